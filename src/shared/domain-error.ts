@@ -1,0 +1,28 @@
+/**
+ * The one error type business code throws. `code` is stable (ERR_<AREA>_<REASON>, listed in
+ * docs/errors.md); `message` is Chinese and shown to people; `field` names the offending input;
+ * `reasons` lists every reason a workflow verb was refused.
+ */
+export type ErrorReason = { code: string; message: string; field?: string };
+
+export class DomainError extends Error {
+  readonly code: string;
+  readonly httpStatus: number;
+  readonly field?: string;
+  readonly reasons: ErrorReason[];
+
+  constructor(
+    code: string,
+    message: string,
+    options: { httpStatus?: number; field?: string; reasons?: ErrorReason[] } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.httpStatus = options.httpStatus ?? 400;
+    this.field = options.field;
+    this.reasons = options.reasons ?? [{ code, message, ...(options.field ? { field: options.field } : {}) }];
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
