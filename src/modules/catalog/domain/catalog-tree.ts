@@ -1,0 +1,82 @@
+import { DomainError } from '../../../shared/domain-error.ts';
+
+export type TreeNode = { id: number; parentId: number | null; organId: number; sortOrder: number };
+
+/**
+ * Why moving `nodeId` under `newParentId` is refused, if it is: a node cannot sit under itself
+ * or under one of its own descendants (that would cut the branch off the tree), and a node
+ * stays inside its organ's catalog.
+ */
+export function moveRefusals(nodes: TreeNode[], nodeId: number, newParentId: number | null): string[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const node = byId.get(nodeId);
+  if (!node) return ['栏目不存在'];
+  if (newParentId === null) return [];
+  const parent = byId.get(newParentId);
+  if (!parent) return ['目标上级栏目不存在'];
+  const reasons: string[] = [];
+  if (parent.organId !== node.organId) reasons.push('不能移动到其他机关的公开目录下');
+  if (newParentId === nodeId) reasons.push('栏目不能成为自己的下级');
+  else {
+    for (let cur: TreeNode | undefined = parent, guard = 0; cur && guard <= nodes.length; cur = cur.parentId === null ? undefined : byId.get(cur.parentId), guard++) {
+      if (cur.id === nodeId) {
+        reasons.push('不能把栏目移动到它自己的下级栏目中（会形成循环）');
+        break;
+      }
+    }
+  }
+  return reasons;
+}
+
+export function assertMoveAllowed(nodes: TreeNode[], nodeId: number, newParentId: number | null): void {
+  const reasons = moveRefusals(nodes, nodeId, newParentId);
+  if (reasons.length > 0) {
+    throw new DomainError('ERR_CATALOG_MOVE_REFUSED', reasons.join('；'), {
+      httpStatus: 409,
+      field: 'parentId',
+      reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_MOVE_REFUSED', message, field: 'parentId' })),
+    });
+  }
+}
+
+/** The path from the root to `nodeId`, root first (for breadcrumbs). */
+export function pathTo<T extends { id: number; parentId: number | null }>(nodes: T[], nodeId: number): T[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const path: T[] = [];
+  for (let cur = byId.get(nodeId); cur && path.length <= nodes.length; cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) {
+    path.unshift(cur);
+  }
+  return path;
+}
+
+export type TreeBranch<T> = T & { children: TreeBranch<T>[] };
+
+/** Nests a flat list of nodes, siblings by sortOrder then id. */
+export function buildTree<T extends { id: number; parentId: number | null; sortOrder: number }>(nodes: T[]): TreeBranch<T>[] {
+  const branches = new Map<number, TreeBranch<T>>(nodes.map((n) => [n.id, { ...n, children: [] }]));
+  const roots: TreeBranch<T>[] = [];
+  for (const b of branches.values()) {
+    const parent = b.parentId === null ? undefined : branches.get(b.parentId);
+    (parent ? parent.children : roots).push(b);
+  }
+  const sort = (list: TreeBranch<T>[]) => {
+    list.sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+    list.forEach((b) => sort(b.children));
+  };
+  sort(roots);
+  return roots;
+}
+
+/** Ids of a node and all its descendants. */
+export function subtreeIds(nodes: { id: number; parentId: number | null }[], rootId: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const n of nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id]);
+  const out: number[] = [];
+  const stack = [rootId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}

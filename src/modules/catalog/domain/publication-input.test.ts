@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { publicationInputSchema } from './publication-input.ts';
+
+const valid = { title: '关于开展扬尘污染专项整治的通知', formedOn: '2020-03-02', stage: 'execution', nodeIds: ['3'] };
+
+describe('publication metadata', () => {
+  it('accepts a minimal item and fills the defaults', () => {
+    const v = publicationInputSchema.parse({ ...valid, keywords: '扬尘，整治 施工' });
+    expect(v).toMatchObject({ disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other', nodeIds: [3], replacedById: null });
+    expect(v.keywords).toEqual(['扬尘', '整治', '施工']);
+  });
+
+  it.each([
+    [{ ...valid, title: '  ' }, 'title', '请填写标题'],
+    [{ ...valid, formedOn: '2020-02-30' }, 'formedOn', '成文日期应为有效日期'],
+    [{ ...valid, stage: 'other' }, 'stage', '五公开'],
+    [{ ...valid, nodeIds: [] }, 'nodeIds', '至少选择一个目录栏目'],
+    [{ ...valid, disclosureMode: 'withheld' }, 'withheldReason', '法定理由'],
+    [{ ...valid, disclosureMode: 'withheld', withheldReason: 'made.up' }, 'withheldReason', '不在法定理由之内'],
+    [{ ...valid, consultPhone: 'call me' }, 'consultPhone', '只能包含数字'],
+    [{ ...valid, summary: '概'.repeat(1501) }, 'summary', '1500'],
+  ])('refuses bad input and names the field (%#)', (input, field, message) => {
+    const r = publicationInputSchema.safeParse(input);
+    expect(r.success).toBe(false);
+    const issue = r.error!.issues.find((i) => i.path[0] === field);
+    expect(issue?.message).toContain(message);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000 on 127.0.0.1 with SQLite under ./data', () => {
+    const c = loadConfig({}, '/srv/gk');
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/srv/gk/data', databaseUrl: null });
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['GONGKAI_ADMIN_PASSWORD', { GONGKAI_ADMIN_PASSWORD: 'short' }],
+    ['GONGKAI_PUBLIC_URL', { GONGKAI_PUBLIC_URL: 'ftp://x' }],
+  ])('refuses a wrong %s with a message naming the variable', (variable, env) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(variable);
+  });
+
+  it('accepts a PostgreSQL URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gongkai' }).databaseUrl).toBe(
+      'postgres://postgres@127.0.0.1:5432/gongkai',
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { DomainError } from '../../shared/domain-error.ts';
+
+/**
+ * The only reader of process.env. The server and every ./bin/gongkai command load the same
+ * configuration, so they act on the same data.
+ */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  adminPassword: string | null;
+  publicUrl: string | null;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw configError('PORT', `PORT 应为 0–65535 之间的整数，当前为“${env.PORT}”`);
+  }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  if (/\s/.test(host)) throw configError('HOST', `HOST 不能包含空白字符，当前为“${env.HOST}”`);
+
+  const dataDir = path.resolve(cwd, env.GONGKAI_DATA_DIR?.trim() || './data');
+
+  const rawUrl = env.DATABASE_URL?.trim() || null;
+  if (rawUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(rawUrl)) {
+    throw configError('DATABASE_URL', 'DATABASE_URL 应为 postgres://用户@主机:端口/数据库 形式；不设置时使用 ./data 下的 SQLite');
+  }
+
+  const adminPassword = env.GONGKAI_ADMIN_PASSWORD ?? null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    throw configError('GONGKAI_ADMIN_PASSWORD', 'GONGKAI_ADMIN_PASSWORD 至少需要 8 个字符');
+  }
+
+  const publicUrl = env.GONGKAI_PUBLIC_URL?.trim() || null;
+  if (publicUrl !== null && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl)) {
+    throw configError('GONGKAI_PUBLIC_URL', 'GONGKAI_PUBLIC_URL 应为 http(s):// 开头的网址');
+  }
+
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw configError('LOG_LEVEL', 'LOG_LEVEL 应为 fatal/error/warn/info/debug/trace/silent 之一');
+  }
+
+  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel };
+}
+
+function configError(variable: string, message: string): DomainError {
+  return new DomainError('ERR_CONFIG_INVALID', `配置有误（${variable}）：${message}`, { field: variable });
+}

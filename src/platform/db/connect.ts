@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema.ts';
+import type { DialectName } from './dialect.ts';
+
+export type Db = Kysely<Database>;
+
+export type DatabaseHandle = {
+  db: Db;
+  dialect: DialectName;
+  /** Where the data lives, for messages: the SQLite file or the PostgreSQL database. */
+  location: string;
+  destroy(): Promise<void>;
+};
+
+/** SQLite file under the data dir unless DATABASE_URL names a PostgreSQL database. */
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; sqliteFile?: string }): DatabaseHandle {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  return openSqlite(opts.sqliteFile ?? path.join(opts.dataDir, 'gongkai.sqlite'));
+}
+
+export function openSqlite(file: string): DatabaseHandle {
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, dialect: 'sqlite', location: file, destroy: () => db.destroy() };
+}
+
+// COUNT(*) and BIGINT come back from pg as strings; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export function openPostgres(url: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), destroy: () => db.destroy() };
+}

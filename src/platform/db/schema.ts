@@ -1,0 +1,160 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Column conventions: `…_at` UTC ISO instants as text, `…_on`
+ * dates `YYYY-MM-DD` as text, booleans as 0/1 integers, JSON as text; row mappers in each area's
+ * storage/ turn rows into domain values.
+ */
+export interface Database {
+  organs: OrgansTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  catalog_nodes: CatalogNodesTable;
+  publications: PublicationsTable;
+  publication_placements: PublicationPlacementsTable;
+  attachments: AttachmentsTable;
+  index_serials: IndexSerialsTable;
+  audit_events: AuditEventsTable;
+}
+
+export interface OrgansTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string;
+  kind: string;
+  parent_id: number | null;
+  credit_code: string;
+  index_pattern: string;
+  consult_phone: string;
+  address: string;
+  office_hours: string;
+  guide_html: string;
+  rules_html: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  is_active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  organ_id: number;
+  role: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface CatalogNodesTable {
+  id: Generated<number>;
+  organ_id: number;
+  parent_id: number | null;
+  name: string;
+  sort_order: number;
+  is_standard_directory: number;
+  standard_area: string | null;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PublicationsTable {
+  id: Generated<number>;
+  organ_id: number;
+  index_number: string | null;
+  title: string;
+  document_number: string | null;
+  publishing_organ_name: string;
+  formed_on: string;
+  published_on: string | null;
+  published_at: string | null;
+  subject: string;
+  genre: string;
+  stage: string;
+  disclosure_mode: string;
+  withheld_reason: string | null;
+  disclosure_period: string;
+  audience: string;
+  validity: string;
+  replaced_by_id: number | null;
+  keywords: string;
+  summary: string;
+  body_html: string;
+  source: string;
+  consult_phone: string | null;
+  doc_type: string;
+  status: string;
+  publish_route: string | null;
+  published_by: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  view_count: number;
+}
+
+export interface PublicationPlacementsTable {
+  publication_id: number;
+  node_id: number;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  publication_id: number;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  storage_key: string;
+  sha256: string;
+  created_at: string;
+}
+
+export interface IndexSerialsTable {
+  organ_id: number;
+  period: string;
+  last_serial: number;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurred_at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  organ_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
