@@ -160,7 +160,7 @@ export const migration001: Migration = {
       .addColumn('organ_id', 'integer')
       .addColumn('before_json', 'text')
       .addColumn('after_json', 'text')
-      .addColumn('prev_hash', 'text', (c) => c.notNull())
+      .addColumn('prev_hash', 'text', (c) => c.notNull().unique())
       .addColumn('hash', 'text', (c) => c.notNull().unique())
       .execute();
     await db.schema.createIndex('audit_events_entity').on('audit_events').columns(['entity_type', 'entity_id']).execute();

@@ -1,0 +1,41 @@
+import type {
+  Audience, DisclosureMode, DisclosurePeriod, DisclosureStage, DocType, PublicationStatus, Validity, WithheldReason,
+} from './labels.ts';
+
+export type Publication = {
+  id: number;
+  organId: number;
+  indexNumber: string | null;
+  title: string;
+  documentNumber: string | null;
+  publishingOrganName: string;
+  formedOn: string;
+  publishedOn: string | null;
+  publishedAt: string | null;
+  subject: string;
+  genre: string;
+  stage: DisclosureStage;
+  disclosureMode: DisclosureMode;
+  withheldReason: WithheldReason | null;
+  disclosurePeriod: DisclosurePeriod;
+  audience: Audience;
+  validity: Validity;
+  replacedById: number | null;
+  keywords: string[];
+  summary: string;
+  bodyHtml: string;
+  source: string;
+  consultPhone: string | null;
+  docType: DocType;
+  status: PublicationStatus;
+  publishRoute: string | null;
+  publishedBy: number | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  viewCount: number;
+  nodeIds: number[];
+};
+
+export type Attachment = { id: number; publicationId: number; fileName: string; mimeType: string; sizeBytes: number; sha256: string; createdAt: string };

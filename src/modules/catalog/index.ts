@@ -1,0 +1,16 @@
+export * from './domain/labels.ts';
+export type { Organ, OrganInput } from './domain/organ.ts';
+export type { Publication, Attachment } from './domain/publication.ts';
+export { publicationInputSchema } from './domain/publication-input.ts';
+export { buildTree, pathTo, subtreeIds, type TreeBranch } from './domain/catalog-tree.ts';
+export { saveOrgan } from './use-cases/save-organ.ts';
+export { addCatalogNode, updateCatalogNode, reorderCatalogNode, removeCatalogNode } from './use-cases/manage-catalog-nodes.ts';
+export { createPublication, updatePublication } from './use-cases/save-publication.ts';
+export { publishPublication } from './use-cases/publish-publication.ts';
+export { addAttachment, removeAttachment, attachmentPath, MAX_ATTACHMENT_BYTES } from './use-cases/manage-attachments.ts';
+export { listOrgans, findOrganByCode, findOrganById, organChain } from './storage/organs-repository.ts';
+export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';
+export {
+  findPublication, listAttachments, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, incrementViewCount,
+  type PublicationListItem,
+} from './storage/publications-repository.ts';

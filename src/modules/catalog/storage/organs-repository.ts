@@ -1,0 +1,46 @@
+import type { Selectable } from 'kysely';
+import type { OrgansTable } from '../../../platform/db/schema.ts';
+import type { Organ } from '../domain/organ.ts';
+import type { OrganKind } from '../domain/labels.ts';
+import type { Executor } from './executor.ts';
+
+export const toOrgan = (r: Selectable<OrgansTable>): Organ => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  shortName: r.short_name,
+  kind: r.kind as OrganKind,
+  parentId: r.parent_id,
+  creditCode: r.credit_code,
+  indexPattern: r.index_pattern,
+  consultPhone: r.consult_phone,
+  address: r.address,
+  officeHours: r.office_hours,
+  guideHtml: r.guide_html,
+  rulesHtml: r.rules_html,
+  sortOrder: r.sort_order,
+});
+
+export async function listOrgans(db: Executor): Promise<Organ[]> {
+  const rows = await db.selectFrom('organs').selectAll().orderBy('sort_order').orderBy('id').execute();
+  return rows.map(toOrgan);
+}
+
+export async function findOrganByCode(db: Executor, code: string): Promise<Organ | null> {
+  const r = await db.selectFrom('organs').selectAll().where('code', '=', code).executeTakeFirst();
+  return r ? toOrgan(r) : null;
+}
+
+export async function findOrganById(db: Executor, id: number): Promise<Organ | null> {
+  const r = await db.selectFrom('organs').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toOrgan(r) : null;
+}
+
+/** The organ and its ancestors, self first (roles on an ancestor reach down). */
+export async function organChain(db: Executor, organId: number): Promise<number[]> {
+  const rows = await db.selectFrom('organs').select(['id', 'parent_id']).execute();
+  const parent = new Map(rows.map((r) => [r.id, r.parent_id]));
+  const chain: number[] = [];
+  for (let cur: number | null | undefined = organId; cur != null && !chain.includes(cur); cur = parent.get(cur)) chain.push(cur);
+  return chain;
+}

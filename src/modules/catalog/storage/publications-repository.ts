@@ -1,0 +1,143 @@
+import type { Selectable } from 'kysely';
+import type { PublicationsTable } from '../../../platform/db/schema.ts';
+import type { Attachment, Publication } from '../domain/publication.ts';
+import type {
+  Audience, DisclosureMode, DisclosurePeriod, DisclosureStage, DocType, PublicationStatus, Validity, WithheldReason,
+} from '../domain/labels.ts';
+import type { Executor } from './executor.ts';
+
+export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[]): Publication => ({
+  id: r.id,
+  organId: r.organ_id,
+  indexNumber: r.index_number,
+  title: r.title,
+  documentNumber: r.document_number,
+  publishingOrganName: r.publishing_organ_name,
+  formedOn: r.formed_on,
+  publishedOn: r.published_on,
+  publishedAt: r.published_at,
+  subject: r.subject,
+  genre: r.genre,
+  stage: r.stage as DisclosureStage,
+  disclosureMode: r.disclosure_mode as DisclosureMode,
+  withheldReason: r.withheld_reason as WithheldReason | null,
+  disclosurePeriod: r.disclosure_period as DisclosurePeriod,
+  audience: r.audience as Audience,
+  validity: r.validity as Validity,
+  replacedById: r.replaced_by_id,
+  keywords: r.keywords ? r.keywords.split(' ').filter(Boolean) : [],
+  summary: r.summary,
+  bodyHtml: r.body_html,
+  source: r.source,
+  consultPhone: r.consult_phone,
+  docType: r.doc_type as DocType,
+  status: r.status as PublicationStatus,
+  publishRoute: r.publish_route,
+  publishedBy: r.published_by,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  version: r.version,
+  viewCount: r.view_count,
+  nodeIds,
+});
+
+export async function findPublication(db: Executor, id: number): Promise<Publication | null> {
+  const r = await db.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) return null;
+  const nodes = await db.selectFrom('publication_placements').select('node_id').where('publication_id', '=', id).orderBy('node_id').execute();
+  return toPublication(r, nodes.map((n) => n.node_id));
+}
+
+export async function listAttachments(db: Executor, publicationId: number): Promise<(Attachment & { storageKey: string })[]> {
+  const rows = await db.selectFrom('attachments').selectAll().where('publication_id', '=', publicationId).orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id, publicationId: r.publication_id, fileName: r.file_name, mimeType: r.mime_type, sizeBytes: r.size_bytes,
+    sha256: r.sha256, createdAt: r.created_at, storageKey: r.storage_key,
+  }));
+}
+
+export type PublicationListItem = {
+  id: number; organId: number; organCode: string; organName: string; indexNumber: string | null; title: string;
+  publishedOn: string | null; formedOn: string; documentNumber: string | null; stage: DisclosureStage; status: PublicationStatus; validity: Validity;
+};
+
+const listColumns = [
+  'p.id', 'p.organ_id', 'o.code as organ_code', 'o.name as organ_name', 'p.index_number', 'p.title', 'p.published_on', 'p.formed_on',
+  'p.document_number', 'p.stage', 'p.status', 'p.validity',
+] as const;
+
+function toListItem(r: {
+  id: number; organ_id: number; organ_code: string; organ_name: string; index_number: string | null; title: string;
+  published_on: string | null; formed_on: string; document_number: string | null; stage: string; status: string; validity: string;
+}): PublicationListItem {
+  return {
+    id: r.id, organId: r.organ_id, organCode: r.organ_code, organName: r.organ_name, indexNumber: r.index_number, title: r.title,
+    publishedOn: r.published_on, formedOn: r.formed_on, documentNumber: r.document_number, stage: r.stage as DisclosureStage,
+    status: r.status as PublicationStatus, validity: r.validity as Validity,
+  };
+}
+
+/** Published items placed in any of `nodeIds`, newest first, one page, with the total. */
+export async function pagePublishedInNodes(db: Executor, nodeIds: number[], page: number, pageSize: number) {
+  if (nodeIds.length === 0) return { items: [], total: 0 };
+  const inNodes = db.selectFrom('publication_placements').select('publication_id').where('node_id', 'in', nodeIds);
+  const base = db
+    .selectFrom('publications as p')
+    .innerJoin('organs as o', 'o.id', 'p.organ_id')
+    .where('p.status', '=', 'published')
+    .where('p.id', 'in', inNodes);
+  const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const rows = await base
+    .select([...listColumns])
+    .orderBy('p.published_on', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { items: rows.map(toListItem), total: Number(n) };
+}
+
+/** The newest published items, across organs or for a set of organs. */
+export async function latestPublished(db: Executor, limit: number, organIds?: number[]) {
+  let q = db.selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id').select([...listColumns]).where('p.status', '=', 'published');
+  if (organIds) q = q.where('p.organ_id', 'in', organIds.length ? organIds : [-1]);
+  const rows = await q.orderBy('p.published_on', 'desc').orderBy('p.id', 'desc').limit(limit).execute();
+  return rows.map(toListItem);
+}
+
+export type StaffListFilter = { organIds: number[]; status?: PublicationStatus; q?: string; page: number; pageSize: number };
+
+export async function pageForStaff(db: Executor, f: StaffListFilter) {
+  let base = db.selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id').where('p.organ_id', 'in', f.organIds.length ? f.organIds : [-1]);
+  if (f.status) base = base.where('p.status', '=', f.status);
+  if (f.q) base = base.where('p.title', 'like', `%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`);
+  const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const rows = await base.select([...listColumns]).orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { items: rows.map(toListItem), total: Number(n) };
+}
+
+export async function publishedForSitemap(db: Executor) {
+  return db
+    .selectFrom('publications as p')
+    .innerJoin('organs as o', 'o.id', 'p.organ_id')
+    .select(['p.id', 'o.code as organ_code', 'p.updated_at'])
+    .where('p.status', '=', 'published')
+    .orderBy('p.id')
+    .execute();
+}
+
+export async function incrementViewCount(db: Executor, id: number): Promise<void> {
+  await db.updateTable('publications').set((eb) => ({ view_count: eb('view_count', '+', 1) })).where('id', '=', id).where('status', '=', 'published').execute();
+}
+
+/** Next serial of an organ's period, allocated atomically inside the caller's transaction. */
+export async function allocateSerial(trx: Executor, organId: number, period: string): Promise<number> {
+  const row = await trx
+    .insertInto('index_serials')
+    .values({ organ_id: organId, period, last_serial: 1 })
+    .onConflict((oc) => oc.columns(['organ_id', 'period']).doUpdateSet((eb) => ({ last_serial: eb('index_serials.last_serial', '+', 1) })))
+    .returning('last_serial')
+    .executeTakeFirstOrThrow();
+  return row.last_serial;
+}

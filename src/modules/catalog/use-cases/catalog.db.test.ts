@@ -1,0 +1,102 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { buildDeps, createDraft, createNode, createOrgan, createPublished, createStaff, publicationInput, system } from '../../../../test/support/factories.ts';
+import { loadAuditChain, verifyChain } from '../../audit/index.ts';
+import { loadPrincipal } from '../../identity/index.ts';
+import {
+  addAttachment, findPublication, listCatalogNodes, pagePublishedInNodes, publishPublication, removeCatalogNode, reorderCatalogNode, updateCatalogNode,
+  updatePublication,
+} from '../index.ts';
+
+describeEachDialect('catalog and publications', (db) => {
+  const deps = () => buildDeps(db());
+
+  it('publishes a draft with a permanent index number drawn per organ and year', async () => {
+    const d = deps();
+    const organ = await createOrgan(d, { creditCode: '11341525003139573K' });
+    const node = await createNode(d, organ.id);
+    const first = await createPublished(d, organ.id, [node]);
+    const second = await createPublished(d, organ.id, [node]);
+    expect(first.indexNumber).toBe('11341525003139573K/2026-00001');
+    expect(second.indexNumber).toBe('11341525003139573K/2026-00002');
+    expect(first).toMatchObject({ status: 'published', publishedOn: '2026-03-10', publishRoute: 'system_import' });
+    const again = await updatePublication(d, system, first.id, publicationInput([node], { title: '改过的标题' }));
+    expect(again.indexNumber).toBe(first.indexNumber);
+  });
+
+  it('lists published items of a node newest first with the total, and leaves drafts out', async () => {
+    const d = deps();
+    const organ = await createOrgan(d);
+    const node = await createNode(d, organ.id);
+    d.clock.set('2026-03-01T02:00:00Z');
+    const older = await createPublished(d, organ.id, [node], { formedOn: '2026-02-20' });
+    d.clock.set('2026-03-05T02:00:00Z');
+    const newer = await createPublished(d, organ.id, [node], { formedOn: '2026-02-20' });
+    await createDraft(d, organ.id, [node]);
+    const page = await pagePublishedInNodes(d.db, [node], 1, 1);
+    expect(page.total).toBe(2);
+    expect(page.items.map((i) => i.id)).toEqual([newer.id]);
+    expect((await pagePublishedInNodes(d.db, [node], 2, 1)).items.map((i) => i.id)).toEqual([older.id]);
+  });
+
+  it('refuses to publish with every reason and changes nothing', async () => {
+    const d = deps();
+    const organ = await createOrgan(d);
+    const node = await createNode(d, organ.id);
+    const editor = await createStaff(d, organ.code, 'editor');
+    const principal = (await loadPrincipal(d.db, editor.id))!;
+    const draft = await createDraft(d, organ.id, [node], { disclosureMode: 'on_application', bodyHtml: '' });
+    const err = await publishPublication(d, { kind: 'user', principal, via: 'web' }, draft.id).catch((e) => e);
+    expect(err.code).toBe('ERR_CATALOG_PUBLISH_REFUSED');
+    expect(err.reasons.map((r: { message: string }) => r.message)).toEqual([
+      '只有本机关的管理员可以直接发布',
+      '公开方式不是“主动公开”的信息不能发布到门户',
+      '正文和附件不能都为空',
+    ]);
+    expect((await findPublication(d.db, draft.id))!.status).toBe('draft');
+  });
+
+  it('refuses an edit based on a stale version', async () => {
+    const d = deps();
+    const organ = await createOrgan(d);
+    const node = await createNode(d, organ.id);
+    const draft = await createDraft(d, organ.id, [node]);
+    await updatePublication(d, system, draft.id, publicationInput([node]), draft.version);
+    await expect(updatePublication(d, system, draft.id, publicationInput([node]), draft.version)).rejects.toMatchObject({ code: 'ERR_CATALOG_VERSION_CONFLICT' });
+  });
+
+  it('refuses a catalog move that would create a cycle, and reorders siblings', async () => {
+    const d = deps();
+    const organ = await createOrgan(d);
+    const a = await createNode(d, organ.id, { name: '重点领域' });
+    const b = await createNode(d, organ.id, { name: '保障性住房', parentId: a });
+    const c = await createNode(d, organ.id, { name: '政策文件' });
+    await expect(updateCatalogNode(d, system, a, { name: '重点领域', parentId: b })).rejects.toMatchObject({ code: 'ERR_CATALOG_MOVE_REFUSED' });
+    await reorderCatalogNode(d, system, c, 'up');
+    const roots = (await listCatalogNodes(d.db, organ.id)).filter((n) => n.parentId === null).sort((x, y) => x.sortOrder - y.sortOrder);
+    expect(roots.map((n) => n.name)).toEqual(['政策文件', '重点领域']);
+    await expect(removeCatalogNode(d, system, a)).rejects.toMatchObject({ code: 'ERR_CATALOG_NODE_NOT_EMPTY' });
+  });
+
+  it('stores attachments with type and size and refuses unknown types', async () => {
+    const d = deps();
+    const organ = await createOrgan(d);
+    const node = await createNode(d, organ.id);
+    const draft = await createDraft(d, organ.id, [node], { bodyHtml: '' });
+    await expect(addAttachment(d, system, draft.id, { fileName: 'x.exe', bytes: Buffer.from('MZ') })).rejects.toMatchObject({ code: 'ERR_CATALOG_ATTACHMENT_TYPE' });
+    await addAttachment(d, system, draft.id, { fileName: '项目清单.xlsx', bytes: Buffer.from('PK...') });
+    const published = await publishPublication(d, system, draft.id);
+    expect(published.status).toBe('published');
+  });
+
+  it('keeps an audit chain that verifies', async () => {
+    const d = deps();
+    const organ = await createOrgan(d);
+    await createPublished(d, organ.id, [await createNode(d, organ.id)]);
+    const chain = await loadAuditChain(d.db);
+    expect(chain.length).toBeGreaterThan(3);
+    expect(verifyChain(chain)).toEqual([]);
+    chain[1].actorLabel = '篡改';
+    expect(verifyChain(chain).map((b) => b.id)).toEqual([chain[1].id]);
+  });
+});

@@ -1,0 +1,45 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { isSystemAdmin, type Actor } from '../../identity/index.ts';
+import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
+import { organInputSchema, type Organ } from '../domain/organ.ts';
+import { findOrganByCode, findOrganById, organChain, toOrgan } from '../storage/organs-repository.ts';
+import { audit } from './audit-helper.ts';
+import { requireRoleOnOrgan } from './authorize.ts';
+
+/**
+ * Creates an organ (system admins, or the admin of the parent organ for its units) or updates one
+ * (its own admin). The code is permanent: URLs, the API and the CLI rely on it.
+ */
+export async function saveOrgan(deps: AppDeps, actor: Actor, raw: unknown, existingId?: number): Promise<Organ> {
+  const input = organInputSchema.parse(raw);
+  return deps.db.transaction().execute(async (trx) => {
+    const at = deps.clock.now().toISOString();
+    const parent = input.parentCode ? await findOrganByCode(trx, input.parentCode) : null;
+    if (input.parentCode && !parent) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `上级机关“${input.parentCode}”不存在`, { field: 'parentCode' });
+    const values = {
+      name: input.name, short_name: input.shortName || input.name, kind: input.kind, parent_id: parent?.id ?? null,
+      credit_code: input.creditCode, index_pattern: input.indexPattern, consult_phone: input.consultPhone, address: input.address,
+      office_hours: input.officeHours, guide_html: sanitizeRichText(input.guideHtml), rules_html: sanitizeRichText(input.rulesHtml),
+      sort_order: input.sortOrder, updated_at: at,
+    };
+    if (existingId === undefined) {
+      if (parent) await requireRoleOnOrgan(trx, actor, parent.id, 'organ_admin');
+      else if (actor.kind === 'user' && !isSystemAdmin(actor.principal)) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有系统管理员可以新建顶级机关', { httpStatus: 403 });
+      if (await findOrganByCode(trx, input.code)) throw new DomainError('ERR_CATALOG_ORGAN_CODE_TAKEN', `机关代码“${input.code}”已被使用`, { field: 'code', httpStatus: 409 });
+      const row = await trx.insertInto('organs').values({ ...values, code: input.code, created_at: at }).returningAll().executeTakeFirstOrThrow();
+      await audit(trx, deps, actor, at, { action: 'organ.create', entityType: 'organ', entityId: row.id, organId: row.id, after: values });
+      return toOrgan(row);
+    }
+    const before = await findOrganById(trx, existingId);
+    if (!before) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    await requireRoleOnOrgan(trx, actor, existingId, 'organ_admin');
+    if (input.code !== before.code) throw new DomainError('ERR_CATALOG_ORGAN_CODE_PERMANENT', '机关代码创建后不能修改', { field: 'code', httpStatus: 409 });
+    if (parent && (await organChain(trx, parent.id)).includes(existingId)) {
+      throw new DomainError('ERR_CATALOG_ORGAN_CYCLE', '上级机关不能是本机关或其下级机关', { field: 'parentCode', httpStatus: 409 });
+    }
+    const row = await trx.updateTable('organs').set(values).where('id', '=', existingId).returningAll().executeTakeFirstOrThrow();
+    await audit(trx, deps, actor, at, { action: 'organ.update', entityType: 'organ', entityId: existingId, organId: existingId, before, after: values });
+    return toOrgan(row);
+  });
+}

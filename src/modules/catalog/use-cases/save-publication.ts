@@ -1,0 +1,103 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import type { Actor } from '../../identity/index.ts';
+import { publicationInputSchema, type PublicationInput } from '../domain/publication-input.ts';
+import type { Publication } from '../domain/publication.ts';
+import { actorUserId } from '../../identity/index.ts';
+import type { Executor } from '../storage/executor.ts';
+import { findOrganById } from '../storage/organs-repository.ts';
+import { findPublication } from '../storage/publications-repository.ts';
+import { audit } from './audit-helper.ts';
+import { requireRoleOnOrgan } from './authorize.ts';
+
+function columnsOf(input: PublicationInput, organName: string) {
+  return {
+    title: input.title,
+    document_number: input.documentNumber || null,
+    publishing_organ_name: input.publishingOrganName || organName,
+    formed_on: input.formedOn,
+    subject: input.subject,
+    genre: input.genre,
+    stage: input.stage,
+    disclosure_mode: input.disclosureMode,
+    withheld_reason: input.disclosureMode === 'withheld' ? input.withheldReason : null,
+    disclosure_period: input.disclosurePeriod,
+    audience: input.audience,
+    validity: input.validity,
+    replaced_by_id: input.replacedById,
+    keywords: input.keywords.join(' '),
+    summary: input.summary,
+    body_html: sanitizeRichText(input.bodyHtml),
+    source: input.source,
+    consult_phone: input.consultPhone || null,
+    doc_type: input.docType,
+  };
+}
+
+async function checkReferences(trx: Executor, organId: number, input: PublicationInput, selfId?: number) {
+  const nodes = await trx.selectFrom('catalog_nodes').select(['id', 'organ_id']).where('id', 'in', input.nodeIds).execute();
+  const foreign = input.nodeIds.filter((id) => !nodes.some((n) => n.id === id && n.organ_id === organId));
+  if (foreign.length) throw new DomainError('ERR_CATALOG_NODE_NOT_FOUND', '所选目录栏目不存在或不属于本机关', { field: 'nodeIds' });
+  if (input.replacedById !== null) {
+    if (input.replacedById === selfId) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', '替代文件不能是本文件', { field: 'replacedById' });
+    const r = await trx.selectFrom('publications').select('id').where('id', '=', input.replacedById).executeTakeFirst();
+    if (!r) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', `替代文件（编号 ${input.replacedById}）不存在`, { field: 'replacedById' });
+  }
+}
+
+/** Creates a draft in an organ's catalog. Rich text is sanitised before it is stored. */
+export async function createPublication(deps: AppDeps, actor: Actor, organId: number, raw: unknown): Promise<Publication> {
+  const input = publicationInputSchema.parse(raw);
+  return deps.db.transaction().execute(async (trx) => {
+    const organ = await findOrganById(trx, organId);
+    if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    await requireRoleOnOrgan(trx, actor, organId, 'editor');
+    await checkReferences(trx, organId, input);
+    const at = deps.clock.now().toISOString();
+    const row = await trx
+      .insertInto('publications')
+      .values({
+        ...columnsOf(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
+        publish_route: null, published_by: null, created_by: actorUserId(actor), created_at: at, updated_at: at, version: 1, view_count: 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('publication_placements').values(input.nodeIds.map((node_id) => ({ publication_id: row.id, node_id }))).execute();
+    await audit(trx, deps, actor, at, { action: 'publication.create', entityType: 'publication', entityId: row.id, organId, after: input });
+    return (await findPublication(trx, row.id))!;
+  });
+}
+
+/**
+ * Edits the metadata and placements. `expectedVersion` guards against overwriting someone else's
+ * change. Status is never changed here: only its verbs (publish …) do that.
+ */
+export async function updatePublication(deps: AppDeps, actor: Actor, id: number, raw: unknown, expectedVersion?: number): Promise<Publication> {
+  const input = publicationInputSchema.parse(raw);
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findPublication(trx, id);
+    if (!before) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
+    await requireRoleOnOrgan(trx, actor, before.organId, before.status === 'draft' ? 'editor' : 'organ_admin');
+    if (expectedVersion !== undefined && expectedVersion !== before.version) {
+      throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
+    }
+    if (before.status === 'published' && input.disclosureMode !== 'proactive') {
+      throw new DomainError('ERR_CATALOG_PUBLISHED_MODE', '已发布的信息不能改为非主动公开；如需下线请使用撤回', { field: 'disclosureMode', httpStatus: 409 });
+    }
+    await checkReferences(trx, before.organId, input, id);
+    const organ = (await findOrganById(trx, before.organId))!;
+    const at = deps.clock.now().toISOString();
+    const res = await trx
+      .updateTable('publications')
+      .set({ ...columnsOf(input, organ.name), updated_at: at, version: before.version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', before.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
+    await trx.deleteFrom('publication_placements').where('publication_id', '=', id).execute();
+    await trx.insertInto('publication_placements').values(input.nodeIds.map((node_id) => ({ publication_id: id, node_id }))).execute();
+    await audit(trx, deps, actor, at, { action: 'publication.update', entityType: 'publication', entityId: id, organId: before.organId, before, after: input });
+    return (await findPublication(trx, id))!;
+  });
+}

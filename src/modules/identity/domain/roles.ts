@@ -1,0 +1,23 @@
+/** Roles a user holds on an organ. A system admin holds `system_admin` on the top organ. */
+export const ROLES = ['system_admin', 'organ_admin', 'editor'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = { system_admin: '系统管理员', organ_admin: '机关管理员', editor: '信息员' };
+
+export type Principal = {
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: { organId: number; role: Role }[];
+};
+
+export const isSystemAdmin = (p: Principal): boolean => p.roles.some((r) => r.role === 'system_admin');
+
+/**
+ * May `p` act with `role` (or a stronger one) on the organ whose ancestor chain (self first) is
+ * given? A role on an organ reaches its sub-units too: the 住建局's admin manages its 股室.
+ */
+export function holdsRoleOn(p: Principal, organChain: number[], role: 'organ_admin' | 'editor'): boolean {
+  if (isSystemAdmin(p)) return true;
+  const accepted: Role[] = role === 'editor' ? ['editor', 'organ_admin'] : ['organ_admin'];
+  return p.roles.some((r) => accepted.includes(r.role) && organChain.includes(r.organId));
+}

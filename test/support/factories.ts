@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { fixedClock } from '../../src/shared/clock.ts';
+import type { AppDeps } from '../../src/platform/app-deps.ts';
+import type { DatabaseHandle } from '../../src/platform/db/connect.ts';
+import { addCatalogNode, createPublication, publishPublication, saveOrgan } from '../../src/modules/catalog/index.ts';
+import { systemActor, createUser, type Role } from '../../src/modules/identity/index.ts';
+
+let seq = 0;
+const next = () => `${process.pid % 1000}${++seq}`;
+
+export function buildDeps(handle: DatabaseHandle, at = '2026-03-10T02:00:00Z'): AppDeps & { clock: ReturnType<typeof fixedClock> } {
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: fixedClock(at),
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-data-')),
+    logger: pino({ level: 'silent' }),
+  };
+}
+
+export const system = systemActor('测试');
+
+export async function createOrgan(deps: AppDeps, over: Record<string, unknown> = {}) {
+  const n = next();
+  return saveOrgan(deps, system, {
+    code: `organ-${n}`,
+    name: `测试县住房和城乡建设局${n}`,
+    kind: over.parentCode ? 'department' : 'government',
+    creditCode: `11341525${n.padStart(9, '0')}K`,
+    consultPhone: '0564-5022001',
+    ...over,
+  });
+}
+
+export async function createNode(deps: AppDeps, organId: number, over: Record<string, unknown> = {}) {
+  return addCatalogNode(deps, system, organId, { name: `栏目${next()}`, parentId: null, isStandardDirectory: false, ...over });
+}
+
+export function publicationInput(nodeIds: number[], over: Record<string, unknown> = {}) {
+  return {
+    title: `关于开展建筑施工扬尘污染专项整治的通知${next()}`,
+    formedOn: '2026-03-02',
+    stage: 'execution',
+    genre: '通知',
+    subject: '城乡建设、环境保护',
+    bodyHtml: '<p>各有关单位：为进一步加强扬尘污染防治工作，现将有关事项通知如下。</p>',
+    nodeIds,
+    ...over,
+  };
+}
+
+export async function createDraft(deps: AppDeps, organId: number, nodeIds: number[], over: Record<string, unknown> = {}) {
+  return createPublication(deps, system, organId, publicationInput(nodeIds, over));
+}
+
+export async function createPublished(deps: AppDeps, organId: number, nodeIds: number[], over: Record<string, unknown> = {}) {
+  const p = await createDraft(deps, organId, nodeIds, over);
+  return publishPublication(deps, system, p.id);
+}
+
+export async function createStaff(deps: AppDeps, organCode: string, role: Role, password = 'correct-horse-1') {
+  const username = `user${next()}`;
+  const u = await createUser(deps, { username, displayName: `张某${seq}`, password, organCode, role }, { userId: null, label: '测试' });
+  return { ...u, password };
+}
