@@ -4,3 +4,6 @@ export { logIn, logOut, sessionFor } from './use-cases/authenticate.ts';
 export { createApiToken, principalForApiToken } from './use-cases/api-tokens.ts';
 export { listUsers, loadPrincipal } from './storage/users-repository.ts';
 export { systemActor, actorUserId, actorLabel, actorMay, type Actor } from './domain/actor.ts';
+export { requireStaff, requireApiToken, actorOf, SESSION_COOKIE } from './web/request-auth.ts';
+export { sessionRoutes } from './web/session-routes.tsx';
+export { usersRoutes } from './web/users-routes.tsx';

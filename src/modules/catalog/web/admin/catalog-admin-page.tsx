@@ -1,0 +1,78 @@
+import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { pathTo, type TreeBranch } from '../../domain/catalog-tree.ts';
+import type { Organ } from '../../domain/organ.ts';
+import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import type { StaffScope } from './staff-scope.ts';
+
+type Branch = TreeBranch<CatalogNode>;
+
+/** Add, rename, move, order and remove catalog nodes. Every action is a plain form (no JavaScript). */
+export function CatalogAdminPage({ scope, organ, tree, nodes, errors, values, editing }: {
+  scope: StaffScope; organ: Organ; tree: Branch[]; nodes: CatalogNode[]; errors: FieldErrors; values: Record<string, string>; editing: CatalogNode | null;
+}) {
+  const label = (n: CatalogNode) => pathTo(nodes, n.id).map((p) => p.name).join(' > ');
+  const parentOptions = (selected: string, excludeId?: number) => (
+    <>
+      <option value="">（顶级栏目）</option>
+      {nodes.filter((n) => n.id !== excludeId).map((n) => <option value={String(n.id)} selected={selected === String(n.id)}>{label(n)}</option>)}
+    </>
+  );
+  const hidden = <input type="hidden" name="_csrf" value={scope.csrf} />;
+  const base = `/admin/organs/${organ.code}/catalog`;
+  const renderTree = (list: Branch[]) => (
+    <ul class="tree">
+      {list.map((n, i) => (
+        <li key={n.id}>
+          <span>{n.name}</span>
+          {n.isStandardDirectory && <span class="count">（标准目录：{n.standardArea}）</span>}
+          <span class="actions" style="display:inline-flex;margin:0 0 0 8px">
+            <a href={`${base}?edit=${n.id}`} aria-label={`修改栏目 ${n.name}`}>修改/移动</a>
+            {i > 0 && <form class="inline-form" method="post" action={`${base}/${n.id}/up`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`上移 ${n.name}`}>上移</button></form>}
+            {i < list.length - 1 && <form class="inline-form" method="post" action={`${base}/${n.id}/down`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`下移 ${n.name}`}>下移</button></form>}
+            <form class="inline-form" method="post" action={`${base}/${n.id}/delete`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`删除 ${n.name}`}>删除</button></form>
+          </span>
+          {n.children.length > 0 && renderTree(n.children)}
+        </li>
+      ))}
+    </ul>
+  );
+  const v = (k: string) => values[k] ?? '';
+  return (
+    <AdminLayout title={`公开目录：${organ.name}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>公开目录：{organ.name}</h1>
+      <ErrorSummary errors={errors} />
+      <div class="grid">
+        <section aria-labelledby="form-h" class="panel">
+          <h2 id="form-h">{editing ? `修改栏目“${editing.name}”` : '新增栏目'}</h2>
+          <form method="post" action={editing ? `${base}/${editing.id}` : base} novalidate>
+            {hidden}
+            <Field name="name" label="栏目名称" errors={errors} required>
+              <input id="f-name" name="name" value={v('name')} />
+            </Field>
+            <Field name="parentId" label="上级栏目" errors={errors}>
+              <select id="f-parentId" name="parentId">{parentOptions(v('parentId'), editing?.id)}</select>
+            </Field>
+            <div class="field">
+              <label><input type="checkbox" name="isStandardDirectory" value="on" checked={v('isStandardDirectory') === 'on'} /> 基层政务公开标准目录栏目</label>
+            </div>
+            <Field name="standardArea" label="标准目录领域" errors={errors} hint="如 保障性住房、农村危房改造；不填则用栏目名称">
+              <input id="f-standardArea" name="standardArea" value={v('standardArea')} />
+            </Field>
+            <Field name="description" label="栏目说明" errors={errors}>
+              <textarea id="f-description" name="description">{v('description')}</textarea>
+            </Field>
+            <div class="actions">
+              <button class="btn" type="submit">{editing ? '保存修改' : '新增栏目'}</button>
+              {editing && <a href={base}>取消</a>}
+            </div>
+          </form>
+        </section>
+        <section aria-labelledby="tree-h">
+          <h2 id="tree-h">目录结构</h2>
+          {tree.length === 0 ? <p>尚无栏目。</p> : renderTree(tree)}
+        </section>
+      </div>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,30 @@
+import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import type { StaffScope } from './staff-scope.ts';
+
+export function DashboardPage({ scope, counts }: { scope: StaffScope; counts: Map<number, { draft: number; published: number }> }) {
+  return (
+    <AdminLayout title="工作台" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>工作台</h1>
+      <p>您好，{scope.user.displayName}。您可以处理以下机关的政府信息：</p>
+      {scope.editable.length === 0 ? <p>您还没有任何机关的权限，请联系管理员。</p> : (
+        <table class="list">
+          <thead><tr><th scope="col">机关</th><th scope="col">草稿</th><th scope="col">已发布</th><th scope="col">操作</th></tr></thead>
+          <tbody>
+            {scope.editable.map((o) => (
+              <tr key={o.id}>
+                <td><a href={`/organs/${o.code}`} target="_blank">{o.name}</a></td>
+                <td><a href={`/admin/publications?organ=${o.code}&status=draft`}>{counts.get(o.id)?.draft ?? 0}</a></td>
+                <td><a href={`/admin/publications?organ=${o.code}&status=published`}>{counts.get(o.id)?.published ?? 0}</a></td>
+                <td class="actions">
+                  <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>新建信息</a>
+                  {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>管理目录</a>}
+                  {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/edit`}>机关设置</a>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,169 @@
+import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import { ErrorSummary, Field, formatBytes, type FieldErrors } from '../../../../platform/views/components.tsx';
+import {
+  AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
+  DOC_TYPES, DOC_TYPE_LABELS, GENRES, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS, VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
+} from '../../domain/labels.ts';
+import type { Organ } from '../../domain/organ.ts';
+import type { Attachment, Publication } from '../../domain/publication.ts';
+import { pathTo } from '../../domain/catalog-tree.ts';
+import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import type { StaffScope } from './staff-scope.ts';
+
+export type PublicationFormValues = Record<string, string | string[]>;
+
+export const publicationFormValues = (p: Publication): PublicationFormValues => ({
+  title: p.title, documentNumber: p.documentNumber ?? '', publishingOrganName: p.publishingOrganName, formedOn: p.formedOn, subject: p.subject,
+  genre: p.genre, stage: p.stage, disclosureMode: p.disclosureMode, withheldReason: p.withheldReason ?? '', disclosurePeriod: p.disclosurePeriod,
+  audience: p.audience, validity: p.validity, replacedById: p.replacedById ? String(p.replacedById) : '', keywords: p.keywords.join(' '),
+  summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone ?? '', docType: p.docType,
+  nodeIds: p.nodeIds.map(String), expectedVersion: String(p.version),
+});
+
+function Select({ name, values, options, labels }: { name: string; values: PublicationFormValues; options: readonly string[]; labels?: Record<string, string> }) {
+  const current = String(values[name] ?? '');
+  return (
+    <select id={`f-${name}`} name={name}>
+      {options.map((o) => <option value={o} selected={o === current}>{labels ? labels[o] : o}</option>)}
+    </select>
+  );
+}
+
+/** Create or edit a publication with all its metadata; for an existing one also attachments and publishing. */
+export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, publishReasons }: {
+  scope: StaffScope; organ: Organ; nodes: CatalogNode[]; values: PublicationFormValues; errors: FieldErrors;
+  publication: Publication | null; attachments: Attachment[]; publishReasons: string[];
+}) {
+  const v = (k: string) => String(values[k] ?? '');
+  const selectedNodes = new Set((Array.isArray(values.nodeIds) ? values.nodeIds : values.nodeIds ? [values.nodeIds] : []).map(String));
+  const action = publication ? `/admin/publications/${publication.id}` : `/admin/organs/${organ.code}/publications/new`;
+  const title = publication ? `编辑信息` : `新建信息：${organ.name}`;
+  const canPublish = publication?.status === 'draft' && scope.canAdmin(organ);
+  return (
+    <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>{title}</h1>
+      {publication && (
+        <p>
+          状态：<strong class={`status-${publication.status}`}>{PUBLICATION_STATUS_LABELS[publication.status]}</strong>
+          {publication.indexNumber && <> · 索引号：<code>{publication.indexNumber}</code></>}
+          {publication.status === 'published' && <> · <a href={`/organs/${organ.code}/items/${publication.id}`} target="_blank">在门户查看</a></>}
+        </p>
+      )}
+      <ErrorSummary errors={errors} />
+      <form method="post" action={action} novalidate>
+        <input type="hidden" name="_csrf" value={scope.csrf} />
+        {publication && <input type="hidden" name="expectedVersion" value={v('expectedVersion')} />}
+        <Field name="title" label="标题（名称）" errors={errors} required>
+          <input id="f-title" name="title" value={v('title')} />
+        </Field>
+        <div class="columns-2">
+          <Field name="documentNumber" label="文号" errors={errors} hint="如 清建〔2026〕12号；无文号可不填">
+            <input id="f-documentNumber" name="documentNumber" value={v('documentNumber')} />
+          </Field>
+          <Field name="publishingOrganName" label="发布机构" errors={errors} hint={`不填则为 ${organ.name}`}>
+            <input id="f-publishingOrganName" name="publishingOrganName" value={v('publishingOrganName')} />
+          </Field>
+          <Field name="formedOn" label="成文日期" errors={errors} required hint="信息形成或变更的日期，格式 2026-03-02">
+            <input id="f-formedOn" name="formedOn" type="date" value={v('formedOn')} />
+          </Field>
+          <Field name="stage" label="五公开类别" errors={errors} required>
+            <Select name="stage" values={values} options={DISCLOSURE_STAGES} labels={STAGE_LABELS} />
+          </Field>
+          <Field name="subject" label="主题分类" errors={errors}>
+            <Select name="subject" values={values} options={['', ...SUBJECTS]} labels={{ '': '（未分类）', ...Object.fromEntries(SUBJECTS.map((s) => [s, s])) }} />
+          </Field>
+          <Field name="genre" label="体裁" errors={errors}>
+            <Select name="genre" values={values} options={['', ...GENRES]} labels={{ '': '（未选择）', ...Object.fromEntries(GENRES.map((s) => [s, s])) }} />
+          </Field>
+          <Field name="disclosureMode" label="公开方式" errors={errors} required>
+            <Select name="disclosureMode" values={values} options={DISCLOSURE_MODES} labels={DISCLOSURE_MODE_LABELS} />
+          </Field>
+          <Field name="withheldReason" label="不予公开理由" errors={errors} hint="仅当公开方式为不予公开时填写">
+            <Select name="withheldReason" values={values} options={['', ...Object.keys(WITHHELD_REASONS)]} labels={{ '': '（不适用）', ...WITHHELD_REASONS }} />
+          </Field>
+          <Field name="disclosurePeriod" label="公开时限" errors={errors}>
+            <Select name="disclosurePeriod" values={values} options={DISCLOSURE_PERIODS} labels={DISCLOSURE_PERIOD_LABELS} />
+          </Field>
+          <Field name="audience" label="公开范围" errors={errors}>
+            <Select name="audience" values={values} options={AUDIENCES} labels={AUDIENCE_LABELS} />
+          </Field>
+          <Field name="docType" label="文件类型" errors={errors} hint="规章、行政规范性文件计入年报第二部分">
+            <Select name="docType" values={values} options={DOC_TYPES} labels={DOC_TYPE_LABELS} />
+          </Field>
+          <Field name="validity" label="有效性" errors={errors}>
+            <Select name="validity" values={values} options={VALIDITIES} labels={VALIDITY_LABELS} />
+          </Field>
+          <Field name="replacedById" label="替代文件编号" errors={errors} hint="已废止或已修改时，填写现行文件在本平台的编号">
+            <input id="f-replacedById" name="replacedById" value={v('replacedById')} inputMode="numeric" />
+          </Field>
+          <Field name="keywords" label="关键词" errors={errors} hint="以空格或逗号分隔">
+            <input id="f-keywords" name="keywords" value={v('keywords')} />
+          </Field>
+          <Field name="source" label="信息来源" errors={errors}>
+            <input id="f-source" name="source" value={v('source')} />
+          </Field>
+          <Field name="consultPhone" label="政策咨询电话" errors={errors} hint={`不填则显示机关电话 ${organ.consultPhone}`}>
+            <input id="f-consultPhone" name="consultPhone" value={v('consultPhone')} />
+          </Field>
+        </div>
+        <Field name="summary" label="内容概述" errors={errors}>
+          <textarea id="f-summary" name="summary">{v('summary')}</textarea>
+        </Field>
+        <Field name="bodyHtml" label="正文" errors={errors} hint="可使用段落、表格、链接等 HTML；脚本和样式会被自动清除">
+          <textarea id="f-bodyHtml" name="bodyHtml" class="body">{v('bodyHtml')}</textarea>
+        </Field>
+        <fieldset id="f-nodeIds" class={errors.nodeIds ? 'field-error' : ''}>
+          <legend>目录栏目（组配，可多选）<span class="required" aria-hidden="true">＊</span></legend>
+          {errors.nodeIds && <p class="error-message">{errors.nodeIds}</p>}
+          {nodes.map((n) => (
+            <div key={n.id}>
+              <label><input type="checkbox" name="nodeIds" value={String(n.id)} checked={selectedNodes.has(String(n.id))} /> {pathTo(nodes, n.id).map((p) => p.name).join(' > ')}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div class="actions"><button class="btn" type="submit">{publication ? '保存' : '保存草稿'}</button><a href="/admin/publications">返回列表</a></div>
+      </form>
+      {publication && (
+        <>
+          <section aria-labelledby="att-h" class="panel">
+            <h2 id="att-h">附件</h2>
+            {attachments.length === 0 ? <p>暂无附件。</p> : (
+              <ul>
+                {attachments.map((a) => (
+                  <li key={a.id}>
+                    {a.fileName}（{formatBytes(a.sizeBytes)}）
+                    <form class="inline-form" method="post" action={`/admin/attachments/${a.id}/delete`}>
+                      <input type="hidden" name="_csrf" value={scope.csrf} />
+                      <button class="btn btn-small btn-secondary" type="submit" aria-label={`删除附件 ${a.fileName}`}>删除</button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form method="post" action={`/admin/publications/${publication.id}/attachments?_csrf=${encodeURIComponent(scope.csrf)}`} enctype="multipart/form-data">
+              <Field name="file" label="上传附件" errors={errors} hint="PDF、Word、Excel、WPS、OFD、图片、压缩包等，单个不超过 50 MB">
+                <input id="f-file" name="file" type="file" />
+              </Field>
+              <button class="btn btn-secondary" type="submit">上传</button>
+            </form>
+          </section>
+          {publication.status === 'draft' && (
+            <section aria-labelledby="pub-h" class="panel">
+              <h2 id="pub-h">发布</h2>
+              {publishReasons.length > 0 && (
+                <div class="error-summary" role="alert"><h2>暂不能发布：</h2><ul>{publishReasons.map((r) => <li>{r}</li>)}</ul></div>
+              )}
+              {canPublish ? (
+                <form method="post" action={`/admin/publications/${publication.id}/publish`}>
+                  <input type="hidden" name="_csrf" value={scope.csrf} />
+                  <p>发布后将生成索引号并在门户公开，记录为“机关管理员直接发布”。</p>
+                  <button class="btn" type="submit">立即发布</button>
+                </form>
+              ) : <p>只有本机关管理员可以发布。</p>}
+            </section>
+          )}
+        </>
+      )}
+    </AdminLayout>
+  );
+}

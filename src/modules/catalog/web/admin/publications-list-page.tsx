@@ -1,0 +1,49 @@
+import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import { Pagination } from '../../../../platform/views/components.tsx';
+import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationStatus } from '../../domain/labels.ts';
+import type { PublicationListItem } from '../../storage/publications-repository.ts';
+import type { StaffScope } from './staff-scope.ts';
+
+export function PublicationsListPage({ scope, organCode, status, q, items, total, page, pageSize }: {
+  scope: StaffScope; organCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;
+}) {
+  const qs = (p: number) => `/admin/publications?organ=${encodeURIComponent(organCode)}&status=${status}&q=${encodeURIComponent(q)}&page=${p}`;
+  return (
+    <AdminLayout title="信息管理" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>信息管理</h1>
+      <form method="get" action="/admin/publications" class="actions" role="search">
+        <label for="f-organ">机关</label>
+        <select id="f-organ" name="organ">
+          <option value="">全部</option>
+          {scope.editable.map((o) => <option value={o.code} selected={o.code === organCode}>{o.name}</option>)}
+        </select>
+        <label for="f-status">状态</label>
+        <select id="f-status" name="status">
+          <option value="">全部</option>
+          {(Object.keys(PUBLICATION_STATUS_LABELS) as PublicationStatus[]).map((s) => <option value={s} selected={s === status}>{PUBLICATION_STATUS_LABELS[s]}</option>)}
+        </select>
+        <label for="f-q">标题</label>
+        <input id="f-q" name="q" value={q} />
+        <button class="btn btn-secondary" type="submit">筛选</button>
+        {organCode && <a class="btn" href={`/admin/organs/${organCode}/publications/new`}>新建信息</a>}
+      </form>
+      <table class="list">
+        <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">五公开</th><th scope="col">状态</th><th scope="col">索引号</th><th scope="col">发布日期</th></tr></thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.id}>
+              <td><a href={`/admin/publications/${i.id}`}>{i.title}</a></td>
+              <td>{i.organName}</td>
+              <td>{STAGE_LABELS[i.stage]}</td>
+              <td class={`status-${i.status}`}>{PUBLICATION_STATUS_LABELS[i.status]}</td>
+              <td class="count">{i.indexNumber ?? '（发布时生成）'}</td>
+              <td>{i.publishedOn ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items.length === 0 && <p>没有符合条件的信息。</p>}
+      <Pagination page={page} pageSize={pageSize} total={total} href={qs} />
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,110 @@
+import { Breadcrumb, formatBytes, RawHtml } from '../../../../platform/views/components.tsx';
+import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
+import {
+  AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, STAGE_LABELS, VALIDITY_LABELS,
+} from '../../domain/labels.ts';
+import type { Organ } from '../../domain/organ.ts';
+import type { Attachment, Publication } from '../../domain/publication.ts';
+import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import { organCrumbs } from './organ-home-page.tsx';
+import { nodeUrl, type PortalRequestInfo } from './portal-request.ts';
+
+export type ItemPageProps = {
+  info: PortalRequestInfo;
+  organ: Organ;
+  item: Publication;
+  path: CatalogNode[];
+  attachments: Attachment[];
+  replacement: { id: number; title: string } | null;
+  qrSvg: string;
+  printView: boolean;
+};
+
+/** One published item: metadata table, body, attachments, views, reading tools and a QR code to open it on a phone. */
+export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView }: ItemPageProps) {
+  const url = `/organs/${organ.code}/items/${item.id}`;
+  const meta: [string, string | null][] = [
+    ['索引号', item.indexNumber],
+    ['发布机构', item.publishingOrganName],
+    ['成文日期', item.formedOn],
+    ['发布日期', item.publishedOn],
+    ['文号', item.documentNumber],
+    ['主题分类', item.subject || null],
+    ['体裁', item.genre || null],
+    ['五公开', STAGE_LABELS[item.stage]],
+    ['公开方式', DISCLOSURE_MODE_LABELS[item.disclosureMode]],
+    ['公开时限', DISCLOSURE_PERIOD_LABELS[item.disclosurePeriod]],
+    ['公开范围', AUDIENCE_LABELS[item.audience]],
+    ['有效性', VALIDITY_LABELS[item.validity]],
+    ['关键词', item.keywords.join('　') || null],
+  ];
+  return (
+    <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView}>
+      <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodeUrl(organ.code, n.id) })), { label: '正文' }]} />
+      {item.validity !== 'valid' && (
+        <div class="notice" role="note">
+          <strong>
+            {item.validity === 'repealed' ? '本文件已废止。' : item.validity === 'amended' ? '本文件已修改。' : '本文件已失效。'}
+          </strong>
+          {replacement && (
+            <>
+              现行文件：<a href={`/organs/${organ.code}/items/${replacement.id}`}>{replacement.title}</a>
+            </>
+          )}
+        </div>
+      )}
+      <article aria-labelledby="item-title">
+        <table class="meta-table" aria-label="信息属性">
+          <tbody>
+            {pairs(meta).map(([a, b]) => (
+              <tr>
+                <th scope="row">{a[0]}</th><td>{a[1] ?? '—'}</td>
+                {b ? <><th scope="row">{b[0]}</th><td>{b[1] ?? '—'}</td></> : <><th></th><td></td></>}
+              </tr>
+            ))}
+            <tr><th scope="row">内容概述</th><td colSpan={3}>{item.summary || '—'}</td></tr>
+          </tbody>
+        </table>
+        <h1 class="article-title" id="item-title">{item.title}</h1>
+        <p class="article-info">
+          <span>发布时间：{item.publishedOn}</span>
+          <span>信息来源：{item.source || item.publishingOrganName}</span>
+          <span>浏览次数：<span class="view-count">{item.viewCount}</span></span>
+        </p>
+        <RawHtml html={item.bodyHtml} class="article-body" />
+        {attachments.length > 0 && (
+          <section class="attachments" aria-labelledby="att-h">
+            <h2 id="att-h">附件</h2>
+            <ul>
+              {attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/attachments/${a.id}/${encodeURIComponent(a.fileName)}`}>{a.fileName}</a>
+                  <span class="count">（{a.fileName.split('.').pop()?.toUpperCase()}，{formatBytes(a.sizeBytes)}）</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </article>
+      <div class="article-tools">
+        <div class="no-print">
+          <p>
+            <a href={`${url}?print=1`}>打印本页</a>
+            {printView && <> · <a href={url}>返回正常视图</a></>}
+          </p>
+          {(item.consultPhone || organ.consultPhone) && <p>政策咨询电话：<strong>{item.consultPhone || organ.consultPhone}</strong></p>}
+        </div>
+        <figure class="qr">
+          <RawHtml html={qrSvg} />
+          <figcaption>扫一扫在手机打开当前页</figcaption>
+        </figure>
+      </div>
+    </PortalLayout>
+  );
+}
+
+function pairs<T>(list: T[]): [T, T | undefined][] {
+  const out: [T, T | undefined][] = [];
+  for (let i = 0; i < list.length; i += 2) out.push([list[i], list[i + 1]]);
+  return out;
+}

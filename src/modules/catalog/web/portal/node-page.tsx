@@ -1,0 +1,62 @@
+import { Breadcrumb, Pagination } from '../../../../platform/views/components.tsx';
+import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
+import type { TreeBranch } from '../../domain/catalog-tree.ts';
+import type { Organ } from '../../domain/organ.ts';
+import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import type { PublicationListItem } from '../../storage/publications-repository.ts';
+import { CatalogTreeNav } from './catalog-tree-nav.tsx';
+import { organCrumbs } from './organ-home-page.tsx';
+import { nodeUrl, type PortalRequestInfo } from './portal-request.ts';
+
+type Branch = TreeBranch<CatalogNode & { count?: number }>;
+
+/** A catalog node: its sub-nodes and its items (and those of its sub-nodes), newest first, paginated. */
+export function NodePage({ info, organ, tree, node, path, children, items, total, page, pageSize }: {
+  info: PortalRequestInfo; organ: Organ; tree: Branch[]; node: CatalogNode; path: CatalogNode[]; children: CatalogNode[];
+  items: PublicationListItem[]; total: number; page: number; pageSize: number;
+}) {
+  return (
+    <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodeUrl(organ.code, n.id) }))]} />
+      <div class="grid">
+        <CatalogTreeNav organCode={organ.code} tree={tree} currentId={node.id} />
+        <section aria-labelledby="node-h">
+          <h1 id="node-h">{node.name}</h1>
+          {node.description && <p>{node.description}</p>}
+          {node.isStandardDirectory && <p class="count">本栏目按基层政务公开标准目录（{node.standardArea ?? node.name}）设置。</p>}
+          {children.length > 0 && (
+            <nav aria-label="子栏目" class="panel">
+              <strong>子栏目：</strong>
+              {children.map((c, i) => (
+                <>
+                  {i > 0 && '　'}
+                  <a href={nodeUrl(organ.code, c.id)}>{c.name}</a>
+                </>
+              ))}
+            </nav>
+          )}
+          {items.length === 0 ? (
+            <p>本栏目暂无公开信息。</p>
+          ) : (
+            <table class="list">
+              <caption class="count" style="text-align:left">信息列表（按发布日期由新到旧）</caption>
+              <thead>
+                <tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">发布日期</th></tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={i.id}>
+                    <td class="count">{i.indexNumber}</td>
+                    <td><a href={`/organs/${organ.code}/items/${i.id}`}>{i.title}</a>{i.validity !== 'valid' && <span class="count">（{i.validity === 'repealed' ? '已废止' : i.validity === 'amended' ? '已修改' : '已失效'}）</span>}</td>
+                    <td><time dateTime={i.publishedOn ?? undefined}>{i.publishedOn}</time></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `${nodeUrl(organ.code, node.id)}?page=${p}`} />
+        </section>
+      </div>
+    </PortalLayout>
+  );
+}

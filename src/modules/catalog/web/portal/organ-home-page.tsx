@@ -1,0 +1,49 @@
+import { Breadcrumb } from '../../../../platform/views/components.tsx';
+import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
+import type { TreeBranch } from '../../domain/catalog-tree.ts';
+import type { Organ } from '../../domain/organ.ts';
+import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import type { PublicationListItem } from '../../storage/publications-repository.ts';
+import { CatalogTreeNav } from './catalog-tree-nav.tsx';
+import { ItemList } from './item-list.tsx';
+import type { PortalRequestInfo } from './portal-request.ts';
+
+export const organCrumbs = (organ: Organ) => [
+  { label: '首页', href: '/' },
+  { label: '信息公开', href: '/organs' },
+  { label: organ.shortName || organ.name, href: `/organs/${organ.code}` },
+];
+
+/** An organ's 信息公开 home: the fixed entries every disclosure site has (条例第十二条), the catalog and the newest items. */
+export function OrganHomePage({ info, organ, tree, latest, units }: {
+  info: PortalRequestInfo; organ: Organ; tree: TreeBranch<CatalogNode & { count?: number }>[]; latest: PublicationListItem[]; units: Organ[];
+}) {
+  const base = `/organs/${organ.code}`;
+  return (
+    <PortalLayout title={`${organ.name}信息公开`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={organCrumbs(organ)} />
+      <h1>{organ.name} · 政府信息公开</h1>
+      <ul class="cards" aria-label="信息公开栏目">
+        <li><a href={`${base}/guide`}>政府信息公开指南</a><br /><span class="count">如何获取本机关的政府信息</span></li>
+        <li><a href={`${base}/rules`}>政府信息公开制度</a><br /><span class="count">本机关公开工作的制度规定</span></li>
+        <li><a href={`${base}/statutory`}>法定主动公开内容</a><br /><span class="count">条例第二十条、第二十一条规定的内容</span></li>
+        <li><a href={`${base}/catalog`}>政府信息公开目录</a><br /><span class="count">按目录浏览全部主动公开信息</span></li>
+        <li><a href={`${base}/applications`}>依申请公开</a><br /><span class="count">申请获取未主动公开的政府信息</span></li>
+        <li><a href={`${base}/annual-reports`}>政府信息公开年报</a><br /><span class="count">历年政府信息公开工作年度报告</span></li>
+      </ul>
+      <div class="grid">
+        <CatalogTreeNav organCode={organ.code} tree={tree} />
+        <section aria-labelledby="latest-h">
+          <h2 id="latest-h">最新公开信息</h2>
+          <ItemList items={latest} />
+          {units.length > 0 && (
+            <>
+              <h2>下属机构</h2>
+              <ul>{units.map((u) => <li key={u.id}><a href={`/organs/${u.code}`}>{u.name}</a></li>)}</ul>
+            </>
+          )}
+        </section>
+      </div>
+    </PortalLayout>
+  );
+}

@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { sendPage } from '../../../../platform/views/render.ts';
+import { safeReturnPath } from '../../../../platform/views/prefs.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
+import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
+import type { Organ } from '../../domain/organ.ts';
+import { findCatalogNode, listCatalogNodes, publishedCountsByNode } from '../../storage/catalog-nodes-repository.ts';
+import { findOrganByCode, listOrgans } from '../../storage/organs-repository.ts';
+import {
+  findPublication, incrementViewCount, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap,
+} from '../../storage/publications-repository.ts';
+import { attachmentPath } from '../../use-cases/manage-attachments.ts';
+import { HomePage, OrgansPage } from './home-page.tsx';
+import { ItemPage } from './item-page.tsx';
+import { NodePage } from './node-page.tsx';
+import { OrganHomePage } from './organ-home-page.tsx';
+import { ApplicationsInfo, OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
+import { nodeUrl, pageParam, portalInfo } from './portal-request.ts';
+
+const PAGE_SIZE = 20;
+const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不存在或已被移除`, { httpStatus: 404 });
+
+export type PortalOptions = { publicUrl: string | null };
+
+/** The public disclosure portal. No login, no JavaScript needed. */
+export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
+  const { db } = deps;
+  const baseUrl = (request: FastifyRequest) => opts.publicUrl ?? `${request.protocol}://${request.host}`;
+
+  async function organOr404(code: string): Promise<Organ> {
+    const organ = await findOrganByCode(db, code);
+    if (!organ) throw notFound('机关');
+    return organ;
+  }
+
+  async function treeWithCounts(organId: number) {
+    const [nodes, counts] = await Promise.all([listCatalogNodes(db, organId), publishedCountsByNode(db, organId)]);
+    const withCounts = nodes.map((n) => ({ ...n, count: subtreeIds(nodes, n.id).reduce((s, id) => s + (counts.get(id) ?? 0), 0) }));
+    return { nodes, tree: buildTree(withCounts) };
+  }
+
+  return async function plugin(app: FastifyInstance) {
+    app.get('/', async (request, reply) => {
+      const [organs, latest] = await Promise.all([listOrgans(db), latestPublished(db, 15)]);
+      return sendPage(reply, <HomePage info={portalInfo(request)} organs={organs} latest={latest} />);
+    });
+
+    app.get('/organs', async (request, reply) => sendPage(reply, <OrgansPage info={portalInfo(request)} organs={await listOrgans(db)} />));
+
+    app.get<{ Params: { code: string } }>('/organs/:code', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const [{ tree }, latest, organs] = await Promise.all([treeWithCounts(organ.id), latestPublished(db, 15, [organ.id]), listOrgans(db)]);
+      const units = organs.filter((o) => o.parentId === organ.id);
+      return sendPage(reply, <OrganHomePage info={portalInfo(request)} organ={organ} tree={tree} latest={latest} units={units} />);
+    });
+
+    app.get<{ Params: { code: string } }>('/organs/:code/guide', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      return sendPage(reply, <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开指南" html={organ.guideHtml} />);
+    });
+
+    app.get<{ Params: { code: string } }>('/organs/:code/rules', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      return sendPage(reply, <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开制度" html={organ.rulesHtml} />);
+    });
+
+    app.get<{ Params: { code: string } }>('/organs/:code/applications', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      return sendPage(reply, <OrganTextPage info={portalInfo(request)} organ={organ} title="依申请公开"><ApplicationsInfo organ={organ} /></OrganTextPage>);
+    });
+
+    app.get<{ Params: { code: string } }>('/organs/:code/annual-reports', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const nodes = await listCatalogNodes(db, organ.id);
+      const reportNode = nodes.find((n) => n.name.includes('年报') || n.name.includes('年度报告'));
+      const items = reportNode ? (await pagePublishedInNodes(db, subtreeIds(nodes, reportNode.id), 1, 50)).items : [];
+      return sendPage(
+        reply,
+        <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开年报">
+          <p class="notice notice-info">按照条例第四十九条，本机关于每年 1 月 31 日前公布上一年度政府信息公开工作年度报告。由本平台数据生成年报的功能尚未开通，以下为已发布的年报。</p>
+          {items.length === 0 ? <p>暂无已发布的年度报告。</p> : (
+            <ul>{items.map((i) => <li key={i.id}><a href={`/organs/${organ.code}/items/${i.id}`}>{i.title}</a> <span class="count">{i.publishedOn}</span></li>)}</ul>
+          )}
+        </OrganTextPage>,
+      );
+    });
+
+    app.get<{ Params: { code: string } }>('/organs/:code/statutory', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const nodes = await listCatalogNodes(db, organ.id);
+      return sendPage(
+        reply,
+        <OrganTextPage info={portalInfo(request)} organ={organ} title="法定主动公开内容">
+          <p>《中华人民共和国政府信息公开条例》第二十条规定行政机关应当主动公开的政府信息，本机关对应的公开目录栏目如下：</p>
+          <table class="list">
+            <thead><tr><th scope="col">法定公开内容</th><th scope="col">本机关栏目</th></tr></thead>
+            <tbody>
+              {STATUTORY_CATEGORIES.map((c) => {
+                const matched = nodes.filter((n) => c.match.some((m) => n.name.includes(m)));
+                return (
+                  <tr key={c.label}>
+                    <td>{c.label}</td>
+                    <td>{matched.length ? matched.map((n, i) => <>{i > 0 && '、'}<a href={nodeUrl(organ.code, n.id)}>{n.name}</a></>) : <span class="count">本机关无此类信息或未单设栏目</span>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </OrganTextPage>,
+      );
+    });
+
+    app.get<{ Params: { code: string } }>('/organs/:code/catalog', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const { tree } = await treeWithCounts(organ.id);
+      const page = pageParam((request.query as { page?: string }).page);
+      const { items, total } = await pagePublishedInNodes(db, (await listCatalogNodes(db, organ.id)).map((n) => n.id), page, PAGE_SIZE);
+      const root = { id: 0, organId: organ.id, parentId: null, name: '政府信息公开目录', sortOrder: 0, isStandardDirectory: false, standardArea: null, description: '' };
+      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} tree={tree} node={root} path={[]} children={tree} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
+    });
+
+    app.get<{ Params: { code: string; nodeId: string } }>('/organs/:code/catalog/:nodeId', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const node = await findCatalogNode(db, Number(request.params.nodeId) || 0);
+      if (!node || node.organId !== organ.id) throw notFound('栏目');
+      const { nodes, tree } = await treeWithCounts(organ.id);
+      const page = pageParam((request.query as { page?: string }).page);
+      const { items, total } = await pagePublishedInNodes(db, subtreeIds(nodes, node.id), page, PAGE_SIZE);
+      const children = nodes.filter((n) => n.parentId === node.id).sort((a, b) => a.sortOrder - b.sortOrder);
+      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} tree={tree} node={node} path={pathTo(nodes, node.id)} children={children} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
+    });
+
+    app.get<{ Params: { code: string; id: string }; Querystring: { print?: string } }>('/organs/:code/items/:id', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const id = Number(request.params.id);
+      let item = Number.isInteger(id) && id > 0 ? await findPublication(db, id) : null;
+      if (!item || item.organId !== organ.id || item.status !== 'published') throw notFound('信息');
+      await incrementViewCount(db, item.id);
+      item = { ...item, viewCount: item.viewCount + 1 };
+      const nodes = await listCatalogNodes(db, organ.id);
+      const [attachments, replacement, qrSvg] = await Promise.all([
+        listAttachments(db, item.id),
+        item.replacedById ? findPublication(db, item.replacedById) : Promise.resolve(null),
+        QRCode.toString(`${baseUrl(request)}/organs/${organ.code}/items/${item.id}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+      ]);
+      return sendPage(
+        reply,
+        <ItemPage
+          info={portalInfo(request)} organ={organ} item={item} path={item.nodeIds.length ? pathTo(nodes, item.nodeIds[0]) : []} attachments={attachments}
+          replacement={replacement && replacement.status === 'published' ? { id: replacement.id, title: replacement.title } : null} qrSvg={qrSvg}
+          printView={request.query.print === '1'}
+        />,
+      );
+    });
+
+    app.get<{ Params: { id: string; name: string } }>('/attachments/:id/:name', async (request, reply: FastifyReply) => {
+      const row = await db.selectFrom('attachments').selectAll().where('id', '=', Number(request.params.id) || 0).executeTakeFirst();
+      const owner = row ? await findPublication(db, row.publication_id) : null;
+      if (!row || !owner || owner.status !== 'published') throw notFound('附件');
+      const file = attachmentPath(deps.dataDir, row.storage_key);
+      if (!fs.existsSync(file)) throw notFound('附件文件');
+      return reply
+        .type(row.mime_type)
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
+        .header('Content-Length', row.size_bytes)
+        .send(fs.createReadStream(file));
+    });
+
+    app.get('/sitemap.xml', async (request, reply) => {
+      const rows = await publishedForSitemap(db);
+      const base = baseUrl(request);
+      const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const body = rows.map((r) => `<url><loc>${esc(`${base}/organs/${r.organ_code}/items/${r.id}`)}</loc><lastmod>${r.updated_at.slice(0, 10)}</lastmod></url>`).join('\n');
+      return reply
+        .type('application/xml; charset=utf-8')
+        .send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
+    });
+
+    app.get('/robots.txt', async (request, reply) => reply.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nSitemap: ${baseUrl(request)}/sitemap.xml\n`));
+
+    // Reading preferences: plain links set a cookie and come back (works without JavaScript).
+    app.get<{ Querystring: { fs?: string; elder?: string; return?: string } }>('/prefs', async (request, reply) => {
+      const year = 365 * 24 * 3600;
+      if (request.query.fs && ['s', 'm', 'l'].includes(request.query.fs)) reply.setCookie('gk_fs', request.query.fs, { path: '/', maxAge: year, sameSite: 'lax' });
+      if (request.query.elder === '1' || request.query.elder === '0') reply.setCookie('gk_elder', request.query.elder, { path: '/', maxAge: year, sameSite: 'lax' });
+      return reply.redirect(safeReturnPath(request.query.return), 303);
+    });
+  };
+}

@@ -1,0 +1,55 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import type { Actor } from '../domain/actor.ts';
+import type { Principal } from '../domain/roles.ts';
+import { principalForApiToken } from '../use-cases/api-tokens.ts';
+import { sessionFor } from '../use-cases/authenticate.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    csrfToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'gk_session';
+
+/** Loads the signed-in person of a back-office request; sends them to the login page when there is none. */
+export function requireStaff(deps: AppDeps) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await sessionFor(deps, token) : null;
+    if (!session) {
+      const next = encodeURIComponent(request.url);
+      return reply.redirect(`/admin/login?next=${next}`, 303);
+    }
+    request.principal = session.principal;
+    request.csrfToken = session.csrfToken;
+    // A state-changing request must carry the session's CSRF token.
+    if (request.method === 'POST') {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      // Uploads (multipart) carry the token in the query string: their body is read later, as a stream.
+      const fromQuery = request.isMultipart() ? (request.query as Record<string, unknown>)._csrf : undefined;
+      const sent = typeof body._csrf === 'string' ? body._csrf : (request.headers['x-csrf-token'] ?? fromQuery);
+      if (sent !== session.csrfToken) throw new DomainError('ERR_AUTH_CSRF', '页面已过期，请返回刷新后重新提交', { httpStatus: 403 });
+    }
+  };
+}
+
+/** Authenticates an API write by its bearer token. */
+export function requireApiToken(deps: AppDeps) {
+  return async (request: FastifyRequest) => {
+    const header = request.headers.authorization ?? '';
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw new DomainError('ERR_AUTH_TOKEN_REQUIRED', '写操作需要 API 令牌：请在 Authorization 头中提供 Bearer 令牌', { httpStatus: 401 });
+    const principal = await principalForApiToken(deps, m[1]);
+    if (!principal) throw new DomainError('ERR_AUTH_TOKEN_INVALID', 'API 令牌无效或已撤销', { httpStatus: 401 });
+    request.principal = principal;
+  };
+}
+
+export function actorOf(request: FastifyRequest, via: 'web' | 'api'): Actor {
+  if (!request.principal) throw new DomainError('ERR_AUTH_REQUIRED', '请先登录', { httpStatus: 401 });
+  return { kind: 'user', principal: request.principal, via };
+}

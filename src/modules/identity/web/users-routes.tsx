@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { asString, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import { sendPage } from '../../../platform/views/render.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { holdsRoleOn, isSystemAdmin, type Role } from '../domain/roles.ts';
+import { listUsers } from '../storage/users-repository.ts';
+import { createUser } from '../use-cases/create-user.ts';
+import { actorLabel } from '../domain/actor.ts';
+import { requireStaff } from './request-auth.ts';
+import { UsersPage } from './users-page.tsx';
+
+/** Staff accounts. A system admin manages everyone; an organ admin adds people to the organs it administers. */
+export function usersRoutes(deps: AppDeps) {
+  async function scope(request: FastifyRequest) {
+    const principal = request.principal!;
+    const organs = await deps.db.selectFrom('organs').select(['id', 'code', 'name', 'parent_id']).orderBy('sort_order').orderBy('id').execute();
+    const parent = new Map(organs.map((o) => [o.id, o.parent_id]));
+    const chain = (id: number) => {
+      const out: number[] = [];
+      for (let cur: number | null | undefined = id; cur != null && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
+      return out;
+    };
+    const manageable = organs.filter((o) => holdsRoleOn(principal, chain(o.id), 'organ_admin'));
+    const roles: Role[] = isSystemAdmin(principal) ? ['editor', 'organ_admin', 'system_admin'] : ['editor', 'organ_admin'];
+    return { principal, manageable, roles };
+  }
+
+  async function render(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: Record<string, string>, status = 200) {
+    const s = await scope(request);
+    if (s.manageable.length === 0) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有机关管理员可以管理用户', { httpStatus: 403 });
+    const ids = new Set(s.manageable.map((o) => o.id));
+    const users = (await listUsers(deps.db)).filter((u) => isSystemAdmin(s.principal) || u.roles.some((r) => ids.has(r.organ_id)));
+    const user = { displayName: s.principal.displayName, username: s.principal.username, isSystemAdmin: isSystemAdmin(s.principal) };
+    return sendPage(reply, <UsersPage user={user} csrf={request.csrfToken!} flash={takeFlash(request, reply)} users={users} organs={s.manageable} roles={s.roles} values={values} errors={errors} />, status);
+  }
+
+  return async function plugin(app: FastifyInstance) {
+    app.addHook('preHandler', requireStaff(deps));
+    app.get('/admin/users', async (request, reply) => render(request, reply, {}, {}));
+    app.post('/admin/users', async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const values = { username: asString(body.username), displayName: asString(body.displayName), organCode: asString(body.organCode), role: asString(body.role) };
+      const s = await scope(request);
+      try {
+        if (!s.manageable.some((o) => o.code === values.organCode)) throw new DomainError('ERR_AUTH_FORBIDDEN', '您不能为该机关添加用户', { field: 'organCode', httpStatus: 400 });
+        if (!s.roles.includes(values.role as Role)) throw new DomainError('ERR_IDENTITY_ROLE_INVALID', '您不能授予该角色', { field: 'role' });
+        await createUser(deps, { ...values, role: values.role as Role, password: asString(body.password) }, {
+          userId: s.principal.userId, label: actorLabel({ kind: 'user', principal: s.principal, via: 'web' }),
+        });
+        setFlash(reply, `已新增用户“${values.username}”`);
+        return reply.redirect('/admin/users', 303);
+      } catch (e) {
+        return render(request, reply, values, fieldErrorsOf(e), 400);
+      }
+    });
+  };
+}

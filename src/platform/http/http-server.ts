@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { toApiError } from './error-handler.ts';
+
+export type HtmlErrorPage = (request: FastifyRequest, status: number, message: string) => string;
+
+const CSS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets/site.css'), 'utf8');
+
+/**
+ * The HTTP plumbing every route shares: parsers, cookies, uploads, security headers, and errors
+ * answered as JSON under /api and as a Chinese page elsewhere. Routes are added by src/main.
+ */
+export async function createHttpServer(opts: { logger: Logger; htmlErrorPage: HtmlErrorPage; maxUploadBytes: number; trustProxy?: boolean }): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: opts.logger as unknown as FastifyBaseLogger, trustProxy: opts.trustProxy ?? false, bodyLimit: 6 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: 5, fields: 100 } });
+  await app.register(rateLimit, { global: false });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    reply.header('X-Frame-Options', 'SAMEORIGIN');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data: http: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'");
+    }
+    return payload;
+  });
+
+  const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+
+  app.setErrorHandler((err, request, reply: FastifyReply) => {
+    const { status, body } = toApiError(err);
+    if (status >= 500) request.log.error({ err }, 'unhandled error');
+    if (isApi(request)) return reply.status(status).type('application/json; charset=utf-8').send(body);
+    return reply.status(status).type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, status, body.error.message));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (isApi(request)) {
+      return reply.status(404).send({ error: { code: 'ERR_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, reasons: [] } });
+    }
+    return reply.status(404).type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, 404, '您访问的页面不存在或已被移除。'));
+  });
+
+  app.get('/assets/site.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(CSS),
+  );
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  return app;
+}

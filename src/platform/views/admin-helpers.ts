@@ -1,0 +1,45 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { DomainError } from '../../shared/domain-error.ts';
+import type { FieldErrors } from './components.tsx';
+
+/** A one-time message shown after a redirect (post/redirect/get). */
+export function setFlash(reply: FastifyReply, message: string): void {
+  reply.setCookie('gk_flash', encodeURIComponent(message), { path: '/admin', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+}
+
+export function takeFlash(request: FastifyRequest, reply: FastifyReply): string | null {
+  const raw = request.cookies.gk_flash;
+  if (!raw) return null;
+  reply.clearCookie('gk_flash', { path: '/admin' });
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** Turns a validation or domain error into messages keyed by field, for re-rendering the form. Other errors are rethrown. */
+export function fieldErrorsOf(err: unknown): FieldErrors {
+  if (err instanceof ZodError) {
+    const out: FieldErrors = {};
+    for (const i of err.issues) {
+      const key = String(i.path[0] ?? '_form');
+      out[key] ??= i.message;
+    }
+    return out;
+  }
+  if (err instanceof DomainError) {
+    if (err.httpStatus === 403 || err.httpStatus === 404) throw err;
+    const out: FieldErrors = {};
+    for (const r of err.reasons) {
+      const key = r.field ?? '_form';
+      out[key] = out[key] ? `${out[key]}；${r.message}` : r.message;
+    }
+    return out;
+  }
+  throw err;
+}
+
+export const asString = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
+export const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);

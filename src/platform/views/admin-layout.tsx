@@ -1,0 +1,48 @@
+import type { ComponentChildren } from 'preact';
+
+export type AdminUser = { displayName: string; username: string; isSystemAdmin: boolean };
+
+/** The back office frame: navigation, the signed-in person, logout (a POST with the CSRF token). */
+export function AdminLayout({ title, user, csrfToken, flash, children }: {
+  title: string; user: AdminUser | null; csrfToken: string | null; flash?: string | null; children: ComponentChildren;
+}) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} - 管理后台 - gongkai`}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body class="admin">
+        <a class="skip-link" href="#main">跳到正文</a>
+        <header class="admin-nav">
+          <div class="wrap">
+            <strong style="color:#fff;margin-right:16px">政务公开管理后台</strong>
+            {user && (
+              <nav aria-label="后台导航">
+                <a href="/admin">工作台</a>
+                <a href="/admin/publications">信息管理</a>
+                <a href="/admin/organs">机关与目录</a>
+                <a href="/admin/users">用户</a>
+                <a href="/" target="_blank">查看门户</a>
+              </nav>
+            )}
+            {user && (
+              <form method="post" action="/admin/logout">
+                <span style="color:#fff;margin-right:8px">{user.displayName}（{user.username}）</span>
+                <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
+                <button type="submit">退出</button>
+              </form>
+            )}
+          </div>
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {flash && <p class="flash" role="status">{flash}</p>}
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,78 @@
+import type { ComponentChildren } from 'preact';
+
+export type Crumb = { label: string; href?: string };
+
+export function Breadcrumb({ items }: { items: Crumb[] }) {
+  return (
+    <nav class="breadcrumb" aria-label="当前位置">
+      <span class="breadcrumb-label">当前位置：</span>
+      <ol>
+        {items.map((c, i) => (
+          <li key={i}>{c.href && i < items.length - 1 ? <a href={c.href}>{c.label}</a> : <span aria-current={i === items.length - 1 ? 'page' : undefined}>{c.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function Pagination({ page, pageSize, total, href }: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return <p class="pager-summary">共 {total} 条</p>;
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav class="pager" aria-label="分页">
+      <span class="pager-summary">共 {total} 条，第 {page}/{pages} 页</span>
+      {page > 1 && <a href={href(page - 1)} rel="prev">上一页</a>}
+      {shown.map((p, i) => (
+        <>
+          {i > 0 && shown[i - 1] !== p - 1 && <span class="pager-gap">…</span>}
+          {p === page ? <span aria-current="page" class="pager-current">{p}</span> : <a href={href(p)}>{p}</a>}
+        </>
+      ))}
+      {page < pages && <a href={href(page + 1)} rel="next">下一页</a>}
+    </nav>
+  );
+}
+
+export type FieldErrors = Record<string, string>;
+
+export function ErrorSummary({ errors }: { errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} id="error-summary">
+      <h2>提交未成功，请修改以下问题：</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>{field === '_form' ? message : <a href={`#f-${field}`}>{message}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A labelled form row with its error next to the field. */
+export function Field({ name, label, errors, hint, required, children }: {
+  name: string; label: string; errors: FieldErrors; hint?: string; required?: boolean; children: ComponentChildren;
+}) {
+  const error = errors[name];
+  return (
+    <div class={`field${error ? ' field-error' : ''}`}>
+      <label for={`f-${name}`}>
+        {label}
+        {required && <span class="required" aria-hidden="true">＊</span>}
+      </label>
+      {hint && <p class="hint" id={`h-${name}`}>{hint}</p>}
+      {error && <p class="error-message" id={`e-${name}`}>{error}</p>}
+      {children}
+    </div>
+  );
+}
+
+export const RawHtml = ({ html, class: cls }: { html: string; class?: string }) => <div class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
