@@ -1,0 +1,37 @@
+/** What the scanner reports: one span of the scanned text that must not go out as it is. */
+export type FindingType =
+  | 'id_card'
+  | 'mobile_phone'
+  | 'bank_card'
+  | 'email'
+  | 'classified_marking'
+  | 'sensitive_word';
+
+/** `block` stops publication until the text is changed; `warn` must be acknowledged by the reviewer. */
+export type Severity = 'block' | 'warn';
+
+export type Finding = {
+  type: FindingType;
+  /** The matched text exactly as it stands in the scanned text. */
+  text: string;
+  /** Offsets into the scanned text (JavaScript string indices, end exclusive). */
+  start: number;
+  end: number;
+  severity: Severity;
+  /** The masked form to put in its place; same length as `text`. */
+  suggestion: string;
+  /** Which rule matched (e.g. `id18`, `luhn`, `account-context`, `star-marking`, or the word list's name). */
+  rule?: string;
+};
+
+export const FINDING_TYPES: readonly FindingType[] = [
+  'id_card',
+  'mobile_phone',
+  'bank_card',
+  'email',
+  'classified_marking',
+  'sensitive_word',
+];
+
+/** The four types of structured personal data, measured against the recall and precision goals. */
+export const STRUCTURED_TYPES: readonly FindingType[] = ['id_card', 'mobile_phone', 'bank_card', 'email'];

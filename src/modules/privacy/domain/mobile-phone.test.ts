@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { isMobileGrouping, isMobileNumber } from './mobile-phone.ts';
+import { detectNumbers } from './detect-numbers.ts';
+
+const mobiles = (text: string) => detectNumbers(text).filter((f) => f.type === 'mobile_phone');
+
+describe('mainland mobile numbers', () => {
+  it('accepts allocated segments only', () => {
+    expect(isMobileNumber('13812345678')).toBe(true);
+    expect(isMobileNumber('19912345678')).toBe(true);
+    expect(isMobileNumber('14012345678')).toBe(false); // IoT segment
+    expect(isMobileNumber('12345678901')).toBe(false);
+    expect(isMobileNumber('1381234567')).toBe(false);
+  });
+
+  it('accepts the usual ways of grouping', () => {
+    expect(isMobileGrouping([3, 4, 4])).toBe(true);
+    expect(isMobileGrouping([3, 8])).toBe(true);
+    expect(isMobileGrouping([4, 4, 3])).toBe(false);
+  });
+
+  it.each([
+    ['联系电话：13812345678。', '13812345678', '138****5678'],
+    ['手机 138 1234 5678', '138 1234 5678', '138 **** 5678'],
+    ['手机138-1234-5678', '138-1234-5678', '138-****-5678'],
+    ['电话+86 138 1234 5678', '+86 138 1234 5678', '+86 138 **** 5678'],
+    ['电话+86-138-1234-5678', '+86-138-1234-5678', '+86-138-****-5678'],
+    ['电话+8613812345678', '+8613812345678', '+86138****5678'],
+    ['电话（+86）13812345678', '（+86）13812345678', '（+86）138****5678'],
+    ['电话0086 13812345678', '0086 13812345678', '0086 138****5678'],
+  ])('finds %s', (text, found, suggestion) => {
+    expect(mobiles(text)).toMatchObject([{ text: found, suggestion, severity: 'block', start: text.indexOf(found) }]);
+  });
+
+  it.each([
+    ['office landline with area code', '咨询电话：0564-5022345'],
+    ['landline in brackets', '咨询电话：（0564）5022345'],
+    ['service number', '服务热线：400-800-1234、12345'],
+    ['money amount', '合同金额13800000000元'],
+    ['decimal', '系数0.13812345678'],
+    ['part of a longer number', '流水138123456789'],
+    ['labelled order number', '订单号：13812345678'],
+    ['odd grouping', '1381 2345 678'],
+  ])('does not flag a %s', (_, text) => {
+    expect(mobiles(text)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * What the words around a number say it is. A label right before a number ("账号：", "订单号：")
+ * or at the head of its table column decides between a bank account and an order number that
+ * happens to pass the Luhn check.
+ */
+export type LabelKind = 'id' | 'phone' | 'person' | 'account' | 'other';
+
+const LABEL_WORDS: Record<LabelKind, string[]> = {
+  id: ['公民身份号码', '身份证件号码', '身份证号码', '身份证编号', '身份证件号', '身份证号', '身份证', '身份号码', '证件号码', '证件编号', '证件号', '证照号码'],
+  phone: ['手机号码', '手机号', '手机', '移动电话', '联系电话', '联系方式', '电话号码', '电话', '电 话', 'Tel', 'TEL', 'tel', 'Mobile', 'mobile'],
+  person: ['联系人', '当事人', '申请人', '法定代表人', '负责人', '经办人', '户主', '姓名', '本人'],
+  account: [
+    '银行卡号', '银行账号', '银行帐号', '银行账户', '银行帐户', '开户账号', '开户帐号', '收款账号', '收款帐号',
+    '付款账号', '账号', '帐号', '卡号', '账户', '帐户', '银行卡', '存折号', '存折',
+  ],
+  other: [
+    '统一社会信用代码', '社会信用代码', '信用代码', '组织机构代码', '索引号', '订单编号', '订单号', '订单', '项目编号',
+    '项目代码', '合同编号', '合同号', '编号', '单号', '流水号', '交易号', '批次号', '条形码', '条码', '纳税人识别号',
+    '识别号', '税号', '注册号', '许可证号', '许可证', '证书编号', '证书号', '发票号码', '发票代码', '发票号', '准考证号',
+    '考号', '学号', '工号', '档案号', '案号', '运单号', '登记编号', '登记号', '代码', '文号', '序号', '邮政编码', '邮编',
+    '备案号', '专利号', '批准文号', '车架号', '发动机号', 'IMEI', 'MEID', '型号', '版本号',
+  ],
+};
+
+const WORD_KIND = new Map<string, LabelKind>();
+for (const [kind, words] of Object.entries(LABEL_WORDS) as [LabelKind, string[]][]) {
+  for (const w of words) WORD_KIND.set(w, kind);
+}
+// Longest first, so "证件编号" is an ID label and not the generic "编号".
+const LABEL_PATTERN = new RegExp(
+  [...WORD_KIND.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'),
+  'g',
+);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The kind of the last label word in `s`, or null. */
+export function lastLabelIn(s: string): LabelKind | null {
+  LABEL_PATTERN.lastIndex = 0;
+  let kind: LabelKind | null = null;
+  for (let m = LABEL_PATTERN.exec(s); m; m = LABEL_PATTERN.exec(s)) kind = WORD_KIND.get(m[0]) ?? null;
+  return kind;
+}
+
+const LOOKBACK = 20;
+/** Where a label stops applying: a line or clause break, or another number. */
+const isStop = (c: number): boolean =>
+  c === 10 || c === 13 || c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 59 /* ; */ ||
+  c === 0xff0c /* ， */ || c === 44 /* , */ || c === 0xff01 || c === 0xff1f || (c >= 48 && c <= 57) ||
+  (c >= 0xff10 && c <= 0xff19);
+
+/** The label written just before `start` on the same line and clause (at most the previous table cell). */
+export function labelBefore(text: string, start: number): LabelKind | null {
+  let from = start;
+  let tabs = 0;
+  while (from > 0 && start - from < LOOKBACK) {
+    const c = text.charCodeAt(from - 1);
+    if (isStop(c)) break;
+    if (c === 9 && ++tabs === 2) break;
+    from--;
+  }
+  return from === start ? null : lastLabelIn(text.slice(from, start));
+}
+
+const MAX_HEADER_LINES_UP = 40;
+
+/**
+ * For a number inside a tab-separated table row, the label of its column: the nearest row above
+ * whose cell in the same column holds a label word (the header row).
+ */
+export function columnLabel(text: string, start: number): LabelKind | null {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let column = 0;
+  let tabFound = false;
+  for (let i = lineStart; i < start; i++) if (text.charCodeAt(i) === 9) column++;
+  const lineEnd = text.indexOf('\n', start);
+  if (column > 0 || text.slice(start, lineEnd === -1 ? text.length : lineEnd).includes('\t')) tabFound = true;
+  if (!tabFound) return null;
+  let end = lineStart - 1;
+  for (let up = 0; up < MAX_HEADER_LINES_UP && end > 0; up++) {
+    const begin = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(begin, end);
+    if (!line.includes('\t')) return null; // the table ended
+    const cell = line.split('\t')[column];
+    if (cell !== undefined) {
+      const kind = lastLabelIn(cell);
+      if (kind) return kind;
+    }
+    end = begin - 1;
+  }
+  return null;
+}
+
+/** The label that applies to a number: the one right before it, else its column's header. */
+export function numberLabel(text: string, start: number): LabelKind | null {
+  return labelBefore(text, start) ?? columnLabel(text, start);
+}
+
+const UNIT_AFTER = new Set(['元', '万', '亿', '%', '％', '‰', '吨', '亩', '㎡']);
+const CURRENCY_BEFORE = new Set(['¥', '￥', '$', '＄']);
+
+/** A money amount or a measured quantity ("13800000000元", "￥6222…"), never personal data. */
+export function isQuantity(text: string, start: number, end: number): boolean {
+  let a = end;
+  if (text[a] === ' ') a++;
+  if (UNIT_AFTER.has(text[a] ?? '') || text.startsWith('平方', a)) return true;
+  let b = start - 1;
+  if (text[b] === ' ') b--;
+  if (CURRENCY_BEFORE.has(text[b] ?? '')) return true;
+  return text.startsWith('人民币', b - 2) || text.startsWith('RMB', b - 2);
+}
