@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import { systemClock } from '../shared/clock.ts';
+import type { AppDeps } from '../platform/app-deps.ts';
+import type { Config } from '../platform/config/config.ts';
+import { openDatabase, type DatabaseHandle } from '../platform/db/connect.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { createUser } from '../modules/identity/index.ts';
+import { seedDemo } from './seed-demo.ts';
+
+export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; handle: DatabaseHandle } {
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const deps: AppDeps = {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: systemClock,
+    dataDir: config.dataDir,
+    logger: logger ?? pino({ level: config.logLevel }),
+  };
+  return { deps, handle };
+}
+
+/**
+ * What the first start does: migrate, load the demo region into an empty database, and create
+ * the `admin` account when there is no user (password from GONGKAI_ADMIN_PASSWORD, or a random
+ * one printed once).
+ */
+export async function prepareDatabase(deps: AppDeps, config: Config, say: (line: string) => void): Promise<void> {
+  const applied = await migrateToLatest(deps.db, deps.dialect);
+  if (applied.length) say(`数据库已迁移：${applied.join(', ')}`);
+  const organ = await deps.db.selectFrom('organs').select('id').limit(1).executeTakeFirst();
+  if (!organ) {
+    const r = await seedDemo(deps);
+    say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息`);
+  }
+  const user = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (!user) {
+    const top = await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+    await createUser(deps, { username: 'admin', displayName: '系统管理员', password, organCode: top.code, role: 'system_admin' }, { userId: null, label: '首次启动' });
+    say(
+      config.adminPassword
+        ? '已创建管理员账号 admin（密码为 GONGKAI_ADMIN_PASSWORD 的值）'
+        : `已创建管理员账号 admin，初始密码：${password}\n（此密码只显示这一次，请妥善保存；也可设置 GONGKAI_ADMIN_PASSWORD 后重新初始化）`,
+    );
+  }
+}

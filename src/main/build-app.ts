@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../platform/app-deps.ts';
+import type { Config } from '../platform/config/config.ts';
+import { createHttpServer } from '../platform/http/http-server.ts';
+import { htmlErrorPage } from '../platform/views/error-page.tsx';
+import { MAX_ATTACHMENT_BYTES } from '../modules/catalog/index.ts';
+import { portalRoutes } from '../modules/catalog/web/portal/portal-routes.tsx';
+import { catalogAdminRoutes } from '../modules/catalog/web/admin/admin-routes.tsx';
+import { catalogApi } from '../modules/catalog/web/api/catalog-api.ts';
+import { privacyApi } from '../modules/privacy/index.ts';
+import { sessionRoutes, usersRoutes } from '../modules/identity/index.ts';
+import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
+
+/** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
+export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'>): Promise<FastifyInstance> {
+  const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES });
+  app.decorateRequest('principal', null);
+  app.decorateRequest('csrfToken', null);
+  await registerOpenApi(app);
+  await app.register(portalRoutes(deps, { publicUrl: config.publicUrl }));
+  await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));
+  await app.register(catalogAdminRoutes(deps));
+  await app.register(usersRoutes(deps));
+  await app.register(catalogApi(deps), { prefix: '/api/v1' });
+  await app.register(privacyApi, { prefix: '/api/v1' });
+  await registerOpenApiDocs(app);
+  return app;
+}

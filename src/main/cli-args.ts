@@ -1,0 +1,35 @@
+import { DomainError } from '../shared/domain-error.ts';
+
+export type ParsedArgs = { positionals: string[]; options: Map<string, string | true> };
+
+/** `--name value`, `--name=value` and bare `--flag`. */
+export function parseArgs(argv: string[], flags: string[] = []): ParsedArgs {
+  const positionals: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      positionals.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    if (eq > 0) options.set(name, a.slice(eq + 1));
+    else if (flags.includes(name)) options.set(name, true);
+    else {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw usage(`选项 --${name} 需要一个值`);
+      options.set(name, value);
+      i++;
+    }
+  }
+  return { positionals, options };
+}
+
+export function requireOption(args: ParsedArgs, name: string, what: string): string {
+  const v = args.options.get(name);
+  if (typeof v !== 'string' || v.trim() === '') throw usage(`缺少 --${name}（${what}）`);
+  return v;
+}
+
+export const usage = (message: string) => new DomainError('ERR_CLI_USAGE', message);

@@ -1,0 +1,169 @@
+import pino from 'pino';
+import { loadConfig } from '../platform/config/config.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { isDomainError } from '../shared/domain-error.ts';
+import { loadAuditChain, verifyChain } from '../modules/audit/index.ts';
+import { runDeadlineCommand } from '../modules/calendar/index.ts';
+import { createApiToken, createUser, ROLES, type Role } from '../modules/identity/index.ts';
+import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts';
+import { makeDeps, prepareDatabase } from './bootstrap.ts';
+import { buildApp } from './build-app.ts';
+import { parseArgs, requireOption, usage } from './cli-args.ts';
+import { seedDemo } from './seed-demo.ts';
+
+const HELP = `gongkai —— 政府信息公开平台
+
+用法：./bin/gongkai <命令> [选项]
+
+  serve                          启动平台（首次启动自动建库、载入演示数据、创建 admin）
+  migrate                        执行数据库迁移
+  seed --demo                    载入演示地区（县政府、县住建局及其下属机构、公开目录与历年信息）
+  user add --username U --password P --name 姓名 --organ 机关代码 [--role editor|organ_admin|system_admin]
+                                 新增工作人员账号
+  token create --user U --name 用途
+                                 为用户创建 API 令牌（只显示一次）
+  scan FILE… [--json]            扫描文件中的身份证号、手机号、银行卡号、邮箱和密级标志
+  scan-eval [--json]             用标注语料评估扫描器的精确率和召回率
+  deadline --received YYYY-MM-DD [--days N] [--pause FROM..TO]… [--restart YYYY-MM-DD] [--extend N] [--json]
+                                 按工作日计算法定答复期限并说明计算过程
+  audit verify                   校验审计日志哈希链是否完整
+
+环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
+DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、LOG_LEVEL。`;
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+const stdio: Io = { stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'), stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n') };
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(io);
+      case 'migrate':
+        return await withDb(async ({ deps }) => {
+          const applied = await migrateToLatest(deps.db, deps.dialect);
+          io.stdout(applied.length ? `已执行迁移：${applied.join(', ')}` : '数据库已是最新结构');
+          return 0;
+        });
+      case 'seed': {
+        const args = parseArgs(rest, ['demo']);
+        if (args.options.get('demo') !== true) throw usage('请使用 seed --demo 载入演示数据');
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          const r = await seedDemo(deps);
+          io.stdout(`已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息`);
+          return 0;
+        });
+      }
+      case 'user':
+        return await userCommand(rest, io);
+      case 'token':
+        return await tokenCommand(rest, io);
+      case 'scan':
+        return await runScanCommand(rest, io);
+      case 'scan-eval':
+        return await runScanEvalCommand(rest, io);
+      case 'deadline':
+        return await runDeadlineCommand(rest, io);
+      case 'audit':
+        return await auditCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        io.stderr(`未知命令“${command}”。\n\n${HELP}`);
+        return 2;
+    }
+  } catch (e) {
+    if (isDomainError(e)) {
+      io.stderr(`错误（${e.code}）：${e.message}`);
+      return e.code === 'ERR_CLI_USAGE' ? 2 : 1;
+    }
+    io.stderr(`错误：${(e as Error).message}`);
+    return 1;
+  }
+}
+
+async function withDb<T>(fn: (ctx: ReturnType<typeof makeDeps>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const ctx = makeDeps(config, pino({ level: 'warn' }));
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.handle.destroy();
+  }
+}
+
+async function userCommand(rest: string[], io: Io): Promise<number> {
+  const [sub, ...more] = rest;
+  if (sub !== 'add') throw usage('用法：user add --username U --password P --name 姓名 --organ 机关代码 [--role editor|organ_admin|system_admin]');
+  const args = parseArgs(more);
+  const role = (args.options.get('role') as string | undefined) ?? 'editor';
+  if (!ROLES.includes(role as Role)) throw usage(`--role 应为 ${ROLES.join(' / ')} 之一`);
+  const input = {
+    username: requireOption(args, 'username', '登录用户名'),
+    password: requireOption(args, 'password', '初始密码，至少 8 个字符'),
+    displayName: requireOption(args, 'name', '姓名'),
+    organCode: requireOption(args, 'organ', '所属机关代码，如 qhx-zjj'),
+    role: role as Role,
+  };
+  return withDb(async ({ deps }) => {
+    await migrateToLatest(deps.db, deps.dialect);
+    const u = await createUser(deps, input, { userId: null, label: '命令行' });
+    io.stdout(`已新增用户 ${u.username}（编号 ${u.id}，角色 ${input.role}，机关 ${input.organCode}）`);
+    return 0;
+  });
+}
+
+async function tokenCommand(rest: string[], io: Io): Promise<number> {
+  const [sub, ...more] = rest;
+  if (sub !== 'create') throw usage('用法：token create --user 用户名 --name 用途');
+  const args = parseArgs(more);
+  const user = requireOption(args, 'user', '用户名');
+  const name = requireOption(args, 'name', '令牌用途');
+  return withDb(async ({ deps }) => {
+    const token = await createApiToken(deps, user, name);
+    io.stdout(token);
+    io.stderr('请妥善保存以上令牌，它只显示这一次。调用写接口时使用：Authorization: Bearer <令牌>');
+    return 0;
+  });
+}
+
+async function auditCommand(rest: string[], io: Io): Promise<number> {
+  if (rest[0] !== 'verify') throw usage('用法：audit verify');
+  return withDb(async ({ deps }) => {
+    const chain = await loadAuditChain(deps.db);
+    const breaks = verifyChain(chain);
+    if (breaks.length === 0) {
+      io.stdout(`审计日志完整：共 ${chain.length} 条记录，哈希链校验通过`);
+      return 0;
+    }
+    for (const b of breaks) io.stderr(b.problem);
+    io.stderr(`审计日志校验失败：发现 ${breaks.length} 处断裂`);
+    return 1;
+  });
+}
+
+async function serve(io: Io): Promise<number> {
+  const config = loadConfig();
+  const { deps, handle } = makeDeps(config);
+  await prepareDatabase(deps, config, io.stdout);
+  const app = await buildApp(deps, config);
+  const close = async () => {
+    await app.close();
+    await handle.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  io.stdout(`gongkai 已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ （数据：${handle.location}）`);
+  io.stdout(`管理后台：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/admin`);
+  return await new Promise<number>(() => {});
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+type SwaggerTransformArg = Parameters<typeof jsonSchemaTransform>[0];
+
+/** Only the JSON API belongs in the OpenAPI document; HTML pages of the portal and back office stay out. */
+function apiOnlyTransform(arg: SwaggerTransformArg) {
+  if (!arg.url.startsWith('/api/')) return { schema: { ...arg.schema, hide: true }, url: arg.url };
+  return jsonSchemaTransform(arg);
+}
+
+/**
+ * Collects every route registered after it into the OpenAPI 3 document (zod schemas are turned into
+ * JSON Schema by fastify-type-provider-zod). Call it BEFORE registering routes.
+ */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'gongkai 政府信息公开平台 API',
+        description:
+          '机关、主动公开目录和政府信息的 JSON 接口。读取公开数据无需认证；写操作需在 Authorization 头中提供 Bearer API 令牌' +
+          '（`./bin/gongkai token create --user 用户名 --name 用途`）。错误响应统一为 `{ error: { code, message, field?, reasons } }`。',
+        version: '1.0.0',
+      },
+      tags: [
+        { name: 'organs', description: '机关 / organs' },
+        { name: 'catalog', description: '主动公开目录 / catalog nodes' },
+        { name: 'publications', description: '政府信息 / publications' },
+      ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'API 令牌（gk_…） / API token' },
+        },
+      },
+    },
+    transform: apiOnlyTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+}
+
+/**
+ * Serves the document at /api/openapi.json and the browsable reference at /api/docs (Swagger UI with
+ * its bundled assets, no network). Call it AFTER the routes are registered.
+ */
+export async function registerOpenApiDocs(app: FastifyInstance): Promise<void> {
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+    theme: { title: 'gongkai API 参考' },
+  });
+}

@@ -1,0 +1,107 @@
+import type { AppDeps } from '../platform/app-deps.ts';
+import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
+import { DomainError } from '../shared/domain-error.ts';
+import { demoCatalog, demoOrgans, demoPublications } from '../demo/index.ts';
+import { formatIndexNumber, serialPeriod } from '../modules/catalog/domain/index-number.ts';
+import { appendAuditEvent } from '../modules/audit/index.ts';
+
+const CHUNK = 200;
+
+function chunks<T>(list: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Loads the demo region (organs, catalogs, several years of published items) in one transaction:
+ * all of it or nothing. Items get their 索引号 from each organ's pattern in publish-date order,
+ * exactly as publishing would have given them, and the serial counters are left where they end.
+ */
+export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: number; publications: number }> {
+  const organs = demoOrgans();
+  const nodes = demoCatalog();
+  const publications = demoPublications();
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('organs').select('code').where('code', 'in', organs.map((o) => o.code)).execute();
+    if (existing.length > 0) {
+      throw new DomainError('ERR_SEED_DEMO_EXISTS', `演示数据已存在（机关代码 ${existing.map((e) => e.code).join('、')}），未做任何改动`, { httpStatus: 409 });
+    }
+    const at = deps.clock.now().toISOString();
+    const organIds = new Map<string, number>();
+    for (const [i, o] of organs.entries()) {
+      const row = await trx
+        .insertInto('organs')
+        .values({
+          code: o.code, name: o.name, short_name: o.shortName, kind: o.kind, parent_id: o.parentKey ? organIds.get(o.parentKey)! : null,
+          credit_code: o.creditCode, index_pattern: o.indexPattern, consult_phone: o.consultPhone, address: o.address, office_hours: o.officeHours,
+          guide_html: sanitizeRichText(o.guideHtml), rules_html: sanitizeRichText(o.rulesHtml), sort_order: i, created_at: at, updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      organIds.set(o.key, row.id);
+    }
+
+    const nodeIds = new Map<string, number>();
+    for (const n of nodes) {
+      const row = await trx
+        .insertInto('catalog_nodes')
+        .values({
+          organ_id: organIds.get(n.organKey)!, parent_id: n.parentKey ? nodeIds.get(n.parentKey)! : null, name: n.name, sort_order: n.sortOrder,
+          is_standard_directory: n.isStandardDirectory ? 1 : 0, standard_area: n.standardArea, description: '', created_at: at, updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      nodeIds.set(n.key, row.id);
+    }
+
+    // Serials in publish order per organ and period, as the publish use case allocates them.
+    const organByKey = new Map(organs.map((o) => [o.key, o]));
+    const ordered = [...publications].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.key.localeCompare(b.key));
+    const lastSerial = new Map<string, number>();
+    const indexOf = new Map<string, string>();
+    for (const p of ordered) {
+      const organ = organByKey.get(p.organKey)!;
+      const period = serialPeriod(organ.indexPattern, p.publishedOn);
+      const k = `${p.organKey}|${period}`;
+      const serial = (lastSerial.get(k) ?? 0) + 1;
+      lastSerial.set(k, serial);
+      indexOf.set(p.key, formatIndexNumber(organ.indexPattern, { creditCode: organ.creditCode, publishedOn: p.publishedOn, serial }));
+    }
+
+    for (const part of chunks(ordered)) {
+      await trx
+        .insertInto('publications')
+        .values(
+          part.map((p) => ({
+            organ_id: organIds.get(p.organKey)!, index_number: indexOf.get(p.key)!, title: p.title, document_number: p.documentNumber,
+            publishing_organ_name: organByKey.get(p.organKey)!.name, formed_on: p.formedOn, published_on: p.publishedOn,
+            published_at: `${p.publishedOn}T01:30:00.000Z`, subject: p.subject, genre: p.genre, stage: p.stage, disclosure_mode: 'proactive',
+            withheld_reason: null, disclosure_period: 'long_term', audience: 'public', validity: p.validity, replaced_by_id: null,
+            keywords: p.keywords.join(' '), summary: p.summary, body_html: sanitizeRichText(p.bodyHtml), source: p.source, consult_phone: p.consultPhone,
+            doc_type: p.docType, status: 'published', publish_route: 'system_import', published_by: null, created_by: null,
+            created_at: `${p.formedOn}T01:00:00.000Z`, updated_at: `${p.publishedOn}T01:30:00.000Z`, version: 1, view_count: 0,
+          })),
+        )
+        .execute();
+    }
+    const idRows = await trx.selectFrom('publications').select(['id', 'index_number']).where('organ_id', 'in', [...organIds.values()]).execute();
+    const idByIndex = new Map(idRows.map((r) => [r.index_number, r.id]));
+    const idOf = (key: string) => idByIndex.get(indexOf.get(key)!)!;
+
+    const placements = ordered.flatMap((p) => [...new Set(p.nodeKeys)].map((k) => ({ publication_id: idOf(p.key), node_id: nodeIds.get(k)! })));
+    for (const part of chunks(placements, 1000)) await trx.insertInto('publication_placements').values(part).execute();
+    for (const p of ordered.filter((x) => x.replacedByKey)) {
+      await trx.updateTable('publications').set({ replaced_by_id: idOf(p.replacedByKey!) }).where('id', '=', idOf(p.key)).execute();
+    }
+    for (const [k, serial] of lastSerial) {
+      const [organKey, period] = k.split('|');
+      await trx.insertInto('index_serials').values({ organ_id: organIds.get(organKey)!, period, last_serial: serial }).execute();
+    }
+    await appendAuditEvent(trx, deps.dialect, {
+      occurredAt: at, actorUserId: null, actorLabel: '系统：演示数据', action: 'demo.seed', entityType: 'region', entityId: organs[0].code,
+      organId: organIds.get(organs[0].key)!, before: null, after: { organs: organs.length, nodes: nodes.length, publications: publications.length },
+    });
+    return { organs: organs.length, nodes: nodes.length, publications: publications.length };
+  });
+}

@@ -1,0 +1,85 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../../test/support/db.ts';
+import { buildTestApp } from '../../../../../test/support/app.ts';
+import { createNode, createOrgan, createPublished } from '../../../../../test/support/factories.ts';
+import { updatePublication } from '../../index.ts';
+import { publicationInput, system } from '../../../../../test/support/factories.ts';
+
+describeEachDialect('public portal', (db) => {
+  it('shows an item with its metadata, breadcrumb, QR code and a real view counter', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { shortName: '县住建局', consultPhone: '0564-5022001' });
+    const parent = await createNode(deps, organ.id, { name: '监督保障' });
+    const node = await createNode(deps, organ.id, { name: '工作推进', parentId: parent });
+    const item = await createPublished(deps, organ.id, [node], { documentNumber: '清建〔2026〕12号', title: '关于开展扬尘治理的通知' });
+    const url = `/organs/${organ.code}/items/${item.id}`;
+    const first = await app.inject(url);
+    expect(first.statusCode).toBe(200);
+    for (const text of ['索引号', item.indexNumber!, '发布机构', '成文日期', '发布日期', '清建〔2026〕12号', '执行公开', '主动公开', '长期公开', '面向社会', '有效', '浏览次数', '扫一扫在手机打开当前页', '0564-5022001', '<svg']) {
+      expect(first.body).toContain(text);
+    }
+    expect(first.body).toMatch(/首页.*信息公开.*县住建局.*监督保障.*工作推进/s);
+    const second = await app.inject(url);
+    expect(/class="view-count">(\d+)</.exec(second.body)![1]).toBe('2');
+    await app.close();
+  });
+
+  it('says at the top that a repealed document is repealed and links its replacement', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const current = await createPublished(deps, organ.id, [node], { title: '新办法' });
+    const old = await createPublished(deps, organ.id, [node], { title: '旧办法' });
+    await updatePublication(deps, system, old.id, publicationInput([node], { title: '旧办法', validity: 'repealed', replacedById: current.id }));
+    const res = await app.inject(`/organs/${organ.code}/items/${old.id}`);
+    expect(res.body).toContain('本文件已废止');
+    expect(res.body).toContain(`href="/organs/${organ.code}/items/${current.id}"`);
+    await app.close();
+  });
+
+  it('lists a node’s items newest first with pagination and keeps drafts off the portal, the sitemap and item URLs', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id, { name: '政策文件' });
+    for (let i = 0; i < 22; i++) await createPublished(deps, organ.id, [node], { title: `第${i}号文件` });
+    const { createDraft } = await import('../../../../../test/support/factories.ts');
+    const draft = await createDraft(deps, organ.id, [node], { title: '尚未发布的草稿' });
+    const page1 = await app.inject(`/organs/${organ.code}/catalog/${node}`);
+    expect(page1.body).toContain('第21号文件');
+    expect(page1.body).not.toContain('第1号文件<');
+    expect(page1.body).toContain('共 22 条');
+    const page2 = await app.inject(`/organs/${organ.code}/catalog/${node}?page=2`);
+    expect(page2.body).toContain('第0号文件');
+    expect(page1.body).not.toContain('尚未发布的草稿');
+    expect((await app.inject(`/organs/${organ.code}/items/${draft.id}`)).statusCode).toBe(404);
+    const sitemap = await app.inject('/sitemap.xml');
+    expect(sitemap.headers['content-type']).toContain('xml');
+    expect(sitemap.body.match(/<url>/g)).toHaveLength(22);
+    expect(sitemap.body).not.toContain(`/items/${draft.id}<`);
+    await app.close();
+  });
+
+  it('sets font size and 适老化 mode by plain links, and refuses to redirect off the site', async () => {
+    const { app } = await buildTestApp(db());
+    const res = await app.inject('/prefs?fs=l&return=/organs');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/organs');
+    expect(res.cookies.find((c) => c.name === 'gk_fs')?.value).toBe('l');
+    const page = await app.inject({ url: '/', cookies: { gk_fs: 'l', gk_elder: '1' } });
+    expect(page.body).toContain('class="fs-l elder"');
+    expect(page.body).toContain('退出适老化模式');
+    expect((await app.inject('/prefs?elder=1&return=//evil.example')).headers.location).toBe('/');
+    await app.close();
+  });
+
+  it('answers unknown pages with a Chinese 404 page, and /healthz', async () => {
+    const { app } = await buildTestApp(db());
+    const res = await app.inject('/no/such/page');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('页面不存在');
+    expect((await app.inject('/organs/nope')).statusCode).toBe(404);
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    await app.close();
+  });
+});
