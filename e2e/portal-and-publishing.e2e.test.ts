@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../test/support/db.ts';
+import { buildTestApp } from '../test/support/app.ts';
+import { launchBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { createStaff } from '../test/support/factories.ts';
+import { seedDemo } from '../src/main/seed-demo.ts';
+import { AdminPages } from './pages/admin-pages.ts';
+import { PortalPages } from './pages/portal-pages.ts';
+
+const SHOTS = path.resolve('test-results/screenshots');
+
+describe.skipIf(SKIP_BROWSER)('portal and publishing in Chromium', () => {
+  let browser: Browser;
+  let baseUrl: string;
+  let close: () => Promise<void>;
+  let organ: { code: string; name: string };
+  let staff: { username: string; password: string };
+
+  beforeAll(async () => {
+    const handle = await createTestDatabase('sqlite');
+    const { app, deps } = await buildTestApp(handle, '2026-11-20T02:00:00Z');
+    await seedDemo(deps);
+    organ = (await deps.db.selectFrom('organs').select(['code', 'name']).where('name', 'like', '%住房和城乡建设局').executeTakeFirstOrThrow());
+    staff = await createStaff(deps, organ.code, 'organ_admin');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    close = async () => {
+      await browser?.close();
+      await app.close();
+      await handle.drop();
+    };
+  }, 120_000);
+
+  afterAll(async () => close?.());
+
+  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } })).newPage();
+
+  it('walks from the home page through the catalog to an item and changes font size and 适老化 mode', async () => {
+    const page = await newPage();
+    const portal = new PortalPages(page, baseUrl);
+    await portal.openHome();
+    await expect(page.title()).resolves.toContain('首页');
+    await portal.openOrgan(organ.name);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(organ.name);
+    await portal.openCatalogNode('工作推进');
+    const title = await portal.openFirstItemInList();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title);
+    await expect(portal.metadataValue('索引号')).resolves.toMatch(/\/\d{4}-\d{5}$/);
+    await expect(page.getByText('扫一扫在手机打开当前页')).toBeTruthy();
+    expect(await page.locator('.qr svg').count()).toBe(1);
+    await expect(page.locator('.breadcrumb').textContent()).resolves.toMatch(/首页.*信息公开.*监督保障.*工作推进/);
+    await page.screenshot({ path: path.join(SHOTS, 'item-page.png'), fullPage: true });
+
+    await portal.setFontSize('大');
+    await expect(portal.bodyClass()).resolves.toContain('fs-l');
+    const large = await page.locator('.article-body').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await portal.setFontSize('小');
+    const small = await page.locator('.article-body').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(large).toBeGreaterThan(small);
+    await portal.toggleElderMode();
+    await expect(portal.bodyClass()).resolves.toContain('elder');
+    await page.screenshot({ path: path.join(SHOTS, 'item-page-elder.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('signs in, creates and publishes an item that then appears in the catalog', async () => {
+    const page = await newPage();
+    const admin = new AdminPages(page, baseUrl);
+    await admin.signIn(staff.username, staff.password);
+    await expect(page.getByRole('heading', { name: '工作台' }).count()).resolves.toBe(1);
+    await admin.startNewItem(organ.code);
+    await admin.fillItem({ title: '浏览器测试：城区道路改造工程进展', formedOn: '2026-11-18', stage: '执行公开', body: '<p>城区道路改造工程按计划推进。</p>', nodeLabel: '工作推进' });
+    await admin.saveDraft();
+    await expect(admin.flash()).resolves.toContain('草稿已保存');
+    await admin.publish();
+    await expect(admin.flash()).resolves.toContain('已发布，索引号');
+    await page.screenshot({ path: path.join(SHOTS, 'admin-published.png'), fullPage: true });
+
+    const portal = new PortalPages(page, baseUrl);
+    await page.goto(`${baseUrl}/organs/${organ.code}`);
+    await portal.openCatalogNode('工作推进');
+    await expect(page.locator('table.list tbody tr').first().textContent()).resolves.toContain('浏览器测试：城区道路改造工程进展');
+    await page.context().close();
+  });
+});
