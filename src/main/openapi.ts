@@ -4,11 +4,32 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 type SwaggerTransformArg = Parameters<typeof jsonSchemaTransform>[0];
+type SwaggerTransformObjectArg = Parameters<typeof jsonSchemaTransformObject>[0];
+type SchemaMap = Record<string, unknown>;
 
 /** Only the JSON API belongs in the OpenAPI document; HTML pages of the portal and back office stay out. */
 function apiOnlyTransform(arg: SwaggerTransformArg) {
   if (!arg.url.startsWith('/api/')) return { schema: { ...arg.schema, hide: true }, url: arg.url };
   return jsonSchemaTransform(arg);
+}
+
+/**
+ * Adds the zod schemas registered with an id as components, keeping only those the paths reach: the
+ * registry also yields an unused "…Input" copy of every response schema, which would clutter the reference.
+ */
+function reachableComponents(arg: SwaggerTransformObjectArg) {
+  const doc = jsonSchemaTransformObject(arg) as { paths?: unknown; components?: { schemas?: SchemaMap } };
+  const all = doc.components?.schemas ?? {};
+  const refsIn = (v: unknown) => [...JSON.stringify(v ?? null).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+  const keep = new Set<string>();
+  for (const queue = refsIn(doc.paths); queue.length > 0; ) {
+    const name = queue.pop()!;
+    if (keep.has(name) || !(name in all)) continue;
+    keep.add(name);
+    queue.push(...refsIn(all[name]));
+  }
+  const schemas = Object.fromEntries(Object.entries(all).filter(([name]) => keep.has(name)));
+  return { ...doc, components: { ...doc.components, schemas } } as ReturnType<typeof jsonSchemaTransformObject>;
 }
 
 /**
@@ -38,7 +59,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
     },
     transform: apiOnlyTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: reachableComponents,
   });
 }
 

@@ -1,0 +1,57 @@
+import type { Attachment, Organ, Publication } from '../../index.ts';
+import { buildTree, type CatalogNode, type PublicationListItem, type TreeBranch } from '../../index.ts';
+import type { CatalogTreeItem } from './schemas.ts';
+
+/** Domain values → the API's JSON (camelCase). Internal columns (user ids, storage keys, hashes) stay out. */
+
+export const publicationUrl = (organCode: string, id: number) => `/organs/${organCode}/items/${id}`;
+export const attachmentUrl = (a: Pick<Attachment, 'id' | 'fileName'>) => `/attachments/${a.id}/${encodeURIComponent(a.fileName)}`;
+
+export function presentOrganSummary(o: Organ, parentCode: string | null) {
+  return { code: o.code, name: o.name, shortName: o.shortName, kind: o.kind, parentCode, consultPhone: o.consultPhone };
+}
+
+export function presentOrganDetail(o: Organ, parentCode: string | null) {
+  return {
+    ...presentOrganSummary(o, parentCode),
+    creditCode: o.creditCode, indexPattern: o.indexPattern, address: o.address, officeHours: o.officeHours,
+  };
+}
+
+export function presentNode(n: CatalogNode, organCode: string) {
+  return {
+    id: n.id, organCode, parentId: n.parentId, name: n.name, sortOrder: n.sortOrder, isStandardDirectory: n.isStandardDirectory,
+    standardArea: n.standardArea, description: n.description,
+  };
+}
+
+export function presentCatalogTree(nodes: CatalogNode[], publishedCounts: Map<number, number>): CatalogTreeItem[] {
+  const present = (b: TreeBranch<CatalogNode>): CatalogTreeItem => ({
+    id: b.id, name: b.name, isStandardDirectory: b.isStandardDirectory, standardArea: b.standardArea,
+    publishedCount: publishedCounts.get(b.id) ?? 0, children: b.children.map(present),
+  });
+  return buildTree(nodes).map(present);
+}
+
+export function presentListItem(i: PublicationListItem) {
+  return {
+    id: i.id, organCode: i.organCode, organName: i.organName, indexNumber: i.indexNumber, title: i.title, documentNumber: i.documentNumber,
+    formedOn: i.formedOn, publishedOn: i.publishedOn, stage: i.stage, status: i.status, validity: i.validity, url: publicationUrl(i.organCode, i.id),
+  };
+}
+
+export function presentAttachment(a: Attachment) {
+  return { id: a.id, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, url: attachmentUrl(a) };
+}
+
+export function presentPublication(p: Publication, organ: Pick<Organ, 'code' | 'name'>, attachments: Attachment[]) {
+  return {
+    id: p.id, organCode: organ.code, organName: organ.name, indexNumber: p.indexNumber, title: p.title, documentNumber: p.documentNumber,
+    publishingOrganName: p.publishingOrganName, formedOn: p.formedOn, publishedOn: p.publishedOn, publishedAt: p.publishedAt,
+    subject: p.subject, genre: p.genre, stage: p.stage, disclosureMode: p.disclosureMode, withheldReason: p.withheldReason,
+    disclosurePeriod: p.disclosurePeriod, audience: p.audience, validity: p.validity, replacedById: p.replacedById, keywords: p.keywords,
+    summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone, docType: p.docType, status: p.status,
+    version: p.version, nodeIds: p.nodeIds, createdAt: p.createdAt, updatedAt: p.updatedAt,
+    url: publicationUrl(organ.code, p.id), attachments: attachments.map(presentAttachment),
+  };
+}

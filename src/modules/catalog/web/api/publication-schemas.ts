@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import {
+  AUDIENCES, DISCLOSURE_MODES, DISCLOSURE_PERIODS, DISCLOSURE_STAGES, DOC_TYPES, PUBLICATION_STATUSES, VALIDITIES, WITHHELD_REASONS,
+} from '../../domain/labels.ts';
+import { pageQuery } from './schemas.ts';
+
+const withheldReasonCodes = Object.keys(WITHHELD_REASONS) as [keyof typeof WITHHELD_REASONS, ...(keyof typeof WITHHELD_REASONS)[]];
+
+const stage = z.enum(DISCLOSURE_STAGES).describe('五公开类别：decision 决策、execution 执行、management 管理、service 服务、result 结果 / disclosure stage');
+const disclosureMode = z.enum(DISCLOSURE_MODES).describe('公开方式：proactive 主动公开、on_application 依申请公开、withheld 不予公开 / disclosure mode');
+const withheldReason = z.enum(withheldReasonCodes).describe('不予公开的法定理由（条例第十四、十五、十六条） / legal ground for withholding');
+const disclosurePeriod = z.enum(DISCLOSURE_PERIODS).describe('公开时限：long_term 长期、time_limited 限时 / disclosure period');
+const audience = z.enum(AUDIENCES).describe('公开范围：public 面向社会、specific 面向特定对象 / audience');
+const validity = z.enum(VALIDITIES).describe('有效性：valid 有效、amended 已修改、repealed 已废止、expired 已失效 / validity');
+const docType = z.enum(DOC_TYPES).describe('文件类型：regulation 规章、normative_document 行政规范性文件、other 其他 / document type');
+const status = z.enum(PUBLICATION_STATUSES).describe('状态：draft 草稿、published 已发布、withdrawn 已撤回 / status');
+const isoDate = (what: string) => z.string().describe(`${what}（YYYY-MM-DD）`);
+
+/** Body of POST /organs/:code/publications; mirrors publicationInputSchema (domain/publication-input.ts), which validates it. */
+export const publicationBody = z
+  .object({
+    title: z.string().describe('标题，最多 200 字 / title'),
+    documentNumber: z.string().nullable().optional().describe('文号 / document number'),
+    publishingOrganName: z.string().optional().describe('发布机构，默认本机关全称 / publishing organ'),
+    formedOn: isoDate('成文日期 / date the document was formed'),
+    subject: z.string().optional().describe('主题分类 / subject'),
+    genre: z.string().optional().describe('体裁（通知、公告……） / genre'),
+    stage,
+    disclosureMode: disclosureMode.optional(),
+    withheldReason: withheldReason.nullable().optional(),
+    disclosurePeriod: disclosurePeriod.optional(),
+    audience: audience.optional(),
+    validity: validity.optional(),
+    replacedById: z.number().int().nullable().optional().describe('替代本文件的信息编号 / id of the publication replacing this one'),
+    keywords: z.union([z.array(z.string()), z.string()]).optional().describe('关键词，数组或以空格、逗号分隔的字符串，最多 20 个 / keywords'),
+    summary: z.string().optional().describe('内容概述 / summary'),
+    bodyHtml: z.string().optional().describe('正文（富文本，保存前按白名单清理） / body, sanitised HTML'),
+    source: z.string().optional().describe('信息来源 / source'),
+    consultPhone: z.string().nullable().optional().describe('政策咨询电话 / enquiry phone for the policy'),
+    docType: docType.optional(),
+    nodeIds: z.array(z.number().int()).describe('所在目录栏目编号，至少一个 / catalog nodes to place it in'),
+  })
+  .describe('信息元数据 / publication metadata');
+
+export const publicationPutBody = publicationBody
+  .extend({ expectedVersion: z.number().int().optional().describe('编辑所依据的版本号；已被他人修改时返回 409 / version the edit is based on') })
+  .describe('信息元数据（整体替换） / publication metadata, replaced as a whole');
+
+export const attachmentUploadBody = z
+  .object({ file: z.file().describe('附件文件（pdf、doc、docx、xls、xlsx、wps、et、ofd、txt、zip、rar、jpg、png、gif），最大 50 MB / the file') })
+  .describe('multipart/form-data');
+
+export const attachment = z
+  .object({
+    id: z.number().int().describe('附件编号 / attachment id'),
+    fileName: z.string().describe('文件名 / file name'),
+    mimeType: z.string().describe('MIME 类型 / media type'),
+    sizeBytes: z.number().int().describe('字节数 / size in bytes'),
+    url: z.string().describe('下载地址 /attachments/{id}/{fileName} / download URL'),
+  })
+  .meta({ id: 'Attachment', description: '附件 / attachment' });
+
+export const publicationListItem = z
+  .object({
+    id: z.number().int().describe('信息编号 / publication id'),
+    organCode: z.string().describe('机关代码 / organ code'),
+    organName: z.string().describe('机关名称 / organ name'),
+    indexNumber: z.string().nullable().describe('索引号，发布时分配，草稿为 null / index number'),
+    title: z.string().describe('标题 / title'),
+    documentNumber: z.string().nullable().describe('文号 / document number'),
+    formedOn: isoDate('成文日期 / formed on'),
+    publishedOn: isoDate('发布日期 / published on').nullable(),
+    stage,
+    status,
+    validity,
+    url: z.string().describe('门户页面地址 / portal page URL'),
+  })
+  .meta({ id: 'PublicationListItem', description: '信息列表项 / publication in a list' });
+
+export const publicationPage = z.object({
+  items: z.array(publicationListItem),
+  total: z.number().int().describe('总条数 / total items'),
+  page: z.number().int().describe('页码 / page'),
+  pageSize: z.number().int().describe('每页条数 / page size'),
+});
+
+export const publicationDetail = z
+  .object({
+    id: z.number().int().describe('信息编号 / publication id'),
+    organCode: z.string().describe('机关代码 / organ code'),
+    organName: z.string().describe('机关名称 / organ name'),
+    indexNumber: z.string().nullable().describe('索引号 / index number'),
+    title: z.string().describe('标题 / title'),
+    documentNumber: z.string().nullable().describe('文号 / document number'),
+    publishingOrganName: z.string().describe('发布机构 / publishing organ'),
+    formedOn: isoDate('成文日期 / formed on'),
+    publishedOn: isoDate('发布日期 / published on').nullable(),
+    publishedAt: z.string().nullable().describe('发布时刻（UTC） / published at'),
+    subject: z.string().describe('主题分类 / subject'),
+    genre: z.string().describe('体裁 / genre'),
+    stage,
+    disclosureMode,
+    withheldReason: withheldReason.nullable(),
+    disclosurePeriod,
+    audience,
+    validity,
+    replacedById: z.number().int().nullable().describe('替代本文件的信息编号 / replaced by'),
+    keywords: z.array(z.string()).describe('关键词 / keywords'),
+    summary: z.string().describe('内容概述 / summary'),
+    bodyHtml: z.string().describe('正文 HTML / body'),
+    source: z.string().describe('信息来源 / source'),
+    consultPhone: z.string().nullable().describe('政策咨询电话 / enquiry phone'),
+    docType,
+    status,
+    version: z.number().int().describe('版本号，修改时作为 expectedVersion 提交 / version, send back as expectedVersion'),
+    nodeIds: z.array(z.number().int()).describe('所在目录栏目 / catalog nodes'),
+    createdAt: z.string().describe('创建时刻 / created at'),
+    updatedAt: z.string().describe('修改时刻 / updated at'),
+    url: z.string().describe('门户页面地址 /organs/{code}/items/{id} / portal page URL'),
+    attachments: z.array(attachment).describe('附件 / attachments'),
+  })
+  .meta({ id: 'Publication', description: '信息全部元数据 / publication with all its metadata' });
+
+export const publicationsQuery = pageQuery.extend({
+  organ: z.string({ error: '请用 organ 参数指定机关代码' }).trim().min(1, { error: '请用 organ 参数指定机关代码' }).describe('机关代码 / organ code'),
+  status: z
+    .enum(PUBLICATION_STATUSES, { error: '状态应为 draft、published 或 withdrawn' })
+    .optional()
+    .describe('状态筛选，默认 published；draft、withdrawn 需要对该机关有角色的 API 令牌 / status; other than published needs a token with a role on the organ'),
+});

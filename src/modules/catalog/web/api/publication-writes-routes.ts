@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
+import { actorOf, requireApiToken } from '../../../identity/index.ts';
+import { addAttachment, createPublication, listAttachments, publishPublication, updatePublication } from '../../index.ts';
+import { jsonObjectBody, organOr404, withoutNulls } from './api-access.ts';
+import { attachment, attachmentUploadBody, publicationBody, publicationDetail, publicationPutBody } from './publication-schemas.ts';
+import { publicationJson } from './publications-routes.ts';
+import { presentAttachment } from './presenters.ts';
+import { errorResponses, jsonResponse, organCodeParams, publicationIdParams } from './schemas.ts';
+
+const tags = ['publications'];
+const security = [{ bearerAuth: [] }];
+
+const expectedVersionSchema = z.object({
+  expectedVersion: z.coerce.number({ error: 'expectedVersion 应为正整数' }).int({ error: 'expectedVersion 应为正整数' }).positive({ error: 'expectedVersion 应为正整数' }).optional(),
+});
+
+const missingFile = () => new DomainError('ERR_VALIDATION', '请以 multipart/form-data 在字段 file 中上传附件', { field: 'file' });
+
+export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  app.post('/organs/:code/publications', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '新建信息（草稿）', description: '须本机关信息员或管理员。/ Create a draft in the organ\'s catalog (editor or admin).', security,
+      params: organCodeParams, body: publicationBody, response: { 201: jsonResponse('新建的草稿 / the new draft', publicationDetail), ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    const organ = await organOr404(deps.db, request.params.code);
+    const created = await createPublication(deps, actorOf(request, 'api'), organ.id, withoutNulls(jsonObjectBody(request.body)));
+    return reply.status(201).send(await publicationJson(deps, created));
+  });
+
+  app.put('/publications/:id', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '修改信息元数据',
+      description:
+        '整体替换元数据和所在栏目；带 expectedVersion 时若已被他人修改返回 409。状态只能通过发布等动作改变。' +
+        '/ Replace the metadata; with expectedVersion a concurrent change answers 409. Status changes only through its verbs.',
+      security, params: publicationIdParams, body: publicationPutBody, response: { 200: jsonResponse('修改后的信息 / the publication after the edit', publicationDetail), ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    const body = withoutNulls(jsonObjectBody(request.body));
+    const { expectedVersion } = expectedVersionSchema.parse(body);
+    const { expectedVersion: _checkedAbove, ...fields } = body;
+    const updated = await updatePublication(deps, actorOf(request, 'api'), request.params.id, fields, expectedVersion);
+    return publicationJson(deps, updated);
+  });
+
+  app.post('/publications/:id/publish', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '发布信息（分配索引号）',
+      description:
+        '须本机关管理员。被拒绝时在 reasons 中列出全部原因：无权发布为 403，其他原因为 409。' +
+        '/ Publish a draft (organ admin); a refusal lists every reason: 403 when the caller may not publish, else 409.',
+      security, params: publicationIdParams, response: { 200: jsonResponse('已发布的信息（含索引号） / the published item with its index number', publicationDetail), ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    const published = await publishPublication(deps, actorOf(request, 'api'), request.params.id);
+    return publicationJson(deps, published);
+  });
+
+  app.post('/publications/:id/attachments', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '上传附件', description: 'multipart/form-data，字段名 file。/ Upload one file in the multipart field `file`.', security,
+      consumes: ['multipart/form-data'], params: publicationIdParams, body: attachmentUploadBody,
+      response: { 201: jsonResponse('已保存的附件 / the stored attachment', attachment), ...errorResponses(400, 401, 403, 404, 413) },
+    },
+  }, async (request, reply) => {
+    if (!request.isMultipart()) throw missingFile();
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file') throw missingFile();
+    const bytes = await file.toBuffer();
+    const id = await addAttachment(deps, actorOf(request, 'api'), request.params.id, { fileName: file.filename, bytes });
+    const stored = (await listAttachments(deps.db, request.params.id)).find((a) => a.id === id)!;
+    return reply.status(201).send(presentAttachment(stored));
+  });
+};

@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
+import { requireApiToken } from '../../../identity/index.ts';
+import {
+  findOrganById, findPublication, listAttachments, listCatalogNodes, pageForStaff, pagePublishedInNodes, type Publication,
+} from '../../index.ts';
+import { mayEditOrgan, optionalApiPrincipal, organOr404 } from './api-access.ts';
+import { publicationDetail, publicationPage, publicationsQuery } from './publication-schemas.ts';
+import { presentListItem, presentPublication } from './presenters.ts';
+import { errorResponses, jsonResponse, publicationIdParams } from './schemas.ts';
+
+const tags = ['publications'];
+
+/** A publication with its organ and attachments, as the API shows it. */
+export async function publicationJson(deps: AppDeps, p: Publication) {
+  const [organ, attachments] = await Promise.all([findOrganById(deps.db, p.organId), listAttachments(deps.db, p.id)]);
+  return presentPublication(p, organ!, attachments);
+}
+
+export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/publications', {
+    schema: {
+      tags, summary: '机关的信息列表',
+      description:
+        '默认只列已发布信息，按发布日期从新到旧；status=draft 或 withdrawn 需要对该机关有角色的 API 令牌，按修改时间从新到旧。' +
+        '/ Published items of an organ, newest first; other statuses need a bearer token with a role on the organ.',
+      security: [{}, { bearerAuth: [] }],
+      querystring: publicationsQuery, response: { 200: jsonResponse('一页信息 / a page of items', publicationPage), ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const { organ: code, status, page, pageSize } = request.query;
+    if (status && status !== 'published') {
+      await requireApiToken(deps)(request);
+      const organ = await organOr404(deps.db, code);
+      if (!(await mayEditOrgan(deps.db, request.principal, organ.id))) {
+        throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有查看该机关未发布信息的权限', { httpStatus: 403 });
+      }
+      const result = await pageForStaff(deps.db, { organIds: [organ.id], status, page, pageSize });
+      return { items: result.items.map(presentListItem), total: result.total, page, pageSize };
+    }
+    const organ = await organOr404(deps.db, code);
+    const nodeIds = (await listCatalogNodes(deps.db, organ.id)).map((n) => n.id);
+    const result = await pagePublishedInNodes(deps.db, nodeIds, page, pageSize);
+    return { items: result.items.map(presentListItem), total: result.total, page, pageSize };
+  });
+
+  app.get('/publications/:id', {
+    schema: {
+      tags, summary: '信息详情（全部元数据与附件）',
+      description:
+        '匿名调用只能看到已发布信息；草稿和已撤回信息只对持有该机关角色令牌的调用方可见，其余一律 404。' +
+        '/ Anonymous callers see published items only; drafts answer 404 unless the bearer token has a role on the organ.',
+      security: [{}, { bearerAuth: [] }],
+      params: publicationIdParams, response: { 200: jsonResponse('信息详情 / the publication', publicationDetail), ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => {
+    const principal = await optionalApiPrincipal(deps, request);
+    const p = await findPublication(deps.db, request.params.id);
+    // An unpublished item is answered exactly like a missing one, so its existence does not leak.
+    if (!p || (p.status !== 'published' && !(await mayEditOrgan(deps.db, principal, p.organId)))) {
+      throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在或尚未发布', { httpStatus: 404 });
+    }
+    return publicationJson(deps, p);
+  });
+};
