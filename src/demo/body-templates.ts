@@ -1,0 +1,234 @@
+import type { Rng } from './prng.ts';
+import { chineseDate } from './demo-calendar.ts';
+import { chineseNumber } from './word-banks.ts';
+
+/**
+ * Building blocks of item bodies: the fixed shapes of official Chinese writing (通知, 方案, 办法, 解读,
+ * 公示, 会议新闻 …). Callers pass the facts; these functions only arrange them. Output is plain
+ * <p> paragraphs, <strong> for headings and, where useful, one simple <table>.
+ */
+
+export const p = (text: string) => `<p>${text}</p>`;
+export const heading = (text: string) => `<p><strong>${text}</strong></p>`;
+
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const head = `<thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`;
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  return `<table>${head}<tbody>${body}</tbody></table>`;
+}
+
+export const signature = (signer: string, on: string) => p(`${signer}<br>${chineseDate(on)}`);
+
+/** 一、二、三… */
+export const cnIndex = (i: number) => `${chineseNumber(i + 1)}、`;
+/** （一）（二）… */
+export const cnParenIndex = (i: number) => `（${chineseNumber(i + 1)}）`;
+
+const REQUIREMENTS = [
+  ['加强组织领导', '各单位要高度重视，主要负责人亲自抓、负总责，明确专人具体负责，确保各项任务落到实处。'],
+  ['强化督查问效', '县住建局将定期对工作开展情况进行督查，对工作推进不力、问题整改不到位的单位予以通报。'],
+  ['注重宣传引导', '充分利用政府网站、政务新媒体和公示栏等渠道宣传政策要求，营造全社会共同参与的良好氛围。'],
+  ['严守工作纪律', '工作中严格落实中央八项规定精神，坚决杜绝形式主义、官僚主义，切实减轻基层负担。'],
+  ['加强协调配合', '各相关单位要按照职责分工，密切协作、形成合力，共同研究解决工作中遇到的问题。'],
+] as const;
+
+/** 2–3 standard 工作要求 paragraphs, the last asking for reports by a given day. */
+export function requirements(rng: Rng, reportTo: string | null): string[] {
+  const chosen = rng.sample(REQUIREMENTS, rng.int(2, 3));
+  const out = chosen.map(([head, text], i) => p(`${cnParenIndex(i)}${head}。${text}`));
+  if (reportTo) {
+    const day = rng.pick([20, 25, 28]);
+    out.push(p(`${cnParenIndex(chosen.length)}按时报送信息。请各单位于每月${day}日前将工作进展情况报送${reportTo}，遇有重要情况随时报告。`));
+  }
+  return out;
+}
+
+export type NoticeFacts = {
+  addressee: string;
+  purpose: string;
+  basis: string[];
+  /** What the notice decides, after 决定: 在全县范围内开展…. */
+  decision: string;
+  goals: string[];
+  measures: string[];
+  timeline?: string[];
+  reportTo: string | null;
+  signer: string;
+  signedOn: string;
+};
+
+export function noticeBody(rng: Rng, f: NoticeFacts): string {
+  const parts = [
+    p(`${f.addressee}：`),
+    p(`为${f.purpose}，根据${f.basis.join('和')}等有关规定，经研究，决定${f.decision}。现将有关事项通知如下：`),
+    heading('一、工作目标'),
+    p(`${f.goals.join('；')}。`),
+    heading('二、主要任务'),
+    ...f.measures.map((m, i) => p(`${cnParenIndex(i)}${m}。`)),
+  ];
+  let next = 2;
+  if (f.timeline?.length) {
+    parts.push(heading(`${cnIndex(next++)}时间安排`), ...f.timeline.map((t, i) => p(`${cnParenIndex(i)}${t}`)));
+  }
+  parts.push(heading(`${cnIndex(next)}工作要求`), ...requirements(rng, f.reportTo), signature(f.signer, f.signedOn));
+  return parts.join('\n');
+}
+
+export type PlanFacts = {
+  intro: string;
+  guideline: string;
+  goals: string[];
+  measures: string[];
+  table?: { caption: string; headers: string[]; rows: (string | number)[][] };
+  /** null when the plan is an attachment to a notice that is signed already. */
+  signer: string | null;
+  signedOn: string;
+};
+
+export function planBody(rng: Rng, f: PlanFacts): string {
+  const parts = [
+    p(f.intro),
+    heading('一、指导思想'),
+    p(f.guideline),
+    heading('二、目标任务'),
+    p(`${f.goals.join('；')}。`),
+  ];
+  if (f.table) parts.push(p(f.table.caption), table(f.table.headers, f.table.rows));
+  parts.push(heading('三、主要措施'), ...f.measures.map((m, i) => p(`${cnParenIndex(i)}${m}。`)));
+  parts.push(heading('四、保障措施'), ...requirements(rng, null));
+  if (f.signer) parts.push(signature(f.signer, f.signedOn));
+  return parts.join('\n');
+}
+
+export type NormativeFacts = {
+  docName: string;
+  purpose: string;
+  basis: string[];
+  scope: string;
+  department: string;
+  articles: string[];
+  effectiveOn: string;
+  validYears: number;
+};
+
+/** A 规范性文件 written as numbered articles (第一条 …). */
+export function normativeBody(f: NormativeFacts): string {
+  const articles = [
+    `为${f.purpose}，根据${f.basis.join('、')}等有关规定，结合本县实际，制定本${f.docName}。`,
+    `${f.scope}适用本${f.docName}。`,
+    `${f.department}负责本${f.docName}的组织实施，各乡镇人民政府（街道办事处）和县直有关部门按照各自职责做好相关工作。`,
+    ...f.articles.map((a) => `${a}。`),
+    `违反本${f.docName}规定的，由有关部门依照法律、法规的规定处理；构成犯罪的，依法追究刑事责任。`,
+    `本${f.docName}自${chineseDate(f.effectiveOn)}起施行，有效期${chineseNumber(f.validYears)}年。`,
+  ];
+  return articles.map((a, i) => p(`第${chineseNumber(i + 1)}条　${a}`)).join('\n');
+}
+
+export type InterpretationFacts = {
+  policyTitle: string;
+  background: string;
+  basis: string[];
+  goals: string[];
+  mainPoints: string[];
+  changes?: string;
+  effective: string;
+  contactUnit: string;
+  phone: string;
+};
+
+/** 政策解读: background, basis, objectives, main content, what changed, and who explains it. */
+export function interpretationBody(f: InterpretationFacts): string {
+  const parts = [
+    heading('一、起草背景'),
+    p(`为${f.background}，我局在深入调研、广泛征求意见的基础上，起草了${f.policyTitle}（{{相关文号}}）。`),
+    heading('二、主要依据'),
+    p(`${f.basis.join('；')}。`),
+    heading('三、目标任务'),
+    p(`${f.goals.join('；')}。`),
+    heading('四、主要内容'),
+    p(`文件共明确了${chineseNumber(f.mainPoints.length)}个方面的重点内容：`),
+    ...f.mainPoints.map((m, i) => p(`${cnIndex(i)}${m}。`)),
+  ];
+  if (f.changes) parts.push(heading('五、新旧政策差异'), p(f.changes));
+  parts.push(
+    heading(f.changes ? '六、实施时间' : '五、实施时间'),
+    p(f.effective),
+    heading(f.changes ? '七、解读机关及联系方式' : '六、解读机关及联系方式'),
+    p(`解读机关：${f.contactUnit}；联系电话：${f.phone}。`),
+  );
+  return parts.join('\n');
+}
+
+export type NewsFacts = {
+  lead: string;
+  points: string[];
+  demands: string[];
+  closing: string;
+};
+
+/** 工作动态 / 推进会 news: lead, what was reported, what was required, next steps. */
+export function newsBody(f: NewsFacts): string {
+  return [
+    p(f.lead),
+    ...f.points.map((x) => p(x)),
+    p(`会议要求，${f.demands.join('；')}。`),
+    p(f.closing),
+  ].join('\n');
+}
+
+export type PublicityFacts = {
+  intro: string;
+  table?: { headers: string[]; rows: (string | number)[][] };
+  extra?: string[];
+  /** Days the notice stays up; null for a plain 公告 without an objection period. */
+  periodDays: number | null;
+  contact: string;
+  phone: string;
+  signer: string;
+  signedOn: string;
+};
+
+export function publicityBody(f: PublicityFacts): string {
+  const parts = [p(f.intro)];
+  if (f.table) parts.push(table(f.table.headers, f.table.rows));
+  for (const x of f.extra ?? []) parts.push(p(x));
+  if (f.periodDays !== null) {
+    parts.push(p(`公示期为${chineseNumber(f.periodDays)}个工作日。公示期间，如对公示内容有异议，请以书面形式向${f.contact}反映，反映情况须实事求是，并提供联系方式以便核实。`));
+  }
+  parts.push(p(`联系电话：${f.phone}。`), signature(f.signer, f.signedOn));
+  return parts.join('\n');
+}
+
+export type GuideFacts = {
+  item: string;
+  basis: string[];
+  conditions: string[];
+  materials: string[];
+  steps: string[];
+  timeLimit: string;
+  fee: string;
+  place: string;
+  phone: string;
+};
+
+/** 办事指南: the sections every service guide carries. */
+export function serviceGuideBody(f: GuideFacts): string {
+  return [
+    heading('一、事项名称'),
+    p(f.item),
+    heading('二、设定依据'),
+    p(`${f.basis.join('；')}。`),
+    heading('三、申请条件'),
+    ...f.conditions.map((c, i) => p(`${i + 1}.${c}；`)),
+    heading('四、申请材料'),
+    ...f.materials.map((m, i) => p(`${i + 1}.${m}；`)),
+    heading('五、办理流程'),
+    p(f.steps.join('→')),
+    heading('六、办理时限'),
+    p(f.timeLimit),
+    heading('七、收费标准'),
+    p(f.fee),
+    heading('八、办理地点及咨询方式'),
+    p(`办理地点：${f.place}；咨询电话：${f.phone}。`),
+  ].join('\n');
+}

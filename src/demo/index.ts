@@ -1,0 +1,11 @@
+/**
+ * The demo region 青岚县 (an invented county) as pure, deterministic data for `gongkai seed --demo`:
+ * organs, catalogs and publications 2019–2026. No I/O, no clock, no Math.random: every call returns
+ * the same data.
+ */
+export type { DemoOrgan, DemoCatalogNode, DisclosureStage, DemoPublication } from './types.ts';
+export { demoOrgans } from './organs.ts';
+export { demoCatalog } from './catalog-tree.ts';
+export { demoPublications } from './publications.ts';
+export { ORGAN_KEYS, HOUSING_UNIT_KEYS } from './organ-keys.ts';
+export { LAST_PUBLISHED_ON } from './generate-publications.ts';
