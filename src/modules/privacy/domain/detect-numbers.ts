@@ -1,8 +1,8 @@
 import type { Finding } from './finding.ts';
 import { maskDigits } from './mask.ts';
-import { findNumberClusters, HYPHENS, type NumberCluster } from './number-clusters.ts';
+import { findNumberClusters, HYPHENS, isCheckX, type NumberCluster } from './number-clusters.ts';
 import { isQuantity, numberLabel, type LabelKind } from './number-context.ts';
-import { ID15_KEEP_LAST, ID18_KEEP_LAST, ID_KEEP_FIRST, isIdGrouping, isValidId15, isValidId18 } from './id-card.ts';
+import { hasIdShape, ID15_KEEP_LAST, ID18_KEEP_LAST, ID_KEEP_FIRST, isIdGrouping, isValidId15, isValidId18 } from './id-card.ts';
 import { countryPrefixLength, isMobileGrouping, isMobileNumber, MOBILE_KEEP_FIRST, MOBILE_KEEP_LAST } from './mobile-phone.ts';
 import {
   ACCOUNT_MAX_DIGITS, ACCOUNT_MIN_DIGITS, BANK_KEEP_FIRST, BANK_KEEP_LAST, isCardGrouping, isCardNumber,
@@ -15,8 +15,23 @@ import {
  */
 export function detectNumbers(text: string): Finding[] {
   const out: Finding[] = [];
-  for (const cluster of findNumberClusters(text)) detectInCluster(text, cluster, out);
+  const urls = urlSpans(text);
+  let u = 0;
+  for (const cluster of findNumberClusters(text)) {
+    while (u < urls.length && urls[u].end <= cluster.start) u++;
+    if (u < urls.length && urls[u].start <= cluster.start) continue; // an article id in a link, not a phone number
+    detectInCluster(text, cluster, out);
+  }
   return out;
+}
+
+const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
+
+function urlSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  URL.lastIndex = 0;
+  for (let m = URL.exec(text); m; m = URL.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
 }
 
 type Window = {
@@ -78,7 +93,7 @@ function windowOf(text: string, cluster: NumberCluster, a: number, b: number): W
     const r = cluster.runs[i];
     for (let k = r.start; k < r.end; k++) {
       const c = text.charCodeAt(k);
-      digits += c >= 0xff10 ? String.fromCharCode(c - 0xff10 + 48) : text[k];
+      digits += c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xff10 + 48) : isCheckX(c) ? 'X' : text[k];
     }
     lengths.push(r.end - r.start);
   }
@@ -99,8 +114,8 @@ function classify(text: string, w: Window, labelOf: () => LabelKind | null): Mat
   if (digits.length < ACCOUNT_MIN_DIGITS) return null;
   if (isQuantity(text, start, end)) return null;
   const label = labelOf();
-  // A number labelled 订单号, 统一社会信用代码, 索引号 … is that, whatever its digits look like.
-  if (label === 'other') return null;
+  // A number labelled 订单号, 统一社会信用代码, 索引号, 金额 … is that, whatever its digits look like.
+  if (label === 'other' || label === 'money') return null;
   const base = { start, end, severity: 'block' as const, maskFrom: start };
 
   if (digits.length === 18 && isIdGrouping(lengths) && isValidId18(digits)) {
@@ -122,7 +137,9 @@ function classify(text: string, w: Window, labelOf: () => LabelKind | null): Mat
   if (label === 'account' && digits.length <= ACCOUNT_MAX_DIGITS) {
     return { ...base, type: 'bank_card', rule: 'account-context', keepFirst: BANK_KEEP_FIRST, keepLast: BANK_KEEP_LAST };
   }
-  if (isCardGrouping(lengths) && isCardNumber(digits)) {
+  // 18 digits with an ID's address code and birth date but a wrong check digit: an order or serial
+  // number built like an ID (or a mistyped one), not a card that happens to pass Luhn.
+  if (isCardGrouping(lengths) && isCardNumber(digits) && !hasIdShape(digits)) {
     return { ...base, type: 'bank_card', rule: 'luhn', keepFirst: BANK_KEEP_FIRST, keepLast: BANK_KEEP_LAST };
   }
   return null;

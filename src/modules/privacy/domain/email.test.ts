@@ -29,6 +29,11 @@ describe('personal e-mail addresses', () => {
     expect(detectEmails('举报电子邮箱为 jubao123@126.com')).toHaveLength(0);
   });
 
+  it('flags the address of a person who wrote in, even near the word 举报', () => {
+    expect(detectEmails('举报人王某通过邮件（wangmou@qq.com）反映问题')).toHaveLength(1);
+    expect(detectEmails('举报人电子邮箱：wangmou@qq.com')).toHaveLength(1);
+  });
+
   it('does not flag things that only look like addresses', () => {
     expect(detectEmails('@张三 请审核')).toHaveLength(0);
     expect(detectEmails('user@localhost')).toHaveLength(0);

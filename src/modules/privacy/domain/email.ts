@@ -16,8 +16,9 @@ const MAX_DOMAIN = 253;
 const DOMAIN_SHAPE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/i;
 const INSTITUTIONAL_DOMAIN = /(?:^|\.)gov(?:\.cn)?$/i;
 const INSTITUTIONAL_LOCAL = /xxgk|zwgk|gongkai|webmaster|postmaster|no-?reply|xinfang/i;
+/** "信息公开咨询邮箱：", "举报电子邮箱为 " — but not "举报人通过邮件（", which introduces a person's address. */
 const ENQUIRY_MAILBOX_BEFORE =
-  /(?:咨询|受理|投诉|举报|监督|信访|信息公开|政务公开|办公室|联系我们|意见征集|征求意见)[^\n。；]{0,10}(?:邮箱|信箱|邮件|e-?mail)[^\n。；]{0,4}$/i;
+  /(?:咨询|受理|投诉|举报|监督|信访|公开|办公室|联系我们|征集|征求意见)(?:电子)?(?:邮箱|信箱|邮件地址|e-?mail)(?:地址)?\s*(?:[:：]|为|是)?\s*$/i;
 
 export function detectEmails(text: string): Finding[] {
   const out: Finding[] = [];

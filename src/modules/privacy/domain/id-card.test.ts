@@ -80,12 +80,23 @@ describe('finding ID numbers in text', () => {
     expect(idsIn(`身份证：${wide}`)).toHaveLength(1);
   });
 
+  it('finds an ID typed in full-width mode, check character Ｘ included', () => {
+    const withX = id18('34152519880808106');
+    const wide = withX.replace(/[0-9X]/g, (c) => String.fromCharCode(c === 'X' ? 0xff38 : 0xff10 + Number(c)));
+    expect(idsIn(`身份证号：${wide}`)).toMatchObject([{ text: wide }]);
+  });
+
   it('finds a legacy 15-digit number', () => {
     expect(idsIn('原身份证号341525900307123已换领。')).toMatchObject([{ rule: 'id15', suggestion: '341525******123' }]);
   });
 
   it('does not flag an 18-digit order number with a wrong check digit', () => {
     expect(idsIn(`编码${wrongCheck('34152519900307123')}`)).toHaveLength(0);
+  });
+
+  it('does not take an ID-shaped number with a wrong check digit for a bank card either', () => {
+    // 630102198108183420 passes the Luhn check by chance.
+    expect(detectNumbers('编码为630102198108183420的记录')).toHaveLength(0);
   });
 
   it('does not flag an ID number that is already masked', () => {

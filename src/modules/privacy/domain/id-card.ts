@@ -32,13 +32,17 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 const hasAreaShape = (d: string): boolean =>
   (PROVINCES.has(d.slice(0, 2)) && d.slice(2, 6) !== '0000') || /^8[123]0000/.test(d);
 
-export function isValidId18(d: string): boolean {
+/** 18 characters with an address code and a real birth date, whatever the check character. */
+export function hasIdShape(d: string): boolean {
   if (d.length !== 18 || !/^\d{17}[\dXx]$/.test(d)) return false;
   if (!hasAreaShape(d)) return false;
   const year = Number(d.slice(6, 10));
   if (year < 1900 || year > 2099) return false;
-  if (!isRealDate(year, Number(d.slice(10, 12)), Number(d.slice(12, 14)))) return false;
-  return idCheckCharacter(d).toUpperCase() === d[17].toUpperCase();
+  return isRealDate(year, Number(d.slice(10, 12)), Number(d.slice(12, 14)));
+}
+
+export function isValidId18(d: string): boolean {
+  return hasIdShape(d) && idCheckCharacter(d).toUpperCase() === d[17].toUpperCase();
 }
 
 export function isValidId15(d: string): boolean {

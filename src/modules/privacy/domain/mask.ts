@@ -23,7 +23,7 @@ export function maskDigits(text: string, keepFirst: number, keepLast: number): s
   return out;
 }
 
-const isMaskable = (c: number): boolean => isDigitCode(c) || c === 88 /* X */ || c === 120 /* x */;
+const isMaskable = (c: number): boolean => isDigitCode(c) || c === 88 || c === 120 || c === 0xff38 || c === 0xff58; // X x Ｘ ｘ
 
 /** A same-length run of asterisks, for text that has no structure worth keeping. */
 export const maskAll = (text: string): string => '*'.repeat(text.length);

@@ -32,7 +32,17 @@ describe('mainland mobile numbers', () => {
     expect(mobiles(text)).toMatchObject([{ text: found, suggestion, severity: 'block', start: text.indexOf(found) }]);
   });
 
+  it('finds both numbers of a pair written with a slash', () => {
+    expect(mobiles('电话：0564-5022345/13805641234/15905642345').map((f) => f.text)).toEqual(['13805641234', '15905642345']);
+  });
+
+  it('finds a number written one digit per box of a form', () => {
+    expect(mobiles(`联系电话\t${[...'13805641234'].join('\t')}\n`)).toHaveLength(1);
+  });
+
   it.each([
+    ['article id in a link', '详见 http://www.huoshan.gov.cn/public/6596151/13812345678.html 。'],
+    ['amount in a row about money', '指标\t2022年\t2023年\n总投资（元）\t13812345678\t15912345678'],
     ['office landline with area code', '咨询电话：0564-5022345'],
     ['landline in brackets', '咨询电话：（0564）5022345'],
     ['service number', '服务热线：400-800-1234、12345'],

@@ -29,8 +29,13 @@ const SEPARATORS = new Set([32, 0xa0, 0x3000, 9 /* tab: table cells */, ...HYPHE
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57);
-/** Characters that glue a number to a neighbouring token: 3.14, 2020/12, A_12, A-12, x@12. */
-const GLUE = new Set([46 /* . */, 47 /* / */, 92 /* \ */, 95 /* _ */, 64 /* @ */, ...HYPHENS]);
+/**
+ * Characters that glue a number to a neighbouring token: 3.14, A_12, A-12, x@12. Not "/": it
+ * separates alternatives ("13812345678/13912345678"); numbers inside URLs are skipped separately.
+ */
+const GLUE = new Set([46 /* . */, 92 /* \ */, 95 /* _ */, 64 /* @ */, ...HYPHENS]);
+/** X and x, half- and full-width: the check character of an ID number. */
+export const isCheckX = (c: number): boolean => c === 88 || c === 120 || c === 0xff38 || c === 0xff58;
 
 /** The shortest number any detector looks for (an account number after a label). */
 const MIN_CLUSTER_CHARS = 10;
@@ -52,7 +57,7 @@ export function findNumberClusters(text: string): NumberCluster[] {
       while (j < n && isDigitCode(text.charCodeAt(j))) j++;
       let x = false;
       const after = text.charCodeAt(j);
-      if ((after === 88 || after === 120) && !isAsciiAlnum(text.charCodeAt(j + 1))) {
+      if (isCheckX(after) && !isAsciiAlnum(text.charCodeAt(j + 1))) {
         x = true;
         j++;
       }
@@ -66,7 +71,7 @@ export function findNumberClusters(text: string): NumberCluster[] {
       }
       // The check character alone in the last cell: "…\t2\t3\tX".
       const next = text.charCodeAt(j + 1);
-      if (SEPARATORS.has(s) && (next === 88 || next === 120) && !isAsciiAlnum(text.charCodeAt(j + 2))) {
+      if (SEPARATORS.has(s) && isCheckX(next) && !isAsciiAlnum(text.charCodeAt(j + 2))) {
         runs.push({ start: j + 1, end: j + 2, sep: s, x: true });
         j += 2;
       }

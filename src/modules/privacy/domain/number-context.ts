@@ -3,7 +3,7 @@
  * or at the head of its table column decides between a bank account and an order number that
  * happens to pass the Luhn check.
  */
-export type LabelKind = 'id' | 'phone' | 'person' | 'account' | 'other';
+export type LabelKind = 'id' | 'phone' | 'person' | 'account' | 'money' | 'other';
 
 const LABEL_WORDS: Record<LabelKind, string[]> = {
   id: ['公民身份号码', '身份证件号码', '身份证号码', '身份证编号', '身份证件号', '身份证号', '身份证', '身份号码', '证件号码', '证件编号', '证件号', '证照号码'],
@@ -13,6 +13,7 @@ const LABEL_WORDS: Record<LabelKind, string[]> = {
     '银行卡号', '银行账号', '银行帐号', '银行账户', '银行帐户', '开户账号', '开户帐号', '收款账号', '收款帐号',
     '付款账号', '账号', '帐号', '卡号', '账户', '帐户', '银行卡', '存折号', '存折',
   ],
+  money: ['金额', '资金', '投资', '预算', '价款', '总价', '单价', '合计', '总计', '余额', '收入', '支出', '（元）', '(元)', '（万元）', '(万元)'],
   other: [
     '统一社会信用代码', '社会信用代码', '信用代码', '组织机构代码', '索引号', '订单编号', '订单号', '订单', '项目编号',
     '项目代码', '合同编号', '合同号', '编号', '单号', '流水号', '交易号', '批次号', '条形码', '条码', '纳税人识别号',
@@ -93,9 +94,17 @@ export function columnLabel(text: string, start: number): LabelKind | null {
   return null;
 }
 
-/** The label that applies to a number: the one right before it, else its column's header. */
+/** In a table row, what the row's first cell says when it names an amount ("总投资（元）\t…"). */
+export function rowMoneyLabel(text: string, start: number): LabelKind | null {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const firstTab = text.indexOf('\t', lineStart);
+  if (firstTab === -1 || firstTab >= start) return null;
+  return lastLabelIn(text.slice(lineStart, firstTab)) === 'money' ? 'money' : null;
+}
+
+/** The label that applies to a number: the one right before it, else its column's header, else its row's. */
 export function numberLabel(text: string, start: number): LabelKind | null {
-  return labelBefore(text, start) ?? columnLabel(text, start);
+  return labelBefore(text, start) ?? columnLabel(text, start) ?? rowMoneyLabel(text, start);
 }
 
 const UNIT_AFTER = new Set(['元', '万', '亿', '%', '％', '‰', '吨', '亩', '㎡']);

@@ -1,0 +1,16 @@
+/** The privacy and confidentiality scanner: the public surface other areas and the composition roots use. */
+export type { Finding, FindingType, Severity } from './domain/finding.ts';
+export { FINDING_TYPES, STRUCTURED_TYPES } from './domain/finding.ts';
+export { FINDING_TYPE_ADVICE, FINDING_TYPE_LABELS, SEVERITY_LABELS } from './domain/finding-labels.ts';
+export { scanText, type ScanOptions } from './domain/scan-text.ts';
+export { publishGate, type PublishGateResult } from './domain/publish-gate.ts';
+export { applyMasks } from './domain/mask.ts';
+export { compileWordLists, type WordList, type WordListEntry, type WordMatcher } from './domain/word-list.ts';
+export { parseWordListText } from './domain/word-list-text.ts';
+export { extractText, SUPPORTED_EXTENSIONS, type ExtractedText } from './extract/extract-text.ts';
+export { ERR_PRIVACY_UNREADABLE_FILE } from './extract/unreadable-file.ts';
+export { ERR_PRIVACY_FILE_NOT_FOUND } from './cli/file-scan-result.ts';
+export { runScanCommand } from './cli/scan-command.ts';
+export { runScanEvalCommand } from './cli/eval-command.ts';
+export { evaluateCorpus, type EvaluationReport } from './cli/corpus-evaluation.ts';
+export { privacyApi, MAX_SCAN_TEXT_BYTES, type PrivacyApiOptions } from './web/scan-api.ts';
