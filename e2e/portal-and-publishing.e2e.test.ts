@@ -22,7 +22,7 @@ describe.skipIf(SKIP_BROWSER)('portal and publishing in Chromium', () => {
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
-    const { app, deps } = await buildTestApp(handle, '2026-11-20T02:00:00Z');
+    const { app, deps } = await buildTestApp(handle, '2026-11-29T02:00:00Z');
     await seedDemo(deps);
     organ = (await deps.db.selectFrom('organs').select(['code', 'name']).where('name', 'like', '%住房和城乡建设局').executeTakeFirstOrThrow());
     staff = await createStaff(deps, organ.code, 'organ_admin');
@@ -75,7 +75,7 @@ describe.skipIf(SKIP_BROWSER)('portal and publishing in Chromium', () => {
     await admin.signIn(staff.username, staff.password);
     await expect(page.getByRole('heading', { name: '工作台' }).count()).resolves.toBe(1);
     await admin.startNewItem(organ.code);
-    await admin.fillItem({ title: '浏览器测试：城区道路改造工程进展', formedOn: '2026-11-18', stage: '执行公开', body: '<p>城区道路改造工程按计划推进。</p>', nodeLabel: '工作推进' });
+    await admin.fillItem({ title: '浏览器测试：城区道路改造工程进展', formedOn: '2026-11-27', stage: '执行公开', body: '<p>城区道路改造工程按计划推进。</p>', nodeLabel: '工作推进' });
     await admin.saveDraft();
     await expect(admin.flash()).resolves.toContain('草稿已保存');
     await admin.publish();

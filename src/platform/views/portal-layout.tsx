@@ -8,11 +8,13 @@ export type PortalPageProps = {
   siteName?: string;
   consultPhone?: string;
   printView?: boolean;
+  /** The one URL of a page reachable under several (e.g. an item opened from different nodes). */
+  canonicalPath?: string;
   children: ComponentChildren;
 };
 
 /** The public portal's frame: skip link, header with reading tools, main landmark, footer. Works without JavaScript. */
-export function PortalLayout({ title, prefs, currentPath, siteName = '政府信息公开', consultPhone, printView, children }: PortalPageProps) {
+export function PortalLayout({ title, prefs, currentPath, siteName = '政府信息公开', consultPhone, printView, canonicalPath, children }: PortalPageProps) {
   const bodyClass = [`fs-${prefs.fontSize}`, prefs.elder ? 'elder' : '', printView ? 'print-view' : ''].filter(Boolean).join(' ');
   return (
     <html lang="zh-CN">
@@ -21,6 +23,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName = '政府信�
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - ${siteName}`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
+        {canonicalPath && <link rel="canonical" href={canonicalPath} />}
       </head>
       <body class={bodyClass}>
         <a class="skip-link" href="#main">跳到正文</a>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.ts';
 import { isValidOrganCode, validateIndexPattern } from './index-number.ts';
 import { ORGAN_KINDS, type OrganKind } from './labels.ts';
 
@@ -29,7 +29,7 @@ export const organInputSchema = z
     name: z.string({ message: '请填写机关全称' }).trim().min(2, { message: '请填写机关全称' }).max(100, { message: '机关全称不能超过 100 个字符' }),
     shortName: z.string().trim().max(30, { message: '简称不能超过 30 个字符' }).optional().default(''),
     kind: z.enum(ORGAN_KINDS, { message: '机关类型应为人民政府、政府部门或二级机构' }),
-    parentCode: z.string().trim().optional().transform((v) => (v ? v : null)),
+    parentCode: z.string().trim().nullish().transform((v) => (v ? v : null)),
     creditCode: z
       .string({ message: '请填写统一社会信用代码' })
       .trim()
@@ -48,8 +48,8 @@ export const organInputSchema = z
         }
       }),
     consultPhone: z.string().trim().max(40, { message: '咨询电话不能超过 40 个字符' }).optional().default(''),
-    address: z.string().trim().max(200).optional().default(''),
-    officeHours: z.string().trim().max(200).optional().default(''),
+    address: z.string().trim().max(200, { message: '办公地址不能超过 200 个字符' }).nullish().transform((v) => v ?? ''),
+    officeHours: z.string().trim().max(200, { message: '办公时间不能超过 200 个字符' }).nullish().transform((v) => v ?? ''),
     guideHtml: z.string().max(200_000).optional().default(''),
     rulesHtml: z.string().max(200_000).optional().default(''),
     sortOrder: z.coerce.number().int().optional().default(0),

@@ -26,3 +26,15 @@ describe('publication metadata', () => {
     expect(issue?.message).toContain(message);
   });
 });
+
+describe('publication metadata sent back as read', () => {
+  it('treats null optional fields as not given', () => {
+    const v = publicationInputSchema.parse({ ...valid, documentNumber: null, consultPhone: null, withheldReason: null });
+    expect(v).toMatchObject({ documentNumber: '', consultPhone: '', withheldReason: null });
+  });
+
+  it('answers an unexpected type in Chinese', () => {
+    const r = publicationInputSchema.safeParse({ ...valid, keywords: 5 });
+    expect(r.error!.issues[0].message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.ts';
 import { isIsoDate } from '../../../shared/iso-date.ts';
 import {
   AUDIENCES, DISCLOSURE_MODES, DISCLOSURE_PERIODS, DISCLOSURE_STAGES, DOC_TYPES, VALIDITIES, WITHHELD_REASONS, type WithheldReason,
@@ -7,8 +7,9 @@ import {
 const isoDate = (label: string) =>
   z.string({ message: `请填写${label}` }).trim().refine(isIsoDate, { message: `${label}应为有效日期（YYYY-MM-DD）` });
 
+// null means "not given", so a client can send back what it read.
 const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, { message: `${label}不能超过 ${max} 个字符` }).optional().default('');
+  z.preprocess((v) => (v === null ? undefined : v), z.string({ message: `${label}应为文字` }).trim().max(max, { message: `${label}不能超过 ${max} 个字符` }).optional().default(''));
 
 const keywords = z
   .union([z.string(), z.array(z.string())])
@@ -32,8 +33,8 @@ export const publicationInputSchema = z
     stage: z.enum(DISCLOSURE_STAGES, { message: '请选择五公开类别（决策、执行、管理、服务、结果）' }),
     disclosureMode: z.enum(DISCLOSURE_MODES, { message: '请选择公开方式' }).default('proactive'),
     withheldReason: z
-      .string()
-      .optional()
+      .string({ message: '不予公开理由应为文字' })
+      .nullish()
       .transform((v) => (v ? v : null))
       .refine((v) => v === null || v in WITHHELD_REASONS, { message: '不予公开理由不在法定理由之内' }),
     disclosurePeriod: z.enum(DISCLOSURE_PERIODS, { message: '公开时限应为长期公开或限时公开' }).default('long_term'),
@@ -52,7 +53,7 @@ export const publicationInputSchema = z
     }),
     docType: z.enum(DOC_TYPES, { message: '文件类型取值有误' }).default('other'),
     nodeIds: z
-      .union([z.coerce.number().int().positive(), z.array(z.coerce.number().int().positive())], { message: '请至少选择一个目录栏目' })
+      .union([z.coerce.number().int().positive(), z.array(z.coerce.number().int().positive())], { message: '目录栏目应为栏目编号（正整数）' })
       .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
       .refine((v) => v.length > 0, { message: '请至少选择一个目录栏目' }),
   })

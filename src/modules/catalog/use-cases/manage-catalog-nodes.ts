@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../../identity/index.ts';
@@ -10,9 +10,9 @@ import { requireRoleOnOrgan } from './authorize.ts';
 
 export const nodeInputSchema = z.object({
   name: z.string({ message: '请填写栏目名称' }).trim().min(1, { message: '请填写栏目名称' }).max(60, { message: '栏目名称不能超过 60 个字符' }),
-  parentId: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().positive().nullable()),
+  parentId: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ message: '上级栏目应为栏目编号' }).int().positive({ message: '上级栏目应为栏目编号' }).nullable()),
   isStandardDirectory: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()),
-  standardArea: z.string().trim().max(60).optional().transform((v) => (v ? v : null)),
+  standardArea: z.string().trim().max(60, { message: '标准目录领域不能超过 60 个字符' }).nullish().transform((v) => (v ? v : null)),
   description: z.string().trim().max(500, { message: '栏目说明不能超过 500 个字符' }).optional().default(''),
 });
 

@@ -23,15 +23,11 @@ export async function publishPublication(
     const now = deps.clock.now();
     const publishedOn = opts.backdatedPublishedOn && actor.kind === 'system' ? opts.backdatedPublishedOn : chinaDateOf(now);
     const attachments = await trx.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('publication_id', '=', id).executeTakeFirstOrThrow();
-    const reasons = publishRefusals({
-      publication: p,
-      attachmentCount: Number(attachments.n),
-      actorMayPublish: actorMay(actor, await organChain(trx, p.organId), 'organ_admin'),
-      publishedOn,
-    });
+    const mayPublish = actorMay(actor, await organChain(trx, p.organId), 'organ_admin');
+    const reasons = publishRefusals({ publication: p, attachmentCount: Number(attachments.n), actorMayPublish: mayPublish, publishedOn });
     if (reasons.length) {
       throw new DomainError('ERR_CATALOG_PUBLISH_REFUSED', `不能发布：${reasons.join('；')}`, {
-        httpStatus: actorMay(actor, await organChain(trx, p.organId), 'organ_admin') ? 409 : 403,
+        httpStatus: mayPublish ? 409 : 403,
         reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_PUBLISH_REFUSED', message })),
       });
     }

@@ -77,7 +77,7 @@ describeEachDialect('back office', (db) => {
     const api = await app.inject(`/api/v1/publications/${id}`);
     expect(api.statusCode).toBe(200);
     expect(api.json().indexNumber).toMatch(/\/2026-00001$/);
-    const audit = await deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', String(id)).execute();
+    const audit = await deps.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'publication').where('entity_id', '=', String(id)).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['publication.create', 'attachment.add', 'publication.publish']);
     await app.close();
   });
@@ -96,7 +96,7 @@ describeEachDialect('back office', (db) => {
     const page = await app.inject({ url: `/admin/publications/${id}`, cookies });
     expect(page.body).toContain('只有本机关管理员可以发布');
     const res = await app.inject({ method: 'POST', url: `/admin/publications/${id}/publish`, cookies, payload: { _csrf: csrf } });
-    expect(res.statusCode).toBe(409);
+    expect(res.statusCode).toBe(403);
     expect(res.body).toContain('只有本机关的管理员可以直接发布');
     await app.close();
   });

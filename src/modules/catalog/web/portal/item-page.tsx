@@ -39,7 +39,7 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
     ['关键词', item.keywords.join('　') || null],
   ];
   return (
-    <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView}>
+    <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView} canonicalPath={url}>
       <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodeUrl(organ.code, n.id) })), { label: '正文' }]} />
       {item.validity !== 'valid' && (
         <div class="notice" role="note">

@@ -47,7 +47,7 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
                 {items.map((i) => (
                   <tr key={i.id}>
                     <td class="count">{i.indexNumber}</td>
-                    <td><a href={`/organs/${organ.code}/items/${i.id}`}>{i.title}</a>{i.validity !== 'valid' && <span class="count">（{i.validity === 'repealed' ? '已废止' : i.validity === 'amended' ? '已修改' : '已失效'}）</span>}</td>
+                    <td><a href={node.id ? `/organs/${organ.code}/items/${i.id}?node=${node.id}` : `/organs/${organ.code}/items/${i.id}`}>{i.title}</a>{i.validity !== 'valid' && <span class="count">（{i.validity === 'repealed' ? '已废止' : i.validity === 'amended' ? '已修改' : '已失效'}）</span>}</td>
                     <td><time dateTime={i.publishedOn ?? undefined}>{i.publishedOn}</time></td>
                   </tr>
                 ))}

@@ -133,7 +133,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} tree={tree} node={node} path={pathTo(nodes, node.id)} children={children} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
     });
 
-    app.get<{ Params: { code: string; id: string }; Querystring: { print?: string } }>('/organs/:code/items/:id', async (request, reply) => {
+    app.get<{ Params: { code: string; id: string }; Querystring: { print?: string; node?: string } }>('/organs/:code/items/:id', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const id = Number(request.params.id);
       let item = Number.isInteger(id) && id > 0 ? await findPublication(db, id) : null;
@@ -141,6 +141,10 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       await incrementViewCount(db, item.id);
       item = { ...item, viewCount: item.viewCount + 1 };
       const nodes = await listCatalogNodes(db, organ.id);
+      // The breadcrumb follows the node the reader came from when the item is placed under it.
+      const from = Number(request.query.node);
+      const within = Number.isInteger(from) && from > 0 ? new Set(subtreeIds(nodes, from)) : null;
+      const crumbNode = item.nodeIds.find((n) => within?.has(n)) ?? item.nodeIds[0];
       const [attachments, replacement, qrSvg] = await Promise.all([
         listAttachments(db, item.id),
         item.replacedById ? findPublication(db, item.replacedById) : Promise.resolve(null),
@@ -149,7 +153,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       return sendPage(
         reply,
         <ItemPage
-          info={portalInfo(request)} organ={organ} item={item} path={item.nodeIds.length ? pathTo(nodes, item.nodeIds[0]) : []} attachments={attachments}
+          info={portalInfo(request)} organ={organ} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
           replacement={replacement && replacement.status === 'published' ? { id: replacement.id, title: replacement.title } : null} qrSvg={qrSvg}
           printView={request.query.print === '1'}
         />,
