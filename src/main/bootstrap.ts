@@ -41,7 +41,7 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
     say(
       config.adminPassword
         ? '已创建管理员账号 admin（密码为 GONGKAI_ADMIN_PASSWORD 的值）'
-        : `已创建管理员账号 admin，初始密码：${password}\n（此密码只显示这一次，请妥善保存；也可设置 GONGKAI_ADMIN_PASSWORD 后重新初始化）`,
+        : `已创建管理员账号 admin，初始密码：${password}\n（此密码只显示这一次，请妥善保存；如需更多管理员，可用 ./bin/gongkai user add 新增）`,
     );
   }
 }

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, createTestDatabase } from '../support/db.ts';
+import { main } from '../../src/main/cli.ts';
+import { openDatabase } from '../../src/platform/db/connect.ts';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`./bin/gongkai on ${dialect}`, () => {
+    const saved = { ...process.env };
+    let drop: (() => Promise<void>) | undefined;
+
+    beforeAll(async () => {
+      process.env.GONGKAI_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-'));
+      delete process.env.DATABASE_URL;
+      if (dialect === 'postgres') {
+        const pg = await createTestDatabase('postgres');
+        process.env.DATABASE_URL = pg.url;
+        await pg.destroy();
+        drop = pg.drop;
+      }
+    });
+    afterAll(async () => {
+      process.env = saved;
+      await drop?.();
+    });
+
+    it('migrates, seeds the demo region once, and refuses a second seed without changing anything', async () => {
+      let c = capture();
+      expect(await main(['migrate'], c.io)).toBe(0);
+      c = capture();
+      expect(await main(['seed', '--demo'], c.io)).toBe(0);
+      expect(c.out.join('')).toMatch(/已载入演示数据：\d+ 个机关/);
+      c = capture();
+      expect(await main(['seed', '--demo'], c.io)).toBe(1);
+      expect(c.err.join('')).toContain('ERR_SEED_DEMO_EXISTS');
+
+      const handle = openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: process.env.GONGKAI_DATA_DIR! });
+      try {
+        const rows = await handle.db
+          .selectFrom('publications as p')
+          .innerJoin('organs as o', 'o.id', 'p.organ_id')
+          .select(['p.stage', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('o.name', 'like', '%住房和城乡建设局')
+          .where('p.status', '=', 'published')
+          .where('p.published_on', '>=', '2020-01-01')
+          .where('p.published_on', '<=', '2020-12-31')
+          .groupBy('p.stage')
+          .execute();
+        const byStage = Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)]));
+        expect(byStage).toEqual({ decision: 87, execution: 63, management: 109, service: 56, result: 105 });
+        const indexNumbers = await handle.db.selectFrom('publications').select('index_number').execute();
+        expect(new Set(indexNumbers.map((r) => r.index_number)).size).toBe(indexNumbers.length);
+      } finally {
+        await handle.destroy();
+      }
+    }, 120_000);
+
+    it('adds a user, creates a token and verifies the audit chain; bad input exits non-zero in Chinese', async () => {
+      let c = capture();
+      expect(await main(['user', 'add', '--username', 'wang', '--password', 'long-enough-1', '--name', '王某', '--organ', 'qlx-zjj', '--role', 'organ_admin'], c.io)).toBe(0);
+      c = capture();
+      expect(await main(['user', 'add', '--username', 'li', '--password', 'short', '--name', '李某', '--organ', 'qlx-zjj'], c.io)).toBe(1);
+      expect(c.err.join('')).toContain('密码至少需要 8 个字符');
+      c = capture();
+      expect(await main(['user', 'add', '--username', 'li'], c.io)).toBe(2);
+      expect(c.err.join('')).toContain('缺少 --password');
+      c = capture();
+      expect(await main(['token', 'create', '--user', 'wang', '--name', '数据交换'], c.io)).toBe(0);
+      expect(c.out[0]).toMatch(/^gk_[A-Za-z0-9_-]{40,}$/);
+      c = capture();
+      expect(await main(['audit', 'verify'], c.io)).toBe(0);
+      expect(c.out.join('')).toContain('哈希链校验通过');
+      c = capture();
+      expect(await main(['frobnicate'], c.io)).toBe(2);
+    });
+  });
+}
