@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from './dialect.ts';
-import { migrations } from './migrations/index.ts';
+import { loadMigrations } from './migrations/index.ts';
 import type { MigrationContext } from './migrations/migration.ts';
 
 function contextFor(dialect: DialectName): MigrationContext {
@@ -19,7 +19,7 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
     .execute();
   const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r: { name: string }) => r.name));
   const applied: string[] = [];
-  for (const m of migrations) {
+  for (const m of await loadMigrations()) {
     if (done.has(m.name)) continue;
     await db.transaction().execute(async (trx) => {
       await m.up(trx, contextFor(dialect));
@@ -35,6 +35,7 @@ export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
     () => true,
     () => false,
   );
+  const migrations = await loadMigrations();
   if (!exists) return migrations.map((m) => m.name);
   const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r: { name: string }) => r.name));
   return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);

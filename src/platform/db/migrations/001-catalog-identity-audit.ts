@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from './migration.ts';
 
 /** Organs, people, the catalog, publications and the audit log: the platform's first schema. */
-export const migration001: Migration = {
+export const migration: Migration = {
   name: '001-catalog-identity-audit',
   async up(db: Kysely<any>, { id }) {
     await db.schema

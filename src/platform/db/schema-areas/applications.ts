@@ -1,0 +1,6 @@
+/**
+ * Tables of the applications area, as Kysely sees them (filled in by the area's own migration in
+ * ../migrations/). Conventions: see ../schema.ts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface ApplicationsTables {}
