@@ -1,7 +1,7 @@
 import type { Finding } from './finding.ts';
 import { maskDigits } from './mask.ts';
-import { findNumberClusters, HYPHENS, isCheckX, type NumberCluster } from './number-clusters.ts';
-import { isQuantity, numberLabel, type LabelKind } from './number-context.ts';
+import { findNumberClusters, HYPHENS, type NumberCluster } from './number-clusters.ts';
+import { isQuantity, NumberLabels, type LabelKind } from './number-context.ts';
 import { hasIdShape, ID15_KEEP_LAST, ID18_KEEP_LAST, ID_KEEP_FIRST, isIdGrouping, isValidId15, isValidId18 } from './id-card.ts';
 import { countryPrefixLength, isMobileGrouping, isMobileNumber, MOBILE_KEEP_FIRST, MOBILE_KEEP_LAST } from './mobile-phone.ts';
 import {
@@ -15,12 +15,13 @@ import {
  */
 export function detectNumbers(text: string): Finding[] {
   const out: Finding[] = [];
+  const labels = new NumberLabels(text);
   const urls = urlSpans(text);
   let u = 0;
   for (const cluster of findNumberClusters(text)) {
     while (u < urls.length && urls[u].end <= cluster.start) u++;
     if (u < urls.length && urls[u].start <= cluster.start) continue; // an article id in a link, not a phone number
-    detectInCluster(text, cluster, out);
+    detectInCluster(text, cluster, new ClusterLabels(labels, cluster.start), out);
   }
   return out;
 }
@@ -32,6 +33,21 @@ function urlSpans(text: string): { start: number; end: number }[] {
   URL.lastIndex = 0;
   for (let m = URL.exec(text); m; m = URL.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
+}
+
+/** The labels of one cluster, each looked up once and only when a rule needs it. */
+class ClusterLabels {
+  private nearLabel: LabelKind | null | undefined;
+  private fullLabel: LabelKind | null | undefined;
+  constructor(private readonly labels: NumberLabels, private readonly start: number) {}
+  near(): LabelKind | null {
+    if (this.nearLabel === undefined) this.nearLabel = this.labels.near(this.start);
+    return this.nearLabel;
+  }
+  full(): LabelKind | null {
+    if (this.fullLabel === undefined) this.fullLabel = this.near() ?? this.labels.full(this.start);
+    return this.fullLabel;
+  }
 }
 
 type Window = {
@@ -47,28 +63,31 @@ type Window = {
 };
 type Match = Omit<Finding, 'text' | 'suggestion'> & { keepFirst: number; keepLast: number; maskFrom: number };
 
-function detectInCluster(text: string, cluster: NumberCluster, out: Finding[]): void {
+/** Digit counts a number of some type can have (an account number after a label: 10–25). */
+const isCandidateLength = (n: number, account: boolean): boolean =>
+  n === 11 || n === 13 || n === 15 || (n >= 16 && n <= 19) || (account && n >= ACCOUNT_MIN_DIGITS && n <= ACCOUNT_MAX_DIGITS);
+
+function detectInCluster(text: string, cluster: NumberCluster, labels: ClusterLabels, out: Finding[]): void {
   const { runs } = cluster;
   const last = runs.length - 1;
-  let label: LabelKind | null | undefined;
-  const labelOf = (): LabelKind | null => (label === undefined ? (label = numberLabel(text, cluster.start)) : label);
-  const canStart = (a: number): boolean => (a === 0 ? !cluster.attachedLeft : !HYPHENS.has(runs[a].sep));
-  const canEnd = (b: number): boolean => (b === last ? !cluster.attachedRight : !HYPHENS.has(runs[b + 1].sep));
 
   let a = 0;
   while (a <= last) {
     let matched: { match: Match; b: number } | null = null;
-    if (canStart(a)) {
+    if (canStart(cluster, a)) {
       let total = 0;
       let maxB = a - 1;
       for (let b = a; b <= last; b++) {
         total += runs[b].end - runs[b].start;
-        if (total > ACCOUNT_MAX_DIGITS + 1) break;
+        if (total > ACCOUNT_MAX_DIGITS) break;
         maxB = b;
       }
       for (let b = maxB; b >= a && !matched; b--) {
-        if (!canEnd(b) || !sameSeparator(cluster, a, b)) continue;
-        const match = classify(text, windowOf(text, cluster, a, b), labelOf);
+        const length = runs[b].end - runs[a].start - (b - a); // digits: the span minus one separator per gap
+        if (length < ACCOUNT_MIN_DIGITS) break;
+        if (!isCandidateLength(length, false) && !(length <= ACCOUNT_MAX_DIGITS && labels.full() === 'account')) continue;
+        if (!canEnd(cluster, b) || !sameSeparator(cluster, a, b)) continue;
+        const match = classify(text, windowOf(text, cluster, a, b), labels);
         if (match) matched = { match, b };
       }
     }
@@ -81,43 +100,53 @@ function detectInCluster(text: string, cluster: NumberCluster, out: Finding[]): 
   }
 }
 
+/** A number starts at a cluster's edge unless glued there, or after a space or tab, never inside a hyphenated group. */
+function canStart(cluster: NumberCluster, a: number): boolean {
+  return a === 0 ? !cluster.attachedLeft : !HYPHENS.has(cluster.runs[a].sep);
+}
+
+function canEnd(cluster: NumberCluster, b: number): boolean {
+  return b === cluster.runs.length - 1 ? !cluster.attachedRight : !HYPHENS.has(cluster.runs[b + 1].sep);
+}
+
 function sameSeparator(cluster: NumberCluster, a: number, b: number): boolean {
   for (let i = a + 2; i <= b; i++) if (cluster.runs[i].sep !== cluster.runs[a + 1].sep) return false;
   return true;
 }
+
+const FULL_WIDTH = /[０-９Ｘｘ]/;
+const foldFullWidth = (s: string): string =>
+  FULL_WIDTH.test(s) ? s.replace(/[０-９Ｘｘ]/g, (c) => (c === 'Ｘ' || c === 'ｘ' ? 'X' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48))) : s;
 
 function windowOf(text: string, cluster: NumberCluster, a: number, b: number): Window {
   let digits = '';
   const lengths: number[] = [];
   for (let i = a; i <= b; i++) {
     const r = cluster.runs[i];
-    for (let k = r.start; k < r.end; k++) {
-      const c = text.charCodeAt(k);
-      digits += c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xff10 + 48) : isCheckX(c) ? 'X' : text[k];
-    }
+    digits += text.slice(r.start, r.end);
     lengths.push(r.end - r.start);
   }
-  const sep = b > a ? cluster.runs[a + 1].sep : 0;
   return {
     start: cluster.runs[a].start,
     end: cluster.runs[b].end,
-    digits,
+    digits: foldFullWidth(digits),
     lengths,
     endsWithX: cluster.runs[b].x,
     wholeCluster: a === 0 && b === cluster.runs.length - 1,
-    sep,
+    sep: b > a ? cluster.runs[a + 1].sep : 0,
   };
 }
 
-function classify(text: string, w: Window, labelOf: () => LabelKind | null): Match | null {
+/** A number labelled 订单号, 统一社会信用代码, 索引号, 金额 … is that, whatever its digits look like. */
+const isNotPersonal = (label: LabelKind | null): boolean => label === 'other' || label === 'money';
+
+function classify(text: string, w: Window, labels: ClusterLabels): Match | null {
   const { digits, lengths, start, end } = w;
-  if (digits.length < ACCOUNT_MIN_DIGITS) return null;
   if (isQuantity(text, start, end)) return null;
-  const label = labelOf();
-  // A number labelled 订单号, 统一社会信用代码, 索引号, 金额 … is that, whatever its digits look like.
-  if (label === 'other' || label === 'money') return null;
+  if (isNotPersonal(labels.near())) return null;
   const base = { start, end, severity: 'block' as const, maskFrom: start };
 
+  // The check character makes an ID number certain enough that only a label right before it overrides it.
   if (digits.length === 18 && isIdGrouping(lengths) && isValidId18(digits)) {
     return { ...base, type: 'id_card', rule: 'id18', keepFirst: ID_KEEP_FIRST, keepLast: ID18_KEEP_LAST };
   }
@@ -127,6 +156,8 @@ function classify(text: string, w: Window, labelOf: () => LabelKind | null): Mat
   const perDigit = lengths.length > 1 && lengths.every((l) => l === 1);
   if (w.sep === 9 && !perDigit) return null;
   if (perDigit && !w.wholeCluster) return null;
+  const label = labels.full();
+  if (isNotPersonal(label)) return null;
 
   const mobile = mobileMatch(text, w);
   if (mobile) return mobile;
@@ -134,7 +165,7 @@ function classify(text: string, w: Window, labelOf: () => LabelKind | null): Mat
   if (label !== 'account' && digits.length === 15 && isIdGrouping(lengths) && isValidId15(digits)) {
     return { ...base, type: 'id_card', rule: 'id15', keepFirst: ID_KEEP_FIRST, keepLast: ID15_KEEP_LAST };
   }
-  if (label === 'account' && digits.length <= ACCOUNT_MAX_DIGITS) {
+  if (label === 'account' && digits.length >= ACCOUNT_MIN_DIGITS && digits.length <= ACCOUNT_MAX_DIGITS) {
     return { ...base, type: 'bank_card', rule: 'account-context', keepFirst: BANK_KEEP_FIRST, keepLast: BANK_KEEP_LAST };
   }
   // 18 digits with an ID's address code and birth date but a wrong check digit: an order or serial

@@ -22,7 +22,15 @@ const ENQUIRY_MAILBOX_BEFORE =
 
 export function detectEmails(text: string): Finding[] {
   const out: Finding[] = [];
-  let at = nextAt(text, 0);
+  // Next positions of "@" and "＠", each searched again only once passed: one pass over the text.
+  let ascii = text.indexOf('@');
+  let wide = text.indexOf('＠');
+  const nextAt = (from: number): number => {
+    if (ascii !== -1 && ascii < from) ascii = text.indexOf('@', from);
+    if (wide !== -1 && wide < from) wide = text.indexOf('＠', from);
+    return ascii === -1 ? wide : wide === -1 ? ascii : Math.min(ascii, wide);
+  };
+  let at = nextAt(0);
   while (at !== -1) {
     let s = at;
     while (s > 0 && at - s < MAX_LOCAL && isLocalChar(text.charCodeAt(s - 1))) s--;
@@ -43,17 +51,9 @@ export function detectEmails(text: string): Finding[] {
         rule: 'email',
       });
     }
-    at = nextAt(text, Math.max(e, at + 1));
+    at = nextAt(Math.max(e, at + 1));
   }
   return out;
-}
-
-function nextAt(text: string, from: number): number {
-  const a = text.indexOf('@', from);
-  const b = text.indexOf('＠', from);
-  if (a === -1) return b;
-  if (b === -1) return a;
-  return Math.min(a, b);
 }
 
 function isInstitutional(text: string, start: number, local: string, domain: string): boolean {

@@ -1,4 +1,3 @@
-import { isDigitCode } from './mask.ts';
 
 /** A maximal run of digits; an ID's trailing X is part of the run that it ends. */
 export type DigitRun = {
@@ -27,6 +26,10 @@ export type NumberCluster = {
 export const HYPHENS = new Set([45 /* - */, 0xff0d /* － */]);
 const SEPARATORS = new Set([32, 0xa0, 0x3000, 9 /* tab: table cells */, ...HYPHENS]);
 
+/** ASCII and full-width digits (kept local: this runs once per character of the text). */
+function isDigitCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57);
 /**
@@ -49,40 +52,46 @@ export function findNumberClusters(text: string): NumberCluster[] {
       i++;
       continue;
     }
-    const runs: DigitRun[] = [];
-    let sep = 0;
-    let j = i;
-    for (;;) {
-      const runStart = j;
-      while (j < n && isDigitCode(text.charCodeAt(j))) j++;
-      let x = false;
-      const after = text.charCodeAt(j);
-      if (isCheckX(after) && !isAsciiAlnum(text.charCodeAt(j + 1))) {
-        x = true;
-        j++;
-      }
-      runs.push({ start: runStart, end: j, sep, x });
-      if (x) break;
-      const s = text.charCodeAt(j);
-      if (j + 1 < n && SEPARATORS.has(s) && isDigitCode(text.charCodeAt(j + 1))) {
-        sep = s;
-        j++;
-        continue;
-      }
-      // The check character alone in the last cell: "…\t2\t3\tX".
-      const next = text.charCodeAt(j + 1);
-      if (SEPARATORS.has(s) && isCheckX(next) && !isAsciiAlnum(text.charCodeAt(j + 2))) {
-        runs.push({ start: j + 1, end: j + 2, sep: s, x: true });
-        j += 2;
-      }
-      break;
-    }
+    // Most numbers in prose are short (dates, counts): measure first, build runs only for long ones.
+    const j = scanCluster(text, i, null);
     if (j - i >= MIN_CLUSTER_CHARS) {
+      const runs: DigitRun[] = [];
+      scanCluster(text, i, runs);
       clusters.push({ runs, start: i, end: j, attachedLeft: gluedLeft(text, i), attachedRight: gluedRight(text, j) });
     }
     i = j;
   }
   return clusters;
+}
+
+/** Walks one cluster from `i` (a digit) and returns its end; records its runs when `runs` is given. */
+function scanCluster(text: string, i: number, runs: DigitRun[] | null): number {
+  const n = text.length;
+  let sep = 0;
+  let j = i;
+  for (;;) {
+    const runStart = j;
+    while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+    let x = false;
+    if (isCheckX(text.charCodeAt(j)) && !isAsciiAlnum(text.charCodeAt(j + 1))) {
+      x = true;
+      j++;
+    }
+    runs?.push({ start: runStart, end: j, sep, x });
+    if (x) return j;
+    const s = text.charCodeAt(j);
+    if (j + 1 < n && SEPARATORS.has(s) && isDigitCode(text.charCodeAt(j + 1))) {
+      sep = s;
+      j++;
+      continue;
+    }
+    // The check character alone in the last cell: "…\t2\t3\tX".
+    if (SEPARATORS.has(s) && isCheckX(text.charCodeAt(j + 1)) && !isAsciiAlnum(text.charCodeAt(j + 2))) {
+      runs?.push({ start: j + 1, end: j + 2, sep: s, x: true });
+      j += 2;
+    }
+    return j;
+  }
 }
 
 function gluedLeft(text: string, start: number): boolean {

@@ -65,33 +65,84 @@ export function labelBefore(text: string, start: number): LabelKind | null {
   return from === start ? null : lastLabelIn(text.slice(from, start));
 }
 
-const MAX_HEADER_LINES_UP = 40;
+const MAX_HEADER_LINES_UP = 200;
+
+/** The 0-based cell `column` of a tab-separated line, or undefined. */
+function cellOf(line: string, column: number): string | undefined {
+  let from = 0;
+  for (let c = 0; c < column; c++) {
+    const tab = line.indexOf('\t', from);
+    if (tab === -1) return undefined;
+    from = tab + 1;
+  }
+  const end = line.indexOf('\t', from);
+  return line.slice(from, end === -1 ? line.length : end);
+}
 
 /**
- * For a number inside a tab-separated table row, the label of its column: the nearest row above
- * whose cell in the same column holds a label word (the header row).
+ * The labels around the numbers of one text. Column headers are memoised per line and column, so
+ * a table of thousands of rows costs one walk up to its header, not one per row.
  */
-export function columnLabel(text: string, start: number): LabelKind | null {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let column = 0;
-  let tabFound = false;
-  for (let i = lineStart; i < start; i++) if (text.charCodeAt(i) === 9) column++;
-  const lineEnd = text.indexOf('\n', start);
-  if (column > 0 || text.slice(start, lineEnd === -1 ? text.length : lineEnd).includes('\t')) tabFound = true;
-  if (!tabFound) return null;
-  let end = lineStart - 1;
-  for (let up = 0; up < MAX_HEADER_LINES_UP && end > 0; up++) {
-    const begin = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(begin, end);
-    if (!line.includes('\t')) return null; // the table ended
-    const cell = line.split('\t')[column];
-    if (cell !== undefined) {
-      const kind = lastLabelIn(cell);
-      if (kind) return kind;
-    }
-    end = begin - 1;
+export class NumberLabels {
+  private readonly headers = new Map<number, LabelKind | null>();
+  constructor(private readonly text: string) {}
+
+  /** The label right before the number (same clause, at most the previous cell). */
+  near(start: number): LabelKind | null {
+    return labelBefore(this.text, start);
   }
-  return null;
+
+  /** The label right before it, else its column's header, else what its row's first cell says about money. */
+  full(start: number): LabelKind | null {
+    return this.near(start) ?? this.column(start) ?? rowMoneyLabel(this.text, start);
+  }
+
+  /** For a number inside a tab-separated row, the label in the same cell of the nearest row above that has one. */
+  column(start: number): LabelKind | null {
+    const text = this.text;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let column = 0;
+    for (let i = text.indexOf('\t', lineStart); i !== -1 && i < start; i = text.indexOf('\t', i + 1)) column++;
+    if (column === 0) {
+      const lineEnd = text.indexOf('\n', start);
+      const tab = text.indexOf('\t', start);
+      if (tab === -1 || (lineEnd !== -1 && tab > lineEnd)) return null; // not in a table row
+    }
+    return this.headerAbove(lineStart, column);
+  }
+
+  private headerAbove(lineStart: number, column: number): LabelKind | null {
+    const visited: number[] = [];
+    let result: LabelKind | null = null;
+    let at = lineStart;
+    for (let up = 0; up < MAX_HEADER_LINES_UP && at > 0; up++) {
+      const key = at * 1024 + Math.min(column, 1023);
+      const memo = this.headers.get(key);
+      if (memo !== undefined) {
+        result = memo;
+        break;
+      }
+      visited.push(key);
+      const end = at - 1;
+      const begin = this.text.lastIndexOf('\n', end - 1) + 1;
+      const line = this.text.slice(begin, end);
+      if (!line.includes('\t')) break; // the table ended
+      const cell = cellOf(line, column);
+      const kind = cell === undefined ? null : lastLabelIn(cell);
+      if (kind) {
+        result = kind;
+        break;
+      }
+      at = begin;
+    }
+    for (const key of visited) this.headers.set(key, result);
+    return result;
+  }
+}
+
+/** For a number inside a tab-separated table row, the label of its column (see NumberLabels). */
+export function columnLabel(text: string, start: number): LabelKind | null {
+  return new NumberLabels(text).column(start);
 }
 
 /** In a table row, what the row's first cell says when it names an amount ("总投资（元）\t…"). */
@@ -104,7 +155,7 @@ export function rowMoneyLabel(text: string, start: number): LabelKind | null {
 
 /** The label that applies to a number: the one right before it, else its column's header, else its row's. */
 export function numberLabel(text: string, start: number): LabelKind | null {
-  return labelBefore(text, start) ?? columnLabel(text, start) ?? rowMoneyLabel(text, start);
+  return new NumberLabels(text).full(start);
 }
 
 const UNIT_AFTER = new Set(['元', '万', '亿', '%', '％', '‰', '吨', '亩', '㎡']);

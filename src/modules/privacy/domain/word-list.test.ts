@@ -57,7 +57,16 @@ describe('administrator word lists', () => {
     expect(findWords('戊甲乙丙戊', ac).map((f) => [f.text, f.start])).toEqual([['乙丙', 2]]);
   });
 
-  it('ignores empty words', () => {
+  it('ignores empty words and entries too long to be words', () => {
     expect(compileWordLists([{ name: 'x', words: [{ word: '  ', severity: 'warn' }] }]).wordCount).toBe(0);
+    expect(compileWordLists([{ name: 'x', words: [{ word: '长'.repeat(256), severity: 'warn' }, { word: '长'.repeat(255), severity: 'warn' }] }]).wordCount).toBe(1);
+  });
+
+  it('reports hits at the end of the text and words that are prefixes of others', () => {
+    const ac = compileWordLists([{ name: 'x', words: [{ word: '公开', severity: 'warn' }, { word: '公开目录', severity: 'block' }] }]);
+    expect(findWords('主动公开目录与公开', ac).map((f) => [f.text, f.start, f.severity])).toEqual([
+      ['公开目录', 2, 'block'],
+      ['公开', 7, 'warn'],
+    ]);
   });
 });

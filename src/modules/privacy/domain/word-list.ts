@@ -41,6 +41,9 @@ export function foldChar(c: number): number {
 
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
 
+/** Longer entries are not words but sentences; they are skipped so a hit's sort key stays small. */
+export const MAX_WORD_LENGTH = 255;
+
 export function compileWordLists(lists: readonly WordList[]): WordMatcher {
   const next: Map<number, number>[] = [new Map()];
   const outputs: number[] = [-1];
@@ -49,7 +52,7 @@ export function compileWordLists(lists: readonly WordList[]): WordMatcher {
   for (const list of lists) {
     for (const entry of list.words) {
       const word = entry.word.trim();
-      if (!word) continue;
+      if (!word || word.length > MAX_WORD_LENGTH) continue;
       let node = 0;
       for (let i = 0; i < word.length; i++) {
         const c = foldChar(word.charCodeAt(i));
@@ -99,7 +102,9 @@ export function compileWordLists(lists: readonly WordList[]): WordMatcher {
 export function findWords(text: string, matcher: WordMatcher): Finding[] {
   if (matcher.wordCount === 0) return [];
   const { root, next, fail, output, outputLink, words } = matcher;
-  const hits: { start: number; end: number; word: CompiledWord }[] = [];
+  // Hits go into typed arrays, not objects: a list that matches millions of times stays cheap.
+  let keys = new Float64Array(1024);
+  let count = 0;
   let node = 0;
   for (let i = 0; i < text.length; i++) {
     const c = foldChar(text.charCodeAt(i));
@@ -120,25 +125,42 @@ export function findWords(text: string, matcher: WordMatcher): Finding[] {
       const start = i + 1 - word.length;
       if (word.wholeStart && start > 0 && isAsciiAlnum(foldChar(text.charCodeAt(start - 1)))) continue;
       if (word.wholeEnd && i + 1 < text.length && isAsciiAlnum(foldChar(text.charCodeAt(i + 1)))) continue;
-      hits.push({ start, end: i + 1, word });
+      if (count === keys.length) {
+        const grown = new Float64Array(keys.length * 2);
+        grown.set(keys);
+        keys = grown;
+      }
+      // Sorted ascending, the key orders hits by start, then longest first.
+      keys[count++] = start * 256 + (MAX_WORD_LENGTH - word.length);
     }
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = keys.subarray(0, count).sort();
   const out: Finding[] = [];
   let covered = 0;
-  for (const h of hits) {
-    if (h.start < covered) continue;
-    const t = text.slice(h.start, h.end);
+  for (let k = 0; k < count; k++) {
+    const key = sorted[k];
+    const start = Math.floor(key / 256);
+    if (start < covered) continue;
+    const end = start + MAX_WORD_LENGTH - (key % 256);
+    const word = wordAt(matcher, text, start, end);
+    const t = text.slice(start, end);
     out.push({
       type: 'sensitive_word',
       text: t,
-      start: h.start,
-      end: h.end,
-      severity: h.word.entry.severity,
-      suggestion: h.word.entry.replacement ?? maskAll(t),
-      rule: h.word.list,
+      start,
+      end,
+      severity: word.entry.severity,
+      suggestion: word.entry.replacement ?? maskAll(t),
+      rule: word.list,
     });
-    covered = h.end;
+    covered = end;
   }
   return out;
+}
+
+/** The word spelled by text[start, end): one folded spelling is one trie node, and so one word. */
+function wordAt(matcher: WordMatcher, text: string, start: number, end: number): CompiledWord {
+  let node = 0;
+  for (let i = start; i < end; i++) node = node === 0 ? matcher.root[foldChar(text.charCodeAt(i))] : matcher.next[node].get(foldChar(text.charCodeAt(i)))!;
+  return matcher.words[matcher.output[node]];
 }
