@@ -8,6 +8,11 @@ import { chineseNumber } from './word-banks.ts';
  * <p> paragraphs, <strong> for headings and, where useful, one simple <table>.
  */
 
+/** "确保…" without doubling a goal that already starts with 确保. */
+export function ensure(goal: string): string {
+  return goal.startsWith('确保') ? goal : `确保${goal}`;
+}
+
 export const p = (text: string) => `<p>${text}</p>`;
 export const heading = (text: string) => `<p><strong>${text}</strong></p>`;
 

@@ -129,13 +129,15 @@ function generateOrganYear(profile: OrganProfile, year: number, previous: YearSt
   numberBatches(drafts);
 
   const numbers = new Map<Draft, string>();
-  for (const series of ['regular', 'normative', 'penalty'] as const) {
+  for (const series of ['regular', 'normative', 'office', 'penalty'] as const) {
     const numbered = drafts.filter((d) => d.numbering === series).sort((a, b) => cmp(a.formedOn, b.formedOn) || cmp(a.title, b.title));
+    if (numbered.length === 0) continue;
     const prefix = profile.numberPrefix[series];
     if (numbered.length > 0 && !prefix) throw new Error(`${profile.organKey}: no ${series} document-number prefix`);
-    let n = series === 'regular' ? rng.int(0, 3) : 0;
+    const gaps = series === 'regular' || series === 'office';
+    let n = gaps ? rng.int(0, 3) : 0;
     for (const d of numbered) {
-      n += series === 'regular' ? rng.int(1, 5) : 1;
+      n += gaps ? rng.int(1, 5) : 1;
       numbers.set(d, formatNumber(prefix!, Number(d.formedOn.slice(0, 4)), n));
     }
   }

@@ -2,7 +2,7 @@ import type { ItemKind, YearContext } from './item-kind.ts';
 import { HOUSING_TOPICS, housingTopic, type HousingTopic } from './housing-topics.ts';
 import { HOUSING_NORMATIVE_PLAN } from './housing-normative-plan.ts';
 import {
-  ADDRESSEE_ALL, HOUSING_NAME, HOUSING_SHORT, HOUSING_SIGNER, policyWithInterpretation, unitOf, withTopicNode,
+  ADDRESSEE_ALL, HOUSING_NAME, HOUSING_SHORT, HOUSING_SIGNER, housingPolicyWithInterpretation, unitOf, withTopicNode,
 } from './housing-common.ts';
 import { anyDay, draft, inMonths, monthEnd, monthStart, wan } from './kind-helpers.ts';
 import { noticeBody, normativeBody, p, planBody, publicityBody, signature, table } from './body-templates.ts';
@@ -34,7 +34,7 @@ const normatives: ItemKind = {
           department: '县住房和城乡建设局', articles, effectiveOn: addDays(publishedOn, 30), validYears: e.validYears,
         }),
       ].join('\n');
-      return policyWithInterpretation({
+      return housingPolicyWithInterpretation({
         topic, title: `关于印发${bookTitle}的通知`, bookTitle, genre: '通知', numbering: 'normative', publishedOn, formedOn,
         body: cover, summary: `印发${bookTitle}，明确${topic.name}的适用范围、职责分工和管理要求。`,
         mainPoints: articles.slice(0, 5), changes: e.changes, planId: e.id,
@@ -83,7 +83,7 @@ const policies: ItemKind = {
           }),
         ].join('\n')
       : noticeBody(ctx.rng, notice);
-    return policyWithInterpretation({
+    return housingPolicyWithInterpretation({
       topic, title: pattern.title, bookTitle, genre: pattern.genre, numbering: 'regular', publishedOn, formedOn, body,
       summary: `就${topic.name}工作明确目标任务、主要措施和工作要求。`, mainPoints: measures,
       effective: `文件自印发之日起施行。`,

@@ -1,5 +1,6 @@
 import type { HousingTopic } from './housing-topics.ts';
 import type { Rng } from './prng.ts';
+import { ensure } from './body-templates.ts';
 
 /** Who attends a meeting about a topic, and the sentences news about it is made of. */
 export function attendeesFor(topic: HousingTopic): string {
@@ -29,11 +30,6 @@ const EMPHASIS = [
   '是今年全县住建系统的一项重点工作',
 ];
 const SAFETY_EMPHASIS = '关系到人民群众生命财产安全和社会大局稳定';
-
-/** "确保…" without doubling a goal that already starts with 确保. */
-export function ensure(goal: string): string {
-  return goal.startsWith('确保') ? goal : `确保${goal}`;
-}
 
 export function progressSentence(rng: Rng): string {
   return rng.pick(PROGRESS);

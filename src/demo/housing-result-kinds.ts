@@ -11,7 +11,7 @@ import { heading, p, publicityBody, signature, table } from './body-templates.ts
 import { chineseDate, chineseMonthDay } from './demo-calendar.ts';
 import {
   COUNTY, ENTERPRISE_KINDS, ESTATES, EXPROPRIATION_AREAS, MUNICIPAL_PROJECTS, OLD_COMPOUNDS, PUBLIC_HOUSING, QUARTERS_CN,
-  RURAL_TOWNSHIPS, SURNAMES, TOWNSHIPS, anonymousPerson, chineseNumber,
+  RURAL_TOWNSHIPS, SURNAMES, TOWNSHIPS, anonymousPerson, chineseNumber, congressSessions,
 } from './word-banks.ts';
 
 /** 结果公开 items of 县住房和城乡建设局: penalties, permits, funds, replies, summaries, statistics. */
@@ -305,18 +305,12 @@ const expropriationResults: ItemKind = {
   },
 };
 
-function sessionOf(year: number): { npc: string; cppcc: string } {
-  const term = year <= 2021 ? ['十七', '十一'] : ['十八', '十二'];
-  const n = chineseNumber(year <= 2021 ? year - 2016 : year - 2021);
-  return { npc: `县${term[0]}届人大${n}次会议`, cppcc: `县政协${term[1]}届${n}次会议` };
-}
-
 const replies: ItemKind = {
   id: 'zjj-reply',
   stage: 'result',
   weight: 2,
   make: (ctx) => {
-    const s = sessionOf(ctx.year);
+    const s = congressSessions(ctx.year);
     const npc = ctx.rng.chance(0.55);
     const n = ctx.rng.int(1, 150);
     const topic = ctx.rng.pick(HOUSING_TOPICS.filter((t) => t.id !== 'zwgk'));

@@ -19,8 +19,8 @@ export type Draft = {
   source: string;
   consultPhone: string | null;
   docType: DemoPublication['docType'];
-  /** Which series the 文号 comes from (a 处罚决定书 has its own), or null for items without one. */
-  numbering: 'regular' | 'normative' | 'penalty' | null;
+  /** Which series the 文号 comes from (县政府办公室 and 处罚决定书 have their own), or null for none. */
+  numbering: 'regular' | 'normative' | 'office' | 'penalty' | null;
   formedOn: string;
   publishedOn: string;
   /** Set on a 政策解读: the policy it explains (published with it). */

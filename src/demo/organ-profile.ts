@@ -8,8 +8,8 @@ export type OrganProfile = {
   kinds: ItemKind[];
   /** How many items of each 五公开 stage the organ publishes in `year`. */
   targets(year: number, rng: Rng): Record<DisclosureStage, number>;
-  /** Document-number prefixes: 岚建〔2020〕12号, 规范性文件 岚建规〔2020〕1号, 处罚决定书 岚建罚决〔2020〕3号. */
-  numberPrefix: { regular: string; normative: string; penalty?: string };
+  /** Document-number prefixes: 岚建〔2020〕12号, 规范性文件 岚建规〔2020〕1号, 岚政办〔2020〕8号, 处罚决定书 岚建罚决〔2020〕3号. */
+  numberPrefix: { regular: string; normative: string; office?: string; penalty?: string };
   /** Planned 规范性文件: which replaces which, and the state of the rest today. */
   normativePlan: { id: string; year: number; replaces?: string; validity: 'valid' | 'amended' | 'expired' }[];
 };

@@ -68,6 +68,16 @@ export function chineseNumber(n: number): string {
   return String(n);
 }
 
+/**
+ * The county congress (人大) and political consultative conference (政协) sessions held in `year`:
+ * the 十七届/十一届 terms ran 2017–2021, the 十八届/十二届 terms from 2022, one session a year.
+ */
+export function congressSessions(year: number): { npc: string; cppcc: string } {
+  const [npcTerm, cppccTerm] = year <= 2021 ? ['十七', '十一'] : ['十八', '十二'];
+  const n = chineseNumber(year <= 2021 ? year - 2016 : year - 2021);
+  return { npc: `县${npcTerm}届人大${n}次会议`, cppcc: `县政协${cppccTerm}届${n}次会议` };
+}
+
 /** 某-style names only (张某), as the demo must contain no real personal data. */
 export function anonymousPerson(surname: string): string {
   return `${surname}某`;
