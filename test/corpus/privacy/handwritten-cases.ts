@@ -59,6 +59,7 @@ export const HANDWRITTEN: { marked: string; source?: 'prose' | 'table' }[] = [
   { marked: `联系电话\t${'⟦mobile_phone|' + [...'13805641234'].join('\t') + '⟧'}`, source: 'table' },
   { marked: `申请人：李某，手机${M('19956401234')}，身份证号${I('34150219991231002')}，邮箱${E('li_99@qq.com')}。` },
   { marked: `退款账户：${B('1305 0176 1234 5678 9012')}（中国建设银行）` },
+  { marked: `公民身份号码：⟦id_card|341525199003071236⟧（登记时笔误，校验位有误）` },
   { marked: `详见：http://www.huoshan.gov.cn/public/6596151/13812345678.html` },
   { marked: `原文链接：https://www.gov.cn/zhengce/content/2017-05/15/content_5194081.htm` },
   { marked: `数据更新时间戳 1709798400000，版本 3.13.812` },

@@ -150,7 +150,7 @@ function classify(text: string, w: Window, labels: ClusterLabels): Match | null 
   if (digits.length === 18 && isIdGrouping(lengths) && isValidId18(digits)) {
     return { ...base, type: 'id_card', rule: 'id18', keepFirst: ID_KEEP_FIRST, keepLast: ID18_KEEP_LAST };
   }
-  if (w.endsWithX) return null;
+  if (w.endsWithX) return labelledIdShape(w, labels, base);
   // Tabs separate table cells: only a number written one digit per cell spans several, and without
   // a check character it must fill the whole run of cells (not 15 digits picked out of 18 boxes).
   const perDigit = lengths.length > 1 && lengths.every((l) => l === 1);
@@ -158,6 +158,8 @@ function classify(text: string, w: Window, labels: ClusterLabels): Match | null 
   if (perDigit && !w.wholeCluster) return null;
   const label = labels.full();
   if (isNotPersonal(label)) return null;
+  const labelledId = labelledIdShape(w, labels, base);
+  if (labelledId) return labelledId;
 
   const mobile = mobileMatch(text, w);
   if (mobile) return mobile;
@@ -174,6 +176,15 @@ function classify(text: string, w: Window, labels: ClusterLabels): Match | null 
     return { ...base, type: 'bank_card', rule: 'luhn', keepFirst: BANK_KEEP_FIRST, keepLast: BANK_KEEP_LAST };
   }
   return null;
+}
+
+/**
+ * Labelled 身份证号 (before it or at the head of its column) and shaped like one, but with a wrong
+ * check character: a mistyped ID number still identifies its holder. Unlabelled, it is an order number.
+ */
+function labelledIdShape(w: Window, labels: ClusterLabels, base: Pick<Match, 'start' | 'end' | 'severity' | 'maskFrom'>): Match | null {
+  if (w.digits.length !== 18 || !isIdGrouping(w.lengths) || !hasIdShape(w.digits) || labels.full() !== 'id') return null;
+  return { ...base, type: 'id_card', rule: 'id18-labelled', keepFirst: ID_KEEP_FIRST, keepLast: ID18_KEEP_LAST };
 }
 
 function mobileMatch(text: string, w: Window): Match | null {

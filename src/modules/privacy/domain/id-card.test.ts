@@ -94,6 +94,13 @@ describe('finding ID numbers in text', () => {
     expect(idsIn(`编码${wrongCheck('34152519900307123')}`)).toHaveLength(0);
   });
 
+  it('still flags a mistyped ID number when a label says it is one', () => {
+    const typo = wrongCheck('34152519900307123');
+    expect(idsIn(`身份证号：${typo}`)).toMatchObject([{ text: typo, rule: 'id18-labelled', suggestion: `341525********${typo.slice(14)}` }]);
+    expect(idsIn(`姓名\t身份证号码\n张三\t${typo}`)).toMatchObject([{ rule: 'id18-labelled' }]);
+    expect(idsIn(`身份证号：341525199013071234`)).toHaveLength(0); // no 13th month: not even shaped like an ID
+  });
+
   it('does not take an ID-shaped number with a wrong check digit for a bank card either', () => {
     // 630102198108183420 passes the Luhn check by chance.
     expect(detectNumbers('编码为630102198108183420的记录')).toHaveLength(0);
