@@ -66,3 +66,21 @@ export async function createStaff(deps: AppDeps, organCode: string, role: Role, 
   const u = await createUser(deps, { username, displayName: `张某${seq}`, password, organCode, role }, { userId: null, label: '测试' });
   return { ...u, password };
 }
+
+/** A person with one role on an organ, as an Actor, for use-case tests. */
+export async function createActor(deps: AppDeps, organCode: string, role: Role) {
+  const { loadPrincipal } = await import('../../src/modules/identity/index.ts');
+  const staff = await createStaff(deps, organCode, role);
+  const principal = (await loadPrincipal(deps.db, staff.id))!;
+  return { ...staff, actor: { kind: 'user' as const, principal, via: 'web' as const } };
+}
+
+/** The default 三级审核 cast of an organ: drafter, unit head, disclosure office, leader in charge. */
+export async function createReviewCast(deps: AppDeps, organCode: string) {
+  return {
+    author: await createActor(deps, organCode, 'editor'),
+    unitHead: await createActor(deps, organCode, 'unit_head'),
+    office: await createActor(deps, organCode, 'disclosure_office'),
+    leader: await createActor(deps, organCode, 'leader_in_charge'),
+  };
+}

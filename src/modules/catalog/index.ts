@@ -6,7 +6,11 @@ export { buildTree, pathTo, subtreeIds, type TreeBranch } from './domain/catalog
 export { saveOrgan } from './use-cases/save-organ.ts';
 export { addCatalogNode, updateCatalogNode, reorderCatalogNode, removeCatalogNode } from './use-cases/manage-catalog-nodes.ts';
 export { createPublication, updatePublication } from './use-cases/save-publication.ts';
-export { publishPublication } from './use-cases/publish-publication.ts';
+export { publishPublication, markPublished } from './use-cases/publish-publication.ts';
+export { publicationInputColumns } from './use-cases/save-publication.ts';
+export { requireRoleOnOrgan } from './use-cases/authorize.ts';
+export { audit as appendCatalogAudit } from './use-cases/audit-helper.ts';
+export type { Executor } from './storage/executor.ts';
 export { addAttachment, removeAttachment, attachmentPath, MAX_ATTACHMENT_BYTES } from './use-cases/manage-attachments.ts';
 export { listOrgans, findOrganByCode, findOrganById, organChain } from './storage/organs-repository.ts';
 export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';

@@ -125,6 +125,22 @@ export interface PublicationsTable {
   updated_at: string;
   version: number;
   view_count: number;
+  // Review workflow (migration 002-review)
+  review_stage: number | null;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  submitting_unit_id: number | null;
+  scheduled_at: string | null;
+  force_published: number | null;
+  force_reason: string | null;
+  retro_approved_by: number | null;
+  withdrawn_reason: string | null;
+  withdrawn_note: string | null;
+  withdrawn_at: string | null;
+  repealed_on: string | null;
+  proactive_due_on: string | null;
+  published_late: number | null;
+  task_id: number | null;
 }
 
 export interface PublicationPlacementsTable {

@@ -35,9 +35,12 @@ export const DOC_TYPES = ['regulation', 'normative_document', 'other'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 export const DOC_TYPE_LABELS: Record<DocType, string> = { regulation: '规章', normative_document: '行政规范性文件', other: '其他' };
 
-export const PUBLICATION_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+// Changed only through the review workflow's verbs (src/modules/review/domain/review-workflow.ts).
+export const PUBLICATION_STATUSES = ['draft', 'in_review', 'returned', 'approved', 'scheduled', 'published', 'withdrawn'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
-export const PUBLICATION_STATUS_LABELS: Record<PublicationStatus, string> = { draft: '草稿', published: '已发布', withdrawn: '已撤回' };
+export const PUBLICATION_STATUS_LABELS: Record<PublicationStatus, string> = {
+  draft: '草稿', in_review: '审核中', returned: '已退回修改', approved: '审核通过待发布', scheduled: '定时发布', published: '已发布', withdrawn: '已撤回',
+};
 
 // The 8 grounds of 条例第十四、十五、十六条 and 第三十六条第（七）项, keyed like the annual report rows.
 export const WITHHELD_REASONS = {

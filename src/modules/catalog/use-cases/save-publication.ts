@@ -11,7 +11,7 @@ import { findPublication } from '../storage/publications-repository.ts';
 import { audit } from './audit-helper.ts';
 import { requireRoleOnOrgan } from './authorize.ts';
 
-function columnsOf(input: PublicationInput, organName: string) {
+export function publicationInputColumns(input: PublicationInput, organName: string) {
   return {
     title: input.title,
     document_number: input.documentNumber || null,
@@ -58,7 +58,7 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
     const row = await trx
       .insertInto('publications')
       .values({
-        ...columnsOf(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
+        ...publicationInputColumns(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
         publish_route: null, published_by: null, created_by: actorUserId(actor), created_at: at, updated_at: at, version: 1, view_count: 0,
       })
       .returning('id')
@@ -78,19 +78,23 @@ export async function updatePublication(deps: AppDeps, actor: Actor, id: number,
   return deps.db.transaction().execute(async (trx) => {
     const before = await findPublication(trx, id);
     if (!before) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
-    await requireRoleOnOrgan(trx, actor, before.organId, before.status === 'draft' ? 'editor' : 'organ_admin');
+    await requireRoleOnOrgan(trx, actor, before.organId, 'editor');
+    // Content changes only while the author holds the item; afterwards only through workflow verbs.
+    if (before.status === 'published') {
+      throw new DomainError('ERR_CATALOG_USE_AMEND', '已发布的信息请使用“修订”，修订说明会记录在版本中', { httpStatus: 409 });
+    }
+    if (!['draft', 'returned'].includes(before.status) && actor.kind !== 'system') {
+      throw new DomainError('ERR_CATALOG_LOCKED_IN_REVIEW', '审核中或已审核的信息不能修改；如需修改，请由审核人退回', { httpStatus: 409 });
+    }
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
       throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
-    }
-    if (before.status === 'published' && input.disclosureMode !== 'proactive') {
-      throw new DomainError('ERR_CATALOG_PUBLISHED_MODE', '已发布的信息不能改为非主动公开；如需下线请使用撤回', { field: 'disclosureMode', httpStatus: 409 });
     }
     await checkReferences(trx, before.organId, input, id);
     const organ = (await findOrganById(trx, before.organId))!;
     const at = deps.clock.now().toISOString();
     const res = await trx
       .updateTable('publications')
-      .set({ ...columnsOf(input, organ.name), updated_at: at, version: before.version + 1 })
+      .set({ ...publicationInputColumns(input, organ.name), updated_at: at, version: before.version + 1 })
       .where('id', '=', id)
       .where('version', '=', before.version)
       .executeTakeFirst();

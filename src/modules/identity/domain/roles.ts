@@ -1,7 +1,9 @@
 /** Roles a user holds on an organ. A system admin holds `system_admin` on the top organ. */
-export const ROLES = ['system_admin', 'organ_admin', 'editor'] as const;
+export const ROLES = ['system_admin', 'organ_admin', 'editor', 'unit_head', 'disclosure_office', 'leader_in_charge'] as const;
 export type Role = (typeof ROLES)[number];
-export const ROLE_LABELS: Record<Role, string> = { system_admin: '系统管理员', organ_admin: '机关管理员', editor: '信息员' };
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: '系统管理员', organ_admin: '机关管理员', editor: '信息员', unit_head: '股室（单位）负责人', disclosure_office: '政务公开办公室', leader_in_charge: '分管领导',
+};
 
 export type Principal = {
   userId: number;
@@ -12,12 +14,18 @@ export type Principal = {
 
 export const isSystemAdmin = (p: Principal): boolean => p.roles.some((r) => r.role === 'system_admin');
 
+/** Every role `p` holds on an organ or on an organ above it (self first in `organChain`). */
+export function rolesOn(p: Principal, organChain: number[]): Set<Role> {
+  return new Set(p.roles.filter((r) => r.role === 'system_admin' || organChain.includes(r.organId)).map((r) => r.role));
+}
+
 /**
  * May `p` act with `role` (or a stronger one) on the organ whose ancestor chain (self first) is
  * given? A role on an organ reaches its sub-units too: the 住建局's admin manages its 股室.
  */
 export function holdsRoleOn(p: Principal, organChain: number[], role: 'organ_admin' | 'editor'): boolean {
   if (isSystemAdmin(p)) return true;
-  const accepted: Role[] = role === 'editor' ? ['editor', 'organ_admin'] : ['organ_admin'];
+  // Every staff role may draft; reviewers are staff of the organ too.
+  const accepted: Role[] = role === 'editor' ? ['editor', 'organ_admin', 'unit_head', 'disclosure_office', 'leader_in_charge'] : ['organ_admin'];
   return p.roles.some((r) => accepted.includes(r.role) && organChain.includes(r.organId));
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { holdsRoleOn, isSystemAdmin, type Role } from '../domain/roles.ts';
+import { holdsRoleOn, isSystemAdmin, ROLES, type Role } from '../domain/roles.ts';
 import { listUsers } from '../storage/users-repository.ts';
 import { createUser } from '../use-cases/create-user.ts';
 import { actorLabel } from '../domain/actor.ts';
@@ -22,7 +22,7 @@ export function usersRoutes(deps: AppDeps) {
       return out;
     };
     const manageable = organs.filter((o) => holdsRoleOn(principal, chain(o.id), 'organ_admin'));
-    const roles: Role[] = isSystemAdmin(principal) ? ['editor', 'organ_admin', 'system_admin'] : ['editor', 'organ_admin'];
+    const roles: Role[] = isSystemAdmin(principal) ? [...ROLES] : ROLES.filter((r) => r !== 'system_admin');
     return { principal, manageable, roles };
   }
 

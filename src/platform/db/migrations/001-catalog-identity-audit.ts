@@ -42,7 +42,7 @@ export const migration: Migration = {
       .createTable('user_roles')
       .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
       .addColumn('organ_id', 'integer', (c) => c.notNull().references('organs.id'))
-      .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('system_admin','organ_admin','editor')`))
+      .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('system_admin','organ_admin','editor','unit_head','disclosure_office','leader_in_charge')`))
       .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'organ_id', 'role'])
       .execute();
 
@@ -107,7 +107,7 @@ export const migration: Migration = {
       .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
       .addColumn('consult_phone', 'text')
       .addColumn('doc_type', 'text', (c) => c.notNull().check(sql`doc_type in ('regulation','normative_document','other')`))
-      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft','published','withdrawn')`))
+      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft','in_review','returned','approved','scheduled','published','withdrawn')`))
       .addColumn('publish_route', 'text')
       .addColumn('published_by', 'integer', (c) => c.references('users.id'))
       .addColumn('created_by', 'integer', (c) => c.references('users.id'))

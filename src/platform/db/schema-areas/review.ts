@@ -1,6 +1,21 @@
-/**
- * Tables of the review area, as Kysely sees them (filled in by the area's own migration in
- * ../migrations/). Conventions: see ../schema.ts.
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface ReviewTables {}
+import type { Generated } from 'kysely';
+
+/** Tables of the review area (migration 002-review). Conventions: see ../schema.ts. */
+export interface ReviewTables {
+  review_chain_stages: { organ_id: number; position: number; name: string; role: string };
+  review_settings: { organ_id: number; publisher_role: string; updated_at: string };
+  review_decisions: {
+    id: Generated<number>; publication_id: number; publication_version: number; verb: string; stage_position: number | null;
+    stage_name: string | null; role: string | null; comment: string; user_id: number | null; user_label: string; decided_at: string;
+  };
+  review_forms: {
+    publication_id: number; secrecy_level: string; involves_personal_info: number; avoidance_note: string; scan_justification: string;
+    scan_findings_json: string; scanned_at: string | null; updated_at: string;
+  };
+  publication_versions: { id: Generated<number>; publication_id: number; version_no: number; change_note: string; snapshot_json: string; created_by: number | null; created_at: string };
+  submission_tasks: {
+    id: Generated<number>; organ_id: number; unit_id: number; node_id: number | null; title: string; description: string; every_days: number | null;
+    next_due_on: string; active: number; created_by: number | null; created_at: string;
+  };
+  workflow_alerts: { id: Generated<number>; organ_id: number; publication_id: number | null; kind: string; message: string; created_at: string; resolved_at: string | null };
+}

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { actorOf, requireApiToken } from '../../../identity/index.ts';
-import { addAttachment, createPublication, listAttachments, publishPublication, updatePublication } from '../../index.ts';
+import { addAttachment, createPublication, listAttachments, updatePublication } from '../../index.ts';
 import { jsonObjectBody, organOr404, withoutNulls } from './api-access.ts';
 import { attachment, attachmentUploadBody, publicationBody, publicationDetail, publicationPutBody } from './publication-schemas.ts';
 import { publicationJson } from './publications-routes.ts';
@@ -47,20 +47,6 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
     const { expectedVersion: _checkedAbove, ...fields } = body;
     const updated = await updatePublication(deps, actorOf(request, 'api'), request.params.id, fields, expectedVersion);
     return publicationJson(deps, updated);
-  });
-
-  app.post('/publications/:id/publish', {
-    preHandler: requireApiToken(deps),
-    schema: {
-      tags, summary: '发布信息（分配索引号）',
-      description:
-        '须本机关管理员。被拒绝时在 reasons 中列出全部原因：无权发布为 403，其他原因为 409。' +
-        '/ Publish a draft (organ admin); a refusal lists every reason: 403 when the caller may not publish, else 409.',
-      security, params: publicationIdParams, response: { 200: jsonResponse('已发布的信息（含索引号） / the published item with its index number', publicationDetail), ...errorResponses(400, 401, 403, 404, 409) },
-    },
-  }, async (request) => {
-    const published = await publishPublication(deps, actorOf(request, 'api'), request.params.id);
-    return publicationJson(deps, published);
   });
 
   app.post('/publications/:id/attachments', {

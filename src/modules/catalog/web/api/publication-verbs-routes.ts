@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { actorOf, requireApiToken } from '../../../identity/index.ts';
+import { fillReviewForm, performReviewVerb, WITHDRAW_REASONS, type ReviewVerb } from '../../../review/index.ts';
+import { jsonObjectBody, withoutNulls } from './api-access.ts';
+import { publicationDetail } from './publication-schemas.ts';
+import { publicationJson } from './publications-routes.ts';
+import { errorResponses, jsonResponse, publicationIdParams } from './schemas.ts';
+
+const tags = ['review'];
+const security = [{ bearerAuth: [] }];
+
+const verbBody = z
+  .object({
+    comment: z.string().optional().describe('审核意见；退回修改和紧急发布时必填 / comment; required to return or force-publish'),
+    scanJustification: z.string().optional().describe('审核人对扫描发现的说明 / why blocking scanner findings may stand'),
+    publishAt: z.string().optional().describe('定时发布时间（ISO 8601） / scheduled time'),
+    withdrawReason: z.enum(Object.keys(WITHDRAW_REASONS) as [string, ...string[]]).optional().describe('撤回原因代码 / coded withdrawal reason'),
+    withdrawNote: z.string().optional(),
+    replacedById: z.number().int().positive().optional().describe('废止时的替代文件编号 / replacement of a repealed document'),
+    changeNote: z.string().optional().describe('修订说明 / change note for an amendment'),
+    amended: z.record(z.string(), z.unknown()).optional().describe('修订后的完整元数据，同新建信息 / the full new metadata, as for create'),
+    expectedVersion: z.number().int().positive().optional(),
+  })
+  .partial()
+  .describe('动作参数 / verb input');
+
+const VERBS: [string, ReviewVerb, string][] = [
+  ['submit', 'submit', '报送审核（须先填写保密审查表）'],
+  ['approve', 'approve', '当前环节审核通过'],
+  ['return', 'return_for_changes', '退回修改（须填写意见）'],
+  ['schedule', 'schedule', '定时发布'],
+  ['unschedule', 'unschedule', '取消定时发布'],
+  ['publish', 'publish', '发布（分配索引号）'],
+  ['force-publish', 'force_publish', '紧急发布（须说明理由，事后补充审核）'],
+  ['approve-retrospectively', 'approve_retrospectively', '对紧急发布的信息补充审核'],
+  ['withdraw', 'withdraw', '撤回（须选择原因代码）'],
+  ['repeal', 'repeal', '标记废止并链接替代文件'],
+  ['amend', 'amend', '修订已发布信息（新版本，须填写修订说明）'],
+];
+
+/** The review workflow's verbs over the API; a refused verb answers 409 (403 for rights) with every reason. */
+export const publicationVerbsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  for (const [path, verb, summary] of VERBS) {
+    app.post(`/publications/:id/${path}`, {
+      preHandler: requireApiToken(deps),
+      schema: {
+        tags, summary, security, params: publicationIdParams, body: verbBody.optional(),
+        description: `${summary}。不允许时返回 409（缺少权限为 403），reasons 列出全部原因。/ Workflow verb \`${verb}\`; a refusal lists every reason.`,
+        response: { 200: jsonResponse('动作之后的信息 / the publication after the verb', publicationDetail), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    }, async (request) => {
+      const body = withoutNulls(jsonObjectBody(request.body ?? {})) as Record<string, unknown>;
+      const result = await performReviewVerb(deps, actorOf(request, 'api'), request.params.id, verb, body);
+      return publicationJson(deps, result);
+    });
+  }
+
+  app.put('/publications/:id/review-form', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '填写保密审查表（起草人部分）', security, params: publicationIdParams,
+      body: z.object({
+        secrecyLevel: z.enum(['non_secret', 'secret', 'confidential', 'top_secret']).describe('密级 / secrecy level'),
+        involvesPersonalInfo: z.boolean().optional(),
+        avoidanceNote: z.string().optional().describe('保密和个人信息处理说明 / how secrets and personal data were avoided'),
+      }),
+      response: { 204: { description: '已保存 / saved', type: 'null' }, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request, reply) => {
+    await fillReviewForm(deps, actorOf(request, 'api'), request.params.id, request.body);
+    return reply.status(204).send();
+  });
+};

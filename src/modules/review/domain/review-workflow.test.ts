@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { PUBLICATION_STATUSES } from '../../catalog/index.ts';
+import { DEFAULT_CHAIN } from './review-roles.ts';
+import { decide, REVIEW_VERBS, TRANSITIONS, type ReviewFacts, type ReviewVerb } from './review-workflow.ts';
+
+const AUTHOR = 1;
+const REVIEWER = 2;
+
+function facts(over: Partial<ReviewFacts> = {}, input: ReviewFacts['input'] = {}): ReviewFacts {
+  return {
+    status: 'draft',
+    reviewStage: 0,
+    chain: DEFAULT_CHAIN,
+    publisherRole: 'disclosure_office',
+    authorUserId: AUTHOR,
+    actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head', 'disclosure_office', 'leader_in_charge']) },
+    form: { secrecyLevel: 'non_secret', avoidanceNote: '已删除个人信息' },
+    scan: { blocking: 0, justification: '' },
+    disclosureMode: 'proactive',
+    validity: 'valid',
+    forcePublished: true,
+    retroApproved: false,
+    forcePublishedBy: 3,
+    nowAt: '2026-03-10T02:00:00Z',
+    input: { comment: '请补充附件', publishAt: '2026-03-11T01:00:00Z', withdrawReason: 'published_in_error', replacementPublished: true, changeNote: '更正错字', ...input },
+    ...over,
+  };
+}
+
+describe('review transition table, every verb in every state', () => {
+  for (const verb of REVIEW_VERBS) {
+    for (const status of PUBLICATION_STATUSES) {
+      const legal = TRANSITIONS[verb].from.includes(status);
+      it(`${verb} from ${status} is ${legal ? 'allowed' : 'refused with its reason'}`, () => {
+        const d = decide(verb, facts({ status }));
+        if (legal) expect(d).toMatchObject({ ok: true });
+        else expect(d).toEqual({ ok: false, reasons: [{ code: 'ERR_REVIEW_WRONG_STATE', message: expect.stringContaining('当前状态下不能') }] });
+      });
+    }
+  }
+});
+
+describe('moving through the chain', () => {
+  it('goes stage by stage and ends approved after the last stage', () => {
+    expect(decide('submit', facts())).toMatchObject({ ok: true, next: 'in_review', nextStage: 0 });
+    expect(decide('approve', facts({ status: 'in_review', reviewStage: 0 }))).toMatchObject({ ok: true, next: 'in_review', nextStage: 1 });
+    expect(decide('approve', facts({ status: 'in_review', reviewStage: 1 }))).toMatchObject({ ok: true, next: 'in_review', nextStage: 2 });
+    expect(decide('approve', facts({ status: 'in_review', reviewStage: 2 }))).toMatchObject({ ok: true, next: 'approved', nextStage: null });
+  });
+
+  it('needs a comment to return an item for changes', () => {
+    expect(decide('return_for_changes', facts({ status: 'in_review' }, { comment: ' ' }))).toEqual({
+      ok: false, reasons: [{ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修改须填写意见' }],
+    });
+  });
+});
+
+describe('segregation of duties', () => {
+  const asAuthor = { userId: AUTHOR, system: false, roles: new Set(['unit_head', 'disclosure_office', 'leader_in_charge'] as const) };
+  it.each([0, 1, 2])('never lets the author approve their own item, at stage %i', (stage) => {
+    const d = decide('approve', facts({ status: 'in_review', reviewStage: stage, actor: { ...asAuthor, roles: new Set(asAuthor.roles) } }));
+    expect(d.ok).toBe(false);
+    expect(!d.ok && d.reasons.map((r) => r.code)).toContain('ERR_REVIEW_SELF_APPROVAL');
+  });
+
+  it('never lets the author publish their own item', () => {
+    const d = decide('publish', facts({ status: 'approved', actor: { ...asAuthor, roles: new Set(asAuthor.roles) } }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SELF_PUBLISH']);
+  });
+
+  it('lets only the stage’s role approve it', () => {
+    const d = decide('approve', facts({ status: 'in_review', reviewStage: 2, actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head']) } }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_YOUR_STAGE']);
+  });
+
+  it('requires a retrospective approval by someone other than the force-publisher and the author', () => {
+    expect(decide('approve_retrospectively', facts({ status: 'published', actor: { userId: 3, system: false, roles: new Set(['disclosure_office']) } })).ok).toBe(false);
+    expect(decide('approve_retrospectively', facts({ status: 'published' })).ok).toBe(true);
+    expect(decide('approve_retrospectively', facts({ status: 'published', retroApproved: true })).ok).toBe(false);
+  });
+});
+
+describe('the confidentiality gate', () => {
+  it('stops the chain on a blocking scanner finding until a justification is recorded', () => {
+    const blocked = decide('approve', facts({ status: 'in_review', reviewStage: 0, scan: { blocking: 2, justification: '' } }));
+    expect(!blocked.ok && blocked.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
+    expect(decide('approve', facts({ status: 'in_review', reviewStage: 0, scan: { blocking: 2, justification: '均为单位办公电话，经核实可以公开' } })).ok).toBe(true);
+  });
+
+  it('lists every reason publishing is refused', () => {
+    const d = decide('publish', facts({ status: 'approved', form: { secrecyLevel: 'secret', avoidanceNote: '' }, scan: { blocking: 1, justification: '' }, disclosureMode: 'on_application', actor: { userId: REVIEWER, system: false, roles: new Set() } }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_SECRET', 'ERR_REVIEW_SCAN_BLOCKED', 'ERR_REVIEW_NOT_PROACTIVE']);
+  });
+
+  it('refuses to submit without the secrecy level on the review form', () => {
+    expect(decide('submit', facts({ form: null }))).toMatchObject({ ok: false, reasons: [{ code: 'ERR_REVIEW_FORM_INCOMPLETE' }] });
+  });
+
+  it('refuses a schedule in the past, a withdrawal without a coded reason and an amendment without a note', () => {
+    const verbs: [ReviewVerb, Partial<ReviewFacts>, ReviewFacts['input'], string][] = [
+      ['schedule', { status: 'approved' }, { publishAt: '2026-03-09T00:00:00Z' }, 'ERR_REVIEW_SCHEDULE_PAST'],
+      ['withdraw', { status: 'published' }, { withdrawReason: 'because' }, 'ERR_REVIEW_WITHDRAW_REASON'],
+      ['amend', { status: 'published' }, { changeNote: '' }, 'ERR_REVIEW_CHANGE_NOTE_REQUIRED'],
+      ['force_publish', { status: 'draft' }, { comment: '' }, 'ERR_REVIEW_REASON_REQUIRED'],
+      ['repeal', { status: 'published' }, { replacementPublished: false }, 'ERR_REVIEW_REPLACEMENT_INVALID'],
+    ];
+    for (const [verb, over, input, code] of verbs) {
+      const d = decide(verb, facts(over, input));
+      expect(!d.ok && d.reasons.map((r) => r.code)).toEqual([code]);
+    }
+  });
+});

@@ -1,0 +1,171 @@
+import type { PublicationStatus } from '../../catalog/index.ts';
+import { WITHDRAW_REASONS, type ChainStage, type ReviewRole, type SecrecyLevel } from './review-roles.ts';
+
+/**
+ * The review workflow as data: which verb moves an item from which state, and one pure `decide`
+ * that returns the next state or every reason the verb is refused ("谁公开谁审查、先审查后公开").
+ */
+export const REVIEW_VERBS = [
+  'submit', 'approve', 'return_for_changes', 'schedule', 'unschedule', 'publish', 'force_publish', 'approve_retrospectively',
+  'withdraw', 'repeal', 'amend',
+] as const;
+export type ReviewVerb = (typeof REVIEW_VERBS)[number];
+
+export const VERB_LABELS: Record<ReviewVerb, string> = {
+  submit: '报送审核', approve: '审核通过', return_for_changes: '退回修改', schedule: '定时发布', unschedule: '取消定时',
+  publish: '发布', force_publish: '紧急发布', approve_retrospectively: '补充审核', withdraw: '撤回', repeal: '废止', amend: '修订',
+};
+
+/** From which states each verb may be used; the target is computed by `decide`. */
+export const TRANSITIONS: Record<ReviewVerb, { from: PublicationStatus[]; to: PublicationStatus | 'same' | 'next_stage_or_approved' }> = {
+  submit: { from: ['draft', 'returned'], to: 'in_review' },
+  approve: { from: ['in_review'], to: 'next_stage_or_approved' },
+  return_for_changes: { from: ['in_review'], to: 'returned' },
+  schedule: { from: ['approved'], to: 'scheduled' },
+  unschedule: { from: ['scheduled'], to: 'approved' },
+  publish: { from: ['approved', 'scheduled'], to: 'published' },
+  force_publish: { from: ['draft', 'returned', 'in_review', 'approved'], to: 'published' },
+  approve_retrospectively: { from: ['published'], to: 'same' },
+  withdraw: { from: ['published'], to: 'withdrawn' },
+  repeal: { from: ['published'], to: 'same' },
+  amend: { from: ['published'], to: 'same' },
+};
+
+export type Reason = { code: string; message: string };
+
+export type ReviewFacts = {
+  status: PublicationStatus;
+  reviewStage: number | null;
+  chain: ChainStage[];
+  publisherRole: ReviewRole;
+  /** Who drafted/submitted the item; segregation of duties compares against it. */
+  authorUserId: number | null;
+  actor: { userId: number | null; system: boolean; roles: Set<ReviewRole | 'system_admin'> };
+  form: { secrecyLevel: SecrecyLevel | null; avoidanceNote: string } | null;
+  scan: { blocking: number; justification: string };
+  disclosureMode: 'proactive' | 'on_application' | 'withheld';
+  validity: string;
+  forcePublished: boolean;
+  retroApproved: boolean;
+  forcePublishedBy: number | null;
+  nowAt: string;
+  input: { comment?: string; publishAt?: string; withdrawReason?: string; replacementPublished?: boolean | null; changeNote?: string };
+};
+
+export type Decision =
+  | { ok: true; next: PublicationStatus; nextStage: number | null; stageName: string | null; role: string | null }
+  | { ok: false; reasons: Reason[] };
+
+const holds = (f: ReviewFacts, role: ReviewRole) => f.actor.system || f.actor.roles.has('system_admin') || f.actor.roles.has(role);
+const isAuthor = (f: ReviewFacts) => f.authorUserId !== null && f.actor.userId === f.authorUserId;
+
+function gateReasons(f: ReviewFacts): Reason[] {
+  const r: Reason[] = [];
+  // 保守国家秘密法第三十五条 and 条例第十七条: no publication without a recorded confidentiality review.
+  if (!f.form || f.form.secrecyLevel === null) r.push({ code: 'ERR_REVIEW_FORM_INCOMPLETE', message: '保密审查表未填写密级' });
+  else if (f.form.secrecyLevel !== 'non_secret') r.push({ code: 'ERR_REVIEW_SECRET', message: '密级不是“非密”的信息不得公开（涉密不上网）' });
+  if (f.scan.blocking > 0 && !f.scan.justification.trim()) {
+    r.push({ code: 'ERR_REVIEW_SCAN_BLOCKED', message: `扫描发现 ${f.scan.blocking} 处疑似个人信息或密级标志，须修改正文，或由审核人记录说明理由` });
+  }
+  if (f.disclosureMode !== 'proactive') r.push({ code: 'ERR_REVIEW_NOT_PROACTIVE', message: '公开方式不是“主动公开”的信息不能发布到门户' });
+  return r;
+}
+
+export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
+  const reasons: Reason[] = [];
+  const t = TRANSITIONS[verb];
+  if (!t.from.includes(f.status)) {
+    reasons.push({ code: 'ERR_REVIEW_WRONG_STATE', message: `当前状态下不能“${VERB_LABELS[verb]}”` });
+    return { ok: false, reasons };
+  }
+  const stage = f.reviewStage !== null ? f.chain.find((s) => s.position === f.reviewStage) ?? null : null;
+  switch (verb) {
+    case 'submit': {
+      if (!f.form || f.form.secrecyLevel === null) reasons.push({ code: 'ERR_REVIEW_FORM_INCOMPLETE', message: '报送前请填写保密审查表的密级' });
+      if (f.chain.length === 0) reasons.push({ code: 'ERR_REVIEW_NO_CHAIN', message: '本机关尚未设置审核流程' });
+      break;
+    }
+    case 'approve': {
+      if (!stage) reasons.push({ code: 'ERR_REVIEW_NO_STAGE', message: '审核环节不存在' });
+      else if (!holds(f, stage.role)) reasons.push({ code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: `“${stage.name}”须由相应审核人审核` });
+      if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己起草或报送的信息' });
+      if (stage && stage.position === Math.max(...f.chain.map((s) => s.position))) reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_NOT_PROACTIVE'));
+      else if (f.scan.blocking > 0 && !f.scan.justification.trim()) reasons.push(...gateReasons(f).filter((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED'));
+      break;
+    }
+    case 'return_for_changes': {
+      if (!stage || !holds(f, stage.role)) reasons.push({ code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: '只有当前环节的审核人可以退回' });
+      if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修改须填写意见' });
+      break;
+    }
+    case 'schedule': {
+      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+      if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能发布自己起草或报送的信息' });
+      if (!f.input.publishAt || Number.isNaN(Date.parse(f.input.publishAt))) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_INVALID', message: '请填写有效的发布时间' });
+      else if (Date.parse(f.input.publishAt) <= Date.parse(f.nowAt)) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_PAST', message: '定时发布的时间必须晚于现在' });
+      reasons.push(...gateReasons(f));
+      break;
+    }
+    case 'unschedule': {
+      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+      break;
+    }
+    case 'publish': {
+      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+      if (isAuthor(f) && !f.actor.system) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能发布自己起草或报送的信息' });
+      reasons.push(...gateReasons(f));
+      break;
+    }
+    case 'force_publish': {
+      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+      if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_REASON_REQUIRED', message: '紧急发布须说明理由，并在事后补充审核' });
+      reasons.push(...gateReasons(f));
+      break;
+    }
+    case 'approve_retrospectively': {
+      if (!f.forcePublished || f.retroApproved) reasons.push({ code: 'ERR_REVIEW_NOTHING_TO_APPROVE', message: '该信息不需要补充审核' });
+      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '补充审核须由发布人进行' });
+      if (f.actor.userId !== null && (f.actor.userId === f.forcePublishedBy || isAuthor(f))) {
+        reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '补充审核须由紧急发布人和起草人以外的人进行' });
+      }
+      break;
+    }
+    case 'withdraw': {
+      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以撤回' });
+      if (!f.input.withdrawReason || !(f.input.withdrawReason in WITHDRAW_REASONS)) reasons.push({ code: 'ERR_REVIEW_WITHDRAW_REASON', message: '请选择撤回原因' });
+      break;
+    }
+    case 'repeal': {
+      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以标记废止' });
+      if (f.validity === 'repealed') reasons.push({ code: 'ERR_REVIEW_ALREADY_REPEALED', message: '该文件已标记为废止' });
+      if (f.input.replacementPublished === false) reasons.push({ code: 'ERR_REVIEW_REPLACEMENT_INVALID', message: '替代文件不存在或尚未发布' });
+      break;
+    }
+    case 'amend': {
+      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以修订已发布的信息' });
+      if (!f.input.changeNote?.trim()) reasons.push({ code: 'ERR_REVIEW_CHANGE_NOTE_REQUIRED', message: '修订须填写修订说明' });
+      reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_NOT_PROACTIVE'));
+      break;
+    }
+  }
+  if (reasons.length) return { ok: false, reasons };
+  const last = f.chain.length ? Math.max(...f.chain.map((s) => s.position)) : 0;
+  switch (verb) {
+    case 'submit': {
+      const first = [...f.chain].sort((a, b) => a.position - b.position)[0];
+      return { ok: true, next: 'in_review', nextStage: first.position, stageName: first.name, role: first.role };
+    }
+    case 'approve': {
+      const nextStage = [...f.chain].sort((a, b) => a.position - b.position).find((s) => s.position > stage!.position);
+      return nextStage && stage!.position < last
+        ? { ok: true, next: 'in_review', nextStage: nextStage.position, stageName: stage!.name, role: stage!.role }
+        : { ok: true, next: 'approved', nextStage: null, stageName: stage!.name, role: stage!.role };
+    }
+    case 'return_for_changes':
+      return { ok: true, next: 'returned', nextStage: null, stageName: stage!.name, role: stage!.role };
+    default: {
+      const to = TRANSITIONS[verb].to;
+      return { ok: true, next: to === 'same' ? f.status : (to as PublicationStatus), nextStage: null, stageName: null, role: f.publisherRole };
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { systemActor } from '../../identity/index.ts';
+import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
+
+/** How late a scheduled publication may run before it is reported as missed. */
+export const SCHEDULE_GRACE_MINUTES = 10;
+
+/**
+ * Publishes every scheduled item whose time has come. One that could not be published, or ran
+ * later than the grace period (the server was down), leaves an alert for staff; none is dropped.
+ */
+export async function publishScheduled(deps: AppDeps): Promise<{ published: number[]; alerts: number }> {
+  const now = deps.clock.now();
+  const due = await deps.db.selectFrom('publications').select(['id', 'organ_id', 'scheduled_at', 'title']).where('status', '=', 'scheduled').where('scheduled_at', '<=', now.toISOString()).orderBy('scheduled_at').execute();
+  const published: number[] = [];
+  let alerts = 0;
+  for (const item of due) {
+    const lateMinutes = (now.getTime() - Date.parse(item.scheduled_at!)) / 60_000;
+    try {
+      await performReviewVerb(deps, systemActor('定时发布'), item.id, 'publish');
+      published.push(item.id);
+      if (lateMinutes > SCHEDULE_GRACE_MINUTES) {
+        await alert(deps, item.organ_id, item.id, 'schedule_late', `“${item.title}”计划于 ${item.scheduled_at} 发布，实际于 ${now.toISOString()} 发布（延迟 ${Math.round(lateMinutes)} 分钟）`);
+        alerts++;
+      }
+    } catch (e) {
+      await alert(deps, item.organ_id, item.id, 'schedule_failed', `“${item.title}”定时发布失败：${(e as Error).message}`);
+      alerts++;
+    }
+  }
+  return { published, alerts };
+}
+
+async function alert(deps: AppDeps, organId: number, publicationId: number, kind: string, message: string) {
+  const open = await deps.db.selectFrom('workflow_alerts').select('id').where('publication_id', '=', publicationId).where('kind', '=', kind).where('resolved_at', 'is', null).executeTakeFirst();
+  if (open) return;
+  await deps.db.insertInto('workflow_alerts').values({ organ_id: organId, publication_id: publicationId, kind, message, created_at: deps.clock.now().toISOString(), resolved_at: null }).execute();
+}

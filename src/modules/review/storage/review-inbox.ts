@@ -1,0 +1,27 @@
+import type { Db } from '../../../platform/db/connect.ts';
+
+/**
+ * Items waiting in review for any of the given organs, oldest submission first, with the
+ * current stage and the number of blocking scanner findings (so a reviewer sees risk at a glance).
+ */
+export async function reviewQueue(db: Db, organIds: number[]) {
+  if (organIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('publications as p')
+    .innerJoin('organs as o', 'o.id', 'p.organ_id')
+    .leftJoin('review_chain_stages as s', (j) => j.onRef('s.organ_id', '=', 'p.organ_id').onRef('s.position', '=', 'p.review_stage'))
+    .leftJoin('review_forms as f', 'f.publication_id', 'p.id')
+    .select([
+      'p.id', 'p.title', 'p.status', 'p.review_stage', 'p.submitted_at', 'p.submitted_by', 'p.submitting_unit_id', 'p.organ_id', 'o.name as organ_name',
+      's.name as stage_name', 's.role as stage_role', 'f.scan_findings_json', 'f.scan_justification',
+    ])
+    .where('p.organ_id', 'in', organIds)
+    .where('p.status', 'in', ['in_review', 'approved', 'scheduled'])
+    .orderBy('p.submitted_at')
+    .orderBy('p.id')
+    .execute();
+  return rows.map((r) => {
+    const findings = r.scan_findings_json ? (JSON.parse(r.scan_findings_json) as { severity: string }[]) : [];
+    return { ...r, findingsCount: findings.length, blockingCount: findings.filter((f) => f.severity === 'block').length };
+  });
+}

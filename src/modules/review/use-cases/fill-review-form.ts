@@ -1,0 +1,37 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { z } from '../../../shared/zod.ts';
+import { appendCatalogAudit, findPublication, requireRoleOnOrgan } from '../../catalog/index.ts';
+import type { Actor } from '../../identity/index.ts';
+import { SECRECY_LEVELS } from '../domain/review-roles.ts';
+
+export const reviewFormSchema = z.object({
+  secrecyLevel: z.enum(SECRECY_LEVELS, { message: '请选择密级' }),
+  involvesPersonalInfo: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()),
+  avoidanceNote: z.string().trim().max(2000, { message: '保密处理说明不能超过 2000 个字符' }).optional().default(''),
+});
+
+/**
+ * The drafter's part of the 信息公开保密审查表: 密级 and how secrets and personal data were
+ * avoided (保守国家秘密法第三十五条). Reviewers' sign-offs are added by their decisions.
+ */
+export async function fillReviewForm(deps: AppDeps, actor: Actor, publicationId: number, raw: unknown): Promise<void> {
+  const input = reviewFormSchema.parse(raw);
+  await deps.db.transaction().execute(async (trx) => {
+    const p = await findPublication(trx, publicationId);
+    if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
+    await requireRoleOnOrgan(trx, actor, p.organId, 'editor');
+    if (!['draft', 'returned'].includes(p.status)) throw new DomainError('ERR_REVIEW_FORM_LOCKED', '报送后保密审查表不能再由起草人修改', { httpStatus: 409 });
+    if (input.involvesPersonalInfo && !input.avoidanceNote) {
+      throw new DomainError('ERR_REVIEW_FORM_INCOMPLETE', '涉及个人信息时须说明处理方式（如隐去身份证号、手机号）', { field: 'avoidanceNote' });
+    }
+    const at = deps.clock.now().toISOString();
+    const values = { secrecy_level: input.secrecyLevel, involves_personal_info: input.involvesPersonalInfo ? 1 : 0, avoidance_note: input.avoidanceNote, updated_at: at };
+    await trx
+      .insertInto('review_forms')
+      .values({ publication_id: publicationId, ...values, scan_justification: '', scan_findings_json: '[]', scanned_at: null })
+      .onConflict((oc) => oc.column('publication_id').doUpdateSet(values))
+      .execute();
+    await appendCatalogAudit(trx, deps, actor, at, { action: 'review_form.fill', entityType: 'publication', entityId: publicationId, organId: p.organId, after: input });
+  });
+}

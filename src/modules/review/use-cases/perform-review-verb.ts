@@ -1,0 +1,150 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import {
+  appendCatalogAudit, findOrganById, findPublication, markPublished, organChain, publicationInputColumns, publicationInputSchema, type Publication,
+} from '../../catalog/index.ts';
+import { actorLabel, actorUserId, rolesOn, type Actor } from '../../identity/index.ts';
+import { proactiveDeadline, WorkingDayCalendar } from '../../calendar/index.ts';
+import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
+import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
+import { loadChain, loadForm } from '../storage/review-repository.ts';
+import { scanPublication } from './scan-publication.ts';
+
+export type VerbInput = {
+  comment?: string;
+  publishAt?: string;
+  withdrawReason?: string;
+  withdrawNote?: string;
+  replacedById?: number | null;
+  changeNote?: string;
+  /** A reviewer's reason why blocking scanner findings may stand (kept on the review form). */
+  scanJustification?: string;
+  /** For `amend`: the full new metadata and body. */
+  amended?: unknown;
+  expectedVersion?: number;
+};
+
+const GATED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_publish', 'amend'];
+
+/**
+ * Runs one workflow verb in one transaction: load the facts, scan when the verb is gated, ask the
+ * pure `decide`, then write the new state (with an optimistic version check), the signed decision
+ * and the audit entry. Refusals carry every reason (409, or 403 when only rights are missing).
+ */
+export async function performReviewVerb(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput = {}): Promise<Publication> {
+  return deps.db.transaction().execute(async (trx) => {
+    const p = await findPublication(trx, publicationId);
+    if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
+    if (input.expectedVersion !== undefined && input.expectedVersion !== p.version) {
+      throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人处理，请刷新后重试', { httpStatus: 409 });
+    }
+    const row = await trx.selectFrom('publications').selectAll().where('id', '=', publicationId).executeTakeFirstOrThrow();
+    const chain = await loadChain(trx, p.organId);
+    const roleChain = await organChain(trx, row.submitting_unit_id ?? p.organId);
+    const roles: ReviewFacts['actor']['roles'] =
+      actor.kind === 'system' ? new Set(REVIEW_ROLES) : new Set([...rolesOn(actor.principal, roleChain)].filter((r) => r !== 'editor') as (ReviewRole | 'system_admin')[]);
+    if (actor.kind === 'user' && roles.size === 0 && !(verb === 'submit' && rolesOn(actor.principal, roleChain).has('editor'))) {
+      throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
+    }
+    const now = deps.clock.now();
+
+    let amended: ReturnType<typeof publicationInputSchema.parse> | null = null;
+    if (verb === 'amend') amended = publicationInputSchema.parse(input.amended ?? {});
+
+    let form = await loadForm(trx, publicationId);
+    if (input.scanJustification?.trim() && form) {
+      await trx.updateTable('review_forms').set({ scan_justification: input.scanJustification.trim(), updated_at: now.toISOString() }).where('publication_id', '=', publicationId).execute();
+      form = { ...form, scanJustification: input.scanJustification.trim() };
+    }
+    if (GATED.includes(verb) && form) {
+      const findings = await scanPublication(trx, deps, amended ? { id: p.id, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml } : p);
+      await trx.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: now.toISOString(), updated_at: now.toISOString() }).where('publication_id', '=', publicationId).execute();
+      form = { ...form, scanFindings: findings, scannedAt: now.toISOString() };
+    }
+    let replacementPublished: boolean | null = null;
+    if (verb === 'repeal' && input.replacedById) {
+      const r = await findPublication(trx, input.replacedById);
+      replacementPublished = !!r && r.status === 'published' && r.id !== p.id;
+    }
+    const facts: ReviewFacts = {
+      status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
+      authorUserId: row.submitted_by ?? p.createdBy, actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles },
+      form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
+      scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
+      disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
+      forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
+      nowAt: now.toISOString(), input: { ...input, replacementPublished },
+    };
+    const d = decide(verb, facts);
+    if (!d.ok) throw refusal(d.reasons);
+
+    const at = now.toISOString();
+    const bump = { updated_at: at, version: p.version + 1 };
+    const guarded = () => trx.updateTable('publications').where('id', '=', p.id).where('version', '=', p.version);
+    let result: Publication;
+    switch (verb) {
+      case 'publish':
+      case 'force_publish': {
+        const publishedOn = chinaDateOf(now);
+        // 条例第二十六条: within 20 working days of formation; late items are flagged and counted.
+        const due = proactiveDeadline(p.formedOn, WorkingDayCalendar.withBuiltinYears()).dueOn;
+        result = await markPublished(trx, deps, actor, p, {
+          route: verb === 'publish' ? (p.status === 'scheduled' ? 'review_chain_scheduled' : 'review_chain') : 'force_published',
+          publishedOn,
+          extra: {
+            proactive_due_on: due, published_late: publishedOn > due ? 1 : 0,
+            ...(verb === 'force_publish' ? { force_published: 1, force_reason: input.comment!.trim() } : {}),
+          },
+        });
+        break;
+      }
+      case 'amend': {
+        const organ = (await findOrganById(trx, p.organId))!;
+        const { nodeIds: _n, viewCount: _v, ...snapshot } = p;
+        await trx.insertInto('publication_versions').values({
+          publication_id: p.id, version_no: p.version, change_note: input.changeNote!.trim(), snapshot_json: JSON.stringify(snapshot),
+          created_by: actorUserId(actor), created_at: at,
+        }).execute();
+        const res = await guarded().set({ ...publicationInputColumns(amended!, organ.name), ...bump }).executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw conflict();
+        await trx.deleteFrom('publication_placements').where('publication_id', '=', p.id).execute();
+        await trx.insertInto('publication_placements').values(amended!.nodeIds.map((node_id) => ({ publication_id: p.id, node_id }))).execute();
+        result = (await findPublication(trx, p.id))!;
+        break;
+      }
+      default: {
+        const changes: Record<string, unknown> = { ...bump };
+        if (verb === 'submit') Object.assign(changes, { status: d.next, review_stage: d.nextStage, submitted_by: actorUserId(actor), submitted_at: at });
+        if (verb === 'approve' || verb === 'return_for_changes') Object.assign(changes, { status: d.next, review_stage: d.nextStage });
+        if (verb === 'schedule') Object.assign(changes, { status: d.next, scheduled_at: new Date(input.publishAt!).toISOString() });
+        if (verb === 'unschedule') Object.assign(changes, { status: d.next, scheduled_at: null });
+        if (verb === 'approve_retrospectively') Object.assign(changes, { retro_approved_by: actorUserId(actor) });
+        if (verb === 'withdraw') Object.assign(changes, { status: d.next, withdrawn_reason: input.withdrawReason, withdrawn_note: input.withdrawNote?.trim() ?? '', withdrawn_at: at });
+        if (verb === 'repeal') Object.assign(changes, { validity: 'repealed', replaced_by_id: input.replacedById ?? null, repealed_on: chinaDateOf(now) });
+        const res = await guarded().set(changes).executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw conflict();
+        result = (await findPublication(trx, p.id))!;
+      }
+    }
+    await trx.insertInto('review_decisions').values({
+      publication_id: p.id, publication_version: p.version, verb, stage_position: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
+      stage_name: d.stageName, role: d.role, comment: (input.comment ?? input.changeNote ?? input.withdrawNote ?? '').trim(), user_id: actorUserId(actor),
+      user_label: actorLabel(actor), decided_at: at,
+    }).execute();
+    if (verb !== 'publish' && verb !== 'force_publish') {
+      await appendCatalogAudit(trx, deps, actor, at, {
+        action: `publication.${verb}`, entityType: 'publication', entityId: p.id, organId: p.organId,
+        before: { status: p.status, reviewStage: row.review_stage, version: p.version }, after: { status: result.status, version: result.version, comment: input.comment ?? null },
+      });
+    }
+    return result;
+  });
+}
+
+function refusal(reasons: Reason[]): DomainError {
+  const rightsOnly = reasons.every((r) => ['ERR_REVIEW_NOT_YOUR_STAGE', 'ERR_REVIEW_NOT_PUBLISHER'].includes(r.code));
+  return new DomainError('ERR_REVIEW_REFUSED', `操作未能完成：${reasons.map((r) => r.message).join('；')}`, { httpStatus: rightsOnly ? 403 : 409, reasons });
+}
+
+const conflict = () => new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人处理，请刷新后重试', { httpStatus: 409 });

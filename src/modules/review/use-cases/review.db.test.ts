@@ -1,0 +1,91 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { buildDeps, createNode, createOrgan, createReviewCast, publicationInput } from '../../../../test/support/factories.ts';
+import { createPublication, findPublication, pagePublishedInNodes } from '../../catalog/index.ts';
+import { decisionsFor, fillReviewForm, loadForm, performReviewVerb, publishScheduled, versionsFor } from '../index.ts';
+
+describeEachDialect('review chain and confidentiality review', (db) => {
+  async function world(body = '<p>县住建局召开推进会，部署保障性住房工作。</p>') {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const cast = await createReviewCast(deps, organ.code);
+    const draft = await createPublication(deps, cast.author.actor, organ.id, publicationInput([node], { bodyHtml: body, formedOn: '2026-03-02' }));
+    await fillReviewForm(deps, cast.author.actor, draft.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及国家秘密和个人信息' });
+    return { deps, organ, node, cast, draft };
+  }
+
+  it('goes officer → unit head → office → leader → published, with a return for changes and every step signed', async () => {
+    const { deps, node, cast, draft } = await world();
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'return_for_changes', { comment: '请补充会议时间' });
+    expect((await findPublication(deps.db, draft.id))!.status).toBe('returned');
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    for (const reviewer of [cast.unitHead, cast.office, cast.leader]) await performReviewVerb(deps, reviewer.actor, draft.id, 'approve', { comment: '同意' });
+    expect((await findPublication(deps.db, draft.id))!.status).toBe('approved');
+    const published = await performReviewVerb(deps, cast.office.actor, draft.id, 'publish');
+    expect(published).toMatchObject({ status: 'published', publishRoute: 'review_chain' });
+    expect(published.indexNumber).toMatch(/\/2026-00001$/);
+    const signed = await decisionsFor(deps.db, draft.id);
+    expect(signed.map((s) => [s.verb, s.stage_name])).toEqual([
+      ['submit', '股室负责人审核'], ['return_for_changes', '股室负责人审核'], ['submit', '股室负责人审核'],
+      ['approve', '股室负责人审核'], ['approve', '政务公开办公室审核'], ['approve', '分管领导审签'], ['publish', null],
+    ]);
+    expect(signed.every((s) => s.user_label && s.decided_at)).toBe(true);
+    expect((await pagePublishedInNodes(deps.db, [node], 1, 10)).items.map((i) => i.id)).toContain(draft.id);
+  });
+
+  it('never lets the author approve their own item, even holding the stage role', async () => {
+    const { deps, organ, node, cast } = await world();
+    const { createActor } = await import('../../../../test/support/factories.ts');
+    const headWhoWrites = await createActor(deps, organ.code, 'unit_head');
+    const own = await createPublication(deps, headWhoWrites.actor, organ.id, publicationInput([node]));
+    await fillReviewForm(deps, headWhoWrites.actor, own.id, { secrecyLevel: 'non_secret' });
+    await performReviewVerb(deps, headWhoWrites.actor, own.id, 'submit');
+    await expect(performReviewVerb(deps, headWhoWrites.actor, own.id, 'approve')).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_SELF_APPROVAL' })] });
+    await expect(performReviewVerb(deps, cast.office.actor, own.id, 'approve')).rejects.toMatchObject({ httpStatus: 403, reasons: [{ code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: expect.any(String) }] });
+  });
+
+  it('stops the chain on an ID card number until a reviewer records why it may stand, and keeps it on the form', async () => {
+    const { deps, cast, draft } = await world('<p>补助对象张某，身份证号 110101199003077578。</p>');
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    const form = await loadForm(deps.db, draft.id);
+    expect(form!.scanFindings.map((f) => f.type)).toContain('id_card');
+    const err = await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve').catch((e) => e);
+    expect(err.reasons.map((r: { code: string }) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
+    expect((await deps.db.selectFrom('publications').select('review_stage').where('id', '=', draft.id).executeTakeFirstOrThrow()).review_stage).toBe(0);
+    await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve', { scanJustification: '经核实为虚构示例号码，不属于真实个人信息' });
+    expect((await loadForm(deps.db, draft.id))!.scanJustification).toContain('虚构示例');
+  });
+
+  it('publishes a scheduled item when its time comes, and reports a late run as an alert', async () => {
+    const { deps, cast, draft } = await world();
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    for (const r of [cast.unitHead, cast.office, cast.leader]) await performReviewVerb(deps, r.actor, draft.id, 'approve');
+    await performReviewVerb(deps, cast.office.actor, draft.id, 'schedule', { publishAt: '2026-03-10T08:00:00Z' });
+    expect(await publishScheduled(deps)).toEqual({ published: [], alerts: 0 });
+    deps.clock.set('2026-03-10T09:00:00Z');
+    const run = await publishScheduled(deps);
+    expect(run.published).toEqual([draft.id]);
+    expect(run.alerts).toBe(1);
+    expect((await findPublication(deps.db, draft.id))!).toMatchObject({ status: 'published', publishRoute: 'review_chain_scheduled' });
+    const alerts = await deps.db.selectFrom('workflow_alerts').selectAll().where('publication_id', '=', draft.id).execute();
+    expect(alerts[0].message).toContain('延迟 60 分钟');
+  });
+
+  it('amends with a change note and a kept version, withdraws with a coded reason, and refuses edits outside the verbs', async () => {
+    const { deps, node, cast, draft } = await world();
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    for (const r of [cast.unitHead, cast.office, cast.leader]) await performReviewVerb(deps, r.actor, draft.id, 'approve');
+    await performReviewVerb(deps, cast.office.actor, draft.id, 'publish');
+    const { updatePublication } = await import('../../catalog/index.ts');
+    await expect(updatePublication(deps, cast.office.actor, draft.id, publicationInput([node]))).rejects.toMatchObject({ code: 'ERR_CATALOG_USE_AMEND' });
+    await performReviewVerb(deps, cast.office.actor, draft.id, 'amend', { changeNote: '更正会议日期', amended: publicationInput([node], { title: '修订后的标题', formedOn: '2026-03-02' }) });
+    expect((await versionsFor(deps.db, draft.id)).map((v) => v.change_note)).toEqual(['更正会议日期']);
+    expect((await findPublication(deps.db, draft.id))!.title).toBe('修订后的标题');
+    await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'withdraw', {})).rejects.toMatchObject({ code: 'ERR_REVIEW_REFUSED' });
+    const withdrawn = await performReviewVerb(deps, cast.office.actor, draft.id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '重复发布' });
+    expect(withdrawn.status).toBe('withdrawn');
+    expect((await pagePublishedInNodes(deps.db, [node], 1, 10)).items.map((i) => i.id)).not.toContain(draft.id);
+  });
+});
