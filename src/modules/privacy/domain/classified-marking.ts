@@ -36,7 +36,8 @@ const HEAD_LINE = new RegExp(
 /** How many non-empty lines count as the head of a document (份号, 密级, 紧急程度, 发文机关标志 …). */
 const HEAD_LINES = 8;
 
-const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '「', '『', '《', '〈']);
+/** A marking right after an opening quote is cited, not carried (also Markdown's `code`). */
+const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '「', '『', '《', '〈', '`']);
 
 export function detectClassifiedMarkings(text: string): Finding[] {
   const out: Finding[] = [];

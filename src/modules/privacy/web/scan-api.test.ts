@@ -5,6 +5,7 @@ import { installApiErrorHandler } from '../../../platform/http/error-handler.ts'
 import { privacyApi } from './scan-api.ts';
 import { buildXlsx } from '../../../../test/corpus/privacy/factories/build-xlsx.ts';
 import { idCheckCharacter } from '../domain/id-card.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
 
 const id = '34152519900307123' + idCheckCharacter('34152519900307123');
 
@@ -81,6 +82,32 @@ describe('POST /api/v1/scan', () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/scan', payload: { text } });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('ERR_PRIVACY_TEXT_TOO_LARGE');
+  });
+
+  it('answers 413 ERR_PAYLOAD_TOO_LARGE for a file over the upload limit', async () => {
+    const small = Fastify();
+    installApiErrorHandler(small);
+    await small.register(multipart);
+    await small.register(privacyApi, { prefix: '/api/v1', maxFileBytes: 1024 });
+    const res = await small.inject({ method: 'POST', url: '/api/v1/scan', ...multipartBody('file', 'big.txt', new Uint8Array(4096).fill(65)) });
+    await small.close();
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('ERR_PAYLOAD_TOO_LARGE');
+  });
+
+  it('runs the authentication given by the composition root before scanning', async () => {
+    const guarded = Fastify();
+    installApiErrorHandler(guarded);
+    await guarded.register(privacyApi, {
+      prefix: '/api/v1',
+      preHandler: async () => {
+        throw new DomainError('ERR_AUTH_REQUIRED', '请先登录', { httpStatus: 401 });
+      },
+    });
+    const res = await guarded.inject({ method: 'POST', url: '/api/v1/scan', payload: { text: '13812345678' } });
+    await guarded.close();
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('ERR_AUTH_REQUIRED');
   });
 
   it('accepts a text of almost 5 MB', async () => {

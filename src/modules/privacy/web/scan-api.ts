@@ -14,6 +14,8 @@ export type PrivacyApiOptions = {
   loadWordLists?: (request: FastifyRequest) => Promise<readonly WordList[]> | readonly WordList[];
   /** Authentication, e.g. the API token check of the identity area. */
   preHandler?: preHandlerAsyncHookHandler;
+  /** Largest upload scanned; the default matches the largest attachment a publication may carry. */
+  maxFileBytes?: number;
 };
 
 const scanTextBody = z.object({
@@ -28,7 +30,7 @@ export async function privacyApi(app: FastifyInstance, opts: PrivacyApiOptions =
     async (request) => {
       const wordLists = opts.loadWordLists ? await opts.loadWordLists(request) : [];
       if (request.isMultipart()) {
-        const { fileName, bytes } = await uploadedFile(request);
+        const { fileName, bytes } = await uploadedFile(request, opts.maxFileBytes ?? MAX_SCAN_FILE_BYTES);
         const { text, format } = await extractText(bytes, fileName);
         return { file: fileName, format, findings: scanText(text, { wordLists }).map(findingJson) };
       }
@@ -57,8 +59,8 @@ function textOf(body: unknown): string {
   return parsed.data.text;
 }
 
-async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const file = await request.file({ limits: { fileSize: MAX_SCAN_FILE_BYTES, files: 1 } });
+async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!file || file.fieldname !== 'file') {
     throw new DomainError('ERR_PRIVACY_FILE_MISSING', '请以 multipart/form-data 上传一个文件，字段名为 file', {
       httpStatus: 400,
