@@ -29,24 +29,30 @@ export const cnIndex = (i: number) => `${chineseNumber(i + 1)}、`;
 /** （一）（二）… */
 export const cnParenIndex = (i: number) => `（${chineseNumber(i + 1)}）`;
 
+/** A heading run into its paragraph, as official documents often set short sections. */
+export const section = (head: string, text: string) => `<p><strong>${head}</strong>${text}</p>`;
+
 const REQUIREMENTS = [
   ['加强组织领导', '各单位要高度重视，主要负责人亲自抓、负总责，明确专人具体负责，确保各项任务落到实处。'],
-  ['强化督查问效', '县住建局将定期对工作开展情况进行督查，对工作推进不力、问题整改不到位的单位予以通报。'],
+  ['强化督查问效', '工作开展情况纳入年度目标考核，定期督查通报，对推进不力、问题整改不到位的单位予以通报批评。'],
   ['注重宣传引导', '充分利用政府网站、政务新媒体和公示栏等渠道宣传政策要求，营造全社会共同参与的良好氛围。'],
   ['严守工作纪律', '工作中严格落实中央八项规定精神，坚决杜绝形式主义、官僚主义，切实减轻基层负担。'],
   ['加强协调配合', '各相关单位要按照职责分工，密切协作、形成合力，共同研究解决工作中遇到的问题。'],
 ] as const;
 
-/** 2–3 standard 工作要求 paragraphs, the last asking for reports by a given day. */
-export function requirements(rng: Rng, reportTo: string | null): string[] {
+/** 2–3 standard 工作要求, the last asking for reports by a given day, as one run of text. */
+export function requirements(rng: Rng, reportTo: string | null): string {
   const chosen = rng.sample(REQUIREMENTS, rng.int(2, 3));
-  const out = chosen.map(([head, text], i) => p(`${cnParenIndex(i)}${head}。${text}`));
+  const out = chosen.map(([head, text], i) => `${cnParenIndex(i)}${head}。${text}`);
   if (reportTo) {
     const day = rng.pick([20, 25, 28]);
-    out.push(p(`${cnParenIndex(chosen.length)}按时报送信息。请各单位于每月${day}日前将工作进展情况报送${reportTo}，遇有重要情况随时报告。`));
+    out.push(`${cnParenIndex(chosen.length)}按时报送信息。请各单位于每月${day}日前将工作进展情况报送${reportTo}，遇有重要情况随时报告。`);
   }
-  return out;
+  return out.join('');
 }
+
+/** （一）…。（二）…。 */
+const numbered = (items: string[]) => items.map((m, i) => `${cnParenIndex(i)}${m.replace(/[。；]$/, '')}。`).join('');
 
 export type NoticeFacts = {
   addressee: string;
@@ -66,16 +72,12 @@ export function noticeBody(rng: Rng, f: NoticeFacts): string {
   const parts = [
     p(`${f.addressee}：`),
     p(`为${f.purpose}，根据${f.basis.join('和')}等有关规定，经研究，决定${f.decision}。现将有关事项通知如下：`),
-    heading('一、工作目标'),
-    p(`${f.goals.join('；')}。`),
-    heading('二、主要任务'),
-    ...f.measures.map((m, i) => p(`${cnParenIndex(i)}${m}。`)),
+    section('一、工作目标。', `${f.goals.join('；')}。`),
+    section('二、主要任务。', numbered(f.measures)),
   ];
   let next = 2;
-  if (f.timeline?.length) {
-    parts.push(heading(`${cnIndex(next++)}时间安排`), ...f.timeline.map((t, i) => p(`${cnParenIndex(i)}${t}`)));
-  }
-  parts.push(heading(`${cnIndex(next)}工作要求`), ...requirements(rng, f.reportTo), signature(f.signer, f.signedOn));
+  if (f.timeline?.length) parts.push(section(`${cnIndex(next++)}时间安排。`, numbered(f.timeline)));
+  parts.push(section(`${cnIndex(next)}工作要求。`, requirements(rng, f.reportTo)), signature(f.signer, f.signedOn));
   return parts.join('\n');
 }
 
@@ -93,14 +95,11 @@ export type PlanFacts = {
 export function planBody(rng: Rng, f: PlanFacts): string {
   const parts = [
     p(f.intro),
-    heading('一、指导思想'),
-    p(f.guideline),
-    heading('二、目标任务'),
-    p(`${f.goals.join('；')}。`),
+    section('一、指导思想。', f.guideline),
+    section('二、目标任务。', `${f.goals.join('；')}。${f.table ? f.table.caption : ''}`),
   ];
-  if (f.table) parts.push(p(f.table.caption), table(f.table.headers, f.table.rows));
-  parts.push(heading('三、主要措施'), ...f.measures.map((m, i) => p(`${cnParenIndex(i)}${m}。`)));
-  parts.push(heading('四、保障措施'), ...requirements(rng, null));
+  if (f.table) parts.push(table(f.table.headers, f.table.rows));
+  parts.push(section('三、主要措施。', numbered(f.measures)), section('四、保障措施。', requirements(rng, null)));
   if (f.signer) parts.push(signature(f.signer, f.signedOn));
   return parts.join('\n');
 }
@@ -139,27 +138,23 @@ export type InterpretationFacts = {
   effective: string;
   contactUnit: string;
   phone: string;
+  /** How the drafter calls itself: 我局, 县政府办公室 …. */
+  drafter: string;
 };
 
 /** 政策解读: background, basis, objectives, main content, what changed, and who explains it. */
 export function interpretationBody(f: InterpretationFacts): string {
+  const ordinal = ['一是', '二是', '三是', '四是', '五是', '六是'];
   const parts = [
-    heading('一、起草背景'),
-    p(`为${f.background}，我局在深入调研、广泛征求意见的基础上，起草了${f.policyTitle}（{{相关文号}}）。`),
-    heading('二、主要依据'),
-    p(`${f.basis.join('；')}。`),
-    heading('三、目标任务'),
-    p(`${f.goals.join('；')}。`),
-    heading('四、主要内容'),
-    p(`文件共明确了${chineseNumber(f.mainPoints.length)}个方面的重点内容：`),
-    ...f.mainPoints.map((m, i) => p(`${cnIndex(i)}${m}。`)),
+    section('一、起草背景。', `为${f.background}，${f.drafter}在深入调研、广泛征求意见的基础上，起草了${f.policyTitle}（{{相关文号}}）。`),
+    section('二、主要依据。', `${f.basis.join('；')}。`),
+    section('三、目标任务。', `${f.goals.join('；')}。`),
+    section('四、主要内容。', `文件共明确了${chineseNumber(f.mainPoints.length)}个方面的重点内容：${f.mainPoints.map((m, i) => `${ordinal[i] ?? ''}${m.replace(/[。；]$/, '')}`).join('；')}。`),
   ];
-  if (f.changes) parts.push(heading('五、新旧政策差异'), p(f.changes));
+  if (f.changes) parts.push(section('五、新旧政策差异。', f.changes));
   parts.push(
-    heading(f.changes ? '六、实施时间' : '五、实施时间'),
-    p(f.effective),
-    heading(f.changes ? '七、解读机关及联系方式' : '六、解读机关及联系方式'),
-    p(`解读机关：${f.contactUnit}；联系电话：${f.phone}。`),
+    section(f.changes ? '六、实施时间。' : '五、实施时间。', f.effective),
+    section(f.changes ? '七、解读机关及联系方式。' : '六、解读机关及联系方式。', `解读机关：${f.contactUnit}；联系电话：${f.phone}。`),
   );
   return parts.join('\n');
 }
@@ -168,6 +163,8 @@ export type NewsFacts = {
   lead: string;
   points: string[];
   demands: string[];
+  /** Who made the demands: 会议要求 at a meeting, 调研组要求 on a visit … */
+  demandsBy?: string;
   closing: string;
 };
 
@@ -176,7 +173,7 @@ export function newsBody(f: NewsFacts): string {
   return [
     p(f.lead),
     ...f.points.map((x) => p(x)),
-    p(`会议要求，${f.demands.join('；')}。`),
+    ...(f.demands.length ? [p(`${f.demandsBy ?? '会议要求'}，${f.demands.join('；')}。`)] : []),
     p(f.closing),
   ].join('\n');
 }
@@ -216,24 +213,17 @@ export type GuideFacts = {
   phone: string;
 };
 
-/** 办事指南: the sections every service guide carries. */
+/** 办事指南: the sections every service guide carries, one paragraph each. */
 export function serviceGuideBody(f: GuideFacts): string {
+  const list = (items: string[]) => items.map((x, i) => `${i + 1}.${x}`).join('；');
   return [
-    heading('一、事项名称'),
-    p(f.item),
-    heading('二、设定依据'),
-    p(`${f.basis.join('；')}。`),
-    heading('三、申请条件'),
-    ...f.conditions.map((c, i) => p(`${i + 1}.${c}；`)),
-    heading('四、申请材料'),
-    ...f.materials.map((m, i) => p(`${i + 1}.${m}；`)),
-    heading('五、办理流程'),
-    p(f.steps.join('→')),
-    heading('六、办理时限'),
-    p(f.timeLimit),
-    heading('七、收费标准'),
-    p(f.fee),
-    heading('八、办理地点及咨询方式'),
-    p(`办理地点：${f.place}；咨询电话：${f.phone}。`),
+    section('一、事项名称：', f.item),
+    section('二、设定依据：', `${f.basis.join('；')}。`),
+    section('三、申请条件：', `${list(f.conditions)}。`),
+    section('四、申请材料：', `${list(f.materials)}。`),
+    section('五、办理流程：', f.steps.join('→')),
+    section('六、办理时限：', f.timeLimit),
+    section('七、收费标准：', f.fee),
+    section('八、办理地点及咨询方式：', `办理地点：${f.place}；咨询电话：${f.phone}。`),
   ].join('\n');
 }

@@ -15,6 +15,7 @@ export const EDUCATION_SPEC: SmallOrganSpec = {
   organKey: ORGAN_KEYS.education,
   name: NAME,
   short: '县教育局',
+  we: '我局',
   visitor: '县教育局负责同志',
   phone: organPhone(ORGAN_KEYS.education),
   noticeNode: 'gzdt',

@@ -13,6 +13,7 @@ export const FINANCE_SPEC: SmallOrganSpec = {
   organKey: ORGAN_KEYS.finance,
   name: NAME,
   short: '县财政局',
+  we: '我局',
   visitor: '县财政局负责同志',
   phone: organPhone(ORGAN_KEYS.finance),
   noticeNode: 'gzdt',

@@ -21,6 +21,7 @@ export const GOVERNMENT_SPEC: SmallOrganSpec = {
   organKey: ORGAN_KEYS.government,
   name: NAME,
   short: '县政府',
+  we: '县政府办公室',
   visitor: '县领导',
   phone: organPhone(ORGAN_KEYS.government),
   noticeNode: 'tzgg',

@@ -26,7 +26,7 @@ export function topicsWithNode(prefix: string): HousingTopic[] {
   return HOUSING_TOPICS.filter((t) => t.node.startsWith(prefix));
 }
 
-export type HousingPolicySpec = Omit<PolicyPairSpec, 'topic' | 'policyNode' | 'source' | 'phone' | 'contact' | 'numbering'> & {
+export type HousingPolicySpec = Omit<PolicyPairSpec, 'topic' | 'policyNode' | 'source' | 'phone' | 'contact' | 'numbering' | 'drafter'> & {
   topic: HousingTopic;
   numbering: 'regular' | 'normative';
 };
@@ -40,5 +40,6 @@ export function housingPolicyWithInterpretation(s: HousingPolicySpec): Draft[] {
     source: unit.source,
     phone: unit.phone,
     contact: unit.source.replace(HOUSING_SHORT, HOUSING_NAME),
+    drafter: '我局',
   });
 }

@@ -1,7 +1,7 @@
 import type { Draft, ItemKind, YearContext } from './item-kind.ts';
 import { HOUSING_TOPICS, housingTopic, type HousingTopic } from './housing-topics.ts';
 import { ADDRESSEE_ENTERPRISES, ADDRESSEE_TOWNS, HOUSING_SHORT, HOUSING_SIGNER, unitOf, withTopicNode } from './housing-common.ts';
-import { attendeesFor, emphasisSentence, nextStepSentence, progressSentence } from './housing-news.ts';
+import { attendeesFor, emphasisSentence, nextStepSentence, progressSentence, type NewsMode } from './housing-news.ts';
 import { anyDay, draft, inMonths, reportMonths, reportQuarters, wan } from './kind-helpers.ts';
 import { newsBody, noticeBody, p, table } from './body-templates.ts';
 import { addDays, chineseDate, chineseMonthDay } from './demo-calendar.ts';
@@ -11,7 +11,7 @@ import { EXPROPRIATION_AREAS, MUNICIPAL_PROJECTS, OLD_COMPOUNDS, QUARTERS_CN, RU
 
 const ZDLY_TOPICS = HOUSING_TOPICS.filter((t) => t.node.startsWith('zdly/'));
 
-function news(ctx: YearContext, topic: HousingTopic, title: string, publishedOn: string, lead: (on: string) => string, nodes: string[]): Draft {
+function news(ctx: YearContext, topic: HousingTopic, title: string, publishedOn: string, lead: (on: string) => string, nodes: string[], mode: NewsMode = 'meeting'): Draft {
   const unit = unitOf(topic);
   return draft(ctx, {
     title, nodes, stage: 'execution', genre: '工作动态', subject: topic.subject, keywords: topic.keywords.slice(0, 3),
@@ -19,9 +19,10 @@ function news(ctx: YearContext, topic: HousingTopic, title: string, publishedOn:
     source: unit.source, consultPhone: null, publishedOn, formed: 'quick',
     body: (on) => newsBody({
       lead: lead(on),
-      points: [emphasisSentence(ctx.rng, topic)],
-      demands: ctx.rng.sample(topic.measures, ctx.rng.int(2, 3)),
-      closing: nextStepSentence(ctx.rng, topic),
+      points: [emphasisSentence(ctx.rng, topic, mode)],
+      demands: mode === 'activity' ? [] : ctx.rng.sample(topic.measures, ctx.rng.int(2, 3)),
+      demandsBy: mode === 'visit' ? '调研组要求' : '会议要求',
+      closing: nextStepSentence(ctx.rng, topic, mode),
     }),
   });
 }
@@ -165,7 +166,7 @@ const fieldVisits: ItemKind = {
     const publishedOn = anyDay(ctx)!;
     return [news(ctx, topic, title, publishedOn, (on) =>
       `${chineseMonthDay(on)}，县住建局负责同志带领相关股室人员赴${town}${verb}${topic.name}工作，实地查看了${ctx.rng.pick(topic.checks)}情况，听取了${town}有关工作汇报，${progressSentence(ctx.rng)}。`,
-      ['gzdt'])];
+      ['gzdt'], 'visit')];
   },
 };
 
@@ -197,9 +198,10 @@ const activities: ItemKind = {
     const publishedOn = a.months ? inMonths(ctx, a.months[0], a.months[1]) : anyDay(ctx);
     if (!publishedOn) return null;
     const title = a.title(ctx, topic);
-    return [news(ctx, topic, title, publishedOn, (on) =>
-      `${chineseMonthDay(on)}，${title.replace(/^县住建局/, '县住房和城乡建设局')}。${HOUSING_SHORT}相关负责同志参加活动，并对下一阶段${topic.name}工作提出要求。`,
-      withTopicNode(['gzdt'], topic))];
+    const lead = title.startsWith('县住建局')
+      ? (on: string) => `${chineseMonthDay(on)}，${title.replace(/^县住建局/, '县住房和城乡建设局')}，局相关负责同志参加并对做好${topic.name}工作提出要求。`
+      : (on: string) => `${chineseMonthDay(on)}，记者从县住房和城乡建设局获悉，${title}。`;
+    return [news(ctx, topic, title, publishedOn, lead, withTopicNode(['gzdt'], topic), 'activity')];
   },
 };
 

@@ -206,7 +206,13 @@ function budgetBody(ctx: YearContext, on: string): string {
     p(`${HOUSING_NAME}是县政府工作部门，内设办公室、房地产市场监管股、村镇建设股、城市建设股等股室，下设建筑工程质量安全监督站、房屋征收服务中心等事业单位。`),
     heading('第二部分　收支预算情况说明'),
     p(`${ctx.year}年收入预算${(basic + project).toFixed(2)}万元，全部为一般公共预算拨款；支出预算${(basic + project).toFixed(2)}万元，其中基本支出${basic.toFixed(2)}万元，项目支出${project.toFixed(2)}万元。`),
-    table(['项目', '金额（万元）'], [['一般公共服务支出', wan(ctx, 20, 60)], ['社会保障和就业支出', wan(ctx, 80, 160)], ['城乡社区支出', (basic + project - 300).toFixed(2)], ['住房保障支出', wan(ctx, 120, 260)]]),
+    (() => {
+      const general = Number(wan(ctx, 20, 60));
+      const social = Number(wan(ctx, 80, 160));
+      const housing = Number(wan(ctx, 120, 260));
+      const community = basic + project - general - social - housing;
+      return table(['项目', '金额（万元）'], [['一般公共服务支出', general.toFixed(2)], ['社会保障和就业支出', social.toFixed(2)], ['城乡社区支出', community.toFixed(2)], ['住房保障支出', housing.toFixed(2)], ['合计', (basic + project).toFixed(2)]]);
+    })(),
     heading('第三部分　名词解释'),
     p('基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。'),
     signature(HOUSING_SIGNER, on),

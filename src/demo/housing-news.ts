@@ -35,15 +35,21 @@ export function progressSentence(rng: Rng): string {
   return rng.pick(PROGRESS);
 }
 
-export function emphasisSentence(rng: Rng, topic: HousingTopic): string {
+/** Who speaks in a piece of news: the meeting, the visiting officials, or nobody (an activity). */
+export type NewsMode = 'meeting' | 'visit' | 'activity';
+
+export function emphasisSentence(rng: Rng, topic: HousingTopic, mode: NewsMode = 'meeting'): string {
   const options = topic.subject.includes('安全') ? [...EMPHASIS, SAFETY_EMPHASIS] : EMPHASIS;
-  return `会议指出，${topic.name}工作${rng.pick(options)}，各单位要进一步提高思想认识，以更高标准、更实举措抓好各项工作落实。`;
+  const who = mode === 'visit' ? '调研组指出' : '会议指出';
+  if (mode === 'activity') return `据了解，在推进过程中，县住建局注重${rng.pick(topic.measures)}，相关工作正在有序推进。`;
+  return `${who}，${topic.name}工作${rng.pick(options)}，各单位要进一步提高思想认识，以更高标准、更实举措抓好各项工作落实。`;
 }
 
-export function nextStepSentence(rng: Rng, topic: HousingTopic): string {
-  return rng.pick([
+export function nextStepSentence(rng: Rng, topic: HousingTopic, mode: NewsMode = 'meeting'): string {
+  const options = [
     `下一步，县住建局将加强督促指导，紧盯目标任务，${ensure(rng.pick(topic.goals))}。`,
-    `会后，各单位将对照会议要求抓好贯彻落实，县住建局将适时开展督查，推动${topic.name}各项任务落地见效。`,
     `县住建局将建立工作台账，实行定期调度，确保${topic.name}工作按时保质完成。`,
-  ]);
+  ];
+  if (mode === 'meeting') options.push(`会后，各单位将对照会议要求抓好贯彻落实，县住建局将适时开展督查，推动${topic.name}各项任务落地见效。`);
+  return rng.pick(options);
 }

@@ -7,7 +7,7 @@ import { annualReportBody } from './annual-report.ts';
 import { housingUnit } from './organs.ts';
 import { HOUSING_UNIT_KEYS } from './organ-keys.ts';
 import { anyDay, draft, inMonths, reportMonths, reportQuarters, seq, wan } from './kind-helpers.ts';
-import { heading, p, publicityBody, signature, table } from './body-templates.ts';
+import { heading, p, publicityBody, section, signature, table } from './body-templates.ts';
 import { chineseDate, chineseMonthDay } from './demo-calendar.ts';
 import {
   COUNTY, ENTERPRISE_KINDS, ESTATES, EXPROPRIATION_AREAS, MUNICIPAL_PROJECTS, OLD_COMPOUNDS, PUBLIC_HOUSING, QUARTERS_CN,
@@ -197,10 +197,8 @@ function summaryBody(ctx: YearContext, period: string, on: string): string {
   return [
     heading(`一、${period}工作开展情况`),
     ...done.map((t, i) => p(`（${chineseNumber(i + 1)}）${t.name}。${ctx.rng.sample(t.measures, 2).join('；')}，${ctx.rng.pick(['各项工作取得明显成效', '完成了阶段性目标任务', '群众满意度进一步提升'])}。`)),
-    heading('二、存在的问题'),
-    p('一是部分项目前期工作推进较慢，影响开工进度；二是建筑施工安全生产形势依然复杂，一线作业人员安全意识有待提高；三是专业技术人员不足，监管力量相对薄弱。'),
-    heading('三、下一步工作打算'),
-    ...ctx.rng.sample(HOUSING_TOPICS, 3).map((t, i) => p(`（${chineseNumber(i + 1)}）持续抓好${t.name}工作，${t.measures[0]}。`)),
+    section('二、存在的问题。', '一是部分项目前期工作推进较慢，影响开工进度；二是建筑施工安全生产形势依然复杂，一线作业人员安全意识有待提高；三是专业技术人员不足，监管力量相对薄弱。'),
+    section('三、下一步工作打算。', ctx.rng.sample(HOUSING_TOPICS, 3).map((t, i) => `（${chineseNumber(i + 1)}）持续抓好${t.name}工作，${t.measures[0]}。`).join('')),
     signature(HOUSING_SIGNER, on),
   ].join('\n');
 }
@@ -324,9 +322,9 @@ const replies: ItemKind = {
       summary: `答复关于${topic.name}的${npc ? '代表建议' : '政协提案'}。`, source: unit.source, consultPhone: unit.phone, publishedOn: on, formed: 'document',
       body: (d) => [
         p(`${person}${npc ? '代表' : '委员'}：`),
-        p(`您提出的《关于加强${topic.name}的${npc ? '建议' : '提案'}》收悉。感谢您对住房城乡建设工作的关心和支持。经认真研究，现答复如下：`),
+        p(`您提出的《关于进一步做好${topic.name}工作的${npc ? '建议' : '提案'}》收悉。感谢您对住房城乡建设工作的关心和支持。经认真研究，现答复如下：`),
         p(`近年来，我局高度重视${topic.name}工作，${ctx.rng.pick(topic.measures)}，取得了一定成效。`),
-        p(`您提出的建议很有针对性。下一步，我局将${ctx.rng.pick(topic.measures)}，努力${ctx.rng.pick(topic.goals)}。`),
+        p(`您提出的${npc ? '建议' : '提案'}很有针对性。下一步，我局将${ctx.rng.pick(topic.measures)}，推动${topic.name}工作取得新成效。`),
         p(`再次感谢您对我们工作的关心和支持。联系人：${HOUSING_SHORT}${unit.source.replace(HOUSING_SHORT, '')}；联系电话：${unit.phone}。`),
         signature(HOUSING_SIGNER, d),
       ].join('\n'),

@@ -13,6 +13,7 @@ export const NATURAL_RESOURCES_SPEC: SmallOrganSpec = {
   organKey: ORGAN_KEYS.naturalResources,
   name: NAME,
   short: '县自然资源和规划局',
+  we: '我局',
   visitor: '县自然资源和规划局负责同志',
   phone: organPhone(ORGAN_KEYS.naturalResources),
   noticeNode: 'gzdt',

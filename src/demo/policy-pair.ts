@@ -35,6 +35,8 @@ export type PolicyPairSpec = {
   phone: string;
   /** Full name of who explains it (解读机关). */
   contact: string;
+  /** How the drafter calls itself in the 解读 (我局, 县政府办公室). */
+  drafter: string;
 };
 
 /**
@@ -70,7 +72,7 @@ export function policyWithInterpretation(s: PolicyPairSpec): Draft[] {
     summary: `对${s.bookTitle}的起草背景、主要依据、目标任务和主要内容进行解读。`,
     bodyHtml: interpretationBody({
       policyTitle: s.bookTitle, background: s.topic.purpose, basis: s.topic.basis, goals: s.topic.goals,
-      mainPoints: s.mainPoints, changes: s.changes, effective: s.effective, contactUnit: s.contact, phone: s.phone,
+      mainPoints: s.mainPoints, changes: s.changes, effective: s.effective, contactUnit: s.contact, phone: s.phone, drafter: s.drafter,
     }),
     source: s.source,
     consultPhone: s.phone,

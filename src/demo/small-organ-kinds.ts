@@ -59,6 +59,8 @@ export type SmallOrganSpec = {
   organKey: string;
   name: string;
   short: string;
+  /** How the organ calls itself in its own texts (我局, 县政府办公室). */
+  we: string;
   /** Who goes on field visits in news titles (县领导, 县财政局负责同志 …). */
   visitor: string;
   phone: string;
@@ -120,7 +122,7 @@ export function smallOrganKinds(s: SmallOrganSpec): ItemKind[] {
           p(`<strong>${e.name}</strong>`),
           normativeBody({ docName: e.docName, purpose: topic.purpose, basis: topic.basis, scope: e.scope, department: s.name, articles, effectiveOn, validYears: e.validYears }),
         ].join('\n'),
-        source: s.short, phone: s.phone, contact: s.name,
+        source: s.short, phone: s.phone, contact: s.name, drafter: s.we,
       });
     }),
   };
@@ -158,7 +160,7 @@ export function smallOrganKinds(s: SmallOrganSpec): ItemKind[] {
       return policyWithInterpretation({
         topic, title, bookTitle: book, genre: pattern.genre, numbering: series.numbering, policyNode: series.path, publishedOn, formedOn,
         body, summary: `就${topic.name}工作明确目标任务、主要措施和工作要求。`, mainPoints: measures, effective: '文件自印发之日起施行。',
-        source: s.short, phone: s.phone, contact: s.name,
+        source: s.short, phone: s.phone, contact: s.name, drafter: s.we,
       });
     },
   };
@@ -371,7 +373,7 @@ export function smallOrganKinds(s: SmallOrganSpec): ItemKind[] {
             ? [p('现将本批次办理的行政许可和备案事项结果公示如下：'), table(['事项名称', '申请人', '办理结果', '办结日期'], Array.from({ length: ctx.rng.int(2, 6) }, () => [`${topic.name}相关事项`, `某${ctx.rng.pick(['有限公司', '合作社', '学校', '中心'])}`, '准予许可', chineseMonthDay(on)]))]
             : variant === 1
               ? [p(`${ctx.year - 1}年，${s.short}紧紧围绕年度目标任务，${ctx.rng.sample(topic.measures, 2).join('，')}，${ctx.rng.pick(['各项任务全面完成', '年度目标如期实现', '工作成效明显'])}。`), p('下一步，将巩固已有成果，健全长效机制，推动工作再上新台阶。')]
-              : [p(`${person}${npc ? '代表' : '委员'}：`), p(`您提出的关于加强${topic.name}的${npc ? '建议' : '提案'}收悉，现答复如下：${ctx.rng.pick(topic.measures)}。下一步，我们将${ctx.rng.pick(topic.measures)}。感谢您对我们工作的关心和支持。`)]),
+              : [p(`${person}${npc ? '代表' : '委员'}：`), p(`您提出的关于进一步做好${topic.name}工作的${npc ? '建议' : '提案'}收悉，现答复如下：${ctx.rng.pick(topic.measures)}。下一步，我们将${ctx.rng.pick(topic.measures)}。感谢您对我们工作的关心和支持。`)]),
           signature(s.name, on),
         ].join('\n'),
       });
