@@ -93,7 +93,6 @@ function time(label: string, text: string, bytes: number, run: () => number): vo
 }
 
 const { text, bytes, planted: plantedValues } = buildDocument(targetMb);
-if (process.env.BENCH_DUMP) (await import("node:fs")).writeFileSync(process.env.BENCH_DUMP, text);
 console.log(`基准文档：${(bytes / 1024 / 1024).toFixed(1)} MB（UTF-8），${(text.length / 1e6).toFixed(2)} 百万字符，其中埋入个人信息 ${plantedValues.length} 处；Node ${process.version}，单线程`);
 const found = scanText(text);
 const byType = found.reduce<Record<string, number>>((a, f) => ((a[f.type] = (a[f.type] ?? 0) + 1), a), {});
