@@ -4,6 +4,7 @@ import { STAGES, type OrganProfile } from './organ-profile.ts';
 import { CATALOG_TAGS, nodeKey } from './catalog-tree.ts';
 import { Rng } from './prng.ts';
 import { chineseNumber } from './word-banks.ts';
+import { catalogGenre } from './genres.ts';
 import { addDays, iso, toTime, workdayOnOrAfter, workdayOnOrBefore, workdaysBefore } from './demo-calendar.ts';
 
 /**
@@ -142,7 +143,9 @@ function generateOrganYear(profile: OrganProfile, year: number, previous: YearSt
     }
   }
 
-  drafts.sort((a, b) => cmp(a.publishedOn, b.publishedOn) || cmp(a.formedOn, b.formedOn) || cmp(a.title, b.title));
+  // A 解读 comes right after its policy, so its 索引号 follows the policy's.
+  const rank = (d: Draft) => (d.interprets ? 1 : 0);
+  drafts.sort((a, b) => cmp(a.publishedOn, b.publishedOn) || cmp(a.formedOn, b.formedOn) || rank(a) - rank(b) || cmp(a.title, b.title));
   const tag = CATALOG_TAGS[profile.organKey];
   const publications = drafts.map((d, i): DemoPublication => {
     const own = numbers.get(d) ?? null;
@@ -156,7 +159,7 @@ function generateOrganYear(profile: OrganProfile, year: number, previous: YearSt
       formedOn: d.formedOn,
       publishedOn: d.publishedOn,
       stage: d.stage,
-      genre: d.genre,
+      genre: catalogGenre(d.genre),
       subject: d.subject,
       keywords: d.keywords,
       summary: d.summary,

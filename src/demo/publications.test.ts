@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoCatalog, demoOrgans, demoPublications, LAST_PUBLISHED_ON, ORGAN_KEYS, type DemoPublication } from './index.ts';
 import { isIsoDate } from '../shared/iso-date.ts';
+import { GENRES, SUBJECTS } from '../modules/catalog/domain/labels.ts';
 
 const pubs = demoPublications();
 const nodes = new Map(demoCatalog().map((n) => [n.key, n]));
@@ -129,7 +130,10 @@ describe('every item', () => {
     expect(pubs.filter((p) => p.bodyHtml.includes('<table>')).length).toBeGreaterThan(1000);
   });
 
-  it('carries metadata: genre, subject, keywords, source', () => {
+  it('carries metadata: genre and subject from the catalog lists, keywords, source', () => {
+    const genres = new Set<string>(GENRES);
+    const subjects = new Set<string>(SUBJECTS);
+    expect(pubs.filter((p) => !genres.has(p.genre) || !subjects.has(p.subject)).map((p) => `${p.key} ${p.genre} ${p.subject}`)).toEqual([]);
     for (const p of pubs) {
       expect(p.genre && p.subject && p.source, p.key).toBeTruthy();
       expect(p.keywords.length, p.key).toBeGreaterThan(0);
