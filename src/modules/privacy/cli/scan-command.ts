@@ -7,7 +7,8 @@ import { parseWordListText } from '../domain/word-list-text.ts';
 import { extractText } from '../extract/extract-text.ts';
 import { ERR_PRIVACY_UNREADABLE_FILE } from '../extract/unreadable-file.ts';
 import type { CommandIo } from './command-io.ts';
-import { ERR_PRIVACY_FILE_NOT_FOUND, findingJson, type FileScanResult } from './file-scan-result.ts';
+import { findingJson } from '../domain/finding.ts';
+import { ERR_PRIVACY_FILE_NOT_FOUND, type FileScanResult } from './file-scan-result.ts';
 import { formatListing } from './format-listing.ts';
 
 const USAGE = `用法：gongkai scan 文件… [--json] [--words 词表文件]…
@@ -27,8 +28,10 @@ function parseArgs(argv: string[]): Args | string {
       const f = argv[++i];
       if (!f) return '参数 --words 后面需要词表文件路径';
       args.wordFiles.push(f);
-    } else if (a === '--') args.files.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('-')) return `无法识别的参数“${a}”`;
+    } else if (a === '--') {
+      args.files.push(...argv.slice(i + 1)); // everything after -- is a file name, even "-x.txt"
+      break;
+    } else if (a.startsWith('-')) return `无法识别的参数“${a}”`;
     else args.files.push(a);
   }
   if (args.files.length === 0) return '请指定要扫描的文件';

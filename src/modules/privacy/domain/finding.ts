@@ -18,7 +18,7 @@ export type Finding = {
   start: number;
   end: number;
   severity: Severity;
-  /** The masked form to put in its place; same length as `text`. */
+  /** The masked form to put in its place: same length as `text`, or the correct form of a listed 错词. */
   suggestion: string;
   /** Which rule matched (e.g. `id18`, `luhn`, `account-context`, `star-marking`, or the word list's name). */
   rule?: string;
@@ -35,3 +35,16 @@ export const FINDING_TYPES: readonly FindingType[] = [
 
 /** The four types of structured personal data, measured against the recall and precision goals. */
 export const STRUCTURED_TYPES: readonly FindingType[] = ['id_card', 'mobile_phone', 'bank_card', 'email'];
+
+/** The JSON shape of one finding, as `gongkai scan --json` and `POST /api/v1/scan` print it. */
+export function findingJson(f: Finding): Record<string, unknown> {
+  return {
+    type: f.type,
+    text: f.text,
+    start: f.start,
+    end: f.end,
+    severity: f.severity,
+    suggestion: f.suggestion,
+    ...(f.rule ? { rule: f.rule } : {}),
+  };
+}

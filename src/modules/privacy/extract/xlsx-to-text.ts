@@ -32,7 +32,8 @@ function sharedStrings(xml: string): string[] {
   let phonetic = 0;
   for (const t of xmlTokens(xml)) {
     if (t.kind === 'open') {
-      if (t.name === 'si') current = t.selfClosing ? (out.push(''), null) : [];
+      if (t.name === 'si' && t.selfClosing) out.push('');
+      else if (t.name === 'si') current = [];
       else if (t.name === 'rPh' && !t.selfClosing) phonetic++;
       else if (t.name === 't' && !t.selfClosing) inT = true;
     } else if (t.kind === 'close') {

@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { scanText } from '../domain/scan-text.ts';
 import type { WordList } from '../domain/word-list.ts';
 import { extractText } from '../extract/extract-text.ts';
-import { findingJson } from '../cli/file-scan-result.ts';
+import { findingJson } from '../domain/finding.ts';
 
 export const MAX_SCAN_TEXT_BYTES = 5 * 1024 * 1024;
 export const MAX_SCAN_FILE_BYTES = 50 * 1024 * 1024;
