@@ -1,0 +1,68 @@
+import { BODY_LINE_PITCH_PT, FONT_PT, pageMarginsMm, pageSizeMm, type Margins } from './document-style.ts';
+
+const portrait = pageMarginsMm('portrait');
+const landscape = pageMarginsMm('landscape');
+const mm = (m: Margins) => `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
+const widthMm = (o: 'portrait' | 'landscape') => pageSizeMm(o).width;
+
+/* 公文 fonts where the reader has them (Windows, WPS, Kylin), then Noto CJK (Linux, Chromium). */
+const FANGSONG = `"FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Noto Serif SC", serif`;
+const SONG = `"FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "宋体", "STSong", "Noto Serif CJK SC", "Noto Serif SC", serif`;
+const HEI = `"SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", "Noto Sans SC", sans-serif`;
+const KAI = `"KaiTi", "楷体", "KaiTi_GB2312", "STKaiti", "Noto Serif CJK SC", serif`;
+
+/**
+ * Styles for renderDocumentHtml: on screen the article looks like an A4 sheet; in print the sheet's
+ * margins become the @page margins. Landscape documents use a named page (Chromium ≥ 85).
+ */
+export const DOCUMENT_CSS = `
+.document {
+  box-sizing: border-box; width: ${widthMm('portrait')}mm; max-width: 100%; margin: 0 auto;
+  padding: ${mm(portrait)}; background: #fff; color: #000;
+  font-family: ${FANGSONG}; font-size: ${FONT_PT.body}pt; line-height: ${BODY_LINE_PITCH_PT.toFixed(2)}pt;
+  box-shadow: 0 0 4px rgba(0, 0, 0, .25);
+}
+.document--landscape { width: ${widthMm('landscape')}mm; padding: ${mm(landscape)}; }
+.document * { box-sizing: border-box; }
+.document p, .document h1, .document h2, .document h3, .document dl { margin: 0; }
+.document .doc-title {
+  font-family: ${SONG}; font-size: ${FONT_PT.title}pt; font-weight: bold; line-height: 1.6;
+  text-align: center; margin-bottom: ${BODY_LINE_PITCH_PT.toFixed(2)}pt;
+}
+.document .doc-subtitle { text-align: center; font-size: ${FONT_PT.subtitle}pt; margin-bottom: ${BODY_LINE_PITCH_PT.toFixed(2)}pt; }
+.document .doc-heading { font-size: ${FONT_PT.heading}pt; text-indent: 2em; }
+.document .doc-heading--1 { font-family: ${HEI}; font-weight: normal; }
+.document .doc-heading--2 { font-family: ${KAI}; font-weight: normal; }
+.document .doc-indent { text-indent: 2em; }
+.document .doc-paragraph { text-align: justify; }
+.document .doc-align-left { text-align: left; }
+.document .doc-align-center { text-align: center; }
+.document .doc-align-right { text-align: right; }
+.document .doc-bold { font-weight: bold; }
+.document .doc-table {
+  width: 100%; border-collapse: collapse; table-layout: fixed; margin: 6pt 0 12pt;
+  font-size: ${FONT_PT.table}pt; line-height: 1.45;
+}
+.document .doc-table caption { font-family: ${HEI}; font-size: ${FONT_PT.body}pt; line-height: ${BODY_LINE_PITCH_PT.toFixed(2)}pt; padding-bottom: 4pt; }
+.document .doc-table th, .document .doc-table td {
+  border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: middle; overflow-wrap: anywhere;
+}
+.document .doc-table th { font-weight: normal; }
+.document .doc-table th.doc-bold, .document .doc-table td.doc-bold { font-weight: bold; }
+.document .doc-fields { display: grid; grid-template-columns: max-content 1fr; }
+.document .doc-fields > div { display: contents; }
+.document .doc-fields dd { margin: 0; }
+.document .doc-signature { margin-top: ${(BODY_LINE_PITCH_PT * 2).toFixed(2)}pt; text-align: right; }
+.document .doc-page-break { border: 0; border-top: 1px dashed #999; margin: 12pt 0; }
+@page { size: A4 portrait; margin: ${mm(portrait)}; }
+@page document-landscape { size: A4 landscape; margin: ${mm(landscape)}; }
+@media print {
+  .document { width: auto; padding: 0; box-shadow: none; }
+  .document--landscape { page: document-landscape; }
+  .document .doc-page-break { border: 0; margin: 0; break-after: page; }
+  .document .doc-table thead { display: table-header-group; }
+  .document .doc-table tr { break-inside: avoid; }
+  .document .doc-heading { break-after: avoid; }
+  .document .doc-signature { break-inside: avoid; }
+}
+`;

@@ -1,0 +1,105 @@
+import {
+  AlignmentType, Document, Footer, LineRuleType, Packer, PageBreak, PageNumber, PageOrientation, Paragraph, TextRun,
+  type FileChild,
+} from 'docx';
+import type { DocBlock, DocumentModel } from './document-model.ts';
+import {
+  A4_MM, BODY_LINE_PITCH_PT, FONT_PT, PT_PER_MM, pageMarginsMm, pageNumberText, pageSizeMm,
+} from './document-style.ts';
+import { docxFields, docxTable } from './docx-table.ts';
+import { DOCX_FONTS, TWIPS_PER_PT, textRuns } from './docx-text.ts';
+
+const twipsOfMm = (mm: number) => Math.round(mm * PT_PER_MM * TWIPS_PER_PT);
+const PITCH = { line: Math.round(BODY_LINE_PITCH_PT * TWIPS_PER_PT), lineRule: LineRuleType.EXACT };
+const BODY = { font: DOCX_FONTS.fangSong, sizePt: FONT_PT.body };
+const INDENT_TWO_CHARS = { firstLine: 2 * FONT_PT.body * TWIPS_PER_PT, firstLineChars: 200 };
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+/** The document as a Word file: A4 (landscape when asked), 公文 fonts and sizes, page numbers in the footer. */
+export async function renderDocumentDocx(doc: DocumentModel): Promise<Buffer> {
+  const orientation = doc.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT;
+  const margins = pageMarginsMm(doc.orientation);
+  const contentWidth = twipsOfMm(pageSizeMm(doc.orientation).width - margins.left - margins.right);
+  const file = new Document({
+    title: doc.title,
+    creator: 'gongkai',
+    styles: { default: { document: { run: { font: DOCX_FONTS.fangSong, size: FONT_PT.body * 2 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            // docx swaps width and height itself for a landscape section.
+            size: { width: twipsOfMm(A4_MM.width), height: twipsOfMm(A4_MM.height), orientation },
+            margin: {
+              top: twipsOfMm(margins.top), right: twipsOfMm(margins.right),
+              bottom: twipsOfMm(margins.bottom), left: twipsOfMm(margins.left),
+              footer: twipsOfMm(margins.bottom / 2),
+            },
+          },
+        },
+        footers: { default: pageNumberFooter() },
+        children: doc.blocks.flatMap((block) => docxBlock(block, contentWidth)),
+      },
+    ],
+  });
+  return Packer.toBuffer(file);
+}
+
+function docxBlock(block: DocBlock, contentWidth: number): FileChild[] {
+  switch (block.kind) {
+    case 'title':
+      return [new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...PITCH, after: PITCH.line },
+        children: textRuns(block.text, { font: DOCX_FONTS.song, sizePt: FONT_PT.title, bold: true }),
+      })];
+    case 'subtitle':
+      return [new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...PITCH, after: PITCH.line },
+        children: textRuns(block.text, { ...BODY, sizePt: FONT_PT.subtitle }),
+      })];
+    case 'heading':
+      return [new Paragraph({
+        keepNext: true,
+        indent: INDENT_TWO_CHARS,
+        spacing: PITCH,
+        children: textRuns(block.text, {
+          font: block.level === 1 ? DOCX_FONTS.hei : DOCX_FONTS.kai,
+          sizePt: FONT_PT.heading,
+        }),
+      })];
+    case 'paragraph':
+      return [new Paragraph({
+        alignment: block.align ? ALIGN[block.align] : AlignmentType.JUSTIFIED,
+        indent: block.indent ? INDENT_TWO_CHARS : undefined,
+        spacing: PITCH,
+        children: textRuns(block.text, { ...BODY, bold: block.bold }),
+      })];
+    case 'table':
+      return docxTable(block, contentWidth);
+    case 'fields':
+      return [docxFields(block.items, contentWidth)];
+    case 'signature':
+      return block.lines.map((line, i) => new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        keepNext: i < block.lines.length - 1,
+        spacing: { ...PITCH, before: i === 0 ? PITCH.line * 2 : 0 },
+        children: textRuns(line, BODY),
+      }));
+    case 'pageBreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}
+
+function pageNumberFooter(): Footer {
+  // "第 N 页 共 M 页" with Word fields in place of N and M.
+  const [before, between, after] = pageNumberText(0, 0).split('0');
+  const style = { font: DOCX_FONTS.song, size: FONT_PT.pageNumber * 2 };
+  return new Footer({
+    children: [new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ ...style, children: [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after] })],
+    })],
+  });
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_CSS } from './document-css.ts';
+import type { DocumentModel } from './document-model.ts';
+import { renderDocumentHtml } from './render-html.ts';
+import { buildSampleDocument, SAMPLE_TITLE } from './testing/build-sample-document.ts';
+
+describe('renderDocumentHtml', () => {
+  const html = renderDocumentHtml(buildSampleDocument());
+
+  it('renders every block kind of the sample as 公文 markup', () => {
+    expect(html).toMatch(/^<article class="document" lang="zh-CN"/);
+    expect(html).toContain(`<h1 class="doc-title">${SAMPLE_TITLE}</h1>`);
+    expect(html).toContain('<p class="doc-subtitle">霍建〔2026〕18号</p>');
+    expect(html).toContain('<h2 class="doc-heading doc-heading--1">一、总体情况</h2>');
+    expect(html).toContain('<h3 class="doc-heading doc-heading--2">（一）主动公开情况</h3>');
+    expect(html).toMatch(/<p class="doc-paragraph doc-indent">根据《中华人民共和国政府信息公开条例》/);
+    expect(html).toContain('<p class="doc-paragraph doc-align-right doc-bold">单位：件</p>');
+    expect(html).toContain('<div><dt>申请编号：</dt><dd>YSQ-2026-000123</dd></div>');
+    expect(html).toContain('<hr class="doc-page-break" aria-hidden="true">');
+    expect(html).toContain('<div class="doc-signature"><p>霍山县住房和城乡建设局</p><p>（印章）</p><p>2026年1月20日</p></div>');
+  });
+
+  it('keeps the merged cells and grouped headers of the annual report table', () => {
+    expect(html).toContain('<caption>三、收到和处理政府信息公开申请情况</caption>');
+    expect(html).toContain('<th scope="colgroup" colspan="7" class="doc-align-center doc-bold">申请人情况</th>');
+    expect(html).toContain('<td rowspan="22" class="doc-align-left">三、本年度办理结果</td>');
+    expect(html).toContain('<td rowspan="8" class="doc-align-left">（三）不予公开</td>');
+    const annual = html.slice(html.indexOf('<caption>三、'), html.indexOf('</table>'));
+    expect(annual.match(/<col style/g)).toHaveLength(10);
+    expect(annual.slice(annual.indexOf('<thead>'), annual.indexOf('</thead>')).match(/<tr>/g)).toHaveLength(3);
+    const widths = [...annual.matchAll(/width:([\d.]+)%/g)].map((m) => Number(m[1]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 1);
+  });
+
+  it('escapes every text, so markup in the model stays text', () => {
+    const hostile = '<script>alert("x")</script> & \'q\'';
+    const doc: DocumentModel = {
+      title: hostile,
+      blocks: [
+        { kind: 'title', text: hostile },
+        { kind: 'paragraph', text: hostile },
+        { kind: 'fields', items: [{ label: hostile, value: hostile }] },
+        { kind: 'table', caption: hostile, header: [[{ text: hostile }]], rows: [[{ text: hostile }]] },
+        { kind: 'signature', lines: [hostile] },
+      ],
+    };
+    const out = renderDocumentHtml(doc);
+    expect(out).not.toContain('<script');
+    expect(out).not.toContain('"x"');
+    expect(out.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(9); // aria-label and eight texts
+  });
+
+  it('turns line breaks inside a text into <br> and marks a landscape document', () => {
+    const out = renderDocumentHtml({ title: 't', orientation: 'landscape', blocks: [{ kind: 'paragraph', text: '第一行\n第二行' }] });
+    expect(out).toContain('class="document document--landscape"');
+    expect(out).toContain('第一行<br>第二行');
+  });
+
+  it('refuses a malformed table instead of printing a broken one', () => {
+    const doc: DocumentModel = { title: 't', blocks: [{ kind: 'table', header: [[{ text: 'a' }, { text: 'b' }]], rows: [[{ text: 'c' }]] }] };
+    expect(() => renderDocumentHtml(doc)).toThrow(/应为 2 列/);
+  });
+});
+
+describe('DOCUMENT_CSS', () => {
+  it('prints on A4 with 公文 margins, full table borders and a landscape page', () => {
+    expect(DOCUMENT_CSS).toContain('@page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }');
+    expect(DOCUMENT_CSS).toContain('@page document-landscape { size: A4 landscape;');
+    expect(DOCUMENT_CSS).toMatch(/@media print \{[\s\S]*break-after: page/);
+    expect(DOCUMENT_CSS).toContain('border-collapse: collapse');
+    expect(DOCUMENT_CSS).toMatch(/\.doc-table th, \.document \.doc-table td \{\s*border: 0\.75pt solid #000/);
+    expect(DOCUMENT_CSS).toContain('.document .doc-indent { text-indent: 2em; }');
+  });
+});
