@@ -1,0 +1,61 @@
+import type { IsoDate } from '../../../shared/iso-date.ts';
+import type { ApplicationState } from './application-states.ts';
+
+/**
+ * The transition table: each verb, the states it may be used in and the state it leads to
+ * ('same' keeps the state). Reading down the table gives 条例第四十五条's 登记 → 审核 → 办理 → 答复 → 归档.
+ */
+export const TRANSITIONS = {
+  confirmReceipt: { label: '确认收到申请', from: ['awaiting_confirmation'], to: 'registered' },
+  discard: { label: '不予登记', from: ['awaiting_confirmation'], to: 'discarded' },
+  assignHandler: {
+    label: '指定承办人',
+    from: ['registered', 'under_review', 'in_progress', 'awaiting_correction', 'consulting', 'awaiting_fee'],
+    to: 'same',
+  },
+  startReview: { label: '开始审核', from: ['registered'], to: 'under_review' },
+  startProcessing: { label: '转入办理', from: ['under_review'], to: 'in_progress' },
+  requestCorrection: { label: '告知补正', from: ['registered', 'under_review', 'in_progress'], to: 'awaiting_correction' },
+  receiveCorrection: { label: '收到补正', from: ['awaiting_correction'], to: 'under_review' },
+  closeCorrectionOverdue: { label: '逾期未补正，终止处理', from: ['awaiting_correction'], to: 'replied' },
+  startConsultation: { label: '征求意见', from: ['under_review', 'in_progress'], to: 'consulting' },
+  endConsultation: { label: '意见征询结束', from: ['consulting'], to: 'in_progress' },
+  extendDeadline: { label: '延期答复', from: ['registered', 'under_review', 'in_progress', 'consulting', 'awaiting_fee'], to: 'same' },
+  issueFeeNotice: { label: '发出收费通知', from: ['under_review', 'in_progress'], to: 'awaiting_fee' },
+  recordFeePayment: { label: '登记缴费', from: ['awaiting_fee'], to: 'in_progress' },
+  closeFeeUnpaid: { label: '逾期未缴费，终止处理', from: ['awaiting_fee'], to: 'replied' },
+  recordReply: { label: '答复', from: ['registered', 'under_review', 'in_progress'], to: 'replied' },
+  archive: { label: '归档', from: ['replied'], to: 'archived' },
+} as const satisfies Record<string, { label: string; from: readonly ApplicationState[]; to: ApplicationState | 'same' }>;
+
+export type Verb = keyof typeof TRANSITIONS;
+export const VERBS = Object.keys(TRANSITIONS) as Verb[];
+
+/** The state a verb leads to from `state`, or null when the table does not allow it there. */
+export function nextState(state: ApplicationState, verb: Verb): ApplicationState | null {
+  const t = TRANSITIONS[verb];
+  if (!(t.from as readonly ApplicationState[]).includes(state)) return null;
+  return t.to === 'same' ? state : t.to;
+}
+
+/** The verbs a person may choose in a state (the case page offers exactly these). */
+export const verbsIn = (state: ApplicationState): Verb[] => VERBS.filter((v) => nextState(state, v) !== null);
+
+/** A verb with what the official entered. Dates are `YYYY-MM-DD`. */
+export type Command =
+  | { verb: 'confirmReceipt'; confirmedOn: IsoDate; evidence: string }
+  | { verb: 'discard'; reason: string }
+  | { verb: 'assignHandler'; handlerUserId: number }
+  | { verb: 'startReview' }
+  | { verb: 'startProcessing' }
+  | { verb: 'requestCorrection'; requestedOn: IsoDate; correctionWorkingDays: number; points: string }
+  | { verb: 'receiveCorrection'; correctedOn: IsoDate; goodReason?: string }
+  | { verb: 'closeCorrectionOverdue' }
+  | { verb: 'startConsultation'; kind: 'third_party' | 'co_agency'; party: string; sentOn: IsoDate }
+  | { verb: 'endConsultation'; endedOn: IsoDate; note?: string }
+  | { verb: 'extendDeadline'; workingDays: number; approvedOn: IsoDate; reason: string }
+  | { verb: 'issueFeeNotice'; method: 'per_application' | 'per_page'; pages?: number; sentOn: IsoDate; noticeReceivedOn?: IsoDate }
+  | { verb: 'recordFeePayment'; paidOn: IsoDate }
+  | { verb: 'closeFeeUnpaid' }
+  | { verb: 'recordReply'; outcome: string; repliedOn: IsoDate; text: string }
+  | { verb: 'archive' };

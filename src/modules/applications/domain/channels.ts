@@ -1,0 +1,57 @@
+import type { IsoDate } from '../../../shared/iso-date.ts';
+
+/** How an application came in (条例第二十九条、第三十一条). `imported` marks rows from an old ledger. */
+export const CHANNELS = ['in_person', 'post_signed', 'post_ordinary', 'online', 'fax', 'email', 'imported'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** Channels staff can register by hand. */
+export const STAFF_CHANNELS = ['in_person', 'post_signed', 'post_ordinary', 'fax', 'email', 'online'] as const satisfies readonly Channel[];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  in_person: '当面提交',
+  post_signed: '邮寄（需签收）',
+  post_ordinary: '平信邮寄（无需签收）',
+  online: '互联网在线申请',
+  fax: '传真',
+  email: '电子邮件',
+  imported: '历史台账导入',
+};
+
+/**
+ * 条例第三十一条 — the receipt date (收到申请之日) by channel:
+ * (一) in person: the day of submission; (二) post: the day the organ signs for it;
+ * ordinary letter: the day the 公开工作机构 confirms with the applicant; (三) online or the office's
+ * fax: the date both sides confirm. E-mail is a data message over the internet: (三) applies.
+ */
+export const CHANNEL_RULES: Record<Channel, { needsConfirmation: boolean; rule: string }> = {
+  in_person: { needsConfirmation: false, rule: '当面提交的，以提交之日为收到申请之日（条例第三十一条第（一）项）' },
+  post_signed: { needsConfirmation: false, rule: '以邮寄方式提交的，以行政机关签收之日为收到申请之日（条例第三十一条第（二）项）' },
+  post_ordinary: {
+    needsConfirmation: true,
+    rule: '以平常信函等无需签收的方式提交的，以政府信息公开工作机构与申请人确认之日为收到申请之日（条例第三十一条第（二）项）',
+  },
+  online: { needsConfirmation: true, rule: '通过互联网渠道提交的，以双方确认之日为收到申请之日（条例第三十一条第（三）项）' },
+  fax: { needsConfirmation: true, rule: '通过政府信息公开工作机构的传真提交的，以双方确认之日为收到申请之日（条例第三十一条第（三）项）' },
+  email: { needsConfirmation: true, rule: '通过电子邮件提交的，以双方确认之日为收到申请之日（条例第三十一条第（三）项）' },
+  imported: { needsConfirmation: false, rule: '历史台账导入，收到申请日期按台账记载' },
+};
+
+/** The receipt date once known: the arrival (or signature) date, or the confirmation date; null while unconfirmed. */
+export function receivedOnFor(channel: Channel, arrivedOn: IsoDate, confirmedOn: IsoDate | null): IsoDate | null {
+  return CHANNEL_RULES[channel].needsConfirmation ? confirmedOn : arrivedOn;
+}
+
+/** Forms of provision and ways of obtaining the information (条例第二十九条第二款第（三）项、第四十条). */
+export const PROVISION_FORMS = ['paper', 'electronic', 'either'] as const;
+export const PROVISION_FORM_LABELS: Record<(typeof PROVISION_FORMS)[number], string> = {
+  paper: '纸质文本',
+  electronic: '电子文件',
+  either: '纸质或电子均可',
+};
+export const DELIVERY_METHODS = ['post', 'email', 'pickup', 'online', 'fax'] as const;
+export const DELIVERY_METHOD_LABELS: Record<(typeof DELIVERY_METHODS)[number], string> = {
+  post: '邮寄',
+  email: '电子邮件',
+  pickup: '当面领取',
+  online: '网上查询下载',
+  fax: '传真',
+};

@@ -1,0 +1,293 @@
+import type { ErrorReason } from '../../../shared/domain-error.ts';
+import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
+import { correctionNoticeDeadline, MAX_EXTENSION_WORKING_DAYS, type WorkingDayCalendar } from '../../calendar/index.ts';
+import type { Application, Pause, PauseKind } from './application.ts';
+import { STATE_LABELS, type ApplicationState } from './application-states.ts';
+import { nextState, TRANSITIONS, type Command } from './application-verbs.ts';
+import { CHANNEL_RULES } from './channels.ts';
+import { ApplicationErrorCode as E } from './error-codes.ts';
+import { FEE_PAYMENT_WORKING_DAYS, FEE_WINDOW_PAUSES_CLOCK, perApplicationFee, perPageFee, type FeeComputation } from './fee-rules.ts';
+import { isOutcome, OUTCOME_INFO, RESERVED_OUTCOMES, type Outcome } from './outcomes.ts';
+
+/** Working days a consulted third party or agency has to answer (条例第三十二条、第三十四条). */
+export const CONSULTATION_WORKING_DAYS = 15;
+/** The applicant's correction period: the 条例 only asks for a reasonable one (第三十条); default [A], configurable per notice. */
+export const DEFAULT_CORRECTION_WORKING_DAYS = 15;
+export const MAX_CORRECTION_WORKING_DAYS = 60;
+
+/** What decide needs besides the case and the command; all of it is computed before, outside the domain. */
+export type DecideFacts = {
+  today: IsoDate;
+  calendar: WorkingDayCalendar;
+  pauses: readonly Pause[];
+  /** The acting person is the head of the disclosure office (modelled as organ_admin, 条例第三十三条第二款). */
+  actorIsOfficeHead: boolean;
+  actorUserId: number | null;
+  /** For assignHandler: the chosen person works on this organ. */
+  handlerIsStaff?: boolean;
+  /** For a per-application fee: this application's place among its applicant's applications this month. */
+  feeOrdinal?: number;
+};
+
+export type ApplicationChanges = Partial<
+  Pick<
+    Application,
+    | 'confirmedOn' | 'receiptEvidence' | 'receivedOn' | 'handlerUserId' | 'correctionNoticeDueOn' | 'correctionRequestedOn'
+    | 'correctionDueOn' | 'correctedOn' | 'extensionWorkingDays' | 'extensionApprovedBy' | 'extensionApprovedOn' | 'extensionReason'
+    | 'feeMethod' | 'feeUnits' | 'feeAmountYuan' | 'feeNoticeSentOn' | 'feeNoticeReceivedOn' | 'feeDueOn' | 'feePaidOn'
+    | 'outcome' | 'repliedOn' | 'replyText' | 'archivedOn'
+  >
+>;
+
+export type PauseChange =
+  | { open: { kind: PauseKind; party: string; startedOn: IsoDate; expectedEndOn: IsoDate; note: string } }
+  | { close: { id: number; endedOn: IsoDate } };
+
+export type Decision =
+  | { ok: true; next: ApplicationState; changes: ApplicationChanges; pause?: PauseChange; note: string; data: Record<string, unknown> }
+  | { ok: false; reasons: ErrorReason[] };
+
+/**
+ * The one place that says whether a verb may be used on a case and what it changes. Pure: returns
+ * the next state and the changes, or every reason it is refused (all of them, so a form can list them).
+ */
+export function decide(app: Application, command: Command, facts: DecideFacts): Decision {
+  const reasons: ErrorReason[] = [];
+  const refuse = (code: string, message: string, field?: string) => reasons.push({ code, message, ...(field ? { field } : {}) });
+  const next = nextState(app.state, command.verb);
+  if (next === null) {
+    const allowed = (TRANSITIONS[command.verb].from as readonly ApplicationState[]).map((s) => STATE_LABELS[s]).join('、');
+    refuse(E.verbNotAllowed, `申请当前状态为“${STATE_LABELS[app.state]}”，不能“${TRANSITIONS[command.verb].label}”（仅限：${allowed}）`);
+  }
+
+  /** A real date, not after today; optionally not before `notBefore`. Returns whether it passed. */
+  const checkDate = (field: string, label: string, on: unknown, notBefore?: { on: IsoDate | null; label: string }): on is IsoDate => {
+    if (typeof on !== 'string' || !isIsoDate(on)) {
+      refuse(E.invalidDate, `${label}“${String(on ?? '')}”不是有效日期，应为YYYY-MM-DD格式的真实日期`, field);
+      return false;
+    }
+    if (on > facts.today) {
+      refuse(E.dateInFuture, `${label}${on}晚于今天（${facts.today}），不能登记将来的日期`, field);
+      return false;
+    }
+    if (notBefore?.on && on < notBefore.on) {
+      refuse(E.dateOutOfOrder, `${label}${on}早于${notBefore.label}${notBefore.on}`, field);
+      return false;
+    }
+    return true;
+  };
+  const required = (field: string, value: string | undefined, message: string, code: string = E.reasonRequired) => {
+    if (!value || value.trim() === '') refuse(code, message, field);
+  };
+  /** The day the current count started: the corrected application, else the original receipt. */
+  const clockStart = app.correctedOn ?? app.receivedOn;
+  const openPause = facts.pauses.find((p) => p.endedOn === null) ?? null;
+
+  let changes: ApplicationChanges = {};
+  let pause: PauseChange | undefined;
+  let note = '';
+  let data: Record<string, unknown> = {};
+
+  switch (command.verb) {
+    case 'confirmReceipt': {
+      const ok = checkDate('confirmedOn', '确认日期', command.confirmedOn, { on: app.arrivedOn, label: '申请到达日期' });
+      required('evidence', command.evidence, '请填写与申请人确认的方式（如电话、短信、电子邮件回执）');
+      if (ok) {
+        const notice = correctionNoticeDeadline(command.confirmedOn, facts.calendar);
+        changes = { confirmedOn: command.confirmedOn, receiptEvidence: command.evidence.trim(), receivedOn: command.confirmedOn, correctionNoticeDueOn: notice.dueOn };
+        note = `${command.confirmedOn}与申请人确认收到申请（${command.evidence.trim()}）；${CHANNEL_RULES[app.channel].rule}`;
+      }
+      break;
+    }
+    case 'discard':
+      required('reason', command.reason, '请填写不予登记的理由（如无法与申请人取得联系、重复提交、明显的垃圾信息）');
+      note = `不予登记：${command.reason?.trim() ?? ''}`;
+      break;
+    case 'assignHandler':
+      if (!Number.isInteger(command.handlerUserId) || !facts.handlerIsStaff) {
+        refuse(E.handlerInvalid, '承办人应为本机关的工作人员', 'handlerUserId');
+      }
+      changes = { handlerUserId: command.handlerUserId };
+      note = '指定承办人';
+      data = { handlerUserId: command.handlerUserId };
+      break;
+    case 'startReview':
+      note = '开始审核申请内容';
+      break;
+    case 'startProcessing':
+      if (app.handlerUserId === null) refuse(E.handlerRequired, '转入办理前请先指定承办人', 'handlerUserId');
+      note = '审核完毕，转入办理';
+      break;
+    case 'requestCorrection': {
+      // 条例第三十条: one notice listing every point (一次性告知), within 7 working days of receipt.
+      if (app.correctionRequestedOn !== null) {
+        refuse(E.correctionRepeated, `已于${app.correctionRequestedOn}告知补正；补正应一次性告知（条例第三十条），不能再次要求补正`);
+      }
+      const ok = checkDate('requestedOn', '补正告知日期', command.requestedOn, { on: app.receivedOn, label: '收到申请日期' });
+      if (ok && app.correctionNoticeDueOn && command.requestedOn > app.correctionNoticeDueOn) {
+        refuse(
+          E.correctionLate,
+          `补正告知应自收到申请之日起7个工作日内发出（条例第三十条）：本申请${app.receivedOn}收到，最迟应于${app.correctionNoticeDueOn}告知，${command.requestedOn}已超过期限`,
+          'requestedOn',
+        );
+      }
+      const days = command.correctionWorkingDays;
+      if (!Number.isInteger(days) || days < 1 || days > MAX_CORRECTION_WORKING_DAYS) {
+        refuse(E.correctionPeriodInvalid, `补正期限应为1至${MAX_CORRECTION_WORKING_DAYS}个工作日的整数`, 'correctionWorkingDays');
+      }
+      required('points', command.points, '请写明需要补正的全部事项（条例第三十条要求一次性告知）');
+      if (reasons.length === 0) {
+        const dueOn = facts.calendar.addWorkingDays(command.requestedOn, days);
+        changes = { correctionRequestedOn: command.requestedOn, correctionDueOn: dueOn };
+        note = `告知申请人补正，补正期限${days}个工作日，至${dueOn}；收到补正申请后重新计算答复期限（条例第三十条）`;
+        data = { points: command.points.trim(), correctionWorkingDays: days };
+      }
+      break;
+    }
+    case 'receiveCorrection': {
+      const ok = checkDate('correctedOn', '收到补正申请日期', command.correctedOn, { on: app.correctionRequestedOn, label: '补正告知日期' });
+      const late = ok && app.correctionDueOn !== null && command.correctedOn > app.correctionDueOn;
+      if (late && !command.goodReason?.trim()) {
+        refuse(
+          E.correctionOverdue,
+          `补正期限已于${app.correctionDueOn}届满；申请人无正当理由逾期不补正的，视为放弃申请（条例第三十条）。如逾期有正当理由，请填写理由`,
+          'goodReason',
+        );
+      }
+      if (reasons.length === 0) {
+        changes = { correctedOn: command.correctedOn };
+        note = `${command.correctedOn}收到补正后的申请，答复期限自次日起重新计算（条例第三十条）${late ? `；逾期补正的正当理由：${command.goodReason!.trim()}` : ''}`;
+      }
+      break;
+    }
+    case 'closeCorrectionOverdue':
+      if (app.correctionDueOn === null || facts.today <= app.correctionDueOn) {
+        refuse(E.correctionNotLapsed, `补正期限${app.correctionDueOn ? `至${app.correctionDueOn}` : ''}尚未届满，不能按逾期未补正终止处理`);
+      }
+      changes = { outcome: 'other.correction_overdue', repliedOn: facts.today };
+      note = `申请人未在补正期限（至${app.correctionDueOn}）内补正，视为放弃申请，不再处理（条例第三十条）`;
+      break;
+    case 'startConsultation': {
+      required('party', command.party, '请填写征求意见的第三方或机关名称', E.consultationPartyRequired);
+      if (command.kind !== 'third_party' && command.kind !== 'co_agency') refuse(E.invalidInput, '请选择征求第三方意见或征求其他机关意见', 'kind');
+      const ok = checkDate('sentOn', '征求意见函发出日期', command.sentOn, { on: clockStart, label: '答复期限起算日' });
+      if (ok && reasons.length === 0) {
+        const expectedEndOn = facts.calendar.addWorkingDays(command.sentOn, CONSULTATION_WORKING_DAYS);
+        const article = command.kind === 'third_party' ? '条例第三十二条' : '条例第三十四条';
+        pause = { open: { kind: command.kind, party: command.party.trim(), startedOn: command.sentOn, expectedEndOn, note: '' } };
+        note = `${command.sentOn}书面征求“${command.party.trim()}”意见，对方应在${CONSULTATION_WORKING_DAYS}个工作日内（至${expectedEndOn}）提出意见（${article}）；征求意见时间不计入答复期限（条例第三十三条第三款）`;
+      }
+      break;
+    }
+    case 'endConsultation': {
+      const ok = checkDate('endedOn', '意见征询结束日期', command.endedOn, { on: openPause?.startedOn ?? null, label: '征求意见函发出日期' });
+      if (ok && openPause) {
+        pause = { close: { id: openPause.id, endedOn: command.endedOn } };
+        note = `${command.endedOn}意见征询结束${command.note?.trim() ? `：${command.note.trim()}` : ''}`;
+      }
+      break;
+    }
+    case 'extendDeadline': {
+      // 条例第三十三条第二款: once, at most 20 working days, with the consent of the head of the disclosure office, before the deadline.
+      if (app.extensionWorkingDays > 0) {
+        refuse(E.extensionRepeated, `本申请已于${app.extensionApprovedOn}延期${app.extensionWorkingDays}个工作日；答复期限只能延长一次（条例第三十三条第二款）`);
+      }
+      const days = command.workingDays;
+      if (!Number.isInteger(days) || days < 1) {
+        refuse(E.invalidInput, `延长工作日数应为1至${MAX_EXTENSION_WORKING_DAYS}之间的整数`, 'workingDays');
+      } else if (days > MAX_EXTENSION_WORKING_DAYS) {
+        refuse(E.extensionTooLong, `延长答复期限最长不得超过${MAX_EXTENSION_WORKING_DAYS}个工作日（条例第三十三条第二款），现为${days}个工作日`, 'workingDays');
+      }
+      if (!facts.actorIsOfficeHead) {
+        refuse(E.extensionNotApproved, '延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），应由本机关管理员批准');
+      }
+      const ok = checkDate('approvedOn', '批准延期日期', command.approvedOn, { on: clockStart, label: '答复期限起算日' });
+      if (ok && app.dueOn && command.approvedOn > app.dueOn) {
+        refuse(E.extensionAfterDeadline, `答复期限已于${app.dueOn}届满，延期应在期限届满前批准并告知申请人（条例第三十三条第二款）`, 'approvedOn');
+      }
+      required('reason', command.reason, '请填写延期理由，延期答复告知书将告知申请人');
+      if (reasons.length === 0) {
+        changes = { extensionWorkingDays: days, extensionApprovedOn: command.approvedOn, extensionApprovedBy: facts.actorUserId, extensionReason: command.reason.trim() };
+        note = `经政府信息公开工作机构负责人同意，答复期限延长${days}个工作日（条例第三十三条第二款）：${command.reason.trim()}`;
+      }
+      break;
+    }
+    case 'issueFeeNotice': {
+      if (app.feeMethod !== null) refuse(E.feeRepeated, `已于${app.feeNoticeSentOn}发出收费通知；每件申请只能按一种方式收费一次（国办函〔2020〕109号第三条）`);
+      let fee: FeeComputation | null = null;
+      if (command.method === 'per_page') {
+        if (!Number.isInteger(command.pages) || command.pages! < 1 || command.pages! > 1_000_000) refuse(E.feeInvalid, '按量计收应填写页数（正整数）', 'pages');
+        else fee = perPageFee(command.pages!);
+      } else if (command.method === 'per_application') {
+        if (!Number.isInteger(facts.feeOrdinal) || facts.feeOrdinal! < 1) refuse(E.feeInvalid, '无法确定该申请人本月的申请件数：申请尚未确认收到');
+        else fee = perApplicationFee(facts.feeOrdinal!);
+      } else {
+        refuse(E.feeInvalid, '收费方式应为按件计收或按量计收', 'method');
+      }
+      if (fee && fee.amountYuan === 0) refuse(E.feeZero, `${fee.explanation}，应收费用为0元，不发收费通知`, command.method === 'per_page' ? 'pages' : 'method');
+      const sentOk = checkDate('sentOn', '收费通知发出日期', command.sentOn, { on: clockStart, label: '答复期限起算日' });
+      if (sentOk && app.dueOn && command.sentOn > app.dueOn) {
+        refuse(E.feeInvalid, `收费通知应在答复期限内发出，本申请的答复期限已于${app.dueOn}届满`, 'sentOn');
+      }
+      const receivedOn = command.noticeReceivedOn || command.sentOn;
+      const receivedOk = checkDate('noticeReceivedOn', '申请人收到收费通知日期', receivedOn, sentOk ? { on: command.sentOn, label: '发出日期' } : undefined);
+      if (fee && sentOk && receivedOk && reasons.length === 0) {
+        const feeDueOn = facts.calendar.addWorkingDays(receivedOn, FEE_PAYMENT_WORKING_DAYS);
+        changes = { feeMethod: fee.method, feeUnits: fee.units, feeAmountYuan: fee.amountYuan, feeNoticeSentOn: command.sentOn, feeNoticeReceivedOn: receivedOn, feeDueOn };
+        if (FEE_WINDOW_PAUSES_CLOCK) pause = { open: { kind: 'fee', party: '申请人', startedOn: command.sentOn, expectedEndOn: feeDueOn, note: '' } };
+        note = `发出收费通知：${fee.explanation}；应自收到通知次日起${FEE_PAYMENT_WORKING_DAYS}个工作日内（至${feeDueOn}）缴纳，逾期视为放弃申请${FEE_WINDOW_PAUSES_CLOCK ? '；缴费期间不计入答复期限' : ''}`;
+        data = { fee };
+      }
+      break;
+    }
+    case 'recordFeePayment': {
+      const ok = checkDate('paidOn', '缴费日期', command.paidOn, { on: app.feeNoticeSentOn, label: '收费通知发出日期' });
+      if (ok && app.feeDueOn && command.paidOn > app.feeDueOn) {
+        refuse(E.feePaymentLate, `缴费期限已于${app.feeDueOn}届满；逾期未缴纳的，视为放弃申请（国办函〔2020〕109号）`, 'paidOn');
+      }
+      if (reasons.length === 0) {
+        changes = { feePaidOn: command.paidOn };
+        const feePause = facts.pauses.find((p) => p.kind === 'fee' && p.endedOn === null);
+        if (feePause) pause = { close: { id: feePause.id, endedOn: command.paidOn } };
+        note = `${command.paidOn}申请人缴纳信息处理费${app.feeAmountYuan}元，继续办理`;
+      }
+      break;
+    }
+    case 'closeFeeUnpaid': {
+      if (app.feeDueOn === null || facts.today <= app.feeDueOn) {
+        refuse(E.feeNotLapsed, `缴费期限${app.feeDueOn ? `至${app.feeDueOn}` : ''}尚未届满，不能按逾期未缴费终止处理`);
+      }
+      changes = { outcome: 'other.fee_unpaid', repliedOn: facts.today };
+      const feePause = facts.pauses.find((p) => p.kind === 'fee' && p.endedOn === null);
+      if (feePause && app.feeDueOn) pause = { close: { id: feePause.id, endedOn: app.feeDueOn } };
+      note = `申请人未在缴费期限（至${app.feeDueOn}）内缴纳信息处理费，视为放弃申请，不再处理`;
+      break;
+    }
+    case 'recordReply': {
+      const outcome = command.outcome;
+      if (!isOutcome(outcome)) {
+        refuse(E.outcomeInvalid, `办理结果“${String(outcome ?? '')}”不在年度报告规定的22种办理结果之内（国办公开办函〔2021〕30号），请从列表中选择一项`, 'outcome');
+      } else if (RESERVED_OUTCOMES.includes(outcome)) {
+        refuse(E.outcomeReserved, `“${OUTCOME_INFO[outcome].label}”由“逾期未补正/逾期未缴费，终止处理”操作办结，不能作为答复结果直接登记`, 'outcome');
+      } else if (outcome === 'unable.still_unclear_after_correction' && app.correctedOn === null) {
+        refuse(E.outcomeNeedsCorrection, '“补正后申请内容仍不明确”只适用于已告知补正并收到补正申请的情形（条例第三十条）', 'outcome');
+      }
+      checkDate('repliedOn', '答复日期', command.repliedOn, { on: clockStart, label: '答复期限起算日' });
+      required('text', command.text, '请填写答复内容：公开的信息或获取方式，或不予公开、无法提供、不予处理的理由', E.replyTextRequired);
+      if (reasons.length === 0) {
+        changes = { outcome: outcome as Outcome, repliedOn: command.repliedOn, replyText: command.text.trim() };
+        const late = app.dueOn !== null && command.repliedOn > app.dueOn;
+        note = `${command.repliedOn}作出答复：${OUTCOME_INFO[outcome as Outcome].label}${late ? `（超过答复期限${app.dueOn}）` : ''}`;
+        data = { late };
+      }
+      break;
+    }
+    case 'archive':
+      changes = { archivedOn: facts.today };
+      note = '办结归档';
+      break;
+  }
+
+  if (reasons.length > 0 || next === null) return { ok: false, reasons };
+  return { ok: true, next, changes, ...(pause ? { pause } : {}), note, data };
+}

@@ -1,0 +1,82 @@
+import type { DocBlock, DocumentModel } from '../../../../platform/documents/document-model.ts';
+import type { IsoDate } from '../../../../shared/iso-date.ts';
+import { APPLICANT_TYPE_LABELS } from '../applicant-types.ts';
+import type { Application } from '../application.ts';
+import { chineseDate } from '../chinese-date.ts';
+import { OUTCOME_INFO, outcomeLabel } from '../outcomes.ts';
+import type { LetterTemplate } from './default-templates.ts';
+import { LETTER_KIND_LABELS, type LetterKind } from './letter-kinds.ts';
+import { fillTemplate } from './placeholders.ts';
+import { remedyParagraphs } from './remedies.ts';
+
+export type LetterContext = {
+  app: Application;
+  organName: string;
+  /** 复议机关: the same-level people's government (行政复议法第二十四条). */
+  reconsiderationBody: string;
+  issuedOn: IsoDate;
+  template: LetterTemplate;
+  /** Values of the kind's own placeholders (补正事项, 收费金额 …). */
+  values: Record<string, string>;
+};
+
+/**
+ * A letter of a case as a DocumentModel (rendered to HTML, DOCX and PDF by platform/documents).
+ * The template gives the prose; the case fields, the outcome with its legal basis and the remedies
+ * are always added here (reference.md §1.8, what a 告知书 must contain).
+ */
+export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel {
+  const { app } = ctx;
+  const subject = app.documentNumber ? `${app.subject}（文号：${app.documentNumber}）` : app.subject;
+  const values: Record<string, string> = {
+    申请人: app.applicantName,
+    申请编号: app.trackingNo,
+    收到日期: chineseDate(app.receivedOn),
+    申请内容: subject,
+    机关名称: ctx.organName,
+    发文日期: chineseDate(ctx.issuedOn),
+    ...(app.outcome ? { 办理结果: OUTCOME_INFO[app.outcome].label, 法律依据: OUTCOME_INFO[app.outcome].basis, 答复内容: app.replyText } : {}),
+    ...ctx.values,
+  };
+  const addressee = kind === 'consultation_letter' ? [] : [para(`${app.applicantName}：`, false)];
+  const body = fillTemplate(ctx.template.body, values)
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => para(p, true));
+
+  const fields: { label: string; value: string }[] = [
+    { label: '申请编号', value: app.trackingNo },
+    { label: '收到申请日期', value: chineseDate(app.receivedOn) },
+    ...(kind !== 'consultation_letter' ? [{ label: '申请人', value: `${app.applicantName}（${APPLICANT_TYPE_LABELS[app.applicantType]}）` }] : []),
+    { label: '申请内容', value: subject },
+  ];
+  if (kind === 'reply' && app.outcome) {
+    fields.push({ label: '办理结果', value: outcomeLabel(app.outcome) }, { label: '法律依据', value: OUTCOME_INFO[app.outcome].basis });
+  }
+
+  const remedies: DocBlock[] =
+    kind === 'reply' || kind === 'termination_notice'
+      ? [
+          { kind: 'heading', level: 2, text: '救济途径' },
+          ...remedyParagraphs(app.outcome, ctx.reconsiderationBody, app.deliveryMethod === 'online' || app.deliveryMethod === 'email').map((p) => para(p, true)),
+        ]
+      : [];
+
+  return {
+    title: `${ctx.template.title}（${app.trackingNo}）`,
+    pageSize: 'A4',
+    orientation: 'portrait',
+    blocks: [
+      { kind: 'title', text: ctx.template.title },
+      { kind: 'subtitle', text: `${LETTER_KIND_LABELS[kind]} 编号：${app.trackingNo}` },
+      ...addressee,
+      ...body,
+      { kind: 'fields', items: fields },
+      ...remedies,
+      { kind: 'signature', lines: [ctx.organName, '（印章）', chineseDate(ctx.issuedOn)] },
+    ],
+  };
+}
+
+const para = (text: string, indent: boolean): DocBlock => ({ kind: 'paragraph', text, indent });

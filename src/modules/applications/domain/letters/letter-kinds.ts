@@ -1,0 +1,51 @@
+import type { OutcomeGroup } from '../outcomes.ts';
+
+/** Letters stored with a case (application_letters.kind). */
+export const LETTER_KINDS = ['correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply', 'termination_notice'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
+  correction_notice: '补正告知书',
+  consultation_letter: '征求意见函',
+  extension_notice: '延期答复告知书',
+  fee_notice: '收费通知书',
+  reply: '答复告知书',
+  termination_notice: '终止处理告知书',
+};
+
+/** The applicant may download these with the query code; a consultation letter goes to the third party only. */
+export const isLetterForApplicant = (kind: LetterKind): boolean => kind !== 'consultation_letter';
+
+/** Templates an organ can edit: one per letter, and one reply per outcome group. */
+export const TEMPLATE_KINDS = [
+  'correction_notice',
+  'consultation_letter',
+  'extension_notice',
+  'fee_notice',
+  'termination_notice',
+  'reply.disclosed',
+  'reply.partly_disclosed',
+  'reply.withheld',
+  'reply.unable',
+  'reply.not_processed',
+  'reply.other',
+] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export const isTemplateKind = (v: unknown): v is TemplateKind => typeof v === 'string' && (TEMPLATE_KINDS as readonly string[]).includes(v);
+
+export const replyTemplateKind = (group: OutcomeGroup): TemplateKind => `reply.${group}` as TemplateKind;
+
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
+  correction_notice: '补正告知书',
+  consultation_letter: '征求意见函',
+  extension_notice: '延期答复告知书',
+  fee_notice: '收费通知书',
+  termination_notice: '终止处理告知书',
+  'reply.disclosed': '答复告知书（予以公开）',
+  'reply.partly_disclosed': '答复告知书（部分公开）',
+  'reply.withheld': '答复告知书（不予公开）',
+  'reply.unable': '答复告知书（无法提供）',
+  'reply.not_processed': '答复告知书（不予处理）',
+  'reply.other': '答复告知书（其他处理）',
+};

@@ -1,0 +1,44 @@
+import { DomainError, type ErrorReason } from '../../../../shared/domain-error.ts';
+import { ApplicationErrorCode as E } from '../error-codes.ts';
+import type { TemplateKind } from './letter-kinds.ts';
+
+const COMMON = ['申请人', '申请编号', '收到日期', '申请内容', '机关名称', '发文日期'] as const;
+
+/** The placeholders each template may use; anything else in {{…}} is refused when the template is saved. */
+export const PLACEHOLDERS: Record<TemplateKind, readonly string[]> = {
+  correction_notice: [...COMMON, '补正事项', '补正期限', '补正工作日数'],
+  consultation_letter: [...COMMON, '征求对象', '意见期限'],
+  extension_notice: [...COMMON, '延长工作日数', '延期理由', '原答复期限', '延期后答复期限'],
+  fee_notice: [...COMMON, '收费方式', '收费金额', '计费说明', '缴费期限'],
+  termination_notice: [...COMMON, '终止原因'],
+  'reply.disclosed': [...COMMON, '办理结果', '法律依据', '答复内容'],
+  'reply.partly_disclosed': [...COMMON, '办理结果', '法律依据', '答复内容'],
+  'reply.withheld': [...COMMON, '办理结果', '法律依据', '答复内容'],
+  'reply.unable': [...COMMON, '办理结果', '法律依据', '答复内容'],
+  'reply.not_processed': [...COMMON, '办理结果', '法律依据', '答复内容'],
+  'reply.other': [...COMMON, '办理结果', '法律依据', '答复内容'],
+};
+
+const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+export const MAX_TEMPLATE_CHARS = 5000;
+
+/** Refuses a template whose title or body is empty or too long, or that names an unknown placeholder. */
+export function validateTemplate(kind: TemplateKind, title: string, body: string): void {
+  const reasons: ErrorReason[] = [];
+  const refuse = (field: string, message: string) => reasons.push({ code: E.templateInvalid, field, message });
+  if (title.trim() === '') refuse('title', '请填写文书标题');
+  if (title.length > 60) refuse('title', '文书标题不能超过60个字符');
+  if (body.trim() === '') refuse('body', '请填写文书正文');
+  if (body.length > MAX_TEMPLATE_CHARS) refuse('body', `文书正文不能超过${MAX_TEMPLATE_CHARS}个字符`);
+  const allowed = PLACEHOLDERS[kind];
+  const unknown = [...new Set([...body.matchAll(TOKEN)].map((m) => m[1]).filter((name) => !allowed.includes(name)))];
+  if (unknown.length) refuse('body', `正文中的占位符{{${unknown.join('}}、{{')}}}不可用；可用的占位符：${allowed.map((n) => `{{${n}}}`).join('、')}`);
+  const unbalanced = body.replace(TOKEN, '').match(/\{\{|\}\}/);
+  if (unbalanced) refuse('body', '正文中有不完整的占位符（“{{”与“}}”应成对出现）');
+  if (reasons.length) throw new DomainError(E.templateInvalid, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+}
+
+/** Replaces every {{名称}} by its value; a value missing at issue time becomes “（未填写）”. */
+export function fillTemplate(body: string, values: Record<string, string>): string {
+  return body.replace(TOKEN, (_m, name: string) => values[name]?.trim() || '（未填写）');
+}

@@ -1,0 +1,163 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { ApplicationsTable } from '../../../platform/db/schema-areas/applications.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import type { IsoDate } from '../../../shared/iso-date.ts';
+import type { Application } from '../domain/application.ts';
+import { OPEN_STATES, type ApplicationState } from '../domain/application-states.ts';
+import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
+import { toApplication } from './application-row.ts';
+import type { Executor } from './executor.ts';
+
+export async function insertApplication(db: Executor, values: Insertable<ApplicationsTable>): Promise<Application> {
+  const row = await db.insertInto('applications').values(values).returningAll().executeTakeFirstOrThrow();
+  return toApplication(row);
+}
+
+export async function findApplication(db: Executor, id: number): Promise<Application | null> {
+  const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toApplication(row) : null;
+}
+
+export async function findApplicationByTrackingNo(db: Executor, trackingNo: string): Promise<(Application & { queryCodeHash: string | null }) | null> {
+  const row = await db.selectFrom('applications').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
+  return row ? { ...toApplication(row), queryCodeHash: row.query_code_hash } : null;
+}
+
+export async function requireApplication(db: Executor, id: number): Promise<Application> {
+  const app = await findApplication(db, id);
+  if (!app) throw new DomainError(E.notFound, '申请不存在', { httpStatus: 404 });
+  return app;
+}
+
+/** Writes the changes only if nobody changed the case since it was read (optimistic `version`). */
+export async function updateApplication(db: Executor, app: Application, set: Updateable<ApplicationsTable>, at: string): Promise<Application> {
+  const row = await db
+    .updateTable('applications')
+    .set({ ...set, version: app.version + 1, updated_at: at })
+    .where('id', '=', app.id)
+    .where('version', '=', app.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new DomainError(E.versionConflict, '该申请已被他人修改，请刷新页面后重试', { httpStatus: 409 });
+  return toApplication(row);
+}
+
+/** The next serial of an organ's tracking numbers in a year (atomic on both databases). */
+export async function allocateTrackingSerial(db: Executor, organId: number, year: number): Promise<number> {
+  const row = await db
+    .insertInto('application_serials')
+    .values({ organ_id: organId, year, last_serial: 1 })
+    .onConflict((oc) => oc.columns(['organ_id', 'year']).doUpdateSet((eb) => ({ last_serial: eb('application_serials.last_serial', '+', 1) })))
+    .returning('last_serial')
+    .executeTakeFirstOrThrow();
+  return row.last_serial;
+}
+
+export async function trackingNoExists(db: Executor, trackingNos: string[]): Promise<Set<string>> {
+  if (trackingNos.length === 0) return new Set();
+  const found = new Set<string>();
+  for (let i = 0; i < trackingNos.length; i += 500) {
+    const rows = await db.selectFrom('applications').select('tracking_no').where('tracking_no', 'in', trackingNos.slice(i, i + 500)).execute();
+    for (const r of rows) found.add(r.tracking_no);
+  }
+  return found;
+}
+
+/**
+ * This application's place among the same applicant's applications received by the organ in the
+ * same calendar month (按件计收, 国办函〔2020〕109号第四条); ties on the day are ordered by id.
+ */
+export async function applicantOrdinalInMonth(db: Executor, app: Application): Promise<number | null> {
+  if (!app.receivedOn) return null;
+  const month = app.receivedOn.slice(0, 7);
+  const rows = await db
+    .selectFrom('applications')
+    .select(['id', 'received_on'])
+    .where('organ_id', '=', app.organId)
+    .where('applicant_key', '=', app.applicantKey)
+    .where('received_on', '>=', `${month}-01`)
+    .where('received_on', '<=', `${month}-31`)
+    .where('state', '!=', 'discarded')
+    .execute();
+  const before = rows.filter((r) => r.received_on! < app.receivedOn! || (r.received_on === app.receivedOn && r.id <= app.id));
+  return before.length;
+}
+
+export type WorkListFilter = {
+  organIds: number[];
+  view: 'open' | 'due_soon' | 'overdue' | 'awaiting_confirmation' | 'closed' | 'all';
+  today: IsoDate;
+  /** For due_soon: the last due date included (today + N working days). */
+  dueBy?: IsoDate;
+  q?: string;
+  limit?: number;
+  offset?: number;
+};
+
+/** The staff work list; due-soon and overdue are SQL comparisons on the stored due dates. */
+export async function listApplications(db: Executor, f: WorkListFilter): Promise<{ items: Application[]; total: number }> {
+  if (f.organIds.length === 0) return { items: [], total: 0 };
+  let q = db.selectFrom('applications').where('organ_id', 'in', f.organIds);
+  const running: ApplicationState[] = OPEN_STATES.filter((s) => s !== 'awaiting_correction');
+  switch (f.view) {
+    case 'open':
+      q = q.where('state', 'in', [...OPEN_STATES]);
+      break;
+    case 'due_soon':
+      q = q.where('state', 'in', running).where('due_on', '>=', f.today).where('due_on', '<=', f.dueBy ?? f.today);
+      break;
+    case 'overdue':
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([eb('state', 'in', running), eb('due_on', '<', f.today)]),
+          eb.and([eb('state', '=', 'awaiting_correction'), eb('correction_due_on', '<', f.today)]),
+          eb.and([eb('state', '=', 'awaiting_fee'), eb('fee_due_on', '<', f.today)]),
+        ]),
+      );
+      break;
+    case 'awaiting_confirmation':
+      q = q.where('state', '=', 'awaiting_confirmation');
+      break;
+    case 'closed':
+      q = q.where('state', 'in', ['replied', 'archived']);
+      break;
+    case 'all':
+      break;
+  }
+  if (f.q?.trim()) {
+    const like = `%${f.q.trim().replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('tracking_no', 'like', like), eb('applicant_name', 'like', like), eb('subject', 'like', like)]));
+  }
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await q
+    .selectAll()
+    .orderBy((eb) => eb.case().when('due_on', 'is', null).then(1).else(0).end())
+    .orderBy('due_on')
+    .orderBy('id', 'desc')
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0)
+    .execute();
+  return { items: rows.map(toApplication), total };
+}
+
+/** Open cases whose correction or fee window ended before today (closeLapsedCases works through them). */
+export async function listLapseCandidates(db: Executor, today: IsoDate): Promise<Application[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'awaiting_correction'), eb('correction_due_on', '<', today)]),
+        eb.and([eb('state', '=', 'awaiting_fee'), eb('fee_due_on', '<', today)]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map(toApplication);
+}
+
+/** Received, not yet closed cases (their due dates are recomputed when the calendar changes). */
+export async function listRunningApplications(db: Executor): Promise<Application[]> {
+  const rows = await db.selectFrom('applications').selectAll().where('state', 'in', [...OPEN_STATES]).orderBy('id').execute();
+  return rows.map(toApplication);
+}

@@ -1,0 +1,44 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { findOrganById, type Organ } from '../../catalog/index.ts';
+import type { Actor } from '../../identity/index.ts';
+import type { Application, Pause } from '../domain/application.ts';
+import { applicationClock, type ApplicationClock } from '../domain/application-clock.ts';
+import { correctionNoticeDeadline, type DeadlineResult } from '../../calendar/index.ts';
+import { requireApplication } from '../storage/applications-repository.ts';
+import { listEvents, type ApplicationEvent } from '../storage/events-repository.ts';
+import { listLetters, type StoredLetter } from '../storage/letters-repository.ts';
+import { listPauses } from '../storage/pauses-repository.ts';
+import { listAppeals, type Appeal } from '../storage/appeals-repository.ts';
+import { listOrganStaff, type StaffMember } from '../storage/staff-repository.ts';
+import { isOfficeHead, requireCaseStaff } from './case-access.ts';
+import { calendarFor } from './working-calendar.ts';
+
+export type CaseDetails = {
+  application: Application;
+  organ: Organ;
+  pauses: Pause[];
+  events: ApplicationEvent[];
+  letters: StoredLetter[];
+  appeals: Appeal[];
+  staff: StaffMember[];
+  clock: ApplicationClock;
+  correctionNotice: DeadlineResult | null;
+  actorIsOfficeHead: boolean;
+};
+
+/** Everything the staff case page shows, including the due date recomputed with its trace. */
+export async function caseDetails(deps: AppDeps, actor: Actor, applicationId: number): Promise<CaseDetails> {
+  const application = await requireApplication(deps.db, applicationId);
+  const chain = await requireCaseStaff(deps.db, actor, application.organId);
+  const calendar = await calendarFor(deps.db);
+  const [organ, pauses, events, letters, appeals, staff] = await Promise.all([
+    findOrganById(deps.db, application.organId), listPauses(deps.db, application.id), listEvents(deps.db, application.id),
+    listLetters(deps.db, application.id), listAppeals(deps.db, { applicationId: application.id }), listOrganStaff(deps.db, chain),
+  ]);
+  return {
+    application, organ: organ!, pauses, events, letters, appeals, staff,
+    clock: applicationClock(application, pauses, calendar),
+    correctionNotice: application.receivedOn ? correctionNoticeDeadline(application.receivedOn, calendar) : null,
+    actorIsOfficeHead: isOfficeHead(actor, chain),
+  };
+}

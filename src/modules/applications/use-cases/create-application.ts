@@ -1,0 +1,55 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { IsoDate } from '../../../shared/iso-date.ts';
+import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
+import type { Organ } from '../../catalog/index.ts';
+import type { Application } from '../domain/application.ts';
+import { correctionNoticeDueOn } from '../domain/application-clock.ts';
+import type { ApplicantFields } from '../domain/application-input.ts';
+import { CHANNEL_RULES, receivedOnFor, type Channel } from '../domain/channels.ts';
+import { applicantKeyOf } from '../domain/identity-number.ts';
+import { allocateTrackingSerial, insertApplication } from '../storage/applications-repository.ts';
+import { appendEvent } from '../storage/events-repository.ts';
+import type { Executor } from '../storage/executor.ts';
+import { auditApplication } from './case-access.ts';
+import { dueColumnsFor } from './due-columns.ts';
+import { hashQueryCode, newQueryCode } from './query-code.ts';
+import { calendarFor } from './working-calendar.ts';
+
+/** 〈机关代码〉-〈年〉-〈五位序号〉, e.g. QHX-ZJJ-2026-00012: unique, readable on the phone. */
+export const trackingNoFor = (organCode: string, year: number, serial: number) => `${organCode.toUpperCase()}-${year}-${String(serial).padStart(5, '0')}`;
+
+export type Receipt = { channel: Channel; arrivedOn: IsoDate; arrivedAt: string | null; confirmedOn: IsoDate | null; evidence: string };
+
+/**
+ * Stores a new application, received now or awaiting confirmation (条例第三十一条), with a fresh
+ * tracking number and query code. Returns the code once: only its hash is kept.
+ */
+export async function createApplication(
+  trx: Executor, deps: AppDeps, actor: Actor, organ: Organ, fields: ApplicantFields, receipt: Receipt, source: 'portal' | 'staff', at: string, today: IsoDate,
+): Promise<{ application: Application; queryCode: string }> {
+  const calendar = await calendarFor(trx);
+  const receivedOn = receivedOnFor(receipt.channel, receipt.arrivedOn, receipt.confirmedOn);
+  const state = receivedOn ? 'registered' : 'awaiting_confirmation';
+  const serial = await allocateTrackingSerial(trx, organ.id, Number(receipt.arrivedOn.slice(0, 4)));
+  const trackingNo = trackingNoFor(organ.code, Number(receipt.arrivedOn.slice(0, 4)), serial);
+  const queryCode = newQueryCode();
+  const base = {
+    organ_id: organ.id, tracking_no: trackingNo, state, channel: receipt.channel, arrived_on: receipt.arrivedOn, arrived_at: receipt.arrivedAt,
+    confirmed_on: CHANNEL_RULES[receipt.channel].needsConfirmation ? receipt.confirmedOn : null, receipt_evidence: receipt.evidence, received_on: receivedOn,
+    applicant_type: fields.applicantType, applicant_name: fields.applicantName, applicant_id_kind: fields.applicantIdKind, applicant_id_number: fields.applicantIdNumber,
+    applicant_key: applicantKeyOf(fields.applicantIdKind, fields.applicantIdNumber, fields.applicantName, fields.contactPhone),
+    contact_person: fields.contactPerson, contact_phone: fields.contactPhone, contact_email: fields.contactEmail, contact_address: fields.contactAddress,
+    postal_code: fields.postalCode, subject: fields.subject, document_number: fields.documentNumber || null, provision_form: fields.provisionForm,
+    delivery_method: fields.deliveryMethod, query_code_hash: hashQueryCode(trackingNo, queryCode),
+    correction_notice_due_on: correctionNoticeDueOn(receivedOn, calendar), source, imported: 0, created_by: actorUserId(actor), version: 1, created_at: at, updated_at: at,
+  };
+  const due = dueColumnsFor({ receivedOn, state, correctedOn: null, correctionDueOn: null, extensionWorkingDays: 0 }, [], calendar);
+  const application = await insertApplication(trx, { ...base, ...due });
+  await appendEvent(trx, application.id, {
+    verb: source === 'portal' ? 'submitOnline' : 'register', fromState: null, toState: state, occurredOn: today, occurredAt: at,
+    actorUserId: actorUserId(actor), actorLabel: actorLabel(actor),
+    note: receivedOn ? `登记申请：${CHANNEL_RULES[receipt.channel].rule}，收到申请日期${receivedOn}` : `申请已到达（${receipt.arrivedOn}），${CHANNEL_RULES[receipt.channel].rule}，待确认`,
+  });
+  await auditApplication(trx, deps, actor, at, { action: source === 'portal' ? 'application.submit_online' : 'application.register', entityId: application.id, organId: organ.id, after: { trackingNo, state, channel: receipt.channel, receivedOn } });
+  return { application, queryCode };
+}

@@ -1,0 +1,76 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { IsoDate } from '../../../shared/iso-date.ts';
+import { findOrganById, organChain } from '../../catalog/index.ts';
+import type { Application } from '../domain/application.ts';
+import type { Command } from '../domain/application-verbs.ts';
+import { chineseDate } from '../domain/chinese-date.ts';
+import { FEE_METHOD_LABELS, perApplicationFee, perPageFee } from '../domain/fee-rules.ts';
+import { outcomeGroup } from '../domain/outcomes.ts';
+import { buildLetter } from '../domain/letters/build-letter.ts';
+import { isLetterForApplicant, LETTER_KIND_LABELS, replyTemplateKind, type LetterKind, type TemplateKind } from '../domain/letters/letter-kinds.ts';
+import { reconsiderationBodyFor } from '../domain/letters/remedies.ts';
+import type { Executor } from '../storage/executor.ts';
+import { insertLetter } from '../storage/letters-repository.ts';
+import { templateFor } from '../storage/templates-repository.ts';
+
+type LetterPlan = { kind: LetterKind; template: TemplateKind; values: Record<string, string> };
+
+/** Which letter a verb produces, with the values of its own placeholders; null when it produces none. */
+function planLetter(command: Command, before: Application, after: Application): LetterPlan | null {
+  switch (command.verb) {
+    case 'requestCorrection':
+      return {
+        kind: 'correction_notice', template: 'correction_notice',
+        values: { 补正事项: command.points, 补正期限: chineseDate(after.correctionDueOn), 补正工作日数: String(command.correctionWorkingDays) },
+      };
+    case 'startConsultation':
+      return { kind: 'consultation_letter', template: 'consultation_letter', values: { 征求对象: command.party } };
+    case 'extendDeadline':
+      return {
+        kind: 'extension_notice', template: 'extension_notice',
+        values: {
+          延长工作日数: String(command.workingDays), 延期理由: command.reason, 原答复期限: chineseDate(before.dueOn), 延期后答复期限: chineseDate(after.dueOn),
+        },
+      };
+    case 'issueFeeNotice': {
+      const fee = after.feeMethod === 'per_page' ? perPageFee(after.feeUnits!) : perApplicationFee(after.feeUnits!);
+      return {
+        kind: 'fee_notice', template: 'fee_notice',
+        values: { 收费方式: FEE_METHOD_LABELS[after.feeMethod!], 收费金额: String(after.feeAmountYuan), 计费说明: fee.explanation, 缴费期限: chineseDate(after.feeDueOn) },
+      };
+    }
+    case 'recordReply':
+      return { kind: 'reply', template: replyTemplateKind(outcomeGroup(after.outcome!)), values: {} };
+    case 'closeCorrectionOverdue':
+      return {
+        kind: 'termination_notice', template: 'termination_notice',
+        values: { 终止原因: `本机关已于${chineseDate(before.correctionRequestedOn)}告知您补正申请，您未在补正期限（${chineseDate(before.correctionDueOn)}前）内补正。根据《中华人民共和国政府信息公开条例》第三十条的规定，视为放弃申请，` },
+      };
+    case 'closeFeeUnpaid':
+      return {
+        kind: 'termination_notice', template: 'termination_notice',
+        values: { 终止原因: `本机关已于${chineseDate(before.feeNoticeSentOn)}向您发出收费通知，您未在缴费期限（${chineseDate(before.feeDueOn)}前）内缴纳信息处理费。根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为放弃申请，` },
+      };
+    default:
+      return null;
+  }
+}
+
+/** Builds and stores the letter a verb produces (frozen as issued); returns its id, or null. */
+export async function issueLetterFor(
+  trx: Executor, deps: AppDeps, command: Command, before: Application, after: Application, consultationEndOn: IsoDate | null, issuedOn: IsoDate, userId: number | null, at: string,
+): Promise<number | null> {
+  const plan = planLetter(command, before, after);
+  if (!plan) return null;
+  if (plan.kind === 'consultation_letter' && consultationEndOn) plan.values['意见期限'] = chineseDate(consultationEndOn);
+  const organ = (await findOrganById(trx, after.organId))!;
+  const chain = await Promise.all((await organChain(trx, after.organId)).map((id) => findOrganById(trx, id)));
+  const template = await templateFor(trx, after.organId, plan.template);
+  const document = buildLetter(plan.kind, {
+    app: after, organName: organ.name, reconsiderationBody: reconsiderationBodyFor(chain.filter((o) => o !== null)), issuedOn, template, values: plan.values,
+  });
+  return insertLetter(trx, {
+    applicationId: after.id, kind: plan.kind, title: `${LETTER_KIND_LABELS[plan.kind]}（${issuedOn}）`, issuedOn, document,
+    forApplicant: isLetterForApplicant(plan.kind), createdBy: userId,
+  }, at);
+}

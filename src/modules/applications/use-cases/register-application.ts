@@ -1,0 +1,53 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError, type ErrorReason } from '../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { z } from '../../../shared/zod.ts';
+import { findOrganById } from '../../catalog/index.ts';
+import type { Actor } from '../../identity/index.ts';
+import type { Application } from '../domain/application.ts';
+import { applicantFields, staffRegistrationFields } from '../domain/application-input.ts';
+import { CHANNEL_RULES } from '../domain/channels.ts';
+import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
+import { requireCaseStaff } from './case-access.ts';
+import { createApplication } from './create-application.ts';
+
+/**
+ * Staff register a written application received in person, by post, fax or e-mail. The receipt date
+ * follows the channel (条例第三十一条): in person or signed-for post at once; an ordinary letter, fax,
+ * e-mail or online application when both sides confirm (given now, or later by confirmReceipt).
+ */
+export async function registerApplication(deps: AppDeps, actor: Actor, organId: number, raw: unknown): Promise<{ application: Application; queryCode: string }> {
+  // Both halves of the form are checked together, so every mistake is listed at once.
+  const receiptResult = staffRegistrationFields.safeParse(raw);
+  const fieldsResult = applicantFields.safeParse(raw);
+  if (!receiptResult.success || !fieldsResult.success) {
+    throw new z.ZodError([...(receiptResult.error?.issues ?? []), ...(fieldsResult.error?.issues ?? [])]);
+  }
+  const receipt = receiptResult.data;
+  const fields = fieldsResult.data;
+  return deps.db.transaction().execute(async (trx) => {
+    await requireCaseStaff(trx, actor, organId);
+    const organ = await findOrganById(trx, organId);
+    if (!organ) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    const now = deps.clock.now();
+    const today = chinaDateOf(now);
+    const reasons: ErrorReason[] = [];
+    if (receipt.arrivedOn > today) reasons.push({ code: E.dateInFuture, field: 'arrivedOn', message: `到达日期${receipt.arrivedOn}晚于今天（${today}），不能登记将来的日期` });
+    const needsConfirmation = CHANNEL_RULES[receipt.channel].needsConfirmation;
+    if (receipt.confirmedOn) {
+      if (!needsConfirmation) reasons.push({ code: E.invalidInput, field: 'confirmedOn', message: `${CHANNEL_RULES[receipt.channel].rule}，无需填写确认日期` });
+      else if (receipt.confirmedOn < receipt.arrivedOn) reasons.push({ code: E.dateOutOfOrder, field: 'confirmedOn', message: `确认日期${receipt.confirmedOn}早于到达日期${receipt.arrivedOn}` });
+      else if (receipt.confirmedOn > today) reasons.push({ code: E.dateInFuture, field: 'confirmedOn', message: `确认日期${receipt.confirmedOn}晚于今天（${today}）` });
+      else if (!receipt.receiptEvidence) reasons.push({ code: E.reasonRequired, field: 'receiptEvidence', message: '请填写与申请人确认的方式（如电话、短信、电子邮件回执）' });
+    }
+    if (receipt.channel === 'post_signed' && !receipt.receiptEvidence) {
+      reasons.push({ code: E.reasonRequired, field: 'receiptEvidence', message: '邮寄申请请填写签收记录（如邮件号、签收人）' });
+    }
+    if (reasons.length) throw new DomainError(reasons[0].code, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+    return createApplication(
+      trx, deps, actor, organ, fields,
+      { channel: receipt.channel, arrivedOn: receipt.arrivedOn, arrivedAt: null, confirmedOn: receipt.confirmedOn, evidence: receipt.receiptEvidence },
+      'staff', now.toISOString(), today,
+    );
+  });
+}
