@@ -1,6 +1,6 @@
 import type { Draft, ItemKind, YearContext } from './item-kind.ts';
 import { HOUSING_TOPICS, housingTopic, type HousingTopic } from './housing-topics.ts';
-import { ADDRESSEE_ENTERPRISES, ADDRESSEE_TOWNS, HOUSING_SHORT, HOUSING_SIGNER, unitOf, withTopicNode } from './housing-common.ts';
+import { ADDRESSEE_ENTERPRISES, ADDRESSEE_TOWNS, HOUSING_SIGNER, unitOf, withTopicNode } from './housing-common.ts';
 import { attendeesFor, emphasisSentence, nextStepSentence, progressSentence, type NewsMode } from './housing-news.ts';
 import { anyDay, draft, inMonths, reportMonths, reportQuarters, wan } from './kind-helpers.ts';
 import { newsBody, noticeBody, p, table } from './body-templates.ts';

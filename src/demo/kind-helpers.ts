@@ -97,6 +97,11 @@ export function seq(max: number, d: Draft): Draft {
   return { ...d, sequenceMax: max };
 }
 
+/** `nodes` plus the topic's 重点领域 node, if it has one. */
+export function withNode(nodes: string[], topic: { node: string }): string[] {
+  return topic.node.startsWith('zdly/') && !nodes.includes(topic.node) ? [...nodes, topic.node] : nodes;
+}
+
 /** An amount in 万元 with two decimals, as tables of funds show it. */
 export function wan(ctx: YearContext, min: number, max: number): string {
   return (ctx.rng.int(Math.round(min * 100), Math.round(max * 100)) / 100).toFixed(2);
