@@ -1,0 +1,31 @@
+import type { IsoDate } from '../../../shared/iso-date.ts';
+
+export type Reminder = { year: number; dueOn: IsoDate; daysLeft: number; level: 'upcoming' | 'due_soon' | 'overdue'; message: string };
+
+/**
+ * 条例第四十九条: a department publishes last year's report by 31 January, a people's government by
+ * 31 March. Staff are reminded from 1 December of the report year until it is published.
+ */
+export function reportDueOn(organKind: string, year: number): IsoDate {
+  return organKind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+}
+
+const days = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The reminder for the report of `year` on `today`, or null when none is due (published, or too early). */
+export function reminderFor(organKind: string, year: number, today: IsoDate, published: boolean): Reminder | null {
+  if (published || today < `${year}-12-01`) return null;
+  const dueOn = reportDueOn(organKind, year);
+  const daysLeft = days(today, dueOn);
+  if (daysLeft < 0) return { year, dueOn, daysLeft, level: 'overdue', message: `${year}年度报告应于${dueOn}前公布，已逾期${-daysLeft}天（条例第四十九条）` };
+  return {
+    year, dueOn, daysLeft, level: daysLeft <= 10 ? 'due_soon' : 'upcoming',
+    message: `${year}年度报告应于${dueOn}前公布，还有${daysLeft}天（条例第四十九条）`,
+  };
+}
+
+/** The report years to remind about on `today`: last year's, and this year's from 1 December. */
+export const yearsToRemind = (today: IsoDate): number[] => {
+  const y = Number(today.slice(0, 4));
+  return today >= `${y}-12-01` ? [y - 1, y] : [y - 1];
+};
