@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/support/db.ts';
 import { buildTestApp } from '../test/support/app.ts';
 import { launchBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
-import { createStaff } from '../test/support/factories.ts';
+import { createReviewCast } from '../test/support/factories.ts';
+import { ReviewPanelPage } from './pages/review-pages.ts';
 import { seedDemo } from '../src/main/seed-demo.ts';
 import { AdminPages } from './pages/admin-pages.ts';
 import { PortalPages } from './pages/portal-pages.ts';
@@ -18,14 +19,14 @@ describe.skipIf(SKIP_BROWSER)('portal and publishing in Chromium', () => {
   let baseUrl: string;
   let close: () => Promise<void>;
   let organ: { code: string; name: string };
-  let staff: { username: string; password: string };
+  let cast: Awaited<ReturnType<typeof createReviewCast>>;
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
     const { app, deps } = await buildTestApp(handle, '2026-11-29T02:00:00Z');
     await seedDemo(deps);
     organ = (await deps.db.selectFrom('organs').select(['code', 'name']).where('name', 'like', '%住房和城乡建设局').executeTakeFirstOrThrow());
-    staff = await createStaff(deps, organ.code, 'organ_admin');
+    cast = await createReviewCast(deps, organ.code);
     await app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await launchBrowser();
@@ -69,17 +70,41 @@ describe.skipIf(SKIP_BROWSER)('portal and publishing in Chromium', () => {
     await page.context().close();
   });
 
-  it('signs in, creates and publishes an item that then appears in the catalog', async () => {
+  it('takes an item from the officer through unit head, office and leader (with a return for changes) to the catalog', async () => {
     const page = await newPage();
     const admin = new AdminPages(page, baseUrl);
-    await admin.signIn(staff.username, staff.password);
+    const review = new ReviewPanelPage(page, baseUrl);
+    const as = async (who: { username: string; password: string }, id: number) => {
+      await page.context().clearCookies();
+      await admin.signIn(who.username, who.password);
+      await review.open(id);
+    };
+    await admin.signIn(cast.author.username, cast.author.password);
     await expect(page.getByRole('heading', { name: '工作台' }).count()).resolves.toBe(1);
     await admin.startNewItem(organ.code);
     await admin.fillItem({ title: '浏览器测试：城区道路改造工程进展', formedOn: '2026-11-27', stage: '执行公开', body: '<p>城区道路改造工程按计划推进。</p>', nodeLabel: '工作推进' });
     await admin.saveDraft();
     await expect(admin.flash()).resolves.toContain('草稿已保存');
-    await admin.publish();
-    await expect(admin.flash()).resolves.toContain('已发布，索引号');
+    const id = admin.currentPublicationId();
+    await review.fillReviewForm('不涉及国家秘密和个人信息');
+    await review.submit();
+    await expect(review.flash()).resolves.toContain('已报送审核');
+
+    await as(cast.unitHead, id);
+    await review.returnForChanges('请补充工程进度百分比');
+    await as(cast.author, id);
+    await expect(review.status()).resolves.toBe('已退回修改');
+    await review.submit();
+    for (const [who, comment] of [[cast.unitHead, '同意'], [cast.office, '经审查可以公开'], [cast.leader, '同意发布']] as const) {
+      await as(who, id);
+      await review.approve(comment);
+      await expect(review.flash()).resolves.toContain('已审核通过');
+    }
+    await as(cast.office, id);
+    await review.publishNow();
+    await expect(review.flash()).resolves.toContain('已发布');
+    const signed = await review.signOffs();
+    expect(signed.join('\n')).toMatch(/退回修改[\s\S]*请补充工程进度百分比/);
     await page.screenshot({ path: path.join(SHOTS, 'admin-published.png'), fullPage: true });
 
     const portal = new PortalPages(page, baseUrl);
@@ -87,5 +112,5 @@ describe.skipIf(SKIP_BROWSER)('portal and publishing in Chromium', () => {
     await portal.openCatalogNode('工作推进');
     await expect(page.locator('table.list tbody tr').first().textContent()).resolves.toContain('浏览器测试：城区道路改造工程进展');
     await page.context().close();
-  });
+  }, 120_000);
 });

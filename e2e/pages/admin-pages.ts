@@ -27,8 +27,12 @@ export class AdminPages {
     await this.page.getByRole('button', { name: /保存草稿|保存/ }).first().click();
   }
 
-  async publish() {
-    await this.page.getByRole('button', { name: '立即发布' }).click();
+  async signOut() {
+    await this.page.getByRole('button', { name: '退出' }).click();
+  }
+
+  currentPublicationId() {
+    return Number(/\/admin\/publications\/(\d+)/.exec(this.page.url())?.[1]);
   }
 
   flash() {

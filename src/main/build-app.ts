@@ -8,7 +8,8 @@ import { portalRoutes } from '../modules/catalog/web/portal/portal-routes.tsx';
 import { catalogAdminRoutes } from '../modules/catalog/web/admin/admin-routes.tsx';
 import { catalogApi } from '../modules/catalog/web/api/catalog-api.ts';
 import { privacyApi } from '../modules/privacy/index.ts';
-import { sessionRoutes, usersRoutes } from '../modules/identity/index.ts';
+import { requireApiToken, sessionRoutes, usersRoutes } from '../modules/identity/index.ts';
+import { reviewAdminRoutes } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
@@ -20,9 +21,11 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'>)
   await app.register(portalRoutes(deps, { publicUrl: config.publicUrl }));
   await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));
   await app.register(catalogAdminRoutes(deps));
+  await app.register(reviewAdminRoutes(deps));
   await app.register(usersRoutes(deps));
   await app.register(catalogApi(deps), { prefix: '/api/v1' });
-  await app.register(privacyApi, { prefix: '/api/v1' });
+  // Scanning is a staff tool: it needs an API token, like every write.
+  await app.register(privacyApi, { prefix: '/api/v1', preHandler: requireApiToken(deps), maxFileBytes: MAX_ATTACHMENT_BYTES });
   await registerOpenApiDocs(app);
   return app;
 }

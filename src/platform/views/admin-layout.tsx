@@ -23,6 +23,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children }: {
             {user && (
               <nav aria-label="后台导航">
                 <a href="/admin">工作台</a>
+                <a href="/admin/review">待办</a>
                 <a href="/admin/publications">信息管理</a>
                 <a href="/admin/organs">机关与目录</a>
                 <a href="/admin/users">用户</a>

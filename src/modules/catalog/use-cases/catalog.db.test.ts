@@ -20,8 +20,8 @@ describeEachDialect('catalog and publications', (db) => {
     expect(first.indexNumber).toBe('11341525003139573K/2026-00001');
     expect(second.indexNumber).toBe('11341525003139573K/2026-00002');
     expect(first).toMatchObject({ status: 'published', publishedOn: '2026-03-10', publishRoute: 'system_import' });
-    const again = await updatePublication(d, system, first.id, publicationInput([node], { title: '改过的标题' }));
-    expect(again.indexNumber).toBe(first.indexNumber);
+    await expect(updatePublication(d, system, first.id, publicationInput([node], { title: '改过的标题' }))).rejects.toMatchObject({ code: 'ERR_CATALOG_USE_AMEND' });
+    expect((await findPublication(d.db, first.id))!.indexNumber).toBe(first.indexNumber);
   });
 
   it('lists published items of a node newest first with the total, and leaves drafts out', async () => {
@@ -39,20 +39,18 @@ describeEachDialect('catalog and publications', (db) => {
     expect((await pagePublishedInNodes(d.db, [node], 2, 1)).items.map((i) => i.id)).toEqual([older.id]);
   });
 
-  it('refuses to publish with every reason and changes nothing', async () => {
+  it('lets only imports publish outside the review chain, and lists every reason an import is refused', async () => {
     const d = deps();
     const organ = await createOrgan(d);
     const node = await createNode(d, organ.id);
-    const editor = await createStaff(d, organ.code, 'editor');
-    const principal = (await loadPrincipal(d.db, editor.id))!;
+    const admin = await createStaff(d, organ.code, 'organ_admin');
+    const principal = (await loadPrincipal(d.db, admin.id))!;
     const draft = await createDraft(d, organ.id, [node], { disclosureMode: 'on_application', bodyHtml: '' });
-    const err = await publishPublication(d, { kind: 'user', principal, via: 'web' }, draft.id).catch((e) => e);
+    const byPerson = await publishPublication(d, { kind: 'user', principal, via: 'web' }, draft.id).catch((e) => e);
+    expect(byPerson.reasons.map((r: { message: string }) => r.message)).toEqual(['信息须经审核流程和保密审查后发布']);
+    const err = await publishPublication(d, system, draft.id).catch((e) => e);
     expect(err.code).toBe('ERR_CATALOG_PUBLISH_REFUSED');
-    expect(err.reasons.map((r: { message: string }) => r.message)).toEqual([
-      '只有本机关的管理员可以直接发布',
-      '公开方式不是“主动公开”的信息不能发布到门户',
-      '正文和附件不能都为空',
-    ]);
+    expect(err.reasons.map((r: { message: string }) => r.message)).toEqual(['公开方式不是“主动公开”的信息不能发布到门户', '正文和附件不能都为空']);
     expect((await findPublication(d.db, draft.id))!.status).toBe('draft');
   });
 

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { Executor } from '../../catalog/index.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
@@ -10,6 +11,7 @@ import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
 import { loadChain, loadForm } from '../storage/review-repository.ts';
 import { scanPublication } from './scan-publication.ts';
+import { advanceTask } from './submission-tasks.ts';
 
 export type VerbInput = {
   comment?: string;
@@ -39,43 +41,8 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
     if (input.expectedVersion !== undefined && input.expectedVersion !== p.version) {
       throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人处理，请刷新后重试', { httpStatus: 409 });
     }
-    const row = await trx.selectFrom('publications').selectAll().where('id', '=', publicationId).executeTakeFirstOrThrow();
-    const chain = await loadChain(trx, p.organId);
-    const roleChain = await organChain(trx, row.submitting_unit_id ?? p.organId);
-    const roles: ReviewFacts['actor']['roles'] =
-      actor.kind === 'system' ? new Set(REVIEW_ROLES) : new Set([...rolesOn(actor.principal, roleChain)].filter((r) => r !== 'editor') as (ReviewRole | 'system_admin')[]);
-    if (actor.kind === 'user' && roles.size === 0 && !(verb === 'submit' && rolesOn(actor.principal, roleChain).has('editor'))) {
-      throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
-    }
+    const { facts, row, amended } = await loadReviewFacts(trx, deps, actor, p, verb, input);
     const now = deps.clock.now();
-
-    let amended: ReturnType<typeof publicationInputSchema.parse> | null = null;
-    if (verb === 'amend') amended = publicationInputSchema.parse(input.amended ?? {});
-
-    let form = await loadForm(trx, publicationId);
-    if (input.scanJustification?.trim() && form) {
-      await trx.updateTable('review_forms').set({ scan_justification: input.scanJustification.trim(), updated_at: now.toISOString() }).where('publication_id', '=', publicationId).execute();
-      form = { ...form, scanJustification: input.scanJustification.trim() };
-    }
-    if (GATED.includes(verb) && form) {
-      const findings = await scanPublication(trx, deps, amended ? { id: p.id, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml } : p);
-      await trx.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: now.toISOString(), updated_at: now.toISOString() }).where('publication_id', '=', publicationId).execute();
-      form = { ...form, scanFindings: findings, scannedAt: now.toISOString() };
-    }
-    let replacementPublished: boolean | null = null;
-    if (verb === 'repeal' && input.replacedById) {
-      const r = await findPublication(trx, input.replacedById);
-      replacementPublished = !!r && r.status === 'published' && r.id !== p.id;
-    }
-    const facts: ReviewFacts = {
-      status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
-      authorUserId: row.submitted_by ?? p.createdBy, actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles },
-      form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
-      scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
-      disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
-      forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
-      nowAt: now.toISOString(), input: { ...input, replacementPublished },
-    };
     const d = decide(verb, facts);
     if (!d.ok) throw refusal(d.reasons);
 
@@ -115,7 +82,10 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
       }
       default: {
         const changes: Record<string, unknown> = { ...bump };
-        if (verb === 'submit') Object.assign(changes, { status: d.next, review_stage: d.nextStage, submitted_by: actorUserId(actor), submitted_at: at });
+        if (verb === 'submit') {
+          Object.assign(changes, { status: d.next, review_stage: d.nextStage, submitted_by: actorUserId(actor), submitted_at: at });
+          if (row.task_id) await advanceTask(trx, row.task_id, chinaDateOf(now));
+        }
         if (verb === 'approve' || verb === 'return_for_changes') Object.assign(changes, { status: d.next, review_stage: d.nextStage });
         if (verb === 'schedule') Object.assign(changes, { status: d.next, scheduled_at: new Date(input.publishAt!).toISOString() });
         if (verb === 'unschedule') Object.assign(changes, { status: d.next, scheduled_at: null });
@@ -140,6 +110,48 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
     }
     return result;
   });
+}
+
+/** Everything `decide` needs about an item, its organ's chain, the actor and the latest scan. */
+export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor, p: Publication, verb: ReviewVerb | null, input: VerbInput) {
+    const row = await trx.selectFrom('publications').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+    const chain = await loadChain(trx, p.organId);
+    const roleChain = await organChain(trx, row.submitting_unit_id ?? p.organId);
+    const roles: ReviewFacts['actor']['roles'] =
+      actor.kind === 'system' ? new Set(REVIEW_ROLES) : new Set([...rolesOn(actor.principal, roleChain)].filter((r) => r !== 'editor') as (ReviewRole | 'system_admin')[]);
+    if (verb !== null && actor.kind === 'user' && rolesOn(actor.principal, roleChain).size === 0) {
+      throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
+    }
+    const now = deps.clock.now();
+
+    let amended: ReturnType<typeof publicationInputSchema.parse> | null = null;
+    if (verb === 'amend') amended = publicationInputSchema.parse(input.amended ?? {});
+
+    let form = await loadForm(trx, p.id);
+    if (input.scanJustification?.trim() && form) {
+      await trx.updateTable('review_forms').set({ scan_justification: input.scanJustification.trim(), updated_at: now.toISOString() }).where('publication_id', '=', p.id).execute();
+      form = { ...form, scanJustification: input.scanJustification.trim() };
+    }
+    if (verb !== null && GATED.includes(verb) && form) {
+      const findings = await scanPublication(trx, deps, amended ? { id: p.id, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml } : p);
+      await trx.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: now.toISOString(), updated_at: now.toISOString() }).where('publication_id', '=', p.id).execute();
+      form = { ...form, scanFindings: findings, scannedAt: now.toISOString() };
+    }
+    let replacementPublished: boolean | null = null;
+    if (verb === 'repeal' && input.replacedById) {
+      const r = await findPublication(trx, input.replacedById);
+      replacementPublished = !!r && r.status === 'published' && r.id !== p.id;
+    }
+    const facts: ReviewFacts = {
+      status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
+      authorUserId: row.submitted_by ?? p.createdBy, actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles },
+      form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
+      scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
+      disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
+      forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
+      nowAt: now.toISOString(), input: { ...input, replacementPublished },
+    };
+  return { facts, row, amended };
 }
 
 function refusal(reasons: Reason[]): DomainError {

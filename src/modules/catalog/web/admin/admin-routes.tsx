@@ -6,13 +6,12 @@ import { DomainError } from '../../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { buildTree } from '../../domain/catalog-tree.ts';
-import { publishRefusals } from '../../domain/publish-rules.ts';
 import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-repository.ts';
 import { findOrganByCode } from '../../storage/organs-repository.ts';
 import { findPublication, listAttachments, pageForStaff } from '../../storage/publications-repository.ts';
 import { addAttachment, removeAttachment } from '../../use-cases/manage-attachments.ts';
 import { addCatalogNode, removeCatalogNode, reorderCatalogNode, updateCatalogNode } from '../../use-cases/manage-catalog-nodes.ts';
-import { publishPublication } from '../../use-cases/publish-publication.ts';
+import { linkToTask, performReviewVerb, reviewOverview } from '../../../review/index.ts';
 import { createPublication, updatePublication } from '../../use-cases/save-publication.ts';
 import { saveOrgan } from '../../use-cases/save-organ.ts';
 import { CatalogAdminPage } from './catalog-admin-page.tsx';
@@ -38,16 +37,20 @@ export function catalogAdminRoutes(deps: AppDeps) {
     return organ;
   }
 
-  async function renderPublicationForm(request: FastifyRequest, reply: FastifyReply, scope: StaffScope, publicationId: number | null, organCode: string, values: PublicationFormValues | null, errors: Record<string, string>, status = 200) {
+  async function renderPublicationForm(request: FastifyRequest, reply: FastifyReply, scope: StaffScope, publicationId: number | null, organCode: string, initialValues: PublicationFormValues | null, errors: Record<string, string>, status = 200) {
+    let values = initialValues;
     const publication = publicationId ? await findPublication(db, publicationId) : null;
     const organ = publication ? scope.organs.find((o) => o.id === publication.organId)! : await organFor(scope, organCode, 'editor');
     const nodes = await listCatalogNodes(db, organ.id);
     const attachments = publication ? await listAttachments(db, publication.id) : [];
-    const reasons = publication && publication.status === 'draft'
-      ? publishRefusals({ publication, attachmentCount: attachments.length, actorMayPublish: scope.canAdmin(organ), publishedOn: chinaDateOf(deps.clock.now()) }).filter((r) => r !== '只有本机关的管理员可以直接发布')
-      : [];
+    const review = publication ? await reviewOverview(deps, actorOf(request, 'web'), publication.id) : null;
+    const taskId = Number((request.query as { task?: string }).task ?? (values as Record<string, unknown> | null)?.taskId) || null;
+    if (!publication && taskId && !values) {
+      const task = await db.selectFrom('submission_tasks').select(['node_id', 'title']).where('id', '=', taskId).executeTakeFirst();
+      if (task?.node_id) values = { formedOn: chinaDateOf(deps.clock.now()), stage: 'execution', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other', nodeIds: [String(task.node_id)] };
+    }
     const formValues = values ?? (publication ? publicationFormValues(publication) : { formedOn: chinaDateOf(deps.clock.now()), stage: 'result', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' });
-    return sendPage(reply, <PublicationFormPage scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} publishReasons={reasons} />, status);
+    return sendPage(reply, <PublicationFormPage scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} review={review} taskId={taskId} />, status);
   }
 
   return async function plugin(app: FastifyInstance) {
@@ -167,7 +170,9 @@ export function catalogAdminRoutes(deps: AppDeps) {
       const organ = await organFor(scope, request.params.code, 'editor');
       try {
         const p = await createPublication(deps, actorOf(request, 'web'), organ.id, request.body);
-        setFlash(reply, '草稿已保存');
+        const taskId = Number(asString((request.body as Body).taskId)) || null;
+        if (taskId) await linkToTask(deps, actorOf(request, 'web'), p.id, taskId);
+        setFlash(reply, '草稿已保存。请填写下方的保密审查表后报送审核');
         return reply.redirect(`/admin/publications/${p.id}`, 303);
       } catch (e) {
         return renderPublicationForm(request, reply, scope, null, organ.code, request.body as PublicationFormValues, fieldErrorsOf(e), 400);
@@ -184,22 +189,17 @@ export function catalogAdminRoutes(deps: AppDeps) {
       const id = Number(request.params.id) || 0;
       const body = request.body as Body;
       try {
-        await updatePublication(deps, actorOf(request, 'web'), id, body, Number(asString(body.expectedVersion)) || undefined);
-        setFlash(reply, '已保存');
+        const current = await findPublication(db, id);
+        if (current?.status === 'published') {
+          await performReviewVerb(deps, actorOf(request, 'web'), id, 'amend', { amended: body, changeNote: asString(body.changeNote), expectedVersion: Number(asString(body.expectedVersion)) || undefined });
+          setFlash(reply, '修订已保存，修订前的版本已保留');
+        } else {
+          await updatePublication(deps, actorOf(request, 'web'), id, body, Number(asString(body.expectedVersion)) || undefined);
+          setFlash(reply, '已保存');
+        }
         return reply.redirect(`/admin/publications/${id}`, 303);
       } catch (e) {
         return renderPublicationForm(request, reply, scope, id, '', body as PublicationFormValues, fieldErrorsOf(e), 400);
-      }
-    });
-    app.post<{ Params: { id: string } }>('/admin/publications/:id/publish', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
-      const id = Number(request.params.id) || 0;
-      try {
-        const p = await publishPublication(deps, actorOf(request, 'web'), id);
-        setFlash(reply, `已发布，索引号 ${p.indexNumber}`);
-        return reply.redirect(`/admin/publications/${id}`, 303);
-      } catch (e) {
-        return renderPublicationForm(request, reply, scope, id, '', null, fieldErrorsOf(e), 409);
       }
     });
     app.post<{ Params: { id: string } }>('/admin/publications/:id/attachments', async (request, reply) => {

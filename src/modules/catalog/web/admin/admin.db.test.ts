@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
 import { buildTestApp, loginAs } from '../../../../../test/support/app.ts';
-import { createNode, createOrgan, createStaff } from '../../../../../test/support/factories.ts';
+import { createNode, createOrgan, createReviewCast, createStaff } from '../../../../../test/support/factories.ts';
 
 describeEachDialect('back office', (db) => {
   it('sends anonymous visitors to the login page and refuses a wrong password in Chinese', async () => {
@@ -46,43 +46,63 @@ describeEachDialect('back office', (db) => {
     await app.close();
   });
 
-  it('lets an organ admin draft, attach and publish an item that then appears in the catalog, sitemap and API', async () => {
+  it('takes an item from drafter through the three-level review to publication, which then appears in the catalog, sitemap and API', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
     const node = await createNode(deps, organ.id, { name: '工作动态' });
-    const admin = await createStaff(deps, organ.code, 'organ_admin');
-    const { cookies, csrf } = await loginAs(app, admin.username, admin.password);
+    const cast = await createReviewCast(deps, organ.code);
+    const as = async (who: { username: string; password: string }) => loginAs(app, who.username, who.password);
+    const author = await as(cast.author);
     const created = await app.inject({
-      method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies,
-      payload: { _csrf: csrf, title: '县住建局召开扬尘治理推进会', formedOn: '2026-03-09', stage: 'execution', nodeIds: String(node), bodyHtml: '<p>会议要求<script>x()</script>抓好落实。</p>' },
+      method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies: author.cookies,
+      payload: { _csrf: author.csrf, title: '县住建局召开扬尘治理推进会', formedOn: '2026-03-09', stage: 'execution', nodeIds: String(node), bodyHtml: '<p>会议要求<script>x()</script>抓好落实。</p>' },
     });
     expect(created.statusCode).toBe(303);
     const id = Number(/\/admin\/publications\/(\d+)/.exec(created.headers.location as string)![1]);
     const boundary = '----gk';
     const upload = await app.inject({
-      method: 'POST', url: `/admin/publications/${id}/attachments?_csrf=${encodeURIComponent(csrf)}`, cookies,
+      method: 'POST', url: `/admin/publications/${id}/attachments?_csrf=${encodeURIComponent(author.csrf)}`, cookies: author.cookies,
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="会议纪要.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n--${boundary}--\r\n`,
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="会议纪要.txt"\r\nContent-Type: text/plain\r\n\r\n会议纪要：部署扬尘治理。\r\n--${boundary}--\r\n`,
     });
     expect(upload.statusCode).toBe(303);
-    const published = await app.inject({ method: 'POST', url: `/admin/publications/${id}/publish`, cookies, payload: { _csrf: csrf } });
-    expect(published.statusCode).toBe(303);
-    const portal = await app.inject(`/organs/${organ.code}/catalog/${node}`);
-    expect(portal.body).toContain('县住建局召开扬尘治理推进会');
+    const verb = (who: { cookies: Record<string, string>; csrf: string }, v: string, extra: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url: `/admin/publications/${id}/verbs/${v}`, cookies: who.cookies, payload: { _csrf: who.csrf, ...extra } });
+    // Submitting without the review form is refused with the reason.
+    await verb(author, 'submit');
+    expect((await app.inject({ url: `/admin/publications/${id}`, cookies: author.cookies })).body).toContain('报送前请填写保密审查表的密级');
+    await app.inject({ method: 'POST', url: `/admin/publications/${id}/review-form`, cookies: author.cookies, payload: { _csrf: author.csrf, secrecyLevel: 'non_secret', avoidanceNote: '不涉及国家秘密' } });
+    await verb(author, 'submit');
+    const head = await as(cast.unitHead);
+    const inbox = await app.inject({ url: '/admin/review', cookies: head.cookies });
+    expect(inbox.body).toContain('县住建局召开扬尘治理推进会');
+    await verb(head, 'return_for_changes', { comment: '请补充会议时间' });
+    await verb(author, 'submit');
+    for (const who of [cast.unitHead, cast.office, cast.leader]) await verb(await as(who), 'approve', { comment: '同意' });
+    const office = await as(cast.office);
+    const page = await app.inject({ url: `/admin/publications/${id}`, cookies: office.cookies });
+    expect(page.body).toContain('立即发布');
+    expect((await verb(office, 'publish')).statusCode).toBe(303);
+    expect((await app.inject(`/organs/${organ.code}/catalog/${node}`)).body).toContain('县住建局召开扬尘治理推进会');
     const item = await app.inject(`/organs/${organ.code}/items/${id}`);
     expect(item.body).not.toContain('<script>');
-    expect(item.body).toContain('会议纪要.pdf');
-    expect(item.body).toMatch(/PDF，\d+(\.\d)? B/);
+    expect(item.body).toContain('会议纪要.txt');
     expect((await app.inject('/sitemap.xml')).body).toContain(`/organs/${organ.code}/items/${id}`);
-    const api = await app.inject(`/api/v1/publications/${id}`);
-    expect(api.statusCode).toBe(200);
-    expect(api.json().indexNumber).toMatch(/\/2026-00001$/);
+    expect((await app.inject(`/api/v1/publications/${id}`)).json().indexNumber).toMatch(/\/2026-00001$/);
+    const form = await app.inject({ url: `/admin/publications/${id}/review-form`, cookies: office.cookies });
+    for (const t of ['政府信息公开保密审查表', '非密', '股室负责人审核', '分管领导审签', '请补充会议时间']) expect(form.body).toContain(t);
+    const pdf = await app.inject({ url: `/admin/publications/${id}/review-form.pdf`, cookies: office.cookies });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const audit = await deps.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'publication').where('entity_id', '=', String(id)).orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['publication.create', 'attachment.add', 'publication.publish']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'publication.create', 'attachment.add', 'review_form.fill', 'publication.submit', 'publication.return_for_changes', 'publication.submit',
+      'publication.approve', 'publication.approve', 'publication.approve', 'publication.publish',
+    ]);
     await app.close();
   });
 
-  it('does not let an editor publish, and explains why', async () => {
+  it('does not let the drafter publish, and says why', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
     const node = await createNode(deps, organ.id);
@@ -94,10 +114,12 @@ describeEachDialect('back office', (db) => {
     });
     const id = Number(/(\d+)$/.exec(created.headers.location as string)![1]);
     const page = await app.inject({ url: `/admin/publications/${id}`, cookies });
-    expect(page.body).toContain('只有本机关管理员可以发布');
-    const res = await app.inject({ method: 'POST', url: `/admin/publications/${id}/publish`, cookies, payload: { _csrf: csrf } });
-    expect(res.statusCode).toBe(403);
-    expect(res.body).toContain('只有本机关的管理员可以直接发布');
+    expect(page.body).not.toContain('立即发布');
+    const refused = await app.inject({ method: 'POST', url: `/admin/publications/${id}/verbs/publish`, cookies, payload: { _csrf: csrf } });
+    const flash = refused.cookies.find((c) => c.name === 'gk_flash')!;
+    const after = await app.inject({ url: `/admin/publications/${id}`, cookies: { ...cookies, gk_flash: flash.value } });
+    expect(after.body).toContain('未能发布：当前状态下不能“发布”');
+    expect((await app.inject({ url: `/organs/${organ.code}/items/${id}` })).statusCode).toBe(404);
     await app.close();
   });
 });

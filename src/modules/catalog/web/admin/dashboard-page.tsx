@@ -19,6 +19,8 @@ export function DashboardPage({ scope, counts }: { scope: StaffScope; counts: Ma
                   <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>新建信息</a>
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>管理目录</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/edit`}>机关设置</a>}
+                  {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/review-chain`}>审核流程</a>}
+                  {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/tasks`}>报送任务</a>}
                 </td>
               </tr>
             ))}

@@ -8,6 +8,7 @@ import type { Organ } from '../../domain/organ.ts';
 import type { Attachment, Publication } from '../../domain/publication.ts';
 import { pathTo } from '../../domain/catalog-tree.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import { ReviewPanel, type ReviewOverview } from '../../../review/index.ts';
 import type { StaffScope } from './staff-scope.ts';
 
 export type PublicationFormValues = Record<string, string | string[]>;
@@ -30,15 +31,17 @@ function Select({ name, values, options, labels }: { name: string; values: Publi
 }
 
 /** Create or edit a publication with all its metadata; for an existing one also attachments and publishing. */
-export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, publishReasons }: {
+export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId }: {
   scope: StaffScope; organ: Organ; nodes: CatalogNode[]; values: PublicationFormValues; errors: FieldErrors;
-  publication: Publication | null; attachments: Attachment[]; publishReasons: string[];
+  publication: Publication | null; attachments: Attachment[]; review: ReviewOverview | null; taskId?: number | null;
 }) {
   const v = (k: string) => String(values[k] ?? '');
   const selectedNodes = new Set((Array.isArray(values.nodeIds) ? values.nodeIds : values.nodeIds ? [values.nodeIds] : []).map(String));
   const action = publication ? `/admin/publications/${publication.id}` : `/admin/organs/${organ.code}/publications/new`;
   const title = publication ? `编辑信息` : `新建信息：${organ.name}`;
-  const canPublish = publication?.status === 'draft' && scope.canAdmin(organ);
+  // Content is edited while the author holds the item; a published item is amended with a change note.
+  const editable = !publication || ['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && !!review?.allowed.includes('amend'));
+  const amending = publication?.status === 'published';
   return (
     <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>{title}</h1>
@@ -50,9 +53,12 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         </p>
       )}
       <ErrorSummary errors={errors} />
+      {publication && !editable && <p class="notice notice-info">该信息处于“{PUBLICATION_STATUS_LABELS[publication.status]}”状态，内容不能修改；如需修改，请由审核人退回。</p>}
       <form method="post" action={action} novalidate>
         <input type="hidden" name="_csrf" value={scope.csrf} />
         {publication && <input type="hidden" name="expectedVersion" value={v('expectedVersion')} />}
+        {taskId && <input type="hidden" name="taskId" value={String(taskId)} />}
+        <fieldset disabled={!editable} style="border:none;padding:0;margin:0">
         <Field name="title" label="标题（名称）" errors={errors} required>
           <input id="f-title" name="title" value={v('title')} />
         </Field>
@@ -121,7 +127,13 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
             </div>
           ))}
         </fieldset>
-        <div class="actions"><button class="btn" type="submit">{publication ? '保存' : '保存草稿'}</button><a href="/admin/publications">返回列表</a></div>
+        {amending && (
+          <Field name="changeNote" label="修订说明" errors={errors} required hint="说明修订了什么、为什么修订；修订前的版本会保留">
+            <textarea id="f-changeNote" name="changeNote">{v('changeNote')}</textarea>
+          </Field>
+        )}
+        {editable && <div class="actions"><button class="btn" type="submit">{amending ? '保存修订' : publication ? '保存' : '保存草稿'}</button><a href="/admin/publications">返回列表</a></div>}
+        </fieldset>
       </form>
       {publication && (
         <>
@@ -147,21 +159,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
               <button class="btn btn-secondary" type="submit">上传</button>
             </form>
           </section>
-          {publication.status === 'draft' && (
-            <section aria-labelledby="pub-h" class="panel">
-              <h2 id="pub-h">发布</h2>
-              {publishReasons.length > 0 && (
-                <div class="error-summary" role="alert"><h2>暂不能发布：</h2><ul>{publishReasons.map((r) => <li>{r}</li>)}</ul></div>
-              )}
-              {canPublish ? (
-                <form method="post" action={`/admin/publications/${publication.id}/publish`}>
-                  <input type="hidden" name="_csrf" value={scope.csrf} />
-                  <p>发布后将生成索引号并在门户公开，记录为“机关管理员直接发布”。</p>
-                  <button class="btn" type="submit">立即发布</button>
-                </form>
-              ) : <p>只有本机关管理员可以发布。</p>}
-            </section>
-          )}
+          {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} canEditForm={['draft', 'returned'].includes(publication.status)} />}
         </>
       )}
     </AdminLayout>

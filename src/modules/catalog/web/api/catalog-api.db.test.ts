@@ -25,7 +25,7 @@ async function apiFor(deps: AppDeps) {
   return app;
 }
 
-async function tokenFor(deps: AppDeps, organCode: string, role: 'organ_admin' | 'editor' | 'system_admin') {
+async function tokenFor(deps: AppDeps, organCode: string, role: 'organ_admin' | 'editor' | 'system_admin' | 'unit_head' | 'disclosure_office' | 'leader_in_charge') {
   const user = await createStaff(deps, organCode, role);
   return `Bearer ${await createApiToken(deps, user.username, 'test')}`;
 }
@@ -194,7 +194,12 @@ describeEachDialect('catalog JSON API', (db) => {
     const badVersion = await api.inject({ method: 'PUT', url: `/api/v1/publications/${id}`, headers: { authorization }, payload: { ...(edited.json() as object), expectedVersion: 'x' } });
     expect(badVersion.json().error).toMatchObject({ code: 'ERR_VALIDATION', field: 'expectedVersion' });
 
-    const published = await api.inject({ method: 'POST', url: `/api/v1/publications/${id}/publish`, headers: { authorization } });
+    // Through the review chain: the review form, submit, three approvals by other people, then the publisher.
+    const verb = async (path: string, auth: string, payload: object = {}) => api.inject({ method: 'POST', url: `/api/v1/publications/${id}/${path}`, headers: { authorization: auth }, payload });
+    expect((await api.inject({ method: 'PUT', url: `/api/v1/publications/${id}/review-form`, headers: { authorization }, payload: { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' } })).statusCode).toBe(204);
+    expect((await verb('submit', authorization)).json()).toMatchObject({ status: 'in_review' });
+    for (const role of ['unit_head', 'disclosure_office', 'leader_in_charge'] as const) expect((await verb('approve', await tokenFor(d, organ.code, role), { comment: '同意' })).statusCode).toBe(200);
+    const published = await verb('publish', await tokenFor(d, organ.code, 'disclosure_office'));
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published', indexNumber: '11341525MB1234567X/2026-00001', publishedOn: '2026-03-10' });
 
@@ -206,21 +211,20 @@ describeEachDialect('catalog JSON API', (db) => {
     expect(publicDetail.json()).not.toHaveProperty('createdBy');
   });
 
-  it('refuses to publish with every reason: 403 for an editor, 409 for an admin, and nothing changes', async () => {
+  it('refuses a workflow verb with every reason: 403 when only rights are missing, 409 otherwise, and nothing changes', async () => {
     const d = deps();
     const organ = await createOrgan(d);
     const node = await createNode(d, organ.id);
     const draft = await createDraft(d, organ.id, [node], { disclosureMode: 'on_application', bodyHtml: '' });
     const api = await apiFor(d);
-
-    const byEditor = await api.inject({ method: 'POST', url: `/api/v1/publications/${draft.id}/publish`, headers: { authorization: await tokenFor(d, organ.code, 'editor') } });
-    expect(byEditor.statusCode).toBe(403);
-    expect(byEditor.json().error.code).toBe('ERR_CATALOG_PUBLISH_REFUSED');
-    expect(byEditor.json().error.reasons.map((r: { message: string }) => r.message)).toContain('只有本机关的管理员可以直接发布');
-
-    const byAdmin = await api.inject({ method: 'POST', url: `/api/v1/publications/${draft.id}/publish`, headers: { authorization: await tokenFor(d, organ.code, 'organ_admin') } });
-    expect(byAdmin.statusCode).toBe(409);
-    expect(byAdmin.json().error.reasons.map((r: { message: string }) => r.message)).toEqual(['公开方式不是“主动公开”的信息不能发布到门户', '正文和附件不能都为空']);
+    const approved = await api.inject({ method: 'POST', url: `/api/v1/publications/${draft.id}/approve`, headers: { authorization: await tokenFor(d, organ.code, 'editor') } });
+    expect(approved.statusCode).toBe(409);
+    expect(approved.json().error).toMatchObject({ code: 'ERR_REVIEW_REFUSED', reasons: [{ code: 'ERR_REVIEW_WRONG_STATE', message: '当前状态下不能“审核通过”' }] });
+    const forced = await api.inject({ method: 'POST', url: `/api/v1/publications/${draft.id}/force-publish`, headers: { authorization: await tokenFor(d, organ.code, 'disclosure_office') }, payload: {} });
+    expect(forced.statusCode).toBe(409);
+    expect(forced.json().error.reasons.map((r: { code: string }) => r.code)).toEqual(['ERR_REVIEW_REASON_REQUIRED', 'ERR_REVIEW_FORM_INCOMPLETE', 'ERR_REVIEW_NOT_PROACTIVE']);
+    const byEditor = await api.inject({ method: 'POST', url: `/api/v1/publications/${draft.id}/force-publish`, headers: { authorization: await tokenFor(d, organ.code, 'editor') }, payload: { comment: '急' } });
+    expect(byEditor.json().error.reasons.map((r: { code: string }) => r.code)).toContain('ERR_REVIEW_NOT_PUBLISHER');
     expect((await findPublication(d.db, draft.id))!.status).toBe('draft');
   });
 
@@ -299,7 +303,7 @@ describeEachDialect('catalog JSON API', (db) => {
     const doc = res.json();
     expect(doc.info.title).toBe('gongkai 政府信息公开平台 API');
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
-    for (const path of ['/api/v1/organs', '/api/v1/organs/{code}/catalog', '/api/v1/catalog-nodes/{id}/publications', '/api/v1/publications/{id}/publish', '/api/v1/publications/{id}/attachments']) {
+    for (const path of ['/api/v1/organs', '/api/v1/organs/{code}/catalog', '/api/v1/catalog-nodes/{id}/publications', '/api/v1/publications/{id}/publish', '/api/v1/publications/{id}/submit', '/api/v1/publications/{id}/review-form', '/api/v1/publications/{id}/attachments']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.paths['/api/v1/organs'].get.summary).toBe('机关列表');

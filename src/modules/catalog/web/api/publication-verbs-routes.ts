@@ -66,7 +66,7 @@ export const publicationVerbsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => 
         involvesPersonalInfo: z.boolean().optional(),
         avoidanceNote: z.string().optional().describe('保密和个人信息处理说明 / how secrets and personal data were avoided'),
       }),
-      response: { 204: { description: '已保存 / saved', type: 'null' }, ...errorResponses(400, 401, 403, 404, 409) },
+      response: { 204: z.undefined().describe('已保存 / saved'), ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
     await fillReviewForm(deps, actorOf(request, 'api'), request.params.id, request.body);

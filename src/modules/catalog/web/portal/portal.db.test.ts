@@ -2,8 +2,8 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
 import { buildTestApp } from '../../../../../test/support/app.ts';
 import { createNode, createOrgan, createPublished } from '../../../../../test/support/factories.ts';
-import { updatePublication } from '../../index.ts';
-import { publicationInput, system } from '../../../../../test/support/factories.ts';
+import { performReviewVerb } from '../../../review/index.ts';
+import { system } from '../../../../../test/support/factories.ts';
 
 describeEachDialect('public portal', (db) => {
   it('shows an item with its metadata, breadcrumb, QR code and a real view counter', async () => {
@@ -30,7 +30,7 @@ describeEachDialect('public portal', (db) => {
     const node = await createNode(deps, organ.id);
     const current = await createPublished(deps, organ.id, [node], { title: '新办法' });
     const old = await createPublished(deps, organ.id, [node], { title: '旧办法' });
-    await updatePublication(deps, system, old.id, publicationInput([node], { title: '旧办法', validity: 'repealed', replacedById: current.id }));
+    await performReviewVerb(deps, system, old.id, 'repeal', { replacedById: current.id });
     const res = await app.inject(`/organs/${organ.code}/items/${old.id}`);
     expect(res.body).toContain('本文件已废止');
     expect(res.body).toContain(`href="/organs/${organ.code}/items/${current.id}"`);

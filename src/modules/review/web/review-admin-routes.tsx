@@ -1,0 +1,176 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { renderDocumentDocx, renderDocumentHtml, renderDocumentPdf, DOCUMENT_CSS } from '../../../platform/documents/index.ts';
+import { asString, asStrings, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import { sendPage } from '../../../platform/views/render.ts';
+import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
+import { DISCLOSURE_MODE_LABELS, findOrganByCode, findOrganById, findPublication, listOrgans, organChain } from '../../catalog/index.ts';
+import { actorOf, holdsRoleOn, isSystemAdmin, requireStaff, rolesOn } from '../../identity/index.ts';
+import { REVIEW_VERBS, VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
+import { reviewFormDocument } from '../domain/review-form-document.ts';
+import { decisionsFor, loadChain, loadForm } from '../storage/review-repository.ts';
+import { reviewQueue } from '../storage/review-inbox.ts';
+import { fillReviewForm } from '../use-cases/fill-review-form.ts';
+import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
+import { saveReviewChain } from '../use-cases/save-review-chain.ts';
+import { createSubmissionTask, openTasks } from '../use-cases/submission-tasks.ts';
+import { ChainPage } from './chain-page.tsx';
+import { InboxPage, type InboxRow } from './inbox-page.tsx';
+import { TasksPage } from './tasks-page.tsx';
+
+const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
+
+/** Back-office routes of the review workflow. The panel itself is shown on the publication page. */
+export function reviewAdminRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const userOf = (request: FastifyRequest) => ({ displayName: request.principal!.displayName, username: request.principal!.username, isSystemAdmin: isSystemAdmin(request.principal!) });
+
+  async function visibleOrganIds(request: FastifyRequest) {
+    const organs = await listOrgans(db);
+    const ids: number[] = [];
+    for (const o of organs) if (holdsRoleOn(request.principal!, await organChain(db, o.id), 'editor')) ids.push(o.id);
+    return { organs, ids };
+  }
+
+  async function manageableOrgan(request: FastifyRequest, code: string) {
+    const organ = await findOrganByCode(db, code);
+    if (!organ) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    if (!holdsRoleOn(request.principal!, await organChain(db, organ.id), 'organ_admin')) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有管理该机关的权限', { httpStatus: 403 });
+    return organ;
+  }
+
+  async function reviewFormData(id: number) {
+    const p = await findPublication(db, id);
+    const form = p ? await loadForm(db, id) : null;
+    if (!p || !form) throw new DomainError('ERR_NOT_FOUND', '保密审查表不存在（请先填写）', { httpStatus: 404 });
+    const organ = (await findOrganById(db, p.organId))!;
+    const decisions = await decisionsFor(db, id);
+    const blocking = form.scanFindings.filter((f) => f.severity === 'block').length;
+    return reviewFormDocument({
+      organName: organ.name, title: p.title, documentNumber: p.documentNumber, formedOn: p.formedOn, disclosureModeLabel: DISCLOSURE_MODE_LABELS[p.disclosureMode],
+      indexNumber: p.indexNumber, summary: p.summary, secrecyLevel: form.secrecyLevel, involvesPersonalInfo: form.involvesPersonalInfo, avoidanceNote: form.avoidanceNote,
+      scanSummary: form.scannedAt ? `${chinaTime(form.scannedAt)} 扫描正文和附件，发现 ${form.scanFindings.length} 处，其中须处理 ${blocking} 处` : '尚未扫描',
+      scanJustification: form.scanJustification,
+      signOffs: decisions.map((d) => ({ stage: d.stage_name ?? VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, person: d.user_label, decision: VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, comment: d.comment, at: chinaTime(d.decided_at) })),
+      printedAt: chinaTime(deps.clock.now().toISOString()),
+    });
+  }
+
+  return async function plugin(app: FastifyInstance) {
+    app.addHook('preHandler', requireStaff(deps));
+
+    app.post<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
+      const id = Number(request.params.id) || 0;
+      try {
+        await fillReviewForm(deps, actorOf(request, 'web'), id, request.body);
+        setFlash(reply, '保密审查表已保存');
+      } catch (e) {
+        const errors = fieldErrorsOf(e);
+        setFlash(reply, `保密审查表未保存：${Object.values(errors).join('；')}`);
+      }
+      return reply.redirect(`/admin/publications/${id}#review-h`, 303);
+    });
+
+    app.post<{ Params: { id: string; verb: string } }>('/admin/publications/:id/verbs/:verb', async (request, reply) => {
+      const id = Number(request.params.id) || 0;
+      const verb = request.params.verb as ReviewVerb;
+      if (!REVIEW_VERBS.includes(verb) || verb === 'amend') throw new DomainError('ERR_NOT_FOUND', '没有这个操作', { httpStatus: 404 });
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const publishAtLocal = asString(body.publishAt);
+      try {
+        await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
+          comment: asString(body.comment), scanJustification: asString(body.scanJustification),
+          // The form gives Beijing time without a zone.
+          publishAt: publishAtLocal ? `${publishAtLocal}${publishAtLocal.length === 16 ? ':00' : ''}+08:00` : undefined,
+          withdrawReason: asString(body.withdrawReason) || undefined, withdrawNote: asString(body.withdrawNote),
+          replacedById: Number(asString(body.replacedById)) || null,
+        });
+        setFlash(reply, `已${VERB_LABELS[verb]}`);
+      } catch (e) {
+        if (!isDomainError(e) || e.httpStatus === 404) throw e;
+        setFlash(reply, `未能${VERB_LABELS[verb]}：${e.reasons.map((r) => r.message).join('；')}`);
+      }
+      return reply.redirect(`/admin/publications/${id}#review-h`, 303);
+    });
+
+    app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
+      const doc = await reviewFormData(Number(request.params.id) || 0);
+      return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${doc.title.replace(/[<&]/g, '')}</title><style>${DOCUMENT_CSS}</style></head><body>${renderDocumentHtml(doc)}</body></html>`);
+    });
+    app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form.pdf', async (request, reply) => {
+      const doc = await reviewFormData(Number(request.params.id) || 0);
+      return reply.type('application/pdf').header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('保密审查表.pdf')}`).send(await renderDocumentPdf(doc));
+    });
+    app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form.docx', async (request, reply) => {
+      const doc = await reviewFormData(Number(request.params.id) || 0);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('保密审查表.docx')}`)
+        .send(await renderDocumentDocx(doc));
+    });
+
+    app.get('/admin/review', async (request, reply) => {
+      const principal = request.principal!;
+      const { ids } = await visibleOrganIds(request);
+      const queue = await reviewQueue(db, ids);
+      const rows: InboxRow[] = [];
+      for (const q of queue) {
+        const chain = await loadChain(db, q.organ_id);
+        const stage = chain.stages.find((s) => s.position === q.review_stage);
+        const roles = rolesOn(principal, await organChain(db, q.submitting_unit_id ?? q.organ_id));
+        const admin = roles.has('system_admin');
+        const notAuthor = q.submitted_by !== principal.userId;
+        const mine = notAuthor && (q.status === 'in_review' ? !!stage && (admin || roles.has(stage.role)) : q.status === 'approved' && (admin || roles.has(chain.publisherRole)));
+        rows.push({
+          id: q.id, title: q.title, organName: q.organ_name, status: q.status, stageName: q.status === 'in_review' ? (stage?.name ?? '') : q.status === 'approved' ? '待发布' : '定时发布',
+          submittedAt: q.submitted_at, findingsCount: q.findingsCount, blockingCount: q.blockingCount, mine,
+        });
+      }
+      const returned = await db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', principal.userId).orderBy('updated_at').execute();
+      const alerts = ids.length ? await db.selectFrom('workflow_alerts').select(['id', 'message', 'publication_id']).where('organ_id', 'in', ids).where('resolved_at', 'is', null).orderBy('id', 'desc').limit(50).execute() : [];
+      const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const tasks = (await openTasks(db, ids)).map((t) => ({ id: t.id, title: t.title, unitName: t.unit_name, nextDueOn: t.next_due_on, overdue: t.next_due_on < today, organCode: t.organ_code, nodeId: t.node_id }));
+      return sendPage(reply, <InboxPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} rows={rows} returned={returned} alerts={alerts.map((a) => ({ id: a.id, message: a.message, publicationId: a.publication_id }))} tasks={tasks} />);
+    });
+
+    const chainPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, status = 200) => {
+      const organ = await manageableOrgan(request, request.params.code);
+      const chain = await loadChain(db, organ.id);
+      return sendPage(reply, <ChainPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} stages={chain.stages} publisherRole={chain.publisherRole} errors={errors} />, status);
+    };
+    app.get<{ Params: { code: string } }>('/admin/organs/:code/review-chain', async (request, reply) => chainPage(request, reply, {}));
+    app.post<{ Params: { code: string } }>('/admin/organs/:code/review-chain', async (request, reply) => {
+      const organ = await manageableOrgan(request, request.params.code);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const names = asStrings(body.stageName);
+      const roles = asStrings(body.stageRole);
+      const stages = names.map((name, i) => ({ name: name.trim(), role: roles[i] })).filter((s) => s.name);
+      try {
+        await saveReviewChain(deps, actorOf(request, 'web'), organ.id, { stages, publisherRole: asString(body.publisherRole) });
+        setFlash(reply, '审核流程已保存，对此后报送的信息生效');
+        return reply.redirect(`/admin/organs/${organ.code}/review-chain`, 303);
+      } catch (e) {
+        return chainPage(request, reply, fieldErrorsOf(e), 400);
+      }
+    });
+
+    const tasksPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string>, status = 200) => {
+      const organ = await manageableOrgan(request, request.params.code);
+      const units = (await listOrgans(db)).filter((o) => o.id === organ.id || o.parentId === organ.id);
+      const tasks = await openTasks(db, [organ.id]);
+      const nodes = await db.selectFrom('catalog_nodes').select(['id', 'name']).where('organ_id', '=', organ.id).orderBy('sort_order').execute();
+      return sendPage(reply, <TasksPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} units={units} nodes={nodes} tasks={tasks} errors={errors} values={values} />, status);
+    };
+    app.get<{ Params: { code: string } }>('/admin/organs/:code/tasks', async (request, reply) => tasksPage(request, reply, {}, {}));
+    app.post<{ Params: { code: string } }>('/admin/organs/:code/tasks', async (request, reply) => {
+      const organ = await manageableOrgan(request, request.params.code);
+      try {
+        await createSubmissionTask(deps, actorOf(request, 'web'), organ.id, request.body);
+        setFlash(reply, '报送任务已布置');
+        return reply.redirect(`/admin/organs/${organ.code}/tasks`, 303);
+      } catch (e) {
+        return tasksPage(request, reply, fieldErrorsOf(e), request.body as Record<string, string>, 400);
+      }
+    });
+  };
+}

@@ -1,0 +1,143 @@
+import { Field } from '../../../platform/views/components.tsx';
+import { REVIEW_ROLE_LABELS, SECRECY_LABELS, SECRECY_LEVELS, WITHDRAW_REASONS } from '../domain/review-roles.ts';
+import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
+import type { ReviewOverview } from '../use-cases/review-overview.ts';
+import { FindingsView } from './findings-view.tsx';
+
+const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
+
+/** The review part of a publication's staff page: progress, form, findings, the person's verbs, sign-offs, versions. */
+export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOverview; csrf: string; errors: Record<string, string>; canEditForm: boolean }) {
+  const p = o.publication;
+  const base = `/admin/publications/${p.id}`;
+  const hidden = <input type="hidden" name="_csrf" value={csrf} />;
+  const has = (v: ReviewVerb) => o.allowed.includes(v);
+  const blocking = (o.form?.scanFindings ?? []).filter((f) => f.severity === 'block').length;
+  const lastSubmit = [...o.decisions].reverse().find((d) => d.verb === 'submit');
+  const approvedStages = new Set(o.decisions.filter((d) => d.verb === 'approve' && lastSubmit && d.id > lastSubmit.id).map((d) => d.stage_position));
+  return (
+    <section class="panel review-panel" aria-labelledby="review-h">
+      <h2 id="review-h">审核与发布</h2>
+      {errors._review && <div class="error-summary" role="alert"><h2>操作未能完成：</h2><p>{errors._review}</p></div>}
+
+      <h3>审核流程</h3>
+      <ol class="chain">
+        {o.chain.stages.map((s) => {
+          const state = approvedStages.has(s.position) || ['approved', 'scheduled', 'published'].includes(p.status) ? '已通过' : p.status === 'in_review' && o.reviewStage === s.position ? '待审核' : '未开始';
+          return <li key={s.position} class={`chain-${state}`}>{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>{state}</strong></li>;
+        })}
+        <li>发布（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：<strong>{p.status === 'published' ? `已发布 ${p.publishedOn}` : p.status === 'scheduled' && o.scheduledAt ? `定时 ${chinaTime(o.scheduledAt)}` : '未发布'}</strong></li>
+      </ol>
+      {o.forcePublished && <p class="notice">本信息为紧急发布（理由：{o.forceReason}）{o.retroApproved ? '，已补充审核。' : '，尚待补充审核。'}</p>}
+      {o.publishedLate && <p class="notice">发布日期晚于成文日期后 20 个工作日（应于 {o.proactiveDueOn} 前发布，条例第二十六条），已计入逾期发布。</p>}
+
+      <h3>保密审查表</h3>
+      {canEditForm ? (
+        <form method="post" action={`${base}/review-form`} novalidate>
+          {hidden}
+          <Field name="secrecyLevel" label="密级" errors={errors} required hint="只有“非密”信息可以公开（涉密不上网，上网不涉密）">
+            <select id="f-secrecyLevel" name="secrecyLevel">
+              <option value="">（请选择）</option>
+              {SECRECY_LEVELS.map((l) => <option value={l} selected={o.form?.secrecyLevel === l}>{SECRECY_LABELS[l]}</option>)}
+            </select>
+          </Field>
+          <div class="field"><label><input type="checkbox" name="involvesPersonalInfo" value="on" checked={o.form?.involvesPersonalInfo} /> 涉及个人信息</label></div>
+          <Field name="avoidanceNote" label="保密和个人信息处理说明" errors={errors} hint="如：已隐去身份证号后 8 位；不涉及国家秘密和工作秘密">
+            <textarea id="f-avoidanceNote" name="avoidanceNote">{o.form?.avoidanceNote ?? ''}</textarea>
+          </Field>
+          <button class="btn btn-secondary" type="submit">保存审查表</button>
+        </form>
+      ) : o.form ? (
+        <p>密级：<strong>{SECRECY_LABELS[o.form.secrecyLevel]}</strong>；{o.form.involvesPersonalInfo ? '涉及个人信息' : '不涉及个人信息'}；说明：{o.form.avoidanceNote || '—'}{o.form.scanJustification && <>；审核人对扫描结果的说明：{o.form.scanJustification}</>}</p>
+      ) : <p>尚未填写。</p>}
+      {o.form && <p><a href={`${base}/review-form`}>查看和打印保密审查表</a> · <a href={`${base}/review-form.pdf`}>PDF</a> · <a href={`${base}/review-form.docx`}>Word</a></p>}
+
+      <h3>敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTime(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
+      {o.form?.scannedAt ? <FindingsView bodyHtml={p.bodyHtml} findings={o.form.scanFindings} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
+
+      <h3>可进行的操作</h3>
+      {o.allowed.length === 0 && <p>当前没有您可以进行的操作。</p>}
+      {(['submit', 'approve', 'publish'] as ReviewVerb[]).filter((v) => o.blocked[v]).map((v) => (
+        <div class="error-summary" role="note"><h2>暂不能“{VERB_LABELS[v]}”：</h2><ul>{o.blocked[v]!.map((r) => <li>{r.message}</li>)}</ul></div>
+      ))}
+      <div class="verbs">
+        {has('submit') && <form method="post" action={`${base}/verbs/submit`}>{hidden}<button class="btn" type="submit">报送审核</button></form>}
+        {(has('approve') || has('return_for_changes')) && (
+          <form method="post" action={`${base}/verbs/approve`} class="panel">
+            {hidden}
+            <Field name="comment" label="审核意见" errors={errors}><textarea id="f-comment" name="comment"></textarea></Field>
+            {blocking > 0 && (
+              <Field name="scanJustification" label="对扫描结果的说明" errors={errors} hint="扫描发现须处理的内容时，只有写明理由才能通过；也可以退回修改">
+                <textarea id="f-scanJustification" name="scanJustification">{o.form?.scanJustification ?? ''}</textarea>
+              </Field>
+            )}
+            <div class="actions">
+              {has('approve') && <button class="btn" type="submit">审核通过</button>}
+              {has('return_for_changes') && <button class="btn btn-secondary" type="submit" formaction={`${base}/verbs/return_for_changes`}>退回修改</button>}
+            </div>
+          </form>
+        )}
+        {has('publish') && <form method="post" action={`${base}/verbs/publish`}>{hidden}<button class="btn" type="submit">立即发布</button></form>}
+        {has('schedule') && (
+          <form method="post" action={`${base}/verbs/schedule`} class="actions">
+            {hidden}
+            <label for="f-publishAt">定时发布（北京时间）</label>
+            <input id="f-publishAt" type="datetime-local" name="publishAt" />
+            <button class="btn btn-secondary" type="submit">定时发布</button>
+          </form>
+        )}
+        {has('unschedule') && <form method="post" action={`${base}/verbs/unschedule`}>{hidden}<button class="btn btn-secondary" type="submit">取消定时发布</button></form>}
+        {has('approve_retrospectively') && <form method="post" action={`${base}/verbs/approve_retrospectively`}>{hidden}<button class="btn" type="submit">补充审核通过</button></form>}
+        {has('force_publish') && p.status !== 'approved' && (
+          <details><summary>紧急发布（不经完整审核流程）</summary>
+            <form method="post" action={`${base}/verbs/force_publish`}>
+              {hidden}
+              <Field name="comment" label="紧急发布理由" errors={errors} required hint="紧急发布后须由另一位发布人补充审核"><textarea id="f-force-comment" name="comment"></textarea></Field>
+              <button class="btn" type="submit">紧急发布</button>
+            </form>
+          </details>
+        )}
+        {has('withdraw') && (
+          <details><summary>撤回</summary>
+            <form method="post" action={`${base}/verbs/withdraw`}>
+              {hidden}
+              <Field name="withdrawReason" label="撤回原因" errors={errors} required>
+                <select id="f-withdrawReason" name="withdrawReason">{Object.entries(WITHDRAW_REASONS).map(([k, v]) => <option value={k}>{v}</option>)}</select>
+              </Field>
+              <Field name="withdrawNote" label="说明（公开显示）" errors={errors}><textarea id="f-withdrawNote" name="withdrawNote"></textarea></Field>
+              <button class="btn" type="submit">撤回</button>
+            </form>
+          </details>
+        )}
+        {has('repeal') && (
+          <details><summary>标记废止</summary>
+            <form method="post" action={`${base}/verbs/repeal`}>
+              {hidden}
+              <Field name="replacedById" label="替代文件编号（可不填）" errors={errors}><input id="f-replacedById-repeal" name="replacedById" inputMode="numeric" /></Field>
+              <button class="btn" type="submit">标记废止</button>
+            </form>
+          </details>
+        )}
+        {has('amend') && <p>修订已发布的信息：修改上方表单，填写修订说明后保存，系统会保留修订前的版本。</p>}
+      </div>
+
+      <h3>审核记录（电子签名）</h3>
+      {o.decisions.length === 0 ? <p>暂无。</p> : (
+        <table class="list">
+          <thead><tr><th scope="col">时间</th><th scope="col">环节</th><th scope="col">人员</th><th scope="col">操作</th><th scope="col">意见</th><th scope="col">版本</th></tr></thead>
+          <tbody>
+            {o.decisions.map((d) => (
+              <tr key={d.id}><td>{chinaTime(d.decided_at)}</td><td>{d.stage_name ?? '—'}</td><td>{d.user_label}</td><td>{VERB_LABELS[d.verb as ReviewVerb] ?? d.verb}</td><td>{d.comment || '—'}</td><td>{d.publication_version}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {o.versions.length > 0 && (
+        <>
+          <h3>修订记录</h3>
+          <ul>{o.versions.map((v) => <li>第 {v.version_no} 版（{chinaTime(v.created_at)}）：{v.change_note}</li>)}</ul>
+        </>
+      )}
+    </section>
+  );
+}
