@@ -40,7 +40,9 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   const action = publication ? `/admin/publications/${publication.id}` : `/admin/organs/${organ.code}/publications/new`;
   const title = publication ? `编辑信息` : `新建信息：${organ.name}`;
   // Content is edited while the author holds the item; a published item is amended with a change note.
-  const editable = !publication || ['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && !!review?.allowed.includes('amend'));
+  // A publisher may amend; the amendment is refused with its reasons if the review form is missing.
+  const mayAmend = !!review && (review.allowed.includes('amend') || !!review.blocked.amend);
+  const editable = !publication || ['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend);
   const amending = publication?.status === 'published';
   return (
     <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
@@ -159,7 +161,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
               <button class="btn btn-secondary" type="submit">上传</button>
             </form>
           </section>
-          {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} canEditForm={['draft', 'returned'].includes(publication.status)} />}
+          {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend)} />}
         </>
       )}
     </AdminLayout>

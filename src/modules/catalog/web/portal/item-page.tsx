@@ -6,6 +6,7 @@ import {
 import type { Organ } from '../../domain/organ.ts';
 import type { Attachment, Publication } from '../../domain/publication.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import { WITHDRAW_REASONS } from '../../../review/index.ts';
 import { organCrumbs } from './organ-home-page.tsx';
 import { nodeUrl, type PortalRequestInfo } from './portal-request.ts';
 
@@ -18,10 +19,12 @@ export type ItemPageProps = {
   replacement: { id: number; title: string } | null;
   qrSvg: string;
   printView: boolean;
+  /** Amendments: what changed before the current text (修订记录). */
+  versions: { versionNo: number; changeNote: string; changedOn: string }[];
 };
 
 /** One published item: metadata table, body, attachments, views, reading tools and a QR code to open it on a phone. */
-export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView }: ItemPageProps) {
+export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView, versions }: ItemPageProps) {
   const url = `/organs/${organ.code}/items/${item.id}`;
   const meta: [string, string | null][] = [
     ['索引号', item.indexNumber],
@@ -85,6 +88,12 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
             </ul>
           </section>
         )}
+        {versions.length > 0 && (
+          <section class="versions" aria-labelledby="ver-h">
+            <h2 id="ver-h">修订记录</h2>
+            <ul>{versions.map((v) => <li key={v.versionNo}>{v.changedOn}：{v.changeNote}</li>)}</ul>
+          </section>
+        )}
       </article>
       <div class="article-tools">
         <div class="no-print">
@@ -107,4 +116,23 @@ function pairs<T>(list: T[]): [T, T | undefined][] {
   const out: [T, T | undefined][] = [];
   for (let i = 0; i < list.length; i += 2) out.push([list[i], list[i + 1]]);
   return out;
+}
+
+const WITHDRAW_LABELS: Record<string, string> = WITHDRAW_REASONS;
+
+/** What stays at a withdrawn item's address: that it was withdrawn, when and why. */
+export function WithdrawnPage({ info, organ, title, indexNumber, reason, note, withdrawnAt }: {
+  info: PortalRequestInfo; organ: Organ; title: string; indexNumber: string | null; reason: string | null; note: string | null; withdrawnAt: string | null;
+}) {
+  return (
+    <PortalLayout title={`已撤回：${title}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...organCrumbs(organ), { label: '已撤回的信息' }]} />
+      <h1>{title}</h1>
+      <div class="notice" role="note">
+        <p><strong>本信息已于 {withdrawnAt ? withdrawnAt.slice(0, 10) : ''} 撤回。</strong>撤回原因：{WITHDRAW_LABELS[reason ?? ''] ?? '其他原因'}{note ? `（${note}）` : ''}。</p>
+        {indexNumber && <p class="count">索引号：{indexNumber}</p>}
+        <p>如有疑问，请致电 {organ.consultPhone || '本机关'} 咨询。</p>
+      </div>
+    </PortalLayout>
+  );
 }

@@ -14,7 +14,8 @@ import {
 } from '../../storage/publications-repository.ts';
 import { attachmentPath } from '../../use-cases/manage-attachments.ts';
 import { HomePage, OrgansPage } from './home-page.tsx';
-import { ItemPage } from './item-page.tsx';
+import { ItemPage, WithdrawnPage } from './item-page.tsx';
+import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { NodePage } from './node-page.tsx';
 import { OrganHomePage } from './organ-home-page.tsx';
 import { ApplicationsInfo, OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
@@ -137,6 +138,11 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const organ = await organOr404(request.params.code);
       const id = Number(request.params.id);
       let item = Number.isInteger(id) && id > 0 ? await findPublication(db, id) : null;
+      if (item && item.organId === organ.id && item.status === 'withdrawn') {
+        // A withdrawn item keeps its address and says so, with the coded reason (410 Gone).
+        const w = await db.selectFrom('publications').select(['withdrawn_reason', 'withdrawn_note', 'withdrawn_at']).where('id', '=', item.id).executeTakeFirstOrThrow();
+        return sendPage(reply, <WithdrawnPage info={portalInfo(request)} organ={organ} title={item.title} indexNumber={item.indexNumber} reason={w.withdrawn_reason} note={w.withdrawn_note} withdrawnAt={w.withdrawn_at} />, 410);
+      }
       if (!item || item.organId !== organ.id || item.status !== 'published') throw notFound('信息');
       await incrementViewCount(db, item.id);
       item = { ...item, viewCount: item.viewCount + 1 };
@@ -145,6 +151,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const from = Number(request.query.node);
       const within = Number.isInteger(from) && from > 0 ? new Set(subtreeIds(nodes, from)) : null;
       const crumbNode = item.nodeIds.find((n) => within?.has(n)) ?? item.nodeIds[0];
+      const versions = await db.selectFrom('publication_versions').select(['version_no', 'change_note', 'created_at']).where('publication_id', '=', item.id).orderBy('version_no').execute();
       const [attachments, replacement, qrSvg] = await Promise.all([
         listAttachments(db, item.id),
         item.replacedById ? findPublication(db, item.replacedById) : Promise.resolve(null),
@@ -155,7 +162,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         <ItemPage
           info={portalInfo(request)} organ={organ} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
           replacement={replacement && replacement.status === 'published' ? { id: replacement.id, title: replacement.title } : null} qrSvg={qrSvg}
-          printView={request.query.print === '1'}
+          printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
         />,
       );
     });

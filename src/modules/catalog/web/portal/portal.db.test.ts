@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
 import { buildTestApp } from '../../../../../test/support/app.ts';
 import { createNode, createOrgan, createPublished } from '../../../../../test/support/factories.ts';
-import { performReviewVerb } from '../../../review/index.ts';
+import { fillReviewForm, performReviewVerb } from '../../../review/index.ts';
 import { system } from '../../../../../test/support/factories.ts';
 
 describeEachDialect('public portal', (db) => {
@@ -34,6 +34,27 @@ describeEachDialect('public portal', (db) => {
     const res = await app.inject(`/organs/${organ.code}/items/${old.id}`);
     expect(res.body).toContain('本文件已废止');
     expect(res.body).toContain(`href="/organs/${organ.code}/items/${current.id}"`);
+    await app.close();
+  });
+
+  it('keeps a withdrawn item’s address with the reason (410), and lists amendments on the item page', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const { publicationInput } = await import('../../../../../test/support/factories.ts');
+    const amended = await createPublished(deps, organ.id, [node], { title: '原标题' });
+    await fillReviewForm(deps, system, amended.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
+    await performReviewVerb(deps, system, amended.id, 'amend', { changeNote: '更正联系电话', amended: publicationInput([node], { title: '新标题' }) });
+    const page = await app.inject(`/organs/${organ.code}/items/${amended.id}`);
+    expect(page.body).toContain('修订记录');
+    expect(page.body).toContain('更正联系电话');
+    expect(page.body).toContain('新标题');
+    await performReviewVerb(deps, system, amended.id, 'withdraw', { withdrawReason: 'contains_personal_data', withdrawNote: '附件含个人信息' });
+    const gone = await app.inject(`/organs/${organ.code}/items/${amended.id}`);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.body).toContain('本信息已于');
+    expect(gone.body).toContain('含有个人信息（附件含个人信息）');
+    expect((await app.inject(`/organs/${organ.code}/catalog/${node}`)).body).not.toContain('新标题');
     await app.close();
   });
 
