@@ -10,6 +10,8 @@ import { makeDeps, prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './build-app.ts';
 import { parseArgs, requireOption, usage } from './cli-args.ts';
 import { seedDemo } from './seed-demo.ts';
+import { backgroundJobs } from './background-jobs.ts';
+import { startJobs } from '../platform/jobs/job-runner.ts';
 
 const HELP = `gongkai —— 政府信息公开平台
 
@@ -153,7 +155,9 @@ async function serve(io: Io): Promise<number> {
   const { deps, handle } = makeDeps(config);
   await prepareDatabase(deps, config, io.stdout);
   const app = await buildApp(deps, config);
+  const jobs = startJobs(backgroundJobs(deps), deps.logger);
   const close = async () => {
+    await jobs.stop();
     await app.close();
     await handle.destroy();
     process.exit(0);
