@@ -11,6 +11,8 @@ import { privacyApi } from '../modules/privacy/index.ts';
 import { requireApiToken, sessionRoutes, usersRoutes } from '../modules/identity/index.ts';
 import { reviewAdminRoutes } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
+import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
+import { holidayYearsRoutes } from '../modules/calendar/web/holiday-years-routes.tsx';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
 export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'>): Promise<FastifyInstance> {
@@ -26,6 +28,9 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'>)
   await app.register(catalogApi(deps), { prefix: '/api/v1' });
   // Scanning is a staff tool: it needs an API token, like every write.
   await app.register(privacyApi, { prefix: '/api/v1', preHandler: requireApiToken(deps), maxFileBytes: MAX_ATTACHMENT_BYTES });
+  await app.register(applicationsPortalRoutes(deps));
+  await app.register(applicationsAdminRoutes(deps));
+  await app.register(holidayYearsRoutes(deps, { afterSave: recomputeDueDates }));
   await registerOpenApiDocs(app);
   return app;
 }

@@ -1,0 +1,28 @@
+// The applications area (依申请公开): intake, the statutory clock, the workflow verbs, fees, letters,
+// reconsideration and litigation, ledger import. Other areas import only from here.
+export { APPLICANT_TYPES, APPLICANT_TYPE_LABELS, type ApplicantType } from './domain/applicant-types.ts';
+export { APPLICATION_STATES, STATE_LABELS, OPEN_STATES, type ApplicationState } from './domain/application-states.ts';
+export { TRANSITIONS, VERBS, nextState, verbsIn, type Command, type Verb } from './domain/application-verbs.ts';
+export { decide, type Decision, type DecideFacts } from './domain/decide.ts';
+export { OUTCOMES, OUTCOME_INFO, isOutcome, isRefusal, outcomeLabel, type Outcome } from './domain/outcomes.ts';
+export { APPEAL_KINDS, APPEAL_RESULTS, APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, type Appeal, type AppealKind, type AppealResult } from './domain/appeal.ts';
+export { CHANNELS, CHANNEL_LABELS, CHANNEL_RULES, type Channel } from './domain/channels.ts';
+export { perApplicationFee, perPageFee, monthTotalPerApplication, FEE_PAYMENT_WORKING_DAYS, FEE_WINDOW_PAUSES_CLOCK } from './domain/fee-rules.ts';
+export { applicationClock, type ApplicationClock } from './domain/application-clock.ts';
+export { applicationStateDiagram } from './domain/state-diagram.ts';
+export { ApplicationErrorCode } from './domain/error-codes.ts';
+export type { Application, Pause } from './domain/application.ts';
+export { submitOnlineApplication } from './use-cases/submit-online-application.ts';
+export { registerApplication } from './use-cases/register-application.ts';
+export { performVerb } from './use-cases/perform-verb.ts';
+export { checkStatus, type PublicStatus } from './use-cases/check-status.ts';
+export { caseDetails } from './use-cases/case-details.ts';
+export { listWork, DEFAULT_DUE_SOON_WORKING_DAYS } from './use-cases/list-work.ts';
+export { recordAppeal, decideAppeal } from './use-cases/record-appeal.ts';
+export { importApplications, importAppeals } from './use-cases/import-ledgers.ts';
+export { recomputeDueDates } from './use-cases/recompute-due-dates.ts';
+export { closeLapsedCases, type LapseReport } from './jobs/close-lapsed-cases.ts';
+export { listDueSoonCases } from './jobs/list-due-soon.ts';
+export { runImportCommand } from './cli/import-command.ts';
+export { applicationsPortalRoutes, type PortalFormOptions } from './web/portal/portal-routes.tsx';
+export { applicationsAdminRoutes } from './web/admin/admin-routes.tsx';

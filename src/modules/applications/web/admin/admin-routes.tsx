@@ -1,0 +1,175 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { fieldErrorsOf, setFlash } from '../../../../platform/views/admin-helpers.ts';
+import type { FieldErrors } from '../../../../platform/views/components.tsx';
+import { sendPage } from '../../../../platform/views/render.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../../shared/iso-date.ts';
+import { actorOf, requireStaff } from '../../../identity/index.ts';
+import { TRANSITIONS, type Verb } from '../../domain/application-verbs.ts';
+import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
+import { isTemplateKind } from '../../domain/letters/letter-kinds.ts';
+import type { WorkListFilter } from '../../storage/applications-repository.ts';
+import { findAppeal, listAppeals } from '../../storage/appeals-repository.ts';
+import { listLetters } from '../../storage/letters-repository.ts';
+import { displayNames } from '../../storage/staff-repository.ts';
+import { caseDetails } from '../../use-cases/case-details.ts';
+import { DEFAULT_DUE_SOON_WORKING_DAYS, listWork } from '../../use-cases/list-work.ts';
+import { listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from '../../use-cases/manage-letter-templates.ts';
+import { performVerb } from '../../use-cases/perform-verb.ts';
+import { decideAppeal, recordAppeal } from '../../use-cases/record-appeal.ts';
+import { registerApplication } from '../../use-cases/register-application.ts';
+import { formValues, type FormValues } from '../form-values.ts';
+import { asLetterFormat, sendLetter } from '../letter-download.ts';
+import { AppealsPage } from './appeals-page.tsx';
+import { CasePage } from './case-page.tsx';
+import { commandFromForm } from './command-from-form.ts';
+import { RegisteredPage, RegisterPage } from './register-page.tsx';
+import { staffOrgans } from './staff-organs.ts';
+import { TemplatesPage } from './templates-page.tsx';
+import type { VerbFormState } from './verb-forms.tsx';
+import { VIEW_LABELS, WorkListPage } from './work-list-page.tsx';
+
+const VIEWS = Object.keys(VIEW_LABELS) as WorkListFilter['view'][];
+const idParam = (raw: string) => {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 1) throw new DomainError(E.notFound, '申请不存在', { httpStatus: 404 });
+  return id;
+};
+
+/** The back office of 依申请公开: work list, registration, the case page with its verbs, letters, templates, appeals. */
+export function applicationsAdminRoutes(deps: AppDeps) {
+  const today = () => chinaDateOf(deps.clock.now());
+
+  async function renderCase(request: FastifyRequest, reply: FastifyReply, id: number, failed: VerbFormState, appealFailed: { errors: FieldErrors; values: FormValues } | null, status = 200) {
+    const scope = await staffOrgans(deps, request, reply);
+    const details = await caseDetails(deps, actorOf(request, 'web'), id);
+    return sendPage(reply, <CasePage scope={scope} details={details} today={today()} failed={failed} appealFailed={appealFailed} />, status);
+  }
+
+  return async function plugin(app: FastifyInstance) {
+    app.addHook('preHandler', requireStaff(deps));
+
+    app.get<{ Querystring: { organ?: string; view?: string; days?: string; q?: string; page?: string } }>('/admin/applications', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      const organ = scope.organ(request.query.organ);
+      const view = VIEWS.includes(request.query.view as WorkListFilter['view']) ? (request.query.view as WorkListFilter['view']) : 'open';
+      const days = /^\d{1,2}$/.test(request.query.days ?? '') ? Number(request.query.days) : DEFAULT_DUE_SOON_WORKING_DAYS;
+      const page = Math.max(1, Number(request.query.page) || 1);
+      const q = (request.query.q ?? '').trim();
+      const list = await listWork(deps, [organ.id], view, { days, q, page });
+      const handlers = await displayNames(deps.db, list.items.map((a) => a.handlerUserId).filter((x): x is number => x !== null));
+      return sendPage(reply, <WorkListPage scope={scope} organ={organ} view={view} days={days} q={q} page={page} list={list} handlers={handlers} />);
+    });
+
+    app.get<{ Querystring: { organ?: string } }>('/admin/applications/new', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      return sendPage(reply, <RegisterPage scope={scope} organ={scope.organ(request.query.organ)} values={{ arrivedOn: today() }} errors={{}} />);
+    });
+
+    app.post<{ Querystring: { organ?: string } }>('/admin/applications/new', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      const organ = scope.organ(request.query.organ);
+      try {
+        const { application, queryCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body);
+        return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} />, 201);
+      } catch (e) {
+        return sendPage(reply, <RegisterPage scope={scope} organ={organ} values={formValues(request.body)} errors={fieldErrorsOf(e)} />, 400);
+      }
+    });
+
+    app.get<{ Params: { id: string } }>('/admin/applications/:id', async (request, reply) => renderCase(request, reply, idParam(request.params.id), null, null));
+
+    app.post<{ Params: { id: string; verb: string } }>('/admin/applications/:id/verbs/:verb', async (request, reply) => {
+      const id = idParam(request.params.id);
+      const values = formValues(request.body);
+      const verb = request.params.verb;
+      if (!(verb in TRANSITIONS)) throw new DomainError('ERR_NOT_FOUND', `操作“${verb}”不存在`, { httpStatus: 404 });
+      try {
+        const version = /^\d+$/.test(values.version ?? '') ? Number(values.version) : undefined;
+        const updated = await performVerb(deps, actorOf(request, 'web'), id, commandFromForm(verb, values), version);
+        setFlash(reply, `已${TRANSITIONS[verb as Verb].label}`);
+        return reply.redirect(`/admin/applications/${updated.id}`, 303);
+      } catch (e) {
+        const status = e instanceof DomainError ? e.httpStatus : 400;
+        return renderCase(request, reply, id, { verb: verb as Verb, errors: fieldErrorsForVerb(e), values }, null, status === 403 && (e as DomainError).code !== E.extensionNotApproved ? 403 : status);
+      }
+    });
+
+    app.get<{ Params: { id: string; letterId: string }; Querystring: { format?: string } }>('/admin/applications/:id/letters/:letterId', async (request, reply) => {
+      const details = await caseDetails(deps, actorOf(request, 'web'), idParam(request.params.id));
+      const letter = (await listLetters(deps.db, details.application.id)).find((l) => l.id === Number(request.params.letterId));
+      if (!letter) throw new DomainError(E.letterNotFound, '文书不存在', { httpStatus: 404 });
+      return sendLetter(reply, letter, asLetterFormat(request.query.format));
+    });
+
+    app.post<{ Params: { id: string } }>('/admin/applications/:id/appeals', async (request, reply) => {
+      const id = idParam(request.params.id);
+      try {
+        const { notes } = await recordAppeal(deps, actorOf(request, 'web'), id, (request.body ?? {}) as Record<string, unknown>);
+        setFlash(reply, ['已登记复议或诉讼', ...notes].join('。'));
+        return reply.redirect(`/admin/applications/${id}#appeals`, 303);
+      } catch (e) {
+        return renderCase(request, reply, id, null, { errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
+      }
+    });
+
+    app.post<{ Params: { id: string } }>('/admin/appeals/:id/decide', async (request, reply) => {
+      const appeal = await findAppeal(deps.db, Number(request.params.id));
+      if (!appeal) throw new DomainError(E.appealNotFound, '复议或诉讼记录不存在', { httpStatus: 404 });
+      try {
+        await decideAppeal(deps, actorOf(request, 'web'), appeal.id, (request.body ?? {}) as Record<string, unknown>);
+        setFlash(reply, '已更新复议或诉讼结果');
+        return appeal.applicationId ? reply.redirect(`/admin/applications/${appeal.applicationId}#appeals`, 303) : reply.redirect('/admin/appeals', 303);
+      } catch (e) {
+        if (!appeal.applicationId) throw e;
+        return renderCase(request, reply, appeal.applicationId, null, { errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
+      }
+    });
+
+    app.get<{ Querystring: { organ?: string } }>('/admin/appeals', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      const organ = scope.organ(request.query.organ);
+      return sendPage(reply, <AppealsPage scope={scope} organ={organ} appeals={await listAppeals(deps.db, { organIds: [organ.id] })} />);
+    });
+
+    app.get<{ Params: { code: string } }>('/admin/organs/:code/letter-templates', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      const organ = scope.organ(request.params.code);
+      return sendPage(reply, <TemplatesPage scope={scope} organ={organ} templates={await listLetterTemplates(deps, actorOf(request, 'web'), organ.id)} failed={null} />);
+    });
+
+    app.post<{ Params: { code: string; kind: string } }>('/admin/organs/:code/letter-templates/:kind', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      const organ = scope.organ(request.params.code);
+      const body = formValues(request.body);
+      try {
+        await saveLetterTemplate(deps, actorOf(request, 'web'), organ.id, request.params.kind, body);
+        setFlash(reply, '模板已保存，此后生成的文书使用新的措辞');
+        return reply.redirect(`/admin/organs/${organ.code}/letter-templates#template-${request.params.kind}`, 303);
+      } catch (e) {
+        if (!isTemplateKind(request.params.kind)) throw e;
+        const templates = await listLetterTemplates(deps, actorOf(request, 'web'), organ.id);
+        return sendPage(reply, <TemplatesPage scope={scope} organ={organ} templates={templates} failed={{ kind: request.params.kind, errors: fieldErrorsOf(e), title: body.title ?? '', body: body.body ?? '' }} />, 400);
+      }
+    });
+
+    app.post<{ Params: { code: string; kind: string } }>('/admin/organs/:code/letter-templates/:kind/reset', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      const organ = scope.organ(request.params.code);
+      await resetLetterTemplate(deps, actorOf(request, 'web'), organ.id, request.params.kind);
+      setFlash(reply, '已恢复默认措辞');
+      return reply.redirect(`/admin/organs/${organ.code}/letter-templates`, 303);
+    });
+  };
+}
+
+/** A refusal shown on the verb's form; the head-of-office refusal is a message, not a missing page. */
+function fieldErrorsForVerb(e: unknown): FieldErrors {
+  if (e instanceof DomainError && e.code === E.extensionNotApproved) {
+    const out: FieldErrors = {};
+    for (const r of e.reasons) out[r.field ?? '_form'] = out[r.field ?? '_form'] ? `${out[r.field ?? '_form']}；${r.message}` : r.message;
+    return out;
+  }
+  return fieldErrorsOf(e);
+}

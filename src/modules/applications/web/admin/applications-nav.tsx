@@ -1,0 +1,25 @@
+import type { Organ } from '../../../catalog/index.ts';
+
+/** The area's own navigation inside the back office. */
+export function ApplicationsNav({ organ, organs, current, isSystemAdmin }: { organ: Organ; organs: Organ[]; current: string; isSystemAdmin: boolean }) {
+  const links: [string, string][] = [
+    ['work', `/admin/applications?organ=${organ.code}`],
+    ['new', `/admin/applications/new?organ=${organ.code}`],
+    ['appeals', `/admin/appeals?organ=${organ.code}`],
+    ['templates', `/admin/organs/${organ.code}/letter-templates`],
+  ];
+  const labels: Record<string, string> = { work: '依申请公开办件', new: '登记申请', appeals: '复议诉讼', templates: '文书模板' };
+  return (
+    <nav class="actions" aria-label="依申请公开">
+      {links.map(([key, href]) => <a href={href} aria-current={current === key ? 'page' : undefined} class={current === key ? 'btn btn-small' : undefined}>{labels[key]}</a>)}
+      {isSystemAdmin && <a href="/admin/calendar">节假日安排</a>}
+      {organs.length > 1 && (
+        <form method="get" action="/admin/applications" class="inline-form">
+          <label for="organ-switch">机关：</label>
+          <select id="organ-switch" name="organ">{organs.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
+          <button type="submit" class="btn btn-small">切换</button>
+        </form>
+      )}
+    </nav>
+  );
+}

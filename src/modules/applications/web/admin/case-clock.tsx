@@ -1,0 +1,36 @@
+import type { DeadlineResult } from '../../../calendar/index.ts';
+import type { Application } from '../../domain/application.ts';
+import type { ApplicationClock } from '../../domain/application-clock.ts';
+
+/** The due date with the trace of how it was computed (reference §1.3), and any warning about it. */
+export function CaseClock({ app, clock, correctionNotice, today }: { app: Application; clock: ApplicationClock; correctionNotice: DeadlineResult | null; today: string }) {
+  const closed = app.repliedOn !== null;
+  return (
+    <section aria-labelledby="h-clock" id="clock">
+      <h2 id="h-clock">答复期限</h2>
+      {clock.kind !== 'running' ? <p id="due-date">{clock.note}</p> : (
+        <>
+          <p id="due-date" class="due-date">
+            <strong>{closed ? '答复期限为' : '应于'}{clock.result.dueOn}{closed ? '' : '前答复'}</strong>
+            {app.extensionWorkingDays > 0 && `（原期限${clock.result.originalDueOn}，经批准延长${app.extensionWorkingDays}个工作日）`}
+            {!closed && clock.result.dueOn < today && <strong style="color:#b00000">　已逾期</strong>}
+            {closed && app.repliedOn! > clock.result.dueOn && <strong style="color:#b00000">　超期答复（{app.repliedOn}）</strong>}
+          </p>
+          {clock.result.warnings.length > 0 && (
+            <div class="notice" role="alert" id="due-warning">
+              {clock.result.warnings.map((w) => <p><strong>期限为暂定：</strong>{w.message}</p>)}
+            </div>
+          )}
+          {clock.pending.map((p) => <p class="hint">{p}</p>)}
+          <details id="due-trace">
+            <summary>期限计算过程（{clock.result.trace.length}步）</summary>
+            <ol class="trace">{clock.result.trace.map((s) => <li class={`trace-${s.kind}`}>{s.note}</li>)}</ol>
+          </details>
+        </>
+      )}
+      {correctionNotice && app.correctionRequestedOn === null && !closed && (
+        <p class="hint">如需补正，应在{correctionNotice.dueOn}前一次性告知申请人（收到申请之日起7个工作日，条例第三十条）。</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import { ErrorSummary, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS } from '../../domain/appeal.ts';
+import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS } from '../../domain/applicant-types.ts';
+import { PAUSE_KIND_LABELS } from '../../domain/application.ts';
+import { STATE_LABELS } from '../../domain/application-states.ts';
+import { TRANSITIONS } from '../../domain/application-verbs.ts';
+import { CHANNEL_LABELS, DELIVERY_METHOD_LABELS, PROVISION_FORM_LABELS } from '../../domain/channels.ts';
+import { FEE_METHOD_LABELS } from '../../domain/fee-rules.ts';
+import { LETTER_KIND_LABELS } from '../../domain/letters/letter-kinds.ts';
+import { outcomeLabel } from '../../domain/outcomes.ts';
+import type { CaseDetails } from '../../use-cases/case-details.ts';
+import type { FormValues } from '../form-values.ts';
+import { ApplicationsNav } from './applications-nav.tsx';
+import { CaseClock } from './case-clock.tsx';
+import type { StaffOrgans } from './staff-organs.ts';
+import { prefixed, VerbForms, type VerbFormState } from './verb-forms.tsx';
+
+const label = <T extends string>(labels: Record<T, string>, v: string) => (labels as Record<string, string>)[v] ?? v;
+
+/** One case: its facts, the due date and its trace, the verbs it allows now, letters, timeline, appeals. */
+export function CasePage({ scope, details, today, failed, appealFailed }: {
+  scope: StaffOrgans; details: CaseDetails; today: string; failed: VerbFormState; appealFailed: { errors: FieldErrors; values: FormValues } | null;
+}) {
+  const { application: a, organ } = details;
+  const handler = details.staff.find((s) => s.userId === a.handlerUserId);
+  const facts: [string, string][] = [
+    ['申请编号', a.trackingNo],
+    ['状态', STATE_LABELS[a.state]],
+    ['提交方式', CHANNEL_LABELS[a.channel]],
+    ['到达日期', a.arrivedOn],
+    ['收到申请日期', a.receivedOn ?? '待与申请人确认'],
+    ...(a.receiptEvidence ? [['签收或确认记录', a.receiptEvidence] as [string, string]] : []),
+    ['申请人', `${a.applicantName}（${APPLICANT_TYPE_LABELS[a.applicantType]}）`],
+    ...(a.applicantIdKind ? [['身份证明', `${label(ID_KIND_LABELS, a.applicantIdKind)} ${a.applicantIdNumber}`] as [string, string]] : []),
+    ['联系方式', [a.contactPerson, a.contactPhone, a.contactEmail, a.contactAddress, a.postalCode].filter(Boolean).join('，') || '—'],
+    ['申请内容', a.subject],
+    ...(a.documentNumber ? [['文号', a.documentNumber] as [string, string]] : []),
+    ['提供形式', a.provisionForm ? label(PROVISION_FORM_LABELS, a.provisionForm) : '—'],
+    ['获取方式', a.deliveryMethod ? label(DELIVERY_METHOD_LABELS, a.deliveryMethod) : '—'],
+    ['承办人', handler ? handler.displayName : '未指定'],
+    ...(a.correctionRequestedOn ? [['补正', `${a.correctionRequestedOn}告知，期限至${a.correctionDueOn}${a.correctedOn ? `，${a.correctedOn}收到补正` : ''}`] as [string, string]] : []),
+    ...(a.extensionWorkingDays ? [['延期', `${a.extensionApprovedOn}批准延长${a.extensionWorkingDays}个工作日：${a.extensionReason}`] as [string, string]] : []),
+    ...(a.feeMethod ? [['信息处理费', `${FEE_METHOD_LABELS[a.feeMethod]}，${a.feeAmountYuan}元，${a.feeNoticeSentOn}通知，缴费期限至${a.feeDueOn}${a.feePaidOn ? `，${a.feePaidOn}已缴` : ''}`] as [string, string]] : []),
+    ...(a.outcome ? [['办理结果', outcomeLabel(a.outcome)] as [string, string], ['答复日期', a.repliedOn ?? ''] as [string, string]] : []),
+    ...(a.imported ? [['来源', '历史台账导入'] as [string, string]] : []),
+  ];
+  const summaryErrors = { ...(failed ? prefixed(failed.verb, failed.errors) : {}), ...(appealFailed ? Object.fromEntries(Object.entries(appealFailed.errors).map(([k, m]) => [k === '_form' ? '_form' : `appeal-${k}`, m])) : {}) };
+  return (
+    <AdminLayout title={`办件 ${a.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>{a.trackingNo} <small>{STATE_LABELS[a.state]}</small></h1>
+      <ApplicationsNav organ={organ} organs={scope.organs} current="case" isSystemAdmin={scope.isSystemAdmin} />
+      <ErrorSummary errors={summaryErrors} />
+      <CaseClock app={a} clock={details.clock} correctionNotice={details.correctionNotice} today={today} />
+      <section aria-labelledby="h-facts">
+        <h2 id="h-facts">申请信息</h2>
+        <table class="meta-table" id="case-facts"><tbody>{facts.map(([k, v]) => <tr><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody></table>
+      </section>
+      <section aria-labelledby="h-verbs">
+        <h2 id="h-verbs">办理</h2>
+        <VerbForms app={a} csrf={scope.csrf} today={today} staff={details.staff} failed={failed} isOfficeHead={details.actorIsOfficeHead} />
+      </section>
+      {details.pauses.length > 0 && (
+        <section aria-labelledby="h-pauses">
+          <h2 id="h-pauses">不计入答复期限的期间</h2>
+          <table class="list"><thead><tr><th scope="col">事由</th><th scope="col">对象</th><th scope="col">开始</th><th scope="col">结束</th></tr></thead>
+            <tbody>{details.pauses.map((p) => <tr><td>{PAUSE_KIND_LABELS[p.kind]}</td><td>{p.party}</td><td>{p.startedOn}</td><td>{p.endedOn ?? `未结束（最迟${p.expectedEndOn}）`}</td></tr>)}</tbody>
+          </table>
+        </section>
+      )}
+      <section aria-labelledby="h-letters">
+        <h2 id="h-letters">文书</h2>
+        {details.letters.length === 0 ? <p>尚未生成文书。</p> : (
+          <table class="list" id="letters"><thead><tr><th scope="col">文书</th><th scope="col">日期</th><th scope="col">申请人可下载</th><th scope="col">下载</th></tr></thead>
+            <tbody>{details.letters.map((l) => (
+              <tr>
+                <td>{LETTER_KIND_LABELS[l.kind]}</td><td>{l.issuedOn}</td><td>{l.forApplicant ? '是' : '否'}</td>
+                <td class="actions">{(['html', 'docx', 'pdf'] as const).map((f) => <a href={`/admin/applications/${a.id}/letters/${l.id}?format=${f}`}>{f === 'html' ? '查看' : f.toUpperCase()}</a>)}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="h-timeline">
+        <h2 id="h-timeline">办理记录</h2>
+        <ol class="timeline" id="timeline">{details.events.map((e) => <li><time datetime={e.occurredAt}>{e.occurredOn}</time> {e.verb in TRANSITIONS ? TRANSITIONS[e.verb as keyof typeof TRANSITIONS].label : e.verb === 'submitOnline' ? '网上提交' : e.verb === 'import' ? '导入' : '登记'}（{e.actorLabel}）：{e.note}</li>)}</ol>
+      </section>
+      <AppealsSection details={details} csrf={scope.csrf} today={today} failed={appealFailed} />
+    </AdminLayout>
+  );
+}
+
+function AppealsSection({ details, csrf, today, failed }: { details: CaseDetails; csrf: string; today: string; failed: { errors: FieldErrors; values: FormValues } | null }) {
+  const a = details.application;
+  const v = (k: string, d = '') => failed?.values[k] ?? d;
+  const err = (k: string) => failed?.errors[k] && <p class="error-message" id={`e-appeal-${k}`}>{failed.errors[k]}</p>;
+  return (
+    <section aria-labelledby="h-appeals" id="appeals">
+      <h2 id="h-appeals">行政复议和行政诉讼</h2>
+      {details.appeals.length === 0 ? <p>暂无记录。</p> : (
+        <table class="list"><thead><tr><th scope="col">类型</th><th scope="col">机关或法院</th><th scope="col">案号</th><th scope="col">申请/起诉日期</th><th scope="col">结果</th><th scope="col">审结日期</th><th scope="col">更新结果</th></tr></thead>
+          <tbody>{details.appeals.map((ap) => (
+            <tr>
+              <td>{APPEAL_KIND_LABELS[ap.kind]}</td><td>{ap.body}</td><td>{ap.caseNo}</td><td>{ap.filedOn}</td><td>{APPEAL_RESULT_LABELS[ap.result]}</td><td>{ap.decidedOn ?? '—'}</td>
+              <td>
+                <form method="post" action={`/admin/appeals/${ap.id}/decide`} class="inline-form">
+                  <input type="hidden" name="_csrf" value={csrf} />
+                  <label for={`f-ap-${ap.id}-result`}>结果</label>
+                  <select id={`f-ap-${ap.id}-result`} name="result">{APPEAL_RESULTS.map((r) => <option value={r} selected={ap.result === r}>{APPEAL_RESULT_LABELS[r]}</option>)}</select>
+                  <label for={`f-ap-${ap.id}-decidedOn`}>审结日期</label>
+                  <input type="date" id={`f-ap-${ap.id}-decidedOn`} name="decidedOn" value={ap.decidedOn ?? ''} />
+                  <button type="submit" class="btn btn-small">保存</button>
+                </form>
+              </td>
+            </tr>
+          ))}</tbody>
+        </table>
+      )}
+      <form method="post" action={`/admin/applications/${a.id}/appeals`} class="panel" id="appeal-form">
+        <h3>登记复议或诉讼</h3>
+        <input type="hidden" name="_csrf" value={csrf} />
+        {failed?.errors._form && <p class="error-message">{failed.errors._form}</p>}
+        <div class="field"><label for="f-appeal-kind">类型</label>{err('kind')}
+          <select id="f-appeal-kind" name="kind">{APPEAL_KINDS.map((k) => <option value={k} selected={v('kind') === k}>{APPEAL_KIND_LABELS[k]}</option>)}</select></div>
+        <div class="field"><label for="f-appeal-body">复议机关或法院</label>{err('body')}<input type="text" id="f-appeal-body" name="body" value={v('body')} maxLength={100} /></div>
+        <div class="field"><label for="f-appeal-caseNo">案号</label>{err('caseNo')}<input type="text" id="f-appeal-caseNo" name="caseNo" value={v('caseNo')} maxLength={100} /></div>
+        <div class="field"><label for="f-appeal-filedOn">申请复议或起诉日期</label>{err('filedOn')}<input type="date" id="f-appeal-filedOn" name="filedOn" value={v('filedOn', today)} /></div>
+        <div class="field"><label for="f-appeal-result">结果</label>{err('result')}
+          <select id="f-appeal-result" name="result">{APPEAL_RESULTS.map((r) => <option value={r} selected={v('result', 'pending') === r}>{APPEAL_RESULT_LABELS[r]}</option>)}</select></div>
+        <div class="field"><label for="f-appeal-decidedOn">审结日期</label>{err('decidedOn')}<input type="date" id="f-appeal-decidedOn" name="decidedOn" value={v('decidedOn')} /></div>
+        <button type="submit" class="btn">登记</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
+import type { Organ } from '../../../catalog/index.ts';
+import { CHANNEL_LABELS, CHANNEL_RULES, STAFF_CHANNELS } from '../../domain/channels.ts';
+import { ApplicantFieldsets } from '../applicant-fields.tsx';
+import type { FormValues } from '../form-values.ts';
+import { ApplicationsNav } from './applications-nav.tsx';
+import type { StaffOrgans } from './staff-organs.ts';
+
+/** Staff register a written application; the receipt date follows the channel (条例第三十一条). */
+export function RegisterPage({ scope, organ, values, errors }: { scope: StaffOrgans; organ: Organ; values: FormValues; errors: FieldErrors }) {
+  const v = (k: string) => values[k] ?? '';
+  return (
+    <AdminLayout title="登记申请" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>登记政府信息公开申请 · {organ.name}</h1>
+      <ApplicationsNav organ={organ} organs={scope.organs} current="new" isSystemAdmin={scope.isSystemAdmin} />
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`/admin/applications/new?organ=${organ.code}`} novalidate>
+        <input type="hidden" name="_csrf" value={scope.csrf} />
+        <fieldset>
+          <legend>收到申请（条例第三十一条）</legend>
+          <ul class="hint">{STAFF_CHANNELS.map((c) => <li>{CHANNEL_LABELS[c]}：{CHANNEL_RULES[c].rule}</li>)}</ul>
+          <Field name="channel" label="提交方式" errors={errors} required>
+            <select id="f-channel" name="channel" required>
+              <option value="">请选择</option>
+              {STAFF_CHANNELS.map((c) => <option value={c} selected={v('channel') === c}>{CHANNEL_LABELS[c]}</option>)}
+            </select>
+          </Field>
+          <Field name="arrivedOn" label="到达日期" errors={errors} required hint="当面提交日、邮件签收日，或平信、传真、电子邮件、网上申请到达之日">
+            <input type="date" id="f-arrivedOn" name="arrivedOn" value={v('arrivedOn')} required />
+          </Field>
+          <Field name="confirmedOn" label="双方确认日期" errors={errors} hint="平信、传真、电子邮件、网上申请：已与申请人确认的填写；未确认的留空，登记后为“待确认收到”">
+            <input type="date" id="f-confirmedOn" name="confirmedOn" value={v('confirmedOn')} />
+          </Field>
+          <Field name="receiptEvidence" label="签收或确认记录" errors={errors} hint="如邮件号与签收人、确认电话的时间与接听人">
+            <input type="text" id="f-receiptEvidence" name="receiptEvidence" value={v('receiptEvidence')} maxLength={200} />
+          </Field>
+        </fieldset>
+        <ApplicantFieldsets values={values} errors={errors} />
+        <button type="submit" class="btn">登记</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function RegisteredPage({ scope, organ, id, trackingNo, queryCode }: { scope: StaffOrgans; organ: Organ; id: number; trackingNo: string; queryCode: string }) {
+  return (
+    <AdminLayout title="已登记" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>已登记申请 {trackingNo}</h1>
+      <ApplicationsNav organ={organ} organs={scope.organs} current="new" isSystemAdmin={scope.isSystemAdmin} />
+      <div class="notice notice-info" role="status">
+        <p>请将申请编号和查询码告知申请人（查询码只显示这一次），申请人可凭此在门户查询办理进度、下载答复文书。</p>
+        <p>申请编号：<strong id="tracking-no">{trackingNo}</strong>　查询码：<strong id="query-code">{queryCode}</strong></p>
+      </div>
+      <p><a class="btn" href={`/admin/applications/${id}`}>打开办件</a></p>
+    </AdminLayout>
+  );
+}

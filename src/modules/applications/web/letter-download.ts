@@ -1,0 +1,29 @@
+import type { FastifyReply } from 'fastify';
+import { DOCUMENT_CSS, renderDocumentDocx, renderDocumentHtml, renderDocumentPdf } from '../../../platform/documents/index.ts';
+import type { StoredLetter } from '../storage/letters-repository.ts';
+
+export const LETTER_FORMATS = ['html', 'docx', 'pdf'] as const;
+export type LetterFormat = (typeof LETTER_FORMATS)[number];
+export const asLetterFormat = (v: unknown): LetterFormat => (LETTER_FORMATS as readonly unknown[]).includes(v) ? (v as LetterFormat) : 'html';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Sends a stored letter as a printable HTML page, a DOCX for editing or a PDF with the Chinese fonts embedded. */
+export async function sendLetter(reply: FastifyReply, letter: StoredLetter, format: LetterFormat): Promise<FastifyReply> {
+  const base = `${letter.document.title}`.replace(/[\\/:*?"<>|]/g, '_');
+  reply.header('Cache-Control', 'private, no-store');
+  if (format === 'docx') {
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('Content-Disposition', `attachment; filename="letter-${letter.id}.docx"; filename*=UTF-8''${encodeURIComponent(base)}.docx`)
+      .send(await renderDocumentDocx(letter.document));
+  }
+  if (format === 'pdf') {
+    return reply
+      .type('application/pdf')
+      .header('Content-Disposition', `attachment; filename="letter-${letter.id}.pdf"; filename*=UTF-8''${encodeURIComponent(base)}.pdf`)
+      .send(await renderDocumentPdf(letter.document));
+  }
+  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(letter.document.title)}</title><style>body{background:#eee;margin:0;padding:16px}@media print{body{background:#fff;padding:0}}${DOCUMENT_CSS}</style></head><body><main>${renderDocumentHtml(letter.document)}</main></body></html>`;
+  return reply.type('text/html; charset=utf-8').send(page);
+}

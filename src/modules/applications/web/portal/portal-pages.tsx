@@ -1,0 +1,129 @@
+import { Breadcrumb, ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
+import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
+import type { Organ } from '../../../catalog/index.ts';
+import { PUBLIC_STATE_LABELS } from '../../domain/application-states.ts';
+import { chineseDate } from '../../domain/chinese-date.ts';
+import { LETTER_KIND_LABELS } from '../../domain/letters/letter-kinds.ts';
+import { OUTCOME_INFO, outcomeGroup, OUTCOME_GROUP_LABELS } from '../../domain/outcomes.ts';
+import type { PublicStatus } from '../../use-cases/check-status.ts';
+import { ApplicantFieldsets } from '../applicant-fields.tsx';
+import type { FormValues } from '../form-values.ts';
+import { HONEYPOT_FIELD } from './form-guard.ts';
+
+export type PortalInfo = { prefs: ReadingPrefs; currentPath: string };
+
+const organCrumbs = (organ: Organ) => [{ label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }];
+
+/** The online application form (条例第二十九条): no account, works without JavaScript. */
+export function ApplyPage({ info, organ, values, errors, formToken }: { info: PortalInfo; organ: Organ; values: FormValues; errors: FieldErrors; formToken: string }) {
+  return (
+    <PortalLayout title={`在线申请政府信息公开 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...organCrumbs(organ), { label: '依申请公开', href: `/organs/${organ.code}/apply` }, { label: '在线申请' }]} />
+      <h1>向{organ.name}申请政府信息公开</h1>
+      <div class="notice notice-info" role="note">
+        <p>无需注册。提交后您将获得<strong>申请编号</strong>和<strong>查询码</strong>，可凭此<a href="/applications/status">查询办理进度并下载答复文书</a>。</p>
+        <p>网上提交的申请，以本机关工作人员与您双方确认之日为收到申请之日（《中华人民共和国政府信息公开条例》第三十一条）；本机关自收到申请之日起20个工作日内答复（第三十三条）。</p>
+      </div>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`/organs/${organ.code}/apply`} novalidate>
+        <input type="hidden" name="formToken" value={formToken} />
+        <div style="position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden" aria-hidden="true">
+          <label for="f-website">网址（请勿填写）</label>
+          <input type="text" id="f-website" name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
+        </div>
+        <ApplicantFieldsets values={values} errors={errors} />
+        <p class="hint">您填写的个人信息仅用于办理本申请并依法保护。</p>
+        <button type="submit" class="btn">提交申请</button>
+      </form>
+    </PortalLayout>
+  );
+}
+
+export function SubmittedPage({ info, organ, trackingNo, queryCode }: { info: PortalInfo; organ: Organ; trackingNo: string; queryCode: string }) {
+  return (
+    <PortalLayout title="申请已提交" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...organCrumbs(organ), { label: '申请已提交' }]} />
+      <h1>申请已提交</h1>
+      <div class="notice notice-info" role="status">
+        <p>请记下以下信息，凭此查询办理进度、下载答复文书。<strong>查询码只显示这一次。</strong></p>
+        <table class="meta-table">
+          <tbody>
+            <tr><th scope="row">申请编号</th><td id="tracking-no">{trackingNo}</td></tr>
+            <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
+          </tbody>
+        </table>
+      </div>
+      <p>本机关工作人员将通过您留下的联系方式与您确认收到申请。确认之日为收到申请之日，答复期限自次日起计算（《中华人民共和国政府信息公开条例》第三十一条、第三十三条）。</p>
+      <p><a href="/applications/status">查询办理进度</a> · <a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
+    </PortalLayout>
+  );
+}
+
+export function StatusQueryPage({ info, values, errors }: { info: PortalInfo; values: FormValues; errors: FieldErrors }) {
+  return (
+    <PortalLayout title="依申请公开办理进度查询" prefs={info.prefs} currentPath={info.currentPath}>
+      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '办理进度查询' }]} />
+      <h1>依申请公开办理进度查询</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/applications/status">
+        <Field name="trackingNo" label="申请编号" errors={errors} required>
+          <input type="text" id="f-trackingNo" name="trackingNo" value={values.trackingNo ?? ''} maxLength={60} autocomplete="off" required />
+        </Field>
+        <Field name="queryCode" label="查询码" errors={errors} required>
+          <input type="text" id="f-queryCode" name="queryCode" value="" maxLength={20} autocomplete="off" required />
+        </Field>
+        <button type="submit" class="btn">查询</button>
+      </form>
+    </PortalLayout>
+  );
+}
+
+export function StatusPage({ info, status, queryCode }: { info: PortalInfo; status: PublicStatus; queryCode: string }) {
+  const rows: [string, string][] = [
+    ['申请编号', status.trackingNo],
+    ['受理机关', status.organName],
+    ['申请内容', status.subject],
+    ['提交日期', chineseDate(status.arrivedOn)],
+    ['收到申请日期', status.receivedOn ? chineseDate(status.receivedOn) : '待确认'],
+    ['办理状态', PUBLIC_STATE_LABELS[status.state]],
+  ];
+  if (status.dueOn && !status.repliedOn) rows.push(['答复期限', `${chineseDate(status.dueOn)}${status.extended ? '（已依法延期）' : ''}${status.dueProvisional ? '（暂定）' : ''}`]);
+  if (status.correctionDueOn) rows.push(['补正期限', chineseDate(status.correctionDueOn)]);
+  if (status.feeDueOn) rows.push(['信息处理费', `${status.feeAmountYuan}元，请于${chineseDate(status.feeDueOn)}前缴纳`]);
+  if (status.outcome) rows.push(['办理结果', `${OUTCOME_GROUP_LABELS[outcomeGroup(status.outcome)]}${status.outcome.includes('.') ? `：${OUTCOME_INFO[status.outcome].label}` : ''}`]);
+  if (status.repliedOn) rows.push(['答复日期', chineseDate(status.repliedOn)]);
+  return (
+    <PortalLayout title={`办理进度 ${status.trackingNo}`} prefs={info.prefs} currentPath={info.currentPath}>
+      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '办理进度查询', href: '/applications/status' }, { label: status.trackingNo }]} />
+      <h1>办理进度</h1>
+      <table class="meta-table" id="status-table">
+        <tbody>{rows.map(([k, val]) => <tr><th scope="row">{k}</th><td>{val}</td></tr>)}</tbody>
+      </table>
+      <h2>答复文书</h2>
+      {status.letters.length === 0 ? <p>暂无文书。</p> : (
+        <table class="list" id="letters">
+          <thead><tr><th scope="col">文书</th><th scope="col">日期</th><th scope="col">下载</th></tr></thead>
+          <tbody>
+            {status.letters.map((l) => (
+              <tr>
+                <td>{LETTER_KIND_LABELS[l.kind]}</td>
+                <td>{chineseDate(l.issuedOn)}</td>
+                <td>
+                  {(['html', 'pdf', 'docx'] as const).map((format) => (
+                    <form method="post" action={`/applications/status/letters/${l.id}`} class="inline-form">
+                      <input type="hidden" name="trackingNo" value={status.trackingNo} />
+                      <input type="hidden" name="queryCode" value={queryCode} />
+                      <input type="hidden" name="format" value={format} />
+                      <button type="submit" class="btn btn-small">{format === 'html' ? '查看' : format.toUpperCase()}</button>{' '}
+                    </form>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </PortalLayout>
+  );
+}
