@@ -10,6 +10,11 @@ import { makeDeps, prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './build-app.ts';
 import { parseArgs, requireOption, usage } from './cli-args.ts';
 import { seedDemo } from './seed-demo.ts';
+import { runImportCommand } from '../modules/applications/index.ts';
+import { loadAdminHolidayYearsIfMigrated } from '../modules/calendar/storage/holiday-years-repository.ts';
+import type { HolidayYear } from '../modules/calendar/index.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { backgroundJobs } from './background-jobs.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
 
@@ -28,6 +33,10 @@ const HELP = `gongkai —— 政府信息公开平台
   scan-eval [--json]             用标注语料评估扫描器的精确率和召回率
   deadline --received YYYY-MM-DD [--days N] [--pause FROM..TO]… [--restart YYYY-MM-DD] [--extend N] [--json]
                                  按工作日计算法定答复期限并说明计算过程
+  import applications FILE --organ 机关代码
+                                 导入依申请公开台账（CSV 或 .xlsx；列 tracking_no,received_on,channel,applicant_type,applicant_name,subject,outcome,replied_on）
+  import appeals FILE --organ 机关代码
+                                 导入行政复议、行政诉讼台账（列 tracking_no,kind,filed_on,result,decided_on）
   audit verify                   校验审计日志哈希链是否完整
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
@@ -67,7 +76,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'scan-eval':
         return await runScanEvalCommand(rest, io);
       case 'deadline':
-        return await runDeadlineCommand(rest, io);
+        return await runDeadlineCommand(rest, io, await adminHolidayYearsForCli());
+      case 'import':
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          return runImportCommand(rest, io, deps);
+        });
       case 'audit':
         return await auditCommand(rest, io);
       case undefined:
@@ -170,4 +184,11 @@ async function serve(io: Io): Promise<number> {
   io.stdout(`gongkai 已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ （数据：${handle.location}）`);
   io.stdout(`管理后台：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/admin`);
   return await new Promise<number>(() => {});
+}
+
+/** Holiday years an admin entered, for `deadline`; read only from a database that exists (the command never creates one). */
+async function adminHolidayYearsForCli(): Promise<HolidayYear[]> {
+  const config = loadConfig();
+  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'gongkai.sqlite'))) return [];
+  return withDb(({ deps }) => loadAdminHolidayYearsIfMigrated(deps.db));
 }
