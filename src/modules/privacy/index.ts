@@ -14,3 +14,6 @@ export { runScanCommand } from './cli/scan-command.ts';
 export { runScanEvalCommand } from './cli/eval-command.ts';
 export { evaluateCorpus, type EvaluationReport } from './cli/corpus-evaluation.ts';
 export { privacyApi, MAX_SCAN_TEXT_BYTES, type PrivacyApiOptions } from './web/scan-api.ts';
+export { wordListsFor, listWordLists } from './storage/word-lists-repository.ts';
+export { saveWordList, wordListInputSchema } from './use-cases/save-word-list.ts';
+export { wordListsRoutes } from './web/word-lists-routes.tsx';

@@ -133,7 +133,7 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
       form = { ...form, scanJustification: input.scanJustification.trim() };
     }
     if (verb !== null && GATED.includes(verb) && form) {
-      const findings = await scanPublication(trx, deps, amended ? { id: p.id, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml } : p);
+      const findings = await scanPublication(trx, deps, amended ? { id: p.id, organId: p.organId, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml } : p);
       await trx.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: now.toISOString(), updated_at: now.toISOString() }).where('publication_id', '=', p.id).execute();
       form = { ...form, scanFindings: findings, scannedAt: now.toISOString() };
     }

@@ -1,0 +1,51 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { z } from '../../../shared/zod.ts';
+import { appendAuditEvent } from '../../audit/index.ts';
+import { actorLabel, actorUserId, holdsRoleOn, isSystemAdmin, type Actor } from '../../identity/index.ts';
+import { organChain } from '../../catalog/index.ts';
+import { parseWordListText } from '../domain/word-list-text.ts';
+
+export const wordListInputSchema = z.object({
+  name: z.string({ message: '请填写词表名称' }).trim().min(1, { message: '请填写词表名称' }).max(40, { message: '词表名称不能超过 40 个字符' }),
+  organCode: z.string().trim().nullish().transform((v) => (v ? v : null)),
+  entriesText: z.string({ message: '请填写词条' }).max(2_000_000, { message: '词表过大（不超过 2 MB）' }),
+});
+
+/**
+ * Creates or replaces a sensitive-word list. Every line must parse; a list with a bad line is not
+ * saved at all, and the message names the line. Region-wide lists are the system admin's; an
+ * organ's own list is its admin's.
+ */
+export async function saveWordList(deps: AppDeps, actor: Actor, raw: unknown, existingId?: number): Promise<number> {
+  const input = wordListInputSchema.parse(raw);
+  const { list, errors } = parseWordListText(input.name, input.entriesText);
+  if (errors.length) {
+    throw new DomainError('ERR_PRIVACY_WORD_LIST_INVALID', `词表有误，未保存：${errors.slice(0, 5).join('；')}${errors.length > 5 ? ` 等 ${errors.length} 处` : ''}`, {
+      field: 'entriesText', reasons: errors.map((message) => ({ code: 'ERR_PRIVACY_WORD_LIST_INVALID', message, field: 'entriesText' })),
+    });
+  }
+  if (list.words.length === 0) throw new DomainError('ERR_PRIVACY_WORD_LIST_INVALID', '词表中没有词条', { field: 'entriesText' });
+  return deps.db.transaction().execute(async (trx) => {
+    const organ = input.organCode ? await trx.selectFrom('organs').select(['id', 'parent_id']).where('code', '=', input.organCode).executeTakeFirst() : null;
+    if (input.organCode && !organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `机关代码“${input.organCode}”不存在`, { field: 'organCode' });
+    if (actor.kind === 'user') {
+      const allowed = organ
+        ? holdsRoleOn(actor.principal, await organChain(trx, organ.id), 'organ_admin')
+        : isSystemAdmin(actor.principal);
+      if (!allowed) throw new DomainError('ERR_AUTH_FORBIDDEN', organ ? '您没有管理该机关词表的权限' : '只有系统管理员可以维护全区通用词表', { httpStatus: 403 });
+    }
+    const at = deps.clock.now().toISOString();
+    const values = { organ_id: organ?.id ?? null, name: input.name, entries_text: input.entriesText, word_count: list.words.length, updated_by: actorUserId(actor), updated_at: at };
+    const clash = await trx.selectFrom('word_lists').select('id').where('name', '=', input.name).where((eb) => (organ ? eb('organ_id', '=', organ.id) : eb('organ_id', 'is', null))).executeTakeFirst();
+    if (clash && clash.id !== existingId) throw new DomainError('ERR_PRIVACY_WORD_LIST_EXISTS', `已有同名词表“${input.name}”`, { field: 'name', httpStatus: 409 });
+    let id = existingId;
+    if (existingId) await trx.updateTable('word_lists').set(values).where('id', '=', existingId).execute();
+    else id = (await trx.insertInto('word_lists').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    await appendAuditEvent(trx, deps.dialect, {
+      occurredAt: at, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action: existingId ? 'word_list.update' : 'word_list.create',
+      entityType: 'word_list', entityId: String(id), organId: organ?.id ?? null, before: null, after: { name: input.name, words: list.words.length },
+    });
+    return id!;
+  });
+}

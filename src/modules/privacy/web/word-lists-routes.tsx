@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import { sendPage } from '../../../platform/views/render.ts';
+import { actorOf, holdsRoleOn, isSystemAdmin, requireStaff } from '../../identity/index.ts';
+import { listOrgans, organChain } from '../../catalog/index.ts';
+import { listWordLists } from '../storage/word-lists-repository.ts';
+import { saveWordList } from '../use-cases/save-word-list.ts';
+import { WordListsPage } from './word-lists-page.tsx';
+
+export function wordListsRoutes(deps: AppDeps) {
+  async function render(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: Record<string, string>, editingId: number | null, status = 200) {
+    const p = request.principal!;
+    const organs = [];
+    for (const o of await listOrgans(deps.db)) if (holdsRoleOn(p, await organChain(deps.db, o.id), 'organ_admin')) organs.push(o);
+    return sendPage(
+      reply,
+      <WordListsPage user={{ displayName: p.displayName, username: p.username, isSystemAdmin: isSystemAdmin(p) }} csrf={request.csrfToken!} flash={takeFlash(request, reply)}
+        lists={await listWordLists(deps.db)} organs={organs} values={values} errors={errors} editingId={editingId} />,
+      status,
+    );
+  }
+  return async function plugin(app: FastifyInstance) {
+    app.addHook('preHandler', requireStaff(deps));
+    app.get<{ Querystring: { edit?: string } }>('/admin/word-lists', async (request, reply) => {
+      const id = Number(request.query.edit) || null;
+      const row = id ? (await listWordLists(deps.db)).find((l) => l.id === id) : null;
+      const organCode = row?.organ_id ? (await listOrgans(deps.db)).find((o) => o.id === row.organ_id)?.code ?? '' : '';
+      return render(request, reply, row ? { name: row.name, organCode, entriesText: row.entries_text } : {}, {}, row ? row.id : null);
+    });
+    const save = (existing: boolean) => async (request: FastifyRequest<{ Params: { id?: string } }>, reply: FastifyReply) => {
+      const id = existing ? Number(request.params.id) || 0 : undefined;
+      try {
+        await saveWordList(deps, actorOf(request, 'web'), request.body, id);
+        setFlash(reply, '词表已保存，此后的扫描即按新词表检查');
+        return reply.redirect('/admin/word-lists', 303);
+      } catch (e) {
+        return render(request, reply, request.body as Record<string, string>, fieldErrorsOf(e), id ?? null, 400);
+      }
+    };
+    app.post('/admin/word-lists', save(false));
+    app.post<{ Params: { id: string } }>('/admin/word-lists/:id', save(true));
+  };
+}
