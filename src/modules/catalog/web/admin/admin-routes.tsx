@@ -65,7 +65,12 @@ export function catalogAdminRoutes(deps: AppDeps) {
         if (r.status === 'draft' || r.status === 'published') c[r.status] = Number(r.n);
         counts.set(r.organ_id, c);
       }
-      return sendPage(reply, <DashboardPage scope={scope} counts={counts} />);
+      // 条例第二十六条: items published later than 20 working days after formation, this year.
+      const year = chinaDateOf(deps.clock.now()).slice(0, 4);
+      const lateRows = await db.selectFrom('publications').select(['organ_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('published_late', '=', 1).where('published_on', '>=', `${year}-01-01`).groupBy('organ_id').execute();
+      const late = new Map(lateRows.map((r) => [r.organ_id, Number(r.n)]));
+      return sendPage(reply, <DashboardPage scope={scope} counts={counts} late={late} year={year} />);
     });
 
     // Organs

@@ -1,20 +1,21 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import type { StaffScope } from './staff-scope.ts';
 
-export function DashboardPage({ scope, counts }: { scope: StaffScope; counts: Map<number, { draft: number; published: number }> }) {
+export function DashboardPage({ scope, counts, late, year }: { scope: StaffScope; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string }) {
   return (
     <AdminLayout title="工作台" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>工作台</h1>
-      <p>您好，{scope.user.displayName}。您可以处理以下机关的政府信息：</p>
+      <p>您好，{scope.user.displayName}。您可以处理以下机关的政府信息。待审核和待发布的信息见<a href="/admin/review">待办</a>。</p>
       {scope.editable.length === 0 ? <p>您还没有任何机关的权限，请联系管理员。</p> : (
         <table class="list">
-          <thead><tr><th scope="col">机关</th><th scope="col">草稿</th><th scope="col">已发布</th><th scope="col">操作</th></tr></thead>
+          <thead><tr><th scope="col">机关</th><th scope="col">草稿</th><th scope="col">已发布</th><th scope="col">{year}年逾期发布</th><th scope="col">操作</th></tr></thead>
           <tbody>
             {scope.editable.map((o) => (
               <tr key={o.id}>
                 <td><a href={`/organs/${o.code}`} target="_blank">{o.name}</a></td>
                 <td><a href={`/admin/publications?organ=${o.code}&status=draft`}>{counts.get(o.id)?.draft ?? 0}</a></td>
                 <td><a href={`/admin/publications?organ=${o.code}&status=published`}>{counts.get(o.id)?.published ?? 0}</a></td>
+                <td title="成文后超过 20 个工作日才发布（条例第二十六条）">{late.get(o.id) ?? 0}</td>
                 <td class="actions">
                   <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>新建信息</a>
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>管理目录</a>}
