@@ -4,6 +4,7 @@ import { DomainError } from '../shared/domain-error.ts';
 import { demoCatalog, demoOrgans, demoPublications } from '../demo/index.ts';
 import { formatIndexNumber, serialPeriod } from '../modules/catalog/domain/index-number.ts';
 import { appendAuditEvent } from '../modules/audit/index.ts';
+import { proactiveDeadline, WorkingDayCalendar } from '../modules/calendar/index.ts';
 
 const CHUNK = 200;
 
@@ -69,6 +70,9 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
       indexOf.set(p.key, formatIndexNumber(organ.indexPattern, { creditCode: organ.creditCode, publishedOn: p.publishedOn, serial }));
     }
 
+    // 条例第二十六条: record which items went out later than 20 working days after formation.
+    const calendar = WorkingDayCalendar.withBuiltinYears();
+    const dueOf = (formedOn: string) => proactiveDeadline(formedOn, calendar).dueOn;
     for (const part of chunks(ordered)) {
       await trx
         .insertInto('publications')
@@ -81,6 +85,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
             keywords: p.keywords.join(' '), summary: p.summary, body_html: sanitizeRichText(p.bodyHtml), source: p.source, consult_phone: p.consultPhone,
             doc_type: p.docType, status: 'published', publish_route: 'system_import', published_by: null, created_by: null,
             created_at: `${p.formedOn}T01:00:00.000Z`, updated_at: `${p.publishedOn}T01:30:00.000Z`, version: 1, view_count: 0,
+            proactive_due_on: dueOf(p.formedOn), published_late: p.publishedOn > dueOf(p.formedOn) ? 1 : 0,
           })),
         )
         .execute();

@@ -56,6 +56,9 @@ for (const dialect of DIALECTS) {
           .execute();
         const byStage = Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)]));
         expect(byStage).toEqual({ decision: 87, execution: 63, management: 109, service: 56, result: 105 });
+        const late = await handle.db.selectFrom('publications').select(['published_on', 'proactive_due_on']).where('published_late', '=', 1).execute();
+        expect(late.length).toBeGreaterThan(0);
+        expect(late.every((r) => r.published_on! > r.proactive_due_on!)).toBe(true);
         const indexNumbers = await handle.db.selectFrom('publications').select('index_number').execute();
         expect(new Set(indexNumbers.map((r) => r.index_number)).size).toBe(indexNumbers.length);
       } finally {
