@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
@@ -44,6 +45,22 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
   }
 
   return async function plugin(app: FastifyInstance) {
+    // Public pages are cacheable for a minute and revalidate by ETag; an item page counts every
+    // view, so it is always revalidated.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      const isItem = /^\/organs\/[^/]+\/items\//.test(request.url);
+      reply.header('Cache-Control', isItem ? 'no-cache' : 'public, max-age=60');
+      reply.header('Vary', 'Cookie'); // font size and 适老化 mode change the page
+      const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
+      reply.header('ETag', etag);
+      if (request.headers['if-none-match'] === etag) {
+        reply.code(304);
+        return '';
+      }
+      return payload;
+    });
+
     app.get('/', async (request, reply) => {
       const [organs, latest] = await Promise.all([listOrgans(db), latestPublished(db, 15)]);
       return sendPage(reply, <HomePage info={portalInfo(request)} organs={organs} latest={latest} />);

@@ -93,6 +93,16 @@ describeEachDialect('public portal', (db) => {
     await app.close();
   });
 
+  it('lets browsers revalidate public pages by ETag', async () => {
+    const { app } = await buildTestApp(db());
+    const first = await app.inject('/organs');
+    expect(first.headers['cache-control']).toBe('public, max-age=60');
+    const again = await app.inject({ url: '/organs', headers: { 'if-none-match': first.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    await app.close();
+  });
+
   it('answers unknown pages with a Chinese 404 page, and /healthz', async () => {
     const { app } = await buildTestApp(db());
     const res = await app.inject('/no/such/page');
