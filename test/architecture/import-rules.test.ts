@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The picture in docs/adr/0006-import-rules.md, checked on every run: areas meet only through
+ * each other's index.ts, and domain code stays pure (no database, HTTP, file system or clock).
+ */
+const ROOT = path.resolve('src');
+const files = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+const importsOf = (file: string) =>
+  [...fs.readFileSync(file, 'utf8').matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm)].map((m) => ({ spec: m[3], typeOnly: !!m[2] }));
+const areaOf = (file: string) => /src\/modules\/([^/]+)\//.exec(file)?.[1] ?? null;
+const rel = (f: string) => path.relative(process.cwd(), f);
+
+describe('import rules', () => {
+  const all = files(ROOT);
+
+  it('areas import each other only through index.ts', () => {
+    const bad: string[] = [];
+    for (const f of all.filter((x) => areaOf(x))) {
+      for (const { spec } of importsOf(f)) {
+        if (!spec.startsWith('.')) continue;
+        const target = path.resolve(path.dirname(f), spec);
+        const area = areaOf(target);
+        if (area && area !== areaOf(f) && !target.endsWith(`modules/${area}/index.ts`)) bad.push(`${rel(f)} → ${rel(target)}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('domain code does no I/O', () => {
+    const forbiddenPackages = ['kysely', 'fastify', 'pg', 'better-sqlite3', 'pino', 'node:fs', 'node:fs/promises', 'node:http', 'node:net', 'node:child_process'];
+    const bad: string[] = [];
+    for (const f of all.filter((x) => /\/modules\/[^/]+\/domain\//.test(x))) {
+      for (const { spec, typeOnly } of importsOf(f)) {
+        if (forbiddenPackages.includes(spec) || /^@fastify\//.test(spec)) bad.push(`${rel(f)} imports ${spec}`);
+        if (!spec.startsWith('.')) continue;
+        const target = rel(path.resolve(path.dirname(f), spec));
+        if (areaOf(path.resolve(path.dirname(f), spec)) === areaOf(f) && /\/(storage|web|use-cases|jobs|cli)\//.test(target)) bad.push(`${rel(f)} imports ${target}`);
+        if (target.startsWith('src/platform/') && !(typeOnly && target === 'src/platform/documents/document-model.ts')) bad.push(`${rel(f)} imports ${target}`);
+        if (target.startsWith('src/main/')) bad.push(`${rel(f)} imports ${target}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('nothing but src/main wires concrete parts together', () => {
+    const bad = all.filter((f) => !f.includes('/src/main/')).flatMap((f) => importsOf(f).filter(({ spec }) => spec.includes('/main/')).map(({ spec }) => `${rel(f)} imports ${spec}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('time comes from a Clock in domain code, never Date.now()', () => {
+    const bad = all.filter((f) => /\/domain\//.test(f) && /Date\.now\(\)|new Date\(\)/.test(fs.readFileSync(f, 'utf8'))).map(rel);
+    expect(bad).toEqual([]);
+  });
+});
