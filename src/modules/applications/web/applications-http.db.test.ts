@@ -1,0 +1,252 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createOrgan, createStaff, system } from '../../../../test/support/factories.ts';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { Organ } from '../../catalog/index.ts';
+import { performVerb } from '../use-cases/perform-verb.ts';
+import { applicantInput, registerInPerson } from '../testing/application-factories.ts';
+
+type Session = { cookies: Record<string, string>; csrf: string };
+
+describeEachDialect('applications over HTTP', (db) => {
+  let app: FastifyInstance;
+  let deps: AppDeps & { clock: { set(at: string): void } };
+  let organ: Organ;
+  let editor: Session;
+  let head: Session;
+  let sysadmin: Session;
+
+  beforeAll(async () => {
+    const built = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    app = built.app;
+    deps = built.deps;
+    organ = await createOrgan(deps);
+    const e = await createStaff(deps, organ.code, 'editor');
+    const h = await createStaff(deps, organ.code, 'organ_admin');
+    const s = await createStaff(deps, organ.code, 'system_admin');
+    editor = await loginAs(app, e.username, e.password);
+    head = await loginAs(app, h.username, h.password);
+    sysadmin = await loginAs(app, s.username, s.password);
+  });
+  afterAll(async () => app?.close());
+
+  const at = (iso: string) => deps.clock.set(iso);
+  const formToken = async () => {
+    const res = await app.inject({ url: `/organs/${organ.code}/apply` });
+    return /name="formToken" value="([^"]+)"/.exec(res.body)![1];
+  };
+  const apply = (payload: Record<string, string>, remoteAddress = '10.0.0.1') =>
+    app.inject({ method: 'POST', url: `/organs/${organ.code}/apply`, payload, remoteAddress });
+  const count = async () => Number((await deps.db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('organ_id', '=', organ.id).executeTakeFirstOrThrow()).n);
+
+  it('the public form has a label for every field, the honeypot hidden from people, and no account', async () => {
+    at('2026-03-10T02:00:00Z');
+    const res = await app.inject({ url: `/organs/${organ.code}/apply` });
+    expect(res.statusCode).toBe(200);
+    for (const label of ['申请人类型', '姓名或名称', '身份证明类型', '证件号码', '联系电话', '所需信息的内容描述', '文号', '信息的提供形式', '获取信息的方式']) expect(res.body).toContain(label);
+    expect(res.body).toMatch(/aria-hidden="true"[^>]*>\s*<label for="f-website">/);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('an online application is accepted after a human fill time and shows the tracking number and query code once', async () => {
+    at('2026-03-10T02:00:00Z');
+    const token = await formToken();
+    at('2026-03-10T02:01:00Z');
+    const res = await apply({ formToken: token, website: '', ...applicantInput() });
+    expect(res.statusCode).toBe(201);
+    const trackingNo = /id="tracking-no">([^<]+)</.exec(res.body)![1];
+    const queryCode = /id="query-code">([^<]+)</.exec(res.body)![1];
+    expect(trackingNo).toBe(`${organ.code.toUpperCase()}-2026-00001`);
+    const status = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress: '10.0.0.2' });
+    expect(status.statusCode).toBe(200);
+    expect(status.body).toContain('已提交，等待工作人员与您确认');
+    const wrong = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode: 'AAAAAAAA' }, remoteAddress: '10.0.0.2' });
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.body).toContain('申请编号或查询码不正确');
+  });
+
+  it('refuses robots: a filled honeypot, a post faster than a person, a forged token; nothing is stored', async () => {
+    at('2026-03-10T03:00:00Z');
+    const before = await count();
+    const token = await formToken();
+    at('2026-03-10T03:00:02Z');
+    const tooFast = await apply({ formToken: token, website: '', ...applicantInput() }, '10.0.1.1');
+    expect(tooFast.statusCode).toBe(400);
+    expect(tooFast.body).toContain('提交过快');
+    expect(tooFast.body).toContain('value="13800000000"');
+    at('2026-03-10T03:05:00Z');
+    const honeypot = await apply({ formToken: token, website: 'http://spam.example', ...applicantInput() }, '10.0.1.1');
+    expect(honeypot.statusCode).toBe(400);
+    expect(honeypot.body).toContain('提交未通过校验');
+    const forged = await apply({ formToken: `${Date.parse('2026-03-10T02:00:00Z')}.forged`, website: '', ...applicantInput() }, '10.0.1.1');
+    expect(forged.statusCode).toBe(400);
+    expect(forged.body).toContain('表单已过期');
+    expect(await count()).toBe(before);
+  });
+
+  it('lists every invalid field next to it and in the summary, keeping what was typed', async () => {
+    at('2026-03-10T04:00:00Z');
+    const token = await formToken();
+    at('2026-03-10T04:01:00Z');
+    const res = await apply({ formToken: token, website: '', ...applicantInput({ applicantIdNumber: '110105194912310021', contactPhone: 'abc', subject: '短', deliveryMethod: 'post', contactAddress: '' }) }, '10.0.2.1');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('提交未成功，请修改以下问题');
+    expect(res.body).toContain('联系电话应为7至20位数字');
+    expect(res.body).toContain('所需信息的内容描述至少5个字');
+    expect(res.body).toContain('value="110105194912310021"');
+  });
+
+  it('rate-limits submissions per client address', async () => {
+    at('2026-03-10T05:00:00Z');
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await apply({ formToken: 'x', website: '' }, '10.9.9.9')).statusCode);
+    expect(codes.slice(0, 10).every((c) => c === 400)).toBe(true);
+    expect(codes[10]).toBe(429);
+    expect((await apply({ formToken: 'x', website: '' }, '10.9.9.8')).statusCode).toBe(400);
+  });
+
+  it('the applicant downloads the reply letter as HTML, PDF and DOCX with the query code', async () => {
+    at('2026-03-10T06:00:00Z');
+    const token = await formToken();
+    at('2026-03-10T06:01:00Z');
+    const res = await apply({ formToken: token, website: '', ...applicantInput() }, '10.0.3.1');
+    const trackingNo = /id="tracking-no">([^<]+)</.exec(res.body)![1];
+    const queryCode = /id="query-code">([^<]+)</.exec(res.body)![1];
+    const row = await deps.db.selectFrom('applications').select('id').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow();
+    await performVerb(deps, system, row.id, { verb: 'confirmReceipt', confirmedOn: '2026-03-10', evidence: '电话确认' });
+    await performVerb(deps, system, row.id, { verb: 'recordReply', outcome: 'disclosed', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
+    const status = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress: '10.0.3.2' });
+    expect(status.body).toContain('已答复');
+    const letterId = /\/applications\/status\/letters\/(\d+)/.exec(status.body)![1];
+    const download = (format: string, code = queryCode) =>
+      app.inject({ method: 'POST', url: `/applications/status/letters/${letterId}`, payload: { trackingNo, queryCode: code, format }, remoteAddress: '10.0.3.3' });
+    const html = await download('html');
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('政府信息公开申请答复告知书');
+    expect(html.body).toContain('6个月内');
+    const pdf = await download('pdf');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await download('docx');
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await download('pdf', 'WRONGCOD')).statusCode).toBe(404);
+  });
+
+  it('staff pages need a session; a post without the page token is refused', async () => {
+    expect((await app.inject({ url: `/admin/applications?organ=${organ.code}` })).statusCode).toBe(303);
+    const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
+    const noCsrf = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/verbs/startReview`, cookies: editor.cookies, payload: {} });
+    expect(noCsrf.statusCode).toBe(403);
+  });
+
+  it('the case page shows the due date with its computation trace, and a verb moves the case', async () => {
+    at('2026-03-10T02:00:00Z');
+    const a = await registerInPerson(deps, system, organ.id, '2026-02-13');
+    const page = await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('应于2026-03-19前答复');
+    expect(page.body).toContain('期限计算过程');
+    expect(page.body).toContain('2026-02-14 周六，春节调休上班，计第1个工作日');
+    const moved = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/verbs/startReview`, cookies: editor.cookies, payload: { _csrf: editor.csrf, version: String(a.version) } });
+    expect(moved.statusCode).toBe(303);
+    expect(moved.headers.location).toBe(`/admin/applications/${a.id}`);
+    const after = await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies });
+    expect(after.body).toContain('审核中');
+  });
+
+  it('a refused verb comes back on its form with the rule named, and nothing changes', async () => {
+    const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
+    const res = await app.inject({
+      method: 'POST', url: `/admin/applications/${a.id}/verbs/extendDeadline`, cookies: head.cookies,
+      payload: { _csrf: head.csrf, version: String(a.version), workingDays: '25', approvedOn: '2026-03-09', reason: '档案较多' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('延长答复期限最长不得超过20个工作日（条例第三十三条第二款）');
+    expect(res.body).toContain('value="25"');
+    const byEditor = await app.inject({
+      method: 'POST', url: `/admin/applications/${a.id}/verbs/extendDeadline`, cookies: editor.cookies,
+      payload: { _csrf: editor.csrf, version: String(a.version), workingDays: '10', approvedOn: '2026-03-09', reason: '档案较多' },
+    });
+    expect(byEditor.statusCode).toBe(403);
+    expect(byEditor.body).toContain('须经政府信息公开工作机构负责人同意');
+    const row = await deps.db.selectFrom('applications').select(['version', 'extension_working_days']).where('id', '=', a.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ version: a.version, extension_working_days: 0 });
+  });
+
+  it('staff of another organ get 403 on the case page and the work list', async () => {
+    const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
+    const other = await createOrgan(deps);
+    const stranger = await createStaff(deps, other.code, 'organ_admin');
+    const s = await loginAs(app, stranger.username, stranger.password);
+    expect((await app.inject({ url: `/admin/applications/${a.id}`, cookies: s.cookies })).statusCode).toBe(403);
+    expect((await app.inject({ url: `/admin/applications?organ=${organ.code}`, cookies: s.cookies })).statusCode).toBe(403);
+    const own = await app.inject({ url: '/admin/applications', cookies: s.cookies });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).not.toContain(a.trackingNo);
+  });
+
+  it('the work list shows overdue cases with the stored due date', async () => {
+    at('2026-03-10T02:00:00Z');
+    const late = await registerInPerson(deps, system, organ.id, '2026-02-03');
+    const res = await app.inject({ url: `/admin/applications?organ=${organ.code}&view=overdue`, cookies: editor.cookies });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(late.trackingNo);
+    expect(res.body).toContain('答复期限 2026-03-09');
+    expect(res.body).toContain('（已逾期）');
+  });
+
+  it('staff register a signed-for letter and receive the query code to pass on', async () => {
+    const form = await app.inject({ url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies });
+    expect(form.body).toContain('以邮寄方式提交的，以行政机关签收之日为收到申请之日');
+    const res = await app.inject({
+      method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies,
+      payload: { _csrf: editor.csrf, channel: 'post_signed', arrivedOn: '2026-03-09', receiptEvidence: 'EMS 1234567890，收发室李某签收', ...applicantInput() },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.body).toMatch(/id="query-code">[A-Z2-9]{8}</);
+  });
+
+  it('only the organ administrator saves letter templates', async () => {
+    const page = await app.inject({ url: `/admin/organs/${organ.code}/letter-templates`, cookies: editor.cookies });
+    expect(page.body).toContain('只有本机关管理员可以修改模板');
+    const byEditor = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/letter-templates/fee_notice`, cookies: editor.cookies, payload: { _csrf: editor.csrf, title: '收费通知', body: '{{收费金额}}元' } });
+    expect(byEditor.statusCode).toBe(403);
+    const bad = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/letter-templates/fee_notice`, cookies: head.cookies, payload: { _csrf: head.csrf, title: '收费通知', body: '{{金额}}元' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('占位符{{金额}}不可用');
+    const ok = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/letter-templates/fee_notice`, cookies: head.cookies, payload: { _csrf: head.csrf, title: '收费通知', body: '请缴纳{{收费金额}}元' } });
+    expect(ok.statusCode).toBe(303);
+  });
+
+  it('a system administrator enters a year\'s notice; an organ administrator may not; provisional due dates become firm', async () => {
+    at('2026-12-15T02:00:00Z');
+    // Sessions opened in March have expired by December: sign in again.
+    const fresh = async (role: 'editor' | 'organ_admin' | 'system_admin') => {
+      const u = await createStaff(deps, organ.code, role);
+      return loginAs(app, u.username, u.password);
+    };
+    [editor, head, sysadmin] = [await fresh('editor'), await fresh('organ_admin'), await fresh('system_admin')];
+    const a = await registerInPerson(deps, system, organ.id, '2026-12-15');
+    const page = await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies });
+    expect(page.body).toContain('期限为暂定');
+    expect(page.body).toContain('2027年节假日安排尚未录入');
+    expect((await app.inject({ url: '/admin/calendar', cookies: head.cookies })).statusCode).toBe(403);
+    const calendar = await app.inject({ url: '/admin/calendar', cookies: sysadmin.cookies });
+    expect(calendar.body).toContain('尚未录入2027年的放假安排');
+    const bad = await app.inject({ method: 'POST', url: '/admin/calendar', cookies: sysadmin.cookies, payload: { _csrf: sysadmin.csrf, year: '2027', holidays: '2027-01-02', workdays: '' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('本来就休息');
+    const saved = await app.inject({
+      method: 'POST', url: '/admin/calendar', cookies: sysadmin.cookies,
+      payload: { _csrf: sysadmin.csrf, year: '2027', noticeUrl: 'https://www.gov.cn/zhengce/content/2027.htm', holidays: '2027-01-01\n2027-02-05..2027-02-12', workdays: '2027-02-14' },
+    });
+    expect(saved.statusCode).toBe(303);
+    const row = await deps.db.selectFrom('applications').select(['due_on', 'due_provisional']).where('id', '=', a.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ due_on: '2027-01-13', due_provisional: 0 });
+    const year = await deps.db.selectFrom('holiday_years').selectAll().where('year', '=', 2027).executeTakeFirstOrThrow();
+    expect(JSON.parse(year.holidays)).toEqual(['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12']);
+    await deps.db.deleteFrom('holiday_years').execute();
+  });
+});
