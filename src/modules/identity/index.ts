@@ -7,3 +7,4 @@ export { systemActor, actorUserId, actorLabel, actorMay, type Actor } from './do
 export { requireStaff, requireApiToken, actorOf, SESSION_COOKIE } from './web/request-auth.ts';
 export { sessionRoutes } from './web/session-routes.tsx';
 export { usersRoutes } from './web/users-routes.tsx';
+export { setUserActive, resetPassword, setUserRole } from './use-cases/manage-user.ts';

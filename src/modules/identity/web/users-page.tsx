@@ -17,7 +17,7 @@ export function UsersPage({ user, csrf, flash, users, organs, roles, values, err
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>{u.username}</td><td>{u.display_name}</td>
+              <td><a href={`/admin/users/${u.id}`}>{u.username}</a></td><td>{u.display_name}</td>
               <td>{u.roles.map((r) => `${r.organ_name} · ${ROLE_LABELS[r.role as Role] ?? r.role}`).join('；')}</td>
               <td>{u.is_active ? '启用' : '停用'}</td>
             </tr>

@@ -7,7 +7,9 @@ import { holdsRoleOn, isSystemAdmin, ROLES, type Role } from '../domain/roles.ts
 import { listUsers } from '../storage/users-repository.ts';
 import { createUser } from '../use-cases/create-user.ts';
 import { actorLabel } from '../domain/actor.ts';
-import { requireStaff } from './request-auth.ts';
+import { actorOf, requireStaff } from './request-auth.ts';
+import { resetPassword, setUserActive, setUserRole } from '../use-cases/manage-user.ts';
+import { UserPage } from './user-page.tsx';
 import { UsersPage } from './users-page.tsx';
 
 /** Staff accounts. A system admin manages everyone; an organ admin adds people to the organs it administers. */
@@ -38,6 +40,34 @@ export function usersRoutes(deps: AppDeps) {
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
     app.get('/admin/users', async (request, reply) => render(request, reply, {}, {}));
+    const userPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: Record<string, string>, status = 200) => {
+      const s = await scope(request);
+      const target = (await listUsers(deps.db)).find((u) => u.id === Number(request.params.id));
+      const ids = new Set(s.manageable.map((o) => o.id));
+      if (!target || (!isSystemAdmin(s.principal) && !target.roles.some((r) => ids.has(r.organ_id)))) {
+        throw new DomainError('ERR_IDENTITY_USER_NOT_FOUND', '用户不存在', { httpStatus: 404 });
+      }
+      const user = { displayName: s.principal.displayName, username: s.principal.username, isSystemAdmin: isSystemAdmin(s.principal) };
+      return sendPage(reply, <UserPage user={user} csrf={request.csrfToken!} flash={takeFlash(request, reply)} target={target} organs={s.manageable} roles={s.roles} errors={errors} />, status);
+    };
+    app.get<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => userPage(request, reply, {}));
+    const act = (run: (request: FastifyRequest<{ Params: { id: string } }>, body: Record<string, unknown>) => Promise<void>, done: string) =>
+      async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+        try {
+          await run(request, (request.body ?? {}) as Record<string, unknown>);
+          setFlash(reply, done);
+          return reply.redirect(`/admin/users/${request.params.id}`, 303);
+        } catch (e) {
+          return userPage(request, reply, fieldErrorsOf(e), 400);
+        }
+      };
+    const actor = (request: FastifyRequest) => actorOf(request, 'web');
+    app.post<{ Params: { id: string } }>('/admin/users/:id/deactivate', act((r) => setUserActive(deps, actor(r), Number(r.params.id), false), '账号已停用'));
+    app.post<{ Params: { id: string } }>('/admin/users/:id/activate', act((r) => setUserActive(deps, actor(r), Number(r.params.id), true), '账号已启用'));
+    app.post<{ Params: { id: string } }>('/admin/users/:id/password', act((r, b) => resetPassword(deps, actor(r), Number(r.params.id), asString(b.password)), '密码已重置'));
+    app.post<{ Params: { id: string } }>('/admin/users/:id/roles/grant', act((r, b) => setUserRole(deps, actor(r), Number(r.params.id), asString(b.organCode), asString(b.role) as Role, true), '已授予角色'));
+    app.post<{ Params: { id: string } }>('/admin/users/:id/roles/revoke', act((r, b) => setUserRole(deps, actor(r), Number(r.params.id), asString(b.organCode), asString(b.role) as Role, false), '已收回角色'));
+
     app.post('/admin/users', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const values = { username: asString(body.username), displayName: asString(body.displayName), organCode: asString(body.organCode), role: asString(body.role) };

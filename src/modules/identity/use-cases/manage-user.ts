@@ -1,0 +1,87 @@
+import { hash } from '@node-rs/argon2';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { appendAuditEvent } from '../../audit/index.ts';
+import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
+import { assertPasswordAcceptable } from '../domain/password-rules.ts';
+import { holdsRoleOn, isSystemAdmin, ROLES, type Role } from '../domain/roles.ts';
+
+async function organChainIds(deps: AppDeps, organId: number): Promise<number[]> {
+  const rows = await deps.db.selectFrom('organs').select(['id', 'parent_id']).execute();
+  const parent = new Map(rows.map((r) => [r.id, r.parent_id]));
+  const out: number[] = [];
+  for (let cur: number | null | undefined = organId; cur != null && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
+  return out;
+}
+
+/** An admin may manage a person whose every role sits on organs the admin administers (a system admin: anyone). */
+async function assertMayManage(deps: AppDeps, actor: Actor, userId: number) {
+  if (actor.kind === 'system' || isSystemAdmin(actor.principal)) return;
+  const roles = await deps.db.selectFrom('user_roles').select(['organ_id', 'role']).where('user_id', '=', userId).execute();
+  for (const r of roles) {
+    if (r.role === 'system_admin' || !holdsRoleOn(actor.principal, await organChainIds(deps, r.organ_id), 'organ_admin')) {
+      throw new DomainError('ERR_AUTH_FORBIDDEN', '您不能管理该用户（其角色超出您管理的机关）', { httpStatus: 403 });
+    }
+  }
+}
+
+async function userOr404(deps: AppDeps, userId: number) {
+  const u = await deps.db.selectFrom('users').select(['id', 'username', 'is_active']).where('id', '=', userId).executeTakeFirst();
+  if (!u) throw new DomainError('ERR_IDENTITY_USER_NOT_FOUND', '用户不存在', { httpStatus: 404 });
+  return u;
+}
+
+const audited = (deps: AppDeps, actor: Actor, action: string, userId: number, after: unknown) =>
+  appendAuditEvent(deps.db, deps.dialect, {
+    occurredAt: deps.clock.now().toISOString(), actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action, entityType: 'user',
+    entityId: String(userId), organId: null, before: null, after,
+  });
+
+/** Deactivating a person ends all their sessions and API tokens at once. */
+export async function setUserActive(deps: AppDeps, actor: Actor, userId: number, active: boolean): Promise<void> {
+  const u = await userOr404(deps, userId);
+  await assertMayManage(deps, actor, userId);
+  if (!active && actor.kind === 'user' && actor.principal.userId === userId) throw new DomainError('ERR_IDENTITY_SELF_DEACTIVATE', '不能停用自己的账号', { httpStatus: 409 });
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ is_active: active ? 1 : 0, updated_at: deps.clock.now().toISOString() }).where('id', '=', userId).execute();
+    if (!active) {
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      await trx.updateTable('api_tokens').set({ revoked_at: deps.clock.now().toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    }
+  });
+  await audited(deps, actor, active ? 'user.activate' : 'user.deactivate', userId, { username: u.username });
+}
+
+/** Sets a new password, unlocks the account and signs the person out everywhere. */
+export async function resetPassword(deps: AppDeps, actor: Actor, userId: number, password: string): Promise<void> {
+  assertPasswordAcceptable(password);
+  const u = await userOr404(deps, userId);
+  await assertMayManage(deps, actor, userId);
+  const passwordHash = await hash(password);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: deps.clock.now().toISOString() }).where('id', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  });
+  await audited(deps, actor, 'user.reset_password', userId, { username: u.username });
+}
+
+/** Grants or revokes one role on one organ; changes apply on the person's next request. */
+export async function setUserRole(deps: AppDeps, actor: Actor, userId: number, organCode: string, role: Role, granted: boolean): Promise<void> {
+  if (!ROLES.includes(role)) throw new DomainError('ERR_IDENTITY_ROLE_INVALID', `角色应为 ${ROLES.join(' / ')} 之一`, { field: 'role' });
+  await userOr404(deps, userId);
+  const organ = await deps.db.selectFrom('organs').select(['id']).where('code', '=', organCode).executeTakeFirst();
+  if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `机关代码“${organCode}”不存在`, { field: 'organCode', httpStatus: 404 });
+  if (actor.kind === 'user' && !isSystemAdmin(actor.principal)) {
+    if (role === 'system_admin' || !holdsRoleOn(actor.principal, await organChainIds(deps, organ.id), 'organ_admin')) {
+      throw new DomainError('ERR_AUTH_FORBIDDEN', '您不能在该机关授予或收回这个角色', { httpStatus: 403 });
+    }
+  }
+  if (granted) {
+    await deps.db.insertInto('user_roles').values({ user_id: userId, organ_id: organ.id, role }).onConflict((oc) => oc.doNothing()).execute();
+  } else {
+    const remaining = await deps.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+    if (remaining.length <= 1) throw new DomainError('ERR_IDENTITY_LAST_ROLE', '这是该用户的最后一个角色；如不再使用，请停用账号', { httpStatus: 409 });
+    await deps.db.deleteFrom('user_roles').where('user_id', '=', userId).where('organ_id', '=', organ.id).where('role', '=', role).execute();
+  }
+  await audited(deps, actor, granted ? 'user.grant_role' : 'user.revoke_role', userId, { organ: organCode, role });
+}
