@@ -34,10 +34,10 @@ export function PublicationsListPage({ scope, organCode, status, q, items, total
             <tr key={i.id}>
               <td><a href={`/admin/publications/${i.id}`}>{i.title}</a></td>
               <td>{i.organName}</td>
-              <td>{STAGE_LABELS[i.stage]}</td>
-              <td class={`status-${i.status}`}>{PUBLICATION_STATUS_LABELS[i.status]}</td>
+              <td class="nowrap">{STAGE_LABELS[i.stage]}</td>
+              <td class={`nowrap status-${i.status}`}>{PUBLICATION_STATUS_LABELS[i.status]}</td>
               <td class="count">{i.indexNumber ?? '（发布时生成）'}</td>
-              <td>{i.publishedOn ?? ''}</td>
+              <td class="nowrap">{i.publishedOn ?? ''}</td>
             </tr>
           ))}
         </tbody>
