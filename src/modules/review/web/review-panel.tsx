@@ -12,6 +12,8 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
   const base = `/admin/publications/${p.id}`;
   const hidden = <input type="hidden" name="_csrf" value={csrf} />;
   const has = (v: ReviewVerb) => o.allowed.includes(v);
+  // A reviewer held up only by scanner findings may still approve by recording a justification.
+  const mayApproveWithJustification = has('approve') || (o.blocked.approve?.every((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED') ?? false);
   const blocking = (o.form?.scanFindings ?? []).filter((f) => f.severity === 'block').length;
   const lastSubmit = [...o.decisions].reverse().find((d) => d.verb === 'submit');
   const approvedStages = new Set(o.decisions.filter((d) => d.verb === 'approve' && lastSubmit && d.id > lastSubmit.id).map((d) => d.stage_position));
@@ -62,7 +64,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       ))}
       <div class="verbs">
         {has('submit') && <form method="post" action={`${base}/verbs/submit`}>{hidden}<button class="btn" type="submit">报送审核</button></form>}
-        {(has('approve') || has('return_for_changes')) && (
+        {(mayApproveWithJustification || has('return_for_changes')) && (
           <form method="post" action={`${base}/verbs/approve`} class="panel">
             {hidden}
             <Field name="comment" label="审核意见" errors={errors}><textarea id="f-comment" name="comment"></textarea></Field>
@@ -72,7 +74,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
               </Field>
             )}
             <div class="actions">
-              {has('approve') && <button class="btn" type="submit">审核通过</button>}
+              {mayApproveWithJustification && <button class="btn" type="submit">审核通过</button>}
               {has('return_for_changes') && <button class="btn btn-secondary" type="submit" formaction={`${base}/verbs/return_for_changes`}>退回修改</button>}
             </div>
           </form>
