@@ -41,7 +41,7 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead }: {
         );
         const general = errors._form;
         return (
-          <form method="post" action={`/admin/applications/${app.id}/verbs/${verb}`} class="panel" id={`verb-${verb}`} aria-labelledby={`h-verb-${verb}`}>
+          <form method="post" action={`/admin/applications/${app.id}/verbs/${verb}`} class="panel" id={`verb-${verb}`} aria-labelledby={`h-verb-${verb}`} novalidate>
             <h3 id={`h-verb-${verb}`}>{TRANSITIONS[verb].label}</h3>
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="version" value={String(app.version)} />
