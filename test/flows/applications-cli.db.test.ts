@@ -67,7 +67,7 @@ for (const dialect of DIALECTS) {
       const err = c.err.join('');
       expect(err).toContain('ERR_APPLICATION_IMPORT_INVALID');
       expect(err).toContain('第3行（received_on）：收到申请日期“2025-02-30”不是有效日期');
-      expect(err).toContain('第4行（outcome）：办理结果“withheld.unknown”不在年度报告规定的22种办理结果之内');
+      expect(err).toContain('第4行（outcome）：办理结果“withheld.unknown”不在年度报告表三所列的21种办理结果之内');
       expect(err).not.toContain('第2行');
       expect(await count('applications')).toBe(0);
     });

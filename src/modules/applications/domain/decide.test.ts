@@ -110,7 +110,7 @@ describe('refusals with the rule named', () => {
     expect(reasons[0].message).toContain(words);
   });
 
-  it('a reply outcome not among the 22 rows is refused, naming the annual-report format', () => {
+  it('a reply outcome not among the 21 result rows is refused, naming the annual-report format', () => {
     const [r] = refusal(caseIn('in_progress'), { ...(VALID.recordReply as Extract<Command, { verb: 'recordReply' }>), outcome: 'withheld.other' });
     expect(r.code).toBe(E.outcomeInvalid);
     expect(r.message).toContain('国办公开办函〔2021〕30号');

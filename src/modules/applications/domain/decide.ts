@@ -266,7 +266,7 @@ export function decide(app: Application, command: Command, facts: DecideFacts): 
     case 'recordReply': {
       const outcome = command.outcome;
       if (!isOutcome(outcome)) {
-        refuse(E.outcomeInvalid, `办理结果“${String(outcome ?? '')}”不在年度报告规定的22种办理结果之内（国办公开办函〔2021〕30号），请从列表中选择一项`, 'outcome');
+        refuse(E.outcomeInvalid, `办理结果“${String(outcome ?? '')}”不在年度报告表三所列的21种办理结果之内（国办公开办函〔2021〕30号），请从列表中选择一项`, 'outcome');
       } else if (RESERVED_OUTCOMES.includes(outcome)) {
         refuse(E.outcomeReserved, `“${OUTCOME_INFO[outcome].label}”由“逾期未补正/逾期未缴费，终止处理”操作办结，不能作为答复结果直接登记`, 'outcome');
       } else if (outcome === 'unable.still_unclear_after_correction' && app.correctedOn === null) {

@@ -39,7 +39,7 @@ describe('application ledger rows', () => {
     expect(errors.map(formatLineError)).toEqual([
       '第2行（received_on）：收到申请日期“2025-02-30”不是有效日期，应为YYYY-MM-DD格式的真实日期',
       expect.stringMatching(/^第3行（channel）：提交方式“pigeon”无效/),
-      expect.stringMatching(/^第3行（outcome）：办理结果“withheld.other”不在年度报告规定的22种办理结果之内/),
+      expect.stringMatching(/^第3行（outcome）：办理结果“withheld.other”不在年度报告表三所列的21种办理结果之内/),
       '第4行（tracking_no）：申请编号“A1”与第2行重复',
       expect.stringMatching(/^第4行（applicant_type）：申请人类型“alien”无效/),
       '第4行（applicant_name）：申请人姓名或名称为空',

@@ -116,7 +116,7 @@ export function parseApplicationLedger(rows: TableRow[], opts: { today: IsoDate;
     let outcome: Outcome | null = null;
     if (outcomeRaw) {
       outcome = lookup(outcomeRaw, OUTCOMES, OUTCOME_WORDS);
-      if (!outcome) err('outcome', `办理结果“${outcomeRaw}”不在年度报告规定的22种办理结果之内（国办公开办函〔2021〕30号），应为如 disclosed、withheld.state_secret、other.fee_unpaid 的代码`);
+      if (!outcome) err('outcome', `办理结果“${outcomeRaw}”不在年度报告表三所列的21种办理结果之内（国办公开办函〔2021〕30号），应为如 disclosed、withheld.state_secret、other.fee_unpaid 的代码`);
     }
     const repliedRaw = cell('replied_on');
     const repliedOn = repliedRaw ? dateCell(repliedRaw, 'replied_on', '答复日期', true, opts, err) : null;

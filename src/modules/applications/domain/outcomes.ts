@@ -1,5 +1,5 @@
 /**
- * The 22 result rows of table 三 of the annual report (国办公开办函〔2021〕30号; keys and labels as in
+ * The 21 result rows of table 三 of the annual report (22 with （七）总计) (国办公开办函〔2021〕30号; keys and labels as in
  * annual-report-format.json). Every closed application carries exactly one. The mapping from a
  * disposition to a row and the article cited are reference.md §1.5/§1.6 ([A]: confirm locally).
  */

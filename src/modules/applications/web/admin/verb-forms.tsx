@@ -109,7 +109,7 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead }: {
             {verb === 'closeFeeUnpaid' && <p class="hint">缴费期限至{app.feeDueOn}；期限届满后可终止处理，结果计入“其他处理·逾期未缴费”。</p>}
             {verb === 'recordReply' && (
               <>
-                <Field name={`${verb}-outcome`} label="办理结果" errors={prefixed(verb, errors)} required hint="按年度报告的22种办理结果选择一项（国办公开办函〔2021〕30号）">
+                <Field name={`${verb}-outcome`} label="办理结果" errors={prefixed(verb, errors)} required hint="按年度报告表三所列的21种办理结果选择一项（国办公开办函〔2021〕30号）">
                   <select id={`f-${verb}-outcome`} name="outcome">
                     <option value="">请选择</option>
                     {GROUPS.map((g) => (
