@@ -92,7 +92,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         return reply.redirect(`/admin/applications/${updated.id}`, 303);
       } catch (e) {
         const status = e instanceof DomainError ? e.httpStatus : 400;
-        return renderCase(request, reply, id, { verb: verb as Verb, errors: fieldErrorsForVerb(e), values }, null, status === 403 && (e as DomainError).code !== E.extensionNotApproved ? 403 : status);
+        return renderCase(request, reply, id, { verb: verb as Verb, errors: fieldErrorsForVerb(e), values }, null, status);
       }
     });
 
