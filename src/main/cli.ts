@@ -11,6 +11,7 @@ import { buildApp } from './build-app.ts';
 import { parseArgs, requireOption, usage } from './cli-args.ts';
 import { seedDemo } from './seed-demo.ts';
 import { runImportCommand } from '../modules/applications/index.ts';
+import { runReportCommand } from '../modules/reports/index.ts';
 import { loadAdminHolidayYearsIfMigrated } from '../modules/calendar/storage/holiday-years-repository.ts';
 import type { HolidayYear } from '../modules/calendar/index.ts';
 import { existsSync } from 'node:fs';
@@ -38,6 +39,10 @@ const HELP = `gongkai —— 政府信息公开平台
   import appeals FILE --organ 机关代码
                                  导入行政复议、行政诉讼台账（列 tracking_no,kind,filed_on,result,decided_on）
   audit verify                   校验审计日志哈希链是否完整
+  report annual --organ 机关代码 --year YYYY --format json|html|docx|pdf [--out FILE] [--published]
+                                 导出政府信息公开工作年度报告（表格由数据计算并核对）
+  report reminders [--on YYYY-MM-DD]
+                                 列出应公布而尚未公布的年度报告（条例第四十九条）
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
 DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、LOG_LEVEL。`;
@@ -84,6 +89,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         });
       case 'audit':
         return await auditCommand(rest, io);
+      case 'report':
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          return runReportCommand(rest, io, deps);
+        });
       case undefined:
       case 'help':
       case '--help':

@@ -56,7 +56,7 @@ export function decide(state: ReportStatus, verb: ReportVerb, facts: ReportFacts
   if (verb === 'submit' || verb === 'publish') {
     if (!facts.yearOver) reasons.push({ code: 'ERR_REPORT_YEAR_NOT_OVER', message: '报告年度尚未结束，12月31日之后才能提交和发布' });
     for (const rule of facts.failedChecks) reasons.push({ code: 'ERR_REPORT_CHECK_FAILED', message: `未通过核对：${rule}` });
-    for (const row of facts.missingInputs) reasons.push({ code: 'ERR_REPORT_INPUT_MISSING', message: `表二“${row}”尚未录入` });
+    for (const row of facts.missingInputs) reasons.push({ code: 'ERR_REPORT_INPUT_MISSING', message: `表（二）“${row}”尚未录入` });
     for (const s of facts.unfinishedSections) reasons.push({ code: 'ERR_REPORT_TEXT_UNFINISHED', message: `第${s}部分尚未完成（为空或仍有“待补充”内容）` });
   }
   if (verb === 'correct' && !facts.note?.trim()) reasons.push({ code: 'ERR_REPORT_NOTE_REQUIRED', message: '请填写更正说明' });

@@ -8,6 +8,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportMeta = { version: number | null; status: ReportStatus | null; publishedOn: string | null; note: string };
 
+/** What an export says about the version it shows (none before the report is opened). */
+export const metaOf = (v: { versionNo: number; status: ReportStatus; publishedOn: string | null; note: string } | null): ExportMeta =>
+  ({ version: v?.versionNo ?? null, status: v?.status ?? null, publishedOn: v?.publishedOn ?? null, note: v?.note ?? '' });
+
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
   html: 'text/html; charset=utf-8',

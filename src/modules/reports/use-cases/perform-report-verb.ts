@@ -29,7 +29,7 @@ function cleanSections(raw: Record<string, unknown> | undefined): ReportSections
   const out: ReportSections = {};
   for (const no of TEXT_SECTIONS) {
     const text = typeof raw?.[no] === 'string' ? (raw[no] as string).replace(/\r\n/g, '\n').trim() : '';
-    if (text.length > MAX_SECTION_CHARS) throw new DomainError('ERR_VALIDATION', `第${no}部分不能超过 ${MAX_SECTION_CHARS} 个字符`, { field: `section_${no}` });
+    if (text.length > MAX_SECTION_CHARS) throw new DomainError('ERR_VALIDATION', `第${no}部分不能超过 ${MAX_SECTION_CHARS} 个字符`, { field: `section-${no}` });
     out[no] = text;
   }
   return out;

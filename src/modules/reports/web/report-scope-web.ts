@@ -1,0 +1,33 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { takeFlash } from '../../../platform/views/admin-helpers.ts';
+import type { AdminUser } from '../../../platform/views/admin-layout.tsx';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { listOrgans, type Organ } from '../../catalog/index.ts';
+import { holdsRoleOn, isSystemAdmin } from '../../identity/index.ts';
+
+/** Who is signed in and on which organs they may draft (editor) or decide (organ_admin) reports. */
+export async function reportStaff(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+  const principal = request.principal!;
+  const organs = await listOrgans(deps.db);
+  const parent = new Map(organs.map((o) => [o.id, o.parentId]));
+  const chain = (id: number) => {
+    const out: number[] = [];
+    for (let cur: number | null | undefined = id; cur != null && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
+    return out;
+  };
+  const user: AdminUser = { displayName: principal.displayName, username: principal.username, isSystemAdmin: isSystemAdmin(principal) };
+  const canDraft = (o: Organ) => holdsRoleOn(principal, chain(o.id), 'editor');
+  const canDecide = (o: Organ) => holdsRoleOn(principal, chain(o.id), 'organ_admin');
+  return { principal, user, csrf: request.csrfToken!, flash: takeFlash(request, reply), organs, canDraft, canDecide };
+}
+
+export type ReportStaff = Awaited<ReturnType<typeof reportStaff>>;
+
+/** The organ of a report page, if the person may see its reports (any role on it or above). */
+export function organForStaff(staff: ReportStaff, code: string): Organ {
+  const organ = staff.organs.find((o) => o.code === code);
+  if (!organ) throw new DomainError('ERR_REPORT_ORGAN_NOT_FOUND', `机关“${code}”不存在`, { httpStatus: 404 });
+  if (!staff.canDraft(organ)) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有该机关年度报告的权限', { httpStatus: 403 });
+  return organ;
+}
