@@ -11,6 +11,7 @@ import { privacyApi } from '../modules/privacy/index.ts';
 import { requireApiToken, sessionRoutes, usersRoutes } from '../modules/identity/index.ts';
 import { reviewAdminRoutes } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
+import { reportsAdminRoutes, reportsPortalRoutes } from '../modules/reports/index.ts';
 import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
 import { holidayYearsRoutes } from '../modules/calendar/web/holiday-years-routes.tsx';
 
@@ -31,6 +32,8 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'>)
   await app.register(applicationsPortalRoutes(deps));
   await app.register(applicationsAdminRoutes(deps));
   await app.register(holidayYearsRoutes(deps, { afterSave: recomputeDueDates }));
+  await app.register(reportsPortalRoutes(deps));
+  await app.register(reportsAdminRoutes(deps));
   await registerOpenApiDocs(app);
   return app;
 }
