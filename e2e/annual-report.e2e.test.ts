@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../test/support/db.ts';
+import { buildTestApp } from '../test/support/app.ts';
+import { launchBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { createStaff } from '../test/support/factories.ts';
+import { seedDemo } from '../src/main/seed-demo.ts';
+import { seedDemoReportData } from '../src/modules/reports/index.ts';
+import { ReportPages } from './pages/report-pages.ts';
+
+const SHOTS = path.resolve('test-results/screenshots');
+
+describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish', () => {
+  let browser: Browser;
+  let baseUrl: string;
+  let close: () => Promise<void>;
+  let editor: { username: string; password: string };
+  let admin: { username: string; password: string };
+
+  beforeAll(async () => {
+    const handle = await createTestDatabase('sqlite');
+    // 20 January 2021: the 2020 reports are due by the end of the month.
+    const { app, deps } = await buildTestApp(handle, '2021-01-20T02:00:00Z');
+    await seedDemo(deps);
+    await seedDemoReportData(deps);
+    editor = await createStaff(deps, 'qlx-zjj', 'editor');
+    admin = await createStaff(deps, 'qlx-zjj', 'organ_admin');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    close = async () => {
+      await browser?.close();
+      await app.close();
+      await handle.drop();
+    };
+  }, 120_000);
+
+  afterAll(async () => close?.());
+
+  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } })).newPage();
+
+  it('an editor drafts the 住建局’s 2020 report, a wrong figure is caught, and the administrator publishes it', async () => {
+    let page = await newPage();
+    let reports = new ReportPages(page, baseUrl);
+    await reports.signIn(editor.username, editor.password);
+    await reports.openReportsOf('qlx-zjj');
+    await expect(page.getByText('2020年度报告应于2021-01-31前公布，还有11天（条例第四十九条）').count()).resolves.toBeGreaterThan(0);
+    await reports.openYear(2020);
+    await reports.startDrafting();
+    await expect(reports.flash()).resolves.toContain('已开始编制');
+    await expect(reports.status()).resolves.toContain('草稿 · 第1版');
+    expect((await reports.checks()).every((c) => c.ok)).toBe(true);
+    expect(await reports.refusalsOf('提交审核')).toEqual(['第六部分尚未完成（为空或仍有“待补充”内容）']);
+
+    const one = await reports.sectionText('一');
+    expect(one).toContain('全年主动公开政府信息420条，其中决策公开87条、执行公开63条、管理公开109条、服务公开56条、结果公开105条。');
+    expect(one).toContain('本年新收政府信息公开申请1件');
+    await reports.setSection('一', one.replace('本年新收政府信息公开申请1件', '本年新收政府信息公开申请2件'));
+    await reports.setSection('六', '本年度未收取信息处理费。年度政务公开工作要点均已落实，人大代表建议和政协提案办理结果已按规定公开。');
+    await reports.saveText();
+    const failed = (await reports.checks()).filter((c) => !c.ok);
+    expect(failed.map((c) => c.text)).toEqual([expect.stringContaining('第一部分“总体情况”引用的数字与表格一致')]);
+    expect(failed[0].text).toContain('第一部分写“新收政府信息公开申请2件”，表中为 1件');
+    expect(await reports.failedCells()).toEqual(['表三「一、本年新收政府信息公开申请数量」总计']);
+    await page.screenshot({ path: path.join(SHOTS, 'annual-report-check-failed.png'), fullPage: true });
+
+    await reports.setSection('一', one);
+    await reports.saveText();
+    expect((await reports.checks()).every((c) => c.ok)).toBe(true);
+    await reports.perform('提交审核');
+    await expect(reports.status()).resolves.toContain('审核中');
+    expect(await reports.refusalsOf('发布')).toEqual(['只有本机关的管理员可以发布']);
+    await page.context().close();
+
+    page = await newPage();
+    reports = new ReportPages(page, baseUrl);
+    await reports.signIn(admin.username, admin.password);
+    await reports.openReportsOf('qlx-zjj');
+    await reports.openYear(2020);
+    await reports.perform('发布');
+    await expect(reports.flash()).resolves.toContain('已发布');
+    await expect(reports.status()).resolves.toContain('已发布 · 第1版');
+
+    await reports.openPortalReport('qlx-zjj', 2020);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('青岚县住房和城乡建设局2020年政府信息公开工作年度报告');
+    await expect(page.locator('.doc-table').count()).resolves.toBe(3);
+    await expect(page.locator('td[rowspan="22"]').textContent()).resolves.toBe('三、本年度办理结果');
+    await expect(page.getByText('本年度未收取信息处理费。年度政务公开工作要点均已落实').count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'annual-report-portal.png'), fullPage: true });
+    const pdf = await page.request.get(`${baseUrl}/organs/qlx-zjj/annual-reports/2020.pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.context().close();
+  }, 120_000);
+});
