@@ -1,8 +1,13 @@
 import type { AppDeps } from '../platform/app-deps.ts';
 import type { Job } from '../platform/jobs/job-runner.ts';
+import { closeLapsedCases } from '../modules/applications/index.ts';
 import { publishScheduled } from '../modules/review/index.ts';
 
 /** Every background job of the platform, wired here so each area's job stays a plain use case. */
 export function backgroundJobs(deps: AppDeps): Job[] {
-  return [{ name: 'publish-scheduled', everySeconds: 60, run: () => publishScheduled(deps) }];
+  return [
+    { name: 'publish-scheduled', everySeconds: 60, run: () => publishScheduled(deps) },
+    // 条例第三十条 and the fee rules: corrections and payments not made in time close the case.
+    { name: 'close-lapsed-applications', everySeconds: 3600, run: () => closeLapsedCases(deps) },
+  ];
 }

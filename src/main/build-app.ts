@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/app-deps.ts';
 import type { Config } from '../platform/config/config.ts';
 import { createHttpServer } from '../platform/http/http-server.ts';
@@ -7,13 +7,13 @@ import { MAX_ATTACHMENT_BYTES } from '../modules/catalog/index.ts';
 import { portalRoutes } from '../modules/catalog/web/portal/portal-routes.tsx';
 import { catalogAdminRoutes } from '../modules/catalog/web/admin/admin-routes.tsx';
 import { catalogApi } from '../modules/catalog/web/api/catalog-api.ts';
-import { privacyApi } from '../modules/privacy/index.ts';
+import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/index.ts';
 import { requireApiToken, sessionRoutes, usersRoutes } from '../modules/identity/index.ts';
 import { reviewAdminRoutes } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
 import { reportsAdminRoutes, reportsPortalRoutes } from '../modules/reports/index.ts';
 import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
-import { holidayYearsRoutes } from '../modules/calendar/web/holiday-years-routes.tsx';
+import { holidayYearsRoutes } from '../modules/calendar/index.ts';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
 export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'>): Promise<FastifyInstance> {
@@ -26,9 +26,14 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'>)
   await app.register(catalogAdminRoutes(deps));
   await app.register(reviewAdminRoutes(deps));
   await app.register(usersRoutes(deps));
+  await app.register(wordListsRoutes(deps));
   await app.register(catalogApi(deps), { prefix: '/api/v1' });
   // Scanning is a staff tool: it needs an API token, like every write.
-  await app.register(privacyApi, { prefix: '/api/v1', preHandler: requireApiToken(deps), maxFileBytes: MAX_ATTACHMENT_BYTES });
+  await app.register(privacyApi, {
+    prefix: '/api/v1', preHandler: requireApiToken(deps), maxFileBytes: MAX_ATTACHMENT_BYTES,
+    // The lists of the organs the token holder works for, and the region-wide ones.
+    loadWordLists: (request: FastifyRequest) => wordListsFor(deps.db, request.principal?.roles.map((r) => r.organId) ?? []),
+  });
   await app.register(applicationsPortalRoutes(deps));
   await app.register(applicationsAdminRoutes(deps));
   await app.register(holidayYearsRoutes(deps, { afterSave: recomputeDueDates }));

@@ -17,24 +17,6 @@ export function OrganTextPage({ info, organ, title, html, children }: { info: Po
   );
 }
 
-/** Where to apply today; the online application opens with the 依申请公开 module. */
-export function ApplicationsInfo({ organ }: { organ: Organ }) {
-  return (
-    <>
-      <div class="notice notice-info" role="note">
-        <p><strong>网上申请功能尚未开通。</strong>在开通之前，请通过以下方式提交政府信息公开申请（《中华人民共和国政府信息公开条例》第二十九条）：</p>
-      </div>
-      <ul>
-        <li>当面提交或邮寄书面申请：{organ.address || '本机关办公地址'}（{organ.officeHours || '工作日办公时间'}）</li>
-        {organ.consultPhone && <li>咨询电话：{organ.consultPhone}</li>}
-        <li>申请内容应包括：申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的名称、文号或者便于查询的其他特征性描述；申请公开的政府信息的形式要求，包括获取信息的方式、途径。</li>
-        <li>本机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请之日起 20 个工作日内答复（条例第三十三条）。</li>
-      </ul>
-      <p><a href={`/organs/${organ.code}/guide`}>查看本机关政府信息公开指南</a></p>
-    </>
-  );
-}
-
 // 条例第二十条: the fifteen categories every organ publishes proactively, with words that find the matching catalog nodes.
 export const STATUTORY_CATEGORIES: { label: string; match: string[] }[] = [
   { label: '（一）行政法规、规章和规范性文件', match: ['政策文件', '规范性文件', '其他文件'] },

@@ -19,7 +19,7 @@ import { ItemPage, WithdrawnPage } from './item-page.tsx';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { NodePage } from './node-page.tsx';
 import { OrganHomePage } from './organ-home-page.tsx';
-import { ApplicationsInfo, OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
+import { OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
 import { nodeUrl, pageParam, portalInfo } from './portal-request.ts';
 
 const PAGE_SIZE = 20;
@@ -85,9 +85,10 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       return sendPage(reply, <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开制度" html={organ.rulesHtml} />);
     });
 
+    // The old address of the 依申请公开 entry now leads to the online application.
     app.get<{ Params: { code: string } }>('/organs/:code/applications', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      return sendPage(reply, <OrganTextPage info={portalInfo(request)} organ={organ} title="依申请公开"><ApplicationsInfo organ={organ} /></OrganTextPage>);
+      return reply.redirect(`/organs/${organ.code}/apply`, 301);
     });
 
     app.get<{ Params: { code: string } }>('/organs/:code/annual-reports', async (request, reply) => {
