@@ -18,3 +18,4 @@ export {
   findPublication, listAttachments, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, incrementViewCount,
   type PublicationListItem,
 } from './storage/publications-repository.ts';
+export { organScope, type OrganScope } from './use-cases/organ-scope.ts';

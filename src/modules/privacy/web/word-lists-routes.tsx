@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
-import { actorOf, holdsRoleOn, isSystemAdmin, requireStaff } from '../../identity/index.ts';
-import { listOrgans, organChain } from '../../catalog/index.ts';
+import { actorOf, isSystemAdmin, requireStaff } from '../../identity/index.ts';
+import { listOrgans, organScope } from '../../catalog/index.ts';
 import { listWordLists } from '../storage/word-lists-repository.ts';
 import { saveWordList } from '../use-cases/save-word-list.ts';
 import { WordListsPage } from './word-lists-page.tsx';
@@ -11,8 +11,7 @@ import { WordListsPage } from './word-lists-page.tsx';
 export function wordListsRoutes(deps: AppDeps) {
   async function render(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: Record<string, string>, editingId: number | null, status = 200) {
     const p = request.principal!;
-    const organs = [];
-    for (const o of await listOrgans(deps.db)) if (holdsRoleOn(p, await organChain(deps.db, o.id), 'organ_admin')) organs.push(o);
+    const organs = (await organScope(deps.db, p)).adminOf;
     return sendPage(
       reply,
       <WordListsPage user={{ displayName: p.displayName, username: p.username, isSystemAdmin: isSystemAdmin(p) }} csrf={request.csrfToken!} flash={takeFlash(request, reply)}

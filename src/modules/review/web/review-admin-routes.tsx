@@ -4,7 +4,7 @@ import { renderDocumentDocx, renderDocumentHtml, renderDocumentPdf, DOCUMENT_CSS
 import { asString, asStrings, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { DISCLOSURE_MODE_LABELS, findOrganByCode, findOrganById, findPublication, listOrgans, organChain } from '../../catalog/index.ts';
+import { DISCLOSURE_MODE_LABELS, findOrganByCode, findOrganById, findPublication, organChain, organScope } from '../../catalog/index.ts';
 import { actorOf, holdsRoleOn, isSystemAdmin, requireStaff, rolesOn } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import { reviewFormDocument } from '../domain/review-form-document.ts';
@@ -26,10 +26,8 @@ export function reviewAdminRoutes(deps: AppDeps) {
   const userOf = (request: FastifyRequest) => ({ displayName: request.principal!.displayName, username: request.principal!.username, isSystemAdmin: isSystemAdmin(request.principal!) });
 
   async function visibleOrganIds(request: FastifyRequest) {
-    const organs = await listOrgans(db);
-    const ids: number[] = [];
-    for (const o of organs) if (holdsRoleOn(request.principal!, await organChain(db, o.id), 'editor')) ids.push(o.id);
-    return { organs, ids };
+    const scope = await organScope(db, request.principal!);
+    return { scope, ids: scope.staffOf.map((o) => o.id) };
   }
 
   async function manageableOrgan(request: FastifyRequest, code: string) {
@@ -111,13 +109,13 @@ export function reviewAdminRoutes(deps: AppDeps) {
 
     app.get('/admin/review', async (request, reply) => {
       const principal = request.principal!;
-      const { ids } = await visibleOrganIds(request);
+      const { scope, ids } = await visibleOrganIds(request);
       const queue = await reviewQueue(db, ids);
       const rows: InboxRow[] = [];
       for (const q of queue) {
         const chain = await loadChain(db, q.organ_id);
         const stage = chain.stages.find((s) => s.position === q.review_stage);
-        const roles = rolesOn(principal, await organChain(db, q.submitting_unit_id ?? q.organ_id));
+        const roles = rolesOn(principal, scope.chainOf(q.submitting_unit_id ?? q.organ_id));
         const admin = roles.has('system_admin');
         const notAuthor = q.submitted_by !== principal.userId;
         const mine = notAuthor && (q.status === 'in_review' ? !!stage && (admin || roles.has(stage.role)) : q.status === 'approved' && (admin || roles.has(chain.publisherRole)));
@@ -156,7 +154,7 @@ export function reviewAdminRoutes(deps: AppDeps) {
 
     const tasksPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string>, status = 200) => {
       const organ = await manageableOrgan(request, request.params.code);
-      const units = (await listOrgans(db)).filter((o) => o.id === organ.id || o.parentId === organ.id);
+      const units = (await organScope(db, request.principal!)).organs.filter((o) => o.id === organ.id || o.parentId === organ.id);
       const tasks = await openTasks(db, [organ.id]);
       const nodes = await db.selectFrom('catalog_nodes').select(['id', 'name']).where('organ_id', '=', organ.id).orderBy('sort_order').execute();
       return sendPage(reply, <TasksPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} units={units} nodes={nodes} tasks={tasks} errors={errors} values={values} />, status);

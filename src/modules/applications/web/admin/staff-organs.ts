@@ -3,21 +3,14 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { takeFlash } from '../../../../platform/views/admin-helpers.ts';
 import type { AdminUser } from '../../../../platform/views/admin-layout.tsx';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { listOrgans, type Organ } from '../../../catalog/index.ts';
-import { holdsRoleOn, isSystemAdmin } from '../../../identity/index.ts';
+import { organScope, type Organ } from '../../../catalog/index.ts';
+import { isSystemAdmin } from '../../../identity/index.ts';
 
 /** The organs whose applications the signed-in person handles (a role on an organ reaches its units). */
 export async function staffOrgans(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
   const principal = request.principal!;
-  const organs = await listOrgans(deps.db);
-  const parent = new Map(organs.map((o) => [o.id, o.parentId]));
-  const chain = (id: number) => {
-    const out: number[] = [];
-    for (let cur: number | null | undefined = id; cur != null && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
-    return out;
-  };
-  const handled = organs.filter((o) => holdsRoleOn(principal, chain(o.id), 'editor'));
-  const headed = new Set(organs.filter((o) => holdsRoleOn(principal, chain(o.id), 'organ_admin')).map((o) => o.id));
+  const { organs, staffOf: handled, adminOf } = await organScope(deps.db, principal);
+  const headed = new Set(adminOf.map((o) => o.id));
   const user: AdminUser = { displayName: principal.displayName, username: principal.username, isSystemAdmin: isSystemAdmin(principal) };
   return {
     user,

@@ -1,0 +1,30 @@
+import { holdsRoleOn, type Principal } from '../../identity/index.ts';
+import type { Organ } from '../domain/organ.ts';
+import type { Executor } from '../storage/executor.ts';
+import { listOrgans } from '../storage/organs-repository.ts';
+
+/**
+ * The organs a person works on, from one read of the organ table: a role on an organ reaches the
+ * units below it. Back-office pages of every area use this to list and check organs.
+ */
+export async function organScope(db: Executor, principal: Principal) {
+  const organs = await listOrgans(db);
+  const parent = new Map(organs.map((o) => [o.id, o.parentId]));
+  const chainOf = (id: number) => {
+    const out: number[] = [];
+    for (let cur: number | null | undefined = id; cur != null && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
+    return out;
+  };
+  const may = (organ: Organ | number, role: 'editor' | 'organ_admin') => holdsRoleOn(principal, chainOf(typeof organ === 'number' ? organ : organ.id), role);
+  return {
+    organs,
+    chainOf,
+    may,
+    /** Organs the person drafts or reviews for. */
+    staffOf: organs.filter((o) => may(o, 'editor')),
+    /** Organs the person administers. */
+    adminOf: organs.filter((o) => may(o, 'organ_admin')),
+  };
+}
+
+export type OrganScope = Awaited<ReturnType<typeof organScope>>;
