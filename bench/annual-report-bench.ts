@@ -106,6 +106,8 @@ async function postgresBench() {
     await withoutReportIndexes('postgres', handle);
     await handle.destroy();
   } finally {
+    // pg's pool.end() resolves before its sockets close; let them go before the database does.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }

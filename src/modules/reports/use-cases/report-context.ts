@@ -38,7 +38,7 @@ export async function loadReportContext(deps: AppDeps, db: Executor, organCode: 
   const [allOrgans, versions] = await Promise.all([listOrgans(db), listVersions(db, organ.id, year)]);
   const current = versions.at(-1) ?? null;
   const published = [...versions].reverse().find((v) => v.status === 'published') ?? null;
-  const live = await buildLiveReport(db, organ, allOrgans, year, current?.status === 'published' ? current.sections : (current?.sections ?? null));
+  const live = await buildLiveReport(db, organ, allOrgans, year, current?.sections ?? null);
   const frozen = current?.status === 'published' ? current.frozen : null;
   return {
     organ, allOrgans, year, versions, current, published, warnings: live.warnings,
