@@ -3,23 +3,17 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { takeFlash } from '../../../platform/views/admin-helpers.ts';
 import type { AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { listOrgans, type Organ } from '../../catalog/index.ts';
-import { holdsRoleOn, isSystemAdmin } from '../../identity/index.ts';
+import { organScope, type Organ } from '../../catalog/index.ts';
+import { isSystemAdmin } from '../../identity/index.ts';
 
 /** Who is signed in and on which organs they may draft (editor) or decide (organ_admin) reports. */
 export async function reportStaff(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
   const principal = request.principal!;
-  const organs = await listOrgans(deps.db);
-  const parent = new Map(organs.map((o) => [o.id, o.parentId]));
-  const chain = (id: number) => {
-    const out: number[] = [];
-    for (let cur: number | null | undefined = id; cur != null && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
-    return out;
-  };
+  const scope = await organScope(deps.db, principal);
   const user: AdminUser = { displayName: principal.displayName, username: principal.username, isSystemAdmin: isSystemAdmin(principal) };
-  const canDraft = (o: Organ) => holdsRoleOn(principal, chain(o.id), 'editor');
-  const canDecide = (o: Organ) => holdsRoleOn(principal, chain(o.id), 'organ_admin');
-  return { principal, user, csrf: request.csrfToken!, flash: takeFlash(request, reply), organs, canDraft, canDecide };
+  const canDraft = (o: Organ) => scope.may(o, 'editor');
+  const canDecide = (o: Organ) => scope.may(o, 'organ_admin');
+  return { principal, user, csrf: request.csrfToken!, flash: takeFlash(request, reply), organs: scope.organs, canDraft, canDecide };
 }
 
 export type ReportStaff = Awaited<ReturnType<typeof reportStaff>>;
