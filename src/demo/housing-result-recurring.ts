@@ -81,7 +81,8 @@ export const HOUSING_RESULT_RECURRING: ItemKind = {
     const yearly: { title: string; nodes: string[]; months: [number, number]; genre: string; unit: { source: string; phone: string }; subject?: string; body: (on: string) => string }[] = [
       {
         title: `${HOUSING_NAME}${prev}年政府信息公开工作年度报告`, nodes: ['gknb'], months: [1, 1], genre: '年度报告', unit: office, subject: '综合政务',
-        body: (on) => annualReportBody(ctx, HOUSING_NAME, prev, ctx.previous, on),
+        // The 2020 report states the cases the seed records for that year (see reports' seedDemoReportData).
+        body: (on) => annualReportBody(ctx, HOUSING_NAME, prev, ctx.previous, on, prev === 2020 ? { withheldProcessInfo: 1, reconsiderationUpheld: 1, litigationAfterReconsiderationOther: 1 } : undefined),
       },
       {
         title: `${HOUSING_NAME}${prev}年部门决算公开`, nodes: ['czyjs/bmjs'], months: [8, 9], genre: '预决算', unit: office, subject: '财政、金融、审计',

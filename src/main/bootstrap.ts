@@ -6,7 +6,7 @@ import type { Config } from '../platform/config/config.ts';
 import { openDatabase, type DatabaseHandle } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createUser } from '../modules/identity/index.ts';
-import { seedDemo } from './seed-demo.ts';
+import { seedDemoRegion } from './seed-demo.ts';
 
 export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; handle: DatabaseHandle } {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -30,8 +30,8 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
   if (applied.length) say(`数据库已迁移：${applied.join(', ')}`);
   const organ = await deps.db.selectFrom('organs').select('id').limit(1).executeTakeFirst();
   if (!organ) {
-    const r = await seedDemo(deps);
-    say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息`);
+    const r = await seedDemoRegion(deps);
+    say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼`);
   }
   const user = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!user) {

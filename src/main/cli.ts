@@ -8,7 +8,7 @@ import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts'
 import { makeDeps, prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './build-app.ts';
 import { parseArgs, requireOption, usage } from './cli-args.ts';
-import { seedDemo } from './seed-demo.ts';
+import { seedDemoRegion } from './seed-demo.ts';
 import { runImportCommand } from '../modules/applications/index.ts';
 import { runReportCommand } from '../modules/reports/index.ts';
 import { loadAdminHolidayYearsIfMigrated, runDeadlineCommand, type HolidayYear } from '../modules/calendar/index.ts';
@@ -65,8 +65,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         if (args.options.get('demo') !== true) throw usage('请使用 seed --demo 载入演示数据');
         return await withDb(async ({ deps }) => {
           await migrateToLatest(deps.db, deps.dialect);
-          const r = await seedDemo(deps);
-          io.stdout(`已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息`);
+          const r = await seedDemoRegion(deps);
+          io.stdout(`已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼`);
           return 0;
         });
       }

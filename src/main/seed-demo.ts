@@ -4,6 +4,7 @@ import { DomainError } from '../shared/domain-error.ts';
 import { demoCatalog, demoOrgans, demoPublications } from '../demo/index.ts';
 import { formatIndexNumber, serialPeriod } from '../modules/catalog/domain/index-number.ts';
 import { appendAuditEvent } from '../modules/audit/index.ts';
+import { seedDemoReportData } from '../modules/reports/index.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../modules/calendar/index.ts';
 
 const CHUNK = 200;
@@ -109,4 +110,14 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
     });
     return { organs: organs.length, nodes: nodes.length, publications: publications.length };
   });
+}
+
+/**
+ * The whole demo region: organs, catalogs and items, then the applications and appeals behind the
+ * 住建局's 2020 annual report (one application, one reconsideration upheld, one lawsuit dismissed).
+ */
+export async function seedDemoRegion(deps: AppDeps) {
+  const catalog = await seedDemo(deps);
+  const cases = await seedDemoReportData(deps);
+  return { ...catalog, ...cases };
 }

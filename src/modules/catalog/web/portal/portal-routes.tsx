@@ -25,7 +25,11 @@ import { nodeUrl, pageParam, portalInfo } from './portal-request.ts';
 const PAGE_SIZE = 20;
 const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不存在或已被移除`, { httpStatus: 404 });
 
-export type PortalOptions = { publicUrl: string | null };
+export type PortalOptions = {
+  publicUrl: string | null;
+  /** Years with a published annual report (from the reports area; wired in src/main). */
+  publishedReportYears?: (organId: number) => Promise<number[]>;
+};
 
 /** The public disclosure portal. No login, no JavaScript needed. */
 export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
@@ -95,14 +99,27 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const organ = await organOr404(request.params.code);
       const nodes = await listCatalogNodes(db, organ.id);
       const reportNode = nodes.find((n) => n.name.includes('年报') || n.name.includes('年度报告'));
-      const items = reportNode ? (await pagePublishedInNodes(db, subtreeIds(nodes, reportNode.id), 1, 50)).items : [];
+      const [years, items] = await Promise.all([
+        opts.publishedReportYears ? opts.publishedReportYears(organ.id) : Promise.resolve([]),
+        reportNode ? pagePublishedInNodes(db, subtreeIds(nodes, reportNode.id), 1, 50).then((r) => r.items) : Promise.resolve([]),
+      ]);
       return sendPage(
         reply,
         <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开年报">
-          <p class="notice notice-info">按照条例第四十九条，本机关于每年 1 月 31 日前公布上一年度政府信息公开工作年度报告。由本平台数据生成年报的功能尚未开通，以下为已发布的年报。</p>
-          {items.length === 0 ? <p>暂无已发布的年度报告。</p> : (
-            <ul>{items.map((i) => <li key={i.id}><a href={`/organs/${organ.code}/items/${i.id}`}>{i.title}</a> <span class="count">{i.publishedOn}</span></li>)}</ul>
+          <p>按照条例第四十九条，本机关于每年 1 月 31 日前公布上一年度政府信息公开工作年度报告。</p>
+          {years.length > 0 && (
+            <>
+              <h2>年度报告（按国办公开办函〔2021〕30号格式，由本平台数据生成）</h2>
+              <ul>{years.map((y) => <li key={y}><a href={`/organs/${organ.code}/annual-reports/${y}`}>{organ.name}{y}年政府信息公开工作年度报告</a></li>)}</ul>
+            </>
           )}
+          {items.length > 0 && (
+            <>
+              <h2>已发布的年度报告信息</h2>
+              <ul>{items.map((i) => <li key={i.id}><a href={`/organs/${organ.code}/items/${i.id}`}>{i.title}</a> <span class="count">{i.publishedOn}</span></li>)}</ul>
+            </>
+          )}
+          {years.length === 0 && items.length === 0 && <p>暂无已发布的年度报告。</p>}
         </OrganTextPage>,
       );
     });
