@@ -1,14 +1,12 @@
 import type { Page } from 'playwright-core';
+import { AdminPages } from './admin-pages.ts';
 
 /** What a disclosure officer does with an annual report in the back office, and what a citizen sees on the portal. */
 export class ReportPages {
   constructor(private readonly page: Page, private readonly baseUrl: string) {}
 
-  async signIn(username: string, password: string) {
-    await this.page.goto(`${this.baseUrl}/admin/login`);
-    await this.page.getByLabel('用户名').fill(username);
-    await this.page.getByLabel('密码').fill(password);
-    await this.page.getByRole('button', { name: '登录' }).click();
+  signIn(username: string, password: string) {
+    return new AdminPages(this.page, this.baseUrl).signIn(username, password);
   }
 
   async openReportsOf(organCode: string) {
