@@ -27,7 +27,7 @@ export async function createHttpServer(opts: { logger: Logger; htmlErrorPage: Ht
   await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: 5, fields: 100 } });
   await app.register(rateLimit, { global: false });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     reply.header('X-Frame-Options', 'SAMEORIGIN');

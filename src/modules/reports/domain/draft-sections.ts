@@ -1,5 +1,5 @@
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_RESULTS, ROW_CARRIED_OUT, TOTAL_COLUMN, sectionOf } from './report-format.ts';
-import { headOf, quotesOf, say, type ProseLabels } from './quoted-figures.ts';
+import { quotesOf, say, type ProseLabels } from './quoted-figures.ts';
 import type { ReportFigures, ReportSections } from './report-types.ts';
 
 /** Text staff must still write; a report containing it cannot be published. */
