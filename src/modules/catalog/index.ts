@@ -8,7 +8,7 @@ export { addCatalogNode, updateCatalogNode, reorderCatalogNode, removeCatalogNod
 export { createPublication, updatePublication } from './use-cases/save-publication.ts';
 export { publishPublication, markPublished } from './use-cases/publish-publication.ts';
 export { publicationInputColumns } from './use-cases/save-publication.ts';
-export { requireRoleOnOrgan } from './use-cases/authorize.ts';
+export { requireRoleOnOrgan, requireDraftRights } from './use-cases/authorize.ts';
 export { audit as appendCatalogAudit } from './use-cases/audit-helper.ts';
 export type { Executor } from './storage/executor.ts';
 export { addAttachment, removeAttachment, attachmentPath, MAX_ATTACHMENT_BYTES } from './use-cases/manage-attachments.ts';

@@ -35,6 +35,8 @@ export type Publication = {
   updatedAt: string;
   version: number;
   viewCount: number;
+  /** The unit (股室、二级机构) that submitted the item to its organ's catalog (信息报送), if any. */
+  submittingUnitId: number | null;
   nodeIds: number[];
 };
 

@@ -39,6 +39,7 @@ export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[
   updatedAt: r.updated_at,
   version: r.version,
   viewCount: r.view_count,
+  submittingUnitId: r.submitting_unit_id,
   nodeIds,
 });
 

@@ -9,3 +9,29 @@ export async function requireRoleOnOrgan(db: Executor, actor: Actor, organId: nu
     throw new DomainError('ERR_AUTH_FORBIDDEN', role === 'organ_admin' ? '您没有管理该机关的权限' : '您没有编辑该机关信息的权限', { httpStatus: 403 });
   }
 }
+
+/**
+ * Who may draft and edit an item of an organ's catalog: its own staff, or — for an item submitted
+ * by one of its units (信息报送) — that unit's staff.
+ */
+export async function requireDraftRights(db: Executor, actor: Actor, organId: number, submittingUnitId: number | null): Promise<void> {
+  if (actorMay(actor, await organChain(db, organId), 'editor')) return;
+  if (submittingUnitId !== null && actorMay(actor, await organChain(db, submittingUnitId), 'editor')) return;
+  throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有编辑该机关信息的权限', { httpStatus: 403 });
+}
+
+/**
+ * The unit an item is submitted from. Given explicitly (a unit of the organ), or — for a person who
+ * works only in units of the organ — their unit. Null when the organ's own staff draft it.
+ */
+export async function submittingUnitFor(db: Executor, actor: Actor, organId: number, unitCode: string | null): Promise<number | null> {
+  const units = await db.selectFrom('organs').select(['id', 'code']).where('parent_id', '=', organId).where('kind', '=', 'unit').execute();
+  if (unitCode) {
+    const unit = units.find((u) => u.code === unitCode);
+    if (!unit) throw new DomainError('ERR_CATALOG_UNIT_INVALID', `报送单位“${unitCode}”不是本机关的下属单位`, { field: 'submittingUnitCode' });
+    return unit.id;
+  }
+  if (actorMay(actor, await organChain(db, organId), 'editor')) return null;
+  for (const u of units) if (actorMay(actor, await organChain(db, u.id), 'editor')) return u.id;
+  return null;
+}

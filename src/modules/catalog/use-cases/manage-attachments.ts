@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../../identity/index.ts';
 import { findPublication, listAttachments } from '../storage/publications-repository.ts';
 import { audit } from './audit-helper.ts';
-import { requireRoleOnOrgan } from './authorize.ts';
+import { requireDraftRights } from './authorize.ts';
 
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
@@ -30,7 +30,8 @@ export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: 
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('ERR_CATALOG_ATTACHMENT_TOO_LARGE', '附件不能超过 50 MB', { field: 'file', httpStatus: 413 });
   const p = await findPublication(deps.db, publicationId);
   if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
-  await requireRoleOnOrgan(deps.db, actor, p.organId, p.status === 'draft' ? 'editor' : 'organ_admin');
+  if (!['draft', 'returned'].includes(p.status)) throw new DomainError('ERR_CATALOG_LOCKED_IN_REVIEW', '只有草稿或退回修改的信息可以增删附件；已发布的信息请使用“修订”', { httpStatus: 409 });
+  await requireDraftRights(deps.db, actor, p.organId, p.submittingUnitId);
   const at = deps.clock.now();
   const storageKey = `${at.toISOString().slice(0, 7)}/${randomUUID()}${ext}`;
   const target = attachmentPath(deps.dataDir, storageKey);
@@ -59,7 +60,8 @@ export async function removeAttachment(deps: AppDeps, actor: Actor, attachmentId
   const row = await deps.db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
   if (!row) throw new DomainError('ERR_CATALOG_ATTACHMENT_NOT_FOUND', '附件不存在', { httpStatus: 404 });
   const p = (await findPublication(deps.db, row.publication_id))!;
-  await requireRoleOnOrgan(deps.db, actor, p.organId, p.status === 'draft' ? 'editor' : 'organ_admin');
+  if (!['draft', 'returned'].includes(p.status)) throw new DomainError('ERR_CATALOG_LOCKED_IN_REVIEW', '只有草稿或退回修改的信息可以增删附件', { httpStatus: 409 });
+  await requireDraftRights(deps.db, actor, p.organId, p.submittingUnitId);
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('attachments').where('id', '=', attachmentId).execute();
     await audit(trx, deps, actor, deps.clock.now().toISOString(), { action: 'attachment.remove', entityType: 'publication', entityId: p.id, organId: p.organId, before: { fileName: row.file_name } });

@@ -16,12 +16,15 @@ export async function organScope(db: Executor, principal: Principal) {
     return out;
   };
   const may = (organ: Organ | number, role: 'editor' | 'organ_admin') => holdsRoleOn(principal, chainOf(typeof organ === 'number' ? organ : organ.id), role);
+  const staffOf = organs.filter((o) => may(o, 'editor'));
+  // A unit's staff submit items to their organ's catalog (信息报送), so they work on it too.
+  const parentsOfUnits = organs.filter((o) => !staffOf.includes(o) && staffOf.some((u) => u.kind === 'unit' && u.parentId === o.id));
   return {
     organs,
     chainOf,
     may,
-    /** Organs the person drafts or reviews for. */
-    staffOf: organs.filter((o) => may(o, 'editor')),
+    /** Organs the person drafts or reviews for, including the organs their units submit to. */
+    staffOf: [...staffOf, ...parentsOfUnits],
     /** Organs the person administers. */
     adminOf: organs.filter((o) => may(o, 'organ_admin')),
   };

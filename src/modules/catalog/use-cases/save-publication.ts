@@ -9,7 +9,7 @@ import type { Executor } from '../storage/executor.ts';
 import { findOrganById } from '../storage/organs-repository.ts';
 import { findPublication } from '../storage/publications-repository.ts';
 import { audit } from './audit-helper.ts';
-import { requireRoleOnOrgan } from './authorize.ts';
+import { requireDraftRights, submittingUnitFor } from './authorize.ts';
 
 export function publicationInputColumns(input: PublicationInput, organName: string) {
   return {
@@ -52,7 +52,8 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
   return deps.db.transaction().execute(async (trx) => {
     const organ = await findOrganById(trx, organId);
     if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', '机关不存在', { httpStatus: 404 });
-    await requireRoleOnOrgan(trx, actor, organId, 'editor');
+    const submittingUnitId = await submittingUnitFor(trx, actor, organId, typeof (raw as { submittingUnitCode?: unknown })?.submittingUnitCode === 'string' && (raw as { submittingUnitCode: string }).submittingUnitCode ? (raw as { submittingUnitCode: string }).submittingUnitCode : null);
+    await requireDraftRights(trx, actor, organId, submittingUnitId);
     await checkReferences(trx, organId, input);
     const at = deps.clock.now().toISOString();
     const row = await trx
@@ -60,6 +61,7 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
       .values({
         ...publicationInputColumns(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
         publish_route: null, published_by: null, created_by: actorUserId(actor), created_at: at, updated_at: at, version: 1, view_count: 0,
+        submitting_unit_id: submittingUnitId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -78,7 +80,7 @@ export async function updatePublication(deps: AppDeps, actor: Actor, id: number,
   return deps.db.transaction().execute(async (trx) => {
     const before = await findPublication(trx, id);
     if (!before) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
-    await requireRoleOnOrgan(trx, actor, before.organId, 'editor');
+    await requireDraftRights(trx, actor, before.organId, before.submittingUnitId);
     // Content changes only while the author holds the item; afterwards only through workflow verbs.
     if (before.status === 'published') {
       throw new DomainError('ERR_CATALOG_USE_AMEND', '已发布的信息请使用“修订”，修订说明会记录在版本中', { httpStatus: 409 });

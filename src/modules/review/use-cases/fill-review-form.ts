@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { z } from '../../../shared/zod.ts';
-import { appendCatalogAudit, findPublication, requireRoleOnOrgan } from '../../catalog/index.ts';
+import { appendCatalogAudit, findPublication, requireDraftRights } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { SECRECY_LEVELS } from '../domain/review-roles.ts';
 
@@ -20,7 +20,7 @@ export async function fillReviewForm(deps: AppDeps, actor: Actor, publicationId:
   await deps.db.transaction().execute(async (trx) => {
     const p = await findPublication(trx, publicationId);
     if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
-    await requireRoleOnOrgan(trx, actor, p.organId, 'editor');
+    await requireDraftRights(trx, actor, p.organId, p.submittingUnitId);
     // Locked while reviewers work on it; open again for an amendment of a published item.
     if (!['draft', 'returned', 'published'].includes(p.status)) throw new DomainError('ERR_REVIEW_FORM_LOCKED', '审核期间保密审查表不能修改', { httpStatus: 409 });
     if (input.involvesPersonalInfo && !input.avoidanceNote) {

@@ -35,6 +35,30 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     expect((await pagePublishedInNodes(deps.db, [node], 1, 10)).items.map((i) => i.id)).toContain(draft.id);
   });
 
+  it('takes an item submitted by a unit (信息报送): the unit’s head approves the first stage, the bureau the rest', async () => {
+    const deps = buildDeps(db());
+    const bureau = await createOrgan(deps);
+    const { createActor } = await import('../../../../test/support/factories.ts');
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: bureau.code, name: `村镇建设股${bureau.id}` });
+    const node = await createNode(deps, bureau.id);
+    const officer = await createActor(deps, unit.code, 'editor');
+    const unitHead = await createActor(deps, unit.code, 'unit_head');
+    const otherUnit = await createOrgan(deps, { kind: 'unit', parentCode: bureau.code, name: `城市建设股${bureau.id}` });
+    const otherHead = await createActor(deps, otherUnit.code, 'unit_head');
+    const office = await createActor(deps, bureau.code, 'disclosure_office');
+    const leader = await createActor(deps, bureau.code, 'leader_in_charge');
+    const draft = await createPublication(deps, officer.actor, bureau.id, publicationInput([node]));
+    expect(draft.submittingUnitId).toBe(unit.id);
+    await fillReviewForm(deps, officer.actor, draft.id, { secrecyLevel: 'non_secret' });
+    await performReviewVerb(deps, officer.actor, draft.id, 'submit');
+    await expect(performReviewVerb(deps, otherHead.actor, draft.id, 'approve')).rejects.toMatchObject({ httpStatus: 403 });
+    await performReviewVerb(deps, unitHead.actor, draft.id, 'approve');
+    await performReviewVerb(deps, office.actor, draft.id, 'approve');
+    await performReviewVerb(deps, leader.actor, draft.id, 'approve');
+    expect((await performReviewVerb(deps, office.actor, draft.id, 'publish')).status).toBe('published');
+    await expect(createPublication(deps, officer.actor, (await createOrgan(deps)).id, publicationInput([node]))).rejects.toMatchObject({ httpStatus: 403 });
+  });
+
   it('never lets the author approve their own item, even holding the stage role', async () => {
     const { deps, organ, node, cast } = await world();
     const { createActor } = await import('../../../../test/support/factories.ts');

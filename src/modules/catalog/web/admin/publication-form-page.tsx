@@ -35,6 +35,9 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   scope: StaffScope; organ: Organ; nodes: CatalogNode[]; values: PublicationFormValues; errors: FieldErrors;
   publication: Publication | null; attachments: Attachment[]; review: ReviewOverview | null; taskId?: number | null;
 }) {
+  // 信息报送: an item drafted by a unit is submitted from it, and its unit head approves the first stage.
+  const units = scope.organs.filter((o) => o.kind === 'unit' && o.parentId === organ.id && scope.mayDraft(o));
+  const ownStaff = scope.mayDraft(organ);
   const v = (k: string) => String(values[k] ?? '');
   const selectedNodes = new Set((Array.isArray(values.nodeIds) ? values.nodeIds : values.nodeIds ? [values.nodeIds] : []).map(String));
   const action = publication ? `/admin/publications/${publication.id}` : `/admin/organs/${organ.code}/publications/new`;
@@ -61,6 +64,15 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         {publication && <input type="hidden" name="expectedVersion" value={v('expectedVersion')} />}
         {taskId && <input type="hidden" name="taskId" value={String(taskId)} />}
         <fieldset disabled={!editable} style="border:none;padding:0;margin:0">
+        {!publication && units.length > 0 && (
+          <Field name="submittingUnitCode" label="报送单位" errors={errors} hint="由下属股室、单位报送的信息，第一环节由该单位负责人审核">
+            <select id="f-submittingUnitCode" name="submittingUnitCode">
+              {ownStaff && <option value="">（本机关）</option>}
+              {units.map((u) => <option value={u.code} selected={v('submittingUnitCode') === u.code}>{u.name}</option>)}
+            </select>
+          </Field>
+        )}
+        {publication?.submittingUnitId && <p>报送单位：{scope.organs.find((o) => o.id === publication.submittingUnitId)?.name}</p>}
         <Field name="title" label="标题（名称）" errors={errors} required>
           <input id="f-title" name="title" value={v('title')} />
         </Field>

@@ -9,7 +9,7 @@ import { organScope } from '../../use-cases/organ-scope.ts';
 /** The organs a signed-in person works on (a role on an organ reaches its units), with what the layout needs. */
 export async function staffScope(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
   const principal = request.principal!;
-  const { organs, staffOf: editable, adminOf } = await organScope(deps.db, principal);
+  const { organs, staffOf: editable, adminOf, may } = await organScope(deps.db, principal);
   const administrable = new Set(adminOf.map((o) => o.id));
   const user: AdminUser = { displayName: principal.displayName, username: principal.username, isSystemAdmin: isSystemAdmin(principal) };
   return {
@@ -20,6 +20,8 @@ export async function staffScope(deps: AppDeps, request: FastifyRequest, reply: 
     organs,
     editable,
     canAdmin: (organ: Organ | number) => administrable.has(typeof organ === 'number' ? organ : organ.id),
+    /** Drafts for the organ itself (not only through one of its units). */
+    mayDraft: (organ: Organ | number) => may(organ, 'editor'),
   };
 }
 
