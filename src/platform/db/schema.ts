@@ -141,6 +141,8 @@ export interface PublicationsTable {
   proactive_due_on: string | null;
   published_late: number | null;
   task_id: number | null;
+  /** The chain as it was when the item was submitted: later changes apply to later submissions. */
+  review_chain_json: string | null;
 }
 
 export interface PublicationPlacementsTable {

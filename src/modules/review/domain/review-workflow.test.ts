@@ -12,7 +12,10 @@ function facts(over: Partial<ReviewFacts> = {}, input: ReviewFacts['input'] = {}
     reviewStage: 0,
     chain: DEFAULT_CHAIN,
     publisherRole: 'disclosure_office',
-    authorUserId: AUTHOR,
+    authorUserIds: [AUTHOR],
+    approverIdsThisRound: [],
+    formedOn: '2026-03-02',
+    todayOn: '2026-03-10',
     actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head', 'disclosure_office', 'leader_in_charge']) },
     form: { secrecyLevel: 'non_secret', avoidanceNote: '已删除个人信息' },
     scan: { blocking: 0, justification: '' },
@@ -77,6 +80,38 @@ describe('segregation of duties', () => {
     expect(decide('approve_retrospectively', facts({ status: 'published', actor: { userId: 3, system: false, roles: new Set(['disclosure_office']) } })).ok).toBe(false);
     expect(decide('approve_retrospectively', facts({ status: 'published' })).ok).toBe(true);
     expect(decide('approve_retrospectively', facts({ status: 'published', retroApproved: true })).ok).toBe(false);
+  });
+});
+
+describe('three different people, and the author never', () => {
+  it('refuses a second approval in the same round by the same person', () => {
+    const d = decide('approve', facts({ status: 'in_review', reviewStage: 1, approverIdsThisRound: [REVIEWER] }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SAME_PERSON']);
+  });
+
+  it('counts everyone who edited the item as an author', () => {
+    const d = decide('approve', facts({ status: 'in_review', authorUserIds: [AUTHOR, REVIEWER] }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SELF_APPROVAL']);
+  });
+
+  it('never lets the author force-publish', () => {
+    const d = decide('force_publish', facts({ status: 'draft', authorUserIds: [REVIEWER] }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SELF_PUBLISH']);
+  });
+
+  it('lets the publisher send back an approved or scheduled item, with a comment', () => {
+    expect(decide('return_for_changes', facts({ status: 'approved' }))).toMatchObject({ ok: true, next: 'returned' });
+    expect(decide('return_for_changes', facts({ status: 'scheduled', actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head']) } })).ok).toBe(false);
+  });
+
+  it('refuses to submit a secret item, one not for proactive disclosure, or one formed in the future', () => {
+    const d = decide('submit', facts({ form: { secrecyLevel: 'secret', avoidanceNote: '' }, disclosureMode: 'on_application', formedOn: '2026-04-01' }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SECRET', 'ERR_REVIEW_NOT_PROACTIVE', 'ERR_REVIEW_FORMED_IN_FUTURE']);
+  });
+
+  it('does not let a justification carry an amendment past a blocking finding', () => {
+    const d = decide('amend', facts({ status: 'published', scan: { blocking: 1, justification: '已同意' } }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
   });
 });
 

@@ -20,7 +20,7 @@ export const VERB_LABELS: Record<ReviewVerb, string> = {
 export const TRANSITIONS: Record<ReviewVerb, { from: PublicationStatus[]; to: PublicationStatus | 'same' | 'next_stage_or_approved' }> = {
   submit: { from: ['draft', 'returned'], to: 'in_review' },
   approve: { from: ['in_review'], to: 'next_stage_or_approved' },
-  return_for_changes: { from: ['in_review'], to: 'returned' },
+  return_for_changes: { from: ['in_review', 'approved', 'scheduled'], to: 'returned' },
   schedule: { from: ['approved'], to: 'scheduled' },
   unschedule: { from: ['scheduled'], to: 'approved' },
   publish: { from: ['approved', 'scheduled'], to: 'published' },
@@ -38,8 +38,12 @@ export type ReviewFacts = {
   reviewStage: number | null;
   chain: ChainStage[];
   publisherRole: ReviewRole;
-  /** Who drafted/submitted the item; segregation of duties compares against it. */
-  authorUserId: number | null;
+  /** Everyone who wrote the item's content or form (drafted, edited, submitted); none of them may approve or publish it. */
+  authorUserIds: number[];
+  /** Who approved a stage since the item was last submitted: 三级审核 means different people. */
+  approverIdsThisRound: number[];
+  formedOn: string;
+  todayOn: string;
   actor: { userId: number | null; system: boolean; roles: Set<ReviewRole | 'system_admin'> };
   form: { secrecyLevel: SecrecyLevel | null; avoidanceNote: string } | null;
   scan: { blocking: number; justification: string };
@@ -57,7 +61,7 @@ export type Decision =
   | { ok: false; reasons: Reason[] };
 
 const holds = (f: ReviewFacts, role: ReviewRole) => f.actor.system || f.actor.roles.has('system_admin') || f.actor.roles.has(role);
-const isAuthor = (f: ReviewFacts) => f.authorUserId !== null && f.actor.userId === f.authorUserId;
+const isAuthor = (f: ReviewFacts) => f.actor.userId !== null && f.authorUserIds.includes(f.actor.userId);
 
 function gateReasons(f: ReviewFacts): Reason[] {
   const r: Reason[] = [];
@@ -68,6 +72,7 @@ function gateReasons(f: ReviewFacts): Reason[] {
     r.push({ code: 'ERR_REVIEW_SCAN_BLOCKED', message: `扫描发现 ${f.scan.blocking} 处疑似个人信息或密级标志，须修改正文，或由审核人记录说明理由` });
   }
   if (f.disclosureMode !== 'proactive') r.push({ code: 'ERR_REVIEW_NOT_PROACTIVE', message: '公开方式不是“主动公开”的信息不能发布到门户' });
+  if (f.formedOn > f.todayOn) r.push({ code: 'ERR_REVIEW_FORMED_IN_FUTURE', message: '成文日期晚于今天，请核对' });
   return r;
 }
 
@@ -82,19 +87,27 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
   switch (verb) {
     case 'submit': {
       if (!f.form || f.form.secrecyLevel === null) reasons.push({ code: 'ERR_REVIEW_FORM_INCOMPLETE', message: '报送前请填写保密审查表的密级' });
+      // 涉密不上网: a secret item, or one not meant for proactive disclosure, is never submitted for publication.
+      reasons.push(...gateReasons(f).filter((r) => ['ERR_REVIEW_SECRET', 'ERR_REVIEW_NOT_PROACTIVE', 'ERR_REVIEW_FORMED_IN_FUTURE'].includes(r.code)));
       if (f.chain.length === 0) reasons.push({ code: 'ERR_REVIEW_NO_CHAIN', message: '本机关尚未设置审核流程' });
       break;
     }
     case 'approve': {
       if (!stage) reasons.push({ code: 'ERR_REVIEW_NO_STAGE', message: '审核环节不存在' });
       else if (!holds(f, stage.role)) reasons.push({ code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: `“${stage.name}”须由相应审核人审核` });
-      if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己起草或报送的信息' });
+      if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己起草、修改或报送的信息' });
+      else if (f.actor.userId !== null && f.approverIdsThisRound.includes(f.actor.userId)) {
+        reasons.push({ code: 'ERR_REVIEW_SAME_PERSON', message: '您已审核过本轮的前一环节，三级审核须由不同的人完成' });
+      }
       if (stage && stage.position === Math.max(...f.chain.map((s) => s.position))) reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_NOT_PROACTIVE'));
       else if (f.scan.blocking > 0 && !f.scan.justification.trim()) reasons.push(...gateReasons(f).filter((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED'));
       break;
     }
     case 'return_for_changes': {
-      if (!stage || !holds(f, stage.role)) reasons.push({ code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: '只有当前环节的审核人可以退回' });
+      // In review, the current stage returns it; once approved or scheduled, the publisher may.
+      if (f.status === 'in_review' ? !stage || !holds(f, stage.role) : !holds(f, f.publisherRole)) {
+        reasons.push({ code: f.status === 'in_review' ? 'ERR_REVIEW_NOT_YOUR_STAGE' : 'ERR_REVIEW_NOT_PUBLISHER', message: f.status === 'in_review' ? '只有当前环节的审核人可以退回' : '只有发布人可以退回已审核的信息' });
+      }
       if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修改须填写意见' });
       break;
     }
@@ -118,6 +131,7 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
     }
     case 'force_publish': {
       if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+      if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能紧急发布自己起草或报送的信息' });
       if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_REASON_REQUIRED', message: '紧急发布须说明理由，并在事后补充审核' });
       reasons.push(...gateReasons(f));
       break;
@@ -144,7 +158,9 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
     case 'amend': {
       if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以修订已发布的信息' });
       if (!f.input.changeNote?.trim()) reasons.push({ code: 'ERR_REVIEW_CHANGE_NOTE_REQUIRED', message: '修订须填写修订说明' });
-      reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_NOT_PROACTIVE'));
+      // An amendment goes out without a second reviewer, so a blocking finding cannot be justified away: fix the text.
+      reasons.push(...gateReasons({ ...f, scan: { ...f.scan, justification: '' } }).map((r) =>
+        r.code === 'ERR_REVIEW_SCAN_BLOCKED' ? { ...r, message: `修订内容中扫描发现 ${f.scan.blocking} 处疑似个人信息或密级标志，须修改后再保存` } : r));
       break;
     }
   }
@@ -153,7 +169,7 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
   switch (verb) {
     case 'submit': {
       const first = [...f.chain].sort((a, b) => a.position - b.position)[0];
-      return { ok: true, next: 'in_review', nextStage: first.position, stageName: first.name, role: first.role };
+      return { ok: true, next: 'in_review', nextStage: first.position, stageName: null, role: null };
     }
     case 'approve': {
       const nextStage = [...f.chain].sort((a, b) => a.position - b.position).find((s) => s.position > stage!.position);
@@ -162,7 +178,9 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
         : { ok: true, next: 'approved', nextStage: null, stageName: stage!.name, role: stage!.role };
     }
     case 'return_for_changes':
-      return { ok: true, next: 'returned', nextStage: null, stageName: stage!.name, role: stage!.role };
+      return stage && f.status === 'in_review'
+        ? { ok: true, next: 'returned', nextStage: null, stageName: stage.name, role: stage.role }
+        : { ok: true, next: 'returned', nextStage: null, stageName: '发布', role: f.publisherRole };
     default: {
       const to = TRANSITIONS[verb].to;
       return { ok: true, next: to === 'same' ? f.status : (to as PublicationStatus), nextStage: null, stageName: null, role: f.publisherRole };

@@ -73,7 +73,9 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
           publication_id: p.id, version_no: p.version, change_note: input.changeNote!.trim(), snapshot_json: JSON.stringify(snapshot),
           created_by: actorUserId(actor), created_at: at,
         }).execute();
-        const res = await guarded().set({ ...publicationInputColumns(amended!, organ.name), ...bump }).executeTakeFirst();
+        // Validity changes only through 废止 (repeal); an amendment keeps it.
+        const { validity: _validity, replaced_by_id: _replacedBy, ...content } = publicationInputColumns(amended!, organ.name);
+        const res = await guarded().set({ ...content, ...bump }).executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw conflict();
         await trx.deleteFrom('publication_placements').where('publication_id', '=', p.id).execute();
         await trx.insertInto('publication_placements').values(amended!.nodeIds.map((node_id) => ({ publication_id: p.id, node_id }))).execute();
@@ -83,10 +85,15 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
       default: {
         const changes: Record<string, unknown> = { ...bump };
         if (verb === 'submit') {
-          Object.assign(changes, { status: d.next, review_stage: d.nextStage, submitted_by: actorUserId(actor), submitted_at: at });
+          Object.assign(changes, {
+            status: d.next, review_stage: d.nextStage, submitted_by: actorUserId(actor), submitted_at: at,
+            review_chain_json: JSON.stringify({ stages: facts.chain, publisherRole: facts.publisherRole }),
+          });
+          // A new round: earlier justifications spoke of earlier text.
+          await trx.updateTable('review_forms').set({ scan_justification: '' }).where('publication_id', '=', p.id).execute();
           if (row.task_id) await advanceTask(trx, row.task_id, chinaDateOf(now));
         }
-        if (verb === 'approve' || verb === 'return_for_changes') Object.assign(changes, { status: d.next, review_stage: d.nextStage });
+        if (verb === 'approve' || verb === 'return_for_changes') Object.assign(changes, { status: d.next, review_stage: d.nextStage, ...(verb === 'return_for_changes' ? { scheduled_at: null } : {}) });
         if (verb === 'schedule') Object.assign(changes, { status: d.next, scheduled_at: new Date(input.publishAt!).toISOString() });
         if (verb === 'unschedule') Object.assign(changes, { status: d.next, scheduled_at: null });
         if (verb === 'approve_retrospectively') Object.assign(changes, { retro_approved_by: actorUserId(actor) });
@@ -99,13 +106,14 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
     }
     await trx.insertInto('review_decisions').values({
       publication_id: p.id, publication_version: p.version, verb, stage_position: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
-      stage_name: d.stageName, role: d.role, comment: (input.comment ?? input.changeNote ?? input.withdrawNote ?? '').trim(), user_id: actorUserId(actor),
+      stage_name: d.stageName, role: d.role, comment: decisionComment(verb, input), user_id: actorUserId(actor),
       user_label: actorLabel(actor), decided_at: at,
     }).execute();
     if (verb !== 'publish' && verb !== 'force_publish') {
       await appendCatalogAudit(trx, deps, actor, at, {
         action: `publication.${verb}`, entityType: 'publication', entityId: p.id, organId: p.organId,
-        before: { status: p.status, reviewStage: row.review_stage, version: p.version }, after: { status: result.status, version: result.version, comment: input.comment ?? null },
+        before: verb === 'amend' ? { status: p.status, version: p.version, title: p.title, bodyHtml: p.bodyHtml, summary: p.summary } : { status: p.status, reviewStage: row.review_stage, version: p.version },
+        after: { status: result.status, version: result.version, comment: decisionComment(verb, input) || null, ...(verb === 'amend' ? { title: result.title, bodyHtml: result.bodyHtml, summary: result.summary } : {}) },
       });
     }
     return result;
@@ -115,7 +123,10 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
 /** Everything `decide` needs about an item, its organ's chain, the actor and the latest scan. */
 export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor, p: Publication, verb: ReviewVerb | null, input: VerbInput) {
     const row = await trx.selectFrom('publications').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
-    const chain = await loadChain(trx, p.organId);
+    // Items in review keep the chain they were submitted into.
+    const chain = row.review_chain_json && ['in_review', 'approved', 'scheduled'].includes(p.status)
+      ? (JSON.parse(row.review_chain_json) as Awaited<ReturnType<typeof loadChain>>)
+      : await loadChain(trx, p.organId);
     const roleChain = await organChain(trx, row.submitting_unit_id ?? p.organId);
     const roles: ReviewFacts['actor']['roles'] =
       actor.kind === 'system' ? new Set(REVIEW_ROLES) : new Set([...rolesOn(actor.principal, roleChain)].filter((r) => r !== 'editor') as (ReviewRole | 'system_admin')[]);
@@ -127,10 +138,18 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
     let amended: ReturnType<typeof publicationInputSchema.parse> | null = null;
     if (verb === 'amend') amended = publicationInputSchema.parse(input.amended ?? {});
 
+    const authorUserIds = await authorsOf(trx, p, row.submitted_by);
+    const approverIdsThisRound = await approversThisRound(trx, p.id);
     let form = await loadForm(trx, p.id);
-    if (input.scanJustification?.trim() && form) {
-      await trx.updateTable('review_forms').set({ scan_justification: input.scanJustification.trim(), updated_at: now.toISOString() }).where('publication_id', '=', p.id).execute();
-      form = { ...form, scanJustification: input.scanJustification.trim() };
+    // Only a reviewer or the publisher — never an author — may record why blocking findings stand,
+    // and only while deciding; a new submission starts without one (see the submit effect).
+    const justification = input.scanJustification?.trim() ?? '';
+    if (justification && form && verb !== null && ['approve', 'publish', 'schedule', 'force_publish'].includes(verb)) {
+      if (actor.kind === 'user' && authorUserIds.includes(actor.principal.userId)) {
+        throw refusal([{ code: 'ERR_REVIEW_SELF_APPROVAL', message: '对扫描结果的说明须由审核人填写，起草人不能自行说明' }]);
+      }
+      await trx.updateTable('review_forms').set({ scan_justification: justification, updated_at: now.toISOString() }).where('publication_id', '=', p.id).execute();
+      form = { ...form, scanJustification: justification };
     }
     if (verb !== null && GATED.includes(verb) && form) {
       const findings = await scanPublication(trx, deps, amended ? { id: p.id, organId: p.organId, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml } : p);
@@ -144,7 +163,8 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
     }
     const facts: ReviewFacts = {
       status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
-      authorUserId: row.submitted_by ?? p.createdBy, actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles },
+      authorUserIds, approverIdsThisRound, formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
+      actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles },
       form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
       scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
       disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
@@ -152,6 +172,33 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
       nowAt: now.toISOString(), input: { ...input, replacementPublished },
     };
   return { facts, row, amended };
+}
+
+/** Everyone who wrote the item: its creator, its submitters, and whoever edited it, its attachments or its form. */
+async function authorsOf(trx: Executor, p: Publication, submittedBy: number | null): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('audit_events')
+    .select('actor_user_id')
+    .distinct()
+    .where('entity_type', '=', 'publication')
+    .where('entity_id', '=', String(p.id))
+    .where('action', 'in', ['publication.create', 'publication.update', 'publication.submit', 'attachment.add', 'attachment.remove', 'review_form.fill'])
+    .execute();
+  return [...new Set([p.createdBy, submittedBy, ...rows.map((r) => r.actor_user_id)].filter((id): id is number => id !== null))];
+}
+
+async function approversThisRound(trx: Executor, publicationId: number): Promise<number[]> {
+  const decisions = await trx.selectFrom('review_decisions').select(['id', 'verb', 'user_id']).where('publication_id', '=', publicationId).orderBy('id').execute();
+  const lastSubmit = decisions.map((d) => d.verb).lastIndexOf('submit');
+  return decisions.slice(lastSubmit + 1).filter((d) => d.verb === 'approve' && d.user_id !== null).map((d) => d.user_id!);
+}
+
+/** What the signed decision records as said: the comment, the change or withdrawal note, the justification of findings. */
+function decisionComment(verb: ReviewVerb, input: VerbInput): string {
+  const parts = [input.comment, verb === 'amend' ? input.changeNote : null, verb === 'withdraw' ? input.withdrawNote : null]
+    .map((x) => x?.trim()).filter(Boolean) as string[];
+  if (input.scanJustification?.trim() && ['approve', 'publish', 'schedule', 'force_publish'].includes(verb)) parts.push(`对扫描结果的说明：${input.scanJustification.trim()}`);
+  return parts.join('；');
 }
 
 function refusal(reasons: Reason[]): DomainError {

@@ -28,7 +28,7 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     expect(published.indexNumber).toMatch(/\/2026-00001$/);
     const signed = await decisionsFor(deps.db, draft.id);
     expect(signed.map((s) => [s.verb, s.stage_name])).toEqual([
-      ['submit', '股室负责人审核'], ['return_for_changes', '股室负责人审核'], ['submit', '股室负责人审核'],
+      ['submit', null], ['return_for_changes', '股室负责人审核'], ['submit', null],
       ['approve', '股室负责人审核'], ['approve', '政务公开办公室审核'], ['approve', '分管领导审签'], ['publish', null],
     ]);
     expect(signed.every((s) => s.user_label && s.decided_at)).toBe(true);

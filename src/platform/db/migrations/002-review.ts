@@ -13,7 +13,7 @@ export const migration: Migration = {
       ['review_stage', 'integer'], ['submitted_by', 'integer'], ['submitted_at', 'text'], ['submitting_unit_id', 'integer'],
       ['scheduled_at', 'text'], ['force_published', 'integer'], ['force_reason', 'text'], ['retro_approved_by', 'integer'],
       ['withdrawn_reason', 'text'], ['withdrawn_note', 'text'], ['withdrawn_at', 'text'], ['repealed_on', 'text'],
-      ['proactive_due_on', 'text'], ['published_late', 'integer'], ['task_id', 'integer'],
+      ['proactive_due_on', 'text'], ['published_late', 'integer'], ['task_id', 'integer'], ['review_chain_json', 'text'],
     ] as const) {
       await db.schema.alterTable('publications').addColumn(col, type).execute();
     }
