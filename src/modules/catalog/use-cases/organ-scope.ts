@@ -25,6 +25,8 @@ export async function organScope(db: Executor, principal: Principal) {
     may,
     /** Organs the person drafts or reviews for, including the organs their units submit to. */
     staffOf: [...staffOf, ...parentsOfUnits],
+    /** Organs (and units) the person holds a role on, directly or through an organ above. */
+    directStaffOf: staffOf,
     /** Organs the person administers. */
     adminOf: organs.filter((o) => may(o, 'organ_admin')),
   };

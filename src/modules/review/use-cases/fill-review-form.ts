@@ -21,8 +21,12 @@ export async function fillReviewForm(deps: AppDeps, actor: Actor, publicationId:
     const p = await findPublication(trx, publicationId);
     if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
     await requireDraftRights(trx, actor, p.organId, p.submittingUnitId);
-    // Locked while reviewers work on it; open again for an amendment of a published item.
-    if (!['draft', 'returned', 'published'].includes(p.status)) throw new DomainError('ERR_REVIEW_FORM_LOCKED', '审核期间保密审查表不能修改', { httpStatus: 409 });
+    // Locked once submitted: what reviewers signed stays as they signed it. A published item that has
+    // no form yet (an imported one) may get one, so that it can be amended.
+    const existing = await trx.selectFrom('review_forms').select('publication_id').where('publication_id', '=', publicationId).executeTakeFirst();
+    if (!['draft', 'returned'].includes(p.status) && !(p.status === 'published' && !existing)) {
+      throw new DomainError('ERR_REVIEW_FORM_LOCKED', '报送后保密审查表不能修改；如需修改，请由审核人退回', { httpStatus: 409 });
+    }
     if (input.involvesPersonalInfo && !input.avoidanceNote) {
       throw new DomainError('ERR_REVIEW_FORM_INCOMPLETE', '涉及个人信息时须说明处理方式（如隐去身份证号、手机号）', { field: 'avoidanceNote' });
     }

@@ -59,6 +59,25 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     await expect(createPublication(deps, officer.actor, (await createOrgan(deps)).id, publicationInput([node]))).rejects.toMatchObject({ httpStatus: 403 });
   });
 
+  it('moves a recurring submission task on by a period when a unit submits for it, early or not', async () => {
+    const deps = buildDeps(db());
+    const bureau = await createOrgan(deps);
+    const { createActor } = await import('../../../../test/support/factories.ts');
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: bureau.code, name: `办公室${bureau.id}` });
+    const node = await createNode(deps, bureau.id, { name: '工作动态' });
+    const office = await createActor(deps, bureau.code, 'disclosure_office');
+    const officer = await createActor(deps, unit.code, 'editor');
+    const { createSubmissionTask, linkToTask, openTasks } = await import('../index.ts');
+    const taskId = await createSubmissionTask(deps, office.actor, bureau.id, { unitCode: unit.code, title: '更新工作动态', nodeId: String(node), everyDays: '14', dueOn: '2026-03-15' });
+    const draft = await createPublication(deps, officer.actor, bureau.id, publicationInput([node]));
+    await linkToTask(deps, officer.actor, draft.id, taskId);
+    await fillReviewForm(deps, officer.actor, draft.id, { secrecyLevel: 'non_secret' });
+    await performReviewVerb(deps, officer.actor, draft.id, 'submit');
+    const [task] = await openTasks(deps.db, [unit.id]);
+    expect(task).toMatchObject({ id: taskId, next_due_on: '2026-03-29' });
+    await expect(createSubmissionTask(deps, officer.actor, bureau.id, { unitCode: unit.code, title: 'x', dueOn: '2026-03-15' })).rejects.toMatchObject({ httpStatus: 403 });
+  });
+
   it('never lets the author approve their own item, even holding the stage role', async () => {
     const { deps, organ, node, cast } = await world();
     const { createActor } = await import('../../../../test/support/factories.ts');
@@ -94,7 +113,7 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     expect(run.alerts).toBe(1);
     expect((await findPublication(deps.db, draft.id))!).toMatchObject({ status: 'published', publishRoute: 'review_chain_scheduled' });
     const alerts = await deps.db.selectFrom('workflow_alerts').selectAll().where('publication_id', '=', draft.id).execute();
-    expect(alerts[0].message).toContain('延迟 60 分钟');
+    expect(alerts[0].message).toContain('计划于 2026-03-10 16:00 发布，实际于 2026-03-10 17:00 发布（延迟 60 分钟）');
   });
 
   it('amends with a change note and a kept version, withdraws with a coded reason, and refuses edits outside the verbs', async () => {

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { addDays, isIsoDate } from '../../../shared/iso-date.ts';
 import { z } from '../../../shared/zod.ts';
-import { appendCatalogAudit, findOrganByCode, requireRoleOnOrgan, type Executor } from '../../catalog/index.ts';
+import { appendCatalogAudit, findOrganByCode, requireDraftRights, requireRoleOnOrgan, type Executor } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 
 export const submissionTaskSchema = z.object({
@@ -39,7 +39,8 @@ export async function advanceTask(trx: Executor, taskId: number, submittedOn: st
   const t = await trx.selectFrom('submission_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
   if (!t || t.active !== 1) return;
   if (t.every_days) {
-    let next = t.next_due_on;
+    // The submission fulfils the current period, early or late; the next one is due a period later.
+    let next = addDays(t.next_due_on, t.every_days);
     while (next <= submittedOn) next = addDays(next, t.every_days);
     await trx.updateTable('submission_tasks').set({ next_due_on: next }).where('id', '=', taskId).execute();
   } else {
@@ -47,6 +48,7 @@ export async function advanceTask(trx: Executor, taskId: number, submittedOn: st
   }
 }
 
+/** Open tasks of these units, and every task of these organs (for the organ's own staff). */
 export async function openTasks(db: Executor, organIds: number[]) {
   if (organIds.length === 0) return [];
   return db
@@ -66,7 +68,7 @@ export async function linkToTask(deps: AppDeps, actor: Actor, publicationId: num
     const t = await trx.selectFrom('submission_tasks').selectAll().where('id', '=', taskId).where('active', '=', 1).executeTakeFirst();
     const p = await trx.selectFrom('publications').select(['id', 'organ_id', 'status']).where('id', '=', publicationId).executeTakeFirst();
     if (!t || !p || t.organ_id !== p.organ_id) throw new DomainError('ERR_REVIEW_TASK_UNIT', '报送任务不存在或不属于本机关', { field: 'taskId' });
-    await requireRoleOnOrgan(trx, actor, p.organ_id, 'editor');
+    await requireDraftRights(trx, actor, p.organ_id, t.unit_id === t.organ_id ? null : t.unit_id);
     await trx.updateTable('publications').set({ task_id: taskId, submitting_unit_id: t.unit_id === t.organ_id ? null : t.unit_id }).where('id', '=', publicationId).execute();
   });
 }

@@ -16,7 +16,17 @@ export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks }: 
       {alerts.length > 0 && (
         <section class="error-summary" aria-labelledby="alerts-h">
           <h2 id="alerts-h">提醒</h2>
-          <ul>{alerts.map((a) => <li key={a.id}>{a.publicationId ? <a href={`/admin/publications/${a.publicationId}`}>{a.message}</a> : a.message}</li>)}</ul>
+          <ul>
+            {alerts.map((a) => (
+              <li key={a.id}>
+                {a.publicationId ? <a href={`/admin/publications/${a.publicationId}`}>{a.message}</a> : a.message}{' '}
+                <form method="post" action={`/admin/alerts/${a.id}/resolve`} class="inline-form">
+                  <input type="hidden" name="_csrf" value={csrf} />
+                  <button class="btn btn-small btn-secondary" type="submit">已处理</button>
+                </form>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <section aria-labelledby="mine-h">

@@ -37,10 +37,12 @@ export function reviewAdminRoutes(deps: AppDeps) {
     return organ;
   }
 
-  async function reviewFormData(id: number) {
+  async function reviewFormData(request: FastifyRequest, id: number) {
     const p = await findPublication(db, id);
     const form = p ? await loadForm(db, id) : null;
-    if (!p || !form) throw new DomainError('ERR_NOT_FOUND', '保密审查表不存在（请先填写）', { httpStatus: 404 });
+    // Only the staff of the organ (or of the submitting unit) see its review forms.
+    const scope = await organScope(db, request.principal!);
+    if (!p || !form || !scope.staffOf.some((o) => o.id === p.organId)) throw new DomainError('ERR_NOT_FOUND', '保密审查表不存在（请先填写）', { httpStatus: 404 });
     const organ = (await findOrganById(db, p.organId))!;
     const decisions = await decisionsFor(db, id);
     const blocking = form.scanFindings.filter((f) => f.severity === 'block').length;
@@ -92,15 +94,15 @@ export function reviewAdminRoutes(deps: AppDeps) {
     });
 
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
-      const doc = await reviewFormData(Number(request.params.id) || 0);
+      const doc = await reviewFormData(request, Number(request.params.id) || 0);
       return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${doc.title.replace(/[<&]/g, '')}</title><style>${DOCUMENT_CSS}</style></head><body>${renderDocumentHtml(doc)}</body></html>`);
     });
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form.pdf', async (request, reply) => {
-      const doc = await reviewFormData(Number(request.params.id) || 0);
+      const doc = await reviewFormData(request, Number(request.params.id) || 0);
       return reply.type('application/pdf').header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('保密审查表.pdf')}`).send(await renderDocumentPdf(doc));
     });
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form.docx', async (request, reply) => {
-      const doc = await reviewFormData(Number(request.params.id) || 0);
+      const doc = await reviewFormData(request, Number(request.params.id) || 0);
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('保密审查表.docx')}`)
@@ -112,7 +114,10 @@ export function reviewAdminRoutes(deps: AppDeps) {
       const { scope, ids } = await visibleOrganIds(request);
       const queue = await reviewQueue(db, ids);
       const rows: InboxRow[] = [];
+      const direct = new Set(scope.directStaffOf.map((o) => o.id));
       for (const q of queue) {
+        // A unit's staff see their unit's submissions, not the whole organ's queue.
+        if (!direct.has(q.organ_id) && !(q.submitting_unit_id !== null && direct.has(q.submitting_unit_id))) continue;
         const chain = await loadChain(db, q.organ_id);
         const stage = chain.stages.find((s) => s.position === q.review_stage);
         const roles = rolesOn(principal, scope.chainOf(q.submitting_unit_id ?? q.organ_id));
@@ -127,8 +132,17 @@ export function reviewAdminRoutes(deps: AppDeps) {
       const returned = await db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', principal.userId).orderBy('updated_at').execute();
       const alerts = ids.length ? await db.selectFrom('workflow_alerts').select(['id', 'message', 'publication_id']).where('organ_id', 'in', ids).where('resolved_at', 'is', null).orderBy('id', 'desc').limit(50).execute() : [];
       const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-      const tasks = (await openTasks(db, ids)).map((t) => ({ id: t.id, title: t.title, unitName: t.unit_name, nextDueOn: t.next_due_on, overdue: t.next_due_on < today, organCode: t.organ_code, nodeId: t.node_id }));
+      const tasks = (await openTasks(db, [...direct])).map((t) => ({ id: t.id, title: t.title, unitName: t.unit_name, nextDueOn: t.next_due_on, overdue: t.next_due_on < today, organCode: t.organ_code, nodeId: t.node_id }));
       return sendPage(reply, <InboxPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} rows={rows} returned={returned} alerts={alerts.map((a) => ({ id: a.id, message: a.message, publicationId: a.publication_id }))} tasks={tasks} />);
+    });
+
+    app.post<{ Params: { id: string } }>('/admin/alerts/:id/resolve', async (request, reply) => {
+      const alert = await db.selectFrom('workflow_alerts').selectAll().where('id', '=', Number(request.params.id) || 0).executeTakeFirst();
+      const scope = await organScope(db, request.principal!);
+      if (!alert || !scope.staffOf.some((o) => o.id === alert.organ_id)) throw new DomainError('ERR_NOT_FOUND', '提醒不存在', { httpStatus: 404 });
+      await db.updateTable('workflow_alerts').set({ resolved_at: deps.clock.now().toISOString() }).where('id', '=', alert.id).execute();
+      setFlash(reply, '提醒已标记为已处理');
+      return reply.redirect('/admin/review', 303);
     });
 
     const chainPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, status = 200) => {
@@ -152,8 +166,18 @@ export function reviewAdminRoutes(deps: AppDeps) {
       }
     });
 
+    // The disclosure office (or the organ's administrator) assigns submission tasks.
+    async function taskOffice(request: FastifyRequest, code: string) {
+      const organ = await findOrganByCode(db, code);
+      if (!organ) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+      const roles = rolesOn(request.principal!, (await organScope(db, request.principal!)).chainOf(organ.id));
+      if (!['disclosure_office', 'organ_admin', 'system_admin'].some((r) => roles.has(r as never))) {
+        throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以布置报送任务', { httpStatus: 403 });
+      }
+      return organ;
+    }
     const tasksPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string>, status = 200) => {
-      const organ = await manageableOrgan(request, request.params.code);
+      const organ = await taskOffice(request, request.params.code);
       const units = (await organScope(db, request.principal!)).organs.filter((o) => o.id === organ.id || o.parentId === organ.id);
       const tasks = await openTasks(db, [organ.id]);
       const nodes = await db.selectFrom('catalog_nodes').select(['id', 'name']).where('organ_id', '=', organ.id).orderBy('sort_order').execute();
@@ -161,7 +185,7 @@ export function reviewAdminRoutes(deps: AppDeps) {
     };
     app.get<{ Params: { code: string } }>('/admin/organs/:code/tasks', async (request, reply) => tasksPage(request, reply, {}, {}));
     app.post<{ Params: { code: string } }>('/admin/organs/:code/tasks', async (request, reply) => {
-      const organ = await manageableOrgan(request, request.params.code);
+      const organ = await taskOffice(request, request.params.code);
       try {
         await createSubmissionTask(deps, actorOf(request, 'web'), organ.id, request.body);
         setFlash(reply, '报送任务已布置');
