@@ -2,7 +2,7 @@ import pino from 'pino';
 import { loadConfig } from '../platform/config/config.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { isDomainError } from '../shared/domain-error.ts';
-import { loadAuditChain, verifyChain } from '../modules/audit/index.ts';
+import { loadAuditChain, loadAuditHead, verifyChain } from '../modules/audit/index.ts';
 import { createApiToken, createUser, ROLES, type Role } from '../modules/identity/index.ts';
 import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts';
 import { makeDeps, prepareDatabase } from './bootstrap.ts';
@@ -161,9 +161,12 @@ async function auditCommand(rest: string[], io: Io): Promise<number> {
   if (rest[0] !== 'verify') throw usage('用法：audit verify');
   return withDb(async ({ deps }) => {
     const chain = await loadAuditChain(deps.db);
-    const breaks = verifyChain(chain);
+    const head = await loadAuditHead(deps.db);
+    const breaks = verifyChain(chain, head);
     if (breaks.length === 0) {
       io.stdout(`审计日志完整：共 ${chain.length} 条记录，哈希链校验通过`);
+      // Recording this value elsewhere (e.g. in the monthly report) lets a later check detect a rewritten chain.
+      if (head) io.stdout(`链头哈希：${head.last_hash}（第 ${head.last_id} 条）`);
       return 0;
     }
     for (const b of breaks) io.stderr(b.problem);

@@ -1,2 +1,2 @@
-export { appendAuditEvent, loadAuditChain, auditEventsFor } from './storage/audit-repository.ts';
+export { appendAuditEvent, loadAuditChain, loadAuditHead, auditEventsFor } from './storage/audit-repository.ts';
 export { verifyChain, auditHash, GENESIS_HASH, type AuditRecord, type ChainBreak } from './domain/audit-hash.ts';

@@ -22,6 +22,7 @@ export interface Database extends ReviewTables, ApplicationsTables, ReportsTable
   attachments: AttachmentsTable;
   index_serials: IndexSerialsTable;
   audit_events: AuditEventsTable;
+  audit_head: { id: number; last_id: number; last_hash: string; entries: number };
 }
 
 export interface OrgansTable {

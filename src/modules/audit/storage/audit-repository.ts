@@ -13,7 +13,8 @@ export async function appendAuditEvent(trx: Executor, dialect: DialectName, reco
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(73010001)`.execute(trx);
   const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await trx
+  const hash = auditHash(prevHash, record);
+  const inserted = await trx
     .insertInto('audit_events')
     .values({
       occurred_at: record.occurredAt,
@@ -26,9 +27,20 @@ export async function appendAuditEvent(trx: Executor, dialect: DialectName, reco
       before_json: record.before === undefined || record.before === null ? null : JSON.stringify(record.before),
       after_json: record.after === undefined || record.after === null ? null : JSON.stringify(record.after),
       prev_hash: prevHash,
-      hash: auditHash(prevHash, record),
+      hash,
     })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('audit_head')
+    .values({ id: 1, last_id: inserted.id, last_hash: hash, entries: 1 })
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ last_id: inserted.id, last_hash: hash, entries: eb('audit_head.entries', '+', 1) })))
     .execute();
+}
+
+/** The recorded head of the chain: what the last entry and the number of entries should be. */
+export async function loadAuditHead(db: Executor) {
+  return (await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst()) ?? null;
 }
 
 export async function loadAuditChain(db: Executor) {

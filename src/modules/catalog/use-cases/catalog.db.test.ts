@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps, createDraft, createNode, createOrgan, createPublished, createStaff, publicationInput, system } from '../../../../test/support/factories.ts';
-import { loadAuditChain, verifyChain } from '../../audit/index.ts';
+import { loadAuditChain, loadAuditHead, verifyChain } from '../../audit/index.ts';
 import { loadPrincipal } from '../../identity/index.ts';
 import {
   addAttachment, findPublication, listCatalogNodes, pagePublishedInNodes, publishPublication, removeCatalogNode, reorderCatalogNode, updateCatalogNode,
@@ -92,8 +92,12 @@ describeEachDialect('catalog and publications', (db) => {
     const organ = await createOrgan(d);
     await createPublished(d, organ.id, [await createNode(d, organ.id)]);
     const chain = await loadAuditChain(d.db);
+    const head = await loadAuditHead(d.db);
     expect(chain.length).toBeGreaterThan(3);
-    expect(verifyChain(chain)).toEqual([]);
+    expect(verifyChain(chain, head)).toEqual([]);
+    // Dropping entries from the end no longer passes: the head remembers how many there were.
+    expect(verifyChain(chain.slice(0, -2), head)[0].problem).toContain('末尾记录被删除');
+    expect(verifyChain([], head)).toHaveLength(1);
     chain[1].actorLabel = '篡改';
     expect(verifyChain(chain).map((b) => b.id)).toEqual([chain[1].id]);
   });
