@@ -14,7 +14,7 @@ export type ReviewFormData = {
   avoidanceNote: string;
   scanSummary: string;
   scanJustification: string;
-  signOffs: { stage: string; person: string; decision: string; comment: string; at: string }[];
+  signOffs: { stage: string; role: string; person: string; decision: string; comment: string; at: string; version: number }[];
   printedAt: string;
 };
 
@@ -47,9 +47,11 @@ export function reviewFormDocument(d: ReviewFormData): DocumentModel {
       { kind: 'heading', level: 1, text: '审核签署' },
       {
         kind: 'table',
-        columnWidths: [3, 3, 2, 4, 3],
-        header: [[cell('环节', { bold: true }), cell('签署人', { bold: true }), cell('意见', { bold: true }), cell('说明', { bold: true }), cell('时间', { bold: true })]],
-        rows: d.signOffs.length ? d.signOffs.map((s) => [cell(s.stage), cell(s.person), cell(s.decision), cell(s.comment || '—'), cell(s.at)]) : [[cell('尚无签署', { colSpan: 5 })]],
+        columnWidths: [3, 3, 3, 2, 4, 3, 1],
+        header: [[cell('环节', { bold: true }), cell('角色', { bold: true }), cell('签署人', { bold: true }), cell('意见', { bold: true }), cell('说明', { bold: true }), cell('时间', { bold: true }), cell('版本', { bold: true })]],
+        rows: d.signOffs.length
+          ? d.signOffs.map((s) => [cell(s.stage), cell(s.role), cell(s.person), cell(s.decision), cell(s.comment || '—'), cell(s.at), cell(String(s.version))])
+          : [[cell('尚无签署', { colSpan: 7 })]],
       },
       { kind: 'paragraph', text: '依据：《中华人民共和国保守国家秘密法》第三十五条、《中华人民共和国政府信息公开条例》第十七条。本表由 gongkai 平台根据电子签署记录生成，与纸质存档一致。', indent: true },
       { kind: 'signature', lines: [d.organName, `打印时间：${d.printedAt}`] },

@@ -13,10 +13,14 @@ export async function reviewQueue(db: Db, organIds: number[]) {
     .leftJoin('review_forms as f', 'f.publication_id', 'p.id')
     .select([
       'p.id', 'p.title', 'p.status', 'p.review_stage', 'p.submitted_at', 'p.submitted_by', 'p.submitting_unit_id', 'p.organ_id', 'o.name as organ_name',
-      's.name as stage_name', 's.role as stage_role', 'f.scan_findings_json', 'f.scan_justification',
+      's.name as stage_name', 's.role as stage_role', 'f.scan_findings_json', 'f.scan_justification', 'p.published_by', 'p.created_by',
     ])
     .where('p.organ_id', 'in', organIds)
-    .where('p.status', 'in', ['in_review', 'approved', 'scheduled'])
+    // In review, approved or scheduled — and force-published items still waiting for 补充审核.
+    .where((eb) => eb.or([
+      eb('p.status', 'in', ['in_review', 'approved', 'scheduled']),
+      eb.and([eb('p.status', '=', 'published'), eb('p.force_published', '=', 1), eb('p.retro_approved_by', 'is', null)]),
+    ]))
     .orderBy('p.submitted_at')
     .orderBy('p.id')
     .execute();

@@ -7,6 +7,7 @@ import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { DISCLOSURE_MODE_LABELS, findOrganByCode, findOrganById, findPublication, organChain, organScope } from '../../catalog/index.ts';
 import { actorOf, holdsRoleOn, isSystemAdmin, requireStaff, rolesOn } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
+import { REVIEW_ROLE_LABELS } from '../domain/review-roles.ts';
 import { reviewFormDocument } from '../domain/review-form-document.ts';
 import { decisionsFor, loadChain, loadForm } from '../storage/review-repository.ts';
 import { reviewQueue } from '../storage/review-inbox.ts';
@@ -51,7 +52,10 @@ export function reviewAdminRoutes(deps: AppDeps) {
       indexNumber: p.indexNumber, summary: p.summary, secrecyLevel: form.secrecyLevel, involvesPersonalInfo: form.involvesPersonalInfo, avoidanceNote: form.avoidanceNote,
       scanSummary: form.scannedAt ? `${chinaTime(form.scannedAt)} 扫描正文和附件，发现 ${form.scanFindings.length} 处，其中须处理 ${blocking} 处` : '尚未扫描',
       scanJustification: form.scanJustification,
-      signOffs: decisions.map((d) => ({ stage: d.stage_name ?? VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, person: d.user_label, decision: VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, comment: d.comment, at: chinaTime(d.decided_at) })),
+      signOffs: decisions.map((d) => ({
+        stage: d.stage_name ?? VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, role: d.role ? (REVIEW_ROLE_LABELS as Record<string, string>)[d.role] ?? d.role : '起草人',
+        person: d.user_label, decision: VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, comment: d.comment, at: chinaTime(d.decided_at), version: d.publication_version,
+      })),
       printedAt: chinaTime(deps.clock.now().toISOString()),
     });
   }
@@ -123,9 +127,14 @@ export function reviewAdminRoutes(deps: AppDeps) {
         const roles = rolesOn(principal, scope.chainOf(q.submitting_unit_id ?? q.organ_id));
         const admin = roles.has('system_admin');
         const notAuthor = q.submitted_by !== principal.userId;
-        const mine = notAuthor && (q.status === 'in_review' ? !!stage && (admin || roles.has(stage.role)) : q.status === 'approved' && (admin || roles.has(chain.publisherRole)));
+        const publisher = admin || roles.has(chain.publisherRole);
+        const mine = notAuthor && q.created_by !== principal.userId && (
+          q.status === 'in_review' ? !!stage && (admin || roles.has(stage.role))
+            : q.status === 'approved' ? publisher
+              : q.status === 'published' ? publisher && q.published_by !== principal.userId
+                : false);
         rows.push({
-          id: q.id, title: q.title, organName: q.organ_name, status: q.status, stageName: q.status === 'in_review' ? (stage?.name ?? '') : q.status === 'approved' ? '待发布' : '定时发布',
+          id: q.id, title: q.title, organName: q.organ_name, status: q.status, stageName: q.status === 'in_review' ? (stage?.name ?? '') : q.status === 'approved' ? '待发布' : q.status === 'published' ? '紧急发布，待补充审核' : '定时发布',
           submittedAt: q.submitted_at, findingsCount: q.findingsCount, blockingCount: q.blockingCount, mine,
         });
       }

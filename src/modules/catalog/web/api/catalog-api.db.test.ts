@@ -296,6 +296,20 @@ describeEachDialect('catalog JSON API', (db) => {
     expect(noFile.json().error).toMatchObject({ code: 'ERR_VALIDATION', field: 'file' });
   });
 
+  it('answers a withdrawn item with 410 and the reason', async () => {
+    const d = deps();
+    const organ = await createOrgan(d);
+    const node = await createNode(d, organ.id);
+    const item = await createPublished(d, organ.id, [node]);
+    const { performReviewVerb } = await import('../../../review/index.ts');
+    const { system } = await import('../../../../../test/support/factories.ts');
+    await performReviewVerb(d, system, item.id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '重复' });
+    const api = await apiFor(d);
+    const res = await api.inject({ method: 'GET', url: `/api/v1/publications/${item.id}` });
+    expect(res.statusCode).toBe(410);
+    expect(res.json().error).toMatchObject({ code: 'ERR_CATALOG_PUBLICATION_WITHDRAWN', message: expect.stringContaining('误发布（重复）') });
+  });
+
   it('publishes the OpenAPI document and the browsable reference', async () => {
     const api = await apiFor(deps());
     const res = await api.inject({ method: 'GET', url: '/api/openapi.json' });

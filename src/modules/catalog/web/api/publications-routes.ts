@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
+import { WITHDRAW_REASONS } from '../../../review/index.ts';
 import { requireApiToken } from '../../../identity/index.ts';
 import {
   findOrganById, findPublication, listAttachments, listCatalogNodes, pageForStaff, pagePublishedInNodes, type Publication,
@@ -52,13 +53,20 @@ export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => asyn
         '匿名调用只能看到已发布信息；草稿和已撤回信息只对持有该机关角色令牌的调用方可见，其余一律 404。' +
         '/ Anonymous callers see published items only; drafts answer 404 unless the bearer token has a role on the organ.',
       security: [{}, { bearerAuth: [] }],
-      params: publicationIdParams, response: { 200: jsonResponse('信息详情 / the publication', publicationDetail), ...errorResponses(400, 401, 404) },
+      params: publicationIdParams, response: { 200: jsonResponse('信息详情 / the publication', publicationDetail), ...errorResponses(400, 401, 404, 410) },
     },
   }, async (request) => {
     const principal = await optionalApiPrincipal(deps, request);
     const p = await findPublication(deps.db, request.params.id);
+    const mayEdit = p ? await mayEditOrgan(deps.db, principal, p.organId) : false;
+    // A withdrawn item was public: say so and why (410), as its portal page does.
+    if (p && p.status === 'withdrawn' && !mayEdit) {
+      const w = await deps.db.selectFrom('publications').select(['withdrawn_reason', 'withdrawn_note', 'withdrawn_at']).where('id', '=', p.id).executeTakeFirstOrThrow();
+      const reason = (WITHDRAW_REASONS as Record<string, string>)[w.withdrawn_reason ?? ''] ?? '其他原因';
+      throw new DomainError('ERR_CATALOG_PUBLICATION_WITHDRAWN', `该信息已于 ${w.withdrawn_at?.slice(0, 10) ?? ''} 撤回，原因：${reason}${w.withdrawn_note ? `（${w.withdrawn_note}）` : ''}`, { httpStatus: 410 });
+    }
     // An unpublished item is answered exactly like a missing one, so its existence does not leak.
-    if (!p || (p.status !== 'published' && !(await mayEditOrgan(deps.db, principal, p.organId)))) {
+    if (!p || (p.status !== 'published' && !mayEdit)) {
       throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在或尚未发布', { httpStatus: 404 });
     }
     return publicationJson(deps, p);

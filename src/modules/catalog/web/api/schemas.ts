@@ -62,6 +62,7 @@ const ERROR_DESCRIPTIONS = {
   403: '无权进行此操作 / the token holder may not do this',
   404: '机关、栏目或信息不存在 / not found',
   409: '与当前状态冲突，reasons 列出全部原因 / conflicts with the current state; reasons lists every reason',
+  410: '信息已撤回，message 说明撤回日期和原因 / withdrawn; the message gives the date and reason',
   413: '上传内容过大 / upload too large',
 } as const;
 
