@@ -2,7 +2,7 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { demoCatalog, demoOrgans, demoPublications } from '../demo/index.ts';
-import { formatIndexNumber, serialPeriod } from '../modules/catalog/domain/index-number.ts';
+import { formatIndexNumber, serialScope } from '../modules/catalog/domain/index-number.ts';
 import { appendAuditEvent } from '../modules/audit/index.ts';
 import { seedDemoReportData } from '../modules/reports/index.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../modules/calendar/index.ts';
@@ -64,8 +64,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
     const indexOf = new Map<string, string>();
     for (const p of ordered) {
       const organ = organByKey.get(p.organKey)!;
-      const period = serialPeriod(organ.indexPattern, p.publishedOn);
-      const k = `${p.organKey}|${period}`;
+      const k = serialScope(organ.indexPattern, organ.creditCode, p.publishedOn);
       const serial = (lastSerial.get(k) ?? 0) + 1;
       lastSerial.set(k, serial);
       indexOf.set(p.key, formatIndexNumber(organ.indexPattern, { creditCode: organ.creditCode, publishedOn: p.publishedOn, serial }));
@@ -100,10 +99,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
     for (const p of ordered.filter((x) => x.replacedByKey)) {
       await trx.updateTable('publications').set({ replaced_by_id: idOf(p.replacedByKey!) }).where('id', '=', idOf(p.key)).execute();
     }
-    for (const [k, serial] of lastSerial) {
-      const [organKey, period] = k.split('|');
-      await trx.insertInto('index_serials').values({ organ_id: organIds.get(organKey)!, period, last_serial: serial }).execute();
-    }
+    for (const [scope, serial] of lastSerial) await trx.insertInto('index_serials').values({ scope, last_serial: serial }).execute();
     await appendAuditEvent(trx, deps.dialect, {
       occurredAt: at, actorUserId: null, actorLabel: '系统：演示数据', action: 'demo.seed', entityType: 'region', entityId: organs[0].code,
       organId: organIds.get(organs[0].key)!, before: null, after: { organs: organs.length, nodes: nodes.length, publications: publications.length },

@@ -163,8 +163,7 @@ export interface AttachmentsTable {
 }
 
 export interface IndexSerialsTable {
-  organ_id: number;
-  period: string;
+  scope: string;
   last_serial: number;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIndexNumber, isValidOrganCode, organizationCodeOf, serialPeriod, validateIndexPattern } from './index-number.ts';
+import { formatIndexNumber, isValidOrganCode, organizationCodeOf, serialScope, validateIndexPattern } from './index-number.ts';
 
 describe('索引号 generation', () => {
   it.each([
@@ -12,9 +12,11 @@ describe('索引号 generation', () => {
     expect(formatIndexNumber(pattern, { creditCode: code, publishedOn: on, serial })).toBe(expected);
   });
 
-  it('draws serials per year, or per month when the pattern has {yyyymm}', () => {
-    expect(serialPeriod('{creditCode}/{yyyy}-{seq5}', '2020-03-15')).toBe('2020');
-    expect(serialPeriod('{creditCode}/{yyyymm}-{seq5}', '2020-03-15')).toBe('202003');
+  it('draws serials per prefix: per year, or per month when the pattern has {yyyymm}', () => {
+    expect(serialScope('{creditCode}/{yyyy}-{seq5}', '11341525003139573K', '2020-03-15')).toBe('11341525003139573K/2020-{seq}');
+    expect(serialScope('{creditCode}/{yyyymm}-{seq5}', '11341525003139573K', '2020-03-15')).toBe('11341525003139573K/202003-{seq}');
+    // Two organs with one credit code and one pattern draw from one counter.
+    expect(serialScope('{creditCode}/{yyyy}-{seq5}', '11341525003139573K', '2020-12-31')).toBe(serialScope('{creditCode}/{yyyy}-{seq5}', '11341525003139573K', '2020-01-01'));
   });
 
   it('refuses a serial wider than the pattern allows instead of truncating it', () => {

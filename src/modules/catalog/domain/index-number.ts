@@ -19,9 +19,14 @@ export function validateIndexPattern(pattern: string): void {
   if (/\s/.test(pattern.replace(TOKEN, ''))) throw invalid('索引号规则不能包含空白字符');
 }
 
-/** The serial period an item published on `publishedOn` draws from. */
-export function serialPeriod(pattern: string, publishedOn: string): string {
-  return pattern.includes('{yyyymm}') ? publishedOn.slice(0, 7).replace('-', '') : publishedOn.slice(0, 4);
+/**
+ * The serial counter an item draws from: the index number with everything but the serial filled
+ * in (e.g. `11341525003139573K/2020-{seq}`). Organs whose numbers would share that prefix — a
+ * bureau and its 股室 often share one 统一社会信用代码 — share the counter, so numbers never clash.
+ */
+export function serialScope(pattern: string, creditCode: string, publishedOn: string): string {
+  const SERIAL = '\u0000serial\u0000';
+  return formatIndexNumber(pattern.replace(/\{seq[3-8]\}/g, SERIAL), { creditCode, publishedOn, serial: 0 }).replace(SERIAL, '{seq}');
 }
 
 export function formatIndexNumber(pattern: string, parts: IndexNumberParts): string {

@@ -132,12 +132,12 @@ export async function incrementViewCount(db: Executor, id: number): Promise<void
   await db.updateTable('publications').set((eb) => ({ view_count: eb('view_count', '+', 1) })).where('id', '=', id).where('status', '=', 'published').execute();
 }
 
-/** Next serial of an organ's period, allocated atomically inside the caller's transaction. */
-export async function allocateSerial(trx: Executor, organId: number, period: string): Promise<number> {
+/** Next serial of an index-number prefix, allocated atomically inside the caller's transaction. */
+export async function allocateSerial(trx: Executor, scope: string): Promise<number> {
   const row = await trx
     .insertInto('index_serials')
-    .values({ organ_id: organId, period, last_serial: 1 })
-    .onConflict((oc) => oc.columns(['organ_id', 'period']).doUpdateSet((eb) => ({ last_serial: eb('index_serials.last_serial', '+', 1) })))
+    .values({ scope, last_serial: 1 })
+    .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ last_serial: eb('index_serials.last_serial', '+', 1) })))
     .returning('last_serial')
     .executeTakeFirstOrThrow();
   return row.last_serial;

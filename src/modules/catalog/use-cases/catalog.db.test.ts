@@ -24,6 +24,15 @@ describeEachDialect('catalog and publications', (db) => {
     expect((await findPublication(d.db, first.id))!.indexNumber).toBe(first.indexNumber);
   });
 
+  it('gives two organs sharing a credit code one counter, so their index numbers never clash', async () => {
+    const d = deps();
+    const bureau = await createOrgan(d, { creditCode: '11341525MA2NX1234Y' });
+    const unit = await createOrgan(d, { creditCode: '11341525MA2NX1234Y', kind: 'unit', parentCode: bureau.code });
+    const a = await createPublished(d, bureau.id, [await createNode(d, bureau.id)]);
+    const b = await createPublished(d, unit.id, [await createNode(d, unit.id)]);
+    expect([a.indexNumber, b.indexNumber]).toEqual(['11341525MA2NX1234Y/2026-00001', '11341525MA2NX1234Y/2026-00002']);
+  });
+
   it('lists published items of a node newest first with the total, and leaves drafts out', async () => {
     const d = deps();
     const organ = await createOrgan(d);

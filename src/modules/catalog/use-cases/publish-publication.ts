@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { actorUserId, type Actor } from '../../identity/index.ts';
-import { formatIndexNumber, serialPeriod } from '../domain/index-number.ts';
+import { formatIndexNumber, serialScope } from '../domain/index-number.ts';
 import type { Publication } from '../domain/publication.ts';
 import { publishRefusals } from '../domain/publish-rules.ts';
 import type { Executor } from '../storage/executor.ts';
@@ -22,8 +22,15 @@ export async function markPublished(
   const now = deps.clock.now();
   const publishedOn = opts.publishedOn ?? chinaDateOf(now);
   const organ = (await findOrganById(trx, p.organId))!;
-  const serial = await allocateSerial(trx, organ.id, serialPeriod(organ.indexPattern, publishedOn));
-  const indexNumber = p.indexNumber ?? formatIndexNumber(organ.indexPattern, { creditCode: organ.creditCode, publishedOn, serial });
+  let indexNumber = p.indexNumber;
+  for (let attempt = 0; indexNumber === null; attempt++) {
+    const serial = await allocateSerial(trx, serialScope(organ.indexPattern, organ.creditCode, publishedOn));
+    const candidate = formatIndexNumber(organ.indexPattern, { creditCode: organ.creditCode, publishedOn, serial });
+    // A number taken outside the counter (an import, a pattern changed back) is skipped, never reused.
+    const taken = await trx.selectFrom('publications').select('id').where('index_number', '=', candidate).executeTakeFirst();
+    if (!taken) indexNumber = candidate;
+    else if (attempt > 1000) throw new DomainError('ERR_CATALOG_INDEX_EXHAUSTED', '无法分配不重复的索引号，请检查机关的索引号规则', { httpStatus: 409 });
+  }
   const at = now.toISOString();
   const res = await trx
     .updateTable('publications')

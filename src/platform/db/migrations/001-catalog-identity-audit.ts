@@ -140,12 +140,11 @@ export const migration: Migration = {
       .execute();
     await db.schema.createIndex('attachments_publication').on('attachments').column('publication_id').execute();
 
+    // One counter per index-number prefix (see serialScope), shared by organs whose numbers share it.
     await db.schema
       .createTable('index_serials')
-      .addColumn('organ_id', 'integer', (c) => c.notNull().references('organs.id'))
-      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('scope', 'text', (c) => c.primaryKey())
       .addColumn('last_serial', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('index_serials_pk', ['organ_id', 'period'])
       .execute();
 
     await db.schema
