@@ -21,7 +21,11 @@ export type ReviewForm = {
   publicationId: number; secrecyLevel: SecrecyLevel; involvesPersonalInfo: boolean; avoidanceNote: string; scanJustification: string;
   scanFindings: StoredFinding[]; scannedAt: string | null;
 };
-export type StoredFinding = { source: string; type: string; text: string; start: number; end: number; severity: string; suggestion: string };
+export type StoredFinding = {
+  source: string; type: string; text: string; start: number; end: number; severity: string; suggestion: string;
+  /** The text just around the finding, for showing it in context. */
+  before?: string; after?: string;
+};
 
 export async function loadForm(db: Executor, publicationId: number): Promise<ReviewForm | null> {
   const r = await db.selectFrom('review_forms').selectAll().where('publication_id', '=', publicationId).executeTakeFirst();

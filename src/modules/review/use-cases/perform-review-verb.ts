@@ -152,7 +152,9 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
       form = { ...form, scanJustification: justification };
     }
     if (verb !== null && GATED.includes(verb) && form) {
-      const findings = await scanPublication(trx, deps, amended ? { id: p.id, organId: p.organId, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml } : p);
+      const findings = await scanPublication(trx, deps, amended
+        ? { id: p.id, organId: p.organId, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml, keywords: amended.keywords, source: amended.source, documentNumber: amended.documentNumber || null, publishingOrganName: amended.publishingOrganName || p.publishingOrganName }
+        : p);
       await trx.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: now.toISOString(), updated_at: now.toISOString() }).where('publication_id', '=', p.id).execute();
       form = { ...form, scanFindings: findings, scannedAt: now.toISOString() };
     }

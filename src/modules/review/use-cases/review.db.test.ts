@@ -101,6 +101,17 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     expect((await loadForm(deps.db, draft.id))!.scanJustification).toContain('虚构示例');
   });
 
+  it('scans every published field — keywords, source, body links — and keeps each finding’s context', async () => {
+    const { deps, cast, draft } = await world('<p>咨询请发邮件至<a href="mailto:lisi@qq.com">李老师</a>。</p>');
+    const { updatePublication } = await import('../../catalog/index.ts');
+    const node = draft.nodeIds[0];
+    await updatePublication(deps, cast.author.actor, draft.id, publicationInput([node], { bodyHtml: draft.bodyHtml, keywords: '保障房 11010519491231002X', source: '联系人 zhangsan@163.com', formedOn: '2026-03-02' }));
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    const findings = (await loadForm(deps.db, draft.id))!.scanFindings;
+    expect(findings.map((f) => [f.source, f.type])).toEqual(expect.arrayContaining([['关键词', 'id_card'], ['信息来源', 'email'], ['正文链接', 'email']]));
+    expect(findings.find((f) => f.source === '信息来源')).toMatchObject({ before: '联系人 ', after: '' });
+  });
+
   it('publishes a scheduled item when its time comes, and reports a late run as an alert', async () => {
     const { deps, cast, draft } = await world();
     await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');

@@ -5,6 +5,15 @@ import { extractText, scanText, wordListsFor } from '../../privacy/index.ts';
 import { organChain } from '../../catalog/index.ts';
 import type { StoredFinding } from '../storage/review-repository.ts';
 
+/** Link targets in the body (a mailto: address is published as much as the text). */
+const linksOf = (html: string) => [...html.matchAll(/\bhref\s*=\s*"([^"]*)"/gi)].map((m) => decodeURIComponent(m[1].replace(/^mailto:/i, ''))).join('\n');
+
+/** A few characters either side of a finding, so a reviewer sees it in context wherever it is. */
+const contextOf = (text: string, start: number, end: number) => ({
+  before: text.slice(Math.max(0, start - 20), start).replace(/\s+/g, ' '),
+  after: text.slice(end, end + 20).replace(/\s+/g, ' '),
+});
+
 export const htmlToText = (html: string) =>
   html.replace(/<(br|\/p|\/div|\/tr|\/h\d|\/li)[^>]*>/gi, '\n').replace(/<\/t[dh]>/gi, '\t').replace(/<[^>]*>/g, '')
     .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -14,18 +23,23 @@ export const htmlToText = (html: string) =>
  * An attachment that cannot be read is itself a blocking finding: unread is never treated as clean.
  */
 export async function scanPublication(
-  trx: Executor, deps: AppDeps, p: { id: number; organId: number; title: string; summary: string; bodyHtml: string },
+  trx: Executor, deps: AppDeps,
+  p: { id: number; organId: number; title: string; summary: string; bodyHtml: string; keywords: string[]; source: string; documentNumber: string | null; publishingOrganName: string },
 ): Promise<StoredFinding[]> {
   const findings: StoredFinding[] = [];
   // The administrators' word lists that apply to this organ (region-wide and its own or its parents').
   const wordLists = await wordListsFor(trx, await organChain(trx, p.organId));
-  const parts: [string, string][] = [['标题', p.title], ['内容概述', p.summary], ['正文', htmlToText(p.bodyHtml)]];
-  for (const [source, text] of parts) for (const f of scanText(text, { wordLists })) findings.push({ source, ...f });
+  // Everything that is published: the metadata shown on the item page, the body and its links.
+  const parts: [string, string][] = [
+    ['标题', p.title], ['内容概述', p.summary], ['正文', htmlToText(p.bodyHtml)], ['正文链接', linksOf(p.bodyHtml)], ['关键词', p.keywords.join(' ')],
+    ['信息来源', p.source], ['文号', p.documentNumber ?? ''], ['发布机构', p.publishingOrganName],
+  ];
+  for (const [source, text] of parts) for (const f of scanText(text, { wordLists })) findings.push({ source, ...f, ...contextOf(text, f.start, f.end) });
   for (const a of await listAttachments(trx, p.id)) {
     try {
       const bytes = await fs.readFile(attachmentPath(deps.dataDir, a.storageKey));
       const { text } = await extractText(new Uint8Array(bytes), a.fileName);
-      for (const f of scanText(text, { wordLists })) findings.push({ source: `附件：${a.fileName}`, ...f });
+      for (const f of scanText(text, { wordLists })) findings.push({ source: `附件：${a.fileName}`, ...f, ...contextOf(text, f.start, f.end) });
     } catch (e) {
       findings.push({
         source: `附件：${a.fileName}`, type: 'unreadable_attachment', text: a.fileName, start: 0, end: 0, severity: 'block',

@@ -29,10 +29,14 @@ export function FindingsView({ bodyHtml, findings }: { bodyHtml: string; finding
       {inBody.length > 0 && <div class="finding-text" aria-label="正文扫描结果">{pieces}</div>}
       {elsewhere.length > 0 && (
         <table class="list">
-          <thead><tr><th scope="col">位置</th><th scope="col">类型</th><th scope="col">内容</th><th scope="col">建议处理</th></tr></thead>
+          <thead><tr><th scope="col">位置</th><th scope="col">类型</th><th scope="col">上下文</th><th scope="col">建议处理</th></tr></thead>
           <tbody>
             {elsewhere.map((f) => (
-              <tr class={`finding-${f.severity}`}><td>{f.source}</td><td>{label(f.type)}</td><td><mark>{f.text}</mark></td><td>{f.suggestion}</td></tr>
+              <tr class={`finding-${f.severity}`}>
+                <td>{f.source}</td><td>{label(f.type)}</td>
+                <td>{f.before && `…${f.before}`}<mark class={`finding finding-${f.severity}`}>{f.text}</mark>{f.after && `${f.after}…`}</td>
+                <td>{f.suggestion}</td>
+              </tr>
             ))}
           </tbody>
         </table>
