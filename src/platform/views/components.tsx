@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { cloneElement, isValidElement, type ComponentChildren, type VNode } from 'preact';
 
 export type Crumb = { label: string; href?: string };
 
@@ -64,7 +64,13 @@ export function Field({ name, label, errors, hint, required, children }: {
       </label>
       {hint && <p class="hint" id={`h-${name}`}>{hint}</p>}
       {error && <p class="error-message" id={`e-${name}`}>{error}</p>}
-      {children}
+      {isValidElement(children)
+        ? cloneElement(children as VNode<Record<string, unknown>>, {
+            'aria-invalid': error ? 'true' : undefined,
+            'aria-describedby': [hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined,
+            'aria-required': required ? 'true' : undefined,
+          })
+        : children}
     </div>
   );
 }

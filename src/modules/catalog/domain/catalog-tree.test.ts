@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertMoveAllowed, buildTree, moveRefusals, pathTo, subtreeIds } from './catalog-tree.ts';
+import { assertMoveAllowed, buildTree, inTreeOrder, moveRefusals, pathTo, subtreeIds } from './catalog-tree.ts';
 
 // 1 重点领域 > 2 保障性住房 > 3 公租房; 4 政策文件; 9 belongs to another organ
 const nodes = [
@@ -32,5 +32,6 @@ describe('moving catalog nodes', () => {
     expect(tree.map((n) => n.name)).toEqual(['政策文件', '重点领域']);
     expect(tree[1].children[0].children[0].name).toBe('公租房');
     expect(subtreeIds(nodes, 1).sort()).toEqual([1, 2, 3]);
+    expect(inTreeOrder(nodes.filter((n) => n.organId === 1)).map((n) => [n.name, n.depth])).toEqual([['政策文件', 0], ['重点领域', 0], ['保障性住房', 1], ['公租房', 2]]);
   });
 });

@@ -80,3 +80,17 @@ export function subtreeIds(nodes: { id: number; parentId: number | null }[], roo
   }
   return out;
 }
+
+/** Nodes in tree order (parents before children, siblings by sortOrder), each with its depth — for pickers. */
+export function inTreeOrder<T extends { id: number; parentId: number | null; sortOrder: number }>(nodes: T[]): (T & { depth: number })[] {
+  const out: (T & { depth: number })[] = [];
+  const walk = (list: TreeBranch<T>[], depth: number) => {
+    for (const b of list) {
+      const { children, ...node } = b;
+      out.push({ ...(node as unknown as T), depth });
+      walk(children, depth + 1);
+    }
+  };
+  walk(buildTree(nodes), 0);
+  return out;
+}

@@ -34,6 +34,17 @@ export async function findCatalogNode(db: Executor, id: number): Promise<Catalog
   return r ? toCatalogNode(r) : null;
 }
 
+/** Every placement of a published item of the organ (for counting distinct items per subtree). */
+export async function publishedPlacements(db: Executor, organId: number) {
+  return db
+    .selectFrom('publication_placements as pp')
+    .innerJoin('publications as p', 'p.id', 'pp.publication_id')
+    .select(['pp.node_id', 'pp.publication_id'])
+    .where('p.organ_id', '=', organId)
+    .where('p.status', '=', 'published')
+    .execute();
+}
+
 /** Published item counts per node (direct placements only). */
 export async function publishedCountsByNode(db: Executor, organId: number): Promise<Map<number, number>> {
   const rows = await db

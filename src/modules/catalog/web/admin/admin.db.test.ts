@@ -30,6 +30,7 @@ describeEachDialect('back office', (db) => {
     expect(res.body).toContain('成文日期应为有效日期');
     expect(res.body).toContain('value="我输入的标题"');
     expect(res.body).toContain('href="#f-formedOn"');
+    expect(res.body).toMatch(/id="f-formedOn"[^>]*aria-invalid="true"[^>]*aria-describedby="h-formedOn e-formedOn"/);
     const after = await deps.db.selectFrom('publications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     await app.close();

@@ -1,6 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
-import { pathTo, type TreeBranch } from '../../domain/catalog-tree.ts';
+import { inTreeOrder, pathTo, subtreeIds, type TreeBranch } from '../../domain/catalog-tree.ts';
 import type { Organ } from '../../domain/organ.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
 import type { StaffScope } from './staff-scope.ts';
@@ -15,7 +15,8 @@ export function CatalogAdminPage({ scope, organ, tree, nodes, errors, values, ed
   const parentOptions = (selected: string, excludeId?: number) => (
     <>
       <option value="">（顶级栏目）</option>
-      {nodes.filter((n) => n.id !== excludeId).map((n) => <option value={String(n.id)} selected={selected === String(n.id)}>{label(n)}</option>)}
+      {/* A node cannot move under itself or its own sub-nodes, so those are not offered. */}
+      {inTreeOrder(nodes).filter((n) => excludeId === undefined || !subtreeIds(nodes, excludeId).includes(n.id)).map((n) => <option value={String(n.id)} selected={selected === String(n.id)}>{label(n)}</option>)}
     </>
   );
   const hidden = <input type="hidden" name="_csrf" value={scope.csrf} />;

@@ -6,7 +6,7 @@ import {
 } from '../../domain/labels.ts';
 import type { Organ } from '../../domain/organ.ts';
 import type { Attachment, Publication } from '../../domain/publication.ts';
-import { pathTo } from '../../domain/catalog-tree.ts';
+import { inTreeOrder, pathTo } from '../../domain/catalog-tree.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
 import { ReviewPanel, type ReviewOverview } from '../../../review/index.ts';
 import type { StaffScope } from './staff-scope.ts';
@@ -47,6 +47,8 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   const mayAmend = !!review && (review.allowed.includes('amend') || !!review.blocked.amend);
   const editable = !publication || ['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend);
   const amending = publication?.status === 'published';
+  // Attachments change with the text, while the author holds the item.
+  const attachmentsEditable = !!publication && ['draft', 'returned'].includes(publication.status) && editable;
   return (
     <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>{title}</h1>
@@ -135,9 +137,9 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         <fieldset id="f-nodeIds" class={errors.nodeIds ? 'field-error' : ''}>
           <legend>目录栏目（组配，可多选）<span class="required" aria-hidden="true">＊</span></legend>
           {errors.nodeIds && <p class="error-message">{errors.nodeIds}</p>}
-          {nodes.map((n) => (
-            <div key={n.id}>
-              <label><input type="checkbox" name="nodeIds" value={String(n.id)} checked={selectedNodes.has(String(n.id))} /> {pathTo(nodes, n.id).map((p) => p.name).join(' > ')}</label>
+          {inTreeOrder(nodes).map((n) => (
+            <div key={n.id} style={`padding-left:${n.depth * 1.5}em`}>
+              <label><input type="checkbox" name="nodeIds" value={String(n.id)} checked={selectedNodes.has(String(n.id))} /> {n.depth === 0 ? n.name : pathTo(nodes, n.id).map((p) => p.name).join(' > ')}</label>
             </div>
           ))}
         </fieldset>
@@ -158,20 +160,22 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
                 {attachments.map((a) => (
                   <li key={a.id}>
                     {a.fileName}（{formatBytes(a.sizeBytes)}）
-                    <form class="inline-form" method="post" action={`/admin/attachments/${a.id}/delete`}>
-                      <input type="hidden" name="_csrf" value={scope.csrf} />
-                      <button class="btn btn-small btn-secondary" type="submit" aria-label={`删除附件 ${a.fileName}`}>删除</button>
-                    </form>
+                    {attachmentsEditable && (
+                      <form class="inline-form" method="post" action={`/admin/attachments/${a.id}/delete`}>
+                        <input type="hidden" name="_csrf" value={scope.csrf} />
+                        <button class="btn btn-small btn-secondary" type="submit" aria-label={`删除附件 ${a.fileName}`}>删除</button>
+                      </form>
+                    )}
                   </li>
                 ))}
               </ul>
             )}
-            <form method="post" action={`/admin/publications/${publication.id}/attachments?_csrf=${encodeURIComponent(scope.csrf)}`} enctype="multipart/form-data">
+            {attachmentsEditable && <form method="post" action={`/admin/publications/${publication.id}/attachments?_csrf=${encodeURIComponent(scope.csrf)}`} enctype="multipart/form-data">
               <Field name="file" label="上传附件" errors={errors} hint="PDF、Word、Excel、WPS、OFD、图片、压缩包等，单个不超过 50 MB">
                 <input id="f-file" name="file" type="file" />
               </Field>
               <button class="btn btn-secondary" type="submit">上传</button>
-            </form>
+            </form>}
           </section>
           {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend)} />}
         </>

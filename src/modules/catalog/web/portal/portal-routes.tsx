@@ -8,7 +8,7 @@ import { safeReturnPath } from '../../../../platform/views/prefs.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
 import type { Organ } from '../../domain/organ.ts';
-import { findCatalogNode, listCatalogNodes, publishedCountsByNode } from '../../storage/catalog-nodes-repository.ts';
+import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
 import { findOrganByCode, listOrgans } from '../../storage/organs-repository.ts';
 import {
   findPublication, incrementViewCount, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap,
@@ -43,8 +43,11 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
   }
 
   async function treeWithCounts(organId: number) {
-    const [nodes, counts] = await Promise.all([listCatalogNodes(db, organId), publishedCountsByNode(db, organId)]);
-    const withCounts = nodes.map((n) => ({ ...n, count: subtreeIds(nodes, n.id).reduce((s, id) => s + (counts.get(id) ?? 0), 0) }));
+    const [nodes, placements] = await Promise.all([listCatalogNodes(db, organId), publishedPlacements(db, organId)]);
+    // Distinct items per subtree: an item placed in two sub-nodes counts once for their parent.
+    const byNode = new Map<number, number[]>();
+    for (const pl of placements) byNode.set(pl.node_id, [...(byNode.get(pl.node_id) ?? []), pl.publication_id]);
+    const withCounts = nodes.map((n) => ({ ...n, count: new Set(subtreeIds(nodes, n.id).flatMap((id) => byNode.get(id) ?? [])).size }));
     return { nodes, tree: buildTree(withCounts) };
   }
 
@@ -154,6 +157,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const { tree } = await treeWithCounts(organ.id);
       const page = pageParam((request.query as { page?: string }).page);
       const { items, total } = await pagePublishedInNodes(db, (await listCatalogNodes(db, organ.id)).map((n) => n.id), page, PAGE_SIZE);
+      if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);
       const root = { id: 0, organId: organ.id, parentId: null, name: '政府信息公开目录', sortOrder: 0, isStandardDirectory: false, standardArea: null, description: '' };
       return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} tree={tree} node={root} path={[]} children={tree} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
     });
@@ -165,6 +169,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const { nodes, tree } = await treeWithCounts(organ.id);
       const page = pageParam((request.query as { page?: string }).page);
       const { items, total } = await pagePublishedInNodes(db, subtreeIds(nodes, node.id), page, PAGE_SIZE);
+      if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);
       const children = nodes.filter((n) => n.parentId === node.id).sort((a, b) => a.sortOrder - b.sortOrder);
       return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} tree={tree} node={node} path={pathTo(nodes, node.id)} children={children} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
     });
@@ -179,8 +184,11 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         return sendPage(reply, <WithdrawnPage info={portalInfo(request)} organ={organ} title={item.title} indexNumber={item.indexNumber} reason={w.withdrawn_reason} note={w.withdrawn_note} withdrawnAt={w.withdrawn_at} />, 410);
       }
       if (!item || item.organId !== organ.id || item.status !== 'published') throw notFound('信息');
-      await incrementViewCount(db, item.id);
-      item = { ...item, viewCount: item.viewCount + 1 };
+      // A view is a reader's GET; HEAD requests (link checkers, monitors) do not count.
+      if (request.method === 'GET') {
+        await incrementViewCount(db, item.id);
+        item = { ...item, viewCount: item.viewCount + 1 };
+      }
       const nodes = await listCatalogNodes(db, organ.id);
       // The breadcrumb follows the node the reader came from when the item is placed under it.
       const from = Number(request.query.node);

@@ -71,6 +71,7 @@ describeEachDialect('public portal', (db) => {
     expect(page1.body).toContain('共 22 条');
     const page2 = await app.inject(`/organs/${organ.code}/catalog/${node}?page=2`);
     expect(page2.body).toContain('第0号文件');
+    expect((await app.inject(`/organs/${organ.code}/catalog/${node}?page=3`)).statusCode).toBe(404);
     expect(page1.body).not.toContain('尚未发布的草稿');
     expect((await app.inject(`/organs/${organ.code}/items/${draft.id}`)).statusCode).toBe(404);
     const sitemap = await app.inject('/sitemap.xml');
