@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain-error.ts';
 export type ParsedArgs = { positionals: string[]; options: Map<string, string | true> };
 
 /** `--name value`, `--name=value` and bare `--flag`. */
-export function parseArgs(argv: string[], flags: string[] = []): ParsedArgs {
+export function parseArgs(argv: string[], flags: string[] = [], allowed?: string[]): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -14,6 +14,8 @@ export function parseArgs(argv: string[], flags: string[] = []): ParsedArgs {
     }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    // A mistyped option is refused rather than silently ignored.
+    if (allowed && !allowed.includes(name) && !flags.includes(name)) throw usage(`未知选项 --${name}，可用：${[...allowed, ...flags].map((o) => `--${o}`).join(' ')}`);
     if (eq > 0) options.set(name, a.slice(eq + 1));
     else if (flags.includes(name)) options.set(name, true);
     else {

@@ -15,6 +15,7 @@ import { loadAdminHolidayYearsIfMigrated, runDeadlineCommand, type HolidayYear }
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { backgroundJobs } from './background-jobs.ts';
+import { assertCanListen, explainSystemError } from './system-errors.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
 
 const HELP = `gongkai —— 政府信息公开平台
@@ -24,7 +25,8 @@ const HELP = `gongkai —— 政府信息公开平台
   serve                          启动平台（首次启动自动建库、载入演示数据、创建 admin）
   migrate                        执行数据库迁移
   seed --demo                    载入演示地区（县政府、县住建局及其下属机构、公开目录与历年信息）
-  user add --username U --password P --name 姓名 --organ 机关代码 [--role editor|organ_admin|system_admin]
+  user add --username U --password P --name 姓名 --organ 机关代码 [--role 角色]
+                                 角色：editor unit_head disclosure_office leader_in_charge organ_admin system_admin
                                  新增工作人员账号
   token create --user U --name 用途
                                  为用户创建 API 令牌（只显示一次）
@@ -61,7 +63,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           return 0;
         });
       case 'seed': {
-        const args = parseArgs(rest, ['demo']);
+        const args = parseArgs(rest, ['demo'], []);
         if (args.options.get('demo') !== true) throw usage('请使用 seed --demo 载入演示数据');
         return await withDb(async ({ deps }) => {
           await migrateToLatest(deps.db, deps.dialect);
@@ -102,13 +104,22 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         io.stderr(`未知命令“${command}”。\n\n${HELP}`);
         return 2;
     }
-  } catch (e) {
+  } catch (raw) {
+    const e = explainSystemError(raw, safeConfig());
     if (isDomainError(e)) {
       io.stderr(`错误（${e.code}）：${e.message}`);
       return e.code === 'ERR_CLI_USAGE' ? 2 : 1;
     }
     io.stderr(`错误：${(e as Error).message}`);
     return 1;
+  }
+}
+
+function safeConfig() {
+  try {
+    return loadConfig();
+  } catch {
+    return null;
   }
 }
 
@@ -124,8 +135,8 @@ async function withDb<T>(fn: (ctx: ReturnType<typeof makeDeps>) => Promise<T>): 
 
 async function userCommand(rest: string[], io: Io): Promise<number> {
   const [sub, ...more] = rest;
-  if (sub !== 'add') throw usage('用法：user add --username U --password P --name 姓名 --organ 机关代码 [--role editor|organ_admin|system_admin]');
-  const args = parseArgs(more);
+  if (sub !== 'add') throw usage(`用法：user add --username U --password P --name 姓名 --organ 机关代码 [--role ${ROLES.join('|')}]`);
+  const args = parseArgs(more, [], ['username', 'password', 'name', 'organ', 'role']);
   const role = (args.options.get('role') as string | undefined) ?? 'editor';
   if (!ROLES.includes(role as Role)) throw usage(`--role 应为 ${ROLES.join(' / ')} 之一`);
   const input = {
@@ -146,7 +157,7 @@ async function userCommand(rest: string[], io: Io): Promise<number> {
 async function tokenCommand(rest: string[], io: Io): Promise<number> {
   const [sub, ...more] = rest;
   if (sub !== 'create') throw usage('用法：token create --user 用户名 --name 用途');
-  const args = parseArgs(more);
+  const args = parseArgs(more, [], ['user', 'name']);
   const user = requireOption(args, 'user', '用户名');
   const name = requireOption(args, 'name', '令牌用途');
   return withDb(async ({ deps }) => {
@@ -177,6 +188,7 @@ async function auditCommand(rest: string[], io: Io): Promise<number> {
 
 async function serve(io: Io): Promise<number> {
   const config = loadConfig();
+  await assertCanListen(config);
   const { deps, handle } = makeDeps(config);
   await prepareDatabase(deps, config, io.stdout);
   const app = await buildApp(deps, config);
