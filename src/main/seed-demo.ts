@@ -3,6 +3,12 @@ import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { demoCatalog, demoOrgans, demoPublications } from '../demo/index.ts';
 import { formatIndexNumber, serialScope } from '../modules/catalog/domain/index-number.ts';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { renderDocumentPdf } from '../platform/documents/index.ts';
+import { attachmentPath } from '../modules/catalog/index.ts';
+import { htmlToText } from '../modules/review/index.ts';
 import { appendAuditEvent } from '../modules/audit/index.ts';
 import { seedDemoReportData } from '../modules/reports/index.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../modules/calendar/index.ts';
@@ -115,5 +121,43 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
 export async function seedDemoRegion(deps: AppDeps) {
   const catalog = await seedDemo(deps);
   const cases = await seedDemoReportData(deps);
-  return { ...catalog, ...cases };
+  const attachments = await attachDemoDocuments(deps);
+  return { ...catalog, ...cases, attachments };
+}
+
+/**
+ * The 规范性文件 of the demo 住建局 carry their text as a PDF attachment, as real ones do, so the
+ * portal shows attachments with type and size from the first start.
+ */
+async function attachDemoDocuments(deps: AppDeps): Promise<number> {
+  const rows = await deps.db
+    .selectFrom('publications as p')
+    .innerJoin('organs as o', 'o.id', 'p.organ_id')
+    .select(['p.id', 'p.title', 'p.document_number', 'p.body_html', 'p.published_on', 'o.name as organ_name'])
+    .where('o.code', '=', 'qlx-zjj')
+    .where('p.doc_type', '=', 'normative_document')
+    .orderBy('p.id')
+    .execute();
+  for (const r of rows) {
+    const paragraphs = htmlToText(r.body_html).split('\n').map((t) => t.trim()).filter(Boolean);
+    const pdf = await renderDocumentPdf({
+      title: r.title,
+      blocks: [
+        { kind: 'title', text: r.title },
+        ...(r.document_number ? [{ kind: 'subtitle' as const, text: r.document_number }] : []),
+        ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text, indent: true })),
+        { kind: 'signature', lines: [r.organ_name, r.published_on ?? ''] },
+      ],
+    });
+    const fileName = `${r.title.replace(/[\\/:*?"<>|]/g, '')}.pdf`;
+    const storageKey = `demo/${randomUUID()}.pdf`;
+    const target = attachmentPath(deps.dataDir, storageKey);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, pdf);
+    await deps.db.insertInto('attachments').values({
+      publication_id: r.id, file_name: fileName, mime_type: 'application/pdf', size_bytes: pdf.length, storage_key: storageKey,
+      sha256: createHash('sha256').update(pdf).digest('hex'), created_at: deps.clock.now().toISOString(),
+    }).execute();
+  }
+  return rows.length;
 }
