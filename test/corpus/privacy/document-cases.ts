@@ -6,7 +6,7 @@ import { buildPdf } from './factories/build-pdf.ts';
 import { locate, type ExpectedSpan } from './markup.ts';
 import { formatMobile } from './format-values.ts';
 import {
-  accountNumber, bankCard, creditCode, id18, int, landline, mobile, personName, personalEmail, pick, serial, year, type Rng,
+  accountNumber, bankCard, cardFailingLuhn, creditCode, id18, int, landline, mobile, personName, personalEmail, pick, serial, year, type Rng,
 } from './random-values.ts';
 
 type Planted = { type: FindingType; value: string };
@@ -86,6 +86,22 @@ export async function pdfCase(r: Rng): Promise<DocCase> {
     `收款账号：${plant('bank_card', accountNumber(r))}`,
     `咨询电话：${landline(r)}`,
   ];
+  const pdf = await buildPdf(lines, { cjk: true });
+  const { text } = await extractText(pdf, 'case.pdf');
+  return { text, expected: locate(text, planted) };
+}
+
+/** A 补贴发放名单 PDF: a header line and rows whose text layer comes out as fields separated by spaces. */
+export async function pdfRosterCase(r: Rng): Promise<DocCase> {
+  const planted: Planted[] = [];
+  const plant = (type: FindingType, value: string): string => (planted.push({ type, value }), value);
+  const account = pick(r, ['开户账号', '存折账号', '一卡通账号', '银行账号', '社保卡号']);
+  const lines = [`${pick(r, ['霍山县', '与儿街镇', '佛子岭镇'])}耕地地力保护补贴发放名单`, `序号 姓名 联系电话 ${account} 补贴金额（元）`];
+  for (let i = 1; i <= int(r, 2, 5); i++) {
+    const phone = r() < 0.7 ? plant('mobile_phone', mobile(r)) : landline(r).replace(/[ （）()]/g, '');
+    const number = plant('bank_card', r() < 0.5 ? accountNumber(r) : cardFailingLuhn(r));
+    lines.push(`${i} ${personName(r)} ${phone} ${number} ${int(r, 5, 60) * 10}`);
+  }
   const pdf = await buildPdf(lines, { cjk: true });
   const { text } = await extractText(pdf, 'case.pdf');
   return { text, expected: locate(text, planted) };

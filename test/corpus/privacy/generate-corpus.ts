@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CorpusCase } from './corpus-case.ts';
-import { docxCase, htmlCase, pdfCase, xlsxCase } from './document-cases.ts';
+import { docxCase, htmlCase, pdfCase, pdfRosterCase, xlsxCase } from './document-cases.ts';
 import { HANDWRITTEN } from './handwritten-cases.ts';
 import { parseMarkup } from './markup.ts';
 import { NEAR_MISS_TEMPLATES, NEGATIVE_TEMPLATES } from './negative-cases.ts';
@@ -60,6 +60,7 @@ export async function buildCorpus(): Promise<CorpusCase[]> {
     ...(await fromDocuments('xlsx', xlsxCase, 20, 'xlsx')),
     ...(await fromDocuments('html', htmlCase, 12, 'html')),
     ...(await fromDocuments('pdf', pdfCase, 6, 'pdf')),
+    ...(await fromDocuments('pdf-roster', pdfRosterCase, 4, 'pdf')),
   ];
 }
 

@@ -123,4 +123,12 @@ export const HANDWRITTEN: { marked: string; source?: 'prose' | 'table' }[] = [
   { marked: 'ISBN 978-7-112-12345-6 中国建筑工业出版社' },
   { marked: '批准文号：国药准字H20123456，生产批号20240307。' },
   { marked: '行政区划代码：341525000000，邮政编码：237200，电话区号：0564。' },
+
+  // From the QA review: an account column after a number column, and registration numbers read as legacy IDs.
+  { marked: `姓名\t手机\t开户账号\n王五\t${M('13912345678')}\t${B('6217001234567890')}`, source: 'table' },
+  { marked: `姓名\t固定电话\t存折账号\n王五\t0564-5022345\t${B('6217001234567890')}`, source: 'table' },
+  { marked: `补贴发放名单\n姓名 手机 开户账号\n王五 ${M('13912345678')} ${B('6217001234567890')}` },
+  { marked: '税务登记证号：341525600123456' },
+  { marked: '营业执照号码：341525600123456' },
+  { marked: '企业名称\t营业执照号\n霍山县某某商贸有限公司\t341525600123456', source: 'table' },
 ];

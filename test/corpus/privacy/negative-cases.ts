@@ -1,6 +1,9 @@
 import {
-  cardFailingLuhn, creditCode, digits, id18, id18WrongCheck, int, landline, mobile, pick, serial, withLuhn, year, type Rng,
+  cardFailingLuhn, creditCode, digits, id15, id18, id18WrongCheck, int, landline, mobile, pick, serial, withLuhn, year, type Rng,
 } from './random-values.ts';
+
+/** Labels of registration and licence numbers; old ones have 15 digits starting with the address code. */
+const REGISTRATION_LABELS = ['税务登记证号', '营业执照号码', '营业执照号', '营业执照注册号', '组织机构代码证号', '食品经营许可证编号', '许可证号', '资质证书编号', '备案号', '登记号'];
 
 const ORGANS = ['霍山县住房和城乡建设局', '霍山县人民政府办公室', '霍山县财政局', '霍山县自然资源和规划局', '霍山县城市管理局'];
 const DOC_PREFIX = ['霍建', '霍政办', '霍财', '霍自然资规', '霍城管', '皖建', '六建'];
@@ -50,4 +53,5 @@ export const NEAR_MISS_TEMPLATES: ((rng: Rng) => string)[] = [
   (r) => `系数为0.${mobile(r)}，误差小于1%。`,
   (r) => `统计口径调整后，样本量为${mobile(r).slice(0, 3)},${digits(r, 3)},${digits(r, 3)}人次。`,
   (r) => `档案号${id18(r).slice(0, 17)}${pick(r, ['A', 'B', 'K'])}已移交县档案馆。`,
+  (r) => `${pick(r, REGISTRATION_LABELS)}${pick(r, ['：', ':', ' ', ''])}${pick(r, [id15(r), id15(r), id18(r)])}，发证机关：霍山县市场监督管理局。`,
 ];

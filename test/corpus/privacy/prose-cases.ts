@@ -1,7 +1,7 @@
 import { mark } from './markup.ts';
 import { formatCard, formatId, formatMobile, toFullWidth } from './format-values.ts';
 import {
-  accountNumber, bankCard, birthDate, id15, id18, id18WithX, int, landline, mobile, personName, personalEmail, pick, type Rng,
+  accountNumber, bankCard, birthDate, cardFailingLuhn, id15, id18, id18WithX, int, landline, mobile, personName, personalEmail, pick, type Rng,
 } from './random-values.ts';
 
 const ADDRESSES = ['霍山县衡山镇迎驾大道18号', '霍山县佛子岭镇黄巢寺村', '六安市金安区三里桥街道', '合肥市蜀山区长江西路100号', '霍山县与儿街镇东风路7号'];
@@ -37,4 +37,13 @@ export const PROSE_TEMPLATES: ((rng: Rng) => string)[] = [
   (r) => `请申请人${personName(r)}于收到本告知书之日起15个工作日内补正材料，联系电话${mark('mobile_phone', toFullWidth(mobile(r)))}。`,
   (r) => `举报人${personName(r)}通过邮件（${mark('email', personalEmail(r))}）反映问题，我局高度重视。`,
   (r) => `施工单位项目经理${personName(r)}，注册建造师证书编号皖1342019201912345，身份证号${mark('id_card', id18(r))}，手机${mark('mobile_phone', mobile(r))}。`,
+  // A 补贴发放名单 typed as plain text: the header line names the columns, the rows are laid out with spaces.
+  (r) => {
+    const sep = pick(r, [' ', '  ', '　']);
+    const account = pick(r, ['开户账号', '存折账号', '一卡通账号', '社保卡号']);
+    const header = pick(r, [['姓名', '手机', account].join(sep), `补贴发放名单（姓名、手机号码、${account}）`]);
+    const rows = Array.from({ length: int(r, 2, 4) }, () =>
+      [personName(r), mark('mobile_phone', mobile(r)), mark('bank_card', r() < 0.5 ? accountNumber(r) : cardFailingLuhn(r))].join(sep));
+    return `${header}\n${rows.join('\n')}`;
+  },
 ];

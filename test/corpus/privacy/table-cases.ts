@@ -1,8 +1,14 @@
 import { mark } from './markup.ts';
 import { formatMobile } from './format-values.ts';
 import {
-  accountNumber, bankCard, creditCode, digits, id18, int, mobile, personName, personalEmail, pick, serial, withLuhn, year, type Rng,
+  accountNumber, bankCard, cardFailingLuhn, creditCode, digits, id15, id18, int, landline, mobile, personName, personalEmail, pick, serial, withLuhn, year,
+  type Rng,
 } from './random-values.ts';
+
+/** Headers of the account column of a 补贴发放名单. */
+const ACCOUNT_HEADERS = ['开户账号', '存折账号', '一卡通账号', '银行账号', '社保卡号'];
+/** A subsidy account: a passbook or 一卡通 account, or a card number mistyped so that it fails the Luhn check. */
+const subsidyAccount = (r: Rng): string => (r() < 0.5 ? accountNumber(r) : cardFailingLuhn(r));
 
 /** A table as extracted text: cells separated by tabs, rows by newlines (as docx, xlsx and html tables come out). */
 const table = (rows: string[][]): string => rows.map((r) => r.join('\t')).join('\n');
@@ -24,6 +30,17 @@ export const TABLE_TEMPLATES: ((rng: Rng) => string)[] = [
   },
   (r) => table([['序号', '申请人', '申请时间', '申请内容', '联系方式'],
     ...rowsOf(r, (i) => [String(i), personName(r), `${year(r)}-0${int(r, 1, 9)}-1${int(r, 0, 9)}`, '征收补偿方案', mark('mobile_phone', mobile(r))])]),
+  // A 补贴发放名单 whose account column follows the mobile column: the account need not pass Luhn.
+  (r) => {
+    const header = pick(r, ACCOUNT_HEADERS);
+    return table([['姓名', '手机', header], ...rowsOf(r, () => [personName(r), mark('mobile_phone', mobile(r)), mark('bank_card', subsidyAccount(r))])]);
+  },
+  // The same after a landline, with an amount after it.
+  (r) => {
+    const header = pick(r, ACCOUNT_HEADERS);
+    return table([['序号', '户主姓名', '联系电话', header, '补贴金额（元）'],
+      ...rowsOf(r, (i) => [String(i), personName(r), landline(r), mark('bank_card', subsidyAccount(r)), String(int(r, 5, 60) * 100)])]);
+  },
 ];
 
 /** Tables full of numbers that are not personal data: the column header says what they are. */
@@ -40,4 +57,7 @@ export const NEGATIVE_TABLE_TEMPLATES: ((rng: Rng) => string)[] = [
     ['总投资（元）', `1${int(r, 3, 9)}${digits(r, 9)}`, `1${int(r, 3, 9)}${digits(r, 9)}`, '—']]),
   (r) => table([['序号', '发票代码', '发票号码', '开票日期', '价税合计'],
     ...rowsOf(r, (i) => [String(i), `0${digits(r, 11)}`, withLuhn(`5${digits(r, 18)}`).slice(0, 20), `${year(r)}-0${int(r, 1, 9)}-0${int(r, 1, 9)}`, `${int(r, 100, 9999)}.00`])]),
+  // Old registration numbers (address code, then digits that can read as 19YYMMDD) under their headers.
+  (r) => table([['序号', '企业名称', pick(r, ['营业执照号', '营业执照注册号', '注册号']), pick(r, ['税务登记证号', '组织机构代码', '许可证号', '资质证书编号']), '有效期至'],
+    ...rowsOf(r, (i) => [String(i), `霍山县${pick(r, ['宏达', '安居', '恒信', '华润'])}商贸有限公司`, id15(r), pick(r, [id15(r), id18(r)]), `${year(r) + 3}-12-31`])]),
 ];

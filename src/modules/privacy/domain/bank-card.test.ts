@@ -42,6 +42,31 @@ describe('bank cards and accounts', () => {
     expect(cards(text).map((f) => f.text)).toEqual(['12345678901234', '98765432109876']);
   });
 
+  it('reads each cell of a row under its own header, whatever cell comes before it (补贴发放名单)', () => {
+    const account = '6217001234567890'; // fails the Luhn check: only the header makes it an account
+    for (const header of ['开户账号', '存折账号', '一卡通账号', '银行账号', '社保卡号']) {
+      const found = detectNumbers(`姓名\t手机\t${header}\n王五\t13912345678\t${account}`);
+      expect(found.map((f) => [f.type, f.text]), header).toEqual([['mobile_phone', '13912345678'], ['bank_card', account]]);
+    }
+    expect(cards(`姓名\t固定电话\t开户账号\n王五\t0564-5022345\t${account}`)).toMatchObject([{ text: account, rule: 'account-context' }]);
+    expect(cards(`姓名\t联系电话\t开户账号\n王五\t0564 5022345\t${account}`)).toMatchObject([{ text: account }]);
+    expect(cards(`序号\t身份证号\t存折账号\t金额\n1\t341525600123456\t${account}\t3000`)).toMatchObject([{ text: account }]);
+  });
+
+  it('reads a row laid out with spaces under its header line', () => {
+    const account = '6217001234567890';
+    const row = `王五 13912345678 ${account}`;
+    for (const header of ['姓名 手机 开户账号', '姓名　手机号码　存折账号', '| 姓名 | 手机 | 开户账号 |\n|---|---|---|', '补贴发放名单（姓名、手机、开户账号）']) {
+      expect(cards(`${header}\n${row}`), header).toMatchObject([{ text: account, rule: 'account-context' }]);
+    }
+    // In such a row a space ends a cell: the amount after the account is not part of it.
+    expect(cards(`序号 姓名 社保卡号 金额（元）\n1 王五 ${account} 3000`)).toMatchObject([{ text: account }]);
+    // Without a header that lines up, nothing says it is an account.
+    expect(cards(`一、基本情况\n${row}`)).toHaveLength(0);
+    expect(cards(`姓名 手机 开户账号 备注\n${row}`)).toHaveLength(0);
+    expect(cards(`姓名 手机 项目编号\n${row}`)).toHaveLength(0);
+  });
+
   it('does not flag a Luhn-valid number labelled as an order, project or invoice number', () => {
     expect(cards(`订单号：${card}`)).toHaveLength(0);
     expect(cards(`项目编号 ${card}`)).toHaveLength(0);

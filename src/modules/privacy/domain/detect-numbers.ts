@@ -15,13 +15,14 @@ import {
  */
 export function detectNumbers(text: string): Finding[] {
   const out: Finding[] = [];
-  const labels = new NumberLabels(text);
+  const labels = new ClusterLabels(new NumberLabels(text));
   const urls = urlSpans(text);
   let u = 0;
   for (const cluster of findNumberClusters(text)) {
     while (u < urls.length && urls[u].end <= cluster.start) u++;
     if (u < urls.length && urls[u].start <= cluster.start) continue; // an article id in a link, not a phone number
-    detectInCluster(text, cluster, new ClusterLabels(labels, cluster.start), out);
+    labels.reset(cluster);
+    detectInCluster(text, cluster, labels, out);
   }
   return out;
 }
@@ -35,20 +36,65 @@ function urlSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
-/** The labels of one cluster, each looked up once and only when a rule needs it. */
+/**
+ * The labels of the numbers of one cluster, by the run they start at, each looked up once and only
+ * when a rule needs it. A cluster can span several table cells ("13912345678\t6217001234567890") or
+ * fields of a row laid out with spaces, and each has its own column: the account number after a
+ * mobile number is read under 开户账号, not under 手机. One instance serves every cluster of a text.
+ */
 class ClusterLabels {
-  private nearLabel: LabelKind | null | undefined;
-  private fullLabel: LabelKind | null | undefined;
-  constructor(private readonly labels: NumberLabels, private readonly start: number) {}
-  near(): LabelKind | null {
-    if (this.nearLabel === undefined) this.nearLabel = this.labels.near(this.start);
-    return this.nearLabel;
+  private cluster!: NumberCluster;
+  /** By run index; undefined: not looked up yet. */
+  private readonly nearAt: (LabelKind | null | undefined)[] = [];
+  private readonly fullAt: (LabelKind | null | undefined)[] = [];
+  private spacedTable: boolean | undefined;
+  constructor(private readonly labels: NumberLabels) {}
+
+  reset(cluster: NumberCluster): void {
+    this.cluster = cluster;
+    this.nearAt.length = 0;
+    this.fullAt.length = 0;
+    this.spacedTable = undefined;
   }
-  full(): LabelKind | null {
-    if (this.fullLabel === undefined) this.fullLabel = this.near() ?? this.labels.full(this.start);
-    return this.fullLabel;
+
+  /** The first run of the table cell that run `a` is in: cells end at tabs, and at spaces in a row that lines up under a header. */
+  private cellHead(a: number): number {
+    const { runs } = this.cluster;
+    while (a > 0 && runs[a].sep !== 9 && !(isSpaceSeparator(runs[a].sep) && this.inSpacedTable())) a--;
+    return a;
+  }
+
+  /** The cluster is in a row laid out with spaces under a header (a cluster never crosses a line). */
+  inSpacedTable(): boolean {
+    if (this.spacedTable === undefined) this.spacedTable = this.labels.inSpacedTable(this.cluster.start);
+    return this.spacedTable;
+  }
+
+  /** The label right before the number's cell (a later cell of the cluster follows a number, so it has none). */
+  near(a: number): LabelKind | null {
+    const h = a === 0 ? 0 : this.cellHead(a);
+    let kind = this.nearAt[h];
+    if (kind === undefined) {
+      kind = this.labels.near(this.cluster.runs[h].start);
+      this.nearAt[h] = kind;
+    }
+    return kind;
+  }
+
+  /** The label right before it, else its column's header, else its row's; a later field of a cell falls back on its cell's. */
+  full(a: number): LabelKind | null {
+    const known = this.fullAt[a];
+    if (known !== undefined) return known;
+    const h = a === 0 ? 0 : this.cellHead(a);
+    const start = this.cluster.runs[a].start;
+    const kind = this.near(a) ?? (a === h ? this.labels.tableLabel(start) : this.labels.column(start) ?? this.full(h));
+    this.fullAt[a] = kind;
+    return kind;
   }
 }
+
+/** Spaces that may separate the groups of one number, or the cells of a row laid out with spaces. */
+const isSpaceSeparator = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x3000;
 
 type Window = {
   start: number;
@@ -85,9 +131,9 @@ function detectInCluster(text: string, cluster: NumberCluster, labels: ClusterLa
       for (let b = maxB; b >= a && !matched; b--) {
         const length = runs[b].end - runs[a].start - (b - a); // digits: the span minus one separator per gap
         if (length < ACCOUNT_MIN_DIGITS) break;
-        if (!isCandidateLength(length, false) && !(length <= ACCOUNT_MAX_DIGITS && labels.full() === 'account')) continue;
+        if (!isCandidateLength(length, false) && !(length <= ACCOUNT_MAX_DIGITS && labels.full(a) === 'account')) continue;
         if (!canEnd(cluster, b) || !sameSeparator(cluster, a, b)) continue;
-        const match = classify(text, windowOf(text, cluster, a, b), labels);
+        const match = classify(text, windowOf(text, cluster, a, b), labels, a);
         if (match) matched = { match, b };
       }
     }
@@ -137,28 +183,33 @@ function windowOf(text: string, cluster: NumberCluster, a: number, b: number): W
   };
 }
 
-/** A number labelled 订单号, 统一社会信用代码, 索引号, 金额 … is that, whatever its digits look like. */
-const isNotPersonal = (label: LabelKind | null): boolean => label === 'other' || label === 'money';
+/** A number labelled 订单号, 统一社会信用代码, 营业执照号, 索引号, 金额 … is that, whatever its digits look like. */
+const isNotPersonal = (label: LabelKind | null): boolean => label === 'other' || label === 'registration' || label === 'money';
 
-function classify(text: string, w: Window, labels: ClusterLabels): Match | null {
+/** Whether the number in window `w`, starting at run `a` of its cluster, is personal data and of which type. */
+function classify(text: string, w: Window, labels: ClusterLabels, a: number): Match | null {
   const { digits, lengths, start, end } = w;
   if (isQuantity(text, start, end)) return null;
-  if (isNotPersonal(labels.near())) return null;
+  if (isNotPersonal(labels.near(a))) return null;
+  // In a row that lines up under a header, a space ends a cell: "6217001234567890 3000" is an account and an amount.
+  if (isSpaceSeparator(w.sep) && labels.inSpacedTable()) return null;
   const base = { start, end, severity: 'block' as const, maskFrom: start };
 
-  // The check character makes an ID number certain enough that only a label right before it overrides it.
+  // The check character makes an ID number certain enough that only a label right before it overrides
+  // it, or a column headed with a registration or licence number (营业执照号, 统一社会信用代码 …).
   if (digits.length === 18 && isIdGrouping(lengths) && isValidId18(digits)) {
+    if (labels.full(a) === 'registration') return null;
     return { ...base, type: 'id_card', rule: 'id18', keepFirst: ID_KEEP_FIRST, keepLast: ID18_KEEP_LAST };
   }
-  if (w.endsWithX) return labelledIdShape(w, labels, base);
+  if (w.endsWithX) return labelledIdShape(w, labels, a, base);
   // Tabs separate table cells: only a number written one digit per cell spans several, and without
   // a check character it must fill the whole run of cells (not 15 digits picked out of 18 boxes).
   const perDigit = lengths.length > 1 && lengths.every((l) => l === 1);
   if (w.sep === 9 && !perDigit) return null;
   if (perDigit && !w.wholeCluster) return null;
-  const label = labels.full();
+  const label = labels.full(a);
   if (isNotPersonal(label)) return null;
-  const labelledId = labelledIdShape(w, labels, base);
+  const labelledId = labelledIdShape(w, labels, a, base);
   if (labelledId) return labelledId;
 
   const mobile = mobileMatch(text, w);
@@ -182,8 +233,8 @@ function classify(text: string, w: Window, labels: ClusterLabels): Match | null 
  * Labelled 身份证号 (before it or at the head of its column) and shaped like one, but with a wrong
  * check character: a mistyped ID number still identifies its holder. Unlabelled, it is an order number.
  */
-function labelledIdShape(w: Window, labels: ClusterLabels, base: Pick<Match, 'start' | 'end' | 'severity' | 'maskFrom'>): Match | null {
-  if (w.digits.length !== 18 || !isIdGrouping(w.lengths) || !hasIdShape(w.digits) || labels.full() !== 'id') return null;
+function labelledIdShape(w: Window, labels: ClusterLabels, a: number, base: Pick<Match, 'start' | 'end' | 'severity' | 'maskFrom'>): Match | null {
+  if (w.digits.length !== 18 || !isIdGrouping(w.lengths) || !hasIdShape(w.digits) || labels.full(a) !== 'id') return null;
   return { ...base, type: 'id_card', rule: 'id18-labelled', keepFirst: ID_KEEP_FIRST, keepLast: ID18_KEEP_LAST };
 }
 

@@ -115,6 +115,25 @@ describe('finding ID numbers in text', () => {
     expect(detectNumbers(`统一社会信用代码：${id}`)).toHaveLength(0);
   });
 
+  it('does not take a registration or licence number for a legacy 15-digit or an 18-digit ID', () => {
+    // Old 营业执照/税务登记 numbers start with the address code and can read as 19YYMMDD.
+    for (const label of ['税务登记证号：', '营业执照号码：', '营业执照号 ', '工商注册号：', '注册号：', '组织机构代码证号：', '许可证号：', '资质证书编号：', '备案号：', '登记号：']) {
+      expect(detectNumbers(`${label}341525600123456`), label).toHaveLength(0);
+      expect(detectNumbers(`${label}${id}`), label).toHaveLength(0);
+    }
+    expect(detectNumbers('企业名称\t营业执照号\n霍山县某商贸有限公司\t341525600123456')).toHaveLength(0);
+    expect(detectNumbers(`序号\t企业名称\t营业执照号\t税务登记证号\n1\t某公司\t341525600123456\t${id}`)).toHaveLength(0);
+    expect(detectNumbers(`企业名称 营业执照号码\n某公司 ${id}`)).toHaveLength(0);
+  });
+
+  it('still flags an ID number where the label names an identity document besides a registration number', () => {
+    expect(idsIn(`个体户\t统一社会信用代码（身份证号）\n某商店\t${id}`)).toMatchObject([{ text: id, rule: 'id18' }]);
+    expect(idsIn(`姓名\t身份证号\t营业执照号\n张三\t${id}\t341525600123456`)).toMatchObject([{ text: id }]);
+    expect(idsIn(`经营者身份证号：${id}，营业执照号：341525600123456`)).toMatchObject([{ text: id }]);
+    // A person's 纳税人识别号 is the ID number: it stays a plain 'other' label, which a header does not apply to a valid ID.
+    expect(idsIn(`姓名\t纳税人识别号\n张三\t${id}`)).toMatchObject([{ text: id }]);
+  });
+
   it('does not flag digits glued to letters or to a decimal point', () => {
     expect(detectNumbers(`MA${id}`)).toHaveLength(0);
     expect(detectNumbers(`0.${id}`)).toHaveLength(0);

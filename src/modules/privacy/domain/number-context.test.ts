@@ -28,6 +28,23 @@ describe('labels around numbers', () => {
     expect(columnLabel('没有表格 12345678901234', 5)).toBeNull();
   });
 
+  it('tells registration and licence numbers apart, unless the label also names an identity document', () => {
+    expect(lastLabelIn('税务登记证号：')).toBe('registration');
+    expect(lastLabelIn('营业执照号码')).toBe('registration');
+    expect(lastLabelIn('统一社会信用代码（身份证号）')).toBe('id');
+    expect(lastLabelIn('纳税人识别号')).toBe('other');
+  });
+
+  it('finds the header of a row laid out with spaces, only when the rows line up with it', () => {
+    const t = '补贴发放名单\n姓名 手机 开户账号\n王五 13912345678 6217001234567890\n李四 13812345678 6217001234567891';
+    expect(columnLabel(t, t.indexOf('6217001234567891'))).toBe('account');
+    expect(columnLabel(t, t.indexOf('13812345678'))).toBe('phone');
+    const grouped = '姓名 手机 开户账号\n王五 138 1234 5678 6217001234567890';
+    expect(columnLabel(grouped, grouped.indexOf('6217'))).toBeNull();
+    const prose = '联系人 王五\n电话 13812345678';
+    expect(columnLabel(prose, prose.indexOf('138'))).toBeNull(); // "联系人 王五" holds no column names
+  });
+
   it('recognises money and measured quantities', () => {
     const t = '金额13800000000元，¥ 6222021234567890，98765432101 平方米';
     expect(isQuantity(t, 2, 13)).toBe(true);
