@@ -153,3 +153,14 @@ describe('a year without a published notice', () => {
     expect(known.result.warnings).toEqual([]);
   });
 });
+
+describe('a consultation excludes at most its 15 working days (条例第三十二条、第三十三条第三款)', () => {
+  it('counts an answer that comes after the 15 working days against the reply period', () => {
+    // Received 2026-03-02; consultation sent 03-09, answered 05-29. Only 03-10…03-30 (15 WD) are excluded.
+    const late = dueOf({ received: '2026-03-02', pauses: [['2026-03-09', '2026-05-29']], due: '', why: '' });
+    const onTime = dueOf({ received: '2026-03-02', pauses: [['2026-03-09', '2026-03-30']], due: '', why: '' });
+    expect(late).toBe(onTime);
+    const clock = clockOf({ received: '2026-03-02', pauses: [['2026-03-09', '2026-05-29']], due: '', why: '' });
+    expect(clock.kind === 'running' && clock.pending.join('')).toContain('超过15个工作日的部分');
+  });
+});

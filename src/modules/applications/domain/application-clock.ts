@@ -11,6 +11,8 @@ export type ApplicationClock =
   | { kind: 'stopped'; note: string }
   | { kind: 'running'; input: DeadlineInput; result: DeadlineResult; pending: string[] };
 
+const CONSULTATION_WORKING_DAYS = 15;
+
 /**
  * The reply deadline of a case from its stored inputs (reference.md §1.3): receipt, the corrected
  * application (restart), every pause, the extension. An open pause is counted to its expected end
@@ -34,7 +36,16 @@ export function applicationClock(
   const pending: string[] = [];
   const deadlinePauses: DeadlinePause[] = [];
   for (const p of pauses) {
-    const end: IsoDate = p.endedOn ?? p.expectedEndOn ?? p.startedOn;
+    let end: IsoDate = p.endedOn ?? p.expectedEndOn ?? p.startedOn;
+    // 条例第三十二条、第三十四条: a third party or co-producing agency has 15 working days; a later
+    // answer does not stop the clock any longer (第三十三条第三款 excludes only that time).
+    if (p.kind !== 'fee') {
+      const cap = p.expectedEndOn ?? calendar.addWorkingDays(p.startedOn, CONSULTATION_WORKING_DAYS);
+      if (end > cap) {
+        pending.push(`${PAUSE_KIND_LABELS[p.kind]}超过15个工作日的部分（${cap}之后）不再扣除，计入答复期限`);
+        end = cap;
+      }
+    }
     const reason = `${PAUSE_KIND_LABELS[p.kind]}${p.party && p.kind !== 'fee' ? `（${p.party}）` : ''}`;
     if (p.endedOn === null) pending.push(`${reason}尚未结束，暂按${end}结束计算；提前结束的，截止日期相应提前`);
     deadlinePauses.push(...consultationPauses(p.startedOn, end, reason));

@@ -143,7 +143,12 @@ describe('refusals with the rule named', () => {
   it('an extension approved after the deadline is refused', () => {
     const [r] = refusal(caseIn('in_progress', { dueOn: '2026-03-09' }), VALID.extendDeadline);
     expect(r).toMatchObject({ code: E.extensionAfterDeadline, field: 'approvedOn' });
-    expect(r.message).toContain('期限届满前批准');
+    expect(r.message).toContain('已不能再延期');
+  });
+
+  it('an extension recorded after the deadline is refused even when an earlier approval date is typed', () => {
+    const [r] = refusal(caseIn('in_progress', { dueOn: '2026-03-09' }), { ...VALID.extendDeadline, approvedOn: '2026-03-08' });
+    expect(r).toMatchObject({ code: E.extensionAfterDeadline });
   });
 
   it('an extension without the head of the disclosure office is refused', () => {

@@ -202,7 +202,10 @@ export function decide(app: Application, command: Command, facts: DecideFacts): 
         refuse(E.extensionNotApproved, '延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），应由本机关管理员批准');
       }
       const ok = checkDate('approvedOn', '批准延期日期', command.approvedOn, { on: clockStart, label: '答复期限起算日' });
-      if (ok && app.dueOn && command.approvedOn > app.dueOn) {
+      // Recorded after the deadline, the extension could no longer have been notified in time, whatever date is typed.
+      if (app.dueOn && facts.today > app.dueOn) {
+        refuse(E.extensionAfterDeadline, `答复期限已于${app.dueOn}届满，今天（${facts.today}）已不能再延期（条例第三十三条第二款）`, 'approvedOn');
+      } else if (ok && app.dueOn && command.approvedOn > app.dueOn) {
         refuse(E.extensionAfterDeadline, `答复期限已于${app.dueOn}届满，延期应在期限届满前批准并告知申请人（条例第三十三条第二款）`, 'approvedOn');
       }
       required('reason', command.reason, '请填写延期理由，延期答复告知书将告知申请人');

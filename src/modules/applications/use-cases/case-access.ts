@@ -13,7 +13,11 @@ export async function requireCaseStaff(db: Executor, actor: Actor, organId: numb
 }
 
 /** The head of the disclosure office (条例第三十三条第二款), modelled as the organ's administrator. */
-export const isOfficeHead = (actor: Actor, chain: number[]): boolean => actorMay(actor, chain, 'organ_admin');
+/**
+ * The head of the organ's own disclosure office (条例第三十三条第二款): its administrator, not an
+ * administrator of an organ above it (a county government's admin does not approve a bureau's extension).
+ */
+export const isOfficeHead = (actor: Actor, chain: number[]): boolean => actorMay(actor, chain.slice(0, 1), 'organ_admin');
 
 export async function requireOfficeHead(db: Executor, actor: Actor, organId: number): Promise<void> {
   if (!isOfficeHead(actor, await organChain(db, organId))) {

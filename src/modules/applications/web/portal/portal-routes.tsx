@@ -38,6 +38,8 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
   async function organOr404(code: string): Promise<Organ> {
     const organ = await findOrganByCode(deps.db, code);
     if (!organ) throw new DomainError('ERR_NOT_FOUND', '机关不存在或已被移除', { httpStatus: 404 });
+    // 条例第二十七条: the organ answers in its own name, not its internal 股室 or units.
+    if (organ.kind === 'unit') throw new DomainError('ERR_NOT_FOUND', '内设机构不单独受理政府信息公开申请，请向其所属机关申请', { httpStatus: 404 });
     return organ;
   }
 
