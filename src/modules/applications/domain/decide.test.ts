@@ -147,7 +147,7 @@ describe('refusals with the rule named', () => {
   });
 
   it('an extension recorded after the deadline is refused even when an earlier approval date is typed', () => {
-    const [r] = refusal(caseIn('in_progress', { dueOn: '2026-03-09' }), { ...VALID.extendDeadline, approvedOn: '2026-03-08' });
+    const [r] = refusal(caseIn('in_progress', { dueOn: '2026-03-09' }), { ...(VALID.extendDeadline as Extract<Command, { verb: 'extendDeadline' }>), approvedOn: '2026-03-08' });
     expect(r).toMatchObject({ code: E.extensionAfterDeadline });
   });
 

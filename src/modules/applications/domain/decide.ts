@@ -1,5 +1,5 @@
 import type { ErrorReason } from '../../../shared/domain-error.ts';
-import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
+import { addDays, isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
 import { correctionNoticeDeadline, MAX_EXTENSION_WORKING_DAYS, type WorkingDayCalendar } from '../../calendar/index.ts';
 import type { Application, Pause, PauseKind } from './application.ts';
 import { STATE_LABELS, type ApplicationState } from './application-states.ts';
@@ -51,6 +51,8 @@ export type Decision =
  * The one place that says whether a verb may be used on a case and what it changes. Pure: returns
  * the next state and the changes, or every reason it is refused (all of them, so a form can list them).
  */
+const minDate = (a: string, b: string) => (a < b ? a : b);
+
 export function decide(app: Application, command: Command, facts: DecideFacts): Decision {
   const reasons: ErrorReason[] = [];
   const refuse = (code: string, message: string, field?: string) => reasons.push({ code, message, ...(field ? { field } : {}) });
@@ -164,7 +166,8 @@ export function decide(app: Application, command: Command, facts: DecideFacts): 
       if (app.correctionDueOn === null || facts.today <= app.correctionDueOn) {
         refuse(E.correctionNotLapsed, `补正期限${app.correctionDueOn ? `至${app.correctionDueOn}` : ''}尚未届满，不能按逾期未补正终止处理`);
       }
-      changes = { outcome: 'other.correction_overdue', repliedOn: facts.today };
+      // The case ends when the correction period ran out, however much later the closing is recorded.
+      changes = { outcome: 'other.correction_overdue', repliedOn: app.correctionDueOn ? minDate(facts.today, addDays(app.correctionDueOn, 1)) : facts.today };
       note = `申请人未在补正期限（至${app.correctionDueOn}）内补正，视为放弃申请，不再处理（条例第三十条）`;
       break;
     case 'startConsultation': {
@@ -260,7 +263,8 @@ export function decide(app: Application, command: Command, facts: DecideFacts): 
       if (app.feeDueOn === null || facts.today <= app.feeDueOn) {
         refuse(E.feeNotLapsed, `缴费期限${app.feeDueOn ? `至${app.feeDueOn}` : ''}尚未届满，不能按逾期未缴费终止处理`);
       }
-      changes = { outcome: 'other.fee_unpaid', repliedOn: facts.today };
+      // Likewise when the payment period ran out (the fee rules: 20 working days from the notice).
+      changes = { outcome: 'other.fee_unpaid', repliedOn: app.feeDueOn ? minDate(facts.today, addDays(app.feeDueOn, 1)) : facts.today };
       const feePause = facts.pauses.find((p) => p.kind === 'fee' && p.endedOn === null);
       if (feePause && app.feeDueOn) pause = { close: { id: feePause.id, endedOn: app.feeDueOn } };
       note = `申请人未在缴费期限（至${app.feeDueOn}）内缴纳信息处理费，视为放弃申请，不再处理`;

@@ -175,7 +175,8 @@ describeEachDialect('applications: intake, verbs and the stored clock', (db) => 
       [correction.id, 'other.correction_overdue'],
       [fee.id, 'other.fee_unpaid'],
     ]);
-    expect(await requireApplication(deps.db, correction.id)).toMatchObject({ state: 'replied', repliedOn: '2026-03-26' });
+    // Closed as of the day after the correction period ended, not the day the job ran.
+    expect(await requireApplication(deps.db, correction.id)).toMatchObject({ state: 'replied', repliedOn: '2026-03-04' });
     expect((await listLetters(deps.db, fee.id)).map((l) => l.kind)).toEqual(['fee_notice', 'termination_notice']);
     expect((await requireApplication(deps.db, open.id)).state).toBe('registered');
     expect((await closeLapsedCases(deps)).closed.filter((c) => [correction.id, fee.id].includes(c.id))).toEqual([]);
