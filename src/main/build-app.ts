@@ -11,6 +11,7 @@ import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/in
 import { requireApiToken, sessionRoutes, usersRoutes } from '../modules/identity/index.ts';
 import { reviewAdminRoutes } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
+import { staffReminders } from './staff-reminders.ts';
 import { publishedYears, reportsAdminRoutes, reportsPortalRoutes } from '../modules/reports/index.ts';
 import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
 import { holidayYearsRoutes } from '../modules/calendar/index.ts';
@@ -24,7 +25,7 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'>)
   await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));
   await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));
   await app.register(catalogAdminRoutes(deps));
-  await app.register(reviewAdminRoutes(deps));
+  await app.register(reviewAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));
   await app.register(usersRoutes(deps));
   await app.register(wordListsRoutes(deps));
   await app.register(catalogApi(deps), { prefix: '/api/v1' });

@@ -13,4 +13,4 @@ export { loadReviewFacts } from './use-cases/perform-review-verb.ts';
 export { createSubmissionTask, openTasks, submissionTaskSchema, linkToTask } from './use-cases/submission-tasks.ts';
 export { reviewFormDocument, type ReviewFormData } from './domain/review-form-document.ts';
 export { ReviewPanel } from './web/review-panel.tsx';
-export { reviewAdminRoutes } from './web/review-admin-routes.tsx';
+export { reviewAdminRoutes, type Reminder } from './web/review-admin-routes.tsx';

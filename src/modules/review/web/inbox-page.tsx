@@ -5,9 +5,9 @@ export type InboxRow = { id: number; title: string; organName: string; status: s
 export type TaskRow = { id: number; title: string; unitName: string; nextDueOn: string; overdue: boolean; organCode: string; nodeId: number | null };
 
 /** What waits for a reviewer, oldest first, with the scanner's findings count; plus alerts and submission tasks. */
-export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks }: {
+export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks, reminders }: {
   user: AdminUser; csrf: string; flash: string | null; rows: InboxRow[]; returned: { id: number; title: string }[];
-  alerts: { id: number; message: string; publicationId: number | null }[]; tasks: TaskRow[];
+  alerts: { id: number; message: string; publicationId: number | null }[]; tasks: TaskRow[]; reminders: { message: string; href: string }[];
 }) {
   const mine = rows.filter((r) => r.mine);
   return (
@@ -27,6 +27,12 @@ export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks }: 
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {reminders.length > 0 && (
+        <section class="notice" aria-labelledby="rem-h">
+          <h2 id="rem-h">期限提醒</h2>
+          <ul>{reminders.map((r) => <li key={r.href}><a href={r.href}>{r.message}</a></li>)}</ul>
         </section>
       )}
       <section aria-labelledby="mine-h">

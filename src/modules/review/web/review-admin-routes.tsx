@@ -21,8 +21,11 @@ import { TasksPage } from './tasks-page.tsx';
 
 const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
 
+/** A line in the 待办 page's reminders, contributed by other areas (wired in src/main). */
+export type Reminder = { message: string; href: string };
+
 /** Back-office routes of the review workflow. The panel itself is shown on the publication page. */
-export function reviewAdminRoutes(deps: AppDeps) {
+export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
   const { db } = deps;
   const userOf = (request: FastifyRequest) => ({ displayName: request.principal!.displayName, username: request.principal!.username, isSystemAdmin: isSystemAdmin(request.principal!) });
 
@@ -142,7 +145,8 @@ export function reviewAdminRoutes(deps: AppDeps) {
       const alerts = ids.length ? await db.selectFrom('workflow_alerts').select(['id', 'message', 'publication_id']).where('organ_id', 'in', ids).where('resolved_at', 'is', null).orderBy('id', 'desc').limit(50).execute() : [];
       const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
       const tasks = (await openTasks(db, [...direct])).map((t) => ({ id: t.id, title: t.title, unitName: t.unit_name, nextDueOn: t.next_due_on, overdue: t.next_due_on < today, organCode: t.organ_code, nodeId: t.node_id }));
-      return sendPage(reply, <InboxPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} rows={rows} returned={returned} alerts={alerts.map((a) => ({ id: a.id, message: a.message, publicationId: a.publication_id }))} tasks={tasks} />);
+      const reminders = opts.reminders ? await opts.reminders(request) : [];
+      return sendPage(reply, <InboxPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} rows={rows} returned={returned} alerts={alerts.map((a) => ({ id: a.id, message: a.message, publicationId: a.publication_id }))} tasks={tasks} reminders={reminders} />);
     });
 
     app.post<{ Params: { id: string } }>('/admin/alerts/:id/resolve', async (request, reply) => {
