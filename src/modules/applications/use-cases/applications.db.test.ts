@@ -127,6 +127,16 @@ describeEachDialect('applications: intake, verbs and the stored clock', (db) => 
     expect((await listLetters(deps.db, app.id)).find((l) => l.kind === 'consultation_letter')?.forApplicant).toBe(false);
   });
 
+  it('refuses a duplicate appeal case number and a suit after reconsideration before the reconsideration is decided or lapsed', async () => {
+    const { deps, organ, editor } = await setup();
+    const app = await registerInPerson(deps, editor, organ.id, '2026-01-05');
+    await performVerb(deps, editor, app.id, { verb: 'recordReply', outcome: 'withheld.process_information', repliedOn: '2026-01-20', text: '过程性信息。' });
+    const { recordAppeal } = await import('./record-appeal.ts');
+    await recordAppeal(deps, editor, app.id, { kind: 'reconsideration', filedOn: '2026-02-01', caseNo: '青政复〔2026〕5号' });
+    await expect(recordAppeal(deps, editor, app.id, { kind: 'reconsideration', filedOn: '2026-02-02', caseNo: '青政复〔2026〕5号' })).rejects.toMatchObject({ message: expect.stringContaining('已登记') });
+    await expect(recordAppeal(deps, editor, app.id, { kind: 'litigation_after_reconsideration', filedOn: '2026-02-03' })).rejects.toMatchObject({ message: expect.stringContaining('行政诉讼法第四十五条') });
+  });
+
   it('a reply records exactly one outcome and issues the letter with the legal basis and remedies', async () => {
     const { deps, organ, editor } = await setup();
     const app = await registerInPerson(deps, editor, organ.id, '2026-03-02', { deliveryMethod: 'online' });

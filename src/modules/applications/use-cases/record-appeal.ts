@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { addDays, chinaDateOf } from '../../../shared/iso-date.ts';
 import { actorUserId, type Actor } from '../../identity/index.ts';
 import { appealProblems, type Appeal, type AppealKind, type AppealResult } from '../domain/appeal.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
@@ -18,6 +18,19 @@ export async function recordAppeal(deps: AppDeps, actor: Actor, applicationId: n
     const now = deps.clock.now();
     const input = { kind: str(raw.kind), filedOn: str(raw.filedOn), result: str(raw.result) || 'pending', decidedOn: str(raw.decidedOn) || null, caseNo: str(raw.caseNo), body: str(raw.body), note: str(raw.note) };
     const { reasons, notes } = appealProblems(input, { today: chinaDateOf(now), application: app });
+    const earlier = await trx.selectFrom('appeals').select(['kind', 'case_no', 'filed_on', 'decided_on', 'result']).where('application_id', '=', app.id).execute();
+    if (input.caseNo && earlier.some((a) => a.case_no === input.caseNo)) {
+      reasons.push({ code: E.appealInvalid, field: 'caseNo', message: `案号“${input.caseNo}”已登记，请勿重复登记；如结果有变化，请更新原记录` });
+    }
+    // 行政诉讼法第四十五条: a suit after reconsideration follows the reconsideration decision, or the
+    // lapse of its time limit (行政复议法第六十二条: 60 days, here without the possible extension).
+    if (input.kind === 'litigation_after_reconsideration' && input.filedOn) {
+      const ready = earlier.some((a) => a.kind === 'reconsideration' && (
+        (a.decided_on !== null && a.decided_on <= input.filedOn) || addDays(a.filed_on, 60) <= input.filedOn));
+      if (!ready) {
+        reasons.push({ code: E.appealInvalid, field: 'kind', message: '复议后起诉须在本申请的行政复议作出决定（或复议期限届满）之后；请先登记复议并记录其决定（行政诉讼法第四十五条）' });
+      }
+    }
     if (reasons.length) throw new DomainError(E.appealInvalid, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
     const at = now.toISOString();
     const appeal = await insertAppeal(trx, {
