@@ -151,6 +151,11 @@ describe('refusals with the rule named', () => {
     expect(r).toMatchObject({ code: E.extensionAfterDeadline });
   });
 
+  it('a fee notice before the 2020 fee rules took effect is refused', () => {
+    const refused = refusal(caseIn('in_progress'), { verb: 'issueFeeNotice', method: 'per_page', pages: 150, sentOn: '2020-11-05' } as Command);
+    expect(refused.map((r) => r.message).join('')).toContain('自2021年1月1日起收取');
+  });
+
   it('an extension without the head of the disclosure office is refused', () => {
     const [r] = refusal(caseIn('in_progress'), VALID.extendDeadline, { actorIsOfficeHead: false });
     expect(r.code).toBe(E.extensionNotApproved);

@@ -235,6 +235,10 @@ export function decide(app: Application, command: Command, facts: DecideFacts): 
       if (sentOk && app.dueOn && command.sentOn > app.dueOn) {
         refuse(E.feeInvalid, `收费通知应在答复期限内发出，本申请的答复期限已于${app.dueOn}届满`, 'sentOn');
       }
+      // 国办函〔2020〕109号: fees are charged from 1 January 2021.
+      if (isIsoDate(command.sentOn ?? '') && command.sentOn < '2021-01-01') {
+        refuse(E.feeInvalid, '信息处理费自2021年1月1日起收取（国办函〔2020〕109号），此前的申请不收费', 'sentOn');
+      }
       const receivedOn = command.noticeReceivedOn || command.sentOn;
       const receivedOk = checkDate('noticeReceivedOn', '申请人收到收费通知日期', receivedOn, sentOk ? { on: command.sentOn, label: '发出日期' } : undefined);
       if (fee && sentOk && receivedOk && reasons.length === 0) {
