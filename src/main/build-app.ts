@@ -17,8 +17,8 @@ import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } 
 import { holidayYearsRoutes } from '../modules/calendar/index.ts';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
-export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'>): Promise<FastifyInstance> {
-  const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES });
+export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'trustProxy'>>): Promise<FastifyInstance> {
+  const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false });
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   await registerOpenApi(app);

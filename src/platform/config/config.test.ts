@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
     ['GONGKAI_ADMIN_PASSWORD', { GONGKAI_ADMIN_PASSWORD: 'short' }],
     ['GONGKAI_PUBLIC_URL', { GONGKAI_PUBLIC_URL: 'ftp://x' }],
+    ['GONGKAI_TRUST_PROXY', { GONGKAI_TRUST_PROXY: 'maybe' }],
   ])('refuses a wrong %s with a message naming the variable', (variable, env) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(variable);
   });

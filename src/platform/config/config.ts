@@ -13,6 +13,8 @@ export type Config = {
   adminPassword: string | null;
   publicUrl: string | null;
   logLevel: string;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (rate limits are per address). */
+  trustProxy: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -45,7 +47,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw configError('LOG_LEVEL', 'LOG_LEVEL 应为 fatal/error/warn/info/debug/trace/silent 之一');
   }
 
-  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel };
+  const rawProxy = env.GONGKAI_TRUST_PROXY?.trim().toLowerCase() || 'false';
+  if (!['true', 'false', '1', '0'].includes(rawProxy)) throw configError('GONGKAI_TRUST_PROXY', 'GONGKAI_TRUST_PROXY 应为 true 或 false');
+  const trustProxy = rawProxy === 'true' || rawProxy === '1';
+
+  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy };
 }
 
 function configError(variable: string, message: string): DomainError {
