@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/support/db.ts';
 import { buildTestApp } from '../test/support/app.ts';
-import { launchBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createStaff } from '../test/support/factories.ts';
 import { seedDemo } from '../src/main/seed-demo.ts';
 import { seedDemoReportData } from '../src/modules/reports/index.ts';
@@ -14,9 +12,8 @@ import { ReportPages } from './pages/report-pages.ts';
 const SHOTS = path.resolve('test-results/screenshots');
 
 describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish', () => {
-  let browser: Browser;
+  let served: Awaited<ReturnType<typeof serveForBrowser>>;
   let baseUrl: string;
-  let close: () => Promise<void>;
   let editor: { username: string; password: string };
   let admin: { username: string; password: string };
 
@@ -28,20 +25,13 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
     await seedDemoReportData(deps);
     editor = await createStaff(deps, 'qlx-zjj', 'editor');
     admin = await createStaff(deps, 'qlx-zjj', 'organ_admin');
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    close = async () => {
-      await browser?.close();
-      await app.close();
-      await handle.drop();
-    };
+    served = await serveForBrowser(app, handle, SHOTS);
+    baseUrl = served.baseUrl;
   }, 120_000);
 
-  afterAll(async () => close?.());
+  afterAll(async () => served?.close());
 
-  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } })).newPage();
+  const newPage = () => served.newPage();
 
   it('an editor drafts the 住建局’s 2020 report, a wrong figure is caught, and the administrator publishes it', async () => {
     let page = await newPage();

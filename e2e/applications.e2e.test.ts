@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/support/db.ts';
 import { buildTestApp } from '../test/support/app.ts';
-import { launchBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createOrgan, createStaff } from '../test/support/factories.ts';
 import { AdminPages } from './pages/admin-pages.ts';
 import { ApplicationsAdminPage } from './pages/applications-admin.ts';
@@ -14,9 +12,8 @@ import { ApplicationsPortalPage } from './pages/applications-portal.ts';
 const SHOTS = path.resolve('test-results/screenshots');
 
 describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the status query and the staff case page', () => {
-  let browser: Browser;
+  let served: Awaited<ReturnType<typeof serveForBrowser>>;
   let baseUrl: string;
-  let close: () => Promise<void>;
   let organ: { code: string; name: string };
   let officer: { username: string; password: string };
   let setClock: (at: string) => void;
@@ -29,20 +26,13 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     const county = await createOrgan(deps, { name: '青岚县人民政府' });
     organ = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局' });
     officer = await createStaff(deps, organ.code, 'organ_admin');
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    close = async () => {
-      await browser?.close();
-      await app.close();
-      await handle.drop();
-    };
+    served = await serveForBrowser(app, handle, SHOTS);
+    baseUrl = served.baseUrl;
   }, 120_000);
 
-  afterAll(async () => close?.());
+  afterAll(async () => served?.close());
 
-  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+  const newPage = () => served.newPage({ acceptDownloads: true });
 
   it('an applicant applies without an account, is told what is wrong, and gets a tracking number and query code', async () => {
     const page = await newPage();

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/support/db.ts';
 import { buildTestApp } from '../test/support/app.ts';
-import { launchBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createReviewCast } from '../test/support/factories.ts';
 import { ReviewPanelPage } from './pages/review-pages.ts';
 import { seedDemo } from '../src/main/seed-demo.ts';
@@ -15,9 +13,8 @@ import { PortalPages } from './pages/portal-pages.ts';
 const SHOTS = path.resolve('test-results/screenshots');
 
 describe.skipIf(SKIP_BROWSER)('portal and publishing in Chromium', () => {
-  let browser: Browser;
+  let served: Awaited<ReturnType<typeof serveForBrowser>>;
   let baseUrl: string;
-  let close: () => Promise<void>;
   let organ: { code: string; name: string };
   let cast: Awaited<ReturnType<typeof createReviewCast>>;
 
@@ -27,20 +24,13 @@ describe.skipIf(SKIP_BROWSER)('portal and publishing in Chromium', () => {
     await seedDemo(deps);
     organ = (await deps.db.selectFrom('organs').select(['code', 'name']).where('name', 'like', '%住房和城乡建设局').executeTakeFirstOrThrow());
     cast = await createReviewCast(deps, organ.code);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    close = async () => {
-      await browser?.close();
-      await app.close();
-      await handle.drop();
-    };
+    served = await serveForBrowser(app, handle, SHOTS);
+    baseUrl = served.baseUrl;
   }, 120_000);
 
-  afterAll(async () => close?.());
+  afterAll(async () => served?.close());
 
-  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } })).newPage();
+  const newPage = () => served.newPage();
 
   it('walks from the home page through the catalog to an item and changes font size and 适老化 mode', async () => {
     const page = await newPage();
