@@ -12,6 +12,8 @@ export interface ApplicationsTables {
   application_letters: ApplicationLettersTable;
   application_letter_templates: ApplicationLetterTemplatesTable;
   appeals: AppealsTable;
+  application_settings: ApplicationSettingsTable;
+  application_letter_serials: ApplicationSerialsTable;
 }
 
 export interface ApplicationsTable {
@@ -74,6 +76,23 @@ export interface ApplicationsTable {
   replied_on: string | null;
   reply_text: Generated<string>;
   archived_on: string | null;
+  /** The reply's structured legal basis (010): { item, withheldGround, withheldReason, responsibleOrgan, responsibleContact }. */
+  reply_basis_json: Generated<string>;
+  /** 条例第四十条: the form actually provided, and why it differs from the form asked for. */
+  provided_form: Generated<string>;
+  provided_form_reason: Generated<string>;
+  /** '' = a disclosure request; record_correction = 条例第四十一条. */
+  request_kind: Generated<string>;
+  /** 条例第四十三条: who filled in the application for the applicant. */
+  assisted_by: Generated<string>;
+  /** 条例第四十四条: flagged to become proactive disclosure. */
+  proactive_flag: Generated<number>;
+  proactive_flag_reason: Generated<string>;
+  /** 条例第三十五条: reasons asked, reasons received, the later reply date notified. */
+  reasons_requested_on: string | null;
+  reasons_received_on: string | null;
+  delayed_due_on: string | null;
+  withdrawn_on: string | null;
   /** portal | staff | import */
   source: string;
   imported: Generated<number>;
@@ -119,7 +138,7 @@ export interface ApplicationEventsTable {
 export interface ApplicationLettersTable {
   id: Generated<number>;
   application_id: number;
-  /** acknowledgement | correction_notice | consultation_letter | extension_notice | fee_notice | reply | termination_notice */
+  /** acknowledgement | correction_notice | consultation_letter | extension_notice | fee_notice | reply | termination_notice | disclosure_notice | reasons_request | delay_notice | discard_notice | withdrawal_notice */
   kind: string;
   title: string;
   issued_on: string;
@@ -129,6 +148,26 @@ export interface ApplicationLettersTable {
   public: Generated<number>;
   created_by: number | null;
   created_at: string;
+  /** The letter's own number, e.g. 岚建公开〔2026〕第12号 (per organ and year). */
+  letter_no: string | null;
+  /** Service record (送达): the date the addressee received it, how, and the proof (EMS number, 送达回证, e-mail time). */
+  served_on: string | null;
+  service_method: Generated<string>;
+  service_ref: Generated<string>;
+}
+
+/** Per-organ settings of the applications area (010). */
+export interface ApplicationSettingsTable {
+  organ_id: number;
+  /** 复议机关 as named in letters (行政复议法第二十条第三款), its address and online channel. */
+  reconsideration_body: Generated<string>;
+  reconsideration_address: Generated<string>;
+  reconsideration_online: Generated<string>;
+  /** The organ's short form in letter numbers, e.g. 岚建公开. */
+  letter_prefix: Generated<string>;
+  updated_by: number | null;
+  updated_at: string;
+  version: Generated<number>;
 }
 
 export interface ApplicationLetterTemplatesTable {
@@ -157,6 +196,9 @@ export interface AppealsTable {
   /** upheld | corrected | other | pending */
   result: string;
   decided_on: string | null;
+  /** For a reconsideration: the day the 复议机关 accepted it (受理), and its extension in days (行政复议法第六十二条). */
+  accepted_on: string | null;
+  extension_days: Generated<number>;
   note: Generated<string>;
   imported: Generated<number>;
   created_by: number | null;
