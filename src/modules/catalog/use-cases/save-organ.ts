@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { isSystemAdmin, type Actor } from '../../identity/index.ts';
+import { actorMayMoveOrgan, isSystemAdmin, type Actor } from '../../identity/index.ts';
 import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
 import { organInputSchema, type Organ } from '../domain/organ.ts';
 import { findOrganByCode, findOrganById, organChain, toOrgan } from '../storage/organs-repository.ts';
@@ -35,11 +35,28 @@ export async function saveOrgan(deps: AppDeps, actor: Actor, raw: unknown, exist
     if (!before) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', '机关不存在', { httpStatus: 404 });
     await requireRoleOnOrgan(trx, actor, existingId, 'organ_admin');
     if (input.code !== before.code) throw new DomainError('ERR_CATALOG_ORGAN_CODE_PERMANENT', '机关代码创建后不能修改', { field: 'code', httpStatus: 409 });
+    const moved = (parent?.id ?? null) !== before.parentId || input.kind !== before.kind;
+    if (moved) {
+      // Moving an organ hands its drafts, applications and catalog to the new parent's admins: it
+      // needs rights on the old and the new parent (identity's mayMoveOrgan), see docs/security.md.
+      const oldChain = before.parentId === null ? null : await organChain(trx, before.parentId);
+      const newChain = parent ? await organChain(trx, parent.id) : null;
+      if (!actorMayMoveOrgan(actor, oldChain, newChain)) {
+        throw new DomainError('ERR_CATALOG_ORGAN_MOVE_FORBIDDEN', '更改机关的上级机关或类型，须同时具有原上级机关和新上级机关的管理权限，请由系统管理员办理', { field: 'parentCode', httpStatus: 403 });
+      }
+    }
     if (parent && (await organChain(trx, parent.id)).includes(existingId)) {
       throw new DomainError('ERR_CATALOG_ORGAN_CYCLE', '上级机关不能是本机关或其下级机关', { field: 'parentCode', httpStatus: 409 });
     }
     const row = await trx.updateTable('organs').set(values).where('id', '=', existingId).returningAll().executeTakeFirstOrThrow();
     await audit(trx, deps, actor, at, { action: 'organ.update', entityType: 'organ', entityId: existingId, organId: existingId, before, after: values });
+    if (moved) {
+      const oldParent = before.parentId === null ? null : await findOrganById(trx, before.parentId);
+      await audit(trx, deps, actor, at, {
+        action: 'organ.move', entityType: 'organ', entityId: existingId, organId: existingId,
+        before: { kind: before.kind, parentCode: oldParent?.code ?? null }, after: { kind: input.kind, parentCode: parent?.code ?? null },
+      });
+    }
     return toOrgan(row);
   });
 }

@@ -1,4 +1,4 @@
-import { holdsRoleOn, type Principal } from './roles.ts';
+import { holdsRoleOn, mayMoveOrgan, type Principal } from './roles.ts';
 
 /** Who does something: a signed-in person (web or API token) or the system itself (seed, CLI, jobs). */
 export type Actor = { kind: 'user'; principal: Principal; via: 'web' | 'api' } | { kind: 'system'; label: string };
@@ -9,3 +9,7 @@ export const actorLabel = (a: Actor): string =>
   a.kind === 'user' ? `${a.principal.displayName}（${a.principal.username}${a.via === 'api' ? '，API' : ''}）` : `系统：${a.label}`;
 export const actorMay = (a: Actor, organChain: number[], role: 'organ_admin' | 'editor'): boolean =>
   a.kind === 'system' || holdsRoleOn(a.principal, organChain, role);
+
+/** The system (seed, CLI) may re-parent organs; a person needs organ_admin on the old and the new parent (see mayMoveOrgan). */
+export const actorMayMoveOrgan = (a: Actor, oldParentChain: number[] | null, newParentChain: number[] | null): boolean =>
+  a.kind === 'system' || mayMoveOrgan(a.principal, oldParentChain, newParentChain);

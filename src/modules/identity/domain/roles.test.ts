@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsRoleOn, type Principal } from './roles.ts';
+import { holdsRoleOn, mayMoveOrgan, type Principal } from './roles.ts';
 
 const person = (roles: Principal['roles']): Principal => ({ userId: 1, username: 'u', displayName: 'U', roles });
 // county government 1 > 住建局 2 > 村镇建设股 3; 财政局 4
@@ -22,5 +22,23 @@ describe('who may act on which organ', () => {
 
   it('lets a system admin act anywhere', () => {
     expect(holdsRoleOn(person([{ organId: 1, role: 'system_admin' }]), chainOf[4], 'organ_admin')).toBe(true);
+  });
+});
+
+describe('who may move an organ to another parent or change its kind', () => {
+  it('refuses an organ admin moving their own organ under a sibling (it would hand them the sibling)', () => {
+    const bureauAdmin = person([{ organId: 2, role: 'organ_admin' }]);
+    // 财政局 4 moved from the county 1 under 住建局 2: the admin of 4 holds nothing on 1
+    expect(mayMoveOrgan(person([{ organId: 4, role: 'organ_admin' }]), chainOf[1], chainOf[2])).toBe(false);
+    // the admin of 2 holds the new parent 2 but not the old parent 1
+    expect(mayMoveOrgan(bureauAdmin, chainOf[1], chainOf[2])).toBe(false);
+    // and cannot make a top-level organ of anything
+    expect(mayMoveOrgan(bureauAdmin, chainOf[2], null)).toBe(false);
+  });
+
+  it('lets an organ admin move a unit between places inside their own organ, and a system admin anything', () => {
+    expect(mayMoveOrgan(person([{ organId: 2, role: 'organ_admin' }]), chainOf[2], chainOf[3])).toBe(true);
+    expect(mayMoveOrgan(person([{ organId: 2, role: 'editor' }]), chainOf[2], chainOf[3])).toBe(false);
+    expect(mayMoveOrgan(person([{ organId: 1, role: 'system_admin' }]), null, chainOf[4])).toBe(true);
   });
 });

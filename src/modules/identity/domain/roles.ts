@@ -29,3 +29,15 @@ export function holdsRoleOn(p: Principal, organChain: number[], role: 'organ_adm
   const accepted: Role[] = role === 'editor' ? ['editor', 'organ_admin', 'unit_head', 'disclosure_office', 'leader_in_charge'] : ['organ_admin'];
   return p.roles.some((r) => accepted.includes(r.role) && organChain.includes(r.organId));
 }
+
+/**
+ * May `p` change an organ's place in the tree (its parent or its kind)? Moving an organ hands its
+ * drafts, applications and catalog to whoever administers the new parent, so it needs organ_admin on
+ * both the old and the new parent; a top-level organ (no parent) only a system admin may move or
+ * create. In practice this is the system administrator. Chains are self first; null = no parent.
+ */
+export function mayMoveOrgan(p: Principal, oldParentChain: number[] | null, newParentChain: number[] | null): boolean {
+  if (isSystemAdmin(p)) return true;
+  if (oldParentChain === null || newParentChain === null) return false;
+  return holdsRoleOn(p, oldParentChain, 'organ_admin') && holdsRoleOn(p, newParentChain, 'organ_admin');
+}
