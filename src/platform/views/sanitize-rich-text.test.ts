@@ -16,4 +16,22 @@ describe('rich text allowlist', () => {
   ])('removes what is dangerous in %s', (dirty, clean) => {
     expect(sanitizeRichText(dirty)).toBe(clean);
   });
+
+  // sanitize-html is pinned to 2.17.5 (later releases want Node ≥ 22). The fixes after it concern
+  // tags and options our allowlist never admits (noscript, iframe fallback, textarea/xmp raw text,
+  // meta refresh, SVG animation, srcset); these payloads from those advisories must stay harmless.
+  it.each([
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    '<p><noscript></p><img src=x onerror=alert(1)></noscript>',
+    '<iframe><iframe><img src=x onerror=alert(1)></iframe></iframe>',
+    '<textarea></textarea/><img src=x onerror=alert(1)></textarea>',
+    '<svg><textarea><img src=x onerror=alert(1)></textarea></svg>',
+    '<xmp><script>alert(1)</script></xmp>',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>',
+    '<img srcset="javascript:alert(1) 1x" src="https://example.gov.cn/a.png">',
+  ])('leaves nothing executable in %s', (dirty) => {
+    const clean = sanitizeRichText(dirty);
+    expect(clean).not.toMatch(/<(script|noscript|iframe|textarea|xmp|meta|svg|animate)\b|\son\w+=|javascript:|srcset/i);
+  });
 });
