@@ -1,3 +1,4 @@
+import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './extraction-limits.ts';
 import { readZipEntries, utf8 } from './zip-entries.ts';
 import { xmlTokens } from './xml-tokens.ts';
 
@@ -7,8 +8,8 @@ import { xmlTokens } from './xml-tokens.ts';
  * and leak like the body does. Paragraphs end with "\n"; table cells end with "\t" and rows with "\n",
  * so a table row is one line and a cell keeps its column.
  */
-export function docxToText(bytes: Uint8Array): string {
-  const parts = readZipEntries(bytes, (name) => PART.test(name));
+export function docxToText(bytes: Uint8Array, limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS): string {
+  const parts = readZipEntries(bytes, (name) => PART.test(name), limits);
   const body = parts['word/document.xml'];
   if (!body) throw new Error('缺少正文部分 word/document.xml');
   const names = Object.keys(parts).sort(byPartOrder);

@@ -1,10 +1,6 @@
-import { DomainError } from '../../../shared/domain-error.ts';
-import { decodePlainText, looksBinary } from './decode-plain-text.ts';
-import { docxToText } from './docx-to-text.ts';
-import { htmlToText } from './html-to-text.ts';
-import { NoTextLayerError, pdfToText } from './pdf-to-text.ts';
+import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './extraction-limits.ts';
+import { ExtractionPool } from './extraction-pool.ts';
 import { unreadableFile } from './unreadable-file.ts';
-import { xlsxToText } from './xlsx-to-text.ts';
 
 export type ExtractedText = { text: string; format: string };
 
@@ -18,42 +14,25 @@ const LEGACY_HINT: Record<string, string> = {
   ofd: 'OFD 版式文件暂不支持，请提供 PDF（含文字层）或 .docx',
 };
 
+let pool: ExtractionPool | null = null;
+
 /**
  * The text the scanner reads from a file, by its extension. Findings' offsets point into this text.
- * A file that cannot be read throws ERR_PRIVACY_UNREADABLE_FILE: an attachment that was not scanned
- * must never pass as clean.
+ * The file is read in a worker thread within fixed budgets (extraction-limits.ts), so no file can
+ * block the server. A file that cannot be read, or is over a budget, throws
+ * ERR_PRIVACY_UNREADABLE_FILE: an attachment that was not scanned must never pass as clean.
  */
-export async function extractText(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
+export async function extractText(bytes: Uint8Array, fileName: string, limits: Partial<ExtractionLimits> = {}): Promise<ExtractedText> {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
     throw unreadableFile(fileName, LEGACY_HINT[ext] ?? `不支持的文件类型${ext ? `“.${ext}”` : '（没有扩展名）'}，支持 .txt、.html、.docx、.xlsx、.pdf`);
   }
   if (bytes.length === 0) throw unreadableFile(fileName, '文件为空');
-  try {
-    switch (ext) {
-      case 'txt':
-        if (looksBinary(bytes)) throw new Error('内容不是文本（含二进制数据）');
-        return { text: decodePlainText(bytes).text, format: 'txt' };
-      case 'html':
-      case 'htm':
-        return { text: htmlToText(decodePlainText(bytes).text), format: 'html' };
-      case 'docx':
-        return { text: docxToText(bytes), format: 'docx' };
-      case 'xlsx':
-        return { text: xlsxToText(bytes), format: 'xlsx' };
-      default:
-        if (!startsWith(bytes, '%PDF-')) throw new Error('不是有效的 PDF 文件');
-        return { text: await pdfToText(bytes), format: 'pdf' };
-    }
-  } catch (e) {
-    if (e instanceof DomainError) throw e;
-    if (e instanceof NoTextLayerError) throw unreadableFile(fileName, e.message);
-    const why = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '文件已损坏或加密';
-    throw unreadableFile(fileName, why);
-  }
+  pool ??= new ExtractionPool();
+  const outcome = await pool.read(bytes, ext, { ...DEFAULT_EXTRACTION_LIMITS, ...limits });
+  if (!outcome.ok) throw unreadableFile(fileName, outcome.why);
+  return { text: outcome.text, format: outcome.format };
 }
 
-function startsWith(bytes: Uint8Array, magic: string): boolean {
-  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic.charCodeAt(i)) return false;
-  return true;
-}
+/** Files being read or waiting to be read right now. */
+export const extractionsInProgress = (): number => pool?.pending ?? 0;

@@ -1,3 +1,4 @@
+import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './extraction-limits.ts';
 import { readZipEntries, utf8 } from './zip-entries.ts';
 import { attr, xmlTokens } from './xml-tokens.ts';
 
@@ -6,8 +7,8 @@ import { attr, xmlTokens } from './xml-tokens.ts';
  * with cells separated by tabs at their column (empty cells keep their place, so a column's header
  * is the same cell index in every row); then cell comments. Numbers are the stored values.
  */
-export function xlsxToText(bytes: Uint8Array): string {
-  const parts = readZipEntries(bytes, (name) => PART.test(name));
+export function xlsxToText(bytes: Uint8Array, limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS): string {
+  const parts = readZipEntries(bytes, (name) => PART.test(name), limits);
   const shared = parts['xl/sharedStrings.xml'] ? sharedStrings(utf8(parts['xl/sharedStrings.xml'])) : [];
   const sheets = sheetOrder(parts);
   if (sheets.length === 0) throw new Error('没有找到工作表');

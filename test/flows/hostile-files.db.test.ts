@@ -1,0 +1,80 @@
+import { afterEach, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp } from '../support/app.ts';
+import { describeEachDialect } from '../support/db.ts';
+import { createNode, createOrgan, createReviewCast, createStaff, publicationInput } from '../support/factories.ts';
+import { docxBomb, sharedStreamPdf, zip64EntryBomb } from '../corpus/privacy/factories/build-hostile.ts';
+import { addAttachment, createPublication } from '../../src/modules/catalog/index.ts';
+import { createApiToken } from '../../src/modules/identity/index.ts';
+import { fillReviewForm, loadForm, performReviewVerb } from '../../src/modules/review/index.ts';
+
+// Issue 10: a 128-byte zip or a 300 KB PDF sent to the scanner stopped the whole server.
+const opened: FastifyInstance[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((a) => a.close()));
+});
+
+function multipart(fileName: string, bytes: Uint8Array) {
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from(bytes)]), fileName);
+  return form;
+}
+
+describeEachDialect('hostile files at the scanner and at review', (db) => {
+  async function serve() {
+    const { app, deps } = await buildTestApp(db());
+    opened.push(app);
+    const organ = await createOrgan(deps);
+    const staff = await createStaff(deps, organ.code, 'editor');
+    const authorization = `Bearer ${await createApiToken(deps, staff.username, 'test')}`;
+    return { app, deps, organ, authorization };
+  }
+
+  it('answers /healthz over HTTP while a .docx inflating to 40 MB is being scanned, before the scan completes', async () => {
+    const { app, authorization } = await serve();
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const order: string[] = [];
+    const scan = fetch(`${base}/api/v1/scan`, { method: 'POST', headers: { authorization }, body: multipart('slow.docx', docxBomb(40)) })
+      .then(async (r) => { order.push('scan'); return { status: r.status, body: await r.json() }; });
+    // Give the upload time to arrive and its reading to begin (a blocked event loop delays this timer too).
+    await new Promise((r) => setTimeout(r, 300));
+    const health = await fetch(`${base}/healthz`).then(async (r) => { order.push('healthz'); return r.json(); });
+    expect(health).toEqual({ status: 'ok' });
+    const scanned = await scan;
+    expect(order).toEqual(['healthz', 'scan']);
+    expect([200, 422]).toContain(scanned.status);
+  });
+
+  it('reports each hostile file unreadable through POST /api/v1/scan, never hanging', async () => {
+    const { app, authorization } = await serve();
+    for (const [name, bytes, why] of [
+      ['zip64.docx', zip64EntryBomb(), '压缩包声明了 4294967295 个条目'],
+      ['zip64.xlsx', zip64EntryBomb(), '压缩包声明了 4294967295 个条目'],
+      ['bomb.docx', docxBomb(250), '解压后内容声明为 250 MB'],
+      ['pages.pdf', sharedStreamPdf(2000, 1024), 'PDF 共 2000 页'],
+    ] as const) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/scan', headers: { authorization }, payload: multipart(name, bytes) });
+      expect(res.statusCode, name).toBe(422);
+      expect(res.json().error.code).toBe('ERR_PRIVACY_UNREADABLE_FILE');
+      expect(res.json().error.message).toContain(why);
+      expect(res.json().error.message).toContain('该文件未经扫描，不能视为无问题');
+    }
+  });
+
+  it('blocks the review chain at submit with an unreadable-attachment finding for a hostile attachment', async () => {
+    const { deps, organ } = await serve();
+    const node = await createNode(deps, organ.id);
+    const cast = await createReviewCast(deps, organ.code);
+    const draft = await createPublication(deps, cast.author.actor, organ.id, publicationInput([node]));
+    await addAttachment(deps, cast.author.actor, draft.id, { fileName: '名单.xlsx', bytes: Buffer.from(zip64EntryBomb()) });
+    await addAttachment(deps, cast.author.actor, draft.id, { fileName: '正文.pdf', bytes: Buffer.from(sharedStreamPdf(2000, 1024)) });
+    await fillReviewForm(deps, cast.author.actor, draft.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及国家秘密和个人信息' });
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    const findings = (await loadForm(deps.db, draft.id))!.scanFindings;
+    const unreadable = findings.filter((f) => f.type === 'unreadable_attachment');
+    expect(unreadable.map((f) => [f.source, f.severity])).toEqual([['附件：名单.xlsx', 'block'], ['附件：正文.pdf', 'block']]);
+    expect(unreadable[0].suggestion).toContain('超出扫描限制');
+    // An approval scans again, through the same budgets: the chain stays blocked.
+    await expect(performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve', { comment: '同意' })).rejects.toThrow();
+  });
+});
