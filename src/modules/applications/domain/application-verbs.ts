@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../../shared/iso-date.ts';
 import type { ApplicationState } from './application-states.ts';
+import type { ReplyBasisInput } from './reply-basis.ts';
 
 /**
  * The transition table: each verb, the states it may be used in and the state it leads to
@@ -57,5 +58,5 @@ export type Command =
   | { verb: 'issueFeeNotice'; method: 'per_application' | 'per_page'; pages?: number; sentOn: IsoDate; noticeReceivedOn?: IsoDate }
   | { verb: 'recordFeePayment'; paidOn: IsoDate }
   | { verb: 'closeFeeUnpaid' }
-  | { verb: 'recordReply'; outcome: string; repliedOn: IsoDate; text: string }
+  | ({ verb: 'recordReply'; outcome: string; repliedOn: IsoDate; text: string; serviceMethod?: string } & ReplyBasisInput)
   | { verb: 'archive' };

@@ -4,6 +4,7 @@ import type { ApplicationState } from './application-states.ts';
 import type { Channel } from './channels.ts';
 import type { FeeMethod } from './fee-rules.ts';
 import type { Outcome } from './outcomes.ts';
+import type { ReplyBasis } from './reply-basis.ts';
 
 export type PauseKind = 'third_party' | 'co_agency' | 'fee';
 export const PAUSE_KIND_LABELS: Record<PauseKind, string> = {
@@ -75,6 +76,8 @@ export type Application = {
   outcome: Outcome | null;
   repliedOn: IsoDate | null;
   replyText: string;
+  /** The item of 条例第三十六条 cited, the withheld part's ground and reason, the responsible organ. */
+  replyBasis: ReplyBasis;
   archivedOn: IsoDate | null;
   source: 'portal' | 'staff' | 'import';
   imported: boolean;

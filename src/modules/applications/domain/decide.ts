@@ -4,10 +4,11 @@ import { correctionNoticeDeadline, MAX_EXTENSION_WORKING_DAYS, type WorkingDayCa
 import type { Application, Pause, PauseKind } from './application.ts';
 import { STATE_LABELS, type ApplicationState } from './application-states.ts';
 import { nextState, TRANSITIONS, type Command } from './application-verbs.ts';
-import { CHANNEL_RULES } from './channels.ts';
+import { CHANNEL_RULES, DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from './channels.ts';
 import { ApplicationErrorCode as E } from './error-codes.ts';
 import { FEE_PAYMENT_WORKING_DAYS, FEE_WINDOW_PAUSES_CLOCK, perApplicationFee, perPageFee, type FeeComputation } from './fee-rules.ts';
 import { isOutcome, OUTCOME_INFO, RESERVED_OUTCOMES, type Outcome } from './outcomes.ts';
+import { checkReplyBasis } from './reply-basis.ts';
 
 /** Working days a consulted third party or agency has to answer (条例第三十二条、第三十四条). */
 export const CONSULTATION_WORKING_DAYS = 15;
@@ -35,7 +36,7 @@ export type ApplicationChanges = Partial<
     | 'confirmedOn' | 'receiptEvidence' | 'receivedOn' | 'handlerUserId' | 'correctionNoticeDueOn' | 'correctionRequestedOn'
     | 'correctionDueOn' | 'correctedOn' | 'extensionWorkingDays' | 'extensionApprovedBy' | 'extensionApprovedOn' | 'extensionReason'
     | 'feeMethod' | 'feeUnits' | 'feeAmountYuan' | 'feeNoticeSentOn' | 'feeNoticeReceivedOn' | 'feeDueOn' | 'feePaidOn'
-    | 'outcome' | 'repliedOn' | 'replyText' | 'archivedOn'
+    | 'outcome' | 'repliedOn' | 'replyText' | 'replyBasis' | 'archivedOn'
   >
 >;
 
@@ -284,9 +285,15 @@ export function decide(app: Application, command: Command, facts: DecideFacts): 
         refuse(E.outcomeNeedsCorrection, '“补正后申请内容仍不明确”只适用于已告知补正并收到补正申请的情形（条例第三十条）', 'outcome');
       }
       checkDate('repliedOn', '答复日期', command.repliedOn, { on: clockStart, label: '答复期限起算日' });
+      // 条例第三十六条、第三十七条: the one item that applies, the withheld part's reason and article, the responsible organ.
+      const basis = isOutcome(outcome) ? checkReplyBasis(outcome, command) : null;
+      if (basis) reasons.push(...basis.reasons);
+      if (command.serviceMethod && !(DELIVERY_METHODS as readonly string[]).includes(command.serviceMethod)) {
+        refuse(E.invalidInput, `送达方式“${command.serviceMethod}”无效，应为${DELIVERY_METHODS.map((m) => DELIVERY_METHOD_LABELS[m]).join('、')}之一`, 'serviceMethod');
+      }
       required('text', command.text, '请填写答复内容：公开的信息或获取方式，或不予公开、无法提供、不予处理的理由', E.replyTextRequired);
       if (reasons.length === 0) {
-        changes = { outcome: outcome as Outcome, repliedOn: command.repliedOn, replyText: command.text.trim() };
+        changes = { outcome: outcome as Outcome, repliedOn: command.repliedOn, replyText: command.text.trim(), replyBasis: basis?.basis ?? {} };
         const late = app.dueOn !== null && command.repliedOn > app.dueOn;
         note = `${command.repliedOn}作出答复：${OUTCOME_INFO[outcome as Outcome].label}${late ? `（超过答复期限${app.dueOn}）` : ''}`;
         data = { late };

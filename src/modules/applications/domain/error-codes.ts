@@ -11,6 +11,7 @@ export const ApplicationErrorCode = {
   outcomeReserved: 'ERR_APPLICATION_OUTCOME_RESERVED',
   outcomeNeedsCorrection: 'ERR_APPLICATION_OUTCOME_NEEDS_CORRECTION',
   replyTextRequired: 'ERR_APPLICATION_REPLY_TEXT_REQUIRED',
+  basisRequired: 'ERR_APPLICATION_BASIS_REQUIRED',
   reasonRequired: 'ERR_APPLICATION_REASON_REQUIRED',
   handlerRequired: 'ERR_APPLICATION_HANDLER_REQUIRED',
   handlerInvalid: 'ERR_APPLICATION_HANDLER_INVALID',
@@ -38,6 +39,9 @@ export const ApplicationErrorCode = {
   importUnreadable: 'ERR_APPLICATION_IMPORT_UNREADABLE',
   appealInvalid: 'ERR_APPLICATION_APPEAL_INVALID',
   appealNotFound: 'ERR_APPLICATION_APPEAL_NOT_FOUND',
+  organNotAnswering: 'ERR_APPLICATION_ORGAN_NOT_ANSWERING',
+  reconsiderationBodyRequired: 'ERR_APPLICATION_RECONSIDERATION_BODY_REQUIRED',
+  settingsInvalid: 'ERR_APPLICATION_SETTINGS_INVALID',
 } as const;
 
 export type ApplicationErrorCodeValue = (typeof ApplicationErrorCode)[keyof typeof ApplicationErrorCode];

@@ -45,9 +45,12 @@ export const outcomeGroup = (o: Outcome): OutcomeGroup => o.split('.')[0] as Out
 
 type OutcomeInfo = { label: string; basis: string };
 
-/** Label as printed in the annual report, and the legal basis a reply letter cites. */
+/**
+ * Label as printed in the annual report, and the legal basis a reply letter cites. Where one row
+ * covers two items of 第三十六条 (予以公开, 不掌握) the letter cites the item chosen (reply-basis.ts).
+ */
 export const OUTCOME_INFO: Record<Outcome, OutcomeInfo> = {
-  disclosed: { label: '予以公开', basis: '《中华人民共和国政府信息公开条例》第三十六条第（一）项、第（二）项' },
+  disclosed: { label: '予以公开', basis: '《中华人民共和国政府信息公开条例》第三十六条' },
   partly_disclosed: { label: '部分公开（区分处理的，只计这一情形，不计其他情形）', basis: '《中华人民共和国政府信息公开条例》第三十七条' },
   'withheld.state_secret': { label: '属于国家秘密', basis: '《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项' },
   'withheld.prohibited_by_law': { label: '其他法律行政法规禁止公开', basis: '《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项' },
@@ -57,14 +60,15 @@ export const OUTCOME_INFO: Record<Outcome, OutcomeInfo> = {
   'withheld.process_information': { label: '属于四类过程性信息', basis: '《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项' },
   'withheld.enforcement_case_file': { label: '属于行政执法案卷', basis: '《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项' },
   'withheld.administrative_inquiry': { label: '属于行政查询事项', basis: '《中华人民共和国政府信息公开条例》第三十六条第（七）项' },
-  'unable.not_held': { label: '本机关不掌握相关政府信息', basis: '《中华人民共和国政府信息公开条例》第三十六条第（四）项、第（五）项' },
+  'unable.not_held': { label: '本机关不掌握相关政府信息', basis: '《中华人民共和国政府信息公开条例》第三十六条' },
   'unable.needs_creation': { label: '没有现成信息需要另行制作', basis: '《中华人民共和国政府信息公开条例》第三十八条' },
   'unable.still_unclear_after_correction': { label: '补正后申请内容仍不明确', basis: '《中华人民共和国政府信息公开条例》第三十条' },
   'not_processed.petition_complaint': { label: '信访举报投诉类申请', basis: '《中华人民共和国政府信息公开条例》第三十九条第一款' },
   'not_processed.repeated': { label: '重复申请', basis: '《中华人民共和国政府信息公开条例》第三十六条第（六）项' },
   'not_processed.publication': { label: '要求提供公开出版物', basis: '《中华人民共和国政府信息公开条例》第三十九条第二款' },
   'not_processed.mass_unreasonable': { label: '无正当理由大量反复申请', basis: '《中华人民共和国政府信息公开条例》第三十五条' },
-  'not_processed.confirm_or_reissue': { label: '要求行政机关确认或重新出具已获取信息', basis: '《中华人民共和国政府信息公开条例》第三十九条' },
+  // The 条例 has no article for this row; the request is not one to obtain existing government information (第二条).
+  'not_processed.confirm_or_reissue': { label: '要求行政机关确认或重新出具已获取信息', basis: '《中华人民共和国政府信息公开条例》第二条' },
   'other.correction_overdue': { label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', basis: '《中华人民共和国政府信息公开条例》第三十条' },
   'other.fee_unpaid': { label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', basis: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）' },
   'other.other': { label: '其他', basis: '《中华人民共和国政府信息公开条例》' },

@@ -7,7 +7,7 @@ export type { Appeal };
 
 const toAppeal = (r: Selectable<AppealsTable>): Appeal => ({
   id: r.id, organId: r.organ_id, applicationId: r.application_id, trackingNo: r.tracking_no, kind: r.kind as AppealKind, caseNo: r.case_no,
-  body: r.body, filedOn: r.filed_on, result: r.result as AppealResult, decidedOn: r.decided_on, note: r.note, imported: Number(r.imported) === 1, version: r.version,
+  body: r.body, filedOn: r.filed_on, result: r.result as AppealResult, decidedOn: r.decided_on, acceptedOn: r.accepted_on, extensionDays: r.extension_days, note: r.note, imported: Number(r.imported) === 1, version: r.version,
 });
 
 export async function insertAppeal(db: Executor, values: Insertable<AppealsTable>): Promise<Appeal> {
@@ -29,10 +29,12 @@ export async function listAppeals(db: Executor, f: { applicationId?: number; org
   return (await q.orderBy('filed_on', 'desc').orderBy('id', 'desc').execute()).map(toAppeal);
 }
 
-export async function updateAppealDecision(db: Executor, appeal: Appeal, result: AppealResult, decidedOn: string | null, note: string, at: string): Promise<Appeal | null> {
+export async function updateAppealDecision(
+  db: Executor, appeal: Appeal, result: AppealResult, decidedOn: string | null, note: string, at: string, extra: { acceptedOn: string | null; extensionDays: number },
+): Promise<Appeal | null> {
   const r = await db
     .updateTable('appeals')
-    .set({ result, decided_on: decidedOn, note, version: appeal.version + 1, updated_at: at })
+    .set({ result, decided_on: decidedOn, note, accepted_on: extra.acceptedOn, extension_days: extra.extensionDays, version: appeal.version + 1, updated_at: at })
     .where('id', '=', appeal.id)
     .where('version', '=', appeal.version)
     .returningAll()

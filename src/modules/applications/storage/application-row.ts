@@ -58,6 +58,7 @@ export const toApplication = (r: ApplicationRow): Application => ({
   outcome: r.outcome as Outcome | null,
   repliedOn: r.replied_on,
   replyText: r.reply_text,
+  replyBasis: JSON.parse(r.reply_basis_json) as Application['replyBasis'],
   archivedOn: r.archived_on,
   source: r.source as Application['source'],
   imported: Number(r.imported) === 1,
@@ -90,13 +91,14 @@ const COLUMN_OF: Record<keyof ApplicationChanges, keyof ApplicationsTable> = {
   outcome: 'outcome',
   repliedOn: 'replied_on',
   replyText: 'reply_text',
+  replyBasis: 'reply_basis_json',
   archivedOn: 'archived_on',
 };
 
 /** The columns a decision changes. */
 export function changesToColumns(changes: ApplicationChanges): Updateable<ApplicationsTable> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(changes)) out[COLUMN_OF[key as keyof ApplicationChanges]] = value;
+  for (const [key, value] of Object.entries(changes)) out[COLUMN_OF[key as keyof ApplicationChanges]] = key === 'replyBasis' ? JSON.stringify(value) : value;
   return out as Updateable<ApplicationsTable>;
 }
 

@@ -15,13 +15,13 @@ export type StoredLetter = {
 };
 
 export async function insertLetter(
-  db: Executor, l: { applicationId: number; kind: LetterKind; title: string; issuedOn: IsoDate; document: DocumentModel; forApplicant: boolean; createdBy: number | null }, at: string,
+  db: Executor, l: { applicationId: number; kind: LetterKind; title: string; issuedOn: IsoDate; document: DocumentModel; forApplicant: boolean; createdBy: number | null; serviceMethod?: string }, at: string,
 ): Promise<number> {
   const row = await db
     .insertInto('application_letters')
     .values({
       application_id: l.applicationId, kind: l.kind, title: l.title, issued_on: l.issuedOn, document_json: JSON.stringify(l.document),
-      public: l.forApplicant ? 1 : 0, created_by: l.createdBy, created_at: at,
+      public: l.forApplicant ? 1 : 0, created_by: l.createdBy, created_at: at, service_method: l.serviceMethod ?? '',
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import { closeLapsedCases } from '../jobs/close-lapsed-cases.ts';
 import { requireApplication } from '../storage/applications-repository.ts';
 import { listEvents } from '../storage/events-repository.ts';
 import { listLetters } from '../storage/letters-repository.ts';
+import { upsertSettings } from '../storage/settings-repository.ts';
 import { applicantInput, registerInPerson, runVerbs } from '../testing/application-factories.ts';
 import { listWork } from './list-work.ts';
 import { saveLetterTemplate } from './manage-letter-templates.ts';
@@ -24,6 +25,8 @@ describeEachDialect('applications: intake, verbs and the stored clock', (db) => 
   const setup = async (at = '2026-03-10T02:00:00Z') => {
     const deps = buildDeps(db(), at);
     const organ = await createOrgan(deps);
+    // A top-level organ names its reconsideration body in its settings (行政复议法第二十条第三款).
+    await upsertSettings(deps.db, { organId: organ.id, reconsiderationBody: '青岚市人民政府', reconsiderationAddress: '', reconsiderationOnline: '', letterPrefix: '' }, null, at);
     const editor = await createStaff(deps, organ.code, 'editor');
     const admin = await createStaff(deps, organ.code, 'organ_admin');
     return { deps, organ, editor: await asActor(deps, editor.id), head: await asActor(deps, admin.id), editorId: editor.id, headId: admin.id };
@@ -127,14 +130,15 @@ describeEachDialect('applications: intake, verbs and the stored clock', (db) => 
     expect((await listLetters(deps.db, app.id)).find((l) => l.kind === 'consultation_letter')?.forApplicant).toBe(false);
   });
 
-  it('refuses a duplicate appeal case number and a suit after reconsideration before the reconsideration is decided or lapsed', async () => {
+  it('refuses a duplicate appeal case number; a suit after reconsideration is recorded, flagged while the reconsideration runs', async () => {
     const { deps, organ, editor } = await setup();
     const app = await registerInPerson(deps, editor, organ.id, '2026-01-05');
     await performVerb(deps, editor, app.id, { verb: 'recordReply', outcome: 'withheld.process_information', repliedOn: '2026-01-20', text: '过程性信息。' });
     const { recordAppeal } = await import('./record-appeal.ts');
     await recordAppeal(deps, editor, app.id, { kind: 'reconsideration', filedOn: '2026-02-01', caseNo: '青政复〔2026〕5号' });
     await expect(recordAppeal(deps, editor, app.id, { kind: 'reconsideration', filedOn: '2026-02-02', caseNo: '青政复〔2026〕5号' })).rejects.toMatchObject({ message: expect.stringContaining('已登记') });
-    await expect(recordAppeal(deps, editor, app.id, { kind: 'litigation_after_reconsideration', filedOn: '2026-02-03' })).rejects.toMatchObject({ message: expect.stringContaining('行政诉讼法第四十五条') });
+    const suit = await recordAppeal(deps, editor, app.id, { kind: 'litigation_after_reconsideration', filedOn: '2026-02-03' });
+    expect(suit.notes.join('')).toContain('行政复议法第三十四条');
   });
 
   it('a reply records exactly one outcome and issues the letter with the legal basis and remedies', async () => {

@@ -1,5 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { IsoDate } from '../../../shared/iso-date.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
 import type { Organ } from '../../catalog/index.ts';
 import type { Application } from '../domain/application.ts';
@@ -27,6 +29,10 @@ export type Receipt = { channel: Channel; arrivedOn: IsoDate; arrivedAt: string 
 export async function createApplication(
   trx: Executor, deps: AppDeps, actor: Actor, organ: Organ, fields: ApplicantFields, receipt: Receipt, source: 'portal' | 'staff', at: string, today: IsoDate,
 ): Promise<{ application: Application; queryCode: string }> {
+  // 条例第二十七条: the 行政机关 takes applications in its own name, not its internal units.
+  if (organ.kind === 'unit') {
+    throw new DomainError(E.organNotAnswering, `${organ.name}是内设机构，不单独受理政府信息公开申请，请登记到其所属的行政机关（条例第二十七条）`, { httpStatus: 400, field: 'organ' });
+  }
   const calendar = await calendarFor(trx);
   const receivedOn = receivedOnFor(receipt.channel, receipt.arrivedOn, receipt.confirmedOn);
   const state = receivedOn ? 'registered' : 'awaiting_confirmation';

@@ -8,7 +8,10 @@ import { FEE_METHOD_LABELS, perApplicationFee, perPageFee } from '../domain/fee-
 import { outcomeGroup } from '../domain/outcomes.ts';
 import { buildLetter } from '../domain/letters/build-letter.ts';
 import { isLetterForApplicant, LETTER_KIND_LABELS, replyTemplateKind, type LetterKind, type TemplateKind } from '../domain/letters/letter-kinds.ts';
-import { reconsiderationBodyFor } from '../domain/letters/remedies.ts';
+import { answeringOrgan, reconsiderationBodyFor } from '../domain/letters/remedies.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
+import { settingsFor } from '../storage/settings-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { insertLetter } from '../storage/letters-repository.ts';
 import { templateFor } from '../storage/templates-repository.ts';
@@ -63,14 +66,25 @@ export async function issueLetterFor(
   const plan = planLetter(command, before, after);
   if (!plan) return null;
   if (plan.kind === 'consultation_letter' && consultationEndOn) plan.values['意见期限'] = chineseDate(consultationEndOn);
-  const organ = (await findOrganById(trx, after.organId))!;
-  const chain = await Promise.all((await organChain(trx, after.organId)).map((id) => findOrganById(trx, id)));
-  const template = await templateFor(trx, after.organId, plan.template);
+  const fullChain = (await Promise.all((await organChain(trx, after.organId)).map((id) => findOrganById(trx, id)))).filter((o) => o !== null);
+  // 条例第二十七条: the 行政机关 answers and signs, never an internal unit.
+  const organ = answeringOrgan(fullChain);
+  const chain = fullChain.slice(fullChain.indexOf(organ));
+  const settings = await settingsFor(trx, organ.id);
+  const reconsideration = reconsiderationBodyFor(chain, { body: settings.reconsiderationBody, address: settings.reconsiderationAddress, online: settings.reconsiderationOnline });
+  if (!reconsideration && hasRemedies(plan.kind)) {
+    throw new DomainError(E.reconsiderationBodyRequired, `答复文书须写明复议机关（行政复议法第二十条第三款）：请本机关管理员先在“依申请公开设置”中填写${organ.name}的复议机关名称、地址和网上申请渠道`, { httpStatus: 409 });
+  }
+  const serviceMethod = command.verb === 'recordReply' && command.serviceMethod ? command.serviceMethod : after.deliveryMethod;
+  const template = await templateFor(trx, organ.id, plan.template);
   const document = buildLetter(plan.kind, {
-    app: after, organName: organ.name, reconsiderationBody: reconsiderationBodyFor(chain.filter((o) => o !== null)), issuedOn, template, values: plan.values,
+    app: after, organName: organ.name, reconsideration: reconsideration ?? { body: '', address: '', online: '' }, serviceMethod, issuedOn, template, values: plan.values,
   });
   return insertLetter(trx, {
     applicationId: after.id, kind: plan.kind, title: `${LETTER_KIND_LABELS[plan.kind]}（${issuedOn}）`, issuedOn, document,
-    forApplicant: isLetterForApplicant(plan.kind), createdBy: userId,
+    forApplicant: isLetterForApplicant(plan.kind), createdBy: userId, serviceMethod,
   }, at);
 }
+
+/** Letters that state the remedies (行政复议、行政诉讼) and so must name the reconsideration body. */
+const hasRemedies = (kind: LetterKind) => kind === 'reply' || kind === 'termination_notice';

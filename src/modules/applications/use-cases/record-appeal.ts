@@ -1,14 +1,15 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { addDays, chinaDateOf } from '../../../shared/iso-date.ts';
+import { chinaDateOf, isIsoDate } from '../../../shared/iso-date.ts';
 import { actorUserId, type Actor } from '../../identity/index.ts';
-import { appealProblems, type Appeal, type AppealKind, type AppealResult } from '../domain/appeal.ts';
+import { appealProblems, suitAfterReconsiderationNotes, type Appeal, type AppealKind, type AppealResult } from '../domain/appeal.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { requireApplication } from '../storage/applications-repository.ts';
 import { findAppeal, insertAppeal, updateAppealDecision } from '../storage/appeals-repository.ts';
 import { auditApplication, requireCaseStaff } from './case-access.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const days = (v: unknown) => (typeof v === 'number' ? v : v === undefined || v === null || str(v) === '' ? 0 : /^\d+$/.test(String(v).trim()) ? Number(String(v).trim()) : Number.NaN);
 
 /** Records a reconsideration or lawsuit about an application (行政复议法, 行政诉讼法; table 四 of the annual report). */
 export async function recordAppeal(deps: AppDeps, actor: Actor, applicationId: number, raw: Record<string, unknown>): Promise<{ appeal: Appeal; notes: string[] }> {
@@ -16,26 +17,26 @@ export async function recordAppeal(deps: AppDeps, actor: Actor, applicationId: n
     const app = await requireApplication(trx, applicationId);
     await requireCaseStaff(trx, actor, app.organId);
     const now = deps.clock.now();
-    const input = { kind: str(raw.kind), filedOn: str(raw.filedOn), result: str(raw.result) || 'pending', decidedOn: str(raw.decidedOn) || null, caseNo: str(raw.caseNo), body: str(raw.body), note: str(raw.note) };
+    const input = {
+      kind: str(raw.kind), filedOn: str(raw.filedOn), result: str(raw.result) || 'pending', decidedOn: str(raw.decidedOn) || null, caseNo: str(raw.caseNo), body: str(raw.body), note: str(raw.note),
+      acceptedOn: str(raw.acceptedOn) || null, extensionDays: days(raw.extensionDays),
+    };
     const { reasons, notes } = appealProblems(input, { today: chinaDateOf(now), application: app });
-    const earlier = await trx.selectFrom('appeals').select(['kind', 'case_no', 'filed_on', 'decided_on', 'result']).where('application_id', '=', app.id).execute();
+    const earlier = await trx.selectFrom('appeals').select(['kind', 'case_no', 'filed_on', 'decided_on', 'result', 'accepted_on', 'extension_days']).where('application_id', '=', app.id).execute();
     if (input.caseNo && earlier.some((a) => a.case_no === input.caseNo)) {
       reasons.push({ code: E.appealInvalid, field: 'caseNo', message: `案号“${input.caseNo}”已登记，请勿重复登记；如结果有变化，请更新原记录` });
     }
-    // 行政诉讼法第四十五条: a suit after reconsideration follows the reconsideration decision, or the
-    // lapse of its time limit (行政复议法第六十二条: 60 days, here without the possible extension).
-    if (input.kind === 'litigation_after_reconsideration' && input.filedOn) {
-      const ready = earlier.some((a) => a.kind === 'reconsideration' && (
-        (a.decided_on !== null && a.decided_on <= input.filedOn) || addDays(a.filed_on, 60) <= input.filedOn));
-      if (!ready) {
-        reasons.push({ code: E.appealInvalid, field: 'kind', message: '复议后起诉须在本申请的行政复议作出决定（或复议期限届满）之后；请先登记复议并记录其决定（行政诉讼法第四十五条）' });
-      }
+    // The ledger records what was filed: a suit after reconsideration is never refused, only flagged
+    // when the reconsideration was neither decided nor out of time (行政复议法第三十四条、第六十二条).
+    if (input.kind === 'litigation_after_reconsideration' && isIsoDate(input.filedOn)) {
+      const recons = earlier.filter((a) => a.kind === 'reconsideration').map((a) => ({ filedOn: a.filed_on, acceptedOn: a.accepted_on, extensionDays: a.extension_days, decidedOn: a.decided_on }));
+      notes.push(...suitAfterReconsiderationNotes(input.filedOn, recons));
     }
     if (reasons.length) throw new DomainError(E.appealInvalid, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
     const at = now.toISOString();
     const appeal = await insertAppeal(trx, {
       organ_id: app.organId, application_id: app.id, tracking_no: app.trackingNo, kind: input.kind as AppealKind, case_no: input.caseNo, body: input.body,
-      filed_on: input.filedOn, result: input.result as AppealResult, decided_on: input.decidedOn, note: input.note, imported: 0, created_by: actorUserId(actor),
+      filed_on: input.filedOn, result: input.result as AppealResult, decided_on: input.decidedOn, accepted_on: input.acceptedOn, extension_days: input.extensionDays, note: input.note, imported: 0, created_by: actorUserId(actor),
       version: 1, created_at: at, updated_at: at,
     });
     await auditApplication(trx, deps, actor, at, { action: 'appeal.record', entityType: 'appeal', entityId: appeal.id, organId: app.organId, after: input });
@@ -51,11 +52,15 @@ export async function decideAppeal(deps: AppDeps, actor: Actor, appealId: number
     await requireCaseStaff(trx, actor, appeal.organId);
     const app = appeal.applicationId ? await requireApplication(trx, appeal.applicationId) : null;
     const now = deps.clock.now();
-    const input = { kind: appeal.kind, filedOn: appeal.filedOn, result: str(raw.result), decidedOn: str(raw.decidedOn) || null, note: str(raw.note) || appeal.note };
+    const input = {
+      kind: appeal.kind, filedOn: appeal.filedOn, result: str(raw.result), decidedOn: str(raw.decidedOn) || null, note: str(raw.note) || appeal.note,
+      acceptedOn: raw.acceptedOn === undefined ? appeal.acceptedOn : str(raw.acceptedOn) || null,
+      extensionDays: raw.extensionDays === undefined ? appeal.extensionDays : days(raw.extensionDays),
+    };
     const { reasons } = appealProblems(input, { today: chinaDateOf(now), application: app });
     if (reasons.length) throw new DomainError(E.appealInvalid, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
     const at = now.toISOString();
-    const updated = await updateAppealDecision(trx, appeal, input.result as AppealResult, input.decidedOn, input.note, at);
+    const updated = await updateAppealDecision(trx, appeal, input.result as AppealResult, input.decidedOn, input.note, at, { acceptedOn: input.acceptedOn, extensionDays: input.extensionDays });
     if (!updated) throw new DomainError(E.versionConflict, '该记录已被他人修改，请刷新页面后重试', { httpStatus: 409 });
     await auditApplication(trx, deps, actor, at, { action: 'appeal.decide', entityType: 'appeal', entityId: appeal.id, organId: appeal.organId, before: { result: appeal.result, decidedOn: appeal.decidedOn }, after: { result: updated.result, decidedOn: updated.decidedOn } });
     return updated;

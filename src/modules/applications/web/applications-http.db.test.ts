@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan, createStaff, system } from '../../../../test/support/factories.ts';
+import { upsertSettings } from '../storage/settings-repository.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { Organ } from '../../catalog/index.ts';
 import { performVerb } from '../use-cases/perform-verb.ts';
@@ -23,6 +24,7 @@ describeEachDialect('applications over HTTP', (db) => {
     app = built.app;
     deps = built.deps;
     organ = await createOrgan(deps);
+    await upsertSettings(deps.db, { organId: organ.id, reconsiderationBody: '青岚市人民政府', reconsiderationAddress: '', reconsiderationOnline: '', letterPrefix: '' }, null, '2026-03-10T02:00:00Z');
     const e = await createStaff(deps, organ.code, 'editor');
     const h = await createStaff(deps, organ.code, 'organ_admin');
     const s = await createStaff(deps, organ.code, 'system_admin');
@@ -116,7 +118,7 @@ describeEachDialect('applications over HTTP', (db) => {
     const queryCode = /id="query-code">([^<]+)</.exec(res.body)![1];
     const row = await deps.db.selectFrom('applications').select('id').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow();
     await performVerb(deps, system, row.id, { verb: 'confirmReceipt', confirmedOn: '2026-03-10', evidence: '电话确认' });
-    await performVerb(deps, system, row.id, { verb: 'recordReply', outcome: 'disclosed', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
+    await performVerb(deps, system, row.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
     const status = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress: '10.0.3.2' });
     expect(status.body).toContain('已答复');
     const letterId = /\/applications\/status\/letters\/(\d+)/.exec(status.body)![1];

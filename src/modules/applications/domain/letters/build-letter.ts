@@ -7,13 +7,17 @@ import { OUTCOME_INFO, outcomeLabel } from '../outcomes.ts';
 import type { LetterTemplate } from './default-templates.ts';
 import { LETTER_KIND_LABELS, type LetterKind } from './letter-kinds.ts';
 import { fillTemplate } from './placeholders.ts';
-import { remedyParagraphs } from './remedies.ts';
+import { isServedOnline, remedyParagraphs, type ReconsiderationBody } from './remedies.ts';
+import { basisFields, legalBasis } from '../reply-basis.ts';
 
 export type LetterContext = {
   app: Application;
+  /** The 行政机关 that answers and signs: never an internal unit (条例第二十七条). */
   organName: string;
-  /** 复议机关: the same-level people's government (行政复议法第二十四条). */
-  reconsiderationBody: string;
+  /** 复议机关, named with its address and online channel (行政复议法第二十条第三款、第二十四条). */
+  reconsideration: ReconsiderationBody;
+  /** How this letter is served (post, email, online, pickup, fax); the online-reconsideration sentence follows it. */
+  serviceMethod: string;
   issuedOn: IsoDate;
   template: LetterTemplate;
   /** Values of the kind's own placeholders (补正事项, 收费金额 …). */
@@ -35,7 +39,7 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     申请内容: subject,
     机关名称: ctx.organName,
     发文日期: chineseDate(ctx.issuedOn),
-    ...(app.outcome ? { 办理结果: OUTCOME_INFO[app.outcome].label, 法律依据: OUTCOME_INFO[app.outcome].basis, 答复内容: app.replyText } : {}),
+    ...(app.outcome ? { 办理结果: OUTCOME_INFO[app.outcome].label, 法律依据: legalBasis(app.outcome, app.replyBasis), 答复内容: app.replyText } : {}),
     ...ctx.values,
   };
   const addressee = kind === 'consultation_letter' ? [] : [para(`${app.applicantName}：`, false)];
@@ -52,14 +56,14 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     { label: '申请内容', value: subject },
   ];
   if (kind === 'reply' && app.outcome) {
-    fields.push({ label: '办理结果', value: outcomeLabel(app.outcome) }, { label: '法律依据', value: OUTCOME_INFO[app.outcome].basis });
+    fields.push({ label: '办理结果', value: outcomeLabel(app.outcome) }, { label: '法律依据', value: legalBasis(app.outcome, app.replyBasis) }, ...basisFields(app.outcome, app.replyBasis));
   }
 
   const remedies: DocBlock[] =
     kind === 'reply' || kind === 'termination_notice'
       ? [
           { kind: 'heading', level: 2, text: '救济途径' },
-          ...remedyParagraphs(app.outcome, ctx.reconsiderationBody, app.deliveryMethod === 'online' || app.deliveryMethod === 'email').map((p) => para(p, true)),
+          ...remedyParagraphs(app.outcome, ctx.reconsideration, isServedOnline(ctx.serviceMethod)).map((p) => para(p, true)),
         ]
       : [];
 

@@ -27,6 +27,8 @@ import { commandFromForm } from './command-from-form.ts';
 import { RegisteredPage, RegisterPage } from './register-page.tsx';
 import { staffOrgans } from './staff-organs.ts';
 import { TemplatesPage } from './templates-page.tsx';
+import { SettingsPage } from './settings-page.tsx';
+import { getApplicationSettings, saveApplicationSettings } from '../../use-cases/manage-application-settings.ts';
 import type { VerbFormState } from './verb-forms.tsx';
 import { VIEW_LABELS, WorkListPage } from './work-list-page.tsx';
 
@@ -151,6 +153,28 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         if (!isTemplateKind(request.params.kind)) throw e;
         const templates = await listLetterTemplates(deps, actorOf(request, 'web'), organ.id);
         return sendPage(reply, <TemplatesPage scope={scope} organ={organ} templates={templates} failed={{ kind: request.params.kind, errors: fieldErrorsOf(e), title: body.title ?? '', body: body.body ?? '' }} />, 400);
+      }
+    });
+
+    app.get<{ Params: { code: string } }>('/admin/organs/:code/application-settings', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      const organ = scope.organ(request.params.code);
+      const s = await getApplicationSettings(deps, actorOf(request, 'web'), organ.id);
+      const values = { reconsiderationBody: s.reconsiderationBody, reconsiderationAddress: s.reconsiderationAddress, reconsiderationOnline: s.reconsiderationOnline, letterPrefix: s.letterPrefix };
+      return sendPage(reply, <SettingsPage scope={scope} organ={organ} values={values} errors={{}} />);
+    });
+
+    app.post<{ Params: { code: string } }>('/admin/organs/:code/application-settings', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      const organ = scope.organ(request.params.code);
+      const values = formValues(request.body);
+      try {
+        await saveApplicationSettings(deps, actorOf(request, 'web'), organ.id, values);
+        setFlash(reply, '设置已保存，此后生成的文书使用新的设置');
+        return reply.redirect(`/admin/organs/${organ.code}/application-settings`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== E.settingsInvalid) throw e;
+        return sendPage(reply, <SettingsPage scope={scope} organ={organ} values={values} errors={fieldErrorsOf(e)} />, 400);
       }
     });
 

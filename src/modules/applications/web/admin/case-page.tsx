@@ -1,6 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, type FieldErrors } from '../../../../platform/views/components.tsx';
-import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS } from '../../domain/appeal.ts';
+import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, reconsiderationDeadline } from '../../domain/appeal.ts';
 import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS } from '../../domain/applicant-types.ts';
 import { PAUSE_KIND_LABELS } from '../../domain/application.ts';
 import { STATE_LABELS } from '../../domain/application-states.ts';
@@ -101,7 +101,7 @@ function AppealsSection({ details, csrf, today, failed }: { details: CaseDetails
         <table class="list"><thead><tr><th scope="col">类型</th><th scope="col">机关或法院</th><th scope="col">案号</th><th scope="col">申请/起诉日期</th><th scope="col">结果</th><th scope="col">审结日期</th><th scope="col">更新结果</th></tr></thead>
           <tbody>{details.appeals.map((ap) => (
             <tr>
-              <td>{APPEAL_KIND_LABELS[ap.kind]}</td><td>{ap.body}</td><td>{ap.caseNo}</td><td>{ap.filedOn}</td><td>{APPEAL_RESULT_LABELS[ap.result]}</td><td>{ap.decidedOn ?? '—'}</td>
+              <td>{APPEAL_KIND_LABELS[ap.kind]}</td><td>{ap.body}</td><td>{ap.caseNo}</td><td>{ap.filedOn}{ap.kind === 'reconsideration' && <><br /><small>{ap.acceptedOn ? `${ap.acceptedOn}受理，` : '未登记受理日期，'}复议决定期限至{reconsiderationDeadline(ap)}</small></>}</td><td>{APPEAL_RESULT_LABELS[ap.result]}</td><td>{ap.decidedOn ?? '—'}</td>
               <td>
                 <form method="post" action={`/admin/appeals/${ap.id}/decide`} class="inline-form">
                   <input type="hidden" name="_csrf" value={csrf} />
@@ -109,6 +109,12 @@ function AppealsSection({ details, csrf, today, failed }: { details: CaseDetails
                   <select id={`f-ap-${ap.id}-result`} name="result">{APPEAL_RESULTS.map((r) => <option value={r} selected={ap.result === r}>{APPEAL_RESULT_LABELS[r]}</option>)}</select>
                   <label for={`f-ap-${ap.id}-decidedOn`}>审结日期</label>
                   <input type="date" id={`f-ap-${ap.id}-decidedOn`} name="decidedOn" value={ap.decidedOn ?? ''} />
+                  {ap.kind === 'reconsideration' && <>
+                    <label for={`f-ap-${ap.id}-acceptedOn`}>受理日期</label>
+                    <input type="date" id={`f-ap-${ap.id}-acceptedOn`} name="acceptedOn" value={ap.acceptedOn ?? ''} />
+                    <label for={`f-ap-${ap.id}-extensionDays`}>延长天数</label>
+                    <input type="number" id={`f-ap-${ap.id}-extensionDays`} name="extensionDays" min={0} max={30} value={String(ap.extensionDays)} />
+                  </>}
                   <button type="submit" class="btn btn-small">保存</button>
                 </form>
               </td>
@@ -125,6 +131,8 @@ function AppealsSection({ details, csrf, today, failed }: { details: CaseDetails
         <div class="field"><label for="f-appeal-body">复议机关或法院</label>{err('body')}<input type="text" id="f-appeal-body" name="body" value={v('body')} maxLength={100} /></div>
         <div class="field"><label for="f-appeal-caseNo">案号</label>{err('caseNo')}<input type="text" id="f-appeal-caseNo" name="caseNo" value={v('caseNo')} maxLength={100} /></div>
         <div class="field"><label for="f-appeal-filedOn">申请复议或起诉日期</label>{err('filedOn')}<input type="date" id="f-appeal-filedOn" name="filedOn" value={v('filedOn', today)} /></div>
+        <div class="field"><label for="f-appeal-acceptedOn">复议受理日期（行政复议）</label>{err('acceptedOn')}<input type="date" id="f-appeal-acceptedOn" name="acceptedOn" value={v('acceptedOn')} aria-describedby="h-appeal-acceptedOn" /><p class="hint" id="h-appeal-acceptedOn">复议决定期限自受理之日起60日，可延长不超过30日（行政复议法第六十二条）</p></div>
+        <div class="field"><label for="f-appeal-extensionDays">复议期限延长天数</label>{err('extensionDays')}<input type="number" id="f-appeal-extensionDays" name="extensionDays" min={0} max={30} value={v('extensionDays', '0')} /></div>
         <div class="field"><label for="f-appeal-result">结果</label>{err('result')}
           <select id="f-appeal-result" name="result">{APPEAL_RESULTS.map((r) => <option value={r} selected={v('result', 'pending') === r}>{APPEAL_RESULT_LABELS[r]}</option>)}</select></div>
         <div class="field"><label for="f-appeal-decidedOn">审结日期</label>{err('decidedOn')}<input type="date" id="f-appeal-decidedOn" name="decidedOn" value={v('decidedOn')} /></div>

@@ -32,7 +32,12 @@ export function commandFromForm(verb: string, f: FormValues): Command {
     }
     case 'recordFeePayment': return { verb: 'recordFeePayment', paidOn: s('paidOn') };
     case 'closeFeeUnpaid': return { verb: 'closeFeeUnpaid' };
-    case 'recordReply': return { verb: 'recordReply', outcome: s('outcome'), repliedOn: s('repliedOn'), text: s('text') };
+    case 'recordReply':
+      return {
+        verb: 'recordReply', outcome: s('outcome'), repliedOn: s('repliedOn'), text: s('text'), serviceMethod: s('serviceMethod'),
+        basisItem: s('basisItem'), withheldGround: s('withheldGround'), withheldReason: s('withheldReason'),
+        responsibleOrgan: s('responsibleOrgan'), responsibleContact: s('responsibleContact'), responsibleUnknown: s('responsibleUnknown'),
+      };
     case 'archive': return { verb: 'archive' };
   }
 }

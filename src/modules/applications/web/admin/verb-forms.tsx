@@ -5,6 +5,8 @@ import { TRANSITIONS, verbsIn, type Verb } from '../../domain/application-verbs.
 import { CONSULTATION_WORKING_DAYS, DEFAULT_CORRECTION_WORKING_DAYS } from '../../domain/decide.ts';
 import { FEE_METHOD_LABELS, FEE_PAYMENT_WORKING_DAYS } from '../../domain/fee-rules.ts';
 import { OUTCOME_GROUP_LABELS, OUTCOME_INFO, OUTCOMES, outcomeGroup, RESERVED_OUTCOMES, type OutcomeGroup } from '../../domain/outcomes.ts';
+import { BASIS_ITEMS, WITHHELD_GROUNDS, type BasisItem, type WithheldGround } from '../../domain/reply-basis.ts';
+import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '../../domain/channels.ts';
 import type { StaffMember } from '../../storage/staff-repository.ts';
 import type { FormValues } from '../form-values.ts';
 
@@ -119,6 +121,27 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead }: {
                         ))}
                       </optgroup>
                     ))}
+                  </select>
+                </Field>
+                <Field name={`${verb}-basisItem`} label="依据（予以公开、本机关不掌握时选择）" errors={prefixed(verb, errors)} hint="只引用适用的一项（条例第三十六条）">
+                  <select id={`f-${verb}-basisItem`} name="basisItem">
+                    <option value="">—</option>
+                    {(Object.keys(BASIS_ITEMS) as BasisItem[]).map((k) => <option value={k} selected={v('basisItem') === k}>{OUTCOME_INFO[BASIS_ITEMS[k].outcome].label}：{BASIS_ITEMS[k].label}（{BASIS_ITEMS[k].cite}）</option>)}
+                  </select>
+                </Field>
+                <Field name={`${verb}-withheldGround`} label="不予公开部分的理由类别（部分公开时必填）" errors={prefixed(verb, errors)} hint="条例第三十七条：对不予公开的部分说明理由和依据">
+                  <select id={`f-${verb}-withheldGround`} name="withheldGround">
+                    <option value="">—</option>
+                    {(Object.keys(WITHHELD_GROUNDS) as WithheldGround[]).map((g) => <option value={g} selected={v('withheldGround') === g}>{WITHHELD_GROUNDS[g].label}（条例{WITHHELD_GROUNDS[g].cite}）</option>)}
+                  </select>
+                </Field>
+                {text('withheldReason', '不予公开的部分及具体理由（部分公开时必填）', undefined, false)}
+                {text('responsibleOrgan', '负责公开该信息的机关名称（条例第三十六条第（五）项）', undefined, false)}
+                {text('responsibleContact', '该机关的联系方式', undefined, false)}
+                {text('responsibleUnknown', '无法确定负责机关的理由', '确实无法确定负责公开的机关时填写，代替名称和联系方式', false)}
+                <Field name={`${verb}-serviceMethod`} label="答复告知书的送达方式" errors={prefixed(verb, errors)} required hint="以电子邮件或网上送达的，告知书同时告知网上申请行政复议的渠道（行政复议法第二十二条第二款）">
+                  <select id={`f-${verb}-serviceMethod`} name="serviceMethod">
+                    {DELIVERY_METHODS.map((m) => <option value={m} selected={v('serviceMethod', app.deliveryMethod) === m}>{DELIVERY_METHOD_LABELS[m]}</option>)}
                   </select>
                 </Field>
                 {date('repliedOn', '答复日期')}

@@ -1,0 +1,88 @@
+import { expect, it } from 'vitest';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { buildDeps, createOrgan, createStaff } from '../../../../test/support/factories.ts';
+import { loadPrincipal, type Actor } from '../../identity/index.ts';
+import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
+import { listLetters } from '../storage/letters-repository.ts';
+import { registerInPerson, applicantInput } from '../testing/application-factories.ts';
+import { performVerb } from './perform-verb.ts';
+import { recordAppeal } from './record-appeal.ts';
+import { registerApplication } from './register-application.ts';
+import { saveApplicationSettings } from './manage-application-settings.ts';
+
+const asActor = async (deps: AppDeps, userId: number): Promise<Actor> => ({ kind: 'user', principal: (await loadPrincipal(deps.db, userId))!, via: 'web' });
+const disclose = { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', repliedOn: '2026-03-10', text: '随本告知书提供项目清单。' } as const;
+const textOf = async (deps: AppDeps, id: number) => JSON.stringify((await listLetters(deps.db, id)).at(-1)!.document);
+
+describeEachDialect('applications to the letter of the law: who answers, the reconsideration body, service, appeals', (db) => {
+  const setup = async () => {
+    const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
+    const county = await createOrgan(deps, { name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局' });
+    const unit = await createOrgan(deps, { parentCode: bureau.code, kind: 'unit', name: '青岚县住房和城乡建设局办公室' });
+    const admin = await asActor(deps, (await createStaff(deps, bureau.code, 'organ_admin')).id);
+    const countyAdmin = await asActor(deps, (await createStaff(deps, county.code, 'organ_admin')).id);
+    return { deps, county, bureau, unit, admin, countyAdmin };
+  };
+
+  it('an internal unit does not take applications; only the 行政机关 itself (条例第二十七条)', async () => {
+    const { deps, unit, admin } = await setup();
+    await expect(registerApplication(deps, admin, unit.id, { channel: 'in_person', arrivedOn: '2026-03-09', ...applicantInput() }))
+      .rejects.toMatchObject({ code: E.organNotAnswering, message: expect.stringContaining('第二十七条') });
+  });
+
+  it('a case filed under a unit before this rule is answered and signed in the organ\'s name', async () => {
+    const { deps, bureau, unit, admin } = await setup();
+    const app = await registerInPerson(deps, admin, bureau.id, '2026-03-02');
+    await deps.db.updateTable('applications').set({ organ_id: unit.id }).where('id', '=', app.id).execute();
+    await performVerb(deps, admin, app.id, disclose);
+    const [letter] = await listLetters(deps.db, app.id);
+    const signature = letter.document.blocks.find((b) => b.kind === 'signature');
+    expect(signature).toMatchObject({ lines: expect.arrayContaining(['青岚县住房和城乡建设局']) });
+    expect(JSON.stringify(letter.document)).not.toContain('办公室');
+  });
+
+  it('the letter names the configured reconsideration body with its address and online channel (行政复议法第二十条第三款)', async () => {
+    const { deps, bureau, county, admin, countyAdmin } = await setup();
+    const app = await registerInPerson(deps, admin, bureau.id, '2026-03-02');
+    await performVerb(deps, admin, app.id, { ...disclose, serviceMethod: 'email' });
+    expect(await textOf(deps, app.id)).toContain('向青岚县人民政府申请行政复议');
+
+    await saveApplicationSettings(deps, admin, bureau.id, { reconsiderationBody: '青岚县人民政府', reconsiderationAddress: '青岚县人民路1号', reconsiderationOnline: 'https://fy.qinglan.gov.cn' });
+    const second = await registerInPerson(deps, admin, bureau.id, '2026-03-02');
+    await performVerb(deps, admin, second.id, { ...disclose, serviceMethod: 'email' });
+    const text = await textOf(deps, second.id);
+    expect(text).toContain('青岚县人民政府（地址：青岚县人民路1号）');
+    expect(text).toContain('https://fy.qinglan.gov.cn');
+
+    // A government's own letter never says just "上一级人民政府": without a named body the reply is refused.
+    const own = await registerInPerson(deps, countyAdmin, county.id, '2026-03-02');
+    await expect(performVerb(deps, countyAdmin, own.id, disclose)).rejects.toMatchObject({ code: E.reconsiderationBodyRequired });
+    await saveApplicationSettings(deps, countyAdmin, county.id, { reconsiderationBody: '青岚市人民政府', reconsiderationAddress: '青岚市政务中心', reconsiderationOnline: '' });
+    await performVerb(deps, countyAdmin, own.id, disclose);
+    expect(await textOf(deps, own.id)).toContain('向青岚市人民政府（地址：青岚市政务中心）申请行政复议');
+    expect(await textOf(deps, own.id)).not.toContain('上一级人民政府');
+  });
+
+  it('the online-reconsideration sentence follows how the letter is served, not what the applicant asked for', async () => {
+    const { deps, bureau, admin } = await setup();
+    const askedEmail = await registerInPerson(deps, admin, bureau.id, '2026-03-02', { deliveryMethod: 'email' });
+    await performVerb(deps, admin, askedEmail.id, { ...disclose, serviceMethod: 'post' });
+    expect(await textOf(deps, askedEmail.id)).not.toContain('网上申请渠道');
+    const askedPost = await registerInPerson(deps, admin, bureau.id, '2026-03-02', { deliveryMethod: 'post' });
+    await performVerb(deps, admin, askedPost.id, { ...disclose, serviceMethod: 'email' });
+    expect(await textOf(deps, askedPost.id)).toContain('网上申请渠道');
+  });
+
+  it('a suit after reconsideration is recorded as filed, with a warning when the reconsideration period had not run out (行政复议法第六十二条)', async () => {
+    const { deps, bureau, admin } = await setup();
+    const app = await registerInPerson(deps, admin, bureau.id, '2026-01-05');
+    await performVerb(deps, admin, app.id, { verb: 'recordReply', outcome: 'withheld.process_information', repliedOn: '2026-01-20', text: '过程性信息。' });
+    await recordAppeal(deps, admin, app.id, { kind: 'reconsideration', filedOn: '2026-01-25', acceptedOn: '2026-02-02' });
+    const early = await recordAppeal(deps, admin, app.id, { kind: 'litigation_after_reconsideration', filedOn: '2026-03-05' });
+    expect(early.appeal.kind).toBe('litigation_after_reconsideration');
+    expect(early.notes.join('')).toContain('2026-04-03');
+    expect(early.notes.join('')).toContain('第三十四条');
+  });
+});
