@@ -30,3 +30,24 @@ export async function listUsers(db: Executor) {
     .execute();
   return users.map((u) => ({ ...u, roles: roles.filter((r) => r.user_id === u.id) }));
 }
+
+/**
+ * Counts one wrong password in a single statement, so parallel attempts cannot overwrite each
+ * other's count (issue 10). A lock that has run out starts the count afresh; reaching `max` locks
+ * the account until `lockUntil`. Answers the count and the lock after this failure.
+ */
+export async function recordFailedLogin(db: Executor, userId: number, opts: { now: string; lockUntil: string; max: number }) {
+  return db
+    .updateTable('users')
+    .set((eb) => {
+      const expired = eb.and([eb('locked_until', 'is not', null), eb('locked_until', '<=', opts.now)]);
+      const next = eb.case().when(expired).then(eb.lit(1)).else(eb('failed_logins', '+', 1)).end();
+      return {
+        failed_logins: next,
+        locked_until: eb.case().when(next, '>=', opts.max).then(opts.lockUntil).when(expired).then(null).else(eb.ref('locked_until')).end(),
+      };
+    })
+    .where('id', '=', userId)
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirstOrThrow();
+}
