@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/support/db.ts';
 import { buildTestApp } from '../test/support/app.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { axeViolations } from '../test/support/axe.ts';
 import { createStaff } from '../test/support/factories.ts';
 import { seedDemo } from '../src/main/seed-demo.ts';
 import { seedDemoReportData } from '../src/modules/reports/index.ts';
@@ -81,6 +82,13 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
     await expect(page.locator('td[rowspan="22"]').textContent()).resolves.toBe('三、本年度办理结果');
     await expect(page.getByText('本年度未收取信息处理费。年度政务公开工作要点均已落实').count()).resolves.toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'annual-report-portal.png'), fullPage: true });
+    // axe-core (WCAG 2.1 A/AA) on the published report and the organ's list of reports.
+    const citizen = await served.newPage({ bypassCSP: true });
+    for (const p of ['/organs/qlx-zjj/annual-reports/2020', '/organs/qlx-zjj/annual-reports']) {
+      await citizen.goto(`${baseUrl}${p}`);
+      expect({ [p]: await axeViolations(citizen) }).toEqual({ [p]: [] });
+    }
+    await citizen.context().close();
     const pdf = await page.request.get(`${baseUrl}/organs/qlx-zjj/annual-reports/2020.pdf`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -31,14 +31,15 @@ export function PortalLayout({ title, prefs, currentPath, siteName = '政府信�
           <header class="site-header">
             <div class="wrap header-row">
               <a class="site-name" href="/">{siteName}</a>
+              {/* Plain links that set a cookie, not toggle buttons: aria-pressed is not allowed on a link, aria-current marks the size in use. */}
               <nav class="reading-tools" aria-label="阅读设置">
                 <span>字号：</span>
                 {(['l', 'm', 's'] as const).map((fs) => (
-                  <a href={prefsLink(`fs=${fs}`, currentPath)} aria-pressed={prefs.fontSize === fs ? 'true' : 'false'} class={prefs.fontSize === fs ? 'active' : ''}>
+                  <a href={prefsLink(`fs=${fs}`, currentPath)} aria-current={prefs.fontSize === fs ? 'true' : undefined} class={prefs.fontSize === fs ? 'active' : undefined}>
                     {fs === 'l' ? '大' : fs === 'm' ? '中' : '小'}
                   </a>
                 ))}
-                <a href={prefsLink(`elder=${prefs.elder ? '0' : '1'}`, currentPath)} class="elder-toggle" aria-pressed={prefs.elder ? 'true' : 'false'}>
+                <a href={prefsLink(`elder=${prefs.elder ? '0' : '1'}`, currentPath)} class="elder-toggle">
                   {prefs.elder ? '退出适老化模式' : '适老化模式'}
                 </a>
               </nav>
