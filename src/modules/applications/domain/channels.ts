@@ -19,15 +19,17 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 /**
  * 条例第三十一条 — the receipt date (收到申请之日) by channel:
  * (一) in person: the day of submission; (二) post: the day the organ signs for it;
- * ordinary letter: the day the 公开工作机构 confirms with the applicant; (三) online or the office's
- * fax: the date both sides confirm. E-mail is a data message over the internet: (三) applies.
+ * ordinary letter: the day the 公开工作机构 confirms with the applicant, which it must do the day the
+ * letter arrives — so the clock starts on the arrival date, and a later confirmation is recorded and
+ * warned about (docs/workflows/application-states.md); (三) online or the office's fax: the date both
+ * sides confirm. E-mail is a data message over the internet: (三) applies.
  */
 export const CHANNEL_RULES: Record<Channel, { needsConfirmation: boolean; rule: string }> = {
   in_person: { needsConfirmation: false, rule: '当面提交的，以提交之日为收到申请之日（条例第三十一条第（一）项）' },
   post_signed: { needsConfirmation: false, rule: '以邮寄方式提交的，以行政机关签收之日为收到申请之日（条例第三十一条第（二）项）' },
   post_ordinary: {
-    needsConfirmation: true,
-    rule: '以平常信函等无需签收的方式提交的，以政府信息公开工作机构与申请人确认之日为收到申请之日（条例第三十一条第（二）项）',
+    needsConfirmation: false,
+    rule: '以平常信函等无需签收的方式提交的，以政府信息公开工作机构与申请人确认之日为收到申请之日，工作机构应当于收到平信当日确认，故自平信到达之日起算（条例第三十一条第（二）项）',
   },
   online: { needsConfirmation: true, rule: '通过互联网渠道提交的，以双方确认之日为收到申请之日（条例第三十一条第（三）项）' },
   fax: { needsConfirmation: true, rule: '通过政府信息公开工作机构的传真提交的，以双方确认之日为收到申请之日（条例第三十一条第（三）项）' },
@@ -38,6 +40,18 @@ export const CHANNEL_RULES: Record<Channel, { needsConfirmation: boolean; rule: 
 /** The receipt date once known: the arrival (or signature) date, or the confirmation date; null while unconfirmed. */
 export function receivedOnFor(channel: Channel, arrivedOn: IsoDate, confirmedOn: IsoDate | null): IsoDate | null {
   return CHANNEL_RULES[channel].needsConfirmation ? confirmedOn : arrivedOn;
+}
+
+/** Channels whose confirmation with the applicant is recorded: those waiting for it, and the ordinary letter. */
+export const recordsConfirmation = (channel: Channel): boolean => CHANNEL_RULES[channel].needsConfirmation || channel === 'post_ordinary';
+
+/**
+ * 条例第三十一条第（二）项: the office confirms an ordinary letter on the day it arrives. A later
+ * confirmation does not move the receipt date (the clock runs from arrival); it is flagged.
+ */
+export function receiptWarnings(app: { channel: Channel; arrivedOn: IsoDate; confirmedOn: IsoDate | null }): string[] {
+  if (app.channel !== 'post_ordinary' || !app.confirmedOn || app.confirmedOn <= app.arrivedOn) return [];
+  return [`与申请人确认的日期${app.confirmedOn}晚于平信到达日期${app.arrivedOn}：政府信息公开工作机构应当于平信到达当日与申请人确认（条例第三十一条第（二）项），答复期限自到达日起算`];
 }
 
 /** Forms of provision and ways of obtaining the information (条例第二十九条第二款第（三）项、第四十条). */

@@ -85,10 +85,12 @@ export async function applicantOrdinalInMonth(db: Executor, app: Application): P
 
 export type WorkListFilter = {
   organIds: number[];
-  view: 'open' | 'due_soon' | 'overdue' | 'awaiting_confirmation' | 'closed' | 'all';
+  view: 'open' | 'due_soon' | 'overdue' | 'awaiting_confirmation' | 'unconfirmed_aged' | 'closed' | 'all';
   today: IsoDate;
   /** For due_soon: the last due date included (today + N working days). */
   dueBy?: IsoDate;
+  /** For unconfirmed_aged: the last arrival date that counts as aged. */
+  arrivedBy?: IsoDate;
   q?: string;
   limit?: number;
   offset?: number;
@@ -117,6 +119,9 @@ export async function listApplications(db: Executor, f: WorkListFilter): Promise
       break;
     case 'awaiting_confirmation':
       q = q.where('state', '=', 'awaiting_confirmation');
+      break;
+    case 'unconfirmed_aged':
+      q = q.where('state', '=', 'awaiting_confirmation').where('arrived_on', '<=', f.arrivedBy ?? f.today);
       break;
     case 'closed':
       q = q.where('state', 'in', ['replied', 'archived']);

@@ -7,7 +7,7 @@ import type { Organ } from '../../catalog/index.ts';
 import type { Application } from '../domain/application.ts';
 import { correctionNoticeDueOn } from '../domain/application-clock.ts';
 import type { ApplicantFields } from '../domain/application-input.ts';
-import { CHANNEL_RULES, receivedOnFor, type Channel } from '../domain/channels.ts';
+import { CHANNEL_RULES, receiptWarnings, receivedOnFor, recordsConfirmation, type Channel } from '../domain/channels.ts';
 import { applicantKeyOf } from '../domain/identity-number.ts';
 import { allocateTrackingSerial, insertApplication } from '../storage/applications-repository.ts';
 import { appendEvent } from '../storage/events-repository.ts';
@@ -41,7 +41,7 @@ export async function createApplication(
   const queryCode = newQueryCode();
   const base = {
     organ_id: organ.id, tracking_no: trackingNo, state, channel: receipt.channel, arrived_on: receipt.arrivedOn, arrived_at: receipt.arrivedAt,
-    confirmed_on: CHANNEL_RULES[receipt.channel].needsConfirmation ? receipt.confirmedOn : null, receipt_evidence: receipt.evidence, received_on: receivedOn,
+    confirmed_on: recordsConfirmation(receipt.channel) ? receipt.confirmedOn : null, receipt_evidence: receipt.evidence, received_on: receivedOn,
     applicant_type: fields.applicantType, applicant_name: fields.applicantName, applicant_id_kind: fields.applicantIdKind, applicant_id_number: fields.applicantIdNumber,
     applicant_key: applicantKeyOf(fields.applicantIdKind, fields.applicantIdNumber, fields.applicantName, fields.contactPhone),
     contact_person: fields.contactPerson, contact_phone: fields.contactPhone, contact_email: fields.contactEmail, contact_address: fields.contactAddress,
@@ -54,7 +54,9 @@ export async function createApplication(
   await appendEvent(trx, application.id, {
     verb: source === 'portal' ? 'submitOnline' : 'register', fromState: null, toState: state, occurredOn: today, occurredAt: at,
     actorUserId: actorUserId(actor), actorLabel: actorLabel(actor),
-    note: receivedOn ? `登记申请：${CHANNEL_RULES[receipt.channel].rule}，收到申请日期${receivedOn}` : `申请已到达（${receipt.arrivedOn}），${CHANNEL_RULES[receipt.channel].rule}，待确认`,
+    note: receivedOn
+      ? [`登记申请：${CHANNEL_RULES[receipt.channel].rule}，收到申请日期${receivedOn}`, ...receiptWarnings(application)].join('；')
+      : `申请已到达（${receipt.arrivedOn}），${CHANNEL_RULES[receipt.channel].rule}，待确认`,
   });
   await auditApplication(trx, deps, actor, at, { action: source === 'portal' ? 'application.submit_online' : 'application.register', entityId: application.id, organId: organ.id, after: { trackingNo, state, channel: receipt.channel, receivedOn } });
   return { application, queryCode };

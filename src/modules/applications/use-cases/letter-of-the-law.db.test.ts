@@ -10,6 +10,9 @@ import { performVerb } from './perform-verb.ts';
 import { recordAppeal } from './record-appeal.ts';
 import { registerApplication } from './register-application.ts';
 import { saveApplicationSettings } from './manage-application-settings.ts';
+import { listEvents } from '../storage/events-repository.ts';
+import { receiptWarnings } from '../domain/channels.ts';
+import { listWork } from './list-work.ts';
 
 const asActor = async (deps: AppDeps, userId: number): Promise<Actor> => ({ kind: 'user', principal: (await loadPrincipal(deps.db, userId))!, via: 'web' });
 const disclose = { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', repliedOn: '2026-03-10', text: '随本告知书提供项目清单。' } as const;
@@ -84,5 +87,38 @@ describeEachDialect('applications to the letter of the law: who answers, the rec
     expect(early.appeal.kind).toBe('litigation_after_reconsideration');
     expect(early.notes.join('')).toContain('2026-04-03');
     expect(early.notes.join('')).toContain('第三十四条');
+  });
+});
+
+describeEachDialect('receipt of an ordinary letter and unconfirmed applications (条例第三十一条)', (db) => {
+  const setup = async () => {
+    const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
+    const county = await createOrgan(deps, { name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局' });
+    const admin = await asActor(deps, (await createStaff(deps, bureau.code, 'organ_admin')).id);
+    return { deps, bureau, admin };
+  };
+
+  it('an ordinary letter counts from its arrival by default, and a later confirmation is warned about (第（二）项)', async () => {
+    const { deps, bureau, admin } = await setup();
+    const { application } = await registerApplication(deps, admin, bureau.id, {
+      channel: 'post_ordinary', arrivedOn: '2026-02-10', confirmedOn: '2026-03-02', receiptEvidence: '电话确认', ...applicantInput(),
+    });
+    expect(application).toMatchObject({ state: 'registered', arrivedOn: '2026-02-10', confirmedOn: '2026-03-02', receivedOn: '2026-02-10' });
+    expect(receiptWarnings(application).join('')).toContain('到达当日');
+    const events = await listEvents(deps.db, application.id);
+    expect(events[0].note).toContain('晚于平信到达日期');
+
+    const plain = await registerApplication(deps, admin, bureau.id, { channel: 'post_ordinary', arrivedOn: '2026-03-09', ...applicantInput() });
+    expect(plain.application).toMatchObject({ state: 'registered', receivedOn: '2026-03-09', confirmedOn: null });
+    expect(receiptWarnings(plain.application)).toEqual([]);
+  });
+
+  it('online, fax and e-mail applications waiting for confirmation age into a list for 待办 (第（三）项)', async () => {
+    const { deps, bureau, admin } = await setup();
+    const old = await registerApplication(deps, admin, bureau.id, { channel: 'fax', arrivedOn: '2026-03-02', ...applicantInput() });
+    await registerApplication(deps, admin, bureau.id, { channel: 'email', arrivedOn: '2026-03-10', ...applicantInput() });
+    const aged = await listWork(deps, [bureau.id], 'unconfirmed_aged');
+    expect(aged.items.map((a) => a.id)).toEqual([old.application.id]);
   });
 });

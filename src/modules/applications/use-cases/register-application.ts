@@ -6,7 +6,7 @@ import { findOrganById } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import type { Application } from '../domain/application.ts';
 import { applicantFields, staffRegistrationFields } from '../domain/application-input.ts';
-import { CHANNEL_RULES } from '../domain/channels.ts';
+import { CHANNEL_RULES, recordsConfirmation } from '../domain/channels.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { requireCaseStaff } from './case-access.ts';
 import { createApplication } from './create-application.ts';
@@ -33,9 +33,8 @@ export async function registerApplication(deps: AppDeps, actor: Actor, organId: 
     const today = chinaDateOf(now);
     const reasons: ErrorReason[] = [];
     if (receipt.arrivedOn > today) reasons.push({ code: E.dateInFuture, field: 'arrivedOn', message: `到达日期${receipt.arrivedOn}晚于今天（${today}），不能登记将来的日期` });
-    const needsConfirmation = CHANNEL_RULES[receipt.channel].needsConfirmation;
     if (receipt.confirmedOn) {
-      if (!needsConfirmation) reasons.push({ code: E.invalidInput, field: 'confirmedOn', message: `${CHANNEL_RULES[receipt.channel].rule}，无需填写确认日期` });
+      if (!recordsConfirmation(receipt.channel)) reasons.push({ code: E.invalidInput, field: 'confirmedOn', message: `${CHANNEL_RULES[receipt.channel].rule}，无需填写确认日期` });
       else if (receipt.confirmedOn < receipt.arrivedOn) reasons.push({ code: E.dateOutOfOrder, field: 'confirmedOn', message: `确认日期${receipt.confirmedOn}早于到达日期${receipt.arrivedOn}` });
       else if (receipt.confirmedOn > today) reasons.push({ code: E.dateInFuture, field: 'confirmedOn', message: `确认日期${receipt.confirmedOn}晚于今天（${today}）` });
       else if (!receipt.receiptEvidence) reasons.push({ code: E.reasonRequired, field: 'receiptEvidence', message: '请填写与申请人确认的方式（如电话、短信、电子邮件回执）' });

@@ -5,7 +5,7 @@ import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS } from '../../domain/applicant-ty
 import { PAUSE_KIND_LABELS } from '../../domain/application.ts';
 import { STATE_LABELS } from '../../domain/application-states.ts';
 import { TRANSITIONS } from '../../domain/application-verbs.ts';
-import { CHANNEL_LABELS, DELIVERY_METHOD_LABELS, PROVISION_FORM_LABELS } from '../../domain/channels.ts';
+import { receiptWarnings, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, PROVISION_FORM_LABELS } from '../../domain/channels.ts';
 import { FEE_METHOD_LABELS } from '../../domain/fee-rules.ts';
 import { LETTER_KIND_LABELS } from '../../domain/letters/letter-kinds.ts';
 import { outcomeLabel } from '../../domain/outcomes.ts';
@@ -29,6 +29,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
     ['状态', STATE_LABELS[a.state]],
     ['提交方式', CHANNEL_LABELS[a.channel]],
     ['到达日期', a.arrivedOn],
+    ...(a.confirmedOn ? [['与申请人确认日期', a.confirmedOn] as [string, string]] : []),
     ['收到申请日期', a.receivedOn ?? '待与申请人确认'],
     ...(a.receiptEvidence ? [['签收或确认记录', a.receiptEvidence] as [string, string]] : []),
     ['申请人', `${a.applicantName}（${APPLICANT_TYPE_LABELS[a.applicantType]}）`],
@@ -51,6 +52,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
       <h1>{a.trackingNo} <small>{STATE_LABELS[a.state]}</small></h1>
       <ApplicationsNav organ={organ} organs={scope.organs} current="case" isSystemAdmin={scope.isSystemAdmin} />
       <ErrorSummary errors={summaryErrors} />
+      {receiptWarnings(a).map((w) => <p class="notice notice-warning" role="status">{w}</p>)}
       <CaseClock app={a} clock={details.clock} correctionNotice={details.correctionNotice} today={today} />
       <section aria-labelledby="h-facts">
         <h2 id="h-facts">申请信息</h2>

@@ -29,7 +29,7 @@ export function RegisterPage({ scope, organ, values, errors }: { scope: StaffOrg
           <Field name="arrivedOn" label="到达日期" errors={errors} required hint="当面提交日、邮件签收日，或平信、传真、电子邮件、网上申请到达之日">
             <input type="date" id="f-arrivedOn" name="arrivedOn" value={v('arrivedOn')} required />
           </Field>
-          <Field name="confirmedOn" label="双方确认日期" errors={errors} hint="平信、传真、电子邮件、网上申请：已与申请人确认的填写；未确认的留空，登记后为“待确认收到”">
+          <Field name="confirmedOn" label="双方确认日期" errors={errors} hint="传真、电子邮件、网上申请：已与申请人确认的填写；未确认的留空，登记后为“待确认收到”。平信：自到达之日起算，应于到达当日确认，确认日期晚于到达日期的将提示">
             <input type="date" id="f-confirmedOn" name="confirmedOn" value={v('confirmedOn')} />
           </Field>
           <Field name="receiptEvidence" label="签收或确认记录" errors={errors} hint="如邮件号与签收人、确认电话的时间与接听人">

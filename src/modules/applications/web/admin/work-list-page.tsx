@@ -1,4 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import { UNCONFIRMED_AGEING_WORKING_DAYS } from '../../use-cases/list-work.ts';
 import { Pagination } from '../../../../platform/views/components.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import type { Application } from '../../domain/application.ts';
@@ -12,6 +13,7 @@ export const VIEW_LABELS: Record<WorkListFilter['view'], string> = {
   due_soon: '即将到期',
   overdue: '已逾期',
   awaiting_confirmation: '待确认收到',
+  unconfirmed_aged: `到达超过${UNCONFIRMED_AGEING_WORKING_DAYS}个工作日未确认`,
   closed: '已办结',
   all: '全部',
 };
