@@ -5,6 +5,8 @@ import { buildTestApp } from '../test/support/app.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { axeViolations } from '../test/support/axe.ts';
 import { seedDemoRegion } from '../src/main/seed-demo.ts';
+import { performReviewVerb } from '../src/modules/review/index.ts';
+import { createReviewCast } from '../test/support/factories.ts';
 import { ApplicationsPortalPage } from './pages/applications-portal.ts';
 
 /**
@@ -16,7 +18,7 @@ describe.skipIf(SKIP_BROWSER)('accessibility of the portal (axe-core, WCAG 2.1 A
   let served: Awaited<ReturnType<typeof serveForBrowser>>;
   let baseUrl: string;
   let organ: { code: string; name: string };
-  let item: { plain: number; withAttachments: number; replaced: number };
+  let item: { plain: number; withAttachments: number; replaced: number; withdrawn: number };
   let nodeId: number;
   let later: () => void;
 
@@ -33,7 +35,10 @@ describe.skipIf(SKIP_BROWSER)('accessibility of the portal (axe-core, WCAG 2.1 A
       plain: (await published.where('publications.replaced_by_id', 'is', null).orderBy('publications.id', 'desc').executeTakeFirstOrThrow()).id,
       withAttachments: (await published.where('publications.id', 'in', deps.db.selectFrom('attachments').select('publication_id')).executeTakeFirstOrThrow()).id,
       replaced: (await published.where('publications.replaced_by_id', 'is not', null).executeTakeFirstOrThrow()).id,
+      withdrawn: (await published.where('publications.replaced_by_id', 'is', null).orderBy('publications.id', 'asc').executeTakeFirstOrThrow()).id,
     };
+    // A withdrawn item keeps its address and says why (HTTP 410): a page type of its own.
+    await performReviewVerb(deps, (await createReviewCast(deps, organ.code)).office.actor, item.withdrawn, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '重复发布' });
     nodeId = (await deps.db.selectFrom('catalog_nodes').innerJoin('organs', 'organs.id', 'catalog_nodes.organ_id').select('catalog_nodes.id')
       .where('organs.code', '=', organ.code).where('catalog_nodes.name', '=', '工作推进').executeTakeFirstOrThrow()).id;
     served = await serveForBrowser(app, handle, 'test-results/screenshots');
@@ -68,12 +73,14 @@ describe.skipIf(SKIP_BROWSER)('accessibility of the portal (axe-core, WCAG 2.1 A
     `/organs/${organ.code}/items/${item.withAttachments}`,
     `/organs/${organ.code}/items/${item.replaced}`,
     `/organs/${organ.code}/items/${item.plain}?print=1`,
+    `/organs/${organ.code}/items/${item.withdrawn}`,
     '/organs/no-such-organ',
   ];
 
   it('every portal page type has no WCAG 2.1 A/AA violation', async () => {
     const page = await served.newPage({ bypassCSP: true });
     expect(await audit(page, portalPaths())).toEqual({});
+    expect((await page.goto(`${baseUrl}/organs/${organ.code}/items/${item.withdrawn}`))?.status()).toBe(410);
     await page.context().close();
   }, 120_000);
 
