@@ -21,6 +21,7 @@ export const TRANSITIONS = {
   closeCorrectionOverdue: { label: '逾期未补正，终止处理', from: ['awaiting_correction'], to: 'replied' },
   startConsultation: { label: '征求意见', from: ['under_review', 'in_progress'], to: 'consulting' },
   endConsultation: { label: '意见征询结束', from: ['consulting'], to: 'in_progress' },
+  notifyThirdParty: { label: '书面告知第三方决定公开', from: ['under_review', 'in_progress'], to: 'same' },
   extendDeadline: { label: '延期答复', from: ['registered', 'under_review', 'in_progress', 'consulting', 'awaiting_fee'], to: 'same' },
   issueFeeNotice: { label: '发出收费通知', from: ['under_review', 'in_progress'], to: 'awaiting_fee' },
   recordFeePayment: { label: '登记缴费', from: ['awaiting_fee'], to: 'in_progress' },
@@ -52,7 +53,8 @@ export type Command =
   | { verb: 'requestCorrection'; requestedOn: IsoDate; correctionWorkingDays: number; points: string }
   | { verb: 'receiveCorrection'; correctedOn: IsoDate; goodReason?: string }
   | { verb: 'closeCorrectionOverdue' }
-  | { verb: 'startConsultation'; kind: 'third_party' | 'co_agency'; party: string; sentOn: IsoDate }
+  | { verb: 'startConsultation'; kind: 'third_party' | 'co_agency'; party: string; sentOn: IsoDate; deliveredOn?: IsoDate }
+  | { verb: 'notifyThirdParty'; party: string; sentOn: IsoDate; content: string; reason: string }
   | { verb: 'endConsultation'; endedOn: IsoDate; note?: string }
   | { verb: 'extendDeadline'; workingDays: number; approvedOn: IsoDate; reason: string }
   | { verb: 'issueFeeNotice'; method: 'per_application' | 'per_page'; pages?: number; sentOn: IsoDate; noticeReceivedOn?: IsoDate }

@@ -43,6 +43,7 @@ const VALID: Record<Verb, Command> = {
   closeCorrectionOverdue: { verb: 'closeCorrectionOverdue' },
   startConsultation: { verb: 'startConsultation', kind: 'third_party', party: '某房地产开发有限公司', sentOn: '2026-03-05' },
   endConsultation: { verb: 'endConsultation', endedOn: '2026-03-09' },
+  notifyThirdParty: { verb: 'notifyThirdParty', party: '某房地产开发有限公司', sentOn: '2026-03-10', content: '项目补助资金总额', reason: '不公开会对公共利益造成重大影响' },
   extendDeadline: { verb: 'extendDeadline', workingDays: 20, approvedOn: '2026-03-10', reason: '需要调取档案' },
   issueFeeNotice: { verb: 'issueFeeNotice', method: 'per_page', pages: 150, sentOn: '2026-03-06' },
   recordFeePayment: { verb: 'recordFeePayment', paidOn: '2026-03-09' },

@@ -175,8 +175,10 @@ export function decide(app: Application, command: Command, facts: DecideFacts): 
       required('party', command.party, '请填写征求意见的第三方或机关名称', E.consultationPartyRequired);
       if (command.kind !== 'third_party' && command.kind !== 'co_agency') refuse(E.invalidInput, '请选择征求第三方意见或征求其他机关意见', 'kind');
       const ok = checkDate('sentOn', '征求意见函发出日期', command.sentOn, { on: clockStart, label: '答复期限起算日' });
-      if (ok && reasons.length === 0) {
-        const expectedEndOn = facts.calendar.addWorkingDays(command.sentOn, CONSULTATION_WORKING_DAYS);
+      // 条例第三十二条、第三十四条: 15 working days from receiving the letter; from sending unless delivery is recorded.
+      const deliveredOk = !command.deliveredOn || checkDate('deliveredOn', '征求意见函送达日期', command.deliveredOn, ok ? { on: command.sentOn, label: '发出日期' } : undefined);
+      if (ok && deliveredOk && reasons.length === 0) {
+        const expectedEndOn = facts.calendar.addWorkingDays(command.deliveredOn || command.sentOn, CONSULTATION_WORKING_DAYS);
         const article = command.kind === 'third_party' ? '条例第三十二条' : '条例第三十四条';
         pause = { open: { kind: command.kind, party: command.party.trim(), startedOn: command.sentOn, expectedEndOn, note: '' } };
         note = `${command.sentOn}书面征求“${command.party.trim()}”意见，对方应在${CONSULTATION_WORKING_DAYS}个工作日内（至${expectedEndOn}）提出意见（${article}）；征求意见时间不计入答复期限（条例第三十三条第三款）`;
@@ -188,6 +190,22 @@ export function decide(app: Application, command: Command, facts: DecideFacts): 
       if (ok && openPause) {
         pause = { close: { id: openPause.id, endedOn: command.endedOn } };
         note = `${command.endedOn}意见征询结束${command.note?.trim() ? `：${command.note.trim()}` : ''}`;
+      }
+      break;
+    }
+    case 'notifyThirdParty': {
+      // 条例第三十二条: disclosing over a third party's objection for the public interest — the third
+      // party is told in writing what will be disclosed and why. Only after it was consulted.
+      if (!facts.pauses.some((p) => p.kind === 'third_party')) {
+        refuse(E.thirdPartyNotConsulted, '尚未书面征求第三方意见；决定公开并书面告知第三方，须在征求其意见之后（条例第三十二条）');
+      }
+      required('party', command.party, '请填写第三方名称', E.consultationPartyRequired);
+      required('content', command.content, '请写明决定公开的内容（条例第三十二条）');
+      required('reason', command.reason, '请写明决定公开的理由：不公开可能对公共利益造成重大影响（条例第三十二条）');
+      checkDate('sentOn', '告知书发出日期', command.sentOn, { on: clockStart, label: '答复期限起算日' });
+      if (reasons.length === 0) {
+        note = `${command.sentOn}书面告知第三方“${command.party.trim()}”决定公开的内容和理由（条例第三十二条）`;
+        data = { party: command.party.trim(), content: command.content.trim(), reason: command.reason.trim() };
       }
       break;
     }

@@ -21,6 +21,7 @@ export const ApplicationErrorCode = {
   correctionOverdue: 'ERR_APPLICATION_CORRECTION_OVERDUE',
   correctionNotLapsed: 'ERR_APPLICATION_CORRECTION_NOT_LAPSED',
   consultationPartyRequired: 'ERR_APPLICATION_CONSULTATION_PARTY_REQUIRED',
+  thirdPartyNotConsulted: 'ERR_APPLICATION_THIRD_PARTY_NOT_CONSULTED',
   extensionRepeated: 'ERR_APPLICATION_EXTENSION_REPEATED',
   extensionTooLong: 'ERR_APPLICATION_EXTENSION_TOO_LONG',
   extensionAfterDeadline: 'ERR_APPLICATION_EXTENSION_AFTER_DEADLINE',

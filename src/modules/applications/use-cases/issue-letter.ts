@@ -27,7 +27,18 @@ function planLetter(command: Command, before: Application, after: Application): 
         values: { 补正事项: command.points, 补正期限: chineseDate(after.correctionDueOn), 补正工作日数: String(command.correctionWorkingDays) },
       };
     case 'startConsultation':
-      return { kind: 'consultation_letter', template: 'consultation_letter', values: { 征求对象: command.party } };
+      // 条例第三十二条 (third party) and 第三十四条 (co-producing organ) are different letters.
+      return {
+        kind: 'consultation_letter', template: command.kind === 'third_party' ? 'consultation_third_party' : 'consultation_co_agency',
+        values: {
+          征求对象: command.party,
+          起算说明: command.deliveredOn
+            ? `自本函送达之日（${chineseDate(command.deliveredOn)}）的次日起计算`
+            : `本机关以本函发出之日（${chineseDate(command.sentOn)}）为准，自次日起计算`,
+        },
+      };
+    case 'notifyThirdParty':
+      return { kind: 'disclosure_notice', template: 'disclosure_notice', values: { 第三方: command.party, 公开内容: command.content, 公开理由: command.reason } };
     case 'extendDeadline':
       return {
         kind: 'extension_notice', template: 'extension_notice',

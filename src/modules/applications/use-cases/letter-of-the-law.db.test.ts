@@ -122,3 +122,58 @@ describeEachDialect('receipt of an ordinary letter and unconfirmed applications 
     expect(aged.items.map((a) => a.id)).toEqual([old.application.id]);
   });
 });
+
+describeEachDialect('consultation letters and the notice of disclosure over an objection (条例第三十二条、第三十四条)', (db) => {
+  const setup = async () => {
+    const deps = buildDeps(db(), '2026-03-20T02:00:00Z');
+    const county = await createOrgan(deps, { name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局' });
+    const admin = await asActor(deps, (await createStaff(deps, bureau.code, 'organ_admin')).id);
+    const app = await registerInPerson(deps, admin, bureau.id, '2026-03-02');
+    await performVerb(deps, admin, app.id, { verb: 'startReview' });
+    return { deps, admin, app };
+  };
+  const consultationText = async (deps: AppDeps, id: number) =>
+    JSON.stringify((await listLetters(deps.db, id)).filter((l) => l.kind === 'consultation_letter').at(-1)!.document);
+
+  it('a third party is told that without a reply the organ decides, and what happens on an objection (第三十二条)', async () => {
+    const { deps, admin, app } = await setup();
+    await performVerb(deps, admin, app.id, { verb: 'startConsultation', kind: 'third_party', party: '青岚置业有限公司', sentOn: '2026-03-04' });
+    const text = await consultationText(deps, app.id);
+    expect(text).toContain('第三十二条');
+    expect(text).not.toContain('第三十四条');
+    expect(text).toContain('由本机关依照');
+    expect(text).toContain('书面告知');
+    // The day counted is stated: from the day after sending, 15 working days.
+    expect(text).toContain('2026年3月4日');
+    expect(text).toContain('2026年3月25日');
+  });
+
+  it('a co-producing organ is told that silence counts as consent (第三十四条), counted from delivery when recorded', async () => {
+    const { deps, admin, app } = await setup();
+    const consulting = await performVerb(deps, admin, app.id, { verb: 'startConsultation', kind: 'co_agency', party: '青岚县自然资源和规划局', sentOn: '2026-03-04', deliveredOn: '2026-03-05' });
+    expect(consulting.state).toBe('consulting');
+    const text = await consultationText(deps, app.id);
+    expect(text).toContain('第三十四条');
+    expect(text).not.toContain('第三十二条');
+    expect(text).toContain('视为同意');
+    expect(text).not.toContain('由本机关依照');
+    expect(text).toContain('2026年3月5日');
+    expect(text).toContain('2026年3月26日');
+  });
+
+  it('disclosing over a third party\'s objection sends it a written notice of what and why (第三十二条)', async () => {
+    const { deps, admin, app } = await setup();
+    const notice = { verb: 'notifyThirdParty', party: '青岚置业有限公司', sentOn: '2026-03-19', content: '项目补助资金总额', reason: '涉及公共资金使用，不公开会对公共利益造成重大影响' } as const;
+    await expect(performVerb(deps, admin, app.id, notice)).rejects.toMatchObject({ code: E.thirdPartyNotConsulted });
+    await performVerb(deps, admin, app.id, { verb: 'startConsultation', kind: 'third_party', party: '青岚置业有限公司', sentOn: '2026-03-04' });
+    await performVerb(deps, admin, app.id, { verb: 'endConsultation', endedOn: '2026-03-10', note: '不同意公开' });
+    await performVerb(deps, admin, app.id, notice);
+    const letter = (await listLetters(deps.db, app.id)).find((l) => l.kind === 'disclosure_notice')!;
+    expect(letter.forApplicant).toBe(false);
+    const text = JSON.stringify(letter.document);
+    expect(text).toContain('项目补助资金总额');
+    expect(text).toContain('不公开会对公共利益造成重大影响');
+    expect(text).toContain('第三十二条');
+  });
+});

@@ -31,6 +31,7 @@ function actOn(command: Command, today: IsoDate): IsoDate {
   switch (command.verb) {
     case 'requestCorrection': return command.requestedOn;
     case 'startConsultation': return command.sentOn;
+    case 'notifyThirdParty': return command.sentOn;
     case 'extendDeadline': return command.approvedOn;
     case 'issueFeeNotice': return command.sentOn;
     case 'recordReply': return command.repliedOn;

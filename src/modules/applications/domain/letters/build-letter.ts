@@ -5,7 +5,7 @@ import type { Application } from '../application.ts';
 import { chineseDate } from '../chinese-date.ts';
 import { OUTCOME_INFO, outcomeLabel } from '../outcomes.ts';
 import type { LetterTemplate } from './default-templates.ts';
-import { LETTER_KIND_LABELS, type LetterKind } from './letter-kinds.ts';
+import { isLetterToOthers, LETTER_KIND_LABELS, type LetterKind } from './letter-kinds.ts';
 import { fillTemplate } from './placeholders.ts';
 import { isServedOnline, remedyParagraphs, type ReconsiderationBody } from './remedies.ts';
 import { basisFields, legalBasis } from '../reply-basis.ts';
@@ -42,7 +42,7 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     ...(app.outcome ? { 办理结果: OUTCOME_INFO[app.outcome].label, 法律依据: legalBasis(app.outcome, app.replyBasis), 答复内容: app.replyText } : {}),
     ...ctx.values,
   };
-  const addressee = kind === 'consultation_letter' ? [] : [para(`${app.applicantName}：`, false)];
+  const addressee = isLetterToOthers(kind) ? [] : [para(`${app.applicantName}：`, false)];
   const body = fillTemplate(ctx.template.body, values)
     .split(/\n\s*\n/)
     .map((p) => p.trim())
@@ -52,7 +52,7 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
   const fields: { label: string; value: string }[] = [
     { label: '申请编号', value: app.trackingNo },
     { label: '收到申请日期', value: chineseDate(app.receivedOn) },
-    ...(kind !== 'consultation_letter' ? [{ label: '申请人', value: `${app.applicantName}（${APPLICANT_TYPE_LABELS[app.applicantType]}）` }] : []),
+    ...(!isLetterToOthers(kind) ? [{ label: '申请人', value: `${app.applicantName}（${APPLICANT_TYPE_LABELS[app.applicantType]}）` }] : []),
     { label: '申请内容', value: subject },
   ];
   if (kind === 'reply' && app.outcome) {

@@ -1,7 +1,7 @@
 import type { OutcomeGroup } from '../outcomes.ts';
 
 /** Letters stored with a case (application_letters.kind). */
-export const LETTER_KINDS = ['correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply', 'termination_notice'] as const;
+export const LETTER_KINDS = ['correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply', 'termination_notice', 'disclosure_notice'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
@@ -11,15 +11,21 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
   fee_notice: '收费通知书',
   reply: '答复告知书',
   termination_notice: '终止处理告知书',
+  disclosure_notice: '决定公开告知书（第三方）',
 };
 
-/** The applicant may download these with the query code; a consultation letter goes to the third party only. */
-export const isLetterForApplicant = (kind: LetterKind): boolean => kind !== 'consultation_letter';
+/** The applicant may download these with the query code; letters to a third party or organ go to it only. */
+export const isLetterForApplicant = (kind: LetterKind): boolean => kind !== 'consultation_letter' && kind !== 'disclosure_notice';
+
+/** Letters addressed to someone other than the applicant: they do not show the applicant's identity. */
+export const isLetterToOthers = (kind: LetterKind): boolean => !isLetterForApplicant(kind);
 
 /** Templates an organ can edit: one per letter, and one reply per outcome group. */
 export const TEMPLATE_KINDS = [
   'correction_notice',
-  'consultation_letter',
+  'consultation_third_party',
+  'consultation_co_agency',
+  'disclosure_notice',
   'extension_notice',
   'fee_notice',
   'termination_notice',
@@ -38,7 +44,9 @@ export const replyTemplateKind = (group: OutcomeGroup): TemplateKind => `reply.$
 
 export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   correction_notice: '补正告知书',
-  consultation_letter: '征求意见函',
+  consultation_third_party: '征求第三方意见函（条例第三十二条）',
+  consultation_co_agency: '征求其他机关意见函（条例第三十四条）',
+  disclosure_notice: '决定公开告知书（第三方，条例第三十二条）',
   extension_notice: '延期答复告知书',
   fee_notice: '收费通知书',
   termination_notice: '终止处理告知书',

@@ -7,7 +7,9 @@ const COMMON = ['申请人', '申请编号', '收到日期', '申请内容', '�
 /** The placeholders each template may use; anything else in {{…}} is refused when the template is saved. */
 export const PLACEHOLDERS: Record<TemplateKind, readonly string[]> = {
   correction_notice: [...COMMON, '补正事项', '补正期限', '补正工作日数'],
-  consultation_letter: [...COMMON, '征求对象', '意见期限'],
+  consultation_third_party: [...COMMON, '征求对象', '意见期限', '起算说明'],
+  consultation_co_agency: [...COMMON, '征求对象', '意见期限', '起算说明'],
+  disclosure_notice: [...COMMON, '第三方', '公开内容', '公开理由'],
   extension_notice: [...COMMON, '延长工作日数', '延期理由', '原答复期限', '延期后答复期限'],
   fee_notice: [...COMMON, '收费方式', '收费金额', '计费说明', '缴费期限'],
   termination_notice: [...COMMON, '终止原因'],

@@ -21,7 +21,10 @@ export function commandFromForm(verb: string, f: FormValues): Command {
     case 'startConsultation': {
       const kind = s('kind');
       if (kind !== 'third_party' && kind !== 'co_agency') throw new DomainError(E.invalidInput, '请选择征求第三方意见或征求其他机关意见', { field: 'kind' });
-      return { verb: 'startConsultation', kind, party: s('party'), sentOn: s('sentOn') };
+      return { verb: 'startConsultation', kind, party: s('party'), sentOn: s('sentOn'), ...(s('deliveredOn') ? { deliveredOn: s('deliveredOn') } : {}) };
+    }
+    case 'notifyThirdParty': {
+      return { verb: 'notifyThirdParty', party: s('party'), sentOn: s('sentOn'), content: s('content'), reason: s('reason') };
     }
     case 'endConsultation': return { verb: 'endConsultation', endedOn: s('endedOn'), note: s('note') };
     case 'extendDeadline': return { verb: 'extendDeadline', workingDays: int(f.workingDays), approvedOn: s('approvedOn'), reason: s('reason') };

@@ -77,6 +77,18 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead }: {
                 </Field>
                 {text('party', '征求意见对象名称')}
                 {date('sentOn', '征求意见函发出日期', `对方应在${CONSULTATION_WORKING_DAYS}个工作日内提出意见；征求意见时间不计入答复期限`)}
+                <Field name={`${verb}-deliveredOn`} label="送达日期" errors={prefixed(verb, errors)} hint="已送达（如当面递交）的填写，15个工作日自送达次日起算；不填则自发出次日起算，函中写明">
+                  <input type="date" id={`f-${verb}-deliveredOn`} name="deliveredOn" value={v('deliveredOn')} />
+                </Field>
+              </>
+            )}
+            {verb === 'notifyThirdParty' && (
+              <>
+                <p class="hint">第三方不同意公开，但不公开可能对公共利益造成重大影响、决定予以公开的，应将决定公开的内容和理由书面告知第三方（条例第三十二条）。</p>
+                {text('party', '第三方名称')}
+                {area('content', '决定公开的内容')}
+                {area('reason', '决定公开的理由')}
+                {date('sentOn', '告知书发出日期')}
               </>
             )}
             {verb === 'endConsultation' && <>{date('endedOn', '收到意见或期满日期')}{text('note', '意见摘要', undefined, false)}</>}
