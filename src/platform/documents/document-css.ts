@@ -64,5 +64,6 @@ export const DOCUMENT_CSS = `
   .document .doc-table tr { break-inside: avoid; }
   .document .doc-heading { break-after: avoid; }
   .document .doc-signature { break-inside: avoid; }
+  .document .doc-closing { break-inside: avoid; }
 }
 `;

@@ -38,14 +38,15 @@ export async function renderDocumentDocx(doc: DocumentModel): Promise<Buffer> {
           },
         },
         footers: { default: pageNumberFooter() },
-        children: doc.blocks.flatMap((block) => docxBlock(block, contentWidth)),
+        children: doc.blocks.flatMap((block, i) => docxBlock(block, contentWidth, doc.blocks[i + 1]?.kind === 'signature')),
       },
     ],
   });
   return Packer.toBuffer(file);
 }
 
-function docxBlock(block: DocBlock, contentWidth: number): FileChild[] {
+/** `beforeSignature`: the block just above the signature keeps with it (GB/T 9704-2012: no signature alone on a page). */
+function docxBlock(block: DocBlock, contentWidth: number, beforeSignature = false): FileChild[] {
   switch (block.kind) {
     case 'title':
       return [new Paragraph({
@@ -73,6 +74,7 @@ function docxBlock(block: DocBlock, contentWidth: number): FileChild[] {
       return [new Paragraph({
         alignment: block.align ? ALIGN[block.align] : AlignmentType.JUSTIFIED,
         indent: block.indent ? INDENT_TWO_CHARS : undefined,
+        ...(beforeSignature ? { keepNext: true, keepLines: true } : {}),
         spacing: PITCH,
         children: textRuns(block.text, { ...BODY, bold: block.bold }),
       })];

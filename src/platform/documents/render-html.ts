@@ -8,7 +8,14 @@ import { columnFractions, layoutTable } from './table-grid.ts';
  */
 export function renderDocumentHtml(doc: DocumentModel): string {
   const landscape = doc.orientation === 'landscape' ? ' document--landscape' : '';
-  const body = doc.blocks.map(renderBlock).join('\n');
+  // GB/T 9704-2012: the signature never stands alone on a printed page; it prints with the block above it.
+  const parts: string[] = [];
+  doc.blocks.forEach((block, i) => {
+    if (block.kind === 'signature' && i > 0 && doc.blocks[i - 1].kind !== 'pageBreak' && parts.length) {
+      parts.push(`<div class="doc-closing">${parts.pop()}${renderBlock(block)}</div>`);
+    } else parts.push(renderBlock(block));
+  });
+  const body = parts.join('\n');
   return `<article class="document${landscape}" lang="zh-CN" aria-label="${escapeHtml(doc.title)}">\n${body}\n</article>`;
 }
 

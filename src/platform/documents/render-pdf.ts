@@ -63,23 +63,28 @@ function drawBlock(pdf: PDFKit.PDFDocument, block: DocBlock, frame: PdfFrame, ne
       flow(pdf, frame, block.text, style);
       return;
     }
-    case 'paragraph':
-      flow(pdf, frame, block.text, {
+    case 'paragraph': {
+      const style = {
         font: block.bold ? PDF_FONT.bold : PDF_FONT.regular,
         size: FONT_PT.body,
         align: block.align,
         // The indent option, not leading full-width spaces: pdfkit counts but does not draw those.
         indent: block.indent ? TWO_CHARS : 0,
-      });
+      };
+      // GB/T 9704-2012: the signature block never stands alone on the last page — the paragraph
+      // above it moves to the next page with it when both do not fit.
+      if (next?.kind === 'signature') ensureRoom(pdf, frame, flowHeight(pdf, frame, block.text, style) + signatureHeight(next));
+      flow(pdf, frame, block.text, style);
       return;
+    }
     case 'table':
       drawPdfTable(pdf, block, frame);
       return;
     case 'fields':
-      drawFields(pdf, block.items, frame);
+      drawFields(pdf, block.items, frame, next?.kind === 'signature' ? signatureHeight(next) : 0);
       return;
     case 'signature':
-      ensureRoom(pdf, frame, (block.lines.length + 2) * BODY_LINE_PITCH_PT);
+      ensureRoom(pdf, frame, signatureHeight(block));
       pdf.y += 2 * BODY_LINE_PITCH_PT;
       for (const line of block.lines) flow(pdf, frame, line, { size: FONT_PT.body, align: 'right' });
       return;
@@ -88,6 +93,9 @@ function drawBlock(pdf: PDFKit.PDFDocument, block: DocBlock, frame: PdfFrame, ne
       return;
   }
 }
+
+/** Two blank lines, then one line per line of the block (organ, 印章, date). */
+const signatureHeight = (block: Extract<DocBlock, { kind: 'signature' }>) => (block.lines.length + 2) * BODY_LINE_PITCH_PT;
 
 type FlowStyle = { font?: string; size: number; align?: TextAlign; indent?: number };
 
@@ -110,22 +118,23 @@ function ensureRoom(pdf: PDFKit.PDFDocument, frame: PdfFrame, height: number): v
   if (pdf.y + height > frame.bottom && pdf.y > frame.top) pdf.addPage();
 }
 
-function drawFields(pdf: PDFKit.PDFDocument, items: { label: string; value: string }[], frame: PdfFrame): void {
+/** `keepWithLast`: room the last line must share with what follows (a signature block). */
+function drawFields(pdf: PDFKit.PDFDocument, items: { label: string; value: string }[], frame: PdfFrame, keepWithLast = 0): void {
   pdf.font(PDF_FONT.regular).fontSize(FONT_PT.body);
   const lineGap = Math.max(0, BODY_LINE_PITCH_PT - pdf.currentLineHeight());
   const labelWidth = Math.min(frame.width * 0.45, Math.max(0, ...items.map((i) => pdf.widthOfString(i.label))) + FONT_PT.body / 2);
   const valueWidth = frame.width - labelWidth;
-  for (const item of items) {
+  items.forEach((item, i) => {
     const height = Math.max(
       pdf.heightOfString(item.label, { width: labelWidth, lineGap }),
       pdf.heightOfString(item.value, { width: valueWidth, lineGap }),
     );
-    ensureRoom(pdf, frame, height);
+    ensureRoom(pdf, frame, height + (i === items.length - 1 ? keepWithLast : 0));
     const y = pdf.y;
     pdf.text(item.label, frame.left, y, { width: labelWidth, lineGap });
     pdf.text(item.value, frame.left + labelWidth, y, { width: valueWidth, lineGap });
     pdf.y = y + height;
-  }
+  });
   pdf.x = frame.left;
 }
 
