@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Temp folders: each run has its own and fails if a test leaves a gongkai-* folder in it.
+    globalSetup: ['test/support/temp-dirs-check.ts'],
+    setupFiles: ['test/support/remove-temp-dirs.ts'],
   },
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/temp-dirs.ts';
 import { DIALECTS, createTestDatabase } from '../support/db.ts';
 import { buildDeps, createOrgan } from '../support/factories.ts';
 import { buildXlsx } from '../corpus/privacy/factories/build-xlsx.ts';
@@ -36,7 +36,7 @@ for (const dialect of DIALECTS) {
       Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
     beforeAll(async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-import-'));
+      dir = makeTempDir('import');
       process.env.GONGKAI_DATA_DIR = dir;
       delete process.env.DATABASE_URL;
       if (dialect === 'postgres') {

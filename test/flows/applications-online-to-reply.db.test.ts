@@ -53,9 +53,10 @@ describeEachDialect('flow: online application to reply letter', (db) => {
       method: 'POST', url: `/organs/${bureau.code}/apply`,
       payload: { formToken: token, website: '', ...applicantInput({ deliveryMethod: 'online', subject: '青岚县2025年城区老旧小区改造项目清单及各项目补助资金' }) },
     });
-    expect(submitted.statusCode).toBe(201);
-    const trackingNo = /id="tracking-no">([^<]+)</.exec(submitted.body)![1];
-    const queryCode = /id="query-code">([^<]+)</.exec(submitted.body)![1];
+    expect(submitted.statusCode).toBe(303);
+    const receipt = await app.inject({ url: String(submitted.headers.location), cookies: Object.fromEntries(submitted.cookies.map((c) => [c.name, c.value])) });
+    const trackingNo = /id="tracking-no">([^<]+)</.exec(receipt.body)![1];
+    const queryCode = /id="query-code">([^<]+)</.exec(receipt.body)![1];
     const id = (await deps.db.selectFrom('applications').select('id').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow()).id;
     expect(await row(id)).toMatchObject({ state: 'awaiting_confirmation', received_on: null, due_on: null, channel: 'online' });
 

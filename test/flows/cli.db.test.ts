@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/temp-dirs.ts';
 import { DIALECTS, createTestDatabase } from '../support/db.ts';
 import { main } from '../../src/main/cli.ts';
 import { openDatabase } from '../../src/platform/db/connect.ts';
@@ -18,7 +16,7 @@ for (const dialect of DIALECTS) {
     let drop: (() => Promise<void>) | undefined;
 
     beforeAll(async () => {
-      process.env.GONGKAI_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-'));
+      process.env.GONGKAI_DATA_DIR = makeTempDir('cli');
       delete process.env.DATABASE_URL;
       if (dialect === 'postgres') {
         const pg = await createTestDatabase('postgres');

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openPostgres, openSqlite, type DatabaseHandle } from '../../src/platform/db/connect.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import type { DialectName } from '../../src/platform/db/dialect.ts';
+import { makeTempDir } from './temp-dirs.ts';
 
 /**
  * Every storage test runs on both databases. PostgreSQL is required: set GONGKAI_TEST_SKIP_PG=1
@@ -18,7 +18,7 @@ const PG_ADMIN_URL = process.env.GONGKAI_TEST_PG_URL ?? 'postgres://postgres@127
 /** A fresh, migrated database of the given dialect; drop() removes it. */
 export async function createTestDatabase(dialect: DialectName): Promise<DatabaseHandle & { drop(): Promise<void>; url?: string; file?: string }> {
   if (dialect === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
+    const dir = makeTempDir('test');
     const file = path.join(dir, 'test.sqlite');
     const handle = openSqlite(file);
     await migrateToLatest(handle.db, 'sqlite');

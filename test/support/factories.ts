@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { fixedClock } from '../../src/shared/clock.ts';
 import type { AppDeps } from '../../src/platform/app-deps.ts';
 import type { DatabaseHandle } from '../../src/platform/db/connect.ts';
 import { addCatalogNode, createPublication, publishPublication, saveOrgan } from '../../src/modules/catalog/index.ts';
 import { systemActor, createUser, type Role } from '../../src/modules/identity/index.ts';
+import { makeTempDir } from './temp-dirs.ts';
 
 let seq = 0;
 const next = () => `${process.pid % 1000}${++seq}`;
@@ -16,7 +14,7 @@ export function buildDeps(handle: DatabaseHandle, at = '2026-03-10T02:00:00Z'): 
     db: handle.db,
     dialect: handle.dialect,
     clock: fixedClock(at),
-    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-data-')),
+    dataDir: makeTempDir('data'),
     logger: pino({ level: 'silent' }),
   };
 }

@@ -40,6 +40,7 @@ export const ApplicationErrorCode = {
   importUnreadable: 'ERR_APPLICATION_IMPORT_UNREADABLE',
   appealInvalid: 'ERR_APPLICATION_APPEAL_INVALID',
   appealNotFound: 'ERR_APPLICATION_APPEAL_NOT_FOUND',
+  submitLimited: 'ERR_APPLICATION_SUBMIT_LIMITED',
   organNotAnswering: 'ERR_APPLICATION_ORGAN_NOT_ANSWERING',
   reconsiderationBodyRequired: 'ERR_APPLICATION_RECONSIDERATION_BODY_REQUIRED',
   settingsInvalid: 'ERR_APPLICATION_SETTINGS_INVALID',

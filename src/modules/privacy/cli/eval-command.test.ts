@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { runScanEvalCommand } from './eval-command.ts';
 import type { EvaluationReport } from './corpus-evaluation.ts';
 
@@ -36,7 +36,7 @@ describe('gongkai scan-eval on the checked-in corpus', () => {
 
 describe('gongkai scan-eval scoring', () => {
   const corpusWith = async (lines: unknown[]): Promise<string> => {
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-eval-'));
+    const dir = makeTempDir('eval');
     await writeFile(join(dir, 'cases.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     return dir;
   };

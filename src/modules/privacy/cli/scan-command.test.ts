@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { runScanCommand } from './scan-command.ts';
 import { buildDocx } from '../../../../test/corpus/privacy/factories/build-docx.ts';
 import { idCheckCharacter } from '../domain/id-card.ts';
@@ -21,7 +21,7 @@ describe('gongkai scan', () => {
   let docx: string;
   let clean: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'gongkai-scan-'));
+    dir = makeTempDir('scan');
     txt = join(dir, '答复书.txt');
     await writeFile(txt, `申请人张三：\n身份证号${id}，手机13812345678。`);
     docx = join(dir, '名单.docx');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps } from '../../../../test/support/factories.ts';
 import { seedDemo } from '../../../main/seed-demo.ts';
@@ -37,7 +37,7 @@ describeEachDialect('report annual on the demo region', (db) => {
     expect(json.sections['一']).toContain('其中行政复议结果维持1件，行政诉讼（复议后起诉）其他结果1件');
     expect(json.proactive['行政许可']['本年处理决定数量']).toBeGreaterThan(0);
 
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-report-')), 'r.pdf');
+    const out = path.join(makeTempDir('report'), 'r.pdf');
     c = capture();
     expect(await runReportCommand(['annual', '--organ', 'qlx-zjj', '--year', '2020', '--format', 'pdf', '--out', out], c.io, deps)).toBe(0);
     expect(c.err.join('')).toContain('核对全部通过');

@@ -14,6 +14,7 @@ export interface ApplicationsTables {
   appeals: AppealsTable;
   application_settings: ApplicationSettingsTable;
   application_letter_serials: ApplicationSerialsTable;
+  application_submissions: ApplicationSubmissionsTable;
 }
 
 export interface ApplicationsTable {
@@ -100,6 +101,16 @@ export interface ApplicationsTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+}
+
+/** One row per accepted public form token (007): at most one case per token. */
+export interface ApplicationSubmissionsTable {
+  /** sha256 of the form token; the primary key is the idempotency guard. */
+  token_hash: string;
+  application_id: number;
+  /** The receipt shown to the applicant (query code), AES-GCM sealed with a key derived from the token. */
+  sealed_receipt: string;
+  created_at: string;
 }
 
 export interface ApplicationSerialsTable {

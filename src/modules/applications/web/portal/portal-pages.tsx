@@ -46,7 +46,7 @@ export function SubmittedPage({ info, organ, trackingNo, queryCode }: { info: Po
       <Breadcrumb items={[...organCrumbs(organ), { label: '申请已提交' }]} />
       <h1>申请已提交</h1>
       <div class="notice notice-info" role="status">
-        <p>请记下以下信息，凭此查询办理进度、下载答复文书。<strong>查询码只显示这一次。</strong></p>
+        <p>请记下以下信息，凭此查询办理进度、下载答复文书。<strong>查询码只在提交申请的浏览器中显示，1小时后不再显示，遗失后无法找回。</strong></p>
         <table class="meta-table">
           <tbody>
             <tr><th scope="row">申请编号</th><td id="tracking-no">{trackingNo}</td></tr>
@@ -56,6 +56,18 @@ export function SubmittedPage({ info, organ, trackingNo, queryCode }: { info: Po
       </div>
       <p>本机关工作人员将通过您留下的联系方式与您确认收到申请。确认之日为收到申请之日，答复期限自次日起计算（《中华人民共和国政府信息公开条例》第三十一条、第三十三条）。</p>
       <p><a href="/applications/status">查询办理进度</a> · <a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
+    </PortalLayout>
+  );
+}
+
+/** The receipt address opened without the cookie of the browser that applied, or more than an hour later. */
+export function NoReceiptPage({ info, organ }: { info: PortalInfo; organ: Organ }) {
+  return (
+    <PortalLayout title="申请提交结果" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...organCrumbs(organ), { label: '申请提交结果' }]} />
+      <h1>申请提交结果</h1>
+      <p>提交结果（申请编号和查询码）只在提交申请的浏览器中、提交后1小时内显示。申请已提交的，请凭记下的申请编号和查询码<a href="/applications/status">查询办理进度</a>；未记下的，请拨打本机关政策咨询电话。</p>
+      <p><a href={`/organs/${organ.code}/apply`}>在线申请</a> · <a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
     </PortalLayout>
   );
 }

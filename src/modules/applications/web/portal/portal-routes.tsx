@@ -7,16 +7,18 @@ import { DomainError } from '../../../../shared/domain-error.ts';
 import { findOrganByCode, type Organ } from '../../../catalog/index.ts';
 import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { checkStatus } from '../../use-cases/check-status.ts';
-import { submitOnlineApplication } from '../../use-cases/submit-online-application.ts';
+import { findOnlineReceipt, submitOnlineApplication, type OnlineReceipt } from '../../use-cases/submit-online-application.ts';
+import { submissionKeyOf } from '../../use-cases/submission-receipt.ts';
 import { formValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { formGuard } from './form-guard.ts';
-import { ApplyPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
+import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
+import { acceptedSubmissionLimit } from './submit-limit.ts';
 
 export type PortalFormOptions = {
   /** Seconds a person needs at least to fill the form; faster posts are treated as robots. */
   minFillSeconds?: number;
-  /** Submissions per client address and hour. */
+  /** Accepted applications per client address and hour (refused posts do not count). */
   submitPerHour?: number;
   /** Status queries (and letter downloads) per client address and 10 minutes. */
   queriesPer10Minutes?: number;
@@ -25,14 +27,19 @@ export type PortalFormOptions = {
 const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies(request.cookies), currentPath: request.url });
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/** How long the browser that applied can open its receipt page again (a cookie holding the form token). */
+const RECEIPT_COOKIE_SECONDS = 3600;
+
 /**
  * The public side of 依申请公开: apply online without an account, then check the status and download
- * the letters with the tracking number and query code. Rate-limited per route, with a honeypot and a
- * minimum fill time; no outside CAPTCHA service.
+ * the letters with the tracking number and query code. A honeypot and a minimum fill time; no outside
+ * CAPTCHA service. The apply form is idempotent and answers an accepted post with a redirect to its
+ * receipt (POST → 303 → GET); only accepted applications count towards its per-address limit
+ * (docs/workflows/public-forms.md). Status queries are rate-limited per address.
  */
 export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions = {}) {
   const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5 });
-  const submitLimit = { rateLimit: { max: opts.submitPerHour ?? 10, timeWindow: '1 hour' } };
+  const submitLimit = acceptedSubmissionLimit({ max: opts.submitPerHour ?? 10, windowMs: 3600_000 });
   const queryLimit = { rateLimit: { max: opts.queriesPer10Minutes ?? 30, timeWindow: '10 minutes' } };
 
   async function organOr404(code: string): Promise<Organ> {
@@ -46,20 +53,49 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
   const applyForm = (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200) =>
     sendPage(reply.header('Cache-Control', 'no-store'), <ApplyPage info={info(request)} organ={organ} values={values} errors={errors} formToken={guard.issue(deps.clock.now())} />, status);
 
+  /**
+   * POST → 303 → GET: the receipt page's address names the submission (a prefix of the token's hash,
+   * which reveals nothing), and a cookie limited to that address holds the token that opens it.
+   */
+  const toReceipt = (request: FastifyRequest, reply: FastifyReply, organ: Organ, token: string) => {
+    const id = submissionKeyOf(token).slice(0, 24);
+    const url = `/organs/${organ.code}/apply/submitted/${id}`;
+    return reply
+      .setCookie(`gk_receipt_${id}`, token, { path: url, httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: RECEIPT_COOKIE_SECONDS })
+      .header('Cache-Control', 'no-store')
+      .redirect(url, 303);
+  };
+
   return async function plugin(app: FastifyInstance) {
     app.get<{ Params: { code: string } }>('/organs/:code/apply', async (request, reply) => applyForm(request, reply, await organOr404(request.params.code), {}, {}));
 
-    app.post<{ Params: { code: string } }>('/organs/:code/apply', { config: submitLimit }, async (request, reply) => {
+    app.post<{ Params: { code: string } }>('/organs/:code/apply', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const values = formValues(body);
+      const token = str(body.formToken);
       try {
-        guard.check(body, deps.clock.now());
-        const { trackingNo, queryCode } = await submitOnlineApplication(deps, organ.code, body);
-        return sendPage(reply.header('Cache-Control', 'no-store'), <SubmittedPage info={info(request)} organ={organ} trackingNo={trackingNo} queryCode={queryCode} />, 201);
+        // A form that already made its case leads to that case's receipt — also after a restart,
+        // when the token's signature can no longer be checked (only checked tokens are ever stored).
+        if (await findOnlineReceipt(deps, token)) return toReceipt(request, reply, organ, token);
+        const now = deps.clock.now();
+        guard.check(body, now);
+        const receipt = await submitOnlineApplication(deps, organ.code, body, { formToken: token, admit: () => submitLimit.admit(request.ip, now) });
+        if (receipt.created) submitLimit.record(request.ip, now);
+        return toReceipt(request, reply, organ, token);
       } catch (e) {
-        return applyForm(request, reply, organ, values, fieldErrorsOf(e), 400);
+        // Every refusal shows the form again with what was typed and a fresh token.
+        return applyForm(request, reply, organ, values, fieldErrorsOf(e), e instanceof DomainError ? e.httpStatus : 400);
       }
+    });
+
+    app.get<{ Params: { code: string; id: string } }>('/organs/:code/apply/submitted/:id', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const token = request.cookies[`gk_receipt_${request.params.id}`] ?? '';
+      const receipt: OnlineReceipt | null = token && request.params.id.length === 24 && submissionKeyOf(token).startsWith(request.params.id) ? await findOnlineReceipt(deps, token) : null;
+      reply.header('Cache-Control', 'no-store');
+      if (!receipt?.queryCode) return sendPage(reply, <NoReceiptPage info={info(request)} organ={organ} />);
+      return sendPage(reply, <SubmittedPage info={info(request)} organ={organ} trackingNo={receipt.trackingNo} queryCode={receipt.queryCode} />);
     });
 
     app.get('/applications/status', async (request, reply) => sendPage(reply, <StatusQueryPage info={info(request)} values={{}} errors={{}} />));
