@@ -2,6 +2,7 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import type { Job } from '../platform/jobs/job-runner.ts';
 import { closeLapsedCases } from '../modules/applications/index.ts';
 import { publishScheduled } from '../modules/review/index.ts';
+import { logAuditHead } from '../modules/audit/index.ts';
 
 /** Every background job of the platform, wired here so each area's job stays a plain use case. */
 export function backgroundJobs(deps: AppDeps): Job[] {
@@ -9,5 +10,7 @@ export function backgroundJobs(deps: AppDeps): Job[] {
     { name: 'publish-scheduled', everySeconds: 60, run: () => publishScheduled(deps) },
     // 条例第三十条 and the fee rules: corrections and payments not made in time close the case.
     { name: 'close-lapsed-applications', everySeconds: 3600, run: () => closeLapsedCases(deps) },
+    // A copy of the audit chain's head outside the database, daily and at start-up (docs/security.md).
+    { name: 'audit-head', everySeconds: 86_400, run: () => logAuditHead(deps.db, deps.logger, deps.clock.now()) },
   ];
 }

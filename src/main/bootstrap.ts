@@ -6,10 +6,13 @@ import type { Config } from '../platform/config/config.ts';
 import { openDatabase, type DatabaseHandle } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createUser } from '../modules/identity/index.ts';
+import { keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
 import { seedDemoRegion } from './seed-demo.ts';
 
 export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; handle: DatabaseHandle } {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The audit chain's key lives outside the database (docs/security.md).
+  useAuditKey(loadOrCreateAuditKey(config.dataDir, config.auditKey).key, config.dataDir);
   const deps: AppDeps = {
     db: handle.db,
     dialect: handle.dialect,
@@ -28,6 +31,7 @@ export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; hand
 export async function prepareDatabase(deps: AppDeps, config: Config, say: (line: string) => void): Promise<void> {
   const applied = await migrateToLatest(deps.db, deps.dialect);
   if (applied.length) say(`数据库已迁移：${applied.join(', ')}`);
+  if (await keyAuditChain(deps.db, deps.dialect, deps.clock.now().toISOString())) say('审计日志已启用密钥（HMAC），旧链的校验结果记入 audit.rekey 记录');
   const organ = await deps.db.selectFrom('organs').select('id').limit(1).executeTakeFirst();
   if (!organ) {
     const r = await seedDemoRegion(deps);

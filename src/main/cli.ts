@@ -2,7 +2,7 @@ import pino from 'pino';
 import { loadConfig } from '../platform/config/config.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { isDomainError } from '../shared/domain-error.ts';
-import { loadAuditChain, loadAuditHead, verifyChain } from '../modules/audit/index.ts';
+import { verifyAuditLog } from '../modules/audit/index.ts';
 import { createApiToken, createUser, ROLES, type Role } from '../modules/identity/index.ts';
 import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts';
 import { makeDeps, prepareDatabase } from './bootstrap.ts';
@@ -38,14 +38,15 @@ const HELP = `gongkai —— 政府信息公开平台
                                  导入依申请公开台账（CSV 或 .xlsx；列 tracking_no,received_on,channel,applicant_type,applicant_name,subject,outcome,replied_on）
   import appeals FILE --organ 机关代码
                                  导入行政复议、行政诉讼台账（列 tracking_no,kind,filed_on,result,decided_on）
-  audit verify                   校验审计日志哈希链是否完整
+  audit verify [--expect-head 哈希]
+                                 校验审计日志哈希链是否完整（可核对另行记录的链头哈希）
   report annual --organ 机关代码 --year YYYY --format json|html|docx|pdf [--out FILE] [--published]
                                  导出政府信息公开工作年度报告（表格由数据计算并核对）
   report reminders [--on YYYY-MM-DD]
                                  列出应公布而尚未公布的年度报告（条例第四十九条）
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
-DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、LOG_LEVEL。`;
+DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、GONGKAI_AUDIT_KEY、LOG_LEVEL。`;
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 const stdio: Io = { stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'), stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n') };
@@ -169,19 +170,24 @@ async function tokenCommand(rest: string[], io: Io): Promise<number> {
 }
 
 async function auditCommand(rest: string[], io: Io): Promise<number> {
-  if (rest[0] !== 'verify') throw usage('用法：audit verify');
+  const args = parseArgs(rest, [], ['expect-head']);
+  if (args.positionals[0] !== 'verify' || args.positionals.length !== 1) throw usage('用法：audit verify [--expect-head 链头哈希[,链头哈希…]]');
+  const raw = args.options.get('expect-head');
+  const expectHeads = typeof raw === 'string' ? raw.split(',').map((h) => h.trim()).filter(Boolean) : [];
+  for (const h of expectHeads) if (!/^[0-9a-f]{64}$/i.test(h)) throw usage(`--expect-head 应为 64 位十六进制的链头哈希，“${h}”不是`);
   return withDb(async ({ deps }) => {
-    const chain = await loadAuditChain(deps.db);
-    const head = await loadAuditHead(deps.db);
-    const breaks = verifyChain(chain, head);
-    if (breaks.length === 0) {
-      io.stdout(`审计日志完整：共 ${chain.length} 条记录，哈希链校验通过`);
-      // Recording this value elsewhere (e.g. in the monthly report) lets a later check detect a rewritten chain.
-      if (head) io.stdout(`链头哈希：${head.last_hash}（第 ${head.last_id} 条）`);
+    const r = await verifyAuditLog(deps.db, { expectHeads });
+    if (r.breaks.length === 0) {
+      io.stdout(`审计日志完整：共 ${r.entries} 条记录，哈希链${r.scheme === 'hmac-sha256' ? '（密钥 HMAC）' : '（尚未启用密钥）'}校验通过${expectHeads.length ? `，另行记录的 ${expectHeads.length} 个链头均在链中` : ''}`);
+      // Recording this value elsewhere lets a later check (--expect-head) detect a rewritten chain.
+      if (r.head) io.stdout(`链头哈希：${r.head.hash}（第 ${r.head.lastId} 条）`);
       return 0;
     }
-    for (const b of breaks) io.stderr(b.problem);
-    io.stderr(`审计日志校验失败：发现 ${breaks.length} 处断裂`);
+    for (const b of r.breaks) io.stderr(b.problem);
+    io.stderr(`审计日志校验失败：发现 ${r.breaks.length} 处断裂`);
+    if (r.entries > 0 && r.breaks.filter((b) => b.problem.includes('哈希不符')).length === r.entries) {
+      io.stderr('（每条记录都不符：若审计密钥 audit.key / GONGKAI_AUDIT_KEY 丢失或与写入时不同，请先恢复原密钥）');
+    }
     return 1;
   });
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/temp-dirs.ts';
 import { DIALECTS, createTestDatabase } from '../support/db.ts';
@@ -78,7 +80,17 @@ for (const dialect of DIALECTS) {
       expect(c.out[0]).toMatch(/^gk_[A-Za-z0-9_-]{40,}$/);
       c = capture();
       expect(await main(['audit', 'verify'], c.io)).toBe(0);
-      expect(c.out.join('')).toContain('哈希链校验通过');
+      expect(c.out.join('')).toContain('哈希链（密钥 HMAC）校验通过');
+      // The key lives outside the database, readable by its owner only; a printed head can be checked later.
+      expect(fs.statSync(path.join(process.env.GONGKAI_DATA_DIR!, 'audit.key')).mode & 0o777).toBe(0o600);
+      const printed = /链头哈希：([0-9a-f]{64})/.exec(c.out.join('\n'))![1];
+      c = capture();
+      expect(await main(['audit', 'verify', '--expect-head', printed], c.io)).toBe(0);
+      c = capture();
+      expect(await main(['audit', 'verify', '--expect-head', 'f'.repeat(64)], c.io)).toBe(1);
+      expect(c.err.join('')).toContain(`另行记录的链头哈希 ${'f'.repeat(64)} 不在当前审计日志中`);
+      c = capture();
+      expect(await main(['audit', 'verify', '--expect-head', 'abc'], c.io)).toBe(2);
       c = capture();
       expect(await main(['frobnicate'], c.io)).toBe(2);
     });

@@ -4,17 +4,23 @@ import type { AppDeps } from '../../src/platform/app-deps.ts';
 import type { DatabaseHandle } from '../../src/platform/db/connect.ts';
 import { addCatalogNode, createPublication, publishPublication, saveOrgan } from '../../src/modules/catalog/index.ts';
 import { systemActor, createUser, type Role } from '../../src/modules/identity/index.ts';
+import { useAuditKey } from '../../src/modules/audit/index.ts';
 import { makeTempDir } from './temp-dirs.ts';
+
+/** The audit chain's key in tests (the server keeps its key in the data directory or GONGKAI_AUDIT_KEY). */
+export const TEST_AUDIT_KEY = Buffer.from('test-audit-key-0123456789abcdef0123456789abcdef');
 
 let seq = 0;
 const next = () => `${process.pid % 1000}${++seq}`;
 
 export function buildDeps(handle: DatabaseHandle, at = '2026-03-10T02:00:00Z'): AppDeps & { clock: ReturnType<typeof fixedClock> } {
+  const dataDir = makeTempDir('data');
+  useAuditKey(TEST_AUDIT_KEY, dataDir);
   return {
     db: handle.db,
     dialect: handle.dialect,
     clock: fixedClock(at),
-    dataDir: makeTempDir('data'),
+    dataDir,
     logger: pino({ level: 'silent' }),
   };
 }

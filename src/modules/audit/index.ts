@@ -1,2 +1,4 @@
-export { appendAuditEvent, loadAuditChain, loadAuditHead, auditEventsFor } from './storage/audit-repository.ts';
-export { verifyChain, auditHash, GENESIS_HASH, type AuditRecord, type ChainBreak } from './domain/audit-hash.ts';
+export { appendAuditEvent, loadAuditChain, loadAuditHead, auditEventsFor, keyAuditChain } from './storage/audit-repository.ts';
+export { verifyChain, auditHash, headMac, GENESIS_HASH, type AuditRecord, type ChainBreak, type HashScheme } from './domain/audit-hash.ts';
+export { useAuditKey, auditKey, loadOrCreateAuditKey, AUDIT_KEY_FILE } from './storage/audit-key.ts';
+export { verifyAuditLog, logAuditHead, type AuditVerification } from './use-cases/verify-audit-log.ts';

@@ -15,6 +15,8 @@ export type Config = {
   logLevel: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (rate limits are per address). */
   trustProxy: boolean;
+  /** Key of the audit chain's HMAC (GONGKAI_AUDIT_KEY); null = the file audit.key in the data directory. */
+  auditKey: string | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -51,7 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!['true', 'false', '1', '0'].includes(rawProxy)) throw configError('GONGKAI_TRUST_PROXY', 'GONGKAI_TRUST_PROXY 应为 true 或 false');
   const trustProxy = rawProxy === 'true' || rawProxy === '1';
 
-  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy };
+  const auditKey = env.GONGKAI_AUDIT_KEY?.trim() || null;
+  if (auditKey !== null && auditKey.length < 32) throw configError('GONGKAI_AUDIT_KEY', 'GONGKAI_AUDIT_KEY 至少需要 32 个字符（建议 64 位十六进制随机数）');
+
+  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy, auditKey };
 }
 
 function configError(variable: string, message: string): DomainError {

@@ -22,7 +22,8 @@ export interface Database extends ReviewTables, ApplicationsTables, ReportsTable
   attachments: AttachmentsTable;
   index_serials: IndexSerialsTable;
   audit_events: AuditEventsTable;
-  audit_head: { id: number; last_id: number; last_hash: string; entries: number };
+  audit_head: { id: number; last_id: number; last_hash: string; entries: number; mac: string | null };
+  audit_chain: { id: number; scheme: 'sha256' | 'hmac-sha256'; rekeyed_at: string | null };
 }
 
 export interface OrgansTable {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { buildDeps, createDraft, createNode, createOrgan, createPublished, createStaff, publicationInput, system } from '../../../../test/support/factories.ts';
+import { buildDeps, createDraft, createNode, createOrgan, createPublished, createStaff, publicationInput, system, TEST_AUDIT_KEY } from '../../../../test/support/factories.ts';
 import { loadAuditChain, loadAuditHead, verifyChain } from '../../audit/index.ts';
 import { loadPrincipal } from '../../identity/index.ts';
 import {
@@ -103,11 +103,11 @@ describeEachDialect('catalog and publications', (db) => {
     const chain = await loadAuditChain(d.db);
     const head = await loadAuditHead(d.db);
     expect(chain.length).toBeGreaterThan(3);
-    expect(verifyChain(chain, head)).toEqual([]);
+    expect(verifyChain(chain, head, { key: TEST_AUDIT_KEY })).toEqual([]);
     // Dropping entries from the end no longer passes: the head remembers how many there were.
-    expect(verifyChain(chain.slice(0, -2), head)[0].problem).toContain('末尾记录被删除');
-    expect(verifyChain([], head)).toHaveLength(1);
+    expect(verifyChain(chain.slice(0, -2), head, { key: TEST_AUDIT_KEY })[0].problem).toContain('末尾记录被删除');
+    expect(verifyChain([], head, { key: TEST_AUDIT_KEY })).toHaveLength(1);
     chain[1].actorLabel = '篡改';
-    expect(verifyChain(chain).map((b) => b.id)).toEqual([chain[1].id]);
+    expect(verifyChain(chain, undefined, { key: TEST_AUDIT_KEY }).map((b) => b.id)).toEqual([chain[1].id]);
   });
 });
