@@ -242,7 +242,7 @@ describeEachDialect('applications: intake, verbs and the stored clock', (db) => 
   it('entering the next year\'s notice turns provisional due dates into firm ones', async () => {
     const { deps, organ, editor } = await setup('2026-12-15T02:00:00Z');
     const app = await registerInPerson(deps, editor, organ.id, '2026-12-15');
-    expect(app).toMatchObject({ dueOn: '2027-01-12', dueProvisional: true });
+    expect(app).toMatchObject({ dueOn: '2027-01-13', dueProvisional: true }); // 元旦 skipped already, by the statutory holidays
     expect(app.dueWarnings.map((w) => w.code)).toEqual(['WARN_CALENDAR_YEAR_UNKNOWN']);
     await saveAdminHolidayYear(deps.db, { year: 2027, holidays: ['2027-01-01'], workdays: [] }, null, '2026-12-15T03:00:00Z');
     expect(await recomputeDueDates(deps)).toBeGreaterThanOrEqual(1);

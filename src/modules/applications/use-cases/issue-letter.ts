@@ -15,16 +15,17 @@ import { settingsFor } from '../storage/settings-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { insertLetter } from '../storage/letters-repository.ts';
 import { templateFor } from '../storage/templates-repository.ts';
+import { calendarFor } from './working-calendar.ts';
 
 type LetterPlan = { kind: LetterKind; template: TemplateKind; values: Record<string, string> };
 
 /** Which letter a verb produces, with the values of its own placeholders; null when it produces none. */
-function planLetter(command: Command, before: Application, after: Application): LetterPlan | null {
+function planLetter(command: Command, before: Application, after: Application, dated: (on: IsoDate | null) => string): LetterPlan | null {
   switch (command.verb) {
     case 'requestCorrection':
       return {
         kind: 'correction_notice', template: 'correction_notice',
-        values: { 补正事项: command.points, 补正期限: chineseDate(after.correctionDueOn), 补正工作日数: String(command.correctionWorkingDays) },
+        values: { 补正事项: command.points, 补正期限: dated(after.correctionDueOn), 补正工作日数: String(command.correctionWorkingDays) },
       };
     case 'startConsultation':
       // 条例第三十二条 (third party) and 第三十四条 (co-producing organ) are different letters.
@@ -43,14 +44,14 @@ function planLetter(command: Command, before: Application, after: Application): 
       return {
         kind: 'extension_notice', template: 'extension_notice',
         values: {
-          延长工作日数: String(command.workingDays), 延期理由: command.reason, 原答复期限: chineseDate(before.dueOn), 延期后答复期限: chineseDate(after.dueOn),
+          延长工作日数: String(command.workingDays), 延期理由: command.reason, 原答复期限: dated(before.dueOn), 延期后答复期限: dated(after.dueOn),
         },
       };
     case 'issueFeeNotice': {
       const fee = after.feeMethod === 'per_page' ? perPageFee(after.feeUnits!) : perApplicationFee(after.feeUnits!);
       return {
         kind: 'fee_notice', template: 'fee_notice',
-        values: { 收费方式: FEE_METHOD_LABELS[after.feeMethod!], 收费金额: String(after.feeAmountYuan), 计费说明: fee.explanation, 缴费期限: chineseDate(after.feeDueOn) },
+        values: { 收费方式: FEE_METHOD_LABELS[after.feeMethod!], 收费金额: String(after.feeAmountYuan), 计费说明: fee.explanation, 缴费期限: dated(after.feeDueOn) },
       };
     }
     case 'recordReply':
@@ -74,9 +75,19 @@ function planLetter(command: Command, before: Application, after: Application): 
 export async function issueLetterFor(
   trx: Executor, deps: AppDeps, command: Command, before: Application, after: Application, consultationEndOn: IsoDate | null, issuedOn: IsoDate, userId: number | null, at: string,
 ): Promise<number | null> {
-  const plan = planLetter(command, before, after);
+  // A date in a year whose holiday notice is not loaded is counted on the statutory holidays alone: 暂定.
+  const calendar = await calendarFor(trx);
+  let provisional = false;
+  const dated = (on: IsoDate | null) => {
+    if (!on) return '';
+    if (calendar.knowsYear(Number(on.slice(0, 4)))) return chineseDate(on);
+    provisional = true;
+    return `${chineseDate(on)}（暂定）`;
+  };
+  const plan = planLetter(command, before, after, dated);
   if (!plan) return null;
-  if (plan.kind === 'consultation_letter' && consultationEndOn) plan.values['意见期限'] = chineseDate(consultationEndOn);
+  if (plan.kind === 'consultation_letter' && consultationEndOn) plan.values['意见期限'] = dated(consultationEndOn);
+  const notes = provisional ? [PROVISIONAL_NOTE] : [];
   const fullChain = (await Promise.all((await organChain(trx, after.organId)).map((id) => findOrganById(trx, id)))).filter((o) => o !== null);
   // 条例第二十七条: the 行政机关 answers and signs, never an internal unit.
   const organ = answeringOrgan(fullChain);
@@ -89,7 +100,7 @@ export async function issueLetterFor(
   const serviceMethod = command.verb === 'recordReply' && command.serviceMethod ? command.serviceMethod : after.deliveryMethod;
   const template = await templateFor(trx, organ.id, plan.template);
   const document = buildLetter(plan.kind, {
-    app: after, organName: organ.name, reconsideration: reconsideration ?? { body: '', address: '', online: '' }, serviceMethod, issuedOn, template, values: plan.values,
+    app: after, organName: organ.name, reconsideration: reconsideration ?? { body: '', address: '', online: '' }, serviceMethod, issuedOn, template, values: plan.values, notes,
   });
   return insertLetter(trx, {
     applicationId: after.id, kind: plan.kind, title: `${LETTER_KIND_LABELS[plan.kind]}（${issuedOn}）`, issuedOn, document,
@@ -99,3 +110,6 @@ export async function issueLetterFor(
 
 /** Letters that state the remedies (行政复议、行政诉讼) and so must name the reconsideration body. */
 const hasRemedies = (kind: LetterKind) => kind === 'reply' || kind === 'termination_notice';
+
+/** Why a date is marked 暂定 (docs/workflows/deadline-rules.md, rule 8). */
+const PROVISIONAL_NOTE = '注：标注“暂定”的日期所在年度的国务院节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的法定节假日计算；该年度节假日安排公布后如有变化，以本机关另行告知的日期为准。';

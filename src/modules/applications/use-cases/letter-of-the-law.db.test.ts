@@ -177,3 +177,19 @@ describeEachDialect('consultation letters and the notice of disclosure over an o
     expect(text).toContain('第三十二条');
   });
 });
+
+describeEachDialect('dates in a year whose holiday notice is not loaded', (db) => {
+  it('an extension into 2027 skips 元旦 and the letter marks the date 暂定', async () => {
+    const deps = buildDeps(db(), '2026-12-10T02:00:00Z');
+    const county = await createOrgan(deps, { name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局' });
+    const admin = await asActor(deps, (await createStaff(deps, bureau.code, 'organ_admin')).id);
+    const app = await registerInPerson(deps, admin, bureau.id, '2026-11-20');
+    const extended = await performVerb(deps, admin, app.id, { verb: 'extendDeadline', workingDays: 20, approvedOn: '2026-12-10', reason: '需要调取档案' });
+    expect(extended).toMatchObject({ dueOn: '2027-01-18', dueProvisional: true });
+    const text = await textOf(deps, app.id);
+    expect(text).toContain('2027年1月18日（暂定）');
+    expect(text).toContain('全国年节及纪念日放假办法');
+    expect(text).not.toContain('2026年12月18日（暂定）');
+  });
+});

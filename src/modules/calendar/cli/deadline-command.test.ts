@@ -33,7 +33,7 @@ describe('gongkai deadline --json', () => {
 
   it('warns about 2027 until the admin-entered year is passed in', async () => {
     const without = json((await run(['--received', '2026-12-15', '--json'])).stdout);
-    expect(without.due).toBe('2027-01-12');
+    expect(without.due).toBe('2027-01-13');
     expect(without.warnings.map((w) => w.code)).toEqual(['WARN_CALENDAR_YEAR_UNKNOWN']);
 
     const year2027: HolidayYear = { year: 2027, source: 'admin', holidays: ['2027-01-01'], workdays: [] };
@@ -55,7 +55,7 @@ describe('gongkai deadline without --json', () => {
 
   it('marks a provisional date and prints the warning', async () => {
     const { stdout } = await run(['--received', '2026-12-15']);
-    expect(stdout).toContain('截止日期：2027-01-12（暂定）');
+    expect(stdout).toContain('截止日期：2027-01-13（暂定）');
     expect(stdout).toContain('注意：2027年节假日安排尚未录入');
   });
 

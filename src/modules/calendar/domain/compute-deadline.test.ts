@@ -53,13 +53,13 @@ describe('the reply deadline: the 20th working day after receipt (条例第三�
 describe('a year whose holiday notice is not loaded', () => {
   const admin2027: HolidayYear = { year: 2027, source: 'admin', holidays: ['2027-01-01'], workdays: [] };
 
-  it('warns and treats 2027 as plain Mon–Fri: received 2026-12-15 → 2027-01-12 provisional', () => {
+  it('warns and treats 2027 as Mon–Fri minus the statutory holidays (元旦): received 2026-12-15 → 2027-01-13 provisional', () => {
     const result = computeDeadline({ receivedOn: '2026-12-15' }, calendar);
-    expect(result.dueOn).toBe('2027-01-12');
+    expect(result.dueOn).toBe('2027-01-13');
     expect(result.warnings).toEqual([
       {
         code: 'WARN_CALENDAR_YEAR_UNKNOWN',
-        message: '2027年节假日安排尚未录入，截止日期为暂定，请在录入当年放假通知后复核',
+        message: '2027年节假日安排尚未录入，已按《全国年节及纪念日放假办法》规定的法定节假日计算（不含调休），截止日期为暂定，请在录入当年放假通知后复核',
       },
     ]);
     expect(result.trace.at(-1)?.note).toContain('暂定');
@@ -74,7 +74,7 @@ describe('a year whose holiday notice is not loaded', () => {
   it('warns when only the extension reaches into the unknown year', () => {
     const result = computeDeadline({ receivedOn: '2026-11-20', extensionWorkingDays: 20 }, calendar);
     expect(result.originalDueOn).toBe('2026-12-18');
-    expect(result.dueOn).toBe('2027-01-15');
+    expect(result.dueOn).toBe('2027-01-18');
     expect(result.warnings.map((w) => w.code)).toEqual(['WARN_CALENDAR_YEAR_UNKNOWN']);
   });
 
@@ -207,13 +207,18 @@ describe('the trace explains the deadline step by step', () => {
     ]);
   });
 
-  it('says on each day of an unknown year that it was judged by the week alone', () => {
+  it('says on each day of an unknown year that it was judged by the week and the statutory holidays', () => {
     const provisional = computeDeadline({ receivedOn: '2026-12-15' }, calendar).trace;
     expect(provisional).toContainEqual({
       on: '2027-01-01',
+      kind: 'skipped_holiday',
+      note: '2027-01-01 元旦放假，不计（2027年节假日安排未录入，按周一至周五及法定节假日推定，暂定）',
+    });
+    expect(provisional).toContainEqual({
+      on: '2027-01-04',
       kind: 'counted',
       count: 13,
-      note: '2027-01-01 周五，计第13个工作日（2027年节假日安排未录入，按周一至周五推定）',
+      note: '2027-01-04 周一，计第13个工作日（2027年节假日安排未录入，按周一至周五及法定节假日推定，暂定）',
     });
   });
 });

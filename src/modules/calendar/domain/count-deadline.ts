@@ -80,7 +80,7 @@ class DayWalk {
   warnings(): DeadlineWarning[] {
     return [...this.unknownYears].sort().map((year) => ({
       code: CalendarWarningCode.yearUnknown,
-      message: `${year}年节假日安排尚未录入，截止日期为暂定，请在录入当年放假通知后复核`,
+      message: `${year}年节假日安排尚未录入，已按《全国年节及纪念日放假办法》规定的法定节假日计算（不含调休），截止日期为暂定，请在录入当年放假通知后复核`,
     }));
   }
 
@@ -90,14 +90,14 @@ class DayWalk {
     const year = yearOf(on);
     const known = this.calendar.knowsYear(year);
     if (!known) this.unknownYears.add(year);
-    // Without the year's notice the day is judged by the week alone; say so on every such day.
-    const provisional = known ? '' : `（${year}年节假日安排未录入，按周一至周五推定）`;
+    // Without the year's notice the day is judged by the week and the statutory holidays; say so on every such day.
+    const provisional = known ? '' : `（${year}年节假日安排未录入，按周一至周五及法定节假日推定，暂定）`;
     const weekday = weekdayLabel(on);
 
     if (!day.working) {
       const note =
         day.reason === 'holiday'
-          ? `${on} ${day.name ?? '节假日'}放假，不计`
+          ? `${on} ${day.name ?? '节假日'}放假，不计${provisional}`
           : `${on} ${weekday}${day.name ? `，${day.name}放假` : ''}，不计${provisional}`;
       this.trace.push({ on, kind: day.reason === 'holiday' ? 'skipped_holiday' : 'skipped_weekend', note });
       return false;

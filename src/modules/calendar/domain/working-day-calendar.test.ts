@@ -40,9 +40,10 @@ describe('a working day', () => {
     expect(calendar.isWorkingDay(on)).toBe(explanation.working);
   });
 
-  it('follows the plain week in a year without a notice: 2027-01-01 (Fri) counts until 2027 is entered', () => {
+  it('in a year without a notice follows the week and the statutory holidays, provisionally, until the year is entered', () => {
     expect(calendar.knowsYear(2027)).toBe(false);
-    expect(calendar.explainDay('2027-01-01')).toEqual({ working: true, reason: 'weekday' });
+    expect(calendar.explainDay('2027-01-01')).toEqual({ working: false, reason: 'holiday', name: '元旦', provisional: true });
+    expect(calendar.explainDay('2027-01-04')).toEqual({ working: true, reason: 'weekday', provisional: true });
   });
 
   it('takes a year an admin entered, and an admin year replaces the builtin one of the same year', () => {

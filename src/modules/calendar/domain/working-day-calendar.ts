@@ -3,6 +3,7 @@ import { addDays, isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
 import { BUILTIN_YEARS } from './builtin-years.ts';
 import { CalendarErrorCode } from './calendar-codes.ts';
 import { isWeekend } from './day-of-week.ts';
+import { statutoryHolidays } from './statutory-holidays.ts';
 import { validateHolidayYear, type HolidayYear } from './holiday-year.ts';
 
 export type DayReason = 'weekday' | 'weekend' | 'holiday' | 'adjusted_workday';
@@ -12,13 +13,15 @@ export type DayExplanation = {
   reason: DayReason;
   /** The festival the day belongs to (春节, 国庆节 …), when the notice data names it. */
   name?: string;
+  /** The year's notice is not loaded: judged by the week and the statutory holidays alone (暂定). */
+  provisional?: true;
 };
 
 /**
  * Working days: Mon–Fri minus the weekday holidays, plus the weekend workdays (调休上班) of each
  * year's State Council notice (reference.md §8). Admin-entered years replace builtin ones.
- * A year with no notice loaded is treated as plain Mon–Fri; callers that must warn about that
- * ask `knowsYear` (computeDeadline does).
+ * A year with no notice loaded is Mon–Fri minus the fixed statutory holidays of 《全国年节及纪念日放假办法》
+ * (statutory-holidays.ts), and every day of it is provisional; computeDeadline warns about such years.
  */
 export class WorkingDayCalendar {
   private readonly years = new Map<number, HolidayYear>();
@@ -68,12 +71,29 @@ export class WorkingDayCalendar {
 
   explainDay(on: IsoDate): DayExplanation {
     requireDate(on);
+    const year = Number(on.slice(0, 4));
+    if (!this.years.has(year)) {
+      const statutory = this.statutoryOf(year).get(on);
+      if (statutory) return { working: false, reason: 'holiday', name: statutory, provisional: true };
+      return isWeekend(on) ? { working: false, reason: 'weekend', provisional: true } : { working: true, reason: 'weekday', provisional: true };
+    }
     const name = this.festivalOf.get(on);
     const named = name ? { name } : {};
     if (this.holidays.has(on)) return { working: false, reason: 'holiday', ...named };
     if (this.workdays.has(on)) return { working: true, reason: 'adjusted_workday', ...named };
     if (isWeekend(on)) return { working: false, reason: 'weekend', ...named };
     return { working: true, reason: 'weekday', ...named };
+  }
+
+  private readonly statutory = new Map<number, Map<IsoDate, string>>();
+
+  private statutoryOf(year: number): Map<IsoDate, string> {
+    let days = this.statutory.get(year);
+    if (!days) {
+      days = new Map(statutoryHolidays(year).map((h) => [h.on, h.name]));
+      this.statutory.set(year, days);
+    }
+    return days;
   }
 
   /** The n-th working day after `from` (`from` itself never counts; n = 0 gives `from`). */

@@ -22,6 +22,8 @@ export type LetterContext = {
   template: LetterTemplate;
   /** Values of the kind's own placeholders (补正事项, 收费金额 …). */
   values: Record<string, string>;
+  /** Paragraphs the letter adds after its fields whatever the wording (e.g. why a date is 暂定). */
+  notes?: string[];
 };
 
 /**
@@ -77,6 +79,7 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
       ...addressee,
       ...body,
       { kind: 'fields', items: fields },
+      ...(ctx.notes ?? []).map((n) => para(n, true)),
       ...remedies,
       { kind: 'signature', lines: [ctx.organName, '（印章）', chineseDate(ctx.issuedOn)] },
     ],
