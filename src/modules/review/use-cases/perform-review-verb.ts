@@ -7,6 +7,7 @@ import {
 } from '../../catalog/index.ts';
 import { actorLabel, actorUserId, rolesOn, type Actor } from '../../identity/index.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../../calendar/index.ts';
+import { indexPublication } from '../../search/index.ts';
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
 import { loadChain, loadForm } from '../storage/review-repository.ts';
@@ -26,6 +27,9 @@ export type VerbInput = {
   amended?: unknown;
   expectedVersion?: number;
 };
+
+/** Verbs after which the search index must show the item as it now is. */
+const PUBLIC_VERBS: ReviewVerb[] = ['publish', 'force_publish', 'withdraw', 'repeal', 'amend'];
 
 const GATED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_publish', 'amend'];
 
@@ -104,6 +108,8 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         result = (await findPublication(trx, p.id))!;
       }
     }
+    // What the public can find changes with the status, in the same transaction (docs/search.md).
+    if (PUBLIC_VERBS.includes(verb)) await indexPublication(trx, deps, p.id);
     await trx.insertInto('review_decisions').values({
       publication_id: p.id, publication_version: p.version, verb, stage_position: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
       stage_name: d.stageName, role: d.role, comment: decisionComment(verb, input), user_id: actorUserId(actor),

@@ -1,0 +1,42 @@
+import { documentNumberKey, indexNumberKey } from './numbers.ts';
+import { alternativesOf } from './synonyms.ts';
+import { MAX_KEYWORD_CHARS, phraseOf, type Phrase } from './tokenize.ts';
+
+export const MAX_QUERY_CHARS = 100;
+export const MAX_KEYWORDS = 6;
+
+export type Keyword = {
+  text: string;
+  /** The keyword and its synonyms, each a substring phrase; a document matches when any one does. */
+  alternatives: { text: string; phrase: Phrase }[];
+};
+
+export type ParsedQuery = {
+  /** The query as logged and shown: trimmed, spaces collapsed, cut at MAX_QUERY_CHARS. */
+  display: string;
+  keywords: Keyword[];
+  documentNumberKey: string;
+  indexNumberKey: string;
+};
+
+/**
+ * A query is keywords separated by spaces (or commas), all of which must occur. The whole query is
+ * also tried as a 文号 and as an 索引号, so a pasted number finds its item first.
+ */
+export function parseQuery(raw: string): ParsedQuery {
+  const display = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
+  const parts = display.split(/[\s,，、;；]+/).filter(Boolean);
+  const keywords: Keyword[] = [];
+  for (const part of parts) {
+    const text = part.slice(0, MAX_KEYWORD_CHARS);
+    if (keywords.some((k) => k.text === text)) continue;
+    const alternatives = alternativesOf(text).flatMap((t) => {
+      const phrase = phraseOf(t);
+      return phrase ? [{ text: t, phrase }] : [];
+    });
+    if (alternatives.length) keywords.push({ text, alternatives });
+    if (keywords.length === MAX_KEYWORDS) break;
+  }
+  const compact = display.replace(/\s+/g, '');
+  return { display, keywords, documentNumberKey: documentNumberKey(compact), indexNumberKey: indexNumberKey(compact) };
+}

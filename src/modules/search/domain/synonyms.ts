@@ -1,0 +1,28 @@
+/**
+ * Words people use for the same thing as the documents' official wording. A keyword matching one
+ * group member also finds the others (each alternative still matches as a substring). Kept small
+ * and explicit: every pair here is one a reader would accept as "the same".
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['公租房', '公共租赁住房'],
+  ['廉租房', '廉租住房'],
+  ['经适房', '经济适用住房', '经济适用房'],
+  ['保障房', '保障性住房'],
+  ['棚改', '棚户区改造'],
+  ['危改', '危房改造'],
+  ['老旧小区', '老旧小区改造'],
+  ['公积金', '住房公积金'],
+  ['低保', '最低生活保障'],
+  ['医保', '医疗保险', '医疗保障'],
+  ['社保', '社会保险'],
+  ['双随机', '双随机一公开'],
+  ['营商环境', '优化营商环境'],
+  ['扫黑除恶', '扫黑除恶专项斗争'],
+  ['依申请公开', '依申请公开政府信息'],
+];
+
+/** The alternatives for one keyword: itself first, then its group's other words. */
+export function alternativesOf(keyword: string): string[] {
+  const group = SYNONYM_GROUPS.find((g) => g.includes(keyword));
+  return group ? [keyword, ...group.filter((w) => w !== keyword)] : [keyword];
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { indexTokens, normalizeText, phraseOf } from './tokenize.ts';
+
+/** The substring rule the index implements, checked against String.includes on normalised text. */
+function matches(text: string, keyword: string): boolean {
+  const tokens = indexTokens(text);
+  const p = phraseOf(keyword)!;
+  for (let start = 0; start + p.tokens.length <= tokens.length; start++) {
+    const ok = p.tokens.every((t, k) => (k === p.tokens.length - 1 && p.prefixLast ? tokens[start + k].startsWith(t) : tokens[start + k] === t));
+    if (ok) return true;
+  }
+  return false;
+}
+
+describe('search tokenizer', () => {
+  it('cuts Chinese into overlapping pairs plus the last character, letters and digits into words', () => {
+    expect(indexTokens('危房改造')).toEqual(['危房', '房改', '改造', '造']);
+    expect(indexTokens('岚建〔２０２６〕63号')).toEqual(['岚建', '建', '2026', '63', '号']);
+    expect(indexTokens('ABC房')).toEqual(['abc', '房']);
+  });
+
+  it('turns a keyword into a phrase; a single last character is a prefix', () => {
+    expect(phraseOf('房改')).toEqual({ tokens: ['房改'], prefixLast: false });
+    expect(phraseOf('房')).toEqual({ tokens: ['房'], prefixLast: true });
+    expect(phraseOf('63号')).toEqual({ tokens: ['63', '号'], prefixLast: true });
+    expect(phraseOf('告第3号')).toEqual({ tokens: ['告第', '第', '3', '号'], prefixLast: true });
+    expect(phraseOf('，。')).toBeNull();
+  });
+
+  it('finds exactly the texts that contain the keyword (substring semantics)', () => {
+    const texts = ['农村危房改造补助资金', '关于房改房产权登记的通知', '建筑工地扬尘治理', '岚建〔2026〕63号', '公告第3号文件', '房', '改造房屋'];
+    const keywords = ['危房', '房改', '房', '扬尘', '改造', '63号', '2026', '告第3号', '第3号文', '房产权登记', '危房改造补助', '房屋', '造房'];
+    for (const t of texts) {
+      for (const k of keywords) expect([t, k, matches(t, k)]).toEqual([t, k, normalizeText(t).replace(/[^\p{L}\p{N}]/gu, '').includes(k) || normalizeText(t).includes(k)]);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The one tokenizer both databases index (docs/search.md, "Matching"). Text is normalised (NFKC:
+ * full-width digits and letters become ASCII; lower case), then cut into runs: a run of Chinese
+ * characters yields its overlapping two-character pieces and, last, its final character alone;
+ * a run of letters and digits yields itself. A keyword then matches exactly the texts that contain
+ * it as a substring, as a phrase of consecutive pieces, on FTS5 and on tsvector alike.
+ *
+ * Change anything here and raise TOKENIZER_VERSION: the index remembers the version it was built
+ * with and `gongkai reindex` rebuilds it.
+ */
+export const TOKENIZER_VERSION = 1;
+
+/** The longest keyword the index answers; longer ones are cut (a chunk overlap covers it). */
+export const MAX_KEYWORD_CHARS = 40;
+
+const HAN = /\p{Script=Han}/u;
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+
+export const normalizeText = (s: string): string => s.normalize('NFKC').toLowerCase();
+
+export type Run = { text: string; han: boolean; start: number };
+
+/** The runs of a normalised text, with their offsets (used by the snippet and the word signal too). */
+export function runsOf(normalized: string): Run[] {
+  const out: Run[] = [];
+  for (const m of normalized.matchAll(RUN)) out.push({ text: m[0], han: m[1] !== undefined, start: m.index! });
+  return out;
+}
+
+/** The tokens of a text, in order; their positions are their indexes (a phrase is consecutive positions). */
+export function indexTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const run of runsOf(normalizeText(text))) {
+    if (!run.han) {
+      out.push(run.text);
+      continue;
+    }
+    const chars = [...run.text];
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    out.push(chars[chars.length - 1]);
+  }
+  return out;
+}
+
+/** A keyword as the index sees it: consecutive tokens, the last one possibly a prefix. Null when nothing searchable. */
+export type Phrase = { tokens: string[]; prefixLast: boolean };
+
+/**
+ * The phrase that finds a keyword as a substring. Inside the keyword a run that is followed by
+ * another run ends where the text's run ends, so it keeps its final single character; the last
+ * run may go on in the text, so it keeps only its pieces, and a last run of one Chinese character
+ * becomes a prefix (any piece starting with it).
+ */
+export function phraseOf(keyword: string): Phrase | null {
+  const runs = runsOf(normalizeText(keyword).slice(0, MAX_KEYWORD_CHARS));
+  if (!runs.length) return null;
+  const tokens: string[] = [];
+  let prefixLast = false;
+  runs.forEach((run, i) => {
+    const last = i === runs.length - 1;
+    if (!run.han) {
+      tokens.push(run.text);
+      return;
+    }
+    const chars = [...run.text];
+    for (let k = 0; k + 1 < chars.length; k++) tokens.push(chars[k] + chars[k + 1]);
+    if (!last) tokens.push(chars[chars.length - 1]);
+    else if (chars.length === 1) {
+      tokens.push(chars[0]);
+      prefixLast = true;
+    }
+  });
+  return { tokens, prefixLast };
+}
+
+export const isHan = (ch: string) => HAN.test(ch);

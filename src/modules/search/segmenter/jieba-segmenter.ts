@@ -1,0 +1,23 @@
+import { createRequire } from 'node:module';
+import type { Segmenter } from '../domain/word-signal.ts';
+
+/**
+ * jieba's precise mode (no HMM, so the result depends only on the shipped dictionary) through
+ * @node-rs/jieba (docs/adr/0011-search-segmentation.md). Loading the dictionary takes about 0.4 s,
+ * so it happens once, on first use.
+ */
+let cut: Segmenter | null = null;
+
+export function jiebaSegmenter(): Segmenter {
+  if (!cut) {
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as { dict: Uint8Array };
+    const jieba = Jieba.withDict(dict);
+    cut = (text) => (text ? jieba.cut(text, false) : []);
+  }
+  return cut;
+}
+
+/** Part of the tokenizer version: a different dictionary gives different word tokens. */
+export const SEGMENTER_ID = 'jieba-rs@node-rs/jieba 2.0.3 precise, no HMM';

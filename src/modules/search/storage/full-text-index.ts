@@ -1,0 +1,84 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DialectName } from '../../../platform/db/dialect.ts';
+import type { Executor } from '../../catalog/index.ts';
+import type { Phrase } from '../domain/tokenize.ts';
+
+export type ChunkTokens = { chunkId: number; grams: string[]; words: string[] };
+export type TokenColumn = 'grams' | 'words';
+
+/**
+ * The one port over the two full-text engines. Both are fed the tokens the app made
+ * (domain/tokenize.ts, domain/word-signal.ts) and answer the same phrase queries — consecutive
+ * positions, the last token possibly a prefix — so they match the same chunks.
+ */
+export interface FullTextIndex {
+  write(db: Executor, rows: ChunkTokens[]): Promise<void>;
+  remove(db: Executor, chunkIds: number[]): Promise<void>;
+  /** `select publication_id` of chunks where any of the phrases occurs in the column (and the chunk is a title, if asked). */
+  matching(column: TokenColumn, phrases: Phrase[], opts?: { titleOnly?: boolean }): RawBuilder<{ publication_id: number }>;
+}
+
+export function fullTextIndexFor(dialect: DialectName): FullTextIndex {
+  return dialect === 'postgres' ? postgresTsvector : sqliteFts5;
+}
+
+// Tokens hold letters and digits only (domain/tokenize.ts), so quoting them is safe in both syntaxes.
+const assertToken = (t: string) => {
+  if (!/^[\p{L}\p{N}]+$/u.test(t)) throw new Error(`非法检索词元：${t}`);
+  return t;
+};
+
+/** SQLite FTS5, contentless, rowid = chunk id; `"a b c"*` is a phrase whose last token is a prefix. */
+const sqliteFts5: FullTextIndex = {
+  async write(db, rows) {
+    for (const r of rows) {
+      await sql`insert into search_fts (rowid, grams, words) values (${r.chunkId}, ${r.grams.join(' ')}, ${r.words.join(' ')})`.execute(db);
+    }
+  },
+  async remove(db, chunkIds) {
+    for (let i = 0; i < chunkIds.length; i += 500) {
+      const ids = chunkIds.slice(i, i + 500);
+      await sql`delete from search_fts where rowid in (${sql.join(ids)})`.execute(db);
+    }
+  },
+  matching(column, phrases, opts = {}) {
+    const expr = phrases.map((p) => `"${p.tokens.map(assertToken).join(' ')}"${p.prefixLast ? '*' : ''}`).join(' OR ');
+    const match = `${column} : (${expr})`;
+    return opts.titleOnly
+      ? sql`select c.publication_id from search_fts f join search_chunks c on c.id = f.rowid where search_fts match ${match} and c.field = 'title'`
+      : sql`select c.publication_id from search_fts f join search_chunks c on c.id = f.rowid where search_fts match ${match}`;
+  },
+};
+
+/** A tsvector literal with our own positions (1-based; chunks stay under PostgreSQL's 16,383). */
+export function tsvectorLiteral(tokens: string[]): string {
+  const positions = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    const list = positions.get(t) ?? [];
+    if (list.length < 256) list.push(i + 1); // tsvector keeps at most 256 positions per lexeme
+    positions.set(assertToken(t), list);
+  });
+  return [...positions].map(([t, ps]) => `'${t}':${ps.join(',')}`).join(' ');
+}
+
+const tsquery = (phrases: Phrase[]) =>
+  phrases.map((p) => `(${p.tokens.map((t, i) => `'${assertToken(t)}'${p.prefixLast && i === p.tokens.length - 1 ? ':*' : ''}`).join(' <-> ')})`).join(' | ');
+
+/** PostgreSQL tsvector + GIN: the literal is cast as is, never parsed by a text-search configuration. */
+const postgresTsvector: FullTextIndex = {
+  async write(db, rows) {
+    for (const r of rows) {
+      await sql`update search_chunks set grams = ${tsvectorLiteral(r.grams)}::tsvector, words = ${tsvectorLiteral(r.words)}::tsvector where id = ${r.chunkId}`.execute(db);
+    }
+  },
+  async remove() {
+    // The tokens live in the chunk rows, which the caller deletes.
+  },
+  matching(column, phrases, opts = {}) {
+    const q = tsquery(phrases);
+    const col = sql.ref(`c.${column}`);
+    return opts.titleOnly
+      ? sql`select c.publication_id from search_chunks c where ${col} @@ ${q}::tsquery and c.field = 'title'`
+      : sql`select c.publication_id from search_chunks c where ${col} @@ ${q}::tsquery`;
+  },
+};

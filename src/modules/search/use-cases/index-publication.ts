@@ -1,0 +1,65 @@
+import fs from 'node:fs/promises';
+import type { DialectName } from '../../../platform/db/dialect.ts';
+import { attachmentPath, type Executor } from '../../catalog/index.ts';
+import { extractText } from '../../privacy/index.ts';
+import { documentNumberKey, indexNumberKey } from '../domain/numbers.ts';
+import { chunksOf, htmlToPlainText } from '../domain/text.ts';
+import { indexTokens, TOKENIZER_VERSION } from '../domain/tokenize.ts';
+import { wordTokens, type Segmenter } from '../domain/word-signal.ts';
+import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
+import { fullTextIndexFor } from '../storage/full-text-index.ts';
+import { clearDoc, insertChunk, insertDoc, loadIndexSource } from '../storage/search-repository.ts';
+
+export type IndexDeps = { dialect: DialectName; dataDir: string; clock: { now(): Date } };
+
+/** Attachment text, read once per file content (the same file re-indexed is not read again). */
+const attachmentTextCache = new Map<string, string>();
+
+async function attachmentText(dataDir: string, a: { file_name: string; storage_key: string }): Promise<string> {
+  const hit = attachmentTextCache.get(a.storage_key);
+  if (hit !== undefined) return hit;
+  let text = '';
+  try {
+    text = (await extractText(await fs.readFile(attachmentPath(dataDir, a.storage_key)), a.file_name)).text;
+  } catch {
+    // An unreadable or missing file is simply not searchable; the item itself still is.
+    text = '';
+  }
+  if (attachmentTextCache.size > 2000) attachmentTextCache.clear();
+  attachmentTextCache.set(a.storage_key, text);
+  return text;
+}
+
+/**
+ * Brings one item's index entry in line with the item, inside the caller's transaction: a
+ * published item is (re)indexed — title, 文号/索引号/keywords/summary, body, attachments' text — and
+ * anything else (withdrawn, back in review) is taken out. Review calls this in the same
+ * transaction as every verb that changes what the public sees.
+ */
+export async function indexPublication(trx: Executor, deps: IndexDeps, publicationId: number, segment: Segmenter = jiebaSegmenter()): Promise<void> {
+  const index = fullTextIndexFor(deps.dialect);
+  await clearDoc(trx, index, publicationId);
+  const src = await loadIndexSource(trx, publicationId);
+  if (!src || src.row.status !== 'published' || !src.row.published_on) return;
+  const p = src.row;
+  await insertDoc(trx, {
+    publication_id: p.id, organ_id: p.organ_id, published_on: p.published_on!, year: Number(p.published_on!.slice(0, 4)), stage: p.stage,
+    genre: p.genre, validity: p.validity, document_number_key: documentNumberKey(p.document_number), index_number_key: indexNumberKey(p.index_number),
+    tokenizer_version: TOKENIZER_VERSION, indexed_at: deps.clock.now().toISOString(),
+  });
+  const parts: { field: 'title' | 'meta' | 'body' | 'attachment'; attachmentId: number | null; text: string }[] = [
+    { field: 'title', attachmentId: null, text: p.title },
+    { field: 'meta', attachmentId: null, text: [p.document_number, p.index_number, p.keywords, p.publishing_organ_name, p.summary].filter(Boolean).join('\n') },
+    { field: 'body', attachmentId: null, text: htmlToPlainText(p.body_html) },
+  ];
+  for (const a of src.attachments) parts.push({ field: 'attachment', attachmentId: a.id, text: `${a.file_name}\n${await attachmentText(deps.dataDir, a)}` });
+  const rows = [];
+  for (const part of parts) {
+    const chunks = part.field === 'title' ? [part.text] : chunksOf(part.text, indexTokens);
+    for (let seq = 0; seq < chunks.length; seq++) {
+      const chunkId = await insertChunk(trx, { publication_id: p.id, field: part.field, attachment_id: part.attachmentId, seq, text: chunks[seq] });
+      rows.push({ chunkId, grams: indexTokens(chunks[seq]), words: wordTokens(segment, chunks[seq]) });
+    }
+  }
+  await index.write(trx, rows);
+}

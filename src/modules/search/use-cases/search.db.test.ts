@@ -1,0 +1,41 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { buildDeps, createNode, createOrgan, createPublished, system } from '../../../../test/support/factories.ts';
+import { performReviewVerb } from '../../review/index.ts';
+import { indexPublication, reindex, searchPublications, type SearchRequest } from '../index.ts';
+
+const req = (q: string, over: Partial<SearchRequest> = {}): SearchRequest => ({ q, filters: { scopeOrganId: null }, sort: 'relevance', page: 1, pageSize: 20, ...over });
+
+describeEachDialect('search', (db) => {
+  it('finds two-character words and words inside compounds, whole words first', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const compound = await createPublished(deps, organ.id, [node], { title: '农村危房改造补助资金发放公示', bodyHtml: '<p>危房改造补助对象名单。</p>' });
+    const whole = await createPublished(deps, organ.id, [node], { title: '关于房改房上市交易的通知', bodyHtml: '<p>已购公有住房（房改房）上市交易有关事项。</p>' });
+    const dust = await createPublished(deps, organ.id, [node], { title: '建筑工地扬尘治理通报', documentNumber: '岚建〔2026〕63号' });
+    await reindex(deps);
+    const ids = async (q: string) => (await searchPublications(deps, req(q))).hits.map((h) => h.id);
+    expect(await ids('房改')).toEqual([whole.id, compound.id]);
+    expect(await ids('危房')).toEqual([compound.id]);
+    expect(await ids('扬尘')).toEqual([dust.id]);
+    expect(await ids('岚建[２０２６]63号')).toEqual([dust.id]);
+    expect(await ids('岚建(2026)第63号')).toEqual([dust.id]);
+    expect(await ids('不存在的词语')).toEqual([]);
+    const r = await searchPublications(deps, req('房改'));
+    expect(r.total).toBe(2);
+    expect(r.facets.organ).toEqual([{ value: String(organ.id), count: 2 }]);
+    expect(r.hits[0].snippet.some((p) => p.hit && p.text === '房改')).toBe(true);
+  });
+
+  it('updates the index with the status change: withdrawn items are gone at once', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const item = await createPublished(deps, organ.id, [node], { title: '预售许可证核发公告' });
+    await indexPublication(deps.db, deps, item.id);
+    expect((await searchPublications(deps, req('预售许可', { filters: { scopeOrganId: organ.id } }))).total).toBe(1);
+    await performReviewVerb(deps, system, item.id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '内容有误' });
+    expect((await searchPublications(deps, req('预售许可', { filters: { scopeOrganId: organ.id } }))).total).toBe(0);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Tables of the search area, created by ../migrations/011-search.ts. Conventions: see ../schema.ts.
+ * The token columns (FTS5 table on SQLite, tsvector columns on PostgreSQL) are written with raw SQL
+ * in src/modules/search/storage and are not declared here.
+ */
+export interface SearchTables {
+  search_docs: SearchDocsTable;
+  search_chunks: SearchChunksTable;
+  search_terms: SearchTermsTable;
+  search_state: { id: number; tokenizer_version: number; rebuilt_at: string | null };
+}
+
+export interface SearchDocsTable {
+  publication_id: number;
+  organ_id: number;
+  published_on: string;
+  year: number;
+  stage: string;
+  genre: string;
+  validity: string;
+  /** 文号 normalised (brackets, full-width digits) so 岚建[2026]63号 finds 岚建〔2026〕63号; '' when none. */
+  document_number_key: string;
+  index_number_key: string;
+  tokenizer_version: number;
+  indexed_at: string;
+}
+
+export interface SearchChunksTable {
+  id: import('kysely').Generated<number>;
+  publication_id: number;
+  field: 'title' | 'meta' | 'body' | 'attachment';
+  attachment_id: number | null;
+  seq: number;
+  text: string;
+}
+
+/** Searches per day, term and scope (0 = the whole region): no address, no session, no person. */
+export interface SearchTermsTable {
+  searched_on: string;
+  term: string;
+  organ_id: number;
+  searches: number;
+  zero_results: number;
+}
