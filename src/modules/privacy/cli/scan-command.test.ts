@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
@@ -32,7 +34,7 @@ describe('gongkai scan', () => {
 
   it('prints {"findings": […]} for one file, with offsets into the extracted text and masks', async () => {
     const { code, out } = await run([txt, '--json']);
-    expect(code).toBe(0);
+    expect(code).toBe(1); // blocking findings
     const text = `申请人张三：\n身份证号${id}，手机13812345678。`;
     expect(JSON.parse(out)).toEqual({
       findings: [
@@ -44,7 +46,7 @@ describe('gongkai scan', () => {
 
   it('prints an array of {file, findings} for several files', async () => {
     const { code, out } = await run(['--json', txt, docx, clean]);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     const doc = JSON.parse(out);
     expect(doc.map((d: { file: string }) => d.file)).toEqual([txt, docx, clean]);
     expect(doc[1].findings).toMatchObject([{ type: 'mobile_phone', text: '13912345678' }]);
@@ -78,6 +80,21 @@ describe('gongkai scan', () => {
     expect(out).toContain('无法扫描');
   });
 
+  it('exits like a linter: 1 when any blocking finding exists, 0 when none (or only 提示确认), with or without --json', async () => {
+    expect((await run([clean])).code).toBe(0);
+    expect((await run([clean, '--json'])).code).toBe(0);
+    expect((await run([txt])).code).toBe(1);
+    expect((await run([clean, docx])).code).toBe(1); // one file with a blocking finding is enough
+    const words = join(dir, '提示词表.txt');
+    await writeFile(words, '咨询\twarn\t示例\n');
+    const warned = await run([clean, '--json', '--words', words]);
+    expect(JSON.parse(warned.out).findings).toMatchObject([{ type: 'sensitive_word', severity: 'warn' }]);
+    expect(warned.code).toBe(0);
+    const blocking = join(dir, '阻止词表.txt');
+    await writeFile(blocking, '咨询\tblock\t示例\n');
+    expect((await run([clean, '--words', blocking])).code).toBe(1);
+  });
+
   it('applies word lists given with --words', async () => {
     const words = join(dir, '词表.txt');
     await writeFile(words, '申请人\twarn\t示例\n');
@@ -95,4 +112,16 @@ describe('gongkai scan', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('第 1 行');
   });
+
+  it('./bin/gongkai scan sets the process exit code: 1 for a blocking finding, 0 for a clean file, 2 for a usage error', () => {
+    const bin = fileURLToPath(new URL('../../../../bin/gongkai', import.meta.url));
+    const gongkai = (...argv: string[]) => spawnSync(process.execPath, [bin, 'scan', ...argv], { encoding: 'utf8' });
+    const blocked = gongkai(txt);
+    expect(blocked.stdout).toContain('阻止发布'); // a listing, not a crash, gave the 1
+    expect(blocked.status).toBe(1);
+    expect(gongkai(clean, '--json').status).toBe(0);
+    const usage = gongkai('--jsno', clean);
+    expect(usage.stderr).toContain('无法识别的参数');
+    expect(usage.status).toBe(2);
+  }, 120_000);
 });

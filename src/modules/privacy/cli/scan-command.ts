@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isDomainError } from '../../../shared/domain-error.ts';
+import { publishGate } from '../domain/publish-gate.ts';
 import { scanText } from '../domain/scan-text.ts';
 import type { WordList } from '../domain/word-list.ts';
 import { parseWordListText } from '../domain/word-list-text.ts';
@@ -15,7 +16,7 @@ const USAGE = `用法：gongkai scan 文件… [--json] [--words 词表文件]�
   扫描 .txt、.html、.docx、.xlsx、.pdf（需有文字层）中的身份证号、手机号、银行卡号、个人邮箱和密级标志。
   --json           输出 JSON：单个文件为 {"findings":[…]}，多个文件为 [{"file","findings"}…]
   --words 文件     加载敏感词表（每行：词<TAB>block|warn<TAB>说明<TAB>正确写法），可重复
-退出码：0 全部文件已扫描；1 有文件不存在或无法读取；2 参数错误`;
+退出码：0 全部文件已扫描且没有阻止发布的发现；1 有阻止发布的发现，或有文件不存在、无法读取（未经扫描）；2 参数或词表错误`;
 
 type Args = { files: string[]; json: boolean; wordFiles: string[] };
 
@@ -38,7 +39,12 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-/** `gongkai scan FILE… [--json]`: scans each file and reports every finding, and every file it could not read. */
+/**
+ * `gongkai scan FILE… [--json]`: scans each file and reports every finding, and every file it could not read.
+ * Exits like a linter, so scripts can use it: 0 when every file was scanned and nothing blocks publication,
+ * 1 when a finding blocks publication (the review gate's rule, `publishGate`) or a file was not scanned,
+ * 2 for bad arguments or a bad word list.
+ */
 export async function runScanCommand(argv: string[], io: CommandIo): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE + '\n');
@@ -61,7 +67,9 @@ export async function runScanCommand(argv: string[], io: CommandIo): Promise<num
   const results: FileScanResult[] = [];
   for (const file of args.files) results.push(await scanFile(file, wordLists));
   io.stdout(args.json ? JSON.stringify(toJson(results), null, 2) + '\n' : formatListing(results));
-  return results.some((r) => 'error' in r) ? 1 : 0;
+  const notScanned = results.some((r) => 'error' in r);
+  const blocked = results.some((r) => !('error' in r) && publishGate(r.findings).blocked);
+  return notScanned || blocked ? 1 : 0;
 }
 
 async function scanFile(file: string, wordLists: WordList[]): Promise<FileScanResult> {
