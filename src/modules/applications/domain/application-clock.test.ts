@@ -141,10 +141,10 @@ describe('clock not yet started (条例第三十一条)', () => {
 });
 
 describe('a year without a published notice', () => {
-  it('received 2026-12-15: 2027-01-12, provisional with a warning; once 2027 is entered with 元旦 off, 2027-01-13', () => {
+  it('received 2026-12-15: 2027-01-13 (元旦 skipped by the statutory holidays), provisional with a warning; once 2027 is entered, firm', () => {
     const clock = clockOf({ received: '2026-12-15', due: '', why: '' });
     if (clock.kind !== 'running') throw new Error('clock not running');
-    expect(clock.result.dueOn).toBe('2027-01-12');
+    expect(clock.result.dueOn).toBe('2027-01-13');
     expect(clock.result.warnings.map((w) => w.code)).toEqual(['WARN_CALENDAR_YEAR_UNKNOWN']);
     const with2027 = WorkingDayCalendar.withBuiltinYears([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'admin' }]);
     const known = applicationClock({ receivedOn: '2026-12-15', state: 'in_progress', correctedOn: null, correctionDueOn: null, extensionWorkingDays: 0 }, [], with2027);
