@@ -1,4 +1,4 @@
-export { ROLES, ROLE_LABELS, holdsRoleOn, mayMoveOrgan, rolesOn, isSystemAdmin, type Principal, type Role } from './domain/roles.ts';
+export { ROLES, ROLE_LABELS, holdsRoleOn, mayMoveOrgan, mayManageOrganSetting, rolesOn, isSystemAdmin, type Principal, type Role } from './domain/roles.ts';
 export { createUser, type CreateUserInput } from './use-cases/create-user.ts';
 export { logIn, logOut, sessionFor } from './use-cases/authenticate.ts';
 export { createApiToken, principalForApiToken } from './use-cases/api-tokens.ts';

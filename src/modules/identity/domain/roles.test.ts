@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsRoleOn, mayMoveOrgan, type Principal } from './roles.ts';
+import { holdsRoleOn, mayManageOrganSetting, mayMoveOrgan, type Principal } from './roles.ts';
 
 const person = (roles: Principal['roles']): Principal => ({ userId: 1, username: 'u', displayName: 'U', roles });
 // county government 1 > 住建局 2 > 村镇建设股 3; 财政局 4
@@ -40,5 +40,15 @@ describe('who may move an organ to another parent or change its kind', () => {
     expect(mayMoveOrgan(person([{ organId: 2, role: 'organ_admin' }]), chainOf[2], chainOf[3])).toBe(true);
     expect(mayMoveOrgan(person([{ organId: 2, role: 'editor' }]), chainOf[2], chainOf[3])).toBe(false);
     expect(mayMoveOrgan(person([{ organId: 1, role: 'system_admin' }]), null, chainOf[4])).toBe(true);
+  });
+});
+
+describe('who may read and change an organ setting such as a word list', () => {
+  it('is the organ’s admin (also for its units), and the system admin for region-wide settings', () => {
+    expect(mayManageOrganSetting(person([{ organId: 2, role: 'organ_admin' }]), chainOf[3])).toBe(true);
+    expect(mayManageOrganSetting(person([{ organId: 2, role: 'organ_admin' }]), chainOf[4])).toBe(false);
+    expect(mayManageOrganSetting(person([{ organId: 2, role: 'editor' }]), chainOf[2])).toBe(false);
+    expect(mayManageOrganSetting(person([{ organId: 2, role: 'organ_admin' }]), null)).toBe(false);
+    expect(mayManageOrganSetting(person([{ organId: 1, role: 'system_admin' }]), null)).toBe(true);
   });
 });

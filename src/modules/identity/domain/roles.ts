@@ -41,3 +41,12 @@ export function mayMoveOrgan(p: Principal, oldParentChain: number[] | null, newP
   if (oldParentChain === null || newParentChain === null) return false;
   return holdsRoleOn(p, oldParentChain, 'organ_admin') && holdsRoleOn(p, newParentChain, 'organ_admin');
 }
+
+/**
+ * May `p` read and change a setting kept per organ (sensitive-word lists, …)? The organ's
+ * administrators may (a role on an organ reaches its units); a region-wide setting (no organ, null
+ * chain) is the system administrator's.
+ */
+export function mayManageOrganSetting(p: Principal, organChain: number[] | null): boolean {
+  return organChain === null ? isSystemAdmin(p) : holdsRoleOn(p, organChain, 'organ_admin');
+}

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { z } from '../../../shared/zod.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
-import { actorLabel, actorUserId, holdsRoleOn, isSystemAdmin, type Actor } from '../../identity/index.ts';
+import { actorLabel, actorUserId, mayManageOrganSetting, type Actor } from '../../identity/index.ts';
 import { organChain } from '../../catalog/index.ts';
 import { parseWordListText } from '../domain/word-list-text.ts';
 
@@ -30,10 +30,12 @@ export async function saveWordList(deps: AppDeps, actor: Actor, raw: unknown, ex
     const organ = input.organCode ? await trx.selectFrom('organs').select(['id', 'parent_id']).where('code', '=', input.organCode).executeTakeFirst() : null;
     if (input.organCode && !organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `机关代码“${input.organCode}”不存在`, { field: 'organCode' });
     if (actor.kind === 'user') {
-      const allowed = organ
-        ? holdsRoleOn(actor.principal, await organChain(trx, organ.id), 'organ_admin')
-        : isSystemAdmin(actor.principal);
-      if (!allowed) throw new DomainError('ERR_AUTH_FORBIDDEN', organ ? '您没有管理该机关词表的权限' : '只有系统管理员可以维护全区通用词表', { httpStatus: 403 });
+      // Rights on the organ the list is saved for, and — when changing a list — on the organ it belongs to now.
+      const existing = existingId ? await trx.selectFrom('word_lists').select('organ_id').where('id', '=', existingId).executeTakeFirst() : null;
+      const chainOf = async (organId: number | null) => (organId === null ? null : await organChain(trx, organId));
+      const allowed = mayManageOrganSetting(actor.principal, await chainOf(organ?.id ?? null))
+        && (!existing || mayManageOrganSetting(actor.principal, await chainOf(existing.organ_id)));
+      if (!allowed) throw new DomainError('ERR_AUTH_FORBIDDEN', organ || existing?.organ_id ? '您没有管理该机关词表的权限' : '只有系统管理员可以维护全区通用词表', { httpStatus: 403 });
     }
     const at = deps.clock.now().toISOString();
     const values = { organ_id: organ?.id ?? null, name: input.name, entries_text: input.entriesText, word_count: list.words.length, updated_by: actorUserId(actor), updated_at: at };
