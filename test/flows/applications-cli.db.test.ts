@@ -127,7 +127,7 @@ for (const dialect of DIALECTS) {
     it('deadline uses the holiday years an administrator entered', async () => {
       let c = capture();
       expect(await main(['deadline', '--received', '2026-12-15'], c.io)).toBe(0);
-      expect(c.out.join('')).toContain('截止日期：2027-01-12（暂定）');
+      expect(c.out.join('')).toContain('截止日期：2027-01-13（暂定）');
       await handle.db.insertInto('holiday_years').values({ year: 2027, holidays: '["2027-01-01"]', workdays: '[]', notice_url: null, entered_by: null, entered_at: '2026-12-01T00:00:00Z' }).execute();
       c = capture();
       expect(await main(['deadline', '--received', '2026-12-15'], c.io)).toBe(0);
