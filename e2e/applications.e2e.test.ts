@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/support/db.ts';
 import { buildTestApp } from '../test/support/app.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { axeViolations } from '../test/support/axe.ts';
 import { createOrgan, createStaff } from '../test/support/factories.ts';
 import { AdminPages } from './pages/admin-pages.ts';
 import { ApplicationsAdminPage } from './pages/applications-admin.ts';
@@ -94,7 +95,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     await expect(admin.state()).resolves.toBe('办理中');
     await page.screenshot({ path: path.join(SHOTS, 'application-case-page.png'), fullPage: true });
 
-    await admin.perform('答复', { 办理结果: '予以公开', 答复日期: '2026-03-10', 答复内容: '随本告知书提供2025年城区老旧小区改造项目清单（电子文件）。' });
+    await admin.perform('答复', { 办理结果: '予以公开', 依据: '予以公开：所申请公开信息可以公开（第三十六条第（二）项）', 答复日期: '2026-03-10', 答复内容: '随本告知书提供2025年城区老旧小区改造项目清单（电子文件）。' });
     await expect(admin.state()).resolves.toBe('已答复');
     await expect(admin.letterNames()).resolves.toEqual(['答复告知书']);
     await admin.openWorkList(organ.code, 'closed');
@@ -103,7 +104,8 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
   }, 60_000);
 
   it('the applicant sees the reply and downloads the letter as PDF and as a web page', async () => {
-    const page = await newPage();
+    // bypassCSP only so that axe-core can be injected to check the letter page.
+    const page = await served.newPage({ acceptDownloads: true, bypassCSP: true });
     const portal = new ApplicationsPortalPage(page, baseUrl);
     await portal.checkStatus(receipt.trackingNo, receipt.queryCode);
     await expect(portal.statusValue('办理状态')).resolves.toBe('已答复');
@@ -116,6 +118,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     await portal.viewLetter('答复告知书');
     await expect(page.locator('.doc-title').textContent()).resolves.toBe('政府信息公开申请答复告知书');
     await expect(page.locator('article.document').textContent()).resolves.toContain('向青岚县人民政府申请行政复议');
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'application-reply-letter.png'), fullPage: true });
     await page.context().close();
   }, 60_000);
