@@ -24,7 +24,7 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'> 
   await registerOpenApi(app);
   await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));
   await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));
-  await app.register(catalogAdminRoutes(deps));
+  await app.register(catalogAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));
   await app.register(reviewAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));
   await app.register(usersRoutes(deps));
   await app.register(wordListsRoutes(deps));

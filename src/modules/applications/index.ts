@@ -17,7 +17,7 @@ export { registerApplication } from './use-cases/register-application.ts';
 export { performVerb } from './use-cases/perform-verb.ts';
 export { checkStatus, type PublicStatus } from './use-cases/check-status.ts';
 export { caseDetails } from './use-cases/case-details.ts';
-export { listWork, DEFAULT_DUE_SOON_WORKING_DAYS, UNCONFIRMED_AGEING_WORKING_DAYS } from './use-cases/list-work.ts';
+export { listWork, countWork, DEFAULT_DUE_SOON_WORKING_DAYS, UNCONFIRMED_AGEING_WORKING_DAYS, type WorkCounts } from './use-cases/list-work.ts';
 export { recordAppeal, decideAppeal } from './use-cases/record-appeal.ts';
 export { importApplications, importAppeals } from './use-cases/import-ledgers.ts';
 export { recomputeDueDates } from './use-cases/recompute-due-dates.ts';

@@ -1,4 +1,5 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Expression, ExpressionBuilder, Insertable, SqlBool, Updateable } from 'kysely';
+import type { Database } from '../../../platform/db/schema.ts';
 import type { ApplicationsTable } from '../../../platform/db/schema-areas/applications.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { IsoDate } from '../../../shared/iso-date.ts';
@@ -96,39 +97,65 @@ export type WorkListFilter = {
   offset?: number;
 };
 
+type View = WorkListFilter['view'];
+type Bounds = Pick<WorkListFilter, 'today' | 'dueBy' | 'arrivedBy'>;
+
+/**
+ * Which cases a work-list view holds, as one SQL condition on the stored dates: the list and the
+ * counts of 待办 and 工作台 use the same condition, so they always agree.
+ */
+function inView(eb: ExpressionBuilder<Database, 'applications'>, view: Exclude<View, 'all'>, f: Bounds): Expression<SqlBool> {
+  const running: ApplicationState[] = OPEN_STATES.filter((s) => s !== 'awaiting_correction');
+  switch (view) {
+    case 'open':
+      return eb('state', 'in', [...OPEN_STATES]);
+    case 'due_soon':
+      return eb.and([eb('state', 'in', running), eb('due_on', '>=', f.today), eb('due_on', '<=', f.dueBy ?? f.today)]);
+    case 'overdue':
+      return eb.or([
+        eb.and([eb('state', 'in', running), eb('due_on', '<', f.today)]),
+        eb.and([eb('state', '=', 'awaiting_correction'), eb('correction_due_on', '<', f.today)]),
+        eb.and([eb('state', '=', 'awaiting_fee'), eb('fee_due_on', '<', f.today)]),
+      ]);
+    case 'awaiting_confirmation':
+      return eb('state', '=', 'awaiting_confirmation');
+    case 'unconfirmed_aged':
+      return eb.and([eb('state', '=', 'awaiting_confirmation'), eb('arrived_on', '<=', f.arrivedBy ?? f.today)]);
+    case 'closed':
+      return eb('state', 'in', ['replied', 'archived']);
+  }
+}
+
+export type CountedView = 'awaiting_confirmation' | 'unconfirmed_aged' | 'due_soon' | 'overdue';
+const COUNTED_VIEWS: CountedView[] = ['awaiting_confirmation', 'unconfirmed_aged', 'due_soon', 'overdue'];
+
+/** How many open cases each organ has in each view that needs the staff's attention, in one query. */
+export async function countWorkByOrgan(db: Executor, organIds: number[], f: Bounds): Promise<Map<number, Record<CountedView, number>>> {
+  const out = new Map<number, Record<CountedView, number>>();
+  if (organIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('applications')
+    .select((eb) => [
+      'organ_id',
+      ...COUNTED_VIEWS.map((v) => eb.fn.sum<number>(eb.case().when(inView(eb, v, f)).then(1).else(0).end()).as(v)),
+    ])
+    .where('organ_id', 'in', organIds)
+    .where('state', 'in', ['awaiting_confirmation', ...OPEN_STATES])
+    .groupBy('organ_id')
+    .execute();
+  for (const r of rows) {
+    const row = r as unknown as Record<CountedView, unknown> & { organ_id: number };
+    out.set(row.organ_id, Object.fromEntries(COUNTED_VIEWS.map((v) => [v, Number(row[v] ?? 0)])) as Record<CountedView, number>);
+  }
+  return out;
+}
+
 /** The staff work list; due-soon and overdue are SQL comparisons on the stored due dates. */
 export async function listApplications(db: Executor, f: WorkListFilter): Promise<{ items: Application[]; total: number }> {
   if (f.organIds.length === 0) return { items: [], total: 0 };
   let q = db.selectFrom('applications').where('organ_id', 'in', f.organIds);
-  const running: ApplicationState[] = OPEN_STATES.filter((s) => s !== 'awaiting_correction');
-  switch (f.view) {
-    case 'open':
-      q = q.where('state', 'in', [...OPEN_STATES]);
-      break;
-    case 'due_soon':
-      q = q.where('state', 'in', running).where('due_on', '>=', f.today).where('due_on', '<=', f.dueBy ?? f.today);
-      break;
-    case 'overdue':
-      q = q.where((eb) =>
-        eb.or([
-          eb.and([eb('state', 'in', running), eb('due_on', '<', f.today)]),
-          eb.and([eb('state', '=', 'awaiting_correction'), eb('correction_due_on', '<', f.today)]),
-          eb.and([eb('state', '=', 'awaiting_fee'), eb('fee_due_on', '<', f.today)]),
-        ]),
-      );
-      break;
-    case 'awaiting_confirmation':
-      q = q.where('state', '=', 'awaiting_confirmation');
-      break;
-    case 'unconfirmed_aged':
-      q = q.where('state', '=', 'awaiting_confirmation').where('arrived_on', '<=', f.arrivedBy ?? f.today);
-      break;
-    case 'closed':
-      q = q.where('state', 'in', ['replied', 'archived']);
-      break;
-    case 'all':
-      break;
-  }
+  const view = f.view;
+  if (view !== 'all') q = q.where((eb) => inView(eb, view, f));
   if (f.q?.trim()) {
     const like = `%${f.q.trim().replace(/[%_\\]/g, '')}%`;
     q = q.where((eb) => eb.or([eb('tracking_no', 'like', like), eb('applicant_name', 'like', like), eb('subject', 'like', like)]));

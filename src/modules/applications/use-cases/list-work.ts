@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { addDays, chinaDateOf, type IsoDate } from '../../../shared/iso-date.ts';
 import type { Application } from '../domain/application.ts';
-import { listApplications, type WorkListFilter } from '../storage/applications-repository.ts';
+import { countWorkByOrgan, listApplications, type CountedView, type WorkListFilter } from '../storage/applications-repository.ts';
 import { calendarFor } from './working-calendar.ts';
 
 /** [A] reference §1.4: warn N working days before a deadline; 5 by default. */
@@ -15,12 +15,13 @@ export const UNCONFIRMED_AGEING_WORKING_DAYS = 2;
 
 export type WorkList = { items: Application[]; total: number; today: IsoDate; dueBy: IsoDate };
 
-/** The cases of the given organs in one view; "due soon" means due within `days` working days from today. */
-export async function listWork(
-  deps: AppDeps, organIds: number[], view: WorkListFilter['view'], opts: { days?: number; q?: string; page?: number; pageSize?: number } = {},
-): Promise<WorkList> {
+/**
+ * Today (China time) and the dates the views compare with, from the working-day calendar in force
+ * (built-in years and those an administrator entered): the last due date that is "due soon" and the
+ * last arrival date of an unconfirmed application that counts as aged.
+ */
+async function workBounds(deps: AppDeps, days: number): Promise<{ today: IsoDate; dueBy: IsoDate; arrivedBy: IsoDate }> {
   const today = chinaDateOf(deps.clock.now());
-  const days = Number.isInteger(opts.days) && opts.days! >= 0 && opts.days! <= 60 ? opts.days! : DEFAULT_DUE_SOON_WORKING_DAYS;
   const calendar = await calendarFor(deps.db);
   const dueBy = calendar.addWorkingDays(today, days);
   let arrivedBy = today;
@@ -28,7 +29,27 @@ export async function listWork(
     if (calendar.isWorkingDay(arrivedBy)) n += 1;
     arrivedBy = addDays(arrivedBy, -1);
   }
+  return { today, dueBy, arrivedBy };
+}
+
+/** The cases of the given organs in one view; "due soon" means due within `days` working days from today. */
+export async function listWork(
+  deps: AppDeps, organIds: number[], view: WorkListFilter['view'], opts: { days?: number; q?: string; page?: number; pageSize?: number } = {},
+): Promise<WorkList> {
+  const days = Number.isInteger(opts.days) && opts.days! >= 0 && opts.days! <= 60 ? opts.days! : DEFAULT_DUE_SOON_WORKING_DAYS;
+  const { today, dueBy, arrivedBy } = await workBounds(deps, days);
   const pageSize = opts.pageSize ?? 50;
   const { items, total } = await listApplications(deps.db, { organIds, view, today, dueBy, arrivedBy, q: opts.q, limit: pageSize, offset: ((opts.page ?? 1) - 1) * pageSize });
   return { items, total, today, dueBy };
+}
+
+export type WorkCounts = Record<CountedView, number>;
+
+/**
+ * For 待办 and 工作台: per organ, how many applications wait for 确认收到 (and how many of them are
+ * aged), are due within DEFAULT_DUE_SOON_WORKING_DAYS working days, or are overdue — the same
+ * conditions as the work-list views, counted in one query. Organs with none are left out.
+ */
+export async function countWork(deps: AppDeps, organIds: number[]): Promise<Map<number, WorkCounts>> {
+  return countWorkByOrgan(deps.db, organIds, await workBounds(deps, DEFAULT_DUE_SOON_WORKING_DAYS));
 }

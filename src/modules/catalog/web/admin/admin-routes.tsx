@@ -11,7 +11,7 @@ import { findOrganByCode } from '../../storage/organs-repository.ts';
 import { findPublication, listAttachments, pageForStaff } from '../../storage/publications-repository.ts';
 import { addAttachment, removeAttachment } from '../../use-cases/manage-attachments.ts';
 import { addCatalogNode, removeCatalogNode, reorderCatalogNode, updateCatalogNode } from '../../use-cases/manage-catalog-nodes.ts';
-import { linkToTask, performReviewVerb, reviewOverview } from '../../../review/index.ts';
+import { linkToTask, performReviewVerb, reviewOverview, type Reminder } from '../../../review/index.ts';
 import { createPublication, updatePublication } from '../../use-cases/save-publication.ts';
 import { saveOrgan } from '../../use-cases/save-organ.ts';
 import { CatalogAdminPage } from './catalog-admin-page.tsx';
@@ -24,8 +24,11 @@ import { staffScope, type StaffScope } from './staff-scope.ts';
 type Body = Record<string, unknown>;
 const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不存在`, { httpStatus: 404 });
 
-/** The back office for organs, catalogs and publications. Post/redirect/get; failed forms re-render with what was typed. */
-export function catalogAdminRoutes(deps: AppDeps) {
+/**
+ * The back office for organs, catalogs and publications. Post/redirect/get; failed forms re-render with what was typed.
+ * `reminders`: what other areas want on the 工作台 (the same lines as on 待办, wired in src/main).
+ */
+export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
   const { db } = deps;
 
   async function organFor(scope: StaffScope, code: string, role: 'editor' | 'organ_admin') {
@@ -70,7 +73,8 @@ export function catalogAdminRoutes(deps: AppDeps) {
       const lateRows = await db.selectFrom('publications').select(['organ_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('published_late', '=', 1).where('published_on', '>=', `${year}-01-01`).groupBy('organ_id').execute();
       const late = new Map(lateRows.map((r) => [r.organ_id, Number(r.n)]));
-      return sendPage(reply, <DashboardPage scope={scope} counts={counts} late={late} year={year} />);
+      const reminders = opts.reminders ? await opts.reminders(request) : [];
+      return sendPage(reply, <DashboardPage scope={scope} counts={counts} late={late} year={year} reminders={reminders} />);
     });
 
     // Organs

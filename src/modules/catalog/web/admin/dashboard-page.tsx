@@ -1,11 +1,19 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import type { StaffScope } from './staff-scope.ts';
 
-export function DashboardPage({ scope, counts, late, year }: { scope: StaffScope; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string }) {
+export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
+  scope: StaffScope; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
+}) {
   return (
     <AdminLayout title="工作台" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>工作台</h1>
       <p>您好，{scope.user.displayName}。您可以处理以下机关的政府信息。待审核和待发布的信息见<a href="/admin/review">待办</a>。</p>
+      {reminders.length > 0 && (
+        <section class="notice" aria-labelledby="dash-rem-h">
+          <h2 id="dash-rem-h">待办提醒（{reminders.length}）</h2>
+          <ul>{reminders.map((r) => <li key={r.href}><a href={r.href}>{r.message}</a></li>)}</ul>
+        </section>
+      )}
       {scope.editable.length === 0 ? <p>您还没有任何机关的权限，请联系管理员。</p> : (
         <table class="list">
           <thead><tr><th scope="col">机关</th><th scope="col">草稿</th><th scope="col">已发布</th><th scope="col">{year}年逾期发布</th><th scope="col">操作</th></tr></thead>
