@@ -12,6 +12,7 @@ import { parseMarkup } from './markup.ts';
 import { NEAR_MISS_TEMPLATES, NEGATIVE_TEMPLATES } from './negative-cases.ts';
 import { PROSE_TEMPLATES } from './prose-cases.ts';
 import { createRng, type Rng } from './random-values.ts';
+import { rosterCases } from './roster-cases.ts';
 import { NEGATIVE_TABLE_TEMPLATES, TABLE_TEMPLATES } from './table-cases.ts';
 
 export const CASES_FILE = fileURLToPath(new URL('./cases.jsonl', import.meta.url));
@@ -61,6 +62,7 @@ export async function buildCorpus(): Promise<CorpusCase[]> {
     ...(await fromDocuments('html', htmlCase, 12, 'html')),
     ...(await fromDocuments('pdf', pdfCase, 6, 'pdf')),
     ...(await fromDocuments('pdf-roster', pdfRosterCase, 4, 'pdf')),
+    ...(await rosterCases()),
   ];
 }
 

@@ -3,7 +3,9 @@ import { maskDigits } from './mask.ts';
 import { findNumberClusters, HYPHENS, type NumberCluster } from './number-clusters.ts';
 import { isQuantity, NumberLabels, type LabelKind } from './number-context.ts';
 import { hasIdShape, ID15_KEEP_LAST, ID18_KEEP_LAST, ID_KEEP_FIRST, isIdGrouping, isValidId15, isValidId18 } from './id-card.ts';
-import { countryPrefixLength, isMobileGrouping, isMobileNumber, MOBILE_KEEP_FIRST, MOBILE_KEEP_LAST } from './mobile-phone.ts';
+import {
+  countryPrefixLength, isLabelledMobileNumber, isMobileGrouping, isMobileNumber, MOBILE_KEEP_FIRST, MOBILE_KEEP_LAST,
+} from './mobile-phone.ts';
 import {
   ACCOUNT_MAX_DIGITS, ACCOUNT_MIN_DIGITS, BANK_KEEP_FIRST, BANK_KEEP_LAST, isCardGrouping, isCardNumber,
 } from './bank-card.ts';
@@ -212,7 +214,7 @@ function classify(text: string, w: Window, labels: ClusterLabels, a: number): Ma
   const labelledId = labelledIdShape(w, labels, a, base);
   if (labelledId) return labelledId;
 
-  const mobile = mobileMatch(text, w);
+  const mobile = mobileMatch(text, w, label === 'phone');
   if (mobile) return mobile;
 
   if (label !== 'account' && digits.length === 15 && isIdGrouping(lengths) && isValidId15(digits)) {
@@ -238,11 +240,16 @@ function labelledIdShape(w: Window, labels: ClusterLabels, a: number, base: Pick
   return { ...base, type: 'id_card', rule: 'id18-labelled', keepFirst: ID_KEEP_FIRST, keepLast: ID18_KEEP_LAST };
 }
 
-function mobileMatch(text: string, w: Window): Match | null {
+/**
+ * A mobile number: in an allocated segment, or — after a phone label or under a phone column
+ * (`labelled`) — any 11 digits that begin with 1.
+ */
+function mobileMatch(text: string, w: Window, labelled: boolean): Match | null {
   const { digits, lengths } = w;
+  const isMobile = labelled ? isLabelledMobileNumber : isMobileNumber;
   const mobile = { type: 'mobile_phone' as const, severity: 'block' as const, rule: 'mobile', end: w.end };
   const keep = { keepFirst: MOBILE_KEEP_FIRST, keepLast: MOBILE_KEEP_LAST };
-  if (isMobileGrouping(lengths) && isMobileNumber(digits)) {
+  if (isMobileGrouping(lengths) && isMobile(digits)) {
     const prefix = countryPrefixLength(text, w.start);
     return { ...mobile, ...keep, start: w.start - prefix, maskFrom: w.start };
   }
@@ -251,7 +258,7 @@ function mobileMatch(text: string, w: Window): Match | null {
   const prefixDigits = digits.startsWith('0086') ? 4 : plus && digits.startsWith('86') ? 2 : 0;
   if (prefixDigits === 0 || lengths[0] < prefixDigits) return null;
   const rest = lengths[0] === prefixDigits ? lengths.slice(1) : [lengths[0] - prefixDigits, ...lengths.slice(1)];
-  if (!isMobileGrouping(rest) || !isMobileNumber(digits.slice(prefixDigits))) return null;
+  if (!isMobileGrouping(rest) || !isMobile(digits.slice(prefixDigits))) return null;
   const maskFrom = lengths[0] === prefixDigits ? w.start + prefixDigits + 1 : w.start + prefixDigits;
   return { ...mobile, ...keep, start: plus ? w.start - 1 : w.start, maskFrom };
 }

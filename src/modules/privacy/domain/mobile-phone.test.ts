@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMobileGrouping, isMobileNumber } from './mobile-phone.ts';
+import { isLabelledMobileNumber, isMobileGrouping, isMobileNumber } from './mobile-phone.ts';
 import { detectNumbers } from './detect-numbers.ts';
 
 const mobiles = (text: string) => detectNumbers(text).filter((f) => f.type === 'mobile_phone');
@@ -11,6 +11,34 @@ describe('mainland mobile numbers', () => {
     expect(isMobileNumber('14012345678')).toBe(false); // IoT segment
     expect(isMobileNumber('12345678901')).toBe(false);
     expect(isMobileNumber('1381234567')).toBe(false);
+  });
+
+  it('after a phone label, accepts any 11 digits that begin with 1, whatever the segment (issue 9)', () => {
+    expect(isLabelledMobileNumber('14012345678')).toBe(true);
+    expect(isLabelledMobileNumber('16012345678')).toBe(true);
+    expect(isLabelledMobileNumber('04012345678')).toBe(false);
+    expect(isLabelledMobileNumber('1401234567')).toBe(false);
+  });
+
+  it.each([
+    ['联系电话：14012345678', '14012345678'],
+    ['手机16012345678', '16012345678'],
+    ['手机号码 154 5640 2219', '154 5640 2219'],
+    ['联系方式：161-5640-8830', '161-5640-8830'],
+    ['电话：+86 144 1234 5678', '+86 144 1234 5678'],
+    ['序号\t姓名\t联系电话\n1\t王某\t16456201147', '16456201147'],
+    ['序号 姓名 手机\n1 王某 14156023318', '14156023318'],
+  ])('finds a number in a rarely seen or unallocated segment under a phone label or column: %s', (text, found) => {
+    expect(mobiles(text)).toMatchObject([{ text: found, severity: 'block' }]);
+  });
+
+  it.each([
+    ['unlabelled', '批次16012345678已入库'],
+    ['labelled as an order number', '订单号：14012345678'],
+    ['in an order-number column beside a phone column', '订单号\t联系电话\n16020240517\t0564-5022345'],
+    ['labelled as an archive number after a phone', '电话0564-5022345，档案号16412345678'],
+  ])('leaves an 11-digit number outside the allocation list alone when %s', (_, text) => {
+    expect(mobiles(text)).toHaveLength(0);
   });
 
   it('accepts the usual ways of grouping', () => {

@@ -1,20 +1,24 @@
-/**
- * Mainland mobile numbers: 11 digits in a number segment that MIIT has allocated to public mobile
- * service (13x, 145–149, 15x, 162/165–167, 170–178, 18x, 19x). A private person's mobile number is
- * personal information (条例第十五条); office landlines (0xxx-…, 400…, 12345) never match.
- */
-const SEGMENTS = new Set([
-  '130', '131', '132', '133', '134', '135', '136', '137', '138', '139',
-  '145', '146', '147', '148', '149',
-  '150', '151', '152', '153', '155', '156', '157', '158', '159',
-  '162', '165', '166', '167',
-  '170', '171', '172', '173', '174', '175', '176', '177', '178',
-  '180', '181', '182', '183', '184', '185', '186', '187', '188', '189',
-  '190', '191', '192', '193', '195', '196', '197', '198', '199',
-]);
+import { ALLOCATED_MOBILE_SEGMENTS } from './mobile-segments.ts';
 
+/**
+ * Mainland mobile numbers: 11 digits. A private person's mobile number is personal information
+ * (条例第十五条, 个人信息保护法第二十五条; docs/privacy-scanner.md); office landlines (0xxx-…, 400…,
+ * 12345) never match.
+ */
+const SEGMENTS = new Set(ALLOCATED_MOBILE_SEGMENTS);
+
+/** Without a label: 11 digits in a segment allocated to mobile service (mobile-segments.ts). */
 export function isMobileNumber(d: string): boolean {
   return d.length === 11 && /^\d{11}$/.test(d) && SEGMENTS.has(d.slice(0, 3));
+}
+
+/**
+ * After a label that says it is a phone number (联系电话, 手机, 联系方式 …) or under such a column header:
+ * any 11 digits that begin with 1, whatever the segment — segments keep being allocated, and what the
+ * label says decides.
+ */
+export function isLabelledMobileNumber(d: string): boolean {
+  return d.length === 11 && /^1\d{10}$/.test(d);
 }
 
 /** The ways people split a mobile number: 13812345678, 138 1234 5678, 138-12345678, 1381234 5678, one per box. */
