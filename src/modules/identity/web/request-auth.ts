@@ -29,12 +29,34 @@ export function requireStaff(deps: AppDeps) {
     // A state-changing request must carry the session's CSRF token.
     if (request.method === 'POST') {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      // Uploads (multipart) carry the token in the query string: their body is read later, as a stream.
-      const fromQuery = request.isMultipart() ? (request.query as Record<string, unknown>)._csrf : undefined;
-      const sent = typeof body._csrf === 'string' ? body._csrf : (request.headers['x-csrf-token'] ?? fromQuery);
+      const header = request.headers['x-csrf-token'];
+      // Uploads (multipart) carry the token as a form field before the file, never in the address
+      // (addresses land in logs): it is read from the stream here, and the file after it.
+      const sent = typeof body._csrf === 'string' ? body._csrf : header ?? (request.isMultipart() ? await csrfFieldBeforeFile(request) : undefined);
       if (sent !== session.csrfToken) throw new DomainError('ERR_AUTH_CSRF', '页面已过期，请返回刷新后重新提交', { httpStatus: 403 });
     }
   };
+}
+
+/**
+ * Reads a multipart body up to its `_csrf` field, which forms put before the file input. The
+ * request's `file()` then answers the next file of the same stream, so upload routes read their file
+ * as usual. A file before the token means no token: the upload is refused unread.
+ */
+async function csrfFieldBeforeFile(request: FastifyRequest): Promise<string | undefined> {
+  const parts = request.parts();
+  for (;;) {
+    const next = await parts.next();
+    if (next.done || next.value.type === 'file') return undefined;
+    if (next.value.fieldname === '_csrf') {
+      const token = String(next.value.value);
+      request.file = (async () => {
+        for (let p = await parts.next(); !p.done; p = await parts.next()) if (p.value.type === 'file') return p.value;
+        return undefined;
+      }) as FastifyRequest['file'];
+      return token;
+    }
+  }
 }
 
 /** Authenticates an API write by its bearer token. */

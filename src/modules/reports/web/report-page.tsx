@@ -106,7 +106,8 @@ function InputsForms({ staff, ctx, inputs, previous, failed }: {
         </div>
         <button type="submit" class="btn">保存数字</button>
       </form>
-      <form method="post" action={`${base}/import?_csrf=${encodeURIComponent(staff.csrf)}`} enctype="multipart/form-data" style="margin-top:12px">
+      <form method="post" action={`${base}/import`} enctype="multipart/form-data" style="margin-top:12px">
+        <input type="hidden" name="_csrf" value={staff.csrf} />
         <Field name="csv" label="从 CSV 文件导入" errors={err('csv')} hint={`第一行为表头：${CSV_YEAR}、${ENTERED_CELLS.map((c) => c.row).join('、')}，可加“${CSV_ORGAN}”列一次导入多个机关；UTF-8 或 GBK 编码均可。`}>
           <input id="f-csv" type="file" name="file" accept=".csv,text/csv" />
         </Field>

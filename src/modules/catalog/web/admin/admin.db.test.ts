@@ -62,9 +62,9 @@ describeEachDialect('back office', (db) => {
     const id = Number(/\/admin\/publications\/(\d+)/.exec(created.headers.location as string)![1]);
     const boundary = '----gk';
     const upload = await app.inject({
-      method: 'POST', url: `/admin/publications/${id}/attachments?_csrf=${encodeURIComponent(author.csrf)}`, cookies: author.cookies,
+      method: 'POST', url: `/admin/publications/${id}/attachments`, cookies: author.cookies,
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="会议纪要.txt"\r\nContent-Type: text/plain\r\n\r\n会议纪要：部署扬尘治理。\r\n--${boundary}--\r\n`,
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${author.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="会议纪要.txt"\r\nContent-Type: text/plain\r\n\r\n会议纪要：部署扬尘治理。\r\n--${boundary}--\r\n`,
     });
     expect(upload.statusCode).toBe(303);
     const verb = (who: { cookies: Record<string, string>; csrf: string }, v: string, extra: Record<string, string> = {}) =>

@@ -170,7 +170,8 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
                 ))}
               </ul>
             )}
-            {attachmentsEditable && <form method="post" action={`/admin/publications/${publication.id}/attachments?_csrf=${encodeURIComponent(scope.csrf)}`} enctype="multipart/form-data">
+            {attachmentsEditable && <form method="post" action={`/admin/publications/${publication.id}/attachments`} enctype="multipart/form-data">
+              <input type="hidden" name="_csrf" value={scope.csrf} />
               <Field name="file" label="上传附件" errors={errors} hint="PDF、Word、Excel、WPS、OFD、图片、压缩包等，单个不超过 50 MB">
                 <input id="f-file" name="file" type="file" />
               </Field>
