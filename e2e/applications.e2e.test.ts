@@ -112,6 +112,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     await expect(portal.statusValue('办理结果')).resolves.toBe('（一）予以公开');
     await expect(portal.letterNames()).resolves.toEqual(['答复告知书']);
     await page.screenshot({ path: path.join(SHOTS, 'application-status.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     const pdf = await portal.downloadLetter('答复告知书', 'PDF');
     expect(pdf.fileName).toMatch(/\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
