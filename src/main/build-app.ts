@@ -15,10 +15,11 @@ import { staffReminders } from './staff-reminders.ts';
 import { publishedYears, reportsAdminRoutes, reportsPortalRoutes } from '../modules/reports/index.ts';
 import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
 import { holidayYearsRoutes } from '../modules/calendar/index.ts';
+import { searchAdminRoutes, searchApi, searchPortalRoutes } from '../modules/search/index.ts';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
 export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'trustProxy'>>): Promise<FastifyInstance> {
-  const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false });
+  const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false, hsts: (config.publicUrl ?? '').startsWith('https://') });
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   await registerOpenApi(app);
@@ -40,6 +41,9 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'> 
   await app.register(holidayYearsRoutes(deps, { afterSave: recomputeDueDates }));
   await app.register(reportsPortalRoutes(deps));
   await app.register(reportsAdminRoutes(deps));
+  await app.register(searchPortalRoutes(deps));
+  await app.register(searchAdminRoutes(deps));
+  await app.register(searchApi(deps), { prefix: '/api/v1' });
   await registerOpenApiDocs(app);
   return app;
 }

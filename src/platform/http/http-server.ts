@@ -18,7 +18,11 @@ const CSS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url
  * The HTTP plumbing every route shares: parsers, cookies, uploads, security headers, and errors
  * answered as JSON under /api and as a Chinese page elsewhere. Routes are added by src/main.
  */
-export async function createHttpServer(opts: { logger: Logger; htmlErrorPage: HtmlErrorPage; maxUploadBytes: number; trustProxy?: boolean }): Promise<FastifyInstance> {
+export async function createHttpServer(opts: {
+  logger: Logger; htmlErrorPage: HtmlErrorPage; maxUploadBytes: number; trustProxy?: boolean;
+  /** Send Strict-Transport-Security: the platform is served over https (GONGKAI_PUBLIC_URL). */
+  hsts?: boolean;
+}): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: opts.logger as unknown as FastifyBaseLogger, trustProxy: opts.trustProxy ?? false, bodyLimit: 6 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -27,8 +31,16 @@ export async function createHttpServer(opts: { logger: Logger; htmlErrorPage: Ht
   await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: 5, fields: 100 } });
   await app.register(rateLimit, { global: false });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
+    if (opts.hsts) reply.header('Strict-Transport-Security', 'max-age=31536000');
+    // Back-office pages show drafts and personal data, and authenticated API answers may too: no
+    // browser or proxy may keep them (docs/security.md). Routes that set their own policy keep it.
+    if (!reply.hasHeader('cache-control') && (request.url === '/admin' || request.url.startsWith('/admin/') || request.url.startsWith('/admin?') || (isApi(request) && request.headers.authorization))) {
+      reply.header('Cache-Control', 'private, no-store');
+    }
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     reply.header('X-Frame-Options', 'SAMEORIGIN');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
@@ -36,8 +48,6 @@ export async function createHttpServer(opts: { logger: Logger; htmlErrorPage: Ht
     }
     return payload;
   });
-
-  const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
   app.setErrorHandler((err, request, reply: FastifyReply) => {
     const { status, body } = toApiError(err);

@@ -1,0 +1,38 @@
+import { expect, it } from 'vitest';
+import { buildApp } from '../../src/main/build-app.ts';
+import { buildTestApp, loginAs } from '../support/app.ts';
+import { describeEachDialect } from '../support/db.ts';
+import { buildDeps, createDraft, createNode, createOrgan, createStaff } from '../support/factories.ts';
+import { createApiToken } from '../../src/modules/identity/index.ts';
+
+// Issue 10: back-office pages with drafts and personal data could be kept by caches; no HSTS over https.
+describeEachDialect('security headers', (db) => {
+  it('marks back-office pages and authenticated API answers no-store, and leaves public pages cacheable', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)]);
+    const staff = await createStaff(deps, organ.code, 'editor');
+    const { cookies } = await loginAs(app, staff.username, staff.password);
+    for (const url of ['/admin', `/admin/publications/${draft.id}`, '/admin/publications', '/admin/login']) {
+      const res = await app.inject({ url, cookies });
+      expect(res.headers['cache-control'], url).toContain('no-store');
+    }
+    const authorization = `Bearer ${await createApiToken(deps, staff.username, 'test')}`;
+    const api = await app.inject({ url: `/api/v1/publications/${draft.id}`, headers: { authorization } });
+    expect(api.headers['cache-control']).toContain('no-store');
+    const scan = await app.inject({ method: 'POST', url: '/api/v1/scan', headers: { authorization }, payload: { text: '联系电话 13812345678' } });
+    expect(scan.headers['cache-control']).toContain('no-store');
+    const portal = await app.inject({ url: `/${organ.code}` });
+    expect(portal.headers['cache-control'] ?? '').not.toContain('no-store');
+    expect(portal.headers['strict-transport-security']).toBeUndefined();
+    await app.close();
+  });
+
+  it('sends HSTS when the public address is https', async () => {
+    const deps = buildDeps(db());
+    const app = await buildApp(deps, { publicUrl: 'https://gk.example.gov.cn' });
+    const res = await app.inject({ url: '/healthz' });
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+    await app.close();
+  });
+});
