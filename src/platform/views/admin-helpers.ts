@@ -43,3 +43,18 @@ export function fieldErrorsOf(err: unknown): FieldErrors {
 
 export const asString = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
 export const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
+
+export const MAX_PAGE = 100_000;
+
+/**
+ * The `page` of a back-office list, as the API validates it: missing or empty is page 1; anything
+ * but a whole number from 1 to 100000 (1e20, Infinity, 2.5 …) is refused with 400, never a 500.
+ */
+export function pageQueryParam(raw: unknown): number {
+  if (raw === undefined || raw === '') return 1;
+  const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
+  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_PAGE)) {
+    throw new DomainError('ERR_VALIDATION', `页码应为 1–${MAX_PAGE} 之间的整数`, { field: 'page', httpStatus: 400 });
+  }
+  return n;
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
-import { fieldErrorsOf, setFlash } from '../../../../platform/views/admin-helpers.ts';
+import { fieldErrorsOf, setFlash, pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
 import type { FieldErrors } from '../../../../platform/views/components.tsx';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
@@ -57,7 +57,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       const organ = scope.organ(request.query.organ);
       const view = VIEWS.includes(request.query.view as WorkListFilter['view']) ? (request.query.view as WorkListFilter['view']) : 'open';
       const days = /^\d{1,2}$/.test(request.query.days ?? '') ? Number(request.query.days) : DEFAULT_DUE_SOON_WORKING_DAYS;
-      const page = Math.max(1, Number(request.query.page) || 1);
+      const page = pageQueryParam(request.query.page);
       const q = (request.query.q ?? '').trim();
       const list = await listWork(deps, [organ.id], view, { days, q, page });
       const handlers = await displayNames(deps.db, list.items.map((a) => a.handlerUserId).filter((x): x is number => x !== null));

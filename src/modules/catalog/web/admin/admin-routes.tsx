@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
-import { asString, fieldErrorsOf, setFlash } from '../../../../platform/views/admin-helpers.ts';
+import { asString, fieldErrorsOf, setFlash, pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
@@ -166,7 +166,7 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
       const organCode = request.query.organ ?? '';
       const status = ['draft', 'published', 'withdrawn'].includes(request.query.status ?? '') ? request.query.status! : '';
       const organIds = organCode ? scope.editable.filter((o) => o.code === organCode).map((o) => o.id) : scope.editable.map((o) => o.id);
-      const page = Math.max(1, Number(request.query.page) || 1);
+      const page = pageQueryParam(request.query.page);
       const q = (request.query.q ?? '').trim().slice(0, 100);
       const { items, total } = await pageForStaff(db, { organIds, status: (status || undefined) as never, q: q || undefined, page, pageSize: 30 });
       return sendPage(reply, <PublicationsListPage scope={scope} organCode={organCode} status={status} q={q} items={items} total={total} page={page} pageSize={30} />);
