@@ -8,3 +8,5 @@ export { indexPublication } from './use-cases/index-publication.ts';
 export { searchPublications, type SearchResult, type SearchHit } from './use-cases/search-publications.ts';
 export { reindex, indexIsStale } from './use-cases/reindex.ts';
 export { recordSearchTerm, searchTermReport } from './use-cases/search-terms.ts';
+export { searchPortalRoutes, searchAdminRoutes } from './web/search-routes.tsx';
+export { searchApi } from './web/search-api.ts';

@@ -30,6 +30,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children }: {
                 <a href="/admin/organs">机关与目录</a>
                 <a href="/admin/users">用户</a>
                 <a href="/admin/word-lists">敏感词表</a>
+                <a href="/admin/search-terms">检索统计</a>
                 <a href="/" target="_blank">查看门户</a>
               </nav>
             )}

@@ -31,6 +31,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName = '政府信�
           <header class="site-header">
             <div class="wrap header-row">
               <a class="site-name" href="/">{siteName}</a>
+              <HeaderSearch currentPath={currentPath} />
               {/* Plain links that set a cookie, not toggle buttons: aria-pressed is not allowed on a link, aria-current marks the size in use. */}
               <nav class="reading-tools" aria-label="阅读设置">
                 <span>字号：</span>
@@ -59,5 +60,31 @@ export function PortalLayout({ title, prefs, currentPath, siteName = '政府信�
         )}
       </body>
     </html>
+  );
+}
+
+/**
+ * The search box on every portal page (GET /search, no JavaScript). On an organ's pages the scope
+ * "本机关" is preselected; elsewhere, and on the search page without an organ, the whole region.
+ */
+function HeaderSearch({ currentPath }: { currentPath: string }) {
+  const url = new URL(currentPath, 'http://x');
+  const organ = url.pathname === '/search' ? url.searchParams.get('organ') : /^\/organs\/([^/?#]+)/.exec(url.pathname)?.[1] ?? null;
+  const code = organ ? decodeURIComponent(organ) : null;
+  return (
+    <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索">
+      <label for="header-q" class="visually-hidden">检索词</label>
+      <input type="search" id="header-q" name="q" maxLength={100} placeholder="检索公开信息、文号、索引号" value={url.pathname === '/search' ? url.searchParams.get('q') ?? '' : ''} />
+      {code && (
+        <>
+          <label for="header-scope" class="visually-hidden">检索范围</label>
+          <select id="header-scope" name="organ">
+            <option value={code} selected>本机关</option>
+            <option value="">全区</option>
+          </select>
+        </>
+      )}
+      <button type="submit">检索</button>
+    </form>
   );
 }

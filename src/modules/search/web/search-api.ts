@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { searchPublications } from '../use-cases/search-publications.ts';
+import { recordSearchTerm } from '../use-cases/search-terms.ts';
+import { readSearchParams } from './search-params.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+
+const str = (d: string) => z.string().optional().describe(d);
+const searchQuery = z.object({
+  q: z.string().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号 / keywords separated by spaces (all must occur), or a 文号 / index number'),
+  organ: str('机关代码：只查该机关及其下属机构 / organ code: that organ and its units'),
+  node: str('目录栏目编号（含子栏目） / catalog node id, including sub-nodes'),
+  stage: str('五公开阶段：decision execution management service result / disclosure stage'),
+  genre: str('体裁，如 通知 / genre'),
+  year: str('发布年份 / year published'),
+  validity: str('效力：valid amended repealed expired / validity'),
+  from: str('发布日期起（YYYY-MM-DD） / published on or after'),
+  to: str('发布日期止（YYYY-MM-DD） / published on or before'),
+  sort: str('relevance（默认，相关度）或 newest（最新在前） / relevance (default) or newest first'),
+  page: str('页码，从 1 开始 / page, from 1'),
+  pageSize: str('每页条数，1–50，默认 20 / items per page, 1–50, default 20'),
+});
+const part = z.object({ text: z.string(), hit: z.boolean().describe('是否为命中的检索词 / a matched keyword') });
+const facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+const searchAnswer = z.object({
+  query: z.string().describe('规范化后的检索词 / the query as understood'),
+  total: z.number().int().describe('符合条件的信息总数 / number of matching items'),
+  page: z.number().int(), pageSize: z.number().int(), sort: z.enum(['relevance', 'newest']),
+  items: z.array(z.object({
+    id: z.number().int(), title: z.string(), url: z.string().describe('门户上的地址 / portal address'),
+    titleParts: z.array(part).describe('标题，命中词已标出 / title with matches marked'),
+    organ: z.object({ code: z.string(), name: z.string() }),
+    catalogPath: z.array(z.string()).describe('目录栏目路径 / catalog path'),
+    publishedOn: z.string(), indexNumber: z.string().nullable(), documentNumber: z.string().nullable(), validity: z.string(),
+    snippet: z.array(part).describe('摘录，命中词已标出 / snippet with matches marked'),
+    attachmentHit: z.string().nullable().describe('只在附件中命中时为附件文件名 / file name when found only in an attachment'),
+    exactNumber: z.boolean().describe('文号或索引号与检索词完全一致 / the 文号 or index number is the query'),
+  })),
+  facets: z.object({ organ: facet, node: facet, stage: facet, genre: facet, year: facet, validity: facet }),
+});
+const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
+
+/** GET /api/v1/search — the same search, facets and ranking as the portal page. */
+export const searchApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/search', {
+    schema: {
+      tags: ['search'], summary: '检索已发布信息',
+      description: '按相关度（默认）或发布日期排序，附各维度的数量统计；检索词以子串方式匹配（两字词、复合词中的词都能找到）。 / Full-text search of published items with facet counts.',
+      querystring: searchQuery,
+      response: {
+        200: { description: '一页检索结果 / a page of results', content: { 'application/json': { schema: searchAnswer } } },
+        400: { description: '参数有误（error.field 指出参数） / invalid parameter', content: { 'application/json': { schema: errorAnswer } } },
+      },
+    },
+  }, async (request) => {
+    const { request: req } = await readSearchParams(deps, request.query, { pageSize: 20 });
+    if (!req.q) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
+    const r = await searchPublications(deps, req);
+    if (req.page === 1) await recordSearchTerm(deps, r.query, req.filters.scopeOrganId, r.total);
+    const organs = await deps.db.selectFrom('organs').select(['id', 'name']).execute();
+    const organName = new Map(organs.map((o) => [String(o.id), o.name]));
+    const labelled = (list: { value: string; count: number; label?: string }[], label: (v: string) => string = (v) => v) => list.map((f) => ({ value: f.value, count: f.count, label: f.label ?? label(f.value) }));
+    return {
+      query: r.query.display, total: r.total, page: req.page, pageSize: req.pageSize, sort: req.sort,
+      items: r.hits.map((h) => ({
+        id: h.id, title: h.title, url: `/organs/${h.organCode}/items/${h.id}`, titleParts: h.titleParts, organ: { code: h.organCode, name: h.organName },
+        catalogPath: h.catalogPath, publishedOn: h.publishedOn, indexNumber: h.indexNumber, documentNumber: h.documentNumber, validity: h.validity,
+        snippet: h.snippet, attachmentHit: h.attachmentHit, exactNumber: h.exactNumber,
+      })),
+      facets: {
+        organ: labelled(r.facets.organ, (v) => organName.get(v) ?? v), node: labelled(r.facets.node), stage: labelled(r.facets.stage), genre: labelled(r.facets.genre),
+        year: labelled(r.facets.year), validity: labelled(r.facets.validity),
+      },
+    };
+  });
+};

@@ -1,0 +1,106 @@
+import { Pagination } from '../../../platform/views/components.tsx';
+import { PortalLayout } from '../../../platform/views/portal-layout.tsx';
+import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
+import { STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
+import type { SnippetPart } from '../domain/snippet.ts';
+import type { SearchResult } from '../use-cases/search-publications.ts';
+import { searchUrl, type RawSearchParams } from './search-params.ts';
+
+const Marked = ({ parts }: { parts: SnippetPart[] }) => <>{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
+
+type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
+
+/** The portal's search page: the form, facets as plain links, ranked results with highlights. Works without JavaScript. */
+export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, pageSize, page, error }: {
+  prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
+  pageSize: number; page: number; error: { field?: string; message: string } | null;
+}) {
+  const organName = (id: string) => organs.find((o) => String(o.id) === id);
+  const label: Record<FacetKey, (v: string) => string> = {
+    organ: (v) => organName(v)?.name ?? v,
+    node: (v) => result?.facets.node.find((n) => n.value === v)?.label ?? v,
+    stage: (v) => STAGE_LABELS[v as keyof typeof STAGE_LABELS] ?? v,
+    genre: (v) => v,
+    year: (v) => `${v}年`,
+    validity: (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v,
+  };
+  const facetParam = (key: FacetKey, value: string) => (key === 'organ' ? organName(value)?.code ?? value : value);
+  const titles: [FacetKey, string][] = [['organ', '机关'], ['node', '目录栏目'], ['stage', '五公开'], ['genre', '体裁'], ['year', '年份'], ['validity', '效力']];
+  const q = raw.q ?? '';
+  const active = titles.filter(([k]) => raw[k]);
+  return (
+    <PortalLayout title={q ? `“${q}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath}>
+      <h1>{q ? <>“{q}”的检索结果</> : '站内检索'}</h1>
+      <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
+        {error && <div class="error-summary" role="alert"><p>{error.message}</p></div>}
+        <p>
+          <label for="search-q">检索词</label>{' '}
+          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-invalid={error?.field === 'q' ? 'true' : undefined} />{' '}
+          <label for="search-scope">范围</label>{' '}
+          <select id="search-scope" name="organ">
+            <option value="">全区</option>
+            {organs.map((o) => <option value={o.code} selected={raw.organ === o.code}>{o.name}</option>)}
+          </select>{' '}
+          <button type="submit" class="btn">检索</button>
+        </p>
+        <p>
+          <label for="search-sort">排序</label>{' '}
+          <select id="search-sort" name="sort">
+            <option value="relevance" selected={raw.sort !== 'newest'}>按相关度</option>
+            <option value="newest" selected={raw.sort === 'newest'}>按发布日期（最新在前）</option>
+          </select>{' '}
+          <label for="search-from">发布日期从</label>{' '}
+          <input type="date" id="search-from" name="from" value={raw.from ?? ''} aria-invalid={error?.field === 'from' ? 'true' : undefined} />{' '}
+          <label for="search-to">至</label>{' '}
+          <input type="date" id="search-to" name="to" value={raw.to ?? ''} aria-invalid={error?.field === 'to' ? 'true' : undefined} />
+          {(['node', 'stage', 'genre', 'year', 'validity'] as const).map((k) => raw[k] && <input type="hidden" name={k} value={raw[k]} />)}
+        </p>
+        <p class="count">多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
+      </form>
+      {result && (
+        <div class="grid">
+          <aside aria-label="筛选">
+            {active.length > 0 && (
+              <div class="panel">
+                <strong>已选条件：</strong>
+                <ul>{active.map(([k, t]) => <li>{t}：{k === 'organ' ? scopeOrgan?.name ?? raw.organ : label[k](raw[k]!)} <a href={searchUrl('/search', raw, { [k]: '', page: '1' })} aria-label={`取消${t}条件`}>取消</a></li>)}</ul>
+              </div>
+            )}
+            {titles.map(([k, t]) => result.facets[k].length > 0 && (
+              <nav class="panel facet" aria-label={`按${t}筛选`}>
+                <h2>{t}</h2>
+                <ul>{result.facets[k].map((f) => (
+                  <li>{raw[k] === facetParam(k, f.value) ? <strong>{label[k](f.value)}</strong> : <a href={searchUrl('/search', raw, { [k]: facetParam(k, f.value), page: '1' })}>{label[k](f.value)}</a>} <span class="count">({f.count})</span></li>
+                ))}</ul>
+              </nav>
+            ))}
+          </aside>
+          <section aria-labelledby="results-h">
+            <h2 id="results-h" class="count">共找到 {result.total} 条{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
+              <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a>
+            </h2>
+            {result.total === 0 && <p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}
+            <ol class="search-results" start={(page - 1) * pageSize + 1}>
+              {result.hits.map((h) => (
+                <li class="search-hit">
+                  <h3><a href={`/organs/${h.organCode}/items/${h.id}`}><Marked parts={h.titleParts} /></a>{h.validity !== 'valid' && <span class="count">（{label.validity(h.validity)}）</span>}</h3>
+                  {h.exactNumber && <p class="count"><strong>文号或索引号完全一致</strong></p>}
+                  {h.snippet.length > 0 && <p class="snippet">{h.attachmentHit && <span class="tag">附件命中：{h.attachmentHit}</span>} <Marked parts={h.snippet} /></p>}
+                  <dl class="hit-meta">
+                    <dt>发布机构</dt><dd>{h.organName}</dd>
+                    {h.catalogPath.length > 0 && <><dt>目录</dt><dd>{h.catalogPath.join(' › ')}</dd></>}
+                    <dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd>
+                    {h.indexNumber && <><dt>索引号</dt><dd>{h.indexNumber}</dd></>}
+                    {h.documentNumber && <><dt>文号</dt><dd>{h.documentNumber}</dd></>}
+                  </dl>
+                </li>
+              ))}
+            </ol>
+            {result.total > 0 && result.hits.length === 0 && <p>没有更多结果了。</p>}
+            <Pagination page={page} pageSize={pageSize} total={result.total} href={(p) => searchUrl('/search', raw, { page: String(p) })} />
+          </section>
+        </div>
+      )}
+    </PortalLayout>
+  );
+}

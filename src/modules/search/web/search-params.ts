@@ -1,0 +1,70 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { findOrganByCode } from '../../catalog/index.ts';
+import type { SearchRequest } from '../domain/search-request.ts';
+import { MAX_QUERY_CHARS } from '../domain/parse-query.ts';
+
+export type RawSearchParams = Partial<Record<'q' | 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity' | 'from' | 'to' | 'sort' | 'page' | 'pageSize', string>>;
+
+export const SEARCH_PARAM_NAMES = ['q', 'organ', 'node', 'stage', 'genre', 'year', 'validity', 'from', 'to', 'sort'] as const;
+
+const bad = (code: string, message: string, field: string) => new DomainError(code, message, { httpStatus: 400, field, reasons: [{ code, message, field }] });
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const intParam = (raw: string | undefined, field: string, label: string, min: number, max: number) => {
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw bad('ERR_SEARCH_BAD_PARAMETER', `${label}应为 ${min}–${max} 之间的整数`, field);
+  return n;
+};
+
+/**
+ * The search parameters of the portal page and of GET /api/v1/search, checked the same way: a
+ * parameter that cannot be read is refused with a Chinese message naming it (ERR_SEARCH_…, 400).
+ * `organ` is an organ code; the search covers that organ and its units.
+ */
+export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number }): Promise<{ request: SearchRequest; organCode: string | null }> {
+  const q = (raw.q ?? '').trim();
+  if (q.length > MAX_QUERY_CHARS) throw bad('ERR_SEARCH_QUERY_TOO_LONG', `检索词不能超过 ${MAX_QUERY_CHARS} 个字`, 'q');
+  let scopeOrganId: number | null = null;
+  const organCode = raw.organ?.trim() || null;
+  if (organCode) {
+    const organ = await findOrganByCode(deps.db, organCode);
+    if (!organ) throw bad('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关`, 'organ');
+    scopeOrganId = organ.id;
+  }
+  for (const [field, label] of [['from', '起始日期'], ['to', '截止日期']] as const) {
+    const v = raw[field]?.trim();
+    if (v && !isRealDate(v)) throw bad('ERR_SEARCH_INVALID_DATE', `${label}应为 YYYY-MM-DD 格式的日期`, field);
+  }
+  const fromOn = raw.from?.trim() || undefined;
+  const toOn = raw.to?.trim() || undefined;
+  if (fromOn && toOn && fromOn > toOn) throw bad('ERR_SEARCH_INVALID_DATE', '起始日期不能晚于截止日期', 'from');
+  const sort = raw.sort === 'newest' ? 'newest' : raw.sort === undefined || raw.sort === '' || raw.sort === 'relevance' ? 'relevance' : null;
+  if (!sort) throw bad('ERR_SEARCH_BAD_PARAMETER', '排序方式应为 relevance（相关度）或 newest（最新）', 'sort');
+  const text = (v: string | undefined) => (v?.trim() ? v.trim().slice(0, 40) : undefined);
+  return {
+    organCode,
+    request: {
+      q,
+      sort,
+      page: intParam(raw.page, 'page', '页码', 1, 1000) ?? 1,
+      pageSize: intParam(raw.pageSize, 'pageSize', '每页条数', 1, 50) ?? defaults.pageSize,
+      filters: {
+        scopeOrganId, nodeId: intParam(raw.node, 'node', '栏目编号', 1, 2 ** 31 - 1), stage: text(raw.stage), genre: text(raw.genre),
+        year: intParam(raw.year, 'year', '年份', 1949, 2200), validity: text(raw.validity), fromOn, toOn,
+      },
+    },
+  };
+}
+
+/** The URL of the same search with some parameters changed (a facet link, a page link). */
+export function searchUrl(base: string, raw: RawSearchParams, change: RawSearchParams): string {
+  const merged: Record<string, string> = {};
+  for (const k of SEARCH_PARAM_NAMES) {
+    const v = k in change ? change[k] : raw[k];
+    if (v) merged[k] = v;
+  }
+  if (change.page && change.page !== '1') merged.page = change.page;
+  return `${base}?${new URLSearchParams(merged).toString()}`;
+}

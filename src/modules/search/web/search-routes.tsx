@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { sendPage } from '../../../platform/views/render.ts';
+import { prefsFromCookies } from '../../../platform/views/prefs.ts';
+import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
+import { isDomainError } from '../../../shared/domain-error.ts';
+import { findOrganByCode, listOrgans } from '../../catalog/index.ts';
+import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
+import { searchPublications } from '../use-cases/search-publications.ts';
+import { recordSearchTerm, searchTermReport } from '../use-cases/search-terms.ts';
+import { readSearchParams, type RawSearchParams } from './search-params.ts';
+import { SearchPage } from './search-page.tsx';
+import { SearchTermsPage } from './search-terms-page.tsx';
+
+export const PORTAL_PAGE_SIZE = 10;
+
+/** GET /search: the portal's search page (no login, no JavaScript). */
+export function searchPortalRoutes(deps: AppDeps) {
+  return async function plugin(app: FastifyInstance) {
+    app.get('/search', async (request, reply) => {
+      const raw = (request.query ?? {}) as RawSearchParams;
+      const organs = await listOrgans(deps.db);
+      const prefs = prefsFromCookies(request.cookies);
+      reply.header('Cache-Control', 'no-cache');
+      try {
+        const { request: req, organCode } = await readSearchParams(deps, raw, { pageSize: PORTAL_PAGE_SIZE });
+        const scopeOrgan = organCode ? await findOrganByCode(deps.db, organCode) : null;
+        if (!req.q) return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={scopeOrgan} pageSize={req.pageSize} page={1} error={null} />);
+        const result = await searchPublications(deps, req);
+        if (req.page === 1) await recordSearchTerm(deps, result.query, req.filters.scopeOrganId, result.total);
+        return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} pageSize={req.pageSize} page={req.page} error={null} />);
+      } catch (e) {
+        if (!isDomainError(e) || e.httpStatus !== 400) throw e;
+        // A bad parameter keeps what was typed and says what is wrong, next to the form.
+        return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
+      }
+    });
+  };
+}
+
+/** /admin/search-terms: what people search for most, and what they searched for and did not find. */
+export function searchAdminRoutes(deps: AppDeps) {
+  return async function plugin(app: FastifyInstance) {
+    app.addHook('preHandler', requireStaff(deps));
+    app.get('/admin/search-terms', async (request: FastifyRequest, reply) => {
+      const p = request.principal!;
+      const daysRaw = Number((request.query as { days?: string }).days);
+      const days = [7, 30, 90, 365].includes(daysRaw) ? daysRaw : 30;
+      const report = await searchTermReport(deps, { days, organIds: null });
+      return sendPage(reply, (
+        <AdminLayout title="热搜词与无结果检索" user={{ displayName: p.displayName, username: p.username, isSystemAdmin: isSystemAdmin(p) }} csrfToken={request.csrfToken ?? null}>
+          <SearchTermsPage days={days} report={report} />
+        </AdminLayout>
+      ));
+    });
+  };
+}

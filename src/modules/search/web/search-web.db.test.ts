@@ -1,0 +1,53 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { createNode, createOrgan, createPublished, createStaff } from '../../../../test/support/factories.ts';
+import { reindex } from '../index.ts';
+
+describeEachDialect('search pages and API', (db) => {
+  it('puts a search box in every portal page header, scoped to the organ on its pages', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    await createNode(deps, organ.id);
+    const home = await app.inject('/');
+    expect(home.body).toContain('action="/search"');
+    expect(home.body).not.toContain('id="header-scope"');
+    const organPage = await app.inject(`/organs/${organ.code}`);
+    expect(organPage.body).toMatch(new RegExp(`<select id="header-scope" name="organ"><option value="${organ.code}" selected>本机关</option><option value(="")?>全区</option>`));
+    await app.close();
+  });
+
+  it('shows results with highlight, metadata and facets, without JavaScript; counts terms without personal data', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const parent = await createNode(deps, organ.id, { name: '政策文件' });
+    const item = await createPublished(deps, organ.id, [parent], { title: '关于农村危房改造补助标准的通知', documentNumber: '岚建〔2026〕63号', genre: '通知' });
+    await createPublished(deps, organ.id, [parent], { title: '城市道路扬尘管控', genre: '通告' });
+    await reindex(deps);
+    const res = await app.inject(`/search?q=${encodeURIComponent('危房')}&organ=${organ.code}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('<script');
+    for (const text of ['共找到 1 条', '<mark>危房</mark>', item.indexNumber!, '岚建〔2026〕63号', '政策文件', '发布日期', organ.name, '按五公开筛选', '执行公开', '2026年']) expect(res.body).toContain(text);
+    const byNumber = await app.inject(`/api/v1/search?q=${encodeURIComponent('岚建[2026]63号')}`);
+    expect(byNumber.statusCode).toBe(200);
+    expect(byNumber.json().items[0]).toMatchObject({ id: item.id, exactNumber: true, documentNumber: '岚建〔2026〕63号' });
+    expect(byNumber.json().facets.genre).toEqual([{ value: '通知', label: '通知', count: 1 }]);
+    const bad = await app.inject('/api/v1/search?q=x&from=2026-02-30');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'ERR_SEARCH_INVALID_DATE', field: 'from' });
+    const badPage = await app.inject('/search?q=x&from=2026-13-01');
+    expect(badPage.statusCode).toBe(400);
+    expect(badPage.body).toContain('起始日期应为 YYYY-MM-DD 格式的日期');
+    await app.inject(`/search?q=${encodeURIComponent('不存在的东西')}`);
+    await app.inject(`/search?q=${encodeURIComponent('13800138000')}`);
+    const rows = await deps.db.selectFrom('search_terms').select(['term', 'searches', 'zero_results']).orderBy('term').execute();
+    expect(rows.map((r) => r.term).sort()).toEqual(['不存在的东西', '危房', '岚建[2026]63号'].sort());
+    const staff = await createStaff(deps, organ.code, 'disclosure_office');
+    const { cookies } = await loginAs(app, staff.username, 'correct-horse-1');
+    const admin = await app.inject({ url: '/admin/search-terms', cookies });
+    expect(admin.statusCode).toBe(200);
+    expect(admin.body).toMatch(/id="search-terms-zero"[\s\S]*不存在的东西/);
+    expect((await app.inject('/api/openapi.json')).body).toContain('/api/v1/search');
+    await app.close();
+  });
+});
