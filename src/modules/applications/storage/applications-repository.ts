@@ -8,6 +8,7 @@ import { OPEN_STATES, type ApplicationState } from '../domain/application-states
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { toApplication } from './application-row.ts';
 import type { Executor } from './executor.ts';
+import { containsText } from '../../../platform/db/like.ts';
 
 export async function insertApplication(db: Executor, values: Insertable<ApplicationsTable>): Promise<Application> {
   const row = await db.insertInto('applications').values(values).returningAll().executeTakeFirstOrThrow();
@@ -157,8 +158,8 @@ export async function listApplications(db: Executor, f: WorkListFilter): Promise
   const view = f.view;
   if (view !== 'all') q = q.where((eb) => inView(eb, view, f));
   if (f.q?.trim()) {
-    const like = `%${f.q.trim().replace(/[%_\\]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('tracking_no', 'like', like), eb('applicant_name', 'like', like), eb('subject', 'like', like)]));
+    const text = f.q.trim();
+    q = q.where((eb) => eb.or([containsText('tracking_no', text), containsText('applicant_name', text), containsText('subject', text)]));
   }
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q

@@ -5,6 +5,7 @@ import type {
   Audience, DisclosureMode, DisclosurePeriod, DisclosureStage, DocType, PublicationStatus, Validity, WithheldReason,
 } from '../domain/labels.ts';
 import type { Executor } from './executor.ts';
+import { containsText } from '../../../platform/db/like.ts';
 
 export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[]): Publication => ({
   id: r.id,
@@ -112,7 +113,7 @@ export type StaffListFilter = { organIds: number[]; status?: PublicationStatus; 
 export async function pageForStaff(db: Executor, f: StaffListFilter) {
   let base = db.selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id').where('p.organ_id', 'in', f.organIds.length ? f.organIds : [-1]);
   if (f.status) base = base.where('p.status', '=', f.status);
-  if (f.q) base = base.where('p.title', 'like', `%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`);
+  if (f.q) base = base.where(containsText('p.title', f.q));
   const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
   const rows = await base.select([...listColumns]).orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { items: rows.map(toListItem), total: Number(n) };
