@@ -137,4 +137,24 @@ describeEachDialect('the public application form', (db) => {
     at('2026-03-10T06:02:00Z');
     expect((await apply({ formToken: later, website: '', ...applicantInput() }, '10.0.6.1')).statusCode).toBe(303);
   });
+  it('simultaneous posts of different forms from one address cannot pass the limit together', async () => {
+    at('2026-03-10T07:00:00Z');
+    const tokens = await Promise.all(Array.from({ length: 12 }, () => formToken()));
+    at('2026-03-10T07:01:00Z');
+    const before = await count();
+    const codes = (await Promise.all(tokens.map((t) => apply({ formToken: t, website: '', ...applicantInput() }, '10.0.7.1')))).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 303)).toHaveLength(10);
+    expect(codes.filter((c) => c === 429)).toHaveLength(2);
+    expect(await count()).toBe(before + 10);
+  });
+
+  it('repeats of one accepted form take one place of the allowance', async () => {
+    at('2026-03-10T08:00:00Z');
+    const tokens = await Promise.all(Array.from({ length: 11 }, () => formToken()));
+    at('2026-03-10T08:01:00Z');
+    const first = { formToken: tokens[0], website: '', ...applicantInput() };
+    await Promise.all(Array.from({ length: 5 }, () => apply(first, '10.0.8.1')));
+    for (let i = 1; i < 10; i++) expect((await apply({ formToken: tokens[i], website: '', ...applicantInput() }, '10.0.8.1')).statusCode).toBe(303);
+    expect((await apply({ formToken: tokens[10], website: '', ...applicantInput() }, '10.0.8.1')).statusCode).toBe(429);
+  });
 });
