@@ -6,6 +6,7 @@ import type { Config } from '../platform/config/config.ts';
 import { openDatabase, type DatabaseHandle } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createUser } from '../modules/identity/index.ts';
+import { indexIsStale, reindex } from '../modules/search/index.ts';
 import { keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
 import { seedDemoRegion } from './seed-demo.ts';
 
@@ -36,6 +37,12 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
   if (!organ) {
     const r = await seedDemoRegion(deps);
     say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件`);
+  }
+  // The search index: built on the first start (the demo data is searchable from `npm start`) and
+  // rebuilt when the tokenizer changed since it was built (docs/search.md).
+  if (await indexIsStale(deps)) {
+    const r = await reindex(deps);
+    say(`已重建检索索引：${r.items} 条公开信息`);
   }
   const user = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!user) {

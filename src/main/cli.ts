@@ -11,6 +11,7 @@ import { parseArgs, requireOption, usage } from './cli-args.ts';
 import { seedDemoRegion } from './seed-demo.ts';
 import { runImportCommand } from '../modules/applications/index.ts';
 import { runReportCommand } from '../modules/reports/index.ts';
+import { reindex, runReindexCommand } from '../modules/search/index.ts';
 import { loadAdminHolidayYearsIfMigrated, runDeadlineCommand, type HolidayYear } from '../modules/calendar/index.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,11 +43,15 @@ const HELP = `gongkai —— 政府信息公开平台
                                  校验审计日志哈希链是否完整（可核对另行记录的链头哈希）
   report annual --organ 机关代码 --year YYYY --format json|html|docx|pdf [--out FILE] [--published]
                                  导出政府信息公开工作年度报告（表格由数据计算并核对）
+  reindex [--organ 机关代码]       重建全文检索索引（显示进度；服务运行时也可执行）
   report reminders [--on YYYY-MM-DD]
                                  列出应公布而尚未公布的年度报告（条例第四十九条）
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
 DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、GONGKAI_AUDIT_KEY、LOG_LEVEL。`;
+
+/** A progress line redrawn in place on a terminal, one line per update otherwise. */
+const progressLine = (s: string) => process.stderr.write(process.stderr.isTTY ? `\r${s}${s.includes(' 100%') ? '\n' : ''}` : `${s}\n`);
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 const stdio: Io = { stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'), stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n') };
@@ -69,6 +74,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await withDb(async ({ deps }) => {
           await migrateToLatest(deps.db, deps.dialect);
           const r = await seedDemoRegion(deps);
+          await reindex(deps);
           io.stdout(`已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件`);
           return 0;
         });
@@ -90,6 +96,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         });
       case 'audit':
         return await auditCommand(rest, io);
+      case 'reindex':
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          return runReindexCommand(rest, { ...io, progress: progressLine }, deps);
+        });
       case 'report':
         return await withDb(async ({ deps }) => {
           await migrateToLatest(deps.db, deps.dialect);

@@ -10,3 +10,4 @@ export { reindex, indexIsStale } from './use-cases/reindex.ts';
 export { recordSearchTerm, searchTermReport } from './use-cases/search-terms.ts';
 export { searchPortalRoutes, searchAdminRoutes } from './web/search-routes.tsx';
 export { searchApi } from './web/search-api.ts';
+export { runReindexCommand, REINDEX_USAGE } from './cli/reindex-command.ts';

@@ -26,9 +26,9 @@ export async function reindex(deps: AppDeps, opts: { organIds?: number[] | null;
   return { items: ids.length };
 }
 
-/** Whether the index was built by another tokenizer version (then `gongkai reindex` is needed). */
+/** Whether the index was never built (a new or upgraded database) or built by another tokenizer version. */
 export async function indexIsStale(deps: AppDeps): Promise<boolean> {
   const state = await tokenizerState(deps.db);
-  if (state !== null && state !== TOKENIZER_VERSION) return true;
+  if (state !== TOKENIZER_VERSION) return true;
   return (await docsWithOtherVersion(deps.db, TOKENIZER_VERSION)) > 0;
 }

@@ -1,0 +1,48 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { findOrganByCode } from '../../catalog/index.ts';
+import { organAndUnits } from '../use-cases/search-publications.ts';
+import { reindex } from '../use-cases/reindex.ts';
+
+export type ReindexIo = { stdout: (s: string) => void; stderr: (s: string) => void; progress?: (s: string) => void };
+
+export const REINDEX_USAGE = '用法：reindex [--organ 机关代码]';
+const usage = (message: string) => new DomainError('ERR_CLI_USAGE', `${message}\n${REINDEX_USAGE}`);
+
+/** A text progress bar: [########------------]  40%  400/1000 条. */
+export function progressBar(done: number, total: number, width = 30): string {
+  const share = total === 0 ? 1 : done / total;
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${done}/${total} 条`;
+}
+
+/**
+ * `gongkai reindex [--organ CODE]`: rebuilds the search index (all items, or one organ and its
+ * units) in short transactions, so it is safe while the server runs; prints a progress bar.
+ */
+export async function runReindexCommand(argv: string[], io: ReindexIo, deps: AppDeps): Promise<number> {
+  let organCode: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--organ' && argv[i + 1] && !argv[i + 1].startsWith('--')) organCode = argv[++i];
+    else throw usage(`无法识别的参数“${argv[i]}”`);
+  }
+  let organIds: number[] | null = null;
+  if (organCode) {
+    const organ = await findOrganByCode(deps.db, organCode);
+    if (!organ) throw new DomainError('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关`);
+    organIds = await organAndUnits(deps, organ.id);
+  }
+  const started = Date.now();
+  const show = io.progress ?? ((s: string) => io.stderr(s));
+  let last = -1;
+  const r = await reindex(deps, {
+    organIds,
+    onProgress: (done, total) => {
+      const pct = Math.floor((done / Math.max(total, 1)) * 100);
+      if (pct !== last || done === total) show(progressBar(done, total));
+      last = pct;
+    },
+  });
+  io.stdout(`检索索引已重建：${r.items} 条公开信息${organCode ? `（${organCode} 及其下属机构）` : ''}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+  return 0;
+}
