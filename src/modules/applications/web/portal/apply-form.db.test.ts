@@ -157,4 +157,15 @@ describeEachDialect('the public application form', (db) => {
     for (let i = 1; i < 10; i++) expect((await apply({ formToken: tokens[i], website: '', ...applicantInput() }, '10.0.8.1')).statusCode).toBe(303);
     expect((await apply({ formToken: tokens[10], website: '', ...applicantInput() }, '10.0.8.1')).statusCode).toBe(429);
   });
+  it('the status query counts every attempt (it guards the query codes) but keeps the tracking number and says when to try again', async () => {
+    at('2026-03-10T09:00:00Z');
+    const query = () => app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo: 'QHX-2026-00001', queryCode: 'WRONG123' }, remoteAddress: '10.0.9.1' });
+    for (let i = 0; i < 30; i++) expect((await query()).statusCode).toBe(404);
+    const refused = await query();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('value="QHX-2026-00001"');
+    expect(refused.body).toContain('请于2026年3月10日17:10后再查询');
+    at('2026-03-10T09:10:00Z');
+    expect((await query()).statusCode).toBe(404);
+  });
 });

@@ -13,14 +13,14 @@ import { formValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { formGuard } from './form-guard.ts';
 import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
-import { acceptedSubmissionLimit } from './submit-limit.ts';
+import { acceptedSubmissionLimit, queryLimit } from './submit-limit.ts';
 
 export type PortalFormOptions = {
   /** Seconds a person needs at least to fill the form; faster posts are treated as robots. */
   minFillSeconds?: number;
   /** Accepted applications per client address and hour (refused posts do not count). */
   submitPerHour?: number;
-  /** Status queries (and letter downloads) per client address and 10 minutes. */
+  /** Status queries, and separately letter downloads, per client address and 10 minutes (every attempt counts). */
   queriesPer10Minutes?: number;
 };
 
@@ -40,7 +40,8 @@ const RECEIPT_COOKIE_SECONDS = 3600;
 export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions = {}) {
   const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5 });
   const submitLimit = acceptedSubmissionLimit({ max: opts.submitPerHour ?? 10, windowMs: 3600_000 });
-  const queryLimit = { rateLimit: { max: opts.queriesPer10Minutes ?? 30, timeWindow: '10 minutes' } };
+  const statusLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
+  const letterLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
 
   async function organOr404(code: string): Promise<Organ> {
     const organ = await findOrganByCode(deps.db, code);
@@ -106,9 +107,10 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
 
     app.get('/applications/status', async (request, reply) => sendPage(reply, <StatusQueryPage info={info(request)} values={{}} errors={{}} />));
 
-    app.post('/applications/status', { config: queryLimit }, async (request, reply) => {
+    app.post('/applications/status', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       try {
+        statusLimit.admit(request.ip, deps.clock.now());
         const status = await checkStatus(deps, str(body.trackingNo), str(body.queryCode));
         return sendPage(reply.header('Cache-Control', 'no-store'), <StatusPage info={info(request)} status={status} queryCode={str(body.queryCode).trim().toUpperCase()} />);
       } catch (e) {
@@ -117,8 +119,9 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       }
     });
 
-    app.post<{ Params: { id: string } }>('/applications/status/letters/:id', { config: queryLimit }, async (request, reply) => {
+    app.post<{ Params: { id: string } }>('/applications/status/letters/:id', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
+      letterLimit.admit(request.ip, deps.clock.now());
       const status = await checkStatus(deps, str(body.trackingNo), str(body.queryCode));
       const letter = status.letters.find((l) => l.id === Number(request.params.id));
       if (!letter) throw new DomainError(E.letterNotFound, '文书不存在', { httpStatus: 404 });

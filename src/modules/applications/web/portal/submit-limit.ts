@@ -5,45 +5,67 @@ import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 /** Addresses kept before a full sweep of the expired ones (the map never grows without bound). */
 const SWEEP_AT = 10_000;
 
+/** 2026-03-10T09:10:00Z → 2026年3月10日17:10 (China time, rounded up to the minute). */
+const chinaMinute = (at: number) => {
+  const iso = new Date(Math.ceil((at + 8 * 3600_000) / 60_000) * 60_000).toISOString();
+  return `${chineseDate(iso.slice(0, 10))}${iso.slice(11, 16)}`;
+};
+const windowLabel = (ms: number) => (ms === 3600_000 ? '一小时' : `${Math.round(ms / 60_000)}分钟`);
+
 /**
- * At most `max` accepted online applications per client address within `windowMs`
- * (docs/workflows/public-forms.md). Only accepted submissions count: a citizen correcting a typo,
- * or a form refused for any other reason, never uses up the allowance. `admit` takes a place at once
- * (so simultaneous posts from one address cannot all slip through) and `release` gives it back when
- * the post made no new case after all. Kept in memory, like the other per-address limits; the clock
- * is the application's, so the wait is exact.
+ * At most `max` counted posts per client address within `windowMs`, kept in memory on the
+ * application's clock. `admit` takes a place at once (so simultaneous posts from one address cannot
+ * all slip through) or throws `refusal(when)`, `when` being the China time after which a place is
+ * free; `release` gives a place back. The refusal is a DomainError, so the form is shown again with
+ * what was typed (docs/workflows/public-forms.md).
  */
-export function acceptedSubmissionLimit(opts: { max: number; windowMs: number }) {
-  const accepted = new Map<string, number[]>();
+export function addressLimit(opts: { max: number; windowMs: number; refusal: (when: string, window: string) => DomainError }) {
+  const taken = new Map<string, number[]>();
   const recent = (address: string, now: number) => {
-    const list = (accepted.get(address) ?? []).filter((t) => t > now - opts.windowMs);
-    if (list.length === 0) accepted.delete(address);
-    else accepted.set(address, list);
+    const list = (taken.get(address) ?? []).filter((t) => t > now - opts.windowMs);
+    if (list.length === 0) taken.delete(address);
+    else taken.set(address, list);
     return list;
   };
-  const windowLabel = opts.windowMs === 3600_000 ? '一小时' : `${Math.round(opts.windowMs / 60_000)}分钟`;
   return {
-    /** Takes a place, or throws ERR_APPLICATION_SUBMIT_LIMITED saying when to try again. */
     admit(address: string, now: Date): void {
-      if (accepted.size > SWEEP_AT) for (const a of [...accepted.keys()]) recent(a, now.getTime());
+      if (taken.size > SWEEP_AT) for (const a of [...taken.keys()]) recent(a, now.getTime());
       const list = recent(address, now.getTime());
-      if (list.length >= opts.max) {
-        // The oldest acceptance leaves the window at this instant; say the next whole minute, China time.
-        const free = new Date(Math.ceil((Math.min(...list) + opts.windowMs + 8 * 3600_000) / 60_000) * 60_000).toISOString();
-        throw new DomainError(
-          E.submitLimited,
-          `同一网络地址${windowLabel}内最多提交${opts.max}件申请。请于${chineseDate(free.slice(0, 10))}${free.slice(11, 16)}后再提交，您填写的内容已保留；如有急事，可拨打本机关政策咨询电话`,
-          { httpStatus: 429, field: '_form' },
-        );
-      }
-      accepted.set(address, [...list, now.getTime()]);
+      // The oldest place is free again when it leaves the window.
+      if (list.length >= opts.max) throw opts.refusal(chinaMinute(Math.min(...list) + opts.windowMs), windowLabel(opts.windowMs));
+      taken.set(address, [...list, now.getTime()]);
     },
-    /** Gives back the place taken at `now` (the post was a repeat of an accepted form, or failed). */
     release(address: string, now: Date): void {
-      const list = accepted.get(address) ?? [];
+      const list = taken.get(address) ?? [];
       const i = list.lastIndexOf(now.getTime());
       if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) accepted.delete(address);
+      if (list.length === 0) taken.delete(address);
     },
   };
 }
+
+/**
+ * Accepted online applications per address: only accepted submissions count — a citizen correcting a
+ * typo, or a form refused for any other reason, never uses up the allowance (the route releases the
+ * place of a post that made no new case).
+ */
+export const acceptedSubmissionLimit = (opts: { max: number; windowMs: number }) =>
+  addressLimit({
+    ...opts,
+    refusal: (when, window) => new DomainError(
+      E.submitLimited,
+      `同一网络地址${window}内最多提交${opts.max}件申请。请于${when}后再提交，您填写的内容已保留；如有急事，可拨打本机关政策咨询电话`,
+      { httpStatus: 429, field: '_form' },
+    ),
+  });
+
+/** Status queries and letter downloads per address: every attempt counts, since guessing query codes is what it stops. */
+export const queryLimit = (opts: { max: number; windowMs: number }) =>
+  addressLimit({
+    ...opts,
+    refusal: (when, window) => new DomainError(
+      'ERR_RATE_LIMITED',
+      `查询过于频繁：同一网络地址${window}内最多查询${opts.max}次。请于${when}后再查询`,
+      { httpStatus: 429, field: '_form' },
+    ),
+  });
