@@ -95,7 +95,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     await expect(admin.state()).resolves.toBe('办理中');
     await page.screenshot({ path: path.join(SHOTS, 'application-case-page.png'), fullPage: true });
 
-    await admin.perform('答复', { 办理结果: '予以公开', 依据: '予以公开：所申请公开信息可以公开（第三十六条第（二）项）', 答复日期: '2026-03-10', 答复内容: '随本告知书提供2025年城区老旧小区改造项目清单（电子文件）。' });
+    await admin.perform('答复', { 办理结果: '予以公开', 依据: '予以公开：所申请公开信息可以公开（第三十六条第（二）项）', 实际提供形式: '电子文件', 答复日期: '2026-03-10', 答复内容: '随本告知书提供2025年城区老旧小区改造项目清单（电子文件）。' });
     await expect(admin.state()).resolves.toBe('已答复');
     await expect(admin.letterNames()).resolves.toEqual(['答复告知书']);
     await admin.openWorkList(organ.code, 'closed');

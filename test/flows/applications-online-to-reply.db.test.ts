@@ -102,7 +102,7 @@ describeEachDialect('flow: online application to reply letter', (db) => {
 
     // 8. The reply: part disclosed, the rest withheld to protect the third party.
     s = await onDay('2026-04-10', handler);
-    await act(s, id, 'recordReply', { outcome: 'partly_disclosed', withheldGround: 'withheld.third_party_rights', withheldReason: '各项目内部成本明细涉及第三方商业秘密，第三方不同意公开', repliedOn: '2026-04-10', text: '现提供项目清单及补助资金总额；各项目内部成本明细涉及第三方商业秘密，经征求意见，第三方不同意公开，依照条例第十五条不予公开。' });
+    await act(s, id, 'recordReply', { outcome: 'partly_disclosed', withheldGround: 'withheld.third_party_rights', withheldReason: '各项目内部成本明细涉及第三方商业秘密，第三方不同意公开', providedForm: 'electronic', repliedOn: '2026-04-10', text: '现提供项目清单及补助资金总额；各项目内部成本明细涉及第三方商业秘密，经征求意见，第三方不同意公开，依照条例第十五条不予公开。' });
     expect(await row(id)).toMatchObject({ state: 'replied', outcome: 'partly_disclosed', replied_on: '2026-04-10' });
 
     // 9. The applicant checks the status and downloads the letter.

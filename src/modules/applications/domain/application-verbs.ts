@@ -57,8 +57,8 @@ export type Command =
   | { verb: 'notifyThirdParty'; party: string; sentOn: IsoDate; content: string; reason: string }
   | { verb: 'endConsultation'; endedOn: IsoDate; note?: string }
   | { verb: 'extendDeadline'; workingDays: number; approvedOn: IsoDate; reason: string }
-  | { verb: 'issueFeeNotice'; method: 'per_application' | 'per_page'; pages?: number; sentOn: IsoDate; noticeReceivedOn?: IsoDate }
+  | { verb: 'issueFeeNotice'; method: 'per_application' | 'per_page'; pages?: number; sentOn: IsoDate; noticeReceivedOn?: IsoDate; paymentMethod: string }
   | { verb: 'recordFeePayment'; paidOn: IsoDate }
   | { verb: 'closeFeeUnpaid' }
-  | ({ verb: 'recordReply'; outcome: string; repliedOn: IsoDate; text: string; serviceMethod?: string } & ReplyBasisInput)
+  | ({ verb: 'recordReply'; outcome: string; repliedOn: IsoDate; text: string; serviceMethod?: string; providedForm?: string; providedFormReason?: string } & ReplyBasisInput)
   | { verb: 'archive' };

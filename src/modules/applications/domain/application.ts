@@ -78,6 +78,9 @@ export type Application = {
   replyText: string;
   /** The item of 条例第三十六条 cited, the withheld part's ground and reason, the responsible organ. */
   replyBasis: ReplyBasis;
+  /** 条例第四十条: the form provided ('' until a disclosure), and why it differs from the form asked for. */
+  providedForm: string;
+  providedFormReason: string;
   archivedOn: IsoDate | null;
   source: 'portal' | 'staff' | 'import';
   imported: boolean;

@@ -69,3 +69,23 @@ export const DELIVERY_METHOD_LABELS: Record<(typeof DELIVERY_METHODS)[number], s
   online: '网上查询下载',
   fax: '传真',
 };
+
+/**
+ * 条例第四十条: the form the information is actually provided in. The organ follows the form asked for
+ * and how it keeps the information; where that form would endanger the carrier or cost too much, it may
+ * provide electronic data or another suitable form, or arrange for the applicant to read (查阅) or
+ * copy by hand (抄录).
+ */
+export const PROVIDED_FORMS = ['paper', 'electronic', 'inspection', 'transcription'] as const;
+export type ProvidedForm = (typeof PROVIDED_FORMS)[number];
+export const PROVIDED_FORM_LABELS: Record<ProvidedForm, string> = {
+  paper: '纸质文本',
+  electronic: '电子文件',
+  inspection: '安排查阅',
+  transcription: '安排抄录',
+};
+export const isProvidedForm = (v: unknown): v is ProvidedForm => typeof v === 'string' && (PROVIDED_FORMS as readonly string[]).includes(v);
+
+/** Whether the form provided is the one asked for ('either' accepts paper or electronic). */
+export const providedAsAsked = (asked: string, provided: ProvidedForm): boolean =>
+  asked === provided || (asked === 'either' && (provided === 'paper' || provided === 'electronic'));

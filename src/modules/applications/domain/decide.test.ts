@@ -19,7 +19,7 @@ function caseIn(state: ApplicationState, over: Partial<Application> = {}): Appli
     deliveryMethod: 'email', handlerUserId: 7, correctionNoticeDueOn: '2026-03-11', correctionRequestedOn: null, correctionDueOn: '2026-03-09',
     correctedOn: null, extensionWorkingDays: 0, extensionApprovedBy: null, extensionApprovedOn: null, extensionReason: null, dueOn: '2026-03-30',
     originalDueOn: '2026-03-30', dueProvisional: false, dueWarnings: [], feeMethod: null, feeUnits: null, feeAmountYuan: null, feeNoticeSentOn: null,
-    feeNoticeReceivedOn: null, feeDueOn: '2026-03-09', feePaidOn: null, outcome: null, repliedOn: null, replyText: '', replyBasis: {}, archivedOn: null,
+    feeNoticeReceivedOn: null, feeDueOn: '2026-03-09', feePaidOn: null, outcome: null, repliedOn: null, replyText: '', replyBasis: {}, providedForm: '', providedFormReason: '', archivedOn: null,
     source: 'portal', imported: false, createdBy: null, version: 1, createdAt: '2026-02-26T02:00:00Z', updatedAt: '2026-02-26T02:00:00Z',
     ...over,
   };
@@ -45,10 +45,10 @@ const VALID: Record<Verb, Command> = {
   endConsultation: { verb: 'endConsultation', endedOn: '2026-03-09' },
   notifyThirdParty: { verb: 'notifyThirdParty', party: '某房地产开发有限公司', sentOn: '2026-03-10', content: '项目补助资金总额', reason: '不公开会对公共利益造成重大影响' },
   extendDeadline: { verb: 'extendDeadline', workingDays: 20, approvedOn: '2026-03-10', reason: '需要调取档案' },
-  issueFeeNotice: { verb: 'issueFeeNotice', method: 'per_page', pages: 150, sentOn: '2026-03-06' },
+  issueFeeNotice: { verb: 'issueFeeNotice', method: 'per_page', pages: 150, sentOn: '2026-03-06', paymentMethod: '到本机关政务公开办公室缴纳' },
   recordFeePayment: { verb: 'recordFeePayment', paidOn: '2026-03-09' },
   closeFeeUnpaid: { verb: 'closeFeeUnpaid' },
-  recordReply: { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', repliedOn: '2026-03-10', text: '随本告知书提供项目清单电子文件。' },
+  recordReply: { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书提供项目清单电子文件。' },
   archive: { verb: 'archive' },
 };
 
@@ -153,7 +153,7 @@ describe('refusals with the rule named', () => {
   });
 
   it('a fee notice before the 2020 fee rules took effect is refused', () => {
-    const refused = refusal(caseIn('in_progress'), { verb: 'issueFeeNotice', method: 'per_page', pages: 150, sentOn: '2020-11-05' } as Command);
+    const refused = refusal(caseIn('in_progress'), { verb: 'issueFeeNotice', paymentMethod: '到本机关政务公开办公室缴纳', method: 'per_page', pages: 150, sentOn: '2020-11-05' } as Command);
     expect(refused.map((r) => r.message).join('')).toContain('自2021年1月1日起收取');
   });
 
@@ -186,8 +186,8 @@ describe('refusals with the rule named', () => {
   });
 
   it('a fee of 0元 is not noticed, and a second fee notice is refused', () => {
-    expect(refusal(caseIn('in_progress'), { verb: 'issueFeeNotice', method: 'per_page', pages: 30, sentOn: '2026-03-06' })[0].code).toBe(E.feeZero);
-    expect(refusal(caseIn('in_progress'), { verb: 'issueFeeNotice', method: 'per_application', sentOn: '2026-03-06' }, { feeOrdinal: 3 })[0].code).toBe(E.feeZero);
+    expect(refusal(caseIn('in_progress'), { verb: 'issueFeeNotice', paymentMethod: '到本机关政务公开办公室缴纳', method: 'per_page', pages: 30, sentOn: '2026-03-06' })[0].code).toBe(E.feeZero);
+    expect(refusal(caseIn('in_progress'), { verb: 'issueFeeNotice', paymentMethod: '到本机关政务公开办公室缴纳', method: 'per_application', sentOn: '2026-03-06' }, { feeOrdinal: 3 })[0].code).toBe(E.feeZero);
     expect(refusal(caseIn('in_progress', { feeMethod: 'per_page', feeNoticeSentOn: '2026-03-04' }), VALID.issueFeeNotice)[0].code).toBe(E.feeRepeated);
   });
 
@@ -219,7 +219,7 @@ describe('what the verbs change', () => {
   });
 
   it('a fee notice computes the fee and the 20-working-day payment window from the day after receipt', () => {
-    const d = decide(caseIn('in_progress'), { verb: 'issueFeeNotice', method: 'per_page', pages: 150, sentOn: '2026-03-06', noticeReceivedOn: '2026-03-09' }, facts());
+    const d = decide(caseIn('in_progress'), { verb: 'issueFeeNotice', paymentMethod: '到本机关政务公开办公室缴纳', method: 'per_page', pages: 150, sentOn: '2026-03-06', noticeReceivedOn: '2026-03-09' }, facts());
     expect(d).toMatchObject({ ok: true, next: 'awaiting_fee', changes: { feeAmountYuan: 1700, feeDueOn: '2026-04-07' }, pause: { open: { kind: 'fee', startedOn: '2026-03-06' } } });
   });
 

@@ -4,10 +4,10 @@ import { correctionNoticeDeadline, MAX_EXTENSION_WORKING_DAYS, type WorkingDayCa
 import type { Application, Pause, PauseKind } from './application.ts';
 import { STATE_LABELS, type ApplicationState } from './application-states.ts';
 import { nextState, TRANSITIONS, type Command, type Verb } from './application-verbs.ts';
-import { CHANNEL_RULES, DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from './channels.ts';
+import { CHANNEL_RULES, DELIVERY_METHOD_LABELS, DELIVERY_METHODS, isProvidedForm, PROVIDED_FORM_LABELS, PROVIDED_FORMS, providedAsAsked } from './channels.ts';
 import { ApplicationErrorCode as E } from './error-codes.ts';
 import { FEE_PAYMENT_WORKING_DAYS, FEE_WINDOW_PAUSES_CLOCK, perApplicationFee, perPageFee, type FeeComputation } from './fee-rules.ts';
-import { isOutcome, OUTCOME_INFO, RESERVED_OUTCOMES, type Outcome } from './outcomes.ts';
+import { isOutcome, OUTCOME_INFO, outcomeGroup, RESERVED_OUTCOMES, type Outcome } from './outcomes.ts';
 import { checkReplyBasis } from './reply-basis.ts';
 
 /** Working days a consulted third party or agency has to answer (条例第三十二条、第三十四条). */
@@ -36,7 +36,7 @@ export type ApplicationChanges = Partial<
     | 'confirmedOn' | 'receiptEvidence' | 'receivedOn' | 'handlerUserId' | 'correctionNoticeDueOn' | 'correctionRequestedOn'
     | 'correctionDueOn' | 'correctedOn' | 'extensionWorkingDays' | 'extensionApprovedBy' | 'extensionApprovedOn' | 'extensionReason'
     | 'feeMethod' | 'feeUnits' | 'feeAmountYuan' | 'feeNoticeSentOn' | 'feeNoticeReceivedOn' | 'feeDueOn' | 'feePaidOn'
-    | 'outcome' | 'repliedOn' | 'replyText' | 'replyBasis' | 'archivedOn'
+    | 'outcome' | 'repliedOn' | 'replyText' | 'replyBasis' | 'providedForm' | 'providedFormReason' | 'archivedOn'
   >
 >;
 
@@ -294,7 +294,7 @@ function extendDeadline(command: CommandOf<'extendDeadline'>, v: VerbContext): v
 }
 
 function issueFeeNotice(command: CommandOf<'issueFeeNotice'>, v: VerbContext): void {
-  const { app, facts, refuse, checkDate, clockStart, reasons } = v;
+  const { app, facts, refuse, checkDate, required, clockStart, reasons } = v;
   if (app.feeMethod !== null) refuse(E.feeRepeated, `已于${app.feeNoticeSentOn}发出收费通知；每件申请只能按一种方式收费一次（国办函〔2020〕109号第三条）`);
   let fee: FeeComputation | null = null;
   if (command.method === 'per_page') {
@@ -315,6 +315,8 @@ function issueFeeNotice(command: CommandOf<'issueFeeNotice'>, v: VerbContext): v
   if (isIsoDate(command.sentOn ?? '') && command.sentOn < '2021-01-01') {
     refuse(E.feeInvalid, '信息处理费自2021年1月1日起收取（国办函〔2020〕109号），此前的申请不收费', 'sentOn');
   }
+  // The notice says how to pay (the fee rules: basis, standard, amount and way of payment).
+  required('paymentMethod', command.paymentMethod, '请填写缴费方式，如缴款账户、缴款码或到本机关缴费的地点和时间', E.feeInvalid);
   const receivedOn = command.noticeReceivedOn || command.sentOn;
   const receivedOk = checkDate('noticeReceivedOn', '申请人收到收费通知日期', receivedOn, sentOk ? { on: command.sentOn, label: '发出日期' } : undefined);
   if (fee && sentOk && receivedOk && reasons.length === 0) {
@@ -322,7 +324,7 @@ function issueFeeNotice(command: CommandOf<'issueFeeNotice'>, v: VerbContext): v
     v.out.changes = { feeMethod: fee.method, feeUnits: fee.units, feeAmountYuan: fee.amountYuan, feeNoticeSentOn: command.sentOn, feeNoticeReceivedOn: receivedOn, feeDueOn };
     if (FEE_WINDOW_PAUSES_CLOCK) v.out.pause = { open: { kind: 'fee', party: '申请人', startedOn: command.sentOn, expectedEndOn: feeDueOn, note: '' } };
     v.out.note = `发出收费通知：${fee.explanation}；应自收到通知次日起${FEE_PAYMENT_WORKING_DAYS}个工作日内（至${feeDueOn}）缴纳，逾期视为放弃申请${FEE_WINDOW_PAUSES_CLOCK ? '；缴费期间不计入答复期限' : ''}`;
-    v.out.data = { fee };
+    v.out.data = { fee, paymentMethod: command.paymentMethod.trim() };
   }
 }
 
@@ -366,12 +368,24 @@ function recordReply(command: CommandOf<'recordReply'>, v: VerbContext): void {
   // 条例第三十六条、第三十七条: the one item that applies, the withheld part's reason and article, the responsible organ.
   const basis = isOutcome(outcome) ? checkReplyBasis(outcome, command) : null;
   if (basis) reasons.push(...basis.reasons);
+  // 条例第四十条: what form the information is actually given in, and why when not the one asked for.
+  const discloses = isOutcome(outcome) && (outcomeGroup(outcome) === 'disclosed' || outcomeGroup(outcome) === 'partly_disclosed');
+  if (discloses) {
+    if (!isProvidedForm(command.providedForm)) {
+      refuse(E.providedFormRequired, `请选择实际提供信息的形式：${PROVIDED_FORMS.map((f) => PROVIDED_FORM_LABELS[f]).join('、')}（条例第四十条）`, 'providedForm');
+    } else if (!providedAsAsked(app.provisionForm, command.providedForm) && !command.providedFormReason?.trim()) {
+      refuse(E.providedFormRequired, `实际提供的形式（${PROVIDED_FORM_LABELS[command.providedForm]}）与申请人要求的不同，请说明理由，如按要求的形式提供可能危及载体安全或者公开成本过高（条例第四十条）`, 'providedFormReason');
+    }
+  }
   if (command.serviceMethod && !(DELIVERY_METHODS as readonly string[]).includes(command.serviceMethod)) {
     refuse(E.invalidInput, `送达方式“${command.serviceMethod}”无效，应为${DELIVERY_METHODS.map((m) => DELIVERY_METHOD_LABELS[m]).join('、')}之一`, 'serviceMethod');
   }
   required('text', command.text, '请填写答复内容：公开的信息或获取方式，或不予公开、无法提供、不予处理的理由', E.replyTextRequired);
   if (reasons.length === 0) {
-    v.out.changes = { outcome: outcome as Outcome, repliedOn: command.repliedOn, replyText: command.text.trim(), replyBasis: basis?.basis ?? {} };
+    v.out.changes = {
+      outcome: outcome as Outcome, repliedOn: command.repliedOn, replyText: command.text.trim(), replyBasis: basis?.basis ?? {},
+      ...(discloses ? { providedForm: command.providedForm, providedFormReason: command.providedFormReason?.trim() ?? '' } : {}),
+    };
     const late = app.dueOn !== null && command.repliedOn > app.dueOn;
     v.out.note = `${command.repliedOn}作出答复：${OUTCOME_INFO[outcome as Outcome].label}${late ? `（超过答复期限${app.dueOn}）` : ''}`;
     v.out.data = { late };

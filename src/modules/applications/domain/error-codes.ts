@@ -12,6 +12,7 @@ export const ApplicationErrorCode = {
   outcomeNeedsCorrection: 'ERR_APPLICATION_OUTCOME_NEEDS_CORRECTION',
   replyTextRequired: 'ERR_APPLICATION_REPLY_TEXT_REQUIRED',
   basisRequired: 'ERR_APPLICATION_BASIS_REQUIRED',
+  providedFormRequired: 'ERR_APPLICATION_PROVIDED_FORM_REQUIRED',
   reasonRequired: 'ERR_APPLICATION_REASON_REQUIRED',
   handlerRequired: 'ERR_APPLICATION_HANDLER_REQUIRED',
   handlerInvalid: 'ERR_APPLICATION_HANDLER_INVALID',

@@ -28,7 +28,7 @@ describe('a reply cites exactly the item that applies (条例第三十六条至�
     const d = reply('disclosed');
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.reasons).toContainEqual(expect.objectContaining({ code: E.basisRequired, field: 'basisItem' }));
-    expect(reply('disclosed', { basisItem: 'disclosable' }).ok).toBe(true);
+    expect(reply('disclosed', { basisItem: 'disclosable', providedForm: 'electronic' }).ok).toBe(true);
     const already = letterText('disclosed', { item: 'already_public' });
     expect(already).toContain('第三十六条第（一）项');
     expect(already).not.toContain('第（二）项');
@@ -57,7 +57,7 @@ describe('a reply cites exactly the item that applies (条例第三十六条至�
     const bare = reply('partly_disclosed');
     expect(bare.ok).toBe(false);
     if (!bare.ok) expect(bare.reasons.map((r) => r.field)).toEqual(expect.arrayContaining(['withheldGround', 'withheldReason']));
-    expect(reply('partly_disclosed', { withheldGround: 'withheld.process_information', withheldReason: '会议讨论记录' }).ok).toBe(true);
+    expect(reply('partly_disclosed', { withheldGround: 'withheld.process_information', withheldReason: '会议讨论记录', providedForm: 'electronic' }).ok).toBe(true);
     const text = letterText('partly_disclosed', { withheldGround: 'withheld.process_information', withheldReason: '第3页为内部讨论记录' });
     expect(text).toContain('第三十七条');
     expect(text).toContain('第十六条第二款');
@@ -68,5 +68,35 @@ describe('a reply cites exactly the item that applies (条例第三十六条至�
     const text = letterText('not_processed.confirm_or_reissue', {});
     expect(text).not.toContain('第三十九条');
     expect(letterText('not_processed.publication', {})).toContain('第三十九条第二款');
+  });
+});
+
+describe('the form the information is actually provided in (条例第四十条)', () => {
+  it('a disclosure records the form provided, with the reason when it differs from the form asked for', () => {
+    const asked = sampleApplication('in_progress', { provisionForm: 'electronic' });
+    const run = (extra: Record<string, unknown>) =>
+      decide(asked, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', repliedOn: '2026-03-10', text: '答复。', ...extra } as never, facts);
+    const none = run({});
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.reasons).toContainEqual(expect.objectContaining({ field: 'providedForm' }));
+    const differs = run({ providedForm: 'inspection' });
+    expect(differs.ok).toBe(false);
+    if (!differs.ok) expect(differs.reasons).toContainEqual(expect.objectContaining({ field: 'providedFormReason', message: expect.stringContaining('第四十条') }));
+    const ok = run({ providedForm: 'inspection', providedFormReason: '图纸原件篇幅大，复制成本过高' });
+    expect(ok.ok && ok.changes).toMatchObject({ providedForm: 'inspection', providedFormReason: '图纸原件篇幅大，复制成本过高' });
+    expect(run({ providedForm: 'electronic' }).ok).toBe(true);
+    const app = sampleApplication('replied', { outcome: 'disclosed', replyBasis: { item: 'disclosable' }, providedForm: 'inspection', providedFormReason: '图纸原件篇幅大，复制成本过高' });
+    const text = JSON.stringify(buildLetter('reply', {
+      app, organName: '青岚县住房和城乡建设局', issuedOn: '2026-03-10', template: DEFAULT_TEMPLATES['reply.disclosed'], values: {},
+      reconsideration: { body: '青岚县人民政府', address: '', online: '' }, serviceMethod: 'post',
+    }));
+    expect(text).toContain('安排查阅');
+    expect(text).toContain('图纸原件篇幅大，复制成本过高');
+  });
+
+  it('a fee notice says how to pay', () => {
+    const d = decide(sampleApplication('in_progress'), { verb: 'issueFeeNotice', method: 'per_page', pages: 150, sentOn: '2026-03-06' } as never, facts);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.reasons).toContainEqual(expect.objectContaining({ field: 'paymentMethod' }));
   });
 });

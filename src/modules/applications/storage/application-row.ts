@@ -59,6 +59,8 @@ export const toApplication = (r: ApplicationRow): Application => ({
   repliedOn: r.replied_on,
   replyText: r.reply_text,
   replyBasis: JSON.parse(r.reply_basis_json) as Application['replyBasis'],
+  providedForm: r.provided_form,
+  providedFormReason: r.provided_form_reason,
   archivedOn: r.archived_on,
   source: r.source as Application['source'],
   imported: Number(r.imported) === 1,
@@ -92,6 +94,8 @@ const COLUMN_OF: Record<keyof ApplicationChanges, keyof ApplicationsTable> = {
   repliedOn: 'replied_on',
   replyText: 'reply_text',
   replyBasis: 'reply_basis_json',
+  providedForm: 'provided_form',
+  providedFormReason: 'provided_form_reason',
   archivedOn: 'archived_on',
 };
 

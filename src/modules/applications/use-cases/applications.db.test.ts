@@ -165,8 +165,8 @@ describeEachDialect('applications: intake, verbs and the stored clock', (db) => 
       const app = await registerInPerson(deps, editor, organ.id, `2026-03-${String(2 + i).padStart(2, '0')}`, same);
       apps.push(await performVerb(deps, editor, app.id, { verb: 'startReview' }));
     }
-    await expect(performVerb(deps, editor, apps[9].id, { verb: 'issueFeeNotice', method: 'per_application', sentOn: '2026-03-16' })).rejects.toMatchObject({ code: E.feeZero });
-    const charged = await performVerb(deps, editor, apps[10].id, { verb: 'issueFeeNotice', method: 'per_application', sentOn: '2026-03-16' });
+    await expect(performVerb(deps, editor, apps[9].id, { verb: 'issueFeeNotice', paymentMethod: '到本机关政务公开办公室缴纳', method: 'per_application', sentOn: '2026-03-16' })).rejects.toMatchObject({ code: E.feeZero });
+    const charged = await performVerb(deps, editor, apps[10].id, { verb: 'issueFeeNotice', paymentMethod: '到本机关政务公开办公室缴纳', method: 'per_application', sentOn: '2026-03-16' });
     expect(charged).toMatchObject({ state: 'awaiting_fee', feeAmountYuan: 100, feeUnits: 11, feeDueOn: '2026-04-14' });
     const [letter] = await listLetters(deps.db, apps[10].id);
     expect(letter.kind).toBe('fee_notice');
@@ -179,7 +179,7 @@ describeEachDialect('applications: intake, verbs and the stored clock', (db) => 
     await performVerb(deps, editor, correction.id, { verb: 'requestCorrection', requestedOn: '2026-02-25', correctionWorkingDays: 5, points: '请写明项目名称' });
     const fee = await registerInPerson(deps, editor, organ.id, '2026-02-24');
     await performVerb(deps, editor, fee.id, { verb: 'startReview' });
-    await performVerb(deps, editor, fee.id, { verb: 'issueFeeNotice', method: 'per_page', pages: 150, sentOn: '2026-02-25' });
+    await performVerb(deps, editor, fee.id, { verb: 'issueFeeNotice', paymentMethod: '到本机关政务公开办公室缴纳', method: 'per_page', pages: 150, sentOn: '2026-02-25' });
     const open = await registerInPerson(deps, editor, organ.id, '2026-02-24');
 
     expect((await closeLapsedCases(deps)).closed.filter((c) => [correction.id, fee.id].includes(c.id))).toEqual([]);

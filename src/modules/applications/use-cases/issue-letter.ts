@@ -51,7 +51,7 @@ function planLetter(command: Command, before: Application, after: Application, d
       const fee = after.feeMethod === 'per_page' ? perPageFee(after.feeUnits!) : perApplicationFee(after.feeUnits!);
       return {
         kind: 'fee_notice', template: 'fee_notice',
-        values: { 收费方式: FEE_METHOD_LABELS[after.feeMethod!], 收费金额: String(after.feeAmountYuan), 计费说明: fee.explanation, 缴费期限: dated(after.feeDueOn) },
+        values: { 收费方式: FEE_METHOD_LABELS[after.feeMethod!], 收费金额: String(after.feeAmountYuan), 计费说明: fee.explanation, 缴费期限: dated(after.feeDueOn), 缴费方式: command.paymentMethod },
       };
     }
     case 'recordReply':

@@ -15,7 +15,7 @@ import { receiptWarnings } from '../domain/channels.ts';
 import { listWork } from './list-work.ts';
 
 const asActor = async (deps: AppDeps, userId: number): Promise<Actor> => ({ kind: 'user', principal: (await loadPrincipal(deps.db, userId))!, via: 'web' });
-const disclose = { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', repliedOn: '2026-03-10', text: '随本告知书提供项目清单。' } as const;
+const disclose = { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书提供项目清单。' } as const;
 const textOf = async (deps: AppDeps, id: number) => JSON.stringify((await listLetters(deps.db, id)).at(-1)!.document);
 
 describeEachDialect('applications to the letter of the law: who answers, the reconsideration body, service, appeals', (db) => {

@@ -113,7 +113,7 @@ describeEachDialect('applications over HTTP', (db) => {
     const queryCode = /id="query-code">([^<]+)</.exec(res.body)![1];
     const row = await deps.db.selectFrom('applications').select('id').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow();
     await performVerb(deps, system, row.id, { verb: 'confirmReceipt', confirmedOn: '2026-03-10', evidence: '电话确认' });
-    await performVerb(deps, system, row.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
+    await performVerb(deps, system, row.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
     const status = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress: '10.0.3.2' });
     expect(status.body).toContain('已答复');
     const letterId = /\/applications\/status\/letters\/(\d+)/.exec(status.body)![1];

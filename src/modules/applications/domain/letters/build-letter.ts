@@ -3,6 +3,7 @@ import type { IsoDate } from '../../../../shared/iso-date.ts';
 import { APPLICANT_TYPE_LABELS } from '../applicant-types.ts';
 import type { Application } from '../application.ts';
 import { chineseDate } from '../chinese-date.ts';
+import { isProvidedForm, PROVIDED_FORM_LABELS } from '../channels.ts';
 import { OUTCOME_INFO, outcomeLabel } from '../outcomes.ts';
 import type { LetterTemplate } from './default-templates.ts';
 import { isLetterToOthers, LETTER_KIND_LABELS, type LetterKind } from './letter-kinds.ts';
@@ -59,6 +60,10 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
   ];
   if (kind === 'reply' && app.outcome) {
     fields.push({ label: '办理结果', value: outcomeLabel(app.outcome) }, { label: '法律依据', value: legalBasis(app.outcome, app.replyBasis) }, ...basisFields(app.outcome, app.replyBasis));
+    if (isProvidedForm(app.providedForm)) {
+      const differs = app.providedFormReason ? `（与您要求的形式不同，理由：${app.providedFormReason}；《中华人民共和国政府信息公开条例》第四十条）` : '';
+      fields.push({ label: '提供形式', value: `${PROVIDED_FORM_LABELS[app.providedForm]}${differs}` });
+    }
   }
 
   const remedies: DocBlock[] =

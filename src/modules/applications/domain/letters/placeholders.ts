@@ -11,7 +11,7 @@ export const PLACEHOLDERS: Record<TemplateKind, readonly string[]> = {
   consultation_co_agency: [...COMMON, '征求对象', '意见期限', '起算说明'],
   disclosure_notice: [...COMMON, '第三方', '公开内容', '公开理由'],
   extension_notice: [...COMMON, '延长工作日数', '延期理由', '原答复期限', '延期后答复期限'],
-  fee_notice: [...COMMON, '收费方式', '收费金额', '计费说明', '缴费期限'],
+  fee_notice: [...COMMON, '收费方式', '收费金额', '计费说明', '缴费期限', '缴费方式'],
   termination_notice: [...COMMON, '终止原因'],
   'reply.disclosed': [...COMMON, '办理结果', '法律依据', '答复内容'],
   'reply.partly_disclosed': [...COMMON, '办理结果', '法律依据', '答复内容'],

@@ -31,13 +31,14 @@ export function commandFromForm(verb: string, f: FormValues): Command {
     case 'issueFeeNotice': {
       const method = s('method');
       if (method !== 'per_page' && method !== 'per_application') throw new DomainError(E.feeInvalid, '收费方式应为按件计收或按量计收', { field: 'method' });
-      return { verb: 'issueFeeNotice', method, ...(s('pages') ? { pages: int(f.pages) } : {}), sentOn: s('sentOn'), ...(s('noticeReceivedOn') ? { noticeReceivedOn: s('noticeReceivedOn') } : {}) };
+      return { verb: 'issueFeeNotice', method, paymentMethod: s('paymentMethod'), ...(s('pages') ? { pages: int(f.pages) } : {}), sentOn: s('sentOn'), ...(s('noticeReceivedOn') ? { noticeReceivedOn: s('noticeReceivedOn') } : {}) };
     }
     case 'recordFeePayment': return { verb: 'recordFeePayment', paidOn: s('paidOn') };
     case 'closeFeeUnpaid': return { verb: 'closeFeeUnpaid' };
     case 'recordReply':
       return {
         verb: 'recordReply', outcome: s('outcome'), repliedOn: s('repliedOn'), text: s('text'), serviceMethod: s('serviceMethod'),
+        providedForm: s('providedForm'), providedFormReason: s('providedFormReason'),
         basisItem: s('basisItem'), withheldGround: s('withheldGround'), withheldReason: s('withheldReason'),
         responsibleOrgan: s('responsibleOrgan'), responsibleContact: s('responsibleContact'), responsibleUnknown: s('responsibleUnknown'),
       };

@@ -6,7 +6,7 @@ import { CONSULTATION_WORKING_DAYS, DEFAULT_CORRECTION_WORKING_DAYS } from '../.
 import { FEE_METHOD_LABELS, FEE_PAYMENT_WORKING_DAYS } from '../../domain/fee-rules.ts';
 import { OUTCOME_GROUP_LABELS, OUTCOME_INFO, OUTCOMES, outcomeGroup, RESERVED_OUTCOMES, type OutcomeGroup } from '../../domain/outcomes.ts';
 import { BASIS_ITEMS, WITHHELD_GROUNDS, type BasisItem, type WithheldGround } from '../../domain/reply-basis.ts';
-import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '../../domain/channels.ts';
+import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS, PROVIDED_FORM_LABELS, PROVIDED_FORMS, PROVISION_FORM_LABELS } from '../../domain/channels.ts';
 import type { StaffMember } from '../../storage/staff-repository.ts';
 import type { FormValues } from '../form-values.ts';
 
@@ -112,6 +112,7 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead }: {
                 <Field name={`${verb}-pages`} label="页数（按量计收时填写）" errors={prefixed(verb, errors)}>
                   <input type="number" id={`f-${verb}-pages`} name="pages" min={1} value={v('pages')} />
                 </Field>
+                {text('paymentMethod', '缴费方式', '写入收费通知书：缴款账户或缴款码，或到本机关缴费的地点和时间')}
                 {date('sentOn', '收费通知发出日期')}
                 <Field name={`${verb}-noticeReceivedOn`} label="申请人收到通知日期" errors={prefixed(verb, errors)} hint={`缴费期限为收到通知次日起${FEE_PAYMENT_WORKING_DAYS}个工作日；不填则按发出当日`}>
                   <input type="date" id={`f-${verb}-noticeReceivedOn`} name="noticeReceivedOn" value={v('noticeReceivedOn')} />
@@ -151,6 +152,13 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead }: {
                 {text('responsibleOrgan', '负责公开该信息的机关名称（条例第三十六条第（五）项）', undefined, false)}
                 {text('responsibleContact', '该机关的联系方式', undefined, false)}
                 {text('responsibleUnknown', '无法确定负责机关的理由', '确实无法确定负责公开的机关时填写，代替名称和联系方式', false)}
+                <Field name={`${verb}-providedForm`} label="实际提供形式（予以公开、部分公开时必填）" errors={prefixed(verb, errors)} hint={`申请人要求：${PROVISION_FORM_LABELS[app.provisionForm as keyof typeof PROVISION_FORM_LABELS] ?? '未注明'}（条例第四十条）`}>
+                  <select id={`f-${verb}-providedForm`} name="providedForm">
+                    <option value="">—</option>
+                    {PROVIDED_FORMS.map((f) => <option value={f} selected={v('providedForm') === f}>{PROVIDED_FORM_LABELS[f]}</option>)}
+                  </select>
+                </Field>
+                {text('providedFormReason', '与要求的形式不同的理由', '如按要求的形式提供可能危及政府信息载体安全或者公开成本过高（条例第四十条）', false)}
                 <Field name={`${verb}-serviceMethod`} label="答复告知书的送达方式" errors={prefixed(verb, errors)} required hint="以电子邮件或网上送达的，告知书同时告知网上申请行政复议的渠道（行政复议法第二十二条第二款）">
                   <select id={`f-${verb}-serviceMethod`} name="serviceMethod">
                     {DELIVERY_METHODS.map((m) => <option value={m} selected={v('serviceMethod', app.deliveryMethod) === m}>{DELIVERY_METHOD_LABELS[m]}</option>)}
