@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DIALECTS } from '../../../../test/support/db.ts';
+import { buildDeps, createNode, createOrgan, publicationInput, system } from '../../../../test/support/factories.ts';
+import { RELEVANCE_ITEMS } from '../../../../test/corpus/search/relevance-items.ts';
+import { RELEVANCE_QUERIES } from '../../../../test/corpus/search/relevance-queries.ts';
+import { addAttachment, createPublication, publishPublication } from '../../catalog/index.ts';
+import type { DialectName } from '../../../platform/db/dialect.ts';
+import { reindex, searchPublications } from '../index.ts';
+
+/**
+ * The relevance set (test/corpus/search) run on every database: each query's expected items are
+ * in its top 10, in the expected order, and SQLite and PostgreSQL return identical lists.
+ */
+type Loaded = { dialect: DialectName; run: (q: string, sort: 'relevance' | 'newest') => Promise<{ keys: string[]; total: number; attachmentHits: string[] }>; drop: () => Promise<void> };
+
+async function load(dialect: DialectName): Promise<Loaded> {
+  const handle = await createTestDatabase(dialect);
+  const deps = buildDeps(handle, '2026-03-10T02:00:00Z');
+  const organ = await createOrgan(deps);
+  const node = await createNode(deps, organ.id, { name: '政策文件' });
+  const keyOf = new Map<number, string>();
+  for (const item of RELEVANCE_ITEMS) {
+    const draft = await createPublication(deps, system, organ.id, publicationInput([node], {
+      title: item.title, bodyHtml: `<p>${item.body}</p>`, documentNumber: item.documentNumber ?? '', formedOn: item.on,
+      genre: item.genre ?? '通知', stage: item.stage ?? 'execution',
+    }));
+    if (item.attachment) await addAttachment(deps, system, draft.id, { fileName: item.attachment.name, bytes: Buffer.from(item.attachment.text) });
+    const p = await publishPublication(deps, system, draft.id, { backdatedPublishedOn: item.on });
+    keyOf.set(p.id, item.key);
+  }
+  await reindex(deps);
+  return {
+    dialect,
+    async run(q, sort) {
+      const r = await searchPublications(deps, { q, sort, page: 1, pageSize: 50, filters: { scopeOrganId: null } });
+      return { keys: r.hits.map((h) => keyOf.get(h.id)!), total: r.total, attachmentHits: r.hits.filter((h) => h.attachmentHit).map((h) => keyOf.get(h.id)!) };
+    },
+    drop: () => handle.drop(),
+  };
+}
+
+describe('search relevance set', () => {
+  const dbs: Loaded[] = [];
+  beforeAll(async () => {
+    for (const d of DIALECTS) dbs.push(await load(d));
+  }, 120_000);
+  afterAll(async () => {
+    for (const d of dbs) await d.drop();
+  });
+
+  it('has at least 60 queries', () => {
+    expect(RELEVANCE_QUERIES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('puts the expected items in every query’s top 10, in the expected order', async () => {
+    const failures: string[] = [];
+    for (const d of dbs) {
+      for (const query of RELEVANCE_QUERIES) {
+        const { keys } = await d.run(query.q, 'relevance');
+        const top = keys.slice(0, 10);
+        const say = (what: string) => failures.push(`[${d.dialect}] ${query.q}: ${what} — got ${JSON.stringify(top)}`);
+        if (query.none && keys.length) say('expected no result');
+        for (const k of query.top10 ?? []) if (!top.includes(k)) say(`${k} not in top 10`);
+        if (query.first && top[0] !== query.first) say(`${query.first} should be first`);
+        for (const [a, b] of query.above ?? []) if (!(keys.indexOf(a) >= 0 && (keys.indexOf(b) < 0 || keys.indexOf(a) < keys.indexOf(b)))) say(`${a} should rank above ${b}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('says when the words were found only in an attachment', async () => {
+    for (const d of dbs) expect((await d.run('鼎盛建筑劳务', 'relevance')).attachmentHits).toEqual(['fj1']);
+  });
+
+  it('gives identical lists on SQLite and PostgreSQL for every query, by relevance and newest first', async () => {
+    if (dbs.length < 2) return;
+    const lists = async (d: Loaded) => {
+      const out: Record<string, unknown> = {};
+      for (const query of RELEVANCE_QUERIES) for (const sort of ['relevance', 'newest'] as const) out[`${sort}:${query.q}`] = await d.run(query.q, sort);
+      return out;
+    };
+    expect(await lists(dbs[1])).toEqual(await lists(dbs[0]));
+  });
+});
