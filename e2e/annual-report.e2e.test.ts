@@ -6,7 +6,7 @@ import { buildTestApp } from '../test/support/app.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { axeViolations } from '../test/support/axe.ts';
 import { createStaff } from '../test/support/factories.ts';
-import { seedDemo } from '../src/main/seed-demo.ts';
+import { demoReportRecords, seedDemo } from '../src/main/seed-demo.ts';
 import { seedDemoReportData } from '../src/modules/reports/index.ts';
 import { ReportPages } from './pages/report-pages.ts';
 
@@ -23,7 +23,7 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
     // 20 January 2021: the 2020 reports are due by the end of the month.
     const { app, deps } = await buildTestApp(handle, '2021-01-20T02:00:00Z');
     await seedDemo(deps);
-    await seedDemoReportData(deps);
+    await seedDemoReportData(deps, demoReportRecords());
     editor = await createStaff(deps, 'qlx-zjj', 'editor');
     admin = await createStaff(deps, 'qlx-zjj', 'organ_admin');
     served = await serveForBrowser(app, handle, SHOTS);

@@ -168,19 +168,18 @@ function generateOrganYear(profile: OrganProfile, year: number, previous: YearSt
       consultPhone: d.consultPhone,
       docType: d.docType,
       validity: d.validity ?? 'valid',
+      expiredOn: null,
       replacedByKey: null,
     };
   });
 
   const normativeIds = new Set(drafts.filter((d) => d.planId).map((d) => d.planId!));
-  const issuedSoFar = profile.normativePlan.filter((e) => e.year <= year).length;
-  const replacedSoFar = profile.normativePlan.filter((e) => e.replaces && e.year <= year).length;
   const stats: YearStats = {
     year,
     total: drafts.length,
     normativeIssued: normativeIds.size,
     normativeRepealed: profile.normativePlan.filter((e) => e.replaces && normativeIds.has(e.id)).length,
-    normativeInForce: issuedSoFar - replacedSoFar,
+    normativeInForce: 0, // counted across years by generateOrgan
     permits: drafts.reduce((s, d) => s + (d.permitCount ?? 0), 0),
     penalties: drafts.filter((d) => d.nodePaths.includes('xzcf/cfjg')).length,
     interpretations: drafts.filter((d) => d.interprets).length,
@@ -207,10 +206,31 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** One organ-year's 政府信息公开工作年度报告 as the demo catalog publishes it, and the year it reports on. */
+export type DemoAnnualReport = { organKey: string; organName: string; year: number; publishedOn: string; stats: YearStats };
+
+/** The last day of a planned document's 有效期: it takes effect 30 days after publication (see normativeBody). */
+function expiryOf(publishedOn: string, validYears: number): string {
+  const effective = addDays(publishedOn, 30);
+  return addDays(`${Number(effective.slice(0, 4)) + validYears}${effective.slice(4)}`, -1);
+}
+
 /** All years of one organ, with repealed 规范性文件 pointing at their replacements. */
 export function generateOrganPublications(profile: OrganProfile): DemoPublication[] {
+  return generateOrgan(profile).publications;
+}
+
+/**
+ * All years of one organ, and the annual reports among its items with the figures they state. A
+ * document is in force on 31 December when it was formed by then and neither replaced by a document
+ * formed by then nor past its 有效期 — the rule the platform counts table 二 by.
+ */
+export function generateOrgan(profile: OrganProfile): { publications: DemoPublication[]; reports: DemoAnnualReport[] } {
   const all: DemoPublication[] = [];
+  const reports: DemoAnnualReport[] = [];
   const byPlanId = new Map<string, DemoPublication>();
+  const planned = new Map(profile.normativePlan.map((e) => [e.id, e]));
+  const replacedBy = new Map(profile.normativePlan.filter((e) => e.replaces).map((e) => [e.replaces!, e.id]));
   let previous: YearStats | null = null;
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
     const { publications, drafts, stats } = generateOrganYear(profile, year, previous);
@@ -220,19 +240,36 @@ export function generateOrganPublications(profile: OrganProfile): DemoPublicatio
       byPlanId.set(d.planId, pub);
     });
     all.push(...publications);
+    const end = `${year}-12-31`;
+    stats.normativeInForce = [...byPlanId.entries()].filter(([id, pub]) => {
+      if (pub.formedOn > end) return false;
+      const replacement = replacedBy.has(id) ? byPlanId.get(replacedBy.get(id)!) : undefined;
+      if (replacement && replacement.formedOn <= end) return false;
+      const entry = planned.get(id)!;
+      return !(entry.validity === 'expired' && !replacedBy.has(id) && expiryOf(pub.publishedOn, entry.validYears) <= end);
+    }).length;
+    const report = publications.find((p) => p.title.endsWith(`${year - 1}年政府信息公开工作年度报告`));
+    if (report && previous) {
+      reports.push({ organKey: profile.organKey, organName: report.title.slice(0, -`${year - 1}年政府信息公开工作年度报告`.length), year: year - 1, publishedOn: report.publishedOn, stats: previous });
+    }
     previous = stats;
   }
   for (const entry of profile.normativePlan) {
     const pub = byPlanId.get(entry.id);
     if (!pub) throw new Error(`planned normative document ${entry.id} was not generated`);
     pub.validity = entry.validity;
+    if (entry.validity === 'expired') pub.expiredOn = expiryOf(pub.publishedOn, entry.validYears);
     if (entry.replaces) {
       const old = byPlanId.get(entry.replaces);
       if (!old) throw new Error(`${entry.id} replaces unknown ${entry.replaces}`);
       old.validity = 'repealed';
+      old.expiredOn = null;
       old.replacedByKey = pub.key;
       pub.bodyHtml = pub.bodyHtml.replaceAll('{{被替代文号}}', old.documentNumber ?? '');
     }
   }
-  return all;
+  for (const pub of all) {
+    if (pub.expiredOn && pub.expiredOn > LAST_PUBLISHED_ON) throw new Error(`${pub.title} is marked expired but its 有效期 runs to ${pub.expiredOn}`);
+  }
+  return { publications: all, reports };
 }

@@ -6,6 +6,8 @@
 export type { DemoOrgan, DemoCatalogNode, DisclosureStage, DemoPublication } from './types.ts';
 export { demoOrgans } from './organs.ts';
 export { demoCatalog } from './catalog-tree.ts';
-export { demoPublications } from './publications.ts';
+export { demoAnnualReports, demoPublications } from './publications.ts';
+export type { DemoAnnualReport } from './generate-publications.ts';
+export { annualReportSections } from './annual-report.ts';
 export { ORGAN_KEYS, HOUSING_UNIT_KEYS } from './organ-keys.ts';
 export { LAST_PUBLISHED_ON } from './generate-publications.ts';

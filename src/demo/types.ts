@@ -60,6 +60,8 @@ export type DemoPublication = {
   /** 规章 / 行政规范性文件 / other. */
   docType: 'regulation' | 'normative_document' | 'other';
   validity: 'valid' | 'repealed' | 'amended' | 'expired';
+  /** For an 'expired' document, the last day of its 有效期 (it takes effect 30 days after publication); else null. */
+  expiredOn: string | null;
   replacedByKey: string | null;
   consultPhone: string | null;
 };

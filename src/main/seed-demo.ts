@@ -1,7 +1,7 @@
 import type { AppDeps } from '../platform/app-deps.ts';
 import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { demoCatalog, demoOrgans, demoPublications } from '../demo/index.ts';
+import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoPublications } from '../demo/index.ts';
 import { formatIndexNumber, serialScope } from '../modules/catalog/domain/index-number.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { renderDocumentPdf } from '../platform/documents/index.ts';
 import { attachmentPath } from '../modules/catalog/index.ts';
 import { htmlToText } from '../modules/review/index.ts';
 import { appendAuditEvent } from '../modules/audit/index.ts';
-import { seedDemoReportData } from '../modules/reports/index.ts';
+import { seedDemoReportData, type DemoReportRecord } from '../modules/reports/index.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../modules/calendar/index.ts';
 
 const CHUNK = 200;
@@ -88,6 +88,8 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
             publishing_organ_name: organByKey.get(p.organKey)!.name, formed_on: p.formedOn, published_on: p.publishedOn,
             published_at: `${p.publishedOn}T01:30:00.000Z`, subject: p.subject, genre: p.genre, stage: p.stage, disclosure_mode: 'proactive',
             withheld_reason: null, disclosure_period: 'long_term', audience: 'public', validity: p.validity, replaced_by_id: null,
+            // An expired document ends on the last day of its 有效期: the date table 二 counts it in force until.
+            repealed_on: p.expiredOn,
             keywords: p.keywords.join(' '), summary: p.summary, body_html: sanitizeRichText(p.bodyHtml), source: p.source, consult_phone: p.consultPhone,
             doc_type: p.docType, status: 'published', publish_route: 'system_import', published_by: null, created_by: null,
             created_at: `${p.formedOn}T01:00:00.000Z`, updated_at: `${p.publishedOn}T01:30:00.000Z`, version: 1, view_count: 0,
@@ -120,9 +122,22 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
  */
 export async function seedDemoRegion(deps: AppDeps) {
   const catalog = await seedDemo(deps);
-  const cases = await seedDemoReportData(deps);
+  const cases = await seedDemoReportData(deps, demoReportRecords());
   const attachments = await attachDemoDocuments(deps);
   return { ...catalog, ...cases, attachments };
+}
+
+/**
+ * The annual reports the demo catalog publishes, as the reports area records them: the decisions its
+ * items list as the entered 行政许可 and 行政处罚 figures, and the item's own text sections.
+ */
+export function demoReportRecords(): DemoReportRecord[] {
+  const codeOf = new Map(demoOrgans().map((o) => [o.key, o.code]));
+  return demoAnnualReports().map((r) => ({
+    organCode: codeOf.get(r.organKey)!, year: r.year, publishedOn: r.publishedOn,
+    entered: { 行政许可: r.stats.permits, 行政处罚: r.stats.penalties },
+    sections: annualReportSections(r.organName, r.year, r.stats),
+  }));
 }
 
 /**

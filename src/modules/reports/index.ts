@@ -3,7 +3,7 @@
 // import only from here.
 export { loadReportContext, type ReportContext } from './use-cases/report-context.ts';
 export { loadCountyView, type CountyView } from './use-cases/county-view.ts';
-export { seedDemoReportData } from './use-cases/seed-demo-report-data.ts';
+export { seedDemoReportData, type DemoReportRecord } from './use-cases/seed-demo-report-data.ts';
 export { publishedYears } from './storage/reports-repository.ts';
 export { reportsAdminRoutes } from './web/admin-routes.tsx';
 export { reportsPortalRoutes } from './web/portal-routes.tsx';

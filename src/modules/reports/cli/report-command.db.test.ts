@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps } from '../../../../test/support/factories.ts';
-import { seedDemo } from '../../../main/seed-demo.ts';
+import { demoReportRecords, seedDemo } from '../../../main/seed-demo.ts';
 import { extractText } from '../../privacy/index.ts';
 import { seedDemoReportData } from '../use-cases/seed-demo-report-data.ts';
 import { runReportCommand } from './report-command.ts';
@@ -19,8 +19,9 @@ describeEachDialect('report annual on the demo region', (db) => {
   it('gives the 住建局’s 2020 report with its demo case, every check passing, in JSON and as a PDF', async () => {
     const deps = buildDeps(db(), '2021-01-20T02:00:00Z');
     await seedDemo(deps);
-    expect(await seedDemoReportData(deps)).toEqual({ applications: 1, appeals: 2 });
-    expect(await seedDemoReportData(deps)).toEqual({ applications: 0, appeals: 0 });
+    // The demo catalog's reports for 2021–2025 of its five organs are recorded as published; 2020's is drafted here.
+    expect(await seedDemoReportData(deps, demoReportRecords())).toEqual({ applications: 1, appeals: 2, reports: 25 });
+    expect(await seedDemoReportData(deps, demoReportRecords())).toEqual({ applications: 0, appeals: 0, reports: 0 });
 
     let c = capture();
     expect(await runReportCommand(['annual', '--organ', 'qlx-zjj', '--year', '2020', '--format', 'json'], c.io, deps)).toBe(0);

@@ -1,31 +1,49 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
-import { findOrganByCode } from '../../catalog/index.ts';
+import { findOrganByCode, listOrgans } from '../../catalog/index.ts';
 import { emptyApplicationsTable } from '../domain/applications-table.ts';
 import { enteredProactiveRows } from '../domain/proactive-table.ts';
 import { ROW_CARRIED_OUT } from '../domain/report-format.ts';
+import type { ReportSections } from '../domain/report-types.ts';
 import { saveInputs } from '../storage/inputs-repository.ts';
+import { insertVersion, updateVersion } from '../storage/reports-repository.ts';
+import { buildLiveReport } from './build-report.ts';
 import { PROSE_LABELS } from './prose-labels.ts';
 
 export const DEMO_REPORT_ORGAN = 'qlx-zjj';
 const TRACKING_NO = 'QLX-ZJJ-2020-00001';
-/** Table 二 rows (labels of annual-report-format.json) counted from a demo catalog node; the others are 0. */
-const DEMO_NODE_OF_ROW: Record<string, string> = { 行政许可: '许可结果', 行政处罚: '处罚结果' };
+/** The first report year in the national format of 国办公开办函〔2021〕30号 (the platform's); earlier reports used the 2019 trial format. */
+const FIRST_FORMAT_YEAR = 2021;
 
 /**
- * The demo 住建局's annual-report data for 2020, so that its 2020 report opens with every check
- * passing: one application received on 2020-04-13 and answered on 2020-04-30 (不予公开, 过程性信息);
- * the applicant's reconsideration (维持, 2020-07-10), then a lawsuit after reconsideration that the
- * court dismissed (驳回诉讼请求 → 其他结果, 2020-11-18); the 2019 report's row 四 (all 0) as published
- * before the platform; and 2020's table 二 decision counts, taken from the demo catalog's 2020
- * 许可结果 and 处罚结果 items (one decision each), with no 行政强制 and no 行政事业性收费.
+ * An annual report the demo catalog publishes: its organ and year, the day it went out, the table 二
+ * figures entered from other systems (行政许可, 行政处罚 … decisions as its items list them) and its
+ * text sections, as the item states them.
+ */
+export type DemoReportRecord = { organCode: string; year: number; publishedOn: string; entered: Record<string, number>; sections: ReportSections };
+
+/**
+ * The demo region's annual-report data, so that what the demo catalog publishes and what the
+ * reports area computes agree:
+ * - the 住建局's 2020 case: one application received on 2020-04-13 and answered on 2020-04-30
+ *   (不予公开, 过程性信息); the applicant's reconsideration (维持, 2020-07-10), then a lawsuit after
+ *   reconsideration that the court dismissed (驳回诉讼请求 → 其他结果, 2020-11-18); the 2019 report's
+ *   row 四 (all 0) as published before the platform;
+ * - for every report the demo catalog publishes, the table 二 figures entered from other systems
+ *   (the 行政许可 and 行政处罚 decisions its items list; no 行政强制, no 行政事业性收费);
+ * - for the reports before 2021 (published in the 2019 trial format, before the platform), their
+ *   row 四 entered, so that next year's 二 = last year's 四 check has it;
+ * - every report from 2021 on recorded as published on the day its catalog item went out, frozen
+ *   with the figures the platform computes and the item's text (a check failing here is a demo defect).
  * Call it after seedDemo(); it does nothing if the demo application is already there.
  */
-export async function seedDemoReportData(deps: Pick<AppDeps, 'db' | 'dialect' | 'clock'>): Promise<{ applications: number; appeals: number }> {
+export async function seedDemoReportData(
+  deps: Pick<AppDeps, 'db' | 'dialect' | 'clock'>, reports: DemoReportRecord[],
+): Promise<{ applications: number; appeals: number; reports: number }> {
   return deps.db.transaction().execute(async (trx) => {
     const organ = await findOrganByCode(trx, DEMO_REPORT_ORGAN);
     if (!organ) throw new Error(`演示机关 ${DEMO_REPORT_ORGAN} 不存在：请先载入演示数据`);
-    if (await trx.selectFrom('applications').select('id').where('tracking_no', '=', TRACKING_NO).executeTakeFirst()) return { applications: 0, appeals: 0 };
+    if (await trx.selectFrom('applications').select('id').where('tracking_no', '=', TRACKING_NO).executeTakeFirst()) return { applications: 0, appeals: 0, reports: 0 };
     const at = deps.clock.now().toISOString();
     const application = await trx
       .insertInto('applications')
@@ -51,25 +69,34 @@ export async function seedDemoReportData(deps: Pick<AppDeps, 'db' | 'dialect' | 
     ]).execute();
 
     const zeros = emptyApplicationsTable()[ROW_CARRIED_OUT];
-    const counted = async (nodeName: string) => {
-      const r = await trx
-        .selectFrom('publications as p').innerJoin('publication_placements as pp', 'pp.publication_id', 'p.id').innerJoin('catalog_nodes as n', 'n.id', 'pp.node_id')
-        .select((eb) => eb.fn.count<number>('p.id').distinct().as('n'))
-        .where('p.organ_id', '=', organ.id).where('n.name', '=', nodeName).where('p.status', '=', 'published')
-        .where('p.published_on', '>=', '2020-01-01').where('p.published_on', '<=', '2020-12-31')
-        .executeTakeFirstOrThrow();
-      return Number(r.n);
-    };
-    const figures: Record<string, number> = {};
-    for (const { row } of enteredProactiveRows(PROSE_LABELS.documentRowLabels)) {
-      figures[row] = DEMO_NODE_OF_ROW[row] ? await counted(DEMO_NODE_OF_ROW[row]) : 0;
-    }
     await saveInputs(trx, organ.id, 2019, { carriedOut: zeros, source: 'seed', by: null, at });
-    await saveInputs(trx, organ.id, 2020, { proactive: figures, source: 'seed', by: null, at });
+    const allOrgans = await listOrgans(trx);
+    let published = 0;
+    const sorted = [...reports].sort((a, b) => a.year - b.year || a.organCode.localeCompare(b.organCode));
+    for (const r of sorted) {
+      const o = allOrgans.find((x) => x.code === r.organCode);
+      if (!o) throw new Error(`演示机关 ${r.organCode} 不存在`);
+      const figures = Object.fromEntries(enteredProactiveRows(PROSE_LABELS.documentRowLabels).map(({ row }) => [row, r.entered[row] ?? 0]));
+      await saveInputs(trx, o.id, r.year, { proactive: figures, source: 'seed', by: null, at });
+      const { report } = await buildLiveReport(trx, o, allOrgans, r.year, r.sections);
+      if (r.year < FIRST_FORMAT_YEAR) {
+        // Published before the platform, in the trial format: its row 四 is entered, as staff would, for next year's check.
+        await saveInputs(trx, o.id, r.year, { carriedOut: report.figures.applications[ROW_CARRIED_OUT], source: 'seed', by: null, at });
+        continue;
+      }
+      const failing = report.checks.filter((c) => !c.ok);
+      if (failing.length) throw new Error(`演示数据有误：${o.name}${r.year}年度报告核对未通过：${failing.map((c) => c.title).join('；')}`);
+      const publishedAt = `${r.publishedOn}T02:00:00.000Z`;
+      const id = await insertVersion(trx, { organId: o.id, year: r.year, versionNo: 1, sections: r.sections, note: '', by: null, at: publishedAt });
+      await updateVersion(trx, id, 1, {
+        status: 'published', frozen: report, submittedBy: null, submittedAt: publishedAt, publishedBy: null, publishedAt, publishedOn: r.publishedOn, by: null, at: publishedAt,
+      });
+      published++;
+    }
     await appendAuditEvent(trx, deps.dialect, {
       occurredAt: at, actorUserId: null, actorLabel: '系统：演示数据', action: 'demo.seed_report_data', entityType: 'organ', entityId: organ.code,
-      organId: organ.id, before: null, after: { applications: 1, appeals: 2, inputs: { 2019: { [ROW_CARRIED_OUT]: zeros }, 2020: figures } },
+      organId: organ.id, before: null, after: { applications: 1, appeals: 2, inputs: { 2019: { [ROW_CARRIED_OUT]: zeros } }, publishedReports: published },
     });
-    return { applications: 1, appeals: 2 };
+    return { applications: 1, appeals: 2, reports: published };
   });
 }
