@@ -78,3 +78,24 @@ describeEachDialect('hostile files at the scanner and at review', (db) => {
     await expect(performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve', { comment: '同意' })).rejects.toThrow();
   });
 });
+
+describeEachDialect('reading attachments at review does not hold the database', (db) => {
+  it('answers other database work while a slow attachment is read at submit', async () => {
+    const { app, deps } = await buildTestApp(db());
+    opened.push(app);
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const cast = await createReviewCast(deps, organ.code);
+    const draft = await createPublication(deps, cast.author.actor, organ.id, publicationInput([node]));
+    await addAttachment(deps, cast.author.actor, draft.id, { fileName: '正文.docx', bytes: Buffer.from(docxBomb(40)) });
+    await fillReviewForm(deps, cast.author.actor, draft.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及国家秘密和个人信息' });
+    const order: string[] = [];
+    const submit = performReviewVerb(deps, cast.author.actor, draft.id, 'submit').then(() => order.push('submit'));
+    await new Promise((r) => setTimeout(r, 300));
+    // A portal page needs the database: it must not wait for the attachment to be read.
+    const page = await app.inject({ url: `/organs/${organ.code}` }).then((r) => { order.push('portal'); return r; });
+    expect(page.statusCode).toBe(200);
+    await submit;
+    expect(order).toEqual(['portal', 'submit']);
+  });
+});

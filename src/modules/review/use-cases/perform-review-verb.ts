@@ -11,7 +11,7 @@ import { indexPublication } from '../../search/index.ts';
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
 import { loadChain, loadForm } from '../storage/review-repository.ts';
-import { scanPublication } from './scan-publication.ts';
+import { readAttachmentTexts, scanPublication, type AttachmentTexts } from './scan-publication.ts';
 import { advanceTask } from './submission-tasks.ts';
 
 export type VerbInput = {
@@ -39,13 +39,15 @@ const GATED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_
  * and the audit entry. Refusals carry every reason (409, or 403 when only rights are missing).
  */
 export async function performReviewVerb(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput = {}): Promise<Publication> {
+  // Attachments are read before the transaction: a slow file must not hold the database (issue 10).
+  const preread = GATED.includes(verb) ? await readAttachmentTexts(deps, publicationId) : undefined;
   return deps.db.transaction().execute(async (trx) => {
     const p = await findPublication(trx, publicationId);
     if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
     if (input.expectedVersion !== undefined && input.expectedVersion !== p.version) {
       throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人处理，请刷新后重试', { httpStatus: 409 });
     }
-    const { facts, row, amended } = await loadReviewFacts(trx, deps, actor, p, verb, input);
+    const { facts, row, amended } = await loadReviewFacts(trx, deps, actor, p, verb, input, preread);
     const now = deps.clock.now();
     const d = decide(verb, facts);
     if (!d.ok) throw refusal(d.reasons);
@@ -127,7 +129,7 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
 }
 
 /** Everything `decide` needs about an item, its organ's chain, the actor and the latest scan. */
-export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor, p: Publication, verb: ReviewVerb | null, input: VerbInput) {
+export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor, p: Publication, verb: ReviewVerb | null, input: VerbInput, preread?: AttachmentTexts) {
     const row = await trx.selectFrom('publications').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
     // Items in review keep the chain they were submitted into.
     const chain = row.review_chain_json && ['in_review', 'approved', 'scheduled'].includes(p.status)
@@ -160,7 +162,7 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
     if (verb !== null && GATED.includes(verb) && form) {
       const findings = await scanPublication(trx, deps, amended
         ? { id: p.id, organId: p.organId, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml, keywords: amended.keywords, source: amended.source, documentNumber: amended.documentNumber || null, publishingOrganName: amended.publishingOrganName || p.publishingOrganName }
-        : p);
+        : p, preread);
       await trx.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: now.toISOString(), updated_at: now.toISOString() }).where('publication_id', '=', p.id).execute();
       form = { ...form, scanFindings: findings, scannedAt: now.toISOString() };
     }

@@ -18,13 +18,38 @@ export const htmlToText = (html: string) =>
   html.replace(/<(br|\/p|\/div|\/tr|\/h\d|\/li)[^>]*>/gi, '\n').replace(/<\/t[dh]>/gi, '\t').replace(/<[^>]*>/g, '')
     .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
+/** The text of each attachment file (by storage key), or why it could not be read. */
+export type AttachmentTexts = Map<string, { text: string } | { error: string }>;
+
+async function readAttachment(deps: AppDeps, a: { fileName: string; storageKey: string }): Promise<{ text: string } | { error: string }> {
+  try {
+    const bytes = await fs.readFile(attachmentPath(deps.dataDir, a.storageKey));
+    return { text: (await extractText(new Uint8Array(bytes), a.fileName)).text };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/**
+ * Reads the attachments' texts before the verb's transaction opens: reading a file may take up to
+ * the extraction time budget, and an open transaction would hold the database (on SQLite, every
+ * request) for that long. See docs/privacy-scanner.md.
+ */
+export async function readAttachmentTexts(deps: AppDeps, publicationId: number): Promise<AttachmentTexts> {
+  const out: AttachmentTexts = new Map();
+  for (const a of await listAttachments(deps.db, publicationId)) out.set(a.storageKey, await readAttachment(deps, a));
+  return out;
+}
+
 /**
  * Scans the title, summary, body and every attachment (条例第十七条: review before publishing).
  * An attachment that cannot be read is itself a blocking finding: unread is never treated as clean.
+ * `preread` holds attachment texts read before the transaction; others are read here.
  */
 export async function scanPublication(
   trx: Executor, deps: AppDeps,
   p: { id: number; organId: number; title: string; summary: string; bodyHtml: string; keywords: string[]; source: string; documentNumber: string | null; publishingOrganName: string },
+  preread: AttachmentTexts = new Map(),
 ): Promise<StoredFinding[]> {
   const findings: StoredFinding[] = [];
   // The administrators' word lists that apply to this organ (region-wide and its own or its parents').
@@ -36,14 +61,13 @@ export async function scanPublication(
   ];
   for (const [source, text] of parts) for (const f of scanText(text, { wordLists })) findings.push({ source, ...f, ...contextOf(text, f.start, f.end) });
   for (const a of await listAttachments(trx, p.id)) {
-    try {
-      const bytes = await fs.readFile(attachmentPath(deps.dataDir, a.storageKey));
-      const { text } = await extractText(new Uint8Array(bytes), a.fileName);
-      for (const f of scanText(text, { wordLists })) findings.push({ source: `附件：${a.fileName}`, ...f, ...contextOf(text, f.start, f.end) });
-    } catch (e) {
+    const read = preread.get(a.storageKey) ?? (await readAttachment(deps, a));
+    if ('text' in read) {
+      for (const f of scanText(read.text, { wordLists })) findings.push({ source: `附件：${a.fileName}`, ...f, ...contextOf(read.text, f.start, f.end) });
+    } else {
       findings.push({
         source: `附件：${a.fileName}`, type: 'unreadable_attachment', text: a.fileName, start: 0, end: 0, severity: 'block',
-        suggestion: `无法读取附件内容（${(e as Error).message}），请人工审查或上传可读取的版本`,
+        suggestion: `无法读取附件内容（${read.error}），请人工审查或上传可读取的版本`,
       });
     }
   }
