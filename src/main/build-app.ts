@@ -15,6 +15,7 @@ import { staffReminders } from './staff-reminders.ts';
 import { publishedYears, reportsAdminRoutes, reportsPortalRoutes } from '../modules/reports/index.ts';
 import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
 import { holidayYearsRoutes } from '../modules/calendar/index.ts';
+import { auditRoutes } from '../modules/audit/index.ts';
 import { searchAdminRoutes, searchApi, searchPortalRoutes } from '../modules/search/index.ts';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
@@ -39,6 +40,7 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'> 
   await app.register(applicationsPortalRoutes(deps));
   await app.register(applicationsAdminRoutes(deps));
   await app.register(holidayYearsRoutes(deps, { afterSave: recomputeDueDates }));
+  await app.register(auditRoutes(deps));
   await app.register(reportsPortalRoutes(deps));
   await app.register(reportsAdminRoutes(deps));
   await app.register(searchPortalRoutes(deps));

@@ -2,3 +2,4 @@ export { appendAuditEvent, loadAuditChain, loadAuditHead, auditEventsFor, keyAud
 export { verifyChain, auditHash, headMac, GENESIS_HASH, type AuditRecord, type ChainBreak, type HashScheme } from './domain/audit-hash.ts';
 export { useAuditKey, auditKey, loadOrCreateAuditKey, AUDIT_KEY_FILE } from './storage/audit-key.ts';
 export { verifyAuditLog, logAuditHead, type AuditVerification } from './use-cases/verify-audit-log.ts';
+export { auditRoutes } from './web/audit-routes.tsx';

@@ -31,6 +31,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children }: {
                 <a href="/admin/users">用户</a>
                 <a href="/admin/word-lists">敏感词表</a>
                 <a href="/admin/search-terms">检索统计</a>
+                {user.isSystemAdmin && <a href="/admin/audit">审计日志</a>}
                 <a href="/" target="_blank">查看门户</a>
               </nav>
             )}
