@@ -1,6 +1,6 @@
 /**
  * Dates for the demo data: publication dates fall on Chinese working days, so the demo looks like an
- * office at work. The holiday table is reference.md §8 (2019–2026), copied here so this folder stays
+ * office at work. The holiday table is docs/rules/working-days.md (2019–2026), copied here so this folder stays
  * pure and dependency-free; the product's own calendar lives in the calendar area.
  */
 

@@ -40,7 +40,7 @@ export type PolicyPairSpec = {
 };
 
 /**
- * A policy document and its 政策解读, published together (谁起草谁解读, reference §4.3). The 解读
+ * A policy document and its 政策解读, published together (谁起草谁解读, docs/rules/proactive-disclosure.md). The 解读
  * cites the policy's 文号 through the {{相关文号}} token.
  */
 export function policyWithInterpretation(s: PolicyPairSpec): Draft[] {

@@ -9,8 +9,8 @@ import { applicationClock, correctionNoticeDueOn } from './application-clock.ts'
  * 条例第三十条: "…答复期限自行政机关收到补正的申请之日起计算。"
  * 条例第三十三条第三款: "行政机关征求第三方和其他机关意见所需时间不计算在前款规定的期限内。"
  *
- * The receipt day is not counted (民法典第二百零一条; reference §1.3). Each row: received on → due on.
- * The dates were worked out by hand from the State Council notices (reference §8) and cross-checked
+ * The receipt day is not counted (民法典第二百零一条; docs/rules/working-days.md). Each row: received on → due on.
+ * The dates were worked out by hand from the State Council notices (docs/rules/working-days.md) and cross-checked
  * with chinese-days 1.5.7.
  */
 const calendar = WorkingDayCalendar.withBuiltinYears();
@@ -49,9 +49,9 @@ describe('reply deadline, 20 working days after receipt (条例第三十三条�
     { received: '2024-04-30', due: '2024-05-30', why: '2024 劳动节 05-01…05-03 off; 调休 05-11 (Sat) counts' },
     { received: '2024-09-27', due: '2024-10-30', why: '2024 国庆 10-01…10-07 off; 调休 09-29 (Sun) and 10-12 (Sat) count' },
     { received: '2025-01-24', due: '2025-02-27', why: '2025 春节 01-28…02-04 off (new 4-day 春节); 调休 01-26 (Sun) and 02-08 (Sat) count' },
-    { received: '2025-09-26', due: '2025-10-30', why: 'reference §8: 09-28 (Sun) counts; 10-01…10-08 off; 10-11 (Sat) counts' },
-    { received: '2026-01-30', due: '2026-03-05', why: 'reference §8: across the 9-day 春节 2026' },
-    { received: '2026-02-13', due: '2026-03-19', why: 'reference §8: received just before the 9-day 春节 2026 (02-14 Sat is a 调休 workday)' },
+    { received: '2025-09-26', due: '2025-10-30', why: 'docs/rules/working-days.md: 09-28 (Sun) counts; 10-01…10-08 off; 10-11 (Sat) counts' },
+    { received: '2026-01-30', due: '2026-03-05', why: 'docs/rules/working-days.md: across the 9-day 春节 2026' },
+    { received: '2026-02-13', due: '2026-03-19', why: 'docs/rules/working-days.md: received just before the 9-day 春节 2026 (02-14 Sat is a 调休 workday)' },
     { received: '2026-09-25', due: '2026-10-29', why: '2026 国庆 10-01…10-07 off; 调休 10-10 (Sat) counts' },
   ])('received $received → due $due ($why)', (c) => {
     expect(dueOf(c)).toBe(c.due);
@@ -60,7 +60,7 @@ describe('reply deadline, 20 working days after receipt (条例第三十三条�
 
 describe('extension: at most 20 more working days counted on from the original deadline (条例第三十三条第二款)', () => {
   it.each<Case>([
-    { received: '2025-09-26', extension: 20, due: '2025-11-27', why: 'reference §8 worked example' },
+    { received: '2025-09-26', extension: 20, due: '2025-11-27', why: 'docs/rules/working-days.md worked example' },
     { received: '2024-09-27', extension: 20, due: '2024-11-27', why: '40 working days across 国庆 2024' },
     { received: '2026-02-13', extension: 20, due: '2026-04-17', why: '40 working days across 春节 and 清明 2026 (04-06 off)' },
     { received: '2025-09-26', extension: 5, due: '2025-11-06', why: 'a shorter extension: 5 working days after 10-30' },
@@ -77,7 +77,7 @@ describe('consultation time does not count (条例第三十二条、第三十三
   it.each<Case>([
     {
       received: '2025-09-26', pauses: [['2025-10-09', '2025-10-20']], due: '2025-11-11',
-      why: 'reference §8: letter sent 10-09 (4 WD used), answered 10-20: the 8 working days in (10-09, 10-20] are excluded, 调休 10-11 included',
+      why: 'docs/rules/working-days.md: letter sent 10-09 (4 WD used), answered 10-20: the 8 working days in (10-09, 10-20] are excluded, 调休 10-11 included',
     },
     { received: '2025-09-26', pauses: [['2025-10-09', '2025-10-09']], due: '2025-10-30', why: 'answered the day it was sent: nothing excluded' },
     {
@@ -103,7 +103,7 @@ describe('consultation time does not count (条例第三十二条、第三十三
 
 describe('补正 restarts the clock from the corrected application (条例第三十条)', () => {
   it.each<Case>([
-    { received: '2026-01-30', corrected: '2026-03-02', due: '2026-03-30', why: 'reference §8 worked example' },
+    { received: '2026-01-30', corrected: '2026-03-02', due: '2026-03-30', why: 'docs/rules/working-days.md worked example' },
     { received: '2024-02-02', corrected: '2024-02-08', due: '2024-03-13', why: '20 WD after 02-08 across 春节 2024 (02-09 counts, 02-12…02-16 off, 02-18 调休 counts)' },
     {
       received: '2025-09-26', corrected: '2025-10-13', pauses: [['2025-10-09', '2025-10-10']], due: '2025-11-10',

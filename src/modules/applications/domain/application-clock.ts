@@ -14,7 +14,7 @@ export type ApplicationClock =
 const CONSULTATION_WORKING_DAYS = 15;
 
 /**
- * The reply deadline of a case from its stored inputs (reference.md §1.3): receipt, the corrected
+ * The reply deadline of a case from its stored inputs (docs/rules/working-days.md): receipt, the corrected
  * application (restart), every pause, the extension. An open pause is counted to its expected end
  * (15 WD for a consultation, the payment deadline for a fee) and reported in `pending`, because the
  * due date moves earlier if the pause ends sooner.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { feeForNthApplication, monthTotalPerApplication, perApplicationFee, perPageFee } from './fee-rules.ts';
 
-describe('信息处理费 (国办函〔2020〕109号), worked examples of reference §1.7', () => {
-  // reference.md prints "20×100 + 5×200 = 2,500元": its own terms add up to 3,000元 (2,000 + 1,000).
+describe('信息处理费 (国办函〔2020〕109号), worked examples of docs/rules/fees.md', () => {
+  // The 11th–30th cost 100元 each and the 31st–35th 200元 each: 2,000 + 1,000 = 3,000元.
   // The terms follow the bracket table, so the sum is 3,000; the printed total is an arithmetic slip.
-  it('35 applications in one month cost 20×100 + 5×200 = 3,000元 (the terms of the reference example)', () => {
+  it('35 applications in one month cost 20×100 + 5×200 = 3,000元 (docs/rules/fees.md)', () => {
     expect(monthTotalPerApplication(35)).toBe(20 * 100 + 5 * 200);
     expect(monthTotalPerApplication(35)).toBe(3000);
   });

@@ -1,5 +1,5 @@
 /**
- * 信息处理费 under 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）, reference.md §1.7.
+ * 信息处理费 under 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）, docs/rules/fees.md.
  * Charged 按件 (per application) or 按量 (per page) — one method per application, never both — in
  * excess brackets (超额累进): each rate applies only to the part inside its band (第二条、第三条).
  */
@@ -7,7 +7,7 @@ export const FEE_METHODS = ['per_application', 'per_page'] as const;
 export type FeeMethod = (typeof FEE_METHODS)[number];
 export const FEE_METHOD_LABELS: Record<FeeMethod, string> = { per_application: '按件计收', per_page: '按量计收' };
 
-/** 20 working days from the day after the notice is received; unpaid → other.fee_unpaid (reference §1.7 [S]). */
+/** 20 working days from the day after the notice is received; unpaid → other.fee_unpaid (通行做法; docs/rules/fees.md). */
 export const FEE_PAYMENT_WORKING_DAYS = 20;
 
 /**

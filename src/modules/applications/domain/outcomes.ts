@@ -1,7 +1,7 @@
 /**
  * The 21 result rows of table 三 of the annual report (22 with （七）总计) (国办公开办函〔2021〕30号; keys and labels as in
  * annual-report-format.json). Every closed application carries exactly one. The mapping from a
- * disposition to a row and the article cited are reference.md §1.5/§1.6 ([A]: confirm locally).
+ * disposition to a row and the article cited are in docs/rules/applications.md (本项目约定: confirm locally).
  */
 export const OUTCOMES = [
   'disclosed',
@@ -78,7 +78,7 @@ export const outcomeLabel = (o: Outcome): string => `${OUTCOME_GROUP_LABELS[outc
 
 /**
  * 不予公开 in whole or in part: reconsideration must come before a lawsuit and the letter must say so
- * (行政复议法第二十三条第一款第（四）项、第二款; reference.md §1.8: 部分公开 counts for the withheld part).
+ * (行政复议法第二十三条第一款第（四）项、第二款; docs/rules/appeals.md: 部分公开 counts for the withheld part).
  */
 export const isRefusal = (o: Outcome): boolean => o === 'partly_disclosed' || outcomeGroup(o) === 'withheld';
 

@@ -4,7 +4,7 @@ import type { Application } from '../domain/application.ts';
 import { countWorkByOrgan, listApplications, type CountedView, type WorkListFilter } from '../storage/applications-repository.ts';
 import { calendarFor } from './working-calendar.ts';
 
-/** [A] reference §1.4: warn N working days before a deadline; 5 by default. */
+/** 本项目约定 (docs/rules/applications.md, deadlines): warn N working days before a deadline; 5 by default. */
 export const DEFAULT_DUE_SOON_WORKING_DAYS = 5;
 
 /**

@@ -6,7 +6,7 @@ import { calendarFor } from './working-calendar.ts';
 
 /**
  * After a holiday year is entered or corrected, every open case's stored due date is recomputed from
- * its inputs (reference §1.3 rule 6); provisional dates lose their warning once their year is known.
+ * its inputs (docs/rules/working-days.md, rule 6); provisional dates lose their warning once their year is known.
  * The due date is derived data, so the case's version is not bumped. Returns how many changed.
  */
 export async function recomputeDueDates(deps: AppDeps): Promise<number> {

@@ -6,7 +6,7 @@ import { validateHolidayYear } from './holiday-year.ts';
 import { WorkingDayCalendar } from './working-day-calendar.ts';
 
 /**
- * reference.md §8, copied as written: weekday holidays (`a…b` is a range, `;` and `,` separate)
+ * the table of docs/rules/working-days.md, copied as written: weekday holidays (`a…b` is a range, `;` and `,` separate)
  * and weekend workdays. The notices are the State Council's; the table is [V].
  */
 const REFERENCE_TABLE: Record<number, { holidays: string; workdays: string }> = {
@@ -43,7 +43,7 @@ describe('the holiday notices shipped with the product (2019–2026)', () => {
   });
 
   it.each(Object.entries(REFERENCE_TABLE).map(([y, row]) => [Number(y), row] as const))(
-    '%i matches the table of reference.md §8 day by day',
+    '%i matches the table of docs/rules/working-days.md day by day',
     (year, row) => {
       expect(builtin(year)?.holidays).toEqual(weekdayHolidays(year, row.holidays));
       expect(builtin(year)?.workdays).toEqual(weekendWorkdays(year, row.workdays));

@@ -3,7 +3,7 @@ import type { HolidayYear } from './holiday-year.ts';
 /**
  * The State Council holiday notices 2019–2026, shipped with the product.
  * Derived once from chinese-days 1.5.7 (which matches the official notices for these years) and
- * checked day by day against docs reference.md §8 in builtin-years.test.ts. Only Mon–Fri days off
+ * checked day by day against the table of docs/rules/working-days.md in builtin-years.test.ts. Only Mon–Fri days off
  * and Sat/Sun workdays are listed; the week decides every other day. A notice that changes later,
  * or a new year, is entered by an admin (source 'admin') and overrides the builtin year.
  */

@@ -9,7 +9,7 @@ import { WorkingDayCalendar } from './working-day-calendar.ts';
 
 /**
  * 条例第三十三条第二款: reply within 20 working days of receipt; the receipt day does not count
- * (民法典第二百零一条, reference.md §1.3 rule 1). Rows are the worked examples of reference.md §8 and
+ * (民法典第二百零一条, docs/rules/working-days.md rule 1). Rows are the worked examples of docs/rules/working-days.md and
  * the holiday seasons of 2019–2024, each checked against the State Council notices.
  */
 const calendar = WorkingDayCalendar.withBuiltinYears();
@@ -17,7 +17,7 @@ const due = (input: DeadlineInput, cal = calendar) => computeDeadline(input, cal
 
 describe('the reply deadline: the 20th working day after receipt (条例第三十三条第二款)', () => {
   it.each([
-    // reference.md §8
+    // docs/rules/working-days.md
     ['2025-09-26', '2025-10-30', '09-28 (Sun) and 10-11 (Sat) count; 10-01…10-08 are off'],
     ['2026-01-30', '2026-03-05', 'across the 2026 Spring Festival, 02-14 and 02-28 (Sat) count'],
     ['2026-02-13', '2026-03-19', 'received the day before the nine-day Spring Festival 2026'],
@@ -90,10 +90,10 @@ describe('a year whose holiday notice is not loaded', () => {
 
 describe('extension: at most 20 more working days from the original due date (条例第三十三条第二款)', () => {
   it.each([
-    [{ receivedOn: '2025-09-26', extensionWorkingDays: 20 }, '2025-10-30', '2025-11-27'], // reference.md §8
+    [{ receivedOn: '2025-09-26', extensionWorkingDays: 20 }, '2025-10-30', '2025-11-27'], // docs/rules/working-days.md
     [{ receivedOn: '2025-09-26', extensionWorkingDays: 5 }, '2025-10-30', '2025-11-06'],
     [{ receivedOn: '2025-09-26', extensionWorkingDays: 0 }, '2025-10-30', '2025-10-30'],
-    // A consultation during the extension stops the clock as well (reference.md §1.3 rule 5).
+    // A consultation during the extension stops the clock as well (docs/rules/working-days.md rule 5).
     [
       { receivedOn: '2025-09-26', extensionWorkingDays: 20, pauses: [{ from: '2025-11-03', to: '2025-11-07' }] },
       '2025-10-30',
@@ -108,7 +108,7 @@ describe('extension: at most 20 more working days from the original due date (�
 
 describe('consultation time is not counted (条例第三十二条、第三十三条第三款)', () => {
   it.each([
-    // reference.md §8: sent 10-09 (4 WD used), reply 10-20 (8 WD paused) → the pause covers 10-10…10-20
+    // docs/rules/working-days.md: sent 10-09 (4 WD used), reply 10-20 (8 WD paused) → the pause covers 10-10…10-20
     [{ receivedOn: '2025-09-26', pauses: [{ from: '2025-10-10', to: '2025-10-20' }] }, '2025-11-11'],
     // Across National Day 2024: the holidays inside are off anyway; 9 working days paused
     [{ receivedOn: '2024-09-20', pauses: [{ from: '2024-09-27', to: '2024-10-14' }] }, '2024-11-05'],
@@ -125,7 +125,7 @@ describe('consultation time is not counted (条例第三十二条、第三十三
     expect(due(input)).toBe(dueOn);
   });
 
-  it('models the reference example as sent 10-09, answered 10-20 with consultationPauses', () => {
+  it('models the worked example as sent 10-09, answered 10-20 with consultationPauses', () => {
     const pauses = consultationPauses('2025-10-09', '2025-10-20', '征求第三方意见');
     expect(pauses).toEqual([{ from: '2025-10-10', to: '2025-10-20', reason: '征求第三方意见' }]);
     expect(due({ receivedOn: '2025-09-26', pauses })).toBe('2025-11-11');
@@ -134,7 +134,7 @@ describe('consultation time is not counted (条例第三十二条、第三十三
 
 describe('补正: a corrected application restarts the count (条例第三十条)', () => {
   it.each([
-    // reference.md §8: received 2026-01-30, corrected application received 2026-03-02
+    // docs/rules/working-days.md: received 2026-01-30, corrected application received 2026-03-02
     [{ receivedOn: '2026-01-30', restartedOn: '2026-03-02' }, '2026-03-30', '2026-03-30'],
     // Pauses before the restart belong to the abandoned count
     [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consultationPauses } from './consultation-pause.ts';
 
-describe('a consultation stops the clock for the working days in (sent, ended] (reference.md §1.3 rule 3)', () => {
+describe('a consultation stops the clock for the working days in (sent, ended] (条例第三十三条第三款; docs/rules/working-days.md, rule 3)', () => {
   it('pauses from the day after sending to the day of the answer, inclusive', () => {
     expect(consultationPauses('2025-10-09', '2025-10-20')).toEqual([{ from: '2025-10-10', to: '2025-10-20', reason: '征求意见' }]);
   });

@@ -5,7 +5,7 @@ import type { DeadlinePause } from './deadline-input.ts';
 
 /**
  * A consultation (征求第三方或其他机关意见) sent on `sentOn` and answered, or lapsed, on `endedOn`
- * stops the clock for the working days in (sentOn, endedOn] (reference.md §1.3 rule 3;
+ * stops the clock for the working days in (sentOn, endedOn] (docs/rules/working-days.md, rule 3;
  * 条例第三十二条、第三十三条第三款). The day the letter goes out still counts, so the pause (whose
  * days are inclusive) begins the next day. Returns no pause when the answer came the same day.
  */

@@ -6,7 +6,7 @@ import type { DeadlineResult, DeadlineWarning, TraceStep } from './deadline-resu
 import type { WorkingDayCalendar } from './working-day-calendar.ts';
 
 /**
- * The counting rule of reference.md §1.3, shared by every statutory period:
+ * The counting rule of docs/rules/working-days.md, shared by every statutory period:
  * the start day is not counted (民法典第二百零一条), the due date is the N-th working day after it;
  * working days inside a pause are skipped (条例第三十三条第三款); a corrected application restarts the
  * count (条例第三十条); an extension goes on from the original due date (条例第三十三条第二款).

@@ -19,7 +19,7 @@ export type DayExplanation = {
 
 /**
  * Working days: Mon–Fri minus the weekday holidays, plus the weekend workdays (调休上班) of each
- * year's State Council notice (reference.md §8). Admin-entered years replace builtin ones.
+ * year's State Council notice (docs/rules/working-days.md). Admin-entered years replace builtin ones.
  * A year with no notice loaded is Mon–Fri minus the fixed statutory holidays of 《全国年节及纪念日放假办法》
  * (statutory-holidays.ts), and every day of it is provisional; computeDeadline warns about such years.
  */

@@ -8,7 +8,7 @@ type Executor = Db | Transaction<Database>;
 
 export type StoredHolidayYear = HolidayYear & { enteredBy: number | null; enteredAt: string };
 
-/** The notices an administrator entered (reference §8); they override the shipped year of the same number. */
+/** The notices an administrator entered (docs/rules/working-days.md); they override the shipped year of the same number. */
 export async function listAdminHolidayYears(db: Executor): Promise<StoredHolidayYear[]> {
   const rows = await db.selectFrom('holiday_years').selectAll().orderBy('year').execute();
   return rows.map((r) => ({

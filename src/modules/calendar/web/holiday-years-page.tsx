@@ -5,7 +5,7 @@ import type { StoredHolidayYear } from '../storage/holiday-years-repository.ts';
 
 export type YearRow = { year: number; source: 'builtin' | 'admin'; holidays: number; workdays: number; noticeUrl?: string; enteredAt?: string; overridden: boolean };
 
-/** The State Council holiday notices in force, and the form to enter a new year or correct one (reference §8). */
+/** The State Council holiday notices in force, and the form to enter a new year or correct one (docs/rules/working-days.md). */
 export function HolidayYearsPage({ user, csrf, flash, builtin, admin, values, errors, thisYear }: {
   user: AdminUser; csrf: string; flash: string | null; builtin: readonly HolidayYear[]; admin: StoredHolidayYear[];
   values: Record<string, string>; errors: FieldErrors; thisYear: number;

@@ -2,7 +2,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 
 /**
  * 索引号: unique and permanent (国办秘函〔2009〕6号). The pattern is configurable per organ
- * (reference.md §3.2): tokens {creditCode} {orgCode} {yyyy} {yyyymm} {seqN} (N = 3..8 digits).
+ * (docs/rules/proactive-disclosure.md, 索引号): tokens {creditCode} {orgCode} {yyyy} {yyyymm} {seqN} (N = 3..8 digits).
  * Serials run per organ and per period: the year, or the month when the pattern has {yyyymm}.
  */
 const TOKEN = /\{(creditCode|orgCode|yyyy|yyyymm|seq([3-8]))\}/g;

@@ -64,7 +64,7 @@ export async function publishPublication(deps: AppDeps, actor: Actor, id: number
     if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
     const publishedOn = opts.backdatedPublishedOn ?? chinaDateOf(deps.clock.now());
     const attachments = await trx.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('publication_id', '=', id).executeTakeFirstOrThrow();
-    const reasons = publishRefusals({ publication: p, attachmentCount: Number(attachments.n), actorMayPublish: true, publishedOn });
+    const reasons = publishRefusals({ publication: p, attachmentCount: Number(attachments.n), publishedOn });
     if (reasons.length) {
       throw new DomainError('ERR_CATALOG_PUBLISH_REFUSED', `不能发布：${reasons.join('；')}`, {
         httpStatus: 409, reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_PUBLISH_REFUSED', message })),

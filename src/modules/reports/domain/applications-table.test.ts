@@ -12,7 +12,7 @@ const placed = (row: ApplicationRow, year: number): Where => {
   return { received: t.received.total, carriedIn: t.carried_in.total, closedAs: closed, carriedOut: t.carried_out.total };
 };
 
-describe('table 三 year rules (reference §7: 一 received, 二 carried in, 三 closed in the year, 四 open on 31 December)', () => {
+describe('table 三 year rules (docs/rules/annual-report.md: 一 received, 二 carried in, 三 closed in the year, 四 open on 31 December)', () => {
   it.each<[string, ApplicationRow, number, Where]>([
     ['received and answered in the year', app('2020-04-13', '2020-04-30'), 2020, { received: 1, carriedIn: 0, closedAs: 'disclosed', carriedOut: 0 }],
     ['received on 1 January counts in the year', app('2020-01-01', '2020-01-20'), 2020, { received: 1, carriedIn: 0, closedAs: 'disclosed', carriedOut: 0 }],

@@ -9,10 +9,10 @@ type Violation = CheckResult['violations'][number];
 const COLUMNS = [...APPLICANT_TYPES, TOTAL_COLUMN];
 const sum = (ns: number[]) => ns.reduce((s, n) => s + n, 0);
 
-/** Not among the format's six rules but in reference §7 rule 6: every cell a non-negative integer, the fee in 万元 may have decimals. */
+/** Not among the format's six rules but in docs/rules/annual-report.md (consistency rule 6): every cell a non-negative integer, the fee in 万元 may have decimals. */
 export const CELL_RULE = 'Every cell is a non-negative integer, except 本年收费金额 (万元, decimals allowed).';
 
-/** The format's rules (and the cell rule) as staff read them, in the format's order (reference §7, 勾稽关系). */
+/** The format's rules (and the cell rule) as staff read them, in the format's order (docs/rules/annual-report.md, 勾稽关系). */
 export const RULE_TITLES: Record<string, string> = {
   [RULES[0]]: '表三各列：一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理',
   [RULES[1]]: '表三各列：三（七）总计 = （一）至（六）各办理结果之和',

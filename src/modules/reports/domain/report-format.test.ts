@@ -1,18 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APPLICANT_TYPES, FIGURE_ROWS, OUTCOME_FAMILIES, OUTCOME_KEYS, RULES, applicationCell, rowName } from './report-format.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const shared = path.resolve(here, '../../../../../shared/domain/annual-report-format.json');
-
 describe('the annual report format shipped with the product', () => {
-  it.skipIf(!fs.existsSync(shared))('is the same data as ../shared/domain/annual-report-format.json', () => {
-    const copy = JSON.parse(fs.readFileSync(path.join(here, 'annual-report-format.json'), 'utf8'));
-    expect(copy).toEqual(JSON.parse(fs.readFileSync(shared, 'utf8')));
-  });
-
   it('has 22 result rows (1+1+8+3+5+3+1), six applicant columns and six rules', () => {
     expect(OUTCOME_FAMILIES.map((f) => f.outcomes.length)).toEqual([1, 1, 8, 3, 5, 3]);
     expect(OUTCOME_KEYS.length + 1).toBe(22);

@@ -3,8 +3,7 @@ import raw from './annual-report-format.json' with { type: 'json' };
 
 /**
  * The national format of the 政府信息公开工作年度报告 (国办公开办函〔2021〕30号), loaded from
- * annual-report-format.json — a copy of ../shared/domain/annual-report-format.json kept equal by a
- * test. Labels, keys and rules are read from the data, never re-typed here; the few keys whose
+ * annual-report-format.json, the format's tables as data (docs/rules/annual-report.md). Labels, keys and rules are read from the data, never re-typed here; the few keys whose
  * meaning the computation needs (总计, 一, 二, 四 …) are looked up and their presence checked at load.
  */
 type RowNode = { key: string; label: string; children?: RowNode[] };

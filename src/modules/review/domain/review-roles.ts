@@ -10,7 +10,7 @@ export const REVIEW_ROLE_LABELS: Record<ReviewRole, string> = {
 
 export type ChainStage = { position: number; name: string; role: ReviewRole };
 
-// 三级审核, the common local practice (reference §4.1 [S]): unit head → disclosure office → leader in charge.
+// 三级审核, the common local practice (通行做法; docs/rules/proactive-disclosure.md): unit head → disclosure office → leader in charge.
 export const DEFAULT_CHAIN: ChainStage[] = [
   { position: 0, name: '股室负责人审核', role: 'unit_head' },
   { position: 1, name: '政务公开办公室审核', role: 'disclosure_office' },

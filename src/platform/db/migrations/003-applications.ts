@@ -104,7 +104,7 @@ export const migration: Migration = {
       .addPrimaryKeyConstraint('application_serials_pk', ['organ_id', 'year'])
       .execute();
 
-    // 条例第三十二条、第三十三条第三款 and the fee window (reference §1.7): working days in (started_on, ended_on] are not counted.
+    // 条例第三十二条、第三十三条第三款 and the fee window (docs/rules/fees.md): working days in (started_on, ended_on] are not counted.
     await db.schema
       .createTable('application_pauses')
       .addColumn('id', id.type, id.build)
@@ -190,7 +190,7 @@ export const migration: Migration = {
     await db.schema.createIndex('appeals_organ_filed').on('appeals').columns(['organ_id', 'filed_on']).execute();
     await db.schema.createIndex('appeals_application').on('appeals').column('application_id').execute();
 
-    // A State Council holiday notice entered by an administrator (reference §8); overrides a built-in year.
+    // A State Council holiday notice entered by an administrator (docs/rules/working-days.md); overrides a built-in year.
     await db.schema
       .createTable('holiday_years')
       .addColumn('year', 'integer', (c) => c.primaryKey())

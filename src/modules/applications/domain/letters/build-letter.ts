@@ -30,7 +30,7 @@ export type LetterContext = {
 /**
  * A letter of a case as a DocumentModel (rendered to HTML, DOCX and PDF by platform/documents).
  * The template gives the prose; the case fields, the outcome with its legal basis and the remedies
- * are always added here (reference.md §1.8, what a 告知书 must contain).
+ * are always added here (docs/rules/appeals.md, what a 告知书 must state).
  */
 export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel {
   const { app } = ctx;

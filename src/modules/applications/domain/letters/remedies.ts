@@ -1,7 +1,7 @@
 import { isRefusal, type Outcome } from '../outcomes.ts';
 
 /**
- * The remedies a reply letter must state (reference.md §1.8): reconsideration with the same-level
+ * The remedies a reply letter must state (docs/rules/appeals.md): reconsideration with the same-level
  * people's government within 60 days (行政复议法第二十条、第二十四条); for 不予公开 or 部分公开 that
  * reconsideration comes first (第二十三条第一款第（四）项、第二款); otherwise also a lawsuit within
  * 6 months (行政诉讼法第四十六条); the online channel when the letter is delivered online (第二十二条第二款).

@@ -2,7 +2,7 @@ import type { DeadlineResult } from '../../../calendar/index.ts';
 import type { Application } from '../../domain/application.ts';
 import type { ApplicationClock } from '../../domain/application-clock.ts';
 
-/** The due date with the trace of how it was computed (reference §1.3), and any warning about it. */
+/** The due date with the trace of how it was computed (docs/rules/working-days.md), and any warning about it. */
 export function CaseClock({ app, clock, correctionNotice, today }: { app: Application; clock: ApplicationClock; correctionNotice: DeadlineResult | null; today: string }) {
   const closed = app.repliedOn !== null;
   return (
