@@ -1,16 +1,16 @@
 import type { Executor } from './executor.ts';
 
 /** A form token's earlier acceptance: the case it made and the sealed receipt. */
-export type StoredSubmission = { applicationId: number; organId: number; trackingNo: string; sealedReceipt: string };
+export type StoredSubmission = { applicationId: number; organId: number; trackingNo: string; sealedReceipt: string; createdAt: string };
 
 export async function findSubmission(db: Executor, tokenHash: string): Promise<StoredSubmission | null> {
   const row = await db
     .selectFrom('application_submissions as s')
     .innerJoin('applications as a', 'a.id', 's.application_id')
-    .select(['s.application_id', 'a.organ_id', 'a.tracking_no', 's.sealed_receipt'])
+    .select(['s.application_id', 'a.organ_id', 'a.tracking_no', 's.sealed_receipt', 's.created_at'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return row ? { applicationId: row.application_id, organId: row.organ_id, trackingNo: row.tracking_no, sealedReceipt: row.sealed_receipt } : null;
+  return row ? { applicationId: row.application_id, organId: row.organ_id, trackingNo: row.tracking_no, sealedReceipt: row.sealed_receipt, createdAt: row.created_at } : null;
 }
 
 /**

@@ -12,13 +12,15 @@ import { openReceipt, sealReceipt, submissionKeyOf } from './submission-receipt.
 export type OnlineReceipt = { trackingNo: string; queryCode: string; organId: number; created: boolean };
 
 /**
- * The case an earlier post of this form token made, if any (docs/workflows/public-forms.md). The
- * query code is '' only if the stored seal was altered (the token that found the row opens it).
+ * The case an earlier post of this form token made, if any (docs/workflows/public-forms.md), when it
+ * was accepted less than `withinMs` ago: the query code is shown again only for a while. The query
+ * code is '' only if the stored seal was altered (the token that found the row opens it).
  */
-export async function findOnlineReceipt(deps: AppDeps, formToken: string): Promise<OnlineReceipt | null> {
+export async function findOnlineReceipt(deps: AppDeps, formToken: string, withinMs = Infinity): Promise<OnlineReceipt | null> {
   if (!formToken) return null;
   const found = await findSubmission(deps.db, submissionKeyOf(formToken));
-  return found ? { trackingNo: found.trackingNo, queryCode: openReceipt(formToken, found.sealedReceipt) ?? '', organId: found.organId, created: false } : null;
+  if (!found || deps.clock.now().getTime() - Date.parse(found.createdAt) >= withinMs) return null;
+  return { trackingNo: found.trackingNo, queryCode: openReceipt(formToken, found.sealedReceipt) ?? '', organId: found.organId, created: false };
 }
 
 /**

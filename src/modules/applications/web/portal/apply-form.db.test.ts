@@ -168,4 +168,23 @@ describeEachDialect('the public application form', (db) => {
     at('2026-03-10T09:10:00Z');
     expect((await query()).statusCode).toBe(404);
   });
+  it('the receipt is shown again for an hour only, and a form older than its 12 hours is not answered with it', async () => {
+    at('2026-03-11T02:00:00Z');
+    const token = await formToken();
+    at('2026-03-11T02:01:00Z');
+    const payload = { formToken: token, website: '', ...applicantInput() };
+    const sent = await apply(payload, '10.0.10.1');
+    const first = await receiptOf(sent);
+    at('2026-03-11T03:02:00Z');
+    const late = await app.inject({ url: first.location, cookies: first.cookies });
+    expect(late.body).not.toContain('id="query-code"');
+    expect(late.body).toContain('提交后1小时内显示');
+    const before = await count();
+    at('2026-03-11T14:02:00Z');
+    const stale = await apply(payload, '10.0.10.1');
+    expect(stale.statusCode).toBe(400);
+    expect(stale.body).toContain('表单已过期');
+    expect(stale.body).not.toContain(first.queryCode!);
+    expect(await count()).toBe(before);
+  });
 });

@@ -29,6 +29,9 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** How long the browser that applied can open its receipt page again (a cookie holding the form token). */
 const RECEIPT_COOKIE_SECONDS = 3600;
+/** A served form is valid this long; a repeat of an accepted one is answered with its receipt as long. */
+const FORM_MAX_AGE_HOURS = 12;
+const FORM_MAX_AGE_MS = FORM_MAX_AGE_HOURS * 3600_000;
 
 /**
  * The public side of 依申请公开: apply online without an account, then check the status and download
@@ -38,7 +41,7 @@ const RECEIPT_COOKIE_SECONDS = 3600;
  * (docs/workflows/public-forms.md). Status queries are rate-limited per address.
  */
 export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions = {}) {
-  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5 });
+  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5, maxAgeHours: FORM_MAX_AGE_HOURS });
   const submitLimit = acceptedSubmissionLimit({ max: opts.submitPerHour ?? 10, windowMs: 3600_000 });
   const statusLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
   const letterLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
@@ -78,7 +81,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       try {
         // A form that already made its case leads to that case's receipt — also after a restart,
         // when the token's signature can no longer be checked (only checked tokens are ever stored).
-        if (await findOnlineReceipt(deps, token)) return toReceipt(request, reply, organ, token);
+        if (await findOnlineReceipt(deps, token, FORM_MAX_AGE_MS)) return toReceipt(request, reply, organ, token);
         const now = deps.clock.now();
         guard.check(body, now);
         let admitted = false;
@@ -99,7 +102,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
     app.get<{ Params: { code: string; id: string } }>('/organs/:code/apply/submitted/:id', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const token = request.cookies[`gk_receipt_${request.params.id}`] ?? '';
-      const receipt: OnlineReceipt | null = token && request.params.id.length === 24 && submissionKeyOf(token).startsWith(request.params.id) ? await findOnlineReceipt(deps, token) : null;
+      const receipt: OnlineReceipt | null = token && request.params.id.length === 24 && submissionKeyOf(token).startsWith(request.params.id) ? await findOnlineReceipt(deps, token, RECEIPT_COOKIE_SECONDS * 1000) : null;
       reply.header('Cache-Control', 'no-store');
       if (!receipt?.queryCode) return sendPage(reply, <NoReceiptPage info={info(request)} organ={organ} />);
       return sendPage(reply, <SubmittedPage info={info(request)} organ={organ} trackingNo={receipt.trackingNo} queryCode={receipt.queryCode} />);
