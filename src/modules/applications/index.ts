@@ -26,3 +26,10 @@ export { listDueSoonCases } from './jobs/list-due-soon.ts';
 export { runImportCommand } from './cli/import-command.ts';
 export { applicationsPortalRoutes, type PortalFormOptions } from './web/portal/portal-routes.tsx';
 export { applicationsAdminRoutes } from './web/admin/admin-routes.tsx';
+// Shared with the other public forms (the department mailbox): form token, per-address limits, query codes, sealed receipts.
+export { formGuard, HONEYPOT_FIELD } from './web/portal/form-guard.ts';
+export { addressLimit } from './web/portal/submit-limit.ts';
+export { newQueryCode, hashQueryCode, queryCodeMatches } from './use-cases/query-code.ts';
+export { sealReceipt, openReceipt, submissionKeyOf } from './use-cases/submission-receipt.ts';
+export { isUniqueViolation } from './storage/submissions-repository.ts';
+export { chineseDate } from './domain/chinese-date.ts';

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ApplicationsTables } from './schema-areas/applications.ts';
 import type { CalendarTables } from './schema-areas/calendar.ts';
+import type { InteractionTables } from './schema-areas/interaction.ts';
 import type { PrivacyTables } from './schema-areas/privacy.ts';
 import type { ReportsTables } from './schema-areas/reports.ts';
 import type { ReviewTables } from './schema-areas/review.ts';
@@ -11,7 +12,7 @@ import type { SearchTables } from './schema-areas/search.ts';
  * dates `YYYY-MM-DD` as text, booleans as 0/1 integers, JSON as text; row mappers in each area's
  * storage/ turn rows into domain values. Each later area declares its tables in schema-areas/.
  */
-export interface Database extends ReviewTables, ApplicationsTables, ReportsTables, PrivacyTables, CalendarTables, SearchTables {
+export interface Database extends ReviewTables, ApplicationsTables, ReportsTables, PrivacyTables, CalendarTables, SearchTables, InteractionTables {
   organs: OrgansTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { decideLetter, type LetterFacts } from './decide-letter.ts';
+import { LETTER_STATES, type Letter } from './letter.ts';
+import { effectiveRating, threeMonthLine } from './letter-clock.ts';
+import { maskPersonName } from './letter-input.ts';
+import { LETTER_TRANSITIONS, LETTER_VERBS, type LetterCommand } from './letter-verbs.ts';
+
+const letter = (over: Partial<Letter> = {}): Letter => ({
+  id: 1, organId: 1, trackingNo: 'A-XX2026-00001', type: 'consult', subject: '主题', content: '内容', writerName: '张三', contact: '13800000000',
+  publishConsent: true, state: 'received', unitId: null, receivedOn: '2026-03-10', dueWorkingDays: 5, dueOn: '2026-03-17', threeMonthOn: '2026-06-10',
+  submittedOn: '2026-03-10', replyText: null, replyDraftedBy: null, repliedOn: null, rateByOn: null, rating: null, ratingComment: null,
+  notAcceptedReason: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
+});
+const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({ today: '2026-03-12', actorUserId: 7, replyReview: false, unitBelongs: true, targetIsOtherOrgan: true, ...over });
+const valid: Record<string, LetterCommand> = {
+  assign: { verb: 'assign', unitId: 2 },
+  transfer: { verb: 'transfer', targetOrganId: 3, reason: '属于市场监管职责' },
+  reply: { verb: 'reply', replyText: '答复如下' },
+  approveReply: { verb: 'approveReply' },
+  returnReply: { verb: 'returnReply', reason: '请补充依据' },
+  notAccept: { verb: 'notAccept', reason: '属于信访事项' },
+  recordFollowUp: { verb: 'recordFollowUp', kind: 'site_visit', on: '2026-03-11', participants: '李四、王五', notes: '现场查看' },
+  rate: { verb: 'rate', rating: 'satisfied', comment: '' },
+};
+
+describe('the mailbox workflow table', () => {
+  it('refuses every verb in every state the table does not list', () => {
+    for (const state of LETTER_STATES) {
+      for (const verb of LETTER_VERBS) {
+        const d = decideLetter(letter({ state, replyDraftedBy: 1, rateByOn: '2026-03-20' }), valid[verb], facts());
+        expect(d.ok, `${verb} in ${state}`).toBe(LETTER_TRANSITIONS[verb].from.includes(state));
+        if (!d.ok && !LETTER_TRANSITIONS[verb].from.includes(state)) expect(d.reasons[0].code).toBe('ERR_LETTER_VERB_NOT_ALLOWED');
+      }
+    }
+  });
+
+  it('lists every reason a transfer is refused at once', () => {
+    const d = decideLetter(letter({ state: 'replied' }), { verb: 'transfer', targetOrganId: 1, reason: ' ' }, facts({ targetIsOtherOrgan: false }));
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.reasons.map((r) => r.code)).toEqual(['ERR_LETTER_VERB_NOT_ALLOWED', 'ERR_LETTER_REASON_REQUIRED', 'ERR_LETTER_BAD_TARGET_ORGAN']);
+  });
+
+  it('sends a reply to review when the organ asks for a second person, who must not be its writer', () => {
+    const d = decideLetter(letter(), valid.reply, facts({ replyReview: true }));
+    expect(d.ok && d.next).toBe('reply_review');
+    const same = decideLetter(letter({ state: 'reply_review', replyDraftedBy: 7 }), valid.approveReply, facts());
+    expect(!same.ok && same.reasons[0].code).toBe('ERR_LETTER_SAME_REVIEWER');
+    expect(decideLetter(letter(), valid.reply, facts()).ok && 'replied').toBe('replied');
+  });
+
+  it('takes a rating within seven days of the reply, once', () => {
+    const replied = letter({ state: 'replied', repliedOn: '2026-03-12', rateByOn: '2026-03-19' });
+    expect(decideLetter(replied, valid.rate, facts({ today: '2026-03-19' })).ok).toBe(true);
+    const late = decideLetter(replied, valid.rate, facts({ today: '2026-03-20' }));
+    expect(!late.ok && late.reasons[0].code).toBe('ERR_LETTER_RATING_CLOSED');
+    const again = decideLetter({ ...replied, rating: 'dissatisfied' }, valid.rate, facts());
+    expect(!again.ok && again.reasons[0].code).toBe('ERR_LETTER_ALREADY_RATED');
+  });
+
+  it('refuses a follow-up dated in the future or before the letter', () => {
+    const future = decideLetter(letter(), { ...valid.recordFollowUp, on: '2026-03-13' } as LetterCommand, facts());
+    const early = decideLetter(letter(), { ...valid.recordFollowUp, on: '2026-03-09' } as LetterCommand, facts());
+    expect(!future.ok && future.reasons[0].field).toBe('on');
+    expect(!early.ok && early.reasons[0].field).toBe('on');
+  });
+});
+
+describe('mailbox dates and masking', () => {
+  it.each([
+    ['2026-03-10', '2026-06-10'],
+    ['2026-11-30', '2027-02-28'],
+    ['2026-01-31', '2026-04-30'],
+  ])('the three-month line of a letter written on %s is %s', (on, line) => expect(threeMonthLine(on)).toBe(line));
+
+  it('counts no rating within the window as 满意, and nothing before the window ends', () => {
+    expect(effectiveRating({ rating: null, rateByOn: '2026-03-19' }, '2026-03-19')).toBeNull();
+    expect(effectiveRating({ rating: null, rateByOn: '2026-03-19' }, '2026-03-20')).toBe('satisfied');
+    expect(effectiveRating({ rating: 'dissatisfied', rateByOn: '2026-03-19' }, '2026-04-01')).toBe('dissatisfied');
+  });
+
+  it.each([['张三', '张**'], ['张小明', '张**'], ['欧阳小明', '欧***'], [' ', '匿名']])('writes %s as %s', (name, shown) => expect(maskPersonName(name)).toBe(shown));
+});

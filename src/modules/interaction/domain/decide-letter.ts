@@ -1,0 +1,79 @@
+import type { ErrorReason } from '../../../shared/domain-error.ts';
+import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
+import { InteractionErrorCode as E } from './error-codes.ts';
+import { FOLLOW_UP_KINDS, LETTER_STATE_LABELS, RATINGS, type Letter, type LetterState } from './letter.ts';
+import { LETTER_TRANSITIONS, type LetterCommand } from './letter-verbs.ts';
+
+/** Everything decide needs besides the letter and the command, computed outside the domain. */
+export type LetterFacts = {
+  today: IsoDate;
+  actorUserId: number | null;
+  /** The organ has every reply reviewed by a second person before it goes out. */
+  replyReview: boolean;
+  /** assign: the unit is an internal unit of the letter's organ. */
+  unitBelongs?: boolean;
+  /** transfer: the target is another organ (not a unit) that exists. */
+  targetIsOtherOrgan?: boolean;
+};
+
+export type LetterDecision =
+  | { ok: true; next: LetterState; note: string }
+  | { ok: false; reasons: ErrorReason[] };
+
+const MAX_TEXT = 10_000;
+
+/** Whether a verb may be used on a letter, and the next state; refused, every reason at once. */
+export function decideLetter(letter: Letter, command: LetterCommand, facts: LetterFacts): LetterDecision {
+  const reasons: ErrorReason[] = [];
+  const refuse = (code: string, message: string, field?: string) => reasons.push({ code, message, ...(field ? { field } : {}) });
+  const rule = LETTER_TRANSITIONS[command.verb];
+  if (!rule.from.includes(letter.state)) {
+    refuse(E.verbNotAllowed, `来信当前状态为“${LETTER_STATE_LABELS[letter.state]}”，不能“${rule.label}”（仅限：${rule.from.map((s) => LETTER_STATE_LABELS[s]).join('、')}）`);
+  }
+  const text = (field: string, label: string, v: string, code: string = E.reasonRequired) => {
+    if (v.trim() === '') refuse(code, `请填写${label}`, field);
+    else if (v.length > MAX_TEXT) refuse(E.invalidInput, `${label}不能超过${MAX_TEXT}字`, field);
+  };
+  let next: LetterState = rule.to === 'same' ? letter.state : rule.to;
+  let note = '';
+  switch (command.verb) {
+    case 'assign':
+      if (!facts.unitBelongs) refuse(E.badUnit, '请选择本机关的内设机构作为承办单位', 'unitId');
+      break;
+    case 'transfer':
+      text('reason', '转办理由', command.reason);
+      if (!facts.targetIsOtherOrgan) refuse(E.badTargetOrgan, '请选择另一个机关（不能是本机关或内设机构）', 'targetOrganId');
+      note = command.reason.trim();
+      break;
+    case 'reply':
+      text('replyText', '答复内容', command.replyText, E.replyRequired);
+      if (facts.replyReview) next = 'reply_review';
+      break;
+    case 'approveReply':
+      // The organ asked for a second person: the one who wrote the reply cannot approve it.
+      if (facts.actorUserId !== null && facts.actorUserId === letter.replyDraftedBy) refuse(E.sameReviewer, '答复须由起草人以外的另一名工作人员审核');
+      break;
+    case 'returnReply':
+    case 'notAccept':
+      text('reason', command.verb === 'notAccept' ? '不予受理的理由' : '退回理由', command.reason);
+      note = command.reason.trim();
+      break;
+    case 'recordFollowUp':
+      if (!FOLLOW_UP_KINDS.includes(command.kind)) refuse(E.invalidInput, '请选择跟进方式', 'kind');
+      if (typeof command.on !== 'string' || !isIsoDate(command.on)) refuse(E.invalidDate, `日期“${String(command.on ?? '')}”不是有效日期，应为YYYY-MM-DD格式`, 'on');
+      else if (command.on > facts.today) refuse(E.invalidDate, `日期${command.on}晚于今天（${facts.today}），不能登记将来的日期`, 'on');
+      else if (command.on < letter.submittedOn) refuse(E.invalidDate, `日期${command.on}早于来信日期${letter.submittedOn}`, 'on');
+      text('participants', '参加人员', command.participants, E.invalidInput);
+      text('notes', '跟进情况', command.notes, E.invalidInput);
+      note = command.notes.trim();
+      break;
+    case 'rate':
+      if (!RATINGS.includes(command.rating)) refuse(E.invalidInput, '请选择满意、基本满意或不满意', 'rating');
+      if (letter.rating) refuse(E.alreadyRated, '您已评价过这件来信的答复');
+      else if (letter.rateByOn && facts.today > letter.rateByOn) refuse(E.ratingClosed, `评价期已于${letter.rateByOn}结束，未评价的视为满意`);
+      if (command.comment.length > 2000) refuse(E.invalidInput, '评价意见不能超过2000字', 'comment');
+      note = command.comment.trim();
+      break;
+  }
+  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, next, note };
+}

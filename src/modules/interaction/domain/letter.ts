@@ -1,0 +1,57 @@
+import type { IsoDate } from '../../../shared/iso-date.ts';
+
+/** The four kinds of letter a citizen can write to the department mailbox (部门信箱). */
+export const LETTER_TYPES = ['consult', 'suggest', 'complain', 'other'] as const;
+export type LetterType = (typeof LETTER_TYPES)[number];
+export const LETTER_TYPE_LABELS: Record<LetterType, string> = { consult: '咨询', suggest: '建议', complain: '投诉', other: '其他' };
+
+export const LETTER_STATES = ['received', 'assigned', 'reply_review', 'replied', 'not_accepted'] as const;
+export type LetterState = (typeof LETTER_STATES)[number];
+export const LETTER_STATE_LABELS: Record<LetterState, string> = {
+  received: '待办理', assigned: '办理中', reply_review: '答复待审核', replied: '已答复', not_accepted: '不予受理',
+};
+/** What the writer sees: the internal review step is still 办理中 to them. */
+export const PUBLIC_LETTER_STATE_LABELS: Record<LetterState, string> = {
+  received: '已收到，待办理', assigned: '办理中', reply_review: '办理中', replied: '已答复', not_accepted: '不予受理',
+};
+export const OPEN_LETTER_STATES: readonly LetterState[] = ['received', 'assigned', 'reply_review'];
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };
+
+export const FOLLOW_UP_KINDS = ['site_visit', 'call', 'meeting', 'other'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+export const FOLLOW_UP_LABELS: Record<FollowUpKind, string> = { site_visit: '实地调查', call: '电话沟通', meeting: '座谈会商', other: '其他' };
+
+export type Letter = {
+  id: number;
+  organId: number;
+  trackingNo: string;
+  type: LetterType;
+  subject: string;
+  content: string;
+  writerName: string;
+  contact: string;
+  publishConsent: boolean;
+  state: LetterState;
+  unitId: number | null;
+  /** The day the organ now handling it received it: the submission day, or the day it was transferred here. */
+  receivedOn: IsoDate;
+  dueWorkingDays: number;
+  dueOn: IsoDate;
+  /** Three months after the first submission: the line a letter must never stay unanswered past. */
+  threeMonthOn: IsoDate;
+  submittedOn: IsoDate;
+  replyText: string | null;
+  replyDraftedBy: number | null;
+  repliedOn: IsoDate | null;
+  rateByOn: IsoDate | null;
+  rating: Rating | null;
+  ratingComment: string | null;
+  notAcceptedReason: string | null;
+  transferCount: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};

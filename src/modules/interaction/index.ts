@@ -1,0 +1,16 @@
+// The interaction area (互动交流): the department mailbox (部门信箱) — letters without an account, reply
+// deadlines in working days, transfer, reviewed replies, ratings, published letters and statistics.
+// Other areas import only from here.
+export { LETTER_TYPES, LETTER_TYPE_LABELS, LETTER_STATES, LETTER_STATE_LABELS, RATINGS, RATING_LABELS, type Letter, type LetterState, type LetterType, type Rating } from './domain/letter.ts';
+export { LETTER_TRANSITIONS, LETTER_VERBS, letterVerbsIn, type LetterCommand, type LetterVerb } from './domain/letter-verbs.ts';
+export { decideLetter, type LetterDecision, type LetterFacts } from './domain/decide-letter.ts';
+export { DEFAULT_REPLY_WORKING_DAYS, RATING_WINDOW_DAYS, DUE_SOON_WORKING_DAYS as LETTER_DUE_SOON_WORKING_DAYS, threeMonthLine, effectiveRating } from './domain/letter-clock.ts';
+export { InteractionErrorCode } from './domain/error-codes.ts';
+export { submitLetter, findLetterReceipt, type LetterReceipt } from './use-cases/submit-letter.ts';
+export { checkLetter, rateLetter, type PublicLetter } from './use-cases/check-letter.ts';
+export { performLetterVerb } from './use-cases/perform-letter-verb.ts';
+export { letterDetails } from './use-cases/letter-details.ts';
+export { listLetters, countLetterWork } from './use-cases/list-letters.ts';
+export { listPublishedLetters, findPublishedLetter, type PublishedLetter } from './use-cases/published-letters.ts';
+export { letterStatistics, type LetterStatistics } from './use-cases/letter-statistics.ts';
+export { getLetterSettings, updateLetterSettings } from './use-cases/manage-letter-settings.ts';

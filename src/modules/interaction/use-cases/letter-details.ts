@@ -1,0 +1,26 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { listOrgans, type Organ } from '../../catalog/index.ts';
+import type { Actor } from '../../identity/index.ts';
+import { InteractionErrorCode as E } from '../domain/error-codes.ts';
+import type { Letter } from '../domain/letter.ts';
+import { listLetterEvents, type LetterEvent } from '../storage/events-repository.ts';
+import { findLetter } from '../storage/letters-repository.ts';
+import { loadLetterSettings, type LetterSettings } from '../storage/settings-repository.ts';
+import { requireLetterStaff } from './perform-letter-verb.ts';
+
+export type LetterDetails = { letter: Letter; events: LetterEvent[]; organ: Organ; units: Organ[]; otherOrgans: Organ[]; organNames: Map<number, string>; settings: LetterSettings };
+
+/** Everything the staff page of one letter shows, for staff of the organ now handling it. */
+export async function letterDetails(deps: AppDeps, actor: Actor, id: number): Promise<LetterDetails> {
+  const letter = Number.isInteger(id) && id > 0 ? await findLetter(deps.db, id) : null;
+  if (!letter) throw new DomainError(E.notFound, '来信不存在', { httpStatus: 404 });
+  await requireLetterStaff(deps.db, actor, letter.organId);
+  const organs = await listOrgans(deps.db);
+  return {
+    letter, events: await listLetterEvents(deps.db, id), organ: organs.find((o) => o.id === letter.organId)!,
+    units: organs.filter((o) => o.kind === 'unit' && o.parentId === letter.organId),
+    otherOrgans: organs.filter((o) => o.kind !== 'unit' && o.id !== letter.organId),
+    organNames: new Map(organs.map((o) => [o.id, o.name])), settings: await loadLetterSettings(deps.db, letter.organId),
+  };
+}

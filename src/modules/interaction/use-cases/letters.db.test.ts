@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { buildDeps, createActor, createOrgan } from '../../../../test/support/factories.ts';
+import { verifyAuditLog } from '../../audit/index.ts';
+import { checkLetter, letterDetails, letterStatistics, listLetters, listPublishedLetters, performLetterVerb, rateLetter, submitLetter, updateLetterSettings } from '../index.ts';
+
+const input = (over: Record<string, unknown> = {}) => ({
+  type: 'consult', subject: '老旧小区改造补助', content: '我的电话13912345678，身份证341525199001011234，请问补助标准？', writerName: '张小明', contact: '13912345678', publishConsent: 'yes', ...over,
+});
+
+describeEachDialect('department mailbox', (db) => {
+  let deps: ReturnType<typeof buildDeps>;
+  let organ: Awaited<ReturnType<typeof createOrgan>>;
+  let other: Awaited<ReturnType<typeof createOrgan>>;
+  let unit: Awaited<ReturnType<typeof createOrgan>>;
+  let clerk: Awaited<ReturnType<typeof createActor>>;
+  let head: Awaited<ReturnType<typeof createActor>>;
+  let otherClerk: Awaited<ReturnType<typeof createActor>>;
+
+  beforeAll(async () => {
+    deps = buildDeps(db(), '2026-09-30T02:00:00Z');
+    const county = await createOrgan(deps);
+    organ = await createOrgan(deps, { parentCode: county.code, kind: 'department' });
+    other = await createOrgan(deps, { parentCode: county.code, kind: 'department' });
+    unit = await createOrgan(deps, { parentCode: organ.code, kind: 'unit' });
+    clerk = await createActor(deps, organ.code, 'editor');
+    head = await createActor(deps, organ.code, 'organ_admin');
+    otherClerk = await createActor(deps, other.code, 'editor');
+  });
+  afterAll(() => deps.clock.set('2026-09-30T02:00:00Z'));
+
+  it('counts the reply limit in working days across 国庆 and restarts it at the organ a letter is transferred to', async () => {
+    deps.clock.set('2026-09-30T02:00:00Z');
+    const r = await submitLetter(deps, organ.code, input());
+    const first = await checkLetter(deps, r.trackingNo, r.queryCode);
+    // 咨询: 5 working days; 10月1日–7日 are holidays, 10月10日 a 调休 working day.
+    expect(first.dueOn).toBe('2026-10-13');
+    deps.clock.set('2026-10-09T02:00:00Z');
+    await performLetterVerb(deps, clerk.actor, first.id, { verb: 'transfer', targetOrganId: other.id, reason: '属于另一部门职责' });
+    const moved = await checkLetter(deps, r.trackingNo, r.queryCode);
+    expect(moved.dueOn).toBe('2026-10-15');
+    expect(moved.organName).toBe(other.name);
+    expect(moved.transfers).toEqual([{ on: '2026-10-09', fromOrgan: organ.name, toOrgan: other.name, reason: '属于另一部门职责' }]);
+    // The organ it left no longer handles it.
+    await expect(performLetterVerb(deps, clerk.actor, first.id, { verb: 'reply', replyText: '答复' })).rejects.toMatchObject({ code: 'ERR_AUTH_FORBIDDEN' });
+    const after = await performLetterVerb(deps, otherClerk.actor, first.id, { verb: 'reply', replyText: '已转我局答复：补助标准见附件' });
+    expect(after.state).toBe('replied');
+  });
+
+  it('uses the organ\'s own limits and has a second person review the reply when the organ asks', async () => {
+    deps.clock.set('2026-03-10T02:00:00Z');
+    await updateLetterSettings(deps, head.actor, organ.id, { consultDays: '3', suggestDays: '10', complainDays: '15', otherDays: '10', replyReview: 'yes' });
+    const r = await submitLetter(deps, organ.code, input({ type: 'consult' }));
+    const l = await checkLetter(deps, r.trackingNo, r.queryCode);
+    expect(l.dueOn).toBe('2026-03-13');
+    await performLetterVerb(deps, clerk.actor, l.id, { verb: 'assign', unitId: unit.id });
+    await performLetterVerb(deps, clerk.actor, l.id, { verb: 'recordFollowUp', kind: 'site_visit', on: '2026-03-10', participants: '李四', notes: '现场查看小区' });
+    const drafted = await performLetterVerb(deps, clerk.actor, l.id, { verb: 'reply', replyText: '经实地查看，补助标准为每户2000元。' });
+    expect(drafted.state).toBe('reply_review');
+    expect((await checkLetter(deps, r.trackingNo, r.queryCode)).replyText).toBeNull();
+    await expect(performLetterVerb(deps, clerk.actor, l.id, { verb: 'approveReply' })).rejects.toMatchObject({ code: 'ERR_LETTER_SAME_REVIEWER' });
+    const sent = await performLetterVerb(deps, head.actor, l.id, { verb: 'approveReply' });
+    expect(sent.repliedOn).toBe('2026-03-10');
+    const details = await letterDetails(deps, clerk.actor, l.id);
+    expect(details.events.map((e) => e.verb)).toEqual(['submit', 'assign', 'recordFollowUp', 'reply', 'approveReply']);
+    await updateLetterSettings(deps, head.actor, organ.id, { consultDays: '5', suggestDays: '10', complainDays: '15', otherDays: '10' });
+  });
+
+  it('takes the writer\'s rating once, and counts a reply left unrated for seven days as 满意', async () => {
+    deps.clock.set('2026-04-01T02:00:00Z');
+    const a = await submitLetter(deps, organ.code, input({ type: 'complain' }));
+    const b = await submitLetter(deps, organ.code, input({ type: 'suggest' }));
+    for (const r of [a, b]) await performLetterVerb(deps, clerk.actor, (await checkLetter(deps, r.trackingNo, r.queryCode)).id, { verb: 'reply', replyText: '答复' });
+    const rated = await rateLetter(deps, a.trackingNo, a.queryCode, 'dissatisfied', '答非所问');
+    expect(rated.rating).toBe('dissatisfied');
+    await expect(rateLetter(deps, a.trackingNo, a.queryCode, 'satisfied', '')).rejects.toMatchObject({ code: 'ERR_LETTER_ALREADY_RATED' });
+    await expect(rateLetter(deps, a.trackingNo, 'WRONGCOD', 'satisfied', '')).rejects.toMatchObject({ code: 'ERR_LETTER_QUERY_FAILED' });
+    deps.clock.set('2026-04-09T02:00:00Z');
+    const deemed = await checkLetter(deps, b.trackingNo, b.queryCode);
+    expect(deemed).toMatchObject({ rating: 'satisfied', ratingDeemed: true, mayRate: false });
+    const stats = await letterStatistics(deps, organ.id, '2026-04-01', '2026-04-30');
+    expect(stats).toMatchObject({ received: 2, replied: 2, repliedOnTime: 2, averageWorkingDays: 0, ratings: { satisfied: 1, basically_satisfied: 0, dissatisfied: 1 }, unrated: 0 });
+  });
+
+  it('publishes replied letters the writer allowed, with numbers masked and the name as 张**', async () => {
+    deps.clock.set('2026-05-06T02:00:00Z');
+    const shown = await submitLetter(deps, organ.code, input());
+    const hidden = await submitLetter(deps, organ.code, input({ publishConsent: '' }));
+    for (const r of [shown, hidden]) await performLetterVerb(deps, clerk.actor, (await checkLetter(deps, r.trackingNo, r.queryCode)).id, { verb: 'reply', replyText: '请致电13800001111咨询' });
+    const list = await listPublishedLetters(deps, organ.id, 1);
+    const mine = list.items.filter((l) => [shown.trackingNo, hidden.trackingNo].includes(l.trackingNo));
+    expect(mine.map((l) => l.trackingNo)).toEqual([shown.trackingNo]);
+    expect(mine[0].writer).toBe('张**');
+    expect(mine[0].content).not.toContain('13912345678');
+    expect(mine[0].content).not.toContain('341525199001011234');
+    expect(mine[0].replyText).not.toContain('13800001111');
+  });
+
+  it('refuses a letter with missing fields, listing every field, and stores nothing', async () => {
+    const before = await listLetters(deps, [organ.id], 'all', 1);
+    const e = await submitLetter(deps, organ.code, { type: 'x', subject: '', content: '', writerName: '', contact: '' }).catch((x) => x);
+    expect(e.code).toBe('ERR_LETTER_INVALID_INPUT');
+    expect(e.reasons.map((r: { field: string }) => r.field).sort()).toEqual(['contact', 'content', 'subject', 'type', 'writerName']);
+    expect((await listLetters(deps, [organ.id], 'all', 1)).total).toBe(before.total);
+  });
+
+  it('makes one letter of two simultaneous posts of the same form', async () => {
+    const token = `${Date.now()}.race-${Math.random()}.sig`;
+    const before = (await listLetters(deps, [organ.id], 'all', 1)).total;
+    const [x, y] = await Promise.all([submitLetter(deps, organ.code, input(), { formToken: token }), submitLetter(deps, organ.code, input(), { formToken: token })]);
+    expect(x.trackingNo).toBe(y.trackingNo);
+    expect(x.queryCode).toBe(y.queryCode);
+    expect([x.created, y.created].sort()).toEqual([false, true]);
+    expect((await listLetters(deps, [organ.id], 'all', 1)).total).toBe(before + 1);
+  });
+
+  it('shows overdue letters and those past the three-month line, and records every verb in the audit chain', async () => {
+    deps.clock.set('2026-01-05T02:00:00Z');
+    await submitLetter(deps, organ.code, input({ subject: '三个月未答复' }));
+    deps.clock.set('2026-05-06T02:00:00Z');
+    const overdue = await listLetters(deps, [organ.id], 'overdue', 1);
+    const past = await listLetters(deps, [organ.id], 'past_three_months', 1);
+    expect(past.items.map((l) => l.subject)).toContain('三个月未答复');
+    expect(overdue.items.map((l) => l.subject)).toContain('三个月未答复');
+    expect((await verifyAuditLog(deps.db)).breaks).toEqual([]);
+    const actions = (await deps.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'letter').execute()).map((r) => r.action);
+    for (const a of ['letter.submit', 'letter.transfer', 'letter.reply', 'letter.approveReply', 'letter.assign', 'letter.recordFollowUp', 'letter.rate']) expect(actions).toContain(a);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Updateable } from 'kysely';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { LettersTable } from '../../../platform/db/schema-areas/interaction.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { findOrganById, organChain } from '../../catalog/index.ts';
+import { actorLabel, actorMay, actorUserId, type Actor } from '../../identity/index.ts';
+import { decideLetter } from '../domain/decide-letter.ts';
+import { InteractionErrorCode as E } from '../domain/error-codes.ts';
+import type { Letter } from '../domain/letter.ts';
+import { letterDueOn, rateByOn } from '../domain/letter-clock.ts';
+import type { LetterCommand } from '../domain/letter-verbs.ts';
+import { appendLetterEvent } from '../storage/events-repository.ts';
+import type { Executor } from '../storage/executor.ts';
+import { findLetter, updateLetter } from '../storage/letters-repository.ts';
+import { loadLetterSettings } from '../storage/settings-repository.ts';
+import { auditLetter } from './audit-letter.ts';
+import { letterCalendar } from './letter-calendar.ts';
+
+const STATUS_OF: Record<string, number> = { [E.verbNotAllowed]: 409, [E.alreadyRated]: 409, [E.ratingClosed]: 409, [E.sameReviewer]: 403 };
+
+/** Staff of the organ (信息员 or 管理员; a role on an organ above reaches it) handle its letters. */
+export async function requireLetterStaff(db: Executor, actor: Actor, organId: number): Promise<void> {
+  if (!actorMay(actor, await organChain(db, organId), 'editor')) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有办理该机关部门信箱来信的权限', { httpStatus: 403 });
+}
+
+/**
+ * Every mailbox verb goes through here: load the letter, ask decideLetter, and in one transaction
+ * write the new state and dates with an optimistic version check, the history entry and the audit
+ * record. Refused: nothing changes and the error lists every reason. `rate` comes from the writer
+ * (already identified by tracking number and query code), every other verb from staff of the organ.
+ */
+export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: number, command: LetterCommand, expectedVersion?: number): Promise<Letter> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const today = chinaDateOf(now);
+    const before = await findLetter(trx, letterId);
+    if (!before) throw new DomainError(E.notFound, '来信不存在', { httpStatus: 404 });
+    if (command.verb !== 'rate') await requireLetterStaff(trx, actor, before.organId);
+    if (expectedVersion !== undefined && expectedVersion !== before.version) throw new DomainError(E.versionConflict, '该来信已被他人处理，请刷新页面后重试', { httpStatus: 409 });
+    const settings = await loadLetterSettings(trx, before.organId);
+    const unit = command.verb === 'assign' && Number.isInteger(command.unitId) ? await findOrganById(trx, command.unitId) : null;
+    const target = command.verb === 'transfer' && Number.isInteger(command.targetOrganId) ? await findOrganById(trx, command.targetOrganId) : null;
+    const decision = decideLetter(before, command, {
+      today, actorUserId: actorUserId(actor), replyReview: settings.replyReview,
+      unitBelongs: unit !== null && unit.kind === 'unit' && unit.parentId === before.organId,
+      targetIsOtherOrgan: target !== null && target.kind !== 'unit' && target.id !== before.organId,
+    });
+    if (!decision.ok) {
+      const first = decision.reasons[0];
+      throw new DomainError(first.code, decision.reasons.map((r) => r.message).join('；'), { httpStatus: STATUS_OF[first.code] ?? 400, field: first.field, reasons: decision.reasons });
+    }
+    const changes: Updateable<LettersTable> = { state: decision.next };
+    const data: Record<string, unknown> = {};
+    switch (command.verb) {
+      case 'assign':
+        changes.unit_id = command.unitId;
+        data.unitId = command.unitId;
+        data.unitName = unit!.name;
+        break;
+      case 'transfer': {
+        // The clock restarts at the organ that now answers, on its own limit for the type.
+        const there = await loadLetterSettings(trx, target!.id);
+        const days = there.replyWorkingDays[before.type];
+        Object.assign(changes, {
+          organ_id: target!.id, unit_id: null, received_on: today, due_working_days: days,
+          due_on: letterDueOn(await letterCalendar(trx), today, days), transfer_count: before.transferCount + 1, reply_text: null, reply_drafted_by: null,
+        });
+        Object.assign(data, { fromOrganId: before.organId, toOrganId: target!.id, toOrganName: target!.name, reason: command.reason.trim() });
+        break;
+      }
+      case 'reply':
+        changes.reply_text = command.replyText.trim();
+        changes.reply_drafted_by = actorUserId(actor);
+        if (decision.next === 'replied') Object.assign(changes, { replied_on: today, rate_by_on: rateByOn(today) });
+        break;
+      case 'approveReply':
+        Object.assign(changes, { replied_on: today, rate_by_on: rateByOn(today) });
+        break;
+      case 'notAccept':
+        changes.not_accepted_reason = command.reason.trim();
+        break;
+      case 'recordFollowUp':
+        Object.assign(data, { kind: command.kind, on: command.on, participants: command.participants.trim(), notes: command.notes.trim() });
+        break;
+      case 'rate':
+        Object.assign(changes, { rating: command.rating, rating_comment: command.comment.trim() });
+        data.rating = command.rating;
+        break;
+      case 'returnReply':
+        break;
+    }
+    const after = await updateLetter(trx, before, changes, at);
+    if (!after) throw new DomainError(E.versionConflict, '该来信已被他人处理，请刷新页面后重试', { httpStatus: 409 });
+    const label = command.verb === 'rate' ? '来信人' : actorLabel(actor);
+    // The history of a transferred letter stays with it; each entry names the organ it happened at.
+    await appendLetterEvent(trx, {
+      letterId: before.id, organId: before.organId, verb: command.verb, fromState: before.state, toState: after.state, occurredOn: today, occurredAt: at,
+      actorUserId: actorUserId(actor), actorLabel: label, note: decision.note, data,
+    });
+    await auditLetter(trx, deps, actor, at, {
+      action: `letter.${command.verb}`, letterId: before.id, organId: before.organId,
+      before: { state: before.state, organId: before.organId, dueOn: before.dueOn }, after: { state: after.state, organId: after.organId, dueOn: after.dueOn, ...data },
+    });
+    return after;
+  });
+}

@@ -1,0 +1,66 @@
+import type { Generated } from 'kysely';
+
+/** Tables of the interaction area, created by ../migrations/012-interaction-letters.ts. Conventions: see ../schema.ts. */
+export interface InteractionTables {
+  letters: LettersTable;
+  letter_events: LetterEventsTable;
+  letter_settings: LetterSettingsTable;
+  letter_serials: { organ_id: number; year: number; last_serial: number };
+  letter_submissions: { token_hash: string; letter_id: number; sealed_receipt: string; created_at: string };
+}
+
+export interface LettersTable {
+  id: Generated<number>;
+  organ_id: number;
+  tracking_no: string;
+  query_code_hash: string;
+  type: string;
+  subject: string;
+  content: string;
+  writer_name: string;
+  contact: string;
+  publish_consent: number;
+  state: string;
+  unit_id: number | null;
+  submitted_on: string;
+  received_on: string;
+  due_working_days: number;
+  due_on: string;
+  three_month_on: string;
+  reply_text: string | null;
+  reply_drafted_by: number | null;
+  replied_on: string | null;
+  rate_by_on: string | null;
+  rating: string | null;
+  rating_comment: string | null;
+  not_accepted_reason: string | null;
+  transfer_count: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LetterEventsTable {
+  id: Generated<number>;
+  letter_id: number;
+  organ_id: number;
+  verb: string;
+  from_state: string | null;
+  to_state: string;
+  occurred_on: string;
+  occurred_at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  note: string;
+  data_json: string | null;
+}
+
+export interface LetterSettingsTable {
+  organ_id: number;
+  consult_days: number;
+  suggest_days: number;
+  complain_days: number;
+  other_days: number;
+  reply_review: number;
+  updated_at: string;
+}
