@@ -11,17 +11,19 @@ export type StoredLetter = {
   issuedOn: IsoDate;
   document: DocumentModel;
   forApplicant: boolean;
+  /** The letter's own number, e.g. 岚建公开〔2026〕第12号; null for letters issued before numbering. */
+  letterNo: string | null;
   createdAt: string;
 };
 
 export async function insertLetter(
-  db: Executor, l: { applicationId: number; kind: LetterKind; title: string; issuedOn: IsoDate; document: DocumentModel; forApplicant: boolean; createdBy: number | null; serviceMethod?: string }, at: string,
+  db: Executor, l: { applicationId: number; kind: LetterKind; title: string; issuedOn: IsoDate; document: DocumentModel; forApplicant: boolean; createdBy: number | null; serviceMethod?: string; letterNo?: string }, at: string,
 ): Promise<number> {
   const row = await db
     .insertInto('application_letters')
     .values({
       application_id: l.applicationId, kind: l.kind, title: l.title, issued_on: l.issuedOn, document_json: JSON.stringify(l.document),
-      public: l.forApplicant ? 1 : 0, created_by: l.createdBy, created_at: at, service_method: l.serviceMethod ?? '',
+      public: l.forApplicant ? 1 : 0, created_by: l.createdBy, created_at: at, service_method: l.serviceMethod ?? '', letter_no: l.letterNo ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -32,6 +34,17 @@ export async function listLetters(db: Executor, applicationId: number): Promise<
   const rows = await db.selectFrom('application_letters').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id, applicationId: r.application_id, kind: r.kind as LetterKind, title: r.title, issuedOn: r.issued_on,
-    document: JSON.parse(r.document_json) as DocumentModel, forApplicant: Number(r.public) === 1, createdAt: r.created_at,
+    document: JSON.parse(r.document_json) as DocumentModel, forApplicant: Number(r.public) === 1, letterNo: r.letter_no, createdAt: r.created_at,
   }));
+}
+
+/** The next number of an organ's letters in a year (atomic on both databases). */
+export async function allocateLetterSerial(db: Executor, organId: number, year: number): Promise<number> {
+  const row = await db
+    .insertInto('application_letter_serials')
+    .values({ organ_id: organId, year, last_serial: 1 })
+    .onConflict((oc) => oc.columns(['organ_id', 'year']).doUpdateSet((eb) => ({ last_serial: eb('application_letter_serials.last_serial', '+', 1) })))
+    .returning('last_serial')
+    .executeTakeFirstOrThrow();
+  return row.last_serial;
 }

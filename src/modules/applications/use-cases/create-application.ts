@@ -14,6 +14,7 @@ import { appendEvent } from '../storage/events-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { auditApplication } from './case-access.ts';
 import { dueColumnsFor } from './due-columns.ts';
+import { issueAcknowledgement } from './issue-letter.ts';
 import { hashQueryCode, newQueryCode } from './query-code.ts';
 import { calendarFor } from './working-calendar.ts';
 
@@ -58,6 +59,8 @@ export async function createApplication(
       ? [`登记申请：${CHANNEL_RULES[receipt.channel].rule}，收到申请日期${receivedOn}`, ...receiptWarnings(application)].join('；')
       : `申请已到达（${receipt.arrivedOn}），${CHANNEL_RULES[receipt.channel].rule}，待确认`,
   });
+  // Every application registered as received gets its 申请登记回执 (one waiting for confirmation, on confirmation).
+  if (receivedOn) await issueAcknowledgement(trx, application, today, actorUserId(actor), at);
   await auditApplication(trx, deps, actor, at, { action: source === 'portal' ? 'application.submit_online' : 'application.register', entityId: application.id, organId: organ.id, after: { trackingNo, state, channel: receipt.channel, receivedOn } });
   return { application, queryCode };
 }

@@ -13,7 +13,9 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { settingsFor } from '../storage/settings-repository.ts';
 import type { Executor } from '../storage/executor.ts';
-import { insertLetter } from '../storage/letters-repository.ts';
+import { allocateLetterSerial, insertLetter } from '../storage/letters-repository.ts';
+import { CHANNEL_RULES } from '../domain/channels.ts';
+import { letterNumber } from '../domain/letters/letter-number.ts';
 import { templateFor } from '../storage/templates-repository.ts';
 import { calendarFor } from './working-calendar.ts';
 
@@ -38,6 +40,8 @@ function planLetter(command: Command, before: Application, after: Application, d
             : `本机关以本函发出之日（${chineseDate(command.sentOn)}）为准，自次日起计算`,
         },
       };
+    case 'discard':
+      return { kind: 'discard_notice', template: 'discard_notice', values: { 不予登记理由: command.reason } };
     case 'notifyThirdParty':
       return { kind: 'disclosure_notice', template: 'disclosure_notice', values: { 第三方: command.party, 公开内容: command.content, 公开理由: command.reason } };
     case 'extendDeadline':
@@ -75,6 +79,34 @@ function planLetter(command: Command, before: Application, after: Application, d
 export async function issueLetterFor(
   trx: Executor, deps: AppDeps, command: Command, before: Application, after: Application, consultationEndOn: IsoDate | null, issuedOn: IsoDate, userId: number | null, at: string,
 ): Promise<number | null> {
+  const serviceMethod = command.verb === 'recordReply' && command.serviceMethod ? command.serviceMethod : after.deliveryMethod;
+  return issueLetter(trx, after, (dated) => {
+    const plan = command.verb === 'confirmReceipt' ? acknowledgementPlan(after, dated) : planLetter(command, before, after, dated);
+    if (plan?.kind === 'consultation_letter' && consultationEndOn) plan.values['意见期限'] = dated(consultationEndOn);
+    return plan;
+  }, { issuedOn, userId, at, serviceMethod });
+}
+
+/** The 申请登记回执 of an application received now (registered at the counter, by signed post, or confirmed). */
+export async function issueAcknowledgement(trx: Executor, app: Application, issuedOn: IsoDate, userId: number | null, at: string): Promise<number | null> {
+  return issueLetter(trx, app, (dated) => acknowledgementPlan(app, dated), { issuedOn, userId, at, serviceMethod: app.deliveryMethod });
+}
+
+function acknowledgementPlan(app: Application, dated: (on: IsoDate | null) => string): LetterPlan {
+  return {
+    kind: 'acknowledgement', template: 'acknowledgement',
+    values: { 收到规则: `${CHANNEL_RULES[app.channel].rule}。`, 答复期限: dated(app.dueOn) },
+  };
+}
+
+/**
+ * Builds a letter in the name of the answering organ (条例第二十七条), numbers it in that organ's
+ * yearly series and stores it frozen as issued. `plan` gets a date formatter that marks 暂定 dates.
+ */
+async function issueLetter(
+  trx: Executor, app: Application, plan: (dated: (on: IsoDate | null) => string) => LetterPlan | null,
+  o: { issuedOn: IsoDate; userId: number | null; at: string; serviceMethod: string },
+): Promise<number | null> {
   // A date in a year whose holiday notice is not loaded is counted on the statutory holidays alone: 暂定.
   const calendar = await calendarFor(trx);
   let provisional = false;
@@ -84,30 +116,31 @@ export async function issueLetterFor(
     provisional = true;
     return `${chineseDate(on)}（暂定）`;
   };
-  const plan = planLetter(command, before, after, dated);
-  if (!plan) return null;
-  if (plan.kind === 'consultation_letter' && consultationEndOn) plan.values['意见期限'] = dated(consultationEndOn);
+  const p = plan(dated);
+  if (!p) return null;
   const notes = provisional ? [PROVISIONAL_NOTE] : [];
-  const fullChain = (await Promise.all((await organChain(trx, after.organId)).map((id) => findOrganById(trx, id)))).filter((o) => o !== null);
+  const fullChain = (await Promise.all((await organChain(trx, app.organId)).map((id) => findOrganById(trx, id)))).filter((x) => x !== null);
   // 条例第二十七条: the 行政机关 answers and signs, never an internal unit.
   const organ = answeringOrgan(fullChain);
   const chain = fullChain.slice(fullChain.indexOf(organ));
   const settings = await settingsFor(trx, organ.id);
   const reconsideration = reconsiderationBodyFor(chain, { body: settings.reconsiderationBody, address: settings.reconsiderationAddress, online: settings.reconsiderationOnline });
-  if (!reconsideration && hasRemedies(plan.kind)) {
+  if (!reconsideration && hasRemedies(p.kind)) {
     throw new DomainError(E.reconsiderationBodyRequired, `答复文书须写明复议机关（行政复议法第二十条第三款）：请本机关管理员先在“依申请公开设置”中填写${organ.name}的复议机关名称、地址和网上申请渠道`, { httpStatus: 409 });
   }
-  const serviceMethod = command.verb === 'recordReply' && command.serviceMethod ? command.serviceMethod : after.deliveryMethod;
-  const template = await templateFor(trx, organ.id, plan.template);
-  const document = buildLetter(plan.kind, {
-    app: after, organName: organ.name, reconsideration: reconsideration ?? { body: '', address: '', online: '' }, serviceMethod, issuedOn, template, values: plan.values, notes,
+  // Each letter its own number in the organ's series for the year (e.g. 岚建公开〔2026〕第12号).
+  const year = Number(o.issuedOn.slice(0, 4));
+  const letterNo = letterNumber(settings.letterPrefix || `${organ.shortName || organ.name}依申请公开`, year, await allocateLetterSerial(trx, organ.id, year));
+  const template = await templateFor(trx, organ.id, p.template);
+  const document = buildLetter(p.kind, {
+    app, organName: organ.name, reconsideration: reconsideration ?? { body: '', address: '', online: '' }, serviceMethod: o.serviceMethod,
+    issuedOn: o.issuedOn, template, values: p.values, notes, letterNo,
   });
   return insertLetter(trx, {
-    applicationId: after.id, kind: plan.kind, title: `${LETTER_KIND_LABELS[plan.kind]}（${issuedOn}）`, issuedOn, document,
-    forApplicant: isLetterForApplicant(plan.kind), createdBy: userId, serviceMethod,
-  }, at);
+    applicationId: app.id, kind: p.kind, title: `${LETTER_KIND_LABELS[p.kind]}（${o.issuedOn}）`, issuedOn: o.issuedOn, document,
+    forApplicant: isLetterForApplicant(p.kind), createdBy: o.userId, serviceMethod: o.serviceMethod, letterNo,
+  }, o.at);
 }
-
 /** Letters that state the remedies (行政复议、行政诉讼) and so must name the reconsideration body. */
 const hasRemedies = (kind: LetterKind) => kind === 'reply' || kind === 'termination_notice';
 

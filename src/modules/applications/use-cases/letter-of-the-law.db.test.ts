@@ -193,3 +193,44 @@ describeEachDialect('dates in a year whose holiday notice is not loaded', (db) =
     expect(text).not.toContain('2026年12月18日（暂定）');
   });
 });
+
+describeEachDialect('letter numbers, the registration receipt and the letter for 不予登记', (db) => {
+  const setup = async () => {
+    const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
+    const county = await createOrgan(deps, { name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    const admin = await asActor(deps, (await createStaff(deps, bureau.code, 'organ_admin')).id);
+    return { deps, county, bureau, admin };
+  };
+
+  it('every registered application gets a 申请登记回执, and each letter its own number per organ and year', async () => {
+    const { deps, county, bureau, admin } = await setup();
+    await saveApplicationSettings(deps, admin, bureau.id, { letterPrefix: '岚建公开' });
+    const app = await registerInPerson(deps, admin, bureau.id, '2026-03-02');
+    await performVerb(deps, admin, app.id, disclose);
+    const letters = await listLetters(deps.db, app.id);
+    expect(letters.map((l) => [l.kind, l.letterNo])).toEqual([['acknowledgement', '岚建公开〔2026〕第1号'], ['reply', '岚建公开〔2026〕第2号']]);
+    const receipt = JSON.stringify(letters[0].document);
+    expect(receipt).toContain('申请登记回执');
+    expect(receipt).toContain(app.trackingNo);
+    expect(receipt).toContain('2026年3月30日');
+    expect(JSON.stringify(letters[1].document)).toContain('岚建公开〔2026〕第2号');
+
+    // Another organ counts its own letters; one waiting for confirmation gets its receipt on confirmation.
+    const countyAdmin = await asActor(deps, (await createStaff(deps, county.code, 'organ_admin')).id);
+    const fax = await registerApplication(deps, countyAdmin, county.id, { channel: 'fax', arrivedOn: '2026-03-09', ...applicantInput() });
+    expect(await listLetters(deps.db, fax.application.id)).toEqual([]);
+    await performVerb(deps, countyAdmin, fax.application.id, { verb: 'confirmReceipt', confirmedOn: '2026-03-10', evidence: '电话确认' });
+    const [countyReceipt] = await listLetters(deps.db, fax.application.id);
+    expect(countyReceipt).toMatchObject({ kind: 'acknowledgement', letterNo: '青岚县人民政府依申请公开〔2026〕第1号' });
+  });
+
+  it('不予登记 produces a letter giving the reason', async () => {
+    const { deps, bureau, admin } = await setup();
+    const { application } = await registerApplication(deps, admin, bureau.id, { channel: 'email', arrivedOn: '2026-03-09', ...applicantInput() });
+    await performVerb(deps, admin, application.id, { verb: 'discard', reason: '重复提交，与QHX-2026-00001内容相同' });
+    const [letter] = await listLetters(deps.db, application.id);
+    expect(letter.kind).toBe('discard_notice');
+    expect(JSON.stringify(letter.document)).toContain('重复提交，与QHX-2026-00001内容相同');
+  });
+});

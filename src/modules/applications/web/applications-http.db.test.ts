@@ -116,7 +116,8 @@ describeEachDialect('applications over HTTP', (db) => {
     await performVerb(deps, system, row.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
     const status = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress: '10.0.3.2' });
     expect(status.body).toContain('已答复');
-    const letterId = /\/applications\/status\/letters\/(\d+)/.exec(status.body)![1];
+    // The reply is the last letter (the 申请登记回执 comes first).
+    const letterId = [...status.body.matchAll(/\/applications\/status\/letters\/(\d+)/g)].at(-1)![1];
     const download = (format: string, code = queryCode) =>
       app.inject({ method: 'POST', url: `/applications/status/letters/${letterId}`, payload: { trackingNo, queryCode: code, format }, remoteAddress: '10.0.3.3' });
     const html = await download('html');

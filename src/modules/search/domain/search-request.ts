@@ -17,5 +17,5 @@ export type SearchFilters = {
 export type SearchRequest = { q: string; filters: SearchFilters; sort: SearchSort; page: number; pageSize: number };
 
 /** Relevance is ranked over the newest matches up to this many (plus title and 文号 hits); the rest follow newest first. */
-export const RANK_WINDOW = 1000;
-export const TITLE_CANDIDATES = 300;
+export const RANK_WINDOW = 300;
+export const TITLE_CANDIDATES = 200;

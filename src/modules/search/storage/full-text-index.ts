@@ -15,8 +15,18 @@ export interface FullTextIndex {
   write(db: Executor, rows: ChunkTokens[]): Promise<void>;
   remove(db: Executor, chunkIds: number[]): Promise<void>;
   /** `select publication_id` of chunks where any of the phrases occurs in the column (and the chunk is a title, if asked). */
-  matching(column: TokenColumn, phrases: Phrase[], opts?: { titleOnly?: boolean }): RawBuilder<{ publication_id: number }>;
+  matching(column: TokenColumn, phrases: Phrase[], opts?: MatchOptions): RawBuilder<{ publication_id: number }>;
 }
+
+/** titleOnly: only title chunks; within: only chunks of these items (the ranking's candidates). */
+export type MatchOptions = { titleOnly?: boolean; within?: number[] };
+
+const extra = (opts: MatchOptions) => {
+  const parts = [];
+  if (opts.titleOnly) parts.push(sql`and c.field = 'title'`);
+  if (opts.within) parts.push(sql`and c.publication_id in (${sql.join(opts.within.length ? opts.within : [-1])})`);
+  return sql.join(parts, sql` `);
+};
 
 export function fullTextIndexFor(dialect: DialectName): FullTextIndex {
   return dialect === 'postgres' ? postgresTsvector : sqliteFts5;
@@ -44,9 +54,7 @@ const sqliteFts5: FullTextIndex = {
   matching(column, phrases, opts = {}) {
     const expr = phrases.map((p) => `"${p.tokens.map(assertToken).join(' ')}"${p.prefixLast ? '*' : ''}`).join(' OR ');
     const match = `${column} : (${expr})`;
-    return opts.titleOnly
-      ? sql`select c.publication_id from search_fts f join search_chunks c on c.id = f.rowid where search_fts match ${match} and c.field = 'title'`
-      : sql`select c.publication_id from search_fts f join search_chunks c on c.id = f.rowid where search_fts match ${match}`;
+    return sql`select c.publication_id from search_fts f join search_chunks c on c.id = f.rowid where search_fts match ${match} ${extra(opts)}`;
   },
 };
 
@@ -77,8 +85,6 @@ const postgresTsvector: FullTextIndex = {
   matching(column, phrases, opts = {}) {
     const q = tsquery(phrases);
     const col = sql.ref(`c.${column}`);
-    return opts.titleOnly
-      ? sql`select c.publication_id from search_chunks c where ${col} @@ ${q}::tsquery and c.field = 'title'`
-      : sql`select c.publication_id from search_chunks c where ${col} @@ ${q}::tsquery`;
+    return sql`select c.publication_id from search_chunks c where ${col} @@ ${q}::tsquery ${extra(opts)}`;
   },
 };

@@ -9,8 +9,8 @@ import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { fullTextIndexFor } from '../storage/full-text-index.ts';
 import {
-  chunksOfDocs, countDocs, exactNumberDocs, facetCounts, idsMatching, inNodes, matchedDocs, newestDocs, nodeFacetCounts, nodesByIds, placementsOf,
-  resultRows, titleDocs, type DocRef, type FacetCount,
+  chunksOfDocs, exactNumberDocs, idsMatching, inNodes, matchedDocs, newestDocs, nodesByIds, placementsOf,
+  resultRows, titleDocs, totalAndFacets, type DocRef, type FacetCount,
 } from '../storage/search-repository.ts';
 
 export type SearchHit = {
@@ -71,12 +71,11 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, segm
     return nodeIds ? inNodes(d, nodeIds) : d;
   };
 
-  const total = await countDocs(matched());
+  const counted = await totalAndFacets(db, matched(), 30);
+  const total = counted.total;
   if (total === 0) return { query, total, hits: [], facets: EMPTY_FACETS };
-  const [organ, stage, genre, year, validity, nodeCounts] = await Promise.all([
-    facetCounts(matched(), 'organ_id'), facetCounts(matched(), 'stage'), facetCounts(matched(), 'genre'), facetCounts(matched(), 'year'),
-    facetCounts(matched(), 'validity'), nodeFacetCounts(matched(), 30),
-  ]);
+  const { organ_id: organ, stage, genre, year, validity } = counted.facets;
+  const nodeCounts = counted.facets.node.map((n) => ({ nodeId: Number(n.value), count: n.count }));
   year.sort((a, b) => Number(b.value) - Number(a.value));
 
   const offset = (req.page - 1) * req.pageSize;

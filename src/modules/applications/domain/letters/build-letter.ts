@@ -25,6 +25,8 @@ export type LetterContext = {
   values: Record<string, string>;
   /** Paragraphs the letter adds after its fields whatever the wording (e.g. why a date is 暂定). */
   notes?: string[];
+  /** The letter's own number (岚建公开〔2026〕第12号), printed under the title. */
+  letterNo?: string;
 };
 
 /**
@@ -80,7 +82,7 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     orientation: 'portrait',
     blocks: [
       { kind: 'title', text: ctx.template.title },
-      { kind: 'subtitle', text: `${LETTER_KIND_LABELS[kind]} 编号：${app.trackingNo}` },
+      { kind: 'subtitle', text: ctx.letterNo ?? `${LETTER_KIND_LABELS[kind]} 编号：${app.trackingNo}` },
       ...addressee,
       ...body,
       { kind: 'fields', items: fields },

@@ -9,6 +9,24 @@ export type LetterTemplate = { kind: TemplateKind; title: string; body: string }
  * separated by blank lines; {{名称}} is replaced by the case's value (see PLACEHOLDERS).
  */
 export const DEFAULT_TEMPLATES: Record<TemplateKind, LetterTemplate> = {
+  acknowledgement: {
+    kind: 'acknowledgement',
+    title: '政府信息公开申请登记回执',
+    body: [
+      '您提出的政府信息公开申请，本机关已于{{收到日期}}收到并登记，申请编号：{{申请编号}}。{{收到规则}}',
+      '本机关将依照《中华人民共和国政府信息公开条例》第三十三条的规定，自收到申请之日起20个工作日内（{{答复期限}}前）作出答复；需要延长答复期限的，将另行书面告知，延长的期限最长不超过20个工作日。征求第三方或者其他机关意见所需时间不计算在答复期限内。',
+      '您可以凭申请编号和登记时告知的查询码，在本机关政府信息公开网站查询办理进度、下载答复文书。',
+    ].join('\n\n'),
+  },
+  discard_notice: {
+    kind: 'discard_notice',
+    title: '政府信息公开申请不予登记告知书',
+    body: [
+      '本机关于{{发文日期}}收到以您的名义提交的政府信息公开申请材料（登记号：{{申请编号}}）。经核实，该材料不予登记为政府信息公开申请，理由如下：',
+      '{{不予登记理由}}',
+      '如您需要获取政府信息，可以依照《中华人民共和国政府信息公开条例》第二十九条的规定，向本机关提出载明申请人姓名或者名称、身份证明、联系方式以及所需政府信息的名称、文号或者便于查询的其他特征性描述的书面申请。',
+    ].join('\n\n'),
+  },
   correction_notice: {
     kind: 'correction_notice',
     title: '政府信息公开申请补正告知书',

@@ -1,7 +1,9 @@
 import type { OutcomeGroup } from '../outcomes.ts';
 
 /** Letters stored with a case (application_letters.kind). */
-export const LETTER_KINDS = ['correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply', 'termination_notice', 'disclosure_notice'] as const;
+export const LETTER_KINDS = [
+  'acknowledgement', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply', 'termination_notice', 'disclosure_notice', 'discard_notice',
+] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
@@ -12,6 +14,8 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
   reply: '答复告知书',
   termination_notice: '终止处理告知书',
   disclosure_notice: '决定公开告知书（第三方）',
+  acknowledgement: '申请登记回执',
+  discard_notice: '不予登记告知书',
 };
 
 /** The applicant may download these with the query code; letters to a third party or organ go to it only. */
@@ -22,6 +26,8 @@ export const isLetterToOthers = (kind: LetterKind): boolean => !isLetterForAppli
 
 /** Templates an organ can edit: one per letter, and one reply per outcome group. */
 export const TEMPLATE_KINDS = [
+  'acknowledgement',
+  'discard_notice',
   'correction_notice',
   'consultation_third_party',
   'consultation_co_agency',
@@ -43,6 +49,8 @@ export const isTemplateKind = (v: unknown): v is TemplateKind => typeof v === 's
 export const replyTemplateKind = (group: OutcomeGroup): TemplateKind => `reply.${group}` as TemplateKind;
 
 export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
+  acknowledgement: '申请登记回执',
+  discard_notice: '不予登记告知书',
   correction_notice: '补正告知书',
   consultation_third_party: '征求第三方意见函（条例第三十二条）',
   consultation_co_agency: '征求其他机关意见函（条例第三十四条）',

@@ -6,6 +6,8 @@ const COMMON = ['申请人', '申请编号', '收到日期', '申请内容', '�
 
 /** The placeholders each template may use; anything else in {{…}} is refused when the template is saved. */
 export const PLACEHOLDERS: Record<TemplateKind, readonly string[]> = {
+  acknowledgement: [...COMMON, '收到规则', '答复期限'],
+  discard_notice: [...COMMON, '不予登记理由'],
   correction_notice: [...COMMON, '补正事项', '补正期限', '补正工作日数'],
   consultation_third_party: [...COMMON, '征求对象', '意见期限', '起算说明'],
   consultation_co_agency: [...COMMON, '征求对象', '意见期限', '起算说明'],

@@ -1,0 +1,171 @@
+/**
+ * Full-text search over a synthetic corpus (bench/search-data.ts), on SQLite and on PostgreSQL:
+ * index build time and size, then p50/p95/p99 latency of the search the portal runs (matching,
+ * facet counts, ranking, one page of results with snippets) over a few hundred mixed queries, and
+ * a LIKE scan over the same data for comparison. Prints figures; never asserts a time.
+ *   npm run bench:search -- [--items 100000] [--million] [--queries 300] [--only sqlite|postgres]
+ * --million is --items 1000000 (hours of indexing on a small shared machine; see docs/performance.md).
+ * PostgreSQL: GONGKAI_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database
+ * gongkai_bench_search_<pid> is created and dropped.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import pino from 'pino';
+import { sql } from 'kysely';
+import { openPostgres, openSqlite, type DatabaseHandle } from '../src/platform/db/connect.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import type { DialectName } from '../src/platform/db/dialect.ts';
+import { fixedClock } from '../src/shared/clock.ts';
+import { reindex, searchPublications } from '../src/modules/search/index.ts';
+import { insertOrgans, ORGANS, sqliteInserter, type Columns } from './annual-report-data.ts';
+import { benchQueries, searchPublicationColumns } from './search-data.ts';
+
+const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null);
+const ITEMS = process.argv.includes('--million') ? 1_000_000 : Number(arg('items') ?? 100_000);
+const QUERIES = Number(arg('queries') ?? 300);
+const only = arg('only');
+const PG_ADMIN = process.env.GONGKAI_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BATCH = 10_000;
+const ms = (t: number) => `${t.toFixed(1)} ms`;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const INT_COLUMNS = new Set(['organ_id', 'parent_id', 'sort_order', 'is_standard_directory', 'publication_id', 'node_id']);
+
+/** Bulk insert through unnest() with each column's type (the integers of these tables). */
+function postgresInserter(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  const ready = client.connect();
+  return {
+    insert: async (table: string, cols: Columns) => {
+      await ready;
+      const names = Object.keys(cols);
+      const arrays = names.map((c, i) => `$${i + 1}::${INT_COLUMNS.has(c) ? 'int' : 'text'}[]`);
+      await client.query(`insert into ${table} (${names.join(',')}) select * from unnest(${arrays.join(',')})`, names.map((c) => cols[c]));
+    },
+    close: () => client.end(),
+  };
+}
+
+async function load(insert: (table: string, cols: Columns) => Promise<void>) {
+  await insertOrgans(insert);
+  const nodes: Columns = { organ_id: [], parent_id: [], name: [], sort_order: [], is_standard_directory: [], standard_area: [], description: [], created_at: [], updated_at: [] };
+  for (let i = 1; i <= ORGANS; i++) {
+    for (const [k, v] of Object.entries({ organ_id: i, parent_id: null, name: '政策文件', sort_order: 1, is_standard_directory: 0, standard_area: null, description: '', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })) nodes[k].push(v);
+  }
+  await insert('catalog_nodes', nodes);
+  for (let from = 0; from < ITEMS; from += BATCH) {
+    const n = Math.min(BATCH, ITEMS - from);
+    await insert('publications', searchPublicationColumns(ORGANS, from, n));
+    const placements: Columns = { publication_id: [], node_id: [] };
+    for (let i = from; i < from + n; i++) {
+      placements.publication_id.push(i + 1);
+      placements.node_id.push((i % ORGANS) + 1); // node ids follow organ ids in a fresh database
+    }
+    await insert('publication_placements', placements);
+  }
+}
+
+async function sizeOf(dialect: DialectName, handle: DatabaseHandle, file?: string): Promise<string> {
+  if (dialect === 'sqlite') {
+    await sql`pragma wal_checkpoint(truncate)`.execute(handle.db);
+    return mb(fs.statSync(file!).size);
+  }
+  const r = await sql<{ docs: string; chunks: string; pubs: string }>`select pg_total_relation_size('search_docs') as docs, pg_total_relation_size('search_chunks') as chunks, pg_total_relation_size('publications') as pubs`.execute(handle.db);
+  const row = r.rows[0];
+  return `search_chunks (text + 2 tsvectors + GIN) ${mb(Number(row.chunks))}, search_docs ${mb(Number(row.docs))}, publications ${mb(Number(row.pubs))}`;
+}
+
+async function run(dialect: DialectName) {
+  console.log(`\n== ${dialect}: ${ITEMS.toLocaleString()} items, ${ORGANS} organs ==`);
+  let handle: DatabaseHandle;
+  let file: string | undefined;
+  let dropPg: (() => Promise<void>) | null = null;
+  let t0 = performance.now();
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-search-bench-'));
+    file = path.join(dir, 'bench.sqlite');
+    const boot = openSqlite(file);
+    await migrateToLatest(boot.db, 'sqlite');
+    await boot.destroy();
+    const ins = sqliteInserter(file);
+    await load(ins.insert);
+    ins.close();
+    handle = openSqlite(file);
+    dropPg = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `gongkai_bench_search_${process.pid}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
+    handle = openPostgres(url);
+    await migrateToLatest(handle.db, 'postgres');
+    const ins = postgresInserter(url);
+    await load(ins.insert);
+    await ins.close();
+    dropPg = async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  console.log(`  generated and loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s; database ${await sizeOf(dialect, handle, file)}`);
+  const deps = { db: handle.db, dialect, clock: fixedClock('2026-06-01T02:00:00Z'), dataDir: os.tmpdir(), logger: pino({ level: 'silent' }) };
+  try {
+    t0 = performance.now();
+    let shown = 0;
+    await reindex(deps, { onProgress: (done, total) => { if (done / total >= shown / 10) { shown++; process.stderr.write(`\r  indexing ${done}/${total}`); } } });
+    const build = (performance.now() - t0) / 1000;
+    process.stderr.write('\n');
+    if (dialect === 'postgres') await sql`vacuum analyze`.execute(handle.db);
+    else await sql`pragma optimize`.execute(handle.db);
+    console.log(`  index build (gongkai reindex, one process): ${build.toFixed(0)} s = ${(ITEMS / build).toFixed(0)} items/s; size after: ${await sizeOf(dialect, handle, file)}`);
+
+    const queries = benchQueries(QUERIES, ORGANS);
+    for (const q of queries.slice(0, 20)) await searchPublications(deps, { q: q.q, sort: q.sort, page: 1, pageSize: 20, filters: { scopeOrganId: q.organ ?? null, year: q.year } });
+    const times: Record<string, number[]> = {};
+    const all: number[] = [];
+    const allRelevance: number[] = [];
+    const allNewest: number[] = [];
+    let hitsTotal = 0;
+    for (const q of queries) {
+      const s = performance.now();
+      const r = await searchPublications(deps, { q: q.q, sort: q.sort, page: 1, pageSize: 20, filters: { scopeOrganId: q.organ ?? null, year: q.year } });
+      const t = performance.now() - s;
+      hitsTotal += r.total;
+      (times[q.kind] ??= []).push(t);
+      all.push(t);
+      (q.sort === 'newest' ? allNewest : allRelevance).push(t);
+    }
+    const line = (label: string, xs: number[]) => console.log(`  ${label.padEnd(26)} n=${String(xs.length).padStart(4)}  p50 ${ms(pct(xs, 50)).padStart(10)}  p95 ${ms(pct(xs, 95)).padStart(10)}  p99 ${ms(pct(xs, 99)).padStart(10)}`);
+    console.log(`  search with facet counts and one page of 20 (mean ${(hitsTotal / queries.length).toFixed(0)} matches per query):`);
+    for (const [kind, xs] of Object.entries(times)) line(kind, xs);
+    line('ALL relevance', allRelevance);
+    line('ALL newest first', allNewest);
+    line('ALL', all);
+
+    // What a general CMS does: LIKE over title and body, for a few of the same words.
+    const likeWords = [queries[0].q, queries[1].q, queries[9].q];
+    for (const w of likeWords) {
+      const s = performance.now();
+      const r = await handle.db.selectFrom('publications').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => eb.or([eb('title', 'like', `%${w}%`), eb('body_html', 'like', `%${w}%`)])).executeTakeFirstOrThrow();
+      const likeMs = performance.now() - s;
+      const s2 = performance.now();
+      const mine = await searchPublications(deps, { q: w, sort: 'relevance', page: 1, pageSize: 20, filters: { scopeOrganId: null } });
+      console.log(`  LIKE count “${w}”: ${Number(r.n)} rows in ${ms(likeMs)}; search: ${mine.total} in ${ms(performance.now() - s2)}`);
+    }
+  } finally {
+    await handle.destroy();
+    if (!process.argv.includes('--keep')) await dropPg?.();
+    else console.log('  kept the database (--keep)');
+  }
+}
+
+console.log(`search benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}`);
+for (const d of ['sqlite', 'postgres'] as const) if (!only || only === d) await run(d);
