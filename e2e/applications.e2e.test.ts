@@ -97,7 +97,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
 
     await admin.perform('答复', { 办理结果: '予以公开', 依据: '予以公开：所申请公开信息可以公开（第三十六条第（二）项）', 实际提供形式: '电子文件', 答复日期: '2026-03-10', 答复内容: '随本告知书提供2025年城区老旧小区改造项目清单（电子文件）。' });
     await expect(admin.state()).resolves.toBe('已答复');
-    await expect(admin.letterNames()).resolves.toEqual(['答复告知书']);
+    await expect(admin.letterNames()).resolves.toEqual(['申请登记回执', '答复告知书']);
     await admin.openWorkList(organ.code, 'closed');
     await expect(admin.workListRows()).resolves.toEqual([expect.stringContaining(receipt.trackingNo)]);
     await page.context().close();
@@ -110,7 +110,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     await portal.checkStatus(receipt.trackingNo, receipt.queryCode);
     await expect(portal.statusValue('办理状态')).resolves.toBe('已答复');
     await expect(portal.statusValue('办理结果')).resolves.toBe('（一）予以公开');
-    await expect(portal.letterNames()).resolves.toEqual(['答复告知书']);
+    await expect(portal.letterNames()).resolves.toEqual(['申请登记回执', '答复告知书']);
     await page.screenshot({ path: path.join(SHOTS, 'application-status.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     const pdf = await portal.downloadLetter('答复告知书', 'PDF');
