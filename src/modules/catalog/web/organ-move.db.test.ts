@@ -39,6 +39,8 @@ describeEachDialect('moving an organ to another parent', (db) => {
   it('refuses through the back-office edit form with the reason in Chinese', async () => {
     const w = await world();
     const { cookies, csrf } = await loginAs(w.app, w.bAdmin.username, w.bAdmin.password);
+    const form = await w.app.inject({ url: `/admin/organs/${w.b.code}/edit`, cookies });
+    expect(form.body).toContain('更改机关类型或上级机关，须同时具有原上级机关和新上级机关的管理权限');
     const res = await w.app.inject({
       method: 'POST', url: `/admin/organs/${w.b.code}/edit`, cookies,
       payload: { _csrf: csrf, name: w.b.name, kind: 'unit', parentCode: w.a.code, creditCode: w.b.creditCode },

@@ -6,6 +6,9 @@ import type { StaffScope } from './staff-scope.ts';
 
 export type OrganFormValues = Record<string, string>;
 
+// Moving an organ hands it to the new parent's staff: see docs/security.md.
+const MOVE_HINT = '更改机关类型或上级机关，须同时具有原上级机关和新上级机关的管理权限，通常由系统管理员办理';
+
 export const organFormValues = (o: Organ, organs: Organ[]): OrganFormValues => ({
   code: o.code, name: o.name, shortName: o.shortName, kind: o.kind, parentCode: organs.find((p) => p.id === o.parentId)?.code ?? '',
   creditCode: o.creditCode, indexPattern: o.indexPattern, consultPhone: o.consultPhone, address: o.address, officeHours: o.officeHours,
@@ -31,12 +34,12 @@ export function OrganFormPage({ scope, values, errors, editing }: { scope: Staff
           <Field name="shortName" label="简称" errors={errors} hint="显示在导航中，如 县住建局">
             <input id="f-shortName" name="shortName" value={v('shortName')} />
           </Field>
-          <Field name="kind" label="机关类型" errors={errors} required>
+          <Field name="kind" label="机关类型" errors={errors} required hint={editing ? MOVE_HINT : undefined}>
             <select id="f-kind" name="kind">
               {ORGAN_KINDS.map((k) => <option value={k} selected={v('kind') === k}>{ORGAN_KIND_LABELS[k]}</option>)}
             </select>
           </Field>
-          <Field name="parentCode" label="上级机关" errors={errors}>
+          <Field name="parentCode" label="上级机关" errors={errors} hint={editing ? MOVE_HINT : undefined}>
             <select id="f-parentCode" name="parentCode">
               <option value="">（无，顶级）</option>
               {scope.organs.filter((o) => o.code !== v('code')).map((o) => <option value={o.code} selected={v('parentCode') === o.code}>{o.name}</option>)}
