@@ -3,7 +3,7 @@ import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { Executor } from '../../catalog/index.ts';
 import type { Phrase } from '../domain/tokenize.ts';
 
-export type ChunkTokens = { chunkId: number; grams: string[]; words: string[] };
+export type ChunkRow = { publicationId: number; field: 'title' | 'meta' | 'body' | 'attachment'; attachmentId: number | null; seq: number; text: string; grams: string[]; words: string[] };
 export type TokenColumn = 'grams' | 'words';
 
 /**
@@ -12,7 +12,8 @@ export type TokenColumn = 'grams' | 'words';
  * positions, the last token possibly a prefix — so they match the same chunks.
  */
 export interface FullTextIndex {
-  write(db: Executor, rows: ChunkTokens[]): Promise<void>;
+  /** Stores an item's chunks (search_chunks) with their tokens. */
+  insertChunks(db: Executor, rows: ChunkRow[]): Promise<void>;
   remove(db: Executor, chunkIds: number[]): Promise<void>;
   /** `select publication_id` of chunks where any of the phrases occurs in the column (and the chunk is a title, if asked). */
   matching(column: TokenColumn, phrases: Phrase[], opts?: MatchOptions): RawBuilder<{ publication_id: number }>;
@@ -40,10 +41,14 @@ const assertToken = (t: string) => {
 
 /** SQLite FTS5, contentless, rowid = chunk id; `"a b c"*` is a phrase whose last token is a prefix. */
 const sqliteFts5: FullTextIndex = {
-  async write(db, rows) {
+  async insertChunks(db, rows) {
+    const fts = [];
     for (const r of rows) {
-      await sql`insert into search_fts (rowid, grams, words) values (${r.chunkId}, ${r.grams.join(' ')}, ${r.words.join(' ')})`.execute(db);
+      const { id } = await db.insertInto('search_chunks')
+        .values({ publication_id: r.publicationId, field: r.field, attachment_id: r.attachmentId, seq: r.seq, text: r.text }).returning('id').executeTakeFirstOrThrow();
+      fts.push(sql`(${Number(id)}, ${r.grams.join(' ')}, ${r.words.join(' ')})`);
     }
+    if (fts.length) await sql`insert into search_fts (rowid, grams, words) values ${sql.join(fts)}`.execute(db);
   },
   async remove(db, chunkIds) {
     for (let i = 0; i < chunkIds.length; i += 500) {
@@ -74,10 +79,10 @@ const tsquery = (phrases: Phrase[]) =>
 
 /** PostgreSQL tsvector + GIN: the literal is cast as is, never parsed by a text-search configuration. */
 const postgresTsvector: FullTextIndex = {
-  async write(db, rows) {
-    for (const r of rows) {
-      await sql`update search_chunks set grams = ${tsvectorLiteral(r.grams)}::tsvector, words = ${tsvectorLiteral(r.words)}::tsvector where id = ${r.chunkId}`.execute(db);
-    }
+  async insertChunks(db, rows) {
+    if (!rows.length) return;
+    const values = rows.map((r) => sql`(${r.publicationId}, ${r.field}, ${r.attachmentId}, ${r.seq}, ${r.text}, ${tsvectorLiteral(r.grams)}::tsvector, ${tsvectorLiteral(r.words)}::tsvector)`);
+    await sql`insert into search_chunks (publication_id, field, attachment_id, seq, text, grams, words) values ${sql.join(values)}`.execute(db);
   },
   async remove() {
     // The tokens live in the chunk rows, which the caller deletes.

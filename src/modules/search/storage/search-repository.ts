@@ -30,13 +30,6 @@ export async function insertDoc(db: Executor, doc: Database['search_docs'] exten
   await db.insertInto('search_docs').values(doc).execute();
 }
 
-export async function insertChunk(
-  db: Executor, chunk: { publication_id: number; field: 'title' | 'meta' | 'body' | 'attachment'; attachment_id: number | null; seq: number; text: string },
-): Promise<number> {
-  const r = await db.insertInto('search_chunks').values(chunk).returning('id').executeTakeFirstOrThrow();
-  return Number(r.id);
-}
-
 /** Published items, oldest first (a rebuild indexes them in batches), optionally of some organs. */
 export async function publishedIds(db: Executor, organIds: number[] | null): Promise<number[]> {
   let q = db.selectFrom('publications').select('id').where('status', '=', 'published');

@@ -7,8 +7,8 @@ import { chunksOf, htmlToPlainText } from '../domain/text.ts';
 import { indexTokens, TOKENIZER_VERSION } from '../domain/tokenize.ts';
 import { wordTokens, type Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
-import { fullTextIndexFor } from '../storage/full-text-index.ts';
-import { clearDoc, insertChunk, insertDoc, loadIndexSource } from '../storage/search-repository.ts';
+import { fullTextIndexFor, type ChunkRow } from '../storage/full-text-index.ts';
+import { clearDoc, insertDoc, loadIndexSource } from '../storage/search-repository.ts';
 
 export type IndexDeps = { dialect: DialectName; dataDir: string; clock: { now(): Date } };
 
@@ -53,13 +53,10 @@ export async function indexPublication(trx: Executor, deps: IndexDeps, publicati
     { field: 'body', attachmentId: null, text: htmlToPlainText(p.body_html) },
   ];
   for (const a of src.attachments) parts.push({ field: 'attachment', attachmentId: a.id, text: `${a.file_name}\n${await attachmentText(deps.dataDir, a)}` });
-  const rows = [];
+  const rows: ChunkRow[] = [];
   for (const part of parts) {
     const chunks = part.field === 'title' ? [part.text] : chunksOf(part.text, indexTokens);
-    for (let seq = 0; seq < chunks.length; seq++) {
-      const chunkId = await insertChunk(trx, { publication_id: p.id, field: part.field, attachment_id: part.attachmentId, seq, text: chunks[seq] });
-      rows.push({ chunkId, grams: indexTokens(chunks[seq]), words: wordTokens(segment, chunks[seq]) });
-    }
+    chunks.forEach((text, seq) => rows.push({ publicationId: p.id, field: part.field, attachmentId: part.attachmentId, seq, text, grams: indexTokens(text), words: wordTokens(segment, text) }));
   }
-  await index.write(trx, rows);
+  await index.insertChunks(trx, rows);
 }
