@@ -3,7 +3,7 @@ import type { Segmenter } from '../domain/word-signal.ts';
 
 /**
  * jieba's precise mode (no HMM, so the result depends only on the shipped dictionary) through
- * @node-rs/jieba (docs/adr/0011-search-segmentation.md). Loading the dictionary takes about 0.4 s,
+ * @node-rs/jieba (docs/adr/0008-search-tokens-and-segmentation.md). Loading the dictionary takes about 0.4 s,
  * so it happens once, on first use.
  */
 let cut: Segmenter | null = null;
