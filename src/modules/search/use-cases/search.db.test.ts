@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps, createNode, createOrgan, createPublished, system } from '../../../../test/support/factories.ts';
-import { performReviewVerb } from '../../review/index.ts';
+import { fillReviewForm, performReviewVerb } from '../../review/index.ts';
+import { publicationInput } from '../../../../test/support/factories.ts';
 import { indexPublication, reindex, searchPublications, type SearchRequest } from '../index.ts';
 
 const req = (q: string, over: Partial<SearchRequest> = {}): SearchRequest => ({ q, filters: { scopeOrganId: null }, sort: 'relevance', page: 1, pageSize: 20, ...over });
@@ -37,5 +38,20 @@ describeEachDialect('search', (db) => {
     expect((await searchPublications(deps, req('预售许可', { filters: { scopeOrganId: organ.id } }))).total).toBe(1);
     await performReviewVerb(deps, system, item.id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '内容有误' });
     expect((await searchPublications(deps, req('预售许可', { filters: { scopeOrganId: organ.id } }))).total).toBe(0);
+  });
+
+  it('follows an amendment and a repeal in the same transaction as the verb', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const item = await createPublished(deps, organ.id, [node], { title: '城市绿化养护办法' });
+    await indexPublication(deps.db, deps, item.id);
+    await fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
+    await performReviewVerb(deps, system, item.id, 'amend', { changeNote: '更名', amended: publicationInput([node], { title: '城市园林绿化养护管理办法' }) });
+    const scoped = (q: string) => searchPublications(deps, req(q, { filters: { scopeOrganId: organ.id } }));
+    expect((await scoped('园林')).hits.map((h) => h.id)).toEqual([item.id]);
+    expect((await scoped('园林')).facets.validity).toEqual([{ value: 'valid', count: 1 }]);
+    await performReviewVerb(deps, system, item.id, 'repeal', {});
+    expect((await scoped('园林')).facets.validity).toEqual([{ value: 'repealed', count: 1 }]);
   });
 });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { documentNumberKey, indexNumberKey } from './numbers.ts';
+import { parseQuery } from './parse-query.ts';
+import { compareByRelevance, type RankFacts } from './rank.ts';
+import { snippetOf } from './snippet.ts';
+
+describe('文号 and 索引号 keys', () => {
+  it('gives one key for every bracket spelling, full-width digits and 第', () => {
+    const key = documentNumberKey('岚建〔2026〕63号');
+    for (const typed of ['岚建[2026]63号', '岚建(2026)63号', '岚建（２０２６）６３号', '岚建【2026】63号', '岚建〔2026〕第63号', ' 岚建 〔2026〕 063号']) expect(documentNumberKey(typed)).toBe(key);
+    expect(documentNumberKey('岚建〔2026〕64号')).not.toBe(key);
+    expect(documentNumberKey('岚建罚决〔2026〕63号')).not.toBe(key);
+    expect(documentNumberKey(null)).toBe('');
+  });
+
+  it('compares 索引号 without spaces or case, digits full-width or not', () => {
+    expect(indexNumberKey('11341529mb0001234x/２０２６-00063')).toBe(indexNumberKey('11341529MB0001234X/2026-00063'));
+  });
+});
+
+describe('query parsing', () => {
+  it('splits keywords on spaces and Chinese commas, drops repeats and adds synonyms', () => {
+    const q = parseQuery('  公租房，租金  租金 ');
+    expect(q.display).toBe('公租房,租金 租金');
+    expect(q.keywords.map((k) => k.text)).toEqual(['公租房', '租金']);
+    expect(q.keywords[0].alternatives.map((a) => a.text)).toEqual(['公租房', '公共租赁住房']);
+  });
+
+  it('finds nothing to match in punctuation alone', () => {
+    expect(parseQuery('，。！').keywords).toEqual([]);
+  });
+});
+
+describe('relevance order', () => {
+  const f = (over: Partial<RankFacts>): RankFacts => ({ id: 1, publishedOn: '2026-01-01', exactNumber: false, titleHasAll: false, wordScore: 0, ...over });
+  it('exact number, then title, then whole words, then newest, then id', () => {
+    const list = [
+      f({ id: 1, publishedOn: '2026-03-01' }),
+      f({ id: 2, wordScore: 2, publishedOn: '2020-01-01' }),
+      f({ id: 3, titleHasAll: true, publishedOn: '2019-01-01' }),
+      f({ id: 4, exactNumber: true, publishedOn: '2018-01-01' }),
+      f({ id: 5, publishedOn: '2026-03-01' }),
+    ];
+    expect(list.sort(compareByRelevance).map((x) => x.id)).toEqual([4, 3, 2, 5, 1]);
+  });
+});
+
+describe('snippet', () => {
+  it('marks every occurrence and starts near the first one', () => {
+    const parts = snippetOf(`${'前文'.repeat(60)}农村危房改造补助，危房鉴定`, ['危房'], 40);
+    expect(parts[0]).toEqual({ text: '…', hit: false });
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['危房', '危房']);
+  });
+});
