@@ -8,12 +8,11 @@ import type { ReportSections } from '../domain/report-types.ts';
 import { saveInputs } from '../storage/inputs-repository.ts';
 import { insertVersion, updateVersion } from '../storage/reports-repository.ts';
 import { buildLiveReport } from './build-report.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { PROSE_LABELS } from './prose-labels.ts';
 
 export const DEMO_REPORT_ORGAN = 'qlx-zjj';
 const TRACKING_NO = 'QLX-ZJJ-2020-00001';
-/** The first report year in the national format of 国办公开办函〔2021〕30号 (the platform's); earlier reports used the 2019 trial format. */
-const FIRST_FORMAT_YEAR = 2021;
 
 /**
  * An annual report the demo catalog publishes: its organ and year, the day it went out, the table 二
@@ -27,14 +26,15 @@ export type DemoReportRecord = { organCode: string; year: number; publishedOn: s
  * reports area computes agree:
  * - the 住建局's 2020 case: one application received on 2020-04-13 and answered on 2020-04-30
  *   (不予公开, 过程性信息); the applicant's reconsideration (维持, 2020-07-10), then a lawsuit after
- *   reconsideration that the court dismissed (驳回诉讼请求 → 其他结果, 2020-11-18); the 2019 report's
- *   row 四 (all 0) as published before the platform;
+ *   reconsideration that the court dismissed (驳回诉讼请求 → 其他结果, 2020-11-18);
+ * - row 四 of the report before each organ's first demo report (2018; 2019 for the 住建局 when no
+ *   report is given), all 0, as published before the platform;
  * - for every report the demo catalog publishes, the table 二 figures entered from other systems
  *   (the 行政许可 and 行政处罚 decisions its items list; no 行政强制, no 行政事业性收费);
- * - for the reports before 2021 (published in the 2019 trial format, before the platform), their
- *   row 四 entered, so that next year's 二 = last year's 四 check has it;
- * - every report from 2021 on recorded as published on the day its catalog item went out, frozen
- *   with the figures the platform computes and the item's text (a check failing here is a demo defect).
+ * - every report whose item is out by the clock's day recorded as published on the day its catalog
+ *   item went out, frozen with the figures the platform computes and the item's text (a check failing
+ *   here is a demo defect). On the demo's own date that is every report from 2019 to 2025; a test that
+ *   runs the demo on 20 January 2021 still finds the 住建局's 2020 report to draft.
  * Call it after seedDemo(); it does nothing if the demo application is already there.
  */
 export async function seedDemoReportData(
@@ -69,8 +69,16 @@ export async function seedDemoReportData(
     ]).execute();
 
     const zeros = emptyApplicationsTable()[ROW_CARRIED_OUT];
-    await saveInputs(trx, organ.id, 2019, { carriedOut: zeros, source: 'seed', by: null, at });
     const allOrgans = await listOrgans(trx);
+    // The year before each organ's first demo report was published before the platform, none left open: its row 四 is entered.
+    const before = new Map<string, number>();
+    for (const r of reports) before.set(r.organCode, Math.min(before.get(r.organCode) ?? r.year, r.year));
+    if (!before.has(organ.code)) before.set(organ.code, 2020);
+    for (const [code, first] of before) {
+      const o = allOrgans.find((x) => x.code === code);
+      if (o) await saveInputs(trx, o.id, first - 1, { carriedOut: zeros, source: 'seed', by: null, at });
+    }
+    const today = chinaDateOf(deps.clock.now());
     let published = 0;
     const sorted = [...reports].sort((a, b) => a.year - b.year || a.organCode.localeCompare(b.organCode));
     for (const r of sorted) {
@@ -79,11 +87,7 @@ export async function seedDemoReportData(
       const figures = Object.fromEntries(enteredProactiveRows(PROSE_LABELS.documentRowLabels).map(({ row }) => [row, r.entered[row] ?? 0]));
       await saveInputs(trx, o.id, r.year, { proactive: figures, source: 'seed', by: null, at });
       const { report } = await buildLiveReport(trx, o, allOrgans, r.year, r.sections);
-      if (r.year < FIRST_FORMAT_YEAR) {
-        // Published before the platform, in the trial format: its row 四 is entered, as staff would, for next year's check.
-        await saveInputs(trx, o.id, r.year, { carriedOut: report.figures.applications[ROW_CARRIED_OUT], source: 'seed', by: null, at });
-        continue;
-      }
+      if (r.publishedOn > today) continue; // not out yet on the clock's day (tests run the demo at an earlier date)
       const failing = report.checks.filter((c) => !c.ok);
       if (failing.length) throw new Error(`演示数据有误：${o.name}${r.year}年度报告核对未通过：${failing.map((c) => c.title).join('；')}`);
       const publishedAt = `${r.publishedOn}T02:00:00.000Z`;
@@ -95,7 +99,7 @@ export async function seedDemoReportData(
     }
     await appendAuditEvent(trx, deps.dialect, {
       occurredAt: at, actorUserId: null, actorLabel: '系统：演示数据', action: 'demo.seed_report_data', entityType: 'organ', entityId: organ.code,
-      organId: organ.id, before: null, after: { applications: 1, appeals: 2, inputs: { 2019: { [ROW_CARRIED_OUT]: zeros } }, publishedReports: published },
+      organId: organ.id, before: null, after: { applications: 1, appeals: 2, carriedOutBefore: Object.fromEntries([...before].map(([c, y]) => [c, y - 1])), publishedReports: published },
     });
     return { applications: 1, appeals: 2, reports: published };
   });
