@@ -26,6 +26,11 @@ export const TRANSITIONS = {
   issueFeeNotice: { label: '发出收费通知', from: ['under_review', 'in_progress'], to: 'awaiting_fee' },
   recordFeePayment: { label: '登记缴费', from: ['awaiting_fee'], to: 'in_progress' },
   closeFeeUnpaid: { label: '逾期未缴费，终止处理', from: ['awaiting_fee'], to: 'replied' },
+  withdraw: {
+    label: '申请人撤回申请',
+    from: ['registered', 'under_review', 'in_progress', 'awaiting_correction', 'consulting', 'awaiting_fee'],
+    to: 'replied',
+  },
   recordReply: { label: '答复', from: ['registered', 'under_review', 'in_progress'], to: 'replied' },
   archive: { label: '归档', from: ['replied'], to: 'archived' },
 } as const satisfies Record<string, { label: string; from: readonly ApplicationState[]; to: ApplicationState | 'same' }>;
@@ -61,4 +66,5 @@ export type Command =
   | { verb: 'recordFeePayment'; paidOn: IsoDate }
   | { verb: 'closeFeeUnpaid' }
   | ({ verb: 'recordReply'; outcome: string; repliedOn: IsoDate; text: string; serviceMethod?: string; providedForm?: string; providedFormReason?: string } & ReplyBasisInput)
+  | { verb: 'withdraw'; withdrawnOn: IsoDate; note: string }
   | { verb: 'archive' };

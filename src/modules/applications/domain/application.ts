@@ -82,6 +82,8 @@ export type Application = {
   providedForm: string;
   providedFormReason: string;
   archivedOn: IsoDate | null;
+  /** The day the applicant withdrew the application (closed as 其他处理). */
+  withdrawnOn: IsoDate | null;
   source: 'portal' | 'staff' | 'import';
   imported: boolean;
   createdBy: number | null;

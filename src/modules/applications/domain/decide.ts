@@ -36,7 +36,7 @@ export type ApplicationChanges = Partial<
     | 'confirmedOn' | 'receiptEvidence' | 'receivedOn' | 'handlerUserId' | 'correctionNoticeDueOn' | 'correctionRequestedOn'
     | 'correctionDueOn' | 'correctedOn' | 'extensionWorkingDays' | 'extensionApprovedBy' | 'extensionApprovedOn' | 'extensionReason'
     | 'feeMethod' | 'feeUnits' | 'feeAmountYuan' | 'feeNoticeSentOn' | 'feeNoticeReceivedOn' | 'feeDueOn' | 'feePaidOn'
-    | 'outcome' | 'repliedOn' | 'replyText' | 'replyBasis' | 'providedForm' | 'providedFormReason' | 'archivedOn'
+    | 'outcome' | 'repliedOn' | 'replyText' | 'replyBasis' | 'providedForm' | 'providedFormReason' | 'archivedOn' | 'withdrawnOn'
   >
 >;
 
@@ -129,6 +129,7 @@ const RULES: { [V in Verb]: (command: CommandOf<V>, v: VerbContext) => void } = 
   recordFeePayment,
   closeFeeUnpaid,
   recordReply,
+  withdraw,
   archive,
 };
 
@@ -389,6 +390,21 @@ function recordReply(command: CommandOf<'recordReply'>, v: VerbContext): void {
     const late = app.dueOn !== null && command.repliedOn > app.dueOn;
     v.out.note = `${command.repliedOn}作出答复：${OUTCOME_INFO[outcome as Outcome].label}${late ? `（超过答复期限${app.dueOn}）` : ''}`;
     v.out.data = { late };
+  }
+}
+
+/**
+ * The applicant withdraws the application: the case ends as 其他处理 (annual report table 三, row
+ * “其他”) on the day of withdrawal, and any consultation or fee window still open ends with it.
+ */
+function withdraw(command: CommandOf<'withdraw'>, v: VerbContext): void {
+  const { checkDate, required, clockStart, openPause, reasons } = v;
+  const ok = checkDate('withdrawnOn', '撤回日期', command.withdrawnOn, { on: openPause?.startedOn ?? clockStart, label: openPause ? '当前暂停期间的开始日期' : '答复期限起算日' });
+  required('note', command.note, '请记录申请人撤回的方式（如书面撤回申请、来电并记录）');
+  if (ok && reasons.length === 0) {
+    v.out.changes = { outcome: 'other.other', repliedOn: command.withdrawnOn, withdrawnOn: command.withdrawnOn, replyText: `申请人撤回申请：${command.note.trim()}` };
+    if (openPause) v.out.pause = { close: { id: openPause.id, endedOn: command.withdrawnOn } };
+    v.out.note = `${command.withdrawnOn}申请人撤回申请（${command.note.trim()}），终止处理，计入“其他处理”`;
   }
 }
 

@@ -62,6 +62,7 @@ export const toApplication = (r: ApplicationRow): Application => ({
   providedForm: r.provided_form,
   providedFormReason: r.provided_form_reason,
   archivedOn: r.archived_on,
+  withdrawnOn: r.withdrawn_on,
   source: r.source as Application['source'],
   imported: Number(r.imported) === 1,
   createdBy: r.created_by,
@@ -97,6 +98,7 @@ const COLUMN_OF: Record<keyof ApplicationChanges, keyof ApplicationsTable> = {
   providedForm: 'provided_form',
   providedFormReason: 'provided_form_reason',
   archivedOn: 'archived_on',
+  withdrawnOn: 'withdrawn_on',
 };
 
 /** The columns a decision changes. */

@@ -12,6 +12,7 @@ import { listAppeals, type Appeal } from '../storage/appeals-repository.ts';
 import { listOrganStaff, type StaffMember } from '../storage/staff-repository.ts';
 import { isOfficeHead, requireCaseStaff } from './case-access.ts';
 import { calendarFor } from './working-calendar.ts';
+import { remedyPeriods } from '../domain/remedy-periods.ts';
 
 export type CaseDetails = {
   application: Application;
@@ -24,6 +25,8 @@ export type CaseDetails = {
   clock: ApplicationClock;
   correctionNotice: DeadlineResult | null;
   actorIsOfficeHead: boolean;
+  /** For each served reply or termination notice: the last days to apply for reconsideration and to sue. */
+  remedyPeriods: Record<number, { reconsiderationBy: string; lawsuitBy: string | null }>;
 };
 
 /** Everything the staff case page shows, including the due date recomputed with its trace. */
@@ -40,5 +43,9 @@ export async function caseDetails(deps: AppDeps, actor: Actor, applicationId: nu
     clock: applicationClock(application, pauses, calendar),
     correctionNotice: application.receivedOn ? correctionNoticeDeadline(application.receivedOn, calendar) : null,
     actorIsOfficeHead: isOfficeHead(actor, chain),
+    remedyPeriods: Object.fromEntries(letters.flatMap((l) => {
+      const p = (l.kind === 'reply' || l.kind === 'termination_notice') ? remedyPeriods(l, application.outcome, calendar) : null;
+      return p ? [[l.id, p]] : [];
+    })),
   };
 }

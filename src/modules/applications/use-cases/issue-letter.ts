@@ -40,6 +40,8 @@ function planLetter(command: Command, before: Application, after: Application, d
             : `本机关以本函发出之日（${chineseDate(command.sentOn)}）为准，自次日起计算`,
         },
       };
+    case 'withdraw':
+      return { kind: 'withdrawal_notice', template: 'withdrawal_notice', values: { 撤回日期: chineseDate(command.withdrawnOn) } };
     case 'discard':
       return { kind: 'discard_notice', template: 'discard_notice', values: { 不予登记理由: command.reason } };
     case 'notifyThirdParty':

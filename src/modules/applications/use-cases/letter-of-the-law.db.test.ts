@@ -13,6 +13,9 @@ import { saveApplicationSettings } from './manage-application-settings.ts';
 import { listEvents } from '../storage/events-repository.ts';
 import { receiptWarnings } from '../domain/channels.ts';
 import { listWork } from './list-work.ts';
+import { recordService } from './record-service.ts';
+import { remedyPeriods } from '../domain/remedy-periods.ts';
+import { calendarFor } from './working-calendar.ts';
 
 const asActor = async (deps: AppDeps, userId: number): Promise<Actor> => ({ kind: 'user', principal: (await loadPrincipal(deps.db, userId))!, via: 'web' });
 const disclose = { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书提供项目清单。' } as const;
@@ -232,5 +235,43 @@ describeEachDialect('letter numbers, the registration receipt and the letter for
     const [letter] = await listLetters(deps.db, application.id);
     expect(letter.kind).toBe('discard_notice');
     expect(JSON.stringify(letter.document)).toContain('重复提交，与QHX-2026-00001内容相同');
+  });
+});
+
+describeEachDialect('service records and withdrawal', (db) => {
+  const setup = async () => {
+    const deps = buildDeps(db(), '2026-03-20T02:00:00Z');
+    const county = await createOrgan(deps, { name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局' });
+    const admin = await asActor(deps, (await createStaff(deps, bureau.code, 'organ_admin')).id);
+    return { deps, bureau, admin };
+  };
+
+  it('the date a reply was served starts the 60-day and 6-month periods shown to staff', async () => {
+    const { deps, bureau, admin } = await setup();
+    const app = await registerInPerson(deps, admin, bureau.id, '2026-03-02');
+    await performVerb(deps, admin, app.id, disclose);
+    const reply = (await listLetters(deps.db, app.id)).find((l) => l.kind === 'reply')!;
+    await expect(recordService(deps, admin, reply.id, { servedOn: '2026-03-09', method: 'post', ref: 'EMS1234567890' }))
+      .rejects.toMatchObject({ code: E.dateOutOfOrder });
+    await expect(recordService(deps, admin, reply.id, { servedOn: '2026-03-12', method: 'post', ref: '' })).rejects.toMatchObject({ code: E.reasonRequired });
+    await recordService(deps, admin, reply.id, { servedOn: '2026-03-12', method: 'post', ref: 'EMS1234567890' });
+    const served = (await listLetters(deps.db, app.id)).find((l) => l.kind === 'reply')!;
+    expect(served).toMatchObject({ servedOn: '2026-03-12', serviceMethod: 'post', serviceRef: 'EMS1234567890' });
+    // 行政复议法第二十条: 60 days; 行政诉讼法第四十六条: 6 months — 2026-09-12 is a Saturday, so the following Monday.
+    expect(remedyPeriods(served, 'disclosed', await calendarFor(deps.db))).toEqual({ reconsiderationBy: '2026-05-11', lawsuitBy: '2026-09-14' });
+    expect(remedyPeriods(served, 'withheld.process_information', await calendarFor(deps.db))).toEqual({ reconsiderationBy: '2026-05-11', lawsuitBy: null });
+  });
+
+  it('an applicant may withdraw: the case closes as 其他, any pause ends, and a letter confirms it', async () => {
+    const { deps, bureau, admin } = await setup();
+    const app = await registerInPerson(deps, admin, bureau.id, '2026-03-02');
+    await performVerb(deps, admin, app.id, { verb: 'startReview' });
+    await performVerb(deps, admin, app.id, { verb: 'startConsultation', kind: 'third_party', party: '青岚置业有限公司', sentOn: '2026-03-04' });
+    const withdrawn = await performVerb(deps, admin, app.id, { verb: 'withdraw', withdrawnOn: '2026-03-16', note: '申请人来电撤回，已记录通话' });
+    expect(withdrawn).toMatchObject({ state: 'replied', outcome: 'other.other', repliedOn: '2026-03-16', withdrawnOn: '2026-03-16' });
+    const pauses = await deps.db.selectFrom('application_pauses').select('ended_on').where('application_id', '=', app.id).execute();
+    expect(pauses).toEqual([{ ended_on: '2026-03-16' }]);
+    expect((await listLetters(deps.db, app.id)).at(-1)!.kind).toBe('withdrawal_notice');
   });
 });

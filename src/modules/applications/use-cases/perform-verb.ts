@@ -35,6 +35,7 @@ function actOn(command: Command, today: IsoDate): IsoDate {
     case 'extendDeadline': return command.approvedOn;
     case 'issueFeeNotice': return command.sentOn;
     case 'recordReply': return command.repliedOn;
+    case 'withdraw': return command.withdrawnOn;
     default: return today;
   }
 }

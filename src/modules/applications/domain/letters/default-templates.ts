@@ -18,6 +18,14 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, LetterTemplate> = {
       '您可以凭申请编号和登记时告知的查询码，在本机关政府信息公开网站查询办理进度、下载答复文书。',
     ].join('\n\n'),
   },
+  withdrawal_notice: {
+    kind: 'withdrawal_notice',
+    title: '政府信息公开申请撤回确认书',
+    body: [
+      '本机关于{{收到日期}}收到您提出的政府信息公开申请（申请编号：{{申请编号}}），申请公开“{{申请内容}}”。',
+      '您已于{{撤回日期}}撤回该申请，本机关终止处理。如仍需获取相关政府信息，您可以重新提出申请。',
+    ].join('\n\n'),
+  },
   discard_notice: {
     kind: 'discard_notice',
     title: '政府信息公开申请不予登记告知书',

@@ -2,7 +2,7 @@ import type { OutcomeGroup } from '../outcomes.ts';
 
 /** Letters stored with a case (application_letters.kind). */
 export const LETTER_KINDS = [
-  'acknowledgement', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply', 'termination_notice', 'disclosure_notice', 'discard_notice',
+  'acknowledgement', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply', 'termination_notice', 'disclosure_notice', 'discard_notice', 'withdrawal_notice',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -16,6 +16,7 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
   disclosure_notice: '决定公开告知书（第三方）',
   acknowledgement: '申请登记回执',
   discard_notice: '不予登记告知书',
+  withdrawal_notice: '撤回申请确认书',
 };
 
 /** The applicant may download these with the query code; letters to a third party or organ go to it only. */
@@ -28,6 +29,7 @@ export const isLetterToOthers = (kind: LetterKind): boolean => !isLetterForAppli
 export const TEMPLATE_KINDS = [
   'acknowledgement',
   'discard_notice',
+  'withdrawal_notice',
   'correction_notice',
   'consultation_third_party',
   'consultation_co_agency',
@@ -51,6 +53,7 @@ export const replyTemplateKind = (group: OutcomeGroup): TemplateKind => `reply.$
 export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   acknowledgement: '申请登记回执',
   discard_notice: '不予登记告知书',
+  withdrawal_notice: '撤回申请确认书',
   correction_notice: '补正告知书',
   consultation_third_party: '征求第三方意见函（条例第三十二条）',
   consultation_co_agency: '征求其他机关意见函（条例第三十四条）',

@@ -11,7 +11,8 @@ import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { isTemplateKind } from '../../domain/letters/letter-kinds.ts';
 import type { WorkListFilter } from '../../storage/applications-repository.ts';
 import { findAppeal, listAppeals } from '../../storage/appeals-repository.ts';
-import { listLetters } from '../../storage/letters-repository.ts';
+import { findLetter, listLetters } from '../../storage/letters-repository.ts';
+import { recordService } from '../../use-cases/record-service.ts';
 import { displayNames } from '../../storage/staff-repository.ts';
 import { caseDetails } from '../../use-cases/case-details.ts';
 import { DEFAULT_DUE_SOON_WORKING_DAYS, listWork } from '../../use-cases/list-work.ts';
@@ -113,6 +114,20 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         return reply.redirect(`/admin/applications/${id}#appeals`, 303);
       } catch (e) {
         return renderCase(request, reply, id, null, { errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
+      }
+    });
+
+    app.post<{ Params: { id: string; letterId: string } }>('/admin/applications/:id/letters/:letterId/service', async (request, reply) => {
+      const id = idParam(request.params.id);
+      const letter = await findLetter(deps.db, Number(request.params.letterId));
+      if (!letter || letter.applicationId !== id) throw new DomainError(E.letterNotFound, '文书不存在', { httpStatus: 404 });
+      try {
+        await recordService(deps, actorOf(request, 'web'), letter.id, formValues(request.body));
+        setFlash(reply, '已登记送达');
+        return reply.redirect(`/admin/applications/${id}#letters`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
+        return renderCase(request, reply, id, null, { errors: { _form: `登记送达未成功：${e.message}` }, values: {} }, 400);
       }
     });
 

@@ -1,5 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { SERVICE_METHOD_LABELS, SERVICE_METHODS } from '../../domain/remedy-periods.ts';
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, reconsiderationDeadline } from '../../domain/appeal.ts';
 import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS } from '../../domain/applicant-types.ts';
 import { PAUSE_KIND_LABELS } from '../../domain/application.ts';
@@ -73,13 +74,31 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
       <section aria-labelledby="h-letters">
         <h2 id="h-letters">文书</h2>
         {details.letters.length === 0 ? <p>尚未生成文书。</p> : (
-          <table class="list" id="letters"><thead><tr><th scope="col">文书</th><th scope="col">日期</th><th scope="col">申请人可下载</th><th scope="col">下载</th></tr></thead>
-            <tbody>{details.letters.map((l) => (
-              <tr>
-                <td>{LETTER_KIND_LABELS[l.kind]}</td><td>{l.issuedOn}</td><td>{l.forApplicant ? '是' : '否'}</td>
-                <td class="actions">{(['html', 'docx', 'pdf'] as const).map((f) => <a href={`/admin/applications/${a.id}/letters/${l.id}?format=${f}`}>{f === 'html' ? '查看' : f.toUpperCase()}</a>)}</td>
-              </tr>
-            ))}</tbody>
+          <table class="list" id="letters"><thead><tr><th scope="col">文书</th><th scope="col">文号</th><th scope="col">日期</th><th scope="col">申请人可下载</th><th scope="col">下载</th><th scope="col">送达</th></tr></thead>
+            <tbody>{details.letters.map((l) => {
+              const periods = details.remedyPeriods[l.id];
+              return (
+                <tr>
+                  <td>{LETTER_KIND_LABELS[l.kind]}</td><td>{l.letterNo ?? '—'}</td><td>{l.issuedOn}</td><td>{l.forApplicant ? '是' : '否'}</td>
+                  <td class="actions">{(['html', 'docx', 'pdf'] as const).map((f) => <a href={`/admin/applications/${a.id}/letters/${l.id}?format=${f}`}>{f === 'html' ? '查看' : f.toUpperCase()}</a>)}</td>
+                  <td>
+                    {l.servedOn ? <p>{l.servedOn}送达（{SERVICE_METHOD_LABELS[l.serviceMethod as keyof typeof SERVICE_METHOD_LABELS] ?? l.serviceMethod}，{l.serviceRef}）</p> : (
+                      <form method="post" action={`/admin/applications/${a.id}/letters/${l.id}/service`} class="inline-form">
+                        <input type="hidden" name="_csrf" value={scope.csrf} />
+                        <label for={`f-sv-${l.id}-servedOn`}>送达日期</label>
+                        <input type="date" id={`f-sv-${l.id}-servedOn`} name="servedOn" value={today} />
+                        <label for={`f-sv-${l.id}-method`}>方式</label>
+                        <select id={`f-sv-${l.id}-method`} name="method">{SERVICE_METHODS.map((m) => <option value={m}>{SERVICE_METHOD_LABELS[m]}</option>)}</select>
+                        <label for={`f-sv-${l.id}-ref`}>凭证</label>
+                        <input type="text" id={`f-sv-${l.id}-ref`} name="ref" maxLength={200} placeholder="签收人、EMS单号或发送时间" />
+                        <button type="submit" class="btn btn-small">登记送达</button>
+                      </form>
+                    )}
+                    {periods && <p class="hint">申请行政复议至{periods.reconsiderationBy}（行政复议法第二十条）{periods.lawsuitBy ? `；起诉至${periods.lawsuitBy}（行政诉讼法第四十六条）` : '；不予公开须先复议（行政复议法第二十三条）'}</p>}
+                  </td>
+                </tr>
+              );
+            })}</tbody>
           </table>
         )}
       </section>

@@ -42,6 +42,7 @@ export function commandFromForm(verb: string, f: FormValues): Command {
         basisItem: s('basisItem'), withheldGround: s('withheldGround'), withheldReason: s('withheldReason'),
         responsibleOrgan: s('responsibleOrgan'), responsibleContact: s('responsibleContact'), responsibleUnknown: s('responsibleUnknown'),
       };
+    case 'withdraw': return { verb: 'withdraw', withdrawnOn: s('withdrawnOn'), note: s('note') };
     case 'archive': return { verb: 'archive' };
   }
 }

@@ -119,6 +119,7 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead }: {
                 </Field>
               </>
             )}
+            {verb === 'withdraw' && <>{date('withdrawnOn', '撤回日期')}{text('note', '撤回方式', '如：申请人提交书面撤回申请；来电撤回并已记录')}</>}
             {verb === 'recordFeePayment' && date('paidOn', '缴费日期', `缴费期限至${app.feeDueOn ?? '—'}`)}
             {verb === 'closeCorrectionOverdue' && <p class="hint">补正期限至{app.correctionDueOn}；期限届满后可终止处理，结果计入“其他处理·逾期不补正”。</p>}
             {verb === 'closeFeeUnpaid' && <p class="hint">缴费期限至{app.feeDueOn}；期限届满后可终止处理，结果计入“其他处理·逾期未缴费”。</p>}
