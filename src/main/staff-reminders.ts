@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { countWork, DEFAULT_DUE_SOON_WORKING_DAYS, UNCONFIRMED_AGEING_WORKING_DAYS } from '../modules/applications/index.ts';
 import { organScope } from '../modules/catalog/index.ts';
+import { countLetterWork, LETTER_DUE_SOON_WORKING_DAYS } from '../modules/interaction/index.ts';
 import type { Reminder } from '../modules/review/index.ts';
 
 /**
@@ -27,6 +28,18 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
     }
     if (c.due_soon > 0) out.push({ message: `${organ.name}：${c.due_soon} 件依申请公开将在 ${DEFAULT_DUE_SOON_WORKING_DAYS} 个工作日内到期`, href: href('due_soon') });
     if (c.awaiting_confirmation > 0) out.push({ message: `${organ.name}：${c.awaiting_confirmation} 件网上、传真或电子邮件申请等待确认收到`, href: href('awaiting_confirmation') });
+  }
+  // The department mailbox: letters past their due date or the three-month line, due soon, or
+  // with a reply waiting for its second reader (docs/workflows/mailbox.md).
+  const letters = await countLetterWork(deps, organs.map((o) => o.id));
+  for (const organ of organs) {
+    const c = letters.get(organ.id);
+    if (!c) continue;
+    const href = (view: string) => `/admin/letters?organ=${organ.code}&view=${view}`;
+    if (c.pastThreeMonths > 0) out.push({ message: `${organ.name}：${c.pastThreeMonths} 件部门信箱来信超过三个月未答复`, href: href('past_three_months') });
+    if (c.overdue > 0) out.push({ message: `${organ.name}：${c.overdue} 件部门信箱来信已超过答复期限`, href: href('overdue') });
+    if (c.dueSoon > 0) out.push({ message: `${organ.name}：${c.dueSoon} 件部门信箱来信将在 ${LETTER_DUE_SOON_WORKING_DAYS} 个工作日内到期`, href: href('due_soon') });
+    if (c.replyReview > 0) out.push({ message: `${organ.name}：${c.replyReview} 件部门信箱答复等待审核`, href: href('reply_review') });
   }
   // 条例第四十九条: departments publish last year's report by 31 January (governments by 31 March).
   const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -14,3 +14,5 @@ export { listLetters, countLetterWork } from './use-cases/list-letters.ts';
 export { listPublishedLetters, findPublishedLetter, type PublishedLetter } from './use-cases/published-letters.ts';
 export { letterStatistics, type LetterStatistics } from './use-cases/letter-statistics.ts';
 export { getLetterSettings, updateLetterSettings } from './use-cases/manage-letter-settings.ts';
+export { lettersPortalRoutes, type LettersPortalOptions } from './web/portal/letters-portal-routes.tsx';
+export { lettersAdminRoutes } from './web/admin/letters-admin-routes.tsx';

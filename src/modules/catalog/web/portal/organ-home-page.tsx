@@ -29,6 +29,7 @@ export function OrganHomePage({ info, organ, tree, latest, units }: {
         <li><a href={`${base}/statutory`}>法定主动公开内容</a><br /><span class="count">条例第二十条、第二十一条规定的内容</span></li>
         <li><a href={`${base}/catalog`}>政府信息公开目录</a><br /><span class="count">按目录浏览全部主动公开信息</span></li>
         <li><a href={`${base}/apply`}>依申请公开</a><br /><span class="count">申请获取未主动公开的政府信息</span></li>
+        {organ.kind !== 'unit' && <li><a href={`${base}/letters`}>互动交流</a><br /><span class="count">部门信箱：咨询、建议、投诉</span></li>}
         <li><a href={`${base}/annual-reports`}>政府信息公开年报</a><br /><span class="count">历年政府信息公开工作年度报告</span></li>
       </ul>
       <div class="grid">

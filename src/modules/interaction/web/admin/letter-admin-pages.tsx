@@ -1,0 +1,190 @@
+import { AdminLayout, type AdminUser } from '../../../../platform/views/admin-layout.tsx';
+import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { chineseDate } from '../../../applications/index.ts';
+import type { Organ } from '../../../catalog/index.ts';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, type Letter } from '../../domain/letter.ts';
+import { LETTER_TRANSITIONS, letterVerbsIn, STAFF_LETTER_VERBS, type LetterVerb } from '../../domain/letter-verbs.ts';
+import type { LetterPage, LetterView } from '../../storage/letters-repository.ts';
+import type { LetterSettings } from '../../storage/settings-repository.ts';
+import type { LetterDetails } from '../../use-cases/letter-details.ts';
+import type { LetterStatistics } from '../../use-cases/letter-statistics.ts';
+
+export type MailboxScope = { user: AdminUser; csrf: string; flash: string | null; organs: Organ[]; heads: (organId: number) => boolean };
+
+export const LETTER_VIEW_LABELS: Record<LetterView, string> = {
+  open: '办理中', overdue: '已逾期', due_soon: '即将到期', past_three_months: '超过三个月未答复', reply_review: '答复待审核', replied: '已答复', not_accepted: '不予受理', all: '全部',
+};
+
+function MailboxNav({ scope, organ, current }: { scope: MailboxScope; organ: Organ; current: 'list' | 'stats' | 'settings' }) {
+  return (
+    <nav class="actions" aria-label="部门信箱">
+      {scope.organs.length > 1 && (
+        <form method="get" action="/admin/letters" class="inline-form">
+          <label for="f-organ">机关：</label>
+          <select id="f-organ" name="organ">{scope.organs.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
+          <button type="submit" class="btn btn-small">切换</button>
+        </form>
+      )}
+      <a href={`/admin/letters?organ=${organ.code}`} aria-current={current === 'list' ? 'page' : undefined}>来信</a>
+      <a href={`/admin/letters/statistics?organ=${organ.code}`} aria-current={current === 'stats' ? 'page' : undefined}>统计</a>
+      {scope.heads(organ.id) && <a href={`/admin/letters/settings?organ=${organ.code}`} aria-current={current === 'settings' ? 'page' : undefined}>设置</a>}
+    </nav>
+  );
+}
+
+export function LetterListPage({ scope, organ, view, list, today }: { scope: MailboxScope; organ: Organ; view: LetterView; list: LetterPage; today: string }) {
+  const href = (v: LetterView, page = 1) => `/admin/letters?organ=${organ.code}&view=${v}&page=${page}`;
+  return (
+    <AdminLayout title="部门信箱" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>部门信箱 · {organ.name}</h1>
+      <MailboxNav scope={scope} organ={organ} current="list" />
+      <nav class="actions" aria-label="来信视图">
+        {(Object.keys(LETTER_VIEW_LABELS) as LetterView[]).map((v) => <a href={href(v)} aria-current={v === view ? 'page' : undefined} class={v === view ? 'btn btn-small' : undefined}>{LETTER_VIEW_LABELS[v]}</a>)}
+      </nav>
+      {list.items.length === 0 ? <p>没有符合条件的来信。</p> : (
+        <table class="list" id="letter-list">
+          <thead><tr><th scope="col">编号</th><th scope="col">类型</th><th scope="col">标题</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">三个月期限</th></tr></thead>
+          <tbody>{list.items.map((l) => {
+            const open = !['replied', 'not_accepted'].includes(l.state);
+            return (
+              <tr>
+                <td><a href={`/admin/letters/${l.id}`}>{l.trackingNo}</a></td><td>{LETTER_TYPE_LABELS[l.type]}</td><td>{l.subject}</td><td>{LETTER_STATE_LABELS[l.state]}</td>
+                <td>{l.receivedOn}</td>
+                <td>{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
+                <td>{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue">（已超过三个月）</strong>}</td>
+              </tr>
+            );
+          })}</tbody>
+        </table>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(p) => href(view, p)} />
+    </AdminLayout>
+  );
+}
+
+export type VerbFailure = { verb: LetterVerb; errors: FieldErrors; values: Record<string, string> } | null;
+
+function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: LetterVerb; d: LetterDetails; csrf: string; failed: VerbFailure }) {
+  const errors = failed?.verb === verb ? failed.errors : {};
+  const values = failed?.verb === verb ? failed.values : {};
+  const fields = () => {
+    switch (verb) {
+      case 'assign':
+        return <Field name="unitId" label="承办单位" errors={errors} required><select id="f-unitId" name="unitId"><option value="">请选择</option>{d.units.map((u) => <option value={String(u.id)} selected={String(u.id) === values.unitId}>{u.name}</option>)}</select></Field>;
+      case 'transfer':
+        return (<>
+          <Field name="targetOrganId" label="转至机关" errors={errors} required><select id="f-targetOrganId" name="targetOrganId"><option value="">请选择</option>{d.otherOrgans.map((o) => <option value={String(o.id)} selected={String(o.id) === values.targetOrganId}>{o.name}</option>)}</select></Field>
+          <Field name="reason" label="转办理由" errors={errors} required><textarea id="f-transfer-reason" name="reason" rows={2}>{values.reason ?? ''}</textarea></Field>
+        </>);
+      case 'reply':
+        return <Field name="replyText" label="答复内容" errors={errors} required><textarea id="f-replyText" name="replyText" rows={8}>{values.replyText ?? letter.replyText ?? ''}</textarea></Field>;
+      case 'returnReply':
+      case 'notAccept':
+        return <Field name="reason" label={verb === 'notAccept' ? '不予受理理由（如：属于信访事项）' : '退回理由'} errors={errors} required><textarea id={`f-${verb}-reason`} name="reason" rows={2}>{values.reason ?? ''}</textarea></Field>;
+      case 'recordFollowUp':
+        return (<>
+          <Field name="kind" label="跟进方式" errors={errors} required><select id="f-kind" name="kind">{FOLLOW_UP_KINDS.map((k) => <option value={k} selected={values.kind === k}>{FOLLOW_UP_LABELS[k]}</option>)}</select></Field>
+          <Field name="on" label="日期" errors={errors} required><input type="date" id="f-on" name="on" value={values.on ?? ''} /></Field>
+          <Field name="participants" label="参加人员" errors={errors} required><input type="text" id="f-participants" name="participants" value={values.participants ?? ''} /></Field>
+          <Field name="notes" label="跟进情况" errors={errors} required><textarea id="f-notes" name="notes" rows={3}>{values.notes ?? ''}</textarea></Field>
+        </>);
+      default:
+        return null;
+    }
+  };
+  return (
+    <form method="post" action={`/admin/letters/${letter.id}/${verb}`} class="verb-form" id={`verb-${verb}`}>
+      <h3>{LETTER_TRANSITIONS[verb].label}</h3>
+      <ErrorSummary errors={errors} />
+      <input type="hidden" name="_csrf" value={csrf} />
+      <input type="hidden" name="version" value={String(letter.version)} />
+      {fields()}
+      <button type="submit" class="btn btn-small">{LETTER_TRANSITIONS[verb].label}</button>
+    </form>
+  );
+}
+
+export function LetterPageView({ scope, d, today, failed }: { scope: MailboxScope; d: LetterDetails; today: string; failed: VerbFailure }) {
+  const l = d.letter;
+  const open = !['replied', 'not_accepted'].includes(l.state);
+  const verbs = letterVerbsIn(l.state).filter((v) => STAFF_LETTER_VERBS.includes(v));
+  return (
+    <AdminLayout title={`来信 ${l.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>来信 {l.trackingNo}</h1>
+      <p><a href={`/admin/letters?organ=${d.organ.code}`}>返回{d.organ.name}部门信箱</a></p>
+      <table class="meta-table" id="letter-meta"><tbody>
+        <tr><th scope="row">状态</th><td id="letter-state">{LETTER_STATE_LABELS[l.state]}</td></tr>
+        <tr><th scope="row">类型</th><td>{LETTER_TYPE_LABELS[l.type]}</td></tr>
+        <tr><th scope="row">标题</th><td>{l.subject}</td></tr>
+        <tr><th scope="row">来信人</th><td>{l.writerName}（{l.contact}）{l.publishConsent ? '，同意公开' : '，不同意公开'}</td></tr>
+        <tr><th scope="row">来信日期</th><td>{l.submittedOn}</td></tr>
+        <tr><th scope="row">本机关收到日期</th><td>{l.receivedOn}{l.transferCount > 0 ? `（转办${l.transferCount}次）` : ''}</td></tr>
+        <tr><th scope="row">答复期限</th><td id="due-on">{l.dueOn}（{l.dueWorkingDays}个工作日）{open && l.dueOn < today && <strong class="overdue"> 已逾期</strong>}</td></tr>
+        <tr><th scope="row">三个月期限</th><td>{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue"> 已超过三个月未答复</strong>}</td></tr>
+        {l.unitId && <tr><th scope="row">承办单位</th><td>{d.organNames.get(l.unitId)}</td></tr>}
+        {l.repliedOn && <tr><th scope="row">答复日期</th><td>{l.repliedOn}</td></tr>}
+        {l.rating && <tr><th scope="row">评价</th><td>{RATING_LABELS[l.rating]}{l.ratingComment ? `：${l.ratingComment}` : ''}</td></tr>}
+        {l.notAcceptedReason && <tr><th scope="row">不予受理理由</th><td>{l.notAcceptedReason}</td></tr>}
+      </tbody></table>
+      <h2>来信内容</h2>
+      <p class="pre-wrap">{l.content}</p>
+      {l.replyText && (<><h2>答复内容{l.state === 'reply_review' ? '（待审核）' : ''}</h2><p class="pre-wrap" id="reply-text">{l.replyText}</p></>)}
+      <h2>办理记录</h2>
+      <ol id="letter-history">{d.events.map((e) => (
+        <li>{e.occurredOn} {d.organNames.get(e.organId)} {e.actorLabel}：{e.verb === 'submit' ? '来信' : LETTER_TRANSITIONS[e.verb as LetterVerb]?.label ?? e.verb}
+          {e.verb === 'recordFollowUp' ? `（${FOLLOW_UP_LABELS[e.data.kind as keyof typeof FOLLOW_UP_LABELS] ?? ''}，${String(e.data.on ?? '')}，${String(e.data.participants ?? '')}）` : ''}
+          {e.verb === 'transfer' ? `至${String(e.data.toOrganName ?? '')}` : ''}{e.note ? `：${e.note}` : ''}</li>
+      ))}</ol>
+      {verbs.length > 0 && <h2>办理</h2>}
+      {verbs.map((v) => <VerbForm letter={l} verb={v} d={d} csrf={scope.csrf} failed={failed} />)}
+    </AdminLayout>
+  );
+}
+
+export function LetterSettingsPage({ scope, organ, settings, errors, values }: { scope: MailboxScope; organ: Organ; settings: LetterSettings; errors: FieldErrors; values: Record<string, string> | null }) {
+  return (
+    <AdminLayout title="部门信箱设置" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>部门信箱设置 · {organ.name}</h1>
+      <MailboxNav scope={scope} organ={organ} current="settings" />
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`/admin/letters/settings?organ=${organ.code}`}>
+        <input type="hidden" name="_csrf" value={scope.csrf} />
+        {LETTER_TYPES.map((t) => (
+          <Field name={`${t}Days`} label={`${LETTER_TYPE_LABELS[t]}答复期限（工作日）`} errors={errors} required>
+            <input type="number" id={`f-${t}Days`} name={`${t}Days`} min={1} max={60} value={values?.[`${t}Days`] ?? String(settings.replyWorkingDays[t])} />
+          </Field>
+        ))}
+        <p><label><input type="checkbox" name="replyReview" value="yes" checked={values ? values.replyReview === 'yes' : settings.replyReview} /> 答复须经起草人以外的另一名工作人员审核后发出</label></p>
+        <p class="hint">新的期限适用于此后收到的来信，已收到来信的答复期限不变。</p>
+        <button type="submit" class="btn">保存</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function LetterStatisticsPage({ scope, organ, stats }: { scope: MailboxScope; organ: Organ; stats: LetterStatistics }) {
+  const q = `organ=${organ.code}&from=${stats.from}&to=${stats.to}`;
+  return (
+    <AdminLayout title="部门信箱统计" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>部门信箱统计 · {organ.name}</h1>
+      <MailboxNav scope={scope} organ={organ} current="stats" />
+      <form method="get" action="/admin/letters/statistics" class="actions">
+        <input type="hidden" name="organ" value={organ.code} />
+        <label for="f-from">自</label><input type="date" id="f-from" name="from" value={stats.from} />
+        <label for="f-to">至</label><input type="date" id="f-to" name="to" value={stats.to} />
+        <button type="submit" class="btn btn-small">统计</button>
+        <a class="btn btn-small" href={`/admin/letters/statistics.xlsx?${q}`}>导出 XLSX</a>
+      </form>
+      <table class="meta-table" id="letter-stats"><tbody>
+        {statisticsRows(stats).map(([k, v]) => <tr><th scope="row">{k}</th><td>{String(v)}</td></tr>)}
+      </tbody></table>
+      <p class="hint">统计{chineseDate(stats.from)}至{chineseDate(stats.to)}本机关收到（含转来）的来信；答复后{7}日内未评价的计为满意。</p>
+    </AdminLayout>
+  );
+}
+
+export const statisticsRows = (s: LetterStatistics): [string, string | number][] => [
+  ['收到来信', s.received], ['已答复', s.replied], ['按期答复', s.repliedOnTime], ['不予受理', s.notAccepted], ['办理中', s.open],
+  ['平均答复用时（工作日）', s.averageWorkingDays ?? '—'],
+  ...RATINGS.map((r): [string, number] => [RATING_LABELS[r], s.ratings[r]]), ['待评价', s.unrated],
+];

@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { fieldErrorsOf, pageQueryParam, setFlash, takeFlash } from '../../../../platform/views/admin-helpers.ts';
+import { sendPage } from '../../../../platform/views/render.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
+import { chinaDateOf, isIsoDate } from '../../../../shared/iso-date.ts';
+import { organScope, type Organ } from '../../../catalog/index.ts';
+import { actorOf, isSystemAdmin, requireStaff } from '../../../identity/index.ts';
+import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
+import { LETTER_TRANSITIONS, STAFF_LETTER_VERBS, type LetterCommand, type LetterVerb } from '../../domain/letter-verbs.ts';
+import type { FollowUpKind } from '../../domain/letter.ts';
+import { LETTER_VIEWS, type LetterView } from '../../storage/letters-repository.ts';
+import { letterDetails } from '../../use-cases/letter-details.ts';
+import { letterStatistics } from '../../use-cases/letter-statistics.ts';
+import { listLetters } from '../../use-cases/list-letters.ts';
+import { getLetterSettings, updateLetterSettings } from '../../use-cases/manage-letter-settings.ts';
+import { performLetterVerb } from '../../use-cases/perform-letter-verb.ts';
+import { LetterListPage, LetterPageView, LetterSettingsPage, LetterStatisticsPage, statisticsRows, type MailboxScope, type VerbFailure } from './letter-admin-pages.tsx';
+import { xlsxOf } from './xlsx.ts';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** A staff verb from a form or an API body; the fields decideLetter checks are passed as typed. */
+export function letterCommandFrom(verb: LetterVerb, b: Record<string, unknown>): LetterCommand {
+  switch (verb) {
+    case 'assign': return { verb, unitId: Number(b.unitId) };
+    case 'transfer': return { verb, targetOrganId: Number(b.targetOrganId), reason: str(b.reason) };
+    case 'reply': return { verb, replyText: str(b.replyText) };
+    case 'approveReply': return { verb };
+    case 'returnReply': return { verb, reason: str(b.reason) };
+    case 'notAccept': return { verb, reason: str(b.reason) };
+    case 'recordFollowUp': return { verb, kind: str(b.kind) as FollowUpKind, on: str(b.on), participants: str(b.participants), notes: str(b.notes) };
+    case 'rate': throw new DomainError(E.verbNotAllowed, '评价由来信人提交', { httpStatus: 409 });
+  }
+}
+
+/**
+ * The organs whose letters the signed-in person handles: the staff organ scope (a role on an organ
+ * reaches its units), without the units themselves, which have no mailbox of their own.
+ */
+export async function mailboxScope(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+  const principal = request.principal!;
+  const scope = await organScope(deps.db, principal);
+  const organs = scope.directStaffOf.filter((o) => o.kind !== 'unit');
+  const view: MailboxScope = {
+    user: { displayName: principal.displayName, username: principal.username, isSystemAdmin: isSystemAdmin(principal) },
+    csrf: request.csrfToken!, flash: takeFlash(request, reply), organs, heads: (id) => scope.may(id, 'organ_admin'),
+  };
+  const organ = (code: string | undefined): Organ => {
+    const found = code ? organs.find((o) => o.code === code) : organs[0];
+    if (!found) {
+      if (code && scope.organs.some((o) => o.code === code)) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有办理该机关部门信箱来信的权限', { httpStatus: 403 });
+      throw new DomainError('ERR_NOT_FOUND', code ? '机关不存在' : '您还没有任何机关的权限，请联系管理员', { httpStatus: 404 });
+    }
+    return found;
+  };
+  return { view, organ };
+}
+
+/** The period asked for, or this year so far; a wrong date is refused in Chinese. */
+function period(q: { from?: string; to?: string }, today: string) {
+  const from = q.from || `${today.slice(0, 4)}-01-01`;
+  const to = q.to || today;
+  if (!isIsoDate(from) || !isIsoDate(to) || from > to) throw new DomainError(E.invalidDate, '统计期间应为两个YYYY-MM-DD格式的日期，起始日不晚于截止日', { field: 'from' });
+  return { from, to };
+}
+
+/** The back office of the department mailbox: list, letter page with its verbs, settings, statistics and export. */
+export function lettersAdminRoutes(deps: AppDeps) {
+  const today = () => chinaDateOf(deps.clock.now());
+  const idOf = (raw: string) => {
+    if (!/^\d{1,12}$/.test(raw)) throw new DomainError(E.notFound, '来信不存在', { httpStatus: 404 });
+    return Number(raw);
+  };
+
+  return async function plugin(app: FastifyInstance) {
+    app.addHook('preHandler', requireStaff(deps));
+
+    app.get<{ Querystring: { organ?: string; view?: string; page?: string } }>('/admin/letters', async (request, reply) => {
+      const { view: scope, organ: pick } = await mailboxScope(deps, request, reply);
+      const organ = pick(request.query.organ);
+      const view = (LETTER_VIEWS as readonly string[]).includes(request.query.view ?? '') ? (request.query.view as LetterView) : 'open';
+      const list = await listLetters(deps, [organ.id], view, pageQueryParam(request.query.page));
+      return sendPage(reply, <LetterListPage scope={scope} organ={organ} view={view} list={list} today={today()} />);
+    });
+
+    app.get<{ Querystring: { organ?: string; from?: string; to?: string } }>('/admin/letters/statistics', async (request, reply) => {
+      const { view: scope, organ: pick } = await mailboxScope(deps, request, reply);
+      const organ = pick(request.query.organ);
+      const p = period(request.query, today());
+      return sendPage(reply, <LetterStatisticsPage scope={scope} organ={organ} stats={await letterStatistics(deps, organ.id, p.from, p.to)} />);
+    });
+
+    app.get<{ Querystring: { organ?: string; from?: string; to?: string } }>('/admin/letters/statistics.xlsx', async (request, reply) => {
+      const { organ: pick } = await mailboxScope(deps, request, reply);
+      const organ = pick(request.query.organ);
+      const p = period(request.query, today());
+      const stats = await letterStatistics(deps, organ.id, p.from, p.to);
+      const file = xlsxOf('部门信箱统计', [['机关', organ.name], ['统计期间', `${p.from} 至 ${p.to}`], [], ['项目', '数值'], ...statisticsRows(stats)]);
+      return reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="letters-${organ.code}-${p.from}-${p.to}.xlsx"`)
+        .send(file);
+    });
+
+    app.get<{ Querystring: { organ?: string } }>('/admin/letters/settings', async (request, reply) => {
+      const { view: scope, organ: pick } = await mailboxScope(deps, request, reply);
+      const organ = pick(request.query.organ);
+      return sendPage(reply, <LetterSettingsPage scope={scope} organ={organ} settings={await getLetterSettings(deps, organ.id)} errors={{}} values={null} />);
+    });
+
+    app.post<{ Querystring: { organ?: string } }>('/admin/letters/settings', async (request, reply) => {
+      const { view: scope, organ: pick } = await mailboxScope(deps, request, reply);
+      const organ = pick(request.query.organ);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await updateLetterSettings(deps, actorOf(request, 'web'), organ.id, body);
+        setFlash(reply, '部门信箱设置已保存');
+        return reply.redirect(`/admin/letters/settings?organ=${organ.code}`, 303);
+      } catch (e) {
+        const values = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, str(v)]));
+        return sendPage(reply, <LetterSettingsPage scope={scope} organ={organ} settings={await getLetterSettings(deps, organ.id)} errors={fieldErrorsOf(e)} values={values} />, 400);
+      }
+    });
+
+    app.get<{ Params: { id: string } }>('/admin/letters/:id', async (request, reply) => {
+      const { view: scope } = await mailboxScope(deps, request, reply);
+      const d = await letterDetails(deps, actorOf(request, 'web'), idOf(request.params.id));
+      return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={null} />);
+    });
+
+    app.post<{ Params: { id: string; verb: string } }>('/admin/letters/:id/:verb', async (request, reply) => {
+      const id = idOf(request.params.id);
+      const verb = request.params.verb as LetterVerb;
+      if (!STAFF_LETTER_VERBS.includes(verb)) throw new DomainError(E.notFound, '没有这项操作', { httpStatus: 404 });
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const actor = actorOf(request, 'web');
+      try {
+        const version = Number(body.version);
+        await performLetterVerb(deps, actor, id, letterCommandFrom(verb, body), Number.isInteger(version) && version > 0 ? version : undefined);
+        setFlash(reply, `已${LETTER_TRANSITIONS[verb].label}`);
+        // A transferred letter leaves this organ: back to the list of the organ it left.
+        return reply.redirect(verb === 'transfer' ? '/admin/letters' : `/admin/letters/${id}`, 303);
+      } catch (e) {
+        const errors = fieldErrorsOf(e);
+        const { view: scope } = await mailboxScope(deps, request, reply);
+        const d = await letterDetails(deps, actor, id);
+        const failed: VerbFailure = { verb, errors, values: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, str(v)])) };
+        return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={failed} />, e instanceof DomainError ? e.httpStatus : 400);
+      }
+    });
+  };
+}

@@ -1,0 +1,135 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { extractText } from '../../privacy/index.ts';
+import type { Organ } from '../../catalog/index.ts';
+
+/**
+ * The mailbox over HTTP: the public form (idempotent, POST → 303 → GET, refusals keep what was
+ * typed, only accepted letters count toward the limit), the staff pages, and the published letter.
+ */
+describeEachDialect('the department mailbox pages', (db) => {
+  let app: FastifyInstance;
+  let deps: AppDeps & { clock: { set(at: string): void } };
+  let organ: Organ;
+  let clerk: { username: string; password: string };
+  // Sessions time out on the application's clock: sign in at the time each test sets.
+  const signIn = () => loginAs(app, clerk.username, clerk.password);
+
+  beforeAll(async () => {
+    const built = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    app = built.app;
+    deps = built.deps;
+    organ = await createOrgan(deps);
+    clerk = await createStaff(deps, organ.code, 'editor');
+  });
+  afterAll(async () => app?.close());
+
+  const at = (iso: string) => deps.clock.set(iso);
+  const formToken = async () => /name="formToken" value="([^"]+)"/.exec((await app.inject({ url: `/organs/${organ.code}/letters/new` })).body)![1];
+  const letter = (over: Record<string, string> = {}) => ({ website: '', type: 'consult', subject: '小区加装电梯', content: '请问加装电梯的补助政策，我的手机13912345678。', writerName: '王小红', contact: '13912345678', publishConsent: 'yes', ...over });
+  const post = (payload: Record<string, string>, remoteAddress = '10.1.0.1') => app.inject({ method: 'POST', url: `/organs/${organ.code}/letters/new`, payload, remoteAddress });
+  const count = async () => Number((await deps.db.selectFrom('letters').select((eb) => eb.fn.countAll<number>().as('n')).where('organ_id', '=', organ.id).executeTakeFirstOrThrow()).n);
+  const receiptOf = async (res: LightMyRequestResponse) => {
+    expect(res.statusCode).toBe(303);
+    const page = await app.inject({ url: String(res.headers.location), cookies: Object.fromEntries(res.cookies.map((c) => [c.name, c.value])) });
+    return { trackingNo: /id="tracking-no">([^<]+)</.exec(page.body)?.[1] ?? '', queryCode: /id="query-code">([^<]+)</.exec(page.body)?.[1] ?? '' };
+  };
+
+  it('links 互动交流 from the organ\'s portal home', async () => {
+    const home = await app.inject({ url: `/organs/${organ.code}` });
+    expect(home.body).toContain(`href="/organs/${organ.code}/letters"`);
+  });
+
+  it('makes one letter of six simultaneous posts of one form, each answered with its receipt', async () => {
+    at('2026-03-10T02:00:00Z');
+    const token = await formToken();
+    at('2026-03-10T02:01:00Z');
+    const before = await count();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post({ formToken: token, ...letter() })));
+    expect(await count()).toBe(before + 1);
+    const receipts = await Promise.all(answers.map(receiptOf));
+    expect(new Set(receipts.map((r) => `${r.trackingNo}/${r.queryCode}`)).size).toBe(1);
+    expect(receipts[0].trackingNo).toMatch(new RegExp(`^${organ.code.toUpperCase()}-XX2026-\\d{5}$`));
+  });
+
+  it('shows a refused form again with everything typed and the reasons', async () => {
+    at('2026-03-10T03:00:00Z');
+    const token = await formToken();
+    at('2026-03-10T03:01:00Z');
+    const res = await post({ formToken: token, ...letter({ writerName: '', subject: '' }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('请填写姓名');
+    expect(res.body).toContain('请填写标题');
+    expect(res.body).toContain('请问加装电梯的补助政策');
+    expect(res.body).toContain('value="13912345678"');
+  });
+
+  it('counts only accepted letters toward the hourly limit and keeps the text of the one refused', async () => {
+    at('2026-03-10T04:00:00Z');
+    const tokens = await Promise.all(Array.from({ length: 12 }, formToken));
+    at('2026-03-10T04:01:00Z');
+    // Refused posts (a missing name) never count.
+    for (let i = 0; i < 3; i++) expect((await post({ formToken: tokens[i], ...letter({ writerName: '' }) }, '10.9.9.9')).statusCode).toBe(400);
+    for (let i = 0; i < 10; i++) expect((await post({ formToken: tokens[i], ...letter() }, '10.9.9.9')).statusCode).toBe(303);
+    const limited = await post({ formToken: tokens[10], ...letter({ subject: '第十一封信' }) }, '10.9.9.9');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain('第十一封信');
+    expect(limited.body).toContain('2026年3月10日13:01');
+  });
+
+  it('lets staff reply, the writer read and rate the reply, and the public read the letter masked', async () => {
+    at('2026-03-11T02:00:00Z');
+    const token = await formToken();
+    at('2026-03-11T02:01:00Z');
+    const { trackingNo, queryCode } = await receiptOf(await post({ formToken: token, ...letter({ subject: '公开答复测试' }) }));
+    const staff = await signIn();
+    const list = await app.inject({ url: `/admin/letters?organ=${organ.code}`, cookies: staff.cookies });
+    const id = new RegExp(`href="/admin/letters/(\\d+)">${trackingNo}<`).exec(list.body)![1];
+    const page = await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies });
+    expect(page.body).toContain('2026-03-18');
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1];
+    const refused = await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText: '' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('请填写答复内容');
+    const replied = await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText: '补助标准为每台15万元，详询13800001111。' } });
+    expect(replied.statusCode).toBe(303);
+
+    const status = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo, queryCode }, remoteAddress: '10.2.0.1' });
+    expect(status.body).toContain('补助标准为每台15万元');
+    const rated = await app.inject({ method: 'POST', url: '/letters/status/rate', payload: { trackingNo, queryCode, rating: 'basically_satisfied', comment: '还算及时' }, remoteAddress: '10.2.0.1' });
+    expect(rated.body).toContain('基本满意');
+    const wrong = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo, queryCode: 'AAAAAAAA' }, remoteAddress: '10.2.0.1' });
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.body).toContain('编号或查询码不正确');
+
+    const published = await app.inject({ url: `/organs/${organ.code}/letters/${id}` });
+    expect(published.statusCode).toBe(200);
+    expect(published.body).toContain('王**');
+    expect(published.body).not.toContain('王小红');
+    expect(published.body).not.toContain('13912345678');
+    expect(published.body).not.toContain('13800001111');
+    expect((await app.inject({ url: `/organs/${organ.code}/letters` })).body).toContain('公开答复测试');
+  });
+
+  it('exports the statistics as an XLSX file a spreadsheet reader opens', async () => {
+    const staff = await signIn();
+    const res = await app.inject({ url: `/admin/letters/statistics.xlsx?organ=${organ.code}&from=2026-03-01&to=2026-03-31`, cookies: staff.cookies });
+    expect(res.statusCode).toBe(200);
+    const text = (await extractText(res.rawPayload, 'stats.xlsx')).text;
+    expect(text).toContain('收到来信');
+    expect(text).toContain(organ.name);
+    const bad = await app.inject({ url: `/admin/letters/statistics?organ=${organ.code}&from=2026-13-01`, cookies: staff.cookies });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('lists the organ\'s overdue letters in 待办', async () => {
+    at('2026-04-30T02:00:00Z');
+    const staff = await signIn();
+    const todo = await app.inject({ url: '/admin/review', cookies: staff.cookies });
+    expect(todo.body).toContain('件部门信箱来信已超过答复期限');
+  });
+});

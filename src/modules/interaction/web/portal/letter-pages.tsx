@@ -1,0 +1,179 @@
+import { Breadcrumb, ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
+import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
+import { chineseDate, HONEYPOT_FIELD } from '../../../applications/index.ts';
+import type { Organ } from '../../../catalog/index.ts';
+import { LETTER_TYPE_LABELS, LETTER_TYPES, PUBLIC_LETTER_STATE_LABELS, RATING_LABELS, RATINGS } from '../../domain/letter.ts';
+import type { PublicLetter } from '../../use-cases/check-letter.ts';
+import type { PublishedLetter } from '../../use-cases/published-letters.ts';
+import type { LetterSettings } from '../../storage/settings-repository.ts';
+
+export type PortalInfo = { prefs: ReadingPrefs; currentPath: string };
+type Values = Record<string, string>;
+
+const crumbs = (organ: Organ) => [{ label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }, { label: '互动交流', href: `/organs/${organ.code}/letters` }];
+
+/** 互动交流: the organ's mailbox with its published letters. */
+export function LettersHomePage({ info, organ, list }: { info: PortalInfo; organ: Organ; list: { items: PublishedLetter[]; total: number; page: number; pageSize: number } }) {
+  return (
+    <PortalLayout title={`互动交流 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }, { label: '互动交流' }]} />
+      <h1>{organ.name} · 部门信箱</h1>
+      <p><a class="btn" href={`/organs/${organ.code}/letters/new`}>我要写信</a> · <a href="/letters/status">查询来信办理情况</a></p>
+      <h2>来信选登</h2>
+      {list.items.length === 0 ? <p>暂无公开的来信。</p> : (
+        <table class="list" id="published-letters">
+          <thead><tr><th scope="col">标题</th><th scope="col">类型</th><th scope="col">来信人</th><th scope="col">答复日期</th></tr></thead>
+          <tbody>{list.items.map((l) => (
+            <tr><td><a href={`/organs/${organ.code}/letters/${l.id}`}>{l.subject}</a></td><td>{LETTER_TYPE_LABELS[l.type]}</td><td>{l.writer}</td><td>{chineseDate(l.repliedOn)}</td></tr>
+          ))}</tbody>
+        </table>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(p) => `/organs/${organ.code}/letters?page=${p}`} />
+    </PortalLayout>
+  );
+}
+
+export function PublishedLetterPage({ info, organ, letter }: { info: PortalInfo; organ: Organ; letter: PublishedLetter }) {
+  return (
+    <PortalLayout title={`${letter.subject} - 来信选登`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...crumbs(organ), { label: letter.subject }]} />
+      <h1>{letter.subject}</h1>
+      <table class="meta-table"><tbody>
+        <tr><th scope="row">类型</th><td>{LETTER_TYPE_LABELS[letter.type]}</td></tr>
+        <tr><th scope="row">来信人</th><td id="writer">{letter.writer}</td></tr>
+        <tr><th scope="row">来信日期</th><td>{chineseDate(letter.submittedOn)}</td></tr>
+        <tr><th scope="row">答复日期</th><td>{chineseDate(letter.repliedOn)}</td></tr>
+      </tbody></table>
+      <h2>来信内容</h2>
+      <p id="letter-content" class="pre-wrap">{letter.content}</p>
+      <h2>答复内容</h2>
+      <p id="reply-content" class="pre-wrap">{letter.replyText}</p>
+    </PortalLayout>
+  );
+}
+
+export function WriteLetterPage({ info, organ, values, errors, formToken, settings }: { info: PortalInfo; organ: Organ; values: Values; errors: FieldErrors; formToken: string; settings: LetterSettings }) {
+  return (
+    <PortalLayout title={`写信 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...crumbs(organ), { label: '我要写信' }]} />
+      <h1>给{organ.name}写信</h1>
+      <div class="notice notice-info" role="note">
+        <p>无需注册。提交后您将获得<strong>信件编号</strong>和<strong>查询码</strong>，可凭此<a href="/letters/status">查询办理情况、阅读答复并评价</a>。</p>
+        <p>答复期限（工作日，自收到之次日起算）：{LETTER_TYPES.map((t) => `${LETTER_TYPE_LABELS[t]}${settings.replyWorkingDays[t]}个`).join('，')}。信访事项、涉法涉诉事项请通过相应渠道反映。</p>
+      </div>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`/organs/${organ.code}/letters/new`} novalidate>
+        <input type="hidden" name="formToken" value={formToken} />
+        <div style="position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden" aria-hidden="true">
+          <label for="f-website">网址（请勿填写）</label>
+          <input type="text" id="f-website" name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
+        </div>
+        <fieldset>
+          <legend>来信类型<span class="required" aria-hidden="true">*</span></legend>
+          {errors.type && <p class="field-error" id="f-type-error">{errors.type}</p>}
+          {LETTER_TYPES.map((t) => (
+            <label class="inline"><input type="radio" name="type" value={t} checked={values.type === t} /> {LETTER_TYPE_LABELS[t]}</label>
+          ))}
+        </fieldset>
+        <Field name="subject" label="标题" errors={errors} required>
+          <input type="text" id="f-subject" name="subject" value={values.subject ?? ''} maxLength={100} required />
+        </Field>
+        <Field name="content" label="来信内容" errors={errors} required>
+          <textarea id="f-content" name="content" rows={8} maxLength={5000} required>{values.content ?? ''}</textarea>
+        </Field>
+        <Field name="writerName" label="姓名" errors={errors} required>
+          <input type="text" id="f-writerName" name="writerName" value={values.writerName ?? ''} maxLength={50} autocomplete="name" required />
+        </Field>
+        <Field name="contact" label="联系电话或电子邮箱" errors={errors} required hint="仅用于联系您，不会公开">
+          <input type="text" id="f-contact" name="contact" value={values.contact ?? ''} maxLength={100} required />
+        </Field>
+        <p><label><input type="checkbox" name="publishConsent" value="yes" checked={values.publishConsent === 'yes'} /> 同意在答复后公开本信（姓名显示为“张**”形式，电话、身份证号等个人信息将被遮盖）</label></p>
+        <button type="submit" class="btn">提交</button>
+      </form>
+    </PortalLayout>
+  );
+}
+
+export function LetterSubmittedPage({ info, organ, trackingNo, queryCode }: { info: PortalInfo; organ: Organ; trackingNo: string | null; queryCode: string | null }) {
+  return (
+    <PortalLayout title="来信已提交" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...crumbs(organ), { label: '来信已提交' }]} />
+      <h1>来信已提交</h1>
+      {trackingNo && queryCode ? (
+        <div class="notice notice-info" role="status">
+          <p>请记下以下信息，凭此查询办理情况。<strong>查询码只在提交的浏览器中显示，1小时后不再显示，遗失后无法找回。</strong></p>
+          <table class="meta-table"><tbody>
+            <tr><th scope="row">信件编号</th><td id="tracking-no">{trackingNo}</td></tr>
+            <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
+          </tbody></table>
+        </div>
+      ) : (
+        <p>提交结果（信件编号和查询码）只在提交来信的浏览器中、提交后1小时内显示。请凭记下的编号和查询码查询；未记下的，请拨打本机关咨询电话。</p>
+      )}
+      <p><a href="/letters/status">查询办理情况</a> · <a href={`/organs/${organ.code}/letters`}>返回互动交流</a></p>
+    </PortalLayout>
+  );
+}
+
+export function LetterQueryPage({ info, values, errors }: { info: PortalInfo; values: Values; errors: FieldErrors }) {
+  return (
+    <PortalLayout title="来信办理情况查询" prefs={info.prefs} currentPath={info.currentPath}>
+      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '来信办理情况查询' }]} />
+      <h1>来信办理情况查询</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/letters/status">
+        <Field name="trackingNo" label="信件编号" errors={errors} required>
+          <input type="text" id="f-trackingNo" name="trackingNo" value={values.trackingNo ?? ''} maxLength={60} autocomplete="off" required />
+        </Field>
+        <Field name="queryCode" label="查询码" errors={errors} required>
+          <input type="text" id="f-queryCode" name="queryCode" value="" maxLength={20} autocomplete="off" required />
+        </Field>
+        <button type="submit" class="btn">查询</button>
+      </form>
+    </PortalLayout>
+  );
+}
+
+export function LetterStatusPage({ info, letter, queryCode, errors, values }: { info: PortalInfo; letter: PublicLetter; queryCode: string; errors: FieldErrors; values: Values }) {
+  const rows: [string, string][] = [
+    ['信件编号', letter.trackingNo], ['办理机关', letter.organName], ['类型', LETTER_TYPE_LABELS[letter.type]], ['标题', letter.subject],
+    ['来信日期', chineseDate(letter.submittedOn)], ['办理状态', PUBLIC_LETTER_STATE_LABELS[letter.state]],
+  ];
+  if (!['replied', 'not_accepted'].includes(letter.state)) rows.push(['答复期限', chineseDate(letter.dueOn)]);
+  if (letter.repliedOn && letter.state === 'replied') rows.push(['答复日期', chineseDate(letter.repliedOn)]);
+  if (letter.notAcceptedReason && letter.state === 'not_accepted') rows.push(['不予受理理由', letter.notAcceptedReason]);
+  if (letter.rating) rows.push(['评价', `${RATING_LABELS[letter.rating]}${letter.ratingDeemed ? '（期限内未评价，视为满意）' : ''}`]);
+  return (
+    <PortalLayout title={`来信办理情况 ${letter.trackingNo}`} prefs={info.prefs} currentPath={info.currentPath}>
+      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '来信办理情况查询', href: '/letters/status' }, { label: letter.trackingNo }]} />
+      <h1>来信办理情况</h1>
+      <ErrorSummary errors={errors} />
+      <table class="meta-table" id="letter-status"><tbody>{rows.map(([k, v]) => <tr><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody></table>
+      {letter.transfers.length > 0 && (
+        <>
+          <h2>转办情况</h2>
+          <ul id="transfers">{letter.transfers.map((t) => <li>{chineseDate(t.on)}，由{t.fromOrgan}转至{t.toOrgan}办理：{t.reason}</li>)}</ul>
+        </>
+      )}
+      {letter.replyText && (<><h2>答复内容</h2><p id="reply-text" class="pre-wrap">{letter.replyText}</p></>)}
+      {letter.mayRate && (
+        <form method="post" action="/letters/status/rate">
+          <h2>评价答复</h2>
+          <p class="hint">请于{chineseDate(letter.rateByOn)}前评价；逾期未评价的视为满意。</p>
+          <input type="hidden" name="trackingNo" value={letter.trackingNo} />
+          <input type="hidden" name="queryCode" value={queryCode} />
+          <fieldset>
+            <legend>您对答复是否满意</legend>
+            {errors.rating && <p class="field-error">{errors.rating}</p>}
+            {RATINGS.map((r) => <label class="inline"><input type="radio" name="rating" value={r} checked={values.rating === r} /> {RATING_LABELS[r]}</label>)}
+          </fieldset>
+          <Field name="comment" label="评价意见" errors={errors}>
+            <textarea id="f-comment" name="comment" rows={3} maxLength={2000}>{values.comment ?? ''}</textarea>
+          </Field>
+          <button type="submit" class="btn">提交评价</button>
+        </form>
+      )}
+    </PortalLayout>
+  );
+}

@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { fieldErrorsOf, pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
+import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
+import { sendPage } from '../../../../platform/views/render.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
+import { addressLimit, formGuard, submissionKeyOf } from '../../../applications/index.ts';
+import { findOrganByCode, type Organ } from '../../../catalog/index.ts';
+import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
+import { checkLetter, rateLetter } from '../../use-cases/check-letter.ts';
+import { findPublishedLetter, listPublishedLetters } from '../../use-cases/published-letters.ts';
+import { findLetterReceipt, submitLetter } from '../../use-cases/submit-letter.ts';
+import { getLetterSettings } from '../../use-cases/manage-letter-settings.ts';
+import { LetterQueryPage, LettersHomePage, LetterStatusPage, LetterSubmittedPage, PublishedLetterPage, WriteLetterPage, type PortalInfo } from './letter-pages.tsx';
+
+export type LettersPortalOptions = {
+  /** Seconds a person needs at least to fill the form; faster posts are treated as robots. */
+  minFillSeconds?: number;
+  /** Accepted letters per client address and hour (refused posts do not count). */
+  submitPerHour?: number;
+  /** Status queries per client address and 10 minutes (every attempt counts). */
+  queriesPer10Minutes?: number;
+};
+
+const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies(request.cookies), currentPath: request.url });
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const valuesOf = (body: Record<string, unknown>): Record<string, string> => Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== 'formToken' && k !== 'queryCode')) as Record<string, string>;
+const RECEIPT_COOKIE_SECONDS = 3600;
+
+/** The application form's guard speaks of applications; the mailbox answers with its own codes and words. */
+function asLetterRefusal(e: unknown): unknown {
+  if (!(e instanceof DomainError)) return e;
+  if (e.code === 'ERR_APPLICATION_SPAM_SUSPECTED') return new DomainError(E.spamSuspected, '提交未通过校验（提交过快或填写了标注“请勿填写”的栏目），请核对填写的内容后再次提交', { field: '_form' });
+  if (e.code === 'ERR_APPLICATION_FORM_EXPIRED') return new DomainError(E.formExpired, '表单已过期，请核对填写的内容后重新提交', { field: '_form' });
+  return e;
+}
+
+/**
+ * The public side of the department mailbox: the organ's 互动交流 page with published letters, the
+ * letter form without an account (idempotent, POST → 303 → GET, only accepted letters count toward
+ * the per-address limit, a refused post keeps what was typed — docs/workflows/mailbox.md), and the
+ * status query where the writer reads the reply and rates it.
+ */
+export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = {}) {
+  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5 });
+  const max = opts.submitPerHour ?? 10;
+  const submitLimit = addressLimit({
+    max, windowMs: 3600_000,
+    refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}封来信。请于${when}后再提交，您填写的内容已保留`, { httpStatus: 429, field: '_form' }),
+  });
+  const qmax = opts.queriesPer10Minutes ?? 30;
+  const queryLimit = addressLimit({
+    max: qmax, windowMs: 600_000,
+    refusal: (when, window) => new DomainError('ERR_RATE_LIMITED', `查询过于频繁：同一网络地址${window}内最多查询${qmax}次。请于${when}后再查询`, { httpStatus: 429, field: '_form' }),
+  });
+
+  async function organOr404(code: string): Promise<Organ> {
+    const organ = await findOrganByCode(deps.db, code);
+    if (!organ || organ.kind === 'unit') throw new DomainError('ERR_NOT_FOUND', '机关不存在，或内设机构不单独设信箱', { httpStatus: 404 });
+    return organ;
+  }
+
+  const writeForm = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200) =>
+    sendPage(reply.header('Cache-Control', 'no-store'), <WriteLetterPage info={info(request)} organ={organ} values={values} errors={errors} formToken={guard.issue(deps.clock.now())} settings={await getLetterSettings(deps, organ.id)} />, status);
+
+  const toReceipt = (request: FastifyRequest, reply: FastifyReply, organ: Organ, token: string) => {
+    const id = submissionKeyOf(token).slice(0, 24);
+    const url = `/organs/${organ.code}/letters/submitted/${id}`;
+    return reply
+      .setCookie(`gk_letter_${id}`, token, { path: url, httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: RECEIPT_COOKIE_SECONDS })
+      .header('Cache-Control', 'no-store')
+      .redirect(url, 303);
+  };
+
+  return async function plugin(app: FastifyInstance) {
+    app.get<{ Params: { code: string }; Querystring: { page?: string } }>('/organs/:code/letters', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      return sendPage(reply, <LettersHomePage info={info(request)} organ={organ} list={await listPublishedLetters(deps, organ.id, pageQueryParam(request.query.page))} />);
+    });
+
+    app.get<{ Params: { code: string } }>('/organs/:code/letters/new', async (request, reply) => writeForm(request, reply, await organOr404(request.params.code), {}, {}));
+
+    app.post<{ Params: { code: string } }>('/organs/:code/letters/new', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const token = str(body.formToken);
+      try {
+        if (await findLetterReceipt(deps, token)) return toReceipt(request, reply, organ, token);
+        const now = deps.clock.now();
+        try {
+          guard.check(body, now);
+        } catch (e) {
+          throw asLetterRefusal(e);
+        }
+        let admitted = false;
+        try {
+          const receipt = await submitLetter(deps, organ.code, body, { formToken: token, admit: () => { submitLimit.admit(request.ip, now); admitted = true; } });
+          if (!receipt.created) submitLimit.release(request.ip, now);
+        } catch (e) {
+          if (admitted) submitLimit.release(request.ip, now);
+          throw e;
+        }
+        return toReceipt(request, reply, organ, token);
+      } catch (e) {
+        return writeForm(request, reply, organ, valuesOf(body), fieldErrorsOf(e), e instanceof DomainError ? e.httpStatus : 400);
+      }
+    });
+
+    app.get<{ Params: { code: string; id: string } }>('/organs/:code/letters/submitted/:id', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const token = request.cookies[`gk_letter_${request.params.id}`] ?? '';
+      const receipt = token && request.params.id.length === 24 && submissionKeyOf(token).startsWith(request.params.id) ? await findLetterReceipt(deps, token) : null;
+      reply.header('Cache-Control', 'no-store');
+      return sendPage(reply, <LetterSubmittedPage info={info(request)} organ={organ} trackingNo={receipt?.queryCode ? receipt.trackingNo : null} queryCode={receipt?.queryCode || null} />);
+    });
+
+    app.get<{ Params: { code: string; id: string } }>('/organs/:code/letters/:id', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      if (!/^\d{1,12}$/.test(request.params.id)) throw new DomainError(E.notFound, '来信不存在或未公开', { httpStatus: 404 });
+      return sendPage(reply, <PublishedLetterPage info={info(request)} organ={organ} letter={await findPublishedLetter(deps, organ.id, Number(request.params.id))} />);
+    });
+
+    app.get('/letters/status', async (request, reply) => sendPage(reply, <LetterQueryPage info={info(request)} values={{}} errors={{}} />));
+
+    app.post('/letters/status', async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      reply.header('Cache-Control', 'no-store');
+      try {
+        queryLimit.admit(request.ip, deps.clock.now());
+        const letter = await checkLetter(deps, str(body.trackingNo), str(body.queryCode));
+        return sendPage(reply, <LetterStatusPage info={info(request)} letter={letter} queryCode={str(body.queryCode).trim().toUpperCase()} errors={{}} values={{}} />);
+      } catch (e) {
+        const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
+        return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(body.trackingNo) }} errors={errors} />, e instanceof DomainError ? e.httpStatus : 400);
+      }
+    });
+
+    app.post('/letters/status/rate', async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      reply.header('Cache-Control', 'no-store');
+      queryLimit.admit(request.ip, deps.clock.now());
+      const code = str(body.queryCode).trim().toUpperCase();
+      try {
+        const letter = await rateLetter(deps, str(body.trackingNo), code, str(body.rating), str(body.comment));
+        return sendPage(reply, <LetterStatusPage info={info(request)} letter={letter} queryCode={code} errors={{}} values={{}} />);
+      } catch (e) {
+        if (e instanceof DomainError && e.code === E.queryFailed) throw e;
+        const letter = await checkLetter(deps, str(body.trackingNo), code);
+        return sendPage(reply, <LetterStatusPage info={info(request)} letter={letter} queryCode={code} errors={fieldErrorsOf(e)} values={valuesOf(body)} />, e instanceof DomainError ? e.httpStatus : 400);
+      }
+    });
+  };
+}
