@@ -58,8 +58,12 @@ export function id15(rng: Rng): string {
   return pick(rng, AREAS.filter((a) => !a.startsWith('8'))) + birthDate(rng, 1930, 1984).slice(2) + digits(rng, 3);
 }
 
-const SEGMENTS = ['130', '131', '133', '135', '136', '137', '138', '139', '147', '150', '151', '152', '153', '155', '156', '157', '158', '159', '166', '173', '175', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '193', '195', '198', '199'];
-export const mobile = (rng: Rng): string => pick(rng, SEGMENTS) + digits(rng, 8);
+/**
+ * Segments the generated cases draw from: a sample of common ones, not the allocation list (that is
+ * src/modules/privacy/domain/mobile-segments.ts; rare and unallocated segments are in roster-cases.ts).
+ */
+const COMMON_SEGMENTS = ['130', '131', '133', '135', '136', '137', '138', '139', '147', '150', '151', '152', '153', '155', '156', '157', '158', '159', '166', '173', '175', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '193', '195', '198', '199'];
+export const mobile = (rng: Rng): string => pick(rng, COMMON_SEGMENTS) + digits(rng, 8);
 
 const BINS = ['622202', '621700', '622848', '621661', '622588', '621226', '622700', '623668', '622609', '621799', '436742', '524094', '955880'];
 export function withLuhn(body: string): string {
