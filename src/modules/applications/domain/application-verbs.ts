@@ -22,6 +22,8 @@ export const TRANSITIONS = {
   startConsultation: { label: '征求意见', from: ['under_review', 'in_progress'], to: 'consulting' },
   endConsultation: { label: '意见征询结束', from: ['consulting'], to: 'in_progress' },
   notifyThirdParty: { label: '书面告知第三方决定公开', from: ['under_review', 'in_progress'], to: 'same' },
+  requestReasons: { label: '要求说明申请理由', from: ['registered', 'under_review', 'in_progress'], to: 'same' },
+  setDelayedReply: { label: '确定延迟答复期限', from: ['registered', 'under_review', 'in_progress'], to: 'same' },
   extendDeadline: { label: '延期答复', from: ['registered', 'under_review', 'in_progress', 'consulting', 'awaiting_fee'], to: 'same' },
   issueFeeNotice: { label: '发出收费通知', from: ['under_review', 'in_progress'], to: 'awaiting_fee' },
   recordFeePayment: { label: '登记缴费', from: ['awaiting_fee'], to: 'in_progress' },
@@ -67,4 +69,6 @@ export type Command =
   | { verb: 'closeFeeUnpaid' }
   | ({ verb: 'recordReply'; outcome: string; repliedOn: IsoDate; text: string; serviceMethod?: string; providedForm?: string; providedFormReason?: string } & ReplyBasisInput)
   | { verb: 'withdraw'; withdrawnOn: IsoDate; note: string }
+  | { verb: 'requestReasons'; requestedOn: IsoDate; points: string }
+  | { verb: 'setDelayedReply'; reasonsReceivedOn: IsoDate; delayedDueOn: IsoDate; reason: string }
   | { verb: 'archive' };

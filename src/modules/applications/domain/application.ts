@@ -84,6 +84,10 @@ export type Application = {
   archivedOn: IsoDate | null;
   /** The day the applicant withdrew the application (closed as 其他处理). */
   withdrawnOn: IsoDate | null;
+  /** 条例第三十五条: reasons asked for, reasons received, the later reply date notified. */
+  reasonsRequestedOn: IsoDate | null;
+  reasonsReceivedOn: IsoDate | null;
+  delayedDueOn: IsoDate | null;
   source: 'portal' | 'staff' | 'import';
   imported: boolean;
   createdBy: number | null;

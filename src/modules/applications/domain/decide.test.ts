@@ -19,7 +19,7 @@ function caseIn(state: ApplicationState, over: Partial<Application> = {}): Appli
     deliveryMethod: 'email', handlerUserId: 7, correctionNoticeDueOn: '2026-03-11', correctionRequestedOn: null, correctionDueOn: '2026-03-09',
     correctedOn: null, extensionWorkingDays: 0, extensionApprovedBy: null, extensionApprovedOn: null, extensionReason: null, dueOn: '2026-03-30',
     originalDueOn: '2026-03-30', dueProvisional: false, dueWarnings: [], feeMethod: null, feeUnits: null, feeAmountYuan: null, feeNoticeSentOn: null,
-    feeNoticeReceivedOn: null, feeDueOn: '2026-03-09', feePaidOn: null, outcome: null, repliedOn: null, replyText: '', replyBasis: {}, providedForm: '', providedFormReason: '', archivedOn: null, withdrawnOn: null,
+    feeNoticeReceivedOn: null, feeDueOn: '2026-03-09', feePaidOn: null, outcome: null, repliedOn: null, replyText: '', replyBasis: {}, providedForm: '', providedFormReason: '', archivedOn: null, withdrawnOn: null, reasonsRequestedOn: '2026-03-03', reasonsReceivedOn: null, delayedDueOn: null,
     source: 'portal', imported: false, createdBy: null, version: 1, createdAt: '2026-02-26T02:00:00Z', updatedAt: '2026-02-26T02:00:00Z',
     ...over,
   };
@@ -49,6 +49,8 @@ const VALID: Record<Verb, Command> = {
   recordFeePayment: { verb: 'recordFeePayment', paidOn: '2026-03-09' },
   closeFeeUnpaid: { verb: 'closeFeeUnpaid' },
   recordReply: { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书提供项目清单电子文件。' },
+  requestReasons: { verb: 'requestReasons', requestedOn: '2026-03-05', points: '本月已提出同类申请47件' },
+  setDelayedReply: { verb: 'setDelayedReply', reasonsReceivedOn: '2026-03-06', delayedDueOn: '2026-05-29', reason: '档案量大' },
   withdraw: { verb: 'withdraw', withdrawnOn: '2026-03-10', note: '申请人书面撤回' },
   archive: { verb: 'archive' },
 };

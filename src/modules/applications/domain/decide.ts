@@ -36,7 +36,7 @@ export type ApplicationChanges = Partial<
     | 'confirmedOn' | 'receiptEvidence' | 'receivedOn' | 'handlerUserId' | 'correctionNoticeDueOn' | 'correctionRequestedOn'
     | 'correctionDueOn' | 'correctedOn' | 'extensionWorkingDays' | 'extensionApprovedBy' | 'extensionApprovedOn' | 'extensionReason'
     | 'feeMethod' | 'feeUnits' | 'feeAmountYuan' | 'feeNoticeSentOn' | 'feeNoticeReceivedOn' | 'feeDueOn' | 'feePaidOn'
-    | 'outcome' | 'repliedOn' | 'replyText' | 'replyBasis' | 'providedForm' | 'providedFormReason' | 'archivedOn' | 'withdrawnOn'
+    | 'outcome' | 'repliedOn' | 'replyText' | 'replyBasis' | 'providedForm' | 'providedFormReason' | 'archivedOn' | 'withdrawnOn' | 'reasonsRequestedOn' | 'reasonsReceivedOn' | 'delayedDueOn'
   >
 >;
 
@@ -130,6 +130,8 @@ const RULES: { [V in Verb]: (command: CommandOf<V>, v: VerbContext) => void } = 
   closeFeeUnpaid,
   recordReply,
   withdraw,
+  requestReasons,
+  setDelayedReply,
   archive,
 };
 
@@ -362,6 +364,9 @@ function recordReply(command: CommandOf<'recordReply'>, v: VerbContext): void {
     refuse(E.outcomeInvalid, `办理结果“${String(outcome ?? '')}”不在年度报告表三所列的21种办理结果之内（国办公开办函〔2021〕30号），请从列表中选择一项`, 'outcome');
   } else if (RESERVED_OUTCOMES.includes(outcome)) {
     refuse(E.outcomeReserved, `“${OUTCOME_INFO[outcome].label}”由“逾期未补正/逾期未缴费，终止处理”操作办结，不能作为答复结果直接登记`, 'outcome');
+  } else if (outcome === 'not_processed.mass_unreasonable' && app.reasonsRequestedOn === null) {
+    // 条例第三十五条: 不予处理 follows reasons asked for and found unreasonable.
+    refuse(E.reasonsNotRequested, '“无正当理由大量反复申请”应先要求申请人说明理由，认为理由不合理的才告知不予处理（条例第三十五条）', 'outcome');
   } else if (outcome === 'unable.still_unclear_after_correction' && app.correctedOn === null) {
     refuse(E.outcomeNeedsCorrection, '“补正后申请内容仍不明确”只适用于已告知补正并收到补正申请的情形（条例第三十条）', 'outcome');
   }
@@ -405,6 +410,41 @@ function withdraw(command: CommandOf<'withdraw'>, v: VerbContext): void {
     v.out.changes = { outcome: 'other.other', repliedOn: command.withdrawnOn, withdrawnOn: command.withdrawnOn, replyText: `申请人撤回申请：${command.note.trim()}` };
     if (openPause) v.out.pause = { close: { id: openPause.id, endedOn: command.withdrawnOn } };
     v.out.note = `${command.withdrawnOn}申请人撤回申请（${command.note.trim()}），终止处理，计入“其他处理”`;
+  }
+}
+
+/** 条例第三十五条: a request clearly beyond a reasonable volume or frequency — ask the applicant for reasons. */
+function requestReasons(command: CommandOf<'requestReasons'>, v: VerbContext): void {
+  const { app, checkDate, required, clockStart, reasons } = v;
+  const ok = checkDate('requestedOn', '要求说明理由的日期', command.requestedOn, { on: clockStart, label: '答复期限起算日' });
+  required('points', command.points, '请写明申请数量、频次明显超过合理范围的情况，并要求申请人说明理由（条例第三十五条）');
+  if (ok && reasons.length === 0) {
+    // Asked again: the first request stays the one on record.
+    v.out.changes = { reasonsRequestedOn: app.reasonsRequestedOn ?? command.requestedOn };
+    v.out.note = `${command.requestedOn}${app.reasonsRequestedOn ? '再次' : ''}要求申请人说明申请理由（条例第三十五条）`;
+    v.out.data = { points: command.points.trim() };
+  }
+}
+
+/**
+ * 条例第三十五条: the reasons are reasonable but the reply cannot be given within 第三十三条's period —
+ * the organ sets a later, reasonable reply date and tells the applicant.
+ */
+function setDelayedReply(command: CommandOf<'setDelayedReply'>, v: VerbContext): void {
+  const { app, refuse, checkDate, required, reasons } = v;
+  if (app.reasonsRequestedOn === null) refuse(E.reasonsNotRequested, '确定延迟答复期限须先要求申请人说明理由（条例第三十五条）');
+  if (app.delayedDueOn !== null) refuse(E.delayInvalid, `已确定延迟答复期限至${app.delayedDueOn}`);
+  const ok = checkDate('reasonsReceivedOn', '收到申请人说明理由的日期', command.reasonsReceivedOn, { on: app.reasonsRequestedOn, label: '要求说明理由的日期' });
+  if (typeof command.delayedDueOn !== 'string' || !isIsoDate(command.delayedDueOn)) {
+    refuse(E.invalidDate, `延迟答复期限“${String(command.delayedDueOn ?? '')}”不是有效日期，应为YYYY-MM-DD格式的真实日期`, 'delayedDueOn');
+  } else if (app.dueOn && command.delayedDueOn <= app.dueOn) {
+    refuse(E.delayInvalid, `延迟答复期限应晚于现答复期限${app.dueOn}；能在期限内答复的，无需延迟（条例第三十五条）`, 'delayedDueOn');
+  }
+  required('reason', command.reason, '请写明无法在规定期限内答复的理由，将写入延迟答复告知书');
+  if (ok && reasons.length === 0) {
+    v.out.changes = { reasonsReceivedOn: command.reasonsReceivedOn, delayedDueOn: command.delayedDueOn };
+    v.out.note = `申请人说明的理由合理，但无法在规定期限内答复，确定延迟答复期限至${command.delayedDueOn}（条例第三十五条）：${command.reason.trim()}`;
+    v.out.data = { reason: command.reason.trim() };
   }
 }
 

@@ -13,6 +13,8 @@ export const ApplicationErrorCode = {
   replyTextRequired: 'ERR_APPLICATION_REPLY_TEXT_REQUIRED',
   basisRequired: 'ERR_APPLICATION_BASIS_REQUIRED',
   providedFormRequired: 'ERR_APPLICATION_PROVIDED_FORM_REQUIRED',
+  reasonsNotRequested: 'ERR_APPLICATION_REASONS_NOT_REQUESTED',
+  delayInvalid: 'ERR_APPLICATION_DELAY_INVALID',
   reasonRequired: 'ERR_APPLICATION_REASON_REQUIRED',
   handlerRequired: 'ERR_APPLICATION_HANDLER_REQUIRED',
   handlerInvalid: 'ERR_APPLICATION_HANDLER_INVALID',

@@ -63,6 +63,9 @@ export const toApplication = (r: ApplicationRow): Application => ({
   providedFormReason: r.provided_form_reason,
   archivedOn: r.archived_on,
   withdrawnOn: r.withdrawn_on,
+  reasonsRequestedOn: r.reasons_requested_on,
+  reasonsReceivedOn: r.reasons_received_on,
+  delayedDueOn: r.delayed_due_on,
   source: r.source as Application['source'],
   imported: Number(r.imported) === 1,
   createdBy: r.created_by,
@@ -99,6 +102,9 @@ const COLUMN_OF: Record<keyof ApplicationChanges, keyof ApplicationsTable> = {
   providedFormReason: 'provided_form_reason',
   archivedOn: 'archived_on',
   withdrawnOn: 'withdrawn_on',
+  reasonsRequestedOn: 'reasons_requested_on',
+  reasonsReceivedOn: 'reasons_received_on',
+  delayedDueOn: 'delayed_due_on',
 };
 
 /** The columns a decision changes. */

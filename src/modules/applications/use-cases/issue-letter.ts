@@ -40,6 +40,10 @@ function planLetter(command: Command, before: Application, after: Application, d
             : `本机关以本函发出之日（${chineseDate(command.sentOn)}）为准，自次日起计算`,
         },
       };
+    case 'requestReasons':
+      return { kind: 'reasons_request', template: 'reasons_request', values: { 说明事项: command.points } };
+    case 'setDelayedReply':
+      return { kind: 'delay_notice', template: 'delay_notice', values: { 延迟理由: command.reason, 原答复期限: dated(before.dueOn), 延迟答复期限: dated(command.delayedDueOn) } };
     case 'withdraw':
       return { kind: 'withdrawal_notice', template: 'withdrawal_notice', values: { 撤回日期: chineseDate(command.withdrawnOn) } };
     case 'discard':

@@ -275,3 +275,34 @@ describeEachDialect('service records and withdrawal', (db) => {
     expect((await listLetters(deps.db, app.id)).at(-1)!.kind).toBe('withdrawal_notice');
   });
 });
+
+describeEachDialect('requests beyond a reasonable volume or frequency (条例第三十五条)', (db) => {
+  it('asks for reasons by letter; unreasonable → 不予处理; reasonable → a later reply date set and notified', async () => {
+    const deps = buildDeps(db(), '2026-03-20T02:00:00Z');
+    const county = await createOrgan(deps, { name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局' });
+    const admin = await asActor(deps, (await createStaff(deps, bureau.code, 'organ_admin')).id);
+    const mass = { verb: 'recordReply', outcome: 'not_processed.mass_unreasonable', repliedOn: '2026-03-20', text: '理由不合理。' } as const;
+
+    const first = await registerInPerson(deps, admin, bureau.id, '2026-03-02');
+    await expect(performVerb(deps, admin, first.id, mass)).rejects.toMatchObject({ code: E.reasonsNotRequested, message: expect.stringContaining('第三十五条') });
+    await expect(performVerb(deps, admin, first.id, { verb: 'setDelayedReply', reasonsReceivedOn: '2026-03-12', delayedDueOn: '2026-05-29', reason: '涉及近十年全部项目档案' }))
+      .rejects.toMatchObject({ code: E.reasonsNotRequested });
+    await performVerb(deps, admin, first.id, { verb: 'requestReasons', requestedOn: '2026-03-05', points: '本月已提出同类申请47件，请说明申请理由' });
+    expect((await listLetters(deps.db, first.id)).at(-1)!.kind).toBe('reasons_request');
+    const replied = await performVerb(deps, admin, first.id, mass);
+    expect(replied.outcome).toBe('not_processed.mass_unreasonable');
+
+    const second = await registerInPerson(deps, admin, bureau.id, '2026-03-02');
+    expect(second.dueOn).toBe('2026-03-30');
+    await performVerb(deps, admin, second.id, { verb: 'requestReasons', requestedOn: '2026-03-05', points: '请说明申请理由' });
+    await expect(performVerb(deps, admin, second.id, { verb: 'setDelayedReply', reasonsReceivedOn: '2026-03-12', delayedDueOn: '2026-03-27', reason: '档案量大' }))
+      .rejects.toMatchObject({ code: E.delayInvalid });
+    const delayed = await performVerb(deps, admin, second.id, { verb: 'setDelayedReply', reasonsReceivedOn: '2026-03-12', delayedDueOn: '2026-05-29', reason: '涉及近十年全部项目档案，需逐件调阅' });
+    expect(delayed).toMatchObject({ dueOn: '2026-05-29', delayedDueOn: '2026-05-29', reasonsReceivedOn: '2026-03-12' });
+    const letter = (await listLetters(deps.db, second.id)).at(-1)!;
+    expect(letter.kind).toBe('delay_notice');
+    expect(JSON.stringify(letter.document)).toContain('2026年5月29日');
+    expect(JSON.stringify(letter.document)).toContain('第三十五条');
+  });
+});

@@ -36,6 +36,8 @@ function actOn(command: Command, today: IsoDate): IsoDate {
     case 'issueFeeNotice': return command.sentOn;
     case 'recordReply': return command.repliedOn;
     case 'withdraw': return command.withdrawnOn;
+    case 'requestReasons': return command.requestedOn;
+    case 'setDelayedReply': return command.reasonsReceivedOn;
     default: return today;
   }
 }

@@ -2,7 +2,7 @@ import type { OutcomeGroup } from '../outcomes.ts';
 
 /** Letters stored with a case (application_letters.kind). */
 export const LETTER_KINDS = [
-  'acknowledgement', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply', 'termination_notice', 'disclosure_notice', 'discard_notice', 'withdrawal_notice',
+  'acknowledgement', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply', 'termination_notice', 'disclosure_notice', 'discard_notice', 'withdrawal_notice', 'reasons_request', 'delay_notice',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -17,6 +17,8 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
   acknowledgement: '申请登记回执',
   discard_notice: '不予登记告知书',
   withdrawal_notice: '撤回申请确认书',
+  reasons_request: '说明理由告知书',
+  delay_notice: '延迟答复告知书',
 };
 
 /** The applicant may download these with the query code; letters to a third party or organ go to it only. */
@@ -30,6 +32,8 @@ export const TEMPLATE_KINDS = [
   'acknowledgement',
   'discard_notice',
   'withdrawal_notice',
+  'reasons_request',
+  'delay_notice',
   'correction_notice',
   'consultation_third_party',
   'consultation_co_agency',
@@ -54,6 +58,8 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   acknowledgement: '申请登记回执',
   discard_notice: '不予登记告知书',
   withdrawal_notice: '撤回申请确认书',
+  reasons_request: '说明理由告知书（条例第三十五条）',
+  delay_notice: '延迟答复告知书（条例第三十五条）',
   correction_notice: '补正告知书',
   consultation_third_party: '征求第三方意见函（条例第三十二条）',
   consultation_co_agency: '征求其他机关意见函（条例第三十四条）',

@@ -9,6 +9,8 @@ export const PLACEHOLDERS: Record<TemplateKind, readonly string[]> = {
   acknowledgement: [...COMMON, '收到规则', '答复期限'],
   discard_notice: [...COMMON, '不予登记理由'],
   withdrawal_notice: [...COMMON, '撤回日期'],
+  reasons_request: [...COMMON, '说明事项'],
+  delay_notice: [...COMMON, '延迟理由', '原答复期限', '延迟答复期限'],
   correction_notice: [...COMMON, '补正事项', '补正期限', '补正工作日数'],
   consultation_third_party: [...COMMON, '征求对象', '意见期限', '起算说明'],
   consultation_co_agency: [...COMMON, '征求对象', '意见期限', '起算说明'],

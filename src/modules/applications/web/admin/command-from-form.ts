@@ -42,6 +42,8 @@ export function commandFromForm(verb: string, f: FormValues): Command {
         basisItem: s('basisItem'), withheldGround: s('withheldGround'), withheldReason: s('withheldReason'),
         responsibleOrgan: s('responsibleOrgan'), responsibleContact: s('responsibleContact'), responsibleUnknown: s('responsibleUnknown'),
       };
+    case 'requestReasons': return { verb: 'requestReasons', requestedOn: s('requestedOn'), points: s('points') };
+    case 'setDelayedReply': return { verb: 'setDelayedReply', reasonsReceivedOn: s('reasonsReceivedOn'), delayedDueOn: s('delayedDueOn'), reason: s('reason') };
     case 'withdraw': return { verb: 'withdraw', withdrawnOn: s('withdrawnOn'), note: s('note') };
     case 'archive': return { verb: 'archive' };
   }

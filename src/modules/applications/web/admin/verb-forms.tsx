@@ -119,6 +119,16 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead }: {
                 </Field>
               </>
             )}
+            {verb === 'requestReasons' && <>{date('requestedOn', '告知日期')}{area('points', '申请数量、频次明显超过合理范围的情况', '将写入说明理由告知书（条例第三十五条）')}</>}
+            {verb === 'setDelayedReply' && (
+              <>
+                {date('reasonsReceivedOn', '收到申请人说明理由的日期')}
+                <Field name={`${verb}-delayedDueOn`} label="延迟答复期限" errors={prefixed(verb, errors)} required hint={`应晚于现答复期限${app.dueOn ?? ''}（条例第三十五条）`}>
+                  <input type="date" id={`f-${verb}-delayedDueOn`} name="delayedDueOn" value={v('delayedDueOn')} required />
+                </Field>
+                {text('reason', '无法在规定期限内答复的理由')}
+              </>
+            )}
             {verb === 'withdraw' && <>{date('withdrawnOn', '撤回日期')}{text('note', '撤回方式', '如：申请人提交书面撤回申请；来电撤回并已记录')}</>}
             {verb === 'recordFeePayment' && date('paidOn', '缴费日期', `缴费期限至${app.feeDueOn ?? '—'}`)}
             {verb === 'closeCorrectionOverdue' && <p class="hint">补正期限至{app.correctionDueOn}；期限届满后可终止处理，结果计入“其他处理·逾期不补正”。</p>}
