@@ -51,6 +51,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'organs', description: '机关 / organs' },
         { name: 'catalog', description: '主动公开目录 / catalog nodes' },
         { name: 'publications', description: '政府信息 / publications' },
+        { name: 'letters', description: '部门信箱 / department mailbox' },
       ],
       components: {
         securitySchemes: {

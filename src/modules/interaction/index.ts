@@ -16,3 +16,4 @@ export { letterStatistics, type LetterStatistics } from './use-cases/letter-stat
 export { getLetterSettings, updateLetterSettings } from './use-cases/manage-letter-settings.ts';
 export { lettersPortalRoutes, type LettersPortalOptions } from './web/portal/letters-portal-routes.tsx';
 export { lettersAdminRoutes } from './web/admin/letters-admin-routes.tsx';
+export { lettersApi } from './web/api/letters-api.ts';

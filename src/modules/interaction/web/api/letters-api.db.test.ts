@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp } from '../../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../../test/support/db.ts';
+import { createOrgan, createStaff } from '../../../../../test/support/factories.ts';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { createApiToken } from '../../../identity/index.ts';
+import type { Organ } from '../../../catalog/index.ts';
+
+describeEachDialect('the letters API', (db) => {
+  let app: FastifyInstance;
+  let deps: AppDeps;
+  let organ: Organ;
+  let other: Organ;
+  let token: string;
+  let outsider: string;
+
+  beforeAll(async () => {
+    const built = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    app = built.app;
+    deps = built.deps;
+    organ = await createOrgan(deps);
+    other = await createOrgan(deps);
+    const clerk = await createStaff(deps, organ.code, 'editor');
+    const stranger = await createStaff(deps, other.code, 'editor');
+    token = await createApiToken(deps, clerk.username, 'test');
+    outsider = await createApiToken(deps, stranger.username, 'test');
+  });
+  afterAll(async () => app?.close());
+
+  const body = { type: 'suggest', subject: '增设公交站', content: '建议在城东增设公交站点。', writerName: '李四', contact: 'lisi@example.com', publishConsent: true };
+  const write = (key: string, payload: Record<string, unknown> = body) =>
+    app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/letters`, headers: { 'idempotency-key': key }, payload });
+
+  it('makes one letter of repeated and simultaneous posts with one Idempotency-Key', async () => {
+    const [a, b, c] = await Promise.all([write('key-aaaa-0001'), write('key-aaaa-0001'), write('key-aaaa-0001')]);
+    expect([a, b, c].map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set([a, b, c].map((r) => r.json().trackingNo)).size).toBe(1);
+    const n = await deps.db.selectFrom('letters').select((eb) => eb.fn.countAll<number>().as('n')).where('organ_id', '=', organ.id).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1);
+  });
+
+  it('refuses a letter without a key or with missing fields, naming each field', async () => {
+    const noKey = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/letters`, payload: body });
+    expect(noKey.statusCode).toBe(400);
+    const bad = await write('key-bbbb-0001', { type: 'suggest' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('ERR_LETTER_INVALID_INPUT');
+    expect(bad.json().error.reasons.map((r: { field: string }) => r.field).sort()).toEqual(['contact', 'content', 'subject', 'writerName']);
+  });
+
+  it('lets staff reply through the API, only on their own organs, and the writer read and rate it', async () => {
+    const { trackingNo, queryCode } = (await write('key-cccc-0001')).json();
+    const list = await app.inject({ url: `/api/v1/letters?organ=${organ.code}`, headers: { authorization: `Bearer ${token}` } });
+    expect(list.statusCode).toBe(200);
+    const id = list.json().items.find((l: { trackingNo: string }) => l.trackingNo === trackingNo).id;
+    expect(list.json().items[0].dueOn).toBe('2026-03-24');
+    expect((await app.inject({ url: `/api/v1/letters?organ=${organ.code}`, headers: { authorization: `Bearer ${outsider}` } })).statusCode).toBe(403);
+    const refused = await app.inject({ method: 'POST', url: `/api/v1/letters/${id}/approveReply`, headers: { authorization: `Bearer ${token}` }, payload: {} });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('ERR_LETTER_VERB_NOT_ALLOWED');
+    const replied = await app.inject({ method: 'POST', url: `/api/v1/letters/${id}/reply`, headers: { authorization: `Bearer ${token}` }, payload: { replyText: '已转交公交公司研究。' } });
+    expect(replied.json().state).toBe('replied');
+    const rated = await app.inject({ method: 'POST', url: '/api/v1/letters/rate', payload: { trackingNo, queryCode, rating: 'satisfied' } });
+    expect(rated.json()).toMatchObject({ rating: 'satisfied', replyText: '已转交公交公司研究。' });
+    const pub = await app.inject({ url: `/api/v1/organs/${organ.code}/letters` });
+    expect(pub.json().items.map((l: { writer: string }) => l.writer)).toContain('李**');
+  });
+
+  it('describes the letters API in the OpenAPI document', async () => {
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    for (const p of ['/api/v1/organs/{code}/letters', '/api/v1/letters/status', '/api/v1/letters/rate', '/api/v1/letters', '/api/v1/letters/{id}/{verb}']) expect(Object.keys(doc.paths)).toContain(p);
+  });
+});

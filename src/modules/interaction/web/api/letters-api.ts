@@ -1,0 +1,166 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
+import { addressLimit } from '../../../applications/index.ts';
+import { findOrganByCode, organScope, type Organ } from '../../../catalog/index.ts';
+import { actorOf, requireApiToken } from '../../../identity/index.ts';
+import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
+import { LETTER_STATES, LETTER_TYPES, RATINGS, type Letter } from '../../domain/letter.ts';
+import { STAFF_LETTER_VERBS, type LetterVerb } from '../../domain/letter-verbs.ts';
+import { LETTER_VIEWS } from '../../storage/letters-repository.ts';
+import { checkLetter, rateLetter } from '../../use-cases/check-letter.ts';
+import { letterDetails } from '../../use-cases/letter-details.ts';
+import { listLetters } from '../../use-cases/list-letters.ts';
+import { performLetterVerb } from '../../use-cases/perform-letter-verb.ts';
+import { findPublishedLetter, listPublishedLetters } from '../../use-cases/published-letters.ts';
+import { submitLetter } from '../../use-cases/submit-letter.ts';
+import { letterCommandFrom } from '../admin/letters-admin-routes.tsx';
+
+const tags = ['letters'];
+const security = [{ bearerAuth: [] }];
+const reason = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
+const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(reason) }) });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, { description: `错误 ${c}，reasons 列出全部原因 / error`, content: { 'application/json': { schema: errorAnswer } } }]));
+const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
+
+const publishedLetter = z.object({
+  id: z.number().int(), trackingNo: z.string(), type: z.enum(LETTER_TYPES), subject: z.string(), content: z.string(),
+  writer: z.string().describe('来信人，显示为“张**” / writer, masked'), submittedOn: z.string(), replyText: z.string(), repliedOn: z.string(),
+});
+const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) });
+const publicLetter = z.object({
+  trackingNo: z.string(), organName: z.string(), type: z.enum(LETTER_TYPES), subject: z.string(), submittedOn: z.string(), state: z.enum(LETTER_STATES), dueOn: z.string(),
+  transfers: z.array(z.object({ on: z.string(), fromOrgan: z.string(), toOrgan: z.string(), reason: z.string() })),
+  replyText: z.string().nullable(), repliedOn: z.string().nullable(), notAcceptedReason: z.string().nullable(),
+  rating: z.enum(RATINGS).nullable(), ratingDeemed: z.boolean().describe('期限内未评价，视为满意 / no rating in time, counted as 满意'), mayRate: z.boolean(), rateByOn: z.string().nullable(),
+});
+const staffLetter = z.object({
+  id: z.number().int(), organId: z.number().int(), trackingNo: z.string(), type: z.enum(LETTER_TYPES), subject: z.string(), content: z.string(), writerName: z.string(), contact: z.string(),
+  publishConsent: z.boolean(), state: z.enum(LETTER_STATES), unitId: z.number().int().nullable(), submittedOn: z.string(), receivedOn: z.string(), dueWorkingDays: z.number().int(),
+  dueOn: z.string(), threeMonthOn: z.string(), replyText: z.string().nullable(), repliedOn: z.string().nullable(), rating: z.enum(RATINGS).nullable(),
+  ratingComment: z.string().nullable(), notAcceptedReason: z.string().nullable(), transferCount: z.number().int(), version: z.number().int(),
+});
+const staffJson = (l: Letter) => ({
+  id: l.id, organId: l.organId, trackingNo: l.trackingNo, type: l.type, subject: l.subject, content: l.content, writerName: l.writerName, contact: l.contact,
+  publishConsent: l.publishConsent, state: l.state, unitId: l.unitId, submittedOn: l.submittedOn, receivedOn: l.receivedOn, dueWorkingDays: l.dueWorkingDays,
+  dueOn: l.dueOn, threeMonthOn: l.threeMonthOn, replyText: l.replyText, repliedOn: l.repliedOn, rating: l.rating, ratingComment: l.ratingComment,
+  notAcceptedReason: l.notAcceptedReason, transferCount: l.transferCount, version: l.version,
+});
+const credentials = z.object({ trackingNo: z.string().describe('信件编号 / tracking number'), queryCode: z.string().describe('查询码 / query code') });
+const pageParam = (raw: string | undefined) => {
+  const n = raw === undefined ? 1 : Number(raw);
+  if (!/^\d{1,6}$/.test(raw ?? '1') || n < 1) throw new DomainError('ERR_INVALID_PAGE', '页码应为1至999999的整数', { field: 'page' });
+  return n;
+};
+
+/**
+ * The department mailbox over JSON, with the rules of the portal and the back office
+ * (docs/workflows/mailbox.md): public reads of published letters, writing a letter (one
+ * Idempotency-Key → one letter; only accepted letters count toward the per-address limit), the
+ * writer's status and rating with tracking number and query code; and the staff list and verbs with
+ * an API token, scoped to the organs the token's user works for.
+ */
+export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; queriesPer10Minutes?: number } = {}): FastifyPluginAsyncZod => async (app) => {
+  const max = opts.submitPerHour ?? 10;
+  const submitLimit = addressLimit({ max, windowMs: 3600_000, refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}封来信。请于${when}后再提交`, { httpStatus: 429 }) });
+  const qmax = opts.queriesPer10Minutes ?? 30;
+  const queryLimit = addressLimit({ max: qmax, windowMs: 600_000, refusal: (when, window) => new DomainError('ERR_RATE_LIMITED', `查询过于频繁：同一网络地址${window}内最多查询${qmax}次。请于${when}后再查询`, { httpStatus: 429 }) });
+  const organOr404 = async (code: string): Promise<Organ> => {
+    const organ = await findOrganByCode(deps.db, code);
+    if (!organ || organ.kind === 'unit') throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    return organ;
+  };
+  const codeParams = z.object({ code: z.string().describe('机关代码 / organ code') });
+
+  app.get('/organs/:code/letters', {
+    schema: { tags, summary: '来信选登（已答复且来信人同意公开，个人信息已遮盖）', params: codeParams, querystring: z.object({ page: z.string().optional() }), response: { 200: json('一页来信 / a page', page(publishedLetter)), ...errors(400, 404) } },
+  }, async (request) => {
+    const organ = await organOr404(request.params.code);
+    return listPublishedLetters(deps, organ.id, pageParam(request.query.page));
+  });
+
+  app.get('/organs/:code/letters/:id', {
+    schema: { tags, summary: '一封公开的来信', params: codeParams.extend({ id: z.coerce.number().int().positive() }), response: { 200: json('来信 / letter', publishedLetter), ...errors(404) } },
+  }, async (request) => findPublishedLetter(deps, (await organOr404(request.params.code)).id, request.params.id));
+
+  app.post('/organs/:code/letters', {
+    schema: {
+      tags, summary: '写信（无需账号）',
+      description: '须带 Idempotency-Key 头（8–200 个字符）：同一键重复提交只产生一封来信，并返回同一编号和查询码（200）。只有受理的来信计入每个网络地址每小时的上限。/ One Idempotency-Key makes at most one letter.',
+      params: codeParams, headers: z.object({ 'idempotency-key': z.string().min(8).max(200).describe('幂等键 / idempotency key') }).passthrough(),
+      body: z.object({ type: z.enum(LETTER_TYPES), subject: z.string(), content: z.string(), writerName: z.string(), contact: z.string(), publishConsent: z.boolean() }).partial(),
+      response: { 201: json('已受理 / accepted', z.object({ trackingNo: z.string(), queryCode: z.string() })), 200: json('同一幂等键的已受理来信 / the letter this key made', z.object({ trackingNo: z.string(), queryCode: z.string() })), ...errors(400, 404, 429) },
+    },
+  }, async (request, reply) => {
+    const organ = await organOr404(request.params.code);
+    const key = `api:${request.headers['idempotency-key']}`;
+    const now = deps.clock.now();
+    let admitted = false;
+    try {
+      const r = await submitLetter(deps, organ.code, request.body ?? {}, { formToken: key, admit: () => { submitLimit.admit(request.ip, now); admitted = true; } });
+      if (admitted && !r.created) submitLimit.release(request.ip, now);
+      return reply.status(r.created ? 201 : 200).send({ trackingNo: r.trackingNo, queryCode: r.queryCode });
+    } catch (e) {
+      if (admitted) submitLimit.release(request.ip, now);
+      throw e;
+    }
+  });
+
+  app.post('/letters/status', {
+    schema: { tags, summary: '来信人凭编号和查询码查询办理情况和答复', body: credentials, response: { 200: json('办理情况 / status', publicLetter), ...errors(404, 429) } },
+  }, async (request) => {
+    queryLimit.admit(request.ip, deps.clock.now());
+    const { id: _id, ...rest } = await checkLetter(deps, request.body.trackingNo, request.body.queryCode);
+    return rest;
+  });
+
+  app.post('/letters/rate', {
+    schema: {
+      tags, summary: '来信人评价答复（答复后7日内，未评价视为满意）',
+      body: credentials.extend({ rating: z.enum(RATINGS), comment: z.string().max(2000).optional() }), response: { 200: json('评价后的办理情况 / status', publicLetter), ...errors(400, 404, 409, 429) },
+    },
+  }, async (request) => {
+    queryLimit.admit(request.ip, deps.clock.now());
+    const { id: _id, ...rest } = await rateLetter(deps, request.body.trackingNo, request.body.queryCode, request.body.rating, request.body.comment ?? '');
+    return rest;
+  });
+
+  app.get('/letters', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '本人所办机关的来信（工作人员）', security,
+      querystring: z.object({ organ: z.string().describe('机关代码 / organ code'), view: z.enum(LETTER_VIEWS).optional(), page: z.string().optional() }),
+      response: { 200: json('一页来信 / a page', page(staffLetter)), ...errors(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const organ = await organOr404(request.query.organ);
+    const scope = await organScope(deps.db, request.principal!);
+    if (!scope.may(organ, 'editor')) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有办理该机关部门信箱来信的权限', { httpStatus: 403 });
+    const p = await listLetters(deps, [organ.id], request.query.view ?? 'open', pageParam(request.query.page));
+    return { ...p, items: p.items.map(staffJson) };
+  });
+
+  app.get('/letters/:id', {
+    preHandler: requireApiToken(deps),
+    schema: { tags, summary: '一封来信（工作人员）', security, params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: json('来信 / letter', staffLetter), ...errors(401, 403, 404) } },
+  }, async (request) => staffJson((await letterDetails(deps, actorOf(request, 'api'), request.params.id)).letter));
+
+  app.post('/letters/:id/:verb', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '办理来信：assign transfer reply approveReply returnReply notAccept recordFollowUp', security,
+      description: '不允许时返回 409（权限 403），reasons 列出全部原因。/ A refused verb lists every reason.',
+      params: z.object({ id: z.coerce.number().int().positive(), verb: z.enum(STAFF_LETTER_VERBS as [LetterVerb, ...LetterVerb[]]) }),
+      body: z.object({
+        unitId: z.number().int().optional(), targetOrganId: z.number().int().optional(), reason: z.string().optional(), replyText: z.string().optional(),
+        kind: z.string().optional(), on: z.string().optional(), participants: z.string().optional(), notes: z.string().optional(), expectedVersion: z.number().int().positive().optional(),
+      }).optional(),
+      response: { 200: json('办理后的来信 / the letter after the verb', staffLetter), ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const after = await performLetterVerb(deps, actorOf(request, 'api'), request.params.id, letterCommandFrom(request.params.verb, body), body.expectedVersion as number | undefined);
+    return staffJson(after);
+  });
+};
