@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit } from '../../../applications/index.ts';
 import { findOrganByCode, organScope, type Organ } from '../../../catalog/index.ts';
@@ -48,12 +49,6 @@ const staffJson = (l: Letter) => ({
   notAcceptedReason: l.notAcceptedReason, transferCount: l.transferCount, version: l.version,
 });
 const credentials = z.object({ trackingNo: z.string().describe('信件编号 / tracking number'), queryCode: z.string().describe('查询码 / query code') });
-const pageParam = (raw: string | undefined) => {
-  const n = raw === undefined ? 1 : Number(raw);
-  if (!/^\d{1,6}$/.test(raw ?? '1') || n < 1) throw new DomainError('ERR_INVALID_PAGE', '页码应为1至999999的整数', { field: 'page' });
-  return n;
-};
-
 /**
  * The department mailbox over JSON, with the rules of the portal and the back office
  * (docs/workflows/mailbox.md): public reads of published letters, writing a letter (one
@@ -77,7 +72,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
     schema: { tags, summary: '来信选登（已答复且来信人同意公开，个人信息已遮盖）', params: codeParams, querystring: z.object({ page: z.string().optional() }), response: { 200: json('一页来信 / a page', page(publishedLetter)), ...errors(400, 404) } },
   }, async (request) => {
     const organ = await organOr404(request.params.code);
-    return listPublishedLetters(deps, organ.id, pageParam(request.query.page));
+    return listPublishedLetters(deps, organ.id, pageQueryParam(request.query.page));
   });
 
   app.get('/organs/:code/letters/:id', {
@@ -137,7 +132,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
     const organ = await organOr404(request.query.organ);
     const scope = await organScope(deps.db, request.principal!);
     if (!scope.may(organ, 'editor')) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有办理该机关部门信箱来信的权限', { httpStatus: 403 });
-    const p = await listLetters(deps, [organ.id], request.query.view ?? 'open', pageParam(request.query.page));
+    const p = await listLetters(deps, [organ.id], request.query.view ?? 'open', pageQueryParam(request.query.page));
     return { ...p, items: p.items.map(staffJson) };
   });
 
