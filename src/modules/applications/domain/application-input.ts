@@ -75,4 +75,6 @@ export const staffRegistrationFields = z.object({
     .nullish()
     .transform((v) => v || null),
   receiptEvidence: optionalText('签收或确认记录', 200),
+  /** 条例第二十九条第一款、第四十三条: who filled in the application for an applicant who could not. */
+  assistedBy: optionalText('代为填写人', 100),
 });

@@ -88,6 +88,11 @@ export type Application = {
   reasonsRequestedOn: IsoDate | null;
   reasonsReceivedOn: IsoDate | null;
   delayedDueOn: IsoDate | null;
+  /** 条例第四十三条: who filled in the application for the applicant ('' when nobody). */
+  assistedBy: string;
+  /** 条例第四十四条: flagged to become proactive disclosure, and why. */
+  proactiveFlag: boolean;
+  proactiveFlagReason: string;
   source: 'portal' | 'staff' | 'import';
   imported: boolean;
   createdBy: number | null;

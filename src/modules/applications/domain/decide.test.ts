@@ -19,7 +19,7 @@ function caseIn(state: ApplicationState, over: Partial<Application> = {}): Appli
     deliveryMethod: 'email', handlerUserId: 7, correctionNoticeDueOn: '2026-03-11', correctionRequestedOn: null, correctionDueOn: '2026-03-09',
     correctedOn: null, extensionWorkingDays: 0, extensionApprovedBy: null, extensionApprovedOn: null, extensionReason: null, dueOn: '2026-03-30',
     originalDueOn: '2026-03-30', dueProvisional: false, dueWarnings: [], feeMethod: null, feeUnits: null, feeAmountYuan: null, feeNoticeSentOn: null,
-    feeNoticeReceivedOn: null, feeDueOn: '2026-03-09', feePaidOn: null, outcome: null, repliedOn: null, replyText: '', replyBasis: {}, providedForm: '', providedFormReason: '', archivedOn: null, withdrawnOn: null, reasonsRequestedOn: '2026-03-03', reasonsReceivedOn: null, delayedDueOn: null,
+    feeNoticeReceivedOn: null, feeDueOn: '2026-03-09', feePaidOn: null, outcome: null, repliedOn: null, replyText: '', replyBasis: {}, providedForm: '', providedFormReason: '', archivedOn: null, withdrawnOn: null, reasonsRequestedOn: '2026-03-03', reasonsReceivedOn: null, delayedDueOn: null, assistedBy: '', proactiveFlag: false, proactiveFlagReason: '',
     source: 'portal', imported: false, createdBy: null, version: 1, createdAt: '2026-02-26T02:00:00Z', updatedAt: '2026-02-26T02:00:00Z',
     ...over,
   };

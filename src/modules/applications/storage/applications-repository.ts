@@ -87,7 +87,7 @@ export async function applicantOrdinalInMonth(db: Executor, app: Application): P
 
 export type WorkListFilter = {
   organIds: number[];
-  view: 'open' | 'due_soon' | 'overdue' | 'awaiting_confirmation' | 'unconfirmed_aged' | 'closed' | 'all';
+  view: 'open' | 'due_soon' | 'overdue' | 'awaiting_confirmation' | 'unconfirmed_aged' | 'proactive' | 'closed' | 'all';
   today: IsoDate;
   /** For due_soon: the last due date included (today + N working days). */
   dueBy?: IsoDate;
@@ -122,6 +122,8 @@ function inView(eb: ExpressionBuilder<Database, 'applications'>, view: Exclude<V
       return eb('state', '=', 'awaiting_confirmation');
     case 'unconfirmed_aged':
       return eb.and([eb('state', '=', 'awaiting_confirmation'), eb('arrived_on', '<=', f.arrivedBy ?? f.today)]);
+    case 'proactive':
+      return eb('proactive_flag', '=', 1);
     case 'closed':
       return eb('state', 'in', ['replied', 'archived']);
   }
@@ -193,4 +195,20 @@ export async function listLapseCandidates(db: Executor, today: IsoDate): Promise
 export async function listRunningApplications(db: Executor): Promise<Application[]> {
   const rows = await db.selectFrom('applications').selectAll().where('state', 'in', [...OPEN_STATES]).orderBy('id').execute();
   return rows.map(toApplication);
+}
+
+/**
+ * How many other cases of the organ disclosed (in whole or part) the same information, by the same
+ * subject text (条例第四十四条: information disclosed on application to several applicants).
+ */
+export async function sameSubjectDisclosures(db: Executor, app: Application): Promise<number> {
+  const row = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organ_id', '=', app.organId)
+    .where('id', '!=', app.id)
+    .where('subject', '=', app.subject.trim())
+    .where('outcome', 'in', ['disclosed', 'partly_disclosed'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

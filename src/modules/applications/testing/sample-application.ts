@@ -11,7 +11,7 @@ export function sampleApplication(state: ApplicationState = 'in_progress', over:
     deliveryMethod: 'email', handlerUserId: 7, correctionNoticeDueOn: '2026-03-11', correctionRequestedOn: null, correctionDueOn: null,
     correctedOn: null, extensionWorkingDays: 0, extensionApprovedBy: null, extensionApprovedOn: null, extensionReason: null, dueOn: '2026-03-30',
     originalDueOn: '2026-03-30', dueProvisional: false, dueWarnings: [], feeMethod: null, feeUnits: null, feeAmountYuan: null, feeNoticeSentOn: null,
-    feeNoticeReceivedOn: null, feeDueOn: null, feePaidOn: null, outcome: null, repliedOn: null, replyText: '', archivedOn: null, withdrawnOn: null, reasonsRequestedOn: null, reasonsReceivedOn: null, delayedDueOn: null,
+    feeNoticeReceivedOn: null, feeDueOn: null, feePaidOn: null, outcome: null, repliedOn: null, replyText: '', archivedOn: null, withdrawnOn: null, reasonsRequestedOn: null, reasonsReceivedOn: null, delayedDueOn: null, assistedBy: '', proactiveFlag: false, proactiveFlagReason: '',
     replyBasis: {}, providedForm: '', providedFormReason: '',
     source: 'portal', imported: false, createdBy: null, version: 1, createdAt: '2026-02-26T02:00:00Z', updatedAt: '2026-02-26T02:00:00Z',
     ...over,

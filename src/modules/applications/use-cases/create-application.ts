@@ -21,7 +21,7 @@ import { calendarFor } from './working-calendar.ts';
 /** 〈机关代码〉-〈年〉-〈五位序号〉, e.g. QHX-ZJJ-2026-00012: unique, readable on the phone. */
 export const trackingNoFor = (organCode: string, year: number, serial: number) => `${organCode.toUpperCase()}-${year}-${String(serial).padStart(5, '0')}`;
 
-export type Receipt = { channel: Channel; arrivedOn: IsoDate; arrivedAt: string | null; confirmedOn: IsoDate | null; evidence: string };
+export type Receipt = { channel: Channel; arrivedOn: IsoDate; arrivedAt: string | null; confirmedOn: IsoDate | null; evidence: string; assistedBy?: string };
 
 /**
  * Stores a new application, received now or awaiting confirmation (条例第三十一条), with a fresh
@@ -47,7 +47,7 @@ export async function createApplication(
     applicant_key: applicantKeyOf(fields.applicantIdKind, fields.applicantIdNumber, fields.applicantName, fields.contactPhone),
     contact_person: fields.contactPerson, contact_phone: fields.contactPhone, contact_email: fields.contactEmail, contact_address: fields.contactAddress,
     postal_code: fields.postalCode, subject: fields.subject, document_number: fields.documentNumber || null, provision_form: fields.provisionForm,
-    delivery_method: fields.deliveryMethod, query_code_hash: hashQueryCode(trackingNo, queryCode),
+    delivery_method: fields.deliveryMethod, assisted_by: receipt.assistedBy ?? '', query_code_hash: hashQueryCode(trackingNo, queryCode),
     correction_notice_due_on: correctionNoticeDueOn(receivedOn, calendar), source, imported: 0, created_by: actorUserId(actor), version: 1, created_at: at, updated_at: at,
   };
   const due = dueColumnsFor({ receivedOn, state, correctedOn: null, correctionDueOn: null, extensionWorkingDays: 0 }, [], calendar);
@@ -56,7 +56,7 @@ export async function createApplication(
     verb: source === 'portal' ? 'submitOnline' : 'register', fromState: null, toState: state, occurredOn: today, occurredAt: at,
     actorUserId: actorUserId(actor), actorLabel: actorLabel(actor),
     note: receivedOn
-      ? [`登记申请：${CHANNEL_RULES[receipt.channel].rule}，收到申请日期${receivedOn}`, ...receiptWarnings(application)].join('；')
+      ? [`登记申请：${CHANNEL_RULES[receipt.channel].rule}，收到申请日期${receivedOn}`, ...receiptWarnings(application), ...(receipt.assistedBy ? [`由${receipt.assistedBy}代为填写（条例第二十九条第一款、第四十三条）`] : [])].join('；')
       : `申请已到达（${receipt.arrivedOn}），${CHANNEL_RULES[receipt.channel].rule}，待确认`,
   });
   // Every application registered as received gets its 申请登记回执 (one waiting for confirmation, on confirmation).

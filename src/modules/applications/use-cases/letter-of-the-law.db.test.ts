@@ -14,6 +14,8 @@ import { listEvents } from '../storage/events-repository.ts';
 import { receiptWarnings } from '../domain/channels.ts';
 import { listWork } from './list-work.ts';
 import { recordService } from './record-service.ts';
+import { flagForProactiveDisclosure } from './flag-proactive.ts';
+import { requireApplication } from '../storage/applications-repository.ts';
 import { remedyPeriods } from '../domain/remedy-periods.ts';
 import { calendarFor } from './working-calendar.ts';
 
@@ -304,5 +306,39 @@ describeEachDialect('requests beyond a reasonable volume or frequency (条例第
     expect(letter.kind).toBe('delay_notice');
     expect(JSON.stringify(letter.document)).toContain('2026年5月29日');
     expect(JSON.stringify(letter.document)).toContain('第三十五条');
+  });
+});
+
+describeEachDialect('assistance and the flag to proactive disclosure (条例第四十三条、第四十四条)', (db) => {
+  const setup = async () => {
+    const deps = buildDeps(db(), '2026-03-20T02:00:00Z');
+    const county = await createOrgan(deps, { name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局' });
+    const admin = await asActor(deps, (await createStaff(deps, bureau.code, 'organ_admin')).id);
+    return { deps, bureau, admin };
+  };
+
+  it('records who filled in the application for an applicant who could not (第二十九条、第四十三条)', async () => {
+    const { deps, bureau, admin } = await setup();
+    const { application } = await registerApplication(deps, admin, bureau.id, { channel: 'in_person', arrivedOn: '2026-03-20', assistedBy: '政务公开办公室李某（申请人口述）', ...applicantInput() });
+    expect(application.assistedBy).toBe('政务公开办公室李某（申请人口述）');
+    expect((await listEvents(deps.db, application.id))[0].note).toContain('代为填写');
+  });
+
+  it('the same information disclosed on application again is flagged to become proactive disclosure; staff may flag for public interest', async () => {
+    const { deps, bureau, admin } = await setup();
+    const subject = '2025年城区老旧小区改造项目清单';
+    const first = await registerInPerson(deps, admin, bureau.id, '2026-03-02', { subject });
+    await performVerb(deps, admin, first.id, disclose);
+    expect((await requireApplication(deps.db, first.id)).proactiveFlag).toBe(false);
+    const second = await registerInPerson(deps, admin, bureau.id, '2026-03-03', { subject: ` ${subject} ` });
+    const replied = await performVerb(deps, admin, second.id, disclose);
+    expect(replied).toMatchObject({ proactiveFlag: true, proactiveFlagReason: expect.stringContaining('第四十四条') });
+    expect((await listWork(deps, [bureau.id], 'proactive')).items.map((a) => a.id)).toEqual([second.id]);
+
+    const other = await registerInPerson(deps, admin, bureau.id, '2026-03-04', { subject: '城区燃气管道改造计划' });
+    await expect(flagForProactiveDisclosure(deps, admin, other.id, '')).rejects.toMatchObject({ code: E.reasonRequired });
+    await flagForProactiveDisclosure(deps, admin, other.id, '涉及全城居民用气安全，公众普遍关注');
+    expect(await requireApplication(deps.db, other.id)).toMatchObject({ proactiveFlag: true, proactiveFlagReason: '涉及全城居民用气安全，公众普遍关注' });
   });
 });

@@ -7,7 +7,7 @@ import { TRANSITIONS, type Command } from '../domain/application-verbs.ts';
 import { decide } from '../domain/decide.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { changesToColumns } from '../storage/application-row.ts';
-import { applicantOrdinalInMonth, requireApplication, updateApplication } from '../storage/applications-repository.ts';
+import { applicantOrdinalInMonth, requireApplication, sameSubjectDisclosures, updateApplication } from '../storage/applications-repository.ts';
 import { appendEvent } from '../storage/events-repository.ts';
 import { closePause, listPauses, openPause } from '../storage/pauses-repository.ts';
 import { auditApplication, isOfficeHead, isStaffOf, requireCaseStaff } from './case-access.ts';
@@ -82,8 +82,14 @@ export async function performVerb(deps: AppDeps, actor: Actor, applicationId: nu
       await closePause(trx, decision.pause.close.id, decision.pause.close.endedOn);
     }
     const merged: Application = { ...before, ...decision.changes, state: decision.next };
+    // 条例第四十四条: the same information disclosed on application again is flagged to become proactive.
+    let proactive: { proactive_flag: number; proactive_flag_reason: string } | Record<string, never> = {};
+    if (command.verb === 'recordReply' && (merged.outcome === 'disclosed' || merged.outcome === 'partly_disclosed') && !before.proactiveFlag) {
+      const others = await sameSubjectDisclosures(trx, merged);
+      if (others > 0) proactive = { proactive_flag: 1, proactive_flag_reason: `同一信息已依申请公开${others + 1}次，建议转为主动公开（条例第四十四条）` };
+    }
     const due = dueColumnsFor(merged, await listPauses(trx, before.id), calendar);
-    const after = await updateApplication(trx, before, { ...changesToColumns(decision.changes), state: decision.next, ...due }, at);
+    const after = await updateApplication(trx, before, { ...changesToColumns(decision.changes), state: decision.next, ...due, ...proactive }, at);
 
     await appendEvent(trx, before.id, {
       verb: command.verb, fromState: before.state, toState: after.state, occurredOn: today, occurredAt: at,

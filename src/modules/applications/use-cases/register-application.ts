@@ -45,7 +45,7 @@ export async function registerApplication(deps: AppDeps, actor: Actor, organId: 
     if (reasons.length) throw new DomainError(reasons[0].code, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
     return createApplication(
       trx, deps, actor, organ, fields,
-      { channel: receipt.channel, arrivedOn: receipt.arrivedOn, arrivedAt: null, confirmedOn: receipt.confirmedOn, evidence: receipt.receiptEvidence },
+      { channel: receipt.channel, arrivedOn: receipt.arrivedOn, arrivedAt: null, confirmedOn: receipt.confirmedOn, evidence: receipt.receiptEvidence, assistedBy: receipt.assistedBy },
       'staff', now.toISOString(), today,
     );
   });

@@ -45,6 +45,9 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
     ...(a.extensionWorkingDays ? [['延期', `${a.extensionApprovedOn}批准延长${a.extensionWorkingDays}个工作日：${a.extensionReason}`] as [string, string]] : []),
     ...(a.feeMethod ? [['信息处理费', `${FEE_METHOD_LABELS[a.feeMethod]}，${a.feeAmountYuan}元，${a.feeNoticeSentOn}通知，缴费期限至${a.feeDueOn}${a.feePaidOn ? `，${a.feePaidOn}已缴` : ''}`] as [string, string]] : []),
     ...(a.outcome ? [['办理结果', outcomeLabel(a.outcome)] as [string, string], ['答复日期', a.repliedOn ?? ''] as [string, string]] : []),
+    ...(a.assistedBy ? [['代为填写', `${a.assistedBy}（条例第四十三条）`] as [string, string]] : []),
+    ...(a.delayedDueOn ? [['延迟答复', `申请人说明理由合理，答复期限延至${a.delayedDueOn}（条例第三十五条）`] as [string, string]] : []),
+    ...(a.proactiveFlag ? [['建议转为主动公开', a.proactiveFlagReason] as [string, string]] : []),
     ...(a.imported ? [['来源', '历史台账导入'] as [string, string]] : []),
   ];
   const summaryErrors = { ...(failed ? prefixed(failed.verb, failed.errors) : {}), ...(appealFailed ? Object.fromEntries(Object.entries(appealFailed.errors).map(([k, m]) => [k === '_form' ? '_form' : `appeal-${k}`, m])) : {}) };

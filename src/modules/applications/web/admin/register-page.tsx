@@ -35,6 +35,9 @@ export function RegisterPage({ scope, organ, values, errors }: { scope: StaffOrg
           <Field name="receiptEvidence" label="签收或确认记录" errors={errors} hint="如邮件号与签收人、确认电话的时间与接听人">
             <input type="text" id="f-receiptEvidence" name="receiptEvidence" value={v('receiptEvidence')} maxLength={200} />
           </Field>
+          <Field name="assistedBy" label="代为填写人" errors={errors} hint="申请人书写有困难、由工作人员代为填写的，写明代填人（条例第二十九条第一款、第四十三条）">
+            <input type="text" id="f-assistedBy" name="assistedBy" value={v('assistedBy')} maxLength={100} />
+          </Field>
         </fieldset>
         <ApplicantFieldsets values={values} errors={errors} />
         <button type="submit" class="btn">登记</button>

@@ -14,6 +14,7 @@ export const VIEW_LABELS: Record<WorkListFilter['view'], string> = {
   overdue: '已逾期',
   awaiting_confirmation: '待确认收到',
   unconfirmed_aged: `到达超过${UNCONFIRMED_AGEING_WORKING_DAYS}个工作日未确认`,
+  proactive: '建议转为主动公开',
   closed: '已办结',
   all: '全部',
 };
