@@ -17,6 +17,7 @@ import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } 
 import { holidayYearsRoutes } from '../modules/calendar/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { searchAdminRoutes, searchApi, searchPortalRoutes } from '../modules/search/index.ts';
+import { supervisionAdminRoutes } from '../modules/supervision/index.ts';
 import { lettersAdminRoutes, lettersApi, lettersPortalRoutes } from '../modules/interaction/index.ts';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'> 
   await app.register(searchPortalRoutes(deps));
   await app.register(searchAdminRoutes(deps));
   await app.register(searchApi(deps), { prefix: '/api/v1' });
+  await app.register(supervisionAdminRoutes(deps));
   await app.register(lettersPortalRoutes(deps));
   await app.register(lettersAdminRoutes(deps));
   await app.register(lettersApi(deps), { prefix: '/api/v1' });

@@ -1,0 +1,5 @@
+/** Supervision: who keeps each catalog node up to date and how often, and what would fail a website inspection. */
+export { CADENCES, CADENCE_LABELS, defaultCadence, freshness, nextUpdateDue, type Cadence, type Freshness, type InspectionClass } from './domain/cadence.ts';
+export { nodeCadences, type NodeCadence } from './use-cases/node-cadences.ts';
+export { setNodeSupervision, nodeSupervisionSchema } from './use-cases/set-node-supervision.ts';
+export { supervisionAdminRoutes } from './web/supervision-admin-routes.tsx';

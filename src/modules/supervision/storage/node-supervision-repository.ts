@@ -1,0 +1,34 @@
+import type { Executor } from '../../catalog/index.ts';
+
+export type NodeSupervisionRow = { nodeId: number; responsibleUnitId: number | null; cadence: string | null };
+
+/** The responsible units and cadences set for an organ's nodes (nodes without a row follow the defaults). */
+export async function nodeSupervisionRows(db: Executor, organId: number): Promise<Map<number, NodeSupervisionRow>> {
+  const rows = await db.selectFrom('node_supervision').select(['node_id', 'responsible_unit_id', 'cadence']).where('organ_id', '=', organId).execute();
+  return new Map(rows.map((r) => [r.node_id, { nodeId: r.node_id, responsibleUnitId: r.responsible_unit_id, cadence: r.cadence }]));
+}
+
+export async function saveNodeSupervisionRow(
+  trx: Executor, row: { nodeId: number; organId: number; responsibleUnitId: number | null; cadence: string | null; updatedBy: number | null; updatedAt: string },
+): Promise<void> {
+  const values = { responsible_unit_id: row.responsibleUnitId, cadence: row.cadence, updated_by: row.updatedBy, updated_at: row.updatedAt };
+  await trx
+    .insertInto('node_supervision')
+    .values({ node_id: row.nodeId, organ_id: row.organId, ...values })
+    .onConflict((oc) => oc.column('node_id').doUpdateSet(values))
+    .execute();
+}
+
+/** The newest publish date of an organ's published items per node (direct placements only). */
+export async function lastPublishedOnByNode(db: Executor, organId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('publication_placements as pp')
+    .innerJoin('publications as p', 'p.id', 'pp.publication_id')
+    .select(['pp.node_id', (eb) => eb.fn.max<string>('p.published_on').as('last_on')])
+    .where('p.organ_id', '=', organId)
+    .where('p.status', '=', 'published')
+    .where('p.published_on', 'is not', null)
+    .groupBy('pp.node_id')
+    .execute();
+  return new Map(rows.filter((r) => r.last_on).map((r) => [r.node_id, String(r.last_on)]));
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import { sendPage } from '../../../platform/views/render.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { findOrganByCode, organScope } from '../../catalog/index.ts';
+import { actorOf, isSystemAdmin, requireStaff, rolesOn } from '../../identity/index.ts';
+import { nodeCadences } from '../use-cases/node-cadences.ts';
+import { setNodeSupervision } from '../use-cases/set-node-supervision.ts';
+import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
+
+/** Back-office pages of the supervision area. */
+export function supervisionAdminRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const userOf = (request: FastifyRequest) => ({ displayName: request.principal!.displayName, username: request.principal!.username, isSystemAdmin: isSystemAdmin(request.principal!) });
+
+  /** The organ, if the person is on its staff; whether they may set cadences (disclosure office, organ admin). */
+  async function organFor(request: FastifyRequest, code: string) {
+    const organ = await findOrganByCode(db, code);
+    const scope = await organScope(db, request.principal!);
+    if (!organ || !scope.staffOf.some((o) => o.id === organ.id)) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    const roles = rolesOn(request.principal!, scope.chainOf(organ.id));
+    const canSet = ['disclosure_office', 'organ_admin', 'system_admin'].some((r) => roles.has(r as never));
+    const units = scope.organs.filter((o) => o.parentId === organ.id && o.kind === 'unit');
+    return { organ, canSet, units };
+  }
+
+  return async function plugin(app: FastifyInstance) {
+    app.addHook('preHandler', requireStaff(deps));
+
+    app.get<{ Params: { code: string } }>('/admin/organs/:code/supervision/nodes', async (request, reply) => {
+      const { organ, canSet } = await organFor(request, request.params.code);
+      const now = deps.clock.now();
+      const rows = await nodeCadences(db, organ.id, now);
+      return sendPage(reply, <NodeCadencesPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} today={chinaDateOf(now)} rows={rows} canSet={canSet} />);
+    });
+
+    const formPage = async (request: FastifyRequest<{ Params: { code: string; id: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string> | null, status = 200) => {
+      const { organ, canSet, units } = await organFor(request, request.params.code);
+      if (!canSet) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以设置栏目的责任单位和更新周期', { httpStatus: 403 });
+      const row = (await nodeCadences(db, organ.id, deps.clock.now())).find((r) => String(r.node.id) === request.params.id);
+      if (!row) throw new DomainError('ERR_NOT_FOUND', '栏目不存在', { httpStatus: 404 });
+      const v = values ?? { unitCode: row.responsibleUnit?.code ?? '', cadence: row.cadenceSource === 'set' ? row.cadence : '' };
+      return sendPage(reply, <NodeSupervisionForm user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} row={row} units={units} errors={errors} values={v} />, status);
+    };
+    app.get<{ Params: { code: string; id: string } }>('/admin/organs/:code/supervision/nodes/:id', async (request, reply) => formPage(request, reply, {}, null));
+    app.post<{ Params: { code: string; id: string } }>('/admin/organs/:code/supervision/nodes/:id', async (request, reply) => {
+      const { organ } = await organFor(request, request.params.code);
+      const nodeId = Number(request.params.id);
+      const node = (await nodeCadences(db, organ.id, deps.clock.now())).find((r) => r.node.id === nodeId);
+      if (!node) throw new DomainError('ERR_NOT_FOUND', '栏目不存在', { httpStatus: 404 });
+      try {
+        await setNodeSupervision(deps, actorOf(request, 'web'), nodeId, request.body);
+        setFlash(reply, `已保存“${node.node.name}”的责任单位和更新周期`);
+        return reply.redirect(`/admin/organs/${organ.code}/supervision/nodes#node-${nodeId}`, 303);
+      } catch (e) {
+        return formPage(request, reply, fieldErrorsOf(e), request.body as Record<string, string>, 400);
+      }
+    });
+  };
+}
