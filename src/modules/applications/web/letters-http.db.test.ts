@@ -41,6 +41,12 @@ describeEachDialect('letters over HTTP: the organ settings, service records and 
     expect(page.body).toContain('2026-03-12送达');
     expect(page.body).toContain('申请行政复议至2026-05-11');
     expect(page.body).toContain('起诉至2026-09-14');
+
+    // 条例第四十四条: a case is flagged with a reason, or the form comes back saying why not.
+    const flag = (reason: string) => app.inject({ method: 'POST', url: `/admin/applications/${a.id}/proactive`, cookies: e.cookies, payload: { _csrf: e.csrf, reason } });
+    expect((await flag('')).body).toContain('请写明建议转为主动公开的理由');
+    expect((await flag('公众普遍关注')).statusCode).toBe(303);
+    expect((await app.inject({ url: `/admin/applications?organ=${organ.code}&view=proactive`, cookies: e.cookies })).body).toContain(a.trackingNo);
     await app.close();
   });
 });

@@ -13,6 +13,7 @@ import type { WorkListFilter } from '../../storage/applications-repository.ts';
 import { findAppeal, listAppeals } from '../../storage/appeals-repository.ts';
 import { findLetter, listLetters } from '../../storage/letters-repository.ts';
 import { recordService } from '../../use-cases/record-service.ts';
+import { flagForProactiveDisclosure } from '../../use-cases/flag-proactive.ts';
 import { displayNames } from '../../storage/staff-repository.ts';
 import { caseDetails } from '../../use-cases/case-details.ts';
 import { DEFAULT_DUE_SOON_WORKING_DAYS, listWork } from '../../use-cases/list-work.ts';
@@ -128,6 +129,18 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       } catch (e) {
         if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
         return renderCase(request, reply, id, null, { errors: { _form: `登记送达未成功：${e.message}` }, values: {} }, 400);
+      }
+    });
+
+    app.post<{ Params: { id: string } }>('/admin/applications/:id/proactive', async (request, reply) => {
+      const id = idParam(request.params.id);
+      try {
+        await flagForProactiveDisclosure(deps, actorOf(request, 'web'), id, formValues(request.body).reason ?? '');
+        setFlash(reply, '已标记为建议转为主动公开');
+        return reply.redirect(`/admin/applications/${id}`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
+        return renderCase(request, reply, id, null, { errors: { _form: e.message }, values: {} }, 400);
       }
     });
 

@@ -105,6 +105,17 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
           </table>
         )}
       </section>
+      {!a.proactiveFlag && (
+        <section aria-labelledby="h-proactive">
+          <h2 id="h-proactive">建议转为主动公开</h2>
+          <form method="post" action={`/admin/applications/${a.id}/proactive`} class="inline-form">
+            <input type="hidden" name="_csrf" value={scope.csrf} />
+            <label for="f-proactive-reason">理由（涉及公众利益、多人申请等，条例第四十四条）</label>
+            <input type="text" id="f-proactive-reason" name="reason" maxLength={500} />
+            <button type="submit" class="btn btn-small">标记</button>
+          </form>
+        </section>
+      )}
       <section aria-labelledby="h-timeline">
         <h2 id="h-timeline">办理记录</h2>
         <ol class="timeline" id="timeline">{details.events.map((e) => <li><time datetime={e.occurredAt}>{e.occurredOn}</time> {e.verb in TRANSITIONS ? TRANSITIONS[e.verb as keyof typeof TRANSITIONS].label : e.verb === 'submitOnline' ? '网上提交' : e.verb === 'import' ? '导入' : '登记'}（{e.actorLabel}）：{e.note}</li>)}</ol>
