@@ -212,3 +212,17 @@ export async function sameSubjectDisclosures(db: Executor, app: Application): Pr
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Applications received in a year (receipt date in the year), per channel and outcome (null while open). */
+export async function channelOutcomeCounts(db: Executor, organIds: number[], year: number): Promise<{ channel: string; outcome: string | null; count: number }[]> {
+  if (organIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('applications')
+    .select(['channel', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('organ_id', 'in', organIds)
+    .where('received_on', '>=', `${year}-01-01`)
+    .where('received_on', '<=', `${year}-12-31`)
+    .groupBy(['channel', 'outcome'])
+    .execute();
+  return rows.map((r) => ({ channel: r.channel, outcome: r.outcome, count: Number(r.n) }));
+}

@@ -14,6 +14,10 @@ import { findAppeal, listAppeals } from '../../storage/appeals-repository.ts';
 import { findLetter, listLetters } from '../../storage/letters-repository.ts';
 import { recordService } from '../../use-cases/record-service.ts';
 import { flagForProactiveDisclosure } from '../../use-cases/flag-proactive.ts';
+import { statisticsByChannel } from '../../use-cases/statistics-by-channel.ts';
+import { StatisticsPage } from './statistics-page.tsx';
+import { CHANNEL_STATISTICS_HEADER } from '../../domain/channel-statistics.ts';
+import { renderXlsx } from '../../../../platform/documents/index.ts';
 import { displayNames } from '../../storage/staff-repository.ts';
 import { caseDetails } from '../../use-cases/case-details.ts';
 import { DEFAULT_DUE_SOON_WORKING_DAYS, listWork } from '../../use-cases/list-work.ts';
@@ -130,6 +134,20 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
         return renderCase(request, reply, id, null, { errors: { _form: `登记送达未成功：${e.message}` }, values: {} }, 400);
       }
+    });
+
+    app.get<{ Querystring: { organ?: string; year?: string; format?: string } }>('/admin/applications/statistics', async (request, reply) => {
+      const scope = await staffOrgans(deps, request, reply);
+      const organ = scope.organ(request.query.organ);
+      const { year, rows } = await statisticsByChannel(deps, actorOf(request, 'web'), organ.id, request.query.year ?? today().slice(0, 4));
+      if (request.query.format === 'xlsx') {
+        const file = renderXlsx(`${year}年按提交方式统计`, [CHANNEL_STATISTICS_HEADER, ...rows.map((r) => [r.label, ...r.values])]);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="statistics-${organ.code}-${year}.xlsx"`)
+          .send(file);
+      }
+      return sendPage(reply, <StatisticsPage scope={scope} organ={organ} year={year} rows={rows} />);
     });
 
     app.post<{ Params: { id: string } }>('/admin/applications/:id/proactive', async (request, reply) => {
