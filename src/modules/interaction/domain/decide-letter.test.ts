@@ -11,7 +11,7 @@ const letter = (over: Partial<Letter> = {}): Letter => ({
   submittedOn: '2026-03-10', replyText: null, replyDraftedBy: null, repliedOn: null, rateByOn: null, rating: null, ratingComment: null,
   notAcceptedReason: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
 });
-const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({ today: '2026-03-12', actorUserId: 7, replyReview: false, unitBelongs: true, targetIsOtherOrgan: true, ...over });
+const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({ today: '2026-03-12', actorUserId: 7, replyReview: false, unitBelongs: true, targetIsOtherOrgan: true, followUpExists: true, ...over });
 const valid: Record<string, LetterCommand> = {
   assign: { verb: 'assign', unitId: 2 },
   transfer: { verb: 'transfer', targetOrganId: 3, reason: '属于市场监管职责' },
@@ -20,6 +20,7 @@ const valid: Record<string, LetterCommand> = {
   returnReply: { verb: 'returnReply', reason: '请补充依据' },
   notAccept: { verb: 'notAccept', reason: '属于信访事项' },
   recordFollowUp: { verb: 'recordFollowUp', kind: 'site_visit', on: '2026-03-11', participants: '李四、王五', notes: '现场查看' },
+  attachPhoto: { verb: 'attachPhoto', followUpEventId: 4, fileName: '现场.jpg', sizeBytes: 1000, storageKey: 'k', sha256: 'h' },
   rate: { verb: 'rate', rating: 'satisfied', comment: '' },
 };
 
@@ -55,6 +56,11 @@ describe('the mailbox workflow table', () => {
     expect(!late.ok && late.reasons[0].code).toBe('ERR_LETTER_RATING_CLOSED');
     const again = decideLetter({ ...replied, rating: 'dissatisfied' }, valid.rate, facts());
     expect(!again.ok && again.reasons[0].code).toBe('ERR_LETTER_ALREADY_RATED');
+  });
+
+  it('takes a JPG or PNG photo of at most 10 MB onto an existing follow-up record', () => {
+    const d = decideLetter(letter(), { ...valid.attachPhoto, fileName: '记录.docx', sizeBytes: 11 * 1024 * 1024 } as LetterCommand, facts({ followUpExists: false }));
+    expect(!d.ok && d.reasons.map((r) => r.field)).toEqual(['followUpEventId', 'file', 'file']);
   });
 
   it('refuses a follow-up dated in the future or before the letter', () => {

@@ -2,7 +2,7 @@ import type { ErrorReason } from '../../../shared/domain-error.ts';
 import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
 import { InteractionErrorCode as E } from './error-codes.ts';
 import { FOLLOW_UP_KINDS, LETTER_STATE_LABELS, RATINGS, type Letter, type LetterState } from './letter.ts';
-import { LETTER_TRANSITIONS, type LetterCommand } from './letter-verbs.ts';
+import { LETTER_TRANSITIONS, MAX_PHOTO_BYTES, PHOTO_TYPES, type LetterCommand } from './letter-verbs.ts';
 
 /** Everything decide needs besides the letter and the command, computed outside the domain. */
 export type LetterFacts = {
@@ -14,6 +14,8 @@ export type LetterFacts = {
   unitBelongs?: boolean;
   /** transfer: the target is another organ (not a unit) that exists. */
   targetIsOtherOrgan?: boolean;
+  /** attachPhoto: the follow-up record named is one of this letter's. */
+  followUpExists?: boolean;
 };
 
 export type LetterDecision =
@@ -67,6 +69,15 @@ export function decideLetter(letter: Letter, command: LetterCommand, facts: Lett
       text('notes', '跟进情况', command.notes, E.invalidInput);
       note = command.notes.trim();
       break;
+    case 'attachPhoto': {
+      if (!facts.followUpExists) refuse(E.notFound, '跟进记录不存在，请先记录跟进情况再上传照片', 'followUpEventId');
+      const ext = /\.[^.]+$/.exec(command.fileName.toLowerCase())?.[0] ?? '';
+      if (!PHOTO_TYPES[ext]) refuse(E.photoType, `照片应为 JPG 或 PNG 格式（“${command.fileName}”不是）`, 'file');
+      if (command.sizeBytes <= 0) refuse(E.photoType, '请选择要上传的照片', 'file');
+      else if (command.sizeBytes > MAX_PHOTO_BYTES) refuse(E.photoType, '照片不能超过 10 MB', 'file');
+      note = command.fileName;
+      break;
+    }
     case 'rate':
       if (!RATINGS.includes(command.rating)) refuse(E.invalidInput, '请选择满意、基本满意或不满意', 'rating');
       if (letter.rating) refuse(E.alreadyRated, '您已评价过这件来信的答复');

@@ -16,4 +16,5 @@ export const InteractionErrorCode = {
   spamSuspected: 'ERR_LETTER_SPAM_SUSPECTED',
   formExpired: 'ERR_LETTER_FORM_EXPIRED',
   submitLimited: 'ERR_LETTER_SUBMIT_LIMITED',
+  photoType: 'ERR_LETTER_PHOTO_INVALID',
 } as const;

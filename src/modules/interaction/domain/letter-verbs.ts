@@ -10,6 +10,7 @@ export type LetterCommand =
   | { verb: 'returnReply'; reason: string }
   | { verb: 'notAccept'; reason: string }
   | { verb: 'recordFollowUp'; kind: FollowUpKind; on: IsoDate; participants: string; notes: string }
+  | { verb: 'attachPhoto'; followUpEventId: number; fileName: string; sizeBytes: number; storageKey: string; sha256: string }
   | { verb: 'rate'; rating: Rating; comment: string };
 export type LetterVerb = LetterCommand['verb'];
 
@@ -26,10 +27,15 @@ export const LETTER_TRANSITIONS: Record<LetterVerb, { label: string; from: reado
   returnReply: { label: '退回答复', from: ['reply_review'], to: 'assigned' },
   notAccept: { label: '不予受理', from: ['received', 'assigned'], to: 'not_accepted' },
   recordFollowUp: { label: '记录跟进', from: ['received', 'assigned', 'reply_review', 'replied'], to: 'same' },
+  attachPhoto: { label: '上传跟进照片', from: ['received', 'assigned', 'reply_review', 'replied'], to: 'same' },
   rate: { label: '评价', from: ['replied'], to: 'same' },
 };
 export const LETTER_VERBS = Object.keys(LETTER_TRANSITIONS) as LetterVerb[];
-/** Verbs staff use; `rate` belongs to the writer. */
-export const STAFF_LETTER_VERBS: readonly LetterVerb[] = LETTER_VERBS.filter((v) => v !== 'rate');
+/** Verbs staff use from a plain form or JSON body; `rate` belongs to the writer, `attachPhoto` comes with a file. */
+export const STAFF_LETTER_VERBS: readonly LetterVerb[] = LETTER_VERBS.filter((v) => v !== 'rate' && v !== 'attachPhoto');
+
+/** Photos of follow-up work (实地调查 …): the image types a phone or camera produces, and their size. */
+export const PHOTO_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 export const letterVerbsIn = (state: LetterState): LetterVerb[] => LETTER_VERBS.filter((v) => LETTER_TRANSITIONS[v].from.includes(state));

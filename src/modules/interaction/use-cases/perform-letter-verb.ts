@@ -10,7 +10,7 @@ import { InteractionErrorCode as E } from '../domain/error-codes.ts';
 import type { Letter } from '../domain/letter.ts';
 import { letterDueOn, rateByOn } from '../domain/letter-clock.ts';
 import type { LetterCommand } from '../domain/letter-verbs.ts';
-import { appendLetterEvent } from '../storage/events-repository.ts';
+import { appendLetterEvent, listLetterEvents } from '../storage/events-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { findLetter, updateLetter } from '../storage/letters-repository.ts';
 import { loadLetterSettings } from '../storage/settings-repository.ts';
@@ -42,7 +42,11 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
     const settings = await loadLetterSettings(trx, before.organId);
     const unit = command.verb === 'assign' && Number.isInteger(command.unitId) ? await findOrganById(trx, command.unitId) : null;
     const target = command.verb === 'transfer' && Number.isInteger(command.targetOrganId) ? await findOrganById(trx, command.targetOrganId) : null;
+    const followUpExists = command.verb === 'attachPhoto'
+      ? (await listLetterEvents(trx, before.id)).some((e) => e.id === command.followUpEventId && e.verb === 'recordFollowUp')
+      : undefined;
     const decision = decideLetter(before, command, {
+      followUpExists,
       today, actorUserId: actorUserId(actor), replyReview: settings.replyReview,
       unitBelongs: unit !== null && unit.kind === 'unit' && unit.parentId === before.organId,
       targetIsOtherOrgan: target !== null && target.kind !== 'unit' && target.id !== before.organId,
@@ -87,6 +91,9 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
       case 'rate':
         Object.assign(changes, { rating: command.rating, rating_comment: command.comment.trim() });
         data.rating = command.rating;
+        break;
+      case 'attachPhoto':
+        Object.assign(data, { followUpEventId: command.followUpEventId, fileName: command.fileName, sizeBytes: command.sizeBytes, storageKey: command.storageKey, sha256: command.sha256 });
         break;
       case 'returnReply':
         break;

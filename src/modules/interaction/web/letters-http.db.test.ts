@@ -115,6 +115,37 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect((await app.inject({ url: `/organs/${organ.code}/letters` })).body).toContain('公开答复测试');
   });
 
+  it('keeps photos of follow-up work with their record, for staff only, and refuses what is not a photo', async () => {
+    at('2026-03-12T02:00:00Z');
+    const token = await formToken();
+    at('2026-03-12T02:01:00Z');
+    const { trackingNo } = await receiptOf(await post({ formToken: token, ...letter({ subject: '照片测试' }) }));
+    const staff = await signIn();
+    const id = new RegExp(`href="/admin/letters/(\\d+)">${trackingNo}<`).exec((await app.inject({ url: `/admin/letters?organ=${organ.code}`, cookies: staff.cookies })).body)![1];
+    const recorded = await app.inject({ method: 'POST', url: `/admin/letters/${id}/recordFollowUp`, cookies: staff.cookies, payload: { _csrf: staff.csrf, kind: 'site_visit', on: '2026-03-12', participants: '李四', notes: '到小区现场查看' } });
+    expect(recorded.statusCode).toBe(303);
+    const page = await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies });
+    const eventId = /action="\/admin\/letters\/\d+\/follow-ups\/(\d+)\/photos"/.exec(page.body)![1];
+    const upload = (fileName: string, bytes: string) => {
+      const b = '----gkphoto';
+      return app.inject({
+        method: 'POST', url: `/admin/letters/${id}/follow-ups/${eventId}/photos`, cookies: staff.cookies,
+        headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+        payload: `--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${staff.csrf}\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n${bytes}\r\n--${b}--\r\n`,
+      });
+    };
+    const refused = await upload('notes.exe', 'MZ');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('照片应为 JPG 或 PNG 格式');
+    expect((await upload('site.png', 'PNGDATA')).statusCode).toBe(303);
+    const after = await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies });
+    const href = /href="(\/admin\/letters\/\d+\/photos\/\d+)">site.png</.exec(after.body)![1];
+    const photo = await app.inject({ url: href, cookies: staff.cookies });
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(photo.body).toBe('PNGDATA');
+    expect((await app.inject({ url: href })).statusCode).not.toBe(200);
+  });
+
   it('exports the statistics as an XLSX file a spreadsheet reader opens', async () => {
     const staff = await signIn();
     const res = await app.inject({ url: `/admin/letters/statistics.xlsx?organ=${organ.code}&from=2026-03-01&to=2026-03-31`, cookies: staff.cookies });

@@ -104,6 +104,20 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
   );
 }
 
+/** One photo at a time onto a follow-up record; the CSRF field comes before the file (docs/security.md). */
+function PhotoForm({ letterId, eventId, csrf, failed }: { letterId: number; eventId: number; csrf: string; failed: VerbFailure }) {
+  const errors = failed?.verb === 'attachPhoto' && failed.values.followUpEventId === String(eventId) ? failed.errors : {};
+  return (
+    <form method="post" action={`/admin/letters/${letterId}/follow-ups/${eventId}/photos`} enctype="multipart/form-data" class="inline-form" id={`photo-${eventId}`}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <ErrorSummary errors={errors} />
+      <label for={`f-photo-${eventId}`}>照片（JPG、PNG，10 MB以内）</label>
+      <input type="file" id={`f-photo-${eventId}`} name="file" accept=".jpg,.jpeg,.png" />
+      <button type="submit" class="btn btn-small">上传照片</button>
+    </form>
+  );
+}
+
 export function LetterPageView({ scope, d, today, failed }: { scope: MailboxScope; d: LetterDetails; today: string; failed: VerbFailure }) {
   const l = d.letter;
   const open = !['replied', 'not_accepted'].includes(l.state);
@@ -133,7 +147,9 @@ export function LetterPageView({ scope, d, today, failed }: { scope: MailboxScop
       <ol id="letter-history">{d.events.map((e) => (
         <li>{e.occurredOn} {d.organNames.get(e.organId)} {e.actorLabel}：{e.verb === 'submit' ? '来信' : LETTER_TRANSITIONS[e.verb as LetterVerb]?.label ?? e.verb}
           {e.verb === 'recordFollowUp' ? `（${FOLLOW_UP_LABELS[e.data.kind as keyof typeof FOLLOW_UP_LABELS] ?? ''}，${String(e.data.on ?? '')}，${String(e.data.participants ?? '')}）` : ''}
-          {e.verb === 'transfer' ? `至${String(e.data.toOrganName ?? '')}` : ''}{e.note ? `：${e.note}` : ''}</li>
+          {e.verb === 'transfer' ? `至${String(e.data.toOrganName ?? '')}` : ''}{e.verb === 'attachPhoto' ? '：' : e.note ? `：${e.note}` : ''}
+          {e.verb === 'attachPhoto' && <a href={`/admin/letters/${l.id}/photos/${e.id}`}>{String(e.data.fileName ?? '')}</a>}
+          {e.verb === 'recordFollowUp' && letterVerbsIn(l.state).includes('attachPhoto') && <PhotoForm letterId={l.id} eventId={e.id} csrf={scope.csrf} failed={failed} />}</li>
       ))}</ol>
       {verbs.length > 0 && <h2>办理</h2>}
       {verbs.map((v) => <VerbForm letter={l} verb={v} d={d} csrf={scope.csrf} failed={failed} />)}

@@ -15,6 +15,7 @@ import { letterStatistics } from '../../use-cases/letter-statistics.ts';
 import { listLetters } from '../../use-cases/list-letters.ts';
 import { getLetterSettings, updateLetterSettings } from '../../use-cases/manage-letter-settings.ts';
 import { performLetterVerb } from '../../use-cases/perform-letter-verb.ts';
+import { attachFollowUpPhoto, readFollowUpPhoto } from '../../use-cases/follow-up-photos.ts';
 import { LetterListPage, LetterPageView, LetterSettingsPage, LetterStatisticsPage, statisticsRows, type MailboxScope, type VerbFailure } from './letter-admin-pages.tsx';
 import { xlsxOf } from './xlsx.ts';
 
@@ -31,6 +32,7 @@ export function letterCommandFrom(verb: LetterVerb, b: Record<string, unknown>):
     case 'notAccept': return { verb, reason: str(b.reason) };
     case 'recordFollowUp': return { verb, kind: str(b.kind) as FollowUpKind, on: str(b.on), participants: str(b.participants), notes: str(b.notes) };
     case 'rate': throw new DomainError(E.verbNotAllowed, '评价由来信人提交', { httpStatus: 409 });
+    case 'attachPhoto': throw new DomainError(E.verbNotAllowed, '照片请通过上传表单提交', { httpStatus: 409 });
   }
 }
 
@@ -127,6 +129,29 @@ export function lettersAdminRoutes(deps: AppDeps) {
       const { view: scope } = await mailboxScope(deps, request, reply);
       const d = await letterDetails(deps, actorOf(request, 'web'), idOf(request.params.id));
       return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={null} />);
+    });
+
+    app.post<{ Params: { id: string; event: string } }>('/admin/letters/:id/follow-ups/:event/photos', async (request, reply) => {
+      const id = idOf(request.params.id);
+      const actor = actorOf(request, 'web');
+      try {
+        const file = request.isMultipart() ? await request.file() : undefined;
+        if (!file || !file.filename) throw new DomainError(E.photoType, '请选择要上传的照片', { field: 'file' });
+        await attachFollowUpPhoto(deps, actor, id, idOf(request.params.event), { fileName: file.filename, bytes: await file.toBuffer() });
+        setFlash(reply, `已上传照片“${file.filename}”`);
+        return reply.redirect(`/admin/letters/${id}`, 303);
+      } catch (e) {
+        const errors = (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? { file: '照片不能超过 10 MB' } : fieldErrorsOf(e);
+        const { view: scope } = await mailboxScope(deps, request, reply);
+        const d = await letterDetails(deps, actor, id);
+        return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={{ verb: 'attachPhoto', errors, values: { followUpEventId: request.params.event } }} />, 400);
+      }
+    });
+
+    app.get<{ Params: { id: string; event: string } }>('/admin/letters/:id/photos/:event', async (request, reply) => {
+      const photo = await readFollowUpPhoto(deps, actorOf(request, 'web'), idOf(request.params.id), idOf(request.params.event));
+      return reply.header('Content-Type', photo.mimeType).header('Cache-Control', 'private, no-store')
+        .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(photo.fileName)}`).send(photo.bytes);
     });
 
     app.post<{ Params: { id: string; verb: string } }>('/admin/letters/:id/:verb', async (request, reply) => {
