@@ -125,6 +125,8 @@ describeEachDialect('the department mailbox pages', (db) => {
     const recorded = await app.inject({ method: 'POST', url: `/admin/letters/${id}/recordFollowUp`, cookies: staff.cookies, payload: { _csrf: staff.csrf, kind: 'site_visit', on: '2026-03-12', participants: '李四', notes: '到小区现场查看' } });
     expect(recorded.statusCode).toBe(303);
     const page = await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies });
+    // The reply form lists the follow-up work so the reply can cite it.
+    expect(/id="reply-follow-ups">[\s\S]*?到小区现场查看/.test(page.body)).toBe(true);
     const eventId = /action="\/admin\/letters\/\d+\/follow-ups\/(\d+)\/photos"/.exec(page.body)![1];
     const upload = (fileName: string, bytes: string) => {
       const b = '----gkphoto';

@@ -76,8 +76,17 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
           <Field name="targetOrganId" label="转至机关" errors={errors} required><select id="f-targetOrganId" name="targetOrganId"><option value="">请选择</option>{d.otherOrgans.map((o) => <option value={String(o.id)} selected={String(o.id) === values.targetOrganId}>{o.name}</option>)}</select></Field>
           <Field name="reason" label="转办理由" errors={errors} required><textarea id="f-transfer-reason" name="reason" rows={2}>{values.reason ?? ''}</textarea></Field>
         </>);
-      case 'reply':
-        return <Field name="replyText" label="答复内容" errors={errors} required><textarea id="f-replyText" name="replyText" rows={8}>{values.replyText ?? letter.replyText ?? ''}</textarea></Field>;
+      case 'reply': {
+        const followUps = d.events.filter((e) => e.verb === 'recordFollowUp');
+        return (<>
+          {followUps.length > 0 && (
+            <div class="notice notice-info" id="reply-follow-ups"><p>可在答复中引用的跟进记录：</p>
+              <ul>{followUps.map((e) => <li>{String(e.data.on ?? '')} {FOLLOW_UP_LABELS[e.data.kind as keyof typeof FOLLOW_UP_LABELS] ?? ''}（{String(e.data.participants ?? '')}）：{e.note}</li>)}</ul>
+            </div>
+          )}
+          <Field name="replyText" label="答复内容" errors={errors} required><textarea id="f-replyText" name="replyText" rows={8}>{values.replyText ?? letter.replyText ?? ''}</textarea></Field>
+        </>);
+      }
       case 'returnReply':
       case 'notAccept':
         return <Field name="reason" label={verb === 'notAccept' ? '不予受理理由（如：属于信访事项）' : '退回理由'} errors={errors} required><textarea id={`f-${verb}-reason`} name="reason" rows={2}>{values.reason ?? ''}</textarea></Field>;
