@@ -8,6 +8,7 @@ export { scanPublication, htmlToText } from './use-cases/scan-publication.ts';
 export { publishScheduled, SCHEDULE_GRACE_MINUTES } from './jobs/publish-scheduled.ts';
 export { loadChain, loadForm, decisionsFor, versionsFor, type ReviewForm, type StoredFinding } from './storage/review-repository.ts';
 export { reviewQueue } from './storage/review-inbox.ts';
+export { latePublications } from './storage/late-publications.ts';
 export { reviewOverview, type ReviewOverview } from './use-cases/review-overview.ts';
 export { loadReviewFacts } from './use-cases/perform-review-verb.ts';
 export { createSubmissionTask, openTasks, submissionTaskSchema, linkToTask } from './use-cases/submission-tasks.ts';

@@ -3,3 +3,5 @@ export { CADENCES, CADENCE_LABELS, defaultCadence, freshness, nextUpdateDue, typ
 export { nodeCadences, type NodeCadence } from './use-cases/node-cadences.ts';
 export { setNodeSupervision, nodeSupervisionSchema } from './use-cases/set-node-supervision.ts';
 export { supervisionAdminRoutes } from './web/supervision-admin-routes.tsx';
+export { judge, VETO_LABELS, type InspectionFacts, type Verdict, type VetoRule } from './domain/verdict.ts';
+export { supervisionDashboard, type OrganSupervision } from './use-cases/supervision-dashboard.ts';

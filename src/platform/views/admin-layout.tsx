@@ -28,6 +28,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children }: {
                 <a href="/admin/applications">依申请公开</a>
                 <a href="/admin/letters">部门信箱</a>
                 <a href="/admin/annual-reports">年度报告</a>
+                <a href="/admin/supervision">监督检查</a>
                 <a href="/admin/organs">机关与目录</a>
                 <a href="/admin/users">用户</a>
                 <a href="/admin/word-lists">敏感词表</a>

@@ -8,6 +8,8 @@ import { findOrganByCode, organScope } from '../../catalog/index.ts';
 import { actorOf, isSystemAdmin, requireStaff, rolesOn } from '../../identity/index.ts';
 import { nodeCadences } from '../use-cases/node-cadences.ts';
 import { setNodeSupervision } from '../use-cases/set-node-supervision.ts';
+import { supervisionDashboard } from '../use-cases/supervision-dashboard.ts';
+import { OrganSupervisionPage, RegionSupervisionPage } from './dashboard-pages.tsx';
 import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
 
 /** Back-office pages of the supervision area. */
@@ -28,6 +30,19 @@ export function supervisionAdminRoutes(deps: AppDeps) {
 
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
+
+    // The region view: every organ (not its internal units) the person works on.
+    app.get('/admin/supervision', async (request, reply) => {
+      const scope = await organScope(db, request.principal!);
+      const organs = scope.staffOf.filter((o) => o.kind !== 'unit');
+      const rows = await supervisionDashboard(deps, organs, scope.organs);
+      return sendPage(reply, <RegionSupervisionPage user={userOf(request)} csrf={request.csrfToken!} rows={rows} today={chinaDateOf(deps.clock.now())} />);
+    });
+    app.get<{ Params: { code: string } }>('/admin/supervision/:code', async (request, reply) => {
+      const { organ } = await organFor(request, request.params.code);
+      const [s] = await supervisionDashboard(deps, [organ], (await organScope(db, request.principal!)).organs);
+      return sendPage(reply, <OrganSupervisionPage user={userOf(request)} csrf={request.csrfToken!} s={s!} />);
+    });
 
     app.get<{ Params: { code: string } }>('/admin/organs/:code/supervision/nodes', async (request, reply) => {
       const { organ, canSet } = await organFor(request, request.params.code);

@@ -1,0 +1,67 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { countWork } from '../../applications/index.ts';
+import type { Organ } from '../../catalog/index.ts';
+import { countLetterWork } from '../../interaction/index.ts';
+import { latePublications, loadChain, reviewQueue } from '../../review/index.ts';
+import { judge, type Verdict } from '../domain/verdict.ts';
+import { nodeCadences, type NodeCadence } from './node-cadences.ts';
+
+export type OrganSupervision = {
+  organ: Organ;
+  today: string;
+  staleNodes: NodeCadence[];
+  emptyNodes: NodeCadence[];
+  pendingReviews: { id: number; title: string; stageName: string | null; submittedAt: string | null }[];
+  latePublished: { id: number; title: string; formedOn: string; publishedOn: string | null; dueOn: string | null; unitName: string | null }[];
+  applications: { dueSoon: number; overdue: number };
+  letters: { dueSoon: number; overdue: number; pastThreeMonths: number };
+  verdict: Verdict;
+};
+
+/**
+ * What would fail a website inspection for each organ, and who must fix it (docs/rules/website-inspection.md):
+ * stale and empty nodes with their responsible unit, items waiting in review, items published after
+ * the 20-working-day limit this year, applications and letters due or overdue, and the verdict.
+ */
+export async function supervisionDashboard(deps: AppDeps, organs: Organ[], allOrgans: Organ[]): Promise<OrganSupervision[]> {
+  const now = deps.clock.now();
+  const today = chinaDateOf(now);
+  const ids = organs.map((o) => o.id);
+  const [apps, letters, queue, late] = await Promise.all([
+    countWork(deps, ids), countLetterWork(deps, ids), reviewQueue(deps.db, ids), latePublications(deps.db, ids, `${today.slice(0, 4)}-01-01`),
+  ]);
+  const nameOf = new Map(allOrgans.map((o) => [o.id, o.name]));
+  const out: OrganSupervision[] = [];
+  for (const organ of organs) {
+    const nodes = await nodeCadences(deps.db, organ.id, now);
+    const hasChildren = new Set(nodes.map((n) => n.node.parentId).filter((id): id is number => id !== null));
+    const staleNodes = nodes.filter((n) => n.freshness.state === 'stale');
+    // A parent column is empty only when all its sub-columns are; count the leaves so no column counts twice.
+    const emptyNodes = nodes.filter((n) => n.freshness.state === 'empty' && !hasChildren.has(n.node.id));
+    const homeLastUpdatedOn = nodes.reduce<string | null>((m, n) => (n.lastUpdatedOn && (!m || n.lastUpdatedOn > m) ? n.lastUpdatedOn : m), null);
+    const l = letters.get(organ.id) ?? { overdue: 0, dueSoon: 0, pastThreeMonths: 0, replyReview: 0 };
+    const a = apps.get(organ.id);
+    // Organs without their own chain use the default one, which has no stored stage rows.
+    const chain = await loadChain(deps.db, organ.id);
+    const stageName = (q: (typeof queue)[number]) => q.status !== 'in_review' ? null : q.stage_name ?? chain.stages.find((st) => st.position === q.review_stage)?.name ?? null;
+    out.push({
+      organ, today, staleNodes, emptyNodes,
+      pendingReviews: queue.filter((q) => q.organ_id === organ.id && q.status !== 'published').map((q) => ({ id: q.id, title: q.title, stageName: stageName(q), submittedAt: q.submitted_at })),
+      latePublished: late.filter((p) => p.organ_id === organ.id).map((p) => ({
+        id: p.id, title: p.title, formedOn: p.formed_on, publishedOn: p.published_on, dueOn: p.proactive_due_on, unitName: p.submitting_unit_id ? nameOf.get(p.submitting_unit_id) ?? null : null,
+      })),
+      applications: { dueSoon: a?.due_soon ?? 0, overdue: a?.overdue ?? 0 },
+      letters: { dueSoon: l.dueSoon, overdue: l.overdue, pastThreeMonths: l.pastThreeMonths },
+      verdict: judge({
+        today, homeLastUpdatedOn,
+        staleNewsOrPolicyColumns: staleNodes.filter((n) => n.inspectionClass === 'news' || n.inspectionClass === 'notice_policy').length,
+        staleColumns: staleNodes.length,
+        emptyColumns: emptyNodes.length,
+        stalePolicyColumns: staleNodes.filter((n) => n.inspectionClass === 'notice_policy').length,
+        lettersPastThreeMonths: l.pastThreeMonths,
+      }),
+    });
+  }
+  return out;
+}

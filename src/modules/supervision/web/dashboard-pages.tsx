@@ -1,0 +1,97 @@
+import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import { CADENCE_LABELS } from '../domain/cadence.ts';
+import { VETO_LABELS } from '../domain/verdict.ts';
+import type { OrganSupervision } from '../use-cases/supervision-dashboard.ts';
+import { freshnessText } from './node-cadences-page.tsx';
+
+const verdictText = (s: OrganSupervision) =>
+  s.verdict.vetoed ? `不合格（单项否决 ${s.verdict.vetoes.filter((v) => v.failed).length} 项）` : s.verdict.passed ? `合格（${s.verdict.score} 分）` : `不合格（${s.verdict.score} 分）`;
+
+/** The region view: every organ the person works on, with its verdict and the counts that lead to it. */
+export function RegionSupervisionPage({ user, csrf, rows, today }: { user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string }) {
+  return (
+    <AdminLayout title="监督检查" user={user} csrfToken={csrf}>
+      <h1>监督检查</h1>
+      <p>按政府网站检查指标（国办秘函〔2019〕19号）逐项对照，以 {today} 为准。断链检查尚未纳入。</p>
+      <table class="list">
+        <thead><tr><th scope="col">机关</th><th scope="col">结论</th><th scope="col">逾期栏目</th><th scope="col">空白栏目</th><th scope="col">待审核</th><th scope="col">今年超期发布</th><th scope="col">依申请逾期</th><th scope="col">留言逾期</th><th scope="col">留言超 3 个月</th></tr></thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.organ.id}>
+              <th scope="row"><a href={`/admin/supervision/${s.organ.code}`}>{s.organ.name}</a></th>
+              <td>{verdictText(s)}</td>
+              <td>{s.staleNodes.length}</td><td>{s.emptyNodes.length}</td><td>{s.pendingReviews.length}</td><td>{s.latePublished.length}</td>
+              <td>{s.applications.overdue}</td><td>{s.letters.overdue}</td><td>{s.letters.pastThreeMonths}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p>您没有可查看的机关。</p>}
+    </AdminLayout>
+  );
+}
+
+/** One organ: the verdict against each veto rule, and each problem with a link to fix it and who must fix it. */
+export function OrganSupervisionPage({ user, csrf, s }: { user: AdminUser; csrf: string; s: OrganSupervision }) {
+  const { organ } = s;
+  const who = (unit: { name: string } | null) => unit?.name ?? `${organ.name}（政务公开办公室）`;
+  return (
+    <AdminLayout title={`监督检查：${organ.name}`} user={user} csrfToken={csrf}>
+      <p><a href="/admin/supervision">返回监督检查</a></p>
+      <h1>监督检查：{organ.name}</h1>
+      <p>以 {s.today} 为准。结论：<strong>{verdictText(s)}</strong></p>
+
+      <h2>单项否决指标</h2>
+      <table class="list">
+        <thead><tr><th scope="col">指标</th><th scope="col">本机关情况</th><th scope="col">结果</th></tr></thead>
+        <tbody>{s.verdict.vetoes.map((v) => <tr key={v.rule}><th scope="row">{VETO_LABELS[v.rule]}</th><td>{v.measured}</td><td>{v.failed ? '否决' : '通过'}</td></tr>)}</tbody>
+      </table>
+      <p>扣分：{s.verdict.deductions.length === 0 ? '无' : s.verdict.deductions.map((d) => `${d.item} −${d.points}`).join('；')}。{s.verdict.score !== null ? `得分 ${s.verdict.score}。` : '有单项否决，不再计分。'}断链等尚未检查的扣分项未计入。</p>
+
+      <h2>逾期未更新的栏目（{s.staleNodes.length}）</h2>
+      {s.staleNodes.length === 0 ? <p>无。</p> : (
+        <table class="list">
+          <thead><tr><th scope="col">栏目</th><th scope="col">更新周期</th><th scope="col">情况</th><th scope="col">责任单位</th></tr></thead>
+          <tbody>{s.staleNodes.map((n) => <tr key={n.node.id}><th scope="row"><a href={`/admin/organs/${organ.code}/publications/new`}>{n.node.name}</a></th><td>{CADENCE_LABELS[n.cadence]}</td><td>{freshnessText(n.freshness)}</td><td>{who(n.responsibleUnit)}</td></tr>)}</tbody>
+        </table>
+      )}
+
+      <h2>空白栏目（{s.emptyNodes.length}）</h2>
+      {s.emptyNodes.length === 0 ? <p>无。</p> : (
+        <table class="list">
+          <thead><tr><th scope="col">栏目</th><th scope="col">责任单位</th></tr></thead>
+          <tbody>{s.emptyNodes.map((n) => <tr key={n.node.id}><th scope="row"><a href={`/admin/organs/${organ.code}/publications/new`}>{n.node.name}</a></th><td>{who(n.responsibleUnit)}</td></tr>)}</tbody>
+        </table>
+      )}
+
+      <h2>待审核的信息（{s.pendingReviews.length}）</h2>
+      {s.pendingReviews.length === 0 ? <p>无。</p> : (
+        <table class="list">
+          <thead><tr><th scope="col">标题</th><th scope="col">当前环节（负责审核）</th></tr></thead>
+          <tbody>{s.pendingReviews.map((p) => <tr key={p.id}><th scope="row"><a href={`/admin/publications/${p.id}`}>{p.title}</a></th><td>{p.stageName ?? '待发布'}</td></tr>)}</tbody>
+        </table>
+      )}
+
+      <h2>今年成文后超过 20 个工作日才发布的信息（{s.latePublished.length}）</h2>
+      {s.latePublished.length === 0 ? <p>无。</p> : (
+        <table class="list">
+          <thead><tr><th scope="col">标题</th><th scope="col">成文日期</th><th scope="col">应发布</th><th scope="col">实际发布</th><th scope="col">报送单位</th></tr></thead>
+          <tbody>{s.latePublished.map((p) => <tr key={p.id}><th scope="row"><a href={`/admin/publications/${p.id}`}>{p.title}</a></th><td>{p.formedOn}</td><td>{p.dueOn ?? '—'}</td><td>{p.publishedOn ?? '—'}</td><td>{p.unitName ?? organ.name}</td></tr>)}</tbody>
+        </table>
+      )}
+
+      <h2>依申请公开与部门信箱</h2>
+      <table class="list">
+        <thead><tr><th scope="col">事项</th><th scope="col">件数</th><th scope="col">负责</th></tr></thead>
+        <tbody>
+          <tr><th scope="row"><a href={`/admin/applications?organ=${organ.code}&view=overdue`}>依申请公开已逾期</a></th><td>{s.applications.overdue}</td><td>{organ.name}（依申请公开承办人）</td></tr>
+          <tr><th scope="row"><a href={`/admin/applications?organ=${organ.code}&view=due_soon`}>依申请公开即将到期</a></th><td>{s.applications.dueSoon}</td><td>{organ.name}（依申请公开承办人）</td></tr>
+          <tr><th scope="row"><a href={`/admin/letters?organ=${organ.code}&view=overdue`}>留言已逾期</a></th><td>{s.letters.overdue}</td><td>{organ.name}（信箱承办单位）</td></tr>
+          <tr><th scope="row"><a href={`/admin/letters?organ=${organ.code}&view=due_soon`}>留言即将到期</a></th><td>{s.letters.dueSoon}</td><td>{organ.name}（信箱承办单位）</td></tr>
+          <tr><th scope="row"><a href={`/admin/letters?organ=${organ.code}&view=past_three_months`}>留言超过 3 个月未答复</a></th><td>{s.letters.pastThreeMonths}</td><td>{organ.name}（信箱承办单位）</td></tr>
+        </tbody>
+      </table>
+      <p><a href={`/admin/organs/${organ.code}/supervision/nodes`}>栏目责任与更新周期</a></p>
+    </AdminLayout>
+  );
+}
