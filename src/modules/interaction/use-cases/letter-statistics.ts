@@ -10,6 +10,8 @@ export type LetterStatistics = {
   /** Working days from receipt to reply, averaged over the replied letters; null when none. */
   averageWorkingDays: number | null;
   ratings: Record<Rating, number>; unrated: number;
+  /** Letters answered after their three-month line, or still unanswered past it (not counting 不予受理). */
+  pastThreeMonths: number;
 };
 
 /**
@@ -36,5 +38,6 @@ export async function letterStatistics(deps: AppDeps, organId: number, from: Iso
     repliedOnTime: replied.filter((l) => l.repliedOn! <= l.dueOn).length,
     averageWorkingDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
     ratings, unrated,
+    pastThreeMonths: letters.filter((l) => l.state !== 'not_accepted' && (l.repliedOn ?? today) > l.threeMonthOn).length,
   };
 }

@@ -122,6 +122,7 @@ describeEachDialect('department mailbox', (db) => {
     const past = await listLetters(deps, [organ.id], 'past_three_months', 1);
     expect(past.items.map((l) => l.subject)).toContain('三个月未答复');
     expect(overdue.items.map((l) => l.subject)).toContain('三个月未答复');
+    expect((await letterStatistics(deps, organ.id, '2026-01-01', '2026-01-31')).pastThreeMonths).toBe(1);
     expect((await verifyAuditLog(deps.db)).breaks).toEqual([]);
     const actions = (await deps.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'letter').execute()).map((r) => r.action);
     for (const a of ['letter.submit', 'letter.transfer', 'letter.reply', 'letter.approveReply', 'letter.assign', 'letter.recordFollowUp', 'letter.rate']) expect(actions).toContain(a);

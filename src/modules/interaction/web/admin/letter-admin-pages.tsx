@@ -210,6 +210,6 @@ export function LetterStatisticsPage({ scope, organ, stats }: { scope: MailboxSc
 
 export const statisticsRows = (s: LetterStatistics): [string, string | number][] => [
   ['收到来信', s.received], ['已答复', s.replied], ['按期答复', s.repliedOnTime], ['不予受理', s.notAccepted], ['办理中', s.open],
-  ['平均答复用时（工作日）', s.averageWorkingDays ?? '—'],
+  ['平均答复用时（工作日）', s.averageWorkingDays ?? '—'], ['超过三个月未答复', s.pastThreeMonths],
   ...RATINGS.map((r): [string, number] => [RATING_LABELS[r], s.ratings[r]]), ['待评价', s.unrated],
 ];
