@@ -74,6 +74,9 @@ describe.skipIf(SKIP_BROWSER)('accessibility of the portal (axe-core, WCAG 2.1 A
     `/organs/${organ.code}/items/${item.replaced}`,
     `/organs/${organ.code}/items/${item.plain}?print=1`,
     `/organs/${organ.code}/items/${item.withdrawn}`,
+    `/organs/${organ.code}/letters`,
+    `/organs/${organ.code}/letters/new`,
+    '/letters/status',
     '/organs/no-such-organ',
   ];
 
