@@ -104,6 +104,18 @@ describeEachDialect('department mailbox', (db) => {
     expect((await listLetters(deps, [organ.id], 'all', 1)).total).toBe(before.total);
   });
 
+  it('tells the writer why a letter was not accepted, and lets only the organ\'s administrator change its limits', async () => {
+    deps.clock.set('2026-05-07T02:00:00Z');
+    const r = await submitLetter(deps, organ.code, input({ type: 'complain' }));
+    const id = (await checkLetter(deps, r.trackingNo, r.queryCode)).id;
+    await performLetterVerb(deps, clerk.actor, id, { verb: 'notAccept', reason: '属于信访事项，请向县信访局反映' });
+    expect(await checkLetter(deps, r.trackingNo, r.queryCode)).toMatchObject({ state: 'not_accepted', notAcceptedReason: '属于信访事项，请向县信访局反映', replyText: null, mayRate: false });
+    await expect(performLetterVerb(deps, clerk.actor, id, { verb: 'reply', replyText: '答复' })).rejects.toMatchObject({ code: 'ERR_LETTER_VERB_NOT_ALLOWED' });
+    await expect(updateLetterSettings(deps, clerk.actor, organ.id, { consultDays: '3', suggestDays: '10', complainDays: '15', otherDays: '10' })).rejects.toMatchObject({ code: 'ERR_AUTH_FORBIDDEN' });
+    const bad = await updateLetterSettings(deps, head.actor, organ.id, { consultDays: '0', suggestDays: '61', complainDays: 'x', otherDays: '10' }).catch((e) => e);
+    expect(bad.reasons.map((x: { field: string }) => x.field)).toEqual(['consultDays', 'suggestDays', 'complainDays']);
+  });
+
   it('makes one letter of two simultaneous posts of the same form', async () => {
     const token = `${Date.now()}.race-${Math.random()}.sig`;
     const before = (await listLetters(deps, [organ.id], 'all', 1)).total;
