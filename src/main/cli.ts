@@ -12,6 +12,7 @@ import { seedDemoRegion } from './seed-demo.ts';
 import { runImportCommand } from '../modules/applications/index.ts';
 import { runReportCommand } from '../modules/reports/index.ts';
 import { reindex, runReindexCommand } from '../modules/search/index.ts';
+import { runInspectCommand } from '../modules/supervision/index.ts';
 import { loadAdminHolidayYearsIfMigrated, runDeadlineCommand, type HolidayYear } from '../modules/calendar/index.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,8 @@ const HELP = `gongkai —— 政府信息公开平台
   reindex [--organ 机关代码]       重建全文检索索引（显示进度；服务运行时也可执行）
   report reminders [--on YYYY-MM-DD]
                                  列出应公布而尚未公布的年度报告（条例第四十九条）
+  inspect [--organ 机关代码] [--json]
+                                 按政府网站检查指标检查栏目更新、空白栏目、待审核、超期发布和逾期办理，有单项否决时退出码为 1
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
 DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、GONGKAI_AUDIT_KEY、LOG_LEVEL。`;
@@ -105,6 +108,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await withDb(async ({ deps }) => {
           await migrateToLatest(deps.db, deps.dialect);
           return runReportCommand(rest, io, deps);
+        });
+      case 'inspect':
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          return runInspectCommand(rest, io, deps);
         });
       case undefined:
       case 'help':

@@ -5,3 +5,4 @@ export { setNodeSupervision, nodeSupervisionSchema } from './use-cases/set-node-
 export { supervisionAdminRoutes } from './web/supervision-admin-routes.tsx';
 export { judge, VETO_LABELS, type InspectionFacts, type Verdict, type VetoRule } from './domain/verdict.ts';
 export { supervisionDashboard, type OrganSupervision } from './use-cases/supervision-dashboard.ts';
+export { runInspectCommand, INSPECT_USAGE } from './cli/inspect-command.ts';
