@@ -1,6 +1,6 @@
 /**
  * A synthetic corpus of Chinese disclosure items for the search benchmark: titles from the
- * templates organs use, bodies of 500–3,000 characters drawn from about 370 government terms with
+ * templates organs use, bodies of 500–3,000 characters drawn from 226 government terms (and their combinations) with
  * Zipf-like frequencies, 200 organs, ten years, 文号 on about a third. Deterministic (seeded).
  */
 import type { Columns } from './annual-report-data.ts';
