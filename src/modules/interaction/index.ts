@@ -17,3 +17,9 @@ export { getLetterSettings, updateLetterSettings } from './use-cases/manage-lett
 export { lettersPortalRoutes, type LettersPortalOptions } from './web/portal/letters-portal-routes.tsx';
 export { lettersAdminRoutes } from './web/admin/letters-admin-routes.tsx';
 export { lettersApi } from './web/api/letters-api.ts';
+// Public consultation (意见征集): drafts open for comments, moderated comments, the feedback report.
+export { CONSULTATION_PHASE_LABELS, COMMENT_STATE_LABELS, ConsultationErrorCode, FEEDBACK_WORKING_DAYS, consultationPhase, decideConsultation, type Consultation, type ConsultationPhase } from './domain/consultation.ts';
+export {
+  openConsultation, submitComment, moderateComment, publishFeedback, findPublicConsultation, listPublicConsultations, listStaffConsultations,
+  consultationDetails, countLateConsultationFeedback, type CommentReceipt, type PublicConsultation, type PublicComment,
+} from './use-cases/consultations.ts';

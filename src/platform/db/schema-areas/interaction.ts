@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /** Tables of the interaction area, created by ../migrations/012-interaction-letters.ts. Conventions: see ../schema.ts. */
-export interface InteractionTables {
+export interface InteractionTables extends ConsultationTables {
   letters: LettersTable;
   letter_events: LetterEventsTable;
   letter_settings: LetterSettingsTable;
@@ -63,4 +63,45 @@ export interface LetterSettingsTable {
   other_days: number;
   reply_review: number;
   updated_at: string;
+}
+
+/** Tables of public consultation, created by ../migrations/015-interaction-consultations.ts. */
+export interface ConsultationTables {
+  consultations: ConsultationsTable;
+  consultation_comments: ConsultationCommentsTable;
+  consultation_submissions: { token_hash: string; comment_id: number; created_at: string };
+}
+
+export interface ConsultationsTable {
+  id: Generated<number>;
+  organ_id: number;
+  title: string;
+  body: string;
+  how_to_comment: string;
+  start_on: string;
+  end_on: string;
+  feedback_due_on: string;
+  feedback_published_on: string | null;
+  feedback_received: number | null;
+  feedback_adopted: string | null;
+  feedback_not_adopted: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationCommentsTable {
+  id: Generated<number>;
+  consultation_id: number;
+  author_name: string;
+  content: string;
+  state: string;
+  flagged: number;
+  findings_json: string;
+  submitted_on: string;
+  submitted_at: string;
+  moderated_by: number | null;
+  moderated_at: string | null;
+  reject_reason: string | null;
 }

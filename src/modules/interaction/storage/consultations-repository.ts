@@ -1,0 +1,79 @@
+import type { Consultation, CommentState } from '../domain/consultation.ts';
+import type { ConsultationCommentsTable, ConsultationsTable } from '../../../platform/db/schema-areas/interaction.ts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from './executor.ts';
+
+export type ConsultationComment = {
+  id: number; consultationId: number; authorName: string; content: string; state: CommentState; flagged: boolean; findings: unknown[];
+  submittedOn: string; submittedAt: string; moderatedBy: number | null; moderatedAt: string | null; rejectReason: string | null;
+};
+
+const toConsultation = (r: Selectable<ConsultationsTable>): Consultation => ({
+  id: r.id, organId: r.organ_id, title: r.title, body: r.body, howToComment: r.how_to_comment, startOn: r.start_on, endOn: r.end_on,
+  feedbackDueOn: r.feedback_due_on, feedbackPublishedOn: r.feedback_published_on, feedbackReceived: r.feedback_received,
+  feedbackAdopted: r.feedback_adopted, feedbackNotAdopted: r.feedback_not_adopted, version: r.version, createdAt: r.created_at,
+});
+const toComment = (r: Selectable<ConsultationCommentsTable>): ConsultationComment => ({
+  id: r.id, consultationId: r.consultation_id, authorName: r.author_name, content: r.content, state: r.state as CommentState, flagged: r.flagged === 1,
+  findings: JSON.parse(r.findings_json), submittedOn: r.submitted_on, submittedAt: r.submitted_at, moderatedBy: r.moderated_by,
+  moderatedAt: r.moderated_at, rejectReason: r.reject_reason,
+});
+
+export async function insertConsultation(db: Executor, row: Insertable<ConsultationsTable>): Promise<Consultation> {
+  const r = await db.insertInto('consultations').values(row).returningAll().executeTakeFirstOrThrow();
+  return toConsultation(r);
+}
+export async function findConsultation(db: Executor, id: number): Promise<Consultation | null> {
+  const r = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toConsultation(r) : null;
+}
+/** Optimistic: changes the row only at the version read; false when someone else changed it first. */
+export async function updateConsultation(db: Executor, id: number, version: number, changes: Updateable<ConsultationsTable>): Promise<boolean> {
+  const res = await db.updateTable('consultations').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+/** Newest first; the portal passes `startedBy` so drafts not yet open stay hidden. */
+export async function listConsultations(db: Executor, organId: number, opts: { startedBy?: string; limit: number; offset: number }): Promise<{ items: Consultation[]; total: number }> {
+  let q = db.selectFrom('consultations').where('organ_id', '=', organId);
+  if (opts.startedBy) q = q.where('start_on', '<=', opts.startedBy);
+  const rows = await q.selectAll().orderBy('start_on', 'desc').orderBy('id', 'desc').limit(opts.limit).offset(opts.offset).execute();
+  const { n } = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return { items: rows.map(toConsultation), total: Number(n) };
+}
+/** Per organ: consultations closed, without a feedback report, past the feedback due date. */
+export async function countLateFeedback(db: Executor, organIds: number[], today: string): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (organIds.length === 0) return out;
+  const rows = await db.selectFrom('consultations').select(['organ_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('organ_id', 'in', organIds).where('feedback_published_on', 'is', null).where('feedback_due_on', '<', today).groupBy('organ_id').execute();
+  for (const r of rows) out.set(r.organ_id, Number(r.n));
+  return out;
+}
+
+export async function insertComment(db: Executor, row: Insertable<ConsultationCommentsTable>): Promise<ConsultationComment> {
+  return toComment(await db.insertInto('consultation_comments').values(row).returningAll().executeTakeFirstOrThrow());
+}
+export async function findComment(db: Executor, id: number): Promise<ConsultationComment | null> {
+  const r = await db.selectFrom('consultation_comments').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toComment(r) : null;
+}
+export async function updateComment(db: Executor, id: number, changes: Updateable<ConsultationCommentsTable>): Promise<void> {
+  await db.updateTable('consultation_comments').set(changes).where('id', '=', id).execute();
+}
+export async function listComments(db: Executor, consultationId: number, state?: CommentState): Promise<ConsultationComment[]> {
+  let q = db.selectFrom('consultation_comments').selectAll().where('consultation_id', '=', consultationId);
+  if (state) q = q.where('state', '=', state);
+  return (await q.orderBy('id').execute()).map(toComment);
+}
+export async function countComments(db: Executor, consultationId: number): Promise<number> {
+  const { n } = await db.selectFrom('consultation_comments').select((eb) => eb.fn.countAll<string | number>().as('n')).where('consultation_id', '=', consultationId).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function findCommentSubmission(db: Executor, tokenHash: string): Promise<number | null> {
+  const r = await db.selectFrom('consultation_submissions').select('comment_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  return r ? r.comment_id : null;
+}
+export async function insertCommentSubmission(db: Executor, row: { tokenHash: string; commentId: number; createdAt: string }): Promise<void> {
+  await db.insertInto('consultation_submissions').values({ token_hash: row.tokenHash, comment_id: row.commentId, created_at: row.createdAt }).execute();
+}
