@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
+import { addDays, chinaDateOf } from '../../../shared/iso-date.ts';
 import type { Actor } from '../../identity/index.ts';
 import { publicationInputSchema, type PublicationInput } from '../domain/publication-input.ts';
 import type { Publication } from '../domain/publication.ts';
@@ -46,9 +47,21 @@ async function checkReferences(trx: Executor, organId: number, input: Publicatio
   }
 }
 
+/**
+ * A 成文日期 more than a year after today (China time) is a typing error (e.g. 2099), refused at once;
+ * a nearer future date is caught when the draft is submitted for review (ERR_REVIEW_FORMED_IN_FUTURE).
+ */
+function refuseFarFutureFormedOn(deps: AppDeps, input: PublicationInput): void {
+  const limit = addDays(chinaDateOf(deps.clock.now()), 366);
+  if (input.formedOn > limit) {
+    throw new DomainError('ERR_VALIDATION', `成文日期不能晚于今天一年以上（最晚 ${limit}），请核对`, { field: 'formedOn' });
+  }
+}
+
 /** Creates a draft in an organ's catalog. Rich text is sanitised before it is stored. */
 export async function createPublication(deps: AppDeps, actor: Actor, organId: number, raw: unknown): Promise<Publication> {
   const input = publicationInputSchema.parse(raw);
+  refuseFarFutureFormedOn(deps, input);
   return deps.db.transaction().execute(async (trx) => {
     const organ = await findOrganById(trx, organId);
     if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', '机关不存在', { httpStatus: 404 });
@@ -77,6 +90,7 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
  */
 export async function updatePublication(deps: AppDeps, actor: Actor, id: number, raw: unknown, expectedVersion?: number): Promise<Publication> {
   const input = publicationInputSchema.parse(raw);
+  refuseFarFutureFormedOn(deps, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await findPublication(trx, id);
     if (!before) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });

@@ -36,6 +36,24 @@ describeEachDialect('back office', (db) => {
     await app.close();
   });
 
+  it('refuses a 成文日期 far in the future (2099) next to the field, saving nothing', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const staff = await createStaff(deps, organ.code, 'editor');
+    const { cookies, csrf } = await loginAs(app, staff.username, staff.password);
+    const res = await app.inject({
+      method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies,
+      payload: { _csrf: csrf, title: '未来的文件', formedOn: '2099-01-01', stage: 'result', nodeIds: String(node) },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('成文日期不能晚于今天一年以上');
+    expect(res.body).toContain('href="#f-formedOn"');
+    const saved = await deps.db.selectFrom('publications').select('id').where('title', '=', '未来的文件').execute();
+    expect(saved).toEqual([]);
+    await app.close();
+  });
+
   it('refuses a form post without the CSRF token', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
