@@ -7,7 +7,9 @@ const startsWith = (b: Uint8Array, sig: number[] | string) => {
   const s = typeof sig === 'string' ? [...sig].map((c) => c.charCodeAt(0)) : sig;
   return b.length >= s.length && s.every((v, i) => b[i] === v);
 };
-const isZip = (b: Uint8Array) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]) || startsWith(b, [0x50, 0x4b, 0x07, 0x08]);
+// A ZIP starts with a local header, or (as readers find it) ends with an end-of-central-directory record in its last 64 KB.
+const isZip = (b: Uint8Array) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]) || startsWith(b, [0x50, 0x4b, 0x07, 0x08])
+  || (startsWith(b, 'PK') && Buffer.from(b.buffer, b.byteOffset, b.byteLength).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= Math.max(0, b.length - 65557));
 const isOle = (b: Uint8Array) => startsWith(b, OLE);
 
 /** What the first bytes say the file is, for the kinds we know by signature. */

@@ -4,7 +4,7 @@ import { buildDeps, createDraft, createNode, createOrgan, createPublished, creat
 import { loadAuditChain, loadAuditHead, verifyChain } from '../../audit/index.ts';
 import { loadPrincipal } from '../../identity/index.ts';
 import {
-  addAttachment, findPublication, listCatalogNodes, pagePublishedInNodes, publishPublication, removeCatalogNode, reorderCatalogNode, updateCatalogNode,
+  addAttachment, findPublication, listAttachments, listCatalogNodes, pagePublishedInNodes, publishPublication, removeCatalogNode, reorderCatalogNode, updateCatalogNode,
   updatePublication,
 } from '../index.ts';
 
@@ -91,7 +91,11 @@ describeEachDialect('catalog and publications', (db) => {
     const node = await createNode(d, organ.id);
     const draft = await createDraft(d, organ.id, [node], { bodyHtml: '' });
     await expect(addAttachment(d, system, draft.id, { fileName: 'x.exe', bytes: Buffer.from('MZ') })).rejects.toMatchObject({ code: 'ERR_CATALOG_ATTACHMENT_TYPE' });
-    await addAttachment(d, system, draft.id, { fileName: '项目清单.xlsx', bytes: Buffer.from('PK...') });
+    // A Windows program renamed setup.pdf is refused by its content (issue 9); nothing is stored.
+    await expect(addAttachment(d, system, draft.id, { fileName: 'setup.pdf', bytes: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0]) }))
+      .rejects.toMatchObject({ code: 'ERR_CATALOG_ATTACHMENT_CONTENT', message: expect.stringContaining('可执行程序') });
+    expect(await listAttachments(d.db, draft.id)).toHaveLength(0);
+    await addAttachment(d, system, draft.id, { fileName: '项目清单.xlsx', bytes: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]) });
     const published = await publishPublication(d, system, draft.id);
     expect(published.status).toBe('published');
   });

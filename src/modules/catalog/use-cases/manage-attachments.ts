@@ -5,6 +5,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../../identity/index.ts';
 import { findPublication, listAttachments } from '../storage/publications-repository.ts';
+import { contentMismatch } from '../domain/file-content.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights } from './authorize.ts';
 
@@ -28,6 +29,9 @@ export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: 
   }
   if (file.bytes.length === 0) throw new DomainError('ERR_CATALOG_ATTACHMENT_EMPTY', `附件“${fileName}”是空文件`, { field: 'file' });
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('ERR_CATALOG_ATTACHMENT_TOO_LARGE', '附件不能超过 50 MB', { field: 'file', httpStatus: 413 });
+  // The content must be what the name says: a program renamed setup.pdf is refused (issue 9; docs/errors.md).
+  const mismatch = contentMismatch(ext, file.bytes);
+  if (mismatch) throw new DomainError('ERR_CATALOG_ATTACHMENT_CONTENT', `附件“${fileName}”${mismatch}`, { field: 'file' });
   const p = await findPublication(deps.db, publicationId);
   if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
   if (!['draft', 'returned'].includes(p.status)) throw new DomainError('ERR_CATALOG_LOCKED_IN_REVIEW', '只有草稿或退回修改的信息可以增删附件；已发布的信息请使用“修订”', { httpStatus: 409 });
