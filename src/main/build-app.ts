@@ -18,7 +18,7 @@ import { holidayYearsRoutes } from '../modules/calendar/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { searchAdminRoutes, searchApi, searchPortalRoutes } from '../modules/search/index.ts';
 import { supervisionAdminRoutes } from '../modules/supervision/index.ts';
-import { lettersAdminRoutes, lettersApi, lettersPortalRoutes } from '../modules/interaction/index.ts';
+import { consultationsApi, lettersAdminRoutes, lettersApi, lettersPortalRoutes } from '../modules/interaction/index.ts';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
 export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'trustProxy'>>): Promise<FastifyInstance> {
@@ -52,6 +52,7 @@ export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'> 
   await app.register(lettersPortalRoutes(deps));
   await app.register(lettersAdminRoutes(deps));
   await app.register(lettersApi(deps), { prefix: '/api/v1' });
+  await app.register(consultationsApi(deps), { prefix: '/api/v1' });
   await registerOpenApiDocs(app);
   return app;
 }

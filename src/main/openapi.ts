@@ -52,6 +52,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'catalog', description: '主动公开目录 / catalog nodes' },
         { name: 'publications', description: '政府信息 / publications' },
         { name: 'letters', description: '部门信箱 / department mailbox' },
+        { name: 'consultations', description: '意见征集 / public consultation' },
       ],
       components: {
         securitySchemes: {

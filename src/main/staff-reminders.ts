@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { countWork, DEFAULT_DUE_SOON_WORKING_DAYS, UNCONFIRMED_AGEING_WORKING_DAYS } from '../modules/applications/index.ts';
 import { organScope } from '../modules/catalog/index.ts';
-import { countLetterWork, LETTER_DUE_SOON_WORKING_DAYS } from '../modules/interaction/index.ts';
+import { countLateConsultationFeedback, countLetterWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS } from '../modules/interaction/index.ts';
 import type { Reminder } from '../modules/review/index.ts';
 
 /**
@@ -40,6 +40,13 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
     if (c.overdue > 0) out.push({ message: `${organ.name}：${c.overdue} 件部门信箱来信已超过答复期限`, href: href('overdue') });
     if (c.dueSoon > 0) out.push({ message: `${organ.name}：${c.dueSoon} 件部门信箱来信将在 ${LETTER_DUE_SOON_WORKING_DAYS} 个工作日内到期`, href: href('due_soon') });
     if (c.replyReview > 0) out.push({ message: `${organ.name}：${c.replyReview} 件部门信箱答复等待审核`, href: href('reply_review') });
+  }
+  // 意见征集: closed consultations whose feedback report is past its due date, 15 working days after
+  // closing on the one calendar (docs/workflows/consultation.md).
+  const lateFeedback = await countLateConsultationFeedback(deps, organs.map((o) => o.id));
+  for (const organ of organs) {
+    const n = lateFeedback.get(organ.id) ?? 0;
+    if (n > 0) out.push({ message: `${organ.name}：${n} 项意见征集截止已超过 ${FEEDBACK_WORKING_DAYS} 个工作日仍未公布反馈情况`, href: `/api/v1/consultations?organ=${organ.code}` });
   }
   // 条例第四十九条: departments publish last year's report by 31 January (governments by 31 March).
   const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);

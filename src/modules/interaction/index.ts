@@ -23,3 +23,4 @@ export {
   openConsultation, submitComment, moderateComment, publishFeedback, findPublicConsultation, listPublicConsultations, listStaffConsultations,
   consultationDetails, countLateConsultationFeedback, type CommentReceipt, type PublicConsultation, type PublicComment,
 } from './use-cases/consultations.ts';
+export { consultationsApi } from './web/api/consultations-api.ts';

@@ -9,6 +9,7 @@ export const ConsultationErrorCode = {
   notOpen: 'ERR_CONSULTATION_NOT_OPEN',
   verbNotAllowed: 'ERR_CONSULTATION_VERB_NOT_ALLOWED',
   versionConflict: 'ERR_CONSULTATION_VERSION_CONFLICT',
+  submitLimited: 'ERR_CONSULTATION_SUBMIT_LIMITED',
 } as const;
 const E = ConsultationErrorCode;
 
