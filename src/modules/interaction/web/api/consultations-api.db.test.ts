@@ -9,7 +9,7 @@ import { createApiToken } from '../../../identity/index.ts';
 
 describeEachDialect('the consultations API', (db) => {
   let app: FastifyInstance;
-  let deps: AppDeps;
+  let deps: AppDeps & { clock: { set(at: string): void } };
   let organ: Organ;
   let token: string;
   let outsider: string;
@@ -17,7 +17,7 @@ describeEachDialect('the consultations API', (db) => {
   beforeAll(async () => {
     const built = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     app = built.app;
-    deps = built.deps;
+    deps = built.deps as typeof deps;
     organ = await createOrgan(deps);
     const other = await createOrgan(deps);
     token = await createApiToken(deps, (await createStaff(deps, organ.code, 'editor')).username, 'test');
