@@ -6,7 +6,7 @@ import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit } from '../../../applications/index.ts';
 import { findOrganByCode } from '../../../catalog/index.ts';
 import { actorOf, requireApiToken } from '../../../identity/index.ts';
-import type { Consultation, ConsultationPhase } from '../../domain/consultation.ts';
+import { ConsultationErrorCode, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
 import {
   consultationDetails, findPublicConsultation, listPublicConsultations, listStaffConsultations, moderateComment, openConsultation, publishFeedback, submitComment,
 } from '../../use-cases/consultations.ts';
@@ -49,7 +49,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive() });
  */
 export const consultationsApi = (deps: AppDeps, opts: { commentsPerHour?: number } = {}): FastifyPluginAsyncZod => async (app) => {
   const max = opts.commentsPerHour ?? 10;
-  const limit = addressLimit({ max, windowMs: 3600_000, refusal: (when, window) => new DomainError('ERR_CONSULTATION_SUBMIT_LIMITED', `同一网络地址${window}内最多提交${max}条意见。请于${when}后再提交`, { httpStatus: 429 }) });
+  const limit = addressLimit({ max, windowMs: 3600_000, refusal: (when, window) => new DomainError(ConsultationErrorCode.submitLimited, `同一网络地址${window}内最多提交${max}条意见。请于${when}后再提交`, { httpStatus: 429 }) });
   const codeParams = z.object({ code: z.string().describe('机关代码 / organ code') });
 
   app.get('/organs/:code/consultations', {
@@ -92,7 +92,7 @@ export const consultationsApi = (deps: AppDeps, opts: { commentsPerHour?: number
     schema: { tags, summary: '本机关的意见征集（工作人员）', security, querystring: z.object({ organ: z.string(), page: z.string().optional() }), response: { 200: json('一页 / a page', page(consultation)), ...errors(401, 403, 404) } },
   }, async (request) => {
     const organ = await findOrganByCode(deps.db, request.query.organ);
-    if (!organ) throw new DomainError('ERR_CONSULTATION_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    if (!organ) throw new DomainError(ConsultationErrorCode.notFound, '机关不存在', { httpStatus: 404 });
     const p = await listStaffConsultations(deps, actorOf(request, 'api'), organ.id, pageQueryParam(request.query.page));
     return { ...p, items: p.items.map(asJson) };
   });
@@ -106,7 +106,7 @@ export const consultationsApi = (deps: AppDeps, opts: { commentsPerHour?: number
     },
   }, async (request, reply) => {
     const organ = await findOrganByCode(deps.db, request.body.organ);
-    if (!organ) throw new DomainError('ERR_CONSULTATION_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    if (!organ) throw new DomainError(ConsultationErrorCode.notFound, '机关不存在', { httpStatus: 404 });
     const c = await openConsultation(deps, actorOf(request, 'api'), organ.id, request.body);
     return reply.status(201).send(asJson(await consultationDetails(deps, actorOf(request, 'api'), c.id)));
   });
