@@ -46,7 +46,7 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
   const lateFeedback = await countLateConsultationFeedback(deps, organs.map((o) => o.id));
   for (const organ of organs) {
     const n = lateFeedback.get(organ.id) ?? 0;
-    if (n > 0) out.push({ message: `${organ.name}：${n} 项意见征集截止已超过 ${FEEDBACK_WORKING_DAYS} 个工作日仍未公布反馈情况`, href: `/api/v1/consultations?organ=${organ.code}` });
+    if (n > 0) out.push({ message: `${organ.name}：${n} 项意见征集截止已超过 ${FEEDBACK_WORKING_DAYS} 个工作日仍未公布反馈情况`, href: `/api/v1/organs/${organ.code}/consultations` });
   }
   // 条例第四十九条: departments publish last year's report by 31 January (governments by 31 March).
   const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
