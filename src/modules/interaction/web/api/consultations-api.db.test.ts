@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildTestApp } from '../../../../../test/support/app.ts';
+import { buildTestApp, loginAs } from '../../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
 import { createOrgan, createStaff } from '../../../../../test/support/factories.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
@@ -12,6 +12,7 @@ describeEachDialect('the consultations API', (db) => {
   let deps: AppDeps & { clock: { set(at: string): void } };
   let organ: Organ;
   let token: string;
+  let clerk: { username: string; password: string };
   let outsider: string;
 
   beforeAll(async () => {
@@ -20,7 +21,8 @@ describeEachDialect('the consultations API', (db) => {
     deps = built.deps as typeof deps;
     organ = await createOrgan(deps);
     const other = await createOrgan(deps);
-    token = await createApiToken(deps, (await createStaff(deps, organ.code, 'editor')).username, 'test');
+    clerk = await createStaff(deps, organ.code, 'editor');
+    token = await createApiToken(deps, clerk.username, 'test');
     outsider = await createApiToken(deps, (await createStaff(deps, other.code, 'editor')).username, 'test');
   });
   afterAll(async () => app?.close());
@@ -59,5 +61,19 @@ describeEachDialect('the consultations API', (db) => {
     expect((await pub()).json()).toMatchObject({ phase: 'feedback_published', feedback: { received: 1, adopted: '采纳延长征求期的建议' } });
     const list = (await app.inject({ method: 'GET', url: `/api/v1/organs/${organ.code}/consultations` })).json();
     expect(list.items.map((i: { id: number }) => i.id)).toContain(c.id);
+  });
+
+  it('names the organ in 待办 from the day after the feedback due date until the report is published', async () => {
+    deps.clock.set('2026-03-10T02:00:00Z');
+    const draft = { organ: organ.code, title: '待反馈的征求意见稿', body: '全文', howToComment: '在线提交', startOn: '2026-03-10', endOn: '2026-03-11' };
+    const c = (await app.inject({ method: 'POST', url: '/api/v1/consultations', headers: auth(token), payload: draft })).json();
+    expect(c.feedbackDueOn).toBe('2026-04-01');
+    const todo = async () => (await app.inject({ url: '/admin/review', cookies: (await loginAs(app, clerk.username, clerk.password)).cookies })).body;
+    deps.clock.set('2026-04-01T02:00:00Z');
+    expect(await todo()).not.toContain('项意见征集截止已超过 15 个工作日仍未公布反馈情况');
+    deps.clock.set('2026-04-02T02:00:00Z');
+    expect(await todo()).toContain('1 项意见征集截止已超过 15 个工作日仍未公布反馈情况');
+    await app.inject({ method: 'POST', url: `/api/v1/consultations/${c.id}/feedback`, headers: auth(token), payload: { received: 0, adopted: '未收到意见', notAdopted: '' } });
+    expect(await todo()).not.toContain('项意见征集截止已超过');
   });
 });
