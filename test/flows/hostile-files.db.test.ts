@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../support/app.ts';
@@ -7,6 +9,7 @@ import { docxBomb, sharedStreamPdf, zip64EntryBomb } from '../corpus/privacy/fac
 import { addAttachment, createPublication } from '../../src/modules/catalog/index.ts';
 import { createApiToken } from '../../src/modules/identity/index.ts';
 import { fillReviewForm, loadForm, performReviewVerb } from '../../src/modules/review/index.ts';
+import { extractionsInProgress } from '../../src/modules/privacy/index.ts';
 
 // Issue 10: a 128-byte zip or a 300 KB PDF sent to the scanner stopped the whole server.
 const opened: FastifyInstance[] = [];
@@ -97,5 +100,36 @@ describeEachDialect('reading attachments at review does not hold the database', 
     expect(page.statusCode).toBe(200);
     await submit;
     expect(order).toEqual(['portal', 'submit']);
+  });
+
+  it('reads an attachment once at publication, before the transaction, also for the search index', async () => {
+    const { app, deps } = await buildTestApp(db());
+    opened.push(app);
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const cast = await createReviewCast(deps, organ.code);
+    const draft = await createPublication(deps, cast.author.actor, organ.id, publicationInput([node]));
+    await fillReviewForm(deps, cast.author.actor, draft.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及国家秘密和个人信息' });
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    for (const reviewer of [cast.unitHead, cast.office, cast.leader]) await performReviewVerb(deps, reviewer.actor, draft.id, 'approve', { comment: '同意' });
+    // An attachment first read at publication (as after an import): the scan gate and the search index both need its text.
+    const key = `2026-03/${Math.random().toString(36).slice(2)}.docx`;
+    const file = path.join(deps.dataDir, 'attachments', key);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, docxBomb(12));
+    await deps.db.insertInto('attachments').values({ publication_id: draft.id, file_name: '正文.docx', mime_type: 'application/octet-stream', size_bytes: 1, storage_key: key, sha256: 'x', created_at: '2026-03-10T02:00:00Z' }).execute();
+    let settled = false;
+    const publish = performReviewVerb(deps, cast.office.actor, draft.id, 'publish').finally(() => { settled = true; });
+    // Count the readings: a reading inside the transaction would hold the database (on SQLite, every request).
+    let readings = 0;
+    let reading = false;
+    while (!settled) {
+      const now = extractionsInProgress() > 0;
+      if (now && !reading) readings++;
+      reading = now;
+      await new Promise((r) => setImmediate(r));
+    }
+    expect((await publish).status).toBe('published');
+    expect(readings).toBe(1);
   });
 });

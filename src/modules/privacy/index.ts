@@ -7,7 +7,7 @@ export { publishGate, type PublishGateResult } from './domain/publish-gate.ts';
 export { applyMasks } from './domain/mask.ts';
 export { compileWordLists, type WordList, type WordListEntry, type WordMatcher } from './domain/word-list.ts';
 export { parseWordListText } from './domain/word-list-text.ts';
-export { extractText, SUPPORTED_EXTENSIONS, type ExtractedText } from './extract/extract-text.ts';
+export { extractText, extractionsInProgress, SUPPORTED_EXTENSIONS, type ExtractedText } from './extract/extract-text.ts';
 export { ERR_PRIVACY_UNREADABLE_FILE } from './extract/unreadable-file.ts';
 export { ERR_PRIVACY_FILE_NOT_FOUND } from './cli/file-scan-result.ts';
 export { runScanCommand } from './cli/scan-command.ts';

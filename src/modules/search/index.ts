@@ -4,7 +4,7 @@ export { parseQuery, type ParsedQuery } from './domain/parse-query.ts';
 export { documentNumberKey, indexNumberKey } from './domain/numbers.ts';
 export { SYNONYM_GROUPS } from './domain/synonyms.ts';
 export type { SearchRequest, SearchFilters, SearchSort } from './domain/search-request.ts';
-export { indexPublication } from './use-cases/index-publication.ts';
+export { indexPublication, rememberAttachmentText } from './use-cases/index-publication.ts';
 export { searchPublications, type SearchResult, type SearchHit } from './use-cases/search-publications.ts';
 export { reindex, indexIsStale } from './use-cases/reindex.ts';
 export { recordSearchTerm, searchTermReport } from './use-cases/search-terms.ts';

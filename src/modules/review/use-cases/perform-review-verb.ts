@@ -7,7 +7,7 @@ import {
 } from '../../catalog/index.ts';
 import { actorLabel, actorUserId, rolesOn, type Actor } from '../../identity/index.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../../calendar/index.ts';
-import { indexPublication } from '../../search/index.ts';
+import { indexPublication, rememberAttachmentText } from '../../search/index.ts';
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
 import { loadChain, loadForm } from '../storage/review-repository.ts';
@@ -41,6 +41,8 @@ const GATED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_
 export async function performReviewVerb(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput = {}): Promise<Publication> {
   // Attachments are read before the transaction: a slow file must not hold the database (issue 10).
   const preread = GATED.includes(verb) ? await readAttachmentTexts(deps, publicationId) : undefined;
+  // The search index takes the same texts (an unreadable file is simply not searchable).
+  for (const [key, read] of preread ?? []) rememberAttachmentText(key, 'text' in read ? read.text : '');
   return deps.db.transaction().execute(async (trx) => {
     const p = await findPublication(trx, publicationId);
     if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });

@@ -15,6 +15,15 @@ export type IndexDeps = { dialect: DialectName; dataDir: string; clock: { now():
 /** Attachment text, read once per file content (the same file re-indexed is not read again). */
 const attachmentTextCache = new Map<string, string>();
 
+/**
+ * Hands over an attachment's text read before a transaction (review reads attachments before it
+ * opens one), so indexing inside the transaction does not read the file again (issue 10).
+ */
+export function rememberAttachmentText(storageKey: string, text: string): void {
+  if (attachmentTextCache.size > 2000) attachmentTextCache.clear();
+  attachmentTextCache.set(storageKey, text);
+}
+
 async function attachmentText(dataDir: string, a: { file_name: string; storage_key: string }): Promise<string> {
   const hit = attachmentTextCache.get(a.storage_key);
   if (hit !== undefined) return hit;
