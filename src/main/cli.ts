@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { backgroundJobs } from './background-jobs.ts';
 import { assertCanListen, explainSystemError } from './system-errors.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
+import { runBackupCommand, runRestoreCommand } from './backup-commands.ts';
 
 const HELP = `gongkai —— 政府信息公开平台
 
@@ -47,6 +48,8 @@ const HELP = `gongkai —— 政府信息公开平台
   reindex [--organ 机关代码]       重建全文检索索引（显示进度；服务运行时也可执行）
   report reminders [--on YYYY-MM-DD]
                                  列出应公布而尚未公布的年度报告（条例第四十九条）
+  backup FILE                    在线备份：数据库的一致性快照与数据目录（附件、审计密钥等）写入一个文件，另写 FILE.sha256
+  restore FILE [--force]         校验后从备份恢复（先停止服务；已有数据时需 --force，原数据目录保留为 ….before-restore-时间）
   inspect [--organ 机关代码] [--json]
                                  按政府网站检查指标检查栏目更新、空白栏目、待审核、超期发布和逾期办理，有单项否决时退出码为 1
 
@@ -109,6 +112,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           await migrateToLatest(deps.db, deps.dialect);
           return runReportCommand(rest, io, deps);
         });
+      case 'backup':
+        return await runBackupCommand(rest, io, loadConfig());
+      case 'restore':
+        return await runRestoreCommand(rest, io, loadConfig());
       case 'inspect':
         return await withDb(async ({ deps }) => {
           await migrateToLatest(deps.db, deps.dialect);

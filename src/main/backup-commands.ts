@@ -1,0 +1,30 @@
+import type { Config } from '../platform/config/config.ts';
+import { createBackup, restoreBackup } from '../platform/backup/backup.ts';
+import { parseArgs, usage } from './cli-args.ts';
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** `gongkai backup FILE`: one file with the database snapshot and the data directory (docs/operations.md). */
+export async function runBackupCommand(rest: string[], io: Io, config: Config): Promise<number> {
+  const args = parseArgs(rest, [], []);
+  if (args.positionals.length !== 1) throw usage('用法：backup FILE（例如 backup /var/backups/gongkai-2026-12-03.tar.gz）');
+  const r = await createBackup({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, args.positionals[0]!, new Date());
+  io.stdout(`已备份：${r.manifest.dialect === 'sqlite' ? 'SQLite 数据库' : 'PostgreSQL 数据库'}与数据目录中 ${r.manifest.files.length} 个文件，共 ${mb(r.size)}`);
+  io.stdout(`SHA-256：${r.sha256}（已写入 ${args.positionals[0]}.sha256）`);
+  if (config.auditKey) io.stderr('注意：审计密钥来自 GONGKAI_AUDIT_KEY，不在备份中；恢复后校验审计日志需要同一密钥，请另行保管。');
+  else io.stderr('注意：备份含审计密钥 audit.key 和公民的个人信息，请像保管服务器一样保管备份文件。');
+  return 0;
+}
+
+/** `gongkai restore FILE [--force]`: checks everything first, then replaces the data. */
+export async function runRestoreCommand(rest: string[], io: Io, config: Config): Promise<number> {
+  const args = parseArgs(rest, ['force'], []);
+  if (args.positionals.length !== 1) throw usage('用法：restore FILE [--force]（先停止服务）');
+  const r = await restoreBackup({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, args.positionals[0]!, { force: args.options.get('force') === true }, new Date());
+  io.stdout(`已从 ${r.manifest.createdAt} 的备份恢复：数据库（迁移 ${r.manifest.lastMigration ?? '无'}）与 ${r.manifest.files.length} 个文件，校验全部通过`);
+  if (r.keptOldDataAt) io.stdout(`原数据目录保留在 ${r.keptOldDataAt}，确认无误后可删除`);
+  io.stdout('下一步：启动服务（会自动执行新版本的迁移），再运行 ./bin/gongkai audit verify 核对审计日志');
+  return 0;
+}
