@@ -2,6 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/app-deps.ts';
 import type { Config } from '../platform/config/config.ts';
 import { createHttpServer } from '../platform/http/http-server.ts';
+import { readinessRoute } from '../platform/http/readiness.ts';
+import type { JobStatus } from '../platform/jobs/job-runner.ts';
+import { pingDatabase } from '../platform/db/connect.ts';
+import { pendingMigrations } from '../platform/db/migrate.ts';
 import { htmlErrorPage } from '../platform/views/error-page.tsx';
 import { MAX_ATTACHMENT_BYTES } from '../modules/catalog/index.ts';
 import { portalRoutes } from '../modules/catalog/web/portal/portal-routes.tsx';
@@ -21,8 +25,13 @@ import { supervisionAdminRoutes } from '../modules/supervision/index.ts';
 import { consultationsApi, lettersAdminRoutes, lettersApi, lettersPortalRoutes } from '../modules/interaction/index.ts';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
-export async function buildApp(deps: AppDeps, config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'trustProxy'>>): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps, config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'trustProxy'>>,
+  /** The background jobs of this process, for /readyz (serve passes them; tests run none). */
+  runtime: { jobStatus?: () => JobStatus[] | null } = {},
+): Promise<FastifyInstance> {
   const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false, hsts: (config.publicUrl ?? '').startsWith('https://') });
+  readinessRoute(app, { database: () => pingDatabase(deps.db), pendingMigrations: () => pendingMigrations(deps.db), jobs: runtime.jobStatus ?? (() => null), now: () => deps.clock.now() });
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   await registerOpenApi(app);

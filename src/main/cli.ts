@@ -223,10 +223,11 @@ async function serve(io: Io): Promise<number> {
   await assertCanListen(config);
   const { deps, handle } = makeDeps(config);
   await prepareDatabase(deps, config, io.stdout);
-  const app = await buildApp(deps, config);
-  const jobs = startJobs(backgroundJobs(deps), deps.logger);
+  let jobs: ReturnType<typeof startJobs> | null = null;
+  const app = await buildApp(deps, config, { jobStatus: () => jobs?.status() ?? [] });
+  jobs = startJobs(backgroundJobs(deps), deps.logger);
   const close = async () => {
-    await jobs.stop();
+    await jobs?.stop();
     await app.close();
     await handle.destroy();
     process.exit(0);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.ts';
 import type { DialectName } from './dialect.ts';
 
@@ -44,4 +44,9 @@ export function openPostgres(url: string): DatabaseHandle {
   pool.on('error', (err) => process.emitWarning(`PostgreSQL 空闲连接已断开：${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), destroy: () => db.destroy() };
+}
+
+/** A round trip to the database, for /readyz. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }

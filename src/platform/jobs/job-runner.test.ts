@@ -23,4 +23,27 @@ describe('job runner', () => {
     await jobs.runNow('broken');
     await jobs.stop();
   });
+
+  it('reports when each job last started, finished and failed, for /readyz', async () => {
+    let at = new Date('2026-12-03T08:00:00Z');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const jobs = startJobs(
+      [
+        { name: 'ok', everySeconds: 60, run: async () => { await gate; } },
+        { name: 'broken', everySeconds: 60, run: async () => { throw new Error('数据库连接中断'); } },
+      ],
+      pino({ level: 'silent' }),
+      () => at,
+    );
+    expect(jobs.status().find((j) => j.name === 'ok')).toMatchObject({ running: true, lastStartedAt: '2026-12-03T08:00:00.000Z', lastFinishedAt: null });
+    at = new Date('2026-12-03T08:00:05Z');
+    release();
+    await jobs.runNow('ok');
+    await jobs.runNow('broken');
+    const [ok, broken] = jobs.status();
+    expect(ok).toMatchObject({ running: false, lastFinishedAt: '2026-12-03T08:00:05.000Z', lastFailedAt: null });
+    expect(broken).toMatchObject({ running: false, lastFailedAt: '2026-12-03T08:00:05.000Z', lastError: '数据库连接中断' });
+    await jobs.stop();
+  });
 });
