@@ -3,7 +3,7 @@ import { loadConfig } from '../platform/config/config.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { isDomainError } from '../shared/domain-error.ts';
 import { verifyAuditLog } from '../modules/audit/index.ts';
-import { createApiToken, createUser, ROLES, type Role } from '../modules/identity/index.ts';
+import { createApiToken, createUser, listApiTokens, revokeApiToken, ROLES, systemActor, type Role } from '../modules/identity/index.ts';
 import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts';
 import { makeDeps, prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './build-app.ts';
@@ -31,8 +31,10 @@ const HELP = `gongkai —— 政府信息公开平台
   user add --username U --password P --name 姓名 --organ 机关代码 [--role 角色]
                                  角色：editor unit_head disclosure_office leader_in_charge organ_admin system_admin
                                  新增工作人员账号
-  token create --user U --name 用途
-                                 为用户创建 API 令牌（只显示一次）
+  token create --user U --name 用途 [--days N|--no-expiry] [--read-only] [--organ 机关代码,…]
+                                 为用户创建 API 令牌（只显示一次；默认 365 天有效）
+  token list [--user U]          列出 API 令牌（状态、范围、到期与最近使用时间）
+  token revoke 编号              撤销 API 令牌
   scan FILE… [--json]            扫描文件中的身份证号、手机号、银行卡号、邮箱和密级标志
   scan-eval [--json]             用标注语料评估扫描器的精确率和召回率
   deadline --received YYYY-MM-DD [--days N] [--pause FROM..TO]… [--restart YYYY-MM-DD] [--extend N] [--json]
@@ -183,16 +185,49 @@ async function userCommand(rest: string[], io: Io): Promise<number> {
 
 async function tokenCommand(rest: string[], io: Io): Promise<number> {
   const [sub, ...more] = rest;
-  if (sub !== 'create') throw usage('用法：token create --user 用户名 --name 用途');
-  const args = parseArgs(more, [], ['user', 'name']);
-  const user = requireOption(args, 'user', '用户名');
-  const name = requireOption(args, 'name', '令牌用途');
-  return withDb(async ({ deps }) => {
-    const token = await createApiToken(deps, user, name);
-    io.stdout(token);
-    io.stderr('请妥善保存以上令牌，它只显示这一次。调用写接口时使用：Authorization: Bearer <令牌>');
-    return 0;
-  });
+  const usageText = '用法：token create --user 用户名 --name 用途 [--days 天数|--no-expiry] [--read-only] [--organ 机关代码[,机关代码…]]\n      token list [--user 用户名]\n      token revoke 令牌编号';
+  if (sub === 'create') {
+    const args = parseArgs(more, ['read-only', 'no-expiry'], ['user', 'name', 'days', 'organ']);
+    const user = requireOption(args, 'user', '用户名');
+    const name = requireOption(args, 'name', '令牌用途');
+    const rawDays = args.options.get('days');
+    if (rawDays !== undefined && args.options.get('no-expiry') === true) throw usage('--days 与 --no-expiry 只能选一个');
+    const days = args.options.get('no-expiry') === true ? null : rawDays === undefined ? undefined : Number(rawDays);
+    const organ = args.options.get('organ');
+    return withDb(async ({ deps }) => {
+      await migrateToLatest(deps.db, deps.dialect);
+      const token = await createApiToken(deps, user, name, { days, readOnly: args.options.get('read-only') === true, organCodes: typeof organ === 'string' ? organ.split(',') : undefined });
+      io.stdout(token);
+      io.stderr('请妥善保存以上令牌，它只显示这一次。调用接口时使用：Authorization: Bearer <令牌>；用 token list 查看，token revoke 编号 撤销');
+      return 0;
+    });
+  }
+  if (sub === 'list') {
+    const args = parseArgs(more, [], ['user']);
+    const user = args.options.get('user');
+    return withDb(async ({ deps }) => {
+      await migrateToLatest(deps.db, deps.dialect);
+      const rows = (await listApiTokens(deps, systemActor('命令行'))).filter((t) => typeof user !== 'string' || t.username === user);
+      if (rows.length === 0) io.stdout('没有 API 令牌');
+      const state = { active: '有效', expired: '已过期', revoked: '已撤销' } as const;
+      for (const t of rows) {
+        io.stdout([`#${t.id}`, t.username, t.name, state[t.state], t.readOnly ? '只读' : '读写', t.organCodes ? `限 ${t.organCodes.join(',')}` : '全部机关',
+          `创建 ${t.createdAt.slice(0, 10)}`, t.expiresAt ? `到期 ${t.expiresAt.slice(0, 10)}` : '无期限', t.lastUsedAt ? `最近使用 ${t.lastUsedAt}` : '从未使用'].join('  '));
+      }
+      return 0;
+    });
+  }
+  if (sub === 'revoke') {
+    const args = parseArgs(more, [], []);
+    const id = Number(args.positionals[0]);
+    if (args.positionals.length !== 1 || !Number.isInteger(id) || id <= 0) throw usage(usageText);
+    return withDb(async ({ deps }) => {
+      await revokeApiToken(deps, systemActor('命令行'), id);
+      io.stdout(`已撤销令牌 #${id}`);
+      return 0;
+    });
+  }
+  throw usage(usageText);
 }
 
 async function auditCommand(rest: string[], io: Io): Promise<number> {

@@ -53,6 +53,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'publications', description: '政府信息 / publications' },
         { name: 'letters', description: '部门信箱 / department mailbox' },
         { name: 'consultations', description: '意见征集 / public consultation' },
+        { name: 'tokens', description: 'API 令牌 / API tokens' },
       ],
       components: {
         securitySchemes: {

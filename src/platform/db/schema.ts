@@ -82,6 +82,11 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string | null;
+  read_only: Generated<number>;
+  /** JSON array of organ ids; null = every organ of the holder. */
+  organ_ids: string | null;
+  created_by: number | null;
 }
 
 export interface CatalogNodesTable {

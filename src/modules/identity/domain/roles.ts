@@ -12,6 +12,13 @@ export type Principal = {
   roles: { organId: number; role: Role }[];
 };
 
+/** An organ and its ancestors, self first, from every organ's parent (roles on an ancestor reach down). */
+export function organChainFrom(parents: Map<number, number | null>, organId: number): number[] {
+  const out: number[] = [];
+  for (let cur: number | null | undefined = organId; cur != null && !out.includes(cur); cur = parents.get(cur)) out.push(cur);
+  return out;
+}
+
 export const isSystemAdmin = (p: Principal): boolean => p.roles.some((r) => r.role === 'system_admin');
 
 /** Every role `p` holds on an organ or on an organ above it (self first in `organChain`). */

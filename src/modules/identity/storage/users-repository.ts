@@ -51,3 +51,14 @@ export async function recordFailedLogin(db: Executor, userId: number, opts: { no
     .returning(['failed_logins', 'locked_until'])
     .executeTakeFirstOrThrow();
 }
+
+/** Every organ's parent, to walk chains (self first) in the use cases. */
+export async function organParents(db: Executor): Promise<Map<number, number | null>> {
+  const rows = await db.selectFrom('organs').select(['id', 'parent_id']).execute();
+  return new Map(rows.map((r) => [r.id, r.parent_id]));
+}
+
+export async function listOrganNames(db: Executor, ids: number[]): Promise<{ id: number; code: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('organs').select(['id', 'code', 'name']).where('id', 'in', ids).orderBy('sort_order').orderBy('id').execute();
+}

@@ -4,14 +4,11 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
 import { assertPasswordAcceptable } from '../domain/password-rules.ts';
-import { holdsRoleOn, isSystemAdmin, ROLES, type Role } from '../domain/roles.ts';
+import { holdsRoleOn, isSystemAdmin, organChainFrom, ROLES, type Role } from '../domain/roles.ts';
+import { organParents } from '../storage/users-repository.ts';
 
 async function organChainIds(deps: AppDeps, organId: number): Promise<number[]> {
-  const rows = await deps.db.selectFrom('organs').select(['id', 'parent_id']).execute();
-  const parent = new Map(rows.map((r) => [r.id, r.parent_id]));
-  const out: number[] = [];
-  for (let cur: number | null | undefined = organId; cur != null && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
-  return out;
+  return organChainFrom(await organParents(deps.db), organId);
 }
 
 /** An admin may manage a person whose every role sits on organs the admin administers (a system admin: anyone). */

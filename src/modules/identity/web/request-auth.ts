@@ -65,9 +65,13 @@ export function requireApiToken(deps: AppDeps) {
     const header = request.headers.authorization ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) throw new DomainError('ERR_AUTH_TOKEN_REQUIRED', '写操作需要 API 令牌：请在 Authorization 头中提供 Bearer 令牌', { httpStatus: 401 });
-    const principal = await principalForApiToken(deps, m[1]);
-    if (!principal) throw new DomainError('ERR_AUTH_TOKEN_INVALID', 'API 令牌无效或已撤销', { httpStatus: 401 });
-    request.principal = principal;
+    const r = await principalForApiToken(deps, m[1], request.method);
+    if ('refusal' in r) {
+      if (r.refusal === 'expired') throw new DomainError('ERR_AUTH_TOKEN_EXPIRED', 'API 令牌已过期，请创建新的令牌', { httpStatus: 401 });
+      if (r.refusal === 'read_only') throw new DomainError('ERR_AUTH_TOKEN_READ_ONLY', '这个 API 令牌是只读的，不能用于写操作', { httpStatus: 403 });
+      throw new DomainError('ERR_AUTH_TOKEN_INVALID', 'API 令牌无效或已撤销', { httpStatus: 401 });
+    }
+    request.principal = r.principal;
   };
 }
 
