@@ -1,5 +1,7 @@
 /** Tables of the supervision area, created by ../migrations/014-supervision-nodes.ts. Conventions: see ../schema.ts. */
-export interface SupervisionTables {
+import type { SupervisionInspectionTables } from './supervision-inspection.ts';
+
+export interface SupervisionTables extends SupervisionInspectionTables {
   node_supervision: NodeSupervisionTable;
 }
 
