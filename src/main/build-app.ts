@@ -12,7 +12,7 @@ import { portalRoutes } from '../modules/catalog/web/portal/portal-routes.tsx';
 import { catalogAdminRoutes } from '../modules/catalog/web/admin/admin-routes.tsx';
 import { catalogApi } from '../modules/catalog/web/api/catalog-api.ts';
 import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/index.ts';
-import { requireApiToken, sessionRoutes, usersRoutes, tokensRoutes, tokensApi } from '../modules/identity/index.ts';
+import { requireApiToken, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
 import { reviewAdminRoutes } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
 import { staffReminders } from './staff-reminders.ts';
@@ -41,6 +41,7 @@ export async function buildApp(
   await app.register(reviewAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));
   await app.register(usersRoutes(deps));
   await app.register(tokensRoutes(deps));
+  await app.register(accountRoutes(deps));
   await app.register(wordListsRoutes(deps));
   await app.register(catalogApi(deps), { prefix: '/api/v1' });
   await app.register(tokensApi(deps), { prefix: '/api/v1' });

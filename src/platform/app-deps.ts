@@ -8,6 +8,12 @@ export type AppDeps = {
   db: Db;
   dialect: DialectName;
   clock: Clock;
+  /**
+   * Wall time for sign-in sessions (idle and absolute expiry). Sessions always run on real elapsed
+   * time, also when `clock` is set to another date (tests, back-dated imports); a test of session
+   * expiry sets this. Default: the system clock.
+   */
+  sessionClock?: Clock;
   /** Root of stored files (attachments) — the same GONGKAI_DATA_DIR the SQLite file lives in. */
   dataDir: string;
   logger: Logger;

@@ -87,6 +87,12 @@ describeEachDialect('API tokens: expiry, read-only, organ scope, list and revoke
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: bearer(await createApiToken(deps, sys.username, 'z')) })).statusCode).toBe(204);
   });
 
+  it('describes the token routes in the OpenAPI document', async () => {
+    const doc = await app.inject({ url: '/api/openapi.json' });
+    expect(doc.statusCode).toBe(200);
+    expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(['/api/v1/tokens', '/api/v1/tokens/{id}']));
+  });
+
   it('the back office lists one\'s tokens, shows a new token once and revokes it', async () => {
     const s = await loginAs(app, username, 'correct-horse-1');
     const page = await app.inject({ method: 'GET', url: '/admin/tokens', cookies: s.cookies });

@@ -3,6 +3,7 @@ export { createUser, type CreateUserInput } from './use-cases/create-user.ts';
 export { logIn, logOut, sessionFor } from './use-cases/authenticate.ts';
 export { createApiToken, principalForApiToken, listApiTokens, revokeApiToken, type ApiTokenView, type ApiTokenOptions } from './use-cases/api-tokens.ts';
 export { tokensRoutes, tokensApi } from './web/tokens-routes.tsx';
+export { accountRoutes } from './web/account-routes.tsx';
 export { listUsers, loadPrincipal } from './storage/users-repository.ts';
 export { systemActor, actorUserId, actorLabel, actorMay, actorMayMoveOrgan, type Actor } from './domain/actor.ts';
 export { requireStaff, requireApiToken, actorOf, SESSION_COOKIE } from './web/request-auth.ts';

@@ -18,6 +18,8 @@ export interface Database extends ReviewTables, ApplicationsTables, ReportsTable
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  two_step_policies: TwoStepPoliciesTable;
   api_tokens: ApiTokensTable;
   catalog_nodes: CatalogNodesTable;
   publications: PublicationsTable;
@@ -58,6 +60,10 @@ export interface UsersTable {
   locked_until: string | null;
   created_at: string;
   updated_at: string;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  totp_last_step: number | null;
 }
 
 export interface UserRolesTable {
@@ -72,6 +78,25 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** 'full' acts; 'second_factor' waits for the TOTP code; 'enrol' may only set up two-step sign-in. */
+  stage: Generated<'full' | 'second_factor' | 'enrol'>;
+  last_seen_at: string | null;
+  failed_codes: Generated<number>;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface TwoStepPoliciesTable {
+  organ_id: number;
+  required: number;
+  updated_by: number | null;
+  updated_at: string;
 }
 
 export interface ApiTokensTable {

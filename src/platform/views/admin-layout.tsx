@@ -40,6 +40,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children }: {
             {user && (
               <form method="post" action="/admin/logout">
                 <span style="color:#fff;margin-right:8px">{user.displayName}（{user.username}）</span>
+                <a href="/admin/account" style="color:#fff;margin-right:8px">我的账号</a>
                 <a href="/admin/tokens" style="color:#fff;margin-right:8px">API 令牌</a>
                 <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
                 <button type="submit">退出</button>

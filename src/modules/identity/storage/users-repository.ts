@@ -22,7 +22,7 @@ export async function loadPrincipal(db: Executor, userId: number): Promise<Princ
 }
 
 export async function listUsers(db: Executor) {
-  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'is_active', 'created_at']).orderBy('username').execute();
+  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'is_active', 'created_at', 'totp_enabled_at']).orderBy('username').execute();
   const roles = await db
     .selectFrom('user_roles')
     .innerJoin('organs', 'organs.id', 'user_roles.organ_id')
@@ -61,4 +61,17 @@ export async function organParents(db: Executor): Promise<Map<number, number | n
 export async function listOrganNames(db: Executor, ids: number[]): Promise<{ id: number; code: string; name: string }[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('organs').select(['id', 'code', 'name']).where('id', 'in', ids).orderBy('sort_order').orderBy('id').execute();
+}
+
+export async function clearFailedLogins(db: Executor, userId: number): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+}
+
+export async function passwordHashOf(db: Executor, userId: number): Promise<string | null> {
+  const r = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return r?.password_hash ?? null;
+}
+
+export async function setPasswordHash(db: Executor, userId: number, passwordHash: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();
 }

@@ -6,6 +6,7 @@ import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
 import { assertPasswordAcceptable } from '../domain/password-rules.ts';
 import { holdsRoleOn, isSystemAdmin, organChainFrom, ROLES, type Role } from '../domain/roles.ts';
 import { organParents } from '../storage/users-repository.ts';
+import { clearTotp, deleteUserSessions } from '../storage/sign-in-repository.ts';
 
 async function organChainIds(deps: AppDeps, organId: number): Promise<number[]> {
   return organChainFrom(await organParents(deps.db), organId);
@@ -60,6 +61,17 @@ export async function resetPassword(deps: AppDeps, actor: Actor, userId: number,
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
   });
   await audited(deps, actor, 'user.reset_password', userId, { username: u.username });
+}
+
+/** Turns off a person's two-step sign-in (a lost phone): they sign in with the password and set it up again. */
+export async function resetUserTwoStep(deps: AppDeps, actor: Actor, userId: number): Promise<void> {
+  const u = await userOr404(deps, userId);
+  await assertMayManage(deps, actor, userId);
+  await deps.db.transaction().execute(async (trx) => {
+    await clearTotp(trx, userId);
+    await deleteUserSessions(trx, userId);
+  });
+  await audited(deps, actor, 'auth.2fa_reset', userId, { username: u.username });
 }
 
 /** Grants or revokes one role on one organ; changes apply on the person's next request. */

@@ -14,6 +14,7 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'gk_session';
+const ENROL_PATHS = ['/admin/account/two-step', '/admin/logout'];
 
 /** Loads the signed-in person of a back-office request; sends them to the login page when there is none. */
 export function requireStaff(deps: AppDeps) {
@@ -23,6 +24,12 @@ export function requireStaff(deps: AppDeps) {
     if (!session) {
       const next = encodeURIComponent(request.url);
       return reply.redirect(`/admin/login?next=${next}`, 303);
+    }
+    // Two-step sign-in (docs/security.md): a session waiting for its code acts on nothing; one that
+    // must set two-step up first may only do that (and log out).
+    if (session.stage === 'second_factor') return reply.redirect(`/admin/login/two-step?next=${encodeURIComponent(request.url)}`, 303);
+    if (session.stage === 'enrol' && !ENROL_PATHS.some((p) => request.url === p || request.url.startsWith(`${p}/`) || request.url.startsWith(`${p}?`))) {
+      return reply.redirect('/admin/account/two-step', 303);
     }
     request.principal = session.principal;
     request.csrfToken = session.csrfToken;

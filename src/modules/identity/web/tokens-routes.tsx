@@ -104,7 +104,7 @@ export const tokensApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     schema: {
       tags, security, summary: '撤销 API 令牌（本人的，或您管理的人员的）',
       params: z.object({ id: z.coerce.number().int().positive() }),
-      response: { 204: { description: '已撤销 / revoked', content: {} }, ...errors(401, 404, 409) },
+      response: { 204: z.undefined().describe('已撤销 / revoked'), ...errors(401, 404, 409) },
     },
   }, async (request, reply) => {
     await revokeApiToken(deps, actorOf(request, 'api'), request.params.id);

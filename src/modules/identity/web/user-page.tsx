@@ -5,7 +5,7 @@ import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 /** One staff account: roles per organ, activation, password reset. */
 export function UserPage({ user, csrf, flash, target, organs, roles, errors }: {
   user: AdminUser; csrf: string; flash: string | null;
-  target: { id: number; username: string; display_name: string; is_active: number; roles: { role: string; organ_name: string; organ_code: string }[] };
+  target: { id: number; username: string; display_name: string; is_active: number; totp_enabled_at: string | null; roles: { role: string; organ_name: string; organ_code: string }[] };
   organs: { code: string; name: string }[]; roles: Role[]; errors: FieldErrors;
 }) {
   const base = `/admin/users/${target.id}`;
@@ -14,6 +14,13 @@ export function UserPage({ user, csrf, flash, target, organs, roles, errors }: {
     <AdminLayout title={`用户：${target.display_name}`} user={user} csrfToken={csrf} flash={flash}>
       <h1>{target.display_name}（{target.username}）</h1>
       <p>状态：<strong>{target.is_active ? '启用' : '已停用'}</strong></p>
+      <p>两步验证：<strong>{target.totp_enabled_at ? `已启用（${target.totp_enabled_at.slice(0, 10)}）` : '未启用'}</strong></p>
+      {target.totp_enabled_at && (
+        <form method="post" action={`${base}/two-step/reset`} class="actions">
+          {hidden}
+          <button class="btn btn-secondary" type="submit">重置两步验证（手机丢失时：本人凭密码登录后重新设置）</button>
+        </form>
+      )}
       <ErrorSummary errors={errors} />
       <h2>角色</h2>
       <table class="list">

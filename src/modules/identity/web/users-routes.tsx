@@ -8,7 +8,8 @@ import { listUsers } from '../storage/users-repository.ts';
 import { createUser } from '../use-cases/create-user.ts';
 import { actorLabel } from '../domain/actor.ts';
 import { actorOf, requireStaff } from './request-auth.ts';
-import { resetPassword, setUserActive, setUserRole } from '../use-cases/manage-user.ts';
+import { resetPassword, resetUserTwoStep, setUserActive, setUserRole } from '../use-cases/manage-user.ts';
+import { setTwoStepPolicy, twoStepPolicies } from '../use-cases/two-step.ts';
 import { UserPage } from './user-page.tsx';
 import { UsersPage } from './users-page.tsx';
 
@@ -34,7 +35,8 @@ export function usersRoutes(deps: AppDeps) {
     const ids = new Set(s.manageable.map((o) => o.id));
     const users = (await listUsers(deps.db)).filter((u) => isSystemAdmin(s.principal) || u.roles.some((r) => ids.has(r.organ_id)));
     const user = { displayName: s.principal.displayName, username: s.principal.username, isSystemAdmin: isSystemAdmin(s.principal) };
-    return sendPage(reply, <UsersPage user={user} csrf={request.csrfToken!} flash={takeFlash(request, reply)} users={users} organs={s.manageable} roles={s.roles} values={values} errors={errors} />, status);
+    const requiring = await twoStepPolicies(deps);
+    return sendPage(reply, <UsersPage user={user} csrf={request.csrfToken!} flash={takeFlash(request, reply)} users={users} organs={s.manageable} roles={s.roles} values={values} errors={errors} twoStepOrgans={requiring} />, status);
   }
 
   return async function plugin(app: FastifyInstance) {
@@ -64,6 +66,17 @@ export function usersRoutes(deps: AppDeps) {
     const actor = (request: FastifyRequest) => actorOf(request, 'web');
     app.post<{ Params: { id: string } }>('/admin/users/:id/deactivate', act((r) => setUserActive(deps, actor(r), Number(r.params.id), false), '账号已停用'));
     app.post<{ Params: { id: string } }>('/admin/users/:id/activate', act((r) => setUserActive(deps, actor(r), Number(r.params.id), true), '账号已启用'));
+    app.post<{ Params: { id: string } }>('/admin/users/:id/two-step/reset', act((r) => resetUserTwoStep(deps, actor(r), Number(r.params.id)), '已重置两步验证，其登录已全部退出'));
+    app.post('/admin/users/two-step-policy', async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const s = await scope(request);
+      const organ = s.manageable.find((o) => o.code === asString(body.organCode));
+      if (!organ) throw new DomainError('ERR_AUTH_FORBIDDEN', '您不能设置该机关', { httpStatus: 403 });
+      const required = asString(body.required) === '1';
+      await setTwoStepPolicy(deps, actor(request), organ.id, required);
+      setFlash(reply, `${organ.name}：管理员和审核人员${required ? '必须' : '不再必须'}使用两步验证`);
+      return reply.redirect('/admin/users', 303);
+    });
     app.post<{ Params: { id: string } }>('/admin/users/:id/password', act((r, b) => resetPassword(deps, actor(r), Number(r.params.id), asString(b.password)), '密码已重置'));
     app.post<{ Params: { id: string } }>('/admin/users/:id/roles/grant', act((r, b) => setUserRole(deps, actor(r), Number(r.params.id), asString(b.organCode), asString(b.role) as Role, true), '已授予角色'));
     app.post<{ Params: { id: string } }>('/admin/users/:id/roles/revoke', act((r, b) => setUserRole(deps, actor(r), Number(r.params.id), asString(b.organCode), asString(b.role) as Role, false), '已收回角色'));
