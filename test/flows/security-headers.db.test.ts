@@ -28,6 +28,21 @@ describeEachDialect('security headers', (db) => {
     await app.close();
   });
 
+  it('sends the same protective headers on every kind of answer: page, API, asset, error, health', async () => {
+    const { app } = await buildTestApp(db());
+    for (const url of ['/', '/admin/login', '/api/v1/organs', '/assets/site.css', '/no-such-page', '/api/v1/no-such', '/healthz']) {
+      const res = await app.inject({ url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['permissions-policy'], url).toBe('camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+    }
+    const page = await app.inject({ url: '/admin/login' });
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    await app.close();
+  });
+
   it('sends HSTS when the public address is https', async () => {
     const deps = buildDeps(db());
     const app = await buildApp(deps, { publicUrl: 'https://gk.example.gov.cn' });

@@ -42,6 +42,8 @@ export async function createHttpServer(opts: {
       reply.header('Cache-Control', 'private, no-store');
     }
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    // No page of a disclosure site needs the camera, microphone, location or payments (docs/security.md).
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
     reply.header('X-Frame-Options', 'SAMEORIGIN');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
       reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data: http: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'");
