@@ -1,0 +1,101 @@
+/**
+ * Checks external links over HTTP for the site inspection (docs/rules/website-inspection.md, "Broken
+ * links"): GET without following redirects automatically (each hop is checked, so a loop or an overly
+ * long chain is named), a timeout per request, retries after network errors, timeouts and 5xx/429
+ * answers, and at most one request per host every `perHostIntervalMs`. Hosts are checked in parallel.
+ */
+export type LinkResult = { ok: boolean; status: number | null; problem: string | null };
+
+export type HttpCheckOptions = {
+  timeoutMs?: number;
+  retries?: number;
+  retryDelayMs?: number;
+  perHostIntervalMs?: number;
+  maxRedirects?: number;
+  /** Hosts checked at the same time. */
+  parallelHosts?: number;
+};
+
+const DEFAULTS: Required<HttpCheckOptions> = { timeoutMs: 10_000, retries: 2, retryDelayMs: 1_000, perHostIntervalMs: 1_000, maxRedirects: 5, parallelHosts: 4 };
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function networkProblem(e: unknown, timeoutMs: number): string {
+  const err = e as { name?: string; cause?: { code?: string; message?: string }; message?: string };
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return `超时（${Math.round(timeoutMs / 1000 * 10) / 10} 秒内无响应）`;
+  const code = err?.cause?.code;
+  if (code === 'ECONNRESET' || err?.cause?.message === 'other side closed') return '连接被重置';
+  if (code === 'ECONNREFUSED') return '连接被拒绝';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return '域名无法解析';
+  if (code && /CERT|SSL|TLS/.test(code)) return `证书错误（${code}）`;
+  return `无法连接${code ? `（${code}）` : ''}`;
+}
+
+/** A per-host gate: each call waits until the host's next free slot and takes it. */
+function hostGate(intervalMs: number) {
+  const next = new Map<string, number>();
+  return async (host: string) => {
+    const now = Date.now();
+    const at = Math.max(now, next.get(host) ?? 0);
+    next.set(host, at + intervalMs);
+    if (at > now) await sleep(at - now);
+  };
+}
+
+export async function checkExternalLinks(urls: string[], options: HttpCheckOptions = {}): Promise<Map<string, LinkResult>> {
+  const o = { ...DEFAULTS, ...options };
+  const gate = hostGate(o.perHostIntervalMs);
+
+  const request = async (url: string): Promise<{ status: number; location: string | null } | { problem: string }> => {
+    let last = '';
+    for (let attempt = 0; attempt <= o.retries; attempt++) {
+      if (attempt > 0) await sleep(o.retryDelayMs);
+      await gate(new URL(url).host);
+      try {
+        const res = await fetch(url, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(o.timeoutMs), headers: { 'user-agent': 'gongkai-link-checker' } });
+        await res.body?.cancel().catch(() => undefined);
+        if ((res.status >= 500 || res.status === 429) && attempt < o.retries) {
+          last = `HTTP ${res.status}`;
+          continue;
+        }
+        return { status: res.status, location: res.headers.get('location') };
+      } catch (e) {
+        last = networkProblem(e, o.timeoutMs);
+      }
+    }
+    return { problem: `${last}，重试 ${o.retries} 次仍失败` };
+  };
+
+  const checkOne = async (start: string): Promise<LinkResult> => {
+    const seen = new Set<string>();
+    let url = start;
+    for (let hop = 0; hop <= o.maxRedirects; hop++) {
+      if (seen.has(url)) return { ok: false, status: null, problem: `重定向循环（回到 ${url}）` };
+      seen.add(url);
+      const r = await request(url);
+      if ('problem' in r) return { ok: false, status: null, problem: hop > 0 ? `${r.problem}（重定向至 ${url}）` : r.problem };
+      if (r.status >= 300 && r.status < 400 && r.status !== 304) {
+        if (!r.location) return { ok: false, status: r.status, problem: `HTTP ${r.status} 重定向但没有目标地址` };
+        url = new URL(r.location, url).href;
+        continue;
+      }
+      if (r.status >= 400) return { ok: false, status: r.status, problem: `HTTP ${r.status}${hop > 0 ? `（重定向至 ${url}）` : ''}` };
+      return { ok: true, status: r.status, problem: null };
+    }
+    return { ok: false, status: null, problem: `重定向超过 ${o.maxRedirects} 次` };
+  };
+
+  // One queue per host, checked in order; up to `parallelHosts` hosts at a time.
+  const byHost = new Map<string, string[]>();
+  for (const u of new Set(urls)) {
+    const host = new URL(u).host;
+    byHost.set(host, [...(byHost.get(host) ?? []), u]);
+  }
+  const queues = [...byHost.values()];
+  const results = new Map<string, LinkResult>();
+  const worker = async () => {
+    for (let q = queues.shift(); q; q = queues.shift()) for (const u of q) results.set(u, await checkOne(u));
+  };
+  await Promise.all(Array.from({ length: Math.min(o.parallelHosts, queues.length) }, worker));
+  return results;
+}
