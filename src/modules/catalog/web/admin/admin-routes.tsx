@@ -43,6 +43,9 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
   async function renderPublicationForm(request: FastifyRequest, reply: FastifyReply, scope: StaffScope, publicationId: number | null, organCode: string, initialValues: PublicationFormValues | null, errors: Record<string, string>, status = 200) {
     let values = initialValues;
     const publication = publicationId ? await findPublication(db, publicationId) : null;
+    // Every path that re-renders the form (a refused upload, a failed save) shows only an item the
+    // person may edit: another organ's draft is "not found", never shown (test/security/).
+    if (publicationId && (!publication || !scope.editable.some((o) => o.id === publication.organId))) throw notFound('信息');
     const organ = publication ? scope.organs.find((o) => o.id === publication.organId)! : await organFor(scope, organCode, 'editor');
     const nodes = await listCatalogNodes(db, organ.id);
     const attachments = publication ? await listAttachments(db, publication.id) : [];
