@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { expect, it } from 'vitest';
 import { buildApp } from '../../src/main/build-app.ts';
 import { buildTestApp, loginAs } from '../support/app.ts';
@@ -40,6 +42,30 @@ describeEachDialect('security headers', (db) => {
     const page = await app.inject({ url: '/admin/login' });
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self'");
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    await app.close();
+  });
+
+  it('answers a server error with a request id and no stack, and logs one access line per request', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({ write(chunk, _enc, done) { lines.push(JSON.parse(String(chunk))); done(); } });
+    const deps = { ...buildDeps(db()), logger: pino({ level: 'info' }, sink) };
+    const app = await buildApp(deps, { publicUrl: null });
+    app.get('/__boom', async () => { throw new Error('secret detail of the failure'); });
+    app.get('/api/__boom', async () => { throw new Error('secret detail of the failure'); });
+    const page = await app.inject({ url: '/__boom' });
+    const id = page.headers['x-request-id'] as string;
+    expect(page.statusCode).toBe(500);
+    expect(id).toMatch(/^[0-9a-f]{12}$/);
+    expect(page.body).toContain(`请求编号 ${id}`);
+    expect(page.body).not.toContain('secret detail');
+    expect(page.body).not.toMatch(/at .*\.ts:\d+/);
+    const api = await app.inject({ url: '/api/__boom' });
+    expect(api.json().error.message).toBe(`服务器内部错误，请稍后再试（请求编号 ${api.headers['x-request-id']}）`);
+    lines.length = 0;
+    await app.inject({ url: '/healthz' });
+    await new Promise((r) => setImmediate(r));
+    expect(lines.map((l) => l.msg)).toEqual(['access']);
+    expect(lines[0]).toMatchObject({ method: 'GET', url: '/healthz', status: 200 });
     await app.close();
   });
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,19 @@ export async function createHttpServer(opts: {
   /** Send Strict-Transport-Security: the platform is served over https (GONGKAI_PUBLIC_URL). */
   hsts?: boolean;
 }): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: opts.logger as unknown as FastifyBaseLogger, trustProxy: opts.trustProxy ?? false, bodyLimit: 6 * 1024 * 1024 });
+  const app = Fastify({
+    loggerInstance: opts.logger as unknown as FastifyBaseLogger, trustProxy: opts.trustProxy ?? false, bodyLimit: 6 * 1024 * 1024,
+    // One access line per request (below), not Fastify's two; a request id on every answer, in the
+    // log lines of the request and on error pages, so a citizen's "请求编号" finds the log (docs/operations.md).
+    disableRequestLogging: true,
+    genReqId: () => crypto.randomBytes(6).toString('hex'),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'access');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Every route as registered, for the security suite that walks them all (test/security/).
@@ -67,7 +80,11 @@ export async function createHttpServer(opts: {
 
   app.setErrorHandler((err, request, reply: FastifyReply) => {
     const { status, body } = toApiError(err);
-    if (status >= 500) request.log.error({ err }, 'unhandled error');
+    if (status >= 500) {
+      request.log.error({ err }, 'unhandled error');
+      // Never a stack trace to the user; the request id lets the operator find it in the log.
+      body.error.message = `${body.error.message}（请求编号 ${request.id}）`;
+    }
     if (isApi(request)) return reply.status(status).type('application/json; charset=utf-8').send(body);
     return reply.status(status).type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, status, body.error.message));
   });
