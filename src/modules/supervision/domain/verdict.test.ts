@@ -27,4 +27,14 @@ describe('inspection verdict', () => {
   it('leaves the interaction rule out when the mailbox is not counted', () => {
     expect(judge({ ...clean, lettersPastThreeMonths: null }).vetoes.map((v) => v.rule)).not.toContain('poor_interaction');
   });
+  it('vetoes one item with a serious wording error, and leaves the rule out when wording was not inspected', () => {
+    expect(failed({ seriousWordingErrors: 0 })).toEqual([]);
+    expect(failed({ seriousWordingErrors: 1 })).toEqual(['serious_wording_error']);
+    expect(judge(clean).vetoes.map((v) => v.rule)).not.toContain('serious_wording_error');
+  });
+  it('deducts 1 point per broken link, at most 10', () => {
+    expect(judge({ ...clean, brokenLinks: 3 })).toMatchObject({ score: 97, deductions: [{ item: '断链 3 个', points: 3 }] });
+    expect(judge({ ...clean, brokenLinks: 25, stalePolicyColumns: 1 })).toMatchObject({ score: 85 });
+    expect(judge({ ...clean, brokenLinks: 0 }).deductions).toEqual([]);
+  });
 });
