@@ -10,6 +10,18 @@ import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { toApiError } from './error-handler.ts';
+import { DomainError } from '../../shared/domain-error.ts';
+
+/** A database row id: a whole number from 0 to 2^31 − 1 (the INTEGER columns of both databases). */
+const isRowId = (v: string) => /^\d{1,10}$/.test(v) && Number(v) <= 2_147_483_647;
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || value === null || typeof value !== 'object') return false;
+  if (Buffer.isBuffer(value)) return false;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (k.includes('\u0000') || containsNul(v, depth + 1)) return true;
+  return false;
+}
 
 export type RegisteredRoute = { method: string; url: string };
 
@@ -41,6 +53,20 @@ export async function createHttpServer(opts: {
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
+  });
+  // Input no handler should have to think about (found by test/security/fuzz-inputs): a NUL
+  // character, which PostgreSQL cannot store and SQLite silently keeps, and a path id that no row
+  // can have ("NaN", "1e20", 20 digits: PostgreSQL answers with an error where SQLite finds nothing).
+  // Every path parameter named id or …Id is a row id; other keys have other names.
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) {
+      throw new DomainError('ERR_VALIDATION', '输入包含无法保存的控制字符（NUL），请删除后重新提交', { httpStatus: 400 });
+    }
+    for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, string>)) {
+      if ((name === 'id' || name.endsWith('Id')) && !isRowId(value)) {
+        throw new DomainError('ERR_NOT_FOUND', '您访问的内容不存在', { httpStatus: 404 });
+      }
+    }
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'access');

@@ -99,10 +99,10 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       }
     });
 
-    app.get<{ Params: { code: string; id: string } }>('/organs/:code/apply/submitted/:id', async (request, reply) => {
+    app.get<{ Params: { code: string; key: string } }>('/organs/:code/apply/submitted/:key', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      const token = request.cookies[`gk_receipt_${request.params.id}`] ?? '';
-      const receipt: OnlineReceipt | null = token && request.params.id.length === 24 && submissionKeyOf(token).startsWith(request.params.id) ? await findOnlineReceipt(deps, token, RECEIPT_COOKIE_SECONDS * 1000) : null;
+      const token = request.cookies[`gk_receipt_${request.params.key}`] ?? '';
+      const receipt: OnlineReceipt | null = token && request.params.key.length === 24 && submissionKeyOf(token).startsWith(request.params.key) ? await findOnlineReceipt(deps, token, RECEIPT_COOKIE_SECONDS * 1000) : null;
       reply.header('Cache-Control', 'no-store');
       if (!receipt?.queryCode) return sendPage(reply, <NoReceiptPage info={info(request)} organ={organ} />);
       return sendPage(reply, <SubmittedPage info={info(request)} organ={organ} trackingNo={receipt.trackingNo} queryCode={receipt.queryCode} />);

@@ -106,10 +106,10 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
       }
     });
 
-    app.get<{ Params: { code: string; id: string } }>('/organs/:code/letters/submitted/:id', async (request, reply) => {
+    app.get<{ Params: { code: string; key: string } }>('/organs/:code/letters/submitted/:key', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      const token = request.cookies[`gk_letter_${request.params.id}`] ?? '';
-      const receipt = token && request.params.id.length === 24 && submissionKeyOf(token).startsWith(request.params.id) ? await findLetterReceipt(deps, token) : null;
+      const token = request.cookies[`gk_letter_${request.params.key}`] ?? '';
+      const receipt = token && request.params.key.length === 24 && submissionKeyOf(token).startsWith(request.params.key) ? await findLetterReceipt(deps, token) : null;
       reply.header('Cache-Control', 'no-store');
       return sendPage(reply, <LetterSubmittedPage info={info(request)} organ={organ} trackingNo={receipt?.queryCode ? receipt.trackingNo : null} queryCode={receipt?.queryCode || null} />);
     });
