@@ -52,8 +52,9 @@ const HELP = `gongkai —— 政府信息公开平台
                                  列出应公布而尚未公布的年度报告（条例第四十九条）
   backup FILE                    在线备份：数据库的一致性快照与数据目录（附件、审计密钥等）写入一个文件，另写 FILE.sha256
   restore FILE [--force]         校验后从备份恢复（先停止服务；已有数据时需 --force，原数据目录保留为 ….before-restore-时间）
-  inspect [--organ 机关代码] [--json]
-                                 按政府网站检查指标检查栏目更新、空白栏目、待审核、超期发布和逾期办理，有单项否决时退出码为 1
+  inspect [--organ 机关代码] [--json] [--offline]
+                                 按政府网站检查指标检查栏目更新、空白栏目、待审核、超期发布、逾期办理、断链和严重表述错误并记录，
+                                 有单项否决时退出码为 1；--offline 不访问站外链接
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
 DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、GONGKAI_AUDIT_KEY、LOG_LEVEL。`;
@@ -121,7 +122,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'inspect':
         return await withDb(async ({ deps }) => {
           await migrateToLatest(deps.db, deps.dialect);
-          return runInspectCommand(rest, io, deps);
+          const publicUrl = loadConfig().publicUrl;
+          return runInspectCommand(rest, io, deps, { publicOrigin: publicUrl ? new URL(publicUrl).origin : null });
         });
       case undefined:
       case 'help':

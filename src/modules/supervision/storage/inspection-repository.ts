@@ -110,10 +110,10 @@ export async function finishInspectionRun(db: Executor, id: number, at: string, 
     .execute();
 }
 
-/** The newest finished run (with its findings), if any. */
-export async function lastFinishedRun(db: Executor): Promise<InspectionRunRow | null> {
-  const r = await db.selectFrom('inspection_runs').selectAll().where('status', '=', 'done').orderBy('finished_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return r ? { id: r.id, runKey: r.run_key, trigger: r.trigger, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, resultJson: r.result_json, error: r.error } : null;
+/** The newest finished runs (with their findings), newest first. */
+export async function recentFinishedRuns(db: Executor, limit: number): Promise<InspectionRunRow[]> {
+  const rows = await db.selectFrom('inspection_runs').selectAll().where('status', '=', 'done').orderBy('finished_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, runKey: r.run_key, trigger: r.trigger, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, resultJson: r.result_json, error: r.error }));
 }
 
 // --- E-mailed reminders -------------------------------------------------------------------------

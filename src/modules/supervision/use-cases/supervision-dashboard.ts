@@ -4,7 +4,7 @@ import { countWork } from '../../applications/index.ts';
 import type { Organ } from '../../catalog/index.ts';
 import { countLetterWork } from '../../interaction/index.ts';
 import { latePublications, loadChain, reviewQueue } from '../../review/index.ts';
-import { judge, type Verdict } from '../domain/verdict.ts';
+import { judge, type InspectionFacts, type Verdict } from '../domain/verdict.ts';
 import { nodeCadences, type NodeCadence } from './node-cadences.ts';
 
 export type OrganSupervision = {
@@ -24,7 +24,11 @@ export type OrganSupervision = {
  * stale and empty nodes with their responsible unit, items waiting in review, items published after
  * the 20-working-day limit this year, applications and letters due or overdue, and the verdict.
  */
-export async function supervisionDashboard(deps: AppDeps, organs: Organ[], allOrgans: Organ[]): Promise<OrganSupervision[]> {
+export async function supervisionDashboard(
+  deps: AppDeps, organs: Organ[], allOrgans: Organ[],
+  /** Facts the site inspection measured (wording errors, broken links), per organ id. */
+  extraFacts: Map<number, Pick<InspectionFacts, 'seriousWordingErrors' | 'brokenLinks'>> = new Map(),
+): Promise<OrganSupervision[]> {
   const now = deps.clock.now();
   const today = chinaDateOf(now);
   const ids = organs.map((o) => o.id);
@@ -60,6 +64,7 @@ export async function supervisionDashboard(deps: AppDeps, organs: Organ[], allOr
         emptyColumns: emptyNodes.length,
         stalePolicyColumns: staleNodes.filter((n) => n.inspectionClass === 'notice_policy').length,
         lettersPastThreeMonths: l.pastThreeMonths,
+        ...extraFacts.get(organ.id),
       }),
     });
   }

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { buildDeps, createActor, createDraft, createNode, createOrgan, createPublished, system } from '../../../../test/support/factories.ts';
+import { addAttachment, attachmentPath, publishPublication } from '../../catalog/index.ts';
+import { setNodeSupervision } from './set-node-supervision.ts';
+import { lastInspections, runInspectionNow, runNightlyInspection } from './inspection-runs.ts';
+import { addWordingRule, removeWordingRule, wordingRulesOf } from './wording-rules.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n%测试\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+describeEachDialect('the site inspection', (db) => {
+  let server: http.Server;
+  let base: string;
+  const hits = new Map<string, number>();
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      hits.set(req.url ?? '', (hits.get(req.url ?? '') ?? 0) + 1);
+      if (req.url === '/ok') res.writeHead(200).end('ok');
+      else if (req.url === '/moved') res.writeHead(301, { location: '/gone' }).end();
+      else res.writeHead(404).end('gone');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+  const http1 = { http: { timeoutMs: 2_000, retries: 0, perHostIntervalMs: 0 } };
+
+  it('names broken internal links, missing attachment files, failing external links and serious wording errors with who must fix each, and stores the run', async () => {
+    const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
+    const county = await createOrgan(deps);
+    const organ = await createOrgan(deps, { parentCode: county.code });
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: organ.code, name: `村镇建设股${organ.id}` });
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    const countyOffice = await createActor(deps, county.code, 'disclosure_office');
+    const news = await createNode(deps, organ.id, { name: '工作动态' });
+    await setNodeSupervision(deps, office.actor, news, { unitCode: unit.code });
+
+    const target = await createPublished(deps, organ.id, [news]);
+    const draft = await createDraft(deps, organ.id, [news]);
+    const withFile = await createDraft(deps, organ.id, [news]);
+    await addAttachment(deps, office.actor, withFile.id, { fileName: '名单.pdf', bytes: PDF });
+    await publishPublication(deps, system, withFile.id);
+    const att = await deps.db.selectFrom('attachments').selectAll().where('publication_id', '=', withFile.id).executeTakeFirstOrThrow();
+
+    const body = [
+      `<p>会议由王副县长主持。详见<a href="/organs/${organ.code}/items/${target.id}">通知</a>、<a href="/organs/${organ.code}/items/${draft.id}">草稿</a>、`,
+      `<a href="/organs/${organ.code}/items/999999">旧文</a>、<a href="/attachments/${att.id}/名单.pdf">名单</a>、<a href="/organs/${organ.code}/guide">指南</a>、`,
+      `<a href="${base}/ok">国务院</a>、<a href="${base}/gone">省厅</a>、<a href="${base}/moved">市局</a>、<a href="mailto:gkb@example.cn">来信</a>。</p>`,
+    ].join('');
+    const item = await createPublished(deps, organ.id, [news], { title: '关于县住建局开展检查的通知', bodyHtml: body });
+    await addWordingRule(deps, countyOffice.actor, county.code, { wrongPhrase: '王副县长', correctPhrase: '李副县长', note: '2025 年起分管住建' });
+    await addWordingRule(deps, office.actor, organ.code, { wrongPhrase: '县住建局', correctPhrase: '县住房和城乡建设局' });
+
+    const first = await runInspectionNow(deps, 'manual', [organ], http1);
+    const o = first.result.organs[0]!;
+    expect(o.verdict.vetoes.find((v) => v.rule === 'serious_wording_error')).toMatchObject({ failed: true, measured: '1 条信息' });
+    const who = `村镇建设股${organ.id}`;
+    const of = (kind: string) => o.findings.filter((f) => f.kind === kind).map((f) => ({ title: f.title, detail: f.detail, responsible: f.responsible, href: f.href }));
+    expect(of('wording_error')).toEqual([
+      { title: item.title, detail: '标题中“县住建局”应为“县住房和城乡建设局”：关于县住建局开展检查的通知', responsible: who, href: `/admin/publications/${item.id}` },
+      { title: item.title, detail: expect.stringMatching(/^正文中“王副县长”应为“李副县长”：会议由王副县长主持/), responsible: who, href: `/admin/publications/${item.id}` },
+    ]);
+    expect(of('broken_link').map((f) => f.detail)).toEqual([
+      `链接“草稿”（/organs/${organ.code}/items/${draft.id}）：链接的信息尚未发布`,
+      `链接“旧文”（/organs/${organ.code}/items/999999）：链接的信息不存在`,
+      `链接“省厅”（${base}/gone）：HTTP 404`,
+      `链接“市局”（${base}/moved）：HTTP 404（重定向至 ${base}/gone）`,
+    ]);
+    expect(of('broken_link').every((f) => f.responsible === who)).toBe(true);
+    expect(o.verdict.deductions).toContainEqual({ item: '断链 4 个', points: 4 });
+
+    // A missing attachment file is found both on its item and where another item links to it.
+    fs.rmSync(attachmentPath(deps.dataDir, att.storage_key));
+    deps.clock.set('2026-03-10T03:00:00Z');
+    const second = await runInspectionNow(deps, 'manual', [organ], http1);
+    const details = second.result.organs[0]!.findings.filter((f) => f.kind === 'broken_attachment' || f.kind === 'broken_link').map((f) => f.detail);
+    expect(details).toContain('附件“名单.pdf”：附件文件缺失');
+    expect(details).toContain(`链接“名单”（/attachments/${att.id}/名单.pdf）：附件文件缺失`);
+    // External results are reused within a day: the server was not asked again …
+    expect(hits.get('/gone')).toBe(2); // once directly, once at the end of /moved
+    deps.clock.set('2026-03-11T04:00:00Z');
+    await runInspectionNow(deps, 'manual', [organ], http1);
+    expect(hits.get('/gone')).toBe(4); // … and asked again after a day
+
+    // The last run per organ is kept with its time; removing a rule ends its finding.
+    const last = (await lastInspections(deps, [organ.code])).get(organ.code)!;
+    expect(last).toMatchObject({ trigger: 'manual', finishedAt: '2026-03-11T04:00:00.000Z' });
+    const own = (await wordingRulesOf(deps, office.actor, organ.code)).own[0]!;
+    await removeWordingRule(deps, office.actor, organ.code, own.id);
+    const offline = await runInspectionNow(deps, 'cli', [organ], { checkExternal: false });
+    expect(offline.result.externalLinksChecked).toBe(false);
+    expect(offline.result.organs[0]!.findings.filter((f) => f.kind === 'wording_error')).toHaveLength(1);
+    expect(offline.result.organs[0]!.findings.some((f) => f.detail.includes(base))).toBe(false);
+  });
+
+  it('runs the nightly inspection once per China date from 02:00, whichever instance asks first', async () => {
+    const deps = buildDeps(db(), '2026-03-10T17:30:00Z'); // 01:30 on 11 March in China
+    await createOrgan(deps);
+    expect(await runNightlyInspection(deps, { checkExternal: false })).toBeNull();
+    deps.clock.set('2026-03-10T18:05:00Z'); // 02:05
+    const [a, b] = await Promise.all([runNightlyInspection(deps, { checkExternal: false }), runNightlyInspection(deps, { checkExternal: false })]);
+    expect([a, b].filter((r) => r !== null)).toHaveLength(1);
+    expect((a ?? b)!.result.inspectedOn).toBe('2026-03-11');
+    deps.clock.set('2026-03-11T10:00:00Z');
+    expect(await runNightlyInspection(deps, { checkExternal: false })).toBeNull();
+    const runs = await deps.db.selectFrom('inspection_runs').select(['run_key', 'status']).where('run_key', '=', 'nightly:2026-03-11').execute();
+    expect(runs).toEqual([{ run_key: 'nightly:2026-03-11', status: 'done' }]);
+  });
+
+  it('keeps the wording list to the disclosure office and refuses duplicates and blank phrases', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    const editor = await createActor(deps, organ.code, 'editor');
+    await addWordingRule(deps, office.actor, organ.code, { wrongPhrase: '县建设局', correctPhrase: '县住房和城乡建设局' });
+    await expect(addWordingRule(deps, office.actor, organ.code, { wrongPhrase: '县建设局', correctPhrase: '别的' })).rejects.toMatchObject({ code: 'ERR_SUPERVISION_WORDING_DUPLICATE', httpStatus: 409 });
+    await expect(addWordingRule(deps, office.actor, organ.code, { wrongPhrase: '甲', correctPhrase: '甲' })).rejects.toMatchObject({ code: 'ERR_SUPERVISION_WORDING_SAME' });
+    await expect(addWordingRule(deps, office.actor, organ.code, { wrongPhrase: ' ', correctPhrase: '乙' })).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(addWordingRule(deps, editor.actor, organ.code, { wrongPhrase: '丙', correctPhrase: '丁' })).rejects.toMatchObject({ code: 'ERR_AUTH_FORBIDDEN' });
+    expect((await wordingRulesOf(deps, editor.actor, organ.code)).own.map((r) => r.wrongPhrase)).toEqual(['县建设局']);
+  });
+});
