@@ -3,14 +3,19 @@ import type { Job } from '../platform/jobs/job-runner.ts';
 import { closeLapsedCases } from '../modules/applications/index.ts';
 import { publishScheduled } from '../modules/review/index.ts';
 import { logAuditHead } from '../modules/audit/index.ts';
+import { runNightlyInspection } from '../modules/supervision/index.ts';
 
 /** Every background job of the platform, wired here so each area's job stays a plain use case. */
-export function backgroundJobs(deps: AppDeps): Job[] {
+export function backgroundJobs(deps: AppDeps, opts: { publicUrl?: string | null } = {}): Job[] {
+  const publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : null;
   return [
     { name: 'publish-scheduled', everySeconds: 60, run: () => publishScheduled(deps) },
     // 条例第三十条 and the fee rules: corrections and payments not made in time close the case.
     { name: 'close-lapsed-applications', everySeconds: 3600, run: () => closeLapsedCases(deps) },
     // A copy of the audit chain's head outside the database, daily and at start-up (docs/security.md).
     { name: 'audit-head', everySeconds: 86_400, run: () => logAuditHead(deps.db, deps.logger, deps.clock.now()) },
+    // The nightly website inspection (docs/rules/website-inspection.md): checked hourly, runs once per
+    // China date from 02:00, claimed so that one instance runs it; then the reminders it leads to.
+    { name: 'nightly-inspection', everySeconds: 3600, run: () => runNightlyInspection(deps, { publicOrigin }) },
   ];
 }

@@ -262,7 +262,7 @@ async function serve(io: Io): Promise<number> {
   await prepareDatabase(deps, config, io.stdout);
   let jobs: ReturnType<typeof startJobs> | null = null;
   const app = await buildApp(deps, config, { jobStatus: () => jobs?.status() ?? [] });
-  jobs = startJobs(backgroundJobs(deps), deps.logger);
+  jobs = startJobs(backgroundJobs(deps, { publicUrl: config.publicUrl }), deps.logger);
   const close = async () => {
     await jobs?.stop();
     await app.close();
