@@ -3,18 +3,20 @@ import { CADENCE_LABELS } from '../domain/cadence.ts';
 import { VETO_LABELS } from '../domain/verdict.ts';
 import type { OrganSupervision } from '../use-cases/supervision-dashboard.ts';
 import { freshnessText } from './node-cadences-page.tsx';
+import type { ComponentChildren } from 'preact';
+import { chinaTime, runVerdictText, type LastRun } from './inspection-pages.tsx';
 
 const verdictText = (s: OrganSupervision) =>
   s.verdict.vetoed ? `不合格（单项否决 ${s.verdict.vetoes.filter((v) => v.failed).length} 项）` : s.verdict.passed ? `合格（${s.verdict.score} 分）` : `不合格（${s.verdict.score} 分）`;
 
 /** The region view: every organ the person works on, with its verdict and the counts that lead to it. */
-export function RegionSupervisionPage({ user, csrf, rows, today }: { user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string }) {
+export function RegionSupervisionPage({ user, csrf, rows, today, lastRuns = new Map(), flash = null }: { user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; lastRuns?: Map<string, LastRun>; flash?: string | null }) {
   return (
-    <AdminLayout title="监督检查" user={user} csrfToken={csrf}>
+    <AdminLayout title="监督检查" user={user} csrfToken={csrf} flash={flash}>
       <h1>监督检查</h1>
-      <p>按政府网站检查指标（国办秘函〔2019〕19号）逐项对照，以 {today} 为准。断链检查尚未纳入。</p>
+      <p>按政府网站检查指标（国办秘函〔2019〕19号）逐项对照，以 {today} 为准。断链和严重表述错误由每日网站检查（北京时间 2:00 后）得出，见“最近检查”。</p>
       <table class="list">
-        <thead><tr><th scope="col">机关</th><th scope="col">结论</th><th scope="col">逾期栏目</th><th scope="col">空白栏目</th><th scope="col">待审核</th><th scope="col">今年超期发布</th><th scope="col">依申请逾期</th><th scope="col">留言逾期</th><th scope="col">留言超 3 个月</th></tr></thead>
+        <thead><tr><th scope="col">机关</th><th scope="col">结论</th><th scope="col">逾期栏目</th><th scope="col">空白栏目</th><th scope="col">待审核</th><th scope="col">今年超期发布</th><th scope="col">依申请逾期</th><th scope="col">留言逾期</th><th scope="col">留言超 3 个月</th><th scope="col">最近检查</th></tr></thead>
         <tbody>
           {rows.map((s) => (
             <tr key={s.organ.id}>
@@ -22,21 +24,28 @@ export function RegionSupervisionPage({ user, csrf, rows, today }: { user: Admin
               <td>{verdictText(s)}</td>
               <td>{s.staleNodes.length}</td><td>{s.emptyNodes.length}</td><td>{s.pendingReviews.length}</td><td>{s.latePublished.length}</td>
               <td>{s.applications.overdue}</td><td>{s.letters.overdue}</td><td>{s.letters.pastThreeMonths}</td>
+              <td>{(() => { const r = lastRuns.get(s.organ.code); return r ? `${chinaTime(r.finishedAt)} ${runVerdictText(r)}` : '尚未检查'; })()}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {rows.length === 0 && <p>您没有可查看的机关。</p>}
+      {rows.length > 0 && (
+        <form method="post" action="/admin/supervision/inspect">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <button class="btn" type="submit">立即检查（本人负责的机关）</button>
+        </form>
+      )}
     </AdminLayout>
   );
 }
 
 /** One organ: the verdict against each veto rule, and each problem with a link to fix it and who must fix it. */
-export function OrganSupervisionPage({ user, csrf, s }: { user: AdminUser; csrf: string; s: OrganSupervision }) {
+export function OrganSupervisionPage({ user, csrf, s, flash = null, children }: { user: AdminUser; csrf: string; s: OrganSupervision; flash?: string | null; children?: ComponentChildren }) {
   const { organ } = s;
   const who = (unit: { name: string } | null) => unit?.name ?? `${organ.name}（政务公开办公室）`;
   return (
-    <AdminLayout title={`监督检查：${organ.name}`} user={user} csrfToken={csrf}>
+    <AdminLayout title={`监督检查：${organ.name}`} user={user} csrfToken={csrf} flash={flash}>
       <p><a href="/admin/supervision">返回监督检查</a></p>
       <h1>监督检查：{organ.name}</h1>
       <p>以 {s.today} 为准。结论：<strong>{verdictText(s)}</strong></p>
@@ -46,7 +55,8 @@ export function OrganSupervisionPage({ user, csrf, s }: { user: AdminUser; csrf:
         <thead><tr><th scope="col">指标</th><th scope="col">本机关情况</th><th scope="col">结果</th></tr></thead>
         <tbody>{s.verdict.vetoes.map((v) => <tr key={v.rule}><th scope="row">{VETO_LABELS[v.rule]}</th><td>{v.measured}</td><td>{v.failed ? '否决' : '通过'}</td></tr>)}</tbody>
       </table>
-      <p>扣分：{s.verdict.deductions.length === 0 ? '无' : s.verdict.deductions.map((d) => `${d.item} −${d.points}`).join('；')}。{s.verdict.score !== null ? `得分 ${s.verdict.score}。` : '有单项否决，不再计分。'}断链等尚未检查的扣分项未计入。</p>
+      <p>扣分：{s.verdict.deductions.length === 0 ? '无' : s.verdict.deductions.map((d) => `${d.item} −${d.points}`).join('；')}。{s.verdict.score !== null ? `得分 ${s.verdict.score}。` : '有单项否决，不再计分。'}本页结论不含断链和严重表述错误，二者见下方最近一次网站检查。</p>
+      {children}
 
       <h2>逾期未更新的栏目（{s.staleNodes.length}）</h2>
       {s.staleNodes.length === 0 ? <p>无。</p> : (

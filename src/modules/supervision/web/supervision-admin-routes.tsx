@@ -10,6 +10,9 @@ import { nodeCadences } from '../use-cases/node-cadences.ts';
 import { setNodeSupervision } from '../use-cases/set-node-supervision.ts';
 import { supervisionDashboard } from '../use-cases/supervision-dashboard.ts';
 import { OrganSupervisionPage, RegionSupervisionPage } from './dashboard-pages.tsx';
+import { lastInspections } from '../use-cases/inspection-runs.ts';
+import { LastRunSection } from './inspection-pages.tsx';
+import { inspectionRoutes, KEEPER_ROLES } from './inspection-routes.tsx';
 import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
 
 /** Back-office pages of the supervision area. */
@@ -30,18 +33,29 @@ export function supervisionAdminRoutes(deps: AppDeps) {
 
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
+    inspectionRoutes(app, deps);
 
     // The region view: every organ (not its internal units) the person works on.
     app.get('/admin/supervision', async (request, reply) => {
       const scope = await organScope(db, request.principal!);
       const organs = scope.staffOf.filter((o) => o.kind !== 'unit');
       const rows = await supervisionDashboard(deps, organs, scope.organs);
-      return sendPage(reply, <RegionSupervisionPage user={userOf(request)} csrf={request.csrfToken!} rows={rows} today={chinaDateOf(deps.clock.now())} />);
+      const last = await lastInspections(deps, organs.map((o) => o.code));
+      const lastRuns = new Map([...last].map(([code, r]) => [code, { finishedAt: r.finishedAt, trigger: r.trigger, externalLinksChecked: r.result.externalLinksChecked, organ: r.organ }]));
+      return sendPage(reply, <RegionSupervisionPage user={userOf(request)} csrf={request.csrfToken!} rows={rows} today={chinaDateOf(deps.clock.now())} lastRuns={lastRuns} flash={takeFlash(request, reply)} />);
     });
     app.get<{ Params: { code: string } }>('/admin/supervision/:code', async (request, reply) => {
       const { organ } = await organFor(request, request.params.code);
-      const [s] = await supervisionDashboard(deps, [organ], (await organScope(db, request.principal!)).organs);
-      return sendPage(reply, <OrganSupervisionPage user={userOf(request)} csrf={request.csrfToken!} s={s!} />);
+      const scope = await organScope(db, request.principal!);
+      const [s] = await supervisionDashboard(deps, [organ], scope.organs);
+      const last = (await lastInspections(deps, [organ.code])).get(organ.code) ?? null;
+      const run = last && { finishedAt: last.finishedAt, trigger: last.trigger, externalLinksChecked: last.result.externalLinksChecked, organ: last.organ };
+      const canRun = KEEPER_ROLES.some((r) => rolesOn(request.principal!, scope.chainOf(organ.id)).has(r as never));
+      return sendPage(reply, (
+        <OrganSupervisionPage user={userOf(request)} csrf={request.csrfToken!} s={s!} flash={takeFlash(request, reply)}>
+          <LastRunSection organ={organ} run={run} csrf={request.csrfToken!} canRun={canRun} />
+        </OrganSupervisionPage>
+      ));
     });
 
     app.get<{ Params: { code: string } }>('/admin/organs/:code/supervision/nodes', async (request, reply) => {

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import { sendPage } from '../../../platform/views/render.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { findOrganByCode, organScope } from '../../catalog/index.ts';
+import { actorOf, isSystemAdmin, rolesOn } from '../../identity/index.ts';
+import { runInspectionNow } from '../use-cases/inspection-runs.ts';
+import { addWordingRule, removeWordingRule, wordingRulesOf } from '../use-cases/wording-rules.ts';
+import { WordingRulesPage } from './inspection-pages.tsx';
+
+/** The roles that run an inspection now and keep the wording list: the disclosure office and the organ's administrator. */
+export const KEEPER_ROLES = ['disclosure_office', 'organ_admin', 'system_admin'];
+
+/**
+ * Back-office routes of the site inspection: run it now for one organ or for every organ the person
+ * keeps, and the list of serious wording errors (docs/rules/website-inspection.md). Registered inside
+ * supervisionAdminRoutes, behind its staff check.
+ */
+export function inspectionRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db } = deps;
+  const userOf = (request: FastifyRequest) => ({ displayName: request.principal!.displayName, username: request.principal!.username, isSystemAdmin: isSystemAdmin(request.principal!) });
+
+  async function organFor(request: FastifyRequest, code: string) {
+    const organ = await findOrganByCode(db, code);
+    const scope = await organScope(db, request.principal!);
+    if (!organ || !scope.staffOf.some((o) => o.id === organ.id)) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    const roles = rolesOn(request.principal!, scope.chainOf(organ.id));
+    return { organ, scope, keeper: KEEPER_ROLES.some((r) => roles.has(r as never)) };
+  }
+
+  app.post<{ Params: { code: string } }>('/admin/supervision/:code/inspect', async (request, reply) => {
+    const { organ, keeper } = await organFor(request, request.params.code);
+    if (!keeper) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以发起网站检查', { httpStatus: 403 });
+    const run = await runInspectionNow(deps, 'manual', [organ]);
+    const o = run.result.organs[0]!;
+    setFlash(reply, `已完成网站检查：${o.verdict.vetoed ? '有单项否决' : o.verdict.passed ? `合格，${o.verdict.score} 分` : `不合格，${o.verdict.score} 分`}，发现问题 ${o.findings.length} 项`);
+    return reply.redirect(`/admin/supervision/${organ.code}#last-run`, 303);
+  });
+
+  app.post('/admin/supervision/inspect', async (request, reply) => {
+    const scope = await organScope(db, request.principal!);
+    const organs = scope.staffOf.filter((o) => o.kind !== 'unit' && KEEPER_ROLES.some((r) => rolesOn(request.principal!, scope.chainOf(o.id)).has(r as never)));
+    if (organs.length === 0) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以发起网站检查', { httpStatus: 403 });
+    const run = await runInspectionNow(deps, 'manual', organs);
+    setFlash(reply, `已完成 ${run.result.organs.length} 个机关的网站检查，${run.result.organs.filter((o) => o.verdict.vetoed).length} 个有单项否决`);
+    return reply.redirect('/admin/supervision', 303);
+  });
+
+  const wordingPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string>, status = 200) => {
+    const { organ, scope, keeper } = await organFor(request, request.params.code);
+    const { own, inherited } = await wordingRulesOf(deps, actorOf(request, 'web'), organ.code);
+    const nameOf = new Map(scope.organs.map((o) => [o.id, o.name]));
+    const withNames = inherited.map((r) => ({ ...r, organName: nameOf.get(r.organId) ?? '上级机关' }));
+    return sendPage(reply, <WordingRulesPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} own={own} inherited={withNames} canEdit={keeper} errors={errors} values={values} />, status);
+  };
+  app.get<{ Params: { code: string } }>('/admin/organs/:code/supervision/wording', async (request, reply) => wordingPage(request, reply, {}, {}));
+  app.post<{ Params: { code: string } }>('/admin/organs/:code/supervision/wording', async (request, reply) => {
+    const { organ } = await organFor(request, request.params.code);
+    try {
+      const rule = await addWordingRule(deps, actorOf(request, 'web'), organ.code, request.body);
+      setFlash(reply, `已添加“${rule.wrongPhrase}”→“${rule.correctPhrase}”`);
+      return reply.redirect(`/admin/organs/${organ.code}/supervision/wording`, 303);
+    } catch (e) {
+      return wordingPage(request, reply, fieldErrorsOf(e), request.body as Record<string, string>, 400);
+    }
+  });
+  app.post<{ Params: { code: string; id: string } }>('/admin/organs/:code/supervision/wording/:id/delete', async (request, reply) => {
+    const { organ } = await organFor(request, request.params.code);
+    await removeWordingRule(deps, actorOf(request, 'web'), organ.code, Number(request.params.id) || 0);
+    setFlash(reply, '已删除');
+    return reply.redirect(`/admin/organs/${organ.code}/supervision/wording`, 303);
+  });
+}
