@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -48,7 +48,7 @@ export async function createHttpServer(opts: {
     loggerInstance: opts.logger as unknown as FastifyBaseLogger, trustProxy: opts.trustProxy ?? false, bodyLimit: 6 * 1024 * 1024,
     // One access line per request (below), not Fastify's two; a request id on every answer, in the
     // log lines of the request and on error pages, so a citizen's "请求编号" finds the log (docs/operations.md).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomBytes(6).toString('hex'),
   });
   app.addHook('onRequest', async (request, reply) => {
