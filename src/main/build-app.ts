@@ -7,7 +7,7 @@ import type { JobStatus } from '../platform/jobs/job-runner.ts';
 import { pingDatabase } from '../platform/db/connect.ts';
 import { pendingMigrations } from '../platform/db/migrate.ts';
 import { htmlErrorPage } from '../platform/views/error-page.tsx';
-import { MAX_ATTACHMENT_BYTES } from '../modules/catalog/index.ts';
+import { feedRoutes, MAX_ATTACHMENT_BYTES } from '../modules/catalog/index.ts';
 import { portalRoutes } from '../modules/catalog/web/portal/portal-routes.tsx';
 import { catalogAdminRoutes } from '../modules/catalog/web/admin/admin-routes.tsx';
 import { catalogApi } from '../modules/catalog/web/api/catalog-api.ts';
@@ -36,6 +36,7 @@ export async function buildApp(
   app.decorateRequest('csrfToken', null);
   await registerOpenApi(app);
   await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));
+  await app.register(feedRoutes(deps, { publicUrl: config.publicUrl }));
   await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));
   await app.register(catalogAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));
   await app.register(reviewAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));

@@ -19,3 +19,4 @@ export {
   type PublicationListItem,
 } from './storage/publications-repository.ts';
 export { organScope, type OrganScope } from './use-cases/organ-scope.ts';
+export { feedRoutes, FEED_ITEMS } from './web/portal/feed-routes.ts';
