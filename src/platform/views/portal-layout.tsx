@@ -10,11 +10,13 @@ export type PortalPageProps = {
   printView?: boolean;
   /** The one URL of a page reachable under several (e.g. an item opened from different nodes). */
   canonicalPath?: string;
+  /** The Atom feed of what the page lists (an organ's catalog, a node), announced to feed readers. */
+  feedPath?: string;
   children: ComponentChildren;
 };
 
 /** The public portal's frame: skip link, header with reading tools, main landmark, footer. Works without JavaScript. */
-export function PortalLayout({ title, prefs, currentPath, siteName = '政府信息公开', consultPhone, printView, canonicalPath, children }: PortalPageProps) {
+export function PortalLayout({ title, prefs, currentPath, siteName = '政府信息公开', consultPhone, printView, canonicalPath, feedPath, children }: PortalPageProps) {
   const bodyClass = [`fs-${prefs.fontSize}`, prefs.elder ? 'elder' : '', printView ? 'print-view' : ''].filter(Boolean).join(' ');
   return (
     <html lang="zh-CN">
@@ -24,6 +26,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName = '政府信�
         <title>{`${title} - ${siteName}`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
         {canonicalPath && <link rel="canonical" href={canonicalPath} />}
+        {feedPath && <link rel="alternate" type="application/atom+xml" title={`${title}（订阅）`} href={feedPath} />}
       </head>
       <body class={bodyClass}>
         <a class="skip-link" href="#main">跳到正文</a>

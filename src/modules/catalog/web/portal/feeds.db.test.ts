@@ -40,6 +40,12 @@ describeEachDialect('Atom and RSS feeds of an organ and of a catalog node', (db)
     expect((await app.inject({ url: new URL(link).pathname })).statusCode).toBe(200);
   });
 
+  it('is announced in the head of the organ\'s pages and of each node page', async () => {
+    expect((await app.inject({ url: `/organs/${organ.code}` })).body).toContain(`<link rel="alternate" type="application/atom+xml"`);
+    expect((await app.inject({ url: `/organs/${organ.code}` })).body).toContain(`href="/organs/${organ.code}/feed.atom"`);
+    expect((await app.inject({ url: `/organs/${organ.code}/catalog/${child}` })).body).toContain(`href="/organs/${organ.code}/catalog/${child}/feed.atom"`);
+  });
+
   it('gives a node\'s feed with its sub-nodes as RSS, and 404 for a node of another organ or an unknown format', async () => {
     const res = await app.inject({ url: `/organs/${organ.code}/catalog/${parent}/feed.rss` });
     expect(res.statusCode).toBe(200);

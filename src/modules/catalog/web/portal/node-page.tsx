@@ -16,7 +16,7 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
   items: PublicationListItem[]; total: number; page: number; pageSize: number;
 }) {
   return (
-    <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+    <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={node.id ? `/organs/${organ.code}/catalog/${node.id}/feed.atom` : `/organs/${organ.code}/feed.atom`}>
       <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodeUrl(organ.code, n.id) }))]} />
       <div class="grid">
         <CatalogTreeNav organCode={organ.code} tree={tree} currentId={node.id} />

@@ -20,7 +20,7 @@ export function OrganHomePage({ info, organ, tree, latest, units }: {
 }) {
   const base = `/organs/${organ.code}`;
   return (
-    <PortalLayout title={`${organ.name}信息公开`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+    <PortalLayout title={`${organ.name}信息公开`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={`/organs/${organ.code}/feed.atom`}>
       <Breadcrumb items={organCrumbs(organ)} />
       <h1>{organ.name} · 政府信息公开</h1>
       <ul class="cards" aria-label="信息公开栏目">
