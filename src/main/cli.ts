@@ -265,7 +265,11 @@ async function serve(io: Io): Promise<number> {
   jobs = startJobs(backgroundJobs(deps, { publicUrl: config.publicUrl }), deps.logger);
   const close = async () => {
     await jobs?.stop();
+    // Requests in flight finish; a keep-alive connection left idle after its answer is closed at
+    // once instead of holding the shutdown for the 72-second keep-alive timeout (docs/operations.md).
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     await app.close();
+    clearInterval(sweep);
     await handle.destroy();
     process.exit(0);
   };

@@ -114,3 +114,44 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM finishes the request in flight, answers it, and exits 0', { timeout: 120_000 }, async () => {
+    const dataDir = makeTempDir('term');
+    const handle = openDatabase({ databaseUrl: null, dataDir });
+    await migrateToLatest(handle.db, 'sqlite');
+    useAuditKey(loadOrCreateAuditKey(dataDir, null).key, dataDir);
+    const deps: AppDeps = { db: handle.db, dialect: 'sqlite', clock: fixedClock(new Date()), dataDir, logger: pino({ level: 'silent' }) };
+    const organ = await createOrgan(deps);
+    const nodeId = await createNode(deps, organ.id);
+    const staff = await createStaff(deps, organ.code, 'editor');
+    const token = await createApiToken(deps, staff.username, 'shutdown');
+    await handle.destroy();
+    const { child, base } = await startServer({ GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '', GONGKAI_ADMIN_PASSWORD: 'correct-horse-1' });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    // The request body arrives in two halves; SIGTERM comes between them.
+    const body = JSON.stringify({ title: '停机时正在提交的信息', formedOn: '2026-11-02', stage: 'execution', genre: '通知', subject: '城乡建设', bodyHtml: '<p>正文</p>', nodeIds: [nodeId] });
+    const half = Math.floor(body.length / 2);
+    let sendRest!: () => void;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(body.slice(0, half)));
+        sendRest = () => { controller.enqueue(new TextEncoder().encode(body.slice(half))); controller.close(); };
+      },
+    });
+    const answer = fetch(`${base}/api/v1/organs/${organ.code}/publications`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body))},
+      body: stream, duplex: 'half',
+    } as RequestInit);
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    sendRest();
+    const res = await answer;
+    expect(res.status).toBe(201);
+    expect(await exited).toBe(0);
+    const check = openDatabase({ databaseUrl: null, dataDir });
+    expect((await check.db.selectFrom('publications').select('title').where('organ_id', '=', organ.id).execute()).map((r) => r.title)).toEqual(['停机时正在提交的信息']);
+    await check.destroy();
+  });
+});
