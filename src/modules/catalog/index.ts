@@ -15,8 +15,9 @@ export { addAttachment, removeAttachment, attachmentPath, MAX_ATTACHMENT_BYTES }
 export { listOrgans, findOrganByCode, findOrganById, organChain } from './storage/organs-repository.ts';
 export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';
 export {
-  findPublication, listAttachments, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, incrementViewCount,
+  findPublication, listAttachments, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, addViewCounts,
   type PublicationListItem,
 } from './storage/publications-repository.ts';
 export { organScope, type OrganScope } from './use-cases/organ-scope.ts';
 export { feedRoutes, FEED_ITEMS } from './web/portal/feed-routes.ts';
+export { ViewCounter } from './use-cases/view-counter.ts';

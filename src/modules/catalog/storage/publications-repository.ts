@@ -129,8 +129,11 @@ export async function publishedForSitemap(db: Executor) {
     .execute();
 }
 
-export async function incrementViewCount(db: Executor, id: number): Promise<void> {
-  await db.updateTable('publications').set((eb) => ({ view_count: eb('view_count', '+', 1) })).where('id', '=', id).where('status', '=', 'published').execute();
+/** Adds views counted in memory (ViewCounter), one statement per item, in one transaction. */
+export async function addViewCounts(db: Executor, counts: [id: number, views: number][]): Promise<void> {
+  for (const [id, n] of counts) {
+    await db.updateTable('publications').set((eb) => ({ view_count: eb('view_count', '+', n) })).where('id', '=', id).execute();
+  }
 }
 
 /** Next serial of an index-number prefix, allocated atomically inside the caller's transaction. */

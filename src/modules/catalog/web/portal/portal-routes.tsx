@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
+import { ViewCounter } from '../../use-cases/view-counter.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { safeReturnPath } from '../../../../platform/views/prefs.ts';
@@ -11,7 +12,7 @@ import type { Organ } from '../../domain/organ.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
 import { findOrganByCode, listOrgans } from '../../storage/organs-repository.ts';
 import {
-  findPublication, incrementViewCount, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap,
+  findPublication, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap,
 } from '../../storage/publications-repository.ts';
 import { attachmentPath } from '../../use-cases/manage-attachments.ts';
 import { HomePage, OrgansPage } from './home-page.tsx';
@@ -29,6 +30,8 @@ export type PortalOptions = {
   publicUrl: string | null;
   /** Years with a published annual report (from the reports area; wired in src/main). */
   publishedReportYears?: (organId: number) => Promise<number[]>;
+  /** Views counted in memory; one per app unless a test passes its own. */
+  viewCounter?: ViewCounter;
 };
 
 /** The public disclosure portal. No login, no JavaScript needed. */
@@ -51,7 +54,11 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     return { nodes, tree: buildTree(withCounts) };
   }
 
+  const views = opts.viewCounter ?? new ViewCounter(db, deps.logger);
+
   return async function plugin(app: FastifyInstance) {
+    // A clean stop writes the views counted since the last flush.
+    app.addHook('onClose', async () => views.flush());
     // Public pages are cacheable for a minute and revalidate by ETag; an item page counts every
     // view, so it is always revalidated.
     app.addHook('onSend', async (request, reply, payload) => {
@@ -185,10 +192,9 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       }
       if (!item || item.organId !== organ.id || item.status !== 'published') throw notFound('信息');
       // A view is a reader's GET; HEAD requests (link checkers, monitors) do not count.
-      if (request.method === 'GET') {
-        await incrementViewCount(db, item.id);
-        item = { ...item, viewCount: item.viewCount + 1 };
-      }
+      // Counted in memory and written in batches: a view costs no database write (ViewCounter).
+      const unwritten = request.method === 'GET' ? views.count(item.id) : views.pendingFor(item.id);
+      item = { ...item, viewCount: item.viewCount + unwritten };
       const nodes = await listCatalogNodes(db, organ.id);
       // The breadcrumb follows the node the reader came from when the item is placed under it.
       const from = Number(request.query.node);
