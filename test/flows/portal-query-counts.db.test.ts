@@ -1,0 +1,50 @@
+import type { KyselyPlugin } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../support/db.ts';
+import { buildDeps, createNode, createOrgan, createPublished } from '../support/factories.ts';
+import { buildApp } from '../../src/main/build-app.ts';
+
+/**
+ * Issue 18: no public page runs a query per item or per node (N+1). Each page type is loaded with a
+ * small catalog and with one ten times larger; the number of queries must be the same, and small.
+ */
+const MAX_QUERIES = 8;
+
+describeEachDialect('queries per public page', (db) => {
+  it('stay the same, and few, when the catalog grows tenfold', async () => {
+    let queries = 0;
+    const counter: KyselyPlugin = { transformQuery: (a) => { queries++; return a.node; }, transformResult: async (a) => a.result };
+    const base = buildDeps(db());
+    const app = await buildApp({ ...base, db: db().db.withPlugin(counter) }, { publicUrl: null });
+    const organ = await createOrgan(base);
+    const nodes: number[] = [];
+    let last = 0;
+    const grow = async (nodeCount: number, itemCount: number) => {
+      while (nodes.length < nodeCount) nodes.push(await createNode(base, organ.id, nodes.length % 2 && nodes.length > 1 ? { parentId: nodes[0] } : {}));
+      for (let i = 0; i < itemCount; i++) last = (await createPublished(base, organ.id, [nodes[i % nodes.length]!, nodes[0]!])).id;
+    };
+    const measure = async () => {
+      const pages: Record<string, string> = {
+        'portal home': '/', 'organ list': '/organs', 'organ home': `/organs/${organ.code}`, 'catalog': `/organs/${organ.code}/catalog`,
+        'catalog node': `/organs/${organ.code}/catalog/${nodes[0]}`, 'item': `/organs/${organ.code}/items/${last}`, 'feed': `/organs/${organ.code}/feed.atom`,
+        'guide': `/organs/${organ.code}/guide`, 'search': '/search?q=扬尘', 'sitemap': '/sitemap.xml',
+      };
+      const counts: Record<string, number> = {};
+      for (const [name, url] of Object.entries(pages)) {
+        queries = 0;
+        const res = await app.inject({ url });
+        expect(res.statusCode, url).toBe(200);
+        counts[name] = queries;
+      }
+      return counts;
+    };
+    await grow(2, 3);
+    const small = await measure();
+    await grow(20, 30);
+    const large = await measure();
+    console.log(`queries per page [${db().dialect}]: ${Object.entries(large).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    expect(large).toEqual(small);
+    for (const [name, n] of Object.entries(large)) expect(n, name).toBeLessThanOrEqual(MAX_QUERIES);
+    await app.close();
+  });
+});
