@@ -4,7 +4,7 @@
  * the same data.
  */
 export type { DemoOrgan, DemoCatalogNode, DisclosureStage, DemoPublication } from './types.ts';
-export { demoOrgans } from './organs.ts';
+export { demoOrgans, demoReconsiderationBodies } from './organs.ts';
 export { demoCatalog } from './catalog-tree.ts';
 export { demoAnnualReports, demoPublications } from './publications.ts';
 export type { DemoAnnualReport } from './generate-publications.ts';

@@ -2,7 +2,7 @@ import type { DemoOrgan } from './types.ts';
 import { ORGAN_KEYS, HOUSING_UNIT_KEYS } from './organ-keys.ts';
 import { topLevelNames } from './catalog-tree.ts';
 import { guideHtml, rulesHtml, unitGuideHtml, unitRulesHtml } from './organ-guide.ts';
-import { COUNTY, COUNTY_SEAT_ADDRESS } from './word-banks.ts';
+import { CITY, CITY_GOVERNMENT_ADDRESS, COUNTY, COUNTY_SEAT_ADDRESS } from './word-banks.ts';
 
 /** The invented region's 6-digit division code inside the credit codes. Not a real county. */
 const REGION = '341529';
@@ -74,8 +74,18 @@ const HOUSING_UNITS: { key: string; name: string; type: '11' | '12'; orgCode: st
 ];
 
 function superiorOf(seed: OrganSeed): { superior: string; reconsiderationOrgan: string } {
-  if (seed.kind === 'government') return { superior: '上一级人民政府', reconsiderationOrgan: '上一级人民政府' };
+  if (seed.kind === 'government') return { superior: `${CITY}人民政府办公室（市政务公开办公室）`, reconsiderationOrgan: `${CITY}人民政府` };
   return { superior: `${COUNTY}人民政府办公室（县政务公开办公室）`, reconsiderationOrgan: `${COUNTY}人民政府` };
+}
+
+/**
+ * The reconsideration body each demo organ names in its reply letters (行政复议法第二十条第三款,
+ * 第二十四条): a department's is the county government, the county government's the city's.
+ */
+export function demoReconsiderationBodies(): { organCode: string; body: string; address: string; online: string }[] {
+  return SEEDS.filter((s) => s.kind !== 'unit').map((s) => s.kind === 'government'
+    ? { organCode: s.key, body: `${CITY}人民政府`, address: CITY_GOVERNMENT_ADDRESS, online: `${CITY}人民政府门户网站“行政复议网上申请”栏目` }
+    : { organCode: s.key, body: `${COUNTY}人民政府`, address: `${COUNTY_SEAT_ADDRESS}（县司法局行政复议受理窗口）`, online: `${COUNTY}人民政府门户网站“行政复议网上申请”栏目` });
 }
 
 export function demoOrgans(): DemoOrgan[] {

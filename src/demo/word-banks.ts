@@ -8,6 +8,9 @@ export const COUNTY = '青岚县';
 export const COUNTY_ABBR = '岚';
 export const COUNTY_SEAT_ADDRESS = '青岚县岚城街道政务中心路88号';
 export const POSTCODE = '237900';
+/** The invented city above the county: the county government's reconsideration body (行政复议法第二十四条). */
+export const CITY = '云岫市';
+export const CITY_GOVERNMENT_ADDRESS = '云岫市行政中心东楼（市司法局行政复议受理窗口）';
 
 export const STREETS = ['岚城街道', '桐阳街道'] as const;
 export const TOWNS = ['柏坪镇', '石岭镇', '枫林镇', '梅塘镇', '槐店镇', '双河镇', '桐溪镇'] as const;

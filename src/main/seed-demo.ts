@@ -1,7 +1,10 @@
 import type { AppDeps } from '../platform/app-deps.ts';
 import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoPublications } from '../demo/index.ts';
+import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoPublications, demoReconsiderationBodies } from '../demo/index.ts';
+import { saveApplicationSettings } from '../modules/applications/index.ts';
+import { findOrganByCode } from '../modules/catalog/index.ts';
+import { systemActor } from '../modules/identity/index.ts';
 import { formatIndexNumber, serialScope } from '../modules/catalog/domain/index-number.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -122,6 +125,11 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
  */
 export async function seedDemoRegion(deps: AppDeps) {
   const catalog = await seedDemo(deps);
+  // Every demo organ names its reconsideration body, as its administrator would before the first reply.
+  for (const r of demoReconsiderationBodies()) {
+    const organ = await findOrganByCode(deps.db, r.organCode);
+    if (organ) await saveApplicationSettings(deps, systemActor('演示数据'), organ.id, { reconsiderationBody: r.body, reconsiderationAddress: r.address, reconsiderationOnline: r.online });
+  }
   const cases = await seedDemoReportData(deps, demoReportRecords());
   const attachments = await attachDemoDocuments(deps);
   return { ...catalog, ...cases, attachments };

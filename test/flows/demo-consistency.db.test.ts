@@ -2,7 +2,10 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../support/db.ts';
 import { buildDeps } from '../support/factories.ts';
 import { seedDemoRegion } from '../../src/main/seed-demo.ts';
-import { demoAnnualReports, demoOrgans } from '../../src/demo/index.ts';
+import { demoAnnualReports, demoOrgans, demoReconsiderationBodies } from '../../src/demo/index.ts';
+import { performVerb } from '../../src/modules/applications/index.ts';
+import { registerInPerson } from '../../src/modules/applications/testing/application-factories.ts';
+import { systemActor } from '../../src/modules/identity/index.ts';
 import { findOrganByCode } from '../../src/modules/catalog/index.ts';
 import { runReportCommand } from '../../src/modules/reports/index.ts';
 import { loadReportContext } from '../../src/modules/reports/use-cases/report-context.ts';
@@ -91,6 +94,20 @@ describeEachDialect('the demo region agrees with itself', (db) => {
     const zjj2020 = await loadReportContext(deps, deps.db, 'qlx-zjj', 2020);
     expect(zjj2020.report.figures.proactive['行政许可']['本年处理决定数量']).toBe(92);
     expect(zjj2020.report.figures.proactive['行政规范性文件']['现行有效件数']).toBe(7);
+
+    // Issue 11: every demo organ's reply letter names its reconsideration body — the county
+    // government's the city government, not "上一级人民政府" (which left its letters refused).
+    const bodies = demoReconsiderationBodies();
+    expect(bodies.map((b) => b.organCode).sort()).toEqual(demoOrgans().filter((o) => o.kind !== 'unit').map((o) => o.code).sort());
+    for (const b of bodies) {
+      const organ = (await findOrganByCode(deps.db, b.organCode))!;
+      const app = await registerInPerson(deps, systemActor('测试'), organ.id, '2026-11-30');
+      await performVerb(deps, systemActor('测试'), app.id, { verb: 'recordReply', outcome: 'withheld.process_information', repliedOn: '2026-12-01', text: '所申请信息属于内部讨论记录。' });
+      const letter = await deps.db.selectFrom('application_letters').select('document_json').where('application_id', '=', app.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      expect(letter.document_json, b.organCode).toContain(`向${b.body}（地址：${b.address}）`);
+      expect(letter.document_json, b.organCode).not.toContain('上一级人民政府');
+    }
+    expect(bodies.find((b) => b.organCode === 'qlx')!.body).toBe('云岫市人民政府');
 
     // No report the portal lists is called overdue: after every 2025 deadline, nothing is due.
     const out: string[] = [];

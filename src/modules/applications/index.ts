@@ -33,3 +33,4 @@ export { newQueryCode, hashQueryCode, queryCodeMatches } from './use-cases/query
 export { sealReceipt, openReceipt, submissionKeyOf } from './use-cases/submission-receipt.ts';
 export { isUniqueViolation } from './storage/submissions-repository.ts';
 export { chineseDate } from './domain/chinese-date.ts';
+export { getApplicationSettings, saveApplicationSettings } from './use-cases/manage-application-settings.ts';
