@@ -10,13 +10,42 @@ import { CHANNEL_RULES, recordsConfirmation } from '../domain/channels.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { requireCaseStaff } from './case-access.ts';
 import { createApplication } from './create-application.ts';
+import { findApplication } from '../storage/applications-repository.ts';
+import { findSubmission, insertSubmission, isUniqueViolation } from '../storage/submissions-repository.ts';
+import { openReceipt, sealReceipt, submissionKeyOf } from './submission-receipt.ts';
 
 /**
  * Staff register a written application received in person, by post, fax or e-mail. The receipt date
  * follows the channel (条例第三十一条): in person or signed-for post at once; an ordinary letter, fax,
  * e-mail or online application when both sides confirm (given now, or later by confirmReceipt).
  */
-export async function registerApplication(deps: AppDeps, actor: Actor, organId: number, raw: unknown): Promise<{ application: Application; queryCode: string }> {
+export async function registerApplication(
+  deps: AppDeps, actor: Actor, organId: number, raw: unknown, opts: { formToken?: string } = {},
+): Promise<{ application: Application; queryCode: string; created: boolean }> {
+  // One form token, one case (docs/workflows/public-forms.md): a double-clicked or re-sent
+  // registration answers with the case the first post made, also when both arrive together.
+  const formToken = opts.formToken ?? '';
+  const earlier = await registeredWith(deps, formToken);
+  if (earlier) return earlier;
+  try {
+    return { ...(await registerOnce(deps, actor, organId, raw, formToken)), created: true };
+  } catch (e) {
+    if (formToken && isUniqueViolation(e)) {
+      const winner = await registeredWith(deps, formToken);
+      if (winner) return winner;
+    }
+    throw e;
+  }
+}
+
+async function registeredWith(deps: AppDeps, formToken: string): Promise<{ application: Application; queryCode: string; created: boolean } | null> {
+  if (!formToken) return null;
+  const found = await findSubmission(deps.db, submissionKeyOf(formToken));
+  const application = found ? await findApplication(deps.db, found.applicationId) : null;
+  return application ? { application, queryCode: openReceipt(formToken, found!.sealedReceipt) ?? '', created: false } : null;
+}
+
+async function registerOnce(deps: AppDeps, actor: Actor, organId: number, raw: unknown, formToken: string): Promise<{ application: Application; queryCode: string }> {
   // Both halves of the form are checked together, so every mistake is listed at once.
   const receiptResult = staffRegistrationFields.safeParse(raw);
   const fieldsResult = applicantFields.safeParse(raw);
@@ -43,10 +72,12 @@ export async function registerApplication(deps: AppDeps, actor: Actor, organId: 
       reasons.push({ code: E.reasonRequired, field: 'receiptEvidence', message: '邮寄申请请填写签收记录（如邮件号、签收人）' });
     }
     if (reasons.length) throw new DomainError(reasons[0].code, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
-    return createApplication(
+    const made = await createApplication(
       trx, deps, actor, organ, fields,
       { channel: receipt.channel, arrivedOn: receipt.arrivedOn, arrivedAt: null, confirmedOn: receipt.confirmedOn, evidence: receipt.receiptEvidence, assistedBy: receipt.assistedBy },
       'staff', now.toISOString(), today,
     );
+    if (formToken) await insertSubmission(trx, { tokenHash: submissionKeyOf(formToken), applicationId: made.application.id, sealedReceipt: sealReceipt(formToken, made.queryCode), createdAt: now.toISOString() });
+    return made;
   });
 }

@@ -206,6 +206,27 @@ describeEachDialect('applications over HTTP', (db) => {
     expect(res.body).toMatch(/id="query-code">[A-Z2-9]{8}</);
   });
 
+  it('a double-clicked registration makes one case, also when both posts arrive together; a new form makes a new one (issue 11)', async () => {
+    const form = await app.inject({ url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies });
+    const token = /name="formToken" value="([^"]+)"/.exec(form.body)![1]!;
+    const before = await count();
+    const payload = { _csrf: editor.csrf, formToken: token, channel: 'in_person', arrivedOn: '2026-03-09', ...applicantInput() };
+    const post = () => app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies, payload });
+    const [a, b] = await Promise.all([post(), post()]);
+    const tracking = (r: typeof a) => /([A-Z0-9-]+-\d{4}-\d{5})/.exec(r.body)?.[1];
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(tracking(a)).toMatch(/-2026-/);
+    expect(tracking(a)).toBe(tracking(b));
+    expect(/id="query-code">([A-Z2-9]{8})</.exec(b.body)?.[1]).toBe(/id="query-code">([A-Z2-9]{8})</.exec(a.body)?.[1]);
+    expect(await count()).toBe(before + 1);
+    const again = await post(); // the browser's back button and 提交 once more
+    expect(tracking(again)).toBe(tracking(a));
+    const fresh = /name="formToken" value="([^"]+)"/.exec((await app.inject({ url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies })).body)![1]!;
+    expect(fresh).not.toBe(token);
+    await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies, payload: { ...payload, formToken: fresh } });
+    expect(await count()).toBe(before + 2);
+  });
+
   it('only the organ administrator saves letter templates', async () => {
     const page = await app.inject({ url: `/admin/organs/${organ.code}/letter-templates`, cookies: editor.cookies });
     expect(page.body).toContain('只有本机关管理员可以修改模板');

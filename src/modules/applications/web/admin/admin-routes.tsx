@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { fieldErrorsOf, setFlash, pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
@@ -72,14 +73,15 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.get<{ Querystring: { organ?: string } }>('/admin/applications/new', async (request, reply) => {
       const scope = await staffOrgans(deps, request, reply);
-      return sendPage(reply, <RegisterPage scope={scope} organ={scope.organ(request.query.organ)} values={{ arrivedOn: today() }} errors={{}} />);
+      return sendPage(reply, <RegisterPage scope={scope} organ={scope.organ(request.query.organ)} values={{ arrivedOn: today(), formToken: randomBytes(18).toString('base64url') }} errors={{}} />);
     });
 
     app.post<{ Querystring: { organ?: string } }>('/admin/applications/new', async (request, reply) => {
       const scope = await staffOrgans(deps, request, reply);
       const organ = scope.organ(request.query.organ);
       try {
-        const { application, queryCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body);
+        const formToken = formValues(request.body).formToken ?? '';
+        const { application, queryCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
         return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} />, 201);
       } catch (e) {
         return sendPage(reply, <RegisterPage scope={scope} organ={organ} values={formValues(request.body)} errors={fieldErrorsOf(e)} />, 400);

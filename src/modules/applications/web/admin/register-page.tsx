@@ -17,6 +17,8 @@ export function RegisterPage({ scope, organ, values, errors }: { scope: StaffOrg
       <ErrorSummary errors={errors} />
       <form method="post" action={`/admin/applications/new?organ=${organ.code}`} novalidate>
         <input type="hidden" name="_csrf" value={scope.csrf} />
+        {/* One form, one case: a double click or a re-sent form answers with the case already registered. */}
+        <input type="hidden" name="formToken" value={v('formToken')} />
         <fieldset>
           <legend>收到申请（条例第三十一条）</legend>
           <ul class="hint">{STAFF_CHANNELS.map((c) => <li>{CHANNEL_LABELS[c]}：{CHANNEL_RULES[c].rule}</li>)}</ul>
