@@ -54,6 +54,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'letters', description: '部门信箱 / department mailbox' },
         { name: 'consultations', description: '意见征集 / public consultation' },
         { name: 'tokens', description: 'API 令牌 / API tokens' },
+        { name: 'supervision', description: '监督检查 / supervision' },
       ],
       components: {
         securitySchemes: {
