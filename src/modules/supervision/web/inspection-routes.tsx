@@ -3,14 +3,14 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { findOrganByCode, organScope } from '../../catalog/index.ts';
-import { actorOf, isSystemAdmin, rolesOn } from '../../identity/index.ts';
+import { organScope } from '../../catalog/index.ts';
+import { actorOf, rolesOn } from '../../identity/index.ts';
 import { runInspectionNow } from '../use-cases/inspection-runs.ts';
 import { addWordingRule, removeWordingRule, wordingRulesOf } from '../use-cases/wording-rules.ts';
 import { WordingRulesPage } from './inspection-pages.tsx';
+import { adminUserOf, supervisedOrgan } from './supervised-organ.ts';
 
-/** The roles that run an inspection now and keep the wording list: the disclosure office and the organ's administrator. */
-export const KEEPER_ROLES = ['disclosure_office', 'organ_admin', 'system_admin'];
+import { KEEPER_ROLES } from './supervised-organ.ts';
 
 /**
  * Back-office routes of the site inspection: run it now for one organ or for every organ the person
@@ -19,15 +19,8 @@ export const KEEPER_ROLES = ['disclosure_office', 'organ_admin', 'system_admin']
  */
 export function inspectionRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps;
-  const userOf = (request: FastifyRequest) => ({ displayName: request.principal!.displayName, username: request.principal!.username, isSystemAdmin: isSystemAdmin(request.principal!) });
-
-  async function organFor(request: FastifyRequest, code: string) {
-    const organ = await findOrganByCode(db, code);
-    const scope = await organScope(db, request.principal!);
-    if (!organ || !scope.staffOf.some((o) => o.id === organ.id)) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
-    const roles = rolesOn(request.principal!, scope.chainOf(organ.id));
-    return { organ, scope, keeper: KEEPER_ROLES.some((r) => roles.has(r as never)) };
-  }
+  const userOf = adminUserOf;
+  const organFor = (request: FastifyRequest, code: string) => supervisedOrgan(db, request, code);
 
   app.post<{ Params: { code: string } }>('/admin/supervision/:code/inspect', async (request, reply) => {
     const { organ, keeper } = await organFor(request, request.params.code);

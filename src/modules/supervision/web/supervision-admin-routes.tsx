@@ -4,31 +4,28 @@ import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admi
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { findOrganByCode, organScope } from '../../catalog/index.ts';
-import { actorOf, isSystemAdmin, requireStaff, rolesOn } from '../../identity/index.ts';
+import { organScope } from '../../catalog/index.ts';
+import { actorOf, requireStaff, rolesOn } from '../../identity/index.ts';
 import { nodeCadences } from '../use-cases/node-cadences.ts';
 import { setNodeSupervision } from '../use-cases/set-node-supervision.ts';
 import { supervisionDashboard } from '../use-cases/supervision-dashboard.ts';
 import { OrganSupervisionPage, RegionSupervisionPage } from './dashboard-pages.tsx';
 import { lastInspections } from '../use-cases/inspection-runs.ts';
 import { LastRunSection } from './inspection-pages.tsx';
-import { inspectionRoutes, KEEPER_ROLES } from './inspection-routes.tsx';
+import { inspectionRoutes } from './inspection-routes.tsx';
+import { adminUserOf, KEEPER_ROLES, supervisedOrgan } from './supervised-organ.ts';
 import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
 
 /** Back-office pages of the supervision area. */
 export function supervisionAdminRoutes(deps: AppDeps) {
   const { db } = deps;
-  const userOf = (request: FastifyRequest) => ({ displayName: request.principal!.displayName, username: request.principal!.username, isSystemAdmin: isSystemAdmin(request.principal!) });
+  const userOf = adminUserOf;
 
   /** The organ, if the person is on its staff; whether they may set cadences (disclosure office, organ admin). */
   async function organFor(request: FastifyRequest, code: string) {
-    const organ = await findOrganByCode(db, code);
-    const scope = await organScope(db, request.principal!);
-    if (!organ || !scope.staffOf.some((o) => o.id === organ.id)) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
-    const roles = rolesOn(request.principal!, scope.chainOf(organ.id));
-    const canSet = ['disclosure_office', 'organ_admin', 'system_admin'].some((r) => roles.has(r as never));
+    const { organ, scope, keeper } = await supervisedOrgan(db, request, code);
     const units = scope.organs.filter((o) => o.parentId === organ.id && o.kind === 'unit');
-    return { organ, canSet, units };
+    return { organ, canSet: keeper, units };
   }
 
   return async function plugin(app: FastifyInstance) {
