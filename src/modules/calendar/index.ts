@@ -17,5 +17,6 @@ export { validateHolidayYear, type HolidayYear } from './domain/holiday-year.ts'
 export { PROACTIVE_WORKING_DAYS, proactiveDeadline } from './domain/proactive-deadline.ts';
 export { WorkingDayCalendar, type DayExplanation, type DayReason } from './domain/working-day-calendar.ts';
 export { runDeadlineCommand, type CommandIo } from './cli/deadline-command.ts';
+export { calendarInForce } from './use-cases/calendar-in-force.ts';
 export { listAdminHolidayYears, loadAdminHolidayYears, loadAdminHolidayYearsIfMigrated, saveAdminHolidayYear, type StoredHolidayYear } from './storage/holiday-years-repository.ts';
 export { holidayYearsRoutes, type HolidayYearsOptions } from './web/holiday-years-routes.tsx';

@@ -15,7 +15,7 @@ import {
   listComments, listConsultations, updateComment, updateConsultation, type ConsultationComment,
 } from '../storage/consultations-repository.ts';
 import type { Executor } from '../storage/executor.ts';
-import { letterCalendar } from './letter-calendar.ts';
+import { calendarInForce } from '../../calendar/index.ts';
 
 const refuse = (reasons: ErrorReason[], status = 400): never => {
   const first = reasons[0];
@@ -45,7 +45,7 @@ export async function openConsultation(deps: AppDeps, actor: Actor, organId: num
     const now = deps.clock.now();
     const reasons = checkConsultationInput(input, chinaDateOf(now));
     if (reasons.length > 0) refuse(reasons);
-    const calendar = await letterCalendar(trx);
+    const calendar = await calendarInForce(trx);
     const at = now.toISOString();
     const c = await insertConsultation(trx, {
       organ_id: organId, title: input.title.trim(), body: input.body, how_to_comment: input.howToComment.trim(), start_on: input.startOn, end_on: input.endOn,

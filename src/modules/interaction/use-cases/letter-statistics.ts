@@ -3,7 +3,7 @@ import { chinaDateOf, type IsoDate } from '../../../shared/iso-date.ts';
 import { RATINGS, type Rating } from '../domain/letter.ts';
 import { effectiveRating } from '../domain/letter-clock.ts';
 import { lettersReceivedBetween } from '../storage/letters-repository.ts';
-import { letterCalendar } from './letter-calendar.ts';
+import { calendarInForce } from '../../calendar/index.ts';
 
 export type LetterStatistics = {
   from: IsoDate; to: IsoDate; received: number; replied: number; notAccepted: number; open: number; repliedOnTime: number;
@@ -21,7 +21,7 @@ export type LetterStatistics = {
  */
 export async function letterStatistics(deps: AppDeps, organId: number, from: IsoDate, to: IsoDate): Promise<LetterStatistics> {
   const letters = await lettersReceivedBetween(deps.db, organId, from, to);
-  const calendar = await letterCalendar(deps.db);
+  const calendar = await calendarInForce(deps.db);
   const today = chinaDateOf(deps.clock.now());
   const replied = letters.filter((l) => l.state === 'replied' && l.repliedOn);
   const ratings = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;

@@ -15,7 +15,7 @@ import type { Executor } from '../storage/executor.ts';
 import { findLetter, updateLetter } from '../storage/letters-repository.ts';
 import { loadLetterSettings } from '../storage/settings-repository.ts';
 import { auditLetter } from './audit-letter.ts';
-import { letterCalendar } from './letter-calendar.ts';
+import { calendarInForce } from '../../calendar/index.ts';
 
 const STATUS_OF: Record<string, number> = { [E.verbNotAllowed]: 409, [E.alreadyRated]: 409, [E.ratingClosed]: 409, [E.sameReviewer]: 403 };
 
@@ -69,7 +69,7 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
         const days = there.replyWorkingDays[before.type];
         Object.assign(changes, {
           organ_id: target!.id, unit_id: null, received_on: today, due_working_days: days,
-          due_on: letterDueOn(await letterCalendar(trx), today, days), transfer_count: before.transferCount + 1, reply_text: null, reply_drafted_by: null,
+          due_on: letterDueOn(await calendarInForce(trx), today, days), transfer_count: before.transferCount + 1, reply_text: null, reply_drafted_by: null,
         });
         Object.assign(data, { fromOrganId: before.organId, toOrganId: target!.id, toOrganName: target!.name, reason: command.reason.trim() });
         break;

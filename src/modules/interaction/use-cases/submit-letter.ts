@@ -12,7 +12,7 @@ import { allocateLetterSerial, insertLetter } from '../storage/letters-repositor
 import { loadLetterSettings } from '../storage/settings-repository.ts';
 import { findLetterSubmission, insertLetterSubmission } from '../storage/submissions-repository.ts';
 import { auditLetter } from './audit-letter.ts';
-import { letterCalendar } from './letter-calendar.ts';
+import { calendarInForce } from '../../calendar/index.ts';
 
 export type LetterReceipt = { trackingNo: string; queryCode: string; organId: number; created: boolean };
 
@@ -52,7 +52,7 @@ export async function submitLetter(deps: AppDeps, organCode: string, raw: unknow
       const at = now.toISOString();
       const today = chinaDateOf(now);
       const settings = await loadLetterSettings(trx, organ.id);
-      const calendar = await letterCalendar(trx);
+      const calendar = await calendarInForce(trx);
       const year = Number(today.slice(0, 4));
       const trackingNo = letterTrackingNo(organ.code, year, await allocateLetterSerial(trx, organ.id, year));
       const queryCode = newQueryCode();

@@ -6,7 +6,7 @@ import {
   appendCatalogAudit, findOrganById, findPublication, markPublished, organChain, publicationInputColumns, publicationInputSchema, type Publication,
 } from '../../catalog/index.ts';
 import { actorLabel, actorUserId, rolesOn, type Actor } from '../../identity/index.ts';
-import { proactiveDeadline, WorkingDayCalendar } from '../../calendar/index.ts';
+import { calendarInForce, proactiveDeadline } from '../../calendar/index.ts';
 import { indexPublication, rememberAttachmentText } from '../../search/index.ts';
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
@@ -62,8 +62,9 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
       case 'publish':
       case 'force_publish': {
         const publishedOn = chinaDateOf(now);
-        // 条例第二十六条: within 20 working days of formation; late items are flagged and counted.
-        const due = proactiveDeadline(p.formedOn, WorkingDayCalendar.withBuiltinYears()).dueOn;
+        // 条例第二十六条: within 20 working days of formation, on the calendar in force (with the
+        // years an administrator entered); late items are flagged and counted.
+        const due = proactiveDeadline(p.formedOn, await calendarInForce(trx)).dueOn;
         result = await markPublished(trx, deps, actor, p, {
           route: verb === 'publish' ? (p.status === 'scheduled' ? 'review_chain_scheduled' : 'review_chain') : 'force_published',
           publishedOn,

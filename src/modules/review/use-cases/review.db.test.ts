@@ -127,6 +127,26 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     expect(alerts[0].message).toContain('计划于 2026-03-10 16:00 发布，实际于 2026-03-10 17:00 发布（延迟 60 分钟）');
   });
 
+  it('flags lateness (条例第二十六条) on the calendar in force, with the holidays an administrator entered', async () => {
+    const { deps, cast, draft } = await world();
+    const { BUILTIN_YEARS, saveAdminHolidayYear } = await import('../../calendar/index.ts');
+    const shipped = BUILTIN_YEARS.find((y) => y.year === 2026)!;
+    // A week of local holidays the shipped notice does not know: the 20 working days end a week later.
+    const extra = ['2026-03-16', '2026-03-17', '2026-03-18', '2026-03-19', '2026-03-20'];
+    await saveAdminHolidayYear(deps.db, { year: 2026, holidays: [...shipped.holidays, ...extra].sort(), workdays: [...shipped.workdays] }, null, '2026-03-01T00:00:00Z');
+    try {
+      await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+      for (const r of [cast.unitHead, cast.office, cast.leader]) await performReviewVerb(deps, r.actor, draft.id, 'approve');
+      // Formed 2026-03-02: the shipped calendar ends the 20 working days on 03-30; with the entered week, on 04-07.
+      deps.clock.set('2026-04-01T02:00:00Z');
+      await performReviewVerb(deps, cast.office.actor, draft.id, 'publish');
+      const row = await deps.db.selectFrom('publications').select(['proactive_due_on', 'published_late']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ proactive_due_on: '2026-04-07', published_late: 0 });
+    } finally {
+      await deps.db.deleteFrom('holiday_years').where('year', '=', 2026).execute();
+    }
+  });
+
   it('amends with a change note and a kept version, withdraws with a coded reason, and refuses edits outside the verbs', async () => {
     const { deps, node, cast, draft } = await world();
     await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
