@@ -3,7 +3,7 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import { countWork, DEFAULT_DUE_SOON_WORKING_DAYS, UNCONFIRMED_AGEING_WORKING_DAYS } from '../modules/applications/index.ts';
 import { organScope } from '../modules/catalog/index.ts';
 import { countLateConsultationFeedback, countLetterWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS } from '../modules/interaction/index.ts';
-import type { Reminder } from '../modules/review/index.ts';
+import { countLateInChain, type Reminder } from '../modules/review/index.ts';
 
 /**
  * What 待办 and 工作台 remind a person of beyond the review queue, with counts: for each organ whose
@@ -47,6 +47,13 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
   for (const organ of organs) {
     const n = lateFeedback.get(organ.id) ?? 0;
     if (n > 0) out.push({ message: `${organ.name}：${n} 项意见征集截止已超过 ${FEEDBACK_WORKING_DAYS} 个工作日仍未公布反馈情况`, href: `/api/v1/organs/${organ.code}/consultations` });
+  }
+  // 条例第二十六条: items still in the review chain whose 20 working days from formation have run out
+  // (the organ's staff and its units' submissions alike; docs/rules/proactive-disclosure.md).
+  const lateInChain = await countLateInChain(deps, organs.map((o) => o.id));
+  for (const organ of organs) {
+    const n = lateInChain.get(organ.id) ?? 0;
+    if (n > 0) out.push({ message: `${organ.name}：${n} 件审核中的信息自形成之日起已超过 20 个工作日仍未公开`, href: '/admin/review#late' });
   }
   // 条例第四十九条: departments publish last year's report by 31 January (governments by 31 March).
   const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);

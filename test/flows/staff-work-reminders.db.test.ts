@@ -1,7 +1,9 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../support/db.ts';
 import { buildTestApp, loginAs } from '../support/app.ts';
-import { createActor, createOrgan } from '../support/factories.ts';
+import { createActor, createNode, createOrgan, createReviewCast, publicationInput } from '../support/factories.ts';
+import { createPublication } from '../../src/modules/catalog/index.ts';
+import { fillReviewForm, performReviewVerb } from '../../src/modules/review/index.ts';
 import { applicantInput, registerInPerson } from '../../src/modules/applications/testing/application-factories.ts';
 import { submitOnlineApplication } from '../../src/modules/applications/index.ts';
 
@@ -46,6 +48,42 @@ describeEachDialect('待办 and 工作台 list the applications waiting for the 
       expect(page.body).not.toContain('件依申请公开');
       expect(page.body).not.toContain('等待确认收到');
     }
+    await app.close();
+  });
+
+  it('shows items still in the review chain past their 20 working days (条例第二十六条) before they are published', async () => {
+    // Wednesday 2026-06-10. Formed 2026-05-08: the 20 working days (Saturday 05-09 a 调休 working day) ended 06-04. Formed 05-20: due 06-17.
+    const { app, deps } = await buildTestApp(db(), '2026-06-10T02:00:00Z');
+    const bureau = await createOrgan(deps);
+    const other = await createOrgan(deps);
+    const node = await createNode(deps, bureau.id);
+    const cast = await createReviewCast(deps, bureau.code);
+    const outsider = await createActor(deps, other.code, 'editor');
+    const inChain = async (formedOn: string, title: string) => {
+      const p = await createPublication(deps, cast.author.actor, bureau.id, publicationInput([node], { formedOn, title }));
+      await fillReviewForm(deps, cast.author.actor, p.id, { secrecyLevel: 'non_secret' });
+      await performReviewVerb(deps, cast.author.actor, p.id, 'submit');
+      return p;
+    };
+    await inChain('2026-05-08', '逾期未公开的通知');
+    await inChain('2026-05-20', '尚在时限内的通知');
+    const draft = await createPublication(deps, cast.author.actor, bureau.id, publicationInput([node], { formedOn: '2026-05-08', title: '未报送的草稿' }));
+
+    const office = await loginAs(app, cast.office.username, cast.office.password);
+    for (const url of ['/admin/review', '/admin']) {
+      const page = await app.inject({ url, cookies: office.cookies });
+      expect(page.body).toContain(`${bureau.name}：1 件审核中的信息自形成之日起已超过 20 个工作日仍未公开`);
+    }
+    const inbox = (await app.inject({ url: '/admin/review', cookies: office.cookies })).body;
+    const lateSection = inbox.slice(inbox.indexOf('已超过公开时限（1）'), inbox.indexOf('id="mine-h"'));
+    expect(lateSection).toContain('逾期未公开的通知');
+    expect(lateSection).toContain('2026-06-04（已逾期）');
+    expect(lateSection).not.toContain('尚在时限内的通知');
+    expect(inbox).toContain('2026-06-17');
+    expect(lateSection).not.toContain(draft.title);
+
+    const theirs = await loginAs(app, outsider.username, outsider.password);
+    expect((await app.inject({ url: '/admin/review', cookies: theirs.cookies })).body).not.toContain('已超过 20 个工作日');
     await app.close();
   });
 });

@@ -9,6 +9,7 @@ export { publishScheduled, SCHEDULE_GRACE_MINUTES } from './jobs/publish-schedul
 export { loadChain, loadForm, decisionsFor, versionsFor, type ReviewForm, type StoredFinding } from './storage/review-repository.ts';
 export { reviewQueue } from './storage/review-inbox.ts';
 export { latePublications } from './storage/late-publications.ts';
+export { countLateInChain, inChainDeadlines, type InChainDeadline } from './use-cases/late-in-chain.ts';
 export { reviewOverview, type ReviewOverview } from './use-cases/review-overview.ts';
 export { loadReviewFacts } from './use-cases/perform-review-verb.ts';
 export { createSubmissionTask, openTasks, submissionTaskSchema, linkToTask } from './use-cases/submission-tasks.ts';

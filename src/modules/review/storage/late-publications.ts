@@ -17,3 +17,16 @@ export async function latePublications(db: Executor, organIds: number[], fromOn:
     .orderBy('id', 'desc')
     .execute();
 }
+
+/** Items of these organs still in the review chain (in review, approved or scheduled), with their formation date. */
+export async function inChainWithFormation(db: Executor, organIds: number[]) {
+  if (organIds.length === 0) return [];
+  return db
+    .selectFrom('publications')
+    .select(['id', 'organ_id', 'title', 'status', 'formed_on', 'submitting_unit_id'])
+    .where('organ_id', 'in', organIds)
+    .where('status', 'in', ['in_review', 'approved', 'scheduled'])
+    .orderBy('formed_on')
+    .orderBy('id')
+    .execute();
+}

@@ -1,7 +1,9 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
 
-export type InboxRow = { id: number; title: string; organName: string; status: string; stageName: string; submittedAt: string | null; findingsCount: number; blockingCount: number; mine: boolean };
+export type InboxRow = { id: number; title: string; organName: string; status: string; stageName: string; submittedAt: string | null; findingsCount: number; blockingCount: number; mine: boolean;
+  /** The last day of 条例第二十六条's 20 working days (items still in the chain), and whether it has passed. */
+  dueOn: string | null; late: boolean };
 export type TaskRow = { id: number; title: string; unitName: string; nextDueOn: string; overdue: boolean; organCode: string; nodeId: number | null };
 
 /** What waits for a reviewer, oldest first, with the scanner's findings count; plus alerts and submission tasks. */
@@ -10,6 +12,7 @@ export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks, re
   alerts: { id: number; message: string; publicationId: number | null }[]; tasks: TaskRow[]; reminders: { message: string; href: string }[];
 }) {
   const mine = rows.filter((r) => r.mine);
+  const late = rows.filter((r) => r.late);
   return (
     <AdminLayout title="待办" user={user} csrfToken={csrf} flash={flash}>
       <h1>待办</h1>
@@ -33,6 +36,13 @@ export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks, re
         <section class="notice" aria-labelledby="rem-h">
           <h2 id="rem-h">期限提醒</h2>
           <ul>{reminders.map((r) => <li key={r.href}><a href={r.href}>{r.message}</a></li>)}</ul>
+        </section>
+      )}
+      {late.length > 0 && (
+        <section class="error-summary" aria-labelledby="late-h" id="late">
+          <h2 id="late-h">已超过公开时限（{late.length}）</h2>
+          <p>以下信息自形成之日起已超过 20 个工作日（条例第二十六条），仍在审核或等待发布，请尽快处理；发布后将计入“逾期公开”。</p>
+          <InboxTable rows={late} />
         </section>
       )}
       <section aria-labelledby="mine-h">
@@ -73,7 +83,7 @@ function InboxTable({ rows }: { rows: InboxRow[] }) {
   if (rows.length === 0) return <p>暂无。</p>;
   return (
     <table class="list">
-      <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">状态</th><th scope="col">当前环节</th><th scope="col">报送时间</th><th scope="col">扫描发现</th></tr></thead>
+      <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">状态</th><th scope="col">当前环节</th><th scope="col">报送时间</th><th scope="col">扫描发现</th><th scope="col">公开时限</th></tr></thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
@@ -81,6 +91,7 @@ function InboxTable({ rows }: { rows: InboxRow[] }) {
             <td>{PUBLICATION_STATUS_LABELS[r.status as PublicationStatus]}</td><td>{r.stageName}</td>
             <td>{r.submittedAt ? new Date(Date.parse(r.submittedAt) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16) : ''}</td>
             <td class={r.blockingCount ? 'status-draft' : ''}>{r.findingsCount}{r.blockingCount > 0 && `（须处理 ${r.blockingCount}）`}</td>
+            <td class={r.late ? 'status-draft nowrap' : 'nowrap'}>{r.dueOn ?? ''}{r.late && '（已逾期）'}</td>
           </tr>
         ))}
       </tbody>

@@ -15,6 +15,7 @@ import { fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { saveReviewChain } from '../use-cases/save-review-chain.ts';
 import { createSubmissionTask, openTasks } from '../use-cases/submission-tasks.ts';
+import { inChainDeadlines } from '../use-cases/late-in-chain.ts';
 import { ChainPage } from './chain-page.tsx';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
@@ -120,6 +121,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       const principal = request.principal!;
       const { scope, ids } = await visibleOrganIds(request);
       const queue = await reviewQueue(db, ids);
+      const deadlines = new Map((await inChainDeadlines(deps, ids)).map((d) => [d.id, d]));
       const rows: InboxRow[] = [];
       const direct = new Set(scope.directStaffOf.map((o) => o.id));
       for (const q of queue) {
@@ -139,6 +141,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
         rows.push({
           id: q.id, title: q.title, organName: q.organ_name, status: q.status, stageName: q.status === 'in_review' ? (stage?.name ?? '') : q.status === 'approved' ? '待发布' : q.status === 'published' ? '紧急发布，待补充审核' : '定时发布',
           submittedAt: q.submitted_at, findingsCount: q.findingsCount, blockingCount: q.blockingCount, mine,
+          dueOn: deadlines.get(q.id)?.dueOn ?? null, late: deadlines.get(q.id)?.late ?? false,
         });
       }
       const returned = await db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', principal.userId).orderBy('updated_at').execute();
