@@ -4,14 +4,59 @@ import { APPLICANT_TYPES, ID_KINDS, isOrganisation } from './applicant-types.ts'
 import { DELIVERY_METHODS, PROVISION_FORMS, STAFF_CHANNELS } from './channels.ts';
 import { isCreditCode, isResidentIdNumber } from './identity-number.ts';
 
-const text = (label: string, max: number, min = 1) =>
+export const text = (label: string, max: number, min = 1) =>
   z
     .string({ message: `请填写${label}` })
     .trim()
     .min(min, { message: min > 1 ? `${label}至少${min}个字` : `请填写${label}` })
     .max(max, { message: `${label}不能超过${max}个字` });
-const optionalText = (label: string, max: number) =>
+export const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, { message: `${label}不能超过${max}个字` }).nullish().transform((v) => v ?? '');
+
+/** Who the applicant is and how to reach them (条例第二十九条): shared by applications and 第四十一条 correction requests. */
+export const applicantIdentityShape = {
+  applicantType: z.enum(APPLICANT_TYPES, { message: '请选择申请人类型' }),
+  applicantName: text('申请人姓名或名称', 100),
+  applicantIdKind: z.enum(ID_KINDS, { message: '请选择身份证明类型' }),
+  applicantIdNumber: z.string({ message: '请填写证件号码' }).trim().toUpperCase().min(1, { message: '请填写证件号码' }).max(40, { message: '证件号码不能超过40个字符' }),
+  contactPerson: optionalText('联系人', 50),
+  contactPhone: z
+    .string({ message: '请填写联系电话' })
+    .trim()
+    .regex(/^[0-9+\-() ]{7,20}$/, { message: '联系电话应为7至20位数字（可含区号连字符）' }),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(100, { message: '电子邮箱不能超过100个字符' })
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: '电子邮箱格式不正确' })
+    .nullish()
+    .transform((v) => v ?? ''),
+  contactAddress: optionalText('通信地址', 200),
+  postalCode: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d{6}$/.test(v), { message: '邮政编码应为6位数字' })
+    .nullish()
+    .transform((v) => v ?? ''),
+  deliveryMethod: z.enum(DELIVERY_METHODS, { message: '请选择获取信息的方式' }),
+};
+
+type IdentityValues = {
+  applicantType: (typeof APPLICANT_TYPES)[number]; applicantIdKind: (typeof ID_KINDS)[number]; applicantIdNumber: string;
+  contactPerson: string; contactEmail: string; contactAddress: string; deliveryMethod: (typeof DELIVERY_METHODS)[number];
+};
+
+/** The checks across the identity fields: the ID number's check digit, the ID kind that fits the applicant, the contact a delivery needs. */
+export function checkApplicantIdentity(v: IdentityValues, issue: (path: string, message: string) => void): void {
+  if (v.applicantIdKind === 'resident_id' && !isResidentIdNumber(v.applicantIdNumber)) issue('applicantIdNumber', '居民身份证号码应为18位且校验位正确');
+  if (v.applicantIdKind === 'credit_code' && !isCreditCode(v.applicantIdNumber)) issue('applicantIdNumber', '统一社会信用代码应为18位且校验位正确');
+  const personal = ['resident_id', 'passport', 'other_personal_id'].includes(v.applicantIdKind);
+  if (isOrganisation(v.applicantType) && personal) issue('applicantIdKind', '法人或其他组织请提供统一社会信用代码或其他组织证明');
+  if (!isOrganisation(v.applicantType) && !personal) issue('applicantIdKind', '自然人请提供居民身份证、护照或其他个人证件');
+  if (isOrganisation(v.applicantType) && v.contactPerson === '') issue('contactPerson', '法人或其他组织请填写联系人');
+  if (v.deliveryMethod === 'email' && v.contactEmail === '') issue('contactEmail', '选择以电子邮件获取信息时，请填写电子邮箱');
+  if (v.deliveryMethod === 'post' && v.contactAddress === '') issue('contactAddress', '选择邮寄获取信息时，请填写通信地址');
+}
 
 /**
  * What an applicant gives (条例第二十九条): who they are and how to reach them; the information wanted
@@ -19,49 +64,16 @@ const optionalText = (label: string, max: number) =>
  */
 export const applicantFields = z
   .object({
-    applicantType: z.enum(APPLICANT_TYPES, { message: '请选择申请人类型' }),
-    applicantName: text('申请人姓名或名称', 100),
-    applicantIdKind: z.enum(ID_KINDS, { message: '请选择身份证明类型' }),
-    applicantIdNumber: z.string({ message: '请填写证件号码' }).trim().toUpperCase().min(1, { message: '请填写证件号码' }).max(40, { message: '证件号码不能超过40个字符' }),
-    contactPerson: optionalText('联系人', 50),
-    contactPhone: z
-      .string({ message: '请填写联系电话' })
-      .trim()
-      .regex(/^[0-9+\-() ]{7,20}$/, { message: '联系电话应为7至20位数字（可含区号连字符）' }),
-    contactEmail: z
-      .string()
-      .trim()
-      .max(100, { message: '电子邮箱不能超过100个字符' })
-      .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: '电子邮箱格式不正确' })
-      .nullish()
-      .transform((v) => v ?? ''),
-    contactAddress: optionalText('通信地址', 200),
-    postalCode: z
-      .string()
-      .trim()
-      .refine((v) => v === '' || /^\d{6}$/.test(v), { message: '邮政编码应为6位数字' })
-      .nullish()
-      .transform((v) => v ?? ''),
+    ...applicantIdentityShape,
     subject: text('所需信息的内容描述', 2000, 5),
     documentNumber: optionalText('文号', 100),
     provisionForm: z.enum(PROVISION_FORMS, { message: '请选择信息的提供形式' }),
-    deliveryMethod: z.enum(DELIVERY_METHODS, { message: '请选择获取信息的方式' }),
   })
-  .superRefine((v, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (v.applicantIdKind === 'resident_id' && !isResidentIdNumber(v.applicantIdNumber)) issue('applicantIdNumber', '居民身份证号码应为18位且校验位正确');
-    if (v.applicantIdKind === 'credit_code' && !isCreditCode(v.applicantIdNumber)) issue('applicantIdNumber', '统一社会信用代码应为18位且校验位正确');
-    const personal = ['resident_id', 'passport', 'other_personal_id'].includes(v.applicantIdKind);
-    if (isOrganisation(v.applicantType) && personal) issue('applicantIdKind', '法人或其他组织请提供统一社会信用代码或其他组织证明');
-    if (!isOrganisation(v.applicantType) && !personal) issue('applicantIdKind', '自然人请提供居民身份证、护照或其他个人证件');
-    if (isOrganisation(v.applicantType) && v.contactPerson === '') issue('contactPerson', '法人或其他组织请填写联系人');
-    if (v.deliveryMethod === 'email' && v.contactEmail === '') issue('contactEmail', '选择以电子邮件获取信息时，请填写电子邮箱');
-    if (v.deliveryMethod === 'post' && v.contactAddress === '') issue('contactAddress', '选择邮寄获取信息时，请填写通信地址');
-  });
+  .superRefine((v, ctx) => checkApplicantIdentity(v, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message })));
 
 export type ApplicantFields = z.infer<typeof applicantFields>;
 
-const date = (label: string) =>
+export const date = (label: string) =>
   z.string({ message: `请填写${label}` }).trim().refine(isIsoDate, { message: `${label}不是有效日期，应为YYYY-MM-DD格式的真实日期` });
 
 /** Staff registering a written application received by post, fax, e-mail or in person (条例第三十一条). */

@@ -47,6 +47,14 @@ export const ApplicationErrorCode = {
   organNotAnswering: 'ERR_APPLICATION_ORGAN_NOT_ANSWERING',
   reconsiderationBodyRequired: 'ERR_APPLICATION_RECONSIDERATION_BODY_REQUIRED',
   settingsInvalid: 'ERR_APPLICATION_SETTINGS_INVALID',
+  // 条例第四十一条 correction requests (更正申请).
+  recordCorrectionNotFound: 'ERR_APPLICATION_RECORD_CORRECTION_NOT_FOUND',
+  recordCorrectionInvalid: 'ERR_APPLICATION_RECORD_CORRECTION_INVALID',
+  recordCorrectionCaseNotFound: 'ERR_APPLICATION_RECORD_CORRECTION_CASE_NOT_FOUND',
+  recordCorrectionVerbNotAllowed: 'ERR_APPLICATION_RECORD_CORRECTION_VERB_NOT_ALLOWED',
+  recordCorrectionContentRequired: 'ERR_APPLICATION_RECORD_CORRECTION_CONTENT_REQUIRED',
+  recordCorrectionReasonRequired: 'ERR_APPLICATION_RECORD_CORRECTION_REASON_REQUIRED',
+  recordCorrectionCompetentOrganRequired: 'ERR_APPLICATION_RECORD_CORRECTION_COMPETENT_ORGAN_REQUIRED',
 } as const;
 
 export type ApplicationErrorCodeValue = (typeof ApplicationErrorCode)[keyof typeof ApplicationErrorCode];

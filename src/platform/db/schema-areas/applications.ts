@@ -15,6 +15,9 @@ export interface ApplicationsTables {
   application_settings: ApplicationSettingsTable;
   application_letter_serials: ApplicationSerialsTable;
   application_submissions: ApplicationSubmissionsTable;
+  record_corrections: RecordCorrectionsTable;
+  record_correction_events: RecordCorrectionEventsTable;
+  record_correction_serials: ApplicationSerialsTable;
 }
 
 export interface ApplicationsTable {
@@ -216,4 +219,60 @@ export interface AppealsTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+}
+
+/** 条例第四十一条 correction requests (更正申请), created by ../migrations/008-record-corrections.ts. */
+export interface RecordCorrectionsTable {
+  id: Generated<number>;
+  organ_id: number;
+  /** 〈机关代码〉-GZ-〈年〉-〈五位序号〉 */
+  tracking_no: string;
+  /** received | corrected | not_verified | transferred | referred */
+  state: string;
+  channel: string;
+  received_on: string;
+  applicant_type: string;
+  applicant_name: string;
+  applicant_id_kind: Generated<string>;
+  applicant_id_number: Generated<string>;
+  contact_person: Generated<string>;
+  contact_phone: Generated<string>;
+  contact_email: Generated<string>;
+  contact_address: Generated<string>;
+  postal_code: Generated<string>;
+  /** How the 告知书 reaches the applicant (post | email | pickup | online | fax). */
+  delivery_method: Generated<string>;
+  application_id: number | null;
+  record_description: string;
+  claimed_correction: string;
+  evidence: string;
+  registered_by: number | null;
+  decided_on: string | null;
+  corrected_content: Generated<string>;
+  decision_reason: Generated<string>;
+  competent_organ: Generated<string>;
+  competent_contact: Generated<string>;
+  /** The 告知书 as issued (DocumentModel JSON), frozen; its number and date. */
+  letter_json: string | null;
+  letter_no: string | null;
+  letter_issued_on: string | null;
+  /** sha256 of the registration form token: one token, one request. */
+  form_token_hash: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecordCorrectionEventsTable {
+  id: Generated<number>;
+  record_correction_id: number;
+  verb: string;
+  from_state: string | null;
+  to_state: string;
+  occurred_on: string;
+  occurred_at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  note: Generated<string>;
+  data_json: Generated<string>;
 }
