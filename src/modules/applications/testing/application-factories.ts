@@ -5,6 +5,8 @@ import type { Application } from '../domain/application.ts';
 import type { Command } from '../domain/application-verbs.ts';
 import { performVerb } from '../use-cases/perform-verb.ts';
 import { registerApplication } from '../use-cases/register-application.ts';
+import type { RecordCorrection } from '../domain/record-correction.ts';
+import { registerRecordCorrection } from '../use-cases/record-corrections.ts';
 
 let seq = 0;
 
@@ -39,4 +41,32 @@ export async function runVerbs(deps: AppDeps, actor: Actor, id: number, commands
   let app: Application | null = null;
   for (const c of commands) app = await performVerb(deps, actor, id, c);
   return app!;
+}
+
+/** What staff type for a 条例第四十一条 correction request (a natural person whose household size was recorded wrongly). */
+export function recordCorrectionInput(over: Record<string, unknown> = {}): Record<string, string> {
+  seq += 1;
+  return {
+    channel: 'in_person',
+    receivedOn: '2026-03-02',
+    applicantType: 'natural_person',
+    applicantName: `李某${seq}`,
+    applicantIdKind: 'resident_id',
+    applicantIdNumber: '11010519491231002X',
+    contactPhone: '13900000000',
+    contactEmail: 'li@example.cn',
+    contactAddress: '青岚县城关镇人民路2号',
+    postalCode: '237000',
+    deliveryMethod: 'post',
+    applicationTrackingNo: '',
+    recordDescription: `2025年公租房资格审核结果中本人家庭人口记载为2人（第${seq}件）`,
+    claimedCorrection: '家庭人口应为3人',
+    evidence: '户口簿复印件、出生医学证明复印件',
+    ...(over as Record<string, string>),
+  };
+}
+
+/** A correction request registered at the counter. */
+export async function registerRecordCorrectionAt(deps: AppDeps, actor: Actor, organId: number, over: Record<string, unknown> = {}): Promise<RecordCorrection> {
+  return (await registerRecordCorrection(deps, actor, organId, recordCorrectionInput(over))).correction;
 }

@@ -18,6 +18,13 @@ import { issueAcknowledgement } from './issue-letter.ts';
 import { hashQueryCode, newQueryCode } from './query-code.ts';
 import { calendarFor } from './working-calendar.ts';
 
+/** 条例第二十七条: the 行政机关 takes applications (and 第四十一条 correction requests) in its own name, not its internal units. */
+export function requireAnsweringOrgan(organ: Organ): void {
+  if (organ.kind === 'unit') {
+    throw new DomainError(E.organNotAnswering, `${organ.name}是内设机构，不单独受理政府信息公开申请，请登记到其所属的行政机关（条例第二十七条）`, { httpStatus: 400, field: 'organ' });
+  }
+}
+
 /** 〈机关代码〉-〈年〉-〈五位序号〉, e.g. QHX-ZJJ-2026-00012: unique, readable on the phone. */
 export const trackingNoFor = (organCode: string, year: number, serial: number) => `${organCode.toUpperCase()}-${year}-${String(serial).padStart(5, '0')}`;
 
@@ -30,10 +37,7 @@ export type Receipt = { channel: Channel; arrivedOn: IsoDate; arrivedAt: string 
 export async function createApplication(
   trx: Executor, deps: AppDeps, actor: Actor, organ: Organ, fields: ApplicantFields, receipt: Receipt, source: 'portal' | 'staff', at: string, today: IsoDate,
 ): Promise<{ application: Application; queryCode: string }> {
-  // 条例第二十七条: the 行政机关 takes applications in its own name, not its internal units.
-  if (organ.kind === 'unit') {
-    throw new DomainError(E.organNotAnswering, `${organ.name}是内设机构，不单独受理政府信息公开申请，请登记到其所属的行政机关（条例第二十七条）`, { httpStatus: 400, field: 'organ' });
-  }
+  requireAnsweringOrgan(organ);
   const calendar = await calendarFor(trx);
   const receivedOn = receivedOnFor(receipt.channel, receipt.arrivedOn, receipt.confirmedOn);
   const state = receivedOn ? 'registered' : 'awaiting_confirmation';

@@ -125,18 +125,9 @@ async function issueLetter(
   const p = plan(dated);
   if (!p) return null;
   const notes = provisional ? [PROVISIONAL_NOTE] : [];
-  const fullChain = (await Promise.all((await organChain(trx, app.organId)).map((id) => findOrganById(trx, id)))).filter((x) => x !== null);
-  // 条例第二十七条: the 行政机关 answers and signs, never an internal unit.
-  const organ = answeringOrgan(fullChain);
-  const chain = fullChain.slice(fullChain.indexOf(organ));
-  const settings = await settingsFor(trx, organ.id);
-  const reconsideration = reconsiderationBodyFor(chain, { body: settings.reconsiderationBody, address: settings.reconsiderationAddress, online: settings.reconsiderationOnline });
-  if (!reconsideration && hasRemedies(p.kind)) {
-    throw new DomainError(E.reconsiderationBodyRequired, `答复文书须写明复议机关（行政复议法第二十条第三款）：请本机关管理员先在“依申请公开设置”中填写${organ.name}的复议机关名称、地址和网上申请渠道`, { httpStatus: 409 });
-  }
-  // Each letter its own number in the organ's series for the year (e.g. 岚建公开〔2026〕第12号).
-  const year = Number(o.issuedOn.slice(0, 4));
-  const letterNo = letterNumber(settings.letterPrefix || `${organ.shortName || organ.name}依申请公开`, year, await allocateLetterSerial(trx, organ.id, year));
+  const { organ, reconsideration, nextLetterNo } = await letterheadFor(trx, app.organId);
+  if (!reconsideration && hasRemedies(p.kind)) throw reconsiderationBodyMissing(organ.name);
+  const letterNo = await nextLetterNo(o.issuedOn);
   const template = await templateFor(trx, organ.id, p.template);
   const document = buildLetter(p.kind, {
     app, organName: organ.name, reconsideration: reconsideration ?? { body: '', address: '', online: '' }, serviceMethod: o.serviceMethod,
@@ -147,6 +138,28 @@ async function issueLetter(
     forApplicant: isLetterForApplicant(p.kind), createdBy: o.userId, serviceMethod: o.serviceMethod, letterNo,
   }, o.at);
 }
+/**
+ * Who signs a letter of a case at `organId` and what it names: the answering 行政机关 (条例第二十七条:
+ * never an internal unit), its reconsideration body (null when none can be named) and the next number
+ * in its letter series for the year (e.g. 岚建公开〔2026〕第12号). Shared by every letter of the area.
+ */
+export async function letterheadFor(trx: Executor, organId: number) {
+  const fullChain = (await Promise.all((await organChain(trx, organId)).map((id) => findOrganById(trx, id)))).filter((x) => x !== null);
+  const organ = answeringOrgan(fullChain);
+  const chain = fullChain.slice(fullChain.indexOf(organ));
+  const settings = await settingsFor(trx, organ.id);
+  const reconsideration = reconsiderationBodyFor(chain, { body: settings.reconsiderationBody, address: settings.reconsiderationAddress, online: settings.reconsiderationOnline });
+  const nextLetterNo = async (issuedOn: IsoDate): Promise<string> => {
+    const year = Number(issuedOn.slice(0, 4));
+    return letterNumber(settings.letterPrefix || `${organ.shortName || organ.name}依申请公开`, year, await allocateLetterSerial(trx, organ.id, year));
+  };
+  return { organ, reconsideration, nextLetterNo };
+}
+
+/** A letter stating the remedies cannot be issued without a named reconsideration body (行政复议法第二十条第三款). */
+export const reconsiderationBodyMissing = (organName: string) =>
+  new DomainError(E.reconsiderationBodyRequired, `答复文书须写明复议机关（行政复议法第二十条第三款）：请本机关管理员先在“依申请公开设置”中填写${organName}的复议机关名称、地址和网上申请渠道`, { httpStatus: 409 });
+
 /** Letters that state the remedies (行政复议、行政诉讼) and so must name the reconsideration body. */
 const hasRemedies = (kind: LetterKind) => kind === 'reply' || kind === 'termination_notice';
 
