@@ -5,12 +5,13 @@ import type { FormValues } from './form-values.ts';
 
 const ORG_TYPES = ['commercial_enterprise', 'research_institution', 'public_interest_org', 'legal_service_org', 'other_org'] as const;
 
-/** The applicant and the request (条例第二十九条), shared by the public form and staff registration. */
-export function ApplicantFieldsets({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+const describer = (errors: FieldErrors) => (name: string, hint?: boolean) => [hint ? `h-${name}` : '', errors[name] ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
+
+/** Who the applicant is and how to reach them (条例第二十九条): applications and 第四十一条 correction requests. */
+export function ApplicantIdentityFieldset({ values, errors }: { values: FormValues; errors: FieldErrors }) {
   const v = (k: string) => values[k] ?? '';
-  const describedBy = (name: string, hint?: boolean) => [hint ? `h-${name}` : '', errors[name] ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = describer(errors);
   return (
-    <>
       <fieldset>
         <legend>申请人信息</legend>
         <Field name="applicantType" label="申请人类型" errors={errors} required>
@@ -50,6 +51,16 @@ export function ApplicantFieldsets({ values, errors }: { values: FormValues; err
           <input type="text" id="f-postalCode" name="postalCode" value={v('postalCode')} maxLength={6} inputMode="numeric" aria-describedby={describedBy('postalCode')} />
         </Field>
       </fieldset>
+  );
+}
+
+/** The applicant and the request (条例第二十九条), shared by the public form and staff registration. */
+export function ApplicantFieldsets({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+  const v = (k: string) => values[k] ?? '';
+  const describedBy = describer(errors);
+  return (
+    <>
+      <ApplicantIdentityFieldset values={values} errors={errors} />
       <fieldset>
         <legend>所需政府信息</legend>
         <Field name="subject" label="所需信息的内容描述" errors={errors} required hint="请写明信息的名称或便于查询的特征性描述，如年份、项目名称、发文单位">

@@ -9,7 +9,7 @@ export const asLetterFormat = (v: unknown): LetterFormat => (LETTER_FORMATS as r
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Sends a stored letter as a printable HTML page, a DOCX for editing or a PDF with the Chinese fonts embedded. */
-export async function sendLetter(reply: FastifyReply, letter: StoredLetter, format: LetterFormat): Promise<FastifyReply> {
+export async function sendLetter(reply: FastifyReply, letter: Pick<StoredLetter, 'id' | 'document'>, format: LetterFormat): Promise<FastifyReply> {
   const base = `${letter.document.title}`.replace(/[\\/:*?"<>|]/g, '_');
   reply.header('Cache-Control', 'private, no-store');
   if (format === 'docx') {

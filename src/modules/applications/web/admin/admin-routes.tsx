@@ -32,6 +32,7 @@ import { AppealsPage } from './appeals-page.tsx';
 import { CasePage } from './case-page.tsx';
 import { commandFromForm } from './command-from-form.ts';
 import { RegisteredPage, RegisterPage } from './register-page.tsx';
+import { recordCorrectionRoutes } from './record-correction-routes.tsx';
 import { staffOrgans } from './staff-organs.ts';
 import { TemplatesPage } from './templates-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
@@ -58,6 +59,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
+    // 条例第四十一条 correction requests (更正申请).
+    recordCorrectionRoutes(app, deps);
 
     app.get<{ Querystring: { organ?: string; view?: string; days?: string; q?: string; page?: string } }>('/admin/applications', async (request, reply) => {
       const scope = await staffOrgans(deps, request, reply);

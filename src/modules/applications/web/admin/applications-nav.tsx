@@ -5,12 +5,13 @@ export function ApplicationsNav({ organ, organs, current, isSystemAdmin }: { org
   const links: [string, string][] = [
     ['work', `/admin/applications?organ=${organ.code}`],
     ['new', `/admin/applications/new?organ=${organ.code}`],
+    ['corrections', `/admin/record-corrections?organ=${organ.code}`],
     ['appeals', `/admin/appeals?organ=${organ.code}`],
     ['statistics', `/admin/applications/statistics?organ=${organ.code}`],
     ['templates', `/admin/organs/${organ.code}/letter-templates`],
     ['settings', `/admin/organs/${organ.code}/application-settings`],
   ];
-  const labels: Record<string, string> = { work: '依申请公开办件', new: '登记申请', appeals: '复议诉讼', statistics: '统计', templates: '文书模板', settings: '设置' };
+  const labels: Record<string, string> = { work: '依申请公开办件', new: '登记申请', corrections: '更正申请', appeals: '复议诉讼', statistics: '统计', templates: '文书模板', settings: '设置' };
   return (
     <nav class="actions" aria-label="依申请公开">
       {links.map(([key, href]) => <a href={href} aria-current={current === key ? 'page' : undefined} class={current === key ? 'btn btn-small' : undefined}>{labels[key]}</a>)}
