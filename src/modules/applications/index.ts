@@ -9,7 +9,13 @@ export { APPEAL_KINDS, APPEAL_RESULTS, APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS,
 export { CHANNELS, CHANNEL_LABELS, CHANNEL_RULES, type Channel } from './domain/channels.ts';
 export { perApplicationFee, perPageFee, monthTotalPerApplication, FEE_PAYMENT_WORKING_DAYS, FEE_WINDOW_PAUSES_CLOCK } from './domain/fee-rules.ts';
 export { applicationClock, type ApplicationClock } from './domain/application-clock.ts';
-export { applicationStateDiagram } from './domain/state-diagram.ts';
+export { applicationStateDiagram, recordCorrectionStateDiagram } from './domain/state-diagram.ts';
+// 条例第四十一条 correction requests (更正申请).
+export {
+  RECORD_CORRECTION_STATES, RECORD_CORRECTION_STATE_LABELS, RECORD_CORRECTION_TRANSITIONS, decideRecordCorrection,
+  type RecordCorrection, type RecordCorrectionCommand, type RecordCorrectionState, type RecordCorrectionVerb,
+} from './domain/record-correction.ts';
+export { registerRecordCorrection, performRecordCorrectionVerb, listRecordCorrectionsOf } from './use-cases/record-corrections.ts';
 export { ApplicationErrorCode } from './domain/error-codes.ts';
 export type { Application, Pause } from './domain/application.ts';
 export { submitOnlineApplication } from './use-cases/submit-online-application.ts';

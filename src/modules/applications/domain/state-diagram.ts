@@ -1,5 +1,6 @@
 import { APPLICATION_STATES, STATE_LABELS } from './application-states.ts';
 import { TRANSITIONS, VERBS, type Verb } from './application-verbs.ts';
+import { isAdverseRecordCorrection, RECORD_CORRECTION_STATE_LABELS, RECORD_CORRECTION_STATES, RECORD_CORRECTION_TRANSITIONS, RECORD_CORRECTION_VERBS } from './record-correction.ts';
 
 /**
  * The state diagram of docs/workflows/application-states.md, generated from the transition table
@@ -42,4 +43,26 @@ export function applicationVerbTable(): string {
     return `| \`${verb}\` | ${t.label} | ${t.from.map((s) => `${s}`).join('、')} | ${to} | ${WHO[verb] ?? '本机关工作人员'} |`;
   });
   return ['| verb | 操作 | 可用于状态 | 之后的状态 | 谁可以 |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The state diagram of docs/workflows/record-corrections.md (条例第四十一条), generated from its transition table. */
+export function recordCorrectionStateDiagram(): string {
+  const lines = ['stateDiagram-v2'];
+  for (const s of RECORD_CORRECTION_STATES) lines.push(`    ${s}: ${s}（${RECORD_CORRECTION_STATE_LABELS[s]}）`);
+  lines.push('    [*] --> received: register（登记更正申请）');
+  for (const verb of RECORD_CORRECTION_VERBS) {
+    const t = RECORD_CORRECTION_TRANSITIONS[verb];
+    for (const from of t.from) lines.push(`    ${from} --> ${t.to}: ${verb}（${t.label}）`);
+  }
+  for (const s of RECORD_CORRECTION_STATES.filter((s) => s !== 'received')) lines.push(`    ${s} --> [*]`);
+  return lines.join('\n');
+}
+
+/** The correction requests' transition table as a Markdown table, with what each verb requires and whether its letter states remedies. */
+export function recordCorrectionVerbTable(): string {
+  const rows = RECORD_CORRECTION_VERBS.map((verb) => {
+    const t = RECORD_CORRECTION_TRANSITIONS[verb];
+    return `| \`${verb}\` | ${t.label} | ${t.from.join('、')} | ${t.to}（${RECORD_CORRECTION_STATE_LABELS[t.to]}） | ${isAdverseRecordCorrection(t.to) ? '是' : '否'} |`;
+  });
+  return ['| verb | 操作 | 可用于状态 | 之后的状态 | 告知书载明救济途径 |', '|---|---|---|---|---|', ...rows].join('\n');
 }
