@@ -27,7 +27,7 @@ export type RecordCorrectionLetterContext = {
 export function buildRecordCorrectionLetter(rc: RecordCorrection, ctx: RecordCorrectionLetterContext): DocumentModel {
   if (rc.state === 'received' || !rc.decidedOn) throw new Error('更正申请尚未作出处理，不能生成告知书');
   const on = chineseDate(rc.decidedOn);
-  const intro = `本机关于${chineseDate(rc.receivedOn)}收到您提出的政府信息更正申请（编号：${rc.trackingNo}）。您认为本机关提供的与您自身相关的政府信息记录“${rc.recordDescription}”不准确，要求更正为“${rc.claimedCorrection}”，并提供了以下证据：${rc.evidence}。`;
+  const intro = `本机关于${chineseDate(rc.receivedOn)}收到您提出的政府信息更正申请（编号：${rc.trackingNo}）。您认为本机关提供的与您自身相关的政府信息记录“${rc.recordDescription}”不准确，要求更正为“${rc.claimedCorrection}”，并提供了以下证据：${rc.evidence.replace(/[。；;.，,\s]+$/u, '')}。`;
   const outcome: Record<Exclude<RecordCorrection['state'], 'received'>, string[]> = {
     corrected: [
       `经审核，您提出的更正申请属实。根据${ARTICLE}的规定，本机关已于${on}予以更正，更正内容如下：`,
