@@ -7,15 +7,16 @@ export { saveOrgan } from './use-cases/save-organ.ts';
 export { addCatalogNode, updateCatalogNode, reorderCatalogNode, removeCatalogNode } from './use-cases/manage-catalog-nodes.ts';
 export { createPublication, updatePublication } from './use-cases/save-publication.ts';
 export { publishPublication, markPublished } from './use-cases/publish-publication.ts';
-export { publicationInputColumns } from './use-cases/save-publication.ts';
+export { publicationInputColumns, checkReferences as checkPublicationReferences } from './use-cases/save-publication.ts';
 export { requireRoleOnOrgan, requireDraftRights } from './use-cases/authorize.ts';
 export { audit as appendCatalogAudit } from './use-cases/audit-helper.ts';
 export type { Executor } from './storage/executor.ts';
-export { addAttachment, removeAttachment, attachmentPath, MAX_ATTACHMENT_BYTES } from './use-cases/manage-attachments.ts';
+export { addAttachment, removeAttachment, attachmentPath, MAX_ATTACHMENT_BYTES, type RevisionUpload } from './use-cases/manage-attachments.ts';
+export { findAttachment, removeWithRevision, keepWithRevision, settleRevisionAttachments } from './storage/revision-attachments.ts';
 export { listOrgans, findOrganByCode, findOrganById, organChain } from './storage/organs-repository.ts';
 export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';
 export {
-  findPublication, listAttachments, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, addViewCounts,
+  findPublication, listAttachments, type AttachmentView, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, addViewCounts,
   type PublicationListItem,
 } from './storage/publications-repository.ts';
 export { organScope, type OrganScope } from './use-cases/organ-scope.ts';

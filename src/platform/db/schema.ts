@@ -194,6 +194,8 @@ export interface AttachmentsTable {
   storage_key: string;
   sha256: string;
   created_at: string;
+  /** null: live; 'pending_add' / 'pending_remove': added or removed by a pending revision (migration 013). */
+  revision_state: 'pending_add' | 'pending_remove' | null;
 }
 
 export interface IndexSerialsTable {

@@ -40,4 +40,8 @@ export type Publication = {
   nodeIds: number[];
 };
 
-export type Attachment = { id: number; publicationId: number; fileName: string; mimeType: string; sizeBytes: number; sha256: string; createdAt: string };
+export type Attachment = {
+  id: number; publicationId: number; fileName: string; mimeType: string; sizeBytes: number; sha256: string; createdAt: string;
+  /** null: live; added or removed by the pending revision of a published item (not yet approved). */
+  revisionState: 'pending_add' | 'pending_remove' | null;
+};

@@ -51,11 +51,23 @@ export async function findPublication(db: Executor, id: number): Promise<Publica
   return toPublication(r, nodes.map((n) => n.node_id));
 }
 
-export async function listAttachments(db: Executor, publicationId: number): Promise<(Attachment & { storageKey: string })[]> {
-  const rows = await db.selectFrom('attachments').selectAll().where('publication_id', '=', publicationId).orderBy('id').execute();
+/**
+ * An item's attachments as seen by: `live` — the public and the published version (a file a pending
+ * revision adds is not yet there, one it removes still is); `revision` — the text under review (the
+ * pending revision's view); `all` — staff, with each file's revision state.
+ */
+export type AttachmentView = 'live' | 'revision' | 'all';
+
+export async function listAttachments(db: Executor, publicationId: number, view: AttachmentView = 'live'): Promise<(Attachment & { storageKey: string })[]> {
+  let q = db.selectFrom('attachments').selectAll().where('publication_id', '=', publicationId);
+  if (view !== 'all') {
+    const hidden = view === 'live' ? 'pending_add' : 'pending_remove';
+    q = q.where((eb) => eb.or([eb('revision_state', 'is', null), eb('revision_state', '!=', hidden)]));
+  }
+  const rows = await q.orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id, publicationId: r.publication_id, fileName: r.file_name, mimeType: r.mime_type, sizeBytes: r.size_bytes,
-    sha256: r.sha256, createdAt: r.created_at, storageKey: r.storage_key,
+    sha256: r.sha256, createdAt: r.created_at, storageKey: r.storage_key, revisionState: r.revision_state,
   }));
 }
 

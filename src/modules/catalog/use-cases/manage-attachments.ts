@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../../identity/index.ts';
+import type { Executor } from '../storage/executor.ts';
 import { findPublication, listAttachments } from '../storage/publications-repository.ts';
 import { contentMismatch } from '../domain/file-content.ts';
 import { audit } from './audit-helper.ts';
@@ -21,7 +22,14 @@ const TYPES: Record<string, string> = {
 
 export const attachmentPath = (dataDir: string, storageKey: string) => path.join(dataDir, 'attachments', storageKey);
 
-export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer }) {
+/**
+ * Adds a file to a draft (its author's right), or — `forRevision`, used by the review area, which has
+ * checked the revision and the person's rights — to a published item's pending revision: the file
+ * is not public until the revision is approved, and `alsoInTransaction` records who added it.
+ */
+export type RevisionUpload = { alsoInTransaction: (trx: Executor) => Promise<void> };
+
+export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer }, forRevision?: RevisionUpload) {
   const fileName = path.basename(file.fileName.replace(/\\/g, '/')).trim();
   const ext = path.extname(fileName).toLowerCase();
   if (!fileName || !TYPES[ext]) {
@@ -34,8 +42,12 @@ export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: 
   if (mismatch) throw new DomainError('ERR_CATALOG_ATTACHMENT_CONTENT', `附件“${fileName}”${mismatch}`, { field: 'file' });
   const p = await findPublication(deps.db, publicationId);
   if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
-  if (!['draft', 'returned'].includes(p.status)) throw new DomainError('ERR_CATALOG_LOCKED_IN_REVIEW', '只有草稿或退回修改的信息可以增删附件；已发布的信息请使用“修订”', { httpStatus: 409 });
-  await requireDraftRights(deps.db, actor, p.organId, p.submittingUnitId);
+  if (forRevision) {
+    if (p.status !== 'published') throw new DomainError('ERR_CATALOG_LOCKED_IN_REVIEW', '只有已发布信息的修订可以这样增删附件', { httpStatus: 409 });
+  } else {
+    if (!['draft', 'returned'].includes(p.status)) throw new DomainError('ERR_CATALOG_LOCKED_IN_REVIEW', '只有草稿或退回修改的信息可以增删附件；已发布的信息请使用“修订”', { httpStatus: 409 });
+    await requireDraftRights(deps.db, actor, p.organId, p.submittingUnitId);
+  }
   const at = deps.clock.now();
   const storageKey = `${at.toISOString().slice(0, 7)}/${randomUUID()}${ext}`;
   const target = attachmentPath(deps.dataDir, storageKey);
@@ -47,11 +59,14 @@ export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: 
         .insertInto('attachments')
         .values({
           publication_id: publicationId, file_name: fileName, mime_type: TYPES[ext], size_bytes: file.bytes.length, storage_key: storageKey,
-          sha256: createHash('sha256').update(file.bytes).digest('hex'), created_at: at.toISOString(),
+          sha256: createHash('sha256').update(file.bytes).digest('hex'), created_at: at.toISOString(), revision_state: forRevision ? 'pending_add' : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await audit(trx, deps, actor, at.toISOString(), { action: 'attachment.add', entityType: 'publication', entityId: publicationId, organId: p.organId, after: { fileName, sizeBytes: file.bytes.length } });
+      if (forRevision) await forRevision.alsoInTransaction(trx);
+      await audit(trx, deps, actor, at.toISOString(), {
+        action: 'attachment.add', entityType: 'publication', entityId: publicationId, organId: p.organId, after: { fileName, sizeBytes: file.bytes.length, ...(forRevision ? { withRevision: true } : {}) },
+      });
       return row.id;
     });
   } catch (e) {

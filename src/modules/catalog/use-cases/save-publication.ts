@@ -36,7 +36,8 @@ export function publicationInputColumns(input: PublicationInput, organName: stri
   };
 }
 
-async function checkReferences(trx: Executor, organId: number, input: PublicationInput, selfId?: number) {
+/** The nodes are the organ's own and a named replacement exists (and is not the item itself). */
+export async function checkReferences(trx: Executor, organId: number, input: PublicationInput, selfId?: number) {
   const nodes = await trx.selectFrom('catalog_nodes').select(['id', 'organ_id']).where('id', 'in', input.nodeIds).execute();
   const foreign = input.nodeIds.filter((id) => !nodes.some((n) => n.id === id && n.organ_id === organId));
   if (foreign.length) throw new DomainError('ERR_CATALOG_NODE_NOT_FOUND', '所选目录栏目不存在或不属于本机关', { field: 'nodeIds' });

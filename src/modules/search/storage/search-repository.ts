@@ -14,7 +14,10 @@ export type DocsQuery = SelectQueryBuilder<Database & { d: Database['search_docs
 export async function loadIndexSource(db: Executor, publicationId: number) {
   const row = await db.selectFrom('publications').selectAll().where('id', '=', publicationId).executeTakeFirst();
   if (!row) return null;
-  const attachments = await db.selectFrom('attachments').select(['id', 'file_name', 'storage_key']).where('publication_id', '=', publicationId).orderBy('id').execute();
+  const attachments = await db.selectFrom('attachments').select(['id', 'file_name', 'storage_key']).where('publication_id', '=', publicationId)
+    // What the public sees: not the files a pending revision adds (migration 013).
+    .where((eb) => eb.or([eb('revision_state', 'is', null), eb('revision_state', '!=', 'pending_add')]))
+    .orderBy('id').execute();
   return { row, attachments };
 }
 

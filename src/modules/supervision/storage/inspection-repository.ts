@@ -12,7 +12,10 @@ export async function publishedItemsForInspection(db: Executor, organId: number)
     .execute();
   const ids = items.map((i) => i.id);
   const placements = ids.length === 0 ? [] : await db.selectFrom('publication_placements').select(['publication_id', 'node_id']).where('publication_id', 'in', ids).orderBy('node_id').execute();
-  const attachments = ids.length === 0 ? [] : await db.selectFrom('attachments').select(['id', 'publication_id', 'file_name', 'storage_key', 'size_bytes']).where('publication_id', 'in', ids).orderBy('id').execute();
+  const attachments = ids.length === 0 ? [] : await db.selectFrom('attachments').select(['id', 'publication_id', 'file_name', 'storage_key', 'size_bytes']).where('publication_id', 'in', ids)
+    // What the public sees: not the files a pending revision adds (migration 013).
+    .where((eb) => eb.or([eb('revision_state', 'is', null), eb('revision_state', '!=', 'pending_add')]))
+    .orderBy('id').execute();
   return items.map((i) => ({
     id: i.id, title: i.title, bodyHtml: i.body_html, publishedOn: i.published_on, submittingUnitId: i.submitting_unit_id,
     nodeIds: placements.filter((p) => p.publication_id === i.id).map((p) => p.node_id),

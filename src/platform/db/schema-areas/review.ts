@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Tables of the review area (migration 002-review). Conventions: see ../schema.ts. */
+/** Tables of the review area (migrations 002-review, 013-publication-revisions). Conventions: see ../schema.ts. */
 export interface ReviewTables {
   review_chain_stages: { organ_id: number; position: number; name: string; role: string };
   review_settings: { organ_id: number; publisher_role: string; updated_at: string };
@@ -13,6 +13,10 @@ export interface ReviewTables {
     scan_findings_json: string; scanned_at: string | null; updated_at: string;
   };
   publication_versions: { id: Generated<number>; publication_id: number; version_no: number; change_note: string; snapshot_json: string; created_by: number | null; created_at: string };
+  publication_revisions: {
+    id: Generated<number>; publication_id: number; status: 'pending' | 'approved' | 'returned'; input_json: string; change_note: string; based_on_version: number;
+    proposed_by: number | null; proposed_by_label: string; proposed_at: string; author_ids: string; decided_by: number | null; decided_at: string | null; decision_comment: Generated<string>;
+  };
   submission_tasks: {
     id: Generated<number>; organ_id: number; unit_id: number; node_id: number | null; title: string; description: string; every_days: number | null;
     next_due_on: string; active: number; created_by: number | null; created_at: string;

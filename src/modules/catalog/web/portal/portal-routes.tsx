@@ -219,7 +219,8 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     app.get<{ Params: { id: string; name: string } }>('/attachments/:id/:name', async (request, reply: FastifyReply) => {
       const row = await db.selectFrom('attachments').selectAll().where('id', '=', Number(request.params.id) || 0).executeTakeFirst();
       const owner = row ? await findPublication(db, row.publication_id) : null;
-      if (!row || !owner || owner.status !== 'published') throw notFound('附件');
+      // A file a pending revision adds is not public until the revision is approved.
+      if (!row || !owner || owner.status !== 'published' || row.revision_state === 'pending_add') throw notFound('附件');
       const file = attachmentPath(deps.dataDir, row.storage_key);
       if (!fs.existsSync(file)) throw notFound('附件文件');
       return reply

@@ -1,0 +1,43 @@
+import type { Executor } from './executor.ts';
+
+/**
+ * Attachments changed by a published item's pending revision (the review area decides on it):
+ * a file it adds is `pending_add` (not public yet), a file it removes `pending_remove` (still public).
+ */
+
+/** Which attachment, of which item, in which revision state. */
+export async function findAttachment(db: Executor, attachmentId: number) {
+  return db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
+}
+
+/**
+ * Removing with a revision: a live file is marked to go when it is approved; a file the revision
+ * added goes at once (its storage key is returned so the caller deletes the file after commit).
+ */
+export async function removeWithRevision(db: Executor, attachmentId: number): Promise<{ deletedKey: string | null }> {
+  const a = await findAttachment(db, attachmentId);
+  if (!a) return { deletedKey: null };
+  if (a.revision_state === 'pending_add') {
+    await db.deleteFrom('attachments').where('id', '=', a.id).execute();
+    return { deletedKey: a.storage_key };
+  }
+  await db.updateTable('attachments').set({ revision_state: 'pending_remove' }).where('id', '=', a.id).execute();
+  return { deletedKey: null };
+}
+
+/** Keeps a live file the pending revision was going to remove. */
+export async function keepWithRevision(db: Executor, attachmentId: number): Promise<void> {
+  await db.updateTable('attachments').set({ revision_state: null }).where('id', '=', attachmentId).where('revision_state', '=', 'pending_remove').execute();
+}
+
+/**
+ * The revision was decided: approved — added files go live, removed ones go; returned — added
+ * files go, removed ones stay. Returns the storage keys of the files to delete after commit.
+ */
+export async function settleRevisionAttachments(db: Executor, publicationId: number, outcome: 'approved' | 'returned'): Promise<string[]> {
+  const [going, staying] = outcome === 'approved' ? ['pending_remove', 'pending_add'] as const : ['pending_add', 'pending_remove'] as const;
+  const rows = await db.selectFrom('attachments').select(['id', 'storage_key']).where('publication_id', '=', publicationId).where('revision_state', '=', going).execute();
+  if (rows.length) await db.deleteFrom('attachments').where('id', 'in', rows.map((r) => r.id)).execute();
+  await db.updateTable('attachments').set({ revision_state: null }).where('publication_id', '=', publicationId).where('revision_state', '=', staying).execute();
+  return rows.map((r) => r.storage_key);
+}
