@@ -13,10 +13,12 @@ function facts(over: Partial<ReviewFacts> = {}, input: ReviewFacts['input'] = {}
     chain: DEFAULT_CHAIN,
     publisherRole: 'disclosure_office',
     authorUserIds: [AUTHOR],
+    submittedBy: REVIEWER,
+    revision: null,
     approverIdsThisRound: [],
     formedOn: '2026-03-02',
     todayOn: '2026-03-10',
-    actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head', 'disclosure_office', 'leader_in_charge']) },
+    actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head', 'disclosure_office', 'leader_in_charge']), mayDraft: true },
     form: { secrecyLevel: 'non_secret', avoidanceNote: '已删除个人信息' },
     scan: { blocking: 0, justification: '' },
     disclosureMode: 'proactive',
@@ -30,12 +32,16 @@ function facts(over: Partial<ReviewFacts> = {}, input: ReviewFacts['input'] = {}
   };
 }
 
+/** A revision written by someone else waits for the verbs that decide on one. */
+const PENDING_BY_AUTHOR = { revision: { proposedBy: AUTHOR, authorIds: [AUTHOR] } };
+const FOR_VERB: Partial<Record<ReviewVerb, Partial<ReviewFacts>>> = { approve_amendment: PENDING_BY_AUTHOR, return_amendment: PENDING_BY_AUTHOR };
+
 describe('review transition table, every verb in every state', () => {
   for (const verb of REVIEW_VERBS) {
     for (const status of PUBLICATION_STATUSES) {
       const legal = TRANSITIONS[verb].from.includes(status);
       it(`${verb} from ${status} is ${legal ? 'allowed' : 'refused with its reason'}`, () => {
-        const d = decide(verb, facts({ status }));
+        const d = decide(verb, facts({ status, ...FOR_VERB[verb] }));
         if (legal) expect(d).toMatchObject({ ok: true });
         else expect(d).toEqual({ ok: false, reasons: [{ code: 'ERR_REVIEW_WRONG_STATE', message: expect.stringContaining('当前状态下不能') }] });
       });
@@ -59,7 +65,7 @@ describe('moving through the chain', () => {
 });
 
 describe('segregation of duties', () => {
-  const asAuthor = { userId: AUTHOR, system: false, roles: new Set(['unit_head', 'disclosure_office', 'leader_in_charge'] as const) };
+  const asAuthor = { userId: AUTHOR, system: false, roles: new Set(['unit_head', 'disclosure_office', 'leader_in_charge'] as const), mayDraft: true };
   it.each([0, 1, 2])('never lets the author approve their own item, at stage %i', (stage) => {
     const d = decide('approve', facts({ status: 'in_review', reviewStage: stage, actor: { ...asAuthor, roles: new Set(asAuthor.roles) } }));
     expect(d.ok).toBe(false);
@@ -72,12 +78,12 @@ describe('segregation of duties', () => {
   });
 
   it('lets only the stage’s role approve it', () => {
-    const d = decide('approve', facts({ status: 'in_review', reviewStage: 2, actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head']) } }));
+    const d = decide('approve', facts({ status: 'in_review', reviewStage: 2, actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head']), mayDraft: false } }));
     expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_YOUR_STAGE']);
   });
 
   it('requires a retrospective approval by someone other than the force-publisher and the author', () => {
-    expect(decide('approve_retrospectively', facts({ status: 'published', actor: { userId: 3, system: false, roles: new Set(['disclosure_office']) } })).ok).toBe(false);
+    expect(decide('approve_retrospectively', facts({ status: 'published', actor: { userId: 3, system: false, roles: new Set(['disclosure_office']), mayDraft: false } })).ok).toBe(false);
     expect(decide('approve_retrospectively', facts({ status: 'published' })).ok).toBe(true);
     expect(decide('approve_retrospectively', facts({ status: 'published', retroApproved: true })).ok).toBe(false);
   });
@@ -101,7 +107,7 @@ describe('three different people, and the author never', () => {
 
   it('lets the publisher send back an approved or scheduled item, with a comment', () => {
     expect(decide('return_for_changes', facts({ status: 'approved' }))).toMatchObject({ ok: true, next: 'returned' });
-    expect(decide('return_for_changes', facts({ status: 'scheduled', actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head']) } })).ok).toBe(false);
+    expect(decide('return_for_changes', facts({ status: 'scheduled', actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head']), mayDraft: false } })).ok).toBe(false);
   });
 
   it('refuses to submit a secret item, one not for proactive disclosure, or one formed in the future', () => {
@@ -109,9 +115,58 @@ describe('three different people, and the author never', () => {
     expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SECRET', 'ERR_REVIEW_NOT_PROACTIVE', 'ERR_REVIEW_FORMED_IN_FUTURE']);
   });
 
-  it('does not let a justification carry an amendment past a blocking finding', () => {
-    const d = decide('amend', facts({ status: 'published', scan: { blocking: 1, justification: '已同意' } }));
-    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
+});
+
+describe('an amendment passes review by someone other than its authors (先审查后公开)', () => {
+  const editor = (userId: number) => ({ userId, system: false, roles: new Set<never>(), mayDraft: true });
+  const publisher = (userId: number) => ({ userId, system: false, roles: new Set(['disclosure_office'] as const), mayDraft: false });
+
+  it('lets a drafter or the publisher propose one, with a note; its reviewer weighs blocking findings', () => {
+    expect(decide('amend', facts({ status: 'published', actor: editor(AUTHOR) }))).toMatchObject({ ok: true, next: 'published' });
+    expect(decide('amend', facts({ status: 'published', actor: editor(AUTHOR), scan: { blocking: 1, justification: '' } })).ok).toBe(true);
+    const d = decide('amend', facts({ status: 'published', actor: { ...editor(5), mayDraft: false } }, { changeNote: ' ' }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_EDITOR', 'ERR_REVIEW_CHANGE_NOTE_REQUIRED']);
+  });
+
+  it('keeps one revision at a time: its proposer may rework it, no one else may start another', () => {
+    expect(decide('amend', facts({ status: 'published', actor: editor(AUTHOR), ...PENDING_BY_AUTHOR })).ok).toBe(true);
+    const d = decide('amend', facts({ status: 'published', actor: editor(4), ...PENDING_BY_AUTHOR }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_REVISION_PENDING']);
+  });
+
+  it('is approved only by a publisher who wrote none of it, past every gate', () => {
+    expect(decide('approve_amendment', facts({ status: 'published', actor: publisher(REVIEWER), ...PENDING_BY_AUTHOR }))).toMatchObject({ ok: true, next: 'published' });
+    const self = decide('approve_amendment', facts({ status: 'published', actor: publisher(AUTHOR), ...PENDING_BY_AUTHOR }));
+    expect(!self.ok && self.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SELF_APPROVAL']);
+    const coAuthor = decide('approve_amendment', facts({ status: 'published', actor: publisher(REVIEWER), revision: { proposedBy: AUTHOR, authorIds: [AUTHOR, REVIEWER] } }));
+    expect(!coAuthor.ok && coAuthor.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SELF_APPROVAL']);
+    const none = decide('approve_amendment', facts({ status: 'published', actor: editor(REVIEWER), form: { secrecyLevel: 'secret', avoidanceNote: '' } }));
+    expect(!none.ok && none.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NO_REVISION', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_SECRET']);
+  });
+
+  it('stops at a blocking finding unless its reviewer records why it may stand', () => {
+    const blocked = decide('approve_amendment', facts({ status: 'published', ...PENDING_BY_AUTHOR, scan: { blocking: 1, justification: '' } }));
+    expect(!blocked.ok && blocked.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
+    expect(decide('approve_amendment', facts({ status: 'published', ...PENDING_BY_AUTHOR, scan: { blocking: 1, justification: '为单位办公电话' } })).ok).toBe(true);
+  });
+
+  it('is returned by a publisher with a comment, or taken back by its proposer', () => {
+    expect(decide('return_amendment', facts({ status: 'published', actor: editor(AUTHOR), ...PENDING_BY_AUTHOR }, { comment: '' })).ok).toBe(true);
+    const silent = decide('return_amendment', facts({ status: 'published', actor: publisher(REVIEWER), ...PENDING_BY_AUTHOR }, { comment: '' }));
+    expect(!silent.ok && silent.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_COMMENT_REQUIRED']);
+    const other = decide('return_amendment', facts({ status: 'published', actor: editor(4), ...PENDING_BY_AUTHOR }));
+    expect(!other.ok && other.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PUBLISHER']);
+  });
+});
+
+describe('撤回报送: the submitter takes an item back before anyone has acted on it', () => {
+  it('goes back to draft', () => {
+    expect(decide('recall_submission', facts({ status: 'in_review', submittedBy: REVIEWER }))).toMatchObject({ ok: true, next: 'draft', nextStage: null });
+  });
+
+  it('refuses someone else, and anyone once a stage has approved it, with both reasons', () => {
+    const d = decide('recall_submission', facts({ status: 'in_review', submittedBy: AUTHOR, approverIdsThisRound: [7] }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_SUBMITTER', 'ERR_REVIEW_ALREADY_ACTED']);
   });
 });
 
@@ -123,7 +178,7 @@ describe('the confidentiality gate', () => {
   });
 
   it('lists every reason publishing is refused', () => {
-    const d = decide('publish', facts({ status: 'approved', form: { secrecyLevel: 'secret', avoidanceNote: '' }, scan: { blocking: 1, justification: '' }, disclosureMode: 'on_application', actor: { userId: REVIEWER, system: false, roles: new Set() } }));
+    const d = decide('publish', facts({ status: 'approved', form: { secrecyLevel: 'secret', avoidanceNote: '' }, scan: { blocking: 1, justification: '' }, disclosureMode: 'on_application', actor: { userId: REVIEWER, system: false, roles: new Set(), mayDraft: false } }));
     expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_SECRET', 'ERR_REVIEW_SCAN_BLOCKED', 'ERR_REVIEW_NOT_PROACTIVE']);
   });
 

@@ -7,13 +7,14 @@ import { WITHDRAW_REASONS, type ChainStage, type ReviewRole, type SecrecyLevel }
  */
 export const REVIEW_VERBS = [
   'submit', 'approve', 'return_for_changes', 'schedule', 'unschedule', 'publish', 'force_publish', 'approve_retrospectively',
-  'withdraw', 'repeal', 'amend',
+  'withdraw', 'repeal', 'amend', 'recall_submission', 'approve_amendment', 'return_amendment',
 ] as const;
 export type ReviewVerb = (typeof REVIEW_VERBS)[number];
 
 export const VERB_LABELS: Record<ReviewVerb, string> = {
   submit: '报送审核', approve: '审核通过', return_for_changes: '退回修改', schedule: '定时发布', unschedule: '取消定时',
   publish: '发布', force_publish: '紧急发布', approve_retrospectively: '补充审核', withdraw: '撤回', repeal: '废止', amend: '修订',
+  recall_submission: '撤回报送', approve_amendment: '修订审核通过', return_amendment: '退回修订',
 };
 
 /** From which states each verb may be used; the target is computed by `decide`. */
@@ -28,7 +29,13 @@ export const TRANSITIONS: Record<ReviewVerb, { from: PublicationStatus[]; to: Pu
   approve_retrospectively: { from: ['published'], to: 'same' },
   withdraw: { from: ['published'], to: 'withdrawn' },
   repeal: { from: ['published'], to: 'same' },
+  // 先审查后公开 applies to a changed text too: an amendment waits as a pending revision (the
+  // published version stays live) until someone other than its authors approves it.
   amend: { from: ['published'], to: 'same' },
+  approve_amendment: { from: ['published'], to: 'same' },
+  return_amendment: { from: ['published'], to: 'same' },
+  // The submitter takes an item back before anyone has acted on it.
+  recall_submission: { from: ['in_review'], to: 'draft' },
 };
 
 export type Reason = { code: string; message: string };
@@ -40,11 +47,15 @@ export type ReviewFacts = {
   publisherRole: ReviewRole;
   /** Everyone who wrote the item's content or form (drafted, edited, submitted); none of them may approve or publish it. */
   authorUserIds: number[];
+  /** Who submitted the item for this round (null before the first submission). */
+  submittedBy: number | null;
+  /** The pending revision of a published item, with everyone who wrote it (its text or its attachments). */
+  revision: { proposedBy: number | null; authorIds: number[] } | null;
   /** Who approved a stage since the item was last submitted: 三级审核 means different people. */
   approverIdsThisRound: number[];
   formedOn: string;
   todayOn: string;
-  actor: { userId: number | null; system: boolean; roles: Set<ReviewRole | 'system_admin'> };
+  actor: { userId: number | null; system: boolean; roles: Set<ReviewRole | 'system_admin'>; mayDraft: boolean };
   form: { secrecyLevel: SecrecyLevel | null; avoidanceNote: string } | null;
   scan: { blocking: number; justification: string };
   disclosureMode: 'proactive' | 'on_application' | 'withheld';
@@ -156,11 +167,37 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
       break;
     }
     case 'amend': {
-      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以修订已发布的信息' });
+      if (!f.actor.mayDraft && !holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_EDITOR', message: '只有本机关的起草人或发布人可以修订已发布的信息' });
+      if (f.revision && f.revision.proposedBy !== f.actor.userId) {
+        reasons.push({ code: 'ERR_REVIEW_REVISION_PENDING', message: '已有一份修订等待审核，请先由发布人审核或退回' });
+      }
       if (!f.input.changeNote?.trim()) reasons.push({ code: 'ERR_REVIEW_CHANGE_NOTE_REQUIRED', message: '修订须填写修订说明' });
-      // An amendment goes out without a second reviewer, so a blocking finding cannot be justified away: fix the text.
-      reasons.push(...gateReasons({ ...f, scan: { ...f.scan, justification: '' } }).map((r) =>
-        r.code === 'ERR_REVIEW_SCAN_BLOCKED' ? { ...r, message: `修订内容中扫描发现 ${f.scan.blocking} 处疑似个人信息或密级标志，须修改后再保存` } : r));
+      // The reviewer of the revision weighs the scanner's findings (and may record why one stands).
+      reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_SCAN_BLOCKED'));
+      break;
+    }
+    case 'approve_amendment': {
+      if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
+      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '修订须由本机关的发布人审核' });
+      if (f.revision && f.actor.userId !== null && f.revision.authorIds.includes(f.actor.userId)) {
+        reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己提交或参与修改的修订' });
+      }
+      reasons.push(...gateReasons(f));
+      break;
+    }
+    case 'return_amendment': {
+      const ownRevision = !!f.revision && f.actor.userId !== null && f.revision.proposedBy === f.actor.userId;
+      if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
+      else if (!ownRevision && !holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人或修订人本人可以退回修订' });
+      // Its proposer may take it back without a word; a reviewer says why.
+      if (f.revision && !ownRevision && !f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修订须填写意见' });
+      break;
+    }
+    case 'recall_submission': {
+      if (f.actor.userId === null || f.actor.userId !== f.submittedBy) reasons.push({ code: 'ERR_REVIEW_NOT_SUBMITTER', message: '只有报送人可以撤回报送' });
+      if (f.approverIdsThisRound.length > 0) {
+        reasons.push({ code: 'ERR_REVIEW_ALREADY_ACTED', message: '审核人已经处理过本次报送，不能撤回；如需修改，请联系当前环节的审核人退回' });
+      }
       break;
     }
   }
@@ -177,6 +214,8 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
         ? { ok: true, next: 'in_review', nextStage: nextStage.position, stageName: stage!.name, role: stage!.role }
         : { ok: true, next: 'approved', nextStage: null, stageName: stage!.name, role: stage!.role };
     }
+    case 'recall_submission':
+      return { ok: true, next: 'draft', nextStage: null, stageName: null, role: null };
     case 'return_for_changes':
       return stage && f.status === 'in_review'
         ? { ok: true, next: 'returned', nextStage: null, stageName: stage.name, role: stage.role }

@@ -2,8 +2,10 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { Executor } from '../../catalog/index.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
+import fs from 'node:fs/promises';
 import {
-  appendCatalogAudit, findOrganById, findPublication, markPublished, organChain, publicationInputColumns, publicationInputSchema, type Publication,
+  appendCatalogAudit, attachmentPath, checkPublicationReferences, findOrganById, findPublication, markPublished, organChain, publicationInputColumns,
+  publicationInputSchema, settleRevisionAttachments, type Publication,
 } from '../../catalog/index.ts';
 import { actorLabel, actorUserId, rolesOn, type Actor } from '../../identity/index.ts';
 import { calendarInForce, proactiveDeadline } from '../../calendar/index.ts';
@@ -11,6 +13,7 @@ import { indexPublication, rememberAttachmentText } from '../../search/index.ts'
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
 import { loadChain, loadForm } from '../storage/review-repository.ts';
+import { closeRevision, findPendingRevision, savePendingRevision } from '../storage/revisions-repository.ts';
 import { readAttachmentTexts, scanPublication, type AttachmentTexts } from './scan-publication.ts';
 import { advanceTask } from './submission-tasks.ts';
 
@@ -29,9 +32,11 @@ export type VerbInput = {
 };
 
 /** Verbs after which the search index must show the item as it now is. */
-const PUBLIC_VERBS: ReviewVerb[] = ['publish', 'force_publish', 'withdraw', 'repeal', 'amend'];
+const PUBLIC_VERBS: ReviewVerb[] = ['publish', 'force_publish', 'withdraw', 'repeal', 'approve_amendment'];
 
-const GATED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_publish', 'amend'];
+const GATED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_publish', 'amend', 'approve_amendment'];
+/** Verbs on which a reviewer may record why blocking scanner findings stand. */
+const JUSTIFYING: ReviewVerb[] = ['approve', 'publish', 'schedule', 'force_publish', 'approve_amendment'];
 
 /**
  * Runs one workflow verb in one transaction: load the facts, scan when the verb is gated, ask the
@@ -43,7 +48,9 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
   const preread = GATED.includes(verb) ? await readAttachmentTexts(deps, publicationId) : undefined;
   // The search index takes the same texts (an unreadable file is simply not searchable).
   for (const [key, read] of preread ?? []) rememberAttachmentText(key, 'text' in read ? read.text : '');
-  return deps.db.transaction().execute(async (trx) => {
+  // Files a decided revision let go are deleted once the decision is committed.
+  const filesToDelete: string[] = [];
+  const result = await deps.db.transaction().execute(async (trx) => {
     const p = await findPublication(trx, publicationId);
     if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
     if (input.expectedVersion !== undefined && input.expectedVersion !== p.version) {
@@ -76,19 +83,39 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         break;
       }
       case 'amend': {
+        // The published version stays live; the amendment waits for a reviewer (先审查后公开).
+        await checkPublicationReferences(trx, p.organId, amended!, p.id);
+        await savePendingRevision(trx, p.id, {
+          input: amended!, changeNote: input.changeNote!.trim(), basedOnVersion: p.version, proposedBy: actorUserId(actor), proposedByLabel: actorLabel(actor), at,
+        });
+        result = p;
+        break;
+      }
+      case 'approve_amendment': {
+        const revision = (await findPendingRevision(trx, p.id))!;
         const organ = (await findOrganById(trx, p.organId))!;
         const { nodeIds: _n, viewCount: _v, ...snapshot } = p;
         await trx.insertInto('publication_versions').values({
-          publication_id: p.id, version_no: p.version, change_note: input.changeNote!.trim(), snapshot_json: JSON.stringify(snapshot),
-          created_by: actorUserId(actor), created_at: at,
+          publication_id: p.id, version_no: p.version, change_note: revision.changeNote, snapshot_json: JSON.stringify(snapshot),
+          created_by: revision.proposedBy, created_at: at,
         }).execute();
         // Validity changes only through 废止 (repeal); an amendment keeps it.
+        await checkPublicationReferences(trx, p.organId, amended!, p.id);
         const { validity: _validity, replaced_by_id: _replacedBy, ...content } = publicationInputColumns(amended!, organ.name);
         const res = await guarded().set({ ...content, ...bump }).executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw conflict();
         await trx.deleteFrom('publication_placements').where('publication_id', '=', p.id).execute();
         await trx.insertInto('publication_placements').values(amended!.nodeIds.map((node_id) => ({ publication_id: p.id, node_id }))).execute();
+        filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'approved'));
+        await closeRevision(trx, revision.id, { status: 'approved', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' });
         result = (await findPublication(trx, p.id))!;
+        break;
+      }
+      case 'return_amendment': {
+        const revision = (await findPendingRevision(trx, p.id))!;
+        filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'returned'));
+        await closeRevision(trx, revision.id, { status: 'returned', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' });
+        result = p;
         break;
       }
       default: {
@@ -108,6 +135,7 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         if (verb === 'approve_retrospectively') Object.assign(changes, { retro_approved_by: actorUserId(actor) });
         if (verb === 'withdraw') Object.assign(changes, { status: d.next, withdrawn_reason: input.withdrawReason, withdrawn_note: input.withdrawNote?.trim() ?? '', withdrawn_at: at });
         if (verb === 'repeal') Object.assign(changes, { validity: 'repealed', replaced_by_id: input.replacedById ?? null, repealed_on: chinaDateOf(now) });
+        if (verb === 'recall_submission') Object.assign(changes, { status: d.next, review_stage: null, review_chain_json: null, scheduled_at: null });
         const res = await guarded().set(changes).executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw conflict();
         result = (await findPublication(trx, p.id))!;
@@ -121,14 +149,21 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
       user_label: actorLabel(actor), decided_at: at,
     }).execute();
     if (verb !== 'publish' && verb !== 'force_publish') {
+      const content = verb === 'approve_amendment';
       await appendCatalogAudit(trx, deps, actor, at, {
         action: `publication.${verb}`, entityType: 'publication', entityId: p.id, organId: p.organId,
-        before: verb === 'amend' ? { status: p.status, version: p.version, title: p.title, bodyHtml: p.bodyHtml, summary: p.summary } : { status: p.status, reviewStage: row.review_stage, version: p.version },
-        after: { status: result.status, version: result.version, comment: decisionComment(verb, input) || null, ...(verb === 'amend' ? { title: result.title, bodyHtml: result.bodyHtml, summary: result.summary } : {}) },
+        before: content ? { status: p.status, version: p.version, title: p.title, bodyHtml: p.bodyHtml, summary: p.summary } : { status: p.status, reviewStage: row.review_stage, version: p.version },
+        after: {
+          status: result.status, version: result.version, comment: decisionComment(verb, input) || null,
+          ...(content ? { title: result.title, bodyHtml: result.bodyHtml, summary: result.summary } : {}),
+          ...(verb === 'amend' ? { proposed: { title: amended!.title, summary: amended!.summary, bodyHtml: amended!.bodyHtml } } : {}),
+        },
       });
     }
     return result;
   });
+  for (const key of filesToDelete) await fs.rm(attachmentPath(deps.dataDir, key), { force: true });
+  return result;
 }
 
 /** Everything `decide` needs about an item, its organ's chain, the actor and the latest scan. */
@@ -146,8 +181,11 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
     }
     const now = deps.clock.now();
 
+    const pending = p.status === 'published' ? await findPendingRevision(trx, p.id) : null;
     let amended: ReturnType<typeof publicationInputSchema.parse> | null = null;
     if (verb === 'amend') amended = publicationInputSchema.parse(input.amended ?? {});
+    // The revision under review is what its reviewer scans and approves.
+    if (verb === 'approve_amendment' && pending) amended = publicationInputSchema.parse(pending.input);
 
     const authorUserIds = await authorsOf(trx, p, row.submitted_by);
     const approverIdsThisRound = await approversThisRound(trx, p.id);
@@ -155,7 +193,7 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
     // Only a reviewer or the publisher — never an author — may record why blocking findings stand,
     // and only while deciding; a new submission starts without one (see the submit effect).
     const justification = input.scanJustification?.trim() ?? '';
-    if (justification && form && verb !== null && ['approve', 'publish', 'schedule', 'force_publish'].includes(verb)) {
+    if (justification && form && verb !== null && JUSTIFYING.includes(verb)) {
       if (actor.kind === 'user' && authorUserIds.includes(actor.principal.userId)) {
         throw refusal([{ code: 'ERR_REVIEW_SELF_APPROVAL', message: '对扫描结果的说明须由审核人填写，起草人不能自行说明' }]);
       }
@@ -176,15 +214,16 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
     }
     const facts: ReviewFacts = {
       status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
-      authorUserIds, approverIdsThisRound, formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
-      actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles },
+      authorUserIds, approverIdsThisRound, submittedBy: row.submitted_by,
+      revision: pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds } : null, formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
+      actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles, mayDraft: actor.kind === 'user' && ['editor', 'system_admin'].some((r) => rolesOn(actor.principal, roleChain).has(r as never)) },
       form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
       scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
       disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
       forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
       nowAt: now.toISOString(), input: { ...input, replacementPublished },
     };
-  return { facts, row, amended };
+  return { facts, row, amended, pending };
 }
 
 /** Everyone who wrote the item: its creator, its submitters, and whoever edited it, its attachments or its form. */
@@ -210,12 +249,12 @@ async function approversThisRound(trx: Executor, publicationId: number): Promise
 function decisionComment(verb: ReviewVerb, input: VerbInput): string {
   const parts = [input.comment, verb === 'amend' ? input.changeNote : null, verb === 'withdraw' ? input.withdrawNote : null]
     .map((x) => x?.trim()).filter(Boolean) as string[];
-  if (input.scanJustification?.trim() && ['approve', 'publish', 'schedule', 'force_publish'].includes(verb)) parts.push(`对扫描结果的说明：${input.scanJustification.trim()}`);
+  if (input.scanJustification?.trim() && JUSTIFYING.includes(verb)) parts.push(`对扫描结果的说明：${input.scanJustification.trim()}`);
   return parts.join('；');
 }
 
-function refusal(reasons: Reason[]): DomainError {
-  const rightsOnly = reasons.every((r) => ['ERR_REVIEW_NOT_YOUR_STAGE', 'ERR_REVIEW_NOT_PUBLISHER'].includes(r.code));
+export function refusal(reasons: Reason[]): DomainError {
+  const rightsOnly = reasons.every((r) => ['ERR_REVIEW_NOT_YOUR_STAGE', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_NOT_EDITOR', 'ERR_REVIEW_NOT_SUBMITTER'].includes(r.code));
   return new DomainError('ERR_REVIEW_REFUSED', `操作未能完成：${reasons.map((r) => r.message).join('；')}`, { httpStatus: rightsOnly ? 403 : 409, reasons });
 }
 

@@ -1,5 +1,8 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { findPublication } from '../../catalog/index.ts';
+import { DISCLOSURE_MODE_LABELS, DOC_TYPE_LABELS, findPublication, listAttachments, listCatalogNodes, publicationInputSchema, STAGE_LABELS, type Publication } from '../../catalog/index.ts';
+import { revisionChanges, type FieldChange } from '../domain/revision-changes.ts';
+import type { PendingRevision } from '../storage/revisions-repository.ts';
+import { htmlToText } from './scan-publication.ts';
 import type { Actor } from '../../identity/index.ts';
 import { decide, REVIEW_VERBS, type Reason, type ReviewVerb } from '../domain/review-workflow.ts';
 import { decisionsFor, loadChain, loadForm, versionsFor } from '../storage/review-repository.ts';
@@ -13,7 +16,7 @@ import { loadReviewFacts } from './perform-review-verb.ts';
 export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId: number) {
   return deps.db.transaction().execute(async (trx) => {
     const p = (await findPublication(trx, publicationId))!;
-    const { facts, row } = await loadReviewFacts(trx, deps, actor, p, null, {});
+    const { facts, row, pending } = await loadReviewFacts(trx, deps, actor, p, null, {});
     const allowed: ReviewVerb[] = [];
     const blocked: Partial<Record<ReviewVerb, Reason[]>> = {};
     // Evaluate each verb as if the person had filled in what the verb asks for.
@@ -21,9 +24,26 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
     for (const verb of REVIEW_VERBS) {
       const d = decide(verb, { ...facts, input: permissiveInput });
       if (d.ok) allowed.push(verb);
-      else if (!d.reasons.some((r) => ['ERR_REVIEW_WRONG_STATE', 'ERR_REVIEW_NOT_YOUR_STAGE', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_NOTHING_TO_APPROVE'].includes(r.code))) blocked[verb] = d.reasons;
+      else if (!d.reasons.some((r) => [
+        'ERR_REVIEW_WRONG_STATE', 'ERR_REVIEW_NOT_YOUR_STAGE', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_NOTHING_TO_APPROVE', 'ERR_REVIEW_NOT_EDITOR',
+        'ERR_REVIEW_NOT_SUBMITTER', 'ERR_REVIEW_NO_REVISION',
+      ].includes(r.code))) blocked[verb] = d.reasons;
     }
     const chain = await loadChain(trx, p.organId);
+    let revision: (PendingRevision & { changes: FieldChange[] }) | null = null;
+    if (pending) {
+      const proposed = publicationInputSchema.parse(pending.input);
+      const nodes = new Map((await listCatalogNodes(trx, p.organId)).map((n) => [String(n.id), n.name]));
+      const comparable = (x: Publication | typeof proposed) => ({
+        ...x, documentNumber: x.documentNumber || null, publishingOrganName: x.publishingOrganName || p.publishingOrganName, bodyText: htmlToText(x.bodyHtml), consultPhone: x.consultPhone || null,
+      });
+      const labelOf = (field: string, v: string) =>
+        field === 'stage' ? (STAGE_LABELS as Record<string, string>)[v] ?? v
+          : field === 'disclosureMode' ? (DISCLOSURE_MODE_LABELS as Record<string, string>)[v] ?? v
+            : field === 'docType' ? (DOC_TYPE_LABELS as Record<string, string>)[v] ?? v
+              : field === 'nodeIds' ? v.split(' ').map((id) => nodes.get(id) ?? id).join('、') : v;
+      revision = { ...pending, changes: revisionChanges(comparable(p), comparable(proposed), labelOf) };
+    }
     return {
       publication: p,
       reviewStage: row.review_stage,
@@ -41,6 +61,9 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
       versions: await versionsFor(trx, p.id),
       allowed,
       blocked,
+      /** The amendment waiting for review, with what it changes, and the files it adds or removes. */
+      revision,
+      revisionAttachments: pending ? (await listAttachments(trx, p.id, 'all')).filter((a) => a.revisionState !== null) : [],
     };
   });
 }

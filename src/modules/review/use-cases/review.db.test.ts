@@ -147,19 +147,88 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     }
   });
 
-  it('amends with a change note and a kept version, withdraws with a coded reason, and refuses edits outside the verbs', async () => {
-    const { deps, node, cast, draft } = await world();
-    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
-    for (const r of [cast.unitHead, cast.office, cast.leader]) await performReviewVerb(deps, r.actor, draft.id, 'approve');
-    await performReviewVerb(deps, cast.office.actor, draft.id, 'publish');
+  async function published() {
+    const w = await world();
+    const { addAttachment } = await import('../../catalog/index.ts');
+    await addAttachment(w.deps, w.cast.author.actor, w.draft.id, { fileName: '原附件.txt', bytes: Buffer.from('会议纪要原文。') });
+    await performReviewVerb(w.deps, w.cast.author.actor, w.draft.id, 'submit');
+    for (const r of [w.cast.unitHead, w.cast.office, w.cast.leader]) await performReviewVerb(w.deps, r.actor, w.draft.id, 'approve');
+    await performReviewVerb(w.deps, w.cast.office.actor, w.draft.id, 'publish');
+    const { createActor } = await import('../../../../test/support/factories.ts');
+    const secondPublisher = await createActor(w.deps, w.organ.code, 'disclosure_office');
+    return { ...w, secondPublisher };
+  }
+
+  it('keeps an amendment pending until someone other than its author approves it; the published text stays live meanwhile', async () => {
+    const { deps, node, cast, draft, secondPublisher } = await published();
     const { updatePublication } = await import('../../catalog/index.ts');
     await expect(updatePublication(deps, cast.office.actor, draft.id, publicationInput([node]))).rejects.toMatchObject({ code: 'ERR_CATALOG_USE_AMEND' });
     await performReviewVerb(deps, cast.office.actor, draft.id, 'amend', { changeNote: '更正会议日期', amended: publicationInput([node], { title: '修订后的标题', formedOn: '2026-03-02' }) });
+    // Nothing public changed: the portal, the versions and the item itself still show the published text.
+    expect((await findPublication(deps.db, draft.id))!.title).not.toBe('修订后的标题');
+    expect((await pagePublishedInNodes(deps.db, [node], 1, 10)).items.find((i) => i.id === draft.id)!.title).not.toBe('修订后的标题');
+    expect(await versionsFor(deps.db, draft.id)).toEqual([]);
+    // Its author may not approve it, nor may anyone start a second one meanwhile.
+    await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'approve_amendment')).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_SELF_APPROVAL' })] });
+    await expect(performReviewVerb(deps, secondPublisher.actor, draft.id, 'amend', { changeNote: '另一处修改', amended: publicationInput([node]) }))
+      .rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_REVISION_PENDING' })] });
+    const approved = await performReviewVerb(deps, secondPublisher.actor, draft.id, 'approve_amendment', { comment: '同意修订' });
+    expect(approved.title).toBe('修订后的标题');
     expect((await versionsFor(deps.db, draft.id)).map((v) => v.change_note)).toEqual(['更正会议日期']);
-    expect((await findPublication(deps.db, draft.id))!.title).toBe('修订后的标题');
+    const [proposal, approval] = (await decisionsFor(deps.db, draft.id)).slice(-2);
+    expect([proposal.verb, proposal.user_id, proposal.comment]).toEqual(['amend', cast.office.id, '更正会议日期']);
+    expect([approval.verb, approval.user_id, approval.comment]).toEqual(['approve_amendment', secondPublisher.id, '同意修订']);
     await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'withdraw', {})).rejects.toMatchObject({ code: 'ERR_REVIEW_REFUSED' });
     const withdrawn = await performReviewVerb(deps, cast.office.actor, draft.id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '重复发布' });
     expect(withdrawn.status).toBe('withdrawn');
     expect((await pagePublishedInNodes(deps.db, [node], 1, 10)).items.map((i) => i.id)).not.toContain(draft.id);
+  });
+
+  it('changes attachments with the revision: added files are public only once it is approved, and a returned revision undoes both ways', async () => {
+    const fs = await import('node:fs');
+    const { attachmentPath, listAttachments } = await import('../../catalog/index.ts');
+    const { addRevisionAttachment, removeRevisionAttachment } = await import('../index.ts');
+    const { deps, node, cast, draft, secondPublisher } = await published();
+    const names = async (view: 'live' | 'revision') => (await listAttachments(deps.db, draft.id, view)).map((a) => a.fileName);
+    const [original] = await listAttachments(deps.db, draft.id);
+    await expect(addRevisionAttachment(deps, cast.author.actor, draft.id, { fileName: '新附件.txt', bytes: Buffer.from('新的名单。') })).rejects.toMatchObject({ code: 'ERR_REVIEW_NO_REVISION' });
+
+    const propose = async () => {
+      await performReviewVerb(deps, cast.author.actor, draft.id, 'amend', { changeNote: '更换附件', amended: publicationInput([node], { formedOn: '2026-03-02' }) });
+      await addRevisionAttachment(deps, cast.author.actor, draft.id, { fileName: '新附件.txt', bytes: Buffer.from('新的名单。') });
+      await removeRevisionAttachment(deps, cast.author.actor, original.id);
+      const added = (await listAttachments(deps.db, draft.id, 'all')).find((a) => a.fileName === '新附件.txt')!;
+      return attachmentPath(deps.dataDir, added.storageKey);
+    };
+    const firstFile = await propose();
+    expect(await names('live')).toEqual(['原附件.txt']);
+    expect(await names('revision')).toEqual(['新附件.txt']);
+    // Someone else's file changes are refused while the revision is the author's.
+    await expect(removeRevisionAttachment(deps, secondPublisher.actor, original.id)).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_REVISION_PENDING' })] });
+
+    await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'return_amendment', { comment: '' })).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_COMMENT_REQUIRED' })] });
+    await performReviewVerb(deps, cast.office.actor, draft.id, 'return_amendment', { comment: '新附件缺少盖章页' });
+    expect(await names('live')).toEqual(['原附件.txt']);
+    expect(await names('revision')).toEqual(['原附件.txt']);
+    expect(fs.existsSync(firstFile)).toBe(false);
+
+    await propose();
+    await performReviewVerb(deps, secondPublisher.actor, draft.id, 'approve_amendment');
+    expect(await names('live')).toEqual(['新附件.txt']);
+    expect(fs.existsSync(attachmentPath(deps.dataDir, original.storageKey))).toBe(false);
+  });
+
+  it('lets the submitter recall a submission (撤回报送) until a reviewer has acted on it', async () => {
+    const { deps, cast, draft } = await world();
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    await expect(performReviewVerb(deps, cast.unitHead.actor, draft.id, 'recall_submission')).rejects.toMatchObject({ httpStatus: 403, reasons: [expect.objectContaining({ code: 'ERR_REVIEW_NOT_SUBMITTER' })] });
+    const recalled = await performReviewVerb(deps, cast.author.actor, draft.id, 'recall_submission');
+    expect(recalled.status).toBe('draft');
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve');
+    await expect(performReviewVerb(deps, cast.author.actor, draft.id, 'recall_submission')).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_ALREADY_ACTED' })] });
+    expect((await decisionsFor(deps.db, draft.id)).map((d) => d.verb)).toEqual(['submit', 'recall_submission', 'submit', 'approve']);
+    const audit = await deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', String(draft.id)).where('action', '=', 'publication.recall_submission').execute();
+    expect(audit).toHaveLength(1);
   });
 });

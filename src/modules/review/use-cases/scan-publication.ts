@@ -37,7 +37,8 @@ async function readAttachment(deps: AppDeps, a: { fileName: string; storageKey: 
  */
 export async function readAttachmentTexts(deps: AppDeps, publicationId: number): Promise<AttachmentTexts> {
   const out: AttachmentTexts = new Map();
-  for (const a of await listAttachments(deps.db, publicationId)) out.set(a.storageKey, await readAttachment(deps, a));
+  // What is under review: a draft's files, or a published item's with its pending revision's changes.
+  for (const a of await listAttachments(deps.db, publicationId, 'revision')) out.set(a.storageKey, await readAttachment(deps, a));
   return out;
 }
 
@@ -60,7 +61,7 @@ export async function scanPublication(
     ['信息来源', p.source], ['文号', p.documentNumber ?? ''], ['发布机构', p.publishingOrganName],
   ];
   for (const [source, text] of parts) for (const f of scanText(text, { wordLists })) findings.push({ source, ...f, ...contextOf(text, f.start, f.end) });
-  for (const a of await listAttachments(trx, p.id)) {
+  for (const a of await listAttachments(trx, p.id, 'revision')) {
     const read = preread.get(a.storageKey) ?? (await readAttachment(deps, a));
     if ('text' in read) {
       for (const f of scanText(read.text, { wordLists })) findings.push({ source: `附件：${a.fileName}`, ...f, ...contextOf(read.text, f.start, f.end) });

@@ -4,7 +4,7 @@ import { renderDocumentDocx, renderDocumentHtml, renderDocumentPdf, DOCUMENT_CSS
 import { asString, asStrings, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { DISCLOSURE_MODE_LABELS, findOrganByCode, findOrganById, findPublication, organChain, organScope } from '../../catalog/index.ts';
+import { DISCLOSURE_MODE_LABELS, findAttachment, findOrganByCode, findOrganById, findPublication, organChain, organScope } from '../../catalog/index.ts';
 import { actorOf, holdsRoleOn, isSystemAdmin, requireStaff, rolesOn } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import { REVIEW_ROLE_LABELS } from '../domain/review-roles.ts';
@@ -16,6 +16,7 @@ import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { saveReviewChain } from '../use-cases/save-review-chain.ts';
 import { createSubmissionTask, openTasks } from '../use-cases/submission-tasks.ts';
 import { inChainDeadlines } from '../use-cases/late-in-chain.ts';
+import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment } from '../use-cases/revision-attachments.ts';
 import { ChainPage } from './chain-page.tsx';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
@@ -100,6 +101,47 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       }
       return reply.redirect(`/admin/publications/${id}#review-h`, 303);
     });
+
+    // A published item's attachments change with its pending revision (issue 9).
+    async function visiblePublication(request: FastifyRequest, id: number) {
+      const p = await findPublication(db, id);
+      const scope = await organScope(db, request.principal!);
+      if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw new DomainError('ERR_NOT_FOUND', '信息不存在', { httpStatus: 404 });
+      return p;
+    }
+    const refusedText = (e: unknown) => {
+      if (isDomainError(e) && e.httpStatus !== 404) return e.reasons.length ? e.reasons.map((r) => r.message).join('；') : e.message;
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return '附件不能超过 50 MB';
+      throw e;
+    };
+    app.post<{ Params: { id: string } }>('/admin/publications/:id/revision/attachments', async (request, reply) => {
+      const p = await visiblePublication(request, Number(request.params.id) || 0);
+      try {
+        const file = request.isMultipart() ? await request.file() : undefined;
+        if (!file || !file.filename) throw new DomainError('ERR_CATALOG_ATTACHMENT_EMPTY', '请选择要上传的文件', { field: 'file' });
+        await addRevisionAttachment(deps, actorOf(request, 'web'), p.id, { fileName: file.filename, bytes: await file.toBuffer() });
+        setFlash(reply, `已随修订上传附件“${file.filename}”，修订审核通过后公开`);
+      } catch (e) {
+        setFlash(reply, `附件未上传：${refusedText(e)}`);
+      }
+      return reply.redirect(`/admin/publications/${p.id}#att-h`, 303);
+    });
+    for (const [action, run, done] of [
+      ['remove', removeRevisionAttachment, '修订审核通过后将删除附件'], ['keep', keepRevisionAttachment, '已保留附件'],
+    ] as const) {
+      app.post<{ Params: { id: string } }>(`/admin/revision-attachments/:id/${action}`, async (request, reply) => {
+        const a = await findAttachment(db, Number(request.params.id) || 0);
+        if (!a) throw new DomainError('ERR_NOT_FOUND', '附件不存在', { httpStatus: 404 });
+        await visiblePublication(request, a.publication_id);
+        try {
+          await run(deps, actorOf(request, 'web'), a.id);
+          setFlash(reply, `${done}“${a.file_name}”`);
+        } catch (e) {
+          setFlash(reply, `未能处理附件：${refusedText(e)}`);
+        }
+        return reply.redirect(`/admin/publications/${a.publication_id}#att-h`, 303);
+      });
+    }
 
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
       const doc = await reviewFormData(request, Number(request.params.id) || 0);

@@ -14,6 +14,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
   const has = (v: ReviewVerb) => o.allowed.includes(v);
   // A reviewer held up only by scanner findings may still approve by recording a justification.
   const mayApproveWithJustification = has('approve') || (o.blocked.approve?.every((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED') ?? false);
+  const mayApproveAmendment = has('approve_amendment') || (o.blocked.approve_amendment?.every((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED') ?? false);
   const blocking = (o.form?.scanFindings ?? []).filter((f) => f.severity === 'block').length;
   const lastSubmit = [...o.decisions].reverse().find((d) => d.verb === 'submit');
   const approvedStages = new Set(o.decisions.filter((d) => d.verb === 'approve' && lastSubmit && d.id > lastSubmit.id).map((d) => d.stage_position));
@@ -57,13 +58,54 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       <h3>敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTime(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
       {o.form?.scannedAt ? <FindingsView bodyHtml={p.bodyHtml} findings={o.form.scanFindings} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
 
+      {o.revision && (
+        <section class="panel" aria-labelledby="revision-h">
+          <h3 id="revision-h">待审核的修订</h3>
+          <p>{o.revision.proposedByLabel} 于 {chinaTime(o.revision.proposedAt)} 提交；修订说明：{o.revision.changeNote}</p>
+          <p>审核通过前，门户显示现行版本；通过后，修订替换现行内容，现行版本作为历史版本保留。</p>
+          {o.revision.changes.length === 0 ? <p>修订未改动表单中的内容{o.revisionAttachments.length > 0 ? '，只改动了附件' : ''}。</p> : (
+            <table class="list">
+              <caption>修订改动的内容</caption>
+              <thead><tr><th scope="col">项目</th><th scope="col">现行版本</th><th scope="col">修订后</th></tr></thead>
+              <tbody>
+                {o.revision.changes.map((c) => <tr key={c.label}><th scope="row">{c.label}</th><td class="revision-text">{c.before || '（空）'}</td><td class="revision-text">{c.after || '（空）'}</td></tr>)}
+              </tbody>
+            </table>
+          )}
+          {o.revisionAttachments.length > 0 && (
+            <ul>{o.revisionAttachments.map((a) => <li key={a.id}>{a.revisionState === 'pending_add' ? '新增附件' : '删除附件'}：<a href={`/admin/attachments/${a.id}`}>{a.fileName}</a></li>)}</ul>
+          )}
+        </section>
+      )}
+
       <h3>可进行的操作</h3>
       {o.allowed.length === 0 && <p>当前没有您可以进行的操作。</p>}
-      {(['submit', 'approve', 'publish'] as ReviewVerb[]).filter((v) => o.blocked[v]).map((v) => (
+      {(['submit', 'approve', 'publish', 'approve_amendment'] as ReviewVerb[]).filter((v) => o.blocked[v]).map((v) => (
         <div class="error-summary" role="note"><h2>暂不能“{VERB_LABELS[v]}”：</h2><ul>{o.blocked[v]!.map((r) => <li>{r.message}</li>)}</ul></div>
       ))}
       <div class="verbs">
         {has('submit') && <form method="post" action={`${base}/verbs/submit`}>{hidden}<button class="btn" type="submit">报送审核</button></form>}
+        {has('recall_submission') && (
+          <form method="post" action={`${base}/verbs/recall_submission`}>
+            {hidden}
+            <button class="btn btn-secondary" type="submit">撤回报送</button> <span class="hint">审核人处理之前，可以撤回本次报送，改回草稿</span>
+          </form>
+        )}
+        {(mayApproveAmendment || has('return_amendment')) && (
+          <form method="post" action={`${base}/verbs/approve_amendment`} class="panel">
+            {hidden}
+            <Field name="comment" label={mayApproveAmendment ? '修订审核意见' : '撤销修订的说明（可不填）'} errors={errors}><textarea id="f-amendment-comment" name="comment"></textarea></Field>
+            {mayApproveAmendment && blocking > 0 && (
+              <Field name="scanJustification" label="对扫描结果的说明" errors={errors} hint="修订内容中扫描发现须处理的内容时，只有写明理由才能通过；也可以退回修订">
+                <textarea id="f-amendment-scanJustification" name="scanJustification">{o.form?.scanJustification ?? ''}</textarea>
+              </Field>
+            )}
+            <div class="actions">
+              {mayApproveAmendment && <button class="btn" type="submit">修订审核通过</button>}
+              {has('return_amendment') && <button class="btn btn-secondary" type="submit" formaction={`${base}/verbs/return_amendment`}>{mayApproveAmendment ? '退回修订' : '撤销修订'}</button>}
+            </div>
+          </form>
+        )}
         {(mayApproveWithJustification || has('return_for_changes')) && (
           <form method="post" action={`${base}/verbs/approve`} class="panel">
             {hidden}
@@ -120,7 +162,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
             </form>
           </details>
         )}
-        {has('amend') && <p>修订已发布的信息：修改上方表单，填写修订说明后保存，系统会保留修订前的版本。</p>}
+        {has('amend') && !o.revision && <p>修订已发布的信息：修改上方表单，填写修订说明后保存。修订经发布人（修订人以外的人）审核通过后才替换已发布的内容，修订前的版本会保留。</p>}
       </div>
 
       <h3>审核记录（电子签名）</h3>

@@ -49,6 +49,9 @@ describeEachDialect('search', (db) => {
     await fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
     await performReviewVerb(deps, system, item.id, 'amend', { changeNote: '更名', amended: publicationInput([node], { title: '城市园林绿化养护管理办法' }) });
     const scoped = (q: string) => searchPublications(deps, req(q, { filters: { scopeOrganId: organ.id } }));
+    // A pending amendment is not public: the index shows the published text until it is approved.
+    expect((await scoped('园林')).total).toBe(0);
+    await performReviewVerb(deps, system, item.id, 'approve_amendment');
     expect((await scoped('园林')).hits.map((h) => h.id)).toEqual([item.id]);
     expect((await scoped('园林')).facets.validity).toEqual([{ value: 'valid', count: 1 }]);
     await performReviewVerb(deps, system, item.id, 'repeal', {});

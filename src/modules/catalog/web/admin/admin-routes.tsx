@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, setFlash, pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
@@ -9,7 +10,8 @@ import { buildTree } from '../../domain/catalog-tree.ts';
 import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-repository.ts';
 import { findOrganByCode } from '../../storage/organs-repository.ts';
 import { findPublication, listAttachments, pageForStaff } from '../../storage/publications-repository.ts';
-import { addAttachment, removeAttachment } from '../../use-cases/manage-attachments.ts';
+import { addAttachment, attachmentPath, removeAttachment } from '../../use-cases/manage-attachments.ts';
+import { findAttachment } from '../../storage/revision-attachments.ts';
 import { addCatalogNode, removeCatalogNode, reorderCatalogNode, updateCatalogNode } from '../../use-cases/manage-catalog-nodes.ts';
 import { linkToTask, performReviewVerb, reviewOverview, type Reminder } from '../../../review/index.ts';
 import { createPublication, updatePublication } from '../../use-cases/save-publication.ts';
@@ -17,7 +19,7 @@ import { saveOrgan } from '../../use-cases/save-organ.ts';
 import { CatalogAdminPage } from './catalog-admin-page.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
 import { OrganFormPage, OrgansAdminPage, organFormValues } from './organ-form-page.tsx';
-import { PublicationFormPage, publicationFormValues, type PublicationFormValues } from './publication-form-page.tsx';
+import { PublicationFormPage, publicationFormValues, revisionFormValues, type PublicationFormValues } from './publication-form-page.tsx';
 import { PublicationsListPage } from './publications-list-page.tsx';
 import { staffScope, type StaffScope } from './staff-scope.ts';
 
@@ -48,14 +50,15 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
     if (publicationId && (!publication || !scope.editable.some((o) => o.id === publication.organId))) throw notFound('信息');
     const organ = publication ? scope.organs.find((o) => o.id === publication.organId)! : await organFor(scope, organCode, 'editor');
     const nodes = await listCatalogNodes(db, organ.id);
-    const attachments = publication ? await listAttachments(db, publication.id) : [];
+    const attachments = publication ? await listAttachments(db, publication.id, 'all') : [];
     const review = publication ? await reviewOverview(deps, actorOf(request, 'web'), publication.id) : null;
     const taskId = Number((request.query as { task?: string }).task ?? (values as Record<string, unknown> | null)?.taskId) || null;
     if (!publication && taskId && !values) {
       const task = await db.selectFrom('submission_tasks').select(['node_id', 'title']).where('id', '=', taskId).executeTakeFirst();
       if (task?.node_id) values = { formedOn: chinaDateOf(deps.clock.now()), stage: 'execution', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other', nodeIds: [String(task.node_id)] };
     }
-    const formValues = values ?? (publication ? publicationFormValues(publication) : { formedOn: chinaDateOf(deps.clock.now()), stage: 'result', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' });
+    // A published item with an amendment under review shows the amendment (the published text is on the portal).
+    const formValues = values ?? (review?.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, publication!) : publication ? publicationFormValues(publication) : { formedOn: chinaDateOf(deps.clock.now()), stage: 'result', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' });
     return sendPage(reply, <PublicationFormPage scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} review={review} taskId={taskId} />, status);
   }
 
@@ -204,7 +207,7 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
         const current = await findPublication(db, id);
         if (current?.status === 'published') {
           await performReviewVerb(deps, actorOf(request, 'web'), id, 'amend', { amended: body, changeNote: asString(body.changeNote), expectedVersion: Number(asString(body.expectedVersion)) || undefined });
-          setFlash(reply, '修订已保存，修订前的版本已保留');
+          setFlash(reply, '修订已保存并报送审核：经发布人审核通过后替换已发布的内容，此前门户仍显示现行版本');
         } else {
           await updatePublication(deps, actorOf(request, 'web'), id, body, Number(asString(body.expectedVersion)) || undefined);
           setFlash(reply, '已保存');
@@ -228,6 +231,20 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return renderPublicationForm(request, reply, scope, id, '', null, { file: '附件不能超过 50 MB' }, 413);
         return renderPublicationForm(request, reply, scope, id, '', null, fieldErrorsOf(e), 400);
       }
+    });
+    // Staff read an attachment before it is public (a draft's, or one a pending revision adds).
+    app.get<{ Params: { id: string } }>('/admin/attachments/:id', async (request, reply) => {
+      const scope = await staffScope(deps, request, reply);
+      const row = await findAttachment(db, Number(request.params.id) || 0);
+      const owner = row ? await findPublication(db, row.publication_id) : null;
+      if (!row || !owner || !scope.editable.some((o) => o.id === owner.organId)) throw notFound('附件');
+      const file = attachmentPath(deps.dataDir, row.storage_key);
+      if (!fs.existsSync(file)) throw notFound('附件文件');
+      return reply
+        .type(row.mime_type)
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
+        .header('Content-Length', row.size_bytes)
+        .send(fs.createReadStream(file));
     });
     app.post<{ Params: { id: string } }>('/admin/attachments/:id/delete', async (request, reply) => {
       const row = await db.selectFrom('attachments').select('publication_id').where('id', '=', Number(request.params.id) || 0).executeTakeFirst();

@@ -21,6 +21,19 @@ export const publicationFormValues = (p: Publication): PublicationFormValues => 
   nodeIds: p.nodeIds.map(String), expectedVersion: String(p.version),
 });
 
+/** The form as the pending revision of a published item left it (its input as stored), with its note. */
+export function revisionFormValues(input: Record<string, unknown>, changeNote: string, p: Publication): PublicationFormValues {
+  const text = (k: string) => (input[k] === null || input[k] === undefined ? '' : String(input[k]));
+  return {
+    ...publicationFormValues(p),
+    title: text('title'), documentNumber: text('documentNumber'), publishingOrganName: text('publishingOrganName'), formedOn: text('formedOn'), subject: text('subject'),
+    genre: text('genre'), stage: text('stage'), disclosureMode: text('disclosureMode'), withheldReason: text('withheldReason'), disclosurePeriod: text('disclosurePeriod'),
+    audience: text('audience'), keywords: Array.isArray(input.keywords) ? input.keywords.join(' ') : text('keywords'), summary: text('summary'), bodyHtml: text('bodyHtml'),
+    source: text('source'), consultPhone: text('consultPhone'), docType: text('docType'),
+    nodeIds: (Array.isArray(input.nodeIds) ? input.nodeIds : [input.nodeIds]).filter((n) => n !== undefined && n !== null).map(String), changeNote,
+  };
+}
+
 function Select({ name, values, options, labels }: { name: string; values: PublicationFormValues; options: readonly string[]; labels?: Record<string, string> }) {
   const current = String(values[name] ?? '');
   return (
@@ -44,11 +57,14 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   const title = publication ? `编辑信息` : `新建信息：${organ.name}`;
   // Content is edited while the author holds the item; a published item is amended with a change note.
   // A publisher may amend; the amendment is refused with its reasons if the review form is missing.
-  const mayAmend = !!review && (review.allowed.includes('amend') || !!review.blocked.amend);
+  const mayAmend = !!review && (review.allowed.includes('amend') || (!!review.blocked.amend && !review.blocked.amend.some((r) => r.code === 'ERR_REVIEW_REVISION_PENDING')));
   const editable = !publication || ['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend);
   const amending = publication?.status === 'published';
-  // Attachments change with the text, while the author holds the item.
+  // Attachments change with the text, while the author holds the item — or with the pending revision
+  // of a published item, by whoever may rework it (they go public when it is approved).
   const attachmentsEditable = !!publication && ['draft', 'returned'].includes(publication.status) && editable;
+  const revision = review?.revision ?? null;
+  const revisionAttachments = !!publication && amending && !!revision && !!review?.allowed.includes('amend');
   return (
     <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>{title}</h1>
@@ -61,6 +77,8 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
       )}
       <ErrorSummary errors={errors} />
       {publication && !editable && <p class="notice notice-info">该信息处于“{PUBLICATION_STATUS_LABELS[publication.status]}”状态，内容不能修改；如需修改，请由审核人退回。</p>}
+      {amending && revision && <p class="notice notice-info">下方表单显示的是 {revision.proposedByLabel} 提交、正在等待审核的修订；门户仍显示现行版本，修订经发布人审核通过后才替换。</p>}
+      {amending && !revision && editable && <p class="notice notice-info">修订已发布的信息：修改下方表单并填写修订说明后保存。修订须经发布人（修订人以外的人）审核通过后才替换已发布的内容，此前门户仍显示现行版本。</p>}
       <form method="post" action={action} novalidate>
         <input type="hidden" name="_csrf" value={scope.csrf} />
         {publication && <input type="hidden" name="expectedVersion" value={v('expectedVersion')} />}
@@ -148,7 +166,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
             <textarea id="f-changeNote" name="changeNote">{v('changeNote')}</textarea>
           </Field>
         )}
-        {editable && <div class="actions"><button class="btn" type="submit">{amending ? '保存修订' : publication ? '保存' : '保存草稿'}</button><a href="/admin/publications">返回列表</a></div>}
+        {editable && <div class="actions"><button class="btn" type="submit">{amending ? '保存修订并报送审核' : publication ? '保存' : '保存草稿'}</button><a href="/admin/publications">返回列表</a></div>}
         </fieldset>
       </form>
       {publication && (
@@ -159,24 +177,35 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
               <ul>
                 {attachments.map((a) => (
                   <li key={a.id}>
-                    {a.fileName}（{formatBytes(a.sizeBytes)}）
+                    <a href={`/admin/attachments/${a.id}`}>{a.fileName}</a>（{formatBytes(a.sizeBytes)}）
+                    {a.revisionState === 'pending_add' && <strong class="status-draft">（随修订新增，审核通过后公开）</strong>}
+                    {a.revisionState === 'pending_remove' && <strong class="status-draft">（随修订删除，审核通过后删除）</strong>}
                     {attachmentsEditable && (
                       <form class="inline-form" method="post" action={`/admin/attachments/${a.id}/delete`}>
                         <input type="hidden" name="_csrf" value={scope.csrf} />
                         <button class="btn btn-small btn-secondary" type="submit" aria-label={`删除附件 ${a.fileName}`}>删除</button>
                       </form>
                     )}
+                    {revisionAttachments && (
+                      <form class="inline-form" method="post" action={`/admin/revision-attachments/${a.id}/${a.revisionState === 'pending_remove' ? 'keep' : 'remove'}`}>
+                        <input type="hidden" name="_csrf" value={scope.csrf} />
+                        <button class="btn btn-small btn-secondary" type="submit" aria-label={`${a.revisionState === 'pending_remove' ? '保留' : '随修订删除'}附件 ${a.fileName}`}>
+                          {a.revisionState === 'pending_remove' ? '保留' : '随修订删除'}
+                        </button>
+                      </form>
+                    )}
                   </li>
                 ))}
               </ul>
             )}
-            {attachmentsEditable && <form method="post" action={`/admin/publications/${publication.id}/attachments`} enctype="multipart/form-data">
+            {(attachmentsEditable || revisionAttachments) && <form method="post" action={revisionAttachments ? `/admin/publications/${publication.id}/revision/attachments` : `/admin/publications/${publication.id}/attachments`} enctype="multipart/form-data">
               <input type="hidden" name="_csrf" value={scope.csrf} />
-              <Field name="file" label="上传附件" errors={errors} hint="PDF、Word、Excel、WPS、OFD、图片、压缩包等，单个不超过 50 MB">
+              <Field name="file" label={revisionAttachments ? '随修订上传附件' : '上传附件'} errors={errors} hint="PDF、Word、Excel、WPS、OFD、图片、压缩包等，单个不超过 50 MB">
                 <input id="f-file" name="file" type="file" />
               </Field>
               <button class="btn btn-secondary" type="submit">上传</button>
             </form>}
+            {amending && !revision && editable && <p>如需增删附件，请先保存修订（填写修订说明），再随修订上传或删除。</p>}
           </section>
           {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend)} />}
         </>

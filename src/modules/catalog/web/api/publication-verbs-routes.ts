@@ -37,7 +37,10 @@ const VERBS: [string, ReviewVerb, string][] = [
   ['approve-retrospectively', 'approve_retrospectively', '对紧急发布的信息补充审核'],
   ['withdraw', 'withdraw', '撤回（须选择原因代码）'],
   ['repeal', 'repeal', '标记废止并链接替代文件'],
-  ['amend', 'amend', '修订已发布信息（新版本，须填写修订说明）'],
+  ['amend', 'amend', '修订已发布信息（须填写修订说明；修订经发布人审核通过后才替换已发布的内容）'],
+  ['approve-amendment', 'approve_amendment', '审核通过待审核的修订（不能由修订人审核）'],
+  ['return-amendment', 'return_amendment', '退回待审核的修订（发布人须填写意见；修订人本人可撤销）'],
+  ['recall', 'recall_submission', '撤回报送（审核人处理之前，由报送人撤回，改回草稿）'],
 ];
 
 /** The review workflow's verbs over the API; a refused verb answers 409 (403 for rights) with every reason. */

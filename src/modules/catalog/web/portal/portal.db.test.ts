@@ -45,6 +45,8 @@ describeEachDialect('public portal', (db) => {
     const amended = await createPublished(deps, organ.id, [node], { title: '原标题' });
     await fillReviewForm(deps, system, amended.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
     await performReviewVerb(deps, system, amended.id, 'amend', { changeNote: '更正联系电话', amended: publicationInput([node], { title: '新标题' }) });
+    expect((await app.inject(`/organs/${organ.code}/items/${amended.id}`)).body).not.toContain('新标题');
+    await performReviewVerb(deps, system, amended.id, 'approve_amendment');
     const page = await app.inject(`/organs/${organ.code}/items/${amended.id}`);
     expect(page.body).toContain('修订记录');
     expect(page.body).toContain('更正联系电话');

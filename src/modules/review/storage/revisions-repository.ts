@@ -1,0 +1,53 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../../../platform/db/connect.ts';
+import type { Database } from '../../../platform/db/schema.ts';
+
+type Executor = Db | Transaction<Database>;
+
+/** A published item's amendment waiting for review (at most one per item; migration 013). */
+export type PendingRevision = {
+  id: number; publicationId: number; input: Record<string, unknown>; changeNote: string; basedOnVersion: number;
+  proposedBy: number | null; proposedByLabel: string; proposedAt: string; authorIds: number[];
+};
+
+export async function findPendingRevision(db: Executor, publicationId: number): Promise<PendingRevision | null> {
+  const r = await db.selectFrom('publication_revisions').selectAll().where('publication_id', '=', publicationId).where('status', '=', 'pending').executeTakeFirst();
+  return r
+    ? {
+        id: r.id, publicationId: r.publication_id, input: JSON.parse(r.input_json) as Record<string, unknown>, changeNote: r.change_note, basedOnVersion: r.based_on_version,
+        proposedBy: r.proposed_by, proposedByLabel: r.proposed_by_label, proposedAt: r.proposed_at, authorIds: JSON.parse(r.author_ids) as number[],
+      }
+    : null;
+}
+
+/** Starts a revision, or reworks the pending one (its proposer saving again). */
+export async function savePendingRevision(
+  db: Executor, publicationId: number,
+  v: { input: unknown; changeNote: string; basedOnVersion: number; proposedBy: number | null; proposedByLabel: string; at: string },
+): Promise<number> {
+  const pending = await findPendingRevision(db, publicationId);
+  if (pending) {
+    const authors = [...new Set([...pending.authorIds, ...(v.proposedBy !== null ? [v.proposedBy] : [])])];
+    await db.updateTable('publication_revisions')
+      .set({ input_json: JSON.stringify(v.input), change_note: v.changeNote, proposed_at: v.at, author_ids: JSON.stringify(authors) })
+      .where('id', '=', pending.id).execute();
+    return pending.id;
+  }
+  const row = await db.insertInto('publication_revisions').values({
+    publication_id: publicationId, status: 'pending', input_json: JSON.stringify(v.input), change_note: v.changeNote, based_on_version: v.basedOnVersion,
+    proposed_by: v.proposedBy, proposed_by_label: v.proposedByLabel, proposed_at: v.at, author_ids: JSON.stringify(v.proposedBy !== null ? [v.proposedBy] : []),
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Someone changed the revision's attachments: they wrote it too, and may not approve it. */
+export async function addRevisionAuthor(db: Executor, revision: PendingRevision, userId: number | null): Promise<void> {
+  if (userId === null || revision.authorIds.includes(userId)) return;
+  await db.updateTable('publication_revisions').set({ author_ids: JSON.stringify([...revision.authorIds, userId]) }).where('id', '=', revision.id).execute();
+}
+
+export async function closeRevision(db: Executor, revisionId: number, v: { status: 'approved' | 'returned'; decidedBy: number | null; at: string; comment: string }): Promise<void> {
+  await db.updateTable('publication_revisions')
+    .set({ status: v.status, decided_by: v.decidedBy, decided_at: v.at, decision_comment: v.comment })
+    .where('id', '=', revisionId).where('status', '=', 'pending').execute();
+}

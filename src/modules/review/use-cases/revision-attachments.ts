@@ -1,0 +1,75 @@
+import fs from 'node:fs/promises';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import {
+  addAttachment, attachmentPath, appendCatalogAudit, findAttachment, findPublication, keepWithRevision, removeWithRevision, type Executor, type Publication,
+} from '../../catalog/index.ts';
+import { actorUserId, type Actor } from '../../identity/index.ts';
+import { decide } from '../domain/review-workflow.ts';
+import { addRevisionAuthor, type PendingRevision } from '../storage/revisions-repository.ts';
+import { loadReviewFacts, refusal } from './perform-review-verb.ts';
+
+/**
+ * A published item's attachments change with its pending revision, by the person who may rework
+ * it (its proposer, under the same rule as 修订 itself): an added file is not public until the
+ * revision is approved, a removed one stays public until then, and returning the revision undoes
+ * both (docs/workflows/review-states.md).
+ */
+export async function addRevisionAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer }): Promise<number> {
+  const revision = await deps.db.transaction().execute((trx) => revisionToChange(trx, deps, actor, publicationId));
+  return addAttachment(deps, actor, publicationId, file, { alsoInTransaction: (trx) => addRevisionAuthor(trx, revision, actorUserId(actor)) });
+}
+
+/** Marks a live file to go with the revision, or drops a file the revision added. */
+export async function removeRevisionAttachment(deps: AppDeps, actor: Actor, attachmentId: number): Promise<{ publicationId: number; fileName: string }> {
+  const { deletedKey, a } = await deps.db.transaction().execute(async (trx) => {
+    const found = await attachmentOf(trx, attachmentId);
+    const revision = await revisionToChange(trx, deps, actor, found.publication_id);
+    const removed = await removeWithRevision(trx, found.id);
+    await addRevisionAuthor(trx, revision, actorUserId(actor));
+    await audited(trx, deps, actor, found, 'attachment.remove');
+    return { deletedKey: removed.deletedKey, a: found };
+  });
+  // A file the revision itself added goes with its row, after commit.
+  if (deletedKey) await fs.rm(attachmentPath(deps.dataDir, deletedKey), { force: true });
+  return { publicationId: a.publication_id, fileName: a.file_name };
+}
+
+/** Keeps a live file the revision was going to remove. */
+export async function keepRevisionAttachment(deps: AppDeps, actor: Actor, attachmentId: number): Promise<{ publicationId: number; fileName: string }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const a = await attachmentOf(trx, attachmentId);
+    const revision = await revisionToChange(trx, deps, actor, a.publication_id);
+    await keepWithRevision(trx, a.id);
+    await addRevisionAuthor(trx, revision, actorUserId(actor));
+    await audited(trx, deps, actor, a, 'attachment.keep');
+    return { publicationId: a.publication_id, fileName: a.file_name };
+  });
+}
+
+async function attachmentOf(trx: Executor, attachmentId: number) {
+  const a = await findAttachment(trx, attachmentId);
+  if (!a) throw new DomainError('ERR_CATALOG_ATTACHMENT_NOT_FOUND', '附件不存在', { httpStatus: 404 });
+  return a;
+}
+
+async function revisionToChange(trx: Executor, deps: AppDeps, actor: Actor, publicationId: number): Promise<PendingRevision> {
+  const p: Publication | null = await findPublication(trx, publicationId);
+  if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
+  const { facts, pending } = await loadReviewFacts(trx, deps, actor, p, null, {});
+  if (p.status !== 'published' || !pending) {
+    throw new DomainError('ERR_REVIEW_NO_REVISION', '请先在表单中修改内容、填写修订说明并保存修订，再随修订增删附件', { httpStatus: 409 });
+  }
+  // The same rule as reworking the revision: a drafter or the publisher, and only its proposer.
+  const d = decide('amend', { ...facts, input: { changeNote: '附件' } });
+  const reasons = d.ok ? [] : d.reasons.filter((r) => ['ERR_REVIEW_NOT_EDITOR', 'ERR_REVIEW_REVISION_PENDING'].includes(r.code));
+  if (reasons.length) throw refusal(reasons);
+  return pending;
+}
+
+async function audited(trx: Executor, deps: AppDeps, actor: Actor, a: { publication_id: number; file_name: string }, action: string) {
+  const p = (await findPublication(trx, a.publication_id))!;
+  await appendCatalogAudit(trx, deps, actor, deps.clock.now().toISOString(), {
+    action, entityType: 'publication', entityId: p.id, organId: p.organId, before: { fileName: a.file_name }, after: { withRevision: true },
+  });
+}

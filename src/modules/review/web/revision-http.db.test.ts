@@ -1,0 +1,66 @@
+import { expect, it } from 'vitest';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createNode, createOrgan, createPublished, createStaff, publicationInput, system } from '../../../../test/support/factories.ts';
+import { fillReviewForm } from '../index.ts';
+
+/**
+ * 先审查后公开 for a changed text (issue 9), in the back office: an officer's amendment of a published
+ * item waits for the publisher, who sees what changes; the portal keeps the published text until then.
+ */
+describeEachDialect('amending a published item in the back office', (db) => {
+  const boundary = '----gk-revision';
+  const multipart = (parts: { name: string; value: string; fileName?: string }[]) => ({
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: parts.map((p) => `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.fileName ? `; filename="${p.fileName}"\r\nContent-Type: text/plain` : ''}\r\n\r\n${p.value}\r\n`).join('') + `--${boundary}--\r\n`,
+  });
+
+  it('keeps the published text live until a second person approves the officer’s amendment and its new attachment', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const item = await createPublished(deps, organ.id, [node], { title: '关于城区停水的通知' });
+    await fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const publisher = await createStaff(deps, organ.code, 'disclosure_office');
+    const mine = await loginAs(app, officer.username, officer.password);
+    const portal = async () => (await app.inject(`/organs/${organ.code}/items/${item.id}`)).body;
+
+    const { nodeIds, ...fields } = publicationInput([node], { title: '关于城区停水时间调整的通知' });
+    const saved = await app.inject({
+      method: 'POST', url: `/admin/publications/${item.id}`, cookies: mine.cookies,
+      payload: new URLSearchParams({ ...fields, nodeIds: String(nodeIds[0]), changeNote: '停水时间改为 6 月 3 日', _csrf: mine.csrf } as Record<string, string>).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(saved.statusCode).toBe(303);
+    const upload = await app.inject({
+      method: 'POST', url: `/admin/publications/${item.id}/revision/attachments`, cookies: mine.cookies,
+      ...multipart([{ name: '_csrf', value: mine.csrf }, { name: 'file', value: '停水范围示意。', fileName: '停水范围.txt' }]),
+    });
+    expect(upload.statusCode).toBe(303);
+    expect(await portal()).toContain('关于城区停水的通知');
+    expect(await portal()).not.toContain('停水范围.txt');
+    const added = await deps.db.selectFrom('attachments').select(['id', 'file_name']).where('publication_id', '=', item.id).executeTakeFirstOrThrow();
+    expect((await app.inject(`/attachments/${added.id}/${encodeURIComponent(added.file_name)}`)).statusCode).toBe(404);
+    expect((await app.inject({ url: `/admin/attachments/${added.id}`, cookies: mine.cookies })).statusCode).toBe(200);
+
+    // The officer cannot approve their own amendment; the publisher sees what it changes and approves it.
+    const own = await app.inject({ url: `/admin/publications/${item.id}`, cookies: mine.cookies });
+    expect(own.body).toContain('待审核的修订');
+    expect(own.body).not.toContain('修订审核通过</button>');
+    const theirs = await loginAs(app, publisher.username, publisher.password);
+    const review = await app.inject({ url: `/admin/publications/${item.id}`, cookies: theirs.cookies });
+    expect(review.body).toContain('停水时间改为 6 月 3 日');
+    expect(review.body).toMatch(/<th scope="row">标题<\/th><td class="revision-text">关于城区停水的通知<\/td><td class="revision-text">关于城区停水时间调整的通知<\/td>/);
+    expect(review.body).toContain('新增附件');
+    const approved = await app.inject({
+      method: 'POST', url: `/admin/publications/${item.id}/verbs/approve_amendment`, cookies: theirs.cookies,
+      payload: { _csrf: theirs.csrf, comment: '同意' },
+    });
+    expect(approved.statusCode).toBe(303);
+    expect(await portal()).toContain('关于城区停水时间调整的通知');
+    expect(await portal()).toContain('停水范围.txt');
+    expect(await portal()).toContain('停水时间改为 6 月 3 日');
+    await app.close();
+  });
+});
