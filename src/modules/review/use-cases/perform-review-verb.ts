@@ -12,7 +12,7 @@ import { calendarInForce, proactiveDeadline } from '../../calendar/index.ts';
 import { indexPublication, rememberAttachmentText } from '../../search/index.ts';
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
-import { loadChain, loadForm } from '../storage/review-repository.ts';
+import { decisionsFor, loadChain, loadForm } from '../storage/review-repository.ts';
 import { closeRevision, findPendingRevision, savePendingRevision } from '../storage/revisions-repository.ts';
 import { readAttachmentTexts, scanPublication, type AttachmentTexts } from './scan-publication.ts';
 import { advanceTask } from './submission-tasks.ts';
@@ -127,7 +127,9 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
           });
           // A new round: earlier justifications spoke of earlier text.
           await trx.updateTable('review_forms').set({ scan_justification: '' }).where('publication_id', '=', p.id).execute();
-          if (row.task_id) await advanceTask(trx, row.task_id, chinaDateOf(now));
+          // An item fulfils its submission task's period once: a resubmission after a return or a
+          // recall (撤回报送) does not move the task on again.
+          if (row.task_id && !(await decisionsFor(trx, p.id)).some((x) => x.verb === 'submit')) await advanceTask(trx, row.task_id, chinaDateOf(now));
         }
         if (verb === 'approve' || verb === 'return_for_changes') Object.assign(changes, { status: d.next, review_stage: d.nextStage, ...(verb === 'return_for_changes' ? { scheduled_at: null } : {}) });
         if (verb === 'schedule') Object.assign(changes, { status: d.next, scheduled_at: new Date(input.publishAt!).toISOString() });

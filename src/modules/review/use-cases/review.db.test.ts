@@ -73,6 +73,9 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     await linkToTask(deps, officer.actor, draft.id, taskId);
     await fillReviewForm(deps, officer.actor, draft.id, { secrecyLevel: 'non_secret' });
     await performReviewVerb(deps, officer.actor, draft.id, 'submit');
+    // Taken back and submitted again, the same item still fulfils one period only.
+    await performReviewVerb(deps, officer.actor, draft.id, 'recall_submission');
+    await performReviewVerb(deps, officer.actor, draft.id, 'submit');
     const [task] = await openTasks(deps.db, [unit.id]);
     expect(task).toMatchObject({ id: taskId, next_due_on: '2026-03-29' });
     await expect(createSubmissionTask(deps, officer.actor, bureau.id, { unitCode: unit.code, title: 'x', dueOn: '2026-03-15' })).rejects.toMatchObject({ httpStatus: 403 });
