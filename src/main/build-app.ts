@@ -7,13 +7,10 @@ import type { JobStatus } from '../platform/jobs/job-runner.ts';
 import { pingDatabase } from '../platform/db/connect.ts';
 import { pendingMigrations } from '../platform/db/migrate.ts';
 import { htmlErrorPage } from '../platform/views/error-page.tsx';
-import { feedRoutes, MAX_ATTACHMENT_BYTES } from '../modules/catalog/index.ts';
-import { portalRoutes } from '../modules/catalog/web/portal/portal-routes.tsx';
-import { catalogAdminRoutes } from '../modules/catalog/web/admin/admin-routes.tsx';
-import { catalogApi } from '../modules/catalog/web/api/catalog-api.ts';
+import { catalogAdminRoutes, catalogApi, feedRoutes, MAX_ATTACHMENT_BYTES, portalRoutes } from '../modules/catalog/index.ts';
 import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/index.ts';
-import { requireApiToken, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
-import { reviewAdminRoutes } from '../modules/review/index.ts';
+import { isSystemAdmin, requireApiToken, requireStaff, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
+import { publicationEditorRoutes, reviewAdminRoutes, reviewApi } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
 import { staffReminders } from './staff-reminders.ts';
 import { publishedYears, reportsAdminRoutes, reportsPortalRoutes } from '../modules/reports/index.ts';
@@ -39,12 +36,14 @@ export async function buildApp(
   await app.register(feedRoutes(deps, { publicUrl: config.publicUrl }));
   await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));
   await app.register(catalogAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));
+  await app.register(publicationEditorRoutes(deps));
   await app.register(reviewAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));
   await app.register(usersRoutes(deps));
   await app.register(tokensRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(wordListsRoutes(deps));
   await app.register(catalogApi(deps), { prefix: '/api/v1' });
+  await app.register(reviewApi(deps), { prefix: '/api/v1' });
   await app.register(tokensApi(deps), { prefix: '/api/v1' });
   // Scanning is a staff tool: it needs an API token, like every write.
   await app.register(privacyApi, {
@@ -55,7 +54,7 @@ export async function buildApp(
   await app.register(applicationsPortalRoutes(deps));
   await app.register(applicationsAdminRoutes(deps));
   await app.register(holidayYearsRoutes(deps, { afterSave: recomputeDueDates }));
-  await app.register(auditRoutes(deps));
+  await app.register(auditRoutes(deps, { requireStaff: requireStaff(deps), isSystemAdmin }));
   await app.register(reportsPortalRoutes(deps));
   await app.register(reportsAdminRoutes(deps));
   await app.register(searchPortalRoutes(deps));

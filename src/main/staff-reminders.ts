@@ -3,7 +3,8 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import { countWork, DEFAULT_DUE_SOON_WORKING_DAYS, UNCONFIRMED_AGEING_WORKING_DAYS } from '../modules/applications/index.ts';
 import { organScope } from '../modules/catalog/index.ts';
 import { countLateConsultationFeedback, countLetterWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS } from '../modules/interaction/index.ts';
-import { countLateInChain, type Reminder } from '../modules/review/index.ts';
+import type { Reminder } from '../platform/views/reminders.ts';
+import { countLateInChain } from '../modules/review/index.ts';
 
 /**
  * What 待办 and 工作台 remind a person of beyond the review queue, with counts: for each organ whose

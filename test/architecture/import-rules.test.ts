@@ -55,4 +55,37 @@ describe('import rules', () => {
     const bad = all.filter((f) => /\/domain\//.test(f) && /Date\.now\(\)|new Date\(\)/.test(fs.readFileSync(f, 'utf8'))).map(rel);
     expect(bad).toEqual([]);
   });
+
+  // Issue 12: which area uses which, from every import between areas (type-only ones too).
+  const areaGraph = () => {
+    const graph = new Map<string, Set<string>>();
+    for (const f of all.filter((x) => areaOf(x))) {
+      for (const { spec } of importsOf(f)) {
+        if (!spec.startsWith('.')) continue;
+        const to = areaOf(path.resolve(path.dirname(f), spec));
+        const from = areaOf(f)!;
+        if (to && to !== from) graph.set(from, (graph.get(from) ?? new Set()).add(to));
+      }
+    }
+    return graph;
+  };
+
+  it('the area graph has no cycles', () => {
+    const graph = areaGraph();
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (area: string, trail: string[]) => {
+      if (state.get(area) === 'done') return;
+      if (state.get(area) === 'open') { cycles.push([...trail.slice(trail.indexOf(area)), area].join(' → ')); return; }
+      state.set(area, 'open');
+      for (const next of graph.get(area) ?? []) visit(next, [...trail, area]);
+      state.set(area, 'done');
+    };
+    for (const area of graph.keys()) visit(area, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('the catalog never reaches up into the review workflow: review owns every status change of an item', () => {
+    expect([...(areaGraph().get('catalog') ?? [])]).not.toContain('review');
+  });
 });

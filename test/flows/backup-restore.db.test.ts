@@ -10,8 +10,9 @@ import { openDatabase, type DatabaseHandle } from '../../src/platform/db/connect
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import type { DialectName } from '../../src/platform/db/dialect.ts';
 import { createBackup, restoreBackup, type BackupTarget } from '../../src/platform/backup/backup.ts';
-import { addAttachment, publishPublication } from '../../src/modules/catalog/index.ts';
+import { addAttachment } from '../../src/modules/catalog/index.ts';
 import { verifyAuditLog } from '../../src/modules/audit/index.ts';
+import { publishImported } from '../../src/modules/review/index.ts';
 
 /** A platform's data: a database of the dialect and a data directory (SQLite lives inside it). */
 type Site = { handle: DatabaseHandle; target: BackupTarget; drop(): Promise<void> };
@@ -43,7 +44,7 @@ for (const dialect of DIALECTS) {
       const nodeId = await createNode(deps, organ.id);
       const draft = await createDraft(deps, organ.id, [nodeId], { title: '关于公布2026年保障性住房分配结果的公告' });
       const attachmentId = await addAttachment(deps, system, draft.id, { fileName: '分配结果.pdf', bytes: PDF });
-      await publishPublication(deps, system, draft.id);
+      await publishImported(deps, system, draft.id);
       const app = await buildApp(deps, { publicUrl: null });
       cleanups.push(() => app.close());
       const nodeUrl = `/organs/${organ.code}/catalog/${nodeId}`;

@@ -2,10 +2,11 @@ import pino from 'pino';
 import { fixedClock } from '../../src/shared/clock.ts';
 import type { AppDeps } from '../../src/platform/app-deps.ts';
 import type { DatabaseHandle } from '../../src/platform/db/connect.ts';
-import { addCatalogNode, createPublication, publishPublication, saveOrgan } from '../../src/modules/catalog/index.ts';
+import { addCatalogNode, createPublication, saveOrgan } from '../../src/modules/catalog/index.ts';
 import { systemActor, createUser, type Role } from '../../src/modules/identity/index.ts';
 import { useAuditKey } from '../../src/modules/audit/index.ts';
 import { makeTempDir } from './temp-dirs.ts';
+import { publishImported } from '../../src/modules/review/index.ts';
 
 /** The audit chain's key in tests (the server keeps its key in the data directory or GONGKAI_AUDIT_KEY). */
 export const TEST_AUDIT_KEY = Buffer.from('test-audit-key-0123456789abcdef0123456789abcdef');
@@ -62,7 +63,7 @@ export async function createDraft(deps: AppDeps, organId: number, nodeIds: numbe
 
 export async function createPublished(deps: AppDeps, organId: number, nodeIds: number[], over: Record<string, unknown> = {}) {
   const p = await createDraft(deps, organId, nodeIds, over);
-  return publishPublication(deps, system, p.id);
+  return publishImported(deps, system, p.id);
 }
 
 export async function createStaff(deps: AppDeps, organCode: string, role: Role, password = 'correct-horse-1') {

@@ -2,11 +2,12 @@ export * from './domain/labels.ts';
 export type { Organ, OrganInput } from './domain/organ.ts';
 export type { Publication, Attachment } from './domain/publication.ts';
 export { publicationInputSchema } from './domain/publication-input.ts';
-export { buildTree, pathTo, subtreeIds, type TreeBranch } from './domain/catalog-tree.ts';
+export { buildTree, inTreeOrder, pathTo, subtreeIds, type TreeBranch } from './domain/catalog-tree.ts';
 export { saveOrgan } from './use-cases/save-organ.ts';
 export { addCatalogNode, updateCatalogNode, reorderCatalogNode, removeCatalogNode } from './use-cases/manage-catalog-nodes.ts';
 export { createPublication, updatePublication } from './use-cases/save-publication.ts';
-export { publishPublication, markPublished } from './use-cases/publish-publication.ts';
+export { markPublished, type PublishStamp } from './use-cases/publish-publication.ts';
+export { publishRefusals } from './domain/publish-rules.ts';
 export { publicationInputColumns, checkReferences as checkPublicationReferences } from './use-cases/save-publication.ts';
 export { requireRoleOnOrgan, requireDraftRights } from './use-cases/authorize.ts';
 export { audit as appendCatalogAudit } from './use-cases/audit-helper.ts';
@@ -22,3 +23,14 @@ export {
 export { organScope, type OrganScope } from './use-cases/organ-scope.ts';
 export { feedRoutes, FEED_ITEMS } from './web/portal/feed-routes.ts';
 export { ViewCounter } from './use-cases/view-counter.ts';
+export { staffScope, type StaffScope } from './web/admin/staff-scope.ts';
+// The catalog's routes (the portal, the organs-and-tree back office, the JSON API), mounted by src/main.
+export { portalRoutes } from './web/portal/portal-routes.tsx';
+export { catalogAdminRoutes } from './web/admin/admin-routes.tsx';
+export { catalogApi } from './web/api/catalog-api.ts';
+// The API's building blocks, for the areas whose API speaks about items (review's verbs).
+export { apiValidatorCompiler } from './web/api/api-validator-compiler.ts';
+export { jsonObjectBody, withoutNulls } from './web/api/api-access.ts';
+export { publicationDetail } from './web/api/publication-schemas.ts';
+export { publicationJson } from './web/api/publications-routes.ts';
+export { errorResponses, jsonResponse, publicationIdParams } from './web/api/schemas.ts';

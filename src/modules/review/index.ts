@@ -2,6 +2,7 @@
 export { REVIEW_ROLES, REVIEW_ROLE_LABELS, DEFAULT_CHAIN, SECRECY_LEVELS, SECRECY_LABELS, WITHDRAW_REASONS, type ChainStage, type ReviewRole, type WithdrawReason } from './domain/review-roles.ts';
 export { REVIEW_VERBS, VERB_LABELS, TRANSITIONS, decide, type ReviewVerb, type ReviewFacts } from './domain/review-workflow.ts';
 export { performReviewVerb, type VerbInput } from './use-cases/perform-review-verb.ts';
+export { publishImported } from './use-cases/publish-imported.ts';
 export { addRevisionAttachment, removeRevisionAttachment, keepRevisionAttachment } from './use-cases/revision-attachments.ts';
 export { findPendingRevision, type PendingRevision } from './storage/revisions-repository.ts';
 export { fillReviewForm, reviewFormSchema } from './use-cases/fill-review-form.ts';
@@ -17,4 +18,6 @@ export { loadReviewFacts } from './use-cases/perform-review-verb.ts';
 export { createSubmissionTask, openTasks, submissionTaskSchema, linkToTask } from './use-cases/submission-tasks.ts';
 export { reviewFormDocument, type ReviewFormData } from './domain/review-form-document.ts';
 export { ReviewPanel } from './web/review-panel.tsx';
-export { reviewAdminRoutes, type Reminder } from './web/review-admin-routes.tsx';
+export { reviewAdminRoutes } from './web/review-admin-routes.tsx';
+export { publicationEditorRoutes } from './web/publication-editor-routes.tsx';
+export { reviewApi } from './web/publication-verbs-api.ts';

@@ -1,19 +1,27 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { loadAuditHead } from '../storage/audit-repository.ts';
 import { verifyAuditLog, type AuditVerification } from '../use-cases/verify-audit-log.ts';
+
+/**
+ * How the page knows a signed-in system administrator: identity's session guard and rule, handed
+ * in by src/main (identity writes the audit log, so the audit area does not import identity).
+ */
+export type AuditPageAccess = {
+  requireStaff: preHandlerAsyncHookHandler;
+  isSystemAdmin: (principal: NonNullable<FastifyRequest['principal']>) => boolean;
+};
 
 /**
  * 审计日志 for the system administrator: the chain's current head, to be recorded somewhere the
  * database's administrators cannot rewrite, and an on-demand check (docs/security.md).
  */
-export function auditRoutes(deps: AppDeps) {
+export function auditRoutes(deps: AppDeps, { requireStaff, isSystemAdmin }: AuditPageAccess) {
   return async function plugin(app: FastifyInstance) {
-    app.addHook('preHandler', requireStaff(deps));
+    app.addHook('preHandler', requireStaff);
     app.get<{ Querystring: { verify?: string } }>('/admin/audit', async (request: FastifyRequest<{ Querystring: { verify?: string } }>, reply) => {
       const p = request.principal!;
       if (!isSystemAdmin(p)) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有系统管理员可以查看审计日志链头', { httpStatus: 403 });

@@ -70,3 +70,14 @@ export const SUBJECTS = [
   '工业、交通', '商贸、海关、旅游', '市场监管、安全生产监管', '劳动、人事、监察', '公安、安全、司法', '民政、扶贫、救灾',
   '卫生、体育', '科技、教育', '文化、广电、新闻出版', '其他',
 ] as const;
+
+/** Coded reasons a published item is withdrawn (撤回), shown on its address (HTTP 410) and in the API. */
+export const WITHDRAW_REASONS = {
+  published_in_error: '误发布',
+  contains_personal_data: '含有个人信息',
+  contains_sensitive_content: '含有不宜公开的内容',
+  superseded: '已被新信息取代',
+  expired: '已过公开时限',
+  other: '其他原因',
+} as const;
+export type WithdrawReason = keyof typeof WITHDRAW_REASONS;

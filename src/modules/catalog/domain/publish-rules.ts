@@ -10,8 +10,8 @@ export type PublishFacts = {
  * Every reason an item's content cannot go to the portal (all of them, so a caller can list them).
  * People never publish directly: an item passes the organ's review chain, the confidentiality review
  * and the scan gate first (src/modules/review, docs/workflows/review-states.md; 条例第十七条, see
- * docs/rules/proactive-disclosure.md). Only the system publishes without it — the demo seed and ledger
- * imports (`publishPublication`, route `system_import`) — and these content rules still apply there.
+ * docs/rules/proactive-disclosure.md). Only the system publishes without it — the demo seed and
+ * imported content (review's `publishImported`, route `system_import`) — and these rules still apply there.
  */
 export function publishRefusals(f: PublishFacts): string[] {
   const reasons: string[] = [];

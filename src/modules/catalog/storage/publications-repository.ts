@@ -158,3 +158,22 @@ export async function allocateSerial(trx: Executor, scope: string): Promise<numb
     .executeTakeFirstOrThrow();
   return row.last_serial;
 }
+
+/** For 工作台: per organ, how many drafts and published items it has. */
+export async function draftAndPublishedCounts(db: Executor): Promise<Map<number, { draft: number; published: number }>> {
+  const rows = await db.selectFrom('publications').select(['organ_id', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('status', 'in', ['draft', 'published']).groupBy(['organ_id', 'status']).execute();
+  const counts = new Map<number, { draft: number; published: number }>();
+  for (const r of rows) {
+    const c = counts.get(r.organ_id) ?? { draft: 0, published: 0 };
+    c[r.status as 'draft' | 'published'] = Number(r.n);
+    counts.set(r.organ_id, c);
+  }
+  return counts;
+}
+
+/** Per organ, how many items published since `fromOn` were late (条例第二十六条, the `published_late` flag). */
+export async function lateCountsSince(db: Executor, fromOn: string): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('publications').select(['organ_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('published_late', '=', 1).where('published_on', '>=', fromOn).groupBy('organ_id').execute();
+  return new Map(rows.map((r) => [r.organ_id, Number(r.n)]));
+}

@@ -4,9 +4,10 @@ import { buildDeps, createDraft, createNode, createOrgan, createPublished, creat
 import { loadAuditChain, loadAuditHead, verifyChain } from '../../audit/index.ts';
 import { loadPrincipal } from '../../identity/index.ts';
 import {
-  addAttachment, findPublication, listAttachments, listCatalogNodes, pagePublishedInNodes, publishPublication, removeCatalogNode, reorderCatalogNode, updateCatalogNode,
+  addAttachment, findPublication, listAttachments, listCatalogNodes, pagePublishedInNodes, removeCatalogNode, reorderCatalogNode, updateCatalogNode,
   updatePublication,
 } from '../index.ts';
+import { publishImported } from '../../review/index.ts';
 
 describeEachDialect('catalog and publications', (db) => {
   const deps = () => buildDeps(db());
@@ -55,9 +56,9 @@ describeEachDialect('catalog and publications', (db) => {
     const admin = await createStaff(d, organ.code, 'organ_admin');
     const principal = (await loadPrincipal(d.db, admin.id))!;
     const draft = await createDraft(d, organ.id, [node], { disclosureMode: 'on_application', bodyHtml: '' });
-    const byPerson = await publishPublication(d, { kind: 'user', principal, via: 'web' }, draft.id).catch((e) => e);
+    const byPerson = await publishImported(d, { kind: 'user', principal, via: 'web' }, draft.id).catch((e) => e);
     expect(byPerson.reasons.map((r: { message: string }) => r.message)).toEqual(['信息须经审核流程和保密审查后发布']);
-    const err = await publishPublication(d, system, draft.id).catch((e) => e);
+    const err = await publishImported(d, system, draft.id).catch((e) => e);
     expect(err.code).toBe('ERR_CATALOG_PUBLISH_REFUSED');
     expect(err.reasons.map((r: { message: string }) => r.message)).toEqual(['公开方式不是“主动公开”的信息不能发布到门户', '正文和附件不能都为空']);
     expect((await findPublication(d.db, draft.id))!.status).toBe('draft');
@@ -96,7 +97,7 @@ describeEachDialect('catalog and publications', (db) => {
       .rejects.toMatchObject({ code: 'ERR_CATALOG_ATTACHMENT_CONTENT', message: expect.stringContaining('可执行程序') });
     expect(await listAttachments(d.db, draft.id)).toHaveLength(0);
     await addAttachment(d, system, draft.id, { fileName: '项目清单.xlsx', bytes: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]) });
-    const published = await publishPublication(d, system, draft.id);
+    const published = await publishImported(d, system, draft.id);
     expect(published.status).toBe('published');
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps, createActor, createNode, createOrgan, createDraft, system } from '../../../../test/support/factories.ts';
-import { publishPublication } from '../../catalog/index.ts';
 import { insertAppeal, insertApplication } from '../testing/case-rows.ts';
 import { RULES } from '../domain/report-format.ts';
 import { loadCountyView } from './county-view.ts';
@@ -9,6 +8,7 @@ import { openReport } from './open-report.ts';
 import { performReportVerb } from './perform-report-verb.ts';
 import { loadReportContext } from './report-context.ts';
 import { importInputsCsv, saveEnteredCarriedOut, saveEnteredFigures } from './save-report-inputs.ts';
+import { publishImported } from '../../review/index.ts';
 
 const ZERO_ROW = { natural_person: '0', commercial_enterprise: '0', research_institution: '0', public_interest_org: '0', legal_service_org: '0', other_org: '0' };
 const ENTERED = { 行政许可: '16', 行政处罚: '15', 行政强制: '0', 行政事业性收费: '0.35' };
@@ -53,7 +53,7 @@ describeEachDialect('annual report from stored data', (db) => {
     const node = await createNode(deps, organ.id);
     const publishOn = async (on: string, over: Record<string, unknown>) => {
       const p = await createDraft(deps, organ.id, [node], { formedOn: on, ...over });
-      return publishPublication(deps, system, p.id, { backdatedPublishedOn: on });
+      return publishImported(deps, system, p.id, { backdatedPublishedOn: on });
     };
     const old = await publishOn('2019-03-05', { docType: 'normative_document', formedOn: '2019-03-01', stage: 'decision' });
     await publishOn('2020-04-02', { docType: 'normative_document', formedOn: '2020-03-30', stage: 'decision' });

@@ -24,12 +24,5 @@ export type SecrecyLevel = (typeof SECRECY_LEVELS)[number];
 export const SECRECY_LABELS: Record<SecrecyLevel, string> = { non_secret: '非密', secret: '秘密', confidential: '机密', top_secret: '绝密' };
 
 // Coded withdrawal reasons (GOV.UK-style), shown on the page that replaces the item.
-export const WITHDRAW_REASONS = {
-  published_in_error: '误发布',
-  contains_personal_data: '含有个人信息',
-  contains_sensitive_content: '含有不宜公开的内容',
-  superseded: '已被新信息取代',
-  expired: '已过公开时限',
-  other: '其他原因',
-} as const;
-export type WithdrawReason = keyof typeof WITHDRAW_REASONS;
+// Withdrawal reasons are the catalog's: the portal and the API show them on a withdrawn item.
+export { WITHDRAW_REASONS, type WithdrawReason } from '../../catalog/index.ts';

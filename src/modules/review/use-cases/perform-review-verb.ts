@@ -75,10 +75,8 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         result = await markPublished(trx, deps, actor, p, {
           route: verb === 'publish' ? (p.status === 'scheduled' ? 'review_chain_scheduled' : 'review_chain') : 'force_published',
           publishedOn,
-          extra: {
-            proactive_due_on: due, published_late: publishedOn > due ? 1 : 0,
-            ...(verb === 'force_publish' ? { force_published: 1, force_reason: input.comment!.trim() } : {}),
-          },
+          proactive: { dueOn: due, late: publishedOn > due },
+          ...(verb === 'force_publish' ? { forced: { reason: input.comment!.trim() } } : {}),
         });
         break;
       }

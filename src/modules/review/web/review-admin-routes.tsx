@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { renderDocumentDocx, renderDocumentHtml, renderDocumentPdf, DOCUMENT_CSS } from '../../../platform/documents/index.ts';
 import { asString, asStrings, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import type { Reminder } from '../../../platform/views/reminders.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { DISCLOSURE_MODE_LABELS, findAttachment, findOrganByCode, findOrganById, findPublication, organChain, organScope } from '../../catalog/index.ts';
@@ -23,8 +24,6 @@ import { TasksPage } from './tasks-page.tsx';
 
 const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
 
-/** A line in the 待办 page's reminders, contributed by other areas (wired in src/main). */
-export type Reminder = { message: string; href: string };
 
 /** Back-office routes of the review workflow. The panel itself is shown on the publication page. */
 export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {

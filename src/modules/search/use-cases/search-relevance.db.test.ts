@@ -3,9 +3,10 @@ import { createTestDatabase, DIALECTS } from '../../../../test/support/db.ts';
 import { buildDeps, createNode, createOrgan, publicationInput, system } from '../../../../test/support/factories.ts';
 import { RELEVANCE_ITEMS } from '../../../../test/corpus/search/relevance-items.ts';
 import { RELEVANCE_QUERIES } from '../../../../test/corpus/search/relevance-queries.ts';
-import { addAttachment, createPublication, publishPublication } from '../../catalog/index.ts';
+import { addAttachment, createPublication } from '../../catalog/index.ts';
 import type { DialectName } from '../../../platform/db/dialect.ts';
 import { reindex, searchPublications } from '../index.ts';
+import { publishImported } from '../../review/index.ts';
 
 /**
  * The relevance set (test/corpus/search) run on every database: each query's expected items are
@@ -25,7 +26,7 @@ async function load(dialect: DialectName): Promise<Loaded> {
       genre: item.genre ?? '通知', stage: item.stage ?? 'execution',
     }));
     if (item.attachment) await addAttachment(deps, system, draft.id, { fileName: item.attachment.name, bytes: Buffer.from(item.attachment.text) });
-    const p = await publishPublication(deps, system, draft.id, { backdatedPublishedOn: item.on });
+    const p = await publishImported(deps, system, draft.id, { backdatedPublishedOn: item.on });
     keyOf.set(p.id, item.key);
   }
   await reindex(deps);

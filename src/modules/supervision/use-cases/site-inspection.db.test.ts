@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps, createActor, createDraft, createNode, createOrgan, createPublished, system } from '../../../../test/support/factories.ts';
-import { addAttachment, attachmentPath, publishPublication } from '../../catalog/index.ts';
+import { addAttachment, attachmentPath } from '../../catalog/index.ts';
 import { setNodeSupervision } from './set-node-supervision.ts';
 import { lastInspections, runInspectionNow, runNightlyInspection } from './inspection-runs.ts';
 import { addWordingRule, removeWordingRule, wordingRulesOf } from './wording-rules.ts';
+import { publishImported } from '../../review/index.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n%测试\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -45,7 +46,7 @@ describeEachDialect('the site inspection', (db) => {
     const draft = await createDraft(deps, organ.id, [news]);
     const withFile = await createDraft(deps, organ.id, [news]);
     await addAttachment(deps, office.actor, withFile.id, { fileName: '名单.pdf', bytes: PDF });
-    await publishPublication(deps, system, withFile.id);
+    await publishImported(deps, system, withFile.id);
     const att = await deps.db.selectFrom('attachments').selectAll().where('publication_id', '=', withFile.id).executeTakeFirstOrThrow();
 
     const body = [

@@ -9,6 +9,7 @@ import { createHttpServer } from '../../../../platform/http/http-server.ts';
 import { createApiToken } from '../../../identity/index.ts';
 import { findPublication, listCatalogNodes } from '../../index.ts';
 import { catalogApi } from './catalog-api.ts';
+import { reviewApi } from '../../../review/index.ts';
 
 const opened: FastifyInstance[] = [];
 afterEach(async () => {
@@ -19,6 +20,8 @@ async function apiFor(deps: AppDeps) {
   const app = await createHttpServer({ logger: pino({ level: 'silent' }), htmlErrorPage: () => '', maxUploadBytes: 50 * 1024 * 1024 });
   await registerOpenApi(app);
   await app.register(catalogApi(deps), { prefix: '/api/v1' });
+  // The review workflow's verbs on items live in the review area since issue 12.
+  await app.register(reviewApi(deps), { prefix: '/api/v1' });
   await registerOpenApiDocs(app);
   await app.ready();
   opened.push(app);

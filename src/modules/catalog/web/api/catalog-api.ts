@@ -4,7 +4,6 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { apiValidatorCompiler } from './api-validator-compiler.ts';
 import { catalogNodesRoutes } from './catalog-nodes-routes.ts';
 import { organsRoutes } from './organs-routes.ts';
-import { publicationVerbsRoutes } from './publication-verbs-routes.ts';
 import { publicationWritesRoutes } from './publication-writes-routes.ts';
 import { publicationsRoutes } from './publications-routes.ts';
 
@@ -21,7 +20,6 @@ export function catalogApi(deps: AppDeps): FastifyPluginAsync {
     await app.register(catalogNodesRoutes(deps));
     await app.register(publicationsRoutes(deps));
     await app.register(publicationWritesRoutes(deps));
-    await app.register(publicationVerbsRoutes(deps));
   };
   return plugin as FastifyPluginAsync;
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { WITHDRAW_REASONS } from '../../../review/index.ts';
+import { WITHDRAW_REASONS } from '../../domain/labels.ts';
 import { requireApiToken } from '../../../identity/index.ts';
 import {
   findOrganById, findPublication, listAttachments, listCatalogNodes, pageForStaff, pagePublishedInNodes, type Publication,

@@ -1,12 +1,11 @@
 import { Breadcrumb, formatBytes, RawHtml } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import {
-  AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, STAGE_LABELS, VALIDITY_LABELS,
+  AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, STAGE_LABELS, VALIDITY_LABELS, WITHDRAW_REASONS,
 } from '../../domain/labels.ts';
 import type { Organ } from '../../domain/organ.ts';
 import type { Attachment, Publication } from '../../domain/publication.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
-import { WITHDRAW_REASONS } from '../../../review/index.ts';
 import { organCrumbs } from './organ-home-page.tsx';
 import { nodeUrl, type PortalRequestInfo } from './portal-request.ts';
 

@@ -1,15 +1,12 @@
-import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { ErrorSummary, Field, formatBytes, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
+import { ErrorSummary, Field, formatBytes, type FieldErrors } from '../../../platform/views/components.tsx';
 import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
-  DOC_TYPES, DOC_TYPE_LABELS, GENRES, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS, VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
-} from '../../domain/labels.ts';
-import type { Organ } from '../../domain/organ.ts';
-import type { Attachment, Publication } from '../../domain/publication.ts';
-import { inTreeOrder, pathTo } from '../../domain/catalog-tree.ts';
-import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
-import { ReviewPanel, type ReviewOverview } from '../../../review/index.ts';
-import type { StaffScope } from './staff-scope.ts';
+  DOC_TYPES, DOC_TYPE_LABELS, GENRES, inTreeOrder, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS, VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
+  type Attachment, type CatalogNode, type Organ, type Publication, type StaffScope,
+} from '../../catalog/index.ts';
+import type { ReviewOverview } from '../use-cases/review-overview.ts';
+import { ReviewPanel } from './review-panel.tsx';
 
 export type PublicationFormValues = Record<string, string | string[]>;
 

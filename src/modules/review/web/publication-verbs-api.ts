@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../../../platform/app-deps.ts';
-import { actorOf, requireApiToken } from '../../../identity/index.ts';
-import { fillReviewForm, performReviewVerb, WITHDRAW_REASONS, type ReviewVerb } from '../../../review/index.ts';
-import { jsonObjectBody, withoutNulls } from './api-access.ts';
-import { publicationDetail } from './publication-schemas.ts';
-import { publicationJson } from './publications-routes.ts';
-import { errorResponses, jsonResponse, publicationIdParams } from './schemas.ts';
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import {
+  apiValidatorCompiler, errorResponses, jsonObjectBody, jsonResponse, publicationDetail, publicationIdParams, publicationJson, WITHDRAW_REASONS, withoutNulls,
+} from '../../catalog/index.ts';
+import { actorOf, requireApiToken } from '../../identity/index.ts';
+import type { ReviewVerb } from '../domain/review-workflow.ts';
+import { fillReviewForm } from '../use-cases/fill-review-form.ts';
+import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 
 const tags = ['review'];
 const security = [{ bearerAuth: [] }];
@@ -43,8 +45,19 @@ const VERBS: [string, ReviewVerb, string][] = [
   ['recall', 'recall_submission', '撤回报送（审核人处理之前，由报送人撤回，改回草稿）'],
 ];
 
-/** The review workflow's verbs over the API; a refused verb answers 409 (403 for rights) with every reason. */
-export const publicationVerbsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+/**
+ * The review workflow's verbs over the API; a refused verb answers 409 (403 for rights) with every
+ * reason. Mount with `app.register(reviewApi(deps), { prefix: '/api/v1' })`.
+ */
+export function reviewApi(deps: AppDeps): FastifyPluginAsync {
+  const plugin: FastifyPluginAsyncZod = async (app) => {
+    app.setValidatorCompiler(apiValidatorCompiler);
+    await app.register(publicationVerbsRoutes(deps));
+  };
+  return plugin as FastifyPluginAsync;
+}
+
+const publicationVerbsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   for (const [path, verb, summary] of VERBS) {
     app.post(`/publications/:id/${path}`, {
       preHandler: requireApiToken(deps),

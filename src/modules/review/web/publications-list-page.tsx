@@ -1,8 +1,6 @@
-import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { Pagination } from '../../../../platform/views/components.tsx';
-import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationStatus } from '../../domain/labels.ts';
-import type { PublicationListItem } from '../../storage/publications-repository.ts';
-import type { StaffScope } from './staff-scope.ts';
+import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
+import { Pagination } from '../../../platform/views/components.tsx';
+import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationListItem, type PublicationStatus, type StaffScope } from '../../catalog/index.ts';
 
 export function PublicationsListPage({ scope, organCode, status, q, items, total, page, pageSize }: {
   scope: StaffScope; organCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;

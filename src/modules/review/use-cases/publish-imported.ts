@@ -1,0 +1,33 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { findPublication, listAttachments, markPublished, publishRefusals, type Publication } from '../../catalog/index.ts';
+import type { Actor } from '../../identity/index.ts';
+
+/**
+ * Publishes a draft without the review chain. Only the system may do this (content brought in from
+ * an old site or ledger, with its original publish date); people publish through the verbs
+ * (perform-review-verb.ts). The catalog's content rules still apply.
+ */
+export async function publishImported(deps: AppDeps, actor: Actor, id: number, opts: { backdatedPublishedOn?: string } = {}): Promise<Publication> {
+  if (actor.kind !== 'system') {
+    throw new DomainError('ERR_CATALOG_PUBLISH_REFUSED', '信息须经审核流程和保密审查后发布', {
+      httpStatus: 403, reasons: [{ code: 'ERR_CATALOG_PUBLISH_REFUSED', message: '信息须经审核流程和保密审查后发布' }],
+    });
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const p = await findPublication(trx, id);
+    if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
+    const publishedOn = opts.backdatedPublishedOn ?? chinaDateOf(deps.clock.now());
+    const attachments = await listAttachments(trx, id);
+    const reasons = publishRefusals({ publication: p, attachmentCount: attachments.length, publishedOn });
+    if (reasons.length) {
+      throw new DomainError('ERR_CATALOG_PUBLISH_REFUSED', `不能发布：${reasons.join('；')}`, {
+        httpStatus: 409, reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_PUBLISH_REFUSED', message })),
+      });
+    }
+    return markPublished(trx, deps, actor, p, {
+      route: 'system_import', publishedOn, publishedAt: opts.backdatedPublishedOn ? `${publishedOn}T01:00:00.000Z` : undefined,
+    });
+  });
+}

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { asString, fieldErrorsOf, pageQueryParam, setFlash } from '../../../platform/views/admin-helpers.ts';
+import { sendPage } from '../../../platform/views/render.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import {
+  addAttachment, attachmentPath, createPublication, findAttachment, findPublication, listAttachments, listCatalogNodes, pageForStaff, removeAttachment,
+  staffScope, updatePublication, type StaffScope,
+} from '../../catalog/index.ts';
+import { actorOf, requireStaff } from '../../identity/index.ts';
+import { findSubmissionTask } from '../storage/submission-tasks-repository.ts';
+import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
+import { reviewOverview } from '../use-cases/review-overview.ts';
+import { linkToTask } from '../use-cases/submission-tasks.ts';
+import { PublicationFormPage, publicationFormValues, revisionFormValues, type PublicationFormValues } from './publication-form-page.tsx';
+import { PublicationsListPage } from './publications-list-page.tsx';
+
+type Body = Record<string, unknown>;
+const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不存在`, { httpStatus: 404 });
+
+/**
+ * The editor's back office for items: the staff list, the item form (content, attachments and the
+ * review panel), a published item's amendment. Review owns every change of an item's status, so
+ * these routes live here; the catalog owns organs, the tree and the portal. Post/redirect/get;
+ * failed forms re-render with what was typed.
+ */
+export function publicationEditorRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  async function renderPublicationForm(request: FastifyRequest, reply: FastifyReply, scope: StaffScope, publicationId: number | null, organCode: string, initialValues: PublicationFormValues | null, errors: Record<string, string>, status = 200) {
+    let values = initialValues;
+    const publication = publicationId ? await findPublication(db, publicationId) : null;
+    // Every path that re-renders the form (a refused upload, a failed save) shows only an item the
+    // person may edit: another organ's draft is "not found", never shown (test/security/).
+    if (publicationId && (!publication || !scope.editable.some((o) => o.id === publication.organId))) throw notFound('信息');
+    const organ = publication ? scope.organs.find((o) => o.id === publication.organId)! : await scope.organ(organCode);
+    const nodes = await listCatalogNodes(db, organ.id);
+    const attachments = publication ? await listAttachments(db, publication.id, 'all') : [];
+    const review = publication ? await reviewOverview(deps, actorOf(request, 'web'), publication.id) : null;
+    const taskId = Number((request.query as { task?: string }).task ?? (values as Record<string, unknown> | null)?.taskId) || null;
+    if (!publication && taskId && !values) {
+      const task = await findSubmissionTask(db, taskId);
+      if (task?.node_id) values = { formedOn: chinaDateOf(deps.clock.now()), stage: 'execution', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other', nodeIds: [String(task.node_id)] };
+    }
+    // A published item with an amendment under review shows the amendment (the published text is on the portal).
+    const formValues = values ?? (review?.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, publication!) : publication ? publicationFormValues(publication) : { formedOn: chinaDateOf(deps.clock.now()), stage: 'result', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' });
+    return sendPage(reply, <PublicationFormPage scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} review={review} taskId={taskId} />, status);
+  }
+
+  return async function plugin(app: FastifyInstance) {
+    app.addHook('preHandler', requireStaff(deps));
+
+    // Publications
+    app.get<{ Querystring: { organ?: string; status?: string; q?: string; page?: string } }>('/admin/publications', async (request, reply) => {
+      const scope = await staffScope(deps, request, reply);
+      const organCode = request.query.organ ?? '';
+      const status = ['draft', 'published', 'withdrawn'].includes(request.query.status ?? '') ? request.query.status! : '';
+      const organIds = organCode ? scope.editable.filter((o) => o.code === organCode).map((o) => o.id) : scope.editable.map((o) => o.id);
+      const page = pageQueryParam(request.query.page);
+      const q = (request.query.q ?? '').trim().slice(0, 100);
+      const { items, total } = await pageForStaff(db, { organIds, status: (status || undefined) as never, q: q || undefined, page, pageSize: 30 });
+      return sendPage(reply, <PublicationsListPage scope={scope} organCode={organCode} status={status} q={q} items={items} total={total} page={page} pageSize={30} />);
+    });
+    app.get<{ Params: { code: string } }>('/admin/organs/:code/publications/new', async (request, reply) =>
+      renderPublicationForm(request, reply, await staffScope(deps, request, reply), null, request.params.code, null, {}),
+    );
+    app.post<{ Params: { code: string } }>('/admin/organs/:code/publications/new', async (request, reply) => {
+      const scope = await staffScope(deps, request, reply);
+      const organ = await scope.organ(request.params.code);
+      try {
+        const p = await createPublication(deps, actorOf(request, 'web'), organ.id, request.body);
+        const taskId = Number(asString((request.body as Body).taskId)) || null;
+        if (taskId) await linkToTask(deps, actorOf(request, 'web'), p.id, taskId);
+        setFlash(reply, '草稿已保存。请填写下方的保密审查表后报送审核');
+        return reply.redirect(`/admin/publications/${p.id}`, 303);
+      } catch (e) {
+        return renderPublicationForm(request, reply, scope, null, organ.code, request.body as PublicationFormValues, fieldErrorsOf(e), 400);
+      }
+    });
+    app.get<{ Params: { id: string } }>('/admin/publications/:id', async (request, reply) => {
+      const scope = await staffScope(deps, request, reply);
+      const p = await findPublication(db, Number(request.params.id) || 0);
+      if (!p || !scope.editable.some((o) => o.id === p.organId)) throw notFound('信息');
+      return renderPublicationForm(request, reply, scope, p.id, '', null, {});
+    });
+    app.post<{ Params: { id: string } }>('/admin/publications/:id', async (request, reply) => {
+      const scope = await staffScope(deps, request, reply);
+      const id = Number(request.params.id) || 0;
+      const body = request.body as Body;
+      try {
+        const current = await findPublication(db, id);
+        if (current?.status === 'published') {
+          await performReviewVerb(deps, actorOf(request, 'web'), id, 'amend', { amended: body, changeNote: asString(body.changeNote), expectedVersion: Number(asString(body.expectedVersion)) || undefined });
+          setFlash(reply, '修订已保存并报送审核：经发布人审核通过后替换已发布的内容，此前门户仍显示现行版本');
+        } else {
+          await updatePublication(deps, actorOf(request, 'web'), id, body, Number(asString(body.expectedVersion)) || undefined);
+          setFlash(reply, '已保存');
+        }
+        return reply.redirect(`/admin/publications/${id}`, 303);
+      } catch (e) {
+        return renderPublicationForm(request, reply, scope, id, '', body as PublicationFormValues, fieldErrorsOf(e), 400);
+      }
+    });
+    app.post<{ Params: { id: string } }>('/admin/publications/:id/attachments', async (request, reply) => {
+      const scope = await staffScope(deps, request, reply);
+      const id = Number(request.params.id) || 0;
+      try {
+        const file = request.isMultipart() ? await request.file() : undefined;
+        if (!file || !file.filename) throw new DomainError('ERR_CATALOG_ATTACHMENT_EMPTY', '请选择要上传的文件', { field: 'file' });
+        const bytes = await file.toBuffer();
+        await addAttachment(deps, actorOf(request, 'web'), id, { fileName: file.filename, bytes });
+        setFlash(reply, `已上传附件“${file.filename}”`);
+        return reply.redirect(`/admin/publications/${id}`, 303);
+      } catch (e) {
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return renderPublicationForm(request, reply, scope, id, '', null, { file: '附件不能超过 50 MB' }, 413);
+        return renderPublicationForm(request, reply, scope, id, '', null, fieldErrorsOf(e), 400);
+      }
+    });
+    // Staff read an attachment before it is public (a draft's, or one a pending revision adds).
+    app.get<{ Params: { id: string } }>('/admin/attachments/:id', async (request, reply) => {
+      const scope = await staffScope(deps, request, reply);
+      const row = await findAttachment(db, Number(request.params.id) || 0);
+      const owner = row ? await findPublication(db, row.publication_id) : null;
+      if (!row || !owner || !scope.editable.some((o) => o.id === owner.organId)) throw notFound('附件');
+      const file = attachmentPath(deps.dataDir, row.storage_key);
+      if (!fs.existsSync(file)) throw notFound('附件文件');
+      return reply
+        .type(row.mime_type)
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
+        .header('Content-Length', row.size_bytes)
+        .send(fs.createReadStream(file));
+    });
+    app.post<{ Params: { id: string } }>('/admin/attachments/:id/delete', async (request, reply) => {
+      const row = await findAttachment(db, Number(request.params.id) || 0);
+      if (!row) throw notFound('附件');
+      await removeAttachment(deps, actorOf(request, 'web'), Number(request.params.id));
+      setFlash(reply, '附件已删除');
+      return reply.redirect(`/admin/publications/${row.publication_id}`, 303);
+    });
+  };
+}
