@@ -5,6 +5,7 @@ import { organScope } from '../modules/catalog/index.ts';
 import { countLateConsultationFeedback, countLetterWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS } from '../modules/interaction/index.ts';
 import type { Reminder } from '../platform/views/reminders.ts';
 import { countLateInChain } from '../modules/review/index.ts';
+import { chinaDateOf } from '../shared/iso-date.ts';
 
 /**
  * What 待办 and 工作台 remind a person of beyond the review queue, with counts: for each organ whose
@@ -57,7 +58,7 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
     if (n > 0) out.push({ message: `${organ.name}：${n} 件审核中的信息自形成之日起已超过 20 个工作日仍未公开`, href: '/admin/review#late' });
   }
   // 条例第四十九条: departments publish last year's report by 31 January (governments by 31 March).
-  const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDateOf(deps.clock.now());
   if (today.slice(5) >= '12-01' || today.slice(5) <= '03-31') {
     out.push({ message: '年度报告编制期：部门应于 1 月 31 日前、人民政府应于 3 月 31 日前公布上一年度报告', href: '/admin/annual-reports' });
   }

@@ -14,9 +14,28 @@ export function isIsoDate(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/** China Standard Time is UTC+8 all year (no daylight saving): the one place that offset is written. */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
 /** The calendar date in China (UTC+8, no DST) of an instant. */
 export function chinaDateOf(at: Date): IsoDate {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** An instant as Beijing time to the minute, `YYYY-MM-DD HH:mm`, for pages, letters and alerts. */
+export function chinaTimeOf(at: Date | IsoInstant): string {
+  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().replace('T', ' ').slice(0, 16);
+}
+
+/** The instant of a Beijing wall-clock time `YYYY-MM-DDTHH:mm[:ss]` or a date at its midnight (forms, feeds). */
+export function instantOfChinaTime(local: string): Date {
+  const full = local.length === 10 ? `${local}T00:00:00` : local.length === 16 ? `${local}:00` : local;
+  return new Date(`${full}+08:00`);
+}
+
+/** The instant an instant's China minute begins, rounded up to the next minute (for "try again at" times). */
+export function chinaMinuteAfter(atMs: number): string {
+  return chinaTimeOf(new Date(Math.ceil(atMs / 60_000) * 60_000));
 }
 
 export function addDays(on: IsoDate, days: number): IsoDate {

@@ -88,4 +88,10 @@ describe('import rules', () => {
   it('the catalog never reaches up into the review workflow: review owns every status change of an item', () => {
     expect([...(areaGraph().get('catalog') ?? [])]).not.toContain('review');
   });
+
+  it('China time is computed in one place (src/shared/iso-date.ts), not by hand', () => {
+    const handWritten = /8 \* 3600|8 \* 60 \* 60|28_?800_?000|\+08:00/;
+    const bad = all.filter((f) => !f.endsWith('src/shared/iso-date.ts') && handWritten.test(fs.readFileSync(f, 'utf8'))).map(rel);
+    expect(bad).toEqual([]);
+  });
 });

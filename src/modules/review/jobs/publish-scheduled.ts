@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { systemActor } from '../../identity/index.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
+import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
 /** How late a scheduled publication may run before it is reported as missed. */
 export const SCHEDULE_GRACE_MINUTES = 10;
@@ -20,7 +21,7 @@ export async function publishScheduled(deps: AppDeps): Promise<{ published: numb
       await performReviewVerb(deps, systemActor('定时发布'), item.id, 'publish');
       published.push(item.id);
       if (lateMinutes > SCHEDULE_GRACE_MINUTES) {
-        await alert(deps, item.organ_id, item.id, 'schedule_late', `“${item.title}”计划于 ${beijing(item.scheduled_at!)} 发布，实际于 ${beijing(now.toISOString())} 发布（延迟 ${Math.round(lateMinutes)} 分钟）`);
+        await alert(deps, item.organ_id, item.id, 'schedule_late', `“${item.title}”计划于 ${chinaTimeOf(item.scheduled_at!)} 发布，实际于 ${chinaTimeOf(now)} 发布（延迟 ${Math.round(lateMinutes)} 分钟）`);
         alerts++;
       }
     } catch (e) {
@@ -31,7 +32,6 @@ export async function publishScheduled(deps: AppDeps): Promise<{ published: numb
   return { published, alerts };
 }
 
-const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
 
 async function alert(deps: AppDeps, organId: number, publicationId: number, kind: string, message: string) {
   const open = await deps.db.selectFrom('workflow_alerts').select('id').where('publication_id', '=', publicationId).where('kind', '=', kind).where('resolved_at', 'is', null).executeTakeFirst();

@@ -1,5 +1,6 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
+import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
 export type InboxRow = { id: number; title: string; organName: string; status: string; stageName: string; submittedAt: string | null; findingsCount: number; blockingCount: number; mine: boolean;
   /** The last day of 条例第二十六条's 20 working days (items still in the chain), and whether it has passed. */
@@ -89,7 +90,7 @@ function InboxTable({ rows }: { rows: InboxRow[] }) {
           <tr key={r.id}>
             <td><a href={`/admin/publications/${r.id}`}>{r.title}</a></td><td>{r.organName}</td>
             <td>{PUBLICATION_STATUS_LABELS[r.status as PublicationStatus]}</td><td>{r.stageName}</td>
-            <td>{r.submittedAt ? new Date(Date.parse(r.submittedAt) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16) : ''}</td>
+            <td>{r.submittedAt ? chinaTimeOf(r.submittedAt) : ''}</td>
             <td class={r.blockingCount ? 'status-draft' : ''}>{r.findingsCount}{r.blockingCount > 0 && `（须处理 ${r.blockingCount}）`}</td>
             <td class={r.late ? 'status-draft nowrap' : 'nowrap'}>{r.dueOn ?? ''}{r.late && '（已逾期）'}</td>
           </tr>

@@ -21,8 +21,8 @@ import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment
 import { ChainPage } from './chain-page.tsx';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
+import { chinaDateOf, chinaTimeOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
 
-const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
 
 
 /** Back-office routes of the review workflow. The panel itself is shown on the publication page. */
@@ -54,13 +54,13 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
     return reviewFormDocument({
       organName: organ.name, title: p.title, documentNumber: p.documentNumber, formedOn: p.formedOn, disclosureModeLabel: DISCLOSURE_MODE_LABELS[p.disclosureMode],
       indexNumber: p.indexNumber, summary: p.summary, secrecyLevel: form.secrecyLevel, involvesPersonalInfo: form.involvesPersonalInfo, avoidanceNote: form.avoidanceNote,
-      scanSummary: form.scannedAt ? `${chinaTime(form.scannedAt)} 扫描正文和附件，发现 ${form.scanFindings.length} 处，其中须处理 ${blocking} 处` : '尚未扫描',
+      scanSummary: form.scannedAt ? `${chinaTimeOf(form.scannedAt)} 扫描正文和附件，发现 ${form.scanFindings.length} 处，其中须处理 ${blocking} 处` : '尚未扫描',
       scanJustification: form.scanJustification,
       signOffs: decisions.map((d) => ({
         stage: d.stage_name ?? VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, role: d.role ? (REVIEW_ROLE_LABELS as Record<string, string>)[d.role] ?? d.role : '起草人',
-        person: d.user_label, decision: VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, comment: d.comment, at: chinaTime(d.decided_at), version: d.publication_version,
+        person: d.user_label, decision: VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, comment: d.comment, at: chinaTimeOf(d.decided_at), version: d.publication_version,
       })),
-      printedAt: chinaTime(deps.clock.now().toISOString()),
+      printedAt: chinaTimeOf(deps.clock.now().toISOString()),
     });
   }
 
@@ -89,7 +89,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
         await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
           comment: asString(body.comment), scanJustification: asString(body.scanJustification),
           // The form gives Beijing time without a zone.
-          publishAt: publishAtLocal ? `${publishAtLocal}${publishAtLocal.length === 16 ? ':00' : ''}+08:00` : undefined,
+          publishAt: publishAtLocal ? instantOfChinaTime(publishAtLocal).toISOString() : undefined,
           withdrawReason: asString(body.withdrawReason) || undefined, withdrawNote: asString(body.withdrawNote),
           replacedById: Number(asString(body.replacedById)) || null,
         });
@@ -187,7 +187,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       }
       const returned = await db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', principal.userId).orderBy('updated_at').execute();
       const alerts = ids.length ? await db.selectFrom('workflow_alerts').select(['id', 'message', 'publication_id']).where('organ_id', 'in', ids).where('resolved_at', 'is', null).orderBy('id', 'desc').limit(50).execute() : [];
-      const today = new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const today = chinaDateOf(deps.clock.now());
       const tasks = (await openTasks(db, [...direct])).map((t) => ({ id: t.id, title: t.title, unitName: t.unit_name, nextDueOn: t.next_due_on, overdue: t.next_due_on < today, organCode: t.organ_code, nodeId: t.node_id }));
       const reminders = opts.reminders ? await opts.reminders(request) : [];
       return sendPage(reply, <InboxPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} rows={rows} returned={returned} alerts={alerts.map((a) => ({ id: a.id, message: a.message, publicationId: a.publication_id }))} tasks={tasks} reminders={reminders} />);

@@ -3,8 +3,8 @@ import { REVIEW_ROLE_LABELS, SECRECY_LABELS, SECRECY_LEVELS, WITHDRAW_REASONS } 
 import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { FindingsView } from './findings-view.tsx';
+import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
-const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
 
 /** The review part of a publication's staff page: progress, form, findings, the person's verbs, sign-offs, versions. */
 export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOverview; csrf: string; errors: Record<string, string>; canEditForm: boolean }) {
@@ -29,7 +29,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
           const state = approvedStages.has(s.position) || ['approved', 'scheduled', 'published'].includes(p.status) ? '已通过' : p.status === 'in_review' && o.reviewStage === s.position ? '待审核' : '未开始';
           return <li key={s.position} class={`chain-${state}`}>{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>{state}</strong></li>;
         })}
-        <li>发布（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：<strong>{p.status === 'published' ? `已发布 ${p.publishedOn}` : p.status === 'scheduled' && o.scheduledAt ? `定时 ${chinaTime(o.scheduledAt)}` : '未发布'}</strong></li>
+        <li>发布（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：<strong>{p.status === 'published' ? `已发布 ${p.publishedOn}` : p.status === 'scheduled' && o.scheduledAt ? `定时 ${chinaTimeOf(o.scheduledAt)}` : '未发布'}</strong></li>
       </ol>
       {o.forcePublished && <p class="notice">本信息为紧急发布（理由：{o.forceReason}）{o.retroApproved ? '，已补充审核。' : '，尚待补充审核。'}</p>}
       {o.publishedLate && <p class="notice">发布日期晚于成文日期后 20 个工作日（应于 {o.proactiveDueOn} 前发布，条例第二十六条），已计入逾期发布。</p>}
@@ -55,13 +55,13 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       ) : <p>尚未填写。</p>}
       {o.form && <p><a href={`${base}/review-form`}>查看和打印保密审查表</a> · <a href={`${base}/review-form.pdf`}>PDF</a> · <a href={`${base}/review-form.docx`}>Word</a></p>}
 
-      <h3>敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTime(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
+      <h3>敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTimeOf(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
       {o.form?.scannedAt ? <FindingsView bodyHtml={p.bodyHtml} findings={o.form.scanFindings} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
 
       {o.revision && (
         <section class="panel" aria-labelledby="revision-h">
           <h3 id="revision-h">待审核的修订</h3>
-          <p>{o.revision.proposedByLabel} 于 {chinaTime(o.revision.proposedAt)} 提交；修订说明：{o.revision.changeNote}</p>
+          <p>{o.revision.proposedByLabel} 于 {chinaTimeOf(o.revision.proposedAt)} 提交；修订说明：{o.revision.changeNote}</p>
           <p>审核通过前，门户显示现行版本；通过后，修订替换现行内容，现行版本作为历史版本保留。</p>
           {o.revision.changes.length === 0 ? <p>修订未改动表单中的内容{o.revisionAttachments.length > 0 ? '，只改动了附件' : ''}。</p> : (
             <table class="list">
@@ -171,7 +171,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
           <thead><tr><th scope="col">时间</th><th scope="col">环节</th><th scope="col">人员</th><th scope="col">操作</th><th scope="col">意见</th><th scope="col">版本</th></tr></thead>
           <tbody>
             {o.decisions.map((d) => (
-              <tr key={d.id}><td>{chinaTime(d.decided_at)}</td><td>{d.stage_name ?? '—'}</td><td>{d.user_label}</td><td>{VERB_LABELS[d.verb as ReviewVerb] ?? d.verb}</td><td>{d.comment || '—'}</td><td>{d.publication_version}</td></tr>
+              <tr key={d.id}><td>{chinaTimeOf(d.decided_at)}</td><td>{d.stage_name ?? '—'}</td><td>{d.user_label}</td><td>{VERB_LABELS[d.verb as ReviewVerb] ?? d.verb}</td><td>{d.comment || '—'}</td><td>{d.publication_version}</td></tr>
             ))}
           </tbody>
         </table>
@@ -179,7 +179,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       {o.versions.length > 0 && (
         <>
           <h3>修订记录</h3>
-          <ul>{o.versions.map((v) => <li>第 {v.version_no} 版（{chinaTime(v.created_at)}）：{v.change_note}</li>)}</ul>
+          <ul>{o.versions.map((v) => <li>第 {v.version_no} 版（{chinaTimeOf(v.created_at)}）：{v.change_note}</li>)}</ul>
         </>
       )}
     </section>

@@ -4,7 +4,8 @@ import { VETO_LABELS } from '../domain/verdict.ts';
 import type { OrganSupervision } from '../use-cases/supervision-dashboard.ts';
 import { freshnessText } from './node-cadences-page.tsx';
 import type { ComponentChildren } from 'preact';
-import { chinaTime, runVerdictText, type LastRun } from './inspection-pages.tsx';
+import { runVerdictText, type LastRun } from './inspection-pages.tsx';
+import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
 const verdictText = (s: OrganSupervision) =>
   s.verdict.vetoed ? `不合格（单项否决 ${s.verdict.vetoes.filter((v) => v.failed).length} 项）` : s.verdict.passed ? `合格（${s.verdict.score} 分）` : `不合格（${s.verdict.score} 分）`;
@@ -24,7 +25,7 @@ export function RegionSupervisionPage({ user, csrf, rows, today, lastRuns = new 
               <td>{verdictText(s)}</td>
               <td>{s.staleNodes.length}</td><td>{s.emptyNodes.length}</td><td>{s.pendingReviews.length}</td><td>{s.latePublished.length}</td>
               <td>{s.applications.overdue}</td><td>{s.letters.overdue}</td><td>{s.letters.pastThreeMonths}</td>
-              <td>{(() => { const r = lastRuns.get(s.organ.code); return r ? `${chinaTime(r.finishedAt)} ${runVerdictText(r)}` : '尚未检查'; })()}</td>
+              <td>{(() => { const r = lastRuns.get(s.organ.code); return r ? `${chinaTimeOf(r.finishedAt)} ${runVerdictText(r)}` : '尚未检查'; })()}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/c
 import { VETO_LABELS } from '../domain/verdict.ts';
 import type { InspectionResult } from '../use-cases/site-inspection.ts';
 import type { WordingRule } from '../use-cases/wording-rules.ts';
+import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
 type OrganRef = { code: string; name: string };
 export type LastRun = { finishedAt: string; trigger: 'schedule' | 'manual' | 'cli'; externalLinksChecked: boolean; organ: InspectionResult['organs'][number] };
@@ -13,7 +14,6 @@ const SITE_KINDS = new Set(['wording_error', 'broken_link', 'broken_attachment',
 const KIND_LABEL: Record<string, string> = { wording_error: '严重表述错误', broken_link: '断链', broken_attachment: '附件缺失', undated_item: '无发布日期' };
 
 /** China time of an instant, to the minute (e.g. 2026-03-11 02:05). */
-export const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export const runVerdictText = (r: LastRun) => {
   const v = r.organ.verdict;
@@ -29,7 +29,7 @@ export function LastRunSection({ organ, run, csrf, canRun }: { organ: OrganRef; 
       {run === null ? <p>尚未检查过。每日 2:00 后自动检查一次。</p> : (
         <>
           <p>
-            {chinaTime(run.finishedAt)}（北京时间，{TRIGGER[run.trigger]}）：<strong>{runVerdictText(run)}</strong>。
+            {chinaTimeOf(run.finishedAt)}（北京时间，{TRIGGER[run.trigger]}）：<strong>{runVerdictText(run)}</strong>。
             {run.externalLinksChecked ? '站内链接、附件和站外链接均已检查。' : '本次未检查站外链接。'}
           </p>
           {run.organ.verdict.vetoes.filter((v) => v.failed).map((v) => <p key={v.rule}>否决：{VETO_LABELS[v.rule]}（{v.measured}）</p>)}

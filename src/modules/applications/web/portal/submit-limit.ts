@@ -1,14 +1,15 @@
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { chineseDate } from '../../domain/chinese-date.ts';
 import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
+import { chinaMinuteAfter } from '../../../../shared/iso-date.ts';
 
 /** Addresses kept before a full sweep of the expired ones (the map never grows without bound). */
 const SWEEP_AT = 10_000;
 
 /** 2026-03-10T09:10:00Z → 2026年3月10日17:10 (China time, rounded up to the minute). */
 const chinaMinute = (at: number) => {
-  const iso = new Date(Math.ceil((at + 8 * 3600_000) / 60_000) * 60_000).toISOString();
-  return `${chineseDate(iso.slice(0, 10))}${iso.slice(11, 16)}`;
+  const t = chinaMinuteAfter(at);
+  return `${chineseDate(t.slice(0, 10))}${t.slice(11, 16)}`;
 };
 const windowLabel = (ms: number) => (ms === 3600_000 ? '一小时' : `${Math.round(ms / 60_000)}分钟`);
 

@@ -9,6 +9,7 @@ import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-r
 import { findOrganByCode } from '../../storage/organs-repository.ts';
 import { pagePublishedInNodes, type PublicationListItem } from '../../storage/publications-repository.ts';
 import { itemUrl, nodeUrl } from './portal-request.ts';
+import { instantOfChinaTime } from '../../../../shared/iso-date.ts';
 
 /** How many of the newest items a feed carries. */
 export const FEED_ITEMS = 50;
@@ -23,7 +24,7 @@ export function feedRoutes(deps: AppDeps, opts: { publicUrl: string | null }) {
 
   function render(request: FastifyRequest, reply: FastifyReply, format: string, organ: Organ, title: string, pagePath: string, selfPath: string, items: PublicationListItem[]) {
     const base = baseUrl(request);
-    const updated = items[0]?.publishedOn ? new Date(`${items[0].publishedOn}T00:00:00+08:00`) : new Date(0);
+    const updated = items[0]?.publishedOn ? instantOfChinaTime(items[0].publishedOn) : new Date(0);
     const feed = new Feed({
       title, id: `${base}${pagePath}`, link: `${base}${pagePath}`, language: 'zh-CN', updated,
       description: `${organ.name}主动公开的政府信息（最新 ${FEED_ITEMS} 条）`, copyright: organ.name,
@@ -33,7 +34,7 @@ export function feedRoutes(deps: AppDeps, opts: { publicUrl: string | null }) {
     for (const i of items) {
       const link = `${base}${itemUrl(i.organCode, i.id)}`;
       const meta = [i.indexNumber && `索引号：${i.indexNumber}`, i.documentNumber && `文号：${i.documentNumber}`, `发布机构：${i.organName}`, `五公开：${STAGE_LABELS[i.stage] ?? i.stage}`, i.publishedOn && `发布日期：${i.publishedOn}`].filter(Boolean).join('；');
-      feed.addItem({ title: i.title, id: link, link, description: meta, date: new Date(`${i.publishedOn ?? i.formedOn}T00:00:00+08:00`), author: [{ name: i.organName }] });
+      feed.addItem({ title: i.title, id: link, link, description: meta, date: instantOfChinaTime(i.publishedOn ?? i.formedOn), author: [{ name: i.organName }] });
     }
     const atom = format === 'atom';
     return reply
