@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../../shared/iso-date.ts';
+import { targetsOf, verbsAllowedIn, type Transition } from '../../../shared/workflow.ts';
 import type { ApplicationState } from './application-states.ts';
 import type { ReplyBasisInput } from './reply-basis.ts';
 
@@ -35,20 +36,18 @@ export const TRANSITIONS = {
   },
   recordReply: { label: '答复', from: ['registered', 'under_review', 'in_progress'], to: 'replied' },
   archive: { label: '归档', from: ['replied'], to: 'archived' },
-} as const satisfies Record<string, { label: string; from: readonly ApplicationState[]; to: ApplicationState | 'same' }>;
+} as const satisfies Record<string, Transition<ApplicationState>>;
 
 export type Verb = keyof typeof TRANSITIONS;
 export const VERBS = Object.keys(TRANSITIONS) as Verb[];
 
 /** The state a verb leads to from `state`, or null when the table does not allow it there. */
 export function nextState(state: ApplicationState, verb: Verb): ApplicationState | null {
-  const t = TRANSITIONS[verb];
-  if (!(t.from as readonly ApplicationState[]).includes(state)) return null;
-  return t.to === 'same' ? state : t.to;
+  return targetsOf<ApplicationState>(TRANSITIONS[verb], state)[0] ?? null;
 }
 
 /** The verbs a person may choose in a state (the case page offers exactly these). */
-export const verbsIn = (state: ApplicationState): Verb[] => VERBS.filter((v) => nextState(state, v) !== null);
+export const verbsIn = (state: ApplicationState): Verb[] => verbsAllowedIn<ApplicationState, Verb>(TRANSITIONS, state);
 
 /** A verb with what the official entered. Dates are `YYYY-MM-DD`. */
 export type Command =

@@ -1,3 +1,4 @@
+import { verbsAllowedIn, type Transition } from '../../../shared/workflow.ts';
 import type { ErrorReason } from '../../../shared/domain-error.ts';
 import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
 import type { ApplicantType, IdKind } from './applicant-types.ts';
@@ -28,7 +29,7 @@ export const RECORD_CORRECTION_TRANSITIONS = {
   decline: { label: '审核不属实或证据不足，不予更正', from: ['received'], to: 'not_verified' },
   transfer: { label: '不属于本机关职能，转送有权更正的机关', from: ['received'], to: 'transferred' },
   refer: { label: '不属于本机关职能，告知向有权更正的机关提出', from: ['received'], to: 'referred' },
-} as const satisfies Record<string, { label: string; from: readonly RecordCorrectionState[]; to: RecordCorrectionState }>;
+} as const satisfies Record<string, Transition<RecordCorrectionState>>;
 
 export type RecordCorrectionVerb = keyof typeof RECORD_CORRECTION_TRANSITIONS;
 export const RECORD_CORRECTION_VERBS = Object.keys(RECORD_CORRECTION_TRANSITIONS) as RecordCorrectionVerb[];
@@ -36,7 +37,7 @@ export const isRecordCorrectionVerb = (v: unknown): v is RecordCorrectionVerb =>
 
 /** The verbs a person may choose in a state (the detail page offers exactly these). */
 export const recordCorrectionVerbsIn = (state: RecordCorrectionState): RecordCorrectionVerb[] =>
-  RECORD_CORRECTION_VERBS.filter((v) => (RECORD_CORRECTION_TRANSITIONS[v].from as readonly RecordCorrectionState[]).includes(state));
+  verbsAllowedIn<RecordCorrectionState, RecordCorrectionVerb>(RECORD_CORRECTION_TRANSITIONS, state);
 
 /**
  * Outcomes that do not give the applicant what was asked, so the 告知书 states the remedies: not

@@ -3,6 +3,7 @@ import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
 import { InteractionErrorCode as E } from './error-codes.ts';
 import { FOLLOW_UP_KINDS, LETTER_STATE_LABELS, RATINGS, type Letter, type LetterState } from './letter.ts';
 import { LETTER_TRANSITIONS, MAX_PHOTO_BYTES, PHOTO_TYPES, type LetterCommand } from './letter-verbs.ts';
+import { targetsOf } from '../../../shared/workflow.ts';
 
 /** Everything decide needs besides the letter and the command, computed outside the domain. */
 export type LetterFacts = {
@@ -36,7 +37,8 @@ export function decideLetter(letter: Letter, command: LetterCommand, facts: Lett
     if (v.trim() === '') refuse(code, `请填写${label}`, field);
     else if (v.length > MAX_TEXT) refuse(E.invalidInput, `${label}不能超过${MAX_TEXT}字`, field);
   };
-  let next: LetterState = rule.to === 'same' ? letter.state : rule.to;
+  // The table's first target; `reply` goes to reply_review instead when the organ has replies reviewed.
+  let next: LetterState = targetsOf(rule, letter.state)[0] ?? letter.state;
   let note = '';
   switch (command.verb) {
     case 'assign':

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../../shared/iso-date.ts';
+import { verbsAllowedIn, type TransitionTable } from '../../../shared/workflow.ts';
 import type { FollowUpKind, LetterState, Rating } from './letter.ts';
 
 /** What each verb needs; staff verbs come from the back office or the API, `rate` from the writer. */
@@ -19,10 +20,10 @@ export type LetterVerb = LetterCommand['verb'];
  * when the organ has a reply reviewed by a second person (decide picks it); `transfer` starts again
  * as received at the other organ; `recordFollowUp` and `rate` leave the state as it is.
  */
-export const LETTER_TRANSITIONS: Record<LetterVerb, { label: string; from: readonly LetterState[]; to: LetterState | 'same' }> = {
+export const LETTER_TRANSITIONS: TransitionTable<LetterState, LetterVerb> = {
   assign: { label: '交办', from: ['received', 'assigned'], to: 'assigned' },
   transfer: { label: '转办', from: ['received', 'assigned'], to: 'received' },
-  reply: { label: '答复', from: ['received', 'assigned'], to: 'replied' },
+  reply: { label: '答复', from: ['received', 'assigned'], to: ['replied', 'reply_review'] },
   approveReply: { label: '审核通过答复', from: ['reply_review'], to: 'replied' },
   returnReply: { label: '退回答复', from: ['reply_review'], to: 'assigned' },
   notAccept: { label: '不予受理', from: ['received', 'assigned'], to: 'not_accepted' },
@@ -38,4 +39,4 @@ export const STAFF_LETTER_VERBS: readonly LetterVerb[] = LETTER_VERBS.filter((v)
 export const PHOTO_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
-export const letterVerbsIn = (state: LetterState): LetterVerb[] => LETTER_VERBS.filter((v) => LETTER_TRANSITIONS[v].from.includes(state));
+export const letterVerbsIn = (state: LetterState): LetterVerb[] => verbsAllowedIn(LETTER_TRANSITIONS, state);

@@ -39,7 +39,8 @@ export type CheckResult = {
 /** What last year's report says about applications still open on 31 December (its row 四). */
 export type PreviousYear = { carriedOut: Record<string, number>; source: 'published' | 'entered' };
 
-export type ReportStatus = 'draft' | 'in_review' | 'published';
+export const REPORT_STATUSES = ['draft', 'in_review', 'published'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export type ReportOrgan = { id: number; code: string; name: string; kind: string };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportStatus } from './report-types.ts';
+import { targetsOf } from '../../../shared/workflow.ts';
 import { REPORT_VERBS, TRANSITIONS, decide, type ReportFacts } from './report-workflow.ts';
 
 const ready: ReportFacts = { actorMay: true, isLatest: true, yearOver: true, failedChecks: [], missingInputs: [], unfinishedSections: [], note: '更正表三数字' };
@@ -8,7 +9,7 @@ const STATES: ReportStatus[] = ['draft', 'in_review', 'published'];
 describe('annual report workflow: draft → in_review → published, frozen once published', () => {
   it.each(STATES.flatMap((s) => REPORT_VERBS.map((v) => [s, v] as const)))('%s × %s follows the transition table', (state, verb) => {
     const d = decide(state, verb, ready);
-    const next = TRANSITIONS[state][verb];
+    const [next] = targetsOf(TRANSITIONS[verb], state);
     if (next) expect(d).toEqual({ ok: true, next });
     else expect(d.ok ? [] : d.reasons.map((r) => r.code)).toEqual(['ERR_REPORT_STATE']);
   });

@@ -1,3 +1,4 @@
+import { targetsOf, wrongStateReason, type Reason, type TransitionTable } from '../../../shared/workflow.ts';
 import type { ReportStatus } from './report-types.ts';
 
 /** The verbs of an annual report version. States and verbs are the same words in DB, API and code. */
@@ -10,14 +11,18 @@ export const VERB_LABELS: Record<ReportVerb, string> = {
 };
 
 /**
- * state × verb → next state. An editor drafts (edit, redraft, submit); the organ's administrator
- * returns or publishes. A published version is frozen: `correct` leaves it as it is and opens a new
- * draft version with a note (the next state named here is the new version's).
+ * Each verb's row (the shape of every workflow, src/shared/workflow.ts). An editor drafts (edit,
+ * redraft, submit); the organ's administrator returns or publishes. A published version is frozen:
+ * `correct` leaves it as it is and opens a new draft version with a note (the state named here is
+ * the new version's).
  */
-export const TRANSITIONS: Record<ReportStatus, Partial<Record<ReportVerb, ReportStatus>>> = {
-  draft: { edit: 'draft', redraft: 'draft', submit: 'in_review' },
-  in_review: { return: 'draft', publish: 'published' },
-  published: { correct: 'draft' },
+export const TRANSITIONS: TransitionTable<ReportStatus, ReportVerb> = {
+  edit: { label: VERB_LABELS.edit, from: ['draft'], to: 'same' },
+  redraft: { label: VERB_LABELS.redraft, from: ['draft'], to: 'same' },
+  submit: { label: VERB_LABELS.submit, from: ['draft'], to: 'in_review' },
+  return: { label: VERB_LABELS.return, from: ['in_review'], to: 'draft' },
+  publish: { label: VERB_LABELS.publish, from: ['in_review'], to: 'published' },
+  correct: { label: VERB_LABELS.correct, from: ['published'], to: 'draft' },
 };
 
 export const VERB_ROLE: Record<ReportVerb, 'editor' | 'organ_admin'> = {
@@ -41,14 +46,13 @@ export type ReportFacts = {
   note?: string;
 };
 
-export type Refusal = { code: string; message: string };
-export type Decision = { ok: true; next: ReportStatus } | { ok: false; reasons: Refusal[] };
+export type Decision = { ok: true; next: ReportStatus } | { ok: false; reasons: Reason[] };
 
 /** Decides a verb on a version: the next state, or every reason it is refused (for the page to list). */
 export function decide(state: ReportStatus, verb: ReportVerb, facts: ReportFacts): Decision {
-  const reasons: Refusal[] = [];
-  const next = TRANSITIONS[state][verb];
-  if (!next) reasons.push({ code: 'ERR_REPORT_STATE', message: `${STATUS_LABELS[state]}状态的报告不能${VERB_LABELS[verb]}` });
+  const reasons: Reason[] = [];
+  const [next] = targetsOf(TRANSITIONS[verb], state);
+  if (!next) reasons.push(wrongStateReason('ERR_REPORT_STATE', TRANSITIONS[verb], state, STATUS_LABELS));
   if (!facts.actorMay) {
     reasons.push({ code: 'ERR_AUTH_FORBIDDEN', message: VERB_ROLE[verb] === 'organ_admin' ? `只有本机关的管理员可以${VERB_LABELS[verb]}` : '您没有编辑该机关年度报告的权限' });
   }

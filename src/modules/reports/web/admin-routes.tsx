@@ -48,7 +48,7 @@ export function reportsAdminRoutes(deps: AppDeps) {
     const ctx = await loadReportContext(deps, db, organ.code, request.params.year);
     const actor = actorOf(request, 'web');
     const verbs: VerbState[] = [];
-    for (const verb of REPORT_VERBS.filter((v) => ctx.current && TRANSITIONS[ctx.current.status][v])) {
+    for (const verb of REPORT_VERBS.filter((v) => ctx.current && TRANSITIONS[v].from.includes(ctx.current.status))) {
       // A correction's note is typed on the page itself; check everything else beforehand.
       const d = decide(ctx.current!.status, verb, await factsFor(db, ctx, actor, verb, today(), { note: verb === 'correct' ? '（页面预检）' : undefined }));
       verbs.push({ verb, ok: d.ok, reasons: d.ok ? [] : d.reasons.map((r) => r.message) });

@@ -43,10 +43,19 @@ describe('review transition table, every verb in every state', () => {
       it(`${verb} from ${status} is ${legal ? 'allowed' : 'refused with its reason'}`, () => {
         const d = decide(verb, facts({ status, ...FOR_VERB[verb] }));
         if (legal) expect(d).toMatchObject({ ok: true });
-        else expect(d).toEqual({ ok: false, reasons: [{ code: 'ERR_REVIEW_WRONG_STATE', message: expect.stringContaining('当前状态下不能') }] });
+        // The state comes first among every reason (decide lists them all, issue 12).
+        else expect(d).toMatchObject({ ok: false, reasons: [{ code: 'ERR_REVIEW_WRONG_STATE', message: expect.stringContaining(`不能“${TRANSITIONS[verb].label}”`) }] });
       });
     }
   }
+});
+
+describe('every reason at once', () => {
+  it('names the wrong state together with the verb’s own refusals', () => {
+    const d = decide('withdraw', facts({ status: 'draft', actor: { userId: REVIEWER, system: false, roles: new Set(), mayDraft: false } }, { withdrawReason: '' }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_WRONG_STATE', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_WITHDRAW_REASON']);
+    expect(!d.ok && d.reasons[0].message).toBe('当前状态为“草稿”，不能“撤回”（仅限：已发布）');
+  });
 });
 
 describe('moving through the chain', () => {

@@ -1,9 +1,13 @@
-import type { PublicationStatus } from '../../catalog/index.ts';
+import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
+import { wrongStateReason, type Reason, type TransitionTable } from '../../../shared/workflow.ts';
 import { WITHDRAW_REASONS, type ChainStage, type ReviewRole, type SecrecyLevel } from './review-roles.ts';
+
+export type { Reason } from '../../../shared/workflow.ts';
 
 /**
  * The review workflow as data: which verb moves an item from which state, and one pure `decide`
  * that returns the next state or every reason the verb is refused ("谁公开谁审查、先审查后公开").
+ * The shape every workflow shares: src/shared/workflow.ts.
  */
 export const REVIEW_VERBS = [
   'submit', 'approve', 'return_for_changes', 'schedule', 'unschedule', 'publish', 'force_publish', 'approve_retrospectively',
@@ -17,28 +21,27 @@ export const VERB_LABELS: Record<ReviewVerb, string> = {
   recall_submission: '撤回报送', approve_amendment: '修订审核通过', return_amendment: '退回修订',
 };
 
-/** From which states each verb may be used; the target is computed by `decide`. */
-export const TRANSITIONS: Record<ReviewVerb, { from: PublicationStatus[]; to: PublicationStatus | 'same' | 'next_stage_or_approved' }> = {
-  submit: { from: ['draft', 'returned'], to: 'in_review' },
-  approve: { from: ['in_review'], to: 'next_stage_or_approved' },
-  return_for_changes: { from: ['in_review', 'approved', 'scheduled'], to: 'returned' },
-  schedule: { from: ['approved'], to: 'scheduled' },
-  unschedule: { from: ['scheduled'], to: 'approved' },
-  publish: { from: ['approved', 'scheduled'], to: 'published' },
-  force_publish: { from: ['draft', 'returned', 'in_review', 'approved'], to: 'published' },
-  approve_retrospectively: { from: ['published'], to: 'same' },
-  withdraw: { from: ['published'], to: 'withdrawn' },
-  repeal: { from: ['published'], to: 'same' },
+/** From which states each verb may be used and where it leads (approve: the next stage, or approved after the last). */
+export const TRANSITIONS: TransitionTable<PublicationStatus, ReviewVerb> = {
+  submit: { label: VERB_LABELS.submit, from: ['draft', 'returned'], to: 'in_review' },
+  approve: { label: VERB_LABELS.approve, from: ['in_review'], to: ['in_review', 'approved'] },
+  return_for_changes: { label: VERB_LABELS.return_for_changes, from: ['in_review', 'approved', 'scheduled'], to: 'returned' },
+  schedule: { label: VERB_LABELS.schedule, from: ['approved'], to: 'scheduled' },
+  unschedule: { label: VERB_LABELS.unschedule, from: ['scheduled'], to: 'approved' },
+  publish: { label: VERB_LABELS.publish, from: ['approved', 'scheduled'], to: 'published' },
+  force_publish: { label: VERB_LABELS.force_publish, from: ['draft', 'returned', 'in_review', 'approved'], to: 'published' },
+  approve_retrospectively: { label: VERB_LABELS.approve_retrospectively, from: ['published'], to: 'same' },
+  withdraw: { label: VERB_LABELS.withdraw, from: ['published'], to: 'withdrawn' },
+  repeal: { label: VERB_LABELS.repeal, from: ['published'], to: 'same' },
   // 先审查后公开 applies to a changed text too: an amendment waits as a pending revision (the
   // published version stays live) until someone other than its authors approves it.
-  amend: { from: ['published'], to: 'same' },
-  approve_amendment: { from: ['published'], to: 'same' },
-  return_amendment: { from: ['published'], to: 'same' },
+  amend: { label: VERB_LABELS.amend, from: ['published'], to: 'same' },
+  approve_amendment: { label: VERB_LABELS.approve_amendment, from: ['published'], to: 'same' },
+  return_amendment: { label: VERB_LABELS.return_amendment, from: ['published'], to: 'same' },
   // The submitter takes an item back before anyone has acted on it.
-  recall_submission: { from: ['in_review'], to: 'draft' },
+  recall_submission: { label: VERB_LABELS.recall_submission, from: ['in_review'], to: 'draft' },
 };
 
-export type Reason = { code: string; message: string };
 
 export type ReviewFacts = {
   status: PublicationStatus;
@@ -90,117 +93,10 @@ function gateReasons(f: ReviewFacts): Reason[] {
 export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
   const reasons: Reason[] = [];
   const t = TRANSITIONS[verb];
-  if (!t.from.includes(f.status)) {
-    reasons.push({ code: 'ERR_REVIEW_WRONG_STATE', message: `当前状态下不能“${VERB_LABELS[verb]}”` });
-    return { ok: false, reasons };
-  }
+  // Every reason, the state among them: a person sees all that stands in the way at once.
+  if (!t.from.includes(f.status)) reasons.push(wrongStateReason('ERR_REVIEW_WRONG_STATE', t, f.status, PUBLICATION_STATUS_LABELS));
   const stage = f.reviewStage !== null ? f.chain.find((s) => s.position === f.reviewStage) ?? null : null;
-  switch (verb) {
-    case 'submit': {
-      if (!f.form || f.form.secrecyLevel === null) reasons.push({ code: 'ERR_REVIEW_FORM_INCOMPLETE', message: '报送前请填写保密审查表的密级' });
-      // 涉密不上网: a secret item, or one not meant for proactive disclosure, is never submitted for publication.
-      reasons.push(...gateReasons(f).filter((r) => ['ERR_REVIEW_SECRET', 'ERR_REVIEW_NOT_PROACTIVE', 'ERR_REVIEW_FORMED_IN_FUTURE'].includes(r.code)));
-      if (f.chain.length === 0) reasons.push({ code: 'ERR_REVIEW_NO_CHAIN', message: '本机关尚未设置审核流程' });
-      break;
-    }
-    case 'approve': {
-      if (!stage) reasons.push({ code: 'ERR_REVIEW_NO_STAGE', message: '审核环节不存在' });
-      else if (!holds(f, stage.role)) reasons.push({ code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: `“${stage.name}”须由相应审核人审核` });
-      if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己起草、修改或报送的信息' });
-      else if (f.actor.userId !== null && f.approverIdsThisRound.includes(f.actor.userId)) {
-        reasons.push({ code: 'ERR_REVIEW_SAME_PERSON', message: '您已审核过本轮的前一环节，三级审核须由不同的人完成' });
-      }
-      if (stage && stage.position === Math.max(...f.chain.map((s) => s.position))) reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_NOT_PROACTIVE'));
-      else if (f.scan.blocking > 0 && !f.scan.justification.trim()) reasons.push(...gateReasons(f).filter((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED'));
-      break;
-    }
-    case 'return_for_changes': {
-      // In review, the current stage returns it; once approved or scheduled, the publisher may.
-      if (f.status === 'in_review' ? !stage || !holds(f, stage.role) : !holds(f, f.publisherRole)) {
-        reasons.push({ code: f.status === 'in_review' ? 'ERR_REVIEW_NOT_YOUR_STAGE' : 'ERR_REVIEW_NOT_PUBLISHER', message: f.status === 'in_review' ? '只有当前环节的审核人可以退回' : '只有发布人可以退回已审核的信息' });
-      }
-      if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修改须填写意见' });
-      break;
-    }
-    case 'schedule': {
-      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
-      if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能发布自己起草或报送的信息' });
-      if (!f.input.publishAt || Number.isNaN(Date.parse(f.input.publishAt))) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_INVALID', message: '请填写有效的发布时间' });
-      else if (Date.parse(f.input.publishAt) <= Date.parse(f.nowAt)) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_PAST', message: '定时发布的时间必须晚于现在' });
-      reasons.push(...gateReasons(f));
-      break;
-    }
-    case 'unschedule': {
-      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
-      break;
-    }
-    case 'publish': {
-      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
-      if (isAuthor(f) && !f.actor.system) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能发布自己起草或报送的信息' });
-      reasons.push(...gateReasons(f));
-      break;
-    }
-    case 'force_publish': {
-      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
-      if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能紧急发布自己起草或报送的信息' });
-      if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_REASON_REQUIRED', message: '紧急发布须说明理由，并在事后补充审核' });
-      reasons.push(...gateReasons(f));
-      break;
-    }
-    case 'approve_retrospectively': {
-      if (!f.forcePublished || f.retroApproved) reasons.push({ code: 'ERR_REVIEW_NOTHING_TO_APPROVE', message: '该信息不需要补充审核' });
-      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '补充审核须由发布人进行' });
-      if (f.actor.userId !== null && (f.actor.userId === f.forcePublishedBy || isAuthor(f))) {
-        reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '补充审核须由紧急发布人和起草人以外的人进行' });
-      }
-      break;
-    }
-    case 'withdraw': {
-      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以撤回' });
-      if (!f.input.withdrawReason || !(f.input.withdrawReason in WITHDRAW_REASONS)) reasons.push({ code: 'ERR_REVIEW_WITHDRAW_REASON', message: '请选择撤回原因' });
-      break;
-    }
-    case 'repeal': {
-      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以标记废止' });
-      if (f.validity === 'repealed') reasons.push({ code: 'ERR_REVIEW_ALREADY_REPEALED', message: '该文件已标记为废止' });
-      if (f.input.replacementPublished === false) reasons.push({ code: 'ERR_REVIEW_REPLACEMENT_INVALID', message: '替代文件不存在或尚未发布' });
-      break;
-    }
-    case 'amend': {
-      if (!f.actor.mayDraft && !holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_EDITOR', message: '只有本机关的起草人或发布人可以修订已发布的信息' });
-      if (f.revision && f.revision.proposedBy !== f.actor.userId) {
-        reasons.push({ code: 'ERR_REVIEW_REVISION_PENDING', message: '已有一份修订等待审核，请先由发布人审核或退回' });
-      }
-      if (!f.input.changeNote?.trim()) reasons.push({ code: 'ERR_REVIEW_CHANGE_NOTE_REQUIRED', message: '修订须填写修订说明' });
-      // The reviewer of the revision weighs the scanner's findings (and may record why one stands).
-      reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_SCAN_BLOCKED'));
-      break;
-    }
-    case 'approve_amendment': {
-      if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
-      if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '修订须由本机关的发布人审核' });
-      if (f.revision && f.actor.userId !== null && f.revision.authorIds.includes(f.actor.userId)) {
-        reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己提交或参与修改的修订' });
-      }
-      reasons.push(...gateReasons(f));
-      break;
-    }
-    case 'return_amendment': {
-      const ownRevision = !!f.revision && f.actor.userId !== null && f.revision.proposedBy === f.actor.userId;
-      if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
-      else if (!ownRevision && !holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人或修订人本人可以退回修订' });
-      // Its proposer may take it back without a word; a reviewer says why.
-      if (f.revision && !ownRevision && !f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修订须填写意见' });
-      break;
-    }
-    case 'recall_submission': {
-      if (f.actor.userId === null || f.actor.userId !== f.submittedBy) reasons.push({ code: 'ERR_REVIEW_NOT_SUBMITTER', message: '只有报送人可以撤回报送' });
-      if (f.approverIdsThisRound.length > 0) {
-        reasons.push({ code: 'ERR_REVIEW_ALREADY_ACTED', message: '审核人已经处理过本次报送，不能撤回；如需修改，请联系当前环节的审核人退回' });
-      }
-      break;
-    }
-  }
+  reasons.push(...RULES[verb](f, stage));
   if (reasons.length) return { ok: false, reasons };
   const last = f.chain.length ? Math.max(...f.chain.map((s) => s.position)) : 0;
   switch (verb) {
@@ -225,4 +121,154 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
       return { ok: true, next: to === 'same' ? f.status : (to as PublicationStatus), nextStage: null, stageName: null, role: f.publisherRole };
     }
   }
+}
+
+/** Each verb's own rules, one small named function per verb (the table says where each may be used). */
+const RULES: Record<ReviewVerb, (f: ReviewFacts, stage: ChainStage | null) => Reason[]> = {
+  submit: submitRules,
+  approve: approveRules,
+  return_for_changes: returnForChangesRules,
+  schedule: scheduleRules,
+  unschedule: unscheduleRules,
+  publish: publishRules,
+  force_publish: forcePublishRules,
+  approve_retrospectively: approveRetrospectivelyRules,
+  withdraw: withdrawRules,
+  repeal: repealRules,
+  amend: amendRules,
+  approve_amendment: approveAmendmentRules,
+  return_amendment: returnAmendmentRules,
+  recall_submission: recallSubmissionRules,
+};
+
+function submitRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!f.form || f.form.secrecyLevel === null) reasons.push({ code: 'ERR_REVIEW_FORM_INCOMPLETE', message: '报送前请填写保密审查表的密级' });
+  // 涉密不上网: a secret item, or one not meant for proactive disclosure, is never submitted for publication.
+  reasons.push(...gateReasons(f).filter((r) => ['ERR_REVIEW_SECRET', 'ERR_REVIEW_NOT_PROACTIVE', 'ERR_REVIEW_FORMED_IN_FUTURE'].includes(r.code)));
+  if (f.chain.length === 0) reasons.push({ code: 'ERR_REVIEW_NO_CHAIN', message: '本机关尚未设置审核流程' });
+  return reasons;
+}
+
+function approveRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
+  const reasons: Reason[] = [];
+  if (!stage) reasons.push({ code: 'ERR_REVIEW_NO_STAGE', message: '审核环节不存在' });
+  else if (!holds(f, stage.role)) reasons.push({ code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: `“${stage.name}”须由相应审核人审核` });
+  if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己起草、修改或报送的信息' });
+  else if (f.actor.userId !== null && f.approverIdsThisRound.includes(f.actor.userId)) {
+    reasons.push({ code: 'ERR_REVIEW_SAME_PERSON', message: '您已审核过本轮的前一环节，三级审核须由不同的人完成' });
+  }
+  if (stage && stage.position === Math.max(...f.chain.map((s) => s.position))) reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_NOT_PROACTIVE'));
+  else if (f.scan.blocking > 0 && !f.scan.justification.trim()) reasons.push(...gateReasons(f).filter((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED'));
+  return reasons;
+}
+
+function returnForChangesRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
+  const reasons: Reason[] = [];
+  // In review, the current stage returns it; once approved or scheduled, the publisher may.
+  if (f.status === 'in_review' ? !stage || !holds(f, stage.role) : !holds(f, f.publisherRole)) {
+    reasons.push({ code: f.status === 'in_review' ? 'ERR_REVIEW_NOT_YOUR_STAGE' : 'ERR_REVIEW_NOT_PUBLISHER', message: f.status === 'in_review' ? '只有当前环节的审核人可以退回' : '只有发布人可以退回已审核的信息' });
+  }
+  if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修改须填写意见' });
+  return reasons;
+}
+
+function scheduleRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+  if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能发布自己起草或报送的信息' });
+  if (!f.input.publishAt || Number.isNaN(Date.parse(f.input.publishAt))) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_INVALID', message: '请填写有效的发布时间' });
+  else if (Date.parse(f.input.publishAt) <= Date.parse(f.nowAt)) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_PAST', message: '定时发布的时间必须晚于现在' });
+  reasons.push(...gateReasons(f));
+  return reasons;
+}
+
+function unscheduleRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+  return reasons;
+}
+
+function publishRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+  if (isAuthor(f) && !f.actor.system) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能发布自己起草或报送的信息' });
+  reasons.push(...gateReasons(f));
+  return reasons;
+}
+
+function forcePublishRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+  if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能紧急发布自己起草或报送的信息' });
+  if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_REASON_REQUIRED', message: '紧急发布须说明理由，并在事后补充审核' });
+  reasons.push(...gateReasons(f));
+  return reasons;
+}
+
+function approveRetrospectivelyRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!f.forcePublished || f.retroApproved) reasons.push({ code: 'ERR_REVIEW_NOTHING_TO_APPROVE', message: '该信息不需要补充审核' });
+  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '补充审核须由发布人进行' });
+  if (f.actor.userId !== null && (f.actor.userId === f.forcePublishedBy || isAuthor(f))) {
+    reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '补充审核须由紧急发布人和起草人以外的人进行' });
+  }
+  return reasons;
+}
+
+function withdrawRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以撤回' });
+  if (!f.input.withdrawReason || !(f.input.withdrawReason in WITHDRAW_REASONS)) reasons.push({ code: 'ERR_REVIEW_WITHDRAW_REASON', message: '请选择撤回原因' });
+  return reasons;
+}
+
+function repealRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以标记废止' });
+  if (f.validity === 'repealed') reasons.push({ code: 'ERR_REVIEW_ALREADY_REPEALED', message: '该文件已标记为废止' });
+  if (f.input.replacementPublished === false) reasons.push({ code: 'ERR_REVIEW_REPLACEMENT_INVALID', message: '替代文件不存在或尚未发布' });
+  return reasons;
+}
+
+function amendRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!f.actor.mayDraft && !holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_EDITOR', message: '只有本机关的起草人或发布人可以修订已发布的信息' });
+  if (f.revision && f.revision.proposedBy !== f.actor.userId) {
+    reasons.push({ code: 'ERR_REVIEW_REVISION_PENDING', message: '已有一份修订等待审核，请先由发布人审核或退回' });
+  }
+  if (!f.input.changeNote?.trim()) reasons.push({ code: 'ERR_REVIEW_CHANGE_NOTE_REQUIRED', message: '修订须填写修订说明' });
+  // The reviewer of the revision weighs the scanner's findings (and may record why one stands).
+  reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_SCAN_BLOCKED'));
+  return reasons;
+}
+
+function approveAmendmentRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
+  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '修订须由本机关的发布人审核' });
+  if (f.revision && f.actor.userId !== null && f.revision.authorIds.includes(f.actor.userId)) {
+    reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己提交或参与修改的修订' });
+  }
+  reasons.push(...gateReasons(f));
+  return reasons;
+}
+
+function returnAmendmentRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  const ownRevision = !!f.revision && f.actor.userId !== null && f.revision.proposedBy === f.actor.userId;
+  if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
+  else if (!ownRevision && !holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人或修订人本人可以退回修订' });
+  // Its proposer may take it back without a word; a reviewer says why.
+  if (f.revision && !ownRevision && !f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修订须填写意见' });
+  return reasons;
+}
+
+function recallSubmissionRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (f.actor.userId === null || f.actor.userId !== f.submittedBy) reasons.push({ code: 'ERR_REVIEW_NOT_SUBMITTER', message: '只有报送人可以撤回报送' });
+  if (f.approverIdsThisRound.length > 0) {
+    reasons.push({ code: 'ERR_REVIEW_ALREADY_ACTED', message: '审核人已经处理过本次报送，不能撤回；如需修改，请联系当前环节的审核人退回' });
+  }
+  return reasons;
 }
