@@ -94,4 +94,10 @@ describe('import rules', () => {
     const bad = all.filter((f) => !f.endsWith('src/shared/iso-date.ts') && handWritten.test(fs.readFileSync(f, 'utf8'))).map(rel);
     expect(bad).toEqual([]);
   });
+
+  it('SQL stays in storage/: routes and pages build no queries (issue 12)', () => {
+    const query = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(/;
+    const bad = all.filter((f) => /\/modules\/[^/]+\/web\//.test(f) && query.test(fs.readFileSync(f, 'utf8'))).map(rel);
+    expect(bad).toEqual([]);
+  });
 });

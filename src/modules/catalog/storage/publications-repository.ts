@@ -177,3 +177,13 @@ export async function lateCountsSince(db: Executor, fromOn: string): Promise<Map
     .where('published_late', '=', 1).where('published_on', '>=', fromOn).groupBy('organ_id').execute();
   return new Map(rows.map((r) => [r.organ_id, Number(r.n)]));
 }
+
+/** Why and when a withdrawn item was withdrawn (its address answers 410 with this). */
+export async function withdrawalOf(db: Executor, publicationId: number) {
+  return db.selectFrom('publications').select(['withdrawn_reason', 'withdrawn_note', 'withdrawn_at']).where('id', '=', publicationId).executeTakeFirstOrThrow();
+}
+
+/** An item's earlier versions with their change notes, for its page's 修订记录 (kept by review's amendments). */
+export async function amendmentHistory(db: Executor, publicationId: number) {
+  return db.selectFrom('publication_versions').select(['version_no', 'change_note', 'created_at']).where('publication_id', '=', publicationId).orderBy('version_no').execute();
+}

@@ -75,3 +75,8 @@ export async function passwordHashOf(db: Executor, userId: number): Promise<stri
 export async function setPasswordHash(db: Executor, userId: number, passwordHash: string, at: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();
 }
+
+/** Every organ with its parent, in the back office's order, for the users page's choice of organs and its scope. */
+export async function listOrganTree(db: Executor) {
+  return db.selectFrom('organs').select(['id', 'code', 'name', 'parent_id']).orderBy('sort_order').orderBy('id').execute();
+}

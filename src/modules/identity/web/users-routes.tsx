@@ -4,7 +4,7 @@ import { asString, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { holdsRoleOn, isSystemAdmin, ROLES, type Role } from '../domain/roles.ts';
-import { listUsers } from '../storage/users-repository.ts';
+import { listOrganTree, listUsers } from '../storage/users-repository.ts';
 import { createUser } from '../use-cases/create-user.ts';
 import { actorLabel } from '../domain/actor.ts';
 import { actorOf, requireStaff } from './request-auth.ts';
@@ -17,7 +17,7 @@ import { UsersPage } from './users-page.tsx';
 export function usersRoutes(deps: AppDeps) {
   async function scope(request: FastifyRequest) {
     const principal = request.principal!;
-    const organs = await deps.db.selectFrom('organs').select(['id', 'code', 'name', 'parent_id']).orderBy('sort_order').orderBy('id').execute();
+    const organs = await listOrganTree(deps.db);
     const parent = new Map(organs.map((o) => [o.id, o.parent_id]));
     const chain = (id: number) => {
       const out: number[] = [];

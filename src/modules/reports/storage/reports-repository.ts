@@ -120,3 +120,9 @@ export async function updateVersion(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The years an organ has a report for (any version, any state). */
+export async function reportYearsOf(db: Executor, organId: number): Promise<number[]> {
+  const rows = await db.selectFrom('annual_reports').select('year').distinct().where('organ_id', '=', organId).execute();
+  return rows.map((r) => r.year);
+}

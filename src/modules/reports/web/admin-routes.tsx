@@ -12,7 +12,7 @@ import { decide, REPORT_VERBS, TRANSITIONS, VERB_LABELS, type ReportVerb } from 
 import { EXPORT_FORMATS, type ExportFormat } from '../export/render-report.ts';
 import { appealsTable, applicationsTable } from '../export/report-tables.ts';
 import { findInputs } from '../storage/inputs-repository.ts';
-import { latestPublished, statusesFor } from '../storage/reports-repository.ts';
+import { latestPublished, reportYearsOf, statusesFor } from '../storage/reports-repository.ts';
 import { loadCountyView } from '../use-cases/county-view.ts';
 import { openReport } from '../use-cases/open-report.ts';
 import { performReportVerb } from '../use-cases/perform-report-verb.ts';
@@ -102,8 +102,8 @@ export function reportsAdminRoutes(deps: AppDeps) {
       const staff = await reportStaff(deps, request, reply);
       const organ = organForStaff(staff, request.params.code);
       const current = Number(today().slice(0, 4));
-      const known = await db.selectFrom('annual_reports').select('year').distinct().where('organ_id', '=', organ.id).execute();
-      const years = [...new Set([current, current - 1, current - 2, ...known.map((k) => k.year)])].sort((a, b) => b - a);
+      const known = await reportYearsOf(db, organ.id);
+      const years = [...new Set([current, current - 1, current - 2, ...known])].sort((a, b) => b - a);
       const rows: YearRow[] = [];
       for (const year of years) {
         const s = (await statusesFor(db, [organ.id], year)).get(organ.id);

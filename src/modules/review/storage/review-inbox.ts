@@ -29,3 +29,8 @@ export async function reviewQueue(db: Db, organIds: number[]) {
     return { ...r, findingsCount: findings.length, blockingCount: findings.filter((f) => f.severity === 'block').length };
   });
 }
+
+/** Items returned for changes to the person who submitted them, oldest change first. */
+export async function returnedTo(db: Db, userId: number) {
+  return db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', userId).orderBy('updated_at').execute();
+}

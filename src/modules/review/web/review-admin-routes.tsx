@@ -5,13 +5,14 @@ import { asString, asStrings, fieldErrorsOf, setFlash, takeFlash } from '../../.
 import type { Reminder } from '../../../platform/views/reminders.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { DISCLOSURE_MODE_LABELS, findAttachment, findOrganByCode, findOrganById, findPublication, organChain, organScope } from '../../catalog/index.ts';
+import { DISCLOSURE_MODE_LABELS, findAttachment, findOrganByCode, findOrganById, findPublication, listCatalogNodes, organChain, organScope } from '../../catalog/index.ts';
 import { actorOf, holdsRoleOn, isSystemAdmin, requireStaff, rolesOn } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import { REVIEW_ROLE_LABELS } from '../domain/review-roles.ts';
 import { reviewFormDocument } from '../domain/review-form-document.ts';
 import { decisionsFor, loadChain, loadForm } from '../storage/review-repository.ts';
-import { reviewQueue } from '../storage/review-inbox.ts';
+import { returnedTo, reviewQueue } from '../storage/review-inbox.ts';
+import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-repository.ts';
 import { fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { saveReviewChain } from '../use-cases/save-review-chain.ts';
@@ -185,8 +186,8 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           dueOn: deadlines.get(q.id)?.dueOn ?? null, late: deadlines.get(q.id)?.late ?? false,
         });
       }
-      const returned = await db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', principal.userId).orderBy('updated_at').execute();
-      const alerts = ids.length ? await db.selectFrom('workflow_alerts').select(['id', 'message', 'publication_id']).where('organ_id', 'in', ids).where('resolved_at', 'is', null).orderBy('id', 'desc').limit(50).execute() : [];
+      const returned = await returnedTo(db, principal.userId);
+      const alerts = await openAlerts(db, ids);
       const today = chinaDateOf(deps.clock.now());
       const tasks = (await openTasks(db, [...direct])).map((t) => ({ id: t.id, title: t.title, unitName: t.unit_name, nextDueOn: t.next_due_on, overdue: t.next_due_on < today, organCode: t.organ_code, nodeId: t.node_id }));
       const reminders = opts.reminders ? await opts.reminders(request) : [];
@@ -194,10 +195,10 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
     });
 
     app.post<{ Params: { id: string } }>('/admin/alerts/:id/resolve', async (request, reply) => {
-      const alert = await db.selectFrom('workflow_alerts').selectAll().where('id', '=', Number(request.params.id) || 0).executeTakeFirst();
+      const alert = await findAlert(db, Number(request.params.id) || 0);
       const scope = await organScope(db, request.principal!);
       if (!alert || !scope.staffOf.some((o) => o.id === alert.organ_id)) throw new DomainError('ERR_NOT_FOUND', '提醒不存在', { httpStatus: 404 });
-      await db.updateTable('workflow_alerts').set({ resolved_at: deps.clock.now().toISOString() }).where('id', '=', alert.id).execute();
+      await resolveAlert(db, alert.id, deps.clock.now().toISOString());
       setFlash(reply, '提醒已标记为已处理');
       return reply.redirect('/admin/review', 303);
     });
@@ -237,7 +238,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       const organ = await taskOffice(request, request.params.code);
       const units = (await organScope(db, request.principal!)).organs.filter((o) => o.id === organ.id || o.parentId === organ.id);
       const tasks = await openTasks(db, [organ.id]);
-      const nodes = await db.selectFrom('catalog_nodes').select(['id', 'name']).where('organ_id', '=', organ.id).orderBy('sort_order').execute();
+      const nodes = (await listCatalogNodes(db, organ.id)).map((n) => ({ id: n.id, name: n.name }));
       return sendPage(reply, <TasksPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} units={units} nodes={nodes} tasks={tasks} errors={errors} values={values} />, status);
     };
     app.get<{ Params: { code: string } }>('/admin/organs/:code/tasks', async (request, reply) => tasksPage(request, reply, {}, {}));

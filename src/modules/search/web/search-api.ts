@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import { listOrgans } from '../../catalog/index.ts';
 import { searchPublications } from '../use-cases/search-publications.ts';
 import { recordSearchTerm } from '../use-cases/search-terms.ts';
 import { readSearchParams } from './search-params.ts';
@@ -58,7 +59,7 @@ export const searchApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     if (!req.q) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
     const r = await searchPublications(deps, req);
     if (req.page === 1) await recordSearchTerm(deps, r.query, req.filters.scopeOrganId, r.total);
-    const organs = await deps.db.selectFrom('organs').select(['id', 'name']).execute();
+    const organs = await listOrgans(deps.db);
     const organName = new Map(organs.map((o) => [String(o.id), o.name]));
     const labelled = (list: { value: string; count: number; label?: string }[], label: (v: string) => string = (v) => v) => list.map((f) => ({ value: f.value, count: f.count, label: f.label ?? label(f.value) }));
     return {

@@ -137,7 +137,7 @@ describeEachDialect('back office', (db) => {
     const refused = await app.inject({ method: 'POST', url: `/admin/publications/${id}/verbs/publish`, cookies, payload: { _csrf: csrf } });
     const flash = refused.cookies.find((c) => c.name === 'gk_flash')!;
     const after = await app.inject({ url: `/admin/publications/${id}`, cookies: { ...cookies, gk_flash: flash.value } });
-    expect(after.body).toContain('未能发布：当前状态下不能“发布”');
+    expect(after.body).toContain('未能发布：当前状态为“草稿”，不能“发布”（仅限：审核通过待发布、定时发布）；您不是本机关的发布人');
     expect((await app.inject({ url: `/organs/${organ.code}/items/${id}` })).statusCode).toBe(404);
     await app.close();
   });

@@ -222,7 +222,11 @@ describeEachDialect('catalog JSON API', (db) => {
     const api = await apiFor(d);
     const approved = await api.inject({ method: 'POST', url: `/api/v1/publications/${draft.id}/approve`, headers: { authorization: await tokenFor(d, organ.code, 'editor') } });
     expect(approved.statusCode).toBe(409);
-    expect(approved.json().error).toMatchObject({ code: 'ERR_REVIEW_REFUSED', reasons: [{ code: 'ERR_REVIEW_WRONG_STATE', message: '当前状态下不能“审核通过”' }] });
+    // Every reason at once, the wrong state first (issue 12).
+    expect(approved.json().error).toMatchObject({ code: 'ERR_REVIEW_REFUSED' });
+    expect(approved.json().error.reasons).toEqual([
+      { code: 'ERR_REVIEW_WRONG_STATE', message: '当前状态为“草稿”，不能“审核通过”（仅限：审核中）' }, { code: 'ERR_REVIEW_NO_STAGE', message: '审核环节不存在' },
+    ]);
     const forced = await api.inject({ method: 'POST', url: `/api/v1/publications/${draft.id}/force-publish`, headers: { authorization: await tokenFor(d, organ.code, 'disclosure_office') }, payload: {} });
     expect(forced.statusCode).toBe(409);
     expect(forced.json().error.reasons.map((r: { code: string }) => r.code)).toEqual(['ERR_REVIEW_REASON_REQUIRED', 'ERR_REVIEW_FORM_INCOMPLETE', 'ERR_REVIEW_NOT_PROACTIVE']);

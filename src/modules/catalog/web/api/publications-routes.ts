@@ -6,6 +6,7 @@ import { requireApiToken } from '../../../identity/index.ts';
 import {
   findOrganById, findPublication, listAttachments, listCatalogNodes, pageForStaff, pagePublishedInNodes, type Publication,
 } from '../../index.ts';
+import { withdrawalOf } from '../../storage/publications-repository.ts';
 import { mayEditOrgan, optionalApiPrincipal, organOr404 } from './api-access.ts';
 import { publicationDetail, publicationPage, publicationsQuery } from './publication-schemas.ts';
 import { presentListItem, presentPublication } from './presenters.ts';
@@ -61,7 +62,7 @@ export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => asyn
     const mayEdit = p ? await mayEditOrgan(deps.db, principal, p.organId) : false;
     // A withdrawn item was public: say so and why (410), as its portal page does.
     if (p && p.status === 'withdrawn' && !mayEdit) {
-      const w = await deps.db.selectFrom('publications').select(['withdrawn_reason', 'withdrawn_note', 'withdrawn_at']).where('id', '=', p.id).executeTakeFirstOrThrow();
+      const w = await withdrawalOf(deps.db, p.id);
       const reason = (WITHDRAW_REASONS as Record<string, string>)[w.withdrawn_reason ?? ''] ?? '其他原因';
       throw new DomainError('ERR_CATALOG_PUBLICATION_WITHDRAWN', `该信息已于 ${w.withdrawn_at?.slice(0, 10) ?? ''} 撤回，原因：${reason}${w.withdrawn_note ? `（${w.withdrawn_note}）` : ''}`, { httpStatus: 410 });
     }

@@ -12,8 +12,9 @@ import type { Organ } from '../../domain/organ.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
 import { findOrganByCode, listOrgans } from '../../storage/organs-repository.ts';
 import {
-  findPublication, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap,
+  amendmentHistory, findPublication, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap, withdrawalOf,
 } from '../../storage/publications-repository.ts';
+import { findAttachment } from '../../storage/revision-attachments.ts';
 import { attachmentPath } from '../../use-cases/manage-attachments.ts';
 import { HomePage, OrgansPage } from './home-page.tsx';
 import { ItemPage, WithdrawnPage } from './item-page.tsx';
@@ -187,7 +188,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       let item = Number.isInteger(id) && id > 0 ? await findPublication(db, id) : null;
       if (item && item.organId === organ.id && item.status === 'withdrawn') {
         // A withdrawn item keeps its address and says so, with the coded reason (410 Gone).
-        const w = await db.selectFrom('publications').select(['withdrawn_reason', 'withdrawn_note', 'withdrawn_at']).where('id', '=', item.id).executeTakeFirstOrThrow();
+        const w = await withdrawalOf(db, item.id);
         return sendPage(reply, <WithdrawnPage info={portalInfo(request)} organ={organ} title={item.title} indexNumber={item.indexNumber} reason={w.withdrawn_reason} note={w.withdrawn_note} withdrawnAt={w.withdrawn_at} />, 410);
       }
       if (!item || item.organId !== organ.id || item.status !== 'published') throw notFound('信息');
@@ -200,7 +201,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const from = Number(request.query.node);
       const within = Number.isInteger(from) && from > 0 ? new Set(subtreeIds(nodes, from)) : null;
       const crumbNode = item.nodeIds.find((n) => within?.has(n)) ?? item.nodeIds[0];
-      const versions = await db.selectFrom('publication_versions').select(['version_no', 'change_note', 'created_at']).where('publication_id', '=', item.id).orderBy('version_no').execute();
+      const versions = await amendmentHistory(db, item.id);
       const [attachments, replacement, qrSvg] = await Promise.all([
         listAttachments(db, item.id),
         item.replacedById ? findPublication(db, item.replacedById) : Promise.resolve(null),
@@ -217,7 +218,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     });
 
     app.get<{ Params: { id: string; name: string } }>('/attachments/:id/:name', async (request, reply: FastifyReply) => {
-      const row = await db.selectFrom('attachments').selectAll().where('id', '=', Number(request.params.id) || 0).executeTakeFirst();
+      const row = await findAttachment(db, Number(request.params.id) || 0);
       const owner = row ? await findPublication(db, row.publication_id) : null;
       // A file a pending revision adds is not public until the revision is approved.
       if (!row || !owner || owner.status !== 'published' || row.revision_state === 'pending_add') throw notFound('附件');
