@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import { toApiError } from './error-handler.ts';
 import { DomainError } from '../../shared/domain-error.ts';
+import { editorScript } from '../editor/editor-bundle.ts';
 
 /** A database row id: a whole number from 0 to 2^31 − 1 (the INTEGER columns of both databases). */
 const isRowId = (v: string) => /^\d{1,10}$/.test(v) && Number(v) <= 2_147_483_647;
@@ -124,6 +125,10 @@ export async function createHttpServer(opts: {
 
   app.get('/assets/site.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(CSS),
+  );
+  // The officer's rich-text editor, bundled on first use (docs/adr/0017); back-office pages load it.
+  app.get('/assets/editor.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(await editorScript()),
   );
   app.get('/healthz', async () => ({ status: 'ok' }));
   return app;

@@ -2,9 +2,12 @@ import type { ComponentChildren } from 'preact';
 
 export type AdminUser = { displayName: string; username: string; isSystemAdmin: boolean };
 
-/** The back office frame: navigation, the signed-in person, logout (a POST with the CSRF token). */
-export function AdminLayout({ title, user, csrfToken, flash, children }: {
-  title: string; user: AdminUser | null; csrfToken: string | null; flash?: string | null; children: ComponentChildren;
+/**
+ * The back office frame: navigation, the signed-in person, logout (a POST with the CSRF token).
+ * `scripts`: same-origin scripts a page needs (the rich-text editor); the CSP allows no inline ones.
+ */
+export function AdminLayout({ title, user, csrfToken, flash, children, scripts = [] }: {
+  title: string; user: AdminUser | null; csrfToken: string | null; flash?: string | null; children: ComponentChildren; scripts?: string[];
 }) {
   return (
     <html lang="zh-CN">
@@ -14,6 +17,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children }: {
         <meta name="robots" content="noindex" />
         <title>{`${title} - 管理后台 - gongkai`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
+        {scripts.map((src) => <script key={src} src={src} defer />)}
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">跳到正文</a>

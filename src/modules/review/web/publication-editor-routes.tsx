@@ -10,6 +10,7 @@ import {
   staffScope, updatePublication, type StaffScope,
 } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
+import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
 import { findSubmissionTask } from '../storage/submission-tasks-repository.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { reviewOverview } from '../use-cases/review-overview.ts';
@@ -51,6 +52,38 @@ export function publicationEditorRoutes(deps: AppDeps) {
 
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
+
+    // Word → body text (docs/adr/0017): the editor's 导入 Word 文档 asks for JSON; without JavaScript the
+    // item's form comes back with the converted body in it, not yet saved.
+    const readDocx = async (request: FastifyRequest) => {
+      const file = request.isMultipart() ? await request.file() : undefined;
+      if (!file || !file.filename) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
+      return docxToHtml(await file.toBuffer());
+    };
+    app.post('/admin/documents/docx-to-html', async (request, reply) => {
+      try {
+        return await readDocx(request);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return reply.status(e.httpStatus).send({ error: { code: e.code, message: e.message, reasons: e.reasons } });
+      }
+    });
+    app.post<{ Params: { id: string } }>('/admin/publications/:id/import-docx', async (request, reply) => {
+      const scope = await staffScope(deps, request, reply);
+      const id = Number(request.params.id) || 0;
+      const p = await findPublication(db, id);
+      if (!p || !scope.editable.some((o) => o.id === p.organId)) throw notFound('信息');
+      const review = await reviewOverview(deps, actorOf(request, 'web'), p.id);
+      const current = review.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, p) : publicationFormValues(p);
+      try {
+        const { html, notes } = await readDocx(request);
+        reply.header('Cache-Control', 'no-store');
+        return renderPublicationForm(request, reply, { ...scope, flash: `已从 Word 文档导入正文${notes.length ? `（${notes.join('；')}）` : ''}，请核对后点“保存”。` }, p.id, '', { ...current, bodyHtml: html }, {});
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return renderPublicationForm(request, reply, scope, p.id, '', current, { docx: e.message }, e.httpStatus);
+      }
+    });
 
     // Publications
     app.get<{ Querystring: { organ?: string; status?: string; q?: string; page?: string } }>('/admin/publications', async (request, reply) => {

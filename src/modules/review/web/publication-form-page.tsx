@@ -63,7 +63,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   const revision = review?.revision ?? null;
   const revisionAttachments = !!publication && amending && !!revision && !!review?.allowed.includes('amend');
   return (
-    <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+    <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash} scripts={editable ? ['/assets/editor.js'] : []}>
       <h1>{title}</h1>
       {publication && (
         <p>
@@ -146,8 +146,8 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         <Field name="summary" label="内容概述" errors={errors}>
           <textarea id="f-summary" name="summary">{v('summary')}</textarea>
         </Field>
-        <Field name="bodyHtml" label="正文" errors={errors} hint="可使用段落、表格、链接等 HTML；脚本和样式会被自动清除">
-          <textarea id="f-bodyHtml" name="bodyHtml" class="body">{v('bodyHtml')}</textarea>
+        <Field name="bodyHtml" label="正文" errors={errors} hint="用上方工具栏排版，或从 Word 文档导入；也可切换到“源代码”直接编辑 HTML。脚本和样式会被自动清除">
+          <textarea id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text data-docx-import="/admin/documents/docx-to-html">{v('bodyHtml')}</textarea>
         </Field>
         <fieldset id="f-nodeIds" class={errors.nodeIds ? 'field-error' : ''}>
           <legend>目录栏目（组配，可多选）<span class="required" aria-hidden="true">＊</span></legend>
@@ -166,6 +166,18 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         {editable && <div class="actions"><button class="btn" type="submit">{amending ? '保存修订并报送审核' : publication ? '保存' : '保存草稿'}</button><a href="/admin/publications">返回列表</a></div>}
         </fieldset>
       </form>
+      {publication && editable && (
+        <details class="panel">
+          <summary>从 Word 文档导入正文</summary>
+          <form method="post" action={`/admin/publications/${publication.id}/import-docx`} enctype="multipart/form-data">
+            <input type="hidden" name="_csrf" value={scope.csrf} />
+            <Field name="docx" label="Word 文档（.docx）" errors={errors} hint="导入的内容替换表单中的正文，核对后请点“保存”；图片请作为附件上传">
+              <input id="f-docx" name="file" type="file" accept=".docx" />
+            </Field>
+            <button class="btn btn-secondary" type="submit">导入</button>
+          </form>
+        </details>
+      )}
       {publication && (
         <>
           <section aria-labelledby="att-h" class="panel">

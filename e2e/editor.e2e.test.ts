@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import fs from 'node:fs';
+import os from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../test/support/app.ts';
+import { axeViolations } from '../test/support/axe.ts';
+import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { createTestDatabase } from '../test/support/db.ts';
+import { createDraft, createNode, createOrgan, createStaff } from '../test/support/factories.ts';
+import { AdminPages } from './pages/admin-pages.ts';
+
+const SHOTS = path.resolve('test-results/screenshots');
+
+/**
+ * Issue 15 in Chromium: an officer writes a body with the visual editor — a heading, bold text, a
+ * table — brings a Word document in, saves, and the stored body is the clean HTML of what they saw.
+ */
+describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () => {
+  let served: Awaited<ReturnType<typeof serveForBrowser>>;
+  let officer: { username: string; password: string };
+  let draftId: number;
+  let body: () => Promise<string>;
+  let wordFile: string;
+
+  beforeAll(async () => {
+    const handle = await createTestDatabase('sqlite');
+    const { app, deps } = await buildTestApp(handle, '2026-12-03T01:00:00Z');
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)], { bodyHtml: '<p>原有正文。</p>' });
+    draftId = draft.id;
+    body = async () => (await deps.db.selectFrom('publications').select('body_html').where('id', '=', draft.id).executeTakeFirstOrThrow()).body_html;
+    officer = await createStaff(deps, organ.code, 'editor');
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    wordFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gk-word-')), '补助名单.docx');
+    fs.writeFileSync(wordFile, await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ children: [new TextRun('经评议，'), new TextRun({ text: '下列农户', bold: true }), new TextRun('列为补助对象：')] }),
+      new Table({ rows: [new TableRow({ children: [cell('户主'), cell('金额')] }), new TableRow({ children: [cell('王某'), cell('20000')] })] }),
+    ] }] })));
+    served = await serveForBrowser(app, handle, SHOTS);
+  }, 120_000);
+  afterAll(async () => {
+    await served?.close();
+    if (wordFile) fs.rmSync(path.dirname(wordFile), { recursive: true, force: true });
+  });
+
+  it('formats text, inserts a table, imports a Word document, and saves clean HTML', async () => {
+    const page = await served.newPage({ bypassCSP: true });
+    const admin = new AdminPages(page, served.baseUrl);
+    await admin.signIn(officer.username, officer.password);
+    await page.goto(`${served.baseUrl}/admin/publications/${draftId}`);
+    const toolbar = page.getByRole('toolbar', { name: '正文编辑工具' });
+    await expect(toolbar.isVisible()).resolves.toBe(true);
+    // The raw HTML field is hidden behind 源代码; the editor shows the stored body.
+    await expect(page.locator('#f-bodyHtml').isHidden()).resolves.toBe(true);
+    const surface = page.locator('.rich-content');
+    await expect(surface.textContent()).resolves.toContain('原有正文。');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await surface.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: '加粗' }).click();
+    await page.keyboard.type('请于月底前申报。');
+    await toolbar.getByRole('button', { name: '插入表格' }).click();
+    await page.keyboard.type('乡镇');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForURL(`**/admin/publications/${draftId}`);
+    const saved = await body();
+    expect(saved).toContain('<strong>请于月底前申报。</strong>');
+    expect(saved).toMatch(/<table>[\s\S]*<th[^>]*><p>乡镇<\/p><\/th>/);
+    expect(saved).not.toContain('style=');
+
+    // Word import replaces the body in the editor; nothing is stored until the officer saves.
+    page.once('dialog', (d) => d.accept());
+    const chooser = page.waitForEvent('filechooser');
+    await toolbar.getByRole('button', { name: '导入 Word 文档' }).click();
+    await (await chooser).setFiles(wordFile);
+    await page.getByText(/已导入“补助名单.docx”/).waitFor();
+    await expect(surface.textContent()).resolves.toContain('王某');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForURL(`**/admin/publications/${draftId}`);
+    const imported = await body();
+    expect(imported).toContain('<strong>下列农户</strong>');
+    expect(imported).toMatch(/<td><p>王某<\/p><\/td>/);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-after-word-import.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,61 @@
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { expect, it } from 'vitest';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createDraft, createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
+
+/** The officer's editor and Word import in the back office (issue 15; docs/adr/0017). */
+describeEachDialect('the item form’s rich-text editor and Word import', (db) => {
+  const boundary = '----gk-docx';
+  const multipart = (parts: { name: string; value: string | Buffer; fileName?: string }[]) => ({
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      ...parts.flatMap((p) => [
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.fileName ? `; filename="${p.fileName}"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n`),
+        Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value), Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]),
+  });
+  const word = () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('县住建局关于'), new TextRun({ text: '燃气安全', bold: true }), new TextRun('的通知')] })] }] }));
+
+  it('serves the editor script, marks the body for it, converts a .docx to clean HTML, and brings it into the form without JavaScript', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)]);
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const session = await loginAs(app, officer.username, officer.password);
+
+    const script = await app.inject('/assets/editor.js');
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toContain('javascript');
+    expect(script.body).toContain('textarea[data-rich-text]');
+    const form = (await app.inject({ url: `/admin/publications/${draft.id}`, cookies: session.cookies })).body;
+    expect(form).toContain('<script src="/assets/editor.js" defer></script>');
+    expect(form).toMatch(/<textarea id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text="true" data-docx-import="\/admin\/documents\/docx-to-html"/);
+
+    const converted = await app.inject({
+      method: 'POST', url: '/admin/documents/docx-to-html', cookies: session.cookies,
+      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: await word(), fileName: '通知.docx' }]),
+    });
+    expect(converted.statusCode).toBe(200);
+    expect(converted.json()).toEqual({ html: '<p>县住建局关于<strong>燃气安全</strong>的通知</p>', notes: [] });
+    const refused = await app.inject({
+      method: 'POST', url: '/admin/documents/docx-to-html', cookies: session.cookies,
+      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: 'MZ not a document', fileName: 'setup.docx' }]),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('ERR_EDITOR_DOCX_INVALID');
+
+    const noScript = await app.inject({
+      method: 'POST', url: `/admin/publications/${draft.id}/import-docx`, cookies: session.cookies,
+      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: await word(), fileName: '通知.docx' }]),
+    });
+    expect(noScript.statusCode).toBe(200);
+    expect(noScript.body).toContain('已从 Word 文档导入正文');
+    expect(noScript.body).toContain('&lt;p>县住建局关于&lt;strong>燃气安全&lt;/strong>的通知&lt;/p>');
+    // Nothing is saved until the officer saves the form.
+    expect((await deps.db.selectFrom('publications').select('body_html').where('id', '=', draft.id).executeTakeFirstOrThrow()).body_html).not.toContain('燃气安全');
+    await app.close();
+  });
+});

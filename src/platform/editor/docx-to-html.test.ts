@@ -1,0 +1,51 @@
+import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { docxToHtml } from './docx-to-html.ts';
+
+/** A 1×1 PNG, for a document with a picture in it. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+async function wordDocument(): Promise<Buffer> {
+  const cell = (text: string, columnSpan?: number) => new TableCell({ children: [new Paragraph(text)], ...(columnSpan ? { columnSpan } : {}) });
+  const doc = new Document({
+    sections: [{
+      children: [
+        new Paragraph({ text: '关于2026年农村危房改造补助对象的公示', heading: HeadingLevel.TITLE }),
+        new Paragraph({ text: '一、补助对象', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({ children: [new TextRun('经村民代表会议评议，'), new TextRun({ text: '以下农户', bold: true }), new TextRun('拟列为补助对象。')] }),
+        new Table({
+          rows: [
+            new TableRow({ children: [cell('乡镇'), cell('户主'), cell('补助金额（元）')] }),
+            new TableRow({ children: [cell('青岚镇'), cell('张某'), cell('20000')] }),
+            new TableRow({ children: [cell('合计', 2), cell('20000')] }),
+          ],
+        }),
+        new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 } })] }),
+        new Paragraph('<script>alert(1)</script>公示期为5个工作日。'),
+      ],
+    }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+describe('a Word document brought into a body text (mammoth)', () => {
+  it('keeps headings, bold, tables with merged cells and text; drops pictures and says so; nothing executable survives', async () => {
+    const { html, notes } = await docxToHtml(await wordDocument());
+    expect(html).toContain('<h2>关于2026年农村危房改造补助对象的公示</h2>');
+    expect(html).toContain('<h3>一、补助对象</h3>');
+    expect(html).toContain('<strong>以下农户</strong>');
+    expect(html).toMatch(/<td colspan="2"><p>合计<\/p><\/td>/);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;公示期为5个工作日。');
+    expect(notes).toContain('文档中的 1 张图片未导入，请作为附件上传');
+  });
+
+  it('refuses an old .doc, a renamed file, a damaged package and an empty file, each with a clear message', async () => {
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await expect(docxToHtml(ole)).rejects.toMatchObject({ code: 'ERR_EDITOR_DOCX_INVALID', message: expect.stringContaining('另存为 .docx') });
+    await expect(docxToHtml(Buffer.from('MZ\x90\x00 not a document'))).rejects.toMatchObject({ code: 'ERR_EDITOR_DOCX_INVALID' });
+    await expect(docxToHtml(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]))).rejects.toMatchObject({ code: 'ERR_EDITOR_DOCX_INVALID' });
+    await expect(docxToHtml(Buffer.alloc(0))).rejects.toMatchObject({ code: 'ERR_EDITOR_DOCX_EMPTY' });
+  });
+});

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'editor-client.ts');
+
+let bundled: Promise<string> | null = null;
+
+/**
+ * The officer's rich-text editor as one browser script (docs/adr/0017): editor-client.ts with Tiptap
+ * and ProseMirror, bundled by esbuild once per process, on first use, and kept in memory. The
+ * portal never loads it; only back-office pages with a `textarea[data-rich-text]` do.
+ */
+export function editorScript(): Promise<string> {
+  bundled ??= build({
+    entryPoints: [ENTRY], bundle: true, write: false, format: 'iife', target: ['es2020'], minify: true, legalComments: 'inline', logLevel: 'silent',
+  }).then((r) => r.outputFiles[0].text).catch((e: unknown) => {
+    bundled = null; // a failed build is tried again on the next request
+    throw e;
+  });
+  return bundled;
+}

@@ -1,0 +1,137 @@
+/**
+ * Runs in the officer's browser (bundled by editor-bundle.ts, served as /assets/editor.js): turns
+ * every `textarea[data-rich-text]` into a visual editor (Tiptap on ProseMirror, docs/adr/0017) with a
+ * toolbar, tables and links, a 源代码 (HTML) view, and 导入 Word 文档. The textarea stays the form
+ * field: the editor writes its HTML back on every change, so the form posts exactly as without
+ * JavaScript, and the server's allowlist sanitiser has the last word on what is kept.
+ */
+import { Editor } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
+
+type Button = { label: string; title: string; run: (e: Editor) => void; active?: (e: Editor) => boolean };
+
+const BUTTONS: (Button | '|')[] = [
+  { label: '正文', title: '正文段落', run: (e) => e.chain().focus().setParagraph().run(), active: (e) => e.isActive('paragraph') },
+  { label: '标题', title: '小标题', run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive('heading', { level: 3 }) },
+  '|',
+  { label: '加粗', title: '加粗', run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
+  { label: '斜体', title: '斜体', run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive('italic') },
+  { label: '下划线', title: '下划线', run: (e) => e.chain().focus().toggleUnderline().run(), active: (e) => e.isActive('underline') },
+  '|',
+  { label: '编号', title: '编号列表', run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
+  { label: '项目符号', title: '项目符号列表', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
+  '|',
+  { label: '插入表格', title: '插入 3 行 3 列的表格（首行为表头）', run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+  { label: '加行', title: '在下方插入一行', run: (e) => e.chain().focus().addRowAfter().run() },
+  { label: '加列', title: '在右侧插入一列', run: (e) => e.chain().focus().addColumnAfter().run() },
+  { label: '删行', title: '删除所在行', run: (e) => e.chain().focus().deleteRow().run() },
+  { label: '删列', title: '删除所在列', run: (e) => e.chain().focus().deleteColumn().run() },
+  { label: '删表', title: '删除整个表格', run: (e) => e.chain().focus().deleteTable().run() },
+  '|',
+  {
+    label: '链接', title: '给选中的文字加链接，或去掉链接',
+    run: (e) => {
+      if (e.isActive('link')) { e.chain().focus().unsetLink().run(); return; }
+      const href = window.prompt('链接地址（以 http:// 或 https:// 开头）', 'https://');
+      if (href && /^https?:\/\//i.test(href.trim())) e.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
+    },
+    active: (e) => e.isActive('link'),
+  },
+  { label: '撤销', title: '撤销', run: (e) => e.chain().focus().undo().run() },
+  { label: '重做', title: '重做', run: (e) => e.chain().focus().redo().run() },
+];
+
+function button(label: string, title: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'btn btn-small btn-secondary';
+  b.textContent = label;
+  b.title = title;
+  return b;
+}
+
+function mount(textarea: HTMLTextAreaElement): void {
+  const wrap = document.createElement('div');
+  wrap.className = 'rich-editor';
+  const toolbar = document.createElement('div');
+  toolbar.className = 'rich-toolbar';
+  toolbar.setAttribute('role', 'toolbar');
+  toolbar.setAttribute('aria-label', '正文编辑工具');
+  const surface = document.createElement('div');
+  surface.className = 'rich-surface';
+  const status = document.createElement('p');
+  status.className = 'hint';
+  status.setAttribute('role', 'status');
+  textarea.before(wrap);
+  wrap.append(toolbar, surface, status);
+  wrap.append(textarea);
+
+  const labelledBy = textarea.id ? document.querySelector(`label[for="${textarea.id}"]`)?.id || '' : '';
+  const editor = new Editor({
+    element: surface,
+    extensions: [StarterKit.configure({ link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }), TableKit.configure({ table: { resizable: false } })],
+    content: textarea.value,
+    editorProps: { attributes: { class: 'rich-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': labelledBy ? '' : '正文', ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}) } },
+    onUpdate: ({ editor: e }) => { textarea.value = e.getHTML(); },
+  });
+
+  const refresh: (() => void)[] = [];
+  for (const b of BUTTONS) {
+    if (b === '|') { const sep = document.createElement('span'); sep.className = 'rich-sep'; sep.setAttribute('aria-hidden', 'true'); toolbar.append(sep); continue; }
+    const el = button(b.label, b.title);
+    el.addEventListener('click', () => b.run(editor));
+    if (b.active) refresh.push(() => el.setAttribute('aria-pressed', String(b.active!(editor))));
+    toolbar.append(el);
+  }
+  editor.on('transaction', () => refresh.forEach((r) => r()));
+
+  // 源代码: the HTML itself, for what the toolbar does not offer; switching back reads it in again.
+  const source = button('源代码', '查看和修改 HTML 源代码');
+  source.setAttribute('aria-pressed', 'false');
+  textarea.hidden = true;
+  source.addEventListener('click', () => {
+    const showing = !textarea.hidden;
+    if (showing) editor.commands.setContent(textarea.value, { emitUpdate: false });
+    else textarea.value = editor.getHTML();
+    textarea.hidden = showing;
+    surface.hidden = !showing;
+    source.setAttribute('aria-pressed', String(!showing));
+  });
+  toolbar.append(source);
+
+  // 导入 Word 文档: the server converts a .docx to clean HTML (mammoth) and the editor takes it in.
+  const importUrl = textarea.dataset.docxImport;
+  const csrf = (textarea.form?.querySelector('input[name="_csrf"]') as HTMLInputElement | null)?.value;
+  if (importUrl && csrf) {
+    const pick = document.createElement('input');
+    pick.type = 'file';
+    pick.accept = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    pick.hidden = true;
+    const open = button('导入 Word 文档', '把 .docx 文档的内容导入正文（替换现有正文）');
+    open.addEventListener('click', () => pick.click());
+    pick.addEventListener('change', async () => {
+      const file = pick.files?.[0];
+      pick.value = '';
+      if (!file) return;
+      if (editor.getText().trim() && !window.confirm('导入的内容将替换现有正文，是否继续？')) return;
+      status.textContent = `正在导入“${file.name}”……`;
+      const body = new FormData();
+      body.append('_csrf', csrf);
+      body.append('file', file);
+      try {
+        const res = await fetch(importUrl, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
+        const answer = (await res.json()) as { html?: string; notes?: string[]; error?: { message: string } };
+        if (!res.ok || answer.html === undefined) { status.textContent = `未能导入：${answer.error?.message ?? res.statusText}`; return; }
+        editor.commands.setContent(answer.html, { emitUpdate: true });
+        textarea.value = editor.getHTML();
+        status.textContent = `已导入“${file.name}”。${(answer.notes ?? []).join('；')}请核对后保存。`;
+      } catch {
+        status.textContent = '未能导入：网络错误，请稍后重试';
+      }
+    });
+    toolbar.append(open, pick);
+  }
+}
+
+document.querySelectorAll<HTMLTextAreaElement>('textarea[data-rich-text]').forEach(mount);
