@@ -19,7 +19,11 @@ export class AdminPages {
     await this.page.getByLabel(/标题/).fill(fields.title);
     await this.page.getByLabel(/成文日期/).fill(fields.formedOn);
     await this.page.getByLabel(/五公开类别/).selectOption({ label: fields.stage });
-    await this.page.getByLabel(/^正文/).fill(fields.body);
+    // The body is written in the visual editor; its 源代码 view takes HTML as typed (issue 15).
+    const source = this.page.getByRole('button', { name: '源代码' });
+    await source.click();
+    await this.page.locator('#f-bodyHtml').fill(fields.body);
+    await source.click();
     await this.page.getByLabel(fields.nodeLabel, { exact: false }).first().check();
   }
 

@@ -11,3 +11,4 @@ export type { DemoAnnualReport } from './generate-publications.ts';
 export { annualReportSections } from './annual-report.ts';
 export { ORGAN_KEYS, HOUSING_UNIT_KEYS } from './organ-keys.ts';
 export { LAST_PUBLISHED_ON } from './generate-publications.ts';
+export { DEMO_SITE_IDENTITY, DEMO_HOUSING_IDENTITY } from './site-identity.ts';

@@ -7,7 +7,7 @@ import type { JobStatus } from '../platform/jobs/job-runner.ts';
 import { pingDatabase } from '../platform/db/connect.ts';
 import { pendingMigrations } from '../platform/db/migrate.ts';
 import { htmlErrorPage } from '../platform/views/error-page.tsx';
-import { catalogAdminRoutes, catalogApi, feedRoutes, MAX_ATTACHMENT_BYTES, portalRoutes } from '../modules/catalog/index.ts';
+import { catalogAdminRoutes, catalogApi, emblemRoute, feedRoutes, MAX_ATTACHMENT_BYTES, portalRoutes, SiteFrames, siteIdentityRoutes } from '../modules/catalog/index.ts';
 import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/index.ts';
 import { isSystemAdmin, requireApiToken, requireStaff, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
 import { publicationEditorRoutes, reviewAdminRoutes, reviewApi } from '../modules/review/index.ts';
@@ -31,11 +31,20 @@ export async function buildApp(
   readinessRoute(app, { database: () => pingDatabase(deps.db), pendingMigrations: () => pendingMigrations(deps.db), jobs: runtime.jobStatus ?? (() => null), now: () => deps.clock.now() });
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('portalFrame', null);
   await registerOpenApi(app);
+  // Every portal page's header and footer say whose site it is (issue 15), from memory.
+  const frames = new SiteFrames(deps);
+  app.addHook('preHandler', async (request) => {
+    const url = request.url;
+    if ((request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/admin') && !url.startsWith('/api/')) request.portalFrame = await frames.frameFor(url);
+  });
   await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));
   await app.register(feedRoutes(deps, { publicUrl: config.publicUrl }));
   await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));
-  await app.register(catalogAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));
+  await app.register(catalogAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request), onOrgansChanged: () => frames.invalidate() }));
+  await app.register(siteIdentityRoutes(deps, frames));
+  await app.register(emblemRoute(deps));
   await app.register(publicationEditorRoutes(deps));
   await app.register(reviewAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request) }));
   await app.register(usersRoutes(deps));

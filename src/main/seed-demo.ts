@@ -1,7 +1,7 @@
 import type { AppDeps } from '../platform/app-deps.ts';
 import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoPublications, demoReconsiderationBodies } from '../demo/index.ts';
+import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoPublications, demoReconsiderationBodies, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, ORGAN_KEYS } from '../demo/index.ts';
 import { saveApplicationSettings } from '../modules/applications/index.ts';
 import { findOrganByCode } from '../modules/catalog/index.ts';
 import { systemActor } from '../modules/identity/index.ts';
@@ -52,6 +52,14 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
         .executeTakeFirstOrThrow();
       organIds.set(o.key, row.id);
     }
+
+    // Whose site it is: the header and footer of every portal page (issue 15).
+    const identityRow = (v: Partial<typeof DEMO_SITE_IDENTITY>) => ({
+      site_name: v.siteName ?? '', host_unit: v.hostUnit ?? '', operator_unit: v.operatorUnit ?? '', address: v.address ?? '', phone: v.phone ?? '',
+      icp_number: v.icpNumber ?? '', police_number: v.policeNumber ?? '', site_code: v.siteCode ?? '', error_report_url: v.errorReportUrl ?? '', updated_at: at,
+    });
+    await trx.insertInto('site_identity').values({ scope: 'site', ...identityRow(DEMO_SITE_IDENTITY) }).execute();
+    await trx.insertInto('site_identity').values({ scope: `organ:${organIds.get(ORGAN_KEYS.housing)!}`, ...identityRow(DEMO_HOUSING_IDENTITY) }).execute();
 
     const nodeIds = new Map<string, number>();
     for (const n of nodes) {

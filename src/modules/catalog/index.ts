@@ -34,3 +34,8 @@ export { jsonObjectBody, withoutNulls } from './web/api/api-access.ts';
 export { publicationDetail } from './web/api/publication-schemas.ts';
 export { publicationJson } from './web/api/publications-routes.ts';
 export { errorResponses, jsonResponse, publicationIdParams } from './web/api/schemas.ts';
+// Whose site it is: the identity settings, the portal frame every page shows, the emblem.
+export { SiteFrames, FRAME_CACHE_MS } from './use-cases/site-frames.ts';
+export { saveSiteIdentity, identityFor } from './use-cases/site-identity.ts';
+export { siteIdentityRoutes } from './web/admin/site-identity-routes.tsx';
+export { emblemRoute } from './web/portal/emblem-route.ts';

@@ -30,6 +30,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     registeredRoutes: RegisteredRoute[];
   }
+  interface FastifyRequest {
+    /** Whose site a portal page belongs to (set for portal pages by a hook src/main registers). */
+    portalFrame: import('../views/portal-frame.ts').PortalFrame | null;
+  }
 }
 
 export type HtmlErrorPage = (request: FastifyRequest, status: number, message: string) => string;

@@ -1,4 +1,26 @@
 import type { ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import { StaffRolesContext } from './portal-frame.ts';
+
+/**
+ * The back office's menu, and who can use each entry: an entry whose page would refuse every role
+ * the person holds is not shown (the pages still check; this only keeps the menu honest). No
+ * `roles` means any staff.
+ */
+const MENU: { href: string; label: string; roles?: readonly string[] }[] = [
+  { href: '/admin', label: '工作台' },
+  { href: '/admin/review', label: '待办' },
+  { href: '/admin/publications', label: '信息管理' },
+  { href: '/admin/applications', label: '依申请公开' },
+  { href: '/admin/letters', label: '部门信箱' },
+  { href: '/admin/annual-reports', label: '年度报告' },
+  { href: '/admin/supervision', label: '监督检查' },
+  { href: '/admin/organs', label: '机关与目录' },
+  { href: '/admin/users', label: '用户', roles: ['organ_admin', 'system_admin'] },
+  { href: '/admin/word-lists', label: '敏感词表' },
+  { href: '/admin/search-terms', label: '检索统计' },
+  { href: '/admin/audit', label: '审计日志', roles: ['system_admin'] },
+];
 
 export type AdminUser = { displayName: string; username: string; isSystemAdmin: boolean };
 
@@ -9,6 +31,9 @@ export type AdminUser = { displayName: string; username: string; isSystemAdmin: 
 export function AdminLayout({ title, user, csrfToken, flash, children, scripts = [] }: {
   title: string; user: AdminUser | null; csrfToken: string | null; flash?: string | null; children: ComponentChildren; scripts?: string[];
 }) {
+  const rolesInContext = useContext(StaffRolesContext);
+  // Pages rendered outside a request (tests of a page alone) fall back to what the user object says.
+  const held = new Set(rolesInContext ?? (user?.isSystemAdmin ? ['system_admin'] : ['organ_admin']));
   return (
     <html lang="zh-CN">
       <head>
@@ -26,18 +51,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
             <strong style="color:#fff;margin-right:16px">政务公开管理后台</strong>
             {user && (
               <nav aria-label="后台导航">
-                <a href="/admin">工作台</a>
-                <a href="/admin/review">待办</a>
-                <a href="/admin/publications">信息管理</a>
-                <a href="/admin/applications">依申请公开</a>
-                <a href="/admin/letters">部门信箱</a>
-                <a href="/admin/annual-reports">年度报告</a>
-                <a href="/admin/supervision">监督检查</a>
-                <a href="/admin/organs">机关与目录</a>
-                <a href="/admin/users">用户</a>
-                <a href="/admin/word-lists">敏感词表</a>
-                <a href="/admin/search-terms">检索统计</a>
-                {user.isSystemAdmin && <a href="/admin/audit">审计日志</a>}
+                {MENU.filter((m) => !m.roles || m.roles.some((r) => held.has(r))).map((m) => <a key={m.href} href={m.href}>{m.label}</a>)}
                 <a href="/" target="_blank">查看门户</a>
               </nav>
             )}

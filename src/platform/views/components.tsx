@@ -82,3 +82,12 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * A telephone number a phone can dial with one tap (`tel:`), shown as written. Extensions (转 123)
+ * and area-code separators are kept for reading; the link dials the digits before an extension.
+ */
+export function TelLink({ phone }: { phone: string }) {
+  const dial = phone.split(/转|ext/i)[0].replace(/[^\d+]/g, '');
+  return dial.length >= 5 ? <a href={`tel:${dial}`} class="nowrap">{phone}</a> : <span class="nowrap">{phone}</span>;
+}

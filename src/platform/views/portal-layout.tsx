@@ -1,4 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import { TelLink } from './components.tsx';
+import { PortalFrameContext } from './portal-frame.ts';
 import { prefsLink, type ReadingPrefs } from './prefs.ts';
 
 export type PortalPageProps = {
@@ -16,7 +19,11 @@ export type PortalPageProps = {
 };
 
 /** The public portal's frame: skip link, header with reading tools, main landmark, footer. Works without JavaScript. */
-export function PortalLayout({ title, prefs, currentPath, siteName = '政府信息公开', consultPhone, printView, canonicalPath, feedPath, children }: PortalPageProps) {
+export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp, consultPhone, printView, canonicalPath, feedPath, children }: PortalPageProps) {
+  const frame = useContext(PortalFrameContext);
+  const siteName = siteNameProp ?? (frame?.siteName || '政府信息公开');
+  const footer = frame?.footer;
+  const path = currentPath.split('?')[0];
   const bodyClass = [`fs-${prefs.fontSize}`, prefs.elder ? 'elder' : '', printView ? 'print-view' : ''].filter(Boolean).join(' ');
   return (
     <html lang="zh-CN">
@@ -33,7 +40,11 @@ export function PortalLayout({ title, prefs, currentPath, siteName = '政府信�
         {!printView && (
           <header class="site-header">
             <div class="wrap header-row">
-              <a class="site-name" href="/">{siteName}</a>
+              <a class="site-name" href="/">
+                {frame?.emblemUrl && <img class="emblem" src={frame.emblemUrl} alt="" width={40} height={40} />}
+                <span>{siteName}</span>
+                {frame?.organ && <span class="organ-name">{frame.organ.name}</span>}
+              </a>
               <HeaderSearch currentPath={currentPath} />
               {/* Plain links that set a cookie, not toggle buttons: aria-pressed is not allowed on a link, aria-current marks the size in use. */}
               <nav class="reading-tools" aria-label="阅读设置">
@@ -48,6 +59,15 @@ export function PortalLayout({ title, prefs, currentPath, siteName = '政府信�
                 </a>
               </nav>
             </div>
+            {frame && frame.nav.length > 0 && (
+              <nav class="site-nav" aria-label="网站导航">
+                <ul class="wrap">
+                  {frame.nav.map((n) => (
+                    <li key={n.href}><a href={n.href} aria-current={path === n.href ? 'page' : undefined}>{n.label}</a></li>
+                  ))}
+                </ul>
+              </nav>
+            )}
           </header>
         )}
         <main id="main" class="wrap" tabIndex={-1}>
@@ -56,8 +76,30 @@ export function PortalLayout({ title, prefs, currentPath, siteName = '政府信�
         {!printView && (
           <footer class="site-footer">
             <div class="wrap">
-              {consultPhone && <p>咨询电话：{consultPhone}</p>}
-              <p>本网站由 gongkai 政府信息公开平台提供支持 · <a href="/sitemap.xml">网站地图</a></p>
+              {consultPhone && <p>咨询电话：<TelLink phone={consultPhone} /></p>}
+              {footer && (footer.hostUnit || footer.operatorUnit) && (
+                <p>
+                  {footer.hostUnit && <span>主办单位：{footer.hostUnit}</span>}
+                  {footer.operatorUnit && <span>承办单位：{footer.operatorUnit}</span>}
+                </p>
+              )}
+              {footer && (footer.address || footer.phone) && (
+                <p>
+                  {footer.address && <span>地址：{footer.address}</span>}
+                  {footer.phone && <span>联系电话：<TelLink phone={footer.phone} /></span>}
+                </p>
+              )}
+              {footer && (footer.siteCode || footer.icpNumber || footer.policeNumber) && (
+                <p class="filing">
+                  {footer.siteCode && <span>网站标识码：<span class="nowrap">{footer.siteCode}</span></span>}
+                  {footer.icpNumber && <span><a href="https://beian.miit.gov.cn/" rel="noopener">{footer.icpNumber}</a></span>}
+                  {footer.policeNumber && <span class="nowrap">{footer.policeNumber}</span>}
+                </p>
+              )}
+              <p>
+                {footer?.errorReportUrl && <><a href={footer.errorReportUrl} rel="noopener">政府网站找错</a> · </>}
+                <a href="/sitemap.xml">网站地图</a> · 本网站由 gongkai 政府信息公开平台提供支持
+              </p>
             </div>
           </footer>
         )}

@@ -96,6 +96,10 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const { items, total } = await pageForStaff(db, { organIds, status: (status || undefined) as never, q: q || undefined, page, pageSize: 30 });
       return sendPage(reply, <PublicationsListPage scope={scope} organCode={organCode} status={status} q={q} items={items} total={total} page={page} pageSize={30} />);
     });
+    app.get<{ Querystring: { organ?: string } }>('/admin/publications/new', async (request, reply) => {
+      const organ = await (await staffScope(deps, request, reply)).organ(String(request.query.organ ?? ''));
+      return reply.redirect(`/admin/organs/${encodeURIComponent(organ.code)}/publications/new`, 303);
+    });
     app.get<{ Params: { code: string } }>('/admin/organs/:code/publications/new', async (request, reply) =>
       renderPublicationForm(request, reply, await staffScope(deps, request, reply), null, request.params.code, null, {}),
     );

@@ -25,6 +25,15 @@ export function PublicationsListPage({ scope, organCode, status, q, items, total
         <button class="btn btn-secondary" type="submit">筛选</button>
         {organCode && <a class="btn" href={`/admin/organs/${organCode}/publications/new`}>新建信息</a>}
       </form>
+      {/* Under 全部 too: straight to the form for one organ, or a choice of organ first (issue 15). */}
+      {!organCode && scope.editable.length === 1 && <p><a class="btn" href={`/admin/organs/${scope.editable[0].code}/publications/new`}>新建信息</a></p>}
+      {!organCode && scope.editable.length > 1 && (
+        <form method="get" action="/admin/publications/new" class="actions">
+          <label for="f-new-organ">在以下机关新建信息</label>
+          <select id="f-new-organ" name="organ">{scope.editable.map((o) => <option value={o.code}>{o.name}</option>)}</select>
+          <button class="btn" type="submit">新建信息</button>
+        </form>
+      )}
       <table class="list">
         <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">五公开</th><th scope="col">状态</th><th scope="col">索引号</th><th scope="col">发布日期</th></tr></thead>
         <tbody>

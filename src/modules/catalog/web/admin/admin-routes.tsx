@@ -21,7 +21,7 @@ type Body = Record<string, unknown>;
  * The back office for organs and their catalogs, and the 工作台 (the items themselves: review's editor routes). Post/redirect/get; failed forms re-render with what was typed.
  * `reminders`: what other areas want on the 工作台 (the same lines as on 待办, wired in src/main).
  */
-export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
+export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]>; onOrgansChanged?: () => void } = {}) {
   const { db } = deps;
 
   return async function plugin(app: FastifyInstance) {
@@ -47,6 +47,7 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
       const scope = await staffScope(deps, request, reply);
       try {
         const organ = await saveOrgan(deps, actorOf(request, 'web'), request.body);
+        opts.onOrgansChanged?.();
         setFlash(reply, `已创建机关“${organ.name}”`);
         return reply.redirect(`/admin/organs/${organ.code}/catalog`, 303);
       } catch (e) {
@@ -63,6 +64,7 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
       const organ = await scope.organ(request.params.code, 'organ_admin');
       try {
         await saveOrgan(deps, actorOf(request, 'web'), { ...(request.body as Body), code: organ.code }, organ.id);
+        opts.onOrgansChanged?.();
         setFlash(reply, '机关设置已保存');
         return reply.redirect(`/admin/organs/${organ.code}/edit`, 303);
       } catch (e) {

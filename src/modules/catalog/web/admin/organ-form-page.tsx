@@ -81,7 +81,7 @@ export function OrgansAdminPage({ scope }: { scope: StaffScope }) {
   return (
     <AdminLayout title="机关与目录" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>机关与目录</h1>
-      {scope.user.isSystemAdmin && <p><a class="btn" href="/admin/organs/new">新建机关</a></p>}
+      {scope.user.isSystemAdmin && <p><a class="btn" href="/admin/organs/new">新建机关</a> <a class="btn btn-secondary" href="/admin/site-identity">网站标识与备案信息</a></p>}
       <table class="list">
         <thead><tr><th scope="col">机关</th><th scope="col">代码</th><th scope="col">类型</th><th scope="col">操作</th></tr></thead>
         <tbody>
@@ -91,6 +91,7 @@ export function OrgansAdminPage({ scope }: { scope: StaffScope }) {
               <td class="actions">
                 {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/edit`}>设置</a>}
                 {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>公开目录</a>}
+                {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/site-identity`}>网站标识</a>}
                 <a href={`/admin/publications?organ=${o.code}`}>信息</a>
               </td>
             </tr>

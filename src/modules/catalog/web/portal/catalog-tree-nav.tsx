@@ -17,10 +17,18 @@ export function CatalogTreeNav({ organCode, tree, currentId }: { organCode: stri
       ))}
     </ul>
   );
+  // A wide screen shows the tree beside the list; a phone folds it into one control above the list,
+  // so the items come first (issue 15). Only one of the two is displayed at a time.
   return (
-    <nav class="panel tree-panel" aria-label="公开目录">
-      <h2>公开目录</h2>
-      <div class="tree">{render(tree)}</div>
-    </nav>
+    <>
+      <details class="tree-toggle narrow-only">
+        <summary>公开目录（点击展开）</summary>
+        <nav aria-label="公开目录"><div class="tree">{render(tree)}</div></nav>
+      </details>
+      <nav class="panel tree-panel wide-only" aria-label="公开目录">
+        <h2>公开目录</h2>
+        <div class="tree">{render(tree)}</div>
+      </nav>
+    </>
   );
 }

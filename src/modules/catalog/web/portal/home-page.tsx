@@ -7,14 +7,15 @@ import type { PortalRequestInfo } from './portal-request.ts';
 
 /** Region portal home: the organs (government first, then its departments) and the newest items. */
 export function HomePage({ info, organs, latest }: { info: PortalRequestInfo; organs: Organ[]; latest: PublicationListItem[] }) {
-  const governments = organs.filter((o) => o.kind === 'government');
+  const governments = organs.filter((o) => o.kind === 'government' && (o.parentId === null || !organs.some((p) => p.id === o.parentId)));
   const childrenOf = (id: number) => organs.filter((o) => o.parentId === id && o.kind !== 'unit');
   return (
     <PortalLayout title="首页" prefs={info.prefs} currentPath={info.currentPath}>
-      <h1>政府信息公开</h1>
+      {/* The region home names the government whose site it is and presents its departments (issue 15). */}
+      <h1>{governments.length === 1 ? `${governments[0].name}政府信息公开` : '政府信息公开'}</h1>
       <div class="grid">
         <section aria-labelledby="organs-h" class="panel">
-          <h2 id="organs-h">公开主体</h2>
+          <h2 id="organs-h">{governments.length === 1 ? `${governments[0].name}及所属部门` : '公开主体'}</h2>
           {governments.length === 0 && <p>尚未设置机关。</p>}
           <ul class="tree">
             {governments.map((g) => (

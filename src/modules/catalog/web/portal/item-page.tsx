@@ -1,4 +1,4 @@
-import { Breadcrumb, formatBytes, RawHtml } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, formatBytes, RawHtml, TelLink } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, STAGE_LABELS, VALIDITY_LABELS, WITHDRAW_REASONS,
@@ -56,23 +56,32 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
         </div>
       )}
       <article aria-labelledby="item-title">
-        <table class="meta-table" aria-label="信息属性">
+        {/* Title, date and source first: on a phone they are what the reader came for (issue 15). */}
+        <h1 class="article-title" id="item-title">{item.title}</h1>
+        <p class="article-info">
+          <span>发布时间：<span class="nowrap">{item.publishedOn}</span></span>
+          <span>信息来源：{item.source || item.publishingOrganName}</span>
+          <span>浏览次数：<span class="view-count">{item.viewCount}</span></span>
+        </p>
+        <table class="meta-table wide-only" aria-label="信息属性">
           <tbody>
             {pairs(meta).map(([a, b]) => (
               <tr>
-                <th scope="row">{a[0]}</th><td>{a[1] ?? '—'}</td>
-                {b ? <><th scope="row">{b[0]}</th><td>{b[1] ?? '—'}</td></> : <><th></th><td></td></>}
+                <th scope="row">{a[0]}</th><td class={NOWRAP.has(a[0]) ? 'nowrap' : undefined} colSpan={b ? undefined : 3}>{a[1] ?? '—'}</td>
+                {b && <><th scope="row">{b[0]}</th><td class={NOWRAP.has(b[0]) ? 'nowrap' : undefined}>{b[1] ?? '—'}</td></>}
               </tr>
             ))}
             <tr><th scope="row">内容概述</th><td colSpan={3}>{item.summary || '—'}</td></tr>
           </tbody>
         </table>
-        <h1 class="article-title" id="item-title">{item.title}</h1>
-        <p class="article-info">
-          <span>发布时间：{item.publishedOn}</span>
-          <span>信息来源：{item.source || item.publishingOrganName}</span>
-          <span>浏览次数：<span class="view-count">{item.viewCount}</span></span>
-        </p>
+        {/* On a phone the same properties fold under one control (a <details>: no JavaScript needed). */}
+        <details class="meta-compact narrow-only">
+          <summary>信息属性（索引号、文号、发布机构等）</summary>
+          <dl>
+            {meta.map(([k, v]) => <><dt>{k}</dt><dd class={NOWRAP.has(k) ? 'nowrap' : undefined}>{v ?? '—'}</dd></>)}
+            <dt>内容概述</dt><dd>{item.summary || '—'}</dd>
+          </dl>
+        </details>
         <RawHtml html={item.bodyHtml} class="article-body" />
         {attachments.length > 0 && (
           <section class="attachments" aria-labelledby="att-h">
@@ -100,7 +109,7 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
             <a href={`${url}?print=1`}>打印本页</a>
             {printView && <> · <a href={url}>返回正常视图</a></>}
           </p>
-          {(item.consultPhone || organ.consultPhone) && <p>政策咨询电话：<strong>{item.consultPhone || organ.consultPhone}</strong></p>}
+          {(item.consultPhone || organ.consultPhone) && <p>政策咨询电话：<strong><TelLink phone={(item.consultPhone || organ.consultPhone)!} /></strong></p>}
         </div>
         <figure class="qr">
           <RawHtml html={qrSvg} />
@@ -110,6 +119,9 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
     </PortalLayout>
   );
 }
+
+/** Identifiers and dates are read whole: they never wrap in the middle. */
+const NOWRAP = new Set(['索引号', '文号', '成文日期', '发布日期']);
 
 function pairs<T>(list: T[]): [T, T | undefined][] {
   const out: [T, T | undefined][] = [];

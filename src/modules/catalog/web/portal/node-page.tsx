@@ -41,14 +41,14 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
             <table class="list">
               <caption class="count" style="text-align:left">信息列表（按发布日期由新到旧）</caption>
               <thead>
-                <tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">发布日期</th></tr>
+                <tr><th scope="col" class="wide-only">索引号</th><th scope="col">名称</th><th scope="col">发布日期</th></tr>
               </thead>
               <tbody>
                 {items.map((i) => (
                   <tr key={i.id}>
-                    <td class="count">{i.indexNumber}</td>
+                    <td class="count nowrap wide-only">{i.indexNumber}</td>
                     <td><a href={node.id ? `/organs/${organ.code}/items/${i.id}?node=${node.id}` : `/organs/${organ.code}/items/${i.id}`}>{i.title}</a>{i.validity !== 'valid' && <span class="count">（{i.validity === 'repealed' ? '已废止' : i.validity === 'amended' ? '已修改' : '已失效'}）</span>}</td>
-                    <td><time dateTime={i.publishedOn ?? undefined}>{i.publishedOn}</time></td>
+                    <td class="nowrap"><time dateTime={i.publishedOn ?? undefined}>{i.publishedOn}</time></td>
                   </tr>
                 ))}
               </tbody>

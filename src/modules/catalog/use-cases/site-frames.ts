@@ -1,0 +1,80 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { PortalFrame } from '../../../platform/views/portal-frame.ts';
+import { mergeIdentity, type SiteIdentity } from '../domain/site-identity.ts';
+import type { Organ } from '../domain/organ.ts';
+import { listOrgans } from '../storage/organs-repository.ts';
+import { listIdentityRows } from '../storage/site-identity-repository.ts';
+
+/** How long another instance's change of the identity or the organs may take to show here. */
+export const FRAME_CACHE_MS = 60_000;
+
+type Loaded = { organs: Organ[]; byCode: Map<string, Organ>; identities: Map<string, Partial<SiteIdentity>>; at: number };
+
+/**
+ * The portal frame of a page — whose site it is, the navigation, the filing data — from the organs
+ * and the identity settings, read once and kept in memory (a portal page costs no query for it).
+ * Saving a setting or an organ here clears it at once; another instance sees it within a minute.
+ */
+export class SiteFrames {
+  private loaded: Promise<Loaded> | null = null;
+
+  constructor(private readonly deps: AppDeps) {}
+
+  invalidate(): void {
+    this.loaded = null;
+  }
+
+  async frameFor(url: string): Promise<PortalFrame> {
+    let data = await this.load();
+    const code = /^\/organs\/([^/?#]+)/.exec(url)?.[1];
+    const wanted = code ? safeDecode(code) : null;
+    // An organ made since the last read (here or on another instance) is looked up again, at most once a second.
+    if (wanted && !data.byCode.has(wanted) && this.deps.clock.now().getTime() - data.at > 1000) data = await this.reload();
+    const organ = wanted ? data.byCode.get(wanted) ?? null : null;
+    const chain: Organ[] = [];
+    for (let o: Organ | undefined = organ ?? undefined; o && !chain.includes(o); o = data.organs.find((x) => x.id === o!.parentId)) chain.unshift(o);
+    const identity = mergeIdentity([data.identities.get('site'), ...chain.map((o) => data.identities.get(`organ:${o.id}`))]);
+    const government = data.organs.find((o) => o.kind === 'government' && o.parentId === null);
+    const siteName = identity.siteName || (government ? `${government.name}信息公开` : '政府信息公开');
+    const base = organ ? `/organs/${organ.code}` : null;
+    const nav = [
+      { label: '首页', href: '/' },
+      { label: '信息公开', href: '/organs' },
+      ...(base ? [
+        { label: '公开指南', href: `${base}/guide` },
+        { label: '公开目录', href: `${base}/catalog` },
+        { label: '依申请公开', href: `${base}/apply` },
+        { label: '公开年报', href: `${base}/annual-reports` },
+        ...(organ!.kind !== 'unit' ? [{ label: '互动交流', href: `${base}/letters` }] : []),
+      ] : []),
+    ];
+    const { emblemUrl, siteName: _name, ...footer } = identity;
+    return { siteName, emblemUrl, organ: organ ? { code: organ.code, name: organ.name } : null, nav, footer };
+  }
+
+  private load(): Promise<Loaded> {
+    if (this.loaded) {
+      const pending = this.loaded;
+      return pending.then((d) => (this.deps.clock.now().getTime() - d.at > FRAME_CACHE_MS && this.loaded === pending ? this.reload() : d));
+    }
+    return this.reload();
+  }
+
+  private reload(): Promise<Loaded> {
+    this.loaded = (async () => {
+      const [organs, rows] = await Promise.all([listOrgans(this.deps.db), listIdentityRows(this.deps.db)]);
+      const identities = new Map(rows.map((r) => [r.scope, {
+        siteName: r.site_name, hostUnit: r.host_unit, operatorUnit: r.operator_unit, address: r.address, phone: r.phone, icpNumber: r.icp_number,
+        policeNumber: r.police_number, siteCode: r.site_code, errorReportUrl: r.error_report_url,
+        emblemUrl: r.emblem_key ? `/site/emblem/${encodeURIComponent(r.scope)}?v=${encodeURIComponent(r.updated_at)}` : null,
+      } satisfies Partial<SiteIdentity>]));
+      return { organs, byCode: new Map(organs.map((o) => [o.code, o])), identities, at: this.deps.clock.now().getTime() };
+    })();
+    this.loaded.catch(() => { this.loaded = null; });
+    return this.loaded;
+  }
+}
+
+const safeDecode = (s: string) => {
+  try { return decodeURIComponent(s); } catch { return s; }
+};

@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
+
+/** Issue 15: the menu shows what a person's roles can use, and 新建信息 is there under 全部. */
+describeEachDialect('the back office’s menu and 新建信息', (db) => {
+  it('hides entries a role cannot use, and offers 新建信息 without an organ filter', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const bureau = await createOrgan(deps);
+    const other = await createOrgan(deps);
+    const editor = await createStaff(deps, bureau.code, 'editor');
+    const admin = await createStaff(deps, bureau.code, 'organ_admin');
+    const mine = await loginAs(app, editor.username, editor.password);
+    const list = (await app.inject({ url: '/admin/publications', cookies: mine.cookies })).body;
+    expect(list).not.toContain('href="/admin/users"');
+    expect(list).not.toContain('href="/admin/audit"');
+    expect(list).toContain(`<a class="btn" href="/admin/organs/${bureau.code}/publications/new">新建信息</a>`);
+    const theirs = await loginAs(app, admin.username, admin.password);
+    expect((await app.inject({ url: '/admin', cookies: theirs.cookies })).body).toContain('href="/admin/users"');
+
+    // Someone working for two organs chooses the organ first.
+    const both = await createStaff(deps, bureau.code, 'editor');
+    await deps.db.insertInto('user_roles').values({ user_id: both.id, organ_id: other.id, role: 'editor' }).execute();
+    const two = await loginAs(app, both.username, both.password);
+    const choice = (await app.inject({ url: '/admin/publications', cookies: two.cookies })).body;
+    expect(choice).toContain('<form method="get" action="/admin/publications/new"');
+    const go = await app.inject({ url: `/admin/publications/new?organ=${other.code}`, cookies: two.cookies });
+    expect(go.statusCode).toBe(303);
+    expect(go.headers.location).toBe(`/admin/organs/${other.code}/publications/new`);
+    expect((await app.inject({ url: '/admin/publications/new?organ=nope', cookies: two.cookies })).statusCode).toBe(404);
+    await app.close();
+  });
+});

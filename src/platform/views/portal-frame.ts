@@ -1,0 +1,20 @@
+import { createContext } from 'preact';
+
+/**
+ * What every portal page's header and footer show about whose site it is, computed once per request
+ * (by the catalog area's SiteFrames, wired in src/main) and handed to PortalLayout through a context,
+ * so no page has to pass it along.
+ */
+export type PortalFrame = {
+  siteName: string;
+  emblemUrl: string | null;
+  /** The organ whose pages these are (its name in the header, its sections in the navigation). */
+  organ: { code: string; name: string } | null;
+  nav: { label: string; href: string }[];
+  footer: { hostUnit: string; operatorUnit: string; address: string; phone: string; icpNumber: string; policeNumber: string; siteCode: string; errorReportUrl: string };
+};
+
+export const PortalFrameContext = createContext<PortalFrame | null>(null);
+
+/** The roles of the signed-in person (any organ), so the back office shows only the menu entries they can use. */
+export const StaffRolesContext = createContext<readonly string[] | null>(null);
