@@ -51,7 +51,7 @@ export async function buildApp(
   await app.register(tokensRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(wordListsRoutes(deps));
-  await app.register(catalogApi(deps), { prefix: '/api/v1' });
+  await app.register(catalogApi(deps, { onSiteIdentityChanged: () => frames.invalidate() }), { prefix: '/api/v1' });
   await app.register(reviewApi(deps), { prefix: '/api/v1' });
   await app.register(tokensApi(deps), { prefix: '/api/v1' });
   // Scanning is a staff tool: it needs an API token, like every write.

@@ -49,6 +49,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       tags: [
         { name: 'organs', description: '机关 / organs' },
+        { name: 'site', description: '网站标识与备案信息 / the portal’s identity and filing data' },
         { name: 'catalog', description: '主动公开目录 / catalog nodes' },
         { name: 'publications', description: '政府信息 / publications' },
         { name: 'letters', description: '部门信箱 / department mailbox' },

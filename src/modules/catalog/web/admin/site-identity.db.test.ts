@@ -103,4 +103,27 @@ describeEachDialect('the portal’s identity and filing data', (db) => {
     expect(refused.body).toContain('<a href="/admin">返回工作台</a>');
     await app.close();
   });
+
+  it('reads and writes the identity over the API with the same rules, and the portal shows it at once', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府' });
+    const { createApiToken } = await import('../../../identity/index.ts');
+    const admin = await createStaff(deps, county.code, 'system_admin');
+    const editor = await createStaff(deps, county.code, 'editor');
+    const token = async (username: string) => ({ authorization: `Bearer ${await createApiToken(deps, username, 'test')}` });
+    expect((await app.inject('/')).body).toContain('<span>青岚县人民政府信息公开</span>');
+    const refused = await app.inject({ method: 'PUT', url: '/api/v1/site-identity', headers: await token(editor.username), payload: { siteName: 'x' } });
+    expect(refused.statusCode).toBe(403);
+    const bad = await app.inject({ method: 'PUT', url: '/api/v1/site-identity', headers: await token(admin.username), payload: { siteName: '青岚', siteCode: 'abc' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.reasons).toEqual([{ code: 'ERR_VALIDATION', message: '网站标识码格式不正确，应如“3418250001”', field: 'siteCode' }]);
+    const ok = await app.inject({ method: 'PUT', url: '/api/v1/site-identity', headers: await token(admin.username), payload: { siteName: '青岚县政府信息公开网', hostUnit: '青岚县人民政府办公室' } });
+    expect(ok.statusCode).toBe(200);
+    // A PUT saves every field: those not given are cleared.
+    expect(ok.json()).toMatchObject({ siteName: '青岚县政府信息公开网', hostUnit: '青岚县人民政府办公室', icpNumber: '' });
+    expect((await app.inject('/api/v1/site-identity')).json().siteName).toBe('青岚县政府信息公开网');
+    expect((await app.inject('/')).body).toContain('<span>青岚县政府信息公开网</span>');
+    expect((await app.inject(`/api/v1/organs/${county.code}/site-identity`)).json().siteName).toBe('');
+    await app.close();
+  });
 });
