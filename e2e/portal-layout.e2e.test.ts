@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../test/support/app.ts';
+import { axeViolations } from '../test/support/axe.ts';
+import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { createTestDatabase } from '../test/support/db.ts';
+import { createNode, createOrgan, createPublished } from '../test/support/factories.ts';
+import { saveSiteIdentity } from '../src/modules/catalog/index.ts';
+import { systemActor } from '../src/modules/identity/index.ts';
+
+const SHOTS = path.resolve('test-results/screenshots');
+
+/**
+ * Issue 15 in Chromium: a citizen on a phone (390 × 844) sees whose site it is and an item's title
+ * in the first screen, the catalog's items before its tree, nothing wider than a 320 px screen; on a
+ * desktop (1366 × 900) identifiers stay on one line. Screenshots of every page type at both sizes
+ * are kept as test artifacts.
+ */
+describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
+  let served: Awaited<ReturnType<typeof serveForBrowser>>;
+  let pages: Record<string, string>;
+
+  beforeAll(async () => {
+    const handle = await createTestDatabase('sqlite');
+    const { app, deps } = await buildTestApp(handle, '2026-12-03T01:00:00Z');
+    const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县住房和城乡建设局', consultPhone: '0564-5022106' });
+    const nodes = [];
+    for (const name of ['机构职能', '政策文件', '规范性文件', '通知公告', '工作动态', '保障性住房', '农村危房改造', '国有土地上房屋征收与补偿', '建筑市场监管', '城市综合执法']) {
+      nodes.push(await createNode(deps, bureau.id, { name }));
+    }
+    let item = 0;
+    for (let i = 0; i < 12; i++) {
+      item = (await createPublished(deps, bureau.id, [nodes[i % nodes.length]], {
+        title: `关于做好2026年度农村低收入群体等重点对象住房安全保障工作的通知（第${i + 1}批）`, documentNumber: `岚建〔2026〕${60 + i}号`,
+        keywords: '危房改造 补助 住房安全', summary: '明确补助对象、补助标准和申报程序。', consultPhone: '0564-5022106',
+      })).id;
+    }
+    await saveSiteIdentity(deps, systemActor('测试'), null, {
+      siteName: '青岚县人民政府信息公开', hostUnit: '青岚县人民政府办公室', operatorUnit: '青岚县数据资源管理局', phone: '0564-5021016',
+      icpNumber: '岫ICP备20260001号-1', policeNumber: '岫公网安备 34182502000101号', siteCode: '3418250001', errorReportUrl: 'https://zfwzzc.www.gov.cn/',
+    });
+    pages = {
+      home: '/', 'organ home': `/organs/${bureau.code}`, node: `/organs/${bureau.code}/catalog/${nodes[0]}`,
+      item: `/organs/${bureau.code}/items/${item}`, apply: `/organs/${bureau.code}/apply`,
+    };
+    served = await serveForBrowser(app, handle, SHOTS);
+  }, 120_000);
+  afterAll(async () => served?.close());
+
+  it('puts whose site it is and the item’s title in a phone’s first screen, items before the tree, and nothing wider than 320 px', async () => {
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    for (const [name, url] of Object.entries(pages)) {
+      await phone.goto(served.baseUrl + url);
+      await expect(phone.locator('.site-name').textContent()).resolves.toContain('青岚县人民政府信息公开');
+      expect(await axeViolations(phone), name).toEqual([]);
+      await phone.screenshot({ path: path.join(SHOTS, `portal-390-${name.replace(/\s/g, '-')}.png`), fullPage: true });
+    }
+    await phone.goto(served.baseUrl + pages.item);
+    const title = await phone.locator('#item-title').boundingBox();
+    expect(title!.y + title!.height).toBeLessThan(844);
+    await expect(phone.locator('.meta-table').isVisible()).resolves.toBe(false);
+    await phone.getByText('信息属性（索引号、文号、发布机构等）').click();
+    await expect(phone.locator('.meta-compact dd').first().isVisible()).resolves.toBe(true);
+    await expect(phone.locator('a[href="tel:05645022106"]').first().isVisible()).resolves.toBe(true);
+
+    await phone.goto(served.baseUrl + pages.node);
+    const firstItem = await phone.locator('table.list tbody a').first().boundingBox();
+    expect(firstItem!.y).toBeLessThan(844);
+    await expect(phone.locator('.tree-panel').isVisible()).resolves.toBe(false);
+
+    const narrow = await served.newPage({ viewport: { width: 320, height: 640 } });
+    for (const [name, url] of Object.entries(pages)) {
+      await narrow.goto(served.baseUrl + url);
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth), `${name} at 320 px`).toBeLessThanOrEqual(320);
+    }
+  });
+
+  it('keeps 索引号, 文号 and dates on one line on a desktop, with the tree beside the list', async () => {
+    const desk = await served.newPage({ viewport: { width: 1366, height: 900 } });
+    for (const [name, url] of Object.entries(pages)) {
+      await desk.goto(served.baseUrl + url);
+      await desk.screenshot({ path: path.join(SHOTS, `portal-1366-${name.replace(/\s/g, '-')}.png`), fullPage: true });
+    }
+    await desk.goto(served.baseUrl + pages.item);
+    for (const label of ['索引号', '文号', '发布日期']) {
+      const cell = desk.locator('.meta-table th', { hasText: label }).locator('xpath=following-sibling::td[1]');
+      const box = await cell.boundingBox();
+      const lineHeight = await cell.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 24);
+      expect(box!.height, label).toBeLessThan(lineHeight * 2 + 14);
+    }
+    await desk.goto(served.baseUrl + pages.node);
+    await expect(desk.locator('.tree-panel').isVisible()).resolves.toBe(true);
+    await expect(desk.locator('.site-footer').textContent()).resolves.toContain('岫ICP备20260001号-1');
+  });
+});
