@@ -62,6 +62,14 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     await page.keyboard.press('Enter');
     await toolbar.getByRole('button', { name: '加粗' }).click();
     await page.keyboard.type('请于月底前申报。');
+    // A 落款 line, right-aligned as the allowlist keeps it (a class, not a style).
+    await page.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: '加粗' }).click();
+    await page.keyboard.type('青岚县住房和城乡建设局');
+    await toolbar.getByRole('button', { name: '居右' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: '居左' }).click();
     await toolbar.getByRole('button', { name: '插入表格' }).click();
     await page.keyboard.type('乡镇');
     await page.getByRole('button', { name: '保存', exact: true }).click();
@@ -70,6 +78,29 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     expect(saved).toContain('<strong>请于月底前申报。</strong>');
     expect(saved).toMatch(/<table>[\s\S]*<th[^>]*><p>乡镇<\/p><\/th>/);
     expect(saved).not.toContain('style=');
+    expect(saved).toContain('<p class="right">青岚县住房和城乡建设局</p>');
+
+    // Reopened and saved untouched, the body is the same HTML (the editor changes nothing by itself).
+    await page.reload();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForURL(`**/admin/publications/${draftId}`);
+    expect(await body()).toBe(saved);
+
+    // Pasting from Word keeps the structure and drops Word's styling noise.
+    await surface.click();
+    await page.keyboard.press('Control+End');
+    await surface.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/html', '<p class="MsoNormal" style="mso-line-height-rule:exactly;font-family:仿宋_GB2312"><b><span style="font-size:16pt">三、申报程序</span></b></p><table class="MsoTableGrid" style="border-collapse:collapse"><tr><td style="width:100pt"><p class="MsoNormal">村民申请</p></td></tr></table>');
+      data.setData('text/plain', '三、申报程序 村民申请');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForURL(`**/admin/publications/${draftId}`);
+    const pasted = await body();
+    expect(pasted).toContain('<strong>三、申报程序</strong>');
+    expect(pasted).toMatch(/<td><p>村民申请<\/p><\/td>/);
+    expect(pasted).not.toMatch(/Mso|mso-|font-family|style=/);
 
     // Word import replaces the body in the editor; nothing is stored until the officer saves.
     page.once('dialog', (d) => d.accept());

@@ -6,8 +6,27 @@
  * JavaScript, and the server's allowlist sanitiser has the last word on what is kept.
  */
 import { Editor } from '@tiptap/core';
+import Paragraph from '@tiptap/extension-paragraph';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
+
+/**
+ * Paragraph alignment as the body allowlist keeps it: a class (`center`, `right`), never an inline
+ * style — a 落款 (the organ and date under a notice) is right-aligned, a title line centred.
+ */
+const AlignedParagraph = Paragraph.extend({
+  addAttributes() {
+    return {
+      align: {
+        default: null,
+        parseHTML: (el: HTMLElement) => (el.classList.contains('right') ? 'right' : el.classList.contains('center') ? 'center' : null),
+        renderHTML: (attrs: { align?: string | null }) => (attrs.align ? { class: attrs.align } : {}),
+      },
+    };
+  },
+});
+
+const align = (e: Editor, to: 'center' | 'right' | null) => e.chain().focus().setParagraph().updateAttributes('paragraph', { align: to }).run();
 
 type Button = { label: string; title: string; run: (e: Editor) => void; active?: (e: Editor) => boolean };
 
@@ -18,6 +37,10 @@ const BUTTONS: (Button | '|')[] = [
   { label: '加粗', title: '加粗', run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
   { label: '斜体', title: '斜体', run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive('italic') },
   { label: '下划线', title: '下划线', run: (e) => e.chain().focus().toggleUnderline().run(), active: (e) => e.isActive('underline') },
+  '|',
+  { label: '居左', title: '段落靠左（默认）', run: (e) => align(e, null) },
+  { label: '居中', title: '段落居中', run: (e) => align(e, 'center'), active: (e) => e.isActive('paragraph', { align: 'center' }) },
+  { label: '居右', title: '段落靠右（落款、日期）', run: (e) => align(e, 'right'), active: (e) => e.isActive('paragraph', { align: 'right' }) },
   '|',
   { label: '编号', title: '编号列表', run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
   { label: '项目符号', title: '项目符号列表', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
@@ -70,7 +93,10 @@ function mount(textarea: HTMLTextAreaElement): void {
   const labelledBy = textarea.id ? document.querySelector(`label[for="${textarea.id}"]`)?.id || '' : '';
   const editor = new Editor({
     element: surface,
-    extensions: [StarterKit.configure({ link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }), TableKit.configure({ table: { resizable: false } })],
+    extensions: [
+      StarterKit.configure({ paragraph: false, link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }),
+      AlignedParagraph, TableKit.configure({ table: { resizable: false } }),
+    ],
     content: textarea.value,
     editorProps: { attributes: { class: 'rich-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': labelledBy ? '' : '正文', ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}) } },
     onUpdate: ({ editor: e }) => { textarea.value = e.getHTML(); },
