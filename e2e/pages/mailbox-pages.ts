@@ -6,7 +6,8 @@ export class MailboxPortalPage {
 
   async openFromOrganHome(organCode: string) {
     await this.page.goto(`${this.baseUrl}/organs/${organCode}`);
-    await this.page.getByRole('link', { name: '互动交流' }).click();
+    // The organ home's entry (the site's navigation bar has a 互动交流 link too).
+    await this.page.getByRole('list', { name: '信息公开栏目' }).getByRole('link', { name: '互动交流' }).click();
     await this.page.getByRole('link', { name: '我要写信' }).click();
   }
 

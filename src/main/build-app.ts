@@ -35,9 +35,15 @@ export async function buildApp(
   await registerOpenApi(app);
   // Every portal page's header and footer say whose site it is (issue 15), from memory.
   const frames = new SiteFrames(deps);
+  // Only pages get it: probes, files, feeds and the API never wait on it, and a failed read leaves
+  // the page with the plain frame rather than failing it.
+  const NO_FRAME = /^\/(admin|api\/|healthz|readyz|assets\/|site\/emblem|attachments\/|sitemap\.xml|robots\.txt)|\.(atom|rss|xml)(\?|$)/;
   app.addHook('preHandler', async (request) => {
-    const url = request.url;
-    if ((request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/admin') && !url.startsWith('/api/')) request.portalFrame = await frames.frameFor(url);
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || NO_FRAME.test(request.url)) return;
+    request.portalFrame = await frames.frameFor(request.url).catch((e: unknown) => {
+      request.log.warn({ err: e }, 'portal frame unavailable');
+      return null;
+    });
   });
   await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));
   await app.register(feedRoutes(deps, { publicUrl: config.publicUrl }));
