@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { createDraft, createNode, createOrgan, createStaff } from '../test/suppo
 import { AdminPages } from './pages/admin-pages.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
+/** A small PNG picture inside the Word document. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /**
  * Issue 15 in Chromium: an officer writes a body with the visual editor — a heading, bold text, a
@@ -36,6 +38,7 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     fs.writeFileSync(wordFile, await Packer.toBuffer(new Document({ sections: [{ children: [
       new Paragraph({ children: [new TextRun('经评议，'), new TextRun({ text: '下列农户', bold: true }), new TextRun('列为补助对象：')] }),
       new Table({ rows: [new TableRow({ children: [cell('户主'), cell('金额')] }), new TableRow({ children: [cell('王某'), cell('20000')] })] }),
+      new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 40 } })] }),
     ] }] })));
     served = await serveForBrowser(app, handle, SHOTS);
   }, 120_000);
@@ -102,7 +105,9 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     expect(pasted).toMatch(/<td><p>村民申请<\/p><\/td>/);
     expect(pasted).not.toMatch(/Mso|mso-|font-family|style=/);
 
-    // Word import replaces the body in the editor; nothing is stored until the officer saves.
+    // Word import replaces the body in the editor; its picture and (asked for) the original become
+    // the draft's attachments; the body itself is stored only when the officer saves.
+    await toolbar.getByLabel('导入时把 Word 原件保存为附件').check();
     page.once('dialog', (d) => d.accept());
     const chooser = page.waitForEvent('filechooser');
     await toolbar.getByRole('button', { name: '导入 Word 文档' }).click();
@@ -114,6 +119,19 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     const imported = await body();
     expect(imported).toContain('<strong>下列农户</strong>');
     expect(imported).toMatch(/<td><p>王某<\/p><\/td>/);
+    expect(imported).toMatch(/<img src="\/attachments\/\d+\/[^"]*%E5%9B%BE%E7%89%871\.png"/);
+    const attachmentNames = await page.locator('#att-h ~ ul li a').allTextContents();
+    expect(attachmentNames).toEqual(['补助名单-图片1.png', '补助名单.docx']);
+
+    // 插入图片: one of the item's picture attachments, with a text alternative.
+    await surface.click();
+    await page.keyboard.press('Control+End');
+    await toolbar.getByLabel('选择要插入的图片附件').selectOption({ label: '补助名单-图片1.png' });
+    page.once('dialog', (d) => d.accept('危房改造前后对比'));
+    await toolbar.getByRole('button', { name: '插入图片' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForURL(`**/admin/publications/${draftId}`);
+    expect(await body()).toMatch(/<img src="\/attachments\/\d+\/[^"]+" alt="危房改造前后对比"/);
     await page.screenshot({ path: path.join(SHOTS, 'editor-after-word-import.png'), fullPage: true });
   });
 });

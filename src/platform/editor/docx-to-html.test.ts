@@ -41,6 +41,17 @@ describe('a Word document brought into a body text (mammoth)', () => {
     expect(notes).toContain('文档中的 1 张图片未导入，请作为附件上传');
   });
 
+  it('stores the pictures through the given store and shows them where they were', async () => {
+    const stored: { ext: string; index: number; size: number }[] = [];
+    const { html, notes } = await docxToHtml(await wordDocument(), async (p) => {
+      stored.push({ ext: p.ext, index: p.index, size: p.bytes.length });
+      return `/attachments/${40 + p.index}/${encodeURIComponent(`图片${p.index}${p.ext}`)}`;
+    });
+    expect(stored).toEqual([{ ext: '.png', index: 1, size: PNG.length }]);
+    expect(html).toContain(`<img src="/attachments/41/${encodeURIComponent('图片1.png')}"`);
+    expect(notes).toEqual(['文档中的 1 张图片已作为附件保存并插入正文']);
+  });
+
   it('refuses an old .doc, a renamed file, a damaged package and an empty file, each with a clear message', async () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     await expect(docxToHtml(ole)).rejects.toMatchObject({ code: 'ERR_EDITOR_DOCX_INVALID', message: expect.stringContaining('另存为 .docx') });

@@ -13,31 +13,46 @@ const STYLE_MAP = [
   "p[style-name='Heading 3'] => h5:fresh", "p[style-name='标题 3'] => h5:fresh",
 ];
 
+/** Where a document's pictures go: the item's attachments (returns the picture's public address), or nowhere. */
+export type StoreImage = (picture: { bytes: Buffer; ext: '.png' | '.jpg' | '.gif'; index: number }) => Promise<string>;
+
+const PICTURE_TYPES: Record<string, '.png' | '.jpg' | '.gif'> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif' };
+
 /**
  * A Word (.docx) document as the clean HTML of a body text (docs/adr/0017): paragraphs, headings,
  * bold and italic, lists, tables with merged cells, links — through mammoth, then the same allowlist
- * as every body. Images are not taken in (upload them as attachments); what was left out is said in
- * `notes`. A .doc, a renamed file or a damaged one is refused with a clear message.
+ * as every body. Pictures (PNG, JPEG, GIF) are stored by `storeImage` — as the item's attachments —
+ * and shown where they were; without it, or for other formats (EMF, WMF), they are left out. What
+ * was left out is said in `notes`. A .doc, a renamed file or a damaged one is refused clearly.
  */
-export async function docxToHtml(bytes: Buffer): Promise<{ html: string; notes: string[] }> {
+export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promise<{ html: string; notes: string[] }> {
   if (bytes.length === 0) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
   if (bytes.length > MAX_DOCX_BYTES) throw new DomainError('ERR_EDITOR_DOCX_TOO_LARGE', 'Word 文档不能超过 20 MB', { field: 'file', httpStatus: 413 });
   // A .docx is a zip package; an old .doc (OLE) or anything else is refused before conversion.
   if (bytes.subarray(0, 4).toString('binary') !== 'PK\x03\x04') throw invalid();
-  let images = 0;
+  let skipped = 0;
+  let kept = 0;
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     result = await mammoth.convertToHtml({ buffer: bytes }, {
       styleMap: STYLE_MAP, externalFileAccess: false,
-      convertImage: mammoth.images.imgElement(async () => { images += 1; return { src: '' }; }),
+      convertImage: mammoth.images.imgElement(async (image) => {
+        const ext = PICTURE_TYPES[image.contentType];
+        if (!storeImage || !ext) { skipped += 1; return { src: '' }; }
+        kept += 1;
+        return { src: await storeImage({ bytes: await image.readAsBuffer(), ext, index: kept }) };
+      }),
     });
-  } catch {
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
     throw invalid();
   }
-  const html = sanitizeRichText(result.value.replace(/<img\b[^>]*>/gi, '')).replace(/<p>\s*<\/p>/g, '');
+  // A picture left out leaves no empty <img>; a kept one keeps its place (and its alt text).
+  const html = sanitizeRichText(result.value.replace(/<img\b[^>]*src=""[^>]*>/gi, '')).replace(/<p>\s*<\/p>/g, '');
   if (!html.replace(/<[^>]+>/g, '').trim()) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '该 Word 文档中没有可导入的文字', { field: 'file' });
   const notes: string[] = [];
-  if (images > 0) notes.push(`文档中的 ${images} 张图片未导入，请作为附件上传`);
+  if (kept > 0) notes.push(`文档中的 ${kept} 张图片已作为附件保存并插入正文`);
+  if (skipped > 0) notes.push(`文档中的 ${skipped} 张图片未导入，请作为附件上传`);
   const warnings = result.messages.filter((m) => m.type === 'warning').length;
   if (warnings > 0) notes.push(`${warnings} 处特殊格式未能保留`);
   return { html, notes };

@@ -6,6 +6,7 @@
  * JavaScript, and the server's allowlist sanitiser has the last word on what is kept.
  */
 import { Editor } from '@tiptap/core';
+import Image from '@tiptap/extension-image';
 import Paragraph from '@tiptap/extension-paragraph';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
@@ -22,6 +23,23 @@ const AlignedParagraph = Paragraph.extend({
         parseHTML: (el: HTMLElement) => (el.classList.contains('right') ? 'right' : el.classList.contains('center') ? 'center' : null),
         renderHTML: (attrs: { align?: string | null }) => (attrs.align ? { class: attrs.align } : {}),
       },
+    };
+  },
+});
+
+/**
+ * Pictures from the item's own attachments. The body keeps the public address
+ * (`/attachments/ID/NAME`, served once the item is published); the editor shows the staff copy
+ * (`/admin/attachments/ID`) so a draft's pictures are visible while it is written.
+ */
+const BodyImage = Image.extend({
+  addNodeView() {
+    return ({ node }) => {
+      const img = document.createElement('img');
+      const src = String(node.attrs.src ?? '');
+      img.src = src.replace(/^\/attachments\/(\d+)\/.*$/, '/admin/attachments/$1');
+      img.alt = String(node.attrs.alt ?? '');
+      return { dom: img };
     };
   },
 });
@@ -95,7 +113,7 @@ function mount(textarea: HTMLTextAreaElement): void {
     element: surface,
     extensions: [
       StarterKit.configure({ paragraph: false, link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }),
-      AlignedParagraph, TableKit.configure({ table: { resizable: false } }),
+      AlignedParagraph, TableKit.configure({ table: { resizable: false } }), BodyImage.configure({ inline: false }),
     ],
     content: textarea.value,
     editorProps: { attributes: { class: 'rich-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': labelledBy ? '' : '正文', ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}) } },
@@ -126,8 +144,28 @@ function mount(textarea: HTMLTextAreaElement): void {
   });
   toolbar.append(source);
 
+  // 插入图片: one of the item's picture attachments, with a text alternative for readers who cannot see it.
+  const images = JSON.parse(textarea.dataset.images || '[]') as { src: string; name: string }[];
+  if (images.length > 0) {
+    const pickImage = document.createElement('select');
+    pickImage.setAttribute('aria-label', '选择要插入的图片附件');
+    for (const img of images) pickImage.append(new Option(img.name, img.src));
+    const insert = button('插入图片', '把选中的图片附件插入正文');
+    insert.addEventListener('click', () => {
+      const chosen = images.find((i) => i.src === pickImage.value);
+      if (!chosen) return;
+      const alt = window.prompt('图片的文字说明（供无法看到图片的读者使用）', chosen.name.replace(/\.[a-z]+$/i, ''));
+      if (alt === null) return;
+      editor.chain().focus().setImage({ src: chosen.src, alt: alt.trim() || chosen.name }).run();
+    });
+    toolbar.append(pickImage, insert);
+  }
+
   // 导入 Word 文档: the server converts a .docx to clean HTML (mammoth) and the editor takes it in.
-  const importUrl = textarea.dataset.docxImport;
+  const publicationId = textarea.dataset.publicationId;
+  let keepOriginal: HTMLInputElement | null = null;
+  const importUrl = textarea.dataset.docxImport
+    ? `${textarea.dataset.docxImport}${publicationId ? `?publication=${encodeURIComponent(publicationId)}` : ''}` : undefined;
   const csrf = (textarea.form?.querySelector('input[name="_csrf"]') as HTMLInputElement | null)?.value;
   if (importUrl && csrf) {
     const pick = document.createElement('input');
@@ -145,8 +183,9 @@ function mount(textarea: HTMLTextAreaElement): void {
       const body = new FormData();
       body.append('_csrf', csrf);
       body.append('file', file);
+      const url = keepOriginal?.checked ? `${importUrl}${importUrl.includes('?') ? '&' : '?'}keepOriginal=1` : importUrl;
       try {
-        const res = await fetch(importUrl, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
+        const res = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
         const answer = (await res.json()) as { html?: string; notes?: string[]; error?: { message: string } };
         if (!res.ok || answer.html === undefined) { status.textContent = `未能导入：${answer.error?.message ?? res.statusText}`; return; }
         editor.commands.setContent(answer.html, { emitUpdate: true });
@@ -157,6 +196,15 @@ function mount(textarea: HTMLTextAreaElement): void {
       }
     });
     toolbar.append(open, pick);
+    if (publicationId) {
+      // For a saved draft, its pictures become attachments; the .docx itself may be kept as one too.
+      const label = document.createElement('label');
+      label.className = 'rich-option';
+      keepOriginal = document.createElement('input');
+      keepOriginal.type = 'checkbox';
+      label.append(keepOriginal, ' 导入时把 Word 原件保存为附件');
+      toolbar.append(label);
+    }
   }
 }
 

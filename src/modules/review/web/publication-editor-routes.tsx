@@ -55,20 +55,47 @@ export function publicationEditorRoutes(deps: AppDeps) {
 
     // Word → body text (docs/adr/0017): the editor's 导入 Word 文档 asks for JSON; without JavaScript the
     // item's form comes back with the converted body in it, not yet saved.
-    const readDocx = async (request: FastifyRequest) => {
+    /**
+     * Reads the uploaded .docx and converts it. For a draft the person may edit (`publicationId`), its
+     * pictures become the draft's attachments and, when asked, the .docx itself is kept as one too.
+     */
+    const readDocx = async (request: FastifyRequest, publicationId: number | null, keepOriginal: boolean) => {
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file || !file.filename) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
-      return docxToHtml(await file.toBuffer());
+      const bytes = await file.toBuffer();
+      const draft = publicationId ? await findPublication(db, publicationId) : null;
+      const intoDraft = !!draft && ['draft', 'returned'].includes(draft.status);
+      const actor = actorOf(request, 'web');
+      const base = file.filename.replace(/\.docx$/i, '').slice(0, 60) || 'Word文档';
+      const converted = await docxToHtml(bytes, intoDraft ? async ({ bytes: picture, ext, index }) => {
+        const fileName = `${base}-图片${index}${ext}`;
+        const id = await addAttachment(deps, actor, draft!.id, { fileName, bytes: picture });
+        return `/attachments/${id}/${encodeURIComponent(fileName)}`;
+      } : undefined);
+      if (intoDraft && keepOriginal) {
+        await addAttachment(deps, actor, draft!.id, { fileName: file.filename, bytes });
+        converted.notes.push(`Word 原件“${file.filename}”已作为附件保存`);
+      }
+      return converted;
     };
-    app.post('/admin/documents/docx-to-html', async (request, reply) => {
+    /** The draft a conversion is for, if the person may see it (its organ is theirs). */
+    const draftFor = async (request: FastifyRequest, reply: FastifyReply, raw: unknown) => {
+      const id = Number(raw) || 0;
+      if (!id) return null;
+      const scope = await staffScope(deps, request, reply);
+      const p = await findPublication(db, id);
+      if (!p || !scope.editable.some((o) => o.id === p.organId)) throw notFound('信息');
+      return p.id;
+    };
+    app.post<{ Querystring: { publication?: string; keepOriginal?: string } }>('/admin/documents/docx-to-html', async (request, reply) => {
       try {
-        return await readDocx(request);
+        return await readDocx(request, await draftFor(request, reply, request.query.publication), request.query.keepOriginal === '1');
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         return reply.status(e.httpStatus).send({ error: { code: e.code, message: e.message, reasons: e.reasons } });
       }
     });
-    app.post<{ Params: { id: string } }>('/admin/publications/:id/import-docx', async (request, reply) => {
+    app.post<{ Params: { id: string }; Querystring: { keepOriginal?: string } }>('/admin/publications/:id/import-docx', async (request, reply) => {
       const scope = await staffScope(deps, request, reply);
       const id = Number(request.params.id) || 0;
       const p = await findPublication(db, id);
@@ -76,7 +103,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const review = await reviewOverview(deps, actorOf(request, 'web'), p.id);
       const current = review.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, p) : publicationFormValues(p);
       try {
-        const { html, notes } = await readDocx(request);
+        const { html, notes } = await readDocx(request, p.id, request.query.keepOriginal === '1');
         reply.header('Cache-Control', 'no-store');
         return renderPublicationForm(request, reply, { ...scope, flash: `已从 Word 文档导入正文${notes.length ? `（${notes.join('；')}）` : ''}，请核对后点“保存”。` }, p.id, '', { ...current, bodyHtml: html }, {});
       } catch (e) {

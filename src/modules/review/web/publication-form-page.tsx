@@ -147,7 +147,11 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           <textarea id="f-summary" name="summary">{v('summary')}</textarea>
         </Field>
         <Field name="bodyHtml" label="正文" errors={errors} hint="用上方工具栏排版，或从 Word 文档导入；也可切换到“源代码”直接编辑 HTML。脚本和样式会被自动清除">
-          <textarea id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text data-docx-import="/admin/documents/docx-to-html">{v('bodyHtml')}</textarea>
+          <textarea
+            id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text data-docx-import="/admin/documents/docx-to-html"
+            data-publication-id={attachmentsEditable ? String(publication!.id) : undefined}
+            data-images={JSON.stringify(attachments.filter((a) => a.revisionState !== 'pending_remove' && /^image\/(png|jpeg|gif)$/.test(a.mimeType)).map((a) => ({ src: `/attachments/${a.id}/${encodeURIComponent(a.fileName)}`, name: a.fileName })))}
+          >{v('bodyHtml')}</textarea>
         </Field>
         <fieldset id="f-nodeIds" class={errors.nodeIds ? 'field-error' : ''}>
           <legend>目录栏目（组配，可多选）<span class="required" aria-hidden="true">＊</span></legend>
@@ -171,10 +175,13 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           <summary>从 Word 文档导入正文</summary>
           <form method="post" action={`/admin/publications/${publication.id}/import-docx`} enctype="multipart/form-data">
             <input type="hidden" name="_csrf" value={scope.csrf} />
-            <Field name="docx" label="Word 文档（.docx）" errors={errors} hint="导入的内容替换表单中的正文，核对后请点“保存”；图片请作为附件上传">
+            <Field name="docx" label="Word 文档（.docx）" errors={errors} hint={attachmentsEditable ? '导入的内容替换表单中的正文，核对后请点“保存”；文档中的图片作为附件保存并插入正文' : '导入的内容替换表单中的正文，核对后请点“保存”；图片请另行上传'}>
               <input id="f-docx" name="file" type="file" accept=".docx" />
             </Field>
-            <button class="btn btn-secondary" type="submit">导入</button>
+            <div class="actions">
+              <button class="btn btn-secondary" type="submit">导入</button>
+              {attachmentsEditable && <button class="btn btn-secondary" type="submit" formaction={`/admin/publications/${publication.id}/import-docx?keepOriginal=1`}>导入并把原件保存为附件</button>}
+            </div>
           </form>
         </details>
       )}

@@ -1,4 +1,4 @@
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
@@ -56,6 +56,27 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
     expect(noScript.body).toContain('&lt;p>县住建局关于&lt;strong>燃气安全&lt;/strong>的通知&lt;/p>');
     // Nothing is saved until the officer saves the form.
     expect((await deps.db.selectFrom('publications').select('body_html').where('id', '=', draft.id).executeTakeFirstOrThrow()).body_html).not.toContain('燃气安全');
+    await app.close();
+  });
+
+  it('keeps a draft’s Word pictures and, when asked, the original as its attachments', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)]);
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const session = await loginAs(app, officer.username, officer.password);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const doc = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('现场照片如下：'), new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 20, height: 20 } })] })] }] }));
+    const res = await app.inject({
+      method: 'POST', url: `/admin/publications/${draft.id}/import-docx?keepOriginal=1`, cookies: session.cookies,
+      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: doc, fileName: '现场检查.docx' }]),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('文档中的 1 张图片已作为附件保存并插入正文');
+    expect(res.body).toContain('Word 原件“现场检查.docx”已作为附件保存');
+    const files = await deps.db.selectFrom('attachments').select(['id', 'file_name']).where('publication_id', '=', draft.id).orderBy('id').execute();
+    expect(files.map((f) => f.file_name)).toEqual(['现场检查-图片1.png', '现场检查.docx']);
+    expect(res.body).toContain(`&lt;img src=&quot;/attachments/${files[0].id}/${encodeURIComponent('现场检查-图片1.png')}&quot;`);
     await app.close();
   });
 });
