@@ -4,7 +4,8 @@ import { buildTestApp } from '../test/support/app.ts';
 import { axeViolations } from '../test/support/axe.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createTestDatabase } from '../test/support/db.ts';
-import { createNode, createOrgan, createPublished } from '../test/support/factories.ts';
+import { createNode, createOrgan, createPublished, createStaff } from '../test/support/factories.ts';
+import { AdminPages } from './pages/admin-pages.ts';
 import { saveSiteIdentity } from '../src/modules/catalog/index.ts';
 import { systemActor } from '../src/modules/identity/index.ts';
 
@@ -19,6 +20,7 @@ const SHOTS = path.resolve('test-results/screenshots');
 describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
   let served: Awaited<ReturnType<typeof serveForBrowser>>;
   let pages: Record<string, string>;
+  let admin: { username: string; password: string };
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
@@ -44,6 +46,7 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
       home: '/', 'organ home': `/organs/${bureau.code}`, node: `/organs/${bureau.code}/catalog/${nodes[0]}`,
       item: `/organs/${bureau.code}/items/${item}`, apply: `/organs/${bureau.code}/apply`,
     };
+    admin = await createStaff(deps, county.code, 'system_admin');
     served = await serveForBrowser(app, handle, SHOTS);
   }, 120_000);
   afterAll(async () => served?.close());
@@ -92,5 +95,17 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
     await desk.goto(served.baseUrl + pages.node);
     await expect(desk.locator('.tree-panel').isVisible()).resolves.toBe(true);
     await expect(desk.locator('.site-footer').textContent()).resolves.toContain('岫ICP备20260001号-1');
+  });
+
+  it('lets an administrator set the filing data on an accessible page, with every field explained', async () => {
+    const page = await served.newPage({ bypassCSP: true });
+    await new AdminPages(page, served.baseUrl).signIn(admin.username, admin.password);
+    await page.goto(`${served.baseUrl}/admin/site-identity`);
+    await expect(page.getByLabel(/ICP备案号/).inputValue()).resolves.toBe('岫ICP备20260001号-1');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel(/网站标识码/).fill('34182');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('网站标识码格式不正确');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
