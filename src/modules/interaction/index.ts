@@ -24,3 +24,4 @@ export {
   consultationDetails, countLateConsultationFeedback, type CommentReceipt, type PublicConsultation, type PublicComment,
 } from './use-cases/consultations.ts';
 export { consultationsApi } from './web/api/consultations-api.ts';
+export { consultationsPortalRoutes } from './web/portal/consultations-portal-routes.tsx';

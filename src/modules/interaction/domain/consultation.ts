@@ -10,6 +10,8 @@ export const ConsultationErrorCode = {
   verbNotAllowed: 'ERR_CONSULTATION_VERB_NOT_ALLOWED',
   versionConflict: 'ERR_CONSULTATION_VERSION_CONFLICT',
   submitLimited: 'ERR_CONSULTATION_SUBMIT_LIMITED',
+  spamSuspected: 'ERR_CONSULTATION_SPAM_SUSPECTED',
+  formExpired: 'ERR_CONSULTATION_FORM_EXPIRED',
 } as const;
 const E = ConsultationErrorCode;
 

@@ -19,7 +19,7 @@ export function LettersHomePage({ info, organ, list }: { info: PortalInfo; organ
     <PortalLayout title={`互动交流 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }, { label: '互动交流' }]} />
       <h1>{organ.name} · 部门信箱</h1>
-      <p><a class="btn" href={`/organs/${organ.code}/letters/new`}>我要写信</a> · <a href="/letters/status">查询来信办理情况</a></p>
+      <p><a class="btn" href={`/organs/${organ.code}/letters/new`}>我要写信</a> · <a href="/letters/status">查询来信办理情况</a> · <a href={`/organs/${organ.code}/consultations`}>意见征集</a></p>
       <h2>来信选登</h2>
       {list.items.length === 0 ? <p>暂无公开的来信。</p> : (
         <table class="list" id="published-letters">

@@ -1,0 +1,72 @@
+import { expect, it } from 'vitest';
+import { buildTestApp } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createActor, createOrgan } from '../../../../test/support/factories.ts';
+import { moderateComment, openConsultation, publishFeedback } from '../index.ts';
+
+/**
+ * 意见征集 on the portal (issue 14): the organ's list and the consultation's page, the comment form
+ * without an account (one form token = one comment, honeypot, closed consultations refuse clearly,
+ * a refusal keeps what was typed), moderated comments shown masked, and the feedback report.
+ */
+describeEachDialect('public consultation pages', (db) => {
+  it('takes a citizen’s comment once, shows it only after moderation and masked, and shows the feedback after closing', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-06-01T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    const c = await openConsultation(deps, office.actor, organ.id, {
+      title: '青岚县老旧小区改造实施方案（征求意见稿）', body: '第一条 为推进老旧小区改造……\n第二条 改造内容包括……', howToComment: '可在本页发表意见，或发送电子邮件。',
+      startOn: '2026-06-01', endOn: '2026-06-30',
+    });
+    const url = `/organs/${organ.code}/consultations/${c.id}`;
+    const list = (await app.inject(`/organs/${organ.code}/consultations`)).body;
+    expect(list).toContain(`<a href="${url}">青岚县老旧小区改造实施方案（征求意见稿）</a>`);
+    expect(list).toContain('征集中');
+    expect((await app.inject(`/organs/${organ.code}/letters`)).body).toContain(`href="/organs/${organ.code}/consultations"`);
+
+    const token = /name="formToken" value="([^"]+)"/.exec((await app.inject(url)).body)![1];
+    deps.clock.set('2026-06-01T02:01:00Z');
+    const count = async () => (await deps.db.selectFrom('consultation_comments').select('id').where('consultation_id', '=', c.id).execute()).length;
+    const comment = { formToken: token, website: '', authorName: '王小红', content: '建议增设电梯，我的电话13912345678。' };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => app.inject({ method: 'POST', url, payload: comment, remoteAddress: '10.2.0.1' })));
+    expect(answers.map((a) => a.statusCode)).toEqual([303, 303, 303, 303]);
+    expect(await count()).toBe(1);
+    const thanks = await app.inject(String(answers[0].headers.location));
+    expect(thanks.body).toContain('您的意见已提交，谢谢');
+    expect(thanks.body).toContain('暂无公开的意见');
+
+    // A robot filling the hidden field, and an empty comment: refused, nothing stored, the text kept.
+    const fresh = /name="formToken" value="([^"]+)"/.exec(thanks.body)![1];
+    deps.clock.set('2026-06-01T02:03:00Z');
+    const robot = await app.inject({ method: 'POST', url, payload: { ...comment, formToken: fresh, website: 'http://spam' } });
+    expect(robot.statusCode).toBe(400);
+    expect(robot.body).toContain('提交未通过校验');
+    const empty = await app.inject({ method: 'POST', url, payload: { formToken: fresh, website: '', authorName: '李四', content: ' ' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('请填写意见内容');
+    expect(empty.body).toContain('value="李四"');
+    expect(await count()).toBe(1);
+
+    const [pending] = await deps.db.selectFrom('consultation_comments').select('id').where('consultation_id', '=', c.id).execute();
+    await moderateComment(deps, office.actor, pending.id, 'approve');
+    const shown = (await app.inject(url)).body;
+    expect(shown).toContain('王**');
+    expect(shown).not.toContain('13912345678');
+    expect(shown).toContain('公开的意见（1）');
+
+    // After closing: no form, a clear refusal, and the feedback report once published.
+    deps.clock.set('2026-07-02T02:00:00Z');
+    const closed = (await app.inject(url)).body;
+    expect(closed).not.toContain('name="formToken"');
+    const late = await app.inject({ method: 'POST', url, payload: { ...comment, formToken: fresh } });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('现在不能提交意见');
+    await publishFeedback(deps, office.actor, c.id, { received: 3, adopted: '增设电梯的建议已采纳。', notAdopted: '拆除重建的建议，因不属于本方案范围未采纳。' });
+    const feedback = (await app.inject(url)).body;
+    expect(feedback).toContain('意见采纳情况');
+    expect(feedback).toContain('共收到意见 3 条');
+    expect(feedback).toContain('增设电梯的建议已采纳。');
+    expect((await app.inject(`/organs/${organ.code}/consultations/999999`)).statusCode).toBe(404);
+    await app.close();
+  });
+});

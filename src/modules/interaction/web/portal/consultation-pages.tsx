@@ -1,0 +1,101 @@
+import { Breadcrumb, ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
+import { HONEYPOT_FIELD } from '../../../applications/index.ts';
+import type { Organ } from '../../../catalog/index.ts';
+import { CONSULTATION_PHASE_LABELS, MAX_COMMENT_CHARS, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
+import type { PublicConsultation } from '../../use-cases/consultations.ts';
+import type { PortalInfo } from './letter-pages.tsx';
+
+const crumbs = (organ: Organ) => [
+  { label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }, { label: '互动交流', href: `/organs/${organ.code}/letters` },
+  { label: '意见征集', href: `/organs/${organ.code}/consultations` },
+];
+
+/** The text as typed, paragraph by paragraph (consultation texts are plain text, escaped as any text). */
+const Paragraphs = ({ text }: { text: string }) => <>{text.split(/\n{1,}/).map((p) => p.trim()).filter(Boolean).map((p) => <p>{p}</p>)}</>;
+
+/** 意见征集: the organ's drafts open for comments, open ones first by date, with their state. */
+export function ConsultationsPage({ info, organ, list }: {
+  info: PortalInfo; organ: Organ; list: { items: (Consultation & { phase: ConsultationPhase })[]; total: number; page: number; pageSize: number };
+}) {
+  return (
+    <PortalLayout title={`意见征集 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...crumbs(organ).slice(0, -1), { label: '意见征集' }]} />
+      <h1>{organ.name} · 意见征集</h1>
+      {list.items.length === 0 ? <p>暂无意见征集。</p> : (
+        <table class="list">
+          <thead><tr><th scope="col">标题</th><th scope="col">征集时间</th><th scope="col">状态</th></tr></thead>
+          <tbody>{list.items.map((c) => (
+            <tr key={c.id}>
+              <td><a href={`/organs/${organ.code}/consultations/${c.id}`}>{c.title}</a></td>
+              <td class="nowrap">{c.startOn} 至 {c.endOn}</td>
+              <td>{CONSULTATION_PHASE_LABELS[c.phase]}</td>
+            </tr>
+          ))}</tbody>
+        </table>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(p) => `/organs/${organ.code}/consultations?page=${p}`} />
+    </PortalLayout>
+  );
+}
+
+/**
+ * One consultation: the draft's full text, how to comment, the comment form while it is open
+ * (no account; moderated before anything is shown), the approved comments (personal data masked)
+ * and, after closing, the feedback report.
+ */
+export function ConsultationPage({ info, organ, c, values, errors, formToken, thanked }: {
+  info: PortalInfo; organ: Organ; c: PublicConsultation; values: Record<string, string>; errors: FieldErrors; formToken: string | null; thanked: boolean;
+}) {
+  const base = `/organs/${organ.code}/consultations/${c.id}`;
+  return (
+    <PortalLayout title={`${c.title} - 意见征集`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <Breadcrumb items={[...crumbs(organ), { label: c.title }]} />
+      <article aria-labelledby="c-title">
+        <h1 id="c-title">{c.title}</h1>
+        <p class="article-info"><span>征集时间：<span class="nowrap">{c.startOn} 至 {c.endOn}</span></span><span>状态：{CONSULTATION_PHASE_LABELS[c.phase]}</span></p>
+        <div class="article-body"><Paragraphs text={c.body} /></div>
+        {c.howToComment && <section class="panel" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><Paragraphs text={c.howToComment} /></section>}
+      </article>
+      {c.phase !== 'open' && <ErrorSummary errors={errors} />}
+      {thanked && <div class="notice" role="status"><p>您的意见已提交，谢谢。意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
+      {c.phase === 'open' && formToken && (
+        <section aria-labelledby="comment-h" class="panel">
+          <h2 id="comment-h">发表意见</h2>
+          <ErrorSummary errors={errors} />
+          <form method="post" action={base} novalidate>
+            <input type="hidden" name="formToken" value={formToken} />
+            <div class="visually-hidden" aria-hidden="true">
+              <label for="f-website">请勿填写</label>
+              <input type="text" id="f-website" name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
+            </div>
+            <Field name="authorName" label="署名（可不填）" errors={errors} hint="公开时只显示姓氏，如“张**”">
+              <input id="f-authorName" name="authorName" value={values.authorName ?? ''} maxLength={50} />
+            </Field>
+            <Field name="content" label="意见内容" errors={errors} required hint={`不超过 ${MAX_COMMENT_CHARS} 字；请勿填写身份证号、电话等个人信息`}>
+              <textarea id="f-content" name="content" maxLength={MAX_COMMENT_CHARS}>{values.content ?? ''}</textarea>
+            </Field>
+            <button class="btn" type="submit">提交意见</button>
+          </form>
+        </section>
+      )}
+      {c.phase === 'upcoming' && <p class="notice">征集尚未开始，{c.startOn} 起可以发表意见。</p>}
+      {c.feedbackPublishedOn && (
+        <section aria-labelledby="fb-h" class="panel">
+          <h2 id="fb-h">意见采纳情况</h2>
+          <p>{c.feedbackPublishedOn} 公布：共收到意见 {c.feedbackReceived ?? 0} 条。</p>
+          <h3>采纳的意见</h3>
+          <Paragraphs text={c.feedbackAdopted || '无'} />
+          <h3>未采纳的意见及理由</h3>
+          <Paragraphs text={c.feedbackNotAdopted || '无'} />
+        </section>
+      )}
+      <section aria-labelledby="comments-h">
+        <h2 id="comments-h">公开的意见（{c.comments.length}）</h2>
+        {c.comments.length === 0 ? <p>暂无公开的意见。</p> : (
+          <ul class="comments">{c.comments.map((m) => <li key={m.id}><p class="count">{m.authorName} · {m.submittedOn}</p><Paragraphs text={m.content} /></li>)}</ul>
+        )}
+      </section>
+    </PortalLayout>
+  );
+}

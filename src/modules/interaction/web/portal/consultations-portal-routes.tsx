@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import { fieldErrorsOf, pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
+import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
+import { sendPage } from '../../../../platform/views/render.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
+import { addressLimit, formGuard } from '../../../applications/index.ts';
+import { findOrganByCode, type Organ } from '../../../catalog/index.ts';
+import { ConsultationErrorCode as E } from '../../domain/consultation.ts';
+import { findPublicConsultation, listPublicConsultations, submitComment } from '../../use-cases/consultations.ts';
+import { ConsultationPage, ConsultationsPage } from './consultation-pages.tsx';
+import type { PortalInfo } from './letter-pages.tsx';
+
+const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies(request.cookies), currentPath: request.url });
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The application form's guard speaks of applications; a comment form answers in its own words. */
+function asCommentRefusal(e: unknown): unknown {
+  if (!(e instanceof DomainError)) return e;
+  if (e.code === 'ERR_APPLICATION_SPAM_SUSPECTED') return new DomainError(E.spamSuspected, '提交未通过校验（提交过快或填写了标注“请勿填写”的栏目），请核对后再次提交', { field: '_form' });
+  if (e.code === 'ERR_APPLICATION_FORM_EXPIRED') return new DomainError(E.formExpired, '表单已过期，请核对填写的内容后重新提交', { field: '_form' });
+  return e;
+}
+
+/**
+ * 意见征集 on the portal (issue 14; docs/workflows/consultation.md): the organ's list, each
+ * consultation's page, and its comment form without an account — honeypot and minimum fill time,
+ * one form token = one comment even on a double click, only accepted comments count toward the
+ * per-address limit, a refused post keeps what was typed, POST → 303 → GET.
+ */
+export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?: number; commentsPerHour?: number } = {}) {
+  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5 });
+  const max = opts.commentsPerHour ?? 10;
+  const limit = addressLimit({
+    max, windowMs: 3600_000,
+    refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}条意见。请于${when}后再提交，您填写的内容已保留`, { httpStatus: 429, field: '_form' }),
+  });
+  const organOr404 = async (code: string): Promise<Organ> => {
+    const organ = await findOrganByCode(deps.db, code);
+    if (!organ || organ.kind === 'unit') throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
+    return organ;
+  };
+  const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, id: number, values: Record<string, string>, errors: Record<string, string>, status = 200, thanked = false) => {
+    const c = await findPublicConsultation(deps, organ.code, id);
+    return sendPage(reply.header('Cache-Control', 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={errors} formToken={c.phase === 'open' ? guard.issue(deps.clock.now()) : null} thanked={thanked} />, status);
+  };
+
+  return async function plugin(app: FastifyInstance) {
+    app.get<{ Params: { code: string }; Querystring: { page?: string } }>('/organs/:code/consultations', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      return sendPage(reply, <ConsultationsPage info={info(request)} organ={organ} list={await listPublicConsultations(deps, organ.code, pageQueryParam(request.query.page))} />);
+    });
+    app.get<{ Params: { code: string; id: string }; Querystring: { commented?: string } }>('/organs/:code/consultations/:id', async (request, reply) =>
+      page(request, reply, await organOr404(request.params.code), Number(request.params.id) || 0, {}, {}, 200, request.query.commented === '1'));
+    app.post<{ Params: { code: string; id: string } }>('/organs/:code/consultations/:id', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const id = Number(request.params.id) || 0;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const values = { authorName: str(body.authorName), content: str(body.content) };
+      const c = await findPublicConsultation(deps, organ.code, id); // 404 for another organ's, or one not yet opened
+      try {
+        // Closed (or not yet open) says so first, whatever else is wrong with an old form.
+        if (c.phase !== 'open') throw new DomainError(E.notOpen, `该意见征集的时间为${c.startOn}至${c.endOn}，现在不能提交意见`, { httpStatus: 409, field: '_form' });
+        const now = deps.clock.now();
+        try {
+          guard.check(body, now);
+        } catch (e) {
+          throw asCommentRefusal(e);
+        }
+        let admitted = false;
+        try {
+          const receipt = await submitComment(deps, id, values, { formToken: str(body.formToken), admit: () => { limit.admit(request.ip, now); admitted = true; } });
+          if (!receipt.created && admitted) limit.release(request.ip, now);
+        } catch (e) {
+          if (admitted) limit.release(request.ip, now);
+          throw e;
+        }
+        return reply.header('Cache-Control', 'no-store').redirect(`/organs/${organ.code}/consultations/${id}?commented=1#comment-h`, 303);
+      } catch (e) {
+        const status = e instanceof DomainError ? e.httpStatus : 400;
+        return page(request, reply, organ, id, values, fieldErrorsOf(e), status === 404 ? 400 : status);
+      }
+    });
+  };
+}
