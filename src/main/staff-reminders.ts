@@ -48,7 +48,7 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
   const lateFeedback = await countLateConsultationFeedback(deps, organs.map((o) => o.id));
   for (const organ of organs) {
     const n = lateFeedback.get(organ.id) ?? 0;
-    if (n > 0) out.push({ message: `${organ.name}：${n} 项意见征集截止已超过 ${FEEDBACK_WORKING_DAYS} 个工作日仍未公布反馈情况`, href: `/api/v1/organs/${organ.code}/consultations` });
+    if (n > 0) out.push({ message: `${organ.name}：${n} 项意见征集截止已超过 ${FEEDBACK_WORKING_DAYS} 个工作日仍未公布反馈情况`, href: `/admin/consultations?organ=${organ.code}` });
   }
   // 条例第二十六条: items still in the review chain whose 20 working days from formation have run out
   // (the organ's staff and its units' submissions alike; docs/rules/proactive-disclosure.md).

@@ -25,3 +25,4 @@ export {
 } from './use-cases/consultations.ts';
 export { consultationsApi } from './web/api/consultations-api.ts';
 export { consultationsPortalRoutes } from './web/portal/consultations-portal-routes.tsx';
+export { consultationsAdminRoutes } from './web/admin/consultations-admin-routes.tsx';

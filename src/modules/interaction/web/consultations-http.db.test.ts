@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { buildTestApp } from '../../../../test/support/app.ts';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createActor, createOrgan } from '../../../../test/support/factories.ts';
+import { createActor, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { moderateComment, openConsultation, publishFeedback } from '../index.ts';
 
 /**
@@ -67,6 +67,49 @@ describeEachDialect('public consultation pages', (db) => {
     expect(feedback).toContain('共收到意见 3 条');
     expect(feedback).toContain('增设电梯的建议已采纳。');
     expect((await app.inject(`/organs/${organ.code}/consultations/999999`)).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it('lets staff open a consultation, moderate its comments and publish the feedback in the back office', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-06-01T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const officer = await createStaff(deps, organ.code, 'disclosure_office');
+    const form = (values: Record<string, string>) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(values).toString() });
+    let session = await loginAs(app, officer.username, officer.password);
+    expect((await app.inject({ url: '/admin', cookies: session.cookies })).body).toContain('href="/admin/consultations"');
+    const refused = await app.inject({ method: 'POST', url: `/admin/consultations/new?organ=${organ.code}`, cookies: session.cookies, ...form({ _csrf: session.csrf, title: '方案', body: '', startOn: '2026-06-10', endOn: '2026-06-05' }) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('value="方案"');
+    const opened = await app.inject({
+      method: 'POST', url: `/admin/consultations/new?organ=${organ.code}`, cookies: session.cookies,
+      ...form({ _csrf: session.csrf, title: '城市照明管理办法（征求意见稿）', body: '第一条 为加强城市照明管理……', howToComment: '电子邮件 zjj@example.gov.cn', startOn: '2026-06-01', endOn: '2026-06-30' }),
+    });
+    expect(opened.statusCode).toBe(303);
+    const page = String(opened.headers.location);
+    const id = Number(page.split('/').pop());
+    const portal = `/organs/${organ.code}/consultations/${id}`;
+    const token = /name="formToken" value="([^"]+)"/.exec((await app.inject(portal)).body)![1];
+    deps.clock.set('2026-06-01T02:05:00Z');
+    for (const [i, content] of ['路灯应当节能。', '夜间照明时间应当延长。'].entries()) {
+      const t = i === 0 ? token : /name="formToken" value="([^"]+)"/.exec((await app.inject(portal)).body)![1];
+      deps.clock.set(`2026-06-01T02:${10 + 10 * i}:00Z`); // a person takes a while to write
+      expect((await app.inject({ method: 'POST', url: portal, payload: { formToken: t, website: '', authorName: '', content } })).statusCode).toBe(303);
+    }
+    session = await loginAs(app, officer.username, officer.password);
+    const detail = (await app.inject({ url: page, cookies: session.cookies })).body;
+    expect(detail).toContain('收到的意见（2，待审核 2）');
+    const ids = [...detail.matchAll(/\/admin\/consultation-comments\/(\d+)\/approve/g)].map((m) => m[1]);
+    expect((await app.inject({ method: 'POST', url: `/admin/consultation-comments/${ids[0]}/approve`, cookies: session.cookies, ...form({ _csrf: session.csrf }) })).statusCode).toBe(303);
+    expect((await app.inject({ method: 'POST', url: `/admin/consultation-comments/${ids[1]}/reject`, cookies: session.cookies, ...form({ _csrf: session.csrf, reason: '与本办法无关' }) })).statusCode).toBe(303);
+    expect((await app.inject(portal)).body).toContain('公开的意见（1）');
+
+    deps.clock.set('2026-07-01T02:00:00Z');
+    session = await loginAs(app, officer.username, officer.password);
+    const closed = (await app.inject({ url: page, cookies: session.cookies })).body;
+    const version = /name="expectedVersion" value="(\d+)"/.exec(closed)![1];
+    const published = await app.inject({ method: 'POST', url: `${page}/feedback`, cookies: session.cookies, ...form({ _csrf: session.csrf, expectedVersion: version, received: '2', adopted: '节能的建议已采纳。', notAdopted: '延长夜间照明的建议，因与节能要求冲突，未采纳。' }) });
+    expect(published.statusCode).toBe(303);
+    expect((await app.inject(portal)).body).toContain('节能的建议已采纳。');
     await app.close();
   });
 });
