@@ -7,20 +7,13 @@ import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, formGuard } from '../../../applications/index.ts';
 import { findOrganByCode, type Organ } from '../../../catalog/index.ts';
 import { ConsultationErrorCode as E } from '../../domain/consultation.ts';
+import { asPublicFormRefusal } from './public-form-refusal.ts';
 import { findPublicConsultation, listPublicConsultations, submitComment } from '../../use-cases/consultations.ts';
 import { ConsultationPage, ConsultationsPage } from './consultation-pages.tsx';
 import type { PortalInfo } from './letter-pages.tsx';
 
 const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies(request.cookies), currentPath: request.url });
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
-/** The application form's guard speaks of applications; a comment form answers in its own words. */
-function asCommentRefusal(e: unknown): unknown {
-  if (!(e instanceof DomainError)) return e;
-  if (e.code === 'ERR_APPLICATION_SPAM_SUSPECTED') return new DomainError(E.spamSuspected, '提交未通过校验（提交过快或填写了标注“请勿填写”的栏目），请核对后再次提交', { field: '_form' });
-  if (e.code === 'ERR_APPLICATION_FORM_EXPIRED') return new DomainError(E.formExpired, '表单已过期，请核对填写的内容后重新提交', { field: '_form' });
-  return e;
-}
 
 /**
  * 意见征集 on the portal (issue 14; docs/workflows/consultation.md): the organ's list, each
@@ -65,7 +58,7 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
         try {
           guard.check(body, now);
         } catch (e) {
-          throw asCommentRefusal(e);
+          throw asPublicFormRefusal(e, E);
         }
         let admitted = false;
         try {

@@ -7,6 +7,7 @@ import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, formGuard, submissionKeyOf } from '../../../applications/index.ts';
 import { findOrganByCode, type Organ } from '../../../catalog/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
+import { asPublicFormRefusal } from './public-form-refusal.ts';
 import { checkLetter, rateLetter } from '../../use-cases/check-letter.ts';
 import { findPublishedLetter, listPublishedLetters } from '../../use-cases/published-letters.ts';
 import { findLetterReceipt, submitLetter } from '../../use-cases/submit-letter.ts';
@@ -26,14 +27,6 @@ const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const valuesOf = (body: Record<string, unknown>): Record<string, string> => Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== 'formToken' && k !== 'queryCode')) as Record<string, string>;
 const RECEIPT_COOKIE_SECONDS = 3600;
-
-/** The application form's guard speaks of applications; the mailbox answers with its own codes and words. */
-function asLetterRefusal(e: unknown): unknown {
-  if (!(e instanceof DomainError)) return e;
-  if (e.code === 'ERR_APPLICATION_SPAM_SUSPECTED') return new DomainError(E.spamSuspected, '提交未通过校验（提交过快或填写了标注“请勿填写”的栏目），请核对填写的内容后再次提交', { field: '_form' });
-  if (e.code === 'ERR_APPLICATION_FORM_EXPIRED') return new DomainError(E.formExpired, '表单已过期，请核对填写的内容后重新提交', { field: '_form' });
-  return e;
-}
 
 /**
  * The public side of the department mailbox: the organ's 互动交流 page with published letters, the
@@ -90,7 +83,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         try {
           guard.check(body, now);
         } catch (e) {
-          throw asLetterRefusal(e);
+          throw asPublicFormRefusal(e, E);
         }
         let admitted = false;
         try {
