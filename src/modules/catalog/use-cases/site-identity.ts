@@ -60,9 +60,12 @@ export async function saveSiteIdentity(
   }
   const scope: IdentityScope = organId === null ? 'site' : `organ:${organId}`;
   const at = deps.clock.now().toISOString();
+  let replaced: string | null = null;
   try {
     await deps.db.transaction().execute(async (trx) => {
       const before = await findIdentityRow(trx, scope);
+      // A new or removed emblem lets the old image go, once the change is committed.
+      if (stored !== undefined && before?.emblem_key) replaced = before.emblem_key;
       await saveIdentityRow(trx, scope, parsed.data, stored, actorUserId(actor), at);
       await audit(trx, deps, actor, at, { action: 'site_identity.save', entityType: 'site_identity', entityId: scope, organId, before: before ?? null, after: { ...parsed.data, emblem: stored === undefined ? 'unchanged' : stored ? 'new' : 'removed' } });
     });
@@ -70,4 +73,5 @@ export async function saveSiteIdentity(
     if (written) await fs.rm(written, { force: true }); // nothing partial: no file without its row
     throw e;
   }
+  if (replaced) await fs.rm(emblemPath(deps.dataDir, replaced), { force: true });
 }

@@ -82,6 +82,14 @@ describeEachDialect('the portal’s identity and filing data', (db) => {
     const emblem = await app.inject('/site/emblem/site');
     expect(emblem.statusCode).toBe(200);
     expect(emblem.headers['content-type']).toBe('image/png');
+    // A new emblem replaces the old image file; none is left behind.
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const files = () => fs.readdirSync(path.join(deps.dataDir, 'site'));
+    expect(files()).toHaveLength(1);
+    const again = await loginAs(app, admin.username, admin.password);
+    expect((await app.inject({ method: 'POST', url: '/admin/site-identity/emblem', cookies: again.cookies, ...upload(again.csrf, 'emblem.png', PNG) })).statusCode).toBe(303);
+    expect(files()).toHaveLength(1);
     // The county government's own pages keep the site's values.
     expect((await app.inject(`/organs/${county.code}`)).body).toContain('承办单位：青岚县数据资源管理局');
     // The consult phone is a link a phone can dial; the current section is marked.
