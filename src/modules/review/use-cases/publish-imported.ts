@@ -3,6 +3,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { findPublication, listAttachments, markPublished, publishRefusals, type Publication } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
+import { indexPublication } from '../../search/index.ts';
 
 /**
  * Publishes a draft without the review chain. Only the system may do this (content brought in from
@@ -26,8 +27,11 @@ export async function publishImported(deps: AppDeps, actor: Actor, id: number, o
         httpStatus: 409, reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_PUBLISH_REFUSED', message })),
       });
     }
-    return markPublished(trx, deps, actor, p, {
+    const published = await markPublished(trx, deps, actor, p, {
       route: 'system_import', publishedOn, publishedAt: opts.backdatedPublishedOn ? `${publishedOn}T01:00:00.000Z` : undefined,
     });
+    // What the public can find changes with the status, in the same transaction (docs/search.md).
+    await indexPublication(trx, deps, p.id);
+    return published;
   });
 }

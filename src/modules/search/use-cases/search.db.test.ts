@@ -57,4 +57,16 @@ describeEachDialect('search', (db) => {
     await performReviewVerb(deps, system, item.id, 'repeal', {});
     expect((await scoped('园林')).facets.validity).toEqual([{ value: 'repealed', count: 1 }]);
   });
+
+  it('finds what the system published from an import, in the same transaction as the publication', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const { createDraft } = await import('../../../../test/support/factories.ts');
+    const { publishImported } = await import('../../review/index.ts');
+    const draft = await createDraft(deps, organ.id, [node], { title: '青岚县城区燃气管道老化更新改造计划', formedOn: '2024-04-28' });
+    await publishImported(deps, system, draft.id, { backdatedPublishedOn: '2024-05-06' });
+    const found = await searchPublications(deps, req('燃气管道', { filters: { scopeOrganId: organ.id } }));
+    expect(found.hits.map((h) => [h.id, h.publishedOn])).toEqual([[draft.id, '2024-05-06']]);
+  });
 });
