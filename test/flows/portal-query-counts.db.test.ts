@@ -9,6 +9,12 @@ import { buildApp } from '../../src/main/build-app.ts';
  * small catalog and with one ten times larger; the number of queries must be the same, and small.
  */
 const MAX_QUERIES = 8;
+/**
+ * Search with results costs more, and as constantly: the facet counts, the ranking (a few queries
+ * per keyword) and the hits' rows, snippets and places. It used to be measured with no results at all,
+ * because the factories' published items were not indexed (fixed: imports are indexed as published).
+ */
+const MAX_QUERIES_FOR: Record<string, number> = { search: 20 };
 
 describeEachDialect('queries per public page', (db) => {
   it('stay the same, and few, when the catalog grows tenfold', async () => {
@@ -46,7 +52,9 @@ describeEachDialect('queries per public page', (db) => {
     const large = await measure();
     console.log(`queries per page [${db().dialect}]: ${Object.entries(large).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     expect(large).toEqual(small);
-    for (const [name, n] of Object.entries(large)) expect(n, name).toBeLessThanOrEqual(MAX_QUERIES);
+    for (const [name, n] of Object.entries(large)) expect(n, name).toBeLessThanOrEqual(MAX_QUERIES_FOR[name] ?? MAX_QUERIES);
+    // The search did find the items (it is measured with results, not on an empty index).
+    expect((await app.inject({ url: '/search?q=扬尘' })).body).toMatch(/共找到 [1-9]\d* 条/);
     await app.close();
   });
 });
