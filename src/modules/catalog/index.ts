@@ -12,7 +12,7 @@ export { publicationInputColumns, checkReferences as checkPublicationReferences 
 export { requireRoleOnOrgan, requireDraftRights } from './use-cases/authorize.ts';
 export { audit as appendCatalogAudit } from './use-cases/audit-helper.ts';
 export type { Executor } from './storage/executor.ts';
-export { addAttachment, removeAttachment, attachmentPath, MAX_ATTACHMENT_BYTES, type RevisionUpload } from './use-cases/manage-attachments.ts';
+export { addAttachment, removeAttachment, attachmentPath, sendAttachmentFile, MAX_ATTACHMENT_BYTES, type RevisionUpload } from './use-cases/manage-attachments.ts';
 export { findAttachment, removeWithRevision, keepWithRevision, settleRevisionAttachments } from './storage/revision-attachments.ts';
 export { listOrgans, findOrganByCode, findOrganById, organChain } from './storage/organs-repository.ts';
 export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import type { FastifyReply } from 'fastify';
 import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
@@ -87,4 +89,18 @@ export async function removeAttachment(deps: AppDeps, actor: Actor, attachmentId
   });
   await fs.rm(attachmentPath(deps.dataDir, row.storage_key), { force: true });
   return (await listAttachments(deps.db, p.id)).length;
+}
+
+/**
+ * Answers with an attachment's bytes as a download under its own name, or 404 when its file is
+ * gone; the caller has decided who may read it (the portal: published items; staff: their organs).
+ */
+export function sendAttachmentFile(reply: FastifyReply, dataDir: string, row: { storage_key: string; mime_type: string; file_name: string; size_bytes: number }) {
+  const file = attachmentPath(dataDir, row.storage_key);
+  if (!existsSync(file)) throw new DomainError('ERR_NOT_FOUND', '附件文件不存在', { httpStatus: 404 });
+  return reply
+    .type(row.mime_type)
+    .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
+    .header('Content-Length', row.size_bytes)
+    .send(createReadStream(file));
 }

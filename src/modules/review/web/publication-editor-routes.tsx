@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, pageQueryParam, setFlash } from '../../../platform/views/admin-helpers.ts';
@@ -6,8 +5,8 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
-  addAttachment, attachmentPath, createPublication, findAttachment, findPublication, listAttachments, listCatalogNodes, pageForStaff, removeAttachment,
-  staffScope, updatePublication, type StaffScope,
+  addAttachment, createPublication, findAttachment, findPublication, listAttachments, listCatalogNodes, pageForStaff, removeAttachment,
+  sendAttachmentFile, staffScope, updatePublication, type StaffScope,
 } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
@@ -188,13 +187,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const row = await findAttachment(db, Number(request.params.id) || 0);
       const owner = row ? await findPublication(db, row.publication_id) : null;
       if (!row || !owner || !scope.editable.some((o) => o.id === owner.organId)) throw notFound('附件');
-      const file = attachmentPath(deps.dataDir, row.storage_key);
-      if (!fs.existsSync(file)) throw notFound('附件文件');
-      return reply
-        .type(row.mime_type)
-        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
-        .header('Content-Length', row.size_bytes)
-        .send(fs.createReadStream(file));
+      return sendAttachmentFile(reply, deps.dataDir, row);
     });
     app.post<{ Params: { id: string } }>('/admin/attachments/:id/delete', async (request, reply) => {
       const row = await findAttachment(db, Number(request.params.id) || 0);

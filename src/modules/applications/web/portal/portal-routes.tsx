@@ -84,14 +84,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
         if (await findOnlineReceipt(deps, token, FORM_MAX_AGE_MS)) return toReceipt(request, reply, organ, token);
         const now = deps.clock.now();
         guard.check(body, now);
-        let admitted = false;
-        try {
-          const receipt = await submitOnlineApplication(deps, organ.code, body, { formToken: token, admit: () => { submitLimit.admit(request.ip, now); admitted = true; } });
-          if (!receipt.created) submitLimit.release(request.ip, now);
-        } catch (e) {
-          if (admitted) submitLimit.release(request.ip, now);
-          throw e;
-        }
+        await submitLimit.countAccepted(request.ip, now, (admit) => submitOnlineApplication(deps, organ.code, body, { formToken: token, admit }));
         return toReceipt(request, reply, organ, token);
       } catch (e) {
         // Every refusal shows the form again with what was typed and a fresh token.

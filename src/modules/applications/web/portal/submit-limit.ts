@@ -28,19 +28,37 @@ export function addressLimit(opts: { max: number; windowMs: number; refusal: (wh
     else taken.set(address, list);
     return list;
   };
+  const admit = (address: string, now: Date): void => {
+    if (taken.size > SWEEP_AT) for (const a of [...taken.keys()]) recent(a, now.getTime());
+    const list = recent(address, now.getTime());
+    // The oldest place is free again when it leaves the window.
+    if (list.length >= opts.max) throw opts.refusal(chinaMinute(Math.min(...list) + opts.windowMs), windowLabel(opts.windowMs));
+    taken.set(address, [...list, now.getTime()]);
+  };
+  const release = (address: string, now: Date): void => {
+    const list = taken.get(address) ?? [];
+    const i = list.lastIndexOf(now.getTime());
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) taken.delete(address);
+  };
   return {
-    admit(address: string, now: Date): void {
-      if (taken.size > SWEEP_AT) for (const a of [...taken.keys()]) recent(a, now.getTime());
-      const list = recent(address, now.getTime());
-      // The oldest place is free again when it leaves the window.
-      if (list.length >= opts.max) throw opts.refusal(chinaMinute(Math.min(...list) + opts.windowMs), windowLabel(opts.windowMs));
-      taken.set(address, [...list, now.getTime()]);
-    },
-    release(address: string, now: Date): void {
-      const list = taken.get(address) ?? [];
-      const i = list.lastIndexOf(now.getTime());
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) taken.delete(address);
+    admit,
+    release,
+    /**
+     * Runs a submission so that only an accepted one counts: `submit` calls `admit` just before it
+     * writes (after its own checks), and the place is given back when the post made nothing new (a
+     * repeat of the same form) or failed after all.
+     */
+    async countAccepted<T extends { created: boolean }>(address: string, now: Date, submit: (admit: () => void) => Promise<T>): Promise<T> {
+      let admitted = false;
+      try {
+        const result = await submit(() => { admit(address, now); admitted = true; });
+        if (admitted && !result.created) release(address, now);
+        return result;
+      } catch (e) {
+        if (admitted) release(address, now);
+        throw e;
+      }
     },
   };
 }

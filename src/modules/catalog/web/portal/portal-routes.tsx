@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { ViewCounter } from '../../use-cases/view-counter.ts';
@@ -15,7 +14,7 @@ import {
   amendmentHistory, findPublication, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap, withdrawalOf,
 } from '../../storage/publications-repository.ts';
 import { findAttachment } from '../../storage/revision-attachments.ts';
-import { attachmentPath } from '../../use-cases/manage-attachments.ts';
+import { sendAttachmentFile } from '../../use-cases/manage-attachments.ts';
 import { HomePage, OrgansPage } from './home-page.tsx';
 import { ItemPage, WithdrawnPage } from './item-page.tsx';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
@@ -222,13 +221,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const owner = row ? await findPublication(db, row.publication_id) : null;
       // A file a pending revision adds is not public until the revision is approved.
       if (!row || !owner || owner.status !== 'published' || row.revision_state === 'pending_add') throw notFound('附件');
-      const file = attachmentPath(deps.dataDir, row.storage_key);
-      if (!fs.existsSync(file)) throw notFound('附件文件');
-      return reply
-        .type(row.mime_type)
-        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
-        .header('Content-Length', row.size_bytes)
-        .send(fs.createReadStream(file));
+      return sendAttachmentFile(reply, deps.dataDir, row);
     });
 
     app.get('/sitemap.xml', async (request, reply) => {

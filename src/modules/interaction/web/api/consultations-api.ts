@@ -76,15 +76,8 @@ export const consultationsApi = (deps: AppDeps, opts: { commentsPerHour?: number
     },
   }, async (request, reply) => {
     const now = deps.clock.now();
-    let admitted = false;
-    try {
-      const r = await submitComment(deps, request.params.id, request.body ?? {}, { formToken: `api:${request.headers['idempotency-key']}`, admit: () => { limit.admit(request.ip, now); admitted = true; } });
-      if (admitted && !r.created) limit.release(request.ip, now);
-      return reply.status(r.created ? 201 : 200).send({ commentId: r.commentId });
-    } catch (e) {
-      if (admitted) limit.release(request.ip, now);
-      throw e;
-    }
+    const r = await limit.countAccepted(request.ip, now, (admit) => submitComment(deps, request.params.id, request.body ?? {}, { formToken: `api:${request.headers['idempotency-key']}`, admit }));
+    return reply.status(r.created ? 201 : 200).send({ commentId: r.commentId });
   });
 
   app.get('/consultations', {

@@ -91,15 +91,8 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
     const organ = await organOr404(request.params.code);
     const key = `api:${request.headers['idempotency-key']}`;
     const now = deps.clock.now();
-    let admitted = false;
-    try {
-      const r = await submitLetter(deps, organ.code, request.body ?? {}, { formToken: key, admit: () => { submitLimit.admit(request.ip, now); admitted = true; } });
-      if (admitted && !r.created) submitLimit.release(request.ip, now);
-      return reply.status(r.created ? 201 : 200).send({ trackingNo: r.trackingNo, queryCode: r.queryCode });
-    } catch (e) {
-      if (admitted) submitLimit.release(request.ip, now);
-      throw e;
-    }
+    const r = await submitLimit.countAccepted(request.ip, now, (admit) => submitLetter(deps, organ.code, request.body ?? {}, { formToken: key, admit }));
+    return reply.status(r.created ? 201 : 200).send({ trackingNo: r.trackingNo, queryCode: r.queryCode });
   });
 
   app.post('/letters/status', {

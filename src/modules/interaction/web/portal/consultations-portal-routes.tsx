@@ -60,14 +60,7 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
         } catch (e) {
           throw asPublicFormRefusal(e, E);
         }
-        let admitted = false;
-        try {
-          const receipt = await submitComment(deps, id, values, { formToken: str(body.formToken), admit: () => { limit.admit(request.ip, now); admitted = true; } });
-          if (!receipt.created && admitted) limit.release(request.ip, now);
-        } catch (e) {
-          if (admitted) limit.release(request.ip, now);
-          throw e;
-        }
+        await limit.countAccepted(request.ip, now, (admit) => submitComment(deps, id, values, { formToken: str(body.formToken), admit }));
         return reply.header('Cache-Control', 'no-store').redirect(`/organs/${organ.code}/consultations/${id}?commented=1#comment-h`, 303);
       } catch (e) {
         const status = e instanceof DomainError ? e.httpStatus : 400;

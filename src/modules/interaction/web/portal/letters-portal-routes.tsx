@@ -85,14 +85,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         } catch (e) {
           throw asPublicFormRefusal(e, E);
         }
-        let admitted = false;
-        try {
-          const receipt = await submitLetter(deps, organ.code, body, { formToken: token, admit: () => { submitLimit.admit(request.ip, now); admitted = true; } });
-          if (!receipt.created) submitLimit.release(request.ip, now);
-        } catch (e) {
-          if (admitted) submitLimit.release(request.ip, now);
-          throw e;
-        }
+        await submitLimit.countAccepted(request.ip, now, (admit) => submitLetter(deps, organ.code, body, { formToken: token, admit }));
         return toReceipt(request, reply, organ, token);
       } catch (e) {
         return writeForm(request, reply, organ, valuesOf(body), fieldErrorsOf(e), e instanceof DomainError ? e.httpStatus : 400);
