@@ -25,68 +25,97 @@ export type LetterDecision =
 
 const MAX_TEXT = 10_000;
 
+/** What a verb's rule is given: the letter, its own command, the facts, and a way to refuse (collected, never thrown). */
+type RuleArgs<C> = {
+  letter: Letter; command: C; facts: LetterFacts;
+  refuse: (code: string, message: string, field?: string) => void;
+  /** Refuses an empty or too long text field. */
+  text: (field: string, label: string, value: string, code?: string) => void;
+};
+/** A verb's own rules: they refuse what is wrong and may choose the next state (else the table's) and the note recorded. */
+type VerbRule<C> = (a: RuleArgs<C>) => { next?: LetterState; note?: string } | void;
+type CommandOf<V extends LetterCommand['verb']> = Extract<LetterCommand, { verb: V }>;
+
+const assign: VerbRule<CommandOf<'assign'>> = ({ facts, refuse }) => {
+  if (!facts.unitBelongs) refuse(E.badUnit, '请选择本机关的内设机构作为承办单位', 'unitId');
+};
+
+const transfer: VerbRule<CommandOf<'transfer'>> = ({ command, facts, refuse, text }) => {
+  text('reason', '转办理由', command.reason);
+  if (!facts.targetIsOtherOrgan) refuse(E.badTargetOrgan, '请选择另一个机关（不能是本机关或内设机构）', 'targetOrganId');
+  return { note: command.reason.trim() };
+};
+
+/** A reply goes to reply_review instead of replied when the organ has replies reviewed by a second person. */
+const reply: VerbRule<CommandOf<'reply'>> = ({ command, facts, text }) => {
+  text('replyText', '答复内容', command.replyText, E.replyRequired);
+  return facts.replyReview ? { next: 'reply_review' } : undefined;
+};
+
+/** The organ asked for a second person: the one who wrote the reply cannot approve it. */
+const approveReply: VerbRule<CommandOf<'approveReply'>> = ({ letter, facts, refuse }) => {
+  if (facts.actorUserId !== null && facts.actorUserId === letter.replyDraftedBy) refuse(E.sameReviewer, '答复须由起草人以外的另一名工作人员审核');
+};
+
+const returnReply: VerbRule<CommandOf<'returnReply'>> = ({ command, text }) => {
+  text('reason', '退回理由', command.reason);
+  return { note: command.reason.trim() };
+};
+
+const notAccept: VerbRule<CommandOf<'notAccept'>> = ({ command, text }) => {
+  text('reason', '不予受理的理由', command.reason);
+  return { note: command.reason.trim() };
+};
+
+/** Follow-up work happened on a real day: not in the future, not before the letter came. */
+const recordFollowUp: VerbRule<CommandOf<'recordFollowUp'>> = ({ letter, command, facts, refuse, text }) => {
+  if (!FOLLOW_UP_KINDS.includes(command.kind)) refuse(E.invalidInput, '请选择跟进方式', 'kind');
+  if (typeof command.on !== 'string' || !isIsoDate(command.on)) refuse(E.invalidDate, `日期“${String(command.on ?? '')}”不是有效日期，应为YYYY-MM-DD格式`, 'on');
+  else if (command.on > facts.today) refuse(E.invalidDate, `日期${command.on}晚于今天（${facts.today}），不能登记将来的日期`, 'on');
+  else if (command.on < letter.submittedOn) refuse(E.invalidDate, `日期${command.on}早于来信日期${letter.submittedOn}`, 'on');
+  text('participants', '参加人员', command.participants, E.invalidInput);
+  text('notes', '跟进情况', command.notes, E.invalidInput);
+  return { note: command.notes.trim() };
+};
+
+const attachPhoto: VerbRule<CommandOf<'attachPhoto'>> = ({ command, facts, refuse }) => {
+  if (!facts.followUpExists) refuse(E.notFound, '跟进记录不存在，请先记录跟进情况再上传照片', 'followUpEventId');
+  const ext = /\.[^.]+$/.exec(command.fileName.toLowerCase())?.[0] ?? '';
+  if (!PHOTO_TYPES[ext]) refuse(E.photoType, `照片应为 JPG 或 PNG 格式（“${command.fileName}”不是）`, 'file');
+  if (command.sizeBytes <= 0) refuse(E.photoType, '请选择要上传的照片', 'file');
+  else if (command.sizeBytes > MAX_PHOTO_BYTES) refuse(E.photoType, '照片不能超过 10 MB', 'file');
+  return { note: command.fileName };
+};
+
+/** The writer rates once, within the rating period (no rating by then counts as 满意). */
+const rate: VerbRule<CommandOf<'rate'>> = ({ letter, command, facts, refuse }) => {
+  if (!RATINGS.includes(command.rating)) refuse(E.invalidInput, '请选择满意、基本满意或不满意', 'rating');
+  if (letter.rating) refuse(E.alreadyRated, '您已评价过这件来信的答复');
+  else if (letter.rateByOn && facts.today > letter.rateByOn) refuse(E.ratingClosed, `评价期已于${letter.rateByOn}结束，未评价的视为满意`);
+  if (command.comment.length > 2000) refuse(E.invalidInput, '评价意见不能超过2000字', 'comment');
+  return { note: command.comment.trim() };
+};
+
+/** Each verb's rules, one small function per verb. */
+const VERB_RULES: { [V in LetterCommand['verb']]: VerbRule<CommandOf<V>> } = {
+  assign, transfer, reply, approveReply, returnReply, notAccept, recordFollowUp, attachPhoto, rate,
+};
+
 /** Whether a verb may be used on a letter, and the next state; refused, every reason at once. */
 export function decideLetter(letter: Letter, command: LetterCommand, facts: LetterFacts): LetterDecision {
   const reasons: ErrorReason[] = [];
-  const refuse = (code: string, message: string, field?: string) => reasons.push({ code, message, ...(field ? { field } : {}) });
-  const rule = LETTER_TRANSITIONS[command.verb];
-  if (!rule.from.includes(letter.state)) {
-    refuse(E.verbNotAllowed, `来信当前状态为“${LETTER_STATE_LABELS[letter.state]}”，不能“${rule.label}”（仅限：${rule.from.map((s) => LETTER_STATE_LABELS[s]).join('、')}）`);
-  }
+  const refuse = (code: string, message: string, field?: string) => { reasons.push({ code, message, ...(field ? { field } : {}) }); };
   const text = (field: string, label: string, v: string, code: string = E.reasonRequired) => {
     if (v.trim() === '') refuse(code, `请填写${label}`, field);
     else if (v.length > MAX_TEXT) refuse(E.invalidInput, `${label}不能超过${MAX_TEXT}字`, field);
   };
-  // The table's first target; `reply` goes to reply_review instead when the organ has replies reviewed.
-  let next: LetterState = targetsOf(rule, letter.state)[0] ?? letter.state;
-  let note = '';
-  switch (command.verb) {
-    case 'assign':
-      if (!facts.unitBelongs) refuse(E.badUnit, '请选择本机关的内设机构作为承办单位', 'unitId');
-      break;
-    case 'transfer':
-      text('reason', '转办理由', command.reason);
-      if (!facts.targetIsOtherOrgan) refuse(E.badTargetOrgan, '请选择另一个机关（不能是本机关或内设机构）', 'targetOrganId');
-      note = command.reason.trim();
-      break;
-    case 'reply':
-      text('replyText', '答复内容', command.replyText, E.replyRequired);
-      if (facts.replyReview) next = 'reply_review';
-      break;
-    case 'approveReply':
-      // The organ asked for a second person: the one who wrote the reply cannot approve it.
-      if (facts.actorUserId !== null && facts.actorUserId === letter.replyDraftedBy) refuse(E.sameReviewer, '答复须由起草人以外的另一名工作人员审核');
-      break;
-    case 'returnReply':
-    case 'notAccept':
-      text('reason', command.verb === 'notAccept' ? '不予受理的理由' : '退回理由', command.reason);
-      note = command.reason.trim();
-      break;
-    case 'recordFollowUp':
-      if (!FOLLOW_UP_KINDS.includes(command.kind)) refuse(E.invalidInput, '请选择跟进方式', 'kind');
-      if (typeof command.on !== 'string' || !isIsoDate(command.on)) refuse(E.invalidDate, `日期“${String(command.on ?? '')}”不是有效日期，应为YYYY-MM-DD格式`, 'on');
-      else if (command.on > facts.today) refuse(E.invalidDate, `日期${command.on}晚于今天（${facts.today}），不能登记将来的日期`, 'on');
-      else if (command.on < letter.submittedOn) refuse(E.invalidDate, `日期${command.on}早于来信日期${letter.submittedOn}`, 'on');
-      text('participants', '参加人员', command.participants, E.invalidInput);
-      text('notes', '跟进情况', command.notes, E.invalidInput);
-      note = command.notes.trim();
-      break;
-    case 'attachPhoto': {
-      if (!facts.followUpExists) refuse(E.notFound, '跟进记录不存在，请先记录跟进情况再上传照片', 'followUpEventId');
-      const ext = /\.[^.]+$/.exec(command.fileName.toLowerCase())?.[0] ?? '';
-      if (!PHOTO_TYPES[ext]) refuse(E.photoType, `照片应为 JPG 或 PNG 格式（“${command.fileName}”不是）`, 'file');
-      if (command.sizeBytes <= 0) refuse(E.photoType, '请选择要上传的照片', 'file');
-      else if (command.sizeBytes > MAX_PHOTO_BYTES) refuse(E.photoType, '照片不能超过 10 MB', 'file');
-      note = command.fileName;
-      break;
-    }
-    case 'rate':
-      if (!RATINGS.includes(command.rating)) refuse(E.invalidInput, '请选择满意、基本满意或不满意', 'rating');
-      if (letter.rating) refuse(E.alreadyRated, '您已评价过这件来信的答复');
-      else if (letter.rateByOn && facts.today > letter.rateByOn) refuse(E.ratingClosed, `评价期已于${letter.rateByOn}结束，未评价的视为满意`);
-      if (command.comment.length > 2000) refuse(E.invalidInput, '评价意见不能超过2000字', 'comment');
-      note = command.comment.trim();
-      break;
+  const row = LETTER_TRANSITIONS[command.verb];
+  if (!row.from.includes(letter.state)) {
+    refuse(E.verbNotAllowed, `来信当前状态为“${LETTER_STATE_LABELS[letter.state]}”，不能“${row.label}”（仅限：${row.from.map((s) => LETTER_STATE_LABELS[s]).join('、')}）`);
   }
-  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, next, note };
+  const rule = VERB_RULES[command.verb] as VerbRule<LetterCommand>;
+  const chosen = rule({ letter, command, facts, refuse, text }) ?? {};
+  // The table's first target unless the rule chose another (the state stays when the table does not allow the verb).
+  const next: LetterState = chosen.next ?? targetsOf(row, letter.state)[0] ?? letter.state;
+  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, next, note: chosen.note ?? '' };
 }
