@@ -1,7 +1,7 @@
 export * from './domain/labels.ts';
 export type { Organ, OrganInput } from './domain/organ.ts';
 export type { Publication, Attachment } from './domain/publication.ts';
-export { publicationInputSchema } from './domain/publication-input.ts';
+export { publicationInputSchema, type PublicationInput } from './domain/publication-input.ts';
 export { buildTree, inTreeOrder, pathTo, subtreeIds, type TreeBranch } from './domain/catalog-tree.ts';
 export { saveOrgan } from './use-cases/save-organ.ts';
 export { addCatalogNode, updateCatalogNode, reorderCatalogNode, removeCatalogNode } from './use-cases/manage-catalog-nodes.ts';
@@ -9,6 +9,7 @@ export { createPublication, updatePublication } from './use-cases/save-publicati
 export { markPublished, type PublishStamp } from './use-cases/publish-publication.ts';
 export { publishRefusals } from './domain/publish-rules.ts';
 export { publicationInputColumns, checkReferences as checkPublicationReferences } from './use-cases/save-publication.ts';
+export { applyApprovedAmendment } from './use-cases/apply-amendment.ts';
 export { requireRoleOnOrgan, requireDraftRights } from './use-cases/authorize.ts';
 export { audit as appendCatalogAudit } from './use-cases/audit-helper.ts';
 export type { Executor } from './storage/executor.ts';
@@ -21,9 +22,10 @@ export {
   type PublicationListItem,
 } from './storage/publications-repository.ts';
 export { organScope, type OrganScope } from './use-cases/organ-scope.ts';
+export { organByCode, organNotFound } from './use-cases/organ-by-code.ts';
 export { feedRoutes, FEED_ITEMS } from './web/portal/feed-routes.ts';
 export { ViewCounter } from './use-cases/view-counter.ts';
-export { staffScope, type StaffScope } from './web/admin/staff-scope.ts';
+export { staffContext, type StaffContext, type OrganNeed } from './web/staff-context.ts';
 // The catalog's routes (the portal, the organs-and-tree back office, the JSON API), mounted by src/main.
 export { portalRoutes } from './web/portal/portal-routes.tsx';
 export { catalogAdminRoutes } from './web/admin/admin-routes.tsx';

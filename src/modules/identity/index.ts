@@ -1,4 +1,5 @@
-export { ROLES, ROLE_LABELS, holdsRoleOn, mayMoveOrgan, mayManageOrganSetting, rolesOn, isSystemAdmin, type Principal, type Role } from './domain/roles.ts';
+export { ROLES, ROLE_LABELS, holdsRoleOn, rolesOn, isSystemAdmin, organChainFrom, staffUserOf, type Principal, type Role } from './domain/roles.ts';
+export { mayWorkOn, mayAdminister, mayAuthor, mayKeepSupervision, mayAssignTasks, administersAnyone, mayMoveOrgan, mayManageOrganSetting, OFFICE_ROLES } from './domain/permissions.ts';
 export { createUser, type CreateUserInput } from './use-cases/create-user.ts';
 export { logIn, logOut, sessionFor } from './use-cases/authenticate.ts';
 export { createApiToken, principalForApiToken, listApiTokens, revokeApiToken, type ApiTokenView, type ApiTokenOptions } from './use-cases/api-tokens.ts';

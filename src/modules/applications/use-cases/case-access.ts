@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { organChain } from '../../catalog/index.ts';
-import { actorLabel, actorMay, actorUserId, holdsRoleOn, loadPrincipal, type Actor } from '../../identity/index.ts';
+import { actorLabel, actorMay, actorUserId, mayWorkOn, loadPrincipal, type Actor } from '../../identity/index.ts';
 import type { Executor } from '../storage/executor.ts';
 
 /** Staff of the organ (信息员 or 管理员, a role on an organ above reaches it) handle its applications. */
@@ -28,7 +28,7 @@ export async function requireOfficeHead(db: Executor, actor: Actor, organId: num
 /** Whether a user may be made the handler of a case of this organ. */
 export async function isStaffOf(db: Executor, userId: number, chain: number[]): Promise<boolean> {
   const principal = await loadPrincipal(db, userId);
-  return principal !== null && holdsRoleOn(principal, chain, 'editor');
+  return principal !== null && mayWorkOn(principal, chain);
 }
 
 export function auditApplication(

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
-import { actorLabel, actorOf, actorUserId, isSystemAdmin, requireStaff } from '../../identity/index.ts';
+import { actorLabel, actorOf, actorUserId, isSystemAdmin, requireStaff, staffUserOf } from '../../identity/index.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { BUILTIN_YEARS } from '../domain/builtin-years.ts';
@@ -29,7 +29,7 @@ export function holidayYearsRoutes(deps: AppDeps, opts: HolidayYearsOptions = {}
     return sendPage(
       reply,
       <HolidayYearsPage
-        user={{ displayName: p.displayName, username: p.username, isSystemAdmin: true }} csrf={request.csrfToken!} flash={takeFlash(request, reply)}
+        user={staffUserOf(p)} csrf={request.csrfToken!} flash={takeFlash(request, reply)}
         builtin={BUILTIN_YEARS} admin={await listAdminHolidayYears(deps.db)} values={values} errors={errors}
         thisYear={Number(chinaDateOf(deps.clock.now()).slice(0, 4))}
       />,

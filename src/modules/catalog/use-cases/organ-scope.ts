@@ -1,4 +1,4 @@
-import { holdsRoleOn, type Principal } from '../../identity/index.ts';
+import { mayAdminister, mayWorkOn, organChainFrom, type Principal } from '../../identity/index.ts';
 import type { Organ } from '../domain/organ.ts';
 import type { Executor } from '../storage/executor.ts';
 import { listOrgans } from '../storage/organs-repository.ts';
@@ -10,12 +10,8 @@ import { listOrgans } from '../storage/organs-repository.ts';
 export async function organScope(db: Executor, principal: Principal) {
   const organs = await listOrgans(db);
   const parent = new Map(organs.map((o) => [o.id, o.parentId]));
-  const chainOf = (id: number) => {
-    const out: number[] = [];
-    for (let cur: number | null | undefined = id; cur != null && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
-    return out;
-  };
-  const may = (organ: Organ | number, role: 'editor' | 'organ_admin') => holdsRoleOn(principal, chainOf(typeof organ === 'number' ? organ : organ.id), role);
+  const chainOf = (id: number) => organChainFrom(parent, id);
+  const may = (organ: Organ | number, role: 'editor' | 'organ_admin') => (role === 'editor' ? mayWorkOn : mayAdminister)(principal, chainOf(typeof organ === 'number' ? organ : organ.id));
   const staffOf = organs.filter((o) => may(o, 'editor'));
   // A unit's staff submit items to their organ's catalog (信息报送), so they work on it too.
   const parentsOfUnits = organs.filter((o) => !staffOf.includes(o) && staffOf.some((u) => u.kind === 'unit' && u.parentId === o.id));

@@ -1,42 +1,104 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../../../platform/app-deps.ts';
-import { takeFlash } from '../../../../platform/views/admin-helpers.ts';
-import type { AdminUser } from '../../../../platform/views/admin-layout.tsx';
-import { isSystemAdmin } from '../../../identity/index.ts';
-import type { Organ } from '../../domain/organ.ts';
-import { DomainError } from '../../../../shared/domain-error.ts';
-import { findOrganByCode } from '../../storage/organs-repository.ts';
-import { organScope } from '../../use-cases/organ-scope.ts';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { oncePerRequest } from '../../../platform/http/once-per-request.ts';
+import { takeFlash } from '../../../platform/views/admin-helpers.ts';
+import type { AdminUser } from '../../../platform/views/admin-layout.tsx';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { mayAdminister, mayAuthor, mayKeepSupervision, mayWorkOn, rolesOn, staffUserOf, type Principal } from '../../identity/index.ts';
+import type { Organ } from '../domain/organ.ts';
+import { organNotFound } from '../use-cases/organ-by-code.ts';
+import { organScope } from '../use-cases/organ-scope.ts';
 
-/** The organs a signed-in person works on (a role on an organ reaches its units), with what the layout needs. */
-export async function staffScope(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
-  const principal = request.principal!;
-  const { organs, staffOf: editable, adminOf, may } = await organScope(deps.db, principal);
+/**
+ * What a back-office page may ask of an organ: to work on it (`staff`: a role on it or above it, or a
+ * unit of theirs submits to it), to draft for the organ itself (`draft`: a role on it or above it),
+ * to handle its applications, letters and consultations (`handle`: a role on it or above it, and it
+ * is an organ, not a unit — units take none, 条例第二十七条), to administer it, or to keep its
+ * supervision and tasks (`office`).
+ */
+export type OrganNeed = 'staff' | 'draft' | 'handle' | 'organ_admin' | 'office';
+
+const REFUSALS: Record<OrganNeed, string> = {
+  staff: '您没有该机关的权限',
+  draft: '您没有该机关的权限',
+  handle: '您没有办理该机关事项的权限',
+  organ_admin: '您没有管理该机关的权限',
+  office: '只有政务公开办公室或机关管理员可以办理这项工作',
+};
+
+const contexts = new WeakMap<AppDeps, (request: FastifyRequest, reply: FastifyReply) => Promise<StaffContext>>();
+
+/**
+ * The one staff context of a back-office request, built once per request on first use (after
+ * `requireStaff` has signed the person in): who they are, the organs they work on (a role on an
+ * organ reaches its units; a unit's staff also work on the organ their unit submits to), the CSRF
+ * token, the flash message, and the organ of a page by its code. Every area's back office uses it;
+ * the permission rules themselves are the pure functions of `identity/domain/permissions.ts`.
+ */
+export function staffContext(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<StaffContext> {
+  let build = contexts.get(deps);
+  if (!build) {
+    build = oncePerRequest((req, rep) => buildStaffContext(deps, req, rep));
+    contexts.set(deps, build);
+  }
+  return build(request, reply);
+}
+
+async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+  const principal: Principal = request.principal!;
+  const { organs, chainOf, staffOf, directStaffOf, adminOf } = await organScope(deps.db, principal);
+  const idOf = (organ: Organ | number) => (typeof organ === 'number' ? organ : organ.id);
   const administrable = new Set(adminOf.map((o) => o.id));
-  const user: AdminUser = { displayName: principal.displayName, username: principal.username, isSystemAdmin: isSystemAdmin(principal) };
+  const user: AdminUser = staffUserOf(principal);
+  const handles = directStaffOf.filter((o) => o.kind !== 'unit');
+  const may = (organ: Organ | number, need: OrganNeed) =>
+    need === 'organ_admin' ? administrable.has(idOf(organ))
+      : need === 'office' ? mayKeepSupervision(principal, chainOf(idOf(organ)))
+        : need === 'draft' ? mayWorkOn(principal, chainOf(idOf(organ)))
+          : need === 'handle' ? handles.some((o) => o.id === idOf(organ))
+        : staffOf.some((o) => o.id === idOf(organ));
   return {
     principal,
     user,
     csrf: request.csrfToken!,
     flash: takeFlash(request, reply),
+    /** Every organ, for names and trees. */
     organs,
-    editable,
-    canAdmin: (organ: Organ | number) => administrable.has(typeof organ === 'number' ? organ : organ.id),
-    /** Drafts for the organ itself (not only through one of its units). */
-    mayDraft: (organ: Organ | number) => may(organ, 'editor'),
+    /** Organs the person works on: a role on them or above them, or a unit of theirs submits to them. */
+    staffOf,
+    /** Organs (and units) the person holds a role on, directly or through an organ above. */
+    directStaffOf,
+    /** Organs the person administers. */
+    adminOf,
+    /** Organs whose applications, letters and consultations the person handles (no units). */
+    handles,
+    chainOf,
+    /** Every role the person holds on the organ or above it. */
+    rolesOn: (organ: Organ | number) => rolesOn(principal, chainOf(idOf(organ))),
+    canAdmin: (organ: Organ | number) => administrable.has(idOf(organ)),
+    /** Drafts for the organ itself (any staff role on it or above it, not only through a unit). */
+    mayDraft: (organ: Organ | number) => mayWorkOn(principal, chainOf(idOf(organ))),
+    /** Writes items as their author (信息员) on the organ. */
+    mayAuthor: (organ: Organ | number) => mayAuthor(principal, chainOf(idOf(organ))),
+    mayAdminister: (organ: Organ | number) => mayAdminister(principal, chainOf(idOf(organ))),
+    /** Keeps the organ's supervision and assigns its submission tasks (政务公开办公室, administrator). */
+    keepsOffice: (organ: Organ | number) => mayKeepSupervision(principal, chainOf(idOf(organ))),
     /**
-     * The organ of this code, for a person who works on it (`staff`: any role on it or above it) or
-     * administers it (`organ_admin`): 404 when no organ has the code, 403 when it is not theirs.
+     * The organ of a page by its code, when the person may do `need` on it: 404 (ERR_NOT_FOUND) when
+     * no organ has the code, 403 when it is not theirs. Without a code, the first organ they work on.
      */
-    organ: async (code: string, need: 'staff' | 'organ_admin' = 'staff'): Promise<Organ> => {
-      const organ = await findOrganByCode(deps.db, code);
-      if (!organ) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
-      if (need === 'organ_admin' ? !administrable.has(organ.id) : !editable.some((o) => o.id === organ.id)) {
-        throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有该机关的权限', { httpStatus: 403 });
+    organ: async (code: string | undefined, need: OrganNeed = 'staff'): Promise<Organ> => {
+      if (!code) {
+        const first = (need === 'handle' ? handles : staffOf).find((o) => may(o, need));
+        if (!first) throw new DomainError('ERR_NOT_FOUND', '您还没有任何机关的权限，请联系管理员', { httpStatus: 404 });
+        return first;
       }
+      const organ = organs.find((o) => o.code === code);
+      if (!organ) throw organNotFound(code);
+      if (!may(organ, need)) throw new DomainError('ERR_AUTH_FORBIDDEN', REFUSALS[need], { httpStatus: 403 });
       return organ;
     },
   };
 }
 
-export type StaffScope = Awaited<ReturnType<typeof staffScope>>;
+export type StaffContext = Awaited<ReturnType<typeof buildStaffContext>>;

@@ -1,4 +1,5 @@
-import { holdsRoleOn, mayMoveOrgan, type Principal } from './roles.ts';
+import { holdsRoleOn, type Principal } from './roles.ts';
+import { mayMoveOrgan } from './permissions.ts';
 
 /** Who does something: a signed-in person (web or API token) or the system itself (seed, CLI, jobs). */
 export type Actor = { kind: 'user'; principal: Principal; via: 'web' | 'api' } | { kind: 'system'; label: string };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { holdsRoleOn, mayManageOrganSetting, mayMoveOrgan, type Principal } from './roles.ts';
+import { holdsRoleOn, type Principal } from './roles.ts';
+import { mayManageOrganSetting, mayMoveOrgan } from './permissions.ts';
 
 const person = (roles: Principal['roles']): Principal => ({ userId: 1, username: 'u', displayName: 'U', roles });
 // county government 1 > 住建局 2 > 村镇建设股 3; 财政局 4

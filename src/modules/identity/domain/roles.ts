@@ -37,23 +37,5 @@ export function holdsRoleOn(p: Principal, organChain: number[], role: 'organ_adm
   return p.roles.some((r) => accepted.includes(r.role) && organChain.includes(r.organId));
 }
 
-/**
- * May `p` change an organ's place in the tree (its parent or its kind)? Moving an organ hands its
- * drafts, applications and catalog to whoever administers the new parent, so it needs organ_admin on
- * both the old and the new parent; a top-level organ (no parent) only a system admin may move or
- * create. In practice this is the system administrator. Chains are self first; null = no parent.
- */
-export function mayMoveOrgan(p: Principal, oldParentChain: number[] | null, newParentChain: number[] | null): boolean {
-  if (isSystemAdmin(p)) return true;
-  if (oldParentChain === null || newParentChain === null) return false;
-  return holdsRoleOn(p, oldParentChain, 'organ_admin') && holdsRoleOn(p, newParentChain, 'organ_admin');
-}
-
-/**
- * May `p` read and change a setting kept per organ (sensitive-word lists, …)? The organ's
- * administrators may (a role on an organ reaches its units); a region-wide setting (no organ, null
- * chain) is the system administrator's.
- */
-export function mayManageOrganSetting(p: Principal, organChain: number[] | null): boolean {
-  return organChain === null ? isSystemAdmin(p) : holdsRoleOn(p, organChain, 'organ_admin');
-}
+/** The signed-in person as the back-office frame shows them (name, account, whether they administer the system). */
+export const staffUserOf = (p: Principal) => ({ displayName: p.displayName, username: p.username, isSystemAdmin: isSystemAdmin(p) });

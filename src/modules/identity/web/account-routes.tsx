@@ -4,7 +4,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { isDomainError } from '../../../shared/domain-error.ts';
-import { isSystemAdmin } from '../domain/roles.ts';
+import { staffUserOf } from '../domain/roles.ts';
 import { sha256 } from '../domain/secrets.ts';
 import { sessionFor } from '../use-cases/authenticate.ts';
 import { beginTwoStep, changeOwnPassword, confirmTwoStep, disableTwoStep, regenerateRecoveryCodes, twoStepStatus } from '../use-cases/two-step.ts';
@@ -23,7 +23,7 @@ export function accountRoutes(deps: AppDeps) {
     const qr = status.pending ? await QRCode.toDataURL(status.pending.uri, { margin: 1, width: 200 }) : null;
     reply.header('Cache-Control', 'private, no-store');
     return sendPage(reply, (
-      <AccountPage user={{ displayName: p.displayName, username: p.username, isSystemAdmin: isSystemAdmin(p) }} csrf={request.csrfToken!} flash={takeFlash(request, reply)}
+      <AccountPage user={staffUserOf(p)} csrf={request.csrfToken!} flash={takeFlash(request, reply)}
         status={status} qr={qr} errors={extra.errors ?? {}} recoveryCodes={extra.recoveryCodes ?? null} enrolOnly={session?.stage === 'enrol'} />
     ), extra.status ?? 200);
   }

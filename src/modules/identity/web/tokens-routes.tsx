@@ -5,7 +5,8 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, asStrings, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { isDomainError } from '../../../shared/domain-error.ts';
-import { holdsRoleOn, isSystemAdmin, organChainFrom, type Principal } from '../domain/roles.ts';
+import { organChainFrom, staffUserOf, type Principal } from '../domain/roles.ts';
+import { administersAnyone } from '../domain/permissions.ts';
 import { organParents, listOrganNames } from '../storage/users-repository.ts';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from '../use-cases/api-tokens.ts';
 import { actorOf, requireApiToken, requireStaff } from './request-auth.ts';
@@ -13,9 +14,8 @@ import { TokensPage } from './tokens-page.tsx';
 
 /** Whether `p` administers anyone's tokens but their own (an organ admin or the system admin). */
 async function administers(deps: AppDeps, p: Principal): Promise<boolean> {
-  if (isSystemAdmin(p)) return true;
   const parents = await organParents(deps.db);
-  return p.roles.some((r) => holdsRoleOn(p, organChainFrom(parents, r.organId), 'organ_admin'));
+  return administersAnyone(p, (organId) => organChainFrom(parents, organId));
 }
 
 /** The organs a token of `p` may be limited to: those they hold a role on. */
@@ -30,7 +30,7 @@ export function tokensRoutes(deps: AppDeps) {
     const p = request.principal!;
     const showOwner = await administers(deps, p);
     const tokens = await listApiTokens(deps, actorOf(request, 'web'), { all: showOwner });
-    const user = { displayName: p.displayName, username: p.username, isSystemAdmin: isSystemAdmin(p) };
+    const user = staffUserOf(p);
     reply.header('Cache-Control', 'private, no-store');
     return sendPage(reply, (
       <TokensPage user={user} csrf={request.csrfToken!} flash={takeFlash(request, reply)} tokens={tokens} showOwner={showOwner}

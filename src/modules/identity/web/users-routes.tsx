@@ -3,7 +3,8 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { holdsRoleOn, isSystemAdmin, ROLES, type Role } from '../domain/roles.ts';
+import { isSystemAdmin, organChainFrom, ROLES, staffUserOf, type Role } from '../domain/roles.ts';
+import { mayAdminister } from '../domain/permissions.ts';
 import { listOrganTree, listUsers } from '../storage/users-repository.ts';
 import { createUser } from '../use-cases/create-user.ts';
 import { actorLabel } from '../domain/actor.ts';
@@ -18,13 +19,8 @@ export function usersRoutes(deps: AppDeps) {
   async function scope(request: FastifyRequest) {
     const principal = request.principal!;
     const organs = await listOrganTree(deps.db);
-    const parent = new Map(organs.map((o) => [o.id, o.parent_id]));
-    const chain = (id: number) => {
-      const out: number[] = [];
-      for (let cur: number | null | undefined = id; cur != null && !out.includes(cur); cur = parent.get(cur)) out.push(cur);
-      return out;
-    };
-    const manageable = organs.filter((o) => holdsRoleOn(principal, chain(o.id), 'organ_admin'));
+    const parents = new Map(organs.map((o) => [o.id, o.parent_id]));
+    const manageable = organs.filter((o) => mayAdminister(principal, organChainFrom(parents, o.id)));
     const roles: Role[] = isSystemAdmin(principal) ? [...ROLES] : ROLES.filter((r) => r !== 'system_admin');
     return { principal, manageable, roles };
   }
@@ -34,7 +30,7 @@ export function usersRoutes(deps: AppDeps) {
     if (s.manageable.length === 0) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有机关管理员可以管理用户', { httpStatus: 403 });
     const ids = new Set(s.manageable.map((o) => o.id));
     const users = (await listUsers(deps.db)).filter((u) => isSystemAdmin(s.principal) || u.roles.some((r) => ids.has(r.organ_id)));
-    const user = { displayName: s.principal.displayName, username: s.principal.username, isSystemAdmin: isSystemAdmin(s.principal) };
+    const user = staffUserOf(s.principal);
     const requiring = await twoStepPolicies(deps);
     return sendPage(reply, <UsersPage user={user} csrf={request.csrfToken!} flash={takeFlash(request, reply)} users={users} organs={s.manageable} roles={s.roles} values={values} errors={errors} twoStepOrgans={requiring} />, status);
   }
@@ -49,7 +45,7 @@ export function usersRoutes(deps: AppDeps) {
       if (!target || (!isSystemAdmin(s.principal) && !target.roles.some((r) => ids.has(r.organ_id)))) {
         throw new DomainError('ERR_IDENTITY_USER_NOT_FOUND', '用户不存在', { httpStatus: 404 });
       }
-      const user = { displayName: s.principal.displayName, username: s.principal.username, isSystemAdmin: isSystemAdmin(s.principal) };
+      const user = staffUserOf(s.principal);
       return sendPage(reply, <UserPage user={user} csrf={request.csrfToken!} flash={takeFlash(request, reply)} target={target} organs={s.manageable} roles={s.roles} errors={errors} />, status);
     };
     app.get<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => userPage(request, reply, {}));

@@ -4,36 +4,35 @@ import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admi
 import { sendPage } from '../../../platform/views/render.ts';
 import { actorOf, isSystemAdmin, mayManageOrganSetting, requireStaff } from '../../identity/index.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { listOrgans, organScope } from '../../catalog/index.ts';
+import { listOrgans, staffContext } from '../../catalog/index.ts';
 import { listWordLists } from '../storage/word-lists-repository.ts';
 import { saveWordList } from '../use-cases/save-word-list.ts';
 import { WordListsPage } from './word-lists-page.tsx';
 
 export function wordListsRoutes(deps: AppDeps) {
   async function render(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: Record<string, string>, editingId: number | null, status = 200) {
-    const p = request.principal!;
-    const organs = (await organScope(deps.db, p)).adminOf;
+    const staff = await staffContext(deps, request, reply);
     return sendPage(
       reply,
-      <WordListsPage user={{ displayName: p.displayName, username: p.username, isSystemAdmin: isSystemAdmin(p) }} csrf={request.csrfToken!} flash={takeFlash(request, reply)}
-        lists={await readableLists(p)} organs={organs} values={values} errors={errors} editingId={editingId} />,
+      <WordListsPage user={staff.user} csrf={staff.csrf} flash={staff.flash}
+        lists={await readableLists(request, reply)} organs={staff.adminOf} values={values} errors={errors} editingId={editingId} />,
       status,
     );
   }
   /** The lists this person may read: like other organ settings, their organs' admins' and, for region-wide lists, the system admin's. */
-  async function readableLists(p: NonNullable<FastifyRequest['principal']>) {
-    const scope = await organScope(deps.db, p);
-    return (await listWordLists(deps.db)).filter((l) => mayManageOrganSetting(p, l.organ_id === null ? null : scope.chainOf(l.organ_id)));
+  async function readableLists(request: FastifyRequest, reply: FastifyReply) {
+    const staff = await staffContext(deps, request, reply);
+    return (await listWordLists(deps.db)).filter((l) => mayManageOrganSetting(staff.principal, l.organ_id === null ? null : staff.chainOf(l.organ_id)));
   }
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
     app.get<{ Querystring: { edit?: string } }>('/admin/word-lists', async (request, reply) => {
       const id = Number(request.query.edit) || null;
       const row = id ? (await listWordLists(deps.db)).find((l) => l.id === id) : null;
-      if (row && !(await readableLists(request.principal!)).some((l) => l.id === row.id)) {
+      if (row && !(await readableLists(request, reply)).some((l) => l.id === row.id)) {
         throw new DomainError('ERR_AUTH_FORBIDDEN', row.organ_id === null ? '只有系统管理员可以查看和维护全区通用词表' : '您没有查看该机关词表的权限', { httpStatus: 403 });
       }
-      const organCode = row?.organ_id ? (await listOrgans(deps.db)).find((o) => o.id === row.organ_id)?.code ?? '' : '';
+      const organCode = row?.organ_id ? (await staffContext(deps, request, reply)).organs.find((o) => o.id === row.organ_id)?.code ?? '' : '';
       return render(request, reply, row ? { name: row.name, organCode, entriesText: row.entries_text } : {}, {}, row ? row.id : null);
     });
     const save = (existing: boolean) => async (request: FastifyRequest<{ Params: { id?: string } }>, reply: FastifyReply) => {

@@ -6,6 +6,7 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
+import { staffContext } from '../../catalog/index.ts';
 import { reminderFor, yearsToRemind } from '../domain/reminders.ts';
 import { TEXT_SECTIONS } from '../domain/report-format.ts';
 import { decide, REPORT_VERBS, TRANSITIONS, VERB_LABELS, type ReportVerb } from '../domain/report-workflow.ts';
@@ -21,7 +22,6 @@ import { parseReportYear } from '../use-cases/report-errors.ts';
 import { importInputsCsv, saveEnteredCarriedOut, saveEnteredFigures } from '../use-cases/save-report-inputs.ts';
 import { CountyPage } from './county-page.tsx';
 import { ReportPage, reportPath, sectionField, type FailedForm, type VerbState } from './report-page.tsx';
-import { organForStaff, reportStaff } from './report-scope-web.ts';
 import { documentHtml, sendExport } from './report-view.ts';
 import { OverviewPage, YearsPage, type DueRow, type YearRow } from './years-page.tsx';
 
@@ -43,8 +43,8 @@ export function reportsAdminRoutes(deps: AppDeps) {
   const today = () => chinaDateOf(deps.clock.now());
 
   async function renderReportPage(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, failed: FailedForm | null = null, status = 200) {
-    const staff = await reportStaff(deps, request, reply);
-    const organ = organForStaff(staff, request.params.code);
+    const staff = await staffContext(deps, request, reply);
+    const organ = await staff.organ(request.params.code, 'draft');
     const ctx = await loadReportContext(deps, db, organ.code, request.params.year);
     const actor = actorOf(request, 'web');
     const verbs: VerbState[] = [];
@@ -84,8 +84,8 @@ export function reportsAdminRoutes(deps: AppDeps) {
     app.addHook('preHandler', requireStaff(deps));
 
     app.get('/admin/annual-reports', async (request, reply) => {
-      const staff = await reportStaff(deps, request, reply);
-      const mine = staff.organs.filter((o) => o.kind !== 'unit' && staff.canDraft(o));
+      const staff = await staffContext(deps, request, reply);
+      const mine = staff.organs.filter((o) => o.kind !== 'unit' && staff.mayDraft(o));
       const due: DueRow[] = [];
       for (const year of yearsToRemind(today())) {
         const statuses = await statusesFor(db, mine.map((o) => o.id), year);
@@ -99,8 +99,8 @@ export function reportsAdminRoutes(deps: AppDeps) {
     });
 
     app.get<{ Params: { code: string } }>('/admin/organs/:code/annual-reports', async (request, reply) => {
-      const staff = await reportStaff(deps, request, reply);
-      const organ = organForStaff(staff, request.params.code);
+      const staff = await staffContext(deps, request, reply);
+      const organ = await staff.organ(request.params.code, 'draft');
       const current = Number(today().slice(0, 4));
       const known = await reportYearsOf(db, organ.id);
       const years = [...new Set([current, current - 1, current - 2, ...known])].sort((a, b) => b - a);
@@ -168,8 +168,8 @@ export function reportsAdminRoutes(deps: AppDeps) {
     );
 
     app.get<{ Params: Params; Querystring: { format?: string } }>('/admin/organs/:code/annual-reports/:year/export', async (request, reply) => {
-      const staff = await reportStaff(deps, request, reply);
-      organForStaff(staff, request.params.code);
+      const staff = await staffContext(deps, request, reply);
+      await staff.organ(request.params.code, 'draft');
       const format = (request.query.format ?? 'html') as ExportFormat;
       if (!EXPORT_FORMATS.includes(format)) throw new DomainError('ERR_REPORT_FORMAT_INVALID', `导出格式应为 ${EXPORT_FORMATS.join('、')} 之一`, { httpStatus: 400 });
       const ctx = await loadReportContext(deps, db, request.params.code, request.params.year);
@@ -177,8 +177,8 @@ export function reportsAdminRoutes(deps: AppDeps) {
     });
 
     app.get<{ Params: Params; Querystring: { format?: string } }>('/admin/organs/:code/annual-reports/:year/county', async (request, reply) => {
-      const staff = await reportStaff(deps, request, reply);
-      organForStaff(staff, request.params.code);
+      const staff = await staffContext(deps, request, reply);
+      await staff.organ(request.params.code, 'draft');
       const view = await loadCountyView(deps, db, request.params.code, request.params.year);
       if (request.query.format === 'json') {
         return reply.type('application/json; charset=utf-8').send({

@@ -4,10 +4,10 @@ import { APPEAL_GROUPS, ROW_CARRIED_OUT, ROW_RECEIVED, ROW_RESULTS_TOTAL, TOTAL_
 import type { CountyView } from '../use-cases/county-view.ts';
 import { formatWan } from '../export/report-tables.ts';
 import { DocumentView, REPORT_CSS } from './report-parts.tsx';
-import type { ReportStaff } from './report-scope-web.ts';
+import type { StaffContext } from '../../catalog/index.ts';
 
 /** The county-level view: each organ's figures and report status, and the combined tables. */
-export function CountyPage({ staff, view, tablesHtml }: { staff: ReportStaff; view: CountyView; tablesHtml: string }) {
+export function CountyPage({ staff, view, tablesHtml }: { staff: StaffContext; view: CountyView; tablesHtml: string }) {
   const title = `${view.government.name}${view.year}年度政府信息公开工作县级汇总`;
   const sum = (o: Record<string, number>) => Object.values(o).reduce((s, n) => s + n, 0);
   const t = view.totals;

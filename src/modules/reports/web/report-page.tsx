@@ -10,7 +10,7 @@ import type { ReportInputs } from '../storage/inputs-repository.ts';
 import type { ReportContext } from '../use-cases/report-context.ts';
 import { ENTERED_CELLS } from '../use-cases/save-report-inputs.ts';
 import { ChecksList, DocumentView, REPORT_CSS, ReminderNotice } from './report-parts.tsx';
-import type { ReportStaff } from './report-scope-web.ts';
+import type { StaffContext } from '../../catalog/index.ts';
 
 export type VerbState = { verb: ReportVerb; ok: boolean; reasons: string[] };
 export type FailedForm = { form: 'sections' | 'inputs' | 'previous' | 'csv' | 'verb'; errors: FieldErrors; values: Record<string, string> };
@@ -18,7 +18,7 @@ export type FailedForm = { form: 'sections' | 'inputs' | 'previous' | 'csv' | 'v
 export const sectionField = (no: string) => `section-${no}`;
 export const reportPath = (code: string, year: number) => `/admin/organs/${code}/annual-reports/${year}`;
 
-const Hidden = ({ staff, ctx }: { staff: ReportStaff; ctx: ReportContext }) => (
+const Hidden = ({ staff, ctx }: { staff: StaffContext; ctx: ReportContext }) => (
   <>
     <input type="hidden" name="_csrf" value={staff.csrf} />
     {ctx.current && <input type="hidden" name="versionNo" value={String(ctx.current.versionNo)} />}
@@ -26,7 +26,7 @@ const Hidden = ({ staff, ctx }: { staff: ReportStaff; ctx: ReportContext }) => (
   </>
 );
 
-function Actions({ staff, ctx, verbs }: { staff: ReportStaff; ctx: ReportContext; verbs: VerbState[] }) {
+function Actions({ staff, ctx, verbs }: { staff: StaffContext; ctx: ReportContext; verbs: VerbState[] }) {
   const base = reportPath(ctx.organ.code, ctx.year);
   if (!ctx.current) {
     return (
@@ -54,7 +54,7 @@ function Actions({ staff, ctx, verbs }: { staff: ReportStaff; ctx: ReportContext
   );
 }
 
-function SectionsForm({ staff, ctx, verbs, failed }: { staff: ReportStaff; ctx: ReportContext; verbs: VerbState[]; failed: FailedForm | null }) {
+function SectionsForm({ staff, ctx, verbs, failed }: { staff: StaffContext; ctx: ReportContext; verbs: VerbState[]; failed: FailedForm | null }) {
   const base = reportPath(ctx.organ.code, ctx.year);
   const editable = ctx.current?.status === 'draft' && verbs.some((v) => v.verb === 'edit' && v.ok);
   const errors = failed?.form === 'sections' ? failed.errors : {};
@@ -85,7 +85,7 @@ function SectionsForm({ staff, ctx, verbs, failed }: { staff: ReportStaff; ctx: 
 }
 
 function InputsForms({ staff, ctx, inputs, previous, failed }: {
-  staff: ReportStaff; ctx: ReportContext; inputs: ReportInputs | null; previous: { published: boolean; carriedOut: Record<string, number> | null }; failed: FailedForm | null;
+  staff: StaffContext; ctx: ReportContext; inputs: ReportInputs | null; previous: { published: boolean; carriedOut: Record<string, number> | null }; failed: FailedForm | null;
 }) {
   const base = reportPath(ctx.organ.code, ctx.year);
   const err = (form: FailedForm['form']) => (failed?.form === form ? failed.errors : {});
@@ -159,7 +159,7 @@ function Versions({ ctx }: { ctx: ReportContext }) {
 
 /** The staff page of one organ-year's report: checks, verbs, text, entered figures, preview, versions. */
 export function ReportPage({ staff, ctx, verbs, reminder, documentHtml, inputs, previous, failed }: {
-  staff: ReportStaff; ctx: ReportContext; verbs: VerbState[]; reminder: Reminder | null; documentHtml: string; inputs: ReportInputs | null;
+  staff: StaffContext; ctx: ReportContext; verbs: VerbState[]; reminder: Reminder | null; documentHtml: string; inputs: ReportInputs | null;
   previous: { published: boolean; carriedOut: Record<string, number> | null }; failed: FailedForm | null;
 }) {
   const title = reportTitle(ctx.organ.name, ctx.year);

@@ -4,12 +4,12 @@ import type { Reminder } from '../domain/reminders.ts';
 import { STATUS_LABELS } from '../domain/report-workflow.ts';
 import type { ReportStatus } from '../domain/report-types.ts';
 import { REPORT_CSS, ReminderNotice } from './report-parts.tsx';
-import type { ReportStaff } from './report-scope-web.ts';
+import type { StaffContext } from '../../catalog/index.ts';
 
 export type YearRow = { year: number; status: ReportStatus | null; versionNo: number | null; published: boolean; reminder: Reminder | null };
 
 /** An organ's annual reports by year, with what is due (条例第四十九条) and a way to open any year. */
-export function YearsPage({ staff, organ, rows, currentYear }: { staff: ReportStaff; organ: Organ; rows: YearRow[]; currentYear: number }) {
+export function YearsPage({ staff, organ, rows, currentYear }: { staff: StaffContext; organ: Organ; rows: YearRow[]; currentYear: number }) {
   const title = `${organ.name}政府信息公开工作年度报告`;
   return (
     <AdminLayout title={title} user={staff.user} csrfToken={staff.csrf} flash={staff.flash}>
@@ -42,7 +42,7 @@ export function YearsPage({ staff, organ, rows, currentYear }: { staff: ReportSt
 export type DueRow = { organ: Organ; year: number; status: ReportStatus | null; reminder: Reminder };
 
 /** Every report due soon or overdue among the organs a person works for: the reminders ahead of 31 January. */
-export function OverviewPage({ staff, due, organs }: { staff: ReportStaff; due: DueRow[]; organs: Organ[] }) {
+export function OverviewPage({ staff, due, organs }: { staff: StaffContext; due: DueRow[]; organs: Organ[] }) {
   return (
     <AdminLayout title="年度报告" user={staff.user} csrfToken={staff.csrf} flash={staff.flash}>
       <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />

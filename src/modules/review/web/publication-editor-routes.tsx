@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   addAttachment, createPublication, findAttachment, findPublication, listAttachments, listCatalogNodes, pageForStaff, removeAttachment,
-  sendAttachmentFile, staffScope, updatePublication, type StaffScope,
+  sendAttachmentFile, staffContext, updatePublication, type StaffContext,
 } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
@@ -29,12 +29,12 @@ const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不�
 export function publicationEditorRoutes(deps: AppDeps) {
   const { db } = deps;
 
-  async function renderPublicationForm(request: FastifyRequest, reply: FastifyReply, scope: StaffScope, publicationId: number | null, organCode: string, initialValues: PublicationFormValues | null, errors: Record<string, string>, status = 200) {
+  async function renderPublicationForm(request: FastifyRequest, reply: FastifyReply, scope: StaffContext, publicationId: number | null, organCode: string, initialValues: PublicationFormValues | null, errors: Record<string, string>, status = 200) {
     let values = initialValues;
     const publication = publicationId ? await findPublication(db, publicationId) : null;
     // Every path that re-renders the form (a refused upload, a failed save) shows only an item the
     // person may edit: another organ's draft is "not found", never shown (test/security/).
-    if (publicationId && (!publication || !scope.editable.some((o) => o.id === publication.organId))) throw notFound('信息');
+    if (publicationId && (!publication || !scope.staffOf.some((o) => o.id === publication.organId))) throw notFound('信息');
     const organ = publication ? scope.organs.find((o) => o.id === publication.organId)! : await scope.organ(organCode);
     const nodes = await listCatalogNodes(db, organ.id);
     const attachments = publication ? await listAttachments(db, publication.id, 'all') : [];
@@ -81,9 +81,9 @@ export function publicationEditorRoutes(deps: AppDeps) {
     const draftFor = async (request: FastifyRequest, reply: FastifyReply, raw: unknown) => {
       const id = Number(raw) || 0;
       if (!id) return null;
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const p = await findPublication(db, id);
-      if (!p || !scope.editable.some((o) => o.id === p.organId)) throw notFound('信息');
+      if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw notFound('信息');
       return p.id;
     };
     app.post<{ Querystring: { publication?: string; keepOriginal?: string } }>('/admin/documents/docx-to-html', async (request, reply) => {
@@ -95,10 +95,10 @@ export function publicationEditorRoutes(deps: AppDeps) {
       }
     });
     app.post<{ Params: { id: string }; Querystring: { keepOriginal?: string } }>('/admin/publications/:id/import-docx', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const id = Number(request.params.id) || 0;
       const p = await findPublication(db, id);
-      if (!p || !scope.editable.some((o) => o.id === p.organId)) throw notFound('信息');
+      if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw notFound('信息');
       const review = await reviewOverview(deps, actorOf(request, 'web'), p.id);
       const current = review.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, p) : publicationFormValues(p);
       try {
@@ -113,24 +113,24 @@ export function publicationEditorRoutes(deps: AppDeps) {
 
     // Publications
     app.get<{ Querystring: { organ?: string; status?: string; q?: string; page?: string } }>('/admin/publications', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const organCode = request.query.organ ?? '';
       const status = ['draft', 'published', 'withdrawn'].includes(request.query.status ?? '') ? request.query.status! : '';
-      const organIds = organCode ? scope.editable.filter((o) => o.code === organCode).map((o) => o.id) : scope.editable.map((o) => o.id);
+      const organIds = organCode ? scope.staffOf.filter((o) => o.code === organCode).map((o) => o.id) : scope.staffOf.map((o) => o.id);
       const page = pageQueryParam(request.query.page);
       const q = (request.query.q ?? '').trim().slice(0, 100);
       const { items, total } = await pageForStaff(db, { organIds, status: (status || undefined) as never, q: q || undefined, page, pageSize: 30 });
       return sendPage(reply, <PublicationsListPage scope={scope} organCode={organCode} status={status} q={q} items={items} total={total} page={page} pageSize={30} />);
     });
     app.get<{ Querystring: { organ?: string } }>('/admin/publications/new', async (request, reply) => {
-      const organ = await (await staffScope(deps, request, reply)).organ(String(request.query.organ ?? ''));
+      const organ = await (await staffContext(deps, request, reply)).organ(String(request.query.organ ?? ''));
       return reply.redirect(`/admin/organs/${encodeURIComponent(organ.code)}/publications/new`, 303);
     });
     app.get<{ Params: { code: string } }>('/admin/organs/:code/publications/new', async (request, reply) =>
-      renderPublicationForm(request, reply, await staffScope(deps, request, reply), null, request.params.code, null, {}),
+      renderPublicationForm(request, reply, await staffContext(deps, request, reply), null, request.params.code, null, {}),
     );
     app.post<{ Params: { code: string } }>('/admin/organs/:code/publications/new', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code);
       try {
         const p = await createPublication(deps, actorOf(request, 'web'), organ.id, request.body);
@@ -143,13 +143,13 @@ export function publicationEditorRoutes(deps: AppDeps) {
       }
     });
     app.get<{ Params: { id: string } }>('/admin/publications/:id', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const p = await findPublication(db, Number(request.params.id) || 0);
-      if (!p || !scope.editable.some((o) => o.id === p.organId)) throw notFound('信息');
+      if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw notFound('信息');
       return renderPublicationForm(request, reply, scope, p.id, '', null, {});
     });
     app.post<{ Params: { id: string } }>('/admin/publications/:id', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const id = Number(request.params.id) || 0;
       const body = request.body as Body;
       try {
@@ -167,7 +167,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       }
     });
     app.post<{ Params: { id: string } }>('/admin/publications/:id/attachments', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const id = Number(request.params.id) || 0;
       try {
         const file = request.isMultipart() ? await request.file() : undefined;
@@ -183,10 +183,10 @@ export function publicationEditorRoutes(deps: AppDeps) {
     });
     // Staff read an attachment before it is public (a draft's, or one a pending revision adds).
     app.get<{ Params: { id: string } }>('/admin/attachments/:id', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const row = await findAttachment(db, Number(request.params.id) || 0);
       const owner = row ? await findPublication(db, row.publication_id) : null;
-      if (!row || !owner || !scope.editable.some((o) => o.id === owner.organId)) throw notFound('附件');
+      if (!row || !owner || !scope.staffOf.some((o) => o.id === owner.organId)) throw notFound('附件');
       return sendAttachmentFile(reply, deps.dataDir, row);
     });
     app.post<{ Params: { id: string } }>('/admin/attachments/:id/delete', async (request, reply) => {

@@ -3,7 +3,7 @@ import { ErrorSummary, Field, formatBytes, type FieldErrors } from '../../../pla
 import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
   DOC_TYPES, DOC_TYPE_LABELS, GENRES, inTreeOrder, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS, VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
-  type Attachment, type CatalogNode, type Organ, type Publication, type StaffScope,
+  type Attachment, type CatalogNode, type Organ, type Publication, type StaffContext,
 } from '../../catalog/index.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { ReviewPanel } from './review-panel.tsx';
@@ -42,7 +42,7 @@ function Select({ name, values, options, labels }: { name: string; values: Publi
 
 /** Create or edit a publication with all its metadata; for an existing one also attachments and publishing. */
 export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId }: {
-  scope: StaffScope; organ: Organ; nodes: CatalogNode[]; values: PublicationFormValues; errors: FieldErrors;
+  scope: StaffContext; organ: Organ; nodes: CatalogNode[]; values: PublicationFormValues; errors: FieldErrors;
   publication: Publication | null; attachments: Attachment[]; review: ReviewOverview | null; taskId?: number | null;
 }) {
   // 信息报送: an item drafted by a unit is submitted from it, and its unit head approves the first stage.

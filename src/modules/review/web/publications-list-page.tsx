@@ -1,9 +1,9 @@
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { Pagination } from '../../../platform/views/components.tsx';
-import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationListItem, type PublicationStatus, type StaffScope } from '../../catalog/index.ts';
+import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationListItem, type PublicationStatus, type StaffContext } from '../../catalog/index.ts';
 
 export function PublicationsListPage({ scope, organCode, status, q, items, total, page, pageSize }: {
-  scope: StaffScope; organCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;
+  scope: StaffContext; organCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;
 }) {
   const qs = (p: number) => `/admin/publications?organ=${encodeURIComponent(organCode)}&status=${status}&q=${encodeURIComponent(q)}&page=${p}`;
   return (
@@ -13,7 +13,7 @@ export function PublicationsListPage({ scope, organCode, status, q, items, total
         <label for="f-organ">机关</label>
         <select id="f-organ" name="organ">
           <option value="">全部</option>
-          {scope.editable.map((o) => <option value={o.code} selected={o.code === organCode}>{o.name}</option>)}
+          {scope.staffOf.map((o) => <option value={o.code} selected={o.code === organCode}>{o.name}</option>)}
         </select>
         <label for="f-status">状态</label>
         <select id="f-status" name="status">
@@ -26,11 +26,11 @@ export function PublicationsListPage({ scope, organCode, status, q, items, total
         {organCode && <a class="btn" href={`/admin/organs/${organCode}/publications/new`}>新建信息</a>}
       </form>
       {/* Under 全部 too: straight to the form for one organ, or a choice of organ first (issue 15). */}
-      {!organCode && scope.editable.length === 1 && <p><a class="btn" href={`/admin/organs/${scope.editable[0].code}/publications/new`}>新建信息</a></p>}
-      {!organCode && scope.editable.length > 1 && (
+      {!organCode && scope.staffOf.length === 1 && <p><a class="btn" href={`/admin/organs/${scope.staffOf[0].code}/publications/new`}>新建信息</a></p>}
+      {!organCode && scope.staffOf.length > 1 && (
         <form method="get" action="/admin/publications/new" class="actions">
           <label for="f-new-organ">在以下机关新建信息</label>
-          <select id="f-new-organ" name="organ">{scope.editable.map((o) => <option value={o.code}>{o.name}</option>)}</select>
+          <select id="f-new-organ" name="organ">{scope.staffOf.map((o) => <option value={o.code}>{o.name}</option>)}</select>
           <button class="btn" type="submit">新建信息</button>
         </form>
       )}

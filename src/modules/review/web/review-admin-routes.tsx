@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { renderDocumentDocx, renderDocumentHtml, renderDocumentPdf, DOCUMENT_CSS } from '../../../platform/documents/index.ts';
-import { asString, asStrings, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import { asString, asStrings, fieldErrorsOf, setFlash } from '../../../platform/views/admin-helpers.ts';
 import type { Reminder } from '../../../platform/views/reminders.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { DISCLOSURE_MODE_LABELS, findAttachment, findOrganByCode, findOrganById, findPublication, listCatalogNodes, organChain, organScope } from '../../catalog/index.ts';
-import { actorOf, holdsRoleOn, isSystemAdmin, requireStaff, rolesOn } from '../../identity/index.ts';
+import { DISCLOSURE_MODE_LABELS, findAttachment, findOrganById, findPublication, listCatalogNodes, staffContext } from '../../catalog/index.ts';
+import { actorOf, requireStaff } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import { REVIEW_ROLE_LABELS } from '../domain/review-roles.ts';
 import { reviewFormDocument } from '../domain/review-form-document.ts';
@@ -16,7 +16,8 @@ import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-
 import { fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { saveReviewChain } from '../use-cases/save-review-chain.ts';
-import { createSubmissionTask, openTasks } from '../use-cases/submission-tasks.ts';
+import { createSubmissionTask } from '../use-cases/submission-tasks.ts';
+import { openTasks } from '../storage/submission-tasks-repository.ts';
 import { inChainDeadlines } from '../use-cases/late-in-chain.ts';
 import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment } from '../use-cases/revision-attachments.ts';
 import { ChainPage } from './chain-page.tsx';
@@ -29,25 +30,11 @@ import { chinaDateOf, chinaTimeOf, instantOfChinaTime } from '../../../shared/is
 /** Back-office routes of the review workflow. The panel itself is shown on the publication page. */
 export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
   const { db } = deps;
-  const userOf = (request: FastifyRequest) => ({ displayName: request.principal!.displayName, username: request.principal!.username, isSystemAdmin: isSystemAdmin(request.principal!) });
-
-  async function visibleOrganIds(request: FastifyRequest) {
-    const scope = await organScope(db, request.principal!);
-    return { scope, ids: scope.staffOf.map((o) => o.id) };
-  }
-
-  async function manageableOrgan(request: FastifyRequest, code: string) {
-    const organ = await findOrganByCode(db, code);
-    if (!organ) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
-    if (!holdsRoleOn(request.principal!, await organChain(db, organ.id), 'organ_admin')) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有管理该机关的权限', { httpStatus: 403 });
-    return organ;
-  }
-
-  async function reviewFormData(request: FastifyRequest, id: number) {
+  async function reviewFormData(request: FastifyRequest, reply: FastifyReply, id: number) {
     const p = await findPublication(db, id);
     const form = p ? await loadForm(db, id) : null;
     // Only the staff of the organ (or of the submitting unit) see its review forms.
-    const scope = await organScope(db, request.principal!);
+    const scope = await staffContext(deps, request, reply);
     if (!p || !form || !scope.staffOf.some((o) => o.id === p.organId)) throw new DomainError('ERR_NOT_FOUND', '保密审查表不存在（请先填写）', { httpStatus: 404 });
     const organ = (await findOrganById(db, p.organId))!;
     const decisions = await decisionsFor(db, id);
@@ -103,9 +90,9 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
     });
 
     // A published item's attachments change with its pending revision (issue 9).
-    async function visiblePublication(request: FastifyRequest, id: number) {
+    async function visiblePublication(request: FastifyRequest, reply: FastifyReply, id: number) {
       const p = await findPublication(db, id);
-      const scope = await organScope(db, request.principal!);
+      const scope = await staffContext(deps, request, reply);
       if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw new DomainError('ERR_NOT_FOUND', '信息不存在', { httpStatus: 404 });
       return p;
     }
@@ -115,7 +102,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       throw e;
     };
     app.post<{ Params: { id: string } }>('/admin/publications/:id/revision/attachments', async (request, reply) => {
-      const p = await visiblePublication(request, Number(request.params.id) || 0);
+      const p = await visiblePublication(request, reply, Number(request.params.id) || 0);
       try {
         const file = request.isMultipart() ? await request.file() : undefined;
         if (!file || !file.filename) throw new DomainError('ERR_CATALOG_ATTACHMENT_EMPTY', '请选择要上传的文件', { field: 'file' });
@@ -132,7 +119,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       app.post<{ Params: { id: string } }>(`/admin/revision-attachments/:id/${action}`, async (request, reply) => {
         const a = await findAttachment(db, Number(request.params.id) || 0);
         if (!a) throw new DomainError('ERR_NOT_FOUND', '附件不存在', { httpStatus: 404 });
-        await visiblePublication(request, a.publication_id);
+        await visiblePublication(request, reply, a.publication_id);
         try {
           await run(deps, actorOf(request, 'web'), a.id);
           setFlash(reply, `${done}“${a.file_name}”`);
@@ -144,15 +131,15 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
     }
 
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
-      const doc = await reviewFormData(request, Number(request.params.id) || 0);
+      const doc = await reviewFormData(request, reply, Number(request.params.id) || 0);
       return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${doc.title.replace(/[<&]/g, '')}</title><style>${DOCUMENT_CSS}</style></head><body>${renderDocumentHtml(doc)}</body></html>`);
     });
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form.pdf', async (request, reply) => {
-      const doc = await reviewFormData(request, Number(request.params.id) || 0);
+      const doc = await reviewFormData(request, reply, Number(request.params.id) || 0);
       return reply.type('application/pdf').header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('保密审查表.pdf')}`).send(await renderDocumentPdf(doc));
     });
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form.docx', async (request, reply) => {
-      const doc = await reviewFormData(request, Number(request.params.id) || 0);
+      const doc = await reviewFormData(request, reply, Number(request.params.id) || 0);
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('保密审查表.docx')}`)
@@ -161,7 +148,8 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
 
     app.get('/admin/review', async (request, reply) => {
       const principal = request.principal!;
-      const { scope, ids } = await visibleOrganIds(request);
+      const scope = await staffContext(deps, request, reply);
+      const ids = scope.staffOf.map((o) => o.id);
       const queue = await reviewQueue(db, ids);
       const deadlines = new Map((await inChainDeadlines(deps, ids)).map((d) => [d.id, d]));
       const rows: InboxRow[] = [];
@@ -171,7 +159,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
         if (!direct.has(q.organ_id) && !(q.submitting_unit_id !== null && direct.has(q.submitting_unit_id))) continue;
         const chain = await loadChain(db, q.organ_id);
         const stage = chain.stages.find((s) => s.position === q.review_stage);
-        const roles = rolesOn(principal, scope.chainOf(q.submitting_unit_id ?? q.organ_id));
+        const roles = scope.rolesOn(q.submitting_unit_id ?? q.organ_id);
         const admin = roles.has('system_admin');
         const notAuthor = q.submitted_by !== principal.userId;
         const publisher = admin || roles.has(chain.publisherRole);
@@ -191,12 +179,12 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       const today = chinaDateOf(deps.clock.now());
       const tasks = (await openTasks(db, [...direct])).map((t) => ({ id: t.id, title: t.title, unitName: t.unit_name, nextDueOn: t.next_due_on, overdue: t.next_due_on < today, organCode: t.organ_code, nodeId: t.node_id }));
       const reminders = opts.reminders ? await opts.reminders(request) : [];
-      return sendPage(reply, <InboxPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} rows={rows} returned={returned} alerts={alerts.map((a) => ({ id: a.id, message: a.message, publicationId: a.publication_id }))} tasks={tasks} reminders={reminders} />);
+      return sendPage(reply, <InboxPage user={scope.user} csrf={scope.csrf} flash={scope.flash} rows={rows} returned={returned} alerts={alerts.map((a) => ({ id: a.id, message: a.message, publicationId: a.publication_id }))} tasks={tasks} reminders={reminders} />);
     });
 
     app.post<{ Params: { id: string } }>('/admin/alerts/:id/resolve', async (request, reply) => {
       const alert = await findAlert(db, Number(request.params.id) || 0);
-      const scope = await organScope(db, request.principal!);
+      const scope = await staffContext(deps, request, reply);
       if (!alert || !scope.staffOf.some((o) => o.id === alert.organ_id)) throw new DomainError('ERR_NOT_FOUND', '提醒不存在', { httpStatus: 404 });
       await resolveAlert(db, alert.id, deps.clock.now().toISOString());
       setFlash(reply, '提醒已标记为已处理');
@@ -204,13 +192,14 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
     });
 
     const chainPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, status = 200) => {
-      const organ = await manageableOrgan(request, request.params.code);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.params.code, 'organ_admin');
       const chain = await loadChain(db, organ.id);
-      return sendPage(reply, <ChainPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} stages={chain.stages} publisherRole={chain.publisherRole} errors={errors} />, status);
+      return sendPage(reply, <ChainPage user={scope.user} csrf={scope.csrf} flash={scope.flash} organ={organ} stages={chain.stages} publisherRole={chain.publisherRole} errors={errors} />, status);
     };
     app.get<{ Params: { code: string } }>('/admin/organs/:code/review-chain', async (request, reply) => chainPage(request, reply, {}));
     app.post<{ Params: { code: string } }>('/admin/organs/:code/review-chain', async (request, reply) => {
-      const organ = await manageableOrgan(request, request.params.code);
+      const organ = await (await staffContext(deps, request, reply)).organ(request.params.code, 'organ_admin');
       const body = (request.body ?? {}) as Record<string, unknown>;
       const names = asStrings(body.stageName);
       const roles = asStrings(body.stageRole);
@@ -225,25 +214,17 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
     });
 
     // The disclosure office (or the organ's administrator) assigns submission tasks.
-    async function taskOffice(request: FastifyRequest, code: string) {
-      const organ = await findOrganByCode(db, code);
-      if (!organ) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
-      const roles = rolesOn(request.principal!, (await organScope(db, request.principal!)).chainOf(organ.id));
-      if (!['disclosure_office', 'organ_admin', 'system_admin'].some((r) => roles.has(r as never))) {
-        throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以布置报送任务', { httpStatus: 403 });
-      }
-      return organ;
-    }
     const tasksPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string>, status = 200) => {
-      const organ = await taskOffice(request, request.params.code);
-      const units = (await organScope(db, request.principal!)).organs.filter((o) => o.id === organ.id || o.parentId === organ.id);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.params.code, 'office');
+      const units = scope.organs.filter((o) => o.id === organ.id || o.parentId === organ.id);
       const tasks = await openTasks(db, [organ.id]);
       const nodes = (await listCatalogNodes(db, organ.id)).map((n) => ({ id: n.id, name: n.name }));
-      return sendPage(reply, <TasksPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} units={units} nodes={nodes} tasks={tasks} errors={errors} values={values} />, status);
+      return sendPage(reply, <TasksPage user={scope.user} csrf={scope.csrf} flash={scope.flash} organ={organ} units={units} nodes={nodes} tasks={tasks} errors={errors} values={values} />, status);
     };
     app.get<{ Params: { code: string } }>('/admin/organs/:code/tasks', async (request, reply) => tasksPage(request, reply, {}, {}));
     app.post<{ Params: { code: string } }>('/admin/organs/:code/tasks', async (request, reply) => {
-      const organ = await taskOffice(request, request.params.code);
+      const organ = await (await staffContext(deps, request, reply)).organ(request.params.code, 'office');
       try {
         await createSubmissionTask(deps, actorOf(request, 'web'), organ.id, request.body);
         setFlash(reply, '报送任务已布置');

@@ -4,7 +4,7 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { prefsFromCookies } from '../../../platform/views/prefs.ts';
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { isDomainError } from '../../../shared/domain-error.ts';
-import { findOrganByCode, listOrgans } from '../../catalog/index.ts';
+import { findOrganByCode, listOrgans, staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { searchPublications } from '../use-cases/search-publications.ts';
 import { recordSearchTerm, searchTermReport } from '../use-cases/search-terms.ts';
@@ -43,12 +43,12 @@ export function searchAdminRoutes(deps: AppDeps) {
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
     app.get('/admin/search-terms', async (request: FastifyRequest, reply) => {
-      const p = request.principal!;
+      const staff = await staffContext(deps, request, reply);
       const daysRaw = Number((request.query as { days?: string }).days);
       const days = [7, 30, 90, 365].includes(daysRaw) ? daysRaw : 30;
       const report = await searchTermReport(deps, { days, organIds: null });
       return sendPage(reply, (
-        <AdminLayout title="热搜词与无结果检索" user={{ displayName: p.displayName, username: p.username, isSystemAdmin: isSystemAdmin(p) }} csrfToken={request.csrfToken ?? null}>
+        <AdminLayout title="热搜词与无结果检索" user={staff.user} csrfToken={staff.csrf}>
           <SearchTermsPage days={days} report={report} />
         </AdminLayout>
       ));

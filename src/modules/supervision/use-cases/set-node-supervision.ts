@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { z } from '../../../shared/zod.ts';
 import { appendCatalogAudit, findCatalogNode, findOrganByCode, organChain } from '../../catalog/index.ts';
-import { actorUserId, rolesOn, type Actor } from '../../identity/index.ts';
+import { actorUserId, mayKeepSupervision, type Actor } from '../../identity/index.ts';
 import { CADENCES } from '../domain/cadence.ts';
 import { nodeSupervisionRows, saveNodeSupervisionRow } from '../storage/node-supervision-repository.ts';
 
@@ -13,8 +13,6 @@ export const nodeSupervisionSchema = z.object({
   unitCode: z.preprocess(blankToNull, z.string().trim().max(64).nullable()),
 });
 
-/** The roles that set who keeps a node up to date and how often: the disclosure office and the organ's administrator. */
-const SETTERS = ['disclosure_office', 'organ_admin', 'system_admin'];
 
 /**
  * Sets a node's responsible unit and expected cadence; an empty cadence returns the node to its
@@ -25,8 +23,7 @@ export async function setNodeSupervision(deps: AppDeps, actor: Actor, nodeId: nu
   await deps.db.transaction().execute(async (trx) => {
     const node = await findCatalogNode(trx, nodeId);
     if (!node) throw new DomainError('ERR_SUPERVISION_NODE_NOT_FOUND', '栏目不存在', { httpStatus: 404 });
-    const roles = actor.kind === 'user' ? rolesOn(actor.principal, await organChain(trx, node.organId)) : null;
-    if (roles && !SETTERS.some((r) => roles.has(r as never))) {
+    if (actor.kind === 'user' && !mayKeepSupervision(actor.principal, await organChain(trx, node.organId))) {
       throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以设置栏目的责任单位和更新周期', { httpStatus: 403 });
     }
     let unitId: number | null = null;

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { z } from '../../../shared/zod.ts';
 import { appendCatalogAudit, findOrganByCode, organChain, type Organ } from '../../catalog/index.ts';
-import { actorUserId, rolesOn, type Actor } from '../../identity/index.ts';
+import { actorUserId, mayKeepSupervision, rolesOn, type Actor } from '../../identity/index.ts';
 import { deleteWordingRule, findWordingRule, insertWordingRule, listWordingRules, type WordingRule } from '../storage/inspection-repository.ts';
 
 export type { WordingRule } from '../storage/inspection-repository.ts';
@@ -13,16 +13,14 @@ export const wordingRuleSchema = z.object({
   note: z.string().trim().max(200, '说明不能超过 200 个字').optional().default(''),
 });
 
-/** Who keeps an organ's list of serious wording errors: its disclosure office and its administrator. */
-const KEEPERS = ['disclosure_office', 'organ_admin', 'system_admin'];
-
 async function organFor(deps: AppDeps, actor: Actor, code: string, write: boolean): Promise<Organ> {
   const organ = await findOrganByCode(deps.db, code);
   if (!organ) throw new DomainError('ERR_SUPERVISION_ORGAN_NOT_FOUND', `机关代码“${code}”不存在`, { httpStatus: 404 });
   if (actor.kind === 'user') {
-    const roles = rolesOn(actor.principal, await organChain(deps.db, organ.id));
-    if (roles.size === 0) throw new DomainError('ERR_SUPERVISION_ORGAN_NOT_FOUND', `机关代码“${code}”不存在`, { httpStatus: 404 });
-    if (write && !KEEPERS.some((r) => roles.has(r as never))) {
+    // Who keeps the list of serious wording errors: the disclosure office and the administrator.
+    const chain = await organChain(deps.db, organ.id);
+    if (rolesOn(actor.principal, chain).size === 0) throw new DomainError('ERR_SUPERVISION_ORGAN_NOT_FOUND', `机关代码“${code}”不存在`, { httpStatus: 404 });
+    if (write && !mayKeepSupervision(actor.principal, chain)) {
       throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以维护严重表述错误清单', { httpStatus: 403 });
     }
   }

@@ -1,16 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import { fieldErrorsOf, setFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { organScope } from '../../catalog/index.ts';
-import { actorOf, rolesOn } from '../../identity/index.ts';
+import { organNotFound, staffContext } from '../../catalog/index.ts';
+import { actorOf } from '../../identity/index.ts';
 import { runInspectionNow } from '../use-cases/inspection-runs.ts';
 import { addWordingRule, removeWordingRule, wordingRulesOf } from '../use-cases/wording-rules.ts';
 import { WordingRulesPage } from './inspection-pages.tsx';
-import { adminUserOf, supervisedOrgan } from './supervised-organ.ts';
 
-import { KEEPER_ROLES } from './supervised-organ.ts';
 
 /**
  * Back-office routes of the site inspection: run it now for one organ or for every organ the person
@@ -18,12 +16,17 @@ import { KEEPER_ROLES } from './supervised-organ.ts';
  * supervisionAdminRoutes, behind its staff check.
  */
 export function inspectionRoutes(app: FastifyInstance, deps: AppDeps) {
-  const { db } = deps;
-  const userOf = adminUserOf;
-  const organFor = (request: FastifyRequest, code: string) => supervisedOrgan(db, request, code);
+  /** The organ of a page, if the person is on its staff, and whether they keep its supervision. */
+  const organFor = async (request: FastifyRequest, reply: FastifyReply, code: string) => {
+    const scope = await staffContext(deps, request, reply);
+    // Another organ's supervision answers as if it were not there.
+    const organ = scope.staffOf.find((o) => o.code === code);
+    if (!organ) throw organNotFound(code);
+    return { organ, scope, keeper: scope.keepsOffice(organ) };
+  };
 
   app.post<{ Params: { code: string } }>('/admin/supervision/:code/inspect', async (request, reply) => {
-    const { organ, keeper } = await organFor(request, request.params.code);
+    const { organ, keeper } = await organFor(request, reply, request.params.code);
     if (!keeper) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以发起网站检查', { httpStatus: 403 });
     const run = await runInspectionNow(deps, 'manual', [organ]);
     const o = run.result.organs[0]!;
@@ -32,8 +35,8 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post('/admin/supervision/inspect', async (request, reply) => {
-    const scope = await organScope(db, request.principal!);
-    const organs = scope.staffOf.filter((o) => o.kind !== 'unit' && KEEPER_ROLES.some((r) => rolesOn(request.principal!, scope.chainOf(o.id)).has(r as never)));
+    const scope = await staffContext(deps, request, reply);
+    const organs = scope.staffOf.filter((o) => o.kind !== 'unit' && scope.keepsOffice(o));
     if (organs.length === 0) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以发起网站检查', { httpStatus: 403 });
     const run = await runInspectionNow(deps, 'manual', organs);
     setFlash(reply, `已完成 ${run.result.organs.length} 个机关的网站检查，${run.result.organs.filter((o) => o.verdict.vetoed).length} 个有单项否决`);
@@ -41,15 +44,15 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   const wordingPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string>, status = 200) => {
-    const { organ, scope, keeper } = await organFor(request, request.params.code);
+    const { organ, scope, keeper } = await organFor(request, reply, request.params.code);
     const { own, inherited } = await wordingRulesOf(deps, actorOf(request, 'web'), organ.code);
     const nameOf = new Map(scope.organs.map((o) => [o.id, o.name]));
     const withNames = inherited.map((r) => ({ ...r, organName: nameOf.get(r.organId) ?? '上级机关' }));
-    return sendPage(reply, <WordingRulesPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} own={own} inherited={withNames} canEdit={keeper} errors={errors} values={values} />, status);
+    return sendPage(reply, <WordingRulesPage user={scope.user} csrf={scope.csrf} flash={scope.flash} organ={organ} own={own} inherited={withNames} canEdit={keeper} errors={errors} values={values} />, status);
   };
   app.get<{ Params: { code: string } }>('/admin/organs/:code/supervision/wording', async (request, reply) => wordingPage(request, reply, {}, {}));
   app.post<{ Params: { code: string } }>('/admin/organs/:code/supervision/wording', async (request, reply) => {
-    const { organ } = await organFor(request, request.params.code);
+    const { organ } = await organFor(request, reply, request.params.code);
     try {
       const rule = await addWordingRule(deps, actorOf(request, 'web'), organ.code, request.body);
       setFlash(reply, `已添加“${rule.wrongPhrase}”→“${rule.correctPhrase}”`);
@@ -59,7 +62,7 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps) {
     }
   });
   app.post<{ Params: { code: string; id: string } }>('/admin/organs/:code/supervision/wording/:id/delete', async (request, reply) => {
-    const { organ } = await organFor(request, request.params.code);
+    const { organ } = await organFor(request, reply, request.params.code);
     await removeWordingRule(deps, actorOf(request, 'web'), organ.code, Number(request.params.id) || 0);
     setFlash(reply, '已删除');
     return reply.redirect(`/admin/organs/${organ.code}/supervision/wording`, 303);

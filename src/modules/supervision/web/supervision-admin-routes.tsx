@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import { fieldErrorsOf, setFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { organScope } from '../../catalog/index.ts';
-import { actorOf, requireStaff, rolesOn } from '../../identity/index.ts';
+import { organNotFound, staffContext } from '../../catalog/index.ts';
+import { actorOf, requireStaff } from '../../identity/index.ts';
 import { nodeCadences } from '../use-cases/node-cadences.ts';
 import { setNodeSupervision } from '../use-cases/set-node-supervision.ts';
 import { supervisionDashboard } from '../use-cases/supervision-dashboard.ts';
@@ -13,19 +13,20 @@ import { OrganSupervisionPage, RegionSupervisionPage } from './dashboard-pages.t
 import { lastInspections } from '../use-cases/inspection-runs.ts';
 import { LastRunSection } from './inspection-pages.tsx';
 import { inspectionRoutes } from './inspection-routes.tsx';
-import { adminUserOf, KEEPER_ROLES, supervisedOrgan } from './supervised-organ.ts';
 import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
 
 /** Back-office pages of the supervision area. */
 export function supervisionAdminRoutes(deps: AppDeps) {
   const { db } = deps;
-  const userOf = adminUserOf;
 
   /** The organ, if the person is on its staff; whether they may set cadences (disclosure office, organ admin). */
-  async function organFor(request: FastifyRequest, code: string) {
-    const { organ, scope, keeper } = await supervisedOrgan(db, request, code);
+  async function organFor(request: FastifyRequest, reply: FastifyReply, code: string) {
+    const scope = await staffContext(deps, request, reply);
+    // Another organ's supervision answers as if it were not there.
+    const organ = scope.staffOf.find((o) => o.code === code);
+    if (!organ) throw organNotFound(code);
     const units = scope.organs.filter((o) => o.parentId === organ.id && o.kind === 'unit');
-    return { organ, canSet: keeper, units };
+    return { scope, organ, canSet: scope.keepsOffice(organ), units };
   }
 
   return async function plugin(app: FastifyInstance) {
@@ -34,45 +35,43 @@ export function supervisionAdminRoutes(deps: AppDeps) {
 
     // The region view: every organ (not its internal units) the person works on.
     app.get('/admin/supervision', async (request, reply) => {
-      const scope = await organScope(db, request.principal!);
+      const scope = await staffContext(deps, request, reply);
       const organs = scope.staffOf.filter((o) => o.kind !== 'unit');
       const rows = await supervisionDashboard(deps, organs, scope.organs);
       const last = await lastInspections(deps, organs.map((o) => o.code));
       const lastRuns = new Map([...last].map(([code, r]) => [code, { finishedAt: r.finishedAt, trigger: r.trigger, externalLinksChecked: r.result.externalLinksChecked, organ: r.organ }]));
-      return sendPage(reply, <RegionSupervisionPage user={userOf(request)} csrf={request.csrfToken!} rows={rows} today={chinaDateOf(deps.clock.now())} lastRuns={lastRuns} flash={takeFlash(request, reply)} />);
+      return sendPage(reply, <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} lastRuns={lastRuns} flash={scope.flash} />);
     });
     app.get<{ Params: { code: string } }>('/admin/supervision/:code', async (request, reply) => {
-      const { organ } = await organFor(request, request.params.code);
-      const scope = await organScope(db, request.principal!);
+      const { scope, organ, canSet: canRun } = await organFor(request, reply, request.params.code);
       const [s] = await supervisionDashboard(deps, [organ], scope.organs);
       const last = (await lastInspections(deps, [organ.code])).get(organ.code) ?? null;
       const run = last && { finishedAt: last.finishedAt, trigger: last.trigger, externalLinksChecked: last.result.externalLinksChecked, organ: last.organ };
-      const canRun = KEEPER_ROLES.some((r) => rolesOn(request.principal!, scope.chainOf(organ.id)).has(r as never));
       return sendPage(reply, (
-        <OrganSupervisionPage user={userOf(request)} csrf={request.csrfToken!} s={s!} flash={takeFlash(request, reply)}>
-          <LastRunSection organ={organ} run={run} csrf={request.csrfToken!} canRun={canRun} />
+        <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} flash={scope.flash}>
+          <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} />
         </OrganSupervisionPage>
       ));
     });
 
     app.get<{ Params: { code: string } }>('/admin/organs/:code/supervision/nodes', async (request, reply) => {
-      const { organ, canSet } = await organFor(request, request.params.code);
+      const { scope, organ, canSet } = await organFor(request, reply, request.params.code);
       const now = deps.clock.now();
       const rows = await nodeCadences(db, organ.id, now);
-      return sendPage(reply, <NodeCadencesPage user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} today={chinaDateOf(now)} rows={rows} canSet={canSet} />);
+      return sendPage(reply, <NodeCadencesPage user={scope.user} csrf={scope.csrf} flash={scope.flash} organ={organ} today={chinaDateOf(now)} rows={rows} canSet={canSet} />);
     });
 
     const formPage = async (request: FastifyRequest<{ Params: { code: string; id: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string> | null, status = 200) => {
-      const { organ, canSet, units } = await organFor(request, request.params.code);
+      const { scope, organ, canSet, units } = await organFor(request, reply, request.params.code);
       if (!canSet) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以设置栏目的责任单位和更新周期', { httpStatus: 403 });
       const row = (await nodeCadences(db, organ.id, deps.clock.now())).find((r) => String(r.node.id) === request.params.id);
       if (!row) throw new DomainError('ERR_NOT_FOUND', '栏目不存在', { httpStatus: 404 });
       const v = values ?? { unitCode: row.responsibleUnit?.code ?? '', cadence: row.cadenceSource === 'set' ? row.cadence : '' };
-      return sendPage(reply, <NodeSupervisionForm user={userOf(request)} csrf={request.csrfToken!} flash={takeFlash(request, reply)} organ={organ} row={row} units={units} errors={errors} values={v} />, status);
+      return sendPage(reply, <NodeSupervisionForm user={scope.user} csrf={scope.csrf} flash={scope.flash} organ={organ} row={row} units={units} errors={errors} values={v} />, status);
     };
     app.get<{ Params: { code: string; id: string } }>('/admin/organs/:code/supervision/nodes/:id', async (request, reply) => formPage(request, reply, {}, null));
     app.post<{ Params: { code: string; id: string } }>('/admin/organs/:code/supervision/nodes/:id', async (request, reply) => {
-      const { organ } = await organFor(request, request.params.code);
+      const { organ } = await organFor(request, reply, request.params.code);
       const nodeId = Number(request.params.id);
       const node = (await nodeCadences(db, organ.id, deps.clock.now())).find((r) => r.node.id === nodeId);
       if (!node) throw new DomainError('ERR_NOT_FOUND', '栏目不存在', { httpStatus: 404 });

@@ -33,7 +33,7 @@ import { CasePage } from './case-page.tsx';
 import { commandFromForm } from './command-from-form.ts';
 import { RegisteredPage, RegisterPage } from './register-page.tsx';
 import { recordCorrectionRoutes } from './record-correction-routes.tsx';
-import { staffOrgans } from './staff-organs.ts';
+import { staffContext } from '../../../catalog/index.ts';
 import { TemplatesPage } from './templates-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { getApplicationSettings, saveApplicationSettings } from '../../use-cases/manage-application-settings.ts';
@@ -52,7 +52,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
   const today = () => chinaDateOf(deps.clock.now());
 
   async function renderCase(request: FastifyRequest, reply: FastifyReply, id: number, failed: VerbFormState, appealFailed: { errors: FieldErrors; values: FormValues } | null, status = 200) {
-    const scope = await staffOrgans(deps, request, reply);
+    const scope = await staffContext(deps, request, reply);
     const details = await caseDetails(deps, actorOf(request, 'web'), id);
     return sendPage(reply, <CasePage scope={scope} details={details} today={today()} failed={failed} appealFailed={appealFailed} />, status);
   }
@@ -63,8 +63,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
     recordCorrectionRoutes(app, deps);
 
     app.get<{ Querystring: { organ?: string; view?: string; days?: string; q?: string; page?: string } }>('/admin/applications', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      const organ = scope.organ(request.query.organ);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.query.organ);
       const view = VIEWS.includes(request.query.view as WorkListFilter['view']) ? (request.query.view as WorkListFilter['view']) : 'open';
       const days = /^\d{1,2}$/.test(request.query.days ?? '') ? Number(request.query.days) : DEFAULT_DUE_SOON_WORKING_DAYS;
       const page = pageQueryParam(request.query.page);
@@ -75,13 +75,13 @@ export function applicationsAdminRoutes(deps: AppDeps) {
     });
 
     app.get<{ Querystring: { organ?: string } }>('/admin/applications/new', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      return sendPage(reply, <RegisterPage scope={scope} organ={scope.organ(request.query.organ)} values={{ arrivedOn: today(), formToken: randomBytes(18).toString('base64url') }} errors={{}} />);
+      const scope = await staffContext(deps, request, reply);
+      return sendPage(reply, <RegisterPage scope={scope} organ={await scope.organ(request.query.organ)} values={{ arrivedOn: today(), formToken: randomBytes(18).toString('base64url') }} errors={{}} />);
     });
 
     app.post<{ Querystring: { organ?: string } }>('/admin/applications/new', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      const organ = scope.organ(request.query.organ);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.query.organ);
       try {
         const formToken = formValues(request.body).formToken ?? '';
         const { application, queryCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
@@ -142,8 +142,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
     });
 
     app.get<{ Querystring: { organ?: string; year?: string; format?: string } }>('/admin/applications/statistics', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      const organ = scope.organ(request.query.organ);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.query.organ);
       const { year, rows } = await statisticsByChannel(deps, actorOf(request, 'web'), organ.id, request.query.year ?? today().slice(0, 4));
       if (request.query.format === 'xlsx') {
         const file = renderXlsx(`${year}年按提交方式统计`, [CHANNEL_STATISTICS_HEADER, ...rows.map((r) => [r.label, ...r.values])]);
@@ -181,20 +181,20 @@ export function applicationsAdminRoutes(deps: AppDeps) {
     });
 
     app.get<{ Querystring: { organ?: string } }>('/admin/appeals', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      const organ = scope.organ(request.query.organ);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.query.organ);
       return sendPage(reply, <AppealsPage scope={scope} organ={organ} appeals={await listAppeals(deps.db, { organIds: [organ.id] })} />);
     });
 
     app.get<{ Params: { code: string } }>('/admin/organs/:code/letter-templates', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      const organ = scope.organ(request.params.code);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.params.code);
       return sendPage(reply, <TemplatesPage scope={scope} organ={organ} templates={await listLetterTemplates(deps, actorOf(request, 'web'), organ.id)} failed={null} />);
     });
 
     app.post<{ Params: { code: string; kind: string } }>('/admin/organs/:code/letter-templates/:kind', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      const organ = scope.organ(request.params.code);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.params.code);
       const body = formValues(request.body);
       try {
         await saveLetterTemplate(deps, actorOf(request, 'web'), organ.id, request.params.kind, body);
@@ -208,16 +208,16 @@ export function applicationsAdminRoutes(deps: AppDeps) {
     });
 
     app.get<{ Params: { code: string } }>('/admin/organs/:code/application-settings', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      const organ = scope.organ(request.params.code);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.params.code);
       const s = await getApplicationSettings(deps, actorOf(request, 'web'), organ.id);
       const values = { reconsiderationBody: s.reconsiderationBody, reconsiderationAddress: s.reconsiderationAddress, reconsiderationOnline: s.reconsiderationOnline, letterPrefix: s.letterPrefix };
       return sendPage(reply, <SettingsPage scope={scope} organ={organ} values={values} errors={{}} />);
     });
 
     app.post<{ Params: { code: string } }>('/admin/organs/:code/application-settings', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      const organ = scope.organ(request.params.code);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.params.code);
       const values = formValues(request.body);
       try {
         await saveApplicationSettings(deps, actorOf(request, 'web'), organ.id, values);
@@ -230,8 +230,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
     });
 
     app.post<{ Params: { code: string; kind: string } }>('/admin/organs/:code/letter-templates/:kind/reset', async (request, reply) => {
-      const scope = await staffOrgans(deps, request, reply);
-      const organ = scope.organ(request.params.code);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.params.code);
       await resetLetterTemplate(deps, actorOf(request, 'web'), organ.id, request.params.kind);
       setFlash(reply, '已恢复默认措辞');
       return reply.redirect(`/admin/organs/${organ.code}/letter-templates`, 303);

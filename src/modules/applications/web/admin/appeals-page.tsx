@@ -2,15 +2,15 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, type Appeal } from '../../domain/appeal.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
-import type { StaffOrgans } from './staff-organs.ts';
+import type { StaffContext } from '../../../catalog/index.ts';
 
 /** Every reconsideration and lawsuit of the organ, with the counts of table 四 of the annual report. */
-export function AppealsPage({ scope, organ, appeals }: { scope: StaffOrgans; organ: Organ; appeals: Appeal[] }) {
+export function AppealsPage({ scope, organ, appeals }: { scope: StaffContext; organ: Organ; appeals: Appeal[] }) {
   const count = (kind: string, result: string) => appeals.filter((a) => a.kind === kind && a.result === result).length;
   return (
     <AdminLayout title="行政复议和行政诉讼" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>行政复议和行政诉讼 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="appeals" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="appeals" isSystemAdmin={scope.user.isSystemAdmin} />
       <table class="list" id="appeal-counts">
         <caption>全部年份合计（按年度报告表四的口径）</caption>
         <thead><tr><th scope="col">类型</th>{APPEAL_RESULTS.map((r) => <th scope="col">{APPEAL_RESULT_LABELS[r]}</th>)}<th scope="col">总计</th></tr></thead>

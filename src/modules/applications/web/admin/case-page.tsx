@@ -14,14 +14,14 @@ import type { CaseDetails } from '../../use-cases/case-details.ts';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import { CaseClock } from './case-clock.tsx';
-import type { StaffOrgans } from './staff-organs.ts';
+import type { StaffContext } from '../../../catalog/index.ts';
 import { prefixed, VerbForms, type VerbFormState } from './verb-forms.tsx';
 
 const label = <T extends string>(labels: Record<T, string>, v: string) => (labels as Record<string, string>)[v] ?? v;
 
 /** One case: its facts, the due date and its trace, the verbs it allows now, letters, timeline, appeals. */
 export function CasePage({ scope, details, today, failed, appealFailed }: {
-  scope: StaffOrgans; details: CaseDetails; today: string; failed: VerbFormState; appealFailed: { errors: FieldErrors; values: FormValues } | null;
+  scope: StaffContext; details: CaseDetails; today: string; failed: VerbFormState; appealFailed: { errors: FieldErrors; values: FormValues } | null;
 }) {
   const { application: a, organ } = details;
   const handler = details.staff.find((s) => s.userId === a.handlerUserId);
@@ -54,7 +54,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
   return (
     <AdminLayout title={`办件 ${a.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>{a.trackingNo} <small>{STATE_LABELS[a.state]}</small></h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="case" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="case" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={summaryErrors} />
       {receiptWarnings(a).map((w) => <p class="notice notice-warning" role="status">{w}</p>)}
       <CaseClock app={a} clock={details.clock} correctionNotice={details.correctionNotice} today={today} />

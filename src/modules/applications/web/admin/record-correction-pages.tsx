@@ -10,16 +10,16 @@ import type { RecordCorrectionDetails } from '../../use-cases/record-corrections
 import { ApplicantIdentityFieldset } from '../applicant-fields.tsx';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
-import type { StaffOrgans } from './staff-organs.ts';
+import type { StaffContext } from '../../../catalog/index.ts';
 
 const label = (labels: Record<string, string>, v: string) => labels[v] ?? v;
 
 /** An organ's 条例第四十一条 correction requests, newest first, with their state and receipt date. */
-export function RecordCorrectionsPage({ scope, organ, items }: { scope: StaffOrgans; organ: Organ; items: RecordCorrection[] }) {
+export function RecordCorrectionsPage({ scope, organ, items }: { scope: StaffContext; organ: Organ; items: RecordCorrection[] }) {
   return (
     <AdminLayout title="更正申请" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>更正申请（条例第四十一条） · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="corrections" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="corrections" isSystemAdmin={scope.user.isSystemAdmin} />
       <p class="hint">公民、法人或者其他组织有证据证明本机关提供的与其自身相关的政府信息记录不准确的，可以要求更正（条例第四十一条）。</p>
       <p><a class="btn" href={`/admin/record-corrections/new?organ=${organ.code}`}>登记更正申请</a></p>
       {items.length === 0 ? <p>暂无更正申请。</p> : (
@@ -42,12 +42,12 @@ export function RecordCorrectionsPage({ scope, organ, items }: { scope: StaffOrg
 }
 
 /** Staff register a correction request; a refused form comes back with what was typed and each field's error. */
-export function RecordCorrectionRegisterPage({ scope, organ, values, errors }: { scope: StaffOrgans; organ: Organ; values: FormValues; errors: FieldErrors }) {
+export function RecordCorrectionRegisterPage({ scope, organ, values, errors }: { scope: StaffContext; organ: Organ; values: FormValues; errors: FieldErrors }) {
   const v = (k: string) => values[k] ?? '';
   return (
     <AdminLayout title="登记更正申请" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>登记更正申请（条例第四十一条） · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="corrections" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="corrections" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={errors} />
       <form method="post" action={`/admin/record-corrections/new?organ=${organ.code}`} novalidate>
         <input type="hidden" name="_csrf" value={scope.csrf} />
@@ -96,7 +96,7 @@ export function RecordCorrectionRegisterPage({ scope, organ, values, errors }: {
 export type RecordCorrectionFormState = { verb: RecordCorrectionVerb; errors: FieldErrors; values: FormValues } | null;
 
 /** One request: what was asked, the outcome forms the table allows now, the 告知书 and the history. */
-export function RecordCorrectionPage({ scope, details, today, failed }: { scope: StaffOrgans; details: RecordCorrectionDetails; today: string; failed: RecordCorrectionFormState }) {
+export function RecordCorrectionPage({ scope, details, today, failed }: { scope: StaffContext; details: RecordCorrectionDetails; today: string; failed: RecordCorrectionFormState }) {
   const { correction: rc, organ } = details;
   const facts: [string, string][] = [
     ['编号', rc.trackingNo],
@@ -120,7 +120,7 @@ export function RecordCorrectionPage({ scope, details, today, failed }: { scope:
   return (
     <AdminLayout title={`更正申请 ${rc.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>{rc.trackingNo} <small>{RECORD_CORRECTION_STATE_LABELS[rc.state]}</small></h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="corrections" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="corrections" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={summary} />
       <section aria-labelledby="h-facts">
         <h2 id="h-facts">更正申请（条例第四十一条）</h2>

@@ -13,7 +13,7 @@ import { listRecordCorrectionsOf, performRecordCorrectionVerb, recordCorrectionD
 import { formValues, type FormValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { RecordCorrectionPage, RecordCorrectionRegisterPage, RecordCorrectionsPage, type RecordCorrectionFormState } from './record-correction-pages.tsx';
-import { staffOrgans } from './staff-organs.ts';
+import { staffContext } from '../../../catalog/index.ts';
 
 const idParam = (raw: string) => {
   const id = Number(raw);
@@ -41,26 +41,26 @@ export function recordCorrectionRoutes(app: FastifyInstance, deps: AppDeps): voi
   const today = () => chinaDateOf(deps.clock.now());
 
   async function renderRequest(request: FastifyRequest, reply: FastifyReply, id: number, failed: RecordCorrectionFormState, status = 200) {
-    const scope = await staffOrgans(deps, request, reply);
+    const scope = await staffContext(deps, request, reply);
     const details = await recordCorrectionDetails(deps, actorOf(request, 'web'), id);
     return sendPage(reply, <RecordCorrectionPage scope={scope} details={details} today={today()} failed={failed} />, status);
   }
 
   app.get<{ Querystring: { organ?: string } }>('/admin/record-corrections', async (request, reply) => {
-    const scope = await staffOrgans(deps, request, reply);
-    const organ = scope.organ(request.query.organ);
+    const scope = await staffContext(deps, request, reply);
+    const organ = await scope.organ(request.query.organ);
     return sendPage(reply, <RecordCorrectionsPage scope={scope} organ={organ} items={await listRecordCorrectionsOf(deps, actorOf(request, 'web'), organ.id)} />);
   });
 
   app.get<{ Querystring: { organ?: string } }>('/admin/record-corrections/new', async (request, reply) => {
-    const scope = await staffOrgans(deps, request, reply);
+    const scope = await staffContext(deps, request, reply);
     const values = { receivedOn: today(), formToken: randomBytes(18).toString('base64url') };
-    return sendPage(reply, <RecordCorrectionRegisterPage scope={scope} organ={scope.organ(request.query.organ)} values={values} errors={{}} />);
+    return sendPage(reply, <RecordCorrectionRegisterPage scope={scope} organ={await scope.organ(request.query.organ)} values={values} errors={{}} />);
   });
 
   app.post<{ Querystring: { organ?: string } }>('/admin/record-corrections/new', async (request, reply) => {
-    const scope = await staffOrgans(deps, request, reply);
-    const organ = scope.organ(request.query.organ);
+    const scope = await staffContext(deps, request, reply);
+    const organ = await scope.organ(request.query.organ);
     const values = formValues(request.body);
     try {
       const { correction, created } = await registerRecordCorrection(deps, actorOf(request, 'web'), organ.id, request.body, { formToken: values.formToken ?? '' });

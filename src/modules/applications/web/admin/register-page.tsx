@@ -5,15 +5,15 @@ import { CHANNEL_LABELS, CHANNEL_RULES, STAFF_CHANNELS } from '../../domain/chan
 import { ApplicantFieldsets } from '../applicant-fields.tsx';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
-import type { StaffOrgans } from './staff-organs.ts';
+import type { StaffContext } from '../../../catalog/index.ts';
 
 /** Staff register a written application; the receipt date follows the channel (条例第三十一条). */
-export function RegisterPage({ scope, organ, values, errors }: { scope: StaffOrgans; organ: Organ; values: FormValues; errors: FieldErrors }) {
+export function RegisterPage({ scope, organ, values, errors }: { scope: StaffContext; organ: Organ; values: FormValues; errors: FieldErrors }) {
   const v = (k: string) => values[k] ?? '';
   return (
     <AdminLayout title="登记申请" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>登记政府信息公开申请 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="new" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={errors} />
       <form method="post" action={`/admin/applications/new?organ=${organ.code}`} novalidate>
         <input type="hidden" name="_csrf" value={scope.csrf} />
@@ -48,11 +48,11 @@ export function RegisterPage({ scope, organ, values, errors }: { scope: StaffOrg
   );
 }
 
-export function RegisteredPage({ scope, organ, id, trackingNo, queryCode }: { scope: StaffOrgans; organ: Organ; id: number; trackingNo: string; queryCode: string }) {
+export function RegisteredPage({ scope, organ, id, trackingNo, queryCode }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string }) {
   return (
     <AdminLayout title="已登记" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>已登记申请 {trackingNo}</h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="new" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
       <div class="notice notice-info" role="status">
         <p>请将申请编号和查询码告知申请人（查询码只显示这一次），申请人可凭此在门户查询办理进度、下载答复文书。</p>
         <p>申请编号：<strong id="tracking-no">{trackingNo}</strong>　查询码：<strong id="query-code">{queryCode}</strong></p>

@@ -3,16 +3,16 @@ import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/view
 import type { Organ } from '../../../catalog/index.ts';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
-import type { StaffOrgans } from './staff-organs.ts';
+import type { StaffContext } from '../../../catalog/index.ts';
 
 /** The organ's reconsideration body (named in every letter with remedies) and its letter-number prefix. */
-export function SettingsPage({ scope, organ, values, errors }: { scope: StaffOrgans; organ: Organ; values: FormValues; errors: FieldErrors }) {
-  const canEdit = scope.heads(organ);
+export function SettingsPage({ scope, organ, values, errors }: { scope: StaffContext; organ: Organ; values: FormValues; errors: FieldErrors }) {
+  const canEdit = scope.canAdmin(organ);
   const v = (k: string) => values[k] ?? '';
   return (
     <AdminLayout title="依申请公开设置" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>依申请公开设置 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="settings" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="settings" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={errors} />
       {!canEdit && <p class="notice notice-info">只有本机关管理员可以修改设置。</p>}
       <form method="post" action={`/admin/organs/${organ.code}/application-settings`} class="panel" novalidate>

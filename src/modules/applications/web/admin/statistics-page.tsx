@@ -2,14 +2,14 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import { CHANNEL_STATISTICS_HEADER } from '../../domain/channel-statistics.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
-import type { StaffOrgans } from './staff-organs.ts';
+import type { StaffContext } from '../../../catalog/index.ts';
 
 /** Applications received in a year by channel, with how they were closed; downloadable as XLSX. */
-export function StatisticsPage({ scope, organ, year, rows }: { scope: StaffOrgans; organ: Organ; year: number; rows: { label: string; values: number[] }[] }) {
+export function StatisticsPage({ scope, organ, year, rows }: { scope: StaffContext; organ: Organ; year: number; rows: { label: string; values: number[] }[] }) {
   return (
     <AdminLayout title="依申请公开统计" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>依申请公开按提交方式统计 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="statistics" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="statistics" isSystemAdmin={scope.user.isSystemAdmin} />
       <form method="get" action="/admin/applications/statistics" class="inline-form">
         <input type="hidden" name="organ" value={organ.code} />
         <label for="f-year">年度</label>

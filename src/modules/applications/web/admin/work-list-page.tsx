@@ -6,7 +6,7 @@ import type { Application } from '../../domain/application.ts';
 import { STATE_LABELS } from '../../domain/application-states.ts';
 import type { WorkListFilter } from '../../storage/applications-repository.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
-import type { StaffOrgans } from './staff-organs.ts';
+import type { StaffContext } from '../../../catalog/index.ts';
 
 export const VIEW_LABELS: Record<WorkListFilter['view'], string> = {
   open: '办理中',
@@ -27,7 +27,7 @@ export function currentDeadline(a: Application): { on: string | null; what: stri
 }
 
 export function WorkListPage({ scope, organ, view, days, q, page, list, handlers }: {
-  scope: StaffOrgans; organ: Organ; view: WorkListFilter['view']; days: number; q: string; page: number;
+  scope: StaffContext; organ: Organ; view: WorkListFilter['view']; days: number; q: string; page: number;
   list: { items: Application[]; total: number; today: string; dueBy: string }; handlers: Map<number, string>;
 }) {
   const href = (over: Record<string, string | number>) => {
@@ -37,7 +37,7 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
   return (
     <AdminLayout title="依申请公开办件" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>依申请公开办件 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.organs} current="work" isSystemAdmin={scope.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.staffOf} current="work" isSystemAdmin={scope.user.isSystemAdmin} />
       <nav class="actions" aria-label="办件视图">
         {(Object.keys(VIEW_LABELS) as WorkListFilter['view'][]).map((v) => (
           <a href={href({ view: v, page: 1 })} aria-current={v === view ? 'page' : undefined} class={v === view ? 'btn btn-small' : undefined}>{VIEW_LABELS[v]}</a>

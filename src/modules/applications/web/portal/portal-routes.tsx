@@ -4,7 +4,7 @@ import { fieldErrorsOf } from '../../../../platform/views/admin-helpers.ts';
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { findOrganByCode, type Organ } from '../../../catalog/index.ts';
+import { organByCode, type Organ } from '../../../catalog/index.ts';
 import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { checkStatus } from '../../use-cases/check-status.ts';
 import { findOnlineReceipt, submitOnlineApplication, type OnlineReceipt } from '../../use-cases/submit-online-application.ts';
@@ -46,13 +46,8 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
   const statusLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
   const letterLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
 
-  async function organOr404(code: string): Promise<Organ> {
-    const organ = await findOrganByCode(deps.db, code);
-    if (!organ) throw new DomainError('ERR_NOT_FOUND', '机关不存在或已被移除', { httpStatus: 404 });
-    // 条例第二十七条: the organ answers in its own name, not its internal 股室 or units.
-    if (organ.kind === 'unit') throw new DomainError('ERR_NOT_FOUND', '内设机构不单独受理政府信息公开申请，请向其所属机关申请', { httpStatus: 404 });
-    return organ;
-  }
+  // 条例第二十七条: the organ answers in its own name, not its internal 股室 or units.
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独受理政府信息公开申请，请向其所属机关申请' });
 
   const applyForm = (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200) =>
     sendPage(reply.header('Cache-Control', 'no-store'), <ApplyPage info={info(request)} organ={organ} values={values} errors={errors} formToken={guard.issue(deps.clock.now())} />, status);

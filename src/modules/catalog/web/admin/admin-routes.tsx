@@ -13,7 +13,7 @@ import { saveOrgan } from '../../use-cases/save-organ.ts';
 import { CatalogAdminPage } from './catalog-admin-page.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
 import { OrganFormPage, OrgansAdminPage, organFormValues } from './organ-form-page.tsx';
-import { staffScope } from './staff-scope.ts';
+import { staffContext } from '../staff-context.ts';
 
 type Body = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
     app.addHook('preHandler', requireStaff(deps));
 
     app.get('/admin', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const counts = await draftAndPublishedCounts(db);
       // 条例第二十六条: items published later than 20 working days after formation, this year.
       const year = chinaDateOf(deps.clock.now()).slice(0, 4);
@@ -38,13 +38,13 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
     });
 
     // Organs
-    app.get('/admin/organs', async (request, reply) => sendPage(reply, <OrgansAdminPage scope={await staffScope(deps, request, reply)} />));
+    app.get('/admin/organs', async (request, reply) => sendPage(reply, <OrgansAdminPage scope={await staffContext(deps, request, reply)} />));
     app.get('/admin/organs/new', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       return sendPage(reply, <OrganFormPage scope={scope} values={{ kind: 'department', indexPattern: '{creditCode}/{yyyy}-{seq5}' }} errors={{}} editing={false} />);
     });
     app.post('/admin/organs/new', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       try {
         const organ = await saveOrgan(deps, actorOf(request, 'web'), request.body);
         opts.onOrgansChanged?.();
@@ -55,12 +55,12 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
       }
     });
     app.get<{ Params: { code: string } }>('/admin/organs/:code/edit', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code, 'organ_admin');
       return sendPage(reply, <OrganFormPage scope={scope} values={organFormValues(organ, scope.organs)} errors={{}} editing />);
     });
     app.post<{ Params: { code: string } }>('/admin/organs/:code/edit', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code, 'organ_admin');
       try {
         await saveOrgan(deps, actorOf(request, 'web'), { ...(request.body as Body), code: organ.code }, organ.id);
@@ -74,7 +74,7 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
 
     // Catalog tree
     const catalogPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string> | null, editingId: number | null, status = 200) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code, 'organ_admin');
       const nodes = await listCatalogNodes(db, organ.id);
       const editing = editingId ? nodes.find((n) => n.id === editingId) ?? null : null;
@@ -85,7 +85,7 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
       catalogPage(request, reply, {}, null, Number(request.query.edit) || null),
     );
     app.post<{ Params: { code: string } }>('/admin/organs/:code/catalog', async (request, reply) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code, 'organ_admin');
       try {
         await addCatalogNode(deps, actorOf(request, 'web'), organ.id, request.body);

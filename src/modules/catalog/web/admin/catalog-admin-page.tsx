@@ -3,13 +3,13 @@ import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/view
 import { inTreeOrder, pathTo, subtreeIds, type TreeBranch } from '../../domain/catalog-tree.ts';
 import type { Organ } from '../../domain/organ.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
-import type { StaffScope } from './staff-scope.ts';
+import type { StaffContext } from '../staff-context.ts';
 
 type Branch = TreeBranch<CatalogNode>;
 
 /** Add, rename, move, order and remove catalog nodes. Every action is a plain form (no JavaScript). */
 export function CatalogAdminPage({ scope, organ, tree, nodes, errors, values, editing }: {
-  scope: StaffScope; organ: Organ; tree: Branch[]; nodes: CatalogNode[]; errors: FieldErrors; values: Record<string, string>; editing: CatalogNode | null;
+  scope: StaffContext; organ: Organ; tree: Branch[]; nodes: CatalogNode[]; errors: FieldErrors; values: Record<string, string>; editing: CatalogNode | null;
 }) {
   const label = (n: CatalogNode) => pathTo(nodes, n.id).map((p) => p.name).join(' > ');
   const parentOptions = (selected: string, excludeId?: number) => (

@@ -1,8 +1,8 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import type { StaffScope } from './staff-scope.ts';
+import type { StaffContext } from '../staff-context.ts';
 
 export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
-  scope: StaffScope; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
+  scope: StaffContext; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
 }) {
   return (
     <AdminLayout title="工作台" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
@@ -14,11 +14,11 @@ export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
           <ul>{reminders.map((r) => <li key={r.href}><a href={r.href}>{r.message}</a></li>)}</ul>
         </section>
       )}
-      {scope.editable.length === 0 ? <p>您还没有任何机关的权限，请联系管理员。</p> : (
+      {scope.staffOf.length === 0 ? <p>您还没有任何机关的权限，请联系管理员。</p> : (
         <table class="list">
           <thead><tr><th scope="col">机关</th><th scope="col">草稿</th><th scope="col">已发布</th><th scope="col">{year}年逾期发布</th><th scope="col">操作</th></tr></thead>
           <tbody>
-            {scope.editable.map((o) => (
+            {scope.staffOf.map((o) => (
               <tr key={o.id}>
                 <td><a href={`/organs/${o.code}`} target="_blank">{o.name}</a></td>
                 <td><a href={`/admin/publications?organ=${o.code}&status=draft`}>{counts.get(o.id)?.draft ?? 0}</a></td>

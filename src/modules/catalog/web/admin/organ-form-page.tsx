@@ -2,7 +2,7 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { ORGAN_KINDS, ORGAN_KIND_LABELS } from '../../domain/labels.ts';
 import type { Organ } from '../../domain/organ.ts';
-import type { StaffScope } from './staff-scope.ts';
+import type { StaffContext } from '../staff-context.ts';
 
 export type OrganFormValues = Record<string, string>;
 
@@ -15,7 +15,7 @@ export const organFormValues = (o: Organ, organs: Organ[]): OrganFormValues => (
   guideHtml: o.guideHtml, rulesHtml: o.rulesHtml, sortOrder: String(o.sortOrder),
 });
 
-export function OrganFormPage({ scope, values, errors, editing }: { scope: StaffScope; values: OrganFormValues; errors: FieldErrors; editing: boolean }) {
+export function OrganFormPage({ scope, values, errors, editing }: { scope: StaffContext; values: OrganFormValues; errors: FieldErrors; editing: boolean }) {
   const v = (k: string) => values[k] ?? '';
   const title = editing ? `机关设置：${v('name')}` : '新建机关';
   return (
@@ -76,8 +76,8 @@ export function OrganFormPage({ scope, values, errors, editing }: { scope: Staff
   );
 }
 
-export function OrgansAdminPage({ scope }: { scope: StaffScope }) {
-  const visible = scope.editable;
+export function OrgansAdminPage({ scope }: { scope: StaffContext }) {
+  const visible = scope.staffOf;
   return (
     <AdminLayout title="机关与目录" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>机关与目录</h1>

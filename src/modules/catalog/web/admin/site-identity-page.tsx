@@ -2,7 +2,7 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { IDENTITY_FIELDS, IDENTITY_LABELS, type IdentityField } from '../../domain/site-identity.ts';
 import type { Organ } from '../../domain/organ.ts';
-import type { StaffScope } from './staff-scope.ts';
+import type { StaffContext } from '../staff-context.ts';
 
 const HINTS: Partial<Record<IdentityField, string>> = {
   siteName: '显示在每个页面的页头，如 青岚县人民政府信息公开',
@@ -19,7 +19,7 @@ const HINTS: Partial<Record<IdentityField, string>> = {
  * or one organ; an organ's empty fields take the site's values.
  */
 export function SiteIdentityPage({ scope, organ, values, hasEmblem, errors }: {
-  scope: StaffScope; organ: Organ | null; values: Record<string, string>; hasEmblem: boolean; errors: FieldErrors;
+  scope: StaffContext; organ: Organ | null; values: Record<string, string>; hasEmblem: boolean; errors: FieldErrors;
 }) {
   const title = organ ? `网站标识与备案信息：${organ.name}` : '网站标识与备案信息（全站）';
   const action = organ ? `/admin/organs/${organ.code}/site-identity` : '/admin/site-identity';

@@ -8,7 +8,7 @@ import type { Organ } from '../../domain/organ.ts';
 import { identityFor, saveSiteIdentity } from '../../use-cases/site-identity.ts';
 import type { SiteFrames } from '../../use-cases/site-frames.ts';
 import { SiteIdentityPage } from './site-identity-page.tsx';
-import { staffScope } from './staff-scope.ts';
+import { staffContext } from '../staff-context.ts';
 
 /**
  * 网站标识与备案信息 in the back office: the site's (system administrator) and each organ's (its
@@ -20,13 +20,13 @@ export function siteIdentityRoutes(deps: AppDeps, frames: SiteFrames) {
     app.addHook('preHandler', requireStaff(deps));
 
     const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ | null, values: Record<string, string> | null, errors: Record<string, string>, status = 200) => {
-      const scope = await staffScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       if (!organ && !scope.user.isSystemAdmin) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有系统管理员可以设置全站的网站标识和备案信息', { httpStatus: 403 });
       const stored = await identityFor(deps, organ ? `organ:${organ.id}` : 'site');
       const { emblem, ...fields } = stored;
       return sendPage(reply, <SiteIdentityPage scope={scope} organ={organ} values={values ?? fields} hasEmblem={emblem} errors={errors} />, status);
     };
-    const organOf = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply) => (await staffScope(deps, request, reply)).organ(request.params.code, 'organ_admin');
+    const organOf = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply) => (await staffContext(deps, request, reply)).organ(request.params.code, 'organ_admin');
 
     const done = (reply: FastifyReply, organ: Organ | null, message: string) => {
       frames.invalidate();
@@ -59,7 +59,7 @@ export function siteIdentityRoutes(deps: AppDeps, frames: SiteFrames) {
       }
     };
     const systemAdminOnly = async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!(await staffScope(deps, request, reply)).user.isSystemAdmin) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有系统管理员可以设置全站的网站标识和备案信息', { httpStatus: 403 });
+      if (!(await staffContext(deps, request, reply)).user.isSystemAdmin) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有系统管理员可以设置全站的网站标识和备案信息', { httpStatus: 403 });
     };
 
     app.get('/admin/site-identity', async (request, reply) => page(request, reply, null, null, {}));

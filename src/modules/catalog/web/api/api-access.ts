@@ -1,18 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { holdsRoleOn, requireApiToken, type Principal } from '../../../identity/index.ts';
-import { findCatalogNode, findOrganByCode, findOrganById, organChain, type CatalogNode, type Organ } from '../../index.ts';
+import { mayWorkOn, requireApiToken, type Principal } from '../../../identity/index.ts';
+import { findCatalogNode, findOrganById, organChain, type CatalogNode } from '../../index.ts';
 
 type Executor = AppDeps['db'];
 
 /** Small lookups every catalog route shares: an organ by its code, a node by id, who is calling. */
 
-export async function organOr404(db: Executor, code: string): Promise<Organ> {
-  const organ = await findOrganByCode(db, code);
-  if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `机关“${code}”不存在`, { httpStatus: 404 });
-  return organ;
-}
 
 export async function nodeOr404(db: Executor, id: number): Promise<CatalogNode> {
   const node = await findCatalogNode(db, id);
@@ -57,5 +52,5 @@ export async function optionalApiPrincipal(deps: AppDeps, request: FastifyReques
 
 /** May this caller see an organ's unpublished items (an editor or admin of it or of an organ above it)? */
 export async function mayEditOrgan(db: Executor, principal: Principal | null, organId: number): Promise<boolean> {
-  return principal !== null && holdsRoleOn(principal, await organChain(db, organId), 'editor');
+  return principal !== null && mayWorkOn(principal, await organChain(db, organId));
 }

@@ -5,7 +5,8 @@ import { actorOf, requireApiToken } from '../../../identity/index.ts';
 import {
   addCatalogNode, findOrganById, listCatalogNodes, pagePublishedInNodes, removeCatalogNode, subtreeIds, updateCatalogNode, type CatalogNode,
 } from '../../index.ts';
-import { jsonObjectBody, nodeOr404, nullsAsEmpty, organOr404, withoutNulls } from './api-access.ts';
+import { jsonObjectBody, nodeOr404, nullsAsEmpty, withoutNulls } from './api-access.ts';
+import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { publicationPage } from './publication-schemas.ts';
 import { presentListItem, presentNode } from './presenters.ts';
 import { catalogNode, errorResponses, jsonResponse, nodeBody, nodeIdParams, nodePatchBody, organCodeParams, pageQuery } from './schemas.ts';
@@ -45,7 +46,7 @@ export const catalogNodesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => asyn
       params: organCodeParams, body: nodeBody, response: { 201: jsonResponse('新建的栏目 / the new node', catalogNode), ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
-    const organ = await organOr404(deps.db, request.params.code);
+    const organ = await organByCode(deps.db, request.params.code);
     const id = await addCatalogNode(deps, actorOf(request, 'api'), organ.id, withoutNulls(jsonObjectBody(request.body)));
     return reply.status(201).send(await present(id));
   });

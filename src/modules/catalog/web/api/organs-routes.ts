@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { actorOf, requireApiToken } from '../../../identity/index.ts';
 import { listCatalogNodes, listOrgans, publishedCountsByNode, saveOrgan, type Organ } from '../../index.ts';
-import { jsonObjectBody, nullsAsEmpty, organCodeOf, organOr404, withoutNulls } from './api-access.ts';
+import { jsonObjectBody, nullsAsEmpty, organCodeOf, withoutNulls } from './api-access.ts';
+import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { presentCatalogTree, presentOrganDetail, presentOrganSummary } from './presenters.ts';
 import {
   catalogTreeResponse, errorResponses, jsonResponse, organBody, organCodeParams, organDetail, organListResponse, organPatchBody,
@@ -32,7 +33,7 @@ export const organsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   app.get('/organs/:code', {
     schema: { tags, summary: '机关详情', params: organCodeParams, response: { 200: jsonResponse('机关详情 / the organ', organDetail), ...errorResponses(404) } },
   }, async (request) => {
-    const organ = await organOr404(deps.db, request.params.code);
+    const organ = await organByCode(deps.db, request.params.code);
     return presentOrganDetail(organ, await organCodeOf(deps.db, organ.parentId));
   });
 
@@ -42,7 +43,7 @@ export const organsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
       params: organCodeParams, response: { 200: jsonResponse('目录树 / the catalog tree', catalogTreeResponse), ...errorResponses(404) },
     },
   }, async (request) => {
-    const organ = await organOr404(deps.db, request.params.code);
+    const organ = await organByCode(deps.db, request.params.code);
     const [nodes, counts] = await Promise.all([listCatalogNodes(deps.db, organ.id), publishedCountsByNode(deps.db, organ.id)]);
     return { items: presentCatalogTree(nodes, counts) };
   });
@@ -65,7 +66,7 @@ export const organsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
       params: organCodeParams, body: organPatchBody, response: { 200: jsonResponse('修改后的机关 / the organ after the change', organDetail), ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
-    const before = await organOr404(deps.db, request.params.code);
+    const before = await organByCode(deps.db, request.params.code);
     const merged = { ...currentSettings(before, await organCodeOf(deps.db, before.parentId)), ...nullsAsEmpty(jsonObjectBody(request.body)) };
     const organ = await saveOrgan(deps, actorOf(request, 'api'), merged, before.id);
     return presentOrganDetail(organ, await organCodeOf(deps.db, organ.parentId));

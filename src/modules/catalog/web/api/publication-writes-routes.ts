@@ -4,7 +4,8 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { actorOf, requireApiToken } from '../../../identity/index.ts';
 import { addAttachment, createPublication, listAttachments, updatePublication } from '../../index.ts';
-import { jsonObjectBody, organOr404, withoutNulls } from './api-access.ts';
+import { jsonObjectBody, withoutNulls } from './api-access.ts';
+import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { attachment, attachmentUploadBody, publicationBody, publicationDetail, publicationPutBody } from './publication-schemas.ts';
 import { publicationJson } from './publications-routes.ts';
 import { presentAttachment } from './presenters.ts';
@@ -27,7 +28,7 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       params: organCodeParams, body: publicationBody, response: { 201: jsonResponse('新建的草稿 / the new draft', publicationDetail), ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
-    const organ = await organOr404(deps.db, request.params.code);
+    const organ = await organByCode(deps.db, request.params.code);
     const created = await createPublication(deps, actorOf(request, 'api'), organ.id, withoutNulls(jsonObjectBody(request.body)));
     return reply.status(201).send(await publicationJson(deps, created));
   });

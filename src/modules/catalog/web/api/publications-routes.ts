@@ -7,7 +7,8 @@ import {
   findOrganById, findPublication, listAttachments, listCatalogNodes, pageForStaff, pagePublishedInNodes, type Publication,
 } from '../../index.ts';
 import { withdrawalOf } from '../../storage/publications-repository.ts';
-import { mayEditOrgan, optionalApiPrincipal, organOr404 } from './api-access.ts';
+import { mayEditOrgan, optionalApiPrincipal } from './api-access.ts';
+import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { publicationDetail, publicationPage, publicationsQuery } from './publication-schemas.ts';
 import { presentListItem, presentPublication } from './presenters.ts';
 import { errorResponses, jsonResponse, publicationIdParams } from './schemas.ts';
@@ -34,14 +35,14 @@ export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => asyn
     const { organ: code, status, page, pageSize } = request.query;
     if (status && status !== 'published') {
       await requireApiToken(deps)(request);
-      const organ = await organOr404(deps.db, code);
+      const organ = await organByCode(deps.db, code);
       if (!(await mayEditOrgan(deps.db, request.principal, organ.id))) {
         throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有查看该机关未发布信息的权限', { httpStatus: 403 });
       }
       const result = await pageForStaff(deps.db, { organIds: [organ.id], status, page, pageSize });
       return { items: result.items.map(presentListItem), total: result.total, page, pageSize };
     }
-    const organ = await organOr404(deps.db, code);
+    const organ = await organByCode(deps.db, code);
     const nodeIds = (await listCatalogNodes(deps.db, organ.id)).map((n) => n.id);
     const result = await pagePublishedInNodes(deps.db, nodeIds, page, pageSize);
     return { items: result.items.map(presentListItem), total: result.total, page, pageSize };

@@ -4,7 +4,8 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { actorOf, requireApiToken } from '../../../identity/index.ts';
 import { IDENTITY_FIELDS } from '../../domain/site-identity.ts';
 import { identityFor, saveSiteIdentity } from '../../use-cases/site-identity.ts';
-import { jsonObjectBody, organOr404 } from './api-access.ts';
+import { jsonObjectBody } from './api-access.ts';
+import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { errorResponses, jsonResponse, organCodeParams } from './schemas.ts';
 
 const tags = ['site'];
@@ -39,12 +40,12 @@ export const siteIdentityApi = (deps: AppDeps, onChanged: () => void): FastifyPl
   });
   app.get('/organs/:code/site-identity', {
     schema: { tags, summary: '机关自己的网站标识与备案信息（未设置项沿用全站）', params: organCodeParams, response: { 200: jsonResponse('机关的设置', identity), ...errorResponses(404) } },
-  }, async (request) => present(`organ:${(await organOr404(deps.db, request.params.code)).id}`));
+  }, async (request) => present(`organ:${(await organByCode(deps.db, request.params.code)).id}`));
   app.put('/organs/:code/site-identity', {
     preHandler: requireApiToken(deps),
     schema: { tags, summary: '保存机关的网站标识与备案信息（机关管理员）', security, params: organCodeParams, body, response: { 200: jsonResponse('保存后的设置', identity), ...errorResponses(400, 401, 403, 404) } },
   }, async (request) => {
-    const organ = await organOr404(deps.db, request.params.code);
+    const organ = await organByCode(deps.db, request.params.code);
     await saveSiteIdentity(deps, actorOf(request, 'api'), organ.id, jsonObjectBody(request.body));
     onChanged();
     return present(`organ:${organ.id}`);

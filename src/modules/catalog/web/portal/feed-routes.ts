@@ -7,6 +7,7 @@ import { STAGE_LABELS } from '../../domain/labels.ts';
 import type { Organ } from '../../domain/organ.ts';
 import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-repository.ts';
 import { findOrganByCode } from '../../storage/organs-repository.ts';
+import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { pagePublishedInNodes, type PublicationListItem } from '../../storage/publications-repository.ts';
 import { itemUrl, nodeUrl } from './portal-request.ts';
 import { instantOfChinaTime } from '../../../../shared/iso-date.ts';
@@ -51,8 +52,7 @@ export function feedRoutes(deps: AppDeps, opts: { publicUrl: string | null }) {
   return async function plugin(app: FastifyInstance) {
     app.get<{ Params: { code: string; format: string } }>('/organs/:code/feed.:format', async (request, reply) => {
       const format = formatOf(request.params.format);
-      const organ = await findOrganByCode(deps.db, request.params.code);
-      if (!organ) throw notFound('机关');
+      const organ = await organByCode(deps.db, request.params.code);
       const nodes = await listCatalogNodes(deps.db, organ.id);
       const { items } = await pagePublishedInNodes(deps.db, nodes.map((n) => n.id), 1, FEED_ITEMS);
       return render(request, reply, format, organ, `${organ.name} 政府信息公开`, `/organs/${organ.code}/catalog`, `/organs/${organ.code}/feed`, items);

@@ -7,9 +7,9 @@ import { sendPage } from '../../../../platform/views/render.ts';
 import { safeReturnPath } from '../../../../platform/views/prefs.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
-import type { Organ } from '../../domain/organ.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
-import { findOrganByCode, listOrgans } from '../../storage/organs-repository.ts';
+import { listOrgans } from '../../storage/organs-repository.ts';
+import { organByCode } from '../../use-cases/organ-by-code.ts';
 import {
   amendmentHistory, findPublication, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap, withdrawalOf,
 } from '../../storage/publications-repository.ts';
@@ -39,11 +39,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
   const { db } = deps;
   const baseUrl = (request: FastifyRequest) => opts.publicUrl ?? `${request.protocol}://${request.host}`;
 
-  async function organOr404(code: string): Promise<Organ> {
-    const organ = await findOrganByCode(db, code);
-    if (!organ) throw notFound('机关');
-    return organ;
-  }
+  const organOr404 = (code: string) => organByCode(db, code);
 
   async function treeWithCounts(organId: number) {
     const [nodes, placements] = await Promise.all([listCatalogNodes(db, organId), publishedPlacements(db, organId)]);

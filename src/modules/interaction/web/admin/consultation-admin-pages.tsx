@@ -3,19 +3,19 @@ import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../p
 import type { Organ } from '../../../catalog/index.ts';
 import { COMMENT_STATE_LABELS, CONSULTATION_PHASE_LABELS, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
 import type { ConsultationComment } from '../../storage/consultations-repository.ts';
-import type { MailboxScope } from './letter-admin-pages.tsx';
+import type { StaffContext } from '../../../catalog/index.ts';
 
 type Listed = Consultation & { phase: ConsultationPhase };
 
 /** 意见征集 in the back office: the organ's consultations with their state and feedback due date. */
-export function ConsultationListPage({ scope, organ, list }: { scope: MailboxScope; organ: Organ; list: { items: Listed[]; total: number; page: number; pageSize: number } }) {
+export function ConsultationListPage({ scope, organ, list }: { scope: StaffContext; organ: Organ; list: { items: Listed[]; total: number; page: number; pageSize: number } }) {
   return (
     <AdminLayout title={`意见征集：${organ.name}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>意见征集：{organ.name}</h1>
-      {scope.organs.length > 1 && (
+      {scope.handles.length > 1 && (
         <form method="get" action="/admin/consultations" class="actions">
           <label for="f-organ">机关</label>
-          <select id="f-organ" name="organ">{scope.organs.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
+          <select id="f-organ" name="organ">{scope.handles.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
           <button class="btn btn-secondary" type="submit">切换</button>
         </form>
       )}
@@ -39,7 +39,7 @@ export function ConsultationListPage({ scope, organ, list }: { scope: MailboxSco
 }
 
 /** Opening a draft for comments: title, full text, how to comment, the dates. */
-export function NewConsultationPage({ scope, organ, values, errors }: { scope: MailboxScope; organ: Organ; values: Record<string, string>; errors: FieldErrors }) {
+export function NewConsultationPage({ scope, organ, values, errors }: { scope: StaffContext; organ: Organ; values: Record<string, string>; errors: FieldErrors }) {
   const v = (k: string) => values[k] ?? '';
   return (
     <AdminLayout title={`发起意见征集：${organ.name}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
@@ -62,7 +62,7 @@ export function NewConsultationPage({ scope, organ, values, errors }: { scope: M
 
 /** One consultation for staff: every comment with what the scanner found, moderation, and the feedback report. */
 export function ConsultationAdminPage({ scope, c, comments, errors }: {
-  scope: MailboxScope; c: Listed; comments: ConsultationComment[]; errors: FieldErrors;
+  scope: StaffContext; c: Listed; comments: ConsultationComment[]; errors: FieldErrors;
 }) {
   const hidden = <input type="hidden" name="_csrf" value={scope.csrf} />;
   const pending = comments.filter((m) => m.state === 'pending').length;

@@ -5,7 +5,7 @@ import { sendPage } from '../../../../platform/views/render.ts';
 import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { consultationDetails, listStaffConsultations, moderateComment, openConsultation, publishFeedback } from '../../use-cases/consultations.ts';
 import { ConsultationAdminPage, ConsultationListPage, NewConsultationPage } from './consultation-admin-pages.tsx';
-import { mailboxScope } from './letters-admin-routes.tsx';
+import { staffContext } from '../../../catalog/index.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -16,7 +16,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
  */
 export function consultationsAdminRoutes(deps: AppDeps) {
   const detail = async (request: FastifyRequest, reply: FastifyReply, id: number, errors: Record<string, string>, status = 200) => {
-    const { view } = await mailboxScope(deps, request, reply);
+    const view = await staffContext(deps, request, reply);
     const d = await consultationDetails(deps, actorOf(request, 'web'), id);
     const { comments, ...c } = d;
     return sendPage(reply, <ConsultationAdminPage scope={view} c={c} comments={comments} errors={errors} />, status);
@@ -24,18 +24,21 @@ export function consultationsAdminRoutes(deps: AppDeps) {
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
     app.get<{ Querystring: { organ?: string; page?: string } }>('/admin/consultations', async (request, reply) => {
-      const { view, organ: organOf } = await mailboxScope(deps, request, reply);
-      const organ = organOf(request.query.organ || undefined);
+      const view = await staffContext(deps, request, reply);
+      const organOf = (code: string | undefined) => view.organ(code, 'handle');
+      const organ = await organOf(request.query.organ || undefined);
       const list = await listStaffConsultations(deps, actorOf(request, 'web'), organ.id, pageQueryParam(request.query.page));
       return sendPage(reply, <ConsultationListPage scope={view} organ={organ} list={list} />);
     });
     app.get<{ Querystring: { organ?: string } }>('/admin/consultations/new', async (request, reply) => {
-      const { view, organ: organOf } = await mailboxScope(deps, request, reply);
-      return sendPage(reply, <NewConsultationPage scope={view} organ={organOf(request.query.organ || undefined)} values={{}} errors={{}} />);
+      const view = await staffContext(deps, request, reply);
+      const organOf = (code: string | undefined) => view.organ(code, 'handle');
+      return sendPage(reply, <NewConsultationPage scope={view} organ={await organOf(request.query.organ || undefined)} values={{}} errors={{}} />);
     });
     app.post<{ Querystring: { organ?: string } }>('/admin/consultations/new', async (request, reply) => {
-      const { view, organ: organOf } = await mailboxScope(deps, request, reply);
-      const organ = organOf(request.query.organ || undefined);
+      const view = await staffContext(deps, request, reply);
+      const organOf = (code: string | undefined) => view.organ(code, 'handle');
+      const organ = await organOf(request.query.organ || undefined);
       const b = (request.body ?? {}) as Record<string, unknown>;
       const values = { title: str(b.title), body: str(b.body), howToComment: str(b.howToComment), startOn: str(b.startOn), endOn: str(b.endOn) };
       try {

@@ -1,7 +1,7 @@
-import { AdminLayout, type AdminUser } from '../../../../platform/views/admin-layout.tsx';
+import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { chineseDate } from '../../../applications/index.ts';
-import type { Organ } from '../../../catalog/index.ts';
+import type { Organ, StaffContext } from '../../../catalog/index.ts';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, type Letter } from '../../domain/letter.ts';
 import { LETTER_TRANSITIONS, letterVerbsIn, STAFF_LETTER_VERBS, type LetterVerb } from '../../domain/letter-verbs.ts';
 import type { LetterPage, LetterView } from '../../storage/letters-repository.ts';
@@ -9,30 +9,29 @@ import type { LetterSettings } from '../../storage/settings-repository.ts';
 import type { LetterDetails } from '../../use-cases/letter-details.ts';
 import type { LetterStatistics } from '../../use-cases/letter-statistics.ts';
 
-export type MailboxScope = { user: AdminUser; csrf: string; flash: string | null; organs: Organ[]; heads: (organId: number) => boolean };
 
 export const LETTER_VIEW_LABELS: Record<LetterView, string> = {
   open: '办理中', overdue: '已逾期', due_soon: '即将到期', past_three_months: '超过三个月未答复', reply_review: '答复待审核', replied: '已答复', not_accepted: '不予受理', all: '全部',
 };
 
-function MailboxNav({ scope, organ, current }: { scope: MailboxScope; organ: Organ; current: 'list' | 'stats' | 'settings' }) {
+function MailboxNav({ scope, organ, current }: { scope: StaffContext; organ: Organ; current: 'list' | 'stats' | 'settings' }) {
   return (
     <nav class="actions" aria-label="部门信箱">
-      {scope.organs.length > 1 && (
+      {scope.handles.length > 1 && (
         <form method="get" action="/admin/letters" class="inline-form">
           <label for="f-organ">机关：</label>
-          <select id="f-organ" name="organ">{scope.organs.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
+          <select id="f-organ" name="organ">{scope.handles.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
           <button type="submit" class="btn btn-small">切换</button>
         </form>
       )}
       <a href={`/admin/letters?organ=${organ.code}`} aria-current={current === 'list' ? 'page' : undefined}>来信</a>
       <a href={`/admin/letters/statistics?organ=${organ.code}`} aria-current={current === 'stats' ? 'page' : undefined}>统计</a>
-      {scope.heads(organ.id) && <a href={`/admin/letters/settings?organ=${organ.code}`} aria-current={current === 'settings' ? 'page' : undefined}>设置</a>}
+      {scope.canAdmin(organ.id) && <a href={`/admin/letters/settings?organ=${organ.code}`} aria-current={current === 'settings' ? 'page' : undefined}>设置</a>}
     </nav>
   );
 }
 
-export function LetterListPage({ scope, organ, view, list, today }: { scope: MailboxScope; organ: Organ; view: LetterView; list: LetterPage; today: string }) {
+export function LetterListPage({ scope, organ, view, list, today }: { scope: StaffContext; organ: Organ; view: LetterView; list: LetterPage; today: string }) {
   const href = (v: LetterView, page = 1) => `/admin/letters?organ=${organ.code}&view=${v}&page=${page}`;
   return (
     <AdminLayout title="部门信箱" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
@@ -127,7 +126,7 @@ function PhotoForm({ letterId, eventId, csrf, failed }: { letterId: number; even
   );
 }
 
-export function LetterPageView({ scope, d, today, failed }: { scope: MailboxScope; d: LetterDetails; today: string; failed: VerbFailure }) {
+export function LetterPageView({ scope, d, today, failed }: { scope: StaffContext; d: LetterDetails; today: string; failed: VerbFailure }) {
   const l = d.letter;
   const open = !['replied', 'not_accepted'].includes(l.state);
   const verbs = letterVerbsIn(l.state).filter((v) => STAFF_LETTER_VERBS.includes(v));
@@ -166,7 +165,7 @@ export function LetterPageView({ scope, d, today, failed }: { scope: MailboxScop
   );
 }
 
-export function LetterSettingsPage({ scope, organ, settings, errors, values }: { scope: MailboxScope; organ: Organ; settings: LetterSettings; errors: FieldErrors; values: Record<string, string> | null }) {
+export function LetterSettingsPage({ scope, organ, settings, errors, values }: { scope: StaffContext; organ: Organ; settings: LetterSettings; errors: FieldErrors; values: Record<string, string> | null }) {
   return (
     <AdminLayout title="部门信箱设置" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>部门信箱设置 · {organ.name}</h1>
@@ -187,7 +186,7 @@ export function LetterSettingsPage({ scope, organ, settings, errors, values }: {
   );
 }
 
-export function LetterStatisticsPage({ scope, organ, stats }: { scope: MailboxScope; organ: Organ; stats: LetterStatistics }) {
+export function LetterStatisticsPage({ scope, organ, stats }: { scope: StaffContext; organ: Organ; stats: LetterStatistics }) {
   const q = `organ=${organ.code}&from=${stats.from}&to=${stats.to}`;
   return (
     <AdminLayout title="部门信箱统计" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>

@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
-import { fieldErrorsOf, pageQueryParam, setFlash, takeFlash } from '../../../../platform/views/admin-helpers.ts';
+import { fieldErrorsOf, pageQueryParam, setFlash } from '../../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { chinaDateOf, isIsoDate } from '../../../../shared/iso-date.ts';
-import { organScope, type Organ } from '../../../catalog/index.ts';
-import { actorOf, isSystemAdmin, requireStaff } from '../../../identity/index.ts';
+import { staffContext } from '../../../catalog/index.ts';
+import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { LETTER_TRANSITIONS, STAFF_LETTER_VERBS, type LetterCommand, type LetterVerb } from '../../domain/letter-verbs.ts';
 import type { FollowUpKind } from '../../domain/letter.ts';
@@ -16,7 +16,7 @@ import { listLetters } from '../../use-cases/list-letters.ts';
 import { getLetterSettings, updateLetterSettings } from '../../use-cases/manage-letter-settings.ts';
 import { performLetterVerb } from '../../use-cases/perform-letter-verb.ts';
 import { attachFollowUpPhoto, readFollowUpPhoto } from '../../use-cases/follow-up-photos.ts';
-import { LetterListPage, LetterPageView, LetterSettingsPage, LetterStatisticsPage, statisticsRows, type MailboxScope, type VerbFailure } from './letter-admin-pages.tsx';
+import { LetterListPage, LetterPageView, LetterSettingsPage, LetterStatisticsPage, statisticsRows, type VerbFailure } from './letter-admin-pages.tsx';
 import { xlsxOf } from './xlsx.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -34,29 +34,6 @@ export function letterCommandFrom(verb: LetterVerb, b: Record<string, unknown>):
     case 'rate': throw new DomainError(E.verbNotAllowed, '评价由来信人提交', { httpStatus: 409 });
     case 'attachPhoto': throw new DomainError(E.verbNotAllowed, '照片请通过上传表单提交', { httpStatus: 409 });
   }
-}
-
-/**
- * The organs whose letters the signed-in person handles: the staff organ scope (a role on an organ
- * reaches its units), without the units themselves, which have no mailbox of their own.
- */
-export async function mailboxScope(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
-  const principal = request.principal!;
-  const scope = await organScope(deps.db, principal);
-  const organs = scope.directStaffOf.filter((o) => o.kind !== 'unit');
-  const view: MailboxScope = {
-    user: { displayName: principal.displayName, username: principal.username, isSystemAdmin: isSystemAdmin(principal) },
-    csrf: request.csrfToken!, flash: takeFlash(request, reply), organs, heads: (id) => scope.may(id, 'organ_admin'),
-  };
-  const organ = (code: string | undefined): Organ => {
-    const found = code ? organs.find((o) => o.code === code) : organs[0];
-    if (!found) {
-      if (code && scope.organs.some((o) => o.code === code)) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有办理该机关部门信箱来信的权限', { httpStatus: 403 });
-      throw new DomainError('ERR_NOT_FOUND', code ? '机关不存在' : '您还没有任何机关的权限，请联系管理员', { httpStatus: 404 });
-    }
-    return found;
-  };
-  return { view, organ };
 }
 
 /** The period asked for, or this year so far; a wrong date is refused in Chinese. */
@@ -79,23 +56,22 @@ export function lettersAdminRoutes(deps: AppDeps) {
     app.addHook('preHandler', requireStaff(deps));
 
     app.get<{ Querystring: { organ?: string; view?: string; page?: string } }>('/admin/letters', async (request, reply) => {
-      const { view: scope, organ: pick } = await mailboxScope(deps, request, reply);
-      const organ = pick(request.query.organ);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.query.organ || undefined, 'handle');
       const view = (LETTER_VIEWS as readonly string[]).includes(request.query.view ?? '') ? (request.query.view as LetterView) : 'open';
       const list = await listLetters(deps, [organ.id], view, pageQueryParam(request.query.page));
       return sendPage(reply, <LetterListPage scope={scope} organ={organ} view={view} list={list} today={today()} />);
     });
 
     app.get<{ Querystring: { organ?: string; from?: string; to?: string } }>('/admin/letters/statistics', async (request, reply) => {
-      const { view: scope, organ: pick } = await mailboxScope(deps, request, reply);
-      const organ = pick(request.query.organ);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.query.organ || undefined, 'handle');
       const p = period(request.query, today());
       return sendPage(reply, <LetterStatisticsPage scope={scope} organ={organ} stats={await letterStatistics(deps, organ.id, p.from, p.to)} />);
     });
 
     app.get<{ Querystring: { organ?: string; from?: string; to?: string } }>('/admin/letters/statistics.xlsx', async (request, reply) => {
-      const { organ: pick } = await mailboxScope(deps, request, reply);
-      const organ = pick(request.query.organ);
+      const organ = await (await staffContext(deps, request, reply)).organ(request.query.organ || undefined, 'handle');
       const p = period(request.query, today());
       const stats = await letterStatistics(deps, organ.id, p.from, p.to);
       const file = xlsxOf('部门信箱统计', [['机关', organ.name], ['统计期间', `${p.from} 至 ${p.to}`], [], ['项目', '数值'], ...statisticsRows(stats)]);
@@ -106,14 +82,14 @@ export function lettersAdminRoutes(deps: AppDeps) {
     });
 
     app.get<{ Querystring: { organ?: string } }>('/admin/letters/settings', async (request, reply) => {
-      const { view: scope, organ: pick } = await mailboxScope(deps, request, reply);
-      const organ = pick(request.query.organ);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.query.organ || undefined, 'handle');
       return sendPage(reply, <LetterSettingsPage scope={scope} organ={organ} settings={await getLetterSettings(deps, organ.id)} errors={{}} values={null} />);
     });
 
     app.post<{ Querystring: { organ?: string } }>('/admin/letters/settings', async (request, reply) => {
-      const { view: scope, organ: pick } = await mailboxScope(deps, request, reply);
-      const organ = pick(request.query.organ);
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.query.organ || undefined, 'handle');
       const body = (request.body ?? {}) as Record<string, unknown>;
       try {
         await updateLetterSettings(deps, actorOf(request, 'web'), organ.id, body);
@@ -126,7 +102,7 @@ export function lettersAdminRoutes(deps: AppDeps) {
     });
 
     app.get<{ Params: { id: string } }>('/admin/letters/:id', async (request, reply) => {
-      const { view: scope } = await mailboxScope(deps, request, reply);
+      const scope = await staffContext(deps, request, reply);
       const d = await letterDetails(deps, actorOf(request, 'web'), idOf(request.params.id));
       return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={null} />);
     });
@@ -142,7 +118,7 @@ export function lettersAdminRoutes(deps: AppDeps) {
         return reply.redirect(`/admin/letters/${id}`, 303);
       } catch (e) {
         const errors = (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? { file: '照片不能超过 10 MB' } : fieldErrorsOf(e);
-        const { view: scope } = await mailboxScope(deps, request, reply);
+        const scope = await staffContext(deps, request, reply);
         const d = await letterDetails(deps, actor, id);
         return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={{ verb: 'attachPhoto', errors, values: { followUpEventId: request.params.event } }} />, 400);
       }
@@ -168,7 +144,7 @@ export function lettersAdminRoutes(deps: AppDeps) {
         return reply.redirect(verb === 'transfer' ? '/admin/letters' : `/admin/letters/${id}`, 303);
       } catch (e) {
         const errors = fieldErrorsOf(e);
-        const { view: scope } = await mailboxScope(deps, request, reply);
+        const scope = await staffContext(deps, request, reply);
         const d = await letterDetails(deps, actor, id);
         const failed: VerbFailure = { verb, errors, values: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, str(v)])) };
         return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={failed} />, e instanceof DomainError ? e.httpStatus : 400);

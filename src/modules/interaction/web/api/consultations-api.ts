@@ -4,7 +4,7 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit } from '../../../applications/index.ts';
-import { findOrganByCode } from '../../../catalog/index.ts';
+import { organByCode } from '../../../catalog/index.ts';
 import { actorOf, requireApiToken } from '../../../identity/index.ts';
 import { ConsultationErrorCode, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
 import {
@@ -84,8 +84,7 @@ export const consultationsApi = (deps: AppDeps, opts: { commentsPerHour?: number
     preHandler: requireApiToken(deps),
     schema: { tags, summary: '本机关的意见征集（工作人员）', security, querystring: z.object({ organ: z.string(), page: z.string().optional() }), response: { 200: json('一页 / a page', page(consultation)), ...errors(401, 403, 404) } },
   }, async (request) => {
-    const organ = await findOrganByCode(deps.db, request.query.organ);
-    if (!organ) throw new DomainError(ConsultationErrorCode.notFound, '机关不存在', { httpStatus: 404 });
+    const organ = await organByCode(deps.db, request.query.organ);
     const p = await listStaffConsultations(deps, actorOf(request, 'api'), organ.id, pageQueryParam(request.query.page));
     return { ...p, items: p.items.map(asJson) };
   });
@@ -98,8 +97,7 @@ export const consultationsApi = (deps: AppDeps, opts: { commentsPerHour?: number
       response: { 201: json('已发布 / opened', consultation), ...errors(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
-    const organ = await findOrganByCode(deps.db, request.body.organ);
-    if (!organ) throw new DomainError(ConsultationErrorCode.notFound, '机关不存在', { httpStatus: 404 });
+    const organ = await organByCode(deps.db, request.body.organ);
     const c = await openConsultation(deps, actorOf(request, 'api'), organ.id, request.body);
     return reply.status(201).send(asJson(await consultationDetails(deps, actorOf(request, 'api'), c.id)));
   });

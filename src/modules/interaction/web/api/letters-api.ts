@@ -4,8 +4,8 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit } from '../../../applications/index.ts';
-import { findOrganByCode, organScope, type Organ } from '../../../catalog/index.ts';
-import { actorOf, requireApiToken } from '../../../identity/index.ts';
+import { organByCode, organChain } from '../../../catalog/index.ts';
+import { actorOf, requireApiToken, mayWorkOn } from '../../../identity/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { LETTER_STATES, LETTER_TYPES, RATINGS, type Letter } from '../../domain/letter.ts';
 import { STAFF_LETTER_VERBS, type LetterVerb } from '../../domain/letter-verbs.ts';
@@ -61,11 +61,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
   const submitLimit = addressLimit({ max, windowMs: 3600_000, refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}封来信。请于${when}后再提交`, { httpStatus: 429 }) });
   const qmax = opts.queriesPer10Minutes ?? 30;
   const queryLimit = addressLimit({ max: qmax, windowMs: 600_000, refusal: (when, window) => new DomainError('ERR_RATE_LIMITED', `查询过于频繁：同一网络地址${window}内最多查询${qmax}次。请于${when}后再查询`, { httpStatus: 429 }) });
-  const organOr404 = async (code: string): Promise<Organ> => {
-    const organ = await findOrganByCode(deps.db, code);
-    if (!organ || organ.kind === 'unit') throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
-    return organ;
-  };
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独设信箱，请写信给其所属机关' });
   const codeParams = z.object({ code: z.string().describe('机关代码 / organ code') });
 
   app.get('/organs/:code/letters', {
@@ -123,8 +119,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
     },
   }, async (request) => {
     const organ = await organOr404(request.query.organ);
-    const scope = await organScope(deps.db, request.principal!);
-    if (!scope.may(organ, 'editor')) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有办理该机关部门信箱来信的权限', { httpStatus: 403 });
+    if (!mayWorkOn(request.principal!, await organChain(deps.db, organ.id))) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有办理该机关部门信箱来信的权限', { httpStatus: 403 });
     const p = await listLetters(deps, [organ.id], request.query.view ?? 'open', pageQueryParam(request.query.page));
     return { ...p, items: p.items.map(staffJson) };
   });

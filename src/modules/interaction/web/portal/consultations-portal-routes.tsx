@@ -5,7 +5,7 @@ import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, formGuard } from '../../../applications/index.ts';
-import { findOrganByCode, type Organ } from '../../../catalog/index.ts';
+import { organByCode, type Organ } from '../../../catalog/index.ts';
 import { ConsultationErrorCode as E } from '../../domain/consultation.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
 import { findPublicConsultation, listPublicConsultations, submitComment } from '../../use-cases/consultations.ts';
@@ -28,11 +28,7 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
     max, windowMs: 3600_000,
     refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}条意见。请于${when}后再提交，您填写的内容已保留`, { httpStatus: 429, field: '_form' }),
   });
-  const organOr404 = async (code: string): Promise<Organ> => {
-    const organ = await findOrganByCode(deps.db, code);
-    if (!organ || organ.kind === 'unit') throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
-    return organ;
-  };
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独征集意见，请到其所属机关的网站查看' });
   const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, id: number, values: Record<string, string>, errors: Record<string, string>, status = 200, thanked = false) => {
     const c = await findPublicConsultation(deps, organ.code, id);
     return sendPage(reply.header('Cache-Control', 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={errors} formToken={c.phase === 'open' ? guard.issue(deps.clock.now()) : null} thanked={thanked} />, status);

@@ -5,7 +5,7 @@ import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, formGuard, submissionKeyOf } from '../../../applications/index.ts';
-import { findOrganByCode, type Organ } from '../../../catalog/index.ts';
+import { organByCode, type Organ } from '../../../catalog/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
 import { checkLetter, rateLetter } from '../../use-cases/check-letter.ts';
@@ -47,11 +47,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
     refusal: (when, window) => new DomainError('ERR_RATE_LIMITED', `查询过于频繁：同一网络地址${window}内最多查询${qmax}次。请于${when}后再查询`, { httpStatus: 429, field: '_form' }),
   });
 
-  async function organOr404(code: string): Promise<Organ> {
-    const organ = await findOrganByCode(deps.db, code);
-    if (!organ || organ.kind === 'unit') throw new DomainError('ERR_NOT_FOUND', '机关不存在，或内设机构不单独设信箱', { httpStatus: 404 });
-    return organ;
-  }
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独设信箱，请写信给其所属机关' });
 
   const writeForm = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200) =>
     sendPage(reply.header('Cache-Control', 'no-store'), <WriteLetterPage info={info(request)} organ={organ} values={values} errors={errors} formToken={guard.issue(deps.clock.now())} settings={await getLetterSettings(deps, organ.id)} />, status);
