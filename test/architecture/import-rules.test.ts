@@ -95,9 +95,17 @@ describe('import rules', () => {
     expect(bad).toEqual([]);
   });
 
-  it('SQL stays in storage/: routes and pages build no queries (issue 12)', () => {
-    const query = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(/;
-    const bad = all.filter((f) => /\/modules\/[^/]+\/web\//.test(f) && query.test(fs.readFileSync(f, 'utf8'))).map(rel);
+  it('SQL stays in storage/: routes, pages, use cases, jobs and commands build no queries (issue 12)', () => {
+    const query = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(|\bsql`|\bsql</;
+    const bad = all.filter((f) => /\/modules\/[^/]+\//.test(f) && !/\/modules\/[^/]+\/(storage|testing)\//.test(f) && query.test(fs.readFileSync(f, 'utf8'))).map(rel);
+    expect(bad).toEqual([]);
+  });
+
+  it('the staff context is the only scope helper: no area reads the organ scope itself (issue 12)', () => {
+    // Back-office pages ask staffContext (catalog/web/staff-context.ts) and the permission rules of
+    // identity/domain/permissions.ts; only the context itself and the reminders of src/main build on organScope.
+    const allowed = ['src/modules/catalog/web/staff-context.ts', 'src/modules/catalog/use-cases/organ-scope.ts', 'src/modules/catalog/index.ts', 'src/main/staff-reminders.ts'];
+    const bad = all.filter((f) => !allowed.includes(rel(f)) && /\borganScope\(/.test(fs.readFileSync(f, 'utf8'))).map(rel);
     expect(bad).toEqual([]);
   });
 });

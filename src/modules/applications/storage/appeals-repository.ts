@@ -41,3 +41,8 @@ export async function updateAppealDecision(
     .executeTakeFirst();
   return r ? toAppeal(r) : null;
 }
+
+/** The appeals already recorded for an application: kind, case number, dates, result and extension (unordered). */
+export async function appealFactsOf(db: Executor, applicationId: number) {
+  return db.selectFrom('appeals').select(['kind', 'case_no', 'filed_on', 'decided_on', 'result', 'accepted_on', 'extension_days']).where('application_id', '=', applicationId).execute();
+}

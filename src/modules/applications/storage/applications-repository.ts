@@ -6,7 +6,7 @@ import type { IsoDate } from '../../../shared/iso-date.ts';
 import type { Application } from '../domain/application.ts';
 import { OPEN_STATES, type ApplicationState } from '../domain/application-states.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
-import { toApplication } from './application-row.ts';
+import { toApplication, type DueColumns } from './application-row.ts';
 import type { Executor } from './executor.ts';
 import { containsText } from '../../../platform/db/like.ts';
 
@@ -225,4 +225,14 @@ export async function channelOutcomeCounts(db: Executor, organIds: number[], yea
     .groupBy(['channel', 'outcome'])
     .execute();
   return rows.map((r) => ({ channel: r.channel, outcome: r.outcome, count: Number(r.n) }));
+}
+
+/** Stores a case's recomputed due-date columns (the version is not bumped: derived data); returns nothing. */
+export async function setDueColumns(db: Executor, id: number, due: DueColumns): Promise<void> {
+  await db.updateTable('applications').set(due).where('id', '=', id).execute();
+}
+
+/** An organ's applications with these tracking numbers: id, tracking number, arrival date and outcome. */
+export async function organApplicationsByTrackingNo(db: Executor, organId: number, trackingNos: string[]) {
+  return db.selectFrom('applications').select(['id', 'tracking_no', 'arrived_on', 'outcome']).where('organ_id', '=', organId).where('tracking_no', 'in', trackingNos).execute();
 }

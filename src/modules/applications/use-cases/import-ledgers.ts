@@ -8,7 +8,7 @@ import { correctionNoticeDueOn } from '../domain/application-clock.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { formatLineError, parseAppealLedger, parseApplicationLedger, type LineError, type TableRow } from '../domain/import-ledger.ts';
 import { insertAppeal } from '../storage/appeals-repository.ts';
-import { insertApplication, trackingNoExists } from '../storage/applications-repository.ts';
+import { insertApplication, organApplicationsByTrackingNo, trackingNoExists } from '../storage/applications-repository.ts';
 import { appendEvent } from '../storage/events-repository.ts';
 import { auditApplication, requireCaseStaff } from './case-access.ts';
 import { dueColumnsFor } from './due-columns.ts';
@@ -74,7 +74,7 @@ export async function importAppeals(deps: AppDeps, actor: Actor, organCode: stri
     await requireCaseStaff(trx, actor, organ.id);
     const apps = new Map(
       (records.length
-        ? await trx.selectFrom('applications').select(['id', 'tracking_no', 'arrived_on', 'outcome']).where('organ_id', '=', organ.id).where('tracking_no', 'in', [...new Set(records.map((r) => r.trackingNo))]).execute()
+        ? await organApplicationsByTrackingNo(trx, organ.id, [...new Set(records.map((r) => r.trackingNo))])
         : []
       ).map((a) => [a.tracking_no, a]),
     );

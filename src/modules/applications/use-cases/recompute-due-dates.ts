@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { listRunningApplications } from '../storage/applications-repository.ts';
+import { listRunningApplications, setDueColumns } from '../storage/applications-repository.ts';
 import { listPauses } from '../storage/pauses-repository.ts';
 import { dueColumnsFor } from './due-columns.ts';
 import { calendarFor } from './working-calendar.ts';
@@ -16,7 +16,7 @@ export async function recomputeDueDates(deps: AppDeps): Promise<number> {
     for (const app of await listRunningApplications(trx)) {
       const due = dueColumnsFor(app, await listPauses(trx, app.id), calendar);
       if (due.due_on === app.dueOn && due.due_warnings_json === JSON.stringify(app.dueWarnings)) continue;
-      await trx.updateTable('applications').set(due).where('id', '=', app.id).execute();
+      await setDueColumns(trx, app.id, due);
       changed += 1;
     }
     return changed;

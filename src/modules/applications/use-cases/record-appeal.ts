@@ -5,7 +5,7 @@ import { actorUserId, type Actor } from '../../identity/index.ts';
 import { appealProblems, suitAfterReconsiderationNotes, type Appeal, type AppealKind, type AppealResult } from '../domain/appeal.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { requireApplication } from '../storage/applications-repository.ts';
-import { findAppeal, insertAppeal, updateAppealDecision } from '../storage/appeals-repository.ts';
+import { appealFactsOf, findAppeal, insertAppeal, updateAppealDecision } from '../storage/appeals-repository.ts';
 import { auditApplication, requireCaseStaff } from './case-access.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -22,7 +22,7 @@ export async function recordAppeal(deps: AppDeps, actor: Actor, applicationId: n
       acceptedOn: str(raw.acceptedOn) || null, extensionDays: days(raw.extensionDays),
     };
     const { reasons, notes } = appealProblems(input, { today: chinaDateOf(now), application: app });
-    const earlier = await trx.selectFrom('appeals').select(['kind', 'case_no', 'filed_on', 'decided_on', 'result', 'accepted_on', 'extension_days']).where('application_id', '=', app.id).execute();
+    const earlier = await appealFactsOf(trx, app.id);
     if (input.caseNo && earlier.some((a) => a.case_no === input.caseNo)) {
       reasons.push({ code: E.appealInvalid, field: 'caseNo', message: `案号“${input.caseNo}”已登记，请勿重复登记；如结果有变化，请更新原记录` });
     }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { CatalogNodesTable } from '../../../platform/db/schema.ts';
 import type { Executor } from './executor.ts';
 
@@ -56,4 +56,34 @@ export async function publishedCountsByNode(db: Executor, organId: number): Prom
     .groupBy('pp.node_id')
     .execute();
   return new Map(rows.map((r) => [r.node_id, Number(r.n)]));
+}
+
+/** The organ of each of these nodes that exists, as id and organ_id. */
+export async function nodeOrgans(db: Executor, nodeIds: number[]) {
+  return db.selectFrom('catalog_nodes').select(['id', 'organ_id']).where('id', 'in', nodeIds).execute();
+}
+
+/** Inserts a node; returns its id. */
+export async function insertCatalogNode(db: Executor, values: Insertable<CatalogNodesTable>): Promise<number> {
+  return (await db.insertInto('catalog_nodes').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Updates a node's fields; returns nothing. */
+export async function updateCatalogNodeRow(db: Executor, id: number, values: Updateable<CatalogNodesTable>): Promise<void> {
+  await db.updateTable('catalog_nodes').set(values).where('id', '=', id).execute();
+}
+
+/** Whether the node has at least one sub-node. */
+export async function hasChildNodes(db: Executor, nodeId: number): Promise<boolean> {
+  return !!(await db.selectFrom('catalog_nodes').select('id').where('parent_id', '=', nodeId).executeTakeFirst());
+}
+
+/** Whether at least one item is placed in the node. */
+export async function hasPlacements(db: Executor, nodeId: number): Promise<boolean> {
+  return !!(await db.selectFrom('publication_placements').select('publication_id').where('node_id', '=', nodeId).executeTakeFirst());
+}
+
+/** Deletes a node; returns nothing. */
+export async function deleteCatalogNode(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('catalog_nodes').where('id', '=', id).execute();
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OrgansTable } from '../../../platform/db/schema.ts';
 import type { Organ } from '../domain/organ.ts';
 import type { OrganKind } from '../domain/labels.ts';
@@ -43,4 +43,19 @@ export async function organChain(db: Executor, organId: number): Promise<number[
   const chain: number[] = [];
   for (let cur: number | null | undefined = organId; cur != null && !chain.includes(cur); cur = parent.get(cur)) chain.push(cur);
   return chain;
+}
+
+/** Inserts an organ; returns it as stored. */
+export async function insertOrgan(db: Executor, values: Insertable<OrgansTable>): Promise<Organ> {
+  return toOrgan(await db.insertInto('organs').values(values).returningAll().executeTakeFirstOrThrow());
+}
+
+/** Updates an organ's fields; returns it as stored (throws when there is no such organ). */
+export async function updateOrgan(db: Executor, id: number, values: Updateable<OrgansTable>): Promise<Organ> {
+  return toOrgan(await db.updateTable('organs').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow());
+}
+
+/** The organ's units (kind 'unit' directly under it), as id and code. */
+export async function unitsOf(db: Executor, organId: number) {
+  return db.selectFrom('organs').select(['id', 'code']).where('parent_id', '=', organId).where('kind', '=', 'unit').execute();
 }

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../shared/domain-error.ts';
 import { actorMay, type Actor } from '../../identity/index.ts';
 import type { Executor } from '../storage/executor.ts';
-import { organChain } from '../storage/organs-repository.ts';
+import { organChain, unitsOf } from '../storage/organs-repository.ts';
 
 /** Refuses with 403 unless the actor holds `role` on the organ (or an organ above it). */
 export async function requireRoleOnOrgan(db: Executor, actor: Actor, organId: number, role: 'organ_admin' | 'editor'): Promise<void> {
@@ -25,7 +25,7 @@ export async function requireDraftRights(db: Executor, actor: Actor, organId: nu
  * works only in units of the organ — their unit. Null when the organ's own staff draft it.
  */
 export async function submittingUnitFor(db: Executor, actor: Actor, organId: number, unitCode: string | null): Promise<number | null> {
-  const units = await db.selectFrom('organs').select(['id', 'code']).where('parent_id', '=', organId).where('kind', '=', 'unit').execute();
+  const units = await unitsOf(db, organId);
   if (unitCode) {
     const unit = units.find((u) => u.code === unitCode);
     if (!unit) throw new DomainError('ERR_CATALOG_UNIT_INVALID', `报送单位“${unitCode}”不是本机关的下属单位`, { field: 'submittingUnitCode' });

@@ -8,6 +8,8 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../../identity/index.ts';
 import type { Executor } from '../storage/executor.ts';
 import { findPublication, listAttachments } from '../storage/publications-repository.ts';
+import { deleteAttachment, insertAttachment } from '../storage/attachments-repository.ts';
+import { findAttachment } from '../storage/revision-attachments.ts';
 import { contentMismatch } from '../domain/file-content.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights } from './authorize.ts';
@@ -57,19 +59,15 @@ export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: 
   await fs.writeFile(target, file.bytes);
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('attachments')
-        .values({
-          publication_id: publicationId, file_name: fileName, mime_type: TYPES[ext], size_bytes: file.bytes.length, storage_key: storageKey,
-          sha256: createHash('sha256').update(file.bytes).digest('hex'), created_at: at.toISOString(), revision_state: forRevision ? 'pending_add' : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertAttachment(trx, {
+        publication_id: publicationId, file_name: fileName, mime_type: TYPES[ext], size_bytes: file.bytes.length, storage_key: storageKey,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'), created_at: at.toISOString(), revision_state: forRevision ? 'pending_add' : null,
+      });
       if (forRevision) await forRevision.alsoInTransaction(trx);
       await audit(trx, deps, actor, at.toISOString(), {
         action: 'attachment.add', entityType: 'publication', entityId: publicationId, organId: p.organId, after: { fileName, sizeBytes: file.bytes.length, ...(forRevision ? { withRevision: true } : {}) },
       });
-      return row.id;
+      return id;
     });
   } catch (e) {
     await fs.rm(target, { force: true }); // nothing partial: no orphan file without its row
@@ -78,13 +76,13 @@ export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: 
 }
 
 export async function removeAttachment(deps: AppDeps, actor: Actor, attachmentId: number) {
-  const row = await deps.db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
+  const row = await findAttachment(deps.db, attachmentId);
   if (!row) throw new DomainError('ERR_CATALOG_ATTACHMENT_NOT_FOUND', '附件不存在', { httpStatus: 404 });
   const p = (await findPublication(deps.db, row.publication_id))!;
   if (!['draft', 'returned'].includes(p.status)) throw new DomainError('ERR_CATALOG_LOCKED_IN_REVIEW', '只有草稿或退回修改的信息可以增删附件', { httpStatus: 409 });
   await requireDraftRights(deps.db, actor, p.organId, p.submittingUnitId);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('attachments').where('id', '=', attachmentId).execute();
+    await deleteAttachment(trx, attachmentId);
     await audit(trx, deps, actor, deps.clock.now().toISOString(), { action: 'attachment.remove', entityType: 'publication', entityId: p.id, organId: p.organId, before: { fileName: row.file_name } });
   });
   await fs.rm(attachmentPath(deps.dataDir, row.storage_key), { force: true });

@@ -3,7 +3,9 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../../identity/index.ts';
 import { assertMoveAllowed } from '../domain/catalog-tree.ts';
-import { findCatalogNode, listCatalogNodes, type CatalogNode } from '../storage/catalog-nodes-repository.ts';
+import {
+  deleteCatalogNode, findCatalogNode, hasChildNodes, hasPlacements, insertCatalogNode, listCatalogNodes, updateCatalogNodeRow, type CatalogNode,
+} from '../storage/catalog-nodes-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { audit } from './audit-helper.ts';
 import { requireRoleOnOrgan } from './authorize.ts';
@@ -36,17 +38,13 @@ export async function addCatalogNode(deps: AppDeps, actor: Actor, organId: numbe
     await assertParentInOrgan(trx, organId, input.parentId);
     const siblings = (await listCatalogNodes(trx, organId)).filter((n) => n.parentId === input.parentId);
     const at = deps.clock.now().toISOString();
-    const row = await trx
-      .insertInto('catalog_nodes')
-      .values({
-        organ_id: organId, parent_id: input.parentId, name: input.name, sort_order: Math.max(0, ...siblings.map((s) => s.sortOrder)) + 1,
-        is_standard_directory: input.isStandardDirectory ? 1 : 0, standard_area: input.isStandardDirectory ? input.standardArea ?? input.name : null,
-        description: input.description, created_at: at, updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(trx, deps, actor, at, { action: 'catalog_node.add', entityType: 'catalog_node', entityId: row.id, organId, after: input });
-    return row.id;
+    const id = await insertCatalogNode(trx, {
+      organ_id: organId, parent_id: input.parentId, name: input.name, sort_order: Math.max(0, ...siblings.map((s) => s.sortOrder)) + 1,
+      is_standard_directory: input.isStandardDirectory ? 1 : 0, standard_area: input.isStandardDirectory ? input.standardArea ?? input.name : null,
+      description: input.description, created_at: at, updated_at: at,
+    });
+    await audit(trx, deps, actor, at, { action: 'catalog_node.add', entityType: 'catalog_node', entityId: id, organId, after: input });
+    return id;
   });
 }
 
@@ -62,14 +60,10 @@ export async function updateCatalogNode(deps: AppDeps, actor: Actor, nodeId: num
       sortOrder = Math.max(0, ...all.filter((n) => n.parentId === input.parentId).map((s) => s.sortOrder)) + 1;
     }
     const at = deps.clock.now().toISOString();
-    await trx
-      .updateTable('catalog_nodes')
-      .set({
-        name: input.name, parent_id: input.parentId, sort_order: sortOrder, is_standard_directory: input.isStandardDirectory ? 1 : 0,
-        standard_area: input.isStandardDirectory ? input.standardArea ?? input.name : null, description: input.description, updated_at: at,
-      })
-      .where('id', '=', nodeId)
-      .execute();
+    await updateCatalogNodeRow(trx, nodeId, {
+      name: input.name, parent_id: input.parentId, sort_order: sortOrder, is_standard_directory: input.isStandardDirectory ? 1 : 0,
+      standard_area: input.isStandardDirectory ? input.standardArea ?? input.name : null, description: input.description, updated_at: at,
+    });
     await audit(trx, deps, actor, at, { action: 'catalog_node.update', entityType: 'catalog_node', entityId: nodeId, organId: node.organId, before: node, after: input });
   });
 }
@@ -86,7 +80,7 @@ export async function reorderCatalogNode(deps: AppDeps, actor: Actor, nodeId: nu
     [siblings[i], siblings[j]] = [siblings[j], siblings[i]];
     const at = deps.clock.now().toISOString();
     for (const [k, s] of siblings.entries()) {
-      if (s.sortOrder !== k + 1) await trx.updateTable('catalog_nodes').set({ sort_order: k + 1, updated_at: at }).where('id', '=', s.id).execute();
+      if (s.sortOrder !== k + 1) await updateCatalogNodeRow(trx, s.id, { sort_order: k + 1, updated_at: at });
     }
     await audit(trx, deps, actor, at, { action: `catalog_node.move_${direction}`, entityType: 'catalog_node', entityId: nodeId, organId: node.organId });
   });
@@ -97,16 +91,14 @@ export async function removeCatalogNode(deps: AppDeps, actor: Actor, nodeId: num
   await deps.db.transaction().execute(async (trx) => {
     const node = await loadNodeForChange(trx, actor, nodeId);
     const reasons: string[] = [];
-    const child = await trx.selectFrom('catalog_nodes').select('id').where('parent_id', '=', nodeId).executeTakeFirst();
-    if (child) reasons.push('该栏目下还有子栏目');
-    const placed = await trx.selectFrom('publication_placements').select('publication_id').where('node_id', '=', nodeId).executeTakeFirst();
-    if (placed) reasons.push('该栏目中还有信息');
+    if (await hasChildNodes(trx, nodeId)) reasons.push('该栏目下还有子栏目');
+    if (await hasPlacements(trx, nodeId)) reasons.push('该栏目中还有信息');
     if (reasons.length) {
       throw new DomainError('ERR_CATALOG_NODE_NOT_EMPTY', `不能删除栏目“${node.name}”：${reasons.join('；')}`, {
         httpStatus: 409, reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_NODE_NOT_EMPTY', message })),
       });
     }
-    await trx.deleteFrom('catalog_nodes').where('id', '=', nodeId).execute();
+    await deleteCatalogNode(trx, nodeId);
     await audit(trx, deps, actor, deps.clock.now().toISOString(), { action: 'catalog_node.remove', entityType: 'catalog_node', entityId: nodeId, organId: node.organId, before: node });
   });
 }

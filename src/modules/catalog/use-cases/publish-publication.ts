@@ -7,6 +7,7 @@ import type { Publication } from '../domain/publication.ts';
 import type { Executor } from '../storage/executor.ts';
 import { findOrganById } from '../storage/organs-repository.ts';
 import { allocateSerial, findPublication } from '../storage/publications-repository.ts';
+import { indexNumberTaken, updatePublicationAtVersion } from '../storage/publication-writes-repository.ts';
 import { audit } from './audit-helper.ts';
 
 /**
@@ -34,23 +35,17 @@ export async function markPublished(trx: Executor, deps: AppDeps, actor: Actor, 
     const serial = await allocateSerial(trx, serialScope(organ.indexPattern, organ.creditCode, publishedOn));
     const candidate = formatIndexNumber(organ.indexPattern, { creditCode: organ.creditCode, publishedOn, serial });
     // A number taken outside the counter (an import, a pattern changed back) is skipped, never reused.
-    const taken = await trx.selectFrom('publications').select('id').where('index_number', '=', candidate).executeTakeFirst();
-    if (!taken) indexNumber = candidate;
+    if (!(await indexNumberTaken(trx, candidate))) indexNumber = candidate;
     else if (attempt > 1000) throw new DomainError('ERR_CATALOG_INDEX_EXHAUSTED', '无法分配不重复的索引号，请检查机关的索引号规则', { httpStatus: 409 });
   }
   const at = now.toISOString();
-  const res = await trx
-    .updateTable('publications')
-    .set({
-      status: 'published', index_number: indexNumber, published_on: publishedOn, published_at: opts.publishedAt ?? at, publish_route: opts.route,
-      published_by: actorUserId(actor), scheduled_at: null, review_stage: null, updated_at: at, version: p.version + 1,
-      ...(opts.proactive ? { proactive_due_on: opts.proactive.dueOn, published_late: opts.proactive.late ? 1 : 0 } : {}),
-      ...(opts.forced ? { force_published: 1, force_reason: opts.forced.reason } : {}),
-    })
-    .where('id', '=', p.id)
-    .where('version', '=', p.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改或发布，请刷新后重试', { httpStatus: 409 });
+  const updated = await updatePublicationAtVersion(trx, p.id, p.version, {
+    status: 'published', index_number: indexNumber, published_on: publishedOn, published_at: opts.publishedAt ?? at, publish_route: opts.route,
+    published_by: actorUserId(actor), scheduled_at: null, review_stage: null, updated_at: at, version: p.version + 1,
+    ...(opts.proactive ? { proactive_due_on: opts.proactive.dueOn, published_late: opts.proactive.late ? 1 : 0 } : {}),
+    ...(opts.forced ? { force_published: 1, force_reason: opts.forced.reason } : {}),
+  });
+  if (!updated) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改或发布，请刷新后重试', { httpStatus: 409 });
   await audit(trx, deps, actor, at, {
     action: 'publication.publish', entityType: 'publication', entityId: p.id, organId: p.organId,
     before: { status: p.status }, after: { status: 'published', indexNumber, publishedOn, route: opts.route },

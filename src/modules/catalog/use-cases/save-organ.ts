@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { actorMayMoveOrgan, isSystemAdmin, type Actor } from '../../identity/index.ts';
 import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
 import { organInputSchema, type Organ } from '../domain/organ.ts';
-import { findOrganByCode, findOrganById, organChain, toOrgan } from '../storage/organs-repository.ts';
+import { findOrganByCode, findOrganById, insertOrgan, organChain, updateOrgan } from '../storage/organs-repository.ts';
 import { audit } from './audit-helper.ts';
 import { requireRoleOnOrgan } from './authorize.ts';
 
@@ -27,9 +27,9 @@ export async function saveOrgan(deps: AppDeps, actor: Actor, raw: unknown, exist
       if (parent) await requireRoleOnOrgan(trx, actor, parent.id, 'organ_admin');
       else if (actor.kind === 'user' && !isSystemAdmin(actor.principal)) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有系统管理员可以新建顶级机关', { httpStatus: 403 });
       if (await findOrganByCode(trx, input.code)) throw new DomainError('ERR_CATALOG_ORGAN_CODE_TAKEN', `机关代码“${input.code}”已被使用`, { field: 'code', httpStatus: 409 });
-      const row = await trx.insertInto('organs').values({ ...values, code: input.code, created_at: at }).returningAll().executeTakeFirstOrThrow();
-      await audit(trx, deps, actor, at, { action: 'organ.create', entityType: 'organ', entityId: row.id, organId: row.id, after: values });
-      return toOrgan(row);
+      const organ = await insertOrgan(trx, { ...values, code: input.code, created_at: at });
+      await audit(trx, deps, actor, at, { action: 'organ.create', entityType: 'organ', entityId: organ.id, organId: organ.id, after: values });
+      return organ;
     }
     const before = await findOrganById(trx, existingId);
     if (!before) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', '机关不存在', { httpStatus: 404 });
@@ -48,7 +48,7 @@ export async function saveOrgan(deps: AppDeps, actor: Actor, raw: unknown, exist
     if (parent && (await organChain(trx, parent.id)).includes(existingId)) {
       throw new DomainError('ERR_CATALOG_ORGAN_CYCLE', '上级机关不能是本机关或其下级机关', { field: 'parentCode', httpStatus: 409 });
     }
-    const row = await trx.updateTable('organs').set(values).where('id', '=', existingId).returningAll().executeTakeFirstOrThrow();
+    const organ = await updateOrgan(trx, existingId, values);
     await audit(trx, deps, actor, at, { action: 'organ.update', entityType: 'organ', entityId: existingId, organId: existingId, before, after: values });
     if (moved) {
       const oldParent = before.parentId === null ? null : await findOrganById(trx, before.parentId);
@@ -57,6 +57,6 @@ export async function saveOrgan(deps: AppDeps, actor: Actor, raw: unknown, exist
         before: { kind: before.kind, parentCode: oldParent?.code ?? null }, after: { kind: input.kind, parentCode: parent?.code ?? null },
       });
     }
-    return toOrgan(row);
+    return organ;
   });
 }

@@ -9,6 +9,8 @@ import { actorUserId } from '../../identity/index.ts';
 import type { Executor } from '../storage/executor.ts';
 import { findOrganById } from '../storage/organs-repository.ts';
 import { findPublication } from '../storage/publications-repository.ts';
+import { nodeOrgans } from '../storage/catalog-nodes-repository.ts';
+import { insertPlacements, insertPublication, publicationExists, replacePlacements, updatePublicationAtVersion } from '../storage/publication-writes-repository.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights, submittingUnitFor } from './authorize.ts';
 
@@ -38,13 +40,12 @@ export function publicationInputColumns(input: PublicationInput, organName: stri
 
 /** The nodes are the organ's own and a named replacement exists (and is not the item itself). */
 export async function checkReferences(trx: Executor, organId: number, input: PublicationInput, selfId?: number) {
-  const nodes = await trx.selectFrom('catalog_nodes').select(['id', 'organ_id']).where('id', 'in', input.nodeIds).execute();
+  const nodes = await nodeOrgans(trx, input.nodeIds);
   const foreign = input.nodeIds.filter((id) => !nodes.some((n) => n.id === id && n.organ_id === organId));
   if (foreign.length) throw new DomainError('ERR_CATALOG_NODE_NOT_FOUND', '所选目录栏目不存在或不属于本机关', { field: 'nodeIds' });
   if (input.replacedById !== null) {
     if (input.replacedById === selfId) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', '替代文件不能是本文件', { field: 'replacedById' });
-    const r = await trx.selectFrom('publications').select('id').where('id', '=', input.replacedById).executeTakeFirst();
-    if (!r) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', `替代文件（编号 ${input.replacedById}）不存在`, { field: 'replacedById' });
+    if (!(await publicationExists(trx, input.replacedById))) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', `替代文件（编号 ${input.replacedById}）不存在`, { field: 'replacedById' });
   }
 }
 
@@ -70,18 +71,14 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
     await requireDraftRights(trx, actor, organId, submittingUnitId);
     await checkReferences(trx, organId, input);
     const at = deps.clock.now().toISOString();
-    const row = await trx
-      .insertInto('publications')
-      .values({
-        ...publicationInputColumns(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
-        publish_route: null, published_by: null, created_by: actorUserId(actor), created_at: at, updated_at: at, version: 1, view_count: 0,
-        submitting_unit_id: submittingUnitId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('publication_placements').values(input.nodeIds.map((node_id) => ({ publication_id: row.id, node_id }))).execute();
-    await audit(trx, deps, actor, at, { action: 'publication.create', entityType: 'publication', entityId: row.id, organId, after: input });
-    return (await findPublication(trx, row.id))!;
+    const id = await insertPublication(trx, {
+      ...publicationInputColumns(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
+      publish_route: null, published_by: null, created_by: actorUserId(actor), created_at: at, updated_at: at, version: 1, view_count: 0,
+      submitting_unit_id: submittingUnitId,
+    });
+    await insertPlacements(trx, id, input.nodeIds);
+    await audit(trx, deps, actor, at, { action: 'publication.create', entityType: 'publication', entityId: id, organId, after: input });
+    return (await findPublication(trx, id))!;
   });
 }
 
@@ -109,15 +106,9 @@ export async function updatePublication(deps: AppDeps, actor: Actor, id: number,
     await checkReferences(trx, before.organId, input, id);
     const organ = (await findOrganById(trx, before.organId))!;
     const at = deps.clock.now().toISOString();
-    const res = await trx
-      .updateTable('publications')
-      .set({ ...publicationInputColumns(input, organ.name), updated_at: at, version: before.version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', before.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
-    await trx.deleteFrom('publication_placements').where('publication_id', '=', id).execute();
-    await trx.insertInto('publication_placements').values(input.nodeIds.map((node_id) => ({ publication_id: id, node_id }))).execute();
+    const updated = await updatePublicationAtVersion(trx, id, before.version, { ...publicationInputColumns(input, organ.name), updated_at: at, version: before.version + 1 });
+    if (!updated) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
+    await replacePlacements(trx, id, input.nodeIds);
     await audit(trx, deps, actor, at, { action: 'publication.update', entityType: 'publication', entityId: id, organId: before.organId, before, after: input });
     return (await findPublication(trx, id))!;
   });

@@ -79,3 +79,8 @@ export async function organCodesById(db: Executor, ids: number[]): Promise<Map<n
   const rows = await db.selectFrom('organs').select(['id', 'code']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.code]));
 }
+
+/** Revokes every still-live token of a user; returns nothing. */
+export async function revokeUserApiTokens(db: Executor, userId: number, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}

@@ -80,3 +80,33 @@ export async function setPasswordHash(db: Executor, userId: number, passwordHash
 export async function listOrganTree(db: Executor) {
   return db.selectFrom('organs').select(['id', 'code', 'name', 'parent_id']).orderBy('sort_order').orderBy('id').execute();
 }
+
+/** The user's id, username and active flag, or undefined when there is no such user. */
+export async function findUserStatus(db: Executor, userId: number) {
+  return db.selectFrom('users').select(['id', 'username', 'is_active']).where('id', '=', userId).executeTakeFirst();
+}
+
+/** Inserts an active, unlocked user; returns the new id. */
+export async function insertUser(db: Executor, u: { username: string; displayName: string; passwordHash: string; at: string }): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, is_active: 1, failed_logins: 0, locked_until: null, created_at: u.at, updated_at: u.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Sets a user's active flag; returns nothing. */
+export async function setUserActiveFlag(db: Executor, userId: number, active: boolean, at: string): Promise<void> {
+  await db.updateTable('users').set({ is_active: active ? 1 : 0, updated_at: at }).where('id', '=', userId).execute();
+}
+
+/** Sets a new password hash and clears failed sign-ins and any lock; returns nothing. */
+export async function setPasswordAndUnlock(db: Executor, userId: number, passwordHash: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: at }).where('id', '=', userId).execute();
+}
+
+/** The organ with this code (id and name), or undefined. */
+export async function findOrganByCode(db: Executor, code: string) {
+  return db.selectFrom('organs').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
+}

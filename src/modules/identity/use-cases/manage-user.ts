@@ -5,8 +5,10 @@ import { appendAuditEvent } from '../../audit/index.ts';
 import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
 import { assertPasswordAcceptable } from '../domain/password-rules.ts';
 import { holdsRoleOn, isSystemAdmin, organChainFrom, ROLES, type Role } from '../domain/roles.ts';
-import { organParents } from '../storage/users-repository.ts';
+import { findOrganByCode, findUserStatus, organParents, setPasswordAndUnlock, setUserActiveFlag } from '../storage/users-repository.ts';
 import { clearTotp, deleteUserSessions } from '../storage/sign-in-repository.ts';
+import { revokeUserApiTokens } from '../storage/api-tokens-repository.ts';
+import { grantUserRole, revokeUserRole, userRolesOf } from '../storage/user-roles-repository.ts';
 
 async function organChainIds(deps: AppDeps, organId: number): Promise<number[]> {
   return organChainFrom(await organParents(deps.db), organId);
@@ -15,7 +17,7 @@ async function organChainIds(deps: AppDeps, organId: number): Promise<number[]> 
 /** An admin may manage a person whose every role sits on organs the admin administers (a system admin: anyone). */
 async function assertMayManage(deps: AppDeps, actor: Actor, userId: number) {
   if (actor.kind === 'system' || isSystemAdmin(actor.principal)) return;
-  const roles = await deps.db.selectFrom('user_roles').select(['organ_id', 'role']).where('user_id', '=', userId).execute();
+  const roles = await userRolesOf(deps.db, userId);
   for (const r of roles) {
     if (r.role === 'system_admin' || !holdsRoleOn(actor.principal, await organChainIds(deps, r.organ_id), 'organ_admin')) {
       throw new DomainError('ERR_AUTH_FORBIDDEN', '您不能管理该用户（其角色超出您管理的机关）', { httpStatus: 403 });
@@ -24,7 +26,7 @@ async function assertMayManage(deps: AppDeps, actor: Actor, userId: number) {
 }
 
 async function userOr404(deps: AppDeps, userId: number) {
-  const u = await deps.db.selectFrom('users').select(['id', 'username', 'is_active']).where('id', '=', userId).executeTakeFirst();
+  const u = await findUserStatus(deps.db, userId);
   if (!u) throw new DomainError('ERR_IDENTITY_USER_NOT_FOUND', '用户不存在', { httpStatus: 404 });
   return u;
 }
@@ -41,10 +43,10 @@ export async function setUserActive(deps: AppDeps, actor: Actor, userId: number,
   await assertMayManage(deps, actor, userId);
   if (!active && actor.kind === 'user' && actor.principal.userId === userId) throw new DomainError('ERR_IDENTITY_SELF_DEACTIVATE', '不能停用自己的账号', { httpStatus: 409 });
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ is_active: active ? 1 : 0, updated_at: deps.clock.now().toISOString() }).where('id', '=', userId).execute();
+    await setUserActiveFlag(trx, userId, active, deps.clock.now().toISOString());
     if (!active) {
-      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-      await trx.updateTable('api_tokens').set({ revoked_at: deps.clock.now().toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+      await deleteUserSessions(trx, userId);
+      await revokeUserApiTokens(trx, userId, deps.clock.now().toISOString());
     }
   });
   await audited(deps, actor, active ? 'user.activate' : 'user.deactivate', userId, { username: u.username });
@@ -57,8 +59,8 @@ export async function resetPassword(deps: AppDeps, actor: Actor, userId: number,
   await assertMayManage(deps, actor, userId);
   const passwordHash = await hash(password);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: deps.clock.now().toISOString() }).where('id', '=', userId).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await setPasswordAndUnlock(trx, userId, passwordHash, deps.clock.now().toISOString());
+    await deleteUserSessions(trx, userId);
   });
   await audited(deps, actor, 'user.reset_password', userId, { username: u.username });
 }
@@ -78,7 +80,7 @@ export async function resetUserTwoStep(deps: AppDeps, actor: Actor, userId: numb
 export async function setUserRole(deps: AppDeps, actor: Actor, userId: number, organCode: string, role: Role, granted: boolean): Promise<void> {
   if (!ROLES.includes(role)) throw new DomainError('ERR_IDENTITY_ROLE_INVALID', `角色应为 ${ROLES.join(' / ')} 之一`, { field: 'role' });
   await userOr404(deps, userId);
-  const organ = await deps.db.selectFrom('organs').select(['id']).where('code', '=', organCode).executeTakeFirst();
+  const organ = await findOrganByCode(deps.db, organCode);
   if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `机关代码“${organCode}”不存在`, { field: 'organCode', httpStatus: 404 });
   if (actor.kind === 'user' && !isSystemAdmin(actor.principal)) {
     if (role === 'system_admin' || !holdsRoleOn(actor.principal, await organChainIds(deps, organ.id), 'organ_admin')) {
@@ -86,11 +88,11 @@ export async function setUserRole(deps: AppDeps, actor: Actor, userId: number, o
     }
   }
   if (granted) {
-    await deps.db.insertInto('user_roles').values({ user_id: userId, organ_id: organ.id, role }).onConflict((oc) => oc.doNothing()).execute();
+    await grantUserRole(deps.db, userId, organ.id, role);
   } else {
-    const remaining = await deps.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+    const remaining = await userRolesOf(deps.db, userId);
     if (remaining.length <= 1) throw new DomainError('ERR_IDENTITY_LAST_ROLE', '这是该用户的最后一个角色；如不再使用，请停用账号', { httpStatus: 409 });
-    await deps.db.deleteFrom('user_roles').where('user_id', '=', userId).where('organ_id', '=', organ.id).where('role', '=', role).execute();
+    await revokeUserRole(deps.db, userId, organ.id, role);
   }
   await audited(deps, actor, granted ? 'user.grant_role' : 'user.revoke_role', userId, { organ: organCode, role });
 }

@@ -5,6 +5,7 @@ import { appendAuditEvent } from '../../audit/index.ts';
 import { actorLabel, actorUserId, mayManageOrganSetting, type Actor } from '../../identity/index.ts';
 import { organChain } from '../../catalog/index.ts';
 import { parseWordListText } from '../domain/word-list-text.ts';
+import { findListOrganByCode, findWordListByName, findWordListOrgan, insertWordList, updateWordList } from '../storage/word-lists-repository.ts';
 
 export const wordListInputSchema = z.object({
   name: z.string({ message: '请填写词表名称' }).trim().min(1, { message: '请填写词表名称' }).max(40, { message: '词表名称不能超过 40 个字符' }),
@@ -27,11 +28,11 @@ export async function saveWordList(deps: AppDeps, actor: Actor, raw: unknown, ex
   }
   if (list.words.length === 0) throw new DomainError('ERR_PRIVACY_WORD_LIST_INVALID', '词表中没有词条', { field: 'entriesText' });
   return deps.db.transaction().execute(async (trx) => {
-    const organ = input.organCode ? await trx.selectFrom('organs').select(['id', 'parent_id']).where('code', '=', input.organCode).executeTakeFirst() : null;
+    const organ = input.organCode ? await findListOrganByCode(trx, input.organCode) : null;
     if (input.organCode && !organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `机关代码“${input.organCode}”不存在`, { field: 'organCode' });
     if (actor.kind === 'user') {
       // Rights on the organ the list is saved for, and — when changing a list — on the organ it belongs to now.
-      const existing = existingId ? await trx.selectFrom('word_lists').select('organ_id').where('id', '=', existingId).executeTakeFirst() : null;
+      const existing = existingId ? await findWordListOrgan(trx, existingId) : null;
       const chainOf = async (organId: number | null) => (organId === null ? null : await organChain(trx, organId));
       const allowed = mayManageOrganSetting(actor.principal, await chainOf(organ?.id ?? null))
         && (!existing || mayManageOrganSetting(actor.principal, await chainOf(existing.organ_id)));
@@ -39,11 +40,11 @@ export async function saveWordList(deps: AppDeps, actor: Actor, raw: unknown, ex
     }
     const at = deps.clock.now().toISOString();
     const values = { organ_id: organ?.id ?? null, name: input.name, entries_text: input.entriesText, word_count: list.words.length, updated_by: actorUserId(actor), updated_at: at };
-    const clash = await trx.selectFrom('word_lists').select('id').where('name', '=', input.name).where((eb) => (organ ? eb('organ_id', '=', organ.id) : eb('organ_id', 'is', null))).executeTakeFirst();
+    const clash = await findWordListByName(trx, input.name, organ?.id ?? null);
     if (clash && clash.id !== existingId) throw new DomainError('ERR_PRIVACY_WORD_LIST_EXISTS', `已有同名词表“${input.name}”`, { field: 'name', httpStatus: 409 });
     let id = existingId;
-    if (existingId) await trx.updateTable('word_lists').set(values).where('id', '=', existingId).execute();
-    else id = (await trx.insertInto('word_lists').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    if (existingId) await updateWordList(trx, existingId, values);
+    else id = await insertWordList(trx, values);
     await appendAuditEvent(trx, deps.dialect, {
       occurredAt: at, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action: existingId ? 'word_list.update' : 'word_list.create',
       entityType: 'word_list', entityId: String(id), organId: organ?.id ?? null, before: null, after: { name: input.name, words: list.words.length },

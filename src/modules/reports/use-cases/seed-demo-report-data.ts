@@ -5,6 +5,7 @@ import { emptyApplicationsTable } from '../domain/applications-table.ts';
 import { enteredProactiveRows } from '../domain/proactive-table.ts';
 import { ROW_CARRIED_OUT } from '../domain/report-format.ts';
 import type { ReportSections } from '../domain/report-types.ts';
+import { applicationWithTrackingNoExists, insertAppealRows, insertApplicationRow, reserveApplicationSerial } from '../storage/demo-case-repository.ts';
 import { saveInputs } from '../storage/inputs-repository.ts';
 import { insertVersion, updateVersion } from '../storage/reports-repository.ts';
 import { buildLiveReport } from './build-report.ts';
@@ -43,30 +44,26 @@ export async function seedDemoReportData(
   return deps.db.transaction().execute(async (trx) => {
     const organ = await findOrganByCode(trx, DEMO_REPORT_ORGAN);
     if (!organ) throw new Error(`演示机关 ${DEMO_REPORT_ORGAN} 不存在：请先载入演示数据`);
-    if (await trx.selectFrom('applications').select('id').where('tracking_no', '=', TRACKING_NO).executeTakeFirst()) return { applications: 0, appeals: 0, reports: 0 };
+    if (await applicationWithTrackingNoExists(trx, TRACKING_NO)) return { applications: 0, appeals: 0, reports: 0 };
     const at = deps.clock.now().toISOString();
-    const application = await trx
-      .insertInto('applications')
-      .values({
-        organ_id: organ.id, tracking_no: TRACKING_NO, state: 'archived', channel: 'in_person', arrived_on: '2020-04-13', arrived_at: '2020-04-13T01:40:00.000Z',
-        confirmed_on: null, received_on: '2020-04-13', applicant_type: 'natural_person', applicant_name: '张某', subject: '申请公开青岚县老旧小区改造项目立项过程中的内部讨论记录',
-        document_number: null, query_code_hash: null, handler_user_id: null, correction_notice_due_on: null, correction_requested_on: null, correction_due_on: null,
-        corrected_on: null, extension_approved_by: null, extension_approved_on: null, extension_reason: null, due_on: '2020-05-12', original_due_on: '2020-05-12',
-        fee_method: null, fee_units: null, fee_amount_yuan: null, fee_notice_sent_on: null, fee_notice_received_on: null, fee_due_on: null, fee_paid_on: null,
-        outcome: 'withheld.process_information', replied_on: '2020-04-30', archived_on: '2020-12-31', source: 'staff', created_by: null,
-        created_at: '2020-04-13T01:40:00.000Z', updated_at: '2020-12-31T08:00:00.000Z',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('application_serials').values({ organ_id: organ.id, year: 2020, last_serial: 1 }).onConflict((oc) => oc.columns(['organ_id', 'year']).doNothing()).execute();
+    const applicationId = await insertApplicationRow(trx, {
+      organ_id: organ.id, tracking_no: TRACKING_NO, state: 'archived', channel: 'in_person', arrived_on: '2020-04-13', arrived_at: '2020-04-13T01:40:00.000Z',
+      confirmed_on: null, received_on: '2020-04-13', applicant_type: 'natural_person', applicant_name: '张某', subject: '申请公开青岚县老旧小区改造项目立项过程中的内部讨论记录',
+      document_number: null, query_code_hash: null, handler_user_id: null, correction_notice_due_on: null, correction_requested_on: null, correction_due_on: null,
+      corrected_on: null, extension_approved_by: null, extension_approved_on: null, extension_reason: null, due_on: '2020-05-12', original_due_on: '2020-05-12',
+      fee_method: null, fee_units: null, fee_amount_yuan: null, fee_notice_sent_on: null, fee_notice_received_on: null, fee_due_on: null, fee_paid_on: null,
+      outcome: 'withheld.process_information', replied_on: '2020-04-30', archived_on: '2020-12-31', source: 'staff', created_by: null,
+      created_at: '2020-04-13T01:40:00.000Z', updated_at: '2020-12-31T08:00:00.000Z',
+    });
+    await reserveApplicationSerial(trx, organ.id, 2020, 1);
     const appeal = (kind: string, caseNo: string, body: string, filedOn: string, result: string, decidedOn: string, note: string) => ({
-      organ_id: organ.id, application_id: application.id, tracking_no: TRACKING_NO, kind, case_no: caseNo, body, filed_on: filedOn, result, decided_on: decidedOn,
+      organ_id: organ.id, application_id: applicationId, tracking_no: TRACKING_NO, kind, case_no: caseNo, body, filed_on: filedOn, result, decided_on: decidedOn,
       note, created_by: null, created_at: `${filedOn}T02:00:00.000Z`, updated_at: `${decidedOn}T02:00:00.000Z`,
     });
-    await trx.insertInto('appeals').values([
+    await insertAppealRows(trx, [
       appeal('reconsideration', '青政复决〔2020〕17号', '青岚县人民政府', '2020-05-20', 'upheld', '2020-07-10', '复议决定维持原告知'),
       appeal('litigation_after_reconsideration', '（2020）皖1529行初42号', '青岚县人民法院', '2020-07-22', 'other', '2020-11-18', '判决驳回诉讼请求'),
-    ]).execute();
+    ]);
 
     const zeros = emptyApplicationsTable()[ROW_CARRIED_OUT];
     const allOrgans = await listOrgans(trx);

@@ -1,5 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { systemActor } from '../../identity/index.ts';
+import { scheduledDue } from '../storage/review-inbox.ts';
+import { hasOpenAlert, raiseAlert } from '../storage/workflow-alerts-repository.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
@@ -12,7 +14,7 @@ export const SCHEDULE_GRACE_MINUTES = 10;
  */
 export async function publishScheduled(deps: AppDeps): Promise<{ published: number[]; alerts: number }> {
   const now = deps.clock.now();
-  const due = await deps.db.selectFrom('publications').select(['id', 'organ_id', 'scheduled_at', 'title']).where('status', '=', 'scheduled').where('scheduled_at', '<=', now.toISOString()).orderBy('scheduled_at').execute();
+  const due = await scheduledDue(deps.db, now.toISOString());
   const published: number[] = [];
   let alerts = 0;
   for (const item of due) {
@@ -34,7 +36,7 @@ export async function publishScheduled(deps: AppDeps): Promise<{ published: numb
 
 
 async function alert(deps: AppDeps, organId: number, publicationId: number, kind: string, message: string) {
-  const open = await deps.db.selectFrom('workflow_alerts').select('id').where('publication_id', '=', publicationId).where('kind', '=', kind).where('resolved_at', 'is', null).executeTakeFirst();
-  if (open) return;
-  await deps.db.insertInto('workflow_alerts').values({ organ_id: organId, publication_id: publicationId, kind, message, created_at: deps.clock.now().toISOString(), resolved_at: null }).execute();
+  // One open alert per item and kind: a job that keeps failing does not pile them up.
+  if (await hasOpenAlert(deps.db, publicationId, kind)) return;
+  await raiseAlert(deps.db, { organId, publicationId, kind, message, at: deps.clock.now().toISOString() });
 }

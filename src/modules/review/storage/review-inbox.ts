@@ -34,3 +34,8 @@ export async function reviewQueue(db: Db, organIds: number[]) {
 export async function returnedTo(db: Db, userId: number) {
   return db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', userId).orderBy('updated_at').execute();
 }
+
+/** Items scheduled to publish at or before `nowAt`, the earliest first. */
+export async function scheduledDue(db: Db, nowAt: string) {
+  return db.selectFrom('publications').select(['id', 'organ_id', 'scheduled_at', 'title']).where('status', '=', 'scheduled').where('scheduled_at', '<=', nowAt).orderBy('scheduled_at').execute();
+}

@@ -44,3 +44,50 @@ export async function decisionsFor(db: Executor, publicationId: number) {
 export async function versionsFor(db: Executor, publicationId: number) {
   return db.selectFrom('publication_versions').select(['version_no', 'change_note', 'created_at']).where('publication_id', '=', publicationId).orderBy('version_no').execute();
 }
+
+/** Writes the drafter's part of an item's review form, creating the form (not yet scanned) if it has none. */
+export async function saveDrafterPart(db: Executor, publicationId: number, f: { secrecyLevel: string; involvesPersonalInfo: boolean; avoidanceNote: string; at: string }): Promise<void> {
+  const values = { secrecy_level: f.secrecyLevel, involves_personal_info: f.involvesPersonalInfo ? 1 : 0, avoidance_note: f.avoidanceNote, updated_at: f.at };
+  await db
+    .insertInto('review_forms')
+    .values({ publication_id: publicationId, ...values, scan_justification: '', scan_findings_json: '[]', scanned_at: null })
+    .onConflict((oc) => oc.column('publication_id').doUpdateSet(values))
+    .execute();
+}
+
+/** Replaces an organ's review stages (in order) and its publisher role. */
+export async function replaceChain(db: Executor, organId: number, stages: { name: string; role: string }[], publisherRole: string, at: string): Promise<void> {
+  await db.deleteFrom('review_chain_stages').where('organ_id', '=', organId).execute();
+  await db.insertInto('review_chain_stages').values(stages.map((s, position) => ({ organ_id: organId, position, name: s.name, role: s.role }))).execute();
+  await db
+    .insertInto('review_settings')
+    .values({ organ_id: organId, publisher_role: publisherRole, updated_at: at })
+    .onConflict((oc) => oc.column('organ_id').doUpdateSet({ publisher_role: publisherRole, updated_at: at }))
+    .execute();
+}
+
+/** A new round starts without a justification: earlier ones spoke of earlier text. */
+export async function clearScanJustification(db: Executor, publicationId: number): Promise<void> {
+  await db.updateTable('review_forms').set({ scan_justification: '' }).where('publication_id', '=', publicationId).execute();
+}
+
+/** A reviewer's reason why blocking scanner findings may stand. */
+export async function recordScanJustification(db: Executor, publicationId: number, justification: string, at: string): Promise<void> {
+  await db.updateTable('review_forms').set({ scan_justification: justification, updated_at: at }).where('publication_id', '=', publicationId).execute();
+}
+
+/** The latest scan of the item, kept on its review form. */
+export async function recordScanFindings(db: Executor, publicationId: number, findings: StoredFinding[], at: string): Promise<void> {
+  await db.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: at, updated_at: at }).where('publication_id', '=', publicationId).execute();
+}
+
+/** One signed decision on the item (三级审核 sign-off, return, publish …), as the review form prints it. */
+export async function recordDecision(db: Executor, d: {
+  publicationId: number; publicationVersion: number; verb: string; stagePosition: number | null; stageName: string | null; role: string | null;
+  comment: string; userId: number | null; userLabel: string; at: string;
+}): Promise<void> {
+  await db.insertInto('review_decisions').values({
+    publication_id: d.publicationId, publication_version: d.publicationVersion, verb: d.verb, stage_position: d.stagePosition,
+    stage_name: d.stageName, role: d.role, comment: d.comment, user_id: d.userId, user_label: d.userLabel, decided_at: d.at,
+  }).execute();
+}

@@ -4,6 +4,7 @@ import { z } from '../../../shared/zod.ts';
 import { appendCatalogAudit, findPublication, requireDraftRights } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { SECRECY_LEVELS } from '../domain/review-roles.ts';
+import { loadForm, saveDrafterPart } from '../storage/review-repository.ts';
 
 export const reviewFormSchema = z.object({
   secrecyLevel: z.enum(SECRECY_LEVELS, { message: '请选择密级' }),
@@ -23,7 +24,7 @@ export async function fillReviewForm(deps: AppDeps, actor: Actor, publicationId:
     await requireDraftRights(trx, actor, p.organId, p.submittingUnitId);
     // Locked once submitted: what reviewers signed stays as they signed it. A published item that has
     // no form yet (an imported one) may get one, so that it can be amended.
-    const existing = await trx.selectFrom('review_forms').select('publication_id').where('publication_id', '=', publicationId).executeTakeFirst();
+    const existing = await loadForm(trx, publicationId);
     if (!['draft', 'returned'].includes(p.status) && !(p.status === 'published' && !existing)) {
       throw new DomainError('ERR_REVIEW_FORM_LOCKED', '报送后保密审查表不能修改；如需修改，请由审核人退回', { httpStatus: 409 });
     }
@@ -31,12 +32,7 @@ export async function fillReviewForm(deps: AppDeps, actor: Actor, publicationId:
       throw new DomainError('ERR_REVIEW_FORM_INCOMPLETE', '涉及个人信息时须说明处理方式（如隐去身份证号、手机号）', { field: 'avoidanceNote' });
     }
     const at = deps.clock.now().toISOString();
-    const values = { secrecy_level: input.secrecyLevel, involves_personal_info: input.involvesPersonalInfo ? 1 : 0, avoidance_note: input.avoidanceNote, updated_at: at };
-    await trx
-      .insertInto('review_forms')
-      .values({ publication_id: publicationId, ...values, scan_justification: '', scan_findings_json: '[]', scanned_at: null })
-      .onConflict((oc) => oc.column('publication_id').doUpdateSet(values))
-      .execute();
+    await saveDrafterPart(trx, publicationId, { secrecyLevel: input.secrecyLevel, involvesPersonalInfo: input.involvesPersonalInfo, avoidanceNote: input.avoidanceNote, at });
     await appendCatalogAudit(trx, deps, actor, at, { action: 'review_form.fill', entityType: 'publication', entityId: publicationId, organId: p.organId, after: input });
   });
 }

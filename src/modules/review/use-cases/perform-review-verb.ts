@@ -4,15 +4,18 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import fs from 'node:fs/promises';
 import {
-  appendCatalogAudit, attachmentPath, checkPublicationReferences, findOrganById, findPublication, markPublished, organChain, publicationInputColumns,
-  publicationInputSchema, settleRevisionAttachments, type Publication,
+  appendCatalogAudit, applyApprovedAmendment, attachmentPath, checkPublicationReferences, findPublication, markPublished, organChain,
+  publicationInputSchema, settleRevisionAttachments, type Publication, type PublicationInput,
 } from '../../catalog/index.ts';
-import { actorLabel, actorUserId, rolesOn, type Actor } from '../../identity/index.ts';
+import { actorLabel, actorUserId, mayAuthor, rolesOn, type Actor } from '../../identity/index.ts';
 import { calendarInForce, proactiveDeadline } from '../../calendar/index.ts';
 import { indexPublication, rememberAttachmentText } from '../../search/index.ts';
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
-import { decisionsFor, loadChain, loadForm } from '../storage/review-repository.ts';
+import {
+  clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanJustification, type ReviewForm,
+} from '../storage/review-repository.ts';
+import { editorIdsOf, reviewRowOf, writeReviewState, type ReviewStateChanges } from '../storage/review-state-repository.ts';
 import { closeRevision, findPendingRevision, savePendingRevision } from '../storage/revisions-repository.ts';
 import { readAttachmentTexts, scanPublication, type AttachmentTexts } from './scan-publication.ts';
 import { advanceTask } from './submission-tasks.ts';
@@ -56,14 +59,20 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
     if (input.expectedVersion !== undefined && input.expectedVersion !== p.version) {
       throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人处理，请刷新后重试', { httpStatus: 409 });
     }
-    const { facts, row, amended } = await loadReviewFacts(trx, deps, actor, p, verb, input, preread);
     const now = deps.clock.now();
+    const state = await readReviewState(trx, actor, p, verb, input);
+    const { row, amended } = state;
+    // Only the organ's staff act on its items (a role on it or above it, or on the submitting unit).
+    if (actor.kind === 'user' && rolesOn(actor.principal, state.roleChain).size === 0) {
+      throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
+    }
+    const form = await recordJustificationAndScan(trx, deps, actor, p, verb, input, state, preread);
+    const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementPublished(trx, p, verb, input));
     const d = decide(verb, facts);
     if (!d.ok) throw refusal(d.reasons);
 
     const at = now.toISOString();
     const bump = { updated_at: at, version: p.version + 1 };
-    const guarded = () => trx.updateTable('publications').where('id', '=', p.id).where('version', '=', p.version);
     let result: Publication;
     switch (verb) {
       case 'publish':
@@ -91,19 +100,9 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
       }
       case 'approve_amendment': {
         const revision = (await findPendingRevision(trx, p.id))!;
-        const organ = (await findOrganById(trx, p.organId))!;
-        const { nodeIds: _n, viewCount: _v, ...snapshot } = p;
-        await trx.insertInto('publication_versions').values({
-          publication_id: p.id, version_no: p.version, change_note: revision.changeNote, snapshot_json: JSON.stringify(snapshot),
-          created_by: revision.proposedBy, created_at: at,
-        }).execute();
         // Validity changes only through 废止 (repeal); an amendment keeps it.
         await checkPublicationReferences(trx, p.organId, amended!, p.id);
-        const { validity: _validity, replaced_by_id: _replacedBy, ...content } = publicationInputColumns(amended!, organ.name);
-        const res = await guarded().set({ ...content, ...bump }).executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw conflict();
-        await trx.deleteFrom('publication_placements').where('publication_id', '=', p.id).execute();
-        await trx.insertInto('publication_placements').values(amended!.nodeIds.map((node_id) => ({ publication_id: p.id, node_id }))).execute();
+        await applyApprovedAmendment(trx, p, amended!, { changeNote: revision.changeNote, proposedBy: revision.proposedBy, at });
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'approved'));
         await closeRevision(trx, revision.id, { status: 'approved', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' });
         result = (await findPublication(trx, p.id))!;
@@ -117,14 +116,14 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         break;
       }
       default: {
-        const changes: Record<string, unknown> = { ...bump };
+        const changes: ReviewStateChanges = { ...bump };
         if (verb === 'submit') {
           Object.assign(changes, {
             status: d.next, review_stage: d.nextStage, submitted_by: actorUserId(actor), submitted_at: at,
             review_chain_json: JSON.stringify({ stages: facts.chain, publisherRole: facts.publisherRole }),
           });
           // A new round: earlier justifications spoke of earlier text.
-          await trx.updateTable('review_forms').set({ scan_justification: '' }).where('publication_id', '=', p.id).execute();
+          await clearScanJustification(trx, p.id);
           // An item fulfils its submission task's period once: a resubmission after a return or a
           // recall (撤回报送) does not move the task on again.
           if (row.task_id && !(await decisionsFor(trx, p.id)).some((x) => x.verb === 'submit')) await advanceTask(trx, row.task_id, chinaDateOf(now));
@@ -133,21 +132,19 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         if (verb === 'schedule') Object.assign(changes, { status: d.next, scheduled_at: new Date(input.publishAt!).toISOString() });
         if (verb === 'unschedule') Object.assign(changes, { status: d.next, scheduled_at: null });
         if (verb === 'approve_retrospectively') Object.assign(changes, { retro_approved_by: actorUserId(actor) });
-        if (verb === 'withdraw') Object.assign(changes, { status: d.next, withdrawn_reason: input.withdrawReason, withdrawn_note: input.withdrawNote?.trim() ?? '', withdrawn_at: at });
+        if (verb === 'withdraw') Object.assign(changes, { status: d.next, withdrawn_reason: input.withdrawReason ?? null, withdrawn_note: input.withdrawNote?.trim() ?? '', withdrawn_at: at });
         if (verb === 'repeal') Object.assign(changes, { validity: 'repealed', replaced_by_id: input.replacedById ?? null, repealed_on: chinaDateOf(now) });
         if (verb === 'recall_submission') Object.assign(changes, { status: d.next, review_stage: null, review_chain_json: null, scheduled_at: null });
-        const res = await guarded().set(changes).executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw conflict();
+        if (!(await writeReviewState(trx, p.id, p.version, changes))) throw conflict();
         result = (await findPublication(trx, p.id))!;
       }
     }
     // What the public can find changes with the status, in the same transaction (docs/search.md).
     if (PUBLIC_VERBS.includes(verb)) await indexPublication(trx, deps, p.id);
-    await trx.insertInto('review_decisions').values({
-      publication_id: p.id, publication_version: p.version, verb, stage_position: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
-      stage_name: d.stageName, role: d.role, comment: decisionComment(verb, input), user_id: actorUserId(actor),
-      user_label: actorLabel(actor), decided_at: at,
-    }).execute();
+    await recordDecision(trx, {
+      publicationId: p.id, publicationVersion: p.version, verb, stagePosition: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
+      stageName: d.stageName, role: d.role, comment: decisionComment(verb, input), userId: actorUserId(actor), userLabel: actorLabel(actor), at,
+    });
     if (verb !== 'publish' && verb !== 'force_publish') {
       const content = verb === 'approve_amendment';
       await appendCatalogAudit(trx, deps, actor, at, {
@@ -166,83 +163,91 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
   return result;
 }
 
-/** Everything `decide` needs about an item, its organ's chain, the actor and the latest scan. */
-export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor, p: Publication, verb: ReviewVerb | null, input: VerbInput, preread?: AttachmentTexts) {
-    const row = await trx.selectFrom('publications').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
-    // Items in review keep the chain they were submitted into.
-    const chain = row.review_chain_json && ['in_review', 'approved', 'scheduled'].includes(p.status)
-      ? (JSON.parse(row.review_chain_json) as Awaited<ReturnType<typeof loadChain>>)
-      : await loadChain(trx, p.organId);
-    const roleChain = await organChain(trx, row.submitting_unit_id ?? p.organId);
-    const roles: ReviewFacts['actor']['roles'] =
-      actor.kind === 'system' ? new Set(REVIEW_ROLES) : new Set([...rolesOn(actor.principal, roleChain)].filter((r) => r !== 'editor') as (ReviewRole | 'system_admin')[]);
-    if (verb !== null && actor.kind === 'user' && rolesOn(actor.principal, roleChain).size === 0) {
-      throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
-    }
-    const now = deps.clock.now();
+type ReviewState = Awaited<ReturnType<typeof readReviewState>>;
 
-    const pending = p.status === 'published' ? await findPendingRevision(trx, p.id) : null;
-    let amended: ReturnType<typeof publicationInputSchema.parse> | null = null;
-    if (verb === 'amend') amended = publicationInputSchema.parse(input.amended ?? {});
-    // The revision under review is what its reviewer scans and approves.
-    if (verb === 'approve_amendment' && pending) amended = publicationInputSchema.parse(pending.input);
-
-    const authorUserIds = await authorsOf(trx, p, row.submitted_by);
-    const approverIdsThisRound = await approversThisRound(trx, p.id);
-    let form = await loadForm(trx, p.id);
-    // Only a reviewer or the publisher — never an author — may record why blocking findings stand,
-    // and only while deciding; a new submission starts without one (see the submit effect).
-    const justification = input.scanJustification?.trim() ?? '';
-    if (justification && form && verb !== null && JUSTIFYING.includes(verb)) {
-      if (actor.kind === 'user' && authorUserIds.includes(actor.principal.userId)) {
-        throw refusal([{ code: 'ERR_REVIEW_SELF_APPROVAL', message: '对扫描结果的说明须由审核人填写，起草人不能自行说明' }]);
-      }
-      await trx.updateTable('review_forms').set({ scan_justification: justification, updated_at: now.toISOString() }).where('publication_id', '=', p.id).execute();
-      form = { ...form, scanJustification: justification };
-    }
-    if (verb !== null && GATED.includes(verb) && form) {
-      const findings = await scanPublication(trx, deps, amended
-        ? { id: p.id, organId: p.organId, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml, keywords: amended.keywords, source: amended.source, documentNumber: amended.documentNumber || null, publishingOrganName: amended.publishingOrganName || p.publishingOrganName }
-        : p, preread);
-      await trx.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: now.toISOString(), updated_at: now.toISOString() }).where('publication_id', '=', p.id).execute();
-      form = { ...form, scanFindings: findings, scannedAt: now.toISOString() };
-    }
-    let replacementPublished: boolean | null = null;
-    if (verb === 'repeal' && input.replacedById) {
-      const r = await findPublication(trx, input.replacedById);
-      replacementPublished = !!r && r.status === 'published' && r.id !== p.id;
-    }
-    const facts: ReviewFacts = {
-      status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
-      authorUserIds, approverIdsThisRound, submittedBy: row.submitted_by,
-      revision: pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds } : null, formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
-      actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles, mayDraft: actor.kind === 'user' && ['editor', 'system_admin'].some((r) => rolesOn(actor.principal, roleChain).has(r as never)) },
-      form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
-      scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
-      disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
-      forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
-      nowAt: now.toISOString(), input: { ...input, replacementPublished },
-    };
-  return { facts, row, amended, pending };
+/** What the workflow needs to know about an item, read only: its row, chain, revision, authors and form. */
+async function readReviewState(trx: Executor, actor: Actor, p: Publication, verb: ReviewVerb | null, input: VerbInput) {
+  const row = await reviewRowOf(trx, p.id);
+  // Items in review keep the chain they were submitted into.
+  const chain = row.review_chain_json && ['in_review', 'approved', 'scheduled'].includes(p.status)
+    ? (JSON.parse(row.review_chain_json) as Awaited<ReturnType<typeof loadChain>>)
+    : await loadChain(trx, p.organId);
+  const roleChain = await organChain(trx, row.submitting_unit_id ?? p.organId);
+  const pending = p.status === 'published' ? await findPendingRevision(trx, p.id) : null;
+  let amended: PublicationInput | null = null;
+  if (verb === 'amend') amended = publicationInputSchema.parse(input.amended ?? {});
+  // The revision under review is what its reviewer scans and approves.
+  if (verb === 'approve_amendment' && pending) amended = publicationInputSchema.parse(pending.input);
+  // Everyone who wrote the item: its creator, its submitters, and whoever edited it, its attachments or its form.
+  const authorUserIds = [...new Set([p.createdBy, row.submitted_by, ...await editorIdsOf(trx, p.id)].filter((id): id is number => id !== null))];
+  const decisions = await decisionsFor(trx, p.id);
+  const lastSubmit = decisions.map((x) => x.verb).lastIndexOf('submit');
+  const approverIdsThisRound = decisions.slice(lastSubmit + 1).filter((x) => x.verb === 'approve' && x.user_id !== null).map((x) => x.user_id!);
+  return { row, chain, roleChain, pending, amended, authorUserIds, approverIdsThisRound, form: await loadForm(trx, p.id), actorRoles: actor.kind === 'user' ? rolesOn(actor.principal, roleChain) : null };
 }
 
-/** Everyone who wrote the item: its creator, its submitters, and whoever edited it, its attachments or its form. */
-async function authorsOf(trx: Executor, p: Publication, submittedBy: number | null): Promise<number[]> {
-  const rows = await trx
-    .selectFrom('audit_events')
-    .select('actor_user_id')
-    .distinct()
-    .where('entity_type', '=', 'publication')
-    .where('entity_id', '=', String(p.id))
-    .where('action', 'in', ['publication.create', 'publication.update', 'publication.submit', 'attachment.add', 'attachment.remove', 'review_form.fill'])
-    .execute();
-  return [...new Set([p.createdBy, submittedBy, ...rows.map((r) => r.actor_user_id)].filter((id): id is number => id !== null))];
+/**
+ * The writes a deciding verb makes on the review form before it is decided: a reviewer's reason why
+ * blocking findings may stand (only a reviewer or the publisher — never an author — and only while
+ * deciding), and a fresh scan of what is about to be submitted, approved or published.
+ */
+async function recordJustificationAndScan(
+  trx: Executor, deps: AppDeps, actor: Actor, p: Publication, verb: ReviewVerb, input: VerbInput, state: ReviewState, preread?: AttachmentTexts,
+): Promise<ReviewForm | null> {
+  const at = deps.clock.now().toISOString();
+  let form = state.form;
+  const justification = input.scanJustification?.trim() ?? '';
+  if (justification && form && JUSTIFYING.includes(verb)) {
+    if (actor.kind === 'user' && state.authorUserIds.includes(actor.principal.userId)) {
+      throw refusal([{ code: 'ERR_REVIEW_SELF_APPROVAL', message: '对扫描结果的说明须由审核人填写，起草人不能自行说明' }]);
+    }
+    await recordScanJustification(trx, p.id, justification, at);
+    form = { ...form, scanJustification: justification };
+  }
+  if (GATED.includes(verb) && form) {
+    const a = state.amended;
+    const findings = await scanPublication(trx, deps, a
+      ? { id: p.id, organId: p.organId, title: a.title, summary: a.summary, bodyHtml: a.bodyHtml, keywords: a.keywords, source: a.source, documentNumber: a.documentNumber || null, publishingOrganName: a.publishingOrganName || p.publishingOrganName }
+      : p, preread);
+    await recordScanFindings(trx, p.id, findings, at);
+    form = { ...form, scanFindings: findings, scannedAt: at };
+  }
+  return form;
 }
 
-async function approversThisRound(trx: Executor, publicationId: number): Promise<number[]> {
-  const decisions = await trx.selectFrom('review_decisions').select(['id', 'verb', 'user_id']).where('publication_id', '=', publicationId).orderBy('id').execute();
-  const lastSubmit = decisions.map((d) => d.verb).lastIndexOf('submit');
-  return decisions.slice(lastSubmit + 1).filter((d) => d.verb === 'approve' && d.user_id !== null).map((d) => d.user_id!);
+/** For 废止 with a replacement: whether the replacing item is a published one (not this item). */
+async function replacementPublished(trx: Executor, p: Publication, verb: ReviewVerb | null, input: VerbInput): Promise<boolean | null> {
+  if (verb !== 'repeal' || !input.replacedById) return null;
+  const r = await findPublication(trx, input.replacedById);
+  return !!r && r.status === 'published' && r.id !== p.id;
+}
+
+/** Everything `decide` needs, from what was read: the item, its chain, the actor and the latest scan. */
+function reviewFactsOf(actor: Actor, p: Publication, input: VerbInput, state: ReviewState, form: ReviewForm | null, now: Date, replacement: boolean | null): ReviewFacts {
+  const { row, chain, pending, amended } = state;
+  const held = state.actorRoles ?? new Set<string>();
+  const roles: ReviewFacts['actor']['roles'] =
+    actor.kind === 'system' ? new Set(REVIEW_ROLES) : new Set([...held].filter((r) => r !== 'editor') as (ReviewRole | 'system_admin')[]);
+  return {
+    status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
+    authorUserIds: state.authorUserIds, approverIdsThisRound: state.approverIdsThisRound, submittedBy: row.submitted_by,
+    revision: pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds } : null, formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
+    actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles, mayDraft: actor.kind === 'user' && mayAuthor(actor.principal, state.roleChain) },
+    form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
+    scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
+    disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
+    forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
+    nowAt: now.toISOString(), input: { ...input, replacementPublished: replacement },
+  };
+}
+
+/**
+ * The facts of an item as it stands, for pages that show what a person may do next (no verb is
+ * being performed: nothing is written and nothing refused here).
+ */
+export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor, p: Publication) {
+  const state = await readReviewState(trx, actor, p, null, {});
+  return { facts: reviewFactsOf(actor, p, {}, state, state.form, deps.clock.now(), null), row: state.row, pending: state.pending };
 }
 
 /** What the signed decision records as said: the comment, the change or withdrawal note, the justification of findings. */

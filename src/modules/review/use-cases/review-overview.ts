@@ -16,7 +16,7 @@ import { loadReviewFacts } from './perform-review-verb.ts';
 export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId: number) {
   return deps.db.transaction().execute(async (trx) => {
     const p = (await findPublication(trx, publicationId))!;
-    const { facts, row, pending } = await loadReviewFacts(trx, deps, actor, p, null, {});
+    const { facts, row, pending } = await loadReviewFacts(trx, deps, actor, p);
     const allowed: ReviewVerb[] = [];
     const blocked: Partial<Record<ReviewVerb, Reason[]>> = {};
     // Evaluate each verb as if the person had filled in what the verb asks for.

@@ -56,7 +56,7 @@ async function attachmentOf(trx: Executor, attachmentId: number) {
 async function revisionToChange(trx: Executor, deps: AppDeps, actor: Actor, publicationId: number): Promise<PendingRevision> {
   const p: Publication | null = await findPublication(trx, publicationId);
   if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
-  const { facts, pending } = await loadReviewFacts(trx, deps, actor, p, null, {});
+  const { facts, pending } = await loadReviewFacts(trx, deps, actor, p);
   if (p.status !== 'published' || !pending) {
     throw new DomainError('ERR_REVIEW_NO_REVISION', '请先在表单中修改内容、填写修订说明并保存修订，再随修订增删附件', { httpStatus: 409 });
   }

@@ -3,6 +3,7 @@ import { z } from '../../../shared/zod.ts';
 import { appendCatalogAudit, requireRoleOnOrgan } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { REVIEW_ROLES } from '../domain/review-roles.ts';
+import { replaceChain } from '../storage/review-repository.ts';
 
 export const reviewChainSchema = z.object({
   stages: z
@@ -21,13 +22,7 @@ export async function saveReviewChain(deps: AppDeps, actor: Actor, organId: numb
   await deps.db.transaction().execute(async (trx) => {
     await requireRoleOnOrgan(trx, actor, organId, 'organ_admin');
     const at = deps.clock.now().toISOString();
-    await trx.deleteFrom('review_chain_stages').where('organ_id', '=', organId).execute();
-    await trx.insertInto('review_chain_stages').values(input.stages.map((s, position) => ({ organ_id: organId, position, name: s.name, role: s.role }))).execute();
-    await trx
-      .insertInto('review_settings')
-      .values({ organ_id: organId, publisher_role: input.publisherRole, updated_at: at })
-      .onConflict((oc) => oc.column('organ_id').doUpdateSet({ publisher_role: input.publisherRole, updated_at: at }))
-      .execute();
+    await replaceChain(trx, organId, input.stages, input.publisherRole, at);
     await appendCatalogAudit(trx, deps, actor, at, { action: 'review_chain.save', entityType: 'organ', entityId: organId, organId, after: input });
   });
 }

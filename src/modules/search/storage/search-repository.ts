@@ -138,6 +138,14 @@ export async function exactNumberDocs(db: Executor, q: ParsedQuery, ids: number[
   return new Set(rows.map((r) => r.publication_id));
 }
 
+/** Every indexed item whose 文号 or 索引号 key is the query's, as id and publish date (none when the query names no number). */
+export async function numberedDocs(db: Executor, q: ParsedQuery): Promise<{ publication_id: number; published_on: string }[]> {
+  if (!q.documentNumberKey && !q.indexNumberKey) return [];
+  return db.selectFrom('search_docs').select(['publication_id', 'published_on']).where((eb) => eb.or([
+    eb('document_number_key', '=', q.documentNumberKey || '\u0000'), eb('index_number_key', '=', q.indexNumberKey || '\u0000'),
+  ])).execute();
+}
+
 /** Which of the ids have a chunk matching any of the phrases (in the title only, if asked); reads only those items' chunks. */
 export async function idsMatching(db: Executor, index: FullTextIndex, column: TokenColumn, phrases: Phrase[], ids: number[], titleOnly = false): Promise<Set<number>> {
   if (!ids.length || !phrases.length) return new Set();
@@ -189,6 +197,11 @@ export async function chunksOfDocs(db: Executor, ids: number[]) {
 export async function placementsOf(db: Executor, ids: number[]) {
   if (!ids.length) return [];
   return db.selectFrom('publication_placements').select(['publication_id', 'node_id']).where('publication_id', 'in', ids).orderBy('node_id').execute();
+}
+
+/** A catalog node's id and organ, or undefined when there is no such node. */
+export async function findNodeOrgan(db: Executor, nodeId: number) {
+  return db.selectFrom('catalog_nodes').select(['id', 'organ_id']).where('id', '=', nodeId).executeTakeFirst();
 }
 
 export async function nodesByIds(db: Executor, ids: number[]) {

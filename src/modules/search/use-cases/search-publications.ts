@@ -9,7 +9,7 @@ import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { fullTextIndexFor } from '../storage/full-text-index.ts';
 import {
-  chunksOfDocs, exactNumberDocs, idsMatching, inNodes, matchedDocs, newestDocs, nodesByIds, placementsOf,
+  chunksOfDocs, exactNumberDocs, findNodeOrgan, idsMatching, inNodes, matchedDocs, newestDocs, nodesByIds, numberedDocs, placementsOf,
   resultRows, titleDocs, totalAndFacets, type DocRef, type FacetCount,
 } from '../storage/search-repository.ts';
 
@@ -63,7 +63,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, segm
   const scope = f.scopeOrganId ? await organAndUnits(deps, f.scopeOrganId) : null;
   let nodeIds: number[] | null = null;
   if (f.nodeId) {
-    const node = await db.selectFrom('catalog_nodes').select(['id', 'organ_id']).where('id', '=', f.nodeId).executeTakeFirst();
+    const node = await findNodeOrgan(db, f.nodeId);
     nodeIds = node ? subtreeIds(await listCatalogNodes(db, node.organ_id), node.id) : [];
   }
   const matched = () => {
@@ -89,11 +89,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, segm
     const byId = new Map<number, DocRef>();
     for (const r of [...newest, ...titled]) byId.set(r.id, r);
     // The exact 文号/索引号 item is always a candidate, however old.
-    const numbered = query.documentNumberKey || query.indexNumberKey
-      ? await db.selectFrom('search_docs').select(['publication_id', 'published_on']).where((eb) => eb.or([
-        eb('document_number_key', '=', query.documentNumberKey || '\u0000'), eb('index_number_key', '=', query.indexNumberKey || '\u0000'),
-      ])).execute()
-      : [];
+    const numbered = await numberedDocs(db, query);
     const candidateIds = new Set((await newestDocsAmong(matched(), numbered.map((n) => n.publication_id))).map((r) => r.id));
     for (const n of numbered) if (candidateIds.has(n.publication_id)) byId.set(n.publication_id, { id: n.publication_id, publishedOn: n.published_on });
     const ranked = await rank(deps, index, query, [...byId.values()], segment);

@@ -1,0 +1,32 @@
+import type { Updateable } from 'kysely';
+import type { PublicationsTable } from '../../../platform/db/schema.ts';
+import type { Executor } from '../../catalog/index.ts';
+
+/** The columns of an item that its review workflow changes (status, stage, chain, schedule, withdrawal, repeal). */
+export type ReviewStateChanges = Pick<Updateable<PublicationsTable>,
+  | 'status' | 'review_stage' | 'submitted_by' | 'submitted_at' | 'review_chain_json' | 'scheduled_at' | 'retro_approved_by'
+  | 'withdrawn_reason' | 'withdrawn_note' | 'withdrawn_at' | 'validity' | 'replaced_by_id' | 'repealed_on'> & { updated_at: string; version: number };
+
+/** An item's stored row, with the review columns the catalog's `Publication` does not carry. */
+export async function reviewRowOf(db: Executor, publicationId: number) {
+  return db.selectFrom('publications').selectAll().where('id', '=', publicationId).executeTakeFirstOrThrow();
+}
+
+/** Writes a verb's new state if the item is still at `version`; false when someone else got there first. */
+export async function writeReviewState(db: Executor, publicationId: number, version: number, changes: ReviewStateChanges): Promise<boolean> {
+  const res = await db.updateTable('publications').set(changes).where('id', '=', publicationId).where('version', '=', version).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Everyone the audit log shows writing the item: creating, editing or submitting it, its attachments or its form. */
+export async function editorIdsOf(db: Executor, publicationId: number): Promise<(number | null)[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('actor_user_id')
+    .distinct()
+    .where('entity_type', '=', 'publication')
+    .where('entity_id', '=', String(publicationId))
+    .where('action', 'in', ['publication.create', 'publication.update', 'publication.submit', 'attachment.add', 'attachment.remove', 'review_form.fill'])
+    .execute();
+  return rows.map((r) => r.actor_user_id);
+}
