@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLICATION_STATUSES } from '../../catalog/index.ts';
 import { DEFAULT_CHAIN } from './review-roles.ts';
-import { decide, REVIEW_VERBS, TRANSITIONS, type ReviewFacts, type ReviewVerb } from './review-workflow.ts';
+import { decide, REVIEW_VERBS, TRANSITIONS, waitsOn, type ReviewFacts, type ReviewVerb } from './review-workflow.ts';
 
 const AUTHOR = 1;
 const REVIEWER = 2;
@@ -207,5 +207,23 @@ describe('the confidentiality gate', () => {
       const d = decide(verb, facts(over, input));
       expect(!d.ok && d.reasons.map((r) => r.code)).toEqual([code]);
     }
+  });
+});
+
+describe('waitsOn: whose turn an item in the queue is (待办)', () => {
+  const item = { status: 'in_review', createdBy: 1, submittedBy: 1, publishedBy: null, stageRole: 'unit_head', publisherRole: 'leader_in_charge' };
+  const person = (userId: number, ...roles: string[]) => ({ userId, roles: new Set(roles) });
+  it('waits on the holder of the current stage role, never on its author', () => {
+    expect(waitsOn(person(2, 'unit_head'), item)).toBe(true);
+    expect(waitsOn(person(2, 'disclosure_office'), item)).toBe(false);
+    expect(waitsOn(person(1, 'unit_head'), item)).toBe(false);
+    expect(waitsOn(person(3, 'system_admin'), item)).toBe(true);
+  });
+  it('an approved item waits on the publisher; a force-published one on a publisher other than who published it', () => {
+    expect(waitsOn(person(2, 'leader_in_charge'), { ...item, status: 'approved' })).toBe(true);
+    expect(waitsOn(person(2, 'unit_head'), { ...item, status: 'approved' })).toBe(false);
+    expect(waitsOn(person(2, 'leader_in_charge'), { ...item, status: 'published', publishedBy: 2 })).toBe(false);
+    expect(waitsOn(person(4, 'leader_in_charge'), { ...item, status: 'published', publishedBy: 2 })).toBe(true);
+    expect(waitsOn(person(4, 'leader_in_charge'), { ...item, status: 'scheduled' })).toBe(false);
   });
 });

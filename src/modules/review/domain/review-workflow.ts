@@ -272,3 +272,21 @@ function recallSubmissionRules(f: ReviewFacts): Reason[] {
   }
   return reasons;
 }
+
+/**
+ * Whether an item in the queue waits on this person (待办 "轮到我"): never on one who wrote or
+ * submitted it; in review, on a holder of the current stage's role; approved, on the publisher; a
+ * force-published item, on a publisher other than the one who published it (补充审核).
+ */
+export function waitsOn(
+  person: { userId: number; roles: ReadonlySet<string> },
+  item: { status: string; createdBy: number | null; submittedBy: number | null; publishedBy: number | null; stageRole: string | null; publisherRole: string },
+): boolean {
+  if (item.submittedBy === person.userId || item.createdBy === person.userId) return false;
+  const admin = person.roles.has('system_admin');
+  const publisher = admin || person.roles.has(item.publisherRole);
+  if (item.status === 'in_review') return item.stageRole !== null && (admin || person.roles.has(item.stageRole));
+  if (item.status === 'approved') return publisher;
+  if (item.status === 'published') return publisher && item.publishedBy !== person.userId;
+  return false;
+}

@@ -7,7 +7,7 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { DISCLOSURE_MODE_LABELS, findAttachment, findOrganById, findPublication, listCatalogNodes, staffContext } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
-import { REVIEW_VERBS, VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
+import { REVIEW_VERBS, VERB_LABELS, waitsOn, type ReviewVerb } from '../domain/review-workflow.ts';
 import { REVIEW_ROLE_LABELS } from '../domain/review-roles.ts';
 import { reviewFormDocument } from '../domain/review-form-document.ts';
 import { decisionsFor, loadChain, loadForm } from '../storage/review-repository.ts';
@@ -159,15 +159,9 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
         if (!direct.has(q.organ_id) && !(q.submitting_unit_id !== null && direct.has(q.submitting_unit_id))) continue;
         const chain = await loadChain(db, q.organ_id);
         const stage = chain.stages.find((s) => s.position === q.review_stage);
-        const roles = scope.rolesOn(q.submitting_unit_id ?? q.organ_id);
-        const admin = roles.has('system_admin');
-        const notAuthor = q.submitted_by !== principal.userId;
-        const publisher = admin || roles.has(chain.publisherRole);
-        const mine = notAuthor && q.created_by !== principal.userId && (
-          q.status === 'in_review' ? !!stage && (admin || roles.has(stage.role))
-            : q.status === 'approved' ? publisher
-              : q.status === 'published' ? publisher && q.published_by !== principal.userId
-                : false);
+        const mine = waitsOn({ userId: principal.userId, roles: scope.rolesOn(q.submitting_unit_id ?? q.organ_id) }, {
+          status: q.status, createdBy: q.created_by, submittedBy: q.submitted_by, publishedBy: q.published_by, stageRole: stage?.role ?? null, publisherRole: chain.publisherRole,
+        });
         rows.push({
           id: q.id, title: q.title, organName: q.organ_name, status: q.status, stageName: q.status === 'in_review' ? (stage?.name ?? '') : q.status === 'approved' ? '待发布' : q.status === 'published' ? '紧急发布，待补充审核' : '定时发布',
           submittedAt: q.submitted_at, findingsCount: q.findingsCount, blockingCount: q.blockingCount, mine,
