@@ -81,6 +81,21 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     await expect(createSubmissionTask(deps, officer.actor, bureau.id, { unitCode: unit.code, title: 'x', dueOn: '2026-03-15' })).rejects.toMatchObject({ httpStatus: 403 });
   });
 
+  it('lets only the office of the organ itself assign its units tasks, not the office of another organ', async () => {
+    const deps = buildDeps(db());
+    const bureau = await createOrgan(deps);
+    const other = await createOrgan(deps);
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: bureau.code, name: `股室${bureau.id}` });
+    const { createActor } = await import('../../../../test/support/factories.ts');
+    const { createSubmissionTask } = await import('../index.ts');
+    // An editor of the bureau who is the disclosure office of another organ.
+    const editor = await createActor(deps, bureau.code, 'editor');
+    const elsewhere = { ...editor.actor, principal: { ...editor.actor.principal, roles: [...editor.actor.principal.roles, { organId: other.id, role: 'disclosure_office' as const }] } };
+    await expect(createSubmissionTask(deps, elsewhere, bureau.id, { unitCode: unit.code, title: '更新工作动态', dueOn: '2026-03-15' })).rejects.toMatchObject({ httpStatus: 403 });
+    const office = await createActor(deps, bureau.code, 'disclosure_office');
+    await expect(createSubmissionTask(deps, office.actor, bureau.id, { unitCode: unit.code, title: '更新工作动态', dueOn: '2026-03-15' })).resolves.toEqual(expect.any(Number));
+  });
+
   it('never lets the author approve their own item, even holding the stage role', async () => {
     const { deps, organ, node, cast } = await world();
     const { createActor } = await import('../../../../test/support/factories.ts');
