@@ -23,7 +23,7 @@ import { consultationsAdminRoutes, consultationsApi, consultationsPortalRoutes, 
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
 export async function buildApp(
-  deps: AppDeps, config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'trustProxy'>>,
+  deps: AppDeps, config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'trustProxy' | 'smtp'>>,
   /** The background jobs of this process, for /readyz (serve passes them; tests run none). */
   runtime: { jobStatus?: () => JobStatus[] | null } = {},
 ): Promise<FastifyInstance> {
@@ -75,7 +75,7 @@ export async function buildApp(
   await app.register(searchPortalRoutes(deps));
   await app.register(searchAdminRoutes(deps));
   await app.register(searchApi(deps), { prefix: '/api/v1' });
-  await app.register(supervisionAdminRoutes(deps));
+  await app.register(supervisionAdminRoutes(deps, { mailConfigured: !!config.smtp }));
   await app.register(supervisionApi(deps), { prefix: '/api/v1' });
   await app.register(lettersPortalRoutes(deps));
   await app.register(consultationsPortalRoutes(deps));

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { loadConfig } from '../platform/config/config.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { isDomainError } from '../shared/domain-error.ts';
+import { DomainError, isDomainError } from '../shared/domain-error.ts';
 import { verifyAuditLog } from '../modules/audit/index.ts';
 import { createApiToken, createUser, listApiTokens, revokeApiToken, ROLES, systemActor, type Role } from '../modules/identity/index.ts';
 import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts';
@@ -20,6 +20,8 @@ import { backgroundJobs } from './background-jobs.ts';
 import { assertCanListen, explainSystemError } from './system-errors.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
 import { runBackupCommand, runRestoreCommand } from './backup-commands.ts';
+import { smtpMailer } from '../platform/mail/mailer.ts';
+import { mailReminders } from './mail-reminders.ts';
 
 const HELP = `gongkai —— 政府信息公开平台
 
@@ -55,9 +57,11 @@ const HELP = `gongkai —— 政府信息公开平台
   inspect [--organ 机关代码] [--json] [--offline]
                                  按政府网站检查指标检查栏目更新、空白栏目、待审核、超期发布、逾期办理、断链和严重表述错误并记录，
                                  有单项否决时退出码为 1；--offline 不访问站外链接
+  remind                         立即发送到期提醒邮件（需设置 GONGKAI_SMTP_URL 和 GONGKAI_MAIL_FROM；服务运行时每小时自动发送）
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
-DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、GONGKAI_AUDIT_KEY、LOG_LEVEL。`;
+DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、GONGKAI_AUDIT_KEY、
+GONGKAI_SMTP_URL 与 GONGKAI_MAIL_FROM（提醒邮件）、LOG_LEVEL。`;
 
 /** A progress line redrawn in place on a terminal, one line per update otherwise. */
 const progressLine = (s: string) => process.stderr.write(process.stderr.isTTY ? `\r${s}${s.includes(' 100%') ? '\n' : ''}` : `${s}\n`);
@@ -125,6 +129,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           const publicUrl = loadConfig().publicUrl;
           return runInspectCommand(rest, io, deps, { publicOrigin: publicUrl ? new URL(publicUrl).origin : null });
         });
+      case 'remind': {
+        if (rest.length) throw new DomainError('ERR_CLI_USAGE', `无法识别的参数“${rest[0]}”\n用法：remind`);
+        const config = loadConfig();
+        if (!config.smtp) throw new DomainError('ERR_CLI_USAGE', '未配置发信服务器：请设置 GONGKAI_SMTP_URL 和 GONGKAI_MAIL_FROM（见 docs/operations.md）');
+        const smtp = config.smtp;
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          const r = await mailReminders(deps, smtpMailer(smtp), { siteUrl: config.publicUrl });
+          io.stdout(`提醒邮件：发送 ${r.sent} 封（${r.reminders} 项提醒）${r.failed ? `，${r.failed} 封发送失败，下次运行时重发` : ''}`);
+          return r.failed ? 1 : 0;
+        });
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -262,7 +278,7 @@ async function serve(io: Io): Promise<number> {
   await prepareDatabase(deps, config, io.stdout);
   let jobs: ReturnType<typeof startJobs> | null = null;
   const app = await buildApp(deps, config, { jobStatus: () => jobs?.status() ?? [] });
-  jobs = startJobs(backgroundJobs(deps, { publicUrl: config.publicUrl }), deps.logger);
+  jobs = startJobs(backgroundJobs(deps, { publicUrl: config.publicUrl, mailer: config.smtp ? smtpMailer(config.smtp) : null }), deps.logger);
   const close = async () => {
     await jobs?.stop();
     // Requests in flight finish; a keep-alive connection left idle after its answer is closed at

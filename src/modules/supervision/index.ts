@@ -10,3 +10,5 @@ export { inspectSite, supervisionFindings, type Finding, type InspectionResult, 
 export { runNightlyInspection, runInspectionNow, lastInspections, type StoredInspection } from './use-cases/inspection-runs.ts';
 export { addWordingRule, removeWordingRule, wordingRulesOf, type WordingRule } from './use-cases/wording-rules.ts';
 export { supervisionApi } from './web/api/supervision-api.ts';
+export { columnDeadlines, sendReminderMails, setReminderAddress, reminderAddressesOf } from './use-cases/reminder-mails.ts';
+export { REMIND_DAYS_AHEAD, type Deadline } from './domain/reminder-mails.ts';

@@ -14,6 +14,9 @@ describe('loadConfig', () => {
     ['GONGKAI_ADMIN_PASSWORD', { GONGKAI_ADMIN_PASSWORD: 'short' }],
     ['GONGKAI_PUBLIC_URL', { GONGKAI_PUBLIC_URL: 'ftp://x' }],
     ['GONGKAI_TRUST_PROXY', { GONGKAI_TRUST_PROXY: 'maybe' }],
+    ['GONGKAI_SMTP_URL', { GONGKAI_SMTP_URL: 'http://mail.example.gov.cn', GONGKAI_MAIL_FROM: 'a@b.cn' }],
+    ['GONGKAI_MAIL_FROM', { GONGKAI_SMTP_URL: 'smtp://mail.example.gov.cn:25' }],
+    ['GONGKAI_MAIL_FROM', { GONGKAI_SMTP_URL: 'smtp://mail.example.gov.cn:25', GONGKAI_MAIL_FROM: '政务公开' }],
   ])('refuses a wrong %s with a message naming the variable', (variable, env) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(variable);
   });
@@ -22,5 +25,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gongkai' }).databaseUrl).toBe(
       'postgres://postgres@127.0.0.1:5432/gongkai',
     );
+  });
+
+  it('sends reminder e-mails only when an SMTP server and a sender are configured', () => {
+    expect(loadConfig({}).smtp).toBeNull();
+    expect(loadConfig({ GONGKAI_SMTP_URL: 'smtps://gk:pw@mail.example.gov.cn:465', GONGKAI_MAIL_FROM: '"县住建局政务公开" <gongkai@zjj.example.gov.cn>' }).smtp)
+      .toEqual({ url: 'smtps://gk:pw@mail.example.gov.cn:465', from: '"县住建局政务公开" <gongkai@zjj.example.gov.cn>' });
   });
 });

@@ -17,6 +17,8 @@ export type Config = {
   trustProxy: boolean;
   /** Key of the audit chain's HMAC (GONGKAI_AUDIT_KEY); null = the file audit.key in the data directory. */
   auditKey: string | null;
+  /** Where reminder e-mails go out (GONGKAI_SMTP_URL, smtp:// or smtps://) and from whom; null = no e-mail. */
+  smtp: { url: string; from: string } | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -56,7 +58,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const auditKey = env.GONGKAI_AUDIT_KEY?.trim() || null;
   if (auditKey !== null && auditKey.length < 32) throw configError('GONGKAI_AUDIT_KEY', 'GONGKAI_AUDIT_KEY 至少需要 32 个字符（建议 64 位十六进制随机数）');
 
-  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy, auditKey };
+  const smtpUrl = env.GONGKAI_SMTP_URL?.trim() || null;
+  if (smtpUrl !== null && !/^smtps?:\/\/[^\s/]+(\/[^\s]*)?$/.test(smtpUrl)) {
+    throw configError('GONGKAI_SMTP_URL', 'GONGKAI_SMTP_URL 应为 smtp://用户:密码@主机:端口 或 smtps://… 形式；不设置时只在待办中提醒，不发邮件');
+  }
+  const mailFrom = env.GONGKAI_MAIL_FROM?.trim() || null;
+  if (smtpUrl !== null && (mailFrom === null || !/^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom.replace(/^.*<(.+)>\s*$/, '$1')))) {
+    throw configError('GONGKAI_MAIL_FROM', '设置了 GONGKAI_SMTP_URL 时须同时设置发件地址 GONGKAI_MAIL_FROM（如 gongkai@zjj.example.gov.cn 或 "县住建局政务公开" <gongkai@zjj.example.gov.cn>）');
+  }
+  const smtp = smtpUrl && mailFrom ? { url: smtpUrl, from: mailFrom } : null;
+
+  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy, auditKey, smtp };
 }
 
 function configError(variable: string, message: string): DomainError {

@@ -14,9 +14,12 @@ import { lastInspections } from '../use-cases/inspection-runs.ts';
 import { LastRunSection } from './inspection-pages.tsx';
 import { inspectionRoutes } from './inspection-routes.tsx';
 import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
+import { ReminderAddressesPage } from './reminder-addresses-page.tsx';
+import { reminderAddressesOf, setReminderAddress } from '../use-cases/reminder-mails.ts';
+import { isEmailAddress, REMIND_DAYS_AHEAD } from '../domain/reminder-mails.ts';
 
 /** Back-office pages of the supervision area. */
-export function supervisionAdminRoutes(deps: AppDeps) {
+export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: boolean } = {}) {
   const { db } = deps;
 
   /** The organ, if the person is on its staff; whether they may set cadences (disclosure office, organ admin). */
@@ -82,6 +85,36 @@ export function supervisionAdminRoutes(deps: AppDeps) {
       } catch (e) {
         return formPage(request, reply, fieldErrorsOf(e), request.body as Record<string, string>, 400);
       }
+    });
+
+    // 提醒邮箱: where each organ's and unit's reminder e-mails go (docs/rules/website-inspection.md, "Reminders").
+    const remindersPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, values: Record<string, string> | null, errors: Record<string, string>, status = 200) => {
+      const { scope, organ, canSet, units } = await organFor(request, reply, request.params.code);
+      const saved = await reminderAddressesOf(deps, [organ.id, ...units.map((u) => u.id)]);
+      const v = values ?? Object.fromEntries([...saved].map(([id, email]) => [`email_${id}`, email]));
+      return sendPage(reply, (
+        <ReminderAddressesPage user={scope.user} csrf={scope.csrf} flash={scope.flash} organ={organ} units={units} values={v} errors={errors}
+          canEdit={canSet} mailConfigured={opts.mailConfigured ?? false} daysAhead={REMIND_DAYS_AHEAD} />
+      ), status);
+    };
+    app.get<{ Params: { code: string } }>('/admin/organs/:code/supervision/reminders', async (request, reply) => remindersPage(request, reply, null, {}));
+    app.post<{ Params: { code: string } }>('/admin/organs/:code/supervision/reminders', async (request, reply) => {
+      const { organ, canSet, units } = await organFor(request, reply, request.params.code);
+      if (!canSet) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以设置提醒邮箱', { httpStatus: 403 });
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const values = Object.fromEntries([organ, ...units].map((o) => [`email_${o.id}`, typeof body[`email_${o.id}`] === 'string' ? String(body[`email_${o.id}`]).trim() : '']));
+      // Every address is checked before any is saved: a typo in one keeps the whole form as typed.
+      const errors: Record<string, string> = {};
+      for (const [field, email] of Object.entries(values)) if (email && !isEmailAddress(email)) errors[field] = `“${email}”不是有效的电子邮件地址`;
+      if (Object.keys(errors).length) return remindersPage(request, reply, values, errors, 400);
+      const saved = await reminderAddressesOf(deps, [organ.id, ...units.map((u) => u.id)]);
+      const actor = actorOf(request, 'web');
+      for (const o of [organ, ...units]) {
+        const email = values[`email_${o.id}`];
+        if (email !== (saved.get(o.id) ?? '')) await setReminderAddress(deps, actor, o.id, email);
+      }
+      setFlash(reply, '提醒邮箱已保存');
+      return reply.redirect(`/admin/organs/${organ.code}/supervision/reminders`, 303);
     });
   };
 }

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/support/db.ts';
+import { buildDeps, createActor, createNode, createOrgan, createPublished } from '../../test/support/factories.ts';
+import { startSmtpSink } from '../../test/support/smtp-sink.ts';
+import { smtpMailer } from '../platform/mail/mailer.ts';
+import { allDeadlines, mailReminders } from './mail-reminders.ts';
+import { setNodeSupervision, setReminderAddress } from '../modules/supervision/index.ts';
+
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+beforeAll(async () => { sink = await startSmtpSink(); });
+afterAll(async () => { await sink.close(); });
+
+describeEachDialect('reminder e-mails ahead of deadlines', (db) => {
+  it('mails the responsible unit once ahead of a column deadline and once when it passes, retrying what the server refused', async () => {
+    const deps = buildDeps(db(), '2026-02-20T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: organ.code, name: `综合股${organ.id}` });
+    const news = await createNode(deps, organ.id, { name: '工作动态' });
+    const notices = await createNode(deps, organ.id, { name: '通知公告' });
+    await createPublished(deps, organ.id, [news], { formedOn: '2026-02-18' }); // published 02-20: due 03-06 (every two weeks)
+    await createPublished(deps, organ.id, [notices], { formedOn: '2026-02-18' }); // due 08-20 (every six months)
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    await setNodeSupervision(deps, office.actor, news, { unitCode: unit.code, cadence: '' });
+    const unitBox = `zhb${organ.id}-${deps.dialect}@example.gov.cn`;
+    const officeBox = `gkb${organ.id}-${deps.dialect}@example.gov.cn`;
+    await setReminderAddress(deps, office.actor, unit.id, unitBox);
+    await setReminderAddress(deps, office.actor, organ.id, officeBox);
+    const mailer = smtpMailer({ url: sink.url, from: 'gongkai@example.gov.cn' });
+    const mine = () => sink.received.filter((m) => m.to.includes(unitBox) || m.to.includes(officeBox));
+
+    // Ten days before: nothing is due yet.
+    deps.clock.set('2026-02-24T02:00:00Z');
+    await mailReminders(deps, mailer, { siteUrl: 'https://gk.example.gov.cn' });
+    expect(mine()).toEqual([]);
+
+    // Three days before (03-03): the unit is told, not the office; a second run sends nothing new.
+    deps.clock.set('2026-03-03T02:00:00Z');
+    await mailReminders(deps, mailer, { siteUrl: 'https://gk.example.gov.cn' });
+    await mailReminders(deps, mailer, { siteUrl: 'https://gk.example.gov.cn' });
+    expect(mine()).toHaveLength(1);
+    expect(mine()[0]).toMatchObject({ to: [unitBox], from: 'gongkai@example.gov.cn', subject: '【政务公开提醒】1 项即将到期' });
+    expect(mine()[0].text).toContain('栏目“工作动态”应更新（每两周，上次更新 2026-02-20）（2026-03-06 到期');
+    expect(mine()[0].text).toContain(`https://gk.example.gov.cn/organs/${organ.code}/catalog/${news}`);
+
+    // Passed (03-07) while the mail server refuses: nothing is recorded as sent, so the next run sends it.
+    deps.clock.set('2026-03-07T02:00:00Z');
+    sink.refuseAll(true);
+    const refused = await mailReminders(deps, mailer, { siteUrl: null });
+    expect(refused).toMatchObject({ sent: 0, failed: 1 });
+    sink.refuseAll(false);
+    expect(await mailReminders(deps, mailer, { siteUrl: null })).toMatchObject({ sent: 1, failed: 0 });
+    expect(mine()).toHaveLength(2);
+    expect(mine()[1]).toMatchObject({ to: [unitBox], subject: '【政务公开提醒】1 项已超过期限' });
+    expect(mine()[1].text).toContain('已于 2026-03-06 到期');
+    expect(await mailReminders(deps, mailer, { siteUrl: null })).toMatchObject({ sent: 0, reminders: 0 });
+
+    // Without the unit's address its reminders go to the organ's.
+    await setReminderAddress(deps, office.actor, unit.id, '');
+    deps.clock.set('2026-03-18T02:00:00Z');
+    await createPublished(deps, organ.id, [news], { formedOn: '2026-03-18' }); // due again 04-01
+    deps.clock.set('2026-03-30T02:00:00Z');
+    await mailReminders(deps, mailer, { siteUrl: null });
+    expect(mine()).toHaveLength(3);
+    expect(mine()[2].to).toEqual([officeBox]);
+  });
+
+  it('gathers every kind of deadline and lets only the office set the addresses, refusing a malformed one', async () => {
+    const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const editor = await createActor(deps, organ.code, 'editor');
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    await expect(setReminderAddress(deps, editor.actor, organ.id, 'a@example.gov.cn')).rejects.toMatchObject({ code: 'ERR_AUTH_FORBIDDEN', httpStatus: 403 });
+    await expect(setReminderAddress(deps, office.actor, organ.id, '政务公开办')).rejects.toMatchObject({ code: 'ERR_SUPERVISION_EMAIL_INVALID', field: `email_${organ.id}` });
+    const { createSubmissionTask } = await import('../modules/review/index.ts');
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: organ.code, name: `股室${organ.id}` });
+    const taskId = await createSubmissionTask(deps, office.actor, organ.id, { unitCode: unit.code, title: '更新工作动态', dueOn: '2026-03-12' });
+    const deadlines = await allDeadlines(deps);
+    expect(deadlines.filter((d) => d.organId === organ.id)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ key: `task:${taskId}:2026-03-12`, unitId: unit.id, dueOn: '2026-03-12' }),
+    ]));
+  });
+});

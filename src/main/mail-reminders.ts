@@ -1,0 +1,41 @@
+import type { AppDeps } from '../platform/app-deps.ts';
+import type { Mailer } from '../platform/mail/mailer.ts';
+import { listDueSoonCases } from '../modules/applications/index.ts';
+import { listOrgans } from '../modules/catalog/index.ts';
+import { listLetters } from '../modules/interaction/index.ts';
+import { openTasks } from '../modules/review/index.ts';
+import { columnDeadlines, sendReminderMails, type Deadline } from '../modules/supervision/index.ts';
+
+/**
+ * Every deadline the platform knows, gathered from the areas that own them, for the e-mailed
+ * reminders (the same things 待办 shows): columns to update (responsible unit), submission tasks
+ * (the unit), applications and letters to answer (the organ).
+ */
+export async function allDeadlines(deps: AppDeps): Promise<Deadline[]> {
+  const organs = (await listOrgans(deps.db)).filter((o) => o.kind !== 'unit');
+  const ids = organs.map((o) => o.id);
+  const out: Deadline[] = await columnDeadlines(deps, ids);
+  for (const t of await openTasks(deps.db, ids)) {
+    out.push({
+      key: `task:${t.id}:${t.next_due_on}`, organId: t.organ_id, unitId: t.unit_id === t.organ_id ? null : t.unit_id, dueOn: t.next_due_on,
+      what: `报送任务“${t.title}”应报送`, path: `/admin/organs/${t.organ_code}/publications/new?task=${t.id}`,
+    });
+  }
+  const cases = await listDueSoonCases(deps);
+  for (const a of [...cases.overdue, ...cases.dueSoon]) {
+    if (!a.dueOn) continue;
+    out.push({ key: `application:${a.id}:${a.dueOn}`, organId: a.organId, unitId: null, dueOn: a.dueOn, what: `依申请公开 ${a.trackingNo}“${a.subject}”应答复`, path: `/admin/applications/${a.id}` });
+  }
+  for (const view of ['overdue', 'due_soon'] as const) {
+    for (const l of (await listLetters(deps, ids, view, 1, 10_000)).items) {
+      out.push({ key: `letter:${l.id}:${l.dueOn}`, organId: l.organId, unitId: null, dueOn: l.dueOn, what: `部门信箱来信 ${l.trackingNo}“${l.subject}”应答复`, path: `/admin/letters/${l.id}` });
+    }
+  }
+  // One deadline once, however many lists it is on.
+  return [...new Map(out.map((d) => [d.key, d])).values()];
+}
+
+/** The background job's body: remind by e-mail of every deadline due soon or passed. */
+export async function mailReminders(deps: AppDeps, mailer: Mailer, opts: { siteUrl: string | null }) {
+  return sendReminderMails(deps, mailer, await allDeadlines(deps), opts);
+}
