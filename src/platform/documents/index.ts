@@ -1,5 +1,5 @@
 export type { DocBlock, DocumentModel, TableCell, TextAlign } from './document-model.ts';
-export { renderDocumentHtml } from './render-html.ts';
+export { renderDocumentHtml, renderDocumentPage } from './render-html.ts';
 export { DOCUMENT_CSS } from './document-css.ts';
 export { renderDocumentDocx } from './render-docx.ts';
 export { renderDocumentPdf } from './render-pdf.ts';

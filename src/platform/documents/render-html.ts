@@ -1,3 +1,4 @@
+import { DOCUMENT_CSS } from './document-css.ts';
 import type { DocBlock, DocumentModel, TableCell } from './document-model.ts';
 import { cellAlign, cellBold } from './document-style.ts';
 import { columnFractions, layoutTable } from './table-grid.ts';
@@ -82,4 +83,10 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+}
+
+/** The document as a whole web page (the HTML export): its title, the print styles, the document. */
+export function renderDocumentPage(doc: DocumentModel): string {
+  return `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(doc.title)}</title><style>${DOCUMENT_CSS}</style></head><body>\n${renderDocumentHtml(doc)}\n</body></html>\n`;
 }

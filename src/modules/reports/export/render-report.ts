@@ -1,4 +1,4 @@
-import { DOCUMENT_CSS, renderDocumentDocx, renderDocumentHtml, renderDocumentPdf } from '../../../platform/documents/index.ts';
+import { renderDocumentDocx, renderDocumentPage, renderDocumentPdf } from '../../../platform/documents/index.ts';
 import type { AnnualReport, ReportStatus } from '../domain/report-types.ts';
 import { reportDocument } from './report-document.ts';
 import { reportJson } from './report-json.ts';
@@ -22,8 +22,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** 2021年1月15日 */
 export const chineseDate = (on: string) => `${Number(on.slice(0, 4))}年${Number(on.slice(5, 7))}月${Number(on.slice(8, 10))}日`;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 /**
  * The report in one of the export formats. HTML is a whole printable page (the document styles
  * inline); DOCX and PDF embed Chinese fonts. `today` dates a report that is not published.
@@ -37,9 +35,7 @@ export async function renderReport(report: AnnualReport, meta: ExportMeta, forma
     case 'json':
       return { fileName, contentType, body: Buffer.from(JSON.stringify(reportJson(report, meta), null, 2) + '\n', 'utf8') };
     case 'html': {
-      const page = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${escapeHtml(doc.title)}</title><style>${DOCUMENT_CSS}</style></head><body>\n${renderDocumentHtml(doc)}\n</body></html>\n`;
-      return { fileName, contentType, body: Buffer.from(page, 'utf8') };
+      return { fileName, contentType, body: Buffer.from(renderDocumentPage(doc), 'utf8') };
     }
     case 'docx':
       return { fileName, contentType, body: await renderDocumentDocx(doc) };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { renderDocumentDocx, renderDocumentHtml, renderDocumentPdf, DOCUMENT_CSS } from '../../../platform/documents/index.ts';
+import { renderDocumentDocx, renderDocumentPage, renderDocumentPdf } from '../../../platform/documents/index.ts';
 import { asString, asStrings, fieldErrorsOf, setFlash } from '../../../platform/views/admin-helpers.ts';
 import type { Reminder } from '../../../platform/views/reminders.ts';
 import { sendPage } from '../../../platform/views/render.ts';
@@ -132,7 +132,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
 
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
       const doc = await reviewFormData(request, reply, Number(request.params.id) || 0);
-      return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${doc.title.replace(/[<&]/g, '')}</title><style>${DOCUMENT_CSS}</style></head><body>${renderDocumentHtml(doc)}</body></html>`);
+      return reply.type('text/html; charset=utf-8').send(renderDocumentPage(doc));
     });
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form.pdf', async (request, reply) => {
       const doc = await reviewFormData(request, reply, Number(request.params.id) || 0);

@@ -32,3 +32,35 @@ export async function lastPublishedOnByNode(db: Executor, organId: number): Prom
     .execute();
   return new Map(rows.filter((r) => r.last_on).map((r) => [r.node_id, String(r.last_on)]));
 }
+
+/** Each node's distinct publish dates of the organ's published items (placed in the node itself), oldest first. */
+export async function publishDatesByNode(db: Executor, organId: number): Promise<Map<number, string[]>> {
+  const rows = await db
+    .selectFrom('publication_placements as pp')
+    .innerJoin('publications as p', 'p.id', 'pp.publication_id')
+    .select(['pp.node_id', 'p.published_on'])
+    .distinct()
+    .where('p.organ_id', '=', organId)
+    .where('p.status', '=', 'published')
+    .where('p.published_on', 'is not', null)
+    .orderBy('pp.node_id')
+    .orderBy('p.published_on')
+    .execute();
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(r.node_id, [...(out.get(r.node_id) ?? []), String(r.published_on)]);
+  return out;
+}
+
+/** Items of the organ published in the period after their 20 working days, counted per submitting unit (null: the organ itself). */
+export async function latePublishedByUnit(db: Executor, organId: number, fromOn: string, toOn: string): Promise<Map<number | null, number>> {
+  const rows = await db
+    .selectFrom('publications')
+    .select(['submitting_unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('organ_id', '=', organId)
+    .where('published_late', '=', 1)
+    .where('published_on', '>=', fromOn)
+    .where('published_on', '<=', toOn)
+    .groupBy('submitting_unit_id')
+    .execute();
+  return new Map(rows.map((r) => [r.submitting_unit_id, Number(r.n)]));
+}

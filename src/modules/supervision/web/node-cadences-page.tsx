@@ -22,7 +22,7 @@ export function NodeCadencesPage({ user, csrf, flash, organ, today, rows, canSet
   return (
     <AdminLayout title={`栏目责任与更新周期：${organ.name}`} user={user} csrfToken={csrf} flash={flash}>
       <h1>栏目责任与更新周期：{organ.name}</h1>
-      <p><a href={`/admin/organs/${organ.code}/supervision/reminders`}>提醒邮箱</a>：到期前和超过期限时把提醒发到责任股室的邮箱。</p>
+      <p><a href={`/admin/organs/${organ.code}/supervision/dispatch`}>月度调度</a>：各股室每月应更新、按时、逾期和未更新的栏目及排名，可生成通报。<a href={`/admin/organs/${organ.code}/supervision/reminders`}>提醒邮箱</a>：到期前和超过期限时把提醒发到责任股室的邮箱。</p>
       <p>以 {today} 为准。未单独设置的栏目按网站检查的栏目类别取默认周期（动态类每两周，通知公告和政策文件类每半年，机构职能类静态）。</p>
       <table class="list">
         <caption class="visually-hidden">各栏目的责任单位、更新周期和更新情况</caption>

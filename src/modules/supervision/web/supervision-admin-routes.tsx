@@ -15,6 +15,10 @@ import { LastRunSection } from './inspection-pages.tsx';
 import { inspectionRoutes } from './inspection-routes.tsx';
 import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
 import { ReminderAddressesPage } from './reminder-addresses-page.tsx';
+import { DispatchPage } from './dispatch-page.tsx';
+import { dispatchNoticeDocument, draftDispatchNotice, loadMonthlyDispatch } from '../use-cases/monthly-dispatch.ts';
+import { isMonth, previousMonth } from '../domain/dispatch.ts';
+import { renderDocumentDocx, renderDocumentPage, renderDocumentPdf } from '../../../platform/documents/index.ts';
 import { reminderAddressesOf, setReminderAddress } from '../use-cases/reminder-mails.ts';
 import { isEmailAddress, REMIND_DAYS_AHEAD } from '../domain/reminder-mails.ts';
 
@@ -115,6 +119,44 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       }
       setFlash(reply, '提醒邮箱已保存');
       return reply.redirect(`/admin/organs/${organ.code}/supervision/reminders`, 303);
+    });
+
+    // 月度调度 (docs/rules/website-inspection.md, "Monthly dispatch"): a month's report, its exports and the notice's draft.
+    const monthOf = (raw: string | undefined) => {
+      if (raw === undefined || raw === '') return previousMonth(chinaDateOf(deps.clock.now()));
+      if (!isMonth(raw)) throw new DomainError('ERR_SUPERVISION_MONTH_INVALID', `月份“${raw}”无效，应为 YYYY-MM`, { httpStatus: 400, field: 'month' });
+      return raw;
+    };
+    app.get<{ Params: { code: string }; Querystring: { month?: string } }>('/admin/organs/:code/supervision/dispatch', async (request, reply) => {
+      const { scope, organ, canSet } = await organFor(request, reply, request.params.code);
+      const d = await loadMonthlyDispatch(deps, organ, monthOf(request.query.month));
+      return sendPage(reply, <DispatchPage user={scope.user} csrf={scope.csrf} flash={scope.flash} organ={organ} d={d} canDraft={canSet} />);
+    });
+    app.get<{ Params: { code: string; format: string }; Querystring: { month?: string } }>('/admin/organs/:code/supervision/dispatch.:format', async (request, reply) => {
+      const format = request.params.format;
+      if (!['html', 'docx', 'pdf'].includes(format)) throw new DomainError('ERR_NOT_FOUND', '没有这种导出格式', { httpStatus: 404 });
+      const { organ } = await organFor(request, reply, request.params.code);
+      const month = monthOf(request.query.month);
+      const doc = await dispatchNoticeDocument(deps, organ, month);
+      const name = `${organ.code}-dispatch-${month}.${format}`;
+      if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderDocumentPage(doc));
+      const body = format === 'docx' ? await renderDocumentDocx(doc) : await renderDocumentPdf(doc);
+      return reply.type(format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf')
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(body);
+    });
+    app.post<{ Params: { code: string }; Querystring: { month?: string } }>('/admin/organs/:code/supervision/dispatch/notice', async (request, reply) => {
+      const { organ, canSet } = await organFor(request, reply, request.params.code);
+      if (!canSet) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以生成调度通报', { httpStatus: 403 });
+      const month = monthOf(request.query.month);
+      try {
+        const p = await draftDispatchNotice(deps, actorOf(request, 'web'), organ, month);
+        setFlash(reply, '已生成通报草稿：请核对后填写保密审查表并报送审核');
+        return reply.redirect(`/admin/publications/${p.id}`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.httpStatus !== 409) throw e;
+        setFlash(reply, e.message);
+        return reply.redirect(`/admin/organs/${organ.code}/supervision/dispatch?month=${month}`, 303);
+      }
     });
   };
 }

@@ -1,0 +1,52 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { renderDocumentHtml } from '../../../platform/documents/index.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { createPublication, listCatalogNodes, listOrgans, subtreeIds, type Organ, type Publication } from '../../catalog/index.ts';
+import type { Actor } from '../../identity/index.ts';
+import { dispatchDocument, monthBounds, monthlyDispatch, type Dispatch } from '../domain/dispatch.ts';
+import { latePublishedByUnit, publishDatesByNode } from '../storage/node-supervision-repository.ts';
+import { nodeCadences } from './node-cadences.ts';
+
+/** The node a dispatch notice is published in: the organ's 监督保障 column. */
+export const DISPATCH_NODE_NAME = '监督保障';
+
+/**
+ * An organ's dispatch for a month (docs/rules/website-inspection.md, "Monthly dispatch"): its
+ * columns without sub-columns, each with its responsible unit and cadence, judged on the month; the
+ * organ itself (its 政务公开办公室) and each of its units ranked.
+ */
+export async function loadMonthlyDispatch(deps: AppDeps, organ: Organ, month: string): Promise<Dispatch> {
+  const { fromOn, toOn } = monthBounds(month);
+  const [cadences, nodes, dates, organs, late] = await Promise.all([
+    nodeCadences(deps.db, organ.id, deps.clock.now()), listCatalogNodes(deps.db, organ.id), publishDatesByNode(deps.db, organ.id), listOrgans(deps.db),
+    latePublishedByUnit(deps.db, organ.id, fromOn, toOn),
+  ]);
+  const columns = cadences.filter((c) => !nodes.some((n) => n.parentId === c.node.id)).map((c) => ({
+    nodeId: c.node.id, name: c.node.name, unitId: c.responsibleUnit?.id ?? null, cadence: c.cadence,
+    publishedOns: [...new Set(subtreeIds(nodes, c.node.id).flatMap((id) => dates.get(id) ?? []))],
+  }));
+  const units = [{ id: null, name: `${organ.name}（政务公开办公室）` }, ...organs.filter((o) => o.parentId === organ.id && o.kind === 'unit').map((o) => ({ id: o.id as number | null, name: o.name }))];
+  return monthlyDispatch({ month, columns, units, latePublished: late });
+}
+
+/** The dispatch notice as a document (HTML, DOCX, PDF exports), dated today. */
+export async function dispatchNoticeDocument(deps: AppDeps, organ: Organ, month: string) {
+  return dispatchDocument(await loadMonthlyDispatch(deps, organ, month), organ.name, chinaDateOf(deps.clock.now()));
+}
+
+/**
+ * Drafts the month's notice (通报) as an item in the organ's 监督保障 column; it is then submitted
+ * and published through the organ's review chain like any item.
+ */
+export async function draftDispatchNotice(deps: AppDeps, actor: Actor, organ: Organ, month: string): Promise<Publication> {
+  const node = (await listCatalogNodes(deps.db, organ.id)).find((n) => n.name === DISPATCH_NODE_NAME);
+  if (!node) throw new DomainError('ERR_SUPERVISION_DISPATCH_NODE', `本机关目录中没有“${DISPATCH_NODE_NAME}”栏目，请先在公开目录中建立该栏目，再生成通报`, { httpStatus: 409 });
+  const doc = await dispatchNoticeDocument(deps, organ, month);
+  const today = chinaDateOf(deps.clock.now());
+  return createPublication(deps, actor, organ.id, {
+    title: doc.title, formedOn: today, stage: 'management', genre: '通报', subject: '政务公开',
+    bodyHtml: renderDocumentHtml({ ...doc, blocks: doc.blocks.filter((b) => b.kind !== 'title') }),
+    nodeIds: [node.id],
+  });
+}

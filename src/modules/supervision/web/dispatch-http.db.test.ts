@@ -1,0 +1,55 @@
+import { expect, it } from 'vitest';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createNode, createOrgan, createPublished, createStaff } from '../../../../test/support/factories.ts';
+import { findPublication } from '../../catalog/index.ts';
+
+describeEachDialect('月度调度 in the back office', (db) => {
+  it('shows the month per unit with its ranking, exports the notice, and drafts it into 监督保障 for review', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-02-25T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps);
+      const unit = await createOrgan(deps, { kind: 'unit', parentCode: organ.code, name: `村镇股${organ.id}` });
+      const news = await createNode(deps, organ.id, { name: '工作动态' });
+      await createPublished(deps, organ.id, [news], { formedOn: '2026-02-24' }); // published 02-25: due 03-11, nothing after → missing in March
+      const officeStaff = await createStaff(deps, organ.code, 'disclosure_office');
+      const office = await loginAs(app, officeStaff.username, officeStaff.password);
+      const { setNodeSupervision } = await import('../index.ts');
+      const { loadPrincipal } = await import('../../identity/index.ts');
+      await setNodeSupervision(deps, { kind: 'user', principal: (await loadPrincipal(deps.db, officeStaff.id))!, via: 'web' }, news, { unitCode: unit.code, cadence: '' });
+      deps.clock.set('2026-04-02T02:00:00Z');
+      const url = `/admin/organs/${organ.code}/supervision/dispatch`;
+
+      const page = await app.inject({ method: 'GET', url, cookies: office.cookies }); // the previous month by default
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('2026-03-01 至 2026-03-31');
+      expect(page.body).toContain(`<th scope="row">村镇股${organ.id}</th><td>1</td><td>0</td><td>0</td><td>1</td><td>0%</td>`);
+      expect((await app.inject({ method: 'GET', url: `${url}?month=2026-13`, cookies: office.cookies })).statusCode).toBe(400);
+
+      const html = await app.inject({ method: 'GET', url: `${url}.html?month=2026-03`, cookies: office.cookies });
+      expect(html.body).toContain('政务公开工作2026年3月调度情况通报');
+      const docx = await app.inject({ method: 'GET', url: `${url}.docx?month=2026-03`, cookies: office.cookies });
+      expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      const pdf = await app.inject({ method: 'GET', url: `${url}.pdf?month=2026-03`, cookies: office.cookies });
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+      // Without a 监督保障 column the office is told to make one first; nothing is created.
+      const refused = await app.inject({ method: 'POST', url: `${url}/notice?month=2026-03`, cookies: office.cookies, payload: { _csrf: office.csrf } });
+      expect(refused.statusCode).toBe(303);
+      expect(decodeURIComponent(String(refused.cookies.find((c) => c.name === 'gk_flash')?.value))).toContain('没有“监督保障”栏目');
+      const supervisionNode = await createNode(deps, organ.id, { name: '监督保障' });
+      const made = await app.inject({ method: 'POST', url: `${url}/notice?month=2026-03`, cookies: office.cookies, payload: { _csrf: office.csrf } });
+      expect(made.statusCode).toBe(303);
+      const id = Number(/\/admin\/publications\/(\d+)/.exec(made.headers.location as string)![1]);
+      const draft = await findPublication(deps.db, id);
+      expect(draft).toMatchObject({ status: 'draft', title: `${organ.name}政务公开工作2026年3月调度情况通报`, nodeIds: [supervisionNode] });
+      expect(draft!.bodyHtml).toContain(`村镇股${organ.id}`);
+
+      const editorStaff = await createStaff(deps, organ.code, 'editor');
+      const editor = await loginAs(app, editorStaff.username, editorStaff.password);
+      expect((await app.inject({ method: 'POST', url: `${url}/notice?month=2026-03`, cookies: editor.cookies, payload: { _csrf: editor.csrf } })).statusCode).toBe(403);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import { CADENCE_LABELS } from '../domain/cadence.ts';
+import type { Dispatch } from '../domain/dispatch.ts';
+
+type OrganRef = { code: string; name: string };
+const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+
+/** 月度调度: per unit what was due, done, late and missing in the month, the ranking, and the notice's exports. */
+export function DispatchPage({ user, csrf, flash, organ, d, canDraft }: { user: AdminUser; csrf: string; flash: string | null; organ: OrganRef; d: Dispatch; canDraft: boolean }) {
+  const base = `/admin/organs/${organ.code}/supervision/dispatch`;
+  const problems = d.outcomes.filter((o) => o.outcome !== 'done');
+  const unitName = new Map(d.units.map((u) => [u.unitId, u.unitName]));
+  return (
+    <AdminLayout title={`月度调度：${organ.name} ${d.month}`} user={user} csrfToken={csrf} flash={flash}>
+      <h1>月度调度：{organ.name}</h1>
+      <form method="get" action={base} class="inline-form">
+        <label for="f-month">月份</label> <input type="month" id="f-month" name="month" value={d.month} /> <button class="btn btn-small" type="submit">查看</button>
+      </form>
+      <p>{d.fromOn} 至 {d.toOn}：各栏目按更新周期应更新的次数，按时、逾期后更新和月底仍未更新的情况；栏目按其责任股室统计，未指定股室的计入本机关。</p>
+      <table class="list">
+        <caption>各股室（单位）完成情况排名</caption>
+        <thead><tr><th scope="col">名次</th><th scope="col">股室（单位）</th><th scope="col">应更新</th><th scope="col">按时</th><th scope="col">逾期</th><th scope="col">未更新</th><th scope="col">按时率</th><th scope="col">超期公开信息</th></tr></thead>
+        <tbody>
+          {d.units.map((u) => (
+            <tr><td>{u.rank}</td><th scope="row">{u.unitName}</th><td>{u.due}</td><td>{u.done}</td><td>{u.late}</td><td>{u.missing}</td><td>{percent(u.rate)}</td><td>{u.latePublished}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>逾期和未更新的栏目</h2>
+      {problems.length === 0 ? <p>本月各栏目均按时更新。</p> : (
+        <table class="list">
+          <caption class="visually-hidden">逾期和未更新的栏目</caption>
+          <thead><tr><th scope="col">栏目</th><th scope="col">责任股室（单位）</th><th scope="col">更新周期</th><th scope="col">应更新日期</th><th scope="col">情况</th></tr></thead>
+          <tbody>
+            {problems.map((o) => (
+              <tr><th scope="row"><a href={`/organs/${organ.code}/catalog/${o.nodeId}`}>{o.name}</a></th><td>{unitName.get(o.unitId)}</td><td>{CADENCE_LABELS[o.cadence]}</td><td>{o.dueOn ?? '空白栏目'}</td><td>{o.outcome === 'late' ? `逾期后更新（${o.doneOn}）` : '未更新'}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>通报</h2>
+      <p>导出：<a href={`${base}.html?month=${d.month}`}>网页</a>　<a href={`${base}.docx?month=${d.month}`}>Word</a>　<a href={`${base}.pdf?month=${d.month}`}>PDF</a></p>
+      {canDraft ? (
+        <form method="post" action={`${base}/notice?month=${d.month}`}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <p>生成通报草稿：放在本机关“监督保障”栏目，经审核流程审核后发布。</p>
+          <button class="btn" type="submit">生成通报草稿</button>
+        </form>
+      ) : <p>政务公开办公室或机关管理员可以生成通报草稿。</p>}
+    </AdminLayout>
+  );
+}
