@@ -41,3 +41,14 @@ export { SiteFrames, FRAME_CACHE_MS } from './use-cases/site-frames.ts';
 export { saveSiteIdentity, identityFor } from './use-cases/site-identity.ts';
 export { siteIdentityRoutes } from './web/admin/site-identity-routes.tsx';
 export { emblemRoute } from './web/portal/emblem-route.ts';
+// 政策解读: an item kind of its own, its links to the policies it explains, and the policies waiting for one.
+export {
+  ITEM_KINDS, ITEM_KIND_LABELS, INTERPRETATION_FORMS, INTERPRETATION_FORM_LABELS, DEFAULT_INTERPRETATION_WORKING_DAYS, interpretationTitleFor,
+  type ItemKind, type InterpretationForm,
+} from './domain/interpretation.ts';
+export { InterpretationErrorCode } from './domain/interpretation-codes.ts';
+export {
+  countOverdueInterpretations, policiesAwaitingInterpretation, interpretationLinks, interpretationPublishRefusals, policyCandidatesFor,
+  type AwaitingInterpretation,
+} from './use-cases/interpretations.ts';
+export type { LinkedItem, PolicyCandidate } from './storage/interpretations-repository.ts';

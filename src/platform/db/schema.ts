@@ -29,6 +29,8 @@ export interface Database extends ReviewTables, ApplicationsTables, ReportsTable
   index_serials: IndexSerialsTable;
   audit_events: AuditEventsTable;
   audit_head: { id: number; last_id: number; last_hash: string; entries: number; mac: string | null };
+  policy_interpretations: PolicyInterpretationsTable;
+  interpretation_settings: InterpretationSettingsTable;
   audit_chain: { id: number; scheme: 'sha256' | 'hmac-sha256'; rekeyed_at: string | null };
 }
 
@@ -180,6 +182,31 @@ export interface PublicationsTable {
   /** The chain as it was when the item was submitted: later changes apply to later submissions. */
   review_chain_json: string | null;
 }
+  // Policy interpretation (migration 016-policy-interpretations)
+  /** 'document' (an ordinary item) or 'interpretation' (政策解读). */
+  item_kind: Generated<string>;
+  /** For an interpretation: 'text', 'graphic' (图解) or 'video'; null for a document. */
+  interpretation_form: string | null;
+  video_url: string | null;
+  /** The image attachment a 图解 shows (its body is the full text alternative). */
+  graphic_attachment_id: number | null;
+}
+
+/** Which policies an interpretation explains (migration 016). */
+export interface PolicyInterpretationsTable {
+  interpretation_id: number;
+  policy_id: number;
+  created_at: string;
+}
+
+/** Per organ: the catalog nodes whose items need an interpretation, and within how many working days (migration 016). */
+export interface InterpretationSettingsTable {
+  organ_id: number;
+  /** JSON array of node ids. */
+  node_ids: string;
+  working_days: number;
+  updated_at: string;
+  updated_by: number | null;
 
 export interface PublicationPlacementsTable {
   publication_id: number;

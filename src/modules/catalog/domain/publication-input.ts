@@ -3,6 +3,7 @@ import { isIsoDate } from '../../../shared/iso-date.ts';
 import {
   AUDIENCES, DISCLOSURE_MODES, DISCLOSURE_PERIODS, DISCLOSURE_STAGES, DOC_TYPES, VALIDITIES, WITHHELD_REASONS, type WithheldReason,
 } from './labels.ts';
+import { INTERPRETATION_FORMS, ITEM_KINDS, MAX_INTERPRETED_POLICIES } from './interpretation.ts';
 
 const isoDate = (label: string) =>
   z.string({ message: `请填写${label}` }).trim().refine(isIsoDate, { message: `${label}应为有效日期（YYYY-MM-DD）` });
@@ -56,13 +57,48 @@ export const publicationInputSchema = z
       .union([z.coerce.number().int().positive(), z.array(z.coerce.number().int().positive())], { message: '目录栏目应为栏目编号（正整数）' })
       .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
       .refine((v) => v.length > 0, { message: '请至少选择一个目录栏目' }),
+    // 政策解读 (docs/rules/proactive-disclosure.md): an item of its own kind, in one of three forms,
+    // naming the policies it explains.
+    itemKind: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(ITEM_KINDS, { message: '信息类别应为普通信息或政策解读' }).default('document')),
+    interpretationForm: z.preprocess(
+      (v) => (v === '' || v === null ? undefined : v),
+      z.enum(INTERPRETATION_FORMS, { message: '解读形式应为文字解读、图解或视频解读' }).optional(),
+    ),
+    videoUrl: optionalText(500, '视频链接').refine((v) => v === '' || isWebAddress(v), { message: '视频链接应为以 http:// 或 https:// 开头的网址' }),
+    graphicAttachmentId: z.preprocess(
+      (v) => (v === '' || v === undefined ? null : v),
+      z.coerce.number({ message: '图解图片应为附件编号' }).int({ message: '图解图片应为附件编号' }).positive({ message: '图解图片应为附件编号' }).nullable(),
+    ),
+    policyIds: z
+      .preprocess(
+        // Checkboxes and a typed list ("12 15", "12，15") arrive together; JSON sends numbers.
+        (v) => (v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(/[\s,，;；、]+/)).filter(Boolean)),
+        z.array(z.coerce.number({ message: '所解读的政策文件编号应为正整数' }).int({ message: '所解读的政策文件编号应为正整数' }).positive({ message: '所解读的政策文件编号应为正整数' })),
+      )
+      .transform((v) => [...new Set(v)])
+      .refine((v) => v.length <= MAX_INTERPRETED_POLICIES, { message: `一篇政策解读最多关联 ${MAX_INTERPRETED_POLICIES} 份政策文件` }),
   })
   .superRefine((v, ctx) => {
     // 不予公开 must name its legal ground (条例第十四、十五、十六条).
     if (v.disclosureMode === 'withheld' && !v.withheldReason) {
       ctx.addIssue({ code: 'custom', path: ['withheldReason'], message: '不予公开时须选择法定理由' });
     }
+    // An interpretation says how it explains and what: its form and at least one policy from the start.
+    if (v.itemKind === 'interpretation') {
+      if (!v.interpretationForm) ctx.addIssue({ code: 'custom', path: ['interpretationForm'], message: '请选择解读形式（文字解读、图解或视频解读）' });
+      if (v.policyIds.length === 0) ctx.addIssue({ code: 'custom', path: ['policyIds'], message: '请填写或勾选所解读的政策文件' });
+      if (v.interpretationForm === 'video' && !v.videoUrl) ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: '视频解读须填写视频链接' });
+    }
   });
+
+function isWebAddress(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
 
 export type PublicationInput = z.output<typeof publicationInputSchema>;
 export type PublicationInputRaw = z.input<typeof publicationInputSchema>;

@@ -1,6 +1,7 @@
 import type {
   Audience, DisclosureMode, DisclosurePeriod, DisclosureStage, DocType, PublicationStatus, Validity, WithheldReason,
 } from './labels.ts';
+import type { InterpretationForm, ItemKind } from './interpretation.ts';
 
 export type Publication = {
   id: number;
@@ -38,6 +39,15 @@ export type Publication = {
   /** The unit (股室、二级机构) that submitted the item to its organ's catalog (信息报送), if any. */
   submittingUnitId: number | null;
   nodeIds: number[];
+  /** An ordinary document, or a 政策解读 (docs/rules/proactive-disclosure.md). */
+  itemKind: ItemKind;
+  /** For an interpretation: 文字解读, 图解 or 视频解读; null for a document. */
+  interpretationForm: InterpretationForm | null;
+  videoUrl: string | null;
+  /** The image attachment a 图解 shows; its body is the full text alternative. */
+  graphicAttachmentId: number | null;
+  /** For an interpretation: the policies it explains, whatever their status (empty for a document). */
+  policyIds: number[];
 };
 
 export type Attachment = {

@@ -4,10 +4,11 @@ import type { Attachment, Publication } from '../domain/publication.ts';
 import type {
   Audience, DisclosureMode, DisclosurePeriod, DisclosureStage, DocType, PublicationStatus, Validity, WithheldReason,
 } from '../domain/labels.ts';
+import type { InterpretationForm, ItemKind } from '../domain/interpretation.ts';
 import type { Executor } from './executor.ts';
 import { containsText } from '../../../platform/db/like.ts';
 
-export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[]): Publication => ({
+export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[], policyIds: number[] = []): Publication => ({
   id: r.id,
   organId: r.organ_id,
   indexNumber: r.index_number,
@@ -42,13 +43,22 @@ export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[
   viewCount: r.view_count,
   submittingUnitId: r.submitting_unit_id,
   nodeIds,
+  itemKind: r.item_kind as ItemKind,
+  interpretationForm: r.interpretation_form as InterpretationForm | null,
+  videoUrl: r.video_url,
+  graphicAttachmentId: r.graphic_attachment_id,
+  policyIds,
 });
 
 export async function findPublication(db: Executor, id: number): Promise<Publication | null> {
   const r = await db.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) return null;
   const nodes = await db.selectFrom('publication_placements').select('node_id').where('publication_id', '=', id).orderBy('node_id').execute();
-  return toPublication(r, nodes.map((n) => n.node_id));
+  // Only an interpretation names policies: an ordinary item costs no extra query.
+  const policies = r.item_kind === 'interpretation'
+    ? await db.selectFrom('policy_interpretations').select('policy_id').where('interpretation_id', '=', id).orderBy('policy_id').execute()
+    : [];
+  return toPublication(r, nodes.map((n) => n.node_id), policies.map((p) => p.policy_id));
 }
 
 /**

@@ -19,6 +19,7 @@ export async function removeWithRevision(db: Executor, attachmentId: number): Pr
   if (!a) return { deletedKey: null };
   if (a.revision_state === 'pending_add') {
     await db.deleteFrom('attachments').where('id', '=', a.id).execute();
+    await forgetGraphics(db, [a.id]);
     return { deletedKey: a.storage_key };
   }
   await db.updateTable('attachments').set({ revision_state: 'pending_remove' }).where('id', '=', a.id).execute();
@@ -37,7 +38,15 @@ export async function keepWithRevision(db: Executor, attachmentId: number): Prom
 export async function settleRevisionAttachments(db: Executor, publicationId: number, outcome: 'approved' | 'returned'): Promise<string[]> {
   const [going, staying] = outcome === 'approved' ? ['pending_remove', 'pending_add'] as const : ['pending_add', 'pending_remove'] as const;
   const rows = await db.selectFrom('attachments').select(['id', 'storage_key']).where('publication_id', '=', publicationId).where('revision_state', '=', going).execute();
-  if (rows.length) await db.deleteFrom('attachments').where('id', 'in', rows.map((r) => r.id)).execute();
+  if (rows.length) {
+    await db.deleteFrom('attachments').where('id', 'in', rows.map((r) => r.id)).execute();
+    await forgetGraphics(db, rows.map((r) => r.id));
+  }
   await db.updateTable('attachments').set({ revision_state: null }).where('publication_id', '=', publicationId).where('revision_state', '=', staying).execute();
   return rows.map((r) => r.storage_key);
+}
+
+/** A 图解 picture that is deleted is no longer any item's picture. */
+async function forgetGraphics(db: Executor, attachmentIds: number[]): Promise<void> {
+  await db.updateTable('publications').set({ graphic_attachment_id: null }).where('graphic_attachment_id', 'in', attachmentIds).execute();
 }

@@ -6,6 +6,7 @@ import type { Executor } from '../storage/executor.ts';
 import { findOrganById } from '../storage/organs-repository.ts';
 import { findPublication } from '../storage/publications-repository.ts';
 import { publicationInputColumns } from './save-publication.ts';
+import { saveInterpretedPolicies } from './interpretations.ts';
 
 /**
  * Replaces a published item's content with an approved amendment, inside the caller's transaction:
@@ -25,5 +26,7 @@ export async function applyApprovedAmendment(
     throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人处理，请刷新后重试', { httpStatus: 409 });
   }
   await replacePlacements(trx, p.id, amended.nodeIds);
+  // An interpretation's amendment may name other policies (checked when it was proposed and approved).
+  await saveInterpretedPolicies(trx, p.id, amended, meta.at);
   return (await findPublication(trx, p.id))!;
 }

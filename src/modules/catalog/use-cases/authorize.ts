@@ -15,9 +15,14 @@ export async function requireRoleOnOrgan(db: Executor, actor: Actor, organId: nu
  * by one of its units (信息报送) — that unit's staff.
  */
 export async function requireDraftRights(db: Executor, actor: Actor, organId: number, submittingUnitId: number | null): Promise<void> {
-  if (actorMay(actor, await organChain(db, organId), 'editor')) return;
-  if (submittingUnitId !== null && actorMay(actor, await organChain(db, submittingUnitId), 'editor')) return;
+  if (await mayDraftItem(db, actor, organId, submittingUnitId)) return;
   throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有编辑该机关信息的权限', { httpStatus: 403 });
+}
+
+/** Whether the actor may draft and edit an item of `organId` (submitted by `submittingUnitId`), as requireDraftRights decides. */
+export async function mayDraftItem(db: Executor, actor: Actor, organId: number, submittingUnitId: number | null): Promise<boolean> {
+  if (actorMay(actor, await organChain(db, organId), 'editor')) return true;
+  return submittingUnitId !== null && actorMay(actor, await organChain(db, submittingUnitId), 'editor');
 }
 
 /**

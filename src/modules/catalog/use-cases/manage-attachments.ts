@@ -13,6 +13,7 @@ import { findAttachment } from '../storage/revision-attachments.ts';
 import { contentMismatch } from '../domain/file-content.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights } from './authorize.ts';
+import { forgetGraphic } from './interpretations.ts';
 
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
@@ -83,6 +84,7 @@ export async function removeAttachment(deps: AppDeps, actor: Actor, attachmentId
   await requireDraftRights(deps.db, actor, p.organId, p.submittingUnitId);
   await deps.db.transaction().execute(async (trx) => {
     await deleteAttachment(trx, attachmentId);
+    await forgetGraphic(trx, attachmentId);
     await audit(trx, deps, actor, deps.clock.now().toISOString(), { action: 'attachment.remove', entityType: 'publication', entityId: p.id, organId: p.organId, before: { fileName: row.file_name } });
   });
   await fs.rm(attachmentPath(deps.dataDir, row.storage_key), { force: true });

@@ -9,6 +9,7 @@ import { findOrganById } from '../storage/organs-repository.ts';
 import { allocateSerial, findPublication } from '../storage/publications-repository.ts';
 import { indexNumberTaken, updatePublicationAtVersion } from '../storage/publication-writes-repository.ts';
 import { audit } from './audit-helper.ts';
+import { requireInterpretationComplete } from './interpretations.ts';
 
 /**
  * Stamps an item public inside the caller's transaction: allocates the permanent 索引号 from the
@@ -29,6 +30,8 @@ export type PublishStamp = {
 export async function markPublished(trx: Executor, deps: AppDeps, actor: Actor, p: Publication, opts: PublishStamp): Promise<Publication> {
   const now = deps.clock.now();
   const publishedOn = opts.publishedOn ?? chinaDateOf(now);
+  // An interpretation goes out only complete and with (or after) its policy, whatever route publishes it.
+  await requireInterpretationComplete(trx, p);
   const organ = (await findOrganById(trx, p.organId))!;
   let indexNumber = p.indexNumber;
   for (let attempt = 0; indexNumber === null; attempt++) {

@@ -13,6 +13,7 @@ import { nodeOrgans } from '../storage/catalog-nodes-repository.ts';
 import { insertPlacements, insertPublication, publicationExists, replacePlacements, updatePublicationAtVersion } from '../storage/publication-writes-repository.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights, submittingUnitFor } from './authorize.ts';
+import { checkInterpretation, interpretationColumns, saveInterpretedPolicies } from './interpretations.ts';
 
 export function publicationInputColumns(input: PublicationInput, organName: string) {
   return {
@@ -35,11 +36,15 @@ export function publicationInputColumns(input: PublicationInput, organName: stri
     source: input.source,
     consult_phone: input.consultPhone || null,
     doc_type: input.docType,
+    ...interpretationColumns(input),
   };
 }
 
-/** The nodes are the organ's own and a named replacement exists (and is not the item itself). */
-export async function checkReferences(trx: Executor, organId: number, input: PublicationInput, selfId?: number) {
+/**
+ * The nodes are the organ's own, a named replacement exists (and is not the item itself), and an
+ * interpretation names only policies `actor` may link and, as its 图解, one of its own pictures.
+ */
+export async function checkReferences(trx: Executor, actor: Actor, organId: number, input: PublicationInput, selfId?: number) {
   const nodes = await nodeOrgans(trx, input.nodeIds);
   const foreign = input.nodeIds.filter((id) => !nodes.some((n) => n.id === id && n.organ_id === organId));
   if (foreign.length) throw new DomainError('ERR_CATALOG_NODE_NOT_FOUND', '所选目录栏目不存在或不属于本机关', { field: 'nodeIds' });
@@ -47,6 +52,7 @@ export async function checkReferences(trx: Executor, organId: number, input: Pub
     if (input.replacedById === selfId) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', '替代文件不能是本文件', { field: 'replacedById' });
     if (!(await publicationExists(trx, input.replacedById))) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', `替代文件（编号 ${input.replacedById}）不存在`, { field: 'replacedById' });
   }
+  await checkInterpretation(trx, actor, organId, input, selfId);
 }
 
 /**
@@ -69,7 +75,7 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
     if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', '机关不存在', { httpStatus: 404 });
     const submittingUnitId = await submittingUnitFor(trx, actor, organId, typeof (raw as { submittingUnitCode?: unknown })?.submittingUnitCode === 'string' && (raw as { submittingUnitCode: string }).submittingUnitCode ? (raw as { submittingUnitCode: string }).submittingUnitCode : null);
     await requireDraftRights(trx, actor, organId, submittingUnitId);
-    await checkReferences(trx, organId, input);
+    await checkReferences(trx, actor, organId, input);
     const at = deps.clock.now().toISOString();
     const id = await insertPublication(trx, {
       ...publicationInputColumns(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
@@ -77,6 +83,7 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
       submitting_unit_id: submittingUnitId,
     });
     await insertPlacements(trx, id, input.nodeIds);
+    await saveInterpretedPolicies(trx, id, input, at);
     await audit(trx, deps, actor, at, { action: 'publication.create', entityType: 'publication', entityId: id, organId, after: input });
     return (await findPublication(trx, id))!;
   });
@@ -103,12 +110,13 @@ export async function updatePublication(deps: AppDeps, actor: Actor, id: number,
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
       throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
     }
-    await checkReferences(trx, before.organId, input, id);
+    await checkReferences(trx, actor, before.organId, input, id);
     const organ = (await findOrganById(trx, before.organId))!;
     const at = deps.clock.now().toISOString();
     const updated = await updatePublicationAtVersion(trx, id, before.version, { ...publicationInputColumns(input, organ.name), updated_at: at, version: before.version + 1 });
     if (!updated) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
     await replacePlacements(trx, id, input.nodeIds);
+    await saveInterpretedPolicies(trx, id, input, at);
     await audit(trx, deps, actor, at, { action: 'publication.update', entityType: 'publication', entityId: id, organId: before.organId, before, after: input });
     return (await findPublication(trx, id))!;
   });

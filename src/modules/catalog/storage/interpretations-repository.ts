@@ -1,0 +1,172 @@
+import type { InterpretationForm, ItemKind, LinkTarget } from '../domain/interpretation.ts';
+import type { Executor } from './executor.ts';
+
+/**
+ * Policy interpretation (政策解读) in the database: which policies an interpretation explains (one
+ * table read both ways), each organ's setting of policy nodes and working days, and the published
+ * policies still waiting for an interpretation.
+ */
+
+/** Replaces the policies an interpretation names (none for an ordinary document). */
+export async function replaceInterpretedPolicies(db: Executor, interpretationId: number, policyIds: readonly number[], at: string): Promise<void> {
+  await db.deleteFrom('policy_interpretations').where('interpretation_id', '=', interpretationId).execute();
+  if (policyIds.length) {
+    await db.insertInto('policy_interpretations').values(policyIds.map((policy_id) => ({ interpretation_id: interpretationId, policy_id, created_at: at }))).execute();
+  }
+}
+
+/** The items with these ids, as far as the linking rule needs them. */
+export async function linkTargets(db: Executor, ids: readonly number[]): Promise<(LinkTarget & { submittingUnitId: number | null })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('publications').select(['id', 'organ_id', 'item_kind', 'status', 'submitting_unit_id']).where('id', 'in', [...ids]).execute();
+  return rows.map((r) => ({ id: r.id, organId: r.organ_id, itemKind: r.item_kind as ItemKind, status: r.status, submittingUnitId: r.submitting_unit_id }));
+}
+
+/** An item at the other end of a link, for pages and the API. */
+export type LinkedItem = {
+  id: number; title: string; status: string; publishedOn: string | null; documentNumber: string | null;
+  interpretationForm: InterpretationForm | null; organId: number; organCode: string; organName: string;
+};
+
+/**
+ * Both directions of an item's links in one query: the policies it explains (when it is an
+ * interpretation) and the interpretations that explain it (when it is a policy), newest first.
+ * Published items, and the unpublished ones (not withdrawn) of `unpublishedOf` — the organs whose
+ * drafts the reader works on; none for the public.
+ */
+export async function linksOf(db: Executor, id: number, unpublishedOf: readonly number[]): Promise<{ policies: LinkedItem[]; interpretations: LinkedItem[] }> {
+  let q = db
+    .selectFrom('policy_interpretations as l')
+    .innerJoin('publications as p', (join) => join.on((eb) => eb.or([
+      eb.and([eb('l.interpretation_id', '=', id), eb('p.id', '=', eb.ref('l.policy_id'))]),
+      eb.and([eb('l.policy_id', '=', id), eb('p.id', '=', eb.ref('l.interpretation_id'))]),
+    ])))
+    .innerJoin('organs as o', 'o.id', 'p.organ_id')
+    .select([
+      'l.interpretation_id', 'l.policy_id', 'p.id', 'p.title', 'p.status', 'p.published_on', 'p.document_number', 'p.interpretation_form', 'p.organ_id',
+      'o.code as organ_code', 'o.name as organ_name',
+    ])
+    .where((eb) => eb.or([eb('l.interpretation_id', '=', id), eb('l.policy_id', '=', id)]));
+  q = q.where((eb) => eb.or([
+    eb('p.status', '=', 'published'),
+    ...(unpublishedOf.length ? [eb.and([eb('p.status', '!=', 'withdrawn'), eb('p.organ_id', 'in', [...unpublishedOf])])] : []),
+  ]));
+  const rows = await q.execute();
+  const newestFirst = (a: LinkedItem, b: LinkedItem) => (b.publishedOn ?? '9999').localeCompare(a.publishedOn ?? '9999') || b.id - a.id;
+  const item = (r: (typeof rows)[number]): LinkedItem => ({
+    id: r.id, title: r.title, status: r.status, publishedOn: r.published_on, documentNumber: r.document_number,
+    interpretationForm: r.interpretation_form as InterpretationForm | null, organId: r.organ_id, organCode: r.organ_code, organName: r.organ_name,
+  });
+  return {
+    policies: rows.filter((r) => r.interpretation_id === id).map(item).sort(newestFirst),
+    interpretations: rows.filter((r) => r.policy_id === id).map(item).sort(newestFirst),
+  };
+}
+
+export type InterpretationSettingRow = { organId: number; nodeIds: number[]; workingDays: number; updatedAt: string };
+
+/** The organs' own settings (an organ without a row uses the defaults). */
+export async function interpretationSettingsOf(db: Executor, organIds: readonly number[]): Promise<Map<number, InterpretationSettingRow>> {
+  if (organIds.length === 0) return new Map();
+  const rows = await db.selectFrom('interpretation_settings').selectAll().where('organ_id', 'in', [...organIds]).execute();
+  return new Map(rows.map((r) => [r.organ_id, { organId: r.organ_id, nodeIds: (JSON.parse(r.node_ids) as number[]).filter(Number.isInteger), workingDays: r.working_days, updatedAt: r.updated_at }]));
+}
+
+/** Stores an organ's setting, replacing the one before. */
+export async function storeInterpretationSetting(db: Executor, v: { organId: number; nodeIds: number[]; workingDays: number; at: string; by: number | null }): Promise<void> {
+  const values = { node_ids: JSON.stringify(v.nodeIds), working_days: v.workingDays, updated_at: v.at, updated_by: v.by };
+  await db.insertInto('interpretation_settings').values({ organ_id: v.organId, ...values }).onConflict((oc) => oc.column('organ_id').doUpdateSet(values)).execute();
+}
+
+/** The catalog nodes of these organs (id, parent, name, organ), for working out their policy nodes. */
+export async function nodesOfOrgans(db: Executor, organIds: readonly number[]) {
+  if (organIds.length === 0) return [];
+  const rows = await db.selectFrom('catalog_nodes').select(['id', 'parent_id', 'name', 'organ_id']).where('organ_id', 'in', [...organIds]).execute();
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, organId: r.organ_id }));
+}
+
+/** A published policy with no published interpretation, with the nodes it is placed in among those asked for. */
+export type UninterpretedPolicy = {
+  id: number; organId: number; title: string; documentNumber: string | null; publishedOn: string; validity: string; publishRoute: string | null;
+  itemKind: ItemKind; status: string; nodeIds: number[];
+};
+
+const publishedInterpretationOf = (db: Executor) =>
+  db.selectFrom('policy_interpretations as l').innerJoin('publications as i', 'i.id', 'l.interpretation_id').select('l.policy_id').where('i.status', '=', 'published');
+
+/**
+ * Published documents of these organs placed in any of `nodeIds` that no published interpretation
+ * explains yet, oldest publication first — the candidates of 待办's "no interpretation" line (the
+ * rule itself, imports and validity included, is the domain's `interpretationDue`).
+ */
+export async function uninterpretedPolicies(db: Executor, organIds: readonly number[], nodeIds: readonly number[]): Promise<UninterpretedPolicy[]> {
+  if (organIds.length === 0 || nodeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('publications as p')
+    .innerJoin('publication_placements as pp', 'pp.publication_id', 'p.id')
+    .select(['p.id', 'p.organ_id', 'p.title', 'p.document_number', 'p.published_on', 'p.validity', 'p.publish_route', 'p.item_kind', 'p.status', 'pp.node_id'])
+    .where('p.organ_id', 'in', [...organIds])
+    .where('pp.node_id', 'in', [...nodeIds])
+    .where('p.status', '=', 'published')
+    .where('p.item_kind', '=', 'document')
+    .where('p.id', 'not in', publishedInterpretationOf(db))
+    .orderBy('p.published_on')
+    .orderBy('p.id')
+    .execute();
+  const byId = new Map<number, UninterpretedPolicy>();
+  for (const r of rows) {
+    const seen = byId.get(r.id);
+    if (seen) seen.nodeIds.push(r.node_id);
+    else {
+      byId.set(r.id, {
+        id: r.id, organId: r.organ_id, title: r.title, documentNumber: r.document_number, publishedOn: r.published_on!, validity: r.validity,
+        publishRoute: r.publish_route, itemKind: r.item_kind as ItemKind, status: r.status, nodeIds: [r.node_id],
+      });
+    }
+  }
+  return [...byId.values()];
+}
+
+/** A policy the editor offers to link: a document placed in a policy node. */
+export type PolicyCandidate = { id: number; organId: number; organName: string; title: string; documentNumber: string | null; status: string; publishedOn: string | null; interpreted: boolean };
+
+/**
+ * Documents placed in any of `nodeIds` (the policy nodes of the organ and its related organs) that an
+ * interpretation could name: published ones, and the unpublished ones of `unpublishedOf` (the organ
+ * whose drafts the person may link), newest first, at most `limit`.
+ */
+export async function policyCandidates(db: Executor, nodeIds: readonly number[], unpublishedOf: readonly number[], limit: number): Promise<PolicyCandidate[]> {
+  if (nodeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('publications as p')
+    .innerJoin('organs as o', 'o.id', 'p.organ_id')
+    .select((eb) => [
+      'p.id', 'p.organ_id', 'o.name as organ_name', 'p.title', 'p.document_number', 'p.status', 'p.published_on',
+      eb('p.id', 'in', publishedInterpretationOf(db)).as('interpreted'),
+    ])
+    .where('p.id', 'in', db.selectFrom('publication_placements').select('publication_id').where('node_id', 'in', [...nodeIds]))
+    .where('p.item_kind', '=', 'document')
+    .where((eb) => eb.or([
+      eb('p.status', '=', 'published'),
+      ...(unpublishedOf.length ? [eb.and([eb('p.status', '!=', 'withdrawn'), eb('p.organ_id', 'in', [...unpublishedOf])])] : []),
+    ]))
+    .orderBy((eb) => eb.fn.coalesce('p.published_on', 'p.formed_on'), 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, organId: r.organ_id, organName: r.organ_name, title: r.title, documentNumber: r.document_number, status: r.status,
+    publishedOn: r.published_on, interpreted: Boolean(Number(r.interpreted)),
+  }));
+}
+
+/** The item's 图解 picture, if it is still one of its attachments. */
+export async function graphicAttachmentOf(db: Executor, publicationId: number, attachmentId: number) {
+  return db.selectFrom('attachments').select(['id', 'mime_type', 'revision_state', 'file_name'])
+    .where('id', '=', attachmentId).where('publication_id', '=', publicationId).executeTakeFirst();
+}
+
+/** Forgets a 图解 picture that is being removed. */
+export async function clearGraphicAttachment(db: Executor, attachmentId: number): Promise<void> {
+  await db.updateTable('publications').set({ graphic_attachment_id: null }).where('graphic_attachment_id', '=', attachmentId).execute();
+}
