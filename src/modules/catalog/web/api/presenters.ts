@@ -1,6 +1,7 @@
 import type { Attachment, Organ, Publication } from '../../index.ts';
 import { buildTree, type CatalogNode, type PublicationListItem, type TreeBranch } from '../../index.ts';
 import type { CatalogTreeItem } from './schemas.ts';
+import type { LinkedItem } from '../../storage/interpretations-repository.ts';
 
 /** Domain values → the API's JSON (camelCase). Internal columns (user ids, storage keys, hashes) stay out. */
 
@@ -44,7 +45,22 @@ export function presentAttachment(a: Attachment) {
   return { id: a.id, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, url: attachmentUrl(a) };
 }
 
-export function presentPublication(p: Publication, organ: Pick<Organ, 'code' | 'name'>, attachments: Attachment[]) {
+export function presentLinked(l: LinkedItem) {
+  return {
+    id: l.id, title: l.title, organCode: l.organCode, organName: l.organName, documentNumber: l.documentNumber, interpretationForm: l.interpretationForm,
+    status: l.status as Publication['status'], publishedOn: l.publishedOn, url: publicationUrl(l.organCode, l.id),
+  };
+}
+
+/**
+ * An item with its attachments and its 政策解读 links. `links` holds what the caller may see (the
+ * public: published items only); `policyIds` then lists the policies an interpretation names as far
+ * as the caller may see them, so a staff client can send back what it read.
+ */
+export function presentPublication(
+  p: Publication, organ: Pick<Organ, 'code' | 'name'>, attachments: Attachment[],
+  links: { policies: LinkedItem[]; interpretations: LinkedItem[] } = { policies: [], interpretations: [] }, staff = false,
+) {
   return {
     id: p.id, organCode: organ.code, organName: organ.name, indexNumber: p.indexNumber, title: p.title, documentNumber: p.documentNumber,
     publishingOrganName: p.publishingOrganName, formedOn: p.formedOn, publishedOn: p.publishedOn, publishedAt: p.publishedAt,
@@ -53,5 +69,8 @@ export function presentPublication(p: Publication, organ: Pick<Organ, 'code' | '
     summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone, docType: p.docType, status: p.status,
     version: p.version, nodeIds: p.nodeIds, createdAt: p.createdAt, updatedAt: p.updatedAt,
     url: publicationUrl(organ.code, p.id), attachments: attachments.map(presentAttachment),
+    itemKind: p.itemKind, interpretationForm: p.interpretationForm, videoUrl: p.videoUrl, graphicAttachmentId: p.graphicAttachmentId,
+    policyIds: staff ? p.policyIds : links.policies.map((l) => l.id).sort((a, b) => a - b),
+    interprets: links.policies.map(presentLinked), interpretations: links.interpretations.map(presentLinked),
   };
 }

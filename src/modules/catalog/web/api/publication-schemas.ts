@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AUDIENCES, DISCLOSURE_MODES, DISCLOSURE_PERIODS, DISCLOSURE_STAGES, DOC_TYPES, PUBLICATION_STATUSES, VALIDITIES, WITHHELD_REASONS,
 } from '../../domain/labels.ts';
+import { INTERPRETATION_FORMS, ITEM_KINDS } from '../../domain/interpretation.ts';
 import { pageQuery } from './schemas.ts';
 
 const withheldReasonCodes = Object.keys(WITHHELD_REASONS) as [keyof typeof WITHHELD_REASONS, ...(keyof typeof WITHHELD_REASONS)[]];
@@ -15,6 +16,8 @@ const validity = z.enum(VALIDITIES).describe('有效性：valid 有效、amended
 const docType = z.enum(DOC_TYPES).describe('文件类型：regulation 规章、normative_document 行政规范性文件、other 其他 / document type');
 const status = z.enum(PUBLICATION_STATUSES).describe('状态：draft 草稿、published 已发布、withdrawn 已撤回 / status');
 const isoDate = (what: string) => z.string().describe(`${what}（YYYY-MM-DD）`);
+const itemKind = z.enum(ITEM_KINDS).describe('信息类别：document 普通信息、interpretation 政策解读 / kind of item');
+const interpretationForm = z.enum(INTERPRETATION_FORMS).describe('解读形式：text 文字解读、graphic 图解（图片 + 正文为完整文字版）、video 视频解读（链接 + 正文为文字说明） / form of an interpretation');
 
 /** Body of POST /organs/:code/publications; mirrors publicationInputSchema (domain/publication-input.ts), which validates it. */
 export const publicationBody = z
@@ -39,6 +42,13 @@ export const publicationBody = z
     consultPhone: z.string().nullable().optional().describe('政策咨询电话 / enquiry phone for the policy'),
     docType: docType.optional(),
     nodeIds: z.array(z.number().int()).describe('所在目录栏目编号，至少一个 / catalog nodes to place it in'),
+    itemKind: itemKind.optional().describe('信息类别，默认 document；interpretation 须同时给出 interpretationForm 和 policyIds / kind, default document'),
+    interpretationForm: interpretationForm.nullable().optional(),
+    videoUrl: z.string().nullable().optional().describe('视频解读的视频链接（http:// 或 https://） / video link of a video interpretation'),
+    graphicAttachmentId: z.number().int().nullable().optional().describe('图解所用的图片附件编号（须先上传为本信息的附件） / the image attachment a graphic interpretation shows'),
+    policyIds: z.array(z.number().int()).optional().describe(
+      '政策解读所解读的政策文件编号，1–20 个：本机关及上下级机关已发布的文件，或本机关自己可编辑的未发布文件 / ids of the policies an interpretation explains',
+    ),
   })
   .describe('信息元数据 / publication metadata');
 
@@ -59,6 +69,20 @@ export const attachment = z
     url: z.string().describe('下载地址 /attachments/{id}/{fileName} / download URL'),
   })
   .meta({ id: 'Attachment', description: '附件 / attachment' });
+
+export const linkedPublication = z
+  .object({
+    id: z.number().int().describe('信息编号 / publication id'),
+    title: z.string().describe('标题 / title'),
+    organCode: z.string().describe('机关代码 / organ code'),
+    organName: z.string().describe('机关名称 / organ name'),
+    documentNumber: z.string().nullable().describe('文号 / document number'),
+    interpretationForm: interpretationForm.nullable(),
+    status,
+    publishedOn: isoDate('发布日期 / published on').nullable(),
+    url: z.string().describe('门户页面地址 / portal page URL'),
+  })
+  .meta({ id: 'LinkedPublication', description: '政策文件与其政策解读之间的关联项 / a policy or an interpretation at the other end of a link' });
 
 export const publicationListItem = z
   .object({
@@ -118,6 +142,13 @@ export const publicationDetail = z
     updatedAt: z.string().describe('修改时刻 / updated at'),
     url: z.string().describe('门户页面地址 /organs/{code}/items/{id} / portal page URL'),
     attachments: z.array(attachment).describe('附件 / attachments'),
+    itemKind,
+    interpretationForm: interpretationForm.nullable(),
+    videoUrl: z.string().nullable().describe('视频解读的视频链接 / video link'),
+    graphicAttachmentId: z.number().int().nullable().describe('图解图片在 attachments 中的编号 / the attachment a graphic interpretation shows'),
+    policyIds: z.array(z.number().int()).describe('政策解读所解读的政策文件编号（匿名调用只含已发布的） / ids of the policies explained; published ones only for anonymous callers'),
+    interprets: z.array(linkedPublication).describe('本解读所解读的已发布政策文件 / the published policies this interpretation explains'),
+    interpretations: z.array(linkedPublication).describe('解读本文件的已发布政策解读 / the published interpretations of this policy'),
   })
   .meta({ id: 'Publication', description: '信息全部元数据 / publication with all its metadata' });
 

@@ -30,7 +30,7 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
   }, async (request, reply) => {
     const organ = await organByCode(deps.db, request.params.code);
     const created = await createPublication(deps, actorOf(request, 'api'), organ.id, withoutNulls(jsonObjectBody(request.body)));
-    return reply.status(201).send(await publicationJson(deps, created));
+    return reply.status(201).send(await publicationJson(deps, created, { staff: true }));
   });
 
   app.put('/publications/:id', {
@@ -47,7 +47,7 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
     const { expectedVersion } = expectedVersionSchema.parse(body);
     const { expectedVersion: _checkedAbove, ...fields } = body;
     const updated = await updatePublication(deps, actorOf(request, 'api'), request.params.id, fields, expectedVersion);
-    return publicationJson(deps, updated);
+    return publicationJson(deps, updated, { staff: true });
   });
 
   app.post('/publications/:id/attachments', {

@@ -7,6 +7,7 @@ import {
   findOrganById, findPublication, listAttachments, listCatalogNodes, pageForStaff, pagePublishedInNodes, type Publication,
 } from '../../index.ts';
 import { withdrawalOf } from '../../storage/publications-repository.ts';
+import { interpretationLinks } from '../../use-cases/interpretations.ts';
 import { mayEditOrgan, optionalApiPrincipal } from './api-access.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { publicationDetail, publicationPage, publicationsQuery } from './publication-schemas.ts';
@@ -15,10 +16,18 @@ import { errorResponses, jsonResponse, publicationIdParams } from './schemas.ts'
 
 const tags = ['publications'];
 
-/** A publication with its organ and attachments, as the API shows it. */
-export async function publicationJson(deps: AppDeps, p: Publication) {
-  const [organ, attachments] = await Promise.all([findOrganById(deps.db, p.organId), listAttachments(deps.db, p.id)]);
-  return presentPublication(p, organ!, attachments);
+/**
+ * A publication with its organ, attachments and 政策解读 links, as the API shows it. `staff`: the
+ * caller works on the item's organ and also sees the links to that organ's unpublished items; by
+ * default that is assumed for an unpublished item (only its organ's staff ever get one) and not for
+ * a published one.
+ */
+export async function publicationJson(deps: AppDeps, p: Publication, opts: { staff?: boolean } = {}) {
+  const staff = opts.staff ?? p.status !== 'published';
+  const [organ, attachments, links] = await Promise.all([
+    findOrganById(deps.db, p.organId), listAttachments(deps.db, p.id), interpretationLinks(deps.db, p.id, staff ? [p.organId] : []),
+  ]);
+  return presentPublication(p, organ!, attachments, links, staff);
 }
 
 export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
@@ -71,6 +80,6 @@ export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => asyn
     if (!p || (p.status !== 'published' && !mayEdit)) {
       throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在或尚未发布', { httpStatus: 404 });
     }
-    return publicationJson(deps, p);
+    return publicationJson(deps, p, { staff: mayEdit });
   });
 };

@@ -6,6 +6,8 @@ import {
 import type { Organ } from '../../domain/organ.ts';
 import type { Attachment, Publication } from '../../domain/publication.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import { INTERPRETATION_FORM_LABELS } from '../../domain/interpretation.ts';
+import type { LinkedItem } from '../../storage/interpretations-repository.ts';
 import { organCrumbs } from './organ-home-page.tsx';
 import { nodeUrl, type PortalRequestInfo } from './portal-request.ts';
 
@@ -20,10 +22,12 @@ export type ItemPageProps = {
   printView: boolean;
   /** Amendments: what changed before the current text (修订记录). */
   versions: { versionNo: number; changeNote: string; changedOn: string }[];
+  /** 政策解读: the published policies this interpretation explains, and the published interpretations of this policy. */
+  links: { policies: LinkedItem[]; interpretations: LinkedItem[] };
 };
 
 /** One published item: metadata table, body, attachments, views, reading tools and a QR code to open it on a phone. */
-export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView, versions }: ItemPageProps) {
+export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView, versions, links }: ItemPageProps) {
   const url = `/organs/${organ.code}/items/${item.id}`;
   const meta: [string, string | null][] = [
     ['索引号', item.indexNumber],
@@ -39,7 +43,12 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
     ['公开范围', AUDIENCE_LABELS[item.audience]],
     ['有效性', VALIDITY_LABELS[item.validity]],
     ['关键词', item.keywords.join('　') || null],
+    ...(item.itemKind === 'interpretation' && item.interpretationForm ? [['解读形式', INTERPRETATION_FORM_LABELS[item.interpretationForm]] as [string, string]] : []),
   ];
+  const interpretation = item.itemKind === 'interpretation';
+  // A 图解 shows its picture, the body being its full text alternative (WCAG 1.1.1 with a long description).
+  const graphic = interpretation && item.interpretationForm === 'graphic' ? attachments.find((a) => a.id === item.graphicAttachmentId && a.mimeType.startsWith('image/')) ?? null : null;
+  const video = interpretation && item.interpretationForm === 'video' ? item.videoUrl : null;
   return (
     <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView} canonicalPath={url}>
       <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodeUrl(organ.code, n.id) })), { label: '正文' }]} />
@@ -82,6 +91,25 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
             <dt>内容概述</dt><dd>{item.summary || '—'}</dd>
           </dl>
         </details>
+        {interpretation && links.policies.length > 0 && (
+          <section class="panel interpreted-policies" aria-labelledby="policies-h">
+            <h2 id="policies-h">本文解读的政策文件</h2>
+            <LinkList organ={organ} items={links.policies} />
+          </section>
+        )}
+        {!interpretation && links.interpretations.length > 0 && <p class="no-print"><a href="#interp-h">查看本文件的政策解读（{links.interpretations.length} 篇）</a></p>}
+        {graphic && (
+          <figure class="article-body interpretation-graphic">
+            <img src={`/attachments/${graphic.id}/${encodeURIComponent(graphic.fileName)}`} alt={`${item.title}（图解，文字版见图下）`} />
+            <figcaption>图解：{item.title}。文字版见下方。</figcaption>
+          </figure>
+        )}
+        {video && (
+          <p class="notice notice-info">
+            视频解读：<a href={video} rel="noopener noreferrer">观看“{item.title}”视频</a>（外部网站）。视频内容的文字说明见下方。
+          </p>
+        )}
+        {graphic && <h2>图解文字版</h2>}
         <RawHtml html={item.bodyHtml} class="article-body" />
         {attachments.length > 0 && (
           <section class="attachments" aria-labelledby="att-h">
@@ -94,6 +122,12 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
                 </li>
               ))}
             </ul>
+          </section>
+        )}
+        {!interpretation && links.interpretations.length > 0 && (
+          <section class="panel interpretations" aria-labelledby="interp-h">
+            <h2 id="interp-h">政策解读</h2>
+            <LinkList organ={organ} items={links.interpretations} />
           </section>
         )}
         {versions.length > 0 && (
@@ -117,6 +151,22 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
         </figure>
       </div>
     </PortalLayout>
+  );
+}
+
+/** Links between a policy and its interpretations: title, form, date, and the organ when it is another one. */
+function LinkList({ organ, items }: { organ: Organ; items: LinkedItem[] }) {
+  return (
+    <ul>
+      {items.map((l) => (
+        <li key={l.id}>
+          <a href={`/organs/${l.organCode}/items/${l.id}`}>{l.title}</a>
+          <span class="count">
+            （{[l.interpretationForm ? INTERPRETATION_FORM_LABELS[l.interpretationForm] : l.documentNumber, l.organId !== organ.id ? l.organName : null, l.publishedOn].filter(Boolean).join('，')}）
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../../storage/publications-repository.ts';
 import { findAttachment } from '../../storage/revision-attachments.ts';
 import { sendAttachmentFile } from '../../use-cases/manage-attachments.ts';
+import { interpretationLinks } from '../../use-cases/interpretations.ts';
 import { HomePage, OrgansPage } from './home-page.tsx';
 import { ItemPage, WithdrawnPage } from './item-page.tsx';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
@@ -197,10 +198,12 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const within = Number.isInteger(from) && from > 0 ? new Set(subtreeIds(nodes, from)) : null;
       const crumbNode = item.nodeIds.find((n) => within?.has(n)) ?? item.nodeIds[0];
       const versions = await amendmentHistory(db, item.id);
-      const [attachments, replacement, qrSvg] = await Promise.all([
+      const [attachments, replacement, qrSvg, links] = await Promise.all([
         listAttachments(db, item.id),
         item.replacedById ? findPublication(db, item.replacedById) : Promise.resolve(null),
         QRCode.toString(`${baseUrl(request)}/organs/${organ.code}/items/${item.id}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+        // 政策解读: a policy's page links its published interpretations, an interpretation's page its policies (one query).
+        interpretationLinks(db, item.id),
       ]);
       return sendPage(
         reply,
@@ -208,6 +211,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
           info={portalInfo(request)} organ={organ} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
           replacement={replacement && replacement.status === 'published' ? { id: replacement.id, title: replacement.title } : null} qrSvg={qrSvg}
           printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
+          links={links}
         />,
       );
     });

@@ -1,0 +1,89 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../../test/support/db.ts';
+import { buildTestApp } from '../../../../../test/support/app.ts';
+import { createDraft, createNode, createOrgan, createPublished, publicationInput, system } from '../../../../../test/support/factories.ts';
+import { addAttachment, updatePublication } from '../../index.ts';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const interpretation = (policyIds: number[], node: number, over: Record<string, unknown> = {}) =>
+  publicationInput([node], { stage: 'decision', genre: '解读', itemKind: 'interpretation', interpretationForm: 'text', policyIds, ...over });
+
+describeEachDialect('政策解读 on the portal and in the API', (db) => {
+  async function world() {
+    const { app, deps } = await buildTestApp(db());
+    const county = await createOrgan(deps, { name: '测试县人民政府' });
+    const organ = await createOrgan(deps, { parentCode: county.code });
+    const policies = await createNode(deps, organ.id, { name: '政策文件' });
+    const interpretations = await createNode(deps, organ.id, { name: '政策解读' });
+    const policy = await createPublished(deps, organ.id, [policies], { title: '关于印发《测试县住房保障办法》的通知', documentNumber: '测建规〔2026〕1号' });
+    return { app, deps, county, organ, policies, interpretations, policy };
+  }
+
+  it('links a policy’s page to its published interpretations and each interpretation’s page back to its policies', async () => {
+    const { app, deps, county, organ, interpretations, policy } = await world();
+    const text = await createPublished(deps, organ.id, [interpretations], interpretation([policy.id], interpretations, { title: '《测试县住房保障办法》政策解读' }));
+    const draft = await createDraft(deps, organ.id, [interpretations], interpretation([policy.id], interpretations, { title: '尚在起草的解读' }));
+    // The county above explains the same policy in a video, on its own site.
+    const countyNode = await createNode(deps, county.id, { name: '政策解读' });
+    const video = await createPublished(deps, county.id, [countyNode], interpretation([policy.id], countyNode, {
+      title: '视频：县政府解读住房保障办法', interpretationForm: 'video', videoUrl: 'https://video.example.cn/zfbz', bodyHtml: '<p>视频文字稿：……</p>',
+    }));
+
+    const policyPage = await app.inject(`/organs/${organ.code}/items/${policy.id}`);
+    expect(policyPage.statusCode).toBe(200);
+    const box = /<section class="panel interpretations"[\s\S]*?<\/section>/.exec(policyPage.body)?.[0] ?? '';
+    expect(box).toContain('<h2 id="interp-h">政策解读</h2>');
+    expect(box).toContain(`href="/organs/${organ.code}/items/${text.id}"`);
+    expect(box).toContain('《测试县住房保障办法》政策解读');
+    expect(box).toContain(`href="/organs/${county.code}/items/${video.id}"`);
+    expect(box).toContain('视频解读，测试县人民政府');
+    expect(box).not.toContain(String(draft.title));
+    expect(policyPage.body).toContain('查看本文件的政策解读（2 篇）');
+
+    const textPage = await app.inject(`/organs/${organ.code}/items/${text.id}`);
+    expect(textPage.statusCode).toBe(200);
+    const back = /<section class="panel interpreted-policies"[\s\S]*?<\/section>/.exec(textPage.body)?.[0] ?? '';
+    expect(back).toContain('本文解读的政策文件');
+    expect(back).toContain(`href="/organs/${organ.code}/items/${policy.id}"`);
+    expect(back).toContain('测建规〔2026〕1号');
+    expect(textPage.body).toMatch(/<th scope="row">解读形式<\/th><td[^>]*>文字解读<\/td>/);
+    expect(textPage.body).not.toContain('class="panel interpretations"');
+
+    const videoPage = await app.inject(`/organs/${county.code}/items/${video.id}`);
+    expect(videoPage.body).toContain('href="https://video.example.cn/zfbz"');
+    expect(videoPage.body).toContain(`href="/organs/${organ.code}/items/${policy.id}"`);
+    await app.close();
+  });
+
+  it('shows a 图解 as its picture with a text alternative, the body as its full text', async () => {
+    const { app, deps, organ, interpretations, policy } = await world();
+    const graphic = await createDraft(deps, organ.id, [interpretations], interpretation([policy.id], interpretations, { title: '一图读懂住房保障办法', interpretationForm: 'graphic' }));
+    const picture = await addAttachment(deps, system, graphic.id, { fileName: '一图读懂.png', bytes: PNG });
+    await updatePublication(deps, system, graphic.id, interpretation([policy.id], interpretations, {
+      title: '一图读懂住房保障办法', interpretationForm: 'graphic', graphicAttachmentId: picture, bodyHtml: '<p>图中第一部分：保障对象为……</p>',
+    }));
+    const { publishImported } = await import('../../../review/index.ts');
+    await publishImported(deps, system, graphic.id);
+    const page = await app.inject(`/organs/${organ.code}/items/${graphic.id}`);
+    expect(page.body).toContain(`<img src="/attachments/${picture}/${encodeURIComponent('一图读懂.png')}" alt="一图读懂住房保障办法（图解，文字版见图下）"`);
+    expect(page.body).toMatch(/<h2>图解文字版<\/h2>\s*<div class="article-body"><p>图中第一部分/);
+    expect((await app.inject(`/attachments/${picture}/x.png`)).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('gives both ends in the API’s item JSON, published ones only to an anonymous caller', async () => {
+    const { app, deps, organ, interpretations, policy } = await world();
+    const text = await createPublished(deps, organ.id, [interpretations], interpretation([policy.id], interpretations, { title: '文字解读' }));
+    await createDraft(deps, organ.id, [interpretations], interpretation([policy.id], interpretations, { title: '草稿解读' }));
+    const ofPolicy = (await app.inject(`/api/v1/publications/${policy.id}`)).json();
+    expect(ofPolicy).toMatchObject({ itemKind: 'document', interpretationForm: null, policyIds: [], interprets: [] });
+    expect(ofPolicy.interpretations).toEqual([{
+      id: text.id, title: '文字解读', organCode: organ.code, organName: organ.name, documentNumber: null, interpretationForm: 'text', status: 'published',
+      publishedOn: text.publishedOn, url: `/organs/${organ.code}/items/${text.id}`,
+    }]);
+    const ofText = (await app.inject(`/api/v1/publications/${text.id}`)).json();
+    expect(ofText).toMatchObject({ itemKind: 'interpretation', interpretationForm: 'text', videoUrl: null, graphicAttachmentId: null, policyIds: [policy.id], interpretations: [] });
+    expect(ofText.interprets.map((l: { id: number; documentNumber: string }) => [l.id, l.documentNumber])).toEqual([[policy.id, '测建规〔2026〕1号']]);
+    await app.close();
+  });
+});
