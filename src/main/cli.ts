@@ -1,3 +1,4 @@
+import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '../platform/config/config.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { backgroundJobs } from './background-jobs.ts';
 import { assertCanListen, explainSystemError } from './system-errors.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
+import { databaseJobClaims } from '../platform/jobs/job-claims.ts';
 import { runBackupCommand, runRestoreCommand } from './backup-commands.ts';
 import { smtpMailer } from '../platform/mail/mailer.ts';
 import { mailReminders } from './mail-reminders.ts';
@@ -278,7 +280,9 @@ async function serve(io: Io): Promise<number> {
   await prepareDatabase(deps, config, io.stdout);
   let jobs: ReturnType<typeof startJobs> | null = null;
   const app = await buildApp(deps, config, { jobStatus: () => jobs?.status() ?? [] });
-  jobs = startJobs(backgroundJobs(deps, { publicUrl: config.publicUrl, mailer: config.smtp ? smtpMailer(config.smtp) : null }), deps.logger);
+  // Each job runs once per window however many instances share the database (docs/operations.md).
+  const claims = databaseJobClaims(deps.db, `${os.hostname()}:${process.pid}`);
+  jobs = startJobs(backgroundJobs(deps, { publicUrl: config.publicUrl, mailer: config.smtp ? smtpMailer(config.smtp) : null }), deps.logger, undefined, claims);
   const close = async () => {
     await jobs?.stop();
     // Requests in flight finish; a keep-alive connection left idle after its answer is closed at

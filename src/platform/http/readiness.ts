@@ -15,7 +15,9 @@ export type ReadinessChecks = {
 export function stalledJobs(jobs: JobStatus[], now: Date): JobStatus[] {
   return jobs.filter((j) => {
     if (j.running) return false;
-    const last = j.lastStartedAt ? Date.parse(j.lastStartedAt) : null;
+    // A tick whose window another instance had claimed shows the job loop alive as well.
+    const seen = [j.lastStartedAt, j.lastCheckedAt].filter((x): x is string => !!x).sort().at(-1) ?? null;
+    const last = seen ? Date.parse(seen) : null;
     return last === null || now.getTime() - last > (2 * j.everySeconds + 60) * 1000;
   });
 }
