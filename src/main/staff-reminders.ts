@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { countWork, DEFAULT_DUE_SOON_WORKING_DAYS, UNCONFIRMED_AGEING_WORKING_DAYS } from '../modules/applications/index.ts';
-import { organScope } from '../modules/catalog/index.ts';
+import { countOverdueInterpretations, organScope } from '../modules/catalog/index.ts';
 import { countLateConsultationFeedback, countLetterWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS } from '../modules/interaction/index.ts';
 import type { Reminder } from '../platform/views/reminders.ts';
 import { countLateInChain } from '../modules/review/index.ts';
@@ -56,6 +56,15 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
   for (const organ of organs) {
     const n = lateInChain.get(organ.id) ?? 0;
     if (n > 0) out.push({ message: `${organ.name}：${n} 件审核中的信息自形成之日起已超过 20 个工作日仍未公开`, href: '/admin/review#late' });
+  }
+  // 政策解读: policies published without a published interpretation within the organ's working days
+  // (default 3, on the calendar in force; docs/rules/proactive-disclosure.md "Policy interpretation").
+  const uninterpreted = await countOverdueInterpretations(deps, organs.map((o) => o.id));
+  for (const organ of organs) {
+    const c = uninterpreted.get(organ.id);
+    if (c && c.overdue > 0) {
+      out.push({ message: `${organ.name}：${c.overdue} 件政策文件发布已超过 ${c.workingDays} 个工作日仍无已发布的政策解读`, href: `/admin/organs/${organ.code}/interpretations` });
+    }
   }
   // 条例第四十九条: departments publish last year's report by 31 January (governments by 31 March).
   const today = chinaDateOf(deps.clock.now());

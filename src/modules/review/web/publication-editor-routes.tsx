@@ -5,8 +5,8 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
-  addAttachment, createPublication, findAttachment, findPublication, listAttachments, listCatalogNodes, pageForStaff, removeAttachment,
-  sendAttachmentFile, staffContext, updatePublication, type StaffContext,
+  addAttachment, createPublication, findAttachment, findPublication, interpretationLinks, interpretationPublishRefusals, interpretationTitleFor, listAttachments,
+  listCatalogNodes, pageForStaff, policyCandidatesFor, removeAttachment, sendAttachmentFile, staffContext, updatePublication, type StaffContext,
 } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
@@ -44,9 +44,34 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const task = await findSubmissionTask(db, taskId);
       if (task?.node_id) values = { formedOn: chinaDateOf(deps.clock.now()), stage: 'execution', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other', nodeIds: [String(task.node_id)] };
     }
+    // 为本文件撰写政策解读 (from a policy's page or the list of policies waiting for one): a new
+    // interpretation of that policy, placed in the organ's 政策解读 node, with a title to start from.
+    const interpretsId = Number((request.query as { interprets?: string }).interprets) || null;
+    if (!publication && interpretsId && !values) {
+      const policy = await findPublication(db, interpretsId);
+      const visible = !!policy && policy.status !== 'withdrawn' && (policy.status === 'published' || scope.staffOf.some((o) => o.id === policy.organId));
+      if (policy && visible) {
+        values = {
+          formedOn: chinaDateOf(deps.clock.now()), stage: 'decision', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other',
+          itemKind: 'interpretation', interpretationForm: 'text', policyIds: [String(policy.id)], title: interpretationTitleFor(policy.title), genre: '解读',
+          subject: policy.subject, keywords: [...policy.keywords.slice(0, 2), '政策解读'].join(' '), consultPhone: policy.consultPhone ?? '',
+          nodeIds: nodes.filter((n) => n.name.trim() === '政策解读').map((n) => String(n.id)),
+        };
+      }
+    }
+    const [candidates, links, missing] = await Promise.all([
+      policyCandidatesFor(db, organ, scope.mayDraft(organ)),
+      publication ? interpretationLinks(db, publication.id, scope.staffOf.map((o) => o.id)) : Promise.resolve(null),
+      publication && publication.itemKind === 'interpretation' && publication.status !== 'published' ? interpretationPublishRefusals(db, publication) : Promise.resolve([]),
+    ]);
     // A published item with an amendment under review shows the amendment (the published text is on the portal).
     const formValues = values ?? (review?.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, publication!) : publication ? publicationFormValues(publication) : { formedOn: chinaDateOf(deps.clock.now()), stage: 'result', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' });
-    return sendPage(reply, <PublicationFormPage scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} review={review} taskId={taskId} />, status);
+    return sendPage(reply, (
+      <PublicationFormPage
+        scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} review={review} taskId={taskId}
+        interpretation={{ candidates, links, missing }}
+      />
+    ), status);
   }
 
   return async function plugin(app: FastifyInstance) {

@@ -2,9 +2,11 @@ import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, formatBytes, type FieldErrors } from '../../../platform/views/components.tsx';
 import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
-  DOC_TYPES, DOC_TYPE_LABELS, GENRES, inTreeOrder, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS, VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
-  type Attachment, type CatalogNode, type Organ, type Publication, type StaffContext,
+  DOC_TYPES, DOC_TYPE_LABELS, GENRES, inTreeOrder, INTERPRETATION_FORM_LABELS, INTERPRETATION_FORMS, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS,
+  VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
+  type Attachment, type CatalogNode, type LinkedItem, type Organ, type PolicyCandidate, type Publication, type PublicationStatus, type StaffContext,
 } from '../../catalog/index.ts';
+import type { Reason } from '../../../shared/workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { ReviewPanel } from './review-panel.tsx';
 
@@ -16,6 +18,8 @@ export const publicationFormValues = (p: Publication): PublicationFormValues => 
   audience: p.audience, validity: p.validity, replacedById: p.replacedById ? String(p.replacedById) : '', keywords: p.keywords.join(' '),
   summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone ?? '', docType: p.docType,
   nodeIds: p.nodeIds.map(String), expectedVersion: String(p.version),
+  itemKind: p.itemKind, interpretationForm: p.interpretationForm ?? '', videoUrl: p.videoUrl ?? '',
+  graphicAttachmentId: p.graphicAttachmentId ? String(p.graphicAttachmentId) : '', policyIds: p.policyIds.map(String),
 });
 
 /** The form as the pending revision of a published item left it (its input as stored), with its note. */
@@ -28,8 +32,24 @@ export function revisionFormValues(input: Record<string, unknown>, changeNote: s
     audience: text('audience'), keywords: Array.isArray(input.keywords) ? input.keywords.join(' ') : text('keywords'), summary: text('summary'), bodyHtml: text('bodyHtml'),
     source: text('source'), consultPhone: text('consultPhone'), docType: text('docType'),
     nodeIds: (Array.isArray(input.nodeIds) ? input.nodeIds : [input.nodeIds]).filter((n) => n !== undefined && n !== null).map(String), changeNote,
+    itemKind: text('itemKind') || 'document', interpretationForm: text('interpretationForm'), videoUrl: text('videoUrl'), graphicAttachmentId: text('graphicAttachmentId'),
+    policyIds: (Array.isArray(input.policyIds) ? input.policyIds : [input.policyIds]).filter((n) => n !== undefined && n !== null).map(String),
   };
 }
+
+/** The policy ids a form holds: ticked boxes and a typed list ("12 15") alike. */
+const idsOf = (v: string | string[] | undefined) =>
+  [...new Set((Array.isArray(v) ? v : v ? [v] : []).flatMap((x) => x.split(/[\s,，;；、]+/)).map(Number).filter((n) => Number.isInteger(n) && n > 0))];
+
+/** What the editor shows about 政策解读 beyond the form's values. */
+export type InterpretationView = {
+  /** Policies the interpretation could name (the organ's and related organs' policy nodes). */
+  candidates: PolicyCandidate[];
+  /** For an existing item: the policies it names and the interpretations of it, as far as the person may see them. */
+  links: { policies: LinkedItem[]; interpretations: LinkedItem[] } | null;
+  /** For an unpublished interpretation: what it still needs before it can be published. */
+  missing: Reason[];
+};
 
 function Select({ name, values, options, labels }: { name: string; values: PublicationFormValues; options: readonly string[]; labels?: Record<string, string> }) {
   const current = String(values[name] ?? '');
@@ -41,9 +61,9 @@ function Select({ name, values, options, labels }: { name: string; values: Publi
 }
 
 /** Create or edit a publication with all its metadata; for an existing one also attachments and publishing. */
-export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId }: {
+export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId, interpretation }: {
   scope: StaffContext; organ: Organ; nodes: CatalogNode[]; values: PublicationFormValues; errors: FieldErrors;
-  publication: Publication | null; attachments: Attachment[]; review: ReviewOverview | null; taskId?: number | null;
+  publication: Publication | null; attachments: Attachment[]; review: ReviewOverview | null; taskId?: number | null; interpretation: InterpretationView;
 }) {
   // 信息报送: an item drafted by a unit is submitted from it, and its unit head approves the first stage.
   const units = scope.organs.filter((o) => o.kind === 'unit' && o.parentId === organ.id && scope.mayDraft(o));
@@ -62,6 +82,11 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   const attachmentsEditable = !!publication && ['draft', 'returned'].includes(publication.status) && editable;
   const revision = review?.revision ?? null;
   const revisionAttachments = !!publication && amending && !!revision && !!review?.allowed.includes('amend');
+  // 政策解读: an item of its own kind naming the policies it explains (docs/rules/proactive-disclosure.md).
+  const isInterpretation = v('itemKind') === 'interpretation';
+  const selectedPolicies = idsOf(values.policyIds);
+  const candidateIds = new Set(interpretation.candidates.map((c) => c.id));
+  const pictures = attachments.filter((a) => a.revisionState !== 'pending_remove' && /^image\/(png|jpeg|gif)$/.test(a.mimeType));
   return (
     <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash} scripts={editable ? ['/assets/editor.js'] : []}>
       <h1>{title}</h1>
@@ -93,6 +118,44 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         <Field name="title" label="标题（名称）" errors={errors} required>
           <input id="f-title" name="title" value={v('title')} />
         </Field>
+        <fieldset id="f-itemKind" class={errors.itemKind ? 'field-error' : ''}>
+          <legend>信息类别</legend>
+          {errors.itemKind && <p class="error-message">{errors.itemKind}</p>}
+          <label><input type="radio" name="itemKind" value="document" checked={!isInterpretation} /> 普通信息</label>{' '}
+          <label><input type="radio" name="itemKind" value="interpretation" checked={isInterpretation} /> 政策解读</label>
+        </fieldset>
+        <details class="panel" open={isInterpretation || ['interpretationForm', 'policyIds', 'videoUrl', 'graphicAttachmentId'].some((k) => errors[k])}>
+          <summary>政策解读：解读形式和所解读的政策文件（信息类别为“政策解读”时填写）</summary>
+          <Field name="interpretationForm" label="解读形式" errors={errors} hint="图解：上传图片附件后在下方选择，并在正文中写出图解的完整文字版；视频解读：填写视频链接，并在正文中写出视频内容的文字说明">
+            <Select name="interpretationForm" values={values} options={['', ...INTERPRETATION_FORMS]} labels={{ '': '（未选择）', ...INTERPRETATION_FORM_LABELS }} />
+          </Field>
+          <Field name="videoUrl" label="视频链接" errors={errors} hint="视频解读时填写，以 https:// 开头">
+            <input id="f-videoUrl" name="videoUrl" value={v('videoUrl')} />
+          </Field>
+          {publication ? (
+            <Field name="graphicAttachmentId" label="图解图片" errors={errors} hint={pictures.length ? '从本信息的图片附件中选择' : '图解时请先在下方“附件”中上传 JPG、PNG 或 GIF 图片，再回到这里选择'}>
+              <select id="f-graphicAttachmentId" name="graphicAttachmentId">
+                <option value="">（未选择）</option>
+                {pictures.map((a) => <option value={String(a.id)} selected={v('graphicAttachmentId') === String(a.id)}>{a.fileName}</option>)}
+              </select>
+            </Field>
+          ) : <p class="hint">图解图片：保存草稿后上传图片附件，再在这里选择。</p>}
+          <fieldset id="f-policyIds-list">
+            <legend>所解读的政策文件（可多选）<span class="required" aria-hidden="true">＊</span></legend>
+            {interpretation.candidates.length === 0 && <p>本机关及上下级机关的政策文件栏目中暂无可选的文件，请在下方填写编号。</p>}
+            {interpretation.candidates.map((c) => (
+              <div key={c.id}>
+                <label>
+                  <input type="checkbox" name="policyIds" value={String(c.id)} checked={selectedPolicies.includes(c.id)} /> {c.title}
+                  <span class="count">（编号 {c.id}{c.documentNumber ? `，${c.documentNumber}` : ''}{c.organId !== organ.id ? `，${c.organName}` : ''}，{c.status === 'published' ? `${c.publishedOn} 发布` : PUBLICATION_STATUS_LABELS[c.status as PublicationStatus]}{c.interpreted ? '，已有解读' : ''}）</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <Field name="policyIds" label="其他政策文件编号" errors={errors} hint="不在上面列表中的文件，填写其在本平台的编号，多个以空格或逗号分隔；可关联本机关及上下级机关已发布的文件，或本机关尚未发布的文件（与解读一同报送审核）">
+            <input id="f-policyIds" name="policyIds" value={selectedPolicies.filter((id) => !candidateIds.has(id)).join(' ')} />
+          </Field>
+        </details>
         <div class="columns-2">
           <Field name="documentNumber" label="文号" errors={errors} hint="如 清建〔2026〕12号；无文号可不填">
             <input id="f-documentNumber" name="documentNumber" value={v('documentNumber')} />
@@ -223,9 +286,45 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
             </form>}
             {amending && !revision && editable && <p>如需增删附件，请先保存修订（填写修订说明），再随修订上传或删除。</p>}
           </section>
+          <InterpretationLinks publication={publication} organ={organ} view={interpretation} />
           {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend)} />}
         </>
       )}
     </AdminLayout>
+  );
+}
+
+/**
+ * On an item's page in the back office: an interpretation's policies and what it still needs before
+ * publication, or a document's interpretations with a link to write one.
+ */
+function InterpretationLinks({ publication, organ, view }: { publication: Publication; organ: Organ; view: InterpretationView }) {
+  const links = view.links ?? { policies: [], interpretations: [] };
+  const item = (l: LinkedItem) => (
+    <li key={l.id}>
+      <a href={`/admin/publications/${l.id}`}>{l.title}</a>
+      <span class="count">（{[l.interpretationForm ? INTERPRETATION_FORM_LABELS[l.interpretationForm] : l.documentNumber, l.organId !== organ.id ? l.organName : null, PUBLICATION_STATUS_LABELS[l.status as PublicationStatus], l.publishedOn].filter(Boolean).join('，')}）</span>
+    </li>
+  );
+  if (publication.itemKind === 'interpretation') {
+    return (
+      <section aria-labelledby="interp-h" class="panel">
+        <h2 id="interp-h">所解读的政策文件</h2>
+        {links.policies.length === 0 ? <p>尚未关联政策文件。</p> : <ul>{links.policies.map(item)}</ul>}
+        {view.missing.length > 0 && (
+          <div class="notice notice-info">
+            <p>发布前还需要：</p>
+            <ul>{view.missing.map((r) => <li key={r.message}>{r.message}</li>)}</ul>
+          </div>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="interp-h" class="panel">
+      <h2 id="interp-h">政策解读</h2>
+      {links.interpretations.length === 0 ? <p>本文件还没有政策解读。</p> : <ul>{links.interpretations.map(item)}</ul>}
+      {publication.status !== 'withdrawn' && <p><a class="btn btn-secondary" href={`/admin/organs/${organ.code}/publications/new?interprets=${publication.id}`}>为本文件撰写政策解读</a></p>}
+    </section>
   );
 }

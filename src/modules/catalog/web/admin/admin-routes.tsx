@@ -14,6 +14,7 @@ import { CatalogAdminPage } from './catalog-admin-page.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
 import { OrganFormPage, OrgansAdminPage, organFormValues } from './organ-form-page.tsx';
 import { staffContext } from '../staff-context.ts';
+import { interpretationAdminRoutes } from './interpretation-routes.tsx';
 
 type Body = Record<string, unknown>;
 
@@ -26,6 +27,8 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
 
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
+    // 政策解读: the policies waiting for one, and the organ's setting.
+    await app.register(interpretationAdminRoutes(deps));
 
     app.get('/admin', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);

@@ -31,6 +31,7 @@ export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/review-chain`}>审核流程</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/tasks`}>报送任务</a>}
                   <a href={`/admin/organs/${o.code}/supervision/nodes`}>栏目责任与更新周期</a>
+                  <a href={`/admin/organs/${o.code}/interpretations`}>政策解读</a>
                 </td>
               </tr>
             ))}

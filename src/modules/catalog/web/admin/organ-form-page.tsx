@@ -92,6 +92,7 @@ export function OrgansAdminPage({ scope }: { scope: StaffContext }) {
                 {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/edit`}>设置</a>}
                 {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>公开目录</a>}
                 {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/site-identity`}>网站标识</a>}
+                <a href={`/admin/organs/${o.code}/interpretations`}>政策解读</a>
                 <a href={`/admin/publications?organ=${o.code}`}>信息</a>
               </td>
             </tr>
