@@ -147,11 +147,12 @@ function generateOrganYear(profile: OrganProfile, year: number, previous: YearSt
   const rank = (d: Draft) => (d.interprets ? 1 : 0);
   drafts.sort((a, b) => cmp(a.publishedOn, b.publishedOn) || cmp(a.formedOn, b.formedOn) || rank(a) - rank(b) || cmp(a.title, b.title));
   const tag = CATALOG_TAGS[profile.organKey];
-  const publications = drafts.map((d, i): DemoPublication => {
+  const keyOf = new Map(drafts.map((d, i) => [d, `${tag}/${year}/${String(i + 1).padStart(4, '0')}`]));
+  const publications = drafts.map((d): DemoPublication => {
     const own = numbers.get(d) ?? null;
     const related = d.interprets ? numbers.get(d.interprets) ?? '' : '';
     return {
-      key: `${tag}/${year}/${String(i + 1).padStart(4, '0')}`,
+      key: keyOf.get(d)!,
       organKey: profile.organKey,
       nodeKeys: d.nodePaths.map((path) => nodeKey(profile.organKey, path)),
       title: d.title,
@@ -170,6 +171,7 @@ function generateOrganYear(profile: OrganProfile, year: number, previous: YearSt
       validity: d.validity ?? 'valid',
       expiredOn: null,
       replacedByKey: null,
+      interpretsKey: d.interprets ? keyOf.get(d.interprets) ?? null : null,
     };
   });
 

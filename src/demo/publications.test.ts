@@ -179,6 +179,17 @@ describe('政策文件 and their 政策解读', () => {
     expect(interpretations).toHaveLength(policies.length);
   });
 
+  it('name the policy each 解读 explains (the seed links them both ways), and nothing else names one', () => {
+    const byKey = new Map(pubs.map((p) => [p.key, p]));
+    for (const i of interpretations) {
+      const policy = byKey.get(i.interpretsKey ?? '');
+      expect(policy, i.title).toBeDefined();
+      expect(`${bookTitle(policy!.title)}政策解读`).toBe(i.title);
+      expect(policies).toContain(policy);
+    }
+    expect(pubs.filter((p) => p.interpretsKey).length).toBe(interpretations.length);
+  });
+
   it('give every policy a 文号, unique within its organ', () => {
     for (const p of policies) expect(p.documentNumber, p.title).toMatch(/^岚.+〔\d{4}〕\d+号$/);
     const numbered = pubs.filter((p) => p.documentNumber);

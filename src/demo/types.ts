@@ -63,5 +63,7 @@ export type DemoPublication = {
   /** For an 'expired' document, the last day of its 有效期 (it takes effect 30 days after publication); else null. */
   expiredOn: string | null;
   replacedByKey: string | null;
+  /** A 政策解读: the key of the policy it explains (published with it); null for every other item. */
+  interpretsKey: string | null;
   consultPhone: string | null;
 };

@@ -105,6 +105,8 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
             doc_type: p.docType, status: 'published', publish_route: 'system_import', published_by: null, created_by: null,
             created_at: `${p.formedOn}T01:00:00.000Z`, updated_at: `${p.publishedOn}T01:30:00.000Z`, version: 1, view_count: 0,
             proactive_due_on: dueOf(p.formedOn), published_late: p.publishedOn > dueOf(p.formedOn) ? 1 : 0,
+            // 政策解读 published with their policies (谁起草谁解读): text interpretations linked below.
+            item_kind: p.interpretsKey ? 'interpretation' : 'document', interpretation_form: p.interpretsKey ? 'text' : null,
           })),
         )
         .execute();
@@ -118,6 +120,9 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
     for (const p of ordered.filter((x) => x.replacedByKey)) {
       await trx.updateTable('publications').set({ replaced_by_id: idOf(p.replacedByKey!) }).where('id', '=', idOf(p.key)).execute();
     }
+    // Each 政策解读 names the policy it explains, so the two pages link each other from the first start.
+    const links = ordered.filter((p) => p.interpretsKey).map((p) => ({ interpretation_id: idOf(p.key), policy_id: idOf(p.interpretsKey!), created_at: at }));
+    for (const part of chunks(links, 1000)) await trx.insertInto('policy_interpretations').values(part).execute();
     for (const [scope, serial] of lastSerial) await trx.insertInto('index_serials').values({ scope, last_serial: serial }).execute();
     await appendAuditEvent(trx, deps.dialect, {
       occurredAt: at, actorUserId: null, actorLabel: '系统：演示数据', action: 'demo.seed', entityType: 'region', entityId: organs[0].code,
