@@ -3,7 +3,7 @@ import { describeEachDialect } from '../../../../test/support/db.ts';
 import {
   buildDeps, createActor, createDraft, createNode, createOrgan, createPublished, createReviewCast, publicationInput, system,
 } from '../../../../test/support/factories.ts';
-import { fillReviewForm, performReviewVerb, publishImported } from '../../review/index.ts';
+import { fillReviewForm, performReviewVerb, publishImported, publishScheduled } from '../../review/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import {
   addAttachment, countOverdueInterpretations, createPublication, findPublication, interpretationLinks, policiesAwaitingInterpretation, updatePublication,
@@ -97,6 +97,29 @@ describeEachDialect('policy interpretation (政策解读)', (db) => {
       interpretationForm: 'graphic', graphicAttachmentId: picture, bodyHtml: '<p>图解文字版：一、适用范围……</p>',
     }));
     expect(await publishImported(w.deps, system, interpretation.id)).toMatchObject({ status: 'published', graphicAttachmentId: picture });
+  });
+
+  it('keeps a scheduled interpretation waiting, with one alert, until its policy is published', async () => {
+    const w = await world('2026-09-24T02:00:00Z');
+    const cast = await createReviewCast(w.deps, w.bureau.code);
+    const policy = await createPublication(w.deps, cast.author.actor, w.bureau.id, publicationInput([w.policies], { formedOn: '2026-09-22' }));
+    const interpretation = await createPublication(w.deps, cast.author.actor, w.bureau.id, interpretationOf([policy.id], [w.interpretations], { formedOn: '2026-09-22' }));
+    for (const id of [policy.id, interpretation.id]) {
+      await fillReviewForm(w.deps, cast.author.actor, id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
+      await performReviewVerb(w.deps, cast.author.actor, id, 'submit');
+      for (const reviewer of [cast.unitHead, cast.office, cast.leader]) await performReviewVerb(w.deps, reviewer.actor, id, 'approve');
+    }
+    await performReviewVerb(w.deps, cast.office.actor, interpretation.id, 'schedule', { publishAt: '2026-09-24T03:00:00Z' });
+    w.deps.clock.set('2026-09-24T03:00:30Z');
+    expect(await publishScheduled(w.deps)).toEqual({ published: [], alerts: 1 });
+    w.deps.clock.set('2026-09-24T03:01:30Z');
+    expect((await publishScheduled(w.deps)).published).toEqual([]);
+    expect((await findPublication(w.deps.db, interpretation.id))!.status).toBe('scheduled');
+    const alerts = await w.deps.db.selectFrom('workflow_alerts').select(['kind', 'message']).where('publication_id', '=', interpretation.id).execute();
+    expect(alerts).toEqual([{ kind: 'schedule_failed', message: expect.stringContaining('所解读的政策文件尚未发布') }]);
+    await performReviewVerb(w.deps, cast.office.actor, policy.id, 'publish');
+    w.deps.clock.set('2026-09-24T03:02:30Z');
+    expect(await publishScheduled(w.deps)).toEqual({ published: [interpretation.id], alerts: 0 });
   });
 
   it('lets an editor name their own organ’s draft, never another organ’s draft, and published policies only of organs above or below', async () => {
