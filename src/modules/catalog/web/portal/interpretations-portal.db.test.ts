@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
 import { buildTestApp } from '../../../../../test/support/app.ts';
-import { createDraft, createNode, createOrgan, createPublished, publicationInput, system } from '../../../../../test/support/factories.ts';
+import { createDraft, createNode, createOrgan, createPublished, createStaff, publicationInput, system } from '../../../../../test/support/factories.ts';
+import { createApiToken } from '../../../identity/index.ts';
 import { addAttachment, updatePublication } from '../../index.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -84,6 +85,42 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     const ofText = (await app.inject(`/api/v1/publications/${text.id}`)).json();
     expect(ofText).toMatchObject({ itemKind: 'interpretation', interpretationForm: 'text', videoUrl: null, graphicAttachmentId: null, policyIds: [policy.id], interpretations: [] });
     expect(ofText.interprets.map((l: { id: number; documentNumber: string }) => [l.id, l.documentNumber])).toEqual([[policy.id, '测建规〔2026〕1号']]);
+    await app.close();
+  });
+
+  it('takes an interpretation through the API with the same rules as the form', async () => {
+    const { app, deps, county, organ, interpretations, policy } = await world();
+    const bearer = async (code: string) => {
+      const user = await createStaff(deps, code, 'editor');
+      return { authorization: `Bearer ${await createApiToken(deps, user.username, '解读同步')}` };
+    };
+    const mine = await bearer(organ.code);
+    const draftPolicy = await createDraft(deps, organ.id, [interpretations], { title: '尚未发布的政策' });
+    const body = { ...interpretation([policy.id, draftPolicy.id], interpretations, { title: '接口写的解读' }), formedOn: '2026-03-02' };
+    const created = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: mine, payload: body });
+    expect(created.statusCode).toBe(201);
+    const json = created.json();
+    // Its organ's token sees every end it names, the draft policy too, and may send them back.
+    expect(json).toMatchObject({ itemKind: 'interpretation', interpretationForm: 'text', policyIds: [policy.id, draftPolicy.id].sort((a, b) => a - b) });
+    expect(json.interprets.map((l: { id: number }) => l.id).sort()).toEqual([policy.id, draftPolicy.id].sort());
+    const put = await app.inject({ method: 'PUT', url: `/api/v1/publications/${json.id}`, headers: mine, payload: { ...json, title: '接口改过的解读', expectedVersion: json.version } });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().policyIds).toEqual(json.policyIds);
+
+    // The county's token: the draft below it is answered like a missing id; a video needs its link.
+    const countyNode = await createNode(deps, county.id, { name: '政策解读' });
+    const refused = await app.inject({
+      method: 'POST', url: `/api/v1/organs/${county.code}/publications`, headers: await bearer(county.code),
+      payload: { ...interpretation([draftPolicy.id], countyNode), formedOn: '2026-03-02' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'ERR_CATALOG_POLICY_LINK_INVALID', field: 'policyIds', reasons: [{ message: `所解读的政策文件（编号 ${draftPolicy.id}）不存在或尚未发布` }] });
+    const noLink = await app.inject({
+      method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: mine,
+      payload: { ...interpretation([policy.id], interpretations), interpretationForm: 'video', videoUrl: null, formedOn: '2026-03-02' },
+    });
+    expect(noLink.statusCode).toBe(400);
+    expect(noLink.json().error).toMatchObject({ code: 'ERR_VALIDATION', field: 'videoUrl' });
     await app.close();
   });
 });
