@@ -84,10 +84,17 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
     await page.screenshot({ path: path.join(SHOTS, 'annual-report-portal.png'), fullPage: true });
     // axe-core (WCAG 2.1 A/AA) on the published report and the organ's list of reports.
     const citizen = await served.newPage({ bypassCSP: true });
-    for (const p of ['/organs/qlx-zjj/annual-reports/2020', '/organs/qlx-zjj/annual-reports']) {
+    for (const p of ['/organs/qlx-zjj/annual-reports/2020', '/organs/qlx-zjj/annual-reports', '/organs/qlx-zjj/annual-reports/2020/graphic']) {
       await citizen.goto(`${baseUrl}${p}`);
       expect({ [p]: await axeViolations(citizen) }).toEqual({ [p]: [] });
     }
+    // 图解年报: charts drawn as SVG with a data table a reader can open, linked from the report.
+    await citizen.goto(`${baseUrl}/organs/qlx-zjj/annual-reports/2020`);
+    await citizen.getByRole('link', { name: '图解年报' }).click();
+    await expect(citizen.getByRole('img', { name: /2020年依申请公开办理结果/ }).count()).resolves.toBe(1);
+    await citizen.getByText('查看数据表').first().click();
+    await expect(citizen.getByRole('table', { name: /2020年主动公开信息（按五公开分类）（数据表）/ }).isVisible()).resolves.toBe(true);
+    await citizen.screenshot({ path: path.join(SHOTS, 'annual-report-graphic.png'), fullPage: true });
     await citizen.context().close();
     const pdf = await page.request.get(`${baseUrl}/organs/qlx-zjj/annual-reports/2020.pdf`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');

@@ -5,9 +5,12 @@ import { prefsFromCookies } from '../../../platform/views/prefs.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { findOrganByCode } from '../../catalog/index.ts';
+import { findOrganByCode, STAGE_LABELS } from '../../catalog/index.ts';
+import { graphicReport } from '../domain/graphic-report.ts';
+import type { AnnualReport } from '../domain/report-types.ts';
+import { PortalGraphicPage } from './portal-graphic-page.tsx';
 import type { ExportFormat } from '../export/render-report.ts';
-import { listVersions } from '../storage/reports-repository.ts';
+import { latestPublished, listVersions, publishedYears } from '../storage/reports-repository.ts';
 import { PortalReportPage } from './portal-report-page.tsx';
 import { documentHtml, sendExport } from './report-view.ts';
 
@@ -33,6 +36,21 @@ export function reportsPortalRoutes(deps: AppDeps) {
         return '';
       }
       return payload;
+    });
+
+    // 图解年报: the latest published version's figures as charts (docs/rules/annual-report.md, "图解").
+    app.get<{ Params: { code: string; year: string } }>('/organs/:code/annual-reports/:year/graphic', async (request, reply) => {
+      const organ = await findOrganByCode(deps.db, request.params.code);
+      const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : null;
+      if (!organ || year === null) throw notFound();
+      const shown = await latestPublished(deps.db, organ.id, year);
+      if (!shown?.frozen) throw notFound();
+      const earlier: AnnualReport[] = [];
+      for (const y of (await publishedYears(deps.db, organ.id)).map((p) => p.year).filter((y) => y < year)) {
+        const v = await latestPublished(deps.db, organ.id, y);
+        if (v?.frozen) earlier.push(v.frozen);
+      }
+      return sendPage(reply, <PortalGraphicPage prefs={prefsFromCookies(request.cookies)} currentPath={request.url} organ={organ} year={year} g={graphicReport(shown.frozen, STAGE_LABELS, earlier)} />);
     });
 
     app.get<{ Params: { code: string; file: string }; Querystring: { version?: string } }>('/organs/:code/annual-reports/:file', async (request, reply) => {

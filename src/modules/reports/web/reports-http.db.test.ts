@@ -91,6 +91,16 @@ describeEachDialect('annual report pages', (db) => {
     expect((await extractText(pdf.rawPayload, 'r.pdf')).text.replace(/\s+/g, '')).toContain('三、本年度办理结果');
     expect((await app.inject({ method: 'GET', url: `/organs/${organ.code}/annual-reports/2019` })).statusCode).toBe(404);
 
+    // 图解年报: the published figures as charts, each with its data table, linked both ways.
+    expect(res.body).toContain(`href="/organs/${organ.code}/annual-reports/2020/graphic"`);
+    const graphic = await app.inject({ method: 'GET', url: `/organs/${organ.code}/annual-reports/2020/graphic` });
+    expect(graphic.statusCode).toBe(200);
+    expect(graphic.body).toContain('2020年依申请公开办理结果');
+    expect(graphic.body).toMatch(/<th scope="row">（三）不予公开<\/th><td>1<\/td>/);
+    expect(graphic.body).toContain('暂无逐年比较');
+    expect(graphic.body).toContain(`href="/organs/${organ.code}/annual-reports/2020"`);
+    expect((await app.inject({ method: 'GET', url: `/organs/${organ.code}/annual-reports/2019/graphic` })).statusCode).toBe(404);
+
     // A correction: a new version with a note, public only once published; the first stays readable.
     res = await app.inject({ method: 'POST', url: `${page}/verbs/correct`, cookies: a.cookies, headers: FORM, payload: form(a.csrf, { versionNo: '1', note: '' }) });
     expect(res.statusCode).toBe(409);
