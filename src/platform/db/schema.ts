@@ -29,9 +29,9 @@ export interface Database extends ReviewTables, ApplicationsTables, ReportsTable
   attachments: AttachmentsTable;
   index_serials: IndexSerialsTable;
   audit_events: AuditEventsTable;
-  audit_head: { id: number; last_id: number; last_hash: string; entries: number; mac: string | null };
   policy_interpretations: PolicyInterpretationsTable;
   interpretation_settings: InterpretationSettingsTable;
+  audit_head: { id: number; last_id: number; last_hash: string; entries: number; mac: string | null };
   audit_chain: { id: number; scheme: 'sha256' | 'hmac-sha256'; rekeyed_at: string | null };
 }
 
@@ -182,7 +182,6 @@ export interface PublicationsTable {
   task_id: number | null;
   /** The chain as it was when the item was submitted: later changes apply to later submissions. */
   review_chain_json: string | null;
-}
   // Policy interpretation (migration 016-policy-interpretations)
   /** 'document' (an ordinary item) or 'interpretation' (政策解读). */
   item_kind: Generated<string>;
@@ -208,6 +207,7 @@ export interface InterpretationSettingsTable {
   working_days: number;
   updated_at: string;
   updated_by: number | null;
+}
 
 export interface PublicationPlacementsTable {
   publication_id: number;
