@@ -14,6 +14,9 @@ const BAR_AREA = 360;
 const VALUE_WIDTH = 70;
 const BAR_HEIGHT = 18;
 const GAP = 10;
+/** How many characters of a category fit left of the bars; a longer one is shortened with … (the table has it whole). */
+const LABEL_CHARS = 13;
+const shortLabel = (c: string) => (c.length > LABEL_CHARS ? `${c.slice(0, LABEL_CHARS - 1)}…` : c);
 
 export function BarChart({ id, title, description, categories, series, unit = '' }: {
   id: string; title: string; description: string; categories: string[]; series: BarSeries[]; unit?: string;
@@ -41,7 +44,7 @@ export function BarChart({ id, title, description, categories, series, unit = ''
           const top = legend + GAP + i * rowHeight;
           return (
             <g>
-              <text x={LABEL_WIDTH - 8} y={top + (series.length * BAR_HEIGHT) / 2 + 5} font-size="13" fill="#222" text-anchor="end">{c}</text>
+              <text x={LABEL_WIDTH - 8} y={top + (series.length * BAR_HEIGHT) / 2 + 5} font-size="13" fill="#222" text-anchor="end">{shortLabel(c)}</text>
               {series.map((s, k) => {
                 const y = top + k * BAR_HEIGHT;
                 const w = barWidth(s.values[i]);

@@ -15,6 +15,8 @@ import { LastRunSection } from './inspection-pages.tsx';
 import { inspectionRoutes } from './inspection-routes.tsx';
 import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
 import { ReminderAddressesPage } from './reminder-addresses-page.tsx';
+import { ChartsSection } from './charts-section.tsx';
+import { supervisionCharts } from '../use-cases/supervision-charts.ts';
 import { DispatchPage } from './dispatch-page.tsx';
 import { dispatchNoticeDocument, draftDispatchNotice, loadMonthlyDispatch } from '../use-cases/monthly-dispatch.ts';
 import { isMonth, previousMonth } from '../domain/dispatch.ts';
@@ -57,6 +59,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       return sendPage(reply, (
         <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} flash={scope.flash}>
           <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} />
+          <ChartsSection c={await supervisionCharts(deps, organ)} />
         </OrganSupervisionPage>
       ));
     });
