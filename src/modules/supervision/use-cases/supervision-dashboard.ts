@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { countWork } from '../../applications/index.ts';
-import type { Organ } from '../../catalog/index.ts';
+import { countOverdueInterpretations, DEFAULT_INTERPRETATION_WORKING_DAYS, type Organ } from '../../catalog/index.ts';
 import { countLetterWork } from '../../interaction/index.ts';
 import { latePublications, loadChain, reviewQueue } from '../../review/index.ts';
 import { judge, type InspectionFacts, type Verdict } from '../domain/verdict.ts';
@@ -16,6 +16,8 @@ export type OrganSupervision = {
   latePublished: { id: number; title: string; formedOn: string; publishedOn: string | null; dueOn: string | null; unitName: string | null }[];
   applications: { dueSoon: number; overdue: number };
   letters: { dueSoon: number; overdue: number; pastThreeMonths: number };
+  /** Policies published longer than the organ's working days ago without a published 政策解读 (docs/rules/proactive-disclosure.md). */
+  uninterpretedPolicies: { count: number; workingDays: number };
   verdict: Verdict;
 };
 
@@ -32,8 +34,9 @@ export async function supervisionDashboard(
   const now = deps.clock.now();
   const today = chinaDateOf(now);
   const ids = organs.map((o) => o.id);
-  const [apps, letters, queue, late] = await Promise.all([
+  const [apps, letters, queue, late, uninterpreted] = await Promise.all([
     countWork(deps, ids), countLetterWork(deps, ids), reviewQueue(deps.db, ids), latePublications(deps.db, ids, `${today.slice(0, 4)}-01-01`),
+    countOverdueInterpretations(deps, ids),
   ]);
   const nameOf = new Map(allOrgans.map((o) => [o.id, o.name]));
   const out: OrganSupervision[] = [];
@@ -57,6 +60,7 @@ export async function supervisionDashboard(
       })),
       applications: { dueSoon: a?.due_soon ?? 0, overdue: a?.overdue ?? 0 },
       letters: { dueSoon: l.dueSoon, overdue: l.overdue, pastThreeMonths: l.pastThreeMonths },
+      uninterpretedPolicies: { count: uninterpreted.get(organ.id)?.overdue ?? 0, workingDays: uninterpreted.get(organ.id)?.workingDays ?? DEFAULT_INTERPRETATION_WORKING_DAYS },
       verdict: judge({
         today, homeLastUpdatedOn,
         staleNewsOrPolicyColumns: staleNodes.filter((n) => n.inspectionClass === 'news' || n.inspectionClass === 'notice_policy').length,

@@ -91,7 +91,7 @@ export function OrganSupervisionPage({ user, csrf, s, flash = null, children }: 
         </table>
       )}
 
-      <h2>依申请公开与部门信箱</h2>
+      <h2>依申请公开、部门信箱与政策解读</h2>
       <table class="list">
         <thead><tr><th scope="col">事项</th><th scope="col">件数</th><th scope="col">负责</th></tr></thead>
         <tbody>
@@ -100,6 +100,7 @@ export function OrganSupervisionPage({ user, csrf, s, flash = null, children }: 
           <tr><th scope="row"><a href={`/admin/letters?organ=${organ.code}&view=overdue`}>留言已逾期</a></th><td>{s.letters.overdue}</td><td>{organ.name}（信箱承办单位）</td></tr>
           <tr><th scope="row"><a href={`/admin/letters?organ=${organ.code}&view=due_soon`}>留言即将到期</a></th><td>{s.letters.dueSoon}</td><td>{organ.name}（信箱承办单位）</td></tr>
           <tr><th scope="row"><a href={`/admin/letters?organ=${organ.code}&view=past_three_months`}>留言超过 3 个月未答复</a></th><td>{s.letters.pastThreeMonths}</td><td>{organ.name}（信箱承办单位）</td></tr>
+          <tr><th scope="row"><a href={`/admin/organs/${organ.code}/interpretations`}>政策文件超过 {s.uninterpretedPolicies.workingDays} 个工作日仍无政策解读</a></th><td>{s.uninterpretedPolicies.count}</td><td>{organ.name}（文件起草单位，谁起草谁解读）</td></tr>
         </tbody>
       </table>
       <p><a href={`/admin/organs/${organ.code}/supervision/nodes`}>栏目责任与更新周期</a></p>
