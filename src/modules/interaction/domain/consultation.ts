@@ -12,6 +12,8 @@ export const ConsultationErrorCode = {
   submitLimited: 'ERR_CONSULTATION_SUBMIT_LIMITED',
   spamSuspected: 'ERR_CONSULTATION_SPAM_SUSPECTED',
   formExpired: 'ERR_CONSULTATION_FORM_EXPIRED',
+  fileInvalid: 'ERR_CONSULTATION_FILE_INVALID',
+  fileFindings: 'ERR_CONSULTATION_FILE_FINDINGS',
 } as const;
 const E = ConsultationErrorCode;
 

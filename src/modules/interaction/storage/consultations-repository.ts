@@ -77,3 +77,30 @@ export async function findCommentSubmission(db: Executor, tokenHash: string): Pr
 export async function insertCommentSubmission(db: Executor, row: { tokenHash: string; commentId: number; createdAt: string }): Promise<void> {
   await db.insertInto('consultation_submissions').values({ token_hash: row.tokenHash, comment_id: row.commentId, created_at: row.createdAt }).execute();
 }
+
+export type ConsultationFile = { id: number; consultationId: number; fileName: string; mimeType: string; sizeBytes: number; storageKey: string; createdAt: string };
+const toFile = (r: { id: number; consultation_id: number; file_name: string; mime_type: string; size_bytes: number; storage_key: string; created_at: string }): ConsultationFile => ({
+  id: r.id, consultationId: r.consultation_id, fileName: r.file_name, mimeType: r.mime_type, sizeBytes: r.size_bytes, storageKey: r.storage_key, createdAt: r.created_at,
+});
+
+/** A consultation's draft documents, in the order they were added. */
+export async function listConsultationFiles(db: Executor, consultationId: number): Promise<ConsultationFile[]> {
+  return (await db.selectFrom('consultation_files').selectAll().where('consultation_id', '=', consultationId).orderBy('id').execute()).map(toFile);
+}
+
+export async function findConsultationFile(db: Executor, id: number): Promise<ConsultationFile | null> {
+  const r = await db.selectFrom('consultation_files').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toFile(r) : null;
+}
+
+/** Records a stored file; returns its id. */
+export async function insertConsultationFile(db: Executor, f: { consultationId: number; fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string; createdBy: number | null; createdAt: string }): Promise<number> {
+  const r = await db.insertInto('consultation_files').values({
+    consultation_id: f.consultationId, file_name: f.fileName, mime_type: f.mimeType, size_bytes: f.sizeBytes, sha256: f.sha256, storage_key: f.storageKey, created_by: f.createdBy, created_at: f.createdAt,
+  }).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function deleteConsultationFile(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('consultation_files').where('id', '=', id).execute();
+}

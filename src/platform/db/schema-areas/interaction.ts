@@ -70,6 +70,11 @@ export interface ConsultationTables {
   consultations: ConsultationsTable;
   consultation_comments: ConsultationCommentsTable;
   consultation_submissions: { token_hash: string; comment_id: number; created_at: string };
+  /** Migration 028: a consultation's draft documents offered for download. */
+  consultation_files: {
+    id: Generated<number>; consultation_id: number; file_name: string; mime_type: string; size_bytes: number; sha256: string; storage_key: string;
+    created_by: number | null; created_at: string;
+  };
 }
 
 export interface ConsultationsTable {

@@ -2,7 +2,7 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import { COMMENT_STATE_LABELS, CONSULTATION_PHASE_LABELS, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
-import type { ConsultationComment } from '../../storage/consultations-repository.ts';
+import type { ConsultationComment, ConsultationFile } from '../../storage/consultations-repository.ts';
 import type { StaffContext } from '../../../catalog/index.ts';
 
 type Listed = Consultation & { phase: ConsultationPhase };
@@ -61,8 +61,8 @@ export function NewConsultationPage({ scope, organ, values, errors }: { scope: S
 }
 
 /** One consultation for staff: every comment with what the scanner found, moderation, and the feedback report. */
-export function ConsultationAdminPage({ scope, c, comments, errors }: {
-  scope: StaffContext; c: Listed; comments: ConsultationComment[]; errors: FieldErrors;
+export function ConsultationAdminPage({ scope, c, comments, errors, files }: {
+  scope: StaffContext; c: Listed; comments: ConsultationComment[]; errors: FieldErrors; files: ConsultationFile[];
 }) {
   const hidden = <input type="hidden" name="_csrf" value={scope.csrf} />;
   const pending = comments.filter((m) => m.state === 'pending').length;
@@ -71,6 +71,25 @@ export function ConsultationAdminPage({ scope, c, comments, errors }: {
       <h1>{c.title}</h1>
       <p>征集时间 <span class="nowrap">{c.startOn} 至 {c.endOn}</span> · 状态：<strong>{CONSULTATION_PHASE_LABELS[c.phase]}</strong> · 反馈截止 {c.feedbackDueOn}（截止后 15 个工作日）</p>
       <ErrorSummary errors={errors} />
+      <section aria-labelledby="cf-h">
+        <h2 id="cf-h">征求意见稿文件（{files.length}）</h2>
+        <p>PDF、Word（.docx）或 Excel（.xlsx），每个不超过 20 MB；上传时扫描个人信息和密级标志，公开页面提供下载。</p>
+        {files.length > 0 && (
+          <ul>
+            {files.map((f) => (
+              <li>
+                <a href={`/admin/consultations/${c.id}/files/${f.id}`}>{f.fileName}</a>（{Math.max(1, Math.round(f.sizeBytes / 1024))} KB）
+                <form method="post" action={`/admin/consultations/${c.id}/files/${f.id}/delete`} class="inline-form">{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`删除“${f.fileName}”`}>删除</button></form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form method="post" action={`/admin/consultations/${c.id}/files`} enctype="multipart/form-data">
+          {hidden}
+          <Field name="file" label="添加文件" errors={errors}><input type="file" id="f-file" name="file" accept=".pdf,.docx,.xlsx" /></Field>
+          <button class="btn" type="submit">上传</button>
+        </form>
+      </section>
       <section aria-labelledby="cm-h">
         <h2 id="cm-h">收到的意见（{comments.length}，待审核 {pending}）</h2>
         {comments.length === 0 ? <p>暂无。</p> : (

@@ -5,6 +5,10 @@ import { sendPage } from '../../../../platform/views/render.ts';
 import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { consultationDetails, listStaffConsultations, moderateComment, openConsultation, publishFeedback } from '../../use-cases/consultations.ts';
 import { ConsultationAdminPage, ConsultationListPage, NewConsultationPage } from './consultation-admin-pages.tsx';
+import { addConsultationFile, consultationFileOf, consultationFiles, removeConsultationFile } from '../../use-cases/consultation-files.ts';
+import { sendConsultationFile } from '../consultation-file-download.ts';
+import { ConsultationErrorCode } from '../../domain/consultation.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
 import { staffContext } from '../../../catalog/index.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -19,7 +23,7 @@ export function consultationsAdminRoutes(deps: AppDeps) {
     const view = await staffContext(deps, request, reply);
     const d = await consultationDetails(deps, actorOf(request, 'web'), id);
     const { comments, ...c } = d;
-    return sendPage(reply, <ConsultationAdminPage scope={view} c={c} comments={comments} errors={errors} />, status);
+    return sendPage(reply, <ConsultationAdminPage scope={view} c={c} comments={comments} errors={errors} files={await consultationFiles(deps, c.id)} />, status);
   };
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
@@ -50,6 +54,31 @@ export function consultationsAdminRoutes(deps: AppDeps) {
       }
     });
     app.get<{ Params: { id: string } }>('/admin/consultations/:id', async (request, reply) => detail(request, reply, Number(request.params.id) || 0, {}));
+    // 征求意见稿文件 (docs/workflows/consultation.md "Files"): upload (the CSRF token comes before the file), remove, read.
+    app.post<{ Params: { id: string } }>('/admin/consultations/:id/files', async (request, reply) => {
+      const id = Number(request.params.id) || 0;
+      try {
+        const file = request.isMultipart() ? await request.file() : undefined;
+        if (!file || !file.filename) throw new DomainError(ConsultationErrorCode.fileInvalid, '请选择要上传的文件', { field: 'file' });
+        const added = await addConsultationFile(deps, actorOf(request, 'web'), id, { fileName: file.filename, bytes: await file.toBuffer() });
+        setFlash(reply, `已上传“${added.fileName}”`);
+        return reply.redirect(`/admin/consultations/${id}#cf-h`, 303);
+      } catch (e) {
+        const errors = (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? { file: '文件不能超过 20 MB' } : fieldErrorsOf(e);
+        if (e instanceof DomainError && e.httpStatus === 404) throw e;
+        return detail(request, reply, id, errors, e instanceof DomainError ? e.httpStatus : 400);
+      }
+    });
+    app.post<{ Params: { id: string; fileId: string } }>('/admin/consultations/:id/files/:fileId/delete', async (request, reply) => {
+      const removed = await removeConsultationFile(deps, actorOf(request, 'web'), Number(request.params.fileId) || 0);
+      setFlash(reply, `已删除“${removed.fileName}”`);
+      return reply.redirect(`/admin/consultations/${removed.consultationId}#cf-h`, 303);
+    });
+    app.get<{ Params: { id: string; fileId: string } }>('/admin/consultations/:id/files/:fileId', async (request, reply) => {
+      const id = Number(request.params.id) || 0;
+      await consultationDetails(deps, actorOf(request, 'web'), id);
+      return sendConsultationFile(reply, deps.dataDir, await consultationFileOf(deps, id, Number(request.params.fileId) || 0));
+    });
     for (const decision of ['approve', 'reject'] as const) {
       app.post<{ Params: { id: string } }>(`/admin/consultation-comments/:id/${decision}`, async (request, reply) => {
         const b = (request.body ?? {}) as Record<string, unknown>;

@@ -44,8 +44,9 @@ export function ConsultationsPage({ info, organ, list }: {
  * (no account; moderated before anything is shown), the approved comments (personal data masked)
  * and, after closing, the feedback report.
  */
-export function ConsultationPage({ info, organ, c, values, errors, formToken, thanked }: {
+export function ConsultationPage({ info, organ, c, values, errors, formToken, thanked, files = [] }: {
   info: PortalInfo; organ: Organ; c: PublicConsultation; values: Record<string, string>; errors: FieldErrors; formToken: string | null; thanked: boolean;
+  files?: { id: number; fileName: string; sizeBytes: number }[];
 }) {
   const base = `/organs/${organ.code}/consultations/${c.id}`;
   return (
@@ -55,6 +56,12 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
         <h1 id="c-title">{c.title}</h1>
         <p class="article-info"><span>征集时间：<span class="nowrap">{c.startOn} 至 {c.endOn}</span></span><span>状态：{CONSULTATION_PHASE_LABELS[c.phase]}</span></p>
         <div class="article-body"><Paragraphs text={c.body} /></div>
+        {files.length > 0 && (
+          <section class="attachments" aria-labelledby="files-h">
+            <h2 id="files-h">征求意见稿下载</h2>
+            <ul>{files.map((f) => <li><a href={`${base}/files/${f.id}/${encodeURIComponent(f.fileName)}`} download>{f.fileName}</a>（{Math.max(1, Math.round(f.sizeBytes / 1024))} KB）</li>)}</ul>
+          </section>
+        )}
         {c.howToComment && <section class="panel" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><Paragraphs text={c.howToComment} /></section>}
       </article>
       {c.phase !== 'open' && <ErrorSummary errors={errors} />}

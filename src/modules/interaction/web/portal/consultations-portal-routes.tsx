@@ -6,6 +6,8 @@ import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, formGuard } from '../../../applications/index.ts';
 import { organByCode, type Organ } from '../../../catalog/index.ts';
+import { consultationFileOf, consultationFiles } from '../../use-cases/consultation-files.ts';
+import { sendConsultationFile } from '../consultation-file-download.ts';
 import { ConsultationErrorCode as E } from '../../domain/consultation.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
 import { findPublicConsultation, listPublicConsultations, submitComment } from '../../use-cases/consultations.ts';
@@ -31,7 +33,7 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独征集意见，请到其所属机关的网站查看' });
   const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, id: number, values: Record<string, string>, errors: Record<string, string>, status = 200, thanked = false) => {
     const c = await findPublicConsultation(deps, organ.code, id);
-    return sendPage(reply.header('Cache-Control', 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={errors} formToken={c.phase === 'open' ? guard.issue(deps.clock.now()) : null} thanked={thanked} />, status);
+    return sendPage(reply.header('Cache-Control', 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={errors} formToken={c.phase === 'open' ? guard.issue(deps.clock.now()) : null} thanked={thanked} files={await consultationFiles(deps, c.id)} />, status);
   };
 
   return async function plugin(app: FastifyInstance) {
@@ -41,6 +43,12 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
     });
     app.get<{ Params: { code: string; id: string }; Querystring: { commented?: string } }>('/organs/:code/consultations/:id', async (request, reply) =>
       page(request, reply, await organOr404(request.params.code), Number(request.params.id) || 0, {}, {}, 200, request.query.commented === '1'));
+    // A draft document: only while its consultation's page is public (the same 404 otherwise).
+    app.get<{ Params: { code: string; id: string; fileId: string; name: string } }>('/organs/:code/consultations/:id/files/:fileId/:name', async (request, reply) => {
+      const organ = await organOr404(request.params.code);
+      const c = await findPublicConsultation(deps, organ.code, Number(request.params.id) || 0);
+      return sendConsultationFile(reply, deps.dataDir, await consultationFileOf(deps, c.id, Number(request.params.fileId) || 0));
+    });
     app.post<{ Params: { code: string; id: string } }>('/organs/:code/consultations/:id', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const id = Number(request.params.id) || 0;
