@@ -60,20 +60,29 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     await expect(surface.textContent()).resolves.toContain('原有正文。');
     expect(await axeViolations(page)).toEqual([]);
 
+    // The editor takes focus back after a toolbar button on its own schedule: on a loaded machine a key
+    // typed at once can land before it has, so each step waits until the caret is where it must be.
+    const caretIn = (selector: string) => page.waitForFunction((sel) => {
+      const node = getSelection()?.anchorNode ?? null;
+      const el = node instanceof Element ? node : node?.parentElement ?? null;
+      return !!el && !!el.closest(sel) && document.activeElement?.closest('.rich-content') !== null;
+    }, selector);
+    const press = async (name: string) => { await toolbar.getByRole('button', { name }).click(); await caretIn('.rich-content'); };
     await surface.click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await toolbar.getByRole('button', { name: '加粗' }).click();
+    await press('加粗');
     await page.keyboard.type('请于月底前申报。');
     // A 落款 line, right-aligned as the allowlist keeps it (a class, not a style).
     await page.keyboard.press('Enter');
-    await toolbar.getByRole('button', { name: '加粗' }).click();
+    await press('加粗');
     await page.keyboard.type('青岚县住房和城乡建设局');
-    await toolbar.getByRole('button', { name: '居右' }).click();
+    await press('居右');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await toolbar.getByRole('button', { name: '居左' }).click();
+    await press('居左');
     await toolbar.getByRole('button', { name: '插入表格' }).click();
+    await caretIn('.rich-content th, .rich-content td');
     await page.keyboard.type('乡镇');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.waitForURL(`**/admin/publications/${draftId}`);
