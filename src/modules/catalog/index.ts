@@ -52,3 +52,4 @@ export {
   type AwaitingInterpretation,
 } from './use-cases/interpretations.ts';
 export type { LinkedItem, PolicyCandidate } from './storage/interpretations-repository.ts';
+export { catalogChanged } from './use-cases/catalog-changed.ts';

@@ -1,4 +1,5 @@
 import { z } from '../../../shared/zod.ts';
+import { catalogChanged } from './catalog-changed.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../../identity/index.ts';
@@ -44,6 +45,7 @@ export async function addCatalogNode(deps: AppDeps, actor: Actor, organId: numbe
       description: input.description, created_at: at, updated_at: at,
     });
     await audit(trx, deps, actor, at, { action: 'catalog_node.add', entityType: 'catalog_node', entityId: id, organId, after: input });
+    await catalogChanged(trx, organId, at);
     return id;
   });
 }
@@ -65,6 +67,7 @@ export async function updateCatalogNode(deps: AppDeps, actor: Actor, nodeId: num
       standard_area: input.isStandardDirectory ? input.standardArea ?? input.name : null, description: input.description, updated_at: at,
     });
     await audit(trx, deps, actor, at, { action: 'catalog_node.update', entityType: 'catalog_node', entityId: nodeId, organId: node.organId, before: node, after: input });
+    await catalogChanged(trx, node.organId, at);
   });
 }
 
@@ -83,6 +86,7 @@ export async function reorderCatalogNode(deps: AppDeps, actor: Actor, nodeId: nu
       if (s.sortOrder !== k + 1) await updateCatalogNodeRow(trx, s.id, { sort_order: k + 1, updated_at: at });
     }
     await audit(trx, deps, actor, at, { action: `catalog_node.move_${direction}`, entityType: 'catalog_node', entityId: nodeId, organId: node.organId });
+    await catalogChanged(trx, node.organId, at);
   });
 }
 
@@ -99,6 +103,8 @@ export async function removeCatalogNode(deps: AppDeps, actor: Actor, nodeId: num
       });
     }
     await deleteCatalogNode(trx, nodeId);
-    await audit(trx, deps, actor, deps.clock.now().toISOString(), { action: 'catalog_node.remove', entityType: 'catalog_node', entityId: nodeId, organId: node.organId, before: node });
+    const at = deps.clock.now().toISOString();
+    await audit(trx, deps, actor, at, { action: 'catalog_node.remove', entityType: 'catalog_node', entityId: nodeId, organId: node.organId, before: node });
+    await catalogChanged(trx, node.organId, at);
   });
 }

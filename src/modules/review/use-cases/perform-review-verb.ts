@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import fs from 'node:fs/promises';
 import {
-  appendCatalogAudit, applyApprovedAmendment, attachmentPath, checkPublicationReferences, findPublication, markPublished, organChain,
+  appendCatalogAudit, applyApprovedAmendment, attachmentPath, catalogChanged, checkPublicationReferences, findPublication, markPublished, organChain,
   publicationInputSchema, settleRevisionAttachments, type Publication, type PublicationInput,
 } from '../../catalog/index.ts';
 import { actorLabel, actorUserId, mayAuthor, rolesOn, type Actor } from '../../identity/index.ts';
@@ -140,7 +140,10 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
       }
     }
     // What the public can find changes with the status, in the same transaction (docs/search.md).
-    if (PUBLIC_VERBS.includes(verb)) await indexPublication(trx, deps, p.id);
+    if (PUBLIC_VERBS.includes(verb)) {
+      await indexPublication(trx, deps, p.id);
+      await catalogChanged(trx, p.organId, at);
+    }
     await recordDecision(trx, {
       publicationId: p.id, publicationVersion: p.version, verb, stagePosition: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
       stageName: d.stageName, role: d.role, comment: decisionComment(verb, input), userId: actorUserId(actor), userLabel: actorLabel(actor), at,

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { findPublication, listAttachments, markPublished, publishRefusals, type Publication } from '../../catalog/index.ts';
+import { catalogChanged, findPublication, listAttachments, markPublished, publishRefusals, type Publication } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { indexPublication } from '../../search/index.ts';
 
@@ -32,6 +32,7 @@ export async function publishImported(deps: AppDeps, actor: Actor, id: number, o
     });
     // What the public can find changes with the status, in the same transaction (docs/search.md).
     await indexPublication(trx, deps, p.id);
+    await catalogChanged(trx, p.organId, deps.clock.now().toISOString());
     return published;
   });
 }

@@ -10,6 +10,7 @@ import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
 import { listOrgans } from '../../storage/organs-repository.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
+import { catalogVersionOf } from '../../storage/catalog-versions-repository.ts';
 import {
   amendmentHistory, findPublication, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap, withdrawalOf,
 } from '../../storage/publications-repository.ts';
@@ -42,13 +43,28 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
 
   const organOr404 = (code: string) => organByCode(db, code);
 
-  async function treeWithCounts(organId: number) {
+  /**
+   * An organ's tree with each node's count of published items, computed once per version of the
+   * organ's catalog and kept in memory: a request reads one row (the version, raised with every change
+   * of what the catalog shows, on whichever instance made it) instead of every placement of the organ.
+   */
+  const trees = new Map<number, { version: number; value: Promise<Awaited<ReturnType<typeof computeTree>>> }>();
+  async function computeTree(organId: number) {
     const [nodes, placements] = await Promise.all([listCatalogNodes(db, organId), publishedPlacements(db, organId)]);
     // Distinct items per subtree: an item placed in two sub-nodes counts once for their parent.
     const byNode = new Map<number, number[]>();
     for (const pl of placements) byNode.set(pl.node_id, [...(byNode.get(pl.node_id) ?? []), pl.publication_id]);
     const withCounts = nodes.map((n) => ({ ...n, count: new Set(subtreeIds(nodes, n.id).flatMap((id) => byNode.get(id) ?? [])).size }));
     return { nodes, tree: buildTree(withCounts) };
+  }
+  async function treeWithCounts(organId: number) {
+    const version = await catalogVersionOf(db, organId);
+    const cached = trees.get(organId);
+    if (cached && cached.version === version) return cached.value;
+    const value = computeTree(organId);
+    trees.set(organId, { version, value });
+    value.catch(() => { if (trees.get(organId)?.value === value) trees.delete(organId); });
+    return value;
   }
 
   const views = opts.viewCounter ?? new ViewCounter(db, deps.logger);
