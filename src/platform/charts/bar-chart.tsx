@@ -1,75 +1,90 @@
+import {
+  barSwatch, ChartFigure, checkShape, fillOf, fitLabel, formatValue, GRID, Legend, legendLayout, MUTED, NoData, PatternDefs, TEXT, valueScale, type Series,
+} from './chart-kit.tsx';
+
+export type { Series as BarSeries } from './chart-kit.tsx';
+
 /**
- * A horizontal bar chart drawn on the server as SVG (no client script), with its data as a table
- * beside it for screen readers and for anyone who would rather read numbers (ADR 0019). Each bar
- * carries its value as text, so nothing depends on colour; several series are told apart by the
- * legend's names and by the order of the bars within a category as well as by colour.
+ * Horizontal bars drawn on the server as SVG (ADR 0019): one row per category, one bar per series,
+ * each with its value written at its end, so nothing depends on colour; several series are told
+ * apart by the legend, their fill pattern and their order within the row. A long category is cut
+ * on the drawing and whole in the data table beneath.
  */
-export type BarSeries = { name: string; values: number[] };
-
-/** Colours with at least 4.5:1 contrast against white, for bars and their labels. */
-const COLOURS = ['#1f5fa8', '#b3451b', '#2e6b30', '#6b3fa0'];
-
-const LABEL_WIDTH = 180;
-const BAR_AREA = 360;
-const VALUE_WIDTH = 70;
-const BAR_HEIGHT = 18;
+const WIDTH = 640;
+const LABEL_WIDTH = 190;
+const VALUE_ROOM = 56;
+const BAR = 18;
 const GAP = 10;
-/** How many characters of a category fit left of the bars; a longer one is shortened with … (the table has it whole). */
-const LABEL_CHARS = 13;
-const shortLabel = (c: string) => (c.length > LABEL_CHARS ? `${c.slice(0, LABEL_CHARS - 1)}…` : c);
 
-export function BarChart({ id, title, description, categories, series, unit = '' }: {
-  id: string; title: string; description: string; categories: string[]; series: BarSeries[]; unit?: string;
+export function BarChart({ id, title, description, categories, series, unit = '', categoryHeader = '项目', missing = '—', ranks }: {
+  id: string; title: string; description: string; categories: string[]; series: Series[]; unit?: string; categoryHeader?: string; missing?: string;
+  /** A rank per category (a ranking): written before the label and as the table's first column. */
+  ranks?: number[];
 }) {
-  for (const s of series) if (s.values.length !== categories.length) throw new Error(`图表“${title}”的数据系列“${s.name}”应有 ${categories.length} 个数值`);
-  const max = Math.max(0, ...series.flatMap((s) => s.values));
-  const rowHeight = series.length * BAR_HEIGHT + GAP;
-  const legend = series.length > 1 ? 24 : 0;
-  const height = legend + categories.length * rowHeight + GAP;
-  const width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH;
-  const barWidth = (v: number) => (max === 0 ? 0 : Math.round((v / max) * BAR_AREA));
+  checkShape(title, categories, series);
+  const legend = legendLayout(series.map((s) => s.name), WIDTH, LABEL_WIDTH);
+  const plotWidth = WIDTH - LABEL_WIDTH - VALUE_ROOM;
+  const scale = valueScale(series.flatMap((s) => s.values));
+  const rowHeight = series.length * BAR + GAP;
+  const top = legend.height + 24;
+  const height = top + Math.max(1, categories.length) * rowHeight + GAP;
+  const xOf = (v: number) => LABEL_WIDTH + (v / scale.max) * plotWidth;
+  const label = (c: string, i: number) => fitLabel(ranks ? `${ranks[i]}. ${c}` : c, 13, LABEL_WIDTH - 12);
   return (
-    <figure class="chart" id={id}>
-      <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} xmlns="http://www.w3.org/2000/svg">
-        <title>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        {series.length > 1 && series.map((s, k) => (
+    <ChartFigure id={id} title={title} description={description} width={WIDTH} height={height}
+      table={{ categoryHeader, categories, series, unit, missing, ranks }}>
+      <PatternDefs id={id} count={series.length} />
+      <Legend items={legend.items} mark={barSwatch(id)} />
+      <g class="chart-grid">
+        {scale.ticks.map((t) => (
           <g>
-            <rect x={LABEL_WIDTH + k * 130} y={4} width={14} height={14} fill={COLOURS[k % COLOURS.length]} />
-            <text x={LABEL_WIDTH + k * 130 + 20} y={16} font-size="13" fill="#222">{s.name}</text>
+            <line x1={xOf(t)} y1={top - 4} x2={xOf(t)} y2={height - GAP} stroke={GRID} stroke-width="1" />
+            <text x={xOf(t)} y={top - 8} font-size="11" fill={MUTED} text-anchor="middle">{formatValue(t)}</text>
           </g>
         ))}
-        {categories.map((c, i) => {
-          const top = legend + GAP + i * rowHeight;
-          return (
-            <g>
-              <text x={LABEL_WIDTH - 8} y={top + (series.length * BAR_HEIGHT) / 2 + 5} font-size="13" fill="#222" text-anchor="end">{shortLabel(c)}</text>
-              {series.map((s, k) => {
-                const y = top + k * BAR_HEIGHT;
-                const w = barWidth(s.values[i]);
-                return (
-                  <g>
-                    <rect x={LABEL_WIDTH} y={y + 2} width={w} height={BAR_HEIGHT - 4} fill={COLOURS[k % COLOURS.length]}>
-                      <title>{`${c}${series.length > 1 ? `（${s.name}）` : ''}：${s.values[i]}${unit}`}</title>
+      </g>
+      {categories.map((c, i) => {
+        const rowTop = top + i * rowHeight + GAP / 2;
+        return (
+          <g>
+            <text x={LABEL_WIDTH - 8} y={rowTop + (series.length * BAR) / 2 + 5} font-size="13" fill={TEXT} text-anchor="end">{label(c, i)}</text>
+            {series.map((s, k) => {
+              const v = s.values[i];
+              const y = rowTop + k * BAR;
+              const w = v === null ? 0 : xOf(v) - LABEL_WIDTH;
+              return (
+                <g>
+                  {v !== null && (
+                    <rect x={LABEL_WIDTH} y={y + 2} width={round(w)} height={BAR - 4} fill={fillOf(id, k)}>
+                      <title>{`${c}${series.length > 1 ? `（${s.name}）` : ''}：${formatValue(v)}${unit}`}</title>
                     </rect>
-                    <text x={LABEL_WIDTH + w + 6} y={y + BAR_HEIGHT - 5} font-size="12" fill="#222">{`${s.values[i]}${unit}`}</text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-        <line x1={LABEL_WIDTH} y1={legend + 4} x2={LABEL_WIDTH} y2={height - 4} stroke="#555" stroke-width="1" />
-      </svg>
-      <details class="chart-data">
-        <summary>查看数据表</summary>
-        <table class="list">
-          <caption>{title}（数据表）</caption>
-          <thead><tr><th scope="col">项目</th>{series.map((s) => <th scope="col">{s.name}{unit ? `（${unit}）` : ''}</th>)}</tr></thead>
-          <tbody>{categories.map((c, i) => <tr><th scope="row">{c}</th>{series.map((s) => <td>{s.values[i]}</td>)}</tr>)}</tbody>
-        </table>
-      </details>
-    </figure>
+                  )}
+                  <text class="chart-value" x={round(LABEL_WIDTH + w + 5)} y={y + BAR - 5} font-size="12" fill={TEXT}>{v === null ? missing : `${formatValue(v)}${unit}`}</text>
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+      <line x1={LABEL_WIDTH} y1={top - 4} x2={LABEL_WIDTH} y2={height - GAP} stroke={MUTED} stroke-width="1" />
+      <NoData series={series} x={LABEL_WIDTH + plotWidth / 2} y={top + (height - top) / 2 + 5} />
+    </ChartFigure>
   );
 }
+
+/**
+ * A ranking: horizontal bars sorted by the first series, most first; equal values share a rank
+ * (1, 1, 3 …) and are ordered by name. The rank is written before each name and in the table.
+ */
+export function RankingChart({ id, title, description, items, seriesNames, unit = '', categoryHeader = '单位' }: {
+  id: string; title: string; description: string; items: { name: string; values: number[] }[]; seriesNames: string[]; unit?: string; categoryHeader?: string;
+}) {
+  const sorted = [...items].sort((a, b) => b.values[0] - a.values[0] || a.name.localeCompare(b.name, 'zh-CN'));
+  const ranks = sorted.map((it) => 1 + sorted.filter((o) => o.values[0] > it.values[0]).length);
+  return (
+    <BarChart id={id} title={title} description={description} categories={sorted.map((it) => it.name)} unit={unit} categoryHeader={categoryHeader} ranks={ranks}
+      series={seriesNames.map((name, k) => ({ name, values: sorted.map((it) => it.values[k]) }))} />
+  );
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
