@@ -10,8 +10,8 @@ import { chinaTimeOf } from '../../../shared/iso-date.ts';
 const verdictText = (s: OrganSupervision) =>
   s.verdict.vetoed ? `不合格（单项否决 ${s.verdict.vetoes.filter((v) => v.failed).length} 项）` : s.verdict.passed ? `合格（${s.verdict.score} 分）` : `不合格（${s.verdict.score} 分）`;
 
-/** The region view: every organ the person works on, with its verdict and the counts that lead to it. */
-export function RegionSupervisionPage({ user, csrf, rows, today, lastRuns = new Map(), flash = null }: { user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; lastRuns?: Map<string, LastRun>; flash?: string | null }) {
+/** The region view: every organ the person works on, with its verdict and the counts that lead to it, then the region's charts. */
+export function RegionSupervisionPage({ user, csrf, rows, today, lastRuns = new Map(), flash = null, children }: { user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; lastRuns?: Map<string, LastRun>; flash?: string | null; children?: ComponentChildren }) {
   return (
     <AdminLayout title="监督检查" user={user} csrfToken={csrf} flash={flash}>
       <h1>监督检查</h1>
@@ -37,6 +37,7 @@ export function RegionSupervisionPage({ user, csrf, rows, today, lastRuns = new 
           <button class="btn" type="submit">立即检查（本人负责的机关）</button>
         </form>
       )}
+      {children}
     </AdminLayout>
   );
 }

@@ -16,7 +16,7 @@ import { inspectionRoutes } from './inspection-routes.tsx';
 import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
 import { ReminderAddressesPage } from './reminder-addresses-page.tsx';
 import { ChartsSection } from './charts-section.tsx';
-import { supervisionCharts } from '../use-cases/supervision-charts.ts';
+import { organCharts, regionCharts } from '../use-cases/supervision-charts.ts';
 import { DispatchPage } from './dispatch-page.tsx';
 import { dispatchNoticeDocument, draftDispatchNotice, loadMonthlyDispatch } from '../use-cases/monthly-dispatch.ts';
 import { isMonth, previousMonth } from '../domain/dispatch.ts';
@@ -49,7 +49,11 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const rows = await supervisionDashboard(deps, organs, scope.organs);
       const last = await lastInspections(deps, organs.map((o) => o.code));
       const lastRuns = new Map([...last].map(([code, r]) => [code, { finishedAt: r.finishedAt, trigger: r.trigger, externalLinksChecked: r.result.externalLinksChecked, organ: r.organ }]));
-      return sendPage(reply, <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} lastRuns={lastRuns} flash={scope.flash} />);
+      return sendPage(reply, (
+        <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} lastRuns={lastRuns} flash={scope.flash}>
+          {organs.length > 0 && <ChartsSection c={await regionCharts(deps, organs)} scope="region" />}
+        </RegionSupervisionPage>
+      ));
     });
     app.get<{ Params: { code: string } }>('/admin/supervision/:code', async (request, reply) => {
       const { scope, organ, canSet: canRun } = await organFor(request, reply, request.params.code);
@@ -59,7 +63,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       return sendPage(reply, (
         <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} flash={scope.flash}>
           <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} />
-          <ChartsSection c={await supervisionCharts(deps, organ)} />
+          <ChartsSection c={await organCharts(deps, organ, scope.organs)} scope="organ" />
         </OrganSupervisionPage>
       ));
     });
