@@ -27,7 +27,7 @@ export function PortalReportPage({ prefs, currentPath, organ, year, shown, publi
         发布日期：{shown.publishedOn}　下载：
         <a href={portalReportPath(organ.code, year, '.pdf') + q}>PDF</a>　<a href={portalReportPath(organ.code, year, '.docx') + q}>Word（DOCX）</a>　
         <a href={portalReportPath(organ.code, year, '.json') + q}>数据（JSON）</a>　<a href={portalReportPath(organ.code, year, '.html') + q}>打印版</a>　
-        <a href={`${portalReportPath(organ.code, year)}/graphic`}>图解年报</a>
+        <a href={`${portalReportPath(organ.code, year)}/graphic${q}`}>图解年报</a>
       </p>
       <DocumentView html={html} />
       {published.length > 1 && (

@@ -5,8 +5,8 @@ import { prefsFromCookies } from '../../../platform/views/prefs.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { findOrganByCode, STAGE_LABELS } from '../../catalog/index.ts';
-import { graphicReport } from '../domain/graphic-report.ts';
+import { findOrganByCode, organByCode, STAGE_LABELS } from '../../catalog/index.ts';
+import { graphicReport, TREND_YEARS } from '../domain/graphic-report.ts';
 import type { AnnualReport } from '../domain/report-types.ts';
 import { PortalGraphicPage } from './portal-graphic-page.tsx';
 import type { ExportFormat } from '../export/render-report.ts';
@@ -38,19 +38,26 @@ export function reportsPortalRoutes(deps: AppDeps) {
       return payload;
     });
 
-    // 图解年报: the latest published version's figures as charts (docs/rules/annual-report.md, "图解").
-    app.get<{ Params: { code: string; year: string } }>('/organs/:code/annual-reports/:year/graphic', async (request, reply) => {
-      const organ = await findOrganByCode(deps.db, request.params.code);
+    // 图解年报: a published version's figures as charts, the newest unless ?version=N (docs/rules/annual-report.md, "图解年报").
+    app.get<{ Params: { code: string; year: string }; Querystring: { version?: string } }>('/organs/:code/annual-reports/:year/graphic', async (request, reply) => {
+      const organ = await organByCode(deps.db, request.params.code);
       const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : null;
-      if (!organ || year === null) throw notFound();
-      const shown = await latestPublished(deps.db, organ.id, year);
-      if (!shown?.frozen) throw notFound();
+      if (year === null) throw notFound();
+      const published = (await listVersions(deps.db, organ.id, year)).filter((v) => v.status === 'published' && v.frozen);
+      if (!published.length) throw notFound();
+      const latest = published[published.length - 1];
+      const shown = request.query.version ? published.find((v) => String(v.versionNo) === request.query.version) : latest;
+      if (!shown) throw notFound();
+      // Earlier years as their newest published versions say them.
       const earlier: AnnualReport[] = [];
-      for (const y of (await publishedYears(deps.db, organ.id)).map((p) => p.year).filter((y) => y < year)) {
+      for (const y of (await publishedYears(deps.db, organ.id)).map((p) => p.year).filter((y) => y < year).slice(0, TREND_YEARS - 1)) {
         const v = await latestPublished(deps.db, organ.id, y);
         if (v?.frozen) earlier.push(v.frozen);
       }
-      return sendPage(reply, <PortalGraphicPage prefs={prefsFromCookies(request.cookies)} currentPath={request.url} organ={organ} year={year} g={graphicReport(shown.frozen, STAGE_LABELS, earlier)} />);
+      return sendPage(reply, (
+        <PortalGraphicPage prefs={prefsFromCookies(request.cookies)} currentPath={request.url} organ={organ} year={year}
+          versionNo={shown.versionNo} publishedOn={shown.publishedOn ?? ''} latest={shown === latest} g={graphicReport(shown.frozen!, STAGE_LABELS, earlier)} />
+      ));
     });
 
     app.get<{ Params: { code: string; file: string }; Querystring: { version?: string } }>('/organs/:code/annual-reports/:file', async (request, reply) => {
