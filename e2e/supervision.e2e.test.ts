@@ -34,7 +34,7 @@ describe.skipIf(SKIP_BROWSER)('supervision in Chromium: charts, the monthly disp
     await page.goto(`${served.baseUrl}/admin/supervision/${organ.code}`);
     await expect(page.getByRole('img', { name: /近 12 个月主动公开信息/ }).count()).resolves.toBe(1);
     await page.locator('#chart-month').getByText('查看数据表').click();
-    await expect(page.getByRole('table', { name: '近 12 个月主动公开信息（数据表）' }).getByRole('row', { name: /2026年2月/ }).textContent()).resolves.toContain('1');
+    await expect(page.getByRole('table', { name: '近 12 个月主动公开信息（按五公开分类）（数据表）' }).getByRole('row', { name: /2026年2月/ }).textContent()).resolves.toContain('1');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'supervision-charts.png'), fullPage: true });
 

@@ -116,6 +116,11 @@ describe('a line chart (trend)', () => {
     expect(zeros).toContain('>全部为 0</text>');
     expect(zeros).not.toMatch(/NaN|Infinity/);
     await expect(pretty(zeros)).toMatchFileSnapshot('./__snapshots__/line-zero.html');
+    // Two lines at 0: both values above the axis (the second higher), none on the axis labels.
+    const two = render(<LineChart id="t" title="零" description="零" categories={['1月', '2月']} series={[{ name: '甲', values: [0, 0] }, { name: '乙', values: [0, 0] }]} />);
+    const axisY = Number(/<line x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="\1" stroke="#555555"/.exec(two)![1]);
+    const valueYs = [...two.matchAll(/<text class="chart-value" x="[\d.]+" y="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(valueYs).toEqual([axisY - 9, axisY - 9, axisY - 22, axisY - 22]);
     const one = render(<LineChart id="o" title="一点" description="一点" categories={['2026年']} series={[{ name: '数', values: [3] }]} />);
     expect(one).not.toContain('<polyline');
     expect(one).toMatch(/<circle cx="322.5" /); // the middle of the plot

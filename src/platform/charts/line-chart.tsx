@@ -85,8 +85,9 @@ export function LineChart({ id, title, description, categories, axisLabels, seri
       {categories.map((_, i) => i % every === 0 && <text x={r(xOf(i))} y={bottom + 18} font-size="12" fill={TEXT} text-anchor="middle">{fitLabel(labels[i], 12, band * every - 4)}</text>)}
       {series.map((s, k) => {
         const lastIndex = s.values.reduce<number>((last, v, i) => (v === null ? last : i), -1);
-        // Values of even series above their points, of odd series below, so two close lines keep their labels apart.
-        const dy = k % 2 === 0 ? -9 : 17;
+        // Values of even series above their points, of odd series below, so two close lines keep their labels apart;
+        // near the axis an odd series' value goes above too, higher up, clear of the axis labels.
+        const dy = (v: number) => (k % 2 === 0 ? -9 : yOf(v) + 17 > bottom - 2 ? -22 : 17);
         return (
           <g class="chart-series">
             {runs(s.values).filter((run) => run.length > 1).map((run) => (
@@ -95,7 +96,7 @@ export function LineChart({ id, title, description, categories, axisLabels, seri
             {s.values.map((v, i) => v !== null && (
               <g>
                 {marker(k, xOf(i), yOf(v), `${categories[i]}${series.length > 1 ? `（${s.name}）` : ''}：${formatValue(v)}${unit}`)}
-                {(labelAll || i === lastIndex) && <text class="chart-value" x={r(xOf(i))} y={r(yOf(v) + dy)} font-size="11" fill={TEXT} text-anchor="middle">{`${formatValue(v)}${unit}`}</text>}
+                {(labelAll || i === lastIndex) && <text class="chart-value" x={r(xOf(i))} y={r(yOf(v) + dy(v))} font-size="11" fill={TEXT} text-anchor="middle">{`${formatValue(v)}${unit}`}</text>}
               </g>
             ))}
           </g>

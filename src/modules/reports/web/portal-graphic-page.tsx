@@ -42,7 +42,7 @@ export function PortalGraphicPage({ prefs, currentPath, organ, year, versionNo, 
       ]} />
       <h1>{title}</h1>
       {!latest && <p class="notice" role="note">这是第{versionNo}版的图解，该版已被更正。<a href={`${portalReportPath(organ.code, year)}/graphic`}>查看最新版本的图解</a></p>}
-      <p>本页图表的数字均取自{publishedOn}发布的{year}年度报告（第{versionNo}版），与报告全文一致；每个图表下可展开“查看数据表”。<a href={reportPath}>阅读年度报告全文</a></p>
+      <p>本页图表的数字均取自{publishedOn}发布的{year}年度报告（第{versionNo}版），与报告全文一致；每个图表下都可展开它的数据表。<a href={reportPath}>阅读年度报告全文</a></p>
 
       <section aria-labelledby="h-proactive">
         <h2 id="h-proactive">主动公开</h2>

@@ -64,11 +64,11 @@ async function commonCharts(deps: AppDeps, organs: Organ[]) {
   };
 }
 
-/** One organ's charts; its ranking is of its units (报送股室), the organ itself for what it published directly. */
+/** One organ's charts; its ranking is of its units (报送股室, by their short names), the organ itself for what it published directly. */
 export async function organCharts(deps: AppDeps, organ: Organ, allOrgans: Organ[]): Promise<SupervisionCharts> {
   const { today, year, charts } = await commonCharts(deps, [organ]);
   const counts = await publishedAndOnTime(deps.db, [organ.id], `${year}-01-01`, today, 'unit');
-  const units = [{ id: null as number | null, name: '本机关（政务公开办公室）' }, ...allOrgans.filter((o) => o.parentId === organ.id && o.kind === 'unit').map((o) => ({ id: o.id as number | null, name: o.name }))];
+  const units = [{ id: null as number | null, name: '本机关（政务公开办公室）' }, ...allOrgans.filter((o) => o.parentId === organ.id && o.kind === 'unit').map((o) => ({ id: o.id as number | null, name: o.shortName || o.name }))];
   const rows = units.map((u) => {
     const c = counts.find((x) => x.key === u.id);
     return { name: u.name, published: c?.published ?? 0, onTime: c?.onTime ?? 0 };

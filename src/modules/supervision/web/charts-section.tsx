@@ -15,7 +15,7 @@ export function ChartsSection({ c, scope }: { c: SupervisionCharts; scope: 'orga
   return (
     <section aria-labelledby="h-charts" class="charts">
       <h2 id="h-charts">图表</h2>
-      <p class="hint">每个图表下方可展开“查看数据表”，表中数字与图中一致。</p>
+      <p class="hint">每个图表下都可展开它的数据表，表中数字与图中一致。</p>
       <ColumnChart id="chart-month" title={`近 ${CHART_MONTHS} 个月主动公开信息（按五公开分类）`} mode="stacked" unit="条" categoryHeader="月份"
         description={`${who}每月发布的主动公开信息条数，按决策、执行、管理、服务、结果公开分层，柱顶为当月合计；${c.perMonth.months[0]}至${c.perMonth.months[c.perMonth.months.length - 1]}共 ${total} 条。`}
         categories={c.perMonth.months} axisLabels={c.perMonth.axis} series={c.perMonth.stages} />
