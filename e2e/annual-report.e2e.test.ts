@@ -92,8 +92,8 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
     await citizen.goto(`${baseUrl}/organs/qlx-zjj/annual-reports/2020`);
     await citizen.getByRole('link', { name: '图解年报' }).click();
     await expect(citizen.getByRole('img', { name: /2020年依申请公开办理结果/ }).count()).resolves.toBe(1);
-    await citizen.getByText('查看数据表').first().click();
-    await expect(citizen.getByRole('table', { name: /2020年主动公开信息（按五公开分类）（数据表）/ }).isVisible()).resolves.toBe(true);
+    await citizen.locator('#chart-stages summary').click();
+    await expect(citizen.locator('#chart-stages').getByRole('table', { name: /2020年主动公开信息（按五公开分类）（数据表）/ }).isVisible()).resolves.toBe(true);
     await citizen.screenshot({ path: path.join(SHOTS, 'annual-report-graphic.png'), fullPage: true });
     await citizen.context().close();
     const pdf = await page.request.get(`${baseUrl}/organs/qlx-zjj/annual-reports/2020.pdf`);
