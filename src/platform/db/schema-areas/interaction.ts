@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /** Tables of the interaction area, created by ../migrations/012-interaction-letters.ts. Conventions: see ../schema.ts. */
-export interface InteractionTables extends ConsultationTables {
+export interface InteractionTables extends ConsultationTables, ProposalTables {
   letters: LettersTable;
   letter_events: LetterEventsTable;
   letter_settings: LetterSettingsTable;
@@ -109,4 +109,57 @@ export interface ConsultationCommentsTable {
   moderated_by: number | null;
   moderated_at: string | null;
   reject_reason: string | null;
+}
+
+/** Tables of 建议提案 (人大代表建议 / 政协提案), created by ../migrations/017-proposals.ts. */
+export interface ProposalTables {
+  proposals: ProposalsTable;
+  proposal_events: ProposalEventsTable;
+  proposal_settings: { organ_id: number; due_months: number; publish_working_days: number; updated_at: string };
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  organ_id: number;
+  kind: string;
+  number: string;
+  title: string;
+  submitters: string;
+  session: string;
+  year: number;
+  received_on: string;
+  role: string;
+  partner_organs: string;
+  due_on: string;
+  due_explicit: number;
+  state: string;
+  reply_text: string | null;
+  replied_on: string | null;
+  result: string | null;
+  publish_due_on: string | null;
+  satisfaction: string | null;
+  satisfaction_note: string | null;
+  public_text: string | null;
+  published_on: string | null;
+  withheld_reason: string | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProposalEventsTable {
+  id: Generated<number>;
+  proposal_id: number;
+  organ_id: number;
+  verb: string;
+  from_state: string | null;
+  to_state: string;
+  occurred_on: string;
+  occurred_at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  note: string;
+  data_json: string | null;
 }
