@@ -19,7 +19,9 @@ import { holidayYearsRoutes } from '../modules/calendar/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { searchAdminRoutes, searchApi, searchPortalRoutes } from '../modules/search/index.ts';
 import { supervisionAdminRoutes, supervisionApi } from '../modules/supervision/index.ts';
-import { consultationsAdminRoutes, consultationsApi, consultationsPortalRoutes, lettersAdminRoutes, lettersApi, lettersPortalRoutes } from '../modules/interaction/index.ts';
+import {
+  consultationsAdminRoutes, consultationsApi, consultationsPortalRoutes, lettersAdminRoutes, lettersApi, lettersPortalRoutes, proposalsAdminRoutes, proposalsApi, proposalsPortalRoutes,
+} from '../modules/interaction/index.ts';
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
 export async function buildApp(
@@ -83,6 +85,9 @@ export async function buildApp(
   await app.register(consultationsAdminRoutes(deps));
   await app.register(lettersApi(deps), { prefix: '/api/v1' });
   await app.register(consultationsApi(deps), { prefix: '/api/v1' });
+  await app.register(proposalsPortalRoutes(deps));
+  await app.register(proposalsAdminRoutes(deps));
+  await app.register(proposalsApi(deps), { prefix: '/api/v1' });
   await registerOpenApiDocs(app);
   return app;
 }

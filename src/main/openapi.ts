@@ -54,6 +54,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'publications', description: '政府信息 / publications' },
         { name: 'letters', description: '部门信箱 / department mailbox' },
         { name: 'consultations', description: '意见征集 / public consultation' },
+        { name: 'proposals', description: '建议提案办理（人大代表建议、政协提案）/ deputies’ suggestions and members’ proposals' },
         { name: 'tokens', description: 'API 令牌 / API tokens' },
         { name: 'supervision', description: '监督检查 / supervision' },
       ],

@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { countWork, DEFAULT_DUE_SOON_WORKING_DAYS, UNCONFIRMED_AGEING_WORKING_DAYS } from '../modules/applications/index.ts';
 import { countOverdueInterpretations, organScope } from '../modules/catalog/index.ts';
-import { countLateConsultationFeedback, countLetterWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS } from '../modules/interaction/index.ts';
+import {
+  countLateConsultationFeedback, countLetterWork, countProposalWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS, PROPOSAL_DUE_SOON_WORKING_DAYS,
+} from '../modules/interaction/index.ts';
 import type { Reminder } from '../platform/views/reminders.ts';
 import { countLateInChain } from '../modules/review/index.ts';
 import { chinaDateOf } from '../shared/iso-date.ts';
@@ -49,6 +51,17 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
   for (const organ of organs) {
     const n = lateFeedback.get(organ.id) ?? 0;
     if (n > 0) out.push({ message: `${organ.name}：${n} 项意见征集截止已超过 ${FEEDBACK_WORKING_DAYS} 个工作日仍未公布反馈情况`, href: `/admin/consultations?organ=${organ.code}` });
+  }
+  // 建议提案: records past their reply due date (3 months by default) or due within 10 working days, and
+  // replies whose publication decision is past the organ's working days (docs/workflows/proposals.md).
+  const proposals = await countProposalWork(deps, organs.map((o) => o.id));
+  for (const organ of organs) {
+    const c = proposals.get(organ.id);
+    if (!c) continue;
+    const href = (state: string) => `/admin/proposals?organ=${organ.code}&state=${state}`;
+    if (c.overdue > 0) out.push({ message: `${organ.name}：${c.overdue} 件人大代表建议、政协提案已超过答复期限`, href: href('overdue') });
+    if (c.dueSoon > 0) out.push({ message: `${organ.name}：${c.dueSoon} 件人大代表建议、政协提案将在 ${PROPOSAL_DUE_SOON_WORKING_DAYS} 个工作日内到期`, href: href('due_soon') });
+    if (c.publishLate > 0) out.push({ message: `${organ.name}：${c.publishLate} 件建议提案已答复，逾期未决定是否公开办理结果`, href: href('publish_late') });
   }
   // 条例第二十六条: items still in the review chain whose 20 working days from formation have run out
   // (the organ's staff and its units' submissions alike; docs/rules/proactive-disclosure.md).

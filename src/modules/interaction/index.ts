@@ -26,3 +26,18 @@ export {
 export { consultationsApi } from './web/api/consultations-api.ts';
 export { consultationsPortalRoutes } from './web/portal/consultations-portal-routes.tsx';
 export { consultationsAdminRoutes } from './web/admin/consultations-admin-routes.tsx';
+// 建议提案 (人大代表建议 / 政协提案): records, reply, 满意度, published results, the annual report's figures.
+export {
+  PROPOSAL_KINDS, PROPOSAL_KIND_LABELS, PROPOSAL_STATES, PROPOSAL_STATE_LABELS, PROPOSAL_RESULTS, PROPOSAL_RESULT_LABELS, HANDLING_ROLE_LABELS,
+  DEFAULT_DUE_MONTHS, DEFAULT_PUBLISH_WORKING_DAYS, PROPOSAL_DUE_SOON_WORKING_DAYS, ProposalErrorCode, type Proposal, type ProposalKind, type ProposalState,
+} from './domain/proposal.ts';
+export { PROPOSAL_TRANSITIONS, PROPOSAL_VERBS, proposalStateDiagram, type ProposalCommand, type ProposalVerb } from './domain/proposal-verbs.ts';
+export { decideProposal, checkProposalInput, type ProposalFacts } from './domain/decide-proposal.ts';
+export {
+  registerProposal, performProposalVerb, proposalCommandFrom, proposalDetails, listProposals, countProposalWork, getProposalSettings, updateProposalSettings,
+} from './use-cases/proposals.ts';
+export { listPublishedProposals, findPublishedProposal, proposalYearFigures, type PublishedProposal, type ProposalYearFigures } from './use-cases/published-proposals.ts';
+export { seedDemoProposals, type DemoProposal } from './use-cases/seed-demo-proposals.ts';
+export { proposalsAdminRoutes } from './web/admin/proposals-admin-routes.tsx';
+export { proposalsPortalRoutes } from './web/portal/proposals-portal-routes.tsx';
+export { proposalsApi } from './web/api/proposals-api.ts';

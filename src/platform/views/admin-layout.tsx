@@ -14,6 +14,7 @@ const MENU: { href: string; label: string; roles?: readonly string[] }[] = [
   { href: '/admin/applications', label: '依申请公开' },
   { href: '/admin/letters', label: '部门信箱' },
   { href: '/admin/consultations', label: '意见征集' },
+  { href: '/admin/proposals', label: '建议提案' },
   { href: '/admin/annual-reports', label: '年度报告' },
   { href: '/admin/supervision', label: '监督检查' },
   { href: '/admin/organs', label: '机关与目录' },

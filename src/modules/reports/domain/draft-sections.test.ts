@@ -65,4 +65,15 @@ describe('sections 一、五、六 drafted from the figures', () => {
     expect(draft(figures({ processingFeesYuan: 2500 }))['六']).toContain('本年度收取信息处理费2500元。');
     expect(draft(figures())['六']).toContain(PLACEHOLDER);
   });
+
+  it('section 六 states the year\'s 建议提案 figures when the organ recorded any, and leaves only the rest for staff', () => {
+    const proposals = { suggestions: 17, proposals: 11, lead: 22, co: 6, replied: 28, published: 26, withheld: 1 };
+    const s = draftSections({ organName: '青岚县住房和城乡建设局', year: 2025, figures: figures(), labels: LABELS, proposals });
+    expect(s['六']).toBe(
+      '本年度未收取信息处理费。\n本年度承办人大代表建议17件、政协提案11件，其中主办22件、协办6件；截至2025年12月31日已答复28件，公开办理结果26件，经审查不予公开1件。\n' +
+        '【待补充：年度政务公开工作要点落实情况。】',
+    );
+    const none = draftSections({ organName: '青岚县住房和城乡建设局', year: 2025, figures: figures(), labels: LABELS, proposals: { ...proposals, withheld: 0 } });
+    expect(none['六']).toContain('公开办理结果26件。');
+  });
 });

@@ -5,7 +5,13 @@ import type { ReportFigures, ReportSections } from './report-types.ts';
 /** Text staff must still write; a report containing it cannot be published. */
 export const PLACEHOLDER = '【待补充';
 
-type DraftInput = { organName: string; year: number; figures: ReportFigures; labels: ProseLabels };
+/**
+ * The 建议提案 an organ received in the year, counted by the interaction area (its
+ * `proposalYearFigures`); null when it recorded none, and the topic is left for staff to write.
+ */
+export type ProposalFigures = { suggestions: number; proposals: number; lead: number; co: number; replied: number; published: number; withheld: number };
+
+type DraftInput = { organName: string; year: number; figures: ReportFigures; labels: ProseLabels; proposals?: ProposalFigures | null };
 
 const list = (parts: string[]) => parts.join('、');
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -71,10 +77,18 @@ function sectionFive({ figures: f, labels }: DraftInput): string {
   return `${found}\n改进情况：${enumerate(measures)}。`;
 }
 
-function sectionSix({ figures: f }: DraftInput): string {
-  const usual = (sectionOf('六').usually ?? []).filter((x) => !x.includes('信息处理费') && x !== '其他');
+/** 人大代表建议和政协提案办理结果公开情况, from the records (docs/workflows/proposals.md, "Annual report"). */
+function proposalsSentence(year: number, p: ProposalFigures): string {
+  const withheld = p.withheld > 0 ? `，经审查不予公开${p.withheld}件` : '';
+  return `本年度承办人大代表建议${p.suggestions}件、政协提案${p.proposals}件，其中主办${p.lead}件、协办${p.co}件；` +
+    `截至${year}年12月31日已答复${p.replied}件，公开办理结果${p.published}件${withheld}。`;
+}
+
+function sectionSix({ year, figures: f, proposals }: DraftInput): string {
+  const usual = (sectionOf('六').usually ?? []).filter((x) => !x.includes('信息处理费') && x !== '其他' && !(proposals && x.includes('人大代表建议')));
   const fees = f.processingFeesYuan > 0 ? `本年度收取信息处理费${f.processingFeesYuan}元。` : '本年度未收取信息处理费。';
-  return usual.length ? `${fees}\n${PLACEHOLDER}：${usual.join('；')}。】` : fees;
+  const known = proposals ? `${fees}\n${proposalsSentence(year, proposals)}` : fees;
+  return usual.length ? `${known}\n${PLACEHOLDER}：${usual.join('；')}。】` : known;
 }
 
 /** Sections 一、五、六 drafted from the figures, in plain official Chinese, for staff to edit. */

@@ -1,7 +1,8 @@
 import type { Organ } from '../../catalog/index.ts';
+import { proposalYearFigures } from '../../interaction/index.ts';
 import { checkReport } from '../domain/check-report.ts';
 import { draftSections } from '../domain/draft-sections.ts';
-import type { AnnualReport, ReportSections } from '../domain/report-types.ts';
+import type { AnnualReport, ReportFigures, ReportSections } from '../domain/report-types.ts';
 import type { Executor } from '../storage/executor.ts';
 import { computeFigures } from './compute-figures.ts';
 import { previousYearsFor } from './previous-year.ts';
@@ -18,11 +19,11 @@ export async function buildLiveReports(
   db: Executor, organs: Organ[], allOrgans: Organ[], year: number, sectionsOf: (organId: number) => ReportSections | null,
 ): Promise<Map<number, LiveReport>> {
   const ids = organs.map((o) => o.id);
-  const [computed, previous] = await Promise.all([computeFigures(db, organs, allOrgans, year), previousYearsFor(db, ids, year)]);
+  const [computed, previous, proposals] = await Promise.all([computeFigures(db, organs, allOrgans, year), previousYearsFor(db, ids, year), proposalYearFigures(db, ids, year)]);
   return new Map(
     organs.map((organ) => {
       const { figures, warnings } = computed.get(organ.id)!;
-      const text = sectionsOf(organ.id) ?? draftSections({ organName: organ.name, year, figures, labels: PROSE_LABELS });
+      const text = sectionsOf(organ.id) ?? draftSections({ organName: organ.name, year, figures, labels: PROSE_LABELS, proposals: proposals.get(organ.id) ?? null });
       const base = { organ: { id: organ.id, code: organ.code, name: organ.name, kind: organ.kind }, year, figures, sections: text };
       return [organ.id, { report: { ...base, checks: checkReport(base, previous.get(organ.id) ?? null, PROSE_LABELS) }, warnings }];
     }),
@@ -31,4 +32,10 @@ export async function buildLiveReports(
 
 export async function buildLiveReport(db: Executor, organ: Organ, allOrgans: Organ[], year: number, sections: ReportSections | null): Promise<LiveReport> {
   return (await buildLiveReports(db, [organ], allOrgans, year, () => sections)).get(organ.id)!;
+}
+
+/** Sections 一、五、六 drafted afresh (按数据重新起草): the figures, and the 建议提案 the organ recorded for the year (section 六). */
+export async function redraftSections(db: Executor, organ: Organ, year: number, figures: ReportFigures): Promise<ReportSections> {
+  const proposals = (await proposalYearFigures(db, [organ.id], year)).get(organ.id) ?? null;
+  return draftSections({ organName: organ.name, year, figures, labels: PROSE_LABELS, proposals });
 }

@@ -3,12 +3,11 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
-import { draftSections } from '../domain/draft-sections.ts';
 import { TEXT_SECTIONS } from '../domain/report-format.ts';
 import type { ReportSections } from '../domain/report-types.ts';
 import { decide, VERB_LABELS, type ReportVerb } from '../domain/report-workflow.ts';
 import { insertVersion, updateVersion } from '../storage/reports-repository.ts';
-import { PROSE_LABELS } from './prose-labels.ts';
+import { redraftSections } from './build-report.ts';
 import { factsFor, loadReportContext } from './report-context.ts';
 import { reportNotFound, versionConflict } from './report-errors.ts';
 
@@ -64,7 +63,7 @@ export async function performReportVerb(deps: AppDeps, actor: Actor, organCode: 
         break;
       case 'redraft':
         written = await updateVersion(trx, current.id, current.rowVersion, {
-          sections: draftSections({ organName: ctx.organ.name, year: ctx.year, figures: ctx.report.figures, labels: PROSE_LABELS }), by, at,
+          sections: await redraftSections(trx, ctx.organ, ctx.year, ctx.report.figures), by, at,
         });
         break;
       case 'submit':

@@ -10,6 +10,12 @@ import { nodeUrl, type PortalRequestInfo } from './portal-request.ts';
 
 type Branch = TreeBranch<CatalogNode & { count?: number }>;
 
+/**
+ * A node of this name links to the organ's published 建议提案 results, which the interaction area
+ * keeps as records rather than items (docs/workflows/proposals.md, "Portal").
+ */
+const PROPOSAL_RESULTS_NODE = '建议提案办理';
+
 /** A catalog node: its sub-nodes and its items (and those of its sub-nodes), newest first, paginated. */
 export function NodePage({ info, organ, tree, node, path, children, items, total, page, pageSize }: {
   info: PortalRequestInfo; organ: Organ; tree: Branch[]; node: CatalogNode; path: CatalogNode[]; children: CatalogNode[];
@@ -24,6 +30,9 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
           <h1 id="node-h">{node.name}</h1>
           {node.description && <p>{node.description}</p>}
           {node.isStandardDirectory && <p class="count">本栏目按基层政务公开标准目录（{node.standardArea ?? node.name}）设置。</p>}
+          {node.name === PROPOSAL_RESULTS_NODE && organ.kind !== 'unit' && (
+            <p class="panel" id="proposal-results-link"><a href={`/organs/${organ.code}/proposals`}>建议提案办理结果</a>：本机关办理的人大代表建议、政协提案的答复，按年度和类别查阅。</p>
+          )}
           {children.length > 0 && (
             <nav aria-label="子栏目" class="panel">
               <strong>子栏目：</strong>
