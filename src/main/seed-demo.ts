@@ -1,7 +1,7 @@
 import type { AppDeps } from '../platform/app-deps.ts';
 import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoPublications, demoReconsiderationBodies, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, ORGAN_KEYS } from '../demo/index.ts';
+import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoProposals, demoPublications, demoReconsiderationBodies, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, ORGAN_KEYS } from '../demo/index.ts';
 import { saveApplicationSettings } from '../modules/applications/index.ts';
 import { findOrganByCode } from '../modules/catalog/index.ts';
 import { systemActor } from '../modules/identity/index.ts';
@@ -14,6 +14,7 @@ import { attachmentPath } from '../modules/catalog/index.ts';
 import { htmlToText } from '../modules/review/index.ts';
 import { appendAuditEvent } from '../modules/audit/index.ts';
 import { seedDemoReportData, type DemoReportRecord } from '../modules/reports/index.ts';
+import { seedDemoProposals } from '../modules/interaction/index.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../modules/calendar/index.ts';
 
 const CHUNK = 200;
@@ -134,7 +135,8 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
 
 /**
  * The whole demo region: organs, catalogs and items, then the applications and appeals behind the
- * 住建局's 2020 annual report (one application, one reconsideration upheld, one lawsuit dismissed).
+ * 住建局's 2020 annual report (one application, one reconsideration upheld, one lawsuit dismissed), and
+ * the 住建局's 建议提案 of 2025 and 2026.
  */
 export async function seedDemoRegion(deps: AppDeps) {
   const catalog = await seedDemo(deps);
@@ -145,7 +147,9 @@ export async function seedDemoRegion(deps: AppDeps) {
   }
   const cases = await seedDemoReportData(deps, demoReportRecords());
   const attachments = await attachDemoDocuments(deps);
-  return { ...catalog, ...cases, attachments };
+  // The 住建局's 人大代表建议 and 政协提案, as many as its 办理情况 items state, with replies and published results.
+  const { proposals } = await seedDemoProposals(deps, demoProposals(demoPublications()));
+  return { ...catalog, ...cases, attachments, proposals };
 }
 
 /**
