@@ -20,6 +20,7 @@ describe.skipIf(SKIP_BROWSER)('accessibility of the portal (axe-core, WCAG 2.1 A
   let organ: { code: string; name: string };
   let item: { plain: number; withAttachments: number; replaced: number; withdrawn: number };
   let nodeId: number;
+  let proposal: { id: number; nodeId: number };
   let later: () => void;
 
   beforeAll(async () => {
@@ -41,6 +42,13 @@ describe.skipIf(SKIP_BROWSER)('accessibility of the portal (axe-core, WCAG 2.1 A
     await performReviewVerb(deps, (await createReviewCast(deps, organ.code)).office.actor, item.withdrawn, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '重复发布' });
     nodeId = (await deps.db.selectFrom('catalog_nodes').innerJoin('organs', 'organs.id', 'catalog_nodes.organ_id').select('catalog_nodes.id')
       .where('organs.code', '=', organ.code).where('catalog_nodes.name', '=', '工作推进').executeTakeFirstOrThrow()).id;
+    // 建议提案办理结果: the demo 住建局's published results and the catalog node that links them.
+    proposal = {
+      id: (await deps.db.selectFrom('proposals').innerJoin('organs', 'organs.id', 'proposals.organ_id').select('proposals.id')
+        .where('organs.code', '=', organ.code).where('proposals.state', '=', 'published').orderBy('proposals.id').executeTakeFirstOrThrow()).id,
+      nodeId: (await deps.db.selectFrom('catalog_nodes').innerJoin('organs', 'organs.id', 'catalog_nodes.organ_id').select('catalog_nodes.id')
+        .where('organs.code', '=', organ.code).where('catalog_nodes.name', '=', '建议提案办理').executeTakeFirstOrThrow()).id,
+    };
     served = await serveForBrowser(app, handle, 'test-results/screenshots');
     baseUrl = served.baseUrl;
   }, 120_000);
@@ -77,6 +85,9 @@ describe.skipIf(SKIP_BROWSER)('accessibility of the portal (axe-core, WCAG 2.1 A
     `/organs/${organ.code}/letters`,
     `/organs/${organ.code}/letters/new`,
     '/letters/status',
+    `/organs/${organ.code}/catalog/${proposal.nodeId}`,
+    `/organs/${organ.code}/proposals`,
+    `/organs/${organ.code}/proposals/${proposal.id}`,
     '/organs/no-such-organ',
   ];
 
