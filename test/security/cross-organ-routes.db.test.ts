@@ -6,7 +6,7 @@ import { buildTestApp, loginAs } from '../support/app.ts';
 import { createActor, createDraft, createNode, createOrgan, createPublished, createStaff, system } from '../support/factories.ts';
 import { addAttachment } from '../../src/modules/catalog/index.ts';
 import { createApiToken } from '../../src/modules/identity/index.ts';
-import { submitLetter } from '../../src/modules/interaction/index.ts';
+import { registerProposal, submitLetter } from '../../src/modules/interaction/index.ts';
 import { registerInPerson } from '../../src/modules/applications/testing/application-factories.ts';
 import type { AppDeps } from '../../src/platform/app-deps.ts';
 
@@ -16,7 +16,10 @@ import type { AppDeps } from '../../src/platform/app-deps.ts';
  * the target's unpublished data (draft titles, applicants, letter writers and contents); a write must
  * change nothing of the target's. Prints attempts, refusals and failures.
  */
-const SECRETS = { draft: '机密草稿：拟调整的保障房分配名单', applicant: '申请人欧阳秘密', writer: '来信人司马秘密', letter: '信件正文：举报某小区物业的秘密线索' };
+const SECRETS = {
+  draft: '机密草稿：拟调整的保障房分配名单', applicant: '申请人欧阳秘密', writer: '来信人司马秘密', letter: '信件正文：举报某小区物业的秘密线索',
+  proposal: '尚未答复的建议：关于调整保障房分配的秘密建议',
+};
 const PUBLIC_WRITES = new Set([
   'POST /admin/login', 'POST /admin/login/two-step', 'POST /organs/:code/apply', 'POST /organs/:code/letters/new', 'POST /applications/status',
   'POST /applications/status/letters/:id', 'POST /letters/status', 'POST /letters/status/rate', 'POST /api/v1/organs/:code/letters',
@@ -45,13 +48,16 @@ describeEachDialect('every route refuses another organ and the anonymous', (db) 
     const application = await registerInPerson(deps, clerk.actor, target.id, '2026-09-29', { applicantName: SECRETS.applicant });
     await submitLetter(deps, target.code, { type: 'complain', subject: '物业问题', content: SECRETS.letter, writerName: SECRETS.writer, contact: '13912345678', publishConsent: 'no' });
     const letter = await db().db.selectFrom('letters').select('id').where('organ_id', '=', target.id).executeTakeFirstOrThrow();
+    const proposal = await registerProposal(deps, clerk.actor, target.id, {
+      kind: 'suggestion', number: '0001', title: SECRETS.proposal, submitters: '王某', session: '县十八届人大五次会议', receivedOn: '2026-09-01', role: 'lead',
+    });
     const targetUser = await createStaff(deps, target.code, 'editor');
     const targetUserId = (await db().db.selectFrom('users').select('id').where('username', '=', targetUser.username).executeTakeFirstOrThrow()).id;
     await createApiToken(deps, targetUser.username, '目标机关的令牌');
     const token = await db().db.selectFrom('api_tokens').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
     Object.assign(ids, {
       publication: String(draft.id), published: String(published.id), attachment: String(attachment), node: String(node), application: String(application.id),
-      letter: String(letter.id), user: String(targetUserId), token: String(token.id),
+      letter: String(letter.id), user: String(targetUserId), token: String(token.id), proposal: String(proposal.id),
     });
 
     const outsiderOrgan = await createOrgan(deps);
@@ -63,17 +69,17 @@ describeEachDialect('every route refuses another organ and the anonymous', (db) 
 
   /** The id a parameter takes on a route: the target's own where the route names its kind, else a guess. */
   function fill(url: string, guess: boolean): string {
-    const kind = (/\/(publications|applications|letters|users|tokens|catalog-nodes|catalog|attachments|nodes|items|comments|consultations|alerts|appeals|word-lists)\/:id/.exec(url)?.[1]) ?? '';
+    const kind = (/\/(publications|applications|letters|users|tokens|catalog-nodes|catalog|attachments|nodes|items|comments|consultations|alerts|appeals|word-lists|proposals)\/:id/.exec(url)?.[1]) ?? '';
     const idFor: Record<string, string> = {
       publications: ids.publication!, applications: ids.application!, letters: ids.letter!, users: ids.user!, tokens: ids.token!, 'catalog-nodes': ids.node!,
-      catalog: ids.node!, nodes: ids.node!, attachments: ids.attachment!, items: ids.publication!,
+      catalog: ids.node!, nodes: ids.node!, attachments: ids.attachment!, items: ids.publication!, proposals: ids.proposal!,
     };
     return url
       .replace(':code', target.code)
       .replace(':id', guess ? '1' : idFor[kind] ?? '1')
       .replace(':nodeId', ids.node!)
       .replace(':letterId', '1').replace(':event', '1').replace(':year', '2026').replace(':kind', 'reply').replace(':file', '2025.pdf').replace(':name', '名单.pdf')
-      .replace(':verb', url.includes('publications') ? 'submit' : url.includes('letters') ? 'reply' : 'confirm');
+      .replace(':verb', url.includes('publications') ? 'submit' : url.includes('letters') || url.includes('proposals') ? 'reply' : 'confirm');
   }
 
   /** What a write must not change: every row of the target organ's tables, and its people's accounts. */
@@ -95,6 +101,7 @@ describeEachDialect('every route refuses another organ and the anonymous', (db) 
     expect((await app.inject({ url: `/admin/publications/${ids.publication}`, cookies: s.cookies })).body).toContain(SECRETS.draft);
     expect((await app.inject({ url: `/admin/applications/${ids.application}`, cookies: s.cookies })).body).toContain(SECRETS.applicant);
     expect((await app.inject({ url: `/admin/letters/${ids.letter}`, cookies: s.cookies })).body).toContain(SECRETS.letter);
+    expect((await app.inject({ url: `/admin/proposals/${ids.proposal}`, cookies: s.cookies })).body).toContain(SECRETS.proposal);
     const before = await targetState();
     await createNode(deps, target.id);
     expect(await targetState()).not.toBe(before);
