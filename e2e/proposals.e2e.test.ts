@@ -74,6 +74,7 @@ describe.skipIf(SKIP_BROWSER)('建议提案 in Chromium', () => {
     await page.locator('#verb-recordSatisfaction').getByRole('radio', { name: '满意', exact: true }).check();
     await page.locator('#verb-recordSatisfaction').getByRole('button', { name: '记录满意度' }).click();
     await expect(page.locator('#proposal-meta').textContent()).resolves.toContain('满意');
+    await expect(page.locator('#proposal-history').textContent()).resolves.toContain('记录满意度（满意）');
     await expect(page.getByLabel(/^公开的答复内容/).inputValue()).resolves.toContain('联系人手机13912345678');
     await page.locator('#verb-publish').getByRole('button', { name: '公开办理结果' }).click();
     await expect(page.locator('#proposal-state').textContent()).resolves.toBe('已公开办理结果');

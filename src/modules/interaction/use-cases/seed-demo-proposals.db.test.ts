@@ -31,6 +31,7 @@ describeEachDialect('the demo 建议提案', (db) => {
       ['2026-03-10', 'register', null, 'registered'], ['2026-05-06', 'reply', 'registered', 'replied'], ['2026-05-12', 'publish', 'replied', 'published'],
       ['2026-05-16', 'recordSatisfaction', 'published', 'published'],
     ]);
+    expect(d.events.at(-1)!.data).toEqual({ satisfaction: 'satisfied' });
     const audit = await deps.db.selectFrom('audit_events').select(['action', 'after_json']).where('action', '=', 'demo.proposals').execute();
     expect(audit).toHaveLength(1);
   });

@@ -54,11 +54,11 @@ export async function seedDemoProposals(deps: Pick<AppDeps, 'db' | 'dialect' | '
         created_by: null, created_at: at(d.receivedOn), updated_at: at(last),
       });
       // The history on the days things happened, in date order; the deputy's form comes back some days after the reply.
-      const steps: { verb: string; on: string; to?: ProposalState; note?: string }[] = [{ verb: 'register', on: d.receivedOn, to: 'registered' }];
+      const steps: { verb: string; on: string; to?: ProposalState; note?: string; data?: Record<string, unknown> }[] = [{ verb: 'register', on: d.receivedOn, to: 'registered' }];
       if (reply) {
         steps.push({ verb: 'reply', on: reply.repliedOn, to: 'replied' });
         const rated = addDays(reply.repliedOn, 10) <= today ? addDays(reply.repliedOn, 10) : today;
-        if (reply.satisfaction) steps.push({ verb: 'recordSatisfaction', on: rated });
+        if (reply.satisfaction) steps.push({ verb: 'recordSatisfaction', on: rated, data: { satisfaction: reply.satisfaction } });
       }
       if (disclosure && 'publishedOn' in disclosure) steps.push({ verb: 'publish', on: disclosure.publishedOn, to: 'published' });
       if (disclosure && 'reason' in disclosure) steps.push({ verb: 'withhold', on: disclosure.withheldOn, to: 'withheld', note: disclosure.reason });
@@ -67,7 +67,7 @@ export async function seedDemoProposals(deps: Pick<AppDeps, 'db' | 'dialect' | '
         const to: ProposalState = step.to ?? current!;
         await appendProposalEvent(trx, {
           proposalId: p.id, organId, verb: step.verb, fromState: current, toState: to, occurredOn: step.on, occurredAt: at(step.on), actorUserId: null, actorLabel: DEMO,
-          note: step.note ?? '', data: {},
+          note: step.note ?? '', data: step.data ?? {},
         });
         current = to;
       }

@@ -211,7 +211,10 @@ export function ProposalPageView({ scope, d, failed }: { scope: StaffContext; d:
       {p.replyText && (<><h2>答复内容</h2><p class="pre-wrap" id="reply-text">{p.replyText}</p></>)}
       {p.publicText && p.publicText !== p.replyText && (<><h2>公开的答复内容</h2><p class="pre-wrap" id="public-text">{p.publicText}</p></>)}
       <h2>办理记录</h2>
-      <ol id="proposal-history">{d.events.map((e) => <li>{e.occurredOn} {e.actorLabel}：{proposalVerbLabel(e.verb)}{e.note ? `：${e.note}` : ''}</li>)}</ol>
+      <ol id="proposal-history">{d.events.map((e) => (
+        <li>{e.occurredOn} {e.actorLabel}：{proposalVerbLabel(e.verb)}
+          {e.verb === 'recordSatisfaction' && e.data.satisfaction ? `（${RATING_LABELS[e.data.satisfaction as keyof typeof RATING_LABELS] ?? ''}）` : ''}{e.note ? `：${e.note}` : ''}</li>
+      ))}</ol>
       {verbs.length > 0 && <h2>办理</h2>}
       {verbs.map((v) => <VerbForm p={p} verb={v} csrf={scope.csrf} failed={failed} settings={d.settings} today={d.today} />)}
     </AdminLayout>
