@@ -139,6 +139,14 @@ describeEachDialect('建议提案', (db) => {
     expect([before.dueOn, after.dueOn]).toEqual(['2026-08-11', '2026-07-11']);
     expect((await performProposalVerb(deps, clerk.actor, after.id, reply('2026-05-20'))).publishDueOn).toBe('2026-06-03');
     expect((await proposalDetails(deps, clerk.actor, before.id)).proposal.dueOn).toBe('2026-08-11');
+    // Correcting the registration keeps the due date computed then, unless the day received changes.
+    const edit = (over: Partial<ProposalInput>) => ({ verb: 'edit' as const, input: { ...(input() as ProposalInput), number: before.number, receivedOn: '2026-05-11', partnerOrgans: '', dueOn: '', year: '', ...over } });
+    expect((await performProposalVerb(deps, clerk.actor, before.id, edit({ title: '更正后的标题' }))).dueOn).toBe('2026-08-11');
+    expect((await performProposalVerb(deps, clerk.actor, before.id, edit({ receivedOn: '2026-05-12' }))).dueOn).toBe('2026-07-12');
+    const wrong = await performProposalVerb(deps, clerk.actor, before.id, edit({ year: 'abcd', kind: 'letter' })).catch((e) => e);
+    expect(wrong).toMatchObject({ code: 'ERR_PROPOSAL_INVALID_INPUT', httpStatus: 400 });
+    expect(wrong.reasons.map((r: { field: string }) => r.field)).toEqual(['kind', 'year']);
+    await expect(performProposalVerb(deps, clerk.actor, before.id, edit({ number: after.number }))).rejects.toMatchObject({ code: 'ERR_PROPOSAL_DUPLICATE', httpStatus: 409 });
     await updateProposalSettings(deps, admin.actor, organ.id, { dueMonths: '3', publishWorkingDays: '20' });
   });
 

@@ -120,7 +120,9 @@ export async function performProposalVerb(deps: AppDeps, actor: Actor, id: numbe
       await requireProposalStaff(trx, actor, before.organId);
       if (expectedVersion !== undefined && expectedVersion !== before.version) throw new DomainError(E.versionConflict, '该建议提案已被他人修改，请刷新页面后重试', { httpStatus: 409 });
       const edited = command.verb === 'edit' ? checkProposalInput(command.input, day).value : null;
-      const duplicate = edited && edited.number !== '' ? await proposalNumberTaken(trx, { organId: before.organId, ...edited, exceptId: before.id }) : false;
+      // Only a well-formed key is looked up; a wrong kind or year is refused by decide with the rest.
+      const wellFormed = edited !== null && edited.number !== '' && Number.isInteger(edited.year) && ['suggestion', 'proposal'].includes(edited.kind);
+      const duplicate = wellFormed ? await proposalNumberTaken(trx, { organId: before.organId, ...edited!, exceptId: before.id }) : false;
       const secrecyMarkings = command.verb === 'publish'
         ? scanText(`${before.title}\n${command.publicText}`).filter((f) => f.type === 'classified_marking').length : 0;
       const decision = decideProposal(before, command, { today: day, duplicate, secrecyMarkings });
@@ -129,10 +131,14 @@ export async function performProposalVerb(deps: AppDeps, actor: Actor, id: numbe
       const changes: Updateable<ProposalsTable> = { state: decision.next };
       const data: Record<string, unknown> = {};
       switch (command.verb) {
-        case 'edit':
-          Object.assign(changes, inputColumns(decision.input!, settings));
-          Object.assign(data, { number: decision.input!.number, year: decision.input!.year, receivedOn: decision.input!.receivedOn, dueOn: changes.due_on, role: decision.input!.role });
+        case 'edit': {
+          // The computed due date stays as registered unless the day received changed: a new setting applies to new records only.
+          const input = decision.input!;
+          const keep = !input.dueOn && !before.dueExplicit && input.receivedOn === before.receivedOn;
+          Object.assign(changes, inputColumns(input, settings), keep ? { due_on: before.dueOn } : {});
+          Object.assign(data, { number: input.number, year: input.year, receivedOn: input.receivedOn, dueOn: changes.due_on, role: input.role });
           break;
+        }
         case 'reply': {
           // The publication decision falls due the organ's working days after the reply, on the one calendar.
           const publishDueOn = (await calendarInForce(trx)).addWorkingDays(command.repliedOn, settings.publishWorkingDays);
