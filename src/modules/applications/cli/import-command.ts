@@ -5,7 +5,8 @@ import { isDomainError } from '../../../shared/domain-error.ts';
 import { systemActor } from '../../identity/index.ts';
 import { APPEAL_COLUMNS, APPLICATION_COLUMNS } from '../domain/import-ledger.ts';
 import { importAppeals, importApplications } from '../use-cases/import-ledgers.ts';
-import { readTableFile } from './read-table-file.ts';
+import { readTableFile } from '../../../platform/tables/read-table-file.ts';
+import { ApplicationErrorCode } from '../domain/error-codes.ts';
 
 export type CommandIo = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -40,7 +41,7 @@ export async function runImportCommand(argv: string[], io: CommandIo, deps: AppD
     return 1;
   }
   try {
-    const table = readTableFile(path.basename(file), bytes);
+    const table = readTableFile(path.basename(file), bytes, ApplicationErrorCode.importUnreadable);
     const actor = systemActor(`命令行导入 ${path.basename(file)}`);
     if (what === 'applications') {
       const r = await importApplications(deps, actor, organ, table);

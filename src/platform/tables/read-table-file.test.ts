@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildXlsx } from '../../../../test/corpus/privacy/factories/build-xlsx.ts';
-import { parseCsv, readTableFile } from './read-table-file.ts';
+import { buildXlsx } from '../../../test/corpus/privacy/factories/build-xlsx.ts';
+import { renderXlsxSheets } from '../documents/render-xlsx.ts';
+import { parseCsv, readTableFile, readXlsx } from './read-table-file.ts';
 
 const gb18030 = (s: string) => {
   // Encode by round-tripping through the characters' GB18030 bytes for the few we use.
@@ -38,5 +39,13 @@ describe('ledger files', () => {
   it('refuses an old .xls and a broken .xlsx', () => {
     expect(() => readTableFile('old.xls', Uint8Array.from([0xd0, 0xcf]))).toThrow(/另存为 .xlsx/);
     expect(() => readTableFile('bad.xlsx', Uint8Array.from([0x50, 0x4b, 0, 0]))).toThrow(/无法读取 .xlsx/);
+  });
+
+  it('reads a worksheet by its name, and answers null for a name the workbook does not have', () => {
+    const book = renderXlsxSheets([{ name: '信息', rows: [['标题'], ['甲']] }, { name: '目录', rows: [['目录'], ['政策文件/规范性文件']] }]);
+    expect(readXlsx(book, 'ERR_X', '目录')).toEqual([{ line: 1, cells: ['目录'] }, { line: 2, cells: ['政策文件/规范性文件'] }]);
+    expect(readTableFile('book.xlsx', book).rows).toEqual([{ line: 1, cells: ['标题'] }, { line: 2, cells: ['甲'] }]);
+    expect(readXlsx(book, 'ERR_X', '附件')).toBeNull();
+    expect(() => readTableFile('bad.xlsx', Uint8Array.from([0x50, 0x4b, 0, 0]), 'ERR_X')).toThrow(expect.objectContaining({ code: 'ERR_X' }));
   });
 });

@@ -1,19 +1,24 @@
 import { unzipSync } from 'fflate';
-import { DomainError } from '../../../shared/domain-error.ts';
-import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
-import type { TableRow } from '../domain/import-ledger.ts';
+import { DomainError } from '../../shared/domain-error.ts';
 
+/** One row of a table file with the line (CSV) or row number (.xlsx) it starts on. */
+export type TableRow = { line: number; cells: string[] };
 export type Table = { format: 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gb18030'; rows: TableRow[] };
 
-const unreadable = (message: string) => new DomainError(E.importUnreadable, message);
+/** Each importing area reports an unreadable file with its own code (listed in docs/errors.md). */
+const DEFAULT_CODE = 'ERR_IMPORT_UNREADABLE';
+const unreadable = (code: string, message: string) => new DomainError(code, message);
 
-/** A ledger file: .xlsx (first worksheet), else CSV in UTF-8 (with or without BOM) or GB18030. */
-export function readTableFile(fileName: string, bytes: Uint8Array): Table {
+/**
+ * A table file (the applications' ledgers, the catalog's items): .xlsx (first worksheet), else CSV in
+ * UTF-8 (with or without BOM) or GB18030. `errorCode` names an unreadable file in the caller's area.
+ */
+export function readTableFile(fileName: string, bytes: Uint8Array, errorCode = DEFAULT_CODE): Table {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (/\.xlsx$/i.test(fileName) || isZip) return { format: 'xlsx', rows: readXlsx(bytes) };
-  if (/\.xls$/i.test(fileName)) throw unreadable('不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后再导入');
+  if (/\.xlsx$/i.test(fileName) || isZip) return { format: 'xlsx', rows: readXlsx(bytes, errorCode) };
+  if (/\.xls$/i.test(fileName)) throw unreadable(errorCode, '不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后再导入');
   const { text, encoding } = decodeText(bytes);
-  return { format: 'csv', encoding, rows: parseCsv(text) };
+  return { format: 'csv', encoding, rows: parseCsv(text, errorCode) };
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), otherwise GB18030 (GBK files saved by Excel). */
@@ -27,7 +32,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
 }
 
 /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; each row keeps the line it starts on. */
-export function parseCsv(text: string): TableRow[] {
+export function parseCsv(text: string, errorCode = DEFAULT_CODE): TableRow[] {
   const rows: TableRow[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -62,7 +67,7 @@ export function parseCsv(text: string): TableRow[] {
       rowLine = line;
     } else cell += ch;
   }
-  if (quoted) throw unreadable(`CSV 文件第${rowLine}行的引号没有闭合`);
+  if (quoted) throw unreadable(errorCode, `CSV 文件第${rowLine}行的引号没有闭合`);
   if (cell !== '' || cells.length > 0) endRow();
   return rows;
 }
@@ -79,17 +84,23 @@ function columnIndex(ref: string): number {
   return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
 }
 
-/** The first worksheet's cells as text (shared strings, inline strings and numbers as written). */
-export function readXlsx(bytes: Uint8Array): TableRow[] {
+/**
+ * A worksheet's cells as text (shared strings, inline strings and numbers as written): the first, or
+ * the one named `sheetName` (null when the workbook has no sheet of that name).
+ */
+export function readXlsx(bytes: Uint8Array, errorCode?: string): TableRow[];
+export function readXlsx(bytes: Uint8Array, errorCode: string, sheetName: string): TableRow[] | null;
+export function readXlsx(bytes: Uint8Array, errorCode = DEFAULT_CODE, sheetName?: string): TableRow[] | null {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes);
   } catch {
-    throw unreadable('无法读取 .xlsx 文件：文件已损坏或不是 Excel 工作簿');
+    throw unreadable(errorCode, '无法读取 .xlsx 文件：文件已损坏或不是 Excel 工作簿');
   }
   const decoder = new TextDecoder('utf-8');
-  const sheet = files['xl/worksheets/sheet1.xml'];
-  if (!sheet) throw unreadable('.xlsx 文件中没有第一个工作表（xl/worksheets/sheet1.xml）');
+  const sheet = sheetName === undefined ? files['xl/worksheets/sheet1.xml'] : files[sheetPath(files, decoder, sheetName) ?? ''];
+  if (!sheet && sheetName !== undefined) return null;
+  if (!sheet) throw unreadable(errorCode, '.xlsx 文件中没有第一个工作表（xl/worksheets/sheet1.xml）');
   const sharedXml = files['xl/sharedStrings.xml'] ? decoder.decode(files['xl/sharedStrings.xml']) : '';
   const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1]));
   const rows: TableRow[] = [];
@@ -113,4 +124,20 @@ export function readXlsx(bytes: Uint8Array): TableRow[] {
     rows.push({ line, cells });
   }
   return rows;
+}
+
+/** The part of the worksheet named `name`, through the workbook's sheet list and its relationships. */
+function sheetPath(files: Record<string, Uint8Array>, decoder: TextDecoder, name: string): string | null {
+  const workbook = files['xl/workbook.xml'] ? decoder.decode(files['xl/workbook.xml']) : '';
+  const rels = files['xl/_rels/workbook.xml.rels'] ? decoder.decode(files['xl/_rels/workbook.xml.rels']) : '';
+  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    if (decodeXml(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? '') !== name) continue;
+    const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1];
+    for (const r of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+      if (/\bId="([^"]*)"/.exec(r[1])?.[1] !== rid) continue;
+      const target = /\bTarget="([^"]*)"/.exec(r[1])?.[1] ?? '';
+      return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    }
+  }
+  return null;
 }
