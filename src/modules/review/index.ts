@@ -2,7 +2,7 @@
 export { REVIEW_ROLES, REVIEW_ROLE_LABELS, DEFAULT_CHAIN, SECRECY_LEVELS, SECRECY_LABELS, WITHDRAW_REASONS, type ChainStage, type ReviewRole, type WithdrawReason } from './domain/review-roles.ts';
 export { REVIEW_VERBS, VERB_LABELS, TRANSITIONS, decide, type ReviewVerb, type ReviewFacts } from './domain/review-workflow.ts';
 export { performReviewVerb, type VerbInput } from './use-cases/perform-review-verb.ts';
-export { publishImported } from './use-cases/publish-imported.ts';
+export { publishImported, publishImportedIn } from './use-cases/publish-imported.ts';
 export { addRevisionAttachment, removeRevisionAttachment, keepRevisionAttachment } from './use-cases/revision-attachments.ts';
 export { findPendingRevision, type PendingRevision } from './storage/revisions-repository.ts';
 export { fillReviewForm, reviewFormSchema } from './use-cases/fill-review-form.ts';

@@ -42,3 +42,13 @@ export async function snapshotVersion(db: Executor, v: { publicationId: number; 
     publication_id: v.publicationId, version_no: v.versionNo, change_note: v.changeNote, snapshot_json: v.snapshotJson, created_by: v.createdBy, created_at: v.at,
   }).execute();
 }
+
+/** Which of these 索引号 some item already carries. */
+export async function indexNumbersTaken(db: Executor, indexNumbers: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < indexNumbers.length; i += 500) {
+    const rows = await db.selectFrom('publications').select('index_number').where('index_number', 'in', indexNumbers.slice(i, i + 500)).execute();
+    for (const r of rows) if (r.index_number) taken.add(r.index_number);
+  }
+  return taken;
+}

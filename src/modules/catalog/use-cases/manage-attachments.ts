@@ -34,7 +34,11 @@ export const attachmentPath = (dataDir: string, storageKey: string) => path.join
  */
 export type RevisionUpload = { alsoInTransaction: (trx: Executor) => Promise<void> };
 
-export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer }, forRevision?: RevisionUpload) {
+/**
+ * The checks every attachment passes, uploaded or imported: a publishable type by name, not empty,
+ * not too large, and content that is what the name says. Returns the clean name, extension and type.
+ */
+export function checkAttachmentFile(file: { fileName: string; bytes: Uint8Array }): { fileName: string; ext: string; mimeType: string } {
   const fileName = path.basename(file.fileName.replace(/\\/g, '/')).trim();
   const ext = path.extname(fileName).toLowerCase();
   if (!fileName || !TYPES[ext]) {
@@ -45,6 +49,11 @@ export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: 
   // The content must be what the name says: a program renamed setup.pdf is refused (issue 9; docs/errors.md).
   const mismatch = contentMismatch(ext, file.bytes);
   if (mismatch) throw new DomainError('ERR_CATALOG_ATTACHMENT_CONTENT', `附件“${fileName}”${mismatch}`, { field: 'file' });
+  return { fileName, ext, mimeType: TYPES[ext] };
+}
+
+export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer }, forRevision?: RevisionUpload) {
+  const { fileName, ext } = checkAttachmentFile(file);
   const p = await findPublication(deps.db, publicationId);
   if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
   if (forRevision) {

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { catalogChanged, findPublication, listAttachments, markPublished, publishRefusals, type Publication } from '../../catalog/index.ts';
+import { catalogChanged, findPublication, listAttachments, markPublished, publishRefusals, type Executor, type Publication } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { indexPublication } from '../../search/index.ts';
 
@@ -11,28 +11,31 @@ import { indexPublication } from '../../search/index.ts';
  * (perform-review-verb.ts). The catalog's content rules still apply.
  */
 export async function publishImported(deps: AppDeps, actor: Actor, id: number, opts: { backdatedPublishedOn?: string } = {}): Promise<Publication> {
+  return deps.db.transaction().execute((trx) => publishImportedIn(trx, deps, actor, id, opts));
+}
+
+/** The same, inside the caller's transaction (a content import publishes all its items or none). */
+export async function publishImportedIn(trx: Executor, deps: AppDeps, actor: Actor, id: number, opts: { backdatedPublishedOn?: string } = {}): Promise<Publication> {
   if (actor.kind !== 'system') {
     throw new DomainError('ERR_CATALOG_PUBLISH_REFUSED', '信息须经审核流程和保密审查后发布', {
       httpStatus: 403, reasons: [{ code: 'ERR_CATALOG_PUBLISH_REFUSED', message: '信息须经审核流程和保密审查后发布' }],
     });
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const p = await findPublication(trx, id);
-    if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
-    const publishedOn = opts.backdatedPublishedOn ?? chinaDateOf(deps.clock.now());
-    const attachments = await listAttachments(trx, id);
-    const reasons = publishRefusals({ publication: p, attachmentCount: attachments.length, publishedOn });
-    if (reasons.length) {
-      throw new DomainError('ERR_CATALOG_PUBLISH_REFUSED', `不能发布：${reasons.join('；')}`, {
-        httpStatus: 409, reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_PUBLISH_REFUSED', message })),
-      });
-    }
-    const published = await markPublished(trx, deps, actor, p, {
-      route: 'system_import', publishedOn, publishedAt: opts.backdatedPublishedOn ? `${publishedOn}T01:00:00.000Z` : undefined,
+  const p = await findPublication(trx, id);
+  if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
+  const publishedOn = opts.backdatedPublishedOn ?? chinaDateOf(deps.clock.now());
+  const attachments = await listAttachments(trx, id);
+  const reasons = publishRefusals({ publication: p, attachmentCount: attachments.length, publishedOn });
+  if (reasons.length) {
+    throw new DomainError('ERR_CATALOG_PUBLISH_REFUSED', `不能发布：${reasons.join('；')}`, {
+      httpStatus: 409, reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_PUBLISH_REFUSED', message })),
     });
-    // What the public can find changes with the status, in the same transaction (docs/search.md).
-    await indexPublication(trx, deps, p.id);
-    await catalogChanged(trx, p.organId, deps.clock.now().toISOString());
-    return published;
+  }
+  const published = await markPublished(trx, deps, actor, p, {
+    route: 'system_import', publishedOn, publishedAt: opts.backdatedPublishedOn ? `${publishedOn}T01:00:00.000Z` : undefined,
   });
+  // What the public can find changes with the status, in the same transaction (docs/search.md).
+  await indexPublication(trx, deps, p.id);
+  await catalogChanged(trx, p.organId, deps.clock.now().toISOString());
+  return published;
 }

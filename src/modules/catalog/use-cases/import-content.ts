@@ -1,0 +1,102 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { actorUserId, type Actor } from '../../identity/index.ts';
+import type { PublicationInput } from '../domain/publication-input.ts';
+import { insertAttachment } from '../storage/attachments-repository.ts';
+import { insertCatalogNode, listCatalogNodes } from '../storage/catalog-nodes-repository.ts';
+import type { Executor } from '../storage/executor.ts';
+import { findOrganById } from '../storage/organs-repository.ts';
+import { insertPlacements, insertPublication } from '../storage/publication-writes-repository.ts';
+import { audit } from './audit-helper.ts';
+import { catalogChanged } from './catalog-changed.ts';
+import { attachmentPath, checkAttachmentFile } from './manage-attachments.ts';
+import { publicationInputColumns } from './save-publication.ts';
+
+/**
+ * Content brought in from an old site or a spreadsheet (issue 17, docs/import-export.md), written in
+ * the importer's one transaction so that a failed import leaves nothing. The importer has checked
+ * every row and the person's rights before; publishing stays with the review area.
+ */
+
+/** A catalog node named by its path of names from the organ's root, as an import or export file lists it. */
+export type ImportedNode = { path: string[]; description: string; isStandardDirectory: boolean; standardArea: string | null };
+
+/**
+ * Creates, in order, the nodes of `nodes` the organ's catalog does not have yet (each after its
+ * siblings); returns every node's id by its path joined with "/".
+ */
+export async function ensureCatalogPaths(trx: Executor, deps: AppDeps, actor: Actor, organId: number, nodes: ImportedNode[]): Promise<Map<string, number>> {
+  const byPath = new Map<string, number>();
+  const existing = await listCatalogNodes(trx, organId);
+  const byId = new Map(existing.map((n) => [n.id, n]));
+  const pathOf = (id: number): string => {
+    const n = byId.get(id)!;
+    return n.parentId === null ? n.name : `${pathOf(n.parentId)}/${n.name}`;
+  };
+  for (const n of existing) byPath.set(pathOf(n.id), n.id);
+  const nextOrder = new Map<number | null, number>();
+  for (const n of existing) nextOrder.set(n.parentId, Math.max(nextOrder.get(n.parentId) ?? 0, n.sortOrder));
+  const at = deps.clock.now().toISOString();
+  let created = 0;
+  for (const node of nodes) {
+    for (let depth = 1; depth <= node.path.length; depth++) {
+      const key = node.path.slice(0, depth).join('/');
+      if (byPath.has(key)) continue;
+      const parentId = depth === 1 ? null : byPath.get(node.path.slice(0, depth - 1).join('/'))!;
+      const own = depth === node.path.length;
+      const sortOrder = (nextOrder.get(parentId) ?? 0) + 1;
+      nextOrder.set(parentId, sortOrder);
+      const id = await insertCatalogNode(trx, {
+        organ_id: organId, parent_id: parentId, name: node.path[depth - 1], sort_order: sortOrder,
+        is_standard_directory: own && node.isStandardDirectory ? 1 : 0, standard_area: own && node.isStandardDirectory ? node.standardArea ?? node.path[depth - 1] : null,
+        description: own ? node.description : '', created_at: at, updated_at: at,
+      });
+      byPath.set(key, id);
+      created++;
+      await audit(trx, deps, actor, at, { action: 'catalog_node.import', entityType: 'catalog_node', entityId: id, organId, after: { path: key } });
+    }
+  }
+  if (created) await catalogChanged(trx, organId, at);
+  return byPath;
+}
+
+/** An attachment file of an imported item. */
+export type ImportedFile = { fileName: string; bytes: Uint8Array };
+
+/**
+ * Inserts an imported item as a draft with its placements and attachments, keeping the 索引号 it had
+ * (published imports keep it; review's publish then stamps it public). Each attachment file written
+ * is added to `written`, so the caller removes them if its transaction fails.
+ */
+export async function insertImportedDraft(
+  trx: Executor, deps: AppDeps, actor: Actor, organId: number,
+  item: { input: PublicationInput; indexNumber: string | null; files: ImportedFile[]; from: string },
+  written: string[],
+): Promise<number> {
+  const organ = (await findOrganById(trx, organId))!;
+  const at = deps.clock.now().toISOString();
+  const id = await insertPublication(trx, {
+    ...publicationInputColumns(item.input, organ.name), organ_id: organId, index_number: item.indexNumber, published_on: null, published_at: null, status: 'draft',
+    publish_route: null, published_by: null, created_by: actorUserId(actor), created_at: at, updated_at: at, version: 1, view_count: 0, submitting_unit_id: null,
+  });
+  await insertPlacements(trx, id, item.input.nodeIds);
+  for (const file of item.files) {
+    const { fileName, ext, mimeType } = checkAttachmentFile(file);
+    const storageKey = `${at.slice(0, 7)}/${randomUUID()}${ext}`;
+    const target = attachmentPath(deps.dataDir, storageKey);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    written.push(target);
+    await fs.writeFile(target, file.bytes);
+    await insertAttachment(trx, {
+      publication_id: id, file_name: fileName, mime_type: mimeType, size_bytes: file.bytes.length, storage_key: storageKey,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'), created_at: at, revision_state: null,
+    });
+  }
+  await audit(trx, deps, actor, at, {
+    action: 'publication.import', entityType: 'publication', entityId: id, organId,
+    after: { title: item.input.title, indexNumber: item.indexNumber, nodeIds: item.input.nodeIds, attachments: item.files.map((f) => f.fileName), from: item.from },
+  });
+  return id;
+}
