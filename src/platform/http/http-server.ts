@@ -48,6 +48,11 @@ export async function createHttpServer(opts: {
   logger: Logger; htmlErrorPage: HtmlErrorPage; maxUploadBytes: number; trustProxy?: boolean;
   /** Send Strict-Transport-Security: the platform is served over https (GONGKAI_PUBLIC_URL). */
   hsts?: boolean;
+  /**
+   * Where a page that moved now lives (the catalog's redirect table): asked only when a GET or HEAD
+   * outside /api found nothing, and answered with a 301 that keeps the query string.
+   */
+  movedTo?: (path: string) => Promise<string | null>;
 }): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.logger as unknown as FastifyBaseLogger, trustProxy: opts.trustProxy ?? false, bodyLimit: 6 * 1024 * 1024,
@@ -109,8 +114,24 @@ export async function createHttpServer(opts: {
     return payload;
   });
 
-  app.setErrorHandler((err, request, reply: FastifyReply) => {
+  // A page that moved (a merged catalog node, an old site's address) answers 301 instead of 404.
+  const redirectIfMoved = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    if (!opts.movedTo || isApi(request) || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+    const [path, query] = [request.url.split('?')[0], request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''];
+    let to: string | null = null;
+    try {
+      to = await opts.movedTo(path);
+    } catch (err) {
+      request.log.error({ err }, 'redirect lookup failed');
+    }
+    if (!to) return false;
+    reply.redirect(`${to}${query}`, 301);
+    return true;
+  };
+
+  app.setErrorHandler(async (err, request, reply: FastifyReply) => {
     const { status, body } = toApiError(err);
+    if (status === 404 && (await redirectIfMoved(request, reply))) return reply;
     if (status >= 500) {
       request.log.error({ err }, 'unhandled error');
       // Never a stack trace to the user; the request id lets the operator find it in the log.
@@ -120,7 +141,8 @@ export async function createHttpServer(opts: {
     return reply.status(status).type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, status, body.error.message));
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
+    if (await redirectIfMoved(request, reply)) return reply;
     if (isApi(request)) {
       return reply.status(404).send({ error: { code: 'ERR_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, reasons: [] } });
     }

@@ -15,6 +15,7 @@ import { DashboardPage } from './dashboard-page.tsx';
 import { OrganFormPage, OrgansAdminPage, organFormValues } from './organ-form-page.tsx';
 import { staffContext } from '../staff-context.ts';
 import { interpretationAdminRoutes } from './interpretation-routes.tsx';
+import { catalogChangeRoutes } from './catalog-change-routes.tsx';
 
 type Body = Record<string, unknown>;
 
@@ -29,6 +30,8 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
     app.addHook('preHandler', requireStaff(deps));
     // 政策解读: the policies waiting for one, and the organ's setting.
     await app.register(interpretationAdminRoutes(deps));
+    // Rename, move, merge and split nodes with a preview, and the catalog's history (issue 17).
+    await app.register(catalogChangeRoutes(deps));
 
     app.get('/admin', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);

@@ -29,6 +29,7 @@ export function CatalogAdminPage({ scope, organ, tree, nodes, errors, values, ed
           {n.isStandardDirectory && <span class="count">（标准目录：{n.standardArea}）</span>}
           <span class="actions" style="display:inline-flex;margin:0 0 0 8px">
             <a href={`${base}?edit=${n.id}`} aria-label={`修改栏目 ${n.name}`}>修改/移动</a>
+            <a href={`${base}/changes?nodeId=${n.id}`} aria-label={`调整栏目 ${n.name}（改名、移动、合并、拆分）`}>调整</a>
             {i > 0 && <form class="inline-form" method="post" action={`${base}/${n.id}/up`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`上移 ${n.name}`}>上移</button></form>}
             {i < list.length - 1 && <form class="inline-form" method="post" action={`${base}/${n.id}/down`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`下移 ${n.name}`}>下移</button></form>}
             <form class="inline-form" method="post" action={`${base}/${n.id}/delete`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`删除 ${n.name}`}>删除</button></form>
@@ -71,6 +72,7 @@ export function CatalogAdminPage({ scope, organ, tree, nodes, errors, values, ed
         </section>
         <section aria-labelledby="tree-h">
           <h2 id="tree-h">目录结构</h2>
+          <p><a href={`${base}/changes`}>调整公开目录（改名、移动、合并、拆分，先预览）</a> · <a href={`${base}/history`}>目录调整记录</a></p>
           {tree.length === 0 ? <p>尚无栏目。</p> : renderTree(tree)}
         </section>
       </div>
