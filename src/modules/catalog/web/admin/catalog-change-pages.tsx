@@ -10,6 +10,8 @@ import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
 import type { StaffContext } from '../staff-context.ts';
 
 const base = (organ: Organ) => `/admin/organs/${organ.code}/catalog`;
+// Long 索引号 and addresses wrap inside their cell, so the table fits a phone without scrolling.
+const WRAP = 'overflow-wrap:anywhere';
 const statusLabel = (s: string) => PUBLICATION_STATUS_LABELS[s as PublicationStatus] ?? s;
 const KIND_HINTS: Record<CatalogChangeKind, string> = {
   rename: '只改栏目名称，栏目地址不变。',
@@ -135,7 +137,7 @@ export function CatalogChangePreviewPage({ scope, organ, plan, fields, version }
             <tbody>
               {plan.itemsMoved.map((i) => (
                 <tr key={i.id}>
-                  <td class="nowrap">{i.indexNumber ?? '—'}</td><td>{i.title}</td><td class="nowrap">{statusLabel(i.status)}</td>
+                  <td style={WRAP}>{i.indexNumber ?? '—'}</td><td>{i.title}</td><td>{statusLabel(i.status)}</td>
                   <td>{i.to === null ? '移入新栏目' : i.alreadyThere ? '已在目标栏目中，只移出本栏目' : '移入目标栏目'}</td>
                 </tr>
               ))}
@@ -148,7 +150,7 @@ export function CatalogChangePreviewPage({ scope, organ, plan, fields, version }
         {plan.redirects.length === 0 ? <p>栏目和信息的地址都按编号，不随名称和位置变化，所有地址照常可用，无需转向。</p> : (
           <table class="list">
             <thead><tr><th scope="col">原地址</th><th scope="col">永久转向（301）到</th></tr></thead>
-            <tbody>{plan.redirects.map((r) => <tr key={r.fromPath}><td><code>{r.fromPath}</code></td><td><code>{r.toPath}</code></td></tr>)}</tbody>
+            <tbody>{plan.redirects.map((r) => <tr key={r.fromPath}><td style={WRAP}><code>{r.fromPath}</code></td><td style={WRAP}><code>{r.toPath}</code></td></tr>)}</tbody>
           </table>
         )}
         <p class="hint">信息的地址（/organs/{organ.code}/items/编号）不含栏目，调整后不变；索引号不变。</p>
@@ -188,8 +190,8 @@ export function CatalogHistoryPage({ scope, organ, items, total, page, pageSize 
                   {c.summary}
                   <details>
                     <summary>调整前后</summary>
-                    <p>调整前：<code>{JSON.stringify(c.before)}</code></p>
-                    <p>调整后：<code>{JSON.stringify(c.after)}</code></p>
+                    <p style={WRAP}>调整前：<code>{JSON.stringify(c.before)}</code></p>
+                    <p style={WRAP}>调整后：<code>{JSON.stringify(c.after)}</code></p>
                   </details>
                 </td>
               </tr>
