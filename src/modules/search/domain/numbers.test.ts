@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentNumberKey, indexNumberKey } from './numbers.ts';
 import { parseQuery } from './parse-query.ts';
 import { compareByRelevance, type RankFacts } from './rank.ts';
+import { sortKeyOf } from './sort-key.ts';
 import { snippetOf } from './snippet.ts';
 
 describe('文号 and 索引号 keys', () => {
@@ -32,14 +33,15 @@ describe('query parsing', () => {
 });
 
 describe('relevance order', () => {
-  const f = (over: Partial<RankFacts>): RankFacts => ({ id: 1, publishedOn: '2026-01-01', exactNumber: false, titleHasAll: false, wordScore: 0, ...over });
+  type Item = RankFacts & { id: number };
+  const f = (id: number, on: string, over: Partial<RankFacts> = {}): Item => ({ id, sortKey: sortKeyOf(on, id), exactNumber: false, titleHasAll: false, wordScore: 0, ...over });
   it('exact number, then title, then whole words, then newest, then id', () => {
     const list = [
-      f({ id: 1, publishedOn: '2026-03-01' }),
-      f({ id: 2, wordScore: 2, publishedOn: '2020-01-01' }),
-      f({ id: 3, titleHasAll: true, publishedOn: '2019-01-01' }),
-      f({ id: 4, exactNumber: true, publishedOn: '2018-01-01' }),
-      f({ id: 5, publishedOn: '2026-03-01' }),
+      f(1, '2026-03-01'),
+      f(2, '2020-01-01', { wordScore: 2 }),
+      f(3, '2019-01-01', { titleHasAll: true }),
+      f(4, '2018-01-01', { exactNumber: true }),
+      f(5, '2026-03-01'),
     ];
     expect(list.sort(compareByRelevance).map((x) => x.id)).toEqual([4, 3, 2, 5, 1]);
   });

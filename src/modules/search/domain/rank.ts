@@ -5,11 +5,11 @@
  *  2. items with every keyword in the title;
  *  3. more keywords found as whole words (word segmentation), then as the start of a word
  *     (房改 in 房改房), before those found only inside a longer word (房改 in 危房改造);
- *  4. newest first; the item id breaks ties.
+ *  4. newest first (the sort key: publication day, then the item id).
  */
 export type RankFacts = {
-  id: number;
-  publishedOn: string;
+  /** domain/sort-key.ts: larger is newer. */
+  sortKey: number;
   exactNumber: boolean;
   titleHasAll: boolean;
   /** Per keyword: 2 whole word, 1 start of a word, 0 only inside a word; summed. */
@@ -21,7 +21,6 @@ export function compareByRelevance(a: RankFacts, b: RankFacts): number {
     Number(b.exactNumber) - Number(a.exactNumber) ||
     Number(b.titleHasAll) - Number(a.titleHasAll) ||
     b.wordScore - a.wordScore ||
-    (a.publishedOn < b.publishedOn ? 1 : a.publishedOn > b.publishedOn ? -1 : 0) ||
-    b.id - a.id
+    b.sortKey - a.sortKey
   );
 }

@@ -19,3 +19,12 @@ export type SearchRequest = { q: string; filters: SearchFilters; sort: SearchSor
 /** Relevance is ranked over the newest matches up to this many (plus title and 文号 hits); the rest follow newest first. */
 export const RANK_WINDOW = 300;
 export const TITLE_CANDIDATES = 200;
+
+/** Matches are counted up to this many; beyond it the portal says "more than". */
+export const TOTAL_CAP = 10_000;
+/** Facet counts are exact up to this many matches; beyond it they are counted over the newest this many. */
+export const FACET_SAMPLE = 2_000;
+
+/** The bounds above as one value, so a test can make them small enough to cross with a few items. */
+export type SearchLimits = { rankWindow: number; titleCandidates: number; totalCap: number; facetSample: number };
+export const SEARCH_LIMITS: SearchLimits = { rankWindow: RANK_WINDOW, titleCandidates: TITLE_CANDIDATES, totalCap: TOTAL_CAP, facetSample: FACET_SAMPLE };

@@ -5,10 +5,11 @@
  * a run of letters and digits yields itself. A keyword then matches exactly the texts that contain
  * it as a substring, as a phrase of consecutive pieces, on FTS5 and on tsvector alike.
  *
- * Change anything here and raise TOKENIZER_VERSION: the index remembers the version it was built
+ * Change anything here (or how the index stores the tokens) and raise TOKENIZER_VERSION: the index remembers the version it was built
  * with and `gongkai reindex` rebuilds it.
  */
-export const TOKENIZER_VERSION = 1;
+export const TOKENIZER_VERSION = 2;
+// Version 2 (migration 035): items carry a newest-first sort key and SQLite keeps one FTS5 row per item.
 
 /** The longest keyword the index answers; longer ones are cut (a chunk overlap covers it). */
 export const MAX_KEYWORD_CHARS = 40;

@@ -1,33 +1,42 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { Executor } from '../../catalog/index.ts';
+import { idOfSortKey } from '../domain/sort-key.ts';
+import { genreTag, organTag, stageTag, tagsOf, validityTag } from '../domain/filter-tags.ts';
 import type { Phrase } from '../domain/tokenize.ts';
 
-export type ChunkRow = { publicationId: number; field: 'title' | 'meta' | 'body' | 'attachment'; attachmentId: number | null; seq: number; text: string; grams: string[]; words: string[] };
-export type TokenColumn = 'grams' | 'words';
+export type ChunkField = 'title' | 'meta' | 'body' | 'attachment';
+export type ChunkRow = { field: ChunkField; attachmentId: number | null; seq: number; text: string; grams: string[]; words: string[] };
+
+/** One published item as the index stores it: its chunks with their tokens and what filters need. */
+export type IndexedDoc = { publicationId: number; sortKey: number; organId: number; stage: string; genre: string; validity: string; chunks: ChunkRow[] };
+
+/**
+ * What must occur in an item: every keyword (any one of its alternative phrases) in the gram
+ * tokens — of the title only, if asked — and, if given, any of the word phrases in the word tokens.
+ */
+export type Match = { keywords: Phrase[][]; titleOnly?: boolean; words?: Phrase[] };
+
+/** Which items may answer: some organs (null = all), a stage, genre, validity, a sort-key range, or only these keys. */
+export type Scope = { organIds: number[] | null; stage?: string; genre?: string; validity?: string; minKey?: number; maxKey?: number; keys?: number[] | null };
 
 /**
  * The one port over the two full-text engines. Both are fed the tokens the app made
- * (domain/tokenize.ts, domain/word-signal.ts) and answer the same phrase queries — consecutive
- * positions, the last token possibly a prefix — so they match the same chunks.
+ * (domain/tokenize.ts, domain/word-signal.ts) in the same chunks and answer the same phrase
+ * queries — consecutive positions within one chunk, the last token possibly a prefix — so they
+ * return the same items, always as sort keys (domain/sort-key.ts), newest first.
  */
 export interface FullTextIndex {
-  /** Stores an item's chunks (search_chunks) with their tokens. */
-  insertChunks(db: Executor, rows: ChunkRow[]): Promise<void>;
-  remove(db: Executor, chunkIds: number[]): Promise<void>;
-  /** `select publication_id` of chunks where any of the phrases occurs in the column (and the chunk is a title, if asked). */
-  matching(column: TokenColumn, phrases: Phrase[], opts?: MatchOptions): RawBuilder<{ publication_id: number }>;
+  insert(db: Executor, doc: IndexedDoc): Promise<void>;
+  /** Takes an item's tokens out (its chunk rows and search_docs row are the caller's). */
+  remove(db: Executor, sortKey: number): Promise<void>;
+  /** The newest matching items, at most `limit`, newest first. */
+  newest(db: Executor, m: Match, s: Scope, limit: number): Promise<number[]>;
+  /** How many items match, counting no further than `cap`. */
+  countUpTo(db: Executor, m: Match, s: Scope, cap: number): Promise<number>;
+  /** Which of `keys` match. */
+  among(db: Executor, m: Match, s: Scope, keys: number[]): Promise<Set<number>>;
 }
-
-/** titleOnly: only title chunks; within: only chunks of these items (the ranking's candidates). */
-export type MatchOptions = { titleOnly?: boolean; within?: number[] };
-
-const extra = (opts: MatchOptions) => {
-  const parts = [];
-  if (opts.titleOnly) parts.push(sql`and c.field = 'title'`);
-  if (opts.within) parts.push(sql`and c.publication_id in (${sql.join(opts.within.length ? opts.within : [-1])})`);
-  return sql.join(parts, sql` `);
-};
 
 export function fullTextIndexFor(dialect: DialectName): FullTextIndex {
   return dialect === 'postgres' ? postgresTsvector : sqliteFts5;
@@ -39,29 +48,79 @@ const assertToken = (t: string) => {
   return t;
 };
 
-/** SQLite FTS5, contentless, rowid = chunk id; `"a b c"*` is a phrase whose last token is a prefix. */
+/** Between chunks in one FTS5 column: a private-use character, never a token of a query, so no phrase spans two chunks. */
+const CHUNK_SEPARATOR = '\uE000';
+
+const joinChunks = (lists: string[][]) => lists.map((l) => l.join(' ')).join(` ${CHUNK_SEPARATOR} `);
+
+// ---- SQLite FTS5: one row per item, rowid = sort key ------------------------------------------
+
+const ftsPhrase = (p: Phrase) => `"${p.tokens.map(assertToken).join(' ')}"${p.prefixLast ? '*' : ''}`;
+const ftsAny = (ps: Phrase[]) => `(${ps.map(ftsPhrase).join(' OR ')})`;
+
+function ftsExpression(m: Match, s: Scope): string {
+  const parts = m.keywords.map((k) => `${m.titleOnly ? 'title' : '{title meta body att}'} : ${ftsAny(k)}`);
+  if (m.words) parts.push(`words : ${ftsAny(m.words)}`);
+  if (s.organIds) parts.push(`tags : (${s.organIds.map(organTag).join(' OR ')})`);
+  if (s.stage) parts.push(`tags : ${stageTag(s.stage)}`);
+  if (s.genre) parts.push(`tags : ${genreTag(s.genre)}`);
+  if (s.validity) parts.push(`tags : ${validityTag(s.validity)}`);
+  return parts.join(' AND ');
+}
+
+const ftsWhere = (m: Match, s: Scope): RawBuilder<unknown> => {
+  const parts = [sql`search_items match ${ftsExpression(m, s)}`];
+  if (s.minKey !== undefined) parts.push(sql`rowid >= ${s.minKey}`);
+  if (s.maxKey !== undefined) parts.push(sql`rowid <= ${s.maxKey}`);
+  if (s.keys) parts.push(sql`rowid in (select value from json_each(${JSON.stringify(s.keys)}))`);
+  return sql.join(parts, sql` and `);
+};
+
+/** Nothing can match: no keyword, or an empty organ or key list. */
+const empty = (m: Match, s: Scope) => !m.keywords.length || s.organIds?.length === 0 || s.keys?.length === 0 || (m.words !== undefined && !m.words.length);
+
+/** Under this many keys, `among` asks for each key; above, for the keys' range (whose other matches the caller's match excludes). */
+const SEEK_KEYS = 40;
+
 const sqliteFts5: FullTextIndex = {
-  async insertChunks(db, rows) {
-    const fts = [];
-    for (const r of rows) {
-      const { id } = await db.insertInto('search_chunks')
-        .values({ publication_id: r.publicationId, field: r.field, attachment_id: r.attachmentId, seq: r.seq, text: r.text }).returning('id').executeTakeFirstOrThrow();
-      fts.push(sql`(${Number(id)}, ${r.grams.join(' ')}, ${r.words.join(' ')})`);
-    }
-    if (fts.length) await sql`insert into search_fts (rowid, grams, words) values ${sql.join(fts)}`.execute(db);
+  async insert(db, doc) {
+    await insertChunkTexts(db, doc, false);
+    const col = (f: ChunkField) => joinChunks(doc.chunks.filter((c) => c.field === f).map((c) => c.grams.map(assertToken)));
+    await sql`insert into search_items (rowid, title, meta, body, att, words, tags) values (${doc.sortKey}, ${col('title')}, ${col('meta')}, ${col('body')}, ${col('attachment')},
+      ${joinChunks(doc.chunks.map((c) => c.words.map(assertToken)))}, ${tagsOf(doc).join(' ')})`.execute(db);
   },
-  async remove(db, chunkIds) {
-    for (let i = 0; i < chunkIds.length; i += 500) {
-      const ids = chunkIds.slice(i, i + 500);
-      await sql`delete from search_fts where rowid in (${sql.join(ids)})`.execute(db);
-    }
+  async remove(db, sortKey) {
+    await sql`delete from search_items where rowid = ${sortKey}`.execute(db);
   },
-  matching(column, phrases, opts = {}) {
-    const expr = phrases.map((p) => `"${p.tokens.map(assertToken).join(' ')}"${p.prefixLast ? '*' : ''}`).join(' OR ');
-    const match = `${column} : (${expr})`;
-    return sql`select c.publication_id from search_fts f join search_chunks c on c.id = f.rowid where search_fts match ${match} ${extra(opts)}`;
+  async newest(db, m, s, limit) {
+    if (empty(m, s) || limit <= 0) return [];
+    const r = await sql<{ k: number }>`select rowid as k from search_items where ${ftsWhere(m, s)} order by rowid desc limit ${limit}`.execute(db);
+    return r.rows.map((x) => Number(x.k));
+  },
+  async countUpTo(db, m, s, cap) {
+    if (empty(m, s)) return 0;
+    const r = await sql<{ n: number }>`select count(*) as n from (select rowid from search_items where ${ftsWhere(m, s)} limit ${cap})`.execute(db);
+    return Number(r.rows[0].n);
+  },
+  async among(db, m, s, keys) {
+    if (!keys.length) return new Set();
+    const narrowed: Scope = keys.length <= SEEK_KEYS ? { ...s, keys } : { ...s, minKey: Math.max(s.minKey ?? -Infinity, Math.min(...keys)), maxKey: Math.min(s.maxKey ?? Infinity, Math.max(...keys)) };
+    const wanted = new Set(keys);
+    return new Set((await sqliteFts5.newest(db, m, narrowed, Number.MAX_SAFE_INTEGER)).filter((k) => wanted.has(k)));
   },
 };
+
+async function insertChunkTexts(db: Executor, doc: IndexedDoc, withTokens: boolean): Promise<void> {
+  for (let i = 0; i < doc.chunks.length; i += 200) {
+    const rows = doc.chunks.slice(i, i + 200).map((c) => withTokens
+      ? sql`(${doc.publicationId}, ${c.field}, ${c.attachmentId}, ${c.seq}, ${c.text}, ${tsvectorLiteral(c.grams)}::tsvector, ${tsvectorLiteral(c.words)}::tsvector)`
+      : sql`(${doc.publicationId}, ${c.field}, ${c.attachmentId}, ${c.seq}, ${c.text})`);
+    if (withTokens) await sql`insert into search_chunks (publication_id, field, attachment_id, seq, text, grams, words) values ${sql.join(rows)}`.execute(db);
+    else await sql`insert into search_chunks (publication_id, field, attachment_id, seq, text) values ${sql.join(rows)}`.execute(db);
+  }
+}
+
+// ---- PostgreSQL: tsvector + GIN per chunk, filters and order on search_docs --------------------
 
 /** A tsvector literal with our own positions (1-based; chunks stay under PostgreSQL's 16,383). */
 export function tsvectorLiteral(tokens: string[]): string {
@@ -77,19 +136,41 @@ export function tsvectorLiteral(tokens: string[]): string {
 const tsquery = (phrases: Phrase[]) =>
   phrases.map((p) => `(${p.tokens.map((t, i) => `'${assertToken(t)}'${p.prefixLast && i === p.tokens.length - 1 ? ':*' : ''}`).join(' <-> ')})`).join(' | ');
 
-/** PostgreSQL tsvector + GIN: the literal is cast as is, never parsed by a text-search configuration. */
+function pgWhere(m: Match, s: Scope, ids: number[] | null): RawBuilder<unknown> {
+  const within = ids ? sql` and c.publication_id in (${sql.join(ids)})` : sql``;
+  const parts = m.keywords.map((k) => sql`d.publication_id in (select c.publication_id from search_chunks c where c.grams @@ ${tsquery(k)}::tsquery${m.titleOnly ? sql` and c.field = 'title'` : sql``}${within})`);
+  if (m.words) parts.push(sql`d.publication_id in (select c.publication_id from search_chunks c where c.words @@ ${tsquery(m.words)}::tsquery${within})`);
+  if (s.organIds) parts.push(sql`d.organ_id in (${sql.join(s.organIds)})`);
+  if (s.stage) parts.push(sql`d.stage = ${s.stage}`);
+  if (s.genre) parts.push(sql`d.genre = ${s.genre}`);
+  if (s.validity) parts.push(sql`d.validity = ${s.validity}`);
+  if (s.minKey !== undefined) parts.push(sql`d.sort_key >= ${s.minKey}`);
+  if (s.maxKey !== undefined) parts.push(sql`d.sort_key <= ${s.maxKey}`);
+  if (s.keys) parts.push(sql`d.sort_key in (select cast(value as bigint) from json_array_elements_text(${JSON.stringify(s.keys)}::json))`);
+  return sql.join(parts, sql` and `);
+}
+
 const postgresTsvector: FullTextIndex = {
-  async insertChunks(db, rows) {
-    if (!rows.length) return;
-    const values = rows.map((r) => sql`(${r.publicationId}, ${r.field}, ${r.attachmentId}, ${r.seq}, ${r.text}, ${tsvectorLiteral(r.grams)}::tsvector, ${tsvectorLiteral(r.words)}::tsvector)`);
-    await sql`insert into search_chunks (publication_id, field, attachment_id, seq, text, grams, words) values ${sql.join(values)}`.execute(db);
+  async insert(db, doc) {
+    await insertChunkTexts(db, doc, true);
   },
   async remove() {
     // The tokens live in the chunk rows, which the caller deletes.
   },
-  matching(column, phrases, opts = {}) {
-    const q = tsquery(phrases);
-    const col = sql.ref(`c.${column}`);
-    return sql`select c.publication_id from search_chunks c where ${col} @@ ${q}::tsquery ${extra(opts)}`;
+  async newest(db, m, s, limit) {
+    if (empty(m, s) || limit <= 0) return [];
+    const r = await sql<{ k: number }>`select d.sort_key as k from search_docs d where ${pgWhere(m, s, null)} order by d.sort_key desc limit ${Math.min(limit, Number.MAX_SAFE_INTEGER)}`.execute(db);
+    return r.rows.map((x) => Number(x.k));
+  },
+  async countUpTo(db, m, s, cap) {
+    if (empty(m, s)) return 0;
+    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_docs d where ${pgWhere(m, s, null)} limit ${cap}) x`.execute(db);
+    return Number(r.rows[0].n);
+  },
+  async among(db, m, s, keys) {
+    if (!keys.length || empty(m, s)) return new Set();
+    const ids = keys.map(idOfSortKey);
+    const r = await sql<{ k: number }>`select d.sort_key as k from search_docs d where ${pgWhere(m, { ...s, keys }, ids)}`.execute(db);
+    return new Set(r.rows.map((x) => Number(x.k)));
   },
 };

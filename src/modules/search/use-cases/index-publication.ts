@@ -7,6 +7,7 @@ import { chunksOf, htmlToPlainText } from '../domain/text.ts';
 import { indexTokens, TOKENIZER_VERSION } from '../domain/tokenize.ts';
 import { wordTokens, type Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
+import { sortKeyOf } from '../domain/sort-key.ts';
 import { fullTextIndexFor, type ChunkRow } from '../storage/full-text-index.ts';
 import { clearDoc, insertDoc, loadIndexSource } from '../storage/search-repository.ts';
 
@@ -51,7 +52,9 @@ export async function indexPublication(trx: Executor, deps: IndexDeps, publicati
   const src = await loadIndexSource(trx, publicationId);
   if (!src || src.row.status !== 'published' || !src.row.published_on) return;
   const p = src.row;
+  const sortKey = sortKeyOf(p.published_on!, p.id);
   await insertDoc(trx, {
+    sort_key: sortKey,
     publication_id: p.id, organ_id: p.organ_id, published_on: p.published_on!, year: Number(p.published_on!.slice(0, 4)), stage: p.stage,
     genre: p.genre, validity: p.validity, document_number_key: documentNumberKey(p.document_number), index_number_key: indexNumberKey(p.index_number),
     tokenizer_version: TOKENIZER_VERSION, indexed_at: deps.clock.now().toISOString(),
@@ -65,7 +68,7 @@ export async function indexPublication(trx: Executor, deps: IndexDeps, publicati
   const rows: ChunkRow[] = [];
   for (const part of parts) {
     const chunks = part.field === 'title' ? [part.text] : chunksOf(part.text, indexTokens);
-    chunks.forEach((text, seq) => rows.push({ publicationId: p.id, field: part.field, attachmentId: part.attachmentId, seq, text, grams: indexTokens(text), words: wordTokens(segment, text) }));
+    chunks.forEach((text, seq) => rows.push({ field: part.field, attachmentId: part.attachmentId, seq, text, grams: indexTokens(text), words: wordTokens(segment, text) }));
   }
-  await index.insertChunks(trx, rows);
+  await index.insert(trx, { publicationId: p.id, sortKey, organId: p.organ_id, stage: p.stage, genre: p.genre, validity: p.validity, chunks: rows });
 }

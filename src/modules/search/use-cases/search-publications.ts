@@ -2,16 +2,14 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { listCatalogNodes, listOrgans, pathTo, subtreeIds } from '../../catalog/index.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { compareByRelevance, type RankFacts } from '../domain/rank.ts';
-import { RANK_WINDOW, TITLE_CANDIDATES, type SearchRequest } from '../domain/search-request.ts';
+import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { normalizeText } from '../domain/tokenize.ts';
 import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
-import { fullTextIndexFor } from '../storage/full-text-index.ts';
-import {
-  chunksOfDocs, exactNumberDocs, findNodeOrgan, idsMatching, inNodes, matchedDocs, newestDocs, nodesByIds, numberedDocs, placementsOf,
-  resultRows, titleDocs, totalAndFacets, type DocRef, type FacetCount,
-} from '../storage/search-repository.ts';
+import { fullTextIndexFor, type FullTextIndex, type Match, type Scope } from '../storage/full-text-index.ts';
+import { idOfSortKey, keyRange } from '../domain/sort-key.ts';
+import { facetRows, findNodeOrgan, keysInNodes, nodesByIds, numberedKeys, chunksOfDocs, placementsOf, resultRows } from '../storage/search-repository.ts';
 
 export type SearchHit = {
   id: number;
@@ -32,12 +30,19 @@ export type SearchHit = {
 
 export type SearchResult = {
   query: ParsedQuery;
+  /** Matches, counted up to TOTAL_CAP + 1; `totalCapped` when there are more than TOTAL_CAP. */
   total: number;
+  totalCapped: boolean;
   hits: SearchHit[];
   facets: { organ: FacetCount[]; node: (FacetCount & { label: string })[]; stage: FacetCount[]; genre: FacetCount[]; year: FacetCount[]; validity: FacetCount[] };
+  /** Null when the facet counts are over every match; else the number of newest matches they were counted over. */
+  facetsSampled: number | null;
 };
 
+export type FacetCount = { value: string; count: number };
+
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
+const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null });
 
 /** The organ and every unit below it. */
 export async function organAndUnits(deps: AppDeps, organId: number): Promise<number[]> {
@@ -47,95 +52,138 @@ export async function organAndUnits(deps: AppDeps, organId: number): Promise<num
   return out;
 }
 
+/** The filters as the index takes them: organs (scope ∩ chosen organ), stage, genre, validity, a key range for year and dates, the keys of a node's items. */
+async function scopeOf(deps: AppDeps, f: SearchFilters): Promise<Scope> {
+  let organIds = f.scopeOrganId ? await organAndUnits(deps, f.scopeOrganId) : null;
+  if (f.organId) organIds = organIds ? organIds.filter((id) => id === f.organId) : [f.organId];
+  const fromOn = [f.fromOn, f.year ? `${f.year}-01-01` : undefined].filter((x): x is string => !!x).sort().pop();
+  const toOn = [f.toOn, f.year ? `${f.year}-12-31` : undefined].filter((x): x is string => !!x).sort()[0];
+  let keys: number[] | null = null;
+  if (f.nodeId) {
+    const node = await findNodeOrgan(deps.db, f.nodeId);
+    keys = node ? await keysInNodes(deps.db, subtreeIds(await listCatalogNodes(deps.db, node.organ_id), node.id)) : [];
+  }
+  return { organIds, stage: f.stage, genre: f.genre, validity: f.validity, ...keyRange(fromOn, toOn), keys };
+}
+
+const byKeyDesc = (a: number, b: number) => b - a;
+
 /**
  * One search: the matching items (every keyword as a substring, or the 文号/索引号), the facet
- * counts, and one page ranked by relevance (domain/rank.ts) or newest first. Relevance is ranked
- * in the app over a bounded candidate set (the newest RANK_WINDOW matches, the newest title
- * matches and the exact number) so a common word never ranks every match, and both databases
- * produce the same list; beyond the window the list goes on newest first.
+ * counts, and one page ranked by relevance (domain/rank.ts) or newest first. The index hands out
+ * matches newest first and stops early, so no step reads every match of a common word: the total
+ * is counted up to TOTAL_CAP, the facets over the newest FACET_SAMPLE matches, and relevance ranks
+ * a bounded candidate set (the newest RANK_WINDOW matches, the newest title matches and the exact
+ * number); beyond the ranked candidates the list goes on newest first. Every step is defined on the
+ * newest-first order of the matches, so SQLite and PostgreSQL produce the same list.
  */
-export async function searchPublications(deps: AppDeps, req: SearchRequest, segment: Segmenter = jiebaSegmenter()): Promise<SearchResult> {
+export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits } = {}): Promise<SearchResult> {
+  const segment = opts.segment ?? jiebaSegmenter();
+  const { rankWindow, titleCandidates, totalCap, facetSample } = opts.limits ?? SEARCH_LIMITS;
+  if (facetSample < rankWindow) throw new Error('facetSample must be at least rankWindow: the window is the sample’s head');
   const { db } = deps;
   const index = fullTextIndexFor(deps.dialect);
   const query = parseQuery(req.q);
-  if (!query.keywords.length && !query.documentNumberKey) return { query, total: 0, hits: [], facets: EMPTY_FACETS };
-  const f = req.filters;
-  const scope = f.scopeOrganId ? await organAndUnits(deps, f.scopeOrganId) : null;
-  let nodeIds: number[] | null = null;
-  if (f.nodeId) {
-    const node = await findNodeOrgan(db, f.nodeId);
-    nodeIds = node ? subtreeIds(await listCatalogNodes(db, node.organ_id), node.id) : [];
-  }
-  const matched = () => {
-    const d = matchedDocs(db, index, query, f, scope);
-    return nodeIds ? inNodes(d, nodeIds) : d;
+  if (!query.keywords.length && !query.documentNumberKey) return NOTHING(query);
+  const scope = await scopeOf(deps, req.filters);
+  const m: Match = { keywords: query.keywords.map((k) => k.alternatives.map((a) => a.phrase)) };
+
+  const numbered = await numberedKeys(db, query, scope);
+  const numberedAlsoMatching = await index.among(db, m, scope, numbered);
+  const extra = numbered.filter((k) => !numberedAlsoMatching.has(k));
+  /** The newest `limit` matches: the index's, merged with the numbered items it does not find. */
+  const newest = async (s: Scope, limit: number) => {
+    const fromIndex = await index.newest(db, m, s, limit);
+    const inRange = extra.filter((k) => (s.minKey === undefined || k >= s.minKey) && (s.maxKey === undefined || k <= s.maxKey));
+    return [...fromIndex, ...inRange].sort(byKeyDesc).slice(0, limit);
   };
 
-  const counted = await totalAndFacets(db, matched(), 30);
-  const total = counted.total;
-  if (total === 0) return { query, total, hits: [], facets: EMPTY_FACETS };
-  const { organ_id: organ, stage, genre, year, validity } = counted.facets;
-  const nodeCounts = counted.facets.node.map((n) => ({ nodeId: Number(n.value), count: n.count }));
-  year.sort((a, b) => Number(b.value) - Number(a.value));
+  const counted = await index.countUpTo(db, m, scope, totalCap + 1);
+  const total = Math.min(counted + extra.length, totalCap + 1);
+  if (total === 0) return NOTHING(query);
+  const sample = await newest(scope, facetSample);
+  const facets = await facetsOf(deps, sample.map(idOfSortKey));
 
   const offset = (req.page - 1) * req.pageSize;
-  let page: DocRef[];
-  let exact = new Set<number>();
-  if (req.sort === 'newest') {
-    page = await newestDocs(matched(), offset, req.pageSize);
-    exact = await exactNumberDocs(db, query, page.map((p) => p.id));
+  let page: number[];
+  if (offset >= totalCap) page = []; // the list stops at totalCap, as its count does
+  else if (req.sort === 'newest') {
+    page = offset + req.pageSize <= sample.length ? sample.slice(offset, offset + req.pageSize) : (await newest(scope, offset + req.pageSize)).slice(offset);
   } else {
-    const [newest, titled] = await Promise.all([newestDocs(matched(), 0, RANK_WINDOW), titleDocs(matched(), index, query, TITLE_CANDIDATES)]);
-    const byId = new Map<number, DocRef>();
-    for (const r of [...newest, ...titled]) byId.set(r.id, r);
-    // The exact 文号/索引号 item is always a candidate, however old.
-    const numbered = await numberedDocs(db, query);
-    const candidateIds = new Set((await newestDocsAmong(matched(), numbered.map((n) => n.publication_id))).map((r) => r.id));
-    for (const n of numbered) if (candidateIds.has(n.publication_id)) byId.set(n.publication_id, { id: n.publication_id, publishedOn: n.published_on });
-    const ranked = await rank(deps, index, query, [...byId.values()], segment);
-    if (offset < ranked.length) page = ranked.slice(offset, offset + req.pageSize);
-    else {
-      const extras = ranked.filter((r) => !newest.some((n) => n.id === r.id)).map((r) => r.id);
-      page = await newestDocs(matched(), newest.length + (offset - ranked.length), req.pageSize, extras);
+    const window = sample.slice(0, rankWindow);
+    const titled = await index.newest(db, { ...m, titleOnly: true }, scope, titleCandidates);
+    const candidates = [...new Set([...window, ...titled, ...numbered])];
+    const ranked = (await rankFacts(deps, index, query, m, scope, { window, titled, numbered }, segment)).sort(compareByRelevance).map((f) => f.key);
+    page = ranked.slice(offset, offset + req.pageSize);
+    if (page.length < req.pageSize && window.length === rankWindow) {
+      // Beyond the ranked candidates: the other matches, older than the window, newest first.
+      const oldest = window[window.length - 1];
+      const skip = Math.max(0, offset - ranked.length);
+      const want = req.pageSize - page.length;
+      const already = new Set(candidates);
+      const alreadyOlder = candidates.filter((k) => k < oldest).length;
+      const rest = (await newest({ ...scope, maxKey: oldest - 1 }, skip + want + alreadyOlder)).filter((k) => !already.has(k));
+      page = [...page, ...rest.slice(skip, skip + want)];
     }
-    exact = await exactNumberDocs(db, query, page.map((p) => p.id));
   }
+  page = page.slice(0, Math.max(0, totalCap - offset));
 
-  const hits = await presentHits(deps, query, page.map((p) => p.id), exact);
-  const nodeRows = await nodesByIds(db, nodeCounts.map((n) => n.nodeId));
-  const nodeName = new Map(nodeRows.map((n) => [n.id, n.name]));
+  const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null };
+}
+
+/** Facet counts over some matches: organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */
+async function facetsOf(deps: AppDeps, ids: number[]): Promise<SearchResult['facets']> {
+  const { docs, placements } = await facetRows(deps.db, ids);
+  const count = (values: (string | number)[]) => {
+    const n = new Map<string, number>();
+    for (const v of values) n.set(String(v), (n.get(String(v)) ?? 0) + 1);
+    return [...n].map(([value, c]) => ({ value, count: c })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  };
+  const nodeCounts = count(placements.map((p) => p.node_id)).slice(0, 30);
+  const nodeName = new Map((await nodesByIds(deps.db, nodeCounts.map((n) => Number(n.value)))).map((n) => [n.id, n.name]));
   return {
-    query, total, hits,
-    facets: { organ, stage, genre, year, validity, node: nodeCounts.map((n) => ({ value: String(n.nodeId), count: n.count, label: nodeName.get(n.nodeId) ?? String(n.nodeId) })) },
+    organ: count(docs.map((d) => d.organ_id)),
+    stage: count(docs.map((d) => d.stage)),
+    genre: count(docs.map((d) => d.genre)),
+    year: count(docs.map((d) => d.year)).sort((a, b) => Number(b.value) - Number(a.value)),
+    validity: count(docs.map((d) => d.validity)),
+    node: nodeCounts.map((n) => ({ ...n, label: nodeName.get(Number(n.value)) ?? n.value })),
   };
 }
 
-/** The ids among `ids` that the current filters let through. */
-async function newestDocsAmong(d: ReturnType<typeof matchedDocs>, ids: number[]): Promise<DocRef[]> {
-  if (!ids.length) return [];
-  const rows = await d.select(['d.publication_id', 'd.published_on']).where('d.publication_id', 'in', ids).execute();
-  return rows.map((r) => ({ id: r.publication_id, publishedOn: r.published_on }));
-}
-
-async function rank(deps: AppDeps, index: ReturnType<typeof fullTextIndexFor>, query: ParsedQuery, candidates: DocRef[], segment: Segmenter): Promise<DocRef[]> {
-  const ids = candidates.map((c) => c.id);
-  const exact = await exactNumberDocs(deps.db, query, ids);
-  let titleAll = null as Set<number> | null;
+/**
+ * The ranking facts of the candidates. Each question is asked of the index for one group of
+ * candidates at a time — the window (every match in its key range), the title matches (every title
+ * match in theirs), the numbered items — with the whole query in the match, so the index only
+ * visits those candidates.
+ */
+async function rankFacts(
+  deps: AppDeps, index: FullTextIndex, query: ParsedQuery, m: Match, scope: Scope,
+  groups: { window: number[]; titled: number[]; numbered: number[] }, segment: Segmenter,
+): Promise<(RankFacts & { key: number })[]> {
+  const { db } = deps;
+  const union = async (ask: (group: number[], titleOnly: boolean) => Promise<Set<number>>) => {
+    const out = new Set<number>();
+    for (const s of await Promise.all([ask(groups.window, false), ask(groups.titled, true), ask(groups.numbered, false)])) for (const k of s) out.add(k);
+    return out;
+  };
+  const titleAll = m.keywords.length
+    ? await union(async (group, titleOnly) => titleOnly ? new Set(group) : index.among(db, { ...m, titleOnly: true }, scope, group))
+    : new Set<number>();
   const score = new Map<number, number>();
   for (const k of query.keywords) {
-    const inTitle = await idsMatching(deps.db, index, 'grams', k.alternatives.map((a) => a.phrase), ids, true);
-    titleAll = titleAll ? new Set([...titleAll].filter((id: number) => inTitle.has(id))) : inTitle;
     const words = k.alternatives.map((a) => wordPhrasesOf(segment, a.text)).filter((w) => w !== null);
-    const [whole, start] = await Promise.all([
-      idsMatching(deps.db, index, 'words', words.map((w) => w.exact), ids),
-      idsMatching(deps.db, index, 'words', words.map((w) => w.start), ids),
-    ]);
-    for (const id of ids) score.set(id, (score.get(id) ?? 0) + (whole.has(id) ? 2 : start.has(id) ? 1 : 0));
+    if (!words.length) continue;
+    const signal = (kind: 'exact' | 'start') => union((group, titleOnly) => index.among(db, { ...m, titleOnly, words: words.map((w) => w[kind]) }, scope, group));
+    const [whole, start] = [await signal('exact'), await signal('start')];
+    for (const key of start) score.set(key, (score.get(key) ?? 0) + (whole.has(key) ? 2 : 1));
   }
-  const facts: RankFacts[] = candidates.map((c) => ({
-    id: c.id, publishedOn: c.publishedOn, exactNumber: exact.has(c.id), titleHasAll: query.keywords.length > 0 && !!titleAll?.has(c.id), wordScore: score.get(c.id) ?? 0,
+  const exact = new Set(groups.numbered);
+  return [...new Set([...groups.window, ...groups.titled, ...groups.numbered])].map((key) => ({
+    key, sortKey: key,
+    exactNumber: exact.has(key), titleHasAll: titleAll.has(key), wordScore: score.get(key) ?? 0,
   }));
-  return facts.sort(compareByRelevance).map((f) => ({ id: f.id, publishedOn: f.publishedOn }));
 }
 
 async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exact: Set<number>): Promise<SearchHit[]> {

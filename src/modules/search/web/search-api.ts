@@ -26,7 +26,9 @@ const part = z.object({ text: z.string(), hit: z.boolean().describe('是否为�
 const facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
 const searchAnswer = z.object({
   query: z.string().describe('规范化后的检索词 / the query as understood'),
-  total: z.number().int().describe('符合条件的信息总数 / number of matching items'),
+  total: z.number().int().describe('符合条件的信息总数，最多计到 10,001 / number of matching items, counted up to 10,001'),
+  totalCapped: z.boolean().describe('超过 10,000 条时为 true，只能翻到第 10,000 条 / true when more than 10,000 items match; pages stop at the 10,000th'),
+  facetsSampled: z.number().int().nullable().describe('为 null 时各维度数量按全部结果统计，否则按最新的这么多条统计 / null when facet counts cover every match, else the number of newest matches they cover'),
   page: z.number().int(), pageSize: z.number().int(), sort: z.enum(['relevance', 'newest']),
   items: z.array(z.object({
     id: z.number().int(), title: z.string(), url: z.string().describe('门户上的地址 / portal address'),
@@ -63,7 +65,7 @@ export const searchApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     const organName = new Map(organs.map((o) => [String(o.id), o.name]));
     const labelled = (list: { value: string; count: number; label?: string }[], label: (v: string) => string = (v) => v) => list.map((f) => ({ value: f.value, count: f.count, label: f.label ?? label(f.value) }));
     return {
-      query: r.query.display, total: r.total, page: req.page, pageSize: req.pageSize, sort: req.sort,
+      query: r.query.display, total: r.total, totalCapped: r.totalCapped, facetsSampled: r.facetsSampled, page: req.page, pageSize: req.pageSize, sort: req.sort,
       items: r.hits.map((h) => ({
         id: h.id, title: h.title, url: `/organs/${h.organCode}/items/${h.id}`, titleParts: h.titleParts, organ: { code: h.organCode, name: h.organName },
         catalogPath: h.catalogPath, publishedOn: h.publishedOn, indexNumber: h.indexNumber, documentNumber: h.documentNumber, validity: h.validity,

@@ -4,6 +4,7 @@ import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 import { STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
 import type { SnippetPart } from '../domain/snippet.ts';
 import type { SearchResult } from '../use-cases/search-publications.ts';
+import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
 
 const Marked = ({ parts }: { parts: SnippetPart[] }) => <>{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
@@ -60,6 +61,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
       {result && (
         <div class="grid">
           <aside aria-label="筛选">
+            {result.facetsSampled !== null && <p class="count">以下数量按最新的 {result.facetsSampled.toLocaleString('zh-CN')} 条结果统计；选择条件可缩小范围。</p>}
             {active.length > 0 && (
               <div class="panel">
                 <strong>已选条件：</strong>
@@ -76,7 +78,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             ))}
           </aside>
           <section aria-labelledby="results-h">
-            <h2 id="results-h" class="count">共找到 {result.total} 条{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
+            <h2 id="results-h" class="count">{result.totalCapped ? `找到超过 ${(result.total - 1).toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a>
             </h2>
             {result.total === 0 && <p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}
@@ -97,7 +99,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               ))}
             </ol>
             {result.total > 0 && result.hits.length === 0 && <p>没有更多结果了。</p>}
-            <Pagination page={page} pageSize={pageSize} total={result.total} href={(p) => searchUrl('/search', raw, { page: String(p) })} />
+            {result.totalCapped && <p class="count">结果较多，只列出前 {(result.total - 1).toLocaleString('zh-CN')} 条；请增加检索词或选择左侧的条件缩小范围。</p>}
+            <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} />
           </section>
         </div>
       )}

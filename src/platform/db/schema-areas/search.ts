@@ -21,6 +21,8 @@ export interface SearchDocsTable {
   /** 文号 normalised (brackets, full-width digits) so 岚建[2026]63号 finds 岚建〔2026〕63号; '' when none. */
   document_number_key: string;
   index_number_key: string;
+  /** Newest first: the publication day and the id in one number (domain/sort-key.ts); the FTS5 rowid on SQLite. */
+  sort_key: number;
   tokenizer_version: number;
   indexed_at: string;
 }

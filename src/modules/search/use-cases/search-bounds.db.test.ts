@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DIALECTS } from '../../../../test/support/db.ts';
+import { buildDeps, createNode, createOrgan, publicationInput, system } from '../../../../test/support/factories.ts';
+import { createPublication } from '../../catalog/index.ts';
+import { publishImported } from '../../review/index.ts';
+import type { DialectName } from '../../../platform/db/dialect.ts';
+import type { SearchFilters, SearchLimits, SearchSort } from '../domain/search-request.ts';
+import { searchPublications, type SearchResult } from './search-publications.ts';
+
+/**
+ * The bounded search (docs/search.md, "Speed") with its bounds made small, so a few dozen items
+ * cross every one of them: the ranking window, the title candidates, the capped total and the
+ * sampled facets. Whatever the bounds, paging through a result must list every match exactly once,
+ * filters must let through exactly the right items, and both databases must give the same pages.
+ */
+type Item = { id: number; organ: 'a' | 'unit' | 'b'; node: string; on: string; stage: string; text: string; kind: number };
+
+const KINDS = [
+  { title: (i: number) => `关于廉租住房补贴发放的通知（第${i}批）`, body: '廉租住房补贴标准按本通知执行。' },
+  { title: (i: number) => `城市建设工作简报第${i}期`, body: '本期介绍廉租房建设进度。' },
+  { title: (i: number) => `公告第${i}号`, body: '申请廉租住房的家庭，可一并申请租赁补贴。' },
+  { title: (i: number) => `绿化养护通知第${i}号`, body: '做好冬季绿化养护工作。' },
+];
+
+const dayOf = (i: number) => new Date(Date.UTC(2019, 0, 1) + ((i * 37) % 2000) * 86_400_000).toISOString().slice(0, 10);
+
+type Loaded = {
+  dialect: DialectName;
+  items: Item[];
+  organId: Record<Item['organ'], number>;
+  nodeId: Record<string, number>;
+  search: (q: string, sort: SearchSort, filters: Partial<SearchFilters>, page: number, limits: SearchLimits) => Promise<SearchResult>;
+  drop: () => Promise<void>;
+};
+
+async function load(dialect: DialectName): Promise<Loaded> {
+  const handle = await createTestDatabase(dialect);
+  const deps = buildDeps(handle, '2026-03-10T02:00:00Z');
+  const a = await createOrgan(deps);
+  const unit = await createOrgan(deps, { parentCode: a.code, kind: 'unit' });
+  const b = await createOrgan(deps);
+  const organId = { a: a.id, unit: unit.id, b: b.id };
+  const nodeId: Record<string, number> = {
+    a1: await createNode(deps, a.id, { name: '政策文件' }), a2: await createNode(deps, a.id, { name: '工作动态' }),
+    unit: await createNode(deps, unit.id, { name: '通知公告' }), b: await createNode(deps, b.id, { name: '政策文件' }),
+  };
+  const items: Item[] = [];
+  for (let i = 0; i < 36; i++) {
+    const organ = (['a', 'unit', 'b'] as const)[i % 3];
+    const node = organ === 'a' ? (i % 2 ? 'a1' : 'a2') : organ;
+    const kind = i % 4;
+    const stage = i % 2 ? 'execution' : 'decision';
+    const on = dayOf(i);
+    const draft = await createPublication(deps, system, organId[organ], publicationInput([nodeId[node]], {
+      title: KINDS[kind].title(i), bodyHtml: `<p>${KINDS[kind].body}</p>`, formedOn: on, stage,
+    }));
+    const p = await publishImported(deps, system, draft.id, { backdatedPublishedOn: on });
+    items.push({ id: p.id, organ, node, on, stage, text: KINDS[kind].title(i) + KINDS[kind].body, kind });
+  }
+  return {
+    dialect, items, organId, nodeId,
+    search: (q, sort, filters, page, limits) => searchPublications(deps, { q, sort, page, pageSize: 3, filters: { scopeOrganId: null, ...filters } }, { limits }),
+    drop: () => handle.drop(),
+  };
+}
+
+const ROOMY: SearchLimits = { rankWindow: 4, titleCandidates: 2, totalCap: 1000, facetSample: 1000 };
+const TIGHT: SearchLimits = { rankWindow: 4, titleCandidates: 2, totalCap: 6, facetSample: 5 };
+const QUERIES = ['廉租', '廉租 补贴', '补贴'];
+
+async function allPages(d: Loaded, q: string, sort: SearchSort, filters: Partial<SearchFilters>, limits: SearchLimits) {
+  const ids: number[] = [];
+  for (let page = 1; page < 40; page++) {
+    const r = await d.search(q, sort, filters, page, limits);
+    if (!r.hits.length) return { ids, first: await d.search(q, sort, filters, 1, limits) };
+    ids.push(...r.hits.map((h) => h.id));
+  }
+  throw new Error('too many pages');
+}
+
+describe('bounded search', () => {
+  const dbs: Loaded[] = [];
+  beforeAll(async () => {
+    for (const d of DIALECTS) dbs.push(await load(d));
+  }, 120_000);
+  afterAll(async () => {
+    for (const d of dbs) await d.drop();
+  });
+
+  const filterCases = (d: Loaded): [string, Partial<SearchFilters>, (i: Item) => boolean][] => [
+    ['everything', {}, () => true],
+    ['an organ and its units', { scopeOrganId: d.organId.a }, (i) => i.organ === 'a' || i.organ === 'unit'],
+    ['one organ', { organId: d.organId.b }, (i) => i.organ === 'b'],
+    ['scope and a unit', { scopeOrganId: d.organId.a, organId: d.organId.unit }, (i) => i.organ === 'unit'],
+    ['scope excluding the organ', { scopeOrganId: d.organId.a, organId: d.organId.b }, () => false],
+    ['a year', { year: 2021 }, (i) => i.on.startsWith('2021')],
+    ['a date range', { fromOn: '2020-03-01', toOn: '2022-06-30' }, (i) => i.on >= '2020-03-01' && i.on <= '2022-06-30'],
+    ['a year and a date range', { year: 2021, fromOn: '2021-06-01' }, (i) => i.on >= '2021-06-01' && i.on <= '2021-12-31'],
+    ['a node', { nodeId: d.nodeId.a1 }, (i) => i.node === 'a1'],
+    ['a stage', { stage: 'decision' }, (i) => i.stage === 'decision'],
+  ];
+  const expected = (d: Loaded, q: string, keep: (i: Item) => boolean) =>
+    d.items.filter((i) => keep(i) && q.split(' ').every((w) => i.text.includes(w))).sort((x, y) => (x.on < y.on ? 1 : x.on > y.on ? -1 : y.id - x.id));
+
+  it('lists every match exactly once, newest first or by relevance, whatever the filter', async () => {
+    for (const d of dbs) {
+      for (const [name, filters, keep] of filterCases(d)) {
+        for (const q of QUERIES) {
+          const want = expected(d, q, keep).map((i) => i.id);
+          const newest = await allPages(d, q, 'newest', filters, ROOMY);
+          expect(newest.ids, `${d.dialect} ${name} ${q} newest`).toEqual(want);
+          expect(newest.first.total, `${d.dialect} ${name} ${q} total`).toBe(want.length);
+          const relevance = await allPages(d, q, 'relevance', filters, ROOMY);
+          expect([...relevance.ids].sort(), `${d.dialect} ${name} ${q} relevance`).toEqual([...want].sort());
+          expect(new Set(relevance.ids).size).toBe(relevance.ids.length);
+        }
+      }
+    }
+  });
+
+  it('ranks a title match first even when it is older than the newest matches', async () => {
+    for (const d of dbs) {
+      const r = await d.search('补贴', 'relevance', {}, 1, ROOMY);
+      const first = d.items.find((i) => i.id === r.hits[0].id)!;
+      expect(first.kind, d.dialect).toBe(0);
+      expect(r.hits.slice(0, 2).map((h) => d.items.find((i) => i.id === h.id)!.kind)).toEqual([0, 0]);
+    }
+  });
+
+  it('counts facets over every match when they are few, over the newest ones when there are many', async () => {
+    for (const d of dbs) {
+      const roomy = await d.search('廉租', 'newest', {}, 1, ROOMY);
+      expect(roomy.facetsSampled).toBeNull();
+      expect(roomy.facets.organ.map((f) => f.count).reduce((x, y) => x + y)).toBe(roomy.total);
+      const tight = await d.search('廉租', 'newest', {}, 1, TIGHT);
+      expect(tight.facetsSampled).toBe(5);
+      const newestFive = expected(d, '廉租', () => true).slice(0, 5);
+      const byOrgan = (organ: Item['organ']) => newestFive.filter((i) => i.organ === organ).length;
+      for (const f of tight.facets.organ) expect(f.count).toBe(byOrgan((Object.keys(d.organId) as Item['organ'][]).find((k) => String(d.organId[k]) === f.value)!));
+    }
+  });
+
+  it('counts up to the cap and pages no further', async () => {
+    for (const d of dbs) {
+      const r = await d.search('廉租', 'relevance', {}, 1, TIGHT);
+      expect(r.total).toBe(7);
+      expect(r.totalCapped).toBe(true);
+      const all = await allPages(d, '廉租', 'relevance', {}, TIGHT);
+      expect(all.ids).toHaveLength(6);
+      const few = await d.search('廉租 补贴', 'relevance', { organId: d.organId.b }, 1, TIGHT);
+      expect(few.totalCapped).toBe(false);
+    }
+  });
+
+  it('gives the same pages on SQLite and PostgreSQL', async () => {
+    if (dbs.length < 2) return;
+    const [x, y] = dbs;
+    const same = (filters: Partial<SearchFilters>, other: Partial<SearchFilters>) => [filters, other] as const;
+    const pairs = filterCases(x).map(([name, f], n) => [name, same(f, filterCases(y)[n][1])] as const);
+    for (const [name, [fx, fy]] of pairs) {
+      for (const q of QUERIES) {
+        for (const sort of ['relevance', 'newest'] as const) {
+          for (const limits of [ROOMY, TIGHT]) {
+            const titles = async (d: Loaded, f: Partial<SearchFilters>) => (await allPages(d, q, sort, f, limits)).ids.map((id) => d.items.findIndex((i) => i.id === id));
+            expect(await titles(y, fy), `${name} ${q} ${sort}`).toEqual(await titles(x, fx));
+          }
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from './migration.ts';
+
+/**
+ * Search at a million items (issue 13; docs/search.md, "Speed"). Every indexed item gets a sort key
+ * that orders it newest first (publication day, then id), so the newest matches are read from the
+ * index in order and a search stops after the first page instead of sorting every match.
+ *
+ * On SQLite the full-text index becomes one row per item (`search_items`, its rowid the sort key)
+ * with the filter values as tokens of their own column, so an organ- or stage-filtered search is a
+ * merge inside FTS5. PostgreSQL keeps its chunk rows with tsvectors. The old entries are deleted:
+ * the tokenizer version rises with this change and the index is rebuilt at the next start
+ * (`gongkai reindex` does the same by hand).
+ */
+export const migration: Migration = {
+  name: '035-search-sort-key',
+  async up(db: Kysely<any>, { dialect }) {
+    await db.deleteFrom('search_chunks').execute();
+    await db.deleteFrom('search_docs').execute();
+    await db.schema.alterTable('search_docs').addColumn('sort_key', dialect === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.createIndex('search_docs_sort_key').on('search_docs').column('sort_key').unique().execute();
+    await db.schema.createIndex('search_docs_organ_sort_key').on('search_docs').columns(['organ_id', 'sort_key']).execute();
+    if (dialect === 'sqlite') {
+      await sql`drop table search_fts`.execute(db);
+      await sql`create virtual table search_items using fts5(title, meta, body, att, words, tags, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    }
+  },
+};
