@@ -2,8 +2,9 @@ import { z } from '../../../shared/zod.ts';
 import { catalogChanged } from './catalog-changed.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import type { Actor } from '../../identity/index.ts';
-import { assertMoveAllowed } from '../domain/catalog-tree.ts';
+import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
+import { assertMoveAllowed, pathTo } from '../domain/catalog-tree.ts';
+import { insertCatalogChange } from '../storage/catalog-changes-repository.ts';
 import {
   deleteCatalogNode, findCatalogNode, hasChildNodes, hasPlacements, insertCatalogNode, listCatalogNodes, updateCatalogNodeRow, type CatalogNode,
 } from '../storage/catalog-nodes-repository.ts';
@@ -67,6 +68,18 @@ export async function updateCatalogNode(deps: AppDeps, actor: Actor, nodeId: num
       standard_area: input.isStandardDirectory ? input.standardArea ?? input.name : null, description: input.description, updated_at: at,
     });
     await audit(trx, deps, actor, at, { action: 'catalog_node.update', entityType: 'catalog_node', entityId: nodeId, organId: node.organId, before: node, after: input });
+    // A rename or a move through this form is in the catalog's history too (docs/catalog-changes.md).
+    const pathOf = (parentId: number | null) => (parentId === null ? '（顶级）' : pathTo(all, parentId).map((n) => n.name).join(' > '));
+    const who = { organId: node.organId, nodeId, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), changedAt: at };
+    if (input.name !== node.name) {
+      await insertCatalogChange(trx, { ...who, kind: 'rename', summary: `改名：“${node.name}”改为“${input.name}”`, before: { name: node.name }, after: { name: input.name } });
+    }
+    if (input.parentId !== node.parentId) {
+      await insertCatalogChange(trx, {
+        ...who, kind: 'move', summary: `移动：“${input.name}”从 ${pathOf(node.parentId)} 移到 ${pathOf(input.parentId)}`,
+        before: { parentId: node.parentId }, after: { parentId: input.parentId },
+      });
+    }
     await catalogChanged(trx, node.organId, at);
   });
 }
