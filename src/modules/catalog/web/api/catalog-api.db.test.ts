@@ -348,3 +348,35 @@ describeEachDialect('catalog JSON API', (db) => {
     expect(initializer.statusCode).toBe(200);
   });
 });
+
+describeEachDialect('catalog changes over the API', (db) => {
+  it('previews and merges with the version seen; refuses a stale version, a merge into itself and an editor, saving nothing', async () => {
+    const d = buildDeps(db());
+    const api = await apiFor(d);
+    const organ = await createOrgan(d);
+    const from = await createNode(d, organ.id, { name: '通知公告' });
+    const into = await createNode(d, organ.id, { name: '工作动态' });
+    const item = await createPublished(d, organ.id, [from]);
+    const admin = await tokenFor(d, organ.code, 'organ_admin');
+    const url = `/api/v1/organs/${organ.code}/catalog-changes`;
+    const preview = await api.inject({ method: 'POST', url: `${url}/preview`, headers: { authorization: admin }, payload: { kind: 'merge', nodeId: from, intoId: into } });
+    expect(preview.statusCode).toBe(200);
+    const { plan, version } = preview.json();
+    expect(plan.itemsMoved.map((i: { id: number; indexNumber: string }) => [i.id, i.indexNumber])).toEqual([[item.id, item.indexNumber]]);
+    expect(plan.redirects[0]).toEqual({ fromPath: `/organs/${organ.code}/catalog/${from}`, toPath: `/organs/${organ.code}/catalog/${into}` });
+
+    const self = await api.inject({ method: 'POST', url, headers: { authorization: admin }, payload: { kind: 'merge', nodeId: from, intoId: from, version } });
+    expect([self.statusCode, self.json().error.code, self.json().error.reasons[0].message]).toEqual([409, 'ERR_CATALOG_CHANGE_REFUSED', '栏目不能并入自己']);
+    const editor = await api.inject({ method: 'POST', url, headers: { authorization: await tokenFor(d, organ.code, 'editor') }, payload: { kind: 'merge', nodeId: from, intoId: into, version } });
+    expect(editor.statusCode).toBe(403);
+    const stale = await api.inject({ method: 'POST', url, headers: { authorization: admin }, payload: { kind: 'merge', nodeId: from, intoId: into, version: version - 1 } });
+    expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'ERR_CATALOG_CHANGE_STALE']);
+    expect((await listCatalogNodes(d.db, organ.id)).map((n) => n.id)).toEqual([from, into]);
+
+    const done = await api.inject({ method: 'POST', url, headers: { authorization: admin }, payload: { kind: 'merge', nodeId: from, intoId: into, version } });
+    expect(done.statusCode).toBe(201);
+    expect(done.json().plan.summary).toBe('合并：“通知公告”并入“工作动态”');
+    expect((await listCatalogNodes(d.db, organ.id)).map((n) => n.id)).toEqual([into]);
+    expect((await findPublication(d.db, item.id))!.indexNumber).toBe(item.indexNumber);
+  });
+});

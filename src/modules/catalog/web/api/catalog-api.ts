@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { apiValidatorCompiler } from './api-validator-compiler.ts';
+import { catalogChangesApi } from './catalog-changes-api.ts';
 import { catalogNodesRoutes } from './catalog-nodes-routes.ts';
 import { organsRoutes } from './organs-routes.ts';
 import { publicationWritesRoutes } from './publication-writes-routes.ts';
@@ -19,6 +20,7 @@ export function catalogApi(deps: AppDeps, opts: { onSiteIdentityChanged?: () => 
     app.setValidatorCompiler(apiValidatorCompiler);
     await app.register(organsRoutes(deps));
     await app.register(catalogNodesRoutes(deps));
+    await app.register(catalogChangesApi(deps));
     await app.register(publicationsRoutes(deps));
     await app.register(publicationWritesRoutes(deps));
     await app.register(siteIdentityApi(deps, opts.onSiteIdentityChanged ?? (() => {})));
