@@ -47,8 +47,9 @@ export function CatalogChangeFormPage({ scope, organ, nodes, node, kind, items, 
         </Field>
         <fieldset class="field">
           <legend>调整方式</legend>
-          {CATALOG_CHANGE_KINDS.map((k) => (
-            <label style="display:block"><input type="radio" name="kind" value={k} checked={k === kind} /> {CATALOG_CHANGE_LABELS[k]}：{KIND_HINTS[k]}</label>
+          {errors.kind && <p class="error-message" id="e-kind">{errors.kind}</p>}
+          {CATALOG_CHANGE_KINDS.map((k, i) => (
+            <label style="display:block"><input id={i === 0 ? 'f-kind' : undefined} type="radio" name="kind" value={k} checked={k === kind} /> {CATALOG_CHANGE_LABELS[k]}：{KIND_HINTS[k]}</label>
           ))}
         </fieldset>
         <div class="actions"><button class="btn btn-secondary" type="submit">选择</button></div>
