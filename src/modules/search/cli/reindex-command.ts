@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import { progressBar } from '../../../platform/cli/progress-bar.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { findOrganByCode } from '../../catalog/index.ts';
 import { organAndUnits } from '../use-cases/search-publications.ts';
@@ -8,13 +9,6 @@ export type ReindexIo = { stdout: (s: string) => void; stderr: (s: string) => vo
 
 export const REINDEX_USAGE = '用法：reindex [--organ 机关代码]';
 const usage = (message: string) => new DomainError('ERR_CLI_USAGE', `${message}\n${REINDEX_USAGE}`);
-
-/** A text progress bar: [########------------]  40%  400/1000 条. */
-export function progressBar(done: number, total: number, width = 30): string {
-  const share = total === 0 ? 1 : done / total;
-  const filled = Math.round(share * width);
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${done}/${total} 条`;
-}
 
 /**
  * `gongkai reindex [--organ CODE]`: rebuilds the search index (all items, or one organ and its

@@ -5,8 +5,9 @@ import { idOfSortKey } from '../domain/sort-key.ts';
 import { genreTag, organTag, stageTag, tagsOf, validityTag } from '../domain/filter-tags.ts';
 import type { Phrase } from '../domain/tokenize.ts';
 
-export type ChunkField = 'title' | 'meta' | 'body' | 'attachment';
-export type ChunkRow = { field: ChunkField; attachmentId: number | null; seq: number; text: string; grams: string[]; words: string[] };
+import type { ChunkRow } from '../domain/index-entry.ts';
+
+export type { ChunkRow };
 
 /** One published item as the index stores it: its chunks with their tokens and what filters need. */
 export type IndexedDoc = { publicationId: number; sortKey: number; organId: number; stage: string; genre: string; validity: string; chunks: ChunkRow[] };
@@ -14,6 +15,7 @@ export type IndexedDoc = { publicationId: number; sortKey: number; organId: numb
 /**
  * What must occur in an item: every keyword (any one of its alternative phrases) in the gram
  * tokens — of the title only, if asked — and, if given, any of the word phrases in the word tokens.
+ * With no keywords and no word phrases nothing matches.
  */
 export type Match = { keywords: Phrase[][]; titleOnly?: boolean; words?: Phrase[] };
 
@@ -48,65 +50,93 @@ const assertToken = (t: string) => {
   return t;
 };
 
-/** Between chunks in one FTS5 column: a private-use character, never a token of a query, so no phrase spans two chunks. */
+/** Between chunks in one FTS5 row: a private-use character, never a token of a query, so no phrase spans two chunks. */
 const CHUNK_SEPARATOR = '\uE000';
 
 const joinChunks = (lists: string[][]) => lists.map((l) => l.join(' ')).join(` ${CHUNK_SEPARATOR} `);
 
-// ---- SQLite FTS5: one row per item, rowid = sort key ------------------------------------------
+// ---- SQLite FTS5: one row per item in three tables, rowid = sort key -----------------------------
 
 const ftsPhrase = (p: Phrase) => `"${p.tokens.map(assertToken).join(' ')}"${p.prefixLast ? '*' : ''}`;
 const ftsAny = (ps: Phrase[]) => `(${ps.map(ftsPhrase).join(' OR ')})`;
+const quotedTag = (t: string) => `"${t}"`;
 
-function ftsExpression(m: Match, s: Scope): string {
-  const parts = m.keywords.map((k) => `${m.titleOnly ? 'title' : '{title meta body att}'} : ${ftsAny(k)}`);
-  if (m.words) parts.push(`words : ${ftsAny(m.words)}`);
-  if (s.organIds) parts.push(`tags : (${s.organIds.map(organTag).join(' OR ')})`);
-  if (s.stage) parts.push(`tags : ${stageTag(s.stage)}`);
-  if (s.genre) parts.push(`tags : ${genreTag(s.genre)}`);
-  if (s.validity) parts.push(`tags : ${validityTag(s.validity)}`);
-  return parts.join(' AND ');
+/** The scope's filter values as tag terms (domain/filter-tags.ts), AND-ed to a query of any of the tables. */
+function tagTerms(s: Scope): string[] {
+  const parts = [];
+  if (s.organIds) parts.push(`(${s.organIds.map((id) => quotedTag(organTag(id))).join(' OR ')})`);
+  if (s.stage) parts.push(quotedTag(stageTag(s.stage)));
+  if (s.genre) parts.push(quotedTag(genreTag(s.genre)));
+  if (s.validity) parts.push(quotedTag(validityTag(s.validity)));
+  return parts;
 }
 
-const ftsWhere = (m: Match, s: Scope): RawBuilder<unknown> => {
-  const parts = [sql`search_items match ${ftsExpression(m, s)}`];
+type FtsTable = 'search_items' | 'search_titles' | 'search_words';
+
+/** One question for one table: every keyword (search_items, or search_titles if title only) or any word phrase (search_words). */
+type FtsQuery = { table: FtsTable; expression: string };
+
+function ftsQueries(m: Match, s: Scope): FtsQuery[] {
+  const tags = tagTerms(s);
+  const out: FtsQuery[] = [];
+  if (m.keywords.length) out.push({ table: m.titleOnly ? 'search_titles' : 'search_items', expression: [...m.keywords.map(ftsAny), ...tags].join(' AND ') });
+  if (m.words) out.push({ table: 'search_words', expression: [ftsAny(m.words), ...tags].join(' AND ') });
+  return out;
+}
+
+function ftsSelect(q: FtsQuery, s: Scope): RawBuilder<unknown> {
+  const parts = [sql`${sql.id(q.table)} match ${q.expression}`];
   if (s.minKey !== undefined) parts.push(sql`rowid >= ${s.minKey}`);
   if (s.maxKey !== undefined) parts.push(sql`rowid <= ${s.maxKey}`);
   if (s.keys) parts.push(sql`rowid in (select value from json_each(${JSON.stringify(s.keys)}))`);
-  return sql.join(parts, sql` and `);
-};
+  return sql`select rowid as k from ${sql.id(q.table)} where ${sql.join(parts, sql` and `)}`;
+}
 
-/** Nothing can match: no keyword, or an empty organ or key list. */
-const empty = (m: Match, s: Scope) => !m.keywords.length || s.organIds?.length === 0 || s.keys?.length === 0 || (m.words !== undefined && !m.words.length);
+/** Nothing can match: nothing asked, or an empty organ or key list, or an empty word list. */
+const empty = (m: Match, s: Scope) => (!m.keywords.length && !m.words) || s.organIds?.length === 0 || s.keys?.length === 0 || (m.words !== undefined && !m.words.length);
 
-/** Under this many keys, `among` asks for each key; above, for the keys' range (whose other matches the caller's match excludes). */
+/** The one table a listing reads (newest and counting ask one question at a time). */
+function single(m: Match, s: Scope): FtsQuery {
+  const qs = ftsQueries(m, s);
+  if (qs.length !== 1) throw new Error('检索索引一次只能按关键词或按词语列出');
+  return qs[0];
+}
+
+/** Under this many keys, `among` asks for each key; above, for the keys' range (the caller's match keeps other items of the range few). */
 const SEEK_KEYS = 40;
 
 const sqliteFts5: FullTextIndex = {
   async insert(db, doc) {
     await insertChunkTexts(db, doc, false);
-    const col = (f: ChunkField) => joinChunks(doc.chunks.filter((c) => c.field === f).map((c) => c.grams.map(assertToken)));
-    await sql`insert into search_items (rowid, title, meta, body, att, words, tags) values (${doc.sortKey}, ${col('title')}, ${col('meta')}, ${col('body')}, ${col('attachment')},
-      ${joinChunks(doc.chunks.map((c) => c.words.map(assertToken)))}, ${tagsOf(doc).join(' ')})`.execute(db);
+    const tags = tagsOf(doc).join(' ');
+    const tokens = (chunks: ChunkRow[], of: 'grams' | 'words') => `${joinChunks(chunks.map((c) => c[of].map(assertToken)))} ${tags}`;
+    await sql`insert into search_items (rowid, tokens) values (${doc.sortKey}, ${tokens(doc.chunks, 'grams')})`.execute(db);
+    await sql`insert into search_titles (rowid, tokens) values (${doc.sortKey}, ${tokens(doc.chunks.filter((c) => c.field === 'title'), 'grams')})`.execute(db);
+    await sql`insert into search_words (rowid, tokens) values (${doc.sortKey}, ${tokens(doc.chunks, 'words')})`.execute(db);
   },
   async remove(db, sortKey) {
-    await sql`delete from search_items where rowid = ${sortKey}`.execute(db);
+    for (const table of ['search_items', 'search_titles', 'search_words'] as const) await sql`delete from ${sql.id(table)} where rowid = ${sortKey}`.execute(db);
   },
   async newest(db, m, s, limit) {
     if (empty(m, s) || limit <= 0) return [];
-    const r = await sql<{ k: number }>`select rowid as k from search_items where ${ftsWhere(m, s)} order by rowid desc limit ${limit}`.execute(db);
+    const r = await sql<{ k: number }>`${ftsSelect(single(m, s), s)} order by rowid desc limit ${limit}`.execute(db);
     return r.rows.map((x) => Number(x.k));
   },
   async countUpTo(db, m, s, cap) {
     if (empty(m, s)) return 0;
-    const r = await sql<{ n: number }>`select count(*) as n from (select rowid from search_items where ${ftsWhere(m, s)} limit ${cap})`.execute(db);
+    const r = await sql<{ n: number }>`select count(*) as n from (${ftsSelect(single(m, s), s)} limit ${cap})`.execute(db);
     return Number(r.rows[0].n);
   },
   async among(db, m, s, keys) {
-    if (!keys.length) return new Set();
+    if (!keys.length || empty(m, s)) return new Set();
     const narrowed: Scope = keys.length <= SEEK_KEYS ? { ...s, keys } : { ...s, minKey: Math.max(s.minKey ?? -Infinity, Math.min(...keys)), maxKey: Math.min(s.maxKey ?? Infinity, Math.max(...keys)) };
-    const wanted = new Set(keys);
-    return new Set((await sqliteFts5.newest(db, m, narrowed, Number.MAX_SAFE_INTEGER)).filter((k) => wanted.has(k)));
+    let found = new Set(keys);
+    for (const q of ftsQueries(m, narrowed)) {
+      const r = await sql<{ k: number }>`${ftsSelect(q, narrowed)}`.execute(db);
+      const hit = new Set(r.rows.map((x) => Number(x.k)));
+      found = new Set([...found].filter((k) => hit.has(k)));
+    }
+    return found;
   },
 };
 

@@ -17,6 +17,29 @@ export async function loadIndexSource(db: Executor, publicationId: number) {
   return { row, attachments };
 }
 
+/** What the index needs of several items at once (a rebuild's batch), in the order of the ids; null where an item is gone. */
+export async function loadIndexSources(db: Executor, ids: number[]) {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('publications').selectAll().where('id', 'in', ids).execute();
+  const attachments = await db.selectFrom('attachments').select(['id', 'publication_id', 'file_name', 'storage_key']).where('publication_id', 'in', ids)
+    .where((eb) => eb.or([eb('revision_state', 'is', null), eb('revision_state', '!=', 'pending_add')]))
+    .orderBy('id').execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const row = byId.get(id);
+    return row ? { row, attachments: attachments.filter((a) => a.publication_id === id).map(({ id: aid, file_name, storage_key }) => ({ id: aid, file_name, storage_key })) } : null;
+  });
+}
+
+/** What tells whether an item changed since it was read: its status, version and last change, per id. */
+export async function publicationStamps(db: Executor, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('publications').select(['id', 'status', 'version', 'updated_at']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, stampOf(r)]));
+}
+
+export const stampOf = (r: { status: string; version: number; updated_at: string }) => `${r.status}|${r.version}|${r.updated_at}`;
+
 /** Takes an item out of the index: its token rows, its chunks and its facet row. */
 export async function clearDoc(db: Executor, index: FullTextIndex, publicationId: number): Promise<void> {
   const doc = await db.selectFrom('search_docs').select('sort_key').where('publication_id', '=', publicationId).executeTakeFirst();

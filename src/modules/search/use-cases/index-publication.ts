@@ -3,12 +3,13 @@ import type { DialectName } from '../../../platform/db/dialect.ts';
 import { attachmentPath, type Executor } from '../../catalog/index.ts';
 import { extractText } from '../../privacy/index.ts';
 import { documentNumberKey, indexNumberKey } from '../domain/numbers.ts';
-import { chunksOf, htmlToPlainText } from '../domain/text.ts';
-import { indexTokens, TOKENIZER_VERSION } from '../domain/tokenize.ts';
-import { wordTokens, type Segmenter } from '../domain/word-signal.ts';
+import { chunkRowsOf, type ChunkRow, type IndexPart } from '../domain/index-entry.ts';
+import { htmlToPlainText } from '../domain/text.ts';
+import { TOKENIZER_VERSION } from '../domain/tokenize.ts';
+import type { Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { sortKeyOf } from '../domain/sort-key.ts';
-import { fullTextIndexFor, type ChunkRow } from '../storage/full-text-index.ts';
+import { fullTextIndexFor } from '../storage/full-text-index.ts';
 import { clearDoc, insertDoc, loadIndexSource } from '../storage/search-repository.ts';
 
 export type IndexDeps = { dialect: DialectName; dataDir: string; clock: { now(): Date } };
@@ -40,17 +41,26 @@ async function attachmentText(dataDir: string, a: { file_name: string; storage_k
   return text;
 }
 
-/**
- * Brings one item's index entry in line with the item, inside the caller's transaction: a
- * published item is (re)indexed — title, 文号/索引号/keywords/summary, body, attachments' text — and
- * anything else (withdrawn, back in review) is taken out. Review calls this in the same
- * transaction as every verb that changes what the public sees.
- */
-export async function indexPublication(trx: Executor, deps: IndexDeps, publicationId: number, segment: Segmenter = jiebaSegmenter()): Promise<void> {
+type Source = NonNullable<Awaited<ReturnType<typeof loadIndexSource>>>;
+
+/** The texts of a published item the index reads: title, 文号/索引号/keywords/summary, body, each attachment's text. */
+export async function indexPartsOf(deps: IndexDeps, src: Source): Promise<IndexPart[]> {
+  const p = src.row;
+  const parts: IndexPart[] = [
+    { field: 'title', attachmentId: null, text: p.title },
+    { field: 'meta', attachmentId: null, text: [p.document_number, p.index_number, p.keywords, p.publishing_organ_name, p.summary].filter(Boolean).join('\n') },
+    { field: 'body', attachmentId: null, text: htmlToPlainText(p.body_html) },
+  ];
+  for (const a of src.attachments) parts.push({ field: 'attachment', attachmentId: a.id, text: `${a.file_name}\n${await attachmentText(deps.dataDir, a)}` });
+  return parts;
+}
+
+/** Whether the item belongs in the index: published, with a publication date. */
+export const isIndexable = (src: Source | null): src is Source => !!src && src.row.status === 'published' && !!src.row.published_on;
+
+/** Writes an item's entry (its search_docs row and its chunks with their tokens); the caller has cleared the old one. */
+export async function writeIndexEntry(trx: Executor, deps: IndexDeps, src: Source, rows: ChunkRow[]): Promise<void> {
   const index = fullTextIndexFor(deps.dialect);
-  await clearDoc(trx, index, publicationId);
-  const src = await loadIndexSource(trx, publicationId);
-  if (!src || src.row.status !== 'published' || !src.row.published_on) return;
   const p = src.row;
   const sortKey = sortKeyOf(p.published_on!, p.id);
   await insertDoc(trx, {
@@ -59,16 +69,18 @@ export async function indexPublication(trx: Executor, deps: IndexDeps, publicati
     genre: p.genre, validity: p.validity, document_number_key: documentNumberKey(p.document_number), index_number_key: indexNumberKey(p.index_number),
     tokenizer_version: TOKENIZER_VERSION, indexed_at: deps.clock.now().toISOString(),
   });
-  const parts: { field: 'title' | 'meta' | 'body' | 'attachment'; attachmentId: number | null; text: string }[] = [
-    { field: 'title', attachmentId: null, text: p.title },
-    { field: 'meta', attachmentId: null, text: [p.document_number, p.index_number, p.keywords, p.publishing_organ_name, p.summary].filter(Boolean).join('\n') },
-    { field: 'body', attachmentId: null, text: htmlToPlainText(p.body_html) },
-  ];
-  for (const a of src.attachments) parts.push({ field: 'attachment', attachmentId: a.id, text: `${a.file_name}\n${await attachmentText(deps.dataDir, a)}` });
-  const rows: ChunkRow[] = [];
-  for (const part of parts) {
-    const chunks = part.field === 'title' ? [part.text] : chunksOf(part.text, indexTokens);
-    chunks.forEach((text, seq) => rows.push({ field: part.field, attachmentId: part.attachmentId, seq, text, grams: indexTokens(text), words: wordTokens(segment, text) }));
-  }
   await index.insert(trx, { publicationId: p.id, sortKey, organId: p.organ_id, stage: p.stage, genre: p.genre, validity: p.validity, chunks: rows });
+}
+
+/**
+ * Brings one item's index entry in line with the item, inside the caller's transaction: a
+ * published item is (re)indexed — title, 文号/索引号/keywords/summary, body, attachments' text — and
+ * anything else (withdrawn, back in review) is taken out. Review calls this in the same
+ * transaction as every verb that changes what the public sees.
+ */
+export async function indexPublication(trx: Executor, deps: IndexDeps, publicationId: number, segment: Segmenter = jiebaSegmenter()): Promise<void> {
+  await clearDoc(trx, fullTextIndexFor(deps.dialect), publicationId);
+  const src = await loadIndexSource(trx, publicationId);
+  if (!isIndexable(src)) return;
+  await writeIndexEntry(trx, deps, src, chunkRowsOf(await indexPartsOf(deps, src), segment));
 }

@@ -1,26 +1,63 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { ChunkRow } from '../domain/index-entry.ts';
 import { TOKENIZER_VERSION } from '../domain/tokenize.ts';
-import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
-import { docsWithOtherVersion, publishedIds, saveTokenizerState, staleDocIds, tokenizerState } from '../storage/search-repository.ts';
-import { indexPublication } from './index-publication.ts';
+import { fullTextIndexFor } from '../storage/full-text-index.ts';
+import { clearDoc, docsWithOtherVersion, loadIndexSources, publicationStamps, publishedIds, stampOf, saveTokenizerState, staleDocIds, tokenizerState } from '../storage/search-repository.ts';
+import { indexPartsOf, indexPublication, isIndexable, writeIndexEntry } from './index-publication.ts';
+import { TokenizePool } from './tokenize-pool.ts';
 
-const BATCH = 50;
+const BATCH = 200;
+
+type Prepared = { id: number; stamp: string | undefined; entry: { src: NonNullable<Awaited<ReturnType<typeof loadIndexSources>>[number]>; rows: ChunkRow[] } | null }[];
 
 /**
- * Rebuilds the index for every published item (or those of some organs). Each batch of items is
- * re-indexed in its own short transaction, so the server keeps serving: a reader sees each item's
- * old entry or its new one, never none. Items no longer published lose their entry.
+ * Rebuilds the index for every published item (or those of some organs), on every core: worker
+ * threads cut and segment one batch of items while the previous batch is written. Each batch is
+ * written in its own short transaction, so the server keeps serving: a reader sees each item's old
+ * entry or its new one, never none. Items no longer published lose their entry.
  */
-export async function reindex(deps: AppDeps, opts: { organIds?: number[] | null; onProgress?: (done: number, total: number) => void } = {}) {
+export async function reindex(deps: AppDeps, opts: { organIds?: number[] | null; onProgress?: (done: number, total: number) => void | Promise<void>; threads?: number; batchSize?: number } = {}) {
   const organIds = opts.organIds ?? null;
-  const segment = jiebaSegmenter();
+  const index = fullTextIndexFor(deps.dialect);
   const ids = [...new Set([...(await publishedIds(deps.db, organIds)), ...(await staleDocIds(deps.db, organIds))])];
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const batch = ids.slice(i, i + BATCH);
-    await deps.db.transaction().execute(async (trx) => {
-      for (const id of batch) await indexPublication(trx, deps, id, segment);
-    });
-    opts.onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
+  const pool = new TokenizePool(opts.threads);
+  const prepare = async (batch: number[]): Promise<Prepared> => {
+    const sources = await loadIndexSources(deps.db, batch);
+    const kept = sources.filter(isIndexable);
+    const rows = await pool.tokenize(await Promise.all(kept.map((src) => indexPartsOf(deps, src))));
+    const entryOf = new Map(kept.map((src, i) => [src.row.id, { src, rows: rows[i] }]));
+    const stamps = new Map(sources.filter((x) => x !== null).map((x) => [x.row.id, stampOf(x.row)]));
+    return batch.map((id) => ({ id, stamp: stamps.get(id), entry: entryOf.get(id) ?? null }));
+  };
+  try {
+    const batches: number[][] = [];
+    const size = opts.batchSize ?? BATCH;
+    for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
+    let done = 0;
+    let next = batches.length ? prepare(batches[0]) : null;
+    for (let b = 0; b < batches.length; b++) {
+      const prepared = await next!;
+      // The next batch is read and handed to the threads before this one is written.
+      next = b + 1 < batches.length ? prepare(batches[b + 1]) : null;
+      next?.catch(() => {}); // awaited in the next round; a failure there is reported there
+      await deps.db.transaction().execute(async (trx) => {
+        // An item changed since its batch was read (published, withdrawn, amended meanwhile) is
+        // indexed again here, from what the transaction sees, as a single publish would be.
+        const now = await publicationStamps(trx, prepared.map((p) => p.id));
+        for (const { id, entry, stamp } of prepared) {
+          if (now.get(id) !== stamp) {
+            await indexPublication(trx, deps, id);
+            continue;
+          }
+          await clearDoc(trx, index, id);
+          if (entry) await writeIndexEntry(trx, deps, entry.src, entry.rows);
+        }
+      });
+      done += prepared.length;
+      await opts.onProgress?.(done, ids.length);
+    }
+  } finally {
+    await pool.close();
   }
   if (!organIds) await saveTokenizerState(deps.db, TOKENIZER_VERSION, deps.clock.now().toISOString());
   return { items: ids.length };

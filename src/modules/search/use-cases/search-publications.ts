@@ -155,34 +155,41 @@ async function facetsOf(deps: AppDeps, ids: number[]): Promise<SearchResult['fac
 /**
  * The ranking facts of the candidates. Each question is asked of the index for one group of
  * candidates at a time — the window (every match in its key range), the title matches (every title
- * match in theirs), the numbered items — with the whole query in the match, so the index only
- * visits those candidates.
+ * match in theirs), the numbered items — so the index only visits those candidates' range. The
+ * window and the title matches are known to match the keywords, so of them the index is asked only
+ * about titles or words; a numbered item must also match the keywords to earn a signal.
  */
 async function rankFacts(
   deps: AppDeps, index: FullTextIndex, query: ParsedQuery, m: Match, scope: Scope,
   groups: { window: number[]; titled: number[]; numbered: number[] }, segment: Segmenter,
 ): Promise<(RankFacts & { key: number })[]> {
   const { db } = deps;
-  const union = async (ask: (group: number[], titleOnly: boolean) => Promise<Set<number>>) => {
+  const union = async (asks: Promise<Set<number>>[]) => {
     const out = new Set<number>();
-    for (const s of await Promise.all([ask(groups.window, false), ask(groups.titled, true), ask(groups.numbered, false)])) for (const k of s) out.add(k);
+    for (const found of await Promise.all(asks)) for (const k of found) out.add(k);
     return out;
   };
   const titleAll = m.keywords.length
-    ? await union(async (group, titleOnly) => titleOnly ? new Set(group) : index.among(db, { ...m, titleOnly: true }, scope, group))
+    ? await union([index.among(db, { ...m, titleOnly: true }, scope, groups.window), Promise.resolve(new Set(groups.titled)), index.among(db, { ...m, titleOnly: true }, scope, groups.numbered)])
     : new Set<number>();
   const score = new Map<number, number>();
   for (const k of query.keywords) {
     const words = k.alternatives.map((a) => wordPhrasesOf(segment, a.text)).filter((w) => w !== null);
     if (!words.length) continue;
-    const signal = (kind: 'exact' | 'start') => union((group, titleOnly) => index.among(db, { ...m, titleOnly, words: words.map((w) => w[kind]) }, scope, group));
+    const signal = (kind: 'exact' | 'start') => {
+      const phrases = words.map((w) => w[kind]);
+      return union([
+        index.among(db, { keywords: [], words: phrases }, scope, groups.window),
+        index.among(db, { keywords: [], words: phrases }, scope, groups.titled),
+        index.among(db, { ...m, words: phrases }, scope, groups.numbered),
+      ]);
+    };
     const [whole, start] = [await signal('exact'), await signal('start')];
     for (const key of start) score.set(key, (score.get(key) ?? 0) + (whole.has(key) ? 2 : 1));
   }
   const exact = new Set(groups.numbered);
   return [...new Set([...groups.window, ...groups.titled, ...groups.numbered])].map((key) => ({
-    key, sortKey: key,
-    exactNumber: exact.has(key), titleHasAll: titleAll.has(key), wordScore: score.get(key) ?? 0,
+    key, sortKey: key, exactNumber: exact.has(key), titleHasAll: titleAll.has(key), wordScore: score.get(key) ?? 0,
   }));
 }
 

@@ -69,4 +69,18 @@ describeEachDialect('search', (db) => {
     const found = await searchPublications(deps, req('燃气管道', { filters: { scopeOrganId: organ.id } }));
     expect(found.hits.map((h) => [h.id, h.publishedOn])).toEqual([[draft.id, '2024-05-06']]);
   });
+
+  it('rebuilds on every core without bringing back an item withdrawn while the rebuild ran', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const items = [];
+    for (const title of ['燃气安全检查通报（一）', '燃气安全检查通报（二）', '燃气安全检查通报（三）']) items.push(await createPublished(deps, organ.id, [node], { title }));
+    const scoped = async () => (await searchPublications(deps, req('燃气安全', { filters: { scopeOrganId: organ.id }, sort: 'newest' }))).hits.map((h) => h.id);
+    await reindex(deps, { batchSize: 1, threads: 2, async onProgress(done) {
+      // The second batch has been read (and handed to the threads) before the first was written.
+      if (done === 1) await performReviewVerb(deps, system, items[1].id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '内容有误' });
+    } });
+    expect(await scoped()).toEqual([items[2].id, items[0].id]);
+  });
 });

@@ -6,9 +6,12 @@ import type { Migration } from './migration.ts';
  * that orders it newest first (publication day, then id), so the newest matches are read from the
  * index in order and a search stops after the first page instead of sorting every match.
  *
- * On SQLite the full-text index becomes one row per item (`search_items`, its rowid the sort key)
- * with the filter values as tokens of their own column, so an organ- or stage-filtered search is a
- * merge inside FTS5. PostgreSQL keeps its chunk rows with tsvectors. The old entries are deleted:
+ * On SQLite the full-text index becomes three FTS5 tables with one row per item, each rowid the
+ * sort key: `search_items` (the pieces of all the item's text), `search_titles` (of its title) and
+ * `search_words` (its words, for ranking). Each row also holds the item's filter values as tokens
+ * no query can produce, so an organ- or stage-filtered search is a merge inside FTS5, and no query
+ * needs a column filter (which would make FTS5 read every position list). PostgreSQL keeps its
+ * chunk rows with tsvectors. The old entries are deleted:
  * the tokenizer version rises with this change and the index is rebuilt at the next start
  * (`gongkai reindex` does the same by hand).
  */
@@ -22,7 +25,9 @@ export const migration: Migration = {
     await db.schema.createIndex('search_docs_organ_sort_key').on('search_docs').columns(['organ_id', 'sort_key']).execute();
     if (dialect === 'sqlite') {
       await sql`drop table search_fts`.execute(db);
-      await sql`create virtual table search_items using fts5(title, meta, body, att, words, tags, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+      for (const table of ['search_items', 'search_titles', 'search_words']) {
+        await sql`create virtual table ${sql.id(table)} using fts5(tokens, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+      }
     }
   },
 };
