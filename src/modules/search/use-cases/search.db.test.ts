@@ -74,7 +74,7 @@ describeEachDialect('search', (db) => {
     const deps = buildDeps(db());
     const organ = await createOrgan(deps);
     const node = await createNode(deps, organ.id);
-    const items = [];
+    const items: { id: number }[] = [];
     for (const title of ['燃气安全检查通报（一）', '燃气安全检查通报（二）', '燃气安全检查通报（三）']) items.push(await createPublished(deps, organ.id, [node], { title }));
     const scoped = async () => (await searchPublications(deps, req('燃气安全', { filters: { scopeOrganId: organ.id }, sort: 'newest' }))).hits.map((h) => h.id);
     await reindex(deps, { batchSize: 1, threads: 2, async onProgress(done) {
