@@ -8,3 +8,4 @@ export { publishedYears } from './storage/reports-repository.ts';
 export { reportsAdminRoutes } from './web/admin-routes.tsx';
 export { reportsPortalRoutes } from './web/portal-routes.tsx';
 export { runReportCommand, REPORT_USAGE } from './cli/report-command.ts';
+export { annualReportFile } from './use-cases/annual-report-file.ts';

@@ -18,6 +18,7 @@ export { loadReviewFacts } from './use-cases/perform-review-verb.ts';
 export { createSubmissionTask, submissionTaskSchema, linkToTask } from './use-cases/submission-tasks.ts';
 export { openTasks } from './storage/submission-tasks-repository.ts';
 export { reviewFormDocument, type ReviewFormData } from './domain/review-form-document.ts';
+export { reviewFormModel } from './use-cases/review-form-model.ts';
 export { ReviewPanel } from './web/review-panel.tsx';
 export { reviewAdminRoutes } from './web/review-admin-routes.tsx';
 export { publicationEditorRoutes } from './web/publication-editor-routes.tsx';

@@ -5,15 +5,14 @@ import { asString, asStrings, fieldErrorsOf, setFlash } from '../../../platform/
 import type { Reminder } from '../../../platform/views/reminders.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { DISCLOSURE_MODE_LABELS, findAttachment, findOrganById, findPublication, listCatalogNodes, staffContext } from '../../catalog/index.ts';
+import { findAttachment, findPublication, listCatalogNodes, staffContext } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, waitsOn, type ReviewVerb } from '../domain/review-workflow.ts';
-import { REVIEW_ROLE_LABELS } from '../domain/review-roles.ts';
-import { reviewFormDocument } from '../domain/review-form-document.ts';
-import { decisionsFor, loadChain, loadForm } from '../storage/review-repository.ts';
+import { loadChain } from '../storage/review-repository.ts';
 import { returnedTo, reviewQueue } from '../storage/review-inbox.ts';
 import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-repository.ts';
 import { fillReviewForm } from '../use-cases/fill-review-form.ts';
+import { reviewFormModel } from '../use-cases/review-form-model.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { saveReviewChain } from '../use-cases/save-review-chain.ts';
 import { createSubmissionTask } from '../use-cases/submission-tasks.ts';
@@ -23,7 +22,7 @@ import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment
 import { ChainPage } from './chain-page.tsx';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
-import { chinaDateOf, chinaTimeOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
+import { chinaDateOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
 
 
 
@@ -32,24 +31,11 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
   const { db } = deps;
   async function reviewFormData(request: FastifyRequest, reply: FastifyReply, id: number) {
     const p = await findPublication(db, id);
-    const form = p ? await loadForm(db, id) : null;
     // Only the staff of the organ (or of the submitting unit) see its review forms.
     const scope = await staffContext(deps, request, reply);
-    if (!p || !form || !scope.staffOf.some((o) => o.id === p.organId)) throw new DomainError('ERR_NOT_FOUND', '保密审查表不存在（请先填写）', { httpStatus: 404 });
-    const organ = (await findOrganById(db, p.organId))!;
-    const decisions = await decisionsFor(db, id);
-    const blocking = form.scanFindings.filter((f) => f.severity === 'block').length;
-    return reviewFormDocument({
-      organName: organ.name, title: p.title, documentNumber: p.documentNumber, formedOn: p.formedOn, disclosureModeLabel: DISCLOSURE_MODE_LABELS[p.disclosureMode],
-      indexNumber: p.indexNumber, summary: p.summary, secrecyLevel: form.secrecyLevel, involvesPersonalInfo: form.involvesPersonalInfo, avoidanceNote: form.avoidanceNote,
-      scanSummary: form.scannedAt ? `${chinaTimeOf(form.scannedAt)} 扫描正文和附件，发现 ${form.scanFindings.length} 处，其中须处理 ${blocking} 处` : '尚未扫描',
-      scanJustification: form.scanJustification,
-      signOffs: decisions.map((d) => ({
-        stage: d.stage_name ?? VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, role: d.role ? (REVIEW_ROLE_LABELS as Record<string, string>)[d.role] ?? d.role : '起草人',
-        person: d.user_label, decision: VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, comment: d.comment, at: chinaTimeOf(d.decided_at), version: d.publication_version,
-      })),
-      printedAt: chinaTimeOf(deps.clock.now().toISOString()),
-    });
+    const model = p && scope.staffOf.some((o) => o.id === p.organId) ? await reviewFormModel(deps, id) : null;
+    if (!model) throw new DomainError('ERR_NOT_FOUND', '保密审查表不存在（请先填写）', { httpStatus: 404 });
+    return model;
   }
 
   return async function plugin(app: FastifyInstance) {

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { buildDeps, createDraft, createNode, createOrgan, createPublished, createReviewCast, system } from '../../../test/support/factories.ts';
+import { makeTempDir } from '../../../test/support/temp-dirs.ts';
+import { addAttachment } from '../../modules/catalog/index.ts';
+import { fillReviewForm, performReviewVerb } from '../../modules/review/index.ts';
+import { registerApplication } from '../../modules/applications/index.ts';
+import { registerProposal, submitLetter } from '../../modules/interaction/index.ts';
+import { writeArchive } from './write-archive.ts';
+
+const filesOf = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => f.split(path.sep).join('/')).sort();
+
+/** The layout block of docs/archive-format.md: one documented path pattern a line, `{名称}` for a variable part. */
+function documentedLayout(): RegExp[] {
+  const doc = fs.readFileSync(path.resolve('docs/archive-format.md'), 'utf8');
+  const block = /```text\n([\s\S]*?)```/.exec(doc)![1]!;
+  return block.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean)
+    .map((p) => new RegExp(`^${p.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`));
+}
+
+describeEachDialect('archive: an organ-year in an open folder with checksums', (db) => {
+  let deps: ReturnType<typeof buildDeps>;
+  let organ: { id: number; code: string; name: string };
+  let dir: string;
+
+  beforeAll(async () => {
+    deps = buildDeps(db(), '2027-01-20T02:00:00Z');
+    organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id, { name: '通知公告' });
+    const cast = await createReviewCast(deps, organ.code);
+    // An item that went through the 三级审核 in 2026, with an attachment.
+    const draft = await createDraft(deps, organ.id, [node], { title: '关于2026年保障性租赁住房申请的公告' });
+    await addAttachment(deps, system, draft.id, { fileName: '申请表.txt', bytes: Buffer.from('申请人姓名：\n联系电话：\n') });
+    deps.clock.set('2026-06-10T02:00:00Z');
+    await fillReviewForm(deps, cast.author.actor, draft.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及国家秘密和个人信息' });
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    for (const reviewer of [cast.unitHead, cast.office, cast.leader]) await performReviewVerb(deps, reviewer.actor, draft.id, 'approve', { comment: '同意' });
+    await performReviewVerb(deps, cast.office.actor, draft.id, 'publish');
+    await registerApplication(deps, system, organ.id, {
+      channel: 'in_person', arrivedOn: '2026-06-10', applicantType: 'natural_person', applicantName: '王某', applicantIdKind: 'resident_id', applicantIdNumber: '11010519491231002X',
+      contactPhone: '13800000000', contactEmail: 'wang@example.cn', contactAddress: '青岚县城关镇人民路1号', postalCode: '237000',
+      subject: '2025年城区老旧小区改造项目清单', documentNumber: '', provisionForm: 'electronic', deliveryMethod: 'email',
+    });
+    await submitLetter(deps, organ.code, { type: 'consult', subject: '公租房轮候', content: '请问轮候多久？', writerName: '李某', contact: '13912345678', publishConsent: 'no' });
+    await registerProposal(deps, system, organ.id, { kind: 'suggestion', number: '0123', title: '关于加快老旧小区改造的建议', submitters: '王某', session: '县十八届人大五次会议', receivedOn: '2026-03-10', role: 'lead', year: '2026' });
+    deps.clock.set('2027-01-20T02:00:00Z');
+    // Published in 2027: not part of 2026's archive.
+    await createPublished(deps, organ.id, [node], { title: '2027年第一季度工作安排' });
+    dir = path.join(makeTempDir('archive'), '2026');
+  });
+  afterAll(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
+
+  it('writes the year\'s records and a manifest whose SHA-256 and sizes match every file', async () => {
+    const r = await writeArchive(deps, { dir, organCode: organ.code, year: 2026 });
+    expect(r).toMatchObject({ items: 1, applications: 1, mailboxLetters: 1, proposals: 1 });
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ format: 'gongkai-archive/1', year: 2026, organ: { code: organ.code } });
+    const onDisk = filesOf(dir);
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(onDisk.filter((f) => f !== 'manifest.json'));
+    for (const f of manifest.files as { path: string; sha256: string; size: number }[]) {
+      const bytes = fs.readFileSync(path.join(dir, f.path));
+      expect(createHash('sha256').update(bytes).digest('hex'), f.path).toBe(f.sha256);
+      expect(bytes.length, f.path).toBe(f.size);
+    }
+    const signOffs = onDisk.find((f) => f.endsWith('/sign-offs.json'))!;
+    const decisions = JSON.parse(fs.readFileSync(path.join(dir, signOffs), 'utf8')).signOffs as { verb: string; comment: string }[];
+    expect(decisions.filter((d) => d.verb === 'approve')).toHaveLength(3);
+    expect(onDisk.some((f) => /^items\/[^/]+\/attachments\/申请表\.txt$/.test(f))).toBe(true);
+    expect(onDisk.some((f) => /^applications\/[^/]+\/letters\/[^/]+\.pdf$/.test(f))).toBe(true);
+    expect(fs.readFileSync(path.join(dir, onDisk.find((f) => f.startsWith('items/') && f.endsWith('review-form.pdf'))!)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(JSON.stringify(manifest)).not.toContain('2027年第一季度工作安排');
+    const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+    expect(index).toContain('关于2026年保障性租赁住房申请的公告');
+    expect(index).toContain('不得公开');
+  });
+
+  it('produces exactly the layout docs/archive-format.md documents', () => {
+    const patterns = documentedLayout();
+    const files = filesOf(dir);
+    expect(files.filter((f) => !patterns.some((p) => p.test(f)))).toEqual([]);
+    // Every documented kind of file is there for a year that has one of each record.
+    expect(patterns.filter((p) => !files.some((f) => p.test(f))).map(String)).toEqual([]);
+  });
+
+  it('refuses a folder that is not empty and an unknown organ, in Chinese, writing nothing', async () => {
+    await expect(writeArchive(deps, { dir, organCode: organ.code, year: 2026 })).rejects.toMatchObject({ code: 'ERR_ARCHIVE_DIR_NOT_EMPTY', message: expect.stringContaining('不为空') });
+    const fresh = path.join(path.dirname(dir), 'none');
+    await expect(writeArchive(deps, { dir: fresh, organCode: 'no-such-organ', year: 2026 })).rejects.toMatchObject({ code: 'ERR_ARCHIVE_ORGAN_NOT_FOUND', message: expect.stringContaining('不存在') });
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { DocumentModel } from '../../../platform/documents/index.ts';
+import { chinaTimeOf } from '../../../shared/iso-date.ts';
+import { DISCLOSURE_MODE_LABELS, findOrganById, findPublication } from '../../catalog/index.ts';
+import { reviewFormDocument } from '../domain/review-form-document.ts';
+import { REVIEW_ROLE_LABELS } from '../domain/review-roles.ts';
+import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
+import { decisionsFor, loadForm } from '../storage/review-repository.ts';
+
+/**
+ * An item's 保密审查表 with every sign-off, as a document (HTML, PDF or Word), or null when the item
+ * has no form. Who may see it is the caller's decision: the back office checks the staff's organs,
+ * the yearly archive (src/main/archive) is run by the organ's operator.
+ */
+export async function reviewFormModel(deps: AppDeps, publicationId: number): Promise<DocumentModel | null> {
+  const p = await findPublication(deps.db, publicationId);
+  const form = p ? await loadForm(deps.db, publicationId) : null;
+  if (!p || !form) return null;
+  const organ = (await findOrganById(deps.db, p.organId))!;
+  const decisions = await decisionsFor(deps.db, publicationId);
+  const blocking = form.scanFindings.filter((f) => f.severity === 'block').length;
+  return reviewFormDocument({
+    organName: organ.name, title: p.title, documentNumber: p.documentNumber, formedOn: p.formedOn, disclosureModeLabel: DISCLOSURE_MODE_LABELS[p.disclosureMode],
+    indexNumber: p.indexNumber, summary: p.summary, secrecyLevel: form.secrecyLevel, involvesPersonalInfo: form.involvesPersonalInfo, avoidanceNote: form.avoidanceNote,
+    scanSummary: form.scannedAt ? `${chinaTimeOf(form.scannedAt)} 扫描正文和附件，发现 ${form.scanFindings.length} 处，其中须处理 ${blocking} 处` : '尚未扫描',
+    scanJustification: form.scanJustification,
+    signOffs: decisions.map((d) => ({
+      stage: d.stage_name ?? VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, role: d.role ? (REVIEW_ROLE_LABELS as Record<string, string>)[d.role] ?? d.role : '起草人',
+      person: d.user_label, decision: VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, comment: d.comment, at: chinaTimeOf(d.decided_at), version: d.publication_version,
+    })),
+    printedAt: chinaTimeOf(deps.clock.now().toISOString()),
+  });
+}
