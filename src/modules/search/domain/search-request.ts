@@ -18,7 +18,7 @@ export type SearchRequest = { q: string; filters: SearchFilters; sort: SearchSor
 
 /** Relevance is ranked over the newest matches up to this many (plus title and 文号 hits); the rest follow newest first. */
 export const RANK_WINDOW = 300;
-export const TITLE_CANDIDATES = 200;
+export const TITLE_CANDIDATES = 60;
 
 /** Matches are counted up to this many; beyond it the portal says "more than". */
 export const TOTAL_CAP = 10_000;

@@ -29,9 +29,10 @@ export type Scope = { organIds: number[] | null; stage?: string; genre?: string;
  * return the same items, always as sort keys (domain/sort-key.ts), newest first.
  */
 export interface FullTextIndex {
-  insert(db: Executor, doc: IndexedDoc): Promise<void>;
-  /** Takes an item's tokens out (its chunk rows and search_docs row are the caller's). */
-  remove(db: Executor, sortKey: number): Promise<void>;
+  /** Stores items' chunks and tokens (a rebuild passes a whole batch: a few statements, not a few per item). */
+  insert(db: Executor, docs: IndexedDoc[]): Promise<void>;
+  /** Takes items' tokens out (their chunk rows and search_docs rows are the caller's). */
+  remove(db: Executor, sortKeys: number[]): Promise<void>;
   /** The newest matching items, at most `limit`, newest first. */
   newest(db: Executor, m: Match, s: Scope, limit: number): Promise<number[]>;
   /** How many items match, counting no further than `cap`. */
@@ -102,20 +103,30 @@ function single(m: Match, s: Scope): FtsQuery {
   return qs[0];
 }
 
-/** Under this many keys, `among` asks for each key; above, for the keys' range (the caller's match keeps other items of the range few). */
-const SEEK_KEYS = 40;
+/**
+ * Up to this many keys, `among` asks for each key; above, for the keys' range, which suits a dense
+ * group such as the window of newest matches (the caller's match keeps other items of the range few).
+ */
+const SEEK_KEYS = 64;
 
 const sqliteFts5: FullTextIndex = {
-  async insert(db, doc) {
-    await insertChunkTexts(db, doc, false);
-    const tags = tagsOf(doc).join(' ');
-    const tokens = (chunks: ChunkRow[], of: 'grams' | 'words') => `${joinChunks(chunks.map((c) => c[of].map(assertToken)))} ${tags}`;
-    await sql`insert into search_items (rowid, tokens) values (${doc.sortKey}, ${tokens(doc.chunks, 'grams')})`.execute(db);
-    await sql`insert into search_titles (rowid, tokens) values (${doc.sortKey}, ${tokens(doc.chunks.filter((c) => c.field === 'title'), 'grams')})`.execute(db);
-    await sql`insert into search_words (rowid, tokens) values (${doc.sortKey}, ${tokens(doc.chunks, 'words')})`.execute(db);
+  async insert(db, docs) {
+    await insertChunkTexts(db, docs, false);
+    const tokens = (doc: IndexedDoc, chunks: ChunkRow[], of: 'grams' | 'words') => `${joinChunks(chunks.map((c) => c[of].map(assertToken)))} ${tagsOf(doc).join(' ')}`;
+    for (let i = 0; i < docs.length; i += 500) {
+      const part = docs.slice(i, i + 500);
+      if (!part.length) continue;
+      const values = (of: (doc: IndexedDoc) => string) => sql.join(part.map((d) => sql`(${d.sortKey}, ${of(d)})`));
+      await sql`insert into search_items (rowid, tokens) values ${values((d) => tokens(d, d.chunks, 'grams'))}`.execute(db);
+      await sql`insert into search_titles (rowid, tokens) values ${values((d) => tokens(d, d.chunks.filter((c) => c.field === 'title'), 'grams'))}`.execute(db);
+      await sql`insert into search_words (rowid, tokens) values ${values((d) => tokens(d, d.chunks, 'words'))}`.execute(db);
+    }
   },
-  async remove(db, sortKey) {
-    for (const table of ['search_items', 'search_titles', 'search_words'] as const) await sql`delete from ${sql.id(table)} where rowid = ${sortKey}`.execute(db);
+  async remove(db, sortKeys) {
+    for (let i = 0; i < sortKeys.length; i += 500) {
+      const part = sortKeys.slice(i, i + 500);
+      for (const table of ['search_items', 'search_titles', 'search_words'] as const) await sql`delete from ${sql.id(table)} where rowid in (${sql.join(part)})`.execute(db);
+    }
   },
   async newest(db, m, s, limit) {
     if (empty(m, s) || limit <= 0) return [];
@@ -140,11 +151,13 @@ const sqliteFts5: FullTextIndex = {
   },
 };
 
-async function insertChunkTexts(db: Executor, doc: IndexedDoc, withTokens: boolean): Promise<void> {
-  for (let i = 0; i < doc.chunks.length; i += 200) {
-    const rows = doc.chunks.slice(i, i + 200).map((c) => withTokens
-      ? sql`(${doc.publicationId}, ${c.field}, ${c.attachmentId}, ${c.seq}, ${c.text}, ${tsvectorLiteral(c.grams)}::tsvector, ${tsvectorLiteral(c.words)}::tsvector)`
-      : sql`(${doc.publicationId}, ${c.field}, ${c.attachmentId}, ${c.seq}, ${c.text})`);
+/** The chunks' texts (for snippets), with their tsvectors on PostgreSQL, in statements of up to 500 rows. */
+async function insertChunkTexts(db: Executor, docs: IndexedDoc[], withTokens: boolean): Promise<void> {
+  const all = docs.flatMap((doc) => doc.chunks.map((c) => ({ publicationId: doc.publicationId, c })));
+  for (let i = 0; i < all.length; i += 500) {
+    const rows = all.slice(i, i + 500).map(({ publicationId, c }) => withTokens
+      ? sql`(${publicationId}, ${c.field}, ${c.attachmentId}, ${c.seq}, ${c.text}, ${tsvectorLiteral(c.grams)}::tsvector, ${tsvectorLiteral(c.words)}::tsvector)`
+      : sql`(${publicationId}, ${c.field}, ${c.attachmentId}, ${c.seq}, ${c.text})`);
     if (withTokens) await sql`insert into search_chunks (publication_id, field, attachment_id, seq, text, grams, words) values ${sql.join(rows)}`.execute(db);
     else await sql`insert into search_chunks (publication_id, field, attachment_id, seq, text) values ${sql.join(rows)}`.execute(db);
   }
@@ -181,8 +194,8 @@ function pgWhere(m: Match, s: Scope, ids: number[] | null): RawBuilder<unknown> 
 }
 
 const postgresTsvector: FullTextIndex = {
-  async insert(db, doc) {
-    await insertChunkTexts(db, doc, true);
+  async insert(db, docs) {
+    await insertChunkTexts(db, docs, true);
   },
   async remove() {
     // The tokens live in the chunk rows, which the caller deletes.

@@ -40,16 +40,21 @@ export async function publicationStamps(db: Executor, ids: number[]): Promise<Ma
 
 export const stampOf = (r: { status: string; version: number; updated_at: string }) => `${r.status}|${r.version}|${r.updated_at}`;
 
-/** Takes an item out of the index: its token rows, its chunks and its facet row. */
-export async function clearDoc(db: Executor, index: FullTextIndex, publicationId: number): Promise<void> {
-  const doc = await db.selectFrom('search_docs').select('sort_key').where('publication_id', '=', publicationId).executeTakeFirst();
-  if (doc) await index.remove(db, Number(doc.sort_key));
-  await db.deleteFrom('search_chunks').where('publication_id', '=', publicationId).execute();
-  await db.deleteFrom('search_docs').where('publication_id', '=', publicationId).execute();
+/** Takes items out of the index: their token rows, their chunks and their facet rows. */
+export async function clearDocs(db: Executor, index: FullTextIndex, publicationIds: number[]): Promise<void> {
+  for (let i = 0; i < publicationIds.length; i += 500) {
+    const ids = publicationIds.slice(i, i + 500);
+    const docs = await db.selectFrom('search_docs').select('sort_key').where('publication_id', 'in', ids).execute();
+    if (docs.length) await index.remove(db, docs.map((d) => Number(d.sort_key)));
+    await db.deleteFrom('search_chunks').where('publication_id', 'in', ids).execute();
+    await db.deleteFrom('search_docs').where('publication_id', 'in', ids).execute();
+  }
 }
 
-export async function insertDoc(db: Executor, doc: Database['search_docs'] extends infer T ? { [K in keyof T]: T[K] } : never): Promise<void> {
-  await db.insertInto('search_docs').values(doc).execute();
+export type DocRow = Database['search_docs'] extends infer T ? { [K in keyof T]: T[K] } : never;
+
+export async function insertDocs(db: Executor, docs: DocRow[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 500) if (docs.length) await db.insertInto('search_docs').values(docs.slice(i, i + 500)).execute();
 }
 
 /** Published items, oldest first (a rebuild indexes them in batches), optionally of some organs. */

@@ -9,8 +9,8 @@ import { TOKENIZER_VERSION } from '../domain/tokenize.ts';
 import type { Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { sortKeyOf } from '../domain/sort-key.ts';
-import { fullTextIndexFor } from '../storage/full-text-index.ts';
-import { clearDoc, insertDoc, loadIndexSource } from '../storage/search-repository.ts';
+import { fullTextIndexFor, type IndexedDoc } from '../storage/full-text-index.ts';
+import { clearDocs, insertDocs, loadIndexSource, type DocRow } from '../storage/search-repository.ts';
 
 export type IndexDeps = { dialect: DialectName; dataDir: string; clock: { now(): Date } };
 
@@ -58,18 +58,27 @@ export async function indexPartsOf(deps: IndexDeps, src: Source): Promise<IndexP
 /** Whether the item belongs in the index: published, with a publication date. */
 export const isIndexable = (src: Source | null): src is Source => !!src && src.row.status === 'published' && !!src.row.published_on;
 
-/** Writes an item's entry (its search_docs row and its chunks with their tokens); the caller has cleared the old one. */
-export async function writeIndexEntry(trx: Executor, deps: IndexDeps, src: Source, rows: ChunkRow[]): Promise<void> {
-  const index = fullTextIndexFor(deps.dialect);
+export type IndexEntry = { doc: DocRow; indexed: IndexedDoc };
+
+/** An item's entry: its search_docs row (facets, numbers, sort key) and its chunks with their tokens. */
+export function indexEntryOf(deps: IndexDeps, src: Source, rows: ChunkRow[]): IndexEntry {
   const p = src.row;
   const sortKey = sortKeyOf(p.published_on!, p.id);
-  await insertDoc(trx, {
-    sort_key: sortKey,
-    publication_id: p.id, organ_id: p.organ_id, published_on: p.published_on!, year: Number(p.published_on!.slice(0, 4)), stage: p.stage,
-    genre: p.genre, validity: p.validity, document_number_key: documentNumberKey(p.document_number), index_number_key: indexNumberKey(p.index_number),
-    tokenizer_version: TOKENIZER_VERSION, indexed_at: deps.clock.now().toISOString(),
-  });
-  await index.insert(trx, { publicationId: p.id, sortKey, organId: p.organ_id, stage: p.stage, genre: p.genre, validity: p.validity, chunks: rows });
+  return {
+    doc: {
+      sort_key: sortKey,
+      publication_id: p.id, organ_id: p.organ_id, published_on: p.published_on!, year: Number(p.published_on!.slice(0, 4)), stage: p.stage,
+      genre: p.genre, validity: p.validity, document_number_key: documentNumberKey(p.document_number), index_number_key: indexNumberKey(p.index_number),
+      tokenizer_version: TOKENIZER_VERSION, indexed_at: deps.clock.now().toISOString(),
+    },
+    indexed: { publicationId: p.id, sortKey, organId: p.organ_id, stage: p.stage, genre: p.genre, validity: p.validity, chunks: rows },
+  };
+}
+
+/** Writes entries of items whose old entries the caller has cleared. */
+export async function writeIndexEntries(trx: Executor, deps: IndexDeps, entries: IndexEntry[]): Promise<void> {
+  await insertDocs(trx, entries.map((e) => e.doc));
+  await fullTextIndexFor(deps.dialect).insert(trx, entries.map((e) => e.indexed));
 }
 
 /**
@@ -79,8 +88,8 @@ export async function writeIndexEntry(trx: Executor, deps: IndexDeps, src: Sourc
  * transaction as every verb that changes what the public sees.
  */
 export async function indexPublication(trx: Executor, deps: IndexDeps, publicationId: number, segment: Segmenter = jiebaSegmenter()): Promise<void> {
-  await clearDoc(trx, fullTextIndexFor(deps.dialect), publicationId);
+  await clearDocs(trx, fullTextIndexFor(deps.dialect), [publicationId]);
   const src = await loadIndexSource(trx, publicationId);
   if (!isIndexable(src)) return;
-  await writeIndexEntry(trx, deps, src, chunkRowsOf(await indexPartsOf(deps, src), segment));
+  await writeIndexEntries(trx, deps, [indexEntryOf(deps, src, chunkRowsOf(await indexPartsOf(deps, src), segment))]);
 }

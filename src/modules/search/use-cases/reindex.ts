@@ -2,8 +2,8 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { ChunkRow } from '../domain/index-entry.ts';
 import { TOKENIZER_VERSION } from '../domain/tokenize.ts';
 import { fullTextIndexFor } from '../storage/full-text-index.ts';
-import { clearDoc, docsWithOtherVersion, loadIndexSources, publicationStamps, publishedIds, stampOf, saveTokenizerState, staleDocIds, tokenizerState } from '../storage/search-repository.ts';
-import { indexPartsOf, indexPublication, isIndexable, writeIndexEntry } from './index-publication.ts';
+import { clearDocs, docsWithOtherVersion, loadIndexSources, publicationStamps, publishedIds, stampOf, saveTokenizerState, staleDocIds, tokenizerState } from '../storage/search-repository.ts';
+import { indexEntryOf, indexPartsOf, indexPublication, isIndexable, writeIndexEntries } from './index-publication.ts';
 import { TokenizePool } from './tokenize-pool.ts';
 
 const BATCH = 200;
@@ -44,14 +44,11 @@ export async function reindex(deps: AppDeps, opts: { organIds?: number[] | null;
         // An item changed since its batch was read (published, withdrawn, amended meanwhile) is
         // indexed again here, from what the transaction sees, as a single publish would be.
         const now = await publicationStamps(trx, prepared.map((p) => p.id));
-        for (const { id, entry, stamp } of prepared) {
-          if (now.get(id) !== stamp) {
-            await indexPublication(trx, deps, id);
-            continue;
-          }
-          await clearDoc(trx, index, id);
-          if (entry) await writeIndexEntry(trx, deps, entry.src, entry.rows);
-        }
+        const changed = prepared.filter((p) => now.get(p.id) !== p.stamp);
+        const unchanged = prepared.filter((p) => now.get(p.id) === p.stamp);
+        await clearDocs(trx, index, unchanged.map((p) => p.id));
+        await writeIndexEntries(trx, deps, unchanged.flatMap((p) => (p.entry ? [indexEntryOf(deps, p.entry.src, p.entry.rows)] : [])));
+        for (const p of changed) await indexPublication(trx, deps, p.id);
       });
       done += prepared.length;
       await opts.onProgress?.(done, ids.length);

@@ -169,6 +169,9 @@ async function rankFacts(
     for (const found of await Promise.all(asks)) for (const k of found) out.add(k);
     return out;
   };
+  // The title matches outside the window are few and may be spread over years: asked for one by one.
+  const inWindow = new Set(groups.window);
+  const titledOnly = groups.titled.filter((k) => !inWindow.has(k));
   const titleAll = m.keywords.length
     ? await union([index.among(db, { ...m, titleOnly: true }, scope, groups.window), Promise.resolve(new Set(groups.titled)), index.among(db, { ...m, titleOnly: true }, scope, groups.numbered)])
     : new Set<number>();
@@ -180,7 +183,7 @@ async function rankFacts(
       const phrases = words.map((w) => w[kind]);
       return union([
         index.among(db, { keywords: [], words: phrases }, scope, groups.window),
-        index.among(db, { keywords: [], words: phrases }, scope, groups.titled),
+        index.among(db, { keywords: [], words: phrases }, scope, titledOnly),
         index.among(db, { ...m, words: phrases }, scope, groups.numbered),
       ]);
     };

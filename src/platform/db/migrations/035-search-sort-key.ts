@@ -25,9 +25,12 @@ export const migration: Migration = {
     await db.schema.createIndex('search_docs_organ_sort_key').on('search_docs').columns(['organ_id', 'sort_key']).execute();
     if (dialect === 'sqlite') {
       await sql`drop table search_fts`.execute(db);
-      for (const table of ['search_items', 'search_titles', 'search_words']) {
+      for (const table of ['search_items', 'search_titles']) {
         await sql`create virtual table ${sql.id(table)} using fts5(tokens, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
       }
+      // Words also by their first 2, 3 and 4 characters: the ranking asks which items have a word
+      // starting with the query's last word (房改 in 房改房), which FTS5 answers from these at once.
+      await sql`create virtual table search_words using fts5(tokens, content='', contentless_delete=1, prefix='2 3 4', tokenize='unicode61 remove_diacritics 0')`.execute(db);
     }
   },
 };
