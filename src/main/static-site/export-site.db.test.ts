@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { buildDeps, createDraft, createNode, createOrgan, createPublished, system } from '../../../test/support/factories.ts';
+import { makeTempDir } from '../../../test/support/temp-dirs.ts';
+import { addAttachment, applyApprovedAmendment, findPublication, publicationInputSchema } from '../../modules/catalog/index.ts';
+import { publishImported } from '../../modules/review/index.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { linksIn } from './rewrite-html.ts';
+import { exportSite } from './export-site.ts';
+import { EXPORT_MANIFEST } from './export-manifest.ts';
+
+/** Every file of the copy, relative to its folder. */
+const filesOf = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => f.split(path.sep).join('/'));
+
+describeEachDialect('export-site: the portal as static files, written again only where it changed', (db) => {
+  let deps: AppDeps;
+  let organ: { id: number; code: string };
+  let other: { id: number; code: string };
+  let node: number;
+  let amended: number;
+  let untouched: number;
+  let withFile: number;
+  let dir: string;
+
+  beforeAll(async () => {
+    deps = buildDeps(db(), '2026-11-20T02:00:00Z');
+    organ = await createOrgan(deps);
+    other = await createOrgan(deps);
+    node = await createNode(deps, organ.id, { name: '通知公告' });
+    const quiet = await createNode(deps, organ.id, { name: '机构职能' });
+    const otherNode = await createNode(deps, other.id, { name: '工作动态' });
+    // 22 items fill the node's first page and spill onto a second.
+    for (let i = 0; i < 21; i++) amended = (await createPublished(deps, organ.id, [node], { title: `关于做好第${i + 1}批农村危房改造工作的通知` })).id;
+    const draft = await createDraft(deps, organ.id, [node], { title: '住房公积金缴存比例调整公告' });
+    await addAttachment(deps, system, draft.id, { fileName: '缴存比例表.txt', bytes: Buffer.from('缴存比例：5%至12%\n') });
+    withFile = (await publishImported(deps, system, draft.id)).id;
+    untouched = (await createPublished(deps, other.id, [otherNode], { title: '局机关开展安全生产检查' })).id;
+    await createPublished(deps, organ.id, [quiet], { title: '机构职能简介' });
+    dir = path.join(makeTempDir('static-site'), 'copy');
+  });
+  afterAll(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
+
+  it('writes every public page, the pages of a long list, attachments, assets, sitemap and feeds, with links between the files', async () => {
+    const r = await exportSite(deps, { dir, publicUrl: null, now: deps.clock.now() });
+    const files = filesOf(dir);
+    for (const f of [
+      'index.html', 'organs/index.html', `organs/${organ.code}/index.html`, `organs/${organ.code}/guide/index.html`, `organs/${organ.code}/catalog/index.html`,
+      `organs/${organ.code}/catalog/${node}/index.html`, `organs/${organ.code}/catalog/${node}/index.page-2.html`, `organs/${organ.code}/items/${amended}/index.html`,
+      `organs/${organ.code}/items/${amended}/index.print-1.html`, `organs/${other.code}/items/${untouched}/index.html`, 'assets/site.css', 'sitemap.xml', 'robots.txt',
+      `organs/${organ.code}/feed.atom`, `organs/${organ.code}/catalog/${node}/feed.rss`, 'unavailable.html', EXPORT_MANIFEST,
+    ]) expect(files, f).toContain(f);
+    expect(files.find((f) => f.startsWith('attachments/') && f.endsWith('/缴存比例表.txt'))).toBeTruthy();
+    expect(r.written).toBe(r.files);
+    expect(r.pages).toBeGreaterThan(30);
+
+    // Every link of every page leads to a file of the copy (or out of the site); nothing is left
+    // pointing at the server's root, and forms that need the server lead to the page that says so.
+    const broken: string[] = [];
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      const html = fs.readFileSync(path.join(dir, f), 'utf8');
+      for (const { value } of linksIn(html)) {
+        if (/^(#|https?:|mailto:|tel:)/.test(value)) continue;
+        if (value.startsWith('/')) broken.push(`${f}: ${value}`);
+        const target = decodeURIComponent(value.split(/[?#]/)[0]!);
+        if (!fs.existsSync(path.join(dir, path.dirname(f), target))) broken.push(`${f}: ${value}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    const itemPage = fs.readFileSync(path.join(dir, `organs/${organ.code}/items/${withFile}/index.html`), 'utf8');
+    expect(itemPage).toContain('住房公积金缴存比例调整公告');
+    expect(itemPage).not.toContain('浏览次数');
+    expect(itemPage).toMatch(/action="(\.\.\/)+unavailable\.html"/);
+    expect(itemPage).toMatch(/href="(\.\.\/)+attachments\/\d+\/%E7%BC%B4/);
+  });
+
+  it('rewrites nothing when nothing changed, and only the changed item\'s pages and the lists showing it after an amendment', async () => {
+    const again = await exportSite(deps, { dir, publicUrl: null, now: deps.clock.now() });
+    expect(again.written).toBe(0);
+    expect(again.removed).toBe(0);
+
+    const before = (await findPublication(deps.db, amended))!;
+    const input = publicationInputSchema.parse({ ...before, title: '关于做好第21批农村危房改造工作的通知（修订）', nodeIds: before.nodeIds });
+    await deps.db.transaction().execute((trx) => applyApprovedAmendment(trx, before, input, { changeNote: '更正标题', proposedBy: null, at: '2026-11-21T02:00:00.000Z' }));
+    const third = await exportSite(deps, { dir, publicUrl: null, now: deps.clock.now() });
+    expect(third.writtenFiles).toEqual(expect.arrayContaining([`organs/${organ.code}/items/${amended}/index.html`, `organs/${organ.code}/items/${amended}/index.print-1.html`]));
+    expect(third.writtenFiles).not.toContain(`organs/${organ.code}/items/${withFile}/index.html`);
+    expect(third.writtenFiles).not.toContain(`organs/${other.code}/items/${untouched}/index.html`);
+    // The item's pages and the pages that list or announce it (home, organ home, catalog, node, feeds, sitemap): a handful of the copy.
+    expect(third.written).toBeLessThan(20);
+    expect(third.unchanged).toBeGreaterThan(third.written * 2);
+    expect(fs.readFileSync(path.join(dir, `organs/${organ.code}/items/${amended}/index.html`), 'utf8')).toContain('（修订）');
+  });
+
+  it('removes what is no longer public and refuses a folder it did not write', async () => {
+    // Dropping the last page of the node: the second list page goes once a single page holds the list.
+    const one = await exportSite(deps, { dir, organCode: other.code, publicUrl: 'https://gk.example.gov.cn', now: deps.clock.now() });
+    expect(one.removedFiles).toContain(`organs/${organ.code}/catalog/${node}/index.page-2.html`);
+    expect(fs.existsSync(path.join(dir, `organs/${organ.code}`))).toBe(false);
+    expect(fs.existsSync(path.join(dir, `organs/${other.code}/items/${untouched}/index.html`))).toBe(true);
+    const organHome = fs.readFileSync(path.join(dir, `organs/${other.code}/index.html`), 'utf8');
+    // With a live site named, search and the reading preferences lead there.
+    expect(organHome).toContain('action="https://gk.example.gov.cn/search"');
+    expect(fs.readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain(`organs/${other.code}/index.html`);
+
+    const stranger = makeTempDir('not-a-copy');
+    fs.writeFileSync(path.join(stranger, 'notes.txt'), '别人的文件');
+    await expect(exportSite(deps, { dir: stranger, publicUrl: null, now: deps.clock.now() })).rejects.toMatchObject({ code: 'ERR_EXPORT_DIR_NOT_EMPTY' });
+    expect(fs.readdirSync(stranger)).toEqual(['notes.txt']);
+    await expect(exportSite(deps, { dir: path.join(stranger, 'x'), organCode: 'no-such-organ', publicUrl: null, now: deps.clock.now() })).rejects.toMatchObject({ httpStatus: 404 });
+  });
+});
