@@ -23,7 +23,7 @@ export const TITLE_CANDIDATES = 60;
 /** Matches are counted up to this many; beyond it the portal says "more than". */
 export const TOTAL_CAP = 10_000;
 /** Facet counts are exact up to this many matches; beyond it they are counted over the newest this many. */
-export const FACET_SAMPLE = 2_000;
+export const FACET_SAMPLE = 1_000;
 
 /** The bounds above as one value, so a test can make them small enough to cross with a few items. */
 export type SearchLimits = { rankWindow: number; titleCandidates: number; totalCap: number; facetSample: number };

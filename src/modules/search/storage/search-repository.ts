@@ -151,6 +151,13 @@ export async function findNodeOrgan(db: Executor, nodeId: number) {
   return db.selectFrom('catalog_nodes').select(['id', 'organ_id']).where('id', '=', nodeId).executeTakeFirst();
 }
 
+/** The catalog nodes of some organs (a result page's catalog paths), in one query. */
+export async function nodesOfOrgans(db: Executor, organIds: number[]) {
+  if (!organIds.length) return [];
+  const rows = await db.selectFrom('catalog_nodes').select(['id', 'name', 'parent_id', 'organ_id']).where('organ_id', 'in', organIds).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, organId: r.organ_id }));
+}
+
 export async function nodesByIds(db: Executor, ids: number[]) {
   if (!ids.length) return [];
   return db.selectFrom('catalog_nodes').select(['id', 'name', 'parent_id', 'organ_id']).where('id', 'in', ids).execute();

@@ -9,7 +9,7 @@ import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { fullTextIndexFor, type FullTextIndex, type Match, type Scope } from '../storage/full-text-index.ts';
 import { idOfSortKey, keyRange } from '../domain/sort-key.ts';
-import { facetRows, findNodeOrgan, keysInNodes, nodesByIds, numberedKeys, chunksOfDocs, placementsOf, resultRows } from '../storage/search-repository.ts';
+import { facetRows, findNodeOrgan, keysInNodes, nodesByIds, nodesOfOrgans, numberedKeys, chunksOfDocs, placementsOf, resultRows } from '../storage/search-repository.ts';
 
 export type SearchHit = {
   id: number;
@@ -205,7 +205,7 @@ async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exa
     const t = normalizeText(text).replace(/[^\p{L}\p{N}]/gu, '');
     return needles.some((n) => n && t.includes(n));
   };
-  const nodesByOrgan = new Map<number, Awaited<ReturnType<typeof listCatalogNodes>>>();
+  const nodes = await nodesOfOrgans(db, [...new Set(rows.map((r) => r.organ_id))]);
   const out: SearchHit[] = [];
   for (const id of ids) {
     const r = rows.find((x) => x.id === id);
@@ -216,11 +216,10 @@ async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exa
     const attached = mine.find((c) => c.field === 'attachment' && contains(c.text));
     const titleHit = contains(r.title);
     const shown = body ?? (!titleHit && !meta ? attached : undefined) ?? mine.find((c) => c.field === 'body') ?? meta;
-    if (!nodesByOrgan.has(r.organ_id)) nodesByOrgan.set(r.organ_id, await listCatalogNodes(db, r.organ_id));
     const firstNode = placements.find((p) => p.publication_id === id)?.node_id;
     out.push({
       id, title: r.title, titleParts: snippetOf(r.title, words, 400), organCode: r.organ_code, organName: r.organ_name,
-      catalogPath: firstNode ? pathTo(nodesByOrgan.get(r.organ_id)!, firstNode).map((n) => n.name) : [],
+      catalogPath: firstNode ? pathTo(nodes, firstNode).map((n) => n.name) : [],
       publishedOn: r.published_on ?? '', indexNumber: r.index_number, documentNumber: r.document_number, validity: r.validity,
       snippet: shown ? snippetOf(shown.text, words) : [],
       attachmentHit: !body && !titleHit && !meta && attached ? attached.file_name ?? '附件' : null,
