@@ -57,6 +57,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'proposals', description: '建议提案办理（人大代表建议、政协提案）/ deputies’ suggestions and members’ proposals' },
         { name: 'tokens', description: 'API 令牌 / API tokens' },
         { name: 'supervision', description: '监督检查 / supervision' },
+        { name: 'transfer', description: '导入与导出 / content import and export (docs/import-export.md)' },
       ],
       components: {
         securitySchemes: {

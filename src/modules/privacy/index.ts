@@ -17,3 +17,5 @@ export { privacyApi, MAX_SCAN_TEXT_BYTES, type PrivacyApiOptions } from './web/s
 export { wordListsFor, listWordLists } from './storage/word-lists-repository.ts';
 export { saveWordList, wordListInputSchema } from './use-cases/save-word-list.ts';
 export { wordListsRoutes } from './web/word-lists-routes.tsx';
+// The text of an HTML page, as the scanner reads it (also the old-site importer's text of a saved page).
+export { htmlToText as htmlPageText } from './extract/html-to-text.ts';
