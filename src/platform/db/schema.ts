@@ -11,13 +11,14 @@ import type { SiteTables } from './schema-areas/site.ts';
 import type { JobsTables } from './schema-areas/jobs.ts';
 import type { CatalogVersionsTables } from './schema-areas/catalog-versions.ts';
 import type { CatalogChangesTables } from './schema-areas/catalog-changes.ts';
+import type { ContentVersionsTables } from './schema-areas/content-versions.ts';
 
 /**
  * The database as Kysely sees it. Column conventions: `…_at` UTC ISO instants as text, `…_on`
  * dates `YYYY-MM-DD` as text, booleans as 0/1 integers, JSON as text; row mappers in each area's
  * storage/ turn rows into domain values. Each later area declares its tables in schema-areas/.
  */
-export interface Database extends ReviewTables, ApplicationsTables, ReportsTables, PrivacyTables, CalendarTables, SearchTables, InteractionTables, SupervisionTables, SiteTables, JobsTables, CatalogVersionsTables, CatalogChangesTables {
+export interface Database extends ReviewTables, ApplicationsTables, ReportsTables, PrivacyTables, CalendarTables, SearchTables, InteractionTables, SupervisionTables, SiteTables, JobsTables, CatalogVersionsTables, CatalogChangesTables, ContentVersionsTables {
   organs: OrgansTable;
   users: UsersTable;
   user_roles: UserRolesTable;

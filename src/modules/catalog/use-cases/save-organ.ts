@@ -5,6 +5,7 @@ import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts'
 import { organInputSchema, type Organ } from '../domain/organ.ts';
 import { findOrganByCode, findOrganById, insertOrgan, organChain, updateOrgan } from '../storage/organs-repository.ts';
 import { audit } from './audit-helper.ts';
+import { contentChanged } from '../../../platform/db/content-version.ts';
 import { requireRoleOnOrgan } from './authorize.ts';
 
 /**
@@ -15,6 +16,8 @@ export async function saveOrgan(deps: AppDeps, actor: Actor, raw: unknown, exist
   const input = organInputSchema.parse(raw);
   return deps.db.transaction().execute(async (trx) => {
     const at = deps.clock.now().toISOString();
+    // Organs' names, texts and places show on every portal page (docs/adr/0021-rendered-page-cache.md).
+    await contentChanged(trx, at);
     const parent = input.parentCode ? await findOrganByCode(trx, input.parentCode) : null;
     if (input.parentCode && !parent) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `上级机关“${input.parentCode}”不存在`, { field: 'parentCode' });
     const values = {

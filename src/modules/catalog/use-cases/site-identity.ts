@@ -9,6 +9,7 @@ import { IDENTITY_FIELDS, siteIdentitySchema, type SiteIdentityInput } from '../
 import { findIdentityRow, saveIdentityRow, type IdentityScope } from '../storage/site-identity-repository.ts';
 import { audit } from './audit-helper.ts';
 import { requireRoleOnOrgan } from './authorize.ts';
+import { contentChanged } from '../../../platform/db/content-version.ts';
 
 export const MAX_EMBLEM_BYTES = 1024 * 1024;
 const EMBLEM_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
@@ -67,6 +68,7 @@ export async function saveSiteIdentity(
       // A new or removed emblem lets the old image go, once the change is committed.
       if (stored !== undefined && before?.emblem_key) replaced = before.emblem_key;
       await saveIdentityRow(trx, scope, parsed.data, stored, actorUserId(actor), at);
+      await contentChanged(trx, at); // every portal page's header and footer
       await audit(trx, deps, actor, at, { action: 'site_identity.save', entityType: 'site_identity', entityId: scope, organId, before: before ?? null, after: { ...parsed.data, emblem: stored === undefined ? 'unchanged' : stored ? 'new' : 'removed' } });
     });
   } catch (e) {

@@ -10,6 +10,7 @@ import { insertVersion, updateVersion } from '../storage/reports-repository.ts';
 import { redraftSections } from './build-report.ts';
 import { factsFor, loadReportContext } from './report-context.ts';
 import { reportNotFound, versionConflict } from './report-errors.ts';
+import { contentChanged } from '../../../platform/db/content-version.ts';
 
 export type VerbInput = {
   /** The version the person saw; a newer one means someone else acted first. */
@@ -76,6 +77,8 @@ export async function performReportVerb(deps: AppDeps, actor: Actor, organCode: 
         written = await updateVersion(trx, current.id, current.rowVersion, {
           status: 'published', frozen: ctx.report, publishedBy: by, publishedAt: at, publishedOn: chinaDateOf(now), by, at,
         });
+        // The organ's 公开年报 page lists the published years (docs/adr/0021-rendered-page-cache.md).
+        await contentChanged(trx, at);
         break;
       case 'correct':
         versionId = await insertVersion(trx, {

@@ -1,0 +1,248 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ContentVersion } from '../db/content-version.ts';
+import { prefsFromCookies } from '../views/prefs.ts';
+
+/**
+ * Rendered public pages kept in this process's memory (issue 18; docs/adr/0021-rendered-page-cache.md).
+ *
+ * A page is kept under its address with its query and the reader's preferences (字号, 适老化), tagged
+ * with the content version read at the start of the request that rendered it. Every request of a
+ * cacheable page reads the version (one row by its key) and serves the kept bytes when the version
+ * is the same; a change anywhere a public page can show raises the version in the change's own
+ * transaction, on whichever instance made it, so no instance serves a page older than the last
+ * committed change. Never kept: requests of signed-in staff (they may see more), pages that set a
+ * cookie or their own Cache-Control (forms, receipts), any status but 200, any route not listed.
+ *
+ * One part of a page may stay live (an item's view count): the route renders a marker in its place
+ * (`livePart`) and the cache calls the part's function again for every answer, hit or 304.
+ */
+
+type LivePart = { marker: string; render: (request: FastifyRequest) => string };
+
+type Entry = {
+  version: number;
+  /** The page's bytes, or its bytes before and after the live part. */
+  parts: [Buffer] | [Buffer, Buffer];
+  live: LivePart['render'] | null;
+  etag: string;
+  lastModified: string;
+  lastModifiedSeconds: number;
+  /** Every header the full answer had (security headers included), replayed on a hit. */
+  headers: Record<string, string | number | string[]>;
+  bytes: number;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The content version this request reads, once (see PageCache.versionFor). */
+    contentVersion: Promise<ContentVersion> | null;
+    /** Set when this request's page may be kept: its key in the cache. */
+    pageCacheKey: string | null;
+    pageLive: LivePart | null;
+  }
+}
+
+export type PageCacheOptions = {
+  readVersion: () => Promise<ContentVersion>;
+  /** The route addresses (as registered, e.g. `/organs/:code`) whose pages may be kept. */
+  routes: Iterable<string>;
+  /** True for a request that must never be served from or kept in the cache (a signed-in person). */
+  personal: (request: FastifyRequest) => boolean;
+  /** Memory for kept pages; the least recently used go first. Default 64 MB. */
+  maxBytes?: number;
+};
+
+export const PAGE_CACHE_CONTROL = 'public, no-cache';
+
+let markers = 0;
+
+/**
+ * Renders a live part of a page: on a page the cache may keep, a marker the cache replaces by
+ * `render(request)` on every answer; elsewhere `render(request)` at once.
+ */
+export function livePart(request: FastifyRequest, render: (request: FastifyRequest) => string): string {
+  if (!request.pageCacheKey) return render(request);
+  const marker = `\u{E000}live-${++markers}\u{E000}`;
+  request.pageLive = { marker, render };
+  return marker;
+}
+
+export class PageCache {
+  private entries = new Map<string, Entry>();
+  private bytes = 0;
+  private version = -1;
+  private inflight: Promise<ContentVersion> | null = null;
+  private queued: Promise<ContentVersion> | null = null;
+  readonly routes: Set<string>;
+  private readonly maxBytes: number;
+
+  constructor(private readonly opts: PageCacheOptions) {
+    this.routes = new Set(opts.routes);
+    this.maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  }
+
+  /** How many pages are kept and their size, for tests and /readyz-like reports. */
+  stats() {
+    return { pages: this.entries.size, bytes: this.bytes, version: this.version };
+  }
+
+  /** The content version for this request, read once per request and never before it arrived. */
+  versionFor(request: FastifyRequest): Promise<ContentVersion> {
+    if (!request.contentVersion) request.contentVersion = this.readVersion();
+    return request.contentVersion;
+  }
+
+  /**
+   * Concurrent requests share reads: a request arriving while a read is under way waits for the
+   * next read, which starts when that one ends (a read that began before the request might miss a
+   * change committed just before it), so under load one read answers many requests.
+   */
+  private readVersion(): Promise<ContentVersion> {
+    if (!this.inflight) return this.startRead();
+    if (!this.queued) {
+      this.queued = this.inflight.then(noop, noop).then(() => {
+        this.queued = null;
+        return this.startRead();
+      });
+    }
+    return this.queued;
+  }
+
+  private startRead(): Promise<ContentVersion> {
+    const read = this.opts.readVersion().then((v) => {
+      if (v.version !== this.version) this.clear(v.version);
+      return v;
+    });
+    this.inflight = read;
+    read.then(noop, noop).then(() => { if (this.inflight === read) this.inflight = null; });
+    return read;
+  }
+
+  private clear(version: number) {
+    this.entries.clear();
+    this.bytes = 0;
+    this.version = version;
+  }
+
+  keyOf(request: FastifyRequest): string {
+    const prefs = prefsFromCookies(request.cookies ?? {});
+    // The host too: without GONGKAI_PUBLIC_URL a page's own address (the item's QR code) is built from it.
+    return `${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.protocol}://${request.host}${request.url}`;
+  }
+
+  lookup(key: string, version: number): Entry | null {
+    const e = this.entries.get(key);
+    if (!e || e.version !== version) return null;
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e;
+  }
+
+  store(key: string, entry: Entry) {
+    if (entry.version !== this.version || entry.bytes > this.maxBytes / 4) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.bytes -= old.bytes;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= e.bytes;
+    }
+  }
+
+  /** Wires the cache onto the server: answers kept pages before any other work, keeps new ones. */
+  register(app: FastifyInstance) {
+    app.decorateRequest('contentVersion', null);
+    app.decorateRequest('pageCacheKey', null);
+    app.decorateRequest('pageLive', null);
+
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET' || !this.routes.has(request.routeOptions.url ?? '') || this.opts.personal(request)) return;
+      const { version } = await this.versionFor(request);
+      const key = this.keyOf(request);
+      const hit = this.lookup(key, version);
+      if (!hit) {
+        request.pageCacheKey = key;
+        return;
+      }
+      // A hit is written straight to the socket with the headers the full answer had: it skips the
+      // later hooks and the serializer (the access log still runs, on the response's end).
+      const live = hit.live ? hit.live(request) : null;
+      reply.hijack();
+      const raw = reply.raw;
+      if (notModified(request, hit)) {
+        raw.writeHead(304, { ...hit.headers, 'x-request-id': request.id });
+        raw.end();
+        return;
+      }
+      const body = hit.parts.length === 1 ? hit.parts[0] : Buffer.concat([hit.parts[0], Buffer.from(live!), hit.parts[1]]);
+      raw.writeHead(200, { ...hit.headers, 'x-request-id': request.id, 'content-length': body.length });
+      raw.end(body);
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const live = request.pageLive;
+      if (typeof payload !== 'string' || (!live && !request.pageCacheKey)) return payload;
+      const key = request.pageCacheKey;
+      const type = String(reply.getHeader('content-type') ?? '');
+      if (key && reply.statusCode === 200 && type.startsWith('text/html') && !reply.hasHeader('set-cookie') && !reply.hasHeader('cache-control')) {
+        const { version, changedAt } = await request.contentVersion!;
+        const split = live ? payload.split(live.marker) : [payload];
+        if (split.length <= 2) {
+          const parts = split.map((s) => Buffer.from(s)) as Entry['parts'];
+          const modified = new Date(changedAt);
+          setHeaders(reply, { etag: '', lastModified: '' } as Entry);
+          const headers = Object.fromEntries(Object.entries(reply.getHeaders())
+            .filter(([k, v]) => v !== undefined && !['content-length', 'x-request-id', 'set-cookie', 'etag', 'last-modified'].includes(k))) as Entry['headers'];
+          const entry: Entry = {
+            version, parts, live: split.length === 2 ? live!.render : null,
+            etag: `W/"${createHash('sha1').update(split.join('\u{E000}')).digest('base64url')}"`,
+            lastModified: modified.toUTCString(), lastModifiedSeconds: Math.floor(modified.getTime() / 1000), headers,
+            bytes: parts.reduce((n, b) => n + b.length, 0) + key.length + 200,
+          };
+          entry.headers = { ...entry.headers, etag: entry.etag, 'last-modified': entry.lastModified };
+          this.store(key, entry);
+          setHeaders(reply, entry);
+          const text = entry.live ? entry.live(request) : null;
+          if (notModified(request, entry)) {
+            reply.code(304);
+            return '';
+          }
+          return entry.parts.length === 1 ? entry.parts[0] : Buffer.concat([entry.parts[0], Buffer.from(text!), entry.parts[1]]);
+        }
+      }
+      return live && payload.includes(live.marker) ? payload.split(live.marker).join(live.render(request)) : payload;
+    });
+  }
+}
+
+function setHeaders(reply: FastifyReply, e: Entry) {
+  reply.header('content-type', 'text/html; charset=utf-8');
+  reply.header('cache-control', PAGE_CACHE_CONTROL);
+  // The font size and 适老化 cookies change the page.
+  reply.header('vary', 'Cookie');
+  reply.header('etag', e.etag);
+  reply.header('last-modified', e.lastModified);
+}
+
+/** RFC 9110 §13.1: If-None-Match decides when present (weak comparison), else If-Modified-Since. */
+function notModified(request: FastifyRequest, e: Entry): boolean {
+  const inm = request.headers['if-none-match'];
+  if (inm !== undefined) {
+    const weak = (t: string) => t.trim().replace(/^W\//, '');
+    const mine = weak(e.etag);
+    return inm.split(',').some((t) => t.trim() === '*' || weak(t) === mine);
+  }
+  const ims = request.headers['if-modified-since'];
+  if (ims === undefined) return false;
+  const since = Date.parse(ims);
+  return Number.isFinite(since) && e.lastModifiedSeconds <= Math.floor(since / 1000);
+}
+
+function noop() {}
