@@ -17,8 +17,15 @@ describe('loadConfig', () => {
     ['GONGKAI_SMTP_URL', { GONGKAI_SMTP_URL: 'http://mail.example.gov.cn', GONGKAI_MAIL_FROM: 'a@b.cn' }],
     ['GONGKAI_MAIL_FROM', { GONGKAI_SMTP_URL: 'smtp://mail.example.gov.cn:25' }],
     ['GONGKAI_MAIL_FROM', { GONGKAI_SMTP_URL: 'smtp://mail.example.gov.cn:25', GONGKAI_MAIL_FROM: '政务公开' }],
+    ['GONGKAI_ACCEL_REDIRECT', { GONGKAI_ACCEL_REDIRECT: '_files' }],
+    ['GONGKAI_ACCEL_REDIRECT', { GONGKAI_ACCEL_REDIRECT: '/_files' }],
   ])('refuses a wrong %s with a message naming the variable', (variable, env) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(variable);
+  });
+
+  it('sends attachments through nginx only when its internal location is named', () => {
+    expect(loadConfig({}).accelRedirect).toBeNull();
+    expect(loadConfig({ GONGKAI_ACCEL_REDIRECT: '/_gongkai_files/' }).accelRedirect).toBe('/_gongkai_files/');
   });
 
   it('accepts a PostgreSQL URL', () => {

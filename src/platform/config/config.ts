@@ -19,6 +19,12 @@ export type Config = {
   auditKey: string | null;
   /** Where reminder e-mails go out (GONGKAI_SMTP_URL, smtp:// or smtps://) and from whom; null = no e-mail. */
   smtp: { url: string; from: string } | null;
+  /**
+   * Behind nginx, the internal location that serves the attachments directory (GONGKAI_ACCEL_REDIRECT,
+   * e.g. /_files/): public attachments are then answered with X-Accel-Redirect and nginx sends the
+   * bytes (docs/deployment.md). null = the server sends them itself.
+   */
+  accelRedirect: string | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -68,7 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const smtp = smtpUrl && mailFrom ? { url: smtpUrl, from: mailFrom } : null;
 
-  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy, auditKey, smtp };
+  const accelRedirect = env.GONGKAI_ACCEL_REDIRECT?.trim() || null;
+  if (accelRedirect !== null && !/^\/[A-Za-z0-9_\-/]*\/$/.test(accelRedirect)) {
+    throw configError('GONGKAI_ACCEL_REDIRECT', 'GONGKAI_ACCEL_REDIRECT 应为 nginx 内部 location 的路径，以 / 开头并以 / 结尾，如 /_files/');
+  }
+
+  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy, auditKey, smtp, accelRedirect };
 }
 
 function configError(variable: string, message: string): DomainError {

@@ -103,13 +103,15 @@ export async function removeAttachment(deps: AppDeps, actor: Actor, attachmentId
 /**
  * Answers with an attachment's bytes as a download under its own name, or 404 when its file is
  * gone; the caller has decided who may read it (the portal: published items; staff: their organs).
+ * With `accelRedirect` (GONGKAI_ACCEL_REDIRECT, behind nginx) the answer carries no bytes but an
+ * `X-Accel-Redirect` to that internal location, and nginx sends the file (docs/deployment.md).
  */
-export function sendAttachmentFile(reply: FastifyReply, dataDir: string, row: { storage_key: string; mime_type: string; file_name: string; size_bytes: number }) {
+export function sendAttachmentFile(
+  reply: FastifyReply, dataDir: string, row: { storage_key: string; mime_type: string; file_name: string; size_bytes: number }, accelRedirect: string | null = null,
+) {
   const file = attachmentPath(dataDir, row.storage_key);
   if (!existsSync(file)) throw new DomainError('ERR_NOT_FOUND', '附件文件不存在', { httpStatus: 404 });
-  return reply
-    .type(row.mime_type)
-    .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
-    .header('Content-Length', row.size_bytes)
-    .send(createReadStream(file));
+  reply.type(row.mime_type).header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`);
+  if (accelRedirect) return reply.header('X-Accel-Redirect', accelRedirect + row.storage_key.split('/').map(encodeURIComponent).join('/')).send('');
+  return reply.header('Content-Length', row.size_bytes).send(createReadStream(file));
 }
