@@ -77,6 +77,11 @@ export const publicationInputSchema = z
       )
       .transform((v) => [...new Set(v)])
       .refine((v) => v.length <= MAX_INTERPRETED_POLICIES, { message: `一篇政策解读最多关联 ${MAX_INTERPRETED_POLICIES} 份政策文件` }),
+    // The 标准目录 事项 the item fulfils: one of the 事项 of its nodes (docs/standard-directories.md).
+    matterId: z.preprocess(
+      (v) => (v === '' || v === undefined ? null : v),
+      z.coerce.number({ message: '标准目录事项应为事项编号' }).int({ message: '标准目录事项应为事项编号' }).positive({ message: '标准目录事项应为事项编号' }).nullable(),
+    ),
   })
   .superRefine((v, ctx) => {
     // 不予公开 must name its legal ground (条例第十四、十五、十六条).

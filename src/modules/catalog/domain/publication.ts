@@ -48,6 +48,8 @@ export type Publication = {
   graphicAttachmentId: number | null;
   /** For an interpretation: the policies it explains, whatever their status (empty for a document). */
   policyIds: number[];
+  /** The 标准目录 事项 the item fulfils, one of its nodes' (docs/standard-directories.md), or null. */
+  matterId: number | null;
 };
 
 export type Attachment = {

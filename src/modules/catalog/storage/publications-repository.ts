@@ -48,6 +48,7 @@ export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[
   videoUrl: r.video_url,
   graphicAttachmentId: r.graphic_attachment_id,
   policyIds,
+  matterId: r.directory_matter_id ?? null,
 });
 
 export async function findPublication(db: Executor, id: number): Promise<Publication | null> {

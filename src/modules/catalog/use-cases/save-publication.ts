@@ -10,6 +10,7 @@ import type { Executor } from '../storage/executor.ts';
 import { findOrganById } from '../storage/organs-repository.ts';
 import { findPublication } from '../storage/publications-repository.ts';
 import { nodeOrgans } from '../storage/catalog-nodes-repository.ts';
+import { findDirectoryMatter } from '../storage/directory-matters-repository.ts';
 import { insertPlacements, insertPublication, publicationExists, replacePlacements, updatePublicationAtVersion } from '../storage/publication-writes-repository.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights, submittingUnitFor } from './authorize.ts';
@@ -36,6 +37,7 @@ export function publicationInputColumns(input: PublicationInput, organName: stri
     source: input.source,
     consult_phone: input.consultPhone || null,
     doc_type: input.docType,
+    directory_matter_id: input.matterId,
     ...interpretationColumns(input),
   };
 }
@@ -53,6 +55,12 @@ export async function checkReferences(trx: Executor, actor: Actor, organId: numb
     if (!(await publicationExists(trx, input.replacedById))) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', `替代文件（编号 ${input.replacedById}）不存在`, { field: 'replacedById' });
   }
   await checkInterpretation(trx, actor, organId, input, selfId);
+  if (input.matterId !== null) {
+    const matter = await findDirectoryMatter(trx, input.matterId);
+    if (!matter || matter.organId !== organId || !input.nodeIds.includes(matter.nodeId)) {
+      throw new DomainError('ERR_CATALOG_MATTER_INVALID', '所选标准目录事项不属于本信息所在的目录栏目，请先勾选该事项所在的栏目', { field: 'matterId' });
+    }
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { DashboardPage } from './dashboard-page.tsx';
 import { OrganFormPage, OrgansAdminPage, organFormValues } from './organ-form-page.tsx';
 import { staffContext } from '../staff-context.ts';
 import { interpretationAdminRoutes } from './interpretation-routes.tsx';
+import { standardDirectoryAdminRoutes } from './standard-directory-routes.tsx';
 import { catalogChangeRoutes } from './catalog-change-routes.tsx';
 
 type Body = Record<string, unknown>;
@@ -30,6 +31,8 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
     app.addHook('preHandler', requireStaff(deps));
     // 政策解读: the policies waiting for one, and the organ's setting.
     await app.register(interpretationAdminRoutes(deps));
+    // 基层政务公开标准目录: importing a template into the organ's catalog.
+    await app.register(standardDirectoryAdminRoutes(deps));
     // Rename, move, merge and split nodes with a preview, and the catalog's history (issue 17).
     await app.register(catalogChangeRoutes(deps));
 

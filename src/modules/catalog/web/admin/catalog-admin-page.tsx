@@ -72,7 +72,7 @@ export function CatalogAdminPage({ scope, organ, tree, nodes, errors, values, ed
         </section>
         <section aria-labelledby="tree-h">
           <h2 id="tree-h">目录结构</h2>
-          <p><a href={`${base}/changes`}>调整公开目录（改名、移动、合并、拆分，先预览）</a> · <a href={`${base}/history`}>目录调整记录</a></p>
+          <p><a href={`${base}/changes`}>调整公开目录（改名、移动、合并、拆分，先预览）</a> · <a href={`${base}/history`}>目录调整记录</a> · <a href={`/admin/organs/${organ.code}/standard-directories`}>导入基层政务公开标准目录</a></p>
           {tree.length === 0 ? <p>尚无栏目。</p> : renderTree(tree)}
         </section>
       </div>

@@ -1,4 +1,5 @@
 import type { Attachment, Organ, Publication } from '../../index.ts';
+import type { DirectoryMatter } from '../../storage/directory-matters-repository.ts';
 import { buildTree, type CatalogNode, type PublicationListItem, type TreeBranch } from '../../index.ts';
 import type { CatalogTreeItem } from './schemas.ts';
 import type { LinkedItem } from '../../storage/interpretations-repository.ts';
@@ -59,7 +60,7 @@ export function presentLinked(l: LinkedItem) {
  */
 export function presentPublication(
   p: Publication, organ: Pick<Organ, 'code' | 'name'>, attachments: Attachment[],
-  links: { policies: LinkedItem[]; interpretations: LinkedItem[] } = { policies: [], interpretations: [] }, staff = false,
+  links: { policies: LinkedItem[]; interpretations: LinkedItem[] } = { policies: [], interpretations: [] }, staff = false, matter: DirectoryMatter | null = null,
 ) {
   return {
     id: p.id, organCode: organ.code, organName: organ.name, indexNumber: p.indexNumber, title: p.title, documentNumber: p.documentNumber,
@@ -72,5 +73,9 @@ export function presentPublication(
     itemKind: p.itemKind, interpretationForm: p.interpretationForm, videoUrl: p.videoUrl, graphicAttachmentId: p.graphicAttachmentId,
     policyIds: staff ? p.policyIds : links.policies.map((l) => l.id).sort((a, b) => a - b),
     interprets: links.policies.map(presentLinked), interpretations: links.interpretations.map(presentLinked),
+    matter: matter && {
+      id: matter.id, key: matter.key, templateId: matter.templateId, nodeId: matter.nodeId, name: matter.name, stage: matter.stage, elements: matter.elements,
+      legalBasis: matter.legalBasis, timeLimit: matter.timeLimit, subject: matter.subject, channels: matter.channels, audience: matter.audience, mode: matter.mode,
+    },
   };
 }

@@ -49,6 +49,7 @@ export const publicationBody = z
     policyIds: z.array(z.number().int()).optional().describe(
       '政策解读所解读的政策文件编号，1–20 个：本机关及上下级机关已发布的文件，或本机关自己可编辑的未发布文件 / ids of the policies an interpretation explains',
     ),
+    matterId: z.number().int().nullable().optional().describe('本信息对应的标准目录事项编号，须是所在栏目的事项 / the standard-directory 事项 it fulfils, one of its nodes\' 事项'),
   })
   .describe('信息元数据 / publication metadata');
 
@@ -108,6 +109,25 @@ export const publicationPage = z.object({
   pageSize: z.number().int().describe('每页条数 / page size'),
 });
 
+/** A 标准目录 事项 as the API shows it (docs/standard-directories.md). */
+export const directoryMatter = z
+  .object({
+    id: z.number().int().describe('事项编号 / id'),
+    key: z.string().describe('模板中的事项编码 / key in its template'),
+    templateId: z.string().describe('标准目录模板编号 / template id'),
+    nodeId: z.number().int().describe('事项所在栏目 / catalog node'),
+    name: z.string().describe('公开事项 / name'),
+    stage,
+    elements: z.string().describe('公开内容（要素） / content elements'),
+    legalBasis: z.string().describe('公开依据 / legal basis'),
+    timeLimit: z.string().describe('公开时限 / time limit'),
+    subject: z.string().describe('公开主体 / who publishes'),
+    channels: z.array(z.string()).describe('公开渠道和载体 / channels'),
+    audience: z.string().describe('公开对象：全社会 或 特定群体 / audience'),
+    mode: z.string().describe('公开方式：主动 或 依申请 / mode'),
+  })
+  .meta({ id: 'DirectoryMatter', description: '标准目录事项 / a standard-directory 事项' });
+
 export const publicationDetail = z
   .object({
     id: z.number().int().describe('信息编号 / publication id'),
@@ -149,6 +169,7 @@ export const publicationDetail = z
     policyIds: z.array(z.number().int()).describe('政策解读所解读的政策文件编号（匿名调用只含已发布的） / ids of the policies explained; published ones only for anonymous callers'),
     interprets: z.array(linkedPublication).describe('本解读所解读的已发布政策文件 / the published policies this interpretation explains'),
     interpretations: z.array(linkedPublication).describe('解读本文件的已发布政策解读 / the published interpretations of this policy'),
+    matter: directoryMatter.nullable().describe('本信息对应的基层政务公开标准目录事项 / the standard-directory 事项 it fulfils'),
   })
   .meta({ id: 'Publication', description: '信息全部元数据 / publication with all its metadata' });
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { findDirectoryMatter } from '../../storage/directory-matters-repository.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { WITHDRAW_REASONS } from '../../domain/labels.ts';
@@ -24,10 +25,11 @@ const tags = ['publications'];
  */
 export async function publicationJson(deps: AppDeps, p: Publication, opts: { staff?: boolean } = {}) {
   const staff = opts.staff ?? p.status !== 'published';
-  const [organ, attachments, links] = await Promise.all([
+  const [organ, attachments, links, matter] = await Promise.all([
     findOrganById(deps.db, p.organId), listAttachments(deps.db, p.id), interpretationLinks(deps.db, p.id, staff ? [p.organId] : []),
+    p.matterId ? findDirectoryMatter(deps.db, p.matterId) : Promise.resolve(null),
   ]);
-  return presentPublication(p, organ!, attachments, links, staff);
+  return presentPublication(p, organ!, attachments, links, staff, matter);
 }
 
 export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {

@@ -1,0 +1,37 @@
+import type { Generated } from 'kysely';
+
+/** Required 事项 of standard-directory nodes (migration 030-standard-directories; the catalog area owns it). */
+export interface StandardDirectoryTables {
+  directory_matters: {
+    id: Generated<number>;
+    organ_id: number;
+    node_id: number;
+    template_id: string;
+    matter_key: string;
+    name: string;
+    stage: string;
+    elements: string;
+    legal_basis: string;
+    time_limit: string;
+    subject: string;
+    /** JSON array of 公开渠道和载体. */
+    channels: string;
+    audience: string;
+    disclosure_mode: string;
+    /** JSON array of 公开层级. */
+    levels: string;
+    sort_order: number;
+    created_at: string;
+    updated_at: string;
+  };
+}
+
+// Declared here rather than in schema.ts's list (TypeScript merges these into its interfaces): the
+// 事项 table, and the 事项 an item fulfils on publications (migration 030).
+declare module '../schema.ts' {
+  interface Database extends StandardDirectoryTables {}
+  interface PublicationsTable {
+    /** The 标准目录 事项 the item fulfils, or null. */
+    directory_matter_id: number | null;
+  }
+}
