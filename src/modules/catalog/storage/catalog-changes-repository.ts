@@ -64,11 +64,13 @@ export async function reparentChildren(db: Executor, fromNode: number, toNode: n
 }
 
 /**
- * What else names a node that a merge removes, pointed at the node it merged into: submission tasks
- * (报送任务) for the node, the organ's 政策解读 setting. The node's supervision row (责任单位 and
- * cadence) goes with the node (the target keeps its own).
+ * What else names a node that a merge removes, pointed at the node it merged into: its standard
+ * directory's required 事项 (so items keep the 事项 they fulfil), submission tasks (报送任务) for the
+ * node, the organ's 政策解读 setting. The node's supervision row (责任单位 and cadence) goes with the
+ * node (the target keeps its own).
  */
 export async function repointNodeReferences(db: Executor, organId: number, fromNode: number, toNode: number): Promise<void> {
+  await db.updateTable('directory_matters').set({ node_id: toNode }).where('node_id', '=', fromNode).execute();
   await db.updateTable('submission_tasks').set({ node_id: toNode }).where('node_id', '=', fromNode).execute();
   await db.deleteFrom('node_supervision').where('node_id', '=', fromNode).execute();
   const setting = await db.selectFrom('interpretation_settings').select('node_ids').where('organ_id', '=', organId).executeTakeFirst();
