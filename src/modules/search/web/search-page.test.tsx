@@ -1,0 +1,32 @@
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../domain/parse-query.ts';
+import type { SearchResult } from '../use-cases/search-publications.ts';
+import { SearchPage } from './search-page.tsx';
+import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
+
+const prefs: ReadingPrefs = { fontSize: 'm', elder: false };
+const result = (over: Partial<SearchResult>): SearchResult => ({
+  query: parseQuery('危房'), total: 3, totalCapped: false, hits: [], facetsSampled: null,
+  facets: { organ: [], node: [], stage: [{ value: 'execution', count: 3 }], genre: [], year: [], validity: [] }, ...over,
+});
+const page = (r: SearchResult) => renderToString(<SearchPage prefs={prefs} currentPath="/search?q=危房" raw={{ q: '危房' }} result={r} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={null} />);
+
+describe('search page', () => {
+  it('says when the total is capped and the facets are counted over the newest matches', () => {
+    const capped = page(result({ total: 10_001, totalCapped: true, facetsSampled: 1000 }));
+    expect(capped).toContain('找到超过 10,000 条');
+    expect(capped).toContain('以下数量按最新的 1,000 条结果统计');
+    expect(capped).toContain('只列出前 10,000 条');
+    // 10,000 results of 10 a page: the last page link is 1,000, never beyond the list.
+    expect(capped).toContain('page=1000');
+    expect(capped).not.toContain('page=1001');
+  });
+
+  it('gives the exact total and says nothing of sampling when the matches are few', () => {
+    const exact = page(result({}));
+    expect(exact).toContain('共找到 3 条');
+    expect(exact).not.toContain('按最新的');
+    expect(exact).not.toContain('超过');
+  });
+});
