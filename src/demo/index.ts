@@ -13,3 +13,4 @@ export { demoProposals, type DemoProposal } from './proposals.ts';
 export { ORGAN_KEYS, HOUSING_UNIT_KEYS } from './organ-keys.ts';
 export { LAST_PUBLISHED_ON } from './generate-publications.ts';
 export { DEMO_SITE_IDENTITY, DEMO_HOUSING_IDENTITY } from './site-identity.ts';
+export { DEMO_STANDARD_DIRECTORY } from './standard-directory.ts';

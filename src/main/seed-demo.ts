@@ -1,9 +1,12 @@
 import type { AppDeps } from '../platform/app-deps.ts';
 import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoProposals, demoPublications, demoReconsiderationBodies, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, ORGAN_KEYS } from '../demo/index.ts';
+import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoProposals, demoPublications, demoReconsiderationBodies, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, DEMO_STANDARD_DIRECTORY, ORGAN_KEYS } from '../demo/index.ts';
 import { saveApplicationSettings } from '../modules/applications/index.ts';
-import { findOrganByCode } from '../modules/catalog/index.ts';
+import { findOrganByCode, listCatalogNodes, pathTo } from '../modules/catalog/index.ts';
+import { applyTemplate } from '../modules/catalog/use-cases/import-standard-directory.ts';
+import { findDirectoryTemplate } from '../modules/catalog/use-cases/directory-templates.ts';
+import { listDirectoryMatters } from '../modules/catalog/storage/directory-matters-repository.ts';
 import { systemActor } from '../modules/identity/index.ts';
 import { formatIndexNumber, serialScope } from '../modules/catalog/domain/index-number.ts';
 import { createHash, randomUUID } from 'node:crypto';
@@ -147,9 +150,50 @@ export async function seedDemoRegion(deps: AppDeps) {
   }
   const cases = await seedDemoReportData(deps, demoReportRecords());
   const attachments = await attachDemoDocuments(deps);
+  const standardDirectory = await seedDemoStandardDirectory(deps);
   // The 住建局's 人大代表建议 and 政协提案, as many as its 办理情况 items state, with replies and published results.
   const { proposals } = await seedDemoProposals(deps, demoProposals(demoPublications()));
-  return { ...catalog, ...cases, attachments, proposals };
+  return { ...catalog, ...cases, attachments, proposals, standardDirectoryMatters: standardDirectory.matters, itemsNamingMatters: standardDirectory.items };
+}
+
+/**
+ * The 住建局's 保障性住房 standard directory (docs/standard-directories.md): the template imported as an
+ * administrator would, in one transaction with the items that fulfil its 事项 naming them and placed in
+ * their 事项's node as well.
+ */
+async function seedDemoStandardDirectory(deps: AppDeps): Promise<{ matters: number; items: number }> {
+  const spec = DEMO_STANDARD_DIRECTORY;
+  const template = findDirectoryTemplate(spec.templateId);
+  return deps.db.transaction().execute(async (trx) => {
+    const organ = (await findOrganByCode(trx, spec.organCode))!;
+    const nodes = await listCatalogNodes(trx, organ.id);
+    const byPath = (names: readonly string[]) => nodes.find((n) => pathTo(nodes, n.id).map((x) => x.name).join('/') === names.join('/'))!;
+    const at = deps.clock.now().toISOString();
+    await applyTemplate(trx, organ.id, template, byPath(spec.underPath).id, at);
+    const matters = await listDirectoryMatters(trx, organ.id);
+    const items = await trx
+      .selectFrom('publications as p')
+      .innerJoin('publication_placements as pp', 'pp.publication_id', 'p.id')
+      .select(['p.id', 'p.title'])
+      .where('pp.node_id', '=', byPath(spec.fromPath).id)
+      .where('p.status', '=', 'published')
+      .orderBy('p.id')
+      .execute();
+    let named = 0;
+    for (const rule of spec.itemMatters) {
+      const matter = matters.find((m) => m.key === rule.key)!;
+      const ids = items.filter((i) => rule.title.test(i.title)).map((i) => i.id);
+      if (ids.length === 0) continue;
+      await trx.updateTable('publications').set({ directory_matter_id: matter.id }).where('id', 'in', ids).execute();
+      await trx.insertInto('publication_placements').values(ids.map((id) => ({ publication_id: id, node_id: matter.nodeId }))).execute();
+      named += ids.length;
+    }
+    await appendAuditEvent(trx, deps.dialect, {
+      occurredAt: at, actorUserId: null, actorLabel: '系统：演示数据', action: 'catalog.standard_directory_import', entityType: 'organ', entityId: organ.code,
+      organId: organ.id, before: null, after: { template: template.id, matters: matters.length, items: named },
+    });
+    return { matters: matters.length, items: named };
+  });
 }
 
 /**

@@ -104,7 +104,7 @@ export function OrganSupervisionPage({ user, csrf, s, flash = null, children }: 
           <tr><th scope="row"><a href={`/admin/organs/${organ.code}/interpretations`}>政策文件超过 {s.uninterpretedPolicies.workingDays} 个工作日仍无政策解读</a></th><td>{s.uninterpretedPolicies.count}</td><td>{organ.name}（文件起草单位，谁起草谁解读）</td></tr>
         </tbody>
       </table>
-      <p><a href={`/admin/organs/${organ.code}/supervision/nodes`}>栏目责任与更新周期</a></p>
+      <p><a href={`/admin/organs/${organ.code}/supervision/nodes`}>栏目责任与更新周期</a> · <a href={`/admin/organs/${organ.code}/supervision/matters`}>标准目录事项公开情况</a></p>
     </AdminLayout>
   );
 }

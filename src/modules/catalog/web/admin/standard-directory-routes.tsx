@@ -11,10 +11,15 @@ import { findDirectoryTemplate, listDirectoryTemplates } from '../../use-cases/d
 import { importStandardDirectory, importSummaryText } from '../../use-cases/import-standard-directory.ts';
 import { staffContext } from '../staff-context.ts';
 import { StandardDirectoryPage, type ImportedArea } from './standard-directory-page.tsx';
+import { MatterCoveragePage } from './matter-coverage-page.tsx';
+import { matterCoverage } from '../../use-cases/matter-coverage.ts';
 
 type Params = { Params: { code: string } };
 
-/** 标准目录 in the back office: an organ administrator imports a template into the organ's catalog. */
+/**
+ * 标准目录 in the back office: an organ administrator imports a template into the organ's catalog, and
+ * the organ's staff see which required 事项 have no published item yet (linked from supervision).
+ */
 export function standardDirectoryAdminRoutes(deps: AppDeps) {
   const { db } = deps;
   return async function plugin(app: FastifyInstance) {
@@ -33,6 +38,12 @@ export function standardDirectoryAdminRoutes(deps: AppDeps) {
       return sendPage(reply, <StandardDirectoryPage scope={scope} organ={organ} templates={templates} nodes={nodes} imported={imported} errors={errors} values={values} />, status);
     };
     app.get<Params>('/admin/organs/:code/standard-directories', async (request, reply) => page(request, reply, {}, {}));
+    app.get<Params>('/admin/organs/:code/supervision/matters', async (request, reply) => {
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.params.code, 'staff');
+      const coverage = await matterCoverage(db, organ.id);
+      return sendPage(reply, <MatterCoveragePage user={scope.user} csrf={scope.csrf} flash={scope.flash} organ={organ} coverage={coverage} canImport={scope.canAdmin(organ)} />);
+    });
     app.post<Params>('/admin/organs/:code/standard-directories', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code, 'organ_admin');

@@ -1,0 +1,78 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../../test/support/db.ts';
+import { buildTestApp, loginAs } from '../../../../../test/support/app.ts';
+import { createDraft, createNode, createOrgan, createPublished, createStaff, system } from '../../../../../test/support/factories.ts';
+import { listCatalogNodes } from '../../index.ts';
+import { listDirectoryMatters } from '../../storage/directory-matters-repository.ts';
+import { findDirectoryTemplate } from '../../use-cases/directory-templates.ts';
+import { importStandardDirectory } from '../../use-cases/import-standard-directory.ts';
+
+/** 基层政务公开标准目录 in the back office (docs/standard-directories.md): the import page and the 事项 still missing. */
+describeEachDialect('standard directories in the back office', (db) => {
+  it('an organ administrator imports a template under a node; a second import adds nothing; an editor may not', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const keyAreas = await createNode(deps, organ.id, { name: '重点领域' });
+    const admin = await createStaff(deps, organ.code, 'organ_admin');
+    const { cookies, csrf } = await loginAs(app, admin.username, admin.password);
+    const page = await app.inject({ method: 'GET', url: `/admin/organs/${organ.code}/standard-directories`, cookies });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<option value="zhujian-fangwu-zhengshou">国有土地上房屋征收与补偿（5 个栏目，9 项事项）</option>');
+
+    const missing = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/standard-directories`, cookies, payload: { _csrf: csrf, templateId: '', underNodeId: String(keyAreas) } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('href="#f-templateId"');
+    expect(missing.body).toContain('请选择要导入的标准目录模板');
+    const unknown = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/standard-directories`, cookies, payload: { _csrf: csrf, templateId: 'no-such-area', underNodeId: '' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('没有编号为“no-such-area”的标准目录模板');
+
+    for (const round of [1, 2]) {
+      const res = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/standard-directories`, cookies, payload: { _csrf: csrf, templateId: 'zhujian-fangwu-zhengshou', underNodeId: String(keyAreas) } });
+      expect(res.statusCode).toBe(303);
+      const flash = res.cookies.find((c) => c.name === 'gk_flash')!;
+      const after = await app.inject({ method: 'GET', url: res.headers.location as string, cookies: { ...cookies, gk_flash: flash.value } });
+      expect(after.body).toContain(round === 1 ? '新增栏目 5 个' : '目录中已有全部栏目和 9 项事项，未做改动');
+      expect(after.body).toMatch(/<th scope="row">国有土地上房屋征收与补偿<\/th><td>重点领域 > 国有土地上房屋征收与补偿<\/td><td>9<\/td>/);
+    }
+    expect((await listCatalogNodes(deps.db, organ.id)).filter((n) => n.name === '国有土地上房屋征收与补偿')).toHaveLength(1);
+
+    const editor = await createStaff(deps, organ.code, 'editor');
+    const e = await loginAs(app, editor.username, editor.password);
+    expect((await app.inject({ method: 'GET', url: `/admin/organs/${organ.code}/standard-directories`, cookies: e.cookies })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/standard-directories`, cookies: e.cookies, payload: { _csrf: e.csrf, templateId: 'zhujian-nongcun-weifang' } })).statusCode).toBe(403);
+    expect((await listDirectoryMatters(deps.db, organ.id)).map((m) => m.templateId)).not.toContain('zhujian-nongcun-weifang');
+    await app.close();
+  });
+
+  it('the organ’s staff read which 事项 have no published item, linked from the supervision page; others may not', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const keyAreas = await createNode(deps, organ.id, { name: '重点领域' });
+    await importStandardDirectory(deps, system, organ.id, findDirectoryTemplate('zhujian-fangwu-zhengshou'), keyAreas);
+    const matters = await listDirectoryMatters(deps.db, organ.id);
+    const decision = matters.find((m) => m.key === 'fwzs-zsjd')!;
+    await createPublished(deps, organ.id, [decision.nodeId], { matterId: decision.id, title: '青岚县人民政府房屋征收决定公告' });
+    await createDraft(deps, organ.id, [decision.nodeId], { matterId: matters.find((m) => m.key === 'fwzs-bcfa')!.id });
+    const office = await createStaff(deps, organ.code, 'disclosure_office');
+    const { cookies } = await loginAs(app, office.username, office.password);
+
+    const supervision = await app.inject({ method: 'GET', url: `/admin/supervision/${organ.code}`, cookies });
+    expect(supervision.body).toContain(`<a href="/admin/organs/${organ.code}/supervision/matters">标准目录事项公开情况</a>`);
+    const coverage = await app.inject({ method: 'GET', url: `/admin/organs/${organ.code}/supervision/matters`, cookies });
+    expect(coverage.statusCode).toBe(200);
+    // The draft does not count: 8 of 9 事项 have nothing published.
+    expect(coverage.body).toContain('标准目录事项共 <strong>9</strong> 项，其中 <strong>8</strong> 项尚无已发布信息');
+    expect(coverage.body).toContain('<th scope="row">房屋征收决定公告</th><td>重点领域 > 国有土地上房屋征收与补偿 > 征收决定</td><td>执行公开</td><td>全社会，主动公开</td><td>1</td><td>2026-03-10</td>');
+    expect(coverage.body).toContain('<th scope="row"><a href="/admin/organs/' + organ.code + '/publications/new">征收补偿方案征求意见及修改情况</a></th>');
+    expect(coverage.body).not.toContain('导入标准目录模板</a>');
+
+    const other = await createOrgan(deps);
+    const outsider = await createStaff(deps, other.code, 'organ_admin');
+    const o = await loginAs(app, outsider.username, outsider.password);
+    expect((await app.inject({ method: 'GET', url: `/admin/organs/${organ.code}/supervision/matters`, cookies: o.cookies })).statusCode).toBe(403);
+    const empty = await app.inject({ method: 'GET', url: `/admin/organs/${other.code}/supervision/matters`, cookies: o.cookies });
+    expect(empty.body).toContain(`本机关尚未导入基层政务公开标准目录。<a href="/admin/organs/${other.code}/standard-directories">导入标准目录模板</a>`);
+    await app.close();
+  });
+});
