@@ -41,8 +41,13 @@ export interface FullTextIndex {
   among(db: Executor, m: Match, s: Scope, keys: number[]): Promise<Set<number>>;
 }
 
-export function fullTextIndexFor(dialect: DialectName): FullTextIndex {
-  return dialect === 'postgres' ? postgresTsvector : sqliteFts5;
+/** How a long key list is read on SQLite: by key up to `maxSeeks` keys, else by scanning `scanBatch` matches at a time. */
+export type IndexTuning = { maxSeeks: number; scanBatch: number };
+const DEFAULT_TUNING: IndexTuning = { maxSeeks: 20_000, scanBatch: 5_000 };
+
+export function fullTextIndexFor(dialect: DialectName, tuning?: IndexTuning): FullTextIndex {
+  if (dialect === 'postgres') return postgresTsvector;
+  return tuning ? sqliteFts5With(tuning) : sqliteFts5;
 }
 
 // Tokens hold letters and digits only (domain/tokenize.ts), so quoting them is safe in both syntaxes.
@@ -109,7 +114,24 @@ function single(m: Match, s: Scope): FtsQuery {
  */
 const SEEK_KEYS = 64;
 
-const sqliteFts5: FullTextIndex = {
+/**
+ * A key list longer than `maxSeeks` (a catalog node with tens of thousands of items) is not asked for
+ * key by key: the matches are read newest first, `scanBatch` at a time, and kept when in the list.
+ */
+async function scanKeeping(db: Executor, q: FtsQuery, s: Scope, limit: number, scanBatch: number): Promise<number[]> {
+  const wanted = new Set(s.keys);
+  const out: number[] = [];
+  let maxKey = s.maxKey;
+  for (;;) {
+    const range = { ...s, keys: null, maxKey };
+    const r = await sql<{ k: number }>`${ftsSelect(q, range)} order by rowid desc limit ${scanBatch}`.execute(db);
+    for (const { k } of r.rows) if (wanted.has(Number(k)) && out.push(Number(k)) >= limit) return out;
+    if (r.rows.length < scanBatch) return out;
+    maxKey = Number(r.rows[r.rows.length - 1].k) - 1;
+  }
+}
+
+const sqliteFts5With = ({ maxSeeks, scanBatch }: IndexTuning): FullTextIndex => ({
   async insert(db, docs) {
     await insertChunkTexts(db, docs, false);
     const tokens = (doc: IndexedDoc, chunks: ChunkRow[], of: 'grams' | 'words') => `${joinChunks(chunks.map((c) => c[of].map(assertToken)))} ${tagsOf(doc).join(' ')}`;
@@ -130,17 +152,20 @@ const sqliteFts5: FullTextIndex = {
   },
   async newest(db, m, s, limit) {
     if (empty(m, s) || limit <= 0) return [];
+    if (s.keys && s.keys.length > maxSeeks) return scanKeeping(db, single(m, s), s, limit, scanBatch);
     const r = await sql<{ k: number }>`${ftsSelect(single(m, s), s)} order by rowid desc limit ${limit}`.execute(db);
     return r.rows.map((x) => Number(x.k));
   },
   async countUpTo(db, m, s, cap) {
     if (empty(m, s)) return 0;
+    if (s.keys && s.keys.length > maxSeeks) return (await scanKeeping(db, single(m, s), s, cap, scanBatch)).length;
     const r = await sql<{ n: number }>`select count(*) as n from (${ftsSelect(single(m, s), s)} limit ${cap})`.execute(db);
     return Number(r.rows[0].n);
   },
   async among(db, m, s, keys) {
     if (!keys.length || empty(m, s)) return new Set();
-    const narrowed: Scope = keys.length <= SEEK_KEYS ? { ...s, keys } : { ...s, minKey: Math.max(s.minKey ?? -Infinity, Math.min(...keys)), maxKey: Math.min(s.maxKey ?? Infinity, Math.max(...keys)) };
+    // The keys already passed the scope's key list (a node's items), so only the range narrows here.
+    const narrowed: Scope = keys.length <= SEEK_KEYS ? { ...s, keys } : { ...s, keys: null, minKey: Math.max(s.minKey ?? -Infinity, Math.min(...keys)), maxKey: Math.min(s.maxKey ?? Infinity, Math.max(...keys)) };
     let found = new Set(keys);
     for (const q of ftsQueries(m, narrowed)) {
       const r = await sql<{ k: number }>`${ftsSelect(q, narrowed)}`.execute(db);
@@ -149,7 +174,8 @@ const sqliteFts5: FullTextIndex = {
     }
     return found;
   },
-};
+});
+const sqliteFts5 = sqliteFts5With(DEFAULT_TUNING);
 
 /** The chunks' texts (for snippets), with their tsvectors on PostgreSQL, in statements of up to 500 rows. */
 async function insertChunkTexts(db: Executor, docs: IndexedDoc[], withTokens: boolean): Promise<void> {

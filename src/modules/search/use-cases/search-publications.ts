@@ -77,12 +77,12 @@ const byKeyDesc = (a: number, b: number) => b - a;
  * number); beyond the ranked candidates the list goes on newest first. Every step is defined on the
  * newest-first order of the matches, so SQLite and PostgreSQL produce the same list.
  */
-export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits } = {}): Promise<SearchResult> {
+export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits; index?: FullTextIndex } = {}): Promise<SearchResult> {
   const segment = opts.segment ?? jiebaSegmenter();
   const { rankWindow, titleCandidates, totalCap, facetSample } = opts.limits ?? SEARCH_LIMITS;
   if (facetSample < rankWindow) throw new Error('facetSample must be at least rankWindow: the window is the sample’s head');
   const { db } = deps;
-  const index = fullTextIndexFor(deps.dialect);
+  const index = opts.index ?? fullTextIndexFor(deps.dialect);
   const query = parseQuery(req.q);
   if (!query.keywords.length && !query.documentNumberKey) return NOTHING(query);
   const scope = await scopeOf(deps, req.filters);
