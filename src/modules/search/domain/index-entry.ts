@@ -7,7 +7,8 @@ export type ChunkField = 'title' | 'meta' | 'body' | 'attachment';
 /** One text of an item as the index sees it: the title, the metadata, the body or one attachment. */
 export type IndexPart = { field: ChunkField; attachmentId: number | null; text: string };
 
-export type ChunkRow = { field: ChunkField; attachmentId: number | null; seq: number; text: string; grams: string[]; words: string[] };
+/** A chunk with its tokens, each list as one space-separated string (tokens never hold a space; one string crosses threads cheaply). */
+export type ChunkRow = { field: ChunkField; attachmentId: number | null; seq: number; text: string; grams: string; words: string };
 
 /**
  * The chunks of an item's texts with their tokens: the title whole, the other texts cut into
@@ -18,7 +19,7 @@ export function chunkRowsOf(parts: IndexPart[], segment: Segmenter): ChunkRow[] 
   const rows: ChunkRow[] = [];
   for (const part of parts) {
     const chunks = part.field === 'title' ? [part.text] : chunksOf(part.text, indexTokens);
-    chunks.forEach((text, seq) => rows.push({ field: part.field, attachmentId: part.attachmentId, seq, text, grams: indexTokens(text), words: wordTokens(segment, text) }));
+    chunks.forEach((text, seq) => rows.push({ field: part.field, attachmentId: part.attachmentId, seq, text, grams: indexTokens(text).join(' '), words: wordTokens(segment, text).join(' ') }));
   }
   return rows;
 }

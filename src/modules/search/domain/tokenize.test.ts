@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexTokens, normalizeText, phraseOf } from './tokenize.ts';
+import { wordPhrasesOf } from './word-signal.ts';
 
 /** The substring rule the index implements, checked against String.includes on normalised text. */
 function matches(text: string, keyword: string): boolean {
@@ -33,5 +34,17 @@ describe('search tokenizer', () => {
     for (const t of texts) {
       for (const k of keywords) expect([t, k, matches(t, k)]).toEqual([t, k, normalizeText(t).replace(/[^\p{L}\p{N}]/gu, '').includes(k) || normalizeText(t).includes(k)]);
     }
+  });
+});
+
+describe('word phrases of a keyword', () => {
+  // A segmenter given as a table, so the rule is tested apart from the dictionary.
+  const segment = (words: Record<string, string[]>) => (text: string) => words[text] ?? [text];
+  it('looks for words starting with a last word of 2 to 6 characters, and only whole words otherwise', () => {
+    const s = segment({ '房改': ['房改'], '住房和': ['住房', '和'], '保障性住房建设管理': ['保障性住房建设管理'] });
+    expect(wordPhrasesOf(s, '房改')).toEqual({ exact: { tokens: ['房改'], prefixLast: false }, start: { tokens: ['房改'], prefixLast: true } });
+    expect(wordPhrasesOf(s, '住房和')!.start.prefixLast).toBe(false);
+    expect(wordPhrasesOf(s, '保障性住房建设管理')!.start.prefixLast).toBe(false);
+    expect(wordPhrasesOf(s, '，')).toBeNull();
   });
 });

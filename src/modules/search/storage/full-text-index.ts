@@ -59,7 +59,13 @@ const assertToken = (t: string) => {
 /** Between chunks in one FTS5 row: a private-use character, never a token of a query, so no phrase spans two chunks. */
 const CHUNK_SEPARATOR = '\uE000';
 
-const joinChunks = (lists: string[][]) => lists.map((l) => l.join(' ')).join(` ${CHUNK_SEPARATOR} `);
+/** Space-separated tokens, checked as a whole: letters and digits only (domain/tokenize.ts). */
+const assertTokens = (tokens: string) => {
+  if (!/^[\p{L}\p{N} ]*$/u.test(tokens)) throw new Error('非法检索词元');
+  return tokens;
+};
+
+const joinChunks = (lists: string[]) => lists.map(assertTokens).join(` ${CHUNK_SEPARATOR} `);
 
 // ---- SQLite FTS5: one row per item in three tables, rowid = sort key -----------------------------
 
@@ -134,7 +140,7 @@ async function scanKeeping(db: Executor, q: FtsQuery, s: Scope, limit: number, s
 const sqliteFts5With = ({ maxSeeks, scanBatch }: IndexTuning): FullTextIndex => ({
   async insert(db, docs) {
     await insertChunkTexts(db, docs, false);
-    const tokens = (doc: IndexedDoc, chunks: ChunkRow[], of: 'grams' | 'words') => `${joinChunks(chunks.map((c) => c[of].map(assertToken)))} ${tagsOf(doc).join(' ')}`;
+    const tokens = (doc: IndexedDoc, chunks: ChunkRow[], of: 'grams' | 'words') => `${joinChunks(chunks.map((c) => c[of]))} ${tagsOf(doc).join(' ')}`;
     for (let i = 0; i < docs.length; i += 500) {
       const part = docs.slice(i, i + 500);
       if (!part.length) continue;
@@ -182,7 +188,7 @@ async function insertChunkTexts(db: Executor, docs: IndexedDoc[], withTokens: bo
   const all = docs.flatMap((doc) => doc.chunks.map((c) => ({ publicationId: doc.publicationId, c })));
   for (let i = 0; i < all.length; i += 500) {
     const rows = all.slice(i, i + 500).map(({ publicationId, c }) => withTokens
-      ? sql`(${publicationId}, ${c.field}, ${c.attachmentId}, ${c.seq}, ${c.text}, ${tsvectorLiteral(c.grams)}::tsvector, ${tsvectorLiteral(c.words)}::tsvector)`
+      ? sql`(${publicationId}, ${c.field}, ${c.attachmentId}, ${c.seq}, ${c.text}, ${tsvectorLiteral(splitTokens(c.grams))}::tsvector, ${tsvectorLiteral(splitTokens(c.words))}::tsvector)`
       : sql`(${publicationId}, ${c.field}, ${c.attachmentId}, ${c.seq}, ${c.text})`);
     if (withTokens) await sql`insert into search_chunks (publication_id, field, attachment_id, seq, text, grams, words) values ${sql.join(rows)}`.execute(db);
     else await sql`insert into search_chunks (publication_id, field, attachment_id, seq, text) values ${sql.join(rows)}`.execute(db);
@@ -190,6 +196,8 @@ async function insertChunkTexts(db: Executor, docs: IndexedDoc[], withTokens: bo
 }
 
 // ---- PostgreSQL: tsvector + GIN per chunk, filters and order on search_docs --------------------
+
+const splitTokens = (tokens: string) => (tokens ? tokens.split(' ') : []);
 
 /** A tsvector literal with our own positions (1-based; chunks stay under PostgreSQL's 16,383). */
 export function tsvectorLiteral(tokens: string[]): string {

@@ -28,9 +28,10 @@ export const migration: Migration = {
       for (const table of ['search_items', 'search_titles']) {
         await sql`create virtual table ${sql.id(table)} using fts5(tokens, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
       }
-      // Words also by their first 2, 3 and 4 characters: the ranking asks which items have a word
-      // starting with the query's last word (房改 in 房改房), which FTS5 answers from these at once.
-      await sql`create virtual table search_words using fts5(tokens, content='', contentless_delete=1, prefix='2 3 4', tokenize='unicode61 remove_diacritics 0')`.execute(db);
+      // Words also by their first 2 to 6 characters: the ranking asks which items have a word starting
+      // with the query's last word (房改 in 房改房), which FTS5 answers from these at once
+      // (src/modules/search/domain/word-signal.ts uses no other prefix lengths).
+      await sql`create virtual table search_words using fts5(tokens, content='', contentless_delete=1, prefix='2 3 4 5 6', tokenize='unicode61 remove_diacritics 0')`.execute(db);
     }
   },
 };
