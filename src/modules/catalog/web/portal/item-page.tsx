@@ -24,10 +24,12 @@ export type ItemPageProps = {
   versions: { versionNo: number; changeNote: string; changedOn: string }[];
   /** 政策解读: the published policies this interpretation explains, and the published interpretations of this policy. */
   links: { policies: LinkedItem[]; interpretations: LinkedItem[] };
+  /** The view count as shown, when it is kept live apart from the rest of the page (page cache). */
+  viewCountText?: string;
 };
 
 /** One published item: metadata table, body, attachments, views, reading tools and a QR code to open it on a phone. */
-export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView, versions, links }: ItemPageProps) {
+export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView, versions, links, viewCountText }: ItemPageProps) {
   const url = `/organs/${organ.code}/items/${item.id}`;
   const meta: [string, string | null][] = [
     ['索引号', item.indexNumber],
@@ -70,7 +72,7 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
         <p class="article-info">
           <span>发布时间：<span class="nowrap">{item.publishedOn}</span></span>
           <span>信息来源：{item.source || item.publishingOrganName}</span>
-          <span>浏览次数：<span class="view-count">{item.viewCount}</span></span>
+          <span>浏览次数：<span class="view-count">{viewCountText ?? item.viewCount}</span></span>
         </p>
         <table class="meta-table wide-only" aria-label="信息属性">
           <tbody>

@@ -5,6 +5,7 @@ import { ViewCounter } from '../../use-cases/view-counter.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { safeReturnPath } from '../../../../platform/views/prefs.ts';
+import { livePart } from '../../../../platform/http/page-cache.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
@@ -34,7 +35,18 @@ export type PortalOptions = {
   publishedReportYears?: (organId: number) => Promise<number[]>;
   /** Views counted in memory; one per app unless a test passes its own. */
   viewCounter?: ViewCounter;
+  /** nginx's internal location of the attachments (GONGKAI_ACCEL_REDIRECT): files are sent by nginx. */
+  accelRedirect?: string | null;
 };
+
+/**
+ * The portal's pages the page cache may keep (src/platform/http/page-cache.ts): everything they show
+ * raises the content version when it changes, and they carry no form, cookie or personal data.
+ */
+export const CACHEABLE_PORTAL_PAGES = [
+  '/', '/organs', '/organs/:code', '/organs/:code/guide', '/organs/:code/rules', '/organs/:code/annual-reports', '/organs/:code/statutory',
+  '/organs/:code/catalog', '/organs/:code/catalog/:nodeId', '/organs/:code/items/:id',
+];
 
 /** The public disclosure portal. No login, no JavaScript needed. */
 export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
@@ -75,7 +87,8 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     // Public pages are cacheable for a minute and revalidate by ETag; an item page counts every
     // view, so it is always revalidated.
     app.addHook('onSend', async (request, reply, payload) => {
-      if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      // Pages the page cache keeps have their headers from it (docs/adr/0021-rendered-page-cache.md).
+      if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
       const isItem = /^\/organs\/[^/]+\/items\//.test(request.url);
       reply.header('Cache-Control', isItem ? 'no-cache' : 'public, max-age=60');
       reply.header('Vary', 'Cookie'); // font size and 适老化 mode change the page
@@ -197,7 +210,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     app.get<{ Params: { code: string; id: string }; Querystring: { print?: string; node?: string } }>('/organs/:code/items/:id', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const id = Number(request.params.id);
-      let item = Number.isInteger(id) && id > 0 ? await findPublication(db, id) : null;
+      const item = Number.isInteger(id) && id > 0 ? await findPublication(db, id) : null;
       if (item && item.organId === organ.id && item.status === 'withdrawn') {
         // A withdrawn item keeps its address and says so, with the coded reason (410 Gone).
         const w = await withdrawalOf(db, item.id);
@@ -205,9 +218,10 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       }
       if (!item || item.organId !== organ.id || item.status !== 'published') throw notFound('信息');
       // A view is a reader's GET; HEAD requests (link checkers, monitors) do not count.
-      // Counted in memory and written in batches: a view costs no database write (ViewCounter).
-      const unwritten = request.method === 'GET' ? views.count(item.id) : views.pendingFor(item.id);
-      item = { ...item, viewCount: item.viewCount + unwritten };
+      // Counted in memory and written in batches: a view costs no database write (ViewCounter). The
+      // count stays live on a kept page: the page cache asks for it again on every answer.
+      const { id: itemId, viewCount: stored } = item;
+      const viewCountText = livePart(request, (r) => String(views.liveCount(itemId, stored, r.method === 'GET')));
       const nodes = await listCatalogNodes(db, organ.id);
       // The breadcrumb follows the node the reader came from when the item is placed under it.
       const from = Number(request.query.node);
@@ -227,7 +241,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
           info={portalInfo(request)} organ={organ} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
           replacement={replacement && replacement.status === 'published' ? { id: replacement.id, title: replacement.title } : null} qrSvg={qrSvg}
           printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
-          links={links}
+          links={links} viewCountText={viewCountText}
         />,
       );
     });
@@ -237,7 +251,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const owner = row ? await findPublication(db, row.publication_id) : null;
       // A file a pending revision adds is not public until the revision is approved.
       if (!row || !owner || owner.status !== 'published' || row.revision_state === 'pending_add') throw notFound('附件');
-      return sendAttachmentFile(reply, deps.dataDir, row);
+      return sendAttachmentFile(reply, deps.dataDir, row, opts.accelRedirect ?? null);
     });
 
     app.get('/sitemap.xml', async (request, reply) => {
