@@ -75,4 +75,22 @@ describeEachDialect('standard directories in the back office', (db) => {
     expect(empty.body).toContain(`本机关尚未导入基层政务公开标准目录。<a href="/admin/organs/${other.code}/standard-directories">导入标准目录模板</a>`);
     await app.close();
   });
+
+  it('an item naming its 事项 shows the 事项’s legal basis and time limit on its page, and the API carries it', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    await importStandardDirectory(deps, system, organ.id, findDirectoryTemplate('zhujian-fangwu-zhengshou'), null);
+    const decision = (await listDirectoryMatters(deps.db, organ.id)).find((m) => m.key === 'fwzs-zsjd')!;
+    const item = await createPublished(deps, organ.id, [decision.nodeId], { matterId: decision.id, title: '青岚县人民政府房屋征收决定公告' });
+    const page = await app.inject({ method: 'GET', url: `/organs/${organ.code}/items/${item.id}` });
+    expect(page.body).toContain('<h2 id="matter-h">基层政务公开标准目录事项</h2>');
+    expect(page.body).toContain('<dt>公开依据</dt><dd>《国有土地上房屋征收与补偿条例》（国务院令第590号）第十三条</dd>');
+    expect(page.body).toContain('<dt>公开时限</dt><dd>作出房屋征收决定后及时公告</dd>');
+    const api = await app.inject({ method: 'GET', url: `/api/v1/publications/${item.id}` });
+    expect(api.json().matter).toMatchObject({ id: decision.id, key: 'fwzs-zsjd', name: '房屋征收决定公告', timeLimit: '作出房屋征收决定后及时公告', audience: '全社会', mode: '主动' });
+    const plain = await createPublished(deps, organ.id, [decision.nodeId]);
+    expect((await app.inject({ method: 'GET', url: `/organs/${organ.code}/items/${plain.id}` })).body).not.toContain('matter-h');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/publications/${plain.id}` })).json().matter).toBeNull();
+    await app.close();
+  });
 });

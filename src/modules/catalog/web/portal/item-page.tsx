@@ -6,6 +6,7 @@ import {
 import type { Organ } from '../../domain/organ.ts';
 import type { Attachment, Publication } from '../../domain/publication.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import type { DirectoryMatter } from '../../storage/directory-matters-repository.ts';
 import { INTERPRETATION_FORM_LABELS } from '../../domain/interpretation.ts';
 import type { LinkedItem } from '../../storage/interpretations-repository.ts';
 import { organCrumbs } from './organ-home-page.tsx';
@@ -26,10 +27,12 @@ export type ItemPageProps = {
   links: { policies: LinkedItem[]; interpretations: LinkedItem[] };
   /** The view count as shown, when it is kept live apart from the rest of the page (page cache). */
   viewCountText?: string;
+  /** The 标准目录 事项 the item fulfils, with its legal basis and time limit (docs/standard-directories.md). */
+  matter?: DirectoryMatter | null;
 };
 
 /** One published item: metadata table, body, attachments, views, reading tools and a QR code to open it on a phone. */
-export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView, versions, links, viewCountText }: ItemPageProps) {
+export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView, versions, links, viewCountText, matter }: ItemPageProps) {
   const url = `/organs/${organ.code}/items/${item.id}`;
   const meta: [string, string | null][] = [
     ['索引号', item.indexNumber],
@@ -93,6 +96,18 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
             <dt>内容概述</dt><dd>{item.summary || '—'}</dd>
           </dl>
         </details>
+        {matter && (
+          <section class="panel directory-matter" aria-labelledby="matter-h">
+            <h2 id="matter-h">基层政务公开标准目录事项</h2>
+            <dl>
+              <dt>公开事项</dt><dd>{matter.name}</dd>
+              <dt>公开依据</dt><dd>{matter.legalBasis}</dd>
+              <dt>公开时限</dt><dd>{matter.timeLimit}</dd>
+              <dt>公开主体</dt><dd>{matter.subject}</dd>
+              <dt>公开对象与方式</dt><dd>{matter.audience}，{matter.mode}公开</dd>
+            </dl>
+          </section>
+        )}
         {interpretation && links.policies.length > 0 && (
           <section class="panel interpreted-policies" aria-labelledby="policies-h">
             <h2 id="policies-h">本文解读的政策文件</h2>

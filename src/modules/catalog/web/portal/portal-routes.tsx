@@ -9,6 +9,7 @@ import { livePart } from '../../../../platform/http/page-cache.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
+import { findDirectoryMatter } from '../../storage/directory-matters-repository.ts';
 import { listOrgans } from '../../storage/organs-repository.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { catalogVersionOf } from '../../storage/catalog-versions-repository.ts';
@@ -235,13 +236,15 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         // 政策解读: a policy's page links its published interpretations, an interpretation's page its policies (one query).
         interpretationLinks(db, item.id),
       ]);
+      // 标准目录: the 事项 the item fulfils, with its legal basis and time limit.
+      const matter = item.matterId ? await findDirectoryMatter(db, item.matterId) : null;
       return sendPage(
         reply,
         <ItemPage
           info={portalInfo(request)} organ={organ} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
           replacement={replacement && replacement.status === 'published' ? { id: replacement.id, title: replacement.title } : null} qrSvg={qrSvg}
           printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
-          links={links} viewCountText={viewCountText}
+          links={links} viewCountText={viewCountText} matter={matter}
         />,
       );
     });
