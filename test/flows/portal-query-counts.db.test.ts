@@ -8,7 +8,11 @@ import { buildApp } from '../../src/main/build-app.ts';
  * Issue 18: no public page runs a query per item or per node (N+1). Each page type is loaded with a
  * small catalog and with one ten times larger; the number of queries must be the same, and small.
  */
-const MAX_QUERIES = 8;
+/**
+ * A rendering reads the content version twice, one row by its key each (the page cache's check and
+ * the portal frame's, docs/adr/0021-rendered-page-cache.md); a kept page costs one query (below).
+ */
+const MAX_QUERIES = 9;
 /**
  * Search with results costs more, and as constantly: the facet counts, the ranking (a few queries
  * per keyword) and the hits' rows, snippets and places. It used to be measured with no results at all,
@@ -19,7 +23,8 @@ const MAX_QUERIES_FOR: Record<string, number> = { search: 20 };
 describeEachDialect('queries per public page', (db) => {
   it('stay the same, and few, when the catalog grows tenfold', async () => {
     let queries = 0;
-    const counter: KyselyPlugin = { transformQuery: (a) => { queries++; return a.node; }, transformResult: async (a) => a.result };
+    // Counted as executed (also the content version's read, whose query is compiled once).
+    const counter: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => { queries++; return a.result; } };
     const base = buildDeps(db());
     const app = await buildApp({ ...base, db: db().db.withPlugin(counter) }, { publicUrl: null });
     const organ = await createOrgan(base);
@@ -29,7 +34,10 @@ describeEachDialect('queries per public page', (db) => {
       while (nodes.length < nodeCount) nodes.push(await createNode(base, organ.id, nodes.length % 2 && nodes.length > 1 ? { parentId: nodes[0] } : {}));
       for (let i = 0; i < itemCount; i++) last = (await createPublished(base, organ.id, [nodes[i % nodes.length]!, nodes[0]!])).id;
     };
-    const measure = async () => {
+    const measure = async (organ: { code: string }) => {
+      // The portal frame (whose site it is) is read once per content version and kept in memory:
+      // a page outside the measured ones reads it again after the change.
+      await app.inject({ url: `/organs/${organ.code}/rules` });
       const pages: Record<string, string> = {
         'portal home': '/', 'organ list': '/organs', 'organ home': `/organs/${organ.code}`, 'catalog': `/organs/${organ.code}/catalog`,
         'catalog node': `/organs/${organ.code}/catalog/${nodes[0]}`, 'item': `/organs/${organ.code}/items/${last}`, 'feed': `/organs/${organ.code}/feed.atom`,
@@ -42,14 +50,19 @@ describeEachDialect('queries per public page', (db) => {
         expect(res.statusCode, url).toBe(200);
         counts[name] = queries;
       }
+      // Asked again, a kept page costs one query: the content version (docs/adr/0021-rendered-page-cache.md).
+      for (const [name, url] of Object.entries(pages)) {
+        if (['feed', 'search', 'sitemap'].includes(name)) continue;
+        queries = 0;
+        expect((await app.inject({ url })).statusCode, url).toBe(200);
+        expect(queries, `${name} again`).toBe(1);
+      }
       return counts;
     };
     await grow(2, 3);
-    // The portal frame (whose site it is) is read once per process and kept in memory: warm it first.
-    await app.inject({ url: '/' });
-    const small = await measure();
+    const small = await measure(organ);
     await grow(20, 30);
-    const large = await measure();
+    const large = await measure(organ);
     console.log(`queries per page [${db().dialect}]: ${Object.entries(large).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     expect(large).toEqual(small);
     for (const [name, n] of Object.entries(large)) expect(n, name).toBeLessThanOrEqual(MAX_QUERIES_FOR[name] ?? MAX_QUERIES);

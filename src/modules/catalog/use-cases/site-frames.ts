@@ -4,32 +4,36 @@ import { mergeIdentity, type SiteIdentity } from '../domain/site-identity.ts';
 import type { Organ } from '../domain/organ.ts';
 import { listOrgans } from '../storage/organs-repository.ts';
 import { listIdentityRows } from '../storage/site-identity-repository.ts';
+import { contentVersionReader } from '../../../platform/db/content-version.ts';
 
-/** How long another instance's change of the identity or the organs may take to show here. */
+/** Read again after this long even without a new content version (a change made outside the platform). */
 export const FRAME_CACHE_MS = 60_000;
 
-type Loaded = { organs: Organ[]; byCode: Map<string, Organ>; identities: Map<string, Partial<SiteIdentity>>; at: number };
+type Loaded = { organs: Organ[]; byCode: Map<string, Organ>; identities: Map<string, Partial<SiteIdentity>>; version: number; at: number };
 
 /**
  * The portal frame of a page — whose site it is, the navigation, the filing data — from the organs
- * and the identity settings, read once and kept in memory (a portal page costs no query for it).
- * Saving a setting or an organ here clears it at once; another instance sees it within a minute.
+ * and the identity settings, read once per content version and kept in memory (a portal page costs
+ * no query for it). Saving a setting or an organ raises the content version in its transaction
+ * (src/platform/db/content-version.ts), so every instance reads them again on its next page.
  */
 export class SiteFrames {
   private loaded: Promise<Loaded> | null = null;
+  private readonly readVersion: () => Promise<{ version: number }>;
 
-  constructor(private readonly deps: AppDeps) {}
+  constructor(private readonly deps: AppDeps) {
+    this.readVersion = contentVersionReader(deps.db);
+  }
 
   invalidate(): void {
     this.loaded = null;
   }
 
-  async frameFor(url: string): Promise<PortalFrame> {
-    let data = await this.load();
+  /** The frame of the page at `url`, as of the content version (read now unless the request has read it). */
+  async frameFor(url: string, version?: number): Promise<PortalFrame> {
+    const data = await this.load(version ?? (await this.readVersion()).version);
     const code = /^\/organs\/([^/?#]+)/.exec(url)?.[1];
     const wanted = code ? safeDecode(code) : null;
-    // An organ made since the last read (here or on another instance) is looked up again, at most once a second.
-    if (wanted && !data.byCode.has(wanted) && this.deps.clock.now().getTime() - data.at > 1000) data = await this.reload();
     const organ = wanted ? data.byCode.get(wanted) ?? null : null;
     const chain: Organ[] = [];
     for (let o: Organ | undefined = organ ?? undefined; o && !chain.includes(o); o = data.organs.find((x) => x.id === o!.parentId)) chain.unshift(o);
@@ -52,15 +56,16 @@ export class SiteFrames {
     return { siteName, emblemUrl, organ: organ ? { code: organ.code, name: organ.name } : null, nav, footer };
   }
 
-  private load(): Promise<Loaded> {
+  private load(version: number): Promise<Loaded> {
     if (this.loaded) {
       const pending = this.loaded;
-      return pending.then((d) => (this.deps.clock.now().getTime() - d.at > FRAME_CACHE_MS && this.loaded === pending ? this.reload() : d));
+      const fresh = (d: Loaded) => d.version >= version && this.deps.clock.now().getTime() - d.at < FRAME_CACHE_MS;
+      return pending.then((d) => (fresh(d) ? d : this.loaded === pending ? this.reload(version) : this.load(version)));
     }
-    return this.reload();
+    return this.reload(version);
   }
 
-  private reload(): Promise<Loaded> {
+  private reload(version: number): Promise<Loaded> {
     this.loaded = (async () => {
       const [organs, rows] = await Promise.all([listOrgans(this.deps.db), listIdentityRows(this.deps.db)]);
       const identities = new Map(rows.map((r) => [r.scope, {
@@ -68,7 +73,7 @@ export class SiteFrames {
         policeNumber: r.police_number, siteCode: r.site_code, errorReportUrl: r.error_report_url,
         emblemUrl: r.emblem_key ? `/site/emblem/${encodeURIComponent(r.scope)}?v=${encodeURIComponent(r.updated_at)}` : null,
       } satisfies Partial<SiteIdentity>]));
-      return { organs, byCode: new Map(organs.map((o) => [o.code, o])), identities, at: this.deps.clock.now().getTime() };
+      return { organs, byCode: new Map(organs.map((o) => [o.code, o])), identities, version, at: this.deps.clock.now().getTime() };
     })();
     this.loaded.catch(() => { this.loaded = null; });
     return this.loaded;

@@ -5,7 +5,9 @@ import { ViewCounter } from '../../use-cases/view-counter.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { safeReturnPath } from '../../../../platform/views/prefs.ts';
-import { livePart } from '../../../../platform/http/page-cache.ts';
+import { livePart, PageCache } from '../../../../platform/http/page-cache.ts';
+import { contentVersionReader } from '../../../../platform/db/content-version.ts';
+import { SESSION_COOKIE } from '../../../identity/index.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
@@ -82,7 +84,15 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
 
   const views = opts.viewCounter ?? new ViewCounter(db, deps.logger);
 
+  // Rendered pages kept in memory, checked against the content version on every request (issue 18;
+  // docs/adr/0021-rendered-page-cache.md). Signed-in staff are never served from it.
+  const pages = new PageCache({
+    readVersion: contentVersionReader(db), routes: CACHEABLE_PORTAL_PAGES,
+    personal: (request) => !!request.headers.authorization || (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`),
+  });
+
   return async function plugin(app: FastifyInstance) {
+    pages.register(app);
     // A clean stop writes the views counted since the last flush.
     app.addHook('onClose', async () => views.flush());
     // Public pages are cacheable for a minute and revalidate by ETag; an item page counts every

@@ -1,0 +1,148 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../support/db.ts';
+import { buildDeps, createActor, createNode, createOrgan, createPublished, createStaff } from '../support/factories.ts';
+import { loginAs } from '../support/app.ts';
+import { buildApp } from '../../src/main/build-app.ts';
+import { openPostgres, openSqlite, type DatabaseHandle } from '../../src/platform/db/connect.ts';
+import { saveSiteIdentity, updateCatalogNode } from '../../src/modules/catalog/index.ts';
+import { systemActor } from '../../src/modules/identity/index.ts';
+import { performReviewVerb } from '../../src/modules/review/index.ts';
+
+/**
+ * Issue 18, docs/adr/0021-rendered-page-cache.md: public pages are kept rendered in each instance's
+ * memory and rebuilt exactly when something they show changes, on whichever instance the change was
+ * made. The second instance here has its own connection to the same database, as another process.
+ */
+const secondHandle = (h: DatabaseHandle): DatabaseHandle => (h.dialect === 'sqlite' ? openSqlite(h.location) : openPostgres(h.location));
+
+/** Changes a title behind the platform's back (no content version raised): shows whether a page was kept. */
+const retitleQuietly = (h: DatabaseHandle, id: number, title: string) => h.db.updateTable('publications').set({ title }).where('id', '=', id).execute();
+
+describeEachDialect('rendered public pages kept in memory', (db) => {
+  it('change at once when another instance publishes, withdraws, changes the catalog, an organ or the site identity', async () => {
+    const deps = buildDeps(db());
+    const otherHandle = secondHandle(db());
+    const otherDeps = buildDeps(otherHandle);
+    const [one, two] = [await buildApp(deps, { publicUrl: null }), await buildApp(otherDeps, { publicUrl: null })];
+    try {
+      const organ = await createOrgan(deps);
+      const node = await createNode(deps, organ.id, { name: '通知公告' });
+      const item = await createPublished(deps, organ.id, [node], { title: '关于开展扬尘治理的通知' });
+      const pages = ['/', `/organs/${organ.code}`, `/organs/${organ.code}/catalog/${node}`, `/organs/${organ.code}/items/${item.id}`];
+      for (const url of pages) expect((await one.inject(url)).statusCode, url).toBe(200);
+
+      // Kept: a change that raises no version does not show on the kept pages …
+      await retitleQuietly(db(), item.id, '悄悄改过的标题');
+      for (const url of pages) expect((await one.inject(url)).body, url).not.toContain('悄悄改过的标题');
+      // … while the other instance, which kept nothing yet, renders it.
+      expect((await two.inject(pages[3])).body).toContain('悄悄改过的标题');
+
+      // Publish on the other instance: every page of this one is rebuilt on its next request.
+      const added = await createPublished(otherDeps, organ.id, [node], { title: '关于公布保障性住房名单的公告' });
+      for (const url of pages.slice(0, 3)) expect((await one.inject(url)).body, url).toContain('关于公布保障性住房名单的公告');
+      expect((await one.inject(pages[3])).body).toContain('悄悄改过的标题');
+
+      // Withdraw on the other instance: the item page says so (410) and the lists drop it.
+      const office = await createActor(otherDeps, organ.code, 'disclosure_office');
+      await performReviewVerb(otherDeps, office.actor, added.id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '名单有误' });
+      expect((await one.inject(`/organs/${organ.code}/items/${added.id}`)).statusCode).toBe(410);
+      for (const url of pages.slice(0, 3)) expect((await one.inject(url)).body, url).not.toContain('关于公布保障性住房名单的公告');
+
+      // A catalog change on the other instance.
+      const admin = await createActor(otherDeps, organ.code, 'organ_admin');
+      await updateCatalogNode(otherDeps, admin.actor, node, { name: '通知公告栏', parentId: '', description: '' });
+      expect((await one.inject(pages[2])).body).toContain('通知公告栏');
+
+      // A new organ and the site identity, saved on the other instance: the portal frame and the organ list.
+      const newcomer = await createOrgan(otherDeps, { name: '青岚县新设局' });
+      expect((await one.inject('/organs')).body).toContain('青岚县新设局');
+      expect((await one.inject(`/organs/${newcomer.code}`)).statusCode).toBe(200);
+      await saveSiteIdentity(otherDeps, systemActor('测试'), null, { siteName: '青岚县政务公开网' });
+      for (const url of pages) expect((await one.inject(url)).body, url).toContain('青岚县政务公开网');
+    } finally {
+      await one.close();
+      await two.close();
+      await otherHandle.destroy();
+    }
+  });
+
+  it('answers conditional requests with 304, keeps reading preferences apart, never keeps what staff see, and keeps the view count live', async () => {
+    const deps = buildDeps(db());
+    const app = await buildApp(deps, { publicUrl: null });
+    try {
+      const organ = await createOrgan(deps);
+      const node = await createNode(deps, organ.id);
+      const item = await createPublished(deps, organ.id, [node], { title: '城市更新项目公示' });
+      const organHome = `/organs/${organ.code}`;
+      const itemUrl = `/organs/${organ.code}/items/${item.id}`;
+
+      // Conditional requests, on a kept page and on the first rendering alike.
+      const first = await app.inject(organHome);
+      expect(first.headers['cache-control']).toBe('public, no-cache');
+      expect(first.headers.vary).toBe('Cookie');
+      const etag = first.headers.etag as string;
+      const lastModified = first.headers['last-modified'] as string;
+      expect(etag).toMatch(/^W\/"/);
+      expect(new Date(lastModified).getTime()).not.toBeNaN();
+      // A kept page answers with the same headers as its first rendering (security headers included), its own request id.
+      const kept = await app.inject(organHome);
+      expect(kept.body).toBe(first.body);
+      for (const h of ['content-type', 'content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'permissions-policy', 'cache-control', 'vary', 'etag', 'last-modified']) {
+        expect(kept.headers[h], h).toBe(first.headers[h]);
+      }
+      expect(kept.headers['x-request-id']).toBeTruthy();
+      expect(kept.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+      const same = await app.inject({ url: organHome, headers: { 'if-none-match': etag } });
+      expect(same.statusCode).toBe(304);
+      expect(same.body).toBe('');
+      expect(same.headers.etag).toBe(etag);
+      expect((await app.inject({ url: organHome, headers: { 'if-modified-since': lastModified } })).statusCode).toBe(304);
+      expect((await app.inject({ url: organHome, headers: { 'if-none-match': '"something-else"' } })).statusCode).toBe(200);
+      expect((await app.inject({ url: organHome, headers: { 'if-modified-since': new Date(Date.parse(lastModified) - 1000).toUTCString() } })).statusCode).toBe(200);
+      // After a change the old validator no longer matches.
+      await createPublished(deps, organ.id, [node], { title: '新发布的一条信息' });
+      const changed = await app.inject({ url: organHome, headers: { 'if-none-match': etag } });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.body).toContain('新发布的一条信息');
+      expect(changed.headers.etag).not.toBe(etag);
+
+      // Reading preferences: each combination is its own page.
+      const plain = await app.inject(organHome);
+      const large = await app.inject({ url: organHome, cookies: { gk_fs: 'l' } });
+      const elder = await app.inject({ url: organHome, cookies: { gk_elder: '1' } });
+      expect(new Set([plain.body, large.body, elder.body]).size).toBe(3);
+      expect(large.headers.etag).not.toBe(plain.headers.etag);
+      expect((await app.inject(organHome)).body).toBe(plain.body);
+      expect((await app.inject({ url: organHome, cookies: { gk_fs: 'l' } })).body).toBe(large.body);
+
+      // Signed-in staff are never served a kept page, and staff pages are never kept.
+      const staff = await createStaff(deps, organ.code, 'organ_admin');
+      const session = await loginAs(app, staff.username, staff.password);
+      await app.inject(itemUrl);
+      await retitleQuietly(db(), item.id, '只有后台看得到的新标题');
+      expect((await app.inject(itemUrl)).body).not.toContain('只有后台看得到的新标题');
+      const asStaff = await app.inject({ url: itemUrl, cookies: session.cookies });
+      expect(asStaff.body).toContain('只有后台看得到的新标题');
+      expect(asStaff.headers['last-modified']).toBeUndefined();
+      const adminPage = await app.inject({ url: '/admin', cookies: session.cookies });
+      expect(adminPage.statusCode).toBe(200);
+      expect(adminPage.headers['cache-control']).toBe('private, no-store');
+      expect(adminPage.headers.etag).toBeUndefined();
+
+      // The view count stays live on a kept page: every view counts, also a revalidation (304).
+      const countOf = (html: string) => Number(/class="view-count">(\d+)</.exec(html)?.[1]);
+      const a = countOf((await app.inject(itemUrl)).body);
+      const b = countOf((await app.inject(itemUrl)).body);
+      const keptItem = await app.inject(itemUrl);
+      expect(b).toBe(a + 1);
+      expect(countOf(keptItem.body)).toBe(a + 2);
+      expect((await app.inject({ url: itemUrl, headers: { 'if-none-match': keptItem.headers.etag as string } })).statusCode).toBe(304);
+      expect(countOf((await app.inject(itemUrl)).body)).toBe(a + 4);
+      // A HEAD request (a link checker) does not count.
+      expect((await app.inject({ method: 'HEAD', url: itemUrl })).statusCode).toBe(200);
+      expect(countOf((await app.inject(itemUrl)).body)).toBe(a + 5);
+    } finally {
+      await app.close();
+    }
+  });
+});
