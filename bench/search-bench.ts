@@ -4,6 +4,7 @@
  * facet counts, ranking, one page of results with snippets) over a few hundred mixed queries, and
  * a LIKE scan over the same data for comparison. Prints figures; never asserts a time.
  *   npm run bench:search -- [--items 100000] [--million] [--queries 300] [--like 10] [--only sqlite|postgres] [--threads N] [--keep]
+ *   npm run bench:search -- --only sqlite --reuse /tmp/…/bench.sqlite   (queries again over a kept database)
  * --million is --items 1000000 (hours of indexing on a small shared machine; see docs/performance.md).
  * PostgreSQL: GONGKAI_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database
  * gongkai_bench_search_<pid> is created and dropped.
@@ -85,7 +86,12 @@ async function run(dialect: DialectName) {
   let file: string | undefined;
   let dropPg: (() => Promise<void>) | null = null;
   let t0 = performance.now();
-  if (dialect === 'sqlite') {
+  const reuse = arg('reuse');
+  if (dialect === 'sqlite' && reuse) {
+    // A database kept by an earlier run (--keep): only the queries are measured again.
+    file = reuse;
+    handle = openSqlite(file);
+  } else if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-search-bench-'));
     file = path.join(dir, 'bench.sqlite');
     const boot = openSqlite(file);
@@ -120,12 +126,15 @@ async function run(dialect: DialectName) {
   try {
     t0 = performance.now();
     let shown = 0;
+    if (reuse) console.log('  reusing the index of an earlier run (--reuse)');
+    else {
     await reindex(deps, { threads: arg('threads') ? Number(arg('threads')) : undefined, onProgress: (done, total) => { if (done / total >= shown / 10) { shown++; process.stderr.write(`\r  indexing ${done}/${total}`); } } });
     const build = (performance.now() - t0) / 1000;
     process.stderr.write('\n');
     if (dialect === 'postgres') await sql`vacuum analyze`.execute(handle.db);
     else await sql`pragma optimize`.execute(handle.db);
     console.log(`  index build (gongkai reindex, ${arg('threads') ?? os.availableParallelism()} tokenizer threads): ${build.toFixed(0)} s = ${(ITEMS / build).toFixed(0)} items/s; size after: ${await sizeOf(dialect, handle, file)}`);
+    }
 
     const queries = benchQueries(QUERIES, ORGANS);
     for (const q of queries.slice(0, 20)) await searchPublications(deps, { q: q.q, sort: q.sort, page: 1, pageSize: 20, filters: { scopeOrganId: q.organ ?? null, year: q.year } });

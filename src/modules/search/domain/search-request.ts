@@ -17,11 +17,11 @@ export type SearchFilters = {
 export type SearchRequest = { q: string; filters: SearchFilters; sort: SearchSort; page: number; pageSize: number };
 
 /** Relevance is ranked over the newest matches up to this many (plus title and 文号 hits); the rest follow newest first. */
-export const RANK_WINDOW = 300;
+export const RANK_WINDOW = 150;
 export const TITLE_CANDIDATES = 60;
 
 /** Matches are counted up to this many; beyond it the portal says "more than". */
-export const TOTAL_CAP = 10_000;
+export const TOTAL_CAP = 1_000;
 /** Facet counts are exact up to this many matches; beyond it they are counted over the newest this many. */
 export const FACET_SAMPLE = 1_000;
 

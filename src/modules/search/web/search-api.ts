@@ -26,8 +26,8 @@ const part = z.object({ text: z.string(), hit: z.boolean().describe('是否为�
 const facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
 const searchAnswer = z.object({
   query: z.string().describe('规范化后的检索词 / the query as understood'),
-  total: z.number().int().describe('符合条件的信息总数，最多计到 10,001 / number of matching items, counted up to 10,001'),
-  totalCapped: z.boolean().describe('超过 10,000 条时为 true，只能翻到第 10,000 条 / true when more than 10,000 items match; pages stop at the 10,000th'),
+  total: z.number().int().describe('符合条件的信息总数，最多计到 1,001 / number of matching items, counted up to 1,001'),
+  totalCapped: z.boolean().describe('超过 1,000 条时为 true，只能翻到第 1,000 条 / true when more than 1,000 items match; pages stop at the 1,000th'),
   facetsSampled: z.number().int().nullable().describe('为 null 时各维度数量按全部结果统计，否则按最新的这么多条统计 / null when facet counts cover every match, else the number of newest matches they cover'),
   page: z.number().int(), pageSize: z.number().int(), sort: z.enum(['relevance', 'newest']),
   items: z.array(z.object({

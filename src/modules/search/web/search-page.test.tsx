@@ -14,13 +14,13 @@ const page = (r: SearchResult) => renderToString(<SearchPage prefs={prefs} curre
 
 describe('search page', () => {
   it('says when the total is capped and the facets are counted over the newest matches', () => {
-    const capped = page(result({ total: 10_001, totalCapped: true, facetsSampled: 1000 }));
-    expect(capped).toContain('找到超过 10,000 条');
+    const capped = page(result({ total: 1_001, totalCapped: true, facetsSampled: 1000 }));
+    expect(capped).toContain('找到超过 1,000 条');
     expect(capped).toContain('以下数量按最新的 1,000 条结果统计');
-    expect(capped).toContain('只列出前 10,000 条');
-    // 10,000 results of 10 a page: the last page link is 1,000, never beyond the list.
-    expect(capped).toContain('page=1000');
-    expect(capped).not.toContain('page=1001');
+    expect(capped).toContain('只列出前 1,000 条');
+    // 1,000 results of 10 a page: the last page link is 100, never beyond the list.
+    expect(capped).toContain('page=100"');
+    expect(capped).not.toContain('page=101');
   });
 
   it('gives the exact total and says nothing of sampling when the matches are few', () => {
