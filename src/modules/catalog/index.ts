@@ -53,3 +53,8 @@ export {
 } from './use-cases/interpretations.ts';
 export type { LinkedItem, PolicyCandidate } from './storage/interpretations-repository.ts';
 export { catalogChanged } from './use-cases/catalog-changed.ts';
+// Safe catalog change (issue 17): rename, move, merge and split with a preview, their history, and the
+// portal's permanent redirects, which the import also records for an old site's addresses.
+export { previewCatalogChange, applyCatalogChange, type CatalogChangePreview } from './use-cases/change-catalog.ts';
+export { CATALOG_CHANGE_KINDS, CATALOG_CHANGE_LABELS, type CatalogChangeKind, type CatalogChangePlan } from './domain/catalog-change.ts';
+export { recordRedirect, resolveRedirect, type Redirect } from './storage/redirects-repository.ts';
