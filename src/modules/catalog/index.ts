@@ -58,3 +58,5 @@ export { catalogChanged } from './use-cases/catalog-changed.ts';
 export { previewCatalogChange, applyCatalogChange, type CatalogChangePreview } from './use-cases/change-catalog.ts';
 export { CATALOG_CHANGE_KINDS, CATALOG_CHANGE_LABELS, type CatalogChangeKind, type CatalogChangePlan } from './domain/catalog-change.ts';
 export { recordRedirect, resolveRedirect, type Redirect } from './storage/redirects-repository.ts';
+// 基层政务公开标准目录 (docs/standard-directories.md): the 事项 an item's editor offers.
+export { listDirectoryMatters, type DirectoryMatter } from './storage/directory-matters-repository.ts';

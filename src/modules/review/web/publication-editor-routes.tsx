@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   addAttachment, createPublication, findAttachment, findPublication, interpretationLinks, interpretationPublishRefusals, interpretationTitleFor, listAttachments,
-  listCatalogNodes, pageForStaff, policyCandidatesFor, removeAttachment, sendAttachmentFile, staffContext, updatePublication, type StaffContext,
+  listCatalogNodes, listDirectoryMatters, pageForStaff, policyCandidatesFor, removeAttachment, sendAttachmentFile, staffContext, updatePublication, type StaffContext,
 } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
@@ -37,6 +37,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
     if (publicationId && (!publication || !scope.staffOf.some((o) => o.id === publication.organId))) throw notFound('信息');
     const organ = publication ? scope.organs.find((o) => o.id === publication.organId)! : await scope.organ(organCode);
     const nodes = await listCatalogNodes(db, organ.id);
+    const matters = await listDirectoryMatters(db, organ.id);
     const attachments = publication ? await listAttachments(db, publication.id, 'all') : [];
     const review = publication ? await reviewOverview(deps, actorOf(request, 'web'), publication.id) : null;
     const taskId = Number((request.query as { task?: string }).task ?? (values as Record<string, unknown> | null)?.taskId) || null;
@@ -69,7 +70,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
     return sendPage(reply, (
       <PublicationFormPage
         scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} review={review} taskId={taskId}
-        interpretation={{ candidates, links, missing }}
+        interpretation={{ candidates, links, missing }} matters={matters}
       />
     ), status);
   }

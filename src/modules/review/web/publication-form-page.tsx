@@ -4,7 +4,7 @@ import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
   DOC_TYPES, DOC_TYPE_LABELS, GENRES, inTreeOrder, INTERPRETATION_FORM_LABELS, INTERPRETATION_FORMS, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS,
   VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
-  type Attachment, type CatalogNode, type LinkedItem, type Organ, type PolicyCandidate, type Publication, type PublicationStatus, type StaffContext,
+  type Attachment, type CatalogNode, type DirectoryMatter, type LinkedItem, type Organ, type PolicyCandidate, type Publication, type PublicationStatus, type StaffContext,
 } from '../../catalog/index.ts';
 import type { Reason } from '../../../shared/workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
@@ -17,7 +17,7 @@ export const publicationFormValues = (p: Publication): PublicationFormValues => 
   genre: p.genre, stage: p.stage, disclosureMode: p.disclosureMode, withheldReason: p.withheldReason ?? '', disclosurePeriod: p.disclosurePeriod,
   audience: p.audience, validity: p.validity, replacedById: p.replacedById ? String(p.replacedById) : '', keywords: p.keywords.join(' '),
   summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone ?? '', docType: p.docType,
-  nodeIds: p.nodeIds.map(String), expectedVersion: String(p.version),
+  nodeIds: p.nodeIds.map(String), expectedVersion: String(p.version), matterId: p.matterId ? String(p.matterId) : '',
   itemKind: p.itemKind, interpretationForm: p.interpretationForm ?? '', videoUrl: p.videoUrl ?? '',
   graphicAttachmentId: p.graphicAttachmentId ? String(p.graphicAttachmentId) : '', policyIds: p.policyIds.map(String),
 });
@@ -30,7 +30,7 @@ export function revisionFormValues(input: Record<string, unknown>, changeNote: s
     title: text('title'), documentNumber: text('documentNumber'), publishingOrganName: text('publishingOrganName'), formedOn: text('formedOn'), subject: text('subject'),
     genre: text('genre'), stage: text('stage'), disclosureMode: text('disclosureMode'), withheldReason: text('withheldReason'), disclosurePeriod: text('disclosurePeriod'),
     audience: text('audience'), keywords: Array.isArray(input.keywords) ? input.keywords.join(' ') : text('keywords'), summary: text('summary'), bodyHtml: text('bodyHtml'),
-    source: text('source'), consultPhone: text('consultPhone'), docType: text('docType'),
+    source: text('source'), consultPhone: text('consultPhone'), docType: text('docType'), matterId: text('matterId'),
     nodeIds: (Array.isArray(input.nodeIds) ? input.nodeIds : [input.nodeIds]).filter((n) => n !== undefined && n !== null).map(String), changeNote,
     itemKind: text('itemKind') || 'document', interpretationForm: text('interpretationForm'), videoUrl: text('videoUrl'), graphicAttachmentId: text('graphicAttachmentId'),
     policyIds: (Array.isArray(input.policyIds) ? input.policyIds : [input.policyIds]).filter((n) => n !== undefined && n !== null).map(String),
@@ -61,9 +61,11 @@ function Select({ name, values, options, labels }: { name: string; values: Publi
 }
 
 /** Create or edit a publication with all its metadata; for an existing one also attachments and publishing. */
-export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId, interpretation }: {
+export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId, interpretation, matters = [] }: {
   scope: StaffContext; organ: Organ; nodes: CatalogNode[]; values: PublicationFormValues; errors: FieldErrors;
   publication: Publication | null; attachments: Attachment[]; review: ReviewOverview | null; taskId?: number | null; interpretation: InterpretationView;
+  /** The organ's 标准目录 事项 (docs/standard-directories.md), offered by node. */
+  matters?: DirectoryMatter[];
 }) {
   // 信息报送: an item drafted by a unit is submitted from it, and its unit head approves the first stage.
   const units = scope.organs.filter((o) => o.kind === 'unit' && o.parentId === organ.id && scope.mayDraft(o));
@@ -225,6 +227,18 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
             </div>
           ))}
         </fieldset>
+        {matters.length > 0 && (
+          <Field name="matterId" label="对应的标准目录事项" errors={errors} hint="只能选所勾选栏目中的事项；发布后，信息页列出该事项的公开依据和公开时限">
+            <select id="f-matterId" name="matterId">
+              <option value="">（不对应标准目录事项）</option>
+              {inTreeOrder(nodes).filter((n) => matters.some((m) => m.nodeId === n.id)).map((n) => (
+                <optgroup label={pathTo(nodes, n.id).map((p) => p.name).join(' > ')}>
+                  {matters.filter((m) => m.nodeId === n.id).map((m) => <option value={String(m.id)} selected={v('matterId') === String(m.id)}>{m.name}</option>)}
+                </optgroup>
+              ))}
+            </select>
+          </Field>
+        )}
         {amending && (
           <Field name="changeNote" label="修订说明" errors={errors} required hint="说明修订了什么、为什么修订；修订前的版本会保留">
             <textarea id="f-changeNote" name="changeNote">{v('changeNote')}</textarea>
