@@ -11,6 +11,7 @@ import { buildApp } from './build-app.ts';
 import { parseArgs, requireOption, usage } from './cli-args.ts';
 import { seedDemoRegion } from './seed-demo.ts';
 import { runImportCommand } from '../modules/applications/index.ts';
+import { runExportItemsCommand, runImportItemsCommand } from '../modules/transfer/index.ts';
 import { runReportCommand } from '../modules/reports/index.ts';
 import { reindex, runReindexCommand } from '../modules/search/index.ts';
 import { runInspectCommand } from '../modules/supervision/index.ts';
@@ -47,6 +48,13 @@ const HELP = `gongkai —— 政府信息公开平台
                                  导入依申请公开台账（CSV 或 .xlsx；列 tracking_no,received_on,channel,applicant_type,applicant_name,subject,outcome,replied_on）
   import appeals FILE --organ 机关代码
                                  导入行政复议、行政诉讼台账（列 tracking_no,kind,filed_on,result,decided_on）
+  import items FILE --organ 机关代码 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
+                                 导入公开信息（JSON、CSV 或 .xlsx，列见 docs/import-export.md），全部成功或全部不导入，显示进度；
+                                 --dry-run 只检查并列出每一行的错误；--as published 保留原发布日期和索引号作为已发布信息（默认 draft 草稿）
+  import site 清单.csv --organ 机关代码 --pages 网页目录 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
+                                 从旧网站保存的网页导入信息（清单列 原网址、页面文件 及任何信息列），原网址转向新页面
+  export items --organ 机关代码 --format json|csv|xlsx [--out FILE] [--attachments 目录|文件.zip]
+                                 导出机关的公开目录和已发布信息（与 import items 的格式相同）及附件
   audit verify [--expect-head 哈希]
                                  校验审计日志哈希链是否完整（可核对另行记录的链头哈希）
   report annual --organ 机关代码 --year YYYY --format json|html|docx|pdf [--out FILE] [--published]
@@ -107,7 +115,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'import':
         return await withDb(async ({ deps }) => {
           await migrateToLatest(deps.db, deps.dialect);
+          // Items and an old site's crawl (docs/import-export.md); ledgers of the applications area.
+          if (rest[0] === 'items' || rest[0] === 'site') return runImportItemsCommand(rest[0], rest.slice(1), { ...io, progress: progressLine }, deps);
           return runImportCommand(rest, io, deps);
+        });
+      case 'export':
+        if (rest[0] !== 'items') throw usage('用法：export items --organ 机关代码 --format json|csv|xlsx [--out FILE] [--attachments 目录|文件.zip]');
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          return runExportItemsCommand(rest.slice(1), { ...io, progress: progressLine }, deps);
         });
       case 'audit':
         return await auditCommand(rest, io);

@@ -18,6 +18,7 @@ const MENU: { href: string; label: string; roles?: readonly string[] }[] = [
   { href: '/admin/annual-reports', label: '年度报告' },
   { href: '/admin/supervision', label: '监督检查' },
   { href: '/admin/organs', label: '机关与目录' },
+  { href: '/admin/transfer', label: '导入导出', roles: ['organ_admin', 'system_admin'] },
   { href: '/admin/users', label: '用户', roles: ['organ_admin', 'system_admin'] },
   { href: '/admin/word-lists', label: '敏感词表' },
   { href: '/admin/search-terms', label: '检索统计' },

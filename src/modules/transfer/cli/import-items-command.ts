@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { progressReporter } from '../../../platform/cli/progress-bar.ts';
+import { isDomainError } from '../../../shared/domain-error.ts';
+import { systemActor } from '../../identity/index.ts';
+import { IMPORT_MODES, type ImportMode } from '../domain/parse-item.ts';
+import { attachmentSourceAt } from '../use-cases/attachment-source.ts';
+import { importItems, type ImportReport } from '../use-cases/import-items.ts';
+import { readItemFile } from '../use-cases/read-item-file.ts';
+import { readSiteCrawl } from '../use-cases/read-site-crawl.ts';
+import { transferArgs } from './transfer-args.ts';
+
+export type TransferIo = { stdout: (s: string) => void; stderr: (s: string) => void; progress?: (s: string) => void };
+
+export const IMPORT_ITEMS_USAGE = `用法：
+  gongkai import items FILE --organ 机关代码 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
+  gongkai import site 清单.csv --organ 机关代码 --pages 网页目录 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
+FILE 为 JSON、CSV（UTF-8 或 GB18030）或 .xlsx，列见 docs/import-export.md。--as published 作为已发布的历史信息导入（保留发布日期和索引号），
+--as draft（默认）作为草稿导入，经审核后发布。任何一行有错误时不导入任何内容；--dry-run 只检查并列出所有错误。`;
+
+const MODE_LABEL: Record<ImportMode, string> = { published: '已发布信息', draft: '草稿' };
+
+/** Prints a report: every problem (exit 1), or what a dry run found or an import wrote (exit 0). */
+export function printImportReport(r: ImportReport, organCode: string, io: TransferIo): number {
+  if (!r.ok) {
+    io.stderr(`错误（ERR_TRANSFER_IMPORT_INVALID）：${r.problems.length} 处错误，未导入任何内容${r.dryRun ? '（试导入）' : ''}：\n${r.problems.map((p) => `  ${p.at}：${p.message}`).join('\n')}\n`);
+    return 1;
+  }
+  const extra = `${r.attachments} 个附件${r.nodesCreated ? `，新建栏目 ${r.nodesCreated} 个` : ''}${r.redirects ? `，原网址转向 ${r.redirects} 条` : ''}`;
+  io.stdout(r.dryRun
+    ? `检查通过（试导入，未写入任何内容）：${r.items} 条信息可以作为${MODE_LABEL[r.mode]}导入机关 ${organCode}（${extra}）\n`
+    : `已导入 ${r.items} 条信息到机关 ${organCode}，作为${MODE_LABEL[r.mode]}（${extra}）\n`);
+  return 0;
+}
+
+/**
+ * `gongkai import items FILE …` and `gongkai import site LIST.csv …`: exit 0 imported (or a clean dry
+ * run), 1 refused (every bad row printed with its place and reason; nothing imported), 2 usage error.
+ */
+export async function runImportItemsCommand(what: 'items' | 'site', argv: string[], io: TransferIo, deps: AppDeps): Promise<number> {
+  let args;
+  try {
+    args = transferArgs(argv, what === 'site' ? ['organ', 'attachments', 'as', 'pages'] : ['organ', 'attachments', 'as'], ['dry-run'], IMPORT_ITEMS_USAGE);
+  } catch (e) {
+    io.stderr(`错误：${(e as Error).message}\n`);
+    return 2;
+  }
+  const organ = args.text('organ');
+  const mode = (args.text('as') ?? 'draft') as ImportMode;
+  const pages = args.text('pages');
+  const problem = args.positionals.length !== 1 ? '请给出一个文件' : !organ ? '缺少 --organ（机关代码）' : !IMPORT_MODES.includes(mode) ? '--as 应为 published 或 draft'
+    : what === 'site' && !pages ? '缺少 --pages（保存的网页所在目录）' : null;
+  if (problem) {
+    io.stderr(`错误：${problem}\n${IMPORT_ITEMS_USAGE}\n`);
+    return 2;
+  }
+  const file = args.positionals[0];
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    io.stderr(`错误：无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}\n`);
+    return 1;
+  }
+  const show = io.progress ?? ((s: string) => io.stderr(s));
+  const check = progressReporter(show, '检查 ');
+  const write = progressReporter(show, '导入 ');
+  try {
+    const attachmentsAt = args.text('attachments') ?? (what === 'site' ? pages : undefined);
+    const attachments = attachmentsAt ? attachmentSourceAt(attachmentsAt) : null;
+    const items = what === 'site' ? readSiteCrawl(bytes, pages!) : readItemFile(path.basename(file), bytes);
+    const report = await importItems(deps, systemActor(`命令行导入 ${path.basename(file)}`), organ!, items, {
+      mode, dryRun: args.has('dry-run'), attachments, from: path.basename(file),
+      onProgress: (phase, done, total) => (phase === 'check' ? check : write)(done, total),
+    });
+    return printImportReport(report, organ!, io);
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    io.stderr(`错误（${e.code}）：${e.message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, STAGE_LABELS, VALIDITY_LABELS, WITHHELD_REASONS, type Publication,
+} from '../../catalog/index.ts';
+import { CATALOG_COLUMNS, ITEM_COLUMNS, LIST_COLUMNS, type ItemColumnKey } from './item-columns.ts';
+
+/** An exported attachment: where its file is in the export's folder or ZIP, and its checksum. */
+export type ExportedFile = { file: string; fileName: string; sizeBytes: number; sha256: string; storageKey: string };
+export type ExportedNode = { path: string; description: string; standardArea: string };
+export type ExportedItem = { publication: Publication; catalogPaths: string[]; files: ExportedFile[] };
+export type ExportDocument = { organ: { code: string; name: string }; exportedAt: string; catalog: ExportedNode[]; items: ExportedItem[] };
+
+export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The folder of an item's files inside the export (its position, so equal file names never clash). */
+export const itemFolder = (position: number) => String(position).padStart(4, '0');
+
+/** Each column's value of an item: codes (JSON) or the labels people read (CSV, .xlsx). */
+export function itemValues(item: ExportedItem, style: 'codes' | 'labels'): Record<ItemColumnKey, string | string[]> {
+  const p = item.publication;
+  const coded = <C extends string>(labels: Record<C, string>, code: C | null) => (code === null ? '' : style === 'codes' ? code : labels[code]);
+  return {
+    indexNumber: p.indexNumber ?? '', title: p.title, documentNumber: p.documentNumber ?? '', publishingOrganName: p.publishingOrganName, formedOn: p.formedOn,
+    publishedOn: p.publishedOn ?? '', subject: p.subject, genre: p.genre, stage: coded(STAGE_LABELS, p.stage), disclosureMode: coded(DISCLOSURE_MODE_LABELS, p.disclosureMode),
+    withheldReason: coded(WITHHELD_REASONS, p.withheldReason), disclosurePeriod: coded(DISCLOSURE_PERIOD_LABELS, p.disclosurePeriod), audience: coded(AUDIENCE_LABELS, p.audience),
+    validity: coded(VALIDITY_LABELS, p.validity), docType: coded(DOC_TYPE_LABELS, p.docType), keywords: p.keywords, summary: p.summary, source: p.source,
+    consultPhone: p.consultPhone ?? '', catalogPaths: item.catalogPaths, attachments: item.files.map((f) => f.file), bodyHtml: p.bodyHtml, oldUrl: '',
+  };
+}
+
+/** The JSON an export writes (and an import reads): the organ, its catalog in tree order, its items. */
+export function exportJson(doc: ExportDocument): string {
+  return `${JSON.stringify({
+    format: 'gongkai-items', version: 1, organ: doc.organ, exportedAt: doc.exportedAt, catalog: doc.catalog,
+    items: doc.items.map((item) => {
+      const values = itemValues(item, 'codes');
+      const out: Record<string, unknown> = {};
+      for (const c of ITEM_COLUMNS) {
+        if (c.key === 'attachments') out.attachments = item.files.map((f) => ({ file: f.file, sizeBytes: f.sizeBytes, sha256: f.sha256 }));
+        else if (c.key !== 'oldUrl') out[c.key] = values[c.key];
+      }
+      return out;
+    }),
+  }, null, 2)}\n`;
+}
+
+/** The items as rows under their Chinese headers (CSV and the .xlsx 信息 sheet); list cells joined by ；. */
+export function itemRows(doc: ExportDocument): string[][] {
+  const columns = ITEM_COLUMNS.filter((c) => c.key !== 'oldUrl');
+  return [
+    columns.map((c) => c.header),
+    ...doc.items.map((item) => {
+      const values = itemValues(item, 'labels');
+      return columns.map((c) => {
+        const v = values[c.key];
+        return LIST_COLUMNS.includes(c.key) && Array.isArray(v) ? v.join('；') : String(v);
+      });
+    }),
+  ];
+}
+
+/** The catalog as rows (the .xlsx 目录 sheet). */
+export function catalogRows(doc: ExportDocument): string[][] {
+  return [CATALOG_COLUMNS.map((c) => c.header), ...doc.catalog.map((n) => [n.path, n.description, n.standardArea])];
+}

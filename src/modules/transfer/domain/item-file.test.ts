@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { itemFileFromJson, itemRecordsFromTable, jsonItemLines } from './item-records.ts';
+import { normalizeDate, oldPathOf, parseItem } from './parse-item.ts';
+import { paragraphsOf, savedPageParts } from './saved-page.ts';
+
+describe('item files', () => {
+  it('places each JSON item by its position and the line it starts on, in a bare array or under "items"', () => {
+    const text = '{\n  "catalog": [{ "path": "甲" }],\n  "items": [\n    { "title": "一" },\n    {\n      "title": "二", "keywords": ["a", "b"]\n    }\n  ]\n}\n';
+    expect(jsonItemLines(text)).toEqual([4, 5]);
+    expect(jsonItemLines('[\n{"title":"x"},\n{"title":"y"}]')).toEqual([2, 3]);
+    const file = itemFileFromJson(text);
+    expect(file.items.map((i) => i.at)).toEqual(['第1条（第4行）', '第2条（第5行）']);
+    expect(file.items[1].fields).toEqual({ title: '二', keywords: ['a', 'b'] });
+    expect(file.catalog).toEqual([{ at: '目录第1项', path: '甲', description: '', standardArea: '' }]);
+    expect(itemFileFromJson('{"items": [{"titel": "x"}]}').problems).toEqual([{ at: '第1条（第1行）', message: '无法识别的字段“titel”' }]);
+    expect(itemFileFromJson('{oops').problems[0].message).toMatch(/^不是有效的 JSON/);
+  });
+
+  it('reads a table by its Chinese headers or keys, splits list cells and refuses an unknown column', () => {
+    const { items, problems } = itemRecordsFromTable([
+      { line: 1, cells: ['标题', 'catalogPaths', '关键字'] },
+      { line: 2, cells: ['', '', ''] },
+      { line: 3, cells: ['甲', '政策文件/规范性文件；工作动态', 'x'] },
+    ]);
+    expect(problems).toEqual([{ at: '第1行', message: '无法识别的列“关键字”（可用的列见 docs/import-export.md）' }]);
+    expect(items).toEqual([{ at: '第3行', fields: { title: '甲', catalogPaths: ['政策文件/规范性文件', '工作动态'] } }]);
+  });
+
+  it('reads the dates spreadsheets write and refuses days that do not exist', () => {
+    expect(['2020-1-2', '2020/01/02', '2020.1.2', '2020年1月2日', '43832'].map(normalizeDate)).toEqual(Array(5).fill('2020-01-02'));
+    expect(['2020-02-30', '2020-13-01', '02/01/2020', ''].map(normalizeDate)).toEqual([null, null, null, null]);
+  });
+
+  it('lists every problem of a record, not only the first', () => {
+    const r = parseItem({ at: '第2行', fields: { formedOn: '2026-05-01', publishedOn: '2026-04-01', stage: '宣传', disclosureMode: '依申请公开' } }, 'published', '2026-06-01');
+    expect(r.item).toBeNull();
+    expect(r.problems).toEqual([
+      '缺少标题', '五公开“宣传”应为决策公开、执行公开、管理公开、服务公开、结果公开之一', '缺少目录（如 政策文件/规范性文件）',
+      '成文日期 2026-05-01 晚于发布日期 2026-04-01', '公开方式不是“主动公开”的信息不能作为已发布信息导入', '正文和附件不能都为空',
+    ]);
+    expect(parseItem({ at: '第3行', fields: { title: '甲', formedOn: '2026-05-01', stage: '执行', catalogPaths: ['工作动态'] } }, 'draft', '2026-06-01').problems).toEqual([]);
+  });
+
+  it('takes an old page’s title and content area, without navigation, and keeps the path of its address', () => {
+    const page = '<html><title>旧站 - 某局</title><body><div class="nav">首页</div><h1>关于停水的通知</h1><div id="zoom"><p>因施工，</p><div><p>停水一天。</p></div></div><div class="footer">版权</div></body></html>';
+    const parts = savedPageParts(page);
+    expect(parts.title).toBe('关于停水的通知');
+    expect(parts.contentHtml).toBe('<p>因施工，</p><div><p>停水一天。</p></div>');
+    expect(paragraphsOf('因施工，\n\n停水 <一天>。\n')).toBe('<p>因施工，</p>\n<p>停水 &lt;一天&gt;。</p>');
+    expect(oldPathOf('http://www.example.gov.cn/art/2019/1/2/art_1.html?id=3')).toBe('/art/2019/1/2/art_1.html');
+    expect(oldPathOf('/col/col12/index.html')).toBe('/col/col12/index.html');
+    expect(oldPathOf('ftp://x/y')).toBeNull();
+  });
+});

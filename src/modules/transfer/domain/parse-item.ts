@@ -1,0 +1,152 @@
+import { addDays, isIsoDate } from '../../../shared/iso-date.ts';
+import {
+  AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, STAGE_LABELS, VALIDITY_LABELS, WITHHELD_REASONS,
+  publicationInputSchema, type PublicationInput,
+} from '../../catalog/index.ts';
+import { pathNames, type ItemColumnKey } from './item-columns.ts';
+import type { ItemRecord } from './item-records.ts';
+
+/** Imported items come in as published history or as drafts for the review chain. */
+export const IMPORT_MODES = ['published', 'draft'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** An item that passed every check of its own (the database and the files are checked after). */
+export type ParsedItem = {
+  at: string;
+  input: Omit<PublicationInput, 'nodeIds'>;
+  indexNumber: string | null;
+  publishedOn: string | null;
+  catalogPaths: string[][];
+  attachments: string[];
+  /** The old site's path of this item (原网址), redirected to its new page. */
+  oldPath: string | null;
+};
+
+/**
+ * A date as spreadsheets write it: 2020-01-02, 2020/1/2, 2020.1.2, 2020年1月2日, or an Excel day
+ * number (45719); null when it is none of them or not a real day.
+ */
+export function normalizeDate(value: string): string | null {
+  const v = value.trim();
+  if (/^\d{5}(\.0+)?$/.test(v)) return addDays('1899-12-30', Math.floor(Number(v)));
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(v) ?? /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+Z?$/.exec(v);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** A coded value given by its code or its label (五公开 also without 公开: 决策). */
+function codeOf<C extends string>(labels: Record<C, string>, value: string): C | null {
+  const v = value.trim();
+  for (const [code, label] of Object.entries(labels) as [C, string][]) {
+    if (v === code || v === label || v === label.replace(/公开$/, '')) return code;
+  }
+  return null;
+}
+
+const ENUMS: { key: ItemColumnKey; label: string; labels: Record<string, string> }[] = [
+  { key: 'stage', label: '五公开', labels: STAGE_LABELS },
+  { key: 'disclosureMode', label: '公开方式', labels: DISCLOSURE_MODE_LABELS },
+  { key: 'withheldReason', label: '不予公开理由', labels: WITHHELD_REASONS },
+  { key: 'disclosurePeriod', label: '公开时限', labels: DISCLOSURE_PERIOD_LABELS },
+  { key: 'audience', label: '公开范围', labels: AUDIENCE_LABELS },
+  { key: 'validity', label: '有效性', labels: VALIDITY_LABELS },
+  { key: 'docType', label: '文件类型', labels: DOC_TYPE_LABELS },
+];
+
+/** The path part of an old address (http://old.example.gov.cn/art/2019/1/2/art_1_2.html → /art/2019/1/2/art_1_2.html). */
+export function oldPathOf(url: string): string | null {
+  const v = url.trim();
+  try {
+    const u = v.startsWith('/') ? new URL(v, 'http://old.invalid') : new URL(v);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return u.pathname.length > 1 ? u.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks one record on its own and returns every problem with it (in Chinese), or the item. The
+ * metadata pass the editor's own schema; a published import also needs its publish date, the
+ * 主动公开 attribute, a 成文日期 not after it, and a body or an attachment (publish-rules.ts).
+ */
+/** What the later checks need of a record, given even when its own fields have problems (so every reason is listed). */
+export type RecordParts = Pick<ParsedItem, 'indexNumber' | 'catalogPaths' | 'attachments' | 'oldPath'> & { texts: [where: string, text: string][] };
+
+export function parseItem(record: ItemRecord, mode: ImportMode, today: string): { item: ParsedItem | null; problems: string[]; parts: RecordParts } {
+  const problems: string[] = [];
+  const f = record.fields;
+  const text = (k: ItemColumnKey) => {
+    const v = f[k];
+    return (Array.isArray(v) ? v.join(' ') : v ?? '').trim();
+  };
+  const list = (k: ItemColumnKey) => {
+    const v = f[k];
+    return Array.isArray(v) ? v : v ? [v] : [];
+  };
+
+  const raw: Record<string, unknown> = {
+    title: text('title'), documentNumber: text('documentNumber'), publishingOrganName: text('publishingOrganName'), subject: text('subject'), genre: text('genre'),
+    keywords: list('keywords'), summary: text('summary'), bodyHtml: f.bodyHtml && !Array.isArray(f.bodyHtml) ? f.bodyHtml : '', source: text('source'),
+    consultPhone: text('consultPhone'), nodeIds: [1], replacedById: null,
+  };
+  if (!raw.title) problems.push('缺少标题');
+  const formed = text('formedOn');
+  if (!formed) problems.push('缺少成文日期');
+  else if (!normalizeDate(formed)) problems.push(`成文日期“${formed}”不是有效日期（如 2020-01-02）`);
+  else raw.formedOn = normalizeDate(formed);
+  for (const e of ENUMS) {
+    const v = text(e.key);
+    if (!v) continue;
+    const code = codeOf(e.labels, v);
+    if (code) raw[e.key] = code;
+    else problems.push(`${e.label}“${v}”应为${Object.values(e.labels).join('、')}之一`);
+  }
+  if (!text('stage') && !problems.some((p) => p.startsWith('五公开'))) problems.push('缺少五公开类别（决策、执行、管理、服务、结果）');
+
+  let input: Omit<PublicationInput, 'nodeIds'> | null = null;
+  if (raw.title && raw.formedOn && raw.stage) {
+    const checked = publicationInputSchema.safeParse(raw);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) if (!problems.includes(issue.message)) problems.push(issue.message);
+    } else if (checked.data.formedOn > addDays(today, 366)) problems.push(`成文日期 ${checked.data.formedOn} 晚于今天一年以上，请核对`);
+    if (checked.success) {
+      const { nodeIds: _placeholder, ...rest } = checked.data;
+      input = rest;
+    }
+  }
+
+  const catalogPaths = list('catalogPaths').map(pathNames).filter((p) => p.length > 0);
+  if (catalogPaths.length === 0) problems.push('缺少目录（如 政策文件/规范性文件）');
+  const attachments = list('attachments');
+  const indexNumber = text('indexNumber') || null;
+  if (indexNumber && indexNumber.length > 60) problems.push('索引号不能超过 60 个字符');
+
+  let publishedOn: string | null = null;
+  if (mode === 'published') {
+    const given = text('publishedOn');
+    publishedOn = given ? normalizeDate(given) : null;
+    if (!given) problems.push('作为已发布信息导入时须填写发布日期');
+    else if (!publishedOn) problems.push(`发布日期“${given}”不是有效日期（如 2020-01-02）`);
+    else if (publishedOn > today) problems.push(`发布日期 ${publishedOn} 晚于今天`);
+    else if (raw.formedOn && (raw.formedOn as string) > publishedOn) problems.push(`成文日期 ${raw.formedOn as string} 晚于发布日期 ${publishedOn}`);
+    if (raw.disclosureMode && raw.disclosureMode !== 'proactive') problems.push('公开方式不是“主动公开”的信息不能作为已发布信息导入');
+    const body = String(raw.bodyHtml).replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim();
+    if (!body && attachments.length === 0) problems.push('正文和附件不能都为空');
+  }
+
+  let oldPath: string | null = null;
+  const oldUrl = text('oldUrl');
+  if (oldUrl) {
+    oldPath = oldPathOf(oldUrl);
+    if (!oldPath) problems.push(`原网址“${oldUrl}”不是有效的网址（应以 http:// 或 https:// 开头，或为以 / 开头的路径）`);
+  }
+  const texts: [string, string][] = [
+    ['标题', text('title')], ['内容概述', text('summary')], ['正文', String(raw.bodyHtml)], ['关键词', list('keywords').join(' ')],
+    ['信息来源', text('source')], ['文号', text('documentNumber')], ['发布机构', text('publishingOrganName')],
+  ];
+  const parts: RecordParts = { indexNumber, catalogPaths, attachments, oldPath, texts };
+  if (problems.length || !input) return { item: null, problems, parts };
+  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPath }, problems, parts };
+}

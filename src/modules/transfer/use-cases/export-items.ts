@@ -1,0 +1,92 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { renderXlsxSheets } from '../../../platform/documents/render-xlsx.ts';
+import { writeCsv } from '../../../platform/tables/write-csv.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import {
+  attachmentPath, findPublication, inTreeOrder, listAttachments, listCatalogNodes, organByCode, publishedItemIds,
+} from '../../catalog/index.ts';
+import { TransferErrorCode as E } from '../domain/error-codes.ts';
+import {
+  catalogRows, EXPORT_FORMATS, exportJson, itemFolder, itemRows, type ExportDocument, type ExportFormat, type ExportedItem,
+} from '../domain/export-document.ts';
+import { CATALOG_SHEET, ITEMS_SHEET } from '../domain/item-columns.ts';
+
+export const isExportFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
+
+export function requireExportFormat(v: unknown): ExportFormat {
+  if (!isExportFormat(v)) throw new DomainError(E.exportFormat, `导出格式应为 ${EXPORT_FORMATS.join('、')} 之一`, { field: 'format' });
+  return v;
+}
+
+/**
+ * What the public portal shows of an organ: its catalog in tree order and its published items, oldest
+ * first, each with its placements (as catalog paths) and attachments. Exported in the import's own
+ * format (docs/import-export.md), so importing it into an empty database gives the same portal.
+ */
+export async function collectExport(deps: AppDeps, organCode: string, onProgress?: (done: number, total: number) => void): Promise<ExportDocument> {
+  const organ = await organByCode(deps.db, organCode);
+  const nodes = await listCatalogNodes(deps.db, organ.id);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const pathOf = (id: number): string => {
+    const n = byId.get(id)!;
+    return n.parentId === null ? n.name : `${pathOf(n.parentId)}/${n.name}`;
+  };
+  const ordered = inTreeOrder(nodes);
+  const order = new Map(ordered.map((n, i) => [n.id, i]));
+  const ids = await publishedItemIds(deps.db, organ.id);
+  const items: ExportedItem[] = [];
+  for (const [i, id] of ids.entries()) {
+    const publication = (await findPublication(deps.db, id))!;
+    const files = (await listAttachments(deps.db, id)).map((a) => ({
+      file: `${itemFolder(i + 1)}/${a.fileName}`, fileName: a.fileName, sizeBytes: a.sizeBytes, sha256: a.sha256, storageKey: a.storageKey,
+    }));
+    const placed = publication.nodeIds.filter((n) => byId.has(n)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    items.push({ publication, catalogPaths: placed.map(pathOf), files });
+    onProgress?.(i + 1, ids.length);
+  }
+  return {
+    organ: { code: organ.code, name: organ.name }, exportedAt: deps.clock.now().toISOString(),
+    catalog: ordered.map((n) => ({ path: pathOf(n.id), description: n.description, standardArea: n.isStandardDirectory ? n.standardArea ?? n.name : '' })),
+    items,
+  };
+}
+
+/** The export file's bytes, content type and file name in a format. */
+export function renderExport(doc: ExportDocument, format: ExportFormat): { bytes: Buffer; contentType: string; fileName: string } {
+  const base = `${doc.organ.code}-items`;
+  if (format === 'json') return { bytes: Buffer.from(exportJson(doc), 'utf8'), contentType: 'application/json; charset=utf-8', fileName: `${base}.json` };
+  if (format === 'csv') return { bytes: Buffer.from(writeCsv(itemRows(doc)), 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv` };
+  return {
+    bytes: renderXlsxSheets([{ name: ITEMS_SHEET, rows: itemRows(doc) }, { name: CATALOG_SHEET, rows: catalogRows(doc) }]),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${base}.xlsx`,
+  };
+}
+
+/** Every attachment of the export as a ZIP, each under the name the item file lists it by. */
+export async function attachmentsZip(deps: AppDeps, doc: ExportDocument): Promise<Buffer> {
+  const files: Record<string, Uint8Array> = {};
+  for (const item of doc.items) {
+    for (const f of item.files) files[f.file] = new Uint8Array(await fs.readFile(attachmentPath(deps.dataDir, f.storageKey)));
+  }
+  return Buffer.from(zipSync(files, { level: 0 }));
+}
+
+/** Writes the attachments into a folder (created if needed), or a .zip file when the target ends in .zip; returns how many. */
+export async function writeAttachments(deps: AppDeps, doc: ExportDocument, target: string): Promise<number> {
+  const count = doc.items.reduce((n, i) => n + i.files.length, 0);
+  if (/\.zip$/i.test(target)) {
+    await fs.writeFile(target, await attachmentsZip(deps, doc));
+    return count;
+  }
+  for (const item of doc.items) {
+    for (const f of item.files) {
+      const to = path.join(target, f.file);
+      await fs.mkdir(path.dirname(to), { recursive: true });
+      await fs.copyFile(attachmentPath(deps.dataDir, f.storageKey), to);
+    }
+  }
+  return count;
+}

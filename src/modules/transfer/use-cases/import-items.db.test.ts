@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DIALECTS } from '../../../../test/support/db.ts';
+import { buildDeps, createNode, createOrgan, system } from '../../../../test/support/factories.ts';
+import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
+import { buildPdf } from '../../../../test/corpus/privacy/factories/build-pdf.ts';
+import { attachmentPath, findOrganByCode, findPublication, listAttachments, listCatalogNodes, resolveRedirect, type Organ } from '../../catalog/index.ts';
+import { addAttachment, createPublication } from '../../catalog/index.ts';
+import { publishImported } from '../../review/index.ts';
+import { searchPublications } from '../../search/index.ts';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { collectExport, renderExport, writeAttachments } from './export-items.ts';
+import { directorySource, zipSource } from './attachment-source.ts';
+import { importItems } from './import-items.ts';
+import { readItemFile } from './read-item-file.ts';
+import { readSiteCrawl } from './read-site-crawl.ts';
+
+const HEADER = '索引号,标题,成文日期,发布日期,五公开,体裁,目录,附件,正文';
+let PDF: Buffer;
+
+/** Every count an import could change, so "nothing imported" is checked, not assumed. */
+async function counts(deps: AppDeps) {
+  const n = async (t: 'publications' | 'attachments' | 'catalog_nodes' | 'redirects') =>
+    Number((await deps.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { items: await n('publications'), attachments: await n('attachments'), nodes: await n('catalog_nodes'), redirects: await n('redirects') };
+}
+
+/** What the portal shows of an organ, without ids: its tree and each published item with its places and files' bytes. */
+async function portalOf(deps: AppDeps, organ: Organ) {
+  const doc = await collectExport(deps, organ.code);
+  return {
+    catalog: doc.catalog,
+    items: await Promise.all(doc.items.map(async ({ publication: p, catalogPaths, files }) => ({
+      indexNumber: p.indexNumber, title: p.title, documentNumber: p.documentNumber, publishingOrganName: p.publishingOrganName, formedOn: p.formedOn,
+      publishedOn: p.publishedOn, subject: p.subject, genre: p.genre, stage: p.stage, disclosureMode: p.disclosureMode, disclosurePeriod: p.disclosurePeriod,
+      audience: p.audience, validity: p.validity, docType: p.docType, keywords: p.keywords, summary: p.summary, bodyHtml: p.bodyHtml, source: p.source,
+      consultPhone: p.consultPhone, status: p.status, publishRoute: p.publishRoute, catalogPaths,
+      files: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256, bytes: fs.readFileSync(attachmentPath(deps.dataDir, f.storageKey)).toString('base64') })),
+    }))),
+  };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`content import and export on ${dialect}`, () => {
+    let db: Awaited<ReturnType<typeof createTestDatabase>>;
+    let deps: ReturnType<typeof buildDeps>;
+    let organ: Organ;
+    let dir: string;
+    const file = (name: string, content: string | Uint8Array) => {
+      const p = path.join(dir, name);
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      fs.writeFileSync(p, content);
+      return p;
+    };
+    const csv = (lines: string[]) => readItemFile('items.csv', new TextEncoder().encode([HEADER, ...lines].join('\n')));
+
+    beforeAll(async () => {
+      db = await createTestDatabase(dialect);
+      deps = buildDeps(db);
+      organ = await createOrgan(deps);
+      const policy = await createNode(deps, organ.id, { name: '政策文件' });
+      await createNode(deps, organ.id, { name: '规范性文件', parentId: policy });
+      await createNode(deps, organ.id, { name: '工作动态' });
+      dir = makeTempDir('transfer');
+      PDF ??= Buffer.from(await buildPdf(['Notice of the housing bureau']));
+      file('att/通知.pdf', PDF);
+    });
+    afterAll(async () => {
+      await db?.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('refuses a file with one bad row, reporting its line and reason, and imports nothing', async () => {
+      const before = await counts(deps);
+      const r = await importItems(deps, system, organ.code, csv([
+        'X1/2020-00001,关于做好2020年保障性住房分配工作的通知,2020-03-01,2020-03-02,执行,通知,政策文件/规范性文件,通知.pdf,<p>各乡镇：现将有关事项通知如下。</p>',
+        'X1/2020-00002,住建局召开安全生产会议,2020-04-01,2020-04-31,执行公开,工作动态,工作动态,,<p>4月1日，局召开会议。</p>',
+      ]), { mode: 'published', dryRun: false, attachments: directorySource(path.join(dir, 'att')), from: 'items.csv' });
+      expect(r.ok).toBe(false);
+      expect(r.problems).toEqual([{ at: '第3行', message: '发布日期“2020-04-31”不是有效日期（如 2020-01-02）' }]);
+      expect(await counts(deps)).toEqual(before);
+      // The attachment of the good row was not written either.
+      expect(fs.existsSync(path.join(deps.dataDir, 'attachments'))).toBe(false);
+    });
+
+    it('a dry run lists every bad row with its reason and writes nothing', async () => {
+      const before = await counts(deps);
+      const r = await importItems(deps, system, organ.code, csv([
+        'X2/2020-00001,合格的一条,2020-03-01,2020-03-02,执行,通知,政策文件/规范性文件,,<p>正文。</p>',
+        'X2/2020-00002,栏目不存在,2020-03-01,2020-03-02,执行,通知,政策文件/行政许可,,<p>正文。</p>',
+        'X2/2020-00003,,2020-03-01,2020-03-02,执行,通知,工作动态,,<p>正文。</p>',
+        'X2/2020-00004,日期有误,2020-13-01,2020-03-02,执行,通知,工作动态,,<p>正文。</p>',
+        'X2/2020-00001,索引号重复,2020-03-01,2020-03-02,执行,通知,工作动态,,<p>正文。</p>',
+        'X2/2020-00006,附件不存在,2020-03-01,2020-03-02,执行,通知,工作动态,没有这个文件.pdf,<p>正文。</p>',
+        'X2/2020-00007,五公开有误,2020-03-01,2020-03-02,公示,通知,工作动态,,<p>正文。</p>',
+      ]), { mode: 'published', dryRun: true, attachments: directorySource(path.join(dir, 'att')), from: 'items.csv' });
+      expect(r.ok).toBe(false);
+      expect(r.problems).toEqual([
+        { at: '第3行', message: '目录“政策文件/行政许可”不在本机关的公开目录中' },
+        { at: '第4行', message: '缺少标题' },
+        { at: '第5行', message: '成文日期“2020-13-01”不是有效日期（如 2020-01-02）' },
+        { at: '第6行', message: '索引号“X2/2020-00001”与第2行重复' },
+        { at: '第7行', message: `附件“没有这个文件.pdf”在 ${path.join(dir, 'att')} 中找不到` },
+        { at: '第8行', message: '五公开“公示”应为决策公开、执行公开、管理公开、服务公开、结果公开之一' },
+      ]);
+      expect(await counts(deps)).toEqual(before);
+    });
+
+    it('the privacy scanner refuses a row whose body holds an ID card number, as the editor would', async () => {
+      const r = await importItems(deps, system, organ.code, csv([
+        'X3/2020-00001,关于张某住房保障资格的公示,2020-03-01,2020-03-02,结果,公示,工作动态,,<p>申请人张某，身份证号11010519491231002X，符合条件。</p>',
+      ]), { mode: 'draft', dryRun: false, attachments: null, from: 'items.csv' });
+      expect(r.problems).toEqual([{ at: '第2行', message: '正文含有身份证号，请删除或遮盖后再导入（隐私与保密扫描）' }]);
+      expect(r.problems[0].message).not.toContain('11010519491231002X');
+    });
+
+    it('imports published history with its dates and 索引号, searchable at once, or drafts for review', async () => {
+      const before = await counts(deps);
+      const r = await importItems(deps, system, organ.code, csv([
+        'X4/2019-00012,关于公布2019年公共租赁住房保障对象的公告,2019-05-06,2019-05-08,结果,公告,政策文件/规范性文件；工作动态,通知.pdf,<p>现将公共租赁住房保障对象予以公布。</p>',
+      ]), { mode: 'published', dryRun: false, attachments: directorySource(path.join(dir, 'att')), from: 'items.csv' });
+      expect(r).toMatchObject({ ok: true, items: 1, attachments: 1 });
+      expect(await counts(deps)).toMatchObject({ items: before.items + 1, attachments: before.attachments + 1 });
+      const found = await searchPublications(deps, { q: '公共租赁住房保障对象', filters: { scopeOrganId: organ.id }, sort: 'relevance', page: 1, pageSize: 10 });
+      const hit = found.hits[0];
+      const p = (await findPublication(deps.db, hit.id))!;
+      expect(p).toMatchObject({ status: 'published', indexNumber: 'X4/2019-00012', publishedOn: '2019-05-08', formedOn: '2019-05-06', publishRoute: 'system_import', stage: 'result' });
+      expect(p.nodeIds).toHaveLength(2);
+      const [a] = await listAttachments(deps.db, p.id);
+      expect(fs.readFileSync(attachmentPath(deps.dataDir, a.storageKey))).toEqual(PDF);
+
+      const draft = await importItems(deps, system, organ.code, csv([',待审核的导入稿件,2020-03-01,,执行,通知,工作动态,,<p>正文。</p>']), { mode: 'draft', dryRun: false, attachments: null, from: 'items.csv' });
+      expect(draft.ok).toBe(true);
+    });
+
+    it('an old site crawl becomes items whose old addresses redirect to the new pages', async () => {
+      file('site/art_1.html', '<html><head><title>旧网站</title></head><body><nav>首页 | 信息公开</nav><h1>关于城区供水管网改造的公告</h1><div class="TRS_Editor"><p>因城区供水管网改造，</p><p>部分路段停水。</p></div><footer>主办单位</footer></body></html>');
+      const list = new TextEncoder().encode(['原网址,页面文件,成文日期,发布日期,五公开,目录', 'http://old.example.gov.cn/art/2018/6/1/art_1.html,art_1.html,2018-06-01,2018-06-01,服务,工作动态'].join('\n'));
+      const r = await importItems(deps, system, organ.code, readSiteCrawl(list, path.join(dir, 'site')), { mode: 'published', dryRun: false, attachments: null, from: 'crawl.csv' });
+      expect(r).toMatchObject({ ok: true, items: 1, redirects: 1 });
+      const to = await resolveRedirect(deps.db, '/art/2018/6/1/art_1.html');
+      const id = Number(/\/organs\/[^/]+\/items\/(\d+)$/.exec(to ?? '')?.[1]);
+      const p = (await findPublication(deps.db, id))!;
+      expect(p.title).toBe('关于城区供水管网改造的公告');
+      expect(p.bodyHtml).toBe('<p>因城区供水管网改造，</p>\n<p>部分路段停水。</p>');
+    });
+
+    for (const format of ['json', 'xlsx', 'csv'] as const) {
+      it(`export → import (${format}) into an empty database gives the same portal: items, metadata, placements, attachments' bytes`, async () => {
+        // A source organ with a catalog (an empty node too) and published items, one placed twice, with files.
+        const source = await createOrgan(deps);
+        const policy = await createNode(deps, source.id, { name: '政策文件', description: '本机关制定的政策文件' });
+        const normative = await createNode(deps, source.id, { name: '规范性文件', parentId: policy, isStandardDirectory: true, standardArea: '保障性住房' });
+        const news = await createNode(deps, source.id, { name: '工作动态' });
+        await createNode(deps, source.id, { name: '空栏目' });
+        const a = await createPublication(deps, system, source.id, {
+          title: '青岚县公共租赁住房管理办法', documentNumber: '青建〔2021〕3号', formedOn: '2021-02-01', stage: 'decision', genre: '通知', subject: '城乡建设、环境保护',
+          docType: 'normative_document', keywords: ['公租房', '保障'], summary: '规范公共租赁住房的申请、分配和退出。', source: '县住建局', consultPhone: '0564-5022001',
+          bodyHtml: '<p>第一条 为规范公共租赁住房管理，制定本办法。</p><table><tbody><tr><td>面积</td><td>60㎡</td></tr></tbody></table>', nodeIds: [normative, news],
+        });
+        await addAttachment(deps, system, a.id, { fileName: '管理办法.pdf', bytes: PDF });
+        await addAttachment(deps, system, a.id, { fileName: '附件1.txt', bytes: Buffer.from('申请表样式，第一行\n第二行') });
+        await publishImported(deps, system, a.id, { backdatedPublishedOn: '2021-02-03' });
+        const b = await createPublication(deps, system, source.id, { title: '住建局开展"安全生产月"活动, 现场检查', formedOn: '2022-06-01', stage: 'execution', genre: '工作动态', bodyHtml: '<p>6月1日，"安全生产月"启动。</p>', nodeIds: [news] });
+        await addAttachment(deps, system, b.id, { fileName: '附件1.txt', bytes: Buffer.from('另一份同名附件') });
+        await publishImported(deps, system, b.id, { backdatedPublishedOn: '2022-06-02' });
+        const expected = await portalOf(deps, source);
+
+        const doc = await collectExport(deps, source.code);
+        const out = renderExport(doc, format);
+        const target = path.join(dir, `export-${dialect}-${format}`);
+        fs.mkdirSync(target, { recursive: true });
+        const attachments = await writeAttachments(deps, doc, format === 'xlsx' ? path.join(target, 'files.zip') : path.join(target, 'files'));
+        expect(attachments).toBe(3);
+
+        const empty = await createTestDatabase(dialect);
+        try {
+          const emptyDeps = buildDeps(empty);
+          const copy = await createOrgan(emptyDeps, { code: source.code, name: source.name });
+          if (format === 'csv') {
+            // CSV carries the items only: the catalog comes first (from the JSON export's catalog list).
+            await importItems(emptyDeps, system, copy.code, readItemFile('c.json', Buffer.from(JSON.stringify({ catalog: doc.catalog, items: [] }))), { mode: 'published', dryRun: false, attachments: null, from: 'c.json' });
+          }
+          const files = format === 'xlsx' ? zipSource(fs.readFileSync(path.join(target, 'files.zip'))) : directorySource(path.join(target, 'files'));
+          const r = await importItems(emptyDeps, system, copy.code, readItemFile(out.fileName, out.bytes), { mode: 'published', dryRun: false, attachments: files, from: out.fileName });
+          expect(r.problems).toEqual([]);
+          expect(r.items).toBe(2);
+          expect(await portalOf(emptyDeps, (await findOrganByCode(emptyDeps.db, copy.code))!)).toEqual(expected);
+          expect((await listCatalogNodes(emptyDeps.db, copy.id)).find((n) => n.name === '规范性文件')).toMatchObject({ isStandardDirectory: true, standardArea: '保障性住房' });
+        } finally {
+          await empty.drop();
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,198 @@
+import fs from 'node:fs/promises';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import {
+  ensureCatalogPaths, findOrganByCode, indexNumbersTaken, insertImportedDraft, listCatalogNodes, organChain, organNotFound, recordRedirect, requireRoleOnOrgan,
+  checkAttachmentFile, type ImportedNode, type Organ,
+} from '../../catalog/index.ts';
+import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
+import { extractText, FINDING_TYPE_LABELS, scanText, wordListsFor } from '../../privacy/index.ts';
+import { htmlToText, publishImportedIn } from '../../review/index.ts';
+import { pathNames } from '../domain/item-columns.ts';
+import type { CatalogRecord, ItemFile, Problem } from '../domain/item-records.ts';
+import { parseItem, type ImportMode, type ParsedItem } from '../domain/parse-item.ts';
+import { itemPagePath } from '../domain/item-page-path.ts';
+import { attachmentKey, type AttachmentSource } from './attachment-source.ts';
+
+export type ImportProgress = (phase: 'check' | 'write', done: number, total: number) => void;
+
+export type ImportOptions = {
+  mode: ImportMode;
+  dryRun: boolean;
+  attachments: AttachmentSource | null;
+  /** Where the rows came from, for the audit log ("items.xlsx"). */
+  from: string;
+  onProgress?: ImportProgress;
+};
+
+export type ImportReport = {
+  ok: boolean;
+  dryRun: boolean;
+  mode: ImportMode;
+  /** Items in the file that passed (all of them when ok). */
+  items: number;
+  /** Records in the file. */
+  records: number;
+  attachments: number;
+  nodesCreated: number;
+  redirects: number;
+  problems: Problem[];
+};
+
+const sameProblem = (a: Problem, b: Problem) => a.at === b.at && a.message === b.message;
+
+/**
+ * Imports an organ's items from a read item file, all or nothing (issue 17; docs/import-export.md).
+ * First every record is checked — its own fields, its catalog paths, its 索引号 against the file and
+ * the database, its attachment files, and the privacy scanner over its text and files — and every
+ * problem is listed; a dry run stops there. Only a file without problems is written, in one
+ * transaction: missing catalog nodes of the file's catalog, the items as drafts with their
+ * attachments, published (backdated, route system_import) when asked, and the old addresses' redirects.
+ */
+export async function importItems(deps: AppDeps, actor: Actor, organCode: string, file: ItemFile, opts: ImportOptions): Promise<ImportReport> {
+  const organ = await findOrganByCode(deps.db, organCode);
+  if (!organ) throw organNotFound(organCode);
+  await requireRoleOnOrgan(deps.db, actor, organ.id, 'organ_admin');
+  const checked = await checkRecords(deps, organ, file, opts);
+  const report: ImportReport = {
+    ok: checked.problems.length === 0, dryRun: opts.dryRun, mode: opts.mode, items: checked.items.length, records: file.items.length,
+    attachments: checked.items.reduce((n, i) => n + i.attachments.length, 0), nodesCreated: checked.newNodes, redirects: checked.items.filter((i) => i.oldPath).length,
+    problems: checked.problems,
+  };
+  if (!report.ok || opts.dryRun) return report;
+  await writeItems(deps, actor, organ, checked.catalog, checked.items, opts);
+  return report;
+}
+
+/** The file's catalog list as nodes, with the problems of its entries. */
+function catalogNodesOf(records: CatalogRecord[] | null, problems: Problem[]): ImportedNode[] {
+  const nodes: ImportedNode[] = [];
+  for (const r of records ?? []) {
+    const names = pathNames(r.path);
+    if (names.length === 0) problems.push({ at: r.at, message: '缺少栏目路径' });
+    else if (names.some((n) => n.length > 60)) problems.push({ at: r.at, message: '栏目名称不能超过 60 个字符' });
+    else nodes.push({ path: names, description: r.description.trim().slice(0, 500), isStandardDirectory: r.standardArea.trim() !== '', standardArea: r.standardArea.trim() || null });
+  }
+  return nodes;
+}
+
+async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: ImportOptions) {
+  const problems: Problem[] = [...file.problems];
+  const add = (at: string, message: string) => {
+    const p = { at, message };
+    if (!problems.some((q) => sameProblem(p, q))) problems.push(p);
+  };
+  const catalog = catalogNodesOf(file.catalog, problems);
+  const known = new Set<string>();
+  const existing = await listCatalogNodes(deps.db, organ.id);
+  const byId = new Map(existing.map((n) => [n.id, n]));
+  const pathOf = (id: number): string => {
+    const n = byId.get(id)!;
+    return n.parentId === null ? n.name : `${pathOf(n.parentId)}/${n.name}`;
+  };
+  for (const n of existing) known.add(pathOf(n.id));
+  let newNodes = 0;
+  for (const n of catalog) {
+    for (let d = 1; d <= n.path.length; d++) {
+      const key = n.path.slice(0, d).join('/');
+      if (!known.has(key)) {
+        known.add(key);
+        newNodes++;
+      }
+    }
+  }
+
+  const today = chinaDateOf(deps.clock.now());
+  const wordLists = await wordListsFor(deps.db, await organChain(deps.db, organ.id));
+  const items: ParsedItem[] = [];
+  const seenIndex = new Map<string, string>();
+  const seenOld = new Map<string, string>();
+  const total = file.items.length;
+  for (const [i, record] of file.items.entries()) {
+    const { item, problems: own, parts } = parseItem(record, opts.mode, today);
+    for (const m of own) add(record.at, m);
+    opts.onProgress?.('check', i, total);
+    let ok = item !== null;
+    const refuse = (message: string) => {
+      ok = false;
+      add(record.at, message);
+    };
+    for (const p of parts.catalogPaths) if (!known.has(p.join('/'))) refuse(`目录“${p.join('/')}”不在本机关的公开目录中`);
+    if (parts.indexNumber) {
+      const earlier = seenIndex.get(parts.indexNumber);
+      if (earlier) refuse(`索引号“${parts.indexNumber}”与${earlier}重复`);
+      else seenIndex.set(parts.indexNumber, record.at);
+    }
+    if (parts.oldPath) {
+      const earlier = seenOld.get(parts.oldPath);
+      if (earlier) refuse(`原网址路径“${parts.oldPath}”与${earlier}重复`);
+      else seenOld.set(parts.oldPath, record.at);
+    }
+    // Everything the item page shows, scanned as the review chain does (条例第十七条): a blocking
+    // finding refuses the row; the finding itself is not repeated here, only where and what.
+    const scan = (where: string, text: string) => {
+      const blocking = scanText(text, { wordLists }).filter((f) => f.severity === 'block');
+      const types = [...new Set(blocking.map((f) => FINDING_TYPE_LABELS[f.type]))];
+      if (types.length) refuse(`${where}含有${types.join('、')}，请删除或遮盖后再导入（隐私与保密扫描）`);
+    };
+    for (const [where, text] of parts.texts) scan(where, where === '正文' ? htmlToText(text) : text);
+    const names = new Set<string>();
+    for (const name of parts.attachments) {
+      const base = attachmentKey(name).split('/').pop()!;
+      if (names.has(base)) refuse(`附件“${base}”重复`);
+      names.add(base);
+      if (!opts.attachments) {
+        refuse(`附件“${name}”找不到：没有指定附件目录或压缩包（--attachments）`);
+        continue;
+      }
+      if (!opts.attachments.has(name)) {
+        refuse(`附件“${name}”在 ${opts.attachments.label} 中找不到`);
+        continue;
+      }
+      const bytes = opts.attachments.read(name);
+      try {
+        checkAttachmentFile({ fileName: base, bytes });
+      } catch (e) {
+        refuse((e as Error).message);
+        continue;
+      }
+      try {
+        scan(`附件“${base}”`, (await extractText(bytes, base)).text);
+      } catch (e) {
+        // Unread is never clean: published history has no reviewer after it, so its files must be read.
+        // A draft goes through the review chain, which scans (and lets a reviewer decide) again.
+        if (opts.mode === 'published') refuse(`附件“${base}”无法由隐私扫描读取（${(e as Error).message}），请作为草稿导入（--as draft）交审核人审查`);
+      }
+    }
+    if (ok && item) items.push(item);
+  }
+  const indexNumbers = items.map((i) => i.indexNumber).filter((n): n is string => !!n);
+  const taken = await indexNumbersTaken(deps.db, indexNumbers);
+  for (const item of items) if (item.indexNumber && taken.has(item.indexNumber)) add(item.at, `索引号“${item.indexNumber}”已被本系统中的其他信息使用`);
+  opts.onProgress?.('check', total, total);
+  return { problems, items: items.filter((i) => !(i.indexNumber && taken.has(i.indexNumber))), catalog, newNodes };
+}
+
+async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: ImportedNode[], items: ParsedItem[], opts: ImportOptions) {
+  const written: string[] = [];
+  // Only the system publishes without the review chain (review's publishImported); the person who
+  // imports is named in it and in the audit entries of the drafts.
+  const publisher = actor.kind === 'system' ? actor : systemActor(`内容导入（${actorLabel(actor)}）`);
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const byPath = await ensureCatalogPaths(trx, deps, actor, organ.id, catalog);
+      for (const [i, item] of items.entries()) {
+        const files = item.attachments.map((name) => ({ fileName: attachmentKey(name).split('/').pop()!, bytes: opts.attachments!.read(name) }));
+        const nodeIds = [...new Set(item.catalogPaths.map((p) => byPath.get(p.join('/'))!))];
+        const id = await insertImportedDraft(trx, deps, actor, organ.id, { input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from }, written);
+        if (opts.mode === 'published') await publishImportedIn(trx, deps, publisher, id, { backdatedPublishedOn: item.publishedOn! });
+        if (item.oldPath) await recordRedirect(trx, { fromPath: item.oldPath, toPath: itemPagePath(organ.code, id), reason: `导入：原网站地址（${opts.from}）`, at: deps.clock.now().toISOString() });
+        opts.onProgress?.('write', i + 1, items.length);
+      }
+    });
+  } catch (e) {
+    // Nothing partial: the rows are gone with the transaction, the files written for them go too.
+    await Promise.all(written.map((f) => fs.rm(f, { force: true })));
+    throw e;
+  }
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { sendPage } from '../../../platform/views/render.ts';
+import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
+import { staffContext, type Organ } from '../../catalog/index.ts';
+import { actorOf, requireStaff } from '../../identity/index.ts';
+import { isExportFormat, attachmentsZip, collectExport, renderExport } from '../use-cases/export-items.ts';
+import { zipSource } from '../use-cases/attachment-source.ts';
+import { importItems } from '../use-cases/import-items.ts';
+import { ImportJobs } from '../use-cases/import-jobs.ts';
+import { readItemFile } from '../use-cases/read-item-file.ts';
+import { ImportJobPage, TransferIndexPage, TransferPage, type ImportFormValues } from './transfer-pages.tsx';
+
+/** Content-Disposition for a download under a name that may hold Chinese. */
+export const attachmentHeader = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+/**
+ * 导入与导出 in the back office (organ administrators): the upload form, the import's page (progress,
+ * then every problem or what was written) and the export downloads. See docs/import-export.md.
+ */
+export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
+  return async function plugin(app: FastifyInstance) {
+    app.addHook('preHandler', requireStaff(deps));
+    type P = { Params: { code: string } };
+    const organOf = async (request: FastifyRequest<P>, reply: FastifyReply) => (await staffContext(deps, request, reply)).organ(request.params.code, 'organ_admin');
+    const form = async (request: FastifyRequest<P>, reply: FastifyReply, organ: Organ, values: ImportFormValues, errors: Record<string, string>, status = 200) =>
+      sendPage(reply, <TransferPage scope={await staffContext(deps, request, reply)} organ={organ} values={values} errors={errors} />, status);
+
+    app.get('/admin/transfer', async (request, reply) => {
+      const scope = await staffContext(deps, request, reply);
+      return sendPage(reply, <TransferIndexPage scope={scope} organs={scope.adminOf} />);
+    });
+    app.get<P>('/admin/organs/:code/transfer', async (request, reply) => form(request, reply, await organOf(request, reply), { mode: 'draft', dryRun: true }, {}));
+
+    app.post<P>('/admin/organs/:code/transfer/import', async (request, reply) => {
+      const organ = await organOf(request, reply);
+      const actor = actorOf(request, 'web');
+      // The form puts _csrf, then its choices, then the two files; the CSRF check has read up to _csrf,
+      // and each file part carries the fields read before it.
+      const fields: Record<string, string> = {};
+      let itemFile: { name: string; bytes: Buffer } | null = null;
+      let zip: { name: string; bytes: Buffer } | null = null;
+      for (let i = 0, part = request.isMultipart() ? await request.file() : undefined; part && i < 2; i++, part = await request.file()) {
+        for (const [name, f] of Object.entries(part.fields ?? {})) {
+          const one = Array.isArray(f) ? f[0] : f;
+          if (one && one.type === 'field') fields[name] = String(one.value);
+        }
+        const bytes = await part.toBuffer();
+        if (!part.filename || bytes.length === 0) continue;
+        if (part.fieldname === 'file') itemFile = { name: part.filename, bytes };
+        else if (part.fieldname === 'attachments') zip = { name: part.filename, bytes };
+      }
+      const values: ImportFormValues = { mode: fields.mode === 'published' ? 'published' : 'draft', dryRun: fields.dryRun === '1' };
+      if (!itemFile) return form(request, reply, organ, values, { file: '请选择信息文件（.json、.csv 或 .xlsx）' }, 400);
+      let read;
+      let attachments;
+      try {
+        read = readItemFile(itemFile.name, itemFile.bytes);
+        attachments = zip ? zipSource(zip.bytes, zip.name) : null;
+      } catch (e) {
+        if (!isDomainError(e)) throw e;
+        return form(request, reply, organ, values, { [zip && e.code === 'ERR_TRANSFER_ATTACHMENTS_UNREADABLE' ? 'attachments' : 'file']: e.message }, 400);
+      }
+      const userId = request.principal!.userId;
+      const job = jobs.start({ organCode: organ.code, userId, fileName: itemFile.name, startedAt: deps.clock.now().toISOString() },
+        (onProgress) => importItems(deps, actor, organ.code, read, { mode: values.mode, dryRun: values.dryRun, attachments, from: itemFile.name, onProgress }));
+      return reply.redirect(`/admin/organs/${organ.code}/transfer/jobs/${job.id}`, 303);
+    });
+
+    // A job is named by a random key, not a row id (path ids are checked as row ids).
+    app.get<{ Params: { code: string; job: string } }>('/admin/organs/:code/transfer/jobs/:job', async (request, reply) => {
+      const organ = await organOf(request, reply);
+      const job = jobs.get(request.params.job);
+      // Only the person who started it sees an import's report.
+      if (!job || job.organCode !== organ.code || job.userId !== request.principal!.userId) throw new DomainError('ERR_NOT_FOUND', '没有这次导入（服务重启后导入记录不再保留）', { httpStatus: 404 });
+      if (job.state === 'running') reply.header('Refresh', '2');
+      reply.header('Cache-Control', 'no-store');
+      return sendPage(reply, <ImportJobPage scope={await staffContext(deps, request, reply)} organ={organ} job={job} />);
+    });
+
+    app.get<{ Params: { code: string; format: string } }>('/admin/organs/:code/transfer/export.:format', async (request, reply) => {
+      const organ = await organOf(request, reply);
+      if (!isExportFormat(request.params.format)) throw new DomainError('ERR_NOT_FOUND', '没有这种导出格式', { httpStatus: 404 });
+      const out = renderExport(await collectExport(deps, organ.code), request.params.format);
+      return reply.type(out.contentType).header('Content-Disposition', attachmentHeader(out.fileName)).send(out.bytes);
+    });
+    app.get<P>('/admin/organs/:code/transfer/export-attachments.zip', async (request, reply) => {
+      const organ = await organOf(request, reply);
+      const zip = await attachmentsZip(deps, await collectExport(deps, organ.code));
+      return reply.type('application/zip').header('Content-Disposition', attachmentHeader(`${organ.code}-attachments.zip`)).send(zip);
+    });
+  };
+}

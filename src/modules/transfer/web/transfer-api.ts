@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { actorOf, requireApiToken } from '../../identity/index.ts';
+import { TransferErrorCode as E } from '../domain/error-codes.ts';
+import { EXPORT_FORMATS } from '../domain/export-document.ts';
+import { ITEM_COLUMNS } from '../domain/item-columns.ts';
+import { attachmentsZip, collectExport, renderExport } from '../use-cases/export-items.ts';
+import { importItems } from '../use-cases/import-items.ts';
+import { readItemFile } from '../use-cases/read-item-file.ts';
+import { attachmentHeader } from './transfer-admin-routes.tsx';
+
+const tags = ['transfer'];
+const security = [{ bearerAuth: [] }];
+const reason = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
+const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(reason) }) });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, { description: `错误 ${c}，reasons 列出全部原因 / error`, content: { 'application/json': { schema: errorAnswer } } }]));
+const codeParams = z.object({ code: z.string().describe('机关代码 / organ code') });
+
+const item = z.object(Object.fromEntries(ITEM_COLUMNS.map((c) => [c.key, (['keywords', 'catalogPaths', 'attachments'].includes(c.key) ? z.array(z.any()) : z.string()).optional().describe(c.header)]))).passthrough();
+const itemDocument = z.object({
+  catalog: z.array(z.object({ path: z.string().describe('栏目路径，如 政策文件/规范性文件'), description: z.string().optional(), standardArea: z.string().optional() })).optional(),
+  items: z.array(item),
+}).passthrough().describe('docs/import-export.md 所述的 JSON 格式（导出的文件即可导入）/ the export’s JSON');
+const report = z.object({
+  ok: z.boolean(), dryRun: z.boolean(), mode: z.enum(['published', 'draft']), records: z.number().int(), items: z.number().int(), attachments: z.number().int(),
+  nodesCreated: z.number().int(), redirects: z.number().int(), problems: z.array(z.object({ at: z.string().describe('位置：第N条（第L行）'), message: z.string() })),
+});
+
+/**
+ * Content import and export over JSON (docs/import-export.md): an organ's catalog and published items
+ * in JSON, CSV or .xlsx (public, like the portal), its attachments as a ZIP, and an import of a JSON
+ * item document by the organ's administrator (attachments are imported from the CLI or the back office).
+ */
+export const transferApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/organs/:code/export', {
+    schema: {
+      tags, summary: '导出机关的公开目录和已发布信息（JSON、CSV 或 Excel，格式与导入相同）', params: codeParams,
+      querystring: z.object({ format: z.enum(EXPORT_FORMATS).default('json').describe('json（含目录）、csv（仅信息）或 xlsx（信息表和目录表）') }),
+      response: {
+        200: {
+          description: '导出文件 / the export file',
+          content: {
+            'application/json': { schema: z.any().describe('与导入请求体相同的 JSON / the import body’s JSON') },
+            'text/csv': { schema: z.any() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() },
+          },
+        },
+        ...errors(400, 404),
+      },
+    },
+  }, async (request, reply) => {
+    const out = renderExport(await collectExport(deps, request.params.code), request.query.format);
+    return reply.type(out.contentType).header('Content-Disposition', attachmentHeader(out.fileName)).send(out.bytes);
+  });
+
+  app.get('/organs/:code/export/attachments.zip', {
+    schema: {
+      tags, summary: '导出已发布信息的全部附件（ZIP，文件名与导出文件“附件”列一致）', params: codeParams,
+      response: { 200: { description: 'ZIP 文件 / the attachments', content: { 'application/zip': { schema: z.any() } } }, ...errors(404) },
+    },
+  }, async (request, reply) => {
+    const doc = await collectExport(deps, request.params.code);
+    return reply.type('application/zip').header('Content-Disposition', attachmentHeader(`${doc.organ.code}-attachments.zip`)).send(await attachmentsZip(deps, doc));
+  });
+
+  app.post('/organs/:code/import', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '导入信息（JSON；全部成功或全部不导入）', security, params: codeParams,
+      querystring: z.object({
+        as: z.enum(['published', 'draft']).default('draft').describe('published：作为已发布的历史信息；draft：作为草稿'),
+        dryRun: z.enum(['true', 'false']).default('false').describe('true：只检查，列出全部错误'),
+      }),
+      body: itemDocument,
+      response: {
+        200: { description: '检查通过（试导入）/ a clean dry run', content: { 'application/json': { schema: report } } },
+        201: { description: '已导入 / imported', content: { 'application/json': { schema: report } } },
+        ...errors(400, 401, 403, 404, 422),
+      },
+    },
+  }, async (request, reply) => {
+    const file = readItemFile('items.json', Buffer.from(JSON.stringify(request.body)), { jsonLines: false });
+    const r = await importItems(deps, actorOf(request, 'api'), request.params.code, file, {
+      mode: request.query.as, dryRun: request.query.dryRun === 'true', attachments: null, from: 'API',
+    });
+    if (!r.ok) {
+      throw new DomainError(E.importInvalid, `${r.problems.length} 处错误，未导入任何内容`, {
+        httpStatus: 422, reasons: r.problems.map((p) => ({ code: E.importInvalid, message: `${p.at}：${p.message}` })),
+      });
+    }
+    return reply.code(r.dryRun ? 200 : 201).send(r);
+  });
+};

@@ -1,0 +1,97 @@
+import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
+import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
+import type { Organ, StaffContext } from '../../catalog/index.ts';
+import { EXPORT_FORMATS } from '../domain/export-document.ts';
+import type { ImportJob } from '../use-cases/import-jobs.ts';
+
+const FORMAT_LABELS: Record<(typeof EXPORT_FORMATS)[number], string> = { json: 'JSON', csv: 'CSV（表格，不含目录）', xlsx: 'Excel（.xlsx，含目录表）' };
+
+/** The organs whose content the person may import and export (their administrators'). */
+export function TransferIndexPage({ scope, organs }: { scope: StaffContext; organs: Organ[] }) {
+  return (
+    <AdminLayout title="导入与导出" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>导入与导出</h1>
+      <p>把旧网站和表格中的信息导入本机关的公开目录，或把公开目录和已发布信息导出为开放格式。文件格式见 docs/import-export.md。</p>
+      {organs.length === 0 ? <p>您不是任何机关的管理员。</p> : (
+        <ul>{organs.map((o) => <li key={o.id}><a href={`/admin/organs/${o.code}/transfer`}>{o.name}</a></li>)}</ul>
+      )}
+    </AdminLayout>
+  );
+}
+
+export type ImportFormValues = { mode: 'published' | 'draft'; dryRun: boolean };
+
+/** One organ's import form and export links. */
+export function TransferPage({ scope, organ, values, errors }: { scope: StaffContext; organ: Organ; values: ImportFormValues; errors: FieldErrors }) {
+  const base = `/admin/organs/${organ.code}/transfer`;
+  return (
+    <AdminLayout title={`导入与导出：${organ.name}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>导入与导出：{organ.name}</h1>
+      <ErrorSummary errors={errors} />
+      <section class="panel" aria-labelledby="import-h">
+        <h2 id="import-h">导入信息</h2>
+        <p>信息文件可以是 JSON、CSV 或 Excel（.xlsx），每行一条信息，列为 索引号、标题、成文日期、发布日期、五公开、目录、附件、正文 等。
+          任何一行有错误时不导入任何内容，并列出全部错误及其行号；可以先“只检查”。</p>
+        <form method="post" action={`${base}/import`} enctype="multipart/form-data" novalidate>
+          <input type="hidden" name="_csrf" value={scope.csrf} />
+          <fieldset>
+            <legend>导入为</legend>
+            <label style="display:block"><input type="radio" id="f-mode" name="mode" value="published" checked={values.mode === 'published'} /> 已发布的历史信息（保留原发布日期和索引号，经隐私扫描后直接公开）</label>
+            <label style="display:block"><input type="radio" name="mode" value="draft" checked={values.mode === 'draft'} /> 草稿（经审核流程后发布）</label>
+          </fieldset>
+          <p><label><input type="checkbox" id="f-dryRun" name="dryRun" value="1" checked={values.dryRun} /> 只检查，不导入（试导入）</label></p>
+          <Field name="file" label="信息文件" errors={errors} required hint=".json、.csv 或 .xlsx">
+            <input id="f-file" name="file" type="file" accept=".json,.csv,.xlsx" />
+          </Field>
+          <Field name="attachments" label="附件压缩包（可选）" errors={errors} hint="一个 .zip 文件，其中的文件名与信息文件“附件”列一致；整个上传不超过 50 MB，更大的请用命令行导入">
+            <input id="f-attachments" name="attachments" type="file" accept=".zip" />
+          </Field>
+          <button class="btn" type="submit">开始</button>
+        </form>
+      </section>
+      <section class="panel" aria-labelledby="export-h">
+        <h2 id="export-h">导出公开目录和已发布信息</h2>
+        <p>导出的文件可以原样导入另一套系统（JSON 和 Excel 含目录结构）。</p>
+        <ul>
+          {EXPORT_FORMATS.map((f) => <li key={f}><a href={`${base}/export.${f}`}>下载 {FORMAT_LABELS[f]}</a></li>)}
+          <li><a href={`${base}/export-attachments.zip`}>下载全部附件（.zip）</a></li>
+        </ul>
+      </section>
+      <p><a href="/admin/transfer">返回</a></p>
+    </AdminLayout>
+  );
+}
+
+/** An import's page: refreshed every 2 seconds (Refresh header) while it runs, then its report. */
+export function ImportJobPage({ scope, organ, job }: { scope: StaffContext; organ: Organ; job: ImportJob }) {
+  const r = job.report;
+  const pct = job.total ? Math.floor((job.done / job.total) * 100) : 0;
+  const title = job.state === 'running' ? '正在导入' : job.state === 'failed' ? '导入失败' : r?.ok ? (r.dryRun ? '检查通过' : '导入完成') : '未导入：文件有错误';
+  return (
+    <AdminLayout title={`${title}：${job.fileName}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>{title}：{job.fileName}</h1>
+      {job.state === 'running' && (
+        <div role="status">
+          <p>{job.phase === 'check' ? '正在检查' : '正在写入'}：第 {job.done} / {job.total} 条（{pct}%）。本页每 2 秒自动刷新。</p>
+          <progress max={Math.max(job.total, 1)} value={job.done} aria-label="导入进度">{pct}%</progress>
+        </div>
+      )}
+      {job.state === 'failed' && <p role="alert">导入没有完成，未写入任何内容：{job.error}</p>}
+      {r && r.ok && (
+        <p role="status">{r.dryRun ? `检查通过，未写入任何内容：${r.items} 条信息可以导入` : `已导入 ${r.items} 条信息，作为${r.mode === 'published' ? '已发布信息' : '草稿'}`}
+          （{r.attachments} 个附件{r.nodesCreated ? `，新建栏目 ${r.nodesCreated} 个` : ''}{r.redirects ? `，原网址转向 ${r.redirects} 条` : ''}）。</p>
+      )}
+      {r && !r.ok && (
+        <>
+          <p role="alert">文件中有 {r.problems.length} 处错误，未导入任何内容。请修改后重新上传：</p>
+          <table>
+            <caption>错误清单</caption>
+            <thead><tr><th scope="col">位置</th><th scope="col">原因</th></tr></thead>
+            <tbody>{r.problems.map((p, i) => <tr key={i}><td>{p.at}</td><td>{p.message}</td></tr>)}</tbody>
+          </table>
+        </>
+      )}
+      <p><a href={`/admin/organs/${organ.code}/transfer`}>返回导入与导出</a></p>
+    </AdminLayout>
+  );
+}
