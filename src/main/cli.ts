@@ -13,6 +13,7 @@ import { seedDemoRegion } from './seed-demo.ts';
 import { runImportCommand } from '../modules/applications/index.ts';
 import { runExportItemsCommand, runImportItemsCommand } from '../modules/transfer/index.ts';
 import { runReportCommand } from '../modules/reports/index.ts';
+import { runDirectoryCommand } from '../modules/catalog/cli/directory-command.ts';
 import { reindex, runReindexCommand } from '../modules/search/index.ts';
 import { runInspectCommand } from '../modules/supervision/index.ts';
 import { loadAdminHolidayYearsIfMigrated, runDeadlineCommand, type HolidayYear } from '../modules/calendar/index.ts';
@@ -55,6 +56,11 @@ const HELP = `gongkai —— 政府信息公开平台
                                  从旧网站保存的网页导入信息（清单列 原网址、页面文件 及任何信息列），原网址转向新页面
   export items --organ 机关代码 --format json|csv|xlsx [--out FILE] [--attachments 目录|文件.zip]
                                  导出机关的公开目录和已发布信息（与 import items 的格式相同）及附件
+  directory list [--json]        列出基层政务公开标准目录模板（住建领域：保障性住房、房屋征收与补偿、农村危房改造等）
+  directory import --organ 机关代码 (--template 模板编号|--file 模板文件) [--under 栏目编号或路径]
+                                 把标准目录模板导入机关的公开目录（重复导入不重复添加栏目和事项）
+  directory coverage --organ 机关代码 [--json]
+                                 各标准目录事项已发布的信息条数，列出尚无信息的事项
   audit verify [--expect-head 哈希]
                                  校验审计日志哈希链是否完整（可核对另行记录的链头哈希）
   report annual --organ 机关代码 --year YYYY --format json|html|docx|pdf [--out FILE] [--published]
@@ -124,6 +130,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await withDb(async ({ deps }) => {
           await migrateToLatest(deps.db, deps.dialect);
           return runExportItemsCommand(rest.slice(1), { ...io, progress: progressLine }, deps);
+        });
+      case 'directory':
+        // 基层政务公开标准目录 (docs/standard-directories.md); listing the templates needs no database.
+        if (rest[0] !== 'import' && rest[0] !== 'coverage') return await runDirectoryCommand(rest, io, null);
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          return runDirectoryCommand(rest, io, deps);
         });
       case 'audit':
         return await auditCommand(rest, io);
