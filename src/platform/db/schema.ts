@@ -12,13 +12,14 @@ import type { JobsTables } from './schema-areas/jobs.ts';
 import type { CatalogVersionsTables } from './schema-areas/catalog-versions.ts';
 import type { CatalogChangesTables } from './schema-areas/catalog-changes.ts';
 import type { ContentVersionsTables } from './schema-areas/content-versions.ts';
+import type { StandardDirectoryTables } from './schema-areas/standard-directories.ts';
 
 /**
  * The database as Kysely sees it. Column conventions: `…_at` UTC ISO instants as text, `…_on`
  * dates `YYYY-MM-DD` as text, booleans as 0/1 integers, JSON as text; row mappers in each area's
  * storage/ turn rows into domain values. Each later area declares its tables in schema-areas/.
  */
-export interface Database extends ReviewTables, ApplicationsTables, ReportsTables, PrivacyTables, CalendarTables, SearchTables, InteractionTables, SupervisionTables, SiteTables, JobsTables, CatalogVersionsTables, CatalogChangesTables, ContentVersionsTables {
+export interface Database extends ReviewTables, ApplicationsTables, ReportsTables, PrivacyTables, CalendarTables, SearchTables, InteractionTables, SupervisionTables, SiteTables, JobsTables, CatalogVersionsTables, CatalogChangesTables, ContentVersionsTables, StandardDirectoryTables {
   organs: OrgansTable;
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -193,6 +194,8 @@ export interface PublicationsTable {
   video_url: string | null;
   /** The image attachment a 图解 shows (its body is the full text alternative). */
   graphic_attachment_id: number | null;
+  /** The 标准目录 事项 the item fulfils (migration 030-standard-directories), or null. */
+  directory_matter_id: number | null;
 }
 
 /** Which policies an interpretation explains (migration 016). */

@@ -25,13 +25,3 @@ export interface StandardDirectoryTables {
     updated_at: string;
   };
 }
-
-// Declared here rather than in schema.ts's list (TypeScript merges these into its interfaces): the
-// 事项 table, and the 事项 an item fulfils on publications (migration 030).
-declare module '../schema.ts' {
-  interface Database extends StandardDirectoryTables {}
-  interface PublicationsTable {
-    /** The 标准目录 事项 the item fulfils, or null. */
-    directory_matter_id: number | null;
-  }
-}
