@@ -26,6 +26,8 @@ import { databaseJobClaims } from '../platform/jobs/job-claims.ts';
 import { runBackupCommand, runRestoreCommand } from './backup-commands.ts';
 import { smtpMailer } from '../platform/mail/mailer.ts';
 import { mailReminders } from './mail-reminders.ts';
+import { runExportSiteCommand } from './static-site/export-site-command.ts';
+import { runArchiveCommand } from './archive/archive-command.ts';
 
 const HELP = `gongkai —— 政府信息公开平台
 
@@ -73,6 +75,11 @@ const HELP = `gongkai —— 政府信息公开平台
   inspect [--organ 机关代码] [--json] [--offline]
                                  按政府网站检查指标检查栏目更新、空白栏目、待审核、超期发布、逾期办理、断链和严重表述错误并记录，
                                  有单项否决时退出码为 1；--offline 不访问站外链接
+  export-site 目录 [--organ 机关代码]
+                                 导出门户的静态副本（全部公开页面、附件、样式、站点地图和订阅源），再次导出只改写有变化的文件
+  archive --organ 机关代码 --year YYYY 目录
+                                 年度归档：当年的公开信息及附件、保密审查表与签批、依申请公开案卷与文书、信箱来信、建议提案、年度报告，
+                                 附 manifest.json（SHA-256 校验值）和 index.html；目录须为空（含个人信息，不得公开）
   remind                         立即发送到期提醒邮件（需设置 GONGKAI_SMTP_URL 和 GONGKAI_MAIL_FROM；服务运行时每小时自动发送）
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
@@ -159,6 +166,16 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           await migrateToLatest(deps.db, deps.dialect);
           const publicUrl = loadConfig().publicUrl;
           return runInspectCommand(rest, io, deps, { publicOrigin: publicUrl ? new URL(publicUrl).origin : null });
+        });
+      case 'export-site':
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          return runExportSiteCommand(rest, { ...io, progress: progressLine }, deps, { publicUrl: loadConfig().publicUrl });
+        });
+      case 'archive':
+        return await withDb(async ({ deps }) => {
+          await migrateToLatest(deps.db, deps.dialect);
+          return runArchiveCommand(rest, { ...io, progress: progressLine }, deps);
         });
       case 'remind': {
         if (rest.length) throw new DomainError('ERR_CLI_USAGE', `无法识别的参数“${rest[0]}”\n用法：remind`);
