@@ -7,11 +7,12 @@ import type { JobStatus } from '../platform/jobs/job-runner.ts';
 import { pingDatabase } from '../platform/db/connect.ts';
 import { pendingMigrations } from '../platform/db/migrate.ts';
 import { htmlErrorPage } from '../platform/views/error-page.tsx';
-import { catalogAdminRoutes, catalogApi, emblemRoute, feedRoutes, MAX_ATTACHMENT_BYTES, portalRoutes, SiteFrames, siteIdentityRoutes } from '../modules/catalog/index.ts';
+import { catalogAdminRoutes, catalogApi, emblemRoute, feedRoutes, MAX_ATTACHMENT_BYTES, portalRoutes, resolveRedirect, SiteFrames, siteIdentityRoutes, type ViewCounter } from '../modules/catalog/index.ts';
 import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/index.ts';
 import { isSystemAdmin, requireApiToken, requireStaff, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
 import { publicationEditorRoutes, reviewAdminRoutes, reviewApi } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
+import { transferAdminRoutes, transferApi } from '../modules/transfer/index.ts';
 import { staffReminders } from './staff-reminders.ts';
 import { publishedYears, reportsAdminRoutes, reportsPortalRoutes } from '../modules/reports/index.ts';
 import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
@@ -25,11 +26,16 @@ import {
 
 /** Wires every area's routes onto the shared HTTP server. Does not listen: tests use inject. */
 export async function buildApp(
-  deps: AppDeps, config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'trustProxy' | 'smtp'>>,
-  /** The background jobs of this process, for /readyz (serve passes them; tests run none). */
-  runtime: { jobStatus?: () => JobStatus[] | null } = {},
+  deps: AppDeps, config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'trustProxy' | 'smtp' | 'accelRedirect'>>,
+  /**
+   * The background jobs of this process, for /readyz (serve passes them; tests run none), and the
+   * view counter of item pages (export-site passes one that counts nothing).
+   */
+  runtime: { jobStatus?: () => JobStatus[] | null; viewCounter?: ViewCounter } = {},
 ): Promise<FastifyInstance> {
-  const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false, hsts: (config.publicUrl ?? '').startsWith('https://') });
+  const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false, hsts: (config.publicUrl ?? '').startsWith('https://'),
+    // Moved pages (merged catalog nodes, an old site's addresses) answer 301 (docs/catalog-changes.md).
+    movedTo: (path) => resolveRedirect(deps.db, path) });
   readinessRoute(app, { database: () => pingDatabase(deps.db), pendingMigrations: () => pendingMigrations(deps.db), jobs: runtime.jobStatus ?? (() => null), now: () => deps.clock.now() });
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
@@ -47,7 +53,7 @@ export async function buildApp(
       return null;
     });
   });
-  await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));
+  await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, accelRedirect: config.accelRedirect ?? null, viewCounter: runtime.viewCounter, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));
   await app.register(feedRoutes(deps, { publicUrl: config.publicUrl }));
   await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));
   await app.register(catalogAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request), onOrgansChanged: () => frames.invalidate() }));
@@ -88,6 +94,8 @@ export async function buildApp(
   await app.register(proposalsPortalRoutes(deps));
   await app.register(proposalsAdminRoutes(deps));
   await app.register(proposalsApi(deps), { prefix: '/api/v1' });
+  await app.register(transferAdminRoutes(deps));
+  await app.register(transferApi(deps), { prefix: '/api/v1' });
   await registerOpenApiDocs(app);
   return app;
 }

@@ -73,6 +73,9 @@ describeEachDialect('export-site: the portal as static files, written again only
     expect(itemPage).not.toContain('浏览次数');
     expect(itemPage).toMatch(/action="(\.\.\/)+unavailable\.html"/);
     expect(itemPage).toMatch(/href="(\.\.\/)+attachments\/\d+\/%E7%BC%B4/);
+    // The export is not a reader: no item's view count moved (the app flushed its counter at close).
+    const views = await deps.db.selectFrom('publications').select((eb) => eb.fn.sum<number>('view_count').as('n')).executeTakeFirstOrThrow();
+    expect(Number(views.n)).toBe(0);
   });
 
   it('rewrites nothing when nothing changed, and only the changed item\'s pages and the lists showing it after an amendment', async () => {

@@ -59,7 +59,7 @@ export async function exportSite(deps: AppDeps, opts: ExportSiteOptions): Promis
   const dir = path.resolve(opts.dir);
   const previous = readManifest(dir);
   const organ = opts.organCode ? await organByCode(deps.db, opts.organCode) : null;
-  const runtime: Parameters<typeof buildApp>[2] & { viewCounter?: ViewCounter } = { viewCounter: new UncountedViews(deps.db, deps.logger) };
+  const runtime: Parameters<typeof buildApp>[2] = { viewCounter: new UncountedViews(deps.db, deps.logger) };
   const app = await buildApp(deps, { publicUrl: opts.publicUrl }, runtime);
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-export-'));
   try {
