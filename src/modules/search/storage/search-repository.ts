@@ -8,13 +8,7 @@ import type { FullTextIndex, Scope } from './full-text-index.ts';
 
 /** What the index needs of one item: its row and its attachments (null when it does not exist). */
 export async function loadIndexSource(db: Executor, publicationId: number) {
-  const row = await db.selectFrom('publications').selectAll().where('id', '=', publicationId).executeTakeFirst();
-  if (!row) return null;
-  const attachments = await db.selectFrom('attachments').select(['id', 'file_name', 'storage_key']).where('publication_id', '=', publicationId)
-    // What the public sees: not the files a pending revision adds (migration 013).
-    .where((eb) => eb.or([eb('revision_state', 'is', null), eb('revision_state', '!=', 'pending_add')]))
-    .orderBy('id').execute();
-  return { row, attachments };
+  return (await loadIndexSources(db, [publicationId]))[0];
 }
 
 /** What the index needs of several items at once (a rebuild's batch), in the order of the ids; null where an item is gone. */
@@ -101,8 +95,11 @@ export async function numberedKeys(db: Executor, q: ParsedQuery, s: Scope): Prom
   if (s.validity) d = d.where('validity', '=', s.validity);
   if (s.minKey !== undefined) d = d.where('sort_key', '>=', s.minKey);
   if (s.maxKey !== undefined) d = d.where('sort_key', '<=', s.maxKey);
-  if (s.keys) d = d.where('sort_key', 'in', s.keys);
-  return (await d.orderBy('sort_key', 'desc').execute()).map((r) => Number(r.sort_key));
+  const keys = (await d.orderBy('sort_key', 'desc').execute()).map((r) => Number(r.sort_key));
+  // A node's key list can be longer than a statement may bind; the numbered items are few.
+  if (!s.keys) return keys;
+  const inNode = new Set(s.keys);
+  return keys.filter((k) => inNode.has(k));
 }
 
 /** Sort keys of the indexed items placed in any of the nodes (a node and its sub-nodes). */
