@@ -145,4 +145,29 @@ describeEachDialect('rendered public pages kept in memory', (db) => {
       await app.close();
     }
   });
+
+  it('answers a HEAD request with the validators and headers of its GET, first rendering and kept page alike', async () => {
+    const deps = buildDeps(db());
+    const app = await buildApp(deps, { publicUrl: null });
+    try {
+      const organ = await createOrgan(deps);
+      const node = await createNode(deps, organ.id);
+      const item = await createPublished(deps, organ.id, [node], { title: '老旧小区改造计划' });
+      for (const url of [`/organs/${organ.code}`, `/organs/${organ.code}/catalog/${node}`, `/organs/${organ.code}/items/${item.id}`]) {
+        const firstHead = await app.inject({ method: 'HEAD', url });
+        const get = await app.inject(url);
+        const keptHead = await app.inject({ method: 'HEAD', url });
+        for (const head of [firstHead, keptHead]) {
+          expect(head.statusCode, url).toBe(200);
+          expect(head.body, url).toBe('');
+          for (const h of ['content-type', 'cache-control', 'vary', 'etag', 'last-modified']) expect(head.headers[h], `${url} ${h}`).toBe(get.headers[h]);
+        }
+        const revalidated = await app.inject({ method: 'HEAD', url, headers: { 'if-none-match': get.headers.etag as string } });
+        expect(revalidated.statusCode, url).toBe(304);
+        expect(revalidated.headers.etag, url).toBe(get.headers.etag);
+      }
+    } finally {
+      await app.close();
+    }
+  });
 });

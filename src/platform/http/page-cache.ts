@@ -163,7 +163,8 @@ export class PageCache {
     app.decorateRequest('pageLive', null);
 
     app.addHook('onRequest', async (request, reply) => {
-      if (request.method !== 'GET' || !this.routes.has(request.routeOptions.url ?? '') || this.opts.personal(request)) return;
+      // HEAD is answered as its GET without the body (RFC 9110 §9.3.2): same validators, same 304s.
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || !this.routes.has(request.routeOptions.url ?? '') || this.opts.personal(request)) return;
       const { version } = await this.versionFor(request);
       const key = this.keyOf(request);
       const hit = this.lookup(key, version);
@@ -183,7 +184,7 @@ export class PageCache {
       }
       const body = hit.parts.length === 1 ? hit.parts[0] : Buffer.concat([hit.parts[0], Buffer.from(live!), hit.parts[1]]);
       raw.writeHead(200, { ...hit.headers, 'x-request-id': request.id, 'content-length': body.length });
-      raw.end(body);
+      raw.end(request.method === 'HEAD' ? undefined : body);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
