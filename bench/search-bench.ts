@@ -5,6 +5,7 @@
  * a LIKE scan over the same data for comparison. Prints figures; never asserts a time.
  *   npm run bench:search -- [--items 100000] [--million] [--queries 300] [--like 10] [--only sqlite|postgres] [--threads N] [--keep]
  *   npm run bench:search -- --only sqlite --reuse /tmp/…/bench.sqlite   (queries again over a kept database)
+ *   npm run bench:search -- --only postgres --reuse gongkai_bench_search_<pid>   (the same on PostgreSQL)
  * --million is --items 1000000 (hours of indexing on a small shared machine; see docs/performance.md).
  * PostgreSQL: GONGKAI_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database
  * gongkai_bench_search_<pid> is created and dropped.
@@ -21,54 +22,16 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { DialectName } from '../src/platform/db/dialect.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { reindex, searchPublications } from '../src/modules/search/index.ts';
-import { insertOrgans, ORGANS, sqliteInserter, type Columns } from './annual-report-data.ts';
-import { benchQueries, searchPublicationColumns } from './search-data.ts';
+import { ORGANS, sqliteInserter } from './annual-report-data.ts';
+import { loadSearchCorpus, percentile as pct, searchPostgresInserter, timeSearches } from './search-data.ts';
 
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null);
 const ITEMS = process.argv.includes('--million') ? 1_000_000 : Number(arg('items') ?? 100_000);
 const QUERIES = Number(arg('queries') ?? 300);
 const only = arg('only');
 const PG_ADMIN = process.env.GONGKAI_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BATCH = 10_000;
 const ms = (t: number) => `${t.toFixed(1)} ms`;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-const INT_COLUMNS = new Set(['organ_id', 'parent_id', 'sort_order', 'is_standard_directory', 'publication_id', 'node_id']);
-
-/** Bulk insert through unnest() with each column's type (the integers of these tables). */
-function postgresInserter(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  const ready = client.connect();
-  return {
-    insert: async (table: string, cols: Columns) => {
-      await ready;
-      const names = Object.keys(cols);
-      const arrays = names.map((c, i) => `$${i + 1}::${INT_COLUMNS.has(c) ? 'int' : 'text'}[]`);
-      await client.query(`insert into ${table} (${names.join(',')}) select * from unnest(${arrays.join(',')})`, names.map((c) => cols[c]));
-    },
-    close: () => client.end(),
-  };
-}
-
-async function load(insert: (table: string, cols: Columns) => Promise<void>) {
-  await insertOrgans(insert);
-  const nodes: Columns = { organ_id: [], parent_id: [], name: [], sort_order: [], is_standard_directory: [], standard_area: [], description: [], created_at: [], updated_at: [] };
-  for (let i = 1; i <= ORGANS; i++) {
-    for (const [k, v] of Object.entries({ organ_id: i, parent_id: null, name: '政策文件', sort_order: 1, is_standard_directory: 0, standard_area: null, description: '', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })) nodes[k].push(v);
-  }
-  await insert('catalog_nodes', nodes);
-  for (let from = 0; from < ITEMS; from += BATCH) {
-    const n = Math.min(BATCH, ITEMS - from);
-    await insert('publications', searchPublicationColumns(ORGANS, from, n));
-    const placements: Columns = { publication_id: [], node_id: [] };
-    for (let i = from; i < from + n; i++) {
-      placements.publication_id.push(i + 1);
-      placements.node_id.push((i % ORGANS) + 1); // node ids follow organ ids in a fresh database
-    }
-    await insert('publication_placements', placements);
-  }
-}
 
 async function sizeOf(dialect: DialectName, handle: DatabaseHandle, file?: string): Promise<string> {
   if (dialect === 'sqlite') {
@@ -98,10 +61,13 @@ async function run(dialect: DialectName) {
     await migrateToLatest(boot.db, 'sqlite');
     await boot.destroy();
     const ins = sqliteInserter(file);
-    await load(ins.insert);
+    await loadSearchCorpus(ins.insert, ITEMS);
     ins.close();
     handle = openSqlite(file);
     dropPg = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else if (reuse) {
+    // A database kept by an earlier run (--keep prints its name): only the queries are measured again.
+    handle = openPostgres(PG_ADMIN.replace(/\/[^/]*$/, `/${reuse}`));
   } else {
     const name = `gongkai_bench_search_${process.pid}`;
     const admin = new pg.Client({ connectionString: PG_ADMIN });
@@ -111,8 +77,8 @@ async function run(dialect: DialectName) {
     const url = PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
     handle = openPostgres(url);
     await migrateToLatest(handle.db, 'postgres');
-    const ins = postgresInserter(url);
-    await load(ins.insert);
+    const ins = searchPostgresInserter(url);
+    await loadSearchCorpus(ins.insert, ITEMS);
     await ins.close();
     dropPg = async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN });
@@ -136,24 +102,9 @@ async function run(dialect: DialectName) {
     console.log(`  index build (gongkai reindex, ${arg('threads') ?? os.availableParallelism()} tokenizer threads): ${build.toFixed(0)} s = ${(ITEMS / build).toFixed(0)} items/s; size after: ${await sizeOf(dialect, handle, file)}`);
     }
 
-    const queries = benchQueries(QUERIES, ORGANS);
-    for (const q of queries.slice(0, 20)) await searchPublications(deps, { q: q.q, sort: q.sort, page: 1, pageSize: 20, filters: { scopeOrganId: q.organ ?? null, year: q.year } });
-    const times: Record<string, number[]> = {};
-    const all: number[] = [];
-    const allRelevance: number[] = [];
-    const allNewest: number[] = [];
-    let hitsTotal = 0;
-    for (const q of queries) {
-      const s = performance.now();
-      const r = await searchPublications(deps, { q: q.q, sort: q.sort, page: 1, pageSize: 20, filters: { scopeOrganId: q.organ ?? null, year: q.year } });
-      const t = performance.now() - s;
-      hitsTotal += r.total;
-      (times[q.kind] ??= []).push(t);
-      all.push(t);
-      (q.sort === 'newest' ? allNewest : allRelevance).push(t);
-    }
+    const { queries, byKind: times, all, relevance: allRelevance, newest: allNewest, meanMatches } = await timeSearches(deps, QUERIES);
     const line = (label: string, xs: number[]) => console.log(`  ${label.padEnd(26)} n=${String(xs.length).padStart(4)}  p50 ${ms(pct(xs, 50)).padStart(10)}  p95 ${ms(pct(xs, 95)).padStart(10)}  p99 ${ms(pct(xs, 99)).padStart(10)}`);
-    console.log(`  search with facet counts and one page of 20 (mean ${(hitsTotal / queries.length).toFixed(0)} matches per query):`);
+    console.log(`  search with facet counts and one page of 20 (mean ${meanMatches.toFixed(0)} matches per query):`);
     for (const [kind, xs] of Object.entries(times)) line(kind, xs);
     line('ALL relevance', allRelevance);
     line('ALL newest first', allNewest);
@@ -181,7 +132,7 @@ async function run(dialect: DialectName) {
   } finally {
     await handle.destroy();
     if (!process.argv.includes('--keep')) await dropPg?.();
-    else console.log('  kept the database (--keep)');
+    else console.log(`  kept the database (--keep): ${dialect === 'sqlite' ? file : `gongkai_bench_search_${process.pid}`}`);
   }
 }
 

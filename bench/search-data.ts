@@ -3,7 +3,11 @@
  * templates organs use, bodies of 500–3,000 characters drawn from 226 government terms (and their combinations) with
  * Zipf-like frequencies, 200 organs, ten years, 文号 on about a third. Deterministic (seeded).
  */
-import type { Columns } from './annual-report-data.ts';
+import pg from 'pg';
+import { performance } from 'node:perf_hooks';
+import type { AppDeps } from '../src/platform/app-deps.ts';
+import { searchPublications } from '../src/modules/search/index.ts';
+import { insertOrgans, ORGANS, type Columns } from './annual-report-data.ts';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -118,4 +122,75 @@ export function benchQueries(n: number, organCount: number): { q: string; organ?
     else out.push({ q: TERMS[Math.floor(r() * TERMS.length)].slice(0, 2), sort: 'relevance', kind: 'two characters' });
   }
   return out;
+}
+
+type Insert = (table: string, cols: Columns) => Promise<void>;
+const INT_COLUMNS = new Set(['organ_id', 'parent_id', 'sort_order', 'is_standard_directory', 'publication_id', 'node_id']);
+const BATCH = 10_000;
+
+/** Bulk insert on PostgreSQL through unnest() with each column's type (the integers of these tables). */
+export function searchPostgresInserter(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  const ready = client.connect();
+  return {
+    insert: async (table: string, cols: Columns) => {
+      await ready;
+      const names = Object.keys(cols);
+      const arrays = names.map((c, i) => `$${i + 1}::${INT_COLUMNS.has(c) ? 'int' : 'text'}[]`);
+      await client.query(`insert into ${table} (${names.join(',')}) select * from unnest(${arrays.join(',')})`, names.map((c) => cols[c]));
+    },
+    close: () => client.end(),
+  };
+}
+
+/**
+ * Loads the corpus into a freshly migrated database: ORGANS organs, one catalog node each, and
+ * `items` published items placed in their organ's node (ids from 1, node ids equal organ ids).
+ */
+export async function loadSearchCorpus(insert: Insert, items: number, onBatch?: (done: number) => void) {
+  await insertOrgans(insert);
+  const nodes: Columns = { organ_id: [], parent_id: [], name: [], sort_order: [], is_standard_directory: [], standard_area: [], description: [], created_at: [], updated_at: [] };
+  for (let i = 1; i <= ORGANS; i++) {
+    for (const [k, v] of Object.entries({ organ_id: i, parent_id: null, name: '政策文件', sort_order: 1, is_standard_directory: 0, standard_area: null, description: '', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })) nodes[k].push(v);
+  }
+  await insert('catalog_nodes', nodes);
+  for (let from = 0; from < items; from += BATCH) {
+    const n = Math.min(BATCH, items - from);
+    await insert('publications', searchPublicationColumns(ORGANS, from, n));
+    const placements: Columns = { publication_id: [], node_id: [] };
+    for (let i = from; i < from + n; i++) {
+      placements.publication_id.push(i + 1);
+      placements.node_id.push((i % ORGANS) + 1); // node ids follow organ ids in a fresh database
+    }
+    await insert('publication_placements', placements);
+    onBatch?.(from + n);
+  }
+}
+
+export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/**
+ * The portal's search (matching, facet counts, ranking, one page of 20 with snippets) over the
+ * query mix of benchQueries, after 20 warm-up queries: each query's time by kind and sort, and the
+ * mean number of matches.
+ */
+export async function timeSearches(deps: AppDeps, count: number) {
+  const queries = benchQueries(count, ORGANS);
+  const ask = (q: (typeof queries)[number]) => searchPublications(deps, { q: q.q, sort: q.sort, page: 1, pageSize: 20, filters: { scopeOrganId: q.organ ?? null, year: q.year } });
+  for (const q of queries.slice(0, 20)) await ask(q);
+  const byKind: Record<string, number[]> = {};
+  const all: number[] = [];
+  const relevance: number[] = [];
+  const newest: number[] = [];
+  let hits = 0;
+  for (const q of queries) {
+    const s = performance.now();
+    const r = await ask(q);
+    const t = performance.now() - s;
+    hits += r.total;
+    (byKind[q.kind] ??= []).push(t);
+    all.push(t);
+    (q.sort === 'newest' ? newest : relevance).push(t);
+  }
+  return { queries, byKind, all, relevance, newest, meanMatches: hits / Math.max(1, queries.length) };
 }
