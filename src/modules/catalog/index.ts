@@ -61,7 +61,11 @@ export { recordRedirect, resolveRedirect, type Redirect } from './storage/redire
 // 基层政务公开标准目录 (docs/standard-directories.md): the 事项 an item's editor offers.
 export { listDirectoryMatters, type DirectoryMatter } from './storage/directory-matters-repository.ts';
 // Content import and export (issue 17, docs/import-export.md): the writes an import makes in its one transaction, and what an export reads.
-export { ensureCatalogPaths, insertImportedDraft, type ImportedNode, type ImportedFile } from './use-cases/import-content.ts';
+export {
+  ensureCatalogPaths, ensureDirectoryMatters, importLinkTargets, insertImportedDraft, linkImportedItem, matterCode, type ImportedNode, type ImportedFile, type ImportedMatter,
+} from './use-cases/import-content.ts';
+export { directoryStageWord, isTemplateId, parseTemplateMatter } from './domain/standard-directory.ts';
+export { interpretationRefusals } from './domain/interpretation.ts';
 export { checkAttachmentFile } from './use-cases/manage-attachments.ts';
 export { indexNumbersTaken } from './storage/publication-writes-repository.ts';
 export { publishedItemIds } from './storage/organ-items-repository.ts';

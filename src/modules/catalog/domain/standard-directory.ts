@@ -116,6 +116,21 @@ function structuralProblems(t: DirectoryTemplate): string[] {
   return problems;
 }
 
+/** A template's id: lower-case letters, digits and hyphens. */
+export const isTemplateId = (v: string): boolean => /^[a-z0-9][a-z0-9-]{1,79}$/.test(v);
+
+/** The 过程 word of a 五公开 stage code (decision → 决策), as templates write it. */
+export const directoryStageWord = (code: DisclosureStage): string => Object.entries(DIRECTORY_STAGES).find(([, c]) => c === code)![0];
+
+/**
+ * One 事项 as a template states it, checked by the template's own rules: content import carries an
+ * organ's 事项 with its catalog in this shape (docs/import-export.md). Every problem, in Chinese.
+ */
+export function parseTemplateMatter(raw: unknown): { matter: TemplateMatter | null; problems: string[] } {
+  const r = matterSchema.safeParse(raw);
+  return r.success ? { matter: r.data, problems: [] } : { matter: null, problems: [...new Set(r.error.issues.map((i) => i.message))] };
+}
+
 /** Every matter of a template with the path of node names that holds it. */
 export function templateMatters(t: DirectoryTemplate): { path: string[]; matter: TemplateMatter }[] {
   const out: { path: string[]; matter: TemplateMatter }[] = [];

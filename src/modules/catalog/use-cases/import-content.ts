@@ -3,11 +3,17 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { actorUserId, type Actor } from '../../identity/index.ts';
+import { relatedOrganIds } from '../domain/interpretation.ts';
 import type { PublicationInput } from '../domain/publication-input.ts';
+import { DIRECTORY_STAGES, type TemplateMatter } from '../domain/standard-directory.ts';
 import { insertAttachment } from '../storage/attachments-repository.ts';
 import { insertCatalogNode, listCatalogNodes } from '../storage/catalog-nodes-repository.ts';
+import { insertDirectoryMatter, listDirectoryMatters } from '../storage/directory-matters-repository.ts';
 import type { Executor } from '../storage/executor.ts';
-import { findOrganById } from '../storage/organs-repository.ts';
+import { itemsByIndexNumber, setImportedReferences, type IndexedItem } from '../storage/import-links-repository.ts';
+import { replaceInterpretedPolicies } from '../storage/interpretations-repository.ts';
+import { findOrganById, listOrgans } from '../storage/organs-repository.ts';
+import { listAttachments } from '../storage/publications-repository.ts';
 import { insertPlacements, insertPublication } from '../storage/publication-writes-repository.ts';
 import { audit } from './audit-helper.ts';
 import { catalogChanged } from './catalog-changed.ts';
@@ -21,7 +27,13 @@ import { publicationInputColumns } from './save-publication.ts';
  */
 
 /** A catalog node named by its path of names from the organ's root, as an import or export file lists it. */
-export type ImportedNode = { path: string[]; description: string; isStandardDirectory: boolean; standardArea: string | null };
+export type ImportedNode = { path: string[]; description: string; isStandardDirectory: boolean; standardArea: string | null; matters?: ImportedMatter[] };
+
+/** A 标准目录 事项 of an imported node: a template's 事项 (its shape) and the template it came from. */
+export type ImportedMatter = TemplateMatter & { templateId: string };
+
+/** How an import file names a 事项 unambiguously: its template and its key. */
+export const matterCode = (m: { templateId: string; key: string }) => `${m.templateId}:${m.key}`;
 
 /**
  * Creates, in order, the nodes of `nodes` the organ's catalog does not have yet (each after its
@@ -99,4 +111,56 @@ export async function insertImportedDraft(
     after: { title: item.input.title, indexNumber: item.indexNumber, nodeIds: item.input.nodeIds, attachments: item.files.map((f) => f.fileName), from: item.from },
   });
   return id;
+}
+
+/**
+ * Adds the 事项 of the imported nodes that the organ does not have yet (by template and key, as a
+ * template import does; an existing 事项 is left as it is), each after its node's others. Returns the
+ * id of every 事项 of the organ by its code (matterCode).
+ */
+export async function ensureDirectoryMatters(trx: Executor, organId: number, byPath: Map<string, number>, nodes: ImportedNode[], at: string): Promise<Map<string, number>> {
+  const existing = await listDirectoryMatters(trx, organId);
+  const ids = new Map(existing.map((m) => [matterCode(m), m.id]));
+  const nextOrder = new Map<number, number>();
+  for (const m of existing) nextOrder.set(m.nodeId, Math.max(nextOrder.get(m.nodeId) ?? 0, m.sortOrder));
+  for (const node of nodes) {
+    const nodeId = byPath.get(node.path.join('/'))!;
+    for (const m of node.matters ?? []) {
+      if (ids.has(matterCode(m))) continue;
+      const sortOrder = (nextOrder.get(nodeId) ?? 0) + 1;
+      nextOrder.set(nodeId, sortOrder);
+      ids.set(matterCode(m), await insertDirectoryMatter(trx, {
+        organ_id: organId, node_id: nodeId, template_id: m.templateId, matter_key: m.key, name: m.name, stage: DIRECTORY_STAGES[m.stage], elements: m.elements,
+        legal_basis: m.legalBasis, time_limit: m.timeLimit, subject: m.subject, channels: JSON.stringify(m.channels), audience: m.audience, disclosure_mode: m.mode,
+        levels: JSON.stringify(m.levels), sort_order: sortOrder, created_at: at, updated_at: at,
+      }));
+    }
+  }
+  return ids;
+}
+
+/**
+ * The items an import file links to by 索引号 (the policies its interpretations explain, its
+ * replacements), with whether each belongs to the organ, an organ above it or one below it — the
+ * organs whose policies its interpretations may explain (domain/interpretation.ts).
+ */
+export async function importLinkTargets(db: Executor, organId: number, numbers: readonly string[]): Promise<Map<string, IndexedItem & { related: boolean }>> {
+  const found = await itemsByIndexNumber(db, numbers);
+  if (found.size === 0) return new Map();
+  const related = relatedOrganIds(await listOrgans(db), organId);
+  return new Map([...found].map(([n, t]) => [n, { ...t, related: related.has(t.organId) }]));
+}
+
+/**
+ * Links an imported item, in the importer's transaction, once every item of the file is in: the
+ * policies it explains, the item that replaces it, the 事项 it fulfils and its 图解 picture (one of
+ * its attachments, by file name). The importer has checked each link before.
+ */
+export async function linkImportedItem(
+  trx: Executor, id: number,
+  links: { policyIds: number[]; replacedById: number | null; matterId: number | null; graphicFileName: string | null }, at: string,
+): Promise<void> {
+  const graphic = links.graphicFileName === null ? null : (await listAttachments(trx, id)).find((a) => a.fileName === links.graphicFileName)?.id ?? null;
+  await setImportedReferences(trx, id, { replacedById: links.replacedById, matterId: links.matterId, graphicAttachmentId: graphic });
+  if (links.policyIds.length) await replaceInterpretedPolicies(trx, id, links.policyIds, at);
 }

@@ -1,12 +1,24 @@
 import {
-  AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, STAGE_LABELS, VALIDITY_LABELS, WITHHELD_REASONS, type Publication,
+  AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, INTERPRETATION_FORM_LABELS, ITEM_KIND_LABELS, STAGE_LABELS, VALIDITY_LABELS,
+  WITHHELD_REASONS, type Publication,
 } from '../../catalog/index.ts';
-import { CATALOG_COLUMNS, ITEM_COLUMNS, LIST_COLUMNS, type ItemColumnKey } from './item-columns.ts';
+import { CATALOG_COLUMNS, ITEM_COLUMNS, LIST_COLUMNS, MATTER_COLUMNS, MATTER_LIST_COLUMNS, type ItemColumnKey } from './item-columns.ts';
 
 /** An exported attachment: where its file is in the export's folder or ZIP, and its checksum. */
 export type ExportedFile = { file: string; fileName: string; sizeBytes: number; sha256: string; storageKey: string };
-export type ExportedNode = { path: string; description: string; standardArea: string };
-export type ExportedItem = { publication: Publication; catalogPaths: string[]; files: ExportedFile[] };
+/** A 标准目录 事项 of a node, in a template's shape (docs/standard-directories.md) with its template. */
+export type ExportedMatter = {
+  templateId: string; key: string; name: string; stage: string; elements: string; legalBasis: string; timeLimit: string; subject: string;
+  channels: string[]; audience: string; mode: string; levels: string[];
+};
+export type ExportedNode = { path: string; description: string; standardArea: string; matters: ExportedMatter[] };
+/**
+ * What an item names beyond itself, by names that hold in another database: 索引号 of the policies it
+ * explains and of its replacement, its 事项 (name, or 模板编号:事项编码 when the name is not unique in
+ * its nodes), the export file name of its 图解 picture; '' when none.
+ */
+export type ExportedLinks = { policies: string[]; replacedBy: string; matter: string; graphic: string };
+export type ExportedItem = { publication: Publication; catalogPaths: string[]; files: ExportedFile[]; links: ExportedLinks };
 export type ExportDocument = { organ: { code: string; name: string }; exportedAt: string; catalog: ExportedNode[]; items: ExportedItem[] };
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -25,13 +37,16 @@ export function itemValues(item: ExportedItem, style: 'codes' | 'labels'): Recor
     withheldReason: coded(WITHHELD_REASONS, p.withheldReason), disclosurePeriod: coded(DISCLOSURE_PERIOD_LABELS, p.disclosurePeriod), audience: coded(AUDIENCE_LABELS, p.audience),
     validity: coded(VALIDITY_LABELS, p.validity), docType: coded(DOC_TYPE_LABELS, p.docType), keywords: p.keywords, summary: p.summary, source: p.source,
     consultPhone: p.consultPhone ?? '', catalogPaths: item.catalogPaths, attachments: item.files.map((f) => f.file), bodyHtml: p.bodyHtml, oldUrl: '',
+    itemKind: coded(ITEM_KIND_LABELS, p.itemKind), interpretationForm: coded(INTERPRETATION_FORM_LABELS, p.interpretationForm), videoUrl: p.videoUrl ?? '',
+    graphicAttachment: item.links.graphic, interpretedPolicies: item.links.policies, replacedBy: item.links.replacedBy, matter: item.links.matter,
   };
 }
 
 /** The JSON an export writes (and an import reads): the organ, its catalog in tree order, its items. */
 export function exportJson(doc: ExportDocument): string {
   return `${JSON.stringify({
-    format: 'gongkai-items', version: 1, organ: doc.organ, exportedAt: doc.exportedAt, catalog: doc.catalog,
+    format: 'gongkai-items', version: 1, organ: doc.organ, exportedAt: doc.exportedAt,
+    catalog: doc.catalog.map(({ matters, ...n }) => (matters.length ? { ...n, matters } : n)),
     items: doc.items.map((item) => {
       const values = itemValues(item, 'codes');
       const out: Record<string, unknown> = {};
@@ -62,4 +77,16 @@ export function itemRows(doc: ExportDocument): string[][] {
 /** The catalog as rows (the .xlsx 目录 sheet). */
 export function catalogRows(doc: ExportDocument): string[][] {
   return [CATALOG_COLUMNS.map((c) => c.header), ...doc.catalog.map((n) => [n.path, n.description, n.standardArea])];
+}
+
+/** The 事项 of every node as rows (the .xlsx 标准目录事项 sheet); list cells joined by ；. */
+export function matterRows(doc: ExportDocument): string[][] {
+  return [
+    MATTER_COLUMNS.map((c) => c.header),
+    ...doc.catalog.flatMap((n) => n.matters.map((m) => MATTER_COLUMNS.map((c) => {
+      if (c.key === 'path') return n.path;
+      const v = m[c.key];
+      return MATTER_LIST_COLUMNS.includes(c.key) && Array.isArray(v) ? v.join('；') : String(v);
+    }))),
+  ];
 }

@@ -24,6 +24,14 @@ export const ITEM_COLUMNS = [
   { key: 'consultPhone', header: '政策咨询电话' },
   { key: 'catalogPaths', header: '目录' },
   { key: 'attachments', header: '附件' },
+  // Links to other items go by 索引号, the one name an item keeps from one database to another.
+  { key: 'itemKind', header: '信息类别' },
+  { key: 'interpretationForm', header: '解读形式' },
+  { key: 'videoUrl', header: '视频链接' },
+  { key: 'graphicAttachment', header: '图解图片' },
+  { key: 'interpretedPolicies', header: '所解读的政策' },
+  { key: 'replacedBy', header: '替代文件' },
+  { key: 'matter', header: '标准目录事项' },
   { key: 'bodyHtml', header: '正文' },
   { key: 'oldUrl', header: '原网址' },
 ] as const;
@@ -31,7 +39,7 @@ export const ITEM_COLUMNS = [
 export type ItemColumnKey = (typeof ITEM_COLUMNS)[number]['key'];
 
 /** The columns whose cell lists several values (separated by ；, ; or a line break; JSON: an array). */
-export const LIST_COLUMNS: readonly ItemColumnKey[] = ['keywords', 'catalogPaths', 'attachments'];
+export const LIST_COLUMNS: readonly ItemColumnKey[] = ['keywords', 'catalogPaths', 'attachments', 'interpretedPolicies'];
 
 /** The catalog sheet (.xlsx 目录) and the JSON `catalog` list: every node of the organ, parents first. */
 export const CATALOG_COLUMNS = [
@@ -42,9 +50,33 @@ export const CATALOG_COLUMNS = [
 
 export type CatalogColumnKey = (typeof CATALOG_COLUMNS)[number]['key'];
 
+/**
+ * The 标准目录 事项 of the catalog's nodes (the .xlsx 标准目录事项 sheet; JSON: each catalog entry's
+ * `matters`): a template's columns (docs/standard-directories.md) with the node's path and the template.
+ */
+export const MATTER_COLUMNS = [
+  { key: 'path', header: '目录' },
+  { key: 'templateId', header: '模板编号' },
+  { key: 'key', header: '事项编码' },
+  { key: 'name', header: '事项名称' },
+  { key: 'stage', header: '过程' },
+  { key: 'elements', header: '公开内容（要素）' },
+  { key: 'legalBasis', header: '公开依据' },
+  { key: 'timeLimit', header: '公开时限' },
+  { key: 'subject', header: '公开主体' },
+  { key: 'channels', header: '公开渠道和载体' },
+  { key: 'audience', header: '公开对象' },
+  { key: 'mode', header: '公开方式' },
+  { key: 'levels', header: '公开层级' },
+] as const;
+
+export type MatterColumnKey = (typeof MATTER_COLUMNS)[number]['key'];
+export const MATTER_LIST_COLUMNS: readonly MatterColumnKey[] = ['channels', 'levels'];
+
 /** The worksheet names of an .xlsx export. */
 export const ITEMS_SHEET = '信息';
 export const CATALOG_SHEET = '目录';
+export const MATTERS_SHEET = '标准目录事项';
 
 const byName = new Map<string, ItemColumnKey>(ITEM_COLUMNS.flatMap((c) => [[c.header, c.key], [c.key.toLowerCase(), c.key]] as [string, ItemColumnKey][]));
 const catalogByName = new Map<string, CatalogColumnKey>(CATALOG_COLUMNS.flatMap((c) => [[c.header, c.key], [c.key.toLowerCase(), c.key]] as [string, CatalogColumnKey][]));
@@ -53,6 +85,9 @@ const catalogByName = new Map<string, CatalogColumnKey>(CATALOG_COLUMNS.flatMap(
 export const itemColumnOf = (header: string): ItemColumnKey | null => byName.get(header.trim()) ?? byName.get(header.trim().toLowerCase()) ?? null;
 export const catalogColumnOf = (header: string): CatalogColumnKey | null =>
   catalogByName.get(header.trim()) ?? catalogByName.get(header.trim().toLowerCase()) ?? null;
+const matterByName = new Map<string, MatterColumnKey>(MATTER_COLUMNS.flatMap((c) => [[c.header, c.key], [c.key.toLowerCase(), c.key]] as [string, MatterColumnKey][]));
+export const matterColumnOf = (header: string): MatterColumnKey | null =>
+  matterByName.get(header.trim()) ?? matterByName.get(header.trim().toLowerCase()) ?? null;
 
 /** Splits a list cell: "a；b;c" or one per line. */
 export const splitList = (cell: string): string[] => cell.split(/[;；\n]+/).map((s) => s.trim()).filter(Boolean);

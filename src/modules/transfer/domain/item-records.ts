@@ -1,9 +1,11 @@
-import { catalogColumnOf, itemColumnOf, LIST_COLUMNS, splitList, type ItemColumnKey } from './item-columns.ts';
+import { catalogColumnOf, itemColumnOf, LIST_COLUMNS, MATTER_LIST_COLUMNS, matterColumnOf, splitList, type ItemColumnKey, type MatterColumnKey } from './item-columns.ts';
 
 /** One item as a file states it, before any check: where it is (行 or 条) and its cells by column. */
 export type ItemRecord = { at: string; fields: Partial<Record<ItemColumnKey, string | string[]>> };
-/** One node of the file's catalog list. */
-export type CatalogRecord = { at: string; path: string; description: string; standardArea: string };
+/** One 标准目录 事项 of a node as the file states it (a template's fields and `templateId`), checked later. */
+export type MatterRecord = { at: string; fields: Record<string, unknown> };
+/** One node of the file's catalog list, with its 事项. */
+export type CatalogRecord = { at: string; path: string; description: string; standardArea: string; matters: MatterRecord[] };
 /** Something wrong at a place in the file, in Chinese. */
 export type Problem = { at: string; message: string };
 export type ItemFile = { items: ItemRecord[]; catalog: CatalogRecord[] | null; problems: Problem[] };
@@ -52,7 +54,21 @@ export function itemRecordsFromTable(rows: Row[]): { items: ItemRecord[]; proble
 /** Catalog records of the 目录 worksheet. */
 export function catalogRecordsFromTable(rows: Row[]): { catalog: CatalogRecord[]; problems: Problem[] } {
   const { records, problems } = tableRecords(rows, catalogColumnOf);
-  return { problems, catalog: records.map(({ at, cells }) => ({ at: `目录表${at}`, path: cells.path ?? '', description: cells.description ?? '', standardArea: cells.standardArea ?? '' })) };
+  return { problems, catalog: records.map(({ at, cells }) => ({ at: `目录表${at}`, path: cells.path ?? '', description: cells.description ?? '', standardArea: cells.standardArea ?? '', matters: [] })) };
+}
+
+/** 事项 records of the 标准目录事项 worksheet, each with the path of its node; list cells are split. */
+export function matterRecordsFromTable(rows: Row[]): { matters: (MatterRecord & { path: string })[]; problems: Problem[] } {
+  const { records, problems } = tableRecords(rows, matterColumnOf);
+  return {
+    problems: problems.map((p) => ({ ...p, at: `事项表${p.at}` })),
+    matters: records.map(({ at, cells }) => {
+      const { path = '', ...rest } = cells;
+      const fields: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(rest)) fields[k] = MATTER_LIST_COLUMNS.includes(k as MatterColumnKey) ? splitList(String(v)) : String(v).trim();
+      return { at: `事项表${at}`, path, fields };
+    }),
+  };
 }
 
 /**
@@ -98,7 +114,15 @@ export function itemFileFromJson(text: string, opts: { lines?: boolean } = {}): 
   if (Array.isArray(rawCatalog)) {
     catalog = rawCatalog.map((n, i) => {
       const o = (n && typeof n === 'object' ? n : { path: n }) as Record<string, unknown>;
-      return { at: `目录第${i + 1}项`, path: String(o.path ?? ''), description: String(o.description ?? ''), standardArea: o.standardArea ? String(o.standardArea) : '' };
+      const at = `目录第${i + 1}项`;
+      const matters: MatterRecord[] = [];
+      if (Array.isArray(o.matters)) {
+        o.matters.forEach((m, j) => {
+          if (m && typeof m === 'object' && !Array.isArray(m)) matters.push({ at: `${at}第${j + 1}个事项`, fields: m as Record<string, unknown> });
+          else problems.push({ at: `${at}第${j + 1}个事项`, message: '每个事项应为一个对象' });
+        });
+      } else if (o.matters !== undefined && o.matters !== null) problems.push({ at, message: '"matters" 应为事项数组' });
+      return { at, path: String(o.path ?? ''), description: String(o.description ?? ''), standardArea: o.standardArea ? String(o.standardArea) : '', matters };
     });
   } else if (rawCatalog !== undefined) problems.push({ at: '文件', message: '"catalog" 应为栏目数组' });
   return { items, catalog, problems };

@@ -1,7 +1,7 @@
 import { addDays, isIsoDate } from '../../../shared/iso-date.ts';
 import {
-  AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, STAGE_LABELS, VALIDITY_LABELS, WITHHELD_REASONS,
-  publicationInputSchema, type PublicationInput,
+  AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, INTERPRETATION_FORM_LABELS, ITEM_KIND_LABELS, STAGE_LABELS, VALIDITY_LABELS,
+  WITHHELD_REASONS, publicationInputSchema, type PublicationInput,
 } from '../../catalog/index.ts';
 import { pathNames, type ItemColumnKey } from './item-columns.ts';
 import type { ItemRecord } from './item-records.ts';
@@ -20,7 +20,15 @@ export type ParsedItem = {
   attachments: string[];
   /** The old site's path of this item (原网址), redirected to its new page. */
   oldPath: string | null;
+  links: ItemLinks;
 };
+
+/**
+ * What an item names beyond itself, resolved once every row is read (a link may point to a later
+ * row): the policies an interpretation explains and the item replacing it, by 索引号; the 标准目录
+ * 事项 it fulfils, by name or 模板编号:事项编码; its 图解 picture, by the file name of one of its attachments.
+ */
+export type ItemLinks = { policies: string[]; replacedBy: string | null; matter: string | null; graphic: string | null };
 
 /**
  * A date as spreadsheets write it: 2020-01-02, 2020/1/2, 2020.1.2, 2020年1月2日, or an Excel day
@@ -52,7 +60,11 @@ const ENUMS: { key: ItemColumnKey; label: string; labels: Record<string, string>
   { key: 'audience', label: '公开范围', labels: AUDIENCE_LABELS },
   { key: 'validity', label: '有效性', labels: VALIDITY_LABELS },
   { key: 'docType', label: '文件类型', labels: DOC_TYPE_LABELS },
+  { key: 'itemKind', label: '信息类别', labels: ITEM_KIND_LABELS },
+  { key: 'interpretationForm', label: '解读形式', labels: INTERPRETATION_FORM_LABELS },
 ];
+
+const IMAGE_FILE = /\.(jpe?g|png|gif)$/i;
 
 /** The path part of an old address (http://old.example.gov.cn/art/2019/1/2/art_1_2.html → /art/2019/1/2/art_1_2.html). */
 export function oldPathOf(url: string): string | null {
@@ -72,7 +84,11 @@ export function oldPathOf(url: string): string | null {
  * 主动公开 attribute, a 成文日期 not after it, and a body or an attachment (publish-rules.ts).
  */
 /** What the later checks need of a record, given even when its own fields have problems (so every reason is listed). */
-export type RecordParts = Pick<ParsedItem, 'indexNumber' | 'catalogPaths' | 'attachments' | 'oldPath'> & { texts: [where: string, text: string][] };
+export type RecordParts = Pick<ParsedItem, 'indexNumber' | 'catalogPaths' | 'attachments' | 'oldPath' | 'links'> & {
+  texts: [where: string, text: string][];
+  /** document or interpretation (what a link to this row needs to know); null when the cell is wrong. */
+  itemKind: string | null;
+};
 
 export function parseItem(record: ItemRecord, mode: ImportMode, today: string): { item: ParsedItem | null; problems: string[]; parts: RecordParts } {
   const problems: string[] = [];
@@ -105,6 +121,21 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   }
   if (!text('stage') && !problems.some((p) => p.startsWith('五公开'))) problems.push('缺少五公开类别（决策、执行、管理、服务、结果）');
 
+  // 政策解读: its form and its policies. The policies are named by 索引号 and resolved after every
+  // row is read; the editor's schema sees a stand-in so that it checks everything else.
+  const policies = list('interpretedPolicies').map((n) => n.trim()).filter(Boolean);
+  const graphic = text('graphicAttachment') || null;
+  const interpretation = raw.itemKind === 'interpretation';
+  if (interpretation) {
+    if (policies.length === 0) problems.push('政策解读须在“所解读的政策”列填写所解读政策文件的索引号');
+    raw.policyIds = policies.length ? [1] : [];
+    raw.videoUrl = text('videoUrl');
+    if (graphic && raw.interpretationForm !== 'graphic') problems.push('只有解读形式为“图解”的政策解读才能填写图解图片');
+    if (raw.interpretationForm === 'graphic' && mode === 'published' && !graphic) problems.push('图解须在“图解图片”列填写本条附件中的一张图片（作为已发布信息导入时）');
+  } else if (policies.length || text('interpretationForm') || text('videoUrl') || graphic) {
+    if (!problems.some((p) => p.startsWith('信息类别'))) problems.push('填写了所解读的政策、解读形式、视频链接或图解图片的信息，信息类别应为“政策解读”');
+  }
+
   let input: Omit<PublicationInput, 'nodeIds'> | null = null;
   if (raw.title && raw.formedOn && raw.stage) {
     const checked = publicationInputSchema.safeParse(raw);
@@ -113,7 +144,7 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
     } else if (checked.data.formedOn > addDays(today, 366)) problems.push(`成文日期 ${checked.data.formedOn} 晚于今天一年以上，请核对`);
     if (checked.success) {
       const { nodeIds: _placeholder, ...rest } = checked.data;
-      input = rest;
+      input = { ...rest, policyIds: [], replacedById: null, matterId: null, graphicAttachmentId: null };
     }
   }
 
@@ -122,6 +153,18 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const attachments = list('attachments');
   const indexNumber = text('indexNumber') || null;
   if (indexNumber && indexNumber.length > 60) problems.push('索引号不能超过 60 个字符');
+  // The 图解 picture is one of the item's own attachments, named as in 附件 or by its last part.
+  let graphicName: string | null = null;
+  if (graphic) {
+    const own = attachments.find((a) => a === graphic || a.split(/[\\/]/).pop() === graphic);
+    if (!own) problems.push(`图解图片“${graphic}”不是本条“附件”列中的文件`);
+    else if (!IMAGE_FILE.test(own)) problems.push(`图解图片“${graphic}”应为 JPG、PNG 或 GIF 图片`);
+    else graphicName = own.split(/[\\/]/).pop()!;
+  }
+  const replacedBy = text('replacedBy') || null;
+  if (replacedBy && replacedBy === indexNumber) problems.push('替代文件不能是本文件');
+  if (indexNumber && policies.includes(indexNumber)) problems.push('政策解读不能关联它自己');
+  const links: ItemLinks = { policies: [...new Set(policies)], replacedBy, matter: text('matter') || null, graphic: graphicName };
 
   let publishedOn: string | null = null;
   if (mode === 'published') {
@@ -146,7 +189,8 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
     ['标题', text('title')], ['内容概述', text('summary')], ['正文', String(raw.bodyHtml)], ['关键词', list('keywords').join(' ')],
     ['信息来源', text('source')], ['文号', text('documentNumber')], ['发布机构', text('publishingOrganName')],
   ];
-  const parts: RecordParts = { indexNumber, catalogPaths, attachments, oldPath, texts };
+  const itemKind = text('itemKind') ? (raw.itemKind as string | undefined) ?? null : 'document';
+  const parts: RecordParts = { indexNumber, catalogPaths, attachments, oldPath, links, texts, itemKind };
   if (problems.length || !input) return { item: null, problems, parts };
-  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPath }, problems, parts };
+  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPath, links }, problems, parts };
 }

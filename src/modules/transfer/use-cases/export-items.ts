@@ -6,13 +6,14 @@ import { renderXlsxSheets } from '../../../platform/documents/render-xlsx.ts';
 import { writeCsv } from '../../../platform/tables/write-csv.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import {
-  attachmentPath, findPublication, inTreeOrder, listAttachments, listCatalogNodes, organByCode, publishedItemIds,
+  attachmentPath, directoryStageWord, findPublication, inTreeOrder, listAttachments, listCatalogNodes, listDirectoryMatters, matterCode, organByCode, publishedItemIds,
+  type DirectoryMatter, type Publication,
 } from '../../catalog/index.ts';
 import { TransferErrorCode as E } from '../domain/error-codes.ts';
 import {
-  catalogRows, EXPORT_FORMATS, exportJson, itemFolder, itemRows, type ExportDocument, type ExportFormat, type ExportedItem,
+  catalogRows, EXPORT_FORMATS, exportJson, itemFolder, itemRows, matterRows, type ExportDocument, type ExportFormat, type ExportedItem, type ExportedMatter,
 } from '../domain/export-document.ts';
-import { CATALOG_SHEET, ITEMS_SHEET } from '../domain/item-columns.ts';
+import { CATALOG_SHEET, ITEMS_SHEET, MATTERS_SHEET } from '../domain/item-columns.ts';
 
 export const isExportFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 
@@ -36,22 +37,57 @@ export async function collectExport(deps: AppDeps, organCode: string, onProgress
   };
   const ordered = inTreeOrder(nodes);
   const order = new Map(ordered.map((n, i) => [n.id, i]));
+  const matters = await listDirectoryMatters(deps.db, organ.id);
   const ids = await publishedItemIds(deps.db, organ.id);
+  // Other items are named by their 索引号 (a policy or a replacement may be another organ's item).
+  const indexNumbers = new Map<number, string | null>();
+  const indexNumberOf = async (id: number) => {
+    if (!indexNumbers.has(id)) indexNumbers.set(id, (await findPublication(deps.db, id))?.indexNumber ?? null);
+    return indexNumbers.get(id) ?? null;
+  };
   const items: ExportedItem[] = [];
   for (const [i, id] of ids.entries()) {
     const publication = (await findPublication(deps.db, id))!;
-    const files = (await listAttachments(deps.db, id)).map((a) => ({
+    indexNumbers.set(id, publication.indexNumber);
+    const attachments = await listAttachments(deps.db, id);
+    const files = attachments.map((a) => ({
       file: `${itemFolder(i + 1)}/${a.fileName}`, fileName: a.fileName, sizeBytes: a.sizeBytes, sha256: a.sha256, storageKey: a.storageKey,
     }));
     const placed = publication.nodeIds.filter((n) => byId.has(n)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    items.push({ publication, catalogPaths: placed.map(pathOf), files });
+    const policies: string[] = [];
+    for (const p of publication.policyIds) {
+      const n = await indexNumberOf(p);
+      if (n) policies.push(n);
+    }
+    const graphic = attachments.findIndex((a) => a.id === publication.graphicAttachmentId);
+    items.push({
+      publication, catalogPaths: placed.map(pathOf), files,
+      links: {
+        policies, replacedBy: publication.replacedById ? (await indexNumberOf(publication.replacedById)) ?? '' : '',
+        matter: matterName(publication, matters), graphic: graphic >= 0 ? files[graphic].file : '',
+      },
+    });
     onProgress?.(i + 1, ids.length);
   }
+  const exported = (m: DirectoryMatter): ExportedMatter => ({
+    templateId: m.templateId, key: m.key, name: m.name, stage: directoryStageWord(m.stage), elements: m.elements, legalBasis: m.legalBasis, timeLimit: m.timeLimit,
+    subject: m.subject, channels: m.channels, audience: m.audience, mode: m.mode, levels: m.levels,
+  });
   return {
     organ: { code: organ.code, name: organ.name }, exportedAt: deps.clock.now().toISOString(),
-    catalog: ordered.map((n) => ({ path: pathOf(n.id), description: n.description, standardArea: n.isStandardDirectory ? n.standardArea ?? n.name : '' })),
+    catalog: ordered.map((n) => ({
+      path: pathOf(n.id), description: n.description, standardArea: n.isStandardDirectory ? n.standardArea ?? n.name : '',
+      matters: matters.filter((m) => m.nodeId === n.id).map(exported),
+    })),
     items,
   };
+}
+
+/** An item's 事项 as the import finds it again: its name, or 模板编号:事项编码 when another 事项 of the item's nodes has the same name. */
+function matterName(p: Publication, matters: DirectoryMatter[]): string {
+  const m = matters.find((x) => x.id === p.matterId);
+  if (!m) return '';
+  return matters.some((x) => x.id !== m.id && x.name === m.name && p.nodeIds.includes(x.nodeId)) ? matterCode(m) : m.name;
 }
 
 /** The export file's bytes, content type and file name in a format. */
@@ -60,7 +96,7 @@ export function renderExport(doc: ExportDocument, format: ExportFormat): { bytes
   if (format === 'json') return { bytes: Buffer.from(exportJson(doc), 'utf8'), contentType: 'application/json; charset=utf-8', fileName: `${base}.json` };
   if (format === 'csv') return { bytes: Buffer.from(writeCsv(itemRows(doc)), 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv` };
   return {
-    bytes: renderXlsxSheets([{ name: ITEMS_SHEET, rows: itemRows(doc) }, { name: CATALOG_SHEET, rows: catalogRows(doc) }]),
+    bytes: renderXlsxSheets([{ name: ITEMS_SHEET, rows: itemRows(doc) }, { name: CATALOG_SHEET, rows: catalogRows(doc) }, { name: MATTERS_SHEET, rows: matterRows(doc) }]),
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${base}.xlsx`,
   };
 }

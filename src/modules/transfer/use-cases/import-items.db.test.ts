@@ -5,7 +5,11 @@ import { createTestDatabase, DIALECTS } from '../../../../test/support/db.ts';
 import { buildDeps, createNode, createOrgan, system } from '../../../../test/support/factories.ts';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { buildPdf } from '../../../../test/corpus/privacy/factories/build-pdf.ts';
-import { attachmentPath, findOrganByCode, findPublication, listAttachments, listCatalogNodes, resolveRedirect, type Organ } from '../../catalog/index.ts';
+import {
+  attachmentPath, findOrganByCode, findPublication, interpretationLinks, listAttachments, listCatalogNodes, listDirectoryMatters, resolveRedirect, type Organ,
+} from '../../catalog/index.ts';
+import { findDirectoryTemplate } from '../../catalog/use-cases/directory-templates.ts';
+import { importStandardDirectory } from '../../catalog/use-cases/import-standard-directory.ts';
 import { addAttachment, createPublication } from '../../catalog/index.ts';
 import { publishImported } from '../../review/index.ts';
 import { searchPublications } from '../../search/index.ts';
@@ -26,12 +30,29 @@ async function counts(deps: AppDeps) {
   return { items: await n('publications'), attachments: await n('attachments'), nodes: await n('catalog_nodes'), redirects: await n('redirects') };
 }
 
-/** What the portal shows of an organ, without ids: its tree and each published item with its places and files' bytes. */
+/**
+ * What the portal shows of an organ, without ids: its tree with its 标准目录 事项, and each published
+ * item with its places, files' bytes and what its page links to — the published replacement of a
+ * repealed item, an interpretation's policies and a policy's interpretations, the 事项 it fulfils.
+ */
 async function portalOf(deps: AppDeps, organ: Organ) {
   const doc = await collectExport(deps, organ.code);
+  const matters = await listDirectoryMatters(deps.db, organ.id);
+  const nodes = await listCatalogNodes(deps.db, organ.id);
+  const titles = (list: { title: string; publishedOn: string | null }[]) => list.map((l) => `${l.publishedOn} ${l.title}`);
   return {
     catalog: doc.catalog,
+    matters: matters.map((m) => ({ node: nodes.find((n) => n.id === m.nodeId)!.name, templateId: m.templateId, key: m.key, name: m.name, legalBasis: m.legalBasis, timeLimit: m.timeLimit })),
     items: await Promise.all(doc.items.map(async ({ publication: p, catalogPaths, files }) => ({
+      itemKind: p.itemKind, interpretationForm: p.interpretationForm,
+      replacement: await (async () => {
+        const r = p.replacedById ? await findPublication(deps.db, p.replacedById) : null;
+        return r && r.status === 'published' ? { indexNumber: r.indexNumber, title: r.title } : null;
+      })(),
+      links: await interpretationLinks(deps.db, p.id).then((l) => ({ policies: titles(l.policies), interpretations: titles(l.interpretations) })),
+      matter: ((m) => (m ? { name: m.name, legalBasis: m.legalBasis, timeLimit: m.timeLimit, subject: m.subject, audience: m.audience, mode: m.mode } : null))(
+        matters.find((m) => m.id === p.matterId),
+      ),
       indexNumber: p.indexNumber, title: p.title, documentNumber: p.documentNumber, publishingOrganName: p.publishingOrganName, formedOn: p.formedOn,
       publishedOn: p.publishedOn, subject: p.subject, genre: p.genre, stage: p.stage, disclosureMode: p.disclosureMode, disclosurePeriod: p.disclosurePeriod,
       audience: p.audience, validity: p.validity, docType: p.docType, keywords: p.keywords, summary: p.summary, bodyHtml: p.bodyHtml, source: p.source,
@@ -107,6 +128,27 @@ for (const dialect of DIALECTS) {
       expect(await counts(deps)).toEqual(before);
     });
 
+    it('refuses links it cannot follow — a policy or a replacement whose 索引号 is in neither the file nor the database, a 事项 not of the row\'s nodes, a policy that is itself an interpretation — and imports nothing', async () => {
+      const before = await counts(deps);
+      const header = '索引号,标题,成文日期,发布日期,五公开,目录,正文,信息类别,解读形式,所解读的政策,替代文件,标准目录事项';
+      const r = await importItems(deps, system, organ.code, readItemFile('links.csv', new TextEncoder().encode([header,
+        'L1/2021-00001,关于住房政策的解读,2021-03-01,2021-03-02,决策,政策文件,<p>解读。</p>,政策解读,文字解读,L1/2021-09999,,',
+        'L1/2021-00002,住房管理暂行办法,2020-01-01,2020-01-02,决策,政策文件,<p>全文。</p>,,,,L1/2021-08888,',
+        'L1/2021-00003,配租结果公示,2021-03-01,2021-03-02,结果,工作动态,<p>结果。</p>,,,,,配租结果',
+        'L1/2021-00004,对解读的解读,2021-03-01,2021-03-02,决策,政策文件,<p>解读。</p>,政策解读,文字解读,L1/2021-00001,,',
+        // A link to a later row is fine.
+        'L1/2021-00005,住房管理办法解读,2021-03-01,2021-03-03,决策,政策文件,<p>解读。</p>,政策解读,文字解读,L1/2021-00006,,',
+        'L1/2021-00006,住房管理办法,2021-03-01,2021-03-02,决策,政策文件,<p>全文。</p>,,,,,',
+      ].join('\n'))), { mode: 'published', dryRun: false, attachments: null, from: 'links.csv' });
+      expect(r.problems).toEqual([
+        { at: '第2行', message: '所解读的政策“L1/2021-09999”：这个索引号在文件和本系统中都找不到' },
+        { at: '第3行', message: '替代文件“L1/2021-08888”：这个索引号在文件和本系统中都找不到' },
+        { at: '第4行', message: '标准目录事项“配租结果”不是本信息所在目录栏目（工作动态）的事项' },
+        { at: '第5行', message: '所解读的政策“L1/2021-00001”（第2行）是一篇政策解读：请填写它所解读的政策文件的索引号' },
+      ]);
+      expect(await counts(deps)).toEqual(before);
+    });
+
     it('the privacy scanner refuses a row whose body holds an ID card number, as the editor would', async () => {
       const r = await importItems(deps, system, organ.code, csv([
         'X3/2020-00001,关于张某住房保障资格的公示,2020-03-01,2020-03-02,结果,公示,工作动态,,<p>申请人张某，身份证号11010519491231002X，符合条件。</p>',
@@ -165,7 +207,29 @@ for (const dialect of DIALECTS) {
         const b = await createPublication(deps, system, source.id, { title: '住建局开展"安全生产月"活动, 现场检查', formedOn: '2022-06-01', stage: 'execution', genre: '工作动态', bodyHtml: '<p>6月1日，"安全生产月"启动。</p>', nodeIds: [news] });
         await addAttachment(deps, system, b.id, { fileName: '附件1.txt', bytes: Buffer.from('另一份同名附件') });
         await publishImported(deps, system, b.id, { backdatedPublishedOn: '2022-06-02' });
+        // A repealed item replaced by a (later, so further down the file) one; an interpretation of a
+        // policy; an item fulfilling a 事项 of a standard-directory template's node.
+        const old = await createPublication(deps, system, source.id, {
+          title: '青岚县公共租赁住房管理暂行办法', formedOn: '2015-03-01', stage: 'decision', genre: '通知', validity: 'repealed', replacedById: a.id,
+          bodyHtml: '<p>暂行办法全文。</p>', nodeIds: [normative],
+        });
+        await publishImported(deps, system, old.id, { backdatedPublishedOn: '2015-03-05' });
+        const interpretation = await createPublication(deps, system, source.id, {
+          title: '《青岚县公共租赁住房管理办法》政策解读', formedOn: '2021-02-04', stage: 'decision', genre: '解读', itemKind: 'interpretation', interpretationForm: 'text',
+          policyIds: [a.id], bodyHtml: '<p>一、制定背景……</p>', nodeIds: [policy],
+        });
+        await publishImported(deps, system, interpretation.id, { backdatedPublishedOn: '2021-02-05' });
+        const area = await importStandardDirectory(deps, system, source.id, findDirectoryTemplate('zhujian-baozhangxing-zhufang'), null);
+        const matter = (await listDirectoryMatters(deps.db, source.id)).find((m) => m.key === 'bzxzf-pzjg')!;
+        expect(area.mattersCreated).toBeGreaterThan(1);
+        const result = await createPublication(deps, system, source.id, {
+          title: '2022年公共租赁住房配租结果公示', formedOn: '2022-09-01', stage: 'result', genre: '公示', matterId: matter.id, bodyHtml: '<p>配租结果如下。</p>', nodeIds: [matter.nodeId, news],
+        });
+        await publishImported(deps, system, result.id, { backdatedPublishedOn: '2022-09-02' });
         const expected = await portalOf(deps, source);
+        expect(expected.items.find((i) => i.title === old.title)).toMatchObject({ validity: 'repealed', replacement: { title: a.title } });
+        expect(expected.items.find((i) => i.title === a.title)!.links.interpretations).toEqual(['2021-02-05 《青岚县公共租赁住房管理办法》政策解读']);
+        expect(expected.items.find((i) => i.title === result.title)!.matter).toMatchObject({ name: '配租结果', timeLimit: '配租结束之日起20个工作日内' });
 
         const doc = await collectExport(deps, source.code);
         const out = renderExport(doc, format);
@@ -185,8 +249,15 @@ for (const dialect of DIALECTS) {
           const files = format === 'xlsx' ? zipSource(fs.readFileSync(path.join(target, 'files.zip'))) : directorySource(path.join(target, 'files'));
           const r = await importItems(emptyDeps, system, copy.code, readItemFile(out.fileName, out.bytes), { mode: 'published', dryRun: false, attachments: files, from: out.fileName });
           expect(r.problems).toEqual([]);
-          expect(r.items).toBe(2);
-          expect(await portalOf(emptyDeps, (await findOrganByCode(emptyDeps.db, copy.code))!)).toEqual(expected);
+          expect(r.items).toBe(5);
+          const got = await portalOf(emptyDeps, (await findOrganByCode(emptyDeps.db, copy.code))!);
+          // Each link by itself first (soft: every lost one is reported), so that a failure names what was lost.
+          const item = (portal: typeof got, title: string) => portal.items.find((i) => i.title === title)!;
+          expect.soft(item(got, old.title).replacement, '废止信息的替代文件').toEqual(item(expected, old.title).replacement);
+          expect.soft(item(got, interpretation.title), '政策解读及其政策').toMatchObject({ itemKind: 'interpretation', interpretationForm: 'text', links: item(expected, interpretation.title).links });
+          expect.soft(item(got, a.title).links, '政策的解读').toEqual(item(expected, a.title).links);
+          expect.soft(item(got, result.title).matter, '标准目录事项').toEqual(item(expected, result.title).matter);
+          expect(got).toEqual(expected);
           expect((await listCatalogNodes(emptyDeps.db, copy.id)).find((n) => n.name === '规范性文件')).toMatchObject({ isStandardDirectory: true, standardArea: '保障性住房' });
         } finally {
           await empty.drop();

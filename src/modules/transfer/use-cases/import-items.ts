@@ -2,8 +2,9 @@ import fs from 'node:fs/promises';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
-  ensureCatalogPaths, findOrganByCode, indexNumbersTaken, insertImportedDraft, listCatalogNodes, organChain, organNotFound, recordRedirect, requireRoleOnOrgan,
-  checkAttachmentFile, type ImportedNode, type Organ,
+  ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
+  linkImportedItem, listCatalogNodes, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, recordRedirect, requireRoleOnOrgan,
+  checkAttachmentFile, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
 import { extractText, FINDING_TYPE_LABELS, scanText, wordListsFor } from '../../privacy/index.ts';
@@ -60,20 +61,44 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
     problems: checked.problems,
   };
   if (!report.ok || opts.dryRun) return report;
-  await writeItems(deps, actor, organ, checked.catalog, checked.items, opts);
+  await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, opts);
   return report;
 }
 
 /** The file's catalog list as nodes, with the problems of its entries. */
 function catalogNodesOf(records: CatalogRecord[] | null, problems: Problem[]): ImportedNode[] {
   const nodes: ImportedNode[] = [];
+  const seen = new Map<string, string>();
   for (const r of records ?? []) {
     const names = pathNames(r.path);
+    const matters = mattersOf(r, seen, problems);
     if (names.length === 0) problems.push({ at: r.at, message: '缺少栏目路径' });
     else if (names.some((n) => n.length > 60)) problems.push({ at: r.at, message: '栏目名称不能超过 60 个字符' });
-    else nodes.push({ path: names, description: r.description.trim().slice(0, 500), isStandardDirectory: r.standardArea.trim() !== '', standardArea: r.standardArea.trim() || null });
+    else nodes.push({ path: names, description: r.description.trim().slice(0, 500), isStandardDirectory: r.standardArea.trim() !== '', standardArea: r.standardArea.trim() || null, matters });
   }
   return nodes;
+}
+
+/** A catalog entry's 标准目录 事项, checked by the template rules (each 模板编号:事项编码 once in the file). */
+function mattersOf(r: CatalogRecord, seen: Map<string, string>, problems: Problem[]): ImportedMatter[] {
+  const out: ImportedMatter[] = [];
+  for (const m of r.matters) {
+    const { templateId, path: _path, ...fields } = m.fields;
+    const id = typeof templateId === 'string' ? templateId.trim() : '';
+    const { matter, problems: own } = parseTemplateMatter(fields);
+    if (!id) own.unshift('缺少模板编号（templateId）');
+    else if (!isTemplateId(id)) own.unshift(`模板编号“${id}”只能由小写字母、数字和连字符组成`);
+    for (const message of own) problems.push({ at: m.at, message });
+    if (!matter || own.length) continue;
+    const code = matterCode({ templateId: id, key: matter.key });
+    const earlier = seen.get(code);
+    if (earlier) problems.push({ at: m.at, message: `事项“${code}”与${earlier}重复` });
+    else {
+      seen.set(code, m.at);
+      out.push({ ...matter, templateId: id });
+    }
+  }
+  return out;
 }
 
 async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: ImportOptions) {
@@ -107,10 +132,13 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   const items: ParsedItem[] = [];
   const seenIndex = new Map<string, string>();
   const seenOld = new Map<string, string>();
+  /** Every 索引号 the file gives, with its row: links may point to any row, earlier or later. */
+  const inFile = new Map<string, { at: string; itemKind: string | null }>();
   const total = file.items.length;
   for (const [i, record] of file.items.entries()) {
     const { item, problems: own, parts } = parseItem(record, opts.mode, today);
     for (const m of own) add(record.at, m);
+    if (parts.indexNumber && !inFile.has(parts.indexNumber)) inFile.set(parts.indexNumber, { at: record.at, itemKind: parts.itemKind });
     opts.onProgress?.('check', i, total);
     let ok = item !== null;
     const refuse = (message: string) => {
@@ -168,26 +196,125 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   }
   const indexNumbers = items.map((i) => i.indexNumber).filter((n): n is string => !!n);
   const taken = await indexNumbersTaken(deps.db, indexNumbers);
-  for (const item of items) if (item.indexNumber && taken.has(item.indexNumber)) add(item.at, `索引号“${item.indexNumber}”已被本系统中的其他信息使用`);
+  const refused = new Set<ParsedItem>();
+  for (const item of items) {
+    if (item.indexNumber && taken.has(item.indexNumber)) {
+      add(item.at, `索引号“${item.indexNumber}”已被本系统中的其他信息使用`);
+      refused.add(item);
+    }
+  }
+  const matterChoices = await matterChoicesOf(deps, organ, catalog, pathOf);
+  const targets = await checkLinks(deps, organ, items, inFile, matterChoices, opts.mode, (item, message) => {
+    add(item.at, message);
+    refused.add(item);
+  });
   opts.onProgress?.('check', total, total);
-  return { problems, items: items.filter((i) => !(i.indexNumber && taken.has(i.indexNumber))), catalog, newNodes };
+  return { problems, items: items.filter((i) => !refused.has(i)), catalog, newNodes, targets };
 }
 
-async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: ImportedNode[], items: ParsedItem[], opts: ImportOptions) {
+/** A 事项 an item may name: the organ's, and those the file's catalog adds, with the path of its node. */
+type MatterChoice = { code: string; name: string; path: string };
+
+async function matterChoicesOf(deps: AppDeps, organ: Organ, catalog: ImportedNode[], pathOf: (nodeId: number) => string): Promise<MatterChoice[]> {
+  const choices = (await listDirectoryMatters(deps.db, organ.id)).map((m) => ({ code: matterCode(m), name: m.name, path: pathOf(m.nodeId) }));
+  const known = new Set(choices.map((c) => c.code));
+  for (const n of catalog) {
+    for (const m of n.matters ?? []) {
+      // A 事项 the organ has already stays where it is (as a second template import leaves it).
+      if (!known.has(matterCode(m))) choices.push({ code: matterCode(m), name: m.name, path: n.path.join('/') });
+      known.add(matterCode(m));
+    }
+  }
+  return choices;
+}
+
+/**
+ * Checks what each item names beyond itself, once every row is read: the policies an interpretation
+ * explains and its replacement (by 索引号, in the file or the database), the 事项 it fulfils (one of
+ * its nodes'; resolved to its code in place), and, for published history, that an interpretation is
+ * complete as the publish rules want it. Returns the database items named, by 索引号.
+ */
+async function checkLinks(
+  deps: AppDeps, organ: Organ, items: ParsedItem[], inFile: Map<string, { at: string; itemKind: string | null }>, matters: MatterChoice[], mode: ImportMode,
+  refuse: (item: ParsedItem, message: string) => void,
+): Promise<Map<string, number>> {
+  const outside = items.flatMap((i) => [...i.links.policies, ...(i.links.replacedBy ? [i.links.replacedBy] : [])]).filter((n) => !inFile.has(n));
+  const targets = await importLinkTargets(deps.db, organ.id, outside);
+  for (const item of items) {
+    for (const n of item.links.policies) {
+      const own = inFile.get(n);
+      const t = targets.get(n);
+      // An unpublished item of another organ is answered like a missing one (as the editor does).
+      const visible = t && (t.status === 'published' || (t.organId === organ.id && t.status !== 'withdrawn'));
+      if (own) {
+        if (own.itemKind === 'interpretation') refuse(item, `所解读的政策“${n}”（${own.at}）是一篇政策解读：请填写它所解读的政策文件的索引号`);
+      } else if (!t || !visible) refuse(item, `所解读的政策“${n}”：这个索引号在文件和本系统中都找不到`);
+      else if (t.itemKind === 'interpretation') refuse(item, `所解读的政策“${n}”是一篇政策解读：请填写它所解读的政策文件的索引号`);
+      else if (!t.related) refuse(item, `所解读的政策“${n}”不属于本机关或上下级机关，不能关联`);
+      else if (mode === 'published' && t.status !== 'published') refuse(item, `所解读的政策“${n}”尚未发布：作为已发布信息导入的政策解读只能关联已发布的政策文件`);
+    }
+    const r = item.links.replacedBy;
+    if (r && !inFile.has(r) && !targets.has(r)) refuse(item, `替代文件“${r}”：这个索引号在文件和本系统中都找不到`);
+    if (item.links.matter) {
+      const v = item.links.matter;
+      const paths = item.catalogPaths.map((p) => p.join('/'));
+      const found = matters.filter((m) => paths.includes(m.path) && (m.code === v || m.name === v));
+      if (found.length === 1) item.links.matter = found[0].code;
+      else if (found.length > 1) refuse(item, `标准目录事项“${v}”在本信息所在的目录栏目中不止一个，请写成“模板编号:事项编码”`);
+      else refuse(item, `标准目录事项“${v}”不是本信息所在目录栏目（${paths.join('、')}）的事项`);
+    }
+    if (mode === 'published' && item.input.itemKind === 'interpretation') {
+      // Published history has no reviewer after it: an interpretation must be complete as publishing wants it.
+      const reasons = interpretationRefusals({
+        itemKind: 'interpretation', form: item.input.interpretationForm ?? null, bodyText: htmlToText(item.input.bodyHtml), videoUrl: item.input.videoUrl || null,
+        graphic: item.links.graphic ? { isImage: true, live: true } : null, policies: [{ status: 'published' }],
+      });
+      for (const reason of reasons) refuse(item, reason.message);
+    }
+  }
+  return new Map([...targets].map(([n, t]) => [n, t.id]));
+}
+
+async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: ImportedNode[], items: ParsedItem[], targets: Map<string, number>, opts: ImportOptions) {
   const written: string[] = [];
   // Only the system publishes without the review chain (review's publishImported); the person who
   // imports is named in it and in the audit entries of the drafts.
   const publisher = actor.kind === 'system' ? actor : systemActor(`内容导入（${actorLabel(actor)}）`);
+  const published = opts.mode === 'published';
   try {
     await deps.db.transaction().execute(async (trx) => {
+      const at = deps.clock.now().toISOString();
       const byPath = await ensureCatalogPaths(trx, deps, actor, organ.id, catalog);
-      for (const [i, item] of items.entries()) {
+      const matterIds = await ensureDirectoryMatters(trx, organ.id, byPath, catalog, at);
+      const idOf = new Map(targets);
+      const ids: number[] = [];
+      let done = 0;
+      for (const item of items) {
         const files = item.attachments.map((name) => ({ fileName: attachmentKey(name).split('/').pop()!, bytes: opts.attachments!.read(name) }));
         const nodeIds = [...new Set(item.catalogPaths.map((p) => byPath.get(p.join('/'))!))];
         const id = await insertImportedDraft(trx, deps, actor, organ.id, { input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from }, written);
-        if (opts.mode === 'published') await publishImportedIn(trx, deps, publisher, id, { backdatedPublishedOn: item.publishedOn! });
+        ids.push(id);
+        if (item.indexNumber) idOf.set(item.indexNumber, id);
         if (item.oldPath) await recordRedirect(trx, { fromPath: item.oldPath, toPath: itemPagePath(organ.code, id), reason: `导入：原网站地址（${opts.from}）`, at: deps.clock.now().toISOString() });
-        opts.onProgress?.('write', i + 1, items.length);
+        // An interpretation is published after its links (it goes out only with its policy); an ordinary item at once.
+        if (published && item.input.itemKind !== 'interpretation') await publishImportedIn(trx, deps, publisher, id, { backdatedPublishedOn: item.publishedOn! });
+        if (!published || item.input.itemKind !== 'interpretation') opts.onProgress?.('write', ++done, items.length);
+      }
+      // Links once every item is in, so that a row may name a later one.
+      for (const [i, item] of items.entries()) {
+        const l = item.links;
+        if (!l.policies.length && !l.replacedBy && !l.matter && !l.graphic) continue;
+        await linkImportedItem(trx, ids[i], {
+          policyIds: l.policies.map((n) => idOf.get(n)!), replacedById: l.replacedBy ? idOf.get(l.replacedBy)! : null,
+          matterId: l.matter ? matterIds.get(l.matter)! : null, graphicFileName: l.graphic,
+        }, at);
+      }
+      if (published) {
+        for (const [i, item] of items.entries()) {
+          if (item.input.itemKind !== 'interpretation') continue;
+          await publishImportedIn(trx, deps, publisher, ids[i], { backdatedPublishedOn: item.publishedOn! });
+          opts.onProgress?.('write', ++done, items.length);
+        }
       }
     });
   } catch (e) {

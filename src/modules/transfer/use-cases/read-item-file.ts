@@ -1,7 +1,7 @@
 import { decodeText, readTableFile, readXlsx } from '../../../platform/tables/read-table-file.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { CATALOG_SHEET } from '../domain/item-columns.ts';
-import { catalogRecordsFromTable, itemFileFromJson, itemRecordsFromTable, type ItemFile } from '../domain/item-records.ts';
+import { CATALOG_SHEET, MATTERS_SHEET, pathNames } from '../domain/item-columns.ts';
+import { catalogRecordsFromTable, itemFileFromJson, itemRecordsFromTable, matterRecordsFromTable, type ItemFile } from '../domain/item-records.ts';
 import { TransferErrorCode as E } from '../domain/error-codes.ts';
 
 /**
@@ -27,6 +27,18 @@ export function readItemFile(fileName: string, bytes: Uint8Array, opts: { jsonLi
       const read = catalogRecordsFromTable(sheet);
       catalog = read.catalog;
       problems.push(...read.problems.map((p) => ({ ...p, at: `目录表${p.at}` })));
+    }
+    // The 事项 sheet names each 事项's node by its path, which the 目录 sheet must list.
+    const matterSheet = readXlsx(bytes, E.fileUnreadable, MATTERS_SHEET);
+    if (matterSheet && matterSheet.some((r) => r.cells.some((c) => c.trim() !== ''))) {
+      const read = matterRecordsFromTable(matterSheet);
+      problems.push(...read.problems);
+      const byPath = new Map((catalog ?? []).map((n) => [pathNames(n.path).join('/'), n]));
+      for (const { path, ...m } of read.matters) {
+        const node = byPath.get(pathNames(path).join('/'));
+        if (node) node.matters.push(m);
+        else problems.push({ at: m.at, message: path.trim() ? `目录“${path.trim()}”不在目录表中` : '缺少目录' });
+      }
     }
   }
   return { items, catalog, problems, format: table.format };
