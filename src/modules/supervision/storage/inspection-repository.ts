@@ -2,13 +2,21 @@ import type { Executor } from '../../catalog/index.ts';
 import type { LinkResult } from '../use-cases/http-link-checker.ts';
 
 /** Published items of an organ as the inspection reads them: text, links, placements and publish date. */
-export async function publishedItemsForInspection(db: Executor, organId: number) {
+/**
+ * One page of an organ's published items for the inspection, in id order after `afterId`: at most
+ * `limit` items with their nodes and the files the public sees. The inspection reads an organ in
+ * such pages, so its memory and each statement's parameters stay bounded however many items the
+ * organ has (one statement binds at most 32,766 values on SQLite, 65,535 on PostgreSQL).
+ */
+export async function publishedItemsForInspection(db: Executor, organId: number, afterId: number, limit: number) {
   const items = await db
     .selectFrom('publications')
     .select(['id', 'title', 'body_html', 'published_on', 'submitting_unit_id'])
     .where('organ_id', '=', organId)
     .where('status', '=', 'published')
+    .where('id', '>', afterId)
     .orderBy('id')
+    .limit(limit)
     .execute();
   const ids = items.map((i) => i.id);
   const placements = ids.length === 0 ? [] : await db.selectFrom('publication_placements').select(['publication_id', 'node_id']).where('publication_id', 'in', ids).orderBy('node_id').execute();
@@ -16,10 +24,14 @@ export async function publishedItemsForInspection(db: Executor, organId: number)
     // What the public sees: not the files a pending revision adds (migration 013).
     .where((eb) => eb.or([eb('revision_state', 'is', null), eb('revision_state', '!=', 'pending_add')]))
     .orderBy('id').execute();
+  const nodesOf = new Map<number, number[]>();
+  for (const p of placements) nodesOf.set(p.publication_id, [...(nodesOf.get(p.publication_id) ?? []), p.node_id]);
+  const filesOf = new Map<number, { id: number; fileName: string; storageKey: string; sizeBytes: number }[]>();
+  for (const a of attachments) filesOf.set(a.publication_id, [...(filesOf.get(a.publication_id) ?? []), { id: a.id, fileName: a.file_name, storageKey: a.storage_key, sizeBytes: a.size_bytes }]);
   return items.map((i) => ({
     id: i.id, title: i.title, bodyHtml: i.body_html, publishedOn: i.published_on, submittingUnitId: i.submitting_unit_id,
-    nodeIds: placements.filter((p) => p.publication_id === i.id).map((p) => p.node_id),
-    attachments: attachments.filter((a) => a.publication_id === i.id).map((a) => ({ id: a.id, fileName: a.file_name, storageKey: a.storage_key, sizeBytes: a.size_bytes })),
+    nodeIds: nodesOf.get(i.id) ?? [],
+    attachments: filesOf.get(i.id) ?? [],
   }));
 }
 

@@ -14,6 +14,8 @@ import { supervisionDashboard, type OrganSupervision } from './supervision-dashb
 
 /** External link results are reused for a day (docs/rules/website-inspection.md). */
 export const LINK_CACHE_HOURS = 24;
+/** Items read per statement while inspecting an organ: memory and parameters stay bounded whatever the organ's size. */
+const ITEMS_PER_READ = 500;
 
 export type FindingKind =
   | 'stale_node' | 'empty_node' | 'pending_review' | 'published_late' | 'applications_overdue' | 'letters_overdue' | 'letters_past_three_months'
@@ -108,33 +110,39 @@ export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Org
   const want = { itemIds: new Set<number>(), attachmentIds: new Set<number>(), nodeIds: new Set<number>(), organCodes: new Set<string>() };
 
   for (const organ of organs) {
-    const [items, chain, nodes] = await Promise.all([publishedItemsForInspection(deps.db, organ.id), organChain(deps.db, organ.id), nodeCadences(deps.db, organ.id, now)]);
+    const [chain, nodes] = await Promise.all([organChain(deps.db, organ.id), nodeCadences(deps.db, organ.id, now)]);
     // Rules of the organ and of the governments above it (a county's leader names hold for its departments).
     const rules = await listWordingRules(deps.db, chain);
     const unitOfNode = new Map(nodes.map((n) => [n.node.id, n.responsibleUnit?.name ?? null]));
     const acc = { links: [] as ItemLink[], attachments: [] as Finding[], wording: [] as Finding[], undated: [] as Finding[], wordingItems: 0 };
-    for (const item of items) {
-      const responsible = item.nodeIds.map((id) => unitOfNode.get(id)).find((u) => u) ?? (item.submittingUnitId ? nameOf.get(item.submittingUnitId) : undefined) ?? `${organ.name}（政务公开办公室）`;
-      const href = `/admin/publications/${item.id}`;
-      if (!item.publishedOn) acc.undated.push({ kind: 'undated_item', title: item.title, detail: '已发布但没有发布日期（首页和栏目按无更新计）', responsible, href });
-      const matches = rules.length === 0 ? [] : findWordingErrors(item.title, htmlToText(item.bodyHtml), rules);
-      if (matches.length > 0) acc.wordingItems++;
-      for (const m of matches) {
-        acc.wording.push({ kind: 'wording_error', title: item.title, detail: `${m.where === 'title' ? '标题' : '正文'}中“${m.wrongPhrase}”${m.count > 1 ? ` ${m.count} 处` : ''}应为“${m.correctPhrase}”：${m.context}`, responsible, href });
-      }
-      for (const a of item.attachments) {
-        const problem = await fileProblem(deps, a.storageKey, a.sizeBytes);
-        fileProblems.set(a.id, problem);
-        if (problem) acc.attachments.push({ kind: 'broken_attachment', title: item.title, detail: `附件“${a.fileName}”：${problem}`, responsible, href });
-      }
-      for (const l of extractLinks(item.bodyHtml)) {
-        const target = classifyLink(l.url, opts.publicOrigin ?? null);
-        if (target.kind === 'skip' || target.kind === 'site_page' || target.kind === 'unknown_internal') continue;
-        if (target.kind === 'item') want.itemIds.add(target.id);
-        if (target.kind === 'attachment') want.attachmentIds.add(target.id);
-        if (target.kind === 'node') want.nodeIds.add(target.id);
-        if (target.kind === 'organ_page' || target.kind === 'item' || target.kind === 'node') want.organCodes.add(target.organCode);
-        acc.links.push({ itemId: item.id, itemTitle: item.title, responsible, url: l.url, text: l.text, target });
+    // The organ's items a page at a time, so a large organ is never held in memory at once.
+    for (let afterId = 0; ;) {
+      const items = await publishedItemsForInspection(deps.db, organ.id, afterId, ITEMS_PER_READ);
+      if (items.length === 0) break;
+      afterId = items[items.length - 1].id;
+      for (const item of items) {
+        const responsible = item.nodeIds.map((id) => unitOfNode.get(id)).find((u) => u) ?? (item.submittingUnitId ? nameOf.get(item.submittingUnitId) : undefined) ?? `${organ.name}（政务公开办公室）`;
+        const href = `/admin/publications/${item.id}`;
+        if (!item.publishedOn) acc.undated.push({ kind: 'undated_item', title: item.title, detail: '已发布但没有发布日期（首页和栏目按无更新计）', responsible, href });
+        const matches = rules.length === 0 ? [] : findWordingErrors(item.title, htmlToText(item.bodyHtml), rules);
+        if (matches.length > 0) acc.wordingItems++;
+        for (const m of matches) {
+          acc.wording.push({ kind: 'wording_error', title: item.title, detail: `${m.where === 'title' ? '标题' : '正文'}中“${m.wrongPhrase}”${m.count > 1 ? ` ${m.count} 处` : ''}应为“${m.correctPhrase}”：${m.context}`, responsible, href });
+        }
+        for (const a of item.attachments) {
+          const problem = await fileProblem(deps, a.storageKey, a.sizeBytes);
+          fileProblems.set(a.id, problem);
+          if (problem) acc.attachments.push({ kind: 'broken_attachment', title: item.title, detail: `附件“${a.fileName}”：${problem}`, responsible, href });
+        }
+        for (const l of extractLinks(item.bodyHtml)) {
+          const target = classifyLink(l.url, opts.publicOrigin ?? null);
+          if (target.kind === 'skip' || target.kind === 'site_page' || target.kind === 'unknown_internal') continue;
+          if (target.kind === 'item') want.itemIds.add(target.id);
+          if (target.kind === 'attachment') want.attachmentIds.add(target.id);
+          if (target.kind === 'node') want.nodeIds.add(target.id);
+          if (target.kind === 'organ_page' || target.kind === 'item' || target.kind === 'node') want.organCodes.add(target.organCode);
+          acc.links.push({ itemId: item.id, itemTitle: item.title, responsible, url: l.url, text: l.text, target });
+        }
       }
     }
     perOrgan.set(organ.id, acc);
