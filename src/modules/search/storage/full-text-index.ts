@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { Executor } from '../../catalog/index.ts';
-import { idOfSortKey } from '../domain/sort-key.ts';
 import { genreTag, organTag, stageTag, tagsOf, validityTag } from '../domain/filter-tags.ts';
 import type { Phrase } from '../domain/tokenize.ts';
 
@@ -45,9 +44,18 @@ export interface FullTextIndex {
 export type IndexTuning = { maxSeeks: number; scanBatch: number };
 const DEFAULT_TUNING: IndexTuning = { maxSeeks: 20_000, scanBatch: 5_000 };
 
-export function fullTextIndexFor(dialect: DialectName, tuning?: IndexTuning): FullTextIndex {
-  if (dialect === 'postgres') return postgresTsvector;
-  return tuning ? sqliteFts5With(tuning) : sqliteFts5;
+/**
+ * How PostgreSQL lists the newest matches: it first checks the scope's newest `probeFirst` items one
+ * by one, then goes on checking item by item while that is estimated cheaper than reading every
+ * remaining match through the GIN index, at most `probeMax` items a step. `probeCost` is what checking
+ * one item costs against reading one match (0: always check item by item; Infinity: never).
+ */
+export type PgTuning = { probeFirst: number; probeMax: number; probeCost: number };
+const DEFAULT_PG_TUNING: PgTuning = { probeFirst: 200, probeMax: 20_000, probeCost: 4 };
+
+export function fullTextIndexFor(dialect: DialectName, tuning?: IndexTuning | PgTuning): FullTextIndex {
+  if (dialect === 'postgres') return tuning && 'probeFirst' in tuning ? postgresTsvectorWith(tuning) : postgresTsvector;
+  return tuning && 'maxSeeks' in tuning ? sqliteFts5With(tuning) : sqliteFts5;
 }
 
 // Tokens hold letters and digits only (domain/tokenize.ts), so quoting them is safe in both syntaxes.
@@ -215,10 +223,16 @@ export function tsvectorLiteral(tokens: string[]): string {
 const tsquery = (phrases: Phrase[]) =>
   phrases.map((p) => `(${p.tokens.map((t, i) => `'${assertToken(t)}'${p.prefixLast && i === p.tokens.length - 1 ? ':*' : ''}`).join(' <-> ')})`).join(' | ');
 
-function pgWhere(m: Match, s: Scope, ids: number[] | null): RawBuilder<unknown> {
-  const within = ids ? sql` and c.publication_id in (${sql.join(ids)})` : sql``;
-  const parts = m.keywords.map((k) => sql`d.publication_id in (select c.publication_id from search_chunks c where c.grams @@ ${tsquery(k)}::tsquery${m.titleOnly ? sql` and c.field = 'title'` : sql``}${within})`);
-  if (m.words) parts.push(sql`d.publication_id in (select c.publication_id from search_chunks c where c.words @@ ${tsquery(m.words)}::tsquery${within})`);
+/** What one item's chunks must hold, as conditions on chunk rows `c`: each keyword (in the title, if asked), then any word phrase. */
+function chunkConditions(m: Match): RawBuilder<unknown>[] {
+  const out = m.keywords.map((k) => sql`c.grams @@ ${tsquery(k)}::tsquery${m.titleOnly ? sql` and c.field = 'title'` : sql``}`);
+  if (m.words) out.push(sql`c.words @@ ${tsquery(m.words)}::tsquery`);
+  return out;
+}
+
+/** The scope's conditions on search_docs `d`. */
+function docConditions(s: Scope): RawBuilder<unknown>[] {
+  const parts: RawBuilder<unknown>[] = [];
   if (s.organIds) parts.push(sql`d.organ_id in (${sql.join(s.organIds)})`);
   if (s.stage) parts.push(sql`d.stage = ${s.stage}`);
   if (s.genre) parts.push(sql`d.genre = ${s.genre}`);
@@ -226,10 +240,112 @@ function pgWhere(m: Match, s: Scope, ids: number[] | null): RawBuilder<unknown> 
   if (s.minKey !== undefined) parts.push(sql`d.sort_key >= ${s.minKey}`);
   if (s.maxKey !== undefined) parts.push(sql`d.sort_key <= ${s.maxKey}`);
   if (s.keys) parts.push(sql`d.sort_key in (select cast(value as bigint) from json_array_elements_text(${JSON.stringify(s.keys)}::json))`);
-  return sql.join(parts, sql` and `);
+  return parts;
 }
 
-const postgresTsvector: FullTextIndex = {
+const where = (parts: RawBuilder<unknown>[]) => (parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``);
+
+/**
+ * For each row of `w` (an item: key `k`, id `p`), one look-up per condition, `x0`, `x1`, …, each
+ * reading the item's own chunk rows and stopping at the first that meets it. Chained, a look-up runs
+ * only when the one before found something. (An EXISTS would be planned as one hashed read of every
+ * match of the whole index, which is what these look-ups avoid.)
+ */
+function lookups(conds: RawBuilder<unknown>[], chained: boolean): RawBuilder<unknown> {
+  return sql.join(conds.map((cond, i) => {
+    const gate = chained && i > 0 ? sql`${sql.ref(`x${i - 1}.one`)} = 1 and ` : sql``;
+    return sql`left join lateral (select 1 as one from search_chunks c where ${gate}c.publication_id = w.p and ${cond} limit 1) ${sql.id(`x${i}`)} on true`;
+  }), sql` `);
+}
+const found = (i: number) => sql`${sql.ref(`x${i}.one`)} is not null`;
+
+type Probed = { k: number; hits: boolean[] };
+
+/** The scope's newest `count` items, each with which conditions it meets (each checked on the item's own chunks). */
+async function probe(db: Executor, conds: RawBuilder<unknown>[], s: Scope, count: number): Promise<Probed[]> {
+  const r = await sql<Record<string, unknown>>`select w.k, ${sql.join(conds.map((_, i) => sql`${found(i)} as ${sql.id(`h${i}`)}`))}
+    from (select d.sort_key as k, d.publication_id as p from search_docs d ${where(docConditions(s))} order by d.sort_key desc limit ${count}) w
+    ${lookups(conds, false)} order by w.k desc`.execute(db);
+  return r.rows.map((x) => ({ k: Number(x.k), hits: conds.map((_, i) => x[`h${i}`] === true) }));
+}
+
+/**
+ * The newest matches through the GIN index of one condition, the lead: its matches are read (each
+ * one's tokens, for the phrase check), ordered newest first, and the other conditions checked item by
+ * item in that order until `limit` items meet them all.
+ */
+async function newestThroughIndex(db: Executor, conds: RawBuilder<unknown>[], lead: number, s: Scope, limit: number): Promise<number[]> {
+  const others = conds.filter((_, i) => i !== lead);
+  const led = sql`select d.sort_key as k, d.publication_id as p from search_docs d
+    ${where([sql`d.publication_id in (select c.publication_id from search_chunks c where ${conds[lead]})`, ...docConditions(s)])} order by d.sort_key desc`;
+  const r = others.length
+    ? await sql<{ k: number }>`select w.k from (${led} offset 0) w ${lookups(others, true)} where ${found(others.length - 1)} order by w.k desc limit ${limit}`.execute(db)
+    : await sql<{ k: number }>`${led} limit ${limit}`.execute(db);
+  return r.rows.map((x) => Number(x.k));
+}
+
+/** About how many items the scope holds, from the planner's statistics (no count is run). */
+async function scopeSizeEstimate(db: Executor, s: Scope): Promise<number> {
+  const r = await sql<{ docs: number; organs: number }>`select
+    (select greatest(reltuples, 0) from pg_class where oid = 'search_docs'::regclass) as docs,
+    (select greatest(reltuples, 1) from pg_class where oid = 'organs'::regclass) as organs`.execute(db);
+  const { docs, organs } = r.rows[0];
+  const organShare = s.organIds ? Math.min(1, s.organIds.length / Math.max(1, Number(organs))) : 1;
+  return Number(docs) * organShare * (s.keys ? Math.min(1, s.keys.length / Math.max(1, Number(docs))) : 1);
+}
+
+/**
+ * The newest matches, reading as little as the words' frequency allows. Reading a condition's
+ * matches through its GIN index costs in proportion to how many there are (each one's tokens are
+ * read for the phrase check), which for a common word is most of the items; checking the newest
+ * items one by one costs in proportion to the items checked, which for a common word is little more
+ * than `limit`. So the scope's newest `probeFirst` items are checked first; the share that matches
+ * estimates how common the query is, and the cheaper way is taken for the rest, step by step. The
+ * index way leads with the condition that matched least (likely the rarest word) and checks the
+ * others item by item. Both ways give the same keys in the same order: the item-by-item part ends at
+ * a key, and the index part starts below it.
+ */
+async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t: PgTuning): Promise<number[]> {
+  const conds = chunkConditions(m);
+  // Without a probe, lead with the longest phrase (more characters, fewer items).
+  const longest = conds.reduce((best, _, i) => (phraseLength(m, i) > phraseLength(m, best) ? i : best), 0);
+  if (t.probeCost === Infinity) return newestThroughIndex(db, conds, longest, s, limit);
+  const out: number[] = [];
+  const hitsOf = conds.map(() => 0);
+  let checked = 0;
+  let hits = 0;
+  let maxKey = s.maxKey;
+  let step = Math.max(1, Math.min(t.probeFirst, limit * 2));
+  let estimate: number | null = null;
+  for (;;) {
+    const rows = await probe(db, conds, { ...s, maxKey }, step);
+    for (const row of rows) {
+      const all = row.hits.every(Boolean);
+      if (all && out.length < limit) out.push(row.k);
+      if (all) hits++;
+      row.hits.forEach((h, i) => { if (h) hitsOf[i]++; });
+    }
+    if (out.length >= limit || rows.length < step) return out;
+    checked += rows.length;
+    maxKey = rows[rows.length - 1].k - 1;
+    const wanted = limit - out.length;
+    const share = hits / checked;
+    estimate ??= await scopeSizeEstimate(db, s);
+    const lead = hitsOf.reduce((best, n, i) => (n < hitsOf[best] ? i : best), longest);
+    const leadMatches = (hitsOf[lead] / checked) * Math.max(0, estimate - checked);
+    const byItem = share > 0 ? (wanted / share) * t.probeCost : Infinity;
+    if (byItem > leadMatches) return [...out, ...(await newestThroughIndex(db, conds, lead, { ...s, maxKey }, wanted))];
+    step = Math.max(1, Math.min(t.probeMax, Math.ceil((wanted / share) * 1.1)));
+  }
+}
+
+/** How many characters condition `i`'s longest alternative covers (the word phrases count as short). */
+function phraseLength(m: Match, i: number): number {
+  const k = m.keywords[i];
+  return k ? Math.max(...k.map((p) => p.tokens.length)) : 0;
+}
+
+const postgresTsvectorWith = (t: PgTuning): FullTextIndex => ({
   async insert(db, docs) {
     await insertChunkTexts(db, docs, true);
   },
@@ -238,18 +354,19 @@ const postgresTsvector: FullTextIndex = {
   },
   async newest(db, m, s, limit) {
     if (empty(m, s) || limit <= 0) return [];
-    const r = await sql<{ k: number }>`select d.sort_key as k from search_docs d where ${pgWhere(m, s, null)} order by d.sort_key desc limit ${Math.min(limit, Number.MAX_SAFE_INTEGER)}`.execute(db);
-    return r.rows.map((x) => Number(x.k));
+    return newestAdaptive(db, m, s, limit, t);
   },
   async countUpTo(db, m, s, cap) {
-    if (empty(m, s)) return 0;
-    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_docs d where ${pgWhere(m, s, null)} limit ${cap}) x`.execute(db);
-    return Number(r.rows[0].n);
+    if (empty(m, s) || cap <= 0) return 0;
+    return (await newestAdaptive(db, m, s, cap, t)).length;
   },
   async among(db, m, s, keys) {
     if (!keys.length || empty(m, s)) return new Set();
-    const ids = keys.map(idOfSortKey);
-    const r = await sql<{ k: number }>`select d.sort_key as k from search_docs d where ${pgWhere(m, { ...s, keys }, ids)}`.execute(db);
+    // A few candidates (a result page's window): each checked on its own chunk rows.
+    const conds = chunkConditions(m);
+    const r = await sql<{ k: number }>`select w.k from (select d.sort_key as k, d.publication_id as p from search_docs d ${where(docConditions({ ...s, keys }))}) w
+      ${lookups(conds, true)} where ${found(conds.length - 1)}`.execute(db);
     return new Set(r.rows.map((x) => Number(x.k)));
   },
-};
+});
+const postgresTsvector = postgresTsvectorWith(DEFAULT_PG_TUNING);

@@ -7,6 +7,8 @@ import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { SearchFilters, SearchLimits, SearchSort } from '../domain/search-request.ts';
 import { searchPublications, type SearchResult } from './search-publications.ts';
 import { fullTextIndexFor, type FullTextIndex } from '../storage/full-text-index.ts';
+import { phraseOf } from '../domain/tokenize.ts';
+import { idOfSortKey, sortKeyOf } from '../domain/sort-key.ts';
 
 /**
  * The bounded search (docs/search.md, "Speed") with its bounds made small, so a few dozen items
@@ -31,6 +33,8 @@ type Loaded = {
   organId: Record<Item['organ'], number>;
   nodeId: Record<string, number>;
   search: (q: string, sort: SearchSort, filters: Partial<SearchFilters>, page: number, limits: SearchLimits, index?: FullTextIndex) => Promise<SearchResult>;
+  /** Asks an index directly: which of the items (their sort keys) match these keywords (in the title only, if asked). */
+  among: (index: FullTextIndex, keywords: string[], titleOnly: boolean) => Promise<number[]>;
   drop: () => Promise<void>;
 };
 
@@ -58,9 +62,14 @@ async function load(dialect: DialectName): Promise<Loaded> {
     const p = await publishImported(deps, system, draft.id, { backdatedPublishedOn: on });
     items.push({ id: p.id, organ, node, on, stage, text: KINDS[kind].title(i) + KINDS[kind].body, kind });
   }
+  const keys = items.map((i) => sortKeyOf(i.on, i.id));
   return {
     dialect, items, organId, nodeId,
     search: (q, sort, filters, page, limits, index) => searchPublications(deps, { q, sort, page, pageSize: 3, filters: { scopeOrganId: null, ...filters } }, { limits, index }),
+    among: async (index, keywords, titleOnly) => {
+      const found = await index.among(handle.db, { keywords: keywords.map((k) => [phraseOf(k)!]), titleOnly }, { organIds: null }, keys);
+      return [...found].map(idOfSortKey).sort((x, y) => x - y);
+    },
     drop: () => handle.drop(),
   };
 }
@@ -131,6 +140,40 @@ describe('bounded search', () => {
           const got = await allPages(d, q, sort, { nodeId: d.nodeId[node] }, ROOMY, scanning);
           expect(sort === 'newest' ? got.ids : [...got.ids].sort(), `${node} ${q} ${sort}`).toEqual(sort === 'newest' ? want : [...want].sort());
           expect(got.first.total).toBe(want.length);
+        }
+      }
+    }
+  });
+
+  it('on PostgreSQL gives the same lists whether it checks the newest items one by one, reads the matches through the index, or switches between them', async () => {
+    const d = dbs.find((x) => x.dialect === 'postgres');
+    if (!d) return;
+    // Tiny steps so that every search crosses several: always item by item, and a cost that makes it switch midway.
+    const ways = [fullTextIndexFor('postgres', { probeFirst: 2, probeMax: 3, probeCost: 0 }), fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: 0.05 })];
+    for (const index of ways) {
+      for (const [name, filters, keep] of filterCases(d)) {
+        for (const q of QUERIES) {
+          const want = expected(d, q, keep).map((i) => i.id);
+          const got = await allPages(d, q, 'newest', filters, ROOMY, index);
+          expect(got.ids, `${name} ${q}`).toEqual(want);
+          expect(got.first.total).toBe(want.length);
+          const tight = await allPages(d, q, 'relevance', filters, TIGHT, index);
+          const reference = await allPages(d, q, 'relevance', filters, TIGHT);
+          expect(tight.ids, `${name} ${q} relevance`).toEqual(reference.ids);
+        }
+      }
+    }
+  });
+
+  it('tells which of some items match every keyword, in the whole text or the title only, the same way on both databases', async () => {
+    for (const d of dbs) {
+      const indexes = d.dialect === 'postgres' ? [fullTextIndexFor('postgres'), fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: 0.05 })] : [fullTextIndexFor('sqlite')];
+      for (const index of indexes) {
+        for (const keywords of [['廉租'], ['廉租', '补贴'], ['补贴', '通知'], ['绿化', '廉租']]) {
+          for (const titleOnly of [false, true]) {
+            const want = d.items.filter((i) => keywords.every((k) => (titleOnly ? KINDS[i.kind].title(0) : i.text).includes(k))).map((i) => i.id).sort((x, y) => x - y);
+            expect(await d.among(index, keywords, titleOnly), `${d.dialect} ${keywords.join(' ')} ${titleOnly ? 'title' : 'text'}`).toEqual(want);
+          }
         }
       }
     }

@@ -98,10 +98,20 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     return [...fromIndex, ...inRange].sort(byKeyDesc).slice(0, limit);
   };
 
-  const counted = await index.countUpTo(db, m, scope, totalCap + 1);
-  const total = Math.min(counted + extra.length, totalCap + 1);
+  // With the sample at least as long as the cap (the default), the newest totalCap + 1 matches give
+  // both the count and the sample in one question; asking the index to count as well would read the
+  // same matches twice (on PostgreSQL each one's tokens).
+  let total: number;
+  let sample: number[];
+  if (facetSample >= totalCap) {
+    const fromIndex = await index.newest(db, m, scope, Math.max(facetSample, totalCap + 1));
+    total = Math.min(fromIndex.length + extra.length, totalCap + 1);
+    sample = [...fromIndex, ...extra].sort(byKeyDesc).slice(0, facetSample);
+  } else {
+    total = Math.min((await index.countUpTo(db, m, scope, totalCap + 1)) + extra.length, totalCap + 1);
+    sample = total ? await newest(scope, facetSample) : [];
+  }
   if (total === 0) return NOTHING(query);
-  const sample = await newest(scope, facetSample);
   const facets = await facetsOf(deps, sample.map(idOfSortKey));
 
   const offset = (req.page - 1) * req.pageSize;
