@@ -5,7 +5,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { actorOf, requireApiToken } from '../../identity/index.ts';
 import { TransferErrorCode as E } from '../domain/error-codes.ts';
 import { EXPORT_FORMATS } from '../domain/export-document.ts';
-import { ITEM_COLUMNS } from '../domain/item-columns.ts';
+import { ITEM_COLUMNS, LIST_COLUMNS } from '../domain/item-columns.ts';
 import { attachmentsZip, collectExport, renderExport } from '../use-cases/export-items.ts';
 import { importItems } from '../use-cases/import-items.ts';
 import { readItemFile } from '../use-cases/read-item-file.ts';
@@ -18,9 +18,12 @@ const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.st
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, { description: `错误 ${c}，reasons 列出全部原因 / error`, content: { 'application/json': { schema: errorAnswer } } }]));
 const codeParams = z.object({ code: z.string().describe('机关代码 / organ code') });
 
-const item = z.object(Object.fromEntries(ITEM_COLUMNS.map((c) => [c.key, (['keywords', 'catalogPaths', 'attachments'].includes(c.key) ? z.array(z.any()) : z.string()).optional().describe(c.header)]))).passthrough();
+const item = z.object(Object.fromEntries(ITEM_COLUMNS.map((c) => [c.key, (LIST_COLUMNS.includes(c.key) ? z.array(z.any()) : z.string()).optional().describe(c.header)]))).passthrough();
 const itemDocument = z.object({
-  catalog: z.array(z.object({ path: z.string().describe('栏目路径，如 政策文件/规范性文件'), description: z.string().optional(), standardArea: z.string().optional() })).optional(),
+  catalog: z.array(z.object({
+    path: z.string().describe('栏目路径，如 政策文件/规范性文件'), description: z.string().optional(), standardArea: z.string().optional(),
+    matters: z.array(z.record(z.string(), z.any())).optional().describe('该栏目的标准目录事项（模板中的字段加 templateId）'),
+  }).passthrough()).optional(),
   items: z.array(item),
 }).passthrough().describe('docs/import-export.md 所述的 JSON 格式（导出的文件即可导入）/ the export’s JSON');
 const report = z.object({

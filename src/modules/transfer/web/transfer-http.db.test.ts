@@ -96,6 +96,13 @@ describeEachDialect('content import and export over HTTP and the command line', 
       expect(done.json()).toMatchObject({ ok: true, items: 1 });
       expect((await app.inject({ method: 'GET', url: `/api/v1/organs/${organ.code}/export` })).json().items.map((i: { title: string }) => i.title))
         .toEqual(['关于公布保障房分配结果的公告', '县住建局开展扬尘治理检查']);
+      // An interpretation names its policy by 索引号, a list as the export writes it.
+      const policy = (await app.inject({ method: 'GET', url: `/api/v1/organs/${organ.code}/export` })).json().items.find((i: { title: string }) => i.title === '县住建局开展扬尘治理检查');
+      const interpretation = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload: {
+        catalog: [{ path: '工作动态', matters: [] }],
+        items: [{ ...items[0], title: '扬尘治理检查政策解读', itemKind: 'interpretation', interpretationForm: 'text', interpretedPolicies: [policy.indexNumber] }],
+      } });
+      expect(interpretation.statusCode).toBe(201);
     } finally {
       await app.close();
     }
