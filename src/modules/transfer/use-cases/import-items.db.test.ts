@@ -105,6 +105,42 @@ for (const dialect of DIALECTS) {
       expect(fs.existsSync(path.join(deps.dataDir, 'attachments'))).toBe(false);
     });
 
+    it('a row that fails while writing, late in a long file, leaves nothing imported — though the import let other work run between its rows', async () => {
+      const filesIn = (d: string): string[] => (fs.existsSync(d) ? fs.readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : []);
+      file('late/早.txt', '第一条的附件');
+      file('late/末.txt', '最后一条的附件');
+      const folder = directorySource(path.join(dir, 'late'));
+      // The last row's file is there when the rows are checked and gone when it is written.
+      let reads = 0;
+      const vanishing = { ...folder, read: (name: string) => {
+        if (name === '末.txt' && ++reads > 1) throw new Error('附件文件在导入过程中被删除');
+        return folder.read(name);
+      } };
+      const rows = Array.from({ length: 60 }, (_, i) => `X5/2020-${String(i + 1).padStart(5, '0')},工作动态第${i + 1}期,2020-03-01,2020-03-02,执行,工作动态,工作动态,${i === 0 ? '早.txt' : i === 59 ? '末.txt' : ''},<p>第${i + 1}期。</p>`);
+      const before = await counts(deps);
+      const filesBefore = filesIn(path.join(deps.dataDir, 'attachments'));
+      const written: number[] = [];
+      const ticksAt = new Map<number, number>();
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 0);
+      try {
+        await expect(importItems(deps, system, organ.code, csv(rows), {
+          mode: 'published', dryRun: false, attachments: vanishing, from: 'items.csv', onProgress: (phase, done) => {
+            if (phase !== 'write') return;
+            written.push(done);
+            ticksAt.set(done, ticks);
+          },
+        })).rejects.toThrow('附件文件在导入过程中被删除');
+      } finally {
+        clearInterval(timer);
+      }
+      expect(written.at(-1)).toBe(59);
+      // Other work ran between rows without files (a timer here, the progress page in the back office).
+      expect(ticksAt.get(50)!).toBeGreaterThan(ticksAt.get(10)!);
+      expect(await counts(deps)).toEqual(before);
+      expect(filesIn(path.join(deps.dataDir, 'attachments'))).toEqual(filesBefore);
+    });
+
     it('a dry run lists every bad row with its reason and writes nothing', async () => {
       const before = await counts(deps);
       const r = await importItems(deps, system, organ.code, csv([

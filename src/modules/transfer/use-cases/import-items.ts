@@ -43,6 +43,15 @@ export type ImportReport = {
 const sameProblem = (a: Problem, b: Problem) => a.at === b.at && a.message === b.message;
 
 /**
+ * Lets the process serve other requests between two rows (the import's progress page above all). On
+ * SQLite every statement runs synchronously, so without this a long import would not let go of the
+ * event loop until it ended. Inside the write transaction this is safe: Kysely's SQLite driver keeps
+ * its one connection for the transaction until it commits or rolls back, so nothing else can slip a
+ * statement into it — other requests' queries wait for the connection (see ImportJobs.watchedBy).
+ */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Imports an organ's items from a read item file, all or nothing (issue 17; docs/import-export.md).
  * First every record is checked — its own fields, its catalog paths, its 索引号 against the file and
  * the database, its attachment files, and the privacy scanner over its text and files — and every
@@ -136,6 +145,7 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   const inFile = new Map<string, { at: string; itemKind: string | null }>();
   const total = file.items.length;
   for (const [i, record] of file.items.entries()) {
+    if (i > 0) await letOthersRun();
     const { item, problems: own, parts } = parseItem(record, opts.mode, today);
     for (const m of own) add(record.at, m);
     if (parts.indexNumber && !inFile.has(parts.indexNumber)) inFile.set(parts.indexNumber, { at: record.at, itemKind: parts.itemKind });
@@ -299,6 +309,7 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Im
         // An interpretation is published after its links (it goes out only with its policy); an ordinary item at once.
         if (published && item.input.itemKind !== 'interpretation') await publishImportedIn(trx, deps, publisher, id, { backdatedPublishedOn: item.publishedOn! });
         if (!published || item.input.itemKind !== 'interpretation') opts.onProgress?.('write', ++done, items.length);
+        await letOthersRun();
       }
       // Links once every item is in, so that a row may name a later one.
       for (const [i, item] of items.entries()) {
@@ -314,6 +325,7 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Im
           if (item.input.itemKind !== 'interpretation') continue;
           await publishImportedIn(trx, deps, publisher, ids[i], { backdatedPublishedOn: item.publishedOn! });
           opts.onProgress?.('write', ++done, items.length);
+          await letOthersRun();
         }
       }
     });

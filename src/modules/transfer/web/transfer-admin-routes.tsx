@@ -3,11 +3,11 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { staffContext, type Organ } from '../../catalog/index.ts';
-import { actorOf, requireStaff } from '../../identity/index.ts';
+import { actorOf, requireStaff, SESSION_COOKIE } from '../../identity/index.ts';
 import { isExportFormat, attachmentsZip, collectExport, renderExport } from '../use-cases/export-items.ts';
 import { zipSource } from '../use-cases/attachment-source.ts';
 import { importItems } from '../use-cases/import-items.ts';
-import { ImportJobs } from '../use-cases/import-jobs.ts';
+import { ImportJobs, sessionHash } from '../use-cases/import-jobs.ts';
 import { readItemFile } from '../use-cases/read-item-file.ts';
 import { ImportJobPage, TransferIndexPage, TransferPage, type ImportFormValues } from './transfer-pages.tsx';
 
@@ -20,7 +20,14 @@ export const attachmentHeader = (fileName: string) => `attachment; filename*=UTF
  */
 export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
   return async function plugin(app: FastifyInstance) {
-    app.addHook('preHandler', requireStaff(deps));
+    const staff = requireStaff(deps);
+    const JOB_PAGE = '/admin/organs/:code/transfer/jobs/:job';
+    // A running import's page is answered from memory for the session that started it (see ImportJobs.watchedBy).
+    app.addHook('preHandler', async (request, reply) => {
+      const watching = request.method === 'GET' && request.routeOptions.url === JOB_PAGE
+        && jobs.watchedBy((request.params as { job: string }).job, request.cookies[SESSION_COOKIE]);
+      if (!watching) return staff(request, reply);
+    });
     type P = { Params: { code: string } };
     const organOf = async (request: FastifyRequest<P>, reply: FastifyReply) => (await staffContext(deps, request, reply)).organ(request.params.code, 'organ_admin');
     const form = async (request: FastifyRequest<P>, reply: FastifyReply, organ: Organ, values: ImportFormValues, errors: Record<string, string>, status = 200) =>
@@ -62,20 +69,27 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
         return form(request, reply, organ, values, { [zip && e.code === 'ERR_TRANSFER_ATTACHMENTS_UNREADABLE' ? 'attachments' : 'file']: e.message }, 400);
       }
       const userId = request.principal!.userId;
-      const job = jobs.start({ organCode: organ.code, userId, fileName: itemFile.name, startedAt: deps.clock.now().toISOString() },
+      const scope = await staffContext(deps, request, reply);
+      const watcher = { sessionHash: sessionHash(request.cookies[SESSION_COOKIE] ?? ''), user: scope.user, csrf: scope.csrf };
+      const job = jobs.start({ organCode: organ.code, userId, fileName: itemFile.name, startedAt: deps.clock.now().toISOString(), watcher },
         (onProgress) => importItems(deps, actor, organ.code, read, { mode: values.mode, dryRun: values.dryRun, attachments, from: itemFile.name, onProgress }));
       return reply.redirect(`/admin/organs/${organ.code}/transfer/jobs/${job.id}`, 303);
     });
 
     // A job is named by a random key, not a row id (path ids are checked as row ids).
-    app.get<{ Params: { code: string; job: string } }>('/admin/organs/:code/transfer/jobs/:job', async (request, reply) => {
+    app.get<{ Params: { code: string; job: string } }>(JOB_PAGE, async (request, reply) => {
+      const watched = jobs.watchedBy(request.params.job, request.cookies[SESSION_COOKIE]);
+      if (watched && watched.organCode === request.params.code) {
+        reply.header('Refresh', '2').header('Cache-Control', 'no-store');
+        return sendPage(reply, <ImportJobPage scope={{ user: watched.watcher!.user, csrf: watched.watcher!.csrf, flash: null }} organCode={watched.organCode} job={watched} />);
+      }
       const organ = await organOf(request, reply);
       const job = jobs.get(request.params.job);
       // Only the person who started it sees an import's report.
       if (!job || job.organCode !== organ.code || job.userId !== request.principal!.userId) throw new DomainError('ERR_NOT_FOUND', '没有这次导入（服务重启后导入记录不再保留）', { httpStatus: 404 });
       if (job.state === 'running') reply.header('Refresh', '2');
       reply.header('Cache-Control', 'no-store');
-      return sendPage(reply, <ImportJobPage scope={await staffContext(deps, request, reply)} organ={organ} job={job} />);
+      return sendPage(reply, <ImportJobPage scope={await staffContext(deps, request, reply)} organCode={organ.code} job={job} />);
     });
 
     app.get<{ Params: { code: string; format: string } }>('/admin/organs/:code/transfer/export.:format', async (request, reply) => {

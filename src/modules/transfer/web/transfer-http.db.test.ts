@@ -66,6 +66,41 @@ describeEachDialect('content import and export over HTTP and the command line', 
     }
   });
 
+  it('while a long import writes, its page shows how far it has got (on SQLite too, whose one connection the import holds)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps);
+      await createNode(deps, organ.id, { name: '工作动态' });
+      const admin = await createStaff(deps, organ.code, 'organ_admin');
+      const s = await loginAs(app, admin.username, admin.password);
+      const rows = Array.from({ length: 120 }, (_, i) => `县住建局工作动态第${i + 1}期,2026-03-01,2026-03-02,执行,工作动态,<p>第${i + 1}期工作动态。</p>`);
+      const form = new FormData();
+      form.append('_csrf', s.csrf);
+      form.append('mode', 'published');
+      form.append('file', new Blob([Buffer.from(['标题,成文日期,发布日期,五公开,目录,正文', ...rows].join('\n'))], { type: 'text/csv' }), '动态.csv');
+      const res = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/transfer/import`, cookies: s.cookies, payload: form });
+      expect(res.statusCode).toBe(303);
+      // What the person's browser would see on each refresh, until the report is there.
+      const seen: [done: number, total: number][] = [];
+      let last = '';
+      for (let i = 0; i < 4000; i++) {
+        const job = await app.inject({ method: 'GET', url: res.headers.location as string, cookies: s.cookies });
+        expect(job.statusCode).toBe(200);
+        last = job.body;
+        const m = /正在写入：第 (\d+) \/ (\d+) 条/.exec(job.body);
+        if (m) seen.push([Number(m[1]), Number(m[2])]);
+        if (!job.headers.refresh) break;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      expect(last).toContain('已导入 120 条信息，作为已发布信息');
+      expect(seen.some(([done, total]) => total === 120 && done > 0 && done < 120)).toBe(true);
+      // Someone else's session does not see the running import's page.
+      expect((await app.inject({ method: 'GET', url: res.headers.location as string })).statusCode).toBe(303);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('the API exports publicly and imports with an administrator’s token, listing every problem with 422', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     try {

@@ -62,8 +62,11 @@ export function TransferPage({ scope, organ, values, errors }: { scope: StaffCon
   );
 }
 
-/** An import's page: refreshed every 2 seconds (Refresh header) while it runs, then its report. */
-export function ImportJobPage({ scope, organ, job }: { scope: StaffContext; organ: Organ; job: ImportJob }) {
+/**
+ * An import's page: refreshed every 2 seconds (Refresh header) while it runs, then its report. The
+ * frame needs only the person's name and CSRF token, which a running job keeps (ImportJobs.watchedBy).
+ */
+export function ImportJobPage({ scope, organCode, job }: { scope: Pick<StaffContext, 'user' | 'csrf' | 'flash'>; organCode: string; job: ImportJob }) {
   const r = job.report;
   const pct = job.total ? Math.floor((job.done / job.total) * 100) : 0;
   const title = job.state === 'running' ? '正在导入' : job.state === 'failed' ? '导入失败' : r?.ok ? (r.dryRun ? '检查通过' : '导入完成') : '未导入：文件有错误';
@@ -91,7 +94,7 @@ export function ImportJobPage({ scope, organ, job }: { scope: StaffContext; orga
           </table>
         </>
       )}
-      <p><a href={`/admin/organs/${organ.code}/transfer`}>返回导入与导出</a></p>
+      <p><a href={`/admin/organs/${organCode}/transfer`}>返回导入与导出</a></p>
     </AdminLayout>
   );
 }
