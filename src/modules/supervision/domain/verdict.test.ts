@@ -13,6 +13,13 @@ describe('inspection verdict', () => {
     expect(failed({ homeLastUpdatedOn: '2026-02-23' })).toEqual(['home_not_updated']);
     expect(failed({ homeLastUpdatedOn: null })).toEqual(['home_not_updated']);
   });
+  it('says how long ago the home page changed, never a negative number of days', () => {
+    const measured = (on: string) => judge({ ...clean, homeLastUpdatedOn: on }).vetoes.find((v) => v.rule === 'home_not_updated')!.measured;
+    expect(measured('2026-03-01')).toBe('最近更新 2026-03-01（9 天前）');
+    expect(measured('2026-03-10')).toBe('最近更新 2026-03-10（今天）');
+    // An item dated after the inspection day (a clock set back, an imported date): said as it is.
+    expect(measured('2026-03-12')).toBe('最近更新 2026-03-12（晚于检查日 2026-03-10）');
+  });
   it('vetoes at 5 stale news/policy columns, 10 unmaintained columns, 5 empty columns, one letter past three months', () => {
     expect(failed({ staleNewsOrPolicyColumns: 4, staleColumns: 9, emptyColumns: 4 })).toEqual([]);
     expect(failed({ staleNewsOrPolicyColumns: 5 })).toEqual(['columns_not_updated']);

@@ -50,10 +50,13 @@ export const PASS_SCORE = 60;
 export const BROKEN_LINK_POINTS = 1;
 export const BROKEN_LINK_MAX = 10;
 
+/** How long before the inspection day something happened, in words (a later date is said as such, not as negative days). */
+const ageWords = (days: number, today: string) => (days > 0 ? `${days} 天前` : days === 0 ? '今天' : `晚于检查日 ${today}`);
+
 export function judge(f: InspectionFacts): Verdict {
   const homeAge = f.homeLastUpdatedOn ? daysBetween(f.homeLastUpdatedOn, f.today) : null;
   const vetoes: VetoResult[] = [
-    { rule: 'home_not_updated', failed: homeAge === null || homeAge > HOME_STALE_DAYS, measured: homeAge === null ? '从未发布信息' : `最近更新 ${f.homeLastUpdatedOn}（${homeAge} 天前）` },
+    { rule: 'home_not_updated', failed: homeAge === null || homeAge > HOME_STALE_DAYS, measured: homeAge === null ? '从未发布信息' : `最近更新 ${f.homeLastUpdatedOn}（${ageWords(homeAge, f.today)}）` },
     { rule: 'columns_not_updated', failed: f.staleNewsOrPolicyColumns >= STALE_NEWS_POLICY_VETO, measured: `${f.staleNewsOrPolicyColumns} 个` },
     { rule: 'columns_unmaintained', failed: f.staleColumns >= UNMAINTAINED_VETO, measured: `${f.staleColumns} 个` },
     { rule: 'columns_empty', failed: f.emptyColumns >= EMPTY_VETO, measured: `${f.emptyColumns} 个` },
