@@ -23,10 +23,14 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
     const staff = requireStaff(deps);
     const JOB_PAGE = '/admin/organs/:code/transfer/jobs/:job';
     // A running import's page is answered from memory for the session that started it (see ImportJobs.watchedBy).
+    const watchedJob = (request: FastifyRequest) => {
+      if (request.method !== 'GET' || request.routeOptions.url !== JOB_PAGE) return null;
+      const { code, job } = request.params as { code: string; job: string };
+      const found = jobs.watchedBy(job, request.cookies[SESSION_COOKIE]);
+      return found && found.organCode === code ? found : null;
+    };
     app.addHook('preHandler', async (request, reply) => {
-      const watching = request.method === 'GET' && request.routeOptions.url === JOB_PAGE
-        && jobs.watchedBy((request.params as { job: string }).job, request.cookies[SESSION_COOKIE]);
-      if (!watching) return staff(request, reply);
+      if (!watchedJob(request)) return staff(request, reply);
     });
     type P = { Params: { code: string } };
     const organOf = async (request: FastifyRequest<P>, reply: FastifyReply) => (await staffContext(deps, request, reply)).organ(request.params.code, 'organ_admin');
@@ -78,8 +82,8 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
 
     // A job is named by a random key, not a row id (path ids are checked as row ids).
     app.get<{ Params: { code: string; job: string } }>(JOB_PAGE, async (request, reply) => {
-      const watched = jobs.watchedBy(request.params.job, request.cookies[SESSION_COOKIE]);
-      if (watched && watched.organCode === request.params.code) {
+      const watched = watchedJob(request);
+      if (watched) {
         reply.header('Refresh', '2').header('Cache-Control', 'no-store');
         return sendPage(reply, <ImportJobPage scope={{ user: watched.watcher!.user, csrf: watched.watcher!.csrf, flash: null }} organCode={watched.organCode} job={watched} />);
       }
