@@ -2,7 +2,7 @@
  * Checks external links over HTTP for the site inspection (docs/rules/website-inspection.md, "Broken
  * links"): GET without following redirects automatically (each hop is checked, so a loop or an overly
  * long chain is named), a timeout per request, retries after network errors, timeouts and 5xx/429
- * answers, and at most one request per host every `perHostIntervalMs`. Hosts are checked in parallel.
+ * answers, and one request at a time per host, the next `perHostIntervalMs` after the previous was answered. Hosts are checked in parallel.
  */
 export type LinkResult = { ok: boolean; status: number | null; problem: string | null };
 
@@ -31,14 +31,19 @@ function networkProblem(e: unknown, timeoutMs: number): string {
   return `无法连接${code ? `（${code}）` : ''}`;
 }
 
-/** A per-host gate: each call waits until the host's next free slot and takes it. */
+/**
+ * A per-host gate: each call waits for the host's next free slot and takes it; the slot after it
+ * starts `intervalMs` after this request has ended (its answer read), so a slow answer or a new
+ * connection never brings two requests to the host closer than the interval.
+ */
 function hostGate(intervalMs: number) {
   const next = new Map<string, number>();
-  return async (host: string) => {
+  return async (host: string): Promise<() => void> => {
     const now = Date.now();
     const at = Math.max(now, next.get(host) ?? 0);
     next.set(host, at + intervalMs);
     if (at > now) await sleep(at - now);
+    return () => next.set(host, Math.max(next.get(host) ?? 0, Date.now() + intervalMs));
   };
 }
 
@@ -50,9 +55,9 @@ export async function checkExternalLinks(urls: string[], options: HttpCheckOptio
     let last = '';
     for (let attempt = 0; attempt <= o.retries; attempt++) {
       if (attempt > 0) await sleep(o.retryDelayMs);
-      await gate(new URL(url).host);
+      const release = await gate(new URL(url).host);
       try {
-        const res = await fetch(url, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(o.timeoutMs), headers: { 'user-agent': 'gongkai-link-checker' } });
+        const res = await fetch(url, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(o.timeoutMs), headers: { 'user-agent': 'gongkai-link-checker' } }).finally(release);
         await res.body?.cancel().catch(() => undefined);
         if ((res.status >= 500 || res.status === 429) && attempt < o.retries) {
           last = `HTTP ${res.status}`;
