@@ -41,6 +41,21 @@ describe('item files', () => {
     expect(parseItem({ at: '第3行', fields: { title: '甲', formedOn: '2026-05-01', stage: '执行', catalogPaths: ['工作动态'] } }, 'draft', '2026-06-01').problems).toEqual([]);
   });
 
+  it('reads an interpretation\'s form, its policies by 索引号 and its 图解 picture among its own files, and refuses them on an ordinary item', () => {
+    const base = { title: '《办法》政策解读', formedOn: '2026-05-01', publishedOn: '2026-05-02', stage: '决策', catalogPaths: ['政策文件'], bodyHtml: '<p>解读。</p>' };
+    const graphic = parseItem({ at: '第2行', fields: { ...base, itemKind: '政策解读', interpretationForm: '图解', interpretedPolicies: ['A/2026-00001', 'A/2026-00001'], attachments: ['0002/图解.png'], graphicAttachment: '图解.png' } }, 'published', '2026-06-01');
+    expect(graphic.problems).toEqual([]);
+    expect(graphic.item).toMatchObject({ input: { itemKind: 'interpretation', interpretationForm: 'graphic', policyIds: [] }, links: { policies: ['A/2026-00001'], graphic: '图解.png', replacedBy: null, matter: null } });
+    expect(parseItem({ at: '第3行', fields: { ...base, itemKind: 'interpretation', interpretationForm: 'graphic', interpretedPolicies: ['A/2026-00001'], attachments: ['说明.pdf'], graphicAttachment: '说明.pdf' } }, 'draft', '2026-06-01').problems)
+      .toEqual(['图解图片“说明.pdf”应为 JPG、PNG 或 GIF 图片']);
+    expect(parseItem({ at: '第4行', fields: { ...base, itemKind: '政策解读', interpretationForm: '文字解读' } }, 'draft', '2026-06-01').problems)
+      .toEqual(['政策解读须在“所解读的政策”列填写所解读政策文件的索引号']);
+    expect(parseItem({ at: '第5行', fields: { ...base, interpretationForm: '文字解读', interpretedPolicies: ['A/2026-00001'] } }, 'draft', '2026-06-01').problems)
+      .toEqual(['填写了所解读的政策、解读形式、视频链接或图解图片的信息，信息类别应为“政策解读”']);
+    expect(parseItem({ at: '第6行', fields: { ...base, indexNumber: 'A/2026-00009', validity: '已废止', replacedBy: 'A/2026-00009' } }, 'draft', '2026-06-01').problems)
+      .toEqual(['替代文件不能是本文件']);
+  });
+
   it('takes an old page’s title and content area, without navigation, and keeps the path of its address', () => {
     const page = '<html><title>旧站 - 某局</title><body><div class="nav">首页</div><h1>关于停水的通知</h1><div id="zoom"><p>因施工，</p><div><p>停水一天。</p></div></div><div class="footer">版权</div></body></html>';
     const parts = savedPageParts(page);

@@ -128,7 +128,7 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const interpretation = raw.itemKind === 'interpretation';
   if (interpretation) {
     if (policies.length === 0) problems.push('政策解读须在“所解读的政策”列填写所解读政策文件的索引号');
-    raw.policyIds = policies.length ? [1] : [];
+    raw.policyIds = [1]; // a stand-in (an empty list is reported above, in the file's words)
     raw.videoUrl = text('videoUrl');
     if (graphic && raw.interpretationForm !== 'graphic') problems.push('只有解读形式为“图解”的政策解读才能填写图解图片');
     if (raw.interpretationForm === 'graphic' && mode === 'published' && !graphic) problems.push('图解须在“图解图片”列填写本条附件中的一张图片（作为已发布信息导入时）');
