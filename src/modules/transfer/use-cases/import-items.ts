@@ -219,6 +219,9 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
     refused.add(item);
   });
   opts.onProgress?.('check', total, total);
+  // In the file's order (the checks that need every row add theirs last); the file's own and its catalog's first.
+  const order = new Map(file.items.map((r, i) => [r.at, i]));
+  problems.sort((a, b) => (order.get(a.at) ?? -1) - (order.get(b.at) ?? -1));
   return { problems, items: items.filter((i) => !refused.has(i)), catalog, newNodes, targets };
 }
 
