@@ -188,6 +188,25 @@ for (const dialect of DIALECTS) {
       expect(await counts(deps)).toEqual(before);
     });
 
+    it('a 图解 comes in as a draft with its picture among its files and its policy found in the database by 索引号', async () => {
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+      file('graphic/0001/图解.png', png);
+      const header = '索引号,标题,成文日期,发布日期,五公开,目录,附件,正文,信息类别,解读形式,图解图片,所解读的政策';
+      const policy = await importItems(deps, system, organ.code, readItemFile('p.csv', new TextEncoder().encode([header,
+        'G1/2021-00001,住房保障办法,2021-03-01,2021-03-02,决策,政策文件/规范性文件,,<p>全文。</p>,,,,',
+      ].join('\n'))), { mode: 'published', dryRun: false, attachments: null, from: 'p.csv' });
+      expect(policy.problems).toEqual([]);
+      const r = await importItems(deps, system, organ.code, readItemFile('g.csv', new TextEncoder().encode([header,
+        'G1/2021-00002,《住房保障办法》图解,2021-03-02,,决策,政策文件,0001/图解.png,<p>图解文字版。</p>,政策解读,图解,图解.png,G1/2021-00001',
+      ].join('\n'))), { mode: 'draft', dryRun: false, attachments: directorySource(path.join(dir, 'graphic')), from: 'g.csv' });
+      expect(r.problems).toEqual([]);
+      const id = Number((await deps.db.selectFrom('publications').select('id').where('index_number', '=', 'G1/2021-00002').executeTakeFirstOrThrow()).id);
+      const p = (await findPublication(deps.db, id))!;
+      const [picture] = await listAttachments(deps.db, id);
+      expect(p).toMatchObject({ status: 'draft', itemKind: 'interpretation', interpretationForm: 'graphic', graphicAttachmentId: picture.id });
+      expect((await findPublication(deps.db, p.policyIds[0]))!.indexNumber).toBe('G1/2021-00001');
+    });
+
     it('the privacy scanner refuses a row whose body holds an ID card number, as the editor would', async () => {
       const r = await importItems(deps, system, organ.code, csv([
         'X3/2020-00001,关于张某住房保障资格的公示,2020-03-01,2020-03-02,结果,公示,工作动态,,<p>申请人张某，身份证号11010519491231002X，符合条件。</p>',
