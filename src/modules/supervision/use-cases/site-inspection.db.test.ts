@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createTestDatabase, describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps, createActor, createDraft, createNode, createOrgan, createPublished, system } from '../../../../test/support/factories.ts';
 import { addAttachment, attachmentPath } from '../../catalog/index.ts';
 import { setNodeSupervision } from './set-node-supervision.ts';
@@ -101,32 +101,53 @@ describeEachDialect('the site inspection', (db) => {
     expect(offline.result.organs[0]!.findings.some((f) => f.detail.includes(base))).toBe(false);
   });
 
+  it('lets the server answer while it inspects: the event loop gets a turn between pages of items', async () => {
+    // On SQLite every statement completes at once, so an inspection that only awaits statements runs
+    // to its end in one turn of the event loop — the server (which starts it at each day's first
+    // start) answered nobody until it was done. A callback queued just after it starts must run before it ends.
+    const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id, { name: '工作动态' });
+    for (let i = 0; i < 3; i++) await createPublished(deps, organ.id, [node]);
+    let finished = false;
+    const run = runInspectionNow(deps, 'cli', [organ], { checkExternal: false }).then(() => { finished = true; });
+    const answeredBeforeTheEnd = await new Promise<boolean>((resolve) => setImmediate(() => resolve(!finished)));
+    await run;
+    expect(answeredBeforeTheEnd).toBe(true);
+  });
+
   it('inspects an organ with more published items than one statement may bind, in pages, down to its last item', async () => {
     // 70,000 items: more ids than SQLite (32,766) or PostgreSQL (65,535) take as parameters of one
     // statement, which the inspection used to pass all at once to read the organ's placements.
-    const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
-    const organ = await createOrgan(deps);
-    const office = await createActor(deps, organ.code, 'disclosure_office');
-    const node = await createNode(deps, organ.id, { name: '通知公告' });
-    const sample = await createPublished(deps, organ.id, [node], { title: '关于做好防汛工作的通知' });
-    const row = await deps.db.selectFrom('publications').selectAll().where('id', '=', sample.id).executeTakeFirstOrThrow();
-    const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'index_number');
-    const copied = sql.join(cols.map((c) => sql.ref(`p.${c}`)));
-    const n = 70_000;
-    const series = db().dialect === 'postgres'
-      ? sql`select generate_series(1, ${n}) as k`
-      : sql`with recursive s(k) as (select 1 union all select k + 1 from s where k < ${n}) select k from s`;
-    await sql`insert into publications (${sql.join(cols.map((c) => sql.ref(c)))}, index_number)
-      select ${copied}, p.index_number || '-' || s.k from publications p, (${series}) s where p.id = ${sample.id}`.execute(deps.db);
-    await sql`insert into publication_placements (publication_id, node_id)
-      select id, ${node} from publications where organ_id = ${organ.id} and id <> ${sample.id}`.execute(deps.db);
-    const last = await deps.db.selectFrom('publications').select('id').where('organ_id', '=', organ.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
-    await deps.db.updateTable('publications').set({ title: '关于做好防汛工作的通告' }).where('id', '=', last.id).execute();
-    await addWordingRule(deps, office.actor, organ.code, { wrongPhrase: '通告', correctPhrase: '通知' });
+    // A database of its own, dropped after: the 70,000 copies would slow every later test of this file.
+    const own = await createTestDatabase(db().dialect);
+    try {
+      const deps = buildDeps(own, '2026-03-10T02:00:00Z');
+      const organ = await createOrgan(deps);
+      const office = await createActor(deps, organ.code, 'disclosure_office');
+      const node = await createNode(deps, organ.id, { name: '通知公告' });
+      const sample = await createPublished(deps, organ.id, [node], { title: '关于做好防汛工作的通知' });
+      const row = await deps.db.selectFrom('publications').selectAll().where('id', '=', sample.id).executeTakeFirstOrThrow();
+      const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'index_number');
+      const copied = sql.join(cols.map((c) => sql.ref(`p.${c}`)));
+      const n = 70_000;
+      const series = db().dialect === 'postgres'
+        ? sql`select generate_series(1, ${n}) as k`
+        : sql`with recursive s(k) as (select 1 union all select k + 1 from s where k < ${n}) select k from s`;
+      await sql`insert into publications (${sql.join(cols.map((c) => sql.ref(c)))}, index_number)
+        select ${copied}, p.index_number || '-' || s.k from publications p, (${series}) s where p.id = ${sample.id}`.execute(deps.db);
+      await sql`insert into publication_placements (publication_id, node_id)
+        select id, ${node} from publications where organ_id = ${organ.id} and id <> ${sample.id}`.execute(deps.db);
+      const last = await deps.db.selectFrom('publications').select('id').where('organ_id', '=', organ.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      await deps.db.updateTable('publications').set({ title: '关于做好防汛工作的通告' }).where('id', '=', last.id).execute();
+      await addWordingRule(deps, office.actor, organ.code, { wrongPhrase: '通告', correctPhrase: '通知' });
 
-    const run = await runInspectionNow(deps, 'cli', [organ], { checkExternal: false });
-    const findings = run.result.organs[0]!.findings.filter((f) => f.kind === 'wording_error');
-    expect(findings.map((f) => f.href)).toEqual([`/admin/publications/${last.id}`]);
+      const run = await runInspectionNow(deps, 'cli', [organ], { checkExternal: false });
+      const findings = run.result.organs[0]!.findings.filter((f) => f.kind === 'wording_error');
+      expect(findings.map((f) => f.href)).toEqual([`/admin/publications/${last.id}`]);
+    } finally {
+      await own.drop();
+    }
   }, 120_000);
 
   it('runs the nightly inspection once per China date from 02:00, whichever instance asks first', async () => {
