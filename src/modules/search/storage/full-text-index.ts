@@ -45,13 +45,15 @@ export type IndexTuning = { maxSeeks: number; scanBatch: number };
 const DEFAULT_TUNING: IndexTuning = { maxSeeks: 20_000, scanBatch: 5_000 };
 
 /**
- * How PostgreSQL lists the newest matches: it first checks the scope's newest `probeFirst` items one
- * by one, then goes on checking item by item while that is estimated cheaper than reading every
- * remaining match through the GIN index, at most `probeMax` items a step. `probeCost` is what checking
- * one item costs against reading one match (0: always check item by item; Infinity: never).
+ * How PostgreSQL lists the newest matches (see `newestAdaptive`): it first checks the scope's newest
+ * `probeFirst` items one by one, then goes on checking item by item while that is estimated cheaper
+ * than going through the GIN indexes, at most `probeMax` items a step. `probeCost` scales the
+ * estimated cost of checking item by item (0: always item by item; Infinity: never);
+ * `candidateCost` is what reading one candidate from a GIN index costs against reading one chunk's
+ * tokens for a phrase check (about 6 µs against 25 µs here; the tokens are stored out of line).
  */
-export type PgTuning = { probeFirst: number; probeMax: number; probeCost: number };
-const DEFAULT_PG_TUNING: PgTuning = { probeFirst: 200, probeMax: 20_000, probeCost: 4 };
+export type PgTuning = { probeFirst: number; probeMax: number; probeCost: number; candidateCost: number };
+const DEFAULT_PG_TUNING: PgTuning = { probeFirst: 200, probeMax: 20_000, probeCost: 1, candidateCost: 0.25 };
 
 export function fullTextIndexFor(dialect: DialectName, tuning?: IndexTuning | PgTuning): FullTextIndex {
   if (dialect === 'postgres') return tuning && 'probeFirst' in tuning ? postgresTsvectorWith(tuning) : postgresTsvector;
@@ -220,13 +222,19 @@ export function tsvectorLiteral(tokens: string[]): string {
   return [...positions].map(([t, ps]) => `'${t}':${ps.join(',')}`).join(' ');
 }
 
-const tsquery = (phrases: Phrase[]) =>
-  phrases.map((p) => `(${p.tokens.map((t, i) => `'${assertToken(t)}'${p.prefixLast && i === p.tokens.length - 1 ? ':*' : ''}`).join(' <-> ')})`).join(' | ');
+/** Phrases as a tsquery: each one's tokens in order (`<->`, which makes PostgreSQL read each candidate's tokens), or only all present (`&`, which the GIN index answers alone). */
+const tsqueryOf = (phrases: Phrase[], joiner: ' <-> ' | ' & ') =>
+  phrases.map((p) => `(${p.tokens.map((t, i) => `'${assertToken(t)}'${p.prefixLast && i === p.tokens.length - 1 ? ':*' : ''}`).join(joiner)})`).join(' | ');
 
-/** What one item's chunks must hold, as conditions on chunk rows `c`: each keyword (in the title, if asked), then any word phrase. */
-function chunkConditions(m: Match): RawBuilder<unknown>[] {
-  const out = m.keywords.map((k) => sql`c.grams @@ ${tsquery(k)}::tsquery${m.titleOnly ? sql` and c.field = 'title'` : sql``}`);
-  if (m.words) out.push(sql`c.words @@ ${tsquery(m.words)}::tsquery`);
+/**
+ * What one item's chunks must hold, as conditions on chunk rows `c`: each keyword (in the title, if
+ * asked), then any word phrase. `exact` checks the order of the pieces (the phrase); otherwise only
+ * that they are all in one chunk — a few more items than the phrase, found from the index alone.
+ */
+function chunkConditions(m: Match, exact = true): RawBuilder<unknown>[] {
+  const q = (phrases: Phrase[]) => tsqueryOf(phrases, exact ? ' <-> ' : ' & ');
+  const out = m.keywords.map((k) => sql`c.grams @@ ${q(k)}::tsquery${m.titleOnly ? sql` and c.field = 'title'` : sql``}`);
+  if (m.words) out.push(sql`c.words @@ ${q(m.words)}::tsquery`);
   return out;
 }
 
@@ -270,53 +278,79 @@ async function probe(db: Executor, conds: RawBuilder<unknown>[], s: Scope, count
 }
 
 /**
- * The newest matches through the GIN index of one condition, the lead: its matches are read (each
- * one's tokens, for the phrase check), ordered newest first, and the other conditions checked item by
- * item in that order until `limit` items meet them all.
+ * The newest matches through the GIN indexes: the items whose chunks hold every piece of each chosen
+ * condition (`through`; read from the index alone, without the phrase check), newest first, each then
+ * checked item by item on every condition, in the order given, until `limit` items meet them all.
  */
-async function newestThroughIndex(db: Executor, conds: RawBuilder<unknown>[], lead: number, s: Scope, limit: number): Promise<number[]> {
-  const others = conds.filter((_, i) => i !== lead);
-  const led = sql`select d.sort_key as k, d.publication_id as p from search_docs d
-    ${where([sql`d.publication_id in (select c.publication_id from search_chunks c where ${conds[lead]})`, ...docConditions(s)])} order by d.sort_key desc`;
-  const r = others.length
-    ? await sql<{ k: number }>`select w.k from (${led} offset 0) w ${lookups(others, true)} where ${found(others.length - 1)} order by w.k desc limit ${limit}`.execute(db)
-    : await sql<{ k: number }>`${led} limit ${limit}`.execute(db);
+async function newestThroughIndex(db: Executor, m: Match, through: number[], order: number[], s: Scope, limit: number): Promise<number[]> {
+  const exact = chunkConditions(m);
+  const pieces = chunkConditions(m, false);
+  const candidates = sql`select d.sort_key as k, d.publication_id as p from search_docs d
+    ${where([...through.map((i) => sql`d.publication_id in (select c.publication_id from search_chunks c where ${pieces[i]})`), ...docConditions(s)])} order by d.sort_key desc`;
+  const checks = order.map((i) => exact[i]);
+  const r = await sql<{ k: number }>`select w.k from (${candidates} offset 0) w ${lookups(checks, true)} where ${found(checks.length - 1)} order by w.k desc limit ${limit}`.execute(db);
   return r.rows.map((x) => Number(x.k));
 }
 
-/** About how many items the scope holds, from the planner's statistics (no count is run). */
-async function scopeSizeEstimate(db: Executor, s: Scope): Promise<number> {
-  const r = await sql<{ docs: number; organs: number }>`select
+/** About how many items the scope holds and how many chunks an item has, from the planner's statistics (no count is run). */
+async function sizeEstimate(db: Executor, s: Scope): Promise<{ items: number; chunksPerItem: number }> {
+  const r = await sql<{ docs: number; chunks: number; organs: number }>`select
     (select greatest(reltuples, 0) from pg_class where oid = 'search_docs'::regclass) as docs,
+    (select greatest(reltuples, 0) from pg_class where oid = 'search_chunks'::regclass) as chunks,
     (select greatest(reltuples, 1) from pg_class where oid = 'organs'::regclass) as organs`.execute(db);
-  const { docs, organs } = r.rows[0];
-  const organShare = s.organIds ? Math.min(1, s.organIds.length / Math.max(1, Number(organs))) : 1;
-  return Number(docs) * organShare * (s.keys ? Math.min(1, s.keys.length / Math.max(1, Number(docs))) : 1);
+  const docs = Number(r.rows[0].docs);
+  const organShare = s.organIds ? Math.min(1, s.organIds.length / Math.max(1, Number(r.rows[0].organs))) : 1;
+  const keyShare = s.keys ? Math.min(1, s.keys.length / Math.max(1, docs)) : 1;
+  return { items: docs * organShare * keyShare, chunksPerItem: docs > 0 ? Math.max(1, Number(r.rows[0].chunks) / docs) : 1 };
+}
+
+/** The unit of the cost estimates: reading one chunk's tokens for a phrase check. */
+const CHUNK_CHECK_COST = 1;
+
+type Shares = number[];
+
+/**
+ * How to go through the index for `wanted` more matches, given each condition's share of matching
+ * items: check the rarest condition first; read from the index the candidates of the rarest and of
+ * each other condition rare enough that reading its candidates costs less than checking it on the
+ * extra items it would otherwise let through (a common word is cheaper to check item by item).
+ */
+export function indexPlan(shares: Shares, items: number, wanted: number, candidateCost = DEFAULT_PG_TUNING.candidateCost): { through: number[]; order: number[]; cost: number } {
+  const order = shares.map((_, i) => i).sort((a, b) => shares[a] - shares[b] || a - b);
+  const through = [order[0]];
+  let letThrough = 1;
+  for (const j of order.slice(1)) {
+    const read = shares[j] * items * candidateCost;
+    const check = wanted * (1 / Math.max(shares[j], 1e-9) - 1) * CHUNK_CHECK_COST;
+    if (read < check) through.push(j);
+    else letThrough /= Math.max(shares[j], 1e-9);
+  }
+  const cost = through.reduce((n, i) => n + shares[i] * items * candidateCost, 0) + wanted * letThrough * shares.length * CHUNK_CHECK_COST;
+  return { through: [...through].sort((a, b) => a - b), order, cost };
 }
 
 /**
- * The newest matches, reading as little as the words' frequency allows. Reading a condition's
- * matches through its GIN index costs in proportion to how many there are (each one's tokens are
- * read for the phrase check), which for a common word is most of the items; checking the newest
- * items one by one costs in proportion to the items checked, which for a common word is little more
- * than `limit`. So the scope's newest `probeFirst` items are checked first; the share that matches
- * estimates how common the query is, and the cheaper way is taken for the rest, step by step. The
- * index way leads with the condition that matched least (likely the rarest word) and checks the
- * others item by item. Both ways give the same keys in the same order: the item-by-item part ends at
- * a key, and the index part starts below it.
+ * The newest matches, reading as little as the words' frequency allows. Reading a keyword's matches
+ * through its GIN index costs in proportion to how many there are, which for a common word is most of
+ * the items; checking the newest items one by one costs in proportion to the items checked, which for
+ * a common word is little more than `limit`. So the scope's newest `probeFirst` items are checked
+ * first; the share that matches estimates how common each keyword is, and the cheaper way is taken for
+ * the rest, step by step (`indexPlan`). Both ways give the same keys in the same order: the
+ * item-by-item part ends at a key, and the index part starts below it.
  */
 async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t: PgTuning): Promise<number[]> {
   const conds = chunkConditions(m);
-  // Without a probe, lead with the longest phrase (more characters, fewer items).
-  const longest = conds.reduce((best, _, i) => (phraseLength(m, i) > phraseLength(m, best) ? i : best), 0);
-  if (t.probeCost === Infinity) return newestThroughIndex(db, conds, longest, s, limit);
+  if (t.probeCost === Infinity) {
+    const plan = indexPlan(conds.map(() => 0), 0, limit, t.candidateCost);
+    return newestThroughIndex(db, m, plan.through, plan.order, s, limit);
+  }
   const out: number[] = [];
   const hitsOf = conds.map(() => 0);
   let checked = 0;
   let hits = 0;
   let maxKey = s.maxKey;
   let step = Math.max(1, Math.min(t.probeFirst, limit * 2));
-  let estimate: number | null = null;
+  let size: { items: number; chunksPerItem: number } | null = null;
   for (;;) {
     const rows = await probe(db, conds, { ...s, maxKey }, step);
     for (const row of rows) {
@@ -330,19 +364,14 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
     maxKey = rows[rows.length - 1].k - 1;
     const wanted = limit - out.length;
     const share = hits / checked;
-    estimate ??= await scopeSizeEstimate(db, s);
-    const lead = hitsOf.reduce((best, n, i) => (n < hitsOf[best] ? i : best), longest);
-    const leadMatches = (hitsOf[lead] / checked) * Math.max(0, estimate - checked);
-    const byItem = share > 0 ? (wanted / share) * t.probeCost : Infinity;
-    if (byItem > leadMatches) return [...out, ...(await newestThroughIndex(db, conds, lead, { ...s, maxKey }, wanted))];
+    size ??= await sizeEstimate(db, s);
+    const plan = indexPlan(hitsOf.map((n) => n / checked), Math.max(0, size.items - checked), wanted, t.candidateCost);
+    // Checking an item costs one chunk if it matches (the look-up stops there), all its chunks if not.
+    const perItem = CHUNK_CHECK_COST * (share + (1 - share) * size.chunksPerItem);
+    const byItem = share > 0 ? (wanted / share) * perItem * t.probeCost : Infinity;
+    if (byItem > plan.cost) return [...out, ...(await newestThroughIndex(db, m, plan.through, plan.order, { ...s, maxKey }, wanted))];
     step = Math.max(1, Math.min(t.probeMax, Math.ceil((wanted / share) * 1.1)));
   }
-}
-
-/** How many characters condition `i`'s longest alternative covers (the word phrases count as short). */
-function phraseLength(m: Match, i: number): number {
-  const k = m.keywords[i];
-  return k ? Math.max(...k.map((p) => p.tokens.length)) : 0;
 }
 
 const postgresTsvectorWith = (t: PgTuning): FullTextIndex => ({

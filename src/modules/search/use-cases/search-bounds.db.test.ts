@@ -148,8 +148,14 @@ describe('bounded search', () => {
   it('on PostgreSQL gives the same lists whether it checks the newest items one by one, reads the matches through the index, or switches between them', async () => {
     const d = dbs.find((x) => x.dialect === 'postgres');
     if (!d) return;
-    // Tiny steps so that every search crosses several: always item by item, and a cost that makes it switch midway.
-    const ways = [fullTextIndexFor('postgres', { probeFirst: 2, probeMax: 3, probeCost: 0 }), fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: 0.05 })];
+    // Tiny steps so that every search crosses several: always item by item; a cost that makes it switch
+    // midway; through the index only, with every keyword's candidates read from it or only the rarest's.
+    const ways = [
+      fullTextIndexFor('postgres', { probeFirst: 2, probeMax: 3, probeCost: 0, candidateCost: 0.25 }),
+      fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: 0.05, candidateCost: 0.25 }),
+      fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: 1e9, candidateCost: 0 }),
+      fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: 1e9, candidateCost: 1e9 }),
+    ];
     for (const index of ways) {
       for (const [name, filters, keep] of filterCases(d)) {
         for (const q of QUERIES) {
@@ -167,7 +173,7 @@ describe('bounded search', () => {
 
   it('tells which of some items match every keyword, in the whole text or the title only, the same way on both databases', async () => {
     for (const d of dbs) {
-      const indexes = d.dialect === 'postgres' ? [fullTextIndexFor('postgres'), fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: 0.05 })] : [fullTextIndexFor('sqlite')];
+      const indexes = d.dialect === 'postgres' ? [fullTextIndexFor('postgres'), fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: 0.05, candidateCost: 0.25 })] : [fullTextIndexFor('sqlite')];
       for (const index of indexes) {
         for (const keywords of [['廉租'], ['廉租', '补贴'], ['补贴', '通知'], ['绿化', '廉租']]) {
           for (const titleOnly of [false, true]) {
