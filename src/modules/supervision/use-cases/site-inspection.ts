@@ -15,7 +15,7 @@ import { supervisionDashboard, type OrganSupervision } from './supervision-dashb
 /** External link results are reused for a day (docs/rules/website-inspection.md). */
 export const LINK_CACHE_HOURS = 24;
 /** Items read per statement while inspecting an organ: memory and parameters stay bounded whatever the organ's size. */
-const ITEMS_PER_READ = 500;
+const ITEMS_PER_READ = 200;
 
 export type FindingKind =
   | 'stale_node' | 'empty_node' | 'pending_review' | 'published_late' | 'applications_overdue' | 'letters_overdue' | 'letters_past_three_months'
@@ -115,8 +115,12 @@ export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Org
     const rules = await listWordingRules(deps.db, chain);
     const unitOfNode = new Map(nodes.map((n) => [n.node.id, n.responsibleUnit?.name ?? null]));
     const acc = { links: [] as ItemLink[], attachments: [] as Finding[], wording: [] as Finding[], undated: [] as Finding[], wordingItems: 0 };
-    // The organ's items a page at a time, so a large organ is never held in memory at once.
+    // The organ's items a page at a time, so a large organ is never held in memory at once; before
+    // each page the event loop gets a turn, so the server answers while it inspects (on SQLite every
+    // statement completes at once, and an inspection of 1,000,000 items would otherwise hold the
+    // process for minutes — the nightly job runs at each day's first start).
     for (let afterId = 0; ;) {
+      await new Promise((resolve) => setImmediate(resolve));
       const items = await publishedItemsForInspection(deps.db, organ.id, afterId, ITEMS_PER_READ);
       if (items.length === 0) break;
       afterId = items[items.length - 1].id;
