@@ -222,6 +222,13 @@ export function tsvectorLiteral(tokens: string[]): string {
   return [...positions].map(([t, ps]) => `'${t}':${ps.join(',')}`).join(' ');
 }
 
+/** Every piece of an item's text once, without positions: a tsvector for the item-level GIN index (migration 037). */
+export function piecesLiteral(chunks: ChunkRow[]): string {
+  const pieces = new Set<string>();
+  for (const c of chunks) for (const t of splitTokens(c.grams)) pieces.add(assertToken(t));
+  return [...pieces].map((t) => `'${t}'`).join(' ');
+}
+
 /** Phrases as a tsquery: each one's tokens in order (`<->`, which makes PostgreSQL read each candidate's tokens), or only all present (`&`, which the GIN index answers alone). */
 const tsqueryOf = (phrases: Phrase[], joiner: ' <-> ' | ' & ') =>
   phrases.map((p) => `(${p.tokens.map((t, i) => `'${assertToken(t)}'${p.prefixLast && i === p.tokens.length - 1 ? ':*' : ''}`).join(joiner)})`).join(' | ');
@@ -278,16 +285,23 @@ async function probe(db: Executor, conds: RawBuilder<unknown>[], s: Scope, count
 }
 
 /**
- * The newest matches through the GIN indexes: the items whose chunks hold every piece of each chosen
- * condition (`through`; read from the index alone, without the phrase check), newest first, each then
- * checked item by item on every condition, in the order given, until `limit` items meet them all.
+ * The newest matches through the GIN indexes: candidates that hold every piece of the chosen
+ * conditions, found from the indexes alone (no phrase check), newest first, each then checked item by
+ * item on every condition in the order given, until `limit` items meet them all. Without a title
+ * restriction the candidates come from one look-up of the item-level index (`search_item_pieces`),
+ * which intersects every keyword inside the index; title keywords go through the title chunks' index,
+ * one keyword at a time (`through`).
  */
-async function newestThroughIndex(db: Executor, m: Match, through: number[], order: number[], s: Scope, limit: number): Promise<number[]> {
+async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Scope, limit: number): Promise<number[]> {
   const exact = chunkConditions(m);
-  const pieces = chunkConditions(m, false);
-  const candidates = sql`select d.sort_key as k, d.publication_id as p from search_docs d
-    ${where([...through.map((i) => sql`d.publication_id in (select c.publication_id from search_chunks c where ${pieces[i]})`), ...docConditions(s)])} order by d.sort_key desc`;
-  const checks = order.map((i) => exact[i]);
+  const chunkPieces = chunkConditions(m, false);
+  const itemLevel = !m.titleOnly && m.keywords.length > 0;
+  const allPieces = m.keywords.map((k) => `(${tsqueryOf(k, ' & ')})`).join(' & ');
+  const filters = itemLevel
+    ? [sql`d.sort_key in (select i.sort_key from search_item_pieces i where i.pieces @@ ${allPieces}::tsquery)`, ...(m.words ? [sql`d.publication_id in (select c.publication_id from search_chunks c where ${chunkPieces[m.keywords.length]})`] : [])]
+    : plan.through.map((i) => sql`d.publication_id in (select c.publication_id from search_chunks c where ${chunkPieces[i]})`);
+  const candidates = sql`select d.sort_key as k, d.publication_id as p from search_docs d ${where([...filters, ...docConditions(s)])} order by d.sort_key desc`;
+  const checks = plan.order.map((i) => exact[i]);
   const r = await sql<{ k: number }>`select w.k from (${candidates} offset 0) w ${lookups(checks, true)} where ${found(checks.length - 1)} order by w.k desc limit ${limit}`.execute(db);
   return r.rows.map((x) => Number(x.k));
 }
@@ -315,7 +329,9 @@ type Shares = number[];
  * each other condition rare enough that reading its candidates costs less than checking it on the
  * extra items it would otherwise let through (a common word is cheaper to check item by item).
  */
-export function indexPlan(shares: Shares, items: number, wanted: number, candidateCost = DEFAULT_PG_TUNING.candidateCost): { through: number[]; order: number[]; cost: number } {
+export type IndexPlan = { through: number[]; order: number[]; cost: number };
+
+export function indexPlan(shares: Shares, items: number, wanted: number, candidateCost = DEFAULT_PG_TUNING.candidateCost): IndexPlan {
   const order = shares.map((_, i) => i).sort((a, b) => shares[a] - shares[b] || a - b);
   const through = [order[0]];
   let letThrough = 1;
@@ -341,8 +357,7 @@ export function indexPlan(shares: Shares, items: number, wanted: number, candida
 async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t: PgTuning): Promise<number[]> {
   const conds = chunkConditions(m);
   if (t.probeCost === Infinity) {
-    const plan = indexPlan(conds.map(() => 0), 0, limit, t.candidateCost);
-    return newestThroughIndex(db, m, plan.through, plan.order, s, limit);
+    return newestThroughIndex(db, m, indexPlan(conds.map(() => 0), 0, limit, t.candidateCost), s, limit);
   }
   const out: number[] = [];
   const hitsOf = conds.map(() => 0);
@@ -365,11 +380,14 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
     const wanted = limit - out.length;
     const share = hits / checked;
     size ??= await sizeEstimate(db, s);
-    const plan = indexPlan(hitsOf.map((n) => n / checked), Math.max(0, size.items - checked), wanted, t.candidateCost);
+    const rest = Math.max(0, size.items - checked);
+    const plan = indexPlan(hitsOf.map((n) => n / checked), rest, wanted, t.candidateCost);
+    // Through the item-level index only the items holding every keyword's pieces are read (about as many as match).
+    if (!m.titleOnly && m.keywords.length) plan.cost = Math.max(share, 1 / checked) * rest * t.candidateCost + wanted * conds.length * CHUNK_CHECK_COST;
     // Checking an item costs one chunk if it matches (the look-up stops there), all its chunks if not.
     const perItem = CHUNK_CHECK_COST * (share + (1 - share) * size.chunksPerItem);
     const byItem = share > 0 ? (wanted / share) * perItem * t.probeCost : Infinity;
-    if (byItem > plan.cost) return [...out, ...(await newestThroughIndex(db, m, plan.through, plan.order, { ...s, maxKey }, wanted))];
+    if (byItem > plan.cost) return [...out, ...(await newestThroughIndex(db, m, plan, { ...s, maxKey }, wanted))];
     step = Math.max(1, Math.min(t.probeMax, Math.ceil((wanted / share) * 1.1)));
   }
 }
@@ -377,9 +395,14 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
 const postgresTsvectorWith = (t: PgTuning): FullTextIndex => ({
   async insert(db, docs) {
     await insertChunkTexts(db, docs, true);
+    for (let i = 0; i < docs.length; i += 200) {
+      const rows = docs.slice(i, i + 200).map((d) => sql`(${d.sortKey}, ${d.publicationId}, ${piecesLiteral(d.chunks)}::tsvector)`);
+      if (rows.length) await sql`insert into search_item_pieces (sort_key, publication_id, pieces) values ${sql.join(rows)}`.execute(db);
+    }
   },
-  async remove() {
-    // The tokens live in the chunk rows, which the caller deletes.
+  async remove(db, sortKeys) {
+    // The chunk rows are the caller's; the item's pieces row is this index's.
+    for (let i = 0; i < sortKeys.length; i += 500) await sql`delete from search_item_pieces where sort_key in (${sql.join(sortKeys.slice(i, i + 500))})`.execute(db);
   },
   async newest(db, m, s, limit) {
     if (empty(m, s) || limit <= 0) return [];
