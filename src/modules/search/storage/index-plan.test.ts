@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { indexPlan } from './full-text-index.ts';
+import { indexPlan } from './index-plan.ts';
 
 /** PostgreSQL's way through the GIN indexes for a search (docs/search.md, "Speed"). */
 describe('index plan', () => {
   it('reads the rarest keyword from the index and checks it first', () => {
-    const plan = indexPlan([0.3, 0.01, 0.5], 100_000, 1000);
+    const plan = indexPlan([0.3, 0.01, 0.5], 100_000, 1000, 0.25);
     expect(plan.order).toEqual([1, 0, 2]);
     expect(plan.through).toContain(1);
   });
   it('checks a common word item by item instead of reading its matches from the index', () => {
-    expect(indexPlan([0.01, 0.95], 1_000_000, 1000).through).toEqual([0]);
+    expect(indexPlan([0.01, 0.95], 1_000_000, 1000, 0.25).through).toEqual([0]);
   });
   it('reads a second rare keyword from the index too: checking it would pass over many items', () => {
-    expect(indexPlan([0.02, 0.05], 1_000_000, 1000).through).toEqual([0, 1]);
+    expect(indexPlan([0.02, 0.05], 1_000_000, 1000, 0.25).through).toEqual([0, 1]);
   });
   it('costs more the more matches must be read', () => {
-    expect(indexPlan([0.5], 1_000_000, 1000).cost).toBeGreaterThan(indexPlan([0.01], 1_000_000, 1000).cost);
+    expect(indexPlan([0.5], 1_000_000, 1000, 0.25).cost).toBeGreaterThan(indexPlan([0.01], 1_000_000, 1000, 0.25).cost);
   });
   it('reads every keyword from the index when nothing is known of them', () => {
-    expect(indexPlan([0, 0, 0], 0, 20).through).toEqual([0, 1, 2]);
+    expect(indexPlan([0, 0, 0], 0, 20, 0.25).through).toEqual([0, 1, 2]);
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * How PostgreSQL's search goes through its GIN indexes (docs/search.md, "Speed"): which keywords'
+ * candidates to read from an index and in which order to check them. Pure: the shares come from the
+ * newest items checked one by one, the sizes from the planner's statistics.
+ */
+/** The unit of the cost estimates: reading one chunk's tokens for a phrase check. */
+export const CHUNK_CHECK_COST = 1;
+
+type Shares = number[];
+
+/** Which conditions' candidates are read from an index, the order the conditions are checked in, and the estimated cost. */
+export type IndexPlan = { through: number[]; order: number[]; cost: number };
+
+/**
+ * How to go through the index for `wanted` more matches, given each condition's share of matching
+ * items: check the rarest condition first; read from the index the candidates of the rarest and of
+ * each other condition rare enough that reading its candidates costs less than checking it on the
+ * extra items it would otherwise let through (a common word is cheaper to check item by item).
+ * `candidateCost` is reading one candidate from an index, in units of one phrase check.
+ */
+export function indexPlan(shares: Shares, items: number, wanted: number, candidateCost: number): IndexPlan {
+  const order = shares.map((_, i) => i).sort((a, b) => shares[a] - shares[b] || a - b);
+  const through = [order[0]];
+  let letThrough = 1;
+  for (const j of order.slice(1)) {
+    const read = shares[j] * items * candidateCost;
+    const check = wanted * (1 / Math.max(shares[j], 1e-9) - 1) * CHUNK_CHECK_COST;
+    if (read < check) through.push(j);
+    else letThrough /= Math.max(shares[j], 1e-9);
+  }
+  const cost = through.reduce((n, i) => n + shares[i] * items * candidateCost, 0) + wanted * letThrough * shares.length * CHUNK_CHECK_COST;
+  return { through: [...through].sort((a, b) => a - b), order, cost };
+}
+

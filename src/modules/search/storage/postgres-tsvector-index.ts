@@ -1,0 +1,185 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../catalog/index.ts';
+import type { Phrase } from '../domain/tokenize.ts';
+import type { ChunkRow, FullTextIndex, Match, PgTuning, Scope } from './full-text-index.ts';
+import { assertToken, empty, insertChunkTexts, splitTokens } from './index-rows.ts';
+import { CHUNK_CHECK_COST, indexPlan, type IndexPlan } from './index-plan.ts';
+
+/**
+ * The full-text index on PostgreSQL (docs/search.md, "Speed"; migrations 011, 036, 037): chunk rows
+ * with tsvectors and GIN indexes, one positionless row of pieces per item, filters and the
+ * newest-first order from `search_docs`.
+ */
+
+/** Every piece of an item's text once, without positions: a tsvector for the item-level GIN index (migration 037). */
+export function piecesLiteral(chunks: ChunkRow[]): string {
+  const pieces = new Set<string>();
+  for (const c of chunks) for (const t of splitTokens(c.grams)) pieces.add(assertToken(t));
+  return [...pieces].map((t) => `'${t}'`).join(' ');
+}
+
+/** Phrases as a tsquery: each one's tokens in order (`<->`, which makes PostgreSQL read each candidate's tokens), or only all present (`&`, which the GIN index answers alone). */
+const tsqueryOf = (phrases: Phrase[], joiner: ' <-> ' | ' & ') =>
+  phrases.map((p) => `(${p.tokens.map((t, i) => `'${assertToken(t)}'${p.prefixLast && i === p.tokens.length - 1 ? ':*' : ''}`).join(joiner)})`).join(' | ');
+
+/**
+ * What one item's chunks must hold, as conditions on chunk rows `c`: each keyword (in the title, if
+ * asked), then any word phrase. `exact` checks the order of the pieces (the phrase); otherwise only
+ * that they are all in one chunk — a few more items than the phrase, found from the index alone.
+ */
+function chunkConditions(m: Match, exact = true): RawBuilder<unknown>[] {
+  const q = (phrases: Phrase[]) => tsqueryOf(phrases, exact ? ' <-> ' : ' & ');
+  const out = m.keywords.map((k) => sql`c.grams @@ ${q(k)}::tsquery${m.titleOnly ? sql` and c.field = 'title'` : sql``}`);
+  if (m.words) out.push(sql`c.words @@ ${q(m.words)}::tsquery`);
+  return out;
+}
+
+/** The scope's conditions on search_docs `d`. */
+function docConditions(s: Scope): RawBuilder<unknown>[] {
+  const parts: RawBuilder<unknown>[] = [];
+  if (s.organIds) parts.push(sql`d.organ_id in (${sql.join(s.organIds)})`);
+  if (s.stage) parts.push(sql`d.stage = ${s.stage}`);
+  if (s.genre) parts.push(sql`d.genre = ${s.genre}`);
+  if (s.validity) parts.push(sql`d.validity = ${s.validity}`);
+  if (s.minKey !== undefined) parts.push(sql`d.sort_key >= ${s.minKey}`);
+  if (s.maxKey !== undefined) parts.push(sql`d.sort_key <= ${s.maxKey}`);
+  if (s.keys) parts.push(sql`d.sort_key in (select cast(value as bigint) from json_array_elements_text(${JSON.stringify(s.keys)}::json))`);
+  return parts;
+}
+
+const where = (parts: RawBuilder<unknown>[]) => (parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``);
+
+/**
+ * For each row of `w` (an item: key `k`, id `p`), one look-up per condition, `x0`, `x1`, …, each
+ * reading the item's own chunk rows and stopping at the first that meets it. Chained, a look-up runs
+ * only when the one before found something. (An EXISTS would be planned as one hashed read of every
+ * match of the whole index, which is what these look-ups avoid.)
+ */
+function lookups(conds: RawBuilder<unknown>[], chained: boolean): RawBuilder<unknown> {
+  return sql.join(conds.map((cond, i) => {
+    const gate = chained && i > 0 ? sql`${sql.ref(`x${i - 1}.one`)} = 1 and ` : sql``;
+    return sql`left join lateral (select 1 as one from search_chunks c where ${gate}c.publication_id = w.p and ${cond} limit 1) ${sql.id(`x${i}`)} on true`;
+  }), sql` `);
+}
+const found = (i: number) => sql`${sql.ref(`x${i}.one`)} is not null`;
+
+type Probed = { k: number; hits: boolean[] };
+
+/** The scope's newest `count` items, each with which conditions it meets (each checked on the item's own chunks). */
+async function probe(db: Executor, conds: RawBuilder<unknown>[], s: Scope, count: number): Promise<Probed[]> {
+  const r = await sql<Record<string, unknown>>`select w.k, ${sql.join(conds.map((_, i) => sql`${found(i)} as ${sql.id(`h${i}`)}`))}
+    from (select d.sort_key as k, d.publication_id as p from search_docs d ${where(docConditions(s))} order by d.sort_key desc limit ${count}) w
+    ${lookups(conds, false)} order by w.k desc`.execute(db);
+  return r.rows.map((x) => ({ k: Number(x.k), hits: conds.map((_, i) => x[`h${i}`] === true) }));
+}
+
+/**
+ * The newest matches through the GIN indexes: candidates that hold every piece of the chosen
+ * conditions, found from the indexes alone (no phrase check), newest first, each then checked item by
+ * item on every condition in the order given, until `limit` items meet them all. Without a title
+ * restriction the candidates come from one look-up of the item-level index (`search_item_pieces`),
+ * which intersects every keyword inside the index; title keywords go through the title chunks' index,
+ * one keyword at a time (`through`).
+ */
+async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Scope, limit: number): Promise<number[]> {
+  const exact = chunkConditions(m);
+  const chunkPieces = chunkConditions(m, false);
+  const itemLevel = !m.titleOnly && m.keywords.length > 0;
+  const allPieces = m.keywords.map((k) => `(${tsqueryOf(k, ' & ')})`).join(' & ');
+  const filters = itemLevel
+    ? [sql`d.sort_key in (select i.sort_key from search_item_pieces i where i.pieces @@ ${allPieces}::tsquery)`, ...(m.words ? [sql`d.publication_id in (select c.publication_id from search_chunks c where ${chunkPieces[m.keywords.length]})`] : [])]
+    : plan.through.map((i) => sql`d.publication_id in (select c.publication_id from search_chunks c where ${chunkPieces[i]})`);
+  const candidates = sql`select d.sort_key as k, d.publication_id as p from search_docs d ${where([...filters, ...docConditions(s)])} order by d.sort_key desc`;
+  const checks = plan.order.map((i) => exact[i]);
+  const r = await sql<{ k: number }>`select w.k from (${candidates} offset 0) w ${lookups(checks, true)} where ${found(checks.length - 1)} order by w.k desc limit ${limit}`.execute(db);
+  return r.rows.map((x) => Number(x.k));
+}
+
+/** About how many items the scope holds and how many chunks an item has, from the planner's statistics (no count is run). */
+async function sizeEstimate(db: Executor, s: Scope): Promise<{ items: number; chunksPerItem: number }> {
+  const r = await sql<{ docs: number; chunks: number; organs: number }>`select
+    (select greatest(reltuples, 0) from pg_class where oid = 'search_docs'::regclass) as docs,
+    (select greatest(reltuples, 0) from pg_class where oid = 'search_chunks'::regclass) as chunks,
+    (select greatest(reltuples, 1) from pg_class where oid = 'organs'::regclass) as organs`.execute(db);
+  const docs = Number(r.rows[0].docs);
+  const organShare = s.organIds ? Math.min(1, s.organIds.length / Math.max(1, Number(r.rows[0].organs))) : 1;
+  const keyShare = s.keys ? Math.min(1, s.keys.length / Math.max(1, docs)) : 1;
+  return { items: docs * organShare * keyShare, chunksPerItem: docs > 0 ? Math.max(1, Number(r.rows[0].chunks) / docs) : 1 };
+}
+
+/**
+ * The newest matches, reading as little as the words' frequency allows. Reading a keyword's matches
+ * through its GIN index costs in proportion to how many there are, which for a common word is most of
+ * the items; checking the newest items one by one costs in proportion to the items checked, which for
+ * a common word is little more than `limit`. So the scope's newest `probeFirst` items are checked
+ * first; the share that matches estimates how common each keyword is, and the cheaper way is taken for
+ * the rest, step by step (`indexPlan`). Both ways give the same keys in the same order: the
+ * item-by-item part ends at a key, and the index part starts below it.
+ */
+async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t: PgTuning): Promise<number[]> {
+  const conds = chunkConditions(m);
+  if (t.probeCost === Infinity) {
+    return newestThroughIndex(db, m, indexPlan(conds.map(() => 0), 0, limit, t.candidateCost), s, limit);
+  }
+  const out: number[] = [];
+  const hitsOf = conds.map(() => 0);
+  let checked = 0;
+  let hits = 0;
+  let maxKey = s.maxKey;
+  let step = Math.max(1, Math.min(t.probeFirst, limit * 2));
+  let size: { items: number; chunksPerItem: number } | null = null;
+  for (;;) {
+    const rows = await probe(db, conds, { ...s, maxKey }, step);
+    for (const row of rows) {
+      const all = row.hits.every(Boolean);
+      if (all && out.length < limit) out.push(row.k);
+      if (all) hits++;
+      row.hits.forEach((h, i) => { if (h) hitsOf[i]++; });
+    }
+    if (out.length >= limit || rows.length < step) return out;
+    checked += rows.length;
+    maxKey = rows[rows.length - 1].k - 1;
+    const wanted = limit - out.length;
+    const share = hits / checked;
+    size ??= await sizeEstimate(db, s);
+    const rest = Math.max(0, size.items - checked);
+    const plan = indexPlan(hitsOf.map((n) => n / checked), rest, wanted, t.candidateCost);
+    // Through the item-level index only the items holding every keyword's pieces are read (about as many as match).
+    if (!m.titleOnly && m.keywords.length) plan.cost = Math.max(share, 1 / checked) * rest * t.candidateCost + wanted * conds.length * CHUNK_CHECK_COST;
+    // Checking an item costs one chunk if it matches (the look-up stops there), all its chunks if not.
+    const perItem = CHUNK_CHECK_COST * (share + (1 - share) * size.chunksPerItem);
+    const byItem = share > 0 ? (wanted / share) * perItem * t.probeCost : Infinity;
+    if (byItem > plan.cost) return [...out, ...(await newestThroughIndex(db, m, plan, { ...s, maxKey }, wanted))];
+    step = Math.max(1, Math.min(t.probeMax, Math.ceil((wanted / share) * 1.1)));
+  }
+}
+
+export const postgresTsvectorIndex = (t: PgTuning): FullTextIndex => ({
+  async insert(db, docs) {
+    await insertChunkTexts(db, docs, true);
+    for (let i = 0; i < docs.length; i += 200) {
+      const rows = docs.slice(i, i + 200).map((d) => sql`(${d.sortKey}, ${d.publicationId}, ${piecesLiteral(d.chunks)}::tsvector)`);
+      if (rows.length) await sql`insert into search_item_pieces (sort_key, publication_id, pieces) values ${sql.join(rows)}`.execute(db);
+    }
+  },
+  async remove(db, sortKeys) {
+    // The chunk rows are the caller's; the item's pieces row is this index's.
+    for (let i = 0; i < sortKeys.length; i += 500) await sql`delete from search_item_pieces where sort_key in (${sql.join(sortKeys.slice(i, i + 500))})`.execute(db);
+  },
+  async newest(db, m, s, limit) {
+    if (empty(m, s) || limit <= 0) return [];
+    return newestAdaptive(db, m, s, limit, t);
+  },
+  async countUpTo(db, m, s, cap) {
+    if (empty(m, s) || cap <= 0) return 0;
+    return (await newestAdaptive(db, m, s, cap, t)).length;
+  },
+  async among(db, m, s, keys) {
+    if (!keys.length || empty(m, s)) return new Set();
+    // A few candidates (a result page's window): each checked on its own chunk rows.
+    const conds = chunkConditions(m);
+    const r = await sql<{ k: number }>`select w.k from (select d.sort_key as k, d.publication_id as p from search_docs d ${where(docConditions({ ...s, keys }))}) w
+      ${lookups(conds, true)} where ${found(conds.length - 1)}`.execute(db);
+    return new Set(r.rows.map((x) => Number(x.k)));
+  },
+});

@@ -1,0 +1,126 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../catalog/index.ts';
+import { genreTag, organTag, stageTag, tagsOf, validityTag } from '../domain/filter-tags.ts';
+import type { Phrase } from '../domain/tokenize.ts';
+import type { ChunkRow, FullTextIndex, IndexedDoc, IndexTuning, Match, Scope } from './full-text-index.ts';
+import { assertToken, empty, insertChunkTexts, joinChunks } from './index-rows.ts';
+
+/**
+ * The full-text index on SQLite (docs/search.md, "Speed"; migration 035): FTS5, one row per item in
+ * three tables — all pieces, title pieces, jieba words — each rowid the item's sort key, the filter
+ * values as tokens no query can produce.
+ */
+
+const ftsPhrase = (p: Phrase) => `"${p.tokens.map(assertToken).join(' ')}"${p.prefixLast ? '*' : ''}`;
+const ftsAny = (ps: Phrase[]) => `(${ps.map(ftsPhrase).join(' OR ')})`;
+const quotedTag = (t: string) => `"${t}"`;
+
+/** The scope's filter values as tag terms (domain/filter-tags.ts), AND-ed to a query of any of the tables. */
+function tagTerms(s: Scope): string[] {
+  const parts = [];
+  if (s.organIds) parts.push(`(${s.organIds.map((id) => quotedTag(organTag(id))).join(' OR ')})`);
+  if (s.stage) parts.push(quotedTag(stageTag(s.stage)));
+  if (s.genre) parts.push(quotedTag(genreTag(s.genre)));
+  if (s.validity) parts.push(quotedTag(validityTag(s.validity)));
+  return parts;
+}
+
+type FtsTable = 'search_items' | 'search_titles' | 'search_words';
+
+/** One question for one table: every keyword (search_items, or search_titles if title only) or any word phrase (search_words). */
+type FtsQuery = { table: FtsTable; expression: string };
+
+function ftsQueries(m: Match, s: Scope): FtsQuery[] {
+  const tags = tagTerms(s);
+  const out: FtsQuery[] = [];
+  if (m.keywords.length) out.push({ table: m.titleOnly ? 'search_titles' : 'search_items', expression: [...m.keywords.map(ftsAny), ...tags].join(' AND ') });
+  if (m.words) out.push({ table: 'search_words', expression: [ftsAny(m.words), ...tags].join(' AND ') });
+  return out;
+}
+
+function ftsSelect(q: FtsQuery, s: Scope): RawBuilder<unknown> {
+  const parts = [sql`${sql.id(q.table)} match ${q.expression}`];
+  if (s.minKey !== undefined) parts.push(sql`rowid >= ${s.minKey}`);
+  if (s.maxKey !== undefined) parts.push(sql`rowid <= ${s.maxKey}`);
+  if (s.keys) parts.push(sql`rowid in (select value from json_each(${JSON.stringify(s.keys)}))`);
+  return sql`select rowid as k from ${sql.id(q.table)} where ${sql.join(parts, sql` and `)}`;
+}
+
+
+/** The one table a listing reads (newest and counting ask one question at a time). */
+function single(m: Match, s: Scope): FtsQuery {
+  const qs = ftsQueries(m, s);
+  if (qs.length !== 1) throw new Error('检索索引一次只能按关键词或按词语列出');
+  return qs[0];
+}
+
+/**
+ * Up to this many keys, `among` asks for each key; above, for the keys' range, which suits a dense
+ * group such as the window of newest matches (the caller's match keeps other items of the range few).
+ * FTS5 sets a query up again for each key (about 1–3 ms each at 100,000 items), so more keys than this
+ * cost more one by one than the range does even when the range is sparse.
+ */
+const SEEK_KEYS = 64;
+
+/**
+ * A key list longer than `maxSeeks` (a catalog node with tens of thousands of items) is not asked for
+ * key by key: the matches are read newest first, `scanBatch` at a time, and kept when in the list.
+ */
+async function scanKeeping(db: Executor, q: FtsQuery, s: Scope, limit: number, scanBatch: number): Promise<number[]> {
+  const wanted = new Set(s.keys);
+  const out: number[] = [];
+  let maxKey = s.maxKey;
+  for (;;) {
+    const range = { ...s, keys: null, maxKey };
+    const r = await sql<{ k: number }>`${ftsSelect(q, range)} order by rowid desc limit ${scanBatch}`.execute(db);
+    for (const { k } of r.rows) if (wanted.has(Number(k)) && out.push(Number(k)) >= limit) return out;
+    if (r.rows.length < scanBatch) return out;
+    maxKey = Number(r.rows[r.rows.length - 1].k) - 1;
+  }
+}
+
+export const sqliteFts5Index = ({ maxSeeks, scanBatch }: IndexTuning): FullTextIndex => ({
+  async insert(db, docs) {
+    await insertChunkTexts(db, docs, false);
+    const tokens = (doc: IndexedDoc, chunks: ChunkRow[], of: 'grams' | 'words') => `${joinChunks(chunks.map((c) => c[of]))} ${tagsOf(doc).join(' ')}`;
+    for (let i = 0; i < docs.length; i += 500) {
+      const part = docs.slice(i, i + 500);
+      if (!part.length) continue;
+      const values = (of: (doc: IndexedDoc) => string) => sql.join(part.map((d) => sql`(${d.sortKey}, ${of(d)})`));
+      await sql`insert into search_items (rowid, tokens) values ${values((d) => tokens(d, d.chunks, 'grams'))}`.execute(db);
+      await sql`insert into search_titles (rowid, tokens) values ${values((d) => tokens(d, d.chunks.filter((c) => c.field === 'title'), 'grams'))}`.execute(db);
+      await sql`insert into search_words (rowid, tokens) values ${values((d) => tokens(d, d.chunks, 'words'))}`.execute(db);
+    }
+  },
+  async remove(db, sortKeys) {
+    for (let i = 0; i < sortKeys.length; i += 500) {
+      const part = sortKeys.slice(i, i + 500);
+      for (const table of ['search_items', 'search_titles', 'search_words'] as const) await sql`delete from ${sql.id(table)} where rowid in (${sql.join(part)})`.execute(db);
+    }
+  },
+  async newest(db, m, s, limit) {
+    if (empty(m, s) || limit <= 0) return [];
+    if (s.keys && s.keys.length > maxSeeks) return scanKeeping(db, single(m, s), s, limit, scanBatch);
+    const r = await sql<{ k: number }>`${ftsSelect(single(m, s), s)} order by rowid desc limit ${limit}`.execute(db);
+    return r.rows.map((x) => Number(x.k));
+  },
+  async countUpTo(db, m, s, cap) {
+    if (empty(m, s)) return 0;
+    if (s.keys && s.keys.length > maxSeeks) return (await scanKeeping(db, single(m, s), s, cap, scanBatch)).length;
+    const r = await sql<{ n: number }>`select count(*) as n from (${ftsSelect(single(m, s), s)} limit ${cap})`.execute(db);
+    return Number(r.rows[0].n);
+  },
+  async among(db, m, s, keys) {
+    if (!keys.length || empty(m, s)) return new Set();
+    // The keys already passed the scope's key list (a node's items), so only the range narrows here.
+    const narrowed: Scope = keys.length <= SEEK_KEYS ? { ...s, keys } : { ...s, keys: null, minKey: Math.max(s.minKey ?? -Infinity, Math.min(...keys)), maxKey: Math.min(s.maxKey ?? Infinity, Math.max(...keys)) };
+    let found = new Set(keys);
+    for (const q of ftsQueries(m, narrowed)) {
+      const r = await sql<{ k: number }>`${ftsSelect(q, narrowed)}`.execute(db);
+      const hit = new Set(r.rows.map((x) => Number(x.k)));
+      found = new Set([...found].filter((k) => hit.has(k)));
+    }
+    return found;
+  },
+});
+
