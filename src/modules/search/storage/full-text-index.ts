@@ -35,7 +35,7 @@ export interface FullTextIndex {
   newest(db: Executor, m: Match, s: Scope, limit: number): Promise<number[]>;
   /** How many items match, counting no further than `cap`. */
   countUpTo(db: Executor, m: Match, s: Scope, cap: number): Promise<number>;
-  /** Which of `keys` match. */
+  /** Which of `keys` match. The keys are in the scope already (they came from `newest` or a look-up in it); its filters are not applied again. */
   among(db: Executor, m: Match, s: Scope, keys: number[]): Promise<Set<number>>;
 }
 

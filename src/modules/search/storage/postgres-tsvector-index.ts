@@ -176,9 +176,9 @@ export const postgresTsvectorIndex = (t: PgTuning): FullTextIndex => ({
   },
   async among(db, m, s, keys) {
     if (!keys.length || empty(m, s)) return new Set();
-    // A few candidates (a result page's window): each checked on its own chunk rows.
+    // A few candidates (a result page's window), in the scope already: each checked on its own chunk rows.
     const conds = chunkConditions(m);
-    const r = await sql<{ k: number }>`select w.k from (select d.sort_key as k, d.publication_id as p from search_docs d ${where(docConditions({ ...s, keys }))}) w
+    const r = await sql<{ k: number }>`select w.k from (select d.sort_key as k, d.publication_id as p from search_docs d ${where(docConditions({ organIds: null, keys }))}) w
       ${lookups(conds, true)} where ${found(conds.length - 1)}`.execute(db);
     return new Set(r.rows.map((x) => Number(x.k)));
   },

@@ -62,6 +62,9 @@ function single(m: Match, s: Scope): FtsQuery {
  */
 const SEEK_KEYS = 64;
 
+/** Up to this many organs in a scope, their tags narrow a question about known keys (`among`). */
+const FEW_ORGANS = 8;
+
 /**
  * A key list longer than `maxSeeks` (a catalog node with tens of thousands of items) is not asked for
  * key by key: the matches are read newest first, `scanBatch` at a time, and kept when in the list.
@@ -112,8 +115,11 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch }: IndexTuning): FullTextI
   },
   async among(db, m, s, keys) {
     if (!keys.length || empty(m, s)) return new Set();
-    // The keys already passed the scope's key list (a node's items), so only the range narrows here.
-    const narrowed: Scope = keys.length <= SEEK_KEYS ? { ...s, keys } : { ...s, keys: null, minKey: Math.max(s.minKey ?? -Infinity, Math.min(...keys)), maxKey: Math.min(s.maxKey ?? Infinity, Math.max(...keys)) };
+    // The keys are in the scope already, so its filters only narrow the question: a few organs' tags
+    // do (the range of one organ's window holds many other items), a region's list of every organ's
+    // tag does not (FTS5 would merge them all for each question) and is left out.
+    const filters: Scope = { ...s, organIds: s.organIds && s.organIds.length <= FEW_ORGANS ? s.organIds : null, minKey: undefined, maxKey: undefined };
+    const narrowed: Scope = keys.length <= SEEK_KEYS ? { ...filters, keys } : { ...filters, keys: null, minKey: Math.min(...keys), maxKey: Math.max(...keys) };
     let found = new Set(keys);
     for (const q of ftsQueries(m, narrowed)) {
       const r = await sql<{ k: number }>`${ftsSelect(q, narrowed)}`.execute(db);
