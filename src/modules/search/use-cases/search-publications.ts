@@ -44,17 +44,24 @@ export type FacetCount = { value: string; count: number };
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null });
 
-/** The organ and every unit below it. */
-export async function organAndUnits(deps: AppDeps, organId: number): Promise<number[]> {
-  const organs = await listOrgans(deps.db);
+/** The organ and every unit below it, of a list of organs. */
+function unitsOf(organs: { id: number; parentId: number | null }[], organId: number): number[] {
   const out = [organId];
   for (let i = 0; i < out.length; i++) for (const o of organs) if (o.parentId === out[i] && !out.includes(o.id)) out.push(o.id);
   return out;
 }
 
+/** The organ and every unit below it. */
+export async function organAndUnits(deps: AppDeps, organId: number): Promise<number[]> {
+  return unitsOf(await listOrgans(deps.db), organId);
+}
+
 /** The filters as the index takes them: organs (scope ∩ chosen organ), stage, genre, validity, a key range for year and dates, the keys of a node's items. */
 async function scopeOf(deps: AppDeps, f: SearchFilters): Promise<Scope> {
-  let organIds = f.scopeOrganId ? await organAndUnits(deps, f.scopeOrganId) : null;
+  const organs = f.scopeOrganId ? await listOrgans(deps.db) : [];
+  let organIds = f.scopeOrganId ? unitsOf(organs, f.scopeOrganId) : null;
+  // The region's scope holds every organ: as a filter it would only cost (a list of every organ's tag).
+  if (organIds && organIds.length === organs.length) organIds = null;
   if (f.organId) organIds = organIds ? organIds.filter((id) => id === f.organId) : [f.organId];
   const fromOn = [f.fromOn, f.year ? `${f.year}-01-01` : undefined].filter((x): x is string => !!x).sort().pop();
   const toOn = [f.toOn, f.year ? `${f.year}-12-31` : undefined].filter((x): x is string => !!x).sort()[0];
