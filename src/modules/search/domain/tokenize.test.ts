@@ -37,6 +37,15 @@ describe('search tokenizer', () => {
   });
 });
 
+describe('radical characters', () => {
+  it('tokenize as the ideographs they stand for, and a radical that stands for none ends a run', () => {
+    expect(indexTokens('\u2ED8岚县实施\u2F45案')).toEqual(indexTokens('青岚县实施方案'));
+    expect(phraseOf('\u2ED8岚')).toEqual(phraseOf('青岚'));
+    expect(indexTokens('附\u2E80件')).toEqual(['附', '件']);
+    for (const t of indexTokens('\u2E80\u2E81\u2EF3\u2F00\u2FD5')) expect(t).toMatch(/^[\p{L}\p{N}]+$/u);
+  });
+});
+
 describe('word phrases of a keyword', () => {
   // A segmenter given as a table, so the rule is tested apart from the dictionary.
   const segment = (words: Record<string, string[]>) => (text: string) => words[text] ?? [text];

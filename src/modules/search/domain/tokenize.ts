@@ -8,6 +8,8 @@
  * Change anything here (or how the index stores the tokens) and raise TOKENIZER_VERSION: the index remembers the version it was built
  * with and `gongkai reindex` rebuilds it.
  */
+import { ideographsForRadicals } from './radicals.ts';
+
 export const TOKENIZER_VERSION = 2;
 // Version 2 (migration 035): items carry a newest-first sort key and SQLite keeps one FTS5 row per item.
 
@@ -15,9 +17,16 @@ export const TOKENIZER_VERSION = 2;
 export const MAX_KEYWORD_CHARS = 40;
 
 const HAN = /\p{Script=Han}/u;
-const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+// A Chinese run holds Han letters and numbers only: the radicals left after normalising (U+2E80) are
+// Han symbols, not characters of a word, and end a run like punctuation.
+const RUN = /((?:(?=\p{Script=Han})[\p{L}\p{N}])+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
-export const normalizeText = (s: string): string => s.normalize('NFKC').toLowerCase();
+/**
+ * Radicals become the ideographs they stand for (domain/radicals.ts; NFKC does the Kangxi ones),
+ * then NFKC, lower case. Texts that held Supplement radicals could never be indexed before (their
+ * tokens were refused), so every indexed text tokenizes as it did and the version stays.
+ */
+export const normalizeText = (s: string): string => ideographsForRadicals(s).normalize('NFKC').toLowerCase();
 
 export type Run = { text: string; han: boolean; start: number };
 

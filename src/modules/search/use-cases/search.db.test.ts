@@ -29,6 +29,19 @@ describeEachDialect('search', (db) => {
     expect(r.hits[0].snippet.some((p) => p.hit && p.text === '房改')).toBe(true);
   });
 
+  it('indexes and finds text written with radical characters, as PDF text layers often have it', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    // U+2ED8 (⻘, CJK Radicals Supplement) for 青, U+2F45 (⽅, Kangxi Radicals) for 方, and U+2E80, which stands for no character.
+    const item = await createPublished(deps, organ.id, [node], { title: '实施方案公示', bodyHtml: '<p>\u2ED8岚县老旧小区改造实施\u2F45案\u2E80附件</p>' });
+    await indexPublication(deps.db, deps, item.id);
+    const ids = async (q: string) => (await searchPublications(deps, req(q, { filters: { scopeOrganId: organ.id } }))).hits.map((h) => h.id);
+    expect(await ids('青岚县')).toEqual([item.id]);
+    expect(await ids('实施方案')).toEqual([item.id]);
+    expect(await ids('\u2ED8岚')).toEqual([item.id]);
+  });
+
   it('updates the index with the status change: withdrawn items are gone at once', async () => {
     const deps = buildDeps(db());
     const organ = await createOrgan(deps);
