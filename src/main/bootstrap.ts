@@ -25,16 +25,16 @@ export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; hand
 }
 
 /**
- * What the first start does: migrate, load the demo region into an empty database, and create
- * the `admin` account when there is no user (password from GONGKAI_ADMIN_PASSWORD, or a random
- * one printed once).
+ * What the first start does: migrate, load the demo region into an empty database (unless
+ * GONGKAI_DEMO=false), and create the `admin` account when there is no user and an organ to hold it
+ * (password from GONGKAI_ADMIN_PASSWORD, or a random one printed once).
  */
 export async function prepareDatabase(deps: AppDeps, config: Config, say: (line: string) => void): Promise<void> {
   const applied = await migrateToLatest(deps.db, deps.dialect);
   if (applied.length) say(`数据库已迁移：${applied.join(', ')}`);
   if (await keyAuditChain(deps.db, deps.dialect, deps.clock.now().toISOString())) say('审计日志已启用密钥（HMAC），旧链的校验结果记入 audit.rekey 记录');
   const organ = await deps.db.selectFrom('organs').select('id').limit(1).executeTakeFirst();
-  if (!organ) {
+  if (!organ && config.demo) {
     const r = await seedDemoRegion(deps);
     say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件，${r.proposals} 件建议提案`);
   }
@@ -45,8 +45,12 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
     say(`已重建检索索引：${r.items} 条公开信息`);
   }
   const user = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (!user) {
-    const top = await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const top = await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();
+  if (!user && !top) {
+    // A real deployment (GONGKAI_DEMO=false) starts empty: the administrator belongs to an organ, so it waits for the first one.
+    say('数据库中还没有机关（GONGKAI_DEMO=false，未载入演示数据）。请先新增本级机关，例如：\n  ./bin/gongkai organ add --code qlx --name 青岚县人民政府 --kind government --credit-code 11341529003089526X\n再次启动时将创建管理员账号 admin。');
+  }
+  if (!user && top) {
     const password = config.adminPassword ?? randomBytes(12).toString('base64url');
     await createUser(deps, { username: 'admin', displayName: '系统管理员', password, organCode: top.code, role: 'system_admin' }, { userId: null, label: '首次启动' });
     say(

@@ -14,6 +14,7 @@ import { runImportCommand } from '../modules/applications/index.ts';
 import { runExportItemsCommand, runImportItemsCommand } from '../modules/transfer/index.ts';
 import { runReportCommand } from '../modules/reports/index.ts';
 import { runDirectoryCommand } from '../modules/catalog/cli/directory-command.ts';
+import { saveOrgan } from '../modules/catalog/index.ts';
 import { reindex, runReindexCommand } from '../modules/search/index.ts';
 import { runInspectCommand } from '../modules/supervision/index.ts';
 import { loadAdminHolidayYearsIfMigrated, runDeadlineCommand, type HolidayYear } from '../modules/calendar/index.ts';
@@ -36,6 +37,8 @@ const HELP = `gongkai —— 政府信息公开平台
   serve                          启动平台（首次启动自动建库、载入演示数据、创建 admin）
   migrate                        执行数据库迁移
   seed --demo                    载入演示地区（县政府、县住建局及其下属机构、公开目录与历年信息）
+  organ add --code 机关代码 --name 机关全称 --kind government|department|unit --credit-code 统一社会信用代码 [--parent 上级机关代码]
+                                 新增机关（不载入演示数据启动时，先用它建本级机关，再启动以创建管理员）
   user add --username U --password P --name 姓名 --organ 机关代码 [--role 角色]
                                  角色：editor unit_head disclosure_office leader_in_charge organ_admin system_admin
                                  新增工作人员账号
@@ -84,7 +87,7 @@ const HELP = `gongkai —— 政府信息公开平台
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
 DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、GONGKAI_AUDIT_KEY、
-GONGKAI_SMTP_URL 与 GONGKAI_MAIL_FROM（提醒邮件）、LOG_LEVEL。`;
+GONGKAI_SMTP_URL 与 GONGKAI_MAIL_FROM（提醒邮件）、GONGKAI_DEMO（false：首次启动不载入演示数据）、LOG_LEVEL。`;
 
 /** A progress line redrawn in place on a terminal, one line per update otherwise. */
 const progressLine = (s: string) => process.stderr.write(process.stderr.isTTY ? `\r${s}${s.includes(' 100%') ? '\n' : ''}` : `${s}\n`);
@@ -117,6 +120,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       }
       case 'user':
         return await userCommand(rest, io);
+      case 'organ':
+        return await organCommand(rest, io);
       case 'token':
         return await tokenCommand(rest, io);
       case 'scan':
@@ -245,6 +250,27 @@ async function userCommand(rest: string[], io: Io): Promise<number> {
     await migrateToLatest(deps.db, deps.dialect);
     const u = await createUser(deps, input, { userId: null, label: '命令行' });
     io.stdout(`已新增用户 ${u.username}（编号 ${u.id}，角色 ${input.role}，机关 ${input.organCode}）`);
+    return 0;
+  });
+}
+
+/** Adds an organ from the command line: the first organ of a database started without the demo (GONGKAI_DEMO=false). */
+async function organCommand(rest: string[], io: Io): Promise<number> {
+  const [sub, ...more] = rest;
+  if (sub !== 'add') throw usage('用法：organ add --code 机关代码 --name 机关全称 --kind government|department|unit --credit-code 统一社会信用代码 [--parent 上级机关代码] [--short-name 简称]');
+  const args = parseArgs(more, [], ['code', 'name', 'kind', 'credit-code', 'parent', 'short-name']);
+  const input = {
+    code: requireOption(args, 'code', '机关代码，2–40 位小写字母、数字或连字符，用于网址'),
+    name: requireOption(args, 'name', '机关全称'),
+    kind: requireOption(args, 'kind', '机关类型：government（人民政府）、department（政府部门）或 unit（二级机构）'),
+    creditCode: requireOption(args, 'credit-code', '统一社会信用代码（用于索引号）'),
+    parentCode: (args.options.get('parent') as string | undefined) ?? null,
+    shortName: (args.options.get('short-name') as string | undefined) ?? '',
+  };
+  return withDb(async ({ deps }) => {
+    await migrateToLatest(deps.db, deps.dialect);
+    const organ = await saveOrgan(deps, systemActor('命令行'), input);
+    io.stdout(`已新增机关 ${organ.name}（代码 ${organ.code}）`);
     return 0;
   });
 }

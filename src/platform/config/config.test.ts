@@ -4,7 +4,8 @@ import { loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('defaults to port 3000 on 127.0.0.1 with SQLite under ./data', () => {
     const c = loadConfig({}, '/srv/gk');
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/srv/gk/data', databaseUrl: null });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/srv/gk/data', databaseUrl: null, demo: true });
+    expect(loadConfig({ GONGKAI_DEMO: 'false' }, '/srv/gk').demo).toBe(false);
   });
 
   it.each([
@@ -14,6 +15,7 @@ describe('loadConfig', () => {
     ['GONGKAI_ADMIN_PASSWORD', { GONGKAI_ADMIN_PASSWORD: 'short' }],
     ['GONGKAI_PUBLIC_URL', { GONGKAI_PUBLIC_URL: 'ftp://x' }],
     ['GONGKAI_TRUST_PROXY', { GONGKAI_TRUST_PROXY: 'maybe' }],
+    ['GONGKAI_DEMO', { GONGKAI_DEMO: 'nope' }],
     ['GONGKAI_SMTP_URL', { GONGKAI_SMTP_URL: 'http://mail.example.gov.cn', GONGKAI_MAIL_FROM: 'a@b.cn' }],
     ['GONGKAI_MAIL_FROM', { GONGKAI_SMTP_URL: 'smtp://mail.example.gov.cn:25' }],
     ['GONGKAI_MAIL_FROM', { GONGKAI_SMTP_URL: 'smtp://mail.example.gov.cn:25', GONGKAI_MAIL_FROM: '政务公开' }],

@@ -25,6 +25,8 @@ export type Config = {
    * bytes (docs/deployment.md). null = the server sends them itself.
    */
   accelRedirect: string | null;
+  /** Load the demo region into an empty database at the first start (GONGKAI_DEMO, default on); off for a real deployment. */
+  demo: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -79,7 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw configError('GONGKAI_ACCEL_REDIRECT', 'GONGKAI_ACCEL_REDIRECT 应为 nginx 内部 location 的路径，以 / 开头并以 / 结尾，如 /_files/');
   }
 
-  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy, auditKey, smtp, accelRedirect };
+  const rawDemo = env.GONGKAI_DEMO?.trim().toLowerCase() || 'true';
+  if (!['true', 'false', '1', '0'].includes(rawDemo)) throw configError('GONGKAI_DEMO', 'GONGKAI_DEMO 应为 true 或 false（false：首次启动不载入演示数据）');
+  const demo = rawDemo === 'true' || rawDemo === '1';
+
+  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy, auditKey, smtp, accelRedirect, demo };
 }
 
 function configError(variable: string, message: string): DomainError {
