@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { ChunkRow } from '../domain/index-entry.ts';
 import { TOKENIZER_VERSION } from '../domain/tokenize.ts';
 import { fullTextIndexFor } from '../storage/full-text-index.ts';
-import { clearDocs, docsWithOtherVersion, loadIndexSources, publicationStamps, publishedIds, stampOf, saveTokenizerState, staleDocIds, tokenizerState } from '../storage/search-repository.ts';
+import { clearDocs, anyDocWithOtherVersion, loadIndexSources, publicationStamps, publishedIds, stampOf, saveTokenizerState, staleDocIds, tokenizerState } from '../storage/search-repository.ts';
 import { indexEntryOf, indexPartsOf, indexPublication, isIndexable, writeIndexEntries } from './index-publication.ts';
 import { TokenizePool } from './tokenize-pool.ts';
 
@@ -64,5 +64,5 @@ export async function reindex(deps: AppDeps, opts: { organIds?: number[] | null;
 export async function indexIsStale(deps: AppDeps): Promise<boolean> {
   const state = await tokenizerState(deps.db);
   if (state !== TOKENIZER_VERSION) return true;
-  return (await docsWithOtherVersion(deps.db, TOKENIZER_VERSION)) > 0;
+  return anyDocWithOtherVersion(deps.db, TOKENIZER_VERSION);
 }
