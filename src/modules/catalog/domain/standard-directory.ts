@@ -1,6 +1,7 @@
 import { z } from '../../../shared/zod.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { DisclosureStage } from './labels.ts';
+import { jsonSyntaxProblem } from '../../../shared/json-syntax.ts';
 
 /**
  * A 基层政务公开标准目录 template (国办发〔2019〕54号; docs/standard-directories.md): the nodes of one
@@ -82,7 +83,7 @@ export function parseDirectoryTemplate(source: string, fileName: string): Direct
   try {
     json = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw fail([`不是有效的 JSON（${(e as Error).message}）`]);
+    throw fail([jsonSyntaxProblem(source.replace(/^\uFEFF/, ''), e)]);
   }
   const parsed = templateSchema.safeParse(json);
   if (!parsed.success) {

@@ -1,3 +1,4 @@
+import { jsonSyntaxProblem } from '../../../shared/json-syntax.ts';
 import { catalogColumnOf, itemColumnOf, LIST_COLUMNS, MATTER_LIST_COLUMNS, matterColumnOf, splitList, type ItemColumnKey, type MatterColumnKey } from './item-columns.ts';
 
 /** One item as a file states it, before any check: where it is (行 or 条) and its cells by column. */
@@ -80,7 +81,7 @@ export function itemFileFromJson(text: string, opts: { lines?: boolean } = {}): 
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { items: [], catalog: null, problems: [{ at: '文件', message: `不是有效的 JSON：${(e as Error).message}` }] };
+    return { items: [], catalog: null, problems: [{ at: '文件', message: jsonSyntaxProblem(text, e) }] };
   }
   const lines = opts.lines === false ? [] : jsonItemLines(text);
   const list = Array.isArray(doc) ? doc : doc && typeof doc === 'object' ? (doc as { items?: unknown }).items : undefined;
