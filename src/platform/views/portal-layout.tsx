@@ -34,6 +34,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
         <link rel="stylesheet" href="/assets/site.css" />
         {canonicalPath && <link rel="canonical" href={canonicalPath} />}
         {feedPath && <link rel="alternate" type="application/atom+xml" title={`${title}（订阅）`} href={feedPath} />}
+        {feedPath && <link rel="alternate" type="application/rss+xml" title={`${title}（RSS 订阅）`} href={feedPath.replace(/\.atom$/, '.rss')} />}
       </head>
       <body class={bodyClass}>
         <a class="skip-link" href="#main">跳到正文</a>
@@ -72,6 +73,11 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
         )}
         <main id="main" class="wrap" tabIndex={-1}>
           {children}
+          {feedPath && !printView && (
+            <p class="feed-links">
+              订阅更新：<a href={feedPath}>Atom</a> · <a href={feedPath.replace(/\.atom$/, '.rss')}>RSS</a>（用阅读器订阅，有新信息时自动收到）
+            </p>
+          )}
         </main>
         {!printView && (
           <footer class="site-footer">

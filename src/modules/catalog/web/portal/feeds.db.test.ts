@@ -43,6 +43,9 @@ describeEachDialect('Atom and RSS feeds of an organ and of a catalog node', (db)
   it('is announced in the head of the organ\'s pages and of each node page', async () => {
     expect((await app.inject({ url: `/organs/${organ.code}` })).body).toContain(`<link rel="alternate" type="application/atom+xml"`);
     expect((await app.inject({ url: `/organs/${organ.code}` })).body).toContain(`href="/organs/${organ.code}/feed.atom"`);
+    // Visible on the page too, Atom and RSS, not only as <link> elements a citizen never sees.
+    const home = (await app.inject({ url: `/organs/${organ.code}` })).body;
+    expect(home).toMatch(new RegExp(`<p class="feed-links">订阅更新：<a href="/organs/${organ.code}/feed.atom">Atom</a> · <a href="/organs/${organ.code}/feed.rss">RSS</a>`));
     expect((await app.inject({ url: `/organs/${organ.code}/catalog/${child}` })).body).toContain(`href="/organs/${organ.code}/catalog/${child}/feed.atom"`);
   });
 
