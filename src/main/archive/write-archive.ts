@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { renderDocumentDocx, renderDocumentPdf } from '../../platform/documents/index.ts';
 import { DomainError } from '../../shared/domain-error.ts';
-import { attachmentPath, findPublication, listAttachments, organByCode, publishedForSitemap, type Organ } from '../../modules/catalog/index.ts';
+import { attachmentPath, findPublication, listAttachments, organByCode, publishedIdsInYear, type Organ } from '../../modules/catalog/index.ts';
 import { decisionsFor, loadForm, reviewFormModel } from '../../modules/review/index.ts';
 import { caseDetails, listWork } from '../../modules/applications/index.ts';
 import { letterDetails, listLetters, listProposals, proposalDetails } from '../../modules/interaction/index.ts';
@@ -80,7 +80,7 @@ export async function writeArchive(deps: AppDeps, opts: ArchiveOptions): Promise
 type Put = (rel: string, data: Buffer) => void;
 
 async function archiveItems(deps: AppDeps, organ: Organ, year: number, put: Put, say: (s: string) => void) {
-  const ids = (await publishedForSitemap(deps.db)).filter((r) => r.organ_code === organ.code).map((r) => r.id);
+  const ids = await publishedIdsInYear(deps.db, organ.id, year);
   const folderFor = uniqueNames();
   const rows: IndexSection['rows'] = [];
   let done = 0;

@@ -142,14 +142,30 @@ export async function pageForStaff(db: Executor, f: StaffListFilter) {
   return { items: rows.map(toListItem), total: Number(n) };
 }
 
-export async function publishedForSitemap(db: Executor) {
+/** Published items with ids in [fromId, toId), for one sitemap file (at most toId − fromId rows). */
+export async function publishedForSitemap(db: Executor, fromId: number, toId: number) {
   return db
     .selectFrom('publications as p')
     .innerJoin('organs as o', 'o.id', 'p.organ_id')
     .select(['p.id', 'o.code as organ_code', 'p.updated_at'])
     .where('p.status', '=', 'published')
+    .where('p.id', '>=', fromId)
+    .where('p.id', '<', toId)
     .orderBy('p.id')
     .execute();
+}
+
+/** Ids of an organ's items published in a year, in id order (the yearly archive). */
+export async function publishedIdsInYear(db: Executor, organId: number, year: number): Promise<number[]> {
+  const rows = await db.selectFrom('publications').select('id').where('organ_id', '=', organId).where('status', '=', 'published')
+    .where('published_on', '>=', `${year}-01-01`).where('published_on', '<=', `${year}-12-31`).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** The lowest and highest id of a published item (null when none is): how many sitemap files there are. */
+export async function publishedIdRange(db: Executor): Promise<{ min: number; max: number } | null> {
+  const r = await db.selectFrom('publications').select((eb) => [eb.fn.min<number>('id').as('min'), eb.fn.max<number>('id').as('max')]).where('status', '=', 'published').executeTakeFirst();
+  return r && r.min !== null && r.max !== null ? { min: Number(r.min), max: Number(r.max) } : null;
 }
 
 /** Adds views counted in memory (ViewCounter), one statement per item, in one transaction. */

@@ -16,7 +16,7 @@ import { listOrgans } from '../../storage/organs-repository.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { catalogVersionOf } from '../../storage/catalog-versions-repository.ts';
 import {
-  amendmentHistory, findPublication, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap, withdrawalOf,
+  amendmentHistory, findPublication, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap, publishedIdRange, withdrawalOf,
 } from '../../storage/publications-repository.ts';
 import { findAttachment } from '../../storage/revision-attachments.ts';
 import { sendAttachmentFile } from '../../use-cases/manage-attachments.ts';
@@ -40,7 +40,12 @@ export type PortalOptions = {
   viewCounter?: ViewCounter;
   /** nginx's internal location of the attachments (GONGKAI_ACCEL_REDIRECT): files are sent by nginx. */
   accelRedirect?: string | null;
+  /** Addresses per sitemap file (the protocol's limit, 50,000, unless a test makes it small). */
+  sitemapUrls?: number;
 };
+
+/** The sitemap protocol's limit of addresses in one file. */
+const SITEMAP_URLS = 50_000;
 
 /**
  * The portal's pages the page cache may keep (src/platform/http/page-cache.ts): everything they show
@@ -267,14 +272,28 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       return sendAttachmentFile(reply, deps.dataDir, row, opts.accelRedirect ?? null);
     });
 
-    app.get('/sitemap.xml', async (request, reply) => {
-      const rows = await publishedForSitemap(db);
+    // The sitemap protocol allows 50,000 addresses a file: /sitemap.xml lists the items when they fit,
+    // otherwise it is an index of /sitemaps/N.xml, each the published items with ids in one block.
+    const block = opts.sitemapUrls ?? SITEMAP_URLS;
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const xml = (reply: FastifyReply, body: string) => reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`);
+    const urlset = async (request: FastifyRequest, fromId: number, toId: number) => {
       const base = baseUrl(request);
-      const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-      const body = rows.map((r) => `<url><loc>${esc(`${base}/organs/${r.organ_code}/items/${r.id}`)}</loc><lastmod>${r.updated_at.slice(0, 10)}</lastmod></url>`).join('\n');
-      return reply
-        .type('application/xml; charset=utf-8')
-        .send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
+      const rows = await publishedForSitemap(db, fromId, toId);
+      const urls = rows.map((r) => `<url><loc>${esc(`${base}/organs/${r.organ_code}/items/${r.id}`)}</loc><lastmod>${r.updated_at.slice(0, 10)}</lastmod></url>`).join('\n');
+      return `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>`;
+    };
+    app.get('/sitemap.xml', async (request, reply) => {
+      const range = await publishedIdRange(db);
+      if (!range || range.max - range.min < block) return xml(reply, await urlset(request, range?.min ?? 0, (range?.max ?? 0) + 1));
+      const files = [];
+      for (let n = Math.floor(range.min / block); n <= Math.floor(range.max / block); n++) files.push(`<sitemap><loc>${esc(`${baseUrl(request)}/sitemaps/${n}.xml`)}</loc></sitemap>`);
+      return xml(reply, `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.join('\n')}\n</sitemapindex>`);
+    });
+    app.get<{ Params: { file: string } }>('/sitemaps/:file', async (request, reply) => {
+      const n = /^(\d{1,9})\.xml$/.exec(request.params.file);
+      if (!n) throw notFound('网站地图');
+      return xml(reply, await urlset(request, Number(n[1]) * block, (Number(n[1]) + 1) * block));
     });
 
     app.get('/robots.txt', async (request, reply) => reply.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nSitemap: ${baseUrl(request)}/sitemap.xml\n`));

@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
 import { buildTestApp } from '../../../../../test/support/app.ts';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import { portalRoutes } from './portal-routes.tsx';
 import { createNode, createOrgan, createPublished } from '../../../../../test/support/factories.ts';
 import { fillReviewForm, performReviewVerb } from '../../../review/index.ts';
 import { system } from '../../../../../test/support/factories.ts';
@@ -81,6 +84,37 @@ describeEachDialect('public portal', (db) => {
     expect(sitemap.body.match(new RegExp(`/organs/${organ.code}/items/`, 'g'))).toHaveLength(22);
     expect(sitemap.body).not.toContain(`/items/${draft.id}<`);
     await app.close();
+  });
+
+  it('splits the sitemap into files of at most the protocol’s number of addresses, under a sitemap index', async () => {
+    const { app: full, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const items = [];
+    for (let i = 0; i < 12; i++) items.push(await createPublished(deps, organ.id, [node], { title: `地图第${i}条` }));
+    expect((await full.inject('/sitemaps/abc.xml')).statusCode).toBe(404);
+    await full.close();
+    // The portal alone, with 5 addresses a file instead of 50,000.
+    const app = Fastify();
+    await app.register(cookie);
+    await app.register(portalRoutes(deps, { publicUrl: 'https://gk.example.gov.cn', sitemapUrls: 5 }));
+    try {
+      const index = await app.inject('/sitemap.xml');
+      expect(index.body).toContain('<sitemapindex');
+      const files = [...index.body.matchAll(/<loc>https:\/\/gk\.example\.gov\.cn(\/sitemaps\/\d+\.xml)<\/loc>/g)].map((m) => m[1]);
+      expect(files.length).toBeGreaterThanOrEqual(3);
+      const listed: string[] = [];
+      for (const f of files) {
+        const body = (await app.inject(f)).body;
+        const urls = [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+        expect(urls.length).toBeLessThanOrEqual(5);
+        listed.push(...urls);
+      }
+      for (const item of items) expect(listed).toContain(`https://gk.example.gov.cn/organs/${organ.code}/items/${item.id}`);
+      expect(new Set(listed).size).toBe(listed.length);
+    } finally {
+      await app.close();
+    }
   });
 
   it('sets font size and 适老化 mode by plain links, and refuses to redirect off the site', async () => {
