@@ -35,18 +35,25 @@ export async function publishedItemsForInspection(db: Executor, organId: number,
   }));
 }
 
+/** Rows for a long list of keys, asked 500 at a time (one statement may bind only so many values: 32,766 on SQLite). */
+async function inParts<K, R>(keys: K[], read: (part: K[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < keys.length; i += 500) out.push(...(await read(keys.slice(i, i + 500))));
+  return out;
+}
+
 /** What internal links point at: items with their organ and state, attachments with their item's state, nodes and organs. */
 export async function internalTargets(db: Executor, q: { itemIds: number[]; attachmentIds: number[]; nodeIds: number[]; organCodes: string[] }) {
-  const items = q.itemIds.length === 0 ? [] : await db
+  const items = await inParts(q.itemIds, (ids) => db
     .selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id')
-    .select(['p.id', 'p.status', 'o.code']).where('p.id', 'in', q.itemIds).execute();
-  const attachments = q.attachmentIds.length === 0 ? [] : await db
+    .select(['p.id', 'p.status', 'o.code']).where('p.id', 'in', ids).execute());
+  const attachments = await inParts(q.attachmentIds, (ids) => db
     .selectFrom('attachments as a').innerJoin('publications as p', 'p.id', 'a.publication_id')
-    .select(['a.id', 'a.storage_key', 'a.size_bytes', 'p.status']).where('a.id', 'in', q.attachmentIds).execute();
-  const nodes = q.nodeIds.length === 0 ? [] : await db
+    .select(['a.id', 'a.storage_key', 'a.size_bytes', 'p.status']).where('a.id', 'in', ids).execute());
+  const nodes = await inParts(q.nodeIds, (ids) => db
     .selectFrom('catalog_nodes as n').innerJoin('organs as o', 'o.id', 'n.organ_id')
-    .select(['n.id', 'o.code']).where('n.id', 'in', q.nodeIds).execute();
-  const organs = q.organCodes.length === 0 ? [] : await db.selectFrom('organs').select('code').where('code', 'in', q.organCodes).execute();
+    .select(['n.id', 'o.code']).where('n.id', 'in', ids).execute());
+  const organs = await inParts(q.organCodes, (codes) => db.selectFrom('organs').select('code').where('code', 'in', codes).execute());
   return {
     items: new Map(items.map((i) => [i.id, { status: i.status, organCode: i.code }])),
     attachments: new Map(attachments.map((a) => [a.id, { storageKey: a.storage_key, sizeBytes: a.size_bytes, status: a.status }])),
