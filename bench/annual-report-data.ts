@@ -163,14 +163,15 @@ export function sqliteInserter(file: string) {
 
 const PG_TYPES: Record<string, string> = { organ_id: 'int', parent_id: 'int', sort_order: 'int', fee_amount_yuan: 'int' };
 
-export function postgresInserter(url: string) {
+/** Bulk insert on PostgreSQL through unnest() with each column's type (`types`: the non-text columns). */
+export function postgresInserter(url: string, types: Record<string, string> = PG_TYPES) {
   const client = new pg.Client({ connectionString: url });
   const ready = client.connect();
   return {
     insert: async (table: string, cols: Columns) => {
       await ready;
       const names = Object.keys(cols);
-      const arrays = names.map((c) => `$${names.indexOf(c) + 1}::${PG_TYPES[c] ?? 'text'}[]`);
+      const arrays = names.map((c, i) => `$${i + 1}::${types[c] ?? 'text'}[]`);
       await client.query(`insert into ${table} (${names.join(',')}) select * from unnest(${arrays.join(',')})`, names.map((c) => cols[c]));
     },
     close: () => client.end(),

@@ -3,11 +3,10 @@
  * templates organs use, bodies of 500–3,000 characters drawn from 226 government terms (and their combinations) with
  * Zipf-like frequencies, 200 organs, ten years, 文号 on about a third. Deterministic (seeded).
  */
-import pg from 'pg';
 import { performance } from 'node:perf_hooks';
 import type { AppDeps } from '../src/platform/app-deps.ts';
 import { searchPublications } from '../src/modules/search/index.ts';
-import { insertOrgans, ORGANS, type Columns } from './annual-report-data.ts';
+import { insertOrgans, ORGANS, postgresInserter, type Columns } from './annual-report-data.ts';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -128,20 +127,8 @@ type Insert = (table: string, cols: Columns) => Promise<void>;
 const INT_COLUMNS = new Set(['organ_id', 'parent_id', 'sort_order', 'is_standard_directory', 'publication_id', 'node_id']);
 const BATCH = 10_000;
 
-/** Bulk insert on PostgreSQL through unnest() with each column's type (the integers of these tables). */
-export function searchPostgresInserter(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  const ready = client.connect();
-  return {
-    insert: async (table: string, cols: Columns) => {
-      await ready;
-      const names = Object.keys(cols);
-      const arrays = names.map((c, i) => `$${i + 1}::${INT_COLUMNS.has(c) ? 'int' : 'text'}[]`);
-      await client.query(`insert into ${table} (${names.join(',')}) select * from unnest(${arrays.join(',')})`, names.map((c) => cols[c]));
-    },
-    close: () => client.end(),
-  };
-}
+/** Bulk insert on PostgreSQL of the corpus's tables (their integer columns typed). */
+export const searchPostgresInserter = (url: string) => postgresInserter(url, Object.fromEntries([...INT_COLUMNS].map((c) => [c, 'int'])));
 
 /**
  * Loads the corpus into a freshly migrated database: ORGANS organs, one catalog node each, and
