@@ -44,6 +44,12 @@ export async function listDirectoryMatters(db: Executor, organId: number): Promi
 }
 
 /** The 事项 an organ already has from one template. */
+/** The 事项 a catalog node must carry, in their order (the node's page lists them). */
+export async function mattersOfNode(db: Executor, nodeId: number): Promise<DirectoryMatter[]> {
+  const rows = await db.selectFrom('directory_matters').selectAll().where('node_id', '=', nodeId).orderBy('sort_order').orderBy('id').execute();
+  return rows.map(toDirectoryMatter);
+}
+
 export async function mattersOfTemplate(db: Executor, organId: number, templateId: string): Promise<DirectoryMatter[]> {
   const rows = await db.selectFrom('directory_matters').selectAll().where('organ_id', '=', organId).where('template_id', '=', templateId).execute();
   return rows.map(toDirectoryMatter);

@@ -93,4 +93,23 @@ describeEachDialect('standard directories in the back office', (db) => {
     expect((await app.inject({ method: 'GET', url: `/api/v1/publications/${plain.id}` })).json().matter).toBeNull();
     await app.close();
   });
+
+  it('a standard-directory node’s page lists the 事项 it must carry, with their legal basis and time limit', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    await importStandardDirectory(deps, system, organ.id, findDirectoryTemplate('zhujian-fangwu-zhengshou'), null);
+    const matters = await listDirectoryMatters(deps.db, organ.id);
+    const decision = matters.find((m) => m.key === 'fwzs-zsjd')!;
+    const page = (await app.inject({ method: 'GET', url: `/organs/${organ.code}/catalog/${decision.nodeId}` })).body;
+    expect(page).toContain('本栏目公开事项（基层政务公开标准目录）');
+    for (const m of matters.filter((x) => x.nodeId === decision.nodeId)) {
+      expect(page).toContain(`<td>${m.name}</td>`);
+      expect(page).toContain(`<td>${m.timeLimit}</td>`);
+    }
+    expect(page).toContain('<td class="wide-only">《国有土地上房屋征收与补偿条例》（国务院令第590号）第十三条</td>');
+    // A node without 事项 shows no such table.
+    const plainNode = await createNode(deps, organ.id, { name: '工作动态' });
+    expect((await app.inject({ method: 'GET', url: `/organs/${organ.code}/catalog/${plainNode}` })).body).not.toContain('directory-matters');
+    await app.close();
+  });
 });

@@ -3,6 +3,7 @@ import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { TreeBranch } from '../../domain/catalog-tree.ts';
 import type { Organ } from '../../domain/organ.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
+import type { DirectoryMatter } from '../../storage/directory-matters-repository.ts';
 import type { PublicationListItem } from '../../storage/publications-repository.ts';
 import { CatalogTreeNav } from './catalog-tree-nav.tsx';
 import { organCrumbs } from './organ-home-page.tsx';
@@ -17,9 +18,11 @@ type Branch = TreeBranch<CatalogNode & { count?: number }>;
 const PROPOSAL_RESULTS_NODE = '建议提案办理';
 
 /** A catalog node: its sub-nodes and its items (and those of its sub-nodes), newest first, paginated. */
-export function NodePage({ info, organ, tree, node, path, children, items, total, page, pageSize }: {
+export function NodePage({ info, organ, tree, node, path, children, items, total, page, pageSize, matters = [] }: {
   info: PortalRequestInfo; organ: Organ; tree: Branch[]; node: CatalogNode; path: CatalogNode[]; children: CatalogNode[];
   items: PublicationListItem[]; total: number; page: number; pageSize: number;
+  /** The node's required 事项 of a standard directory (shown on its first page). */
+  matters?: DirectoryMatter[];
 }) {
   return (
     <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={node.id ? `/organs/${organ.code}/catalog/${node.id}/feed.atom` : `/organs/${organ.code}/feed.atom`}>
@@ -30,6 +33,23 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
           <h1 id="node-h">{node.name}</h1>
           {node.description && <p>{node.description}</p>}
           {node.isStandardDirectory && <p class="count">本栏目按基层政务公开标准目录（{node.standardArea ?? node.name}）设置。</p>}
+          {matters.length > 0 && (
+            <table class="list directory-matters">
+              <caption class="count" style="text-align:left">本栏目公开事项（基层政务公开标准目录）</caption>
+              <thead>
+                <tr><th scope="col">公开事项</th><th scope="col" class="wide-only">公开依据</th><th scope="col">公开时限</th></tr>
+              </thead>
+              <tbody>
+                {matters.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.name}</td>
+                    <td class="wide-only">{m.legalBasis}</td>
+                    <td>{m.timeLimit}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           {node.name === PROPOSAL_RESULTS_NODE && organ.kind !== 'unit' && (
             <p class="panel" id="proposal-results-link"><a href={`/organs/${organ.code}/proposals`}>建议提案办理结果</a>：本机关办理的人大代表建议、政协提案的答复，按年度和类别查阅。</p>
           )}

@@ -11,7 +11,7 @@ import { SESSION_COOKIE } from '../../../identity/index.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
-import { findDirectoryMatter } from '../../storage/directory-matters-repository.ts';
+import { findDirectoryMatter, mattersOfNode } from '../../storage/directory-matters-repository.ts';
 import { listOrgans } from '../../storage/organs-repository.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { catalogVersionOf } from '../../storage/catalog-versions-repository.ts';
@@ -220,7 +220,9 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const { items, total } = await pagePublishedInNodes(db, subtreeIds(nodes, node.id), page, PAGE_SIZE);
       if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);
       const children = nodes.filter((n) => n.parentId === node.id).sort((a, b) => a.sortOrder - b.sortOrder);
-      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} tree={tree} node={node} path={pathTo(nodes, node.id)} children={children} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
+      // A standard-directory node's required 事项, on its first page (docs/standard-directories.md).
+      const matters = page === 1 ? await mattersOfNode(db, node.id) : [];
+      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} tree={tree} node={node} path={pathTo(nodes, node.id)} children={children} items={items} total={total} page={page} pageSize={PAGE_SIZE} matters={matters} />);
     });
 
     app.get<{ Params: { code: string; id: string }; Querystring: { print?: string; node?: string } }>('/organs/:code/items/:id', async (request, reply) => {
