@@ -45,6 +45,13 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const task = await findSubmissionTask(db, taskId);
       if (task?.node_id) values = { formedOn: chinaDateOf(deps.clock.now()), stage: 'execution', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other', nodeIds: [String(task.node_id)] };
     }
+    // From the supervision views: a new item for a node that is stale or empty (?node=), or for a
+    // standard-directory 事项 with nothing published yet (?matter=: its node, 事项 and 五公开 stage).
+    const fresh = { formedOn: chinaDateOf(deps.clock.now()), stage: 'execution', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' };
+    const wantedMatter = matters.find((m) => m.id === Number((request.query as { matter?: string }).matter));
+    const wantedNode = nodes.find((n) => n.id === Number((request.query as { node?: string }).node));
+    if (!publication && !values && wantedMatter) values = { ...fresh, stage: wantedMatter.stage, nodeIds: [String(wantedMatter.nodeId)], matterId: String(wantedMatter.id) };
+    else if (!publication && !values && wantedNode) values = { ...fresh, nodeIds: [String(wantedNode.id)] };
     // 为本文件撰写政策解读 (from a policy's page or the list of policies waiting for one): a new
     // interpretation of that policy, placed in the organ's 政策解读 node, with a title to start from.
     const interpretsId = Number((request.query as { interprets?: string }).interprets) || null;

@@ -64,7 +64,7 @@ export function OrganSupervisionPage({ user, csrf, s, flash = null, children }: 
       {s.staleNodes.length === 0 ? <p>无。</p> : (
         <table class="list">
           <thead><tr><th scope="col">栏目</th><th scope="col">更新周期</th><th scope="col">情况</th><th scope="col">责任单位</th></tr></thead>
-          <tbody>{s.staleNodes.map((n) => <tr key={n.node.id}><th scope="row"><a href={`/admin/organs/${organ.code}/publications/new`}>{n.node.name}</a></th><td>{CADENCE_LABELS[n.cadence]}</td><td>{freshnessText(n.freshness)}</td><td>{who(n.responsibleUnit)}</td></tr>)}</tbody>
+          <tbody>{s.staleNodes.map((n) => <tr key={n.node.id}><th scope="row"><a href={`/admin/organs/${organ.code}/publications/new?node=${n.node.id}`}>{n.node.name}</a></th><td>{CADENCE_LABELS[n.cadence]}</td><td>{freshnessText(n.freshness)}</td><td>{who(n.responsibleUnit)}</td></tr>)}</tbody>
         </table>
       )}
 
@@ -72,7 +72,7 @@ export function OrganSupervisionPage({ user, csrf, s, flash = null, children }: 
       {s.emptyNodes.length === 0 ? <p>无。</p> : (
         <table class="list">
           <thead><tr><th scope="col">栏目</th><th scope="col">责任单位</th></tr></thead>
-          <tbody>{s.emptyNodes.map((n) => <tr key={n.node.id}><th scope="row"><a href={`/admin/organs/${organ.code}/publications/new`}>{n.node.name}</a></th><td>{who(n.responsibleUnit)}</td></tr>)}</tbody>
+          <tbody>{s.emptyNodes.map((n) => <tr key={n.node.id}><th scope="row"><a href={`/admin/organs/${organ.code}/publications/new?node=${n.node.id}`}>{n.node.name}</a></th><td>{who(n.responsibleUnit)}</td></tr>)}</tbody>
         </table>
       )}
 

@@ -32,7 +32,7 @@ export function MatterCoveragePage({ user, csrf, flash, organ, coverage, canImpo
               <tbody>
                 {missing.map((r) => (
                   <tr key={r.matter.id}>
-                    <th scope="row"><a href={`/admin/organs/${organ.code}/publications/new`}>{r.matter.name}</a></th>
+                    <th scope="row"><a href={`/admin/organs/${organ.code}/publications/new?matter=${r.matter.id}`}>{r.matter.name}</a></th>
                     <td>{r.nodePath.join(' > ')}</td><td>{r.matter.timeLimit}</td><td>{r.matter.subject}</td>
                   </tr>
                 ))}

@@ -64,8 +64,17 @@ describeEachDialect('standard directories in the back office', (db) => {
     // The draft does not count: 8 of 9 事项 have nothing published.
     expect(coverage.body).toContain('标准目录事项共 <strong>9</strong> 项，其中 <strong>8</strong> 项尚无已发布信息');
     expect(coverage.body).toContain('<th scope="row">房屋征收决定公告</th><td>重点领域 > 国有土地上房屋征收与补偿 > 征收决定</td><td>执行公开</td><td>全社会，主动公开</td><td>1</td><td>2026-03-10</td>');
-    expect(coverage.body).toContain('<th scope="row"><a href="/admin/organs/' + organ.code + '/publications/new">征收补偿方案征求意见及修改情况</a></th>');
+    const plan = matters.find((m) => m.name === '征收补偿方案征求意见及修改情况')!;
+    expect(coverage.body).toContain(`<th scope="row"><a href="/admin/organs/${organ.code}/publications/new?matter=${plan.id}">征收补偿方案征求意见及修改情况</a></th>`);
     expect(coverage.body).not.toContain('导入标准目录模板</a>');
+    // The link opens the editor with the 事项's node ticked and the 事项 chosen.
+    const editor = await createStaff(deps, organ.code, 'editor');
+    const e = await loginAs(app, editor.username, editor.password);
+    const form = (await app.inject({ method: 'GET', url: `/admin/organs/${organ.code}/publications/new?matter=${plan.id}`, cookies: e.cookies })).body;
+    expect(form).toContain(`name="nodeIds" value="${plan.nodeId}" checked`);
+    expect(form).toMatch(new RegExp(`<option value="${plan.id}" selected>`));
+    expect((await app.inject({ method: 'GET', url: `/admin/organs/${organ.code}/publications/new?node=${keyAreas}`, cookies: e.cookies })).body)
+      .toContain(`name="nodeIds" value="${keyAreas}" checked`);
 
     const other = await createOrgan(deps);
     const outsider = await createStaff(deps, other.code, 'organ_admin');
