@@ -1,18 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../support/temp-dirs.ts';
-import { DIALECTS, createTestDatabase } from '../support/db.ts';
+import { DIALECTS } from '../support/db.ts';
+import { captureIo as capture, freshCliEnvironment } from '../support/cli.ts';
 import { buildDeps, createOrgan } from '../support/factories.ts';
 import { buildXlsx } from '../corpus/privacy/factories/build-xlsx.ts';
 import { main } from '../../src/main/cli.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/connect.ts';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
-}
 
 /** GB18030 bytes of the few Chinese characters these files use (an Excel-on-Windows export). */
 const GB18030: Record<string, number[]> = { 张: [0xd5, 0xc5], 某: [0xc4, 0xb3], 自: [0xd7, 0xd4], 然: [0xc8, 0xbb], 人: [0xc8, 0xcb] };
@@ -36,15 +30,7 @@ for (const dialect of DIALECTS) {
       Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
     beforeAll(async () => {
-      dir = makeTempDir('import');
-      process.env.GONGKAI_DATA_DIR = dir;
-      delete process.env.DATABASE_URL;
-      if (dialect === 'postgres') {
-        const pg = await createTestDatabase('postgres');
-        process.env.DATABASE_URL = pg.url;
-        await pg.destroy();
-        drop = pg.drop;
-      }
+      ({ dataDir: dir, drop } = await freshCliEnvironment(dialect, 'import'));
       expect(await main(['migrate'], capture().io)).toBe(0);
       handle = openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: dir });
       organCode = (await createOrgan(buildDeps(handle))).code;

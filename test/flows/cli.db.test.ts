@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../support/temp-dirs.ts';
-import { DIALECTS, createTestDatabase } from '../support/db.ts';
+import { DIALECTS } from '../support/db.ts';
+import { captureIo as capture, freshCliEnvironment } from '../support/cli.ts';
 import { main } from '../../src/main/cli.ts';
 import { openDatabase } from '../../src/platform/db/connect.ts';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
-}
 
 for (const dialect of DIALECTS) {
   describe(`./bin/gongkai on ${dialect}`, () => {
@@ -18,14 +13,7 @@ for (const dialect of DIALECTS) {
     let drop: (() => Promise<void>) | undefined;
 
     beforeAll(async () => {
-      process.env.GONGKAI_DATA_DIR = makeTempDir('cli');
-      delete process.env.DATABASE_URL;
-      if (dialect === 'postgres') {
-        const pg = await createTestDatabase('postgres');
-        process.env.DATABASE_URL = pg.url;
-        await pg.destroy();
-        drop = pg.drop;
-      }
+      drop = (await freshCliEnvironment(dialect, 'cli')).drop;
     });
     afterAll(async () => {
       process.env = saved;

@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../support/db.ts';
 import { makeTempDir } from '../support/temp-dirs.ts';
-import { DIALECTS, createTestDatabase } from '../support/db.ts';
+import { captureIo as capture, freshCliEnvironment } from '../support/cli.ts';
 import { main } from '../../src/main/cli.ts';
 import { openDatabase } from '../../src/platform/db/connect.ts';
 import { buildDeps, createNode, createOrgan } from '../support/factories.ts';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
-}
 
 /** `./bin/gongkai directory …` (docs/standard-directories.md) on both databases. */
 for (const dialect of DIALECTS) {
@@ -21,14 +16,7 @@ for (const dialect of DIALECTS) {
     let handle: ReturnType<typeof openDatabase>;
 
     beforeAll(async () => {
-      process.env.GONGKAI_DATA_DIR = makeTempDir('cli');
-      delete process.env.DATABASE_URL;
-      if (dialect === 'postgres') {
-        const pg = await createTestDatabase('postgres');
-        process.env.DATABASE_URL = pg.url;
-        await pg.destroy();
-        drop = pg.drop;
-      }
+      drop = (await freshCliEnvironment(dialect, 'cli')).drop;
       expect(await main(['migrate'], capture().io)).toBe(0);
       handle = openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: process.env.GONGKAI_DATA_DIR! });
     });

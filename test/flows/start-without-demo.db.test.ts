@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../support/temp-dirs.ts';
-import { DIALECTS, createTestDatabase } from '../support/db.ts';
+import { DIALECTS } from '../support/db.ts';
+import { captureIo as capture, freshCliEnvironment } from '../support/cli.ts';
 import { main } from '../../src/main/cli.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { makeDeps, prepareDatabase } from '../../src/main/bootstrap.ts';
@@ -10,27 +10,15 @@ import { makeDeps, prepareDatabase } from '../../src/main/bootstrap.ts';
  * stays empty, the operator adds the first organ with `organ add`, and the next start creates the
  * administrator in it (README, "Start without the demo").
  */
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
-}
 
 for (const dialect of DIALECTS) {
   describe(`a start without the demo on ${dialect}`, () => {
     const saved = { ...process.env };
     let drop: (() => Promise<void>) | undefined;
     beforeAll(async () => {
-      process.env.GONGKAI_DATA_DIR = makeTempDir('no-demo');
+      drop = (await freshCliEnvironment(dialect, 'no-demo')).drop;
       process.env.GONGKAI_DEMO = 'false';
       process.env.GONGKAI_ADMIN_PASSWORD = 'first-admin-pass';
-      delete process.env.DATABASE_URL;
-      if (dialect === 'postgres') {
-        const pg = await createTestDatabase('postgres');
-        process.env.DATABASE_URL = pg.url;
-        await pg.destroy();
-        drop = pg.drop;
-      }
     });
     afterAll(async () => {
       process.env = saved;
