@@ -1,6 +1,6 @@
 import type { Config } from '../platform/config/config.ts';
 import { createBackup, restoreBackup } from '../platform/backup/backup.ts';
-import { parseArgs, usage } from './cli-args.ts';
+import { parseArgs, usage } from '../platform/cli/cli-args.ts';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 

@@ -45,7 +45,7 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
     say(`已重建检索索引：${r.items} 条公开信息`);
   }
   const user = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  const top = await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();
+  const top = user ? undefined : await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();
   if (!user && !top) {
     // A real deployment (GONGKAI_DEMO=false) starts empty: the administrator belongs to an organ, so it waits for the first one.
     say('数据库中还没有机关（GONGKAI_DEMO=false，未载入演示数据）。请先新增本级机关，例如：\n  ./bin/gongkai organ add --code qlx --name 青岚县人民政府 --kind government --credit-code 11341529003089526X\n再次启动时将创建管理员账号 admin。');

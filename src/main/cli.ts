@@ -8,7 +8,7 @@ import { createApiToken, createUser, listApiTokens, revokeApiToken, ROLES, syste
 import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts';
 import { makeDeps, prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './build-app.ts';
-import { parseArgs, requireOption, usage } from './cli-args.ts';
+import { parseArgs, requireOption, usage } from '../platform/cli/cli-args.ts';
 import { seedDemoRegion } from './seed-demo.ts';
 import { runImportCommand } from '../modules/applications/index.ts';
 import { runExportItemsCommand, runImportItemsCommand } from '../modules/transfer/index.ts';

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../platform/app-deps.ts';
-import { parseArgs, requireOption, usage } from '../cli-args.ts';
+import { parseArgs, requireOption, usage } from '../../platform/cli/cli-args.ts';
 import { writeArchive } from './write-archive.ts';
 
 export const ARCHIVE_USAGE = '用法：archive --organ 机关代码 --year YYYY 目录';

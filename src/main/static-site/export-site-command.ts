@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../platform/app-deps.ts';
-import { parseArgs, usage } from '../cli-args.ts';
+import { parseArgs, usage } from '../../platform/cli/cli-args.ts';
 import { exportSite } from './export-site.ts';
 
 export const EXPORT_SITE_USAGE = '用法：export-site 目录 [--organ 机关代码]';

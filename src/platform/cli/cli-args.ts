@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error.ts';
+import { DomainError } from '../../shared/domain-error.ts';
 
 export type ParsedArgs = { positionals: string[]; options: Map<string, string | true> };
 
