@@ -110,6 +110,15 @@ for (const dialect of DIALECTS) {
       expect(await main(['import', 'ledgers', 'x.csv', '--organ', organCode], capture().io)).toBe(2);
     });
 
+    it('says in Chinese why a file cannot be read: missing, or a folder', async () => {
+      let c = capture();
+      expect(await main(['import', 'applications', path.join(dir, 'no-such.csv'), '--organ', organCode], c.io)).toBe(1);
+      expect(c.err.join('')).toContain('文件不存在');
+      c = capture();
+      expect(await main(['import', 'applications', dir, '--organ', organCode], c.io)).toBe(1);
+      expect(c.err.join('')).toContain('这是一个文件夹，不是文件');
+    });
+
     it('deadline uses the holiday years an administrator entered', async () => {
       let c = capture();
       expect(await main(['deadline', '--received', '2026-12-15'], c.io)).toBe(0);

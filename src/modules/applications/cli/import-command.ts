@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { isDomainError } from '../../../shared/domain-error.ts';
@@ -7,6 +6,7 @@ import { APPEAL_COLUMNS, APPLICATION_COLUMNS } from '../domain/import-ledger.ts'
 import { importAppeals, importApplications } from '../use-cases/import-ledgers.ts';
 import { readTableFile } from '../../../platform/tables/read-table-file.ts';
 import { ApplicationErrorCode } from '../domain/error-codes.ts';
+import { readInputFile } from '../../../platform/cli/read-input-file.ts';
 
 export type CommandIo = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -33,13 +33,12 @@ export async function runImportCommand(argv: string[], io: CommandIo, deps: AppD
     return 2;
   }
   const file = positionals[0];
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    io.stderr(`错误：无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}\n`);
+  const read = readInputFile(file);
+  if ('problem' in read) {
+    io.stderr(`错误：${read.problem}\n`);
     return 1;
   }
+  const { bytes } = read;
   try {
     const table = readTableFile(path.basename(file), bytes, ApplicationErrorCode.importUnreadable);
     const actor = systemActor(`命令行导入 ${path.basename(file)}`);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { progressReporter } from '../../../platform/cli/progress-bar.ts';
@@ -10,6 +9,7 @@ import { importItems, type ImportReport } from '../use-cases/import-items.ts';
 import { readItemFile } from '../use-cases/read-item-file.ts';
 import { readSiteCrawl } from '../use-cases/read-site-crawl.ts';
 import { transferArgs } from './transfer-args.ts';
+import { readInputFile } from '../../../platform/cli/read-input-file.ts';
 
 export type TransferIo = { stdout: (s: string) => void; stderr: (s: string) => void; progress?: (s: string) => void };
 
@@ -56,13 +56,12 @@ export async function runImportItemsCommand(what: 'items' | 'site', argv: string
     return 2;
   }
   const file = args.positionals[0];
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    io.stderr(`错误：无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}\n`);
+  const read = readInputFile(file);
+  if ('problem' in read) {
+    io.stderr(`错误：${read.problem}\n`);
     return 1;
   }
+  const { bytes } = read;
   const show = io.progress ?? ((s: string) => io.stderr(s));
   const check = progressReporter(show, '检查 ');
   const write = progressReporter(show, '导入 ');
