@@ -9,17 +9,6 @@ export const assertToken = (t: string) => {
   return t;
 };
 
-/** Between chunks in one FTS5 row: a private-use character, never a token of a query, so no phrase spans two chunks. */
-export const CHUNK_SEPARATOR = '\uE000';
-
-/** Space-separated tokens, checked as a whole: letters and digits only (domain/tokenize.ts). */
-export const assertTokens = (tokens: string) => {
-  if (!/^[\p{L}\p{N} ]*$/u.test(tokens)) throw new Error('非法检索词元');
-  return tokens;
-};
-
-export const joinChunks = (lists: string[]) => lists.map(assertTokens).join(` ${CHUNK_SEPARATOR} `);
-
 export const splitTokens = (tokens: string) => (tokens ? tokens.split(' ') : []);
 
 /** Nothing can match: nothing asked, or an empty organ or key list, or an empty word list. */

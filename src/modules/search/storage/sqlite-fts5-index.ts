@@ -3,13 +3,24 @@ import type { Executor } from '../../catalog/index.ts';
 import { genreTag, organTag, stageTag, tagsOf, validityTag } from '../domain/filter-tags.ts';
 import type { Phrase } from '../domain/tokenize.ts';
 import type { ChunkRow, FullTextIndex, IndexedDoc, IndexTuning, Match, Scope } from './full-text-index.ts';
-import { assertToken, empty, insertChunkTexts, joinChunks } from './index-rows.ts';
+import { assertToken, empty, insertChunkTexts } from './index-rows.ts';
 
 /**
  * The full-text index on SQLite (docs/search.md, "Speed"; migration 035): FTS5, one row per item in
  * three tables — all pieces, title pieces, jieba words — each rowid the item's sort key, the filter
  * values as tokens no query can produce.
  */
+
+/** Between chunks in one FTS5 row: a private-use character, never a token of a query, so no phrase spans two chunks. */
+const CHUNK_SEPARATOR = '\uE000';
+
+/** Space-separated tokens, checked as a whole: letters and digits only (domain/tokenize.ts). */
+const assertTokens = (tokens: string) => {
+  if (!/^[\p{L}\p{N} ]*$/u.test(tokens)) throw new Error('非法检索词元');
+  return tokens;
+};
+
+const joinChunks = (lists: string[]) => lists.map(assertTokens).join(` ${CHUNK_SEPARATOR} `);
 
 const ftsPhrase = (p: Phrase) => `"${p.tokens.map(assertToken).join(' ')}"${p.prefixLast ? '*' : ''}`;
 const ftsAny = (ps: Phrase[]) => `(${ps.map(ftsPhrase).join(' OR ')})`;
