@@ -69,3 +69,5 @@ export { interpretationRefusals } from './domain/interpretation.ts';
 export { checkAttachmentFile } from './use-cases/manage-attachments.ts';
 export { indexNumbersTaken } from './storage/publication-writes-repository.ts';
 export { publishedItemIds } from './storage/organ-items-repository.ts';
+// The static copy writes every redirect of a site or an organ as files (docs/static-site.md).
+export { listRedirects, type RedirectEntry } from './storage/redirect-list-repository.ts';

@@ -1,0 +1,20 @@
+import type { Executor } from './executor.ts';
+
+/** An old address of the portal and the address it now answers with a 301. */
+export type RedirectEntry = { fromPath: string; toPath: string };
+
+/**
+ * Every permanent redirect of the portal, or, with `toPrefix` (an organ's pages: '/organs/qlx-zjj'),
+ * those that lead to that address or below it (a merged node's old page, an old site's addresses of
+ * the organ's items), ordered by old address. For the static copy, which writes them as files.
+ */
+export async function listRedirects(db: Executor, opts: { toPrefix?: string } = {}): Promise<RedirectEntry[]> {
+  const prefix = opts.toPrefix?.replace(/\/+$/, '');
+  let q = db.selectFrom('redirects').select(['from_path', 'to_path']);
+  // LIKE narrows the rows; the exact test below, since '_' and '%' may stand in an organ's code.
+  if (prefix) q = q.where((eb) => eb.or([eb('to_path', '=', prefix), eb('to_path', 'like', `${prefix}/%`)]));
+  const rows = await q.orderBy('from_path').execute();
+  return rows
+    .filter((r) => !prefix || r.to_path === prefix || r.to_path.startsWith(`${prefix}/`))
+    .map((r) => ({ fromPath: r.from_path, toPath: r.to_path }));
+}
