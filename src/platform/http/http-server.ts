@@ -59,7 +59,7 @@ export async function createHttpServer(opts: {
     // One access line per request (below), not Fastify's two; a request id on every answer, in the
     // log lines of the request and on error pages, so a citizen's "请求编号" finds the log (docs/operations.md).
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: () => crypto.randomBytes(6).toString('hex'),
+    genReqId: nextRequestId,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -158,4 +158,14 @@ export async function createHttpServer(opts: {
   );
   app.get('/healthz', async () => ({ status: 'ok' }));
   return app;
+}
+
+/**
+ * Request ids: this process's random prefix and a counter — unique among instances sharing a log,
+ * and without a call into the random generator per request (it was 3 % of a kept page's time).
+ */
+const REQUEST_ID_PREFIX = crypto.randomBytes(4).toString('hex');
+let requestCount = 0;
+function nextRequestId(): string {
+  return `${REQUEST_ID_PREFIX}-${(++requestCount).toString(36)}`;
 }
