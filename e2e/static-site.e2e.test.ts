@@ -8,7 +8,7 @@ import { launchBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createTestDatabase } from '../test/support/db.ts';
 import { buildDeps, createDraft, createNode, createOrgan, createPublished, system } from '../test/support/factories.ts';
 import { makeTempDir } from '../test/support/temp-dirs.ts';
-import { addAttachment } from '../src/modules/catalog/index.ts';
+import { addAttachment, recordRedirect } from '../src/modules/catalog/index.ts';
 import { publishImported } from '../src/modules/review/index.ts';
 import { exportSite } from '../src/main/static-site/export-site.ts';
 
@@ -22,6 +22,8 @@ describe.skipIf(SKIP_BROWSER)('the static copy of the portal, opened from disk',
   let dir: string;
   let drop: () => Promise<void>;
   let bureauName: string;
+  let bureauCode: string;
+  let nodeId: number;
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
@@ -34,7 +36,12 @@ describe.skipIf(SKIP_BROWSER)('the static copy of the portal, opened from disk',
     await createPublished(deps, bureau.id, [node], { title: '公共租赁住房租金标准的通知' });
     const draft = await createDraft(deps, bureau.id, [node], { title: '2026年公共租赁住房保障对象名单公示' });
     await addAttachment(deps, system, draft.id, { fileName: '公示说明.txt', bytes: Buffer.from('公示期为7天，自2026年12月3日起。\n') });
-    await publishImported(deps, system, draft.id);
+    const published = await publishImported(deps, system, draft.id);
+    // The old site's address of the list, and a node merged away: both must still lead somewhere in the copy.
+    await recordRedirect(deps.db, { fromPath: '/xxgk/%E5%85%AC%E7%A4%BA_88.html', toPath: `/organs/${bureau.code}/items/${published.id}`, reason: '原网站地址' });
+    await recordRedirect(deps.db, { fromPath: `/organs/${bureau.code}/catalog/99999`, toPath: `/organs/${bureau.code}/catalog/${node}`, reason: '合并栏目' });
+    bureauCode = bureau.code;
+    nodeId = node;
     dir = path.join(makeTempDir('static-e2e'), 'copy');
     await exportSite(deps, { dir, publicUrl: null, now: deps.clock.now() });
     browser = await launchBrowser();
@@ -70,6 +77,16 @@ describe.skipIf(SKIP_BROWSER)('the static copy of the portal, opened from disk',
     expect(decodeURIComponent(page.url())).toMatch(/\/attachments\/\d+\/公示说明\.txt$/);
     expect(await page.locator('body').innerText()).toContain('公示期为7天');
     expect(failed).toEqual([]);
+  });
+
+  it('lands on the new page when an old address of the copy is opened from disk', async () => {
+    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await page.goto(pathToFileURL(path.join(dir, 'xxgk/公示_88.html')).href);
+    await page.waitForURL(/\/items\/\d+\/index\.html$/);
+    expect(await page.locator('h1').innerText()).toContain('2026年公共租赁住房保障对象名单公示');
+    await page.goto(pathToFileURL(path.join(dir, `organs/${bureauCode}/catalog/99999/index.html`)).href);
+    await page.waitForURL((u) => u.pathname.endsWith(`/catalog/${nodeId}/index.html`));
+    expect(await page.locator('h1').innerText()).toContain('保障性住房');
   });
 
   it('sends a search from the copy to the page that says the copy cannot search', async () => {

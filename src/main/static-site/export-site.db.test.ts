@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { buildDeps, createDraft, createNode, createOrgan, createPublished, system } from '../../../test/support/factories.ts';
 import { makeTempDir } from '../../../test/support/temp-dirs.ts';
-import { addAttachment, applyApprovedAmendment, findPublication, publicationInputSchema } from '../../modules/catalog/index.ts';
+import { addAttachment, applyApprovedAmendment, findPublication, publicationInputSchema, recordRedirect } from '../../modules/catalog/index.ts';
 import { publishImported } from '../../modules/review/index.ts';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { linksIn } from './rewrite-html.ts';
@@ -94,6 +94,37 @@ describeEachDialect('export-site: the portal as static files, written again only
     expect(third.written).toBeLessThan(20);
     expect(third.unchanged).toBeGreaterThan(third.written * 2);
     expect(fs.readFileSync(path.join(dir, `organs/${organ.code}/items/${amended}/index.html`), 'utf8')).toContain('（修订）');
+  });
+
+  it('keeps old addresses working: a page at each old path, the lists for nginx and _redirects, added and removed as the redirects change', async () => {
+    const merged = `/organs/${organ.code}/catalog/99999`;
+    const oldSite = '/xxgk/%E9%80%9A%E7%9F%A5_88.html';
+    const oldScript = '/xxgk/content.jsp';
+    for (const [fromPath, toPath] of [[merged, `/organs/${organ.code}/catalog/${node}`], [oldSite, `/organs/${organ.code}/items/${withFile}`], [oldScript, `/organs/${organ.code}/items/${amended}`], ['/old/gone', `/organs/${organ.code}/items/999999`]]) {
+      await recordRedirect(deps.db, { fromPath: fromPath!, toPath: toPath!, reason: '测试' });
+    }
+    const r = await exportSite(deps, { dir, publicUrl: null, now: deps.clock.now() });
+    expect(r).toMatchObject({ redirects: 3, redirectPages: 3 });
+    // Only the new pages and the two lists that changed: nothing else of the copy.
+    expect([...r.writtenFiles].sort()).toEqual([`organs/${organ.code}/catalog/99999/index.html`, '_redirects', 'nginx-redirects.conf', 'xxgk/content.jsp/index.html', 'xxgk/通知_88.html'].sort());
+    const page = fs.readFileSync(path.join(dir, 'xxgk/通知_88.html'), 'utf8');
+    expect(page).toContain(`<meta http-equiv="refresh" content="0; url=../organs/${organ.code}/items/${withFile}/index.html">`);
+    expect(page).toContain(`<link rel="canonical" href="../organs/${organ.code}/items/${withFile}/index.html">`);
+    expect(page).toContain('本页已迁移至“住房公积金缴存比例调整公告');
+    expect(fs.readFileSync(path.join(dir, `organs/${organ.code}/catalog/99999/index.html`), 'utf8')).toContain(`url=../${node}/index.html"`);
+    // A target the copy does not have (no such item) gives neither a page nor a line.
+    expect(fs.existsSync(path.join(dir, 'old'))).toBe(false);
+    const lists = fs.readFileSync(path.join(dir, '_redirects'), 'utf8');
+    expect(lists).toContain(`${oldSite} /organs/${organ.code}/items/${withFile}/ 301\n`);
+    expect(lists).toContain(`${merged} /organs/${organ.code}/catalog/${node}/ 301\n`);
+    expect(lists).not.toContain('/old/gone');
+    expect(fs.readFileSync(path.join(dir, 'nginx-redirects.conf'), 'utf8')).toContain(`"/xxgk/通知_88.html" "/organs/${organ.code}/items/${withFile}/";`);
+
+    await deps.db.deleteFrom('redirects').where('from_path', '=', oldScript).execute();
+    const after = await exportSite(deps, { dir, publicUrl: null, now: deps.clock.now() });
+    expect(after.removedFiles).toEqual(['xxgk/content.jsp/index.html']);
+    expect(fs.existsSync(path.join(dir, 'xxgk/content.jsp'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, '_redirects'), 'utf8')).not.toContain(oldScript);
   });
 
   it('removes what is no longer public and refuses a folder it did not write', async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/app-deps.ts';
-import { ViewCounter, organByCode } from '../../modules/catalog/index.ts';
+import { ViewCounter, listRedirects, organByCode, type RedirectEntry } from '../../modules/catalog/index.ts';
 import { DomainError } from '../../shared/domain-error.ts';
 import { progressReporter } from '../../platform/cli/progress-bar.ts';
 import { buildApp } from '../build-app.ts';
@@ -11,6 +11,9 @@ import { fileForUrl, isHtml, relativeLink } from './site-paths.ts';
 import { linksIn, rewriteHtml } from './rewrite-html.ts';
 import { EXPORT_MANIFEST, readManifest, removeStale, writeIfChanged, writeManifest, type ExportManifest } from './export-manifest.ts';
 import { UNAVAILABLE_FILE, unavailablePage, formNotice } from './unavailable-page.ts';
+import {
+  NETLIFY_REDIRECTS_FILE, NGINX_MAP_FILE, NGINX_SERVER_FILE, netlifyRedirects, nginxMap, nginxServer, redirectPage as movedPage, redirectPageFile, type CopyRedirect,
+} from './redirect-files.ts';
 
 export type ExportSiteOptions = {
   dir: string;
@@ -22,7 +25,11 @@ export type ExportSiteOptions = {
   now: Date;
 };
 
-export type ExportSiteResult = { files: number; pages: number; written: number; unchanged: number; removed: number; writtenFiles: string[]; removedFiles: string[] };
+export type ExportSiteResult = {
+  files: number; pages: number; written: number; unchanged: number; removed: number; writtenFiles: string[]; removedFiles: string[];
+  /** Old addresses the copy answers (docs/static-site.md "Redirects"), and of those how many by a page of their own. */
+  redirects: number; redirectPages: number;
+};
 
 /**
  * What only the live server can do (a form, a search, a cookie): never copied. Links to these lead to
@@ -59,12 +66,14 @@ export async function exportSite(deps: AppDeps, opts: ExportSiteOptions): Promis
   const dir = path.resolve(opts.dir);
   const previous = readManifest(dir);
   const organ = opts.organCode ? await organByCode(deps.db, opts.organCode) : null;
+  // The old addresses that lead into the copy: their targets are rendered too, found by link or not.
+  const redirects = await listRedirects(deps.db, organ ? { toPrefix: `/organs/${organ.code}` } : {});
   const runtime: Parameters<typeof buildApp>[2] = { viewCounter: new UncountedViews(deps.db, deps.logger) };
   const app = await buildApp(deps, { publicUrl: opts.publicUrl }, runtime);
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-export-'));
   try {
-    const fetched = await crawl(app, organ ? `/organs/${organ.code}` : null, opts, staging);
-    return await writeCopy(dir, fetched, previous, opts, organ?.code ?? null);
+    const fetched = await crawl(app, organ ? `/organs/${organ.code}` : null, opts, staging, redirects.map((r) => r.toPath));
+    return await writeCopy(dir, fetched, previous, opts, organ?.code ?? null, redirects);
   } finally {
     await app.close();
     fs.rmSync(staging, { recursive: true, force: true });
@@ -85,7 +94,7 @@ function internalAddress(value: string, fromUrl: string, publicUrl: string | nul
   return { address: u.pathname + u.search, hash: u.hash };
 }
 
-async function crawl(app: FastifyInstance, organPrefix: string | null, opts: ExportSiteOptions, staging: string): Promise<Map<string, Fetched>> {
+async function crawl(app: FastifyInstance, organPrefix: string | null, opts: ExportSiteOptions, staging: string, extraSeeds: string[]): Promise<Map<string, Fetched>> {
   const inScope = (pathname: string) =>
     !isDynamic(pathname) &&
     (organPrefix === null || pathname === organPrefix || pathname.startsWith(`${organPrefix}/`) || /^\/(attachments|assets|site\/emblem)\//.test(pathname));
@@ -98,6 +107,7 @@ async function crawl(app: FastifyInstance, organPrefix: string | null, opts: Exp
     queue.push(address);
   };
   for (const seed of organPrefix ? [organPrefix] : ['/', '/organs', '/sitemap.xml', '/robots.txt']) enqueue(seed);
+  for (const seed of extraSeeds) enqueue(seed);
   let done = 0;
   let staged = 0;
   const fetchOne = async (address: string) => {
@@ -153,7 +163,9 @@ async function crawl(app: FastifyInstance, organPrefix: string | null, opts: Exp
   return fetched;
 }
 
-async function writeCopy(dir: string, fetched: Map<string, Fetched>, previous: ExportManifest['files'], opts: ExportSiteOptions, organCode: string | null): Promise<ExportSiteResult> {
+async function writeCopy(
+  dir: string, fetched: Map<string, Fetched>, previous: ExportManifest['files'], opts: ExportSiteOptions, organCode: string | null, redirects: RedirectEntry[],
+): Promise<ExportSiteResult> {
   const fileOf = (address: string, seen = 0): string | null => {
     const f = fetched.get(address);
     if (!f || f.kind === 'absent' || seen > 10) return null;
@@ -164,6 +176,7 @@ async function writeCopy(dir: string, fetched: Map<string, Fetched>, previous: E
   const writtenFiles: string[] = [];
   let unchanged = 0;
   let pages = 0;
+  const titles = new Map<string, string>();
   const put = (rel: string, data: Buffer) => {
     if (current[rel]) return; // two addresses of one file (a query the page ignores): written once
     const r = writeIfChanged(dir, rel, data, previous);
@@ -183,6 +196,8 @@ async function writeCopy(dir: string, fetched: Map<string, Fetched>, previous: E
     }
     pages++;
     const html = fs.readFileSync(f.staged, 'utf8');
+    const title = /<title>([^<]*)<\/title>/.exec(html)?.[1]?.trim();
+    if (title) titles.set(f.file, title);
     const elsewhere = (address2: string, hash: string) => (live ? `${live}${address2}${hash}` : relativeLink(f.file, UNAVAILABLE_FILE));
     const rewritten = rewriteHtml(html, {
       link: (ref) => {
@@ -203,9 +218,55 @@ async function writeCopy(dir: string, fetched: Map<string, Fetched>, previous: E
     const home = fileOf(`/organs/${organCode}`);
     if (home) put('index.html', Buffer.from(redirectPage(home)));
   }
+  const moved = writeRedirects(redirects, fileOf, titles, current, put);
   const removedFiles = removeStale(dir, previous, current);
   writeManifest(dir, { format: 'gongkai-static-site/1', exportedAt: opts.now.toISOString(), organ: organCode, files: current });
-  return { files: Object.keys(current).length, pages, written: writtenFiles.length, unchanged, removed: removedFiles.length, writtenFiles, removedFiles };
+  return {
+    files: Object.keys(current).length, pages, written: writtenFiles.length, unchanged, removed: removedFiles.length, writtenFiles, removedFiles,
+    redirects: moved.listed, redirectPages: moved.pages,
+  };
+}
+
+/**
+ * The old addresses whose target is in the copy: a page at each old path that can be a file, and the
+ * lists for nginx and `_redirects`, always written (empty when there is none) so a server's include
+ * never breaks. An old path the copy already has a file at is the live site's page, which answers
+ * before any redirect there too: left out. Removed old addresses go with the next export's stale files.
+ */
+function writeRedirects(
+  redirects: RedirectEntry[], fileOf: (address: string) => string | null, titles: Map<string, string>, current: ExportManifest['files'], put: (rel: string, data: Buffer) => void,
+): { listed: number; pages: number } {
+  const reserved = [NETLIFY_REDIRECTS_FILE, NGINX_MAP_FILE, NGINX_SERVER_FILE];
+  const folders = new Set<string>();
+  const addFolders = (rel: string) => {
+    for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) folders.add(d);
+  };
+  for (const rel of Object.keys(current)) addFolders(rel);
+  // A file where a folder is needed, or a folder where a file is: the two cannot both be in the copy.
+  const clashes = (rel: string) => folders.has(rel) || reserved.includes(rel) || [...ancestors(rel)].some((d) => current[d]);
+  const livePages = new Set(Object.keys(current));
+  const listed: CopyRedirect[] = [];
+  let pages = 0;
+  for (const r of [...redirects].sort((a, b) => (a.fromPath < b.fromPath ? -1 : a.fromPath > b.fromPath ? 1 : 0))) {
+    const targetFile = fileOf(r.toPath);
+    if (!targetFile) continue;
+    const pageFile = redirectPageFile(r.fromPath);
+    if (pageFile && livePages.has(pageFile)) continue;
+    if (pageFile && !current[pageFile] && !clashes(pageFile)) {
+      put(pageFile, Buffer.from(movedPage(pageFile, targetFile, titles.get(targetFile) ?? null)));
+      addFolders(pageFile);
+      pages++;
+    }
+    listed.push({ fromPath: r.fromPath, targetFile });
+  }
+  put(NETLIFY_REDIRECTS_FILE, Buffer.from(netlifyRedirects(listed)));
+  put(NGINX_MAP_FILE, Buffer.from(nginxMap(listed)));
+  put(NGINX_SERVER_FILE, Buffer.from(nginxServer()));
+  return { listed: listed.length, pages };
+}
+
+function* ancestors(rel: string) {
+  for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) yield d;
 }
 
 function redirectPage(target: string): string {

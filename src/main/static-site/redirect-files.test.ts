@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/temp-dirs.ts';
+import { NGINX_MAP_FILE, NGINX_SERVER_FILE, netlifyRedirects, nginxMap, nginxServer, redirectPage, redirectPageFile, targetAddress } from './redirect-files.ts';
+
+const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
+
+const LIST = [
+  { fromPath: '/organs/qlx-zjj/catalog/12', targetFile: 'organs/qlx-zjj/catalog/30/index.html' },
+  { fromPath: '/xxgk/%E9%80%9A%E7%9F%A5_88.html', targetFile: 'organs/qlx-zjj/items/5/index.html' },
+  { fromPath: '/xxgk/content.jsp?id=88', targetFile: 'organs/qlx-zjj/items/5/index.html' },
+  // An old site that wrote GBK in its addresses (%B9%AB%BF%AA is 公开 in GBK): not UTF-8, so no file can stand there.
+  { fromPath: '/xxgk/%B9%AB%BF%AA.htm', targetFile: 'organs/qlx-zjj/items/6/index.page-2.html' },
+];
+
+describe('the portal\'s redirects in a static copy', () => {
+  it('puts a page at each old path a file can stand for, never at one with a query', () => {
+    expect(redirectPageFile('/organs/qlx-zjj/catalog/12')).toBe('organs/qlx-zjj/catalog/12/index.html');
+    expect(redirectPageFile('/xxgk/%E9%80%9A%E7%9F%A5_88.html')).toBe('xxgk/通知_88.html');
+    expect(redirectPageFile('/xxgk/art/2019/1.shtml')).toBe('xxgk/art/2019/1.shtml');
+    expect(redirectPageFile('/xxgk/content.jsp')).toBe('xxgk/content.jsp/index.html');
+    expect(redirectPageFile('/xxgk/content.jsp?id=88')).toBeNull();
+    expect(redirectPageFile('/xxgk/%B9%AB%BF%AA.htm')).toBeNull();
+    expect(redirectPageFile('/xxgk/..%2F..%2Fetc')).toBe('xxgk/.._.._etc/index.html');
+  });
+
+  it('writes a page that sends the browser on, by relative links, and says so in Chinese', () => {
+    const html = redirectPage('xxgk/通知_88.html', 'organs/qlx-zjj/items/5/index.html', '关于公租房租金的通知');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=../organs/qlx-zjj/items/5/index.html">');
+    expect(html).toContain('<link rel="canonical" href="../organs/qlx-zjj/items/5/index.html">');
+    expect(html).toContain('<a href="../organs/qlx-zjj/items/5/index.html">本页已迁移至“关于公租房租金的通知”</a>');
+  });
+
+  it('lists every old address for _redirects, plain paths first, a query in Netlify\'s form', () => {
+    expect(targetAddress('organs/x/items/5/index.html')).toBe('/organs/x/items/5/');
+    expect(targetAddress('attachments/7/通知.pdf')).toBe('/attachments/7/%E9%80%9A%E7%9F%A5.pdf');
+    const lines = netlifyRedirects(LIST).split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(lines).toEqual([
+      '/organs/qlx-zjj/catalog/12 /organs/qlx-zjj/catalog/30/ 301',
+      '/xxgk/%E9%80%9A%E7%9F%A5_88.html /organs/qlx-zjj/items/5/ 301',
+      '/xxgk/%B9%AB%BF%AA.htm /organs/qlx-zjj/items/6/index.page-2.html 301',
+      '/xxgk/content.jsp id=88 /organs/qlx-zjj/items/5/ 301',
+    ]);
+  });
+
+  it.skipIf(!NGINX)('makes nginx answer 301 for each old address, with or without a query', async () => {
+    const dir = makeTempDir('nginx-redirects');
+    const root = path.join(dir, 'copy');
+    fs.mkdirSync(root);
+    fs.writeFileSync(path.join(root, NGINX_MAP_FILE), nginxMap(LIST));
+    fs.writeFileSync(path.join(root, NGINX_SERVER_FILE), nginxServer());
+    fs.mkdirSync(path.join(dir, 'tmp'));
+    const port = await freePort();
+    fs.writeFileSync(path.join(dir, 'nginx.conf'), `daemon off;
+master_process off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/tmp/body;
+  proxy_temp_path ${dir}/tmp/proxy;
+  fastcgi_temp_path ${dir}/tmp/fastcgi;
+  uwsgi_temp_path ${dir}/tmp/uwsgi;
+  scgi_temp_path ${dir}/tmp/scgi;
+  include ${root}/${NGINX_MAP_FILE};
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+    include ${root}/${NGINX_SERVER_FILE};
+  }
+}
+`);
+    const child = spawn(NGINX!, ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => { stderr += String(d); });
+    try {
+      const get = async (address: string) => {
+        for (let i = 0; ; i++) {
+          try {
+            const res = await fetch(`http://127.0.0.1:${port}${address}`, { redirect: 'manual' });
+            return { status: res.status, location: res.headers.get('location') };
+          } catch (e) {
+            if (i > 50 || child.exitCode !== null) throw new Error(`nginx: ${stderr} ${String(e)}`);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      };
+      const base = `http://127.0.0.1:${port}`;
+      expect(await get('/organs/qlx-zjj/catalog/12')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/catalog/30/` });
+      expect(await get('/organs/qlx-zjj/catalog/12?page=2')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/catalog/30/` });
+      expect(await get('/xxgk/%E9%80%9A%E7%9F%A5_88.html')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/items/5/` });
+      expect(await get('/xxgk/content.jsp?id=88')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/items/5/` });
+      expect(await get('/xxgk/%B9%AB%BF%AA.htm')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/items/6/index.page-2.html` });
+      expect((await get('/xxgk/content.jsp?id=89')).status).toBe(404);
+    } finally {
+      child.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
