@@ -6,9 +6,13 @@ import { logAuditHead } from '../modules/audit/index.ts';
 import { runNightlyInspection } from '../modules/supervision/index.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import { mailReminders } from './mail-reminders.ts';
+import { runNightlyInspectionInThread, type InspectionThreadSetup } from './inspection-thread.ts';
 
 /** Every background job of the platform, wired here so each area's job stays a plain use case. */
-export function backgroundJobs(deps: AppDeps, opts: { publicUrl?: string | null; mailer?: Mailer | null } = {}): Job[] {
+export function backgroundJobs(
+  deps: AppDeps,
+  opts: { publicUrl?: string | null; mailer?: Mailer | null; inspectionThread?: InspectionThreadSetup | null } = {},
+): Job[] {
   const publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : null;
   return [
     { name: 'publish-scheduled', everySeconds: 60, run: () => publishScheduled(deps) },
@@ -18,7 +22,11 @@ export function backgroundJobs(deps: AppDeps, opts: { publicUrl?: string | null;
     { name: 'audit-head', everySeconds: 86_400, run: () => logAuditHead(deps.db, deps.logger, deps.clock.now()) },
     // The nightly website inspection (docs/rules/website-inspection.md): checked hourly, runs once per
     // China date from 02:00, claimed so that one instance runs it; then the reminders it leads to.
-    { name: 'nightly-inspection', everySeconds: 3600, run: () => runNightlyInspection(deps, { publicOrigin }) },
+    // The server runs it in a worker thread (opts.inspectionThread) so pages keep their speed.
+    {
+      name: 'nightly-inspection', everySeconds: 3600,
+      run: () => (opts.inspectionThread ? runNightlyInspectionInThread(deps, opts.inspectionThread, publicOrigin) : runNightlyInspection(deps, { publicOrigin })),
+    },
     // Reminders by e-mail ahead of each deadline and when it passes, when an SMTP server is
     // configured (GONGKAI_SMTP_URL); each reminder is claimed, so one instance sends it once.
     ...(opts.mailer ? [{ name: 'reminder-mails', everySeconds: 3600, run: () => mailReminders(deps, opts.mailer!, { siteUrl: opts.publicUrl ?? null }) }] : []),

@@ -354,7 +354,8 @@ async function serve(io: Io): Promise<number> {
   const app = await buildApp(deps, config, { jobStatus: () => jobs?.status() ?? [] });
   // Each job runs once per window however many instances share the database (docs/operations.md).
   const claims = databaseJobClaims(deps.db, `${os.hostname()}:${process.pid}`);
-  jobs = startJobs(backgroundJobs(deps, { publicUrl: config.publicUrl, mailer: config.smtp ? smtpMailer(config.smtp) : null }), deps.logger, undefined, claims);
+  const inspectionThread = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditKey: config.auditKey, logLevel: config.logLevel };
+  jobs = startJobs(backgroundJobs(deps, { publicUrl: config.publicUrl, mailer: config.smtp ? smtpMailer(config.smtp) : null, inspectionThread }), deps.logger, undefined, claims);
   const close = async () => {
     await jobs?.stop();
     // Requests in flight finish; a keep-alive connection left idle after its answer is closed at
