@@ -1,64 +1,22 @@
 import { unzipSync } from 'fflate';
+import { ZipEntryLimitError, ZipReadError, zipEntries } from '../../../platform/zip/zip-archive.ts';
 import { DEFAULT_EXTRACTION_LIMITS, ExtractionLimitError, mib, type ExtractionLimits } from './extraction-limits.ts';
 
-export class ZipReadError extends Error {}
+export { ZipReadError };
 
 type DirectoryEntry = { name: string; declaredSize: number };
 
 /**
- * Walks the central directory before anything is inflated: the entry count (also a ZIP64 count) and
- * every entry must fit inside the file and the budget, so a 128-byte archive claiming 4,294,967,295
- * entries is refused at once instead of looping for hours.
+ * The central directory, walked before anything is inflated (platform/zip/zip-archive.ts): a 128-byte
+ * archive claiming 4,294,967,295 entries is refused at once instead of looping for hours.
  */
 export function zipDirectory(bytes: Uint8Array, limits: Pick<ExtractionLimits, 'maxZipEntries'>): DirectoryEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (o: number) => view.getUint16(o, true);
-  const u32 = (o: number) => view.getUint32(o, true);
-  const u64 = (o: number) => Number(view.getBigUint64(o, true));
-  let eocd = -1;
-  for (let e = bytes.length - 22; e >= 0 && bytes.length - e <= 22 + 0xffff; e--) {
-    if (u32(e) === 0x06054b50) { eocd = e; break; }
+  try {
+    return zipEntries(bytes, limits.maxZipEntries).map((e) => ({ name: e.name, declaredSize: e.size }));
+  } catch (e) {
+    if (e instanceof ZipEntryLimitError) throw new ExtractionLimitError(`压缩包声明了 ${e.count} 个条目，超过扫描上限 ${e.max} 个`);
+    throw e;
   }
-  if (eocd < 0) throw new ZipReadError('压缩结构已损坏（找不到目录）');
-  let count = u16(eocd + 10);
-  let cdSize = u32(eocd + 12);
-  let cdOffset = u32(eocd + 16);
-  if (eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    const z = u64(eocd - 12);
-    if (z + 56 > bytes.length || u32(z) !== 0x06064b50) throw new ZipReadError('压缩结构已损坏（ZIP64 目录）');
-    count = u64(z + 32);
-    cdSize = u64(z + 40);
-    cdOffset = u64(z + 48);
-  }
-  if (count > limits.maxZipEntries) throw new ExtractionLimitError(`压缩包声明了 ${count} 个条目，超过扫描上限 ${limits.maxZipEntries} 个`);
-  // A directory entry takes at least 46 bytes; the directory must lie inside the file.
-  if (cdOffset + cdSize > bytes.length || count * 46 > cdSize) throw new ZipReadError('压缩结构已损坏（目录超出文件范围）');
-  const out: DirectoryEntry[] = [];
-  let o = cdOffset;
-  const end = cdOffset + cdSize;
-  for (let i = 0; i < count; i++) {
-    if (o + 46 > end || u32(o) !== 0x02014b50) throw new ZipReadError('压缩结构已损坏（目录条目）');
-    const nameLen = u16(o + 28);
-    const extraLen = u16(o + 30);
-    const commentLen = u16(o + 32);
-    if (o + 46 + nameLen + extraLen + commentLen > end) throw new ZipReadError('压缩结构已损坏（目录条目）');
-    let declaredSize = u32(o + 24);
-    if (declaredSize === 0xffffffff) declaredSize = zip64Size(view, o + 46 + nameLen, extraLen) ?? declaredSize;
-    out.push({ name: new TextDecoder().decode(bytes.subarray(o + 46, o + 46 + nameLen)), declaredSize });
-    o += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
-
-/** The uncompressed size in an entry's ZIP64 extra field (id 0x0001), if present. */
-function zip64Size(view: DataView, start: number, length: number): number | null {
-  for (let p = start; p + 4 <= start + length;) {
-    const id = view.getUint16(p, true);
-    const size = view.getUint16(p + 2, true);
-    if (id === 0x0001 && size >= 8) return Number(view.getBigUint64(p + 4, true));
-    p += 4 + size;
-  }
-  return null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { ZipReadError, zipEntries, zipEntryBytes, type ZipEntry } from '../../../platform/zip/zip-archive.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { TransferErrorCode as E } from '../domain/error-codes.ts';
 
@@ -28,16 +28,34 @@ export function directorySource(dir: string): AttachmentSource {
   };
 }
 
-/** The files of a ZIP archive (read once into memory). */
+/** Entries an attachments ZIP may list. */
+const MAX_ZIP_ENTRIES = 100_000;
+
+/**
+ * The files of a ZIP archive, each inflated when it is read. Names are read as their maker meant them
+ * (platform/zip/zip-entry-name.ts: UTF-8, or GBK as Chinese Windows and WinRAR write them).
+ */
 export function zipSource(bytes: Uint8Array, label = 'ZIP'): AttachmentSource {
-  let files: Record<string, Uint8Array>;
+  const unreadable = (why: string) => new DomainError(E.attachmentsUnreadable, `无法读取附件压缩包 ${label}：${why}`);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw unreadable('不是 ZIP 文件');
+  let entries: ZipEntry[];
   try {
-    files = unzipSync(bytes);
-  } catch {
-    throw new DomainError(E.attachmentsUnreadable, `无法读取附件压缩包 ${label}：文件已损坏或不是 ZIP 文件`);
+    entries = zipEntries(bytes, MAX_ZIP_ENTRIES);
+  } catch (e) {
+    throw unreadable(e instanceof ZipReadError ? e.message : '文件已损坏');
   }
-  const byKey = new Map(Object.entries(files).filter(([name]) => !name.endsWith('/')).map(([name, b]) => [attachmentKey(name), b]));
-  return { label, has: (name) => byKey.has(attachmentKey(name)), read: (name) => byKey.get(attachmentKey(name))! };
+  const byKey = new Map(entries.filter((e) => !e.name.endsWith('/')).map((e) => [attachmentKey(e.name), e]));
+  return {
+    label,
+    has: (name) => byKey.has(attachmentKey(name)),
+    read: (name) => {
+      try {
+        return zipEntryBytes(bytes, byKey.get(attachmentKey(name))!);
+      } catch (e) {
+        throw unreadable(e instanceof ZipReadError ? e.message : '文件已损坏');
+      }
+    },
+  };
 }
 
 /** A folder, or a .zip file, by its path on this machine. */
