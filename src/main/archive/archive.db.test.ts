@@ -57,7 +57,7 @@ describeEachDialect('archive: an organ-year in an open folder with checksums', (
     const r = await writeArchive(deps, { dir, organCode: organ.code, year: 2026 });
     expect(r).toMatchObject({ items: 1, applications: 1, mailboxLetters: 1, proposals: 1 });
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ format: 'gongkai-archive/1', year: 2026, organ: { code: organ.code } });
+    expect(manifest).toMatchObject({ format: 'gongkai-archive/2', year: 2026, organ: { code: organ.code } });
     const onDisk = filesOf(dir);
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(onDisk.filter((f) => f !== 'manifest.json'));
     for (const f of manifest.files as { path: string; sha256: string; size: number }[]) {
@@ -75,6 +75,44 @@ describeEachDialect('archive: an organ-year in an open folder with checksums', (
     const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
     expect(index).toContain('关于2026年保障性租赁住房申请的公告');
     expect(index).toContain('不得公开');
+  });
+
+  it('names things in its JSON as they are known outside this database, in one key style', () => {
+    const files = filesOf(dir);
+    const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    // Every key of every record: camelCase, and no database number (id, …Id, …Ids) anywhere.
+    const keys = (v: unknown, at: string, out: [string, string][]) => {
+      if (Array.isArray(v)) v.forEach((x) => keys(x, at, out));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { out.push([at, k]); keys(x, `${at}${k}.`, out); }
+      return out;
+    };
+    const records = files.filter((f) => f.endsWith('.json') && !f.startsWith('annual-report/'));
+    expect(records).toHaveLength(6);
+    const bad = records.flatMap((f) => keys(read(f), `${f}: `, []).filter(([, k]) => /^id$|Ids?$|_/.test(k)).map(([at, k]) => `${at}${k}`));
+    expect(bad).toEqual([]);
+    // The annual report is the portal's own JSON: its field names are camelCase too (row codes are values, not fields).
+    expect(Object.keys(read(files.find((f) => f.endsWith('.json') && f.startsWith('annual-report/'))!)).filter((k) => !/^[a-z][a-zA-Z]*$/.test(k))).toEqual([]);
+
+    const metaFile = files.find((f) => f.endsWith('/metadata.json'))!;
+    const meta = read(metaFile);
+    expect(meta).toMatchObject({ indexNumber: expect.stringMatching(/\/2026-00001$/), catalogPaths: ['通知公告'], publishedBy: expect.stringMatching(/（.+）$/) });
+    expect(meta).not.toHaveProperty('nodeIds');
+    // An attachment by its file in the archive, with the checksum the manifest gives that file.
+    const manifest = read('manifest.json') as { files: { path: string; sha256: string }[] };
+    const [attachment] = meta.attachments as { path: string; sha256: string }[];
+    expect(manifest.files.find((f) => f.path === attachment!.path)?.sha256).toBe(attachment!.sha256);
+
+    const signOffs = read(files.find((f) => f.endsWith('/sign-offs.json'))!);
+    expect(signOffs.item).toEqual({ indexNumber: meta.indexNumber, title: meta.title, metadata: metaFile });
+    expect(signOffs.reviewForm).toMatchObject({ secrecyLevel: 'non_secret', avoidanceNote: '不涉及国家秘密和个人信息' });
+    const approvals = (signOffs.signOffs as { verb: string; stageNumber: number; roleName: string; person: string }[]).filter((d) => d.verb === 'approve');
+    expect(approvals.map((d) => [d.stageNumber, d.roleName])).toEqual([[1, '股室（单位）负责人'], [2, '政务公开办公室'], [3, '分管领导']]);
+    expect(approvals.every((d) => /^.+（.+）$/.test(d.person))).toBe(true);
+
+    const kase = read(files.find((f) => f.endsWith('/case.json'))!);
+    expect(kase.application).toMatchObject({ applicantName: '王某', handler: null, createdBy: null });
+    for (const l of kase.letters as { files: { pdf: string; docx: string } }[]) expect(files).toEqual(expect.arrayContaining([l.files.pdf, l.files.docx]));
+    expect(read(files.find((f) => f.endsWith('/letter.json'))!).letter).toMatchObject({ writerName: '李某', unit: null });
   });
 
   it('produces exactly the layout docs/archive-format.md documents', () => {
