@@ -7,7 +7,7 @@ import type { JobStatus } from '../platform/jobs/job-runner.ts';
 import { pingDatabase } from '../platform/db/connect.ts';
 import { pendingMigrations } from '../platform/db/migrate.ts';
 import { htmlErrorPage } from '../platform/views/error-page.tsx';
-import { catalogAdminRoutes, catalogApi, emblemRoute, feedRoutes, MAX_ATTACHMENT_BYTES, portalRoutes, resolveRedirect, SiteFrames, siteIdentityRoutes, type ViewCounter } from '../modules/catalog/index.ts';
+import { catalogAdminRoutes, catalogApi, emblemRoute, feedRoutes, MAX_ATTACHMENT_BYTES, movedAddressAnswer, portalRoutes, SiteFrames, siteIdentityRoutes, type ViewCounter } from '../modules/catalog/index.ts';
 import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/index.ts';
 import { isSystemAdmin, requireApiToken, requireStaff, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
 import { publicationEditorRoutes, reviewAdminRoutes, reviewApi } from '../modules/review/index.ts';
@@ -34,8 +34,8 @@ export async function buildApp(
   runtime: { jobStatus?: () => JobStatus[] | null; viewCounter?: ViewCounter } = {},
 ): Promise<FastifyInstance> {
   const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false, hsts: (config.publicUrl ?? '').startsWith('https://'),
-    // Moved pages (merged catalog nodes, an old site's addresses) answer 301 (docs/catalog-changes.md).
-    movedTo: (path) => resolveRedirect(deps.db, path) });
+    // Moved pages (merged catalog nodes, an old site's addresses, with their query string) answer 301 (docs/catalog-changes.md).
+    movedTo: (url) => movedAddressAnswer(deps.db, url) });
   readinessRoute(app, { database: () => pingDatabase(deps.db), pendingMigrations: () => pendingMigrations(deps.db), jobs: runtime.jobStatus ?? (() => null), now: () => deps.clock.now() });
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);

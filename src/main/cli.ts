@@ -58,9 +58,11 @@ const HELP = `gongkai —— 政府信息公开平台
                                  导入公开信息（JSON、CSV 或 .xlsx，列见 docs/import-export.md），全部成功或全部不导入，显示进度；
                                  --dry-run 只检查并列出每一行的错误；--as published 保留原发布日期和索引号作为已发布信息（默认 draft 草稿）
   import site 清单.csv --organ 机关代码 --pages 网页目录 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
-                                 从旧网站保存的网页导入信息（清单列 原网址、页面文件 及任何信息列），原网址转向新页面
+                                 从旧网站保存的网页导入信息（清单列 原网址、页面文件 及任何信息列），原网址（含 ?id= 等查询参数）转向新页面；
+                                 作为草稿导入的信息发布后才开始转向，此前旧地址显示“该信息正在迁移整理，暂未发布”
   export items --organ 机关代码 --format json|csv|xlsx [--out FILE] [--attachments 目录|文件.zip]
-                                 导出机关的公开目录和已发布信息（与 import items 的格式相同）及附件
+                                 导出机关的公开目录和已发布信息（与 import items 的格式相同）及附件；原网址列含信息的现地址和旧地址，
+                                 导入另一数据库后旧链接仍然有效
   directory list [--json]        列出基层政务公开标准目录模板（住建领域：保障性住房、房屋征收与补偿、农村危房改造等）
   directory import --organ 机关代码 (--template 模板编号|--file 模板文件) [--under 栏目编号或路径]
                                  把标准目录模板导入机关的公开目录（重复导入不重复添加栏目和事项）

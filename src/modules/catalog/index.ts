@@ -57,7 +57,10 @@ export { catalogChanged } from './use-cases/catalog-changed.ts';
 // portal's permanent redirects, which the import also records for an old site's addresses.
 export { previewCatalogChange, applyCatalogChange, type CatalogChangePreview } from './use-cases/change-catalog.ts';
 export { CATALOG_CHANGE_KINDS, CATALOG_CHANGE_LABELS, type CatalogChangeKind, type CatalogChangePlan } from './domain/catalog-change.ts';
-export { recordRedirect, resolveRedirect, type Redirect } from './storage/redirects-repository.ts';
+export { dropRedirectsFrom, recordRedirect, redirectsTo, resolveRedirect, type Redirect } from './storage/redirects-repository.ts';
+export { catchUpItemNumbers, itemNumbersTaken } from './storage/item-numbers-repository.ts';
+export { addressKey, oldAddressOf, siteAddressOf, type SiteAddress } from './domain/redirect-address.ts';
+export { movedAddressAnswer, NOT_YET_PUBLISHED } from './use-cases/moved-address.ts';
 // 基层政务公开标准目录 (docs/standard-directories.md): the 事项 an item's editor offers.
 export { listDirectoryMatters, type DirectoryMatter } from './storage/directory-matters-repository.ts';
 // Content import and export (issue 17, docs/import-export.md): the writes an import makes in its one transaction, and what an export reads.

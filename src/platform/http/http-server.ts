@@ -41,6 +41,12 @@ export type HtmlErrorPage = (request: FastifyRequest, status: number, message: s
 const CSS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets/site.css'), 'utf8');
 
 /**
+ * What the portal answers for an address that found nothing but is in the redirect table: a 301 to
+ * the location, or a 404 page with a notice (an imported item not yet published).
+ */
+export type MovedAnswer = { location: string } | { notice: string };
+
+/**
  * The HTTP plumbing every route shares: parsers, cookies, uploads, security headers, and errors
  * answered as JSON under /api and as a Chinese page elsewhere. Routes are added by src/main.
  */
@@ -49,10 +55,11 @@ export async function createHttpServer(opts: {
   /** Send Strict-Transport-Security: the platform is served over https (GONGKAI_PUBLIC_URL). */
   hsts?: boolean;
   /**
-   * Where a page that moved now lives (the catalog's redirect table): asked only when a GET or HEAD
-   * outside /api found nothing, and answered with a 301 that keeps the query string.
+   * Where a page that moved now lives (the catalog's redirect table), for the request's path and query
+   * string: asked only when a GET or HEAD outside /api found nothing. A location is answered with a
+   * 301; a notice (the page is not published yet) with a 404 page saying so, which nobody may keep.
    */
-  movedTo?: (path: string) => Promise<string | null>;
+  movedTo?: (url: string) => Promise<MovedAnswer | null>;
 }): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.logger as unknown as FastifyBaseLogger, trustProxy: opts.trustProxy ?? false, bodyLimit: 6 * 1024 * 1024,
@@ -117,15 +124,15 @@ export async function createHttpServer(opts: {
   // A page that moved (a merged catalog node, an old site's address) answers 301 instead of 404.
   const redirectIfMoved = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
     if (!opts.movedTo || isApi(request) || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
-    const [path, query] = [request.url.split('?')[0], request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''];
-    let to: string | null = null;
+    let moved: MovedAnswer | null = null;
     try {
-      to = await opts.movedTo(path);
+      moved = await opts.movedTo(request.url);
     } catch (err) {
       request.log.error({ err }, 'redirect lookup failed');
     }
-    if (!to) return false;
-    reply.redirect(`${to}${query}`, 301);
+    if (!moved) return false;
+    if ('location' in moved) reply.redirect(moved.location, 301);
+    else reply.status(404).header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, 404, moved.notice));
     return true;
   };
 

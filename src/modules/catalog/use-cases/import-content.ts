@@ -84,12 +84,14 @@ export type ImportedFile = { fileName: string; bytes: Uint8Array };
  */
 export async function insertImportedDraft(
   trx: Executor, deps: AppDeps, actor: Actor, organId: number,
-  item: { input: PublicationInput; indexNumber: string | null; files: ImportedFile[]; from: string },
+  item: { input: PublicationInput; indexNumber: string | null; files: ImportedFile[]; from: string; id?: number },
   written: string[],
 ): Promise<number> {
   const organ = (await findOrganById(trx, organId))!;
   const at = deps.clock.now().toISOString();
+  // An item may keep the number an export gave it (a free one; see catchUpItemNumbers).
   const id = await insertPublication(trx, {
+    ...(item.id ? { id: item.id } : {}),
     ...publicationInputColumns(item.input, organ.name), organ_id: organId, index_number: item.indexNumber, published_on: null, published_at: null, status: 'draft',
     publish_route: null, published_by: null, created_by: actorUserId(actor), created_at: at, updated_at: at, version: 1, view_count: 0, submitting_unit_id: null,
   });

@@ -2,7 +2,7 @@ import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, INTERPRETATION_FORM_LABELS, ITEM_KIND_LABELS, STAGE_LABELS, VALIDITY_LABELS,
   WITHHELD_REASONS, type Publication,
 } from '../../catalog/index.ts';
-import { CATALOG_COLUMNS, ITEM_COLUMNS, LIST_COLUMNS, MATTER_COLUMNS, MATTER_LIST_COLUMNS, type ItemColumnKey } from './item-columns.ts';
+import { CATALOG_COLUMNS, ITEM_COLUMNS, MATTER_COLUMNS, MATTER_LIST_COLUMNS, type ItemColumnKey } from './item-columns.ts';
 
 /** An exported attachment: where its file is in the export's folder or ZIP, and its checksum. */
 export type ExportedFile = { file: string; fileName: string; sizeBytes: number; sha256: string; storageKey: string };
@@ -18,7 +18,11 @@ export type ExportedNode = { path: string; description: string; standardArea: st
  * its nodes), the export file name of its 图解 picture; '' when none.
  */
 export type ExportedLinks = { policies: string[]; replacedBy: string; matter: string; graphic: string };
-export type ExportedItem = { publication: Publication; catalogPaths: string[]; files: ExportedFile[]; links: ExportedLinks };
+/**
+ * `addresses`: where the item has been on the web (原网址) — its page on this installation first
+ * ('/organs/zjj/items/12'), then every old address that redirects to it ('/xxgk/content.jsp?id=88').
+ */
+export type ExportedItem = { publication: Publication; catalogPaths: string[]; files: ExportedFile[]; links: ExportedLinks; addresses: string[] };
 export type ExportDocument = { organ: { code: string; name: string }; exportedAt: string; catalog: ExportedNode[]; items: ExportedItem[] };
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -36,7 +40,7 @@ export function itemValues(item: ExportedItem, style: 'codes' | 'labels'): Recor
     publishedOn: p.publishedOn ?? '', subject: p.subject, genre: p.genre, stage: coded(STAGE_LABELS, p.stage), disclosureMode: coded(DISCLOSURE_MODE_LABELS, p.disclosureMode),
     withheldReason: coded(WITHHELD_REASONS, p.withheldReason), disclosurePeriod: coded(DISCLOSURE_PERIOD_LABELS, p.disclosurePeriod), audience: coded(AUDIENCE_LABELS, p.audience),
     validity: coded(VALIDITY_LABELS, p.validity), docType: coded(DOC_TYPE_LABELS, p.docType), keywords: p.keywords, summary: p.summary, source: p.source,
-    consultPhone: p.consultPhone ?? '', catalogPaths: item.catalogPaths, attachments: item.files.map((f) => f.file), bodyHtml: p.bodyHtml, oldUrl: '',
+    consultPhone: p.consultPhone ?? '', catalogPaths: item.catalogPaths, attachments: item.files.map((f) => f.file), bodyHtml: p.bodyHtml, oldUrl: item.addresses,
     itemKind: coded(ITEM_KIND_LABELS, p.itemKind), interpretationForm: coded(INTERPRETATION_FORM_LABELS, p.interpretationForm), videoUrl: p.videoUrl ?? '',
     graphicAttachment: item.links.graphic, interpretedPolicies: item.links.policies, replacedBy: item.links.replacedBy, matter: item.links.matter,
   };
@@ -52,7 +56,7 @@ export function exportJson(doc: ExportDocument): string {
       const out: Record<string, unknown> = {};
       for (const c of ITEM_COLUMNS) {
         if (c.key === 'attachments') out.attachments = item.files.map((f) => ({ file: f.file, sizeBytes: f.sizeBytes, sha256: f.sha256 }));
-        else if (c.key !== 'oldUrl') out[c.key] = values[c.key];
+        else out[c.key] = values[c.key];
       }
       return out;
     }),
@@ -61,14 +65,13 @@ export function exportJson(doc: ExportDocument): string {
 
 /** The items as rows under their Chinese headers (CSV and the .xlsx 信息 sheet); list cells joined by ；. */
 export function itemRows(doc: ExportDocument): string[][] {
-  const columns = ITEM_COLUMNS.filter((c) => c.key !== 'oldUrl');
   return [
-    columns.map((c) => c.header),
+    ITEM_COLUMNS.map((c) => c.header),
     ...doc.items.map((item) => {
       const values = itemValues(item, 'labels');
-      return columns.map((c) => {
+      return ITEM_COLUMNS.map((c) => {
         const v = values[c.key];
-        return LIST_COLUMNS.includes(c.key) && Array.isArray(v) ? v.join('；') : String(v);
+        return Array.isArray(v) ? v.join('；') : String(v);
       });
     }),
   ];

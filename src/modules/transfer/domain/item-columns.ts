@@ -89,6 +89,12 @@ const matterByName = new Map<string, MatterColumnKey>(MATTER_COLUMNS.flatMap((c)
 export const matterColumnOf = (header: string): MatterColumnKey | null =>
   matterByName.get(header.trim()) ?? matterByName.get(header.trim().toLowerCase()) ?? null;
 
+/**
+ * Splits the 原网址 cell: addresses separated by ；, spaces or line breaks — not by ';', which an old
+ * address may hold (';jsessionid=…'). An export writes an item's addresses joined by ；.
+ */
+export const splitAddresses = (cell: string): string[] => cell.split(/[；\s]+/).filter(Boolean);
+
 /** Splits a list cell: "a；b;c" or one per line. */
 export const splitList = (cell: string): string[] => cell.split(/[;；\n]+/).map((s) => s.trim()).filter(Boolean);
 

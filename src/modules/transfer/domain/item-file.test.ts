@@ -62,8 +62,32 @@ describe('item files', () => {
     expect(parts.title).toBe('关于停水的通知');
     expect(parts.contentHtml).toBe('<p>因施工，</p><div><p>停水一天。</p></div>');
     expect(paragraphsOf('因施工，\n\n停水 <一天>。\n')).toBe('<p>因施工，</p>\n<p>停水 &lt;一天&gt;。</p>');
-    expect(oldPathOf('http://www.example.gov.cn/art/2019/1/2/art_1.html?id=3')).toBe('/art/2019/1/2/art_1.html');
+    expect(oldPathOf('http://www.example.gov.cn/art/2019/1/2/art_1.html')).toBe('/art/2019/1/2/art_1.html');
     expect(oldPathOf('/col/col12/index.html')).toBe('/col/col12/index.html');
     expect(oldPathOf('ftp://x/y')).toBeNull();
+  });
+
+  it('keeps the query string of an old address, in one canonical form (old sites told pages apart by it)', () => {
+    expect(oldPathOf('http://www.example.gov.cn/xxgk/content.jsp?id=88')).toBe('/xxgk/content.jsp?id=88');
+    expect(oldPathOf('http://www.example.gov.cn/module/download/downfile.jsp?filename=%e9%80%9a%e7%9f%a5.doc&classid=0#x'))
+      .toBe('/module/download/downfile.jsp?classid=0&filename=%E9%80%9A%E7%9F%A5.doc');
+    expect(oldPathOf('http://www.example.gov.cn/?p=12')).toBeNull();
+  });
+
+  it('reads every address of 原网址 — an export\'s list in JSON, CSV or a sheet cell — and an older export without the column', () => {
+    const base = { title: '通知', formedOn: '2026-05-01', publishedOn: '2026-05-02', stage: '执行', catalogPaths: ['工作动态'], bodyHtml: '<p>正文。</p>' };
+    const json = itemFileFromJson(JSON.stringify({ items: [{ ...base, oldUrl: ['/organs/zjj/items/12', '/xxgk/content.jsp?id=88'] }, base] }));
+    expect(json.problems).toEqual([]);
+    const [listed, older] = json.items.map((r) => parseItem(r, 'published', '2026-06-01'));
+    expect(listed.item?.oldPaths).toEqual(['/organs/zjj/items/12', '/xxgk/content.jsp?id=88']);
+    expect(older).toMatchObject({ problems: [], item: { oldPaths: [] } });
+    const table = itemRecordsFromTable([
+      { line: 1, cells: ['标题', '成文日期', '发布日期', '五公开', '目录', '正文', '原网址'] },
+      { line: 2, cells: ['通知', '2026-05-01', '2026-05-02', '执行', '工作动态', '<p>正文。</p>', '/organs/zjj/items/12；http://old.example.gov.cn/xxgk/content.jsp;jsessionid=A1?id=88\n/art/2019/1/2/art_1.html /organs/zjj/items/12'] },
+    ]);
+    expect(parseItem(table.items[0], 'published', '2026-06-01').item?.oldPaths).toEqual(['/organs/zjj/items/12', '/xxgk/content.jsp?id=88', '/art/2019/1/2/art_1.html']);
+    expect(parseItem({ at: '第2行', fields: { ...base, oldUrl: '/a.html；ftp://x/y' } }, 'published', '2026-06-01').problems).toEqual([
+      '原网址“ftp://x/y”不是有效的网址（应以 http:// 或 https:// 开头，或为以 / 开头的路径，不能是网站首页）',
+    ]);
   });
 });

@@ -106,7 +106,8 @@ export function itemFileFromJson(text: string, opts: { lines?: boolean } = {}): 
         const values = Array.isArray(value) ? value : [value];
         // Attachments may be listed as { "file": "0001/附件.pdf", "sha256": … } (what an export writes).
         fields[key] = values.flatMap((v) => (typeof v === 'string' ? splitList(v) : v && typeof v === 'object' && typeof (v as { file?: unknown }).file === 'string' ? [(v as { file: string }).file] : [String(v)]));
-      } else fields[key] = typeof value === 'string' ? value : String(value);
+      } else if (key === 'oldUrl' && Array.isArray(value)) fields[key] = value.map(String).join('\n'); // an export's list of addresses
+      else fields[key] = typeof value === 'string' ? value : String(value);
     }
     items.push({ at, fields });
   });

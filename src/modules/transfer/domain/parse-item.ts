@@ -1,9 +1,9 @@
 import { addDays, isIsoDate } from '../../../shared/iso-date.ts';
 import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, INTERPRETATION_FORM_LABELS, ITEM_KIND_LABELS, STAGE_LABELS, VALIDITY_LABELS,
-  WITHHELD_REASONS, publicationInputSchema, type PublicationInput,
+  WITHHELD_REASONS, addressKey, oldAddressOf, publicationInputSchema, type PublicationInput,
 } from '../../catalog/index.ts';
-import { pathNames, type ItemColumnKey } from './item-columns.ts';
+import { pathNames, splitAddresses, type ItemColumnKey } from './item-columns.ts';
 import type { ItemRecord } from './item-records.ts';
 
 /** Imported items come in as published history or as drafts for the review chain. */
@@ -18,8 +18,11 @@ export type ParsedItem = {
   publishedOn: string | null;
   catalogPaths: string[][];
   attachments: string[];
-  /** The old site's path of this item (原网址), redirected to its new page. */
-  oldPath: string | null;
+  /**
+   * The item's former addresses (原网址: an old site's, or its page on the installation it was exported
+   * from), each a path with its query string in the redirect table's form; redirected to its new page.
+   */
+  oldPaths: string[];
   links: ItemLinks;
 };
 
@@ -66,16 +69,13 @@ const ENUMS: { key: ItemColumnKey; label: string; labels: Record<string, string>
 
 const IMAGE_FILE = /\.(jpe?g|png|gif)$/i;
 
-/** The path part of an old address (http://old.example.gov.cn/art/2019/1/2/art_1_2.html → /art/2019/1/2/art_1_2.html). */
+/**
+ * The address a redirect keeps of an old one: its path and query string, in the redirect table's
+ * canonical form (http://old.example.gov.cn/xxgk/content.jsp?id=88 → /xxgk/content.jsp?id=88).
+ */
 export function oldPathOf(url: string): string | null {
-  const v = url.trim();
-  try {
-    const u = v.startsWith('/') ? new URL(v, 'http://old.invalid') : new URL(v);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return u.pathname.length > 1 ? u.pathname : null;
-  } catch {
-    return null;
-  }
+  const a = oldAddressOf(url);
+  return a ? addressKey(a) : null;
 }
 
 /**
@@ -84,10 +84,12 @@ export function oldPathOf(url: string): string | null {
  * 主动公开 attribute, a 成文日期 not after it, and a body or an attachment (publish-rules.ts).
  */
 /** What the later checks need of a record, given even when its own fields have problems (so every reason is listed). */
-export type RecordParts = Pick<ParsedItem, 'indexNumber' | 'catalogPaths' | 'attachments' | 'oldPath' | 'links'> & {
+export type RecordParts = Pick<ParsedItem, 'indexNumber' | 'catalogPaths' | 'attachments' | 'oldPaths' | 'links'> & {
   texts: [where: string, text: string][];
   /** document or interpretation (what a link to this row needs to know); null when the cell is wrong. */
   itemKind: string | null;
+  /** What publishing a 政策解读 needs of it, checked even when other fields are wrong: its form (null when missing or wrong) and video link. */
+  interpretation: { form: string | null; videoUrl: string };
 };
 
 export function parseItem(record: ItemRecord, mode: ImportMode, today: string): { item: ParsedItem | null; problems: string[]; parts: RecordParts } {
@@ -136,16 +138,20 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
     if (!problems.some((p) => p.startsWith('信息类别'))) problems.push('填写了所解读的政策、解读形式、视频链接或图解图片的信息，信息类别应为“政策解读”');
   }
 
+  // The editor's schema checks every other field even when the title, 成文日期 or stage is missing or
+  // wrong (reported above): stand-ins take their places, and their own issues are not repeated.
+  const standIns = { title: '标题', formedOn: today, stage: 'execution' };
+  const stoodIn = (Object.keys(standIns) as (keyof typeof standIns)[]).filter((k) => !raw[k]);
+  const checked = publicationInputSchema.safeParse({ ...raw, ...Object.fromEntries(stoodIn.map((k) => [k, standIns[k]])) });
   let input: Omit<PublicationInput, 'nodeIds'> | null = null;
-  if (raw.title && raw.formedOn && raw.stage) {
-    const checked = publicationInputSchema.safeParse(raw);
-    if (!checked.success) {
-      for (const issue of checked.error.issues) if (!problems.includes(issue.message)) problems.push(issue.message);
-    } else if (checked.data.formedOn > addDays(today, 366)) problems.push(`成文日期 ${checked.data.formedOn} 晚于今天一年以上，请核对`);
-    if (checked.success) {
-      const { nodeIds: _placeholder, ...rest } = checked.data;
-      input = { ...rest, policyIds: [], replacedById: null, matterId: null, graphicAttachmentId: null };
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      if (!stoodIn.includes(issue.path[0] as keyof typeof standIns) && !problems.includes(issue.message)) problems.push(issue.message);
     }
+  } else if (raw.formedOn && checked.data.formedOn > addDays(today, 366)) problems.push(`成文日期 ${checked.data.formedOn} 晚于今天一年以上，请核对`);
+  if (checked.success && stoodIn.length === 0) {
+    const { nodeIds: _placeholder, ...rest } = checked.data;
+    input = { ...rest, policyIds: [], replacedById: null, matterId: null, graphicAttachmentId: null };
   }
 
   const catalogPaths = list('catalogPaths').map(pathNames).filter((p) => p.length > 0);
@@ -179,18 +185,19 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
     if (!body && attachments.length === 0) problems.push('正文和附件不能都为空');
   }
 
-  let oldPath: string | null = null;
-  const oldUrl = text('oldUrl');
-  if (oldUrl) {
-    oldPath = oldPathOf(oldUrl);
-    if (!oldPath) problems.push(`原网址“${oldUrl}”不是有效的网址（应以 http:// 或 https:// 开头，或为以 / 开头的路径）`);
+  const oldPaths: string[] = [];
+  for (const oldUrl of list('oldUrl').flatMap(splitAddresses)) {
+    const oldPath = oldPathOf(oldUrl);
+    if (!oldPath) problems.push(`原网址“${oldUrl.slice(0, 200)}”不是有效的网址（应以 http:// 或 https:// 开头，或为以 / 开头的路径，不能是网站首页）`);
+    else if (!oldPaths.includes(oldPath)) oldPaths.push(oldPath);
   }
   const texts: [string, string][] = [
     ['标题', text('title')], ['内容概述', text('summary')], ['正文', String(raw.bodyHtml)], ['关键词', list('keywords').join(' ')],
     ['信息来源', text('source')], ['文号', text('documentNumber')], ['发布机构', text('publishingOrganName')],
   ];
   const itemKind = text('itemKind') ? (raw.itemKind as string | undefined) ?? null : 'document';
-  const parts: RecordParts = { indexNumber, catalogPaths, attachments, oldPath, links, texts, itemKind };
+  const interpretationOf = { form: (raw.interpretationForm as string | undefined) ?? null, videoUrl: text('videoUrl') };
+  const parts: RecordParts = { indexNumber, catalogPaths, attachments, oldPaths, links, texts, itemKind, interpretation: interpretationOf };
   if (problems.length || !input) return { item: null, problems, parts };
-  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPath, links }, problems, parts };
+  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, links }, problems, parts };
 }

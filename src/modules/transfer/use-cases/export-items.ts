@@ -6,7 +6,7 @@ import { renderXlsxSheets } from '../../../platform/documents/render-xlsx.ts';
 import { writeCsv } from '../../../platform/tables/write-csv.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import {
-  attachmentPath, directoryStageWord, findPublication, inTreeOrder, listAttachments, listCatalogNodes, listDirectoryMatters, matterCode, organByCode, publishedItemIds,
+  attachmentPath, directoryStageWord, findPublication, inTreeOrder, listAttachments, listCatalogNodes, listDirectoryMatters, matterCode, organByCode, publishedItemIds, redirectsTo,
   type DirectoryMatter, type Publication,
 } from '../../catalog/index.ts';
 import { TransferErrorCode as E } from '../domain/error-codes.ts';
@@ -14,6 +14,7 @@ import {
   catalogRows, EXPORT_FORMATS, exportJson, itemFolder, itemRows, matterRows, type ExportDocument, type ExportFormat, type ExportedItem, type ExportedMatter,
 } from '../domain/export-document.ts';
 import { CATALOG_SHEET, ITEMS_SHEET, MATTERS_SHEET } from '../domain/item-columns.ts';
+import { itemPagePath } from '../domain/item-page-path.ts';
 
 export const isExportFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 
@@ -60,8 +61,11 @@ export async function collectExport(deps: AppDeps, organCode: string, onProgress
       if (n) policies.push(n);
     }
     const graphic = attachments.findIndex((a) => a.id === publication.graphicAttachmentId);
+    // Its addresses, so that an import elsewhere keeps every link (the page's number, or redirects).
+    const page = itemPagePath(organ.code, id);
+    const addresses = [page, ...(await redirectsTo(deps.db, [page])).map((r) => r.fromPath)];
     items.push({
-      publication, catalogPaths: placed.map(pathOf), files,
+      publication, catalogPaths: placed.map(pathOf), files, addresses,
       links: {
         policies, replacedBy: publication.replacedById ? (await indexNumberOf(publication.replacedById)) ?? '' : '',
         matter: matterName(publication, matters), graphic: graphic >= 0 ? files[graphic].file : '',

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS } from '../../../../test/support/db.ts';
-import { buildDeps, createNode, createOrgan, system } from '../../../../test/support/factories.ts';
+import { buildTestApp } from '../../../../test/support/app.ts';
+import { buildDeps, createDraft, createNode, createOrgan, system } from '../../../../test/support/factories.ts';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { buildPdf } from '../../../../test/corpus/privacy/factories/build-pdf.ts';
 import {
-  attachmentPath, findOrganByCode, findPublication, interpretationLinks, listAttachments, listCatalogNodes, listDirectoryMatters, resolveRedirect, type Organ,
+  attachmentPath, findOrganByCode, findPublication, interpretationLinks, listAttachments, listCatalogNodes, listDirectoryMatters, recordRedirect, resolveRedirect, type Organ,
 } from '../../catalog/index.ts';
 import { findDirectoryTemplate } from '../../catalog/use-cases/directory-templates.ts';
 import { importStandardDirectory } from '../../catalog/use-cases/import-standard-directory.ts';
@@ -246,6 +247,32 @@ for (const dialect of DIALECTS) {
       expect(p.bodyHtml).toBe('<p>因城区供水管网改造，</p>\n<p>部分路段停水。</p>');
     });
 
+    it('an old site\'s addresses with a query string imported as drafts: the portal says the item is being moved until it is published, then redirects', async () => {
+      file('site/content_88.html', '<html><body><h1>关于公布保障性住房轮候名单的公告</h1><div class="zoom"><p>现将轮候名单予以公布。</p></div></body></html>');
+      file('site/downfile_1.html', '<html><body><h1>棚户区改造项目征收补偿方案</h1><div class="zoom"><p>补偿方案全文。</p></div></body></html>');
+      const list = new TextEncoder().encode([
+        '原网址,页面文件,成文日期,五公开,目录',
+        'http://old.example.gov.cn/xxgk/content.jsp?id=88&catid=12,content_88.html,2018-06-01,结果,工作动态',
+        'https://old.example.gov.cn/module/download/downfile.jsp?filename=%e8%a1%a5%e5%81%bf.doc&classid=0,downfile_1.html,2018-07-01,决策,工作动态',
+      ].join('\n'));
+      const r = await importItems(deps, system, organ.code, readSiteCrawl(list, path.join(dir, 'site')), { mode: 'draft', dryRun: false, attachments: null, from: 'crawl.csv' });
+      expect(r).toMatchObject({ ok: true, items: 2, redirects: 2 });
+      const to = (await resolveRedirect(deps.db, '/xxgk/content.jsp?catid=12&id=88'))!;
+      expect(to).toMatch(new RegExp(`^/organs/${organ.code}/items/\\d+$`));
+      expect(await resolveRedirect(deps.db, '/module/download/downfile.jsp?classid=0&filename=%E8%A1%A5%E5%81%BF.doc')).toMatch(/\/items\/\d+$/);
+      const { app } = await buildTestApp(db);
+      try {
+        const before = await app.inject('/xxgk/content.jsp?id=88&catid=12');
+        expect([before.statusCode, before.headers.location]).toEqual([404, undefined]);
+        expect(before.body).toContain('该信息正在迁移整理，暂未发布');
+        await publishImported(deps, system, Number(to.split('/').pop()));
+        const after = await app.inject('/xxgk/content.jsp?id=88&catid=12');
+        expect([after.statusCode, after.headers.location]).toEqual([301, to]);
+      } finally {
+        await app.close();
+      }
+    });
+
     for (const format of ['json', 'xlsx', 'csv'] as const) {
       it(`export → import (${format}) into an empty database gives the same portal: items, metadata, placements, attachments' bytes`, async () => {
         // A source organ with a catalog (an empty node too) and published items, one placed twice, with files.
@@ -284,6 +311,14 @@ for (const dialect of DIALECTS) {
           title: '2022年公共租赁住房配租结果公示', formedOn: '2022-09-01', stage: 'result', genre: '公示', matterId: matter.id, bodyHtml: '<p>配租结果如下。</p>', nodeIds: [matter.nodeId, news],
         });
         await publishImported(deps, system, result.id, { backdatedPublishedOn: '2022-09-02' });
+        // Addresses: each item's page here, and old-site addresses (with a query string) that lead to two of them.
+        const pageOf = (id: number) => `/organs/${source.code}/items/${id}`;
+        await recordRedirect(deps.db, { fromPath: `/xxgk/content.jsp?id=88&catid=${source.id}`, toPath: pageOf(a.id), reason: '旧网站地址', itemId: a.id });
+        await recordRedirect(deps.db, { fromPath: `/art/2022/6/2/art_${source.id}_7.html`, toPath: pageOf(b.id), reason: '旧网站地址', itemId: b.id });
+        const addresses = new Map<string, string>([
+          ...[a, b, old, interpretation, result].map((p) => [pageOf(p.id), p.title] as [string, string]),
+          [`/xxgk/content.jsp?catid=${source.id}&id=88`, a.title], [`/art/2022/6/2/art_${source.id}_7.html`, b.title],
+        ]);
         const expected = await portalOf(deps, source);
         expect(expected.items.find((i) => i.title === old.title)).toMatchObject({ validity: 'repealed', replacement: { title: a.title } });
         expect(expected.items.find((i) => i.title === a.title)!.links.interpretations).toEqual(['2021-02-05 《青岚县公共租赁住房管理办法》政策解读']);
@@ -299,6 +334,10 @@ for (const dialect of DIALECTS) {
         const empty = await createTestDatabase(dialect);
         try {
           const emptyDeps = buildDeps(empty);
+          // Another organ's items in the new database take the numbers up to a's, which must then move.
+          const other = await createOrgan(emptyDeps);
+          const otherNode = await createNode(emptyDeps, other.id, { name: '其他' });
+          while ((await createDraft(emptyDeps, other.id, [otherNode])).id < a.id);
           const copy = await createOrgan(emptyDeps, { code: source.code, name: source.name });
           if (format === 'csv') {
             // CSV carries the items only: the catalog comes first (from the JSON export's catalog list).
@@ -317,6 +356,27 @@ for (const dialect of DIALECTS) {
           expect.soft(item(got, result.title).matter, '标准目录事项').toEqual(item(expected, result.title).matter);
           expect(got).toEqual(expected);
           expect((await listCatalogNodes(emptyDeps.db, copy.id)).find((n) => n.name === '规范性文件')).toMatchObject({ isStandardDirectory: true, standardArea: '保障性住房' });
+          // Every address of the first server still works: a free item number is kept (200); a taken
+          // one (a's) and the old site's addresses answer 301 to the item's new page.
+          const { app } = await buildTestApp(empty);
+          try {
+            const newPage = async (title: string) =>
+              `/organs/${copy.code}/items/${(await emptyDeps.db.selectFrom('publications').select('id').where('organ_id', '=', copy.id).where('title', '=', title).executeTakeFirstOrThrow()).id}`;
+            const answers: string[] = [];
+            for (const [address, title] of addresses) {
+              const res = await app.inject(address);
+              const target = await newPage(title);
+              expect.soft([address, res.statusCode, res.headers.location ?? address]).toEqual([address, res.statusCode === 200 ? 200 : 301, target]);
+              answers.push(`${res.statusCode}`);
+            }
+            expect((await app.inject(pageOf(a.id))).statusCode).toBe(301);
+            expect(answers.filter((s) => s === '301')).toHaveLength(3);
+            expect((await app.inject(await newPage(a.title))).statusCode).toBe(200);
+            // The number counter went past the kept numbers: new items still get one.
+            expect((await createDraft(emptyDeps, other.id, [otherNode])).id).toBeGreaterThan(Math.max(...[...addresses.keys()].map((k) => Number(/items\/(\d+)$/.exec(k)?.[1] ?? 0))));
+          } finally {
+            await app.close();
+          }
         } finally {
           await empty.drop();
         }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
-  linkImportedItem, listCatalogNodes, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, recordRedirect, requireRoleOnOrgan,
+  linkImportedItem, listCatalogNodes, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
   checkAttachmentFile, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
@@ -11,9 +11,9 @@ import { extractText, FINDING_TYPE_LABELS, scanText, wordListsFor } from '../../
 import { htmlToText, publishImportedIn } from '../../review/index.ts';
 import { pathNames } from '../domain/item-columns.ts';
 import type { CatalogRecord, ItemFile, Problem } from '../domain/item-records.ts';
-import { parseItem, type ImportMode, type ParsedItem } from '../domain/parse-item.ts';
-import { itemPagePath } from '../domain/item-page-path.ts';
+import { parseItem, type ImportMode, type ParsedItem, type RecordParts } from '../domain/parse-item.ts';
 import { attachmentKey, type AttachmentSource } from './attachment-source.ts';
+import { keptNumbers, recordItemAddresses } from './item-addresses.ts';
 
 export type ImportProgress = (phase: 'check' | 'write', done: number, total: number) => void;
 
@@ -66,12 +66,18 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
   const checked = await checkRecords(deps, organ, file, opts);
   const report: ImportReport = {
     ok: checked.problems.length === 0, dryRun: opts.dryRun, mode: opts.mode, items: checked.items.length, records: file.items.length,
-    attachments: checked.items.reduce((n, i) => n + i.attachments.length, 0), nodesCreated: checked.newNodes, redirects: checked.items.filter((i) => i.oldPath).length,
+    attachments: checked.items.reduce((n, i) => n + i.attachments.length, 0), nodesCreated: checked.newNodes, redirects: await redirectsExpected(deps, organ, checked.items),
     problems: checked.problems,
   };
   if (!report.ok || opts.dryRun) return report;
-  await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, opts);
+  report.redirects = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, opts);
   return report;
+}
+
+/** How many former addresses an import would redirect (a dry run's estimate): those of rows that do not keep their number. */
+async function redirectsExpected(deps: AppDeps, organ: Organ, items: ParsedItem[]): Promise<number> {
+  const kept = await keptNumbers(deps.db, organ, items);
+  return items.reduce((n, item, i) => n + item.oldPaths.length - (kept[i] === undefined ? 0 : 1), 0);
 }
 
 /** The file's catalog list as nodes, with the problems of its entries. */
@@ -138,7 +144,8 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
 
   const today = chinaDateOf(deps.clock.now());
   const wordLists = await wordListsFor(deps.db, await organChain(deps.db, organ.id));
-  const items: ParsedItem[] = [];
+  /** Every record with what can be checked of it, whether or not its own fields passed (item null). */
+  const rows: CheckedRow[] = [];
   const seenIndex = new Map<string, string>();
   const seenOld = new Map<string, string>();
   /** Every 索引号 the file gives, with its row: links may point to any row, earlier or later. */
@@ -148,23 +155,20 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
     if (i > 0) await letOthersRun();
     const { item, problems: own, parts } = parseItem(record, opts.mode, today);
     for (const m of own) add(record.at, m);
+    rows.push({ at: record.at, item, parts });
     if (parts.indexNumber && !inFile.has(parts.indexNumber)) inFile.set(parts.indexNumber, { at: record.at, itemKind: parts.itemKind });
     opts.onProgress?.('check', i, total);
-    let ok = item !== null;
-    const refuse = (message: string) => {
-      ok = false;
-      add(record.at, message);
-    };
+    const refuse = (message: string) => add(record.at, message);
     for (const p of parts.catalogPaths) if (!known.has(p.join('/'))) refuse(`目录“${p.join('/')}”不在本机关的公开目录中`);
     if (parts.indexNumber) {
       const earlier = seenIndex.get(parts.indexNumber);
       if (earlier) refuse(`索引号“${parts.indexNumber}”与${earlier}重复`);
       else seenIndex.set(parts.indexNumber, record.at);
     }
-    if (parts.oldPath) {
-      const earlier = seenOld.get(parts.oldPath);
-      if (earlier) refuse(`原网址路径“${parts.oldPath}”与${earlier}重复`);
-      else seenOld.set(parts.oldPath, record.at);
+    for (const oldPath of parts.oldPaths) {
+      const earlier = seenOld.get(oldPath);
+      if (earlier) refuse(`原网址路径“${oldPath}”与${earlier}重复`);
+      else seenOld.set(oldPath, record.at);
     }
     // Everything the item page shows, scanned as the review chain does (条例第十七条): a blocking
     // finding refuses the row; the finding itself is not repeated here, only where and what.
@@ -187,8 +191,9 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
         refuse(`附件“${name}”在 ${opts.attachments.label} 中找不到`);
         continue;
       }
-      const bytes = opts.attachments.read(name);
+      let bytes: Uint8Array;
       try {
+        bytes = opts.attachments.read(name);
         checkAttachmentFile({ fileName: base, bytes });
       } catch (e) {
         refuse((e as Error).message);
@@ -202,27 +207,23 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
         if (opts.mode === 'published') refuse(`附件“${base}”无法由隐私扫描读取（${(e as Error).message}），请作为草稿导入（--as draft）交审核人审查`);
       }
     }
-    if (ok && item) items.push(item);
   }
-  const indexNumbers = items.map((i) => i.indexNumber).filter((n): n is string => !!n);
+  // The checks that need every row run on every row, its own fields right or wrong, so that one run
+  // lists every problem (a second run finds nothing new).
+  const indexNumbers = [...new Set(rows.map((r) => r.parts.indexNumber).filter((n): n is string => !!n))];
   const taken = await indexNumbersTaken(deps.db, indexNumbers);
-  const refused = new Set<ParsedItem>();
-  for (const item of items) {
-    if (item.indexNumber && taken.has(item.indexNumber)) {
-      add(item.at, `索引号“${item.indexNumber}”已被本系统中的其他信息使用`);
-      refused.add(item);
-    }
+  for (const { at, parts } of rows) {
+    if (parts.indexNumber && taken.has(parts.indexNumber)) add(at, `索引号“${parts.indexNumber}”已被本系统中的其他信息使用`);
   }
   const matterChoices = await matterChoicesOf(deps, organ, catalog, pathOf);
-  const targets = await checkLinks(deps, organ, items, inFile, matterChoices, opts.mode, (item, message) => {
-    add(item.at, message);
-    refused.add(item);
-  });
+  const targets = await checkLinks(deps, organ, rows, inFile, matterChoices, opts.mode, add);
   opts.onProgress?.('check', total, total);
+  const refused = new Set(problems.map((p) => p.at));
+  const items = rows.map((r) => r.item).filter((i): i is ParsedItem => i !== null && !refused.has(i.at));
   // In the file's order (the checks that need every row add theirs last); the file's own and its catalog's first.
   const order = new Map(file.items.map((r, i) => [r.at, i]));
   problems.sort((a, b) => (order.get(a.at) ?? -1) - (order.get(b.at) ?? -1));
-  return { problems, items: items.filter((i) => !refused.has(i)), catalog, newNodes, targets };
+  return { problems, items, catalog, newNodes, targets };
 }
 
 /** A 事项 an item may name: the organ's, and those the file's catalog adds, with the path of its node. */
@@ -241,79 +242,100 @@ async function matterChoicesOf(deps: AppDeps, organ: Organ, catalog: ImportedNod
   return choices;
 }
 
+/** A record as checked: where it is, what can be checked of it, and its item when its own fields passed. */
+type CheckedRow = { at: string; parts: RecordParts; item: ParsedItem | null };
+
 /**
- * Checks what each item names beyond itself, once every row is read: the policies an interpretation
- * explains and its replacement (by 索引号, in the file or the database), the 事项 it fulfils (one of
- * its nodes'; resolved to its code in place), and, for published history, that an interpretation is
- * complete as the publish rules want it. Returns the database items named, by 索引号.
+ * Checks what each row names beyond itself, once every row is read, whether or not its own fields
+ * passed: the policies an interpretation explains and its replacement (by 索引号, in the file or the
+ * database), the 事项 it fulfils (one of its nodes'; resolved to its code in place), and, for
+ * published history, that an interpretation is complete as the publish rules want it. Returns the
+ * database items named, by 索引号.
  */
 async function checkLinks(
-  deps: AppDeps, organ: Organ, items: ParsedItem[], inFile: Map<string, { at: string; itemKind: string | null }>, matters: MatterChoice[], mode: ImportMode,
-  refuse: (item: ParsedItem, message: string) => void,
+  deps: AppDeps, organ: Organ, rows: CheckedRow[], inFile: Map<string, { at: string; itemKind: string | null }>, matters: MatterChoice[], mode: ImportMode,
+  refuse: (at: string, message: string) => void,
 ): Promise<Map<string, number>> {
-  const outside = items.flatMap((i) => [...i.links.policies, ...(i.links.replacedBy ? [i.links.replacedBy] : [])]).filter((n) => !inFile.has(n));
-  const targets = await importLinkTargets(deps.db, organ.id, outside);
-  for (const item of items) {
-    for (const n of item.links.policies) {
+  const outside = rows.flatMap(({ parts: { links } }) => [...links.policies, ...(links.replacedBy ? [links.replacedBy] : [])]).filter((n) => !inFile.has(n));
+  const targets = await importLinkTargets(deps.db, organ.id, [...new Set(outside)]);
+  for (const { at, parts, item } of rows) {
+    const links = parts.links;
+    for (const n of links.policies) {
       const own = inFile.get(n);
       const t = targets.get(n);
       // An unpublished item of another organ is answered like a missing one (as the editor does).
       const visible = t && (t.status === 'published' || (t.organId === organ.id && t.status !== 'withdrawn'));
       if (own) {
-        if (own.itemKind === 'interpretation') refuse(item, `所解读的政策“${n}”（${own.at}）是一篇政策解读：请填写它所解读的政策文件的索引号`);
-      } else if (!t || !visible) refuse(item, `所解读的政策“${n}”：这个索引号在文件和本系统中都找不到`);
-      else if (t.itemKind === 'interpretation') refuse(item, `所解读的政策“${n}”是一篇政策解读：请填写它所解读的政策文件的索引号`);
-      else if (!t.related) refuse(item, `所解读的政策“${n}”不属于本机关或上下级机关，不能关联`);
-      else if (mode === 'published' && t.status !== 'published') refuse(item, `所解读的政策“${n}”尚未发布：作为已发布信息导入的政策解读只能关联已发布的政策文件`);
+        if (own.itemKind === 'interpretation') refuse(at, `所解读的政策“${n}”（${own.at}）是一篇政策解读：请填写它所解读的政策文件的索引号`);
+      } else if (!t || !visible) refuse(at, `所解读的政策“${n}”：这个索引号在文件和本系统中都找不到`);
+      else if (t.itemKind === 'interpretation') refuse(at, `所解读的政策“${n}”是一篇政策解读：请填写它所解读的政策文件的索引号`);
+      else if (!t.related) refuse(at, `所解读的政策“${n}”不属于本机关或上下级机关，不能关联`);
+      else if (mode === 'published' && t.status !== 'published') refuse(at, `所解读的政策“${n}”尚未发布：作为已发布信息导入的政策解读只能关联已发布的政策文件`);
     }
-    const r = item.links.replacedBy;
-    if (r && !inFile.has(r) && !targets.has(r)) refuse(item, `替代文件“${r}”：这个索引号在文件和本系统中都找不到`);
-    if (item.links.matter) {
-      const v = item.links.matter;
-      const paths = item.catalogPaths.map((p) => p.join('/'));
+    const r = links.replacedBy;
+    if (r && !inFile.has(r) && !targets.has(r)) refuse(at, `替代文件“${r}”：这个索引号在文件和本系统中都找不到`);
+    if (links.matter && parts.catalogPaths.length) {
+      const v = links.matter;
+      const paths = parts.catalogPaths.map((p) => p.join('/'));
       const found = matters.filter((m) => paths.includes(m.path) && (m.code === v || m.name === v));
-      if (found.length === 1) item.links.matter = found[0].code;
-      else if (found.length > 1) refuse(item, `标准目录事项“${v}”在本信息所在的目录栏目中不止一个，请写成“模板编号:事项编码”`);
-      else refuse(item, `标准目录事项“${v}”不是本信息所在目录栏目（${paths.join('、')}）的事项`);
+      // Resolved in place: `item.links` is `parts.links`.
+      if (found.length === 1) links.matter = found[0].code;
+      else if (found.length > 1) refuse(at, `标准目录事项“${v}”在本信息所在的目录栏目中不止一个，请写成“模板编号:事项编码”`);
+      else refuse(at, `标准目录事项“${v}”不是本信息所在目录栏目（${paths.join('、')}）的事项`);
     }
-    if (mode === 'published' && item.input.itemKind === 'interpretation') {
-      // Published history has no reviewer after it: an interpretation must be complete as publishing wants it.
+    // Published history has no reviewer after it: an interpretation must be complete as publishing
+    // wants it (a missing or wrong 解读形式 is the row's own problem, reported already).
+    const form = (item?.input.interpretationForm ?? parts.interpretation.form) as Parameters<typeof interpretationRefusals>[0]['form'];
+    if (mode === 'published' && parts.itemKind === 'interpretation' && form) {
+      const body = parts.texts.find(([where]) => where === '正文')?.[1] ?? '';
       const reasons = interpretationRefusals({
-        itemKind: 'interpretation', form: item.input.interpretationForm ?? null, bodyText: htmlToText(item.input.bodyHtml), videoUrl: item.input.videoUrl || null,
-        graphic: item.links.graphic ? { isImage: true, live: true } : null, policies: [{ status: 'published' }],
+        itemKind: 'interpretation', form,
+        bodyText: htmlToText(body), videoUrl: parts.interpretation.videoUrl || null,
+        graphic: links.graphic ? { isImage: true, live: true } : null, policies: [{ status: 'published' }],
       });
-      for (const reason of reasons) refuse(item, reason.message);
+      for (const reason of reasons) refuse(at, reason.message);
     }
   }
   return new Map([...targets].map(([n, t]) => [n, t.id]));
 }
 
-async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: ImportedNode[], items: ParsedItem[], targets: Map<string, number>, opts: ImportOptions) {
+/** Writes the checked items in one transaction; returns how many former addresses now redirect. */
+async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: ImportedNode[], items: ParsedItem[], targets: Map<string, number>, opts: ImportOptions): Promise<number> {
   const written: string[] = [];
   // Only the system publishes without the review chain (review's publishImported); the person who
   // imports is named in it and in the audit entries of the drafts.
   const publisher = actor.kind === 'system' ? actor : systemActor(`内容导入（${actorLabel(actor)}）`);
   const published = opts.mode === 'published';
+  let redirects = 0;
   try {
     await deps.db.transaction().execute(async (trx) => {
       const at = deps.clock.now().toISOString();
       const byPath = await ensureCatalogPaths(trx, deps, actor, organ.id, catalog);
       const matterIds = await ensureDirectoryMatters(trx, organ.id, byPath, catalog, at);
       const idOf = new Map(targets);
-      const ids: number[] = [];
+      const ids: number[] = new Array<number>(items.length);
+      // Rows that keep their number from an export's address go first; then the counter moves past them.
+      const kept = await keptNumbers(trx, organ, items);
+      const order = items.map((_, i) => i).sort((a, b) => Number(kept[b] !== undefined) - Number(kept[a] !== undefined));
+      let countedPast = kept.every((n) => n === undefined);
       let done = 0;
-      for (const item of items) {
+      for (const i of order) {
+        const item = items[i];
+        if (kept[i] === undefined && !countedPast) {
+          await catchUpItemNumbers(trx, deps.dialect);
+          countedPast = true;
+        }
         const files = item.attachments.map((name) => ({ fileName: attachmentKey(name).split('/').pop()!, bytes: opts.attachments!.read(name) }));
         const nodeIds = [...new Set(item.catalogPaths.map((p) => byPath.get(p.join('/'))!))];
-        const id = await insertImportedDraft(trx, deps, actor, organ.id, { input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from }, written);
-        ids.push(id);
+        const id = await insertImportedDraft(trx, deps, actor, organ.id, { input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from, id: kept[i] }, written);
+        ids[i] = id;
         if (item.indexNumber) idOf.set(item.indexNumber, id);
-        if (item.oldPath) await recordRedirect(trx, { fromPath: item.oldPath, toPath: itemPagePath(organ.code, id), reason: `导入：原网站地址（${opts.from}）`, at: deps.clock.now().toISOString() });
         // An interpretation is published after its links (it goes out only with its policy); an ordinary item at once.
         if (published && item.input.itemKind !== 'interpretation') await publishImportedIn(trx, deps, publisher, id, { backdatedPublishedOn: item.publishedOn! });
         if (!published || item.input.itemKind !== 'interpretation') opts.onProgress?.('write', ++done, items.length);
         await letOthersRun();
       }
+      if (!countedPast) await catchUpItemNumbers(trx, deps.dialect);
       // Links once every item is in, so that a row may name a later one.
       for (const [i, item] of items.entries()) {
         const l = item.links;
@@ -331,7 +353,10 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Im
           await letOthersRun();
         }
       }
+      // Former addresses once every item has its page, so that none is taken for a redirect.
+      redirects = await recordItemAddresses(trx, organ, items, ids, `导入：原网址（${opts.from}）`, at);
     });
+    return redirects;
   } catch (e) {
     // Nothing partial: the rows are gone with the transaction, the files written for them go too.
     await Promise.all(written.map((f) => fs.rm(f, { force: true })));

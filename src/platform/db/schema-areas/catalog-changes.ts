@@ -14,5 +14,7 @@ export interface CatalogChangesTables {
     actor_label: string;
     changed_at: string;
   };
-  redirects: { id: Generated<number>; from_path: string; to_path: string; reason: string; created_at: string };
+  // from_path: a path with its query string when the old site had one (catalog/domain/redirect-address.ts); item_id: the item a
+  // redirect to an item page leads to, acted on only while it is published (migration 040).
+  redirects: { id: Generated<number>; from_path: string; to_path: string; reason: string; created_at: string; item_id: number | null };
 }

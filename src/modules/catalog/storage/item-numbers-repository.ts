@@ -1,0 +1,28 @@
+import { sql } from 'kysely';
+import type { DialectName } from '../../../platform/db/dialect.ts';
+import type { Executor } from './executor.ts';
+
+/**
+ * The numbers of items in their addresses (`/organs/CODE/items/N`) when an import keeps the numbers
+ * an export gave them (docs/import-export.md "Addresses"): which are taken, and the counter after
+ * rows were written with numbers of their own.
+ */
+
+/** The organ of each of these item numbers that an item already has. */
+export async function itemNumbersTaken(db: Executor, ids: number[]): Promise<Map<number, number>> {
+  const taken = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('publications').select(['id', 'organ_id']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) taken.set(r.id, r.organ_id);
+  }
+  return taken;
+}
+
+/**
+ * After items were inserted with their own numbers: PostgreSQL's counter does not see them, so it is
+ * moved past the highest number (SQLite's AUTOINCREMENT counts them by itself).
+ */
+export async function catchUpItemNumbers(db: Executor, dialect: DialectName): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`SELECT setval(pg_get_serial_sequence('publications', 'id'), (SELECT COALESCE(MAX(id), 1) FROM publications))`.execute(db);
+}
