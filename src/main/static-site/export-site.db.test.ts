@@ -110,7 +110,7 @@ describeEachDialect('export-site: the portal as static files, written again only
     const page = fs.readFileSync(path.join(dir, 'xxgk/通知_88.html'), 'utf8');
     expect(page).toContain(`<meta http-equiv="refresh" content="0; url=../organs/${organ.code}/items/${withFile}/index.html">`);
     expect(page).toContain(`<link rel="canonical" href="../organs/${organ.code}/items/${withFile}/index.html">`);
-    expect(page).toContain('本页已迁移至“住房公积金缴存比例调整公告');
+    expect(page).toContain('本页已迁移至“住房公积金缴存比例调整公告”</a>');
     expect(fs.readFileSync(path.join(dir, `organs/${organ.code}/catalog/99999/index.html`), 'utf8')).toContain(`url=../${node}/index.html"`);
     // A target the copy does not have (no such item) gives neither a page nor a line.
     expect(fs.existsSync(path.join(dir, 'old'))).toBe(false);

@@ -196,7 +196,9 @@ async function writeCopy(
     }
     pages++;
     const html = fs.readFileSync(f.staged, 'utf8');
-    const title = /<title>([^<]*)<\/title>/.exec(html)?.[1]?.trim();
+    // What a redirect page names its target by: the page's heading (its <title> carries the site's name too).
+    const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    const title = heading || /<title>([^<]*)<\/title>/.exec(html)?.[1]?.trim();
     if (title) titles.set(f.file, title);
     const elsewhere = (address2: string, hash: string) => (live ? `${live}${address2}${hash}` : relativeLink(f.file, UNAVAILABLE_FILE));
     const rewritten = rewriteHtml(html, {
