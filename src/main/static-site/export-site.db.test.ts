@@ -100,7 +100,7 @@ describeEachDialect('export-site: the portal as static files, written again only
     const merged = `/organs/${organ.code}/catalog/99999`;
     const oldSite = '/xxgk/%E9%80%9A%E7%9F%A5_88.html';
     const oldScript = '/xxgk/content.jsp';
-    for (const [fromPath, toPath] of [[merged, `/organs/${organ.code}/catalog/${node}`], [oldSite, `/organs/${organ.code}/items/${withFile}`], [oldScript, `/organs/${organ.code}/items/${amended}`], ['/old/gone', `/organs/${organ.code}/items/999999`]]) {
+    for (const [fromPath, toPath] of [[merged, `/organs/${organ.code}/catalog/${node}`], [oldSite, `/organs/${organ.code}/items/${withFile}`], [oldScript, `/organs/${organ.code}/items/${amended}`], ['/old/gone', `/organs/${organ.code}/items/999999`], ['/search', `/organs/${organ.code}/items/${withFile}`]]) {
       await recordRedirect(deps.db, { fromPath: fromPath!, toPath: toPath!, reason: '测试' });
     }
     const r = await exportSite(deps, { dir, publicUrl: null, now: deps.clock.now() });
@@ -118,6 +118,9 @@ describeEachDialect('export-site: the portal as static files, written again only
     expect(lists).toContain(`${oldSite} /organs/${organ.code}/items/${withFile}/ 301\n`);
     expect(lists).toContain(`${merged} /organs/${organ.code}/catalog/${node}/ 301\n`);
     expect(lists).not.toContain('/old/gone');
+    // An address only the live server answers (search) is no old address: neither a page nor a line.
+    expect(fs.existsSync(path.join(dir, 'search'))).toBe(false);
+    expect(lists).not.toMatch(/^\/search /m);
     expect(fs.readFileSync(path.join(dir, 'nginx-redirects.conf'), 'utf8')).toContain(`"/xxgk/通知_88.html" "/organs/${organ.code}/items/${withFile}/";`);
 
     await deps.db.deleteFrom('redirects').where('from_path', '=', oldScript).execute();

@@ -251,7 +251,8 @@ function writeRedirects(
   let pages = 0;
   for (const r of [...redirects].sort((a, b) => (a.fromPath < b.fromPath ? -1 : a.fromPath > b.fromPath ? 1 : 0))) {
     const targetFile = fileOf(r.toPath);
-    if (!targetFile) continue;
+    // A path the live server answers itself (search, a form) is never redirected there either.
+    if (!targetFile || isDynamic(r.fromPath.split('?')[0]!)) continue;
     const pageFile = redirectPageFile(r.fromPath);
     if (pageFile && livePages.has(pageFile)) continue;
     if (pageFile && !current[pageFile] && !clashes(pageFile)) {
