@@ -1,6 +1,7 @@
 import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '../platform/config/config.ts';
+import { keepServerHeapSmall } from '../platform/runtime/server-memory.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { DomainError, isDomainError } from '../shared/domain-error.ts';
 import { verifyAuditLog } from '../modules/audit/index.ts';
@@ -348,6 +349,7 @@ async function auditCommand(rest: string[], io: Io): Promise<number> {
 }
 
 async function serve(io: Io): Promise<number> {
+  keepServerHeapSmall();
   const config = loadConfig();
   await assertCanListen(config);
   const { deps, handle } = makeDeps(config);

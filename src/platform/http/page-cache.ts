@@ -49,7 +49,10 @@ export type PageCacheOptions = {
   routes: Iterable<string>;
   /** True for a request that must never be served from or kept in the cache (a signed-in person). */
   personal: (request: FastifyRequest) => boolean;
-  /** Memory for kept pages; the least recently used go first. Default 64 MB. */
+  /**
+   * Memory for kept pages; the least recently used go first. Default 32 MB — some 4,000 item pages,
+   * far more than a burst's few hot pages, and a bounded share of the server's 300 MB (issue 18).
+   */
   maxBytes?: number;
 };
 
@@ -79,7 +82,7 @@ export class PageCache {
 
   constructor(private readonly opts: PageCacheOptions) {
     this.routes = new Set(opts.routes);
-    this.maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+    this.maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
   }
 
   /** How many pages are kept and their size, for tests and /readyz-like reports. */
