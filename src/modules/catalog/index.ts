@@ -67,6 +67,8 @@ export { listDirectoryMatters, type DirectoryMatter } from './storage/directory-
 export {
   ensureCatalogPaths, ensureDirectoryMatters, importLinkTargets, insertImportedDraft, linkImportedItem, matterCode, type ImportedNode, type ImportedFile, type ImportedMatter,
 } from './use-cases/import-content.ts';
+// What an item's back-office page says of its import (file, when, by whom, 原网址).
+export { importRecordOf, type ImportRecord } from './use-cases/import-record.ts';
 export { directoryStageWord, isTemplateId, parseTemplateMatter } from './domain/standard-directory.ts';
 export { interpretationRefusals } from './domain/interpretation.ts';
 export { checkAttachmentFile } from './use-cases/manage-attachments.ts';

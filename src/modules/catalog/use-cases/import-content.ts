@@ -74,6 +74,9 @@ export async function ensureCatalogPaths(trx: Executor, deps: AppDeps, actor: Ac
   return byPath;
 }
 
+/** How an item came in, for its import record (import-record.ts): as published history or a draft, and its old site's addresses. */
+export type ImportedAs = { mode?: 'published' | 'draft'; oldUrls?: string[] };
+
 /** An attachment file of an imported item. */
 export type ImportedFile = { fileName: string; bytes: Uint8Array };
 
@@ -84,7 +87,7 @@ export type ImportedFile = { fileName: string; bytes: Uint8Array };
  */
 export async function insertImportedDraft(
   trx: Executor, deps: AppDeps, actor: Actor, organId: number,
-  item: { input: PublicationInput; indexNumber: string | null; files: ImportedFile[]; from: string; id?: number },
+  item: { input: PublicationInput; indexNumber: string | null; files: ImportedFile[]; from: string; id?: number } & ImportedAs,
   written: string[],
 ): Promise<number> {
   const organ = (await findOrganById(trx, organId))!;
@@ -110,7 +113,10 @@ export async function insertImportedDraft(
   }
   await audit(trx, deps, actor, at, {
     action: 'publication.import', entityType: 'publication', entityId: id, organId,
-    after: { title: item.input.title, indexNumber: item.indexNumber, nodeIds: item.input.nodeIds, attachments: item.files.map((f) => f.fileName), from: item.from },
+    after: {
+      title: item.input.title, indexNumber: item.indexNumber, nodeIds: item.input.nodeIds, attachments: item.files.map((f) => f.fileName), from: item.from,
+      ...(item.mode ? { mode: item.mode } : {}), ...(item.oldUrls?.length ? { oldUrls: item.oldUrls } : {}),
+    },
   });
   return id;
 }

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { DISCLOSURE_MODE_LABELS, DOC_TYPE_LABELS, findPublication, listAttachments, listCatalogNodes, publicationInputSchema, STAGE_LABELS, type Publication } from '../../catalog/index.ts';
+import { DISCLOSURE_MODE_LABELS, DOC_TYPE_LABELS, findPublication, importRecordOf, listAttachments, listCatalogNodes, publicationInputSchema, STAGE_LABELS, type Publication } from '../../catalog/index.ts';
 import { revisionChanges, type FieldChange } from '../domain/revision-changes.ts';
 import type { PendingRevision } from '../storage/revisions-repository.ts';
 import { htmlToText } from './scan-publication.ts';
@@ -11,7 +11,8 @@ import { loadReviewFacts } from './perform-review-verb.ts';
 /**
  * What the review panel shows one person: the chain and where the item is in it, the form, the
  * latest findings, every signed decision, versions, and which verbs this person may use now (with
- * the reasons for those refused only by the item's state of review, so they know what is missing).
+ * the reasons for those refused only by the item's state of review, so they know what is missing),
+ * and the item's import, if it came in by one.
  */
 export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId: number) {
   return deps.db.transaction().execute(async (trx) => {
@@ -58,6 +59,8 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
       chain,
       form: await loadForm(trx, p.id),
       decisions: await decisionsFor(trx, p.id),
+      /** How the item came in, when a content import brought it (the start of its history). */
+      imported: await importRecordOf(trx, p.id),
       versions: await versionsFor(trx, p.id),
       allowed,
       blocked,

@@ -8,6 +8,7 @@ import {
 } from '../../catalog/index.ts';
 import type { Reason } from '../../../shared/workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
+import { ImportedNotice } from './import-record-view.tsx';
 import { ReviewPanel } from './review-panel.tsx';
 
 export type PublicationFormValues = Record<string, string | string[]>;
@@ -99,6 +100,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           {publication.status === 'published' && <> · <a href={`/organs/${organ.code}/items/${publication.id}`} target="_blank">在门户查看</a></>}
         </p>
       )}
+      {publication && review?.imported && <ImportedNotice record={review.imported} publication={publication} />}
       <ErrorSummary errors={errors} />
       {publication && !editable && <p class="notice notice-info">该信息处于“{PUBLICATION_STATUS_LABELS[publication.status]}”状态，内容不能修改；如需修改，请由审核人退回。</p>}
       {amending && revision && <p class="notice notice-info">下方表单显示的是 {revision.proposedByLabel} 提交、正在等待审核的修订；门户仍显示现行版本，修订经发布人审核通过后才替换。</p>}

@@ -3,6 +3,7 @@ import { REVIEW_ROLE_LABELS, SECRECY_LABELS, SECRECY_LEVELS, WITHDRAW_REASONS } 
 import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { FindingsView } from './findings-view.tsx';
+import { importSummary } from './import-record-view.tsx';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
 
@@ -166,10 +167,11 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       </div>
 
       <h3>审核记录（电子签名）</h3>
-      {o.decisions.length === 0 ? <p>暂无。</p> : (
+      {o.decisions.length === 0 && !o.imported ? <p>暂无。</p> : (
         <table class="list">
           <thead><tr><th scope="col">时间</th><th scope="col">环节</th><th scope="col">人员</th><th scope="col">操作</th><th scope="col">意见</th><th scope="col">版本</th></tr></thead>
           <tbody>
+            {o.imported && <tr><td>{chinaTimeOf(o.imported.at)}</td><td>—</td><td>{o.imported.by}</td><td>导入</td><td>{importSummary(o.imported, p)}</td><td>1</td></tr>}
             {o.decisions.map((d) => (
               <tr key={d.id}><td>{chinaTimeOf(d.decided_at)}</td><td>{d.stage_name ?? '—'}</td><td>{d.user_label}</td><td>{VERB_LABELS[d.verb as ReviewVerb] ?? d.verb}</td><td>{d.comment || '—'}</td><td>{d.publication_version}</td></tr>
             ))}

@@ -23,6 +23,8 @@ export type ParsedItem = {
    * from), each a path with its query string in the redirect table's form; redirected to its new page.
    */
   oldPaths: string[];
+  /** The same addresses as the file wrote them (a full old URL keeps its site), for the item's import record. */
+  oldUrls: string[];
   links: ItemLinks;
 };
 
@@ -186,10 +188,14 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   }
 
   const oldPaths: string[] = [];
+  const oldUrls: string[] = [];
   for (const oldUrl of list('oldUrl').flatMap(splitAddresses)) {
     const oldPath = oldPathOf(oldUrl);
     if (!oldPath) problems.push(`原网址“${oldUrl.slice(0, 200)}”不是有效的网址（应以 http:// 或 https:// 开头，或为以 / 开头的路径，不能是网站首页）`);
-    else if (!oldPaths.includes(oldPath)) oldPaths.push(oldPath);
+    else if (!oldPaths.includes(oldPath)) {
+      oldPaths.push(oldPath);
+      oldUrls.push(oldUrl.trim());
+    }
   }
   const texts: [string, string][] = [
     ['标题', text('title')], ['内容概述', text('summary')], ['正文', String(raw.bodyHtml)], ['关键词', list('keywords').join(' ')],
@@ -199,5 +205,5 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const interpretationOf = { form: (raw.interpretationForm as string | undefined) ?? null, videoUrl: text('videoUrl') };
   const parts: RecordParts = { indexNumber, catalogPaths, attachments, oldPaths, links, texts, itemKind, interpretation: interpretationOf };
   if (problems.length || !input) return { item: null, problems, parts };
-  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, links }, problems, parts };
+  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, oldUrls, links }, problems, parts };
 }

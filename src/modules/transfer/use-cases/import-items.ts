@@ -327,7 +327,7 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Im
         }
         const files = item.attachments.map((name) => ({ fileName: attachmentKey(name).split('/').pop()!, bytes: opts.attachments!.read(name) }));
         const nodeIds = [...new Set(item.catalogPaths.map((p) => byPath.get(p.join('/'))!))];
-        const id = await insertImportedDraft(trx, deps, actor, organ.id, { input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from, id: kept[i] }, written);
+        const id = await insertImportedDraft(trx, deps, actor, organ.id, { input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from, id: kept[i], mode: opts.mode, oldUrls: item.oldUrls }, written);
         ids[i] = id;
         if (item.indexNumber) idOf.set(item.indexNumber, id);
         // An interpretation is published after its links (it goes out only with its policy); an ordinary item at once.
