@@ -43,7 +43,7 @@ export function TransferPage({ scope, organ, values, errors }: { scope: StaffCon
           <Field name="file" label="信息文件" errors={errors} required hint=".json、.csv 或 .xlsx">
             <input id="f-file" name="file" type="file" accept=".json,.csv,.xlsx" />
           </Field>
-          <Field name="attachments" label="附件压缩包（可选）" errors={errors} hint="一个 .zip 文件，其中的文件名与信息文件“附件”列一致；整个上传不超过 50 MB，更大的请用命令行导入">
+          <Field name="attachments" label="附件压缩包（可选）" errors={errors} hint="一个 .zip 文件（Windows“发送到→压缩文件夹”、WinRAR、360压缩等打包的中文文件名均可识别），其中的文件名与信息文件“附件”列一致；整个上传不超过 50 MB，更大的请用命令行导入">
             <input id="f-attachments" name="attachments" type="file" accept=".zip" />
           </Field>
           <button class="btn" type="submit">开始</button>
