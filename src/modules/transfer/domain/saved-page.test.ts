@@ -109,6 +109,22 @@ const PLAIN = `<html><head><title>保障性住房分配结果公示</title></hea
 <div class="copyright">Copyright 某某县住房和城乡建设局</div>
 </form></body></html>`;
 
+/** An editor that wraps each paragraph in its own div, in a container without a known name. */
+const WRAPPED = `<html><head><title>2021年城市建设工作要点 - 某某县住房和城乡建设局</title></head><body>
+<div class="top"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
+<div class="w1200">
+ <div class="lm">政策文件</div>
+ <div class="xl">
+  <div class="xl-tit">2021年城市建设工作要点</div>
+  <div class="xl-nr">
+   <div><p>一、加快推进老旧小区改造。全年改造老旧小区12个，惠及居民2300户。</p></div>
+   <div><p>二、完善市政基础设施。新建改造城市道路8公里，雨污分流管网15公里。</p></div>
+   <div><p>三、提升城市管理水平。推进数字城管平台建设。</p></div>
+  </div>
+ </div>
+</div>
+</body></html>`;
+
 describe('a saved page of an old site', () => {
   it('TRS WCM: the 正文 is the TRS_Editor text, without the 信息索引 table, the title, the dates and the page tools', () => {
     const { title } = savedPageParts(TRS_WCM);
@@ -148,6 +164,15 @@ describe('a saved page of an old site', () => {
       '根据《某某县保障性住房管理办法》，经资格审核和公开摇号，2018年第二批保障性住房分配结果如下。',
       '公示期为2018年11月20日至11月26日。对公示结果有异议的，请在公示期内向县住建局住房保障股反映。',
       '联系电话：0771-1234567',
+    ]);
+  });
+
+  it('paragraphs wrapped one per div are one article, not its longest paragraph', () => {
+    expect(savedPageParts(WRAPPED).title).toBe('2021年城市建设工作要点');
+    expect(bodyLines(WRAPPED)).toEqual([
+      '一、加快推进老旧小区改造。全年改造老旧小区12个，惠及居民2300户。',
+      '二、完善市政基础设施。新建改造城市道路8公里，雨污分流管网15公里。',
+      '三、提升城市管理水平。推进数字城管平台建设。',
     ]);
   });
 

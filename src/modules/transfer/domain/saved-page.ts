@@ -29,7 +29,9 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', '
 /** Blocks whose whole text is a paragraph (they hold no other block). */
 const PARAGRAPHS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre']);
 const INLINE = new Set(['span', 'font', 'strong', 'b', 'em', 'i', 'u', 'a', 'br', 'sub', 'sup', 'img', 'small', 'big', 'label']);
-const BLOCK = new Set(['div', 'p', 'table', 'ul', 'ol', 'dl', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'center']);
+/** Blocks that may be one paragraph, and the containers that make a block more than one. */
+const WRAPPERS = new Set(['div', 'section', 'center']);
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'table', 'ul', 'ol', 'dl', 'center']);
 /** A line that is only page tools: 【打印本页】【关闭窗口】, [ 打印 ], 字体：大 中 小, 返回顶部 … */
 const TOOL_LINE = /^([【\[［(（]?\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|分享到?|字体|字号|大|中|小|默认)\s*[：:】\]］)）]?\s*[|｜]?\s*)+$/;
 
@@ -51,14 +53,24 @@ function isChrome(e: El): boolean {
   return words(e).some((w) => w.split(/[-_]/).some((part) => CHROME_WORDS.has(part)) || CHROME_WORDS.has(w));
 }
 
-/** Text of the element's own paragraphs: its text, inline children, paragraphs and blocks that hold no other block. */
+/**
+ * Text of the element's own paragraphs: its text, inline children, paragraphs, and blocks that are one
+ * paragraph — a div holding no other container and at most one paragraph (`<div>…</div>`,
+ * `<div><p>…</p></div>`, as some editors write each paragraph). A div of several paragraphs is a
+ * container of its own, counted where it is.
+ */
 function paragraphText(e: El): number {
   let n = 0;
   for (const c of e.children) {
     if (DomUtils.isText(c)) n += squeeze(c.data).length;
-    else if (isEl(c) && (INLINE.has(c.name) || PARAGRAPHS.has(c.name) || ((c.name === 'div' || c.name === 'section') && !elements(c).some((d) => BLOCK.has(d.name))))) n += lengthOf(c);
+    else if (isEl(c) && (INLINE.has(c.name) || PARAGRAPHS.has(c.name) || (WRAPPERS.has(c.name) && isOneParagraph(c)))) n += lengthOf(c);
   }
   return n;
+}
+
+function isOneParagraph(e: El): boolean {
+  const inner = elements(e);
+  return !inner.some((d) => CONTAINERS.has(d.name)) && inner.filter((d) => PARAGRAPHS.has(d.name)).length <= 1;
 }
 
 /** Where a <title> adds the column and the site: 标题_栏目_网站, 标题 - 网站, 标题|网站. */
