@@ -176,6 +176,12 @@ describe('a saved page of an old site', () => {
     ]);
   });
 
+  it('an element named zoom that is only the font-size control is not taken for the article', () => {
+    const page = PLAIN.replace('<div class="sj">2018-11-20</div>', '<div class="sj">2018-11-20 <span class="zoom">字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a></span></div>');
+    expect(bodyLines(page)).toEqual(bodyLines(PLAIN));
+    expect(bodyLines(page)).toHaveLength(3);
+  });
+
   it('a page that is only text keeps it', () => {
     expect(bodyLines('<html><body><p>第一段。</p><p>第二段。</p></body></html>')).toEqual(['第一段。', '第二段。']);
   });

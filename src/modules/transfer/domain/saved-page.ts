@@ -140,24 +140,26 @@ export function savedPageParts(html: string): { title: string; contentHtml: stri
     else if (isChrome(e) && !named(e, ARTICLE_NAMES) && !DomUtils.existsOne((d) => named(d, ARTICLE_NAMES), e.children) && lengthOf(e) <= 0.5 * pageLength) DomUtils.removeElement(e);
   }
   const all = isEl(body) ? [body, ...elements(body)] : elements(body);
+  // The block with the most paragraph text (not a heading, not the title).
+  const wanted = squeeze(title);
+  let best: El | null = null;
+  let most = 0;
+  for (const e of all) {
+    if (/^h[1-6]$/.test(e.name) || squeeze(textOf(e)) === wanted) continue;
+    const n = paragraphText(e);
+    if (n > most) [best, most] = [e, n];
+  }
+  // An article container the CMS named is the article: the one with the most text, the innermost of
+  // equals — unless it holds far less text than those paragraphs (a font-size control named zoom).
   let root: El | null = null;
-  // An article container the CMS named: the one with the most text, the innermost of equals.
   for (const e of all) if (named(e, ARTICLE_NAMES) && lengthOf(e) > 0 && (!root || lengthOf(e) >= lengthOf(root))) root = e;
-  if (!root) {
-    // Else the block with the most paragraph text (not a heading, not the title), or the nearest
-    // likely container around it whose text is mostly theirs (not an outer page container holding
-    // the title and a 信息索引 table).
-    const wanted = squeeze(title);
-    let best: El | null = null;
-    let most = 0;
-    for (const e of all) {
-      if (/^h[1-6]$/.test(e.name) || squeeze(textOf(e)) === wanted) continue;
-      const n = paragraphText(e);
-      if (n > most) [best, most] = [e, n];
-    }
+  if (root && lengthOf(root) < 0.3 * most) root = null;
+  if (!root && best) {
+    // Else the paragraphs' block, or the nearest likely container around it whose text is mostly
+    // theirs (not an outer page container holding the title and a 信息索引 table).
     root = best;
     for (let a: Node | null = best; a && a !== body; a = a.parent as Node | null) {
-      if (isEl(a) && named(a, LIKELY_NAMES) && lengthOf(best!) >= 0.6 * lengthOf(a)) {
+      if (isEl(a) && named(a, LIKELY_NAMES) && lengthOf(best) >= 0.6 * lengthOf(a)) {
         root = a;
         break;
       }
