@@ -36,6 +36,7 @@ export async function runReindexCommand(argv: string[], io: ReindexIo, deps: App
       if (pct !== last || done === total) show(progressBar(done, total));
       last = pct;
     },
+    onCompact: () => show('正在合并索引分段（百万条规模约需数分钟，期间检索照常可用）…'),
   });
   io.stdout(`检索索引已重建：${r.items} 条公开信息${organCode ? `（${organCode} 及其下属机构）` : ''}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return 0;

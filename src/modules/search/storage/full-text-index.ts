@@ -37,6 +37,12 @@ export interface FullTextIndex {
   countUpTo(db: Executor, m: Match, s: Scope, cap: number): Promise<number>;
   /** Which of `keys` match. The keys are in the scope already (they came from `newest` or a look-up in it); its filters are not applied again. */
   among(db: Executor, m: Match, s: Scope, keys: number[]): Promise<Set<number>>;
+  /**
+   * Tidies the index after a rebuild, in short steps (each its own statement, between them
+   * `between()` — the caller lets the server answer), so readers and writers wait at most one step.
+   * Pass the database, not a transaction.
+   */
+  compact(db: Executor, between: () => Promise<void>): Promise<void>;
 }
 
 /** How a long key list is read on SQLite: by key up to `maxSeeks` keys, else by scanning `scanBatch` matches at a time. */

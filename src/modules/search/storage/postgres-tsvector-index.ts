@@ -155,6 +155,11 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
 }
 
 export const postgresTsvectorIndex = (t: PgTuning): FullTextIndex => ({
+  async compact(db) {
+    // GIN has no segments to merge (autovacuum empties its pending list); fresh statistics let the
+    // planner see the rebuilt tables' sizes at once instead of at autovacuum's next turn.
+    await sql`analyze search_docs, search_chunks, search_item_pieces`.execute(db);
+  },
   async insert(db, docs) {
     await insertChunkTexts(db, docs, true);
     for (let i = 0; i < docs.length; i += 200) {

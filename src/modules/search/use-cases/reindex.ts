@@ -16,7 +16,10 @@ type Prepared = { id: number; stamp: string | undefined; entry: { src: NonNullab
  * written in its own short transaction, so the server keeps serving: a reader sees each item's old
  * entry or its new one, never none. Items no longer published lose their entry.
  */
-export async function reindex(deps: AppDeps, opts: { organIds?: number[] | null; onProgress?: (done: number, total: number) => void | Promise<void>; threads?: number; batchSize?: number } = {}) {
+export async function reindex(
+  deps: AppDeps,
+  opts: { organIds?: number[] | null; onProgress?: (done: number, total: number) => void | Promise<void>; onCompact?: () => void; threads?: number; batchSize?: number } = {},
+) {
   const organIds = opts.organIds ?? null;
   const index = fullTextIndexFor(deps.dialect);
   const ids = [...new Set([...(await publishedIds(deps.db, organIds)), ...(await staleDocIds(deps.db, organIds))])];
@@ -56,6 +59,9 @@ export async function reindex(deps: AppDeps, opts: { organIds?: number[] | null;
   } finally {
     await pool.close();
   }
+  // The rebuild wrote the index batch by batch; merging its pieces makes every later search read less.
+  opts.onCompact?.();
+  await index.compact(deps.db, () => new Promise((resolve) => setImmediate(resolve)));
   if (!organIds) await saveTokenizerState(deps.db, TOKENIZER_VERSION, deps.clock.now().toISOString());
   return { items: ids.length };
 }

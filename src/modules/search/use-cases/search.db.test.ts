@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps, createNode, createOrgan, createPublished, system } from '../../../../test/support/factories.ts';
@@ -95,5 +96,26 @@ describeEachDialect('search', (db) => {
       if (done === 1) await performReviewVerb(deps, system, items[1].id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '内容有误' });
     } });
     expect(await scoped()).toEqual([items[2].id, items[0].id]);
+  });
+});
+
+describeEachDialect('the index after a rebuild', (db) => {
+  it('is merged into as few pieces as FTS5 can make, and answers as before', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    // Each publication indexes its item in its own transaction: on SQLite each leaves FTS5 segments of its own.
+    for (let i = 0; i < 30; i++) await createPublished(deps, organ.id, [node], { title: `危房改造补助第${i}批公示`, bodyHtml: `<p>第${i}批农村危房改造对象名单，扬尘治理。</p>` });
+    const ids = async (q: string) => (await searchPublications(deps, req(q, { filters: { scopeOrganId: organ.id } }))).hits.map((h) => h.id);
+    const before = [await ids('危房'), await ids('扬尘 名单'), await ids('第7批')];
+    await reindex(deps, { batchSize: 4 });
+    expect([await ids('危房'), await ids('扬尘 名单'), await ids('第7批')]).toEqual(before);
+    if (deps.dialect !== 'sqlite') return;
+    const pages = async (table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.id(`${table}_data`)}`.execute(deps.db)).rows[0].n);
+    for (const table of ['search_items', 'search_titles', 'search_words']) {
+      const afterRebuild = await pages(table);
+      await sql`insert into ${sql.id(table)} (${sql.id(table)}) values ('optimize')`.execute(deps.db);
+      expect(afterRebuild, table).toBe(await pages(table));
+    }
   });
 });
