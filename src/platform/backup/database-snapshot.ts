@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { DomainError } from '../../shared/domain-error.ts';
+import { pgModule } from '../db/pg-module.ts';
 
 /**
  * The database half of a backup. SQLite: the online backup API, a consistent copy taken while the
@@ -50,7 +50,7 @@ export async function restorePostgres(url: string, dumpFile: string, replaceExis
 
 /** Tables in the public schema, and the newest migration when there is a schema_migrations table. */
 export async function postgresState(url: string): Promise<{ tables: number; lastMigration: string | null }> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new (pgModule().Client)({ connectionString: url });
   await client.connect();
   try {
     const t = await client.query<{ n: string }>(`select count(*) as n from information_schema.tables where table_schema = 'public'`);

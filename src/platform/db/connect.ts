@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.ts';
 import type { DialectName } from './dialect.ts';
+import { pgModule } from './pg-module.ts';
 import { keepingStatements } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
@@ -34,12 +34,8 @@ export function openSqlite(file: string): DatabaseHandle {
   return { db, dialect: 'sqlite', location: file, destroy: () => db.destroy() };
 }
 
-// COUNT(*) and BIGINT come back from pg as strings; our counts fit in a JS number.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
-
 export function openPostgres(url: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new (pgModule().Pool)({ connectionString: url, max: 10 });
   // An idle connection closed by the server (restart, admin command) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL 空闲连接已断开：${err.message}`));

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { DocBlock, DocumentModel, TextAlign } from './document-model.ts';
 import { BODY_LINE_PITCH_PT, FONT_PT, pageMarginsMm, pageNumberText, PT_PER_MM } from './document-style.ts';
 import { PDF_FONT, registerDocumentFonts } from './pdf-fonts.ts';
@@ -13,6 +12,9 @@ const PAGE_NUMBER_DROP = 7 * PT_PER_MM;
  * continue over pages under their repeated header, and "第 N 页 共 M 页" at the foot of every page.
  */
 export async function renderDocumentPdf(doc: DocumentModel): Promise<Buffer> {
+  // Loaded on the first PDF, not at start: pdfkit and its font code are about 29 MB the server
+  // would otherwise hold from start to finish (issue 18's 300 MB; docs/performance.md).
+  const { default: PDFDocument } = await import('pdfkit');
   const mm = pageMarginsMm(doc.orientation);
   const margins = { top: mm.top * PT_PER_MM, right: mm.right * PT_PER_MM, bottom: mm.bottom * PT_PER_MM, left: mm.left * PT_PER_MM };
   const pdf = new PDFDocument({

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { DomainError } from '../../shared/domain-error.ts';
 import { sanitizeRichText } from '../views/sanitize-rich-text.ts';
 
@@ -33,6 +32,8 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   let skipped = 0;
   let kept = 0;
   let result: { value: string; messages: { type: string; message: string }[] };
+  // Loaded on the first Word import, not at start (about 13 MB; docs/performance.md "RSS").
+  const { default: mammoth } = await import('mammoth');
   try {
     result = await mammoth.convertToHtml({ buffer: bytes }, {
       styleMap: STYLE_MAP, externalFileAccess: false,

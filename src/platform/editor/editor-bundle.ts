@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'editor-client.ts');
 
@@ -12,9 +11,10 @@ let bundled: Promise<string> | null = null;
  * portal never loads it; only back-office pages with a `textarea[data-rich-text]` do.
  */
 export function editorScript(): Promise<string> {
-  bundled ??= build({
+  // esbuild is loaded with the first bundle, not at start (about 10 MB; docs/performance.md "RSS").
+  bundled ??= import('esbuild').then(({ build }) => build({
     entryPoints: [ENTRY], bundle: true, write: false, format: 'iife', target: ['es2020'], minify: true, legalComments: 'inline', logLevel: 'silent',
-  }).then((r) => r.outputFiles[0].text).catch((e: unknown) => {
+  })).then((r) => r.outputFiles[0].text).catch((e: unknown) => {
     bundled = null; // a failed build is tried again on the next request
     throw e;
   });

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** One plain-text e-mail (reminders carry no HTML and no attachments). */
 export type MailMessage = { to: string; subject: string; text: string };
@@ -15,7 +15,9 @@ export interface Mailer {
 export function smtpMailer(smtp: { url: string; from: string }): Mailer {
   const u = new URL(smtp.url);
   const secure = u.protocol === 'smtps:';
-  const transport = nodemailer.createTransport({
+  // nodemailer is loaded with the first e-mail, not at start (about 12 MB; docs/performance.md "RSS").
+  let transport: Promise<Transporter> | null = null;
+  const open = async () => (await import('nodemailer')).default.createTransport({
     host: u.hostname,
     port: u.port ? Number(u.port) : secure ? 465 : 25,
     secure,
@@ -26,7 +28,8 @@ export function smtpMailer(smtp: { url: string; from: string }): Mailer {
   });
   return {
     async send(message) {
-      await transport.sendMail({ ...message, from: smtp.from });
+      transport ??= open();
+      await (await transport).sendMail({ ...message, from: smtp.from });
     },
   };
 }
