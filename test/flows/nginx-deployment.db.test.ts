@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../support/db.ts';
 import { buildDeps, createDraft, createNode, createOrgan, system } from '../support/factories.ts';
 import { makeTempDir } from '../support/temp-dirs.ts';
+import { freePort, startTestNginx } from '../support/nginx.ts';
 import { buildApp } from '../../src/main/build-app.ts';
 import { openPostgres, openSqlite, type DatabaseHandle } from '../../src/platform/db/connect.ts';
 import { addAttachment } from '../../src/modules/catalog/index.ts';
@@ -18,15 +19,7 @@ import { publishImported } from '../../src/modules/review/index.ts';
  * each with its own connection to the same database and the same data directory). nginx is required:
  * CI installs it (.ci/run); without it this test fails rather than skipping.
  */
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
 const ACCEL = '/_gongkai_files/';
-
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
-  }).on('error', reject);
-});
 
 /** deploy/nginx.conf for loopback: no TLS, the given instances and port, the test's data directory. */
 function loopbackSite(ports: number[], listen: number, dataDir: string): string {
@@ -43,41 +36,6 @@ function loopbackSite(ports: number[], listen: number, dataDir: string): string 
   expect(site).toContain(`server 127.0.0.1:${ports[1]};`);
   expect(site).toContain(`alias ${dataDir}/attachments/;`);
   return site;
-}
-
-async function startNginx(dir: string, site: string, port: number): Promise<ChildProcess> {
-  if (!NGINX) throw new Error('nginx 未安装：部署测试需要 nginx（apt-get install nginx；CI 的 .ci/run 会安装）');
-  fs.writeFileSync(path.join(dir, 'gongkai.conf'), site);
-  fs.mkdirSync(path.join(dir, 'tmp'));
-  fs.writeFileSync(path.join(dir, 'nginx.conf'), `
-daemon off;
-master_process off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/tmp/body;
-  proxy_temp_path ${dir}/tmp/proxy;
-  fastcgi_temp_path ${dir}/tmp/fastcgi;
-  uwsgi_temp_path ${dir}/tmp/uwsgi;
-  scgi_temp_path ${dir}/tmp/scgi;
-  include ${dir}/gongkai.conf;
-}
-`);
-  const child = spawn(NGINX, ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d) => { stderr += String(d); });
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`nginx stopped: ${stderr}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`);
-    try {
-      await fetch(`http://127.0.0.1:${port}/healthz`);
-      return child;
-    } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  child.kill();
-  throw new Error(`nginx did not answer on ${port}: ${stderr}`);
 }
 
 describeEachDialect('two instances behind nginx with the documented configuration', (db) => {
@@ -104,7 +62,7 @@ describeEachDialect('two instances behind nginx with the documented configuratio
       await publishImported(deps, system, draft.id);
 
       const port = await freePort();
-      nginx = await startNginx(makeTempDir('nginx'), loopbackSite(ports, port, deps.dataDir), port);
+      nginx = await startTestNginx(makeTempDir('nginx'), loopbackSite(ports, port, deps.dataDir), `http://127.0.0.1:${port}/healthz`);
       const base = `http://127.0.0.1:${port}`;
 
       // A page, through the upstream, and its revalidation.

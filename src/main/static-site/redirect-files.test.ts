@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort, startTestNginx } from '../../../test/support/nginx.ts';
 import { makeTempDir } from '../../../test/support/temp-dirs.ts';
 import { NGINX_MAP_FILE, NGINX_SERVER_FILE, netlifyRedirects, nginxMap, nginxServer, redirectPage, redirectPageFile, targetAddress } from './redirect-files.ts';
-
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
 
 const LIST = [
   { fromPath: '/organs/qlx-zjj/catalog/12', targetFile: 'organs/qlx-zjj/catalog/30/index.html' },
@@ -46,49 +43,24 @@ describe('the portal\'s redirects in a static copy', () => {
     ]);
   });
 
-  it.skipIf(!NGINX)('makes nginx answer 301 for each old address, with or without a query', async () => {
+  it('makes nginx answer 301 for each old address, with or without a query', async () => {
     const dir = makeTempDir('nginx-redirects');
     const root = path.join(dir, 'copy');
     fs.mkdirSync(root);
     fs.writeFileSync(path.join(root, NGINX_MAP_FILE), nginxMap(LIST));
     fs.writeFileSync(path.join(root, NGINX_SERVER_FILE), nginxServer());
-    fs.mkdirSync(path.join(dir, 'tmp'));
     const port = await freePort();
-    fs.writeFileSync(path.join(dir, 'nginx.conf'), `daemon off;
-master_process off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/tmp/body;
-  proxy_temp_path ${dir}/tmp/proxy;
-  fastcgi_temp_path ${dir}/tmp/fastcgi;
-  uwsgi_temp_path ${dir}/tmp/uwsgi;
-  scgi_temp_path ${dir}/tmp/scgi;
+    const child = await startTestNginx(dir, `
   include ${root}/${NGINX_MAP_FILE};
   server {
     listen 127.0.0.1:${port};
     root ${root};
     include ${root}/${NGINX_SERVER_FILE};
-  }
-}
-`);
-    const child = spawn(NGINX!, ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (d) => { stderr += String(d); });
+  }`, `http://127.0.0.1:${port}/`);
     try {
       const get = async (address: string) => {
-        for (let i = 0; ; i++) {
-          try {
-            const res = await fetch(`http://127.0.0.1:${port}${address}`, { redirect: 'manual' });
-            return { status: res.status, location: res.headers.get('location') };
-          } catch (e) {
-            if (i > 50 || child.exitCode !== null) throw new Error(`nginx: ${stderr} ${String(e)}`);
-            await new Promise((r) => setTimeout(r, 100));
-          }
-        }
+        const res = await fetch(`http://127.0.0.1:${port}${address}`, { redirect: 'manual' });
+        return { status: res.status, location: res.headers.get('location') };
       };
       const base = `http://127.0.0.1:${port}`;
       expect(await get('/organs/qlx-zjj/catalog/12')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/catalog/30/` });
@@ -103,14 +75,3 @@ http {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
