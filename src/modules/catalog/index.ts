@@ -63,6 +63,8 @@ export { addressKey, oldAddressOf, siteAddressOf, type SiteAddress } from './dom
 export { movedAddressAnswer, NOT_YET_PUBLISHED } from './use-cases/moved-address.ts';
 // 基层政务公开标准目录 (docs/standard-directories.md): the 事项 an item's editor offers.
 export { listDirectoryMatters, type DirectoryMatter } from './storage/directory-matters-repository.ts';
+// Which required 事项 have no published item yet (the supervision page and the site inspection count them).
+export { matterCoverage, type MatterCoverage, type MatterCoverageRow } from './use-cases/matter-coverage.ts';
 // Content import and export (issue 17, docs/import-export.md): the writes an import makes in its one transaction, and what an export reads.
 export {
   ensureCatalogPaths, ensureDirectoryMatters, importLinkTargets, insertImportedDraft, linkImportedItem, matterCode, type ImportedNode, type ImportedFile, type ImportedMatter,

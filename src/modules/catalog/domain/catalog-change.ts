@@ -33,7 +33,9 @@ export const catalogChangeSchema = z.discriminatedUnion('kind', [
 export type CatalogChangeRequest = z.infer<typeof catalogChangeSchema>;
 
 export type ChangeNode = { id: number; organId: number; parentId: number | null; name: string; sortOrder: number };
-export type PlacedItem = { id: number; title: string; indexNumber: string | null; status: string };
+export type PlacedItem = { id: number; title: string; indexNumber: string | null; status: string; matterId?: number | null };
+/** A required 事项 of a standard-directory node (docs/standard-directories.md). */
+export type ChangeMatter = { id: number; nodeId: number; name: string };
 
 /** Paths of the portal a node answers on; an item's address holds no node, so it never changes. */
 export const nodePaths = (organCode: string, nodeId: number) => [
@@ -51,6 +53,8 @@ export type CatalogChangePlan = {
   nodesMoved: { id: number; before: string; after: string }[];
   /** Items whose placement changes; `to` null is the node a split creates. */
   itemsMoved: (PlacedItem & { from: number; to: number | null; alreadyThere: boolean })[];
+  /** The 事项 the change touches: the node path holding each before and after, and what happens to it. */
+  mattersMoved: { id: number; name: string; before: string; after: string; note: string }[];
   /** Addresses that will answer 301 to the new address. */
   redirects: { fromPath: string; toPath: string }[];
   before: Record<string, unknown>;
@@ -65,7 +69,9 @@ const REFUSED = 'ERR_CATALOG_CHANGE_REFUSED';
  * Plans a change of `nodes` (every node of one organ's catalog) or returns every reason it is
  * refused. `placed` gives the items placed directly in each node (any status: drafts move too).
  */
-export function planCatalogChange(organCode: string, nodes: ChangeNode[], placed: Map<number, PlacedItem[]>, req: CatalogChangeRequest): ChangeOutcome {
+export function planCatalogChange(
+  organCode: string, nodes: ChangeNode[], placed: Map<number, PlacedItem[]>, req: CatalogChangeRequest, matters: ChangeMatter[] = [],
+): ChangeOutcome {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const node = byId.get(req.nodeId);
   const refuse = (message: string, field?: string): ChangeOutcome => ({ ok: false, reasons: [{ code: REFUSED, message, ...(field ? { field } : {}) }] });
@@ -76,6 +82,11 @@ export function planCatalogChange(organCode: string, nodes: ChangeNode[], placed
   const nameTaken = (parentId: number | null, name: string, except: number | null) =>
     nodes.some((n) => n.parentId === parentId && n.id !== except && n.name === name);
   const itemsOf = (nid: number) => placed.get(nid) ?? [];
+  const mattersIn = (ids: number[]) => matters.filter((m) => ids.includes(m.nodeId));
+  /** The 事项 of these nodes, which stay with their node: only the path holding them changes. */
+  const mattersWithNodes = (ids: number[], after: ChangeNode[], note: string) =>
+    mattersIn(ids).map((m) => ({ id: m.id, name: m.name, before: pathOf(nodes, m.nodeId), after: pathOf(after, m.nodeId), note }));
+  const named = (list: { id: number; name: string }[]) => list.map((m) => ({ id: m.id, name: m.name }));
 
   switch (req.kind) {
     case 'rename': {
@@ -88,7 +99,9 @@ export function planCatalogChange(organCode: string, nodes: ChangeNode[], placed
         plan: {
           kind: 'rename', nodeId: node.id, summary: `改名：“${node.name}”改为“${req.name}”`,
           nodesMoved: subtreeIds(nodes, node.id).map((nid) => ({ id: nid, before: pathOf(nodes, nid), after: pathOf(after, nid) })),
-          itemsMoved: [], redirects: [], before: { name: node.name }, after: { name: req.name },
+          itemsMoved: [], redirects: [],
+          mattersMoved: mattersWithNodes(subtreeIds(nodes, node.id), after, '随栏目改名，仍属该栏目'),
+          before: { name: node.name, path: pathOf(nodes, node.id) }, after: { name: req.name, path: pathOf(after, node.id) },
         },
       };
     }
@@ -108,7 +121,9 @@ export function planCatalogChange(organCode: string, nodes: ChangeNode[], placed
           kind: 'move', nodeId: node.id, summary: `移动：“${node.name}”从 ${parentName(node.parentId)} 移到 ${parentName(req.parentId)}`,
           nodesMoved: subtreeIds(nodes, node.id).map((nid) => ({ id: nid, before: pathOf(nodes, nid), after: pathOf(after, nid) })),
           itemsMoved: [], redirects: [],
-          before: { parentId: node.parentId, path: pathOf(nodes, node.id) }, after: { parentId: req.parentId, path: pathOf(after, node.id) },
+          mattersMoved: mattersWithNodes(subtreeIds(nodes, node.id), after, '随栏目移动，仍属该栏目'),
+          before: { parentId: node.parentId, path: pathOf(nodes, node.id) },
+          after: { parentId: req.parentId, path: pathOf(after, node.id), matters: named(mattersIn(subtreeIds(nodes, node.id))) },
         },
       };
     }
@@ -127,6 +142,10 @@ export function planCatalogChange(organCode: string, nodes: ChangeNode[], placed
       const moved = subtreeIds(nodes, node.id).filter((nid) => nid !== node.id);
       const [page, atom, rss] = nodePaths(organCode, node.id);
       const [toPage, toAtom, toRss] = nodePaths(organCode, into.id);
+      // The node's own 事项 go to the node it merges into (items keep the 事项 they fulfil); its
+      // sub-nodes' 事项 stay with their sub-nodes.
+      const own = mattersIn([node.id]).map((m) => ({ id: m.id, name: m.name, before: pathOf(nodes, node.id), after: pathOf(nodes, into.id), note: `移入“${into.name}”，已发布的信息仍计入该事项` }));
+      const redirects = [{ fromPath: page, toPath: toPage }, { fromPath: atom, toPath: toAtom }, { fromPath: rss, toPath: toRss }];
       return {
         ok: true,
         plan: {
@@ -136,9 +155,13 @@ export function planCatalogChange(organCode: string, nodes: ChangeNode[], placed
             ...moved.map((nid) => ({ id: nid, before: pathOf(nodes, nid), after: pathOf(after, nid) })),
           ],
           itemsMoved: items,
-          redirects: [{ fromPath: page, toPath: toPage }, { fromPath: atom, toPath: toAtom }, { fromPath: rss, toPath: toRss }],
-          before: { node: { id: node.id, name: node.name, parentId: node.parentId }, children: children.map((c) => c.id), items: items.map((i) => i.id) },
-          after: { intoId: into.id, intoName: into.name, children: children.map((c) => c.id), items: items.map((i) => i.id) },
+          mattersMoved: [...own, ...mattersWithNodes(moved, after, '随下级栏目移到目标栏目下')],
+          redirects,
+          before: { node: { id: node.id, name: node.name, parentId: node.parentId }, path: pathOf(nodes, node.id), children: children.map((c) => c.id), items: items.map((i) => i.id) },
+          after: {
+            intoId: into.id, intoName: into.name, intoPath: pathOf(nodes, into.id), children: children.map((c) => c.id), items: items.map((i) => i.id),
+            matters: named(own), redirects,
+          },
         },
       };
     }
@@ -151,14 +174,24 @@ export function planCatalogChange(organCode: string, nodes: ChangeNode[], placed
       if (reasons.length) return { ok: false, reasons };
       const chosen = [...new Set(req.itemIds)].map((i) => ({ ...mine.get(i)!, from: node.id, to: null, alreadyThere: false }));
       const newPath = `${parentId === null ? '' : `${pathOf(nodes, parentId)} > `}${req.name}`;
+      // An item may only name a 事项 of a node it is in: a 事项 of this node named by chosen items
+      // goes to the new node with them, and so must every other item of this node naming it.
+      const chosenIds = new Set(chosen.map((i) => i.id));
+      const going = mattersIn([node.id]).filter((m) => chosen.some((i) => i.matterId === m.id));
+      for (const m of going) {
+        const left = itemsOf(node.id).filter((i) => i.matterId === m.id && !chosenIds.has(i.id));
+        if (left.length) add(`事项“${m.name}”随所选信息移入新栏目，请一并选择同样对应该事项的信息：${left.slice(0, 5).map((i) => `“${i.title}”`).join('、')}${left.length > 5 ? ` 等 ${left.length} 条` : ''}`, 'itemIds');
+      }
+      if (reasons.length) return { ok: false, reasons };
       return {
         ok: true,
         plan: {
           kind: 'split', nodeId: node.id, summary: `拆分：从“${pathOf(nodes, node.id)}”拆出“${newPath}”，移入 ${chosen.length} 条信息`,
           nodesMoved: [{ id: 0, before: '（新栏目）', after: newPath }],
           itemsMoved: chosen, redirects: [],
-          before: { nodeId: node.id, items: chosen.map((i) => i.id) },
-          after: { name: req.name, parentId, placement: req.placement, items: chosen.map((i) => i.id) },
+          mattersMoved: going.map((m) => ({ id: m.id, name: m.name, before: pathOf(nodes, node.id), after: newPath, note: '对应的信息都移入新栏目，事项随之移入' })),
+          before: { nodeId: node.id, path: pathOf(nodes, node.id), items: chosen.map((i) => i.id) },
+          after: { name: req.name, parentId, placement: req.placement, path: newPath, items: chosen.map((i) => i.id), matters: named(going) },
         },
       };
     }

@@ -30,13 +30,13 @@ export async function pageCatalogChanges(db: Executor, organId: number, page: nu
   };
 }
 
-/** The items placed directly in each of these nodes, any status (drafts move with their node too). */
+/** The items placed directly in each of these nodes, any status (drafts move with their node too), with the 事项 each names. */
 export async function itemsPlacedIn(db: Executor, nodeIds: number[]): Promise<Map<number, PlacedItem[]>> {
   const out = new Map<number, PlacedItem[]>();
   if (nodeIds.length === 0) return out;
   const rows = await db.selectFrom('publication_placements as pp').innerJoin('publications as p', 'p.id', 'pp.publication_id')
-    .select(['pp.node_id', 'p.id', 'p.title', 'p.index_number', 'p.status']).where('pp.node_id', 'in', nodeIds).orderBy('p.id').execute();
-  for (const r of rows) out.set(r.node_id, [...(out.get(r.node_id) ?? []), { id: r.id, title: r.title, indexNumber: r.index_number, status: r.status }]);
+    .select(['pp.node_id', 'p.id', 'p.title', 'p.index_number', 'p.status', 'p.directory_matter_id']).where('pp.node_id', 'in', nodeIds).orderBy('p.id').execute();
+  for (const r of rows) out.set(r.node_id, [...(out.get(r.node_id) ?? []), { id: r.id, title: r.title, indexNumber: r.index_number, status: r.status, matterId: r.directory_matter_id }]);
   return out;
 }
 

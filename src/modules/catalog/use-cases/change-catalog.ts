@@ -5,6 +5,7 @@ import { catalogChangeSchema, planCatalogChange, type CatalogChangePlan, type Ca
 import type { Organ } from '../domain/organ.ts';
 import { insertCatalogChange, itemsPlacedIn, movePlacements, repointNodeReferences, reparentChildren } from '../storage/catalog-changes-repository.ts';
 import { deleteCatalogNode, insertCatalogNode, listCatalogNodes, updateCatalogNodeRow } from '../storage/catalog-nodes-repository.ts';
+import { listDirectoryMatters, updateDirectoryMatterRow } from '../storage/directory-matters-repository.ts';
 import { catalogVersionOf } from '../storage/catalog-versions-repository.ts';
 import { catalogChanged } from './catalog-changed.ts';
 import type { Executor } from '../storage/executor.ts';
@@ -17,7 +18,8 @@ export type CatalogChangePreview = { request: CatalogChangeRequest; plan: Catalo
 async function planIn(db: Executor, organ: Pick<Organ, 'id' | 'code'>, request: CatalogChangeRequest): Promise<CatalogChangePlan> {
   const nodes = await listCatalogNodes(db, organ.id);
   const ids = [request.nodeId, ...(request.kind === 'merge' ? [request.intoId] : [])].filter((n) => nodes.some((x) => x.id === n));
-  const outcome = planCatalogChange(organ.code, nodes, await itemsPlacedIn(db, ids), request);
+  const matters = (await listDirectoryMatters(db, organ.id)).map((m) => ({ id: m.id, nodeId: m.nodeId, name: m.name }));
+  const outcome = planCatalogChange(organ.code, nodes, await itemsPlacedIn(db, ids), request, matters);
   if (!outcome.ok) {
     throw new DomainError('ERR_CATALOG_CHANGE_REFUSED', outcome.reasons.map((r) => r.message).join('；'), { httpStatus: 409, reasons: outcome.reasons });
   }
@@ -81,6 +83,9 @@ export async function applyCatalogChange(
           is_standard_directory: 0, standard_area: null, description: '', created_at: at, updated_at: at,
         });
         await movePlacements(trx, plan.itemsMoved.map((i) => i.id), node.id, newNodeId);
+        // The 事项 whose items all moved go with them; the new node is then part of the same standard directory.
+        for (const m of plan.mattersMoved) await updateDirectoryMatterRow(trx, m.id, { node_id: newNodeId, updated_at: at });
+        if (plan.mattersMoved.length) await updateCatalogNodeRow(trx, newNodeId, { is_standard_directory: 1, standard_area: node.standardArea ?? node.name, updated_at: at });
         break;
       }
     }

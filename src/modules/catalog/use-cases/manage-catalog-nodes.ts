@@ -72,12 +72,13 @@ export async function updateCatalogNode(deps: AppDeps, actor: Actor, nodeId: num
     const pathOf = (parentId: number | null) => (parentId === null ? '（顶级）' : pathTo(all, parentId).map((n) => n.name).join(' > '));
     const who = { organId: node.organId, nodeId, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), changedAt: at };
     if (input.name !== node.name) {
-      await insertCatalogChange(trx, { ...who, kind: 'rename', summary: `改名：“${node.name}”改为“${input.name}”`, before: { name: node.name }, after: { name: input.name } });
+      await insertCatalogChange(trx, { ...who, kind: 'rename', summary: `改名：“${node.name}”改为“${input.name}”`, before: { name: node.name, path: pathOf(node.id) }, after: { name: input.name } });
     }
     if (input.parentId !== node.parentId) {
       await insertCatalogChange(trx, {
         ...who, kind: 'move', summary: `移动：“${input.name}”从 ${pathOf(node.parentId)} 移到 ${pathOf(input.parentId)}`,
-        before: { parentId: node.parentId }, after: { parentId: input.parentId },
+        before: { parentId: node.parentId, path: input.name === node.name ? pathOf(node.id) : `${node.parentId === null ? '' : `${pathOf(node.parentId)} > `}${input.name}` },
+        after: { parentId: input.parentId, path: `${input.parentId === null ? '' : `${pathOf(input.parentId)} > `}${input.name}` },
       });
     }
     await catalogChanged(trx, node.organId, at);

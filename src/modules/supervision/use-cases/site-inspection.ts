@@ -19,7 +19,7 @@ const ITEMS_PER_READ = 200;
 
 export type FindingKind =
   | 'stale_node' | 'empty_node' | 'pending_review' | 'published_late' | 'applications_overdue' | 'letters_overdue' | 'letters_past_three_months'
-  | 'broken_link' | 'broken_attachment' | 'wording_error' | 'undated_item';
+  | 'broken_link' | 'broken_attachment' | 'wording_error' | 'undated_item' | 'missing_matter';
 
 /** One thing to fix: what, why, who must fix it and where. */
 export type Finding = { kind: FindingKind; title: string; detail: string; responsible: string; href: string };
@@ -49,6 +49,10 @@ export function supervisionFindings(s: OrganSupervision): Finding[] {
   for (const n of s.staleNodes) {
     const f = n.freshness;
     out.push({ kind: 'stale_node', title: n.node.name, detail: f.state === 'stale' ? `${CADENCE_LABELS[n.cadence]}更新，应于 ${f.dueOn} 前更新，逾期 ${f.daysLate} 天` : '', responsible: who(n.responsibleUnit), href: `/admin/organs/${organ.code}/supervision/nodes#node-${n.node.id}` });
+  }
+  // A required 事项 of a standard directory with no published item (docs/standard-directories.md).
+  for (const m of s.matters.missing) {
+    out.push({ kind: 'missing_matter', title: m.name, detail: `标准目录事项尚无已发布信息（${m.nodePath.join(' › ')}；公开时限：${m.timeLimit}）`, responsible: who(m.responsible), href: `/admin/organs/${organ.code}/supervision/matters#matter-${m.id}` });
   }
   for (const n of s.emptyNodes) out.push({ kind: 'empty_node', title: n.node.name, detail: '空白栏目', responsible: who(n.responsibleUnit), href: `/admin/organs/${organ.code}/supervision/nodes#node-${n.node.id}` });
   for (const p of s.pendingReviews) out.push({ kind: 'pending_review', title: p.title, detail: p.stageName ? `待“${p.stageName}”` : '待发布', responsible: p.stageName ?? `${organ.name}（发布人）`, href: `/admin/publications/${p.id}` });

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { countWork } from '../../applications/index.ts';
-import { countOverdueInterpretations, DEFAULT_INTERPRETATION_WORKING_DAYS, type Organ } from '../../catalog/index.ts';
+import { countOverdueInterpretations, DEFAULT_INTERPRETATION_WORKING_DAYS, matterCoverage, type Organ } from '../../catalog/index.ts';
 import { countLetterWork } from '../../interaction/index.ts';
 import { latePublications, loadChain, reviewQueue } from '../../review/index.ts';
 import { judge, type InspectionFacts, type Verdict } from '../domain/verdict.ts';
@@ -18,13 +18,19 @@ export type OrganSupervision = {
   letters: { dueSoon: number; overdue: number; pastThreeMonths: number };
   /** Policies published longer than the organ's working days ago without a published 政策解读 (docs/rules/proactive-disclosure.md). */
   uninterpretedPolicies: { count: number; workingDays: number };
+  /** Required 事项 of the organ's standard directories (docs/standard-directories.md): how many, and those with no published item. */
+  matters: { total: number; missing: MissingMatter[] };
   verdict: Verdict;
 };
+
+/** `responsible`: the responsible unit of the 事项's column, when set. */
+export type MissingMatter = { id: number; name: string; nodeId: number; nodePath: string[]; timeLimit: string; responsible: { name: string } | null };
 
 /**
  * What would fail a website inspection for each organ, and who must fix it (docs/rules/website-inspection.md):
  * stale and empty nodes with their responsible unit, items waiting in review, items published after
- * the 20-working-day limit this year, applications and letters due or overdue, and the verdict.
+ * the 20-working-day limit this year, applications and letters due or overdue, the standard-directory
+ * 事项 with no published item, and the verdict.
  */
 export async function supervisionDashboard(
   deps: AppDeps, organs: Organ[], allOrgans: Organ[],
@@ -41,7 +47,7 @@ export async function supervisionDashboard(
   const nameOf = new Map(allOrgans.map((o) => [o.id, o.name]));
   const out: OrganSupervision[] = [];
   for (const organ of organs) {
-    const nodes = await nodeCadences(deps.db, organ.id, now);
+    const [nodes, coverage] = await Promise.all([nodeCadences(deps.db, organ.id, now), matterCoverage(deps.db, organ.id)]);
     const hasChildren = new Set(nodes.map((n) => n.node.parentId).filter((id): id is number => id !== null));
     const staleNodes = nodes.filter((n) => n.freshness.state === 'stale');
     // A parent column is empty only when all its sub-columns are; count the leaves so no column counts twice.
@@ -60,6 +66,12 @@ export async function supervisionDashboard(
       })),
       applications: { dueSoon: a?.due_soon ?? 0, overdue: a?.overdue ?? 0 },
       letters: { dueSoon: l.dueSoon, overdue: l.overdue, pastThreeMonths: l.pastThreeMonths },
+      matters: {
+        total: coverage.total,
+        missing: coverage.rows.filter((r) => r.items === 0).map((r) => ({ id: r.matter.id, name: r.matter.name, nodeId: r.matter.nodeId, nodePath: r.nodePath, timeLimit: r.matter.timeLimit,
+          responsible: nodes.find((n) => n.node.id === r.matter.nodeId)?.responsibleUnit ?? null,
+        })),
+      },
       uninterpretedPolicies: { count: uninterpreted.get(organ.id)?.overdue ?? 0, workingDays: uninterpreted.get(organ.id)?.workingDays ?? DEFAULT_INTERPRETATION_WORKING_DAYS },
       verdict: judge({
         today, homeLastUpdatedOn,

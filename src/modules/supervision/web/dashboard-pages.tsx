@@ -17,13 +17,15 @@ export function RegionSupervisionPage({ user, csrf, rows, today, lastRuns = new 
       <h1>监督检查</h1>
       <p>按政府网站检查指标（国办秘函〔2019〕19号）逐项对照，以 {today} 为准。断链和严重表述错误由每日网站检查（北京时间 2:00 后）得出，见“最近检查”。</p>
       <table class="list">
-        <thead><tr><th scope="col">机关</th><th scope="col">结论</th><th scope="col">逾期栏目</th><th scope="col">空白栏目</th><th scope="col">待审核</th><th scope="col">今年超期发布</th><th scope="col">依申请逾期</th><th scope="col">留言逾期</th><th scope="col">留言超 3 个月</th><th scope="col">最近检查</th></tr></thead>
+        <thead><tr><th scope="col">机关</th><th scope="col">结论</th><th scope="col">逾期栏目</th><th scope="col">空白栏目</th><th scope="col">缺少的标准目录事项</th><th scope="col">待审核</th><th scope="col">今年超期发布</th><th scope="col">依申请逾期</th><th scope="col">留言逾期</th><th scope="col">留言超 3 个月</th><th scope="col">最近检查</th></tr></thead>
         <tbody>
           {rows.map((s) => (
             <tr key={s.organ.id}>
               <th scope="row"><a href={`/admin/supervision/${s.organ.code}`}>{s.organ.name}</a></th>
               <td>{verdictText(s)}</td>
-              <td>{s.staleNodes.length}</td><td>{s.emptyNodes.length}</td><td>{s.pendingReviews.length}</td><td>{s.latePublished.length}</td>
+              <td>{s.staleNodes.length}</td><td>{s.emptyNodes.length}</td>
+              <td>{s.matters.total === 0 ? '未导入' : <a href={`/admin/organs/${s.organ.code}/supervision/matters`}>{s.matters.missing.length} / {s.matters.total}</a>}</td>
+              <td>{s.pendingReviews.length}</td><td>{s.latePublished.length}</td>
               <td>{s.applications.overdue}</td><td>{s.letters.overdue}</td><td>{s.letters.pastThreeMonths}</td>
               <td>{(() => { const r = lastRuns.get(s.organ.code); return r ? `${chinaTimeOf(r.finishedAt)} ${runVerdictText(r)}` : '尚未检查'; })()}</td>
             </tr>
@@ -74,6 +76,25 @@ export function OrganSupervisionPage({ user, csrf, s, flash = null, children }: 
           <thead><tr><th scope="col">栏目</th><th scope="col">责任单位</th></tr></thead>
           <tbody>{s.emptyNodes.map((n) => <tr key={n.node.id}><th scope="row"><a href={`/admin/organs/${organ.code}/publications/new?node=${n.node.id}`}>{n.node.name}</a></th><td>{who(n.responsibleUnit)}</td></tr>)}</tbody>
         </table>
+      )}
+
+      <h2 id="missing-matters-h">尚无已发布信息的标准目录事项（{s.matters.missing.length}）</h2>
+      {s.matters.total === 0 ? <p>本机关尚未导入基层政务公开标准目录。</p> : s.matters.missing.length === 0 ? <p>无。标准目录事项 {s.matters.total} 项均已有已发布信息。</p> : (
+        <>
+          <p>标准目录事项共 {s.matters.total} 项，其中 {s.matters.missing.length} 项尚无已发布信息。<a href={`/admin/organs/${organ.code}/supervision/matters`}>查看全部事项公开情况</a></p>
+          <table class="list" aria-labelledby="missing-matters-h">
+            <thead><tr><th scope="col">事项</th><th scope="col">所在栏目</th><th scope="col">公开时限</th><th scope="col">责任单位</th><th scope="col">操作</th></tr></thead>
+            <tbody>
+              {s.matters.missing.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row"><a href={`/admin/organs/${organ.code}/supervision/matters#matter-${m.id}`}>{m.name}</a></th>
+                  <td>{m.nodePath.join(' › ')}</td><td>{m.timeLimit}</td><td>{who(m.responsible)}</td>
+                  <td><a href={`/admin/organs/${organ.code}/publications/new?matter=${m.id}`} aria-label={`为事项“${m.name}”新增信息`}>新增信息</a></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
 
       <h2>待审核的信息（{s.pendingReviews.length}）</h2>

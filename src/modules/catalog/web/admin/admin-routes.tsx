@@ -7,10 +7,11 @@ import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { buildTree } from '../../domain/catalog-tree.ts';
 import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-repository.ts';
+import { listDirectoryMatters, publishedCountsByMatter } from '../../storage/directory-matters-repository.ts';
 import { draftAndPublishedCounts, lateCountsSince } from '../../storage/publications-repository.ts';
 import { addCatalogNode, removeCatalogNode, reorderCatalogNode, updateCatalogNode } from '../../use-cases/manage-catalog-nodes.ts';
 import { saveOrgan } from '../../use-cases/save-organ.ts';
-import { CatalogAdminPage } from './catalog-admin-page.tsx';
+import { CatalogAdminPage, type NodeMatters } from './catalog-admin-page.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
 import { OrganFormPage, OrgansAdminPage, organFormValues } from './organ-form-page.tsx';
 import { staffContext } from '../staff-context.ts';
@@ -85,10 +86,13 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
     const catalogPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string> | null, editingId: number | null, status = 200) => {
       const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code, 'organ_admin');
-      const nodes = await listCatalogNodes(db, organ.id);
+      const [nodes, matterList, counts] = await Promise.all([listCatalogNodes(db, organ.id), listDirectoryMatters(db, organ.id), publishedCountsByMatter(db, organ.id)]);
+      // Each node's required 事项 with how many published items fulfil each (docs/standard-directories.md).
+      const matters: NodeMatters = new Map();
+      for (const m of matterList) matters.set(m.nodeId, [...(matters.get(m.nodeId) ?? []), { matter: m, items: counts.get(m.id)?.items ?? 0 }]);
       const editing = editingId ? nodes.find((n) => n.id === editingId) ?? null : null;
       const v = values ?? (editing ? { name: editing.name, parentId: editing.parentId ? String(editing.parentId) : '', isStandardDirectory: editing.isStandardDirectory ? 'on' : '', standardArea: editing.standardArea ?? '', description: editing.description } : {});
-      return sendPage(reply, <CatalogAdminPage scope={scope} organ={organ} tree={buildTree(nodes)} nodes={nodes} errors={errors} values={v} editing={editing} />, status);
+      return sendPage(reply, <CatalogAdminPage scope={scope} organ={organ} tree={buildTree(nodes)} nodes={nodes} errors={errors} values={v} editing={editing} matters={matters} />, status);
     };
     app.get<{ Params: { code: string }; Querystring: { edit?: string } }>('/admin/organs/:code/catalog', async (request, reply) =>
       catalogPage(request, reply, {}, null, Number(request.query.edit) || null),

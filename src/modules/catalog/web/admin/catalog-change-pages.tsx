@@ -2,6 +2,7 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { chinaTimeOf } from '../../../../shared/iso-date.ts';
 import { CATALOG_CHANGE_KINDS, CATALOG_CHANGE_LABELS, type CatalogChangeKind, type CatalogChangePlan, type PlacedItem } from '../../domain/catalog-change.ts';
+import { describeCatalogChange } from '../../domain/catalog-change-text.ts';
 import { inTreeOrder, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
 import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../domain/labels.ts';
 import type { Organ } from '../../domain/organ.ts';
@@ -146,6 +147,16 @@ export function CatalogChangePreviewPage({ scope, organ, plan, fields, version }
           </table>
         )}
       </section>
+      <section aria-labelledby="matters-h">
+        <h2 id="matters-h">标准目录事项（{plan.mattersMoved.length} 项）</h2>
+        {plan.mattersMoved.length === 0 ? <p>{plan.kind === 'split' ? '所选信息不对应本栏目的标准目录事项，事项都留在原栏目。' : '涉及的栏目没有标准目录事项。'}</p> : (
+          <table class="list" aria-labelledby="matters-h">
+            <thead><tr><th scope="col">事项</th><th scope="col">调整前所在栏目</th><th scope="col">调整后所在栏目</th><th scope="col">说明</th></tr></thead>
+            <tbody>{plan.mattersMoved.map((m) => <tr key={m.id}><th scope="row">{m.name}</th><td>{m.before}</td><td>{m.after}</td><td>{m.note}</td></tr>)}</tbody>
+          </table>
+        )}
+        {plan.mattersMoved.length > 0 && <p class="hint">信息对应的事项不变；事项的公开依据、公开时限不变。</p>}
+      </section>
       <section aria-labelledby="urls-h">
         <h2 id="urls-h">转向的地址（{plan.redirects.length} 个）</h2>
         {plan.redirects.length === 0 ? <p>栏目和信息的地址都按编号，不随名称和位置变化，所有地址照常可用，无需转向。</p> : (
@@ -169,7 +180,11 @@ export function CatalogChangePreviewPage({ scope, organ, plan, fields, version }
   );
 }
 
-/** The organ's catalog history: every change, newest first, with who, when, and before and after. */
+/**
+ * The organ's catalog history: every change, newest first, as a sentence (what was done, the nodes by
+ * their path of names, how many items moved, the 事项 that went with them, old → new addresses), with
+ * who and when (China time).
+ */
 export function CatalogHistoryPage({ scope, organ, items, total, page, pageSize }: {
   scope: StaffContext; organ: Organ; items: CatalogChangeRecord[]; total: number; page: number; pageSize: number;
 }) {
@@ -180,23 +195,24 @@ export function CatalogHistoryPage({ scope, organ, items, total, page, pageSize 
       <p><a href={base(organ)}>返回公开目录</a> · <a href={`${base(organ)}/changes`}>调整公开目录</a></p>
       {total === 0 ? <p>公开目录还没有调整过。</p> : (
         <table class="list">
-          <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">方式</th><th scope="col">内容</th></tr></thead>
+          <thead><tr><th scope="col">时间（北京时间）</th><th scope="col">操作人</th><th scope="col">方式</th><th scope="col">调整内容</th></tr></thead>
           <tbody>
-            {items.map((c) => (
-              <tr key={c.id}>
-                <td class="nowrap">{chinaTimeOf(c.changedAt)}</td>
-                <td>{c.actorLabel}</td>
-                <td class="nowrap">{CATALOG_CHANGE_LABELS[c.kind as CatalogChangeKind] ?? c.kind}</td>
-                <td>
-                  {c.summary}
-                  <details>
-                    <summary>调整前后</summary>
-                    <p style={WRAP}>调整前：<code>{JSON.stringify(c.before)}</code></p>
-                    <p style={WRAP}>调整后：<code>{JSON.stringify(c.after)}</code></p>
-                  </details>
-                </td>
-              </tr>
-            ))}
+            {items.map((c) => {
+              const { sentence, redirects } = describeCatalogChange(organ.code, c);
+              return (
+                <tr key={c.id}>
+                  <td class="nowrap">{chinaTimeOf(c.changedAt)}</td>
+                  <td>{c.actorLabel}</td>
+                  <td class="nowrap">{CATALOG_CHANGE_LABELS[c.kind as CatalogChangeKind] ?? c.kind}</td>
+                  <td>
+                    <p>{sentence}</p>
+                    {redirects.length > 0 && (
+                      <ul>{redirects.map((r) => <li key={r.fromPath} style={WRAP}>原地址 <code>{r.fromPath}</code> → 永久转向 <code>{r.toPath}</code></li>)}</ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -102,8 +102,10 @@ describeEachDialect('safe catalog change', (db) => {
 
     const history = await app.inject({ url: `/admin/organs/${c.organ.code}/catalog/history`, cookies: as.cookies });
     expect(history.statusCode).toBe(200);
-    expect(history.body).toContain('合并：“通知公告”并入“工作动态”');
-    expect(history.body).toContain('合并：“工作动态”并入“机构信息”');
+    // Each change is a sentence by node names (docs/catalog-changes.md), with the addresses that now redirect.
+    expect(history.body).toContain('<p>将栏目「通知公告」并入「工作动态」，其中 3 条信息移入「工作动态」，1 个下级栏目移到「工作动态」下，原栏目已删除；标准目录事项“征收补偿方案”移入「工作动态」。</p>');
+    expect(history.body).toContain('<p>将栏目「工作动态」并入「机构信息」');
+    expect(history.body).toContain(`原地址 <code>${base}/${c.notices}/feed.rss</code> → 永久转向 <code>${base}/${c.news}/feed.rss</code>`);
     expect(history.body).toContain(c.admin.username);
     const audited = await deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', String(c.notices)).where('action', '=', 'catalog_node.merge').execute();
     expect(audited).toHaveLength(1);
@@ -149,8 +151,9 @@ describeEachDialect('safe catalog change', (db) => {
     const history = await app.inject({ url: `/admin/organs/${c.organ.code}/catalog/history`, cookies: as.cookies });
     const rows = [...history.body.matchAll(/<td class="nowrap">(改名|移动|合并|拆分)<\/td>/g)].map((m) => m[1]);
     expect(rows).toEqual(['移动', '改名', '拆分', '改名', '移动']);
-    expect(history.body).toContain('移动：“部门动态”从 （顶级） 移到 机构信息');
-    expect(history.body).toContain('改名：“通知公告”改为“通知公示”');
+    expect(history.body).toContain('<p>将栏目「部门动态」连同其下级栏目和信息移到「机构信息」下，现为「机构信息 › 部门动态」，栏目地址不变。</p>');
+    expect(history.body).toContain('<p>将栏目「通知公告」改名为“通知公示”，栏目地址不变。</p>');
+    expect(history.body).toContain('<p>将栏目「通知公告 › 图片新闻」连同其下级栏目和信息移到「机构信息」下，现为「机构信息 › 图片新闻」，栏目地址不变。</p>');
     const changes = await deps.db.selectFrom('catalog_changes').select(['kind', 'before_json', 'after_json']).where('organ_id', '=', c.organ.id).orderBy('id').execute();
     expect(changes.map((r) => [r.kind, JSON.parse(r.before_json).name ?? null, JSON.parse(r.after_json).name ?? null])).toEqual([
       ['move', null, null], ['rename', '通知公告', '通知公示'], ['split', null, '征收公告'], ['rename', '工作动态', '部门动态'], ['move', null, null],

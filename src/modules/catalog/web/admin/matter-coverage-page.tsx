@@ -31,7 +31,7 @@ export function MatterCoveragePage({ user, csrf, flash, organ, coverage, canImpo
               <thead><tr><th scope="col">事项</th><th scope="col">所在栏目</th><th scope="col">公开时限</th><th scope="col">公开主体</th></tr></thead>
               <tbody>
                 {missing.map((r) => (
-                  <tr key={r.matter.id}>
+                  <tr key={r.matter.id} id={`matter-${r.matter.id}`}>
                     <th scope="row"><a href={`/admin/organs/${organ.code}/publications/new?matter=${r.matter.id}`}>{r.matter.name}</a></th>
                     <td>{r.nodePath.join(' > ')}</td><td>{r.matter.timeLimit}</td><td>{r.matter.subject}</td>
                   </tr>

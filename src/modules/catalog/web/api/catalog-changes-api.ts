@@ -27,6 +27,8 @@ const plan = z.object({
   itemsMoved: z.array(z.object({
     id: z.number(), title: z.string(), indexNumber: z.string().nullable(), status: z.string(), from: z.number(), to: z.number().nullable(), alreadyThere: z.boolean(),
   })).describe('放置变化的信息；to 为 null 即拆分出的新栏目 / items whose placement changes'),
+  mattersMoved: z.array(z.object({ id: z.number(), name: z.string(), before: z.string(), after: z.string(), note: z.string() }))
+    .describe('涉及的标准目录事项：调整前后所在栏目及说明 / standard-directory 事项 touched, the node holding each before and after'),
   redirects: z.array(z.object({ fromPath: z.string(), toPath: z.string() })).describe('将永久转向（301）的地址 / addresses that will answer 301'),
 }).passthrough();
 
