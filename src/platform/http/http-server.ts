@@ -132,7 +132,7 @@ export async function createHttpServer(opts: {
     }
     if (!moved) return false;
     if ('location' in moved) reply.redirect(moved.location, 301);
-    else reply.status(404).header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, 404, moved.notice));
+    else reply.status(404).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, 404, moved.notice));
     return true;
   };
 

@@ -61,7 +61,7 @@ describeEachDialect('old addresses on the portal', (db) => {
       const old = `/xxgk-${organ.code}/content.jsp?id=12`;
       await recordRedirect(deps.db, { fromPath: old, toPath: page, reason: '旧网站地址', itemId: draft.id });
       const before = await app.inject(old);
-      expect([before.statusCode, before.headers.location, before.headers['cache-control']]).toEqual([404, undefined, 'no-cache']);
+      expect([before.statusCode, before.headers.location, before.headers['cache-control']]).toEqual([404, undefined, 'no-store']);
       expect(before.body).toContain('该信息正在迁移整理，暂未发布');
       await publishImported(deps, system, draft.id);
       const after = await app.inject(old);
