@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
-  linkImportedItem, listCatalogNodes, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
+  linkImportedItem, listCatalogNodes, redirectOwners, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
   checkAttachmentFile, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
@@ -215,6 +215,7 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   for (const { at, parts } of rows) {
     if (parts.indexNumber && taken.has(parts.indexNumber)) add(at, `索引号“${parts.indexNumber}”已被本系统中的其他信息使用`);
   }
+  await checkOldAddressOwners(deps, rows, add);
   const matterChoices = await matterChoicesOf(deps, organ, catalog, pathOf);
   const targets = await checkLinks(deps, organ, rows, inFile, matterChoices, opts.mode, add);
   opts.onProgress?.('check', total, total);
@@ -224,6 +225,27 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   const order = new Map(file.items.map((r, i) => [r.at, i]));
   problems.sort((a, b) => (order.get(a.at) ?? -1) - (order.get(b.at) ?? -1));
   return { problems, items, catalog, newNodes, targets };
+}
+
+/**
+ * An old address leads to one page (docs/import-export.md "Addresses"): a row's 原网址 that already
+ * redirects here — to another item, or to a catalog node — is refused, so that an import never takes
+ * a redirect from what had it. The same item imported again (its 索引号 the same) is refused by its
+ * 索引号 alone; its old address leading to it is no second problem. A redirect whose item was deleted
+ * is taken over.
+ */
+async function checkOldAddressOwners(deps: AppDeps, rows: CheckedRow[], add: (at: string, message: string) => void): Promise<void> {
+  const owners = await redirectOwners(deps.db, [...new Set(rows.flatMap((r) => r.parts.oldPaths))]);
+  for (const { at, parts } of rows) {
+    for (const oldPath of parts.oldPaths) {
+      const owner = owners.get(oldPath);
+      if (!owner || owner.gone) continue;
+      const item = owner.item;
+      if (item && parts.indexNumber && item.indexNumber === parts.indexNumber) continue;
+      if (item) add(at, `原网址“${oldPath}”已是信息《${item.title}》（${item.indexNumber ? `索引号 ${item.indexNumber}` : `编号 ${item.id}`}）的原网址`);
+      else add(at, `原网址“${oldPath}”已转向本站的 ${owner.toPath}`);
+    }
+  }
 }
 
 /** A 事项 an item may name: the organ's, and those the file's catalog adds, with the path of its node. */
