@@ -60,6 +60,8 @@ export { CATALOG_CHANGE_KINDS, CATALOG_CHANGE_LABELS, type CatalogChangeKind, ty
 export { dropRedirectsFrom, recordRedirect, redirectsTo, resolveRedirect, type Redirect } from './storage/redirects-repository.ts';
 export { catchUpItemNumbers, itemNumbersTaken } from './storage/item-numbers-repository.ts';
 export { redirectOwners, type RedirectOwner } from './storage/redirect-owners-repository.ts';
+export { nodeNumbersTaken } from './storage/node-numbers-repository.ts';
+export { nodePaths } from './domain/catalog-change.ts';
 export { addressKey, oldAddressOf, siteAddressOf, type SiteAddress } from './domain/redirect-address.ts';
 export { movedAddressAnswer, NOT_YET_PUBLISHED } from './use-cases/moved-address.ts';
 // 基层政务公开标准目录 (docs/standard-directories.md): the 事项 an item's editor offers.

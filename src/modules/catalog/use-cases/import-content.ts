@@ -10,6 +10,7 @@ import { insertAttachment } from '../storage/attachments-repository.ts';
 import { insertCatalogNode, listCatalogNodes } from '../storage/catalog-nodes-repository.ts';
 import { insertDirectoryMatter, listDirectoryMatters } from '../storage/directory-matters-repository.ts';
 import type { Executor } from '../storage/executor.ts';
+import { makeRoomForNodeNumbers } from '../storage/node-numbers-repository.ts';
 import { itemsByIndexNumber, setImportedReferences, type IndexedItem } from '../storage/import-links-repository.ts';
 import { replaceInterpretedPolicies } from '../storage/interpretations-repository.ts';
 import { findOrganById, listOrgans } from '../storage/organs-repository.ts';
@@ -26,8 +27,12 @@ import { publicationInputColumns } from './save-publication.ts';
  * every row and the person's rights before; publishing stays with the review area.
  */
 
-/** A catalog node named by its path of names from the organ's root, as an import or export file lists it. */
-export type ImportedNode = { path: string[]; description: string; isStandardDirectory: boolean; standardArea: string | null; matters?: ImportedMatter[] };
+/**
+ * A catalog node named by its path of names from the organ's root, as an import or export file lists
+ * it. `id`: the number it keeps when it is made (a free one, from an export's address; see
+ * makeRoomForNodeNumbers).
+ */
+export type ImportedNode = { path: string[]; description: string; isStandardDirectory: boolean; standardArea: string | null; matters?: ImportedMatter[]; id?: number };
 
 /** A 标准目录 事项 of an imported node: a template's 事项 (its shape) and the template it came from. */
 export type ImportedMatter = TemplateMatter & { templateId: string };
@@ -37,9 +42,12 @@ export const matterCode = (m: { templateId: string; key: string }) => `${m.templ
 
 /**
  * Creates, in order, the nodes of `nodes` the organ's catalog does not have yet (each after its
- * siblings); returns every node's id by its path joined with "/".
+ * siblings), a node with its own `id` under that number; returns every node's id by its path joined
+ * with "/". The node counter first moves past `reserveUpTo` and every `id` given, so that a node made
+ * without a number of its own never takes one the file names.
  */
-export async function ensureCatalogPaths(trx: Executor, deps: AppDeps, actor: Actor, organId: number, nodes: ImportedNode[]): Promise<Map<string, number>> {
+export async function ensureCatalogPaths(trx: Executor, deps: AppDeps, actor: Actor, organId: number, nodes: ImportedNode[], reserveUpTo = 0): Promise<Map<string, number>> {
+  await makeRoomForNodeNumbers(trx, deps.dialect, Math.max(reserveUpTo, ...nodes.map((n) => n.id ?? 0)));
   const byPath = new Map<string, number>();
   const existing = await listCatalogNodes(trx, organId);
   const byId = new Map(existing.map((n) => [n.id, n]));
@@ -61,6 +69,7 @@ export async function ensureCatalogPaths(trx: Executor, deps: AppDeps, actor: Ac
       const sortOrder = (nextOrder.get(parentId) ?? 0) + 1;
       nextOrder.set(parentId, sortOrder);
       const id = await insertCatalogNode(trx, {
+        ...(own && node.id ? { id: node.id } : {}),
         organ_id: organId, parent_id: parentId, name: node.path[depth - 1], sort_order: sortOrder,
         is_standard_directory: own && node.isStandardDirectory ? 1 : 0, standard_area: own && node.isStandardDirectory ? node.standardArea ?? node.path[depth - 1] : null,
         description: own ? node.description : '', created_at: at, updated_at: at,

@@ -11,7 +11,8 @@ export type ExportedMatter = {
   templateId: string; key: string; name: string; stage: string; elements: string; legalBasis: string; timeLimit: string; subject: string;
   channels: string[]; audience: string; mode: string; levels: string[];
 };
-export type ExportedNode = { path: string; description: string; standardArea: string; matters: ExportedMatter[] };
+/** `addresses`: the node's page on this installation first ('/organs/zjj/catalog/17'), then every old address that redirects to it. */
+export type ExportedNode = { path: string; description: string; standardArea: string; matters: ExportedMatter[]; addresses: string[] };
 /**
  * What an item names beyond itself, by names that hold in another database: 索引号 of the policies it
  * explains and of its replacement, its 事项 (name, or 模板编号:事项编码 when the name is not unique in
@@ -79,7 +80,7 @@ export function itemRows(doc: ExportDocument): string[][] {
 
 /** The catalog as rows (the .xlsx 目录 sheet). */
 export function catalogRows(doc: ExportDocument): string[][] {
-  return [CATALOG_COLUMNS.map((c) => c.header), ...doc.catalog.map((n) => [n.path, n.description, n.standardArea])];
+  return [CATALOG_COLUMNS.map((c) => c.header), ...doc.catalog.map((n) => [n.path, n.description, n.standardArea, n.addresses.join('；')])];
 }
 
 /** The 事项 of every node as rows (the .xlsx 标准目录事项 sheet); list cells joined by ；. */

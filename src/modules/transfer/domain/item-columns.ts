@@ -41,11 +41,16 @@ export type ItemColumnKey = (typeof ITEM_COLUMNS)[number]['key'];
 /** The columns whose cell lists several values (separated by ；, ; or a line break; JSON: an array). */
 export const LIST_COLUMNS: readonly ItemColumnKey[] = ['keywords', 'catalogPaths', 'attachments', 'interpretedPolicies'];
 
-/** The catalog sheet (.xlsx 目录) and the JSON `catalog` list: every node of the organ, parents first. */
+/**
+ * The catalog sheet (.xlsx 目录) and the JSON `catalog` list: every node of the organ, parents first.
+ * 原网址 (`addresses`): the node's page on the installation an export came from, then the old
+ * addresses that redirect to it (docs/import-export.md "Addresses"); a list, as an item's.
+ */
 export const CATALOG_COLUMNS = [
   { key: 'path', header: '目录' },
   { key: 'description', header: '栏目说明' },
   { key: 'standardArea', header: '标准目录领域' },
+  { key: 'addresses', header: '原网址' },
 ] as const;
 
 export type CatalogColumnKey = (typeof CATALOG_COLUMNS)[number]['key'];

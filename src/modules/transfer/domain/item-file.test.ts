@@ -11,7 +11,10 @@ describe('item files', () => {
     const file = itemFileFromJson(text);
     expect(file.items.map((i) => i.at)).toEqual(['第1条（第4行）', '第2条（第5行）']);
     expect(file.items[1].fields).toEqual({ title: '二', keywords: ['a', 'b'] });
-    expect(file.catalog).toEqual([{ at: '目录第1项', path: '甲', description: '', standardArea: '', matters: [] }]);
+    // A catalog entry without 原网址 (an export from before nodes carried their addresses) has none.
+    expect(file.catalog).toEqual([{ at: '目录第1项', path: '甲', description: '', standardArea: '', matters: [], addresses: [] }]);
+    expect(itemFileFromJson('{"catalog": [{ "path": "甲", "addresses": ["/organs/zjj/catalog/17", "/xxgk/list.jsp?cat=3"] }], "items": []}').catalog![0].addresses)
+      .toEqual(['/organs/zjj/catalog/17', '/xxgk/list.jsp?cat=3']);
     expect(itemFileFromJson('{"items": [{"titel": "x"}]}').problems).toEqual([{ at: '第1条（第1行）', message: '无法识别的字段“titel”' }]);
     expect(itemFileFromJson('{oops').problems[0].message).toMatch(/^不是有效的 JSON/);
   });

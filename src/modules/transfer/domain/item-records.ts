@@ -1,12 +1,12 @@
 import { jsonSyntaxProblem } from '../../../shared/json-syntax.ts';
-import { catalogColumnOf, itemColumnOf, LIST_COLUMNS, MATTER_LIST_COLUMNS, matterColumnOf, splitList, type ItemColumnKey, type MatterColumnKey } from './item-columns.ts';
+import { catalogColumnOf, itemColumnOf, LIST_COLUMNS, MATTER_LIST_COLUMNS, matterColumnOf, splitAddresses, splitList, type ItemColumnKey, type MatterColumnKey } from './item-columns.ts';
 
 /** One item as a file states it, before any check: where it is (行 or 条) and its cells by column. */
 export type ItemRecord = { at: string; fields: Partial<Record<ItemColumnKey, string | string[]>> };
 /** One 标准目录 事项 of a node as the file states it (a template's fields and `templateId`), checked later. */
 export type MatterRecord = { at: string; fields: Record<string, unknown> };
-/** One node of the file's catalog list, with its 事项. */
-export type CatalogRecord = { at: string; path: string; description: string; standardArea: string; matters: MatterRecord[] };
+/** One node of the file's catalog list, with its 事项 and its addresses (原网址, as the file gives them). */
+export type CatalogRecord = { at: string; path: string; description: string; standardArea: string; matters: MatterRecord[]; addresses: string[] };
 /** Something wrong at a place in the file, in Chinese. */
 export type Problem = { at: string; message: string };
 export type ItemFile = { items: ItemRecord[]; catalog: CatalogRecord[] | null; problems: Problem[] };
@@ -55,7 +55,9 @@ export function itemRecordsFromTable(rows: Row[]): { items: ItemRecord[]; proble
 /** Catalog records of the 目录 worksheet. */
 export function catalogRecordsFromTable(rows: Row[]): { catalog: CatalogRecord[]; problems: Problem[] } {
   const { records, problems } = tableRecords(rows, catalogColumnOf);
-  return { problems, catalog: records.map(({ at, cells }) => ({ at: `目录表${at}`, path: cells.path ?? '', description: cells.description ?? '', standardArea: cells.standardArea ?? '', matters: [] })) };
+  return { problems, catalog: records.map(({ at, cells }) => ({
+    at: `目录表${at}`, path: cells.path ?? '', description: cells.description ?? '', standardArea: cells.standardArea ?? '', matters: [], addresses: splitAddresses(cells.addresses ?? ''),
+  })) };
 }
 
 /** 事项 records of the 标准目录事项 worksheet, each with the path of its node; list cells are split. */
@@ -124,7 +126,9 @@ export function itemFileFromJson(text: string, opts: { lines?: boolean } = {}): 
           else problems.push({ at: `${at}第${j + 1}个事项`, message: '每个事项应为一个对象' });
         });
       } else if (o.matters !== undefined && o.matters !== null) problems.push({ at, message: '"matters" 应为事项数组' });
-      return { at, path: String(o.path ?? ''), description: String(o.description ?? ''), standardArea: o.standardArea ? String(o.standardArea) : '', matters };
+      // 原网址: an export's list of addresses (a file from before it had none).
+      const addresses = Array.isArray(o.addresses) ? o.addresses.map(String) : typeof o.addresses === 'string' ? splitAddresses(o.addresses) : [];
+      return { at, path: String(o.path ?? ''), description: String(o.description ?? ''), standardArea: o.standardArea ? String(o.standardArea) : '', matters, addresses };
     });
   } else if (rawCatalog !== undefined) problems.push({ at: '文件', message: '"catalog" 应为栏目数组' });
   return { items, catalog, problems };

@@ -6,7 +6,7 @@ import { renderXlsxSheets } from '../../../platform/documents/render-xlsx.ts';
 import { writeCsv } from '../../../platform/tables/write-csv.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import {
-  attachmentPath, directoryStageWord, findPublication, inTreeOrder, listAttachments, listCatalogNodes, listDirectoryMatters, matterCode, organByCode, publishedItemIds, redirectsTo,
+  attachmentPath, directoryStageWord, findPublication, inTreeOrder, listAttachments, listCatalogNodes, listDirectoryMatters, matterCode, nodePaths, organByCode, publishedItemIds, redirectsTo,
   type DirectoryMatter, type Publication,
 } from '../../catalog/index.ts';
 import { TransferErrorCode as E } from '../domain/error-codes.ts';
@@ -77,14 +77,16 @@ export async function collectExport(deps: AppDeps, organCode: string, onProgress
     templateId: m.templateId, key: m.key, name: m.name, stage: directoryStageWord(m.stage), elements: m.elements, legalBasis: m.legalBasis, timeLimit: m.timeLimit,
     subject: m.subject, channels: m.channels, audience: m.audience, mode: m.mode, levels: m.levels,
   });
-  return {
-    organ: { code: organ.code, name: organ.name }, exportedAt: deps.clock.now().toISOString(),
-    catalog: ordered.map((n) => ({
+  const catalog: ExportDocument['catalog'] = [];
+  for (const n of ordered) {
+    // Its addresses too, so that an import elsewhere keeps the node's number or redirects its page and feeds.
+    const page = nodePaths(organ.code, n.id)[0];
+    catalog.push({
       path: pathOf(n.id), description: n.description, standardArea: n.isStandardDirectory ? n.standardArea ?? n.name : '',
-      matters: matters.filter((m) => m.nodeId === n.id).map(exported),
-    })),
-    items,
-  };
+      matters: matters.filter((m) => m.nodeId === n.id).map(exported), addresses: [page, ...(await redirectsTo(deps.db, [page])).map((r) => r.fromPath)],
+    });
+  }
+  return { organ: { code: organ.code, name: organ.name }, exportedAt: deps.clock.now().toISOString(), catalog, items };
 }
 
 /** An item's 事项 as the import finds it again: its name, or 模板编号:事项编码 when another 事项 of the item's nodes has the same name. */

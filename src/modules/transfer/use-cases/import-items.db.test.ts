@@ -42,7 +42,8 @@ async function portalOf(deps: AppDeps, organ: Organ) {
   const nodes = await listCatalogNodes(deps.db, organ.id);
   const titles = (list: { title: string; publishedOn: string | null }[]) => list.map((l) => `${l.publishedOn} ${l.title}`);
   return {
-    catalog: doc.catalog,
+    // The nodes' addresses are compared on their own (below): a node may come in under another number.
+    catalog: doc.catalog.map(({ addresses: _addresses, ...n }) => n),
     matters: matters.map((m) => ({ node: nodes.find((n) => n.id === m.nodeId)!.name, templateId: m.templateId, key: m.key, name: m.name, legalBasis: m.legalBasis, timeLimit: m.timeLimit })),
     items: await Promise.all(doc.items.map(async ({ publication: p, catalogPaths, files }) => ({
       itemKind: p.itemKind, interpretationForm: p.interpretationForm,
@@ -315,6 +316,8 @@ for (const dialect of DIALECTS) {
         const pageOf = (id: number) => `/organs/${source.code}/items/${id}`;
         await recordRedirect(deps.db, { fromPath: `/xxgk/content.jsp?id=88&catid=${source.id}`, toPath: pageOf(a.id), reason: '旧网站地址', itemId: a.id });
         await recordRedirect(deps.db, { fromPath: `/art/2022/6/2/art_${source.id}_7.html`, toPath: pageOf(b.id), reason: '旧网站地址', itemId: b.id });
+        // A node's old-site address (a column page of the old site) leads to 工作动态.
+        await recordRedirect(deps.db, { fromPath: `/xxgk/list.jsp?cat=${source.id}`, toPath: `/organs/${source.code}/catalog/${news}`, reason: '旧网站地址' });
         const addresses = new Map<string, string>([
           ...[a, b, old, interpretation, result].map((p) => [pageOf(p.id), p.title] as [string, string]),
           [`/xxgk/content.jsp?catid=${source.id}&id=88`, a.title], [`/art/2022/6/2/art_${source.id}_7.html`, b.title],
@@ -338,6 +341,8 @@ for (const dialect of DIALECTS) {
           const other = await createOrgan(emptyDeps);
           const otherNode = await createNode(emptyDeps, other.id, { name: '其他' });
           while ((await createDraft(emptyDeps, other.id, [otherNode])).id < a.id);
+          // … and its nodes the numbers up to 政策文件's, which must then move too.
+          for (let n = otherNode; n < policy; ) n = await createNode(emptyDeps, other.id, { name: `其他${n}` });
           const copy = await createOrgan(emptyDeps, { code: source.code, name: source.name });
           if (format === 'csv') {
             // CSV carries the items only: the catalog comes first (from the JSON export's catalog list).
@@ -372,6 +377,32 @@ for (const dialect of DIALECTS) {
             expect((await app.inject(pageOf(a.id))).statusCode).toBe(301);
             expect(answers.filter((s) => s === '301')).toHaveLength(3);
             expect((await app.inject(await newPage(a.title))).statusCode).toBe(200);
+            // Every node address of the first server shows the same column, or answers 301 to it: its
+            // page and its feeds. A free number is kept; 政策文件's, taken, moved.
+            const pathsOf = async (d: AppDeps, organId: number) => {
+              const list = await listCatalogNodes(d.db, organId);
+              const byId = new Map(list.map((n) => [n.id, n]));
+              const pathOf = (id: number): string => (byId.get(id)!.parentId === null ? byId.get(id)!.name : `${pathOf(byId.get(id)!.parentId!)}/${byId.get(id)!.name}`);
+              return new Map(list.map((n) => [n.id, pathOf(n.id)]));
+            };
+            const before = await pathsOf(deps, source.id);
+            const after = new Map([...(await pathsOf(emptyDeps, copy.id))].map(([id, p]) => [p, id]));
+            const nodeAnswers: string[] = [];
+            for (const [id, nodePath] of before) {
+              const now = after.get(nodePath)!;
+              for (const suffix of ['', '/feed.atom', '/feed.rss']) {
+                const address = `/organs/${copy.code}/catalog/${id}${suffix}`;
+                const res = await app.inject(address);
+                expect.soft([address, nodePath, res.statusCode, res.headers.location ?? address]).toEqual([address, nodePath, id === now ? 200 : 301, `/organs/${copy.code}/catalog/${now}${suffix}`]);
+                if (suffix === '') nodeAnswers.push(`${res.statusCode}`);
+              }
+            }
+            expect(nodeAnswers.filter((s) => s === '301')).toEqual(['301']);
+            expect(after.get('政策文件')).not.toBe(policy);
+            const list = await app.inject(`/xxgk/list.jsp?cat=${source.id}`);
+            expect([list.statusCode, list.headers.location]).toEqual([301, `/organs/${copy.code}/catalog/${after.get('工作动态')}`]);
+            // The node counter went past the kept numbers: a new node still gets one.
+            expect(await createNode(emptyDeps, copy.id, { name: '新栏目' })).toBeGreaterThan(Math.max(...before.keys()));
             // The number counter went past the kept numbers: new items still get one.
             expect((await createDraft(emptyDeps, other.id, [otherNode])).id).toBeGreaterThan(Math.max(...[...addresses.keys()].map((k) => Number(/items\/(\d+)$/.exec(k)?.[1] ?? 0))));
           } finally {

@@ -11,9 +11,10 @@ import { extractText, FINDING_TYPE_LABELS, scanText, wordListsFor } from '../../
 import { htmlToText, publishImportedIn } from '../../review/index.ts';
 import { pathNames } from '../domain/item-columns.ts';
 import type { CatalogRecord, ItemFile, Problem } from '../domain/item-records.ts';
-import { parseItem, type ImportMode, type ParsedItem, type RecordParts } from '../domain/parse-item.ts';
+import { oldPathOf, parseItem, type ImportMode, type ParsedItem, type RecordParts } from '../domain/parse-item.ts';
 import { attachmentKey, type AttachmentSource } from './attachment-source.ts';
 import { keptNumbers, recordItemAddresses } from './item-addresses.ts';
+import { keptNodeNumbers, nodeRedirectsExpected, recordNodeAddresses, type FileNode } from './node-addresses.ts';
 
 export type ImportProgress = (phase: 'check' | 'write', done: number, total: number) => void;
 
@@ -66,7 +67,7 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
   const checked = await checkRecords(deps, organ, file, opts);
   const report: ImportReport = {
     ok: checked.problems.length === 0, dryRun: opts.dryRun, mode: opts.mode, items: checked.items.length, records: file.items.length,
-    attachments: checked.items.reduce((n, i) => n + i.attachments.length, 0), nodesCreated: checked.newNodes, redirects: await redirectsExpected(deps, organ, checked.items),
+    attachments: checked.items.reduce((n, i) => n + i.attachments.length, 0), nodesCreated: checked.newNodes, redirects: await redirectsExpected(deps, organ, checked.items) + (await nodeRedirectsExpected(deps.db, organ, checked.catalog)),
     problems: checked.problems,
   };
   if (!report.ok || opts.dryRun) return report;
@@ -80,16 +81,22 @@ async function redirectsExpected(deps: AppDeps, organ: Organ, items: ParsedItem[
   return items.reduce((n, item, i) => n + item.oldPaths.length - (kept[i] === undefined ? 0 : 1), 0);
 }
 
-/** The file's catalog list as nodes, with the problems of its entries. */
-function catalogNodesOf(records: CatalogRecord[] | null, problems: Problem[]): ImportedNode[] {
-  const nodes: ImportedNode[] = [];
+/** The file's catalog list as nodes with their former addresses, with the problems of its entries. */
+function catalogNodesOf(records: CatalogRecord[] | null, problems: Problem[]): FileNode[] {
+  const nodes: FileNode[] = [];
   const seen = new Map<string, string>();
   for (const r of records ?? []) {
     const names = pathNames(r.path);
     const matters = mattersOf(r, seen, problems);
+    const oldPaths: string[] = [];
+    for (const address of r.addresses) {
+      const oldPath = oldPathOf(address);
+      if (!oldPath) problems.push({ at: r.at, message: `原网址“${address.slice(0, 200)}”不是有效的网址（应以 http:// 或 https:// 开头，或为以 / 开头的路径，不能是网站首页）` });
+      else if (!oldPaths.includes(oldPath)) oldPaths.push(oldPath);
+    }
     if (names.length === 0) problems.push({ at: r.at, message: '缺少栏目路径' });
     else if (names.some((n) => n.length > 60)) problems.push({ at: r.at, message: '栏目名称不能超过 60 个字符' });
-    else nodes.push({ path: names, description: r.description.trim().slice(0, 500), isStandardDirectory: r.standardArea.trim() !== '', standardArea: r.standardArea.trim() || null, matters });
+    else nodes.push({ path: names, description: r.description.trim().slice(0, 500), isStandardDirectory: r.standardArea.trim() !== '', standardArea: r.standardArea.trim() || null, matters, oldPaths });
   }
   return nodes;
 }
@@ -322,7 +329,7 @@ async function checkLinks(
 }
 
 /** Writes the checked items in one transaction; returns how many former addresses now redirect. */
-async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: ImportedNode[], items: ParsedItem[], targets: Map<string, number>, opts: ImportOptions): Promise<number> {
+async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: FileNode[], items: ParsedItem[], targets: Map<string, number>, opts: ImportOptions): Promise<number> {
   const written: string[] = [];
   // Only the system publishes without the review chain (review's publishImported); the person who
   // imports is named in it and in the audit entries of the drafts.
@@ -332,7 +339,10 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Im
   try {
     await deps.db.transaction().execute(async (trx) => {
       const at = deps.clock.now().toISOString();
-      const byPath = await ensureCatalogPaths(trx, deps, actor, organ.id, catalog);
+      // Nodes keep the numbers of their export's addresses when free; their other former addresses redirect.
+      const nodes = await keptNodeNumbers(trx, organ, catalog);
+      const byPath = await ensureCatalogPaths(trx, deps, actor, organ.id, nodes.nodes, nodes.reserveUpTo);
+      redirects += await recordNodeAddresses(trx, organ, nodes.nodes, byPath, `导入：栏目原网址（${opts.from}）`, at);
       const matterIds = await ensureDirectoryMatters(trx, organ.id, byPath, catalog, at);
       const idOf = new Map(targets);
       const ids: number[] = new Array<number>(items.length);
@@ -376,7 +386,7 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Im
         }
       }
       // Former addresses once every item has its page, so that none is taken for a redirect.
-      redirects = await recordItemAddresses(trx, organ, items, ids, `导入：原网址（${opts.from}）`, at);
+      redirects += await recordItemAddresses(trx, organ, items, ids, `导入：原网址（${opts.from}）`, at);
     });
     return redirects;
   } catch (e) {

@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import type { DialectName } from '../../../platform/db/dialect.ts';
+import type { Executor } from './executor.ts';
+
+/**
+ * The numbers of catalog nodes in their addresses (`/organs/CODE/catalog/N`) when an import keeps the
+ * numbers an export gave them (docs/import-export.md "Addresses"): which are taken, and moving the
+ * counter past them before any node is made, so that a new node never takes a number the file names.
+ */
+
+/** The organ of each of these node numbers that a node already has. */
+export async function nodeNumbersTaken(db: Executor, ids: number[]): Promise<Map<number, number>> {
+  const taken = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('catalog_nodes').select(['id', 'organ_id']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) taken.set(r.id, r.organ_id);
+  }
+  return taken;
+}
+
+/**
+ * Moves the node counter to at least `highest`, never back: nodes made afterwards without a number of
+ * their own get higher ones, and the nodes given theirs (at most `highest`) fit below. SQLite's
+ * AUTOINCREMENT keeps its counter in sqlite_sequence; PostgreSQL's serial in its sequence.
+ */
+export async function makeRoomForNodeNumbers(db: Executor, dialect: DialectName, highest: number): Promise<void> {
+  if (!(highest > 0)) return;
+  if (dialect === 'postgres') {
+    await sql`SELECT setval(pg_get_serial_sequence('catalog_nodes', 'id'), GREATEST(${highest}::bigint, (SELECT COALESCE(MAX(id), 0) FROM catalog_nodes), pg_sequence_last_value(pg_get_serial_sequence('catalog_nodes', 'id')::regclass)))`.execute(db);
+    return;
+  }
+  await sql`UPDATE sqlite_sequence SET seq = ${highest} WHERE name = 'catalog_nodes' AND seq < ${highest}`.execute(db);
+  await sql`INSERT INTO sqlite_sequence (name, seq) SELECT 'catalog_nodes', ${highest} WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'catalog_nodes')`.execute(db);
+}
