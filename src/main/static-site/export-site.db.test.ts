@@ -130,6 +130,32 @@ describeEachDialect('export-site: the portal as static files, written again only
     expect(fs.readFileSync(path.join(dir, '_redirects'), 'utf8')).not.toContain(oldScript);
   });
 
+  it('lists an old address as the old site wrote it besides its canonical key, and gives a GBK path no file', async () => {
+    // The old site's own link has id before cat; the table keeps the sorted key and that spelling.
+    await recordRedirect(deps.db, { fromPath: '/xxgk/content.jsp?id=88&cat=3', toPath: `/organs/${organ.code}/items/${withFile}`, reason: '测试' });
+    await recordRedirect(deps.db, { fromPath: '/xxgk/content.jsp?cat=3&id=88', toPath: `/organs/${organ.code}/items/${withFile}`, reason: '测试', spellings: ['http://www.qlx.gov.cn/xxgk/content.jsp?cat=3&id=88&#top', '/xxgk/content.jsp?id=89'] });
+    // 通知 in GBK, valid UTF-8 by chance.
+    await recordRedirect(deps.db, { fromPath: '/gzdt/%CD%A8%D6%AA_12.html', toPath: `/organs/${organ.code}/items/${withFile}`, reason: '测试' });
+    try {
+      const r = await exportSite(deps, { dir, publicUrl: null, now: deps.clock.now() });
+      expect(r.writtenFiles.filter((f) => f.startsWith('gzdt/') || f.startsWith('xxgk/'))).toEqual([]);
+      expect(fs.existsSync(path.join(dir, 'gzdt'))).toBe(false);
+      const map = fs.readFileSync(path.join(dir, 'nginx-redirects.conf'), 'utf8');
+      const to = `"/organs/${organ.code}/items/${withFile}/";`;
+      expect(map).toContain(`    "/xxgk/content.jsp?cat=3&id=88" ${to}`);
+      expect(map).toContain(`    "/xxgk/content.jsp?id=88&cat=3" ${to}`);
+      expect(map).toContain(`    "/xxgk/content.jsp?cat=3&id=88&" ${to}`);
+      expect(map).not.toContain('id=89');
+      expect(map).toContain(`    "/gzdt/%CD%A8%D6%AA_12.html" ${to}`);
+      expect(map).not.toMatch(/[\u0300-\u07ff]/);
+      const lists = fs.readFileSync(path.join(dir, '_redirects'), 'utf8');
+      expect(lists).toContain(`/xxgk/content.jsp id=88 cat=3 /organs/${organ.code}/items/${withFile}/ 301\n`);
+      expect(lists).toContain(`/xxgk/content.jsp cat=3 id=88 /organs/${organ.code}/items/${withFile}/ 301\n`);
+    } finally {
+      await deps.db.deleteFrom('redirects').where('from_path', 'in', ['/xxgk/content.jsp?cat=3&id=88', '/gzdt/%CD%A8%D6%AA_12.html']).execute();
+    }
+  });
+
   it('removes what is no longer public and refuses a folder it did not write', async () => {
     // Dropping the last page of the node: the second list page goes once a single page holds the list.
     const one = await exportSite(deps, { dir, organCode: other.code, publicUrl: 'https://gk.example.gov.cn', now: deps.clock.now() });

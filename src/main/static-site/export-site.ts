@@ -260,7 +260,7 @@ function writeRedirects(
       addFolders(pageFile);
       pages++;
     }
-    listed.push({ fromPath: r.fromPath, targetFile });
+    listed.push({ fromPath: r.fromPath, targetFile, spellings: r.spellings });
   }
   put(NETLIFY_REDIRECTS_FILE, Buffer.from(netlifyRedirects(listed)));
   put(NGINX_MAP_FILE, Buffer.from(nginxMap(listed)));

@@ -11,6 +11,10 @@ const LIST = [
   { fromPath: '/xxgk/content.jsp?id=88', targetFile: 'organs/qlx-zjj/items/5/index.html' },
   // An old site that wrote GBK in its addresses (%B9%AB%BF%AA is 公开 in GBK): not UTF-8, so no file can stand there.
   { fromPath: '/xxgk/%B9%AB%BF%AA.htm', targetFile: 'organs/qlx-zjj/items/6/index.page-2.html' },
+  // Stored with sorted parameters; the old site's own links had id first.
+  { fromPath: '/xxgk/content.jsp?cat=3&id=90', targetFile: 'organs/qlx-zjj/items/7/index.html', spellings: ['/xxgk/content.jsp?id=90&cat=3', '/xxgk/content.jsp?id=90&cat=3'] },
+  // 通知 in GBK, which is valid UTF-8 by chance ("֪ͨ"): no file either.
+  { fromPath: '/gzdt/%CD%A8%D6%AA_12.html', targetFile: 'organs/qlx-zjj/items/8/index.html' },
 ];
 
 describe('the portal\'s redirects in a static copy', () => {
@@ -21,6 +25,8 @@ describe('the portal\'s redirects in a static copy', () => {
     expect(redirectPageFile('/xxgk/content.jsp')).toBe('xxgk/content.jsp/index.html');
     expect(redirectPageFile('/xxgk/content.jsp?id=88')).toBeNull();
     expect(redirectPageFile('/xxgk/%B9%AB%BF%AA.htm')).toBeNull();
+    expect(redirectPageFile('/gzdt/%CD%A8%D6%AA_12.html')).toBeNull();
+    expect(redirectPageFile('/xxgk/%E9%80%9A%E7%9F%A5.html')).toBe('xxgk/通知.html');
     expect(redirectPageFile('/xxgk/..%2F..%2Fetc')).toBe('xxgk/.._.._etc/index.html');
   });
 
@@ -39,8 +45,18 @@ describe('the portal\'s redirects in a static copy', () => {
       '/organs/qlx-zjj/catalog/12 /organs/qlx-zjj/catalog/30/ 301',
       '/xxgk/%E9%80%9A%E7%9F%A5_88.html /organs/qlx-zjj/items/5/ 301',
       '/xxgk/%B9%AB%BF%AA.htm /organs/qlx-zjj/items/6/index.page-2.html 301',
+      '/gzdt/%CD%A8%D6%AA_12.html /organs/qlx-zjj/items/8/ 301',
       '/xxgk/content.jsp id=88 /organs/qlx-zjj/items/5/ 301',
+      '/xxgk/content.jsp cat=3 id=90 /organs/qlx-zjj/items/7/ 301',
+      '/xxgk/content.jsp id=90 cat=3 /organs/qlx-zjj/items/7/ 301',
     ]);
+  });
+
+  it('matches a GBK path that is UTF-8 by chance as requested, never by a name that is not UTF-8 text', () => {
+    const map = nginxMap(LIST);
+    expect(map).toContain('    "/gzdt/%CD%A8%D6%AA_12.html" "/organs/qlx-zjj/items/8/";');
+    expect(map).not.toMatch(/[\u0300-\u07ff]/);
+    expect(map.match(/id=90&cat=3/g)).toHaveLength(1);
   });
 
   it('makes nginx answer 301 for each old address, with or without a query', async () => {
@@ -68,6 +84,9 @@ describe('the portal\'s redirects in a static copy', () => {
       expect(await get('/xxgk/%E9%80%9A%E7%9F%A5_88.html')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/items/5/` });
       expect(await get('/xxgk/content.jsp?id=88')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/items/5/` });
       expect(await get('/xxgk/%B9%AB%BF%AA.htm')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/items/6/index.page-2.html` });
+      expect(await get('/xxgk/content.jsp?id=90&cat=3')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/items/7/` });
+      expect(await get('/xxgk/content.jsp?cat=3&id=90')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/items/7/` });
+      expect(await get('/gzdt/%CD%A8%D6%AA_12.html')).toEqual({ status: 301, location: `${base}/organs/qlx-zjj/items/8/` });
       expect((await get('/xxgk/content.jsp?id=89')).status).toBe(404);
     } finally {
       child.kill();

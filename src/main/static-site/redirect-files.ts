@@ -1,3 +1,4 @@
+import { gbkByChance } from '../../platform/zip/zip-entry-name.ts';
 import { fileForUrl, relativeLink } from './site-paths.ts';
 
 /**
@@ -5,8 +6,12 @@ import { fileForUrl, relativeLink } from './site-paths.ts';
  * at each old path that sends the reader on, and the lists web servers read to answer a real 301.
  */
 
-/** A redirect whose target is a file of the copy. */
-export type CopyRedirect = { fromPath: string; targetFile: string };
+/**
+ * A redirect whose target is a file of the copy. `spellings`: the old address as the old site wrote
+ * it where that differs from the canonical `fromPath` (`/xxgk/content.jsp?id=88&cat=3`), which
+ * browsers send as written, so the lists for web servers hold them too.
+ */
+export type CopyRedirect = { fromPath: string; targetFile: string; spellings?: string[] };
 
 export const NETLIFY_REDIRECTS_FILE = '_redirects';
 export const NGINX_MAP_FILE = 'nginx-redirects.conf';
@@ -17,8 +22,8 @@ export const hasQuery = (fromPath: string) => fromPath.includes('?');
 
 /**
  * The file of the copy that stands at an old path, or null when none can: an address with a query,
- * or one whose escapes are not UTF-8 (an old site's GBK addresses), which a static server would look
- * for under bytes no file name here has. A last segment ending in .html/.htm/.shtml keeps its name
+ * or one whose escapes are not UTF-8 (an old site's GBK addresses, also those that are valid UTF-8
+ * by chance, as 通知 `%CD%A8%D6%AA`), whose file name would not be UTF-8 text either. A last segment ending in .html/.htm/.shtml keeps its name
  * (`/xxgk/content_88.html` → `xxgk/content_88.html`); any other path becomes a folder's index.html
  * (`/organs/x/catalog/12` → `organs/x/catalog/12/index.html`), served for the path by a static server.
  */
@@ -60,18 +65,27 @@ export function targetAddress(targetFile: string): string {
   return `/${file.split('/').map((s) => encodeURIComponent(s)).join('/')}`;
 }
 
+/** Each old address once in every spelling: the canonical one and those the old site wrote. */
+function spelled(list: CopyRedirect[]): { fromPath: string; targetFile: string }[] {
+  return list.flatMap((r) => [r.fromPath, ...(r.spellings ?? [])].map((fromPath) => ({ fromPath, targetFile: r.targetFile })));
+}
+
+const unique = (lines: string[]) => [...new Set(lines)];
+
 /**
- * `_redirects` (Netlify, Cloudflare Pages and others that read its format): `old new 301` a line. An
+ * `_redirects` (Netlify, Cloudflare Pages and others that read its format): `old new 301` a line,
+ * for the canonical address and each spelling the old site wrote (deduplicated). An
  * old address with a query is written in Netlify's form `path name=value … new 301` (Cloudflare
  * Pages does not match queries and skips those lines); they come last, after every plain path.
  */
 export function netlifyRedirects(list: CopyRedirect[]): string {
-  const plain = list.filter((r) => !hasQuery(r.fromPath)).map((r) => `${netlifyPath(r.fromPath)} ${targetAddress(r.targetFile)} 301`);
-  const queried = list.filter((r) => hasQuery(r.fromPath)).map((r) => {
+  const all = spelled(list);
+  const plain = unique(all.filter((r) => !hasQuery(r.fromPath)).map((r) => `${netlifyPath(r.fromPath)} ${targetAddress(r.targetFile)} 301`));
+  const queried = unique(all.filter((r) => hasQuery(r.fromPath)).map((r) => {
     const [p, q] = splitQuery(r.fromPath);
     const params = q.split('&').filter(Boolean).map((pair) => pair.split('=').map((s) => asRequested(s).replace(/^:/, '%3A')).join('='));
     return `${netlifyPath(p)} ${params.join(' ')} ${targetAddress(r.targetFile)} 301`;
-  });
+  }));
   return [
     '# 政府信息公开网站静态副本的永久转向（由 gongkai export-site 生成，请勿手改；说明见平台文档 docs/static-site.md）',
     '# Permanent redirects of the static copy, written by gongkai export-site.',
@@ -82,30 +96,31 @@ export function netlifyRedirects(list: CopyRedirect[]): string {
 }
 
 /**
- * The nginx include for the `http {}` block: two maps from an old address to its new one. A plain
+ * The nginx include for the `http {}` block: two maps from an old address, in each of its spellings
+ * (deduplicated), to its new one. A plain
  * path is matched on `$uri` (nginx's decoded, normalised path, whatever query follows it); an old
  * address with a query, or whose escapes are not UTF-8, on `$request_uri`, the address exactly as
  * requested.
  */
 export function nginxMap(list: CopyRedirect[]): string {
-  const byUri: string[] = [];
-  const byRequest: string[] = [];
-  for (const r of list) {
+  const byUri = new Set<string>();
+  const byRequest = new Set<string>();
+  for (const r of spelled(list)) {
     const to = targetAddress(r.targetFile);
     const decoded = hasQuery(r.fromPath) ? null : decodedPath(r.fromPath);
-    if (decoded !== null && !/[\u0000-\u001f\u007f]/.test(decoded)) byUri.push(`    ${quote(decoded)} ${quote(to)};`);
-    else byRequest.push(`    ${quote(asRequested(r.fromPath))} ${quote(to)};`);
+    if (decoded !== null && !/[\u0000-\u001f\u007f]/.test(decoded)) byUri.add(`    ${quote(decoded)} ${quote(to)};`);
+    else byRequest.add(`    ${quote(asRequested(r.fromPath))} ${quote(to)};`);
   }
   return `# 政府信息公开网站静态副本的永久转向（由 gongkai export-site 生成，请勿手改；说明见平台文档 docs/static-site.md）。
 # 在 nginx 的 http {} 中 include 本文件，在该站点的 server {} 中 include ${NGINX_SERVER_FILE}。
 # Include this file in nginx's http {} block, and ${NGINX_SERVER_FILE} in the site's server {} block.
 map $uri $gongkai_moved {
     default "";
-${byUri.join('\n')}
+${[...byUri].join('\n')}
 }
 map $request_uri $gongkai_moved_request {
     default "";
-${byRequest.join('\n')}
+${[...byRequest].join('\n')}
 }
 `.replace(/\n\n+/g, '\n');
 }
@@ -127,13 +142,24 @@ function splitQuery(address: string): [string, string] {
   return q < 0 ? [address, ''] : [address.slice(0, q), address.slice(q + 1)];
 }
 
-/** The path with its escapes decoded, or null when they are not UTF-8. */
+/** The path with its escapes decoded, or null when they are not UTF-8, or are GBK that is UTF-8 by chance. */
 function decodedPath(address: string): string | null {
+  const path = splitQuery(address)[0];
+  let decoded: string;
   try {
-    return decodeURIComponent(splitQuery(address)[0]);
+    decoded = decodeURIComponent(path);
   } catch {
     return null;
   }
+  if (!/%[89a-f][0-9a-f]/i.test(path)) return decoded;
+  const bytes = Buffer.concat(path.split(/(%[0-9a-f]{2})/i).map((part) => (/^%[0-9a-f]{2}$/i.test(part) ? Buffer.from([parseInt(part.slice(1), 16)]) : Buffer.from(part))));
+  let gbk: string | null = null;
+  try {
+    gbk = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+  } catch {
+    gbk = null;
+  }
+  return gbkByChance(decoded, gbk) ? null : decoded;
 }
 
 /** An address as a browser sends it: every character outside printable ASCII in UTF-8 escapes, escapes in upper case. */

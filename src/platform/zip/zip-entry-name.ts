@@ -13,11 +13,18 @@ export function zipEntryName(raw: Uint8Array, flags: number, extra: Uint8Array =
   const gbk = decodeOrNull('gb18030', raw);
   const utf8 = decodeOrNull('utf-8', raw);
   if (utf8 === null) return gbk ?? new TextDecoder('gb18030').decode(raw);
-  // Short GBK names may also be valid UTF-8 by chance: 通知 (CD A8 D6 AA) reads as "֪ͨ". Such a
-  // reading has characters of U+0300–U+07FF (combining marks, Greek, Cyrillic, Hebrew, Arabic); when
-  // the GBK reading is all Chinese, it is the one meant.
-  if (/[\u0300-\u07ff]/.test(utf8) && gbk !== null && CHINESE_NAME.test(gbk)) return gbk;
-  return utf8;
+  // Short GBK names may also be valid UTF-8 by chance (gbkByChance below).
+  return gbkByChance(utf8, gbk) ? gbk! : utf8;
+}
+
+/**
+ * Whether bytes that are valid UTF-8 (read as `utf8`) are GBK all the same (read as `gbk`, null when
+ * they are not GB18030): short GBK text is often valid UTF-8 by chance — 通知 (CD A8 D6 AA) reads as
+ * "֪ͨ". Such a reading has characters of U+0300–U+07FF (combining marks, Greek, Cyrillic, Hebrew,
+ * Arabic); when the GBK reading is all Chinese, it is the one meant.
+ */
+export function gbkByChance(utf8: string, gbk: string | null): boolean {
+  return /[\u0300-\u07ff]/.test(utf8) && gbk !== null && CHINESE_NAME.test(gbk);
 }
 
 /** ASCII, CJK ideographs and punctuation, full-width forms. */

@@ -93,3 +93,17 @@ export function oldAddressOf(url: string): SiteAddress | null {
   if (!a || a.path === '/') return null;
   return a;
 }
+
+/**
+ * An old address as the old site wrote it, for a web server that matches it as browsers send it (a
+ * static copy's nginx map): the local part of a full URL or a path, without its fragment, otherwise
+ * untouched (`/xxgk/content.jsp?id=88&cat=3`). Null when it is no address of `oldAddressOf`.
+ */
+export function writtenAddressOf(url: string): string | null {
+  if (!oldAddressOf(url)) return null;
+  const v = url.trim();
+  const full = /^(https?):\/\/[^/?#\s]+(.*)$/i.exec(v);
+  const local = full ? (full[2].startsWith('/') ? full[2] : `/${full[2]}`) : v;
+  const hash = local.indexOf('#');
+  return hash >= 0 ? local.slice(0, hash) : local;
+}

@@ -1,14 +1,32 @@
 import { DomainError } from '../../../shared/domain-error.ts';
-import { addressKey, MAX_ADDRESS, siteAddressOf } from '../domain/redirect-address.ts';
+import { addressKey, MAX_ADDRESS, siteAddressOf, writtenAddressOf } from '../domain/redirect-address.ts';
 import type { Executor } from './executor.ts';
 
 /**
  * A permanent redirect of the portal: an old address answers 301 to its new path. `fromPath` is the
  * address as stored: a path, with its query string when it has one, in the canonical form of
  * domain/redirect-address.ts ('/xxgk/content.jsp?id=88'). `itemId`: the item a redirect to an item
- * page leads to; the portal acts on such a redirect only while the item is published.
+ * page leads to; the portal acts on such a redirect only while the item is published. `spellings`: the
+ * address as the old site wrote it where that differs from `fromPath` ('/xxgk/content.jsp?id=88&cat=3').
  */
-export type Redirect = { fromPath: string; toPath: string; reason: string; createdAt: string; itemId?: number | null };
+export type Redirect = { fromPath: string; toPath: string; reason: string; createdAt: string; itemId?: number | null; spellings: string[] };
+
+/** The spellings a row keeps (one a line). */
+export const spellingsOf = (column: string | null | undefined): string[] => (column ? column.split('\n').filter(Boolean) : []);
+
+/**
+ * The spellings to keep for the address `from`: those kept before and those given (paths or full
+ * URLs, as the old site wrote them) that stand for `from` and are not `from` itself; null for none.
+ */
+function keptSpellings(from: string, before: string[], given: string[]): string | null {
+  const list: string[] = [];
+  for (const s of [...before, ...given]) {
+    const written = writtenAddressOf(s);
+    const a = written ? siteAddressOf(written) : null;
+    if (written && a && addressKey(a) === from && written !== from && !list.includes(written)) list.push(written);
+  }
+  return list.length ? list.join('\n') : null;
+}
 
 /** An old address: a path of this site, with a query string if any (stored in its canonical form). */
 function checkFrom(address: string): string {
@@ -34,9 +52,13 @@ function checkTo(path: string): string {
  * a lookup is always one step: a target that itself redirects is replaced by its final target, and
  * every redirect that led to `fromPath` now leads to the new target. A redirect to itself or one that
  * would close a loop is refused (ERR_CATALOG_REDIRECT_LOOP). Recording the same `fromPath` again
- * replaces its target. `at` defaults to now. Call it inside the caller's transaction.
+ * replaces its target. `spellings` (and `fromPath` itself) as the old site wrote the address are kept
+ * beside the canonical key, added to those kept before. `at` defaults to now. Call it inside the
+ * caller's transaction.
  */
-export async function recordRedirect(db: Executor, r: { fromPath: string; toPath: string; reason: string; at?: string; itemId?: number | null }): Promise<void> {
+export async function recordRedirect(
+  db: Executor, r: { fromPath: string; toPath: string; reason: string; at?: string; itemId?: number | null; spellings?: string[] },
+): Promise<void> {
   const from = checkFrom(r.fromPath);
   let to = checkTo(r.toPath);
   let itemId = r.itemId ?? null;
@@ -47,8 +69,10 @@ export async function recordRedirect(db: Executor, r: { fromPath: string; toPath
   }
   const at = r.at ?? new Date().toISOString();
   const reason = String(r.reason ?? '').slice(0, 200);
+  const before = await db.selectFrom('redirects').select('spellings').where('from_path', '=', from).executeTakeFirst();
+  const spellings = keptSpellings(from, spellingsOf(before?.spellings), [r.fromPath, ...(r.spellings ?? [])]);
   await db.deleteFrom('redirects').where('from_path', '=', from).execute();
-  await db.insertInto('redirects').values({ from_path: from, to_path: to, reason, created_at: at, item_id: itemId }).execute();
+  await db.insertInto('redirects').values({ from_path: from, to_path: to, reason, created_at: at, item_id: itemId, spellings }).execute();
   await db.updateTable('redirects').set({ to_path: to, item_id: itemId }).where('to_path', '=', from).execute();
 }
 
@@ -87,5 +111,5 @@ export async function findRedirects(db: Executor, addresses: string[]): Promise<
 export async function redirectsTo(db: Executor, paths: string[]): Promise<Redirect[]> {
   if (paths.length === 0) return [];
   const rows = await db.selectFrom('redirects').selectAll().where('to_path', 'in', paths).orderBy('id').execute();
-  return rows.map((r) => ({ fromPath: r.from_path, toPath: r.to_path, reason: r.reason, createdAt: r.created_at, itemId: r.item_id }));
+  return rows.map((r) => ({ fromPath: r.from_path, toPath: r.to_path, reason: r.reason, createdAt: r.created_at, itemId: r.item_id, spellings: spellingsOf(r.spellings) }));
 }

@@ -42,11 +42,12 @@ export async function recordItemAddresses(db: Executor, organ: Organ, items: Par
   const taken = await itemNumbersTaken(db, [...new Set(pageItems.map((p) => p.id))]);
   let recorded = 0;
   for (const [i, item] of items.entries()) {
-    for (const from of item.oldPaths) {
+    for (const [j, from] of item.oldPaths.entries()) {
       if (from === pages[i]) continue;
       const page = itemOfPagePath(from);
       if (page && taken.has(page.id) && taken.get(page.id) === (await organIdOf(page.organCode))) continue;
-      await recordRedirect(db, { fromPath: from, toPath: pages[i], reason, at, itemId: ids[i] });
+      // The address as the file wrote it is kept too: a static copy's web server matches that spelling.
+      await recordRedirect(db, { fromPath: from, toPath: pages[i], reason, at, itemId: ids[i], spellings: [item.oldUrls[j]] });
       recorded++;
     }
   }
