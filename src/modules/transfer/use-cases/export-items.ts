@@ -63,7 +63,8 @@ export async function collectExport(deps: AppDeps, organCode: string, onProgress
     const graphic = attachments.findIndex((a) => a.id === publication.graphicAttachmentId);
     // Its addresses, so that an import elsewhere keeps every link (the page's number, or redirects).
     const page = itemPagePath(organ.code, id);
-    const addresses = [page, ...(await redirectsTo(deps.db, [page])).map((r) => r.fromPath)];
+    // An old address as the old site wrote it comes first: the import keeps that spelling of each address.
+    const addresses = [page, ...(await redirectsTo(deps.db, [page])).flatMap((r) => [...r.spellings, r.fromPath])];
     items.push({
       publication, catalogPaths: placed.map(pathOf), files, addresses,
       links: {

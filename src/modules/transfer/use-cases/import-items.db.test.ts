@@ -245,7 +245,7 @@ for (const dialect of DIALECTS) {
       const id = Number(/\/organs\/[^/]+\/items\/(\d+)$/.exec(to ?? '')?.[1]);
       const p = (await findPublication(deps.db, id))!;
       expect(p.title).toBe('关于城区供水管网改造的公告');
-      expect(p.bodyHtml).toBe('<p>因城区供水管网改造，</p>\n<p>部分路段停水。</p>');
+      expect(p.bodyHtml).toBe('<p>因城区供水管网改造，</p><p>部分路段停水。</p>');
     });
 
     it('an old site\'s addresses with a query string imported as drafts: the portal says the item is being moved until it is published, then redirects', async () => {
@@ -261,6 +261,9 @@ for (const dialect of DIALECTS) {
       const to = (await resolveRedirect(deps.db, '/xxgk/content.jsp?catid=12&id=88'))!;
       expect(to).toMatch(new RegExp(`^/organs/${organ.code}/items/\\d+$`));
       expect(await resolveRedirect(deps.db, '/module/download/downfile.jsp?classid=0&filename=%E8%A1%A5%E5%81%BF.doc')).toMatch(/\/items\/\d+$/);
+      // The address as the crawl list wrote it is kept beside its key, for a static copy's web server.
+      const spelled = await deps.db.selectFrom('redirects').select('spellings').where('from_path', '=', '/xxgk/content.jsp?catid=12&id=88').executeTakeFirst();
+      expect(spelled?.spellings).toBe('/xxgk/content.jsp?id=88&catid=12');
       const { app } = await buildTestApp(db);
       try {
         const before = await app.inject('/xxgk/content.jsp?id=88&catid=12');
@@ -352,6 +355,9 @@ for (const dialect of DIALECTS) {
           const r = await importItems(emptyDeps, system, copy.code, readItemFile(out.fileName, out.bytes), { mode: 'published', dryRun: false, attachments: files, from: out.fileName });
           expect(r.problems).toEqual([]);
           expect(r.items).toBe(5);
+          // The old site's spelling of an old address went with the export and is kept again.
+          const spelled = await emptyDeps.db.selectFrom('redirects').select('spellings').where('from_path', '=', `/xxgk/content.jsp?catid=${source.id}&id=88`).executeTakeFirst();
+          expect(spelled?.spellings).toBe(`/xxgk/content.jsp?id=88&catid=${source.id}`);
           const got = await portalOf(emptyDeps, (await findOrganByCode(emptyDeps.db, copy.code))!);
           // Each link by itself first (soft: every lost one is reported), so that a failure names what was lost.
           const item = (portal: typeof got, title: string) => portal.items.find((i) => i.title === title)!;
