@@ -51,4 +51,26 @@ describeEachDialect('an imported item says so in the back office', (db) => {
       await app.close();
     }
   });
+
+  it('an item that kept its number from an export does not list its own page as a 原网址', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps);
+      await createNode(deps, organ.id, { name: '通知公告' });
+      const admin = await createActor(deps, organ.code, 'organ_admin');
+      const kept = 700000 + organ.id;
+      const own = `/organs/${organ.code}/items/${kept}`;
+      const csv = ['标题,成文日期,发布日期,五公开,目录,正文,原网址', `关于公共租赁住房租金标准的通知,2019-03-01,2019-03-01,执行,通知公告,<p>正文。</p>,${own}；/xxgk/content.jsp?cat=3&id=188`].join('\n');
+      const r = await importItems(deps, admin.actor, organ.code, readItemFile('export.csv', new TextEncoder().encode(csv)), { mode: 'published', dryRun: false, attachments: null, from: 'export.csv' });
+      expect(r).toMatchObject({ ok: true, redirects: 1 });
+      const s = await loginAs(app, admin.username, admin.password);
+      const page = await app.inject({ method: 'GET', url: `/admin/publications/${kept}`, cookies: s.cookies });
+      expect(page.statusCode).toBe(200);
+      const record = /<p class="notice notice-info" id="imported">([\s\S]*?)<\/p>/.exec(page.body)?.[1] ?? '';
+      expect(record).toContain('原网址：<code>/xxgk/content.jsp?cat=3&amp;id=188</code>（已转向本信息的页面）');
+      expect(record).not.toContain(own);
+    } finally {
+      await app.close();
+    }
+  });
 });
