@@ -125,6 +125,31 @@ const WRAPPED = `<html><head><title>2021年城市建设工作要点 - 某某县�
 </div>
 </body></html>`;
 
+/** A 住建局 公示 in a 开普云-style template: a short lead, the 名单 as a table, a closing line, and 上一篇/下一篇 below. */
+const GONGSHI = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2025年第一批公共租赁住房配租名单公示-某某县住房和城乡建设局</title></head><body>
+<div class="head"><div class="logo">某某县住房和城乡建设局</div></div>
+<div class="container">
+ <div class="dqwz">当前位置：首页 &gt; 通知公告</div>
+ <h1 class="tit">2025年第一批公共租赁住房配租名单公示</h1>
+ <div class="fbxx">发布时间：2025-03-12　来源：住房保障股</div>
+ <div class="article-body">
+  <p style="text-indent:2em"><span style="font-family:仿宋_GB2312;font-size:16pt">经审核，以下5户符合配租条件，现予公示：</span></p>
+  <table border="1" cellspacing="0" cellpadding="0" width="600" style="border-collapse:collapse">
+   <tbody>
+    <tr><th style="width:60px">序号</th><th>姓名</th><th>家庭人口</th><th>月租金（元）</th></tr>
+    <tr><td>1</td><td>张某某</td><td>3</td><td>320</td></tr>
+    <tr><td>2</td><td>李某某</td><td>2</td><td>240</td></tr>
+    <tr><td>3</td><td>王某某</td><td>4</td><td>380</td></tr>
+    <tr><td>4</td><td>赵某某</td><td>1</td><td>160</td></tr>
+   </tbody>
+  </table>
+  <p style="text-indent:2em">公示期7天，联系电话：0771-1234567。</p>
+ </div>
+ <div class="prev-next"><p>上一篇：<a href="./t20250301_1.html">关于开展房屋安全隐患排查的通知</a></p><p>下一篇：<a href="./t20250320_3.html">住建局召开安全生产工作会议</a></p></div>
+</div>
+<div class="foot">版权所有：某某县住房和城乡建设局</div>
+</body></html>`;
+
 describe('a saved page of an old site', () => {
   it('TRS WCM: the 正文 is the TRS_Editor text, without the 信息索引 table, the title, the dates and the page tools', () => {
     const { title } = savedPageParts(TRS_WCM);
@@ -184,5 +209,47 @@ describe('a saved page of an old site', () => {
 
   it('a page that is only text keeps it', () => {
     expect(bodyLines('<html><body><p>第一段。</p><p>第二段。</p></body></html>')).toEqual(['第一段。', '第二段。']);
+  });
+
+  it('an article that is mostly a table (a 公示名单) keeps its table, in a container named article-body or none, without 上一篇/下一篇', () => {
+    for (const page of [GONGSHI, GONGSHI.replace('class="article-body"', 'class="gs-wrap"')]) {
+      const { title, contentHtml } = savedPageParts(page);
+      expect(title).toBe('2025年第一批公共租赁住房配租名单公示');
+      expect(contentHtml).toBe(
+        '<p>经审核，以下5户符合配租条件，现予公示：</p>'
+          + '<table><tbody><tr><th>序号</th><th>姓名</th><th>家庭人口</th><th>月租金（元）</th></tr><tr><td>1</td><td>张某某</td><td>3</td><td>320</td></tr>'
+          + '<tr><td>2</td><td>李某某</td><td>2</td><td>240</td></tr><tr><td>3</td><td>王某某</td><td>4</td><td>380</td></tr><tr><td>4</td><td>赵某某</td><td>1</td><td>160</td></tr></tbody></table>'
+          + '<p>公示期7天，联系电话：0771-1234567。</p>',
+      );
+    }
+  });
+
+  it('a table keeps its merged cells and a paragraph its alignment; styles, scripts and links to the old site are dropped', () => {
+    const page = `<html><body><div class="TRS_Editor"><p align="center"><b>某某小区棚户区改造项目征收补偿汇总表</b></p>
+<table class="MsoNormalTable"><tr><td rowspan="2" style="width:80px">户主</td><td colspan="2"><p class="MsoNormal">补偿金额（万元）</p></td></tr><tr><td>房屋</td><td>装修</td></tr>
+<tr><td onclick="alert(1)">陈某</td><td>35.6</td><td>4.2</td></tr></table>
+<p style="text-align:right"><a href="../../xxgk/index.html">某某县房屋征收办公室</a></p><script>var a=1;</script></div></body></html>`;
+    expect(savedPageParts(page).contentHtml).toBe(
+      '<p class="center"><b>某某小区棚户区改造项目征收补偿汇总表</b></p>'
+        + '<table><tbody><tr><td rowspan="2">户主</td><td colspan="2"><p>补偿金额（万元）</p></td></tr><tr><td>房屋</td><td>装修</td></tr><tr><td>陈某</td><td>35.6</td><td>4.2</td></tr></tbody></table>'
+        + '<p class="right">某某县房屋征收办公室</p>',
+    );
+  });
+
+  it('a 图片新闻 whose article is only a picture: the named container is the article, its picture listed, not the navigation', () => {
+    const page = '<html><head><title>县领导调研保障性住房建设</title></head><body><div class="nav">首页</div><div class="TRS_Editor"><p><img src="a.jpg"></p></div></body></html>';
+    expect(savedPageParts(page)).toEqual({ title: '县领导调研保障性住房建设', contentHtml: '', images: ['a.jpg'] });
+    const withText = page.replace('<p><img src="a.jpg"></p>', '<p style="text-align:center"><img src="./W020250210.jpg" width="600"></p><p>2月10日，县领导到城东保障房项目调研。</p>');
+    expect(savedPageParts(withText)).toMatchObject({ contentHtml: '<p>2月10日，县领导到城东保障房项目调研。</p>', images: ['./W020250210.jpg'] });
+  });
+
+  it('the date and source lines at the start of the article are left out', () => {
+    const page = '<html><head><title>关于2025年住房公积金缴存基数调整的通知</title></head><body><div class="detail"><h2>关于2025年住房公积金缴存基数调整的通知</h2><p class="date">2025-02-10</p><p>各缴存单位：根据有关规定，现将2025年度住房公积金缴存基数调整有关事项通知如下。</p><p>一、缴存基数为职工本人上一年度月平均工资。</p></div></body></html>';
+    expect(bodyLines(page)).toEqual(['各缴存单位：根据有关规定，现将2025年度住房公积金缴存基数调整有关事项通知如下。', '一、缴存基数为职工本人上一年度月平均工资。']);
+    const sourceLine = page.replace('<p class="date">2025-02-10</p>', '<p>发布日期：2025-08-01　来源：住房保障股　【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</p>');
+    expect(bodyLines(sourceLine)).toEqual(bodyLines(page));
+    // A line of the article that names a date in a sentence stays.
+    const kept = page.replace('<p class="date">2025-02-10</p>', '<p>发布日期：2025年2月10日起，新的缴存基数开始执行。</p>');
+    expect(bodyLines(kept)[0]).toBe('发布日期：2025年2月10日起，新的缴存基数开始执行。');
   });
 });
