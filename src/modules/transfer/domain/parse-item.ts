@@ -4,6 +4,7 @@ import {
   WITHHELD_REASONS, addressKey, oldAddressOf, publicationInputSchema, type PublicationInput,
 } from '../../catalog/index.ts';
 import { pathNames, splitAddresses, type ItemColumnKey } from './item-columns.ts';
+import { isPortalAddress } from './item-page-path.ts';
 import type { ItemRecord } from './item-records.ts';
 
 /** Imported items come in as published history or as drafts for the review chain. */
@@ -192,6 +193,7 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   for (const oldUrl of list('oldUrl').flatMap(splitAddresses)) {
     const oldPath = oldPathOf(oldUrl);
     if (!oldPath) problems.push(`原网址“${oldUrl.slice(0, 200)}”不是有效的网址（应以 http:// 或 https:// 开头，或为以 / 开头的路径，不能是网站首页）`);
+    else if (isPortalAddress(oldPath)) problems.push(`原网址“${oldUrl.slice(0, 200)}”的路径 ${oldPath.split('?')[0].slice(0, 100)} 是本平台自己的网址，访问时总由平台回答，不能转向本条信息；请核对原网址`);
     else if (!oldPaths.includes(oldPath)) {
       oldPaths.push(oldPath);
       oldUrls.push(oldUrl.trim());
