@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { progressReporter } from '../../../platform/cli/progress-bar.ts';
 import { isDomainError } from '../../../shared/domain-error.ts';
 import { systemActor } from '../../identity/index.ts';
+import type { Problem } from '../domain/item-records.ts';
 import { IMPORT_MODES, type ImportMode } from '../domain/parse-item.ts';
 import { attachmentSourceAt } from '../use-cases/attachment-source.ts';
 import { importItems, type ImportReport } from '../use-cases/import-items.ts';
@@ -20,6 +21,17 @@ FILE 为 JSON、CSV（UTF-8 或 GB18030）或 .xlsx，列见 docs/import-export.
 --as draft（默认）作为草稿导入，经审核后发布。任何一行有错误时不导入任何内容；--dry-run 只检查并列出所有错误。`;
 
 const MODE_LABEL: Record<ImportMode, string> = { published: '已发布信息', draft: '草稿' };
+
+/**
+ * Who imports from the command line: the item's import record adds the file
+ * (由 系统：命令行 从文件“items.csv”导入), so the label does not name it again.
+ */
+export const CLI_IMPORTER = systemActor('命令行');
+
+/** What the import leaves out of rows it takes (an old page's pictures), printed after its report. */
+function printWarnings(warnings: Problem[], io: TransferIo): void {
+  if (warnings.length) io.stderr(`注意：${warnings.length} 处内容未导入：\n${warnings.map((w) => `  ${w.at}：${w.message}`).join('\n')}\n`);
+}
 
 /** Prints a report: every problem (exit 1), or what a dry run found or an import wrote (exit 0). */
 export function printImportReport(r: ImportReport, organCode: string, io: TransferIo): number {
@@ -69,11 +81,13 @@ export async function runImportItemsCommand(what: 'items' | 'site', argv: string
     const attachmentsAt = args.text('attachments') ?? (what === 'site' ? pages : undefined);
     const attachments = attachmentsAt ? attachmentSourceAt(attachmentsAt) : null;
     const items = what === 'site' ? readSiteCrawl(bytes, pages!) : readItemFile(path.basename(file), bytes);
-    const report = await importItems(deps, systemActor(`命令行导入 ${path.basename(file)}`), organ!, items, {
+    const report = await importItems(deps, CLI_IMPORTER, organ!, items, {
       mode, dryRun: args.has('dry-run'), attachments, from: path.basename(file),
       onProgress: (phase, done, total) => (phase === 'check' ? check : write)(done, total),
     });
-    return printImportReport(report, organ!, io);
+    const code = printImportReport(report, organ!, io);
+    if ('warnings' in items) printWarnings(items.warnings, io);
+    return code;
   } catch (e) {
     if (!isDomainError(e)) throw e;
     io.stderr(`错误（${e.code}）：${e.message}\n`);
