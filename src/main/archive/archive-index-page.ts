@@ -27,7 +27,7 @@ ${s.rows.map((r) => `<tr>${r.cells.map((c) => `<td>${esc(c)}</td>`).join('')}<td
 <body>
 <main>
 <h1>${esc(a.organName)}${a.year}年政府信息公开归档</h1>
-<p>机关代码 ${esc(a.organCode)}；生成时间 ${esc(a.createdAt)}（UTC）。每个文件的 SHA-256 校验值和大小列在 <a href="manifest.json">manifest.json</a>，目录结构见平台文档 docs/archive-format.md。</p>
+<p>机关代码 ${esc(a.organCode)}；生成时间 ${esc(a.createdAt)}（UTC）。每个文件的 SHA-256 校验值和大小列在 <a href="manifest.json">manifest.json</a>；目录结构、各字段的含义和代码表（如 <code>proactive</code> 主动公开）见本归档中的 <a href="FORMAT.md">FORMAT.md</a>。</p>
 <p><strong>本归档含申请人、来信人的个人信息，供本机关档案保管使用，不得公开。</strong></p>
 ${body}
 </main>

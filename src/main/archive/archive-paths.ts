@@ -5,6 +5,7 @@
 export const ARCHIVE_PATHS = {
   index: 'index.html',
   manifest: 'manifest.json',
+  format: 'FORMAT.md',
   itemMetadata: (folder: string) => `items/${folder}/metadata.json`,
   itemBody: (folder: string) => `items/${folder}/body.html`,
   itemAttachment: (folder: string, name: string) => `items/${folder}/attachments/${name}`,

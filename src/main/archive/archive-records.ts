@@ -1,4 +1,5 @@
-import type { Attachment, Publication } from '../../modules/catalog/index.ts';
+import type { Attachment, ImportRecord, Publication } from '../../modules/catalog/index.ts';
+import { IMPORT_MODE_LABELS } from './archive-codes.ts';
 
 /**
  * The archive's JSON records (docs/archive-format.md): what a record says, in terms that hold outside
@@ -43,15 +44,30 @@ const ITEM_FIELDS: Record<keyof Publication, 'keep' | 'named' | 'drop'> = {
   id: 'drop', organId: 'drop', viewCount: 'drop',
 };
 
-/** metadata.json: the item as published, its placements, links and attachments named as above. */
-export function itemRecord(p: Publication, attachments: ArchivedAttachment[], names: ItemNames): Record<string, unknown> {
+/**
+ * metadata.json: the item as published, its placements, links and attachments named as above, and
+ * for an item brought in by a content import where it came from (`imported`, null for one made here).
+ */
+export function itemRecord(p: Publication, attachments: ArchivedAttachment[], names: ItemNames, imported: ImportRecord | null = null): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, how] of Object.entries(ITEM_FIELDS) as [keyof Publication, string][]) {
     if (how === 'keep') out[key] = p[key];
     else if (how === 'named') Object.assign(out, namedItemField(key, p, attachments, names));
   }
   out.attachments = attachments.map((a) => ({ path: a.path, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, sha256: a.sha256, uploadedAt: a.uploadedAt }));
+  out.imported = imported && {
+    at: imported.at, by: imported.by, file: imported.from, mode: imported.mode, modeLabel: imported.mode === null ? null : IMPORT_MODE_LABELS[imported.mode], oldUrls: imported.oldUrls,
+  };
   return out;
+}
+
+/** The import as the first step of an item's sign-offs (verb `import`). */
+function importStep(imported: ImportRecord): Record<string, unknown> {
+  const mode = imported.mode === null ? '' : `，${IMPORT_MODE_LABELS[imported.mode]}`;
+  return {
+    verb: 'import', verbName: '导入', stageNumber: null, stageName: null, role: null, roleName: null, person: imported.by,
+    comment: `从文件“${imported.from}”导入${mode}`, itemVersion: 1, decidedAt: imported.at,
+  };
 }
 
 function namedItemField(key: keyof Publication, p: Publication, attachments: ArchivedAttachment[], names: ItemNames): Record<string, unknown> {
@@ -73,9 +89,12 @@ type DecisionRow = {
   verb: string; stage_position: number | null; stage_name: string | null; role: string | null; comment: string; user_label: string; publication_version: number; decided_at: string;
 };
 
-/** sign-offs.json: the 保密审查表's answers and every decision of the review chain, by the names recorded with them. */
+/**
+ * sign-offs.json: the 保密审查表's answers and every decision of the review chain, by the names
+ * recorded with them; an imported item's import comes first.
+ */
 export function signOffsRecord(
-  item: ItemRef, form: ReviewFormLike | null, decisions: DecisionRow[], labels: { verb: (v: string) => string; role: (r: string) => string },
+  item: ItemRef, form: ReviewFormLike | null, decisions: DecisionRow[], labels: { verb: (v: string) => string; role: (r: string) => string }, imported: ImportRecord | null = null,
 ): Record<string, unknown> {
   return {
     item,
@@ -83,11 +102,11 @@ export function signOffsRecord(
       secrecyLevel: form.secrecyLevel, involvesPersonalInfo: form.involvesPersonalInfo, avoidanceNote: form.avoidanceNote,
       scanFindings: form.scanFindings.map((f) => plainRecord(f, NO_NAMES)), scanJustification: form.scanJustification, scannedAt: form.scannedAt,
     },
-    signOffs: decisions.map((d) => ({
+    signOffs: [...(imported ? [importStep(imported)] : []), ...decisions.map((d) => ({
       verb: d.verb, verbName: labels.verb(d.verb), stageNumber: d.stage_position === null ? null : d.stage_position + 1, stageName: d.stage_name,
       role: d.role, roleName: d.role === null ? null : labels.role(d.role), person: d.user_label, comment: d.comment, itemVersion: d.publication_version,
       decidedAt: d.decided_at,
-    })),
+    }))],
   };
 }
 

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/app-deps.ts';
 import { renderDocumentDocx, renderDocumentPdf } from '../../platform/documents/index.ts';
 import { DomainError } from '../../shared/domain-error.ts';
 import {
-  attachmentPath, findCatalogNode, findPublication, listAttachments, listCatalogNodes, listDirectoryMatters, listOrgans, matterCode, organByCode, publishedIdsInYear,
+  attachmentPath, findCatalogNode, findPublication, importRecordOf, listAttachments, listCatalogNodes, listDirectoryMatters, listOrgans, matterCode, organByCode, publishedIdsInYear,
   type CatalogNode, type Organ, type Publication,
 } from '../../modules/catalog/index.ts';
 import { decisionsFor, loadForm, REVIEW_ROLE_LABELS, reviewFormModel, VERB_LABELS } from '../../modules/review/index.ts';
@@ -15,6 +15,7 @@ import { listUsers, systemActor } from '../../modules/identity/index.ts';
 import { sha256 } from '../static-site/export-manifest.ts';
 import { ARCHIVE_PATHS as P, safeName, uniqueNames } from './archive-paths.ts';
 import { archiveIndexPage, type IndexSection } from './archive-index-page.ts';
+import { formatDescription, formatGuide } from './archive-codes.ts';
 import { itemRecord, plainRecord, signOffsRecord, type ArchiveNames, type ArchivedAttachment, type ItemRef } from './archive-records.ts';
 
 export const ARCHIVE_FORMAT = 'gongkai-archive/2';
@@ -68,6 +69,7 @@ export async function writeArchive(deps: AppDeps, opts: ArchiveOptions): Promise
     title: '政府信息公开工作年度报告', note: report.published ? `已公布（${report.state}）` : `尚未公布：${report.state}`,
     rows: [{ cells: [`${organ.name}${opts.year}年政府信息公开工作年度报告`], links: (['pdf', 'docx', 'html', 'json'] as const).map((ext) => ({ label: ext.toUpperCase(), href: P.annualReport(opts.year, ext) })) }],
   }];
+  put(P.format, Buffer.from(formatGuide(formatDescription())));
   put(P.index, Buffer.from(archiveIndexPage({ organName: organ.name, organCode: organ.code, year: opts.year, createdAt, sections })));
   const manifest = {
     format: ARCHIVE_FORMAT,
@@ -136,7 +138,8 @@ async function archiveItems(deps: AppDeps, organ: Organ, year: number, put: Put,
       archived.push({ id: a.id, path: rel, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, sha256: sha256(bytes), uploadedAt: a.createdAt });
       links.push({ label: `附件：${a.fileName}`, href: rel });
     }
-    put(P.itemMetadata(folder), json(itemRecord(p, archived, { ...itemNames, catalogPath })));
+    const imported = await importRecordOf(deps.db, p.id);
+    put(P.itemMetadata(folder), json(itemRecord(p, archived, { ...itemNames, catalogPath }, imported)));
     put(P.itemBody(folder), Buffer.from(`<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(p.title)}</title></head><body>\n<h1>${escapeHtml(p.title)}</h1>\n${p.bodyHtml}\n</body></html>\n`));
     const form = await loadForm(deps.db, p.id);
     const model = await reviewFormModel(deps, p.id);
@@ -147,7 +150,7 @@ async function archiveItems(deps: AppDeps, organ: Organ, year: number, put: Put,
     }
     const decisions = await decisionsFor(deps.db, p.id);
     const labels = { verb: (v: string) => (VERB_LABELS as Record<string, string>)[v] ?? v, role: (r: string) => (REVIEW_ROLE_LABELS as Record<string, string>)[r] ?? r };
-    put(P.itemSignOffs(folder), json(signOffsRecord(refs.get(p.id)!, form, decisions, labels)));
+    put(P.itemSignOffs(folder), json(signOffsRecord(refs.get(p.id)!, form, decisions, labels, imported)));
     links.push({ label: '签批记录', href: P.itemSignOffs(folder) });
     rows.push({ cells: [p.indexNumber ?? '', p.title, p.publishedOn ?? ''], links });
     if (++done % 100 === 0) say(`归档：已写入 ${done} 条公开信息`);
