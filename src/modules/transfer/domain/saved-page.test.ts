@@ -236,6 +236,11 @@ describe('a saved page of an old site', () => {
     );
   });
 
+  it('a table of documents with 文号 and 发布日期 columns is the article\'s, not a 信息索引 table', () => {
+    const page = '<html><body><h1>规范性文件清理结果</h1><div class="zoom"><p>经清理，以下文件继续有效：</p><table><tr><th>文件名称</th><th>文号</th><th>发布日期</th></tr><tr><td>某某县公共租赁住房管理办法</td><td>岚政办〔2019〕12号</td><td>2019-03-01</td></tr></table></div></body></html>';
+    expect(bodyLines(page)).toEqual(['经清理，以下文件继续有效：', '文件名称\t文号\t发布日期', '某某县公共租赁住房管理办法\t岚政办〔2019〕12号\t2019-03-01']);
+  });
+
   it('a 图片新闻 whose article is only a picture: the named container is the article, its picture listed, not the navigation', () => {
     const page = '<html><head><title>县领导调研保障性住房建设</title></head><body><div class="nav">首页</div><div class="TRS_Editor"><p><img src="a.jpg"></p></div></body></html>';
     expect(savedPageParts(page)).toEqual({ title: '县领导调研保障性住房建设', contentHtml: '', images: ['a.jpg'] });
@@ -251,5 +256,7 @@ describe('a saved page of an old site', () => {
     // A line of the article that names a date in a sentence stays.
     const kept = page.replace('<p class="date">2025-02-10</p>', '<p>发布日期：2025年2月10日起，新的缴存基数开始执行。</p>');
     expect(bodyLines(kept)[0]).toBe('发布日期：2025年2月10日起，新的缴存基数开始执行。');
+    const meeting = page.replace('<p class="date">2025-02-10</p>', '<p>时间：2025年3月1日上午9时</p>');
+    expect(bodyLines(meeting)[0]).toBe('时间：2025年3月1日上午9时');
   });
 });

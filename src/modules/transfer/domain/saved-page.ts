@@ -52,7 +52,7 @@ const RELATED = /^(相关链接|相关文章|相关阅读|相关信息|相关新
 const INDEX_LABELS = ['索引号', '发布机构', '成文日期', '主题分类', '发布日期', '文号', '公开方式', '公开时限', '有效性'];
 /** A line of the page's date and source: a lone date, or 发布日期：… 来源：… 【字体：大 中 小】 and the like. */
 const DATE_ONLY = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\d{1,2}:\d{2}(:\d{2})?)?$/;
-const META_LINE = /^[【\[［(（]?(发布日期|发布时间|日期|时间|来源|信息来源|文章来源|作者|编辑|责任编辑|发布者|发布人|浏览次数|点击数|点击次数|阅读次数|访问次数|浏览量|字体|字号|分享|分享到)[：:]/;
+const META_LINE = /^[【\[［(（]?(发布日期|发布时间|更新时间|来源|信息来源|文章来源|作者|编辑|责任编辑|发布者|发布人|浏览次数|点击数|点击次数|阅读次数|访问次数|浏览量|字体|字号|分享|分享到)[：:]/;
 const TOOL_LINE = /^([【\[［(（]?\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|分享到?|字体|字号|大|中|小|默认)\s*[：:】\]］)）]?\s*[|｜]?\s*)+$/;
 
 const isEl = (n: Node): n is El => DomUtils.isTag(n);
@@ -81,7 +81,11 @@ function isFurnitureText(e: El): boolean {
     const linked = DomUtils.findAll((d) => d.name === 'a', e.children).reduce((n, a) => n + lengthOf(a), 0);
     if (linked >= 0.6 * (t.length - (RELATED.exec(t)?.[0].length ?? 0))) return true;
   }
-  return e.name === 'table' && INDEX_LABELS.filter((l) => t.includes(l)).length >= 2 && !DomUtils.existsOne((d) => d.name === 'table', e.children);
+  if (e.name !== 'table' || DomUtils.existsOne((d) => d.name === 'table', e.children)) return false;
+  // Labels with their colons (索引号：…), or a short table led by 索引号 — not a list of documents with 文号 and 发布日期 columns.
+  const labelled = INDEX_LABELS.filter((l) => t.includes(`${l}：`) || t.includes(`${l}:`)).length;
+  const rows = DomUtils.findAll((d) => d.name === 'tr', e.children).length;
+  return labelled >= 2 || (t.includes('索引号') && INDEX_LABELS.filter((l) => t.includes(l)).length >= 2 && rows <= 6);
 }
 
 /** A table of data (a 公示名单), not a layout table: it holds no other table and no container of paragraphs. */
