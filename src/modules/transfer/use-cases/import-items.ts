@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
-  linkImportedItem, listCatalogNodes, redirectOwners, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
+  linkImportedItem, listCatalogNodes, nodePaths, redirectOwners, type RedirectOwner, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
   checkAttachmentFile, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
@@ -97,7 +97,7 @@ function catalogNodesOf(records: CatalogRecord[] | null, problems: Problem[]): F
     }
     if (names.length === 0) problems.push({ at: r.at, message: '缺少栏目路径' });
     else if (names.some((n) => n.length > 60)) problems.push({ at: r.at, message: '栏目名称不能超过 60 个字符' });
-    else nodes.push({ path: names, description: r.description.trim().slice(0, 500), isStandardDirectory: r.standardArea.trim() !== '', standardArea: r.standardArea.trim() || null, matters, oldPaths });
+    else nodes.push({ at: r.at, path: names, description: r.description.trim().slice(0, 500), isStandardDirectory: r.standardArea.trim() !== '', standardArea: r.standardArea.trim() || null, matters, oldPaths });
   }
   return nodes;
 }
@@ -224,6 +224,7 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
     if (parts.indexNumber && taken.has(parts.indexNumber)) add(at, `索引号“${parts.indexNumber}”已被本系统中的其他信息使用`);
   }
   await checkOldAddressOwners(deps, rows, add);
+  await checkNodeAddressOwners(deps, organ, catalog, (path) => existing.find((n) => pathOf(n.id) === path)?.id ?? null, add);
   const matterChoices = await matterChoicesOf(deps, organ, catalog, pathOf);
   const targets = await checkLinks(deps, organ, rows, inFile, matterChoices, opts.mode, add);
   opts.onProgress?.('check', total, total);
@@ -250,8 +251,33 @@ async function checkOldAddressOwners(deps: AppDeps, rows: CheckedRow[], add: (at
       if (!owner || owner.gone) continue;
       const item = owner.item;
       if (item && parts.indexNumber && item.indexNumber === parts.indexNumber) continue;
-      if (item) add(at, `原网址“${oldPath}”已是信息《${item.title}》（${item.indexNumber ? `索引号 ${item.indexNumber}` : `编号 ${item.id}`}）的原网址`);
-      else add(at, `原网址“${oldPath}”已转向本站的 ${owner.toPath}`);
+      add(at, ownedAddress(owner));
+    }
+  }
+}
+
+/** The problem of an old address that already leads elsewhere. */
+function ownedAddress(owner: RedirectOwner): string {
+  const item = owner.item;
+  if (item) return `原网址“${owner.fromPath}”已是信息《${item.title}》（${item.indexNumber ? `索引号 ${item.indexNumber}` : `编号 ${item.id}`}）的原网址`;
+  return `原网址“${owner.fromPath}”已转向本站的 ${owner.toPath}`;
+}
+
+/**
+ * The same for the catalog's nodes: a node's former address that already redirects anywhere but to
+ * that node's page (a node the organ has, by its path) is refused on the node's entry.
+ */
+async function checkNodeAddressOwners(
+  deps: AppDeps, organ: Organ, catalog: FileNode[], existingId: (path: string) => number | null, add: (at: string, message: string) => void,
+): Promise<void> {
+  const owners = await redirectOwners(deps.db, [...new Set(catalog.flatMap((n) => n.oldPaths))]);
+  if (owners.size === 0) return;
+  for (const node of catalog) {
+    const id = existingId(node.path.join('/'));
+    const page = id === null ? null : nodePaths(organ.code, id)[0];
+    for (const oldPath of node.oldPaths) {
+      const owner = owners.get(oldPath);
+      if (owner && !owner.gone && owner.toPath !== page) add(node.at, ownedAddress(owner));
     }
   }
 }

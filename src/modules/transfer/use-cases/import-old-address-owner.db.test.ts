@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS } from '../../../../test/support/db.ts';
 import { buildDeps, createNode, createOrgan, system } from '../../../../test/support/factories.ts';
-import { findPublication, resolveRedirect, type Organ } from '../../catalog/index.ts';
+import { findPublication, listCatalogNodes, recordRedirect, resolveRedirect, type Organ } from '../../catalog/index.ts';
 import { importItems } from './import-items.ts';
 import { readItemFile } from './read-item-file.ts';
 
@@ -48,6 +48,20 @@ for (const dialect of DIALECTS) {
       expect({ items: await count('publications'), redirects: await count('redirects') }).toEqual(before);
       expect(await resolveRedirect(deps.db, '/xxgk/content.jsp?cat=3&id=88')).toBe(owner);
       expect((await findPublication(deps.db, Number(owner.split('/').pop())))!.title).toBe('住建局召开安全生产会议');
+    });
+
+    it('refuses a catalog node\'s former address that already leads elsewhere; one that leads to that very node is no problem', async () => {
+      const news = (await listCatalogNodes(deps.db, organ.id)).find((n) => n.name === '工作动态')!;
+      await recordRedirect(deps.db, { fromPath: '/xxgk/list.jsp?cat=9', toPath: `/organs/${organ.code}/catalog/${news.id}`, reason: '旧网站地址' });
+      const before = await count('redirects');
+      const json = (addresses: string[]) => readItemFile('c.json', Buffer.from(JSON.stringify({ catalog: [{ path: '工作动态', addresses }, { path: '通知公告', addresses: ['/xxgk/list.jsp?cat=9'] }], items: [] })));
+      const r = await importItems(deps, system, organ.code, json(['/xxgk/list.jsp?cat=9', 'http://old.example.gov.cn/xxgk/content.jsp?cat=3&id=88']), { mode: 'published', dryRun: false, attachments: null, from: 'c.json' });
+      expect(r.problems).toEqual([
+        { at: '目录第1项', message: '原网址“/xxgk/content.jsp?cat=3&id=88”已是信息《住建局召开安全生产会议》（索引号 Q1/2020-00088）的原网址' },
+        { at: '目录第2项', message: `原网址“/xxgk/list.jsp?cat=9”已转向本站的 /organs/${organ.code}/catalog/${news.id}` },
+      ]);
+      expect(await count('redirects')).toBe(before);
+      expect((await listCatalogNodes(deps.db, organ.id)).map((n) => n.name)).not.toContain('通知公告');
     });
 
     it('the same item imported again with its own old address is refused by its 索引号 alone', async () => {

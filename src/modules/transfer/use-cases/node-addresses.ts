@@ -9,8 +9,8 @@ import { dropRedirectsFrom, findOrganByCode, listCatalogNodes, nodeNumbersTaken,
  * address answers 301 to the node's page; a former node page's two feeds answer 301 to the new feeds.
  */
 
-/** A node of the file with its former addresses (canonical keys). */
-export type FileNode = ImportedNode & { oldPaths: string[] };
+/** A node of the file with its place in the file and its former addresses (canonical keys). */
+export type FileNode = ImportedNode & { at: string; oldPaths: string[] };
 
 /** The organ code and node number of a node page's address ('/organs/zjj/catalog/17'), or null. */
 export function nodeOfPagePath(address: string): { organCode: string; id: number } | null {
