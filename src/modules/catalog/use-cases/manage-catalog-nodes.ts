@@ -8,6 +8,7 @@ import { insertCatalogChange } from '../storage/catalog-changes-repository.ts';
 import {
   deleteCatalogNode, findCatalogNode, hasChildNodes, hasPlacements, insertCatalogNode, listCatalogNodes, updateCatalogNodeRow, type CatalogNode,
 } from '../storage/catalog-nodes-repository.ts';
+import { mattersOfNode } from '../storage/directory-matters-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { audit } from './audit-helper.ts';
 import { requireRoleOnOrgan } from './authorize.ts';
@@ -116,9 +117,12 @@ export async function removeCatalogNode(deps: AppDeps, actor: Actor, nodeId: num
         httpStatus: 409, reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_NODE_NOT_EMPTY', message })),
       });
     }
+    // A standard-directory node's 事项 go with it: the audit entry names them, so supervision's count
+    // of missing 事项 never drops without a trace of what was removed and by whom.
+    const matters = (await mattersOfNode(trx, nodeId)).map((m) => ({ templateId: m.templateId, key: m.key, name: m.name, legalBasis: m.legalBasis, timeLimit: m.timeLimit }));
     await deleteCatalogNode(trx, nodeId);
     const at = deps.clock.now().toISOString();
-    await audit(trx, deps, actor, at, { action: 'catalog_node.remove', entityType: 'catalog_node', entityId: nodeId, organId: node.organId, before: node });
+    await audit(trx, deps, actor, at, { action: 'catalog_node.remove', entityType: 'catalog_node', entityId: nodeId, organId: node.organId, before: matters.length ? { ...node, matters } : node });
     await catalogChanged(trx, node.organId, at);
   });
 }

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { buildDeps, createActor, createDraft, createNode, createOrgan, createPublished, system } from '../../../../test/support/factories.ts';
-import { listCatalogNodes, findPublication, updatePublication } from '../index.ts';
+import { listCatalogNodes, findPublication, removeCatalogNode, updatePublication } from '../index.ts';
 import { listDirectoryMatters } from '../storage/directory-matters-repository.ts';
 import { findDirectoryTemplate, listDirectoryTemplates, readDirectoryTemplateFile } from './directory-templates.ts';
 import { importStandardDirectory } from './import-standard-directory.ts';
@@ -129,3 +129,22 @@ describeEachDialect('standard directory templates', (db) => {
 function draftInput(p: { title: string; formedOn: string; stage: string; nodeIds: number[] }) {
   return { title: p.title, formedOn: p.formedOn, stage: p.stage, nodeIds: p.nodeIds };
 }
+
+describeEachDialect('removing a standard-directory node', (db) => {
+  it('records the 事项 that go with it, so supervision\'s missing count never drops without a trace', async () => {
+    const d = buildDeps(db());
+    const organ = await createOrgan(d);
+    const keyAreas = await createNode(d, organ.id, { name: '重点领域' });
+    await importStandardDirectory(d, system, organ.id, findDirectoryTemplate('zhujian-baozhangxing-zhufang'), keyAreas);
+    const node = (await listCatalogNodes(d.db, organ.id)).find((n) => n.name === '分配与补贴')!;
+    const names = (await listDirectoryMatters(d.db, organ.id)).filter((m) => m.nodeId === node.id).map((m) => m.name);
+    expect(names.length).toBeGreaterThan(0);
+    await removeCatalogNode(d, system, node.id);
+    expect((await listDirectoryMatters(d.db, organ.id)).filter((m) => m.nodeId === node.id)).toEqual([]);
+    const entry = await d.db.selectFrom('audit_events').select('before_json').where('action', '=', 'catalog_node.remove').where('entity_id', '=', String(node.id)).executeTakeFirstOrThrow();
+    const before = JSON.parse(entry.before_json!) as { name: string; matters: { name: string; key: string; templateId: string }[] };
+    expect(before.name).toBe('分配与补贴');
+    expect(before.matters.map((m) => m.name)).toEqual(names);
+    expect(before.matters[0]).toMatchObject({ templateId: 'zhujian-baozhangxing-zhufang', key: expect.any(String) });
+  });
+});

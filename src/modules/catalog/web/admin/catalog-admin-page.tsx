@@ -75,7 +75,7 @@ export function CatalogAdminPage({ scope, organ, tree, nodes, errors, values, ed
             <a href={`${base}/changes?nodeId=${n.id}`} aria-label={`调整栏目 ${n.name}（改名、移动、合并、拆分）`}>调整</a>
             {i > 0 && <form class="inline-form" method="post" action={`${base}/${n.id}/up`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`上移 ${n.name}`}>上移</button></form>}
             {i < list.length - 1 && <form class="inline-form" method="post" action={`${base}/${n.id}/down`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`下移 ${n.name}`}>下移</button></form>}
-            <form class="inline-form" method="post" action={`${base}/${n.id}/delete`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`删除 ${n.name}`}>删除</button></form>
+            <form class="inline-form" method="post" action={`${base}/${n.id}/delete`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`删除 ${n.name}${(matters.get(n.id) ?? []).length ? `（连同其 ${(matters.get(n.id) ?? []).length} 项标准目录事项，记入审计日志）` : ''}`}>删除</button></form>
           </span>
           {n.children.length > 0 && renderTree(n.children)}
         </li>
