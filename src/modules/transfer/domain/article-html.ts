@@ -1,13 +1,13 @@
 import { DomUtils, type parseDocument } from 'htmlparser2';
-import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
 
 /**
  * The HTML an item keeps of an old page's article (docs/import-export.md "Moving from an old
  * website"): its paragraphs, headings, lists and tables (rows, header cells, merged cells), bold and
  * italic text, and links to other sites; text outside any block becomes a paragraph. Styles, fonts,
  * classes and the CMS's own markup are dropped (a right-aligned or centred paragraph keeps that), and
- * the result passes the editor's own allowlist (sanitizeRichText). Pictures are not kept — their file
- * is on the old site — but listed, so the import can say so.
+ * the caller passes the result through the editor's own allowlist (sanitizeRichText, in the use case,
+ * so domain code stays pure). Pictures are not kept — their file is on the old site — but listed, so
+ * the import can say so.
  */
 
 type Node = ReturnType<typeof parseDocument>['children'][number];
@@ -161,6 +161,6 @@ export function articleHtml(root: El): { html: string; images: string[] } {
     return `<table>${caption ? `<caption>${caption}</caption>` : ''}<tbody>${rows.join('')}</tbody></table>`;
   }
 
-  const html = sanitizeRichText(blocks(root.children));
+  const html = blocks(root.children);
   return { html, images: images.filter(Boolean) };
 }

@@ -7,6 +7,7 @@ import { itemColumnOf, LIST_COLUMNS, splitAddresses, splitList, type ItemColumnK
 import { oldPathOf } from '../domain/parse-item.ts';
 import { tableRecords, type ItemFile, type ItemRecord, type Problem } from '../domain/item-records.ts';
 import { savedPageParts } from '../domain/saved-page.ts';
+import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
 
 const itemOrNodePage = /^\/organs\/[^/?]+\/(items|catalog)\/\d+$/;
 
@@ -49,7 +50,10 @@ export function readSiteCrawl(listBytes: Uint8Array, pagesDir: string): ItemFile
       const file = path.resolve(root, page);
       if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) more.push({ at: r.at, message: `页面文件“${page}”在 ${pagesDir} 中找不到` });
       else {
-        const { title, contentHtml, images } = savedPageParts(decodeText(new Uint8Array(fs.readFileSync(file))).text);
+        const parts = savedPageParts(decodeText(new Uint8Array(fs.readFileSync(file))).text);
+        const { title, images } = parts;
+        // Only what the editor's allowlist keeps (saving sanitizes again; the dry run shows this).
+        const contentHtml = sanitizeRichText(parts.contentHtml);
         if (!String(fields.title ?? '').trim()) fields.title = title;
         if (!String(fields.bodyHtml ?? '').trim()) {
           fields.bodyHtml = contentHtml;
