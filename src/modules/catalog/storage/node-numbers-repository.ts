@@ -4,19 +4,10 @@ import type { Executor } from './executor.ts';
 
 /**
  * The numbers of catalog nodes in their addresses (`/organs/CODE/catalog/N`) when an import keeps the
- * numbers an export gave them (docs/import-export.md "Addresses"): which are taken, and moving the
- * counter past them before any node is made, so that a new node never takes a number the file names.
+ * numbers an export gave them (docs/import-export.md "Addresses"): moving the counter past them before
+ * any node is made, so that a new node never takes a number the file names (which are taken:
+ * item-numbers-repository.ts).
  */
-
-/** The organ of each of these node numbers that a node already has. */
-export async function nodeNumbersTaken(db: Executor, ids: number[]): Promise<Map<number, number>> {
-  const taken = new Map<number, number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('catalog_nodes').select(['id', 'organ_id']).where('id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of rows) taken.set(r.id, r.organ_id);
-  }
-  return taken;
-}
 
 /**
  * Moves the node counter to at least `highest`, never back: nodes made afterwards without a number of

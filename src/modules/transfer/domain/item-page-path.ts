@@ -1,16 +1,22 @@
 /** The portal address of an item's page (catalog's portal routes), where an old address redirects. */
 export const itemPagePath = (organCode: string, id: number) => `/organs/${encodeURIComponent(organCode)}/items/${id}`;
 
-/** The organ code and item number of an item page's address ('/organs/zjj/items/12'), or null for any other address. */
-export function itemOfPagePath(address: string): { organCode: string; id: number } | null {
-  const m = /^\/organs\/([^/?]+)\/items\/([1-9]\d{0,14})$/.exec(address);
-  if (!m) return null;
+/**
+ * The organ code and number of an item page's address ('/organs/zjj/items/12') or a catalog node
+ * page's ('/organs/zjj/catalog/17'), or null for any other address.
+ */
+function numberedPage(kind: 'items' | 'catalog', address: string): { organCode: string; id: number } | null {
+  const m = /^\/organs\/([^/?]+)\/(items|catalog)\/([1-9]\d{0,14})$/.exec(address);
+  if (!m || m[2] !== kind) return null;
   try {
-    return { organCode: decodeURIComponent(m[1]), id: Number(m[2]) };
+    return { organCode: decodeURIComponent(m[1]), id: Number(m[3]) };
   } catch {
     return null;
   }
 }
+
+export const itemOfPagePath = (address: string) => numberedPage('items', address);
+export const nodeOfPagePath = (address: string) => numberedPage('catalog', address);
 
 /**
  * The portal's own addresses, which it always answers itself: a redirect is looked up only for an

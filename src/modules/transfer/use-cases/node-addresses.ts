@@ -1,4 +1,5 @@
 import { dropRedirectsFrom, findOrganByCode, listCatalogNodes, nodeNumbersTaken, nodePaths, recordRedirect, type Executor, type ImportedNode, type Organ } from '../../catalog/index.ts';
+import { nodeOfPagePath } from '../domain/item-page-path.ts';
 
 /**
  * An imported catalog node's addresses (docs/import-export.md "Addresses"), as item-addresses.ts does
@@ -11,17 +12,6 @@ import { dropRedirectsFrom, findOrganByCode, listCatalogNodes, nodeNumbersTaken,
 
 /** A node of the file with its place in the file and its former addresses (canonical keys). */
 export type FileNode = ImportedNode & { at: string; oldPaths: string[] };
-
-/** The organ code and node number of a node page's address ('/organs/zjj/catalog/17'), or null. */
-export function nodeOfPagePath(address: string): { organCode: string; id: number } | null {
-  const m = /^\/organs\/([^/?]+)\/catalog\/([1-9]\d{0,14})$/.exec(address);
-  if (!m) return null;
-  try {
-    return { organCode: decodeURIComponent(m[1]), id: Number(m[2]) };
-  } catch {
-    return null;
-  }
-}
 
 const pathKey = (n: { path: string[] }) => n.path.join('/');
 
