@@ -59,9 +59,13 @@ export async function reindex(
   } finally {
     await pool.close();
   }
-  // The rebuild wrote the index batch by batch; merging its pieces makes every later search read less.
-  opts.onCompact?.();
-  await index.compact(deps.db, () => new Promise((resolve) => setImmediate(resolve)));
+  // A whole rebuild wrote the index batch by batch; merging its pieces makes every later search read
+  // less. One organ's rebuild leaves it as publishing does (FTS5's own merging), instead of merging the
+  // index of every organ.
+  if (!organIds) {
+    opts.onCompact?.();
+    await index.compact(deps.db, () => new Promise((resolve) => setImmediate(resolve)));
+  }
   if (!organIds) await saveTokenizerState(deps.db, TOKENIZER_VERSION, deps.clock.now().toISOString());
   return { items: ids.length };
 }
