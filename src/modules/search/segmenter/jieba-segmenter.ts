@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Segmenter } from '../domain/word-signal.ts';
 
@@ -12,8 +13,9 @@ export function jiebaSegmenter(): Segmenter {
   if (!cut) {
     const require = createRequire(import.meta.url);
     const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict.js') as { dict: Uint8Array };
-    const jieba = Jieba.withDict(dict);
+    // The shipped dictionary file itself, not the package's dict.js: that module also reads the 6 MB
+    // idf.txt (keyword extraction, unused here) and keeps both buffers for the life of the process.
+    const jieba = Jieba.withDict(fs.readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
     cut = (text) => (text ? jieba.cut(text, false) : []);
   }
   return cut;
