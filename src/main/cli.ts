@@ -2,6 +2,7 @@ import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '../platform/config/config.ts';
 import { keepServerHeapSmall } from '../platform/runtime/server-memory.ts';
+import { RUNS_COMPILED } from '../platform/runtime/project-root.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { DomainError, isDomainError } from '../shared/domain-error.ts';
 import { verifyAuditLog } from '../modules/audit/index.ts';
@@ -377,6 +378,7 @@ async function serve(io: Io): Promise<number> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   io.stdout(`gongkai 已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ （数据：${handle.location}）`);
   io.stdout(`管理后台：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/admin`);
+  io.stdout(RUNS_COMPILED ? '运行编译后的代码（dist/）' : '运行 TypeScript 源码（先 npm run build 再启动，服务约少占 80 MB 内存）');
   return await new Promise<number>(() => {});
 }
 

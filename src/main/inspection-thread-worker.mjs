@@ -1,5 +1,4 @@
-// Boots the nightly inspection's worker thread: the sources are TypeScript, loaded through tsx like bin/gongkai.
-import { register } from 'tsx/esm/api';
+// Boots the nightly inspection's worker thread (compiled or TypeScript: platform/runtime/boot-worker.mjs).
+import { bootWorker } from '../platform/runtime/boot-worker.mjs';
 
-register();
-await import('./inspection-thread-worker.ts');
+await bootWorker(import.meta.url, 'inspection-thread-worker');

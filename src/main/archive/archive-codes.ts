@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../platform/runtime/project-root.ts';
 import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, INTERPRETATION_FORM_LABELS, ITEM_KIND_LABELS, PUBLICATION_STATUS_LABELS,
   STAGE_LABELS, VALIDITY_LABELS, WITHHELD_REASONS,
@@ -57,7 +56,7 @@ export function codeTables(): { fields: string; labels: Record<string, string> }
 
 /** The project's description of the format (docs/archive-format.md), or null where the docs are not installed. */
 export function formatDescription(): string | null {
-  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/archive-format.md');
+  const file = projectPath('docs', 'archive-format.md');
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
 }
 

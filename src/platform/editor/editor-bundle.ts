@@ -1,7 +1,7 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../runtime/project-root.ts';
 
-const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'editor-client.ts');
+/** The TypeScript entry in the sources (also when the server runs compiled from dist/): esbuild bundles it for the browser. */
+const ENTRY = projectPath('src', 'platform', 'editor', 'editor-client.ts');
 
 let bundled: Promise<string> | null = null;
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../../platform/runtime/project-root.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { parseDirectoryTemplate, templateMatters, templateNodeCount, type DirectoryTemplate } from '../domain/standard-directory.ts';
 
 /** The templates shipped with the project: `standard-directories/*.json` at its root (docs/standard-directories.md). */
-export const SHIPPED_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../standard-directories');
+export const SHIPPED_TEMPLATES_DIR = projectPath('standard-directories');
 
 export type TemplateSummary = { id: string; area: string; title: string; department: string; nodes: number; matters: number; fileName: string };
 

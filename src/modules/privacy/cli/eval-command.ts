@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
+import { projectPath } from '../../../platform/runtime/project-root.ts';
 import { z } from 'zod';
 import { FINDING_TYPES } from '../domain/finding.ts';
 import { FINDING_TYPE_LABELS } from '../domain/finding-labels.ts';
@@ -11,7 +11,7 @@ import type { CommandIo } from './command-io.ts';
 import { evaluateCorpus, type EvaluationReport, type LabelledCase } from './corpus-evaluation.ts';
 
 /** The corpus checked in with the code (test/corpus/privacy), found from this file so any working directory works. */
-export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../../../test/corpus/privacy/', import.meta.url));
+export const DEFAULT_CORPUS_DIR = projectPath('test', 'corpus', 'privacy') + sep;
 const WORD_LIST_FILE = 'word-list.txt';
 
 const caseSchema = z.object({

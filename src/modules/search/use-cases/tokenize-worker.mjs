@@ -1,5 +1,4 @@
-// Boots a tokenizing worker thread: the sources are TypeScript, loaded through tsx like bin/gongkai.
-import { register } from 'tsx/esm/api';
+// Boots a tokenizing worker thread (compiled or TypeScript: platform/runtime/boot-worker.mjs).
+import { bootWorker } from '../../../platform/runtime/boot-worker.mjs';
 
-register();
-await import('./tokenize-worker.ts');
+await bootWorker(import.meta.url, 'tokenize-worker');
