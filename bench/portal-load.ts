@@ -82,6 +82,14 @@ export function wrk(tools: Tools, url: string, pid: number, seconds: number, con
   return { rps: Number(rps), perCpu: Number(total) / Math.max(cpu, 0.01) };
 }
 
+/** Node's options of `npm start` (package.json: `node <options> bin/gongkai serve`), so the bench runs the server as it does. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { scripts: { start: string } };
+  const m = /^node ((?:--\S+ )*)bin\/gongkai serve$/.exec(pkg.scripts.start);
+  if (!m) throw new Error(`package.json start is not "node [options] bin/gongkai serve": ${pkg.scripts.start}`);
+  return m[1].trim() ? m[1].trim().split(' ') : [];
+}
+
 let built = false;
 
 /** `npm run build` (nothing to do when dist/ is already a build of the sources), as `npm start` does. */
@@ -96,8 +104,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export type Server = { child: ChildProcess; pid: number; url: string; startSeconds: number; stop: () => Promise<void> };
 
 /**
- * `gongkai serve` as an operator runs it (NODE_ENV=production, from the compiled code `npm start`
- * builds first), pinned to the server CPU, on the SQLite database of dataDir or on databaseUrl.
+ * `gongkai serve` as an operator runs it (NODE_ENV=production, with `npm start`'s Node options, from
+ * the compiled code `npm start` builds first), pinned to the server CPU, on the SQLite database of dataDir or on databaseUrl.
  * startSeconds: from spawning the process until /healthz answers (polled every 50 ms), which
  * includes Node's own start.
  */
@@ -105,7 +113,7 @@ export async function startServer(tools: Tools, opts: { dataDir: string; databas
   buildOnce();
   const log = fs.openSync(opts.logFile, 'a');
   const t0 = performance.now();
-  const child = spawn(tools.taskset, ['-c', SERVER_CPU, process.execPath, 'bin/gongkai', 'serve'], {
+  const child = spawn(tools.taskset, ['-c', SERVER_CPU, process.execPath, ...startFlags(), 'bin/gongkai', 'serve'], {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: {
       ...process.env, NODE_ENV: 'production', PORT: String(opts.port), HOST: '127.0.0.1', GONGKAI_DATA_DIR: opts.dataDir,
