@@ -35,6 +35,7 @@ type Loaded = {
   /** The items' sort keys, in the order of `items`. */
   keys: number[];
   db: Db;
+  deps: ReturnType<typeof buildDeps>;
   organId: Record<Item['organ'], number>;
   nodeId: Record<string, number>;
   search: (q: string, sort: SearchSort, filters: Partial<SearchFilters>, page: number, limits: SearchLimits, index?: FullTextIndex) => Promise<SearchResult>;
@@ -69,7 +70,7 @@ async function load(dialect: DialectName): Promise<Loaded> {
   }
   const keys = items.map((i) => sortKeyOf(i.on, i.id));
   return {
-    dialect, items, keys, db: handle.db, organId, nodeId,
+    dialect, items, keys, db: handle.db, deps, organId, nodeId,
     search: (q, sort, filters, page, limits, index) => searchPublications(deps, { q, sort, page, pageSize: 3, filters: { scopeOrganId: null, ...filters } }, { limits, index }),
     among: async (index, keywords, titleOnly) => {
       const found = await index.among(handle.db, { keywords: keywords.map((k) => [phraseOf(k)!]), titleOnly }, { organIds: null }, keys);
@@ -175,6 +176,29 @@ describe('bounded search', () => {
     expect([...(await index.among(watched, m, { organIds: null }, many))].sort((x, y) => y - x)).toEqual(want);
     expect(bounds().length).toBeGreaterThanOrEqual(5);
     for (const b of bounds()) expect(typeof b).toBe('bigint');
+  });
+
+  it('on SQLite reads the facet sample by one list of integer ids, not by a parameter per item', async () => {
+    const d = dbs.find((x) => x.dialect === 'sqlite');
+    if (!d) return;
+    // The driver binds a JavaScript number as a REAL; a list of one parameter per id (up to 1,000)
+    // was bound so, and prepared again for every other length of the sample.
+    const seen: CompiledQuery[] = [];
+    const watched = d.db.withPlugin({
+      transformQuery: ({ node, queryId }) => (seen.push(d.db.getExecutor().compileQuery(node, queryId)), node),
+      transformResult: async ({ result }) => result,
+    });
+    const want = expected(d, '补贴', () => true);
+    expect(want.length).toBeGreaterThan(10);
+    for (const sort of ['newest', 'relevance'] as const) {
+      seen.length = 0;
+      const r = await searchPublications({ ...d.deps, db: watched }, { q: '补贴', sort, page: 1, pageSize: 3, filters: { scopeOrganId: null } }, { limits: ROOMY });
+      expect(r.total).toBe(want.length);
+      expect(r.facets.organ.reduce((n, f) => n + f.count, 0)).toBe(want.length);
+      for (const q of seen) expect(q.parameters.filter((p) => typeof p === 'number').length, q.sql).toBeLessThanOrEqual(4);
+      const lists = seen.flatMap((q) => q.parameters.filter((p): p is string => typeof p === 'string' && p.startsWith('[')));
+      expect(lists.map((l) => (JSON.parse(l) as number[]).sort((x, y) => x - y))).toContainEqual(want.map((i) => i.id).sort((x, y) => x - y));
+    }
   });
 
   it('on PostgreSQL gives the same lists whether it checks the newest items one by one, reads the matches through the index, or switches between them', async () => {

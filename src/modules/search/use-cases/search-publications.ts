@@ -151,20 +151,20 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
 
 /** Facet counts over some matches: organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */
 async function facetsOf(deps: AppDeps, ids: number[]): Promise<SearchResult['facets']> {
-  const { docs, placements } = await facetRows(deps.db, ids);
+  const f = await facetRows(deps.db, deps.dialect, ids);
   const count = (values: (string | number)[]) => {
     const n = new Map<string, number>();
     for (const v of values) n.set(String(v), (n.get(String(v)) ?? 0) + 1);
     return [...n].map(([value, c]) => ({ value, count: c })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   };
-  const nodeCounts = count(placements.map((p) => p.node_id)).slice(0, 30);
+  const nodeCounts = count(f.node).slice(0, 30);
   const nodeName = new Map((await nodesByIds(deps.db, nodeCounts.map((n) => Number(n.value)))).map((n) => [n.id, n.name]));
   return {
-    organ: count(docs.map((d) => d.organ_id)),
-    stage: count(docs.map((d) => d.stage)),
-    genre: count(docs.map((d) => d.genre)),
-    year: count(docs.map((d) => d.year)).sort((a, b) => Number(b.value) - Number(a.value)),
-    validity: count(docs.map((d) => d.validity)),
+    organ: count(f.organ),
+    stage: count(f.stage),
+    genre: count(f.genre),
+    year: count(f.year).sort((a, b) => Number(b.value) - Number(a.value)),
+    validity: count(f.validity),
     node: nodeCounts.map((n) => ({ ...n, label: nodeName.get(Number(n.value)) ?? n.value })),
   };
 }
