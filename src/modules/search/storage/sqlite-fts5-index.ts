@@ -60,6 +60,9 @@ const rowid = (key: number) => {
   return BigInt(key);
 };
 
+/** Any whole number compared with an INTEGER column, bound as an SQL integer likewise. */
+const integer = rowid;
+
 function ftsSelect(q: FtsQuery, s: Scope): RawBuilder<unknown> {
   const parts = [sql`${sql.id(q.table)} match ${q.expression}`];
   if (s.minKey !== undefined) parts.push(sql`rowid >= ${rowid(s.minKey)}`);
@@ -103,6 +106,20 @@ async function scanKeeping(db: Executor, q: FtsQuery, s: Scope, limit: number, s
     if (r.rows.length < scanBatch) return out;
     maxKey = Number(r.rows[r.rows.length - 1].k) - 1;
   }
+}
+
+/**
+ * Whether the scope holds at most `n` items, when it names a few organs: their items in its key range,
+ * counted by `search_docs`' index of organ and sort key up to n + 1 (a fraction of a millisecond).
+ */
+async function fewInScope(db: Executor, s: Scope, n: number): Promise<boolean> {
+  if (!s.organIds || s.organIds.length > FEW_ORGANS || s.keys) return false;
+  if (!s.organIds.length) return true;
+  const parts = [sql`organ_id in (${sql.join(s.organIds.map(integer))})`];
+  if (s.minKey !== undefined) parts.push(sql`sort_key >= ${integer(s.minKey)}`);
+  if (s.maxKey !== undefined) parts.push(sql`sort_key <= ${integer(s.maxKey)}`);
+  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_docs where ${sql.join(parts, sql` and `)} limit ${integer(n + 1)})`.execute(db);
+  return Number(r.rows[0].n) <= n;
 }
 
 /** Pages of index merged per step of `compact` (a step takes up to about a second at 100,000 items here). */
@@ -150,6 +167,13 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch }: IndexTuning): FullTextI
   async newest(db, m, s, limit) {
     if (empty(m, s) || limit <= 0) return [];
     if (s.keys && s.keys.length > maxSeeks) return scanKeeping(db, single(m, s), s, limit, scanBatch);
+    if (await fewInScope(db, s, 2 * limit)) {
+      // FTS5 reads a filtered question backwards at about four times the cost of forwards (each step
+      // to the next of an organ's items starts a page of the other terms' lists again): when the
+      // scope holds at most twice the items asked for, every match is read forwards instead.
+      const r = await sql<{ keys: string }>`select json_group_array(k) as keys from (${ftsSelect(single(m, s), s)} order by rowid asc)`.execute(db);
+      return (JSON.parse(r.rows[0].keys) as number[]).sort((a, b) => b - a).slice(0, limit);
+    }
     // The keys come back as one JSON array: a row object per key cost the driver more than FTS5's
     // reading them (1,001 keys of a common word: 0.77 ms as rows, 0.44 ms as one array at 100,000
     // items). An aggregate's order is not promised, so the keys are sorted again.
