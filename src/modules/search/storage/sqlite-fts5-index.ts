@@ -168,7 +168,7 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch }: IndexTuning): FullTextI
     if (empty(m, s) || limit <= 0) return [];
     if (s.keys && s.keys.length > maxSeeks) return scanKeeping(db, single(m, s), s, limit, scanBatch);
     if (await fewInScope(db, s, 2 * limit)) {
-      // FTS5 reads a filtered question backwards at about four times the cost of forwards (each step
+      // FTS5 reads a filtered question backwards at up to four times the cost of forwards (each step
       // to the next of an organ's items starts a page of the other terms' lists again): when the
       // scope holds at most twice the items asked for, every match is read forwards instead.
       const r = await sql<{ keys: string }>`select json_group_array(k) as keys from (${ftsSelect(single(m, s), s)} order by rowid asc)`.execute(db);
