@@ -84,6 +84,16 @@ const ROOMY: SearchLimits = { rankWindow: 4, titleCandidates: 2, totalCap: 1000,
 const TIGHT: SearchLimits = { rankWindow: 4, titleCandidates: 2, totalCap: 6, facetSample: 5 };
 const QUERIES = ['廉租', '廉租 补贴', '补贴'];
 
+/** The database, and every statement run through it as compiled (SQL and bound values). */
+function watchStatements(db: Db) {
+  const seen: CompiledQuery[] = [];
+  const watched = db.withPlugin({
+    transformQuery: ({ node, queryId }) => (seen.push(db.getExecutor().compileQuery(node, queryId)), node),
+    transformResult: async ({ result }) => result,
+  });
+  return { seen, watched };
+}
+
 async function allPages(d: Loaded, q: string, sort: SearchSort, filters: Partial<SearchFilters>, limits: SearchLimits, index?: FullTextIndex) {
   const ids: number[] = [];
   for (let page = 1; page < 40; page++) {
@@ -157,11 +167,7 @@ describe('bounded search', () => {
     // The driver binds a JavaScript number as a REAL, and FTS5 ignores a REAL rowid bound: it then
     // reads every match of the whole index and SQLite drops those outside the range afterwards. The
     // answers are the same, so what is checked is what FTS5 is given, with the answers.
-    const seen: CompiledQuery[] = [];
-    const watched = d.db.withPlugin({
-      transformQuery: ({ node, queryId }) => (seen.push(d.db.getExecutor().compileQuery(node, queryId)), node),
-      transformResult: async ({ result }) => result,
-    });
+    const { seen, watched } = watchStatements(d.db);
     const bounds = () => seen.flatMap((q) => q.sql.split('?').slice(0, -1).flatMap((before, i) => (/rowid [<>]= $/.test(before) ? [q.parameters[i]] : [])));
     const index = fullTextIndexFor('sqlite');
     const m = { keywords: [[phraseOf('廉租')!]] };
@@ -183,11 +189,7 @@ describe('bounded search', () => {
     if (!d) return;
     // The driver binds a JavaScript number as a REAL; a list of one parameter per id (up to 1,000)
     // was bound so, and prepared again for every other length of the sample.
-    const seen: CompiledQuery[] = [];
-    const watched = d.db.withPlugin({
-      transformQuery: ({ node, queryId }) => (seen.push(d.db.getExecutor().compileQuery(node, queryId)), node),
-      transformResult: async ({ result }) => result,
-    });
+    const { seen, watched } = watchStatements(d.db);
     const want = expected(d, '补贴', () => true);
     expect(want.length).toBeGreaterThan(10);
     for (const sort of ['newest', 'relevance'] as const) {
