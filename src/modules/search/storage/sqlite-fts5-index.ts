@@ -50,23 +50,21 @@ function ftsQueries(m: Match, s: Scope): FtsQuery[] {
 }
 
 /**
- * A rowid bound as an SQL integer. The driver binds a JavaScript number as a REAL, and FTS5 takes a
- * rowid bound only when it is an INTEGER: with a REAL it reads every match of the whole index and
- * SQLite drops those outside the range afterwards (a key range of 150 items cost as much as the whole
- * index: 60–80 ms instead of 0.3 ms for a common phrase at 100,000 items, docs/performance.md).
+ * A whole number (a rowid bound, an organ id, a limit) as an SQL integer. The driver binds a JavaScript
+ * number as a REAL, and FTS5 takes a rowid bound only when it is an INTEGER: with a REAL it reads every
+ * match of the whole index and SQLite drops those outside the range afterwards (a key range of 150
+ * items cost as much as the whole index: 60–80 ms instead of 0.3 ms for a common phrase at 100,000
+ * items, docs/performance.md).
  */
-const rowid = (key: number) => {
-  if (!Number.isSafeInteger(key)) throw new Error(`非法排序键：${key}`);
-  return BigInt(key);
+const integer = (n: number) => {
+  if (!Number.isSafeInteger(n)) throw new Error(`非法整数：${n}`);
+  return BigInt(n);
 };
-
-/** Any whole number compared with an INTEGER column, bound as an SQL integer likewise. */
-const integer = rowid;
 
 function ftsSelect(q: FtsQuery, s: Scope): RawBuilder<unknown> {
   const parts = [sql`${sql.id(q.table)} match ${q.expression}`];
-  if (s.minKey !== undefined) parts.push(sql`rowid >= ${rowid(s.minKey)}`);
-  if (s.maxKey !== undefined) parts.push(sql`rowid <= ${rowid(s.maxKey)}`);
+  if (s.minKey !== undefined) parts.push(sql`rowid >= ${integer(s.minKey)}`);
+  if (s.maxKey !== undefined) parts.push(sql`rowid <= ${integer(s.maxKey)}`);
   if (s.keys) parts.push(sql`rowid in (select value from json_each(${JSON.stringify(s.keys)}))`);
   return sql`select rowid as k from ${sql.id(q.table)} where ${sql.join(parts, sql` and `)}`;
 }
