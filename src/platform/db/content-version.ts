@@ -10,7 +10,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
  * Records, in the caller's transaction, that something a public page shows has changed, so every
  * instance's rendered pages (src/platform/http/page-cache.ts) and portal frame are rebuilt on their
  * next request. Callers: catalog's `catalogChanged` (publish, amend, withdraw, repeal, nodes),
- * saving an organ or the site identity, publishing an annual report.
+ * saving an organ or the site identity, publishing an annual report, a rebuild of the search index
+ * (searches' kept results, modules/search/use-cases/search-cache.ts).
  */
 export async function contentChanged(db: Executor, at: string): Promise<void> {
   await db.insertInto('content_versions').values({ scope: 'site', version: 1, changed_at: at })

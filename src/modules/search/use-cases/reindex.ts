@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import { contentChanged } from '../../../platform/db/content-version.ts';
 import type { ChunkRow } from '../domain/index-entry.ts';
 import { TOKENIZER_VERSION } from '../domain/tokenize.ts';
 import { fullTextIndexFor } from '../storage/full-text-index.ts';
@@ -67,6 +68,9 @@ export async function reindex(
     await index.compact(deps.db, () => new Promise((resolve) => setImmediate(resolve)));
   }
   if (!organIds) await saveTokenizerState(deps.db, TOKENIZER_VERSION, deps.clock.now().toISOString());
+  // Searches answered while the rebuild ran may have seen items' old entries (another tokenizer's):
+  // the results kept per content version (search-cache.ts) are dropped.
+  await contentChanged(deps.db, deps.clock.now().toISOString());
   return { items: ids.length };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { listOrgans } from '../../catalog/index.ts';
-import { searchPublications } from '../use-cases/search-publications.ts';
+import type { SearchFn } from '../use-cases/search-cache.ts';
 import { recordSearchTerm } from '../use-cases/search-terms.ts';
 import { readSearchParams } from './search-params.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
@@ -45,7 +45,7 @@ const searchAnswer = z.object({
 const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
 
 /** GET /api/v1/search — the same search, facets and ranking as the portal page. */
-export const searchApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const searchApi = (deps: AppDeps, search: SearchFn): FastifyPluginAsyncZod => async (app) => {
   app.get('/search', {
     schema: {
       tags: ['search'], summary: '检索已发布信息',
@@ -59,7 +59,7 @@ export const searchApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
   }, async (request) => {
     const { request: req } = await readSearchParams(deps, request.query, { pageSize: 20 });
     if (!req.q) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
-    const r = await searchPublications(deps, req);
+    const r = await search(req);
     if (req.page === 1) await recordSearchTerm(deps, r.query, req.filters.scopeOrganId, r.total);
     const organs = await listOrgans(deps.db);
     const organName = new Map(organs.map((o) => [String(o.id), o.name]));

@@ -6,7 +6,7 @@ import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { isDomainError } from '../../../shared/domain-error.ts';
 import { findOrganByCode, listOrgans, staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
-import { searchPublications } from '../use-cases/search-publications.ts';
+import type { SearchFn } from '../use-cases/search-cache.ts';
 import { recordSearchTerm, searchTermReport } from '../use-cases/search-terms.ts';
 import { readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
@@ -14,8 +14,8 @@ import { SearchTermsPage } from './search-terms-page.tsx';
 
 export const PORTAL_PAGE_SIZE = 10;
 
-/** GET /search: the portal's search page (no login, no JavaScript). */
-export function searchPortalRoutes(deps: AppDeps) {
+/** GET /search: the portal's search page (no login, no JavaScript). `search` is the server's one (cachedSearch). */
+export function searchPortalRoutes(deps: AppDeps, search: SearchFn) {
   return async function plugin(app: FastifyInstance) {
     app.get('/search', async (request, reply) => {
       const raw = (request.query ?? {}) as RawSearchParams;
@@ -26,7 +26,7 @@ export function searchPortalRoutes(deps: AppDeps) {
         const { request: req, organCode } = await readSearchParams(deps, raw, { pageSize: PORTAL_PAGE_SIZE });
         const scopeOrgan = organCode ? await findOrganByCode(deps.db, organCode) : null;
         if (!req.q) return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={scopeOrgan} pageSize={req.pageSize} page={1} error={null} />);
-        const result = await searchPublications(deps, req);
+        const result = await search(req);
         if (req.page === 1) await recordSearchTerm(deps, result.query, req.filters.scopeOrganId, result.total);
         return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} pageSize={req.pageSize} page={req.page} error={null} />);
       } catch (e) {

@@ -1,8 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
-import { createNode, createOrgan, createPublished, createStaff } from '../../../../test/support/factories.ts';
+import { createNode, createOrgan, createPublished, createStaff, system } from '../../../../test/support/factories.ts';
+import { saveOrgan } from '../../catalog/index.ts';
+import { performReviewVerb } from '../../review/index.ts';
 import { reindex } from '../index.ts';
+import { contentVersionReader } from '../../../platform/db/content-version.ts';
 
 describeEachDialect('search pages and API', (db) => {
   it('puts a search box in every portal page header, scoped to the organ on its pages', async () => {
@@ -48,6 +51,30 @@ describeEachDialect('search pages and API', (db) => {
     expect(admin.statusCode).toBe(200);
     expect(admin.body).toMatch(/id="search-terms-zero"[\s\S]*不存在的东西/);
     expect((await app.inject('/api/openapi.json')).body).toContain('/api/v1/search');
+    await app.close();
+  });
+  it('shows a newly published, withdrawn or renamed item at once, though repeated searches are kept in memory', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id, { name: '住房保障' });
+    await createPublished(deps, organ.id, [node], { title: '公共租赁住房配租公告' });
+    const count = async () => (await app.inject(`/api/v1/search?q=${encodeURIComponent('公租房')}`)).json().total;
+    const page = async () => (await app.inject(`/search?q=${encodeURIComponent('公租房')}`)).body;
+    expect(await count()).toBe(1);
+    expect(await page()).toContain('共找到 1 条');
+    const second = await createPublished(deps, organ.id, [node], { title: '公租房租金调整的通知' });
+    expect(await count()).toBe(2);
+    expect(await page()).toContain('共找到 2 条');
+    await saveOrgan(deps, system, { code: organ.code, name: '岚山县住房和城乡建设局', kind: organ.kind, creditCode: organ.creditCode, consultPhone: organ.consultPhone }, organ.id);
+    expect(await page()).toContain('岚山县住房和城乡建设局');
+    await performReviewVerb(deps, system, second.id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '内容有误' });
+    expect(await count()).toBe(1);
+    expect(await page()).toContain('共找到 1 条');
+    // A rebuild of the index may change what a search finds (another tokenizer): it moves the version too.
+    const version = async () => (await contentVersionReader(deps.db)()).version;
+    const before = await version();
+    await reindex(deps);
+    expect(await version()).toBeGreaterThan(before);
     await app.close();
   });
 });
