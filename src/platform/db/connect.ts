@@ -24,6 +24,12 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   return openSqlite(opts.sqliteFile ?? path.join(opts.dataDir, 'gongkai.sqlite'));
 }
 
+/** The better-sqlite3 connection under a Kysely instance made by openSqlite, for the few reads that must not wait for a promise. */
+const sqliteConnections = new WeakMap<Db, SQLite.Database>();
+export function sqliteConnectionOf(db: Db): SQLite.Database | null {
+  return sqliteConnections.get(db) ?? null;
+}
+
 export function openSqlite(file: string): DatabaseHandle {
   const raw = new SQLite(file);
   raw.pragma('journal_mode = WAL');
@@ -31,6 +37,7 @@ export function openSqlite(file: string): DatabaseHandle {
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(raw) }) });
+  sqliteConnections.set(db, raw);
   return { db, dialect: 'sqlite', location: file, destroy: () => db.destroy() };
 }
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -36,6 +37,19 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Answers a GET or HEAD before Fastify sees it, when it can (the page cache's kept pages, ADR 0024):
+ * resolves true when it has answered, false to hand the request to Fastify untouched.
+ */
+export type FrontDoor = (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Puts a front door before the routes (one per server; app.inject does not pass through it). */
+    setFrontDoor(door: FrontDoor): void;
+  }
+}
+
 export type HtmlErrorPage = (request: FastifyRequest, status: number, message: string) => string;
 
 const CSS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets/site.css'), 'utf8');
@@ -61,13 +75,41 @@ export async function createHttpServer(opts: {
    */
   movedTo?: (url: string) => Promise<MovedAnswer | null>;
 }): Promise<FastifyInstance> {
+  let door: FrontDoor | null = null;
   const app = Fastify({
     loggerInstance: opts.logger as unknown as FastifyBaseLogger, trustProxy: opts.trustProxy ?? false, bodyLimit: 6 * 1024 * 1024,
+    // Node's HTTP server as Fastify would make it, with the front door before Fastify's handler.
+    serverFactory: (handler, fastifyOptions) => {
+      // Fastify passes its options with defaults filled in (lib/server.js applies the same four).
+      const o = fastifyOptions as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number };
+      const server = http.createServer((req, res) => {
+        if (!door || (req.method !== 'GET' && req.method !== 'HEAD')) return handler(req, res);
+        const failed = (err: unknown) => {
+          app.log.error({ err }, 'front door failed; Fastify answers');
+          if (!res.headersSent) handler(req, res);
+        };
+        let answered: boolean | Promise<boolean>;
+        try {
+          answered = door(req, res);
+        } catch (err) {
+          return failed(err);
+        }
+        if (answered === true) return;
+        if (answered === false) return handler(req, res);
+        answered.then((done) => { if (!done) handler(req, res); }, failed);
+      });
+      server.keepAliveTimeout = o.keepAliveTimeout;
+      server.requestTimeout = o.requestTimeout;
+      server.setTimeout(o.connectionTimeout);
+      if (o.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = o.maxRequestsPerSocket;
+      return server;
+    },
     // One access line per request (below), not Fastify's two; a request id on every answer, in the
     // log lines of the request and on error pages, so a citizen's "请求编号" finds the log (docs/operations.md).
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: nextRequestId,
   });
+  app.decorate('setFrontDoor', (d: FrontDoor) => { door = d; });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
@@ -173,6 +215,6 @@ export async function createHttpServer(opts: {
  */
 const REQUEST_ID_PREFIX = crypto.randomBytes(4).toString('hex');
 let requestCount = 0;
-function nextRequestId(): string {
+export function nextRequestId(): string {
   return `${REQUEST_ID_PREFIX}-${(++requestCount).toString(36)}`;
 }

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { nextRequestId } from './http-server.ts';
 import type { ContentVersion } from '../db/content-version.ts';
 import { prefsFromCookies } from '../views/prefs.ts';
 
@@ -18,7 +21,9 @@ import { prefsFromCookies } from '../views/prefs.ts';
  * (`livePart`) and the cache calls the part's function again for every answer, hit or 304.
  */
 
-type LivePart = { marker: string; render: (request: FastifyRequest) => string };
+/** What a live part may read of the request: Fastify's request on a miss, Node's on the front door. */
+type LiveRequest = { method?: string };
+type LivePart = { marker: string; render: (request: LiveRequest) => string };
 
 type Entry = {
   version: number;
@@ -45,10 +50,12 @@ declare module 'fastify' {
 
 export type PageCacheOptions = {
   readVersion: () => Promise<ContentVersion>;
+  /** The version at once where that is safe (SQLite, connection idle), else null (content-version.ts, contentVersionNow). */
+  readVersionNow?: () => ContentVersion | null;
   /** The route addresses (as registered, e.g. `/organs/:code`) whose pages may be kept. */
   routes: Iterable<string>;
-  /** True for a request that must never be served from or kept in the cache (a signed-in person). */
-  personal: (request: FastifyRequest) => boolean;
+  /** True for a request that must never be served from or kept in the cache (a signed-in person); reads only headers. */
+  personal: (request: { headers: IncomingHttpHeaders }) => boolean;
   /**
    * Memory for kept pages; the least recently used go first. Default 32 MB — some 4,000 item pages,
    * far more than a burst's few hot pages, and a bounded share of the server's 300 MB (issue 18).
@@ -64,7 +71,7 @@ let markers = 0;
  * Renders a live part of a page: on a page the cache may keep, a marker the cache replaces by
  * `render(request)` on every answer; elsewhere `render(request)` at once.
  */
-export function livePart(request: FastifyRequest, render: (request: FastifyRequest) => string): string {
+export function livePart(request: FastifyRequest, render: (request: LiveRequest) => string): string {
   if (!request.pageCacheKey) return render(request);
   const marker = `\u{E000}live-${++markers}\u{E000}`;
   request.pageLive = { marker, render };
@@ -73,6 +80,13 @@ export function livePart(request: FastifyRequest, render: (request: FastifyReque
 
 export class PageCache {
   private entries = new Map<string, Entry>();
+  /**
+   * The front door's way to a kept page without Fastify (ADR 0024): the request's raw address and the
+   * headers the key and the personal check are made of, as Fastify's requests carried them, mapped to
+   * the key Fastify computed for them. Learnt from requests Fastify answered; dropped with the pages.
+   */
+  private aliases = new Map<string, string>();
+  private frontDoorHits = 0;
   private bytes = 0;
   private version = -1;
   private inflight: Promise<ContentVersion> | null = null;
@@ -87,7 +101,7 @@ export class PageCache {
 
   /** How many pages are kept and their size, for tests and /readyz-like reports. */
   stats() {
-    return { pages: this.entries.size, bytes: this.bytes, version: this.version };
+    return { pages: this.entries.size, bytes: this.bytes, version: this.version, frontDoorHits: this.frontDoorHits };
   }
 
   /** The content version for this request, read once per request and never before it arrived. */
@@ -113,17 +127,21 @@ export class PageCache {
   }
 
   private startRead(): Promise<ContentVersion> {
-    const read = this.opts.readVersion().then((v) => {
-      if (v.version !== this.version) this.clear(v.version);
-      return v;
-    });
+    const read = this.opts.readVersion().then((v) => this.observe(v));
     this.inflight = read;
     read.then(noop, noop).then(() => { if (this.inflight === read) this.inflight = null; });
     return read;
   }
 
+  /** A version just read: a new one drops every kept page. */
+  private observe(v: ContentVersion): ContentVersion {
+    if (v.version !== this.version) this.clear(v.version);
+    return v;
+  }
+
   private clear(version: number) {
     this.entries.clear();
+    this.aliases.clear();
     this.bytes = 0;
     this.version = version;
   }
@@ -141,6 +159,39 @@ export class PageCache {
     this.entries.delete(key);
     this.entries.set(key, e);
     return e;
+  }
+
+  /** Remembers that requests with these raw headers have this key (a bounded map: a flood of odd cookies only empties it). */
+  private learn(request: FastifyRequest, key: string) {
+    if (this.aliases.size >= MAX_ALIASES) this.aliases.clear();
+    this.aliases.set(rawKeyOf(request.raw), key);
+  }
+
+  /**
+   * The front door (ADR 0024): a GET or HEAD whose raw headers Fastify already answered from a kept page
+   * is answered here, with the same bytes, headers, validators and live part, before Fastify parses,
+   * routes or runs any hook; anything else — a personal request, an unknown address, a moved version —
+   * resolves false and goes to Fastify as before.
+   */
+  serveRaw(req: IncomingMessage, res: ServerResponse, log: (line: Record<string, unknown>) => void): boolean | Promise<boolean> {
+    if (this.opts.personal(req)) return false;
+    const key = this.aliases.get(rawKeyOf(req));
+    if (key === undefined) return false;
+    const started = performance.now();
+    const serve = (version: number) => {
+      const hit = this.lookup(key, version);
+      if (!hit) return false;
+      this.frontDoorHits++;
+      const reqId = nextRequestId();
+      answer(req, res, hit, reqId);
+      // The access line Fastify writes (http-server.ts), marked as answered here.
+      log({ reqId, method: req.method, url: (req.url ?? '').split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started), frontDoor: true });
+      return true;
+    };
+    // On SQLite the version is read at once (no promise, no turn of the event loop); else as Fastify's requests read it.
+    const now = this.opts.readVersionNow?.();
+    if (now) return serve(this.observe(now).version);
+    return this.readVersion().then((v) => serve(v.version));
   }
 
   store(key: string, entry: Entry) {
@@ -161,6 +212,8 @@ export class PageCache {
 
   /** Wires the cache onto the server: answers kept pages before any other work, keeps new ones. */
   register(app: FastifyInstance) {
+    // A server made by createHttpServer has a front door (a bare Fastify in a test has not).
+    if (app.hasDecorator('setFrontDoor')) app.setFrontDoor((req, res) => this.serveRaw(req, res, (line) => app.log.info(line, 'access')));
     app.decorateRequest('contentVersion', null);
     app.decorateRequest('pageCacheKey', null);
     app.decorateRequest('pageLive', null);
@@ -177,17 +230,9 @@ export class PageCache {
       }
       // A hit is written straight to the socket with the headers the full answer had: it skips the
       // later hooks and the serializer (the access log still runs, on the response's end).
-      const live = hit.live ? hit.live(request) : null;
+      this.learn(request, key);
       reply.hijack();
-      const raw = reply.raw;
-      if (notModified(request, hit)) {
-        raw.writeHead(304, { ...hit.headers, 'x-request-id': request.id });
-        raw.end();
-        return;
-      }
-      const body = hit.parts.length === 1 ? hit.parts[0] : Buffer.concat([hit.parts[0], Buffer.from(live!), hit.parts[1]]);
-      raw.writeHead(200, { ...hit.headers, 'x-request-id': request.id, 'content-length': body.length });
-      raw.end(request.method === 'HEAD' ? undefined : body);
+      answer(request.raw, reply.raw, hit, request.id);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
@@ -212,9 +257,10 @@ export class PageCache {
           };
           entry.headers = { ...entry.headers, etag: entry.etag, 'last-modified': entry.lastModified };
           this.store(key, entry);
+          if (this.entries.get(key) === entry) this.learn(request, key);
           setHeaders(reply, entry);
           const text = entry.live ? entry.live(request) : null;
-          if (notModified(request, entry)) {
+          if (notModified(request.headers, entry)) {
             reply.code(304);
             return '';
           }
@@ -224,6 +270,33 @@ export class PageCache {
       return live && payload.includes(live.marker) ? payload.split(live.marker).join(live.render(request)) : payload;
     });
   }
+}
+
+/** Writes a kept page (or its 304) to Node's response: the live part rendered for this request, the headers the full answer had. */
+function answer(req: IncomingMessage, res: ServerResponse, hit: Entry, reqId: string) {
+  const live = hit.live ? hit.live(req) : null;
+  if (notModified(req.headers, hit)) {
+    res.writeHead(304, { ...hit.headers, 'x-request-id': reqId });
+    res.end();
+    return;
+  }
+  const body = hit.parts.length === 1 ? hit.parts[0] : Buffer.concat([hit.parts[0], Buffer.from(live!), hit.parts[1]]);
+  res.writeHead(200, { ...hit.headers, 'x-request-id': reqId, 'content-length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const MAX_ALIASES = 20_000;
+
+/**
+ * What a page's key and the personal check are made of, as Node received them: the address and the
+ * Host, X-Forwarded-Host, X-Forwarded-Proto (Fastify reads the host and scheme from them, depending on
+ * trustProxy, which is fixed for a server) and Cookie headers (the preferences; a session). Two
+ * requests with the same raw key have the same page key, so the key Fastify computed for one serves
+ * the other.
+ */
+function rawKeyOf(req: IncomingMessage): string {
+  const h = req.headers;
+  return `${req.url}\n${h.host ?? ''}\n${h['x-forwarded-host'] ?? ''}\n${h['x-forwarded-proto'] ?? ''}\n${h.cookie ?? ''}`;
 }
 
 function setHeaders(reply: FastifyReply, e: Entry) {
@@ -236,14 +309,14 @@ function setHeaders(reply: FastifyReply, e: Entry) {
 }
 
 /** RFC 9110 §13.1: If-None-Match decides when present (weak comparison), else If-Modified-Since. */
-function notModified(request: FastifyRequest, e: Entry): boolean {
-  const inm = request.headers['if-none-match'];
+function notModified(headers: IncomingHttpHeaders, e: Entry): boolean {
+  const inm = headers['if-none-match'];
   if (inm !== undefined) {
     const weak = (t: string) => t.trim().replace(/^W\//, '');
     const mine = weak(e.etag);
     return inm.split(',').some((t) => t.trim() === '*' || weak(t) === mine);
   }
-  const ims = request.headers['if-modified-since'];
+  const ims = headers['if-modified-since'];
   if (ims === undefined) return false;
   const since = Date.parse(ims);
   return Number.isFinite(since) && e.lastModifiedSeconds <= Math.floor(since / 1000);

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { safeReturnPath } from '../../../../platform/views/prefs.ts';
 import { livePart, PageCache } from '../../../../platform/http/page-cache.ts';
-import { contentVersionReader } from '../../../../platform/db/content-version.ts';
+import { contentVersionNow, contentVersionReader } from '../../../../platform/db/content-version.ts';
 import { SESSION_COOKIE } from '../../../identity/index.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
@@ -92,7 +92,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
   // Rendered pages kept in memory, checked against the content version on every request (issue 18;
   // docs/adr/0021-rendered-page-cache.md). Signed-in staff are never served from it.
   const pages = new PageCache({
-    readVersion: contentVersionReader(db), routes: CACHEABLE_PORTAL_PAGES,
+    readVersion: contentVersionReader(db), readVersionNow: contentVersionNow(db), routes: CACHEABLE_PORTAL_PAGES,
     personal: (request) => !!request.headers.authorization || (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`),
   });
 
