@@ -44,7 +44,8 @@ async function sizeOf(dialect: DialectName, handle: DatabaseHandle, file?: strin
 }
 
 async function run(dialect: DialectName) {
-  console.log(`\n== ${dialect}: ${ITEMS.toLocaleString()} items, ${ORGANS} organs ==`);
+  // With --reuse the database says how many items it holds (printed once it is open).
+  if (!arg('reuse')) console.log(`\n== ${dialect}: ${ITEMS.toLocaleString()} items, ${ORGANS} organs ==`);
   let handle: DatabaseHandle;
   let file: string | undefined;
   let dropPg: (() => Promise<void>) | null = null;
@@ -87,7 +88,10 @@ async function run(dialect: DialectName) {
       await c.end();
     };
   }
-  console.log(`  generated and loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s; database ${await sizeOf(dialect, handle, file)}`);
+  if (reuse) {
+    const held = await handle.db.selectFrom('search_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    console.log(`\n== ${dialect}: reused database, ${Number(held.n).toLocaleString()} items in the index ==`);
+  } else console.log(`  generated and loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s; database ${await sizeOf(dialect, handle, file)}`);
   const deps = { db: handle.db, dialect, clock: fixedClock('2026-06-01T02:00:00Z'), dataDir: os.tmpdir(), logger: pino({ level: 'silent' }) };
   try {
     t0 = performance.now();
