@@ -173,7 +173,7 @@ export class PageCache {
    * routes or runs any hook; anything else — a personal request, an unknown address, a moved version —
    * resolves false and goes to Fastify as before.
    */
-  serveRaw(req: IncomingMessage, res: ServerResponse, log: (line: Record<string, unknown>) => void): boolean | Promise<boolean> {
+  serveRaw(req: IncomingMessage, res: ServerResponse, log: ((line: Record<string, unknown>) => void) | null): boolean | Promise<boolean> {
     if (this.opts.personal(req)) return false;
     const key = this.aliases.get(rawKeyOf(req));
     if (key === undefined) return false;
@@ -185,7 +185,7 @@ export class PageCache {
       const reqId = nextRequestId();
       answer(req, res, hit, reqId);
       // The access line Fastify writes (http-server.ts), marked as answered here.
-      log({ reqId, method: req.method, url: (req.url ?? '').split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started), frontDoor: true });
+      if (log) log({ reqId, method: req.method, url: (req.url ?? '').split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started), frontDoor: true });
       return true;
     };
     // On SQLite the version is read at once (no promise, no turn of the event loop); else as Fastify's requests read it.
@@ -213,7 +213,11 @@ export class PageCache {
   /** Wires the cache onto the server: answers kept pages before any other work, keeps new ones. */
   register(app: FastifyInstance) {
     // A server made by createHttpServer has a front door (a bare Fastify in a test has not).
-    if (app.hasDecorator('setFrontDoor')) app.setFrontDoor((req, res) => this.serveRaw(req, res, (line) => app.log.info(line, 'access')));
+    if (app.hasDecorator('setFrontDoor')) {
+      const log = (line: Record<string, unknown>) => app.log.info(line, 'access');
+      // Without access lines (LOG_LEVEL=warn) not even the line's object is made.
+      app.setFrontDoor((req, res) => this.serveRaw(req, res, (app.log as unknown as { isLevelEnabled(level: string): boolean }).isLevelEnabled('info') ? log : null));
+    }
     app.decorateRequest('contentVersion', null);
     app.decorateRequest('pageCacheKey', null);
     app.decorateRequest('pageLive', null);
@@ -280,9 +284,18 @@ function answer(req: IncomingMessage, res: ServerResponse, hit: Entry, reqId: st
     res.end();
     return;
   }
-  const body = hit.parts.length === 1 ? hit.parts[0] : Buffer.concat([hit.parts[0], Buffer.from(live!), hit.parts[1]]);
-  res.writeHead(200, { ...hit.headers, 'x-request-id': reqId, 'content-length': body.length });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  if (hit.parts.length === 1) {
+    res.writeHead(200, { ...hit.headers, 'x-request-id': reqId, 'content-length': hit.parts[0].length });
+    res.end(req.method === 'HEAD' ? undefined : hit.parts[0]);
+    return;
+  }
+  // The page around its live part in three writes of one turn (Node sends them together), not copied into one buffer.
+  const [before, after] = hit.parts;
+  res.writeHead(200, { ...hit.headers, 'x-request-id': reqId, 'content-length': before.length + Buffer.byteLength(live!) + after.length });
+  if (req.method === 'HEAD') return void res.end();
+  res.write(before);
+  res.write(live!);
+  res.end(after);
 }
 
 const MAX_ALIASES = 20_000;
