@@ -6,7 +6,7 @@ export { SYNONYM_GROUPS } from './domain/synonyms.ts';
 export type { SearchRequest, SearchFilters, SearchSort } from './domain/search-request.ts';
 export { indexPublication, rememberAttachmentText } from './use-cases/index-publication.ts';
 export { searchPublications, type SearchResult, type SearchHit } from './use-cases/search-publications.ts';
-export { cachedSearch, SearchResultCache, type SearchFn } from './use-cases/search-cache.ts';
+export { cachedSearch, KeptPerVersion, type SearchFn } from './use-cases/search-cache.ts';
 export { reindex, indexIsStale } from './use-cases/reindex.ts';
 export { recordSearchTerm, searchTermReport } from './use-cases/search-terms.ts';
 export { searchPortalRoutes, searchAdminRoutes } from './web/search-routes.tsx';

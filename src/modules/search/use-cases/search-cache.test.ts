@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchRequest } from '../domain/search-request.ts';
-import { SearchResultCache } from './search-cache.ts';
+import { KeptPerVersion, searchKeyOf } from './search-cache.ts';
 import type { SearchResult } from './search-publications.ts';
 
 /** A cache over a search that records what it was asked, with a version the test moves. */
 function setUp(maxEntries?: number) {
   const state = { version: 1, runs: [] as string[], fail: false };
-  const cache = new SearchResultCache({
-    readVersion: async () => ({ version: state.version, changedAt: '2026-12-04T00:00:00Z' }),
-    search: async (req) => {
-      state.runs.push(req.q);
-      await new Promise((r) => setImmediate(r));
-      if (state.fail) throw new Error('数据库不可用');
-      return { total: state.runs.length, q: req.q } as unknown as SearchResult;
-    },
-    maxEntries,
-  });
+  const kept = new KeptPerVersion<SearchResult>({ readVersion: async () => ({ version: state.version, changedAt: '2026-12-04T00:00:00Z' }), maxEntries });
+  const search = async (req: SearchRequest) => {
+    state.runs.push(req.q);
+    await new Promise((r) => setImmediate(r));
+    if (state.fail) throw new Error('数据库不可用');
+    return { total: state.runs.length, q: req.q } as unknown as SearchResult;
+  };
+  // As cachedSearch uses it: the request's key, searchPublications run on a miss.
+  const cache = { search: (req: SearchRequest) => kept.get(searchKeyOf(req), () => search(req)), get size() { return kept.size; } };
   return { state, cache };
 }
 const req = (q: string, over: Partial<SearchRequest> = {}): SearchRequest => ({ q, sort: 'relevance', page: 1, pageSize: 10, filters: { scopeOrganId: null }, ...over });

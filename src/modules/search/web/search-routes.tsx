@@ -1,12 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { sendPage } from '../../../platform/views/render.ts';
+import { renderPage, sendPage } from '../../../platform/views/render.ts';
+import { contentVersionReader } from '../../../platform/db/content-version.ts';
 import { prefsFromCookies } from '../../../platform/views/prefs.ts';
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { isDomainError } from '../../../shared/domain-error.ts';
 import { findOrganByCode, listOrgans, staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
-import type { SearchFn } from '../use-cases/search-cache.ts';
+import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
+import type { SearchResult } from '../use-cases/search-publications.ts';
 import { recordSearchTerm, searchTermReport } from '../use-cases/search-terms.ts';
 import { readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
@@ -16,27 +18,40 @@ export const PORTAL_PAGE_SIZE = 10;
 
 /** GET /search: the portal's search page (no login, no JavaScript). `search` is the server's one (cachedSearch). */
 export function searchPortalRoutes(deps: AppDeps, search: SearchFn) {
+  // Rendered result pages, per content version like the results (search-cache.ts): the same search
+  // asked again is answered without rendering — the page depends only on its address, the reading
+  // preferences and what the version covers. Never for signed-in staff (their roles show in the page).
+  const kept = new KeptPerVersion<{ html: string; result: SearchResult }>({ readVersion: contentVersionReader(deps.db), maxEntries: 128 });
   return async function plugin(app: FastifyInstance) {
     app.get('/search', async (request, reply) => {
       const raw = (request.query ?? {}) as RawSearchParams;
-      const organs = await listOrgans(deps.db);
       const prefs = prefsFromCookies(request.cookies);
       reply.header('Cache-Control', 'no-cache');
       try {
         const { request: req, organCode } = await readSearchParams(deps, raw, { pageSize: PORTAL_PAGE_SIZE });
-        const scopeOrgan = organCode ? await findOrganByCode(deps.db, organCode) : null;
-        if (!req.q) return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={scopeOrgan} pageSize={req.pageSize} page={1} error={null} />);
-        const result = await search(req);
+        const render = async (result: SearchResult | null) => {
+          const [organs, scopeOrgan] = await Promise.all([listOrgans(deps.db), organCode ? findOrganByCode(deps.db, organCode) : null]);
+          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} pageSize={req.pageSize} page={result ? req.page : 1} error={null} />);
+        };
+        if (!req.q) return sendHtml(reply, await render(null));
+        const made = async () => {
+          const result = await search(req);
+          return { html: await render(result), result };
+        };
+        const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url}`, made);
         if (req.page === 1) await recordSearchTerm(deps, result.query, req.filters.scopeOrganId, result.total);
-        return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} pageSize={req.pageSize} page={req.page} error={null} />);
+        return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
         // A bad parameter keeps what was typed and says what is wrong, next to the form.
+        const organs = await listOrgans(deps.db);
         return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
       }
     });
   };
 }
+
+const sendHtml = (reply: FastifyReply, html: string) => reply.type('text/html; charset=utf-8').send(html);
 
 /** /admin/search-terms: what people search for most, and what they searched for and did not find. */
 export function searchAdminRoutes(deps: AppDeps) {

@@ -62,6 +62,13 @@ describeEachDialect('search pages and API', (db) => {
     const page = async () => (await app.inject(`/search?q=${encodeURIComponent('公租房')}`)).body;
     expect(await count()).toBe(1);
     expect(await page()).toContain('共找到 1 条');
+    // Asked again the page is the kept one, yet every search is still counted, and the reading preferences are kept apart.
+    await page();
+    const searches = async () => (await deps.db.selectFrom('search_terms').select('searches').where('term', '=', '公租房').execute()).reduce((n, r) => n + Number(r.searches), 0);
+    expect(await searches()).toBe(3); // one through the API, two pages
+    const large = (await app.inject({ url: `/search?q=${encodeURIComponent('公租房')}`, cookies: { gk_fs: 'l' } })).body;
+    expect(large).not.toBe(await page());
+    expect((await app.inject({ url: `/search?q=${encodeURIComponent('公租房')}`, cookies: { gk_fs: 'l' } })).body).toBe(large);
     const second = await createPublished(deps, organ.id, [node], { title: '公租房租金调整的通知' });
     expect(await count()).toBe(2);
     expect(await page()).toContain('共找到 2 条');
