@@ -86,7 +86,6 @@ export class PageCache {
    * the key Fastify computed for them. Learnt from requests Fastify answered; dropped with the pages.
    */
   private aliases = new Map<string, string>();
-  private frontDoorHits = 0;
   private bytes = 0;
   private version = -1;
   private inflight: Promise<ContentVersion> | null = null;
@@ -101,7 +100,7 @@ export class PageCache {
 
   /** How many pages are kept and their size, for tests and /readyz-like reports. */
   stats() {
-    return { pages: this.entries.size, bytes: this.bytes, version: this.version, frontDoorHits: this.frontDoorHits };
+    return { pages: this.entries.size, bytes: this.bytes, version: this.version };
   }
 
   /** The content version for this request, read once per request and never before it arrived. */
@@ -181,7 +180,6 @@ export class PageCache {
     const serve = (version: number) => {
       const hit = this.lookup(key, version);
       if (!hit) return false;
-      this.frontDoorHits++;
       const reqId = nextRequestId();
       answer(req, res, hit, reqId);
       // The access line Fastify writes (http-server.ts), marked as answered here.

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { findOrganByCode } from '../../catalog/index.ts';
+import { findOrganByCode, type Organ } from '../../catalog/index.ts';
 import type { SearchRequest } from '../domain/search-request.ts';
 import { MAX_QUERY_CHARS } from '../domain/parse-query.ts';
 
@@ -23,16 +23,13 @@ const intParam = (raw: string | undefined, field: string, label: string, min: nu
  * parameter that cannot be read is refused with a Chinese message naming it (ERR_SEARCH_…, 400).
  * `organ` is an organ code; the search covers that organ and its units.
  */
-export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number }): Promise<{ request: SearchRequest; organCode: string | null }> {
+export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number }): Promise<{ request: SearchRequest; scopeOrgan: Organ | null }> {
   const q = (raw.q ?? '').trim();
   if (q.length > MAX_QUERY_CHARS) throw bad('ERR_SEARCH_QUERY_TOO_LONG', `检索词不能超过 ${MAX_QUERY_CHARS} 个字`, 'q');
-  let scopeOrganId: number | null = null;
   const organCode = raw.organ?.trim() || null;
-  if (organCode) {
-    const organ = await findOrganByCode(deps.db, organCode);
-    if (!organ) throw bad('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关`, 'organ');
-    scopeOrganId = organ.id;
-  }
+  const scopeOrgan = organCode ? await findOrganByCode(deps.db, organCode) : null;
+  if (organCode && !scopeOrgan) throw bad('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关`, 'organ');
+  const scopeOrganId = scopeOrgan?.id ?? null;
   for (const [field, label] of [['from', '起始日期'], ['to', '截止日期']] as const) {
     const v = raw[field]?.trim();
     if (v && !isRealDate(v)) throw bad('ERR_SEARCH_INVALID_DATE', `${label}应为 YYYY-MM-DD 格式的日期`, field);
@@ -44,7 +41,7 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
   if (!sort) throw bad('ERR_SEARCH_BAD_PARAMETER', '排序方式应为 relevance（相关度）或 newest（最新）', 'sort');
   const text = (v: string | undefined) => (v?.trim() ? v.trim().slice(0, 40) : undefined);
   return {
-    organCode,
+    scopeOrgan,
     request: {
       q,
       sort,

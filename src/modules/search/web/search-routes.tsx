@@ -5,7 +5,7 @@ import { contentVersionReader } from '../../../platform/db/content-version.ts';
 import { prefsFromCookies } from '../../../platform/views/prefs.ts';
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { isDomainError } from '../../../shared/domain-error.ts';
-import { findOrganByCode, listOrgans, staffContext } from '../../catalog/index.ts';
+import { listOrgans, staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import type { SearchResult } from '../use-cases/search-publications.ts';
@@ -28,9 +28,9 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn) {
       const prefs = prefsFromCookies(request.cookies);
       reply.header('Cache-Control', 'no-cache');
       try {
-        const { request: req, organCode } = await readSearchParams(deps, raw, { pageSize: PORTAL_PAGE_SIZE });
+        const { request: req, scopeOrgan } = await readSearchParams(deps, raw, { pageSize: PORTAL_PAGE_SIZE });
         const render = async (result: SearchResult | null) => {
-          const [organs, scopeOrgan] = await Promise.all([listOrgans(deps.db), organCode ? findOrganByCode(deps.db, organCode) : null]);
+          const organs = await listOrgans(deps.db);
           return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} pageSize={req.pageSize} page={result ? req.page : 1} error={null} />);
         };
         if (!req.q) return sendHtml(reply, await render(null));
