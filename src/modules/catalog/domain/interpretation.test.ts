@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../shared/clock.ts';
-import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { addDays, chinaDateOf } from '../../../shared/iso-date.ts';
 import { WorkingDayCalendar } from '../../calendar/index.ts';
 import {
-  interpretationDue, interpretationRefusals, interpretationTitleFor, linkRefusal, needsInterpretation, policyNodeIds, relatedOrganIds,
+  interpretationDue, interpretationRefusals, interpretationTitleFor, lastOverduePublishedOn, linkRefusal, needsInterpretation, policyNodeIds, relatedOrganIds,
   type InterpretationFacts, type LinkTarget, type PolicyFacts,
 } from './interpretation.ts';
 
@@ -48,6 +48,27 @@ describe('a policy needs an interpretation within 3 working days of its publicat
   it('counts the number of working days the organ chose', () => {
     expect(interpretationDue(policy(), POLICY_NODES, [], calendar, '2026-09-28', 1)).toMatchObject({ dueOn: '2026-09-28', overdueSince: null });
     expect(interpretationDue(policy(), POLICY_NODES, [], calendar, '2026-09-29', 1)).toMatchObject({ overdueSince: '2026-09-29' });
+  });
+});
+
+describe('the last publication day that is overdue today (what storage counts by)', () => {
+  it('divides the days exactly as interpretationDue does, for every day of two months and several limits', () => {
+    // Every "today" of September–October 2026 (中秋, 国庆 and its 调休 Saturday) and each publication
+    // day of the 45 days before it: overdue exactly when published on or before the dividing day.
+    for (const workingDays of [1, 3, 5, 20]) {
+      for (let today = '2026-09-01'; today <= '2026-10-31'; today = addDays(today, 1)) {
+        const last = lastOverduePublishedOn(calendar, today, workingDays);
+        for (let back = 1; back <= 45; back++) {
+          const publishedOn = addDays(today, -back);
+          const due = interpretationDue(policy({ publishedOn }), POLICY_NODES, [], calendar, today, workingDays);
+          expect({ workingDays, today, publishedOn, overdue: publishedOn <= last }).toEqual({ workingDays, today, publishedOn, overdue: due.needed && due.overdueSince !== null });
+        }
+      }
+    }
+  });
+
+  it('on 10-09, for 3 working days across 国庆: Monday 09-28 (due 10-08); Tuesday 09-29 is due that very day', () => {
+    expect(lastOverduePublishedOn(calendar, '2026-10-09', 3)).toBe('2026-09-28');
   });
 });
 

@@ -95,6 +95,18 @@ export function interpretationDue(
   return { needed: true, dueOn, interpretedOn, late: interpretedOn !== null ? interpretedOn > dueOn : today > dueOn, overdueSince };
 }
 
+/**
+ * The last publication day that makes an uninterpreted policy overdue on `today`: one published on it
+ * or before is past its due day (`interpretationDue`'s `overdueSince` is set), one published after it
+ * is not. The due day never moves earlier when the publication day moves later, so one day divides
+ * them — which lets storage count the overdue policies of a million-item site without reading them.
+ */
+export function lastOverduePublishedOn(calendar: Pick<WorkingDayCalendar, 'addWorkingDays'>, today: IsoDate, workingDays: number): IsoDate {
+  let on = addDays(today, -1);
+  while (calendar.addWorkingDays(on, workingDays) >= today) on = addDays(on, -1);
+  return on;
+}
+
 /** What must be true of an interpretation before it goes to the portal. */
 export type InterpretationFacts = {
   itemKind: ItemKind;

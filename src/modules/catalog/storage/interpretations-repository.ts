@@ -95,36 +95,49 @@ const publishedInterpretationOf = (db: Executor) =>
   db.selectFrom('policy_interpretations as l').innerJoin('publications as i', 'i.id', 'l.interpretation_id').select('l.policy_id').where('i.status', '=', 'published');
 
 /**
- * Published documents of these organs placed in any of `nodeIds` that no published interpretation
- * explains yet, oldest publication first — the candidates of 待办's "no interpretation" line (the
- * rule itself, imports and validity included, is the domain's `interpretationDue`).
+ * Published documents in force of these organs, placed in any of `nodeIds`, published through the
+ * platform (not imported) and explained by no published interpretation: the domain's
+ * `needsInterpretation` written as SQL, so that a site's policies are counted and paged without
+ * reading them all (interpretations.db.test.ts keeps the two in step).
  */
-export async function uninterpretedPolicies(db: Executor, organIds: readonly number[], nodeIds: readonly number[]): Promise<UninterpretedPolicy[]> {
-  if (organIds.length === 0 || nodeIds.length === 0) return [];
-  const rows = await db
+function awaitingInterpretation(db: Executor, organIds: readonly number[], nodeIds: readonly number[]) {
+  return db
     .selectFrom('publications as p')
-    .innerJoin('publication_placements as pp', 'pp.publication_id', 'p.id')
-    .select(['p.id', 'p.organ_id', 'p.title', 'p.document_number', 'p.published_on', 'p.validity', 'p.publish_route', 'p.item_kind', 'p.status', 'pp.node_id'])
     .where('p.organ_id', 'in', [...organIds])
-    .where('pp.node_id', 'in', [...nodeIds])
     .where('p.status', '=', 'published')
     .where('p.item_kind', '=', 'document')
-    .where('p.id', 'not in', publishedInterpretationOf(db))
-    .orderBy('p.published_on')
-    .orderBy('p.id')
+    .where('p.validity', '=', 'valid')
+    .where('p.published_on', 'is not', null)
+    .where((eb) => eb.or([eb('p.publish_route', 'is', null), eb('p.publish_route', '!=', 'system_import')]))
+    .where((eb) => eb.exists(eb.selectFrom('publication_placements as pp').select('pp.node_id').whereRef('pp.publication_id', '=', 'p.id').where('pp.node_id', 'in', [...nodeIds])))
+    .where('p.id', 'not in', publishedInterpretationOf(db));
+}
+
+/** Per organ, how many policies await an interpretation (only those published on or before `publishedOnOrBefore`, when given); organs with none are left out. */
+export async function countUninterpretedPolicies(db: Executor, organIds: readonly number[], nodeIds: readonly number[], publishedOnOrBefore: string | null = null): Promise<Map<number, number>> {
+  if (organIds.length === 0 || nodeIds.length === 0) return new Map();
+  let q = awaitingInterpretation(db, organIds, nodeIds);
+  if (publishedOnOrBefore !== null) q = q.where('p.published_on', '<=', publishedOnOrBefore);
+  const rows = await q.select((eb) => ['p.organ_id', eb.fn.countAll<number | string>().as('n')]).groupBy('p.organ_id').execute();
+  return new Map(rows.map((r) => [r.organ_id, Number(r.n)]));
+}
+
+/** One page of the policies awaiting an interpretation, oldest publication first, each with the nodes it is placed in among `nodeIds`. */
+export async function uninterpretedPoliciesPage(db: Executor, organIds: readonly number[], nodeIds: readonly number[], offset: number, limit: number): Promise<UninterpretedPolicy[]> {
+  if (organIds.length === 0 || nodeIds.length === 0) return [];
+  const rows = await awaitingInterpretation(db, organIds, nodeIds)
+    .select(['p.id', 'p.organ_id', 'p.title', 'p.document_number', 'p.published_on', 'p.validity', 'p.publish_route', 'p.item_kind', 'p.status'])
+    .orderBy('p.published_on').orderBy('p.id')
+    .offset(offset).limit(limit)
     .execute();
-  const byId = new Map<number, UninterpretedPolicy>();
-  for (const r of rows) {
-    const seen = byId.get(r.id);
-    if (seen) seen.nodeIds.push(r.node_id);
-    else {
-      byId.set(r.id, {
-        id: r.id, organId: r.organ_id, title: r.title, documentNumber: r.document_number, publishedOn: r.published_on!, validity: r.validity,
-        publishRoute: r.publish_route, itemKind: r.item_kind as ItemKind, status: r.status, nodeIds: [r.node_id],
-      });
-    }
-  }
-  return [...byId.values()];
+  if (rows.length === 0) return [];
+  const placements = await db.selectFrom('publication_placements').select(['publication_id', 'node_id'])
+    .where('publication_id', 'in', rows.map((r) => r.id)).where('node_id', 'in', [...nodeIds]).orderBy('node_id').execute();
+  return rows.map((r) => ({
+    id: r.id, organId: r.organ_id, title: r.title, documentNumber: r.document_number, publishedOn: r.published_on!, validity: r.validity,
+    publishRoute: r.publish_route, itemKind: r.item_kind as ItemKind, status: r.status,
+    nodeIds: placements.filter((pl) => pl.publication_id === r.id).map((pl) => pl.node_id),
+  }));
 }
 
 /** A policy the editor offers to link: a document placed in a policy node. */

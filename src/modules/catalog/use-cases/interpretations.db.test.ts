@@ -5,6 +5,8 @@ import {
 } from '../../../../test/support/factories.ts';
 import { fillReviewForm, performReviewVerb, publishImported, publishScheduled } from '../../review/index.ts';
 import type { Actor } from '../../identity/index.ts';
+import { WorkingDayCalendar } from '../../calendar/index.ts';
+import { interpretationDue, type PolicyFacts } from '../domain/interpretation.ts';
 import {
   addAttachment, countOverdueInterpretations, createPublication, findPublication, interpretationLinks, policiesAwaitingInterpretation, updatePublication,
 } from '../index.ts';
@@ -171,7 +173,7 @@ describeEachDialect('policy interpretation (政策解读)', (db) => {
     // Imported content was published before the platform: never flagged.
     await createPublished(w.deps, w.bureau.id, [w.policies], { title: '导入的旧文件' });
 
-    const awaiting = async () => policiesAwaitingInterpretation(w.deps, [w.bureau.id]);
+    const awaiting = async () => (await policiesAwaitingInterpretation(w.deps, [w.bureau.id])).items;
     expect(await awaiting()).toEqual([expect.objectContaining({ id: policy.id, publishedOn: '2026-09-24', workingDays: 3, dueOn: '2026-09-30', overdueSince: null })]);
     w.deps.clock.set('2026-09-30T15:00:00Z'); // 23:00 on the due day in China
     expect((await countOverdueInterpretations(w.deps, [w.bureau.id])).get(w.bureau.id)).toBeUndefined();
@@ -199,18 +201,52 @@ describeEachDialect('policy interpretation (政策解读)', (db) => {
     const notice = await createPublication(w.deps, cast.author.actor, w.bureau.id, publicationInput([w.news], { formedOn: '2026-11-19' }));
     await publishThroughChain(w.deps, cast, notice.id);
     w.deps.clock.set('2026-11-24T02:00:00Z'); // Tuesday: the 2nd working day after
-    expect(await policiesAwaitingInterpretation(w.deps, [w.bureau.id])).toEqual([]);
+    expect((await policiesAwaitingInterpretation(w.deps, [w.bureau.id])).items).toEqual([]);
 
     await expect(saveInterpretationSetting(w.deps, cast.author.actor, w.bureau.id, { nodeIds: [w.news], workingDays: 1 })).rejects.toMatchObject({ httpStatus: 403 });
     await expect(saveInterpretationSetting(w.deps, admin.actor, w.bureau.id, { nodeIds: [w.news], workingDays: 0 })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['workingDays'] })] });
     const otherOrgansNode = await createNode(w.deps, w.sibling.id, { name: '政策文件' });
     await expect(saveInterpretationSetting(w.deps, admin.actor, w.bureau.id, { nodeIds: [otherOrgansNode], workingDays: 1 })).rejects.toMatchObject({ code: 'ERR_CATALOG_NODE_NOT_FOUND' });
     await saveInterpretationSetting(w.deps, admin.actor, w.bureau.id, { nodeIds: [String(w.news)], workingDays: '1' });
-    expect(await policiesAwaitingInterpretation(w.deps, [w.bureau.id])).toEqual([
+    expect((await policiesAwaitingInterpretation(w.deps, [w.bureau.id])).items).toEqual([
       expect.objectContaining({ id: notice.id, workingDays: 1, dueOn: '2026-11-23', overdueSince: '2026-11-24' }),
     ]);
     await saveInterpretationSetting(w.deps, admin.actor, w.bureau.id, { workingDays: 3 });
-    expect(await policiesAwaitingInterpretation(w.deps, [w.bureau.id])).toEqual([]);
+    expect((await policiesAwaitingInterpretation(w.deps, [w.bureau.id])).items).toEqual([]);
+  });
+
+  it('counts and pages in the database exactly the policies the domain rule flags, whatever their facts', async () => {
+    const w = await world('2026-10-09T02:00:00Z'); // Friday after 国庆: Monday 09-28 is the last overdue day for 3 working days
+    const calendar = WorkingDayCalendar.withBuiltinYears();
+    const rule = { policyNodes: new Set([w.policies, w.normative]), workingDays: 3 };
+    // Every combination of the facts the rule looks at, set on published items as they would be stored.
+    const cases: (PolicyFacts & { id: number })[] = [];
+    for (const publishedOn of ['2026-09-24', '2026-09-28', '2026-09-29', '2026-10-08']) {
+      for (const nodeIds of [[w.policies], [w.normative], [w.policies, w.normative], [w.news]]) {
+        for (const [validity, publishRoute, itemKind] of [['valid', 'review_chain', 'document'], ['valid', null, 'document'], ['valid', 'system_import', 'document'], ['repealed', 'review_chain', 'document'], ['valid', 'review_chain', 'interpretation']] as const) {
+          const p = await createPublished(w.deps, w.bureau.id, nodeIds, { title: `政策${cases.length}` });
+          await db().db.updateTable('publications').set({ published_on: publishedOn, validity, publish_route: publishRoute, item_kind: itemKind }).where('id', '=', p.id).execute();
+          cases.push({ id: p.id, itemKind, status: 'published', validity, publishRoute, publishedOn, nodeIds });
+        }
+      }
+    }
+    // A sibling's policy in its own 政策文件 node: counted for the sibling only.
+    const siblingNode = await createNode(w.deps, w.sibling.id, { name: '政策文件' });
+    const siblings = await createPublished(w.deps, w.sibling.id, [siblingNode]);
+    await db().db.updateTable('publications').set({ published_on: '2026-09-01', publish_route: 'review_chain' }).where('id', '=', siblings.id).execute();
+
+    const flagged = cases.map((c) => ({ c, due: interpretationDue(c, rule.policyNodes, [], calendar, '2026-10-09', 3) })).filter((x) => x.due.needed);
+    const overdue = flagged.filter((x) => x.due.needed && x.due.overdueSince !== null).length;
+    expect(flagged.length).toBe(24);
+    expect(overdue).toBe(12);
+    expect(await countOverdueInterpretations(w.deps, [w.bureau.id, w.sibling.id])).toEqual(new Map([[w.bureau.id, { overdue, workingDays: 3 }], [w.sibling.id, { overdue: 1, workingDays: 3 }]]));
+
+    const first = await policiesAwaitingInterpretation(w.deps, [w.bureau.id], { offset: 0, limit: 5 });
+    const rest = await policiesAwaitingInterpretation(w.deps, [w.bureau.id], { offset: 5, limit: 100 });
+    expect(first.total).toBe(24);
+    expect([...first.items, ...rest.items].map((i) => [i.id, i.overdueSince !== null])).toEqual(
+      flagged.sort((a, b) => a.c.publishedOn!.localeCompare(b.c.publishedOn!) || a.c.id - b.c.id).map((x) => [x.c.id, x.due.needed && x.due.overdueSince !== null]),
+    );
   });
 
   it('lets an approved amendment of a published interpretation name another policy', async () => {

@@ -6,7 +6,7 @@ import { z } from '../../../shared/zod.ts';
 import { calendarInForce } from '../../calendar/index.ts';
 import { actorUserId, type Actor } from '../../identity/index.ts';
 import {
-  DEFAULT_INTERPRETATION_WORKING_DAYS, interpretationDue, interpretationRefusals, linkRefusal, MAX_INTERPRETATION_WORKING_DAYS, policyNodeIds,
+  DEFAULT_INTERPRETATION_WORKING_DAYS, interpretationDue, interpretationRefusals, lastOverduePublishedOn, linkRefusal, MAX_INTERPRETATION_WORKING_DAYS, policyNodeIds,
   relatedOrganIds, type LinkTarget,
 } from '../domain/interpretation.ts';
 import { InterpretationErrorCode as E } from '../domain/interpretation-codes.ts';
@@ -15,8 +15,8 @@ import type { PublicationInput } from '../domain/publication-input.ts';
 import type { Publication } from '../domain/publication.ts';
 import type { Executor } from '../storage/executor.ts';
 import {
-  clearGraphicAttachment, graphicAttachmentOf, interpretationSettingsOf, linksOf, linkTargets, nodesOfOrgans, policyCandidates,
-  replaceInterpretedPolicies, storeInterpretationSetting, uninterpretedPolicies, type LinkedItem,
+  clearGraphicAttachment, countUninterpretedPolicies, graphicAttachmentOf, interpretationSettingsOf, linksOf, linkTargets, nodesOfOrgans, policyCandidates,
+  replaceInterpretedPolicies, storeInterpretationSetting, uninterpretedPoliciesPage, type LinkedItem,
 } from '../storage/interpretations-repository.ts';
 import { listOrgans } from '../storage/organs-repository.ts';
 import { audit } from './audit-helper.ts';
@@ -127,36 +127,67 @@ export type AwaitingInterpretation = {
   workingDays: number; dueOn: IsoDate; overdueSince: IsoDate | null;
 };
 
-/**
- * The published policies of these organs that need an interpretation and have no published one, each
- * with its due day on the calendar in force and, when past it, the day it became overdue; oldest first.
- */
-export async function policiesAwaitingInterpretation(deps: AppDeps, organIds: readonly number[]): Promise<AwaitingInterpretation[]> {
+/** The policies an organ's rule covers, grouped by its working days (organs of one group are counted together). */
+async function rulesByWorkingDays(deps: AppDeps, organIds: readonly number[]) {
   const rules = await policyRulesOf(deps.db, organIds);
-  const allNodes = [...rules.values()].flatMap((r) => [...r.policyNodes]);
-  const rows = await uninterpretedPolicies(deps.db, organIds, allNodes);
-  if (rows.length === 0) return [];
+  const groups = new Map<number, { organIds: number[]; nodeIds: number[] }>();
+  for (const [organId, rule] of rules) {
+    if (rule.policyNodes.size === 0) continue;
+    const g = groups.get(rule.workingDays) ?? { organIds: [], nodeIds: [] };
+    g.organIds.push(organId);
+    g.nodeIds.push(...rule.policyNodes);
+    groups.set(rule.workingDays, g);
+  }
+  return { rules, groups };
+}
+
+/**
+ * A page of the published policies of these organs that need an interpretation and have no published
+ * one, oldest first (so the overdue ones, longest overdue at the top, come before those still within
+ * their days), each with its due day on the calendar in force and, when past it, the day it became
+ * overdue; with how many there are in all. Read a page at a time: a large site has thousands.
+ */
+export async function policiesAwaitingInterpretation(
+  deps: AppDeps, organIds: readonly number[], window: { offset: number; limit: number } = { offset: 0, limit: 100 },
+): Promise<{ items: AwaitingInterpretation[]; total: number }> {
+  const { rules, groups } = await rulesByWorkingDays(deps, organIds);
+  const allNodes = [...groups.values()].flatMap((g) => g.nodeIds);
+  const [rows, counts] = await Promise.all([
+    uninterpretedPoliciesPage(deps.db, organIds, allNodes, window.offset, window.limit),
+    countUninterpretedPolicies(deps.db, organIds, allNodes),
+  ]);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (rows.length === 0) return { items: [], total };
   const calendar = await calendarInForce(deps.db);
   const today = chinaDateOf(deps.clock.now());
-  const out: AwaitingInterpretation[] = [];
+  const items: AwaitingInterpretation[] = [];
   for (const r of rows) {
     const rule = rules.get(r.organId)!;
     const due = interpretationDue(r, rule.policyNodes, [], calendar, today, rule.workingDays);
     if (due.needed) {
-      out.push({
+      items.push({
         id: r.id, organId: r.organId, title: r.title, documentNumber: r.documentNumber, publishedOn: r.publishedOn,
         workingDays: rule.workingDays, dueOn: due.dueOn, overdueSince: due.overdueSince,
       });
     }
   }
-  return out;
+  return { items, total };
 }
 
-/** For 待办 and 工作台: per organ, how many policies are past their due day without a published interpretation, and its limit. */
+/**
+ * For 待办 and 工作台: per organ, how many policies are past their due day without a published
+ * interpretation, and its limit (organs with none are left out). Counted in the database up to the
+ * last publication day that is overdue today (`lastOverduePublishedOn`), never read one by one.
+ */
 export async function countOverdueInterpretations(deps: AppDeps, organIds: readonly number[]): Promise<Map<number, { overdue: number; workingDays: number }>> {
+  const { groups } = await rulesByWorkingDays(deps, organIds);
   const counts = new Map<number, { overdue: number; workingDays: number }>();
-  for (const p of await policiesAwaitingInterpretation(deps, organIds)) {
-    if (p.overdueSince) counts.set(p.organId, { overdue: (counts.get(p.organId)?.overdue ?? 0) + 1, workingDays: p.workingDays });
+  if (groups.size === 0) return counts;
+  const calendar = await calendarInForce(deps.db);
+  const today = chinaDateOf(deps.clock.now());
+  for (const [workingDays, g] of groups) {
+    const overdue = await countUninterpretedPolicies(deps.db, g.organIds, g.nodeIds, lastOverduePublishedOn(calendar, today, workingDays));
+    for (const [organId, n] of overdue) if (n > 0) counts.set(organId, { overdue: n, workingDays });
   }
   return counts;
 }

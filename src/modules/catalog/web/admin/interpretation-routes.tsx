@@ -23,15 +23,16 @@ export function interpretationAdminRoutes(deps: AppDeps) {
     app.get<{ Params: { code: string }; Querystring: { page?: string } }>('/admin/organs/:code/interpretations', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code);
-      const [nodes, rules, awaiting] = await Promise.all([listCatalogNodes(db, organ.id), policyRulesOf(db, [organ.id]), policiesAwaitingInterpretation(deps, [organ.id])]);
-      const rule = rules.get(organ.id)!;
-      // Overdue first, the longest overdue at the top; then those still within their days.
-      const ordered = [...awaiting].sort((a, b) => Number(!a.overdueSince) - Number(!b.overdueSince) || a.dueOn.localeCompare(b.dueOn) || a.id - b.id);
       const page = pageQueryParam(request.query.page);
+      // Oldest first: the overdue ones, the longest overdue at the top, then those still within their days.
+      const [nodes, rules, awaiting] = await Promise.all([
+        listCatalogNodes(db, organ.id), policyRulesOf(db, [organ.id]), policiesAwaitingInterpretation(deps, [organ.id], { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+      ]);
+      const rule = rules.get(organ.id)!;
       return sendPage(reply, (
         <AwaitingInterpretationPage
           scope={scope} organ={organ} nodes={nodes} roots={policyRootIds(nodes, rule.chosenNodeIds)} workingDays={rule.workingDays} chosen={rule.chosenNodeIds !== null}
-          items={ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} total={ordered.length} page={page} pageSize={PAGE_SIZE}
+          items={awaiting.items} total={awaiting.total} page={page} pageSize={PAGE_SIZE}
         />
       ));
     });
