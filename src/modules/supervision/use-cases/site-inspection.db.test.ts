@@ -150,6 +150,37 @@ describeEachDialect('the site inspection', (db) => {
     }
   }, 120_000);
 
+  it('finds every broken link of a site read in pages, in its items’ order, however few external links are checked together', async () => {
+    // Links are resolved a page of items at a time and external ones checked in batches, so that only
+    // findings are kept (a million items' links once filled the worker's memory): neither the page
+    // boundary (200 items) nor the batch size may lose, repeat or reorder a finding.
+    const deps = buildDeps(db(), '2026-03-12T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id, { name: '通知公告' });
+    const body = `<p><a href="/organs/${organ.code}/items/999999">旧文</a>、<a href="${base}/ok">国务院</a>、<a href="${base}/gone-batched">省厅</a></p>`;
+    const sample = await createPublished(deps, organ.id, [node], { bodyHtml: body });
+    const row = await deps.db.selectFrom('publications').selectAll().where('id', '=', sample.id).executeTakeFirstOrThrow();
+    const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'index_number');
+    const series = db().dialect === 'postgres' ? sql`select generate_series(1, 204) as k` : sql`with recursive s(k) as (select 1 union all select k + 1 from s where k < 204) select k from s`;
+    await sql`insert into publications (${sql.join(cols.map((c) => sql.ref(c)))}, index_number)
+      select ${sql.join(cols.map((c) => sql.ref(`p.${c}`)))}, p.index_number || '-' || s.k from publications p, (${series}) s where p.id = ${sample.id}`.execute(deps.db);
+    await sql`insert into publication_placements (publication_id, node_id) select id, ${node} from publications where organ_id = ${organ.id} and id <> ${sample.id}`.execute(deps.db);
+    const ids = (await deps.db.selectFrom('publications').select('id').where('organ_id', '=', organ.id).orderBy('id').execute()).map((r) => r.id);
+    expect(ids).toHaveLength(205);
+
+    const expected = ids.flatMap((id) => [
+      { href: `/admin/publications/${id}`, detail: `链接“旧文”（/organs/${organ.code}/items/999999）：链接的信息不存在` },
+      { href: `/admin/publications/${id}`, detail: `链接“省厅”（${base}/gone-batched）：HTTP 404` },
+    ]);
+    const brokenOf = (run: Awaited<ReturnType<typeof runInspectionNow>>) => run.result.organs[0]!.findings.filter((f) => f.kind === 'broken_link').map((f) => ({ href: f.href, detail: f.detail }));
+    const batched = await runInspectionNow(deps, 'cli', [organ], { ...http1, externalLinksPerCheck: 7 });
+    expect(brokenOf(batched)).toEqual(expected);
+    expect(hits.get('/gone-batched')).toBe(1); // asked once, whatever the number of batches
+    expect(batched.result.organs[0]!.verdict.deductions).toContainEqual(expect.objectContaining({ item: '断链 410 个' }));
+    deps.clock.set('2026-03-12T03:00:00Z');
+    expect(brokenOf(await runInspectionNow(deps, 'cli', [organ], http1))).toEqual(expected);
+  }, 60_000);
+
   it('runs the nightly inspection once per China date from 02:00, whichever instance asks first', async () => {
     const deps = buildDeps(db(), '2026-03-10T17:30:00Z'); // 01:30 on 11 March in China
     await createOrgan(deps);

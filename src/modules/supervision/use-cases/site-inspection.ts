@@ -39,6 +39,8 @@ export type InspectOptions = {
   http?: HttpCheckOptions;
   /** The platform's public address (GONGKAI_PUBLIC_URL): absolute links to it are internal. */
   publicOrigin?: string | null;
+  /** How many external links wait to be checked together (default 5,000): more lets more hosts be asked in parallel, fewer holds less. */
+  externalLinksPerCheck?: number;
 };
 
 /** The findings of the live supervision figures (columns, review, publication limit, applications, letters). */
@@ -66,7 +68,7 @@ export function supervisionFindings(s: OrganSupervision): Finding[] {
   return out;
 }
 
-type ItemLink = { itemId: number; itemTitle: string; responsible: string; url: string; text: string; target: LinkTarget };
+type ItemLink = { organId: number; seq: number; itemId: number; itemTitle: string; responsible: string; url: string; text: string; target: LinkTarget };
 
 /** Why an internal link does not lead to a page, or null when it does. */
 function internalProblem(t: LinkTarget, found: Awaited<ReturnType<typeof internalTargets>>, fileProblems: Map<number, string | null>): string | null {
@@ -99,26 +101,97 @@ async function fileProblem(deps: AppDeps, storageKey: string, sizeBytes: number)
   }
 }
 
+/** External links wait to be checked together (hosts in parallel) until this many are pending, so a site's links are never all held at once. */
+const EXTERNAL_LINKS_PER_CHECK = 5_000;
+
+const brokenLink = (l: ItemLink, problem: string): Finding & { seq: number } => ({
+  seq: l.seq, kind: 'broken_link', title: l.itemTitle, detail: `链接“${l.text || l.url}”（${l.url}）：${problem}`, responsible: l.responsible, href: `/admin/publications/${l.itemId}`,
+});
+
+/**
+ * The broken-link findings of a site, found as the items are read: internal links are resolved
+ * against the platform's own data a page of items at a time (never fetched); external ones are
+ * gathered until `EXTERNAL_LINKS_PER_CHECK` are pending, then answered from the day's cache or over
+ * HTTP. Only the findings and each external address's result are kept, whatever the site's size.
+ */
+function linkInspector(deps: AppDeps, opts: InspectOptions, now: Date) {
+  const checkExternal = opts.checkExternal ?? true;
+  const since = new Date(now.getTime() - LINK_CACHE_HOURS * 3600_000).toISOString();
+  const external = new Map<string, LinkResult>();
+  const broken = new Map<number, (Finding & { seq: number })[]>();
+  let pending: ItemLink[] = [];
+  const add = (organId: number, f: Finding & { seq: number }) => {
+    const list = broken.get(organId);
+    if (list) list.push(f);
+    else broken.set(organId, [f]);
+  };
+
+  const checkPending = async () => {
+    const links = pending;
+    pending = [];
+    const urls = [...new Set(links.map((l) => (l.target as { url: string }).url))].filter((u) => !external.has(u));
+    const cached = await freshLinkResults(deps.db, urls, since);
+    const fresh = await checkExternalLinks(urls.filter((u) => !cached.has(u)), opts.http);
+    await saveLinkResults(deps.db, fresh, now.toISOString());
+    for (const [u, r] of [...cached, ...fresh]) external.set(u, r);
+    for (const l of links) {
+      const r = external.get((l.target as { url: string }).url);
+      if (r && !r.ok) add(l.organId, brokenLink(l, r.problem ?? '无法访问'));
+    }
+  };
+
+  return {
+    /** One page of items' links: the internal ones resolved now, the external ones queued. */
+    async page(links: ItemLink[]) {
+      const internal = links.filter((l) => l.target.kind !== 'external');
+      if (internal.length > 0) {
+        const want = { itemIds: new Set<number>(), attachmentIds: new Set<number>(), nodeIds: new Set<number>(), organCodes: new Set<string>() };
+        for (const { target } of internal) {
+          if (target.kind === 'item') want.itemIds.add(target.id);
+          if (target.kind === 'attachment') want.attachmentIds.add(target.id);
+          if (target.kind === 'node') want.nodeIds.add(target.id);
+          if (target.kind === 'organ_page' || target.kind === 'item' || target.kind === 'node') want.organCodes.add(target.organCode);
+        }
+        const found = await internalTargets(deps.db, { itemIds: [...want.itemIds], attachmentIds: [...want.attachmentIds], nodeIds: [...want.nodeIds], organCodes: [...want.organCodes] });
+        const fileProblems = new Map<number, string | null>();
+        for (const [id, a] of found.attachments) fileProblems.set(id, await fileProblem(deps, a.storageKey, a.sizeBytes));
+        for (const l of internal) {
+          const problem = internalProblem(l.target, found, fileProblems);
+          if (problem) add(l.organId, brokenLink(l, problem));
+        }
+      }
+      if (checkExternal) pending.push(...links.filter((l) => l.target.kind === 'external'));
+      if (pending.length >= (opts.externalLinksPerCheck ?? EXTERNAL_LINKS_PER_CHECK)) await checkPending();
+    },
+    /** Checks what is still pending; then each organ's broken links in the order they stand in its items. */
+    async finish(): Promise<Map<number, Finding[]>> {
+      if (pending.length > 0) await checkPending();
+      return new Map([...broken].map(([organId, fs]) => [organId, fs.sort((a, b) => a.seq - b.seq).map(({ seq: _, ...f }) => f)]));
+    },
+  };
+}
+
 /**
  * The whole site inspection of docs/rules/website-inspection.md for each organ: the live supervision
  * figures plus broken links (internal links and attachments against our own data; external links
  * over HTTP, reusing results younger than a day), serious wording errors and items without a publish
  * date, each finding naming who must fix it (the responsible unit of the item's column), and the verdict.
+ * The items are read a page at a time and only findings are kept, so memory does not grow with the site.
  */
 export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Organ[], opts: InspectOptions = {}): Promise<InspectionResult> {
   const now = deps.clock.now();
   const checkExternal = opts.checkExternal ?? true;
   const nameOf = new Map(allOrgans.map((o) => [o.id, o.name]));
-  const perOrgan = new Map<number, { links: ItemLink[]; attachments: Finding[]; wording: Finding[]; undated: Finding[]; wordingItems: number }>();
-  const fileProblems = new Map<number, string | null>();
-  const want = { itemIds: new Set<number>(), attachmentIds: new Set<number>(), nodeIds: new Set<number>(), organCodes: new Set<string>() };
+  const perOrgan = new Map<number, { attachments: Finding[]; wording: Finding[]; undated: Finding[]; wordingItems: number }>();
+  const links = linkInspector(deps, opts, now);
 
   for (const organ of organs) {
     const [chain, nodes] = await Promise.all([organChain(deps.db, organ.id), nodeCadences(deps.db, organ.id, now)]);
     // Rules of the organ and of the governments above it (a county's leader names hold for its departments).
     const rules = await listWordingRules(deps.db, chain);
     const unitOfNode = new Map(nodes.map((n) => [n.node.id, n.responsibleUnit?.name ?? null]));
-    const acc = { links: [] as ItemLink[], attachments: [] as Finding[], wording: [] as Finding[], undated: [] as Finding[], wordingItems: 0 };
+    const acc = { attachments: [] as Finding[], wording: [] as Finding[], undated: [] as Finding[], wordingItems: 0 };
+    let seq = 0;
     // The organ's items a page at a time, so a large organ is never held in memory at once; before
     // each page the event loop gets a turn, so the server answers while it inspects (on SQLite every
     // statement completes at once, and an inspection of 1,000,000 items would otherwise hold the
@@ -128,6 +201,7 @@ export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Org
       const items = await publishedItemsForInspection(deps.db, organ.id, afterId, ITEMS_PER_READ);
       if (items.length === 0) break;
       afterId = items[items.length - 1].id;
+      const pageLinks: ItemLink[] = [];
       for (const item of items) {
         const responsible = item.nodeIds.map((id) => unitOfNode.get(id)).find((u) => u) ?? (item.submittingUnitId ? nameOf.get(item.submittingUnitId) : undefined) ?? `${organ.name}（政务公开办公室）`;
         const href = `/admin/publications/${item.id}`;
@@ -139,48 +213,25 @@ export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Org
         }
         for (const a of item.attachments) {
           const problem = await fileProblem(deps, a.storageKey, a.sizeBytes);
-          fileProblems.set(a.id, problem);
           if (problem) acc.attachments.push({ kind: 'broken_attachment', title: item.title, detail: `附件“${a.fileName}”：${problem}`, responsible, href });
         }
         for (const l of extractLinks(item.bodyHtml)) {
           const target = classifyLink(l.url, opts.publicOrigin ?? null);
           if (target.kind === 'skip' || target.kind === 'site_page' || target.kind === 'unknown_internal') continue;
-          if (target.kind === 'item') want.itemIds.add(target.id);
-          if (target.kind === 'attachment') want.attachmentIds.add(target.id);
-          if (target.kind === 'node') want.nodeIds.add(target.id);
-          if (target.kind === 'organ_page' || target.kind === 'item' || target.kind === 'node') want.organCodes.add(target.organCode);
-          acc.links.push({ itemId: item.id, itemTitle: item.title, responsible, url: l.url, text: l.text, target });
+          pageLinks.push({ organId: organ.id, seq: seq++, itemId: item.id, itemTitle: item.title, responsible, url: l.url, text: l.text, target });
         }
       }
+      await links.page(pageLinks);
     }
     perOrgan.set(organ.id, acc);
   }
-
-  // Internal links: resolved against the platform's own data, never fetched.
-  const found = await internalTargets(deps.db, { itemIds: [...want.itemIds], attachmentIds: [...want.attachmentIds], nodeIds: [...want.nodeIds], organCodes: [...want.organCodes] });
-  for (const [id, a] of found.attachments) if (!fileProblems.has(id)) fileProblems.set(id, await fileProblem(deps, a.storageKey, a.sizeBytes));
-
-  // External links: the day's cache first, then HTTP for the rest.
-  const external = new Map<string, LinkResult>();
-  if (checkExternal) {
-    const urls = [...new Set([...perOrgan.values()].flatMap((o) => o.links.flatMap((l) => (l.target.kind === 'external' ? [l.target.url] : []))))];
-    const since = new Date(now.getTime() - LINK_CACHE_HOURS * 3600_000).toISOString();
-    const cached = await freshLinkResults(deps.db, urls, since);
-    const fresh = await checkExternalLinks(urls.filter((u) => !cached.has(u)), opts.http);
-    await saveLinkResults(deps.db, fresh, now.toISOString());
-    for (const [u, r] of cached) external.set(u, r);
-    for (const [u, r] of fresh) external.set(u, r);
-  }
+  const brokenLinks = await links.finish();
 
   const extra = new Map<number, { seriousWordingErrors: number; brokenLinks: number | null }>();
   const linkFindings = new Map<number, Finding[]>();
   for (const organ of organs) {
     const acc = perOrgan.get(organ.id)!;
-    const broken: Finding[] = [...acc.attachments];
-    for (const l of acc.links) {
-      const problem = l.target.kind === 'external' ? (external.get(l.target.url)?.ok === false ? external.get(l.target.url)!.problem : null) : internalProblem(l.target, found, fileProblems);
-      if (problem) broken.push({ kind: 'broken_link', title: l.itemTitle, detail: `链接“${l.text || l.url}”（${l.url}）：${problem}`, responsible: l.responsible, href: `/admin/publications/${l.itemId}` });
-    }
+    const broken = [...acc.attachments, ...(brokenLinks.get(organ.id) ?? [])];
     linkFindings.set(organ.id, broken);
     extra.set(organ.id, { seriousWordingErrors: acc.wordingItems, brokenLinks: broken.length });
   }
