@@ -18,7 +18,7 @@ import { publishedYears, reportsAdminRoutes, reportsPortalRoutes } from '../modu
 import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
 import { holidayYearsRoutes } from '../modules/calendar/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
-import { cachedSearch, searchAdminRoutes, searchApi, searchPortalRoutes } from '../modules/search/index.ts';
+import { cachedSearch, SearchTermCounter, searchAdminRoutes, searchApi, searchPortalRoutes } from '../modules/search/index.ts';
 import { supervisionAdminRoutes, supervisionApi } from '../modules/supervision/index.ts';
 import {
   consultationsAdminRoutes, consultationsApi, consultationsPortalRoutes, lettersAdminRoutes, lettersApi, lettersPortalRoutes, proposalsAdminRoutes, proposalsApi, proposalsPortalRoutes,
@@ -82,9 +82,12 @@ export async function buildApp(
   await app.register(reportsAdminRoutes(deps));
   // One cache of search results for the page and the API, dropped whenever the content version moves.
   const search = cachedSearch(deps);
-  await app.register(searchPortalRoutes(deps, search));
-  await app.register(searchAdminRoutes(deps));
-  await app.register(searchApi(deps, search), { prefix: '/api/v1' });
+  // Searches counted by term in memory and written every few seconds and at close (search-terms.ts).
+  const terms = new SearchTermCounter(deps);
+  app.addHook('onClose', async () => terms.flush());
+  await app.register(searchPortalRoutes(deps, search, terms));
+  await app.register(searchAdminRoutes(deps, terms));
+  await app.register(searchApi(deps, search, terms), { prefix: '/api/v1' });
   await app.register(supervisionAdminRoutes(deps, { mailConfigured: !!config.smtp }));
   await app.register(supervisionApi(deps), { prefix: '/api/v1' });
   await app.register(lettersPortalRoutes(deps));

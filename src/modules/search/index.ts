@@ -8,7 +8,7 @@ export { indexPublication, rememberAttachmentText } from './use-cases/index-publ
 export { searchPublications, type SearchResult, type SearchHit } from './use-cases/search-publications.ts';
 export { cachedSearch, KeptPerVersion, type SearchFn } from './use-cases/search-cache.ts';
 export { reindex, indexIsStale } from './use-cases/reindex.ts';
-export { recordSearchTerm, searchTermReport } from './use-cases/search-terms.ts';
+export { SearchTermCounter, searchTermReport } from './use-cases/search-terms.ts';
 export { searchPortalRoutes, searchAdminRoutes } from './web/search-routes.tsx';
 export { searchApi } from './web/search-api.ts';
 export { runReindexCommand, REINDEX_USAGE } from './cli/reindex-command.ts';

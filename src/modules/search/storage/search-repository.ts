@@ -189,13 +189,18 @@ export async function nodesByIds(db: Executor, ids: number[]) {
 
 // ---- search terms ------------------------------------------------------------------------
 
-/** Counts one search of a term on a day (no address, no session: docs/search.md, "Search terms"). */
-export async function countSearchTerm(db: Executor, row: { searchedOn: string; term: string; organId: number; zero: boolean }): Promise<void> {
-  const zero = row.zero ? 1 : 0;
-  await db.insertInto('search_terms').values({ searched_on: row.searchedOn, term: row.term, organ_id: row.organId, searches: 1, zero_results: zero })
-    .onConflict((oc) => oc.columns(['searched_on', 'term', 'organ_id']).doUpdateSet({
-      searches: sql`search_terms.searches + 1`, zero_results: sql`search_terms.zero_results + ${zero}`,
-    })).execute();
+/** A term's searches on a day in a scope, as counted since the last write. */
+export type SearchTermCount = { searchedOn: string; term: string; organId: number; searches: number; zeroResults: number };
+
+/** Adds counted searches to the stored ones (no address, no session: docs/search.md, "Search terms"); one statement per 500 terms. */
+export async function addSearchTermCounts(db: Executor, counts: SearchTermCount[]): Promise<void> {
+  for (let i = 0; i < counts.length; i += 500) {
+    const rows = counts.slice(i, i + 500).map((c) => ({ searched_on: c.searchedOn, term: c.term, organ_id: c.organId, searches: c.searches, zero_results: c.zeroResults }));
+    await db.insertInto('search_terms').values(rows)
+      .onConflict((oc) => oc.columns(['searched_on', 'term', 'organ_id']).doUpdateSet({
+        searches: sql`search_terms.searches + excluded.searches`, zero_results: sql`search_terms.zero_results + excluded.zero_results`,
+      })).execute();
+  }
 }
 
 export async function topTerms(db: Executor, opts: { fromOn: string; organIds: number[] | null; zeroOnly: boolean; limit: number }) {

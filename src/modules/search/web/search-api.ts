@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { listOrgans } from '../../catalog/index.ts';
 import type { SearchFn } from '../use-cases/search-cache.ts';
-import { recordSearchTerm } from '../use-cases/search-terms.ts';
+import type { SearchTermCounter } from '../use-cases/search-terms.ts';
 import { readSearchParams } from './search-params.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 
@@ -45,7 +45,7 @@ const searchAnswer = z.object({
 const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
 
 /** GET /api/v1/search — the same search, facets and ranking as the portal page. */
-export const searchApi = (deps: AppDeps, search: SearchFn): FastifyPluginAsyncZod => async (app) => {
+export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCounter): FastifyPluginAsyncZod => async (app) => {
   app.get('/search', {
     schema: {
       tags: ['search'], summary: '检索已发布信息',
@@ -60,7 +60,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn): FastifyPluginAsyncZo
     const { request: req } = await readSearchParams(deps, request.query, { pageSize: 20 });
     if (!req.q) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
     const r = await search(req);
-    if (req.page === 1) await recordSearchTerm(deps, r.query, req.filters.scopeOrganId, r.total);
+    if (req.page === 1) terms.count(r.query, req.filters.scopeOrganId, r.total);
     const organs = await listOrgans(deps.db);
     const organName = new Map(organs.map((o) => [String(o.id), o.name]));
     const labelled = (list: { value: string; count: number; label?: string }[], label: (v: string) => string = (v) => v) => list.map((f) => ({ value: f.value, count: f.count, label: f.label ?? label(f.value) }));

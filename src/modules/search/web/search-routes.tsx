@@ -9,15 +9,15 @@ import { listOrgans, staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import type { SearchResult } from '../use-cases/search-publications.ts';
-import { recordSearchTerm, searchTermReport } from '../use-cases/search-terms.ts';
+import { searchTermReport, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
 import { SearchTermsPage } from './search-terms-page.tsx';
 
 export const PORTAL_PAGE_SIZE = 10;
 
-/** GET /search: the portal's search page (no login, no JavaScript). `search` is the server's one (cachedSearch). */
-export function searchPortalRoutes(deps: AppDeps, search: SearchFn) {
+/** GET /search: the portal's search page (no login, no JavaScript). `search` and `terms` are the server's one (cachedSearch, SearchTermCounter). */
+export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: SearchTermCounter) {
   // Rendered result pages, per content version like the results (search-cache.ts): the same search
   // asked again is answered without rendering — the page depends only on its address, the reading
   // preferences and what the version covers. Never for signed-in staff (their roles show in the page).
@@ -39,7 +39,7 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn) {
           return { html: await render(result), result };
         };
         const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url}`, made);
-        if (req.page === 1) await recordSearchTerm(deps, result.query, req.filters.scopeOrganId, result.total);
+        if (req.page === 1) terms.count(result.query, req.filters.scopeOrganId, result.total);
         return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
@@ -53,14 +53,15 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn) {
 
 const sendHtml = (reply: FastifyReply, html: string) => reply.type('text/html; charset=utf-8').send(html);
 
-/** /admin/search-terms: what people search for most, and what they searched for and did not find. */
-export function searchAdminRoutes(deps: AppDeps) {
+/** /admin/search-terms: what people search for most, and what they searched for and did not find (this server's counts written first). */
+export function searchAdminRoutes(deps: AppDeps, terms: SearchTermCounter) {
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
     app.get('/admin/search-terms', async (request: FastifyRequest, reply) => {
       const staff = await staffContext(deps, request, reply);
       const daysRaw = Number((request.query as { days?: string }).days);
       const days = [7, 30, 90, 365].includes(daysRaw) ? daysRaw : 30;
+      await terms.flush();
       const report = await searchTermReport(deps, { days, organIds: null });
       return sendPage(reply, (
         <AdminLayout title="热搜词与无结果检索" user={staff.user} csrfToken={staff.csrf}>
