@@ -267,12 +267,17 @@ async function crawl(server: Server, items: number) {
 }
 
 /** Seconds until the server uses less than a tenth of a CPU over two seconds (at most 30 minutes). */
-async function idle(server: Server): Promise<number> {
+/** Waits until the server is idle (start-up jobs done): how long that took and the highest RSS seen meanwhile (sampled every 0.5 s). */
+async function idle(server: Server): Promise<{ seconds: number; peakRss: number }> {
   const t0 = performance.now();
+  let peakRss = rssMb(server.pid);
   for (;;) {
     const cpu0 = cpuSeconds(server.pid);
-    await new Promise((r) => setTimeout(r, 2000));
-    if (cpuSeconds(server.pid) - cpu0 < 0.2 || performance.now() - t0 > 30 * 60_000) return (performance.now() - t0) / 1000;
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      peakRss = Math.max(peakRss, rssMb(server.pid));
+    }
+    if (cpuSeconds(server.pid) - cpu0 < 0.2 || performance.now() - t0 > 30 * 60_000) return { seconds: (performance.now() - t0) / 1000, peakRss };
   }
 }
 
@@ -305,7 +310,7 @@ async function run(dialect: DialectName) {
     // The first start of a China date runs the nightly site inspection in the background (over every
     // item); the page runs wait until it is done, so they measure pages and not the inspection.
     const waited = await idle(server);
-    if (waited > 3) console.log(`  waited ${waited.toFixed(0)} s for the server's start-up jobs to finish (the nightly inspection on a day's first start); RSS then ${rssMb(server.pid).toFixed(0)} MB`);
+    if (waited.seconds > 3) console.log(`  waited ${waited.seconds.toFixed(0)} s for the server's start-up jobs to finish (the nightly inspection on a day's first start); RSS at most ${waited.peakRss.toFixed(0)} MB meanwhile, ${rssMb(server.pid).toFixed(0)} MB then`);
     const pages = await choosePages(server.url);
     nginx = await nginxServing(tools, work, server.url, pages, NGINX_PORT);
     console.log(`  ${machineLine(nginx.version, load)}`);
