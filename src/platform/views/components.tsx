@@ -51,23 +51,30 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
   );
 }
 
-/** A labelled form row with its error next to the field. */
+/**
+ * A labelled form row with its error next to the field. The label names the control by the control's
+ * own id (`f-NAME` unless it has another: a page with several forms gives each its own), and the hint
+ * and error take ids from it, so that every form on a page keeps its label and messages apart.
+ */
 export function Field({ name, label, errors, hint, required, children }: {
   name: string; label: string; errors: FieldErrors; hint?: string; required?: boolean; children: ComponentChildren;
 }) {
   const error = errors[name];
+  const ownId = isValidElement(children) ? (children.props as { id?: unknown }).id : undefined;
+  const controlId = typeof ownId === 'string' && ownId ? ownId : `f-${name}`;
+  const key = controlId.replace(/^f-/, '');
   return (
     <div class={`field${error ? ' field-error' : ''}`}>
-      <label for={`f-${name}`}>
+      <label for={controlId}>
         {label}
         {required && <span class="required" aria-hidden="true">＊</span>}
       </label>
-      {hint && <p class="hint" id={`h-${name}`}>{hint}</p>}
-      {error && <p class="error-message" id={`e-${name}`}>{error}</p>}
+      {hint && <p class="hint" id={`h-${key}`}>{hint}</p>}
+      {error && <p class="error-message" id={`e-${key}`}>{error}</p>}
       {isValidElement(children)
         ? cloneElement(children as VNode<Record<string, unknown>>, {
             'aria-invalid': error ? 'true' : undefined,
-            'aria-describedby': [hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined,
+            'aria-describedby': [hint ? `h-${key}` : '', error ? `e-${key}` : ''].filter(Boolean).join(' ') || undefined,
             'aria-required': required ? 'true' : undefined,
           })
         : children}
