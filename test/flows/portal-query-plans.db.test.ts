@@ -1,8 +1,9 @@
-import { CompiledQuery, sql, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
+import type { KyselyPlugin, QueryId, RootOperationNode } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../support/db.ts';
 import { buildDeps, createNode, createOrgan, createPublished } from '../support/factories.ts';
 import { buildApp } from '../../src/main/build-app.ts';
+import { BIG_TABLES, fullScans } from '../support/query-plans.ts';
 
 /**
  * Issue 18: every query of a public page uses an index on the tables that grow with the catalog —
@@ -10,8 +11,6 @@ import { buildApp } from '../../src/main/build-app.ts';
  * captured as they run and explained on both databases (PostgreSQL with sequential scans disabled,
  * so a plan still scans only where no index can serve the query).
  */
-const BIG_TABLES = ['publications', 'publication_placements'];
-
 describeEachDialect('query plans of the public pages', (db) => {
   it('use an index on the big tables for every query', async () => {
     const seen: { node: RootOperationNode; queryId: QueryId }[] = [];
@@ -37,40 +36,16 @@ describeEachDialect('query plans of the public pages', (db) => {
           const compiled = kysely.getExecutor().compileQuery(q.node, q.queryId);
           if (!BIG_TABLES.some((t) => compiled.sql.includes(`"${t}"`))) continue;
           explained++;
-          for (const scan of await fullScans(compiled.sql, compiled.parameters)) full.push(`${url}: ${scan} in ${compiled.sql}`);
+          for (const scan of await fullScans(db(), compiled.sql, compiled.parameters)) full.push(`${url}: ${scan} in ${compiled.sql}`);
         }
       }
       console.log(`query plans [${db().dialect}]: ${explained} queries on the big tables explained over ${pages.length} pages, ${full.length} full scans`);
       expect(explained).toBeGreaterThan(pages.length);
       expect(full).toEqual([]);
       // The check sees a full scan when there is one (no index on a title).
-      expect(await fullScans('select "p"."id" from "publications" as "p" where "p"."title" = $1'.replace('$1', db().dialect === 'postgres' ? '$1' : '?'), ['x'])).not.toEqual([]);
+      expect(await fullScans(db(), 'select "p"."id" from "publications" as "p" where "p"."title" = $1'.replace('$1', db().dialect === 'postgres' ? '$1' : '?'), ['x'])).not.toEqual([]);
     } finally {
       await app.close();
-    }
-
-    /** The big tables a query reads whole, by their name or their alias in the query. */
-    async function fullScans(text: string, parameters: readonly unknown[]): Promise<string[]> {
-      if (db().dialect === 'postgres') {
-        return kysely.transaction().execute(async (trx) => {
-          await sql`set local enable_seqscan = off`.execute(trx);
-          const r = await trx.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]));
-          const out: string[] = [];
-          const walk = (n: Record<string, unknown>) => {
-            if (n['Node Type'] === 'Seq Scan' && BIG_TABLES.includes(String(n['Relation Name']))) out.push(`Seq Scan on ${n['Relation Name']}`);
-            for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
-          };
-          walk(((r.rows[0]['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0]).Plan);
-          return out;
-        });
-      }
-      const r = await kysely.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...parameters]));
-      const names = new Set(BIG_TABLES);
-      for (const m of text.matchAll(/"(publications|publication_placements)" as "(\w+)"/g)) names.add(m[2]);
-      return r.rows.map((x) => x.detail).filter((d) => {
-        const m = /^SCAN (\w+)(?: AS (\w+))?(.*)$/.exec(d);
-        return !!m && (names.has(m[1]) || (m[2] !== undefined && names.has(m[2]))) && !/USING (COVERING )?INDEX/.test(m[3]);
-      });
     }
   });
 });

@@ -6,23 +6,23 @@ import type { Db } from '../../../platform/db/connect.ts';
  */
 export async function reviewQueue(db: Db, organIds: number[]) {
   if (organIds.length === 0) return [];
-  const rows = await db
+  const queue = () => db
     .selectFrom('publications as p')
     .innerJoin('organs as o', 'o.id', 'p.organ_id')
     .leftJoin('review_chain_stages as s', (j) => j.onRef('s.organ_id', '=', 'p.organ_id').onRef('s.position', '=', 'p.review_stage'))
     .leftJoin('review_forms as f', 'f.publication_id', 'p.id')
     .select([
-      'p.id', 'p.title', 'p.status', 'p.review_stage', 'p.submitted_at', 'p.submitted_by', 'p.submitting_unit_id', 'p.organ_id', 'o.name as organ_name',
+      'p.id as id', 'p.title', 'p.status', 'p.review_stage', 'p.submitted_at as submitted_at', 'p.submitted_by', 'p.submitting_unit_id', 'p.organ_id', 'o.name as organ_name',
       's.name as stage_name', 's.role as stage_role', 'f.scan_findings_json', 'f.scan_justification', 'p.published_by', 'p.created_by',
     ])
-    .where('p.organ_id', 'in', organIds)
-    // In review, approved or scheduled — and force-published items still waiting for 补充审核.
-    .where((eb) => eb.or([
-      eb('p.status', 'in', ['in_review', 'approved', 'scheduled']),
-      eb.and([eb('p.status', '=', 'published'), eb('p.force_published', '=', 1), eb('p.retro_approved_by', 'is', null)]),
-    ]))
-    .orderBy('p.submitted_at')
-    .orderBy('p.id')
+    .where('p.organ_id', 'in', organIds);
+  // In review, approved or scheduled — and force-published items still waiting for 补充审核. Two
+  // questions, each answered by its own index (the second by migration 042's partial one): asked as
+  // one with OR, both databases read every published item of the organs for the second part.
+  const rows = await queue().where('p.status', 'in', ['in_review', 'approved', 'scheduled'])
+    .unionAll(queue().where('p.status', '=', 'published').where('p.force_published', '=', 1).where('p.retro_approved_by', 'is', null))
+    .orderBy('submitted_at')
+    .orderBy('id')
     .execute();
   return rows.map((r) => {
     const findings = r.scan_findings_json ? (JSON.parse(r.scan_findings_json) as { severity: string }[]) : [];
