@@ -69,14 +69,21 @@ export async function updateDirectoryMatterRow(db: Executor, id: number, values:
   await db.updateTable('directory_matters').set(values).where('id', '=', id).execute();
 }
 
-/** Per 事项 of the organ: how many published items name it, and the newest publication date. */
+/**
+ * Per 事项 of the organ: how many published items name it, and the newest publication date. Read
+ * from the organ's 事项 through the items' 事项 index, so an organ without a standard directory costs
+ * nothing and one with it only its 事项's items (read from the organ's items, it cost 31 ms an organ
+ * on SQLite at 1,000,000 items whatever it had: 6 s on the supervision page).
+ */
 export async function publishedCountsByMatter(db: Executor, organId: number): Promise<Map<number, { items: number; lastPublishedOn: string | null }>> {
+  const matterIds = (await db.selectFrom('directory_matters').select('id').where('organ_id', '=', organId).execute()).map((m) => m.id);
+  if (matterIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('publications')
     .select(['directory_matter_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('published_on').as('last')])
-    .where('organ_id', '=', organId)
+    .where('directory_matter_id', 'in', matterIds)
     .where('status', '=', 'published')
-    .where('directory_matter_id', 'is not', null)
+    .where('organ_id', '=', organId)
     .groupBy('directory_matter_id')
     .execute();
   return new Map(rows.map((r) => [r.directory_matter_id!, { items: Number(r.n), lastPublishedOn: (r.last as string | null) ?? null }]));
