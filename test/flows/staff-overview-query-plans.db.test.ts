@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../support/db.ts';
 import { buildDeps, createNode, createOrgan, createPublished } from '../support/factories.ts';
 import { latePublications, reviewQueue } from '../../src/modules/review/index.ts';
+import { countOverdueInterpretations } from '../../src/modules/catalog/index.ts';
 
 /**
  * Issue 18: 工作台 and the supervision page ask two questions of the whole catalog — the review queue
@@ -11,7 +12,7 @@ import { latePublications, reviewQueue } from '../../src/modules/review/index.ts
  * items (7 and 6 s on SQLite, 0.8 and 1.1 s on PostgreSQL at 1,000,000 items; docs/performance.md).
  */
 describeEachDialect('query plans of the staff overviews', (db) => {
-  it('answer the review queue and the late publications from their partial indexes', async () => {
+  it('answer the review queue, the late publications and the overdue 政策解读 from their partial indexes', async () => {
     const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
     const organ = await createOrgan(deps);
     const node = await createNode(deps, organ.id);
@@ -33,6 +34,11 @@ describeEachDialect('query plans of the staff overviews', (db) => {
     const watched = deps.db.withPlugin(capture);
     expect((await reviewQueue(watched, [organ.id])).map((q) => q.id)).toEqual([forced.id]);
     expect((await latePublications(watched, [organ.id], '2026-01-01')).map((l) => l.id)).toEqual([late.id]);
+    // Every item also placed in a 政策文件 node (a policy node by default), published through the platform a month ago: all overdue.
+    const policies = await createNode(deps, organ.id, { name: '政策文件' });
+    await deps.db.updateTable('publications').set({ publish_route: 'review_chain', published_on: '2026-02-02' }).where('organ_id', '=', organ.id).execute();
+    await sql`insert into publication_placements (publication_id, node_id) select id, ${policies} from publications where organ_id = ${organ.id}`.execute(deps.db);
+    expect((await countOverdueInterpretations({ ...deps, db: watched }, [organ.id])).get(organ.id)?.overdue).toBe(3003);
 
     const planOf = async (mark: string) => {
       const q = seen.map((x) => deps.db.getExecutor().compileQuery(x.node, x.queryId)).find((c) => c.sql.includes(mark))!;
@@ -42,6 +48,8 @@ describeEachDialect('query plans of the staff overviews', (db) => {
     };
     expect(await planOf('"force_published"')).toContain('publications_awaiting_retro_review');
     expect(await planOf('"published_late"')).toContain('publications_published_late');
+    // On SQLite the count must not read the items' rows (their bodies come first): the covering index answers it.
+    if (db().dialect === 'sqlite') expect(await planOf('"item_kind"')).toContain('COVERING INDEX publications_policy_candidates');
     await deps.db.deleteFrom('publication_placements').where('publication_id', 'in', (eb) => eb.selectFrom('publications').select('id').where('organ_id', '=', organ.id)).execute();
     await deps.db.deleteFrom('publications').where('organ_id', '=', organ.id).execute();
   });
