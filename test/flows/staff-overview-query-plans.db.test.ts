@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../support/db.ts';
 import { buildDeps, createNode, createOrgan, createPublished } from '../support/factories.ts';
 import { latePublications, reviewQueue } from '../../src/modules/review/index.ts';
-import { countOverdueInterpretations } from '../../src/modules/catalog/index.ts';
+import { countOverdueInterpretations, pageForStaff } from '../../src/modules/catalog/index.ts';
 
 /**
  * Issue 18: 工作台 and the supervision page ask two questions of the whole catalog — the review queue
@@ -39,6 +39,11 @@ describeEachDialect('query plans of the staff overviews', (db) => {
     await deps.db.updateTable('publications').set({ publish_route: 'review_chain', published_on: '2026-02-02' }).where('organ_id', '=', organ.id).execute();
     await sql`insert into publication_placements (publication_id, node_id) select id, ${policies} from publications where organ_id = ${organ.id}`.execute(deps.db);
     expect((await countOverdueInterpretations({ ...deps, db: watched }, [organ.id])).get(organ.id)?.overdue).toBe(3003);
+    // 信息管理 for a system administrator: the whole catalog, the most recently changed first.
+    await deps.db.updateTable('publications').set({ updated_at: '2026-03-10T05:00:00.000Z' }).where('id', '=', late.id).execute();
+    const everything = await pageForStaff(watched, { organIds: null, page: 1, pageSize: 5 });
+    expect(everything.total).toBeGreaterThanOrEqual(3003);
+    expect(everything.items[0].id).toBe(late.id);
 
     const planOf = async (mark: string) => {
       const q = seen.map((x) => deps.db.getExecutor().compileQuery(x.node, x.queryId)).find((c) => c.sql.includes(mark))!;
@@ -50,6 +55,7 @@ describeEachDialect('query plans of the staff overviews', (db) => {
     expect(await planOf('"published_late"')).toContain('publications_published_late');
     // On SQLite the count must not read the items' rows (their bodies come first): the covering index answers it.
     if (db().dialect === 'sqlite') expect(await planOf('"item_kind"')).toContain('COVERING INDEX publications_policy_candidates');
+    expect(await planOf('order by "p"."updated_at" desc')).toContain('publications_updated');
     await deps.db.deleteFrom('publication_placements').where('publication_id', 'in', (eb) => eb.selectFrom('publications').select('id').where('organ_id', '=', organ.id)).execute();
     await deps.db.deleteFrom('publications').where('organ_id', '=', organ.id).execute();
   });

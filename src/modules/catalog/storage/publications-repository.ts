@@ -131,10 +131,17 @@ export async function latestPublished(db: Executor, limit: number, organIds?: nu
   return rows.map(toListItem);
 }
 
-export type StaffListFilter = { organIds: number[]; status?: PublicationStatus; q?: string; page: number; pageSize: number };
+/** `organIds` null: every organ's items (a system administrator's list, asked without an organ filter). */
+export type StaffListFilter = { organIds: number[] | null; status?: PublicationStatus; q?: string; page: number; pageSize: number };
 
+/**
+ * A page of the items of some organs, the most recently changed first, with how many there are. For
+ * every organ the list walks the index of change times (migration 042) instead of sorting the whole
+ * catalog (6 s on SQLite at 1,000,000 items).
+ */
 export async function pageForStaff(db: Executor, f: StaffListFilter) {
-  let base = db.selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id').where('p.organ_id', 'in', f.organIds.length ? f.organIds : [-1]);
+  let base = db.selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id');
+  if (f.organIds) base = base.where('p.organ_id', 'in', f.organIds.length ? f.organIds : [-1]);
   if (f.status) base = base.where('p.status', '=', f.status);
   if (f.q) base = base.where(containsText('p.title', f.q));
   const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();

@@ -19,6 +19,8 @@ export const migration: Migration = {
     // and would otherwise take the organ-and-status index and read every published item.
     await sql`create index publications_awaiting_retro_review on publications (organ_id, status, force_published, retro_approved_by) where status = 'published' and force_published = 1 and retro_approved_by is null`.execute(db);
     await sql`create index publications_published_late on publications (organ_id, published_late, published_on) where published_late = 1`.execute(db);
+    // 信息管理's list of the whole catalog, the most recently changed first (a system administrator's).
+    await sql`create index publications_updated on publications (updated_at, id)`.execute(db);
     await sql`create index publications_policy_candidates on publications (organ_id, published_on, publish_route, status, item_kind, validity) where status = 'published' and item_kind = 'document' and validity = 'valid'`.execute(db);
   },
 };
