@@ -53,7 +53,10 @@ describeEachDialect('search pages and API', (db) => {
     const rows = await deps.db.selectFrom('search_terms').select(['term', 'searches', 'zero_results']).orderBy('term').execute();
     expect(rows.map((r) => r.term).sort()).toEqual(['不存在的东西', '危房', '岚建[2026]63号'].sort());
     expect((await app.inject('/api/openapi.json')).body).toContain('/api/v1/search');
+    // Searches still in memory are written when the server closes (SIGTERM closes it the same way).
+    await app.inject(`/search?q=${encodeURIComponent('扬尘')}`);
     await app.close();
+    expect((await deps.db.selectFrom('search_terms').select('searches').where('term', '=', '扬尘').execute()).map((r) => Number(r.searches))).toEqual([1]);
   });
   it('shows a newly published, withdrawn or renamed item at once, though repeated searches are kept in memory', async () => {
     const { app, deps } = await buildTestApp(db());
