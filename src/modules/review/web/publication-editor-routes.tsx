@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   addAttachment, createPublication, findAttachment, findPublication, interpretationLinks, interpretationPublishRefusals, interpretationTitleFor, listAttachments,
-  listCatalogNodes, listDirectoryMatters, listOrgans, pageForStaff, policyCandidatesFor, removeAttachment, sendAttachmentFile, staffContext, updatePublication, type StaffContext,
+  listCatalogNodes, listDirectoryMatters, listOrgans, pageForStaff, policyCandidatesFor, PUBLICATION_STATUS_LABELS, removeAttachment, sendAttachmentFile, staffContext, updatePublication, type StaffContext,
 } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
@@ -148,7 +148,8 @@ export function publicationEditorRoutes(deps: AppDeps) {
     app.get<{ Querystring: { organ?: string; status?: string; q?: string; page?: string } }>('/admin/publications', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
       const organCode = request.query.organ ?? '';
-      const status = ['draft', 'published', 'withdrawn'].includes(request.query.status ?? '') ? request.query.status! : '';
+      // Any state the 状态 box offers (审核中、已退回修改、审核通过待发布、定时发布 too, not only 草稿/已发布/已撤回).
+      const status = Object.keys(PUBLICATION_STATUS_LABELS).includes(request.query.status ?? '') ? request.query.status! : '';
       const organIds = organCode ? scope.staffOf.filter((o) => o.code === organCode).map((o) => o.id) : scope.staffOf.map((o) => o.id);
       const page = pageQueryParam(request.query.page);
       const q = (request.query.q ?? '').trim().slice(0, 100);
