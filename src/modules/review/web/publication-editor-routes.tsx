@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   addAttachment, createPublication, findAttachment, findPublication, interpretationLinks, interpretationPublishRefusals, interpretationTitleFor, listAttachments,
-  listCatalogNodes, listDirectoryMatters, listOrgans, pageForStaff, policyCandidatesFor, PUBLICATION_STATUS_LABELS, removeAttachment, sendAttachmentFile, staffContext, updatePublication, type StaffContext,
+  listCatalogNodes, listDirectoryMatters, pageForStaff, policyCandidatesFor, PUBLICATION_STATUS_LABELS, removeAttachment, sendAttachmentFile, staffContext, updatePublication, type StaffContext,
 } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
@@ -154,7 +154,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const page = pageQueryParam(request.query.page);
       const q = (request.query.q ?? '').trim().slice(0, 100);
       // Staff of every organ (a system administrator) list the whole catalog: asked without an organ filter.
-      const everyOrgan = !organCode && organIds.length === (await listOrgans(db)).length;
+      const everyOrgan = !organCode && organIds.length === scope.organs.length;
       const { items, total } = await pageForStaff(db, { organIds: everyOrgan ? null : organIds, status: (status || undefined) as never, q: q || undefined, page, pageSize: 30 });
       return sendPage(reply, <PublicationsListPage scope={scope} organCode={organCode} status={status} q={q} items={items} total={total} page={page} pageSize={30} />);
     });
