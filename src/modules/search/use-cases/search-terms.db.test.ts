@@ -4,7 +4,7 @@ import { buildDeps, createOrgan } from '../../../../test/support/factories.ts';
 import { parseQuery } from '../domain/parse-query.ts';
 import { SearchTermCounter, searchTermReport } from './search-terms.ts';
 
-const MINE = ['公租房', '不存在的东西', '13800138000', '棚户区改造'];
+const MINE = ['公租房', '不存在的东西', '13800138000', '110105194912310021', '棚户区改造', 'ppp项目', 'PPP项目'];
 
 describeEachDialect('search terms counted in memory, written in batches', (db) => {
   const stored = async (deps: ReturnType<typeof buildDeps>, terms: string[]) =>
@@ -20,6 +20,9 @@ describeEachDialect('search terms counted in memory, written in batches', (db) =
     terms.count(q('公租房'), organ.id, 3);
     terms.count(q('不存在的东西'), null, 0);
     expect(terms.count(q('13800138000'), null, 0)).toBe(false); // a phone number is never counted
+    expect(terms.count(q('110105194912310021'), null, 0)).toBe(false); // nor a mistyped ID number
+    terms.count(q('PPP项目'), null, 1);
+    terms.count(q('ppp项目'), null, 1); // one term however it is cased
     expect(await stored(deps, MINE)).toEqual([]); // nothing written per search
     await terms.flush();
     deps.clock.set('2026-05-01T16:30:00Z'); // 00:30 on 2 May in China: another day's row
@@ -28,6 +31,7 @@ describeEachDialect('search terms counted in memory, written in batches', (db) =
     await terms.flush();
     await terms.flush(); // nothing left: nothing added twice
     expect(await stored(deps, MINE)).toEqual([
+      { searched_on: '2026-05-01', term: 'ppp项目', organ_id: 0, searches: 2, zero_results: 0 },
       { searched_on: '2026-05-01', term: '不存在的东西', organ_id: 0, searches: 1, zero_results: 1 },
       { searched_on: '2026-05-01', term: '公租房', organ_id: 0, searches: 5, zero_results: 0 },
       { searched_on: '2026-05-01', term: '公租房', organ_id: organ.id, searches: 1, zero_results: 0 },

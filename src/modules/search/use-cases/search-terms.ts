@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { scanText } from '../../privacy/index.ts';
+import { loggedTerm } from '../domain/logged-term.ts';
 import type { ParsedQuery } from '../domain/parse-query.ts';
 import { addSearchTermCounts, topTerms, type SearchTermCount } from '../storage/search-repository.ts';
 
@@ -12,9 +12,9 @@ const keyOf = (c: Pick<SearchTermCount, 'searchedOn' | 'organId' | 'term'>) => `
 /**
  * Counts searches by term, day and scope — never who searched, from where or when exactly — in
  * memory, and writes them in one batch every few seconds and when the server stops (as item views
- * are counted): a search costs no database write. A term holding something the privacy scanner
- * recognises as personal data (ID, phone, bank card or e-mail) is not counted at all (docs/search.md,
- * "Search terms"). A crash loses at most the last few seconds' counts; the report flushes first.
+ * are counted): a search costs no database write. A term holding personal data is not counted at all
+ * (`loggedTerm`, docs/search.md, "Search terms"). A crash loses at most the last few seconds' counts;
+ * the report flushes first.
  */
 export class SearchTermCounter {
   private pending = new Map<string, SearchTermCount>();
@@ -25,8 +25,8 @@ export class SearchTermCounter {
 
   /** Counts one search (the first page of its results); false when the term is not counted. */
   count(query: ParsedQuery, scopeOrganId: number | null, total: number): boolean {
-    const term = query.display;
-    if (!term || scanText(term).length > 0) return false;
+    const term = loggedTerm(query);
+    if (term === null) return false;
     const searchedOn = chinaDateOf(this.deps.clock.now());
     const counted = { searchedOn, term, organId: scopeOrganId ?? 0 };
     const key = keyOf(counted);
