@@ -52,11 +52,16 @@ export async function insertDocs(db: Executor, docs: DocRow[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 500) if (docs.length) await db.insertInto('search_docs').values(docs.slice(i, i + 500)).execute();
 }
 
-/** Published items, oldest first (a rebuild indexes them in batches), optionally of some organs. */
+/**
+ * Published items, optionally of some organs, in sort-key order (publication day, then id; oldest
+ * first): a rebuild indexes them in batches in this order, so the index rows of items published near
+ * in time are stored near each other, and a newest-first search reads few pages (PostgreSQL's chunk
+ * rows and their tokens; see docs/search.md, "Speed").
+ */
 export async function publishedIds(db: Executor, organIds: number[] | null): Promise<number[]> {
   let q = db.selectFrom('publications').select('id').where('status', '=', 'published');
   if (organIds) q = q.where('organ_id', 'in', organIds.length ? organIds : [-1]);
-  return (await q.orderBy('id').execute()).map((r) => r.id);
+  return (await q.orderBy('published_on').orderBy('id').execute()).map((r) => r.id);
 }
 
 /** Index rows of items that are no longer published (a safety net for a rebuild). */
