@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../../platform/db/connect.ts';
+import { BatchedWrites } from '../../../platform/jobs/batched-writes.ts';
 import { addViewCounts } from '../storage/publications-repository.ts';
 import { storedViewCount } from '../storage/view-count-repository.ts';
 
@@ -13,9 +14,7 @@ const KNOWN_LIMIT = 50_000;
  * most the last interval's views (docs/performance.md).
  */
 export class ViewCounter {
-  private pending = new Map<number, number>();
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly writes: BatchedWrites<number, number>;
   /** Stored counts as this instance knows them: raised by its own flushes, read again after `everyMs`. */
   private known = new Map<number, { count: number; at: number }>();
   private writing = false;
@@ -24,21 +23,39 @@ export class ViewCounter {
   /** Raised when a flush starts and ends: a stored count read across a flush is not used. */
   private epoch = 0;
 
-  constructor(private readonly db: Db, private readonly logger: Logger, private readonly everyMs = 5_000) {}
+  constructor(private readonly db: Db, private readonly logger: Logger, private readonly everyMs = 5_000) {
+    this.writes = new BatchedWrites<number, number>({
+      write: (batch) => db.transaction().execute((trx) => addViewCounts(trx, batch)),
+      merge: (a, b) => a + b,
+      logger,
+      what: 'view counts',
+      everyMs,
+      onWriting: (batch) => {
+        this.writing = true;
+        this.inFlight = new Map(batch);
+        this.epoch++;
+      },
+      onWritten: (batch) => {
+        for (const [id, n] of batch) {
+          const known = this.known.get(id);
+          if (known) known.count += n;
+        }
+      },
+      onEnded: () => {
+        this.inFlight = new Map();
+        this.writing = false;
+        this.epoch++;
+      },
+    });
+  }
 
   /** Counts one view and answers the views of this item not yet written. */
   count(id: number): number {
-    const n = (this.pending.get(id) ?? 0) + 1;
-    this.pending.set(id, n);
-    if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.everyMs);
-      this.timer.unref();
-    }
-    return n;
+    return this.writes.add(id, 1);
   }
 
   pendingFor(id: number): number {
-    return this.pending.get(id) ?? 0;
+    return this.writes.waitingFor(id) ?? 0;
   }
 
   /**
@@ -68,34 +85,6 @@ export class ViewCounter {
 
   /** Writes what was counted; views counted while writing wait for the next flush. A failed write keeps its views for the next try. */
   flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.flushing = this.flushing.then(async () => {
-      if (this.pending.size === 0) return;
-      const batch = [...this.pending];
-      this.pending = new Map();
-      this.writing = true;
-      this.inFlight = new Map(batch);
-      this.epoch++;
-      try {
-        await this.db.transaction().execute((trx) => addViewCounts(trx, batch));
-        for (const [id, n] of batch) {
-          const known = this.known.get(id);
-          if (known) known.count += n;
-        }
-      } catch (err) {
-        this.logger.error({ err, items: batch.length }, 'view counts not written; kept for the next flush');
-        for (const [id, n] of batch) this.pending.set(id, (this.pending.get(id) ?? 0) + n);
-        if (!this.timer) {
-          this.timer = setTimeout(() => void this.flush(), this.everyMs);
-          this.timer.unref();
-        }
-      } finally {
-        this.inFlight = new Map();
-        this.writing = false;
-        this.epoch++;
-      }
-    });
-    return this.flushing;
+    return this.writes.flush();
   }
 }

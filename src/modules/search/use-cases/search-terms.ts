@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import { BatchedWrites } from '../../../platform/jobs/batched-writes.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { loggedTerm } from '../domain/logged-term.ts';
 import type { ParsedQuery } from '../domain/parse-query.ts';
@@ -17,55 +18,31 @@ const keyOf = (c: Pick<SearchTermCount, 'searchedOn' | 'organId' | 'term'>) => `
  * the report flushes first.
  */
 export class SearchTermCounter {
-  private pending = new Map<string, SearchTermCount>();
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly writes: BatchedWrites<string, SearchTermCount>;
 
-  constructor(private readonly deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>, private readonly everyMs = 5_000) {}
+  constructor(private readonly deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>, everyMs = 5_000) {
+    this.writes = new BatchedWrites<string, SearchTermCount>({
+      write: (batch) => deps.db.transaction().execute((trx) => addSearchTermCounts(trx, batch.map(([, c]) => c))),
+      merge: (a, b) => ({ ...a, searches: a.searches + b.searches, zeroResults: a.zeroResults + b.zeroResults }),
+      logger: deps.logger,
+      what: 'search terms',
+      everyMs,
+      maxPending: MAX_PENDING_TERMS,
+    });
+  }
 
   /** Counts one search (the first page of its results); false when the term is not counted. */
   count(query: ParsedQuery, scopeOrganId: number | null, total: number): boolean {
     const term = loggedTerm(query);
     if (term === null) return false;
-    const searchedOn = chinaDateOf(this.deps.clock.now());
-    const counted = { searchedOn, term, organId: scopeOrganId ?? 0 };
-    const key = keyOf(counted);
-    const c = this.pending.get(key) ?? { ...counted, searches: 0, zeroResults: 0 };
-    c.searches += 1;
-    if (total === 0) c.zeroResults += 1;
-    this.pending.set(key, c);
-    if (this.pending.size >= MAX_PENDING_TERMS) void this.flush();
-    else this.schedule();
+    const counted = { searchedOn: chinaDateOf(this.deps.clock.now()), term, organId: scopeOrganId ?? 0 };
+    this.writes.add(keyOf(counted), { ...counted, searches: 1, zeroResults: total === 0 ? 1 : 0 });
     return true;
   }
 
   /** Writes what was counted; a failed write keeps its counts for the next try. */
   flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.flushing = this.flushing.then(async () => {
-      if (this.pending.size === 0) return;
-      const batch = [...this.pending.values()];
-      this.pending = new Map();
-      try {
-        await this.deps.db.transaction().execute((trx) => addSearchTermCounts(trx, batch));
-      } catch (err) {
-        this.deps.logger.error({ err, terms: batch.length }, 'search terms not written; kept for the next flush');
-        for (const c of batch) {
-          const key = keyOf(c);
-          const now = this.pending.get(key);
-          this.pending.set(key, now ? { ...now, searches: now.searches + c.searches, zeroResults: now.zeroResults + c.zeroResults } : c);
-        }
-        this.schedule();
-      }
-    });
-    return this.flushing;
-  }
-
-  private schedule() {
-    if (this.timer) return;
-    this.timer = setTimeout(() => void this.flush(), this.everyMs);
-    this.timer.unref();
+    return this.writes.flush();
   }
 }
 
