@@ -152,28 +152,40 @@ export type PolicyCandidate = { id: number; organId: number; organName: string; 
 /**
  * Documents placed in any of `nodeIds` (the policy nodes of the organ and its related organs) that an
  * interpretation could name: published ones, and the unpublished ones of `unpublishedOf` (the organ
- * whose drafts the person may link), newest first, at most `limit`.
+ * whose drafts the person may link), newest first, at most `limit`. The documents of `include` (the
+ * policies the form already names) come first whatever their node or age, when they are of
+ * `organIds` (the organ and its related organs) and the same rule lets them be named.
  */
-export async function policyCandidates(db: Executor, nodeIds: readonly number[], unpublishedOf: readonly number[], limit: number): Promise<PolicyCandidate[]> {
-  if (nodeIds.length === 0) return [];
-  const rows = await db
+export async function policyCandidates(
+  db: Executor, nodeIds: readonly number[], unpublishedOf: readonly number[], limit: number, include: { ids: readonly number[]; organIds: readonly number[] } = { ids: [], organIds: [] },
+): Promise<PolicyCandidate[]> {
+  const linkable = () => db
     .selectFrom('publications as p')
     .innerJoin('organs as o', 'o.id', 'p.organ_id')
     .select((eb) => [
       'p.id', 'p.organ_id', 'o.name as organ_name', 'p.title', 'p.document_number', 'p.status', 'p.published_on',
       eb('p.id', 'in', publishedInterpretationOf(db)).as('interpreted'),
     ])
-    .where('p.id', 'in', db.selectFrom('publication_placements').select('publication_id').where('node_id', 'in', [...nodeIds]))
     .where('p.item_kind', '=', 'document')
     .where((eb) => eb.or([
       eb('p.status', '=', 'published'),
       ...(unpublishedOf.length ? [eb.and([eb('p.status', '!=', 'withdrawn'), eb('p.organ_id', 'in', [...unpublishedOf])])] : []),
-    ]))
-    .orderBy((eb) => eb.fn.coalesce('p.published_on', 'p.formed_on'), 'desc')
-    .orderBy('p.id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
+    ]));
+  const [named, newest] = await Promise.all([
+    include.ids.length && include.organIds.length
+      ? linkable().where('p.id', 'in', [...include.ids]).where('p.organ_id', 'in', [...include.organIds]).orderBy('p.id').execute()
+      : Promise.resolve([]),
+    nodeIds.length
+      ? linkable()
+        .where('p.id', 'in', db.selectFrom('publication_placements').select('publication_id').where('node_id', 'in', [...nodeIds]))
+        .orderBy((eb) => eb.fn.coalesce('p.published_on', 'p.formed_on'), 'desc')
+        .orderBy('p.id', 'desc')
+        .limit(limit)
+        .execute()
+      : Promise.resolve([]),
+  ]);
+  const namedIds = new Set(named.map((r) => r.id));
+  return [...named, ...newest.filter((r) => !namedIds.has(r.id))].map((r) => ({
     id: r.id, organId: r.organ_id, organName: r.organ_name, title: r.title, documentNumber: r.document_number, status: r.status,
     publishedOn: r.published_on, interpreted: Boolean(Number(r.interpreted)),
   }));

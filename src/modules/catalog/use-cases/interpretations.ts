@@ -195,13 +195,15 @@ export async function countOverdueInterpretations(deps: AppDeps, organIds: reado
 /**
  * The policies an interpretation of `organ` could name, for the editor's list: published ones in the
  * policy nodes of the organ and the organs above and below it, and the organ's own unpublished ones
- * when the person drafts for it (the save checks each one again).
+ * when the person drafts for it (the save checks each one again). The newest `limit` of them, after
+ * the ones of `named` (the policies the form already names, e.g. from 撰写解读 on an old policy) that
+ * could be named, so that those are shown ticked with their titles and never only as numbers.
  */
-export async function policyCandidatesFor(db: Executor, organ: Organ, mayDraftOwn: boolean, limit = 30) {
+export async function policyCandidatesFor(db: Executor, organ: Organ, mayDraftOwn: boolean, named: readonly number[] = [], limit = 30) {
   const related = [...relatedOrganIds(await listOrgans(db), organ.id)];
   const rules = await policyRulesOf(db, related);
   const nodes = [...rules.values()].flatMap((r) => [...r.policyNodes]);
-  return policyCandidates(db, nodes, mayDraftOwn ? [organ.id] : [], limit);
+  return policyCandidates(db, nodes, mayDraftOwn ? [organ.id] : [], limit, { ids: named, organIds: related });
 }
 
 const settingSchema = z.object({

@@ -14,7 +14,7 @@ import { findSubmissionTask } from '../storage/submission-tasks-repository.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { reviewOverview } from '../use-cases/review-overview.ts';
 import { linkToTask } from '../use-cases/submission-tasks.ts';
-import { PublicationFormPage, publicationFormValues, revisionFormValues, type PublicationFormValues } from './publication-form-page.tsx';
+import { PublicationFormPage, policyIdsOf, publicationFormValues, revisionFormValues, type PublicationFormValues } from './publication-form-page.tsx';
 import { PublicationsListPage } from './publications-list-page.tsx';
 
 type Body = Record<string, unknown>;
@@ -67,13 +67,14 @@ export function publicationEditorRoutes(deps: AppDeps) {
         };
       }
     }
+    // A published item with an amendment under review shows the amendment (the published text is on the portal).
+    const formValues = values ?? (review?.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, publication!) : publication ? publicationFormValues(publication) : { formedOn: chinaDateOf(deps.clock.now()), stage: 'result', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' });
     const [candidates, links, missing] = await Promise.all([
-      policyCandidatesFor(db, organ, scope.mayDraft(organ)),
+      // The policies the form names are listed (ticked, with their titles) even when older than the newest few.
+      policyCandidatesFor(db, organ, scope.mayDraft(organ), policyIdsOf(formValues.policyIds)),
       publication ? interpretationLinks(db, publication.id, scope.staffOf.map((o) => o.id)) : Promise.resolve(null),
       publication && publication.itemKind === 'interpretation' && publication.status !== 'published' ? interpretationPublishRefusals(db, publication) : Promise.resolve([]),
     ]);
-    // A published item with an amendment under review shows the amendment (the published text is on the portal).
-    const formValues = values ?? (review?.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, publication!) : publication ? publicationFormValues(publication) : { formedOn: chinaDateOf(deps.clock.now()), stage: 'result', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' });
     return sendPage(reply, (
       <PublicationFormPage
         scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} review={review} taskId={taskId}

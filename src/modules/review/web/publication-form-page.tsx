@@ -39,7 +39,7 @@ export function revisionFormValues(input: Record<string, unknown>, changeNote: s
 }
 
 /** The policy ids a form holds: ticked boxes and a typed list ("12 15") alike. */
-const idsOf = (v: string | string[] | undefined) =>
+export const policyIdsOf = (v: string | string[] | undefined) =>
   [...new Set((Array.isArray(v) ? v : v ? [v] : []).flatMap((x) => x.split(/[\s,，;；、]+/)).map(Number).filter((n) => Number.isInteger(n) && n > 0))];
 
 /** What the editor shows about 政策解读 beyond the form's values. */
@@ -87,7 +87,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   const revisionAttachments = !!publication && amending && !!revision && !!review?.allowed.includes('amend');
   // 政策解读: an item of its own kind naming the policies it explains (docs/rules/proactive-disclosure.md).
   const isInterpretation = v('itemKind') === 'interpretation';
-  const selectedPolicies = idsOf(values.policyIds);
+  const selectedPolicies = policyIdsOf(values.policyIds);
   const candidateIds = new Set(interpretation.candidates.map((c) => c.id));
   const pictures = attachments.filter((a) => a.revisionState !== 'pending_remove' && /^image\/(png|jpeg|gif)$/.test(a.mimeType));
   return (

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
-import { createActor, createNode, createOrgan, createReviewCast, createStaff, publicationInput } from '../../../../../test/support/factories.ts';
+import { createActor, createNode, createOrgan, createPublished, createReviewCast, createStaff, publicationInput } from '../../../../../test/support/factories.ts';
 import { fillReviewForm, performReviewVerb } from '../../../review/index.ts';
 import { createPublication, findPublication } from '../../index.ts';
 
@@ -70,6 +70,19 @@ describeEachDialect('政策解读 in the back office', (db) => {
     expect(own.body).toMatch(new RegExp(`<h2 id="interp-h">所解读的政策文件</h2>[\\s\\S]*href="/admin/publications/${w.policy.id}"`));
     // A draft does not clear the reminder.
     expect((await w.app.inject({ url: '/admin/review', cookies: session.cookies })).body).toContain(line);
+  });
+
+  it('names the policy by its title when it is older than the newest policies the form lists', async () => {
+    const w = await world();
+    // 30 policies published after it: the form lists the newest 30, the awaiting list the oldest first.
+    for (let i = 0; i < 30; i++) await createPublished(w.deps, w.bureau.id, [w.policies], { title: `较新的政策文件${i}`, formedOn: '2026-11-25' });
+    const session = await loginAs(w.app, w.admin.username, w.admin.password);
+    const page = await w.app.inject({ url: `/admin/organs/${w.bureau.code}/publications/new?interprets=${w.policy.id}`, cookies: session.cookies });
+    expect(page.statusCode).toBe(200);
+    // Ticked in the list with its title, not left as a bare number in 其他政策文件编号.
+    expect(page.body).toMatch(new RegExp(`name="policyIds" value="${w.policy.id}" checked[^>]*/?> 关于印发《测试县物业管理办法》的通知`));
+    expect(page.body).toMatch(/id="f-policyIds" name="policyIds" value(?!=")/);
+    expect(page.body).toContain('较新的政策文件29');
   });
 
   it('keeps what was typed when the form is refused, and never prefills another organ’s draft', async () => {
