@@ -5,6 +5,7 @@ import type { PendingRevision } from '../storage/revisions-repository.ts';
 import { htmlToText } from './scan-publication.ts';
 import type { Actor } from '../../identity/index.ts';
 import { decide, REVIEW_VERBS, type Reason, type ReviewVerb } from '../domain/review-workflow.ts';
+import { forcedPublicationOf } from '../domain/forced-publication.ts';
 import { decisionsFor, loadChain, loadForm, versionsFor } from '../storage/review-repository.ts';
 import { loadReviewFacts } from './perform-review-verb.ts';
 
@@ -45,6 +46,7 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
               : field === 'nodeIds' ? v.split(' ').map((id) => nodes.get(id) ?? id).join('、') : v;
       revision = { ...pending, changes: revisionChanges(comparable(p), comparable(proposed), labelOf) };
     }
+    const decisions = await decisionsFor(trx, p.id);
     return {
       publication: p,
       reviewStage: row.review_stage,
@@ -58,7 +60,9 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
       proactiveDueOn: row.proactive_due_on,
       chain,
       form: await loadForm(trx, p.id),
-      decisions: await decisionsFor(trx, p.id),
+      decisions,
+      /** For a force-published item: who published it and why, the stages really approved before, and 补充审核. */
+      forced: row.force_published === 1 ? forcedPublicationOf(decisions) : null,
       /** How the item came in, when a content import brought it (the start of its history). */
       imported: await importRecordOf(trx, p.id),
       versions: await versionsFor(trx, p.id),

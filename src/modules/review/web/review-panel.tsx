@@ -25,14 +25,15 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       {errors._review && <div class="error-summary" role="alert"><h2>操作未能完成：</h2><p>{errors._review}</p></div>}
 
       <h3>审核流程</h3>
-      <ol class="chain">
-        {o.chain.stages.map((s) => {
-          const state = approvedStages.has(s.position) || ['approved', 'scheduled', 'published'].includes(p.status) ? '已通过' : p.status === 'in_review' && o.reviewStage === s.position ? '待审核' : '未开始';
-          return <li key={s.position} class={`chain-${state}`}>{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>{state}</strong></li>;
-        })}
-        <li>发布（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：<strong>{p.status === 'published' ? `已发布 ${p.publishedOn}` : p.status === 'scheduled' && o.scheduledAt ? `定时 ${chinaTimeOf(o.scheduledAt)}` : '未发布'}</strong></li>
-      </ol>
-      {o.forcePublished && <p class="notice">本信息为紧急发布（理由：{o.forceReason}）{o.retroApproved ? '，已补充审核。' : '，尚待补充审核。'}</p>}
+      {o.forcePublished ? <ForcedChain o={o} /> : (
+        <ol class="chain">
+          {o.chain.stages.map((s) => {
+            const state = approvedStages.has(s.position) || ['approved', 'scheduled', 'published'].includes(p.status) ? '已通过' : p.status === 'in_review' && o.reviewStage === s.position ? '待审核' : '未开始';
+            return <li key={s.position} class={`chain-${state}`}>{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>{state}</strong></li>;
+          })}
+          <li>发布（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：<strong>{p.status === 'published' ? `已发布 ${p.publishedOn}` : p.status === 'scheduled' && o.scheduledAt ? `定时 ${chinaTimeOf(o.scheduledAt)}` : '未发布'}</strong></li>
+        </ol>
+      )}
       {o.publishedLate && <p class="notice">发布日期晚于成文日期后 20 个工作日（应于 {o.proactiveDueOn} 前发布，条例第二十六条），已计入逾期发布。</p>}
 
       <h3>保密审查表</h3>
@@ -185,5 +186,34 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The chain of a force-published item as the signed decisions record it: the stages someone approved
+ * before the emergency publication, the others skipped by it, who published it, when and why, and
+ * whether the retrospective review (补充审核) is still due.
+ */
+function ForcedChain({ o }: { o: ReviewOverview }) {
+  const p = o.publication;
+  const f = o.forced;
+  const signed = (s: { by: string; at: string }) => `${s.by}，${chinaTimeOf(s.at)}`;
+  return (
+    <>
+      <ol class="chain">
+        {o.chain.stages.map((s) => {
+          const approval = f?.approved.get(s.position);
+          return approval
+            ? <li key={s.position} class="chain-已通过">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>已通过</strong>（{signed(approval)}）</li>
+            : <li key={s.position} class="chain-未开始">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>未经审核（紧急发布跳过）</strong></li>;
+        })}
+        <li>发布（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：<strong>紧急发布 {p.publishedOn ?? ''}</strong>（{f ? `${signed(f.published)}；` : ''}理由：{o.forceReason || f?.published.comment || '—'}）</li>
+        <li>补充审核（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：{f?.retro
+          ? <><strong>已通过</strong>（{signed(f.retro)}{f.retro.comment ? `；意见：${f.retro.comment}` : ''}）</>
+          : o.retroApproved ? <strong>已通过</strong>
+            : <><strong>待补充审核</strong>（须由紧急发布人和起草人以外的发布人进行）</>}</li>
+      </ol>
+      <p class="notice">本信息为紧急发布，未经完整的三级审核流程；{o.retroApproved ? '已补充审核。' : '尚待补充审核。'}</p>
+    </>
   );
 }
