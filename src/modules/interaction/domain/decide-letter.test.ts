@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideLetter, type LetterFacts } from './decide-letter.ts';
+import { decideLetter, staffVerbChoices, type LetterFacts } from './decide-letter.ts';
 import { LETTER_STATES, type Letter } from './letter.ts';
 import { effectiveRating, threeMonthLine } from './letter-clock.ts';
 import { maskPersonName } from './letter-input.ts';
@@ -47,6 +47,17 @@ describe('the mailbox workflow table', () => {
     const same = decideLetter(letter({ state: 'reply_review', replyDraftedBy: 7 }), valid.approveReply, facts());
     expect(!same.ok && same.reasons[0].code).toBe('ERR_LETTER_SAME_REVIEWER');
     expect(decideLetter(letter(), valid.reply, facts()).ok && 'replied').toBe('replied');
+  });
+
+  it('offers the drafter the verbs of a reply under review with the reason they cannot approve it, and a second person all of them', () => {
+    const underReview = letter({ state: 'reply_review', replyDraftedBy: 7, replyText: '答复' });
+    const asDrafter = staffVerbChoices(underReview, { today: '2026-03-12', actorUserId: 7, replyReview: true });
+    expect(asDrafter.map((c) => c.verb)).toEqual(['approveReply', 'returnReply', 'recordFollowUp']);
+    expect(asDrafter.find((c) => c.verb === 'approveReply')!.refused).toEqual([{ code: 'ERR_LETTER_SAME_REVIEWER', message: '答复须由起草人以外的另一名工作人员审核' }]);
+    expect(asDrafter.filter((c) => c.verb !== 'approveReply').every((c) => c.refused.length === 0)).toBe(true);
+    expect(staffVerbChoices(underReview, { today: '2026-03-12', actorUserId: 8, replyReview: true }).every((c) => c.refused.length === 0)).toBe(true);
+    expect(staffVerbChoices(letter(), { today: '2026-03-12', actorUserId: 7, replyReview: false }).map((c) => [c.verb, c.refused.length]))
+      .toEqual([['assign', 0], ['transfer', 0], ['reply', 0], ['notAccept', 0], ['recordFollowUp', 0]]);
   });
 
   it('takes a rating within seven days of the reply, once', () => {

@@ -2,7 +2,7 @@ import type { ErrorReason } from '../../../shared/domain-error.ts';
 import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
 import { InteractionErrorCode as E } from './error-codes.ts';
 import { FOLLOW_UP_KINDS, LETTER_STATE_LABELS, RATINGS, type Letter, type LetterState } from './letter.ts';
-import { LETTER_TRANSITIONS, MAX_PHOTO_BYTES, PHOTO_TYPES, type LetterCommand } from './letter-verbs.ts';
+import { LETTER_TRANSITIONS, letterVerbsIn, MAX_PHOTO_BYTES, PHOTO_TYPES, STAFF_LETTER_VERBS, type LetterCommand, type LetterVerb } from './letter-verbs.ts';
 import { targetsOf } from '../../../shared/workflow.ts';
 
 /** Everything decide needs besides the letter and the command, computed outside the domain. */
@@ -118,4 +118,28 @@ export function decideLetter(letter: Letter, command: LetterCommand, facts: Lett
   // The table's first target unless the rule chose another (the state stays when the table does not allow the verb).
   const next: LetterState = chosen.next ?? targetsOf(row, letter.state)[0] ?? letter.state;
   return reasons.length > 0 ? { ok: false, reasons } : { ok: true, next, note: chosen.note ?? '' };
+}
+
+/** What the letter's page offers one person: the staff verbs of its state, each with why this person cannot use it. */
+export type StaffVerbChoice = { verb: LetterVerb; refused: ErrorReason[] };
+
+/**
+ * The staff verbs of the letter's state, each asked of decideLetter as if the person had filled in
+ * the form well, so what is left are the reasons no form can mend (the drafter approving their own
+ * reply). The page shows such a verb with its reasons instead of a button that can only be refused.
+ */
+export function staffVerbChoices(letter: Letter, facts: Pick<LetterFacts, 'today' | 'actorUserId' | 'replyReview'>): StaffVerbChoice[] {
+  const wellFilled: Record<string, LetterCommand> = {
+    assign: { verb: 'assign', unitId: 0 },
+    transfer: { verb: 'transfer', targetOrganId: 0, reason: '理由' },
+    reply: { verb: 'reply', replyText: '答复' },
+    approveReply: { verb: 'approveReply' },
+    returnReply: { verb: 'returnReply', reason: '理由' },
+    notAccept: { verb: 'notAccept', reason: '理由' },
+    recordFollowUp: { verb: 'recordFollowUp', kind: FOLLOW_UP_KINDS[0], on: facts.today, participants: '人员', notes: '情况' },
+  };
+  return letterVerbsIn(letter.state).filter((v) => STAFF_LETTER_VERBS.includes(v) && wellFilled[v]).map((verb) => {
+    const d = decideLetter(letter, wellFilled[verb], { ...facts, unitBelongs: true, targetIsOtherOrgan: true, followUpExists: true });
+    return { verb, refused: d.ok ? [] : d.reasons };
+  });
 }

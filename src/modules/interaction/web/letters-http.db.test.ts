@@ -2,7 +2,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
+import { createActor, createOrgan, createStaff } from '../../../../test/support/factories.ts';
+import { updateLetterSettings } from '../index.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { extractText } from '../../privacy/index.ts';
 import type { Organ } from '../../catalog/index.ts';
@@ -164,5 +165,42 @@ describeEachDialect('the department mailbox pages', (db) => {
     const staff = await signIn();
     const todo = await app.inject({ url: '/admin/review', cookies: staff.cookies });
     expect(todo.body).toContain('件部门信箱来信已超过答复期限');
+  });
+
+  // Tester finding: with reply review on, the drafter was offered 审核通过答复 and clicking it gave the 403 error page.
+  it('shows the drafter why they cannot approve their own reply instead of a button, and a refused post on the letter\'s page', async () => {
+    at('2026-05-06T02:00:00Z');
+    const reviewed = await createOrgan(deps);
+    const admin = await createActor(deps, reviewed.code, 'organ_admin');
+    await updateLetterSettings(deps, admin.actor, reviewed.id, { consultDays: '5', suggestDays: '10', complainDays: '15', otherDays: '10', replyReview: 'yes' });
+    const drafter = await createStaff(deps, reviewed.code, 'editor');
+    const second = await createStaff(deps, reviewed.code, 'editor');
+    const token = /name="formToken" value="([^"]+)"/.exec((await app.inject({ url: `/organs/${reviewed.code}/letters/new` })).body)![1];
+    at('2026-05-06T02:01:00Z');
+    const sent = await app.inject({ method: 'POST', url: `/organs/${reviewed.code}/letters/new`, payload: { formToken: token, ...letter({ subject: '答复审核测试' }) }, remoteAddress: '10.3.0.1' });
+    const { trackingNo } = await receiptOf(sent);
+    const me = await loginAs(app, drafter.username, drafter.password);
+    const id = new RegExp(`href="/admin/letters/(\\d+)">${trackingNo}<`).exec((await app.inject({ url: `/admin/letters?organ=${reviewed.code}`, cookies: me.cookies })).body)![1];
+    expect((await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: me.cookies, payload: { _csrf: me.csrf, replyText: '已转交住建部门研究。' } })).statusCode).toBe(303);
+
+    const mine = await app.inject({ url: `/admin/letters/${id}`, cookies: me.cookies });
+    expect(mine.body).toContain('答复待审核');
+    expect(mine.body).not.toContain('action="/admin/letters/' + id + '/approveReply"');
+    expect(mine.body).toMatch(/id="verb-approveReply-refused"[^>]*><h2>暂不能“审核通过答复”：<\/h2><ul><li>答复须由起草人以外的另一名工作人员审核</);
+    expect(mine.body).toContain('id="verb-returnReply"');
+
+    // A post all the same (an old tab): the letter's page with the reason in Chinese, not the error page.
+    const refused = await app.inject({ method: 'POST', url: `/admin/letters/${id}/approveReply`, cookies: me.cookies, payload: { _csrf: me.csrf } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain(`来信 ${trackingNo}`);
+    expect(refused.body).toMatch(/<h2>未能“审核通过答复”：<\/h2><ul><li>答复须由起草人以外的另一名工作人员审核</);
+    expect(refused.body).not.toContain('没有权限');
+
+    const other = await loginAs(app, second.username, second.password);
+    const theirs = await app.inject({ url: `/admin/letters/${id}`, cookies: other.cookies });
+    expect(theirs.body).toContain(`action="/admin/letters/${id}/approveReply"`);
+    expect(theirs.body).not.toContain('暂不能');
+    expect((await app.inject({ method: 'POST', url: `/admin/letters/${id}/approveReply`, cookies: other.cookies, payload: { _csrf: other.csrf } })).statusCode).toBe(303);
+    expect((await app.inject({ url: `/admin/letters/${id}`, cookies: other.cookies })).body).toContain('id="letter-state">已答复<');
   });
 });

@@ -3,7 +3,7 @@ import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../p
 import { chineseDate } from '../../../applications/index.ts';
 import type { Organ, StaffContext } from '../../../catalog/index.ts';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, type Letter } from '../../domain/letter.ts';
-import { LETTER_TRANSITIONS, letterVerbsIn, STAFF_LETTER_VERBS, type LetterVerb } from '../../domain/letter-verbs.ts';
+import { LETTER_TRANSITIONS, letterVerbsIn, type LetterVerb } from '../../domain/letter-verbs.ts';
 import type { LetterPage, LetterView } from '../../storage/letters-repository.ts';
 import type { LetterSettings } from '../../storage/settings-repository.ts';
 import type { LetterDetails } from '../../use-cases/letter-details.ts';
@@ -129,7 +129,9 @@ function PhotoForm({ letterId, eventId, csrf, failed }: { letterId: number; even
 export function LetterPageView({ scope, d, today, failed }: { scope: StaffContext; d: LetterDetails; today: string; failed: VerbFailure }) {
   const l = d.letter;
   const open = !['replied', 'not_accepted'].includes(l.state);
-  const verbs = letterVerbsIn(l.state).filter((v) => STAFF_LETTER_VERBS.includes(v));
+  // Offered as forms: the verbs this person can use; the others of the state show why not (as the review panel does).
+  const verbs = d.verbs.filter((c) => c.refused.length === 0).map((c) => c.verb);
+  const refused = d.verbs.filter((c) => c.refused.length > 0);
   return (
     <AdminLayout title={`来信 ${l.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>来信 {l.trackingNo}</h1>
@@ -159,7 +161,13 @@ export function LetterPageView({ scope, d, today, failed }: { scope: StaffContex
           {e.verb === 'attachPhoto' && <a href={`/admin/letters/${l.id}/photos/${e.id}`}>{String(e.data.fileName ?? '')}</a>}
           {e.verb === 'recordFollowUp' && letterVerbsIn(l.state).includes('attachPhoto') && <PhotoForm letterId={l.id} eventId={e.id} csrf={scope.csrf} failed={failed} />}</li>
       ))}</ol>
-      {verbs.length > 0 && <h2>办理</h2>}
+      {d.verbs.length > 0 && <h2>办理</h2>}
+      {failed && !verbs.includes(failed.verb) && failed.verb !== 'attachPhoto' && !refused.some((c) => c.verb === failed.verb) && (
+        <div class="error-summary" role="alert" id="verb-refused"><h2>未能“{LETTER_TRANSITIONS[failed.verb].label}”：</h2><ul>{Object.values(failed.errors).map((m) => <li>{m}</li>)}</ul></div>
+      )}
+      {refused.map((c) => (
+        <div class="error-summary" role={failed?.verb === c.verb ? 'alert' : 'note'} id={`verb-${c.verb}-refused`}><h2>{failed?.verb === c.verb ? '未能' : '暂不能'}“{LETTER_TRANSITIONS[c.verb].label}”：</h2><ul>{c.refused.map((r) => <li>{r.message}</li>)}</ul></div>
+      ))}
       {verbs.map((v) => <VerbForm letter={l} verb={v} d={d} csrf={scope.csrf} failed={failed} />)}
     </AdminLayout>
   );

@@ -143,9 +143,11 @@ export function lettersAdminRoutes(deps: AppDeps) {
         // A transferred letter leaves this organ: back to the list of the organ it left.
         return reply.redirect(verb === 'transfer' ? '/admin/letters' : `/admin/letters/${id}`, 303);
       } catch (e) {
-        const errors = fieldErrorsOf(e);
         const scope = await staffContext(deps, request, reply);
+        // Someone who may not see the letter gets the error page from here; someone who may, but not use
+        // this verb (the drafter approving their own reply: 403), gets the letter's page with the reason.
         const d = await letterDetails(deps, actor, id);
+        const errors = e instanceof DomainError && e.httpStatus === 403 ? { _form: e.message } : fieldErrorsOf(e);
         const failed: VerbFailure = { verb, errors, values: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, str(v)])) };
         return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={failed} />, e instanceof DomainError ? e.httpStatus : 400);
       }

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
-import { createOrgan, createStaff } from '../../../../../test/support/factories.ts';
+import { createActor, createOrgan, createStaff } from '../../../../../test/support/factories.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { createApiToken } from '../../../identity/index.ts';
 import type { Organ } from '../../../catalog/index.ts';
+import { updateLetterSettings } from '../../index.ts';
 
 describeEachDialect('the letters API', (db) => {
   let app: FastifyInstance;
@@ -65,6 +66,21 @@ describeEachDialect('the letters API', (db) => {
     expect(rated.json()).toMatchObject({ rating: 'satisfied', replyText: '已转交公交公司研究。' });
     const pub = await app.inject({ url: `/api/v1/organs/${organ.code}/letters` });
     expect(pub.json().items.map((l: { writer: string }) => l.writer)).toContain('李**');
+  });
+
+  it('refuses the drafter\'s approval of their own reply with a stable code and the reason in Chinese', async () => {
+    const reviewed = await createOrgan(deps);
+    const admin = await createActor(deps, reviewed.code, 'organ_admin');
+    await updateLetterSettings(deps, admin.actor, reviewed.id, { consultDays: '5', suggestDays: '10', complainDays: '15', otherDays: '10', replyReview: 'yes' });
+    const drafter = await createApiToken(deps, (await createStaff(deps, reviewed.code, 'editor')).username, 'test');
+    const sent = await app.inject({ method: 'POST', url: `/api/v1/organs/${reviewed.code}/letters`, headers: { 'idempotency-key': 'key-review-0001' }, payload: body });
+    const id = (await app.inject({ url: `/api/v1/letters?organ=${reviewed.code}`, headers: { authorization: `Bearer ${drafter}` } })).json().items
+      .find((l: { trackingNo: string }) => l.trackingNo === sent.json().trackingNo).id;
+    const replied = await app.inject({ method: 'POST', url: `/api/v1/letters/${id}/reply`, headers: { authorization: `Bearer ${drafter}` }, payload: { replyText: '已转交公交公司研究。' } });
+    expect(replied.json().state).toBe('reply_review');
+    const refused = await app.inject({ method: 'POST', url: `/api/v1/letters/${id}/approveReply`, headers: { authorization: `Bearer ${drafter}` }, payload: {} });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'ERR_LETTER_SAME_REVIEWER', message: '答复须由起草人以外的另一名工作人员审核', reasons: [{ code: 'ERR_LETTER_SAME_REVIEWER' }] });
   });
 
   it('describes the letters API in the OpenAPI document', async () => {
