@@ -86,9 +86,13 @@ async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Sc
   const chunkPieces = chunkConditions(m, false);
   const itemLevel = !m.titleOnly && m.keywords.length > 0;
   const allPieces = m.keywords.map((k) => `(${tsqueryOf(k, ' & ')})`).join(' & ');
+  // Items named by chunk rows are looked up by id (`= any(array(…))`): as `in (…)` the planner hashed
+  // them against a read of every search_docs row once it expected a few thousand, which costs in
+  // proportion to the whole index (this path is taken only when the chunks read are few).
+  const byChunks = (cond: RawBuilder<unknown>) => sql`d.publication_id = any(array(select c.publication_id from search_chunks c where ${cond}))`;
   const filters = itemLevel
-    ? [sql`d.sort_key in (select i.sort_key from search_item_pieces i where i.pieces @@ ${allPieces}::tsquery)`, ...(m.words ? [sql`d.publication_id in (select c.publication_id from search_chunks c where ${chunkPieces[m.keywords.length]})`] : [])]
-    : plan.through.map((i) => sql`d.publication_id in (select c.publication_id from search_chunks c where ${chunkPieces[i]})`);
+    ? [sql`d.sort_key in (select i.sort_key from search_item_pieces i where i.pieces @@ ${allPieces}::tsquery)`, ...(m.words ? [byChunks(chunkPieces[m.keywords.length])] : [])]
+    : plan.through.map((i) => byChunks(chunkPieces[i]));
   const candidates = sql`select d.sort_key as k, d.publication_id as p from search_docs d ${where([...filters, ...docConditions(s)])} order by d.sort_key desc`;
   const checks = plan.order.map((i) => exact[i]);
   const r = await sql<{ k: number }>`select w.k from (${candidates} offset 0) w ${lookups(checks, true)} where ${found(checks.length - 1)} order by w.k desc limit ${limit}`.execute(db);
