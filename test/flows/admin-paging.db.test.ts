@@ -24,4 +24,25 @@ describeEachDialect('paging parameters of the back-office lists', (db) => {
     }
     await app.close();
   });
+
+  // Tester finding: ?page=999 showed an empty table and “第 999/2 页”; every list shares the pager, back office and portal.
+  it('says a page past the end does not exist and links the last page, on the back office and the portal', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const admin = await createStaff(deps, organ.code, 'organ_admin');
+    const { cookies } = await loginAs(app, admin.username, admin.password);
+    for (const [url, last] of [
+      ['/admin/publications?page=999', '/admin/publications?organ=&amp;status=&amp;q=&amp;page=1'],
+      [`/admin/letters?organ=${organ.code}&page=999`, `/admin/letters?organ=${organ.code}&amp;view=open&amp;page=1`],
+      [`/admin/organs/${organ.code}/interpretations?page=999`, `/admin/organs/${organ.code}/interpretations?page=1`],
+      [`/organs/${organ.code}/letters?page=999`, `/organs/${organ.code}/letters?page=1`],
+    ]) {
+      const res = await app.inject({ url, cookies });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).not.toContain('第 999/');
+      expect(res.body, url).toContain('没有第 999 页');
+      expect(res.body, url).toContain(`<a href="${last}">查看第 1 页</a>`);
+    }
+    await app.close();
+  });
 });

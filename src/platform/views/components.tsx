@@ -17,6 +17,15 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
 
 export function Pagination({ page, pageSize, total, href }: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  // A page past the end (an old bookmark, a typed ?page=999): say so and offer the last page, never 第 999/2 页 over an empty list.
+  if (page > pages) {
+    return (
+      <p class="notice pager-beyond" role="status">
+        没有第 {page} 页：{total === 0 ? '列表中没有内容' : `共 ${total} 条，只有 ${pages} 页`}。
+        <a href={href(pages)}>{total === 0 || pages === 1 ? '查看第 1 页' : `查看最后一页（第 ${pages} 页）`}</a>
+      </p>
+    );
+  }
   if (pages <= 1) return <p class="pager-summary">共 {total} 条</p>;
   const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
   return (
