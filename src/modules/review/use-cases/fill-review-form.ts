@@ -26,7 +26,9 @@ export async function fillReviewForm(deps: AppDeps, actor: Actor, publicationId:
     // no form yet (an imported one) may get one, so that it can be amended.
     const existing = await loadForm(trx, publicationId);
     if (!['draft', 'returned'].includes(p.status) && !(p.status === 'published' && !existing)) {
-      throw new DomainError('ERR_REVIEW_FORM_LOCKED', '报送后保密审查表不能修改；如需修改，请由审核人退回', { httpStatus: 409 });
+      throw new DomainError('ERR_REVIEW_FORM_LOCKED', p.status === 'published'
+        ? '已发布信息的保密审查表保持审核时的内容，不能修改；修订由发布人审核'
+        : '报送后保密审查表不能修改；如需修改，请由审核人退回', { httpStatus: 409 });
     }
     if (input.involvesPersonalInfo && !input.avoidanceNote) {
       throw new DomainError('ERR_REVIEW_FORM_INCOMPLETE', '涉及个人信息时须说明处理方式（如隐去身份证号、手机号）', { field: 'avoidanceNote' });

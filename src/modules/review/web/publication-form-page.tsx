@@ -8,6 +8,7 @@ import {
 } from '../../catalog/index.ts';
 import type { Reason } from '../../../shared/workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
+import { chinaTimeOf } from '../../../shared/iso-date.ts';
 import { ImportedNotice } from './import-record-view.tsx';
 import { ReviewPanel } from './review-panel.tsx';
 
@@ -102,7 +103,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
       )}
       {publication && review?.imported && <ImportedNotice record={review.imported} publication={publication} />}
       <ErrorSummary errors={errors} />
-      {publication && !editable && <p class="notice notice-info">该信息处于“{PUBLICATION_STATUS_LABELS[publication.status]}”状态，内容不能修改；如需修改，请由审核人退回。</p>}
+      {publication && !editable && <LockedNotice publication={publication} review={review} />}
       {amending && revision && <p class="notice notice-info">下方表单显示的是 {revision.proposedByLabel} 提交、正在等待审核的修订；门户仍显示现行版本，修订经发布人审核通过后才替换。</p>}
       {amending && !revision && editable && <p class="notice notice-info">修订已发布的信息：修改下方表单并填写修订说明后保存。修订须经发布人（修订人以外的人）审核通过后才替换已发布的内容，此前门户仍显示现行版本。</p>}
       <form method="post" action={action} novalidate>
@@ -303,11 +304,32 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
             {amending && !revision && editable && <p>如需增删附件，请先保存修订（填写修订说明），再随修订上传或删除。</p>}
           </section>
           <InterpretationLinks publication={publication} organ={organ} view={interpretation} />
-          {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend)} />}
+          {/* A published item keeps the 保密审查表 its reviewers signed; one that has none (imported) gets one to be amended. */}
+          {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend && !review.form)} />}
         </>
       )}
     </AdminLayout>
   );
+}
+
+/**
+ * Why the form cannot be changed now, and what to do, as the item's state actually is: in review or
+ * approved it is returned by its reviewer; a published item is amended — unless a revision by someone
+ * else is already under review (the refusal `decide` gives for 修订), which is then named and linked.
+ */
+function LockedNotice({ publication, review }: { publication: Publication; review: ReviewOverview | null }) {
+  const pending = review?.blocked.amend?.find((r) => r.code === 'ERR_REVIEW_REVISION_PENDING');
+  const revision = review?.revision ?? null;
+  if (publication.status === 'published' && pending) {
+    return (
+      <p class="notice notice-info">
+        {pending.message}。{revision && <>该修订由 {revision.proposedByLabel} 于 {chinaTimeOf(revision.proposedAt)} 提交，<a href="#revision-h">查看待审核的修订</a>{review?.allowed.includes('approve_amendment') || review?.blocked.approve_amendment ? '，可在下方审核' : ''}。</>}
+      </p>
+    );
+  }
+  if (publication.status === 'published') return <p class="notice notice-info">已发布的信息只能由本机关的起草人或发布人修订，您可以查看内容。</p>;
+  if (publication.status === 'withdrawn') return <p class="notice notice-info">该信息已撤回，内容不能修改。</p>;
+  return <p class="notice notice-info">该信息处于“{PUBLICATION_STATUS_LABELS[publication.status]}”状态，内容不能修改；如需修改，请由审核人退回。</p>;
 }
 
 /**

@@ -63,4 +63,41 @@ describeEachDialect('amending a published item in the back office', (db) => {
     expect(await portal()).toContain('停水时间改为 6 月 3 日');
     await app.close();
   });
+
+  it('tells another officer that a revision is already under review, with a link to it, not that the item must be returned', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const item = await createPublished(deps, organ.id, [node], { title: '关于城区停水的通知' });
+    await fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const colleague = await createStaff(deps, organ.code, 'editor');
+    const publisher = await createStaff(deps, organ.code, 'disclosure_office');
+    const mine = await loginAs(app, officer.username, officer.password);
+    const { nodeIds, ...fields } = publicationInput([node], { title: '关于城区停水时间调整的通知' });
+    const saved = await app.inject({
+      method: 'POST', url: `/admin/publications/${item.id}`, cookies: mine.cookies,
+      payload: new URLSearchParams({ ...fields, nodeIds: String(nodeIds[0]), changeNote: '停水时间改为 6 月 3 日', _csrf: mine.csrf } as Record<string, string>).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(saved.statusCode).toBe(303);
+
+    for (const who of [colleague, publisher]) {
+      const session = await loginAs(app, who.username, who.password);
+      const page = (await app.inject({ url: `/admin/publications/${item.id}`, cookies: session.cookies })).body;
+      expect(page).not.toContain('请由审核人退回');
+      expect(page).toMatch(/已有一份修订正在等待审核[\s\S]*?不能另提修订/);
+      expect(page).toContain('href="#revision-h"');
+      expect(page).toContain('id="revision-h"');
+    }
+    // The officer who proposed it reworks it: no such notice; the 保密审查表 signed for the published
+    // text is shown, not offered for saving (its save would be refused with "请由审核人退回").
+    const own = (await app.inject({ url: `/admin/publications/${item.id}`, cookies: mine.cookies })).body;
+    expect(own).not.toContain('不能另提修订');
+    expect(own).not.toContain('保存审查表');
+    expect(own).toContain('密级：<strong>非密</strong>');
+    await expect(fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' }))
+      .rejects.toMatchObject({ code: 'ERR_REVIEW_FORM_LOCKED', message: expect.not.stringContaining('退回') });
+    await app.close();
+  });
 });
