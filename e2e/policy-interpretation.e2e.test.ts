@@ -68,6 +68,20 @@ describe.skipIf(SKIP_BROWSER)('政策解读 in Chromium', () => {
     await reminder.click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`政策解读：${organ.name}`);
     await expect(page.locator('table.list tbody tr').first().textContent()).resolves.toMatch(new RegExp(`${POLICY}.*岚建规〔2026〕3号.*2026-11-20.*2026-11-25.*自 2026-11-26 起逾期`));
+    // On a phone (375 px) each policy is a card: the title takes the full width (tester finding: it was
+    // squeezed to two characters a line), the other columns are lines with their names, the button in view.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const row = page.locator('table.list tbody tr').first();
+    const title = (await row.locator('td').first().boundingBox())!;
+    expect(title.width).toBeGreaterThanOrEqual(300);
+    expect(title.height).toBeLessThan(100);
+    await expect(row.textContent()).resolves.toMatch(/岚建规〔2026〕3号/);
+    const button = (await row.getByRole('link', { name: `为“${POLICY}”撰写解读` }).boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(375);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'interpretations-list-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('link', { name: `为“${POLICY}”撰写解读` }).click();
 
     // The form starts as an interpretation of that policy, in 政策解读, with its title.

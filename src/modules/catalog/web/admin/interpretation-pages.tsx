@@ -37,16 +37,16 @@ export function AwaitingInterpretationPage({ scope, organ, nodes, roots, working
       <RuleSummary organ={organ} nodes={nodes} roots={roots} workingDays={workingDays} chosen={chosen} canAdmin={scope.canAdmin(organ)} />
       <h2>尚无已发布解读的政策文件</h2>
       {total === 0 ? <p>没有等待解读的政策文件。</p> : (
-        <table class="list">
+        <table class="list cards">
           <thead><tr><th scope="col">政策文件</th><th scope="col">文号</th><th scope="col">发布日期</th><th scope="col">解读期限</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
           <tbody>
             {items.map((p) => (
               <tr key={p.id}>
                 <td><a href={`/admin/publications/${p.id}`}>{p.title}</a></td>
-                <td class="nowrap">{p.documentNumber ?? '—'}</td>
-                <td class="nowrap">{p.publishedOn}</td>
-                <td class="nowrap">{p.dueOn}</td>
-                <td>{p.overdueSince ? <strong class="status-returned">自 {p.overdueSince} 起逾期</strong> : '未到期'}</td>
+                <td class="nowrap" data-label="文号">{p.documentNumber ?? '—'}</td>
+                <td class="nowrap" data-label="发布日期">{p.publishedOn}</td>
+                <td class="nowrap" data-label="解读期限">{p.dueOn}</td>
+                <td data-label="状态">{p.overdueSince ? <strong class="status-returned">自 {p.overdueSince} 起逾期</strong> : '未到期'}</td>
                 <td class="actions"><a class="btn btn-small" href={`/admin/organs/${organ.code}/publications/new?interprets=${p.id}`} aria-label={`为“${p.title}”撰写解读`}>撰写解读</a></td>
               </tr>
             ))}
