@@ -86,17 +86,43 @@ async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Sc
   const chunkPieces = chunkConditions(m, false);
   const itemLevel = !m.titleOnly && m.keywords.length > 0;
   const allPieces = m.keywords.map((k) => `(${tsqueryOf(k, ' & ')})`).join(' & ');
-  // Items named by chunk rows are looked up by id (`= any(array(…))`): as `in (…)` the planner hashed
-  // them against a read of every search_docs row once it expected a few thousand, which costs in
-  // proportion to the whole index (this path is taken only when the chunks read are few).
-  const byChunks = (cond: RawBuilder<unknown>) => sql`d.publication_id = any(array(select c.publication_id from search_chunks c where ${cond}))`;
-  const filters = itemLevel
-    ? [sql`d.sort_key in (select i.sort_key from search_item_pieces i where i.pieces @@ ${allPieces}::tsquery)`, ...(m.words ? [byChunks(chunkPieces[m.keywords.length])] : [])]
-    : plan.through.map((i) => byChunks(chunkPieces[i]));
-  const candidates = sql`select d.sort_key as k, d.publication_id as p from search_docs d ${where([...filters, ...docConditions(s)])} order by d.sort_key desc`;
+  // Items named by chunk rows (each condition's, intersected) are looked up by id, as one array: as
+  // `in (…)` the planner hashed them against a read of every search_docs row once it expected a few
+  // thousand, a cost that grows with the whole index (this path is taken only when the chunks read
+  // are few). One array, because a second `= any(array)` would be tested by reading the array per row.
+  const byChunks = (alias: 'd' | 'i', conds: RawBuilder<unknown>[]) => conds.length
+    ? [sql`${sql.ref(`${alias}.publication_id`)} = any(array(${sql.join(conds.map((c) => sql`select c.publication_id from search_chunks c where ${c}`), sql` intersect `)}))`]
+    : [];
+  const words = m.words ? [chunkPieces[m.keywords.length]] : [];
+  const candidates = itemLevel && !needsDocs(s)
+    ? itemLevelCandidates(allPieces, byChunks('i', words), s)
+    : sql`select d.sort_key as k, d.publication_id as p from search_docs d ${where([
+      ...(itemLevel
+        ? [sql`d.sort_key in (select i.sort_key from search_item_pieces i where i.pieces @@ ${allPieces}::tsquery)`, ...byChunks('d', words)]
+        : byChunks('d', plan.through.map((i) => chunkPieces[i]))),
+      ...docConditions(s),
+    ])} order by d.sort_key desc`;
   const checks = plan.order.map((i) => exact[i]);
   const r = await sql<{ k: number }>`select w.k from (${candidates} offset 0) w ${lookups(checks, true)} where ${found(checks.length - 1)} order by w.k desc limit ${limit}`.execute(db);
   return r.rows.map((x) => Number(x.k));
+}
+
+/** Whether the scope filters on search_docs' columns (organ, stage, 体裁, 效力, chosen keys) rather than a key range alone. */
+const needsDocs = (s: Scope) => !!(s.organIds || s.stage || s.genre || s.validity || s.keys);
+
+/**
+ * Candidates of a scope that is a key range at most, from the item-level index alone: its rows carry
+ * the sort key and the id, so no search_docs row is read. (Joined to search_docs, the planner hashed
+ * the candidates against a read of every search_docs row, a cost that grows with the whole index.)
+ * The bounds are written `sort_key + 0` so the rows come from the GIN index's bitmap: on the key's own
+ * index the planner would read the range backwards and test each row's pieces, out of line, one by one.
+ */
+function itemLevelCandidates(allPieces: string, extra: RawBuilder<unknown>[], s: Scope): RawBuilder<unknown> {
+  const bounds = [
+    ...(s.minKey !== undefined ? [sql`i.sort_key + 0 >= ${s.minKey}`] : []),
+    ...(s.maxKey !== undefined ? [sql`i.sort_key + 0 <= ${s.maxKey}`] : []),
+  ];
+  return sql`select i.sort_key as k, i.publication_id as p from search_item_pieces i ${where([sql`i.pieces @@ ${allPieces}::tsquery`, ...extra, ...bounds])} order by i.sort_key desc`;
 }
 
 /** About how many items the scope holds and how many chunks an item has, from the planner's statistics (no count is run). */
