@@ -23,14 +23,23 @@ export function forcedPublicationOf(decisions: readonly DecisionRecord[]): Force
   const ordered = [...decisions].sort((a, b) => a.id - b.id);
   const forcedAt = ordered.map((d) => d.verb).lastIndexOf('force_publish');
   if (forcedAt < 0) return null;
-  const before = ordered.slice(0, forcedAt);
-  const submittedAt = before.map((d) => d.verb).lastIndexOf('submit');
-  const round = submittedAt < 0 ? [] : before.slice(submittedAt + 1);
-  // A round that was returned or recalled before the emergency publication approved nothing of what went out.
+  const approved = lastRoundApprovals(ordered.slice(0, forcedAt));
+  const retro = ordered.slice(forcedAt + 1).find((d) => d.verb === 'approve_retrospectively');
+  return { published: step(ordered[forcedAt]), approved, retro: retro ? step(retro) : null };
+}
+
+/**
+ * Stage position → its signed approval in the last round of review among these decisions (the
+ * decisions after the last 报送审核). A round that was returned or recalled approved nothing of what
+ * went out, and without a submission nothing was approved.
+ */
+export function lastRoundApprovals(decisions: readonly DecisionRecord[]): Map<number, SignedStep> {
+  const ordered = [...decisions].sort((a, b) => a.id - b.id);
+  const submittedAt = ordered.map((d) => d.verb).lastIndexOf('submit');
+  const round = submittedAt < 0 ? [] : ordered.slice(submittedAt + 1);
   const approved = new Map<number, SignedStep>();
   if (!round.some((d) => d.verb === 'return_for_changes' || d.verb === 'recall_submission')) {
     for (const d of round) if (d.verb === 'approve' && d.stage_position !== null) approved.set(d.stage_position, step(d));
   }
-  const retro = ordered.slice(forcedAt + 1).find((d) => d.verb === 'approve_retrospectively');
-  return { published: step(ordered[forcedAt]), approved, retro: retro ? step(retro) : null };
+  return approved;
 }

@@ -6,6 +6,7 @@ import { htmlToText } from './scan-publication.ts';
 import type { Actor } from '../../identity/index.ts';
 import { decide, REVIEW_VERBS, type Reason, type ReviewVerb } from '../domain/review-workflow.ts';
 import { forcedPublicationOf } from '../domain/forced-publication.ts';
+import { importedPublicationOf } from '../domain/imported-publication.ts';
 import { decisionsFor, loadChain, loadForm, versionsFor } from '../storage/review-repository.ts';
 import { loadReviewFacts } from './perform-review-verb.ts';
 
@@ -63,6 +64,8 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
       decisions,
       /** For a force-published item: who published it and why, the stages really approved before, and 补充审核. */
       forced: row.force_published === 1 ? forcedPublicationOf(decisions) : null,
+      /** For an item a content import published (route system_import): the stages approved here, normally none. */
+      importPublished: importedPublicationOf(p.publishRoute, decisions),
       /** How the item came in, when a content import brought it (the start of its history). */
       imported: await importRecordOf(trx, p.id),
       versions: await versionsFor(trx, p.id),

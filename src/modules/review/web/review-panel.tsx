@@ -25,7 +25,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       {errors._review && <div class="error-summary" role="alert"><h2>操作未能完成：</h2><p>{errors._review}</p></div>}
 
       <h3>审核流程</h3>
-      {o.forcePublished ? <ForcedChain o={o} /> : (
+      {o.forcePublished ? <ForcedChain o={o} /> : o.importPublished ? <ImportedChain o={o} /> : (
         <ol class="chain">
           {o.chain.stages.map((s) => {
             const state = approvedStages.has(s.position) || ['approved', 'scheduled', 'published'].includes(p.status) ? '已通过' : p.status === 'in_review' && o.reviewStage === s.position ? '待审核' : '未开始';
@@ -214,6 +214,34 @@ function ForcedChain({ o }: { o: ReviewOverview }) {
             : <><strong>待补充审核</strong>（须由紧急发布人和起草人以外的发布人进行）</>}</li>
       </ol>
       <p class="notice">本信息为紧急发布，未经完整的三级审核流程；{o.retroApproved ? '已补充审核。' : '尚待补充审核。'}</p>
+    </>
+  );
+}
+
+/**
+ * The chain of an item a content import published (the demo data, the old-site importer, a bulk
+ * import): nobody reviewed it on this platform, so no stage reads 已通过 without a signed approval
+ * here; the 发布 line says it was imported, from where, when and by whom, as far as the import record
+ * tells (the demo data has none).
+ */
+function ImportedChain({ o }: { o: ReviewOverview }) {
+  const p = o.publication;
+  const approved = o.importPublished?.approved ?? new Map<number, { by: string; at: string }>();
+  const r = o.imported;
+  return (
+    <>
+      <ol class="chain">
+        {o.chain.stages.map((s) => {
+          const approval = approved.get(s.position);
+          return approval
+            ? <li key={s.position} class="chain-已通过">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>已通过</strong>（{approval.by}，{chinaTimeOf(approval.at)}）</li>
+            : <li key={s.position} class="chain-未开始">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>未经本平台审核（导入）</strong></li>;
+        })}
+        <li>发布：<strong>导入，未经本平台审核</strong>（{p.publishedOn ? `原发布日期 ${p.publishedOn}；` : ''}{r
+          ? `${chinaTimeOf(r.at)} 由 ${r.by} ${importSummary(r, p)}`
+          : '本平台没有记录导入的来源和时间'}）</li>
+      </ol>
+      <p class="notice">本信息是导入的历史信息，未经本平台的审核流程{approved.size > 0 ? '；只有上面标明已通过的环节有本平台的审核签名' : '，以上环节均无人在本平台审核通过'}。</p>
     </>
   );
 }
