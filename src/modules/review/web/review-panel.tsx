@@ -190,6 +190,23 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
 }
 
 /**
+ * The review stages of an item published without its chain (紧急发布, an import): a stage reads 已通过
+ * with who and when only where a signed approval says so, and `otherwise` where none does.
+ */
+function SignedStages({ o, approved, otherwise }: { o: ReviewOverview; approved: Map<number, { by: string; at: string }> | undefined; otherwise: string }) {
+  return (
+    <>
+      {o.chain.stages.map((s) => {
+        const approval = approved?.get(s.position);
+        return approval
+          ? <li key={s.position} class="chain-已通过">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>已通过</strong>（{approval.by}，{chinaTimeOf(approval.at)}）</li>
+          : <li key={s.position} class="chain-未开始">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>{otherwise}</strong></li>;
+      })}
+    </>
+  );
+}
+
+/**
  * The chain of a force-published item as the signed decisions record it: the stages someone approved
  * before the emergency publication, the others skipped by it, who published it, when and why, and
  * whether the retrospective review (补充审核) is still due.
@@ -201,12 +218,7 @@ function ForcedChain({ o }: { o: ReviewOverview }) {
   return (
     <>
       <ol class="chain">
-        {o.chain.stages.map((s) => {
-          const approval = f?.approved.get(s.position);
-          return approval
-            ? <li key={s.position} class="chain-已通过">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>已通过</strong>（{signed(approval)}）</li>
-            : <li key={s.position} class="chain-未开始">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>未经审核（紧急发布跳过）</strong></li>;
-        })}
+        <SignedStages o={o} approved={f?.approved} otherwise="未经审核（紧急发布跳过）" />
         <li>发布（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：<strong>紧急发布 {p.publishedOn ?? ''}</strong>（{f ? `${signed(f.published)}；` : ''}理由：{o.forceReason || f?.published.comment || '—'}）</li>
         <li>补充审核（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：{f?.retro
           ? <><strong>已通过</strong>（{signed(f.retro)}{f.retro.comment ? `；意见：${f.retro.comment}` : ''}）</>
@@ -226,22 +238,17 @@ function ForcedChain({ o }: { o: ReviewOverview }) {
  */
 function ImportedChain({ o }: { o: ReviewOverview }) {
   const p = o.publication;
-  const approved = o.importPublished?.approved ?? new Map<number, { by: string; at: string }>();
+  const approved = o.importPublished?.approved;
   const r = o.imported;
   return (
     <>
       <ol class="chain">
-        {o.chain.stages.map((s) => {
-          const approval = approved.get(s.position);
-          return approval
-            ? <li key={s.position} class="chain-已通过">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>已通过</strong>（{approval.by}，{chinaTimeOf(approval.at)}）</li>
-            : <li key={s.position} class="chain-未开始">{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>未经本平台审核（导入）</strong></li>;
-        })}
+        <SignedStages o={o} approved={approved} otherwise="未经本平台审核（导入）" />
         <li>发布：<strong>导入，未经本平台审核</strong>（{p.publishedOn ? `原发布日期 ${p.publishedOn}；` : ''}{r
           ? `${chinaTimeOf(r.at)} 由 ${r.by} ${importSummary(r, p)}`
           : '本平台没有记录导入的来源和时间'}）</li>
       </ol>
-      <p class="notice">本信息是导入的历史信息，未经本平台的审核流程{approved.size > 0 ? '；只有上面标明已通过的环节有本平台的审核签名' : '，以上环节均无人在本平台审核通过'}。</p>
+      <p class="notice">本信息是导入的历史信息，未经本平台的审核流程{approved?.size ? '；只有上面标明已通过的环节有本平台的审核签名' : '，以上环节均无人在本平台审核通过'}。</p>
     </>
   );
 }
