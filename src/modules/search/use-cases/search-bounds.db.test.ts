@@ -82,7 +82,7 @@ async function load(dialect: DialectName): Promise<Loaded> {
 
 const ROOMY: SearchLimits = { rankWindow: 4, titleCandidates: 2, totalCap: 1000, facetSample: 1000 };
 const TIGHT: SearchLimits = { rankWindow: 4, titleCandidates: 2, totalCap: 6, facetSample: 5 };
-const QUERIES = ['廉租', '廉租 补贴', '补贴'];
+const QUERIES = ['廉租', '廉租 补贴', '补贴', '廉租住房 补贴'];
 
 /** The database, and every statement run through it as compiled (SQL and bound values). */
 function watchStatements(db: Db) {
@@ -227,6 +227,22 @@ describe('bounded search', () => {
         }
       }
     }
+  });
+
+  it('on PostgreSQL takes the matches of one-piece keywords from the item-level index without reading a chunk', async () => {
+    const d = dbs.find((x) => x.dialect === 'postgres');
+    if (!d) return;
+    const throughIndex = fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: Infinity, candidateCost: 0 });
+    const newest = async (q: string) => {
+      const { seen, watched } = watchStatements(d.db);
+      const keys = await throughIndex.newest(watched, { keywords: q.split(' ').map((k) => [phraseOf(k)!]) }, { organIds: null }, 100);
+      return { ids: keys.map(idOfSortKey), readChunks: seen.some((x) => x.sql.includes('search_chunks')) };
+    };
+    const want = (q: string) => expected(d, q, () => true).map((i) => i.id);
+    expect(await newest('廉租 补贴')).toEqual({ ids: want('廉租 补贴'), readChunks: false });
+    expect(await newest('补贴')).toEqual({ ids: want('补贴'), readChunks: false });
+    // A keyword of several pieces is still checked as a phrase on the item's chunks.
+    expect(await newest('廉租住房 补贴')).toEqual({ ids: want('廉租住房 补贴'), readChunks: true });
   });
 
   it('tells which of some items match every keyword, in the whole text or the title only, the same way on both databases', async () => {
