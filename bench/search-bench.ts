@@ -38,9 +38,10 @@ async function sizeOf(dialect: DialectName, handle: DatabaseHandle, file?: strin
     await sql`pragma wal_checkpoint(truncate)`.execute(handle.db);
     return mb(fs.statSync(file!).size);
   }
-  const r = await sql<{ docs: string; chunks: string; pubs: string }>`select pg_total_relation_size('search_docs') as docs, pg_total_relation_size('search_chunks') as chunks, pg_total_relation_size('publications') as pubs`.execute(handle.db);
+  const r = await sql<{ docs: string; chunks: string; pieces: string; pubs: string }>`select pg_total_relation_size('search_docs') as docs, pg_total_relation_size('search_chunks') as chunks,
+    pg_total_relation_size('search_item_pieces') as pieces, pg_total_relation_size('publications') as pubs`.execute(handle.db);
   const row = r.rows[0];
-  return `search_chunks (text + 2 tsvectors + GIN) ${mb(Number(row.chunks))}, search_docs ${mb(Number(row.docs))}, publications ${mb(Number(row.pubs))}`;
+  return `search_chunks (text + 2 tsvectors, with their indexes) ${mb(Number(row.chunks))}, search_item_pieces ${mb(Number(row.pieces))}, search_docs ${mb(Number(row.docs))}, publications ${mb(Number(row.pubs))}`;
 }
 
 async function run(dialect: DialectName) {
