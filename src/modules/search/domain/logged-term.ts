@@ -24,3 +24,10 @@ export function loggedTerm(query: ParsedQuery): string | null {
   if (scanText(query.display).length > 0) return null;
   return term;
 }
+
+/**
+ * The 检索统计 page shows a term only once this many searches were made with it in the period: a
+ * term one or two people typed is most often about themselves or someone they know — a name, an
+ * address, a case — which no scanner recognises, while what many people look for is public interest.
+ */
+export const MIN_SHOWN_SEARCHES = 3;

@@ -208,12 +208,13 @@ export async function addSearchTermCounts(db: Executor, counts: SearchTermCount[
   }
 }
 
-export async function topTerms(db: Executor, opts: { fromOn: string; organIds: number[] | null; zeroOnly: boolean; limit: number }) {
+export async function topTerms(db: Executor, opts: { fromOn: string; organIds: number[] | null; zeroOnly: boolean; limit: number; minSearches: number }) {
   let q = db.selectFrom('search_terms').select(['term', (eb) => eb.fn.sum<number>('searches').as('searches'), (eb) => eb.fn.sum<number>('zero_results').as('zero_results')])
     .where('searched_on', '>=', opts.fromOn);
   if (opts.organIds) q = q.where('organ_id', 'in', opts.organIds.length ? opts.organIds : [-1]);
-  if (opts.zeroOnly) q = q.where('zero_results', '>', 0);
-  const rows = await q.groupBy('term').execute();
+  let grouped = q.groupBy('term').having((eb) => eb.fn.sum('searches'), '>=', opts.minSearches);
+  if (opts.zeroOnly) grouped = grouped.having((eb) => eb.fn.sum('zero_results'), '>', 0);
+  const rows = await grouped.execute();
   return rows.map((r) => ({ term: r.term, searches: Number(r.searches), zeroResults: Number(r.zero_results) }))
     .sort((a, b) => (opts.zeroOnly ? b.zeroResults - a.zeroResults : b.searches - a.searches) || (a.term < b.term ? -1 : 1)).slice(0, opts.limit);
 }

@@ -4,7 +4,7 @@ import { buildDeps, createOrgan } from '../../../../test/support/factories.ts';
 import { parseQuery } from '../domain/parse-query.ts';
 import { SearchTermCounter, searchTermReport } from './search-terms.ts';
 
-const MINE = ['公租房', '不存在的东西', '13800138000', '110105194912310021', '棚户区改造', 'ppp项目', 'PPP项目'];
+const MINE = ['公租房', '不存在的东西', '13800138000', '110105194912310021', '棚户区改造', 'ppp项目', 'PPP项目', '张某某的房子', '危房改造补助'];
 
 describeEachDialect('search terms counted in memory, written in batches', (db) => {
   const stored = async (deps: ReturnType<typeof buildDeps>, terms: string[]) =>
@@ -42,9 +42,33 @@ describeEachDialect('search terms counted in memory, written in batches', (db) =
     const other = new SearchTermCounter(deps, 60_000);
     other.count(q('公租房'), null, 2);
     await other.flush();
+    other.count(q('不存在的东西'), null, 0);
+    await other.flush();
     const report = await searchTermReport(deps, { days: 7, organIds: null });
     expect(report.popular[0]).toEqual({ term: '公租房', searches: 8, zeroResults: 1 });
     expect(report.zero.map((t) => t.term)).toEqual(['不存在的东西', '公租房']);
+    await deps.db.deleteFrom('search_terms').where('term', 'in', MINE).execute();
+  });
+
+  it('shows a term only once several searches were made with it, so what one person typed about themselves stays out of view', async () => {
+    const deps = buildDeps(db(), '2026-05-01T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const terms = new SearchTermCounter(deps, 60_000);
+    const report = async () => {
+      await terms.flush();
+      const r = await searchTermReport(deps, { days: 7, organIds: null });
+      return { popular: r.popular.map((t) => t.term).filter((t) => MINE.includes(t)), zero: r.zero.map((t) => t.term).filter((t) => MINE.includes(t)) };
+    };
+    terms.count(parseQuery('张某某的房子'), null, 0);
+    terms.count(parseQuery('张某某的房子'), organ.id, 0);
+    terms.count(parseQuery('危房改造补助'), null, 4);
+    deps.clock.set('2026-05-03T02:00:00Z');
+    terms.count(parseQuery('危房改造补助'), null, 0);
+    expect(await report()).toEqual({ popular: [], zero: [] }); // two searches each: not shown
+    terms.count(parseQuery('危房改造补助'), organ.id, 5); // the third, in another scope and day
+    expect(await report()).toEqual({ popular: ['危房改造补助'], zero: ['危房改造补助'] });
+    const stored = await deps.db.selectFrom('search_terms').select('term').where('term', '=', '张某某的房子').execute();
+    expect(stored.length).toBe(2); // still counted: shown once others search for it too
     await deps.db.deleteFrom('search_terms').where('term', 'in', MINE).execute();
   });
 

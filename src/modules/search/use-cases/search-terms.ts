@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { BatchedWrites } from '../../../platform/jobs/batched-writes.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { loggedTerm } from '../domain/logged-term.ts';
+import { loggedTerm, MIN_SHOWN_SEARCHES } from '../domain/logged-term.ts';
 import type { ParsedQuery } from '../domain/parse-query.ts';
 import { addSearchTermCounts, topTerms, type SearchTermCount } from '../storage/search-repository.ts';
 
@@ -46,14 +46,17 @@ export class SearchTermCounter {
   }
 }
 
-/** The most searched terms and the most searched terms that found nothing, over the last `days` days. */
+/**
+ * The most searched terms and the most searched terms that found nothing, over the last `days` days —
+ * each made by at least MIN_SHOWN_SEARCHES searches (of every kind, in the scope and period).
+ */
 export async function searchTermReport(deps: AppDeps, opts: { days: number; organIds: number[] | null; limit?: number }) {
   const from = new Date(deps.clock.now().getTime() - (opts.days - 1) * 86_400_000);
   const fromOn = chinaDateOf(from);
   const limit = opts.limit ?? 50;
   const [popular, zero] = await Promise.all([
-    topTerms(deps.db, { fromOn, organIds: opts.organIds, zeroOnly: false, limit }),
-    topTerms(deps.db, { fromOn, organIds: opts.organIds, zeroOnly: true, limit }),
+    topTerms(deps.db, { fromOn, organIds: opts.organIds, zeroOnly: false, limit, minSearches: MIN_SHOWN_SEARCHES }),
+    topTerms(deps.db, { fromOn, organIds: opts.organIds, zeroOnly: true, limit, minSearches: MIN_SHOWN_SEARCHES }),
   ]);
-  return { fromOn, popular, zero };
+  return { fromOn, popular, zero, minShown: MIN_SHOWN_SEARCHES };
 }
