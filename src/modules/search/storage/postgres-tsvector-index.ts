@@ -103,7 +103,7 @@ async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Sc
       ...docConditions(s),
     ])} order by d.sort_key desc`;
   // The item-level index answers a keyword of one piece exactly: its candidates are its matches.
-  const checks = plan.order.filter((i) => !(itemLevel && i < m.keywords.length && onePiece(m.keywords[i]))).map((i) => exact[i]);
+  const checks = plan.order.filter((i) => !itemLevel || needsCheck(m, i)).map((i) => exact[i]);
   const r = checks.length
     ? await sql<{ k: number }>`select w.k from (${candidates} offset 0) w ${lookups(checks, true)} where ${found(checks.length - 1)} order by w.k desc limit ${limit}`.execute(db)
     : await sql<{ k: number }>`select w.k from (${candidates}) w order by w.k desc limit ${limit}`.execute(db);
@@ -115,6 +115,9 @@ async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Sc
  * run): an item holds it exactly when the item-level index lists the piece, so no phrase is checked.
  */
 const onePiece = (keyword: Phrase[]) => keyword.every((p) => p.tokens.length === 1);
+
+/** Whether condition `i` of a match must be checked on an item's chunks once the item-level index found the item. */
+const needsCheck = (m: Match, i: number) => !(i < m.keywords.length && onePiece(m.keywords[i]));
 
 /** Whether the scope filters on search_docs' columns (organ, stage, 体裁, 效力, chosen keys) rather than a key range alone. */
 const needsDocs = (s: Scope) => !!(s.organIds || s.stage || s.genre || s.validity || s.keys);
@@ -185,7 +188,7 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
     const plan = indexPlan(hitsOf.map((n) => n / checked), rest, wanted, t.candidateCost);
     // Through the item-level index only the items holding every keyword's pieces are read (about as many as match).
     // A keyword of one piece is answered by that index alone (no check).
-    if (!m.titleOnly && m.keywords.length) plan.cost = Math.max(share, 1 / checked) * rest * t.candidateCost + wanted * conds.filter((_, i) => !(i < m.keywords.length && onePiece(m.keywords[i]))).length * CHUNK_CHECK_COST;
+    if (!m.titleOnly && m.keywords.length) plan.cost = Math.max(share, 1 / checked) * rest * t.candidateCost + wanted * conds.filter((_, i) => needsCheck(m, i)).length * CHUNK_CHECK_COST;
     // Checking an item costs one chunk if it matches (the look-up stops there), all its chunks if not.
     const perItem = CHUNK_CHECK_COST * (share + (1 - share) * size.chunksPerItem);
     const byItem = share > 0 ? (wanted / share) * perItem * t.probeCost : Infinity;
