@@ -140,4 +140,28 @@ describe.skipIf(SKIP_BROWSER)('政策解读 in Chromium', () => {
     await expect(page.getByText('仍无已发布的政策解读').count()).resolves.toBe(0);
     await page.context().close();
   }, 180_000);
+
+  it('lists 信息管理 as cards on a phone, and a page past the end says so without calling the list empty', async () => {
+    const page = await served.newPage({ bypassCSP: true }); // axe-core is injected as a script
+    const admin = new AdminPages(page, served.baseUrl);
+    await admin.signIn(cast.office.username, cast.office.password);
+    // On a phone (375 px) each item is a card: the title takes the full width (it was squeezed to a few
+    // characters a line, as the 政策解读 list's was), the other columns are lines with their names.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${served.baseUrl}/admin/publications`);
+    const row = page.locator('table.list tbody tr').first();
+    const title = (await row.locator('td').first().boundingBox())!;
+    expect(title.width).toBeGreaterThanOrEqual(300);
+    const organCell = (await row.locator('td[data-label="机关"]').boundingBox())!;
+    expect(organCell.y).toBeGreaterThanOrEqual(title.y + title.height - 1); // a line below the title, not a column beside it
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'publications-list-phone.png'), fullPage: true });
+    // Past the end: the pager's notice alone — the list has items, just not on page 999.
+    await page.goto(`${served.baseUrl}/admin/publications?page=999`);
+    await expect(page.locator('.pager-beyond').textContent()).resolves.toMatch(/没有第 999 页：共 \d+ 条/);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('没有符合条件的信息');
+    expect(await page.locator('table.list').count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
 });

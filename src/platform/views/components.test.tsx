@@ -1,6 +1,6 @@
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { Field, Pagination } from './components.tsx';
+import { Field, PagedList, Pagination } from './components.tsx';
 
 describe('a form row', () => {
   it('labels its control by the control’s own id, and keeps hint and error apart per form', () => {
@@ -43,5 +43,21 @@ describe('the pager of every list', () => {
     expect(html).toContain('共 35 条，第 2/2 页');
     expect(html).toContain('rel="prev"');
     expect(render(<Pagination page={1} pageSize={20} total={5} href={href} />)).toBe('<p class="pager-summary">共 5 条</p>');
+  });
+});
+
+// Tester finding: on a page past the end each list still said "没有符合条件的…" above the pager's notice.
+describe('the body of a paged list', () => {
+  const body = (page: number, total: number) => render(<PagedList page={page} pageSize={20} total={total} empty={<p>没有符合条件的来信。</p>}><table class="list" /></PagedList>);
+  it('shows the list on a page in range', () => {
+    expect(body(1, 35)).toBe('<table class="list"></table>');
+    expect(body(2, 35)).toBe('<table class="list"></table>');
+  });
+  it('says the list is empty only when nothing matches at all', () => {
+    expect(body(1, 0)).toBe('<p>没有符合条件的来信。</p>');
+  });
+  it('shows nothing on a page past the end, where the pager speaks', () => {
+    expect(body(999, 35)).toBe('');
+    expect(body(3, 0)).toBe('');
   });
 });

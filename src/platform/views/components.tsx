@@ -15,6 +15,16 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
   );
 }
 
+/**
+ * The body of a paged list: `empty` (the list's own "nothing here" message) only when nothing matches at
+ * all; nothing on a page past the end, where Pagination says so and links the last page (there are
+ * matches, just not on that page); else the list itself.
+ */
+export function PagedList({ page, pageSize, total, empty, children }: { page: number; pageSize: number; total: number; empty: ComponentChildren; children: ComponentChildren }) {
+  if (page > Math.max(1, Math.ceil(total / pageSize))) return null;
+  return <>{total === 0 ? empty : children}</>;
+}
+
 export function Pagination({ page, pageSize, total, href }: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (an old bookmark, a typed ?page=999): say so and offer the last page, never 第 999/2 页 over an empty list.

@@ -1,5 +1,5 @@
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
-import { Pagination } from '../../../platform/views/components.tsx';
+import { PagedList, Pagination } from '../../../platform/views/components.tsx';
 import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationListItem, type PublicationStatus, type StaffContext } from '../../catalog/index.ts';
 
 export function PublicationsListPage({ scope, organCode, status, q, items, total, page, pageSize }: {
@@ -34,22 +34,23 @@ export function PublicationsListPage({ scope, organCode, status, q, items, total
           <button class="btn" type="submit">新建信息</button>
         </form>
       )}
-      <table class="list">
-        <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">五公开</th><th scope="col">状态</th><th scope="col">索引号</th><th scope="col">发布日期</th></tr></thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={i.id}>
-              <td><a href={`/admin/publications/${i.id}`}>{i.title}</a></td>
-              <td>{i.organName}</td>
-              <td class="nowrap">{STAGE_LABELS[i.stage]}</td>
-              <td class={`nowrap status-${i.status}`}>{PUBLICATION_STATUS_LABELS[i.status]}</td>
-              <td class="count">{i.indexNumber ?? '（发布时生成）'}</td>
-              <td class="nowrap">{i.publishedOn ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {items.length === 0 && <p>没有符合条件的信息。</p>}
+      <PagedList page={page} pageSize={pageSize} total={total} empty={<p>没有符合条件的信息。</p>}>
+        <table class="list cards">
+          <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">五公开</th><th scope="col">状态</th><th scope="col">索引号</th><th scope="col">发布日期</th></tr></thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td><a href={`/admin/publications/${i.id}`}>{i.title}</a></td>
+                <td data-label="机关">{i.organName}</td>
+                <td class="nowrap" data-label="五公开">{STAGE_LABELS[i.stage]}</td>
+                <td class={`nowrap status-${i.status}`} data-label="状态">{PUBLICATION_STATUS_LABELS[i.status]}</td>
+                <td class="count" data-label="索引号">{i.indexNumber ?? '（发布时生成）'}</td>
+                <td class="nowrap" data-label="发布日期">{i.publishedOn ?? '未发布'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </PagedList>
       <Pagination page={page} pageSize={pageSize} total={total} href={qs} />
     </AdminLayout>
   );

@@ -1,6 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { UNCONFIRMED_AGEING_WORKING_DAYS } from '../../use-cases/list-work.ts';
-import { Pagination } from '../../../../platform/views/components.tsx';
+import { PagedList, Pagination } from '../../../../platform/views/components.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import type { Application } from '../../domain/application.ts';
 import { STATE_LABELS } from '../../domain/application-states.ts';
@@ -53,7 +53,7 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
         <input type="text" id="f-q" name="q" value={q} placeholder="编号、申请人或内容" />
         <button type="submit" class="btn btn-small">筛选</button>
       </form>
-      {list.items.length === 0 ? <p>没有符合条件的申请。</p> : (
+      <PagedList page={page} pageSize={50} total={list.total} empty={<p>没有符合条件的申请。</p>}>
         <table class="list" id="work-list">
           <thead><tr><th scope="col">申请编号</th><th scope="col">申请人</th><th scope="col">申请内容</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">期限</th><th scope="col">承办人</th></tr></thead>
           <tbody>
@@ -78,7 +78,7 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
             })}
           </tbody>
         </table>
-      )}
+      </PagedList>
       <Pagination page={page} pageSize={50} total={list.total} href={(p) => href({ page: p })} />
     </AdminLayout>
   );

@@ -1,5 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { chinaTimeOf } from '../../../../shared/iso-date.ts';
 import { CATALOG_CHANGE_KINDS, CATALOG_CHANGE_LABELS, type CatalogChangeKind, type CatalogChangePlan, type PlacedItem } from '../../domain/catalog-change.ts';
 import { describeCatalogChange } from '../../domain/catalog-change-text.ts';
@@ -193,7 +193,7 @@ export function CatalogHistoryPage({ scope, organ, items, total, page, pageSize 
     <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>{title}</h1>
       <p><a href={base(organ)}>返回公开目录</a> · <a href={`${base(organ)}/changes`}>调整公开目录</a></p>
-      {total === 0 ? <p>公开目录还没有调整过。</p> : (
+      <PagedList page={page} pageSize={pageSize} total={total} empty={<p>公开目录还没有调整过。</p>}>
         <table class="list">
           <thead><tr><th scope="col">时间（北京时间）</th><th scope="col">操作人</th><th scope="col">方式</th><th scope="col">调整内容</th></tr></thead>
           <tbody>
@@ -215,7 +215,7 @@ export function CatalogHistoryPage({ scope, organ, items, total, page, pageSize 
             })}
           </tbody>
         </table>
-      )}
+      </PagedList>
       <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `${base(organ)}/history?page=${p}`} />
     </AdminLayout>
   );

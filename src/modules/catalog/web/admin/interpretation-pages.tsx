@@ -1,5 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { inTreeOrder, pathTo } from '../../domain/catalog-tree.ts';
 import { DEFAULT_POLICY_NODE_NAMES, MAX_INTERPRETATION_WORKING_DAYS } from '../../domain/interpretation.ts';
 import type { Organ } from '../../domain/organ.ts';
@@ -36,7 +36,7 @@ export function AwaitingInterpretationPage({ scope, organ, nodes, roots, working
       <h1>{title}</h1>
       <RuleSummary organ={organ} nodes={nodes} roots={roots} workingDays={workingDays} chosen={chosen} canAdmin={scope.canAdmin(organ)} />
       <h2>尚无已发布解读的政策文件</h2>
-      {total === 0 ? <p>没有等待解读的政策文件。</p> : (
+      <PagedList page={page} pageSize={pageSize} total={total} empty={<p>没有等待解读的政策文件。</p>}>
         <table class="list cards">
           <thead><tr><th scope="col">政策文件</th><th scope="col">文号</th><th scope="col">发布日期</th><th scope="col">解读期限</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
           <tbody>
@@ -52,7 +52,7 @@ export function AwaitingInterpretationPage({ scope, organ, nodes, roots, working
             ))}
           </tbody>
         </table>
-      )}
+      </PagedList>
       <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `/admin/organs/${organ.code}/interpretations?page=${p}`} />
       <p class="hint">解读经本机关审核流程发布后，对应的政策文件即从本列表和“待办”中移除。期限按工作日日历计算（法定节假日和调休以国务院办公厅通知为准）。</p>
     </AdminLayout>

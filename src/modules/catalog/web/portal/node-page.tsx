@@ -1,4 +1,4 @@
-import { Breadcrumb, Pagination } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, PagedList, Pagination } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { TreeBranch } from '../../domain/catalog-tree.ts';
 import type { Organ } from '../../domain/organ.ts';
@@ -64,9 +64,7 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
               ))}
             </nav>
           )}
-          {items.length === 0 ? (
-            <p>本栏目暂无公开信息。</p>
-          ) : (
+          <PagedList page={page} pageSize={pageSize} total={total} empty={<p>本栏目暂无公开信息。</p>}>
             <table class="list">
               <caption class="count" style="text-align:left">信息列表（按发布日期由新到旧）</caption>
               <thead>
@@ -82,7 +80,7 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
                 ))}
               </tbody>
             </table>
-          )}
+          </PagedList>
           <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `${nodeUrl(organ.code, node.id)}?page=${p}`} />
         </section>
       </div>

@@ -1,5 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import { COMMENT_STATE_LABELS, CONSULTATION_PHASE_LABELS, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
 import type { ConsultationComment, ConsultationFile } from '../../storage/consultations-repository.ts';
@@ -20,7 +20,7 @@ export function ConsultationListPage({ scope, organ, list }: { scope: StaffConte
         </form>
       )}
       <p><a class="btn" href={`/admin/consultations/new?organ=${organ.code}`}>发起意见征集</a> · <a href={`/organs/${organ.code}/consultations`} target="_blank">在门户查看</a></p>
-      {list.items.length === 0 ? <p>暂无意见征集。</p> : (
+      <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>暂无意见征集。</p>}>
         <table class="list">
           <thead><tr><th scope="col">标题</th><th scope="col">征集时间</th><th scope="col">状态</th><th scope="col">反馈截止</th></tr></thead>
           <tbody>{list.items.map((c) => (
@@ -32,7 +32,7 @@ export function ConsultationListPage({ scope, organ, list }: { scope: StaffConte
             </tr>
           ))}</tbody>
         </table>
-      )}
+      </PagedList>
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(p) => `/admin/consultations?organ=${organ.code}&page=${p}`} />
     </AdminLayout>
   );

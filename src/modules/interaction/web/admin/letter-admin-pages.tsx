@@ -1,5 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { chineseDate } from '../../../applications/index.ts';
 import type { Organ, StaffContext } from '../../../catalog/index.ts';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, type Letter } from '../../domain/letter.ts';
@@ -40,7 +40,7 @@ export function LetterListPage({ scope, organ, view, list, today }: { scope: Sta
       <nav class="actions" aria-label="来信视图">
         {(Object.keys(LETTER_VIEW_LABELS) as LetterView[]).map((v) => <a href={href(v)} aria-current={v === view ? 'page' : undefined} class={v === view ? 'btn btn-small' : undefined}>{LETTER_VIEW_LABELS[v]}</a>)}
       </nav>
-      {list.items.length === 0 ? <p>没有符合条件的来信。</p> : (
+      <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的来信。</p>}>
         <table class="list" id="letter-list">
           <thead><tr><th scope="col">编号</th><th scope="col">类型</th><th scope="col">标题</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">三个月期限</th></tr></thead>
           <tbody>{list.items.map((l) => {
@@ -55,7 +55,7 @@ export function LetterListPage({ scope, organ, view, list, today }: { scope: Sta
             );
           })}</tbody>
         </table>
-      )}
+      </PagedList>
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(p) => href(view, p)} />
     </AdminLayout>
   );

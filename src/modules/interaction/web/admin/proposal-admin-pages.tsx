@@ -1,5 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import type { Organ, StaffContext } from '../../../catalog/index.ts';
 import { RATING_LABELS, RATINGS } from '../../domain/letter.ts';
 import {
@@ -60,7 +60,7 @@ export function ProposalListPage({ scope, organ, list, filter }: { scope: StaffC
         <select id="f-state" name="state">{PROPOSAL_VIEWS.map((v) => <option value={v === 'all' ? '' : v} selected={filter.view === v}>{PROPOSAL_VIEW_LABELS[v]}</option>)}</select>
         <button type="submit" class="btn btn-small">筛选</button>
       </form>
-      {list.items.length === 0 ? <p>没有符合条件的建议提案。</p> : (
+      <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的建议提案。</p>}>
         <table class="list" id="proposal-list">
           <thead><tr><th scope="col">编号</th><th scope="col">类别</th><th scope="col">标题</th><th scope="col">代表委员</th><th scope="col">承办</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">状态</th></tr></thead>
           <tbody>{list.items.map((p) => (
@@ -76,7 +76,7 @@ export function ProposalListPage({ scope, organ, list, filter }: { scope: StaffC
             </tr>
           ))}</tbody>
         </table>
-      )}
+      </PagedList>
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={href} />
     </AdminLayout>
   );

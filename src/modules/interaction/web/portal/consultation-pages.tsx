@@ -1,4 +1,4 @@
-import { Breadcrumb, ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import { HONEYPOT_FIELD } from '../../../applications/index.ts';
 import type { Organ } from '../../../catalog/index.ts';
@@ -22,7 +22,7 @@ export function ConsultationsPage({ info, organ, list }: {
     <PortalLayout title={`意见征集 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
       <Breadcrumb items={[...crumbs(organ).slice(0, -1), { label: '意见征集' }]} />
       <h1>{organ.name} · 意见征集</h1>
-      {list.items.length === 0 ? <p>暂无意见征集。</p> : (
+      <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>暂无意见征集。</p>}>
         <table class="list">
           <thead><tr><th scope="col">标题</th><th scope="col">征集时间</th><th scope="col">状态</th></tr></thead>
           <tbody>{list.items.map((c) => (
@@ -33,7 +33,7 @@ export function ConsultationsPage({ info, organ, list }: {
             </tr>
           ))}</tbody>
         </table>
-      )}
+      </PagedList>
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(p) => `/organs/${organ.code}/consultations?page=${p}`} />
     </PortalLayout>
   );

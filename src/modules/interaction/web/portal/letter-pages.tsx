@@ -1,4 +1,4 @@
-import { Breadcrumb, ErrorSummary, Field, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
 import { chineseDate, HONEYPOT_FIELD } from '../../../applications/index.ts';
@@ -21,14 +21,14 @@ export function LettersHomePage({ info, organ, list }: { info: PortalInfo; organ
       <h1>{organ.name} · 部门信箱</h1>
       <p><a class="btn" href={`/organs/${organ.code}/letters/new`}>我要写信</a> · <a href="/letters/status">查询来信办理情况</a> · <a href={`/organs/${organ.code}/consultations`}>意见征集</a></p>
       <h2>来信选登</h2>
-      {list.items.length === 0 ? <p>暂无公开的来信。</p> : (
+      <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>暂无公开的来信。</p>}>
         <table class="list" id="published-letters">
           <thead><tr><th scope="col">标题</th><th scope="col">类型</th><th scope="col">来信人</th><th scope="col">答复日期</th></tr></thead>
           <tbody>{list.items.map((l) => (
             <tr><td><a href={`/organs/${organ.code}/letters/${l.id}`}>{l.subject}</a></td><td>{LETTER_TYPE_LABELS[l.type]}</td><td>{l.writer}</td><td>{chineseDate(l.repliedOn)}</td></tr>
           ))}</tbody>
         </table>
-      )}
+      </PagedList>
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(p) => `/organs/${organ.code}/letters?page=${p}`} />
     </PortalLayout>
   );

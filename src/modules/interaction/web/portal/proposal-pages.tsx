@@ -1,4 +1,4 @@
-import { Breadcrumb, Pagination } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, PagedList, Pagination } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import { chineseDate } from '../../../applications/index.ts';
 import type { Organ } from '../../../catalog/index.ts';
@@ -28,7 +28,7 @@ export function ProposalResultsPage({ info, organ, list, filter }: { info: Porta
         <select id="f-kind" name="kind"><option value="">全部</option>{PROPOSAL_KINDS.map((k) => <option value={k} selected={filter.kind === k}>{PROPOSAL_KIND_LABELS[k]}</option>)}</select>
         <button type="submit" class="btn btn-small">查看</button>
       </form>
-      {list.items.length === 0 ? <p>暂无公开的建议提案办理结果。</p> : (
+      <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>暂无公开的建议提案办理结果。</p>}>
         <table class="list" id="proposal-results">
           <thead><tr><th scope="col">标题</th><th scope="col">类别、编号</th><th scope="col">代表委员</th><th scope="col">答复日期</th></tr></thead>
           <tbody>{list.items.map((p) => (
@@ -40,7 +40,7 @@ export function ProposalResultsPage({ info, organ, list, filter }: { info: Porta
             </tr>
           ))}</tbody>
         </table>
-      )}
+      </PagedList>
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => `${base}?${proposalFilterQuery(filter)}${proposalFilterQuery(filter) ? '&' : ''}page=${page}`} />
     </PortalLayout>
   );
