@@ -74,9 +74,23 @@ describeEachDialect('reminder e-mails ahead of deadlines', (db) => {
     const { createSubmissionTask } = await import('../modules/review/index.ts');
     const unit = await createOrgan(deps, { kind: 'unit', parentCode: organ.code, name: `股室${organ.id}` });
     const taskId = await createSubmissionTask(deps, office.actor, organ.id, { unitCode: unit.code, title: '更新工作动态', dueOn: '2026-03-12' });
+    // 建议提案: a reply due in 3 days, one due in September (not yet), and an answered one whose
+    // decision on publishing its result is due within 10 working days.
+    const { registerProposal, performProposalVerb } = await import('../modules/interaction/index.ts');
+    const proposal = (number: string, receivedOn: string, dueOn: string) => registerProposal(deps, editor.actor, organ.id, {
+      kind: 'suggestion', number, title: `关于老旧小区加装电梯的建议${number}`, submitters: '王某', session: '县十八届人大五次会议', receivedOn, role: 'lead', dueOn,
+    });
+    const soon = await proposal('0101', '2026-01-05', '2026-03-13');
+    await proposal('0102', '2026-03-01', '2026-09-01');
+    const answered = await proposal('0103', '2025-12-01', '2026-03-01');
+    const replied = await performProposalVerb(deps, editor.actor, answered.id, { verb: 'reply', replyText: '王某代表：您提出的建议收悉，现答复如下：已列入明年计划。', repliedOn: '2026-02-10', result: 'planned' });
     const deadlines = await allDeadlines(deps);
-    expect(deadlines.filter((d) => d.organId === organ.id)).toEqual(expect.arrayContaining([
+    const mine = deadlines.filter((d) => d.organId === organ.id);
+    expect(mine).toEqual(expect.arrayContaining([
       expect.objectContaining({ key: `task:${taskId}:2026-03-12`, unitId: unit.id, dueOn: '2026-03-12' }),
+      { key: `proposal-reply:${soon.id}:2026-03-13`, organId: organ.id, unitId: null, dueOn: '2026-03-13', what: `人大代表建议 ${soon.year}年${soon.number}“${soon.title}”应答复`, path: `/admin/proposals/${soon.id}` },
+      expect.objectContaining({ key: `proposal-publish:${answered.id}:${replied.publishDueOn}`, what: expect.stringMatching(/应决定是否公开办理结果$/) }),
     ]));
+    expect(mine.filter((d) => d.key.startsWith('proposal-'))).toHaveLength(2); // not the one due in September
   });
 });

@@ -2,14 +2,14 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import { listDueSoonCases } from '../modules/applications/index.ts';
 import { listOrgans } from '../modules/catalog/index.ts';
-import { listLetters } from '../modules/interaction/index.ts';
+import { listLetters, listProposalDeadlines } from '../modules/interaction/index.ts';
 import { openTasks } from '../modules/review/index.ts';
 import { columnDeadlines, sendReminderMails, type Deadline } from '../modules/supervision/index.ts';
 
 /**
  * Every deadline the platform knows, gathered from the areas that own them, for the e-mailed
  * reminders (the same things 待办 shows): columns to update (responsible unit), submission tasks
- * (the unit), applications and letters to answer (the organ).
+ * (the unit), applications, letters and 建议提案 to answer, and 建议提案 results to decide on (the organ).
  */
 export async function allDeadlines(deps: AppDeps): Promise<Deadline[]> {
   const organs = (await listOrgans(deps.db)).filter((o) => o.kind !== 'unit');
@@ -30,6 +30,9 @@ export async function allDeadlines(deps: AppDeps): Promise<Deadline[]> {
     for (const l of (await listLetters(deps, ids, view, 1, 10_000)).items) {
       out.push({ key: `letter:${l.id}:${l.dueOn}`, organId: l.organId, unitId: null, dueOn: l.dueOn, what: `部门信箱来信 ${l.trackingNo}“${l.subject}”应答复`, path: `/admin/letters/${l.id}` });
     }
+  }
+  for (const p of await listProposalDeadlines(deps, ids)) {
+    out.push({ key: `proposal-${p.deadline}:${p.id}:${p.dueOn}`, organId: p.organId, unitId: null, dueOn: p.dueOn, what: p.what, path: `/admin/proposals/${p.id}` });
   }
   // One deadline once, however many lists it is on.
   return [...new Map(out.map((d) => [d.key, d])).values()];

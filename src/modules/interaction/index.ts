@@ -34,7 +34,7 @@ export {
 export { PROPOSAL_TRANSITIONS, PROPOSAL_VERBS, proposalStateDiagram, type ProposalCommand, type ProposalVerb } from './domain/proposal-verbs.ts';
 export { decideProposal, checkProposalInput, type ProposalFacts } from './domain/decide-proposal.ts';
 export {
-  registerProposal, performProposalVerb, proposalCommandFrom, proposalDetails, listProposals, countProposalWork, getProposalSettings, updateProposalSettings,
+  registerProposal, performProposalVerb, proposalCommandFrom, proposalDetails, listProposals, countProposalWork, listProposalDeadlines, getProposalSettings, updateProposalSettings,
 } from './use-cases/proposals.ts';
 export { listPublishedProposals, findPublishedProposal, proposalYearFigures, type PublishedProposal, type ProposalYearFigures } from './use-cases/published-proposals.ts';
 export { seedDemoProposals, type DemoProposal } from './use-cases/seed-demo-proposals.ts';

@@ -97,6 +97,26 @@ export async function countProposalWork(db: Executor, organIds: number[], today:
   return out;
 }
 
+/** A deadline of an open record, for the e-mailed reminders: its reply (registered) or the decision on publishing its result (replied). */
+export type ProposalDeadlineRow = Pick<Proposal, 'id' | 'organId' | 'kind' | 'year' | 'number' | 'title'> & { deadline: 'reply' | 'publish'; dueOn: IsoDate };
+
+/** The reply deadlines on or before `dueSoonOn` of records not yet answered, and the publication decisions due by then of answered ones. */
+export async function proposalDeadlines(db: Executor, organIds: number[], dueSoonOn: IsoDate): Promise<ProposalDeadlineRow[]> {
+  if (organIds.length === 0) return [];
+  const rows = await db.selectFrom('proposals').select(['id', 'organ_id', 'kind', 'year', 'number', 'title', 'state', 'due_on', 'publish_due_on'])
+    .where('organ_id', 'in', organIds)
+    .where((eb) => eb.or([
+      eb.and([eb('state', '=', 'registered'), eb('due_on', '<=', dueSoonOn)]),
+      eb.and([eb('state', '=', 'replied'), eb('publish_due_on', '<=', dueSoonOn)]),
+    ]))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, organId: r.organ_id, kind: r.kind as Proposal['kind'], year: Number(r.year), number: r.number, title: r.title,
+    ...(r.state === 'replied' ? { deadline: 'publish' as const, dueOn: r.publish_due_on! } : { deadline: 'reply' as const, dueOn: r.due_on }),
+  }));
+}
+
 /** Published results of an organ, newest publication first. */
 export async function pagePublishedProposals(db: Executor, organId: number, f: { year?: number; kind?: ProposalKind }, page: number, pageSize: number): Promise<ProposalPage> {
   let q = db.selectFrom('proposals').where('organ_id', '=', organId).where('state', '=', 'published');

@@ -12,13 +12,13 @@ import { scanText } from '../../privacy/index.ts';
 import { checkProposalInput, decideProposal, type CleanProposalInput } from '../domain/decide-proposal.ts';
 import type { Rating } from '../domain/letter.ts';
 import {
-  MAX_DUE_MONTHS, MAX_PUBLISH_WORKING_DAYS, monthsAfter, PROPOSAL_DUE_SOON_WORKING_DAYS, ProposalErrorCode as E,
+  MAX_DUE_MONTHS, MAX_PUBLISH_WORKING_DAYS, monthsAfter, PROPOSAL_DUE_SOON_WORKING_DAYS, PROPOSAL_KIND_LABELS, ProposalErrorCode as E,
   type Proposal, type ProposalInput, type ProposalResult, type ProposalSettings,
 } from '../domain/proposal.ts';
 import { PROPOSAL_TRANSITIONS, type ProposalCommand } from '../domain/proposal-verbs.ts';
 import type { Executor } from '../storage/executor.ts';
 import {
-  appendProposalEvent, countProposalWork as countWork, findProposal, insertProposal, listProposalEvents, loadProposalSettings, pageProposals,
+  appendProposalEvent, countProposalWork as countWork, findProposal, proposalDeadlines, insertProposal, listProposalEvents, loadProposalSettings, pageProposals,
   proposalNumberTaken, proposalYears, saveProposalSettings, updateProposal, type ProposalEvent, type ProposalFilter, type ProposalPage,
   type ProposalWorkCounts,
 } from '../storage/proposals-repository.ts';
@@ -215,6 +215,22 @@ export async function listProposals(deps: AppDeps, actor: Actor, organId: number
 export async function countProposalWork(deps: AppDeps, organIds: number[]): Promise<Map<number, ProposalWorkCounts>> {
   const day = today(deps);
   return countWork(deps.db, organIds, day, (await calendarInForce(deps.db)).addWorkingDays(day, PROPOSAL_DUE_SOON_WORKING_DAYS));
+}
+
+/** A deadline for the e-mailed reminders: which record (as staff name it), which deadline, when. */
+export type ProposalDeadline = { id: number; organId: number; deadline: 'reply' | 'publish'; dueOn: IsoDate; what: string };
+
+/**
+ * For the e-mailed reminders (the same things 待办 counts): replies due within 10 working days or
+ * overdue, and publication decisions on answered records due by then or late. The mail job keeps
+ * its own window (each deadline once ahead, once when passed).
+ */
+export async function listProposalDeadlines(deps: AppDeps, organIds: number[]): Promise<ProposalDeadline[]> {
+  const rows = await proposalDeadlines(deps.db, organIds, (await calendarInForce(deps.db)).addWorkingDays(today(deps), PROPOSAL_DUE_SOON_WORKING_DAYS));
+  return rows.map((r) => ({
+    id: r.id, organId: r.organId, deadline: r.deadline, dueOn: r.dueOn,
+    what: `${PROPOSAL_KIND_LABELS[r.kind]} ${r.year}年${r.number}“${r.title}”${r.deadline === 'reply' ? '应答复' : '应决定是否公开办理结果'}`,
+  }));
 }
 
 export const getProposalSettings = (deps: AppDeps, organId: number) => loadProposalSettings(deps.db, organId);
