@@ -7,6 +7,7 @@ import type { Actor } from '../../identity/index.ts';
 import { decide, REVIEW_VERBS, type Reason, type ReviewVerb } from '../domain/review-workflow.ts';
 import { forcedPublicationOf } from '../domain/forced-publication.ts';
 import { importedPublicationOf } from '../domain/imported-publication.ts';
+import { chainHistoryOf, laterEventsOf } from '../domain/chain-history.ts';
 import { decisionsFor, loadChain, loadForm, versionsFor } from '../storage/review-repository.ts';
 import { loadReviewFacts } from './perform-review-verb.ts';
 
@@ -32,7 +33,11 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
         'ERR_REVIEW_NOT_SUBMITTER', 'ERR_REVIEW_NO_REVISION',
       ].includes(r.code))) blocked[verb] = d.reasons;
     }
-    const chain = await loadChain(trx, p.organId);
+    // The chain the item was submitted into, as long as it keeps it (the decisions name its stages);
+    // the organ's chain as it now is for an item never submitted.
+    const chain = row.review_chain_json
+      ? { ...(JSON.parse(row.review_chain_json) as Awaited<ReturnType<typeof loadChain>>), configured: true }
+      : await loadChain(trx, p.organId);
     let revision: (PendingRevision & { changes: FieldChange[] }) | null = null;
     if (pending) {
       const proposed = publicationInputSchema.parse(pending.input);
@@ -48,6 +53,7 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
       revision = { ...pending, changes: revisionChanges(comparable(p), comparable(proposed), labelOf) };
     }
     const decisions = await decisionsFor(trx, p.id);
+    const replacement = p.replacedById === null ? null : await findPublication(trx, p.replacedById);
     return {
       publication: p,
       reviewStage: row.review_stage,
@@ -68,6 +74,14 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
       importPublished: importedPublicationOf(p.publishRoute, decisions),
       /** How the item came in, when a content import brought it (the start of its history). */
       imported: await importRecordOf(trx, p.id),
+      /** The chain as the status and the signed decisions tell it (stages, publication), whatever the status. */
+      history: chainHistoryOf({ status: p.status, stages: chain.stages, reviewStage: row.review_stage, scheduledAt: row.scheduled_at, publishedOn: p.publishedOn, decisions }),
+      /** After the publication: approved amendments, 废止 (with its replacement), 撤回. */
+      later: laterEventsOf({
+        status: p.status, decisions, validity: p.validity, repealedOn: row.repealed_on,
+        replacedBy: p.replacedById === null ? null : { id: p.replacedById, title: replacement?.title ?? null },
+        withdrawnAt: row.withdrawn_at, withdrawnReason: row.withdrawn_reason, withdrawnNote: row.withdrawn_note,
+      }),
       versions: await versionsFor(trx, p.id),
       allowed,
       blocked,

@@ -60,6 +60,8 @@ describeEachDialect('the review chain of an imported item', (db) => {
       expect(gone.text).not.toContain('已通过');
       expect(gone.text).not.toContain('未发布');
       expect(gone.lines[3]).toContain('导入，未经本平台审核');
+      expect(gone.lines[4]).toContain('已撤回');
+      expect(gone.lines[4]).toContain('已过时');
     } finally {
       await app.close();
     }

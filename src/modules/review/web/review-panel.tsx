@@ -1,5 +1,7 @@
 import { Field } from '../../../platform/views/components.tsx';
 import { REVIEW_ROLE_LABELS, SECRECY_LABELS, SECRECY_LEVELS, WITHDRAW_REASONS } from '../domain/review-roles.ts';
+import type { LaterEvent, PublicationState, StageState } from '../domain/chain-history.ts';
+import type { SignedStep } from '../domain/forced-publication.ts';
 import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { FindingsView } from './findings-view.tsx';
@@ -17,23 +19,13 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
   const mayApproveWithJustification = has('approve') || (o.blocked.approve?.every((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED') ?? false);
   const mayApproveAmendment = has('approve_amendment') || (o.blocked.approve_amendment?.every((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED') ?? false);
   const blocking = (o.form?.scanFindings ?? []).filter((f) => f.severity === 'block').length;
-  const lastSubmit = [...o.decisions].reverse().find((d) => d.verb === 'submit');
-  const approvedStages = new Set(o.decisions.filter((d) => d.verb === 'approve' && lastSubmit && d.id > lastSubmit.id).map((d) => d.stage_position));
   return (
     <section class="panel review-panel" aria-labelledby="review-h">
       <h2 id="review-h">审核与发布</h2>
       {errors._review && <div class="error-summary" role="alert"><h2>操作未能完成：</h2><p>{errors._review}</p></div>}
 
       <h3>审核流程</h3>
-      {o.forcePublished ? <ForcedChain o={o} /> : o.importPublished ? <ImportedChain o={o} /> : (
-        <ol class="chain">
-          {o.chain.stages.map((s) => {
-            const state = approvedStages.has(s.position) || ['approved', 'scheduled', 'published'].includes(p.status) ? '已通过' : p.status === 'in_review' && o.reviewStage === s.position ? '待审核' : '未开始';
-            return <li key={s.position} class={`chain-${state}`}>{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>{state}</strong></li>;
-          })}
-          <li>发布（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：<strong>{p.status === 'published' ? `已发布 ${p.publishedOn}` : p.status === 'scheduled' && o.scheduledAt ? `定时 ${chinaTimeOf(o.scheduledAt)}` : '未发布'}</strong></li>
-        </ol>
-      )}
+      {o.forcePublished ? <ForcedChain o={o} /> : o.importPublished ? <ImportedChain o={o} /> : <ReviewedChain o={o} />}
       {o.publishedLate && <p class="notice">发布日期晚于成文日期后 20 个工作日（应于 {o.proactiveDueOn} 前发布，条例第二十六条），已计入逾期发布。</p>}
 
       <h3>保密审查表</h3>
@@ -224,6 +216,7 @@ function ForcedChain({ o }: { o: ReviewOverview }) {
           ? <><strong>已通过</strong>（{signed(f.retro)}{f.retro.comment ? `；意见：${f.retro.comment}` : ''}）</>
           : o.retroApproved ? <strong>已通过</strong>
             : <><strong>待补充审核</strong>（须由紧急发布人和起草人以外的发布人进行）</>}</li>
+        <LaterEvents o={o} />
       </ol>
       <p class="notice">本信息为紧急发布，未经完整的三级审核流程；{o.retroApproved ? '已补充审核。' : '尚待补充审核。'}</p>
     </>
@@ -247,8 +240,74 @@ function ImportedChain({ o }: { o: ReviewOverview }) {
         <li>发布：<strong>导入，未经本平台审核</strong>（{p.publishedOn ? `原发布日期 ${p.publishedOn}；` : ''}{r
           ? `${chinaTimeOf(r.at)} 由 ${r.by} ${importSummary(r, p)}`
           : '本平台没有记录导入的来源和时间'}）</li>
+        <LaterEvents o={o} />
       </ol>
       <p class="notice">本信息是导入的历史信息，未经本平台的审核流程{approved?.size ? '；只有上面标明已通过的环节有本平台的审核签名' : '，以上环节均无人在本平台审核通过'}。</p>
     </>
   );
+}
+
+const signedBy = (s: SignedStep) => `${s.by}，${chinaTimeOf(s.at)}`;
+const withComment = (s: SignedStep) => `${signedBy(s)}${s.comment ? `；意见：${s.comment}` : ''}`;
+
+/** How a stage of a reviewed item reads; one case per state of `StageState`. */
+function stageText(st: StageState): { state: string; detail: string } {
+  switch (st.kind) {
+    case 'approved': return { state: '已通过', detail: `（${signedBy(st.signed)}）` };
+    case 'unsigned': return { state: '无审核签名记录', detail: '' };
+    case 'approved_then_returned': return { state: '曾通过，已退回', detail: `（${signedBy(st.signed)}；退回后须重新审核）` };
+    case 'returned': return { state: '退回修改', detail: `（${withComment(st.signed)}）` };
+    case 'pending': return { state: '待审核', detail: '' };
+    case 'not_started': return { state: '未开始', detail: '' };
+  }
+}
+
+/** How the 发布 line of a reviewed item reads; one case per state of `PublicationState`. */
+function publicationText(ps: PublicationState): { state: string; detail: string } {
+  switch (ps.kind) {
+    case 'not_published': return { state: '未发布', detail: '' };
+    case 'returned': return { state: '退回修改', detail: `（${withComment(ps.signed)}）` };
+    case 'scheduled': return { state: ps.at ? `定时 ${chinaTimeOf(ps.at)}` : '定时发布', detail: '' };
+    case 'published': return { state: `已发布 ${ps.on ?? ''}`.trim(), detail: ps.signed ? `（${signedBy(ps.signed)}）` : '' };
+  }
+}
+
+/**
+ * The chain of an item reviewed on this platform, whatever its status (src/modules/review/domain/chain-history.ts):
+ * each stage as its signed decisions say, the publication, then what happened after it.
+ */
+function ReviewedChain({ o }: { o: ReviewOverview }) {
+  const h = o.history;
+  const pub = publicationText(h.publication);
+  return (
+    <ol class="chain">
+      {h.stages.map(({ stage: s, state }) => {
+        const t = stageText(state);
+        return <li key={s.position} class={`chain-${t.state}`}>{s.name}（{REVIEW_ROLE_LABELS[s.role]}）：<strong>{t.state}</strong>{t.detail}</li>;
+      })}
+      <li>发布（{REVIEW_ROLE_LABELS[o.chain.publisherRole]}）：<strong>{pub.state}</strong>{pub.detail}</li>
+      <LaterEvents o={o} />
+    </ol>
+  );
+}
+
+/** What happened after the publication (修订审核通过, 废止, 撤回), one line each, however the item was published. */
+function LaterEvents({ o }: { o: ReviewOverview }) {
+  const line = (e: LaterEvent) => {
+    switch (e.kind) {
+      case 'amendment_approved':
+        return <li>修订：<strong>修订审核通过</strong>（{signedBy(e.signed)}{e.changeNote ? `；修订说明：${e.changeNote}` : ''}{e.signed.comment ? `；意见：${e.signed.comment}` : ''}）</li>;
+      case 'repealed': {
+        const by = e.replacedBy ? `；由${e.replacedBy.title ? `《${e.replacedBy.title}》` : `编号 ${e.replacedBy.id} 的文件`}替代` : '';
+        return <li>废止：<strong>已废止{e.on ? ` ${e.on}` : ''}</strong>（{e.signed ? signedBy(e.signed) : '本平台没有记录由谁标记'}{by}）</li>;
+      }
+      case 'withdrawn': {
+        const reason = (WITHDRAW_REASONS as Record<string, string>)[e.reason ?? ''] ?? '其他原因';
+        return (
+          <li>撤回：<strong>已撤回{e.at ? ` ${chinaTimeOf(e.at).slice(0, 10)}` : ''}</strong>（{e.signed ? `${signedBy(e.signed)}；` : ''}原因：{reason}{e.note ? `；说明：${e.note}` : ''}）</li>
+        );
+      }
+    }
+  };
+  return <>{o.later.map(line)}</>;
 }
