@@ -10,7 +10,7 @@ const result = (over: Partial<SearchResult>): SearchResult => ({
   query: parseQuery('危房'), total: 3, totalCapped: false, hits: [], facetsSampled: null,
   facets: { organ: [], node: [], stage: [{ value: 'execution', count: 3 }], genre: [], year: [], validity: [] }, ...over,
 });
-const page = (r: SearchResult) => renderToString(<SearchPage prefs={prefs} currentPath="/search?q=危房" raw={{ q: '危房' }} result={r} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={null} />);
+const page = (r: SearchResult, at = 1) => renderToString(<SearchPage prefs={prefs} currentPath="/search?q=危房" raw={{ q: '危房', page: String(at) }} result={r} organs={[]} scopeOrgan={null} pageSize={10} page={at} error={null} />);
 
 describe('search page', () => {
   it('says when the total is capped and the facets are counted over the newest matches', () => {
@@ -28,5 +28,16 @@ describe('search page', () => {
     expect(exact).toContain('共找到 3 条');
     expect(exact).not.toContain('按最新的');
     expect(exact).not.toContain('超过');
+  });
+
+  it('says on a page past the end only that the page does not exist, with a link to the last one', () => {
+    const beyond = page(result({ total: 23 }), 9);
+    expect(beyond).toContain('没有第 9 页：共 23 条，只有 3 页');
+    expect(beyond).toContain('page=3"');
+    expect(beyond).not.toContain('没有更多结果');
+    expect(beyond).not.toContain('没有找到');
+    expect(beyond).not.toContain('search-results');
+    // Nothing matches at all: the page says so, whichever page was asked for.
+    expect(page(result({ total: 0 }), 1)).toContain('没有找到包含“危房”的公开信息');
   });
 });

@@ -1,4 +1,4 @@
-import { Pagination } from '../../../platform/views/components.tsx';
+import { PagedList, Pagination } from '../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 import { STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
@@ -81,24 +81,25 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             <h2 id="results-h" class="count">{result.totalCapped ? `找到超过 ${(result.total - 1).toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a>
             </h2>
-            {result.total === 0 && <p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}
-            <ol class="search-results" start={(page - 1) * pageSize + 1}>
-              {result.hits.map((h) => (
-                <li class="search-hit">
-                  <h3><a href={`/organs/${h.organCode}/items/${h.id}`}><Marked parts={h.titleParts} /></a>{h.validity !== 'valid' && <span class="count">（{label.validity(h.validity)}）</span>}</h3>
-                  {h.exactNumber && <p class="count"><strong>文号或索引号完全一致</strong></p>}
-                  {h.snippet.length > 0 && <p class="snippet">{h.attachmentHit && <span class="tag">附件命中：{h.attachmentHit}</span>} <Marked parts={h.snippet} /></p>}
-                  <dl class="hit-meta">
-                    <dt>发布机构</dt><dd>{h.organName}</dd>
-                    {h.catalogPath.length > 0 && <><dt>目录</dt><dd>{h.catalogPath.join(' › ')}</dd></>}
-                    <dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd>
-                    {h.indexNumber && <><dt>索引号</dt><dd>{h.indexNumber}</dd></>}
-                    {h.documentNumber && <><dt>文号</dt><dd>{h.documentNumber}</dd></>}
-                  </dl>
-                </li>
-              ))}
-            </ol>
-            {result.total > 0 && result.hits.length === 0 && <p>没有更多结果了。</p>}
+            <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}>
+              <ol class="search-results" start={(page - 1) * pageSize + 1}>
+                {result.hits.map((h) => (
+                  <li class="search-hit">
+                    <h3><a href={`/organs/${h.organCode}/items/${h.id}`}><Marked parts={h.titleParts} /></a>{h.validity !== 'valid' && <span class="count">（{label.validity(h.validity)}）</span>}</h3>
+                    {h.exactNumber && <p class="count"><strong>文号或索引号完全一致</strong></p>}
+                    {h.snippet.length > 0 && <p class="snippet">{h.attachmentHit && <span class="tag">附件命中：{h.attachmentHit}</span>} <Marked parts={h.snippet} /></p>}
+                    <dl class="hit-meta">
+                      <dt>发布机构</dt><dd>{h.organName}</dd>
+                      {h.catalogPath.length > 0 && <><dt>目录</dt><dd>{h.catalogPath.join(' › ')}</dd></>}
+                      <dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd>
+                      {h.indexNumber && <><dt>索引号</dt><dd>{h.indexNumber}</dd></>}
+                      {h.documentNumber && <><dt>文号</dt><dd>{h.documentNumber}</dd></>}
+                    </dl>
+                  </li>
+                ))}
+              </ol>
+              {result.hits.length === 0 && <p>没有更多结果了。</p>}
+            </PagedList>
             {result.totalCapped && <p class="count">结果较多，只列出前 {(result.total - 1).toLocaleString('zh-CN')} 条；请增加检索词或选择左侧的条件缩小范围。</p>}
             <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} />
           </section>
