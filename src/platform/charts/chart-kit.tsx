@@ -194,11 +194,16 @@ export function ChartFigure({ id, title, description, width, height, table, chil
   return (
     <figure class="chart" id={id}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} xmlns="http://www.w3.org/2000/svg">
-        <title>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        {children}
-      </svg>
+      {/* On a narrow screen the chart keeps a width at which its words stay readable and scrolls inside
+          this frame, which takes keyboard focus so it can be scrolled without a pointer. */}
+      <p class="chart-hint" id={`${id}-hint`}>图表可左右滑动查看，数据也可在下方的数据表中阅读。</p>
+      <div class="chart-frame" tabindex={0} role="group" aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`}>
+        <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} xmlns="http://www.w3.org/2000/svg">
+          <title>{title}</title>
+          <desc id={`${id}-desc`}>{description}</desc>
+          {children}
+        </svg>
+      </div>
       <DataTable id={id} title={title} t={table} />
     </figure>
   );
