@@ -3,4 +3,4 @@ export { renderDocumentHtml, renderDocumentPage } from './render-html.ts';
 export { DOCUMENT_CSS } from './document-css.ts';
 export { renderDocumentDocx } from './render-docx.ts';
 export { renderDocumentPdf } from './render-pdf.ts';
-export { renderXlsx } from './render-xlsx.ts';
+export { renderXlsx, renderXlsxSheets, type XlsxSheetRows } from './render-xlsx.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { renderXlsxSheets } from '../../../platform/documents/render-xlsx.ts';
+import { renderXlsxSheets } from '../../../platform/documents/index.ts';
 import { writeCsv } from '../../../platform/tables/write-csv.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import {

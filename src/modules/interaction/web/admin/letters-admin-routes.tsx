@@ -17,7 +17,7 @@ import { getLetterSettings, updateLetterSettings } from '../../use-cases/manage-
 import { performLetterVerb } from '../../use-cases/perform-letter-verb.ts';
 import { attachFollowUpPhoto, readFollowUpPhoto } from '../../use-cases/follow-up-photos.ts';
 import { LetterListPage, LetterPageView, LetterSettingsPage, LetterStatisticsPage, statisticsRows, type VerbFailure } from './letter-admin-pages.tsx';
-import { xlsxOf } from './xlsx.ts';
+import { renderXlsx } from '../../../../platform/documents/index.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -74,7 +74,7 @@ export function lettersAdminRoutes(deps: AppDeps) {
       const organ = await (await staffContext(deps, request, reply)).organ(request.query.organ || undefined, 'handle');
       const p = period(request.query, today());
       const stats = await letterStatistics(deps, organ.id, p.from, p.to);
-      const file = xlsxOf('部门信箱统计', [['机关', organ.name], ['统计期间', `${p.from} 至 ${p.to}`], [], ['项目', '数值'], ...statisticsRows(stats)]);
+      const file = renderXlsx('部门信箱统计', [['机关', organ.name], ['统计期间', `${p.from} 至 ${p.to}`], [], ['项目', '数值'], ...statisticsRows(stats)]);
       return reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('Content-Disposition', `attachment; filename="letters-${organ.code}-${p.from}-${p.to}.xlsx"`)
