@@ -35,3 +35,18 @@ export function requireOption(args: ParsedArgs, name: string, what: string): str
 }
 
 export const usage = (message: string) => new DomainError('ERR_CLI_USAGE', message);
+
+/**
+ * A subcommand that takes options only: `allowed` with a value, `flags` without. A stray word, an
+ * unknown option or one missing its value is refused with its reason followed by the command's usage.
+ */
+export function parseOptions(argv: string[], allowed: string[], flags: string[], usageText: string): Map<string, string | true> {
+  try {
+    const { positionals, options } = parseArgs(argv, flags, allowed);
+    if (positionals.length > 0) throw usage(`无法识别的参数“${positionals[0]}”`);
+    return options;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'ERR_CLI_USAGE') throw new DomainError('ERR_CLI_USAGE', `${e.message}\n\n${usageText}`);
+    throw e;
+  }
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
+import { parseOptions } from '../../../platform/cli/cli-args.ts';
 import { systemActor } from '../../identity/index.ts';
 import { STAGE_LABELS } from '../domain/labels.ts';
 import { pathTo } from '../domain/catalog-tree.ts';
@@ -23,22 +24,6 @@ const usage = (message: string) => new DomainError('ERR_CLI_USAGE', `${message}\
 
 export type DirectoryIo = { stdout: (s: string) => void; stderr: (s: string) => void };
 
-function parse(argv: string[], allowed: string[], flags: string[]) {
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) throw usage(`无法识别的参数“${a}”`);
-    const eq = a.indexOf('=');
-    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-    if (flags.includes(name)) { options.set(name, true); continue; }
-    if (!allowed.includes(name)) throw usage(`未知选项 --${name}`);
-    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (!value || value.startsWith('--')) throw usage(`选项 --${name} 需要一个值`);
-    options.set(name, value);
-  }
-  return options;
-}
-
 /** `gongkai directory list|import|coverage`: exit 0 done, 1 refused (a Chinese message with its code), 2 usage error. */
 export async function runDirectoryCommand(argv: string[], io: DirectoryIo, db: AppDeps | null): Promise<number> {
   // `list` reads only the template files; the others need the database.
@@ -48,14 +33,14 @@ export async function runDirectoryCommand(argv: string[], io: DirectoryIo, db: A
   };
   const [sub, ...rest] = argv;
   if (sub === 'list') {
-    const o = parse(rest, [], ['json']);
+    const o = parseOptions(rest, [], ['json'], DIRECTORY_USAGE);
     const templates = listDirectoryTemplates();
     if (o.get('json')) io.stdout(JSON.stringify(templates, null, 2));
     else for (const t of templates) io.stdout(`${t.id}\t${t.area}\t${t.nodes} 个栏目，${t.matters} 项事项\t${t.title}`);
     return 0;
   }
   if (sub === 'import') {
-    const o = parse(rest, ['organ', 'template', 'file', 'under'], []);
+    const o = parseOptions(rest, ['organ', 'template', 'file', 'under'], [], DIRECTORY_USAGE);
     const organCode = o.get('organ');
     if (typeof organCode !== 'string') throw usage('缺少 --organ（机关代码）');
     const id = o.get('template');
@@ -71,7 +56,7 @@ export async function runDirectoryCommand(argv: string[], io: DirectoryIo, db: A
     return 0;
   }
   if (sub === 'coverage') {
-    const o = parse(rest, ['organ'], ['json']);
+    const o = parseOptions(rest, ['organ'], ['json'], DIRECTORY_USAGE);
     const organCode = o.get('organ');
     if (typeof organCode !== 'string') throw usage('缺少 --organ（机关代码）');
     const d = await deps();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
+import { parseOptions } from '../../../platform/cli/cli-args.ts';
 import { chinaDateOf, isIsoDate } from '../../../shared/iso-date.ts';
 import { listOrgans } from '../../catalog/index.ts';
 import { reminderFor, yearsToRemind } from '../domain/reminders.ts';
@@ -20,20 +21,6 @@ export const REPORT_USAGE = `用法：
 
 const usage = (message: string) => new DomainError('ERR_CLI_USAGE', `${message}\n\n${REPORT_USAGE}`);
 
-function options(argv: string[], flags: string[]): Map<string, string | true> {
-  const out = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw usage(`无法识别的参数“${a}”`);
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-    if (flags.includes(name)) out.set(name, true);
-    else if (inline !== undefined) out.set(name, inline);
-    else if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) throw usage(`选项 --${name} 需要一个值`);
-    else out.set(name, argv[++i]);
-  }
-  return out;
-}
-
 /** `gongkai report annual …` and `gongkai report reminders …`: exit 0 done, 1 refused or overdue, 2 wrong usage. */
 export async function runReportCommand(argv: string[], io: ReportIo, deps: AppDeps): Promise<number> {
   const [sub, ...rest] = argv;
@@ -43,10 +30,7 @@ export async function runReportCommand(argv: string[], io: ReportIo, deps: AppDe
 }
 
 async function annual(argv: string[], io: ReportIo, deps: AppDeps): Promise<number> {
-  const opts = options(argv, ['published']);
-  const known = ['organ', 'year', 'format', 'out', 'published'];
-  const unknown = [...opts.keys()].filter((k) => !known.includes(k));
-  if (unknown.length) throw usage(`未知选项 --${unknown[0]}`);
+  const opts = parseOptions(argv, ['organ', 'year', 'format', 'out'], ['published'], REPORT_USAGE);
   const organ = opts.get('organ');
   const year = opts.get('year');
   const format = opts.get('format');
@@ -72,7 +56,7 @@ async function annual(argv: string[], io: ReportIo, deps: AppDeps): Promise<numb
 }
 
 async function reminders(argv: string[], io: ReportIo, deps: AppDeps): Promise<number> {
-  const opts = options(argv, []);
+  const opts = parseOptions(argv, ['on'], [], REPORT_USAGE);
   const on = opts.get('on') ?? chinaDateOf(deps.clock.now());
   if (typeof on !== 'string' || !isIsoDate(on)) throw usage('--on 应为日期 YYYY-MM-DD');
   const organs = (await listOrgans(deps.db)).filter((o) => o.kind !== 'unit');
