@@ -108,6 +108,10 @@ for (const dialect of DIALECTS) {
       expect(await main(['import', 'applications', 'x.csv'], c.io)).toBe(2);
       expect(c.err.join('')).toContain('缺少 --organ');
       expect(await main(['import', 'ledgers', 'x.csv', '--organ', organCode], capture().io)).toBe(2);
+      // A mistyped option is refused, not taken for the file's name.
+      const typo = capture();
+      expect(await main(['import', 'applications', 'x.csv', '--organs', organCode], typo.io)).toBe(2);
+      expect(typo.err.join('')).toContain('未知选项 --organs');
     });
 
     it('says in Chinese why a file cannot be read: missing, or a folder', async () => {

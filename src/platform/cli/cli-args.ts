@@ -36,17 +36,25 @@ export function requireOption(args: ParsedArgs, name: string, what: string): str
 
 export const usage = (message: string) => new DomainError('ERR_CLI_USAGE', message);
 
+/** `parseArgs`, with the command's usage after the reason of every refusal; an empty value is refused too. */
+export function parseWithUsage(argv: string[], allowed: string[], flags: string[], usageText: string): ParsedArgs {
+  const refuse = (m: string) => new DomainError('ERR_CLI_USAGE', `${m}\n\n${usageText}`);
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs(argv, flags, allowed);
+  } catch (e) {
+    throw e instanceof DomainError && e.code === 'ERR_CLI_USAGE' ? refuse(e.message) : e;
+  }
+  for (const [name, v] of parsed.options) if (v === '') throw refuse(`选项 --${name} 需要一个值`);
+  return parsed;
+}
+
 /**
  * A subcommand that takes options only: `allowed` with a value, `flags` without. A stray word, an
  * unknown option or one missing its value is refused with its reason followed by the command's usage.
  */
 export function parseOptions(argv: string[], allowed: string[], flags: string[], usageText: string): Map<string, string | true> {
-  try {
-    const { positionals, options } = parseArgs(argv, flags, allowed);
-    if (positionals.length > 0) throw usage(`无法识别的参数“${positionals[0]}”`);
-    return options;
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'ERR_CLI_USAGE') throw new DomainError('ERR_CLI_USAGE', `${e.message}\n\n${usageText}`);
-    throw e;
-  }
+  const { positionals, options } = parseWithUsage(argv, allowed, flags, usageText);
+  if (positionals.length > 0) throw new DomainError('ERR_CLI_USAGE', `无法识别的参数“${positionals[0]}”\n\n${usageText}`);
+  return options;
 }

@@ -7,6 +7,7 @@ import { importAppeals, importApplications } from '../use-cases/import-ledgers.t
 import { readTableFile } from '../../../platform/tables/read-table-file.ts';
 import { ApplicationErrorCode } from '../domain/error-codes.ts';
 import { readInputFile } from '../../../platform/cli/read-input-file.ts';
+import { parseWithUsage, type ParsedArgs } from '../../../platform/cli/cli-args.ts';
 
 export type CommandIo = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -21,13 +22,16 @@ FILE 为 CSV（UTF-8，可带 BOM，或 GB18030）或 .xlsx（第一个工作表
  */
 export async function runImportCommand(argv: string[], io: CommandIo, deps: AppDeps): Promise<number> {
   const [what, ...rest] = argv;
-  const positionals: string[] = [];
-  let organ: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--organ') organ = rest[++i];
-    else if (rest[i].startsWith('--organ=')) organ = rest[i].slice('--organ='.length);
-    else positionals.push(rest[i]);
+  let args: ParsedArgs;
+  try {
+    args = parseWithUsage(rest, ['organ'], [], IMPORT_USAGE);
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    io.stderr(`错误：${e.message}\n`);
+    return 2;
   }
+  const { positionals } = args;
+  const organ = args.options.get('organ') as string | undefined;
   if ((what !== 'applications' && what !== 'appeals') || positionals.length !== 1 || !organ) {
     io.stderr(`错误：${!organ && (what === 'applications' || what === 'appeals') ? '缺少 --organ（机关代码）' : '参数不正确'}\n${IMPORT_USAGE}\n`);
     return 2;
