@@ -1,6 +1,3 @@
-/** The portal address of an item's page (catalog's portal routes), where an old address redirects. */
-export const itemPagePath = (organCode: string, id: number) => `/organs/${encodeURIComponent(organCode)}/items/${id}`;
-
 /**
  * The organ code and number of an item page's address ('/organs/zjj/items/12') or a catalog node
  * page's ('/organs/zjj/catalog/17'), or null for any other address.

@@ -14,7 +14,7 @@ import {
   catalogRows, EXPORT_FORMATS, exportJson, itemFolder, itemRows, matterRows, type ExportDocument, type ExportFormat, type ExportedItem, type ExportedMatter,
 } from '../domain/export-document.ts';
 import { CATALOG_SHEET, ITEMS_SHEET, MATTERS_SHEET } from '../domain/item-columns.ts';
-import { itemPagePath } from '../domain/item-page-path.ts';
+import { itemPath } from '../../catalog/index.ts';
 
 export const isExportFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 
@@ -62,7 +62,7 @@ export async function collectExport(deps: AppDeps, organCode: string, onProgress
     }
     const graphic = attachments.findIndex((a) => a.id === publication.graphicAttachmentId);
     // Its addresses, so that an import elsewhere keeps every link (the page's number, or redirects).
-    const page = itemPagePath(organ.code, id);
+    const page = itemPath(organ.code, id);
     // An old address as the old site wrote it comes first: the import keeps that spelling of each address.
     const addresses = [page, ...(await redirectsTo(deps.db, [page])).flatMap((r) => [...r.spellings, r.fromPath])];
     items.push({

@@ -13,7 +13,7 @@ import { pathNames } from '../domain/item-columns.ts';
 import type { CatalogRecord, ItemFile, Problem } from '../domain/item-records.ts';
 import { oldPathOf, parseItem, type ImportMode, type ParsedItem, type RecordParts } from '../domain/parse-item.ts';
 import { attachmentKey, type AttachmentSource } from './attachment-source.ts';
-import { itemPagePath } from '../domain/item-page-path.ts';
+import { itemPath } from '../../catalog/index.ts';
 import { keptNumbers, recordItemAddresses } from './item-addresses.ts';
 import { keptNodeNumbers, nodeRedirectsExpected, recordNodeAddresses, type FileNode } from './node-addresses.ts';
 
@@ -389,7 +389,7 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Fi
         }
         const files = item.attachments.map((name) => ({ fileName: attachmentKey(name).split('/').pop()!, bytes: opts.attachments!.read(name) }));
         const nodeIds = [...new Set(item.catalogPaths.map((p) => byPath.get(p.join('/'))!))];
-        const id = await insertImportedDraft(trx, deps, actor, organ.id, { input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from, id: kept[i], mode: opts.mode, oldUrls: formerUrls(item, kept[i] === undefined ? null : itemPagePath(organ.code, kept[i])) }, written);
+        const id = await insertImportedDraft(trx, deps, actor, organ.id, { input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from, id: kept[i], mode: opts.mode, oldUrls: formerUrls(item, kept[i] === undefined ? null : itemPath(organ.code, kept[i])) }, written);
         ids[i] = id;
         if (item.indexNumber) idOf.set(item.indexNumber, id);
         // An interpretation is published after its links (it goes out only with its policy); an ordinary item at once.

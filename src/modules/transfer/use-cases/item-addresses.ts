@@ -1,5 +1,6 @@
 import { dropRedirectsFrom, findOrganByCode, itemNumbersTaken, recordRedirect, type Executor, type Organ } from '../../catalog/index.ts';
-import { itemOfPagePath, itemPagePath } from '../domain/item-page-path.ts';
+import { itemOfPagePath } from '../domain/item-page-path.ts';
+import { itemPath } from '../../catalog/index.ts';
 import type { ParsedItem } from '../domain/parse-item.ts';
 
 /**
@@ -31,7 +32,7 @@ export async function keptNumbers(db: Executor, organ: Organ, items: ParsedItem[
  * address that is the page of an item of this database stays that item's. Returns how many were recorded.
  */
 export async function recordItemAddresses(db: Executor, organ: Organ, items: ParsedItem[], ids: number[], reason: string, at: string): Promise<number> {
-  const pages = ids.map((id) => itemPagePath(organ.code, id));
+  const pages = ids.map((id) => itemPath(organ.code, id));
   await dropRedirectsFrom(db, pages);
   const organs = new Map<string, number | null>();
   const organIdOf = async (code: string) => {

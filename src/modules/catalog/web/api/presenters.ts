@@ -1,12 +1,12 @@
 import type { Attachment, Organ, Publication } from '../../index.ts';
 import type { DirectoryMatter } from '../../storage/directory-matters-repository.ts';
 import { buildTree, type CatalogNode, type PublicationListItem, type TreeBranch } from '../../index.ts';
+import { itemPath } from '../../domain/portal-paths.ts';
 import type { CatalogTreeItem } from './schemas.ts';
 import type { LinkedItem } from '../../storage/interpretations-repository.ts';
 
 /** Domain values → the API's JSON (camelCase). Internal columns (user ids, storage keys, hashes) stay out. */
 
-export const publicationUrl = (organCode: string, id: number) => `/organs/${organCode}/items/${id}`;
 export const attachmentUrl = (a: Pick<Attachment, 'id' | 'fileName'>) => `/attachments/${a.id}/${encodeURIComponent(a.fileName)}`;
 
 export function presentOrganSummary(o: Organ, parentCode: string | null) {
@@ -38,7 +38,7 @@ export function presentCatalogTree(nodes: CatalogNode[], publishedCounts: Map<nu
 export function presentListItem(i: PublicationListItem) {
   return {
     id: i.id, organCode: i.organCode, organName: i.organName, indexNumber: i.indexNumber, title: i.title, documentNumber: i.documentNumber,
-    formedOn: i.formedOn, publishedOn: i.publishedOn, stage: i.stage, status: i.status, validity: i.validity, url: publicationUrl(i.organCode, i.id),
+    formedOn: i.formedOn, publishedOn: i.publishedOn, stage: i.stage, status: i.status, validity: i.validity, url: itemPath(i.organCode, i.id),
   };
 }
 
@@ -49,7 +49,7 @@ export function presentAttachment(a: Attachment) {
 export function presentLinked(l: LinkedItem) {
   return {
     id: l.id, title: l.title, organCode: l.organCode, organName: l.organName, documentNumber: l.documentNumber, interpretationForm: l.interpretationForm,
-    status: l.status as Publication['status'], publishedOn: l.publishedOn, url: publicationUrl(l.organCode, l.id),
+    status: l.status as Publication['status'], publishedOn: l.publishedOn, url: itemPath(l.organCode, l.id),
   };
 }
 
@@ -69,7 +69,7 @@ export function presentPublication(
     disclosurePeriod: p.disclosurePeriod, audience: p.audience, validity: p.validity, replacedById: p.replacedById, keywords: p.keywords,
     summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone, docType: p.docType, status: p.status,
     version: p.version, nodeIds: p.nodeIds, createdAt: p.createdAt, updatedAt: p.updatedAt,
-    url: publicationUrl(organ.code, p.id), attachments: attachments.map(presentAttachment),
+    url: itemPath(organ.code, p.id), attachments: attachments.map(presentAttachment),
     itemKind: p.itemKind, interpretationForm: p.interpretationForm, videoUrl: p.videoUrl, graphicAttachmentId: p.graphicAttachmentId,
     policyIds: staff ? p.policyIds : links.policies.map((l) => l.id).sort((a, b) => a - b),
     interprets: links.policies.map(presentLinked), interpretations: links.interpretations.map(presentLinked),

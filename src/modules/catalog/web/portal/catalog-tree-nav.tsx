@@ -1,6 +1,6 @@
 import type { TreeBranch } from '../../domain/catalog-tree.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
-import { nodeUrl } from './portal-request.ts';
+import { nodePath } from '../../domain/portal-paths.ts';
 
 type Branch = TreeBranch<CatalogNode & { count?: number }>;
 
@@ -9,7 +9,7 @@ export function CatalogTreeNav({ organCode, tree, currentId }: { organCode: stri
     <ul>
       {list.map((n) => (
         <li key={n.id}>
-          <a href={nodeUrl(organCode, n.id)} aria-current={n.id === currentId ? 'page' : undefined}>{n.name}</a>
+          <a href={nodePath(organCode, n.id)} aria-current={n.id === currentId ? 'page' : undefined}>{n.name}</a>
           {n.count !== undefined && <span class="count">（{n.count}）</span>}
           {n.isStandardDirectory && <span class="count" title={`基层政务公开标准目录：${n.standardArea ?? n.name}`}> 标准目录</span>}
           {n.children.length > 0 && render(n.children)}

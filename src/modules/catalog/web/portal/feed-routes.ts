@@ -9,7 +9,7 @@ import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-r
 import { findOrganByCode } from '../../storage/organs-repository.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { pagePublishedInNodes, type PublicationListItem } from '../../storage/publications-repository.ts';
-import { itemUrl, nodeUrl } from './portal-request.ts';
+import { itemPath, nodePath } from '../../domain/portal-paths.ts';
 import { instantOfChinaTime } from '../../../../shared/iso-date.ts';
 
 /** How many of the newest items a feed carries. */
@@ -33,7 +33,7 @@ export function feedRoutes(deps: AppDeps, opts: { publicUrl: string | null }) {
       generator: 'gongkai',
     });
     for (const i of items) {
-      const link = `${base}${itemUrl(i.organCode, i.id)}`;
+      const link = `${base}${itemPath(i.organCode, i.id)}`;
       const meta = [i.indexNumber && `索引号：${i.indexNumber}`, i.documentNumber && `文号：${i.documentNumber}`, `发布机构：${i.organName}`, `五公开：${STAGE_LABELS[i.stage] ?? i.stage}`, i.publishedOn && `发布日期：${i.publishedOn}`].filter(Boolean).join('；');
       feed.addItem({ title: i.title, id: link, link, description: meta, date: instantOfChinaTime(i.publishedOn ?? i.formedOn), author: [{ name: i.organName }] });
     }
@@ -64,7 +64,7 @@ export function feedRoutes(deps: AppDeps, opts: { publicUrl: string | null }) {
       if (!organ || !node || node.organId !== organ.id) throw notFound('栏目');
       const nodes = await listCatalogNodes(deps.db, organ.id);
       const { items } = await pagePublishedInNodes(deps.db, subtreeIds(nodes, node.id), 1, FEED_ITEMS);
-      return render(request, reply, format, organ, `${organ.name} · ${node.name}`, nodeUrl(organ.code, node.id), `${nodeUrl(organ.code, node.id)}/feed`, items);
+      return render(request, reply, format, organ, `${organ.name} · ${node.name}`, nodePath(organ.code, node.id), `${nodePath(organ.code, node.id)}/feed`, items);
     });
   };
 }

@@ -1,5 +1,5 @@
 import type { PublicationListItem } from '../../storage/publications-repository.ts';
-import { itemUrl } from './portal-request.ts';
+import { itemPath } from '../../domain/portal-paths.ts';
 
 /** The list citizens scan: 索引号, title, 发布日期 (国办 catalog practice). */
 export function ItemList({ items, showOrgan = false }: { items: PublicationListItem[]; showOrgan?: boolean }) {
@@ -10,7 +10,7 @@ export function ItemList({ items, showOrgan = false }: { items: PublicationListI
         <li key={i.id}>
           <span>
             {i.indexNumber && <span class="index-no">{i.indexNumber}</span>}
-            <a href={itemUrl(i.organCode, i.id)}>{i.title}</a>
+            <a href={itemPath(i.organCode, i.id)}>{i.title}</a>
             {showOrgan && <span class="count">（{i.organName}）</span>}
           </span>
           <time class="date" dateTime={i.publishedOn ?? undefined}>{i.publishedOn}</time>

@@ -10,7 +10,8 @@ import type { DirectoryMatter } from '../../storage/directory-matters-repository
 import { INTERPRETATION_FORM_LABELS } from '../../domain/interpretation.ts';
 import type { LinkedItem } from '../../storage/interpretations-repository.ts';
 import { organCrumbs } from './organ-home-page.tsx';
-import { nodeUrl, type PortalRequestInfo } from './portal-request.ts';
+import type { PortalRequestInfo } from './portal-request.ts';
+import { nodePath } from '../../domain/portal-paths.ts';
 
 export type ItemPageProps = {
   info: PortalRequestInfo;
@@ -56,7 +57,7 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
   const video = interpretation && item.interpretationForm === 'video' ? item.videoUrl : null;
   return (
     <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView} canonicalPath={url}>
-      <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodeUrl(organ.code, n.id) })), { label: '正文' }]} />
+      <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) })), { label: '正文' }]} />
       {item.validity !== 'valid' && (
         <div class="notice" role="note">
           <strong>

@@ -7,7 +7,8 @@ import type { DirectoryMatter } from '../../storage/directory-matters-repository
 import type { PublicationListItem } from '../../storage/publications-repository.ts';
 import { CatalogTreeNav } from './catalog-tree-nav.tsx';
 import { organCrumbs } from './organ-home-page.tsx';
-import { nodeUrl, type PortalRequestInfo } from './portal-request.ts';
+import type { PortalRequestInfo } from './portal-request.ts';
+import { nodePath } from '../../domain/portal-paths.ts';
 
 type Branch = TreeBranch<CatalogNode & { count?: number }>;
 
@@ -26,7 +27,7 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
 }) {
   return (
     <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={node.id ? `/organs/${organ.code}/catalog/${node.id}/feed.atom` : `/organs/${organ.code}/feed.atom`}>
-      <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodeUrl(organ.code, n.id) }))]} />
+      <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) }))]} />
       <div class="grid">
         <CatalogTreeNav organCode={organ.code} tree={tree} currentId={node.id} />
         <section aria-labelledby="node-h">
@@ -59,7 +60,7 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
               {children.map((c, i) => (
                 <>
                   {i > 0 && '　'}
-                  <a href={nodeUrl(organ.code, c.id)}>{c.name}</a>
+                  <a href={nodePath(organ.code, c.id)}>{c.name}</a>
                 </>
               ))}
             </nav>
@@ -81,7 +82,7 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
               </tbody>
             </table>
           </PagedList>
-          <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `${nodeUrl(organ.code, node.id)}?page=${p}`} />
+          <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `${nodePath(organ.code, node.id)}?page=${p}`} />
         </section>
       </div>
     </PortalLayout>

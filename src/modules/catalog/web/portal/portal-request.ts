@@ -13,5 +13,3 @@ export const pageParam = (raw: unknown): number => {
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 };
 
-export const itemUrl = (organCode: string, id: number) => `/organs/${organCode}/items/${id}`;
-export const nodeUrl = (organCode: string, nodeId: number) => `/organs/${organCode}/catalog/${nodeId}`;

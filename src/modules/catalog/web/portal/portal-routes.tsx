@@ -27,7 +27,8 @@ import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { NodePage } from './node-page.tsx';
 import { OrganHomePage } from './organ-home-page.tsx';
 import { OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
-import { nodeUrl, pageParam, portalInfo } from './portal-request.ts';
+import { pageParam, portalInfo } from './portal-request.ts';
+import { nodePath } from '../../domain/portal-paths.ts';
 
 const PAGE_SIZE = 20;
 const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不存在或已被移除`, { httpStatus: 404 });
@@ -191,7 +192,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
                 return (
                   <tr key={c.label}>
                     <td>{c.label}</td>
-                    <td>{matched.length ? matched.map((n, i) => <>{i > 0 && '、'}<a href={nodeUrl(organ.code, n.id)}>{n.name}</a></>) : <span class="count">本机关无此类信息或未单设栏目</span>}</td>
+                    <td>{matched.length ? matched.map((n, i) => <>{i > 0 && '、'}<a href={nodePath(organ.code, n.id)}>{n.name}</a></>) : <span class="count">本机关无此类信息或未单设栏目</span>}</td>
                   </tr>
                 );
               })}
