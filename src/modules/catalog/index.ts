@@ -1,5 +1,5 @@
 export * from './domain/labels.ts';
-export { itemPath, nodePath } from './domain/portal-paths.ts';
+export { catalogPath, itemPath, nodePath } from './domain/portal-paths.ts';
 export type { Organ, OrganInput } from './domain/organ.ts';
 export type { Publication, Attachment } from './domain/publication.ts';
 export { publicationInputSchema, type PublicationInput } from './domain/publication-input.ts';

@@ -8,7 +8,7 @@ import type { PublicationListItem } from '../../storage/publications-repository.
 import { CatalogTreeNav } from './catalog-tree-nav.tsx';
 import { organCrumbs } from './organ-home-page.tsx';
 import type { PortalRequestInfo } from './portal-request.ts';
-import { nodePath } from '../../domain/portal-paths.ts';
+import { catalogPath, nodePath } from '../../domain/portal-paths.ts';
 
 type Branch = TreeBranch<CatalogNode & { count?: number }>;
 
@@ -82,7 +82,7 @@ export function NodePage({ info, organ, tree, node, path, children, items, total
               </tbody>
             </table>
           </PagedList>
-          <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `${nodePath(organ.code, node.id)}?page=${p}`} />
+          <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `${node.id ? nodePath(organ.code, node.id) : catalogPath(organ.code)}?page=${p}`} />
         </section>
       </div>
     </PortalLayout>

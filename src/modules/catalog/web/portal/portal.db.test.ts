@@ -79,6 +79,11 @@ describeEachDialect('public portal', (db) => {
     expect((await app.inject(`/organs/${organ.code}/catalog/${node}?page=3`)).statusCode).toBe(404);
     expect(page1.body).not.toContain('尚未发布的草稿');
     expect((await app.inject(`/organs/${organ.code}/items/${draft.id}`)).statusCode).toBe(404);
+    // The whole catalog's list pages the same way, and every link of its pager answers.
+    const whole = await app.inject(`/organs/${organ.code}/catalog`);
+    const links = [...new Set([...whole.body.matchAll(/<nav class="pager"[\s\S]*?<\/nav>/g)].flatMap((m) => [...m[0].matchAll(/href="([^"]+)"/g)].map((h) => h[1].replace(/&amp;/g, '&'))))];
+    expect(links).toEqual([`/organs/${organ.code}/catalog?page=2`]);
+    for (const href of links) expect((await app.inject(href)).body).toContain('第0号文件');
     const sitemap = await app.inject('/sitemap.xml');
     expect(sitemap.headers['content-type']).toContain('xml');
     expect(sitemap.body.match(new RegExp(`/organs/${organ.code}/items/`, 'g'))).toHaveLength(22);
