@@ -33,7 +33,26 @@ export async function buildApp(
    */
   runtime: { jobStatus?: () => JobStatus[] | null; viewCounter?: ViewCounter } = {},
 ): Promise<FastifyInstance> {
-  const app = await createHttpServer({ logger: deps.logger, htmlErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false, hsts: (config.publicUrl ?? '').startsWith('https://'),
+  // Every portal page's header and footer say whose site it is (issue 15), from memory. Only pages get
+  // it: probes, files, feeds and the API never wait on it, and a failed read leaves the page with the
+  // plain frame rather than failing it. A refused public form (a POST shown again) keeps it, and so
+  // does every error page, however early the request was refused (even a back-office address asked
+  // without signing in is answered in the portal's frame).
+  const frames = new SiteFrames(deps);
+  const NO_FRAME = /^\/(admin|api\/|healthz|readyz|assets\/|site\/emblem|attachments\/|sitemap\.xml|robots\.txt)|\.(atom|rss|xml)(\?|$)/;
+  const NO_FRAME_ON_ERROR = /^\/(api\/|healthz|readyz|assets\/|site\/emblem|attachments\/)/;
+  const withFrame = async (request: FastifyRequest, skip: RegExp) => {
+    if (request.portalFrame || skip.test(request.url)) return;
+    request.portalFrame = await frames.frameFor(request.url).catch((e: unknown) => {
+      request.log.warn({ err: e }, 'portal frame unavailable');
+      return null;
+    });
+  };
+  const framedErrorPage = async (request: FastifyRequest, status: number, message: string) => {
+    await withFrame(request, NO_FRAME_ON_ERROR);
+    return htmlErrorPage(request, status, message);
+  };
+  const app = await createHttpServer({ logger: deps.logger, htmlErrorPage: framedErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false, hsts: (config.publicUrl ?? '').startsWith('https://'),
     // Moved pages (merged catalog nodes, an old site's addresses, with their query string) answer 301 (docs/catalog-changes.md).
     movedTo: (url) => movedAddressAnswer(deps.db, url) });
   readinessRoute(app, { database: () => pingDatabase(deps.db), pendingMigrations: () => pendingMigrations(deps.db), jobs: runtime.jobStatus ?? (() => null), now: () => deps.clock.now() });
@@ -41,18 +60,7 @@ export async function buildApp(
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('portalFrame', null);
   await registerOpenApi(app);
-  // Every portal page's header and footer say whose site it is (issue 15), from memory.
-  const frames = new SiteFrames(deps);
-  // Only pages get it: probes, files, feeds and the API never wait on it, and a failed read leaves
-  // the page with the plain frame rather than failing it.
-  const NO_FRAME = /^\/(admin|api\/|healthz|readyz|assets\/|site\/emblem|attachments\/|sitemap\.xml|robots\.txt)|\.(atom|rss|xml)(\?|$)/;
-  app.addHook('preHandler', async (request) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || NO_FRAME.test(request.url)) return;
-    request.portalFrame = await frames.frameFor(request.url).catch((e: unknown) => {
-      request.log.warn({ err: e }, 'portal frame unavailable');
-      return null;
-    });
-  });
+  app.addHook('preValidation', async (request) => withFrame(request, NO_FRAME));
   await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, accelRedirect: config.accelRedirect ?? null, viewCounter: runtime.viewCounter, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));
   await app.register(feedRoutes(deps, { publicUrl: config.publicUrl }));
   await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));

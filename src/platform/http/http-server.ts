@@ -50,7 +50,7 @@ declare module 'fastify' {
   }
 }
 
-export type HtmlErrorPage = (request: FastifyRequest, status: number, message: string) => string;
+export type HtmlErrorPage = (request: FastifyRequest, status: number, message: string) => string | Promise<string>;
 
 const CSS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets/site.css'), 'utf8');
 
@@ -174,7 +174,7 @@ export async function createHttpServer(opts: {
     }
     if (!moved) return false;
     if ('location' in moved) reply.redirect(moved.location, 301);
-    else reply.status(404).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, 404, moved.notice));
+    else reply.status(404).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(await opts.htmlErrorPage(request, 404, moved.notice));
     return true;
   };
 
@@ -187,7 +187,7 @@ export async function createHttpServer(opts: {
       body.error.message = `${body.error.message}（请求编号 ${request.id}）`;
     }
     if (isApi(request)) return reply.status(status).type('application/json; charset=utf-8').send(body);
-    return reply.status(status).type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, status, body.error.message));
+    return reply.status(status).type('text/html; charset=utf-8').send(await opts.htmlErrorPage(request, status, body.error.message));
   });
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -195,7 +195,7 @@ export async function createHttpServer(opts: {
     if (isApi(request)) {
       return reply.status(404).send({ error: { code: 'ERR_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, reasons: [] } });
     }
-    return reply.status(404).type('text/html; charset=utf-8').send(opts.htmlErrorPage(request, 404, '您访问的页面不存在或已被移除。'));
+    return reply.status(404).type('text/html; charset=utf-8').send(await opts.htmlErrorPage(request, 404, '您访问的页面不存在或已被移除。'));
   });
 
   app.get('/assets/site.css', async (_request, reply) =>

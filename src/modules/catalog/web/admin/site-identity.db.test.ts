@@ -65,6 +65,21 @@ describeEachDialect('the portal’s identity and filing data', (db) => {
       item: `/organs/${bureau.code}/items/${item.id}`, guide: `/organs/${bureau.code}/guide`, apply: `/organs/${bureau.code}/apply`, letters: `/organs/${bureau.code}/letters`,
       reports: `/organs/${bureau.code}/annual-reports`, search: '/search?q=扬尘', 'not found': '/no-such-page',
     };
+    // A refused public form is shown again in the same frame, and so is a refused address.
+    const refused = {
+      'refused application': { method: 'POST' as const, url: `/organs/${bureau.code}/apply`, ...form({}) },
+      'refused letter': { method: 'POST' as const, url: `/organs/${bureau.code}/letters/new`, ...form({}) },
+      'refused status query': { method: 'POST' as const, url: '/applications/status', ...form({ trackingNumber: 'NO-SUCH', queryCode: '000000' }) },
+      'node not a number': { method: 'GET' as const, url: `/organs/${bureau.code}/catalog/abc` },
+      'back-office address that does not exist': { method: 'GET' as const, url: '/admin/search-stats' },
+    };
+    for (const [name, request] of Object.entries(refused)) {
+      const answer = await app.inject(request);
+      expect(answer.statusCode, name).toBeGreaterThanOrEqual(400);
+      expect(answer.body, name).toContain('<span>青岚县人民政府信息公开</span>');
+      expect(answer.body, name).toContain('主办单位：青岚县人民政府办公室');
+      expect(answer.body, name).toMatch(/<title>[^<]* - 青岚县人民政府信息公开<\/title>/);
+    }
     for (const [name, url] of Object.entries(pages)) {
       const page = (await app.inject(url)).body;
       expect(page, name).toContain('<span>青岚县人民政府信息公开</span>');
