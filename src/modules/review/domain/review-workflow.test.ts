@@ -27,7 +27,7 @@ function facts(over: Partial<ReviewFacts> = {}, input: ReviewFacts['input'] = {}
     retroApproved: false,
     forcePublishedBy: 3,
     nowAt: '2026-03-10T02:00:00Z',
-    input: { comment: '请补充附件', publishAt: '2026-03-11T01:00:00Z', withdrawReason: 'published_in_error', replacementPublished: true, changeNote: '更正错字', ...input },
+    input: { comment: '请补充附件', publishAt: '2026-03-11T01:00:00Z', withdrawReason: 'published_in_error', replacement: 'published', changeNote: '更正错字', ...input },
     ...over,
   };
 }
@@ -201,12 +201,22 @@ describe('the confidentiality gate', () => {
       ['withdraw', { status: 'published' }, { withdrawReason: 'because' }, 'ERR_REVIEW_WITHDRAW_REASON'],
       ['amend', { status: 'published' }, { changeNote: '' }, 'ERR_REVIEW_CHANGE_NOTE_REQUIRED'],
       ['force_publish', { status: 'draft' }, { comment: '' }, 'ERR_REVIEW_REASON_REQUIRED'],
-      ['repeal', { status: 'published' }, { replacementPublished: false }, 'ERR_REVIEW_REPLACEMENT_INVALID'],
+      ['repeal', { status: 'published' }, { replacement: 'missing' }, 'ERR_REVIEW_REPLACEMENT_INVALID'],
+      ['repeal', { status: 'published' }, { replacement: 'not_a_number' }, 'ERR_REVIEW_REPLACEMENT_INVALID'],
+      ['repeal', { status: 'published' }, { replacement: 'itself' }, 'ERR_REVIEW_REPLACEMENT_INVALID'],
+      // 其他 says nothing by itself: the public page would read only 撤回原因：其他原因.
+      ['withdraw', { status: 'published' }, { withdrawReason: 'other', withdrawNote: ' ' }, 'ERR_REVIEW_WITHDRAW_NOTE_REQUIRED'],
     ];
     for (const [verb, over, input, code] of verbs) {
       const d = decide(verb, facts(over, input));
       expect(!d.ok && d.reasons.map((r) => r.code)).toEqual([code]);
     }
+    // Each refused replacement says what is wrong with it.
+    const said = (replacement: ReviewFacts['input']['replacement']) => { const d = decide('repeal', facts({ status: 'published' }, { replacement })); return d.ok ? '' : d.reasons[0].message; };
+    expect(said('missing')).toBe('替代文件不存在或尚未发布');
+    expect(said('not_a_number')).toBe('替代文件编号应为本平台的信息编号（数字）');
+    expect(said('itself')).toBe('替代文件不能是本文件');
+    expect(decide('withdraw', facts({ status: 'published' }, { withdrawReason: 'other', withdrawNote: '与另一条重复' })).ok).toBe(true);
   });
 });
 

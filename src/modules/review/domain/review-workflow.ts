@@ -67,7 +67,11 @@ export type ReviewFacts = {
   retroApproved: boolean;
   forcePublishedBy: number | null;
   nowAt: string;
-  input: { comment?: string; publishAt?: string; withdrawReason?: string; replacementPublished?: boolean | null; changeNote?: string };
+  input: {
+    comment?: string; publishAt?: string; withdrawReason?: string; withdrawNote?: string; changeNote?: string;
+    /** For 废止 with a replacement: what the given number names (null: none given). */
+    replacement?: ReplacementCheck | null;
+  };
 };
 
 export type Decision =
@@ -220,14 +224,23 @@ function withdrawRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
   if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以撤回' });
   if (!f.input.withdrawReason || !(f.input.withdrawReason in WITHDRAW_REASONS)) reasons.push({ code: 'ERR_REVIEW_WITHDRAW_REASON', message: '请选择撤回原因' });
+  else if (f.input.withdrawReason === 'other' && !f.input.withdrawNote?.trim()) reasons.push({ code: 'ERR_REVIEW_WITHDRAW_NOTE_REQUIRED', message: '撤回原因为“其他”时，请填写撤回说明（公众页面会显示）' });
   return reasons;
 }
+
+/** What a 废止's replacement number names: a published item, or why it cannot be the replacement. */
+export type ReplacementCheck = 'published' | 'not_a_number' | 'missing' | 'itself';
+const REPLACEMENT_REFUSALS: Record<Exclude<ReplacementCheck, 'published'>, string> = {
+  not_a_number: '替代文件编号应为本平台的信息编号（数字）',
+  missing: '替代文件不存在或尚未发布',
+  itself: '替代文件不能是本文件',
+};
 
 function repealRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
   if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以标记废止' });
   if (f.validity === 'repealed') reasons.push({ code: 'ERR_REVIEW_ALREADY_REPEALED', message: '该文件已标记为废止' });
-  if (f.input.replacementPublished === false) reasons.push({ code: 'ERR_REVIEW_REPLACEMENT_INVALID', message: '替代文件不存在或尚未发布' });
+  if (f.input.replacement && f.input.replacement !== 'published') reasons.push({ code: 'ERR_REVIEW_REPLACEMENT_INVALID', message: REPLACEMENT_REFUSALS[f.input.replacement] });
   return reasons;
 }
 

@@ -11,7 +11,7 @@ import { actorLabel, actorUserId, mayAuthor, rolesOn, type Actor } from '../../i
 import { calendarInForce, proactiveDeadline } from '../../calendar/index.ts';
 import { indexPublication, rememberAttachmentText } from '../../search/index.ts';
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
-import { decide, type Reason, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
+import { decide, type Reason, type ReplacementCheck, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
 import {
   clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanJustification, type ReviewForm,
 } from '../storage/review-repository.ts';
@@ -67,7 +67,7 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
       throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
     }
     const form = await recordJustificationAndScan(trx, deps, actor, p, verb, input, state, preread);
-    const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementPublished(trx, p, verb, input));
+    const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementCheck(trx, p, verb, input));
     const d = decide(verb, facts);
     if (!d.ok) throw refusal(d.reasons);
 
@@ -218,15 +218,17 @@ async function recordJustificationAndScan(
   return form;
 }
 
-/** For 废止 with a replacement: whether the replacing item is a published one (not this item). */
-async function replacementPublished(trx: Executor, p: Publication, verb: ReviewVerb | null, input: VerbInput): Promise<boolean | null> {
-  if (verb !== 'repeal' || !input.replacedById) return null;
+/** For 废止 with a replacement: what the given number names (NaN: what was typed is not a number). */
+async function replacementCheck(trx: Executor, p: Publication, verb: ReviewVerb | null, input: VerbInput): Promise<ReplacementCheck | null> {
+  if (verb !== 'repeal' || input.replacedById === null || input.replacedById === undefined) return null;
+  if (!Number.isSafeInteger(input.replacedById) || input.replacedById <= 0) return 'not_a_number';
+  if (input.replacedById === p.id) return 'itself';
   const r = await findPublication(trx, input.replacedById);
-  return !!r && r.status === 'published' && r.id !== p.id;
+  return r && r.status === 'published' ? 'published' : 'missing';
 }
 
 /** Everything `decide` needs, from what was read: the item, its chain, the actor and the latest scan. */
-function reviewFactsOf(actor: Actor, p: Publication, input: VerbInput, state: ReviewState, form: ReviewForm | null, now: Date, replacement: boolean | null): ReviewFacts {
+function reviewFactsOf(actor: Actor, p: Publication, input: VerbInput, state: ReviewState, form: ReviewForm | null, now: Date, replacement: ReplacementCheck | null): ReviewFacts {
   const { row, chain, pending, amended } = state;
   const held = state.actorRoles ?? new Set<string>();
   const roles: ReviewFacts['actor']['roles'] =
@@ -240,7 +242,7 @@ function reviewFactsOf(actor: Actor, p: Publication, input: VerbInput, state: Re
     scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
     disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
     forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
-    nowAt: now.toISOString(), input: { ...input, replacementPublished: replacement },
+    nowAt: now.toISOString(), input: { ...input, replacement },
   };
 }
 

@@ -59,13 +59,15 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       if (!REVIEW_VERBS.includes(verb) || verb === 'amend') throw new DomainError('ERR_NOT_FOUND', '没有这个操作', { httpStatus: 404 });
       const body = (request.body ?? {}) as Record<string, unknown>;
       const publishAtLocal = asString(body.publishAt);
+      // 替代文件编号: blank is none; anything else must be an item's number (NaN is refused as not one).
+      const replacementNumber = (text: string) => (text.trim() === '' ? null : /^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
       try {
         await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
           comment: asString(body.comment), scanJustification: asString(body.scanJustification),
           // The form gives Beijing time without a zone.
           publishAt: publishAtLocal ? instantOfChinaTime(publishAtLocal).toISOString() : undefined,
           withdrawReason: asString(body.withdrawReason) || undefined, withdrawNote: asString(body.withdrawNote),
-          replacedById: Number(asString(body.replacedById)) || null,
+          replacedById: replacementNumber(asString(body.replacedById)),
         });
         setFlash(reply, `已${VERB_LABELS[verb]}`);
       } catch (e) {

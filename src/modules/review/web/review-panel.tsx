@@ -142,7 +142,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
               <Field name="withdrawReason" label="撤回原因" errors={errors} required>
                 <select id="f-withdrawReason" name="withdrawReason">{Object.entries(WITHDRAW_REASONS).map(([k, v]) => <option value={k}>{v}</option>)}</select>
               </Field>
-              <Field name="withdrawNote" label="说明（公开显示）" errors={errors}><textarea id="f-withdrawNote" name="withdrawNote"></textarea></Field>
+              <Field name="withdrawNote" label="说明（公开显示；原因为“其他原因”时必填）" errors={errors}><textarea id="f-withdrawNote" name="withdrawNote"></textarea></Field>
               <button class="btn" type="submit">撤回</button>
             </form>
           </details>
