@@ -40,4 +40,11 @@ describe('search page', () => {
     // Nothing matches at all: the page says so, whichever page was asked for.
     expect(page(result({ total: 0 }), 1)).toContain('没有找到包含“危房”的公开信息');
   });
+
+  it('does not repeat a refused query of many characters in full as the heading', () => {
+    const long = '危房改造'.repeat(40);
+    const html = renderToString(<SearchPage prefs={prefs} currentPath="/search" raw={{ q: long }} result={null} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={{ field: 'q', message: '检索词不能超过 100 个字' }} />);
+    expect(html).toContain(`<h1>“${'危房改造'.repeat(7)}危房…”的检索结果</h1>`);
+    expect(html).toContain(`value="${long}"`);
+  });
 });

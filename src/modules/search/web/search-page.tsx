@@ -29,9 +29,32 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   const titles: [FacetKey, string][] = [['organ', '机关'], ['node', '目录栏目'], ['stage', '五公开'], ['genre', '体裁'], ['year', '年份'], ['validity', '效力']];
   const q = raw.q ?? '';
   const active = titles.filter(([k]) => raw[k]);
+  // Once a search has run: what is chosen (each with a link to drop it), and the facets with their counts.
+  const Chosen = () => (active.length > 0 ? (
+    <div class="panel">
+      <strong>已选条件：</strong>
+      <ul>{active.map(([k, t]) => <li>{t}：{k === 'organ' ? scopeOrgan?.name ?? raw.organ : label[k](raw[k]!)} <a href={searchUrl('/search', raw, { [k]: '', page: '1' })} aria-label={`取消${t}条件`}>取消</a></li>)}</ul>
+    </div>
+  ) : null);
+  const withFacets = result ? titles.filter(([k]) => result.facets[k].length > 0) : [];
+  const Facets = () => (result ? (
+    <>
+      {result.facetsSampled !== null && <p class="count">以下数量按最新的 {result.facetsSampled.toLocaleString('zh-CN')} 条结果统计；选择条件可缩小范围。</p>}
+      {withFacets.map(([k, t]) => (
+        <nav class="panel facet" aria-label={`按${t}筛选`}>
+          <h2>{t}</h2>
+          <ul>{result.facets[k].map((f) => (
+            <li>{raw[k] === facetParam(k, f.value) ? <strong>{label[k](f.value)}</strong> : <a href={searchUrl('/search', raw, { [k]: facetParam(k, f.value), page: '1' })}>{label[k](f.value)}</a>} <span class="count">({f.count})</span></li>
+          ))}</ul>
+        </nav>
+      ))}
+    </>
+  ) : null);
+  // A refused query of many characters is not repeated in full as the heading.
+  const shownQ = [...q].length > 30 ? `${[...q].slice(0, 30).join('')}…` : q;
   return (
-    <PortalLayout title={q ? `“${q}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath}>
-      <h1>{q ? <>“{q}”的检索结果</> : '站内检索'}</h1>
+    <PortalLayout title={q ? `“${shownQ}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath}>
+      <h1>{q ? <>“{shownQ}”的检索结果</> : '站内检索'}</h1>
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
         {error && <div class="error-summary" role="alert"><p>{error.message}</p></div>}
         <p>
@@ -60,24 +83,21 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
       </form>
       {result && (
         <div class="grid">
-          <aside aria-label="筛选">
-            {result.facetsSampled !== null && <p class="count">以下数量按最新的 {result.facetsSampled.toLocaleString('zh-CN')} 条结果统计；选择条件可缩小范围。</p>}
-            {active.length > 0 && (
-              <div class="panel">
-                <strong>已选条件：</strong>
-                <ul>{active.map(([k, t]) => <li>{t}：{k === 'organ' ? scopeOrgan?.name ?? raw.organ : label[k](raw[k]!)} <a href={searchUrl('/search', raw, { [k]: '', page: '1' })} aria-label={`取消${t}条件`}>取消</a></li>)}</ul>
-              </div>
-            )}
-            {titles.map(([k, t]) => result.facets[k].length > 0 && (
-              <nav class="panel facet" aria-label={`按${t}筛选`}>
-                <h2>{t}</h2>
-                <ul>{result.facets[k].map((f) => (
-                  <li>{raw[k] === facetParam(k, f.value) ? <strong>{label[k](f.value)}</strong> : <a href={searchUrl('/search', raw, { [k]: facetParam(k, f.value), page: '1' })}>{label[k](f.value)}</a>} <span class="count">({f.count})</span></li>
-                ))}</ul>
-              </nav>
-            ))}
+          <aside aria-label="筛选" class="wide-only">
+            <Chosen />
+            <Facets />
           </aside>
           <section aria-labelledby="results-h">
+            {/* A phone shows the chosen conditions, the facets folded into one control, then the results (issue 15). */}
+            <div class="narrow-only">
+              <Chosen />
+              {withFacets.length > 0 && (
+                <details class="tree-toggle facet-toggle">
+                  <summary>按条件筛选（{withFacets.map(([, t]) => t).join('、')}）</summary>
+                  <Facets />
+                </details>
+              )}
+            </div>
             <h2 id="results-h" class="count">{result.totalCapped ? `找到超过 ${(result.total - 1).toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a>
             </h2>
