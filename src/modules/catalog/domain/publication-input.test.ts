@@ -15,6 +15,9 @@ describe('publication metadata', () => {
     [{ ...valid, formedOn: '2020-02-30' }, 'formedOn', '成文日期应为有效日期'],
     [{ ...valid, stage: 'other' }, 'stage', '五公开'],
     [{ ...valid, nodeIds: [] }, 'nodeIds', '至少选择一个目录栏目'],
+    // A form with no box ticked sends no nodeIds at all.
+    [{ ...valid, nodeIds: undefined }, 'nodeIds', '请至少选择一个目录栏目'],
+    [{ ...valid, nodeIds: 'x' }, 'nodeIds', '目录栏目应为栏目编号'],
     [{ ...valid, disclosureMode: 'withheld' }, 'withheldReason', '法定理由'],
     [{ ...valid, disclosureMode: 'withheld', withheldReason: 'made.up' }, 'withheldReason', '不在法定理由之内'],
     [{ ...valid, consultPhone: 'call me' }, 'consultPhone', '只能包含数字'],

@@ -53,10 +53,11 @@ export const publicationInputSchema = z
       message: '政策咨询电话只能包含数字、连字符和括号',
     }),
     docType: z.enum(DOC_TYPES, { message: '文件类型取值有误' }).default('other'),
-    nodeIds: z
+    // A form with no box ticked sends no nodeIds: that is "none chosen", not a malformed number.
+    nodeIds: z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : v), z
       .union([z.coerce.number().int().positive(), z.array(z.coerce.number().int().positive())], { message: '目录栏目应为栏目编号（正整数）' })
       .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
-      .refine((v) => v.length > 0, { message: '请至少选择一个目录栏目' }),
+      .refine((v) => v.length > 0, { message: '请至少选择一个目录栏目' })),
     // 政策解读 (docs/rules/proactive-disclosure.md): an item of its own kind, in one of three forms,
     // naming the policies it explains.
     itemKind: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(ITEM_KINDS, { message: '信息类别应为普通信息或政策解读' }).default('document')),
