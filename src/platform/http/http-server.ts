@@ -52,6 +52,8 @@ declare module 'fastify' {
 
 export type HtmlErrorPage = (request: FastifyRequest, status: number, message: string) => string | Promise<string>;
 
+/** A red seal-like square with a white page on it, drawn without text (no font needed at 16 px). */
+const FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b0191e"/><path d="M10 6h9l5 5v15H10z" fill="#fff"/><path d="M13 15h8M13 19h8M13 23h5" stroke="#b0191e" stroke-width="2"/></svg>';
 const CSS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets/site.css'), 'utf8');
 
 /**
@@ -205,6 +207,11 @@ export async function createHttpServer(opts: {
   app.get('/assets/editor.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(await editorScript()),
   );
+  // The site's icon for browsers' tabs and bookmarks (a page links it; browsers also ask /favicon.ico
+  // on their own, which answered 404 on every page). A site with an emblem links that instead.
+  const icon = async (_request: FastifyRequest, reply: FastifyReply) => reply.type('image/svg+xml').header('Cache-Control', 'public, max-age=86400').send(FAVICON_SVG);
+  app.get('/assets/favicon.svg', icon);
+  app.get('/favicon.ico', icon);
   app.get('/healthz', async () => ({ status: 'ok' }));
   return app;
 }

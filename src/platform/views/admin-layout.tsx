@@ -45,6 +45,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
         <meta name="robots" content="noindex" />
         <title>{`${title} - 管理后台 - gongkai`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {scripts.map((src) => <script key={src} src={src} defer />)}
       </head>
       <body class="admin">

@@ -155,6 +155,12 @@ describeEachDialect('public portal', (db) => {
     expect(res.body).toContain('页面不存在');
     expect((await app.inject('/organs/nope')).statusCode).toBe(404);
     expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    // Browsers ask for the site's icon on every page: it is there, and pages link it.
+    for (const url of ['/favicon.ico', '/assets/favicon.svg']) {
+      const icon = await app.inject(url);
+      expect([icon.statusCode, icon.headers['content-type']]).toEqual([200, 'image/svg+xml']);
+    }
+    expect(res.body).toContain('<link rel="icon" href="/assets/favicon.svg"/>');
     await app.close();
   });
 });
