@@ -27,6 +27,12 @@ import { chinaDateOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
 
 
 /** Back-office routes of the review workflow. The panel itself is shown on the publication page. */
+/** 替代文件编号 as typed: blank is none; anything else must be an item's number (NaN is refused as not one). */
+function replacementNumber(typed: string): number | null {
+  const text = typed.trim();
+  return text === '' ? null : /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+}
+
 export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
   const { db } = deps;
   async function reviewFormData(request: FastifyRequest, reply: FastifyReply, id: number) {
@@ -59,8 +65,6 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       if (!REVIEW_VERBS.includes(verb) || verb === 'amend') throw new DomainError('ERR_NOT_FOUND', '没有这个操作', { httpStatus: 404 });
       const body = (request.body ?? {}) as Record<string, unknown>;
       const publishAtLocal = asString(body.publishAt);
-      // 替代文件编号: blank is none; anything else must be an item's number (NaN is refused as not one).
-      const replacementNumber = (text: string) => (text.trim() === '' ? null : /^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
       try {
         await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
           comment: asString(body.comment), scanJustification: asString(body.scanJustification),
