@@ -5,6 +5,11 @@
  */
 /** The unit of the cost estimates: reading one chunk's tokens for a phrase check. */
 export const CHUNK_CHECK_COST = 1;
+/**
+ * Checking an item's title: one short chunk, stored inline and found by the chunk index's
+ * (publication, field) prefix — about a quarter of a body chunk's check (6 µs against 25 µs here).
+ */
+export const TITLE_CHECK_COST = 0.25;
 
 type Shares = number[];
 
@@ -32,3 +37,14 @@ export function indexPlan(shares: Shares, items: number, wanted: number, candida
   return { through: [...through].sort((a, b) => a - b), order, cost };
 }
 
+
+/**
+ * The estimated cost of checking the newest items one by one until `wanted` more match, when a share
+ * `share` of the items checked so far matched. Outside titles an item that matches stops at its
+ * matching chunk and one that does not reads all its chunks; a title search reads one title per item.
+ */
+export function itemByItemCost(o: { share: number; wanted: number; chunksPerItem: number; titleOnly: boolean }): number {
+  if (o.share <= 0) return Infinity;
+  const perItem = o.titleOnly ? TITLE_CHECK_COST : CHUNK_CHECK_COST * (o.share + (1 - o.share) * o.chunksPerItem);
+  return (o.wanted / o.share) * perItem;
+}

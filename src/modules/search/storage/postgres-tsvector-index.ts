@@ -3,7 +3,7 @@ import type { Executor } from '../../catalog/index.ts';
 import type { Phrase } from '../domain/tokenize.ts';
 import type { ChunkRow, FullTextIndex, Match, PgTuning, Scope } from './full-text-index.ts';
 import { assertToken, empty, insertChunkTexts, splitTokens } from './index-rows.ts';
-import { CHUNK_CHECK_COST, indexPlan, type IndexPlan } from './index-plan.ts';
+import { CHUNK_CHECK_COST, indexPlan, itemByItemCost, type IndexPlan } from './index-plan.ts';
 
 /**
  * The full-text index on PostgreSQL (docs/search.md, "Speed"; migrations 011, 036, 037): chunk rows
@@ -189,9 +189,7 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
     // Through the item-level index only the items holding every keyword's pieces are read (about as many as match).
     // A keyword of one piece is answered by that index alone (no check).
     if (!m.titleOnly && m.keywords.length) plan.cost = Math.max(share, 1 / checked) * rest * t.candidateCost + wanted * conds.filter((_, i) => needsCheck(m, i)).length * CHUNK_CHECK_COST;
-    // Checking an item costs one chunk if it matches (the look-up stops there), all its chunks if not.
-    const perItem = CHUNK_CHECK_COST * (share + (1 - share) * size.chunksPerItem);
-    const byItem = share > 0 ? (wanted / share) * perItem * t.probeCost : Infinity;
+    const byItem = share > 0 ? itemByItemCost({ share, wanted, chunksPerItem: size.chunksPerItem, titleOnly: !!m.titleOnly }) * t.probeCost : Infinity;
     if (byItem > plan.cost) return [...out, ...(await newestThroughIndex(db, m, plan, { ...s, maxKey }, wanted))];
     step = Math.max(1, Math.min(t.probeMax, Math.ceil((wanted / share) * 1.1)));
   }
