@@ -21,7 +21,7 @@ describe('index plan', () => {
     expect(indexPlan([0, 0, 0], 0, 20, 0.25).through).toEqual([0, 1, 2]);
   });
   it('checks a common word in titles item by item: a title is one short chunk, however many chunks the item has', () => {
-    // The newest 60 title matches of a word in 3 % of the titles, at 1,000,000 items of 3.4 chunks each.
+    // The newest 60 title matches of a word in 2 % of the titles, at 1,000,000 items of 3.4 chunks each.
     const shares = [0.02];
     const items = 1_000_000;
     const wanted = 60;

@@ -37,7 +37,6 @@ export function indexPlan(shares: Shares, items: number, wanted: number, candida
   return { through: [...through].sort((a, b) => a - b), order, cost };
 }
 
-
 /**
  * The estimated cost of checking the newest items one by one until `wanted` more match, when a share
  * `share` of the items checked so far matched. Outside titles an item that matches stops at its
