@@ -12,6 +12,7 @@ import type { LinkedItem } from '../../storage/interpretations-repository.ts';
 import { organCrumbs } from './organ-home-page.tsx';
 import type { PortalRequestInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
+import { chinaDateOf } from '../../../../shared/iso-date.ts';
 
 export type ItemPageProps = {
   info: PortalRequestInfo;
@@ -208,7 +209,7 @@ export function WithdrawnPage({ info, organ, title, indexNumber, reason, note, w
       <Breadcrumb items={[...organCrumbs(organ), { label: '已撤回的信息' }]} />
       <h1>{title}</h1>
       <div class="notice" role="note">
-        <p><strong>本信息已于 {withdrawnAt ? withdrawnAt.slice(0, 10) : ''} 撤回。</strong>撤回原因：{WITHDRAW_LABELS[reason ?? ''] ?? '其他原因'}{note ? `（${note}）` : ''}。</p>
+        <p><strong>本信息已于 {withdrawnAt ? chinaDateOf(new Date(withdrawnAt)) : ''} 撤回。</strong>撤回原因：{WITHDRAW_LABELS[reason ?? ''] ?? '其他原因'}{note ? `（${note}）` : ''}。</p>
         {indexNumber && <p class="count">索引号：{indexNumber}</p>}
         <p>如有疑问，请致电 {organ.consultPhone || '本机关'} 咨询。</p>
       </div>

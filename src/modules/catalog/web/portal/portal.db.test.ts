@@ -63,6 +63,19 @@ describeEachDialect('public portal', (db) => {
     await app.close();
   });
 
+  it('dates a withdrawal by the day in China: withdrawn at 01:35 Beijing time is withdrawn that day, not the UTC day before', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-12-05T17:35:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const item = await createPublished(deps, organ.id, [node], { title: '凌晨撤回的信息' });
+    await fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
+    await performReviewVerb(deps, system, item.id, 'withdraw', { withdrawReason: 'contains_personal_data', withdrawNote: '附件含个人信息' });
+    const gone = await app.inject(`/organs/${organ.code}/items/${item.id}`);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.body).toContain('本信息已于 2026-12-06 撤回');
+    await app.close();
+  });
+
   it('lists a node’s items newest first with pagination and keeps drafts off the portal, the sitemap and item URLs', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
