@@ -99,6 +99,13 @@ describeEachDialect('public consultation pages', (db) => {
     const detail = (await app.inject({ url: page, cookies: session.cookies })).body;
     expect(detail).toContain('收到的意见（2，待审核 2）');
     const ids = [...detail.matchAll(/\/admin\/consultation-comments\/(\d+)\/approve/g)].map((m) => m[1]);
+    // Enter in the refusal reason submits the form the field is in: that form must refuse, never publish.
+    for (const id of ids) {
+      const approveForm = new RegExp(`<form[^>]*action="/admin/consultation-comments/${id}/approve"[^>]*>(.*?)</form>`).exec(detail)![1];
+      expect(approveForm).not.toContain('name="reason"');
+      const rejectForm = new RegExp(`<form[^>]*action="/admin/consultation-comments/${id}/reject"[^>]*>(.*?)</form>`).exec(detail)![1];
+      expect(rejectForm).toContain('name="reason"');
+    }
     expect((await app.inject({ method: 'POST', url: `/admin/consultation-comments/${ids[0]}/approve`, cookies: session.cookies, ...form({ _csrf: session.csrf }) })).statusCode).toBe(303);
     expect((await app.inject({ method: 'POST', url: `/admin/consultation-comments/${ids[1]}/reject`, cookies: session.cookies, ...form({ _csrf: session.csrf, reason: '与本办法无关' }) })).statusCode).toBe(303);
     expect((await app.inject(portal)).body).toContain('公开的意见（1）');

@@ -102,15 +102,21 @@ export function ConsultationAdminPage({ scope, c, comments, errors, files }: {
                 <td>{m.content}{m.flagged && <p class="status-draft">扫描发现疑似个人信息（公开时自动遮盖）</p>}</td>
                 <td>{COMMENT_STATE_LABELS[m.state]}{m.rejectReason && `：${m.rejectReason}`}</td>
                 <td>{m.state === 'pending' && (
-                  <form method="post" action={`/admin/consultation-comments/${m.id}/approve`}>
-                    {hidden}
-                    <label for={`f-reason-${m.id}`}>不予公开的理由</label>
-                    <input id={`f-reason-${m.id}`} name="reason" />
-                    <div class="actions">
+                  <>
+                    {/* Two forms: Enter in the reason submits the refusal, never the publication. */}
+                    <form method="post" action={`/admin/consultation-comments/${m.id}/approve`}>
+                      {hidden}
                       <button class="btn btn-small" type="submit">公开</button>
-                      <button class="btn btn-small btn-secondary" type="submit" formaction={`/admin/consultation-comments/${m.id}/reject`}>不予公开</button>
-                    </div>
-                  </form>
+                    </form>
+                    <form method="post" action={`/admin/consultation-comments/${m.id}/reject`}>
+                      {hidden}
+                      <label for={`f-reason-${m.id}`}>不予公开的理由</label>
+                      <input id={`f-reason-${m.id}`} name="reason" />
+                      <div class="actions">
+                        <button class="btn btn-small btn-secondary" type="submit">不予公开</button>
+                      </div>
+                    </form>
+                  </>
                 )}</td>
               </tr>
             ))}</tbody>
