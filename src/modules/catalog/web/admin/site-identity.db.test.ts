@@ -29,7 +29,7 @@ describeEachDialect('the portal’s identity and filing data', (db) => {
 
     // Before anything is set, the site is named after its government, and the home page says whose it is.
     const home = (await app.inject('/')).body;
-    expect(home).toContain('<h1>青岚县人民政府政府信息公开</h1>');
+    expect(home).toContain('<h1>青岚县人民政府 · 政府信息公开</h1>'); // the government named once, as on an organ's home
     expect(home).toMatch(/class="site-name" href="\/"><span>青岚县人民政府信息公开<\/span>/);
 
     const session = await loginAs(app, admin.username, admin.password);

@@ -12,7 +12,7 @@ export function HomePage({ info, organs, latest }: { info: PortalRequestInfo; or
   return (
     <PortalLayout title="首页" prefs={info.prefs} currentPath={info.currentPath}>
       {/* The region home names the government whose site it is and presents its departments (issue 15). */}
-      <h1>{governments.length === 1 ? `${governments[0].name}政府信息公开` : '政府信息公开'}</h1>
+      <h1>{governments.length === 1 ? `${governments[0].name} · 政府信息公开` : '政府信息公开'}</h1>
       <div class="grid">
         <section aria-labelledby="organs-h" class="panel">
           <h2 id="organs-h">{governments.length === 1 ? `${governments[0].name}及所属部门` : '公开主体'}</h2>
