@@ -10,10 +10,13 @@ import { listLetterEvents, type LetterEvent } from '../storage/events-repository
 import { findLetter } from '../storage/letters-repository.ts';
 import { loadLetterSettings, type LetterSettings } from '../storage/settings-repository.ts';
 import { requireLetterStaff } from './perform-letter-verb.ts';
+import { publicVersionOf, type PublishedLetter } from './published-letters.ts';
 
 export type LetterDetails = { letter: Letter; events: LetterEvent[]; organ: Organ; units: Organ[]; otherOrgans: Organ[]; organNames: Map<number, string>; settings: LetterSettings;
   /** The staff verbs of the letter's state for this person, each with the reasons they cannot use it (none: they can). */
-  verbs: StaffVerbChoice[] };
+  verbs: StaffVerbChoice[];
+  /** What the portal shows once the letter is replied, when the writer allowed publication: null otherwise. */
+  publicVersion: PublishedLetter | null };
 
 /** Everything the staff page of one letter shows, for staff of the organ now handling it. */
 export async function letterDetails(deps: AppDeps, actor: Actor, id: number): Promise<LetterDetails> {
@@ -27,6 +30,7 @@ export async function letterDetails(deps: AppDeps, actor: Actor, id: number): Pr
     units: organs.filter((o) => o.kind === 'unit' && o.parentId === letter.organId),
     otherOrgans: organs.filter((o) => o.kind !== 'unit' && o.id !== letter.organId),
     organNames: new Map(organs.map((o) => [o.id, o.name])), settings,
+    publicVersion: letter.publishConsent ? publicVersionOf(letter) : null,
     verbs: staffVerbChoices(letter, { today: chinaDateOf(deps.clock.now()), actorUserId: actorUserId(actor), replyReview: settings.replyReview }),
   };
 }

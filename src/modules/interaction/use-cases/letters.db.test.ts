@@ -84,9 +84,9 @@ describeEachDialect('department mailbox', (db) => {
 
   it('publishes replied letters the writer allowed, with numbers masked and the name as 张**', async () => {
     deps.clock.set('2026-05-06T02:00:00Z');
-    const shown = await submitLetter(deps, organ.code, input());
+    const shown = await submitLetter(deps, organ.code, input({ content: '我是张小明，电话13912345678，身份证341525199001011234，请问补助标准？' }));
     const hidden = await submitLetter(deps, organ.code, input({ publishConsent: '' }));
-    for (const r of [shown, hidden]) await performLetterVerb(deps, clerk.actor, (await checkLetter(deps, r.trackingNo, r.queryCode)).id, { verb: 'reply', replyText: '请致电13800001111咨询' });
+    for (const r of [shown, hidden]) await performLetterVerb(deps, clerk.actor, (await checkLetter(deps, r.trackingNo, r.queryCode)).id, { verb: 'reply', replyText: '张小明同志：您好！请致电13800001111咨询' });
     const list = await listPublishedLetters(deps, organ.id, 1);
     const mine = list.items.filter((l) => [shown.trackingNo, hidden.trackingNo].includes(l.trackingNo));
     expect(mine.map((l) => l.trackingNo)).toEqual([shown.trackingNo]);
@@ -94,6 +94,11 @@ describeEachDialect('department mailbox', (db) => {
     expect(mine[0].content).not.toContain('13912345678');
     expect(mine[0].content).not.toContain('341525199001011234');
     expect(mine[0].replyText).not.toContain('13800001111');
+    // The writer's name is masked wherever it appears, not only in the 来信人 line.
+    expect(mine[0].replyText).toMatch(/^张\*\*同志：您好！/);
+    expect(mine[0].content).toMatch(/^我是张\*\*，/);
+    const details = await letterDetails(deps, clerk.actor, (await checkLetter(deps, shown.trackingNo, shown.queryCode)).id);
+    expect(details.publicVersion?.replyText).toBe(mine[0].replyText);
   });
 
   it('refuses a letter with missing fields, listing every field, and stores nothing', async () => {

@@ -5,27 +5,30 @@ import { applyMasks, scanText, STRUCTURED_TYPES } from '../../privacy/index.ts';
 import { InteractionErrorCode as E } from '../domain/error-codes.ts';
 import type { Letter, LetterType } from '../domain/letter.ts';
 import { maskPersonName } from '../domain/letter-input.ts';
+import { maskWriterName } from '../domain/public-letter.ts';
 import { findLetter, pagePublishedLetters } from '../storage/letters-repository.ts';
 
 export type PublishedLetter = { id: number; trackingNo: string; type: LetterType; subject: string; content: string; writer: string; submittedOn: IsoDate; replyText: string; repliedOn: IsoDate };
 
-/** Personal data out: the scanner's masked suggestions for ID, phone, bank card and e-mail numbers, and 张** for the writer. */
-const masked = (text: string) => applyMasks(text, scanText(text).filter((f) => STRUCTURED_TYPES.includes(f.type)));
+/** Personal data out: the scanner's masked suggestions for ID, phone, bank card and e-mail numbers, and 张** for the writer wherever the name appears. */
+const masked = (text: string, writerName: string) =>
+  maskWriterName(applyMasks(text, scanText(text).filter((f) => STRUCTURED_TYPES.includes(f.type))), writerName);
 
-const published = (l: Letter): PublishedLetter => ({
-  id: l.id, trackingNo: l.trackingNo, type: l.type, subject: masked(l.subject), content: masked(l.content), writer: maskPersonName(l.writerName),
-  submittedOn: l.submittedOn, replyText: masked(l.replyText ?? ''), repliedOn: l.repliedOn!,
+/** The letter as the portal shows it (also previewed to staff before and after the reply). */
+export const publicVersionOf = (l: Letter): PublishedLetter => ({
+  id: l.id, trackingNo: l.trackingNo, type: l.type, subject: masked(l.subject, l.writerName), content: masked(l.content, l.writerName),
+  writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: masked(l.replyText ?? '', l.writerName), repliedOn: l.repliedOn!,
 });
 const isPublished = (l: Letter) => l.state === 'replied' && l.publishConsent;
 
 /** Replied letters whose writers allowed publication, masked, for the organ's public list. */
 export async function listPublishedLetters(deps: AppDeps, organId: number, page: number, pageSize = 20) {
   const p = await pagePublishedLetters(deps.db, organId, page, pageSize);
-  return { ...p, items: p.items.map(published) };
+  return { ...p, items: p.items.map(publicVersionOf) };
 }
 
 export async function findPublishedLetter(deps: AppDeps, organId: number, id: number): Promise<PublishedLetter> {
   const letter = Number.isInteger(id) && id > 0 ? await findLetter(deps.db, id) : null;
   if (!letter || letter.organId !== organId || !isPublished(letter)) throw new DomainError(E.notFound, '来信不存在或未公开', { httpStatus: 404 });
-  return published(letter);
+  return publicVersionOf(letter);
 }

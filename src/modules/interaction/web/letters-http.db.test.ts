@@ -96,8 +96,11 @@ describeEachDialect('the department mailbox pages', (db) => {
     const refused = await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText: '' } });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('请填写答复内容');
-    const replied = await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText: '补助标准为每台15万元，详询13800001111。' } });
+    const replied = await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText: '王小红同志：补助标准为每台15万元，详询13800001111。' } });
     expect(replied.statusCode).toBe(303);
+    // Staff see the version the portal publishes before anyone else does.
+    const after = (await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body;
+    expect(/id="public-version"[\s\S]*王\*\*同志：补助标准为每台15万元，详询138\*\*\*\*1111/.test(after)).toBe(true);
 
     const status = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo, queryCode }, remoteAddress: '10.2.0.1' });
     expect(status.body).toContain('补助标准为每台15万元');

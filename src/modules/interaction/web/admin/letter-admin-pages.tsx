@@ -83,7 +83,8 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
               <ul>{followUps.map((e) => <li>{String(e.data.on ?? '')} {FOLLOW_UP_LABELS[e.data.kind as keyof typeof FOLLOW_UP_LABELS] ?? ''}（{String(e.data.participants ?? '')}）：{e.note}</li>)}</ul>
             </div>
           )}
-          <Field name="replyText" label="答复内容" errors={errors} required><textarea id="f-replyText" name="replyText" rows={8}>{values.replyText ?? letter.replyText ?? ''}</textarea></Field>
+          <Field name="replyText" label="答复内容" errors={errors} required
+            hint={letter.publishConsent ? '来信人同意公开：答复后来信和答复在网上公开，来信人姓名显示为“张**”式样，身份证号、电话、银行卡号和电子邮箱自动遮盖。' : undefined}><textarea id="f-replyText" name="replyText" rows={8}>{values.replyText ?? letter.replyText ?? ''}</textarea></Field>
         </>);
       }
       case 'returnReply':
@@ -153,6 +154,18 @@ export function LetterPageView({ scope, d, today, failed }: { scope: StaffContex
       <h2>来信内容</h2>
       <p class="pre-wrap">{l.content}</p>
       {l.replyText && (<><h2>答复内容{l.state === 'reply_review' ? '（待审核）' : ''}</h2><p class="pre-wrap" id="reply-text">{l.replyText}</p></>)}
+      {l.replyText && d.publicVersion && (
+        <section id="public-version" aria-labelledby="public-version-h">
+          <h2 id="public-version-h">{l.state === 'replied' ? '网上公开的版本' : '答复后网上公开的版本'}</h2>
+          <p class="hint">个人信息已遮盖，公众看到的内容如下。</p>
+          <table class="meta-table"><tbody>
+            <tr><th scope="row">标题</th><td>{d.publicVersion.subject}</td></tr>
+            <tr><th scope="row">来信人</th><td>{d.publicVersion.writer}</td></tr>
+            <tr><th scope="row">来信内容</th><td class="pre-wrap">{d.publicVersion.content}</td></tr>
+            <tr><th scope="row">答复内容</th><td class="pre-wrap">{d.publicVersion.replyText}</td></tr>
+          </tbody></table>
+        </section>
+      )}
       <h2>办理记录</h2>
       <ol id="letter-history">{d.events.map((e) => (
         <li>{e.occurredOn} {d.organNames.get(e.organId)} {e.actorLabel}：{e.verb === 'submit' ? '来信' : LETTER_TRANSITIONS[e.verb as LetterVerb]?.label ?? e.verb}
