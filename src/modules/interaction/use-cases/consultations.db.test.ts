@@ -49,8 +49,8 @@ describeEachDialect('public consultation', (db) => {
     deps.clock.set('2026-09-18T02:00:00Z');
     const c = await openConsultation(deps, clerk.actor, organ.id, draft());
     deps.clock.set('2026-09-21T01:00:00Z');
-    const plain = await submitComment(deps, c.id, { authorName: '王建国', content: '建议夜间停车免费。' }, { formToken: `t-${c.id}-a` });
-    const again = await submitComment(deps, c.id, { authorName: '王建国', content: '建议夜间停车免费。' }, { formToken: `t-${c.id}-a` });
+    const plain = await submitComment(deps, c.id, { authorName: '王建国', content: '我王建国建议夜间停车免费。' }, { formToken: `t-${c.id}-a` });
+    const again = await submitComment(deps, c.id, { authorName: '王建国', content: '我王建国建议夜间停车免费。' }, { formToken: `t-${c.id}-a` });
     expect(again).toEqual({ commentId: plain.commentId, created: false });
     const personal = await submitComment(deps, c.id, { authorName: '', content: '我住幸福小区，电话13912345678，希望增加车位。' });
     const spam = await submitComment(deps, c.id, { content: '广告' });
@@ -72,7 +72,7 @@ describeEachDialect('public consultation', (db) => {
     const shown = await findPublicConsultation(deps, organ.code, c.id);
     expect(shown.phase).toBe('open');
     expect(shown.comments.map((m) => [m.authorName, m.content])).toEqual([
-      ['王**', '建议夜间停车免费。'],
+      ['王**', '我王**建议夜间停车免费。'],
       ['匿名', '我住幸福小区，电话139****5678，希望增加车位。'],
     ]);
     // The end day counts in full (China time); the day after, the form is closed.

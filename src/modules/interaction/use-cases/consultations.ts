@@ -15,6 +15,8 @@ import {
   listComments, listConsultations, updateComment, updateConsultation, type ConsultationComment,
 } from '../storage/consultations-repository.ts';
 import type { Executor } from '../storage/executor.ts';
+import { maskPersonName } from '../domain/letter-input.ts';
+import { maskWriterName } from '../domain/public-letter.ts';
 import { calendarInForce } from '../../calendar/index.ts';
 
 const refuse = (reasons: ErrorReason[], status = 400): never => {
@@ -145,9 +147,9 @@ export async function publishFeedback(deps: AppDeps, actor: Actor, consultationI
 export type PublicComment = { id: number; authorName: string; content: string; submittedOn: IsoDate };
 export type PublicConsultation = Consultation & { phase: ConsultationPhase; comments: PublicComment[] };
 
-/** Personal data out of what the portal shows: the scanner's masked suggestions, and a name reduced to 张** style. */
-const maskedText = (text: string) => applyMasks(text, scanText(text).filter((f) => STRUCTURED_TYPES.includes(f.type)));
-const maskedName = (name: string) => (name === '' ? '匿名' : name[0] + '*'.repeat(Math.max(1, name.length - 1)));
+/** Personal data out of what the portal shows: the scanner's masked suggestions, and the name reduced to 张** style wherever it appears. */
+const maskedText = (text: string, authorName: string) =>
+  maskWriterName(applyMasks(text, scanText(text).filter((f) => STRUCTURED_TYPES.includes(f.type))), authorName);
 
 /** The portal's page: an opened consultation with its approved comments (masked) and, once published, the feedback. */
 export async function findPublicConsultation(deps: AppDeps, organCode: string, id: number): Promise<PublicConsultation> {
@@ -155,7 +157,7 @@ export async function findPublicConsultation(deps: AppDeps, organCode: string, i
   const c = await findConsultation(deps.db, id);
   const day = today(deps);
   if (!organ || !c || c.organId !== organ.id || day < c.startOn) throw new DomainError(E.notFound, '意见征集不存在', { httpStatus: 404 });
-  const comments = (await listComments(deps.db, c.id, 'approved')).map((m) => ({ id: m.id, authorName: maskedName(m.authorName), content: maskedText(m.content), submittedOn: m.submittedOn }));
+  const comments = (await listComments(deps.db, c.id, 'approved')).map((m) => ({ id: m.id, authorName: maskPersonName(m.authorName), content: maskedText(m.content, m.authorName), submittedOn: m.submittedOn }));
   return { ...c, phase: consultationPhase(c, day), comments };
 }
 

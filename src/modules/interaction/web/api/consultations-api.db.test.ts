@@ -50,7 +50,7 @@ describeEachDialect('the consultations API', (db) => {
     expect(mod.statusCode).toBe(200);
     const shown = (await pub()).json().comments;
     expect(shown).toHaveLength(1);
-    expect(shown[0].authorName).toBe('李*');
+    expect(shown[0].authorName).toBe('李**'); // as the mailbox writes names: two stars whatever the length
     expect(shown[0].content).not.toContain('lisi@example.com');
 
     const early = await app.inject({ method: 'POST', url: `/api/v1/consultations/${c.id}/feedback`, headers: auth(token), payload: { received: 1, adopted: '采纳', notAdopted: '无' } });
