@@ -2,6 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { PortalFrame } from '../../../platform/views/portal-frame.ts';
 import { mergeIdentity, type SiteIdentity } from '../domain/site-identity.ts';
 import type { Organ } from '../domain/organ.ts';
+import { handlingOrganOf } from '../domain/handling-organ.ts';
 import { listOrgans } from '../storage/organs-repository.ts';
 import { listIdentityRows } from '../storage/site-identity-repository.ts';
 import { contentVersionReader } from '../../../platform/db/content-version.ts';
@@ -41,14 +42,17 @@ export class SiteFrames {
     const government = data.organs.find((o) => o.kind === 'government' && o.parentId === null);
     const siteName = identity.siteName || (government ? `${government.name}信息公开` : '政府信息公开');
     const base = organ ? `/organs/${organ.code}` : null;
+    // An internal unit's applications and annual report are its organ's (条例第二十七条、第四十九条).
+    const handler = organ ? handlingOrganOf(organ, data.organs) ?? organ : null;
+    const handlerBase = handler ? `/organs/${handler.code}` : null;
     const nav = [
       { label: '首页', href: '/' },
       { label: '信息公开', href: '/organs' },
       ...(base ? [
         { label: '公开指南', href: `${base}/guide` },
         { label: '公开目录', href: `${base}/catalog` },
-        { label: '依申请公开', href: `${base}/apply` },
-        { label: '公开年报', href: `${base}/annual-reports` },
+        { label: '依申请公开', href: `${handlerBase}/apply` },
+        { label: '公开年报', href: `${handlerBase}/annual-reports` },
         ...(organ!.kind !== 'unit' ? [{ label: '互动交流', href: `${base}/letters` }] : []),
       ] : []),
     ];

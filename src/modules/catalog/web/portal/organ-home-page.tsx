@@ -14,11 +14,16 @@ export const organCrumbs = (organ: Organ) => [
   { label: organ.shortName || organ.name, href: `/organs/${organ.code}` },
 ];
 
-/** An organ's 信息公开 home: the fixed entries every disclosure site has (条例第十二条), the catalog and the newest items. */
-export function OrganHomePage({ info, organ, tree, latest, units }: {
-  info: PortalRequestInfo; organ: Organ; tree: TreeBranch<CatalogNode & { count?: number }>[]; latest: PublicationListItem[]; units: Organ[];
+/**
+ * An organ's 信息公开 home: the fixed entries every disclosure site has (条例第十二条), the catalog and the newest items.
+ * An internal unit (股室) takes no application and publishes no annual report of its own (条例第二十七条、第四十九条):
+ * its page leads to those of the organ it belongs to (`parent`).
+ */
+export function OrganHomePage({ info, organ, parent, tree, latest, units }: {
+  info: PortalRequestInfo; organ: Organ; parent?: Organ | null; tree: TreeBranch<CatalogNode & { count?: number }>[]; latest: PublicationListItem[]; units: Organ[];
 }) {
   const base = `/organs/${organ.code}`;
+  const handler = organ.kind === 'unit' && parent ? parent : null;
   return (
     <PortalLayout title={`${organ.name}信息公开`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={`/organs/${organ.code}/feed.atom`}>
       <Breadcrumb items={organCrumbs(organ)} />
@@ -28,9 +33,13 @@ export function OrganHomePage({ info, organ, tree, latest, units }: {
         <li><a href={`${base}/rules`}>政府信息公开制度</a><br /><span class="count">本机关公开工作的制度规定</span></li>
         <li><a href={`${base}/statutory`}>法定主动公开内容</a><br /><span class="count">条例第二十条、第二十一条规定的内容</span></li>
         <li><a href={`${base}/catalog`}>政府信息公开目录</a><br /><span class="count">按目录浏览全部主动公开信息</span></li>
-        <li><a href={`${base}/apply`}>依申请公开</a><br /><span class="count">申请获取未主动公开的政府信息</span></li>
+        {handler
+          ? <li><a href={`/organs/${handler.code}/apply`}>依申请公开</a><br /><span class="count">由所属机关{handler.name}受理</span></li>
+          : <li><a href={`${base}/apply`}>依申请公开</a><br /><span class="count">申请获取未主动公开的政府信息</span></li>}
         {organ.kind !== 'unit' && <li><a href={`${base}/letters`}>互动交流</a><br /><span class="count">部门信箱：咨询、建议、投诉</span></li>}
-        <li><a href={`${base}/annual-reports`}>政府信息公开年报</a><br /><span class="count">历年政府信息公开工作年度报告</span></li>
+        {handler
+          ? <li><a href={`/organs/${handler.code}/annual-reports`}>政府信息公开年报</a><br /><span class="count">由所属机关{handler.name}发布</span></li>
+          : <li><a href={`${base}/annual-reports`}>政府信息公开年报</a><br /><span class="count">历年政府信息公开工作年度报告</span></li>}
       </ul>
       <div class="grid">
         <CatalogTreeNav organCode={organ.code} tree={tree} />

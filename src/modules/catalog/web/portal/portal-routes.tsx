@@ -10,6 +10,7 @@ import { contentVersionNow, contentVersionReader } from '../../../../platform/db
 import { SESSION_COOKIE } from '../../../identity/index.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
+import { handlingOrganOf } from '../../domain/handling-organ.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
 import { findDirectoryMatter, mattersOfNode } from '../../storage/directory-matters-repository.ts';
 import { listOrgans } from '../../storage/organs-repository.ts';
@@ -129,7 +130,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const organ = await organOr404(request.params.code);
       const [{ tree }, latest, organs] = await Promise.all([treeWithCounts(organ.id), latestPublished(db, 15, [organ.id]), listOrgans(db)]);
       const units = organs.filter((o) => o.parentId === organ.id);
-      return sendPage(reply, <OrganHomePage info={portalInfo(request)} organ={organ} tree={tree} latest={latest} units={units} />);
+      return sendPage(reply, <OrganHomePage info={portalInfo(request)} organ={organ} parent={handlingOrganOf(organ, organs)} tree={tree} latest={latest} units={units} />);
     });
 
     app.get<{ Params: { code: string } }>('/organs/:code/guide', async (request, reply) => {
@@ -150,6 +151,16 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
 
     app.get<{ Params: { code: string } }>('/organs/:code/annual-reports', async (request, reply) => {
       const organ = await organOr404(request.params.code);
+      if (organ.kind === 'unit') {
+        // 条例第四十九条: the organ reports for its internal units; a unit has no report of its own.
+        const parent = handlingOrganOf(organ, await listOrgans(db));
+        return sendPage(reply, (
+          <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开年报">
+            <p>{organ.name}是内设机构，内设机构不单独发布政府信息公开工作年度报告，其政府信息公开工作情况列入所属机关的年度报告。</p>
+            {parent && <p><a href={`/organs/${parent.code}/annual-reports`}>查看{parent.name}政府信息公开工作年度报告</a></p>}
+          </OrganTextPage>
+        ));
+      }
       const nodes = await listCatalogNodes(db, organ.id);
       const reportNode = nodes.find((n) => n.name.includes('年报') || n.name.includes('年度报告'));
       const [years, items] = await Promise.all([

@@ -1,0 +1,17 @@
+import type { Organ } from './organ.ts';
+
+/**
+ * The organ that takes applications and publishes the annual report for `organ`: itself, or for an
+ * internal unit (股室, 条例第二十七条) the nearest organ above it that is not a unit; null when the
+ * chain is broken (a unit without a parent).
+ */
+export function handlingOrganOf(organ: Organ, organs: readonly Organ[]): Organ | null {
+  const seen = new Set<number>();
+  let o: Organ | undefined = organ;
+  while (o && o.kind === 'unit' && !seen.has(o.id)) {
+    seen.add(o.id);
+    const parentId: number | null = o.parentId;
+    o = organs.find((x) => x.id === parentId);
+  }
+  return o && o.kind !== 'unit' ? o : null;
+}

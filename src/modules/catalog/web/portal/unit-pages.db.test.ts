@@ -1,0 +1,42 @@
+import { expect, it } from 'vitest';
+import { buildTestApp } from '../../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../../test/support/db.ts';
+import { createNode, createOrgan, createPublished } from '../../../../../test/support/factories.ts';
+
+const hrefsOf = (html: string) => [...new Set([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&')))];
+
+// 条例第二十七条、第四十九条: an internal unit (股室) takes no application and publishes no annual report of its own.
+describeEachDialect('an internal unit’s portal pages', (db) => {
+  it('link 依申请公开 and 年报 to the parent organ, and every link on the unit’s page resolves (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const unit = await createOrgan(deps, { name: '村镇建设股', kind: 'unit', parentCode: organ.code });
+    const node = await createNode(deps, unit.id, { name: '工作动态' });
+    await createPublished(deps, unit.id, [node], { title: '股室工作动态' });
+    const page = await app.inject(`/organs/${unit.code}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain(`/organs/${unit.code}/apply`);
+    expect(page.body).toContain(`href="/organs/${organ.code}/apply"`);
+    expect(page.body).toContain(`href="/organs/${organ.code}/annual-reports"`);
+    expect(page.body).toContain('由所属机关青岚县住房和城乡建设局受理');
+    const broken: string[] = [];
+    for (const href of hrefsOf(page.body).filter((h) => h.startsWith('/'))) {
+      const res = await app.inject(href);
+      if (res.statusCode === 404 || res.statusCode >= 500) broken.push(`${href} → ${res.statusCode}`);
+    }
+    expect(broken).toEqual([]);
+    await app.close();
+  });
+
+  it('its 年报 address says the parent organ publishes the annual report and links it', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const unit = await createOrgan(deps, { name: '村镇建设股', kind: 'unit', parentCode: organ.code });
+    const res = await app.inject(`/organs/${unit.code}/annual-reports`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('内设机构不单独发布政府信息公开工作年度报告');
+    expect(res.body).toContain(`href="/organs/${organ.code}/annual-reports"`);
+    expect(res.body).not.toContain('本机关于每年 1 月 31 日前公布');
+    await app.close();
+  });
+});
