@@ -96,6 +96,26 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
     await expect(citizen.locator('#chart-stages').getByRole('table', { name: /2020年主动公开信息（按五公开分类）（数据表）/ }).isVisible()).resolves.toBe(true);
     await citizen.screenshot({ path: path.join(SHOTS, 'annual-report-graphic.png'), fullPage: true });
     await citizen.context().close();
+    // On a phone (390 px), plain and 适老化: the text uses the screen's width rather than an A4 sheet's
+    // margins, and the tables keep readable columns, scrolling sideways in their own frame.
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    for (const elder of [false, true]) {
+      if (elder) await phone.goto(`${baseUrl}/prefs?elder=1&return=/`);
+      await phone.goto(`${baseUrl}/organs/qlx-zjj/annual-reports/2020`);
+      const textWidth = await phone.locator('.document .doc-paragraph').first().evaluate((el) => el.getBoundingClientRect().width);
+      expect(textWidth, elder ? '适老化' : 'plain').toBeGreaterThan(300);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const table = phone.locator('.doc-table').nth(2);
+      const frame = phone.locator('.doc-table-scroll').nth(2);
+      expect((await table.boundingBox())!.width).toBeGreaterThan((await frame.boundingBox())!.width);
+      expect(await frame.evaluate((el) => getComputedStyle(el).overflowX)).toBe('auto');
+      // Header cells do not overlap: each is at least two characters wide.
+      const narrowest = await table.locator('thead th').evaluateAll((cells) => Math.min(...cells.map((c) => c.getBoundingClientRect().width / parseFloat(getComputedStyle(c).fontSize))));
+      expect(narrowest).toBeGreaterThanOrEqual(2);
+      expect(await axeViolations(phone)).toEqual([]);
+      await phone.screenshot({ path: path.join(SHOTS, `annual-report-390${elder ? '-elder' : ''}.png`), fullPage: true });
+    }
+    await phone.context().close();
     const pdf = await page.request.get(`${baseUrl}/organs/qlx-zjj/annual-reports/2020.pdf`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');

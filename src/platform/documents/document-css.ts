@@ -54,12 +54,20 @@ export const DOCUMENT_CSS = `
 .document .doc-fields dd { margin: 0; }
 .document .doc-signature { margin-top: ${(BODY_LINE_PITCH_PT * 2).toFixed(2)}pt; text-align: right; }
 .document .doc-page-break { border: 0; border-top: 1px dashed #999; margin: 12pt 0; }
+/* A phone or narrow window: a thin margin instead of the A4 sheet's, and each table at least 4.5 characters a
+   column, scrolling sideways in its frame (.doc-table-scroll) when the screen is narrower. Print keeps A4. */
+.document .doc-table-scroll { overflow-x: auto; }
+@media screen and (max-width: 700px) {
+  .document, .document--landscape { width: auto; padding: 16px 12px; }
+  .document .doc-table { min-width: calc(var(--doc-columns, 4) * 4.5em); }
+}
 @page { size: A4 portrait; margin: ${mm(portrait)}; }
 @page document-landscape { size: A4 landscape; margin: ${mm(landscape)}; }
 @media print {
   .document { width: auto; padding: 0; box-shadow: none; }
   .document--landscape { page: document-landscape; }
   .document .doc-page-break { border: 0; margin: 0; break-after: page; }
+  .document .doc-table-scroll { overflow: visible; }
   .document .doc-table thead { display: table-header-group; }
   .document .doc-table tr { break-inside: avoid; }
   .document .doc-heading { break-after: avoid; }

@@ -60,7 +60,10 @@ function renderTable(block: Extract<DocBlock, { kind: 'table' }>): string {
     ? `<thead>${block.header.map((row) => `<tr>${row.map((c) => cell(c, true)).join('')}</tr>`).join('')}</thead>`
     : '';
   const tbody = `<tbody>${block.rows.map((row) => `<tr>${row.map((c) => cell(c, false)).join('')}</tr>`).join('')}</tbody>`;
-  return `<table class="doc-table">${caption}<colgroup>${cols}</colgroup>${thead}${tbody}</table>`;
+  // On a narrow screen the table keeps readable columns and scrolls sideways in its own frame (DOCUMENT_CSS),
+  // which is focusable so a keyboard can scroll it too.
+  return '<div class="doc-table-scroll" tabindex="0" role="region" aria-label="表格（可左右滚动）">' +
+    `<table class="doc-table" style="--doc-columns:${columns.length}">${caption}<colgroup>${cols}</colgroup>${thead}${tbody}</table></div>`;
 }
 
 function cell(c: TableCell, inHeader: boolean): string {
