@@ -23,12 +23,12 @@ export function PortalReportPage({ prefs, currentPath, organ, year, shown, publi
       {shown.versionNo !== latest.versionNo && (
         <p class="notice" role="note">这是第{shown.versionNo}版，已被更正。<a href={portalReportPath(organ.code, year)}>查看最新版本（第{latest.versionNo}版）</a></p>
       )}
-      <p class="article-tools">
-        发布日期：{shown.publishedOn}　下载：
-        <a href={portalReportPath(organ.code, year, '.pdf') + q}>PDF</a>　<a href={portalReportPath(organ.code, year, '.docx') + q}>Word（DOCX）</a>　
-        <a href={portalReportPath(organ.code, year, '.json') + q}>数据（JSON）</a>　<a href={portalReportPath(organ.code, year, '.html') + q}>打印版</a>　
-        <a href={`${portalReportPath(organ.code, year)}/graphic${q}`}>图解年报</a>
-      </p>
+      <p>发布日期：{shown.publishedOn}</p>
+      <div class="downloads">下载：<ul class="link-list" aria-label="下载">{[
+        [portalReportPath(organ.code, year, '.pdf') + q, 'PDF'], [portalReportPath(organ.code, year, '.docx') + q, 'Word（DOCX）'],
+        [portalReportPath(organ.code, year, '.json') + q, '数据（JSON）'], [portalReportPath(organ.code, year, '.html') + q, '打印版'],
+        [`${portalReportPath(organ.code, year)}/graphic${q}`, '图解年报'],
+      ].map(([href, name]) => <li><a href={href}>{name}</a></li>)}</ul></div>
       <DocumentView html={html} />
       {published.length > 1 && (
         <section aria-labelledby="h-versions">

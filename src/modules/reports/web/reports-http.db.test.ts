@@ -84,6 +84,8 @@ describeEachDialect('annual report pages', (db) => {
     expect(res.body).toContain(`${organ.name}2020年政府信息公开工作年度报告`);
     expect(res.body).toContain('本年度未收取信息处理费。年度政务公开工作要点均已落实。');
     expect(res.body).toContain('发布日期：2021-01-20');
+    // The downloads are a list, one link an item, not links run together.
+    expect(res.body).toMatch(/<ul class="link-list" aria-label="下载"><li><a href="[^"]+\.pdf">PDF<\/a><\/li><li><a href="[^"]+\.docx">Word（DOCX）<\/a><\/li>/);
     const json = await app.inject({ method: 'GET', url: `/organs/${organ.code}/annual-reports/2020.json` });
     expect(JSON.parse(json.body)).toMatchObject({ organ: organ.code, year: 2020, version: 1, status: 'published', appeals: { reconsideration: { upheld: 1, total: 1 } } });
     const pdf = await app.inject({ method: 'GET', url: `/organs/${organ.code}/annual-reports/2020.pdf` });
