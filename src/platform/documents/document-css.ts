@@ -52,7 +52,7 @@ export const DOCUMENT_CSS = `
 .document .doc-fields { display: grid; grid-template-columns: max-content 1fr; }
 .document .doc-fields > div { display: contents; }
 .document .doc-fields dd { margin: 0; }
-.document .doc-signature { margin-top: ${(BODY_LINE_PITCH_PT * 2).toFixed(2)}pt; text-align: right; }
+.document .doc-signature { margin-top: ${BODY_LINE_PITCH_PT.toFixed(2)}pt; text-align: right; }
 .document .doc-page-break { border: 0; border-top: 1px dashed #999; margin: 12pt 0; }
 /* A phone or narrow window: a thin margin instead of the A4 sheet's, and each table at least 4.5 characters a
    column, scrolling sideways in its frame (.doc-table-scroll) when the screen is narrower. Print keeps A4. */

@@ -86,7 +86,7 @@ function docxBlock(block: DocBlock, contentWidth: number, beforeSignature = fals
       return block.lines.map((line, i) => new Paragraph({
         alignment: AlignmentType.RIGHT,
         keepNext: i < block.lines.length - 1,
-        spacing: { ...PITCH, before: i === 0 ? PITCH.line * 2 : 0 },
+        spacing: { ...PITCH, before: i === 0 ? PITCH.line : 0 }, // one line below the text (GB/T 9704-2012 7.3.5)
         children: textRuns(line, BODY),
       }));
     case 'pageBreak':

@@ -15,6 +15,37 @@ export async function renderDocumentPdf(doc: DocumentModel): Promise<Buffer> {
   // Loaded on the first PDF, not at start: pdfkit and its font code are about 29 MB the server
   // would otherwise hold from start to finish (issue 18's 300 MB; docs/performance.md).
   const { default: PDFDocument } = await import('pdfkit');
+  let pdf = layOut(PDFDocument, doc, BODY_LINE_PITCH_PT);
+  // GB/T 9704-2012 7.3.5.4: when what is left of the page cannot hold the 落款, the line spacing
+  // is adjusted. A letter whose last lines and 落款 spill onto a page of their own is set a little
+  // tighter if that saves the page (a short 告知书 then fits on one sheet, as on a county's form).
+  if (doc.blocks.some((b) => b.kind === 'signature') && pageCount(pdf) > 1) {
+    for (const scale of TIGHTER_PITCHES) {
+      const tighter = layOut(PDFDocument, doc, BODY_LINE_PITCH_PT * scale);
+      if (pageCount(tighter) < pageCount(pdf)) {
+        pdf = tighter;
+        break;
+      }
+    }
+  }
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    pdf.on('end', resolve);
+    pdf.on('error', reject);
+  });
+  pdf.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+/** 22, 23, 24 and 26 lines a page; Noto Serif SC at 三号 needs about 23 pt a line. */
+const TIGHTER_PITCHES = [0.95, 0.9, 0.85] as const;
+
+const pageCount = (pdf: PDFKit.PDFDocument) => pdf.bufferedPageRange().count;
+
+/** The whole document laid out on buffered pages at `pitch` points a line, page numbers stamped, not yet written. */
+function layOut(PDFDocument: typeof import('pdfkit'), doc: DocumentModel, pitch: number): PDFKit.PDFDocument {
   const mm = pageMarginsMm(doc.orientation);
   const margins = { top: mm.top * PT_PER_MM, right: mm.right * PT_PER_MM, bottom: mm.bottom * PT_PER_MM, left: mm.left * PT_PER_MM };
   const pdf = new PDFDocument({
@@ -27,12 +58,6 @@ export async function renderDocumentPdf(doc: DocumentModel): Promise<Buffer> {
     displayTitle: true,
     info: { Title: doc.title, Creator: 'gongkai' },
   });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    pdf.on('end', resolve);
-    pdf.on('error', reject);
-  });
   registerDocumentFonts(pdf);
   const frame: PdfFrame = {
     left: margins.left,
@@ -40,55 +65,55 @@ export async function renderDocumentPdf(doc: DocumentModel): Promise<Buffer> {
     top: margins.top,
     bottom: pdf.page.height - margins.bottom,
   };
-  doc.blocks.forEach((block, i) => drawBlock(pdf, block, frame, doc.blocks[i + 1]));
+  const page: Page = { frame, pitch };
+  doc.blocks.forEach((block, i) => drawBlock(pdf, block, page, doc.blocks[i + 1], doc.blocks[i + 2]));
   stampPageNumbers(pdf, frame);
-  pdf.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return pdf;
 }
 
-function drawBlock(pdf: PDFKit.PDFDocument, block: DocBlock, frame: PdfFrame, next: DocBlock | undefined): void {
+/** The type area and the line pitch the document is set at. */
+type Page = { frame: PdfFrame; pitch: number };
+
+function drawBlock(pdf: PDFKit.PDFDocument, block: DocBlock, page: Page, next: DocBlock | undefined, afterNext: DocBlock | undefined): void {
+  const { frame, pitch } = page;
   switch (block.kind) {
     case 'title':
-      flow(pdf, frame, block.text, { font: PDF_FONT.bold, size: FONT_PT.title, align: 'center' });
-      pdf.y += BODY_LINE_PITCH_PT / 2;
+      flow(pdf, page, block.text, { font: PDF_FONT.bold, size: FONT_PT.title, align: 'center' });
+      pdf.y += pitch / 2;
       return;
     case 'subtitle':
-      flow(pdf, frame, block.text, { size: FONT_PT.subtitle, align: 'center' });
-      pdf.y += BODY_LINE_PITCH_PT / 2;
+      flow(pdf, page, block.text, { size: FONT_PT.subtitle, align: 'center' });
+      pdf.y += pitch / 2;
       return;
     case 'heading': {
       const style = { font: block.level === 1 ? PDF_FONT.bold : PDF_FONT.regular, size: FONT_PT.heading, indent: TWO_CHARS };
-      // Keep a heading with what follows: two lines of text, or a table's caption, header and first rows.
-      const after = next?.kind === 'table' ? pdfTableLeadHeight(pdf, next, frame) : 2 * BODY_LINE_PITCH_PT;
-      ensureRoom(pdf, frame, flowHeight(pdf, frame, block.text, style) + after);
-      flow(pdf, frame, block.text, style);
+      // Keep a heading with what follows: a table's caption, header and first rows; the last
+      // paragraph whole with the 落款 under it; else two lines of text.
+      const after = next?.kind === 'table' ? pdfTableLeadHeight(pdf, next, frame)
+        : next && afterNext?.kind === 'signature' ? keptWithSignatureHeight(pdf, page, next, afterNext)
+        : 2 * pitch;
+      ensureRoom(pdf, frame, flowHeight(pdf, page, block.text, style) + after);
+      flow(pdf, page, block.text, style);
       return;
     }
     case 'paragraph': {
-      const style = {
-        font: block.bold ? PDF_FONT.bold : PDF_FONT.regular,
-        size: FONT_PT.body,
-        align: block.align,
-        // The indent option, not leading full-width spaces: pdfkit counts but does not draw those.
-        indent: block.indent ? TWO_CHARS : 0,
-      };
+      const style = paragraphStyle(block);
       // GB/T 9704-2012: the signature block never stands alone on the last page — the paragraph
       // above it moves to the next page with it when both do not fit.
-      if (next?.kind === 'signature') ensureRoom(pdf, frame, flowHeight(pdf, frame, block.text, style) + signatureHeight(next));
-      flow(pdf, frame, block.text, style);
+      if (next?.kind === 'signature') ensureRoom(pdf, frame, flowHeight(pdf, page, block.text, style) + signatureHeight(next, pitch));
+      flow(pdf, page, block.text, style);
       return;
     }
     case 'table':
       drawPdfTable(pdf, block, frame);
       return;
     case 'fields':
-      drawFields(pdf, block.items, frame, next?.kind === 'signature' ? signatureHeight(next) : 0);
+      drawFields(pdf, block.items, page, next?.kind === 'signature' ? signatureHeight(next, pitch) : 0);
       return;
     case 'signature':
-      ensureRoom(pdf, frame, signatureHeight(block));
-      pdf.y += 2 * BODY_LINE_PITCH_PT;
-      for (const line of block.lines) flow(pdf, frame, line, { size: FONT_PT.body, align: 'right' });
+      ensureRoom(pdf, frame, signatureHeight(block, pitch));
+      pdf.y += pitch;
+      for (const line of block.lines) flow(pdf, page, line, { size: FONT_PT.body, align: 'right' });
       return;
     case 'pageBreak':
       pdf.addPage();
@@ -96,41 +121,69 @@ function drawBlock(pdf: PDFKit.PDFDocument, block: DocBlock, frame: PdfFrame, ne
   }
 }
 
-/** Two blank lines, then one line per line of the block (organ, 印章, date). */
-const signatureHeight = (block: Extract<DocBlock, { kind: 'signature' }>) => (block.lines.length + 2) * BODY_LINE_PITCH_PT;
+type Signature = Extract<DocBlock, { kind: 'signature' }>;
+
+/** One blank line (GB/T 9704-2012 7.3.5: the 署名 one line below the text), then organ, 印章, date. */
+const signatureHeight = (block: Signature, pitch: number) => (block.lines.length + 1) * pitch;
+
+/** The height a block needs together with the signature under it: a paragraph whole, of fields the last row. */
+function keptWithSignatureHeight(pdf: PDFKit.PDFDocument, page: Page, block: DocBlock, signature: Signature): number {
+  const own = block.kind === 'paragraph' ? flowHeight(pdf, page, block.text, paragraphStyle(block))
+    : block.kind === 'fields' && block.items.length ? fieldRowHeight(pdf, page, block.items, block.items[block.items.length - 1])
+    : 0;
+  return own + signatureHeight(signature, page.pitch);
+}
 
 type FlowStyle = { font?: string; size: number; align?: TextAlign; indent?: number };
 
-/** Text in the page's flow at the 公文 line pitch; pdfkit starts new pages as it needs. */
-function flow(pdf: PDFKit.PDFDocument, frame: PdfFrame, text: string, style: FlowStyle): void {
-  pdf.text(text, frame.left, pdf.y, flowOptions(pdf, frame, style));
+const paragraphStyle = (block: Extract<DocBlock, { kind: 'paragraph' }>): FlowStyle => ({
+  font: block.bold ? PDF_FONT.bold : PDF_FONT.regular,
+  size: FONT_PT.body,
+  align: block.align,
+  // The indent option, not leading full-width spaces: pdfkit counts but does not draw those.
+  indent: block.indent ? TWO_CHARS : 0,
+});
+
+/** Text in the page's flow at the line pitch; pdfkit starts new pages as it needs. */
+function flow(pdf: PDFKit.PDFDocument, page: Page, text: string, style: FlowStyle): void {
+  pdf.text(text, page.frame.left, pdf.y, flowOptions(pdf, page, style));
 }
 
-function flowHeight(pdf: PDFKit.PDFDocument, frame: PdfFrame, text: string, style: FlowStyle): number {
-  return pdf.heightOfString(text, flowOptions(pdf, frame, style));
+function flowHeight(pdf: PDFKit.PDFDocument, page: Page, text: string, style: FlowStyle): number {
+  return pdf.heightOfString(text, flowOptions(pdf, page, style));
 }
 
-function flowOptions(pdf: PDFKit.PDFDocument, frame: PdfFrame, style: FlowStyle): PDFKit.Mixins.TextOptions {
+function flowOptions(pdf: PDFKit.PDFDocument, page: Page, style: FlowStyle): PDFKit.Mixins.TextOptions {
   pdf.font(style.font ?? PDF_FONT.regular).fontSize(style.size);
-  const lineGap = Math.max(0, BODY_LINE_PITCH_PT - pdf.currentLineHeight());
-  return { width: frame.width, align: style.align ?? 'left', indent: style.indent ?? 0, lineGap };
+  const lineGap = Math.max(0, page.pitch - pdf.currentLineHeight());
+  return { width: page.frame.width, align: style.align ?? 'left', indent: style.indent ?? 0, lineGap };
 }
 
 function ensureRoom(pdf: PDFKit.PDFDocument, frame: PdfFrame, height: number): void {
   if (pdf.y + height > frame.bottom && pdf.y > frame.top) pdf.addPage();
 }
 
-/** `keepWithLast`: room the last line must share with what follows (a signature block). */
-function drawFields(pdf: PDFKit.PDFDocument, items: { label: string; value: string }[], frame: PdfFrame, keepWithLast = 0): void {
+type FieldItem = { label: string; value: string };
+
+/** Label column and value column of a fields block, in body type at the line pitch. */
+function fieldColumns(pdf: PDFKit.PDFDocument, page: Page, items: FieldItem[]) {
   pdf.font(PDF_FONT.regular).fontSize(FONT_PT.body);
-  const lineGap = Math.max(0, BODY_LINE_PITCH_PT - pdf.currentLineHeight());
-  const labelWidth = Math.min(frame.width * 0.45, Math.max(0, ...items.map((i) => pdf.widthOfString(i.label))) + FONT_PT.body / 2);
-  const valueWidth = frame.width - labelWidth;
+  const lineGap = Math.max(0, page.pitch - pdf.currentLineHeight());
+  const labelWidth = Math.min(page.frame.width * 0.45, Math.max(0, ...items.map((i) => pdf.widthOfString(i.label))) + FONT_PT.body / 2);
+  return { lineGap, labelWidth, valueWidth: page.frame.width - labelWidth };
+}
+
+function fieldRowHeight(pdf: PDFKit.PDFDocument, page: Page, items: FieldItem[], item: FieldItem): number {
+  const { lineGap, labelWidth, valueWidth } = fieldColumns(pdf, page, items);
+  return Math.max(pdf.heightOfString(item.label, { width: labelWidth, lineGap }), pdf.heightOfString(item.value, { width: valueWidth, lineGap }));
+}
+
+/** A row never splits; `keepWithLast`: room the last row must share with what follows (a signature block). */
+function drawFields(pdf: PDFKit.PDFDocument, items: FieldItem[], page: Page, keepWithLast = 0): void {
+  const { frame } = page;
+  const { lineGap, labelWidth, valueWidth } = fieldColumns(pdf, page, items);
   items.forEach((item, i) => {
-    const height = Math.max(
-      pdf.heightOfString(item.label, { width: labelWidth, lineGap }),
-      pdf.heightOfString(item.value, { width: valueWidth, lineGap }),
-    );
+    const height = fieldRowHeight(pdf, page, items, item);
     ensureRoom(pdf, frame, height + (i === items.length - 1 ? keepWithLast : 0));
     const y = pdf.y;
     pdf.text(item.label, frame.left, y, { width: labelWidth, lineGap });
