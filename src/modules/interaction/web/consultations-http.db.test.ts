@@ -22,6 +22,8 @@ describeEachDialect('public consultation pages', (db) => {
     const list = (await app.inject(`/organs/${organ.code}/consultations`)).body;
     expect(list).toContain(`<a href="${url}">青岚县老旧小区改造实施方案（征求意见稿）</a>`);
     expect(list).toContain('征集中');
+    expect(list).toContain('<table class="list cards">');
+    expect(list).toContain('data-label="征集时间"');
     expect((await app.inject(`/organs/${organ.code}/letters`)).body).toContain(`href="/organs/${organ.code}/consultations"`);
 
     const token = /name="formToken" value="([^"]+)"/.exec((await app.inject(url)).body)![1];
@@ -33,6 +35,8 @@ describeEachDialect('public consultation pages', (db) => {
     expect(await count()).toBe(1);
     const thanks = await app.inject(String(answers[0].headers.location));
     expect(thanks.body).toContain('您的意见已提交，谢谢');
+    // A success, shown in the success style, not the warning box.
+    expect(thanks.body).toMatch(/<div class="flash" role="status"><p>您的意见已提交，谢谢/);
     expect(thanks.body).toContain('暂无公开的意见');
 
     // A robot filling the hidden field, and an empty comment: refused, nothing stored, the text kept.
@@ -77,6 +81,10 @@ describeEachDialect('public consultation pages', (db) => {
     const form = (values: Record<string, string>) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(values).toString() });
     let session = await loginAs(app, officer.username, officer.password);
     expect((await app.inject({ url: '/admin', cookies: session.cookies })).body).toContain('href="/admin/consultations"');
+    // 意见反馈方式 is required: marked ＊ like the other required fields, its help not reading as optional (found by an outside tester).
+    const blank = (await app.inject({ url: `/admin/consultations/new?organ=${organ.code}`, cookies: session.cookies })).body;
+    expect(blank).toMatch(/<label for="f-howToComment">意见反馈方式<span class="required" aria-hidden="true">＊<\/span><\/label>/);
+    expect(blank).toContain('<p class="hint" id="h-howToComment">请写明公众提交意见的途径');
     const refused = await app.inject({ method: 'POST', url: `/admin/consultations/new?organ=${organ.code}`, cookies: session.cookies, ...form({ _csrf: session.csrf, title: '方案', body: '', startOn: '2026-06-10', endOn: '2026-06-05' }) });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('value="方案"');

@@ -49,7 +49,7 @@ export function NewConsultationPage({ scope, organ, values, errors }: { scope: S
         <input type="hidden" name="_csrf" value={scope.csrf} />
         <Field name="title" label="标题" errors={errors} required hint="如 关于《青岚县老旧小区改造实施方案（征求意见稿）》公开征求意见的公告"><input id="f-title" name="title" value={v('title')} /></Field>
         <Field name="body" label="征求意见稿全文" errors={errors} required><textarea id="f-body" name="body" class="body">{v('body')}</textarea></Field>
-        <Field name="howToComment" label="意见反馈方式" errors={errors} hint="除在门户发表意见外的途径，如电子邮箱、通信地址、电话"><textarea id="f-howToComment" name="howToComment">{v('howToComment')}</textarea></Field>
+        <Field name="howToComment" label="意见反馈方式" errors={errors} required hint="请写明公众提交意见的途径：除在本门户发表意见外，还可通过的电子邮箱、通信地址或电话"><textarea id="f-howToComment" name="howToComment">{v('howToComment')}</textarea></Field>
         <div class="columns-2">
           <Field name="startOn" label="开始日期" errors={errors} required><input id="f-startOn" name="startOn" type="date" value={v('startOn')} /></Field>
           <Field name="endOn" label="截止日期" errors={errors} required hint="征求意见时间一般不少于 30 日"><input id="f-endOn" name="endOn" type="date" value={v('endOn')} /></Field>
