@@ -24,11 +24,13 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
   let draftId: number;
   let body: () => Promise<string>;
   let wordFile: string;
+  let organCode: string;
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
     const { app, deps } = await buildTestApp(handle, '2026-12-03T01:00:00Z');
     const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    organCode = organ.code;
     const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)], { bodyHtml: '<p>原有正文。</p>' });
     draftId = draft.id;
     body = async () => (await deps.db.selectFrom('publications').select('body_html').where('id', '=', draft.id).executeTakeFirstOrThrow()).body_html;
@@ -122,6 +124,7 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     await toolbar.getByRole('button', { name: '导入 Word 文档' }).click();
     await (await chooser).setFiles(wordFile);
     await page.getByText(/已导入“补助名单.docx”/).waitFor();
+    await expect(page.getByText(/已导入“补助名单.docx”/).textContent()).resolves.toBe('已导入“补助名单.docx”。文档中的 1 张图片已作为附件保存并插入正文；Word 原件“补助名单.docx”已作为附件保存。请核对后保存。');
     await expect(surface.textContent()).resolves.toContain('王某');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.waitForURL(`**/admin/publications/${draftId}`);
@@ -142,5 +145,15 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     await page.waitForURL(`**/admin/publications/${draftId}`);
     expect(await body()).toMatch(/<img src="\/attachments\/\d+\/[^"]+" alt="危房改造前后对比"/);
     await page.screenshot({ path: path.join(SHOTS, 'editor-after-word-import.png'), fullPage: true });
+  });
+
+  it('on an item not yet saved, shows the keep-the-original choice off and says what unlocks it', async () => {
+    const page = await served.newPage({ bypassCSP: true });
+    await new AdminPages(page, served.baseUrl).signIn(officer.username, officer.password);
+    await page.goto(`${served.baseUrl}/admin/organs/${organCode}/publications/new`);
+    const choice = page.getByRole('toolbar', { name: '正文编辑工具' }).getByLabel(/导入时把 Word 原件保存为附件/);
+    await expect(choice.isDisabled()).resolves.toBe(true);
+    await expect(page.getByText('先保存草稿后可选').isVisible()).resolves.toBe(true);
+    await page.close();
   });
 });

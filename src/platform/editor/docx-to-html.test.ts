@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { docxToHtml } from './docx-to-html.ts';
 
@@ -22,6 +22,9 @@ async function wordDocument(): Promise<Buffer> {
         }),
         new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 } })] }),
         new Paragraph('<script>alert(1)</script>公示期为5个工作日。'),
+        new Paragraph({ text: '请各乡镇认真核对', alignment: AlignmentType.CENTER }),
+        new Paragraph({ text: '青岚县住房和城乡建设局', alignment: AlignmentType.RIGHT }),
+        new Paragraph({ text: '2026年3月2日', alignment: AlignmentType.END }),
       ],
     }],
   });
@@ -38,6 +41,9 @@ describe('a Word document brought into a body text (mammoth)', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;公示期为5个工作日。');
+    // The 落款 and its date stay right-aligned, a centred line centred, as the editor's 居右/居中 write them.
+    expect(html).toContain('<p class="center">请各乡镇认真核对</p>');
+    expect(html).toContain('<p class="right">青岚县住房和城乡建设局</p><p class="right">2026年3月2日</p>');
     expect(notes).toContain('文档中的 1 张图片未导入，请作为附件上传');
   });
 
@@ -50,6 +56,16 @@ describe('a Word document brought into a body text (mammoth)', () => {
     expect(stored).toEqual([{ ext: '.png', index: 1, size: PNG.length }]);
     expect(html).toContain(`<img src="/attachments/41/${encodeURIComponent('图片1.png')}"`);
     expect(notes).toEqual(['文档中的 1 张图片已作为附件保存并插入正文']);
+  });
+
+  it('names the Word styles it did not know, imported as plain paragraphs', async () => {
+    const doc = new Document({
+      styles: { paragraphStyles: [{ id: 'Signature1', name: '落款样式', run: { bold: true } }] },
+      sections: [{ children: [new Paragraph('正文'), new Paragraph({ text: '青岚县住房和城乡建设局', style: 'Signature1' }), new Paragraph({ text: '2026年3月2日', style: 'Signature1' })] }],
+    });
+    const { html, notes } = await docxToHtml(await Packer.toBuffer(doc));
+    expect(html).toContain('<p>青岚县住房和城乡建设局</p>');
+    expect(notes).toEqual(['Word 样式“落款样式”未能保留，已按普通正文导入']);
   });
 
   it('refuses an old .doc, a renamed file, a damaged package and an empty file, each with a clear message', async () => {

@@ -10,7 +10,26 @@ const STYLE_MAP = [
   "p[style-name='Heading 1'] => h3:fresh", "p[style-name='标题 1'] => h3:fresh",
   "p[style-name='Heading 2'] => h4:fresh", "p[style-name='标题 2'] => h4:fresh",
   "p[style-name='Heading 3'] => h5:fresh", "p[style-name='标题 3'] => h5:fresh",
+  // Paragraph alignment (below): the body's own classes, as the editor's 居中/居右 write them.
+  "p[style-name='gongkai:center'] => p.center:fresh", "p[style-name='gongkai:right'] => p.right:fresh",
 ];
+const HEADING_STYLES = new Set(STYLE_MAP.map((m) => /style-name='([^']+)'/.exec(m)![1]).filter((n) => !n.startsWith('gongkai:')));
+
+/** Word's w:jc values: right (or end, as newer Word writes it) for a 落款 and its date, center for a centred line. */
+const ALIGNED: Record<string, string> = { center: 'gongkai:center', right: 'gongkai:right', end: 'gongkai:right' };
+
+/**
+ * A centred or right-aligned paragraph keeps its alignment: it is given a style the map above turns
+ * into the body's class. Headings keep their own mapping; a paragraph in a style the map does not know
+ * (a template's 落款 style, say) is aligned rather than reported as lost formatting.
+ */
+type WordParagraph = { type: string; alignment?: string; styleName?: string | null; children?: WordParagraph[] };
+function keepAlignment(element: WordParagraph): WordParagraph {
+  const children = element.children?.map(keepAlignment);
+  const aligned = element.type === 'paragraph' && element.alignment ? ALIGNED[element.alignment] : undefined;
+  const style = aligned && !(element.styleName && HEADING_STYLES.has(element.styleName)) ? { styleName: aligned } : {};
+  return { ...element, ...(children ? { children } : {}), ...style };
+}
 
 /** Where a document's pictures go: the item's attachments (returns the picture's public address), or nowhere. */
 export type StoreImage = (picture: { bytes: Buffer; ext: '.png' | '.jpg' | '.gif'; index: number }) => Promise<string>;
@@ -36,7 +55,7 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   const { default: mammoth } = await import('mammoth');
   try {
     result = await mammoth.convertToHtml({ buffer: bytes }, {
-      styleMap: STYLE_MAP, externalFileAccess: false,
+      styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: keepAlignment,
       convertImage: mammoth.images.imgElement(async (image) => {
         const ext = PICTURE_TYPES[image.contentType];
         if (!storeImage || !ext) { skipped += 1; return { src: '' }; }
@@ -54,9 +73,23 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   const notes: string[] = [];
   if (kept > 0) notes.push(`文档中的 ${kept} 张图片已作为附件保存并插入正文`);
   if (skipped > 0) notes.push(`文档中的 ${skipped} 张图片未导入，请作为附件上传`);
-  const warnings = result.messages.filter((m) => m.type === 'warning').length;
-  if (warnings > 0) notes.push(`${warnings} 处特殊格式未能保留`);
+  const warnings = result.messages.filter((m) => m.type === 'warning');
+  notes.push(...lostFormatting(warnings.map((m) => m.message)));
   return { html, notes };
+}
+
+/**
+ * Where the lost formatting was: the Word styles mammoth did not know (each named once, however many
+ * paragraphs use it; imported as plain paragraphs or text), then how many other things it dropped.
+ */
+function lostFormatting(messages: string[]): string[] {
+  const styleOf = (m: string) => /^Unrecognised \w+ style: '(.*)' \(Style ID/.exec(m)?.[1];
+  const styles = [...new Set(messages.map(styleOf).filter((n): n is string => !!n))];
+  const others = messages.filter((m) => !styleOf(m)).length;
+  return [
+    ...(styles.length > 0 ? [`Word 样式${styles.map((n) => `“${n}”`).join('、')}未能保留，已按普通正文导入`] : []),
+    ...(others > 0 ? [`${others} 处特殊格式未能保留`] : []),
+  ];
 }
 
 const invalid = () => new DomainError('ERR_EDITOR_DOCX_INVALID', '不是有效的 Word（.docx）文档；.doc 格式请先在 Word 或 WPS 中另存为 .docx 再导入', { field: 'file' });

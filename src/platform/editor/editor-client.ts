@@ -190,21 +190,22 @@ function mount(textarea: HTMLTextAreaElement): void {
         if (!res.ok || answer.html === undefined) { status.textContent = `未能导入：${answer.error?.message ?? res.statusText}`; return; }
         editor.commands.setContent(answer.html, { emitUpdate: true });
         textarea.value = editor.getHTML();
-        status.textContent = `已导入“${file.name}”。${(answer.notes ?? []).join('；')}请核对后保存。`;
+        const notes = answer.notes ?? [];
+        status.textContent = `已导入“${file.name}”。${notes.length > 0 ? `${notes.join('；')}。` : ''}请核对后保存。`;
       } catch {
         status.textContent = '未能导入：网络错误，请稍后重试';
       }
     });
     toolbar.append(open, pick);
-    if (publicationId) {
-      // For a saved draft, its pictures become attachments; the .docx itself may be kept as one too.
-      const label = document.createElement('label');
-      label.className = 'rich-option';
-      keepOriginal = document.createElement('input');
-      keepOriginal.type = 'checkbox';
-      label.append(keepOriginal, ' 导入时把 Word 原件保存为附件');
-      toolbar.append(label);
-    }
+    // For a saved draft, its pictures become attachments and the .docx itself may be kept as one too;
+    // an item not yet saved has nowhere to keep them, so the choice is shown, off, with what unlocks it.
+    const label = document.createElement('label');
+    label.className = 'rich-option';
+    keepOriginal = document.createElement('input');
+    keepOriginal.type = 'checkbox';
+    keepOriginal.disabled = !publicationId;
+    label.append(keepOriginal, publicationId ? ' 导入时把 Word 原件保存为附件' : ' 导入时把 Word 原件保存为附件（先保存草稿后可选，文档中的图片也才能一并导入）');
+    toolbar.append(label);
   }
 }
 
