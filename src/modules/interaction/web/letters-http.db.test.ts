@@ -45,6 +45,12 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(home.body).toContain(`href="/organs/${organ.code}/letters"`);
   });
 
+  it('marks the required fields of the letter form as the other public forms do (＊)', async () => {
+    const form = (await app.inject({ url: `/organs/${organ.code}/letters/new` })).body;
+    expect(form).toContain('来信类型<span class="required" aria-hidden="true">＊</span>');
+    expect(form).not.toContain('aria-hidden="true">*<');
+  });
+
   it('makes one letter of six simultaneous posts of one form, each answered with its receipt', async () => {
     at('2026-03-10T02:00:00Z');
     const token = await formToken();

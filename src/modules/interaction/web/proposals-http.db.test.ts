@@ -86,6 +86,11 @@ describeEachDialect('the 建议提案 pages', (db) => {
     // The portal: the list, the page masked, and nothing of another organ, a unit or an unpublished record.
     const list = (await app.inject(`/organs/${organ.code}/proposals`)).body;
     expect(list).toContain(`<a href="/organs/${organ.code}/proposals/${id}">关于桐阳花园加装电梯的建议</a>`);
+    // Cards on a phone (each cell named by data-label), and the date the list is sorted by is shown.
+    expect(list).toContain('<table class="list cards" id="proposal-results">');
+    expect(list).toContain('<th scope="col">公开日期</th>');
+    expect(list).toMatch(/<td class="nowrap" data-label="公开日期"><time datetime="2026-05-20">2026-05-20<\/time><\/td>/);
+    expect(list).toContain('data-label="答复日期"');
     const result = (await app.inject(`/organs/${organ.code}/proposals/${id}`)).body;
     expect(result).toContain('139****5678');
     expect(result).not.toContain('13912345678');

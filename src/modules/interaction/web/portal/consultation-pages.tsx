@@ -23,13 +23,13 @@ export function ConsultationsPage({ info, organ, list }: {
       <Breadcrumb items={[...crumbs(organ).slice(0, -1), { label: '意见征集' }]} />
       <h1>{organ.name} · 意见征集</h1>
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>暂无意见征集。</p>}>
-        <table class="list">
+        <table class="list cards">
           <thead><tr><th scope="col">标题</th><th scope="col">征集时间</th><th scope="col">状态</th></tr></thead>
           <tbody>{list.items.map((c) => (
             <tr key={c.id}>
               <td><a href={`/organs/${organ.code}/consultations/${c.id}`}>{c.title}</a></td>
-              <td class="nowrap">{c.startOn} 至 {c.endOn}</td>
-              <td>{CONSULTATION_PHASE_LABELS[c.phase]}</td>
+              <td class="nowrap" data-label="征集时间">{c.startOn} 至 {c.endOn}</td>
+              <td data-label="状态">{CONSULTATION_PHASE_LABELS[c.phase]}</td>
             </tr>
           ))}</tbody>
         </table>
@@ -65,7 +65,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
         {c.howToComment && <section class="panel" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><Paragraphs text={c.howToComment} /></section>}
       </article>
       {c.phase !== 'open' && <ErrorSummary errors={errors} />}
-      {thanked && <div class="notice" role="status"><p>您的意见已提交，谢谢。意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
+      {thanked && <div class="flash" role="status"><p>您的意见已提交，谢谢。意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
       {c.phase === 'open' && formToken && (
         <section aria-labelledby="comment-h" class="panel">
           <h2 id="comment-h">发表意见</h2>

@@ -70,7 +70,7 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
           <input type="text" id="f-website" name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
         </div>
         <fieldset>
-          <legend>来信类型<span class="required" aria-hidden="true">*</span></legend>
+          <legend>来信类型<span class="required" aria-hidden="true">＊</span></legend>
           {errors.type && <p class="field-error" id="f-type-error">{errors.type}</p>}
           {LETTER_TYPES.map((t) => (
             <label class="inline"><input type="radio" name="type" value={t} checked={values.type === t} /> {LETTER_TYPE_LABELS[t]}</label>

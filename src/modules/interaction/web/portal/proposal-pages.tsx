@@ -20,7 +20,7 @@ export function ProposalResultsPage({ info, organ, list, filter }: { info: Porta
     <PortalLayout title={`建议提案办理结果 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
       <Breadcrumb items={[...crumbs(organ).slice(0, -1), { label: '建议提案办理结果' }]} />
       <h1>{organ.name} · 建议提案办理结果</h1>
-      <p>本机关办理的人大代表建议和政协提案，经审查可以公开的答复在此公开；联系方式等个人信息已遮盖。</p>
+      <p>本机关办理的人大代表建议和政协提案，经审查可以公开的答复在此公开，按公开日期排列（最新在前）；联系方式等个人信息已遮盖。</p>
       <form method="get" action={base} class="actions" aria-label="筛选办理结果">
         <label for="f-year">年度</label>
         <select id="f-year" name="year"><option value="">全部</option>{list.years.map((y) => <option value={String(y)} selected={filter.year === y}>{y}年</option>)}</select>
@@ -29,14 +29,15 @@ export function ProposalResultsPage({ info, organ, list, filter }: { info: Porta
         <button type="submit" class="btn btn-small">查看</button>
       </form>
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>暂无公开的建议提案办理结果。</p>}>
-        <table class="list" id="proposal-results">
-          <thead><tr><th scope="col">标题</th><th scope="col">类别、编号</th><th scope="col">代表委员</th><th scope="col">答复日期</th></tr></thead>
+        <table class="list cards" id="proposal-results">
+          <thead><tr><th scope="col">标题</th><th scope="col">类别、编号</th><th scope="col">代表委员</th><th scope="col">答复日期</th><th scope="col">公开日期</th></tr></thead>
           <tbody>{list.items.map((p) => (
             <tr>
               <td><a href={`${base}/${p.id}`}>{p.title}</a></td>
-              <td class="nowrap">{PROPOSAL_KIND_LABELS[p.kind]} {p.year}年{p.number}</td>
-              <td>{p.submitters}</td>
-              <td class="nowrap"><time dateTime={p.repliedOn}>{p.repliedOn}</time></td>
+              <td class="nowrap" data-label="类别、编号">{PROPOSAL_KIND_LABELS[p.kind]} {p.year}年{p.number}</td>
+              <td data-label="代表委员">{p.submitters}</td>
+              <td class="nowrap" data-label="答复日期"><time dateTime={p.repliedOn}>{p.repliedOn}</time></td>
+              <td class="nowrap" data-label="公开日期"><time dateTime={p.publishedOn}>{p.publishedOn}</time></td>
             </tr>
           ))}</tbody>
         </table>
