@@ -4,7 +4,7 @@ import { HOUSING_NORMATIVE_PLAN } from './housing-normative-plan.ts';
 import {
   ADDRESSEE_ALL, HOUSING_NAME, HOUSING_SHORT, HOUSING_SIGNER, housingPolicyWithInterpretation, unitOf, withTopicNode,
 } from './housing-common.ts';
-import { anyDay, draft, inMonths, monthEnd, monthStart, wan } from './kind-helpers.ts';
+import { anyDay, draft, inMonths, monthEnd, monthStart, wan, ruleNames } from './kind-helpers.ts';
 import { noticeBody, normativeBody, p, planBody, publicityBody, signature, table } from './body-templates.ts';
 import { addDays, chineseDate, workdaysBefore } from './demo-calendar.ts';
 import {
@@ -169,7 +169,7 @@ const consultations: ItemKind = {
   weight: 2,
   make: (ctx) => {
     const topic = ctx.rng.pick(HOUSING_TOPICS.filter((t) => t.node.startsWith('zdly/')));
-    const name = ctx.rng.pick([`${COUNTY}${topic.name}实施办法`, `${COUNTY}${topic.name}管理规定`, `${COUNTY}${topic.name}工作规程`]);
+    const name = ctx.rng.pick(ruleNames(COUNTY, topic.name));
     const publishedOn = anyDay(ctx)!;
     const unit = unitOf(topic);
     const until = addDays(publishedOn, 30);

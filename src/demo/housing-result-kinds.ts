@@ -6,7 +6,7 @@ import { constructionSite } from './housing-inspections.ts';
 import { HOUSING_RESULT_RECURRING } from './housing-result-recurring.ts';
 import { housingUnit } from './organs.ts';
 import { HOUSING_UNIT_KEYS } from './organ-keys.ts';
-import { anyDay, draft, inMonths, reportMonths, seq, wan } from './kind-helpers.ts';
+import { anyDay, draft, inMonths, reportMonths, seq, wan, ruleNames } from './kind-helpers.ts';
 import { p, publicityBody, signature, table } from './body-templates.ts';
 import { chineseDate, chineseMonthDay } from './demo-calendar.ts';
 import {
@@ -255,7 +255,7 @@ const consultationFeedback: ItemKind = {
   weight: 1,
   make: (ctx) => {
     const topic = ctx.rng.pick(HOUSING_TOPICS.filter((t) => t.node.startsWith('zdly/')));
-    const name = ctx.rng.pick([`${COUNTY}${topic.name}实施办法`, `${COUNTY}${topic.name}管理规定`, `${COUNTY}${topic.name}工作规程`]);
+    const name = ctx.rng.pick(ruleNames(COUNTY, topic.name));
     const on = anyDay(ctx)!;
     const unit = unitOf(topic);
     const got = ctx.rng.int(3, 26);

@@ -106,3 +106,13 @@ export function withNode(nodes: string[], topic: { node: string }): string[] {
 export function wan(ctx: YearContext, min: number, max: number): string {
   return (ctx.rng.int(Math.round(min * 100), Math.round(max * 100)) / 100).toFixed(2);
 }
+
+/** A county's rules on a topic: 青岚县 + 物业服务和住宅专项维修资金管理 + 管理规定 without 管理管理 where the two meet. */
+export function ruleName(county: string, topicName: string, kind: string): string {
+  return `${county}${topicName.endsWith(kind.slice(0, 2)) ? topicName + kind.slice(2) : topicName + kind}`;
+}
+
+/** The names a county's draft rules on a topic may take. */
+export function ruleNames(county: string, topicName: string): string[] {
+  return ['实施办法', '管理规定', '工作规程'].map((kind) => ruleName(county, topicName, kind));
+}

@@ -89,6 +89,11 @@ describe('every item', () => {
     }
   });
 
+  it('never repeats a word where a topic and a document kind meet (…资金管理管理规定)', () => {
+    const doubled = pubs.flatMap(texts).filter((t) => /(管理|工作|实施)\1/.test(t));
+    expect(doubled.slice(0, 3)).toEqual([]);
+  });
+
   it('sits in at least one existing node of its own organ', () => {
     for (const p of pubs) {
       expect(p.nodeKeys.length, p.key).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { policyWithInterpretation } from './policy-pair.ts';
 import { routineKinds } from './small-organ-routine-kinds.ts';
 import type { SimpleKind, SmallOrganSpec, SmallTopic } from './small-organ-spec.ts';
 export type { SimpleKind, SmallOrganSpec, SmallTopic, SmallNormative, PolicySeries } from './small-organ-spec.ts';
-import { anyDay, draft, inMonths, monthEnd, monthStart, withNode } from './kind-helpers.ts';
+import { anyDay, draft, inMonths, monthEnd, monthStart, withNode, ruleName } from './kind-helpers.ts';
 import { ensure, newsBody, noticeBody, normativeBody, p, planBody, signature } from './body-templates.ts';
 import { addDays, chineseDate, chineseMonthDay } from './demo-calendar.ts';
 import { COUNTY, TOWNSHIPS, chineseNumber } from './word-banks.ts';
@@ -124,7 +124,7 @@ export function smallOrganKinds(s: SmallOrganSpec): ItemKind[] {
     weight: 1,
     make: (ctx) => {
       const topic = ctx.rng.pick(s.topics);
-      const name = `${COUNTY}${topic.name}${ctx.rng.pick(['实施办法', '管理办法', '实施细则', '三年行动方案'])}`;
+      const name = ruleName(COUNTY, topic.name, ctx.rng.pick(['实施办法', '管理办法', '实施细则', '三年行动方案']));
       const publishedOn = anyDay(ctx)!;
       const until = addDays(publishedOn, 30);
       return [draft(ctx, {
