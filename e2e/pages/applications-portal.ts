@@ -65,16 +65,16 @@ export class ApplicationsPortalPage {
     return this.page.locator('#letters tbody tr td:first-child').allTextContents();
   }
 
-  /** Opens a letter as a web page (the 查看 button of its row). */
+  /** Opens a letter as a web page (the 查看 link of its row). */
   async viewLetter(name: string) {
-    await this.page.locator('#letters tbody tr', { hasText: name }).getByRole('button', { name: '查看' }).click();
+    await this.page.locator('#letters tbody tr', { hasText: name }).getByRole('link', { name: '查看' }).click();
   }
 
   /** Downloads a letter as PDF or DOCX and returns the bytes. */
   async downloadLetter(name: string, format: 'PDF' | 'DOCX') {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.locator('#letters tbody tr', { hasText: name }).getByRole('button', { name: format }).click(),
+      this.page.locator('#letters tbody tr', { hasText: name }).getByRole('link', { name: format }).click(),
     ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];

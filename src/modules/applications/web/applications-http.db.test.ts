@@ -44,6 +44,13 @@ describeEachDialect('applications over HTTP', (db) => {
   /** An accepted post answers 303; the browser then opens the receipt with the cookie it was given. */
   const followReceipt = (res: Awaited<ReturnType<typeof apply>>) =>
     app.inject({ url: String(res.headers.location), cookies: Object.fromEntries(res.cookies.map((c) => [c.name, c.value])) });
+  /** The status query answers 303 to its own page; the browser opens it with the cookie it was given. */
+  const lookUp = async (trackingNo: string, queryCode: string, remoteAddress: string) => {
+    const posted = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress });
+    if (posted.statusCode !== 303) return { posted, page: posted, cookies: {} as Record<string, string> };
+    const cookies = Object.fromEntries(posted.cookies.map((c) => [c.name, c.value]));
+    return { posted, page: await app.inject({ url: String(posted.headers.location), cookies }), cookies };
+  };
   const count = async () => Number((await deps.db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('organ_id', '=', organ.id).executeTakeFirstOrThrow()).n);
 
   it('the public form has a label for every field, the honeypot hidden from people, and no account', async () => {
@@ -65,7 +72,7 @@ describeEachDialect('applications over HTTP', (db) => {
     const trackingNo = /id="tracking-no">([^<]+)</.exec(receipt.body)![1];
     const queryCode = /id="query-code">([^<]+)</.exec(receipt.body)![1];
     expect(trackingNo).toBe(`${organ.code.toUpperCase()}-2026-00001`);
-    const status = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress: '10.0.0.2' });
+    const status = (await lookUp(trackingNo, queryCode, '10.0.0.2')).page;
     expect(status.statusCode).toBe(200);
     expect(status.body).toContain('已提交，等待工作人员与您确认');
     const wrong = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode: 'AAAAAAAA' }, remoteAddress: '10.0.0.2' });
@@ -114,10 +121,10 @@ describeEachDialect('applications over HTTP', (db) => {
     const row = await deps.db.selectFrom('applications').select('id').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow();
     await performVerb(deps, system, row.id, { verb: 'confirmReceipt', confirmedOn: '2026-03-10', evidence: '电话确认' });
     await performVerb(deps, system, row.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
-    const status = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress: '10.0.3.2' });
+    const status = (await lookUp(trackingNo, queryCode, '10.0.3.2')).page;
     expect(status.body).toContain('已答复');
     // The reply is the last letter (the 申请登记回执 comes first).
-    const letterId = [...status.body.matchAll(/\/applications\/status\/letters\/(\d+)/g)].at(-1)![1];
+    const letterId = [...status.body.matchAll(/\/letters\/(\d+)\?format=html/g)].at(-1)![1];
     const download = (format: string, code = queryCode) =>
       app.inject({ method: 'POST', url: `/applications/status/letters/${letterId}`, payload: { trackingNo, queryCode: code, format }, remoteAddress: '10.0.3.3' });
     const html = await download('html');
@@ -130,6 +137,46 @@ describeEachDialect('applications over HTTP', (db) => {
     const docx = await download('docx');
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await download('pdf', 'WRONGCOD')).statusCode).toBe(404);
+  });
+
+  it('the status query lands on a page Back can return to, with no query code in any address, and each letter links back to it (found by an outside tester)', async () => {
+    at('2026-03-10T07:00:00Z');
+    const token = await formToken();
+    at('2026-03-10T07:01:00Z');
+    const res = await followReceipt(await apply({ formToken: token, website: '', ...applicantInput() }, '10.0.4.1'));
+    const trackingNo = /id="tracking-no">([^<]+)</.exec(res.body)![1];
+    const queryCode = /id="query-code">([^<]+)</.exec(res.body)![1];
+    const row = await deps.db.selectFrom('applications').select('id').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow();
+    await performVerb(deps, system, row.id, { verb: 'confirmReceipt', confirmedOn: '2026-03-10', evidence: '电话确认' });
+    const { posted, page, cookies } = await lookUp(trackingNo, queryCode, '10.0.4.2');
+    // POST → 303 → GET: Back from a letter returns to a GET, not to an expired form post.
+    expect(posted.statusCode).toBe(303);
+    const statusUrl = String(posted.headers.location);
+    expect(statusUrl).toMatch(/^\/applications\/status\/result\/[0-9a-f]{32}$/);
+    expect(statusUrl).not.toContain(queryCode);
+    expect(statusUrl).not.toContain(trackingNo);
+    expect(posted.cookies[0]).toMatchObject({ path: statusUrl, httpOnly: true, sameSite: 'Lax' });
+    expect(posted.cookies[0].value).not.toContain(queryCode);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`办理进度 ${trackingNo}`);
+    expect(page.body).not.toContain(queryCode);
+    // The receipt (申请登记回执) opens with a link, the query code in neither its address nor the page.
+    const letterUrl = /href="(\/applications\/status\/result\/[0-9a-f]{32}\/letters\/\d+\?format=html)"/.exec(page.body)![1].replace(/&amp;/g, '&');
+    const letter = await app.inject({ url: letterUrl, cookies });
+    expect(letter.statusCode).toBe(200);
+    expect(letter.body).toContain('政府信息公开申请登记回执');
+    expect(letter.body).toContain(`<a href="${statusUrl}">返回办理进度</a>`);
+    const pdf = await app.inject({ url: letterUrl.replace('format=html', 'format=pdf'), cookies });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    // Back from the letter: the status page again, as often as asked while the cookie lasts.
+    expect((await app.inject({ url: statusUrl, cookies })).body).toContain('办理进度');
+    // Without the cookie (another browser, or after it lapsed) the page asks for the query again.
+    const stranger = await app.inject({ url: statusUrl });
+    expect(stranger.statusCode).toBe(200);
+    expect(stranger.body).toContain('查询已过期，请重新输入申请编号和查询码');
+    expect((await app.inject({ url: letterUrl })).statusCode).toBe(404);
+    at('2026-03-10T07:40:00Z');
+    expect((await app.inject({ url: statusUrl, cookies })).body).toContain('查询已过期');
   });
 
   it('staff pages need a session; a post without the page token is refused', async () => {

@@ -8,8 +8,11 @@ export const asLetterFormat = (v: unknown): LetterFormat => (LETTER_FORMATS as r
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Sends a stored letter as a printable HTML page, a DOCX for editing or a PDF with the Chinese fonts embedded. */
-export async function sendLetter(reply: FastifyReply, letter: Pick<StoredLetter, 'id' | 'document'>, format: LetterFormat): Promise<FastifyReply> {
+/**
+ * Sends a stored letter as a printable HTML page, a DOCX for editing or a PDF with the Chinese fonts embedded.
+ * `back`: the page the HTML letter links back to (the applicant's status page); not printed.
+ */
+export async function sendLetter(reply: FastifyReply, letter: Pick<StoredLetter, 'id' | 'document'>, format: LetterFormat, back?: { href: string; label: string }): Promise<FastifyReply> {
   const base = `${letter.document.title}`.replace(/[\\/:*?"<>|]/g, '_');
   reply.header('Cache-Control', 'private, no-store');
   if (format === 'docx') {
@@ -24,6 +27,7 @@ export async function sendLetter(reply: FastifyReply, letter: Pick<StoredLetter,
       .header('Content-Disposition', `attachment; filename="letter-${letter.id}.pdf"; filename*=UTF-8''${encodeURIComponent(base)}.pdf`)
       .send(await renderDocumentPdf(letter.document));
   }
-  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(letter.document.title)}</title><style>body{background:#eee;margin:0;padding:16px}@media print{body{background:#fff;padding:0}}${DOCUMENT_CSS}</style></head><body><main>${renderDocumentHtml(letter.document)}</main></body></html>`;
+  const backLink = back ? `<nav class="letter-back"><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></nav>` : '';
+  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(letter.document.title)}</title><style>body{background:#eee;margin:0;padding:16px}.letter-back{margin:0 0 12px}@media print{body{background:#fff;padding:0}.letter-back{display:none}}${DOCUMENT_CSS}</style></head><body>${backLink}<main>${renderDocumentHtml(letter.document)}</main></body></html>`;
   return reply.type('text/html; charset=utf-8').send(page);
 }

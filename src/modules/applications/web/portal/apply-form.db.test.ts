@@ -68,7 +68,9 @@ describeEachDialect('the public application form', (db) => {
     expect(new Set(receipts.map((r) => r.queryCode)).size).toBe(1);
     const { trackingNo, queryCode } = receipts[0];
     expect(trackingNo).toMatch(new RegExp(`^${organ.code.toUpperCase()}-2026-\\d{5}$`));
-    const status = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress: '10.0.0.2' });
+    // The status query answers 303 to its own page, which opens with the cookie it sets.
+    const posted = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo, queryCode }, remoteAddress: '10.0.0.2' });
+    const status = await app.inject({ url: String(posted.headers.location), cookies: Object.fromEntries(posted.cookies.map((c) => [c.name, c.value])) });
     expect(status.statusCode).toBe(200);
     expect(status.body).toContain('已提交，等待工作人员与您确认');
   });

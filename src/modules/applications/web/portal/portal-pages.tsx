@@ -72,11 +72,13 @@ export function NoReceiptPage({ info, organ }: { info: PortalInfo; organ: Organ 
   );
 }
 
-export function StatusQueryPage({ info, values, errors }: { info: PortalInfo; values: FormValues; errors: FieldErrors }) {
+/** `lapsed`: a status page opened without its cookie (another browser, a restart, or more than 30 minutes on). */
+export function StatusQueryPage({ info, values, errors, lapsed = false }: { info: PortalInfo; values: FormValues; errors: FieldErrors; lapsed?: boolean }) {
   return (
     <PortalLayout title="依申请公开办理进度查询" prefs={info.prefs} currentPath={info.currentPath}>
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '办理进度查询' }]} />
       <h1>依申请公开办理进度查询</h1>
+      {lapsed && <div class="notice notice-info" role="status"><p>查询已过期，请重新输入申请编号和查询码。查询结果只在查询的浏览器中、查询后30分钟内可以再次打开。</p></div>}
       <ErrorSummary errors={errors} />
       <form method="post" action="/applications/status">
         <Field name="trackingNo" label="申请编号" errors={errors} required>
@@ -91,7 +93,8 @@ export function StatusQueryPage({ info, values, errors }: { info: PortalInfo; va
   );
 }
 
-export function StatusPage({ info, status, queryCode }: { info: PortalInfo; status: PublicStatus; queryCode: string }) {
+/** `pageUrl`: this page's own address (statusPageUrl); the letters open under it with the same cookie. */
+export function StatusPage({ info, status, pageUrl }: { info: PortalInfo; status: PublicStatus; pageUrl: string }) {
   const rows: [string, string][] = [
     ['申请编号', status.trackingNo],
     ['受理机关', status.organName],
@@ -123,12 +126,7 @@ export function StatusPage({ info, status, queryCode }: { info: PortalInfo; stat
                 <td>{chineseDate(l.issuedOn)}</td>
                 <td>
                   {(['html', 'pdf', 'docx'] as const).map((format) => (
-                    <form method="post" action={`/applications/status/letters/${l.id}`} class="inline-form">
-                      <input type="hidden" name="trackingNo" value={status.trackingNo} />
-                      <input type="hidden" name="queryCode" value={queryCode} />
-                      <input type="hidden" name="format" value={format} />
-                      <button type="submit" class="btn btn-small">{format === 'html' ? '查看' : format.toUpperCase()}</button>{' '}
-                    </form>
+                    <><a class="btn btn-small" href={`${pageUrl}/letters/${l.id}?format=${format}`}>{format === 'html' ? '查看' : format.toUpperCase()}</a>{' '}</>
                   ))}
                 </td>
               </tr>
