@@ -1,6 +1,10 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { findOrganById, type Organ } from '../../catalog/index.ts';
-import type { Actor } from '../../identity/index.ts';
+import { actorUserId, type Actor } from '../../identity/index.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import type { ErrorReason } from '../../../shared/domain-error.ts';
+import type { Verb } from '../domain/application-verbs.ts';
+import { refusalsBeforeInput } from '../domain/verb-refusals.ts';
 import type { Application, Pause } from '../domain/application.ts';
 import { applicationClock, type ApplicationClock } from '../domain/application-clock.ts';
 import { correctionNoticeDeadline, type DeadlineResult } from '../../calendar/index.ts';
@@ -25,6 +29,8 @@ export type CaseDetails = {
   clock: ApplicationClock;
   correctionNotice: DeadlineResult | null;
   actorIsOfficeHead: boolean;
+  /** Verbs of the case's state that decide refuses today whatever their form says, with the reasons. */
+  verbRefusals: Partial<Record<Verb, ErrorReason[]>>;
   /** For each served reply or termination notice: the last days to apply for reconsideration and to sue. */
   remedyPeriods: Record<number, { reconsiderationBy: string; lawsuitBy: string | null }>;
 };
@@ -43,6 +49,9 @@ export async function caseDetails(deps: AppDeps, actor: Actor, applicationId: nu
     clock: applicationClock(application, pauses, calendar),
     correctionNotice: application.receivedOn ? correctionNoticeDeadline(application.receivedOn, calendar) : null,
     actorIsOfficeHead: isOfficeHead(actor, chain),
+    verbRefusals: refusalsBeforeInput(application, {
+      today: chinaDateOf(deps.clock.now()), calendar, pauses, actorIsOfficeHead: isOfficeHead(actor, chain), actorUserId: actorUserId(actor),
+    }),
     remedyPeriods: Object.fromEntries(letters.flatMap((l) => {
       const p = (l.kind === 'reply' || l.kind === 'termination_notice') ? remedyPeriods(l, application.outcome, calendar) : null;
       return p ? [[l.id, p]] : [];

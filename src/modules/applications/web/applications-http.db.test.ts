@@ -201,6 +201,20 @@ describeEachDialect('applications over HTTP', (db) => {
     expect(after.body).toContain('审核中');
   });
 
+  it('the case page offers only the verbs decide allows now: no 逾期未补正 button before the 补正 deadline (found by an outside tester)', async () => {
+    at('2026-03-10T02:00:00Z');
+    const a = await registerInPerson(deps, system, organ.id, '2026-03-09');
+    await performVerb(deps, system, a.id, { verb: 'requestCorrection', requestedOn: '2026-03-10', correctionWorkingDays: 15, points: '请写明所需信息的名称' });
+    const page = await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies });
+    expect(page.body).toContain('id="verb-receiveCorrection"');
+    expect(page.body).not.toContain(`action="/admin/applications/${a.id}/verbs/closeCorrectionOverdue"`);
+    expect(page.body).toMatch(/逾期未补正，终止处理[^]*补正期限至2026-03-31尚未届满，不能按逾期未补正终止处理/);
+    at('2026-04-01T02:00:00Z');
+    const later = await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies });
+    expect(later.body).toContain(`action="/admin/applications/${a.id}/verbs/closeCorrectionOverdue"`);
+    at('2026-03-10T02:00:00Z');
+  });
+
   it('a refused verb comes back on its form with the rule named, and nothing changes', async () => {
     const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
     const res = await app.inject({

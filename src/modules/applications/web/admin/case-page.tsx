@@ -64,7 +64,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
       </section>
       <section aria-labelledby="h-verbs">
         <h2 id="h-verbs">办理</h2>
-        <VerbForms app={a} csrf={scope.csrf} today={today} staff={details.staff} failed={failed} isOfficeHead={details.actorIsOfficeHead} />
+        <VerbForms app={a} csrf={scope.csrf} today={today} staff={details.staff} failed={failed} isOfficeHead={details.actorIsOfficeHead} refusals={details.verbRefusals} />
       </section>
       {details.pauses.length > 0 && (
         <section aria-labelledby="h-pauses">

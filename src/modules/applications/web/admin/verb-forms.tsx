@@ -1,4 +1,5 @@
 import { Field, type FieldErrors } from '../../../../platform/views/components.tsx';
+import type { ErrorReason } from '../../../../shared/domain-error.ts';
 import type { IsoDate } from '../../../../shared/iso-date.ts';
 import type { Application } from '../../domain/application.ts';
 import { TRANSITIONS, verbsIn, type Verb } from '../../domain/application-verbs.ts';
@@ -15,14 +16,25 @@ export type VerbFormState = { verb: Verb; errors: FieldErrors; values: FormValue
 const GROUPS: OutcomeGroup[] = ['disclosed', 'partly_disclosed', 'withheld', 'unable', 'not_processed', 'other'];
 
 /** One small form per verb the table allows in the case's state; a refused form comes back with its errors. */
-export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead }: {
+export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refusals = {} }: {
   app: Application; csrf: string; today: IsoDate; staff: StaffMember[]; failed: VerbFormState; isOfficeHead: boolean;
+  /** Verbs decide refuses today whatever is typed (refusalsBeforeInput): shown with the reasons, without a form. */
+  refusals?: Partial<Record<Verb, ErrorReason[]>>;
 }) {
   const verbs = verbsIn(app.state);
   if (verbs.length === 0) return <p>本申请已{app.state === 'discarded' ? '不予登记' : '归档'}，没有可办理的操作。</p>;
   return (
     <div class="verb-forms">
       {verbs.map((verb) => {
+        const refused = refusals[verb];
+        if (refused) {
+          return (
+            <section class="panel" id={`verb-${verb}`} aria-labelledby={`h-verb-${verb}`}>
+              <h3 id={`h-verb-${verb}`}>{TRANSITIONS[verb].label}</h3>
+              <p class="hint">暂不能办理：{refused.map((r) => r.message).join('；')}</p>
+            </section>
+          );
+        }
         const errors = failed?.verb === verb ? failed.errors : {};
         const values = failed?.verb === verb ? failed.values : {};
         const v = (k: string, fallback = '') => values[k] ?? fallback;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { WorkingDayCalendar } from '../../calendar/index.ts';
+import { sampleApplication } from '../testing/sample-application.ts';
+import type { DecideFacts } from './decide.ts';
+import { refusalsBeforeInput } from './verb-refusals.ts';
+import { ApplicationErrorCode as E } from './error-codes.ts';
+
+const facts = (today: string, actorIsOfficeHead = false): DecideFacts =>
+  ({ today, calendar: WorkingDayCalendar.withBuiltinYears(), pauses: [], actorIsOfficeHead, actorUserId: 3 });
+
+/** Found by an outside tester: 逾期未补正，终止处理 was offered before the 补正 deadline and then refused. */
+describe('the verbs a case page offers come from decide', () => {
+  const waiting = sampleApplication('awaiting_correction', { correctionRequestedOn: '2026-03-05', correctionDueOn: '2026-03-26' });
+
+  it('before the correction period runs out, closing as not corrected is refused with the date; after it, it is offered', () => {
+    const before = refusalsBeforeInput(waiting, facts('2026-03-26'));
+    expect(before.closeCorrectionOverdue).toEqual([expect.objectContaining({ code: E.correctionNotLapsed, message: expect.stringContaining('2026-03-26') })]);
+    expect(before.receiveCorrection).toBeUndefined();
+    expect(refusalsBeforeInput(waiting, facts('2026-03-27')).closeCorrectionOverdue).toBeUndefined();
+  });
+
+  it('an extension is offered to the office head only, with the reason for anyone else', () => {
+    const app = sampleApplication('in_progress');
+    expect(refusalsBeforeInput(app, facts('2026-03-10')).extendDeadline?.[0].code).toBe(E.extensionNotApproved);
+    expect(refusalsBeforeInput(app, facts('2026-03-10', true)).extendDeadline).toBeUndefined();
+    // Verbs whose refusals depend on what is typed stay offered.
+    expect(refusalsBeforeInput(app, facts('2026-03-10')).recordReply).toBeUndefined();
+  });
+});
