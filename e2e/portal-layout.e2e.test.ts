@@ -21,6 +21,8 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
   let served: Awaited<ReturnType<typeof serveForBrowser>>;
   let pages: Record<string, string>;
   let admin: { username: string; password: string };
+  let tableItem = 0;
+  let bureauCode = '';
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
@@ -42,6 +44,10 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
       siteName: '青岚县人民政府信息公开', hostUnit: '青岚县人民政府办公室', operatorUnit: '青岚县数据资源管理局', phone: '0564-5021016',
       icpNumber: '岫ICP备20260001号-1', policeNumber: '岫公网安备 34182502000101号', siteCode: '3418250001', errorReportUrl: 'https://zfwzzc.www.gov.cn/',
     });
+    tableItem = (await createPublished(deps, bureau.id, [nodes[0]], {
+      title: '2026年老旧小区改造计划', bodyHtml: '<p>今年改造以下小区。</p><table><tbody><tr><td><p>小区名称</p></td><td><p class="indent">户数</p></td></tr><tr><td><p>桐阳花园</p></td><td>120</td></tr></tbody></table>',
+    })).id;
+    bureauCode = bureau.code;
     pages = {
       home: '/', 'organ home': `/organs/${bureau.code}`, node: `/organs/${bureau.code}/catalog/${nodes[0]}`,
       item: `/organs/${bureau.code}/items/${item}`, apply: `/organs/${bureau.code}/apply`,
@@ -77,6 +83,38 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
       await narrow.goto(served.baseUrl + url);
       expect(await narrow.evaluate(() => document.documentElement.scrollWidth), `${name} at 320 px`).toBeLessThanOrEqual(320);
     }
+  });
+
+  it('starts table cells in an item’s body without the paragraphs’ 2-character indent', async () => {
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${served.baseUrl}/organs/${bureauCode}/items/${tableItem}`);
+    expect(await phone.locator('.article-body > p').first().evaluate((el) => getComputedStyle(el).textIndent)).not.toBe('0px');
+    const indents = await phone.locator('.article-body td, .article-body td *').evaluateAll((els) => els.map((el) => getComputedStyle(el).textIndent));
+    expect(new Set(indents)).toEqual(new Set(['0px']));
+  });
+
+  it('sizes the search page’s and the mailbox form’s controls by the 字号 preference, at least 16 px on a phone', async () => {
+    const controls = '.search-form input[type="search"], .search-form select, .search-form input[type="date"], .search-form button';
+    const sizes = async (page: Awaited<ReturnType<typeof served.newPage>>, selector: string) =>
+      page.locator(selector).evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${served.baseUrl}/search?q=${encodeURIComponent('危房')}`);
+    expect(Math.min(...await sizes(phone, controls))).toBeGreaterThanOrEqual(16);
+    await phone.goto(`${served.baseUrl}/prefs?fs=s&return=/`);
+    await phone.goto(`${served.baseUrl}/search?q=${encodeURIComponent('危房')}`);
+    expect(Math.min(...await sizes(phone, controls)), '小字号 on a phone').toBeGreaterThanOrEqual(16);
+    await phone.goto(`${served.baseUrl}/organs/${bureauCode}/letters/new`);
+    const boxes = await phone.locator('input[type="radio"], input[type="checkbox"]').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+    expect(Math.min(...boxes)).toBeGreaterThanOrEqual(16);
+    const desk = await served.newPage({ viewport: { width: 1366, height: 900 } });
+    await desk.goto(`${served.baseUrl}/prefs?fs=l&elder=1&return=/`);
+    await desk.goto(`${served.baseUrl}/search?q=${encodeURIComponent('危房')}`);
+    const bodySize = await desk.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(bodySize).toBeGreaterThan(20);
+    expect(new Set(await sizes(desk, controls))).toEqual(new Set([bodySize]));
+    await desk.goto(`${served.baseUrl}/organs/${bureauCode}/letters/new`);
+    const deskBoxes = await desk.locator('input[type="radio"], input[type="checkbox"]').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+    expect(Math.min(...deskBoxes)).toBeGreaterThanOrEqual(bodySize);
   });
 
   it('keeps 索引号, 文号 and dates on one line on a desktop, with the tree beside the list', async () => {
