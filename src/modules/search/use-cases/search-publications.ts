@@ -158,7 +158,7 @@ async function facetsOf(deps: AppDeps, ids: number[]): Promise<SearchResult['fac
     return [...n].map(([value, c]) => ({ value, count: c })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   };
   const nodeCounts = count(f.node).slice(0, 30);
-  const nodeName = new Map((await nodesByIds(deps.db, nodeCounts.map((n) => Number(n.value)))).map((n) => [n.id, n.name]));
+  const nodeName = await nodeFacetLabels(deps, nodeCounts.map((n) => Number(n.value)));
   return {
     organ: count(f.organ),
     stage: count(f.stage),
@@ -167,6 +167,21 @@ async function facetsOf(deps: AppDeps, ids: number[]): Promise<SearchResult['fac
     validity: count(f.validity),
     node: nodeCounts.map((n) => ({ ...n, label: nodeName.get(Number(n.value)) ?? n.value })),
   };
+}
+
+/**
+ * The 目录栏目 facets' labels: a node's name, or, where two facets share one, its path from the top
+ * (法定主动公开内容 › 规划计划), and if that too is shared (two organs' trees), the organ's name after it.
+ */
+async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number, string>> {
+  const found = await nodesByIds(deps.db, ids);
+  const nodes = await nodesOfOrgans(deps.db, [...new Set(found.map((n) => n.organ_id))]);
+  const tally = (labels: string[]) => labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  const names = tally(found.map((n) => n.name));
+  const labelled = found.map((n) => ({ n, label: names.get(n.name)! > 1 ? pathTo(nodes, n.id).map((x) => x.name).join(' › ') : n.name }));
+  const paths = tally(labelled.map((l) => l.label));
+  const organs = [...paths.values()].some((c) => c > 1) ? new Map((await listOrgans(deps.db)).map((o) => [o.id, o.shortName || o.name])) : new Map<number, string>();
+  return new Map(labelled.map(({ n, label }) => [n.id, paths.get(label)! > 1 ? `${label}（${organs.get(n.organ_id) ?? ''}）` : label]));
 }
 
 /**

@@ -9,7 +9,8 @@ import { DomainError } from '../../../shared/domain-error.ts';
 
 const str = (d: string) => z.string().optional().describe(d);
 const searchQuery = z.object({
-  q: z.string().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号 / keywords separated by spaces (all must occur), or a 文号 / index number'),
+  // Optional here so that a missing q gets the API's own refusal (ERR_SEARCH_EMPTY_QUERY, in Chinese), not the validator's.
+  q: z.string().optional().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号 / keywords separated by spaces (all must occur), or a 文号 / index number'),
   organ: str('机关代码：只查该机关及其下属机构 / organ code: that organ and its units'),
   node: str('目录栏目编号（含子栏目） / catalog node id, including sub-nodes'),
   stage: str('五公开阶段：decision execution management service result / disclosure stage'),

@@ -18,6 +18,9 @@ describe('search page', () => {
     expect(capped).toContain('找到超过 1,000 条');
     expect(capped).toContain('以下数量按最新的 1,000 条结果统计');
     expect(capped).toContain('只列出前 1,000 条');
+    // The conditions are beside the results on a wide screen and above them on a phone: the notice names neither side.
+    expect(capped).not.toContain('左侧');
+    expect(capped).toContain('选择筛选条件缩小范围');
     // 1,000 results of 10 a page: the last page link is 100, never beyond the list.
     expect(capped).toContain('page=100"');
     expect(capped).not.toContain('page=101');

@@ -101,6 +101,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             <h2 id="results-h" class="count">{result.totalCapped ? `找到超过 ${(result.total - 1).toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a>
             </h2>
+            {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region is one link away. */}
+            {result.total === 0 && raw.organ && <p><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全区检索“{q}”</a></p>}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>
                 {result.hits.map((h) => (
@@ -120,7 +122,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               </ol>
               {result.hits.length === 0 && <p>没有更多结果了。</p>}
             </PagedList>
-            {result.totalCapped && <p class="count">结果较多，只列出前 {(result.total - 1).toLocaleString('zh-CN')} 条；请增加检索词或选择左侧的条件缩小范围。</p>}
+            {result.totalCapped && <p class="count">结果较多，只列出前 {(result.total - 1).toLocaleString('zh-CN')} 条；请增加检索词或选择筛选条件缩小范围。</p>}
             <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} />
           </section>
         </div>

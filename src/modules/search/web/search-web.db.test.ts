@@ -58,6 +58,40 @@ describeEachDialect('search pages and API', (db) => {
     await app.close();
     expect((await deps.db.selectFrom('search_terms').select('searches').where('term', '=', '扬尘').execute()).map((r) => Number(r.searches))).toEqual([1]);
   });
+  it('tells two 目录栏目 of one name apart by their parents, and offers the whole region when an organ has nothing', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const other = await createOrgan(deps);
+    const statutory = await createNode(deps, organ.id, { name: '法定主动公开内容' });
+    const news = await createNode(deps, organ.id, { name: '重点领域信息' });
+    const planA = await createNode(deps, organ.id, { name: '规划计划', parentId: statutory });
+    const planB = await createNode(deps, organ.id, { name: '规划计划', parentId: news });
+    const single = await createNode(deps, organ.id, { name: '通知公告' });
+    await createPublished(deps, organ.id, [planA], { title: '城区排水专项规划', documentNumber: '岚建〔2026〕71号' });
+    await createPublished(deps, organ.id, [planB], { title: '老旧小区改造规划' });
+    await createPublished(deps, organ.id, [single], { title: '规划公示' });
+    const page = (await app.inject(`/search?q=${encodeURIComponent('规划')}`)).body;
+    // The facet links (the results' own 目录 line names the path anyway).
+    expect(page).toMatch(/node=\d+[^"]*">法定主动公开内容 › 规划计划<\/a>/);
+    expect(page).toMatch(/node=\d+[^"]*">重点领域信息 › 规划计划<\/a>/);
+    expect(page).toMatch(new RegExp(`node=${single}[^"]*">通知公告</a>`));
+    const api = (await app.inject(`/api/v1/search?q=${encodeURIComponent('规划')}`)).json();
+    expect(api.facets.node.map((f: { label: string }) => f.label).sort()).toEqual(['法定主动公开内容 › 规划计划', '通知公告', '重点领域信息 › 规划计划'].sort());
+
+    // A 文号 searched within an organ that did not issue it: nothing here, and a link to the whole region, which finds it.
+    const scoped = (await app.inject(`/search?q=${encodeURIComponent('岚建〔2026〕71号')}&organ=${other.code}`)).body;
+    expect(scoped).toContain('共找到 0 条');
+    expect(scoped).toContain(`<a href="/search?q=${encodeURIComponent('岚建〔2026〕71号')}">在全区检索“岚建〔2026〕71号”</a>`);
+    expect((await app.inject(`/search?q=${encodeURIComponent('岚建〔2026〕71号')}`)).body).toContain('共找到 1 条');
+    expect((await app.inject(`/search?q=${encodeURIComponent('不存在的东西')}`)).body).not.toContain('在全区检索');
+
+    // The API without q: its stable code and a Chinese message, not the validator's.
+    const empty = await app.inject('/api/v1/search');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error).toMatchObject({ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' });
+    await app.close();
+  });
+
   it('shows a newly published, withdrawn or renamed item at once, though repeated searches are kept in memory', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
