@@ -55,11 +55,15 @@ export function Pagination({ page, pageSize, total, href }: { page: number; page
 
 export type FieldErrors = Record<string, string>;
 
-export function ErrorSummary({ errors }: { errors: FieldErrors }) {
+/**
+ * The errors of a refused form, each linked to its field. `focus`: placed first in the page's main
+ * content, it takes the focus when the page loads (a phone shows it, not the top of the page), without script.
+ */
+export function ErrorSummary({ errors, focus }: { errors: FieldErrors; focus?: boolean }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} id="error-summary">
+    <div class="error-summary" role="alert" tabIndex={-1} id="error-summary" autofocus={focus || undefined}>
       <h2>提交未成功，请修改以下问题：</h2>
       <ul>
         {entries.map(([field, message]) => (

@@ -23,7 +23,8 @@ export const applicantIdentityShape = {
   contactPhone: z
     .string({ message: '请填写联系电话' })
     .trim()
-    .regex(/^[0-9+\-() ]{7,20}$/, { message: '联系电话应为7至20位数字（可含区号连字符）' }),
+    .min(1, { message: '请填写联系电话' })
+    .refine((v) => v === '' || /^[0-9+\-() ]{7,20}$/.test(v), { message: '联系电话应为7至20位数字（可含区号连字符）' }),
   contactEmail: z
     .string()
     .trim()

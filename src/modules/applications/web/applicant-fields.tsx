@@ -5,6 +5,12 @@ import type { FormValues } from './form-values.ts';
 
 const ORG_TYPES = ['commercial_enterprise', 'research_institution', 'public_interest_org', 'legal_service_org', 'other_org'] as const;
 
+/** The fields of the application form in the order it shows them (the error summary follows it). */
+export const APPLICATION_FIELD_ORDER = [
+  'applicantType', 'applicantName', 'applicantIdKind', 'applicantIdNumber', 'contactPerson', 'contactPhone', 'contactEmail', 'contactAddress', 'postalCode',
+  'subject', 'documentNumber', 'provisionForm', 'deliveryMethod',
+] as const;
+
 const describer = (errors: FieldErrors) => (name: string, hint?: boolean) => [hint ? `h-${name}` : '', errors[name] ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
 
 /** Who the applicant is and how to reach them (条例第二十九条): applications and 第四十一条 correction requests. */

@@ -4,13 +4,24 @@ import { LETTER_TYPES } from './letter.ts';
 const required = (label: string, max: number) =>
   z.string({ message: `请填写${label}` }).trim().min(1, { message: `请填写${label}` }).max(max, { message: `${label}不能超过${max}字` });
 
+/** A letter says something: at least this many characters (not counting spaces). */
+export const MIN_LETTER_CHARS = 5;
+
+const MOBILE = /^1\d{10}$/;
+const LANDLINE = /^(0\d{2,3})?\d{7,8}(转\d{1,6})?$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A phone number (mobile, or landline with or without area code and extension) or an e-mail address. */
+export const isPhoneOrEmail = (v: string) => EMAIL.test(v) || [MOBILE, LANDLINE].some((re) => re.test(v.replace(/^\+?86/, '').replace(/[\s()（）-]/g, '').replace(/ext|分机/i, '转')));
+
 /** The public mailbox form: no account, so a name and some way to reach the writer are required. */
 export const letterInputSchema = z.object({
   type: z.enum(LETTER_TYPES, { message: '请选择来信类型（咨询、建议、投诉或其他）' }),
   subject: required('标题', 100),
-  content: required('来信内容', 5000),
+  content: required('来信内容', 5000)
+    .refine((v) => v === '' || [...v.replace(/\s/g, '')].length >= MIN_LETTER_CHARS, { message: `来信内容至少${MIN_LETTER_CHARS}个字，请写明您要咨询、建议或投诉的具体事项` }),
   writerName: required('姓名', 50),
-  contact: required('联系电话或电子邮箱', 100),
+  contact: required('联系电话或电子邮箱', 100)
+    .refine((v) => v === '' || isPhoneOrEmail(v), { message: '请填写正确的手机号码、固定电话或电子邮箱，以便答复时联系您' }),
   publishConsent: z.preprocess((v) => v === true || v === 'yes' || v === 'on' || v === '1', z.boolean()),
 });
 export type LetterInput = z.infer<typeof letterInputSchema>;

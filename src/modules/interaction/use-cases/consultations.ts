@@ -61,6 +61,17 @@ export async function openConsultation(deps: AppDeps, actor: Actor, organId: num
 
 export type CommentReceipt = { commentId: number; created: boolean };
 
+/** What is wrong in a comment's fields (also checked, without submitting, when the form is refused for another reason). */
+export function commentInputReasons(raw: { authorName?: unknown; content?: unknown }): ErrorReason[] {
+  const content = typeof raw.content === 'string' ? raw.content.trim() : '';
+  const authorName = typeof raw.authorName === 'string' ? raw.authorName.trim() : '';
+  const reasons: ErrorReason[] = [];
+  if (content === '') reasons.push({ code: E.invalidInput, message: '请填写意见内容', field: 'content' });
+  else if (content.length > MAX_COMMENT_CHARS) reasons.push({ code: E.invalidInput, message: `意见内容不能超过${MAX_COMMENT_CHARS}字`, field: 'content' });
+  if (authorName.length > 50) reasons.push({ code: E.invalidInput, message: '署名不能超过50字', field: 'authorName' });
+  return reasons;
+}
+
 /**
  * A comment from the portal, without an account, while the consultation is open (start and end day
  * included, China time). The privacy scanner runs on every comment: what it finds is stored with the
@@ -80,10 +91,7 @@ export async function submitComment(deps: AppDeps, consultationId: number, raw: 
   if (day < c.startOn || day > c.endOn) throw new DomainError(E.notOpen, `该意见征集的时间为${c.startOn}至${c.endOn}，现在不能提交意见`, { httpStatus: 409 });
   const content = typeof raw.content === 'string' ? raw.content.trim() : '';
   const authorName = typeof raw.authorName === 'string' ? raw.authorName.trim() : '';
-  const reasons: ErrorReason[] = [];
-  if (content === '') reasons.push({ code: E.invalidInput, message: '请填写意见内容', field: 'content' });
-  else if (content.length > MAX_COMMENT_CHARS) reasons.push({ code: E.invalidInput, message: `意见内容不能超过${MAX_COMMENT_CHARS}字`, field: 'content' });
-  if (authorName.length > 50) reasons.push({ code: E.invalidInput, message: '署名不能超过50字', field: 'authorName' });
+  const reasons = commentInputReasons(raw);
   if (reasons.length > 0) refuse(reasons);
   opts.admit?.();
   const findings = scanText(content);

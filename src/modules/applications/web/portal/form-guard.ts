@@ -11,31 +11,54 @@ export const HONEYPOT_FIELD = 'website';
  * idempotency key, docs/workflows/public-forms.md), a minimum fill time, and a honeypot field. The
  * key lives as long as the process; a form served before a restart is simply shown again with a
  * fresh token.
+ *
+ * A refused form is shown again with `retry`'s token, never one that restarts the clock: it keeps the
+ * time the form was first served, and a person refused for speed (autofill, a quick typist) may send
+ * the form again at once — the token is dated as already waited. A robot must still fetch the form,
+ * post it, read the refusal and post again, and the honeypot and the per-address limits still apply.
  */
 export function formGuard(opts: { minFillSeconds: number; maxAgeHours?: number }) {
   const key = crypto.randomBytes(32);
   const sign = (issued: string) => crypto.createHmac('sha256', key).update(issued).digest('base64url');
   const maxAgeMs = (opts.maxAgeHours ?? 12) * 3600_000;
+  const minFillMs = opts.minFillSeconds * 1000;
+  const issueAt = (time: number) => {
+    const issued = `${time}.${crypto.randomBytes(12).toString('base64url')}`;
+    return `${issued}.${sign(issued)}`;
+  };
+  /** The serve time of a token this guard signed, or null. */
+  const servedAt = (token: string): number | null => {
+    const [time, nonce, mac] = token.split('.');
+    const issued = `${time}.${nonce}`;
+    const valid = time && nonce && mac && mac.length === sign(issued).length && crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(sign(issued)));
+    return valid && Number.isFinite(Number(time)) ? Number(time) : null;
+  };
   return {
     issue(now: Date): string {
-      const issued = `${now.getTime()}.${crypto.randomBytes(12).toString('base64url')}`;
-      return `${issued}.${sign(issued)}`;
+      return issueAt(now.getTime());
+    },
+    /**
+     * The token of a refused form shown again: the posted form's serve time, or for one refused for
+     * speed or age as already waited; a token this guard did not sign gets a fresh one.
+     */
+    retry(body: Record<string, unknown>, now: Date): string {
+      const served = servedAt(typeof body.formToken === 'string' ? body.formToken : '');
+      if (served === null) return issueAt(now.getTime());
+      const waited = now.getTime() - minFillMs;
+      return issueAt(now.getTime() - served > maxAgeMs ? waited : Math.min(served, waited));
     },
     /** Throws a DomainError naming what failed; returns when the submission looks human. */
     check(body: Record<string, unknown>, now: Date): void {
       if (typeof body[HONEYPOT_FIELD] === 'string' && body[HONEYPOT_FIELD] !== '') {
-        throw new DomainError(E.spamSuspected, '提交未通过校验。如您是申请人，请勿填写标注“请勿填写”的栏目后重新提交', { field: '_form' });
+        throw new DomainError(E.spamSuspected, '提交未通过校验，您填写的内容已保留，请核对后再次提交', { field: '_form' });
       }
-      const token = typeof body.formToken === 'string' ? body.formToken : '';
-      const [time, nonce, mac] = token.split('.');
-      const issued = `${time}.${nonce}`;
-      const valid = time && nonce && mac && mac.length === sign(issued).length && crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(sign(issued)));
-      const age = now.getTime() - Number(time);
-      if (!valid || age > maxAgeMs || age < 0) {
-        throw new DomainError(E.formExpired, '表单已过期，请核对填写的内容后重新提交', { field: '_form' });
+      const served = servedAt(typeof body.formToken === 'string' ? body.formToken : '');
+      const age = served === null ? NaN : now.getTime() - served;
+      if (!(age >= 0 && age <= maxAgeMs)) {
+        throw new DomainError(E.formExpired, '表单已过期，您填写的内容已保留，请核对后再次提交', { field: '_form' });
       }
-      if (age < opts.minFillSeconds * 1000) {
-        throw new DomainError(E.spamSuspected, '提交过快，请核对填写的内容后再次提交', { field: '_form' });
+      if (age < minFillMs) {
+        throw new DomainError(E.spamSuspected, '提交过快：为防止自动程序批量提交，表单打开后需稍候几秒才能提交。您填写的内容已保留，请核对后再次提交', { field: '_form' });
       }
     },
   };

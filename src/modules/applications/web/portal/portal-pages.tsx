@@ -1,11 +1,12 @@
 import { Breadcrumb, ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
 import type { Organ } from '../../../catalog/index.ts';
 import { PUBLIC_STATE_LABELS } from '../../domain/application-states.ts';
 import { chineseDate } from '../../domain/chinese-date.ts';
 import { LETTER_KIND_LABELS } from '../../domain/letters/letter-kinds.ts';
-import { OUTCOME_INFO, outcomeGroup, OUTCOME_GROUP_LABELS } from '../../domain/outcomes.ts';
+import { plainOutcomeLabel } from '../../domain/outcomes.ts';
 import type { PublicStatus } from '../../use-cases/check-status.ts';
 import { ApplicantFieldsets } from '../applicant-fields.tsx';
 import type { FormValues } from '../form-values.ts';
@@ -18,14 +19,14 @@ const organCrumbs = (organ: Organ) => [{ label: '首页', href: '/' }, { label: 
 /** The online application form (条例第二十九条): no account, works without JavaScript. */
 export function ApplyPage({ info, organ, values, errors, formToken }: { info: PortalInfo; organ: Organ; values: FormValues; errors: FieldErrors; formToken: string }) {
   return (
-    <PortalLayout title={`在线申请政府信息公开 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+    <PortalLayout title={titleWithErrors(`在线申请政府信息公开 - ${organ.name}`, errors)} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <ErrorSummary errors={errors} focus />
       <Breadcrumb items={[...organCrumbs(organ), { label: '依申请公开', href: `/organs/${organ.code}/apply` }, { label: '在线申请' }]} />
       <h1>向{organ.name}申请政府信息公开</h1>
       <div class="notice notice-info" role="note">
         <p>无需注册。提交后您将获得<strong>申请编号</strong>和<strong>查询码</strong>，可凭此<a href="/applications/status">查询办理进度并下载答复文书</a>。</p>
         <p>网上提交的申请，以本机关工作人员与您双方确认之日为收到申请之日（《中华人民共和国政府信息公开条例》第三十一条）；本机关自收到申请之日起20个工作日内答复（第三十三条）。</p>
       </div>
-      <ErrorSummary errors={errors} />
       <form method="post" action={`/organs/${organ.code}/apply`} novalidate>
         <input type="hidden" name="formToken" value={formToken} />
         <div style="position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden" aria-hidden="true">
@@ -106,7 +107,7 @@ export function StatusPage({ info, status, pageUrl }: { info: PortalInfo; status
   if (status.dueOn && !status.repliedOn) rows.push(['答复期限', `${chineseDate(status.dueOn)}${status.extended ? '（已依法延期）' : ''}${status.dueProvisional ? '（暂定）' : ''}`]);
   if (status.correctionDueOn) rows.push(['补正期限', chineseDate(status.correctionDueOn)]);
   if (status.feeDueOn) rows.push(['信息处理费', `${status.feeAmountYuan}元，请于${chineseDate(status.feeDueOn)}前缴纳`]);
-  if (status.outcome) rows.push(['办理结果', `${OUTCOME_GROUP_LABELS[outcomeGroup(status.outcome)]}${status.outcome.includes('.') ? `：${OUTCOME_INFO[status.outcome].label}` : ''}`]);
+  if (status.outcome) rows.push(['办理结果', plainOutcomeLabel(status.outcome)]);
   if (status.repliedOn) rows.push(['答复日期', chineseDate(status.repliedOn)]);
   return (
     <PortalLayout title={`办理进度 ${status.trackingNo}`} prefs={info.prefs} currentPath={info.currentPath}>

@@ -9,7 +9,10 @@ import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { checkStatus } from '../../use-cases/check-status.ts';
 import { findOnlineReceipt, submitOnlineApplication, type OnlineReceipt } from '../../use-cases/submit-online-application.ts';
 import { submissionKeyOf } from '../../use-cases/submission-receipt.ts';
+import { applicantFields } from '../../domain/application-input.ts';
+import { APPLICATION_FIELD_ORDER } from '../applicant-fields.tsx';
 import { formValues } from '../form-values.ts';
+import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { formGuard } from './form-guard.ts';
 import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
@@ -23,6 +26,12 @@ export type PortalFormOptions = {
   submitPerHour?: number;
   /** Status queries, and separately letter downloads, per client address and 10 minutes (every attempt counts). */
   queriesPer10Minutes?: number;
+};
+
+/** What is wrong in an application's fields, checked without submitting it. */
+const applicantFieldErrors = (body: Record<string, unknown>) => {
+  const parsed = applicantFields.safeParse(body);
+  return parsed.success ? {} : fieldErrorsOf(parsed.error);
 };
 
 const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies(request.cookies), currentPath: request.url });
@@ -51,8 +60,8 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
   // 条例第二十七条: the organ answers in its own name, not its internal 股室 or units.
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独受理政府信息公开申请，请向其所属机关申请' });
 
-  const applyForm = (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200) =>
-    sendPage(reply.header('Cache-Control', 'no-store'), <ApplyPage info={info(request)} organ={organ} values={values} errors={errors} formToken={guard.issue(deps.clock.now())} />, status);
+  const applyForm = (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200, formToken = guard.issue(deps.clock.now())) =>
+    sendPage(reply.header('Cache-Control', 'no-store'), <ApplyPage info={info(request)} organ={organ} values={values} errors={inFormOrder(errors, APPLICATION_FIELD_ORDER)} formToken={formToken} />, status);
 
   /**
    * POST → 303 → GET: the receipt page's address names the submission (a prefix of the token's hash,
@@ -84,8 +93,12 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
         await submitLimit.countAccepted(request.ip, now, (admit) => submitOnlineApplication(deps, organ.code, body, { formToken: token, admit }));
         return toReceipt(request, reply, organ, token);
       } catch (e) {
-        // Every refusal shows the form again with what was typed and a fresh token.
-        return applyForm(request, reply, organ, values, fieldErrorsOf(e), e instanceof DomainError ? e.httpStatus : 400);
+        // Every refusal shows the form again with what was typed, and with a token that keeps the
+        // form's serve time (a refusal never restarts the fill timer: form-guard.ts). The guard's
+        // refusal comes with what is wrong in the fields, all at once.
+        const errors = fieldErrorsOf(e);
+        if (e instanceof DomainError && (e.code === E.spamSuspected || e.code === E.formExpired)) Object.assign(errors, applicantFieldErrors(body));
+        return applyForm(request, reply, organ, values, errors, e instanceof DomainError ? e.httpStatus : 400, guard.retry(body, deps.clock.now()));
       }
     });
 

@@ -1,4 +1,5 @@
 import { Breadcrumb, ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import { HONEYPOT_FIELD } from '../../../applications/index.ts';
 import type { Organ } from '../../../catalog/index.ts';
@@ -50,7 +51,8 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
 }) {
   const base = `/organs/${organ.code}/consultations/${c.id}`;
   return (
-    <PortalLayout title={`${c.title} - 意见征集`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+    <PortalLayout title={titleWithErrors(`${c.title} - 意见征集`, errors)} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <ErrorSummary errors={errors} focus />
       <Breadcrumb items={[...crumbs(organ), { label: c.title }]} />
       <article aria-labelledby="c-title">
         <h1 id="c-title">{c.title}</h1>
@@ -64,12 +66,10 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
         )}
         {c.howToComment && <section class="panel" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><Paragraphs text={c.howToComment} /></section>}
       </article>
-      {c.phase !== 'open' && <ErrorSummary errors={errors} />}
       {thanked && <div class="flash" role="status"><p>您的意见已提交，谢谢。意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
       {c.phase === 'open' && formToken && (
         <section aria-labelledby="comment-h" class="panel">
           <h2 id="comment-h">发表意见</h2>
-          <ErrorSummary errors={errors} />
           <form method="post" action={base} novalidate>
             <input type="hidden" name="formToken" value={formToken} />
             <div class="visually-hidden" aria-hidden="true">

@@ -10,7 +10,8 @@ import { consultationFileOf, consultationFiles } from '../../use-cases/consultat
 import { sendConsultationFile } from '../consultation-file-download.ts';
 import { ConsultationErrorCode as E } from '../../domain/consultation.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
-import { findPublicConsultation, listPublicConsultations, submitComment } from '../../use-cases/consultations.ts';
+import { commentInputReasons, findPublicConsultation, listPublicConsultations, submitComment } from '../../use-cases/consultations.ts';
+import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { ConsultationPage, ConsultationsPage } from './consultation-pages.tsx';
 import type { PortalInfo } from './letter-pages.tsx';
 
@@ -31,9 +32,10 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
     refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}条意见。请于${when}后再提交，您填写的内容已保留`, { httpStatus: 429, field: '_form' }),
   });
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独征集意见，请到其所属机关的网站查看' });
-  const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, id: number, values: Record<string, string>, errors: Record<string, string>, status = 200, thanked = false) => {
+  const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, id: number, values: Record<string, string>, errors: Record<string, string>, status = 200, thanked = false, token?: string) => {
     const c = await findPublicConsultation(deps, organ.code, id);
-    return sendPage(reply.header('Cache-Control', 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={errors} formToken={c.phase === 'open' ? guard.issue(deps.clock.now()) : null} thanked={thanked} files={await consultationFiles(deps, c.id)} />, status);
+    const formToken = c.phase === 'open' ? token ?? guard.issue(deps.clock.now()) : null;
+    return sendPage(reply.header('Cache-Control', 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={inFormOrder(errors, ['authorName', 'content'])} formToken={formToken} thanked={thanked} files={await consultationFiles(deps, c.id)} />, status);
   };
 
   return async function plugin(app: FastifyInstance) {
@@ -68,7 +70,10 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
         return reply.header('Cache-Control', 'no-store').redirect(`/organs/${organ.code}/consultations/${id}?commented=1#comment-h`, 303);
       } catch (e) {
         const status = e instanceof DomainError ? e.httpStatus : 400;
-        return page(request, reply, organ, id, values, fieldErrorsOf(e), status === 404 ? 400 : status);
+        // The guard's refusal comes with what is wrong in the fields; the form shown again keeps its serve time (form-guard.ts).
+        const errors = fieldErrorsOf(e);
+        if (e instanceof DomainError && (e.code === E.spamSuspected || e.code === E.formExpired)) for (const r of commentInputReasons(values)) errors[r.field ?? '_form'] ??= r.message;
+        return page(request, reply, organ, id, values, errors, status === 404 ? 400 : status, false, guard.retry(body, deps.clock.now()));
       }
     });
   };

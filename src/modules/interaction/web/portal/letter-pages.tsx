@@ -1,4 +1,6 @@
 import { Breadcrumb, ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
+import { MIN_LETTER_CHARS } from '../../domain/letter-input.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
 import { chineseDate, HONEYPOT_FIELD } from '../../../applications/index.ts';
@@ -55,14 +57,14 @@ export function PublishedLetterPage({ info, organ, letter }: { info: PortalInfo;
 
 export function WriteLetterPage({ info, organ, values, errors, formToken, settings }: { info: PortalInfo; organ: Organ; values: Values; errors: FieldErrors; formToken: string; settings: LetterSettings }) {
   return (
-    <PortalLayout title={`写信 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+    <PortalLayout title={titleWithErrors(`写信 - ${organ.name}`, errors)} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <ErrorSummary errors={errors} focus />
       <Breadcrumb items={[...crumbs(organ), { label: '我要写信' }]} />
       <h1>给{organ.name}写信</h1>
       <div class="notice notice-info" role="note">
         <p>无需注册。提交后您将获得<strong>信件编号</strong>和<strong>查询码</strong>，可凭此<a href="/letters/status">查询办理情况、阅读答复并评价</a>。</p>
         <p>答复期限（工作日，自收到之次日起算）：{LETTER_TYPES.map((t) => `${LETTER_TYPE_LABELS[t]}${settings.replyWorkingDays[t]}个`).join('，')}。信访事项、涉法涉诉事项请通过相应渠道反映。</p>
       </div>
-      <ErrorSummary errors={errors} />
       <form method="post" action={`/organs/${organ.code}/letters/new`} novalidate>
         <input type="hidden" name="formToken" value={formToken} />
         <div style="position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden" aria-hidden="true">
@@ -72,20 +74,20 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
         <fieldset>
           <legend>来信类型<span class="required" aria-hidden="true">＊</span></legend>
           {errors.type && <p class="field-error" id="f-type-error">{errors.type}</p>}
-          {LETTER_TYPES.map((t) => (
-            <label class="inline"><input type="radio" name="type" value={t} checked={values.type === t} /> {LETTER_TYPE_LABELS[t]}</label>
+          {LETTER_TYPES.map((t, i) => (
+            <label class="inline"><input type="radio" name="type" value={t} checked={values.type === t} id={i === 0 ? 'f-type' : undefined} aria-describedby={i === 0 && errors.type ? 'f-type-error' : undefined} /> {LETTER_TYPE_LABELS[t]}</label>
           ))}
         </fieldset>
         <Field name="subject" label="标题" errors={errors} required>
           <input type="text" id="f-subject" name="subject" value={values.subject ?? ''} maxLength={100} required />
         </Field>
-        <Field name="content" label="来信内容" errors={errors} required>
+        <Field name="content" label="来信内容" errors={errors} required hint={`请写明具体事项，至少${MIN_LETTER_CHARS}个字`}>
           <textarea id="f-content" name="content" rows={8} maxLength={5000} required>{values.content ?? ''}</textarea>
         </Field>
         <Field name="writerName" label="姓名" errors={errors} required>
           <input type="text" id="f-writerName" name="writerName" value={values.writerName ?? ''} maxLength={50} autocomplete="name" required />
         </Field>
-        <Field name="contact" label="联系电话或电子邮箱" errors={errors} required hint="仅用于联系您，不会公开">
+        <Field name="contact" label="联系电话或电子邮箱" errors={errors} required hint="手机号码、固定电话（可带区号）或电子邮箱，仅用于联系您，不会公开">
           <input type="text" id="f-contact" name="contact" value={values.contact ?? ''} maxLength={100} required />
         </Field>
         <p><label><input type="checkbox" name="publishConsent" value="yes" checked={values.publishConsent === 'yes'} /> 同意在答复后公开本信（姓名显示为“张**”形式，电话、身份证号等个人信息将被遮盖）</label></p>

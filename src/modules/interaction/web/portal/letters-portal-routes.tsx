@@ -8,6 +8,8 @@ import { addressLimit, formGuard, submissionKeyOf } from '../../../applications/
 import { organByCode, type Organ } from '../../../catalog/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
+import { letterInputSchema } from '../../domain/letter-input.ts';
+import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { checkLetter, rateLetter } from '../../use-cases/check-letter.ts';
 import { findPublishedLetter, listPublishedLetters } from '../../use-cases/published-letters.ts';
 import { findLetterReceipt, submitLetter } from '../../use-cases/submit-letter.ts';
@@ -27,6 +29,7 @@ const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const valuesOf = (body: Record<string, unknown>): Record<string, string> => Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== 'formToken' && k !== 'queryCode')) as Record<string, string>;
 const RECEIPT_COOKIE_SECONDS = 3600;
+const LETTER_FIELD_ORDER = ['type', 'subject', 'content', 'writerName', 'contact', 'publishConsent'];
 
 /**
  * The public side of the department mailbox: the organ's 互动交流 page with published letters, the
@@ -49,8 +52,8 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
 
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独设信箱，请写信给其所属机关' });
 
-  const writeForm = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200) =>
-    sendPage(reply.header('Cache-Control', 'no-store'), <WriteLetterPage info={info(request)} organ={organ} values={values} errors={errors} formToken={guard.issue(deps.clock.now())} settings={await getLetterSettings(deps, organ.id)} />, status);
+  const writeForm = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200, formToken = guard.issue(deps.clock.now())) =>
+    sendPage(reply.header('Cache-Control', 'no-store'), <WriteLetterPage info={info(request)} organ={organ} values={values} errors={inFormOrder(errors, LETTER_FIELD_ORDER)} formToken={formToken} settings={await getLetterSettings(deps, organ.id)} />, status);
 
   const toReceipt = (request: FastifyRequest, reply: FastifyReply, organ: Organ, token: string) => {
     const id = submissionKeyOf(token).slice(0, 24);
@@ -84,7 +87,13 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         await submitLimit.countAccepted(request.ip, now, (admit) => submitLetter(deps, organ.code, body, { formToken: token, admit }));
         return toReceipt(request, reply, organ, token);
       } catch (e) {
-        return writeForm(request, reply, organ, valuesOf(body), fieldErrorsOf(e), e instanceof DomainError ? e.httpStatus : 400);
+        // The guard's refusal comes with what is wrong in the fields; the form shown again keeps its serve time (form-guard.ts).
+        const errors = fieldErrorsOf(e);
+        if (e instanceof DomainError && (e.code === E.spamSuspected || e.code === E.formExpired)) {
+          const parsed = letterInputSchema.safeParse(body);
+          if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error));
+        }
+        return writeForm(request, reply, organ, valuesOf(body), errors, e instanceof DomainError ? e.httpStatus : 400, guard.retry(body, deps.clock.now()));
       }
     });
 

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp } from '../../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../../test/support/db.ts';
+import { createOrgan } from '../../../../../test/support/factories.ts';
+import type { AppDeps } from '../../../../platform/app-deps.ts';
+import type { Organ } from '../../../catalog/index.ts';
+import { applicantInput } from '../../testing/application-factories.ts';
+
+const tokenOf = (html: string) => /name="formToken" value="([^"]+)"/.exec(html)![1];
+const summaryOf = (html: string) => /<div class="error-summary"[^>]*>.*?<\/div>/s.exec(html)?.[0] ?? '';
+const summaryFields = (html: string) => [...summaryOf(html).matchAll(/href="#f-([^"]+)"/g)].map((m) => m[1]);
+
+/** Refusals of the public application form (found by outside testers): humane, complete, in order, at the top. */
+describeEachDialect('a refused application form', (db) => {
+  let app: FastifyInstance;
+  let deps: AppDeps & { clock: { set(at: string): void } };
+  let organ: Organ;
+  beforeAll(async () => {
+    const built = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    app = built.app;
+    deps = built.deps;
+    organ = await createOrgan(deps);
+  });
+  afterAll(async () => app?.close());
+  const at = (iso: string) => deps.clock.set(iso);
+  const apply = (payload: Record<string, string>, remoteAddress = '10.9.0.1') => app.inject({ method: 'POST', url: `/organs/${organ.code}/apply`, payload, remoteAddress });
+
+  it('too fast: says so without pointing to a hidden field, with the field errors, and takes the corrected form at once', async () => {
+    at('2026-03-10T02:00:00Z');
+    const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
+    at('2026-03-10T02:00:02Z');
+    const fast = await apply({ formToken: token, website: '', ...applicantInput({ subject: '', contactPhone: '138' }) });
+    expect(fast.statusCode).toBe(400);
+    const summary = summaryOf(fast.body);
+    expect(summary).toContain('提交过快');
+    expect(summary).not.toContain('请勿填写');
+    expect(summary).toContain('所需信息的内容描述至少5个字');
+    expect(summary).toContain('联系电话应为7至20位数字');
+    expect(fast.body).toContain('value="138"');
+    // Corrected and sent again right away: not refused for speed a second time.
+    const again = await apply({ formToken: tokenOf(fast.body), website: '', ...applicantInput() });
+    expect(again.statusCode).toBe(303);
+  });
+
+  it('a field error does not restart the fill timer', async () => {
+    at('2026-03-10T03:00:00Z');
+    const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
+    at('2026-03-10T03:00:06Z');
+    const refused = await apply({ formToken: token, website: '', ...applicantInput({ postalCode: '1' }) }, '10.9.0.2');
+    expect(refused.statusCode).toBe(400);
+    at('2026-03-10T03:00:07Z');
+    expect((await apply({ formToken: tokenOf(refused.body), website: '', ...applicantInput() }, '10.9.0.2')).statusCode).toBe(303);
+  });
+
+  it('an empty 联系电话 asks for it; the summary follows the form’s order, comes first in main with focus, and the title says 错误', async () => {
+    at('2026-03-10T04:00:00Z');
+    const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
+    at('2026-03-10T04:01:00Z');
+    const res = await apply({ formToken: token, website: '', ...applicantInput({ applicantName: '', contactPhone: '', subject: '', deliveryMethod: '' }) }, '10.9.0.3');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('请填写联系电话');
+    expect(res.body).not.toContain('联系电话应为7至20位数字');
+    expect(summaryFields(res.body)).toEqual(['applicantName', 'contactPhone', 'subject', 'deliveryMethod']);
+    for (const f of summaryFields(res.body)) expect(res.body).toContain(`id="f-${f}"`);
+    expect(res.body).toMatch(/<title>错误：/);
+    expect(res.body).toMatch(/<main[^>]*><div class="error-summary"[^>]*autofocus/);
+  });
+});

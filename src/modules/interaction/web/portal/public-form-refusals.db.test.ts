@@ -1,0 +1,66 @@
+import { expect, it } from 'vitest';
+import { buildTestApp } from '../../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../../test/support/db.ts';
+import { createActor, createOrgan } from '../../../../../test/support/factories.ts';
+import { openConsultation } from '../../index.ts';
+
+const tokenOf = (html: string) => /name="formToken" value="([^"]+)"/.exec(html)![1];
+const summaryOf = (html: string) => /<div class="error-summary"[^>]*>.*?<\/div>/s.exec(html)?.[0] ?? '';
+
+/** Refusals of the mailbox and consultation forms (found by outside testers). */
+describeEachDialect('refused mailbox and consultation forms', (db) => {
+  it('部门信箱: a contact that is no phone or e-mail and a one-character letter are refused; a fast post is let through when sent again', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const url = `/organs/${organ.code}/letters/new`;
+    const letter = { website: '', type: 'consult', subject: '小区加装电梯', content: '请问加装电梯有什么补助政策？', writerName: '王小红', contact: '13912345678' };
+    const token = tokenOf((await app.inject(url)).body);
+    deps.clock.set('2026-03-10T02:01:00Z');
+    const bad = await app.inject({ method: 'POST', url, payload: { ...letter, formToken: token, contact: '1381', content: '短' }, remoteAddress: '10.8.0.1' });
+    expect(bad.statusCode).toBe(400);
+    expect(summaryOf(bad.body)).toContain('请填写正确的手机号码、固定电话或电子邮箱');
+    expect(summaryOf(bad.body)).toContain('来信内容至少5个字');
+    expect(bad.body).toMatch(/<title>错误：/);
+    expect(bad.body).toMatch(/<main[^>]*><div class="error-summary"[^>]*autofocus/);
+    const api = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/letters`, headers: { 'idempotency-key': 'refusal-test-1' }, payload: { ...letter, website: undefined, contact: '1381' } });
+    expect(api.statusCode).toBe(400);
+    expect(api.body).toContain('ERR_LETTER_INVALID_INPUT');
+    expect(api.body).toContain('请填写正确的手机号码、固定电话或电子邮箱');
+    for (const contact of ['0564-5022001', 'wang@example.cn']) {
+      const t = tokenOf((await app.inject(url)).body);
+      deps.clock.set(`2026-03-10T02:0${contact.includes('@') ? 3 : 2}:00Z`);
+      expect((await app.inject({ method: 'POST', url, payload: { ...letter, contact, formToken: t }, remoteAddress: '10.8.0.2' })).statusCode).toBe(303);
+    }
+
+    const fresh = tokenOf((await app.inject(url)).body);
+    deps.clock.set('2026-03-10T02:03:01Z');
+    const fast = await app.inject({ method: 'POST', url, payload: { ...letter, formToken: fresh, subject: '' }, remoteAddress: '10.8.0.3' });
+    expect(fast.statusCode).toBe(400);
+    expect(summaryOf(fast.body)).toContain('提交过快');
+    expect(summaryOf(fast.body)).not.toContain('请勿填写');
+    expect(summaryOf(fast.body)).toContain('请填写标题');
+    expect(summaryOf(fast.body)).toContain('href="#f-subject"');
+    expect((await app.inject({ method: 'POST', url, payload: { ...letter, formToken: tokenOf(fast.body) }, remoteAddress: '10.8.0.3' })).statusCode).toBe(303);
+    await app.close();
+  });
+
+  it('意见征集: a fast comment is refused at the top of the page, with focus and 错误 in the title, and let through when sent again', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-06-01T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    const c = await openConsultation(deps, office.actor, organ.id, { title: '方案（征求意见稿）', body: '第一条 ……', howToComment: '电子邮件', startOn: '2026-06-01', endOn: '2026-06-30' });
+    const url = `/organs/${organ.code}/consultations/${c.id}`;
+    const token = tokenOf((await app.inject(url)).body);
+    deps.clock.set('2026-06-01T02:00:01Z');
+    const fast = await app.inject({ method: 'POST', url, payload: { formToken: token, website: '', authorName: '', content: '' } });
+    expect(fast.statusCode).toBe(400);
+    expect(summaryOf(fast.body)).toContain('提交过快');
+    expect(summaryOf(fast.body)).not.toContain('请勿填写');
+    expect(summaryOf(fast.body)).toContain('请填写意见内容');
+    expect(fast.body).toMatch(/<title>错误：/);
+    expect(fast.body).toMatch(/<main[^>]*><div class="error-summary"[^>]*autofocus/);
+    const again = await app.inject({ method: 'POST', url, payload: { formToken: tokenOf(fast.body), website: '', authorName: '', content: '建议增设电梯。' } });
+    expect(again.statusCode).toBe(303);
+    await app.close();
+  });
+});
