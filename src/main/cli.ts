@@ -11,6 +11,7 @@ import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts'
 import { makeDeps, prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './build-app.ts';
 import { parseArgs, requireOption, usage } from '../platform/cli/cli-args.ts';
+import { commandHelp } from './command-help.ts';
 import { seedDemoRegion } from './seed-demo.ts';
 import { runImportCommand } from '../modules/applications/index.ts';
 import { runExportItemsCommand, runImportItemsCommand } from '../modules/transfer/index.ts';
@@ -101,6 +102,12 @@ const stdio: Io = { stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : s
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
+  // COMMAND --help (or -h) anywhere after it: that command's lines of the help, nothing run.
+  const section = command && rest.some((a) => a === '--help' || a === '-h') ? commandHelp(HELP, command) : null;
+  if (section) {
+    io.stdout(`用法：\n${section}`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'serve':

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/main/cli.ts';
+import { captureIo } from '../support/cli.ts';
+
+describe('./bin/gongkai COMMAND --help', () => {
+  it.each([
+    [['reindex', '--help'], /^ {2}reindex \[--organ 机关代码\]/m],
+    [['user', 'add', '-h'], /^ {2}user add --username U/m],
+    [['token', '--help'], /^ {2}token create[\s\S]*token list[\s\S]*token revoke/m],
+    [['import', 'items', '--help'], /^ {2}import applications[\s\S]*import items[\s\S]*--dry-run 只检查/m],
+  ])('prints what %j does and succeeds, touching no database', async (argv, shown) => {
+    const c = captureIo();
+    expect(await main(argv, c.io)).toBe(0);
+    expect(c.err).toEqual([]);
+    expect(c.out.join('\n')).toMatch(shown);
+  });
+
+  it('still refuses an unknown option of a command with its usage', async () => {
+    const c = captureIo();
+    expect(await main(['reindex', '--organs', 'X'], c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain('reindex [--organ 机关代码]');
+  });
+});
