@@ -99,6 +99,16 @@ describe.skipIf(SKIP_BROWSER)('建议提案 in Chromium', () => {
     await check('result');
     await page.screenshot({ path: path.join(SHOTS, 'proposal-result.png'), fullPage: true });
     expect(found).toEqual({});
+    // On a phone (390 px) the list is cards: the title keeps the card's width, each other cell on a line named by its column.
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${served.baseUrl}/organs/${organ.code}/proposals`);
+    const title = await phone.locator('#proposal-results tbody td').first().boundingBox();
+    expect(title!.width).toBeGreaterThan(300);
+    await expect(phone.locator('#proposal-results thead').isVisible()).resolves.toBe(false);
+    await expect(phone.locator('#proposal-results td[data-label="公开日期"]').first().isVisible()).resolves.toBe(true);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: path.join(SHOTS, 'proposal-results-390.png'), fullPage: true });
+    await phone.context().close();
     await page.context().close();
   }, 120_000);
 });

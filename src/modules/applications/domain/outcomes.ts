@@ -77,6 +77,15 @@ export const OUTCOME_INFO: Record<Outcome, OutcomeInfo> = {
 export const outcomeLabel = (o: Outcome): string => `${OUTCOME_GROUP_LABELS[outcomeGroup(o)]}${o.includes('.') ? ` · ${OUTCOME_INFO[o].label}` : ''}`;
 
 /**
+ * The result as the applicant reads it (status page, letters): without the annual report's row
+ * number or its counting notes — 予以公开, 部分公开, 不予公开：属于国家秘密.
+ */
+export const plainOutcomeLabel = (o: Outcome): string => {
+  const group = OUTCOME_GROUP_LABELS[outcomeGroup(o)].replace(/^（[一二三四五六七]）/, '');
+  return o.includes('.') ? `${group}：${OUTCOME_INFO[o].label}` : group;
+};
+
+/**
  * 不予公开 in whole or in part: reconsideration must come before a lawsuit and the letter must say so
  * (行政复议法第二十三条第一款第（四）项、第二款; docs/rules/appeals.md: 部分公开 counts for the withheld part).
  */

@@ -123,12 +123,16 @@ describeEachDialect('applications over HTTP', (db) => {
     await performVerb(deps, system, row.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
     const status = (await lookUp(trackingNo, queryCode, '10.0.3.2')).page;
     expect(status.body).toContain('已答复');
+    // The citizen sees the result, not the annual report's row number (found by an outside tester).
+    expect(status.body).toContain('<td>予以公开</td>');
+    expect(status.body).not.toContain('（一）予以公开');
     // The reply is the last letter (the 申请登记回执 comes first).
     const letterId = [...status.body.matchAll(/\/letters\/(\d+)\?format=html/g)].at(-1)![1];
     const download = (format: string, code = queryCode) =>
       app.inject({ method: 'POST', url: `/applications/status/letters/${letterId}`, payload: { trackingNo, queryCode: code, format }, remoteAddress: '10.0.3.3' });
     const html = await download('html');
     expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).not.toContain('（一）予以公开');
     expect(html.body).toContain('政府信息公开申请答复告知书');
     expect(html.body).toContain('6个月内');
     const pdf = await download('pdf');
@@ -192,6 +196,10 @@ describeEachDialect('applications over HTTP', (db) => {
     const page = await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('应于2026-03-19前答复');
+    // The reply form counts the results it lists (found by an outside tester: it said 21 and listed 19).
+    const listed = /<select id="f-recordReply-outcome"[^]*?<\/select>/.exec(page.body)![0].match(/<option value="[a-z_.]+"/g)!.length;
+    expect(listed).toBe(19);
+    expect(page.body).toContain(`此处列出${listed}种`);
     expect(page.body).toContain('期限计算过程');
     expect(page.body).toContain('2026-02-14 周六，春节调休上班，计第1个工作日');
     const moved = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/verbs/startReview`, cookies: editor.cookies, payload: { _csrf: editor.csrf, version: String(a.version) } });

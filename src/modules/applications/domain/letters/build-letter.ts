@@ -4,7 +4,7 @@ import { APPLICANT_TYPE_LABELS } from '../applicant-types.ts';
 import type { Application } from '../application.ts';
 import { chineseDate } from '../chinese-date.ts';
 import { isProvidedForm, PROVIDED_FORM_LABELS } from '../channels.ts';
-import { OUTCOME_INFO, outcomeLabel } from '../outcomes.ts';
+import { OUTCOME_INFO, plainOutcomeLabel } from '../outcomes.ts';
 import type { LetterTemplate } from './default-templates.ts';
 import { isLetterToOthers, LETTER_KIND_LABELS, type LetterKind } from './letter-kinds.ts';
 import { fillTemplate } from './placeholders.ts';
@@ -61,7 +61,7 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     { label: '申请内容', value: subject },
   ];
   if (kind === 'reply' && app.outcome) {
-    fields.push({ label: '办理结果', value: outcomeLabel(app.outcome) }, { label: '法律依据', value: legalBasis(app.outcome, app.replyBasis) }, ...basisFields(app.outcome, app.replyBasis));
+    fields.push({ label: '办理结果', value: plainOutcomeLabel(app.outcome) }, { label: '法律依据', value: legalBasis(app.outcome, app.replyBasis) }, ...basisFields(app.outcome, app.replyBasis));
     if (isProvidedForm(app.providedForm)) {
       const differs = app.providedFormReason ? `（与您要求的形式不同，理由：${app.providedFormReason}；《中华人民共和国政府信息公开条例》第四十条）` : '';
       fields.push({ label: '提供形式', value: `${PROVIDED_FORM_LABELS[app.providedForm]}${differs}` });

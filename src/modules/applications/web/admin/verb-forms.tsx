@@ -15,6 +15,10 @@ export type VerbFormState = { verb: Verb; errors: FieldErrors; values: FormValue
 
 const GROUPS: OutcomeGroup[] = ['disclosed', 'partly_disclosed', 'withheld', 'unable', 'not_processed', 'other'];
 
+/** Counted from the lists, so the hint and the choices never disagree. */
+const REPLY_OUTCOME_HINT = `按年度报告表三所列的${OUTCOMES.length}种办理结果选择一项（国办公开办函〔2021〕30号）；` +
+  `${RESERVED_OUTCOMES.map((o) => `“${OUTCOME_INFO[o].label.split('、')[0]}”`).join('、')}由各自的操作登记，此处列出${OUTCOMES.length - RESERVED_OUTCOMES.length}种`;
+
 /** One small form per verb the table allows in the case's state; a refused form comes back with its errors. */
 export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refusals = {} }: {
   app: Application; csrf: string; today: IsoDate; staff: StaffMember[]; failed: VerbFormState; isOfficeHead: boolean;
@@ -147,7 +151,7 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refus
             {verb === 'closeFeeUnpaid' && <p class="hint">缴费期限至{app.feeDueOn}；期限届满后可终止处理，结果计入“其他处理·逾期未缴费”。</p>}
             {verb === 'recordReply' && (
               <>
-                <Field name={`${verb}-outcome`} label="办理结果" errors={prefixed(verb, errors)} required hint="按年度报告表三所列的21种办理结果选择一项（国办公开办函〔2021〕30号）">
+                <Field name={`${verb}-outcome`} label="办理结果" errors={prefixed(verb, errors)} required hint={REPLY_OUTCOME_HINT}>
                   <select id={`f-${verb}-outcome`} name="outcome">
                     <option value="">请选择</option>
                     {GROUPS.map((g) => (
