@@ -45,6 +45,7 @@ describe.skipIf(SKIP_BROWSER)('safe catalog change in Chromium', () => {
     };
     await new AdminPages(page, served.baseUrl).signIn(admin.username, admin.password);
     await page.goto(`${served.baseUrl}/admin/organs/${organ.code}/catalog`);
+    await check('catalog page');
     await page.getByRole('link', { name: '调整栏目 通知公告（改名、移动、合并、拆分）' }).click();
     await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toBe('改名栏目“通知公告”');
     await check('change form');

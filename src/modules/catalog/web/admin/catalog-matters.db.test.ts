@@ -45,7 +45,7 @@ describeEachDialect('standard-directory 事项 in the catalog back office', (db)
     await createDraft(deps, c.organ.id, [decision.nodeId], { matterId: c.m('fwzs-bcfa').id });
     const as = await loginAs(app, c.admin.username, c.admin.password);
     const page = (await app.inject({ url: `/admin/organs/${c.organ.code}/catalog`, cookies: as.cookies })).body;
-    expect(page).toContain(`<a class="count" href="/admin/organs/${c.organ.code}/catalog?edit=${decision.nodeId}#matters-h" aria-label="栏目 征收决定 的标准目录事项">事项 3 项，缺 2 项</a>`);
+    expect(page).toContain(`<a class="count" href="/admin/organs/${c.organ.code}/catalog?edit=${decision.nodeId}#matters-h" aria-label="事项 3 项，缺 2 项：栏目 征收决定 的标准目录事项">事项 3 项，缺 2 项</a>`);
     expect(page).toContain('事项 1 项，缺 1 项');
 
     const form = await app.inject({ url: `/admin/organs/${c.organ.code}/catalog?edit=${decision.nodeId}`, cookies: as.cookies });
