@@ -49,7 +49,7 @@ export const DOCUMENT_CSS = `
 }
 .document .doc-table th { font-weight: normal; }
 .document .doc-table th.doc-bold, .document .doc-table td.doc-bold { font-weight: bold; }
-.document .doc-fields { display: grid; grid-template-columns: max-content 1fr; }
+.document .doc-fields { display: grid; grid-template-columns: max-content 1fr; column-gap: 0.5em; }
 .document .doc-fields > div { display: contents; }
 .document .doc-fields dd { margin: 0; }
 .document .doc-signature { margin-top: ${BODY_LINE_PITCH_PT.toFixed(2)}pt; text-align: right; }

@@ -20,6 +20,14 @@ describe('renderDocumentHtml', () => {
     expect(html).toContain('<div class="doc-signature"><p>霍山县住房和城乡建设局</p><p>（印章）</p><p>2026年1月20日</p></div>');
   });
 
+  it('separates the label of a field from its value, also as plain text (found by an outside tester: 收到申请日期2026年12月6日)', () => {
+    const out = renderDocumentHtml({ title: 't', blocks: [{ kind: 'fields', items: [{ label: '收到申请日期', value: '2026年12月6日' }, { label: '申请编号：', value: 'X-1' }] }] });
+    expect(out).toContain('<div><dt>收到申请日期：</dt><dd>2026年12月6日</dd></div>');
+    expect(out.replace(/<[^>]+>/g, '')).toContain('收到申请日期：2026年12月6日');
+    expect(out).toContain('<dt>申请编号：</dt>');
+    expect(DOCUMENT_CSS).toMatch(/\.doc-fields \{[^}]*column-gap/);
+  });
+
   it('keeps the merged cells and grouped headers of the annual report table', () => {
     expect(html).toContain('<caption>三、收到和处理政府信息公开申请情况</caption>');
     expect(html).toContain('<th scope="colgroup" colspan="7" class="doc-align-center doc-bold">申请人情况</th>');

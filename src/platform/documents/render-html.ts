@@ -41,7 +41,7 @@ function renderBlock(block: DocBlock): string {
       return renderTable(block);
     case 'fields':
       return `<dl class="doc-fields">${block.items
-        .map((item) => `<div><dt>${text(item.label)}</dt><dd>${text(item.value)}</dd></div>`)
+        .map((item) => `<div><dt>${text(fieldLabel(item.label))}</dt><dd>${text(item.value)}</dd></div>`)
         .join('')}</dl>`;
     case 'signature':
       return `<div class="doc-signature">${block.lines.map((line) => `<p>${text(line)}</p>`).join('')}</div>`;
@@ -77,6 +77,9 @@ function cell(c: TableCell, inHeader: boolean): string {
   attrs.push(`class="${classes.join(' ')}"`);
   return `<${tag} ${attrs.join(' ')}>${text(c.text)}</${tag}>`;
 }
+
+/** 申请编号： — the colon keeps label and value apart when the page is read, copied or heard. */
+const fieldLabel = (label: string) => (/[：:]$/.test(label) ? label : `${label}：`);
 
 function text(s: string): string {
   return escapeHtml(s).replace(/\r?\n/g, '<br>');
