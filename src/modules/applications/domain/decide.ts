@@ -26,6 +26,8 @@ export type DecideFacts = {
   actorUserId: number | null;
   /** For assignHandler: the chosen person works on this organ. */
   handlerIsStaff?: boolean;
+  /** For assignHandler: whether anybody at all may handle the organ's cases (false: nobody to choose). */
+  handlersAvailable?: boolean;
   /** For a per-application fee: this application's place among its applicant's applications this month. */
   feeOrdinal?: number;
 };
@@ -154,6 +156,10 @@ function discard(command: CommandOf<'discard'>, v: VerbContext): void {
 
 function assignHandler(command: CommandOf<'assignHandler'>, v: VerbContext): void {
   const { facts, refuse } = v;
+  if (facts.handlersAvailable === false) {
+    refuse(E.handlerInvalid, '本机关没有可承办的人员，请先在用户管理中为本机关添加信息员、政务公开办公室等工作人员（或恢复已停用的账号），再指定承办人');
+    return;
+  }
   if (!Number.isInteger(command.handlerUserId) || !facts.handlerIsStaff) {
     refuse(E.handlerInvalid, '承办人应为本机关的工作人员', 'handlerUserId');
   }

@@ -26,4 +26,11 @@ describe('the verbs a case page offers come from decide', () => {
     // Verbs whose refusals depend on what is typed stay offered.
     expect(refusalsBeforeInput(app, facts('2026-03-10')).recordReply).toBeUndefined();
   });
+
+  it('with nobody who may handle the cases of the organ, assigning a handler says what to do', () => {
+    const app = sampleApplication('registered', { handlerUserId: null });
+    const refused = refusalsBeforeInput(app, { ...facts('2026-03-10'), handlersAvailable: false }).assignHandler;
+    expect(refused?.[0].message).toContain('本机关没有可承办的人员，请先在用户管理中');
+    expect(refusalsBeforeInput(app, { ...facts('2026-03-10'), handlersAvailable: true }).assignHandler).toBeUndefined();
+  });
 });

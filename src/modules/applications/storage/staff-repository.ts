@@ -2,21 +2,21 @@ import type { Executor } from './executor.ts';
 
 export type StaffMember = { userId: number; displayName: string; username: string; role: string };
 
-/** Active people holding a role on the organ or an organ above it (the handlers a case may get). */
-export async function listOrganStaff(db: Executor, organChain: number[]): Promise<StaffMember[]> {
+/**
+ * Every role row of the active people with a role on the organ, on an organ above it, or as system
+ * administrator: who of them may handle a case is the permission rules' answer (handler-candidates.ts).
+ */
+export async function listStaffRoles(db: Executor, organChain: number[]): Promise<(StaffMember & { organId: number })[]> {
   if (organChain.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom('user_roles')
     .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select(['users.id as userId', 'users.display_name as displayName', 'users.username as username', 'user_roles.role as role'])
-    .where('user_roles.organ_id', 'in', organChain)
-    .where('user_roles.role', 'in', ['editor', 'organ_admin'])
+    .select(['users.id as userId', 'users.display_name as displayName', 'users.username as username', 'user_roles.role as role', 'user_roles.organ_id as organId'])
+    .where((eb) => eb.or([eb('user_roles.organ_id', 'in', organChain), eb('user_roles.role', '=', 'system_admin')]))
     .where('users.is_active', '=', 1)
     .orderBy('users.display_name')
+    .orderBy('users.id')
     .execute();
-  const seen = new Map<number, StaffMember>();
-  for (const r of rows) if (!seen.has(r.userId) || r.role === 'organ_admin') seen.set(r.userId, r);
-  return [...seen.values()];
 }
 
 export async function displayNames(db: Executor, ids: number[]): Promise<Map<number, string>> {

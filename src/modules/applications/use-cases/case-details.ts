@@ -13,7 +13,8 @@ import { listEvents, type ApplicationEvent } from '../storage/events-repository.
 import { listLetters, type StoredLetter } from '../storage/letters-repository.ts';
 import { listPauses } from '../storage/pauses-repository.ts';
 import { listAppeals, type Appeal } from '../storage/appeals-repository.ts';
-import { listOrganStaff, type StaffMember } from '../storage/staff-repository.ts';
+import type { StaffMember } from '../storage/staff-repository.ts';
+import { handlerCandidates } from './handler-candidates.ts';
 import { isOfficeHead, requireCaseStaff } from './case-access.ts';
 import { calendarFor } from './working-calendar.ts';
 import { remedyPeriods } from '../domain/remedy-periods.ts';
@@ -42,7 +43,7 @@ export async function caseDetails(deps: AppDeps, actor: Actor, applicationId: nu
   const calendar = await calendarFor(deps.db);
   const [organ, pauses, events, letters, appeals, staff] = await Promise.all([
     findOrganById(deps.db, application.organId), listPauses(deps.db, application.id), listEvents(deps.db, application.id),
-    listLetters(deps.db, application.id), listAppeals(deps.db, { applicationId: application.id }), listOrganStaff(deps.db, chain),
+    listLetters(deps.db, application.id), listAppeals(deps.db, { applicationId: application.id }), handlerCandidates(deps.db, chain),
   ]);
   return {
     application, organ: organ!, pauses, events, letters, appeals, staff,
@@ -51,6 +52,7 @@ export async function caseDetails(deps: AppDeps, actor: Actor, applicationId: nu
     actorIsOfficeHead: isOfficeHead(actor, chain),
     verbRefusals: refusalsBeforeInput(application, {
       today: chinaDateOf(deps.clock.now()), calendar, pauses, actorIsOfficeHead: isOfficeHead(actor, chain), actorUserId: actorUserId(actor),
+      handlersAvailable: staff.length > 0,
     }),
     remedyPeriods: Object.fromEntries(letters.flatMap((l) => {
       const p = (l.kind === 'reply' || l.kind === 'termination_notice') ? remedyPeriods(l, application.outcome, calendar) : null;

@@ -223,6 +223,20 @@ describeEachDialect('applications over HTTP', (db) => {
     at('2026-03-10T02:00:00Z');
   });
 
+  it('every role that may work on the organ can be made 承办人, the 政务公开办公室 too; (found by an outside tester)', async () => {
+    at('2026-03-10T02:00:00Z');
+    const office = await createStaff(deps, organ.code, 'disclosure_office');
+    const a = await registerInPerson(deps, system, organ.id, '2026-03-09');
+    const page = await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies });
+    const options = /<select id="f-assignHandler-handlerUserId"[^]*?<\/select>/.exec(page.body)![0];
+    expect(options).toContain(`value="${office.id}"`);
+    const chosen = await app.inject({
+      method: 'POST', url: `/admin/applications/${a.id}/verbs/assignHandler`, cookies: editor.cookies,
+      payload: { _csrf: editor.csrf, version: String(a.version), handlerUserId: String(office.id) },
+    });
+    expect(chosen.statusCode).toBe(303);
+  });
+
   it('a refused verb comes back on its form with the rule named, and nothing changes', async () => {
     const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
     const res = await app.inject({
