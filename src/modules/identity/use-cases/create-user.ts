@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { DomainError } from '../../../shared/domain-error.ts';
+import { DomainError, type ErrorReason } from '../../../shared/domain-error.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { assertPasswordAcceptable, assertUsernameAcceptable } from '../domain/password-rules.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -9,13 +9,31 @@ import { insertUserRole } from '../storage/user-roles-repository.ts';
 
 export type CreateUserInput = { username: string; displayName: string; password: string; organCode: string; role: Role };
 
+/** Everything wrong with a new user's fields, all at once (a form shows them together). */
+export function newUserReasons(input: CreateUserInput): ErrorReason[] {
+  const reasons: ErrorReason[] = [];
+  const collect = (check: () => void) => {
+    try {
+      check();
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      reasons.push(...e.reasons);
+    }
+  };
+  collect(() => assertUsernameAcceptable(input.username));
+  if (!input.displayName.trim()) reasons.push({ code: 'ERR_IDENTITY_NAME_REQUIRED', message: '请填写姓名', field: 'displayName' });
+  collect(() => assertPasswordAcceptable(input.password));
+  if (!ROLES.includes(input.role)) reasons.push({ code: 'ERR_IDENTITY_ROLE_INVALID', message: `角色应为 ${ROLES.join(' / ')} 之一`, field: 'role' });
+  return reasons;
+}
+
+/** Refuses with every reason; the first one's code is the error's code. */
+export function refuseWith(reasons: ErrorReason[]): void {
+  if (reasons.length > 0) throw new DomainError(reasons[0].code, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+}
+
 export async function createUser(deps: AppDeps, input: CreateUserInput, actor: { userId: number | null; label: string }) {
-  assertUsernameAcceptable(input.username);
-  assertPasswordAcceptable(input.password);
-  if (!ROLES.includes(input.role)) {
-    throw new DomainError('ERR_IDENTITY_ROLE_INVALID', `角色应为 ${ROLES.join(' / ')} 之一`, { field: 'role' });
-  }
-  if (!input.displayName.trim()) throw new DomainError('ERR_IDENTITY_NAME_REQUIRED', '请填写姓名', { field: 'displayName' });
+  refuseWith(newUserReasons(input));
   const passwordHash = await hash(input.password);
   return deps.db.transaction().execute(async (trx) => {
     const organ = await findOrganByCode(trx, input.organCode);

@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { isSystemAdmin, organChainFrom, ROLES, staffUserOf, type Role } from '../domain/roles.ts';
 import { mayAdminister } from '../domain/permissions.ts';
 import { listOrganTree, listUsers } from '../storage/users-repository.ts';
-import { createUser } from '../use-cases/create-user.ts';
+import { createUser, newUserReasons, refuseWith } from '../use-cases/create-user.ts';
 import { actorLabel } from '../domain/actor.ts';
 import { actorOf, requireStaff } from './request-auth.ts';
 import { resetPassword, resetUserTwoStep, setUserActive, setUserRole } from '../use-cases/manage-user.ts';
@@ -82,9 +82,13 @@ export function usersRoutes(deps: AppDeps) {
       const values = { username: asString(body.username), displayName: asString(body.displayName), organCode: asString(body.organCode), role: asString(body.role) };
       const s = await scope(request);
       try {
-        if (!s.manageable.some((o) => o.code === values.organCode)) throw new DomainError('ERR_AUTH_FORBIDDEN', '您不能为该机关添加用户', { field: 'organCode', httpStatus: 400 });
-        if (!s.roles.includes(values.role as Role)) throw new DomainError('ERR_IDENTITY_ROLE_INVALID', '您不能授予该角色', { field: 'role' });
-        await createUser(deps, { ...values, role: values.role as Role, password: asString(body.password) }, {
+        // Every field error at once, the form's own checks with the user's.
+        const input = { ...values, role: values.role as Role, password: asString(body.password) };
+        const reasons = newUserReasons(input).filter((r) => r.field !== 'role');
+        if (!s.manageable.some((o) => o.code === values.organCode)) reasons.push({ code: 'ERR_AUTH_FORBIDDEN', message: '您不能为该机关添加用户', field: 'organCode' });
+        if (!s.roles.includes(values.role as Role)) reasons.push({ code: 'ERR_IDENTITY_ROLE_INVALID', message: '您不能授予该角色', field: 'role' });
+        refuseWith(reasons);
+        await createUser(deps, input, {
           userId: s.principal.userId, label: actorLabel({ kind: 'user', principal: s.principal, via: 'web' }),
         });
         setFlash(reply, `已新增用户“${values.username}”`);
