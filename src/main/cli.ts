@@ -28,6 +28,7 @@ import { assertCanListen, explainSystemError } from './system-errors.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
 import { databaseJobClaims } from '../platform/jobs/job-claims.ts';
 import { runBackupCommand, runRestoreCommand } from './backup-commands.ts';
+import { chinaDateOf } from '../shared/iso-date.ts';
 import { smtpMailer } from '../platform/mail/mailer.ts';
 import { mailReminders } from './mail-reminders.ts';
 import { runExportSiteCommand } from './static-site/export-site-command.ts';
@@ -315,7 +316,7 @@ async function tokenCommand(rest: string[], io: Io): Promise<number> {
       const state = { active: '有效', expired: '已过期', revoked: '已撤销' } as const;
       for (const t of rows) {
         io.stdout([`#${t.id}`, t.username, t.name, state[t.state], t.readOnly ? '只读' : '读写', t.organCodes ? `限 ${t.organCodes.join(',')}` : '全部机关',
-          `创建 ${t.createdAt.slice(0, 10)}`, t.expiresAt ? `到期 ${t.expiresAt.slice(0, 10)}` : '无期限', t.lastUsedAt ? `最近使用 ${t.lastUsedAt}` : '从未使用'].join('  '));
+          `创建 ${chinaDateOf(new Date(t.createdAt))}`, t.expiresAt ? `到期 ${chinaDateOf(new Date(t.expiresAt))}` : '无期限', t.lastUsedAt ? `最近使用 ${t.lastUsedAt}` : '从未使用'].join('  '));
       }
       return 0;
     });

@@ -66,6 +66,17 @@ for (const dialect of DIALECTS) {
       c = capture();
       expect(await main(['token', 'create', '--user', 'wang', '--name', '数据交换'], c.io)).toBe(0);
       expect(c.out[0]).toMatch(/^gk_[A-Za-z0-9_-]{40,}$/);
+      // token list dates the token by the day in China (found by an outside tester: 01:30 Beijing time printed the day before).
+      const handle = openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: process.env.GONGKAI_DATA_DIR! });
+      try {
+        await handle.db.updateTable('api_tokens').set({ created_at: '2026-03-10T17:30:00.000Z', expires_at: '2099-06-30T16:30:00.000Z' }).where('name', '=', '数据交换').execute();
+      } finally {
+        await handle.destroy();
+      }
+      c = capture();
+      expect(await main(['token', 'list', '--user', 'wang'], c.io)).toBe(0);
+      expect(c.out.join('')).toContain('创建 2026-03-11');
+      expect(c.out.join('')).toContain('到期 2099-07-01');
       c = capture();
       expect(await main(['audit', 'verify'], c.io)).toBe(0);
       expect(c.out.join('')).toContain('哈希链（密钥 HMAC）校验通过');

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import type { HolidayYear } from '../domain/holiday-year.ts';
@@ -27,7 +28,7 @@ export function HolidayYearsPage({ user, csrf, flash, builtin, admin, values, er
         <tbody>{rows.map((r) => (
           <tr>
             <td>{r.year}</td>
-            <td>{r.source === 'admin' ? `管理员录入（${r.enteredAt?.slice(0, 10)}）` : r.overridden ? '系统内置（已被管理员录入的安排替代）' : '系统内置'}</td>
+            <td>{r.source === 'admin' ? `管理员录入（${r.enteredAt ? chinaDateOf(new Date(r.enteredAt)) : ''}）` : r.overridden ? '系统内置（已被管理员录入的安排替代）' : '系统内置'}</td>
             <td>{r.holidays}天</td><td>{r.workdays}天</td>
             <td>{r.noticeUrl ? <a href={r.noticeUrl} rel="noreferrer" target="_blank">查看通知</a> : '—'}</td>
           </tr>
