@@ -109,7 +109,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     const portal = new ApplicationsPortalPage(page, baseUrl);
     await portal.checkStatus(receipt.trackingNo, receipt.queryCode);
     await expect(portal.statusValue('办理状态')).resolves.toBe('已答复');
-    await expect(portal.statusValue('办理结果')).resolves.toBe('（一）予以公开');
+    await expect(portal.statusValue('办理结果')).resolves.toBe('予以公开');
     await expect(portal.letterNames()).resolves.toEqual(['申请登记回执', '答复告知书']);
     await page.screenshot({ path: path.join(SHOTS, 'application-status.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
@@ -121,6 +121,13 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     await expect(page.locator('article.document').textContent()).resolves.toContain('向青岚县人民政府申请行政复议');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'application-reply-letter.png'), fullPage: true });
+    // Back from the letter shows the status again, and so does the letter's own link (found by an outside tester).
+    await page.goBack();
+    await expect(portal.statusValue('办理状态')).resolves.toBe('已答复');
+    expect(page.url()).not.toContain(receipt.queryCode);
+    await portal.viewLetter('答复告知书');
+    await page.getByRole('link', { name: '返回办理进度' }).click();
+    await expect(portal.statusValue('办理结果')).resolves.toBe('予以公开');
     await page.context().close();
   }, 60_000);
 });
