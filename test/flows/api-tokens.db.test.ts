@@ -101,8 +101,10 @@ describeEachDialect('API tokens: expiry, read-only, organ scope, list and revoke
     const bad = await app.inject({ method: 'POST', url: '/admin/tokens', cookies: s.cookies, payload: { _csrf: s.csrf, name: '', days: '30' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('请为令牌起一个名称');
+    deps.clock.set('2026-12-04T17:30:00Z'); // 01:30 on 5 December in Beijing: the list dates it so
     const made = await app.inject({ method: 'POST', url: '/admin/tokens', cookies: s.cookies, payload: { _csrf: s.csrf, name: '同步脚本', days: '30', readOnly: '1', organs: a.code } });
     expect(made.statusCode).toBe(200);
+    expect(/同步脚本[\s\S]*?<\/tr>/.exec(made.body)![0]).toMatch(/2026-12-05(?![\s\S]*2026-12-04)/);
     expect(made.headers['cache-control']).toContain('no-store');
     const token = /<code>(gk_[^<]+)<\/code>/.exec(made.body)![1]!;
     expect((await app.inject({ method: 'GET', url: `/api/v1/publications/${draftInB}`, headers: bearer(token) })).statusCode).toBe(404);

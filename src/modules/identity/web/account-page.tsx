@@ -1,6 +1,7 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import type { TwoStepStatus } from '../use-cases/two-step.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
 
 /** "My account": one's password, two-step sign-in and a link to one's API tokens. */
 export function AccountPage({ user, csrf, flash, status, qr, errors, recoveryCodes, enrolOnly }: {
@@ -35,7 +36,7 @@ export function AccountPage({ user, csrf, flash, status, qr, errors, recoveryCod
         <h2 id="two-step-h">两步验证</h2>
         {status.enabled ? (
           <>
-            <p>已于 {status.enabledAt!.slice(0, 10)} 启用。登录时在密码之后输入验证器应用显示的 6 位数字。未用的恢复码：{status.recoveryCodesLeft} 个。</p>
+            <p>已于 {chinaDateOf(new Date(status.enabledAt!))} 启用。登录时在密码之后输入验证器应用显示的 6 位数字。未用的恢复码：{status.recoveryCodesLeft} 个。</p>
             <form method="post" action="/admin/account/two-step/recovery-codes" novalidate>
               <input type="hidden" name="_csrf" value={csrf} />
               <Field name="code" label="当前验证码（生成新的恢复码）" errors={{}} hint="6 位数字">

@@ -2,9 +2,10 @@ import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layou
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import type { ApiTokenView } from '../use-cases/api-tokens.ts';
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '../domain/api-token-rules.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
 
 const STATE = { active: '有效', expired: '已过期', revoked: '已撤销' } as const;
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+const day = (iso: string | null) => (iso ? chinaDateOf(new Date(iso)) : '');
 
 /** My API tokens (and, for administrators, those of the people they administer): create, see, revoke. */
 export function TokensPage({ user, csrf, flash, tokens, showOwner, organs, values, errors, newToken }: {

@@ -1,6 +1,7 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
 
 /** One staff account: roles per organ, activation, password reset. */
 export function UserPage({ user, csrf, flash, target, organs, roles, errors }: {
@@ -14,7 +15,7 @@ export function UserPage({ user, csrf, flash, target, organs, roles, errors }: {
     <AdminLayout title={`用户：${target.display_name}`} user={user} csrfToken={csrf} flash={flash}>
       <h1>{target.display_name}（{target.username}）</h1>
       <p>状态：<strong>{target.is_active ? '启用' : '已停用'}</strong></p>
-      <p>两步验证：<strong>{target.totp_enabled_at ? `已启用（${target.totp_enabled_at.slice(0, 10)}）` : '未启用'}</strong></p>
+      <p>两步验证：<strong>{target.totp_enabled_at ? `已启用（${chinaDateOf(new Date(target.totp_enabled_at))}）` : '未启用'}</strong></p>
       {target.totp_enabled_at && (
         <form method="post" action={`${base}/two-step/reset`} class="actions">
           {hidden}

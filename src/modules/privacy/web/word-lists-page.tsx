@@ -1,5 +1,6 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
 
 type Row = { id: number; name: string; organ_name: string | null; word_count: number; updated_at: string };
 
@@ -17,7 +18,7 @@ export function WordListsPage({ user, csrf, flash, lists, organs, values, errors
         <thead><tr><th scope="col">词表</th><th scope="col">适用范围</th><th scope="col">词条数</th><th scope="col">更新时间</th><th scope="col"></th></tr></thead>
         <tbody>
           {lists.map((l) => (
-            <tr key={l.id}><td>{l.name}</td><td>{l.organ_name ?? '全区通用'}</td><td>{l.word_count}</td><td>{l.updated_at.slice(0, 10)}</td><td><a href={`/admin/word-lists?edit=${l.id}`}>修改</a></td></tr>
+            <tr key={l.id}><td>{l.name}</td><td>{l.organ_name ?? '全区通用'}</td><td>{l.word_count}</td><td>{chinaDateOf(new Date(l.updated_at))}</td><td><a href={`/admin/word-lists?edit=${l.id}`}>修改</a></td></tr>
           ))}
         </tbody>
       </table>

@@ -310,11 +310,13 @@ describeEachDialect('catalog JSON API', (db) => {
     const item = await createPublished(d, organ.id, [node]);
     const { performReviewVerb } = await import('../../../review/index.ts');
     const { system } = await import('../../../../../test/support/factories.ts');
+    d.clock.set('2026-03-10T17:30:00Z'); // 01:30 on 11 March in Beijing
     await performReviewVerb(d, system, item.id, 'withdraw', { withdrawReason: 'published_in_error', withdrawNote: '重复' });
     const api = await apiFor(d);
     const res = await api.inject({ method: 'GET', url: `/api/v1/publications/${item.id}` });
     expect(res.statusCode).toBe(410);
     expect(res.json().error).toMatchObject({ code: 'ERR_CATALOG_PUBLICATION_WITHDRAWN', message: expect.stringContaining('误发布（重复）') });
+    expect(res.json().error.message).toContain('已于 2026-03-11 撤回');
   });
 
   it('publishes the OpenAPI document and the browsable reference', async () => {

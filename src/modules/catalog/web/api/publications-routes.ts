@@ -14,6 +14,7 @@ import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { publicationDetail, publicationPage, publicationsQuery } from './publication-schemas.ts';
 import { presentListItem, presentPublication } from './presenters.ts';
 import { errorResponses, jsonResponse, publicationIdParams } from './schemas.ts';
+import { chinaDateOf } from '../../../../shared/iso-date.ts';
 
 const tags = ['publications'];
 
@@ -76,7 +77,7 @@ export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => asyn
     if (p && p.status === 'withdrawn' && !mayEdit) {
       const w = await withdrawalOf(deps.db, p.id);
       const reason = (WITHDRAW_REASONS as Record<string, string>)[w.withdrawn_reason ?? ''] ?? '其他原因';
-      throw new DomainError('ERR_CATALOG_PUBLICATION_WITHDRAWN', `该信息已于 ${w.withdrawn_at?.slice(0, 10) ?? ''} 撤回，原因：${reason}${w.withdrawn_note ? `（${w.withdrawn_note}）` : ''}`, { httpStatus: 410 });
+      throw new DomainError('ERR_CATALOG_PUBLICATION_WITHDRAWN', `该信息已于 ${w.withdrawn_at ? chinaDateOf(new Date(w.withdrawn_at)) : ''} 撤回，原因：${reason}${w.withdrawn_note ? `（${w.withdrawn_note}）` : ''}`, { httpStatus: 410 });
     }
     // An unpublished item is answered exactly like a missing one, so its existence does not leak.
     if (!p || (p.status !== 'published' && !mayEdit)) {
