@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../../shared/domain-error.ts';
@@ -41,6 +41,16 @@ export function chainKeyedMarker(): { present: boolean; record(at: string): void
 export function auditKey(): Buffer {
   if (!current) throw new DomainError('ERR_AUDIT_KEY_MISSING', '审计日志密钥未加载（GONGKAI_AUDIT_KEY 或数据目录中的 audit.key）', { httpStatus: 500 });
   return current;
+}
+
+/**
+ * A key for one purpose derived from the audit key (HKDF-SHA-256, the purpose as its info): the one
+ * secret every instance on a database already shares (docs/deployment.md), so what one instance
+ * signs or seals — a public form's token, a status page's cookie — another accepts, and a restart
+ * does not void it. Knowing a derived key reveals nothing of the audit key.
+ */
+export function instanceKey(purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', auditKey(), Buffer.alloc(0), `gongkai ${purpose}`, 32));
 }
 
 export const AUDIT_KEY_FILE = 'audit.key';

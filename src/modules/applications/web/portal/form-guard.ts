@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { DomainError } from '../../../../shared/domain-error.ts';
+import { instanceKey } from '../../../audit/index.ts';
 import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 
 /** The honeypot: invisible to people, filled by form-filling robots. */
@@ -9,8 +10,8 @@ export const HONEYPOT_FIELD = 'website';
  * Spam protection without any outside service: a signed token with the time the form was served
  * and a random part (two forms served in the same millisecond differ: the token is also the form's
  * idempotency key, docs/workflows/public-forms.md), a minimum fill time, and a honeypot field. The
- * key lives as long as the process; a form served before a restart is simply shown again with a
- * fresh token.
+ * key is derived from the audit key (`instanceKey`), so a form served by one instance is accepted by
+ * every other instance on the database, and after a restart.
  *
  * A refused form is shown again with `retry`'s token, never one that restarts the clock: it keeps the
  * time the form was first served, and a person refused for speed (autofill, a quick typist) may send
@@ -18,8 +19,9 @@ export const HONEYPOT_FIELD = 'website';
  * post it, read the refusal and post again, and the honeypot and the per-address limits still apply.
  */
 export function formGuard(opts: { minFillSeconds: number; maxAgeHours?: number }) {
-  const key = crypto.randomBytes(32);
-  const sign = (issued: string) => crypto.createHmac('sha256', key).update(issued).digest('base64url');
+  // Derived from the audit key on first use (not at start, before a composition root has set it).
+  let key: Buffer | null = null;
+  const sign = (issued: string) => crypto.createHmac('sha256', (key ??= instanceKey('public form tokens'))).update(issued).digest('base64url');
   const maxAgeMs = (opts.maxAgeHours ?? 12) * 3600_000;
   const minFillMs = opts.minFillSeconds * 1000;
   const issueAt = (time: number) => {

@@ -1,35 +1,38 @@
 import crypto from 'node:crypto';
+import { instanceKey } from '../../../audit/index.ts';
 
 /**
  * The status page as a GET that Back can return to (docs/workflows/public-forms.md). The query post
  * answers with a redirect to /applications/status/result/<id>, where <id> is random and names
  * nothing; a cookie limited to that address holds the tracking number and query code, sealed with a
- * key that lives as long as the process. Neither appears in an address, a log or the history; the
- * page and its letters open only in the browser that queried, for STATUS_SESSION_MINUTES.
+ * key derived from the audit key (`instanceKey`: every instance on the database opens it, also after a
+ * restart). Neither appears in an address, a log or the history; the page and its letters open only
+ * in the browser that queried, for STATUS_SESSION_MINUTES.
  */
 export const STATUS_SESSION_MINUTES = 30;
 
 export type StatusCredentials = { trackingNo: string; queryCode: string };
 
 export function statusSessions() {
-  const key = crypto.randomBytes(32);
+  let derived: Buffer | null = null;
+  const key = () => (derived ??= instanceKey('status pages'));
   return {
     /** A fresh page id and the cookie value that opens it until `now` + STATUS_SESSION_MINUTES. */
     open(credentials: StatusCredentials, now: Date): { id: string; sealed: string } {
       const id = crypto.randomBytes(16).toString('hex');
       const iv = crypto.randomBytes(12);
-      const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
+      const cipher = crypto.createCipheriv('aes-256-gcm', key(), iv);
       cipher.setAAD(Buffer.from(id));
       const expires = now.getTime() + STATUS_SESSION_MINUTES * 60_000;
       const body = Buffer.concat([cipher.update(JSON.stringify({ ...credentials, expires }), 'utf8'), cipher.final()]);
       return { id, sealed: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url') };
     },
-    /** The credentials, or null when the cookie is missing, forged, for another page, sealed before a restart, or lapsed. */
+    /** The credentials, or null when the cookie is missing, forged, for another page, sealed under another installation's key, or lapsed. */
     read(id: string, sealed: string | undefined, now: Date): StatusCredentials | null {
       if (!sealed || !/^[0-9a-f]{32}$/.test(id)) return null;
       try {
         const raw = Buffer.from(sealed, 'base64url');
-        const decipher = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+        const decipher = crypto.createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12));
         decipher.setAAD(Buffer.from(id));
         decipher.setAuthTag(raw.subarray(12, 28));
         const { trackingNo, queryCode, expires } = JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'));
