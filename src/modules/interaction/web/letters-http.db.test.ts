@@ -122,7 +122,11 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(published.body).not.toContain('王小红');
     expect(published.body).not.toContain('13912345678');
     expect(published.body).not.toContain('13800001111');
-    expect((await app.inject({ url: `/organs/${organ.code}/letters` })).body).toContain('公开答复测试');
+    const letters = (await app.inject({ url: `/organs/${organ.code}/letters` })).body;
+    expect(letters).toContain('公开答复测试');
+    // Cards on a phone, as the 建议提案 and 意见征集 lists: each cell named by its column (data-label).
+    expect(letters).toContain('<table class="list cards" id="published-letters">');
+    for (const label of ['类型', '来信人', '答复日期']) expect(letters).toContain(`data-label="${label}"`);
   });
 
   it('keeps photos of follow-up work with their record, for staff only, and refuses what is not a photo', async () => {

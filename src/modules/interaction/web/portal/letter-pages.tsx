@@ -24,10 +24,16 @@ export function LettersHomePage({ info, organ, list }: { info: PortalInfo; organ
       <p><a class="btn" href={`/organs/${organ.code}/letters/new`}>我要写信</a> · <a href="/letters/status">查询来信办理情况</a> · <a href={`/organs/${organ.code}/consultations`}>意见征集</a></p>
       <h2>来信选登</h2>
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>暂无公开的来信。</p>}>
-        <table class="list" id="published-letters">
+        {/* Cards on a phone (table.list.cards, each cell named by data-label), as the 建议提案 and 意见征集 lists. */}
+        <table class="list cards" id="published-letters">
           <thead><tr><th scope="col">标题</th><th scope="col">类型</th><th scope="col">来信人</th><th scope="col">答复日期</th></tr></thead>
           <tbody>{list.items.map((l) => (
-            <tr><td><a href={`/organs/${organ.code}/letters/${l.id}`}>{l.subject}</a></td><td>{LETTER_TYPE_LABELS[l.type]}</td><td>{l.writer}</td><td>{chineseDate(l.repliedOn)}</td></tr>
+            <tr>
+              <td><a href={`/organs/${organ.code}/letters/${l.id}`}>{l.subject}</a></td>
+              <td class="nowrap" data-label="类型">{LETTER_TYPE_LABELS[l.type]}</td>
+              <td data-label="来信人">{l.writer}</td>
+              <td class="nowrap" data-label="答复日期">{chineseDate(l.repliedOn)}</td>
+            </tr>
           ))}</tbody>
         </table>
       </PagedList>
