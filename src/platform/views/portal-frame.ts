@@ -10,6 +10,11 @@ export type PortalFrame = {
   emblemUrl: string | null;
   /** The organ whose pages these are (its name in the header, its sections in the navigation). */
   organ: { code: string; name: string } | null;
+  /**
+   * What the header search's 本机关 covers on these pages: the organ itself, or for an internal unit
+   * (which publishes nothing of its own) the organ above it that publishes for it, with its name.
+   */
+  searchScope?: { code: string; name: string; isParent: boolean } | null;
   nav: { label: string; href: string }[];
   footer: { hostUnit: string; operatorUnit: string; address: string; phone: string; icpNumber: string; policeNumber: string; siteCode: string; errorReportUrl: string };
 };

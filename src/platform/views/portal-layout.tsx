@@ -47,7 +47,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
                 <span>{siteName}</span>
                 {frame?.organ && <span class="organ-name">{frame.organ.name}</span>}
               </a>
-              <HeaderSearch currentPath={currentPath} />
+              <HeaderSearch currentPath={currentPath} scope={frame?.searchScope ?? null} />
               {/* Plain links that set a cookie, not toggle buttons: aria-pressed is not allowed on a link, aria-current marks the size in use. */}
               <nav class="reading-tools" aria-label="阅读设置">
                 <span>字号：</span>
@@ -118,11 +118,14 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
 /**
  * The search box on every portal page (GET /search, no JavaScript). On an organ's pages the scope
  * "本机关" is preselected; elsewhere, and on the search page without an organ, the whole region.
+ * On an internal unit's pages 本机关 is the organ that publishes for it (named), as the frame says.
  */
-function HeaderSearch({ currentPath }: { currentPath: string }) {
+function HeaderSearch({ currentPath, scope }: { currentPath: string; scope: { code: string; name: string; isParent: boolean } | null }) {
   const url = new URL(currentPath, 'http://x');
-  const organ = url.pathname === '/search' ? url.searchParams.get('organ') : /^\/organs\/([^/?#]+)/.exec(url.pathname)?.[1] ?? null;
-  const code = organ ? decodeURIComponent(organ) : null;
+  const onSearch = url.pathname === '/search';
+  const organ = onSearch ? url.searchParams.get('organ') : /^\/organs\/([^/?#]+)/.exec(url.pathname)?.[1] ?? null;
+  const framed = !onSearch && organ && scope ? scope : null;
+  const code = framed ? framed.code : organ ? safeDecode(organ) : null;
   return (
     <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索">
       <label for="header-q" class="visually-hidden">检索词</label>
@@ -131,7 +134,7 @@ function HeaderSearch({ currentPath }: { currentPath: string }) {
         <>
           <label for="header-scope" class="visually-hidden">检索范围</label>
           <select id="header-scope" name="organ">
-            <option value={code} selected>本机关</option>
+            <option value={code} selected>{framed?.isParent ? `本机关（${framed.name}）` : '本机关'}</option>
             <option value="">全区</option>
           </select>
         </>
@@ -140,3 +143,7 @@ function HeaderSearch({ currentPath }: { currentPath: string }) {
     </form>
   );
 }
+
+const safeDecode = (s: string) => {
+  try { return decodeURIComponent(s); } catch { return s; }
+};

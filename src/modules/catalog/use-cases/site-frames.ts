@@ -57,7 +57,9 @@ export class SiteFrames {
       ] : []),
     ];
     const { emblemUrl, siteName: _name, ...footer } = identity;
-    return { siteName, emblemUrl, organ: organ ? { code: organ.code, name: organ.name } : null, nav, footer };
+    // A unit's items are published by its organ (search covers an organ and its units), so 本机关 searches that organ.
+    const searchScope = organ && handler ? { code: handler.code, name: handler.name, isParent: handler !== organ } : null;
+    return { siteName, emblemUrl, organ: organ ? { code: organ.code, name: organ.name } : null, searchScope, nav, footer };
   }
 
   private load(version: number): Promise<Loaded> {

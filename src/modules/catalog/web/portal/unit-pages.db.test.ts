@@ -39,4 +39,21 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     expect(res.body).not.toContain('本机关于每年 1 月 31 日前公布');
     await app.close();
   });
+
+  it('scope the header search’s 本机关 to the parent organ, which publishes for the unit (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const unit = await createOrgan(deps, { name: '村镇建设股', kind: 'unit', parentCode: organ.code });
+    for (const path of [`/organs/${unit.code}`, `/organs/${unit.code}/catalog`]) {
+      const res = await app.inject(path);
+      expect(res.statusCode).toBe(200);
+      const form = /<form class="header-search"[\s\S]*?<\/form>/.exec(res.body)?.[0] ?? '';
+      expect(form).toContain(`<option value="${organ.code}" selected>本机关（青岚县住房和城乡建设局）</option>`);
+      expect(form).not.toContain(`value="${unit.code}"`);
+    }
+    // The organ's own pages keep the plain 本机关.
+    const own = await app.inject(`/organs/${organ.code}`);
+    expect(own.body).toContain(`<option value="${organ.code}" selected>本机关</option>`);
+    await app.close();
+  });
 });
