@@ -33,10 +33,12 @@ describeEachDialect('public consultation pages', (db) => {
     const answers = await Promise.all(Array.from({ length: 4 }, () => app.inject({ method: 'POST', url, payload: comment, remoteAddress: '10.2.0.1' })));
     expect(answers.map((a) => a.statusCode)).toEqual([303, 303, 303, 303]);
     expect(await count()).toBe(1);
+    // The address leads to the thank-you message itself (the anchor target, focusable), so it is on the screen.
+    expect(String(answers[0].headers.location)).toMatch(/\?commented=1#commented$/);
     const thanks = await app.inject(String(answers[0].headers.location));
     expect(thanks.body).toContain('您的意见已提交，谢谢');
     // A success, shown in the success style, not the warning box.
-    expect(thanks.body).toMatch(/<div class="flash" role="status"><p>您的意见已提交，谢谢/);
+    expect(thanks.body).toMatch(/<div class="flash" role="status" id="commented" tabindex="-1"><p>您的意见已提交，谢谢/);
     expect(thanks.body).toContain('暂无公开的意见');
 
     // A robot filling the hidden field, and an empty comment: refused, nothing stored, the text kept.

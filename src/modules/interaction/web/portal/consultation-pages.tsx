@@ -66,7 +66,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
         )}
         {c.howToComment && <section class="panel" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><Paragraphs text={c.howToComment} /></section>}
       </article>
-      {thanked && <div class="flash" role="status"><p>您的意见已提交，谢谢。意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
+      {thanked && <div class="flash" role="status" id="commented" tabIndex={-1}><p>您的意见已提交，谢谢。意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
       {c.phase === 'open' && formToken && (
         <section aria-labelledby="comment-h" class="panel">
           <h2 id="comment-h">发表意见</h2>

@@ -67,7 +67,7 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
           throw asPublicFormRefusal(e, E);
         }
         await limit.countAccepted(request.ip, now, (admit) => submitComment(deps, id, values, { formToken: str(body.formToken), admit }));
-        return reply.header('Cache-Control', 'no-store').redirect(`/organs/${organ.code}/consultations/${id}?commented=1#comment-h`, 303);
+        return reply.header('Cache-Control', 'no-store').redirect(`/organs/${organ.code}/consultations/${id}?commented=1#commented`, 303);
       } catch (e) {
         const status = e instanceof DomainError ? e.httpStatus : 400;
         // The guard's refusal comes with what is wrong in the fields; the form shown again keeps its serve time (form-guard.ts).
