@@ -33,6 +33,15 @@ describe('search page', () => {
     expect(exact).not.toContain('超过');
   });
 
+  it('gives the count once: no 共 0 条 under 共找到 0 条, nor 共 3 条 under 共找到 3 条', () => {
+    const none = page(result({ total: 0, hits: [] }));
+    expect(none).toContain('共找到 0 条');
+    expect(none).not.toContain('共 0 条');
+    expect(page(result({}))).not.toContain('共 3 条');
+    // More than one page: the pager says which page this is.
+    expect(page(result({ total: 23 }), 2)).toContain('共 23 条，第 2/3 页');
+  });
+
   it('says on a page past the end only that the page does not exist, with a link to the last one', () => {
     const beyond = page(result({ total: 23 }), 9);
     expect(beyond).toContain('没有第 9 页：共 23 条，只有 3 页');

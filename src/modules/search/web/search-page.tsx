@@ -123,7 +123,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               {result.hits.length === 0 && <p>没有更多结果了。</p>}
             </PagedList>
             {result.totalCapped && <p class="count">结果较多，只列出前 {(result.total - 1).toLocaleString('zh-CN')} 条；请增加检索词或选择筛选条件缩小范围。</p>}
-            <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} />
+            {/* The heading gives the count: the pager only when there is more than one page (or this one is past the end), never a second 共 N 条. */}
+            {(Math.min(result.total, TOTAL_CAP) > pageSize || page > 1) && <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} />}
           </section>
         </div>
       )}
