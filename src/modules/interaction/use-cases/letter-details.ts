@@ -18,8 +18,11 @@ export type LetterDetails = { letter: Letter; events: LetterEvent[]; organ: Orga
   /** What the portal shows once the letter is replied, when the writer allowed publication: null otherwise. */
   publicVersion: PublishedLetter | null };
 
-/** Everything the staff page of one letter shows, for staff of the organ now handling it. */
-export async function letterDetails(deps: AppDeps, actor: Actor, id: number): Promise<LetterDetails> {
+/**
+ * Everything the staff page of one letter shows, for staff of the organ now handling it. With
+ * `draftReply`, the public version shows that reply as typed (预览公开版本), nothing saved.
+ */
+export async function letterDetails(deps: AppDeps, actor: Actor, id: number, draftReply?: string): Promise<LetterDetails> {
   const letter = Number.isInteger(id) && id > 0 ? await findLetter(deps.db, id) : null;
   if (!letter) throw new DomainError(E.notFound, '来信不存在', { httpStatus: 404 });
   await requireLetterStaff(deps.db, actor, letter.organId);
@@ -30,7 +33,7 @@ export async function letterDetails(deps: AppDeps, actor: Actor, id: number): Pr
     units: organs.filter((o) => o.kind === 'unit' && o.parentId === letter.organId),
     otherOrgans: organs.filter((o) => o.kind !== 'unit' && o.id !== letter.organId),
     organNames: new Map(organs.map((o) => [o.id, o.name])), settings,
-    publicVersion: letter.publishConsent ? publicVersionOf(letter) : null,
+    publicVersion: letter.publishConsent ? publicVersionOf(draftReply === undefined ? letter : { ...letter, replyText: draftReply }) : null,
     verbs: staffVerbChoices(letter, { today: chinaDateOf(deps.clock.now()), actorUserId: actorUserId(actor), replyReview: settings.replyReview }),
   };
 }

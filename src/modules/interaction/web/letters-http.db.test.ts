@@ -98,7 +98,16 @@ describeEachDialect('the department mailbox pages', (db) => {
     const id = new RegExp(`href="/admin/letters/(\\d+)">${trackingNo}<`).exec(list.body)![1];
     const page = await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies });
     expect(page.body).toContain('2026-03-18');
+    expect(page.body).toMatch(/<li>2026-03-11 [^<]* 收到来信：/); // not 来信人：来信：收到来信
+    // Before any reply: the letter as the portal will show it, and a preview of a typed reply that sends nothing.
+    expect(/id="public-version"[\s\S]*王\*\*[\s\S]*<\/section>/.exec(page.body)![0]).not.toContain('13912345678');
     const version = /name="version" value="(\d+)"/.exec(page.body)![1];
+    const preview = await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply-preview`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText: '王小红同志：请拨打13800001111。' } });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('预览：答复后网上公开的版本（尚未发送）');
+    expect(preview.body).toContain('王**同志：请拨打138****1111。');
+    expect(preview.body).toContain('>王小红同志：请拨打13800001111。</textarea>');
+    expect((await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body).toContain('id="letter-state">待办理<');
     const refused = await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText: '' } });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('请填写答复内容');

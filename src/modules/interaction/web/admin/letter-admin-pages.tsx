@@ -109,6 +109,9 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
       <input type="hidden" name="version" value={String(letter.version)} />
       {fields()}
       <button type="submit" class="btn btn-small">{LETTER_TRANSITIONS[verb].label}</button>
+      {verb === 'reply' && letter.publishConsent && (
+        <button type="submit" class="btn btn-small btn-secondary" formaction={`/admin/letters/${letter.id}/reply-preview`}>预览公开版本（不发送）</button>
+      )}
     </form>
   );
 }
@@ -127,7 +130,8 @@ function PhotoForm({ letterId, eventId, csrf, failed }: { letterId: number; even
   );
 }
 
-export function LetterPageView({ scope, d, today, failed }: { scope: StaffContext; d: LetterDetails; today: string; failed: VerbFailure }) {
+/** `previewing`: the page answers 预览公开版本, with the typed reply kept in its form and shown masked in the public version. */
+export function LetterPageView({ scope, d, today, failed, previewing = false }: { scope: StaffContext; d: LetterDetails; today: string; failed: VerbFailure; previewing?: boolean }) {
   const l = d.letter;
   const open = !['replied', 'not_accepted'].includes(l.state);
   // Offered as forms: the verbs this person can use; the others of the state show why not (as the review panel does).
@@ -154,23 +158,23 @@ export function LetterPageView({ scope, d, today, failed }: { scope: StaffContex
       <h2>来信内容</h2>
       <p class="pre-wrap">{l.content}</p>
       {l.replyText && (<><h2>答复内容{l.state === 'reply_review' ? '（待审核）' : ''}</h2><p class="pre-wrap" id="reply-text">{l.replyText}</p></>)}
-      {l.replyText && d.publicVersion && (
-        <section id="public-version" aria-labelledby="public-version-h">
-          <h2 id="public-version-h">{l.state === 'replied' ? '网上公开的版本' : '答复后网上公开的版本'}</h2>
-          <p class="hint">个人信息已遮盖，公众看到的内容如下。</p>
+      {d.publicVersion && (
+        <section id="public-version" aria-labelledby="public-version-h" tabindex={previewing ? -1 : undefined} autofocus={previewing || undefined}>
+          <h2 id="public-version-h">{previewing ? '预览：答复后网上公开的版本（尚未发送）' : l.state === 'replied' ? '网上公开的版本' : '答复后网上公开的版本'}</h2>
+          <p class="hint">来信人同意公开。个人信息已遮盖，公众看到的内容如下{d.publicVersion.replyText ? '' : '；答复内容在起草答复后显示，填写答复时可点“预览公开版本”查看'}。</p>
           <table class="meta-table"><tbody>
             <tr><th scope="row">标题</th><td>{d.publicVersion.subject}</td></tr>
             <tr><th scope="row">来信人</th><td>{d.publicVersion.writer}</td></tr>
             <tr><th scope="row">来信内容</th><td class="pre-wrap">{d.publicVersion.content}</td></tr>
-            <tr><th scope="row">答复内容</th><td class="pre-wrap">{d.publicVersion.replyText}</td></tr>
+            {d.publicVersion.replyText && <tr><th scope="row">答复内容</th><td class="pre-wrap">{d.publicVersion.replyText}</td></tr>}
           </tbody></table>
         </section>
       )}
       <h2>办理记录</h2>
       <ol id="letter-history">{d.events.map((e) => (
-        <li>{e.occurredOn} {d.organNames.get(e.organId)} {e.actorLabel}：{e.verb === 'submit' ? '来信' : LETTER_TRANSITIONS[e.verb as LetterVerb]?.label ?? e.verb}
+        <li>{e.occurredOn} {d.organNames.get(e.organId)} {e.verb === 'submit' ? '收到来信' : `${e.actorLabel}：${LETTER_TRANSITIONS[e.verb as LetterVerb]?.label ?? e.verb}`}
           {e.verb === 'recordFollowUp' ? `（${FOLLOW_UP_LABELS[e.data.kind as keyof typeof FOLLOW_UP_LABELS] ?? ''}，${String(e.data.on ?? '')}，${String(e.data.participants ?? '')}）` : ''}
-          {e.verb === 'transfer' ? `至${String(e.data.toOrganName ?? '')}` : ''}{e.verb === 'attachPhoto' ? '：' : e.note ? `：${e.note}` : ''}
+          {e.verb === 'transfer' ? `至${String(e.data.toOrganName ?? '')}` : ''}{e.verb === 'attachPhoto' ? '：' : e.note ? `：${e.verb === 'submit' ? e.note.replace(/^收到来信，/, '') : e.note}` : ''}
           {e.verb === 'attachPhoto' && <a href={`/admin/letters/${l.id}/photos/${e.id}`}>{String(e.data.fileName ?? '')}</a>}
           {e.verb === 'recordFollowUp' && letterVerbsIn(l.state).includes('attachPhoto') && <PhotoForm letterId={l.id} eventId={e.id} csrf={scope.csrf} failed={failed} />}</li>
       ))}</ol>

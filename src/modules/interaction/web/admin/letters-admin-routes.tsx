@@ -130,6 +130,15 @@ export function lettersAdminRoutes(deps: AppDeps) {
         .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(photo.fileName)}`).send(photo.bytes);
     });
 
+    // 预览公开版本: the page again with the typed reply in its form and, masked, in the public version; nothing saved.
+    app.post<{ Params: { id: string } }>('/admin/letters/:id/reply-preview', async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const scope = await staffContext(deps, request, reply);
+      const d = await letterDetails(deps, actorOf(request, 'web'), idOf(request.params.id), str(body.replyText));
+      const kept: VerbFailure = { verb: 'reply', errors: {}, values: { replyText: str(body.replyText) } };
+      return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={kept} previewing />);
+    });
+
     app.post<{ Params: { id: string; verb: string } }>('/admin/letters/:id/:verb', async (request, reply) => {
       const id = idOf(request.params.id);
       const verb = request.params.verb as LetterVerb;
