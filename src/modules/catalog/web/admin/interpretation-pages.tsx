@@ -35,8 +35,8 @@ export function AwaitingInterpretationPage({ scope, organ, nodes, roots, working
     <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>{title}</h1>
       <RuleSummary organ={organ} nodes={nodes} roots={roots} workingDays={workingDays} chosen={chosen} canAdmin={scope.canAdmin(organ)} />
-      <h2>尚无已发布解读的政策文件</h2>
-      <PagedList page={page} pageSize={pageSize} total={total} empty={<p>没有等待解读的政策文件。</p>}>
+      <h2>等待发布解读的政策文件</h2>
+      <PagedList page={page} pageSize={pageSize} total={total} empty={<p>没有等待解读的政策文件：须有解读的政策文件都已发布解读（或尚无这样的文件）。</p>}>
         <table class="list cards">
           <thead><tr><th scope="col">政策文件</th><th scope="col">文号</th><th scope="col">发布日期</th><th scope="col">解读期限</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
           <tbody>

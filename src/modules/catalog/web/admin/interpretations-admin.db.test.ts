@@ -125,6 +125,8 @@ describeEachDialect('政策解读 in the back office', (db) => {
     const list = await w.app.inject({ url: `/admin/organs/${w.bureau.code}/interpretations`, cookies: session.cookies });
     expect(list.body).toContain('“工作动态”及其下级栏目中的有效文件，发布后 <strong>5</strong> 个工作日内');
     expect(list.body).toContain('没有等待解读的政策文件');
+    // The heading names what the list holds (it read 尚无已发布解读的政策文件, which an officer took for "no interpretation yet").
+    expect(list.body).toContain('<h2>等待发布解读的政策文件</h2>');
 
     const editor = await loginAs(w.app, w.cast.author.username, w.cast.author.password);
     expect((await w.app.inject({ url: settings, cookies: editor.cookies })).statusCode).toBe(403);
