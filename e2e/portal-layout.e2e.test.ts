@@ -47,6 +47,8 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
     tableItem = (await createPublished(deps, bureau.id, [nodes[0]], {
       title: '2026年老旧小区改造计划', bodyHtml: '<p>今年改造以下小区。</p><table><tbody><tr><td><p>小区名称</p></td><td><p class="indent">户数</p></td></tr><tr><td><p>桐阳花园</p></td><td>120</td></tr></tbody></table>',
     })).id;
+    // An organ with a long name: the search page's 范围 select lists it.
+    await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县住房和城乡建设局建筑工程质量安全监督站' });
     bureauCode = bureau.code;
     pages = {
       home: '/', 'organ home': `/organs/${bureau.code}`, node: `/organs/${bureau.code}/catalog/${nodes[0]}`,
@@ -115,6 +117,28 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
     await desk.goto(`${served.baseUrl}/organs/${bureauCode}/letters/new`);
     const deskBoxes = await desk.locator('input[type="radio"], input[type="checkbox"]').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
     expect(Math.min(...deskBoxes)).toBeGreaterThanOrEqual(bodySize);
+  });
+
+  it('never scrolls sideways on a phone at any 字号: the search form, an item’s 信息属性', async () => {
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 } });
+    for (const prefs of ['fs=m', 'fs=l', 'fs=m&elder=1', 'fs=l&elder=1']) {
+      await phone.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+      for (const url of [`/search?q=${encodeURIComponent('危房')}`, `/search?q=${encodeURIComponent('危房')}&organ=${bureauCode}`]) {
+        await phone.goto(served.baseUrl + url);
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth), `${url} at ${prefs}`).toBeLessThanOrEqual(390);
+        // Labels are never broken mid-word (范 / 围, 发 / 布日期从): each stays on one line.
+        const labels = await phone.locator('.search-form label').evaluateAll((els) => els.map((el) => {
+          const r = el.getClientRects();
+          return { text: el.textContent, lines: new Set(Array.from(r, (x) => Math.round(x.top))).size, height: el.getBoundingClientRect().height, lh: parseFloat(getComputedStyle(el).lineHeight) };
+        }));
+        for (const l of labels) expect(l.height, `${l.text} at ${prefs}`).toBeLessThan(l.lh * 1.5);
+      }
+      await phone.goto(served.baseUrl + pages.item);
+      await phone.getByText('信息属性（索引号、文号、发布机构等）').click();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), `item at ${prefs}`).toBeLessThanOrEqual(390);
+      await phone.screenshot({ path: path.join(SHOTS, `portal-390-item-meta-${prefs.replace(/[=&]/g, '-')}.png`), fullPage: true });
+    }
+    await phone.goto(`${served.baseUrl}/prefs?fs=m&return=/`);
   });
 
   it('keeps 索引号, 文号 and dates on one line on a desktop, with the tree beside the list', async () => {

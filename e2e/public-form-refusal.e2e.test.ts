@@ -54,6 +54,13 @@ describe.skipIf(SKIP_BROWSER)('refused public forms on a phone, in Chromium', ()
       expect(summary).not.toContain('请勿填写');
       await page.locator(`#error-summary a[href="#f-${form.field}"]`).click();
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(`f-${form.field}`);
+      // The field's label and its error message are on the screen, not scrolled above it.
+      const top = await page.locator(`#f-${form.field}`).evaluate((el) => (el.closest('.field, fieldset') ?? el).getBoundingClientRect().top);
+      expect(top, `${form.name}: the field's label`).toBeGreaterThanOrEqual(0);
+      // Every refused control has the same red border, text inputs as selects and textareas.
+      const borders = await page.locator(':is(input, select, textarea)[aria-invalid="true"]:not([type="radio"]):not([type="checkbox"])')
+        .evaluateAll((els) => els.map((el) => getComputedStyle(el).borderTopColor));
+      expect(new Set(borders), form.name).toEqual(new Set(borders.length ? ['rgb(176, 25, 30)'] : []));
       await page.screenshot({ path: path.join(SHOTS, `refused-${form.field}-phone.png`) });
     });
   }
