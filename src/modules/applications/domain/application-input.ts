@@ -4,11 +4,13 @@ import { APPLICANT_TYPES, ID_KINDS, isOrganisation } from './applicant-types.ts'
 import { DELIVERY_METHODS, PROVISION_FORMS, STAFF_CHANNELS } from './channels.ts';
 import { isCreditCode, isResidentIdNumber } from './identity-number.ts';
 
+/** A required text: empty asks for it (请填写…); with a minimum above one, 1 to min-1 characters are told the minimum. */
 export const text = (label: string, max: number, min = 1) =>
   z
     .string({ message: `请填写${label}` })
     .trim()
-    .min(min, { message: min > 1 ? `${label}至少${min}个字` : `请填写${label}` })
+    .min(1, { message: `请填写${label}` })
+    .refine((v) => v.length === 0 || v.length >= min, { message: `${label}至少${min}个字` })
     .max(max, { message: `${label}不能超过${max}个字` });
 export const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, { message: `${label}不能超过${max}个字` }).nullish().transform((v) => v ?? '');
@@ -47,17 +49,39 @@ type IdentityValues = {
   contactPerson: string; contactEmail: string; contactAddress: string; deliveryMethod: (typeof DELIVERY_METHODS)[number];
 };
 
-/** The checks across the identity fields: the ID number's check digit, the ID kind that fits the applicant, the contact a delivery needs. */
-export function checkApplicantIdentity(v: IdentityValues, issue: (path: string, message: string) => void): void {
-  if (v.applicantIdKind === 'resident_id' && !isResidentIdNumber(v.applicantIdNumber)) issue('applicantIdNumber', '居民身份证号码应为18位且校验位正确');
-  if (v.applicantIdKind === 'credit_code' && !isCreditCode(v.applicantIdNumber)) issue('applicantIdNumber', '统一社会信用代码应为18位且校验位正确');
-  const personal = ['resident_id', 'passport', 'other_personal_id'].includes(v.applicantIdKind);
-  if (isOrganisation(v.applicantType) && personal) issue('applicantIdKind', '法人或其他组织请提供统一社会信用代码或其他组织证明');
-  if (!isOrganisation(v.applicantType) && !personal) issue('applicantIdKind', '自然人请提供居民身份证、护照或其他个人证件');
-  if (isOrganisation(v.applicantType) && v.contactPerson === '') issue('contactPerson', '法人或其他组织请填写联系人');
-  if (v.deliveryMethod === 'email' && v.contactEmail === '') issue('contactEmail', '选择以电子邮件获取信息时，请填写电子邮箱');
-  if (v.deliveryMethod === 'post' && v.contactAddress === '') issue('contactAddress', '选择邮寄获取信息时，请填写通信地址');
+/**
+ * The checks across the identity fields: the ID number's check digit, the ID kind that fits the applicant,
+ * the contact a delivery needs. Each check runs only when the fields it reads passed their own rules
+ * (`valid`), so it can run in the same round as those rules (one round of errors, not two).
+ */
+export function checkApplicantIdentity(v: IdentityValues, issue: (path: string, message: string) => void, valid: (field: keyof IdentityValues) => boolean = () => true): void {
+  const ok = (...fields: (keyof IdentityValues)[]) => fields.every(valid);
+  if (ok('applicantIdKind', 'applicantIdNumber')) {
+    if (v.applicantIdKind === 'resident_id' && !isResidentIdNumber(v.applicantIdNumber)) issue('applicantIdNumber', '居民身份证号码应为18位且校验位正确');
+    if (v.applicantIdKind === 'credit_code' && !isCreditCode(v.applicantIdNumber)) issue('applicantIdNumber', '统一社会信用代码应为18位且校验位正确');
+  }
+  if (ok('applicantType', 'applicantIdKind')) {
+    const personal = ['resident_id', 'passport', 'other_personal_id'].includes(v.applicantIdKind);
+    if (isOrganisation(v.applicantType) && personal) issue('applicantIdKind', '法人或其他组织请提供统一社会信用代码或其他组织证明');
+    if (!isOrganisation(v.applicantType) && !personal) issue('applicantIdKind', '自然人请提供居民身份证、护照或其他个人证件');
+  }
+  if (ok('applicantType', 'contactPerson') && isOrganisation(v.applicantType) && v.contactPerson === '') issue('contactPerson', '法人或其他组织请填写联系人');
+  if (ok('deliveryMethod', 'contactEmail') && v.deliveryMethod === 'email' && v.contactEmail === '') issue('contactEmail', '选择以电子邮件获取信息时，请填写电子邮箱');
+  if (ok('deliveryMethod', 'contactAddress') && v.deliveryMethod === 'post' && v.contactAddress === '') issue('contactAddress', '选择邮寄获取信息时，请填写通信地址');
 }
+
+/**
+ * checkApplicantIdentity as a refinement of an object schema that runs even when other fields failed
+ * (zod skips a refinement after an aborting issue, e.g. an unchosen 提供形式, by default), reading only
+ * the fields that passed.
+ */
+export const applicantIdentityRefinement = [
+  (v: IdentityValues, ctx: { issues: readonly { path?: readonly PropertyKey[] }[]; addIssue(issue: { code: 'custom'; path: string[]; message: string }): void }) => {
+    const failed = new Set(ctx.issues.map((i) => String(i.path?.[0] ?? '')));
+    checkApplicantIdentity(v, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message }), (field) => !failed.has(field));
+  },
+  { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null },
+] as const;
 
 /**
  * What an applicant gives (条例第二十九条): who they are and how to reach them; the information wanted
@@ -70,7 +94,7 @@ export const applicantFields = z
     documentNumber: optionalText('文号', 100),
     provisionForm: z.enum(PROVISION_FORMS, { message: '请选择信息的提供形式' }),
   })
-  .superRefine((v, ctx) => checkApplicantIdentity(v, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message })));
+  .superRefine(...applicantIdentityRefinement);
 
 export type ApplicantFields = z.infer<typeof applicantFields>;
 

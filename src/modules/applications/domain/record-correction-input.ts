@@ -1,5 +1,5 @@
 import { z } from '../../../shared/zod.ts';
-import { applicantIdentityShape, checkApplicantIdentity, date, optionalText, text } from './application-input.ts';
+import { applicantIdentityRefinement, applicantIdentityShape, date, optionalText, text } from './application-input.ts';
 import { STAFF_CHANNELS } from './channels.ts';
 
 /**
@@ -18,6 +18,6 @@ export const recordCorrectionFields = z
     claimedCorrection: text('申请人认为正确的内容', 2000),
     evidence: text('申请人提供的证据', 2000),
   })
-  .superRefine((v, ctx) => checkApplicantIdentity(v, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message })));
+  .superRefine(...applicantIdentityRefinement);
 
 export type RecordCorrectionFields = z.infer<typeof recordCorrectionFields>;

@@ -35,7 +35,7 @@ describeEachDialect('a refused application form', (db) => {
     const summary = summaryOf(fast.body);
     expect(summary).toContain('提交过快');
     expect(summary).not.toContain('请勿填写');
-    expect(summary).toContain('所需信息的内容描述至少5个字');
+    expect(summary).toContain('请填写所需信息的内容描述');
     expect(summary).toContain('联系电话应为7至20位数字');
     expect(fast.body).toContain('value="138"');
     // Corrected and sent again right away: not refused for speed a second time.
@@ -65,5 +65,38 @@ describeEachDialect('a refused application form', (db) => {
     for (const f of summaryFields(res.body)) expect(res.body).toContain(`id="f-${f}"`);
     expect(res.body).toMatch(/<title>错误：/);
     expect(res.body).toMatch(/<main[^>]*><div class="error-summary"[^>]*autofocus/);
+  });
+
+  it('a legal person with other fields wrong hears of the missing 联系人 in the same round (found by an outside tester)', async () => {
+    at('2026-03-10T05:00:00Z');
+    const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
+    at('2026-03-10T05:01:00Z');
+    const res = await apply({ formToken: token, website: '', ...applicantInput({
+      applicantType: 'commercial_enterprise', applicantName: '', applicantIdKind: 'credit_code', applicantIdNumber: '91341100MA2N0000X0',
+      contactPerson: '', contactPhone: '138', subject: '', deliveryMethod: 'post', contactAddress: '', provisionForm: '',
+    }) }, '10.9.0.4');
+    expect(res.statusCode).toBe(400);
+    const summary = summaryOf(res.body);
+    expect(summary).toContain('请填写申请人姓名或名称');
+    expect(summary).toContain('统一社会信用代码应为18位且校验位正确');
+    expect(summary).toContain('法人或其他组织请填写联系人');
+    expect(summary).toContain('联系电话应为7至20位数字');
+    expect(summary).toContain('选择邮寄获取信息时，请填写通信地址');
+    expect(summary).toContain('请选择信息的提供形式');
+    expect(summaryFields(res.body)).toEqual(expect.arrayContaining(['applicantName', 'applicantIdNumber', 'contactPerson', 'contactPhone', 'contactAddress', 'subject']));
+  });
+
+  it('an empty 内容描述 asks for it; one to four characters are told the minimum (found by an outside tester)', async () => {
+    at('2026-03-10T06:00:00Z');
+    const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
+    at('2026-03-10T06:01:00Z');
+    const empty = await apply({ formToken: token, website: '', ...applicantInput({ subject: '   ' }) }, '10.9.0.5');
+    expect(empty.statusCode).toBe(400);
+    expect(summaryOf(empty.body)).toContain('请填写所需信息的内容描述');
+    expect(empty.body).not.toContain('所需信息的内容描述至少5个字');
+    const short = await apply({ formToken: tokenOf(empty.body), website: '', ...applicantInput({ subject: '公租房' }) }, '10.9.0.5');
+    expect(short.statusCode).toBe(400);
+    expect(summaryOf(short.body)).toContain('所需信息的内容描述至少5个字');
+    expect(short.body).not.toContain('请填写所需信息的内容描述');
   });
 });
