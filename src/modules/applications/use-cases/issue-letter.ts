@@ -164,4 +164,4 @@ export const reconsiderationBodyMissing = (organName: string) =>
 const hasRemedies = (kind: LetterKind) => kind === 'reply' || kind === 'termination_notice';
 
 /** Why a date is marked 暂定 (docs/workflows/deadline-rules.md, rule 8). */
-const PROVISIONAL_NOTE = '注：标注“暂定”的日期所在年度的国务院节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的法定节假日计算；该年度节假日安排公布后如有变化，以本机关另行告知的日期为准。';
+const PROVISIONAL_NOTE = '标注“暂定”的日期所在年度的国务院节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的法定节假日计算；该年度节假日安排公布后如有变化，以本机关另行告知的日期为准。';

@@ -23,7 +23,10 @@ export type LetterContext = {
   template: LetterTemplate;
   /** Values of the kind's own placeholders (补正事项, 收费金额 …). */
   values: Record<string, string>;
-  /** Paragraphs the letter adds after its fields whatever the wording (e.g. why a date is 暂定). */
+  /**
+   * Notes the letter adds whatever the wording (e.g. why a date is 暂定): printed as 附注, in
+   * parentheses on the line under the date, indented two characters (GB/T 9704-2012 7.3.6).
+   */
   notes?: string[];
   /** The letter's own number (岚建公开〔2026〕第12号), printed under the title. */
   letterNo?: string;
@@ -86,9 +89,9 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
       ...addressee,
       ...body,
       { kind: 'fields', items: fields },
-      ...(ctx.notes ?? []).map((n) => para(n, true)),
       ...remedies,
       { kind: 'signature', lines: [ctx.organName, '（印章）', chineseDate(ctx.issuedOn)] },
+      ...(ctx.notes ?? []).map((n) => para(`（${n}）`, true)),
     ],
   };
 }

@@ -12,14 +12,14 @@ import type { LetterKind, TemplateKind } from './letter-kinds.ts';
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 const ORGAN = '青岚县住房和城乡建设局';
 
-const letter = (kind: LetterKind, template: TemplateKind) => {
+const letter = (kind: LetterKind, template: TemplateKind, notes: string[] = []) => {
   const replied = kind === 'reply'
     ? { outcome: 'disclosed' as const, replyBasis: { item: 'disclosable' as const }, repliedOn: '2026-03-10', replyText: '答复内容。', providedForm: 'electronic' }
     : {};
   return buildLetter(kind, {
     app: sampleApplication(kind === 'reply' ? 'replied' : 'in_progress', replied),
     organName: ORGAN, issuedOn: '2026-03-10', template: DEFAULT_TEMPLATES[template], values: {},
-    reconsideration: { body: '青岚县人民政府', address: '青岚县人民路1号', online: '' }, serviceMethod: 'post',
+    reconsideration: { body: '青岚县人民政府', address: '青岚县人民路1号', online: '' }, serviceMethod: 'post', notes,
   });
 };
 
@@ -27,9 +27,9 @@ const letter = (kind: LetterKind, template: TemplateKind) => {
 describe.skipIf(!hasPdftotext)('an applicant letter on paper', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-letter-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const pagesOf = async (kind: LetterKind, template: TemplateKind) => {
+  const pagesOf = async (kind: LetterKind, template: TemplateKind, notes: string[] = []) => {
     const file = join(dir, `${template}.pdf`);
-    writeFileSync(file, await renderDocumentPdf(letter(kind, template)));
+    writeFileSync(file, await renderDocumentPdf(letter(kind, template, notes)));
     const count = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
     return Array.from({ length: count }, (_, i) =>
       spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ''));
@@ -44,6 +44,13 @@ describe.skipIf(!hasPdftotext)('an applicant letter on paper', () => {
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('申请内容2025年城区老旧小区改造项目清单');
     expect(pages[0]).toContain(`${ORGAN}（印章）2026年3月10日`);
+  });
+
+  it('puts a note (why a date is 暂定) under the date as 附注 (GB/T 9704-2012 7.3.6), and a receipt with one still fits on one page', async () => {
+    const note = '标注“暂定”的日期所在年度的国务院节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的法定节假日计算；该年度节假日安排公布后如有变化，以本机关另行告知的日期为准。';
+    const pages = await pagesOf('acknowledgement', 'acknowledgement', [note]);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${ORGAN}（印章）2026年3月10日（${note}）`);
   });
 
   it('a reply keeps its 救济途径 heading with the paragraph under it, and the 落款 with that paragraph', async () => {
