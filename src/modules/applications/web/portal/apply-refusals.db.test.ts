@@ -99,4 +99,12 @@ describeEachDialect('a refused application form', (db) => {
     expect(summaryOf(short.body)).toContain('所需信息的内容描述至少5个字');
     expect(short.body).not.toContain('请填写所需信息的内容描述');
   });
+
+  it('a wrong 查询码: the status query says 错误 in the title and puts the focused summary first in main (found by an outside tester)', async () => {
+    const res = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo: `${organ.code.toUpperCase()}-2026-00001`, queryCode: 'WRONG123' }, remoteAddress: '10.9.0.6' });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(summaryOf(res.body)).not.toBe('');
+    expect(res.body).toMatch(/<title>错误：/);
+    expect(res.body).toMatch(/<main[^>]*><div class="error-summary"[^>]*autofocus/);
+  });
 });

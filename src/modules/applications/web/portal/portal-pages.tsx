@@ -76,11 +76,11 @@ export function NoReceiptPage({ info, organ }: { info: PortalInfo; organ: Organ 
 /** `lapsed`: a status page opened without its cookie (another browser, a restart, or more than 30 minutes on). */
 export function StatusQueryPage({ info, values, errors, lapsed = false }: { info: PortalInfo; values: FormValues; errors: FieldErrors; lapsed?: boolean }) {
   return (
-    <PortalLayout title="依申请公开办理进度查询" prefs={info.prefs} currentPath={info.currentPath}>
+    <PortalLayout title={titleWithErrors('依申请公开办理进度查询', errors)} prefs={info.prefs} currentPath={info.currentPath}>
+      <ErrorSummary errors={errors} focus />
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '办理进度查询' }]} />
       <h1>依申请公开办理进度查询</h1>
       {lapsed && <div class="notice notice-info" role="status"><p>查询已过期，请重新输入申请编号和查询码。查询结果只在查询的浏览器中、查询后30分钟内可以再次打开。</p></div>}
-      <ErrorSummary errors={errors} />
       <form method="post" action="/applications/status">
         <Field name="trackingNo" label="申请编号" errors={errors} required>
           <input type="text" id="f-trackingNo" name="trackingNo" value={values.trackingNo ?? ''} maxLength={60} autocomplete="off" required />

@@ -126,10 +126,10 @@ export function LetterSubmittedPage({ info, organ, trackingNo, queryCode }: { in
 
 export function LetterQueryPage({ info, values, errors }: { info: PortalInfo; values: Values; errors: FieldErrors }) {
   return (
-    <PortalLayout title="来信办理情况查询" prefs={info.prefs} currentPath={info.currentPath}>
+    <PortalLayout title={titleWithErrors('来信办理情况查询', errors)} prefs={info.prefs} currentPath={info.currentPath}>
+      <ErrorSummary errors={errors} focus />
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '来信办理情况查询' }]} />
       <h1>来信办理情况查询</h1>
-      <ErrorSummary errors={errors} />
       <form method="post" action="/letters/status">
         <Field name="trackingNo" label="信件编号" errors={errors} required>
           <input type="text" id="f-trackingNo" name="trackingNo" value={values.trackingNo ?? ''} maxLength={60} autocomplete="off" required />
@@ -153,10 +153,10 @@ export function LetterStatusPage({ info, letter, queryCode, errors, values }: { 
   if (letter.notAcceptedReason && letter.state === 'not_accepted') rows.push(['不予受理理由', letter.notAcceptedReason]);
   if (letter.rating) rows.push(['评价', `${RATING_LABELS[letter.rating]}${letter.ratingDeemed ? '（期限内未评价，视为满意）' : ''}`]);
   return (
-    <PortalLayout title={`来信办理情况 ${letter.trackingNo}`} prefs={info.prefs} currentPath={info.currentPath}>
+    <PortalLayout title={titleWithErrors(`来信办理情况 ${letter.trackingNo}`, errors)} prefs={info.prefs} currentPath={info.currentPath}>
+      <ErrorSummary errors={errors} focus />
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '来信办理情况查询', href: '/letters/status' }, { label: letter.trackingNo }]} />
       <h1>来信办理情况</h1>
-      <ErrorSummary errors={errors} />
       <table class="meta-table" id="letter-status"><tbody>{rows.map(([k, v]) => <tr><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody></table>
       {letter.transfers.length > 0 && (
         <>

@@ -63,4 +63,14 @@ describeEachDialect('refused mailbox and consultation forms', (db) => {
     expect(again.statusCode).toBe(303);
     await app.close();
   });
+
+  it('来信查询: a wrong 查询码 says 错误 in the title and puts the focused summary first in main (found by an outside tester)', async () => {
+    const { app } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    const res = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo: 'XX-2026-00001', queryCode: 'WRONG123' }, remoteAddress: '10.8.0.9' });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(summaryOf(res.body)).not.toBe('');
+    expect(res.body).toMatch(/<title>错误：/);
+    expect(res.body).toMatch(/<main[^>]*><div class="error-summary"[^>]*autofocus/);
+    await app.close();
+  });
 });
