@@ -58,25 +58,26 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
         {error && <div class="error-summary" role="alert"><p>{error.message}</p></div>}
         <p>
-          <label for="search-q">检索词</label>{' '}
-          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-invalid={error?.field === 'q' ? 'true' : undefined} />{' '}
-          <label for="search-scope">范围</label>{' '}
+          {/* Each label with its control (.search-pair): they wrap together on a narrow screen, the control shrinking to fit. */}
+          <span class="search-pair"><label for="search-q">检索词</label>
+          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-invalid={error?.field === 'q' ? 'true' : undefined} /></span>{' '}
+          <span class="search-pair"><label for="search-scope">范围</label>
           <select id="search-scope" name="organ">
             <option value="">全区</option>
             {organs.map((o) => <option value={o.code} selected={raw.organ === o.code}>{o.name}</option>)}
-          </select>{' '}
+          </select></span>{' '}
           <button type="submit" class="btn">检索</button>
         </p>
         <p>
-          <label for="search-sort">排序</label>{' '}
+          <span class="search-pair"><label for="search-sort">排序</label>
           <select id="search-sort" name="sort">
             <option value="relevance" selected={raw.sort !== 'newest'}>按相关度</option>
             <option value="newest" selected={raw.sort === 'newest'}>按发布日期（最新在前）</option>
-          </select>{' '}
-          <label for="search-from">发布日期从</label>{' '}
-          <input type="date" id="search-from" name="from" value={raw.from ?? ''} aria-invalid={error?.field === 'from' ? 'true' : undefined} />{' '}
-          <label for="search-to">至</label>{' '}
-          <input type="date" id="search-to" name="to" value={raw.to ?? ''} aria-invalid={error?.field === 'to' ? 'true' : undefined} />
+          </select></span>{' '}
+          <span class="search-pair"><label for="search-from">发布日期从</label>
+          <input type="date" id="search-from" name="from" value={raw.from ?? ''} aria-invalid={error?.field === 'from' ? 'true' : undefined} /></span>{' '}
+          <span class="search-pair"><label for="search-to">至</label>
+          <input type="date" id="search-to" name="to" value={raw.to ?? ''} aria-invalid={error?.field === 'to' ? 'true' : undefined} /></span>
           {(['node', 'stage', 'genre', 'year', 'validity'] as const).map((k) => raw[k] && <input type="hidden" name={k} value={raw[k]} />)}
         </p>
         <p class="count">多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
