@@ -96,6 +96,26 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
     await expect(citizen.locator('#chart-stages').getByRole('table', { name: /2020年主动公开信息（按五公开分类）（数据表）/ }).isVisible()).resolves.toBe(true);
     await citizen.screenshot({ path: path.join(SHOTS, 'annual-report-graphic.png'), fullPage: true });
     await citizen.context().close();
+    // 字号 and 适老化 apply to the report as to an item page: the text and the table cells grow from 中 to 大
+    // and 适老化, while print keeps the A4 sizes (10.5pt cells) whatever the reader chose.
+    const sizes = await served.newPage();
+    const cellSize = async () => sizes.locator('.doc-table td').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const textSize = async () => sizes.locator('.document .doc-paragraph').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const measured: Record<string, { cell: number; text: number; printCell: number }> = {};
+    for (const [name, prefs] of [['中', 'fs=m'], ['大', 'fs=l'], ['适老化', 'elder=1']] as const) {
+      await sizes.goto(`${baseUrl}/prefs?${prefs}&return=/`);
+      await sizes.goto(`${baseUrl}/organs/qlx-zjj/annual-reports/2020`);
+      const cell = await cellSize();
+      const text = await textSize();
+      await sizes.emulateMedia({ media: 'print' });
+      measured[name] = { cell, text, printCell: await cellSize() };
+      await sizes.emulateMedia({ media: 'screen' });
+    }
+    expect(measured['大'].cell).toBeGreaterThan(measured['中'].cell);
+    expect(measured['适老化'].cell).toBeGreaterThan(measured['中'].cell);
+    expect(measured['适老化'].text).toBeGreaterThan(measured['中'].text);
+    for (const m of Object.values(measured)) expect(m.printCell).toBeCloseTo(14, 1);
+    await sizes.context().close();
     // On a phone (390 px), plain and 适老化: the text uses the screen's width rather than an A4 sheet's
     // margins, and the tables keep readable columns, scrolling sideways in their own frame.
     const phone = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });

@@ -12,6 +12,12 @@ const HEI = `"SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", "Noto Sans SC", 
 const KAI = `"KaiTi", "楷体", "KaiTi_GB2312", "STKaiti", "Noto Serif CJK SC", serif`;
 
 /**
+ * A size in pt as it is on A4, scaled on screen by the reader's 字号 / 适老化: site.css sets --fs on the
+ * body (16px at 中, where this is exactly `pt`); a page without it (a downloaded document) keeps `pt`.
+ */
+const onScreen = (pt: number) => `calc(var(--fs, 16px) * ${(pt / 12).toFixed(4)})`;
+
+/**
  * Styles for renderDocumentHtml: on screen the article looks like an A4 sheet; in print the sheet's
  * margins become the @page margins. Landscape documents use a named page (Chromium ≥ 85).
  */
@@ -54,6 +60,15 @@ export const DOCUMENT_CSS = `
 .document .doc-fields dd { margin: 0; }
 .document .doc-signature { margin-top: ${BODY_LINE_PITCH_PT.toFixed(2)}pt; text-align: right; }
 .document .doc-page-break { border: 0; border-top: 1px dashed #999; margin: 12pt 0; }
+/* On screen the text follows the reader's 字号 and 适老化 (at 中 the A4 sizes above); print keeps the pt sizes. */
+@media screen {
+  .document { font-size: ${onScreen(FONT_PT.body)}; line-height: ${onScreen(BODY_LINE_PITCH_PT)}; }
+  .document .doc-title { font-size: ${onScreen(FONT_PT.title)}; }
+  .document .doc-subtitle { font-size: ${onScreen(FONT_PT.subtitle)}; }
+  .document .doc-heading { font-size: ${onScreen(FONT_PT.heading)}; }
+  .document .doc-table { font-size: ${onScreen(FONT_PT.table)}; }
+  .document .doc-table caption { font-size: ${onScreen(FONT_PT.body)}; line-height: ${onScreen(BODY_LINE_PITCH_PT)}; }
+}
 /* A phone or narrow window: a thin margin instead of the A4 sheet's, and each table at least 4.5 characters a
    column, scrolling sideways in its frame (.doc-table-scroll) when the screen is narrower. Print keeps A4. */
 .document .doc-table-scroll { overflow-x: auto; }
