@@ -61,6 +61,13 @@ describe.skipIf(SKIP_BROWSER)('部门信箱 in Chromium: writing a letter, the r
     expect(await axeViolations(page)).toEqual([]);
 
     await portal.openPublished(organ.code, '老旧小区加装电梯补助');
+    // Back returns to the status page as it is now (a GET page; the query code never in its address).
+    await page.goBack(); // the published letter → the letters list
+    await page.goBack(); // → the status page
+    expect(page.url()).toMatch(/\/letters\/status\/result\/[0-9a-f]{32}$/);
+    await expect(portal.status()).resolves.toContain('基本满意');
+    await page.goForward();
+    await page.goForward();
     await expect(page.locator('#writer').textContent()).resolves.toBe('张**');
     await expect(page.locator('#letter-content').textContent()).resolves.not.toContain('13912345678');
     await page.screenshot({ path: path.join(SHOTS, 'letter-published.png'), fullPage: true });

@@ -117,10 +117,25 @@ describeEachDialect('the department mailbox pages', (db) => {
     const after = (await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body;
     expect(/id="public-version"[\s\S]*王\*\*同志：补助标准为每台15万元，详询138\*\*\*\*1111/.test(after)).toBe(true);
 
-    const status = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo, queryCode }, remoteAddress: '10.2.0.1' });
+    // The query lands on a GET page Back returns to (its cookie opens it; no code in the address), and rating goes back to it.
+    const query = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo, queryCode }, remoteAddress: '10.2.0.1' });
+    expect(query.statusCode).toBe(303);
+    const pageUrl = query.headers.location as string;
+    expect(pageUrl).toMatch(/^\/letters\/status\/result\/[0-9a-f]{32}$/);
+    expect(pageUrl).not.toContain(queryCode);
+    const cookie = query.cookies.find((c) => c.name.startsWith('gk_letter_'))!;
+    expect(cookie).toMatchObject({ path: pageUrl, httpOnly: true, sameSite: 'Lax' });
+    const cookies = { [cookie.name]: cookie.value };
+    const status = await app.inject({ url: pageUrl, cookies, remoteAddress: '10.2.0.1' });
     expect(status.body).toContain('补助标准为每台15万元');
-    const rated = await app.inject({ method: 'POST', url: '/letters/status/rate', payload: { trackingNo, queryCode, rating: 'basically_satisfied', comment: '还算及时' }, remoteAddress: '10.2.0.1' });
-    expect(rated.body).toContain('基本满意');
+    expect(status.body).toContain(`action="${pageUrl}/rate"`);
+    expect(status.body).not.toContain(queryCode);
+    const rated = await app.inject({ method: 'POST', url: `${pageUrl}/rate`, cookies, payload: { rating: 'basically_satisfied', comment: '还算及时' }, remoteAddress: '10.2.0.1' });
+    expect(rated.statusCode).toBe(303);
+    expect(rated.headers.location).toBe(pageUrl);
+    expect((await app.inject({ url: pageUrl, cookies, remoteAddress: '10.2.0.1' })).body).toContain('基本满意');
+    // Another browser (no cookie) gets the query form again, with why.
+    expect((await app.inject({ url: pageUrl, remoteAddress: '10.2.0.1' })).body).toContain('查询已过期，请重新输入信件编号和查询码');
     const wrong = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo, queryCode: 'AAAAAAAA' }, remoteAddress: '10.2.0.1' });
     expect(wrong.statusCode).toBe(404);
     expect(wrong.body).toContain('编号或查询码不正确');

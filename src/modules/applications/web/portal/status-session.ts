@@ -13,9 +13,10 @@ export const STATUS_SESSION_MINUTES = 30;
 
 export type StatusCredentials = { trackingNo: string; queryCode: string };
 
-export function statusSessions() {
+/** `purpose` names the pages (application status, mailbox letter status): each kind has its own key. */
+export function statusSessions(purpose = 'status pages') {
   let derived: Buffer | null = null;
-  const key = () => (derived ??= instanceKey('status pages'));
+  const key = () => (derived ??= instanceKey(purpose));
   return {
     /** A fresh page id and the cookie value that opens it until `now` + STATUS_SESSION_MINUTES. */
     open(credentials: StatusCredentials, now: Date): { id: string; sealed: string } {

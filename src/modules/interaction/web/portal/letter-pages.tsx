@@ -124,12 +124,14 @@ export function LetterSubmittedPage({ info, organ, trackingNo, queryCode }: { in
   );
 }
 
-export function LetterQueryPage({ info, values, errors }: { info: PortalInfo; values: Values; errors: FieldErrors }) {
+/** `lapsed`: a status page opened without its cookie (another browser, or more than 30 minutes on). */
+export function LetterQueryPage({ info, values, errors, lapsed = false }: { info: PortalInfo; values: Values; errors: FieldErrors; lapsed?: boolean }) {
   return (
     <PortalLayout title={titleWithErrors('来信办理情况查询', errors)} prefs={info.prefs} currentPath={info.currentPath}>
       <ErrorSummary errors={errors} focus />
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '来信办理情况查询' }]} />
       <h1>来信办理情况查询</h1>
+      {lapsed && <div class="notice notice-info" role="status"><p>查询已过期，请重新输入信件编号和查询码。查询结果只在查询的浏览器中、查询后30分钟内可以再次打开。</p></div>}
       <form method="post" action="/letters/status">
         <Field name="trackingNo" label="信件编号" errors={errors} required>
           <input type="text" id="f-trackingNo" name="trackingNo" value={values.trackingNo ?? ''} maxLength={60} autocomplete="off" required />
@@ -143,7 +145,11 @@ export function LetterQueryPage({ info, values, errors }: { info: PortalInfo; va
   );
 }
 
-export function LetterStatusPage({ info, letter, queryCode, errors, values }: { info: PortalInfo; letter: PublicLetter; queryCode: string; errors: FieldErrors; values: Values }) {
+/**
+ * `pageUrl`: the page's own address (a GET Back returns to); its rating form posts there and carries
+ * no credentials. Without it (the older POST /letters/status/rate), the form carries them hidden.
+ */
+export function LetterStatusPage({ info, letter, queryCode, errors, values, pageUrl }: { info: PortalInfo; letter: PublicLetter; queryCode: string; errors: FieldErrors; values: Values; pageUrl?: string }) {
   const rows: [string, string][] = [
     ['信件编号', letter.trackingNo], ['办理机关', letter.organName], ['类型', LETTER_TYPE_LABELS[letter.type]], ['标题', letter.subject],
     ['来信日期', chineseDate(letter.submittedOn)], ['办理状态', PUBLIC_LETTER_STATE_LABELS[letter.state]],
@@ -166,11 +172,11 @@ export function LetterStatusPage({ info, letter, queryCode, errors, values }: { 
       )}
       {letter.replyText && (<><h2>答复内容</h2><p id="reply-text" class="pre-wrap">{letter.replyText}</p></>)}
       {letter.mayRate && (
-        <form method="post" action="/letters/status/rate">
+        <form method="post" action={pageUrl ? `${pageUrl}/rate` : '/letters/status/rate'}>
           <h2>评价答复</h2>
           <p class="hint">请于{chineseDate(letter.rateByOn)}前评价；逾期未评价的视为满意。</p>
-          <input type="hidden" name="trackingNo" value={letter.trackingNo} />
-          <input type="hidden" name="queryCode" value={queryCode} />
+          {!pageUrl && <input type="hidden" name="trackingNo" value={letter.trackingNo} />}
+          {!pageUrl && <input type="hidden" name="queryCode" value={queryCode} />}
           <fieldset>
             <legend>您对答复是否满意</legend>
             {errors.rating && <p class="field-error">{errors.rating}</p>}
