@@ -34,7 +34,7 @@ export { applicationsPortalRoutes, type PortalFormOptions } from './web/portal/p
 export { applicationsAdminRoutes } from './web/admin/admin-routes.tsx';
 // Shared with the other public forms (the department mailbox): form token, per-address limits, query codes, sealed receipts.
 export { formGuard, HONEYPOT_FIELD } from './web/portal/form-guard.ts';
-export { statusSessions, STATUS_SESSION_MINUTES } from './web/portal/status-session.ts';
+export { statusPages } from './web/portal/status-session.ts';
 export { addressLimit } from './web/portal/submit-limit.ts';
 export { newQueryCode, hashQueryCode, queryCodeMatches } from './use-cases/query-code.ts';
 export { sealReceipt, openReceipt, submissionKeyOf } from './use-cases/submission-receipt.ts';

@@ -94,7 +94,7 @@ export function StatusQueryPage({ info, values, errors, lapsed = false }: { info
   );
 }
 
-/** `pageUrl`: this page's own address (statusPageUrl); the letters open under it with the same cookie. */
+/** `pageUrl`: this page's own address (statusPages' pageUrl); the letters open under it with the same cookie. */
 export function StatusPage({ info, status, pageUrl }: { info: PortalInfo; status: PublicStatus; pageUrl: string }) {
   const rows: [string, string][] = [
     ['申请编号', status.trackingNo],

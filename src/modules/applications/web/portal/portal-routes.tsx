@@ -16,7 +16,7 @@ import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { formGuard } from './form-guard.ts';
 import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
-import { statusCookieName, statusPageUrl, statusSessions, STATUS_SESSION_MINUTES } from './status-session.ts';
+import { statusPages } from './status-session.ts';
 import { acceptedSubmissionLimit, queryLimit } from './submit-limit.ts';
 
 export type PortalFormOptions = {
@@ -55,7 +55,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
   const submitLimit = acceptedSubmissionLimit({ max: opts.submitPerHour ?? 10, windowMs: 3600_000 });
   const statusLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
   const letterLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
-  const sessions = statusSessions();
+  const pages = statusPages({ purpose: 'status pages', path: '/applications/status/result', cookie: 'gk_status' });
 
   // 条例第二十七条: the organ answers in its own name, not its internal 股室 or units.
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独受理政府信息公开申请，请向其所属机关申请' });
@@ -119,12 +119,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
         statusLimit.admit(request.ip, deps.clock.now());
         const status = await checkStatus(deps, str(body.trackingNo), str(body.queryCode));
         // POST → 303 → GET, so that Back from a letter returns to the status (docs/workflows/public-forms.md).
-        const { id, sealed } = sessions.open({ trackingNo: status.trackingNo, queryCode: str(body.queryCode) }, deps.clock.now());
-        const url = statusPageUrl(id);
-        return reply
-          .setCookie(statusCookieName(id), sealed, { path: url, httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: STATUS_SESSION_MINUTES * 60 })
-          .header('Cache-Control', 'no-store')
-          .redirect(url, 303);
+        return pages.redirectToNewPage(request, reply, { trackingNo: status.trackingNo, queryCode: str(body.queryCode) }, deps.clock.now());
       } catch (e) {
         const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
         return sendPage(reply, <StatusQueryPage info={info(request)} values={formValues(body)} errors={errors} />, e instanceof DomainError ? e.httpStatus : 400);
@@ -133,7 +128,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
 
     /** The status as it is now, for the browser holding the page's cookie; null when that lapsed. */
     const statusOfPage = async (request: FastifyRequest, id: string) => {
-      const credentials = sessions.read(id, request.cookies[statusCookieName(id)], deps.clock.now());
+      const credentials = pages.credentialsOf(request, id, deps.clock.now());
       return credentials ? checkStatus(deps, credentials.trackingNo, credentials.queryCode).catch(() => null) : null;
     };
 
@@ -141,7 +136,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       const status = await statusOfPage(request, request.params.page);
       reply.header('Cache-Control', 'no-store');
       if (!status) return sendPage(reply, <StatusQueryPage info={info(request)} values={{}} errors={{}} lapsed />);
-      return sendPage(reply, <StatusPage info={info(request)} status={status} pageUrl={statusPageUrl(request.params.page)} />);
+      return sendPage(reply, <StatusPage info={info(request)} status={status} pageUrl={pages.pageUrl(request.params.page)} />);
     });
 
     app.get<{ Params: { page: string; letterId: string }; Querystring: { format?: string } }>('/applications/status/result/:page/letters/:letterId', async (request, reply) => {
@@ -149,7 +144,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       const status = await statusOfPage(request, request.params.page);
       const letter = status?.letters.find((l) => l.id === Number(request.params.letterId));
       if (!letter) throw new DomainError(E.letterNotFound, '文书不存在或查询已过期，请重新查询办理进度', { httpStatus: 404 });
-      return sendLetter(reply, letter, asLetterFormat(request.query.format), { href: statusPageUrl(request.params.page), label: '返回办理进度' });
+      return sendLetter(reply, letter, asLetterFormat(request.query.format), { href: pages.pageUrl(request.params.page), label: '返回办理进度' });
     });
 
     app.post<{ Params: { id: string } }>('/applications/status/letters/:id', async (request, reply) => {

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { instanceKey } from '../../../audit/index.ts';
 
 /**
- * The status page as a GET that Back can return to (docs/workflows/public-forms.md). The query post
- * answers with a redirect to /applications/status/result/<id>, where <id> is random and names
- * nothing; a cookie limited to that address holds the tracking number and query code, sealed with a
+ * A status page as a GET that Back can return to (docs/workflows/public-forms.md; the application's
+ * and the mailbox letter's). The query post answers with a redirect to <path>/<id>, where <id> is
+ * random and names nothing; a cookie limited to that address holds the tracking number and query code, sealed with a
  * key derived from the audit key (`instanceKey`: every instance on the database opens it, also after a
  * restart). Neither appears in an address, a log or the history; the page and its letters open only
  * in the browser that queried, for STATUS_SESSION_MINUTES.
@@ -45,5 +46,26 @@ export function statusSessions(purpose = 'status pages') {
   };
 }
 
-export const statusPageUrl = (id: string) => `/applications/status/result/${id}`;
-export const statusCookieName = (id: string) => `gk_status_${id}`;
+/**
+ * The status pages under `path` (/applications/status/result, /letters/status/result): their
+ * addresses, the redirect a successful query answers with (its cookie set), and the credentials a
+ * request to a page brings in that cookie (null: missing, forged, another page's, or lapsed).
+ */
+export function statusPages(opts: { purpose: string; path: string; cookie: string }) {
+  const sessions = statusSessions(opts.purpose);
+  const pageUrl = (id: string) => `${opts.path}/${id}`;
+  const cookieName = (id: string) => `${opts.cookie}_${id}`;
+  return {
+    pageUrl,
+    redirectToNewPage(request: FastifyRequest, reply: FastifyReply, credentials: StatusCredentials, now: Date): FastifyReply {
+      const { id, sealed } = sessions.open(credentials, now);
+      return reply
+        .setCookie(cookieName(id), sealed, { path: pageUrl(id), httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: STATUS_SESSION_MINUTES * 60 })
+        .header('Cache-Control', 'no-store')
+        .redirect(pageUrl(id), 303);
+    },
+    credentialsOf(request: FastifyRequest, id: string, now: Date): StatusCredentials | null {
+      return sessions.read(id, request.cookies[cookieName(id)], now);
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { fieldErrorsOf, pageQueryParam } from '../../../../platform/views/admin-
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { addressLimit, formGuard, statusSessions, STATUS_SESSION_MINUTES, submissionKeyOf } from '../../../applications/index.ts';
+import { addressLimit, formGuard, statusPages, submissionKeyOf } from '../../../applications/index.ts';
 import { organByCode, type Organ } from '../../../catalog/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
@@ -31,11 +31,6 @@ const valuesOf = (body: Record<string, unknown>): Record<string, string> => Obje
 const RECEIPT_COOKIE_SECONDS = 3600;
 const LETTER_FIELD_ORDER = ['type', 'subject', 'content', 'writerName', 'contact', 'publishConsent'];
 
-
-/** A letter's status page: a random address naming nothing, opened by a cookie limited to it (docs/workflows/public-forms.md). */
-const letterPageUrl = (id: string) => `/letters/status/result/${id}`;
-const letterCookie = (id: string) => `gk_letter_${id}`;
-
 /**
  * The public side of the department mailbox: the organ's 互动交流 page with published letters, the
  * letter form without an account (idempotent, POST → 303 → GET, only accepted letters count toward
@@ -44,7 +39,8 @@ const letterCookie = (id: string) => `gk_letter_${id}`;
  */
 export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = {}) {
   const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5 });
-  const sessions = statusSessions('mailbox status pages');
+  // A letter's status page: a random address naming nothing, opened by a cookie limited to it (docs/workflows/mailbox.md).
+  const pages = statusPages({ purpose: 'mailbox status pages', path: '/letters/status/result', cookie: 'gk_letter' });
   const max = opts.submitPerHour ?? 10;
   const submitLimit = addressLimit({
     max, windowMs: 3600_000,
@@ -126,25 +122,21 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         queryLimit.admit(request.ip, deps.clock.now());
         const letter = await checkLetter(deps, str(body.trackingNo), str(body.queryCode));
         // POST → 303 → GET, so that Back returns to the status (docs/workflows/public-forms.md).
-        const { id, sealed } = sessions.open({ trackingNo: letter.trackingNo, queryCode: str(body.queryCode).trim().toUpperCase() }, deps.clock.now());
-        return reply
-          .setCookie(letterCookie(id), sealed, { path: letterPageUrl(id), httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: STATUS_SESSION_MINUTES * 60 })
-          .redirect(letterPageUrl(id), 303);
+        return pages.redirectToNewPage(request, reply, { trackingNo: letter.trackingNo, queryCode: str(body.queryCode).trim().toUpperCase() }, deps.clock.now());
       } catch (e) {
         const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
         return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(body.trackingNo) }} errors={errors} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });
 
-    /** The page's credentials, for the browser holding its cookie; null when it lapsed. */
-    const credentialsOf = (request: FastifyRequest, id: string) => sessions.read(id, request.cookies[letterCookie(id)], deps.clock.now());
+    const credentialsOf = (request: FastifyRequest, id: string) => pages.credentialsOf(request, id, deps.clock.now());
 
     app.get<{ Params: { page: string } }>('/letters/status/result/:page', async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       const c = credentialsOf(request, request.params.page);
       const letter = c ? await checkLetter(deps, c.trackingNo, c.queryCode).catch(() => null) : null;
       if (!c || !letter) return sendPage(reply, <LetterQueryPage info={info(request)} values={{}} errors={{}} lapsed />);
-      return sendPage(reply, <LetterStatusPage info={info(request)} letter={letter} queryCode={c.queryCode} errors={{}} values={{}} pageUrl={letterPageUrl(request.params.page)} />);
+      return sendPage(reply, <LetterStatusPage info={info(request)} letter={letter} queryCode={c.queryCode} errors={{}} values={{}} pageUrl={pages.pageUrl(request.params.page)} />);
     });
 
     // A rating from the page: back to the page (303), so a refresh never sends it again.
@@ -152,7 +144,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
       const body = (request.body ?? {}) as Record<string, unknown>;
       reply.header('Cache-Control', 'no-store');
       queryLimit.admit(request.ip, deps.clock.now());
-      const page = letterPageUrl(request.params.page);
+      const page = pages.pageUrl(request.params.page);
       const c = credentialsOf(request, request.params.page);
       if (!c) return sendPage(reply, <LetterQueryPage info={info(request)} values={{}} errors={{}} lapsed />);
       try {
