@@ -19,7 +19,9 @@ export async function renderDocumentPdf(doc: DocumentModel): Promise<Buffer> {
   // GB/T 9704-2012 7.3.5.4: when what is left of the page cannot hold the 落款, the line spacing
   // is adjusted. A letter whose last lines and 落款 spill onto a page of their own is set a little
   // tighter if that saves the page (a short 告知书 then fits on one sheet, as on a county's form).
-  if (doc.blocks.some((b) => b.kind === 'signature') && pageCount(pdf) > 1) {
+  // Only a short document is tried again: a long one (an annual report) would be laid out up to four
+  // times, every page of it reset, to save its last sheet.
+  if (doc.blocks.some((b) => b.kind === 'signature') && pageCount(pdf) > 1 && pageCount(pdf) <= MAX_PAGES_TIGHTENED) {
     for (const scale of TIGHTER_PITCHES) {
       const tighter = layOut(PDFDocument, doc, BODY_LINE_PITCH_PT * scale);
       if (pageCount(tighter) < pageCount(pdf)) {
@@ -38,6 +40,9 @@ export async function renderDocumentPdf(doc: DocumentModel): Promise<Buffer> {
   await finished;
   return Buffer.concat(chunks);
 }
+
+/** The longest document (in pages at the normal pitch) that is set tighter to save a page: a letter. */
+const MAX_PAGES_TIGHTENED = 3;
 
 /** 22, 23, 24 and 26 lines a page; Noto Serif SC at 三号 needs about 23 pt a line. */
 const TIGHTER_PITCHES = [0.95, 0.9, 0.85] as const;
