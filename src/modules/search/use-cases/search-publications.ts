@@ -175,9 +175,11 @@ async function facetsOf(deps: AppDeps, ids: number[]): Promise<SearchResult['fac
  */
 async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number, string>> {
   const found = await nodesByIds(deps.db, ids);
-  const nodes = await nodesOfOrgans(deps.db, [...new Set(found.map((n) => n.organ_id))]);
   const tally = (labels: string[]) => labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
   const names = tally(found.map((n) => n.name));
+  // The trees are read only when two facets share a name (most searches: none do).
+  if (![...names.values()].some((c) => c > 1)) return new Map(found.map((n) => [n.id, n.name]));
+  const nodes = await nodesOfOrgans(deps.db, [...new Set(found.map((n) => n.organ_id))]);
   const labelled = found.map((n) => ({ n, label: names.get(n.name)! > 1 ? pathTo(nodes, n.id).map((x) => x.name).join(' › ') : n.name }));
   const paths = tally(labelled.map((l) => l.label));
   const organs = [...paths.values()].some((c) => c > 1) ? new Map((await listOrgans(deps.db)).map((o) => [o.id, o.shortName || o.name])) : new Map<number, string>();
