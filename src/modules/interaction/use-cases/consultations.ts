@@ -5,7 +5,7 @@ import { isUniqueViolation, submissionKeyOf } from '../../applications/index.ts'
 import { appendAuditEvent } from '../../audit/index.ts';
 import { findOrganByCode, findOrganById, organChain } from '../../catalog/index.ts';
 import { actorLabel, actorMay, actorUserId, systemActor, type Actor } from '../../identity/index.ts';
-import { applyMasks, scanText, STRUCTURED_TYPES } from '../../privacy/index.ts';
+import { scanText } from '../../privacy/index.ts';
 import {
   checkConsultationInput, ConsultationErrorCode as E, consultationPhase, decideConsultation, FEEDBACK_WORKING_DAYS, MAX_COMMENT_CHARS,
   type Consultation, type ConsultationCommand, type ConsultationInput, type ConsultationPhase,
@@ -16,7 +16,7 @@ import {
 } from '../storage/consultations-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { maskPersonName } from '../domain/letter-input.ts';
-import { maskWriterName } from '../domain/public-letter.ts';
+import { maskedForPortal } from './published-letters.ts';
 import { calendarInForce } from '../../calendar/index.ts';
 
 const refuse = (reasons: ErrorReason[], status = 400): never => {
@@ -155,9 +155,6 @@ export async function publishFeedback(deps: AppDeps, actor: Actor, consultationI
 export type PublicComment = { id: number; authorName: string; content: string; submittedOn: IsoDate };
 export type PublicConsultation = Consultation & { phase: ConsultationPhase; comments: PublicComment[] };
 
-/** Personal data out of what the portal shows: the scanner's masked suggestions, and the name reduced to 张** style wherever it appears. */
-const maskedText = (text: string, authorName: string) =>
-  maskWriterName(applyMasks(text, scanText(text).filter((f) => STRUCTURED_TYPES.includes(f.type))), authorName);
 
 /** The portal's page: an opened consultation with its approved comments (masked) and, once published, the feedback. */
 export async function findPublicConsultation(deps: AppDeps, organCode: string, id: number): Promise<PublicConsultation> {
@@ -165,7 +162,7 @@ export async function findPublicConsultation(deps: AppDeps, organCode: string, i
   const c = await findConsultation(deps.db, id);
   const day = today(deps);
   if (!organ || !c || c.organId !== organ.id || day < c.startOn) throw new DomainError(E.notFound, '意见征集不存在', { httpStatus: 404 });
-  const comments = (await listComments(deps.db, c.id, 'approved')).map((m) => ({ id: m.id, authorName: maskPersonName(m.authorName), content: maskedText(m.content, m.authorName), submittedOn: m.submittedOn }));
+  const comments = (await listComments(deps.db, c.id, 'approved')).map((m) => ({ id: m.id, authorName: maskPersonName(m.authorName), content: maskedForPortal(m.content, m.authorName), submittedOn: m.submittedOn }));
   return { ...c, phase: consultationPhase(c, day), comments };
 }
 

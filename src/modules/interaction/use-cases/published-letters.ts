@@ -10,14 +10,18 @@ import { findLetter, pagePublishedLetters } from '../storage/letters-repository.
 
 export type PublishedLetter = { id: number; trackingNo: string; type: LetterType; subject: string; content: string; writer: string; submittedOn: IsoDate; replyText: string; repliedOn: IsoDate };
 
-/** Personal data out: the scanner's masked suggestions for ID, phone, bank card and e-mail numbers, and 张** for the writer wherever the name appears. */
-const masked = (text: string, writerName: string) =>
+/**
+ * Personal data out of a citizen's text the portal shows (a letter, its reply, a 意见征集 comment):
+ * the scanner's masked suggestions for ID, phone, bank card and e-mail numbers, and 张** for the
+ * writer wherever the name appears.
+ */
+export const maskedForPortal = (text: string, writerName: string) =>
   maskWriterName(applyMasks(text, scanText(text).filter((f) => STRUCTURED_TYPES.includes(f.type))), writerName);
 
 /** The letter as the portal shows it (also previewed to staff before and after the reply). */
 export const publicVersionOf = (l: Letter): PublishedLetter => ({
-  id: l.id, trackingNo: l.trackingNo, type: l.type, subject: masked(l.subject, l.writerName), content: masked(l.content, l.writerName),
-  writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: masked(l.replyText ?? '', l.writerName), repliedOn: l.repliedOn!,
+  id: l.id, trackingNo: l.trackingNo, type: l.type, subject: maskedForPortal(l.subject, l.writerName), content: maskedForPortal(l.content, l.writerName),
+  writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: maskedForPortal(l.replyText ?? '', l.writerName), repliedOn: l.repliedOn!,
 });
 const isPublished = (l: Letter) => l.state === 'replied' && l.publishConsent;
 
