@@ -5,6 +5,7 @@ import {
 import type { DocBlock, TextAlign } from './document-model.ts';
 import { cellAlign, cellBold, FONT_PT } from './document-style.ts';
 import { DOCX_FONTS, TWIPS_PER_PT, textRuns } from './docx-text.ts';
+import { fieldLabel } from './field-label.ts';
 import { columnFractions, layoutTable, type TableGrid } from './table-grid.ts';
 
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const; // 0.75 pt
@@ -72,7 +73,7 @@ function gridRows(grid: TableGrid, widths: number[], inHeader: boolean): TableRo
 
 /** Key–value lines as a borderless two-column table; the label column fits the longest label. */
 export function docxFields(items: { label: string; value: string }[], widthTwips: number): Table {
-  const longest = Math.max(1, ...items.map((i) => displayWidthEm(i.label)));
+  const longest = Math.max(1, ...items.map((i) => displayWidthEm(fieldLabel(i.label))));
   const labelWidth = Math.min(Math.round(widthTwips * 0.45), Math.ceil((longest + 0.5) * FONT_PT.body * TWIPS_PER_PT));
   const widths = [labelWidth, widthTwips - labelWidth];
   const bodyText = { font: DOCX_FONTS.fangSong, sizePt: FONT_PT.body };
@@ -86,7 +87,7 @@ export function docxFields(items: { label: string; value: string }[], widthTwips
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
-    rows: items.map((i) => new TableRow({ children: [cell(i.label, widths[0]), cell(i.value, widths[1])] })),
+    rows: items.map((i) => new TableRow({ children: [cell(fieldLabel(i.label), widths[0]), cell(i.value, widths[1])] })),
   });
 }
 

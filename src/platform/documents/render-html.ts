@@ -1,6 +1,7 @@
 import { DOCUMENT_CSS } from './document-css.ts';
 import type { DocBlock, DocumentModel, TableCell } from './document-model.ts';
 import { cellAlign, cellBold } from './document-style.ts';
+import { fieldLabel } from './field-label.ts';
 import { columnFractions, layoutTable } from './table-grid.ts';
 
 /**
@@ -78,8 +79,6 @@ function cell(c: TableCell, inHeader: boolean): string {
   return `<${tag} ${attrs.join(' ')}>${text(c.text)}</${tag}>`;
 }
 
-/** 申请编号： — the colon keeps label and value apart when the page is read, copied or heard. */
-const fieldLabel = (label: string) => (/[：:]$/.test(label) ? label : `${label}：`);
 
 function text(s: string): string {
   return escapeHtml(s).replace(/\r?\n/g, '<br>');

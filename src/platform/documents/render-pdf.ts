@@ -1,5 +1,6 @@
 import type { DocBlock, DocumentModel, TextAlign } from './document-model.ts';
 import { BODY_LINE_PITCH_PT, FONT_PT, pageMarginsMm, pageNumberText, PT_PER_MM } from './document-style.ts';
+import { fieldLabel } from './field-label.ts';
 import { PDF_FONT, registerDocumentFonts } from './pdf-fonts.ts';
 import { drawPdfTable, pdfTableLeadHeight, type PdfFrame } from './pdf-table.ts';
 
@@ -170,17 +171,17 @@ function ensureRoom(pdf: PDFKit.PDFDocument, frame: PdfFrame, height: number): v
 
 type FieldItem = { label: string; value: string };
 
-/** Label column and value column of a fields block, in body type at the line pitch. */
+/** Label column (each label with its colon, 申请编号：) and value column of a fields block, in body type at the line pitch. */
 function fieldColumns(pdf: PDFKit.PDFDocument, page: Page, items: FieldItem[]) {
   pdf.font(PDF_FONT.regular).fontSize(FONT_PT.body);
   const lineGap = Math.max(0, page.pitch - pdf.currentLineHeight());
-  const labelWidth = Math.min(page.frame.width * 0.45, Math.max(0, ...items.map((i) => pdf.widthOfString(i.label))) + FONT_PT.body / 2);
+  const labelWidth = Math.min(page.frame.width * 0.45, Math.max(0, ...items.map((i) => pdf.widthOfString(fieldLabel(i.label)))) + FONT_PT.body / 2);
   return { lineGap, labelWidth, valueWidth: page.frame.width - labelWidth };
 }
 
 function fieldRowHeight(pdf: PDFKit.PDFDocument, page: Page, items: FieldItem[], item: FieldItem): number {
   const { lineGap, labelWidth, valueWidth } = fieldColumns(pdf, page, items);
-  return Math.max(pdf.heightOfString(item.label, { width: labelWidth, lineGap }), pdf.heightOfString(item.value, { width: valueWidth, lineGap }));
+  return Math.max(pdf.heightOfString(fieldLabel(item.label), { width: labelWidth, lineGap }), pdf.heightOfString(item.value, { width: valueWidth, lineGap }));
 }
 
 /** A row never splits; `keepWithLast`: room the last row must share with what follows (a signature block). */
@@ -191,7 +192,7 @@ function drawFields(pdf: PDFKit.PDFDocument, items: FieldItem[], page: Page, kee
     const height = fieldRowHeight(pdf, page, items, item);
     ensureRoom(pdf, frame, height + (i === items.length - 1 ? keepWithLast : 0));
     const y = pdf.y;
-    pdf.text(item.label, frame.left, y, { width: labelWidth, lineGap });
+    pdf.text(fieldLabel(item.label), frame.left, y, { width: labelWidth, lineGap });
     pdf.text(item.value, frame.left + labelWidth, y, { width: valueWidth, lineGap });
     pdf.y = y + height;
   });

@@ -7,7 +7,7 @@ import { renderDocumentPdf } from '../../../../platform/documents/index.ts';
 import { sampleApplication } from '../../testing/sample-application.ts';
 import { buildLetter } from './build-letter.ts';
 import { DEFAULT_TEMPLATES } from './default-templates.ts';
-import type { LetterKind, TemplateKind } from './letter-kinds.ts';
+import { LETTER_KINDS, type LetterKind, type TemplateKind } from './letter-kinds.ts';
 
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 const ORGAN = '青岚县住房和城乡建设局';
@@ -42,7 +42,7 @@ describe.skipIf(!hasPdftotext)('an applicant letter on paper', () => {
   ] as const)('a short %s fits on one page, 申请内容 and 落款 included', async (kind, template) => {
     const pages = await pagesOf(kind, template);
     expect(pages).toHaveLength(1);
-    expect(pages[0]).toContain('申请内容2025年城区老旧小区改造项目清单');
+    expect(pages[0]).toContain('申请内容：2025年城区老旧小区改造项目清单');
     expect(pages[0]).toContain(`${ORGAN}（印章）2026年3月10日`);
   });
 
@@ -51,6 +51,23 @@ describe.skipIf(!hasPdftotext)('an applicant letter on paper', () => {
     const pages = await pagesOf('acknowledgement', 'acknowledgement', [note]);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain(`${ORGAN}（印章）2026年3月10日（${note}）`);
+  });
+
+  /** The template each letter kind is built from in this test (a reply and a consultation have several). */
+  const TEMPLATE_OF: Record<LetterKind, TemplateKind> = {
+    acknowledgement: 'acknowledgement', correction_notice: 'correction_notice', consultation_letter: 'consultation_third_party',
+    extension_notice: 'extension_notice', fee_notice: 'fee_notice', reply: 'reply.disclosed', termination_notice: 'termination_notice',
+    disclosure_notice: 'disclosure_notice', discard_notice: 'discard_notice', withdrawal_notice: 'withdrawal_notice',
+    reasons_request: 'reasons_request', delay_notice: 'delay_notice',
+  };
+
+  // Found by an outside tester: the PDF read "申请编号 QHX-…" where the HTML reads "申请编号：QHX-…".
+  it.each(LETTER_KINDS.map((k) => [k]))('a %s on paper reads every field as 标签：内容, like the HTML', async (kind) => {
+    const text = (await pagesOf(kind, TEMPLATE_OF[kind])).join('');
+    const fields = letter(kind, TEMPLATE_OF[kind]).blocks.flatMap((b) => (b.kind === 'fields' ? b.items : []));
+    expect(fields.length).toBeGreaterThan(2);
+    // Row after row, as pdftotext reads them with the spaces taken out: 申请编号：…收到申请日期：…
+    expect(text).toContain(fields.map((f) => `${f.label}：${f.value}`.replace(/\s+/g, '')).join(''));
   });
 
   it('a reply keeps its 救济途径 heading with the paragraph under it, and the 落款 with that paragraph', async () => {
