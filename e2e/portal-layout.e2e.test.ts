@@ -87,6 +87,44 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
     }
   });
 
+  it('keeps the header compact on a phone at every 字号 and in 适老化 mode: navigation and reading tools in a 菜单, the search on one line', async () => {
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    for (const prefs of ['fs=m&elder=0', 'fs=l&elder=0', 'fs=m&elder=1', 'fs=l&elder=1']) {
+      await phone.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+      await phone.goto(served.baseUrl + pages['organ home']);
+      const header = (await phone.locator('.site-header').boundingBox())!;
+      expect(header.height, prefs).toBeLessThan(160);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), prefs).toBeLessThanOrEqual(390);
+      // The search box, its scope and its button on one line, each whole on the screen and at least 44 px high.
+      const boxes = await phone.locator('.header-search :is(input, select, button)').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+      expect(new Set(boxes.map((b) => Math.round(b.top))).size, prefs).toBe(1);
+      for (const b of boxes) { expect(b.right).toBeLessThanOrEqual(390); expect(b.height).toBeGreaterThanOrEqual(44); }
+      // The navigation is folded: the first screen shows the page's own heading.
+      await expect(phone.getByRole('navigation', { name: '网站导航' }).isVisible()).resolves.toBe(false);
+      expect((await phone.locator('h1').boundingBox())!.y, prefs).toBeLessThan(300);
+      // Reached and opened by keyboard; every link in it is a ≥ 44 px target and the text keeps the reader's size.
+      const menu = phone.locator('.header-menu > summary');
+      await menu.focus();
+      await phone.keyboard.press('Enter');
+      await expect(phone.locator('.header-menu').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+      const nav = phone.getByRole('navigation', { name: '网站导航' });
+      await expect(nav.getByRole('link', { name: '公开年报' }).isVisible()).resolves.toBe(true);
+      const targets = await phone.locator('.header-menu a, .header-menu summary').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+      expect(Math.min(...targets), prefs).toBeGreaterThanOrEqual(44);
+      const bodySize = await phone.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+      await expect(nav.getByRole('link', { name: '公开年报' }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).resolves.toBe(bodySize);
+      await expect(phone.getByRole('navigation', { name: '阅读设置' }).getByRole('link', { name: /适老化模式/ }).isVisible()).resolves.toBe(true);
+      expect(await axeViolations(phone), `${prefs} with the menu open`).toEqual([]);
+      await phone.screenshot({ path: path.join(SHOTS, `portal-390-header-menu-${prefs.replace(/[=&]/g, '-')}.png`) });
+    }
+    // A desktop keeps the navigation bar and reading tools in view, with no 菜单.
+    const desk = await served.newPage({ viewport: { width: 1366, height: 900 } });
+    await desk.goto(served.baseUrl + pages['organ home']);
+    await expect(desk.getByRole('navigation', { name: '网站导航' }).getByRole('link', { name: '公开年报' }).isVisible()).resolves.toBe(true);
+    await expect(desk.locator('.header-menu').isVisible()).resolves.toBe(false);
+    await phone.goto(`${served.baseUrl}/prefs?fs=m&elder=0&return=/`);
+  });
+
   it('starts table cells in an item’s body without the paragraphs’ 2-character indent', async () => {
     const phone = await served.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${served.baseUrl}/organs/${bureauCode}/items/${tableItem}`);

@@ -1,0 +1,97 @@
+import { prefsLink, type ReadingPrefs } from './prefs.ts';
+import type { PortalFrame } from './portal-frame.ts';
+
+/**
+ * Every portal page's header: whose site it is (emblem, site and organ name), the search box, the
+ * reading tools (字号, 适老化) and the navigation bar. On a wide screen all of it shows; on a phone
+ * (≤ 700 px, site.css) the navigation and reading tools fold into one 菜单 (a <details>, no
+ * JavaScript) beside the site's name and the search box keeps one line, so the page's own content
+ * starts in the first screen even at 适老化 + 大. The folded copies are display:none on a wide screen
+ * and the wide ones on a phone, so a screen reader meets each link once.
+ */
+export function PortalHeader({ frame, siteName, prefs, currentPath }: { frame: PortalFrame | null; siteName: string; prefs: ReadingPrefs; currentPath: string }) {
+  const path = currentPath.split('?')[0];
+  const nav = frame?.nav ?? [];
+  return (
+    <header class="site-header">
+      <div class="wrap header-row">
+        <a class="site-name" href="/">
+          {frame?.emblemUrl && <img class="emblem" src={frame.emblemUrl} alt="" width={40} height={40} />}
+          <span>{siteName}</span>
+          {frame?.organ && <span class="organ-name">{frame.organ.name}</span>}
+        </a>
+        <details class="header-menu narrow-only">
+          <summary><span class="menu-icon" aria-hidden="true">☰</span> 菜单<span class="visually-hidden">（网站导航、字号、适老化模式）</span></summary>
+          {nav.length > 0 && <SiteNav nav={nav} path={path} />}
+          <ReadingTools prefs={prefs} currentPath={currentPath} />
+        </details>
+        <HeaderSearch currentPath={currentPath} scope={frame?.searchScope ?? null} />
+        <ReadingTools prefs={prefs} currentPath={currentPath} wide />
+      </div>
+      {nav.length > 0 && <SiteNav nav={nav} path={path} wide />}
+    </header>
+  );
+}
+
+/** The organ's sections (or the region's), the current one marked. */
+function SiteNav({ nav, path, wide }: { nav: PortalFrame['nav']; path: string; wide?: boolean }) {
+  return (
+    <nav class={wide ? 'site-nav wide-only' : 'site-nav'} aria-label="网站导航">
+      <ul class={wide ? 'wrap' : undefined}>
+        {nav.map((n) => (
+          <li key={n.href}><a href={n.href} aria-current={path === n.href ? 'page' : undefined}>{n.label}</a></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Plain links that set a cookie, not toggle buttons: aria-pressed is not allowed on a link, aria-current marks the size in use. */
+function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; currentPath: string; wide?: boolean }) {
+  return (
+    <nav class={wide ? 'reading-tools wide-only' : 'reading-tools'} aria-label="阅读设置">
+      <span>字号：</span>
+      {(['l', 'm', 's'] as const).map((fs) => (
+        <a href={prefsLink(`fs=${fs}`, currentPath)} aria-current={prefs.fontSize === fs ? 'true' : undefined} class={prefs.fontSize === fs ? 'active' : undefined}>
+          {fs === 'l' ? '大' : fs === 'm' ? '中' : '小'}
+        </a>
+      ))}
+      <a href={prefsLink(`elder=${prefs.elder ? '0' : '1'}`, currentPath)} class="elder-toggle">
+        {prefs.elder ? '退出适老化模式' : '适老化模式'}
+      </a>
+    </nav>
+  );
+}
+
+/**
+ * The search box on every portal page (GET /search, no JavaScript). On an organ's pages the scope
+ * "本机关" is preselected; elsewhere, and on the search page without an organ, the whole region.
+ * On an internal unit's pages 本机关 is the organ that publishes for it (named), as the frame says.
+ */
+function HeaderSearch({ currentPath, scope }: { currentPath: string; scope: { code: string; name: string; isParent: boolean } | null }) {
+  const url = new URL(currentPath, 'http://x');
+  const onSearch = url.pathname === '/search';
+  const organ = onSearch ? url.searchParams.get('organ') : /^\/organs\/([^/?#]+)/.exec(url.pathname)?.[1] ?? null;
+  const framed = !onSearch && organ && scope ? scope : null;
+  const code = framed ? framed.code : organ ? safeDecode(organ) : null;
+  return (
+    <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索">
+      <label for="header-q" class="visually-hidden">检索词</label>
+      <input type="search" id="header-q" name="q" maxLength={100} placeholder="检索公开信息、文号、索引号" value={url.pathname === '/search' ? url.searchParams.get('q') ?? '' : ''} />
+      {code && (
+        <>
+          <label for="header-scope" class="visually-hidden">检索范围</label>
+          <select id="header-scope" name="organ">
+            <option value={code} selected>{framed?.isParent ? `本机关（${framed.name}）` : '本机关'}</option>
+            <option value="">全区</option>
+          </select>
+        </>
+      )}
+      <button type="submit">检索</button>
+    </form>
+  );
+}
+
+const safeDecode = (s: string) => {
+  try { return decodeURIComponent(s); } catch { return s; }
+};
