@@ -1,22 +1,35 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../catalog/index.ts';
 import type { Phrase } from '../domain/tokenize.ts';
-import type { ChunkRow, FullTextIndex, Match, PgTuning, Scope } from './full-text-index.ts';
+import { isTag, scopeTags, tagsOf } from '../domain/filter-tags.ts';
+import type { FullTextIndex, IndexedDoc, Match, PgTuning, Scope } from './full-text-index.ts';
 import { assertToken, empty, insertChunkTexts, splitTokens } from './index-rows.ts';
 import { CHUNK_CHECK_COST, indexPlan, itemByItemCost, type IndexPlan } from './index-plan.ts';
 
 /**
- * The full-text index on PostgreSQL (docs/search.md, "Speed"; migrations 011, 036, 037): chunk rows
- * with tsvectors and GIN indexes, one positionless row of pieces per item, filters and the
- * newest-first order from `search_docs`.
+ * The full-text index on PostgreSQL (docs/search.md, "Speed"; migrations 011, 036, 037, 044): chunk
+ * rows with tsvectors and GIN indexes, one positionless row of pieces and filter tags per item, filters
+ * and the newest-first order also in `search_docs`.
  */
 
-/** Every piece of an item's text once, without positions: a tsvector for the item-level GIN index (migration 037). */
-export function piecesLiteral(chunks: ChunkRow[]): string {
+const assertTag = (t: string) => {
+  if (!isTag(t)) throw new Error(`非法筛选词元：${t}`);
+  return t;
+};
+
+/**
+ * Every piece of an item's text once, without positions, and its filter values as tags
+ * (domain/filter-tags.ts): a tsvector for the item-level GIN index (migrations 037, 044).
+ */
+export function piecesLiteral(doc: Pick<IndexedDoc, 'chunks' | 'organId' | 'stage' | 'genre' | 'validity'>): string {
   const pieces = new Set<string>();
-  for (const c of chunks) for (const t of splitTokens(c.grams)) pieces.add(assertToken(t));
+  for (const c of doc.chunks) for (const t of splitTokens(c.grams)) pieces.add(assertToken(t));
+  for (const t of tagsOf(doc)) pieces.add(assertTag(t));
   return [...pieces].map((t) => `'${t}'`).join(' ');
 }
+
+/** The scope's filters as a tsquery on the tags, AND-ed to the keywords' pieces (empty when the scope has none). */
+const tagQuery = (s: Scope) => scopeTags(s).map((any) => ` & (${any.map((t) => `'${assertTag(t)}'`).join(' | ')})`).join('');
 
 /** Phrases as a tsquery: each one's tokens in order (`<->`, which makes PostgreSQL read each candidate's tokens), or only all present (`&`, which the GIN index answers alone). */
 const tsqueryOf = (phrases: Phrase[], joiner: ' <-> ' | ' & ') =>
@@ -94,8 +107,8 @@ async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Sc
     ? [sql`${sql.ref(`${alias}.publication_id`)} = any(array(${sql.join(conds.map((c) => sql`select c.publication_id from search_chunks c where ${c}`), sql` intersect `)}))`]
     : [];
   const words = m.words ? [chunkPieces[m.keywords.length]] : [];
-  const candidates = itemLevel && !needsDocs(s)
-    ? itemLevelCandidates(allPieces, byChunks('i', words), s)
+  const candidates = itemLevel && !s.keys
+    ? itemLevelCandidates(allPieces + tagQuery(s), byChunks('i', words), s)
     : sql`select d.sort_key as k, d.publication_id as p from search_docs d ${where([
       ...(itemLevel
         ? [sql`d.sort_key in (select i.sort_key from search_item_pieces i where i.pieces @@ ${allPieces}::tsquery)`, ...byChunks('d', words)]
@@ -119,22 +132,21 @@ const onePiece = (keyword: Phrase[]) => keyword.every((p) => p.tokens.length ===
 /** Whether condition `i` of a match must be checked on an item's chunks once the item-level index found the item. */
 const needsCheck = (m: Match, i: number) => !(i < m.keywords.length && onePiece(m.keywords[i]));
 
-/** Whether the scope filters on search_docs' columns (organ, stage, 体裁, 效力, chosen keys) rather than a key range alone. */
-const needsDocs = (s: Scope) => !!(s.organIds || s.stage || s.genre || s.validity || s.keys);
-
 /**
- * Candidates of a scope that is a key range at most, from the item-level index alone: its rows carry
- * the sort key and the id, so no search_docs row is read. (Joined to search_docs, the planner hashed
- * the candidates against a read of every search_docs row, a cost that grows with the whole index.)
+ * Candidates of a scope without a list of chosen keys (a catalog node's items), from the item-level
+ * index alone: the query holds the keywords' pieces and the filters' tags, so the GIN index intersects
+ * them (an organ's few thousand items, not every match of a common word in the catalog), and its rows
+ * carry the sort key and the id, so no search_docs row is read. (Joined to search_docs, the planner
+ * hashed the candidates against a read of every search_docs row, a cost that grows with the whole index.)
  * The bounds are written `sort_key + 0` so the rows come from the GIN index's bitmap: on the key's own
  * index the planner would read the range backwards and test each row's pieces, out of line, one by one.
  */
-function itemLevelCandidates(allPieces: string, extra: RawBuilder<unknown>[], s: Scope): RawBuilder<unknown> {
+function itemLevelCandidates(query: string, extra: RawBuilder<unknown>[], s: Scope): RawBuilder<unknown> {
   const bounds = [
     ...(s.minKey !== undefined ? [sql`i.sort_key + 0 >= ${s.minKey}`] : []),
     ...(s.maxKey !== undefined ? [sql`i.sort_key + 0 <= ${s.maxKey}`] : []),
   ];
-  return sql`select i.sort_key as k, i.publication_id as p from search_item_pieces i ${where([sql`i.pieces @@ ${allPieces}::tsquery`, ...extra, ...bounds])} order by i.sort_key desc`;
+  return sql`select i.sort_key as k, i.publication_id as p from search_item_pieces i ${where([sql`i.pieces @@ ${query}::tsquery`, ...extra, ...bounds])} order by i.sort_key desc`;
 }
 
 /** About how many items the scope holds and how many chunks an item has, from the planner's statistics (no count is run). */
@@ -204,7 +216,7 @@ export const postgresTsvectorIndex = (t: PgTuning): FullTextIndex => ({
   async insert(db, docs) {
     await insertChunkTexts(db, docs, true);
     for (let i = 0; i < docs.length; i += 200) {
-      const rows = docs.slice(i, i + 200).map((d) => sql`(${d.sortKey}, ${d.publicationId}, ${piecesLiteral(d.chunks)}::tsvector)`);
+      const rows = docs.slice(i, i + 200).map((d) => sql`(${d.sortKey}, ${d.publicationId}, ${piecesLiteral(d)}::tsvector)`);
       if (rows.length) await sql`insert into search_item_pieces (sort_key, publication_id, pieces) values ${sql.join(rows)}`.execute(db);
     }
   },

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../catalog/index.ts';
-import { genreTag, organTag, stageTag, tagsOf, validityTag } from '../domain/filter-tags.ts';
+import { scopeTags, tagsOf } from '../domain/filter-tags.ts';
 import type { Phrase } from '../domain/tokenize.ts';
 import type { ChunkRow, FullTextIndex, IndexedDoc, IndexTuning, Match, Scope } from './full-text-index.ts';
 import { assertToken, empty, insertChunkTexts } from './index-rows.ts';
@@ -28,12 +28,7 @@ const quotedTag = (t: string) => `"${t}"`;
 
 /** The scope's filter values as tag terms (domain/filter-tags.ts), AND-ed to a query of any of the tables. */
 function tagTerms(s: Scope): string[] {
-  const parts = [];
-  if (s.organIds) parts.push(`(${s.organIds.map((id) => quotedTag(organTag(id))).join(' OR ')})`);
-  if (s.stage) parts.push(quotedTag(stageTag(s.stage)));
-  if (s.genre) parts.push(quotedTag(genreTag(s.genre)));
-  if (s.validity) parts.push(quotedTag(validityTag(s.validity)));
-  return parts;
+  return scopeTags(s).map((any) => (any.length === 1 ? quotedTag(any[0]) : `(${any.map(quotedTag).join(' OR ')})`));
 }
 
 type FtsTable = 'search_items' | 'search_titles' | 'search_words';
