@@ -1,6 +1,6 @@
 /** The privacy and confidentiality scanner: the public surface other areas and the composition roots use. */
 export type { Finding, FindingType, Severity } from './domain/finding.ts';
-export { FINDING_TYPES, STRUCTURED_TYPES, findingJson } from './domain/finding.ts';
+export { FINDING_TYPES, PERSONAL_DATA_TYPES, STRUCTURED_TYPES, findingJson } from './domain/finding.ts';
 export { FINDING_TYPE_ADVICE, FINDING_TYPE_LABELS, SEVERITY_LABELS } from './domain/finding-labels.ts';
 export { scanText, type ScanOptions } from './domain/scan-text.ts';
 export { publishGate, type PublishGateResult } from './domain/publish-gate.ts';

@@ -6,6 +6,7 @@ export const FINDING_TYPE_LABELS: Record<FindingType, string> = {
   mobile_phone: '手机号码',
   bank_card: '银行卡号/账号',
   email: '个人电子邮箱',
+  residential_address: '住址门牌',
   classified_marking: '密级标志',
   sensitive_word: '敏感词',
 };
@@ -23,6 +24,8 @@ export const FINDING_TYPE_ADVICE: Record<FindingType, string> = {
   // 个人信息保护法第二十八条（金融账户属敏感个人信息）
   bank_card: '银行卡号、账号属于敏感个人信息（金融账户），公开前应遮盖。',
   email: '个人电子邮箱属于个人信息，公开前应遮盖；对外联系请使用单位邮箱。',
+  // 个人信息保护法第四条；条例第十五条
+  residential_address: '个人住址的楼栋、单元、门牌号属于个人信息，公开前应遮盖（保留小区或村名即可）；如为项目、房源或单位地址，确认后可以保留。',
   // 保守国家秘密法第二十二条、第三十五条
   classified_marking: '标有密级或内部标志的内容不得公开；应先依法解密或确认标志错误后再提交保密审查。',
   sensitive_word: '命中管理员维护的敏感词（错敏词）表，请按词表说明修改或确认。',

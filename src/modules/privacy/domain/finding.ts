@@ -4,6 +4,7 @@ export type FindingType =
   | 'mobile_phone'
   | 'bank_card'
   | 'email'
+  | 'residential_address'
   | 'classified_marking'
   | 'sensitive_word';
 
@@ -29,12 +30,19 @@ export const FINDING_TYPES: readonly FindingType[] = [
   'mobile_phone',
   'bank_card',
   'email',
+  'residential_address',
   'classified_marking',
   'sensitive_word',
 ];
 
 /** The four types of structured personal data, measured against the recall and precision goals. */
 export const STRUCTURED_TYPES: readonly FindingType[] = ['id_card', 'mobile_phone', 'bank_card', 'email'];
+
+/**
+ * The personal data of a person who writes to an organ: what the portal masks in a published letter,
+ * its reply or a 意见征集 comment — the structured types and the house detail of a home address.
+ */
+export const PERSONAL_DATA_TYPES: readonly FindingType[] = [...STRUCTURED_TYPES, 'residential_address'];
 
 /** The JSON shape of one finding, as `gongkai scan --json` and `POST /api/v1/scan` print it. */
 export function findingJson(f: Finding): Record<string, unknown> {

@@ -7,7 +7,8 @@ const TYPE_RANK: Record<FindingType, number> = {
   bank_card: 2,
   email: 3,
   mobile_phone: 4,
-  sensitive_word: 5,
+  residential_address: 5,
+  sensitive_word: 6,
 };
 
 function outranks(a: Finding, b: Finding): boolean {

@@ -2,6 +2,7 @@ import type { Finding } from './finding.ts';
 import { detectNumbers } from './detect-numbers.ts';
 import { detectEmails } from './email.ts';
 import { detectClassifiedMarkings } from './classified-marking.ts';
+import { detectResidentialAddresses } from './residential-address.ts';
 import { compileWordLists, findWords, type WordList, type WordMatcher } from './word-list.ts';
 import { resolveOverlaps } from './resolve-overlaps.ts';
 
@@ -21,11 +22,11 @@ function matcherFor(lists: readonly WordList[]): WordMatcher {
 
 /**
  * Everything in `text` that must not be published as it is: personal data (条例第十五条,
- * 个人信息保护法第二十五条), secrecy markings (保守国家秘密法第二十二条、第三十五条) and words from
+ * 个人信息保护法第二十五条; a home address's house detail as a `warn`, 第四条), secrecy markings (保守国家秘密法第二十二条、第三十五条) and words from
  * the administrators' lists. Sorted by start, non-overlapping.
  */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
-  const findings = [...detectNumbers(text), ...detectEmails(text), ...detectClassifiedMarkings(text)];
+  const findings = [...detectNumbers(text), ...detectEmails(text), ...detectResidentialAddresses(text), ...detectClassifiedMarkings(text)];
   if (options.wordLists && options.wordLists.length > 0) findings.push(...findWords(text, matcherFor(options.wordLists)));
   return resolveOverlaps(findings);
 }
