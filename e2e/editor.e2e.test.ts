@@ -25,10 +25,13 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
   let body: () => Promise<string>;
   let wordFile: string;
   let organCode: string;
+  let deps: Awaited<ReturnType<typeof buildTestApp>>['deps'];
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
-    const { app, deps } = await buildTestApp(handle, '2026-12-03T01:00:00Z');
+    const built = await buildTestApp(handle, '2026-12-03T01:00:00Z');
+    const app = built.app;
+    deps = built.deps;
     const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
     organCode = organ.code;
     const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)], { bodyHtml: '<p>原有正文。</p>' });
@@ -145,6 +148,39 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     await page.waitForURL(`**/admin/publications/${draftId}`);
     expect(await body()).toMatch(/<img src="\/attachments\/\d+\/[^"]+" alt="危房改造前后对比"/);
     await page.screenshot({ path: path.join(SHOTS, 'editor-after-word-import.png'), fullPage: true });
+  });
+
+  // Found by an outside tester: a centred heading came back left-aligned, a 首行缩进 was lost.
+  it('keeps a centred heading and a first-line indent, and sets both from the toolbar', async () => {
+    const organ = (await deps.db.selectFrom('organs').select('id').where('code', '=', organCode).executeTakeFirstOrThrow());
+    const node = await createNode(deps, organ.id);
+    const laidOut = '<h3 class="center">关于做好农村危房改造工作的通知</h3><p class="indent">现将有关事项通知如下。</p><p class="right">青岚县住房和城乡建设局</p>';
+    const draft = await createDraft(deps, organ.id, [node], { bodyHtml: laidOut });
+    const stored = async () => (await deps.db.selectFrom('publications').select('body_html').where('id', '=', draft.id).executeTakeFirstOrThrow()).body_html;
+    const page = await served.newPage({ bypassCSP: true });
+    await new AdminPages(page, served.baseUrl).signIn(officer.username, officer.password);
+    await page.goto(`${served.baseUrl}/admin/publications/${draft.id}`);
+    const toolbar = page.getByRole('toolbar', { name: '正文编辑工具' });
+    const surface = page.locator('.rich-content');
+    await surface.locator('h3').waitFor();
+    // Shown as it will be published: the heading centred, the paragraph's first line indented.
+    await expect(surface.locator('h3').evaluate((el) => getComputedStyle(el).textAlign)).resolves.toBe('center');
+    await expect(surface.locator('p.indent').evaluate((el) => getComputedStyle(el).textIndent)).resolves.not.toBe('0px');
+    const save = async () => { await page.getByRole('button', { name: '保存', exact: true }).click(); await page.waitForURL(`**/admin/publications/${draft.id}`); };
+    await save();
+    expect(await stored()).toBe(laidOut);
+
+    // 首行缩进 toggles the indent of the paragraph under the caret; 居右 on the heading keeps it a heading.
+    await surface.locator('p.indent').click();
+    await toolbar.getByRole('button', { name: '首行缩进' }).click();
+    await expect(toolbar.getByRole('button', { name: '首行缩进' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await surface.locator('h3').click();
+    await toolbar.getByRole('button', { name: '居右' }).click();
+    await surface.locator('p', { hasText: '青岚县' }).click();
+    await toolbar.getByRole('button', { name: '首行缩进' }).click();
+    await save();
+    expect(await stored()).toBe('<h3 class="right">关于做好农村危房改造工作的通知</h3><p>现将有关事项通知如下。</p><p class="right indent">青岚县住房和城乡建设局</p>');
+    await page.close();
   });
 
   it('on an item not yet saved, shows the keep-the-original choice off and says what unlocks it', async () => {

@@ -58,6 +58,33 @@ describe('a Word document brought into a body text (mammoth)', () => {
     expect(notes).toEqual(['文档中的 1 张图片已作为附件保存并插入正文']);
   });
 
+  // Found by an outside tester: a centred 标题 1 came in left-aligned, and the 首行缩进 of the body text was dropped.
+  it('keeps a centred heading centred and a paragraph’s first-line indent (首行缩进), also together, but not a list’s indent', async () => {
+    const doc = new Document({
+      numbering: { config: [{ reference: 'items', levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }] },
+      sections: [{ children: [
+        new Paragraph({ text: '关于做好2026年农村危房改造工作的通知', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+        new Paragraph({ text: '一、工作目标', heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER }),
+        new Paragraph({ text: '（一）补助标准', heading: HeadingLevel.HEADING_2, indent: { firstLine: 640 } }),
+        new Paragraph({ text: '各乡镇人民政府：', indent: { firstLine: 0 } }),
+        new Paragraph({ text: '现将有关事项通知如下。', indent: { firstLine: 640 } }),
+        new Paragraph({ text: '居中而缩进的一行', alignment: AlignmentType.CENTER, indent: { firstLine: 480 } }),
+        new Paragraph({ text: '悬挂缩进的一段', indent: { left: 640, hanging: 640 } }),
+        new Paragraph({ text: '列表第一项', numbering: { reference: 'items', level: 0 } }),
+      ] }],
+    });
+    const { html, notes } = await docxToHtml(await Packer.toBuffer(doc));
+    expect(html).toContain('<h2 class="center">关于做好2026年农村危房改造工作的通知</h2>');
+    expect(html).toContain('<h3 class="center">一、工作目标</h3>');
+    expect(html).toContain('<h4 class="indent">（一）补助标准</h4>');
+    expect(html).toContain('<p>各乡镇人民政府：</p>');
+    expect(html).toContain('<p class="indent">现将有关事项通知如下。</p>');
+    expect(html).toContain('<p class="center indent">居中而缩进的一行</p>');
+    expect(html).toContain('<p>悬挂缩进的一段</p>');
+    expect(html).toMatch(/<ol><li>列表第一项<\/li><\/ol>/);
+    expect(notes).toEqual([]);
+  });
+
   it('names the Word styles it did not know, imported as plain paragraphs', async () => {
     const doc = new Document({
       styles: { paragraphStyles: [{ id: 'Signature1', name: '落款样式', run: { bold: true } }] },

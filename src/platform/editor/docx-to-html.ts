@@ -5,30 +5,51 @@ import { sanitizeRichText } from '../views/sanitize-rich-text.ts';
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 
 /** Word's built-in heading and title styles (English and Chinese names) become the body's headings. */
-const STYLE_MAP = [
-  "p[style-name='Title'] => h2:fresh", "p[style-name='标题'] => h2:fresh",
-  "p[style-name='Heading 1'] => h3:fresh", "p[style-name='标题 1'] => h3:fresh",
-  "p[style-name='Heading 2'] => h4:fresh", "p[style-name='标题 2'] => h4:fresh",
-  "p[style-name='Heading 3'] => h5:fresh", "p[style-name='标题 3'] => h5:fresh",
-  // Paragraph alignment (below): the body's own classes, as the editor's 居中/居右 write them.
-  "p[style-name='gongkai:center'] => p.center:fresh", "p[style-name='gongkai:right'] => p.right:fresh",
-];
-const HEADING_STYLES = new Set(STYLE_MAP.map((m) => /style-name='([^']+)'/.exec(m)![1]).filter((n) => !n.startsWith('gongkai:')));
+const HEADINGS: Record<string, 'h2' | 'h3' | 'h4' | 'h5'> = {
+  Title: 'h2', 标题: 'h2',
+  'Heading 1': 'h3', '标题 1': 'h3',
+  'Heading 2': 'h4', '标题 2': 'h4',
+  'Heading 3': 'h5', '标题 3': 'h5',
+};
 
-/** Word's w:jc values: right (or end, as newer Word writes it) for a 落款 and its date, center for a centred line. */
-const ALIGNED: Record<string, string> = { center: 'gongkai:center', right: 'gongkai:right', end: 'gongkai:right' };
+/** Word's w:jc values: right (or end, as newer Word writes it) for a 落款 and its date, center for a centred line or title. */
+const ALIGNED: Record<string, 'center' | 'right'> = { center: 'center', right: 'right', end: 'right' };
 
 /**
- * A centred or right-aligned paragraph keeps its alignment: it is given a style the map above turns
- * into the body's class. Headings keep their own mapping; a paragraph in a style the map does not know
- * (a template's 落款 style, say) is aligned rather than reported as lost formatting.
+ * The body's own layout classes, as the editor writes them and the allowlist keeps them: alignment
+ * (`center`, `right`) and the two-character first-line indent of 公文 body text (`indent`).
  */
-type WordParagraph = { type: string; alignment?: string; styleName?: string | null; children?: WordParagraph[] };
-function keepAlignment(element: WordParagraph): WordParagraph {
-  const children = element.children?.map(keepAlignment);
-  const aligned = element.type === 'paragraph' && element.alignment ? ALIGNED[element.alignment] : undefined;
-  const style = aligned && !(element.styleName && HEADING_STYLES.has(element.styleName)) ? { styleName: aligned } : {};
-  return { ...element, ...(children ? { children } : {}), ...style };
+const LAYOUTS: string[][] = [[], ['center'], ['right'], ['indent'], ['center', 'indent'], ['right', 'indent']].filter((c) => c.length > 0);
+const ownStyle = (tag: string, classes: string[]) => `gongkai:${[tag, ...classes].join('.')}`;
+
+const STYLE_MAP = [
+  ...Object.entries(HEADINGS).map(([name, tag]) => `p[style-name='${name}'] => ${tag}:fresh`),
+  // A paragraph or heading with its own layout is given one of these styles below (keepLayout).
+  ...['p', 'h2', 'h3', 'h4', 'h5'].flatMap((tag) => LAYOUTS.map((classes) => `p[style-name='${ownStyle(tag, classes)}'] => ${[tag, ...classes].join('.')}:fresh`)),
+];
+
+type WordParagraph = {
+  type: string; alignment?: string; styleName?: string | null; numbering?: unknown;
+  indent?: { firstLine?: string | null } | null; children?: WordParagraph[];
+};
+
+/**
+ * A paragraph keeps its layout: a centred or right-aligned one (a 落款 and its date, a centred title)
+ * and one with a first-line indent (首行缩进, Word's w:ind w:firstLine) are given a style the map above
+ * turns into the body's classes — a heading stays the same heading, centred or indented. A paragraph
+ * in a style the map does not know (a template's 落款 style, say) is laid out rather than reported as
+ * lost formatting. A list item's indent is the list's, not a first-line indent.
+ */
+function keepLayout(element: WordParagraph): WordParagraph {
+  const children = element.children?.map(keepLayout);
+  const kept = { ...element, ...(children ? { children } : {}) };
+  if (element.type !== 'paragraph') return kept;
+  const align = element.alignment ? ALIGNED[element.alignment] : undefined;
+  const indent = !element.numbering && Number(element.indent?.firstLine ?? 0) > 0 ? 'indent' : undefined;
+  const classes = [align, indent].filter((c): c is string => !!c);
+  if (classes.length === 0) return kept;
+  const tag = element.styleName && Object.hasOwn(HEADINGS, element.styleName) ? HEADINGS[element.styleName] : 'p';
+  return { ...kept, styleName: ownStyle(tag, classes) };
 }
 
 /** Where a document's pictures go: the item's attachments (returns the picture's public address), or nowhere. */
@@ -55,7 +76,7 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   const { default: mammoth } = await import('mammoth');
   try {
     result = await mammoth.convertToHtml({ buffer: bytes }, {
-      styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: keepAlignment,
+      styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: keepLayout,
       convertImage: mammoth.images.imgElement(async (image) => {
         const ext = PICTURE_TYPES[image.contentType];
         if (!storeImage || !ext) { skipped += 1; return { src: '' }; }

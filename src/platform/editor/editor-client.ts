@@ -5,25 +5,37 @@
  * field: the editor writes its HTML back on every change, so the form posts exactly as without
  * JavaScript, and the server's allowlist sanitiser has the last word on what is kept.
  */
-import { Editor } from '@tiptap/core';
+import { Editor, Extension } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
-import Paragraph from '@tiptap/extension-paragraph';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 
+/** The blocks that carry layout: body paragraphs and headings (a centred title, an indented 一、… heading). */
+const LAID_OUT = ['paragraph', 'heading'] as const;
+
 /**
- * Paragraph alignment as the body allowlist keeps it: a class (`center`, `right`), never an inline
- * style — a 落款 (the organ and date under a notice) is right-aligned, a title line centred.
+ * Layout as the body allowlist keeps it: classes, never an inline style — alignment (`center`,
+ * `right`: a 落款 right-aligned, a title centred) and the two-character first-line indent of 公文
+ * body text (`indent`, 首行缩进), on paragraphs and headings alike.
  */
-const AlignedParagraph = Paragraph.extend({
-  addAttributes() {
-    return {
-      align: {
-        default: null,
-        parseHTML: (el: HTMLElement) => (el.classList.contains('right') ? 'right' : el.classList.contains('center') ? 'center' : null),
-        renderHTML: (attrs: { align?: string | null }) => (attrs.align ? { class: attrs.align } : {}),
+const BlockLayout = Extension.create({
+  name: 'blockLayout',
+  addGlobalAttributes() {
+    return [{
+      types: [...LAID_OUT],
+      attributes: {
+        align: {
+          default: null,
+          parseHTML: (el: HTMLElement) => (el.classList.contains('right') ? 'right' : el.classList.contains('center') ? 'center' : null),
+          renderHTML: (attrs: { align?: string | null }) => (attrs.align ? { class: attrs.align } : {}),
+        },
+        indent: {
+          default: false,
+          parseHTML: (el: HTMLElement) => el.classList.contains('indent'),
+          renderHTML: (attrs: { indent?: boolean }) => (attrs.indent ? { class: 'indent' } : {}),
+        },
       },
-    };
+    }];
   },
 });
 
@@ -44,7 +56,11 @@ const BodyImage = Image.extend({
   },
 });
 
-const align = (e: Editor, to: 'center' | 'right' | null) => e.chain().focus().setParagraph().updateAttributes('paragraph', { align: to }).run();
+/** Sets layout on the paragraphs and headings of the selection; a heading stays a heading. */
+const layout = (e: Editor, attrs: { align?: 'center' | 'right' | null; indent?: boolean }) =>
+  e.chain().focus().command(({ commands }) => LAID_OUT.map((type) => commands.updateAttributes(type, attrs)).some(Boolean)).run();
+const align = (e: Editor, to: 'center' | 'right' | null) => layout(e, { align: to });
+const hasLayout = (e: Editor, attrs: { align?: string; indent?: boolean }) => LAID_OUT.some((type) => e.isActive(type, attrs));
 
 type Button = { label: string; title: string; run: (e: Editor) => void; active?: (e: Editor) => boolean };
 
@@ -57,8 +73,9 @@ const BUTTONS: (Button | '|')[] = [
   { label: '下划线', title: '下划线', run: (e) => e.chain().focus().toggleUnderline().run(), active: (e) => e.isActive('underline') },
   '|',
   { label: '居左', title: '段落靠左（默认）', run: (e) => align(e, null) },
-  { label: '居中', title: '段落居中', run: (e) => align(e, 'center'), active: (e) => e.isActive('paragraph', { align: 'center' }) },
-  { label: '居右', title: '段落靠右（落款、日期）', run: (e) => align(e, 'right'), active: (e) => e.isActive('paragraph', { align: 'right' }) },
+  { label: '居中', title: '段落或标题居中', run: (e) => align(e, 'center'), active: (e) => hasLayout(e, { align: 'center' }) },
+  { label: '居右', title: '段落靠右（落款、日期）', run: (e) => align(e, 'right'), active: (e) => hasLayout(e, { align: 'right' }) },
+  { label: '首行缩进', title: '段落首行缩进两个字（再按一次取消）', run: (e) => layout(e, { indent: !hasLayout(e, { indent: true }) }), active: (e) => hasLayout(e, { indent: true }) },
   '|',
   { label: '编号', title: '编号列表', run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
   { label: '项目符号', title: '项目符号列表', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
@@ -112,8 +129,8 @@ function mount(textarea: HTMLTextAreaElement): void {
   const editor = new Editor({
     element: surface,
     extensions: [
-      StarterKit.configure({ paragraph: false, link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }),
-      AlignedParagraph, TableKit.configure({ table: { resizable: false } }), BodyImage.configure({ inline: false }),
+      StarterKit.configure({ link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }),
+      BlockLayout, TableKit.configure({ table: { resizable: false } }), BodyImage.configure({ inline: false }),
     ],
     content: textarea.value,
     editorProps: { attributes: { class: 'rich-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': labelledBy ? '' : '正文', ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}) } },

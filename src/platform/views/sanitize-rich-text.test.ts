@@ -7,6 +7,13 @@ describe('rich text allowlist', () => {
     expect(sanitizeRichText(html)).toBe('<p>通知</p><table><tr><td colspan="2">项目</td></tr></table><a href="https://example.gov.cn/a">链接</a>');
   });
 
+  it('keeps the layout classes of paragraphs and headings (alignment, 首行缩进), and no other class or style', () => {
+    const html = '<h2 class="center">通知</h2><h3 class="center indent">一、目标</h3><p class="indent">正文</p><p class="right">落款</p>';
+    expect(sanitizeRichText(html)).toBe(html);
+    expect(sanitizeRichText('<h3 class="MsoTitle center" style="text-align:center">标题</h3><p class="indent x" style="text-indent:2em">正文</p>'))
+      .toBe('<h3 class="center">标题</h3><p class="indent">正文</p>');
+  });
+
   it.each([
     ['<script>alert(1)</script><p>正文</p>', '<p>正文</p>'],
     ['<p onclick="x()">正文</p>', '<p>正文</p>'],

@@ -5,6 +5,9 @@ import sanitizeHtml from 'sanitize-html';
  * text is stored, so everything rendered later is already clean. Scripts, styles, event handlers
  * and javascript: URLs never survive.
  */
+/** The layout classes a paragraph or heading may carry (docs/adr/0017). */
+const LAYOUT_CLASSES = ['center', 'right', 'indent'];
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote', 'pre', 'code',
@@ -17,10 +20,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
     td: ['colspan', 'rowspan'],
     ol: ['start'],
     p: ['class'],
+    h2: ['class'], h3: ['class'], h4: ['class'], h5: ['class'],
     span: ['class'],
     div: ['class'],
   },
-  allowedClasses: { p: ['center', 'right', 'indent'], span: ['underline'], div: ['center'] },
+  // Layout as classes, never inline style: alignment (a centred title, a 落款 on the right) and the
+  // two-character first-line indent (首行缩进) of 公文 body text, on paragraphs and headings alike.
+  allowedClasses: {
+    p: LAYOUT_CLASSES, h2: LAYOUT_CLASSES, h3: LAYOUT_CLASSES, h4: LAYOUT_CLASSES, h5: LAYOUT_CLASSES, span: ['underline'], div: ['center'],
+  },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
