@@ -82,6 +82,19 @@ describeEachDialect('public consultation', (db) => {
     await expect(submitComment(deps, c.id, { content: '晚了' })).rejects.toMatchObject({ code: 'ERR_CONSULTATION_NOT_OPEN' });
   });
 
+  it('flags a comment that gives a home address and shows it with the house detail masked', async () => {
+    deps.clock.set('2026-09-18T02:00:00Z');
+    const c = await openConsultation(deps, clerk.actor, organ.id, draft());
+    deps.clock.set('2026-09-22T02:00:00Z');
+    const sent = await submitComment(deps, c.id, { authorName: '李红梅', content: '我家在阳光花园12幢3单元602室，楼下停车难，请在县政务服务中心三楼设窗口。' });
+    const staff = await consultationDetails(deps, clerk.actor, c.id);
+    const comment = staff.comments.find((m) => m.id === sent.commentId)!;
+    expect(comment.flagged).toBe(true);
+    expect(comment.findings).toMatchObject([{ type: 'residential_address', severity: 'warn', text: '12幢3单元602室' }]);
+    await moderateComment(deps, clerk.actor, sent.commentId, 'approve');
+    expect((await findPublicConsultation(deps, organ.code, c.id)).comments.map((m) => m.content)).toEqual(['我家在阳光花园**********，楼下停车难，请在县政务服务中心三楼设窗口。']);
+  });
+
   it('reminds when the feedback is more than 15 working days late, and shows the feedback report once published', async () => {
     deps.clock.set('2026-09-18T02:00:00Z');
     const c = await openConsultation(deps, quietClerk.actor, quiet.id, draft());

@@ -101,6 +101,19 @@ describeEachDialect('department mailbox', (db) => {
     expect(details.publicVersion?.replyText).toBe(mine[0].replyText);
   });
 
+  it('publishes a home address with its house detail masked, in the letter, the reply and the staff preview', async () => {
+    deps.clock.set('2026-05-07T02:00:00Z');
+    const sent = await submitLetter(deps, organ.code, input({ subject: '幸福小区3栋2单元501室漏水', content: '我住在幸福小区3栋2单元501室，楼上城关镇人民路18号院2号楼302也漏水。请到县政务服务中心三楼答复。' }));
+    const id = (await checkLetter(deps, sent.trackingNo, sent.queryCode)).id;
+    await performLetterVerb(deps, clerk.actor, id, { verb: 'reply', replyText: '张小明同志：已派人到幸福小区3-2-501查看。' });
+    const shown = (await listPublishedLetters(deps, organ.id, 1)).items.find((l) => l.trackingNo === sent.trackingNo)!;
+    expect(shown.subject).toBe('幸福小区*********漏水');
+    expect(shown.content).toBe('我住在幸福小区*********，楼上城关镇人民路18号院******也漏水。请到县政务服务中心三楼答复。');
+    expect(shown.replyText).toBe('张**同志：已派人到幸福小区*******查看。');
+    // Staff preview exactly what the portal shows.
+    expect((await letterDetails(deps, clerk.actor, id)).publicVersion).toMatchObject({ subject: shown.subject, content: shown.content, replyText: shown.replyText });
+  });
+
   it('refuses a letter with missing fields, listing every field, and stores nothing', async () => {
     const before = await listLetters(deps, [organ.id], 'all', 1);
     const e = await submitLetter(deps, organ.code, { type: 'x', subject: '', content: '', writerName: '', contact: '' }).catch((x) => x);

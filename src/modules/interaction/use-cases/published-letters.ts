@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { IsoDate } from '../../../shared/iso-date.ts';
-import { applyMasks, scanText, STRUCTURED_TYPES } from '../../privacy/index.ts';
+import { applyMasks, PERSONAL_DATA_TYPES, scanText } from '../../privacy/index.ts';
 import { InteractionErrorCode as E } from '../domain/error-codes.ts';
 import type { Letter, LetterType } from '../domain/letter.ts';
 import { maskPersonName } from '../domain/letter-input.ts';
@@ -12,11 +12,12 @@ export type PublishedLetter = { id: number; trackingNo: string; type: LetterType
 
 /**
  * Personal data out of a citizen's text the portal shows (a letter, its reply, a 意见征集 comment):
- * the scanner's masked suggestions for ID, phone, bank card and e-mail numbers, and 张** for the
+ * the scanner's masked suggestions for ID, phone, bank card and e-mail numbers and for the house
+ * detail of a home address (幸福小区*********; 个人信息保护法第四条, 条例第十五条), and 张** for the
  * writer wherever the name appears.
  */
 export const maskedForPortal = (text: string, writerName: string) =>
-  maskWriterName(applyMasks(text, scanText(text).filter((f) => STRUCTURED_TYPES.includes(f.type))), writerName);
+  maskWriterName(applyMasks(text, scanText(text).filter((f) => PERSONAL_DATA_TYPES.includes(f.type))), writerName);
 
 /** The letter as the portal shows it (also previewed to staff before and after the reply). */
 export const publicVersionOf = (l: Letter): PublishedLetter => ({

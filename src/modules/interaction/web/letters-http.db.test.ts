@@ -153,6 +153,34 @@ describeEachDialect('the department mailbox pages', (db) => {
     for (const label of ['类型', '来信人', '答复日期']) expect(letters).toContain(`data-label="${label}"`);
   });
 
+  it('publishes a letter and its reply with the house detail of a home address masked, as the staff preview shows it', async () => {
+    const own = await createOrgan(deps);
+    const me = await createStaff(deps, own.code, 'editor');
+    at('2026-03-16T02:00:00Z');
+    const token = /name="formToken" value="([^"]+)"/.exec((await app.inject({ url: `/organs/${own.code}/letters/new` })).body)![1];
+    at('2026-03-16T02:01:00Z');
+    const content = '我住在幸福小区3栋2单元501室，楼上漏水。请到县政务服务中心三楼答复。';
+    const sent = await app.inject({ method: 'POST', url: `/organs/${own.code}/letters/new`, payload: { formToken: token, ...letter({ subject: '住址遮盖测试', content }) }, remoteAddress: '10.4.0.1' });
+    const { trackingNo } = await receiptOf(sent);
+    const staff = await loginAs(app, me.username, me.password);
+    const id = new RegExp(`href="/admin/letters/(\\d+)">${trackingNo}<`).exec((await app.inject({ url: `/admin/letters?organ=${own.code}`, cookies: staff.cookies })).body)![1];
+    const page = (await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body;
+    const version = /name="version" value="(\d+)"/.exec(page)![1];
+    // Staff read the letter as written, and the public version as the portal will show it.
+    expect(page).toContain('幸福小区3栋2单元501室');
+    expect(/id="public-version"[\s\S]*?<\/section>/.exec(page)![0]).toContain('我住在幸福小区*********，楼上漏水。请到县政务服务中心三楼答复。');
+    const replyText = '王小红同志：已派人到城关镇人民路18号院2号楼302和幸福小区3栋2单元501室查看。';
+    const preview = await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply-preview`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText } });
+    expect(preview.body).toContain('王**同志：已派人到城关镇人民路18号院******和幸福小区*********查看。');
+    expect((await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText } })).statusCode).toBe(303);
+    const published = await app.inject({ url: `/organs/${own.code}/letters/${id}` });
+    expect(published.statusCode).toBe(200);
+    expect(published.body).toContain('我住在幸福小区*********，楼上漏水。请到县政务服务中心三楼答复。');
+    expect(published.body).toContain('王**同志：已派人到城关镇人民路18号院******和幸福小区*********查看。');
+    expect(published.body).not.toContain('501室');
+    expect(published.body).not.toContain('2号楼302');
+  });
+
   it('keeps photos of follow-up work with their record, for staff only, and refuses what is not a photo', async () => {
     at('2026-03-12T02:00:00Z');
     const token = await formToken();
