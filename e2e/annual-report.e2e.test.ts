@@ -115,6 +115,12 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
     expect(measured['适老化'].cell).toBeGreaterThan(measured['中'].cell);
     expect(measured['适老化'].text).toBeGreaterThan(measured['中'].text);
     for (const m of Object.values(measured)) expect(m.printCell).toBeCloseTo(14, 1);
+    // Print keeps the A4 table: the row labels are not pinned and their columns keep the report's widths.
+    await sizes.setViewportSize({ width: 390, height: 844 });
+    await sizes.emulateMedia({ media: 'print' });
+    await expect(sizes.locator('.doc-row-label').first().evaluate((el) => getComputedStyle(el).position)).resolves.toBe('static');
+    await expect(sizes.locator('col.doc-label-col').first().evaluate((el) => (el as HTMLElement).style.width)).resolves.toMatch(/%$/);
+    await sizes.emulateMedia({ media: 'screen' });
     await sizes.context().close();
     // On a phone (390 px), plain and 适老化: the text uses the screen's width rather than an A4 sheet's
     // margins, and the tables keep readable columns, scrolling sideways in their own frame.
@@ -132,6 +138,23 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
       // Header cells do not overlap: each is at least two characters wide.
       const narrowest = await table.locator('thead th').evaluateAll((cells) => Math.min(...cells.map((c) => c.getBoundingClientRect().width / parseFloat(getComputedStyle(c).fontSize))));
       expect(narrowest).toBeGreaterThanOrEqual(2);
+      // Scrolled to its last column, part 三 keeps its row labels at the frame's left edge, over the figures.
+      const labelled = phone.locator('.doc-table-scroll').nth(1);
+      await labelled.evaluate((f) => { f.scrollLeft = f.scrollWidth; f.scrollIntoView(); });
+      await expect(labelled.evaluate((f) => f.scrollLeft)).resolves.toBeGreaterThan(100);
+      const frameBox = (await labelled.boundingBox())!;
+      for (const text of ['1.属于国家秘密', '（七）总计', '四、结转下年度继续办理']) {
+        const label = labelled.locator('td', { hasText: text });
+        const box = (await label.boundingBox())!;
+        expect(box.x, text).toBeGreaterThanOrEqual(frameBox.x - 1);
+        expect(box.x + box.width, text).toBeLessThan(frameBox.x + frameBox.width / 2 + 40);
+        await expect(label.evaluate((el) => {
+          window.scrollBy(0, el.getBoundingClientRect().top - 100); // into the viewport, without scrolling the frame sideways
+          const r = el.getBoundingClientRect();
+          return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+        }), `${text} is on top`).resolves.toBe(true);
+        await expect(label.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(255, 255, 255)');
+      }
       expect(await axeViolations(phone)).toEqual([]);
       await phone.screenshot({ path: path.join(SHOTS, `annual-report-390${elder ? '-elder' : ''}.png`), fullPage: true });
     }

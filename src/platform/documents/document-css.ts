@@ -75,6 +75,15 @@ export const DOCUMENT_CSS = `
 @media screen and (max-width: 700px) {
   .document, .document--landscape { width: auto; padding: 16px 12px; }
   .document .doc-table { min-width: calc(var(--doc-columns, 4) * 4.5em); }
+  /* The rows' labels (render-html marks them: the columns under the header's corner cell) stay at the frame's
+     left edge while the figures scroll under them, with a dark edge: the outer label columns 2em wide (a word a
+     line, e.g. 三、本年度办理结果), the last 5em, so each label column knows its offset (--label-col × 2em); the
+     figures share the rest. */
+  .document .doc-table col.doc-label-col { width: 2em !important; }
+  .document .doc-table col.doc-label-last { width: 5em !important; }
+  .document .doc-table:has(col.doc-label-col) col:not(.doc-label-col) { width: auto !important; }
+  .document .doc-row-label { position: sticky; left: calc(var(--label-col, 0) * 2em); z-index: 1; background: #fff; background-clip: padding-box; }
+  .document .doc-row-label-end { box-shadow: 2px 0 0 #000, 5px 0 4px -2px rgba(0, 0, 0, .25); }
 }
 @page { size: A4 portrait; margin: ${mm(portrait)}; }
 @page document-landscape { size: A4 landscape; margin: ${mm(landscape)}; }

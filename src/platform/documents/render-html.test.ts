@@ -31,13 +31,30 @@ describe('renderDocumentHtml', () => {
   it('keeps the merged cells and grouped headers of the annual report table', () => {
     expect(html).toContain('<caption>三、收到和处理政府信息公开申请情况</caption>');
     expect(html).toContain('<th scope="colgroup" colspan="7" class="doc-align-center doc-bold">申请人情况</th>');
-    expect(html).toContain('<td rowspan="22" class="doc-align-left">三、本年度办理结果</td>');
-    expect(html).toContain('<td rowspan="8" class="doc-align-left">（三）不予公开</td>');
+    expect(html).toContain('<td rowspan="22" class="doc-align-left doc-row-label">三、本年度办理结果</td>');
+    expect(html).toContain('<td rowspan="8" class="doc-align-left doc-row-label" style="--label-col:1">（三）不予公开</td>');
     const annual = html.slice(html.indexOf('<caption>三、'), html.indexOf('</table>'));
-    expect(annual.match(/<col style/g)).toHaveLength(10);
+    expect(annual.match(/<col( class="[^"]*")? style/g)).toHaveLength(10);
     expect(annual.slice(annual.indexOf('<thead>'), annual.indexOf('</thead>')).match(/<tr>/g)).toHaveLength(3);
     const widths = [...annual.matchAll(/width:([\d.]+)%/g)].map((m) => Number(m[1]));
     expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 1);
+  });
+
+  it('marks the row labels (the columns under the header’s corner cell), which stay in view while a phone scrolls the table', () => {
+    const annual = html.slice(html.indexOf('<caption>三、'), html.indexOf('</table>'));
+    expect(annual.match(/<col class="doc-label-col[^"]*"/g)).toEqual(['<col class="doc-label-col"', '<col class="doc-label-col"', '<col class="doc-label-col doc-label-last"']);
+    // Each body row has exactly one label reaching the last label column (the edge) and no figure marked.
+    const rows = annual.slice(annual.indexOf('<tbody>')).split('<tr>').slice(1);
+    expect(rows).toHaveLength(25);
+    for (const row of rows) expect(row.match(/doc-row-label-end/g)).toHaveLength(1);
+    expect(annual).toContain('<td class="doc-align-left doc-row-label doc-row-label-end" style="--label-col:2">1.属于国家秘密</td>');
+    expect(annual).not.toMatch(/doc-align-center doc-row-label/);
+    // A table under a one-row-deep corner (the register's 承办机构) has one label column; no header, none.
+    const register = html.slice(html.indexOf('<caption>政府信息公开申请登记表'));
+    expect(register.match(/<col class="doc-label-col[^"]*"/g)).toEqual(['<col class="doc-label-col doc-label-last"']);
+    const noHeader = renderDocumentHtml({ title: 't', blocks: [{ kind: 'table', header: [], rows: [[{ text: 'a' }, { text: '1' }]] }] });
+    expect(noHeader).not.toContain('doc-row-label');
+    expect(DOCUMENT_CSS).toMatch(/\.doc-row-label \{[^}]*position: sticky; left: calc\(var\(--label-col, 0\) \* 2em\)[^}]*background/);
   });
 
   it('escapes every text, so markup in the model stays text', () => {

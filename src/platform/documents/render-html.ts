@@ -2,7 +2,7 @@ import { DOCUMENT_CSS } from './document-css.ts';
 import type { DocBlock, DocumentModel, TableCell } from './document-model.ts';
 import { cellAlign, cellBold } from './document-style.ts';
 import { fieldLabel } from './field-label.ts';
-import { columnFractions, layoutTable } from './table-grid.ts';
+import { columnFractions, layoutTable, type PlacedCell, type TableGrid } from './table-grid.ts';
 
 /**
  * The document as an HTML fragment for the browser and for printing (with DOCUMENT_CSS). The model
@@ -55,19 +55,38 @@ function renderTable(block: Extract<DocBlock, { kind: 'table' }>): string {
   const header = layoutTable(block.header);
   const body = layoutTable(block.rows, block.header.length ? header.columnCount : undefined);
   const columns = columnFractions(body.columnCount || header.columnCount, block.columnWidths);
-  const cols = columns.map((f) => `<col style="width:${(f * 100).toFixed(2)}%">`).join('');
+  const labels = rowLabelColumns(header, columns.length);
+  const cols = columns.map((f, i) => `<col${i < labels ? ` class="doc-label-col${i === labels - 1 ? ' doc-label-last' : ''}"` : ''} style="width:${(f * 100).toFixed(2)}%">`).join('');
   const caption = block.caption ? `<caption>${text(block.caption)}</caption>` : '';
   const thead = block.header.length
-    ? `<thead>${block.header.map((row) => `<tr>${row.map((c) => cell(c, true)).join('')}</tr>`).join('')}</thead>`
+    ? `<thead>${rowsOf(header).map((row) => `<tr>${row.map((p) => cell(p, true, labels)).join('')}</tr>`).join('')}</thead>`
     : '';
-  const tbody = `<tbody>${block.rows.map((row) => `<tr>${row.map((c) => cell(c, false)).join('')}</tr>`).join('')}</tbody>`;
+  const tbody = `<tbody>${rowsOf(body).map((row) => `<tr>${row.map((p) => cell(p, false, labels)).join('')}</tr>`).join('')}</tbody>`;
   // On a narrow screen the table keeps readable columns and scrolls sideways in its own frame (DOCUMENT_CSS),
-  // which is focusable so a keyboard can scroll it too.
+  // which is focusable so a keyboard can scroll it too; its row labels (doc-row-label) stay at the frame's left edge.
   return '<div class="doc-table-scroll" tabindex="0" role="region" aria-label="表格（可左右滚动）">' +
     `<table class="doc-table" style="--doc-columns:${columns.length}">${caption}<colgroup>${cols}</colgroup>${thead}${tbody}</table></div>`;
 }
 
-function cell(c: TableCell, inHeader: boolean): string {
+/**
+ * How many leading columns hold the rows' labels: those under the header's corner cell (the 年度报告's
+ * part 三 has three, "三、本年度办理结果" › "（三）不予公开" › "1.属于国家秘密"), or the first column
+ * under a one-row header. None when the header starts with a column group or there is no header.
+ */
+function rowLabelColumns(header: TableGrid, columnCount: number): number {
+  const corner = header.owner[0]?.[0];
+  if (!corner || corner.row !== 0 || corner.col !== 0 || corner.rowSpan !== header.rowCount) return 0;
+  return corner.colSpan < columnCount ? corner.colSpan : 0;
+}
+
+const rowsOf = (grid: TableGrid): PlacedCell[][] => {
+  const rows: PlacedCell[][] = Array.from({ length: grid.rowCount }, () => []);
+  for (const p of grid.cells) rows[p.row].push(p);
+  return rows;
+};
+
+function cell(p: PlacedCell, inHeader: boolean, labels: number): string {
+  const c = p.cell;
   const tag = inHeader ? 'th' : 'td';
   const attrs: string[] = [];
   if (inHeader) attrs.push(`scope="${(c.colSpan ?? 1) > 1 ? 'colgroup' : 'col'}"`);
@@ -75,10 +94,11 @@ function cell(c: TableCell, inHeader: boolean): string {
   if ((c.rowSpan ?? 1) > 1) attrs.push(`rowspan="${c.rowSpan}"`);
   const classes = [`doc-align-${cellAlign(c, inHeader)}`];
   if (cellBold(c, inHeader)) classes.push('doc-bold');
+  if (p.col < labels) classes.push(p.col + p.colSpan >= labels ? 'doc-row-label doc-row-label-end' : 'doc-row-label');
   attrs.push(`class="${classes.join(' ')}"`);
+  if (p.col < labels && p.col > 0) attrs.push(`style="--label-col:${p.col}"`);
   return `<${tag} ${attrs.join(' ')}>${text(c.text)}</${tag}>`;
 }
-
 
 function text(s: string): string {
   return escapeHtml(s).replace(/\r?\n/g, '<br>');
