@@ -29,7 +29,7 @@ for (const dialect of DIALECTS) {
     it('lists the shipped templates', async () => {
       const c = capture();
       expect(await main(['directory', 'list'], c.io)).toBe(0);
-      expect(c.out.join('\n')).toMatch(/zhujian-baozhangxing-zhufang\t保障性住房\t7 个栏目，13 项事项/);
+      expect(c.out.join('\n')).toMatch(/zhujian-baozhangxing-zhufang\t保障性住房\t8 个栏目，13 项事项/);
     });
 
     it('imports a template under a node named by its path, twice without duplicating, and lists the 事项 still missing', async () => {

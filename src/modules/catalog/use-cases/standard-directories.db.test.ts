@@ -25,11 +25,11 @@ describeEachDialect('standard directory templates', (db) => {
     const organ = await createOrgan(d);
     const keyAreas = await createNode(d, organ.id, { name: '重点领域' });
     const first = await importStandardDirectory(d, system, organ.id, housing, keyAreas);
-    expect(first).toMatchObject({ nodesCreated: 7, nodesMarked: 0, mattersCreated: 13, mattersUpdated: 0, mattersUnchanged: 0 });
+    expect(first).toMatchObject({ nodesCreated: 8, nodesMarked: 0, mattersCreated: 13, mattersUpdated: 0, mattersUnchanged: 0 });
     const nodes = await listCatalogNodes(d.db, organ.id);
     const area = nodes.find((n) => n.id === first.areaNodeId)!;
     expect(area).toMatchObject({ name: '保障性住房', parentId: keyAreas, isStandardDirectory: true, standardArea: '保障性住房' });
-    expect(nodes.filter((n) => n.parentId === area.id).map((n) => n.name)).toEqual(['政策文件', '规划计划', '项目建设', '申请与审核', '分配与补贴', '使用与退出管理']);
+    expect(nodes.filter((n) => n.parentId === area.id).map((n) => n.name)).toEqual(['政策文件', '意见征集', '规划计划', '项目建设', '申请与审核', '分配与补贴', '使用与退出管理']);
     const matters = await listDirectoryMatters(d.db, organ.id);
     expect(matters.find((m) => m.key === 'bzxzf-pzjg')).toMatchObject({
       name: '配租结果', stage: 'result', timeLimit: '配租结束之日起20个工作日内', audience: '全社会', mode: '主动', channels: ['政府网站', '公示栏（电子屏）'],
@@ -48,7 +48,7 @@ describeEachDialect('standard directory templates', (db) => {
     const area = await createNode(d, organ.id, { name: '保障性住房' });
     const plans = await createNode(d, organ.id, { name: '规划计划', parentId: area });
     const r = await importStandardDirectory(d, system, organ.id, housing, null);
-    expect(r).toMatchObject({ areaNodeId: area, nodesMarked: 2, nodesCreated: 5 });
+    expect(r).toMatchObject({ areaNodeId: area, nodesMarked: 2, nodesCreated: 6 });
     const nodes = await listCatalogNodes(d.db, organ.id);
     expect(nodes.find((n) => n.id === plans)).toMatchObject({ isStandardDirectory: true, standardArea: '保障性住房' });
   });
@@ -84,7 +84,7 @@ describeEachDialect('standard directory templates', (db) => {
     bad.id = 'bad-one';
     bad.nodes[1].matters[0].audience = '公众';
     delete bad.nodes[0].matters[0].timeLimit;
-    bad.nodes[2].matters[1].key = bad.nodes[2].matters[0].key;
+    bad.nodes[3].matters[1].key = bad.nodes[3].matters[0].key;
     fs.writeFileSync(file, JSON.stringify(bad));
     const e = (() => { try { readDirectoryTemplateFile(file); } catch (x) { return x as { code: string; message: string }; } })();
     expect(e?.code).toBe('ERR_CATALOG_TEMPLATE_INVALID');
