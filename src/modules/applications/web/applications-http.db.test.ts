@@ -237,6 +237,27 @@ describeEachDialect('applications over HTTP', (db) => {
     expect(chosen.statusCode).toBe(303);
   });
 
+  it('offers no 承办人 from an internal unit, whose staff cannot open the organ\'s cases, until the person holds a role on the organ', async () => {
+    at('2026-03-10T02:00:00Z');
+    const unit = await createOrgan(deps, { parentCode: organ.code, kind: 'unit' });
+    const unitClerk = await createStaff(deps, unit.code, 'editor');
+    const unitHead = await createStaff(deps, unit.code, 'unit_head');
+    const a = await registerInPerson(deps, system, organ.id, '2026-03-09');
+    const options = async () => /<select id="f-assignHandler-handlerUserId"[^]*?<\/select>/.exec((await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies })).body)![0];
+    const assign = (userId: number) => app.inject({
+      method: 'POST', url: `/admin/applications/${a.id}/verbs/assignHandler`, cookies: editor.cookies,
+      payload: { _csrf: editor.csrf, version: String(a.version), handlerUserId: String(userId) },
+    });
+    for (const u of [unitClerk, unitHead]) expect(await options()).not.toContain(`value="${u.id}"`);
+    const refused = await assign(unitClerk.id);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('承办人应为本机关的工作人员');
+    // The organ's administrator gives the unit's clerk a role on the organ itself: offered and accepted.
+    await deps.db.insertInto('user_roles').values({ user_id: unitClerk.id, organ_id: organ.id, role: 'editor' }).execute();
+    expect(await options()).toContain(`value="${unitClerk.id}"`);
+    expect((await assign(unitClerk.id)).statusCode).toBe(303);
+  });
+
   it('a refused verb comes back on its form with the rule named, and nothing changes', async () => {
     const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
     const res = await app.inject({
