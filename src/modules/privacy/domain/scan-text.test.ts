@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scanText } from './scan-text.ts';
 import { idCheckCharacter } from './id-card.ts';
 import { applyMasks } from './mask.ts';
+import { publishGate } from './publish-gate.ts';
 
 const id = '34152519900307123' + idCheckCharacter('34152519900307123');
 
@@ -37,6 +38,24 @@ describe('scanText', () => {
       '索引号：11341525003139573K/2020-00012\n发布机构：霍山县住房和城乡建设局\n文号：霍建〔2020〕12号\n' +
       '统一社会信用代码：11341525003139573K\n项目编号：HSZC-2020-0012\n预算金额：1,380,000.00元\n' +
       '成文日期：2020-03-07\n咨询电话：0564-5022345\n2020年共受理申请12件，办结率100%。';
+    expect(scanText(text)).toEqual([]);
+  });
+
+  it('warns about the house detail of a home address beside a phone number, without blocking on the address', () => {
+    const text = '来信人住幸福小区3栋2单元501室，电话13812345678。';
+    const found = scanText(text);
+    expect(found.map((f) => [f.type, f.severity, f.text])).toEqual([
+      ['residential_address', 'warn', '3栋2单元501室'],
+      ['mobile_phone', 'block', '13812345678'],
+    ]);
+    expect(publishGate(found.filter((f) => f.type === 'residential_address')).blocked).toBe(false);
+    expect(applyMasks(text, found)).toBe('来信人住幸福小区*********，电话138****5678。');
+  });
+
+  it('finds nothing in a notice that gives the office address and a project building', () => {
+    const text =
+      '办理地点：县政务服务中心三楼住建窗口（人民路18号3楼302室）\n' +
+      '滨河家园一期9#楼商品房预售许可公示，涉及住宅3栋楼、共240户，户型为三室两厅。';
     expect(scanText(text)).toEqual([]);
   });
 });
