@@ -51,23 +51,28 @@ describe.skipIf(SKIP_BROWSER)('charts in Chromium: the 图解年报 and the supe
     await expect(table.getByRole('rowheader').allTextContents()).resolves.toEqual(['决策公开', '执行公开', '管理公开', '服务公开', '结果公开']);
     // The numbers on the columns are those of the table.
     const cells = await table.locator('tbody td').allTextContents();
-    await expect(stages.locator('svg text.chart-value').allTextContents()).resolves.toEqual(cells);
+    await expect(stages.locator('.chart-wide svg text.chart-value').allTextContents()).resolves.toEqual(cells);
     expect(await axeViolations(page)).toEqual([]); // with a table open
     await page.screenshot({ path: path.join(SHOTS, 'charts-graphic-report.png'), fullPage: true });
 
-    // On a phone the page does not scroll sideways, and a chart's words stay readable: a chart too
-    // wide for the screen scrolls inside its own frame (reachable by keyboard) instead of shrinking
-    // its labels to 6–7 px.
-    await page.setViewportSize({ width: 375, height: 800 });
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
-    const smallest = await page.locator('figure.chart svg').evaluateAll((svgs) => Math.min(...svgs.flatMap((s) =>
-      Array.from(s.querySelectorAll('text'), (t) => Number(t.getAttribute('font-size')) * ((s as SVGSVGElement).getScreenCTM()?.a ?? 0)))));
-    expect(smallest).toBeGreaterThanOrEqual(10);
-    const frame = page.locator('#chart-stages .chart-frame');
-    await expect(frame.evaluate((f) => f.scrollWidth > f.clientWidth)).resolves.toBe(true);
-    await expect(frame.getAttribute('tabindex')).resolves.toBe('0');
-    await expect(page.locator('#chart-stages .chart-hint').isVisible()).resolves.toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
+    // On a phone (390 px, plain and 适老化) the page does not scroll sideways and each chart is its phone drawing,
+    // fitted to the width with no word under 12 px, nothing scrolling in a frame; its table is still there.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const elder of [false, true]) {
+      if (elder) await page.goto(`${served.baseUrl}/prefs?elder=1&fs=l&return=${encodeURIComponent(new URL(page.url()).pathname)}`);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+      const shown = page.locator('figure.chart svg:visible');
+      await expect(shown.count()).resolves.toBe(await page.locator('figure.chart').count());
+      const smallest = await shown.evaluateAll((svgs) => Math.min(...svgs.flatMap((s) =>
+        Array.from(s.querySelectorAll('text'), (t) => Number(t.getAttribute('font-size')) * ((s as SVGSVGElement).getScreenCTM()?.a ?? 0)))));
+      expect(smallest, elder ? '适老化' : 'plain').toBeGreaterThanOrEqual(12);
+      for (const frame of await page.locator('figure.chart .chart-frame:visible').all()) {
+        await expect(frame.evaluate((f) => f.scrollWidth <= f.clientWidth + 1)).resolves.toBe(true);
+      }
+      await expect(page.getByRole('img', { name: /2023年依申请公开办理结果/ }).count()).resolves.toBe(1);
+      await expect(stages.getByText('查看数据表').isVisible()).resolves.toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    }
     await page.screenshot({ path: path.join(SHOTS, 'charts-graphic-report-phone.png'), fullPage: true });
 
     await page.getByRole('link', { name: '阅读年度报告全文' }).click();

@@ -187,23 +187,44 @@ export function DataTable({ id, title, t }: { id: string; title: string; t: Tabl
   );
 }
 
-/** The figure: a visible title, the SVG named by it and described by its <desc>, then the data table. */
-export function ChartFigure({ id, title, description, width, height, table, children }: {
-  id: string; title: string; description: string; width: number; height: number; table: TableSpec; children: ComponentChildren;
+/**
+ * One of the two drawings of every chart. `wide` is 640 units across for a screen of 700 px and more,
+ * where it is drawn at least at its size. `narrow` is 340 units across for a phone (site.css swaps
+ * them at 700 px): a 390 px phone draws it at about 1.05× its size, so its words, never under 12
+ * units, stay at least 12 px — where the wide one shrunk to 10 px or had to scroll. Its element ids
+ * carry "-n" so the two drawings on one page do not clash.
+ */
+export type Layout = { width: number; ids: string; narrow: boolean; tick: number; label: number };
+export const layoutsOf = (id: string): Layout[] => [
+  { width: 640, ids: id, narrow: false, tick: 11, label: 12 },
+  { width: 340, ids: `${id}-n`, narrow: true, tick: 12, label: 13 },
+];
+
+/** A chart drawn for one layout: its height and its SVG content. */
+export type Drawing = { height: number; body: ComponentChildren };
+
+/**
+ * The figure: a visible title, each layout's SVG named by it and described by its <desc> (the one
+ * not shown is display:none, so a screen reader meets one image), then the data table.
+ */
+export function ChartFigure({ id, title, description, table, draw }: {
+  id: string; title: string; description: string; table: TableSpec; draw: (layout: Layout) => Drawing;
 }) {
   return (
     <figure class="chart" id={id}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      {/* On a narrow screen the chart keeps a width at which its words stay readable and scrolls inside
-          this frame, which takes keyboard focus so it can be scrolled without a pointer. */}
-      <p class="chart-hint" id={`${id}-hint`}>图表可左右滑动查看，数据也可在下方的数据表中阅读。</p>
-      <div class="chart-frame" tabindex={0} role="group" aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`}>
-        <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} xmlns="http://www.w3.org/2000/svg">
-          <title>{title}</title>
-          <desc id={`${id}-desc`}>{description}</desc>
-          {children}
-        </svg>
-      </div>
+      {layoutsOf(id).map((layout) => {
+        const { height, body } = draw(layout);
+        return (
+          <div class={layout.narrow ? 'chart-frame chart-narrow' : 'chart-frame chart-wide'}>
+            <svg viewBox={`0 0 ${layout.width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${layout.ids}-desc`} xmlns="http://www.w3.org/2000/svg">
+              <title>{title}</title>
+              <desc id={`${layout.ids}-desc`}>{description}</desc>
+              {body}
+            </svg>
+          </div>
+        );
+      })}
       <DataTable id={id} title={title} t={table} />
     </figure>
   );

@@ -6,7 +6,9 @@ import { BarChart, ColumnChart, LineChart, RankingChart, valueScale } from './in
 const render = (v: VNode) => renderToString(v);
 /** One tag a line, so a changed drawing shows as a readable diff. */
 const pretty = (html: string) => `${html.replace(/></g, '>\n<')}\n`;
-const svgOf = (html: string) => /<svg[\s\S]*<\/svg>/.exec(html)![0];
+/** The wide drawing (the first); narrowSvgOf the phone's. */
+const svgOf = (html: string) => /<svg[\s\S]*?<\/svg>/.exec(html)![0];
+const narrowSvgOf = (html: string) => [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)][1][0];
 const tbodyOf = (html: string) => /<tbody>[\s\S]*<\/tbody>/.exec(html)![0];
 /** The values written on the drawing, in drawing order, without their unit. */
 const drawnValues = (html: string) => [...svgOf(html).matchAll(/<text class="chart-value"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/[^\d.—-]/g, ''));
@@ -84,7 +86,7 @@ describe('a line chart (trend)', () => {
 
   it('breaks the line where a month has no value, and writes every value as its table does', async () => {
     const html = rates();
-    expect(html.match(/<polyline /g)).toHaveLength(2); // 依申请公开: a lone point, then a piece; 部门信箱 whole
+    expect(svgOf(html).match(/<polyline /g)).toHaveLength(2); // 依申请公开: a lone point, then a piece; 部门信箱 whole
     expect(tableRows(html)).toEqual([['2026年1月', '100', '80'], ['2026年2月', '无答复', '90'], ['2026年3月', '50', '100'], ['2026年4月', '75', '100']]);
     // Drawn series by series; the table reads month by month.
     const drawn = drawnValues(html);
@@ -119,7 +121,7 @@ describe('a line chart (trend)', () => {
     // Two lines at 0: both values above the axis (the second higher), none on the axis labels.
     const two = render(<LineChart id="t" title="零" description="零" categories={['1月', '2月']} series={[{ name: '甲', values: [0, 0] }, { name: '乙', values: [0, 0] }]} />);
     const axisY = Number(/<line x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="\1" stroke="#555555"/.exec(two)![1]);
-    const valueYs = [...two.matchAll(/<text class="chart-value" x="[\d.]+" y="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const valueYs = [...svgOf(two).matchAll(/<text class="chart-value" x="[\d.]+" y="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(valueYs).toEqual([axisY - 9, axisY - 9, axisY - 22, axisY - 22]);
     const one = render(<LineChart id="o" title="一点" description="一点" categories={['2026年']} series={[{ name: '数', values: [3] }]} />);
     expect(one).not.toContain('<polyline');
@@ -182,3 +184,43 @@ describe('the value scale', () => {
     expect(valueScale([67, null], { fixedMax: 100 })).toEqual({ max: 100, ticks: [0, 25, 50, 75, 100] });
   });
 });
+
+describe('the phone’s drawing (issue: 10 px labels in a scrolling frame at 390 px)', () => {
+  const charts = {
+    columns: render(<ColumnChart id="c" title="逐年申请" description="d" categories={['2021年', '2022年', '2023年', '2024年', '2025年']} unit="件"
+      series={[{ name: '新收申请', values: [118, 96, 7, 140, 12] }, { name: '办结申请', values: [110, 90, 7, 133, 12] }]} />),
+    months: render(<ColumnChart id="m" title="逐月" description="d" mode="stacked" categories={Array.from({ length: 12 }, (_, i) => `2026年${i + 1}月`)}
+      axisLabels={Array.from({ length: 12 }, (_, i) => `${i + 1}月`)} series={['决策', '执行', '管理'].map((name, k) => ({ name, values: Array.from({ length: 12 }, (_, i) => (i * 7 + k * 3) % 11) }))} />),
+    bars: render(<BarChart id="b" title="办理结果" description="d" unit="件" categories={['予以公开', '部分公开（区分处理的，只计这一情形，不计其他情形）', '不予处理']}
+      series={[{ name: '件数', values: [50, 24, 3] }]} />),
+    line: render(<LineChart id="l" title="主动公开" description="d" unit="条" categories={['2021年', '2022年', '2023年', '2024年', '2025年']} series={[{ name: '主动公开', values: [1210, 980, 1004, 1502, 1333] }]} />),
+    rates: render(<LineChart id="r" title="按期答复率" description="d" unit="%" max={100} categories={Array.from({ length: 12 }, (_, i) => `${i + 1}月`)}
+      series={[{ name: '依申请公开', values: Array.from({ length: 12 }, (_, i) => 90 + (i % 3)) }, { name: '部门信箱', values: Array.from({ length: 12 }, () => 100) }]} />),
+  };
+
+  it('is 340 units wide with no word under 12 units, so it is drawn at 12 px or more on a 390 px phone', () => {
+    for (const [name, html] of Object.entries(charts)) {
+      const narrow = narrowSvgOf(html);
+      expect(narrow, name).toContain('viewBox="0 0 340 ');
+      expect(narrow, name).toContain('width="100%"');
+      const sizes = [...narrow.matchAll(/<text [^>]*font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+      expect(sizes.length, name).toBeGreaterThan(3);
+      expect(Math.min(...sizes), name).toBeGreaterThanOrEqual(12);
+      expect(html.match(/class="chart-frame chart-(wide|narrow)"/g), name).toEqual(['class="chart-frame chart-wide"', 'class="chart-frame chart-narrow"']);
+    }
+  });
+
+  it('has its own ids and the one data table, and writes a bar’s whole name above it', () => {
+    for (const [name, html] of Object.entries(charts)) {
+      const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size, name).toBe(ids.length);
+      expect(html.match(/<table/g), name).toHaveLength(1);
+      expect(narrowSvgOf(html), name).toMatch(/aria-labelledby="[a-z]-title [a-z]-n-desc"/);
+    }
+    expect(narrowSvgOf(charts.bars)).toContain('>部分公开（区分处理的，只计这一情形，不计其他情形）</text>');
+    expect(narrowSvgOf(charts.bars)).toContain('fill="#1f5fa8"');
+    // Values that fit are written; the rest are in the table (none is written over its neighbour).
+    expect(narrowSvgOf(charts.columns)).toContain('>118</text>');
+  });
+});
+

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import {
-  ChartFigure, checkShape, colourOf, fitLabel, formatValue, GRID, Legend, legendLayout, MUTED, NoData, TEXT, textWidth, valueScale, type Series,
+  ChartFigure, checkShape, colourOf, type Layout, fitLabel, formatValue, GRID, Legend, legendLayout, MUTED, NoData, TEXT, textWidth, valueScale, type Series,
 } from './chart-kit.tsx';
 
 /**
@@ -9,7 +9,6 @@ import {
  * as 0). Up to 13 points every value is written beside its point; on longer series the last value
  * of each line is, and the data table beneath has them all.
  */
-const WIDTH = 640;
 const PLOT_HEIGHT = 200;
 const RIGHT = 16;
 const AXIS_ROOM = 30;
@@ -41,19 +40,7 @@ export function LineChart({ id, title, description, categories, axisLabels, seri
 }) {
   checkShape(title, categories, series);
   const scale = valueScale(series.flatMap((s) => s.values), { fixedMax: max });
-  const tickWidth = Math.max(...scale.ticks.map((t) => textWidth(`${formatValue(t)}${unit}`, 11)));
-  const left = Math.ceil(tickWidth) + 14;
-  const legend = legendLayout(series.map((s) => s.name), WIDTH, left);
-  const top = legend.height + 24;
-  const bottom = top + PLOT_HEIGHT;
-  const height = bottom + AXIS_ROOM;
-  const n = Math.max(1, categories.length);
-  const band = (WIDTH - left - RIGHT) / n;
-  const xOf = (i: number) => left + band * (i + 0.5);
-  const yOf = (v: number) => bottom - (v / scale.max) * PLOT_HEIGHT;
   const labels = axisLabels ?? categories;
-  const every = Math.max(1, Math.ceil(Math.max(0, ...labels.map((l) => textWidth(l, 12))) / (band - 4)));
-  const labelAll = categories.length <= LABEL_ALL_UP_TO;
   /** Runs of consecutive values: a missing value breaks the line. */
   const runs = (values: (number | null)[]) => {
     const out: { i: number; v: number }[][] = [];
@@ -70,41 +57,59 @@ export function LineChart({ id, title, description, categories, axisLabels, seri
       {marker(k, x + 10, y + 8)}
     </g>
   );
-  return (
-    <ChartFigure id={id} title={title} description={description} width={WIDTH} height={height} table={{ categoryHeader, categories, series, unit, missing }}>
-      <Legend items={legend.items} mark={legendMark} />
-      <g class="chart-grid">
-        {scale.ticks.map((t) => (
-          <g>
-            <line x1={left} y1={r(yOf(t))} x2={WIDTH - RIGHT} y2={r(yOf(t))} stroke={GRID} stroke-width="1" />
-            <text x={left - 6} y={r(yOf(t) + 4)} font-size="11" fill={MUTED} text-anchor="end">{`${formatValue(t)}${unit}`}</text>
-          </g>
-        ))}
-      </g>
-      <line x1={left} y1={bottom} x2={WIDTH - RIGHT} y2={bottom} stroke={MUTED} stroke-width="1" />
-      {categories.map((_, i) => i % every === 0 && <text x={r(xOf(i))} y={bottom + 18} font-size="12" fill={TEXT} text-anchor="middle">{fitLabel(labels[i], 12, band * every - 4)}</text>)}
-      {series.map((s, k) => {
-        const lastIndex = s.values.reduce<number>((last, v, i) => (v === null ? last : i), -1);
-        // Values of even series above their points, of odd series below, so two close lines keep their labels apart;
-        // near the axis an odd series' value goes above too, higher up, clear of the axis labels.
-        const dy = (v: number) => (k % 2 === 0 ? -9 : yOf(v) + 17 > bottom - 2 ? -22 : 17);
-        return (
-          <g class="chart-series">
-            {runs(s.values).filter((run) => run.length > 1).map((run) => (
-              <polyline points={run.map((p) => `${r(xOf(p.i))},${r(yOf(p.v))}`).join(' ')} fill="none" stroke={colourOf(k)} stroke-width="2" stroke-dasharray={DASHES[k % DASHES.length]} />
-            ))}
-            {s.values.map((v, i) => v !== null && (
-              <g>
-                {marker(k, xOf(i), yOf(v), `${categories[i]}${series.length > 1 ? `（${s.name}）` : ''}：${formatValue(v)}${unit}`)}
-                {(labelAll || i === lastIndex) && <text class="chart-value" x={r(xOf(i))} y={r(yOf(v) + dy(v))} font-size="11" fill={TEXT} text-anchor="middle">{`${formatValue(v)}${unit}`}</text>}
-              </g>
-            ))}
-          </g>
-        );
-      })}
-      <NoData series={series} x={left + (WIDTH - left - RIGHT) / 2} y={top + PLOT_HEIGHT / 2} />
-    </ChartFigure>
-  );
+  const draw = ({ width: WIDTH, narrow, tick, label }: Layout) => {
+    const tickWidth = Math.max(...scale.ticks.map((t) => textWidth(`${formatValue(t)}${unit}`, tick)));
+    const left = Math.ceil(tickWidth) + 14;
+    const legend = legendLayout(series.map((s) => s.name), WIDTH, left);
+    const top = legend.height + 24;
+    const bottom = top + PLOT_HEIGHT;
+    const height = bottom + AXIS_ROOM;
+    const n = Math.max(1, categories.length);
+    const band = (WIDTH - left - RIGHT) / n;
+    const xOf = (i: number) => left + band * (i + 0.5);
+    const yOf = (v: number) => bottom - (v / scale.max) * PLOT_HEIGHT;
+    const every = Math.max(1, Math.ceil(Math.max(0, ...labels.map((l) => textWidth(l, label))) / (band - 4)));
+    // The narrow drawing writes its values in 12 units, and beside every point only when they fit between the points.
+    const valueFont = narrow ? 12 : 11;
+    const widest = Math.max(0, ...series.flatMap((s) => s.values).map((v) => (v === null ? 0 : textWidth(`${formatValue(v)}${unit}`, valueFont))));
+    const labelAll = categories.length <= LABEL_ALL_UP_TO && (!narrow || widest <= band - 2);
+    return { height, body: (
+      <>
+        <Legend items={legend.items} mark={legendMark} />
+        <g class="chart-grid">
+          {scale.ticks.map((t) => (
+            <g>
+              <line x1={left} y1={r(yOf(t))} x2={WIDTH - RIGHT} y2={r(yOf(t))} stroke={GRID} stroke-width="1" />
+              <text x={left - 6} y={r(yOf(t) + 4)} font-size={tick} fill={MUTED} text-anchor="end">{`${formatValue(t)}${unit}`}</text>
+            </g>
+          ))}
+        </g>
+        <line x1={left} y1={bottom} x2={WIDTH - RIGHT} y2={bottom} stroke={MUTED} stroke-width="1" />
+        {categories.map((_, i) => i % every === 0 && <text x={r(xOf(i))} y={bottom + 18} font-size={label} fill={TEXT} text-anchor="middle">{fitLabel(labels[i], label, band * every - 4)}</text>)}
+        {series.map((s, k) => {
+          const lastIndex = s.values.reduce<number>((last, v, i) => (v === null ? last : i), -1);
+          // Values of even series above their points, of odd series below, so two close lines keep their labels apart;
+          // near the axis an odd series' value goes above too, higher up, clear of the axis labels.
+          const dy = (v: number) => (k % 2 === 0 ? -9 : yOf(v) + 17 > bottom - 2 ? -22 : 17);
+          return (
+            <g class="chart-series">
+              {runs(s.values).filter((run) => run.length > 1).map((run) => (
+                <polyline points={run.map((p) => `${r(xOf(p.i))},${r(yOf(p.v))}`).join(' ')} fill="none" stroke={colourOf(k)} stroke-width="2" stroke-dasharray={DASHES[k % DASHES.length]} />
+              ))}
+              {s.values.map((v, i) => v !== null && (
+                <g>
+                  {marker(k, xOf(i), yOf(v), `${categories[i]}${series.length > 1 ? `（${s.name}）` : ''}：${formatValue(v)}${unit}`)}
+                  {(labelAll || i === lastIndex) && <text class="chart-value" x={r(xOf(i))} y={r(yOf(v) + dy(v))} font-size={valueFont} fill={TEXT} text-anchor={narrow && !labelAll ? 'end' : 'middle'}>{`${formatValue(v)}${unit}`}</text>}
+                </g>
+              ))}
+            </g>
+          );
+        })}
+        <NoData series={series} x={left + (WIDTH - left - RIGHT) / 2} y={top + PLOT_HEIGHT / 2} />
+      </>
+    ) };
+  };
+  return <ChartFigure id={id} title={title} description={description} draw={draw} table={{ categoryHeader, categories, series, unit, missing }} />;
 }
 
 const r = (v: number) => Math.round(v * 10) / 10;

@@ -5,7 +5,7 @@ import { maskAll } from './mask.ts';
  * A person's home address (个人信息保护法第四条: information about an identified or identifiable
  * person; 条例第十五条: personal information is not made public). What identifies a household is the
  * house detail after the name of its estate or village — 3栋2单元501室, 2号楼302, 3-2-501, 3组15号 —
- * so that detail is the finding and is masked whole (幸福小区3栋2单元501室 → 幸福小区********); the
+ * so that detail is the finding and is masked whole (幸福小区3栋2单元501室 → 幸福小区*********); the
  * estate or village itself, shared by hundreds of households, stays so the text still says where the
  * problem is.
  *
@@ -23,7 +23,7 @@ const LATIN = '[A-Za-zＡ-Ｚａ-ｚ]';
 const NUMBER = `(?:${LATIN}?${DIGITS}{1,5}${LATIN}?|${CN_NUMERAL}{1,4}|${LATIN})`;
 const SPACE = '[ \\u3000]?';
 
-/** The place words a house detail may follow, longest first; each with what must not come before it. */
+/** The place words a house detail may follow; 园 and 组 are checked against what comes before them. */
 const PLACE = /小区|公寓|宿舍|家属院|号院|苑|园|村|组/g;
 const NOT_RESIDENTIAL_GARDEN = /(?:公|幼儿|工业|产业|科技|创业|物流|软件|孵化|动物|植物|陵|墓|校|菜|果|茶|乐|游|花卉|农业|生态|体育|文化)$/;
 /** A 组 is a place only as a numbered 村民小组 (东风3组, 五组), not 第3组. */

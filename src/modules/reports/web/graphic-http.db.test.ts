@@ -15,7 +15,9 @@ function chart(html: string, id: string) {
   if (!figure) throw new Error(`no chart ${id}`);
   const tbody = /<tbody>[\s\S]*<\/tbody>/.exec(figure)![0];
   const rows = [...tbody.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((c) => c[1]));
-  const drawn = [...figure.matchAll(/<text class="chart-value"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/[条件]$/, ''));
+  // The wide drawing (the first; the phone's follows it with the values that fit its columns).
+  const wide = /<svg[\s\S]*?<\/svg>/.exec(figure)![0];
+  const drawn = [...wide.matchAll(/<text class="chart-value"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/[条件]$/, ''));
   return { figure, rows, drawn };
 }
 const column = (rows: string[][], k: number) => rows.map((r) => Number(r[k]));
