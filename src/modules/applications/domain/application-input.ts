@@ -114,4 +114,6 @@ export const staffRegistrationFields = z.object({
   receiptEvidence: optionalText('签收或确认记录', 200),
   /** 条例第二十九条第一款、第四十三条: who filled in the application for an applicant who could not. */
   assistedBy: optionalText('代为填写人', 100),
+  /** 仍然登记: the officer checked the earlier cases shown and registers this one as a new application. */
+  duplicateConfirmed: z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === true, z.boolean()),
 });

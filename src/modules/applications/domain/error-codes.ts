@@ -47,6 +47,7 @@ export const ApplicationErrorCode = {
   organNotAnswering: 'ERR_APPLICATION_ORGAN_NOT_ANSWERING',
   reconsiderationBodyRequired: 'ERR_APPLICATION_RECONSIDERATION_BODY_REQUIRED',
   settingsInvalid: 'ERR_APPLICATION_SETTINGS_INVALID',
+  possibleDuplicate: 'ERR_APPLICATION_POSSIBLE_DUPLICATE',
   // 条例第四十一条 correction requests (更正申请).
   recordCorrectionNotFound: 'ERR_APPLICATION_RECORD_CORRECTION_NOT_FOUND',
   recordCorrectionInvalid: 'ERR_APPLICATION_RECORD_CORRECTION_INVALID',

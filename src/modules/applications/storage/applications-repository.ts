@@ -198,6 +198,24 @@ export async function listRunningApplications(db: Executor): Promise<Application
 }
 
 /**
+ * The organ's cases that may be an applicant's earlier application (duplicate-applications.ts): those
+ * under the same name or the same applicant key (ID, or name and phone), still open or awaiting
+ * confirmation, or arrived on or after `since`. The domain decides which are the same request.
+ */
+export async function listApplicantCases(db: Executor, organId: number, who: { name: string; applicantKey: string }, since: IsoDate): Promise<Application[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('organ_id', '=', organId)
+    .where((eb) => eb.or([eb('applicant_name', '=', who.name.trim()), eb('applicant_key', '=', who.applicantKey)]))
+    .where((eb) => eb.or([eb('state', 'in', [...OPEN_STATES, 'awaiting_confirmation']), eb('arrived_on', '>=', since)]))
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(toApplication);
+}
+
+/**
  * How many other cases of the organ disclosed (in whole or part) the same information, by the same
  * subject text (条例第四十四条: information disclosed on application to several applicants).
  */

@@ -7,10 +7,12 @@ import type { Actor } from '../../identity/index.ts';
 import type { Application } from '../domain/application.ts';
 import { applicantFields, staffRegistrationFields } from '../domain/application-input.ts';
 import { CHANNEL_RULES, recordsConfirmation } from '../domain/channels.ts';
+import { duplicateWindowStart, PossibleDuplicateApplication, possibleDuplicates } from '../domain/duplicate-applications.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
+import { applicantKeyOf } from '../domain/identity-number.ts';
 import { requireCaseStaff } from './case-access.ts';
 import { createApplication } from './create-application.ts';
-import { findApplication } from '../storage/applications-repository.ts';
+import { findApplication, listApplicantCases } from '../storage/applications-repository.ts';
 import { findSubmission, insertSubmission, isUniqueViolation } from '../storage/submissions-repository.ts';
 import { openReceipt, sealReceipt, submissionKeyOf } from './submission-receipt.ts';
 
@@ -18,6 +20,8 @@ import { openReceipt, sealReceipt, submissionKeyOf } from './submission-receipt.
  * Staff register a written application received in person, by post, fax or e-mail. The receipt date
  * follows the channel (条例第三十一条): in person or signed-for post at once; an ordinary letter, fax,
  * e-mail or online application when both sides confirm (given now, or later by confirmReceipt).
+ * When the applicant already has an open or recent case asking for the same thing, registration stops
+ * with PossibleDuplicateApplication until the officer confirms (`duplicateConfirmed`).
  */
 export async function registerApplication(
   deps: AppDeps, actor: Actor, organId: number, raw: unknown, opts: { formToken?: string } = {},
@@ -72,6 +76,12 @@ async function registerOnce(deps: AppDeps, actor: Actor, organId: number, raw: u
       reasons.push({ code: E.reasonRequired, field: 'receiptEvidence', message: '邮寄申请请填写签收记录（如邮件号、签收人）' });
     }
     if (reasons.length) throw new DomainError(reasons[0].code, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+    // The same applicant asking again for the same thing: shown to the officer, registered once confirmed.
+    if (!receipt.duplicateConfirmed) {
+      const who = { name: fields.applicantName, applicantKey: applicantKeyOf(fields.applicantIdKind, fields.applicantIdNumber, fields.applicantName, fields.contactPhone) };
+      const earlier = possibleDuplicates(fields, await listApplicantCases(trx, organ.id, who, duplicateWindowStart(today)), today);
+      if (earlier.length) throw new PossibleDuplicateApplication(earlier);
+    }
     const made = await createApplication(
       trx, deps, actor, organ, fields,
       { channel: receipt.channel, arrivedOn: receipt.arrivedOn, arrivedAt: null, confirmedOn: receipt.confirmedOn, evidence: receipt.receiptEvidence, assistedBy: receipt.assistedBy },

@@ -327,7 +327,11 @@ describeEachDialect('applications over HTTP', (db) => {
     expect(tracking(again)).toBe(tracking(a));
     const fresh = /name="formToken" value="([^"]+)"/.exec((await app.inject({ url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies })).body)![1]!;
     expect(fresh).not.toBe(token);
-    await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies, payload: { ...payload, formToken: fresh } });
+    // A new form with the same applicant and request is a possible duplicate: registered once confirmed.
+    const warned = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies, payload: { ...payload, formToken: fresh } });
+    expect(warned.statusCode).toBe(409);
+    expect(await count()).toBe(before + 1);
+    await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: editor.cookies, payload: { ...payload, formToken: fresh, duplicateConfirmed: 'on' } });
     expect(await count()).toBe(before + 2);
   });
 

@@ -26,6 +26,7 @@ import { listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from '..
 import { performVerb } from '../../use-cases/perform-verb.ts';
 import { decideAppeal, recordAppeal } from '../../use-cases/record-appeal.ts';
 import { registerApplication } from '../../use-cases/register-application.ts';
+import { PossibleDuplicateApplication } from '../../domain/duplicate-applications.ts';
 import { formValues, type FormValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { AppealsPage } from './appeals-page.tsx';
@@ -87,6 +88,10 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         const { application, queryCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
         return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} />, 201);
       } catch (e) {
+        // The same applicant's earlier case: a warning with 仍然登记, not an error (duplicate-applications.ts).
+        if (e instanceof PossibleDuplicateApplication) {
+          return sendPage(reply, <RegisterPage scope={scope} organ={organ} values={formValues(request.body)} errors={{}} duplicates={e.cases} />, e.httpStatus);
+        }
         return sendPage(reply, <RegisterPage scope={scope} organ={organ} values={formValues(request.body)} errors={fieldErrorsOf(e)} />, 400);
       }
     });

@@ -1,14 +1,42 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
 import type { Organ } from '../../../catalog/index.ts';
+import { STATE_LABELS } from '../../domain/application-states.ts';
 import { CHANNEL_LABELS, CHANNEL_RULES, STAFF_CHANNELS } from '../../domain/channels.ts';
+import { chineseDate } from '../../domain/chinese-date.ts';
+import type { EarlierCase } from '../../domain/duplicate-applications.ts';
 import { ApplicantFieldsets } from '../applicant-fields.tsx';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import type { StaffContext } from '../../../catalog/index.ts';
 
+/**
+ * The same applicant's open or recent cases asking for the same thing, linked, with the 仍然登记 box:
+ * a warning, not a refusal — ticked, the form registers the application.
+ */
+function DuplicateWarning({ cases }: { cases: readonly EarlierCase[] }) {
+  return (
+    <div class="notice" role="alert" id="duplicate-warning" tabIndex={-1} aria-labelledby="duplicate-h">
+      <h2 id="duplicate-h">可能重复登记</h2>
+      <p>该申请人（姓名相同，证件号码或联系方式相同）已有内容相同或相近的申请，尚在办理或到达未满30日。请先打开核对，避免同一申请登记两次：</p>
+      <ul>
+        {cases.map((c) => (
+          <li><a href={`/admin/applications/${c.id}`}>{c.trackingNo}</a>　{chineseDate(c.arrivedOn)}到达，{STATE_LABELS[c.state]}：{c.subject}</li>
+        ))}
+      </ul>
+      <p>同一申请人可以再次申请。确属另一次申请的（如申请人另行提出），勾选下面一项后再提交；同一份申请的重复登记，请不要提交。</p>
+      <p>
+        <input type="checkbox" id="f-duplicateConfirmed" name="duplicateConfirmed" value="on" />{' '}
+        <label for="f-duplicateConfirmed">仍然登记：已核对以上办件，这是另一次申请</label>
+      </p>
+    </div>
+  );
+}
+
 /** Staff register a written application; the receipt date follows the channel (条例第三十一条). */
-export function RegisterPage({ scope, organ, values, errors }: { scope: StaffContext; organ: Organ; values: FormValues; errors: FieldErrors }) {
+export function RegisterPage({ scope, organ, values, errors, duplicates = [] }: {
+  scope: StaffContext; organ: Organ; values: FormValues; errors: FieldErrors; duplicates?: readonly EarlierCase[];
+}) {
   const v = (k: string) => values[k] ?? '';
   return (
     <AdminLayout title="登记申请" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
@@ -19,6 +47,7 @@ export function RegisterPage({ scope, organ, values, errors }: { scope: StaffCon
         <input type="hidden" name="_csrf" value={scope.csrf} />
         {/* One form, one case: a double click or a re-sent form answers with the case already registered. */}
         <input type="hidden" name="formToken" value={v('formToken')} />
+        {duplicates.length > 0 && <DuplicateWarning cases={duplicates} />}
         <fieldset>
           <legend>收到申请（条例第三十一条）</legend>
           <ul class="hint">{STAFF_CHANNELS.map((c) => <li>{CHANNEL_LABELS[c]}：{CHANNEL_RULES[c].rule}</li>)}</ul>
@@ -43,6 +72,7 @@ export function RegisterPage({ scope, organ, values, errors }: { scope: StaffCon
         </fieldset>
         <ApplicantFieldsets values={values} errors={errors} />
         <button type="submit" class="btn">登记</button>
+        {duplicates.length > 0 && <p class="hint">未勾选“仍然登记”时，提交后仍会提示可能重复登记。</p>}
       </form>
     </AdminLayout>
   );
