@@ -182,6 +182,20 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
           return { text: el.textContent, lines: new Set(Array.from(r, (x) => Math.round(x.top))).size, height: el.getBoundingClientRect().height, lh: parseFloat(getComputedStyle(el).lineHeight) };
         }));
         for (const l of labels) expect(l.height, `${l.text} at ${prefs}`).toBeLessThan(l.lh * 1.5);
+        // A date box is never narrower than it is on its own, which would cut its placeholder or date (适老化 + 大).
+        const dates = await phone.locator('.search-form input[type="date"]').evaluateAll((els) => els.map((el) => {
+          const alone = el.cloneNode() as HTMLInputElement;
+          alone.style.position = 'absolute';
+          el.parentElement!.append(alone);
+          const natural = alone.getBoundingClientRect().width;
+          alone.remove();
+          return { width: el.getBoundingClientRect().width, natural, right: el.getBoundingClientRect().right };
+        }));
+        expect(dates).toHaveLength(2);
+        for (const d of dates) {
+          expect(d.width, `date box at ${prefs}`).toBeGreaterThanOrEqual(d.natural - 0.5);
+          expect(d.right, `date box at ${prefs}`).toBeLessThanOrEqual(390);
+        }
       }
       await phone.goto(served.baseUrl + pages.item);
       await phone.getByText('信息属性（索引号、文号、发布机构等）').click();

@@ -74,9 +74,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             <option value="relevance" selected={raw.sort !== 'newest'}>按相关度</option>
             <option value="newest" selected={raw.sort === 'newest'}>按发布日期（最新在前）</option>
           </select></span>{' '}
-          <span class="search-pair"><label for="search-from">发布日期从</label>
+          <span class="search-pair date-pair"><label for="search-from">发布日期从</label>
           <input type="date" id="search-from" name="from" value={raw.from ?? ''} aria-invalid={error?.field === 'from' ? 'true' : undefined} /></span>{' '}
-          <span class="search-pair"><label for="search-to">至</label>
+          <span class="search-pair date-pair"><label for="search-to">至</label>
           <input type="date" id="search-to" name="to" value={raw.to ?? ''} aria-invalid={error?.field === 'to' ? 'true' : undefined} /></span>
           {(['node', 'stage', 'genre', 'year', 'validity'] as const).map((k) => raw[k] && <input type="hidden" name={k} value={raw[k]} />)}
         </p>
