@@ -180,6 +180,22 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     await toolbar.getByRole('button', { name: '首行缩进' }).click();
     await save();
     expect(await stored()).toBe('<h3 class="right">关于做好农村危房改造工作的通知</h3><p>现将有关事项通知如下。</p><p class="right indent">青岚县住房和城乡建设局</p>');
+
+    // Pasted from Word, the centring and the first-line indent come as inline styles: kept as the classes.
+    await surface.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await surface.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/html', '<h1 class="MsoTitle" align="center" style="text-align:center">补充通知</h1><p class="MsoNormal" style="text-indent:32.0pt;mso-char-indent-count:2.0">请各乡镇于月底前报送。</p>');
+      data.setData('text/plain', '补充通知 请各乡镇于月底前报送。');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await save();
+    const pasted = await stored();
+    expect(pasted).toContain('<h3 class="center">补充通知</h3>');
+    expect(pasted).toContain('<p class="indent">请各乡镇于月底前报送。</p>');
+    expect(pasted).not.toMatch(/style=|Mso/);
     await page.close();
   });
 

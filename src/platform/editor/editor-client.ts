@@ -16,8 +16,15 @@ const LAID_OUT = ['paragraph', 'heading'] as const;
 /**
  * Layout as the body allowlist keeps it: classes, never an inline style — alignment (`center`,
  * `right`: a 落款 right-aligned, a title centred) and the two-character first-line indent of 公文
- * body text (`indent`, 首行缩进), on paragraphs and headings alike.
+ * body text (`indent`, 首行缩进), on paragraphs and headings alike. Text pasted from Word carries
+ * them as inline styles (text-align, text-indent); they are read into the same classes.
  */
+/** The body's class, or — pasted from Word or a web page — the inline style or old align attribute it stands for. */
+function alignOf(el: HTMLElement): 'center' | 'right' | null {
+  const said = el.classList.contains('right') ? 'right' : el.classList.contains('center') ? 'center' : (el.style.textAlign || el.getAttribute('align') || '').toLowerCase();
+  return said === 'right' || said === 'end' ? 'right' : said === 'center' ? 'center' : null;
+}
+
 const BlockLayout = Extension.create({
   name: 'blockLayout',
   addGlobalAttributes() {
@@ -26,12 +33,12 @@ const BlockLayout = Extension.create({
       attributes: {
         align: {
           default: null,
-          parseHTML: (el: HTMLElement) => (el.classList.contains('right') ? 'right' : el.classList.contains('center') ? 'center' : null),
+          parseHTML: (el: HTMLElement) => alignOf(el),
           renderHTML: (attrs: { align?: string | null }) => (attrs.align ? { class: attrs.align } : {}),
         },
         indent: {
           default: false,
-          parseHTML: (el: HTMLElement) => el.classList.contains('indent'),
+          parseHTML: (el: HTMLElement) => el.classList.contains('indent') || parseFloat(el.style.textIndent) > 0,
           renderHTML: (attrs: { indent?: boolean }) => (attrs.indent ? { class: 'indent' } : {}),
         },
       },
@@ -129,11 +136,16 @@ function mount(textarea: HTMLTextAreaElement): void {
   const editor = new Editor({
     element: surface,
     extensions: [
-      StarterKit.configure({ link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }),
+      // The body's headings are h2–h5 (the page's own title is its h1), as the allowlist keeps them.
+      StarterKit.configure({ heading: { levels: [2, 3, 4, 5] }, link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }),
       BlockLayout, TableKit.configure({ table: { resizable: false } }), BodyImage.configure({ inline: false }),
     ],
     content: textarea.value,
-    editorProps: { attributes: { class: 'rich-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': labelledBy ? '' : '正文', ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}) } },
+    editorProps: {
+      // Word puts its 标题 1 on the clipboard as h1: it comes in as h3, as a Word import makes it.
+      transformPastedHTML: (html: string) => html.replace(/<(\/?)h1\b/gi, '<$1h3').replace(/<(\/?)h6\b/gi, '<$1h5'),
+      attributes: { class: 'rich-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': labelledBy ? '' : '正文', ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}) },
+    },
     onUpdate: ({ editor: e }) => { textarea.value = e.getHTML(); },
   });
 
