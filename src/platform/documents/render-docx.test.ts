@@ -56,6 +56,13 @@ describe('renderDocumentDocx', async () => {
     expect(rows[start + 22]).not.toContain('<w:vMerge');
   });
 
+  it('gives a field label without a colon its full-width colon, and leaves one that has it alone', async () => {
+    const fieldsOnly = await unpack({ title: '回执', blocks: [{ kind: 'fields', items: [{ label: '申请编号', value: 'QLX-2026-00001' }, { label: '申请人：', value: '王某' }] }] });
+    const text = [...fieldsOnly['word/document.xml'].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(text).toEqual(expect.arrayContaining(['申请编号：', 'QLX-2026-00001', '申请人：', '王某']));
+    expect(text).not.toContain('申请人：：');
+  });
+
   it('repeats the header rows on each page and draws full borders; fields have none', () => {
     expect(count(annual.xml, /<w:tblHeader\/>/g)).toBe(3);
     expect(count(register.xml, /<w:tblHeader\/>/g)).toBe(2);
