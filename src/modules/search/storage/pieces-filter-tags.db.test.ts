@@ -25,4 +25,10 @@ describeEachDialect('the filter tags of an item’s pieces row (PostgreSQL)', (d
     const gin = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'search_item_pieces_gin'`.execute(deps.db);
     expect(gin.rows[0].n).toBe(1);
   });
+
+  it('are never read by a parallel sequential scan: the pieces are stored out of line and each row read would be decompressed', async () => {
+    if (db().dialect !== 'postgres') return;
+    const r = await sql<{ options: string[] | null }>`select reloptions as options from pg_class where relname = 'search_item_pieces'`.execute(db().db);
+    expect(r.rows[0].options).toContain('parallel_workers=0');
+  });
 });
