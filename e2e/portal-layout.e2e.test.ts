@@ -81,9 +81,13 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
     await expect(phone.locator('.tree-panel').isVisible()).resolves.toBe(false);
 
     const narrow = await served.newPage({ viewport: { width: 320, height: 640 } });
-    for (const [name, url] of Object.entries(pages)) {
-      await narrow.goto(served.baseUrl + url);
-      expect(await narrow.evaluate(() => document.documentElement.scrollWidth), `${name} at 320 px`).toBeLessThanOrEqual(320);
+    // Also at 适老化 + 大, with the footer's filing numbers and a search result's 索引号 (they wrap rather than widen the page).
+    for (const prefs of ['fs=m&elder=0', 'fs=l&elder=1']) {
+      await narrow.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+      for (const [name, url] of [...Object.entries(pages), ['search', `/search?q=${encodeURIComponent('危房')}`]]) {
+        await narrow.goto(served.baseUrl + url);
+        expect(await narrow.evaluate(() => document.documentElement.scrollWidth), `${name} at 320 px, ${prefs}`).toBeLessThanOrEqual(320);
+      }
     }
   });
 
