@@ -34,4 +34,4 @@ export function scopeTags(s: TagFilters): string[][] {
 }
 
 /** Whether a token is a tag as made here (the one shape a tag has, checked before it is written into a query). */
-export const isTag = (t: string) => /^\uE001[osgv][0-9a-f]+$/.test(t);
+export const isTag = (t: string) => /^\uE001[osgv][0-9a-f]*$/.test(t);
