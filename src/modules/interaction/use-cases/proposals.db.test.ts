@@ -75,13 +75,16 @@ describeEachDialect('建议提案', (db) => {
     const secret = await performProposalVerb(deps, clerk.actor, p.id, { verb: 'publish', publicText: '秘密★1年\n关于停车位的答复' }).catch((e) => e);
     expect(secret).toMatchObject({ code: 'ERR_PROPOSAL_SECRECY_MARKING', httpStatus: 409 });
     await performProposalVerb(deps, clerk.actor, p.id, { verb: 'recordSatisfaction', satisfaction: 'basically_satisfied', note: '希望尽快实施' });
-    const published = await performProposalVerb(deps, clerk.actor, p.id, { verb: 'publish', publicText: '李某委员：停车位已列入计划。经办人手机13912345678，邮箱 wangwu@example.com。' });
+    const published = await performProposalVerb(deps, clerk.actor, p.id, { verb: 'publish', publicText: '李某委员：停车位已列入计划，先解决反映问题的住户（幸福小区3栋2单元501室）家门口的车位。经办人手机13912345678，邮箱 wangwu@example.com。' });
     expect(published).toMatchObject({ state: 'published', publishedOn: '2026-09-28', satisfaction: 'basically_satisfied' });
 
     const shown = await findPublishedProposal(deps, organ.id, p.id);
     expect(shown.replyText).not.toContain('13912345678');
     expect(shown.replyText).not.toContain('wangwu@example.com');
     expect(shown.replyText).toContain('139****5678');
+    // A resident's home, as in a published letter: the estate stays, the house detail goes.
+    expect(shown.replyText).not.toContain('501');
+    expect(shown.replyText).toContain('幸福小区');
     expect(shown).toMatchObject({ submitters: '李某、赵某', number: p.number, result: 'planned' });
     expect((await listPublishedProposals(deps, organ.id, { kind: 'proposal' }, 1)).items.map((i) => i.id)).toContain(p.id);
     expect((await listPublishedProposals(deps, organ.id, { kind: 'suggestion' }, 1)).items.map((i) => i.id)).not.toContain(p.id);
