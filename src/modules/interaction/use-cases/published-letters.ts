@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { IsoDate } from '../../../shared/iso-date.ts';
-import { applyMasks, PERSONAL_DATA_TYPES, scanText } from '../../privacy/index.ts';
+import { maskPersonalData } from '../../privacy/index.ts';
 import { InteractionErrorCode as E } from '../domain/error-codes.ts';
 import type { Letter, LetterType } from '../domain/letter.ts';
 import { maskPersonName } from '../domain/letter-input.ts';
@@ -17,7 +17,7 @@ export type PublishedLetter = { id: number; trackingNo: string; type: LetterType
  * writer wherever the name appears.
  */
 export const maskedForPortal = (text: string, writerName: string) =>
-  maskWriterName(applyMasks(text, scanText(text).filter((f) => PERSONAL_DATA_TYPES.includes(f.type))), writerName);
+  maskWriterName(maskPersonalData(text), writerName);
 
 /** The letter as the portal shows it (also previewed to staff before and after the reply). */
 export const publicVersionOf = (l: Letter): PublishedLetter => ({

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { IsoDate } from '../../../shared/iso-date.ts';
-import { applyMasks, PERSONAL_DATA_TYPES, scanText } from '../../privacy/index.ts';
+import { maskPersonalData } from '../../privacy/index.ts';
 import { ProposalErrorCode as E, type HandlingRole, type Proposal, type ProposalKind, type ProposalResult } from '../domain/proposal.ts';
 import type { Executor } from '../storage/executor.ts';
 import { findProposal, pagePublishedProposals, proposalsReceivedIn, proposalYears } from '../storage/proposals-repository.ts';
@@ -13,16 +13,14 @@ export type PublishedProposal = {
 };
 
 /**
- * Personal data out, as for published letters: the scanner's masked suggestions for ID, phone, bank
- * card and e-mail numbers and for the house detail of a home address (幸福小区*********). The deputies' and members' names stay: they are the public office holders
- * the reply answers, and 国办发〔2014〕46号 keeps out their contact details, not their names
- * (docs/rules/proposals.md).
+ * A result as published: personal data masked as in published letters (`maskPersonalData`: ID, phone,
+ * bank card and e-mail numbers, a home's house detail). The deputies' and members' names stay: they
+ * are the public office holders the reply answers, and 国办发〔2014〕46号 keeps out their contact
+ * details, not their names (docs/rules/proposals.md).
  */
-const masked = (text: string) => applyMasks(text, scanText(text).filter((f) => PERSONAL_DATA_TYPES.includes(f.type)));
-
 const published = (p: Proposal): PublishedProposal => ({
-  id: p.id, kind: p.kind, number: p.number, title: masked(p.title), submitters: masked(p.submitters), session: p.session, year: p.year,
-  receivedOn: p.receivedOn, role: p.role, repliedOn: p.repliedOn!, result: p.result!, replyText: masked(p.publicText ?? ''), publishedOn: p.publishedOn!,
+  id: p.id, kind: p.kind, number: p.number, title: maskPersonalData(p.title), submitters: maskPersonalData(p.submitters), session: p.session, year: p.year,
+  receivedOn: p.receivedOn, role: p.role, repliedOn: p.repliedOn!, result: p.result!, replyText: maskPersonalData(p.publicText ?? ''), publishedOn: p.publishedOn!,
 });
 
 export type PublishedProposalFilter = { year?: number; kind?: ProposalKind };
