@@ -41,4 +41,8 @@ describe('rich text allowlist', () => {
     const clean = sanitizeRichText(dirty);
     expect(clean).not.toMatch(/<(script|noscript|iframe|textarea|xmp|meta|svg|animate)\b|\son\w+=|javascript:|srcset/i);
   });
+
+  it('keeps an h1 or h6 of the source view or the API as a heading the body may hold (the page’s own title is its h1), as pasting does', () => {
+    expect(sanitizeRichText('<h1 class="center">关于印发实施方案的通知</h1><h6>附件</h6>')).toBe('<h3 class="center">关于印发实施方案的通知</h3><h5>附件</h5>');
+  });
 });

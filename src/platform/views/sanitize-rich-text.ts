@@ -29,6 +29,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedClasses: {
     p: LAYOUT_CLASSES, h2: LAYOUT_CLASSES, h3: LAYOUT_CLASSES, h4: LAYOUT_CLASSES, h5: LAYOUT_CLASSES, span: ['underline'], div: ['center'],
   },
+  // The body's headings are h2–h5 (the page's own title is its h1): an h1 or h6 typed in the source
+  // view or sent through the API stays a heading, as the editor makes a pasted one (h1 → h3, h6 → h5),
+  // instead of losing its tag.
+  transformTags: { h1: 'h3', h6: 'h5' },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
