@@ -23,6 +23,12 @@ export class DomainError extends Error {
     this.field = options.field;
     this.reasons = options.reasons ?? [{ code, message, ...(options.field ? { field: options.field } : {}) }];
   }
+
+  /** A refusal with every reason (at least one): the first one's code and field, every message joined by ；. */
+  static fromReasons(reasons: ErrorReason[], httpStatus = 400): DomainError {
+    const first = reasons[0];
+    return new DomainError(first.code, reasons.map((r) => r.message).join('；'), { httpStatus, field: first.field, reasons });
+  }
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

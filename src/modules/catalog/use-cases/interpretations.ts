@@ -68,7 +68,7 @@ export async function checkInterpretation(trx: Executor, actor: Actor, organId: 
       reasons.push({ code: E.graphic, message: '图解图片须是本信息的一张图片附件（JPG、PNG 或 GIF）：请先上传图片，再选择', field: 'graphicAttachmentId' });
     }
   }
-  if (reasons.length) throw new DomainError(reasons[0].code, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+  if (reasons.length) throw DomainError.fromReasons(reasons);
 }
 
 /** The interpretation columns of an item as entered: a document keeps none of them. */

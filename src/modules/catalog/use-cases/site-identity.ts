@@ -43,7 +43,7 @@ export async function saveSiteIdentity(
   const parsed = siteIdentitySchema.safeParse(Object.fromEntries(IDENTITY_FIELDS.map((f) => [f, typeof body[f] === 'string' ? body[f] : undefined])));
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((i) => ({ code: 'ERR_VALIDATION', message: i.message, field: String(i.path[0]) }));
-    throw new DomainError('ERR_VALIDATION', reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+    throw DomainError.fromReasons(reasons);
   }
   let stored: { key: string; mime: string } | null | undefined;
   let written: string | null = null;

@@ -29,7 +29,7 @@ export function newUserReasons(input: CreateUserInput): ErrorReason[] {
 
 /** Refuses with every reason; the first one's code is the error's code. */
 export function refuseWith(reasons: ErrorReason[]): void {
-  if (reasons.length > 0) throw new DomainError(reasons[0].code, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+  if (reasons.length > 0) throw DomainError.fromReasons(reasons);
 }
 
 export async function createUser(deps: AppDeps, input: CreateUserInput, actor: { userId: number | null; label: string }) {

@@ -20,8 +20,7 @@ import { maskedForPortal } from './published-letters.ts';
 import { calendarInForce } from '../../calendar/index.ts';
 
 const refuse = (reasons: ErrorReason[], status = 400): never => {
-  const first = reasons[0];
-  throw new DomainError(first.code, reasons.map((r) => r.message).join('；'), { httpStatus: status, field: first.field, reasons });
+  throw DomainError.fromReasons(reasons, status);
 };
 const audit = (trx: Executor, deps: AppDeps, actor: Actor, at: string, e: { action: string; consultationId: number; organId: number; after?: unknown }) =>
   appendAuditEvent(trx, deps.dialect, {

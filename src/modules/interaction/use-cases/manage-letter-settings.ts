@@ -23,7 +23,7 @@ export async function updateLetterSettings(deps: AppDeps, actor: Actor, organId:
     if (!/^\d{1,3}$/.test(v) || n < 1 || n > MAX_REPLY_WORKING_DAYS) reasons.push({ code: E.invalidInput, message: `${LETTER_TYPE_LABELS[t]}的答复期限应为1至${MAX_REPLY_WORKING_DAYS}个工作日`, field: `${t}Days` });
     days[t] = n;
   }
-  if (reasons.length) throw new DomainError(E.invalidInput, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+  if (reasons.length) throw DomainError.fromReasons(reasons);
   const settings: LetterSettings = { replyWorkingDays: days, replyReview: raw.replyReview === true || raw.replyReview === 'yes' || raw.replyReview === 'on' };
   return deps.db.transaction().execute(async (trx) => {
     if (!actorMay(actor, await organChain(trx, organId), 'organ_admin')) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有本机关管理员可以修改部门信箱设置', { httpStatus: 403 });

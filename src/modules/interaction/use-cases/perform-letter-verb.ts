@@ -52,8 +52,7 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
       targetIsOtherOrgan: target !== null && target.kind !== 'unit' && target.id !== before.organId,
     });
     if (!decision.ok) {
-      const first = decision.reasons[0];
-      throw new DomainError(first.code, decision.reasons.map((r) => r.message).join('；'), { httpStatus: STATUS_OF[first.code] ?? 400, field: first.field, reasons: decision.reasons });
+      throw DomainError.fromReasons(decision.reasons, STATUS_OF[decision.reasons[0].code] ?? 400);
     }
     const changes: Updateable<LettersTable> = { state: decision.next };
     const data: Record<string, unknown> = {};

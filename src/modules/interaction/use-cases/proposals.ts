@@ -26,8 +26,7 @@ import {
 /** The HTTP status of a refusal, by its first reason. */
 const STATUS_OF: Record<string, number> = { [E.verbNotAllowed]: 409, [E.duplicate]: 409, [E.secrecyMarking]: 409 };
 const refuse = (reasons: ErrorReason[]): never => {
-  const first = reasons[0];
-  throw new DomainError(first.code, reasons.map((r) => r.message).join('；'), { httpStatus: STATUS_OF[first.code] ?? 400, field: first.field, reasons });
+  throw DomainError.fromReasons(reasons, STATUS_OF[reasons[0].code] ?? 400);
 };
 const notFound = () => new DomainError(E.notFound, '建议提案不存在', { httpStatus: 404 });
 const today = (deps: AppDeps) => chinaDateOf(deps.clock.now());

@@ -40,7 +40,7 @@ export async function submitLetter(deps: AppDeps, organCode: string, raw: unknow
   const parsed = letterInputSchema.safeParse(raw);
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((i) => ({ code: E.invalidInput, message: i.message, field: String(i.path[0] ?? '_form') }));
-    throw new DomainError(E.invalidInput, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+    throw DomainError.fromReasons(reasons);
   }
   const input = parsed.data;
   opts.admit?.();
