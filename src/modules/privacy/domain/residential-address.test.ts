@@ -43,6 +43,13 @@ describe('the house detail of a home address', () => {
     ['人民路18号2单元301室', '2单元301室'],
     ['人民路 18号 2单元301', '2单元301'],
     ['阳光花园3#楼2单元', '3#楼2单元'],
+    // 门 for the entrance (单元) of a 号楼, then a bare room number, as written in the north.
+    ['幸福里小区12号楼3门201', '12号楼3门201'],
+    ['母亲住在幸福里小区12号楼3门201。', '12号楼3门201'],
+    ['幸福里小区12号楼3门201室', '12号楼3门201室'],
+    ['幸福里小区12号楼3门', '12号楼3门'],
+    ['和平小区5栋2门302', '5栋2门302'],
+    ['阳光花园5号楼2-301', '5号楼2-301'],
     ['幸福小区３栋２单元５０１室', '３栋２单元５０１室'],
   ])('in %s finds %s', (text, detail) => {
     expect(details(text)).toEqual([detail]);
@@ -94,6 +101,10 @@ describe('what is not a home address', () => {
     ['a building alone', '滨河家园一期9#楼商品房预售许可公示'],
     ['a tower of an estate', '阳光花园B座'],
     ['a 村民小组 alone (危房改造公示)', '城关镇东关村五组 王** 危房改造'],
+    ['a gate of an estate', '幸福小区3门外堆放垃圾'],
+    ['a numbered gate of an estate', '幸福小区3号门口'],
+    ['an office building\'s entrance and room', '县行政中心2号楼3门201室'],
+    ['gates counted after a building', '幸福小区12号楼3个门'],
   ])('leaves %s alone: %s', (_, text) => expect(detectResidentialAddresses(text)).toEqual([]));
 
   it('reads a quantity after the building as no room number', () => {

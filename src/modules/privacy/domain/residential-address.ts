@@ -4,7 +4,7 @@ import { maskAll } from './mask.ts';
 /**
  * A person's home address (个人信息保护法第四条: information about an identified or identifiable
  * person; 条例第十五条: personal information is not made public). What identifies a household is the
- * house detail after the name of its estate or village — 3栋2单元501室, 2号楼302, 3-2-501, 3组15号 —
+ * house detail after the name of its estate or village — 3栋2单元501室, 2号楼302, 12号楼3门201 (门 for 单元), 3-2-501, 3组15号 —
  * so that detail is the finding and is masked whole (幸福小区3栋2单元501室 → 幸福小区*********); the
  * estate or village itself, shared by hundreds of households, stays so the text still says where the
  * problem is.
@@ -32,7 +32,7 @@ const ROAD_NUMBER = new RegExp(`(?:路|街|巷|弄|大道)${SPACE}${DIGITS}{1,5}
 
 /** A phase or block of the estate (二期, A区): part of its name, kept. */
 const PHASE = new RegExp(`${SPACE}(?:${LATIN}|${DIGITS}{1,2}|${CN_NUMERAL}{1,3})[期区]`, 'y');
-const SEGMENT = new RegExp(`${SPACE}(${NUMBER})(号楼|#楼|＃楼|栋|幢|座|单元|楼|层|室|户|号|组)`, 'y');
+const SEGMENT = new RegExp(`${SPACE}(${NUMBER})(号楼|#楼|＃楼|栋|幢|座|单元|门|楼|层|室|户|号|组)`, 'y');
 const HYPHENATED = new RegExp(`${SPACE}${DIGITS}{1,5}(?:[-－—‐]${DIGITS}{1,5}){1,3}(?:室|号)?(?!${DIGITS}|[-－—‐.．])`, 'y');
 /** The room number after a building or 单元 (2号楼302, 2单元501), not a quantity or a longer number. */
 const ROOM = new RegExp(`${SPACE}(?:${DIGITS}{2,5}|${DIGITS}{1,3}[-－—‐]${DIGITS}{2,4})(?![0-9０-９.．元万亿%％吨亩平㎡米人户年月日个套间号楼栋幢层室])`, 'y');
@@ -40,9 +40,9 @@ const ROOM = new RegExp(`${SPACE}(?:${DIGITS}{2,5}|${DIGITS}{1,3}[-－—‐]${D
 const COUNT_AFTER_BUILDING = /^(?:楼|房|住宅|高|以)/;
 /** 两室一厅, 3室2厅1卫: a flat's layout, not its room number. */
 const LAYOUT_AFTER_ROOM = /^[0-9０-９一二两三四五六]?[厅卫]/;
-const BUILDING_UNITS = new Set(['号楼', '#楼', '＃楼', '栋', '幢', '座', '单元', '楼', '层']);
+const BUILDING_UNITS = new Set(['号楼', '#楼', '＃楼', '栋', '幢', '座', '单元', '门', '楼', '层']);
 /** Below the building: these name one household (or a handful), a building or a 村民小组 alone does not. */
-const HOUSEHOLD_UNITS = new Set(['单元', '楼', '层', '室', '户', '号']);
+const HOUSEHOLD_UNITS = new Set(['单元', '门', '楼', '层', '室', '户', '号']);
 
 /**
  * The house detail that starts at `from`, as its end, or -1. It must reach below the building (a
@@ -65,6 +65,9 @@ function detailEnd(text: string, from: number, needsUnit = false): number {
     if (unit === '室' && LAYOUT_AFTER_ROOM.test(after)) break;
     if (unit === '户' && segments === 0) break; // 全村300户: households counted
     if (unit === '组' && segments > 0) break;
+    // 门 is an entrance (a 单元) only after a building (12号楼3门); 小区3门, 小区3号门 are gates of the estate.
+    if (unit === '门' && segments === 0) break;
+    if (unit === '号' && text[SEGMENT.lastIndex] === '门') break;
     segments++;
     lastUnit = unit;
     if (unit === '单元') sawUnit = true;
