@@ -75,14 +75,25 @@ export const DOCUMENT_CSS = `
 @media screen and (max-width: 700px) {
   .document, .document--landscape { width: auto; padding: 16px 12px; }
   .document .doc-table { min-width: calc(var(--doc-columns, 4) * 4.5em); }
-  /* The rows' labels (render-html marks them: the columns under the header's corner cell) stay at the frame's
-     left edge while the figures scroll under them, with a dark edge: the outer label columns 2em wide (a word a
-     line, e.g. 三、本年度办理结果), the last 5em, so each label column knows its offset (--label-col × 2em); the
-     figures share the rest. */
-  .document .doc-table col.doc-label-col { width: 2em !important; }
-  .document .doc-table col.doc-label-last { width: 5em !important; }
+  /* Borders drawn by each cell (right and bottom; the table draws the top and left), not shared between cells as
+     in the collapsed model, so a pinned label carries its own borders and its background covers them: no gap
+     where the figures scrolled underneath could show. */
+  .document .doc-table { border-collapse: separate; border-spacing: 0; border-top: 0.75pt solid #000; border-left: 0.75pt solid #000; }
+  .document .doc-table th, .document .doc-table td { border-width: 0 0.75pt 0.75pt 0; }
+  /* The rows' labels (render-html marks them: the columns under the header's corner cell, or those the model
+     names) stay at the frame's left edge, opaque, while the figures scroll under them, with a dark edge. They are
+     narrow so that at least two figure columns stay in view beside them at 适老化 + 大: the outer label columns
+     --doc-label-w wide (a character a line, e.g. 三、本年度办理结果), the last --doc-label-last-w (three or four a
+     line), so each label column knows its offset (--label-col × --doc-label-w); the figures share the rest, each at
+     least 3.4em (two characters of a header a line). */
+  .document .doc-table { --doc-label-w: 1.4em; --doc-label-last-w: 3.6em; }
+  .document .doc-table:has(col.doc-label-col) {
+    min-width: calc((var(--doc-columns, 4) - var(--doc-labels, 1)) * 3.4em + (var(--doc-labels, 1) - 1) * var(--doc-label-w) + var(--doc-label-last-w));
+  }
+  .document .doc-table col.doc-label-col { width: var(--doc-label-w) !important; }
+  .document .doc-table col.doc-label-last { width: var(--doc-label-last-w) !important; }
   .document .doc-table:has(col.doc-label-col) col:not(.doc-label-col) { width: auto !important; }
-  .document .doc-row-label { position: sticky; left: calc(var(--label-col, 0) * 2em); z-index: 1; background: #fff; background-clip: padding-box; }
+  .document .doc-table .doc-row-label { position: sticky; left: calc(var(--label-col, 0) * var(--doc-label-w)); z-index: 1; background: #fff; padding: 3pt 2px; }
   .document .doc-row-label-end { box-shadow: 2px 0 0 #000, 5px 0 4px -2px rgba(0, 0, 0, .25); }
 }
 @page { size: A4 portrait; margin: ${mm(portrait)}; }

@@ -22,8 +22,12 @@ export type DocBlock =
   | { kind: 'heading'; text: string; level: 1 | 2 }
   /** Body text; `indent` gives the first-line indent of two characters used in 公文. */
   | { kind: 'paragraph'; text: string; indent?: boolean; align?: TextAlign; bold?: boolean }
-  /** A table; `header` rows are repeated on each PDF page; cells may span rows and columns. */
-  | { kind: 'table'; caption?: string; columnWidths?: number[]; header: TableCell[][]; rows: TableCell[][] }
+  /**
+   * A table; `header` rows are repeated on each PDF page; cells may span rows and columns. `labelColumns`:
+   * how many leading columns hold the rows' names, kept in view while a phone scrolls the table sideways
+   * (by default the columns under the header's corner cell).
+   */
+  | { kind: 'table'; caption?: string; columnWidths?: number[]; labelColumns?: number; header: TableCell[][]; rows: TableCell[][] }
   /** Key–value lines such as 申请编号：…; rendered as a two-column borderless table. */
   | { kind: 'fields'; items: { label: string; value: string }[] }
   /** The closing block, right-aligned: organ name, seal note, date. */

@@ -54,7 +54,26 @@ describe('renderDocumentHtml', () => {
     expect(register.match(/<col class="doc-label-col[^"]*"/g)).toEqual(['<col class="doc-label-col doc-label-last"']);
     const noHeader = renderDocumentHtml({ title: 't', blocks: [{ kind: 'table', header: [], rows: [[{ text: 'a' }, { text: '1' }]] }] });
     expect(noHeader).not.toContain('doc-row-label');
-    expect(DOCUMENT_CSS).toMatch(/\.doc-row-label \{[^}]*position: sticky; left: calc\(var\(--label-col, 0\) \* 2em\)[^}]*background/);
+    expect(DOCUMENT_CSS).toMatch(/\.doc-row-label \{[^}]*position: sticky; left: calc\(var\(--label-col, 0\) \* var\(--doc-label-w\)\)[^}]*background/);
+  });
+
+  it('marks the label columns the model names, and no cell reaching into the figures (a heading row across the table)', () => {
+    const out = renderDocumentHtml({ title: 't', blocks: [{ kind: 'table', labelColumns: 1, header: [], rows: [
+      [{ text: '第二十条第（一）项', colSpan: 3 }], [{ text: '信息内容' }, { text: '本年制发件数' }, { text: '现行有效件数' }], [{ text: '规章' }, { text: '1' }, { text: '2' }],
+    ] }] });
+    expect(out).toContain('<col class="doc-label-col doc-label-last"');
+    expect(out).toContain('<td colspan="3" class="doc-align-left">第二十条第（一）项</td>');
+    expect(out).toContain('<td class="doc-align-left doc-row-label doc-row-label-end">规章</td>');
+    expect(out).toContain('style="--doc-columns:3;--doc-labels:1"');
+  });
+
+  it('names each table’s frame by its caption or the heading above it, each name once, without promising a scroll', () => {
+    const table = (caption?: string) => ({ kind: 'table' as const, caption, header: [], rows: [[{ text: '1' }]] });
+    const out = renderDocumentHtml({ title: 't', blocks: [
+      table(), { kind: 'heading', level: 1, text: '二、主动公开' }, table(), table(), table('三、申请情况'), table(),
+    ] });
+    const names = [...out.matchAll(/class="doc-table-scroll" tabindex="0" role="region" aria-label="([^"]*)"/g)].map((m) => m[1]);
+    expect(names).toEqual(['表格', '二、主动公开', '二、主动公开（表3）', '三、申请情况', '二、主动公开（表5）']);
   });
 
   it('escapes every text, so markup in the model stays text', () => {
@@ -72,7 +91,7 @@ describe('renderDocumentHtml', () => {
     const out = renderDocumentHtml(doc);
     expect(out).not.toContain('<script');
     expect(out).not.toContain('"x"');
-    expect(out.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(9); // aria-label and eight texts
+    expect(out.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(10); // the article's and the table frame's aria-labels and eight texts
   });
 
   it('turns line breaks inside a text into <br> and marks a landscape document', () => {

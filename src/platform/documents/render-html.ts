@@ -10,18 +10,40 @@ import { columnFractions, layoutTable, type PlacedCell, type TableGrid } from '.
  */
 export function renderDocumentHtml(doc: DocumentModel): string {
   const landscape = doc.orientation === 'landscape' ? ' document--landscape' : '';
+  const names = tableNames(doc.blocks);
   // GB/T 9704-2012: the signature never stands alone on a printed page; it prints with the block above it.
   const parts: string[] = [];
   doc.blocks.forEach((block, i) => {
     if (block.kind === 'signature' && i > 0 && doc.blocks[i - 1].kind !== 'pageBreak' && parts.length) {
-      parts.push(`<div class="doc-closing">${parts.pop()}${renderBlock(block)}</div>`);
-    } else parts.push(renderBlock(block));
+      parts.push(`<div class="doc-closing">${parts.pop()}${renderBlock(block, names.get(i))}</div>`);
+    } else parts.push(renderBlock(block, names.get(i)));
   });
   const body = parts.join('\n');
   return `<article class="document${landscape}" lang="zh-CN" aria-label="${escapeHtml(doc.title)}">\n${body}\n</article>`;
 }
 
-function renderBlock(block: DocBlock): string {
+/**
+ * Each table's name for its frame (a landmark, so each must differ): its caption, else the heading
+ * above it, else 表格; a name used before gets the table's number (（表2）).
+ */
+function tableNames(blocks: DocBlock[]): Map<number, string> {
+  const names = new Map<number, string>();
+  const used = new Set<string>();
+  let heading = '';
+  let n = 0;
+  blocks.forEach((block, i) => {
+    if (block.kind === 'heading') heading = block.text;
+    if (block.kind !== 'table') return;
+    n++;
+    let name = block.caption || heading || '表格';
+    if (used.has(name)) name = `${name}（表${n}）`;
+    used.add(name);
+    names.set(i, name);
+  });
+  return names;
+}
+
+function renderBlock(block: DocBlock, tableName = '表格'): string {
   switch (block.kind) {
     case 'title':
       return `<h1 class="doc-title">${text(block.text)}</h1>`;
@@ -39,7 +61,7 @@ function renderBlock(block: DocBlock): string {
       return `<p class="${classes.join(' ')}">${text(block.text)}</p>`;
     }
     case 'table':
-      return renderTable(block);
+      return renderTable(block, tableName);
     case 'fields':
       return `<dl class="doc-fields">${block.items
         .map((item) => `<div><dt>${text(fieldLabel(item.label))}</dt><dd>${text(item.value)}</dd></div>`)
@@ -51,11 +73,11 @@ function renderBlock(block: DocBlock): string {
   }
 }
 
-function renderTable(block: Extract<DocBlock, { kind: 'table' }>): string {
+function renderTable(block: Extract<DocBlock, { kind: 'table' }>, name: string): string {
   const header = layoutTable(block.header);
   const body = layoutTable(block.rows, block.header.length ? header.columnCount : undefined);
   const columns = columnFractions(body.columnCount || header.columnCount, block.columnWidths);
-  const labels = rowLabelColumns(header, columns.length);
+  const labels = block.labelColumns ?? rowLabelColumns(header, columns.length);
   const cols = columns.map((f, i) => `<col${i < labels ? ` class="doc-label-col${i === labels - 1 ? ' doc-label-last' : ''}"` : ''} style="width:${(f * 100).toFixed(2)}%">`).join('');
   const caption = block.caption ? `<caption>${text(block.caption)}</caption>` : '';
   const thead = block.header.length
@@ -64,8 +86,10 @@ function renderTable(block: Extract<DocBlock, { kind: 'table' }>): string {
   const tbody = `<tbody>${rowsOf(body).map((row) => `<tr>${row.map((p) => cell(p, false, labels)).join('')}</tr>`).join('')}</tbody>`;
   // On a narrow screen the table keeps readable columns and scrolls sideways in its own frame (DOCUMENT_CSS),
   // which is focusable so a keyboard can scroll it too; its row labels (doc-row-label) stay at the frame's left edge.
-  return '<div class="doc-table-scroll" tabindex="0" role="region" aria-label="表格（可左右滚动）">' +
-    `<table class="doc-table" style="--doc-columns:${columns.length}">${caption}<colgroup>${cols}</colgroup>${thead}${tbody}</table></div>`;
+  // The frame is named by its table (whether it scrolls depends on the screen, so the name does not say).
+  const vars = `--doc-columns:${columns.length}${labels ? `;--doc-labels:${labels}` : ''}`;
+  return `<div class="doc-table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(name)}">` +
+    `<table class="doc-table" style="${vars}">${caption}<colgroup>${cols}</colgroup>${thead}${tbody}</table></div>`;
 }
 
 /**
@@ -94,9 +118,11 @@ function cell(p: PlacedCell, inHeader: boolean, labels: number): string {
   if ((c.rowSpan ?? 1) > 1) attrs.push(`rowspan="${c.rowSpan}"`);
   const classes = [`doc-align-${cellAlign(c, inHeader)}`];
   if (cellBold(c, inHeader)) classes.push('doc-bold');
-  if (p.col < labels) classes.push(p.col + p.colSpan >= labels ? 'doc-row-label doc-row-label-end' : 'doc-row-label');
+  // A label: a cell within the label columns (a row spanning into the figures, such as a heading across the table, is none).
+  const label = p.col + p.colSpan <= labels;
+  if (label) classes.push(p.col + p.colSpan === labels ? 'doc-row-label doc-row-label-end' : 'doc-row-label');
   attrs.push(`class="${classes.join(' ')}"`);
-  if (p.col < labels && p.col > 0) attrs.push(`style="--label-col:${p.col}"`);
+  if (label && p.col > 0) attrs.push(`style="--label-col:${p.col}"`);
   return `<${tag} ${attrs.join(' ')}>${text(c.text)}</${tag}>`;
 }
 

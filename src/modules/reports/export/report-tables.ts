@@ -12,7 +12,10 @@ const NOT_ENTERED = '（未录入）';
 /** 万元 with at most four decimals and no trailing zeros (12.5, not 12.5000). */
 export const formatWan = (v: number) => String(Number(v.toFixed(4)));
 
-/** Table 二 as in the template: one four-column table, each 第二十条 block a heading row, its column labels, its rows. */
+/**
+ * Table 二 as in the template: one four-column table, each 第二十条 block a heading row, its column labels, its rows;
+ * the first column names the rows (信息内容, 规章, …).
+ */
 export function proactiveTable(t: ProactiveTable): Table {
   const width = Math.max(...PROACTIVE_BLOCKS.map((b) => b.columns.length));
   const rows: TableCell[][] = [];
@@ -29,7 +32,7 @@ export function proactiveTable(t: ProactiveTable): Table {
       rows.push(spanLast([{ text: row, align: 'center' }, ...values]));
     }
   });
-  return { kind: 'table', columnWidths: [2, 1, 1, 1], header: [], rows };
+  return { kind: 'table', columnWidths: [2, 1, 1, 1], labelColumns: 1, header: [], rows };
 }
 
 /** Table 三 in the template's shape: grouped applicant columns; 三、本年度办理结果 spanning its 22 rows. */
