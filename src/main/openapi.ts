@@ -76,9 +76,22 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
  */
 export async function registerOpenApiDocs(app: FastifyInstance): Promise<void> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true },
-    theme: { title: 'gongkai API 参考' },
+  await app.register(async (docs) => {
+    docs.addHook('onSend', async (_request, reply, payload) => (typeof payload === 'string' && String(reply.getHeader('content-type')).startsWith('text/html') ? mobileReady(payload) : payload));
+    await docs.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+      theme: { title: 'gongkai API 参考' },
+    });
   });
+}
+
+/**
+ * Swagger UI's page has no viewport meta, so a phone lays it out 980 px wide and shrinks it; it gets the
+ * one every portal page has (and says it is in Chinese, as its title is).
+ */
+function mobileReady(html: string): string {
+  return html
+    .replace('<meta charset="UTF-8">', '<meta charset="UTF-8">\n      <meta name="viewport" content="width=device-width, initial-scale=1">')
+    .replace('<html lang="en">', '<html lang="zh-CN">');
 }

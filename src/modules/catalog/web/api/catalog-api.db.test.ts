@@ -346,6 +346,9 @@ describeEachDialect('catalog JSON API', (db) => {
     if (page.statusCode >= 300 && page.statusCode < 400) page = await api.inject({ method: 'GET', url: String(page.headers.location) });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
+    // A phone lays it out at its own width, not 980 px (found by an outside tester).
+    expect(page.body).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(page.body).toContain('<html lang="zh-CN">');
     const initializer = await api.inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' });
     expect(initializer.statusCode).toBe(200);
   });
