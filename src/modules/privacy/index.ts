@@ -6,6 +6,7 @@ export { scanText, type ScanOptions } from './domain/scan-text.ts';
 export { publishGate, type PublishGateResult } from './domain/publish-gate.ts';
 export { applyMasks } from './domain/mask.ts';
 export { maskPersonalData } from './domain/mask-personal-data.ts';
+export type { TextAuthor } from './domain/private-contacts.ts';
 export { compileWordLists, type WordList, type WordListEntry, type WordMatcher } from './domain/word-list.ts';
 export { parseWordListText } from './domain/word-list-text.ts';
 export { extractText, extractionsInProgress, SUPPORTED_EXTENSIONS, type ExtractedText } from './extract/extract-text.ts';

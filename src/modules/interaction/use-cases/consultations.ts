@@ -161,7 +161,7 @@ export async function findPublicConsultation(deps: AppDeps, organCode: string, i
   const c = await findConsultation(deps.db, id);
   const day = today(deps);
   if (!organ || !c || c.organId !== organ.id || day < c.startOn) throw new DomainError(E.notFound, '意见征集不存在', { httpStatus: 404 });
-  const comments = (await listComments(deps.db, c.id, 'approved')).map((m) => ({ id: m.id, authorName: maskPersonName(m.authorName), content: maskedForPortal(m.content, m.authorName), submittedOn: m.submittedOn }));
+  const comments = (await listComments(deps.db, c.id, 'approved')).map((m) => ({ id: m.id, authorName: maskPersonName(m.authorName), content: maskedForPortal(m.content, m.authorName, 'citizen'), submittedOn: m.submittedOn }));
   return { ...c, phase: consultationPhase(c, day), comments };
 }
 

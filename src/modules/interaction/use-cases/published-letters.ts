@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { IsoDate } from '../../../shared/iso-date.ts';
-import { maskPersonalData } from '../../privacy/index.ts';
+import { maskPersonalData, type TextAuthor } from '../../privacy/index.ts';
 import { InteractionErrorCode as E } from '../domain/error-codes.ts';
 import type { Letter, LetterType } from '../domain/letter.ts';
 import { maskPersonName } from '../domain/letter-input.ts';
@@ -13,16 +13,17 @@ export type PublishedLetter = { id: number; trackingNo: string; type: LetterType
 /**
  * Personal data out of a citizen's text the portal shows (a letter, its reply, a 意见征集 comment):
  * the scanner's masked suggestions for ID, phone, bank card and e-mail numbers and for the house
- * detail of a home address (幸福小区*********; 个人信息保护法第四条, 条例第十五条), and 张** for the
- * writer wherever the name appears.
+ * detail of a home address (幸福小区*********; 个人信息保护法第四条, 条例第十五条), the landlines a
+ * citizen writes (in the organ's reply only those it labels private, so its hotlines stay), labelled
+ * QQ and 微信 numbers, and 张** for the writer wherever the name appears, also as 王 建 国.
  */
-export const maskedForPortal = (text: string, writerName: string) =>
-  maskWriterName(maskPersonalData(text), writerName);
+export const maskedForPortal = (text: string, writerName: string, author: TextAuthor) =>
+  maskWriterName(maskPersonalData(text, author), writerName);
 
 /** The letter as the portal shows it (also previewed to staff before and after the reply). */
 export const publicVersionOf = (l: Letter): PublishedLetter => ({
-  id: l.id, trackingNo: l.trackingNo, type: l.type, subject: maskedForPortal(l.subject, l.writerName), content: maskedForPortal(l.content, l.writerName),
-  writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: maskedForPortal(l.replyText ?? '', l.writerName), repliedOn: l.repliedOn!,
+  id: l.id, trackingNo: l.trackingNo, type: l.type, subject: maskedForPortal(l.subject, l.writerName, 'citizen'), content: maskedForPortal(l.content, l.writerName, 'citizen'),
+  writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: maskedForPortal(l.replyText ?? '', l.writerName, 'organ'), repliedOn: l.repliedOn!,
 });
 const isPublished = (l: Letter) => l.state === 'replied' && l.publishConsent;
 

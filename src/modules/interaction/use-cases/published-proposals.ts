@@ -19,8 +19,8 @@ export type PublishedProposal = {
  * details, not their names (docs/rules/proposals.md).
  */
 const published = (p: Proposal): PublishedProposal => ({
-  id: p.id, kind: p.kind, number: p.number, title: maskPersonalData(p.title), submitters: maskPersonalData(p.submitters), session: p.session, year: p.year,
-  receivedOn: p.receivedOn, role: p.role, repliedOn: p.repliedOn!, result: p.result!, replyText: maskPersonalData(p.publicText ?? ''), publishedOn: p.publishedOn!,
+  id: p.id, kind: p.kind, number: p.number, title: maskPersonalData(p.title, 'organ'), submitters: maskPersonalData(p.submitters, 'organ'), session: p.session, year: p.year,
+  receivedOn: p.receivedOn, role: p.role, repliedOn: p.repliedOn!, result: p.result!, replyText: maskPersonalData(p.publicText ?? '', 'organ'), publishedOn: p.publishedOn!,
 });
 
 export type PublishedProposalFilter = { year?: number; kind?: ProposalKind };

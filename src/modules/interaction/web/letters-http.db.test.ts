@@ -181,6 +181,27 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(published.body).not.toContain('2号楼302');
   });
 
+  it('publishes a tester\'s letter with the mother\'s 号楼/门 address, the spaced name, the home landline and the QQ number masked, and the organ\'s hotline readable', async () => {
+    const own = await createOrgan(deps);
+    const me = await createStaff(deps, own.code, 'editor');
+    at('2026-03-17T02:00:00Z');
+    const token = /name="formToken" value="([^"]+)"/.exec((await app.inject({ url: `/organs/${own.code}/letters/new` })).body)![1];
+    at('2026-03-17T02:01:00Z');
+    const content = '本人家住青岚县城关镇滨河路88号阳光花园5幢1单元302室，另外我母亲住在幸福里小区12号楼3门201。家里座机0564-5123456，邮箱 wangjg@163.com，QQ 12345678。签名：王 建 国';
+    const sent = await app.inject({ method: 'POST', url: `/organs/${own.code}/letters/new`, payload: { formToken: token, ...letter({ subject: '联系方式遮盖测试', content, writerName: '王建国' }) }, remoteAddress: '10.5.0.1' });
+    const { trackingNo } = await receiptOf(sent);
+    const staff = await loginAs(app, me.username, me.password);
+    const id = new RegExp(`href="/admin/letters/(\\d+)">${trackingNo}<`).exec((await app.inject({ url: `/admin/letters?organ=${own.code}`, cookies: staff.cookies })).body)![1];
+    const version = /name="version" value="(\d+)"/.exec((await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body)![1];
+    const replyText = '王 建 国同志：已电话联系（您的电话0564-5123456）。如有疑问请拨打政策咨询电话0564-1234567。';
+    expect((await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText } })).statusCode).toBe(303);
+    const published = await app.inject({ url: `/organs/${own.code}/letters/${id}` });
+    expect(published.statusCode).toBe(200);
+    expect(published.body).toContain('我母亲住在幸福里小区*********。家里座机0564-*****56，邮箱 w*****@163.com，QQ ********。签名：王**');
+    expect(published.body).toContain('王**同志：已电话联系（您的电话0564-*****56）。如有疑问请拨打政策咨询电话0564-1234567。');
+    for (const shown of ['3门201', '5123456', '12345678', '王 建 国', '302室']) expect(published.body).not.toContain(shown);
+  });
+
   it('keeps photos of follow-up work with their record, for staff only, and refuses what is not a photo', async () => {
     at('2026-03-12T02:00:00Z');
     const token = await formToken();

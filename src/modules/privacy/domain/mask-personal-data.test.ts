@@ -3,10 +3,20 @@ import { maskPersonalData } from './mask-personal-data.ts';
 
 describe('personal data masked for the portal', () => {
   it('masks numbers and a home’s house detail, and leaves an office address and other findings alone', () => {
-    const out = maskPersonalData('我住幸福小区3栋2单元501室，电话13912345678。请到县政务服务中心三楼办理。秘密★1年');
+    const out = maskPersonalData('我住幸福小区3栋2单元501室，电话13912345678。请到县政务服务中心三楼办理。秘密★1年', 'citizen');
     expect(out).toContain('幸福小区*********');
     expect(out).toContain('139****5678');
     expect(out).toContain('县政务服务中心三楼');
     expect(out).toContain('秘密★1年'); // a secrecy marking stops publication elsewhere; it is not a mask
+  });
+
+  it('masks every contact of the letter a tester wrote: both homes, landline, e-mail and QQ', () => {
+    const out = maskPersonalData('本人家住青岚县城关镇滨河路88号阳光花园5幢1单元302室……另外我母亲住在幸福里小区12号楼3门201……家里座机0564-5123456，邮箱 wangjg@163.com，QQ 12345678。', 'citizen');
+    expect(out).toBe('本人家住青岚县城关镇滨河路88号阳光花园*********……另外我母亲住在幸福里小区*********……家里座机0564-*****56，邮箱 w*****@163.com，QQ ********。');
+  });
+
+  it('keeps the organ’s hotline in its reply and masks the writer’s home phone there', () => {
+    expect(maskPersonalData('已与您电话联系（您的电话0564-5123456）。政策咨询电话0564-1234567。', 'organ'))
+      .toBe('已与您电话联系（您的电话0564-*****56）。政策咨询电话0564-1234567。');
   });
 });

@@ -32,7 +32,7 @@ export const maskAll = (text: string): string => '*'.repeat(text.length);
  * Replaces every finding's span by its suggestion. Suggestions keep the length of what they
  * replace, so the offsets of the other findings stay valid.
  */
-export function applyMasks(text: string, findings: readonly Finding[]): string {
+export function applyMasks(text: string, findings: readonly (Finding | Pick<Finding, 'start' | 'end' | 'suggestion'>)[]): string {
   const sorted = [...findings].sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
