@@ -3,6 +3,7 @@ import { z } from '../../../shared/zod.ts';
 import { APPLICANT_TYPES, ID_KINDS, isOrganisation } from './applicant-types.ts';
 import { DELIVERY_METHODS, PROVISION_FORMS, STAFF_CHANNELS } from './channels.ts';
 import { isCreditCode, isResidentIdNumber } from './identity-number.ts';
+import { isPhoneNumber, PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 
 /** A required text: empty asks for it (请填写…); with a minimum above one, 1 to min-1 characters are told the minimum. */
 export const text = (label: string, max: number, min = 1) =>
@@ -26,7 +27,8 @@ export const applicantIdentityShape = {
     .string({ message: '请填写联系电话' })
     .trim()
     .min(1, { message: '请填写联系电话' })
-    .refine((v) => v === '' || /^[0-9+\-() ]{7,20}$/.test(v), { message: '联系电话应为7至20位数字（可含区号连字符）' }),
+    .max(20, { message: '联系电话不能超过20个字符' })
+    .refine((v) => v === '' || isPhoneNumber(v), { message: `联系电话应为${PHONE_NUMBER_RULE}` }),
   contactEmail: z
     .string()
     .trim()

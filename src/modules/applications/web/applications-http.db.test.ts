@@ -106,7 +106,7 @@ describeEachDialect('applications over HTTP', (db) => {
     const res = await apply({ formToken: token, website: '', ...applicantInput({ applicantIdNumber: '110105194912310021', contactPhone: 'abc', subject: '短', deliveryMethod: 'post', contactAddress: '' }) }, '10.0.2.1');
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('提交未成功，请修改以下问题');
-    expect(res.body).toContain('联系电话应为7至20位数字');
+    expect(res.body).toContain('联系电话应为11位手机号码');
     expect(res.body).toContain('所需信息的内容描述至少5个字');
     expect(res.body).toContain('value="110105194912310021"');
   });

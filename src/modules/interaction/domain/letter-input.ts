@@ -1,4 +1,5 @@
 import { z } from '../../../shared/zod.ts';
+import { isPhoneNumber, PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 import { LETTER_TYPES } from './letter.ts';
 
 const required = (label: string, max: number) =>
@@ -7,11 +8,9 @@ const required = (label: string, max: number) =>
 /** A letter says something: at least this many characters (not counting spaces). */
 export const MIN_LETTER_CHARS = 5;
 
-const MOBILE = /^1\d{10}$/;
-const LANDLINE = /^(0\d{2,3})?\d{7,8}(转\d{1,6})?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** A phone number (mobile, or landline with or without area code and extension) or an e-mail address. */
-export const isPhoneOrEmail = (v: string) => EMAIL.test(v) || [MOBILE, LANDLINE].some((re) => re.test(v.replace(/^\+?86/, '').replace(/[\s()（）-]/g, '').replace(/ext|分机/i, '转')));
+/** A phone number (the public forms' one rule: a mobile, or a landline with its area code) or an e-mail address. */
+export const isPhoneOrEmail = (v: string) => EMAIL.test(v) || isPhoneNumber(v);
 
 /** The public mailbox form: no account, so a name and some way to reach the writer are required. */
 export const letterInputSchema = z.object({
@@ -21,7 +20,7 @@ export const letterInputSchema = z.object({
     .refine((v) => v === '' || [...v.replace(/\s/g, '')].length >= MIN_LETTER_CHARS, { message: `来信内容至少${MIN_LETTER_CHARS}个字，请写明您要咨询、建议或投诉的具体事项` }),
   writerName: required('姓名', 50),
   contact: required('联系电话或电子邮箱', 100)
-    .refine((v) => v === '' || isPhoneOrEmail(v), { message: '请填写正确的手机号码、固定电话或电子邮箱，以便答复时联系您' }),
+    .refine((v) => v === '' || isPhoneOrEmail(v), { message: `请填写正确的手机号码、固定电话或电子邮箱，以便答复时联系您（电话应为${PHONE_NUMBER_RULE}）` }),
   publishConsent: z.preprocess((v) => v === true || v === 'yes' || v === 'on' || v === '1', z.boolean()),
 });
 export type LetterInput = z.infer<typeof letterInputSchema>;

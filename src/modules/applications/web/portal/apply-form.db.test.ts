@@ -109,7 +109,7 @@ describeEachDialect('the public application form', (db) => {
     for (let i = 0; i < 40; i++) {
       const res = await apply({ formToken: token, website: '', ...applicantInput({ contactPhone: `abc${i}` }) }, '10.0.5.1');
       expect(res.statusCode).toBe(400);
-      expect(res.body).toContain('联系电话应为7至20位数字');
+      expect(res.body).toContain('联系电话应为11位手机号码');
       expect(res.body).toContain(`value="abc${i}"`);
     }
     const fixed = await apply({ formToken: token, website: '', ...applicantInput() }, '10.0.5.1');

@@ -36,11 +36,22 @@ describeEachDialect('a refused application form', (db) => {
     expect(summary).toContain('提交过快');
     expect(summary).not.toContain('请勿填写');
     expect(summary).toContain('请填写所需信息的内容描述');
-    expect(summary).toContain('联系电话应为7至20位数字');
+    expect(summary).toContain('联系电话应为11位手机号码');
     expect(fast.body).toContain('value="138"');
     // Corrected and sent again right away: not refused for speed a second time.
     const again = await apply({ formToken: tokenOf(fast.body), website: '', ...applicantInput() });
     expect(again.statusCode).toBe(303);
+  });
+
+  it('a 7-digit 联系电话 is refused with the rule: a mobile, or a landline with its area code (found by an outside tester)', async () => {
+    at('2026-03-10T05:00:00Z');
+    const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
+    at('2026-03-10T05:01:00Z');
+    const res = await apply({ formToken: token, website: '', ...applicantInput({ contactPhone: '1391234' }) }, '10.9.0.9');
+    expect(res.statusCode).toBe(400);
+    expect(summaryOf(res.body)).toContain('联系电话应为11位手机号码，或带区号的固定电话（如0564-5022106');
+    at('2026-03-10T05:01:10Z');
+    expect((await apply({ formToken: tokenOf(res.body), website: '', ...applicantInput({ contactPhone: '(0564) 5022106转12' }) }, '10.9.0.9')).statusCode).toBe(303);
   });
 
   it('a field error does not restart the fill timer', async () => {
@@ -60,7 +71,7 @@ describeEachDialect('a refused application form', (db) => {
     const res = await apply({ formToken: token, website: '', ...applicantInput({ applicantName: '', contactPhone: '', subject: '', deliveryMethod: '' }) }, '10.9.0.3');
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('请填写联系电话');
-    expect(res.body).not.toContain('联系电话应为7至20位数字');
+    expect(res.body).not.toContain('联系电话应为11位手机号码');
     expect(summaryFields(res.body)).toEqual(['applicantName', 'contactPhone', 'subject', 'deliveryMethod']);
     for (const f of summaryFields(res.body)) expect(res.body).toContain(`id="f-${f}"`);
     expect(res.body).toMatch(/<title>错误：/);
@@ -80,7 +91,7 @@ describeEachDialect('a refused application form', (db) => {
     expect(summary).toContain('请填写申请人姓名或名称');
     expect(summary).toContain('统一社会信用代码应为18位且校验位正确');
     expect(summary).toContain('法人或其他组织请填写联系人');
-    expect(summary).toContain('联系电话应为7至20位数字');
+    expect(summary).toContain('联系电话应为11位手机号码');
     expect(summary).toContain('选择邮寄获取信息时，请填写通信地址');
     expect(summary).toContain('请选择信息的提供形式');
     expect(summaryFields(res.body)).toEqual(expect.arrayContaining(['applicantName', 'applicantIdNumber', 'contactPerson', 'contactPhone', 'contactAddress', 'subject']));

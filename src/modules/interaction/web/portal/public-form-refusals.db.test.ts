@@ -26,6 +26,12 @@ describeEachDialect('refused mailbox and consultation forms', (db) => {
     expect(api.statusCode).toBe(400);
     expect(api.body).toContain('ERR_LETTER_INVALID_INPUT');
     expect(api.body).toContain('请填写正确的手机号码、固定电话或电子邮箱');
+    // The public forms' one phone rule: a 7-digit number or a local number without its area code is refused too (outside tester: 1391234).
+    for (const contact of ['1391234', '5022106']) {
+      const refused = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/letters`, headers: { 'idempotency-key': `refusal-test-${contact}` }, payload: { ...letter, website: undefined, contact } });
+      expect(refused.statusCode, contact).toBe(400);
+      expect(refused.body).toContain('带区号的固定电话');
+    }
     for (const contact of ['0564-5022001', 'wang@example.cn']) {
       const t = tokenOf((await app.inject(url)).body);
       deps.clock.set(`2026-03-10T02:0${contact.includes('@') ? 3 : 2}:00Z`);
