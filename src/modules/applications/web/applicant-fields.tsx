@@ -72,7 +72,7 @@ export function ApplicantFieldsets({ values, errors }: { values: FormValues; err
         <Field name="subject" label="所需信息的内容描述" errors={errors} required hint="请写明信息的名称或便于查询的特征性描述，如年份、项目名称、发文单位">
           <textarea id="f-subject" name="subject" maxLength={2000} aria-describedby={describedBy('subject', true)} required>{v('subject')}</textarea>
         </Field>
-        <Field name="documentNumber" label="文号" errors={errors} hint="如知道，请填写，例如：青建〔2025〕12号">
+        <Field name="documentNumber" label="文号" errors={errors} hint="如知道，请填写（发文机关代字、年份、序号），例如：××〔2025〕12号">
           <input type="text" id="f-documentNumber" name="documentNumber" value={v('documentNumber')} maxLength={100} aria-describedby={describedBy('documentNumber', true)} />
         </Field>
         <Field name="provisionForm" label="信息的提供形式" errors={errors} required>

@@ -1,0 +1,12 @@
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { ApplicantFieldsets } from './applicant-fields.tsx';
+
+describe('ApplicantFieldsets', () => {
+  it('gives the 文号 an example no region owns, not one region’s 代字 (found by an outside tester: 青建〔2025〕12号)', () => {
+    const html = renderToString(<ApplicantFieldsets values={{}} errors={{}} />);
+    const hint = /id="h-documentNumber"[^>]*>([^<]*)</.exec(html)?.[1] ?? '';
+    expect(hint).toContain('××〔2025〕12号');
+    expect(hint).not.toMatch(/[\u4e00-\u9fff]建〔/);
+  });
+});
