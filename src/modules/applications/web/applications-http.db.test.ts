@@ -258,6 +258,31 @@ describeEachDialect('applications over HTTP', (db) => {
     expect((await assign(unitClerk.id)).statusCode).toBe(303);
   });
 
+  it('shows an internal unit\'s staff none of the organ\'s applications: no list, register form, appeals, statistics or corrections, and no organ to switch to', async () => {
+    at('2026-03-10T02:00:00Z');
+    // A role reaches down to units, never up: the organ's cases (who applied, for what) are not a unit's.
+    const unit = await createOrgan(deps, { parentCode: organ.code, kind: 'unit' });
+    const a = await registerInPerson(deps, system, organ.id, '2026-03-09');
+    for (const role of ['editor', 'unit_head', 'disclosure_office'] as const) {
+      const u = await createStaff(deps, unit.code, role);
+      const s = await loginAs(app, u.username, u.password);
+      for (const url of [
+        `/admin/applications?organ=${organ.code}&view=all`, `/admin/applications/new?organ=${organ.code}`, `/admin/appeals?organ=${organ.code}`,
+        `/admin/applications/statistics?organ=${organ.code}`, `/admin/record-corrections?organ=${organ.code}`,
+      ]) {
+        const res = await app.inject({ url, cookies: s.cookies });
+        expect(res.statusCode, `${role} ${url}`).toBe(403);
+        expect(res.body).not.toContain(a.trackingNo);
+      }
+      const posted = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: s.cookies, payload: { _csrf: s.csrf } });
+      expect(posted.statusCode, role).toBe(403);
+      // Without an organ named: told why there is nothing to handle, not that they hold no role at all.
+      const bare = await app.inject({ url: '/admin/applications', cookies: s.cookies });
+      expect(bare.statusCode, role).toBe(403);
+      expect(bare.body).toContain('内设机构不单独办理');
+    }
+  });
+
   it('a refused verb comes back on its form with the rule named, and nothing changes', async () => {
     const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
     const res = await app.inject({

@@ -26,6 +26,9 @@ const REFUSALS: Record<OrganNeed, string> = {
   office: '只有政务公开办公室或机关管理员可以办理这项工作',
 };
 
+/** Why a unit's staff find no applications, letters or proposals to handle (条例第二十七条). */
+const UNITS_HANDLE_NOTHING = '内设机构不单独办理依申请公开、部门信箱和建议提案，由所属机关办理（《政府信息公开条例》第二十七条）；您在所属机关没有办理权限，如需办理请联系机关管理员';
+
 const contexts = new WeakMap<AppDeps, (request: FastifyRequest, reply: FastifyReply) => Promise<StaffContext>>();
 
 /**
@@ -90,8 +93,10 @@ async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: 
     organ: async (code: string | undefined, need: OrganNeed = 'staff'): Promise<Organ> => {
       if (!code) {
         const first = (need === 'handle' ? handles : staffOf).find((o) => may(o, need));
-        if (!first) throw new DomainError('ERR_NOT_FOUND', '您还没有任何机关的权限，请联系管理员', { httpStatus: 404 });
-        return first;
+        if (first) return first;
+        // Staff of internal units only: the organ above handles applications, letters and proposals.
+        if (need === 'handle' && staffOf.length) throw new DomainError('ERR_AUTH_FORBIDDEN', UNITS_HANDLE_NOTHING, { httpStatus: 403 });
+        throw new DomainError('ERR_NOT_FOUND', '您还没有任何机关的权限，请联系管理员', { httpStatus: 404 });
       }
       const organ = organs.find((o) => o.code === code);
       if (!organ) throw organNotFound(code);

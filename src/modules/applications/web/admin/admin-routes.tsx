@@ -65,7 +65,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.get<{ Querystring: { organ?: string; view?: string; days?: string; q?: string; page?: string } }>('/admin/applications', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.query.organ);
+      const organ = await scope.organ(request.query.organ, 'handle');
       const view = VIEWS.includes(request.query.view as WorkListFilter['view']) ? (request.query.view as WorkListFilter['view']) : 'open';
       const days = /^\d{1,2}$/.test(request.query.days ?? '') ? Number(request.query.days) : DEFAULT_DUE_SOON_WORKING_DAYS;
       const page = pageQueryParam(request.query.page);
@@ -77,12 +77,12 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.get<{ Querystring: { organ?: string } }>('/admin/applications/new', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      return sendPage(reply, <RegisterPage scope={scope} organ={await scope.organ(request.query.organ)} values={{ arrivedOn: today(), formToken: randomBytes(18).toString('base64url') }} errors={{}} />);
+      return sendPage(reply, <RegisterPage scope={scope} organ={await scope.organ(request.query.organ, 'handle')} values={{ arrivedOn: today(), formToken: randomBytes(18).toString('base64url') }} errors={{}} />);
     });
 
     app.post<{ Querystring: { organ?: string } }>('/admin/applications/new', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.query.organ);
+      const organ = await scope.organ(request.query.organ, 'handle');
       try {
         const formToken = formValues(request.body).formToken ?? '';
         const { application, queryCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
@@ -148,7 +148,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.get<{ Querystring: { organ?: string; year?: string; format?: string } }>('/admin/applications/statistics', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.query.organ);
+      const organ = await scope.organ(request.query.organ, 'handle');
       const { year, rows } = await statisticsByChannel(deps, actorOf(request, 'web'), organ.id, request.query.year ?? today().slice(0, 4));
       if (request.query.format === 'xlsx') {
         const file = renderXlsx(`${year}年按提交方式统计`, [CHANNEL_STATISTICS_HEADER, ...rows.map((r) => [r.label, ...r.values])]);
@@ -187,19 +187,19 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.get<{ Querystring: { organ?: string } }>('/admin/appeals', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.query.organ);
+      const organ = await scope.organ(request.query.organ, 'handle');
       return sendPage(reply, <AppealsPage scope={scope} organ={organ} appeals={await listAppeals(deps.db, { organIds: [organ.id] })} />);
     });
 
     app.get<{ Params: { code: string } }>('/admin/organs/:code/letter-templates', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.params.code);
+      const organ = await scope.organ(request.params.code, 'handle');
       return sendPage(reply, <TemplatesPage scope={scope} organ={organ} templates={await listLetterTemplates(deps, actorOf(request, 'web'), organ.id)} failed={null} />);
     });
 
     app.post<{ Params: { code: string; kind: string } }>('/admin/organs/:code/letter-templates/:kind', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.params.code);
+      const organ = await scope.organ(request.params.code, 'handle');
       const body = formValues(request.body);
       try {
         await saveLetterTemplate(deps, actorOf(request, 'web'), organ.id, request.params.kind, body);
@@ -214,7 +214,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.get<{ Params: { code: string } }>('/admin/organs/:code/application-settings', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.params.code);
+      const organ = await scope.organ(request.params.code, 'handle');
       const s = await getApplicationSettings(deps, actorOf(request, 'web'), organ.id);
       const values = { reconsiderationBody: s.reconsiderationBody, reconsiderationAddress: s.reconsiderationAddress, reconsiderationOnline: s.reconsiderationOnline, letterPrefix: s.letterPrefix };
       return sendPage(reply, <SettingsPage scope={scope} organ={organ} values={values} errors={{}} />);
@@ -222,7 +222,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.post<{ Params: { code: string } }>('/admin/organs/:code/application-settings', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.params.code);
+      const organ = await scope.organ(request.params.code, 'handle');
       const values = formValues(request.body);
       try {
         await saveApplicationSettings(deps, actorOf(request, 'web'), organ.id, values);
@@ -236,7 +236,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.post<{ Params: { code: string; kind: string } }>('/admin/organs/:code/letter-templates/:kind/reset', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.params.code);
+      const organ = await scope.organ(request.params.code, 'handle');
       await resetLetterTemplate(deps, actorOf(request, 'web'), organ.id, request.params.kind);
       setFlash(reply, '已恢复默认措辞');
       return reply.redirect(`/admin/organs/${organ.code}/letter-templates`, 303);

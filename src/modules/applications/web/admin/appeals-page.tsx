@@ -10,7 +10,7 @@ export function AppealsPage({ scope, organ, appeals }: { scope: StaffContext; or
   return (
     <AdminLayout title="行政复议和行政诉讼" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>行政复议和行政诉讼 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="appeals" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="appeals" isSystemAdmin={scope.user.isSystemAdmin} />
       <table class="list" id="appeal-counts">
         <caption>全部年份合计（按年度报告表四的口径）</caption>
         <thead><tr><th scope="col">类型</th>{APPEAL_RESULTS.map((r) => <th scope="col">{APPEAL_RESULT_LABELS[r]}</th>)}<th scope="col">总计</th></tr></thead>

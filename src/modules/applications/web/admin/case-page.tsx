@@ -54,7 +54,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
   return (
     <AdminLayout title={`办件 ${a.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>{a.trackingNo} <small>{STATE_LABELS[a.state]}</small></h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="case" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="case" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={summaryErrors} />
       {receiptWarnings(a).map((w) => <p class="notice notice-warning" role="status">{w}</p>)}
       <CaseClock app={a} clock={details.clock} correctionNotice={details.correctionNotice} today={today} />

@@ -19,7 +19,7 @@ export function RecordCorrectionsPage({ scope, organ, items }: { scope: StaffCon
   return (
     <AdminLayout title="更正申请" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>更正申请（条例第四十一条） · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="corrections" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="corrections" isSystemAdmin={scope.user.isSystemAdmin} />
       <p class="hint">公民、法人或者其他组织有证据证明本机关提供的与其自身相关的政府信息记录不准确的，可以要求更正（条例第四十一条）。</p>
       <p><a class="btn" href={`/admin/record-corrections/new?organ=${organ.code}`}>登记更正申请</a></p>
       {items.length === 0 ? <p>暂无更正申请。</p> : (
@@ -47,7 +47,7 @@ export function RecordCorrectionRegisterPage({ scope, organ, values, errors }: {
   return (
     <AdminLayout title="登记更正申请" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>登记更正申请（条例第四十一条） · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="corrections" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="corrections" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={errors} />
       <form method="post" action={`/admin/record-corrections/new?organ=${organ.code}`} novalidate>
         <input type="hidden" name="_csrf" value={scope.csrf} />
@@ -120,7 +120,7 @@ export function RecordCorrectionPage({ scope, details, today, failed }: { scope:
   return (
     <AdminLayout title={`更正申请 ${rc.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>{rc.trackingNo} <small>{RECORD_CORRECTION_STATE_LABELS[rc.state]}</small></h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="corrections" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="corrections" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={summary} />
       <section aria-labelledby="h-facts">
         <h2 id="h-facts">更正申请（条例第四十一条）</h2>

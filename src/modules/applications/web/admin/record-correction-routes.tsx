@@ -48,19 +48,19 @@ export function recordCorrectionRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   app.get<{ Querystring: { organ?: string } }>('/admin/record-corrections', async (request, reply) => {
     const scope = await staffContext(deps, request, reply);
-    const organ = await scope.organ(request.query.organ);
+    const organ = await scope.organ(request.query.organ, 'handle');
     return sendPage(reply, <RecordCorrectionsPage scope={scope} organ={organ} items={await listRecordCorrectionsOf(deps, actorOf(request, 'web'), organ.id)} />);
   });
 
   app.get<{ Querystring: { organ?: string } }>('/admin/record-corrections/new', async (request, reply) => {
     const scope = await staffContext(deps, request, reply);
     const values = { receivedOn: today(), formToken: randomBytes(18).toString('base64url') };
-    return sendPage(reply, <RecordCorrectionRegisterPage scope={scope} organ={await scope.organ(request.query.organ)} values={values} errors={{}} />);
+    return sendPage(reply, <RecordCorrectionRegisterPage scope={scope} organ={await scope.organ(request.query.organ, 'handle')} values={values} errors={{}} />);
   });
 
   app.post<{ Querystring: { organ?: string } }>('/admin/record-corrections/new', async (request, reply) => {
     const scope = await staffContext(deps, request, reply);
-    const organ = await scope.organ(request.query.organ);
+    const organ = await scope.organ(request.query.organ, 'handle');
     const values = formValues(request.body);
     try {
       const { correction, created } = await registerRecordCorrection(deps, actorOf(request, 'web'), organ.id, request.body, { formToken: values.formToken ?? '' });

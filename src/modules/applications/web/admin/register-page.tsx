@@ -41,7 +41,7 @@ export function RegisterPage({ scope, organ, values, errors, duplicates = [] }: 
   return (
     <AdminLayout title="登记申请" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>登记政府信息公开申请 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={errors} />
       <form method="post" action={`/admin/applications/new?organ=${organ.code}`} novalidate>
         <input type="hidden" name="_csrf" value={scope.csrf} />
@@ -82,7 +82,7 @@ export function RegisteredPage({ scope, organ, id, trackingNo, queryCode }: { sc
   return (
     <AdminLayout title="已登记" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>已登记申请 {trackingNo}</h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
       <div class="notice notice-info" role="status">
         <p>请将申请编号和查询码告知申请人（查询码只显示这一次），申请人可凭此在门户查询办理进度、下载答复文书。</p>
         <p>申请编号：<strong id="tracking-no">{trackingNo}</strong>　查询码：<strong id="query-code">{queryCode}</strong></p>

@@ -12,7 +12,7 @@ export function SettingsPage({ scope, organ, values, errors }: { scope: StaffCon
   return (
     <AdminLayout title="依申请公开设置" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>依申请公开设置 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="settings" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="settings" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={errors} />
       {!canEdit && <p class="notice notice-info">只有本机关管理员可以修改设置。</p>}
       <form method="post" action={`/admin/organs/${organ.code}/application-settings`} class="panel" novalidate>

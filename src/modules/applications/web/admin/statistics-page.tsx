@@ -9,7 +9,7 @@ export function StatisticsPage({ scope, organ, year, rows }: { scope: StaffConte
   return (
     <AdminLayout title="依申请公开统计" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>依申请公开按提交方式统计 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="statistics" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="statistics" isSystemAdmin={scope.user.isSystemAdmin} />
       <form method="get" action="/admin/applications/statistics" class="inline-form">
         <input type="hidden" name="organ" value={organ.code} />
         <label for="f-year">年度</label>

@@ -15,7 +15,7 @@ export function TemplatesPage({ scope, organ, templates, failed }: {
   return (
     <AdminLayout title="文书模板" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>依申请公开文书模板 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="templates" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="templates" isSystemAdmin={scope.user.isSystemAdmin} />
       <p>模板只决定文书的标题和正文措辞。申请编号、收到日期、申请内容、办理结果及法律依据、救济途径（行政复议、行政诉讼）和落款由系统按法定要求自动加入，不能删去。正文中空一行为分段；用 {'{{名称}}'} 插入办件信息。</p>
       {!canEdit && <p class="notice notice-info">只有本机关管理员可以修改模板。</p>}
       {failed && <ErrorSummary errors={Object.fromEntries(Object.entries(failed.errors).map(([k, m]) => [k === '_form' ? '_form' : `${failed.kind}-${k}`, m]))} />}

@@ -37,7 +37,7 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
   return (
     <AdminLayout title="依申请公开办件" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>依申请公开办件 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.staffOf} current="work" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="work" isSystemAdmin={scope.user.isSystemAdmin} />
       <nav class="actions" aria-label="办件视图">
         {(Object.keys(VIEW_LABELS) as WorkListFilter['view'][]).map((v) => (
           <a href={href({ view: v, page: 1 })} aria-current={v === view ? 'page' : undefined} class={v === view ? 'btn btn-small' : undefined}>{VIEW_LABELS[v]}</a>
