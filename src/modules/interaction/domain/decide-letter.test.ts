@@ -9,7 +9,7 @@ const letter = (over: Partial<Letter> = {}): Letter => ({
   id: 1, organId: 1, trackingNo: 'A-XX2026-00001', type: 'consult', subject: '主题', content: '内容', writerName: '张三', contact: '13800000000',
   publishConsent: true, state: 'received', unitId: null, receivedOn: '2026-03-10', dueWorkingDays: 5, dueOn: '2026-03-17', threeMonthOn: '2026-06-10',
   submittedOn: '2026-03-10', replyText: null, replyDraftedBy: null, repliedOn: null, rateByOn: null, rating: null, ratingComment: null,
-  notAcceptedReason: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
+  notAcceptedReason: null, publicationWithdrawnReason: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
 });
 const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({ today: '2026-03-12', actorUserId: 7, replyReview: false, unitBelongs: true, targetIsOtherOrgan: true, followUpExists: true, ...over });
 const valid: Record<string, LetterCommand> = {
@@ -22,13 +22,16 @@ const valid: Record<string, LetterCommand> = {
   recordFollowUp: { verb: 'recordFollowUp', kind: 'site_visit', on: '2026-03-11', participants: '李四、王五', notes: '现场查看' },
   attachPhoto: { verb: 'attachPhoto', followUpEventId: 4, fileName: '现场.jpg', sizeBytes: 1000, storageKey: 'k', sha256: 'h' },
   rate: { verb: 'rate', rating: 'satisfied', comment: '' },
+  withdrawPublication: { verb: 'withdrawPublication', reason: '来信人要求撤下' },
+  republish: { verb: 'republish' },
 };
 
 describe('the mailbox workflow table', () => {
   it('refuses every verb in every state the table does not list', () => {
     for (const state of LETTER_STATES) {
       for (const verb of LETTER_VERBS) {
-        const d = decideLetter(letter({ state, replyDraftedBy: 1, rateByOn: '2026-03-20' }), valid[verb], facts());
+        const withdrawn = verb === 'republish' ? '已撤下' : null;
+        const d = decideLetter(letter({ state, replyDraftedBy: 1, rateByOn: '2026-03-20', publicationWithdrawnReason: withdrawn }), valid[verb], facts());
         expect(d.ok, `${verb} in ${state}`).toBe(LETTER_TRANSITIONS[verb].from.includes(state));
         if (!d.ok && !LETTER_TRANSITIONS[verb].from.includes(state)) expect(d.reasons[0].code).toBe('ERR_LETTER_VERB_NOT_ALLOWED');
       }
@@ -96,4 +99,41 @@ describe('mailbox dates and masking', () => {
   });
 
   it.each([['张三', '张**'], ['张小明', '张**'], ['欧阳小明', '欧***'], [' ', '匿名']])('writes %s as %s', (name, shown) => expect(maskPersonName(name)).toBe(shown));
+});
+
+describe('taking a published letter off the portal and publishing it again', () => {
+  const published = letter({ state: 'replied', replyText: '答复', repliedOn: '2026-03-11' });
+
+  it('takes it off with a reason, recorded as the note, and leaves the state', () => {
+    expect(decideLetter(published, { verb: 'withdrawPublication', reason: ' 来信人要求撤下 ' }, facts())).toEqual({ ok: true, next: 'replied', note: '来信人要求撤下' });
+  });
+
+  it('refuses to take it off without a reason, when it is not on the portal, or twice', () => {
+    const noReason = decideLetter(published, { verb: 'withdrawPublication', reason: '' }, facts());
+    expect(noReason).toEqual({ ok: false, reasons: [{ code: 'ERR_LETTER_REASON_REQUIRED', message: '请填写撤下公开的理由', field: 'reason' }] });
+    const noConsent = decideLetter({ ...published, publishConsent: false }, valid.withdrawPublication, facts());
+    expect(noConsent.ok === false && noConsent.reasons.map((r) => r.code)).toEqual(['ERR_LETTER_NOT_PUBLISHED']);
+    const twice = decideLetter({ ...published, publicationWithdrawnReason: '含有他人隐私' }, { verb: 'withdrawPublication', reason: '' }, facts());
+    expect(twice.ok === false && twice.reasons.map((r) => r.message)).toEqual(['这件来信已撤下公开（理由：含有他人隐私）', '请填写撤下公开的理由']);
+  });
+
+  it('refuses before the reply: a letter is published with its reply', () => {
+    const d = decideLetter(letter({ state: 'assigned' }), valid.withdrawPublication, facts());
+    expect(d.ok === false && d.reasons[0].code).toBe('ERR_LETTER_VERB_NOT_ALLOWED');
+  });
+
+  it('publishes a withdrawn letter again, and only a withdrawn one the writer allowed to publish', () => {
+    expect(decideLetter({ ...published, publicationWithdrawnReason: '核实中' }, valid.republish, facts())).toEqual({ ok: true, next: 'replied', note: '' });
+    const onPortal = decideLetter(published, valid.republish, facts());
+    expect(onPortal.ok === false && onPortal.reasons).toEqual([{ code: 'ERR_LETTER_NOT_WITHDRAWN', message: '这件来信正在网上公开，无需重新公开' }]);
+    const noConsent = decideLetter({ ...published, publishConsent: false, publicationWithdrawnReason: '核实中' }, valid.republish, facts());
+    expect(noConsent.ok === false && noConsent.reasons.map((r) => r.code)).toEqual(['ERR_LETTER_NOT_PUBLISHED']);
+  });
+
+  it('offers staff the one of the two that applies, and neither for a letter the writer keeps private', () => {
+    const offered = (l: Letter) => staffVerbChoices(l, facts()).map((c) => c.verb).filter((v) => v === 'withdrawPublication' || v === 'republish');
+    expect(offered(published)).toEqual(['withdrawPublication']);
+    expect(offered({ ...published, publicationWithdrawnReason: '核实中' })).toEqual(['republish']);
+    expect(offered({ ...published, publishConsent: false })).toEqual([]);
+  });
 });

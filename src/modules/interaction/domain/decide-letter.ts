@@ -96,10 +96,27 @@ const rate: VerbRule<CommandOf<'rate'>> = ({ letter, command, facts, refuse }) =
   return { note: command.comment.trim() };
 };
 
+/** Only a letter on the portal can be taken off it, with the reason recorded in its history and the audit log. */
+const withdrawPublication: VerbRule<CommandOf<'withdrawPublication'>> = ({ letter, command, refuse, text }) => {
+  if (!letter.publishConsent) refuse(E.notPublished, '来信人未同意公开，这件来信没有在网上公开');
+  else if (letter.publicationWithdrawnReason !== null) refuse(E.notPublished, `这件来信已撤下公开（理由：${letter.publicationWithdrawnReason}）`);
+  text('reason', '撤下公开的理由', command.reason);
+  return { note: command.reason.trim() };
+};
+
+/** A withdrawn letter goes back on the portal; never one whose writer did not allow publication. */
+const republish: VerbRule<CommandOf<'republish'>> = ({ letter, refuse }) => {
+  if (!letter.publishConsent) refuse(E.notPublished, '来信人未同意公开，不能在网上公开');
+  else if (letter.publicationWithdrawnReason === null) refuse(E.notWithdrawn, '这件来信正在网上公开，无需重新公开');
+};
+
 /** Each verb's rules, one small function per verb. */
 const VERB_RULES: { [V in LetterCommand['verb']]: VerbRule<CommandOf<V>> } = {
-  assign, transfer, reply, approveReply, returnReply, notAccept, recordFollowUp, attachPhoto, rate,
+  assign, transfer, reply, approveReply, returnReply, notAccept, recordFollowUp, attachPhoto, rate, withdrawPublication, republish,
 };
+
+/** Refusals that say the verb does not apply to this letter (the other of 撤下公开/重新公开, or no consent): not offered at all. */
+const NOT_APPLICABLE: readonly string[] = [E.notPublished, E.notWithdrawn];
 
 /** Whether a verb may be used on a letter, and the next state; refused, every reason at once. */
 export function decideLetter(letter: Letter, command: LetterCommand, facts: LetterFacts): LetterDecision {
@@ -137,9 +154,11 @@ export function staffVerbChoices(letter: Letter, facts: Pick<LetterFacts, 'today
     returnReply: { verb: 'returnReply', reason: '理由' },
     notAccept: { verb: 'notAccept', reason: '理由' },
     recordFollowUp: { verb: 'recordFollowUp', kind: FOLLOW_UP_KINDS[0], on: facts.today, participants: '人员', notes: '情况' },
+    withdrawPublication: { verb: 'withdrawPublication', reason: '理由' },
+    republish: { verb: 'republish' },
   };
   return letterVerbsIn(letter.state).filter((v) => STAFF_LETTER_VERBS.includes(v) && wellFilled[v]).map((verb) => {
     const d = decideLetter(letter, wellFilled[verb], { ...facts, unitBelongs: true, targetIsOtherOrgan: true, followUpExists: true });
     return { verb, refused: d.ok ? [] : d.reasons };
-  });
+  }).filter((c) => !c.refused.some((r) => NOT_APPLICABLE.includes(r.code)));
 }

@@ -17,4 +17,6 @@ export const InteractionErrorCode = {
   formExpired: 'ERR_LETTER_FORM_EXPIRED',
   submitLimited: 'ERR_LETTER_SUBMIT_LIMITED',
   photoType: 'ERR_LETTER_PHOTO_INVALID',
+  notPublished: 'ERR_LETTER_NOT_PUBLISHED',
+  notWithdrawn: 'ERR_LETTER_NOT_WITHDRAWN',
 } as const;

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../shared/iso-date.ts';
-import { verbsAllowedIn, type TransitionTable } from '../../../shared/workflow.ts';
-import type { FollowUpKind, LetterState, Rating } from './letter.ts';
+import { mermaidStateDiagram, verbsAllowedIn, type TransitionTable } from '../../../shared/workflow.ts';
+import { LETTER_STATE_LABELS, LETTER_STATES, type FollowUpKind, type LetterState, type Rating } from './letter.ts';
 
 /** What each verb needs; staff verbs come from the back office or the API, `rate` from the writer. */
 export type LetterCommand =
@@ -12,13 +12,17 @@ export type LetterCommand =
   | { verb: 'notAccept'; reason: string }
   | { verb: 'recordFollowUp'; kind: FollowUpKind; on: IsoDate; participants: string; notes: string }
   | { verb: 'attachPhoto'; followUpEventId: number; fileName: string; sizeBytes: number; storageKey: string; sha256: string }
-  | { verb: 'rate'; rating: Rating; comment: string };
+  | { verb: 'rate'; rating: Rating; comment: string }
+  | { verb: 'withdrawPublication'; reason: string }
+  | { verb: 'republish' };
 export type LetterVerb = LetterCommand['verb'];
 
 /**
  * The workflow as data: state × verb → next state. `reply` leads to reply_review instead of replied
  * when the organ has a reply reviewed by a second person (decide picks it); `transfer` starts again
- * as received at the other organ; `recordFollowUp` and `rate` leave the state as it is.
+ * as received at the other organ; `recordFollowUp` and `rate` leave the state as it is, and so do
+ * `withdrawPublication` (撤下公开) and `republish`: whether a replied letter is on the portal is the
+ * writer's consent and staff's withdrawal, not a step of its handling.
  */
 export const LETTER_TRANSITIONS: TransitionTable<LetterState, LetterVerb> = {
   assign: { label: '交办', from: ['received', 'assigned'], to: 'assigned' },
@@ -30,6 +34,8 @@ export const LETTER_TRANSITIONS: TransitionTable<LetterState, LetterVerb> = {
   recordFollowUp: { label: '记录跟进', from: ['received', 'assigned', 'reply_review', 'replied'], to: 'same' },
   attachPhoto: { label: '上传跟进照片', from: ['received', 'assigned', 'reply_review', 'replied'], to: 'same' },
   rate: { label: '评价', from: ['replied'], to: 'same' },
+  withdrawPublication: { label: '撤下公开', from: ['replied'], to: 'same' },
+  republish: { label: '重新公开', from: ['replied'], to: 'same' },
 };
 export const LETTER_VERBS = Object.keys(LETTER_TRANSITIONS) as LetterVerb[];
 /** Verbs staff use from a plain form or JSON body; `rate` belongs to the writer, `attachPhoto` comes with a file. */
@@ -40,3 +46,10 @@ export const PHOTO_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpe
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 export const letterVerbsIn = (state: LetterState): LetterVerb[] => verbsAllowedIn(LETTER_TRANSITIONS, state);
+
+/** The table as the mermaid diagram of docs/workflows/mailbox.md (a test keeps the document equal to it). */
+export function letterStateDiagram(): string {
+  return mermaidStateDiagram(LETTER_TRANSITIONS, {
+    states: LETTER_STATES, stateLabels: LETTER_STATE_LABELS, starts: [{ to: 'received', label: '来信' }], ends: ['replied', 'not_accepted'],
+  });
+}

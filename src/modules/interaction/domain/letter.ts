@@ -14,6 +14,9 @@ export const LETTER_STATE_LABELS: Record<LetterState, string> = {
 export const PUBLIC_LETTER_STATE_LABELS: Record<LetterState, string> = {
   received: '已收到，待办理', assigned: '办理中', reply_review: '办理中', replied: '已答复', not_accepted: '不予受理',
 };
+/** On the portal: replied, the writer allowed publication, and staff have not taken it off. */
+export const isOnPortal = (l: Letter): boolean => l.state === 'replied' && l.publishConsent && l.publicationWithdrawnReason === null;
+
 export const OPEN_LETTER_STATES: readonly LetterState[] = ['received', 'assigned', 'reply_review'];
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
@@ -50,6 +53,8 @@ export type Letter = {
   rating: Rating | null;
   ratingComment: string | null;
   notAcceptedReason: string | null;
+  /** Staff took the published letter off the portal (撤下公开), and why; null while it is shown (or never was). */
+  publicationWithdrawnReason: string | null;
   transferCount: number;
   version: number;
   createdAt: string;

@@ -9,7 +9,7 @@ export const toLetter = (r: Selectable<LettersTable>): Letter => ({
   writerName: r.writer_name, contact: r.contact, publishConsent: r.publish_consent === 1, state: r.state as LetterState, unitId: r.unit_id,
   receivedOn: r.received_on, dueWorkingDays: r.due_working_days, dueOn: r.due_on, threeMonthOn: r.three_month_on, submittedOn: r.submitted_on,
   replyText: r.reply_text, replyDraftedBy: r.reply_drafted_by, repliedOn: r.replied_on, rateByOn: r.rate_by_on, rating: r.rating as Rating | null,
-  ratingComment: r.rating_comment, notAcceptedReason: r.not_accepted_reason, transferCount: r.transfer_count, version: r.version,
+  ratingComment: r.rating_comment, notAcceptedReason: r.not_accepted_reason, publicationWithdrawnReason: r.publication_withdrawn_reason ?? null, transferCount: r.transfer_count, version: r.version,
   createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
@@ -93,9 +93,9 @@ export async function countLetters(db: Executor, organIds: number[], today: IsoD
   return out;
 }
 
-/** Replied letters the writers allowed to publish, newest reply first. */
+/** Replied letters the writers allowed to publish and staff have not taken off (撤下公开), newest reply first. */
 export async function pagePublishedLetters(db: Executor, organId: number, page: number, pageSize: number): Promise<LetterPage> {
-  const q = db.selectFrom('letters').where('organ_id', '=', organId).where('state', '=', 'replied').where('publish_consent', '=', 1);
+  const q = db.selectFrom('letters').where('organ_id', '=', organId).where('state', '=', 'replied').where('publish_consent', '=', 1).where('publication_withdrawn_reason', 'is', null);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q.selectAll().orderBy('replied_on', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   return { items: rows.map(toLetter), total, page, pageSize };

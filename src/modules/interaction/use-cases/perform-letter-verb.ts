@@ -17,7 +17,7 @@ import { loadLetterSettings } from '../storage/settings-repository.ts';
 import { auditLetter } from './audit-letter.ts';
 import { calendarInForce } from '../../calendar/index.ts';
 
-const STATUS_OF: Record<string, number> = { [E.verbNotAllowed]: 409, [E.alreadyRated]: 409, [E.ratingClosed]: 409, [E.sameReviewer]: 403 };
+const STATUS_OF: Record<string, number> = { [E.verbNotAllowed]: 409, [E.notPublished]: 409, [E.notWithdrawn]: 409, [E.alreadyRated]: 409, [E.ratingClosed]: 409, [E.sameReviewer]: 403 };
 
 /** Staff of the organ (信息员 or 管理员; a role on an organ above reaches it) handle its letters. */
 export async function requireLetterStaff(db: Executor, actor: Actor, organId: number): Promise<void> {
@@ -94,6 +94,14 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
       case 'attachPhoto':
         Object.assign(data, { followUpEventId: command.followUpEventId, fileName: command.fileName, sizeBytes: command.sizeBytes, storageKey: command.storageKey, sha256: command.sha256 });
         break;
+      case 'withdrawPublication':
+        changes.publication_withdrawn_reason = command.reason.trim();
+        data.reason = command.reason.trim();
+        break;
+      case 'republish':
+        changes.publication_withdrawn_reason = null;
+        data.withdrawnReason = before.publicationWithdrawnReason;
+        break;
       case 'returnReply':
         break;
     }
@@ -107,7 +115,8 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
     });
     await auditLetter(trx, deps, actor, at, {
       action: `letter.${command.verb}`, letterId: before.id, organId: before.organId,
-      before: { state: before.state, organId: before.organId, dueOn: before.dueOn }, after: { state: after.state, organId: after.organId, dueOn: after.dueOn, ...data },
+      before: { state: before.state, organId: before.organId, dueOn: before.dueOn, publicationWithdrawnReason: before.publicationWithdrawnReason },
+      after: { state: after.state, organId: after.organId, dueOn: after.dueOn, publicationWithdrawnReason: after.publicationWithdrawnReason, ...data },
     });
     return after;
   });

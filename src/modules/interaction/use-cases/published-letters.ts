@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import type { IsoDate } from '../../../shared/iso-date.ts';
 import { maskPersonalData, type TextAuthor } from '../../privacy/index.ts';
 import { InteractionErrorCode as E } from '../domain/error-codes.ts';
-import type { Letter, LetterType } from '../domain/letter.ts';
+import { isOnPortal, type Letter, type LetterType } from '../domain/letter.ts';
 import { maskPersonName } from '../domain/letter-input.ts';
 import { maskWriterName } from '../domain/public-letter.ts';
 import { findLetter, pagePublishedLetters } from '../storage/letters-repository.ts';
@@ -25,7 +25,6 @@ export const publicVersionOf = (l: Letter): PublishedLetter => ({
   id: l.id, trackingNo: l.trackingNo, type: l.type, subject: maskedForPortal(l.subject, l.writerName, 'citizen'), content: maskedForPortal(l.content, l.writerName, 'citizen'),
   writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: maskedForPortal(l.replyText ?? '', l.writerName, 'organ'), repliedOn: l.repliedOn!,
 });
-const isPublished = (l: Letter) => l.state === 'replied' && l.publishConsent;
 
 /** Replied letters whose writers allowed publication, masked, for the organ's public list. */
 export async function listPublishedLetters(deps: AppDeps, organId: number, page: number, pageSize = 20) {
@@ -35,6 +34,6 @@ export async function listPublishedLetters(deps: AppDeps, organId: number, page:
 
 export async function findPublishedLetter(deps: AppDeps, organId: number, id: number): Promise<PublishedLetter> {
   const letter = Number.isInteger(id) && id > 0 ? await findLetter(deps.db, id) : null;
-  if (!letter || letter.organId !== organId || !isPublished(letter)) throw new DomainError(E.notFound, '来信不存在或未公开', { httpStatus: 404 });
+  if (!letter || letter.organId !== organId || !isOnPortal(letter)) throw new DomainError(E.notFound, '来信不存在或未公开', { httpStatus: 404 });
   return publicVersionOf(letter);
 }

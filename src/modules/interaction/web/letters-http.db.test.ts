@@ -200,6 +200,28 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(published.body).toContain('我母亲住在幸福里小区*********。家里座机0564-*****56，邮箱 w*****@163.com，QQ ********。签名：王**');
     expect(published.body).toContain('王**同志：已电话联系（您的电话0564-*****56）。如有疑问请拨打政策咨询电话0564-1234567。');
     for (const shown of ['3门201', '5123456', '12345678', '王 建 国', '302室']) expect(published.body).not.toContain(shown);
+
+    // Staff take it off the portal with a reason (history and audit log), then put it back.
+    const page = async () => (await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body;
+    const current = async () => /name="version" value="(\d+)"/.exec(await page())![1];
+    expect(await page()).toContain(`action="/admin/letters/${id}/withdrawPublication"`);
+    expect(await page()).not.toContain(`action="/admin/letters/${id}/republish"`);
+    const noReason = await app.inject({ method: 'POST', url: `/admin/letters/${id}/withdrawPublication`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: await current(), reason: ' ' } });
+    expect(noReason.body).toContain('请填写撤下公开的理由');
+    const withdrawn = await app.inject({ method: 'POST', url: `/admin/letters/${id}/withdrawPublication`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: await current(), reason: '来信含他人住址，核实遮盖' } });
+    expect(withdrawn.statusCode).toBe(303);
+    expect((await app.inject({ url: `/organs/${own.code}/letters/${id}` })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/organs/${own.code}/letters` })).body).not.toContain(`/organs/${own.code}/letters/${id}"`);
+    const off = await page();
+    expect(off).toContain('已撤下公开，理由：来信含他人住址，核实遮盖');
+    expect(off).toContain('撤下公开：来信含他人住址，核实遮盖');
+    expect(off).toContain(`action="/admin/letters/${id}/republish"`);
+    expect(off).not.toContain(`action="/admin/letters/${id}/withdrawPublication"`);
+    const audit = await deps.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'letter').where('entity_id', '=', String(id)).execute();
+    expect(audit.map((r) => r.action)).toContain('letter.withdrawPublication');
+    expect((await app.inject({ method: 'POST', url: `/admin/letters/${id}/republish`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: await current() } })).statusCode).toBe(303);
+    expect((await app.inject({ url: `/organs/${own.code}/letters/${id}` })).statusCode).toBe(200);
+    expect(await page()).toContain('重新公开');
   });
 
   it('keeps photos of follow-up work with their record, for staff only, and refuses what is not a photo', async () => {

@@ -34,6 +34,8 @@ export interface LettersTable {
   rating: string | null;
   rating_comment: string | null;
   not_accepted_reason: string | null;
+  /** Migration 045: staff took the published letter off the portal, and why. */
+  publication_withdrawn_reason: string | null;
   transfer_count: number;
   version: number;
   created_at: string;

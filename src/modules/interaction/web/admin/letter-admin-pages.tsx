@@ -90,6 +90,9 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
       case 'returnReply':
       case 'notAccept':
         return <Field name="reason" label={verb === 'notAccept' ? '不予受理理由（如：属于信访事项）' : '退回理由'} errors={errors} required><textarea id={`f-${verb}-reason`} name="reason" rows={2}>{values.reason ?? ''}</textarea></Field>;
+      case 'withdrawPublication':
+        return <Field name="reason" label="撤下公开的理由（记入办理记录和审计日志）" errors={errors} required
+          hint="撤下后公众在网上看不到这件来信和答复，可随时重新公开。"><textarea id="f-withdrawPublication-reason" name="reason" rows={2}>{values.reason ?? ''}</textarea></Field>;
       case 'recordFollowUp':
         return (<>
           <Field name="kind" label="跟进方式" errors={errors} required><select id="f-kind" name="kind">{FOLLOW_UP_KINDS.map((k) => <option value={k} selected={values.kind === k}>{FOLLOW_UP_LABELS[k]}</option>)}</select></Field>
@@ -160,7 +163,8 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
       {l.replyText && (<><h2>答复内容{l.state === 'reply_review' ? '（待审核）' : ''}</h2><p class="pre-wrap" id="reply-text">{l.replyText}</p></>)}
       {d.publicVersion && (
         <section id="public-version" aria-labelledby="public-version-h" tabindex={previewing ? -1 : undefined} autofocus={previewing || undefined}>
-          <h2 id="public-version-h">{previewing ? '预览：答复后网上公开的版本（尚未发送）' : l.state === 'replied' ? '网上公开的版本' : '答复后网上公开的版本'}</h2>
+          <h2 id="public-version-h">{previewing ? '预览：答复后网上公开的版本（尚未发送）' : l.publicationWithdrawnReason !== null ? '已撤下公开的版本（公众看不到）' : l.state === 'replied' ? '网上公开的版本' : '答复后网上公开的版本'}</h2>
+          {l.publicationWithdrawnReason !== null && <p class="notice notice-info" id="publication-withdrawn">已撤下公开，理由：{l.publicationWithdrawnReason}</p>}
           <p class="hint">来信人同意公开。个人信息已遮盖，公众看到的内容如下{d.publicVersion.replyText ? '' : '；答复内容在起草答复后显示，填写答复时可点“预览公开版本”查看'}。</p>
           <table class="meta-table"><tbody>
             <tr><th scope="row">标题</th><td>{d.publicVersion.subject}</td></tr>

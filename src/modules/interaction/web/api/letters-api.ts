@@ -40,13 +40,15 @@ const staffLetter = z.object({
   id: z.number().int(), organId: z.number().int(), trackingNo: z.string(), type: z.enum(LETTER_TYPES), subject: z.string(), content: z.string(), writerName: z.string(), contact: z.string(),
   publishConsent: z.boolean(), state: z.enum(LETTER_STATES), unitId: z.number().int().nullable(), submittedOn: z.string(), receivedOn: z.string(), dueWorkingDays: z.number().int(),
   dueOn: z.string(), threeMonthOn: z.string(), replyText: z.string().nullable(), repliedOn: z.string().nullable(), rating: z.enum(RATINGS).nullable(),
-  ratingComment: z.string().nullable(), notAcceptedReason: z.string().nullable(), transferCount: z.number().int(), version: z.number().int(),
+  ratingComment: z.string().nullable(), notAcceptedReason: z.string().nullable(),
+  publicationWithdrawnReason: z.string().nullable().describe('撤下公开的理由；null 表示未撤下 / why staff took it off the portal, null when not'),
+  transferCount: z.number().int(), version: z.number().int(),
 });
 const staffJson = (l: Letter) => ({
   id: l.id, organId: l.organId, trackingNo: l.trackingNo, type: l.type, subject: l.subject, content: l.content, writerName: l.writerName, contact: l.contact,
   publishConsent: l.publishConsent, state: l.state, unitId: l.unitId, submittedOn: l.submittedOn, receivedOn: l.receivedOn, dueWorkingDays: l.dueWorkingDays,
   dueOn: l.dueOn, threeMonthOn: l.threeMonthOn, replyText: l.replyText, repliedOn: l.repliedOn, rating: l.rating, ratingComment: l.ratingComment,
-  notAcceptedReason: l.notAcceptedReason, transferCount: l.transferCount, version: l.version,
+  notAcceptedReason: l.notAcceptedReason, publicationWithdrawnReason: l.publicationWithdrawnReason, transferCount: l.transferCount, version: l.version,
 });
 const credentials = z.object({ trackingNo: z.string().describe('信件编号 / tracking number'), queryCode: z.string().describe('查询码 / query code') });
 /**
@@ -132,7 +134,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
   app.post('/letters/:id/:verb', {
     preHandler: requireApiToken(deps),
     schema: {
-      tags, summary: '办理来信：assign transfer reply approveReply returnReply notAccept recordFollowUp', security,
+      tags, summary: '办理来信：assign transfer reply approveReply returnReply notAccept recordFollowUp withdrawPublication republish', security,
       description: '不允许时返回 409（权限 403），reasons 列出全部原因。/ A refused verb lists every reason.',
       params: z.object({ id: z.coerce.number().int().positive(), verb: z.enum(STAFF_LETTER_VERBS as [LetterVerb, ...LetterVerb[]]) }),
       body: z.object({
