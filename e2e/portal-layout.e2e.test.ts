@@ -103,6 +103,16 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
       const boxes = await phone.locator('.header-search :is(input, select, button)').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
       expect(new Set(boxes.map((b) => Math.round(b.top))).size, prefs).toBe(1);
       for (const b of boxes) { expect(b.right).toBeLessThanOrEqual(390); expect(b.height).toBeGreaterThanOrEqual(44); }
+      // The search box shows its whole placeholder (at 适老化 + 大 it showed 检索公开信 cut), and its name says what to type.
+      const fit = await phone.locator('#header-q').evaluate((input: HTMLInputElement) => {
+        const s = getComputedStyle(input, '::placeholder');
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+        const box = getComputedStyle(input);
+        return { fs: box.fontSize, text: ctx.measureText(input.placeholder).width, room: input.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight) };
+      });
+      expect(fit.text, `${prefs}: placeholder ${JSON.stringify(fit)}`).toBeLessThanOrEqual(fit.room);
+      await expect(phone.getByRole('searchbox', { name: /检索/ }).count(), prefs).resolves.toBe(1);
       // The navigation is folded: the first screen shows the page's own heading.
       await expect(phone.getByRole('navigation', { name: '网站导航' }).isVisible()).resolves.toBe(false);
       expect((await phone.locator('h1').boundingBox())!.y, prefs).toBeLessThan(300);

@@ -76,8 +76,9 @@ function HeaderSearch({ currentPath, scope }: { currentPath: string; scope: { co
   const code = framed ? framed.code : organ ? safeDecode(organ) : null;
   return (
     <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索">
-      <label for="header-q" class="visually-hidden">检索词</label>
-      <input type="search" id="header-q" name="q" maxLength={100} placeholder="检索公开信息、文号、索引号" value={url.pathname === '/search' ? url.searchParams.get('q') ?? '' : ''} />
+      {/* The placeholder is short enough to show whole in a phone's box at 适老化 + 大 (about six characters); the name says the rest. */}
+      <label for="header-q" class="visually-hidden">检索词（关键词、文号或索引号）</label>
+      <input type="search" id="header-q" name="q" maxLength={100} placeholder="关键词、文号" value={url.pathname === '/search' ? url.searchParams.get('q') ?? '' : ''} />
       {code && (
         <>
           <label for="header-scope" class="visually-hidden">检索范围</label>
