@@ -49,7 +49,8 @@ describeEachDialect('registering the same application twice', (db) => {
     const second = await register(applicantInput({ ...applicant, contactPhone: '137-0000-0000', subject: '2025年城区老旧小区改造项目清单、资金安排情况' }));
     expect(second.res.statusCode).toBe(409);
     expect(second.res.body).toContain('可能重复登记');
-    expect(second.res.body).toContain(`<a href="/admin/applications/${earlier.id}">${earlier.tracking_no}</a>`);
+    // Opened in a new tab: going Back to a form page answered to a POST would lose what was typed.
+    expect(second.res.body).toContain(`<a href="/admin/applications/${earlier.id}" target="_blank" rel="noopener">${earlier.tracking_no}（在新标签页打开）</a>`);
     expect(second.res.body).toContain('2026年3月9日到达，已登记');
     expect(second.res.body).toMatch(/<input type="checkbox" id="f-duplicateConfirmed" name="duplicateConfirmed" value="on"\/?>/);
     expect(second.res.body).toContain('<label for="f-duplicateConfirmed">仍然登记');

@@ -21,7 +21,7 @@ function DuplicateWarning({ cases }: { cases: readonly EarlierCase[] }) {
       <p>该申请人（姓名相同，证件号码或联系方式相同）已有内容相同或相近的申请，尚在办理或到达未满30日。请先打开核对，避免同一申请登记两次：</p>
       <ul>
         {cases.map((c) => (
-          <li><a href={`/admin/applications/${c.id}`}>{c.trackingNo}</a>　{chineseDate(c.arrivedOn)}到达，{STATE_LABELS[c.state]}：{c.subject}</li>
+          <li><a href={`/admin/applications/${c.id}`} target="_blank" rel="noopener">{c.trackingNo}（在新标签页打开）</a>　{chineseDate(c.arrivedOn)}到达，{STATE_LABELS[c.state]}：{c.subject}</li>
         ))}
       </ul>
       <p>同一申请人可以再次申请。确属另一次申请的（如申请人另行提出），勾选下面一项后再提交；同一份申请的重复登记，请不要提交。</p>
