@@ -37,6 +37,12 @@ export type LetterContext = {
  * The template gives the prose; the case fields, the outcome with its legal basis and the remedies
  * are always added here (docs/rules/appeals.md, what a 告知书 must state).
  */
+/**
+ * The request as the letter's prose quotes it (您申请公开“…”, 申请公开的信息为：…): a request written as
+ * “申请公开2025年…” would read 您申请公开“申请公开2025年…”, so its leading 申请/请求/要求公开 is left out.
+ */
+export const subjectInProse = (subject: string) => subject.replace(/^(?:我|本人)?(?:申请|请求|要求)公开[：:]?\s*/, '') || subject;
+
 export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel {
   const { app } = ctx;
   const subject = app.documentNumber ? `${app.subject}（文号：${app.documentNumber}）` : app.subject;
@@ -44,7 +50,7 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     申请人: app.applicantName,
     申请编号: app.trackingNo,
     收到日期: chineseDate(app.receivedOn),
-    申请内容: subject,
+    申请内容: subjectInProse(subject),
     机关名称: ctx.organName,
     发文日期: chineseDate(ctx.issuedOn),
     ...(app.outcome ? { 办理结果: OUTCOME_INFO[app.outcome].label, 法律依据: legalBasis(app.outcome, app.replyBasis), 答复内容: app.replyText } : {}),

@@ -45,7 +45,19 @@ export function validateTemplate(kind: TemplateKind, title: string, body: string
   if (reasons.length) throw new DomainError(E.templateInvalid, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
 }
 
-/** Replaces every {{名称}} by its value; a value missing at issue time becomes “（未填写）”. */
+/** Punctuation that ends a clause: a value ending so before the template's own punctuation would print both (核查。，). */
+const CLOSING = /[。；，、！？.;,!?]+$/;
+const PUNCTUATION_NEXT = /^[。；，、：！？.;,:!?）)]/;
+
+/**
+ * Replaces every {{名称}} by its value; a value missing at issue time becomes “（未填写）”. Where the
+ * template goes on with punctuation of its own, the value's closing punctuation is dropped, as
+ * officers end a typed reason with 。 by habit.
+ */
 export function fillTemplate(body: string, values: Record<string, string>): string {
-  return body.replace(TOKEN, (_m, name: string) => values[name]?.trim() || '（未填写）');
+  return body.replace(TOKEN, (_m, name: string, offset: number) => {
+    const value = values[name]?.trim() || '（未填写）';
+    const next = body.slice(offset + _m.length);
+    return PUNCTUATION_NEXT.test(next) ? value.replace(CLOSING, '') || value : value;
+  });
 }
