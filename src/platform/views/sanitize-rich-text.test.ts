@@ -14,6 +14,12 @@ describe('rich text allowlist', () => {
       .toBe('<h3 class="center">标题</h3><p class="indent">正文</p>');
   });
 
+  // Found by an outside tester: a salutation (主送机关) that Word and the editor show 顶格 was indented on the portal.
+  it('keeps a paragraph marked flush (顶格) against the body’s default 2-character indent, on paragraphs only', () => {
+    expect(sanitizeRichText('<p class="flush">各有关单位：</p><p>现将有关事项通知如下。</p>')).toBe('<p class="flush">各有关单位：</p><p>现将有关事项通知如下。</p>');
+    expect(sanitizeRichText('<h3 class="flush indent">一、目标</h3>')).toBe('<h3 class="indent">一、目标</h3>');
+  });
+
   it.each([
     ['<script>alert(1)</script><p>正文</p>', '<p>正文</p>'],
     ['<p onclick="x()">正文</p>', '<p>正文</p>'],

@@ -7,6 +7,11 @@ import sanitizeHtml from 'sanitize-html';
  */
 /** The layout classes a paragraph or heading may carry (docs/adr/0017). */
 const LAYOUT_CLASSES = ['center', 'right', 'indent'];
+/**
+ * A body paragraph is indented two characters by default (公文 正文, GB/T 9704-2012); `flush` sets one
+ * 顶格 (a salutation, 主送机关). `indent` is still kept on paragraphs saved before `flush` existed.
+ */
+const PARAGRAPH_CLASSES = [...LAYOUT_CLASSES, 'flush'];
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -24,10 +29,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
     span: ['class'],
     div: ['class'],
   },
-  // Layout as classes, never inline style: alignment (a centred title, a 落款 on the right) and the
-  // two-character first-line indent (首行缩进) of 公文 body text, on paragraphs and headings alike.
+  // Layout as classes, never inline style: alignment (a centred title, a 落款 on the right), the
+  // two-character first-line indent (首行缩进) a heading may take, and 顶格 (`flush`) for a paragraph.
   allowedClasses: {
-    p: LAYOUT_CLASSES, h2: LAYOUT_CLASSES, h3: LAYOUT_CLASSES, h4: LAYOUT_CLASSES, h5: LAYOUT_CLASSES, span: ['underline'], div: ['center'],
+    p: PARAGRAPH_CLASSES, h2: LAYOUT_CLASSES, h3: LAYOUT_CLASSES, h4: LAYOUT_CLASSES, h5: LAYOUT_CLASSES, span: ['underline'], div: ['center'],
   },
   // The body's headings are h2–h5 (the page's own title is its h1): an h1 or h6 typed in the source
   // view or sent through the API stays a heading, as the editor makes a pasted one (h1 → h3, h6 → h5),
