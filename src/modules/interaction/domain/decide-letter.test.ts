@@ -9,7 +9,7 @@ const letter = (over: Partial<Letter> = {}): Letter => ({
   id: 1, organId: 1, trackingNo: 'A-XX2026-00001', type: 'consult', subject: '主题', content: '内容', writerName: '张三', contact: '13800000000',
   publishConsent: true, state: 'received', unitId: null, receivedOn: '2026-03-10', dueWorkingDays: 5, dueOn: '2026-03-17', threeMonthOn: '2026-06-10',
   submittedOn: '2026-03-10', replyText: null, replyDraftedBy: null, repliedOn: null, rateByOn: null, rating: null, ratingComment: null,
-  notAcceptedReason: null, publicationWithdrawnReason: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
+  notAcceptedReason: null, publicationWithdrawnReason: null, publicSubject: null, publicContent: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
 });
 const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({ today: '2026-03-12', actorUserId: 7, replyReview: false, unitBelongs: true, targetIsOtherOrgan: true, followUpExists: true, ...over });
 const valid: Record<string, LetterCommand> = {
@@ -24,6 +24,7 @@ const valid: Record<string, LetterCommand> = {
   rate: { verb: 'rate', rating: 'satisfied', comment: '' },
   withdrawPublication: { verb: 'withdrawPublication', reason: '来信人要求撤下' },
   republish: { verb: 'republish' },
+  editPublicText: { verb: 'editPublicText', publicSubject: '主题', publicContent: '内容（已删去邻居姓名）', reason: '删去邻居姓名' },
 };
 
 describe('the mailbox workflow table', () => {
@@ -55,12 +56,12 @@ describe('the mailbox workflow table', () => {
   it('offers the drafter the verbs of a reply under review with the reason they cannot approve it, and a second person all of them', () => {
     const underReview = letter({ state: 'reply_review', replyDraftedBy: 7, replyText: '答复' });
     const asDrafter = staffVerbChoices(underReview, { today: '2026-03-12', actorUserId: 7, replyReview: true });
-    expect(asDrafter.map((c) => c.verb)).toEqual(['approveReply', 'returnReply', 'recordFollowUp']);
+    expect(asDrafter.map((c) => c.verb)).toEqual(['approveReply', 'returnReply', 'recordFollowUp', 'editPublicText']);
     expect(asDrafter.find((c) => c.verb === 'approveReply')!.refused).toEqual([{ code: 'ERR_LETTER_SAME_REVIEWER', message: '答复须由起草人以外的另一名工作人员审核' }]);
     expect(asDrafter.filter((c) => c.verb !== 'approveReply').every((c) => c.refused.length === 0)).toBe(true);
     expect(staffVerbChoices(underReview, { today: '2026-03-12', actorUserId: 8, replyReview: true }).every((c) => c.refused.length === 0)).toBe(true);
     expect(staffVerbChoices(letter(), { today: '2026-03-12', actorUserId: 7, replyReview: false }).map((c) => [c.verb, c.refused.length]))
-      .toEqual([['assign', 0], ['transfer', 0], ['reply', 0], ['notAccept', 0], ['recordFollowUp', 0]]);
+      .toEqual([['assign', 0], ['transfer', 0], ['reply', 0], ['notAccept', 0], ['recordFollowUp', 0], ['editPublicText', 0]]);
   });
 
   it('takes a rating within seven days of the reply, once', () => {
@@ -135,5 +136,32 @@ describe('taking a published letter off the portal and publishing it again', () 
     expect(offered(published)).toEqual(['withdrawPublication']);
     expect(offered({ ...published, publicationWithdrawnReason: '核实中' })).toEqual(['republish']);
     expect(offered({ ...published, publishConsent: false })).toEqual([]);
+  });
+});
+
+describe('editing the public version of a letter (redaction)', () => {
+  const edit = (over: Partial<Extract<LetterCommand, { verb: 'editPublicText' }>> = {}): LetterCommand => ({ ...valid.editPublicText, ...over } as LetterCommand);
+
+  it('is allowed before the reply and after publication, with the reason as the note', () => {
+    for (const state of ['received', 'assigned', 'reply_review', 'replied'] as const) {
+      expect(decideLetter(letter({ state }), edit(), facts())).toEqual({ ok: true, next: state, note: '删去邻居姓名' });
+    }
+    expect(decideLetter(letter({ state: 'not_accepted' }), edit(), facts()).ok).toBe(false);
+  });
+
+  it('refuses an empty title or text and a missing reason, every one at once', () => {
+    const d = decideLetter(letter(), edit({ publicSubject: ' ', publicContent: '', reason: '' }), facts());
+    expect(d.ok === false && d.reasons.map((r) => [r.code, r.field, r.message])).toEqual([
+      ['ERR_LETTER_INVALID_INPUT', 'publicSubject', '请填写公开的标题'],
+      ['ERR_LETTER_INVALID_INPUT', 'publicContent', '请填写公开的来信内容'],
+      ['ERR_LETTER_REASON_REQUIRED', 'reason', '请填写修改公开版本的理由'],
+    ]);
+  });
+
+  it('has nothing to edit for a letter the writer keeps private, and is not offered for it', () => {
+    const d = decideLetter(letter({ publishConsent: false }), edit(), facts());
+    expect(d.ok === false && d.reasons[0].code).toBe('ERR_LETTER_NOT_PUBLISHED');
+    expect(staffVerbChoices(letter({ publishConsent: false }), facts()).map((c) => c.verb)).not.toContain('editPublicText');
+    expect(staffVerbChoices(letter(), facts()).map((c) => c.verb)).toContain('editPublicText');
   });
 });

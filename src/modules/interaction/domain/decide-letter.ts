@@ -110,9 +110,22 @@ const republish: VerbRule<CommandOf<'republish'>> = ({ letter, refuse }) => {
   else if (letter.publicationWithdrawnReason === null) refuse(E.notWithdrawn, '这件来信正在网上公开，无需重新公开');
 };
 
+/**
+ * Staff edit what the portal will show of the letter (a neighbour's name, an address in words the
+ * masking cannot find), before or after publication; the letter as written is kept. Only a letter the
+ * writer allowed to publish has a public version.
+ */
+const editPublicText: VerbRule<CommandOf<'editPublicText'>> = ({ letter, command, refuse, text }) => {
+  if (!letter.publishConsent) refuse(E.notPublished, '来信人未同意公开，这件来信没有公开版本');
+  text('publicSubject', '公开的标题', command.publicSubject, E.invalidInput);
+  text('publicContent', '公开的来信内容', command.publicContent, E.invalidInput);
+  text('reason', '修改公开版本的理由', command.reason);
+  return { note: command.reason.trim() };
+};
+
 /** Each verb's rules, one small function per verb. */
 const VERB_RULES: { [V in LetterCommand['verb']]: VerbRule<CommandOf<V>> } = {
-  assign, transfer, reply, approveReply, returnReply, notAccept, recordFollowUp, attachPhoto, rate, withdrawPublication, republish,
+  assign, transfer, reply, approveReply, returnReply, notAccept, recordFollowUp, attachPhoto, rate, withdrawPublication, republish, editPublicText,
 };
 
 /** Refusals that say the verb does not apply to this letter (the other of 撤下公开/重新公开, or no consent): not offered at all. */
@@ -156,6 +169,7 @@ export function staffVerbChoices(letter: Letter, facts: Pick<LetterFacts, 'today
     recordFollowUp: { verb: 'recordFollowUp', kind: FOLLOW_UP_KINDS[0], on: facts.today, participants: '人员', notes: '情况' },
     withdrawPublication: { verb: 'withdrawPublication', reason: '理由' },
     republish: { verb: 'republish' },
+    editPublicText: { verb: 'editPublicText', publicSubject: '标题', publicContent: '内容', reason: '理由' },
   };
   return letterVerbsIn(letter.state).filter((v) => STAFF_LETTER_VERBS.includes(v) && wellFilled[v]).map((verb) => {
     const d = decideLetter(letter, wellFilled[verb], { ...facts, unitBelongs: true, targetIsOtherOrgan: true, followUpExists: true });

@@ -14,7 +14,8 @@ export type LetterCommand =
   | { verb: 'attachPhoto'; followUpEventId: number; fileName: string; sizeBytes: number; storageKey: string; sha256: string }
   | { verb: 'rate'; rating: Rating; comment: string }
   | { verb: 'withdrawPublication'; reason: string }
-  | { verb: 'republish' };
+  | { verb: 'republish' }
+  | { verb: 'editPublicText'; publicSubject: string; publicContent: string; reason: string };
 export type LetterVerb = LetterCommand['verb'];
 
 /**
@@ -36,6 +37,7 @@ export const LETTER_TRANSITIONS: TransitionTable<LetterState, LetterVerb> = {
   rate: { label: '评价', from: ['replied'], to: 'same' },
   withdrawPublication: { label: '撤下公开', from: ['replied'], to: 'same' },
   republish: { label: '重新公开', from: ['replied'], to: 'same' },
+  editPublicText: { label: '修改公开版本', from: ['received', 'assigned', 'reply_review', 'replied'], to: 'same' },
 };
 export const LETTER_VERBS = Object.keys(LETTER_TRANSITIONS) as LetterVerb[];
 /** Verbs staff use from a plain form or JSON body; `rate` belongs to the writer, `attachPhoto` comes with a file. */

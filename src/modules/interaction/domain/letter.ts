@@ -55,6 +55,9 @@ export type Letter = {
   notAcceptedReason: string | null;
   /** Staff took the published letter off the portal (撤下公开), and why; null while it is shown (or never was). */
   publicationWithdrawnReason: string | null;
+  /** The public version's title and text as staff edited them (修改公开版本); null: as the writer wrote them. Masked like the original. */
+  publicSubject: string | null;
+  publicContent: string | null;
   transferCount: number;
   version: number;
   createdAt: string;

@@ -102,6 +102,15 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
         changes.publication_withdrawn_reason = null;
         data.withdrawnReason = before.publicationWithdrawnReason;
         break;
+      case 'editPublicText': {
+        // The text as the writer wrote it is kept; the same text again means no edit (null).
+        const subject = command.publicSubject.trim();
+        const content = command.publicContent.trim();
+        changes.public_subject = subject === before.subject.trim() ? null : subject;
+        changes.public_content = content === before.content.trim() ? null : content;
+        Object.assign(data, { publicSubjectBefore: before.publicSubject, publicContentBefore: before.publicContent, publicSubject: changes.public_subject, publicContent: changes.public_content });
+        break;
+      }
       case 'returnReply':
         break;
     }

@@ -20,9 +20,9 @@ export type PublishedLetter = { id: number; trackingNo: string; type: LetterType
 export const maskedForPortal = (text: string, writerName: string, author: TextAuthor) =>
   maskWriterName(maskPersonalData(text, author), writerName);
 
-/** The letter as the portal shows it (also previewed to staff before and after the reply). */
+/** The letter as the portal shows it — staff's edited public text if any, masked all the same (also previewed to staff before and after the reply). */
 export const publicVersionOf = (l: Letter): PublishedLetter => ({
-  id: l.id, trackingNo: l.trackingNo, type: l.type, subject: maskedForPortal(l.subject, l.writerName, 'citizen'), content: maskedForPortal(l.content, l.writerName, 'citizen'),
+  id: l.id, trackingNo: l.trackingNo, type: l.type, subject: maskedForPortal(l.publicSubject ?? l.subject, l.writerName, 'citizen'), content: maskedForPortal(l.publicContent ?? l.content, l.writerName, 'citizen'),
   writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: maskedForPortal(l.replyText ?? '', l.writerName, 'organ'), repliedOn: l.repliedOn!,
 });
 

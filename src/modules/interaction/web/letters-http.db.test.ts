@@ -222,6 +222,21 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect((await app.inject({ method: 'POST', url: `/admin/letters/${id}/republish`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: await current() } })).statusCode).toBe(303);
     expect((await app.inject({ url: `/organs/${own.code}/letters/${id}` })).statusCode).toBe(200);
     expect(await page()).toContain('重新公开');
+
+    // Staff edit the public version: the mother's address out; the letter as written stays, masking still applies.
+    const edited = content.replace('另外我母亲住在幸福里小区12号楼3门201。', '');
+    const refused = await app.inject({ method: 'POST', url: `/admin/letters/${id}/editPublicText`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: await current(), publicSubject: '', publicContent: edited, reason: '' } });
+    expect(refused.body).toContain('请填写公开的标题');
+    expect(refused.body).toContain('请填写修改公开版本的理由');
+    const saved = await app.inject({ method: 'POST', url: `/admin/letters/${id}/editPublicText`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: await current(), publicSubject: '联系方式遮盖测试', publicContent: edited, reason: '删去来信人母亲的住址' } });
+    expect(saved.statusCode).toBe(303);
+    const portal = (await app.inject({ url: `/organs/${own.code}/letters/${id}` })).body;
+    expect(portal).not.toContain('我母亲');
+    expect(portal).toContain('阳光花园*********，家里座机0564-*****56');
+    const staffPage = await page();
+    expect(staffPage).toContain('另外我母亲住在幸福里小区12号楼3门201。'); // the letter as written
+    expect(/id="public-version"[\s\S]*?<\/section>/.exec(staffPage)![0]).not.toContain('我母亲');
+    expect(staffPage).toContain('修改公开版本：删去来信人母亲的住址');
   });
 
   it('keeps photos of follow-up work with their record, for staff only, and refuses what is not a photo', async () => {

@@ -36,6 +36,9 @@ export interface LettersTable {
   not_accepted_reason: string | null;
   /** Migration 045: staff took the published letter off the portal, and why. */
   publication_withdrawn_reason: string | null;
+  /** Migration 046: the public version as staff edited it; null: the letter as written. */
+  public_subject: string | null;
+  public_content: string | null;
   transfer_count: number;
   version: number;
   created_at: string;
