@@ -29,7 +29,7 @@ const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不�
 export function publicationEditorRoutes(deps: AppDeps) {
   const { db } = deps;
 
-  async function renderPublicationForm(request: FastifyRequest, reply: FastifyReply, scope: StaffContext, publicationId: number | null, organCode: string, initialValues: PublicationFormValues | null, errors: Record<string, string>, status = 200) {
+  async function renderPublicationForm(request: FastifyRequest, reply: FastifyReply, scope: StaffContext, publicationId: number | null, organCode: string, initialValues: PublicationFormValues | null, errors: Record<string, string>, status = 200, conflict = false) {
     let values = initialValues;
     const publication = publicationId ? await findPublication(db, publicationId) : null;
     // Every path that re-renders the form (a refused upload, a failed save) shows only an item the
@@ -78,7 +78,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
     return sendPage(reply, (
       <PublicationFormPage
         scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} review={review} taskId={taskId}
-        interpretation={{ candidates, links, missing }} matters={matters}
+        interpretation={{ candidates, links, missing }} matters={matters} conflict={conflict}
       />
     ), status);
   }
@@ -200,6 +200,10 @@ export function publicationEditorRoutes(deps: AppDeps) {
         }
         return reply.redirect(`/admin/publications/${id}`, 303);
       } catch (e) {
+        // Saved by someone else meanwhile: the work typed here is in the form this page sends back.
+        if (e instanceof DomainError && e.code === 'ERR_CATALOG_VERSION_CONFLICT') {
+          return renderPublicationForm(request, reply, scope, id, '', body as PublicationFormValues, { _form: '该信息已被他人修改，您的修改还没有保存（仍在下面的表单中）' }, 409, true);
+        }
         return renderPublicationForm(request, reply, scope, id, '', body as PublicationFormValues, fieldErrorsOf(e), 400);
       }
     });

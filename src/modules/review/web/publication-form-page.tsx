@@ -63,8 +63,10 @@ function Select({ name, values, options, labels }: { name: string; values: Publi
 }
 
 /** Create or edit a publication with all its metadata; for an existing one also attachments and publishing. */
-export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId, interpretation, matters = [] }: {
+export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId, interpretation, matters = [], conflict = false }: {
   scope: StaffContext; organ: Organ; nodes: CatalogNode[]; values: PublicationFormValues; errors: FieldErrors;
+  /** Saved by someone else meanwhile: say how to keep this form's work (a refresh would throw it away). */
+  conflict?: boolean;
   publication: Publication | null; attachments: Attachment[]; review: ReviewOverview | null; taskId?: number | null; interpretation: InterpretationView;
   /** The organ's 标准目录 事项 (docs/standard-directories.md), offered by node. */
   matters?: DirectoryMatter[];
@@ -103,6 +105,12 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
       )}
       {publication && review?.imported && <ImportedNotice record={review.imported} publication={publication} />}
       <ErrorSummary errors={errors} />
+      {conflict && publication && (
+        <p class="notice">
+          请先复制您要保留的修改，再<a href={`/admin/publications/${publication.id}`} target="_blank" rel="noopener">在新标签页打开最新版本</a>，
+          看过他人的修改后在最新版本上修改并保存。直接刷新本页会丢失您的修改。
+        </p>
+      )}
       {publication && !editable && <LockedNotice publication={publication} review={review} />}
       {amending && revision && <p class="notice notice-info">下方表单显示的是 {revision.proposedByLabel} 提交、正在等待审核的修订；门户仍显示现行版本，修订经发布人审核通过后才替换。</p>}
       {amending && !revision && editable && <p class="notice notice-info">修订已发布的信息：修改下方表单并填写修订说明后保存。修订须经发布人（修订人以外的人）审核通过后才替换已发布的内容，此前门户仍显示现行版本。</p>}
