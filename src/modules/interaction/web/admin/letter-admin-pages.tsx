@@ -84,7 +84,7 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
             </div>
           )}
           <Field name="replyText" label="答复内容" errors={errors} required
-            hint={letter.publishConsent ? '来信人同意公开：答复后来信和答复在网上公开，来信人姓名显示为“张**”式样，身份证号、电话、银行卡号和电子邮箱自动遮盖。' : undefined}><textarea id="f-replyText" name="replyText" rows={8}>{values.replyText ?? letter.replyText ?? ''}</textarea></Field>
+            hint={letter.publishConsent ? '来信人同意公开：答复后来信和答复在网上公开，来信人姓名显示为“张**”式样，身份证号、手机号、银行卡号、电子邮箱、住址的楼栋门牌、来信人留的座机和QQ/微信号自动遮盖；答复中本机关的咨询电话照常显示，写到来信人电话时请注明“您的电话”等，以便遮盖。' : undefined}><textarea id="f-replyText" name="replyText" rows={8}>{values.replyText ?? letter.replyText ?? ''}</textarea></Field>
         </>);
       }
       case 'returnReply':

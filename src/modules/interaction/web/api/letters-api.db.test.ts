@@ -68,6 +68,27 @@ describeEachDialect('the letters API', (db) => {
     expect(pub.json().items.map((l: { writer: string }) => l.writer)).toContain('李**');
   });
 
+  it('takes a published letter off the portal with a reason and puts it back, refusing each when it does not apply', async () => {
+    const sent = await write('key-withdraw-0001', { ...body, subject: '撤下公开测试' });
+    const id = (await app.inject({ url: `/api/v1/letters?organ=${organ.code}`, headers: { authorization: `Bearer ${token}` } })).json()
+      .items.find((l: { trackingNo: string }) => l.trackingNo === sent.json().trackingNo).id;
+    const verb = (name: string, payload: Record<string, unknown> = {}) => app.inject({ method: 'POST', url: `/api/v1/letters/${id}/${name}`, headers: { authorization: `Bearer ${token}` }, payload });
+    await verb('reply', { replyText: '已研究。' });
+    const onPortal = () => app.inject({ url: `/api/v1/organs/${organ.code}/letters/${id}` });
+    expect((await onPortal()).statusCode).toBe(200);
+    const again = await verb('republish');
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'ERR_LETTER_NOT_WITHDRAWN']);
+    const noReason = await verb('withdrawPublication', { reason: '' });
+    expect([noReason.statusCode, noReason.json().error.code]).toEqual([400, 'ERR_LETTER_REASON_REQUIRED']);
+    const off = await verb('withdrawPublication', { reason: '来信人要求' });
+    expect(off.json()).toMatchObject({ state: 'replied', publicationWithdrawnReason: '来信人要求' });
+    expect((await onPortal()).statusCode).toBe(404);
+    const twice = await verb('withdrawPublication', { reason: '再撤' });
+    expect([twice.statusCode, twice.json().error.message]).toEqual([409, '这件来信已撤下公开（理由：来信人要求）']);
+    expect((await verb('republish')).json().publicationWithdrawnReason).toBeNull();
+    expect((await onPortal()).statusCode).toBe(200);
+  });
+
   it('refuses the drafter\'s approval of their own reply with a stable code and the reason in Chinese', async () => {
     const reviewed = await createOrgan(deps);
     const admin = await createActor(deps, reviewed.code, 'organ_admin');
