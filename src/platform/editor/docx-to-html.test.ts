@@ -36,6 +36,8 @@ describe('a Word document brought into a body text (mammoth)', () => {
     const { html, notes } = await docxToHtml(await wordDocument());
     expect(html).toContain('<h2>关于2026年农村危房改造补助对象的公示</h2>');
     expect(html).toContain('<h3>一、补助对象</h3>');
+    // Written without a first-line indent, the body paragraph stays 顶格 on the portal too.
+    expect(html).toContain('<p class="flush">经村民代表会议评议，');
     expect(html).toContain('<strong>以下农户</strong>');
     expect(html).toMatch(/<td colspan="2"><p>合计<\/p><\/td>/);
     expect(html).not.toContain('<img');
@@ -59,8 +61,11 @@ describe('a Word document brought into a body text (mammoth)', () => {
   });
 
   // Found by an outside tester: a centred 标题 1 came in left-aligned, and the 首行缩进 of the body text was dropped.
-  it('keeps a centred heading centred and a paragraph’s first-line indent (首行缩进), also together, but not a list’s indent', async () => {
+  // Then: the salutation (主送机关, 顶格 in GB/T 9704) came in flush but showed indented on the portal, where
+  // body paragraphs are indented by default; it now comes in `flush`, an indented paragraph as the default.
+  it('keeps a centred heading centred, a paragraph’s first-line indent (首行缩进) as the default and its absence as 顶格 (flush), but not a list’s indent', async () => {
     const doc = new Document({
+      styles: { paragraphStyles: [{ id: 'WordHeading2', name: 'heading 2' }] },
       numbering: { config: [{ reference: 'items', levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }] },
       sections: [{ children: [
         new Paragraph({ text: '关于做好2026年农村危房改造工作的通知', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
@@ -71,17 +76,29 @@ describe('a Word document brought into a body text (mammoth)', () => {
         new Paragraph({ text: '居中而缩进的一行', alignment: AlignmentType.CENTER, indent: { firstLine: 480 } }),
         new Paragraph({ text: '悬挂缩进的一段', indent: { left: 640, hanging: 640 } }),
         new Paragraph({ text: '列表第一项', numbering: { reference: 'items', level: 0 } }),
+        new Paragraph({ text: '二、职责分工', style: 'WordHeading2', alignment: AlignmentType.CENTER }),
+        new Table({ rows: [new TableRow({ children: [
+          new TableCell({ children: [new Paragraph('户主')] }),
+          new TableCell({ children: [new Paragraph({ text: '金额', indent: { firstLine: 480 } })] }),
+        ] })] }),
       ] }],
     });
     const { html, notes } = await docxToHtml(await Packer.toBuffer(doc));
     expect(html).toContain('<h2 class="center">关于做好2026年农村危房改造工作的通知</h2>');
     expect(html).toContain('<h3 class="center">一、工作目标</h3>');
     expect(html).toContain('<h4 class="indent">（一）补助标准</h4>');
-    expect(html).toContain('<p>各乡镇人民政府：</p>');
-    expect(html).toContain('<p class="indent">现将有关事项通知如下。</p>');
-    expect(html).toContain('<p class="center indent">居中而缩进的一行</p>');
-    expect(html).toContain('<p>悬挂缩进的一段</p>');
+    expect(html).toContain('<p class="flush">各乡镇人民政府：</p>');
+    expect(html).toContain('<p>现将有关事项通知如下。</p>');
+    // Centring cancels the indent: the class would change nothing.
+    expect(html).toContain('<p class="center">居中而缩进的一行</p>');
+    // A hanging indent is no first-line indent: the first line starts at the margin.
+    expect(html).toContain('<p class="flush">悬挂缩进的一段</p>');
     expect(html).toMatch(/<ol><li>列表第一项<\/li><\/ol>/);
+    // Word names its own heading styles in lower case ('heading 2'): centred, it stays the same heading.
+    expect(html).toContain('<h4 class="center">二、职责分工</h4>');
+    // A table cell starts at its edge whatever Word says: its paragraphs take no class.
+    expect(html).toMatch(/<td><p>户主<\/p><\/td><td><p>金额<\/p><\/td>/);
+    expect(html).not.toMatch(/<p class="[^"]*indent/);
     expect(notes).toEqual([]);
   });
 
@@ -91,7 +108,8 @@ describe('a Word document brought into a body text (mammoth)', () => {
       sections: [{ children: [new Paragraph('正文'), new Paragraph({ text: '青岚县住房和城乡建设局', style: 'Signature1' }), new Paragraph({ text: '2026年3月2日', style: 'Signature1' })] }],
     });
     const { html, notes } = await docxToHtml(await Packer.toBuffer(doc));
-    expect(html).toContain('<p>青岚县住房和城乡建设局</p>');
+    // Written without a first-line indent it comes in 顶格; its style's own look (bold) is still named as lost.
+    expect(html).toContain('<p class="flush">青岚县住房和城乡建设局</p>');
     expect(notes).toEqual(['Word 样式“落款样式”未能保留，已按普通正文导入']);
   });
 

@@ -16,10 +16,11 @@ const HEADINGS: Record<string, 'h2' | 'h3' | 'h4' | 'h5'> = {
 const ALIGNED: Record<string, 'center' | 'right'> = { center: 'center', right: 'right', end: 'right' };
 
 /**
- * The body's own layout classes, as the editor writes them and the allowlist keeps them: alignment
- * (`center`, `right`) and the two-character first-line indent of 公文 body text (`indent`).
+ * The body's own layout classes, as the editor writes them and the allowlist keeps them (docs/adr/0017):
+ * alignment (`center`, `right`), a heading's two-character first-line indent (`indent`) and a body
+ * paragraph set 顶格 (`flush`) — a body paragraph is indented by default, as 公文 正文 is.
  */
-const LAYOUTS: string[][] = [[], ['center'], ['right'], ['indent'], ['center', 'indent'], ['right', 'indent']].filter((c) => c.length > 0);
+const LAYOUTS: string[][] = [['center'], ['right'], ['indent'], ['center', 'indent'], ['right', 'indent'], ['flush']];
 const ownStyle = (tag: string, classes: string[]) => `gongkai:${[tag, ...classes].join('.')}`;
 
 const STYLE_MAP = [
@@ -28,28 +29,46 @@ const STYLE_MAP = [
   ...['p', 'h2', 'h3', 'h4', 'h5'].flatMap((tag) => LAYOUTS.map((classes) => `p[style-name='${ownStyle(tag, classes)}'] => ${[tag, ...classes].join('.')}:fresh`)),
 ];
 
+/** The paragraph styles mammoth maps by itself (its default style map): a paragraph in one of them loses nothing. */
+const PLAIN_STYLES = new Set(['Normal', 'Body', 'footnote text', 'endnote text', 'annotation text', 'Footnote', 'Endnote']);
+
+/** The body heading a Word style stands for: mammoth matches style names regardless of case, and Word writes 'heading 1'. */
+const headingOf = (styleName?: string | null) =>
+  Object.entries(HEADINGS).find(([name]) => name.toLowerCase() === styleName?.toLowerCase())?.[1];
+
 type WordParagraph = {
   type: string; alignment?: string; styleName?: string | null; numbering?: unknown;
   indent?: { firstLine?: string | null } | null; children?: WordParagraph[];
 };
 
 /**
- * A paragraph keeps its layout: a centred or right-aligned one (a 落款 and its date, a centred title)
- * and one with a first-line indent (首行缩进, Word's w:ind w:firstLine) are given a style the map above
- * turns into the body's classes — a heading stays the same heading, centred or indented. A paragraph
- * in a style the map does not know (a template's 落款 style, say) is laid out rather than reported as
- * lost formatting. A list item's indent is the list's, not a first-line indent.
+ * A paragraph keeps its layout, given a style the map above turns into the body's classes — a heading
+ * stays the same heading. Centred or right-aligned (a 落款 and its date, a centred title): `center`,
+ * `right`. A heading with a first-line indent (首行缩进, Word's w:ind w:firstLine): `indent`. A body
+ * paragraph is indented by default, as the portal shows it, so one with a first-line indent needs no
+ * class and one without (the salutation, 主送机关, 顶格 in GB/T 9704) is `flush`; a centred or
+ * right-aligned one takes no indent either way. A list item's indent is the list's and a table cell
+ * starts at its edge: neither is given a class (a list item keeps its own style, so it stays a list).
+ * A paragraph in a style the map does not know (a template's 落款 style, say) is laid out rather than
+ * reported as lost formatting when aligned; when it is only set 顶格, its style is still named in
+ * `unknownStyles`, since the style's own look (bold, a font) is lost.
  */
-function keepLayout(element: WordParagraph): WordParagraph {
-  const children = element.children?.map(keepLayout);
+function keepLayout(element: WordParagraph, unknownStyles: Set<string>, inCell = false): WordParagraph {
+  const cell = inCell || element.type === 'tableCell';
+  const children = element.children?.map((child) => keepLayout(child, unknownStyles, cell));
   const kept = { ...element, ...(children ? { children } : {}) };
-  if (element.type !== 'paragraph') return kept;
+  if (element.type !== 'paragraph' || element.numbering || cell) return kept;
+  const heading = headingOf(element.styleName);
+  // A heading mammoth's own map knows (Word's 'heading 4' and below) stays its heading, never a 顶格 paragraph.
+  if (!heading && /^heading( \d)?$/i.test(element.styleName ?? '')) return kept;
   const align = element.alignment ? ALIGNED[element.alignment] : undefined;
-  const indent = !element.numbering && Number(element.indent?.firstLine ?? 0) > 0 ? 'indent' : undefined;
-  const classes = [align, indent].filter((c): c is string => !!c);
+  const indented = Number(element.indent?.firstLine ?? 0) > 0;
+  const classes = heading
+    ? [align, indented ? 'indent' : undefined].filter((c): c is string => !!c)
+    : align ? [align] : indented ? [] : ['flush'];
   if (classes.length === 0) return kept;
-  const tag = element.styleName && Object.hasOwn(HEADINGS, element.styleName) ? HEADINGS[element.styleName] : 'p';
-  return { ...kept, styleName: ownStyle(tag, classes) };
+  if (!heading && !align && element.styleName && !PLAIN_STYLES.has(element.styleName)) unknownStyles.add(element.styleName);
+  return { ...kept, styleName: ownStyle(heading ?? 'p', classes) };
 }
 
 /** Where a document's pictures go: the item's attachments (returns the picture's public address), or nowhere. */
@@ -71,12 +90,13 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   if (bytes.subarray(0, 4).toString('binary') !== 'PK\x03\x04') throw invalid();
   let skipped = 0;
   let kept = 0;
+  const unknownStyles = new Set<string>();
   let result: { value: string; messages: { type: string; message: string }[] };
   // Loaded on the first Word import, not at start (about 13 MB; docs/performance.md "RSS").
   const { default: mammoth } = await import('mammoth');
   try {
     result = await mammoth.convertToHtml({ buffer: bytes }, {
-      styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: keepLayout,
+      styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: (document: WordParagraph) => keepLayout(document, unknownStyles),
       convertImage: mammoth.images.imgElement(async (image) => {
         const ext = PICTURE_TYPES[image.contentType];
         if (!storeImage || !ext) { skipped += 1; return { src: '' }; }
@@ -88,14 +108,14 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
     if (e instanceof DomainError) throw e;
     throw invalid();
   }
-  // A picture left out leaves no empty <img>; a kept one keeps its place (and its alt text).
-  const html = sanitizeRichText(result.value.replace(/<img\b[^>]*src=""[^>]*>/gi, '')).replace(/<p>\s*<\/p>/g, '');
+  // A picture left out leaves no empty <img> (nor an empty paragraph); a kept one keeps its place (and its alt text).
+  const html = sanitizeRichText(result.value.replace(/<img\b[^>]*src=""[^>]*>/gi, '')).replace(/<p(?: class="flush")?>\s*<\/p>/g, '');
   if (!html.replace(/<[^>]+>/g, '').trim()) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '该 Word 文档中没有可导入的文字', { field: 'file' });
   const notes: string[] = [];
   if (kept > 0) notes.push(`文档中的 ${kept} 张图片已作为附件保存并插入正文`);
   if (skipped > 0) notes.push(`文档中的 ${skipped} 张图片未导入，请作为附件上传`);
   const warnings = result.messages.filter((m) => m.type === 'warning');
-  notes.push(...lostFormatting(warnings.map((m) => m.message)));
+  notes.push(...lostFormatting(warnings.map((m) => m.message), unknownStyles));
   return { html, notes };
 }
 
@@ -103,9 +123,9 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
  * Where the lost formatting was: the Word styles mammoth did not know (each named once, however many
  * paragraphs use it; imported as plain paragraphs or text), then how many other things it dropped.
  */
-function lostFormatting(messages: string[]): string[] {
+function lostFormatting(messages: string[], unknownStyles: Set<string>): string[] {
   const styleOf = (m: string) => /^Unrecognised \w+ style: '(.*)' \(Style ID/.exec(m)?.[1];
-  const styles = [...new Set(messages.map(styleOf).filter((n): n is string => !!n))];
+  const styles = [...new Set([...unknownStyles, ...messages.map(styleOf).filter((n): n is string => !!n)])];
   const others = messages.filter((m) => !styleOf(m)).length;
   return [
     ...(styles.length > 0 ? [`Word 样式${styles.map((n) => `“${n}”`).join('、')}未能保留，已按普通正文导入`] : []),

@@ -39,7 +39,8 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
       ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: await word(), fileName: '通知.docx' }]),
     });
     expect(converted.statusCode).toBe(200);
-    expect(converted.json()).toEqual({ html: '<p>县住建局关于<strong>燃气安全</strong>的通知</p>', notes: [] });
+    // Written without a first-line indent in Word, it comes in 顶格 (flush) against the body's default indent.
+    expect(converted.json()).toEqual({ html: '<p class="flush">县住建局关于<strong>燃气安全</strong>的通知</p>', notes: [] });
     const refused = await app.inject({
       method: 'POST', url: '/admin/documents/docx-to-html', cookies: session.cookies,
       ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: 'MZ not a document', fileName: 'setup.docx' }]),
@@ -53,7 +54,7 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
     });
     expect(noScript.statusCode).toBe(200);
     expect(noScript.body).toContain('已从 Word 文档导入正文');
-    expect(noScript.body).toContain('&lt;p>县住建局关于&lt;strong>燃气安全&lt;/strong>的通知&lt;/p>');
+    expect(noScript.body).toContain('&lt;p class=&quot;flush&quot;>县住建局关于&lt;strong>燃气安全&lt;/strong>的通知&lt;/p>');
     // Nothing is saved until the officer saves the form.
     expect((await deps.db.selectFrom('publications').select('body_html').where('id', '=', draft.id).executeTakeFirstOrThrow()).body_html).not.toContain('燃气安全');
     await app.close();
