@@ -1,21 +1,28 @@
-import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
+import { FINDING_TYPE_ADVICE, FINDING_TYPE_LABELS, SEVERITY_LABELS } from '../../privacy/index.ts';
 import type { StoredFinding } from '../storage/review-repository.ts';
 import { htmlToText } from '../use-cases/scan-publication.ts';
 
 const label = (type: string) => (FINDING_TYPE_LABELS as Record<string, string>)[type] ?? (type === 'unreadable_attachment' ? '无法读取的附件' : type);
+const advice = (type: string) => (FINDING_TYPE_ADVICE as Record<string, string>)[type] ?? '';
+const severity = (s: string) => (SEVERITY_LABELS as Record<string, string>)[s] ?? s;
 
-/** The body text with every finding highlighted and its suggested mask, then the findings elsewhere. */
+/**
+ * Every finding first, as a list — where, what, whether it stops publication, what to do and why — so
+ * one at the end of a long notice is seen at once; then the body text with each body finding
+ * highlighted (the list links to it) and its suggested mask.
+ */
 export function FindingsView({ bodyHtml, findings }: { bodyHtml: string; findings: StoredFinding[] }) {
-  if (findings.length === 0) return <p>未发现身份证号、手机号、银行卡号、电子邮箱、密级标志等敏感内容。</p>;
+  if (findings.length === 0) return <p>未发现身份证号、手机号、银行卡号、电子邮箱、住址门牌、密级标志等敏感内容。</p>;
   const text = htmlToText(bodyHtml);
   const inBody = findings.filter((f) => f.source === '正文').sort((a, b) => a.start - b.start);
+  const anchorOf = new Map(inBody.map((f, i) => [f, `finding-${i + 1}`]));
   const pieces: preact.ComponentChildren[] = [];
   let at = 0;
   for (const f of inBody) {
     if (f.start < at) continue;
     pieces.push(text.slice(at, f.start));
     pieces.push(
-      <mark class={`finding finding-${f.severity}`} title={`${label(f.type)}；建议：${f.suggestion}`}>
+      <mark id={anchorOf.get(f)} class={`finding finding-${f.severity}`} title={`${label(f.type)}；建议：${f.suggestion}`}>
         {text.slice(f.start, f.end)}
         <span class="finding-tag">〔{label(f.type)} → {f.suggestion}〕</span>
       </mark>,
@@ -23,24 +30,25 @@ export function FindingsView({ bodyHtml, findings }: { bodyHtml: string; finding
     at = f.end;
   }
   pieces.push(text.slice(at));
-  const elsewhere = findings.filter((f) => f.source !== '正文');
+  const listed = [...inBody, ...findings.filter((f) => f.source !== '正文')];
   return (
     <div class="findings">
+      <table class="list">
+        <caption>扫描发现（共{listed.length}处）</caption>
+        <thead><tr><th scope="col">位置</th><th scope="col">类型</th><th scope="col">处理要求</th><th scope="col">上下文</th><th scope="col">建议处理</th></tr></thead>
+        <tbody>
+          {listed.map((f) => (
+            <tr class={`finding-${f.severity}`}>
+              <td>{anchorOf.has(f) ? <a href={`#${anchorOf.get(f)}`}>{f.source}</a> : f.source}</td>
+              <td>{label(f.type)}</td>
+              <td>{severity(f.severity)}</td>
+              <td>{f.before && `…${f.before}`}<mark class={`finding finding-${f.severity}`}>{f.text}</mark>{f.after && `${f.after}…`}</td>
+              <td>{f.suggestion}{advice(f.type) && <p class="hint">{advice(f.type)}</p>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {inBody.length > 0 && <div class="finding-text" aria-label="正文扫描结果">{pieces}</div>}
-      {elsewhere.length > 0 && (
-        <table class="list">
-          <thead><tr><th scope="col">位置</th><th scope="col">类型</th><th scope="col">上下文</th><th scope="col">建议处理</th></tr></thead>
-          <tbody>
-            {elsewhere.map((f) => (
-              <tr class={`finding-${f.severity}`}>
-                <td>{f.source}</td><td>{label(f.type)}</td>
-                <td>{f.before && `…${f.before}`}<mark class={`finding finding-${f.severity}`}>{f.text}</mark>{f.after && `${f.after}…`}</td>
-                <td>{f.suggestion}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </div>
   );
 }

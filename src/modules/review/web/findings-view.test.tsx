@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'preact-render-to-string';
+import { FindingsView } from './findings-view.tsx';
+
+describe('the scan findings on an item’s review panel', () => {
+  it('lists every finding with what to do and why before the highlighted text, so one at the end of a long notice is not missed', () => {
+    const body = `<p>${'关于做好冬季供暖工作的通知。'.repeat(40)}联系人住幸福小区3栋2单元501室。</p>`;
+    const text = body.replace(/<[^>]+>/g, '');
+    const start = text.indexOf('3栋');
+    const html = renderToString(<FindingsView bodyHtml={body} findings={[
+      { source: '正文', type: 'residential_address', text: '3栋2单元501室', start, end: start + 9, severity: 'warn', suggestion: '*********', before: '联系人住幸福小区', after: '。' },
+    ]} />);
+    const list = html.indexOf('<table');
+    expect(list).toBeGreaterThan(-1);
+    expect(list).toBeLessThan(html.indexOf('正文扫描结果'));
+    expect(html).toContain('住址门牌');
+    expect(html).toContain('提示确认');
+    expect(html).toContain('个人住址的楼栋、单元、门牌号属于个人信息');
+    expect(html).toContain('#finding-1');
+  });
+});
