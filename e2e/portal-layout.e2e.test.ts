@@ -45,7 +45,7 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
       icpNumber: '岫ICP备20260001号-1', policeNumber: '岫公网安备 34182502000101号', siteCode: '3418250001', errorReportUrl: 'https://zfwzzc.www.gov.cn/',
     });
     tableItem = (await createPublished(deps, bureau.id, [nodes[0]], {
-      title: '2026年老旧小区改造计划', bodyHtml: '<h3 class="center">一、改造范围</h3><h4 class="indent">（一）城区小区</h4><p class="indent">今年改造以下小区。</p><p class="center">（表略）</p><table><tbody><tr><td><p>小区名称</p></td><td><p class="indent">户数</p></td></tr><tr><td><p>桐阳花园</p></td><td>120</td></tr></tbody></table>',
+      title: '2026年老旧小区改造计划', bodyHtml: '<h3 class="center indent">一、改造范围</h3><h4 class="indent">（一）城区小区</h4><p class="flush">各有关单位：</p><p>今年改造以下小区。</p><p class="indent">改造资金由县财政统筹。</p><p class="center">（表略）</p><table><tbody><tr><td><p>小区名称</p></td><td><p class="indent">户数</p></td></tr><tr><td><p>桐阳花园</p></td><td>120</td></tr></tbody></table><ol><li><p>城区小区</p></li></ol>',
     })).id;
     // An organ with a long name: the search page's 范围 select lists it.
     await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县住房和城乡建设局建筑工程质量安全监督站' });
@@ -139,22 +139,25 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone and on a desktop', () => {
     await phone.goto(`${served.baseUrl}/prefs?fs=m&elder=0&return=/`);
   });
 
-  it('starts table cells in an item’s body without the paragraphs’ 2-character indent', async () => {
+  it('starts table cells and list items in an item’s body without the paragraphs’ 2-character indent', async () => {
     const phone = await served.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${served.baseUrl}/organs/${bureauCode}/items/${tableItem}`);
-    expect(await phone.locator('.article-body > p.indent').first().evaluate((el) => getComputedStyle(el).textIndent)).not.toBe('0px');
-    const indents = await phone.locator('.article-body td, .article-body td *').evaluateAll((els) => els.map((el) => getComputedStyle(el).textIndent));
+    expect(await phone.locator('.article-body > p:not([class])').first().evaluate((el) => getComputedStyle(el).textIndent)).not.toBe('0px');
+    const indents = await phone.locator('.article-body td, .article-body td *, .article-body li, .article-body li *').evaluateAll((els) => els.map((el) => getComputedStyle(el).textIndent));
     expect(new Set(indents)).toEqual(new Set(['0px']));
   });
 
-  // Found by an outside tester: a heading centred in Word or the editor showed left-aligned.
-  it('shows a centred heading centred, an indented heading and paragraph indented, and a centred line without indent', async () => {
+  // Found by an outside tester: a heading centred in Word or the editor showed left-aligned. Then: a salutation
+  // (主送机关, 顶格) was indented like every paragraph, and a centred heading with indent showed off-centre.
+  it('indents body paragraphs by default (also one saved with indent) but not one set flush; a centred heading and line without indent', async () => {
     const desk = await served.newPage({ viewport: { width: 1366, height: 900 } });
     await desk.goto(`${served.baseUrl}/organs/${bureauCode}/items/${tableItem}`);
     const style = (selector: string) => desk.locator(selector).first().evaluate((el) => ({ align: getComputedStyle(el).textAlign, indent: getComputedStyle(el).textIndent }));
-    await expect(style('.article-body > h3')).resolves.toEqual({ align: 'center', indent: '0px' });
+    await expect(style('.article-body > h3.center.indent')).resolves.toEqual({ align: 'center', indent: '0px' });
     await expect(style('.article-body > h4')).resolves.toMatchObject({ align: 'start' });
     await expect(style('.article-body > h4').then((s) => s.indent)).resolves.not.toBe('0px');
+    await expect(style('.article-body > p.flush')).resolves.toEqual({ align: 'start', indent: '0px' });
+    await expect(style('.article-body > p:not([class])').then((s) => s.indent)).resolves.not.toBe('0px');
     await expect(style('.article-body > p.indent').then((s) => s.indent)).resolves.not.toBe('0px');
     await expect(style('.article-body > p.center')).resolves.toEqual({ align: 'center', indent: '0px' });
   });
