@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { buildTestApp } from '../test/support/app.ts';
 import { axeViolations } from '../test/support/axe.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createTestDatabase } from '../test/support/db.ts';
-import { createDraft, createNode, createOrgan, createStaff } from '../test/support/factories.ts';
+import { createDraft, createNode, createOrgan, createPublished, createStaff } from '../test/support/factories.ts';
 import { AdminPages } from './pages/admin-pages.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
@@ -150,51 +150,117 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     await page.screenshot({ path: path.join(SHOTS, 'editor-after-word-import.png'), fullPage: true });
   });
 
-  // Found by an outside tester: a centred heading came back left-aligned, a 首行缩进 was lost.
-  it('keeps a centred heading and a first-line indent, and sets both from the toolbar', async () => {
+  // Found by an outside tester: a centred heading came back left-aligned, a 首行缩进 was lost. Then: the portal
+  // indented every body paragraph while the editor showed them flush — a Word salutation (主送机关, 顶格),
+  // a paragraph with 首行缩进 turned off and a newly typed one looked different on the portal; a centred
+  // heading with indent was off-centre there; the editor indented paragraphs in table cells.
+  it('shows paragraphs as the portal does: indented by default, 顶格 when flush, centred without indent; sets both from the toolbar', async () => {
     const organ = (await deps.db.selectFrom('organs').select('id').where('code', '=', organCode).executeTakeFirstOrThrow());
     const node = await createNode(deps, organ.id);
-    const laidOut = '<h3 class="center">关于做好农村危房改造工作的通知</h3><p class="indent">现将有关事项通知如下。</p><p class="right">青岚县住房和城乡建设局</p>';
+    // Saved before flush existed: a paragraph with indent reads as indented (the default).
+    const laidOut = '<h3 class="center indent">关于做好农村危房改造工作的通知</h3><p class="indent">现将有关事项通知如下。</p><p class="right">青岚县住房和城乡建设局</p>';
     const draft = await createDraft(deps, organ.id, [node], { bodyHtml: laidOut });
     const stored = async () => (await deps.db.selectFrom('publications').select('body_html').where('id', '=', draft.id).executeTakeFirstOrThrow()).body_html;
     const page = await served.newPage({ bypassCSP: true });
     await new AdminPages(page, served.baseUrl).signIn(officer.username, officer.password);
     await page.goto(`${served.baseUrl}/admin/publications/${draft.id}`);
     const toolbar = page.getByRole('toolbar', { name: '正文编辑工具' });
+    const indentButton = toolbar.getByRole('button', { name: '首行缩进' });
     const surface = page.locator('.rich-content');
+    type Look = { align: string; indent: string };
+    const look = (root: typeof surface, text: string, tag = 'p'): Promise<Look> => root.locator(tag, { hasText: text }).first()
+      .evaluate((el) => ({ align: getComputedStyle(el).textAlign, indent: getComputedStyle(el).textIndent }));
+    const indented = (l: Look) => l.indent !== '0px';
+    // aria-pressed follows the caret once the editor has taken the click: asked until it does.
     await surface.locator('h3').waitFor();
-    // Shown as it will be published: the heading centred, the paragraph's first line indented.
-    await expect(surface.locator('h3').evaluate((el) => getComputedStyle(el).textAlign)).resolves.toBe('center');
-    await expect(surface.locator('p.indent').evaluate((el) => getComputedStyle(el).textIndent)).resolves.not.toBe('0px');
+    // Shown as it will be published: the heading centred without indent, the paragraph's first line indented.
+    await expect(look(surface, '关于做好', 'h3')).resolves.toEqual({ align: 'center', indent: '0px' });
+    expect(indented(await look(surface, '现将有关事项'))).toBe(true);
+    await expect(look(surface, '青岚县住房')).resolves.toEqual({ align: 'right', indent: '0px' });
     const save = async () => { await page.getByRole('button', { name: '保存', exact: true }).click(); await page.waitForURL(`**/admin/publications/${draft.id}`); };
+    await surface.locator('p', { hasText: '现将有关事项' }).click();
+    await expect.poll(() => indentButton.getAttribute('aria-pressed')).toBe('true');
+    // Saved untouched, the body is what it was (the editor rewrites it only once it is edited).
     await save();
     expect(await stored()).toBe(laidOut);
 
-    // 首行缩进 toggles the indent of the paragraph under the caret; 居右 on the heading keeps it a heading.
-    await surface.locator('p.indent').click();
-    await toolbar.getByRole('button', { name: '首行缩进' }).click();
-    await expect(toolbar.getByRole('button', { name: '首行缩进' }).getAttribute('aria-pressed')).resolves.toBe('false');
-    await surface.locator('h3').click();
-    await toolbar.getByRole('button', { name: '居右' }).click();
-    await surface.locator('p', { hasText: '青岚县' }).click();
-    await toolbar.getByRole('button', { name: '首行缩进' }).click();
+    // A Word notice: the salutation 顶格, the body with 首行缩进, a centred title with an indent; a table.
+    const notice = path.join(path.dirname(wordFile), '通知.docx');
+    fs.writeFileSync(notice, await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ text: '关于开展燃气安全检查的通知', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, indent: { firstLine: 640 } }),
+      new Paragraph('各有关单位：'),
+      new Paragraph({ text: '现将燃气安全检查有关事项通知如下。', indent: { firstLine: 640 } }),
+      new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph({ text: '检查内容', indent: { firstLine: 640 } })] })] })] }),
+    ] }] })));
+    page.once('dialog', (d) => d.accept());
+    const chooser = page.waitForEvent('filechooser');
+    await toolbar.getByRole('button', { name: '导入 Word 文档' }).click();
+    await (await chooser).setFiles(notice);
+    await page.getByText(/已导入“通知.docx”/).waitFor();
+    await expect(look(surface, '关于开展燃气', 'h2')).resolves.toEqual({ align: 'center', indent: '0px' });
+    await expect(look(surface, '各有关单位')).resolves.toEqual({ align: 'start', indent: '0px' });
+    expect(indented(await look(surface, '现将燃气安全'))).toBe(true);
+    await expect(look(surface, '检查内容').then((l) => l.indent)).resolves.toBe('0px');
+    // The toolbar says what the caret's paragraph is: the salutation is 顶格, the body paragraph indented.
+    await surface.locator('p', { hasText: '各有关单位' }).click();
+    await expect.poll(() => indentButton.getAttribute('aria-pressed')).toBe('false');
+    await surface.locator('p', { hasText: '现将燃气安全' }).click();
+    await expect.poll(() => indentButton.getAttribute('aria-pressed')).toBe('true');
+    // 首行缩进 off on the body paragraph sets it 顶格; a paragraph typed after the salutation is indented.
+    await indentButton.click();
+    await expect.poll(() => indentButton.getAttribute('aria-pressed')).toBe('false');
+    await expect(look(surface, '现将燃气安全').then((l) => l.indent)).resolves.toBe('0px');
+    await surface.locator('p', { hasText: '各有关单位' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('根据县政府统一部署。');
+    expect(indented(await look(surface, '根据县政府'))).toBe(true);
+    await expect.poll(() => indentButton.getAttribute('aria-pressed')).toBe('true');
     await save();
-    expect(await stored()).toBe('<h3 class="right">关于做好农村危房改造工作的通知</h3><p>现将有关事项通知如下。</p><p class="right indent">青岚县住房和城乡建设局</p>');
+    const written = await stored();
+    expect(written).toBe('<h2 class="center indent">关于开展燃气安全检查的通知</h2><p class="flush">各有关单位：</p><p>根据县政府统一部署。</p><p class="flush">现将燃气安全检查有关事项通知如下。</p><table><tbody><tr><td><p>检查内容</p></td></tr></tbody></table><p></p>');
 
-    // Pasted from Word, the centring and the first-line indent come as inline styles: kept as the classes.
+    // The portal shows the saved body exactly as the editor did.
+    const published = await createPublished(deps, organ.id, [node], { title: '关于开展燃气安全检查的通知', bodyHtml: written });
+    const portal = await served.newPage({ viewport: { width: 1366, height: 900 } });
+    await portal.goto(`${served.baseUrl}/organs/${organCode}/items/${published.id}`);
+    const body = portal.locator('.article-body');
+    await expect(look(body, '关于开展燃气', 'h2')).resolves.toEqual({ align: 'center', indent: '0px' });
+    await expect(look(body, '各有关单位')).resolves.toEqual({ align: 'start', indent: '0px' });
+    expect(indented(await look(body, '根据县政府'))).toBe(true);
+    await expect(look(body, '现将燃气安全').then((l) => l.indent)).resolves.toBe('0px');
+    await expect(look(body, '检查内容').then((l) => l.indent)).resolves.toBe('0px');
+    await portal.close();
+
+    // 首行缩进 on again indents the paragraph; 居右 on the heading keeps it a heading.
+    await surface.locator('p', { hasText: '现将燃气安全' }).click();
+    await indentButton.click();
+    await expect.poll(() => indentButton.getAttribute('aria-pressed')).toBe('true');
+    await surface.locator('h2').click();
+    await expect.poll(() => indentButton.getAttribute('aria-pressed')).toBe('true');
+    await indentButton.click();
+    await toolbar.getByRole('button', { name: '居右' }).click();
+    await save();
+    expect(await stored()).toMatch(/^<h2 class="right">关于开展燃气安全检查的通知<\/h2><p class="flush">各有关单位：<\/p><p>根据县政府统一部署。<\/p><p>现将燃气安全检查有关事项通知如下。<\/p>/);
+
+    // Pasted from Word: the centring, the first-line indent as inline styles; a paragraph without one is 顶格.
+    // Pasted from elsewhere (no Word markers), a paragraph keeps the body's default indent.
     await surface.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
-    await surface.evaluate((el) => {
+    const paste = (html: string, text: string) => surface.evaluate((el, [h, t]) => {
       const data = new DataTransfer();
-      data.setData('text/html', '<h1 class="MsoTitle" align="center" style="text-align:center">补充通知</h1><p class="MsoNormal" style="text-indent:32.0pt;mso-char-indent-count:2.0">请各乡镇于月底前报送。</p>');
-      data.setData('text/plain', '补充通知 请各乡镇于月底前报送。');
+      data.setData('text/html', h);
+      data.setData('text/plain', t);
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+    }, [html, text]);
+    await paste('<h1 class="MsoTitle" align="center" style="text-align:center">补充通知</h1><p class="MsoNormal">各乡镇人民政府：</p><p class="MsoNormal" style="text-indent:32.0pt;mso-char-indent-count:2.0">请各乡镇于月底前报送。</p>', '补充通知 各乡镇人民政府： 请各乡镇于月底前报送。');
+    await page.keyboard.press('Enter');
+    await paste('<p>网页上复制的一段。</p>', '网页上复制的一段。');
     await save();
     const pasted = await stored();
-    expect(pasted).toContain('<h3 class="center">补充通知</h3>');
-    expect(pasted).toContain('<p class="indent">请各乡镇于月底前报送。</p>');
+    expect(pasted).toContain('<h3 class="center">补充通知</h3><p class="flush">各乡镇人民政府：</p><p>请各乡镇于月底前报送。</p>');
+    expect(pasted).toContain('<p>网页上复制的一段。</p>');
     expect(pasted).not.toMatch(/style=|Mso/);
     await page.close();
   });

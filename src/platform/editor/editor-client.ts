@@ -14,10 +14,12 @@ import { TableKit } from '@tiptap/extension-table';
 const LAID_OUT = ['paragraph', 'heading'] as const;
 
 /**
- * Layout as the body allowlist keeps it: classes, never an inline style — alignment (`center`,
- * `right`: a 落款 right-aligned, a title centred) and the two-character first-line indent of 公文
- * body text (`indent`, 首行缩进), on paragraphs and headings alike. Text pasted from Word carries
- * them as inline styles (text-align, text-indent); they are read into the same classes.
+ * Layout as the body allowlist keeps it (docs/adr/0017): classes, never an inline style — alignment
+ * (`center`, `right`: a 落款 right-aligned, a title centred) on paragraphs and headings; a heading's
+ * two-character first-line indent (`indent`, 首行缩进); and, since a body paragraph is indented by
+ * default as 公文 正文 is, a paragraph set 顶格 (`flush`: a salutation, 主送机关). The surface shows
+ * them as the portal does (site.css). A paragraph saved with `indent` (before `flush` existed) reads
+ * as indented and is saved without the class, which is the default.
  */
 /** The body's class, or — pasted from Word or a web page — the inline style or old align attribute it stands for. */
 function alignOf(el: HTMLElement): 'center' | 'right' | null {
@@ -36,15 +38,54 @@ const BlockLayout = Extension.create({
           parseHTML: (el: HTMLElement) => alignOf(el),
           renderHTML: (attrs: { align?: string | null }) => (attrs.align ? { class: attrs.align } : {}),
         },
+      },
+    }, {
+      types: ['heading'],
+      attributes: {
         indent: {
           default: false,
           parseHTML: (el: HTMLElement) => el.classList.contains('indent') || parseFloat(el.style.textIndent) > 0,
           renderHTML: (attrs: { indent?: boolean }) => (attrs.indent ? { class: 'indent' } : {}),
         },
       },
+    }, {
+      types: ['paragraph'],
+      attributes: {
+        // Only the class: what Word's clipboard says is read into it by pastedLayout below. Enter after
+        // a 顶格 salutation starts an indented body paragraph, not another 顶格 one.
+        flush: {
+          default: false,
+          keepOnSplit: false,
+          parseHTML: (el: HTMLElement) => el.classList.contains('flush'),
+          renderHTML: (attrs: { flush?: boolean }) => (attrs.flush ? { class: 'flush' } : {}),
+        },
+      },
     }];
   },
 });
+
+/** What marks HTML as Word's (or WPS's) clipboard: its Office namespaces, ProgId, Mso classes or mso- styles. */
+const FROM_WORD = /urn:schemas-microsoft-com:office|content=["']?Word\.Document|class=["']?Mso|mso-/i;
+
+/**
+ * Pasted HTML, laid out as the body is. Word puts its 标题 1 on the clipboard as h1: it comes in as h3,
+ * as a Word import makes it (h6 as h5). Word writes each paragraph's first-line indent as an inline
+ * text-indent (text-indent:32.0pt for 首行缩进 2 字符), and nothing for a paragraph without one — so in
+ * HTML from Word, a paragraph with a positive text-indent is indented (the body's default) and any
+ * other (none, 0, or a hanging indent's negative one; the salutation) is set 顶格 (`flush`), as a Word
+ * import does. HTML from anywhere else (a web page, another editor) says nothing reliable about 公文
+ * indentation, so its paragraphs keep the body's default. Paragraphs in a table cell or list item take
+ * no indent anyway and are left as they are.
+ */
+function pastedLayout(html: string): string {
+  const headings = html.replace(/<(\/?)h1\b/gi, '<$1h3').replace(/<(\/?)h6\b/gi, '<$1h5');
+  if (!FROM_WORD.test(headings)) return headings;
+  const doc = new DOMParser().parseFromString(headings, 'text/html');
+  doc.body.querySelectorAll<HTMLElement>('p').forEach((p) => {
+    if (!p.closest('td, th, li')) p.classList.toggle('flush', !(parseFloat(p.style.textIndent) > 0));
+  });
+  return doc.body.innerHTML;
+}
 
 /**
  * Pictures from the item's own attachments. The body keeps the public address
@@ -64,10 +105,21 @@ const BodyImage = Image.extend({
 });
 
 /** Sets layout on the paragraphs and headings of the selection; a heading stays a heading. */
-const layout = (e: Editor, attrs: { align?: 'center' | 'right' | null; indent?: boolean }) =>
+const layout = (e: Editor, attrs: { align?: 'center' | 'right' | null }) =>
   e.chain().focus().command(({ commands }) => LAID_OUT.map((type) => commands.updateAttributes(type, attrs)).some(Boolean)).run();
 const align = (e: Editor, to: 'center' | 'right' | null) => layout(e, { align: to });
-const hasLayout = (e: Editor, attrs: { align?: string; indent?: boolean }) => LAID_OUT.some((type) => e.isActive(type, attrs));
+const hasLayout = (e: Editor, attrs: { align?: string }) => LAID_OUT.some((type) => e.isActive(type, attrs));
+/**
+ * 首行缩进 is pressed where the first line is set to be indented: a paragraph not 顶格 (the default),
+ * a heading with `indent`. Pressed, it sets the selection's paragraphs 顶格 and takes the headings'
+ * indent off; not pressed, it indents both.
+ */
+const isIndented = (e: Editor) => e.isActive('paragraph', { flush: false }) || e.isActive('heading', { indent: true });
+const toggleIndent = (e: Editor) => {
+  const on = !isIndented(e);
+  return e.chain().focus().command(({ commands }) =>
+    [commands.updateAttributes('paragraph', { flush: !on }), commands.updateAttributes('heading', { indent: on })].some(Boolean)).run();
+};
 
 type Button = { label: string; title: string; run: (e: Editor) => void; active?: (e: Editor) => boolean };
 
@@ -82,7 +134,7 @@ const BUTTONS: (Button | '|')[] = [
   { label: '居左', title: '段落靠左（默认）', run: (e) => align(e, null) },
   { label: '居中', title: '段落或标题居中', run: (e) => align(e, 'center'), active: (e) => hasLayout(e, { align: 'center' }) },
   { label: '居右', title: '段落靠右（落款、日期）', run: (e) => align(e, 'right'), active: (e) => hasLayout(e, { align: 'right' }) },
-  { label: '首行缩进', title: '段落首行缩进两个字（再按一次取消）', run: (e) => layout(e, { indent: !hasLayout(e, { indent: true }) }), active: (e) => hasLayout(e, { indent: true }) },
+  { label: '首行缩进', title: '首行缩进两个字（正文段落默认缩进；再按一次取消，即顶格）', run: toggleIndent, active: isIndented },
   '|',
   { label: '编号', title: '编号列表', run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
   { label: '项目符号', title: '项目符号列表', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
@@ -142,8 +194,7 @@ function mount(textarea: HTMLTextAreaElement): void {
     ],
     content: textarea.value,
     editorProps: {
-      // Word puts its 标题 1 on the clipboard as h1: it comes in as h3, as a Word import makes it.
-      transformPastedHTML: (html: string) => html.replace(/<(\/?)h1\b/gi, '<$1h3').replace(/<(\/?)h6\b/gi, '<$1h5'),
+      transformPastedHTML: pastedLayout,
       attributes: { class: 'rich-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': labelledBy ? '' : '正文', ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}) },
     },
     onUpdate: ({ editor: e }) => { textarea.value = e.getHTML(); },
