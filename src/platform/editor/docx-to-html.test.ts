@@ -120,4 +120,24 @@ describe('a Word document brought into a body text (mammoth)', () => {
     await expect(docxToHtml(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]))).rejects.toMatchObject({ code: 'ERR_EDITOR_DOCX_INVALID' });
     await expect(docxToHtml(Buffer.alloc(0))).rejects.toMatchObject({ code: 'ERR_EDITOR_DOCX_EMPTY' });
   });
+
+  it('reads a 正文 indent set in the document’s styles, not on each paragraph (as 公文 templates do), and keeps a paragraph set 顶格 flush', async () => {
+    const doc = new Document({
+      styles: {
+        default: { document: { paragraph: { indent: { firstLine: 420 } } } },
+        paragraphStyles: [{ id: 'LuoKuan', name: '落款正文', basedOn: 'Normal', paragraph: { indent: { firstLine: 0 } } }],
+      },
+      sections: [{
+        children: [
+          new Paragraph({ text: '各有关单位：', indent: { firstLine: 0 } }),
+          new Paragraph('现将有关事项通知如下。'),
+          new Paragraph({ text: '联系人：王某', style: 'LuoKuan' }),
+        ],
+      }],
+    });
+    const { html } = await docxToHtml(await Packer.toBuffer(doc));
+    expect(html).toContain('<p class="flush">各有关单位：</p>');
+    expect(html).toContain('<p>现将有关事项通知如下。</p>');
+    expect(html).toContain('<p class="flush">联系人：王某</p>');
+  });
 });

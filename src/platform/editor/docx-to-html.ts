@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/domain-error.ts';
 import { sanitizeRichText } from '../views/sanitize-rich-text.ts';
+import { readStylesXml, styleIndentsOf, type StyleIndents } from './word-style-indents.ts';
 
 /** A Word document larger than this is refused: a body text is never that big, and conversion holds it in memory. */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
@@ -37,14 +38,22 @@ const headingOf = (styleName?: string | null) =>
   Object.entries(HEADINGS).find(([name]) => name.toLowerCase() === styleName?.toLowerCase())?.[1];
 
 type WordParagraph = {
-  type: string; alignment?: string; styleName?: string | null; numbering?: unknown;
-  indent?: { firstLine?: string | null } | null; children?: WordParagraph[];
+  type: string; alignment?: string; styleId?: string | null; styleName?: string | null; numbering?: unknown;
+  indent?: { firstLine?: string | null; hanging?: string | null } | null; children?: WordParagraph[];
 };
+
+/** Whether a paragraph starts indented: its own w:ind when it has one, else what its style gives (word-style-indents.ts). */
+function startsIndented(element: WordParagraph, styles: StyleIndents): boolean {
+  const own = element.indent;
+  if (own && (own.firstLine != null || own.hanging != null)) return Number(own.firstLine ?? 0) > 0 && !(Number(own.hanging ?? 0) > 0);
+  return styles.indented(element.styleId) ?? false;
+}
 
 /**
  * A paragraph keeps its layout, given a style the map above turns into the body's classes — a heading
  * stays the same heading. Centred or right-aligned (a 落款 and its date, a centred title): `center`,
- * `right`. A heading with a first-line indent (首行缩进, Word's w:ind w:firstLine): `indent`. A body
+ * `right`. A heading with a first-line indent (首行缩进: its own w:ind w:firstLine, else its Word style's,
+ * `startsIndented`): `indent`. A body
  * paragraph is indented by default, as the portal shows it, so one with a first-line indent needs no
  * class and one without (the salutation, 主送机关, 顶格 in GB/T 9704) is `flush`; a centred or
  * right-aligned one takes no indent either way. A list item's indent is the list's and a table cell
@@ -53,16 +62,16 @@ type WordParagraph = {
  * reported as lost formatting when aligned; when it is only set 顶格, its style is still named in
  * `unknownStyles`, since the style's own look (bold, a font) is lost.
  */
-function keepLayout(element: WordParagraph, unknownStyles: Set<string>, inCell = false): WordParagraph {
+function keepLayout(element: WordParagraph, unknownStyles: Set<string>, styles: StyleIndents, inCell = false): WordParagraph {
   const cell = inCell || element.type === 'tableCell';
-  const children = element.children?.map((child) => keepLayout(child, unknownStyles, cell));
+  const children = element.children?.map((child) => keepLayout(child, unknownStyles, styles, cell));
   const kept = { ...element, ...(children ? { children } : {}) };
   if (element.type !== 'paragraph' || element.numbering || cell) return kept;
   const heading = headingOf(element.styleName);
   // A heading mammoth's own map knows (Word's 'heading 4' and below) stays its heading, never a 顶格 paragraph.
   if (!heading && /^heading( \d)?$/i.test(element.styleName ?? '')) return kept;
   const align = element.alignment ? ALIGNED[element.alignment] : undefined;
-  const indented = Number(element.indent?.firstLine ?? 0) > 0;
+  const indented = startsIndented(element, styles);
   const classes = heading
     ? [align, indented ? 'indent' : undefined].filter((c): c is string => !!c)
     : align ? [align] : indented ? [] : ['flush'];
@@ -94,9 +103,10 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   let result: { value: string; messages: { type: string; message: string }[] };
   // Loaded on the first Word import, not at start (about 13 MB; docs/performance.md "RSS").
   const { default: mammoth } = await import('mammoth');
+  const styles = styleIndentsOf(await readStylesXml(bytes));
   try {
     result = await mammoth.convertToHtml({ buffer: bytes }, {
-      styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: (document: WordParagraph) => keepLayout(document, unknownStyles),
+      styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: (document: WordParagraph) => keepLayout(document, unknownStyles, styles),
       convertImage: mammoth.images.imgElement(async (image) => {
         const ext = PICTURE_TYPES[image.contentType];
         if (!storeImage || !ext) { skipped += 1; return { src: '' }; }
