@@ -66,12 +66,15 @@ async function csrfFieldBeforeFile(request: FastifyRequest): Promise<string | un
   }
 }
 
-/** Authenticates an API write by its bearer token. */
+/** Authenticates an API write, or a read of staff data, by its bearer token. */
 export function requireApiToken(deps: AppDeps) {
   return async (request: FastifyRequest) => {
     const header = request.headers.authorization ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) throw new DomainError('ERR_AUTH_TOKEN_REQUIRED', '写操作需要 API 令牌：请在 Authorization 头中提供 Bearer 令牌', { httpStatus: 401 });
+    if (!m) {
+      const what = request.method === 'GET' || request.method === 'HEAD' ? '读取工作人员数据' : '写操作';
+      throw new DomainError('ERR_AUTH_TOKEN_REQUIRED', `${what}需要 API 令牌：请在 Authorization 头中提供 Bearer 令牌`, { httpStatus: 401 });
+    }
     const r = await principalForApiToken(deps, m[1], request.method);
     if ('refusal' in r) {
       if (r.refusal === 'expired') throw new DomainError('ERR_AUTH_TOKEN_EXPIRED', 'API 令牌已过期，请创建新的令牌', { httpStatus: 401 });

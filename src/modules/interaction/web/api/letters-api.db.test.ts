@@ -104,6 +104,14 @@ describeEachDialect('the letters API', (db) => {
     expect(refused.json().error).toMatchObject({ code: 'ERR_LETTER_SAME_REVIEWER', message: '答复须由起草人以外的另一名工作人员审核', reasons: [{ code: 'ERR_LETTER_SAME_REVIEWER' }] });
   });
 
+  it('asks a read of the staff list for a token without calling it a write', async () => {
+    const res = await app.inject({ url: '/api/v1/letters?organ=any' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('ERR_AUTH_TOKEN_REQUIRED');
+    expect(res.json().error.message).not.toContain('写操作');
+    expect(res.json().error.message).toContain('API 令牌');
+  });
+
   it('describes the letters API in the OpenAPI document', async () => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
     for (const p of ['/api/v1/organs/{code}/letters', '/api/v1/letters/status', '/api/v1/letters/rate', '/api/v1/letters', '/api/v1/letters/{id}/{verb}']) expect(Object.keys(doc.paths)).toContain(p);
