@@ -1,20 +1,21 @@
 import type { ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import { StaffRolesContext } from './portal-frame.ts';
+import { StaffMenuContext } from './portal-frame.ts';
 
 /**
  * The back office's menu, and who can use each entry: an entry whose page would refuse every role
  * the person holds is not shown (the pages still check; this only keeps the menu honest). No
- * `roles` means any staff.
+ * `roles` means any staff. `handles`: only for someone who handles an organ's applications, letters,
+ * consultations and proposals — not for staff of internal units only (条例第二十七条).
  */
-const MENU: { href: string; label: string; roles?: readonly string[] }[] = [
+const MENU: { href: string; label: string; roles?: readonly string[]; handles?: true }[] = [
   { href: '/admin', label: '工作台' },
   { href: '/admin/review', label: '待办' },
   { href: '/admin/publications', label: '信息管理' },
-  { href: '/admin/applications', label: '依申请公开' },
-  { href: '/admin/letters', label: '部门信箱' },
-  { href: '/admin/consultations', label: '意见征集' },
-  { href: '/admin/proposals', label: '建议提案' },
+  { href: '/admin/applications', label: '依申请公开', handles: true },
+  { href: '/admin/letters', label: '部门信箱', handles: true },
+  { href: '/admin/consultations', label: '意见征集', handles: true },
+  { href: '/admin/proposals', label: '建议提案', handles: true },
   { href: '/admin/annual-reports', label: '年度报告' },
   { href: '/admin/supervision', label: '监督检查' },
   { href: '/admin/organs', label: '机关与目录' },
@@ -34,9 +35,10 @@ export type AdminUser = { displayName: string; username: string; isSystemAdmin: 
 export function AdminLayout({ title, user, csrfToken, flash, children, scripts = [] }: {
   title: string; user: AdminUser | null; csrfToken: string | null; flash?: string | null; children: ComponentChildren; scripts?: string[];
 }) {
-  const rolesInContext = useContext(StaffRolesContext);
+  const menu = useContext(StaffMenuContext);
   // Pages rendered outside a request (tests of a page alone) fall back to what the user object says.
-  const held = new Set(rolesInContext ?? (user?.isSystemAdmin ? ['system_admin'] : ['organ_admin']));
+  const held = new Set(menu?.roles ?? (user?.isSystemAdmin ? ['system_admin'] : ['organ_admin']));
+  const shown = (m: (typeof MENU)[number]) => (!m.roles || m.roles.some((r) => held.has(r))) && !(m.handles && menu?.handles === false);
   return (
     <html lang="zh-CN">
       <head>
@@ -55,7 +57,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
             <strong style="color:#fff;margin-right:16px">政务公开管理后台</strong>
             {user && (
               <nav aria-label="后台导航">
-                {MENU.filter((m) => !m.roles || m.roles.some((r) => held.has(r))).map((m) => <a key={m.href} href={m.href}>{m.label}</a>)}
+                {MENU.filter(shown).map((m) => <a key={m.href} href={m.href}>{m.label}</a>)}
                 <a href="/" target="_blank">查看门户</a>
               </nav>
             )}

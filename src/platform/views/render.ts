@@ -1,12 +1,21 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { PortalFrameContext, StaffRolesContext } from './portal-frame.ts';
+import { PortalFrameContext, StaffMenuContext, type StaffMenu } from './portal-frame.ts';
 
-/** Renders a page with the request's portal frame (whose site it is) available to PortalLayout. */
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the back office's menu may show, from the request's staff context (set when it is built). */
+    staffMenuFacts?: { handles: boolean };
+  }
+}
+
+/** Renders a page with the request's portal frame (whose site it is) available to PortalLayout, and the back office's menu facts to AdminLayout. */
 export function renderPage(request: FastifyRequest, page: VNode): string {
-  const roles = request.principal ? request.principal.roles.map((r) => r.role) : null;
-  return '<!doctype html>' + renderToString(h(PortalFrameContext.Provider, { value: request.portalFrame ?? null }, h(StaffRolesContext.Provider, { value: roles }, page)));
+  const menu: StaffMenu | null = request.principal
+    ? { roles: request.principal.roles.map((r) => r.role), handles: request.staffMenuFacts?.handles ?? null }
+    : null;
+  return '<!doctype html>' + renderToString(h(PortalFrameContext.Provider, { value: request.portalFrame ?? null }, h(StaffMenuContext.Provider, { value: menu }, page)));
 }
 
 /** Sends a server-rendered page. Text is escaped by the renderer; only sanitised rich text is inserted raw. */

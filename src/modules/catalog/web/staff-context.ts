@@ -54,6 +54,8 @@ async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: 
   const administrable = new Set(adminOf.map((o) => o.id));
   const user: AdminUser = staffUserOf(principal);
   const handles = directStaffOf.filter((o) => o.kind !== 'unit');
+  // The back office's menu shows 依申请公开, 部门信箱, 意见征集 and 建议提案 only to whoever handles an organ.
+  request.staffMenuFacts = { handles: handles.length > 0 };
   const may = (organ: Organ | number, need: OrganNeed) =>
     need === 'organ_admin' ? administrable.has(idOf(organ))
       : need === 'office' ? mayKeepSupervision(principal, chainOf(idOf(organ)))

@@ -31,4 +31,28 @@ describeEachDialect('the back office’s menu and 新建信息', (db) => {
     expect((await app.inject({ url: '/admin/publications/new?organ=nope', cookies: two.cookies })).statusCode).toBe(404);
     await app.close();
   });
+
+  it('shows no 依申请公开, 部门信箱, 意见征集 or 建议提案 to someone who handles no organ (roles on internal units only)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const bureau = await createOrgan(deps);
+    const unit = await createOrgan(deps, { parentCode: bureau.code, kind: 'unit' });
+    const handling = ['/admin/applications', '/admin/letters', '/admin/consultations', '/admin/proposals'];
+    for (const role of ['editor', 'unit_head'] as const) {
+      const clerk = await createStaff(deps, unit.code, role);
+      const s = await loginAs(app, clerk.username, clerk.password);
+      const page = (await app.inject({ url: '/admin', cookies: s.cookies })).body;
+      expect(page, role).toContain('href="/admin/publications"');
+      for (const href of handling) expect(page, `${role} ${href}`).not.toContain(`href="${href}"`);
+      // A refusal's page keeps the same menu.
+      const refused = await app.inject({ url: `/admin/applications?organ=${bureau.code}`, cookies: s.cookies });
+      expect(refused.statusCode).toBe(403);
+      for (const href of handling) expect(refused.body, `${role} 403 ${href}`).not.toContain(`href="${href}"`);
+    }
+    // The organ's own 信息员 handles its applications, letters, consultations and proposals.
+    const editor = await createStaff(deps, bureau.code, 'editor');
+    const mine = await loginAs(app, editor.username, editor.password);
+    const page = (await app.inject({ url: '/admin', cookies: mine.cookies })).body;
+    for (const href of handling) expect(page, href).toContain(`href="${href}"`);
+    await app.close();
+  });
 });
