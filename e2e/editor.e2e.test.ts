@@ -236,9 +236,17 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     await surface.locator('p', { hasText: '现将燃气安全' }).click();
     await indentButton.click();
     await expect.poll(() => indentButton.getAttribute('aria-pressed')).toBe('true');
+    // Where an indent cannot show — a centred heading, a table cell — the button is off and cannot be pressed
+    // (found by an outside tester: it was shown pressed, and pressing it changed nothing visible).
     await surface.locator('h2').click();
-    await expect.poll(() => indentButton.getAttribute('aria-pressed')).toBe('true');
-    await indentButton.click();
+    await expect.poll(() => indentButton.isDisabled()).toBe(true);
+    expect(await indentButton.getAttribute('aria-pressed')).toBe('false');
+    await surface.locator('td p', { hasText: '检查内容' }).click();
+    await expect.poll(() => indentButton.isDisabled()).toBe(true);
+    await surface.locator('p', { hasText: '现将燃气安全' }).click();
+    await expect.poll(() => indentButton.isDisabled()).toBe(false);
+    // 居右 on the centred heading: right-aligned, its indent (which no aligned line shows) cleared.
+    await surface.locator('h2').click();
     await toolbar.getByRole('button', { name: '居右' }).click();
     await save();
     expect(await stored()).toMatch(/^<h2 class="right">关于开展燃气安全检查的通知<\/h2><p class="flush">各有关单位：<\/p><p>根据县政府统一部署。<\/p><p>现将燃气安全检查有关事项通知如下。<\/p>/);

@@ -107,21 +107,31 @@ const BodyImage = Image.extend({
 /** Sets layout on the paragraphs and headings of the selection; a heading stays a heading. */
 const layout = (e: Editor, attrs: { align?: 'center' | 'right' | null }) =>
   e.chain().focus().command(({ commands }) => LAID_OUT.map((type) => commands.updateAttributes(type, attrs)).some(Boolean)).run();
-const align = (e: Editor, to: 'center' | 'right' | null) => layout(e, { align: to });
+/**
+ * Centred or right-aligned, a line takes no first-line indent: aligning clears what would say
+ * otherwise (a paragraph back to the default, a heading's indent off), so 居左 later gives a plain block.
+ */
+const align = (e: Editor, to: 'center' | 'right' | null) =>
+  to ? e.chain().focus().command(({ commands }) =>
+    [commands.updateAttributes('paragraph', { align: to, flush: false }), commands.updateAttributes('heading', { align: to, indent: false })].some(Boolean)).run()
+    : layout(e, { align: null });
 const hasLayout = (e: Editor, attrs: { align?: string }) => LAID_OUT.some((type) => e.isActive(type, attrs));
 /**
  * 首行缩进 is pressed where the first line is set to be indented: a paragraph not 顶格 (the default),
  * a heading with `indent`. Pressed, it sets the selection's paragraphs 顶格 and takes the headings'
  * indent off; not pressed, it indents both.
  */
-const isIndented = (e: Editor) => e.isActive('paragraph', { flush: false }) || e.isActive('heading', { indent: true });
+const isIndented = (e: Editor) => indentApplies(e) && (e.isActive('paragraph', { flush: false }) || e.isActive('heading', { indent: true }));
+/** Where a first-line indent shows at all: not in a table cell or list item, not on a centred or right-aligned line. */
+const indentApplies = (e: Editor) =>
+  !['tableCell', 'tableHeader', 'listItem'].some((type) => e.isActive(type)) && !hasLayout(e, { align: 'center' }) && !hasLayout(e, { align: 'right' });
 const toggleIndent = (e: Editor) => {
   const on = !isIndented(e);
   return e.chain().focus().command(({ commands }) =>
     [commands.updateAttributes('paragraph', { flush: !on }), commands.updateAttributes('heading', { indent: on })].some(Boolean)).run();
 };
 
-type Button = { label: string; title: string; run: (e: Editor) => void; active?: (e: Editor) => boolean };
+type Button = { label: string; title: string; run: (e: Editor) => void; active?: (e: Editor) => boolean; enabled?: (e: Editor) => boolean };
 
 const BUTTONS: (Button | '|')[] = [
   { label: '正文', title: '正文段落', run: (e) => e.chain().focus().setParagraph().run(), active: (e) => e.isActive('paragraph') },
@@ -134,7 +144,7 @@ const BUTTONS: (Button | '|')[] = [
   { label: '居左', title: '段落靠左（默认）', run: (e) => align(e, null) },
   { label: '居中', title: '段落或标题居中', run: (e) => align(e, 'center'), active: (e) => hasLayout(e, { align: 'center' }) },
   { label: '居右', title: '段落靠右（落款、日期）', run: (e) => align(e, 'right'), active: (e) => hasLayout(e, { align: 'right' }) },
-  { label: '首行缩进', title: '首行缩进两个字（正文段落默认缩进；再按一次取消，即顶格）', run: toggleIndent, active: isIndented },
+  { label: '首行缩进', title: '首行缩进两个字（正文段落默认缩进；再按一次取消，即顶格；表格、列表和居中、居右的行不缩进）', run: toggleIndent, active: isIndented, enabled: indentApplies },
   '|',
   { label: '编号', title: '编号列表', run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
   { label: '项目符号', title: '项目符号列表', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
@@ -206,6 +216,7 @@ function mount(textarea: HTMLTextAreaElement): void {
     const el = button(b.label, b.title);
     el.addEventListener('click', () => b.run(editor));
     if (b.active) refresh.push(() => el.setAttribute('aria-pressed', String(b.active!(editor))));
+    if (b.enabled) refresh.push(() => { el.disabled = !b.enabled!(editor); });
     toolbar.append(el);
   }
   editor.on('transaction', () => refresh.forEach((r) => r()));
