@@ -19,4 +19,13 @@ describe('personal data masked for the portal', () => {
     expect(maskPersonalData('已与您电话联系（您的电话0564-5123456）。政策咨询电话0564-1234567。', 'organ'))
       .toBe('已与您电话联系（您的电话0564-*****56）。政策咨询电话0564-1234567。');
   });
+
+  it('masks the home addresses a tester found still published in a letter (stricter forms in a citizen\'s text)', () => {
+    expect(maskPersonalData('朋友住5号楼2-301，我家阳光城三期8-2-1503，老家幸福小区3#2-501，岳母幸福小区 3 栋 2 单元 501 室，同事4栋1202，父亲家住人民路88号。', 'citizen'))
+      .toBe('朋友住********，我家阳光城三期********，老家幸福小区*******，岳母幸福小区 **************，同事******，父亲家住人民路***。');
+  });
+
+  it('keeps the scanner\'s rule in the organ\'s reply: an office building\'s room stays', () => {
+    expect(maskPersonalData('请到4栋1202室办理。', 'organ')).toBe('请到4栋1202室办理。');
+  });
 });

@@ -113,3 +113,58 @@ describe('what is not a home address', () => {
     expect(details('幸福小区3栋120平方米')).toEqual([]);
   });
 });
+
+describe('spaces and 3# inside a detail, in any text', () => {
+  it.each([
+    ['幸福小区3#2-501', '3#2-501'],
+    ['幸福小区 3 栋 2 单元 501 室', '3 栋 2 单元 501 室'],
+    ['阳光花园 5 号楼 302', '5 号楼 302'],
+  ])('in %s finds %s', (text, detail) => {
+    expect(details(text)).toEqual([detail]);
+    expect(masked(text)).toBe(text.replace(detail, '*'.repeat(detail.length)));
+  });
+});
+
+describe('the stricter forms in a citizen\'s own text (a letter, a comment)', () => {
+  const citizen = (text: string) => detectResidentialAddresses(text, { citizen: true }).map((f) => f.text);
+
+  it.each([
+    ['朋友住5号楼2-301', '5号楼2-301'],
+    ['阳光城三期8-2-1503', '8-2-1503'],
+    ['4栋1202', '4栋1202'],
+    ['我家在 4栋1202，楼上漏水', '4栋1202'],
+    ['住3号楼2单元', '3号楼2单元'],
+    ['家住人民路88号', '88号'],
+    ['家住人民路88号，门口积水', '88号'],
+    ['住在城关镇人民路12号3楼', '12号3楼'],
+    ['家庭住址：滨河大道6号', '6号'],
+    ['天悦郡7栋1单元902', '7栋1单元902'],
+    ['幸福小区3#2-501', '3#2-501'],
+    ['幸福小区 3 栋 2 单元 501 室', '3 栋 2 单元 501 室'],
+  ])('in %s finds %s', (text, detail) => expect(citizen(text)).toEqual([detail]));
+
+  it('leaves the road number of an estate to the estate rule: the detail after the estate is masked', () => {
+    expect(citizen('本人家住城关镇滨河路88号阳光花园5幢1单元302室')).toEqual(['5幢1单元302室']);
+  });
+
+  it.each([
+    ['an office floor and room on a road', '县住建局在人民路18号3楼302室'],
+    ['an office floor', '请到县政务服务中心三楼办理'],
+    ['an office room in a government building', '请到县行政中心2号楼301室办理'],
+    ['a building of a project', '3号楼已封顶'],
+    ['buildings of a project', '金桂园二期6#楼、项目3#、4#楼'],
+    ['a count of buildings and households', '共4栋1200户'],
+    ['a count of buildings and people', '住4栋120余人'],
+    ['a date', '2026-05-06来信'],
+    ['an amount', '补偿款3-5万元'],
+    ['a 文号', '依据岚建〔2026〕5号文件'],
+    ['a road number without a home label', '到人民路88号办理'],
+    ['a county town and a hospital building', '县城人民医院3号楼'],
+    ['城关镇', '城关镇3组'],
+    ['a distance', '离家3公里3栋楼'],
+  ])('leaves %s alone: %s', (_, text) => expect(detectResidentialAddresses(text, { citizen: true })).toEqual([]));
+
+  it('keeps the scanner to the estate rule: none of the stricter forms without `citizen`', () => {
+    for (const text of ['朋友住5号楼2-301', '阳光城三期8-2-1503', '4栋1202', '家住人民路88号']) expect(detectResidentialAddresses(text)).toEqual([]);
+  });
+});

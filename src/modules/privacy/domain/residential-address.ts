@@ -32,15 +32,16 @@ const ROAD_NUMBER = new RegExp(`(?:路|街|巷|弄|大道)${SPACE}${DIGITS}{1,5}
 
 /** A phase or block of the estate (二期, A区): part of its name, kept. */
 const PHASE = new RegExp(`${SPACE}(?:${LATIN}|${DIGITS}{1,2}|${CN_NUMERAL}{1,3})[期区]`, 'y');
-const SEGMENT = new RegExp(`${SPACE}(${NUMBER})(号楼|#楼|＃楼|栋|幢|座|单元|门|楼|层|室|户|号|组)`, 'y');
+/** Spaces may stand inside a detail as typed on a phone (3 栋 2 单元 501 室); 3# is 3#楼. */
+const SEGMENT = new RegExp(`${SPACE}(${NUMBER})${SPACE}(号楼|#楼|＃楼|栋|幢|座|单元|门|楼|层|室|户|号|组|#|＃)`, 'y');
 const HYPHENATED = new RegExp(`${SPACE}${DIGITS}{1,5}(?:[-－—‐]${DIGITS}{1,5}){1,3}(?:室|号)?(?!${DIGITS}|[-－—‐.．])`, 'y');
 /** The room number after a building or 单元 (2号楼302, 2单元501), not a quantity or a longer number. */
-const ROOM = new RegExp(`${SPACE}(?:${DIGITS}{2,5}|${DIGITS}{1,3}[-－—‐]${DIGITS}{2,4})(?![0-9０-９.．元万亿%％吨亩平㎡米人户年月日个套间号楼栋幢层室])`, 'y');
+const ROOM = new RegExp(`${SPACE}(?:${DIGITS}{2,5}|${DIGITS}{1,3}[-－—‐]${DIGITS}{2,4})(?![0-9０-９.．元万亿%％吨亩平㎡米人户年月日个套间号楼栋幢层室余多])`, 'y');
 /** After 3栋, 3幢 or 5层 these make a count (3栋楼, 3幢房子, 5层住宅, 6层以上), not building No. 3. */
 const COUNT_AFTER_BUILDING = /^(?:楼|房|住宅|高|以)/;
 /** 两室一厅, 3室2厅1卫: a flat's layout, not its room number. */
 const LAYOUT_AFTER_ROOM = /^[0-9０-９一二两三四五六]?[厅卫]/;
-const BUILDING_UNITS = new Set(['号楼', '#楼', '＃楼', '栋', '幢', '座', '单元', '门', '楼', '层']);
+const BUILDING_UNITS = new Set(['号楼', '#楼', '＃楼', '#', '＃', '栋', '幢', '座', '单元', '门', '楼', '层']);
 /** Below the building: these name one household (or a handful), a building or a 村民小组 alone does not. */
 const HOUSEHOLD_UNITS = new Set(['单元', '门', '楼', '层', '室', '户', '号']);
 
@@ -97,8 +98,34 @@ function roomEnd(text: string, from: number): number {
   return ROOM.exec(text) ? ROOM.lastIndex : -1;
 }
 
-function placeEnds(text: string): { end: number; needsUnit: boolean }[] {
-  const out: { end: number; needsUnit: boolean }[] = [];
+/**
+ * In a citizen's own text (a letter, a comment) more estate names count: 阳光城, 万科府, 滨江湾,
+ * 御景庭, 锦绣居, 龙邸, 天悦郡, 幸福里 — in an organ's documents these words name too many other things
+ * for the scanner (城关镇, 政府, 里程) and the detail alone decides there.
+ */
+const CITIZEN_PLACE = /城|府|湾|庭|居|邸|郡|里/g;
+const NOT_CITIZEN_PLACE_AFTER = /^(?:[关市区乡镇]|[0-9０-９]+[个次座所])/;
+const NOT_CITIZEN_PLACE_BEFORE = /(?:公|千|万|这|那|哪|家|政|县|区|市|省|州|镇|乡|局)$/;
+/**
+ * A building and what is below it with no estate before it (朋友住5号楼2-301, 同事4栋1202), in a
+ * citizen's text only — never right after a building's, an organ's or a project's name (行政中心2号楼301室,
+ * 人民医院3号楼, 项目部), after a count or ordinal (第3栋, 共4栋), and never a building alone (3号楼) or a
+ * floor (3楼302室).
+ */
+const BARE_BUILDING = new RegExp(`(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ#＃${'零〇一二三四五六七八九十百两'}心楼厦院局府委办馆所站厅校司厂园场部处队行店宫号第共约计余和及期区段])(?:${NUMBER})${SPACE}(?:号楼|#楼|＃楼|栋|幢|座|#|＃)`, 'g');
+/**
+ * 家住人民路88号, 住在城关镇滨河路12号3楼: a street address after a label that says it is a home; its house
+ * number and what follows are the detail. Not when an estate follows the number (家住滨河路88号阳光花园5幢…):
+ * then the number is the estate's and the detail after the estate is the finding.
+ */
+const HOME_STREET = new RegExp(`(?:家住|住在|住址|家庭住址|家庭地址|现住)[:：]?${SPACE}[\\p{Script=Han}0-9０-９]{0,16}?(?:路|街|巷|弄|大道|道)${SPACE}(?=${DIGITS}{1,5}号)`, 'gu');
+const HOUSE_NUMBER = new RegExp(`${DIGITS}{1,5}号(?:院)?`, 'y');
+const ESTATE_AFTER = /^[\p{Script=Han}A-Za-z0-9]{0,10}?(?:小区|公寓|宿舍|家属院|苑|园|村|城|府|湾|庭|居|邸|郡|里|大厦|广场)/u;
+
+type Place = { end: number; needsUnit: boolean; bare?: boolean };
+
+function placeEnds(text: string, citizen: boolean): Place[] {
+  const out: Place[] = [];
   PLACE.lastIndex = 0;
   for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
@@ -109,23 +136,69 @@ function placeEnds(text: string): { end: number; needsUnit: boolean }[] {
   }
   ROAD_NUMBER.lastIndex = 0;
   for (let m = ROAD_NUMBER.exec(text); m; m = ROAD_NUMBER.exec(text)) out.push({ end: m.index + m[0].length, needsUnit: true });
+  if (citizen) {
+    CITIZEN_PLACE.lastIndex = 0;
+    for (let m = CITIZEN_PLACE.exec(text); m; m = CITIZEN_PLACE.exec(text)) {
+      const end = m.index + m[0].length;
+      if (m.index === 0 || NOT_CITIZEN_PLACE_BEFORE.test(text.slice(0, m.index)) || NOT_CITIZEN_PLACE_AFTER.test(text.slice(end))) continue;
+      out.push({ end, needsUnit: false });
+    }
+    BARE_BUILDING.lastIndex = 0;
+    for (let m = BARE_BUILDING.exec(text); m; m = BARE_BUILDING.exec(text)) out.push({ end: m.index, needsUnit: false, bare: true });
+  }
   return out.sort((a, b) => a.end - b.end);
 }
 
-/** The house details of home addresses in `text`, sorted, non-overlapping; each masked whole. */
-export function detectResidentialAddresses(text: string): Finding[] {
+/** The house numbers of street addresses labelled as a home (家住人民路88号 → 88号), with any detail after them. */
+function homeStreetNumbers(text: string): Finding[] {
   const out: Finding[] = [];
-  let covered = 0;
-  for (const place of placeEnds(text)) {
-    if (place.end < covered) continue;
+  HOME_STREET.lastIndex = 0;
+  for (let m = HOME_STREET.exec(text); m; m = HOME_STREET.exec(text)) {
+    const start = m.index + m[0].length;
+    HOUSE_NUMBER.lastIndex = start;
+    if (!HOUSE_NUMBER.exec(text)) continue;
+    let end = HOUSE_NUMBER.lastIndex;
+    if (ESTATE_AFTER.test(text.slice(end))) continue;
+    const detail = detailEnd(text, end);
+    if (detail > end) end = detail;
+    out.push(finding(text, start, end));
+  }
+  return out;
+}
+
+function finding(text: string, start: number, end: number): Finding {
+  const detail = text.slice(start, end);
+  return { type: 'residential_address', text: detail, start, end, severity: 'warn', suggestion: maskAll(detail), rule: 'residential-detail' };
+}
+
+/**
+ * The house details of home addresses in `text`, sorted, non-overlapping; each masked whole.
+ * `citizen`: the text is a private person's own (a letter, a comment, masked for the portal), where
+ * an address is almost always a home, so the stricter forms apply too — more estate words (阳光城),
+ * a building with its room and no estate (5号楼2-301, 4栋1202) and a labelled home's street number
+ * (家住人民路88号). The scanner, which reads the organ's documents, uses the default.
+ */
+export function detectResidentialAddresses(text: string, options: { citizen?: boolean } = {}): Finding[] {
+  const citizen = options.citizen === true;
+  const found: Finding[] = [];
+  for (const place of placeEnds(text, citizen)) {
     PHASE.lastIndex = place.end;
-    const start = PHASE.exec(text) ? PHASE.lastIndex : place.end;
+    const start = !place.bare && PHASE.exec(text) ? PHASE.lastIndex : place.end;
     const end = detailEnd(text, start, place.needsUnit);
     if (end <= start) continue;
     const lead = /^[ \u3000]/.test(text[start]) ? 1 : 0; // a space before the detail is not part of it
-    const detail = text.slice(start + lead, end);
-    out.push({ type: 'residential_address', text: detail, start: start + lead, end, severity: 'warn', suggestion: maskAll(detail), rule: 'residential-detail' });
-    covered = end;
+    found.push(finding(text, start + lead, end));
+  }
+  if (citizen) found.push(...homeStreetNumbers(text));
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) {
+      if (f.end > last.end) out[out.length - 1] = finding(text, last.start, f.end);
+      continue;
+    }
+    out.push(f);
   }
   return out;
 }
