@@ -26,8 +26,8 @@ const REFUSALS: Record<OrganNeed, string> = {
   office: '只有政务公开办公室或机关管理员可以办理这项工作',
 };
 
-/** Why a unit's staff find no applications, letters or proposals to handle (条例第二十七条). */
-const UNITS_HANDLE_NOTHING = '内设机构不单独办理依申请公开、部门信箱和建议提案，由所属机关办理（《政府信息公开条例》第二十七条）；您在所属机关没有办理权限，如需办理请联系机关管理员';
+/** Why a unit's staff find no applications, letters, consultations or proposals to handle (条例第二十七条). */
+const UNITS_HANDLE_NOTHING = '内设机构不单独办理依申请公开、部门信箱、意见征集和建议提案，由所属机关办理（《政府信息公开条例》第二十七条）；您在所属机关没有办理权限，如需办理请联系机关管理员';
 
 const contexts = new WeakMap<AppDeps, (request: FastifyRequest, reply: FastifyReply) => Promise<StaffContext>>();
 
@@ -102,7 +102,11 @@ async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: 
       }
       const organ = organs.find((o) => o.code === code);
       if (!organ) throw organNotFound(code);
-      if (!may(organ, need)) throw new DomainError('ERR_AUTH_FORBIDDEN', REFUSALS[need], { httpStatus: 403 });
+      if (!may(organ, need)) {
+        // Staff of a unit in (or below) the organ asking for its applications, letters, consultations or proposals: say why.
+        const throughUnit = need === 'handle' && directStaffOf.some((u) => u.kind === 'unit' && chainOf(u.id).includes(organ.id));
+        throw new DomainError('ERR_AUTH_FORBIDDEN', throughUnit ? UNITS_HANDLE_NOTHING : REFUSALS[need], { httpStatus: 403 });
+      }
       return organ;
     },
   };
