@@ -99,7 +99,7 @@ describe('mailbox dates and masking', () => {
     expect(effectiveRating({ rating: 'dissatisfied', rateByOn: '2026-03-19' }, '2026-04-01')).toBe('dissatisfied');
   });
 
-  it.each([['张三', '张**'], ['张小明', '张**'], ['欧阳小明', '欧***'], [' ', '匿名']])('writes %s as %s', (name, shown) => expect(maskPersonName(name)).toBe(shown));
+  it.each([['张三', '张**'], ['张小明', '张**'], ['欧阳小明', '欧**'], ['赵 小 明', '赵**'], ['王·建国', '王**'], ['　赵　小明 ', '赵**'], [' ', '匿名']])('writes %s as %s', (name, shown) => expect(maskPersonName(name)).toBe(shown));
 });
 
 describe('taking a published letter off the portal and publishing it again', () => {

@@ -25,9 +25,16 @@ export const letterInputSchema = z.object({
 });
 export type LetterInput = z.infer<typeof letterInputSchema>;
 
-/** 张三 → 张**, 张小明 → 张**, 欧阳小明 → 欧***: the family name's first character stays. */
+/** What may stand between the characters of a name as typed (赵 小 明, 王·建国): spaces and dots. */
+const NAME_SEPARATORS = /[\s\u00a0\u3000·•・‧.．_\-－]/gu;
+
+/**
+ * 张三 → 张**, 张小明 → 张**, 欧阳小明 → 欧**, 赵 小 明 → 赵**: the first character and two stars
+ * whatever the length, so the 来信人 line and the name in the text (maskWriterName) read alike and the
+ * stars do not tell the name's length. Spaces and dots typed between the characters are not part of it.
+ */
 export function maskPersonName(name: string): string {
-  const chars = [...name.trim()];
+  const chars = [...name.replace(NAME_SEPARATORS, '')];
   if (chars.length === 0) return '匿名';
-  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 2));
+  return `${chars[0]}**`;
 }

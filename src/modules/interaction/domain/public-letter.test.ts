@@ -5,7 +5,8 @@ describe('the writer\'s name in published text', () => {
   it.each([
     ['张小明同志：您好！', '张小明', '张**同志：您好！'],
     ['我是张小明，张小明的房子', ' 张小明 ', '我是张**，张**的房子'],
-    ['欧阳小明来信', '欧阳小明', '欧***来信'],
+    ['欧阳小明来信', '欧阳小明', '欧**来信'],
+    ['赵 小 明来信，赵小明', '赵 小 明', '赵**来信，赵**'],
     ['小明同志：您好！', '张小明', '小明同志：您好！'],
     ['张同志', '张', '张同志'],
     // A name written with spaces or a dot between its characters is the same name.

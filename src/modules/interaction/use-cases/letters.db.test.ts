@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps, createActor, createOrgan } from '../../../../test/support/factories.ts';
 import { verifyAuditLog } from '../../audit/index.ts';
-import { checkLetter, letterDetails, letterStatistics, listLetters, listPublishedLetters, performLetterVerb, rateLetter, submitLetter, updateLetterSettings } from '../index.ts';
+import { checkLetter, findPublishedLetter, letterDetails, letterStatistics, listLetters, listPublishedLetters, performLetterVerb, rateLetter, submitLetter, updateLetterSettings } from '../index.ts';
 
 const input = (over: Record<string, unknown> = {}) => ({
   type: 'consult', subject: '老旧小区改造补助', content: '我的电话13912345678，身份证341525199001011234，请问补助标准？', writerName: '张小明', contact: '13912345678', publishConsent: 'yes', ...over,
@@ -112,6 +112,24 @@ describeEachDialect('department mailbox', (db) => {
     expect(shown.replyText).toBe('张**同志：已派人到幸福小区*******查看。');
     // Staff preview exactly what the portal shows.
     expect((await letterDetails(deps, clerk.actor, id)).publicVersion).toMatchObject({ subject: shown.subject, content: shown.content, replyText: shown.replyText });
+  });
+
+  it('masks what an outside tester found on the portal: homes without an estate, contacts the reply repeats, a name typed with spaces', async () => {
+    deps.clock.set('2026-05-08T02:00:00Z');
+    const sent = await submitLetter(deps, organ.code, input({
+      subject: '阳光城三期8-2-1503漏水',
+      content: '朋友住5号楼2-301，同事4栋1202，父亲家住人民路88号，幸福小区 3 栋 2 单元 501 室。座机5123456，加我V:wjg1985。请到县政务服务中心三楼答复。',
+      writerName: '赵 小 明',
+    }));
+    const id = (await checkLetter(deps, sent.trackingNo, sent.queryCode)).id;
+    await performLetterVerb(deps, clerk.actor, id, { verb: 'reply', replyText: '赵小明同志：您的座机5123456已登记，微信wjg1985已添加。咨询电话0564-1234567。' });
+    const listed = (await listPublishedLetters(deps, organ.id, 1)).items.find((l) => l.trackingNo === sent.trackingNo)!;
+    expect(listed.writer).toBe('赵**');
+    expect(listed.subject).toBe('阳光城三期********漏水');
+    expect(listed.content).toBe('朋友住********，同事******，父亲家住人民路***，幸福小区 **************。座机*****56，加我V:*******。请到县政务服务中心三楼答复。');
+    expect(listed.replyText).toBe('赵**同志：您的座机*****56已登记，微信*******已添加。咨询电话0564-1234567。');
+    expect(await findPublishedLetter(deps, organ.id, id)).toEqual(listed);
+    expect((await letterDetails(deps, clerk.actor, id)).publicVersion).toEqual(listed);
   });
 
   it('refuses a letter with missing fields, listing every field, and stores nothing', async () => {

@@ -16,14 +16,18 @@ export type PublishedLetter = { id: number; trackingNo: string; type: LetterType
  * detail of a home address (幸福小区*********; 个人信息保护法第四条, 条例第十五条), the landlines a
  * citizen writes (in the organ's reply only those it labels private, so its hotlines stay), labelled
  * QQ and 微信 numbers, and 张** for the writer wherever the name appears, also as 王 建 国.
+ * `contactsOf` (for the reply: the letter's own text) — any contact masked there is masked in `text` too.
  */
-export const maskedForPortal = (text: string, writerName: string, author: TextAuthor) =>
-  maskWriterName(maskPersonalData(text, author), writerName);
+export const maskedForPortal = (text: string, writerName: string, author: TextAuthor, contactsOf?: string) =>
+  maskWriterName(maskPersonalData(text, author, contactsOf === undefined ? {} : { contactsOf }), writerName);
+
+/** Everything the writer wrote, as sent and as staff edited it for the portal: the contacts in it are the writer's. */
+const writersText = (l: Letter) => [l.subject, l.content, l.publicSubject ?? '', l.publicContent ?? ''].join('\n');
 
 /** The letter as the portal shows it — staff's edited public text if any, masked all the same (also previewed to staff before and after the reply). */
 export const publicVersionOf = (l: Letter): PublishedLetter => ({
   id: l.id, trackingNo: l.trackingNo, type: l.type, subject: maskedForPortal(l.publicSubject ?? l.subject, l.writerName, 'citizen'), content: maskedForPortal(l.publicContent ?? l.content, l.writerName, 'citizen'),
-  writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: maskedForPortal(l.replyText ?? '', l.writerName, 'organ'), repliedOn: l.repliedOn!,
+  writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: maskedForPortal(l.replyText ?? '', l.writerName, 'organ', writersText(l)), repliedOn: l.repliedOn!,
 });
 
 /** Replied letters whose writers allowed publication, masked, for the organ's public list. */

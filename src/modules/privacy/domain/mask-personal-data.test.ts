@@ -28,4 +28,26 @@ describe('personal data masked for the portal', () => {
   it('keeps the scanner\'s rule in the organ\'s reply: an office building\'s room stays', () => {
     expect(maskPersonalData('请到4栋1202室办理。', 'organ')).toBe('请到4栋1202室办理。');
   });
+
+  describe('a contact masked in the letter is masked in the reply too', () => {
+    const letter = '我家座机0564-5123456，手机13912345678，加我V:wjg1985，QQ 12345678，邮箱 wangjg@163.com。';
+    const reply = (text: string) => maskPersonalData(text, 'organ', { contactsOf: letter });
+
+    it.each([
+      ['您的座机5123456已登记', '您的座机*****56已登记'],
+      ['座机0564-5123456已登记', '座机0564-*****56已登记'],
+      ['回拨05645123456', '回拨*********56'],
+      ['已致电13912345678', '已致电139****5678'],
+      ['已加微信wjg1985', '已加微信*******'],
+      ['已加WJG1985', '已加*******'],
+      ['QQ12345678已联系', 'QQ********已联系'],
+      ['已发至wangjg@163.com', '已发至w*****@163.com'],
+    ])('%s → %s', (text, shown) => expect(reply(text)).toBe(shown));
+
+    it('keeps the organ\'s hotline, dates and numbers the letter does not have', () => {
+      const text = '政策咨询电话0564-1234567，2026年5月6日，编号5123457，wjg19850。';
+      expect(reply(text)).toBe(text);
+      expect(maskPersonalData('座机5123456已登记', 'organ')).toBe('座机5123456已登记'); // without the letter, the organ's rule alone
+    });
+  });
 });

@@ -46,6 +46,11 @@ describe('QQ and 微信 numbers after their label, in any text', () => {
     ['ＱＱ12345', 'ＱＱ*****'],
     ['微信号 wangjg_88，', '微信号 *********，'],
     ['微信：13912345678', '微信：***********'],
+    ['加我V:wjg1985', '加我V:*******'],
+    ['加我V wjg1985', '加我V *******'],
+    ['V：wjg1985', 'V：*******'],
+    ['v信 wjg1985', 'v信 *******'],
+    ['V信号：wjg1985', 'V信号：*******'],
   ])('%s → %s', (text, shown) => {
     expect(masked(text, 'citizen')).toBe(shown);
     expect(masked(text, 'organ')).toBe(shown);
@@ -57,5 +62,8 @@ describe('QQ and 微信 numbers after their label, in any text', () => {
     ['QQ without a number', '通过QQ联系'],
     ['a number too short for QQ', 'QQ 1234'],
     ['a word after 微信', '微信 ok'],
+    ['a model number after V', '型号V123456'],
+    ['a version', '版本V2.0'],
+    ['a V inside a word', 'TV:abcdef12'],
   ])('leaves %s alone: %s', (_, text) => expect(detectPrivateContacts(text, 'organ')).toEqual([]));
 });

@@ -29,8 +29,11 @@ const PRIVATE_LABELLED = new RegExp(`${PRIVATE_PHONE_LABEL}${NUMBER_AFTER_LABEL}
 
 /** QQ 12345678, QQ号：12345678, 扣扣 12345678 — not a QQ群 (a group, often the organ's). */
 const QQ = new RegExp(`(?:QQ|qq|Qq|ＱＱ|扣扣)${NUMBER_AFTER_LABEL}([1-9][0-9]{4,11})${NOT_DIGIT_AFTER}`, 'g');
-/** 微信 wangjg_88, 微信号：13912345678 — not a 微信公众号 (an organ's account). */
-const WECHAT = new RegExp(`(?:微信|weixin|WeChat|wechat|VX|vx)(?:账号|ID|id)?${NUMBER_AFTER_LABEL}([A-Za-z][-_A-Za-z0-9]{5,19}|[1-9][0-9]{4,11})(?![-_A-Za-z0-9])`, 'g');
+/**
+ * 微信 wangjg_88, 微信号：13912345678, v信 wjg1985, 加我V wjg1985, V：wjg1985 (a bare V only with a colon
+ * or after 加我, so 型号V123456 stays) — not a 微信公众号 (an organ's account).
+ */
+const WECHAT = new RegExp(`(?:微信|[Vv]信|weixin|WeChat|wechat|VX|vx|Vx|加我[Vv]|(?<![A-Za-z0-9])[Vv](?=[ \\u3000]?[:：]))(?:账号|ID|id)?${NUMBER_AFTER_LABEL}([A-Za-z][-_A-Za-z0-9]{5,19}|[1-9][0-9]{4,11})(?![-_A-Za-z0-9])`, 'g');
 
 /** The span of the captured number (group 1) in a match, or of the whole match. */
 function numberSpan(m: RegExpExecArray): { start: number; end: number } {
