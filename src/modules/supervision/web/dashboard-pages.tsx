@@ -10,8 +10,14 @@ import { chinaTimeOf } from '../../../shared/iso-date.ts';
 const verdictText = (s: OrganSupervision) =>
   s.verdict.vetoed ? `不合格（单项否决 ${s.verdict.vetoes.filter((v) => v.failed).length} 项）` : s.verdict.passed ? `合格（${s.verdict.score} 分）` : `不合格（${s.verdict.score} 分）`;
 
-/** The region view: every organ the person works on, with its verdict and the counts that lead to it, then the region's charts. */
-export function RegionSupervisionPage({ user, csrf, rows, today, lastRuns = new Map(), flash = null, children }: { user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; lastRuns?: Map<string, LastRun>; flash?: string | null; children?: ComponentChildren }) {
+/** Stands for an organ's application and letter counts to someone who does not handle them (an internal unit's staff, 条例第二十七条). */
+const NOT_HANDLED = <td title="由机关办理依申请公开和部门信箱的工作人员查看">—</td>;
+
+/**
+ * The region view: every organ the person works on, with its verdict and the counts that lead to it, then the region's charts.
+ * `handles`: whether the person handles an organ's applications and letters; only then are their counts shown.
+ */
+export function RegionSupervisionPage({ user, csrf, rows, today, handles, lastRuns = new Map(), flash = null, children }: { user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; handles: (organId: number) => boolean; lastRuns?: Map<string, LastRun>; flash?: string | null; children?: ComponentChildren }) {
   return (
     <AdminLayout title="监督检查" user={user} csrfToken={csrf} flash={flash}>
       <h1>监督检查</h1>
@@ -26,7 +32,7 @@ export function RegionSupervisionPage({ user, csrf, rows, today, lastRuns = new 
               <td>{s.staleNodes.length}</td><td>{s.emptyNodes.length}</td>
               <td>{s.matters.total === 0 ? '未导入' : <a href={`/admin/organs/${s.organ.code}/supervision/matters`}>{s.matters.missing.length} / {s.matters.total}</a>}</td>
               <td>{s.pendingReviews.length}</td><td>{s.latePublished.length}</td>
-              <td>{s.applications.overdue}</td><td>{s.letters.overdue}</td><td>{s.letters.pastThreeMonths}</td>
+              {handles(s.organ.id) ? <><td>{s.applications.overdue}</td><td>{s.letters.overdue}</td><td>{s.letters.pastThreeMonths}</td></> : <>{NOT_HANDLED}{NOT_HANDLED}{NOT_HANDLED}</>}
               <td>{(() => { const r = lastRuns.get(s.organ.code); return r ? `${chinaTimeOf(r.finishedAt)} ${runVerdictText(r)}` : '尚未检查'; })()}</td>
             </tr>
           ))}
@@ -44,8 +50,11 @@ export function RegionSupervisionPage({ user, csrf, rows, today, lastRuns = new 
   );
 }
 
-/** One organ: the verdict against each veto rule, and each problem with a link to fix it and who must fix it. */
-export function OrganSupervisionPage({ user, csrf, s, flash = null, children }: { user: AdminUser; csrf: string; s: OrganSupervision; flash?: string | null; children?: ComponentChildren }) {
+/**
+ * One organ: the verdict against each veto rule, and each problem with a link to fix it and who must fix it.
+ * `handles`: whether the person handles the organ's applications and letters; only then are those listed (their pages refuse anyone else).
+ */
+export function OrganSupervisionPage({ user, csrf, s, handles, flash = null, children }: { user: AdminUser; csrf: string; s: OrganSupervision; handles: boolean; flash?: string | null; children?: ComponentChildren }) {
   const { organ } = s;
   const who = (unit: { name: string } | null) => unit?.name ?? `${organ.name}（政务公开办公室）`;
   return (
@@ -113,15 +122,18 @@ export function OrganSupervisionPage({ user, csrf, s, flash = null, children }: 
         </table>
       )}
 
-      <h2>依申请公开、部门信箱与政策解读</h2>
+      <h2>{handles ? '依申请公开、部门信箱与政策解读' : '政策解读'}</h2>
+      {!handles && <p>依申请公开和部门信箱由{organ.name}办理，其逾期和即将到期的件数由机关办理人员查看（内设机构不单独办理，《政府信息公开条例》第二十七条）。</p>}
       <table class="list">
         <thead><tr><th scope="col">事项</th><th scope="col">件数</th><th scope="col">负责</th></tr></thead>
         <tbody>
+          {handles && <>
           <tr><th scope="row"><a href={`/admin/applications?organ=${organ.code}&view=overdue`}>依申请公开已逾期</a></th><td>{s.applications.overdue}</td><td>{organ.name}（依申请公开承办人）</td></tr>
           <tr><th scope="row"><a href={`/admin/applications?organ=${organ.code}&view=due_soon`}>依申请公开即将到期</a></th><td>{s.applications.dueSoon}</td><td>{organ.name}（依申请公开承办人）</td></tr>
           <tr><th scope="row"><a href={`/admin/letters?organ=${organ.code}&view=overdue`}>留言已逾期</a></th><td>{s.letters.overdue}</td><td>{organ.name}（信箱承办单位）</td></tr>
           <tr><th scope="row"><a href={`/admin/letters?organ=${organ.code}&view=due_soon`}>留言即将到期</a></th><td>{s.letters.dueSoon}</td><td>{organ.name}（信箱承办单位）</td></tr>
           <tr><th scope="row"><a href={`/admin/letters?organ=${organ.code}&view=past_three_months`}>留言超过 3 个月未答复</a></th><td>{s.letters.pastThreeMonths}</td><td>{organ.name}（信箱承办单位）</td></tr>
+          </>}
           <tr><th scope="row"><a href={`/admin/organs/${organ.code}/interpretations`}>政策文件超过 {s.uninterpretedPolicies.workingDays} 个工作日仍无政策解读</a></th><td>{s.uninterpretedPolicies.count}</td><td>{organ.name}（文件起草单位，谁起草谁解读）</td></tr>
         </tbody>
       </table>

@@ -50,7 +50,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const last = await lastInspections(deps, organs.map((o) => o.code));
       const lastRuns = new Map([...last].map(([code, r]) => [code, { finishedAt: r.finishedAt, trigger: r.trigger, externalLinksChecked: r.result.externalLinksChecked, organ: r.organ }]));
       return sendPage(reply, (
-        <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} lastRuns={lastRuns} flash={scope.flash}>
+        <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} handles={(id) => scope.handles.some((o) => o.id === id)} lastRuns={lastRuns} flash={scope.flash}>
           {organs.length > 0 && <ChartsSection c={await regionCharts(deps, organs)} scope="region" />}
         </RegionSupervisionPage>
       ));
@@ -61,7 +61,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const last = (await lastInspections(deps, [organ.code])).get(organ.code) ?? null;
       const run = last && { finishedAt: last.finishedAt, trigger: last.trigger, externalLinksChecked: last.result.externalLinksChecked, organ: last.organ };
       return sendPage(reply, (
-        <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} flash={scope.flash}>
+        <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} handles={scope.handles.some((o) => o.id === organ.id)} flash={scope.flash}>
           <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} />
           <ChartsSection c={await organCharts(deps, organ, scope.organs)} scope="organ" />
         </OrganSupervisionPage>
