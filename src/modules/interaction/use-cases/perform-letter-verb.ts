@@ -108,7 +108,8 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
         const content = command.publicContent.trim();
         changes.public_subject = subject === before.subject.trim() ? null : subject;
         changes.public_content = content === before.content.trim() ? null : content;
-        Object.assign(data, { publicSubjectBefore: before.publicSubject, publicContentBefore: before.publicContent, publicSubject: changes.public_subject, publicContent: changes.public_content });
+        // The reason goes into the history and the audit log, as 撤下公开's does.
+        Object.assign(data, { publicSubjectBefore: before.publicSubject, publicContentBefore: before.publicContent, publicSubject: changes.public_subject, publicContent: changes.public_content, reason: command.reason.trim() });
         break;
       }
       case 'returnReply':

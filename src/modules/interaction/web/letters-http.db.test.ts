@@ -216,6 +216,9 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(off).toContain('已撤下公开，理由：来信含他人住址，核实遮盖');
     expect(off).toContain('撤下公开：来信含他人住址，核实遮盖');
     expect(off).toContain(`action="/admin/letters/${id}/republish"`);
+    // The withdrawn version's hint does not say the public sees it.
+    expect(/id="public-version"[\s\S]*?<\/section>/.exec(off)![0]).not.toContain('公众看到的内容如下');
+    expect(off).toContain('重新公开后公众将看到的内容如下');
     expect(off).not.toContain(`action="/admin/letters/${id}/withdrawPublication"`);
     const audit = await deps.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'letter').where('entity_id', '=', String(id)).execute();
     expect(audit.map((r) => r.action)).toContain('letter.withdrawPublication');
@@ -237,6 +240,13 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(staffPage).toContain('另外我母亲住在幸福里小区12号楼3门201。'); // the letter as written
     expect(/id="public-version"[\s\S]*?<\/section>/.exec(staffPage)![0]).not.toContain('我母亲');
     expect(staffPage).toContain('修改公开版本：删去来信人母亲的住址');
+    // The audit log records the reason of an edit, as it does for 撤下公开.
+    const audited = async (action: string) => {
+      const row = await deps.db.selectFrom('audit_events').select('after_json').where('entity_type', '=', 'letter').where('entity_id', '=', String(id)).where('action', '=', action).executeTakeFirstOrThrow();
+      return JSON.parse(row.after_json ?? 'null') as { reason?: string };
+    };
+    expect((await audited('letter.withdrawPublication')).reason).toBe('来信含他人住址，核实遮盖');
+    expect((await audited('letter.editPublicText')).reason).toBe('删去来信人母亲的住址');
   });
 
   it('keeps photos of follow-up work with their record, for staff only, and refuses what is not a photo', async () => {

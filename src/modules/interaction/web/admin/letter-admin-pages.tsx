@@ -172,7 +172,8 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
         <section id="public-version" aria-labelledby="public-version-h" tabindex={previewing ? -1 : undefined} autofocus={previewing || undefined}>
           <h2 id="public-version-h">{previewing ? '预览：答复后网上公开的版本（尚未发送）' : l.publicationWithdrawnReason !== null ? '已撤下公开的版本（公众看不到）' : l.state === 'replied' ? '网上公开的版本' : '答复后网上公开的版本'}</h2>
           {l.publicationWithdrawnReason !== null && <p class="notice notice-info" id="publication-withdrawn">已撤下公开，理由：{l.publicationWithdrawnReason}</p>}
-          <p class="hint">来信人同意公开。个人信息已遮盖，公众看到的内容如下{d.publicVersion.replyText ? '' : '；答复内容在起草答复后显示，填写答复时可点“预览公开版本”查看'}。</p>
+          {/* Say when the public sees it: a withdrawn letter is seen by nobody until it is republished. */}
+          <p class="hint" id="public-version-hint">来信人同意公开。个人信息已遮盖，{l.publicationWithdrawnReason !== null ? '重新公开后公众将看到的内容如下' : l.state === 'replied' && !previewing ? '公众看到的内容如下' : '答复后公众将看到的内容如下'}{d.publicVersion.replyText ? '' : '；答复内容在起草答复后显示，填写答复时可点“预览公开版本”查看'}。</p>
           <table class="meta-table"><tbody>
             <tr><th scope="row">标题</th><td>{d.publicVersion.subject}</td></tr>
             <tr><th scope="row">来信人</th><td>{d.publicVersion.writer}</td></tr>
