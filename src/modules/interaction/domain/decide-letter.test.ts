@@ -9,7 +9,7 @@ const letter = (over: Partial<Letter> = {}): Letter => ({
   id: 1, organId: 1, trackingNo: 'A-XX2026-00001', type: 'consult', subject: '主题', content: '内容', writerName: '张三', contact: '13800000000',
   publishConsent: true, state: 'received', unitId: null, receivedOn: '2026-03-10', dueWorkingDays: 5, dueOn: '2026-03-17', threeMonthOn: '2026-06-10',
   submittedOn: '2026-03-10', replyText: null, replyDraftedBy: null, repliedOn: null, rateByOn: null, rating: null, ratingComment: null,
-  notAcceptedReason: null, publicationWithdrawnReason: null, publicSubject: null, publicContent: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
+  notAcceptedReason: null, publicationWithdrawnReason: null, publicSubject: null, publicContent: null, publicReplyText: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
 });
 const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({ today: '2026-03-12', actorUserId: 7, replyReview: false, unitBelongs: true, targetIsOtherOrgan: true, followUpExists: true, ...over });
 const valid: Record<string, LetterCommand> = {
@@ -163,5 +163,14 @@ describe('editing the public version of a letter (redaction)', () => {
     expect(d.ok === false && d.reasons[0].code).toBe('ERR_LETTER_NOT_PUBLISHED');
     expect(staffVerbChoices(letter({ publishConsent: false }), facts()).map((c) => c.verb)).not.toContain('editPublicText');
     expect(staffVerbChoices(letter(), facts()).map((c) => c.verb)).toContain('editPublicText');
+  });
+
+  it('edits the public version of a sent reply too, never one not yet written, and never to nothing', () => {
+    const replied = letter({ state: 'replied', replyText: '张小明同志：经查，您邻居李四家……', repliedOn: '2026-03-12' });
+    expect(decideLetter(replied, edit({ publicReplyText: '张小明同志：经查……' }), facts())).toEqual({ ok: true, next: 'replied', note: '删去邻居姓名' });
+    const empty = decideLetter(replied, edit({ publicReplyText: ' ' }), facts());
+    expect(empty.ok === false && empty.reasons.map((r) => [r.field, r.message])).toEqual([['publicReplyText', '请填写公开的答复内容']]);
+    const none = decideLetter(letter(), edit({ publicReplyText: '答复' }), facts());
+    expect(none.ok === false && none.reasons.map((r) => [r.code, r.field])).toEqual([['ERR_LETTER_INVALID_INPUT', 'publicReplyText']]);
   });
 });

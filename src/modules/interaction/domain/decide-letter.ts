@@ -113,12 +113,18 @@ const republish: VerbRule<CommandOf<'republish'>> = ({ letter, refuse }) => {
 /**
  * Staff edit what the portal will show of the letter (a neighbour's name, an address in words the
  * masking cannot find), before or after publication; the letter as written is kept. Only a letter the
- * writer allowed to publish has a public version.
+ * writer allowed to publish has a public version. Once there is a reply, its public version too
+ * (`publicReplyText`): the reply as sent cannot change, so a detail the masking missed in it would
+ * otherwise be fixed only by withdrawing the whole letter.
  */
 const editPublicText: VerbRule<CommandOf<'editPublicText'>> = ({ letter, command, refuse, text }) => {
   if (!letter.publishConsent) refuse(E.notPublished, '来信人未同意公开，这件来信没有公开版本');
   text('publicSubject', '公开的标题', command.publicSubject, E.invalidInput);
   text('publicContent', '公开的来信内容', command.publicContent, E.invalidInput);
+  if (command.publicReplyText !== undefined) {
+    if (letter.replyText === null) refuse(E.invalidInput, '这件来信还没有答复，没有公开的答复可改', 'publicReplyText');
+    else text('publicReplyText', '公开的答复内容', command.publicReplyText, E.invalidInput);
+  }
   text('reason', '修改公开版本的理由', command.reason);
   return { note: command.reason.trim() };
 };

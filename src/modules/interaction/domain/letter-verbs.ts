@@ -15,7 +15,7 @@ export type LetterCommand =
   | { verb: 'rate'; rating: Rating; comment: string }
   | { verb: 'withdrawPublication'; reason: string }
   | { verb: 'republish' }
-  | { verb: 'editPublicText'; publicSubject: string; publicContent: string; reason: string };
+  | { verb: 'editPublicText'; publicSubject: string; publicContent: string; publicReplyText?: string; reason: string };
 export type LetterVerb = LetterCommand['verb'];
 
 /**

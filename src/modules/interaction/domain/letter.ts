@@ -58,6 +58,8 @@ export type Letter = {
   /** The public version's title and text as staff edited them (修改公开版本); null: as the writer wrote them. Masked like the original. */
   publicSubject: string | null;
   publicContent: string | null;
+  /** The public version of the reply as staff edited it after it was sent; null: the reply as sent. Masked like it. */
+  publicReplyText: string | null;
   transferCount: number;
   version: number;
   createdAt: string;

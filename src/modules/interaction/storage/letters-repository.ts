@@ -9,7 +9,7 @@ export const toLetter = (r: Selectable<LettersTable>): Letter => ({
   writerName: r.writer_name, contact: r.contact, publishConsent: r.publish_consent === 1, state: r.state as LetterState, unitId: r.unit_id,
   receivedOn: r.received_on, dueWorkingDays: r.due_working_days, dueOn: r.due_on, threeMonthOn: r.three_month_on, submittedOn: r.submitted_on,
   replyText: r.reply_text, replyDraftedBy: r.reply_drafted_by, repliedOn: r.replied_on, rateByOn: r.rate_by_on, rating: r.rating as Rating | null,
-  ratingComment: r.rating_comment, notAcceptedReason: r.not_accepted_reason, publicationWithdrawnReason: r.publication_withdrawn_reason ?? null, publicSubject: r.public_subject ?? null, publicContent: r.public_content ?? null, transferCount: r.transfer_count, version: r.version,
+  ratingComment: r.rating_comment, notAcceptedReason: r.not_accepted_reason, publicationWithdrawnReason: r.publication_withdrawn_reason ?? null, publicSubject: r.public_subject ?? null, publicContent: r.public_content ?? null, publicReplyText: r.public_reply_text ?? null, transferCount: r.transfer_count, version: r.version,
   createdAt: r.created_at, updatedAt: r.updated_at,
 });
 

@@ -33,7 +33,7 @@ export async function letterDetails(deps: AppDeps, actor: Actor, id: number, dra
     units: organs.filter((o) => o.kind === 'unit' && o.parentId === letter.organId),
     otherOrgans: organs.filter((o) => o.kind !== 'unit' && o.id !== letter.organId),
     organNames: new Map(organs.map((o) => [o.id, o.name])), settings,
-    publicVersion: letter.publishConsent ? publicVersionOf(draftReply === undefined ? letter : { ...letter, replyText: draftReply }) : null,
+    publicVersion: letter.publishConsent ? publicVersionOf(draftReply === undefined ? letter : { ...letter, replyText: draftReply, publicReplyText: null }) : null,
     verbs: staffVerbChoices(letter, { today: chinaDateOf(deps.clock.now()), actorUserId: actorUserId(actor), replyReview: settings.replyReview }),
   };
 }

@@ -132,6 +132,26 @@ describeEachDialect('department mailbox', (db) => {
     expect((await letterDetails(deps, clerk.actor, id)).publicVersion).toEqual(listed);
   });
 
+  it('lets staff edit the public version of a sent reply: the reply as sent is kept, the edit is masked again', async () => {
+    deps.clock.set('2026-05-09T02:00:00Z');
+    const sent = await submitLetter(deps, organ.code, input({ subject: '噪音扰民', content: '楼下商铺夜间噪音扰民，请处理。' }));
+    const id = (await checkLetter(deps, sent.trackingNo, sent.queryCode)).id;
+    const replyText = '张小明同志：经查，噪音来自邻居李四经营的商铺，已责令整改。';
+    await performLetterVerb(deps, clerk.actor, id, { verb: 'reply', replyText });
+    const edited = '张小明同志：经查，噪音来自楼下商铺，已责令整改。联系人手机13912345678。';
+    const refused = performLetterVerb(deps, clerk.actor, id, { verb: 'editPublicText', publicSubject: '噪音扰民', publicContent: '楼下商铺夜间噪音扰民，请处理。', publicReplyText: ' ', reason: '删去第三人姓名' });
+    await expect(refused).rejects.toMatchObject({ reasons: [{ field: 'publicReplyText' }] });
+    const after = await performLetterVerb(deps, clerk.actor, id, { verb: 'editPublicText', publicSubject: '噪音扰民', publicContent: '楼下商铺夜间噪音扰民，请处理。', publicReplyText: edited, reason: '删去第三人姓名' });
+    expect(after.replyText).toBe(replyText); // the reply as sent
+    expect(after.publicReplyText).toBe(edited);
+    const shown = (await listPublishedLetters(deps, organ.id, 1)).items.find((l) => l.trackingNo === sent.trackingNo)!;
+    expect(shown.replyText).toBe('张**同志：经查，噪音来自楼下商铺，已责令整改。联系人手机139****5678。');
+    expect((await letterDetails(deps, clerk.actor, id)).publicVersion?.replyText).toBe(shown.replyText);
+    // The same text as sent restores the reply as sent.
+    const restored = await performLetterVerb(deps, clerk.actor, id, { verb: 'editPublicText', publicSubject: '噪音扰民', publicContent: '楼下商铺夜间噪音扰民，请处理。', publicReplyText: ` ${replyText} `, reason: '恢复' });
+    expect(restored.publicReplyText).toBeNull();
+  });
+
   it('refuses a letter with missing fields, listing every field, and stores nothing', async () => {
     const before = await listLetters(deps, [organ.id], 'all', 1);
     const e = await submitLetter(deps, organ.code, { type: 'x', subject: '', content: '', writerName: '', contact: '' }).catch((x) => x);

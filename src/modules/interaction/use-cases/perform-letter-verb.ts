@@ -68,7 +68,7 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
         const days = there.replyWorkingDays[before.type];
         Object.assign(changes, {
           organ_id: target!.id, unit_id: null, received_on: today, due_working_days: days,
-          due_on: letterDueOn(await calendarInForce(trx), today, days), transfer_count: before.transferCount + 1, reply_text: null, reply_drafted_by: null,
+          due_on: letterDueOn(await calendarInForce(trx), today, days), transfer_count: before.transferCount + 1, reply_text: null, reply_drafted_by: null, public_reply_text: null,
         });
         Object.assign(data, { fromOrganId: before.organId, toOrganId: target!.id, toOrganName: target!.name, reason: command.reason.trim() });
         break;
@@ -76,6 +76,7 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
       case 'reply':
         changes.reply_text = command.replyText.trim();
         changes.reply_drafted_by = actorUserId(actor);
+        changes.public_reply_text = null; // a new reply: the public version of an earlier draft no longer applies
         if (decision.next === 'replied') Object.assign(changes, { replied_on: today, rate_by_on: rateByOn(today) });
         break;
       case 'approveReply':
@@ -110,6 +111,12 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
         changes.public_content = content === before.content.trim() ? null : content;
         // The reason goes into the history and the audit log, as 撤下公开's does.
         Object.assign(data, { publicSubjectBefore: before.publicSubject, publicContentBefore: before.publicContent, publicSubject: changes.public_subject, publicContent: changes.public_content, reason: command.reason.trim() });
+        if (command.publicReplyText !== undefined && before.replyText !== null) {
+          // The reply as sent is kept too; its public version is masked like it (publicVersionOf).
+          const reply = command.publicReplyText.trim();
+          changes.public_reply_text = reply === before.replyText.trim() ? null : reply;
+          Object.assign(data, { publicReplyTextBefore: before.publicReplyText, publicReplyText: changes.public_reply_text });
+        }
         break;
       }
       case 'returnReply':

@@ -24,10 +24,10 @@ export const maskedForPortal = (text: string, writerName: string, author: TextAu
 /** Everything the writer wrote, as sent and as staff edited it for the portal: the contacts in it are the writer's. */
 const writersText = (l: Letter) => [l.subject, l.content, l.publicSubject ?? '', l.publicContent ?? ''].join('\n');
 
-/** The letter as the portal shows it — staff's edited public text if any, masked all the same (also previewed to staff before and after the reply). */
+/** The letter as the portal shows it — staff's edited public text and reply if any, masked all the same (also previewed to staff before and after the reply). */
 export const publicVersionOf = (l: Letter): PublishedLetter => ({
   id: l.id, trackingNo: l.trackingNo, type: l.type, subject: maskedForPortal(l.publicSubject ?? l.subject, l.writerName, 'citizen'), content: maskedForPortal(l.publicContent ?? l.content, l.writerName, 'citizen'),
-  writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: maskedForPortal(l.replyText ?? '', l.writerName, 'organ', writersText(l)), repliedOn: l.repliedOn!,
+  writer: maskPersonName(l.writerName), submittedOn: l.submittedOn, replyText: maskedForPortal(l.publicReplyText ?? l.replyText ?? '', l.writerName, 'organ', writersText(l)), repliedOn: l.repliedOn!,
 });
 
 /** Replied letters whose writers allowed publication, masked, for the organ's public list. */

@@ -240,9 +240,18 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(staffPage).toContain('另外我母亲住在幸福里小区12号楼3门201。'); // the letter as written
     expect(/id="public-version"[\s\S]*?<\/section>/.exec(staffPage)![0]).not.toContain('我母亲');
     expect(staffPage).toContain('修改公开版本：删去来信人母亲的住址');
-    // The audit log records the reason of an edit, as it does for 撤下公开.
+    // The sent reply's public version is edited on the same form; the reply as sent stays on the staff page.
+    expect(staffPage).toContain('id="f-publicReplyText"');
+    const publicReply = '王建国同志：已电话联系。如有疑问请拨打政策咨询电话0564-1234567。';
+    const replyEdited = await app.inject({ method: 'POST', url: `/admin/letters/${id}/editPublicText`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: await current(), publicSubject: '联系方式遮盖测试', publicContent: edited, publicReplyText: publicReply, reason: '删去答复中的来信人电话' } });
+    expect(replyEdited.statusCode).toBe(303);
+    const portalAfter = (await app.inject({ url: `/organs/${own.code}/letters/${id}` })).body;
+    expect(portalAfter).toContain('王**同志：已电话联系。如有疑问请拨打政策咨询电话0564-1234567。');
+    expect(portalAfter).not.toContain('您的电话');
+    expect(await page()).toContain(replyText); // the reply as sent
+    // The audit log records the reason of an edit (the first one here), as it does for 撤下公开.
     const audited = async (action: string) => {
-      const row = await deps.db.selectFrom('audit_events').select('after_json').where('entity_type', '=', 'letter').where('entity_id', '=', String(id)).where('action', '=', action).executeTakeFirstOrThrow();
+      const row = await deps.db.selectFrom('audit_events').select('after_json').where('entity_type', '=', 'letter').where('entity_id', '=', String(id)).where('action', '=', action).orderBy('id').executeTakeFirstOrThrow();
       return JSON.parse(row.after_json ?? 'null') as { reason?: string };
     };
     expect((await audited('letter.withdrawPublication')).reason).toBe('来信含他人住址，核实遮盖');

@@ -39,6 +39,8 @@ export interface LettersTable {
   /** Migration 046: the public version as staff edited it; null: the letter as written. */
   public_subject: string | null;
   public_content: string | null;
+  /** Migration 047: the public version of the reply as staff edited it; null: the reply as sent. */
+  public_reply_text: string | null;
   transfer_count: number;
   version: number;
   created_at: string;

@@ -98,6 +98,7 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
           <p class="hint">在此删改公开版本（如他人姓名、以文字写出的住址）。来信原文保留不变；身份证号、电话、住址门牌等仍会自动遮盖。内容与原文相同即恢复原文。</p>
           <Field name="publicSubject" label="公开的标题" errors={errors} required><input type="text" id="f-publicSubject" name="publicSubject" value={values.publicSubject ?? letter.publicSubject ?? letter.subject} /></Field>
           <Field name="publicContent" label="公开的来信内容" errors={errors} required><textarea id="f-publicContent" name="publicContent" rows={8}>{values.publicContent ?? letter.publicContent ?? letter.content}</textarea></Field>
+          {letter.replyText !== null && <Field name="publicReplyText" label="公开的答复内容" errors={errors} required hint="答复原文保留不变，只改网上公开的版本。"><textarea id="f-publicReplyText" name="publicReplyText" rows={6}>{values.publicReplyText ?? letter.publicReplyText ?? letter.replyText}</textarea></Field>}
           <Field name="reason" label="修改理由（记入办理记录和审计日志）" errors={errors} required><textarea id="f-editPublicText-reason" name="reason" rows={2}>{values.reason ?? ''}</textarea></Field>
         </>);
       case 'recordFollowUp':

@@ -32,7 +32,7 @@ export function letterCommandFrom(verb: LetterVerb, b: Record<string, unknown>):
     case 'notAccept': return { verb, reason: str(b.reason) };
     case 'withdrawPublication': return { verb, reason: str(b.reason) };
     case 'republish': return { verb };
-    case 'editPublicText': return { verb, publicSubject: str(b.publicSubject), publicContent: str(b.publicContent), reason: str(b.reason) };
+    case 'editPublicText': return { verb, publicSubject: str(b.publicSubject), publicContent: str(b.publicContent), ...(b.publicReplyText === undefined ? {} : { publicReplyText: str(b.publicReplyText) }), reason: str(b.reason) };
     case 'recordFollowUp': return { verb, kind: str(b.kind) as FollowUpKind, on: str(b.on), participants: str(b.participants), notes: str(b.notes) };
     case 'rate': throw new DomainError(E.verbNotAllowed, '评价由来信人提交', { httpStatus: 409 });
     case 'attachPhoto': throw new DomainError(E.verbNotAllowed, '照片请通过上传表单提交', { httpStatus: 409 });

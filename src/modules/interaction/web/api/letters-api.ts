@@ -43,6 +43,7 @@ const staffLetter = z.object({
   ratingComment: z.string().nullable(), notAcceptedReason: z.string().nullable(),
   publicSubject: z.string().nullable().describe('工作人员修改的公开标题；null 表示按原文 / public title as staff edited it, null: as written'),
   publicContent: z.string().nullable().describe('工作人员修改的公开内容；null 表示按原文（原文保留在 content） / public text as staff edited it'),
+  publicReplyText: z.string().nullable().describe('工作人员修改的公开答复；null 表示按答复原文（保留在 replyText） / public reply as staff edited it'),
   publicationWithdrawnReason: z.string().nullable().describe('撤下公开的理由；null 表示未撤下 / why staff took it off the portal, null when not'),
   transferCount: z.number().int(), version: z.number().int(),
 });
@@ -50,7 +51,7 @@ const staffJson = (l: Letter) => ({
   id: l.id, organId: l.organId, trackingNo: l.trackingNo, type: l.type, subject: l.subject, content: l.content, writerName: l.writerName, contact: l.contact,
   publishConsent: l.publishConsent, state: l.state, unitId: l.unitId, submittedOn: l.submittedOn, receivedOn: l.receivedOn, dueWorkingDays: l.dueWorkingDays,
   dueOn: l.dueOn, threeMonthOn: l.threeMonthOn, replyText: l.replyText, repliedOn: l.repliedOn, rating: l.rating, ratingComment: l.ratingComment,
-  notAcceptedReason: l.notAcceptedReason, publicSubject: l.publicSubject, publicContent: l.publicContent, publicationWithdrawnReason: l.publicationWithdrawnReason, transferCount: l.transferCount, version: l.version,
+  notAcceptedReason: l.notAcceptedReason, publicSubject: l.publicSubject, publicContent: l.publicContent, publicReplyText: l.publicReplyText, publicationWithdrawnReason: l.publicationWithdrawnReason, transferCount: l.transferCount, version: l.version,
 });
 const credentials = z.object({ trackingNo: z.string().describe('信件编号 / tracking number'), queryCode: z.string().describe('查询码 / query code') });
 /**
@@ -141,7 +142,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
       params: z.object({ id: z.coerce.number().int().positive(), verb: z.enum(STAFF_LETTER_VERBS as [LetterVerb, ...LetterVerb[]]) }),
       body: z.object({
         unitId: z.number().int().optional(), targetOrganId: z.number().int().optional(), reason: z.string().optional(), replyText: z.string().optional(),
-        publicSubject: z.string().optional(), publicContent: z.string().optional(),
+        publicSubject: z.string().optional(), publicContent: z.string().optional(), publicReplyText: z.string().optional(),
         kind: z.string().optional(), on: z.string().optional(), participants: z.string().optional(), notes: z.string().optional(), expectedVersion: z.number().int().positive().optional(),
       }).optional(),
       response: { 200: json('办理后的来信 / the letter after the verb', staffLetter), ...errors(400, 401, 403, 404, 409) },
