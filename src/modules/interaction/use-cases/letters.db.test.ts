@@ -152,6 +152,21 @@ describeEachDialect('department mailbox', (db) => {
     expect(restored.publicReplyText).toBeNull();
   });
 
+  it('starts a new reply without the public version edited for the draft it replaces', async () => {
+    deps.clock.set('2026-05-11T02:00:00Z');
+    await updateLetterSettings(deps, head.actor, organ.id, { consultDays: '5', suggestDays: '10', complainDays: '15', otherDays: '10', replyReview: 'yes' });
+    const sent = await submitLetter(deps, organ.code, input());
+    const id = (await checkLetter(deps, sent.trackingNo, sent.queryCode)).id;
+    await performLetterVerb(deps, clerk.actor, id, { verb: 'reply', replyText: '初稿：邻居李四家……' });
+    const edited = await performLetterVerb(deps, clerk.actor, id, { verb: 'editPublicText', publicSubject: '老旧小区改造补助', publicContent: '请问补助标准？', publicReplyText: '初稿：邻居家……', reason: '删去第三人姓名' });
+    expect(edited.publicReplyText).toBe('初稿：邻居家……');
+    await performLetterVerb(deps, head.actor, id, { verb: 'returnReply', reason: '重写' });
+    const redrafted = await performLetterVerb(deps, clerk.actor, id, { verb: 'reply', replyText: '经核实，补助标准为每户2000元。' });
+    expect(redrafted.publicReplyText).toBeNull();
+    expect((await letterDetails(deps, clerk.actor, id)).publicVersion?.replyText).toBe('经核实，补助标准为每户2000元。');
+    await updateLetterSettings(deps, head.actor, organ.id, { consultDays: '5', suggestDays: '10', complainDays: '15', otherDays: '10' });
+  });
+
   it('refuses a letter with missing fields, listing every field, and stores nothing', async () => {
     const before = await listLetters(deps, [organ.id], 'all', 1);
     const e = await submitLetter(deps, organ.code, { type: 'x', subject: '', content: '', writerName: '', contact: '' }).catch((x) => x);
