@@ -1,6 +1,6 @@
 import { PERSONAL_DATA_TYPES } from './finding.ts';
 import { applyMasks, maskAll, maskDigits } from './mask.ts';
-import { detectPrivateContacts, type TextAuthor } from './private-contacts.ts';
+import { areaCodeLength, detectPrivateContacts, type MaskSpan, type TextAuthor } from './private-contacts.ts';
 import { detectResidentialAddresses } from './residential-address.ts';
 import { scanText } from './scan-text.ts';
 
@@ -18,9 +18,7 @@ export function maskPersonalData(text: string, author: TextAuthor, options: { co
   return applyMasks(text, [...personalSpans(text, author), ...echoed]);
 }
 
-type Span = { start: number; end: number; suggestion: string };
-
-function personalSpans(text: string, author: TextAuthor): Span[] {
+function personalSpans(text: string, author: TextAuthor): MaskSpan[] {
   const scanned = scanText(text).filter((f) => PERSONAL_DATA_TYPES.includes(f.type) && (author === 'organ' || f.type !== 'residential_address'));
   const homes = author === 'citizen' ? detectResidentialAddresses(text, { citizen: true }) : [];
   return [...scanned, ...homes, ...detectPrivateContacts(text, author)];
@@ -31,7 +29,6 @@ const DIGIT_RUN = /(?<![0-9０-９])[0-9０-９](?:[-－ ]?[0-9０-９])*(?![0-9
 const digitsOf = (s: string) => s.replace(/[^0-9０-９]/g, '').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 /** A word a 微信 ID or an e-mail address is made of. */
 const WORD_RUN = /[-_.@A-Za-z0-9]+/g;
-const AREA_CODE = /^0(?:10|2[0-9]|[3-9][0-9]{2})/;
 
 /**
  * The contacts masked in `source` (the letter: ID, phone, bank card, e-mail, landline, QQ, 微信 — a
@@ -40,7 +37,7 @@ const AREA_CODE = /^0(?:10|2[0-9]|[3-9][0-9]{2})/;
  * match by their digits (also a landline's local number without its area code) and keep the letter's
  * mask when written alike; a 微信 ID or an e-mail address matches as written, ignoring case.
  */
-function echoedContacts(text: string, source: string): Span[] {
+function echoedContacts(text: string, source: string): MaskSpan[] {
   const digitMasks = new Map<string, string>();
   const wordMasks = new Map<string, string>();
   for (const s of personalSpans(source, 'citizen')) {
@@ -48,13 +45,13 @@ function echoedContacts(text: string, source: string): Span[] {
     const digits = digitsOf(written);
     if (/^[-0-9０-９ （）()]+$/.test(written.replace(/转/g, '')) && digits.length >= 5) {
       digitMasks.set(digits, s.suggestion);
-      const area = AREA_CODE.exec(digits);
-      if (area && digits.length - area[0].length >= 7) digitMasks.set(digits.slice(area[0].length), '');
+      const area = areaCodeLength(digits);
+      if (area && digits.length - area >= 7) digitMasks.set(digits.slice(area), '');
     } else if (/^[-_.@A-Za-z0-9]+$/.test(written)) {
       wordMasks.set(written.toLowerCase(), s.suggestion);
     }
   }
-  const out: Span[] = [];
+  const out: MaskSpan[] = [];
   if (digitMasks.size > 0) {
     for (const m of text.matchAll(DIGIT_RUN)) {
       const mask = digitMasks.get(digitsOf(m[0]));

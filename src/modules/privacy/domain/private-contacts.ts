@@ -55,7 +55,9 @@ function spans(text: string, re: RegExp, mask: (s: string) => string): MaskSpan[
 /** 010, 021 … 029 have three digits; every other area code four. */
 const AREA_CODE = /^[(（]?(0(?:10|2[0-9])|0[3-9][0-9]{2})/;
 /** A landline keeps its area code (a county, not a person) and last two digits: 0564-*****56. */
-const maskLandline = (s: string) => maskDigits(s, AREA_CODE.exec(s)?.[1].length ?? 0, 2);
+/** How many leading characters of a landline (digits, or digits after an opening bracket) are its area code; 0 when none. */
+export const areaCodeLength = (s: string) => AREA_CODE.exec(s)?.[1].length ?? 0;
+const maskLandline = (s: string) => maskDigits(s, areaCodeLength(s), 2);
 
 /**
  * The private contacts in a text the portal publishes that the scanner does not report (its types
