@@ -90,13 +90,24 @@ export function legalBasis(outcome: Outcome, basis: ReplyBasis): string {
   return OUTCOME_INFO[outcome].basis;
 }
 
+/**
+ * The part a 部分公开 reply withholds (条例第三十七条), as its letter's prose states it: the officer's
+ * reason (which part, why), the ground's label and the article it rests on. Null for other outcomes.
+ */
+export function withheldPart(outcome: Outcome, basis: ReplyBasis): { reason: string; ground: string; cite: string } | null {
+  if (outcomeGroup(outcome) !== 'partly_disclosed' || !basis.withheldGround) return null;
+  const ground = WITHHELD_GROUNDS[basis.withheldGround];
+  return { reason: basis.withheldReason ?? '', ground: ground.label, cite: `${TIAOLI}${ground.cite}` };
+}
+
 /** The lines a reply letter adds for the structured basis, whatever the organ's wording. */
 export function basisFields(outcome: Outcome, basis: ReplyBasis): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
-  if (outcomeGroup(outcome) === 'partly_disclosed' && basis.withheldGround) {
+  const withheld = withheldPart(outcome, basis);
+  if (withheld) {
     out.push(
-      { label: '不予公开部分的理由', value: `${WITHHELD_GROUNDS[basis.withheldGround].label}：${basis.withheldReason ?? ''}` },
-      { label: '不予公开部分的依据', value: `${TIAOLI}${WITHHELD_GROUNDS[basis.withheldGround].cite}` },
+      { label: '不予公开部分的理由', value: `${withheld.ground}：${withheld.reason}` },
+      { label: '不予公开部分的依据', value: withheld.cite },
     );
   }
   if (basis.item === 'not_ours') {

@@ -9,7 +9,7 @@ import type { LetterTemplate } from './default-templates.ts';
 import { isLetterToOthers, LETTER_KIND_LABELS, type LetterKind } from './letter-kinds.ts';
 import { fillTemplate } from './placeholders.ts';
 import { isServedOnline, remedyParagraphs, type ReconsiderationBody } from './remedies.ts';
-import { basisFields, legalBasis } from '../reply-basis.ts';
+import { basisFields, legalBasis, withheldPart } from '../reply-basis.ts';
 
 export type LetterContext = {
   app: Application;
@@ -45,6 +45,7 @@ export const subjectInProse = (subject: string) => subject.replace(/^(?:我|本�
 
 export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel {
   const { app } = ctx;
+  const withheld = app.outcome ? withheldPart(app.outcome, app.replyBasis) : null;
   const subject = app.documentNumber ? `${app.subject}（文号：${app.documentNumber}）` : app.subject;
   const values: Record<string, string> = {
     申请人: app.applicantName,
@@ -54,8 +55,12 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     机关名称: ctx.organName,
     发文日期: chineseDate(ctx.issuedOn),
     ...(app.outcome ? { 办理结果: OUTCOME_INFO[app.outcome].label, 法律依据: legalBasis(app.outcome, app.replyBasis), 答复内容: app.replyText } : {}),
+    ...(isProvidedForm(app.providedForm) ? { 提供形式: PROVIDED_FORM_LABELS[app.providedForm] } : {}),
+    ...(withheld ? { 不予公开理由: withheld.reason, 不予公开类别: withheld.ground, 不予公开依据: withheld.cite } : {}),
     ...ctx.values,
   };
+  /** Whether the template's prose states a value itself ({{名称}}): its field is then not printed a second time. */
+  const stated = (...names: string[]) => names.every((n) => new RegExp(`\\{\\{\\s*${n}\\s*\\}\\}`).test(ctx.template.body));
   const addressee = isLetterToOthers(kind) ? [] : [para(`${app.applicantName}：`, false)];
   const body = fillTemplate(ctx.template.body, values)
     .split(/\n\s*\n/)
@@ -70,7 +75,10 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     { label: '申请内容', value: subject },
   ];
   if (kind === 'reply' && app.outcome) {
-    fields.push({ label: '办理结果', value: plainOutcomeLabel(app.outcome) }, { label: '法律依据', value: legalBasis(app.outcome, app.replyBasis) }, ...basisFields(app.outcome, app.replyBasis));
+    // A 部分公开 template that states the withheld part's reason and article (条例第三十七条) in its prose
+    // does not list them again; one reworded without them still gets them as fields.
+    const basis = basisFields(app.outcome, app.replyBasis).filter((f) => !(withheld && f.label.startsWith('不予公开部分的') && stated('不予公开理由', '不予公开依据')));
+    fields.push({ label: '办理结果', value: plainOutcomeLabel(app.outcome) }, { label: '法律依据', value: legalBasis(app.outcome, app.replyBasis) }, ...basis);
     if (isProvidedForm(app.providedForm)) {
       const differs = app.providedFormReason ? `（与您要求的形式不同，理由：${app.providedFormReason}；《中华人民共和国政府信息公开条例》第四十条）` : '';
       fields.push({ label: '提供形式', value: `${PROVIDED_FORM_LABELS[app.providedForm]}${differs}` });

@@ -132,7 +132,10 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, LetterTemplate> = {
     title: '政府信息公开申请答复告知书',
     body: [
       '本机关于{{收到日期}}收到您提出的政府信息公开申请（申请编号：{{申请编号}}），您申请公开“{{申请内容}}”。',
-      '经查，您申请公开的政府信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据{{法律依据}}的规定，本机关向您提供可以公开的部分，并对不予公开的部分说明理由如下：{{答复内容}}',
+      // 条例第三十七条: first what is provided and how (the officer's 答复内容), then the part withheld
+      // with its reason and the article it rests on (reply_basis_json), then the remedies the builder adds.
+      '经查，您申请公开的政府信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据《中华人民共和国政府信息公开条例》第三十七条的规定，本机关以{{提供形式}}的方式向您提供可以公开的部分。{{答复内容}}',
+      '对不予公开的部分，理由如下：{{不予公开理由}}。该部分{{不予公开类别}}，根据{{不予公开依据}}的规定，不予公开。',
     ].join('\n\n'),
   },
   'reply.withheld': {

@@ -19,7 +19,7 @@ export const PLACEHOLDERS: Record<TemplateKind, readonly string[]> = {
   fee_notice: [...COMMON, '收费方式', '收费金额', '计费说明', '缴费期限', '缴费方式'],
   termination_notice: [...COMMON, '终止原因'],
   'reply.disclosed': [...COMMON, '办理结果', '法律依据', '答复内容'],
-  'reply.partly_disclosed': [...COMMON, '办理结果', '法律依据', '答复内容'],
+  'reply.partly_disclosed': [...COMMON, '办理结果', '法律依据', '答复内容', '提供形式', '不予公开理由', '不予公开类别', '不予公开依据'],
   'reply.withheld': [...COMMON, '办理结果', '法律依据', '答复内容'],
   'reply.unable': [...COMMON, '办理结果', '法律依据', '答复内容'],
   'reply.not_processed': [...COMMON, '办理结果', '法律依据', '答复内容'],
