@@ -55,6 +55,7 @@ export type HtmlErrorPage = (request: FastifyRequest, status: number, message: s
 /** A red seal-like square with a white page on it, drawn without text (no font needed at 16 px). */
 const FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b0191e"/><path d="M10 6h9l5 5v15H10z" fill="#fff"/><path d="M13 15h8M13 19h8M13 23h5" stroke="#b0191e" stroke-width="2"/></svg>';
 const CSS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets/site.css'), 'utf8');
+const PORTAL_JS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets/portal.js'), 'utf8');
 
 /**
  * What the portal answers for an address that found nothing but is in the redirect table: a 301 to
@@ -202,6 +203,10 @@ export async function createHttpServer(opts: {
 
   app.get('/assets/site.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(CSS),
+  );
+  // The portal's small progressive enhancement (Esc closes the phone's 菜单); the CSP allows no inline script.
+  app.get('/assets/portal.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(PORTAL_JS),
   );
   // The officer's rich-text editor, bundled on first use (docs/adr/0017); back-office pages load it.
   app.get('/assets/editor.js', async (_request, reply) =>

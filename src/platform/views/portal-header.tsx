@@ -6,7 +6,8 @@ import type { PortalFrame } from './portal-frame.ts';
  * reading tools (字号, 适老化) and the navigation bar. On a wide screen all of it shows; on a phone
  * (≤ 700 px, site.css) the navigation and reading tools fold into one 菜单 (a <details>, no
  * JavaScript) beside the site's name and the search box keeps one line, so the page's own content
- * starts in the first screen even at 适老化 + 大. The folded copies are display:none on a wide screen
+ * starts in the first screen even at 适老化 + 大. Esc closes the open 菜单 (/assets/portal.js, an enhancement
+ * only). The folded copies are display:none on a wide screen
  * and the wide ones on a phone, so a screen reader meets each link once.
  */
 export function PortalHeader({ frame, siteName, prefs, currentPath }: { frame: PortalFrame | null; siteName: string; prefs: ReadingPrefs; currentPath: string }) {
@@ -66,7 +67,8 @@ function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; curre
 /**
  * The search box on every portal page (GET /search, no JavaScript). On an organ's pages the scope
  * "本机关" is preselected; elsewhere, and on the search page without an organ, the whole region.
- * On an internal unit's pages 本机关 is the organ that publishes for it (named), as the frame says.
+ * On an internal unit's pages 本机关 is the organ that publishes for it (named), as the frame says; on a
+ * phone that longer scope goes under the box (data-scope="named", site.css), so the box keeps its width.
  */
 function HeaderSearch({ currentPath, scope }: { currentPath: string; scope: { code: string; name: string; isParent: boolean } | null }) {
   const url = new URL(currentPath, 'http://x');
@@ -75,7 +77,7 @@ function HeaderSearch({ currentPath, scope }: { currentPath: string; scope: { co
   const framed = !onSearch && organ && scope ? scope : null;
   const code = framed ? framed.code : organ ? safeDecode(organ) : null;
   return (
-    <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索">
+    <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索" data-scope={framed?.isParent ? 'named' : undefined}>
       {/* The placeholder is short enough to show whole in a phone's box at 适老化 + 大 (about six characters); the name says the rest. */}
       <label for="header-q" class="visually-hidden">检索词（关键词、文号或索引号）</label>
       <input type="search" id="header-q" name="q" maxLength={100} placeholder="关键词、文号" value={url.pathname === '/search' ? url.searchParams.get('q') ?? '' : ''} />

@@ -33,6 +33,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
         <title>{`${title} - ${siteName}`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="icon" href={frame?.emblemUrl ?? '/assets/favicon.svg'} />
+        {!printView && <script src="/assets/portal.js" defer />}
         {canonicalPath && <link rel="canonical" href={canonicalPath} />}
         {feedPath && <link rel="alternate" type="application/atom+xml" title={`${title}（订阅）`} href={feedPath} />}
         {feedPath && <link rel="alternate" type="application/rss+xml" title={`${title}（RSS 订阅）`} href={feedPath.replace(/\.atom$/, '.rss')} />}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../test/support/app.ts';
+import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { createTestDatabase } from '../test/support/db.ts';
+import { createOrgan } from '../test/support/factories.ts';
+
+const SHOTS = path.resolve('test-results/screenshots');
+
+/**
+ * The portal's header on a phone, with the app's own Content-Security-Policy in force (no bypass): the
+ * 菜单 closes with Esc (/assets/portal.js), and on an internal unit's pages the longer search scope
+ * (本机关（青岚县住房和城乡建设局）) leaves the search box wide enough to type in at 适老化 + 大
+ * (found by outside testers in Chromium).
+ */
+describe.skipIf(SKIP_BROWSER)('the portal header on a phone', () => {
+  let served: Awaited<ReturnType<typeof serveForBrowser>>;
+  let organCode = '';
+  let unitCode = '';
+
+  beforeAll(async () => {
+    const handle = await createTestDatabase('sqlite');
+    const { app, deps } = await buildTestApp(handle, '2026-12-03T01:00:00Z');
+    const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府' });
+    const bureau = await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县住房和城乡建设局' });
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: bureau.code, name: '村镇建设股' });
+    organCode = bureau.code;
+    unitCode = unit.code;
+    served = await serveForBrowser(app, handle, SHOTS);
+  }, 120_000);
+  afterAll(async () => served?.close());
+
+  it('closes the open 菜单 with Esc and gives the focus back to its summary, under the app’s CSP', async () => {
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 } });
+    const refused: string[] = [];
+    phone.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()); });
+    await phone.goto(`${served.baseUrl}/organs/${organCode}`);
+    const menu = phone.locator('details.header-menu');
+    const open = () => menu.evaluate((d) => (d as HTMLDetailsElement).open);
+    await phone.locator('.header-menu > summary').focus();
+    await phone.keyboard.press('Enter');
+    await expect(open()).resolves.toBe(true);
+    // The focus moves into the menu (its first link), as a keyboard user's would; Esc still closes it.
+    await phone.keyboard.press('Tab');
+    await expect(phone.evaluate(() => document.activeElement?.closest('details.header-menu') !== null)).resolves.toBe(true);
+    await phone.keyboard.press('Escape');
+    await expect(open()).resolves.toBe(false);
+    await expect(phone.evaluate(() => document.activeElement?.matches('.header-menu > summary') ?? false)).resolves.toBe(true);
+    // Esc with the menu closed changes nothing; the summary opens it again.
+    await phone.keyboard.press('Escape');
+    await expect(open()).resolves.toBe(false);
+    await phone.keyboard.press('Enter');
+    await expect(open()).resolves.toBe(true);
+    expect(refused).toEqual([]);
+  });
+
+  it('keeps the search box usable on an internal unit’s pages at 适老化 + 大, at 320 and 390 px', async () => {
+    for (const width of [320, 390]) {
+      const phone = await served.newPage({ viewport: { width, height: 844 } });
+      for (const prefs of ['fs=m&elder=0', 'fs=l&elder=1']) {
+        await phone.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+        await phone.goto(`${served.baseUrl}/organs/${unitCode}`);
+        await expect(phone.locator('#header-scope option:checked').textContent()).resolves.toBe('本机关（青岚县住房和城乡建设局）');
+        const input = (await phone.locator('#header-q').boundingBox())!;
+        // At least about ten characters of the reader's size (or two-thirds of the screen), never the few it had.
+        const fontSize = await phone.locator('#header-q').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        expect(input.width, `${width} px, ${prefs}`).toBeGreaterThanOrEqual(Math.min(10 * fontSize, width * 2 / 3));
+        // Every control whole on the screen, ≥ 44 px high, and nothing wider than the screen.
+        const boxes = await phone.locator('.header-search :is(input, select, button)').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+        for (const b of boxes) { expect(b.right, `${width} px, ${prefs}`).toBeLessThanOrEqual(width); expect(b.height).toBeGreaterThanOrEqual(44); }
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth), `${width} px, ${prefs}`).toBeLessThanOrEqual(width);
+        // The scope and the button follow the box in reading order (the box above them).
+        const [box, scope, button] = boxes;
+        expect(scope.top).toBeGreaterThanOrEqual(box.bottom - 1);
+        expect(button.top).toBeGreaterThanOrEqual(box.bottom - 1);
+        await phone.screenshot({ path: path.join(SHOTS, `portal-${width}-unit-header-${prefs.replace(/[=&]/g, '-')}.png`) });
+      }
+    }
+  });
+});
