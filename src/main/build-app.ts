@@ -7,7 +7,7 @@ import type { JobStatus } from '../platform/jobs/job-runner.ts';
 import { pingDatabase } from '../platform/db/connect.ts';
 import { pendingMigrations } from '../platform/db/migrate.ts';
 import { htmlErrorPage } from '../platform/views/error-page.tsx';
-import { catalogAdminRoutes, catalogApi, emblemRoute, feedRoutes, MAX_ATTACHMENT_BYTES, movedAddressAnswer, portalRoutes, SiteFrames, siteIdentityRoutes, type ViewCounter } from '../modules/catalog/index.ts';
+import { catalogAdminRoutes, catalogApi, emblemRoute, settleStaffMenu, feedRoutes, MAX_ATTACHMENT_BYTES, movedAddressAnswer, portalRoutes, SiteFrames, siteIdentityRoutes, type ViewCounter } from '../modules/catalog/index.ts';
 import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/index.ts';
 import { isSystemAdmin, requireApiToken, requireStaff, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
 import { publicationEditorRoutes, reviewAdminRoutes, reviewApi } from '../modules/review/index.ts';
@@ -48,13 +48,25 @@ export async function buildApp(
       return null;
     });
   };
+  // The back office's menu shows each person only what they may use (settleStaffMenu): on every
+  // back-office page once they are signed in, and on its error pages, also for pages that build no
+  // staff context (账号, 令牌, 用户, 审计日志, 节假日).
+  const staffMenu = async (request: FastifyRequest) => {
+    if (request.principal && request.url.startsWith('/admin')) await settleStaffMenu(deps, request);
+  };
   const framedErrorPage = async (request: FastifyRequest, status: number, message: string) => {
     await withFrame(request, NO_FRAME_ON_ERROR);
+    await staffMenu(request).catch((e: unknown) => request.log.warn({ err: e }, 'staff menu facts unavailable'));
     return htmlErrorPage(request, status, message);
   };
   const app = await createHttpServer({ logger: deps.logger, htmlErrorPage: framedErrorPage, maxUploadBytes: MAX_ATTACHMENT_BYTES, trustProxy: config.trustProxy ?? false, hsts: (config.publicUrl ?? '').startsWith('https://'),
     // Moved pages (merged catalog nodes, an old site's addresses, with their query string) answer 301 (docs/catalog-changes.md).
     movedTo: (url) => movedAddressAnswer(deps.db, url) });
+  // A route's own preHandler runs after the hooks of its plugin, so the person is signed in (requireStaff) by then.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/admin')) return;
+    route.preHandler = [...(route.preHandler ? [route.preHandler].flat() : []), staffMenu];
+  });
   readinessRoute(app, { database: () => pingDatabase(deps.db), pendingMigrations: () => pendingMigrations(deps.db), jobs: runtime.jobStatus ?? (() => null), now: () => deps.clock.now() });
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);

@@ -26,7 +26,7 @@ export { organScope, type OrganScope } from './use-cases/organ-scope.ts';
 export { organByCode, organNotFound } from './use-cases/organ-by-code.ts';
 export { feedRoutes, FEED_ITEMS } from './web/portal/feed-routes.ts';
 export { ViewCounter } from './use-cases/view-counter.ts';
-export { staffContext, type StaffContext, type OrganNeed } from './web/staff-context.ts';
+export { settleStaffMenu, staffContext, type StaffContext, type OrganNeed } from './web/staff-context.ts';
 // The catalog's routes (the portal, the organs-and-tree back office, the JSON API), mounted by src/main.
 export { portalRoutes } from './web/portal/portal-routes.tsx';
 export { catalogAdminRoutes } from './web/admin/admin-routes.tsx';

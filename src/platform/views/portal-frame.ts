@@ -25,7 +25,8 @@ export const PortalFrameContext = createContext<PortalFrame | null>(null);
  * What the back office's menu needs to know of the signed-in person, so it shows only the entries they
  * can use: their roles (any organ), and whether they handle any organ's applications, letters,
  * consultations and proposals (`handles`: false for staff of internal units only, 条例第二十七条;
- * null when the request built no staff context, and then the entries are shown — the pages still check).
+ * set for every back-office request by `settleStaffMenu`; null only for a page rendered outside a
+ * request, and then the entries are shown — the pages still check).
  */
 export type StaffMenu = { roles: readonly string[]; handles: boolean | null };
 

@@ -5,7 +5,7 @@ import { PortalFrameContext, StaffMenuContext, type StaffMenu } from './portal-f
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** What the back office's menu may show, from the request's staff context (set when it is built). */
+    /** What the back office's menu may show, set on every back-office request once the person is signed in (catalog's settleStaffMenu). */
     staffMenuFacts?: { handles: boolean };
   }
 }

@@ -7,7 +7,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { mayAdminister, mayAuthor, mayKeepSupervision, mayWorkOn, rolesOn, staffUserOf, type Principal } from '../../identity/index.ts';
 import type { Organ } from '../domain/organ.ts';
 import { organNotFound } from '../use-cases/organ-by-code.ts';
-import { organScope } from '../use-cases/organ-scope.ts';
+import { organScope, type OrganScope } from '../use-cases/organ-scope.ts';
 
 /**
  * What a back-office page may ask of an organ: to work on it (`staff`: a role on it or above it, or a
@@ -29,6 +29,31 @@ const REFUSALS: Record<OrganNeed, string> = {
 /** Why a unit's staff find no applications, letters, consultations or proposals to handle (条例第二十七条). */
 const UNITS_HANDLE_NOTHING = '内设机构不单独办理依申请公开、部门信箱、意见征集和建议提案，由所属机关办理（《政府信息公开条例》第二十七条）；您在所属机关没有办理权限，如需办理请联系机关管理员';
 
+/** The organ scope of a request's signed-in person, read once per request (menu facts and staff context share it). */
+const scopes = new WeakMap<FastifyRequest, Promise<OrganScope>>();
+function requestScope(deps: AppDeps, request: FastifyRequest): Promise<OrganScope> {
+  let scope = scopes.get(request);
+  if (!scope) {
+    scope = organScope(deps.db, request.principal!);
+    scopes.set(request, scope);
+  }
+  return scope;
+}
+
+/** Organs whose applications, letters, consultations and proposals the person handles: organs, not units (条例第二十七条). */
+const handledOrgans = (scope: OrganScope) => scope.directStaffOf.filter((o) => o.kind !== 'unit');
+
+/**
+ * Tells the back office's menu (render.ts) what the signed-in person may use: 依申请公开, 部门信箱,
+ * 意见征集 and 建议提案 only for whoever handles an organ. The composition root runs it on every
+ * back-office request once the person is signed in, and before a back-office error page, so every
+ * page's menu follows the same rule whether or not the page builds a staff context.
+ */
+export async function settleStaffMenu(deps: AppDeps, request: FastifyRequest): Promise<void> {
+  if (!request.principal || request.staffMenuFacts) return;
+  request.staffMenuFacts = { handles: handledOrgans(await requestScope(deps, request)).length > 0 };
+}
+
 const contexts = new WeakMap<AppDeps, (request: FastifyRequest, reply: FastifyReply) => Promise<StaffContext>>();
 
 /**
@@ -49,13 +74,13 @@ export function staffContext(deps: AppDeps, request: FastifyRequest, reply: Fast
 
 async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
   const principal: Principal = request.principal!;
-  const { organs, chainOf, staffOf, directStaffOf, adminOf } = await organScope(deps.db, principal);
+  const scope = await requestScope(deps, request);
+  const { organs, chainOf, staffOf, directStaffOf, adminOf } = scope;
   const idOf = (organ: Organ | number) => (typeof organ === 'number' ? organ : organ.id);
   const administrable = new Set(adminOf.map((o) => o.id));
   const user: AdminUser = staffUserOf(principal);
-  const handles = directStaffOf.filter((o) => o.kind !== 'unit');
-  // The back office's menu shows 依申请公开, 部门信箱, 意见征集 and 建议提案 only to whoever handles an organ.
-  request.staffMenuFacts = { handles: handles.length > 0 };
+  const handles = handledOrgans(scope);
+  await settleStaffMenu(deps, request);
   const may = (organ: Organ | number, need: OrganNeed) =>
     need === 'organ_admin' ? administrable.has(idOf(organ))
       : need === 'office' ? mayKeepSupervision(principal, chainOf(idOf(organ)))

@@ -55,4 +55,30 @@ describeEachDialect('the back office’s menu and 新建信息', (db) => {
     for (const href of handling) expect(page, href).toContain(`href="${href}"`);
     await app.close();
   });
+
+  it('hides those four entries on every back-office page, also on pages that build no staff context (账号, 令牌, 用户, 审计日志, 节假日) and on their refusals', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const bureau = await createOrgan(deps);
+    const unit = await createOrgan(deps, { parentCode: bureau.code, kind: 'unit' });
+    const handling = ['/admin/applications', '/admin/letters', '/admin/consultations', '/admin/proposals'];
+    const pages = ['/admin/account', '/admin/tokens', '/admin/users', '/admin/audit', '/admin/calendar'];
+    // The unit's administrator may open 用户; 审计日志 and 节假日 answer them 403, in the same frame.
+    const unitAdmin = await createStaff(deps, unit.code, 'organ_admin');
+    const theirs = await loginAs(app, unitAdmin.username, unitAdmin.password);
+    for (const url of pages) {
+      const res = await app.inject({ url, cookies: theirs.cookies });
+      expect([200, 403], url).toContain(res.statusCode);
+      expect(res.body, url).toContain('aria-label="后台导航"');
+      expect(res.body, url).toContain('href="/admin/publications"');
+      for (const href of handling) expect(res.body, `${url} ${href}`).not.toContain(`href="${href}"`);
+    }
+    // The organ's own administrator handles them, and sees them on the same pages.
+    const organAdmin = await createStaff(deps, bureau.code, 'organ_admin');
+    const mine = await loginAs(app, organAdmin.username, organAdmin.password);
+    for (const url of pages) {
+      const res = await app.inject({ url, cookies: mine.cookies });
+      for (const href of handling) expect(res.body, `${url} ${href}`).toContain(`href="${href}"`);
+    }
+    await app.close();
+  });
 });
