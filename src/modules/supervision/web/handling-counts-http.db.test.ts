@@ -38,4 +38,34 @@ describeEachDialect('supervision’s application and letter counts', (db) => {
     }
     await app.close();
   });
+
+  it('draws the on-time shares of applications and letters (chart and table) only for whoever handles the organ', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    const bureau = await createOrgan(deps);
+    const unit = await createOrgan(deps, { parentCode: bureau.code, kind: 'unit' });
+    const onTime = 'id="chart-ontime"';
+
+    const editor = await createStaff(deps, bureau.code, 'editor');
+    const e = await loginAs(app, editor.username, editor.password);
+    for (const url of [`/admin/supervision/${bureau.code}`, '/admin/supervision']) {
+      const page = (await app.inject({ url, cookies: e.cookies })).body;
+      expect(page, url).toContain(onTime);
+      expect(page, url).toContain('按期答复率');
+    }
+
+    for (const role of ['editor', 'unit_head'] as const) {
+      const clerk = await createStaff(deps, unit.code, role);
+      const s = await loginAs(app, clerk.username, clerk.password);
+      for (const url of [`/admin/supervision/${bureau.code}`, '/admin/supervision']) {
+        const page = await app.inject({ url, cookies: s.cookies });
+        expect(page.statusCode, `${role} ${url}`).toBe(200);
+        // The other charts stay; the on-time chart, its table and its series are not there at all.
+        expect(page.body, `${role} ${url}`).toContain('id="chart-month"');
+        expect(page.body, `${role} ${url}`).not.toContain(onTime);
+        expect(page.body, `${role} ${url}`).not.toContain('按期答复率');
+        expect(page.body, `${role} ${url}`).not.toMatch(/<th[^>]*>部门信箱<\/th>/);
+      }
+    }
+    await app.close();
+  });
 });

@@ -51,7 +51,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const lastRuns = new Map([...last].map(([code, r]) => [code, { finishedAt: r.finishedAt, trigger: r.trigger, externalLinksChecked: r.result.externalLinksChecked, organ: r.organ }]));
       return sendPage(reply, (
         <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} handles={(id) => scope.handles.some((o) => o.id === id)} lastRuns={lastRuns} flash={scope.flash}>
-          {organs.length > 0 && <ChartsSection c={await regionCharts(deps, organs)} scope="region" />}
+          {organs.length > 0 && <ChartsSection c={await regionCharts(deps, organs, scope.handles)} scope="region" />}
         </RegionSupervisionPage>
       ));
     });
@@ -63,7 +63,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       return sendPage(reply, (
         <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} handles={scope.handles.some((o) => o.id === organ.id)} flash={scope.flash}>
           <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} />
-          <ChartsSection c={await organCharts(deps, organ, scope.organs)} scope="organ" />
+          <ChartsSection c={await organCharts(deps, organ, scope.organs, scope.handles)} scope="organ" />
         </OrganSupervisionPage>
       ));
     });
