@@ -22,20 +22,26 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
  * ordinary letter: the day the 公开工作机构 confirms with the applicant, which it must do the day the
  * letter arrives — so the clock starts on the arrival date, and a later confirmation is recorded and
  * warned about (docs/workflows/application-states.md); (三) online or the office's fax: the date both
- * sides confirm. E-mail is a data message over the internet: (三) applies.
+ * sides confirm. E-mail is a data message over the internet: (三) applies. `letter`, where given, is
+ * how the 申请登记回执 states the rule to the applicant ({{收到规则}}); otherwise it prints `rule`.
  */
-export const CHANNEL_RULES: Record<Channel, { needsConfirmation: boolean; rule: string }> = {
+export const CHANNEL_RULES: Record<Channel, { needsConfirmation: boolean; rule: string; letter?: string }> = {
   in_person: { needsConfirmation: false, rule: '当面提交的，以提交之日为收到申请之日（条例第三十一条第（一）项）' },
   post_signed: { needsConfirmation: false, rule: '以邮寄方式提交的，以行政机关签收之日为收到申请之日（条例第三十一条第（二）项）' },
   post_ordinary: {
     needsConfirmation: false,
     rule: '以平常信函等无需签收的方式提交的，以政府信息公开工作机构与申请人确认之日为收到申请之日，工作机构应当于收到平信当日确认，故自平信到达之日起算（条例第三十一条第（二）项）',
+    // The receipt tells the applicant the rule without the staff's duty, so that it keeps to one page.
+    letter: '以平信提交的，以本机关与您确认之日为收到申请之日，即平信到达之日（条例第三十一条第（二）项）',
   },
   online: { needsConfirmation: true, rule: '通过互联网渠道提交的，以双方确认之日为收到申请之日（条例第三十一条第（三）项）' },
   fax: { needsConfirmation: true, rule: '通过政府信息公开工作机构的传真提交的，以双方确认之日为收到申请之日（条例第三十一条第（三）项）' },
   email: { needsConfirmation: true, rule: '通过电子邮件提交的，以双方确认之日为收到申请之日（条例第三十一条第（三）项）' },
   imported: { needsConfirmation: false, rule: '历史台账导入，收到申请日期按台账记载' },
 };
+
+/** How the 申请登记回执 states the receipt-date rule of a channel to the applicant ({{收到规则}}). */
+export const receiptRule = (channel: Channel): string => `${CHANNEL_RULES[channel].letter ?? CHANNEL_RULES[channel].rule}。`;
 
 /** The receipt date once known: the arrival (or signature) date, or the confirmation date; null while unconfirmed. */
 export function receivedOnFor(channel: Channel, arrivedOn: IsoDate, confirmedOn: IsoDate | null): IsoDate | null {

@@ -14,7 +14,7 @@ import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { settingsFor } from '../storage/settings-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { allocateLetterSerial, insertLetter } from '../storage/letters-repository.ts';
-import { CHANNEL_RULES } from '../domain/channels.ts';
+import { receiptRule } from '../domain/channels.ts';
 import { letterNumber } from '../domain/letters/letter-number.ts';
 import { templateFor } from '../storage/templates-repository.ts';
 import { calendarFor } from './working-calendar.ts';
@@ -101,7 +101,7 @@ export async function issueAcknowledgement(trx: Executor, app: Application, issu
 function acknowledgementPlan(app: Application, dated: (on: IsoDate | null) => string): LetterPlan {
   return {
     kind: 'acknowledgement', template: 'acknowledgement',
-    values: { 收到规则: `${CHANNEL_RULES[app.channel].rule}。`, 答复期限: dated(app.dueOn) },
+    values: { 收到规则: receiptRule(app.channel), 答复期限: dated(app.dueOn) },
   };
 }
 

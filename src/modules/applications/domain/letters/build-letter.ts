@@ -68,11 +68,15 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     .filter(Boolean)
     .map((p) => para(p, true));
 
+  // The 申请登记回执 keeps to one A4 page (GB/T 9704: 22 lines), so it does not list what it already
+  // says: the case fields its prose states through a placeholder, and the applicant, whom the
+  // salutation names. A receipt reworded without one of them still gets it as a field.
+  const receipt = kind === 'acknowledgement';
   const fields: { label: string; value: string }[] = [
-    { label: '申请编号', value: app.trackingNo },
-    { label: '收到申请日期', value: chineseDate(app.receivedOn) },
-    ...(!isLetterToOthers(kind) ? [{ label: '申请人', value: `${app.applicantName}（${APPLICANT_TYPE_LABELS[app.applicantType]}）` }] : []),
-    { label: '申请内容', value: subject },
+    ...(receipt && stated('申请编号') ? [] : [{ label: '申请编号', value: app.trackingNo }]),
+    ...(receipt && stated('收到日期') ? [] : [{ label: '收到申请日期', value: chineseDate(app.receivedOn) }]),
+    ...(!isLetterToOthers(kind) && !receipt ? [{ label: '申请人', value: `${app.applicantName}（${APPLICANT_TYPE_LABELS[app.applicantType]}）` }] : []),
+    ...(receipt && stated('申请内容') ? [] : [{ label: '申请内容', value: subject }]),
   ];
   if (kind === 'reply' && app.outcome) {
     // A 部分公开 template that states the withheld part's reason and article (条例第三十七条) in its prose
@@ -102,7 +106,7 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
       { kind: 'subtitle', text: ctx.letterNo ?? `${LETTER_KIND_LABELS[kind]} 编号：${app.trackingNo}` },
       ...addressee,
       ...body,
-      { kind: 'fields', items: fields },
+      ...(fields.length ? [{ kind: 'fields' as const, items: fields }] : []),
       ...remedies,
       { kind: 'signature', lines: [ctx.organName, '（印章）', chineseDate(ctx.issuedOn)] },
       ...(ctx.notes ?? []).map((n) => para(`（${n}）`, true)),

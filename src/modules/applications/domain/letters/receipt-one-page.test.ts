@@ -1,0 +1,70 @@
+import { getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { renderDocumentPdf } from '../../../../platform/documents/index.ts';
+import { sampleApplication } from '../../testing/sample-application.ts';
+import { receiptRule } from '../channels.ts';
+import { buildLetter } from './build-letter.ts';
+import { DEFAULT_TEMPLATES } from './default-templates.ts';
+
+const ORGAN = '青岚县住房和城乡建设局';
+const TRACKING_NO = 'QHX-ZJJ-2026-00187';
+const SUBJECT = '2025年城区老旧小区改造项目清单及各项目的立项批复、招标投标结果、施工合同和竣工验收备案材料';
+// As issue-letter.ts adds it when a date falls in a year whose holiday notice is not loaded.
+const PROVISIONAL_NOTE = '标注“暂定”的日期所在年度的国务院节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的法定节假日计算；该年度节假日安排公布后如有变化，以本机关另行告知的日期为准。';
+
+/** The text of each page of a PDF, whitespace taken out, read in-process. */
+async function pagesOf(pdf: Uint8Array): Promise<string[]> {
+  const doc = await getDocumentProxy(new Uint8Array(pdf), { verbosity: 0 });
+  try {
+    const pages: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const content = await (await doc.getPage(i)).getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
+    }
+    return pages;
+  } finally {
+    await doc.loadingTask.destroy();
+  }
+}
+
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+/**
+ * Found by an outside tester: the receipt of a paper application with a two-line request and a 暂定
+ * reply deadline took two A4 pages (GB/T 9704: 22 lines a page; the 落款 took the last field with it),
+ * and its fields block repeated the 申请编号 and 收到日期 the first paragraph states.
+ */
+describe('the 申请登记回执 of a paper application', () => {
+  it.each(['in_person', 'post_signed', 'post_ordinary'] as const)('%s: fits on one page with who applied, what, when received, the number, the deadline (条例第三十三条) and how to ask, each once', async (channel) => {
+    const app = sampleApplication('in_progress', {
+      channel, trackingNo: TRACKING_NO, subject: SUBJECT, arrivedOn: '2026-12-14', receivedOn: '2026-12-14',
+      confirmedOn: null, dueOn: '2027-01-13', originalDueOn: '2027-01-13', dueProvisional: true, deliveryMethod: 'post',
+    });
+    const doc = buildLetter('acknowledgement', {
+      app, organName: ORGAN, issuedOn: '2026-12-15', template: DEFAULT_TEMPLATES.acknowledgement,
+      values: { 收到规则: receiptRule(channel), 答复期限: '2027年1月13日（暂定）' },
+      notes: [PROVISIONAL_NOTE], letterNo: '岚建依申请公开〔2026〕第187号',
+      reconsideration: { body: '', address: '', online: '' }, serviceMethod: 'post',
+    });
+    const pages = await pagesOf(await renderDocumentPdf(doc));
+    expect(pages).toHaveLength(1);
+    const text = pages[0];
+    expect(text).toContain('王某：');
+    expect(text).toContain(SUBJECT);
+    expect(occurrences(text, TRACKING_NO)).toBe(1);
+    expect(occurrences(text, '2026年12月14日')).toBe(1);
+    expect(occurrences(text, '2027年1月13日（暂定）')).toBe(1);
+    expect(text).toContain('第三十三条');
+    expect(text).toContain('查询办理进度');
+    expect(text).toContain(`${ORGAN}（印章）2026年12月15日`);
+  });
+
+  it('a receipt reworded without the number, the date or the request still gives them, as fields', () => {
+    const app = sampleApplication('in_progress', { trackingNo: TRACKING_NO, subject: SUBJECT });
+    const doc = buildLetter('acknowledgement', {
+      app, organName: ORGAN, issuedOn: '2026-03-03', template: { ...DEFAULT_TEMPLATES.acknowledgement, body: '您的申请已收到。{{收到规则}}' },
+      values: { 收到规则: receiptRule('online'), 答复期限: '2026年3月30日' }, reconsideration: { body: '', address: '', online: '' }, serviceMethod: 'post',
+    });
+    expect(doc.blocks.flatMap((b) => (b.kind === 'fields' ? b.items.map((f) => f.label) : []))).toEqual(['申请编号', '收到申请日期', '申请内容']);
+  });
+});
