@@ -5,6 +5,7 @@ export { FINDING_TYPE_ADVICE, FINDING_TYPE_LABELS, SEVERITY_LABELS } from './dom
 export { scanText, type ScanOptions } from './domain/scan-text.ts';
 export { publishGate, type PublishGateResult } from './domain/publish-gate.ts';
 export { applyMasks } from './domain/mask.ts';
+export { suggestionInContext } from './domain/suggestion-in-context.ts';
 export { maskPersonalData } from './domain/mask-personal-data.ts';
 export type { TextAuthor } from './domain/private-contacts.ts';
 export { compileWordLists, type WordList, type WordListEntry, type WordMatcher } from './domain/word-list.ts';

@@ -18,4 +18,15 @@ describe('the scan findings on an item’s review panel', () => {
     expect(html).toContain('个人住址的楼栋、单元、门牌号属于个人信息');
     expect(html).toContain('#finding-1');
   });
+
+  it('shows a 住址门牌 finding’s suggestion with the estate it keeps (幸福小区*********), not the stars alone', () => {
+    const body = '<p>联系人住幸福小区3栋2单元501室。</p>';
+    const start = '联系人住幸福小区'.length;
+    const html = renderToString(<FindingsView bodyHtml={body} findings={[
+      { source: '正文', type: 'residential_address', text: '3栋2单元501室', start, end: start + 9, severity: 'warn', suggestion: '*********', before: '联系人住幸福小区', after: '。' },
+    ]} />);
+    const suggestionCell = /<td>([^<]*)<p class="hint">个人住址/.exec(html)?.[1];
+    expect(suggestionCell).toBe('幸福小区*********');
+    expect(html).toContain('〔住址门牌 → 幸福小区*********〕');
+  });
 });

@@ -1,10 +1,12 @@
-import { FINDING_TYPE_ADVICE, FINDING_TYPE_LABELS, SEVERITY_LABELS } from '../../privacy/index.ts';
+import { FINDING_TYPE_ADVICE, FINDING_TYPE_LABELS, SEVERITY_LABELS, suggestionInContext } from '../../privacy/index.ts';
 import type { StoredFinding } from '../storage/review-repository.ts';
 import { htmlToText } from '../use-cases/scan-publication.ts';
 
 const label = (type: string) => (FINDING_TYPE_LABELS as Record<string, string>)[type] ?? (type === 'unreadable_attachment' ? '无法读取的附件' : type);
 const advice = (type: string) => (FINDING_TYPE_ADVICE as Record<string, string>)[type] ?? '';
 const severity = (s: string) => (SEVERITY_LABELS as Record<string, string>)[s] ?? s;
+/** The suggestion as read with what it keeps (幸福小区********* for a house detail). */
+const suggested = (f: StoredFinding) => suggestionInContext(f, f.before);
 
 /**
  * Every finding first, as a list — where, what, whether it stops publication, what to do and why — so
@@ -22,9 +24,9 @@ export function FindingsView({ bodyHtml, findings }: { bodyHtml: string; finding
     if (f.start < at) continue;
     pieces.push(text.slice(at, f.start));
     pieces.push(
-      <mark id={anchorOf.get(f)} class={`finding finding-${f.severity}`} title={`${label(f.type)}；建议：${f.suggestion}`}>
+      <mark id={anchorOf.get(f)} class={`finding finding-${f.severity}`} title={`${label(f.type)}；建议：${suggested(f)}`}>
         {text.slice(f.start, f.end)}
-        <span class="finding-tag">〔{label(f.type)} → {f.suggestion}〕</span>
+        <span class="finding-tag">〔{label(f.type)} → {suggested(f)}〕</span>
       </mark>,
     );
     at = f.end;
@@ -43,7 +45,7 @@ export function FindingsView({ bodyHtml, findings }: { bodyHtml: string; finding
               <td>{label(f.type)}</td>
               <td>{severity(f.severity)}</td>
               <td>{f.before && `…${f.before}`}<mark class={`finding finding-${f.severity}`}>{f.text}</mark>{f.after && `${f.after}…`}</td>
-              <td>{f.suggestion}{advice(f.type) && <p class="hint">{advice(f.type)}</p>}</td>
+              <td>{suggested(f)}{advice(f.type) && <p class="hint">{advice(f.type)}</p>}</td>
             </tr>
           ))}
         </tbody>
