@@ -1,4 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { docxToHtml } from './docx-to-html.ts';
 
@@ -139,5 +140,34 @@ describe('a Word document brought into a body text (mammoth)', () => {
     expect(html).toContain('<p class="flush">各有关单位：</p>');
     expect(html).toContain('<p>现将有关事项通知如下。</p>');
     expect(html).toContain('<p class="flush">联系人：王某</p>');
+  });
+
+  // Found by an outside tester: a paragraph whose own indent Word or WPS wrote only in character units
+  // (w:firstLineChars, without w:firstLine) came in 顶格; mammoth reads only w:firstLine and w:hanging.
+  it('reads a paragraph’s own indent in character units as its style’s is read: firstLineChars indents, zero or hangingChars is 顶格, leftChars is no first-line indent', async () => {
+    /** A .docx of the paragraphs, each w:ind's marker twips (7, 8, 9) rewritten as the given character-unit attribute. */
+    const word = async (defaults: number, children: Paragraph[], chars: Record<string, string>) => {
+      const doc = new Document({ styles: { default: { document: { paragraph: { indent: { firstLine: defaults } } } } }, sections: [{ children }] });
+      const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+      let xml = await zip.file('word/document.xml')!.async('string');
+      for (const [marker, attribute] of Object.entries(chars)) xml = xml.replace(new RegExp(`w:(?:firstLine|hanging|left|start)="${marker}"`), attribute);
+      zip.file('word/document.xml', xml);
+      return zip.generateAsync({ type: 'nodebuffer' });
+    };
+    const plain = await docxToHtml(await word(0, [
+      new Paragraph({ text: '现将有关事项通知如下。', indent: { firstLine: 7 } }),
+      new Paragraph({ text: '整段左缩进的一段', indent: { left: 8 } }),
+    ], { 7: 'w:firstLineChars="200"', 8: 'w:leftChars="200"' }));
+    expect(plain.html).toContain('<p>现将有关事项通知如下。</p>');
+    expect(plain.html).toContain('<p class="flush">整段左缩进的一段</p>');
+
+    const indentedByStyle = await docxToHtml(await word(420, [
+      new Paragraph({ text: '各有关单位：', indent: { firstLine: 7 } }),
+      new Paragraph({ text: '悬挂缩进的一段', indent: { hanging: 8 } }),
+      new Paragraph({ text: '整段左缩进的正文', indent: { left: 9 } }),
+    ], { 7: 'w:firstLineChars="0"', 8: 'w:hangingChars="200"', 9: 'w:leftChars="200"' }));
+    expect(indentedByStyle.html).toContain('<p class="flush">各有关单位：</p>');
+    expect(indentedByStyle.html).toContain('<p class="flush">悬挂缩进的一段</p>');
+    expect(indentedByStyle.html).toContain('<p>整段左缩进的正文</p>');
   });
 });

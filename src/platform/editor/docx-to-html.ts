@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/domain-error.ts';
 import { sanitizeRichText } from '../views/sanitize-rich-text.ts';
-import { readStylesXml, styleIndentsOf, type StyleIndents } from './word-style-indents.ts';
+import { readWordPackage, styleIndentsOf, type StyleIndents } from './word-style-indents.ts';
 
 /** A Word document larger than this is refused: a body text is never that big, and conversion holds it in memory. */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
@@ -103,9 +103,10 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   let result: { value: string; messages: { type: string; message: string }[] };
   // Loaded on the first Word import, not at start (about 13 MB; docs/performance.md "RSS").
   const { default: mammoth } = await import('mammoth');
-  const styles = styleIndentsOf(await readStylesXml(bytes));
+  const word = await readWordPackage(bytes);
+  const styles = styleIndentsOf(word.stylesXml);
   try {
-    result = await mammoth.convertToHtml({ buffer: bytes }, {
+    result = await mammoth.convertToHtml({ buffer: word.bytes }, {
       styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: (document: WordParagraph) => keepLayout(document, unknownStyles, styles),
       convertImage: mammoth.images.imgElement(async (image) => {
         const ext = PICTURE_TYPES[image.contentType];

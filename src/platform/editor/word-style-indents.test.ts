@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { styleIndentsOf } from './word-style-indents.ts';
+import { styleIndentsOf, withCharacterIndents } from './word-style-indents.ts';
 
 const xml = (defaults: string, styles: string) =>
   `<w:styles><w:docDefaults><w:pPrDefault>${defaults}</w:pPrDefault></w:docDefaults>${styles}</w:styles>`;
@@ -26,5 +26,11 @@ describe('the first-line indent of Word’s paragraph styles', () => {
     expect(styleIndentsOf(null).indented('Normal')).toBeNull();
     const s = styleIndentsOf(xml('', style('A', '<w:basedOn w:val="B"/>') + style('B', '<w:basedOn w:val="A"/>')));
     expect(s.indented('A')).toBeNull();
+  });
+  it('restates a paragraph’s own character-unit indent in twips, as mammoth reads it, and leaves other indents alone', () => {
+    expect(withCharacterIndents('<w:pPr><w:ind w:firstLineChars="200"/></w:pPr>')).toBe('<w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>');
+    expect(withCharacterIndents('<w:ind w:firstLineChars="0"></w:ind>')).toBe('<w:ind w:firstLineChars="0" w:firstLine="0"></w:ind>');
+    expect(withCharacterIndents('<w:ind w:left="420" w:hangingChars="200" w:hanging="420"/>')).toBe('<w:ind w:left="420" w:hangingChars="200" w:firstLine="0"/>');
+    expect(withCharacterIndents('<w:ind w:leftChars="200" w:left="640"/><w:ind w:firstLine="420"/>')).toBe('<w:ind w:leftChars="200" w:left="640"/><w:ind w:firstLine="420"/>');
   });
 });

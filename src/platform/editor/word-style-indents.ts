@@ -50,12 +50,45 @@ export function styleIndentsOf(stylesXml: string | null): StyleIndents {
   return { indented: (styleId) => resolve(styleId ?? defaultStyle) };
 }
 
-/** The styles part of a .docx (a zip package), or null. */
-export async function readStylesXml(bytes: Buffer): Promise<string | null> {
+/** Twips written for a first line indented in character units: two characters of 三号 (16 pt); only above zero matters here. */
+const INDENTED_TWIPS = '640';
+
+/**
+ * A paragraph's own w:ind as mammoth reads it (w:firstLine and w:hanging only), saying what `indentOf`
+ * says of the whole element: an indent written in character units (w:firstLineChars, w:hangingChars —
+ * as Chinese Word and WPS write it, at times without w:firstLine) counts as in a style. Indented: a
+ * positive w:firstLine and no w:hanging; not: w:firstLine="0" and no w:hanging; an element that says
+ * nothing of the first line (w:leftChars, w:left alone) is left as it is, and the style decides. Only
+ * elements with a character-unit attribute are rewritten.
+ */
+export function withCharacterIndents(documentXml: string): string {
+  return documentXml.replace(/<w:ind\b([^>]*?)(\/?)>/g, (element, attributes: string, selfClosing: string) => {
+    if (!/\bw:(?:firstLine|hanging)Chars=/.test(attributes)) return element;
+    const indented = indentOf(attributes);
+    if (indented === null) return element;
+    const rest = attributes.replace(/\s+w:(?:firstLine|hanging)="[^"]*"/g, '');
+    return `<w:ind${rest} w:firstLine="${indented ? INDENTED_TWIPS : '0'}"${selfClosing}>`;
+  });
+}
+
+/**
+ * What the import reads of a .docx package: its styles part (null when absent or unreadable) and the
+ * bytes mammoth converts — the package itself, or, when a paragraph's own indent is written in
+ * character units, a copy whose document part also says it in twips (`withCharacterIndents`).
+ * A package that cannot be read is returned as it is, for mammoth to refuse.
+ */
+export async function readWordPackage(bytes: Buffer): Promise<{ stylesXml: string | null; bytes: Buffer }> {
   const { default: JSZip } = await import('jszip');
   try {
-    return (await (await JSZip.loadAsync(bytes)).file('word/styles.xml')?.async('string')) ?? null;
+    const zip = await JSZip.loadAsync(bytes);
+    const stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? null;
+    const documentXml = await zip.file('word/document.xml')?.async('string');
+    const rewritten = documentXml === undefined ? documentXml : withCharacterIndents(documentXml);
+    if (rewritten === documentXml) return { stylesXml, bytes };
+    zip.file('word/document.xml', rewritten!);
+    // Stored, not compressed again: the copy only feeds mammoth, in memory.
+    return { stylesXml, bytes: await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) };
   } catch {
-    return null;
+    return { stylesXml: null, bytes };
   }
 }
