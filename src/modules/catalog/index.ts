@@ -16,7 +16,7 @@ export { audit as appendCatalogAudit } from './use-cases/audit-helper.ts';
 export type { Executor } from './storage/executor.ts';
 export { addAttachment, removeAttachment, attachmentPath, sendAttachmentFile, MAX_ATTACHMENT_BYTES, type RevisionUpload } from './use-cases/manage-attachments.ts';
 export { findAttachment, removeWithRevision, keepWithRevision, settleRevisionAttachments } from './storage/revision-attachments.ts';
-export { listOrgans, findOrganByCode, findOrganById, organChain } from './storage/organs-repository.ts';
+export { listOrgans, listOrgansInTree, findOrganByCode, findOrganById, organChain, type OrganInTree } from './storage/organs-repository.ts';
 export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';
 export {
   findPublication, listAttachments, type AttachmentView, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, publishedIdsInYear, addViewCounts,

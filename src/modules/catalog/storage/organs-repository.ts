@@ -26,6 +26,14 @@ export async function listOrgans(db: Executor): Promise<Organ[]> {
   return rows.map(toOrgan);
 }
 
+/** Every organ's place in the tree and its names, without its pages (guide, rules): what a search's scope and labels need. */
+export type OrganInTree = Pick<Organ, 'id' | 'parentId' | 'name' | 'shortName'>;
+
+export async function listOrgansInTree(db: Executor): Promise<OrganInTree[]> {
+  const rows = await db.selectFrom('organs').select(['id', 'parent_id', 'name', 'short_name']).orderBy('sort_order').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, shortName: r.short_name }));
+}
+
 export async function findOrganByCode(db: Executor, code: string): Promise<Organ | null> {
   const r = await db.selectFrom('organs').selectAll().where('code', '=', code).executeTakeFirst();
   return r ? toOrgan(r) : null;

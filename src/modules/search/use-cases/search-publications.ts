@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { listCatalogNodes, listOrgans, pathTo, subtreeIds } from '../../catalog/index.ts';
+import { listCatalogNodes, listOrgansInTree, pathTo, subtreeIds } from '../../catalog/index.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { compareByRelevance, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
@@ -53,12 +53,12 @@ function unitsOf(organs: { id: number; parentId: number | null }[], organId: num
 
 /** The organ and every unit below it. */
 export async function organAndUnits(deps: AppDeps, organId: number): Promise<number[]> {
-  return unitsOf(await listOrgans(deps.db), organId);
+  return unitsOf(await listOrgansInTree(deps.db), organId);
 }
 
 /** The filters as the index takes them: organs (scope ∩ chosen organ), stage, genre, validity, a key range for year and dates, the keys of a node's items. */
 async function scopeOf(deps: AppDeps, f: SearchFilters): Promise<Scope> {
-  const organs = f.scopeOrganId ? await listOrgans(deps.db) : [];
+  const organs = f.scopeOrganId ? await listOrgansInTree(deps.db) : [];
   let organIds = f.scopeOrganId ? unitsOf(organs, f.scopeOrganId) : null;
   // The region's scope holds every organ: as a filter it would only cost (a list of every organ's tag).
   if (organIds && organIds.length === organs.length) organIds = null;
@@ -182,7 +182,7 @@ async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number
   const nodes = await nodesOfOrgans(deps.db, [...new Set(found.map((n) => n.organ_id))]);
   const labelled = found.map((n) => ({ n, label: names.get(n.name)! > 1 ? pathTo(nodes, n.id).map((x) => x.name).join(' › ') : n.name }));
   const paths = tally(labelled.map((l) => l.label));
-  const organs = [...paths.values()].some((c) => c > 1) ? new Map((await listOrgans(deps.db)).map((o) => [o.id, o.shortName || o.name])) : new Map<number, string>();
+  const organs = [...paths.values()].some((c) => c > 1) ? new Map((await listOrgansInTree(deps.db)).map((o) => [o.id, o.shortName || o.name])) : new Map<number, string>();
   return new Map(labelled.map(({ n, label }) => [n.id, paths.get(label)! > 1 ? `${label}（${organs.get(n.organ_id) ?? ''}）` : label]));
 }
 
