@@ -25,7 +25,7 @@ describe('the scan findings on an item’s review panel', () => {
     const html = renderToString(<FindingsView bodyHtml={body} findings={[
       { source: '正文', type: 'residential_address', text: '3栋2单元501室', start, end: start + 9, severity: 'warn', suggestion: '*********', before: '联系人住幸福小区', after: '。' },
     ]} />);
-    const suggestionCell = /<td>([^<]*)<p class="hint">个人住址/.exec(html)?.[1];
+    const suggestionCell = /<td data-label="建议处理">([^<]*)<p class="hint">个人住址/.exec(html)?.[1];
     expect(suggestionCell).toBe('幸福小区*********');
     expect(html).toContain('〔住址门牌 → 幸福小区*********〕');
   });

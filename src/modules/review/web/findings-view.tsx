@@ -35,17 +35,18 @@ export function FindingsView({ bodyHtml, findings }: { bodyHtml: string; finding
   const listed = [...inBody, ...findings.filter((f) => f.source !== '正文')];
   return (
     <div class="findings">
-      <table class="list">
+      {/* Cards on a phone (table.list.cards, each cell named by data-label): five columns squeezed to 390 px left 位置, 类型 and 处理要求 a character a line. */}
+      <table class="list cards findings-list">
         <caption>扫描发现（共{listed.length}处）</caption>
         <thead><tr><th scope="col">位置</th><th scope="col">类型</th><th scope="col">处理要求</th><th scope="col">上下文</th><th scope="col">建议处理</th></tr></thead>
         <tbody>
           {listed.map((f) => (
             <tr class={`finding-${f.severity}`}>
-              <td>{anchorOf.has(f) ? <a href={`#${anchorOf.get(f)}`}>{f.source}</a> : f.source}</td>
-              <td>{label(f.type)}</td>
-              <td>{severity(f.severity)}</td>
-              <td>{f.before && `…${f.before}`}<mark class={`finding finding-${f.severity}`}>{f.text}</mark>{f.after && `${f.after}…`}</td>
-              <td>{suggested(f)}{advice(f.type) && <p class="hint">{advice(f.type)}</p>}</td>
+              <td data-label="位置">{anchorOf.has(f) ? <a href={`#${anchorOf.get(f)}`}>{f.source}</a> : f.source}</td>
+              <td data-label="类型">{label(f.type)}</td>
+              <td data-label="处理要求">{severity(f.severity)}</td>
+              <td data-label="上下文">{f.before && `…${f.before}`}<mark class={`finding finding-${f.severity}`}>{f.text}</mark>{f.after && `${f.after}…`}</td>
+              <td data-label="建议处理">{suggested(f)}{advice(f.type) && <p class="hint">{advice(f.type)}</p>}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildTestApp } from '../test/support/app.ts';
+import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { createTestDatabase } from '../test/support/db.ts';
+import { createNode, createOrgan, createReviewCast, publicationInput } from '../test/support/factories.ts';
+import { createPublication } from '../src/modules/catalog/index.ts';
+import { fillReviewForm, performReviewVerb } from '../src/modules/review/index.ts';
+import { AdminPages } from './pages/admin-pages.ts';
+
+const SHOTS = path.resolve('test-results/screenshots');
+
+/** How each 扫描发现 row's cells are laid out: width and lines of text, by column. */
+const cellsOf = (page: Page) => page.locator('table.findings-list tbody tr').evaluateAll((rows) => rows.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => {
+  const r = td.getBoundingClientRect();
+  const lineHeight = parseFloat(getComputedStyle(td).lineHeight) || 24;
+  return { label: td.getAttribute('data-label'), width: r.width, lines: Math.round((r.height - parseFloat(getComputedStyle(td).paddingTop) - parseFloat(getComputedStyle(td).paddingBottom)) / lineHeight), display: getComputedStyle(td).display };
+})));
+
+/**
+ * The review panel's 扫描发现 on a 390 px phone: each finding a block whose cells keep the full width
+ * (位置, 类型 and 处理要求 on one line each, named), and the five-column table on a desktop.
+ */
+describe.skipIf(SKIP_BROWSER)('the scan findings of the review panel on a phone', () => {
+  let served: Awaited<ReturnType<typeof serveForBrowser>>;
+  let id: number;
+  let reviewer: { username: string; password: string };
+
+  beforeAll(async () => {
+    const handle = await createTestDatabase('sqlite');
+    const { app, deps } = await buildTestApp(handle, '2026-03-02T02:00:00Z');
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const news = await createNode(deps, organ.id, { name: '工作动态' });
+    const cast = await createReviewCast(deps, organ.code);
+    const p = await createPublication(deps, cast.author.actor, organ.id, publicationInput([news], {
+      bodyHtml: '<p>联系人：张三，手机13812345678，住幸福小区3栋2单元501室，身份证号110101199003074514。</p>',
+    }));
+    await fillReviewForm(deps, cast.author.actor, p.id, { secrecyLevel: 'non_secret' });
+    await performReviewVerb(deps, cast.author.actor, p.id, 'submit');
+    id = p.id;
+    reviewer = cast.unitHead;
+    served = await serveForBrowser(app, handle, SHOTS);
+  }, 120_000);
+  afterAll(async () => served?.close());
+
+  it('stacks each finding on a 390 px phone, its cells named and one line each, and keeps the table on a desktop', async () => {
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    await new AdminPages(phone, served.baseUrl).signIn(reviewer.username, reviewer.password);
+    await phone.goto(`${served.baseUrl}/admin/publications/${id}`);
+    const rows = await cellsOf(phone);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const cells of rows) {
+      for (const c of cells.slice(0, 3)) {
+        expect(c, `${c.label}`).toMatchObject({ display: 'block', lines: 1 });
+        expect(c.width, `${c.label}`).toBeGreaterThan(300);
+      }
+    }
+    // The caption reads on one line above the blocks.
+    const caption = await phone.locator('table.findings-list caption').evaluate((c) => ({ width: c.getBoundingClientRect().width, height: c.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(c).lineHeight) }));
+    expect(caption.height).toBeLessThan(caption.lineHeight * 1.5);
+    // Each cell says which column it is (the header row is not shown), and the address reads with its estate.
+    await expect(phone.locator('table.findings-list thead').isVisible()).resolves.toBe(false);
+    const address = phone.locator('table.findings-list tbody tr', { hasText: '住址门牌' });
+    await expect(address.locator('td[data-label="建议处理"]').innerText()).resolves.toMatch(/^幸福小区\*{9}/);
+    await expect(address.locator('td[data-label="位置"]').evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe('"位置："');
+    const fits = await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(fits).toBe(true);
+    await phone.locator('table.findings-list').screenshot({ path: path.join(SHOTS, 'review-findings-phone.png') });
+    await phone.context().close();
+
+    const desk = await served.newPage({ bypassCSP: true });
+    await new AdminPages(desk, served.baseUrl).signIn(reviewer.username, reviewer.password);
+    await desk.goto(`${served.baseUrl}/admin/publications/${id}`);
+    await expect(desk.locator('table.findings-list thead').isVisible()).resolves.toBe(true);
+    for (const cells of await cellsOf(desk)) expect(cells.map((c) => c.display)).toEqual(Array(5).fill('table-cell'));
+    await desk.context().close();
+  }, 120_000);
+});
