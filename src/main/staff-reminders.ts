@@ -3,7 +3,7 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import { countWork, DEFAULT_DUE_SOON_WORKING_DAYS, UNCONFIRMED_AGEING_WORKING_DAYS } from '../modules/applications/index.ts';
 import { countOverdueInterpretations, organScope } from '../modules/catalog/index.ts';
 import {
-  countLateConsultationFeedback, countLetterWork, countProposalWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS, PROPOSAL_DUE_SOON_WORKING_DAYS,
+  countLateConsultationFeedback, countLetterWork, countUnitLetterWork, countProposalWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS, PROPOSAL_DUE_SOON_WORKING_DAYS,
 } from '../modules/interaction/index.ts';
 import type { Reminder } from '../platform/views/reminders.ts';
 import { countLateInChain } from '../modules/review/index.ts';
@@ -44,6 +44,14 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
     if (c.overdue > 0) out.push({ message: `${organ.name}：${c.overdue} 件部门信箱来信已超过答复期限`, href: href('overdue') });
     if (c.dueSoon > 0) out.push({ message: `${organ.name}：${c.dueSoon} 件部门信箱来信将在 ${LETTER_DUE_SOON_WORKING_DAYS} 个工作日内到期`, href: href('due_soon') });
     if (c.replyReview > 0) out.push({ message: `${organ.name}：${c.replyReview} 件部门信箱答复等待审核`, href: href('reply_review') });
+  }
+  // Letters an organ handed to (交办) the person's internal units that wait for the unit's 办理意见: the
+  // unit's staff are told here, as the organ's handlers are of their letters (docs/workflows/mailbox.md).
+  const units = scope.directStaffOf.filter((o) => o.kind === 'unit');
+  const handedToUnits = await countUnitLetterWork(deps, { unitIds: units.map((u) => u.id), handledOrganIds: organs.map((o) => o.id) });
+  for (const unit of units) {
+    const n = handedToUnits.get(unit.id) ?? 0;
+    if (n > 0) out.push({ message: `${unit.name}：${n} 件部门信箱来信交办本单位，待报送办理意见`, href: '/admin/letters/units' });
   }
   // 意见征集: closed consultations whose feedback report is past its due date, 15 working days after
   // closing on the one calendar (docs/workflows/consultation.md).

@@ -11,6 +11,8 @@ export { checkLetter, rateLetter, type PublicLetter } from './use-cases/check-le
 export { performLetterVerb } from './use-cases/perform-letter-verb.ts';
 export { letterDetails } from './use-cases/letter-details.ts';
 export { listLetters, countLetterWork } from './use-cases/list-letters.ts';
+export { letterAccess, type LetterAccess, type LetterPerson } from './domain/letter-access.ts';
+export { listUnitLetters, countUnitLetterWork, letterAccessOf, type UnitStaffScope } from './use-cases/unit-letters.ts';
 export { listPublishedLetters, findPublishedLetter, type PublishedLetter } from './use-cases/published-letters.ts';
 export { letterStatistics, type LetterStatistics } from './use-cases/letter-statistics.ts';
 export { getLetterSettings, updateLetterSettings } from './use-cases/manage-letter-settings.ts';

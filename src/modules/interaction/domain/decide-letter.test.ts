@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideLetter, staffVerbChoices, type LetterFacts } from './decide-letter.ts';
+import { letterAccess } from './letter-access.ts';
 import { LETTER_STATES, type Letter } from './letter.ts';
 import { effectiveRating, threeMonthLine } from './letter-clock.ts';
 import { maskPersonName } from './letter-input.ts';
@@ -7,11 +8,11 @@ import { LETTER_TRANSITIONS, LETTER_VERBS, type LetterCommand } from './letter-v
 
 const letter = (over: Partial<Letter> = {}): Letter => ({
   id: 1, organId: 1, trackingNo: 'A-XX2026-00001', type: 'consult', subject: '主题', content: '内容', writerName: '张三', contact: '13800000000',
-  publishConsent: true, state: 'received', unitId: null, receivedOn: '2026-03-10', dueWorkingDays: 5, dueOn: '2026-03-17', threeMonthOn: '2026-06-10',
+  publishConsent: true, state: 'received', unitId: null, unitOpinionOn: null, receivedOn: '2026-03-10', dueWorkingDays: 5, dueOn: '2026-03-17', threeMonthOn: '2026-06-10',
   submittedOn: '2026-03-10', replyText: null, replyDraftedBy: null, repliedOn: null, rateByOn: null, rating: null, ratingComment: null,
   notAcceptedReason: null, publicationWithdrawnReason: null, publicSubject: null, publicContent: null, publicReplyText: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
 });
-const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({ today: '2026-03-12', actorUserId: 7, replyReview: false, unitBelongs: true, targetIsOtherOrgan: true, followUpExists: true, ...over });
+const facts = (over: Partial<LetterFacts> = {}): LetterFacts => ({ today: '2026-03-12', actorUserId: 7, replyReview: false, unitBelongs: true, unitStaff: true, targetIsOtherOrgan: true, followUpExists: true, ...over });
 const valid: Record<string, LetterCommand> = {
   assign: { verb: 'assign', unitId: 2 },
   transfer: { verb: 'transfer', targetOrganId: 3, reason: '属于市场监管职责' },
@@ -19,6 +20,7 @@ const valid: Record<string, LetterCommand> = {
   approveReply: { verb: 'approveReply' },
   returnReply: { verb: 'returnReply', reason: '请补充依据' },
   notAccept: { verb: 'notAccept', reason: '属于信访事项' },
+  recordUnitOpinion: { verb: 'recordUnitOpinion', opinion: '经现场核实，该小区已列入2026年改造计划，建议答复来信人。' },
   recordFollowUp: { verb: 'recordFollowUp', kind: 'site_visit', on: '2026-03-11', participants: '李四、王五', notes: '现场查看' },
   attachPhoto: { verb: 'attachPhoto', followUpEventId: 4, fileName: '现场.jpg', sizeBytes: 1000, storageKey: 'k', sha256: 'h' },
   rate: { verb: 'rate', rating: 'satisfied', comment: '' },
@@ -172,5 +174,35 @@ describe('editing the public version of a letter (redaction)', () => {
     expect(empty.ok === false && empty.reasons.map((r) => [r.field, r.message])).toEqual([['publicReplyText', '请填写公开的答复内容']]);
     const none = decideLetter(letter(), edit({ publicReplyText: '答复' }), facts());
     expect(none.ok === false && none.reasons.map((r) => [r.code, r.field])).toEqual([['ERR_LETTER_INVALID_INPUT', 'publicReplyText']]);
+  });
+});
+
+describe('a letter handed to an internal unit (交办)', () => {
+  const person = (handles: number[], units: number[]) => ({ handlesOrgan: (id: number) => handles.includes(id), belongsToUnit: (id: number) => units.includes(id) });
+
+  it('opens to the organ’s handlers, and to staff of the unit it is handed to, no one else', () => {
+    const handed = letter({ organId: 1, unitId: 2, state: 'assigned' });
+    expect(letterAccess(handed, person([1], []))).toBe('handler');
+    expect(letterAccess(handed, person([1], [2]))).toBe('handler');
+    expect(letterAccess(handed, person([], [2]))).toBe('unit');
+    // Another unit of the same organ, a unit's staff before the letter is handed over, another organ's staff.
+    expect(letterAccess(handed, person([], [3]))).toBeNull();
+    expect(letterAccess(letter({ organId: 1, unitId: null }), person([], [2]))).toBeNull();
+    expect(letterAccess(handed, person([9], []))).toBeNull();
+  });
+
+  it('takes the unit’s 办理意见 from its staff only, while the organ is still working on the letter, and never empty', () => {
+    const handed = letter({ organId: 1, unitId: 2, state: 'assigned' });
+    const d = decideLetter(handed, valid.recordUnitOpinion, facts({ unitStaff: true }));
+    expect(d).toEqual({ ok: true, next: 'assigned', note: '经现场核实，该小区已列入2026年改造计划，建议答复来信人。' });
+    const refused = decideLetter(handed, { verb: 'recordUnitOpinion', opinion: '  ' }, facts({ unitStaff: false }));
+    expect(refused.ok ? [] : refused.reasons.map((r) => r.code)).toEqual(['ERR_LETTER_NOT_UNIT_STAFF', 'ERR_LETTER_INVALID_INPUT']);
+    expect(decideLetter(letter({ unitId: 2, state: 'replied' }), valid.recordUnitOpinion, facts()).ok).toBe(false);
+  });
+
+  it('offers the unit’s staff only the unit’s note, and the organ’s handler never the unit’s note', () => {
+    const handed = letter({ organId: 1, unitId: 2, state: 'assigned' });
+    expect(staffVerbChoices(handed, { today: '2026-03-12', actorUserId: 7, replyReview: false }).map((c) => c.verb)).not.toContain('recordUnitOpinion');
+    expect(staffVerbChoices(handed, { today: '2026-03-12', actorUserId: 7, replyReview: false, unitStaff: true }).map((c) => c.verb)).toContain('recordUnitOpinion');
   });
 });

@@ -15,6 +15,8 @@ export type LetterFacts = {
   unitBelongs?: boolean;
   /** transfer: the target is another organ (not a unit) that exists. */
   targetIsOtherOrgan?: boolean;
+  /** recordUnitOpinion: the person is staff of the unit the letter is handed to (letterAccess 'unit'). */
+  unitStaff?: boolean;
   /** attachPhoto: the follow-up record named is one of this letter's. */
   followUpExists?: boolean;
 };
@@ -65,6 +67,16 @@ const returnReply: VerbRule<CommandOf<'returnReply'>> = ({ command, text }) => {
 const notAccept: VerbRule<CommandOf<'notAccept'>> = ({ command, text }) => {
   text('reason', '不予受理的理由', command.reason);
   return { note: command.reason.trim() };
+};
+
+/**
+ * The unit a letter is handed to writes its 办理意见 / 承办情况 for the organ's handler, who replies
+ * (条例第二十七条: the unit does not answer the public). Only that unit's staff write it.
+ */
+const recordUnitOpinion: VerbRule<CommandOf<'recordUnitOpinion'>> = ({ command, facts, refuse, text }) => {
+  if (!facts.unitStaff) refuse(E.notUnitStaff, '办理意见由来信交办的承办单位的工作人员填写', 'opinion');
+  text('opinion', '办理意见', command.opinion, E.invalidInput);
+  return { note: command.opinion.trim() };
 };
 
 /** Follow-up work happened on a real day: not in the future, not before the letter came. */
@@ -131,11 +143,11 @@ const editPublicText: VerbRule<CommandOf<'editPublicText'>> = ({ letter, command
 
 /** Each verb's rules, one small function per verb. */
 const VERB_RULES: { [V in LetterCommand['verb']]: VerbRule<CommandOf<V>> } = {
-  assign, transfer, reply, approveReply, returnReply, notAccept, recordFollowUp, attachPhoto, rate, withdrawPublication, republish, editPublicText,
+  assign, transfer, reply, approveReply, returnReply, notAccept, recordUnitOpinion, recordFollowUp, attachPhoto, rate, withdrawPublication, republish, editPublicText,
 };
 
-/** Refusals that say the verb does not apply to this letter (the other of 撤下公开/重新公开, or no consent): not offered at all. */
-const NOT_APPLICABLE: readonly string[] = [E.notPublished, E.notWithdrawn];
+/** Refusals that say the verb does not apply to this letter or person (the other of 撤下公开/重新公开, no consent, the unit's note for the organ's handler): not offered at all. */
+const NOT_APPLICABLE: readonly string[] = [E.notPublished, E.notWithdrawn, E.notUnitStaff];
 
 /** Whether a verb may be used on a letter, and the next state; refused, every reason at once. */
 export function decideLetter(letter: Letter, command: LetterCommand, facts: LetterFacts): LetterDecision {
@@ -164,7 +176,7 @@ export type StaffVerbChoice = { verb: LetterVerb; refused: ErrorReason[] };
  * the form well, so what is left are the reasons no form can mend (the drafter approving their own
  * reply). The page shows such a verb with its reasons instead of a button that can only be refused.
  */
-export function staffVerbChoices(letter: Letter, facts: Pick<LetterFacts, 'today' | 'actorUserId' | 'replyReview'>): StaffVerbChoice[] {
+export function staffVerbChoices(letter: Letter, facts: Pick<LetterFacts, 'today' | 'actorUserId' | 'replyReview' | 'unitStaff'>): StaffVerbChoice[] {
   const wellFilled: Record<string, LetterCommand> = {
     assign: { verb: 'assign', unitId: 0 },
     transfer: { verb: 'transfer', targetOrganId: 0, reason: '理由' },
@@ -172,6 +184,7 @@ export function staffVerbChoices(letter: Letter, facts: Pick<LetterFacts, 'today
     approveReply: { verb: 'approveReply' },
     returnReply: { verb: 'returnReply', reason: '理由' },
     notAccept: { verb: 'notAccept', reason: '理由' },
+    recordUnitOpinion: { verb: 'recordUnitOpinion', opinion: '意见' },
     recordFollowUp: { verb: 'recordFollowUp', kind: FOLLOW_UP_KINDS[0], on: facts.today, participants: '人员', notes: '情况' },
     withdrawPublication: { verb: 'withdrawPublication', reason: '理由' },
     republish: { verb: 'republish' },

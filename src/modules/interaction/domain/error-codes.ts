@@ -19,4 +19,5 @@ export const InteractionErrorCode = {
   photoType: 'ERR_LETTER_PHOTO_INVALID',
   notPublished: 'ERR_LETTER_NOT_PUBLISHED',
   notWithdrawn: 'ERR_LETTER_NOT_WITHDRAWN',
+  notUnitStaff: 'ERR_LETTER_NOT_UNIT_STAFF',
 } as const;

@@ -10,6 +10,7 @@ export type LetterCommand =
   | { verb: 'approveReply' }
   | { verb: 'returnReply'; reason: string }
   | { verb: 'notAccept'; reason: string }
+  | { verb: 'recordUnitOpinion'; opinion: string }
   | { verb: 'recordFollowUp'; kind: FollowUpKind; on: IsoDate; participants: string; notes: string }
   | { verb: 'attachPhoto'; followUpEventId: number; fileName: string; sizeBytes: number; storageKey: string; sha256: string }
   | { verb: 'rate'; rating: Rating; comment: string }
@@ -21,7 +22,8 @@ export type LetterVerb = LetterCommand['verb'];
 /**
  * The workflow as data: state × verb → next state. `reply` leads to reply_review instead of replied
  * when the organ has a reply reviewed by a second person (decide picks it); `transfer` starts again
- * as received at the other organ; `recordFollowUp` and `rate` leave the state as it is, and so do
+ * as received at the other organ; `recordFollowUp`, `recordUnitOpinion` (the 承办单位's 办理意见 for the
+ * organ's handler, written by the unit's staff) and `rate` leave the state as it is, and so do
  * `withdrawPublication` (撤下公开) and `republish`: whether a replied letter is on the portal is the
  * writer's consent and staff's withdrawal, not a step of its handling.
  */
@@ -32,6 +34,8 @@ export const LETTER_TRANSITIONS: TransitionTable<LetterState, LetterVerb> = {
   approveReply: { label: '审核通过答复', from: ['reply_review'], to: 'replied' },
   returnReply: { label: '退回答复', from: ['reply_review'], to: 'assigned' },
   notAccept: { label: '不予受理', from: ['received', 'assigned'], to: 'not_accepted' },
+  // The unit a letter is handed to answers the organ, not the writer (条例第二十七条): its staff's note.
+  recordUnitOpinion: { label: '报送办理意见', from: ['assigned', 'reply_review'], to: 'same' },
   recordFollowUp: { label: '记录跟进', from: ['received', 'assigned', 'reply_review', 'replied'], to: 'same' },
   attachPhoto: { label: '上传跟进照片', from: ['received', 'assigned', 'reply_review', 'replied'], to: 'same' },
   rate: { label: '评价', from: ['replied'], to: 'same' },

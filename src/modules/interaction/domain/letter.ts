@@ -39,6 +39,8 @@ export type Letter = {
   publishConsent: boolean;
   state: LetterState;
   unitId: number | null;
+  /** The day the unit it is handed to (交办) last wrote its 办理意见 for the organ's handler; null: not yet, or no unit. */
+  unitOpinionOn: IsoDate | null;
   /** The day the organ now handling it received it: the submission day, or the day it was transferred here. */
   receivedOn: IsoDate;
   dueWorkingDays: number;

@@ -6,7 +6,7 @@ import type { Executor } from './executor.ts';
 
 export const toLetter = (r: Selectable<LettersTable>): Letter => ({
   id: r.id, organId: r.organ_id, trackingNo: r.tracking_no, type: r.type as LetterType, subject: r.subject, content: r.content,
-  writerName: r.writer_name, contact: r.contact, publishConsent: r.publish_consent === 1, state: r.state as LetterState, unitId: r.unit_id,
+  writerName: r.writer_name, contact: r.contact, publishConsent: r.publish_consent === 1, state: r.state as LetterState, unitId: r.unit_id, unitOpinionOn: r.unit_opinion_on ?? null,
   receivedOn: r.received_on, dueWorkingDays: r.due_working_days, dueOn: r.due_on, threeMonthOn: r.three_month_on, submittedOn: r.submitted_on,
   replyText: r.reply_text, replyDraftedBy: r.reply_drafted_by, repliedOn: r.replied_on, rateByOn: r.rate_by_on, rating: r.rating as Rating | null,
   ratingComment: r.rating_comment, notAcceptedReason: r.not_accepted_reason, publicationWithdrawnReason: r.publication_withdrawn_reason ?? null, publicSubject: r.public_subject ?? null, publicContent: r.public_content ?? null, publicReplyText: r.public_reply_text ?? null, transferCount: r.transfer_count, version: r.version,
@@ -90,6 +90,39 @@ export async function countLetters(db: Executor, organIds: number[], today: IsoD
     if (r.state === 'reply_review') c.replyReview += 1;
     out.set(r.organ_id, c);
   }
+  return out;
+}
+
+export const UNIT_LETTER_VIEWS = ['awaiting_opinion', 'open', 'all'] as const;
+export type UnitLetterView = (typeof UNIT_LETTER_VIEWS)[number];
+
+/**
+ * Letters handed to (交办) the units, of organs the person does not handle themselves (their own
+ * mailbox lists those): 'awaiting_opinion' the open ones the unit has not written its 办理意见 on yet,
+ * soonest due first; 'open' all open ones; 'all' every one, newest first. The rule is letterAccess's 'unit'.
+ */
+export async function pageUnitLetters(
+  db: Executor, unitIds: number[], handledOrganIds: number[], view: UnitLetterView, opts: { page: number; pageSize: number },
+): Promise<LetterPage> {
+  if (unitIds.length === 0) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize };
+  let q = db.selectFrom('letters').where('unit_id', 'in', unitIds);
+  if (handledOrganIds.length > 0) q = q.where('organ_id', 'not in', handledOrganIds);
+  if (view === 'awaiting_opinion') q = q.where('state', 'in', OPEN).where('unit_opinion_on', 'is', null);
+  if (view === 'open') q = q.where('state', 'in', OPEN);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await (view === 'all' ? q.orderBy('created_at', 'desc') : q.orderBy('due_on', 'asc')).orderBy('id', 'desc')
+    .selectAll().limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute();
+  return { items: rows.map(toLetter), total, page: opts.page, pageSize: opts.pageSize };
+}
+
+/** Per unit: its open letters (of organs the person does not handle) still waiting for its 办理意见, for 待办. */
+export async function countUnitLettersAwaitingOpinion(db: Executor, unitIds: number[], handledOrganIds: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (unitIds.length === 0) return out;
+  let q = db.selectFrom('letters').where('unit_id', 'in', unitIds).where('state', 'in', OPEN).where('unit_opinion_on', 'is', null);
+  if (handledOrganIds.length > 0) q = q.where('organ_id', 'not in', handledOrganIds);
+  const rows = await q.select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('unit_id').execute();
+  for (const r of rows) if (r.unit_id !== null) out.set(r.unit_id, Number(r.n));
   return out;
 }
 

@@ -16,8 +16,9 @@ import { findLetter, updateLetter } from '../storage/letters-repository.ts';
 import { loadLetterSettings } from '../storage/settings-repository.ts';
 import { auditLetter } from './audit-letter.ts';
 import { calendarInForce } from '../../calendar/index.ts';
+import { letterAccessOf } from './unit-letters.ts';
 
-const STATUS_OF: Record<string, number> = { [E.verbNotAllowed]: 409, [E.notPublished]: 409, [E.notWithdrawn]: 409, [E.alreadyRated]: 409, [E.ratingClosed]: 409, [E.sameReviewer]: 403 };
+const STATUS_OF: Record<string, number> = { [E.verbNotAllowed]: 409, [E.notPublished]: 409, [E.notWithdrawn]: 409, [E.alreadyRated]: 409, [E.ratingClosed]: 409, [E.sameReviewer]: 403, [E.notUnitStaff]: 403 };
 
 /** Staff of the organ (信息员 or 管理员; a role on an organ above reaches it) handle its letters. */
 export async function requireLetterStaff(db: Executor, actor: Actor, organId: number): Promise<void> {
@@ -28,7 +29,8 @@ export async function requireLetterStaff(db: Executor, actor: Actor, organId: nu
  * Every mailbox verb goes through here: load the letter, ask decideLetter, and in one transaction
  * write the new state and dates with an optimistic version check, the history entry and the audit
  * record. Refused: nothing changes and the error lists every reason. `rate` comes from the writer
- * (already identified by tracking number and query code), every other verb from staff of the organ.
+ * (already identified by tracking number and query code), `recordUnitOpinion` from staff of the unit
+ * the letter is handed to (letterAccess 'unit'), every other verb from staff of the organ.
  */
 export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: number, command: LetterCommand, expectedVersion?: number): Promise<Letter> {
   return deps.db.transaction().execute(async (trx) => {
@@ -37,7 +39,10 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
     const today = chinaDateOf(now);
     const before = await findLetter(trx, letterId);
     if (!before) throw new DomainError(E.notFound, '来信不存在', { httpStatus: 404 });
-    if (command.verb !== 'rate') await requireLetterStaff(trx, actor, before.organId);
+    const access = command.verb === 'rate' ? null : await letterAccessOf(trx, actor, before);
+    if (command.verb === 'recordUnitOpinion') {
+      if (access === null) throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有查看这件来信的权限', { httpStatus: 403 });
+    } else if (command.verb !== 'rate') await requireLetterStaff(trx, actor, before.organId);
     if (expectedVersion !== undefined && expectedVersion !== before.version) throw new DomainError(E.versionConflict, '该来信已被他人处理，请刷新页面后重试', { httpStatus: 409 });
     const settings = await loadLetterSettings(trx, before.organId);
     const unit = command.verb === 'assign' && Number.isInteger(command.unitId) ? await findOrganById(trx, command.unitId) : null;
@@ -46,7 +51,7 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
       ? (await listLetterEvents(trx, before.id)).some((e) => e.id === command.followUpEventId && e.verb === 'recordFollowUp')
       : undefined;
     const decision = decideLetter(before, command, {
-      followUpExists,
+      followUpExists, unitStaff: access === 'unit',
       today, actorUserId: actorUserId(actor), replyReview: settings.replyReview,
       unitBelongs: unit !== null && unit.kind === 'unit' && unit.parentId === before.organId,
       targetIsOtherOrgan: target !== null && target.kind !== 'unit' && target.id !== before.organId,
@@ -59,6 +64,8 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
     switch (command.verb) {
       case 'assign':
         changes.unit_id = command.unitId;
+        // Handed to another unit: that unit has not answered yet.
+        if (command.unitId !== before.unitId) changes.unit_opinion_on = null;
         data.unitId = command.unitId;
         data.unitName = unit!.name;
         break;
@@ -67,7 +74,7 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
         const there = await loadLetterSettings(trx, target!.id);
         const days = there.replyWorkingDays[before.type];
         Object.assign(changes, {
-          organ_id: target!.id, unit_id: null, received_on: today, due_working_days: days,
+          organ_id: target!.id, unit_id: null, unit_opinion_on: null, received_on: today, due_working_days: days,
           due_on: letterDueOn(await calendarInForce(trx), today, days), transfer_count: before.transferCount + 1, reply_text: null, reply_drafted_by: null, public_reply_text: null,
         });
         Object.assign(data, { fromOrganId: before.organId, toOrganId: target!.id, toOrganName: target!.name, reason: command.reason.trim() });
@@ -85,6 +92,13 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
       case 'notAccept':
         changes.not_accepted_reason = command.reason.trim();
         break;
+      case 'recordUnitOpinion': {
+        // The unit's note goes into the history the organ's handler reads, and whole into the audit log.
+        changes.unit_opinion_on = today;
+        const unitOf = await findOrganById(trx, before.unitId!);
+        Object.assign(data, { unitId: before.unitId, unitName: unitOf?.name ?? '', opinion: command.opinion.trim() });
+        break;
+      }
       case 'recordFollowUp':
         Object.assign(data, { kind: command.kind, on: command.on, participants: command.participants.trim(), notes: command.notes.trim() });
         break;

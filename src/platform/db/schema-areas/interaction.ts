@@ -41,6 +41,8 @@ export interface LettersTable {
   public_content: string | null;
   /** Migration 047: the public version of the reply as staff edited it; null: the reply as sent. */
   public_reply_text: string | null;
+  /** Migration 048: the day the unit the letter is handed to last wrote its 办理意见; null: not yet, or no unit. */
+  unit_opinion_on: string | null;
   transfer_count: number;
   version: number;
   created_at: string;

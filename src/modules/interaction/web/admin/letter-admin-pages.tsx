@@ -4,7 +4,7 @@ import { chineseDate } from '../../../applications/index.ts';
 import type { Organ, StaffContext } from '../../../catalog/index.ts';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, type Letter } from '../../domain/letter.ts';
 import { LETTER_TRANSITIONS, letterVerbsIn, type LetterVerb } from '../../domain/letter-verbs.ts';
-import type { LetterPage, LetterView } from '../../storage/letters-repository.ts';
+import type { LetterPage, LetterView, UnitLetterView } from '../../storage/letters-repository.ts';
 import type { LetterSettings } from '../../storage/settings-repository.ts';
 import type { LetterDetails } from '../../use-cases/letter-details.ts';
 import type { LetterStatistics } from '../../use-cases/letter-statistics.ts';
@@ -42,7 +42,7 @@ export function LetterListPage({ scope, organ, view, list, today }: { scope: Sta
       </nav>
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的来信。</p>}>
         <table class="list" id="letter-list">
-          <thead><tr><th scope="col">编号</th><th scope="col">类型</th><th scope="col">标题</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">三个月期限</th></tr></thead>
+          <thead><tr><th scope="col">编号</th><th scope="col">类型</th><th scope="col">标题</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">三个月期限</th><th scope="col">承办单位</th></tr></thead>
           <tbody>{list.items.map((l) => {
             const open = !['replied', 'not_accepted'].includes(l.state);
             return (
@@ -51,6 +51,49 @@ export function LetterListPage({ scope, organ, view, list, today }: { scope: Sta
                 <td>{l.receivedOn}</td>
                 <td>{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
                 <td>{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue">（已超过三个月）</strong>}</td>
+                <td>{l.unitId === null ? '—' : <UnitAnswer letter={l} unitName={scope.organs.find((o) => o.id === l.unitId)?.name ?? ''} />}</td>
+              </tr>
+            );
+          })}</tbody>
+        </table>
+      </PagedList>
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(p) => href(view, p)} />
+    </AdminLayout>
+  );
+}
+
+/** The unit a letter is handed to, and whether it has written its 办理意见 for the organ's handler yet. */
+function UnitAnswer({ letter, unitName }: { letter: Letter; unitName: string }) {
+  return <>{unitName}{letter.unitOpinionOn ? `（${letter.unitOpinionOn}已报送办理意见）` : '（尚未报送办理意见）'}</>;
+}
+
+export const UNIT_LETTER_VIEW_LABELS: Record<UnitLetterView, string> = { awaiting_opinion: '待报送办理意见', open: '办理中', all: '全部' };
+
+/**
+ * 交办给本单位的来信: what the organs handed to the person's units. The unit reads each letter and writes
+ * its 办理意见 on the letter's page; the organ replies to the writer (条例第二十七条).
+ */
+export function UnitLetterListPage({ scope, view, list, today }: { scope: StaffContext; view: UnitLetterView; list: LetterPage; today: string }) {
+  const href = (v: UnitLetterView, page = 1) => `/admin/letters/units?view=${v}&page=${page}`;
+  const name = (id: number | null) => scope.organs.find((o) => o.id === id)?.name ?? '';
+  return (
+    <AdminLayout title="交办给本单位的来信" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>交办给本单位的来信</h1>
+      <p class="hint">部门信箱来信由所属机关答复来信人；交办给本单位的，请阅看来信并报送办理意见（承办情况），机关据此答复（《政府信息公开条例》第二十七条）。</p>
+      <nav class="actions" aria-label="来信视图">
+        {(Object.keys(UNIT_LETTER_VIEW_LABELS) as UnitLetterView[]).map((v) => <a href={href(v)} aria-current={v === view ? 'page' : undefined} class={v === view ? 'btn btn-small' : undefined}>{UNIT_LETTER_VIEW_LABELS[v]}</a>)}
+      </nav>
+      <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的来信。</p>}>
+        <table class="list" id="unit-letter-list">
+          <thead><tr><th scope="col">编号</th><th scope="col">标题</th><th scope="col">交办机关</th><th scope="col">承办单位</th><th scope="col">状态</th><th scope="col">答复期限</th><th scope="col">办理意见</th></tr></thead>
+          <tbody>{list.items.map((l) => {
+            const open = !['replied', 'not_accepted'].includes(l.state);
+            return (
+              <tr>
+                <td><a href={`/admin/letters/${l.id}`}>{l.trackingNo}</a></td><td>{l.subject}</td><td>{name(l.organId)}</td><td>{name(l.unitId)}</td>
+                <td>{LETTER_STATE_LABELS[l.state]}</td>
+                <td>{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
+                <td>{l.unitOpinionOn ? `${l.unitOpinionOn}已报送` : '尚未报送'}</td>
               </tr>
             );
           })}</tbody>
@@ -77,7 +120,13 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
         </>);
       case 'reply': {
         const followUps = d.events.filter((e) => e.verb === 'recordFollowUp');
+        const opinions = d.events.filter((e) => e.verb === 'recordUnitOpinion');
         return (<>
+          {opinions.length > 0 && (
+            <div class="notice notice-info" id="reply-unit-opinions"><p>承办单位报送的办理意见：</p>
+              <ul>{opinions.map((e) => <li>{e.occurredOn} {String(e.data.unitName ?? '')}（{e.actorLabel}）：{e.note}</li>)}</ul>
+            </div>
+          )}
           {followUps.length > 0 && (
             <div class="notice notice-info" id="reply-follow-ups"><p>可在答复中引用的跟进记录：</p>
               <ul>{followUps.map((e) => <li>{String(e.data.on ?? '')} {FOLLOW_UP_LABELS[e.data.kind as keyof typeof FOLLOW_UP_LABELS] ?? ''}（{String(e.data.participants ?? '')}）：{e.note}</li>)}</ul>
@@ -101,6 +150,9 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
           {letter.replyText !== null && <Field name="publicReplyText" label="公开的答复内容" errors={errors} required hint="答复原文保留不变，只改网上公开的版本。"><textarea id="f-publicReplyText" name="publicReplyText" rows={6}>{values.publicReplyText ?? letter.publicReplyText ?? letter.replyText}</textarea></Field>}
           <Field name="reason" label="修改理由（记入办理记录和审计日志）" errors={errors} required><textarea id="f-editPublicText-reason" name="reason" rows={2}>{values.reason ?? ''}</textarea></Field>
         </>);
+      case 'recordUnitOpinion':
+        return <Field name="opinion" label="办理意见（承办情况）" errors={errors} required
+          hint={`报送${d.organ.name}，记入办理记录和审计日志；由${d.organ.name}答复来信人，本单位不直接答复。`}><textarea id="f-opinion" name="opinion" rows={6}>{values.opinion ?? ''}</textarea></Field>;
       case 'recordFollowUp':
         return (<>
           <Field name="kind" label="跟进方式" errors={errors} required><select id="f-kind" name="kind">{FOLLOW_UP_KINDS.map((k) => <option value={k} selected={values.kind === k}>{FOLLOW_UP_LABELS[k]}</option>)}</select></Field>
@@ -151,7 +203,10 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
   return (
     <AdminLayout title={`来信 ${l.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>来信 {l.trackingNo}</h1>
-      <p><a href={`/admin/letters?organ=${d.organ.code}`}>返回{d.organ.name}部门信箱</a></p>
+      {d.access === 'unit' ? (<>
+        <p><a href="/admin/letters/units">返回交办给本单位的来信</a></p>
+        <p class="notice notice-info" id="unit-notice">这件来信由{d.organ.name}交办{d.organNames.get(l.unitId!)}办理。内设机构不直接答复来信人：请阅看来信，在下方报送办理意见（承办情况），由{d.organ.name}据此答复（《政府信息公开条例》第二十七条）。</p>
+      </>) : <p><a href={`/admin/letters?organ=${d.organ.code}`}>返回{d.organ.name}部门信箱</a></p>}
       <table class="meta-table" id="letter-meta"><tbody>
         <tr><th scope="row">状态</th><td id="letter-state">{LETTER_STATE_LABELS[l.state]}</td></tr>
         <tr><th scope="row">类型</th><td>{LETTER_TYPE_LABELS[l.type]}</td></tr>
@@ -161,7 +216,7 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
         <tr><th scope="row">本机关收到日期</th><td>{l.receivedOn}{l.transferCount > 0 ? `（转办${l.transferCount}次）` : ''}</td></tr>
         <tr><th scope="row">答复期限</th><td id="due-on">{l.dueOn}（{l.dueWorkingDays}个工作日）{open && l.dueOn < today && <strong class="overdue"> 已逾期</strong>}</td></tr>
         <tr><th scope="row">三个月期限</th><td>{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue"> 已超过三个月未答复</strong>}</td></tr>
-        {l.unitId && <tr><th scope="row">承办单位</th><td>{d.organNames.get(l.unitId)}</td></tr>}
+        {l.unitId && <tr><th scope="row">承办单位</th><td id="letter-unit"><UnitAnswer letter={l} unitName={d.organNames.get(l.unitId) ?? ''} /></td></tr>}
         {l.repliedOn && <tr><th scope="row">答复日期</th><td>{l.repliedOn}</td></tr>}
         {l.rating && <tr><th scope="row">评价</th><td>{RATING_LABELS[l.rating]}{l.ratingComment ? `：${l.ratingComment}` : ''}</td></tr>}
         {l.notAcceptedReason && <tr><th scope="row">不予受理理由</th><td>{l.notAcceptedReason}</td></tr>}
@@ -187,9 +242,10 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
       <ol id="letter-history">{d.events.map((e) => (
         <li>{e.occurredOn} {d.organNames.get(e.organId)} {e.verb === 'submit' ? '收到来信' : `${e.actorLabel}：${LETTER_TRANSITIONS[e.verb as LetterVerb]?.label ?? e.verb}`}
           {e.verb === 'recordFollowUp' ? `（${FOLLOW_UP_LABELS[e.data.kind as keyof typeof FOLLOW_UP_LABELS] ?? ''}，${String(e.data.on ?? '')}，${String(e.data.participants ?? '')}）` : ''}
-          {e.verb === 'transfer' ? `至${String(e.data.toOrganName ?? '')}` : ''}{e.verb === 'attachPhoto' ? '：' : e.note ? `：${e.verb === 'submit' ? e.note.replace(/^收到来信，/, '') : e.note}` : ''}
+          {e.verb === 'transfer' ? `至${String(e.data.toOrganName ?? '')}` : ''}{e.verb === 'recordUnitOpinion' ? `（${String(e.data.unitName ?? '')}）` : ''}
+          {e.verb === 'assign' ? `至${String(e.data.unitName ?? '')}` : ''}{e.verb === 'attachPhoto' ? '：' : e.note ? `：${e.verb === 'submit' ? e.note.replace(/^收到来信，/, '') : e.note}` : ''}
           {e.verb === 'attachPhoto' && <a href={`/admin/letters/${l.id}/photos/${e.id}`}>{String(e.data.fileName ?? '')}</a>}
-          {e.verb === 'recordFollowUp' && letterVerbsIn(l.state).includes('attachPhoto') && <PhotoForm letterId={l.id} eventId={e.id} csrf={scope.csrf} failed={failed} />}</li>
+          {e.verb === 'recordFollowUp' && d.access === 'handler' && letterVerbsIn(l.state).includes('attachPhoto') && <PhotoForm letterId={l.id} eventId={e.id} csrf={scope.csrf} failed={failed} />}</li>
       ))}</ol>
       {d.verbs.length > 0 && <h2>办理</h2>}
       {failed && !verbs.includes(failed.verb) && failed.verb !== 'attachPhoto' && !refused.some((c) => c.verb === failed.verb) && (

@@ -9,14 +9,15 @@ import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { LETTER_TRANSITIONS, STAFF_LETTER_VERBS, type LetterCommand, type LetterVerb } from '../../domain/letter-verbs.ts';
 import type { FollowUpKind } from '../../domain/letter.ts';
-import { LETTER_VIEWS, type LetterView } from '../../storage/letters-repository.ts';
+import { LETTER_VIEWS, UNIT_LETTER_VIEWS, type LetterView, type UnitLetterView } from '../../storage/letters-repository.ts';
+import { listUnitLetters } from '../../use-cases/unit-letters.ts';
 import { letterDetails } from '../../use-cases/letter-details.ts';
 import { letterStatistics } from '../../use-cases/letter-statistics.ts';
 import { listLetters } from '../../use-cases/list-letters.ts';
 import { getLetterSettings, updateLetterSettings } from '../../use-cases/manage-letter-settings.ts';
 import { performLetterVerb } from '../../use-cases/perform-letter-verb.ts';
 import { attachFollowUpPhoto, readFollowUpPhoto } from '../../use-cases/follow-up-photos.ts';
-import { LetterListPage, LetterPageView, LetterSettingsPage, LetterStatisticsPage, statisticsRows, type VerbFailure } from './letter-admin-pages.tsx';
+import { LetterListPage, LetterPageView, UnitLetterListPage, LetterSettingsPage, LetterStatisticsPage, statisticsRows, type VerbFailure } from './letter-admin-pages.tsx';
 import { renderXlsx } from '../../../../platform/documents/index.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -33,6 +34,7 @@ export function letterCommandFrom(verb: LetterVerb, b: Record<string, unknown>):
     case 'withdrawPublication': return { verb, reason: str(b.reason) };
     case 'republish': return { verb };
     case 'editPublicText': return { verb, publicSubject: str(b.publicSubject), publicContent: str(b.publicContent), ...(b.publicReplyText === undefined ? {} : { publicReplyText: str(b.publicReplyText) }), reason: str(b.reason) };
+    case 'recordUnitOpinion': return { verb, opinion: str(b.opinion) };
     case 'recordFollowUp': return { verb, kind: str(b.kind) as FollowUpKind, on: str(b.on), participants: str(b.participants), notes: str(b.notes) };
     case 'rate': throw new DomainError(E.verbNotAllowed, '评价由来信人提交', { httpStatus: 409 });
     case 'attachPhoto': throw new DomainError(E.verbNotAllowed, '照片请通过上传表单提交', { httpStatus: 409 });
@@ -64,6 +66,15 @@ export function lettersAdminRoutes(deps: AppDeps) {
       const view = (LETTER_VIEWS as readonly string[]).includes(request.query.view ?? '') ? (request.query.view as LetterView) : 'open';
       const list = await listLetters(deps, [organ.id], view, pageQueryParam(request.query.page));
       return sendPage(reply, <LetterListPage scope={scope} organ={organ} view={view} list={list} today={today()} />);
+    });
+
+    // 交办给本单位的来信: the letters organs handed to the person's internal units (docs/workflows/mailbox.md).
+    app.get<{ Querystring: { view?: string; page?: string } }>('/admin/letters/units', async (request, reply) => {
+      const scope = await staffContext(deps, request, reply);
+      const view = (UNIT_LETTER_VIEWS as readonly string[]).includes(request.query.view ?? '') ? (request.query.view as UnitLetterView) : 'awaiting_opinion';
+      const unitScope = { unitIds: scope.directStaffOf.filter((o) => o.kind === 'unit').map((o) => o.id), handledOrganIds: scope.handles.map((o) => o.id) };
+      const list = await listUnitLetters(deps, unitScope, view, pageQueryParam(request.query.page));
+      return sendPage(reply, <UnitLetterListPage scope={scope} view={view} list={list} today={today()} />);
     });
 
     app.get<{ Querystring: { organ?: string; from?: string; to?: string } }>('/admin/letters/statistics', async (request, reply) => {
