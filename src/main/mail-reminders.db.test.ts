@@ -5,6 +5,7 @@ import { startSmtpSink } from '../../test/support/smtp-sink.ts';
 import { smtpMailer } from '../platform/mail/mailer.ts';
 import { allDeadlines, mailReminders } from './mail-reminders.ts';
 import { setNodeSupervision, setReminderAddress } from '../modules/supervision/index.ts';
+import { checkLetter, performLetterVerb, submitLetter } from '../modules/interaction/index.ts';
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => { sink = await startSmtpSink(); });
@@ -92,5 +93,23 @@ describeEachDialect('reminder e-mails ahead of deadlines', (db) => {
       expect.objectContaining({ key: `proposal-publish:${answered.id}:${replied.publishDueOn}`, what: expect.stringMatching(/应决定是否公开办理结果$/) }),
     ]));
     expect(mine.filter((d) => d.key.startsWith('proposal-'))).toHaveLength(2); // not the one due in September
+  });
+
+  it('reminds the unit a letter is handed to (交办) of the 办理意见 it owes before the letter falls due, until it has written it', async () => {
+    const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: organ.code, name: `城市管理股${organ.id}` });
+    const clerk = await createActor(deps, organ.code, 'editor');
+    const unitClerk = await createActor(deps, unit.code, 'editor');
+    const r = await submitLetter(deps, organ.code, { type: 'consult', subject: '路灯不亮', content: '人民路路灯已坏一周，请尽快修复。', writerName: '王五', contact: '13912345678', publishConsent: 'no' });
+    const { id } = await checkLetter(deps, r.trackingNo, r.queryCode);
+    await performLetterVerb(deps, clerk.actor, id, { verb: 'assign', unitId: unit.id });
+    deps.clock.set('2026-03-16T02:00:00Z'); // due 03-17 (咨询, 5 working days)
+    const owed = (await allDeadlines(deps)).filter((d) => d.unitId === unit.id);
+    expect(owed).toEqual([{ key: `letter-unit:${id}:${unit.id}:2026-03-17`, organId: organ.id, unitId: unit.id, dueOn: '2026-03-17', what: `交办本单位的部门信箱来信 ${r.trackingNo}“路灯不亮”待报送办理意见`, path: `/admin/letters/${id}` }]);
+    // The organ is still reminded to answer the writer.
+    expect((await allDeadlines(deps)).filter((d) => d.key === `letter:${id}:2026-03-17`)).toHaveLength(1);
+    await performLetterVerb(deps, unitClerk.actor, id, { verb: 'recordUnitOpinion', opinion: '已于3月16日修复。' });
+    expect((await allDeadlines(deps)).filter((d) => d.unitId === unit.id)).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { columnDeadlines, sendReminderMails, type Deadline } from '../modules/su
 /**
  * Every deadline the platform knows, gathered from the areas that own them, for the e-mailed
  * reminders (the same things 待办 shows): columns to update (responsible unit), submission tasks
- * (the unit), applications, letters and 建议提案 to answer, and 建议提案 results to decide on (the organ).
+ * (the unit), applications, letters and 建议提案 to answer, and 建议提案 results to decide on (the organ),
+ * and the 办理意见 a unit owes on a letter handed to it (the unit).
  */
 export async function allDeadlines(deps: AppDeps): Promise<Deadline[]> {
   const organs = (await listOrgans(deps.db)).filter((o) => o.kind !== 'unit');
@@ -29,6 +30,11 @@ export async function allDeadlines(deps: AppDeps): Promise<Deadline[]> {
   for (const view of ['overdue', 'due_soon'] as const) {
     for (const l of (await listLetters(deps, ids, view, 1, 10_000)).items) {
       out.push({ key: `letter:${l.id}:${l.dueOn}`, organId: l.organId, unitId: null, dueOn: l.dueOn, what: `部门信箱来信 ${l.trackingNo}“${l.subject}”应答复`, path: `/admin/letters/${l.id}` });
+      // Handed to a unit that has not written its 办理意见 yet: the unit is reminded too, so the organ can
+      // answer in time (docs/workflows/mailbox.md, "Letters handed to a unit").
+      if (l.unitId !== null && l.unitOpinionOn === null) {
+        out.push({ key: `letter-unit:${l.id}:${l.unitId}:${l.dueOn}`, organId: l.organId, unitId: l.unitId, dueOn: l.dueOn, what: `交办本单位的部门信箱来信 ${l.trackingNo}“${l.subject}”待报送办理意见`, path: `/admin/letters/${l.id}` });
+      }
     }
   }
   for (const p of await listProposalDeadlines(deps, ids)) {
