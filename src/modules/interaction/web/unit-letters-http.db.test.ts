@@ -56,6 +56,8 @@ describeEachDialect('letters handed to a unit, in the back office', (db) => {
     expect(theirs.statusCode).toBe(200);
     expect(theirs.body).toContain('幸福小区有人在楼顶违章搭建');
     expect(theirs.body).toContain('id="unit-notice"');
+    // 本机关 is the organ, not the unit reading the page.
+    expect(theirs.body).toContain('<th scope="row">青岚县住房和城乡建设局收到日期</th>');
     expect(theirs.body).toContain('id="verb-recordUnitOpinion"');
     for (const verb of ['reply', 'assign', 'transfer', 'notAccept', 'editPublicText']) expect(theirs.body).not.toContain(`id="verb-${verb}"`);
     // The organ's mailbox stays the organ's (条例第二十七条).

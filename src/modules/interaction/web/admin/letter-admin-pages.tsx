@@ -213,7 +213,7 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
         <tr><th scope="row">标题</th><td>{l.subject}</td></tr>
         <tr><th scope="row">来信人</th><td>{l.writerName}（{l.contact}）{l.publishConsent ? '，同意公开' : '，不同意公开'}</td></tr>
         <tr><th scope="row">来信日期</th><td>{l.submittedOn}</td></tr>
-        <tr><th scope="row">本机关收到日期</th><td>{l.receivedOn}{l.transferCount > 0 ? `（转办${l.transferCount}次）` : ''}</td></tr>
+        <tr><th scope="row">{d.access === 'unit' ? `${d.organ.name}收到日期` : '本机关收到日期'}</th><td>{l.receivedOn}{l.transferCount > 0 ? `（转办${l.transferCount}次）` : ''}</td></tr>
         <tr><th scope="row">答复期限</th><td id="due-on">{l.dueOn}（{l.dueWorkingDays}个工作日）{open && l.dueOn < today && <strong class="overdue"> 已逾期</strong>}</td></tr>
         <tr><th scope="row">三个月期限</th><td>{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue"> 已超过三个月未答复</strong>}</td></tr>
         {l.unitId && <tr><th scope="row">承办单位</th><td id="letter-unit"><UnitAnswer letter={l} unitName={d.organNames.get(l.unitId) ?? ''} /></td></tr>}
