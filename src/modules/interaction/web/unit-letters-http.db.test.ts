@@ -38,6 +38,8 @@ describeEachDialect('letters handed to a unit, in the back office', (db) => {
     const version = () => deps.db.selectFrom('letters').select('version').where('id', '=', id).executeTakeFirstOrThrow().then((v) => String(v.version));
     const assigned = await app.inject({ method: 'POST', url: `/admin/letters/${id}/assign`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: await version(), unitId: String(unit.id) } });
     expect(assigned.statusCode).toBe(303);
+    // The organ's handler has the letters in the organ's mailbox, not under 交办给本单位的来信.
+    expect((await app.inject({ url: '/admin', cookies: staff.cookies })).body).not.toContain('id="dash-unit-letters"');
     const page = (await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body;
     expect(page).toContain('城市管理股（尚未报送办理意见）');
     expect(page).not.toContain('id="verb-recordUnitOpinion"');
@@ -69,7 +71,10 @@ describeEachDialect('letters handed to a unit, in the back office', (db) => {
     expect(empty.body).toContain('请填写办理意见');
     const sent = await app.inject({ method: 'POST', url: `/admin/letters/${id}/recordUnitOpinion`, cookies: unitSession.cookies, payload: { _csrf: unitSession.csrf, version: await version(), opinion: '经现场核实，违章搭建属实，已责令当事人3日内自行拆除。' } });
     expect(sent.statusCode).toBe(303);
-    expect((await app.inject({ url: '/admin', cookies: unitSession.cookies })).body).not.toContain('待报送办理意见');
+    const deskAfter = (await app.inject({ url: '/admin', cookies: unitSession.cookies })).body;
+    expect(deskAfter).not.toContain('待报送办理意见');
+    // Nothing waits now, yet 工作台 still leads to the unit's letters (to read them again, or add to the note).
+    expect(deskAfter).toMatch(/id="dash-unit-letters"><a href="\/admin\/letters\/units">交办给本单位的来信<\/a>/);
 
     // The organ's handler sees the unit has answered, and the note where the reply is written.
     const after = (await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body;

@@ -14,6 +14,10 @@ export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
           <ul>{reminders.map((r) => <li key={r.href}><a href={r.href}>{r.message}</a></li>)}</ul>
         </section>
       )}
+      {/* Staff of an internal unit whose organ they do not handle: the organ hands letters to their unit (交办) to read and answer to it. */}
+      {scope.directStaffOf.some((u) => u.kind === 'unit' && !scope.handles.some((h) => scope.chainOf(u.id).includes(h.id))) && (
+        <p id="dash-unit-letters"><a href="/admin/letters/units">交办给本单位的来信</a>：所属机关交办本单位的部门信箱来信，在此阅看并报送办理意见。</p>
+      )}
       {scope.staffOf.length === 0 ? <p>您还没有任何机关的权限，请联系管理员。</p> : (
         <table class="list">
           <thead><tr><th scope="col">机关</th><th scope="col">草稿</th><th scope="col">已发布</th><th scope="col">{year}年逾期发布</th><th scope="col">操作</th></tr></thead>
