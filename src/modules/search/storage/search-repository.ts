@@ -129,10 +129,9 @@ export type FacetColumns = { organ: number[]; stage: string[]; genre: string[]; 
  * would be bound as REALs and prepared again for every other length.
  */
 export async function facetRows(db: Executor, dialect: DialectName, ids: number[]): Promise<FacetColumns> {
-  const out: FacetColumns = { organ: [], stage: [], genre: [], year: [], validity: [], node: [] };
-  if (!ids.length) return out;
+  if (!ids.length) return { organ: [], stage: [], genre: [], year: [], validity: [], node: [] };
+  if (!ids.every(Number.isSafeInteger)) throw new Error('非法编号');
   if (dialect === 'sqlite') {
-    if (!ids.every(Number.isSafeInteger)) throw new Error('非法编号');
     const list = JSON.stringify(ids);
     const r = await sql<Record<keyof FacetColumns, string>>`select json_group_array(d.organ_id) as organ, json_group_array(d.stage) as stage,
       json_group_array(d.genre) as genre, json_group_array(d.year) as year, json_group_array(d.validity) as validity,
@@ -141,18 +140,15 @@ export async function facetRows(db: Executor, dialect: DialectName, ids: number[
     const row = r.rows[0];
     return { organ: JSON.parse(row.organ), stage: JSON.parse(row.stage), genre: JSON.parse(row.genre), year: JSON.parse(row.year), validity: JSON.parse(row.validity), node: JSON.parse(row.node) };
   }
-  for (let i = 0; i < ids.length; i += 1000) {
-    const part = ids.slice(i, i + 1000);
-    for (const d of await db.selectFrom('search_docs').select(['organ_id', 'stage', 'genre', 'year', 'validity']).where('publication_id', 'in', part).execute()) {
-      out.organ.push(d.organ_id);
-      out.stage.push(d.stage);
-      out.genre.push(d.genre);
-      out.year.push(d.year);
-      out.validity.push(d.validity);
-    }
-    for (const p of await db.selectFrom('publication_placements').select('node_id').where('publication_id', 'in', part).execute()) out.node.push(p.node_id);
-  }
-  return out;
+  // PostgreSQL the same way, with the ids as one int[] parameter and each facet's values as one array
+  // (as `in (…)` with a parameter per id the statement was parsed, planned and bound afresh for every
+  // length of the sample, and the driver built an object per item and per placement).
+  const r = await sql<{ organ: number[] | null; stage: string[] | null; genre: string[] | null; year: number[] | null; validity: string[] | null; node: number[] | null }>`select
+      array_agg(d.organ_id) as organ, array_agg(d.stage) as stage, array_agg(d.genre) as genre, array_agg(d.year) as year, array_agg(d.validity) as validity,
+      (select array_agg(p.node_id) from publication_placements p where p.publication_id = any(${ids}::int[])) as node
+    from search_docs d where d.publication_id = any(${ids}::int[])`.execute(db);
+  const row = r.rows[0];
+  return { organ: row.organ ?? [], stage: row.stage ?? [], genre: row.genre ?? [], year: row.year ?? [], validity: row.validity ?? [], node: row.node ?? [] };
 }
 
 /** What a result line shows, for the items of one page. */

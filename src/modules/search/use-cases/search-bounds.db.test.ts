@@ -209,6 +209,23 @@ describe('bounded search', () => {
     }
   });
 
+  it('on PostgreSQL reads the facet sample with the ids as one array, not by a parameter per item', async () => {
+    const d = dbs.find((x) => x.dialect === 'postgres');
+    if (!d) return;
+    // A parameter per id (up to 1,000) made the statement be parsed, planned and bound afresh for
+    // every length of the sample, and the driver build a row object per item and per placement.
+    const { seen, watched } = watchStatements(d.db);
+    const want = expected(d, '补贴', () => true);
+    expect(want.length).toBeGreaterThan(10);
+    const r = await searchPublications({ ...d.deps, db: watched }, { q: '补贴', sort: 'newest', page: 1, pageSize: 3, filters: { scopeOrganId: null } }, { limits: ROOMY });
+    expect(r.total).toBe(want.length);
+    expect(r.facets.organ.reduce((n, f) => n + f.count, 0)).toBe(want.length);
+    expect(r.facets.year.reduce((n, f) => n + f.count, 0)).toBe(want.length);
+    for (const q of seen) expect(q.parameters.length, q.sql).toBeLessThanOrEqual(12);
+    const arrays = seen.flatMap((q) => q.parameters.filter((p): p is number[] => Array.isArray(p)));
+    expect(arrays.map((a) => [...a].sort((x, y) => x - y))).toContainEqual(want.map((i) => i.id).sort((x, y) => x - y));
+  });
+
   it('on PostgreSQL gives the same lists whether it checks the newest items one by one, reads the matches through the index, or switches between them', async () => {
     const d = dbs.find((x) => x.dialect === 'postgres');
     if (!d) return;
