@@ -6,14 +6,16 @@ import { StaffMenuContext } from './portal-frame.ts';
  * The back office's menu, and who can use each entry: an entry whose page would refuse every role
  * the person holds is not shown (the pages still check; this only keeps the menu honest). No
  * `roles` means any staff. `handles`: only for someone who handles an organ's applications, letters,
- * consultations and proposals — not for staff of internal units only (条例第二十七条).
+ * consultations and proposals — not for staff of internal units only (条例第二十七条). `handedLetters`:
+ * only for staff of a unit whose organ they do not handle (the letters their organ hands them, 交办).
  */
-const MENU: { href: string; label: string; roles?: readonly string[]; handles?: true }[] = [
+const MENU: { href: string; label: string; roles?: readonly string[]; handles?: true; handedLetters?: true }[] = [
   { href: '/admin', label: '工作台' },
   { href: '/admin/review', label: '待办' },
   { href: '/admin/publications', label: '信息管理' },
   { href: '/admin/applications', label: '依申请公开', handles: true },
   { href: '/admin/letters', label: '部门信箱', handles: true },
+  { href: '/admin/letters/units', label: '交办来信', handedLetters: true },
   { href: '/admin/consultations', label: '意见征集', handles: true },
   { href: '/admin/proposals', label: '建议提案', handles: true },
   { href: '/admin/annual-reports', label: '年度报告' },
@@ -38,7 +40,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
   const menu = useContext(StaffMenuContext);
   // Pages rendered outside a request (tests of a page alone) fall back to what the user object says.
   const held = new Set(menu?.roles ?? (user?.isSystemAdmin ? ['system_admin'] : ['organ_admin']));
-  const shown = (m: (typeof MENU)[number]) => (!m.roles || m.roles.some((r) => held.has(r))) && !(m.handles && menu?.handles === false);
+  const shown = (m: (typeof MENU)[number]) => (!m.roles || m.roles.some((r) => held.has(r))) && !(m.handles && menu?.handles === false) && !(m.handedLetters && !menu?.handedLetters);
   return (
     <html lang="zh-CN">
       <head>

@@ -28,6 +28,6 @@ export const PortalFrameContext = createContext<PortalFrame | null>(null);
  * set for every back-office request by `settleStaffMenu`; null only for a page rendered outside a
  * request, and then the entries are shown — the pages still check).
  */
-export type StaffMenu = { roles: readonly string[]; handles: boolean | null };
+export type StaffMenu = { roles: readonly string[]; handles: boolean | null; handedLetters?: boolean };
 
 export const StaffMenuContext = createContext<StaffMenu | null>(null);

@@ -41,17 +41,28 @@ function requestScope(deps: AppDeps, request: FastifyRequest): Promise<OrganScop
 }
 
 /** Organs whose applications, letters, consultations and proposals the person handles: organs, not units (条例第二十七条). */
-const handledOrgans = (scope: OrganScope) => scope.directStaffOf.filter((o) => o.kind !== 'unit');
+const handledOrgans = (scope: Pick<OrganScope, 'directStaffOf'>) => scope.directStaffOf.filter((o) => o.kind !== 'unit');
+
+/**
+ * Whether the person is staff of an internal unit whose organ they do not handle: the organ hands
+ * letters to such a unit (交办) to read and answer to it, on 交办给本单位的来信 (the menu and 工作台).
+ */
+export const receivesHandedLetters = (scope: Pick<OrganScope, 'directStaffOf' | 'chainOf'>): boolean => {
+  const handles = handledOrgans(scope);
+  return scope.directStaffOf.some((u) => u.kind === 'unit' && !handles.some((h) => scope.chainOf(u.id).includes(h.id)));
+};
 
 /**
  * Tells the back office's menu (render.ts) what the signed-in person may use: 依申请公开, 部门信箱,
- * 意见征集 and 建议提案 only for whoever handles an organ. The composition root runs it on every
+ * 意见征集 and 建议提案 only for whoever handles an organ; 交办来信 for staff of a unit whose organ
+ * they do not handle. The composition root runs it on every
  * back-office request once the person is signed in, and before a back-office error page, so every
  * page's menu follows the same rule whether or not the page builds a staff context.
  */
 export async function settleStaffMenu(deps: AppDeps, request: FastifyRequest): Promise<void> {
   if (!request.principal || request.staffMenuFacts) return;
-  request.staffMenuFacts = { handles: handledOrgans(await requestScope(deps, request)).length > 0 };
+  const scope = await requestScope(deps, request);
+  request.staffMenuFacts = { handles: handledOrgans(scope).length > 0, handedLetters: receivesHandedLetters(scope) };
 }
 
 const contexts = new WeakMap<AppDeps, (request: FastifyRequest, reply: FastifyReply) => Promise<StaffContext>>();

@@ -81,4 +81,21 @@ describeEachDialect('the back office’s menu and 新建信息', (db) => {
     }
     await app.close();
   });
+
+  it('offers 交办来信 to staff of an internal unit whose organ they do not handle, on every page, and not to the organ’s handlers', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const bureau = await createOrgan(deps);
+    const unit = await createOrgan(deps, { parentCode: bureau.code, kind: 'unit' });
+    const entry = '<a href="/admin/letters/units">交办来信</a>';
+    const clerk = await createStaff(deps, unit.code, 'editor');
+    const theirs = await loginAs(app, clerk.username, clerk.password);
+    for (const url of ['/admin', '/admin/publications', '/admin/account', '/admin/letters/units']) {
+      expect((await app.inject({ url, cookies: theirs.cookies })).body, url).toContain(entry);
+    }
+    // The organ's handlers reach the same letters through 部门信箱.
+    const editor = await createStaff(deps, bureau.code, 'editor');
+    const mine = await loginAs(app, editor.username, editor.password);
+    for (const url of ['/admin', '/admin/account']) expect((await app.inject({ url, cookies: mine.cookies })).body, url).not.toContain(entry);
+    await app.close();
+  });
 });

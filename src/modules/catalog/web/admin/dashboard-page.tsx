@@ -1,5 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import type { StaffContext } from '../staff-context.ts';
+import { receivesHandedLetters, type StaffContext } from '../staff-context.ts';
 
 export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
   scope: StaffContext; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
@@ -15,7 +15,7 @@ export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
         </section>
       )}
       {/* Staff of an internal unit whose organ they do not handle: the organ hands letters to their unit (交办) to read and answer to it. */}
-      {scope.directStaffOf.some((u) => u.kind === 'unit' && !scope.handles.some((h) => scope.chainOf(u.id).includes(h.id))) && (
+      {receivesHandedLetters(scope) && (
         <p id="dash-unit-letters"><a href="/admin/letters/units">交办给本单位的来信</a>：所属机关交办本单位的部门信箱来信，在此阅看并报送办理意见。</p>
       )}
       {scope.staffOf.length === 0 ? <p>您还没有任何机关的权限，请联系管理员。</p> : (
