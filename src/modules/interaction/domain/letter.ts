@@ -19,6 +19,9 @@ export const isOnPortal = (l: Letter): boolean => l.state === 'replied' && l.pub
 
 export const OPEN_LETTER_STATES: readonly LetterState[] = ['received', 'assigned', 'reply_review'];
 
+/** Still being handled: neither replied nor refused (the list's 答复期限 and 逾期 apply only then). */
+export const isLetterOpen = (state: LetterState): boolean => OPEN_LETTER_STATES.includes(state);
+
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };

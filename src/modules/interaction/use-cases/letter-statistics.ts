@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf, type IsoDate } from '../../../shared/iso-date.ts';
-import { RATINGS, type Rating } from '../domain/letter.ts';
+import { RATINGS, isLetterOpen, type Rating } from '../domain/letter.ts';
 import { effectiveRating } from '../domain/letter-clock.ts';
 import { lettersReceivedBetween } from '../storage/letters-repository.ts';
 import { calendarInForce } from '../../calendar/index.ts';
@@ -34,7 +34,7 @@ export async function letterStatistics(deps: AppDeps, organId: number, from: Iso
   const days = replied.map((l) => calendar.workingDaysBetween(l.receivedOn, l.repliedOn!));
   return {
     from, to, received: letters.length, replied: replied.length, notAccepted: letters.filter((l) => l.state === 'not_accepted').length,
-    open: letters.filter((l) => !['replied', 'not_accepted'].includes(l.state)).length,
+    open: letters.filter((l) => isLetterOpen(l.state)).length,
     repliedOnTime: replied.filter((l) => l.repliedOn! <= l.dueOn).length,
     averageWorkingDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
     ratings, unrated,

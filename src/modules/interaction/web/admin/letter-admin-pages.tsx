@@ -2,7 +2,7 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { chineseDate } from '../../../applications/index.ts';
 import type { Organ, StaffContext } from '../../../catalog/index.ts';
-import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, type Letter } from '../../domain/letter.ts';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, isLetterOpen, type Letter } from '../../domain/letter.ts';
 import { LETTER_TRANSITIONS, letterVerbsIn, type LetterVerb } from '../../domain/letter-verbs.ts';
 import type { LetterPage, LetterView, UnitLetterView } from '../../storage/letters-repository.ts';
 import type { LetterSettings } from '../../storage/settings-repository.ts';
@@ -31,20 +31,27 @@ function MailboxNav({ scope, organ, current }: { scope: StaffContext; organ: Org
   );
 }
 
+/** A letter list's views (待办理, 已逾期 …), the current one marked. */
+function ViewTabs<V extends string>({ labels, current, href }: { labels: Record<V, string>; current: V; href: (v: V) => string }) {
+  return (
+    <nav class="actions" aria-label="来信视图">
+      {(Object.keys(labels) as V[]).map((v) => <a href={href(v)} aria-current={v === current ? 'page' : undefined} class={v === current ? 'btn btn-small' : undefined}>{labels[v]}</a>)}
+    </nav>
+  );
+}
+
 export function LetterListPage({ scope, organ, view, list, today }: { scope: StaffContext; organ: Organ; view: LetterView; list: LetterPage; today: string }) {
   const href = (v: LetterView, page = 1) => `/admin/letters?organ=${organ.code}&view=${v}&page=${page}`;
   return (
     <AdminLayout title="部门信箱" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>部门信箱 · {organ.name}</h1>
       <MailboxNav scope={scope} organ={organ} current="list" />
-      <nav class="actions" aria-label="来信视图">
-        {(Object.keys(LETTER_VIEW_LABELS) as LetterView[]).map((v) => <a href={href(v)} aria-current={v === view ? 'page' : undefined} class={v === view ? 'btn btn-small' : undefined}>{LETTER_VIEW_LABELS[v]}</a>)}
-      </nav>
+      <ViewTabs labels={LETTER_VIEW_LABELS} current={view} href={href} />
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的来信。</p>}>
         <table class="list" id="letter-list">
           <thead><tr><th scope="col">编号</th><th scope="col">类型</th><th scope="col">标题</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">三个月期限</th><th scope="col">承办单位</th></tr></thead>
           <tbody>{list.items.map((l) => {
-            const open = !['replied', 'not_accepted'].includes(l.state);
+            const open = isLetterOpen(l.state);
             return (
               <tr>
                 <td><a href={`/admin/letters/${l.id}`}>{l.trackingNo}</a></td><td>{LETTER_TYPE_LABELS[l.type]}</td><td>{l.subject}</td><td>{LETTER_STATE_LABELS[l.state]}</td>
@@ -80,14 +87,12 @@ export function UnitLetterListPage({ scope, view, list, today }: { scope: StaffC
     <AdminLayout title="交办给本单位的来信" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>交办给本单位的来信</h1>
       <p class="hint">部门信箱来信由所属机关答复来信人；交办给本单位的，请阅看来信并报送办理意见（承办情况），机关据此答复（《政府信息公开条例》第二十七条）。</p>
-      <nav class="actions" aria-label="来信视图">
-        {(Object.keys(UNIT_LETTER_VIEW_LABELS) as UnitLetterView[]).map((v) => <a href={href(v)} aria-current={v === view ? 'page' : undefined} class={v === view ? 'btn btn-small' : undefined}>{UNIT_LETTER_VIEW_LABELS[v]}</a>)}
-      </nav>
+      <ViewTabs labels={UNIT_LETTER_VIEW_LABELS} current={view} href={href} />
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的来信。</p>}>
         <table class="list" id="unit-letter-list">
           <thead><tr><th scope="col">编号</th><th scope="col">标题</th><th scope="col">交办机关</th><th scope="col">承办单位</th><th scope="col">状态</th><th scope="col">答复期限</th><th scope="col">办理意见</th></tr></thead>
           <tbody>{list.items.map((l) => {
-            const open = !['replied', 'not_accepted'].includes(l.state);
+            const open = isLetterOpen(l.state);
             return (
               <tr>
                 <td><a href={`/admin/letters/${l.id}`}>{l.trackingNo}</a></td><td>{l.subject}</td><td>{name(l.organId)}</td><td>{name(l.unitId)}</td>
@@ -196,7 +201,7 @@ function PhotoForm({ letterId, eventId, csrf, failed }: { letterId: number; even
 /** `previewing`: the page answers 预览公开版本, with the typed reply kept in its form and shown masked in the public version. */
 export function LetterPageView({ scope, d, today, failed, previewing = false }: { scope: StaffContext; d: LetterDetails; today: string; failed: VerbFailure; previewing?: boolean }) {
   const l = d.letter;
-  const open = !['replied', 'not_accepted'].includes(l.state);
+  const open = isLetterOpen(l.state);
   // Offered as forms: the verbs this person can use; the others of the state show why not (as the review panel does).
   const verbs = d.verbs.filter((c) => c.refused.length === 0).map((c) => c.verb);
   const refused = d.verbs.filter((c) => c.refused.length > 0);

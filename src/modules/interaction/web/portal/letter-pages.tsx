@@ -5,7 +5,7 @@ import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
 import { chineseDate, HONEYPOT_FIELD } from '../../../applications/index.ts';
 import type { Organ } from '../../../catalog/index.ts';
-import { LETTER_TYPE_LABELS, LETTER_TYPES, PUBLIC_LETTER_STATE_LABELS, RATING_LABELS, RATINGS } from '../../domain/letter.ts';
+import { LETTER_TYPE_LABELS, LETTER_TYPES, PUBLIC_LETTER_STATE_LABELS, RATING_LABELS, RATINGS, isLetterOpen } from '../../domain/letter.ts';
 import type { PublicLetter } from '../../use-cases/check-letter.ts';
 import type { PublishedLetter } from '../../use-cases/published-letters.ts';
 import type { LetterSettings } from '../../storage/settings-repository.ts';
@@ -154,7 +154,7 @@ export function LetterStatusPage({ info, letter, queryCode, errors, values, page
     ['信件编号', letter.trackingNo], ['办理机关', letter.organName], ['类型', LETTER_TYPE_LABELS[letter.type]], ['标题', letter.subject],
     ['来信日期', chineseDate(letter.submittedOn)], ['办理状态', PUBLIC_LETTER_STATE_LABELS[letter.state]],
   ];
-  if (!['replied', 'not_accepted'].includes(letter.state)) rows.push(['答复期限', chineseDate(letter.dueOn)]);
+  if (isLetterOpen(letter.state)) rows.push(['答复期限', chineseDate(letter.dueOn)]);
   if (letter.repliedOn && letter.state === 'replied') rows.push(['答复日期', chineseDate(letter.repliedOn)]);
   if (letter.notAcceptedReason && letter.state === 'not_accepted') rows.push(['不予受理理由', letter.notAcceptedReason]);
   if (letter.rating) rows.push(['评价', `${RATING_LABELS[letter.rating]}${letter.ratingDeemed ? '（期限内未评价，视为满意）' : ''}`]);
