@@ -20,7 +20,7 @@ export type RunStyle = { font: IFontAttributesProperties; sizePt: number; bold?:
 
 /** One run per line of the text, so a "\n" in the model becomes a line break in Word. */
 export function textRuns(text: string, style: RunStyle): TextRun[] {
-  return text.split(/\r?\n/).map(
+  return text.split('\n').map(
     (line, i) =>
       new TextRun({
         text: line,

@@ -6,6 +6,7 @@ import type { DocBlock, DocumentModel } from './document-model.ts';
 import {
   A4_MM, BODY_LINE_PITCH_PT, FONT_PT, PT_PER_MM, pageMarginsMm, pageNumberText, pageSizeMm,
 } from './document-style.ts';
+import { printableDocument } from './document-text.ts';
 import { docxFields, docxTable } from './docx-table.ts';
 import { DOCX_FONTS, TWIPS_PER_PT, textRuns } from './docx-text.ts';
 
@@ -16,7 +17,8 @@ const INDENT_TWO_CHARS = { firstLine: 2 * FONT_PT.body * TWIPS_PER_PT, firstLine
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** The document as a Word file: A4 (landscape when asked), 公文 fonts and sizes, page numbers in the footer. */
-export async function renderDocumentDocx(doc: DocumentModel): Promise<Buffer> {
+export async function renderDocumentDocx(model: DocumentModel): Promise<Buffer> {
+  const doc = printableDocument(model);
   const orientation = doc.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT;
   const margins = pageMarginsMm(doc.orientation);
   const contentWidth = twipsOfMm(pageSizeMm(doc.orientation).width - margins.left - margins.right);

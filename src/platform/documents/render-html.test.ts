@@ -94,8 +94,8 @@ describe('renderDocumentHtml', () => {
     expect(out.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(10); // the article's and the table frame's aria-labels and eight texts
   });
 
-  it('turns line breaks inside a text into <br> and marks a landscape document', () => {
-    const out = renderDocumentHtml({ title: 't', orientation: 'landscape', blocks: [{ kind: 'paragraph', text: '第一行\n第二行' }] });
+  it('turns line breaks inside a field’s value into <br> and marks a landscape document', () => {
+    const out = renderDocumentHtml({ title: 't', orientation: 'landscape', blocks: [{ kind: 'fields', items: [{ label: '申请内容', value: '第一行\n第二行' }] }] });
     expect(out).toContain('class="document document--landscape"');
     expect(out).toContain('第一行<br>第二行');
   });

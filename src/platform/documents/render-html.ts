@@ -1,6 +1,7 @@
 import { DOCUMENT_CSS } from './document-css.ts';
 import type { DocBlock, DocumentModel, TableCell } from './document-model.ts';
 import { cellAlign, cellBold } from './document-style.ts';
+import { documentText, printableDocument } from './document-text.ts';
 import { fieldLabel } from './field-label.ts';
 import { columnFractions, layoutTable, type PlacedCell, type TableGrid } from './table-grid.ts';
 
@@ -8,7 +9,8 @@ import { columnFractions, layoutTable, type PlacedCell, type TableGrid } from '.
  * The document as an HTML fragment for the browser and for printing (with DOCUMENT_CSS). The model
  * holds plain text only, so every string is escaped; line breaks in a text become <br>.
  */
-export function renderDocumentHtml(doc: DocumentModel): string {
+export function renderDocumentHtml(model: DocumentModel): string {
+  const doc = printableDocument(model);
   const landscape = doc.orientation === 'landscape' ? ' document--landscape' : '';
   const names = tableNames(doc.blocks);
   // GB/T 9704-2012: the signature never stands alone on a printed page; it prints with the block above it.
@@ -127,7 +129,7 @@ function cell(p: PlacedCell, inHeader: boolean, labels: number): string {
 }
 
 function text(s: string): string {
-  return escapeHtml(s).replace(/\r?\n/g, '<br>');
+  return escapeHtml(s).replace(/\n/g, '<br>');
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -139,5 +141,5 @@ export function escapeHtml(s: string): string {
 /** The document as a whole web page (the HTML export): its title, the print styles, the document. */
 export function renderDocumentPage(doc: DocumentModel): string {
   return `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(doc.title)}</title><style>${DOCUMENT_CSS}</style></head><body>\n${renderDocumentHtml(doc)}\n</body></html>\n`;
+    `<title>${escapeHtml(documentText(doc.title))}</title><style>${DOCUMENT_CSS}</style></head><body>\n${renderDocumentHtml(doc)}\n</body></html>\n`;
 }

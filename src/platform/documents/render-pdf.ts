@@ -1,5 +1,6 @@
 import type { DocBlock, DocumentModel, TextAlign } from './document-model.ts';
 import { BODY_LINE_PITCH_PT, FONT_PT, pageMarginsMm, pageNumberText, PT_PER_MM } from './document-style.ts';
+import { printableDocument } from './document-text.ts';
 import { fieldLabel } from './field-label.ts';
 import { PDF_FONT, registerDocumentFonts } from './pdf-fonts.ts';
 import { drawPdfTable, pdfTableLeadHeight, type PdfFrame } from './pdf-table.ts';
@@ -12,7 +13,8 @@ const PAGE_NUMBER_DROP = 7 * PT_PER_MM;
  * The document as a PDF for the paper file: A4, the Chinese font embedded as a subset, tables that
  * continue over pages under their repeated header, and "第 N 页 共 M 页" at the foot of every page.
  */
-export async function renderDocumentPdf(doc: DocumentModel): Promise<Buffer> {
+export async function renderDocumentPdf(model: DocumentModel): Promise<Buffer> {
+  const doc = printableDocument(model);
   // Loaded on the first PDF, not at start: pdfkit and its font code are about 29 MB the server
   // would otherwise hold from start to finish (issue 18's 300 MB; docs/performance.md).
   const { default: PDFDocument } = await import('pdfkit');
