@@ -44,6 +44,8 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
     if (c.overdue > 0) out.push({ message: `${organ.name}：${c.overdue} 件部门信箱来信已超过答复期限`, href: href('overdue') });
     if (c.dueSoon > 0) out.push({ message: `${organ.name}：${c.dueSoon} 件部门信箱来信将在 ${LETTER_DUE_SOON_WORKING_DAYS} 个工作日内到期`, href: href('due_soon') });
     if (c.replyReview > 0) out.push({ message: `${organ.name}：${c.replyReview} 件部门信箱答复等待审核`, href: href('reply_review') });
+    // Until the organ's staff act on the letter after the unit's note (unitOpinionUnread).
+    if (c.unitOpinionNew > 0) out.push({ message: `${organ.name}：${c.unitOpinionNew} 件交办来信的承办单位已报送办理意见，待阅办`, href: href('unit_opinion_new') });
   }
   // Letters an organ handed to (交办) the person's internal units that wait for the unit's 办理意见: the
   // unit's staff are told here, as the organ's handlers are of their letters (docs/workflows/mailbox.md).

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decideLetter, staffVerbChoices, type LetterFacts } from './decide-letter.ts';
 import { letterAccess } from './letter-access.ts';
-import { LETTER_STATES, type Letter } from './letter.ts';
+import { LETTER_STATES, unitOpinionOverdue, unitOpinionUnread, type Letter } from './letter.ts';
 import { effectiveRating, threeMonthLine } from './letter-clock.ts';
 import { maskPersonName } from './letter-input.ts';
 import { LETTER_TRANSITIONS, LETTER_VERBS, type LetterCommand } from './letter-verbs.ts';
 
 const letter = (over: Partial<Letter> = {}): Letter => ({
   id: 1, organId: 1, trackingNo: 'A-XX2026-00001', type: 'consult', subject: '主题', content: '内容', writerName: '张三', contact: '13800000000',
-  publishConsent: true, state: 'received', unitId: null, unitOpinionOn: null, receivedOn: '2026-03-10', dueWorkingDays: 5, dueOn: '2026-03-17', threeMonthOn: '2026-06-10',
+  publishConsent: true, state: 'received', unitId: null, unitOpinionOn: null, unitInstructions: null, unitReportByOn: null, unitOpinionAt: null, handlerActedAt: null, receivedOn: '2026-03-10', dueWorkingDays: 5, dueOn: '2026-03-17', threeMonthOn: '2026-06-10',
   submittedOn: '2026-03-10', replyText: null, replyDraftedBy: null, repliedOn: null, rateByOn: null, rating: null, ratingComment: null,
   notAcceptedReason: null, publicationWithdrawnReason: null, publicSubject: null, publicContent: null, publicReplyText: null, transferCount: 0, version: 1, createdAt: '', updatedAt: '', ...over,
 });
@@ -204,5 +204,39 @@ describe('a letter handed to an internal unit (交办)', () => {
     const handed = letter({ organId: 1, unitId: 2, state: 'assigned' });
     expect(staffVerbChoices(handed, { today: '2026-03-12', actorUserId: 7, replyReview: false }).map((c) => c.verb)).not.toContain('recordUnitOpinion');
     expect(staffVerbChoices(handed, { today: '2026-03-12', actorUserId: 7, replyReview: false, unitStaff: true }).map((c) => c.verb)).toContain('recordUnitOpinion');
+  });
+});
+
+describe('交办意见 and 报送期限 of a letter handed to a unit', () => {
+  it('takes a 报送期限 on or before the reply due date and the 交办意见 as the note', () => {
+    const d = decideLetter(letter(), { verb: 'assign', unitId: 2, instructions: ' 请核实收费依据 ', reportByOn: '2026-03-17' }, facts());
+    expect(d).toEqual({ ok: true, next: 'assigned', note: '请核实收费依据' });
+  });
+  it('refuses a 报送期限 after the reply due date, with its own code and a message naming both dates', () => {
+    const d = decideLetter(letter(), { verb: 'assign', unitId: 2, reportByOn: '2026-03-18' }, facts());
+    expect(d.ok).toBe(false);
+    if (d.ok) return;
+    expect(d.reasons).toEqual([{ code: 'ERR_LETTER_REPORT_BY_AFTER_DUE', field: 'reportByOn', message: expect.stringContaining('晚于来信的答复期限2026-03-17') }]);
+  });
+  it('refuses a 报送期限 that is no date or lies in the past', () => {
+    for (const reportByOn of ['2026-02-30', '明天', '2026-03-11']) {
+      const d = decideLetter(letter(), { verb: 'assign', unitId: 2, reportByOn }, facts());
+      expect(d.ok ? [] : d.reasons.map((r) => r.code)).toEqual(['ERR_LETTER_INVALID_DATE']);
+    }
+  });
+  it('marks a unit past its 报送期限 without a note 逾期, only while the letter is open', () => {
+    const handed = letter({ state: 'assigned', unitId: 2, unitReportByOn: '2026-03-12' });
+    expect(unitOpinionOverdue(handed, '2026-03-12')).toBe(false);
+    expect(unitOpinionOverdue(handed, '2026-03-13')).toBe(true);
+    expect(unitOpinionOverdue({ ...handed, unitOpinionOn: '2026-03-13' }, '2026-03-14')).toBe(false);
+    expect(unitOpinionOverdue({ ...handed, state: 'replied' }, '2026-03-14')).toBe(false);
+    expect(unitOpinionOverdue({ ...handed, unitReportByOn: null }, '2026-03-14')).toBe(false);
+  });
+  it('tells the organ of a unit note newer than its staff\'s last verb on an open letter', () => {
+    const noted = letter({ state: 'assigned', unitId: 2, unitOpinionAt: '2026-03-12T03:00:00.000Z', handlerActedAt: '2026-03-12T02:00:00.000Z' });
+    expect(unitOpinionUnread(noted)).toBe(true);
+    expect(unitOpinionUnread({ ...noted, handlerActedAt: '2026-03-12T04:00:00.000Z' })).toBe(false);
+    expect(unitOpinionUnread({ ...noted, state: 'replied' })).toBe(false);
+    expect(unitOpinionUnread({ ...noted, unitOpinionAt: null })).toBe(false);
   });
 });

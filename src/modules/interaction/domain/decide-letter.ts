@@ -38,8 +38,22 @@ type RuleArgs<C> = {
 type VerbRule<C> = (a: RuleArgs<C>) => { next?: LetterState; note?: string } | void;
 type CommandOf<V extends LetterCommand['verb']> = Extract<LetterCommand, { verb: V }>;
 
-const assign: VerbRule<CommandOf<'assign'>> = ({ facts, refuse }) => {
+/**
+ * 交办: to an internal unit of the organ, with what the organ asks of it (交办意见) and the day its
+ * 办理意见 is due (报送期限), both optional. The 报送期限 falls on or before the letter's reply due date, so
+ * the organ can still answer in time on the unit's note; it cannot lie in the past either.
+ */
+const assign: VerbRule<CommandOf<'assign'>> = ({ letter, command, facts, refuse }) => {
   if (!facts.unitBelongs) refuse(E.badUnit, '请选择本机关的内设机构作为承办单位', 'unitId');
+  const by = (command.reportByOn ?? '').trim();
+  if (by !== '') {
+    if (!isIsoDate(by)) refuse(E.invalidDate, `报送期限“${by}”不是有效日期，应为YYYY-MM-DD格式`, 'reportByOn');
+    else if (by > letter.dueOn) refuse(E.reportByAfterDue, `报送期限${by}晚于来信的答复期限${letter.dueOn}：承办单位的办理意见须在答复期限之前报送，机关才能按期答复`, 'reportByOn');
+    else if (by < facts.today) refuse(E.invalidDate, `报送期限${by}早于今天（${facts.today}）`, 'reportByOn');
+  }
+  if ((command.instructions ?? '').length > 2000) refuse(E.invalidInput, '交办意见不能超过2000字', 'instructions');
+  const instructions = (command.instructions ?? '').trim();
+  return { note: instructions };
 };
 
 const transfer: VerbRule<CommandOf<'transfer'>> = ({ command, facts, refuse, text }) => {

@@ -20,4 +20,5 @@ export const InteractionErrorCode = {
   notPublished: 'ERR_LETTER_NOT_PUBLISHED',
   notWithdrawn: 'ERR_LETTER_NOT_WITHDRAWN',
   notUnitStaff: 'ERR_LETTER_NOT_UNIT_STAFF',
+  reportByAfterDue: 'ERR_LETTER_REPORT_BY_AFTER_DUE',
 } as const;

@@ -4,7 +4,8 @@ import { LETTER_STATE_LABELS, LETTER_STATES, type FollowUpKind, type LetterState
 
 /** What each verb needs; staff verbs come from the back office or the API, `rate` from the writer. */
 export type LetterCommand =
-  | { verb: 'assign'; unitId: number }
+  /** instructions: 交办意见; reportByOn: 报送期限 (YYYY-MM-DD); both optional, '' for none. */
+  | { verb: 'assign'; unitId: number; instructions?: string; reportByOn?: string }
   | { verb: 'transfer'; targetOrganId: number; reason: string }
   | { verb: 'reply'; replyText: string }
   | { verb: 'approveReply' }

@@ -22,6 +22,17 @@ export const OPEN_LETTER_STATES: readonly LetterState[] = ['received', 'assigned
 /** Still being handled: neither replied nor refused (the list's 答复期限 and 逾期 apply only then). */
 export const isLetterOpen = (state: LetterState): boolean => OPEN_LETTER_STATES.includes(state);
 
+/** The unit it is handed to is past its 报送期限 without a note, while the letter is open (逾期, for the unit's and the organ's lists). */
+export const unitOpinionOverdue = (l: Letter, today: IsoDate): boolean =>
+  isLetterOpen(l.state) && l.unitId !== null && l.unitReportByOn !== null && l.unitOpinionOn === null && l.unitReportByOn < today;
+
+/**
+ * The organ's handler has not yet seen the unit's latest note: the letter is open and the note came after
+ * the last verb the organ's staff used on it (docs/workflows/mailbox.md, "Letters handed to a unit").
+ */
+export const unitOpinionUnread = (l: Letter): boolean =>
+  isLetterOpen(l.state) && l.unitOpinionAt !== null && (l.handlerActedAt === null || l.handlerActedAt < l.unitOpinionAt);
+
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };
@@ -44,6 +55,13 @@ export type Letter = {
   unitId: number | null;
   /** The day the unit it is handed to (交办) last wrote its 办理意见 for the organ's handler; null: not yet, or no unit. */
   unitOpinionOn: IsoDate | null;
+  /** 交办意见: what the organ asks the unit to do; null: none given. */
+  unitInstructions: string | null;
+  /** 报送期限: the day by which the unit must send its 办理意见 (on or before dueOn); null: none set. */
+  unitReportByOn: IsoDate | null;
+  /** When the unit last wrote its 办理意见, and when the organ's staff last used a verb on the letter (UTC instants). */
+  unitOpinionAt: string | null;
+  handlerActedAt: string | null;
   /** The day the organ now handling it received it: the submission day, or the day it was transferred here. */
   receivedOn: IsoDate;
   dueWorkingDays: number;

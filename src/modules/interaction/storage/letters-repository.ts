@@ -7,6 +7,7 @@ import type { Executor } from './executor.ts';
 export const toLetter = (r: Selectable<LettersTable>): Letter => ({
   id: r.id, organId: r.organ_id, trackingNo: r.tracking_no, type: r.type as LetterType, subject: r.subject, content: r.content,
   writerName: r.writer_name, contact: r.contact, publishConsent: r.publish_consent === 1, state: r.state as LetterState, unitId: r.unit_id, unitOpinionOn: r.unit_opinion_on ?? null,
+  unitInstructions: r.unit_instructions ?? null, unitReportByOn: r.unit_report_by_on ?? null, unitOpinionAt: r.unit_opinion_at ?? null, handlerActedAt: r.handler_acted_at ?? null,
   receivedOn: r.received_on, dueWorkingDays: r.due_working_days, dueOn: r.due_on, threeMonthOn: r.three_month_on, submittedOn: r.submitted_on,
   replyText: r.reply_text, replyDraftedBy: r.reply_drafted_by, repliedOn: r.replied_on, rateByOn: r.rate_by_on, rating: r.rating as Rating | null,
   ratingComment: r.rating_comment, notAcceptedReason: r.not_accepted_reason, publicationWithdrawnReason: r.publication_withdrawn_reason ?? null, publicSubject: r.public_subject ?? null, publicContent: r.public_content ?? null, publicReplyText: r.public_reply_text ?? null, transferCount: r.transfer_count, version: r.version,
@@ -44,7 +45,7 @@ export async function updateLetter(db: Executor, before: Letter, changes: Update
   return r ? toLetter(r) : null;
 }
 
-export const LETTER_VIEWS = ['open', 'overdue', 'due_soon', 'past_three_months', 'reply_review', 'replied', 'not_accepted', 'all'] as const;
+export const LETTER_VIEWS = ['open', 'unit_opinion_new', 'overdue', 'due_soon', 'past_three_months', 'reply_review', 'replied', 'not_accepted', 'all'] as const;
 export type LetterView = (typeof LETTER_VIEWS)[number];
 
 export type LetterPage = { items: Letter[]; total: number; page: number; pageSize: number };
@@ -59,6 +60,9 @@ export async function pageLetters(
   let q = db.selectFrom('letters').where('organ_id', 'in', organIds);
   switch (view) {
     case 'open': q = q.where('state', 'in', OPEN); break;
+    // unitOpinionUnread in SQL: the unit's note came after the organ's staff last acted on the letter.
+    case 'unit_opinion_new': q = q.where('state', 'in', OPEN).where('unit_opinion_at', 'is not', null)
+      .where((eb) => eb.or([eb('handler_acted_at', 'is', null), eb('handler_acted_at', '<', eb.ref('unit_opinion_at'))])); break;
     case 'overdue': q = q.where('state', 'in', OPEN).where('due_on', '<', opts.today); break;
     case 'due_soon': q = q.where('state', 'in', OPEN).where('due_on', '>=', opts.today).where('due_on', '<=', opts.dueSoonOn); break;
     case 'past_three_months': q = q.where('state', 'in', OPEN).where('three_month_on', '<', opts.today); break;
@@ -74,16 +78,18 @@ export async function pageLetters(
   return { items: rows.map(toLetter), total, page: opts.page, pageSize: opts.pageSize };
 }
 
-export type LetterCounts = { overdue: number; dueSoon: number; pastThreeMonths: number; replyReview: number };
+/** unitOpinionNew: open letters whose unit sent a note the organ's staff have not acted on since (unitOpinionUnread). */
+export type LetterCounts = { overdue: number; dueSoon: number; pastThreeMonths: number; replyReview: number; unitOpinionNew: number };
 
 /** What 待办 shows per organ, counted in SQL on the stored dates. */
 export async function countLetters(db: Executor, organIds: number[], today: IsoDate, dueSoonOn: IsoDate): Promise<Map<number, LetterCounts>> {
   const out = new Map<number, LetterCounts>();
   if (organIds.length === 0) return out;
   const rows = await db.selectFrom('letters').where('organ_id', 'in', organIds).where('state', 'in', OPEN)
-    .select(['organ_id', 'state', 'due_on', 'three_month_on']).execute();
+    .select(['organ_id', 'state', 'due_on', 'three_month_on', 'unit_opinion_at', 'handler_acted_at']).execute();
   for (const r of rows) {
-    const c = out.get(r.organ_id) ?? { overdue: 0, dueSoon: 0, pastThreeMonths: 0, replyReview: 0 };
+    const c = out.get(r.organ_id) ?? { overdue: 0, dueSoon: 0, pastThreeMonths: 0, replyReview: 0, unitOpinionNew: 0 };
+    if (r.unit_opinion_at !== null && (r.handler_acted_at === null || r.handler_acted_at < r.unit_opinion_at)) c.unitOpinionNew += 1;
     if (r.due_on < today) c.overdue += 1;
     else if (r.due_on <= dueSoonOn) c.dueSoon += 1;
     if (r.three_month_on < today) c.pastThreeMonths += 1;

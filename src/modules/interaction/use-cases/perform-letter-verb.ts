@@ -65,16 +65,18 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
       case 'assign':
         changes.unit_id = command.unitId;
         // Handed to another unit: that unit has not answered yet.
-        if (command.unitId !== before.unitId) changes.unit_opinion_on = null;
-        data.unitId = command.unitId;
-        data.unitName = unit!.name;
+        if (command.unitId !== before.unitId) Object.assign(changes, { unit_opinion_on: null, unit_opinion_at: null });
+        // Each 交办 states its own 交办意见 and 报送期限 (none given: none), kept in the history and the audit log.
+        changes.unit_instructions = (command.instructions ?? '').trim() || null;
+        changes.unit_report_by_on = (command.reportByOn ?? '').trim() || null;
+        Object.assign(data, { unitId: command.unitId, unitName: unit!.name, instructions: changes.unit_instructions, reportByOn: changes.unit_report_by_on });
         break;
       case 'transfer': {
         // The clock restarts at the organ that now answers, on its own limit for the type.
         const there = await loadLetterSettings(trx, target!.id);
         const days = there.replyWorkingDays[before.type];
         Object.assign(changes, {
-          organ_id: target!.id, unit_id: null, unit_opinion_on: null, received_on: today, due_working_days: days,
+          organ_id: target!.id, unit_id: null, unit_opinion_on: null, unit_opinion_at: null, unit_instructions: null, unit_report_by_on: null, received_on: today, due_working_days: days,
           due_on: letterDueOn(await calendarInForce(trx), today, days), transfer_count: before.transferCount + 1, reply_text: null, reply_drafted_by: null, public_reply_text: null,
         });
         Object.assign(data, { fromOrganId: before.organId, toOrganId: target!.id, toOrganName: target!.name, reason: command.reason.trim() });
@@ -95,6 +97,7 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
       case 'recordUnitOpinion': {
         // The unit's note goes into the history the organ's handler reads, and whole into the audit log.
         changes.unit_opinion_on = today;
+        changes.unit_opinion_at = at;
         const unitOf = await findOrganById(trx, before.unitId!);
         Object.assign(data, { unitId: before.unitId, unitName: unitOf?.name ?? '', opinion: command.opinion.trim() });
         break;
@@ -136,6 +139,8 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
       case 'returnReply':
         break;
     }
+    // The organ's staff acted on the letter: a unit's note written before this is no longer new to them (unitOpinionUnread).
+    if (command.verb !== 'rate' && command.verb !== 'recordUnitOpinion') changes.handler_acted_at = at;
     const after = await updateLetter(trx, before, changes, at);
     if (!after) throw new DomainError(E.versionConflict, '该来信已被他人处理，请刷新页面后重试', { httpStatus: 409 });
     const label = command.verb === 'rate' ? '来信人' : actorLabel(actor);
@@ -146,7 +151,7 @@ export async function performLetterVerb(deps: AppDeps, actor: Actor, letterId: n
     });
     await auditLetter(trx, deps, actor, at, {
       action: `letter.${command.verb}`, letterId: before.id, organId: before.organId,
-      before: { state: before.state, organId: before.organId, dueOn: before.dueOn, publicationWithdrawnReason: before.publicationWithdrawnReason },
+      before: { state: before.state, organId: before.organId, dueOn: before.dueOn, publicationWithdrawnReason: before.publicationWithdrawnReason, ...(command.verb === 'assign' ? { unitId: before.unitId, instructions: before.unitInstructions, reportByOn: before.unitReportByOn } : {}) },
       after: { state: after.state, organId: after.organId, dueOn: after.dueOn, publicationWithdrawnReason: after.publicationWithdrawnReason, ...data },
     });
     return after;

@@ -87,4 +87,61 @@ describeEachDialect('letters handed to a unit, in the back office', (db) => {
     const strangerSession = await loginAs(app, stranger.username, stranger.password);
     expect((await app.inject({ url: `/admin/letters/${id}`, cookies: strangerSession.cookies })).statusCode).toBe(403);
   });
+  it('hands a letter over with 交办意见 and 报送期限, marks the unit 逾期 past it, and tells the organ of the unit’s note until its staff act', async () => {
+    deps.clock.set('2026-03-10T02:00:00Z');
+    const r = await submitLetter(deps, organ.code, { type: 'complain', subject: '物业乱收停车费', content: '物业公司从今年10月起对业主车辆每月加收停车管理费200元。', writerName: '王建国', contact: '13912345678', publishConsent: 'yes' });
+    const { id } = await checkLetter(deps, r.trackingNo, r.queryCode);
+    const row = () => deps.db.selectFrom('letters').select(['version', 'due_on', 'unit_id']).where('id', '=', id).executeTakeFirstOrThrow();
+    const staff = await loginAs(app, clerk.username, clerk.password);
+    const dueOn = (await row()).due_on;
+    const late = await app.inject({ method: 'POST', url: `/admin/letters/${id}/assign`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: String((await row()).version), unitId: String(unit.id), instructions: '请核实收费依据', reportByOn: '2026-12-31' } });
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain(`报送期限2026-12-31晚于来信的答复期限${dueOn}`);
+    expect(late.body).toContain('请核实收费依据'); // what was typed is kept
+    expect((await row()).unit_id).toBeNull();
+    const assigned = await app.inject({ method: 'POST', url: `/admin/letters/${id}/assign`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: String((await row()).version), unitId: String(unit.id), instructions: '请核实收费依据并提出处理意见', reportByOn: '2026-03-11' } });
+    expect(assigned.statusCode).toBe(303);
+    const audited = await deps.db.selectFrom('audit_events').select('after_json').where('action', '=', 'letter.assign').where('entity_id', '=', String(id)).executeTakeFirstOrThrow();
+    expect(JSON.parse(audited.after_json!)).toMatchObject({ instructions: '请核实收费依据并提出处理意见', reportByOn: '2026-03-11' });
+
+    const unitSession = await loginAs(app, unitClerk.username, unitClerk.password);
+    const theirs = (await app.inject({ url: `/admin/letters/${id}`, cookies: unitSession.cookies })).body;
+    expect(theirs).toMatch(/id="letter-unit-instructions">请核实收费依据并提出处理意见</);
+    expect(theirs).toMatch(/id="letter-unit-report-by">2026-03-11</);
+    expect(theirs).toMatch(/id="letter-history"[\s\S]*交办至城市管理股，报送期限2026-03-11：请核实收费依据并提出处理意见/);
+    const list = (await app.inject({ url: '/admin/letters/units', cookies: unitSession.cookies })).body;
+    expect(list).toContain('交办意见：请核实收费依据并提出处理意见');
+    // One unit: every row would name the same organ and unit.
+    expect(list).toContain('class="list cards"');
+    expect(list).not.toContain('<th scope="col">交办机关</th>');
+    expect(list).not.toContain('<th scope="col">承办单位</th>');
+    expect(list).not.toContain('（逾期）');
+
+    // The day after the 报送期限, without a note: 逾期 on the unit's list and the organ handler's.
+    deps.clock.set('2026-03-12T02:00:00Z');
+    expect((await app.inject({ url: '/admin/letters/units', cookies: unitSession.cookies })).body).toContain('2026-03-11<strong class="overdue">（逾期）</strong>');
+    expect((await app.inject({ url: `/admin/letters?organ=${organ.code}`, cookies: staff.cookies })).body).toContain('（报送逾期）');
+
+    const sent = await app.inject({ method: 'POST', url: `/admin/letters/${id}/recordUnitOpinion`, cookies: unitSession.cookies, payload: { _csrf: unitSession.csrf, version: String((await row()).version), opinion: '经核实，物业收费未经业主大会同意。' } });
+    expect(sent.statusCode).toBe(303);
+    const told = '青岚县住房和城乡建设局：1 件交办来信的承办单位已报送办理意见，待阅办';
+    expect((await app.inject({ url: '/admin', cookies: staff.cookies })).body).toContain(told);
+    expect((await app.inject({ url: `/admin/letters?organ=${organ.code}&view=unit_opinion_new`, cookies: staff.cookies })).body).toContain(`href="/admin/letters/${id}"`);
+    expect((await app.inject({ url: `/admin/letters?organ=${organ.code}`, cookies: staff.cookies })).body).not.toContain('（报送逾期）');
+    // Once the organ's staff act on the letter, the note is no longer new to them.
+    const acted = await app.inject({ method: 'POST', url: `/admin/letters/${id}/recordFollowUp`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version: String((await row()).version), kind: 'call', on: '2026-03-12', participants: '李四', notes: '电话联系物业公司' } });
+    expect(acted.statusCode).toBe(303);
+    expect((await app.inject({ url: '/admin', cookies: staff.cookies })).body).not.toContain(told);
+    expect((await app.inject({ url: `/admin/letters?organ=${organ.code}&view=unit_opinion_new`, cookies: staff.cookies })).body).not.toContain(`href="/admin/letters/${id}"`);
+  });
+
+  it('names the organ and the unit of each letter for someone on several units', async () => {
+    const other = await createOrgan(deps, { name: '房地产市场监管股', kind: 'unit', parentCode: organ.code });
+    const both = await createStaff(deps, unit.code, 'editor');
+    await deps.db.insertInto('user_roles').values({ user_id: both.id, organ_id: other.id, role: 'editor' }).execute();
+    const session = await loginAs(app, both.username, both.password);
+    const list = (await app.inject({ url: '/admin/letters/units?view=all', cookies: session.cookies })).body;
+    expect(list).toContain('<th scope="col">交办机关</th>');
+    expect(list).toContain('<td data-label="承办单位">城市管理股</td>');
+  });
 });

@@ -43,6 +43,12 @@ export interface LettersTable {
   public_reply_text: string | null;
   /** Migration 048: the day the unit the letter is handed to last wrote its 办理意见; null: not yet, or no unit. */
   unit_opinion_on: string | null;
+  /** Migration 049: 交办意见 and 报送期限 of the hand-over; null: none given. */
+  unit_instructions: string | null;
+  unit_report_by_on: string | null;
+  /** Migration 049: when the unit last wrote its 办理意见, and when the organ's handler last used a verb on the letter. */
+  unit_opinion_at: string | null;
+  handler_acted_at: string | null;
   transfer_count: number;
   version: number;
   created_at: string;

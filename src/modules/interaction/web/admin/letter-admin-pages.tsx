@@ -2,7 +2,7 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { chineseDate } from '../../../applications/index.ts';
 import type { Organ, StaffContext } from '../../../catalog/index.ts';
-import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, isLetterOpen, type Letter } from '../../domain/letter.ts';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, isLetterOpen, unitOpinionOverdue, unitOpinionUnread, type Letter } from '../../domain/letter.ts';
 import { LETTER_TRANSITIONS, letterVerbsIn, type LetterVerb } from '../../domain/letter-verbs.ts';
 import type { LetterPage, LetterView, UnitLetterView } from '../../storage/letters-repository.ts';
 import type { LetterSettings } from '../../storage/settings-repository.ts';
@@ -11,7 +11,7 @@ import type { LetterStatistics } from '../../use-cases/letter-statistics.ts';
 
 
 export const LETTER_VIEW_LABELS: Record<LetterView, string> = {
-  open: '办理中', overdue: '已逾期', due_soon: '即将到期', past_three_months: '超过三个月未答复', reply_review: '答复待审核', replied: '已答复', not_accepted: '不予受理', all: '全部',
+  open: '办理中', unit_opinion_new: '承办单位新报送意见', overdue: '已逾期', due_soon: '即将到期', past_three_months: '超过三个月未答复', reply_review: '答复待审核', replied: '已答复', not_accepted: '不予受理', all: '全部',
 };
 
 function MailboxNav({ scope, organ, current }: { scope: StaffContext; organ: Organ; current: 'list' | 'stats' | 'settings' }) {
@@ -58,7 +58,7 @@ export function LetterListPage({ scope, organ, view, list, today }: { scope: Sta
                 <td>{l.receivedOn}</td>
                 <td>{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
                 <td>{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue">（已超过三个月）</strong>}</td>
-                <td>{l.unitId === null ? '—' : <UnitAnswer letter={l} unitName={scope.organs.find((o) => o.id === l.unitId)?.name ?? ''} />}</td>
+                <td>{l.unitId === null ? '—' : <UnitAnswer letter={l} unitName={scope.organs.find((o) => o.id === l.unitId)?.name ?? ''} today={today} />}</td>
               </tr>
             );
           })}</tbody>
@@ -70,8 +70,12 @@ export function LetterListPage({ scope, organ, view, list, today }: { scope: Sta
 }
 
 /** The unit a letter is handed to, and whether it has written its 办理意见 for the organ's handler yet. */
-function UnitAnswer({ letter, unitName }: { letter: Letter; unitName: string }) {
-  return <>{unitName}{letter.unitOpinionOn ? `（${letter.unitOpinionOn}已报送办理意见）` : '（尚未报送办理意见）'}</>;
+function UnitAnswer({ letter, unitName, today }: { letter: Letter; unitName: string; today: string }) {
+  return (<>
+    {unitName}{letter.unitOpinionOn ? `（${letter.unitOpinionOn}已报送办理意见）` : letter.unitReportByOn ? `（尚未报送办理意见，报送期限${letter.unitReportByOn}）` : '（尚未报送办理意见）'}
+    {unitOpinionOverdue(letter, today) && <strong class="overdue">（报送逾期）</strong>}
+    {unitOpinionUnread(letter) && <strong class="unit-opinion-new">（新报送，待阅办）</strong>}
+  </>);
 }
 
 export const UNIT_LETTER_VIEW_LABELS: Record<UnitLetterView, string> = { awaiting_opinion: '待报送办理意见', open: '办理中', all: '全部' };
@@ -80,7 +84,9 @@ export const UNIT_LETTER_VIEW_LABELS: Record<UnitLetterView, string> = { awaitin
  * 交办给本单位的来信: what the organs handed to the person's units. The unit reads each letter and writes
  * its 办理意见 on the letter's page; the organ replies to the writer (条例第二十七条).
  */
-export function UnitLetterListPage({ scope, view, list, today }: { scope: StaffContext; view: UnitLetterView; list: LetterPage; today: string }) {
+export function UnitLetterListPage({ scope, view, list, today, unitCount }: { scope: StaffContext; view: UnitLetterView; list: LetterPage; today: string; unitCount: number }) {
+  // Someone on one unit reads letters of one organ to one unit: the two columns would repeat the same names on every row.
+  const several = unitCount > 1;
   const href = (v: UnitLetterView, page = 1) => `/admin/letters/units?view=${v}&page=${page}`;
   const name = (id: number | null) => scope.organs.find((o) => o.id === id)?.name ?? '';
   return (
@@ -89,16 +95,20 @@ export function UnitLetterListPage({ scope, view, list, today }: { scope: StaffC
       <p class="hint">部门信箱来信由所属机关答复来信人；交办给本单位的，请阅看来信并报送办理意见（承办情况），机关据此答复（《政府信息公开条例》第二十七条）。</p>
       <ViewTabs labels={UNIT_LETTER_VIEW_LABELS} current={view} href={href} />
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的来信。</p>}>
-        <table class="list" id="unit-letter-list">
-          <thead><tr><th scope="col">编号</th><th scope="col">标题</th><th scope="col">交办机关</th><th scope="col">承办单位</th><th scope="col">状态</th><th scope="col">答复期限</th><th scope="col">办理意见</th></tr></thead>
+        {/* On a phone each letter is a card (table.list.cards, each cell named by data-label), as the portal's letter lists. */}
+        <table class="list cards" id="unit-letter-list">
+          <thead><tr><th scope="col">编号</th><th scope="col">标题</th>{several && <><th scope="col">交办机关</th><th scope="col">承办单位</th></>}<th scope="col">状态</th><th scope="col">答复期限</th><th scope="col">报送期限</th><th scope="col">办理意见</th></tr></thead>
           <tbody>{list.items.map((l) => {
             const open = isLetterOpen(l.state);
             return (
               <tr>
-                <td><a href={`/admin/letters/${l.id}`}>{l.trackingNo}</a></td><td>{l.subject}</td><td>{name(l.organId)}</td><td>{name(l.unitId)}</td>
-                <td>{LETTER_STATE_LABELS[l.state]}</td>
-                <td>{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
-                <td>{l.unitOpinionOn ? `${l.unitOpinionOn}已报送` : '尚未报送'}</td>
+                <td data-label="编号"><a href={`/admin/letters/${l.id}`}>{l.trackingNo}</a></td>
+                <td data-label="标题">{l.subject}{l.unitInstructions && <div class="hint unit-instructions">交办意见：{l.unitInstructions}</div>}</td>
+                {several && <><td data-label="交办机关">{name(l.organId)}</td><td data-label="承办单位">{name(l.unitId)}</td></>}
+                <td data-label="状态">{LETTER_STATE_LABELS[l.state]}</td>
+                <td data-label="答复期限">{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
+                <td data-label="报送期限">{l.unitReportByOn ?? '—'}{unitOpinionOverdue(l, today) && <strong class="overdue">（逾期）</strong>}</td>
+                <td data-label="办理意见">{l.unitOpinionOn ? `${l.unitOpinionOn}已报送` : '尚未报送'}</td>
               </tr>
             );
           })}</tbody>
@@ -117,7 +127,11 @@ function VerbForm({ letter, verb, d, csrf, failed }: { letter: Letter; verb: Let
   const fields = () => {
     switch (verb) {
       case 'assign':
-        return <Field name="unitId" label="承办单位" errors={errors} required><select id="f-unitId" name="unitId"><option value="">请选择</option>{d.units.map((u) => <option value={String(u.id)} selected={String(u.id) === values.unitId}>{u.name}</option>)}</select></Field>;
+        return (<>
+          <Field name="unitId" label="承办单位" errors={errors} required><select id="f-unitId" name="unitId"><option value="">请选择</option>{d.units.map((u) => <option value={String(u.id)} selected={String(u.id) === values.unitId}>{u.name}</option>)}</select></Field>
+          <Field name="instructions" label="交办意见" errors={errors} hint="请承办单位做什么（如：核实情况、提出处理意见），承办单位在来信页面和列表上看到。"><textarea id="f-instructions" name="instructions" rows={3}>{values.instructions ?? ''}</textarea></Field>
+          <Field name="reportByOn" label="报送期限" errors={errors} hint={`承办单位报送办理意见的最后一天，不晚于答复期限${letter.dueOn}；可不填。`}><input type="date" id="f-reportByOn" name="reportByOn" max={letter.dueOn} value={values.reportByOn ?? ''} /></Field>
+        </>);
       case 'transfer':
         return (<>
           <Field name="targetOrganId" label="转至机关" errors={errors} required><select id="f-targetOrganId" name="targetOrganId"><option value="">请选择</option>{d.otherOrgans.map((o) => <option value={String(o.id)} selected={String(o.id) === values.targetOrganId}>{o.name}</option>)}</select></Field>
@@ -221,7 +235,9 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
         <tr><th scope="row">{d.access === 'unit' ? `${d.organ.name}收到日期` : '本机关收到日期'}</th><td>{l.receivedOn}{l.transferCount > 0 ? `（转办${l.transferCount}次）` : ''}</td></tr>
         <tr><th scope="row">答复期限</th><td id="due-on">{l.dueOn}（{l.dueWorkingDays}个工作日）{open && l.dueOn < today && <strong class="overdue"> 已逾期</strong>}</td></tr>
         <tr><th scope="row">三个月期限</th><td>{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue"> 已超过三个月未答复</strong>}</td></tr>
-        {l.unitId && <tr><th scope="row">承办单位</th><td id="letter-unit"><UnitAnswer letter={l} unitName={d.organNames.get(l.unitId) ?? ''} /></td></tr>}
+        {l.unitId && <tr><th scope="row">承办单位</th><td id="letter-unit"><UnitAnswer letter={l} unitName={d.organNames.get(l.unitId) ?? ''} today={today} /></td></tr>}
+        {l.unitId && l.unitInstructions && <tr><th scope="row">交办意见</th><td class="pre-wrap" id="letter-unit-instructions">{l.unitInstructions}</td></tr>}
+        {l.unitId && l.unitReportByOn && <tr><th scope="row">报送期限</th><td id="letter-unit-report-by">{l.unitReportByOn}{unitOpinionOverdue(l, today) && <strong class="overdue"> 已逾期，尚未报送办理意见</strong>}</td></tr>}
         {l.repliedOn && <tr><th scope="row">答复日期</th><td>{l.repliedOn}</td></tr>}
         {l.rating && <tr><th scope="row">评价</th><td>{RATING_LABELS[l.rating]}{l.ratingComment ? `：${l.ratingComment}` : ''}</td></tr>}
         {l.notAcceptedReason && <tr><th scope="row">不予受理理由</th><td>{l.notAcceptedReason}</td></tr>}
@@ -248,7 +264,7 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
         <li>{e.occurredOn} {d.organNames.get(e.organId)} {e.verb === 'submit' ? '收到来信' : `${e.actorLabel}：${LETTER_TRANSITIONS[e.verb as LetterVerb]?.label ?? e.verb}`}
           {e.verb === 'recordFollowUp' ? `（${FOLLOW_UP_LABELS[e.data.kind as keyof typeof FOLLOW_UP_LABELS] ?? ''}，${String(e.data.on ?? '')}，${String(e.data.participants ?? '')}）` : ''}
           {e.verb === 'transfer' ? `至${String(e.data.toOrganName ?? '')}` : ''}{e.verb === 'recordUnitOpinion' ? `（${String(e.data.unitName ?? '')}）` : ''}
-          {e.verb === 'assign' ? `至${String(e.data.unitName ?? '')}` : ''}{e.verb === 'attachPhoto' ? '：' : e.note ? `：${e.verb === 'submit' ? e.note.replace(/^收到来信，/, '') : e.note}` : ''}
+          {e.verb === 'assign' ? `至${String(e.data.unitName ?? '')}${e.data.reportByOn ? `，报送期限${String(e.data.reportByOn)}` : ''}` : ''}{e.verb === 'attachPhoto' ? '：' : e.note ? `：${e.verb === 'submit' ? e.note.replace(/^收到来信，/, '') : e.note}` : ''}
           {e.verb === 'attachPhoto' && <a href={`/admin/letters/${l.id}/photos/${e.id}`}>{String(e.data.fileName ?? '')}</a>}
           {e.verb === 'recordFollowUp' && d.access === 'handler' && letterVerbsIn(l.state).includes('attachPhoto') && <PhotoForm letterId={l.id} eventId={e.id} csrf={scope.csrf} failed={failed} />}</li>
       ))}</ol>

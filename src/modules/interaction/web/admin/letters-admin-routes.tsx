@@ -25,7 +25,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** A staff verb from a form or an API body; the fields decideLetter checks are passed as typed. */
 export function letterCommandFrom(verb: LetterVerb, b: Record<string, unknown>): LetterCommand {
   switch (verb) {
-    case 'assign': return { verb, unitId: Number(b.unitId) };
+    case 'assign': return { verb, unitId: Number(b.unitId), instructions: str(b.instructions), reportByOn: str(b.reportByOn) };
     case 'transfer': return { verb, targetOrganId: Number(b.targetOrganId), reason: str(b.reason) };
     case 'reply': return { verb, replyText: str(b.replyText) };
     case 'approveReply': return { verb };
@@ -74,7 +74,7 @@ export function lettersAdminRoutes(deps: AppDeps) {
       const view = (UNIT_LETTER_VIEWS as readonly string[]).includes(request.query.view ?? '') ? (request.query.view as UnitLetterView) : 'awaiting_opinion';
       const unitScope = { unitIds: scope.directStaffOf.filter((o) => o.kind === 'unit').map((o) => o.id), handledOrganIds: scope.handles.map((o) => o.id) };
       const list = await listUnitLetters(deps, unitScope, view, pageQueryParam(request.query.page));
-      return sendPage(reply, <UnitLetterListPage scope={scope} view={view} list={list} today={today()} />);
+      return sendPage(reply, <UnitLetterListPage scope={scope} view={view} list={list} today={today()} unitCount={unitScope.unitIds.length} />);
     });
 
     app.get<{ Querystring: { organ?: string; from?: string; to?: string } }>('/admin/letters/statistics', async (request, reply) => {

@@ -39,7 +39,8 @@ const publicLetter = z.object({
 const staffLetter = z.object({
   id: z.number().int(), organId: z.number().int(), trackingNo: z.string(), type: z.enum(LETTER_TYPES), subject: z.string(), content: z.string(), writerName: z.string(), contact: z.string(),
   publishConsent: z.boolean(), state: z.enum(LETTER_STATES), unitId: z.number().int().nullable(),
-  unitOpinionOn: z.string().nullable().describe('承办单位最近报送办理意见的日期；null 表示尚未报送或未交办 / the day the unit it is handed to last wrote its note'), submittedOn: z.string(), receivedOn: z.string(), dueWorkingDays: z.number().int(),
+  unitOpinionOn: z.string().nullable().describe('承办单位最近报送办理意见的日期；null 表示尚未报送或未交办 / the day the unit it is handed to last wrote its note'),
+  unitInstructions: z.string().nullable().describe('交办意见 / what the organ asks the unit to do'), unitReportByOn: z.string().nullable().describe('报送期限：承办单位报送办理意见的最后一天 / the day the unit must send its note by'), submittedOn: z.string(), receivedOn: z.string(), dueWorkingDays: z.number().int(),
   dueOn: z.string(), threeMonthOn: z.string(), replyText: z.string().nullable(), repliedOn: z.string().nullable(), rating: z.enum(RATINGS).nullable(),
   ratingComment: z.string().nullable(), notAcceptedReason: z.string().nullable(),
   publicSubject: z.string().nullable().describe('工作人员修改的公开标题；null 表示按原文 / public title as staff edited it, null: as written'),
@@ -50,7 +51,7 @@ const staffLetter = z.object({
 });
 const staffJson = (l: Letter) => ({
   id: l.id, organId: l.organId, trackingNo: l.trackingNo, type: l.type, subject: l.subject, content: l.content, writerName: l.writerName, contact: l.contact,
-  publishConsent: l.publishConsent, state: l.state, unitId: l.unitId, unitOpinionOn: l.unitOpinionOn, submittedOn: l.submittedOn, receivedOn: l.receivedOn, dueWorkingDays: l.dueWorkingDays,
+  publishConsent: l.publishConsent, state: l.state, unitId: l.unitId, unitOpinionOn: l.unitOpinionOn, unitInstructions: l.unitInstructions, unitReportByOn: l.unitReportByOn, submittedOn: l.submittedOn, receivedOn: l.receivedOn, dueWorkingDays: l.dueWorkingDays,
   dueOn: l.dueOn, threeMonthOn: l.threeMonthOn, replyText: l.replyText, repliedOn: l.repliedOn, rating: l.rating, ratingComment: l.ratingComment,
   notAcceptedReason: l.notAcceptedReason, publicSubject: l.publicSubject, publicContent: l.publicContent, publicReplyText: l.publicReplyText, publicationWithdrawnReason: l.publicationWithdrawnReason, transferCount: l.transferCount, version: l.version,
 });
@@ -142,7 +143,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
       description: '不允许时返回 409（权限 403），reasons 列出全部原因。/ A refused verb lists every reason.',
       params: z.object({ id: z.coerce.number().int().positive(), verb: z.enum(STAFF_LETTER_VERBS as [LetterVerb, ...LetterVerb[]]) }),
       body: z.object({
-        unitId: z.number().int().optional(), targetOrganId: z.number().int().optional(), reason: z.string().optional(), replyText: z.string().optional(),
+        unitId: z.number().int().optional(), instructions: z.string().optional().describe('交办意见'), reportByOn: z.string().optional().describe('报送期限 YYYY-MM-DD，不晚于答复期限'), targetOrganId: z.number().int().optional(), reason: z.string().optional(), replyText: z.string().optional(),
         publicSubject: z.string().optional(), publicContent: z.string().optional(), publicReplyText: z.string().optional(),
         opinion: z.string().optional(), kind: z.string().optional(), on: z.string().optional(), participants: z.string().optional(), notes: z.string().optional(), expectedVersion: z.number().int().positive().optional(),
       }).optional(),
