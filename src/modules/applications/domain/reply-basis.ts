@@ -22,12 +22,14 @@ export const WITHHELD_GROUNDS = {
   'withheld.state_secret': { cite: '第十四条', label: '属于国家秘密' },
   'withheld.prohibited_by_law': { cite: '第十四条', label: '法律、行政法规禁止公开' },
   'withheld.three_securities_one_stability': { cite: '第十四条', label: '公开后可能危及国家安全、公共安全、经济安全、社会稳定' },
-  'withheld.third_party_rights': { cite: '第十五条', label: '涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害' },
+  // 条例第十五条 covers 商业秘密 and 个人隐私 together: a letter says only what the article requires of the
+  // part (its disclosure would harm a third party's lawful rights) and leaves which one to the officer's reason.
+  'withheld.third_party_rights': { cite: '第十五条', label: '涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害', stated: '属于公开会对第三方合法权益造成损害的信息' },
   'withheld.internal_affairs': { cite: '第十六条第一款', label: '属于内部事务信息' },
   'withheld.process_information': { cite: '第十六条第二款', label: '属于过程性信息' },
   'withheld.enforcement_case_file': { cite: '第十六条第二款', label: '属于行政执法案卷信息' },
   not_government_information: { cite: '第二条', label: '不属于政府信息' },
-} as const satisfies Record<string, { cite: string; label: string }>;
+} as const satisfies Record<string, { cite: string; label: string; stated?: string }>;
 export type WithheldGround = keyof typeof WITHHELD_GROUNDS;
 
 /** The structured part of a reply's legal basis, stored with the case (reply_basis_json). */
@@ -92,12 +94,13 @@ export function legalBasis(outcome: Outcome, basis: ReplyBasis): string {
 
 /**
  * The part a 部分公开 reply withholds (条例第三十七条), as its letter's prose states it: the officer's
- * reason (which part, why), the ground's label and the article it rests on. Null for other outcomes.
+ * reason (which part, why), the ground as a letter states it (its label, or the narrower wording a
+ * letter may assert) and the article it rests on. Null for other outcomes.
  */
 export function withheldPart(outcome: Outcome, basis: ReplyBasis): { reason: string; ground: string; cite: string } | null {
   if (outcomeGroup(outcome) !== 'partly_disclosed' || !basis.withheldGround) return null;
-  const ground = WITHHELD_GROUNDS[basis.withheldGround];
-  return { reason: basis.withheldReason ?? '', ground: ground.label, cite: `${TIAOLI}${ground.cite}` };
+  const ground: { cite: string; label: string; stated?: string } = WITHHELD_GROUNDS[basis.withheldGround];
+  return { reason: basis.withheldReason ?? '', ground: ground.stated ?? ground.label, cite: `${TIAOLI}${ground.cite}` };
 }
 
 /** The lines a reply letter adds for the structured basis, whatever the organ's wording. */

@@ -41,7 +41,10 @@ export type LetterContext = {
  * The request as the letter's prose quotes it (您申请公开“…”, 申请公开的信息为：…): a request written as
  * “申请公开2025年…” would read 您申请公开“申请公开2025年…”, so its leading 申请/请求/要求公开 is left out.
  */
-export const subjectInProse = (subject: string) => subject.replace(/^(?:我|本人)?(?:申请|请求|要求)公开[：:]?\s*/, '') || subject;
+export const subjectInProse = (subject: string) => quotedOnOneLine(subject.replace(/^(?:我|本人)?(?:申请|请求|要求)公开[：:]?\s*/, '') || subject);
+
+/** A request typed on several lines, quoted in a sentence: its lines in order, a space between them, the quotation one paragraph. */
+const quotedOnOneLine = (text: string) => text.split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean).join(' ');
 
 export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel {
   const { app } = ctx;
@@ -68,31 +71,36 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     .filter(Boolean)
     .map((p) => para(p, true));
 
-  // The 申请登记回执 keeps to one A4 page (GB/T 9704: 22 lines), so it does not list what it already
-  // says: the case fields its prose states through a placeholder, and the applicant, whom the
-  // salutation names. A receipt reworded without one of them still gets it as a field.
-  const receipt = kind === 'acknowledgement';
+  // The 申请登记回执 keeps to one A4 page (GB/T 9704: 22 lines), and a 答复告知书 to as few as it can,
+  // so neither lists what it already says: the case fields its prose states through a placeholder, and
+  // the applicant, whom the salutation names. A letter reworded without one of them still gets it as a field.
+  const statesCaseFields = kind === 'acknowledgement' || kind === 'reply';
   const fields: { label: string; value: string }[] = [
-    ...(receipt && stated('申请编号') ? [] : [{ label: '申请编号', value: app.trackingNo }]),
-    ...(receipt && stated('收到日期') ? [] : [{ label: '收到申请日期', value: chineseDate(app.receivedOn) }]),
-    ...(!isLetterToOthers(kind) && !receipt ? [{ label: '申请人', value: `${app.applicantName}（${APPLICANT_TYPE_LABELS[app.applicantType]}）` }] : []),
-    ...(receipt && stated('申请内容') ? [] : [{ label: '申请内容', value: subject }]),
+    ...(statesCaseFields && stated('申请编号') ? [] : [{ label: '申请编号', value: app.trackingNo }]),
+    ...(statesCaseFields && stated('收到日期') ? [] : [{ label: '收到申请日期', value: chineseDate(app.receivedOn) }]),
+    ...(!isLetterToOthers(kind) && !statesCaseFields ? [{ label: '申请人', value: `${app.applicantName}（${APPLICANT_TYPE_LABELS[app.applicantType]}）` }] : []),
+    ...(statesCaseFields && stated('申请内容') ? [] : [{ label: '申请内容', value: subject }]),
   ];
   if (kind === 'reply' && app.outcome) {
     // A 部分公开 template that states the withheld part's reason and article (条例第三十七条) in its prose
     // does not list them again; one reworded without them still gets them as fields.
     const basis = basisFields(app.outcome, app.replyBasis).filter((f) => !(withheld && f.label.startsWith('不予公开部分的') && stated('不予公开理由', '不予公开依据')));
-    fields.push({ label: '办理结果', value: plainOutcomeLabel(app.outcome) }, { label: '法律依据', value: legalBasis(app.outcome, app.replyBasis) }, ...basis);
+    // A 部分公开 letter states its basis as 第三十七条 and the withheld part's article (法律依据 is the two).
+    const basisStated = stated('法律依据') || (withheld !== null && stated('不予公开依据') && ctx.template.body.includes('第三十七条'));
+    if (!stated('办理结果')) fields.push({ label: '办理结果', value: plainOutcomeLabel(app.outcome) });
+    if (!basisStated) fields.push({ label: '法律依据', value: legalBasis(app.outcome, app.replyBasis) });
+    fields.push(...basis);
     if (isProvidedForm(app.providedForm)) {
       const differs = app.providedFormReason ? `（与您要求的形式不同，理由：${app.providedFormReason}；《中华人民共和国政府信息公开条例》第四十条）` : '';
-      fields.push({ label: '提供形式', value: `${PROVIDED_FORM_LABELS[app.providedForm]}${differs}` });
+      if (differs || !stated('提供形式')) fields.push({ label: '提供形式', value: `${PROVIDED_FORM_LABELS[app.providedForm]}${differs}` });
     }
   }
 
   const remedies: DocBlock[] =
     kind === 'reply' || kind === 'termination_notice'
       ? [
-          { kind: 'heading', level: 2, text: '救济途径' },
+          // A heading of the letter's own (黑体 in Word, bold in the PDF), not a line set like the prose.
+          { kind: 'heading', level: 1, text: '救济途径' },
           ...remedyParagraphs(app.outcome, ctx.reconsideration, isServedOnline(ctx.serviceMethod)).map((p) => para(p, true)),
         ]
       : [];

@@ -52,12 +52,16 @@ const PUNCTUATION_NEXT = /^[。；，、：！？.;,:!?）)]/;
 /**
  * Replaces every {{名称}} by its value; a value missing at issue time becomes “（未填写）”. Where the
  * template goes on with punctuation of its own, the value's closing punctuation is dropped, as
- * officers end a typed reason with 。 by habit.
+ * officers end a typed reason with 。 by habit. A value of several lines starts its own paragraphs.
  */
 export function fillTemplate(body: string, values: Record<string, string>): string {
   return body.replace(TOKEN, (_m, name: string, offset: number) => {
-    const value = values[name]?.trim() || '（未填写）';
+    const lines = (values[name] ?? '').split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean);
+    if (lines.length === 0) lines.push('（未填写）');
     const next = body.slice(offset + _m.length);
-    return PUNCTUATION_NEXT.test(next) ? value.replace(CLOSING, '') || value : value;
+    if (PUNCTUATION_NEXT.test(next)) lines[lines.length - 1] = lines[lines.length - 1].replace(CLOSING, '') || lines[lines.length - 1];
+    // A value typed on several lines (一、… 二、…) is set as paragraphs of its own, starting after the
+    // template's sentence; what the template says after it goes on from its last line.
+    return lines.length > 1 ? `\n\n${lines.join('\n\n')}` : lines[0];
   });
 }
