@@ -5,8 +5,13 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 type Row = { id: number; name: string; organ_name: string | null; word_count: number; updated_at: string };
 
 /** Sensitive-word lists: what the scanner checks besides personal data and secrecy markings. */
-export function WordListsPage({ user, csrf, flash, lists, organs, values, errors, editingId }: {
-  user: AdminUser; csrf: string; flash: string | null; lists: Row[]; organs: { code: string; name: string }[];
+/**
+ * `organs` and `mayRegion` are the scopes the person may save a list to (saveWordList's rule,
+ * mayManageOrganSetting): their organs as an admin, 全区通用 as the system admin. With none, there is no
+ * form to fill in only to be refused, but a sentence saying who maintains the lists.
+ */
+export function WordListsPage({ user, csrf, flash, lists, organs, mayRegion, values, errors, editingId }: {
+  user: AdminUser; csrf: string; flash: string | null; lists: Row[]; organs: { code: string; name: string }[]; mayRegion: boolean;
   values: Record<string, string>; errors: FieldErrors; editingId: number | null;
 }) {
   const v = (k: string) => values[k] ?? '';
@@ -23,7 +28,9 @@ export function WordListsPage({ user, csrf, flash, lists, organs, values, errors
         </tbody>
       </table>
       {lists.length === 0 && <p>尚无词表。</p>}
-      <section class="panel" aria-labelledby="wl-h">
+      {!mayRegion && organs.length === 0 ? (
+        <p class="notice notice-info" id="word-lists-maintainers">全区通用词表由系统管理员维护，各机关的词表由本机关的管理员维护；需要增改词条的，请与他们联系。</p>
+      ) : <section class="panel" aria-labelledby="wl-h">
         <h2 id="wl-h">{editingId ? '修改词表' : '新建词表'}</h2>
         <ErrorSummary errors={errors} />
         <form method="post" action={editingId ? `/admin/word-lists/${editingId}` : '/admin/word-lists'} novalidate>
@@ -31,7 +38,7 @@ export function WordListsPage({ user, csrf, flash, lists, organs, values, errors
           <Field name="name" label="词表名称" errors={errors} required><input id="f-name" name="name" value={v('name')} /></Field>
           <Field name="organCode" label="适用范围" errors={errors}>
             <select id="f-organCode" name="organCode">
-              <option value="">全区通用</option>
+              {mayRegion && <option value="">全区通用</option>}
               {organs.map((o) => <option value={o.code} selected={v('organCode') === o.code}>{o.name}</option>)}
             </select>
           </Field>
@@ -40,7 +47,7 @@ export function WordListsPage({ user, csrf, flash, lists, organs, values, errors
           </Field>
           <button class="btn" type="submit">保存词表</button>
         </form>
-      </section>
+      </section>}
     </AdminLayout>
   );
 }

@@ -61,4 +61,20 @@ describeEachDialect('who may read and change a sensitive-word list', (db) => {
     expect(res.body).toContain('甲方秘密词');
     await w.app.close();
   });
+  // Found by an outside tester: a unit's 信息员 was offered 新建词表 with the one scope 全区通用, and saving it gave 403.
+  it('offers the form only with the scopes the person may save to, and otherwise says who maintains the lists', async () => {
+    const w = await world();
+    const unit = await createOrgan(w.deps, { parentCode: w.a.code, kind: 'unit', name: '测试股' });
+    const clerk = await createStaff(w.deps, unit.code, 'editor');
+    const page = (await w.app.inject({ method: 'GET', url: '/admin/word-lists', cookies: (await loginAs(w.app, clerk.username, clerk.password)).cookies })).body;
+    expect(page).not.toContain('新建词表');
+    expect(page).not.toContain('id="f-organCode"');
+    expect(page).toContain('id="word-lists-maintainers"');
+    const admin = await createStaff(w.deps, w.a.code, 'organ_admin');
+    const adminPage = (await w.app.inject({ method: 'GET', url: '/admin/word-lists', cookies: (await loginAs(w.app, admin.username, admin.password)).cookies })).body;
+    expect(adminPage).toContain('新建词表');
+    expect(adminPage).toContain(`<option value="${w.a.code}"`);
+    expect(adminPage).not.toContain('<option value="">全区通用</option>');
+    await w.app.close();
+  });
 });

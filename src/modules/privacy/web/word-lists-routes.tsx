@@ -15,7 +15,7 @@ export function wordListsRoutes(deps: AppDeps) {
     return sendPage(
       reply,
       <WordListsPage user={staff.user} csrf={staff.csrf} flash={staff.flash}
-        lists={await readableLists(request, reply)} organs={staff.adminOf} values={values} errors={errors} editingId={editingId} />,
+        lists={await readableLists(request, reply)} organs={staff.adminOf} mayRegion={isSystemAdmin(staff.principal)} values={values} errors={errors} editingId={editingId} />,
       status,
     );
   }
