@@ -116,4 +116,18 @@ describeEachDialect('the letters API', (db) => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
     for (const p of ['/api/v1/organs/{code}/letters', '/api/v1/letters/status', '/api/v1/letters/rate', '/api/v1/letters', '/api/v1/letters/{id}/{verb}']) expect(Object.keys(doc.paths)).toContain(p);
   });
+  it('hands a letter to a unit with 交办意见 and 报送期限, refusing a 报送期限 after the reply due date by its code', async () => {
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: organ.code, name: '公交管理股' });
+    const { trackingNo } = (await write('key-unit-0001')).json();
+    const list = await app.inject({ url: `/api/v1/letters?organ=${organ.code}&view=all`, headers: { authorization: `Bearer ${token}` } });
+    const letter = list.json().items.find((l: { trackingNo: string }) => l.trackingNo === trackingNo);
+    const assign = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: `/api/v1/letters/${letter.id}/assign`, headers: { authorization: `Bearer ${token}` }, payload });
+    const late = await assign({ unitId: unit.id, reportByOn: '2026-03-25' });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.code).toBe('ERR_LETTER_REPORT_BY_AFTER_DUE');
+    expect(late.json().error.message).toContain(`晚于来信的答复期限${letter.dueOn}`);
+    const ok = await assign({ unitId: unit.id, instructions: '请提出站点设置意见', reportByOn: '2026-03-20' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ unitId: unit.id, unitInstructions: '请提出站点设置意见', unitReportByOn: '2026-03-20' });
+  });
 });
