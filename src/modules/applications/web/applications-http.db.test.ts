@@ -209,6 +209,16 @@ describeEachDialect('applications over HTTP', (db) => {
     expect(after.body).toContain('审核中');
   });
 
+  it('the case page keeps the line breaks of what was typed on several lines: the request and every other fact of the case (found by an outside tester)', async () => {
+    at('2026-03-10T02:00:00Z');
+    const subject = '1. 2025年度公共租赁住房实物配租对象名单；\r\n2. 幸福小区改造项目的中标合同。';
+    const a = await registerInPerson(deps, system, organ.id, '2026-03-09', { subject });
+    const page = await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies });
+    expect(page.body).toMatch(/<th scope="row">申请内容<\/th><td class="typed-text">1\. 2025年度公共租赁住房实物配租对象名单；\r?\n2\. 幸福小区/);
+    const css = await app.inject({ url: '/assets/site.css' });
+    expect(css.body).toMatch(/\.typed-text\s*\{\s*white-space:\s*pre-line/);
+  });
+
   it('the case page offers only the verbs decide allows now: no 逾期未补正 button before the 补正 deadline (found by an outside tester)', async () => {
     at('2026-03-10T02:00:00Z');
     const a = await registerInPerson(deps, system, organ.id, '2026-03-09');

@@ -60,7 +60,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
       <CaseClock app={a} clock={details.clock} correctionNotice={details.correctionNotice} today={today} />
       <section aria-labelledby="h-facts">
         <h2 id="h-facts">申请信息</h2>
-        <table class="meta-table" id="case-facts"><tbody>{facts.map(([k, v]) => <tr><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody></table>
+        <table class="meta-table" id="case-facts"><tbody>{facts.map(([k, v]) => <tr><th scope="row">{k}</th><td class="typed-text">{v}</td></tr>)}</tbody></table>
       </section>
       <section aria-labelledby="h-verbs">
         <h2 id="h-verbs">办理</h2>
