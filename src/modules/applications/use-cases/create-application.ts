@@ -64,7 +64,7 @@ export async function createApplication(
       : `申请已到达（${receipt.arrivedOn}），${CHANNEL_RULES[receipt.channel].rule}，待确认`,
   });
   // Every application registered as received gets its 申请登记回执 (one waiting for confirmation, on confirmation).
-  if (receivedOn) await issueAcknowledgement(trx, application, today, actorUserId(actor), at);
+  if (receivedOn) await issueAcknowledgement(trx, application, today, actorUserId(actor), at, queryCode);
   await auditApplication(trx, deps, actor, at, { action: source === 'portal' ? 'application.submit_online' : 'application.register', entityId: application.id, organId: organ.id, after: { trackingNo, state, channel: receipt.channel, receivedOn } });
   return { application, queryCode };
 }

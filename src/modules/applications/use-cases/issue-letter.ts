@@ -17,9 +17,11 @@ import { allocateLetterSerial, insertLetter } from '../storage/letters-repositor
 import { receiptRule } from '../domain/channels.ts';
 import { letterNumber } from '../domain/letters/letter-number.ts';
 import { templateFor } from '../storage/templates-repository.ts';
+import { followUpSentence } from '../domain/letters/follow-up.ts';
 import { calendarFor } from './working-calendar.ts';
 
-type LetterPlan = { kind: LetterKind; template: TemplateKind; values: Record<string, string> };
+/** `queryCode`: a receipt made at registration, while the code (stored hashed) is still at hand. */
+type LetterPlan = { kind: LetterKind; template: TemplateKind; values: Record<string, string>; queryCode?: string };
 
 /** Which letter a verb produces, with the values of its own placeholders; null when it produces none. */
 function planLetter(command: Command, before: Application, after: Application, dated: (on: IsoDate | null) => string): LetterPlan | null {
@@ -94,13 +96,13 @@ export async function issueLetterFor(
 }
 
 /** The 申请登记回执 of an application received now (registered at the counter, by signed post, or confirmed). */
-export async function issueAcknowledgement(trx: Executor, app: Application, issuedOn: IsoDate, userId: number | null, at: string): Promise<number | null> {
-  return issueLetter(trx, app, (dated) => acknowledgementPlan(app, dated), { issuedOn, userId, at, serviceMethod: app.deliveryMethod });
+export async function issueAcknowledgement(trx: Executor, app: Application, issuedOn: IsoDate, userId: number | null, at: string, queryCode?: string): Promise<number | null> {
+  return issueLetter(trx, app, (dated) => acknowledgementPlan(app, dated, queryCode), { issuedOn, userId, at, serviceMethod: app.deliveryMethod });
 }
 
-function acknowledgementPlan(app: Application, dated: (on: IsoDate | null) => string): LetterPlan {
+function acknowledgementPlan(app: Application, dated: (on: IsoDate | null) => string, queryCode?: string): LetterPlan {
   return {
-    kind: 'acknowledgement', template: 'acknowledgement',
+    kind: 'acknowledgement', template: 'acknowledgement', queryCode,
     values: { 收到规则: receiptRule(app.channel), 答复期限: dated(app.dueOn) },
   };
 }
@@ -129,6 +131,9 @@ async function issueLetter(
   if (!reconsideration && hasRemedies(p.kind)) throw reconsiderationBodyMissing(organ.name);
   const letterNo = await nextLetterNo(o.issuedOn);
   const template = await templateFor(trx, organ.id, p.template);
+  if (p.kind === 'acknowledgement') {
+    p.values['查询方式'] = followUpSentence({ queryCode: p.queryCode ?? null, submittedOnline: app.source === 'portal', consultPhone: organ.consultPhone });
+  }
   const document = buildLetter(p.kind, {
     app, organName: organ.name, reconsideration: reconsideration ?? { body: '', address: '', online: '' }, serviceMethod: o.serviceMethod,
     issuedOn: o.issuedOn, template, values: p.values, notes, letterNo,

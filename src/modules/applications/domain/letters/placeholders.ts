@@ -6,7 +6,7 @@ const COMMON = ['申请人', '申请编号', '收到日期', '申请内容', '�
 
 /** The placeholders each template may use; anything else in {{…}} is refused when the template is saved. */
 export const PLACEHOLDERS: Record<TemplateKind, readonly string[]> = {
-  acknowledgement: [...COMMON, '收到规则', '答复期限'],
+  acknowledgement: [...COMMON, '收到规则', '答复期限', '查询方式'],
   discard_notice: [...COMMON, '不予登记理由'],
   withdrawal_notice: [...COMMON, '撤回日期'],
   reasons_request: [...COMMON, '说明事项'],

@@ -5,6 +5,7 @@ import { sampleApplication } from '../../testing/sample-application.ts';
 import { receiptRule } from '../channels.ts';
 import { buildLetter } from './build-letter.ts';
 import { DEFAULT_TEMPLATES } from './default-templates.ts';
+import { followUpSentence } from './follow-up.ts';
 
 const ORGAN = '青岚县住房和城乡建设局';
 const TRACKING_NO = 'QHX-ZJJ-2026-00187';
@@ -42,7 +43,8 @@ describe('the 申请登记回执 of a paper application', () => {
     });
     const doc = buildLetter('acknowledgement', {
       app, organName: ORGAN, issuedOn: '2026-12-15', template: DEFAULT_TEMPLATES.acknowledgement,
-      values: { 收到规则: receiptRule(channel), 答复期限: '2027年1月13日（暂定）' },
+      // A receipt made at registration (in person, signed post) prints the 查询码; an ordinary letter's, made on confirmation, cannot.
+      values: { 收到规则: receiptRule(channel), 答复期限: '2027年1月13日（暂定）', 查询方式: followUpSentence({ queryCode: channel === 'post_ordinary' ? null : '72AX2G5E', submittedOnline: false, consultPhone: '0564-5022001' }) },
       notes: [PROVISIONAL_NOTE], letterNo: '岚建依申请公开〔2026〕第187号',
       reconsideration: { body: '', address: '', online: '' }, serviceMethod: 'post',
     });
@@ -55,6 +57,7 @@ describe('the 申请登记回执 of a paper application', () => {
     expect(occurrences(text, '2026年12月14日')).toBe(1);
     expect(occurrences(text, '2027年1月13日（暂定）')).toBe(1);
     expect(text).toContain('第三十三条');
+    if (channel !== 'post_ordinary') expect(text).toContain('查询码72AX2G5E');
     expect(text).toContain('查询办理进度');
     expect(text).toContain(`${ORGAN}（印章）2026年12月15日`);
   });
