@@ -86,7 +86,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       try {
         const formToken = formValues(request.body).formToken ?? '';
         const { application, queryCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
-        return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} />, 201);
+        return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} onReceipt={application.receivedOn !== null} />, 201);
       } catch (e) {
         // The same applicant's earlier case: a warning with 仍然登记, not an error (duplicate-applications.ts).
         if (e instanceof PossibleDuplicateApplication) {

@@ -78,13 +78,14 @@ export function RegisterPage({ scope, organ, values, errors, duplicates = [] }: 
   );
 }
 
-export function RegisteredPage({ scope, organ, id, trackingNo, queryCode }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string }) {
+/** `onReceipt`: registered as received, so the 申请登记回执 made now prints the code (stored hashed, it is never shown again). */
+export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onReceipt }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string; onReceipt: boolean }) {
   return (
     <AdminLayout title="已登记" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>已登记申请 {trackingNo}</h1>
       <ApplicationsNav organ={organ} organs={scope.handles} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
       <div class="notice notice-info" role="status">
-        <p>请将申请编号和查询码告知申请人（查询码只显示这一次），申请人可凭此在门户查询办理进度、下载答复文书。</p>
+        <p>请将申请编号和查询码告知申请人（查询码只显示这一次{onReceipt ? '，并已印在本次生成的申请登记回执上，请将回执交付或寄送申请人' : '；确认收到后生成的申请登记回执不载明查询码'}），申请人可凭此在门户查询办理进度、下载答复文书。</p>
         <p>申请编号：<strong id="tracking-no">{trackingNo}</strong>　查询码：<strong id="query-code">{queryCode}</strong></p>
       </div>
       <p><a class="btn" href={`/admin/applications/${id}`}>打开办件</a></p>
