@@ -170,4 +170,75 @@ describe('a Word document brought into a body text (mammoth)', () => {
     expect(indentedByStyle.html).toContain('<p class="flush">悬挂缩进的一段</p>');
     expect(indentedByStyle.html).toContain('<p>整段左缩进的正文</p>');
   });
+
+  // Found by an outside tester: a notice whose first line is its centred title came in as a centred
+  // paragraph, the 标题 field stayed empty, and the portal showed the title twice (its red title and the body's).
+  describe('a document’s first line that is its title (GB/T 9704 7.3.1: 居中排布)', () => {
+    const notice = (first: Paragraph, ...rest: Paragraph[]) => Packer.toBuffer(new Document({ sections: [{ children: [
+      first, new Paragraph('各物业服务企业：'), new Paragraph({ text: '为进一步规范物业服务收费行为，现将有关事项通知如下。', indent: { firstLine: 420 } }), ...rest,
+    ] }] }));
+    const centredTitle = () => new Paragraph({ text: '关于开展2026年度住宅小区物业服务收费专项检查的通知', alignment: AlignmentType.CENTER });
+
+    it('fills an empty 标题 with a centred first line and leaves it out of the body', async () => {
+      const { html, notes, title } = await docxToHtml(await notice(centredTitle()), undefined, { currentTitle: '  ' });
+      expect(title).toBe('关于开展2026年度住宅小区物业服务收费专项检查的通知');
+      expect(html).toBe('<p class="flush">各物业服务企业：</p><p>为进一步规范物业服务收费行为，现将有关事项通知如下。</p>');
+      expect(notes).toEqual(['文档首行的标题“关于开展2026年度住宅小区物业服务收费专项检查的通知”已填入“标题（名称）”，未放入正文']);
+    });
+
+    it('takes a first line in Word’s Title style as the title, centred or not', async () => {
+      const { html, title } = await docxToHtml(await notice(new Paragraph({ text: '青岚县住房保障对象资格复核情况的公示', heading: HeadingLevel.TITLE })), undefined, { currentTitle: '' });
+      expect(title).toBe('青岚县住房保障对象资格复核情况的公示');
+      expect(html).not.toContain('复核情况的公示');
+    });
+
+    it('drops the first line when the 标题 already says the same, spaces and punctuation aside', async () => {
+      const { html, notes, title } = await docxToHtml(await notice(centredTitle()), undefined, { currentTitle: '关于开展 2026 年度住宅小区物业服务收费专项检查的通知。' });
+      expect(title).toBeUndefined();
+      expect(html).toMatch(/^<p class="flush">各物业服务企业：<\/p>/);
+      expect(notes).toEqual(['文档首行的标题与“标题（名称）”相同，未再放入正文']);
+    });
+
+    it('keeps the first line in the body when the 标题 says something else, and says so', async () => {
+      const { html, notes, title } = await docxToHtml(await notice(centredTitle()), undefined, { currentTitle: '物业服务收费专项检查' });
+      expect(title).toBeUndefined();
+      expect(html).toMatch(/^<p class="center">关于开展2026年度住宅小区物业服务收费专项检查的通知<\/p>/);
+      expect(notes[0]).toBe('文档首行“关于开展2026年度住宅小区物业服务收费专项检查的通知”与“标题（名称）”不同，保留在正文中；如是标题，请核对后删去其一');
+    });
+
+    it('leaves the document as it is when its first line is no title, or may be only the title’s first line, or no form is asked about', async () => {
+      const untouched = async (doc: Buffer) => {
+        const r = await docxToHtml(doc, undefined, { currentTitle: '' });
+        expect(r.title).toBeUndefined();
+        expect(r.notes).toEqual([]);
+        return r.html;
+      };
+      // A bold left-aligned first line, a centred 版头, a centred salutation, a list item: none is a title.
+      expect(await untouched(await notice(new Paragraph({ children: [new TextRun({ text: '关于物业服务收费的说明', bold: true, size: 44 })] })))).toContain('关于物业服务收费的说明');
+      expect(await untouched(await notice(new Paragraph({ text: '青岚县住房和城乡建设局文件', alignment: AlignmentType.CENTER })))).toContain('<p class="center">青岚县住房和城乡建设局文件</p>');
+      expect(await untouched(await notice(new Paragraph({ text: '各街道（乡镇）房管所：', alignment: AlignmentType.CENTER })))).toContain('各街道（乡镇）房管所：');
+      // A title set over two centred lines (分一行或多行居中排布): which lines are the title is left to the officer.
+      const split = await Packer.toBuffer(new Document({ sections: [{ children: [
+        new Paragraph({ text: '关于开展2026年度住宅小区', alignment: AlignmentType.CENTER }),
+        new Paragraph({ text: '物业服务收费专项检查的通知', alignment: AlignmentType.CENTER }),
+        new Paragraph('各物业服务企业：'),
+      ] }] }));
+      expect(await untouched(split)).toContain('<p class="center">关于开展2026年度住宅小区</p><p class="center">物业服务收费专项检查的通知</p>');
+      // A document that is only its title line keeps it: the body would be empty.
+      expect(await untouched(await Packer.toBuffer(new Document({ sections: [{ children: [centredTitle()] }] })))).toContain('专项检查的通知');
+      // Without a form (the API's conversion), nothing is taken out.
+      const plain = await docxToHtml(await notice(centredTitle()));
+      expect(plain.title).toBeUndefined();
+      expect(plain.html).toMatch(/^<p class="center">关于开展/);
+    });
+
+    it('takes the title line with a centred parenthesised line under it (（征求意见稿）) as the title', async () => {
+      const withNote = await Packer.toBuffer(new Document({ sections: [{ children: [
+        centredTitle(), new Paragraph({ text: '（征求意见稿）', alignment: AlignmentType.CENTER }), new Paragraph('各物业服务企业：'),
+      ] }] }));
+      const r = await docxToHtml(withNote, undefined, { currentTitle: '' });
+      expect(r.title).toBe('关于开展2026年度住宅小区物业服务收费专项检查的通知');
+      expect(r.html).toBe('<p class="center">（征求意见稿）</p><p class="flush">各物业服务企业：</p>');
+    });
+  });
 });

@@ -39,8 +39,39 @@ const headingOf = (styleName?: string | null) =>
 
 type WordParagraph = {
   type: string; alignment?: string; styleId?: string | null; styleName?: string | null; numbering?: unknown;
-  indent?: { firstLine?: string | null; hanging?: string | null } | null; children?: WordParagraph[];
+  indent?: { firstLine?: string | null; hanging?: string | null } | null; children?: WordParagraph[]; value?: string;
 };
+
+/** The text of an element of mammoth's document (a paragraph's runs, hyperlinks, text). */
+const textOf = (e: WordParagraph): string => (e.type === 'text' ? e.value ?? '' : (e.children ?? []).map(textOf).join(''));
+
+/** A title compared with another as an officer would: spaces and punctuation (《》“”、，) aside. */
+export const sameTitle = (a: string, b: string) => {
+  const bare = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
+  return bare(a) !== '' && bare(a) === bare(b);
+};
+
+/**
+ * The document's title, when its first line is one (docs/adr/0017, "The document's title"): the first
+ * paragraph with text, in Word's Title/标题 style or centred (GB/T 9704-2012 7.3.1: 标题…居中排布), not a
+ * list item, at most 100 characters, not a salutation (ending in ：) nor a 版头 (…文件 without 关于), with
+ * more text after it — and not followed by another centred line, which may be the title's second line.
+ * Bold or larger type alone does not make a title: a left-aligned bold first line is as often a heading.
+ */
+export function leadingTitleOf(document: WordParagraph): { index: number; text: string } | null {
+  const body = document.children ?? [];
+  const withText = body.map((e, index) => ({ e, index, text: textOf(e).trim() })).filter((x) => x.text !== '');
+  const [first, next] = withText;
+  if (!first || !next || first.e.type !== 'paragraph' || first.e.numbering) return null;
+  const centred = (e: WordParagraph) => e.type === 'paragraph' && e.alignment === 'center';
+  const titleStyle = ['title', '标题'].includes(first.e.styleName?.toLowerCase() ?? '');
+  if (!titleStyle && !centred(first.e)) return null;
+  const text = first.text.replace(/\s+/g, ' ');
+  if (text.length > 100 || /[：:]$/.test(text) || (/文件$/.test(text) && !text.includes('关于'))) return null;
+  if (centred(next.e) && !/^[（(].*[）)]$/.test(next.text)) return null;
+  return { index: first.index, text };
+}
+
 
 /** Whether a paragraph starts indented: its own w:ind when it has one, else what its style gives (word-style-indents.ts). */
 function startsIndented(element: WordParagraph, styles: StyleIndents): boolean {
@@ -92,7 +123,11 @@ const PICTURE_TYPES: Record<string, '.png' | '.jpg' | '.gif'> = { 'image/png': '
  * and shown where they were; without it, or for other formats (EMF, WMF), they are left out. What
  * was left out is said in `notes`. A .doc, a renamed file or a damaged one is refused clearly.
  */
-export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promise<{ html: string; notes: string[] }> {
+export async function docxToHtml(
+  bytes: Buffer, storeImage?: StoreImage,
+  /** The form's 标题（名称） when the import is for an item: the document's own title line then fills or matches it (`leadingTitleOf`). */
+  options: { currentTitle?: string } = {},
+): Promise<{ html: string; notes: string[]; title?: string }> {
   if (bytes.length === 0) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
   if (bytes.length > MAX_DOCX_BYTES) throw new DomainError('ERR_EDITOR_DOCX_TOO_LARGE', 'Word 文档不能超过 20 MB', { field: 'file', httpStatus: 413 });
   // A .docx is a zip package; an old .doc (OLE) or anything else is refused before conversion.
@@ -100,6 +135,17 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   let skipped = 0;
   let kept = 0;
   const unknownStyles = new Set<string>();
+  let title: { text: string; into: 'field' | 'same' | 'kept' } | undefined;
+  /** The document laid out (keepLayout) and, for an item's form, without a title line the form holds or takes. */
+  const transform = (document: WordParagraph): WordParagraph => {
+    const laidOut = keepLayout(document, unknownStyles, styles);
+    const found = options.currentTitle === undefined ? null : leadingTitleOf(document);
+    if (!found) return laidOut;
+    const current = options.currentTitle!.trim();
+    title = { text: found.text, into: current === '' ? 'field' : sameTitle(found.text, current) ? 'same' : 'kept' };
+    if (title.into === 'kept') return laidOut;
+    return { ...laidOut, children: laidOut.children!.filter((_, i) => i !== found.index) };
+  };
   let result: { value: string; messages: { type: string; message: string }[] };
   // Loaded on the first Word import, not at start (about 13 MB; docs/performance.md "RSS").
   const { default: mammoth } = await import('mammoth');
@@ -107,7 +153,7 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   const styles = styleIndentsOf(word.stylesXml);
   try {
     result = await mammoth.convertToHtml({ buffer: word.bytes }, {
-      styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: (document: WordParagraph) => keepLayout(document, unknownStyles, styles),
+      styleMap: STYLE_MAP, externalFileAccess: false, transformDocument: transform,
       convertImage: mammoth.images.imgElement(async (image) => {
         const ext = PICTURE_TYPES[image.contentType];
         if (!storeImage || !ext) { skipped += 1; return { src: '' }; }
@@ -127,7 +173,10 @@ export async function docxToHtml(bytes: Buffer, storeImage?: StoreImage): Promis
   if (skipped > 0) notes.push(`文档中的 ${skipped} 张图片未导入，请作为附件上传`);
   const warnings = result.messages.filter((m) => m.type === 'warning');
   notes.push(...lostFormatting(warnings.map((m) => m.message), unknownStyles));
-  return { html, notes };
+  if (title?.into === 'field') notes.unshift(`文档首行的标题“${title.text}”已填入“标题（名称）”，未放入正文`);
+  if (title?.into === 'same') notes.unshift('文档首行的标题与“标题（名称）”相同，未再放入正文');
+  if (title?.into === 'kept') notes.unshift(`文档首行“${title.text}”与“标题（名称）”不同，保留在正文中；如是标题，请核对后删去其一`);
+  return { html, notes, ...(title?.into === 'field' ? { title: title.text } : {}) };
 }
 
 /**
