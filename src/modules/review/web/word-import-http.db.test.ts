@@ -1,4 +1,4 @@
-import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
@@ -57,6 +57,41 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
     expect(noScript.body).toContain('&lt;p class=&quot;flush&quot;>县住建局关于&lt;strong>燃气安全&lt;/strong>的通知&lt;/p>');
     // Nothing is saved until the officer saves the form.
     expect((await deps.db.selectFrom('publications').select('body_html').where('id', '=', draft.id).executeTakeFirstOrThrow()).body_html).not.toContain('燃气安全');
+    await app.close();
+  });
+
+  it('takes a notice’s centred first line for the 标题: fills the typed 标题 when empty, leaves it out of the body when it repeats it (both routes)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)], { title: '关于开展燃气安全检查的通知' });
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const session = await loginAs(app, officer.username, officer.password);
+    const notice = await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ text: '关于开展燃气安全检查的通知', alignment: AlignmentType.CENTER }),
+      new Paragraph({ text: '各乡镇人民政府：' }),
+      new Paragraph({ text: '现将有关事项通知如下。' }),
+    ] }] }));
+    const convert = (title: string | null) => app.inject({
+      method: 'POST', url: '/admin/documents/docx-to-html', cookies: session.cookies,
+      ...multipart([{ name: '_csrf', value: session.csrf }, ...(title === null ? [] : [{ name: 'title', value: title }]), { name: 'file', value: notice, fileName: '通知.docx' }]),
+    });
+    const empty = (await convert('')).json();
+    expect(empty.title).toBe('关于开展燃气安全检查的通知');
+    expect(empty.html).not.toContain('关于开展燃气安全检查的通知');
+    const same = (await convert('关于开展燃气安全检查的通知')).json();
+    expect(same.title).toBeUndefined();
+    expect(same.html).not.toContain('关于开展燃气安全检查的通知');
+    // Without a 标题 (the API's plain conversion) the document comes in whole.
+    expect((await convert(null)).json().html).toContain('<p class="center">关于开展燃气安全检查的通知</p>');
+
+    // Without JavaScript the form's stored 标题 is the one compared.
+    const noScript = await app.inject({
+      method: 'POST', url: `/admin/publications/${draft.id}/import-docx`, cookies: session.cookies,
+      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: notice, fileName: '通知.docx' }]),
+    });
+    expect(noScript.statusCode).toBe(200);
+    expect(noScript.body).toContain('各乡镇人民政府');
+    expect(noScript.body).not.toContain('&lt;p class=&quot;center&quot;>关于开展燃气安全检查的通知');
     await app.close();
   });
 
