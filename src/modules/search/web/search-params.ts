@@ -32,7 +32,11 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
   const scopeOrganId = scopeOrgan?.id ?? null;
   for (const [field, label] of [['from', '起始日期'], ['to', '截止日期']] as const) {
     const v = raw[field]?.trim();
-    if (v && !isRealDate(v)) throw bad('ERR_SEARCH_INVALID_DATE', `${label}应为 YYYY-MM-DD 格式的日期`, field);
+    if (v && !isRealDate(v)) {
+      // In words a citizen reads (the box is a date picker; a wrong date comes from an edited address).
+      const message = DATE.test(v) ? `${label}没有这一天（${v}），请按“年-月-日”选择日历上的日期，如 2026-03-10` : `${label}应按“年-月-日”填写，如 2026-03-10`;
+      throw bad('ERR_SEARCH_INVALID_DATE', message, field);
+    }
   }
   const fromOn = raw.from?.trim() || undefined;
   const toOn = raw.to?.trim() || undefined;

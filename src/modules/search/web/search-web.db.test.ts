@@ -42,7 +42,11 @@ describeEachDialect('search pages and API', (db) => {
     expect(bad.json().error).toMatchObject({ code: 'ERR_SEARCH_INVALID_DATE', field: 'from' });
     const badPage = await app.inject('/search?q=x&from=2026-13-01');
     expect(badPage.statusCode).toBe(400);
-    expect(badPage.body).toContain('起始日期应为 YYYY-MM-DD 格式的日期');
+    expect(badPage.body).toContain('起始日期没有这一天（2026-13-01），请按“年-月-日”选择日历上的日期，如 2026-03-10');
+    // A citizen is told in words, not “YYYY-MM-DD”, also when only the day does not exist (found by an outside tester).
+    expect(bad.json().error.message).toBe('起始日期没有这一天（2026-02-30），请按“年-月-日”选择日历上的日期，如 2026-03-10');
+    const typed = await app.inject('/search?q=x&to=2026年3月');
+    expect(typed.body).toContain('截止日期应按“年-月-日”填写，如 2026-03-10');
     for (let i = 0; i < 3; i++) await app.inject(`/search?q=${encodeURIComponent('不存在的东西')}`); // shown from 3 searches
     await app.inject(`/search?q=${encodeURIComponent('13800138000')}`);
     // Counted in memory, not written per search; the report writes them first.
