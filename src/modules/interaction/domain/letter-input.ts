@@ -20,7 +20,7 @@ export const letterInputSchema = z.object({
     .refine((v) => v === '' || [...v.replace(/\s/g, '')].length >= MIN_LETTER_CHARS, { message: `来信内容至少${MIN_LETTER_CHARS}个字，请写明您要咨询、建议或投诉的具体事项` }),
   writerName: required('姓名', 50),
   contact: required('联系电话或电子邮箱', 100)
-    .refine((v) => v === '' || isPhoneOrEmail(v), { message: `请填写正确的手机号码、固定电话或电子邮箱，以便答复时联系您（电话应为${PHONE_NUMBER_RULE}）` }),
+    .refine((v) => v === '' || isPhoneOrEmail(v), { message: `请填写正确的手机号码、固定电话或电子邮箱，以便答复时联系您。电话应为${PHONE_NUMBER_RULE}` }),
   publishConsent: z.preprocess((v) => v === true || v === 'yes' || v === 'on' || v === '1', z.boolean()),
 });
 export type LetterInput = z.infer<typeof letterInputSchema>;
