@@ -75,6 +75,17 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(res.body).toContain('value="13912345678"');
   });
 
+  it('marks the 来信类型 choices invalid when none was chosen, as it marks a text field (found by an outside tester)', async () => {
+    at('2026-03-10T03:10:00Z');
+    const token = await formToken();
+    at('2026-03-10T03:11:00Z');
+    const res = await post({ formToken: token, ...letter({ type: '' }) });
+    expect(res.statusCode).toBe(400);
+    const radios = res.body.match(/<input type="radio" name="type"[^>]*>/g) ?? [];
+    expect(radios).toHaveLength(4);
+    for (const r of radios) expect(r).toContain('aria-invalid="true"');
+  });
+
   it('counts only accepted letters toward the hourly limit and keeps the text of the one refused', async () => {
     at('2026-03-10T04:00:00Z');
     const tokens = await Promise.all(Array.from({ length: 12 }, formToken));

@@ -81,7 +81,7 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
           <legend>来信类型<span class="required" aria-hidden="true">＊</span></legend>
           {errors.type && <p class="field-error" id="f-type-error">{errors.type}</p>}
           {LETTER_TYPES.map((t, i) => (
-            <label class="inline"><input type="radio" name="type" value={t} checked={values.type === t} id={i === 0 ? 'f-type' : undefined} aria-describedby={i === 0 && errors.type ? 'f-type-error' : undefined} /> {LETTER_TYPE_LABELS[t]}</label>
+            <label class="inline"><input type="radio" name="type" value={t} checked={values.type === t} id={i === 0 ? 'f-type' : undefined} aria-invalid={errors.type ? 'true' : undefined} aria-describedby={i === 0 && errors.type ? 'f-type-error' : undefined} /> {LETTER_TYPE_LABELS[t]}</label>
           ))}
         </fieldset>
         <Field name="subject" label="标题" errors={errors} required>
