@@ -76,4 +76,21 @@ describe.skipIf(SKIP_BROWSER)('the scan findings of the review panel on a phone'
     for (const cells of await cellsOf(desk)) expect(cells.map((c) => c.display)).toEqual(Array(5).fill('table-cell'));
     await desk.context().close();
   }, 120_000);
+
+  it('says at the top of a 390 px page how many findings there are and how many must be handled, and jumps to them (found by an outside tester)', async () => {
+    // The panel follows the item's long form, thousands of pixels down on a phone.
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    await new AdminPages(phone, served.baseUrl).signIn(reviewer.username, reviewer.password);
+    await phone.goto(`${served.baseUrl}/admin/publications/${id}`);
+    const count = await phone.locator('table.findings-list tbody tr').count();
+    const shortcut = phone.locator('#review-shortcut a[href="#scan-h"]');
+    await expect(shortcut.innerText()).resolves.toMatch(new RegExp(`^敏感信息扫描发现 ${count} 处，其中须处理 \\d+ 处$`));
+    const top = await shortcut.evaluate((a) => a.getBoundingClientRect().top);
+    expect(top).toBeLessThan(844);
+    await expect(phone.locator('#review-shortcut a[href="#verbs-h"]').count()).resolves.toBe(1);
+    await shortcut.click();
+    const scanTop = await phone.locator('#scan-h').evaluate((h) => h.getBoundingClientRect().top);
+    expect(Math.abs(scanTop)).toBeLessThan(100);
+    await phone.context().close();
+  }, 120_000);
 });

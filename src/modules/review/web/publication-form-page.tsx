@@ -103,6 +103,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           {publication.status === 'published' && <> · <a href={`/organs/${organ.code}/items/${publication.id}`} target="_blank">在门户查看</a></>}
         </p>
       )}
+      {publication && review && <ReviewShortcut review={review} />}
       {publication && review?.imported && <ImportedNotice record={review.imported} publication={publication} />}
       <ErrorSummary errors={errors} />
       {conflict && publication && (
@@ -317,6 +318,24 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         </>
       )}
     </AdminLayout>
+  );
+}
+
+/**
+ * Where the review stands, at the top of the page: the review panel comes after the item's long form
+ * (5,000 px down on a phone), so the scan's count and links to the findings and the verbs come first.
+ */
+function ReviewShortcut({ review }: { review: ReviewOverview }) {
+  const findings = review.form?.scannedAt ? review.form.scanFindings : null;
+  const blocking = (findings ?? []).filter((f) => f.severity === 'block').length;
+  const anyVerb = review.allowed.length > 0 || Object.keys(review.blocked).length > 0;
+  if (!findings && !anyVerb) return null;
+  return (
+    <p id="review-shortcut">
+      {findings && <a href="#scan-h">{findings.length ? `敏感信息扫描发现 ${findings.length} 处，其中须处理 ${blocking} 处` : '敏感信息扫描未发现问题'}</a>}
+      {findings && anyVerb && ' · '}
+      {anyVerb && <a href="#verbs-h">审核与发布操作</a>}
+    </p>
   );
 }
 

@@ -49,7 +49,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       ) : <p>尚未填写。</p>}
       {o.form && <p><a href={`${base}/review-form`}>查看和打印保密审查表</a> · <a href={`${base}/review-form.pdf`}>PDF</a> · <a href={`${base}/review-form.docx`}>Word</a></p>}
 
-      <h3>敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTimeOf(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
+      <h3 id="scan-h">敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTimeOf(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
       {o.form?.scannedAt ? <FindingsView bodyHtml={p.bodyHtml} findings={o.form.scanFindings} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
 
       {o.revision && (
@@ -72,7 +72,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
         </section>
       )}
 
-      <h3>可进行的操作</h3>
+      <h3 id="verbs-h">可进行的操作</h3>
       {o.allowed.length === 0 && <p>当前没有您可以进行的操作。</p>}
       {(['submit', 'approve', 'publish', 'approve_amendment'] as ReviewVerb[]).filter((v) => o.blocked[v]).map((v) => (
         <div class="error-summary" role="note"><h2>暂不能“{VERB_LABELS[v]}”：</h2><ul>{o.blocked[v]!.map((r) => <li>{r.message}</li>)}</ul></div>
