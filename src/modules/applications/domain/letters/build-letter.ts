@@ -7,7 +7,7 @@ import { isProvidedForm, PROVIDED_FORM_LABELS } from '../channels.ts';
 import { OUTCOME_INFO, plainOutcomeLabel } from '../outcomes.ts';
 import type { LetterTemplate } from './default-templates.ts';
 import { isLetterToOthers, LETTER_KIND_LABELS, type LetterKind } from './letter-kinds.ts';
-import { fillTemplate } from './placeholders.ts';
+import { fillTemplate, placeholdersIn } from './placeholders.ts';
 import { isServedOnline, remedyParagraphs, type ReconsiderationBody } from './remedies.ts';
 import { basisFields, legalBasis, withheldPart } from '../reply-basis.ts';
 
@@ -63,7 +63,8 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     ...ctx.values,
   };
   /** Whether the template's prose states a value itself ({{名称}}): its field is then not printed a second time. */
-  const stated = (...names: string[]) => names.every((n) => new RegExp(`\\{\\{\\s*${n}\\s*\\}\\}`).test(ctx.template.body));
+  const inProse = placeholdersIn(ctx.template.body);
+  const stated = (...names: string[]) => names.every((n) => inProse.has(n));
   const addressee = isLetterToOthers(kind) ? [] : [para(`${app.applicantName}：`, false)];
   const body = fillTemplate(ctx.template.body, values)
     .split(/\n\s*\n/)

@@ -29,6 +29,9 @@ export const PLACEHOLDERS: Record<TemplateKind, readonly string[]> = {
 const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 export const MAX_TEMPLATE_CHARS = 5000;
 
+/** The names of the placeholders ({{名称}}) a template's text holds. */
+export const placeholdersIn = (body: string): Set<string> => new Set([...body.matchAll(TOKEN)].map((m) => m[1]));
+
 /** Refuses a template whose title or body is empty or too long, or that names an unknown placeholder. */
 export function validateTemplate(kind: TemplateKind, title: string, body: string): void {
   const reasons: ErrorReason[] = [];
@@ -38,7 +41,7 @@ export function validateTemplate(kind: TemplateKind, title: string, body: string
   if (body.trim() === '') refuse('body', '请填写文书正文');
   if (body.length > MAX_TEMPLATE_CHARS) refuse('body', `文书正文不能超过${MAX_TEMPLATE_CHARS}个字符`);
   const allowed = PLACEHOLDERS[kind];
-  const unknown = [...new Set([...body.matchAll(TOKEN)].map((m) => m[1]).filter((name) => !allowed.includes(name)))];
+  const unknown = [...placeholdersIn(body)].filter((name) => !allowed.includes(name));
   if (unknown.length) refuse('body', `正文中的占位符{{${unknown.join('}}、{{')}}}不可用；可用的占位符：${allowed.map((n) => `{{${n}}}`).join('、')}`);
   const unbalanced = body.replace(TOKEN, '').match(/\{\{|\}\}/);
   if (unbalanced) refuse('body', '正文中有不完整的占位符（“{{”与“}}”应成对出现）');
