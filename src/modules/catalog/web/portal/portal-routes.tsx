@@ -294,7 +294,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     const urlset = async (request: FastifyRequest, fromId: number, toId: number) => {
       const base = baseUrl(request);
       const rows = await publishedForSitemap(db, fromId, toId);
-      const urls = rows.map((r) => `<url><loc>${esc(`${base}/organs/${r.organ_code}/items/${r.id}`)}</loc><lastmod>${r.updated_at.slice(0, 10)}</lastmod></url>`).join('\n');
+      const urls = rows.map((r) => `<url><loc>${esc(`${base}/organs/${r.organ_code}/items/${r.id}`)}</loc><lastmod>${chinaDateOf(new Date(r.updated_at))}</lastmod></url>`).join('\n');
       return `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>`;
     };
     app.get('/sitemap.xml', async (request, reply) => {

@@ -76,6 +76,16 @@ describeEachDialect('public portal', (db) => {
     await app.close();
   });
 
+  it('dates a sitemap entry by the day in China: an item changed at 01:35 Beijing time was last modified that day', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-12-05T17:35:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const item = await createPublished(deps, organ.id, [node], { title: '凌晨发布的信息' });
+    const sitemap = await app.inject('/sitemap.xml');
+    expect(sitemap.body).toContain(`/items/${item.id}</loc><lastmod>2026-12-06</lastmod>`);
+    await app.close();
+  });
+
   it('lists a node’s items newest first with pagination and keeps drafts off the portal, the sitemap and item URLs', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
