@@ -9,4 +9,16 @@ describe('ApplicantFieldsets', () => {
     expect(hint).toContain('××〔2025〕12号');
     expect(hint).not.toMatch(/[\u4e00-\u9fff]建〔/);
   });
+
+  it('gives each contact field the keyboard and the browser’s saved value it takes', () => {
+    const html = renderToString(<ApplicantFieldsets values={{}} errors={{}} />);
+    const input = (id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? '';
+    expect(input('f-contactPhone')).toMatch(/inputmode="tel"/i);
+    expect(input('f-contactPhone')).toContain('autocomplete="tel"');
+    expect(input('f-contactEmail')).toMatch(/inputmode="email"/i);
+    expect(input('f-contactEmail')).toContain('autocomplete="email"');
+    expect(input('f-applicantName')).toContain('autocomplete="name"');
+    expect(input('f-contactPerson')).toContain('autocomplete="name"');
+    expect(input('f-postalCode')).toContain('autocomplete="postal-code"');
+  });
 });

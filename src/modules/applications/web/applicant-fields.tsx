@@ -42,7 +42,7 @@ export function ApplicantIdentityFieldset({ values, errors }: { values: FormValu
           <input type="text" id="f-applicantIdNumber" name="applicantIdNumber" value={v('applicantIdNumber')} maxLength={40} autocomplete="off" aria-describedby={describedBy('applicantIdNumber')} required />
         </Field>
         <Field name="contactPerson" label="联系人" errors={errors} hint="法人或其他组织必填">
-          <input type="text" id="f-contactPerson" name="contactPerson" value={v('contactPerson')} maxLength={50} aria-describedby={describedBy('contactPerson', true)} />
+          <input type="text" id="f-contactPerson" name="contactPerson" value={v('contactPerson')} maxLength={50} autocomplete="name" aria-describedby={describedBy('contactPerson', true)} />
         </Field>
         <Field name="contactPhone" label="联系电话" errors={errors} required>
           <input type="text" id="f-contactPhone" name="contactPhone" value={v('contactPhone')} maxLength={20} autocomplete="tel" inputMode="tel" aria-describedby={describedBy('contactPhone')} required />
@@ -54,7 +54,7 @@ export function ApplicantIdentityFieldset({ values, errors }: { values: FormValu
           <input type="text" id="f-contactAddress" name="contactAddress" value={v('contactAddress')} maxLength={200} autocomplete="street-address" aria-describedby={describedBy('contactAddress', true)} />
         </Field>
         <Field name="postalCode" label="邮政编码" errors={errors}>
-          <input type="text" id="f-postalCode" name="postalCode" value={v('postalCode')} maxLength={6} inputMode="numeric" aria-describedby={describedBy('postalCode')} />
+          <input type="text" id="f-postalCode" name="postalCode" value={v('postalCode')} maxLength={6} inputMode="numeric" autocomplete="postal-code" aria-describedby={describedBy('postalCode')} />
         </Field>
       </fieldset>
   );

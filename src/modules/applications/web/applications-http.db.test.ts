@@ -84,7 +84,7 @@ describeEachDialect('applications over HTTP', (db) => {
     at('2026-03-10T03:00:00Z');
     const before = await count();
     const token = await formToken();
-    at('2026-03-10T03:00:02Z');
+    at('2026-03-10T03:00:01Z');
     const tooFast = await apply({ formToken: token, website: '', ...applicantInput() }, '10.0.1.1');
     expect(tooFast.statusCode).toBe(400);
     expect(tooFast.body).toContain('提交过快');

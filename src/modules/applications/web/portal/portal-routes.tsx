@@ -14,7 +14,7 @@ import { APPLICATION_FIELD_ORDER } from '../applicant-fields.tsx';
 import { formValues } from '../form-values.ts';
 import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
-import { formGuard } from './form-guard.ts';
+import { formGuard, MIN_FILL_SECONDS } from './form-guard.ts';
 import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
 import { statusPages } from './status-session.ts';
 import { acceptedSubmissionLimit, queryLimit } from './submit-limit.ts';
@@ -51,7 +51,7 @@ const FORM_MAX_AGE_MS = FORM_MAX_AGE_HOURS * 3600_000;
  * (docs/workflows/public-forms.md). Status queries are rate-limited per address.
  */
 export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions = {}) {
-  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5, maxAgeHours: FORM_MAX_AGE_HOURS });
+  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? MIN_FILL_SECONDS, maxAgeHours: FORM_MAX_AGE_HOURS });
   const submitLimit = acceptedSubmissionLimit({ max: opts.submitPerHour ?? 10, windowMs: 3600_000 });
   const statusLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
   const letterLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });

@@ -31,7 +31,7 @@ const publishedLetter = z.object({
 });
 const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) });
 const publicLetter = z.object({
-  trackingNo: z.string(), organName: z.string(), type: z.enum(LETTER_TYPES), subject: z.string(), submittedOn: z.string(), state: z.enum(LETTER_STATES), dueOn: z.string(),
+  trackingNo: z.string(), organName: z.string(), type: z.enum(LETTER_TYPES), subject: z.string(), content: z.string().describe('来信内容 / the text the writer sent'), submittedOn: z.string(), state: z.enum(LETTER_STATES), dueOn: z.string(),
   transfers: z.array(z.object({ on: z.string(), fromOrgan: z.string(), toOrgan: z.string(), reason: z.string() })),
   replyText: z.string().nullable(), repliedOn: z.string().nullable(), notAcceptedReason: z.string().nullable(),
   rating: z.enum(RATINGS).nullable(), ratingDeemed: z.boolean().describe('期限内未评价，视为满意 / no rating in time, counted as 满意'), mayRate: z.boolean(), rateByOn: z.string().nullable(),

@@ -4,7 +4,7 @@ import { fieldErrorsOf, pageQueryParam } from '../../../../platform/views/admin-
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { addressLimit, formGuard } from '../../../applications/index.ts';
+import { addressLimit, formGuard, MIN_FILL_SECONDS } from '../../../applications/index.ts';
 import { organByCode, type Organ } from '../../../catalog/index.ts';
 import { consultationFileOf, consultationFiles } from '../../use-cases/consultation-files.ts';
 import { sendConsultationFile } from '../consultation-file-download.ts';
@@ -25,7 +25,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
  * per-address limit, a refused post keeps what was typed, POST → 303 → GET.
  */
 export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?: number; commentsPerHour?: number } = {}) {
-  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5 });
+  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? MIN_FILL_SECONDS });
   const max = opts.commentsPerHour ?? 10;
   const limit = addressLimit({
     max, windowMs: 3600_000,

@@ -94,7 +94,12 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
           <input type="text" id="f-writerName" name="writerName" value={values.writerName ?? ''} maxLength={50} autocomplete="name" required />
         </Field>
         <Field name="contact" label="联系电话或电子邮箱" errors={errors} required hint="手机号码、固定电话（可带区号）或电子邮箱，仅用于联系您，不会公开">
-          <input type="text" id="f-contact" name="contact" value={values.contact ?? ''} maxLength={100} required />
+          {/*
+            One field takes a phone number or an e-mail address. The e-mail keyboard has letters, @ and
+            digits (one key away); a tel keypad has no @, so an address could not be typed on a phone.
+            Most writers give a phone number: the browser offers the saved one (autocomplete="tel").
+          */}
+          <input type="text" id="f-contact" name="contact" value={values.contact ?? ''} maxLength={100} inputMode="email" autocomplete="tel" autocapitalize="off" required />
         </Field>
         <p><label><input type="checkbox" name="publishConsent" value="yes" checked={values.publishConsent === 'yes'} /> 同意在答复后公开本信（姓名显示为“张**”形式，电话、身份证号等个人信息将被遮盖）</label></p>
         <button type="submit" class="btn">提交</button>
@@ -170,6 +175,11 @@ export function LetterStatusPage({ info, letter, queryCode, errors, values, page
           <ul id="transfers">{letter.transfers.map((t) => <li>{chineseDate(t.on)}，由{t.fromOrgan}转至{t.toOrgan}办理：{t.reason}</li>)}</ul>
         </>
       )}
+      <section id="my-letter" aria-labelledby="my-letter-heading">
+        <h2 id="my-letter-heading">来信内容</h2>
+        <p><strong>{letter.subject}</strong></p>
+        <p id="letter-content" class="pre-wrap">{letter.content}</p>
+      </section>
       {letter.replyText && (<><h2>答复内容</h2><p id="reply-text" class="pre-wrap">{letter.replyText}</p></>)}
       {letter.mayRate && (
         <form method="post" action={pageUrl ? `${pageUrl}/rate` : '/letters/status/rate'}>

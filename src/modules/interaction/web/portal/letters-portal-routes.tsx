@@ -4,7 +4,7 @@ import { fieldErrorsOf, pageQueryParam } from '../../../../platform/views/admin-
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { addressLimit, formGuard, statusPages, submissionKeyOf } from '../../../applications/index.ts';
+import { addressLimit, formGuard, MIN_FILL_SECONDS, statusPages, submissionKeyOf } from '../../../applications/index.ts';
 import { organByCode, type Organ } from '../../../catalog/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
@@ -38,7 +38,7 @@ const LETTER_FIELD_ORDER = ['type', 'subject', 'content', 'writerName', 'contact
  * status query where the writer reads the reply and rates it.
  */
 export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = {}) {
-  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? 5 });
+  const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? MIN_FILL_SECONDS });
   // A letter's status page: a random address naming nothing, opened by a cookie limited to it (docs/workflows/mailbox.md).
   const pages = statusPages({ purpose: 'mailbox status pages', path: '/letters/status/result', cookie: 'gk_letter' });
   const max = opts.submitPerHour ?? 10;
