@@ -237,3 +237,25 @@ describe('waitsOn: whose turn an item in the queue is (待办)', () => {
     expect(waitsOn(person(4, 'leader_in_charge'), { ...item, status: 'scheduled' })).toBe(false);
   });
 });
+
+describe('应用建议遮盖 apply_mask', () => {
+  it('is the current stage’s reviewer’s in review, the publisher’s once approved, and keeps the state', () => {
+    expect(decide('apply_mask', facts({ status: 'in_review' }, { mask: 'in_place' }))).toMatchObject({ ok: true, next: 'in_review', nextStage: 0 });
+    expect(decide('apply_mask', facts({ status: 'approved' }, { mask: 'in_place' }))).toMatchObject({ ok: true, next: 'approved' });
+    const leaderOnly = { userId: REVIEWER, system: false, roles: new Set(['leader_in_charge'] as const), mayDraft: false };
+    const d = decide('apply_mask', facts({ status: 'in_review', actor: leaderOnly }, { mask: 'in_place' }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_YOUR_STAGE']);
+    const p = decide('apply_mask', facts({ status: 'approved', actor: leaderOnly }, { mask: 'in_place' }));
+    expect(!p.ok && p.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PUBLISHER']);
+  });
+
+  it('refuses with every reason when the finding moved, is gone or cannot be masked here', () => {
+    const d = decide('apply_mask', facts({ status: 'draft' }, { mask: 'text_changed' }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_WRONG_STATE', 'ERR_REVIEW_MASK_TEXT_CHANGED']);
+    expect(!d.ok && d.reasons[1].message).toContain('未作任何遮盖');
+    for (const [mask, code] of [['not_found', 'ERR_REVIEW_MASK_NO_FINDING'], ['not_maskable', 'ERR_REVIEW_MASK_NOT_MASKABLE']] as const) {
+      const r = decide('apply_mask', facts({ status: 'in_review' }, { mask }));
+      expect(!r.ok && r.reasons.map((x) => x.code)).toEqual([code]);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
 import { wrongStateReason, type Reason, type TransitionTable } from '../../../shared/workflow.ts';
+import type { MaskCheck } from './mask-finding.ts';
 import { WITHDRAW_REASONS, type ChainStage, type ReviewRole, type SecrecyLevel } from './review-roles.ts';
 
 export type { Reason } from '../../../shared/workflow.ts';
@@ -11,14 +12,14 @@ export type { Reason } from '../../../shared/workflow.ts';
  */
 export const REVIEW_VERBS = [
   'submit', 'approve', 'return_for_changes', 'schedule', 'unschedule', 'publish', 'force_publish', 'approve_retrospectively',
-  'withdraw', 'repeal', 'amend', 'recall_submission', 'approve_amendment', 'return_amendment',
+  'withdraw', 'repeal', 'amend', 'recall_submission', 'approve_amendment', 'return_amendment', 'apply_mask',
 ] as const;
 export type ReviewVerb = (typeof REVIEW_VERBS)[number];
 
 export const VERB_LABELS: Record<ReviewVerb, string> = {
   submit: '报送审核', approve: '审核通过', return_for_changes: '退回修改', schedule: '定时发布', unschedule: '取消定时',
   publish: '发布', force_publish: '紧急发布', approve_retrospectively: '补充审核', withdraw: '撤回', repeal: '废止', amend: '修订',
-  recall_submission: '撤回报送', approve_amendment: '修订审核通过', return_amendment: '退回修订',
+  recall_submission: '撤回报送', approve_amendment: '修订审核通过', return_amendment: '退回修订', apply_mask: '应用建议遮盖',
 };
 
 /** From which states each verb may be used and where it leads (approve: the next stage, or approved after the last). */
@@ -40,6 +41,9 @@ export const TRANSITIONS: TransitionTable<PublicationStatus, ReviewVerb> = {
   return_amendment: { label: VERB_LABELS.return_amendment, from: ['published'], to: 'same' },
   // The submitter takes an item back before anyone has acted on it.
   recall_submission: { label: VERB_LABELS.recall_submission, from: ['in_review'], to: 'draft' },
+  // The reviewer at hand puts one of the scanner's suggested masks in place (the text is otherwise
+  // locked in review); the item stays where it is and is scanned again.
+  apply_mask: { label: VERB_LABELS.apply_mask, from: ['in_review', 'approved'], to: 'same' },
 };
 
 
@@ -71,6 +75,8 @@ export type ReviewFacts = {
     comment?: string; publishAt?: string; withdrawReason?: string; withdrawNote?: string; changeNote?: string;
     /** For 废止 with a replacement: what the given number names (null: none given). */
     replacement?: ReplacementCheck | null;
+    /** For 应用建议遮盖: whether the finding is still where the scan found it (absent: no finding named, as when listing the verbs). */
+    mask?: MaskCheck;
   };
 };
 
@@ -114,6 +120,8 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
         ? { ok: true, next: 'in_review', nextStage: nextStage.position, stageName: stage!.name, role: stage!.role }
         : { ok: true, next: 'approved', nextStage: null, stageName: stage!.name, role: stage!.role };
     }
+    case 'apply_mask':
+      return { ok: true, next: f.status, nextStage: f.reviewStage, stageName: stage?.name ?? '发布', role: stage?.role ?? f.publisherRole };
     case 'recall_submission':
       return { ok: true, next: 'draft', nextStage: null, stageName: null, role: null };
     case 'return_for_changes':
@@ -143,6 +151,7 @@ const RULES: Record<ReviewVerb, (f: ReviewFacts, stage: ChainStage | null) => Re
   approve_amendment: approveAmendmentRules,
   return_amendment: returnAmendmentRules,
   recall_submission: recallSubmissionRules,
+  apply_mask: applyMaskRules,
 };
 
 function submitRules(f: ReviewFacts): Reason[] {
@@ -283,6 +292,24 @@ function recallSubmissionRules(f: ReviewFacts): Reason[] {
   if (f.approverIdsThisRound.length > 0) {
     reasons.push({ code: 'ERR_REVIEW_ALREADY_ACTED', message: '审核人已经处理过本次报送，不能撤回；如需修改，请联系当前环节的审核人退回' });
   }
+  return reasons;
+}
+
+const MASK_REFUSALS: Record<Exclude<MaskCheck, 'in_place'>, Reason> = {
+  text_changed: { code: 'ERR_REVIEW_MASK_TEXT_CHANGED', message: '扫描之后内容已改动，这处发现已不在原来的位置，未作任何遮盖；请刷新页面，按最新的扫描结果处理' },
+  not_found: { code: 'ERR_REVIEW_MASK_NO_FINDING', message: '最新的扫描结果中没有这处发现，未作任何遮盖；请刷新页面查看' },
+  not_maskable: { code: 'ERR_REVIEW_MASK_NOT_MASKABLE', message: '这处发现不能在此直接遮盖，未作任何改动；请退回起草人修改，或记录可以保留的理由' },
+};
+
+function applyMaskRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
+  const reasons: Reason[] = [];
+  // Whoever holds the item now: the current stage's reviewer in review, the publisher once approved.
+  if (f.status === 'in_review' ? !stage || !holds(f, stage.role) : !holds(f, f.publisherRole)) {
+    reasons.push(f.status === 'in_review'
+      ? { code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: '只有当前环节的审核人可以应用建议遮盖' }
+      : { code: 'ERR_REVIEW_NOT_PUBLISHER', message: '审核通过后，只有发布人可以应用建议遮盖' });
+  }
+  if (f.input.mask && f.input.mask !== 'in_place') reasons.push(MASK_REFUSALS[f.input.mask]);
   return reasons;
 }
 

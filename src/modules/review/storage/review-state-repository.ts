@@ -30,3 +30,12 @@ export async function editorIdsOf(db: Executor, publicationId: number): Promise<
     .execute();
   return rows.map((r) => r.actor_user_id);
 }
+
+/** The item's fields a reviewer's 应用建议遮盖 may change, by column. */
+export type MaskedColumn = 'title' | 'summary' | 'body_html' | 'source';
+
+/** Writes one masked field if the item is still at `version`; false when someone else got there first. */
+export async function writeMaskedField(db: Executor, publicationId: number, version: number, column: MaskedColumn, value: string, at: string): Promise<boolean> {
+  const res = await db.updateTable('publications').set({ [column]: value, updated_at: at, version: version + 1 }).where('id', '=', publicationId).where('version', '=', version).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

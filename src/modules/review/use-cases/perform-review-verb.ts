@@ -13,11 +13,14 @@ import { indexPublication, rememberAttachmentText } from '../../search/index.ts'
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReplacementCheck, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
 import {
-  clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanJustification, type ReviewForm,
+  clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanJustification, type ReviewForm, type StoredFinding,
 } from '../storage/review-repository.ts';
-import { editorIdsOf, reviewRowOf, writeReviewState, type ReviewStateChanges } from '../storage/review-state-repository.ts';
+import { editorIdsOf, reviewRowOf, writeMaskedField, writeReviewState, type MaskedColumn, type ReviewStateChanges } from '../storage/review-state-repository.ts';
 import { closeRevision, findPendingRevision, savePendingRevision } from '../storage/revisions-repository.ts';
 import { readAttachmentTexts, scanPublication, type AttachmentTexts } from './scan-publication.ts';
+import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
+import { htmlToText } from '../domain/body-text.ts';
+import { maskableField, maskOccurrence, whyNotMaskable, type MaskableField, type MaskCheck } from '../domain/mask-finding.ts';
 import { advanceTask } from './submission-tasks.ts';
 
 export type VerbInput = {
@@ -32,7 +35,12 @@ export type VerbInput = {
   /** For `amend`: the full new metadata and body. */
   amended?: unknown;
   expectedVersion?: number;
+  /** For `apply_mask`: the finding whose suggested mask is put in place, as the review page showed it. */
+  finding?: NamedFinding;
 };
+
+/** A finding as a page names it: where (field and offsets) and what it found there. */
+export type NamedFinding = { source: string; start: number; end: number; text: string };
 
 /** Verbs after which the search index must show the item as it now is. */
 const PUBLIC_VERBS: ReviewVerb[] = ['publish', 'force_publish', 'withdraw', 'repeal', 'approve_amendment'];
@@ -48,7 +56,7 @@ const JUSTIFYING: ReviewVerb[] = ['approve', 'publish', 'schedule', 'force_publi
  */
 export async function performReviewVerb(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput = {}): Promise<Publication> {
   // Attachments are read before the transaction: a slow file must not hold the database (issue 10).
-  const preread = GATED.includes(verb) ? await readAttachmentTexts(deps, publicationId) : undefined;
+  const preread = GATED.includes(verb) || verb === 'apply_mask' ? await readAttachmentTexts(deps, publicationId) : undefined;
   // The search index takes the same texts (an unreadable file is simply not searchable).
   for (const [key, read] of preread ?? []) rememberAttachmentText(key, 'text' in read ? read.text : '');
   // Files a decided revision let go are deleted once the decision is committed.
@@ -67,7 +75,8 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
       throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
     }
     const form = await recordJustificationAndScan(trx, deps, actor, p, verb, input, state, preread);
-    const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementCheck(trx, p, verb, input));
+    const mask = verb === 'apply_mask' ? maskPlan(p, form, input.finding) : null;
+    const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementCheck(trx, p, verb, input), mask?.check);
     const d = decide(verb, facts);
     if (!d.ok) throw refusal(d.reasons);
 
@@ -108,6 +117,14 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         result = (await findPublication(trx, p.id))!;
         break;
       }
+      case 'apply_mask': {
+        // One occurrence, where the scan found it, becomes its suggestion; the item is scanned again.
+        const { column, value } = mask!.write!;
+        if (!(await writeMaskedField(trx, p.id, p.version, column, value, at))) throw conflict();
+        result = (await findPublication(trx, p.id))!;
+        await recordScanFindings(trx, p.id, await scanPublication(trx, deps, result, preread), at);
+        break;
+      }
       case 'return_amendment': {
         const revision = (await findPendingRevision(trx, p.id))!;
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'returned'));
@@ -146,7 +163,7 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
     }
     await recordDecision(trx, {
       publicationId: p.id, publicationVersion: p.version, verb, stagePosition: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
-      stageName: d.stageName, role: d.role, comment: decisionComment(verb, input), userId: actorUserId(actor), userLabel: actorLabel(actor), at,
+      stageName: d.stageName, role: d.role, comment: mask?.finding ? maskComment(mask.finding) : decisionComment(verb, input), userId: actorUserId(actor), userLabel: actorLabel(actor), at,
     });
     if (verb !== 'publish' && verb !== 'force_publish') {
       const content = verb === 'approve_amendment';
@@ -156,6 +173,8 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         after: {
           status: result.status, version: result.version, comment: decisionComment(verb, input) || null,
           ...(content ? { title: result.title, bodyHtml: result.bodyHtml, summary: result.summary } : {}),
+          // Which finding was masked, and into what; never the personal data it covered.
+          ...(mask?.finding ? { masked: { source: mask.finding.source, type: mask.finding.type, start: mask.finding.start, end: mask.finding.end, suggestion: mask.finding.suggestion } } : {}),
           ...(verb === 'amend' ? { proposed: { title: amended!.title, summary: amended!.summary, bodyHtml: amended!.bodyHtml } } : {}),
         },
       });
@@ -228,7 +247,9 @@ async function replacementCheck(trx: Executor, p: Publication, verb: ReviewVerb 
 }
 
 /** Everything `decide` needs, from what was read: the item, its chain, the actor and the latest scan. */
-function reviewFactsOf(actor: Actor, p: Publication, input: VerbInput, state: ReviewState, form: ReviewForm | null, now: Date, replacement: ReplacementCheck | null): ReviewFacts {
+function reviewFactsOf(
+  actor: Actor, p: Publication, input: VerbInput, state: ReviewState, form: ReviewForm | null, now: Date, replacement: ReplacementCheck | null, mask?: MaskCheck,
+): ReviewFacts {
   const { row, chain, pending, amended } = state;
   const held = state.actorRoles ?? new Set<string>();
   const roles: ReviewFacts['actor']['roles'] =
@@ -242,7 +263,7 @@ function reviewFactsOf(actor: Actor, p: Publication, input: VerbInput, state: Re
     scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
     disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
     forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
-    nowAt: now.toISOString(), input: { ...input, replacement },
+    nowAt: now.toISOString(), input: { ...input, replacement, ...(mask ? { mask } : {}) },
   };
 }
 
@@ -254,6 +275,31 @@ export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor
   const state = await readReviewState(trx, actor, p, null, {});
   return { facts: reviewFactsOf(actor, p, {}, state, state.form, deps.clock.now(), null), row: state.row, pending: state.pending };
 }
+
+const MASKED_COLUMNS: Record<MaskableField, MaskedColumn> = { title: 'title', summary: 'summary', bodyHtml: 'body_html', source: 'source' };
+
+/**
+ * What 应用建议遮盖 would write, or why it cannot: the named finding must be in the latest scan
+ * (whose suggestion is used — a page never says what to write), its text still at its offsets, and
+ * its field one that can be masked in place. Nothing is written when any of this fails.
+ */
+function maskPlan(p: Publication, form: ReviewForm | null, named: NamedFinding | undefined): { check: MaskCheck; finding?: StoredFinding; write?: { column: MaskedColumn; value: string } } {
+  if (!named) return { check: 'not_found' };
+  const field = maskableField(named.source);
+  const finding = form?.scanFindings.find((f) => f.source === named.source && f.start === named.start && f.end === named.end && f.text === named.text);
+  if (!finding) {
+    // Not in the latest scan: the text moved or changed under it, or it was never a finding.
+    const current = field === null ? null : field === 'bodyHtml' ? htmlToText(p.bodyHtml) : p[field];
+    return { check: current !== null && current.slice(named.start, named.end) !== named.text ? 'text_changed' : 'not_found' };
+  }
+  if (whyNotMaskable(finding) !== null || field === null) return { check: 'not_maskable', finding };
+  const r = maskOccurrence(p[field], field === 'bodyHtml' ? 'html' : 'plain', finding);
+  return r.ok ? { check: 'in_place', finding, write: { column: MASKED_COLUMNS[field], value: r.value } } : { check: r.check, finding };
+}
+
+/** The signed decision of a mask: which finding, where, and what now stands there (not what it covered). */
+const maskComment = (f: StoredFinding) =>
+  `按扫描建议遮盖${f.source}中的${(FINDING_TYPE_LABELS as Record<string, string>)[f.type] ?? f.type}（第 ${f.start + 1}–${f.end} 字），改为“${f.suggestion}”`;
 
 /** What the signed decision records as said: the comment, the change or withdrawal note, the justification of findings. */
 function decisionComment(verb: ReviewVerb, input: VerbInput): string {

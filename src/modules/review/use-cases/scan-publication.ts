@@ -4,6 +4,7 @@ import { attachmentPath, listAttachments, type Executor } from '../../catalog/in
 import { extractText, scanText, wordListsFor } from '../../privacy/index.ts';
 import { organChain } from '../../catalog/index.ts';
 import type { StoredFinding } from '../storage/review-repository.ts';
+import { htmlToText } from '../domain/body-text.ts';
 
 /** Link targets in the body (a mailto: address is published as much as the text). */
 const linksOf = (html: string) => [...html.matchAll(/\bhref\s*=\s*"([^"]*)"/gi)].map((m) => decodeURIComponent(m[1].replace(/^mailto:/i, ''))).join('\n');
@@ -14,9 +15,7 @@ const contextOf = (text: string, start: number, end: number) => ({
   after: text.slice(end, end + 20).replace(/\s+/g, ' '),
 });
 
-export const htmlToText = (html: string) =>
-  html.replace(/<(br|\/p|\/div|\/tr|\/h\d|\/li)[^>]*>/gi, '\n').replace(/<\/t[dh]>/gi, '\t').replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+export { htmlToText } from '../domain/body-text.ts';
 
 /** The text of each attachment file (by storage key), or why it could not be read. */
 export type AttachmentTexts = Map<string, { text: string } | { error: string }>;

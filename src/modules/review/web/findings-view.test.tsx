@@ -30,3 +30,21 @@ describe('the scan findings on an item’s review panel', () => {
     expect(html).toContain('〔住址门牌 → 幸福小区*********〕');
   });
 });
+
+describe('应用建议遮盖 on each finding', () => {
+  const findings = [
+    { source: '正文', type: 'mobile_phone', text: '13812345678', start: 4, end: 15, severity: 'block', suggestion: '138****5678', before: '联系电话', after: '。' },
+    { source: '附件：名单.xlsx', type: 'id_card', text: '110101199003077578', start: 10, end: 28, severity: 'block', suggestion: '110101********7578' },
+  ];
+  it('offers a plain form naming the finding where it can be masked, and says why not on an attachment’s', () => {
+    const html = renderToString(<FindingsView bodyHtml="<p>联系电话13812345678。</p>" findings={findings} mask={{ action: '/admin/publications/7/verbs/apply_mask', csrf: 'tok' }} />);
+    expect(html.match(/<form method="post" action="\/admin\/publications\/7\/verbs\/apply_mask"/g)).toHaveLength(1);
+    for (const field of ['name="_csrf" value="tok"', 'name="source" value="正文"', 'name="start" value="4"', 'name="end" value="15"', 'name="text" value="13812345678"']) expect(html).toContain(field);
+    expect(html).toContain('附件中的内容不能在此直接遮盖');
+  });
+  it('offers nothing to a person who may not mask now', () => {
+    const html = renderToString(<FindingsView bodyHtml="<p>联系电话13812345678。</p>" findings={findings} />);
+    expect(html).not.toContain('应用建议遮盖');
+    expect(html).not.toContain('<form');
+  });
+});

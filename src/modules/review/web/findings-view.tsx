@@ -1,6 +1,7 @@
 import { FINDING_TYPE_ADVICE, FINDING_TYPE_LABELS, SEVERITY_LABELS, suggestionInContext } from '../../privacy/index.ts';
 import type { StoredFinding } from '../storage/review-repository.ts';
-import { htmlToText } from '../use-cases/scan-publication.ts';
+import { htmlToText } from '../domain/body-text.ts';
+import { whyNotMaskable } from '../domain/mask-finding.ts';
 
 const label = (type: string) => (FINDING_TYPE_LABELS as Record<string, string>)[type] ?? (type === 'unreadable_attachment' ? '无法读取的附件' : type);
 const advice = (type: string) => (FINDING_TYPE_ADVICE as Record<string, string>)[type] ?? '';
@@ -13,7 +14,10 @@ const suggested = (f: StoredFinding) => suggestionInContext(f, f.before);
  * one at the end of a long notice is seen at once; then the body text with each body finding
  * highlighted (the list links to it) and its suggested mask.
  */
-export function FindingsView({ bodyHtml, findings }: { bodyHtml: string; findings: StoredFinding[] }) {
+/** Where 应用建议遮盖 posts, when the person may use it on this item now. */
+export type MaskAction = { action: string; csrf: string };
+
+export function FindingsView({ bodyHtml, findings, mask = null }: { bodyHtml: string; findings: StoredFinding[]; mask?: MaskAction | null }) {
   if (findings.length === 0) return <p>未发现身份证号、手机号、银行卡号、电子邮箱、住址门牌、密级标志等敏感内容。</p>;
   const text = htmlToText(bodyHtml);
   const inBody = findings.filter((f) => f.source === '正文').sort((a, b) => a.start - b.start);
@@ -46,12 +50,32 @@ export function FindingsView({ bodyHtml, findings }: { bodyHtml: string; finding
               <td data-label="类型">{label(f.type)}</td>
               <td data-label="处理要求">{severity(f.severity)}</td>
               <td data-label="上下文">{f.before && `…${f.before}`}<mark class={`finding finding-${f.severity}`}>{f.text}</mark>{f.after && `${f.after}…`}</td>
-              <td data-label="建议处理">{suggested(f)}{advice(f.type) && <p class="hint">{advice(f.type)}</p>}</td>
+              <td data-label="建议处理">{suggested(f)}{advice(f.type) && <p class="hint">{advice(f.type)}</p>}{mask && <MaskButton f={f} mask={mask} />}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {inBody.length > 0 && <div class="finding-text" aria-label="正文扫描结果">{pieces}</div>}
     </div>
+  );
+}
+
+/**
+ * 应用建议遮盖 on one finding: a plain form (no script needed) naming the finding by where it is and
+ * what it found, so the server masks exactly that occurrence or refuses when the text has moved.
+ * A finding that cannot be masked here says why instead.
+ */
+function MaskButton({ f, mask }: { f: StoredFinding; mask: MaskAction }) {
+  const why = whyNotMaskable(f);
+  if (why) return <p class="hint finding-not-maskable">{why}</p>;
+  return (
+    <form method="post" action={mask.action} class="mask-finding">
+      <input type="hidden" name="_csrf" value={mask.csrf} />
+      <input type="hidden" name="source" value={f.source} />
+      <input type="hidden" name="start" value={String(f.start)} />
+      <input type="hidden" name="end" value={String(f.end)} />
+      <input type="hidden" name="text" value={f.text} />
+      <button class="btn btn-secondary" type="submit" aria-label={`应用建议遮盖：将${f.source}中的${label(f.type)}改为“${suggested(f)}”`}>应用建议遮盖</button>
+    </form>
   );
 }

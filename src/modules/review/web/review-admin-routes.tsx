@@ -33,6 +33,12 @@ function replacementNumber(typed: string): number | null {
   return text === '' ? null : /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
 }
 
+/** The finding 应用建议遮盖 names, as its form posts it (offsets that are not numbers name none). */
+function namedFinding(body: Record<string, unknown>) {
+  const offset = (v: unknown) => (/^\d{1,9}$/.test(asString(v)) ? Number(asString(v)) : -1);
+  return { source: asString(body.source), start: offset(body.start), end: offset(body.end), text: asString(body.text) };
+}
+
 export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
   const { db } = deps;
   async function reviewFormData(request: FastifyRequest, reply: FastifyReply, id: number) {
@@ -72,13 +78,14 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           publishAt: publishAtLocal ? instantOfChinaTime(publishAtLocal).toISOString() : undefined,
           withdrawReason: asString(body.withdrawReason) || undefined, withdrawNote: asString(body.withdrawNote),
           replacedById: replacementNumber(asString(body.replacedById)),
+          finding: verb === 'apply_mask' ? namedFinding(body) : undefined,
         });
-        setFlash(reply, `已${VERB_LABELS[verb]}`);
+        setFlash(reply, verb === 'apply_mask' ? '已应用建议遮盖，并重新扫描' : `已${VERB_LABELS[verb]}`);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus === 404) throw e;
         setFlash(reply, `未能${VERB_LABELS[verb]}：${e.reasons.map((r) => r.message).join('；')}`);
       }
-      return reply.redirect(`/admin/publications/${id}#review-h`, 303);
+      return reply.redirect(`/admin/publications/${id}#${verb === 'apply_mask' ? 'scan-h' : 'review-h'}`, 303);
     });
 
     // A published item's attachments change with its pending revision (issue 9).

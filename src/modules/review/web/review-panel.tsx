@@ -50,7 +50,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       {o.form && <p><a href={`${base}/review-form`}>查看和打印保密审查表</a> · <a href={`${base}/review-form.pdf`}>PDF</a> · <a href={`${base}/review-form.docx`}>Word</a></p>}
 
       <h3 id="scan-h">敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTimeOf(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
-      {o.form?.scannedAt ? <FindingsView bodyHtml={p.bodyHtml} findings={o.form.scanFindings} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
+      {o.form?.scannedAt ? <FindingsView bodyHtml={p.bodyHtml} findings={o.form.scanFindings} mask={has('apply_mask') ? { action: `${base}/verbs/apply_mask`, csrf } : null} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
 
       {o.revision && (
         <section class="panel" aria-labelledby="revision-h">
