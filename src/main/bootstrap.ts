@@ -20,6 +20,7 @@ export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; hand
     clock: systemClock,
     dataDir: config.dataDir,
     logger: logger ?? pino({ level: config.logLevel }),
+    publicUrl: config.publicUrl,
   };
   return { deps, handle };
 }

@@ -17,4 +17,9 @@ export type AppDeps = {
   /** Root of stored files (attachments) — the same GONGKAI_DATA_DIR the SQLite file lives in. */
   dataDir: string;
   logger: Logger;
+  /**
+   * The portal's public base address (GONGKAI_PUBLIC_URL, no trailing slash), or null when not
+   * configured: letters print addresses under it (the 申请登记回执 names the status page).
+   */
+  publicUrl?: string | null;
 };

@@ -15,6 +15,8 @@ import type { Executor } from '../storage/executor.ts';
 import { auditApplication } from './case-access.ts';
 import { dueColumnsFor } from './due-columns.ts';
 import { issueAcknowledgement } from './issue-letter.ts';
+import { withQueryCode } from '../domain/letters/follow-up.ts';
+import type { DocumentModel } from '../../../platform/documents/index.ts';
 import { hashQueryCode, newQueryCode } from './query-code.ts';
 import { calendarFor } from './working-calendar.ts';
 
@@ -32,11 +34,13 @@ export type Receipt = { channel: Channel; arrivedOn: IsoDate; arrivedAt: string 
 
 /**
  * Stores a new application, received now or awaiting confirmation (条例第三十一条), with a fresh
- * tracking number and query code. Returns the code once: only its hash is kept.
+ * tracking number and query code. Returns the code once: only its hash is kept. `receiptWithCode`:
+ * the 申请登记回执 of a case registered by staff as received, with the code, to print now; the stored
+ * receipt never holds the code.
  */
 export async function createApplication(
   trx: Executor, deps: AppDeps, actor: Actor, organ: Organ, fields: ApplicantFields, receipt: Receipt, source: 'portal' | 'staff', at: string, today: IsoDate,
-): Promise<{ application: Application; queryCode: string }> {
+): Promise<{ application: Application; queryCode: string; receiptWithCode: DocumentModel | null }> {
   requireAnsweringOrgan(organ);
   const calendar = await calendarFor(trx);
   const receivedOn = receivedOnFor(receipt.channel, receipt.arrivedOn, receipt.confirmedOn);
@@ -64,7 +68,8 @@ export async function createApplication(
       : `申请已到达（${receipt.arrivedOn}），${CHANNEL_RULES[receipt.channel].rule}，待确认`,
   });
   // Every application registered as received gets its 申请登记回执 (one waiting for confirmation, on confirmation).
-  if (receivedOn) await issueAcknowledgement(trx, application, today, actorUserId(actor), at, queryCode);
+  // The stored receipt says the code was given at registration; the copy printed now carries it (follow-up.ts).
+  const acknowledgement = receivedOn ? await issueAcknowledgement(trx, deps, application, today, actorUserId(actor), at) : null;
   await auditApplication(trx, deps, actor, at, { action: source === 'portal' ? 'application.submit_online' : 'application.register', entityId: application.id, organId: organ.id, after: { trackingNo, state, channel: receipt.channel, receivedOn } });
-  return { application, queryCode };
+  return { application, queryCode, receiptWithCode: acknowledgement && source === 'staff' ? withQueryCode(acknowledgement.document, queryCode) : null };
 }

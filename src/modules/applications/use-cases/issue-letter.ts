@@ -17,11 +17,12 @@ import { allocateLetterSerial, insertLetter } from '../storage/letters-repositor
 import { receiptRule } from '../domain/channels.ts';
 import { letterNumber } from '../domain/letters/letter-number.ts';
 import { templateFor } from '../storage/templates-repository.ts';
-import { followUpSentence } from '../domain/letters/follow-up.ts';
+import { followUpSentence, type QueryCodeGiven } from '../domain/letters/follow-up.ts';
+import type { DocumentModel } from '../../../platform/documents/index.ts';
 import { calendarFor } from './working-calendar.ts';
 
-/** `queryCode`: a receipt made at registration, while the code (stored hashed) is still at hand. */
-type LetterPlan = { kind: LetterKind; template: TemplateKind; values: Record<string, string>; queryCode?: string };
+/** `codeGiven`: of a 申请登记回执, how the applicant was given the 查询码 (follow-up.ts). */
+type LetterPlan = { kind: LetterKind; template: TemplateKind; values: Record<string, string>; codeGiven?: QueryCodeGiven };
 
 /** Which letter a verb produces, with the values of its own placeholders; null when it produces none. */
 function planLetter(command: Command, before: Application, after: Application, dated: (on: IsoDate | null) => string): LetterPlan | null {
@@ -88,24 +89,33 @@ export async function issueLetterFor(
   trx: Executor, deps: AppDeps, command: Command, before: Application, after: Application, consultationEndOn: IsoDate | null, issuedOn: IsoDate, userId: number | null, at: string,
 ): Promise<number | null> {
   const serviceMethod = command.verb === 'recordReply' && command.serviceMethod ? command.serviceMethod : after.deliveryMethod;
-  return issueLetter(trx, after, (dated) => {
-    const plan = command.verb === 'confirmReceipt' ? acknowledgementPlan(after, dated) : planLetter(command, before, after, dated);
+  const issued = await issueLetter(trx, after, (dated) => {
+    // Confirmed later: a paper applicant was never given the code; an online one got it on the portal.
+    const plan = command.verb === 'confirmReceipt' ? acknowledgementPlan(after, dated, after.source === 'portal' ? 'online' : 'not_given') : planLetter(command, before, after, dated);
     if (plan?.kind === 'consultation_letter' && consultationEndOn) plan.values['意见期限'] = dated(consultationEndOn);
     return plan;
-  }, { issuedOn, userId, at, serviceMethod });
+  }, { issuedOn, userId, at, serviceMethod, statusUrl: statusUrlOf(deps) });
+  return issued?.id ?? null;
 }
 
-/** The 申请登记回执 of an application received now (registered at the counter, by signed post, or confirmed). */
-export async function issueAcknowledgement(trx: Executor, app: Application, issuedOn: IsoDate, userId: number | null, at: string, queryCode?: string): Promise<number | null> {
-  return issueLetter(trx, app, (dated) => acknowledgementPlan(app, dated, queryCode), { issuedOn, userId, at, serviceMethod: app.deliveryMethod });
+/**
+ * The 申请登记回执 of an application received at registration (at the counter, by signed post, or
+ * confirmed on the form), the code given with it. The stored receipt never holds the code; the answer
+ * prints `withQueryCode(document, code)` once (follow-up.ts).
+ */
+export async function issueAcknowledgement(trx: Executor, deps: AppDeps, app: Application, issuedOn: IsoDate, userId: number | null, at: string): Promise<{ id: number; document: DocumentModel } | null> {
+  return issueLetter(trx, app, (dated) => acknowledgementPlan(app, dated, app.source === 'portal' ? 'online' : 'at_registration'), { issuedOn, userId, at, serviceMethod: app.deliveryMethod, statusUrl: statusUrlOf(deps) });
 }
 
-function acknowledgementPlan(app: Application, dated: (on: IsoDate | null) => string, queryCode?: string): LetterPlan {
+function acknowledgementPlan(app: Application, dated: (on: IsoDate | null) => string, codeGiven: QueryCodeGiven): LetterPlan {
   return {
-    kind: 'acknowledgement', template: 'acknowledgement', queryCode,
+    kind: 'acknowledgement', template: 'acknowledgement', codeGiven,
     values: { 收到规则: receiptRule(app.channel), 答复期限: dated(app.dueOn) },
   };
 }
+
+/** The portal's status query page, when the public address is configured. */
+const statusUrlOf = (deps: AppDeps): string | null => (deps.publicUrl ? `${deps.publicUrl.replace(/\/+$/, '')}/applications/status` : null);
 
 /**
  * Builds a letter in the name of the answering organ (条例第二十七条), numbers it in that organ's
@@ -113,8 +123,8 @@ function acknowledgementPlan(app: Application, dated: (on: IsoDate | null) => st
  */
 async function issueLetter(
   trx: Executor, app: Application, plan: (dated: (on: IsoDate | null) => string) => LetterPlan | null,
-  o: { issuedOn: IsoDate; userId: number | null; at: string; serviceMethod: string },
-): Promise<number | null> {
+  o: { issuedOn: IsoDate; userId: number | null; at: string; serviceMethod: string; statusUrl: string | null },
+): Promise<{ id: number; document: DocumentModel } | null> {
   // A date in a year whose holiday notice is not loaded is counted on the statutory holidays alone: 暂定.
   const calendar = await calendarFor(trx);
   let provisional = false;
@@ -132,16 +142,17 @@ async function issueLetter(
   const letterNo = await nextLetterNo(o.issuedOn);
   const template = await templateFor(trx, organ.id, p.template);
   if (p.kind === 'acknowledgement') {
-    p.values['查询方式'] = followUpSentence({ queryCode: p.queryCode ?? null, submittedOnline: app.source === 'portal', consultPhone: organ.consultPhone });
+    p.values['查询方式'] = followUpSentence({ codeGiven: p.codeGiven ?? 'not_given', consultPhone: organ.consultPhone, statusUrl: o.statusUrl });
   }
   const document = buildLetter(p.kind, {
     app, organName: organ.name, reconsideration: reconsideration ?? { body: '', address: '', online: '' }, serviceMethod: o.serviceMethod,
     issuedOn: o.issuedOn, template, values: p.values, notes, letterNo,
   });
-  return insertLetter(trx, {
+  const id = await insertLetter(trx, {
     applicationId: app.id, kind: p.kind, title: `${LETTER_KIND_LABELS[p.kind]}（${o.issuedOn}）`, issuedOn: o.issuedOn, document,
     forApplicant: isLetterForApplicant(p.kind), createdBy: o.userId, serviceMethod: o.serviceMethod, letterNo,
   }, o.at);
+  return { id, document };
 }
 /**
  * Who signs a letter of a case at `organId` and what it names: the answering 行政机关 (条例第二十七条:

@@ -15,6 +15,9 @@ import { createApplication } from './create-application.ts';
 import { findApplication, listApplicantCases } from '../storage/applications-repository.ts';
 import { findSubmission, insertSubmission, isUniqueViolation } from '../storage/submissions-repository.ts';
 import { openReceipt, sealReceipt, submissionKeyOf } from './submission-receipt.ts';
+import { listLetters } from '../storage/letters-repository.ts';
+import { withQueryCode } from '../domain/letters/follow-up.ts';
+import type { DocumentModel } from '../../../platform/documents/index.ts';
 
 /**
  * Staff register a written application received in person, by post, fax or e-mail. The receipt date
@@ -25,7 +28,7 @@ import { openReceipt, sealReceipt, submissionKeyOf } from './submission-receipt.
  */
 export async function registerApplication(
   deps: AppDeps, actor: Actor, organId: number, raw: unknown, opts: { formToken?: string } = {},
-): Promise<{ application: Application; queryCode: string; created: boolean }> {
+): Promise<Registered & { created: boolean }> {
   // One form token, one case (docs/workflows/public-forms.md): a double-clicked or re-sent
   // registration answers with the case the first post made, also when both arrive together.
   const formToken = opts.formToken ?? '';
@@ -42,14 +45,24 @@ export async function registerApplication(
   }
 }
 
-async function registeredWith(deps: AppDeps, formToken: string): Promise<{ application: Application; queryCode: string; created: boolean } | null> {
+/**
+ * The case, its 查询码 (shown once) and, when registered as received, the 申请登记回执 with the code to
+ * print now (`receiptWithCode`; the stored receipt never holds the code: follow-up.ts).
+ */
+export type Registered = { application: Application; queryCode: string; receiptWithCode: DocumentModel | null };
+
+async function registeredWith(deps: AppDeps, formToken: string): Promise<Registered & { created: boolean } | null> {
   if (!formToken) return null;
   const found = await findSubmission(deps.db, submissionKeyOf(formToken));
   const application = found ? await findApplication(deps.db, found.applicationId) : null;
-  return application ? { application, queryCode: openReceipt(formToken, found!.sealedReceipt) ?? '', created: false } : null;
+  if (!application) return null;
+  // A repeated post (a double click) answers as the first did: the code opened with the form's token, on the stored receipt.
+  const queryCode = openReceipt(formToken, found!.sealedReceipt) ?? '';
+  const receipt = (await listLetters(deps.db, application.id)).find((l) => l.kind === 'acknowledgement');
+  return { application, queryCode, receiptWithCode: receipt && queryCode ? withQueryCode(receipt.document, queryCode) : null, created: false };
 }
 
-async function registerOnce(deps: AppDeps, actor: Actor, organId: number, raw: unknown, formToken: string): Promise<{ application: Application; queryCode: string }> {
+async function registerOnce(deps: AppDeps, actor: Actor, organId: number, raw: unknown, formToken: string): Promise<Registered> {
   // Both halves of the form are checked together, so every mistake is listed at once.
   const receiptResult = staffRegistrationFields.safeParse(raw);
   const fieldsResult = applicantFields.safeParse(raw);

@@ -5,7 +5,7 @@ import { sampleApplication } from '../../testing/sample-application.ts';
 import { receiptRule } from '../channels.ts';
 import { buildLetter } from './build-letter.ts';
 import { DEFAULT_TEMPLATES } from './default-templates.ts';
-import { followUpSentence } from './follow-up.ts';
+import { followUpSentence, withQueryCode } from './follow-up.ts';
 
 const ORGAN = '青岚县住房和城乡建设局';
 const TRACKING_NO = 'QHX-ZJJ-2026-00187';
@@ -36,31 +36,43 @@ const occurrences = (text: string, part: string) => text.split(part).length - 1;
  * and its fields block repeated the 申请编号 and 收到日期 the first paragraph states.
  */
 describe('the 申请登记回执 of a paper application', () => {
-  it.each(['in_person', 'post_signed', 'post_ordinary'] as const)('%s: fits on one page with who applied, what, when received, the number, the deadline (条例第三十三条) and how to ask, each once', async (channel) => {
+  it.each(['in_person', 'post_signed', 'post_ordinary'] as const)('%s: fits on one page with who applied, what, when received, the number, the deadline (条例第三十三条) and how to ask, each once — stored and as shown with the code', async (channel) => {
     const app = sampleApplication('in_progress', {
       channel, trackingNo: TRACKING_NO, subject: SUBJECT, arrivedOn: '2026-12-14', receivedOn: '2026-12-14',
       confirmedOn: null, dueOn: '2027-01-13', originalDueOn: '2027-01-13', dueProvisional: true, deliveryMethod: 'post',
     });
-    const doc = buildLetter('acknowledgement', {
+    const stored = buildLetter('acknowledgement', {
       app, organName: ORGAN, issuedOn: '2026-12-15', template: DEFAULT_TEMPLATES.acknowledgement,
-      // A receipt made at registration prints the 查询码, and the 咨询电话 where the organ has one. Not yet fitting one page:
-      // an ordinary letter's (the longest 收到规则) with this request, the 暂定 note and a 咨询电话 — it takes a 23rd line.
-      values: { 收到规则: receiptRule(channel), 答复期限: '2027年1月13日（暂定）', 查询方式: followUpSentence({ queryCode: '72AX2G5E', submittedOnline: false, consultPhone: channel === 'post_ordinary' ? '' : '0564-5022001' }) },
+      // The longest receipt: an ordinary letter's 收到规则, this request, the 暂定 note, the status page's
+      // address and a 咨询电话 (it used to take a 23rd line and spill onto a second page).
+      values: {
+        收到规则: receiptRule(channel), 答复期限: '2027年1月13日（暂定）',
+        查询方式: followUpSentence({ codeGiven: 'at_registration', consultPhone: '0564-5022001', statusUrl: 'https://gk.qinglan.gov.cn/applications/status' }),
+      },
       notes: [PROVISIONAL_NOTE], letterNo: '岚建依申请公开〔2026〕第187号',
       reconsideration: { body: '', address: '', online: '' }, serviceMethod: 'post',
     });
-    const pages = await pagesOf(await renderDocumentPdf(doc));
-    expect(pages).toHaveLength(1);
-    const text = pages[0];
-    expect(text).toContain('王某：');
-    expect(text).toContain(SUBJECT);
-    expect(occurrences(text, TRACKING_NO)).toBe(1);
-    expect(occurrences(text, '2026年12月14日')).toBe(1);
-    expect(occurrences(text, '2027年1月13日（暂定）')).toBe(1);
-    expect(text).toContain('第三十三条');
-    expect(text).toContain('查询码72AX2G5E');
-    expect(text).toContain('查询办理进度');
-    expect(text).toContain(`${ORGAN}（印章）2026年12月15日`);
+    const shown = withQueryCode(stored, '72AX2G5E');
+    for (const doc of [stored, shown]) {
+      const pages = await pagesOf(await renderDocumentPdf(doc));
+      expect(pages).toHaveLength(1);
+      const text = pages[0];
+      expect(text).toContain('王某：');
+      expect(text).toContain(SUBJECT);
+      expect(occurrences(text, TRACKING_NO)).toBe(1);
+      expect(occurrences(text, '2026年12月14日')).toBe(1);
+      expect(occurrences(text, '2027年1月13日（暂定）')).toBe(1);
+      expect(text).toContain('第三十三条');
+      expect(text).toContain('查询办理进度');
+      expect(text).toContain('https://gk.qinglan.gov.cn/applications/status');
+      expect(text).toContain('0564-5022001');
+      expect(text).toContain(`${ORGAN}（印章）2026年12月15日`);
+    }
+    const [storedText, shownText] = [JSON.stringify(stored), JSON.stringify(shown)];
+    expect(storedText).not.toContain('72AX2G5E');
+    expect(storedText).toContain('登记时告知的查询码');
+    expect(shownText).toContain('查询码72AX2G5E');
+    expect(shownText).not.toContain('登记时告知的查询码');
   });
 
   it('a receipt reworded without the number, the date or the request still gives them, as fields', () => {

@@ -26,13 +26,14 @@ import { listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from '..
 import { performVerb } from '../../use-cases/perform-verb.ts';
 import { decideAppeal, recordAppeal } from '../../use-cases/record-appeal.ts';
 import { registerApplication } from '../../use-cases/register-application.ts';
+import { resetQueryCode } from '../../use-cases/reset-query-code.ts';
 import { PossibleDuplicateApplication } from '../../domain/duplicate-applications.ts';
 import { formValues, type FormValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { AppealsPage } from './appeals-page.tsx';
 import { CasePage } from './case-page.tsx';
 import { commandFromForm } from './command-from-form.ts';
-import { RegisteredPage, RegisterPage } from './register-page.tsx';
+import { QueryCodeResetPage, RegisteredPage, RegisterPage } from './register-page.tsx';
 import { recordCorrectionRoutes } from './record-correction-routes.tsx';
 import { staffContext } from '../../../catalog/index.ts';
 import { TemplatesPage } from './templates-page.tsx';
@@ -85,8 +86,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       const organ = await scope.organ(request.query.organ, 'handle');
       try {
         const formToken = formValues(request.body).formToken ?? '';
-        const { application, queryCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
-        return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} onReceipt={application.receivedOn !== null} />, 201);
+        const { application, queryCode, receiptWithCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
+        return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} onReceipt={application.receivedOn !== null} receipt={receiptWithCode} />, 201);
       } catch (e) {
         // The same applicant's earlier case: a warning with 仍然登记, not an error (duplicate-applications.ts).
         if (e instanceof PossibleDuplicateApplication) {
@@ -166,6 +167,20 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         await flagForProactiveDisclosure(deps, actorOf(request, 'web'), id, formValues(request.body).reason ?? '');
         setFlash(reply, '已标记为建议转为主动公开');
         return reply.redirect(`/admin/applications/${id}`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
+        return renderCase(request, reply, id, null, { errors: { _form: e.message }, values: {} }, 400);
+      }
+    });
+
+    // A lost 查询码: staff check who asks and set a new one, shown once (reset-query-code.ts).
+    app.post<{ Params: { id: string } }>('/admin/applications/:id/query-code', async (request, reply) => {
+      const id = idParam(request.params.id);
+      try {
+        const { application, queryCode } = await resetQueryCode(deps, actorOf(request, 'web'), id, formValues(request.body).verifiedBy ?? '');
+        const scope = await staffContext(deps, request, reply);
+        const organ = (await caseDetails(deps, actorOf(request, 'web'), application.id)).organ;
+        return sendPage(reply.header('Cache-Control', 'no-store'), <QueryCodeResetPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} />, 201);
       } catch (e) {
         if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
         return renderCase(request, reply, id, null, { errors: { _form: e.message }, values: {} }, 400);

@@ -116,9 +116,19 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
           </form>
         </section>
       )}
+      <section aria-labelledby="h-query-code">
+        <h2 id="h-query-code">重新设置查询码</h2>
+        <p class="hint">申请人遗失查询码时使用：核验申请人身份后设置新的查询码，原查询码作废，新查询码只显示一次。</p>
+        <form method="post" action={`/admin/applications/${a.id}/query-code`} class="inline-form">
+          <input type="hidden" name="_csrf" value={scope.csrf} />
+          <label for="f-verifiedBy">核验方式（如核验身份证原件）</label>
+          <input type="text" id="f-verifiedBy" name="verifiedBy" maxLength={200} />
+          <button type="submit" class="btn btn-small">重新设置</button>
+        </form>
+      </section>
       <section aria-labelledby="h-timeline">
         <h2 id="h-timeline">办理记录</h2>
-        <ol class="timeline" id="timeline">{details.events.map((e) => <li><time datetime={e.occurredAt}>{e.occurredOn}</time> {e.verb in TRANSITIONS ? TRANSITIONS[e.verb as keyof typeof TRANSITIONS].label : e.verb === 'submitOnline' ? '网上提交' : e.verb === 'import' ? '导入' : '登记'}（{e.actorLabel}）：{e.note}</li>)}</ol>
+        <ol class="timeline" id="timeline">{details.events.map((e) => <li><time datetime={e.occurredAt}>{e.occurredOn}</time> {e.verb in TRANSITIONS ? TRANSITIONS[e.verb as keyof typeof TRANSITIONS].label : e.verb === 'submitOnline' ? '网上提交' : e.verb === 'resetQueryCode' ? '重新设置查询码' : e.verb === 'import' ? '导入' : '登记'}（{e.actorLabel}）：{e.note}</li>)}</ol>
       </section>
       <AppealsSection details={details} csrf={scope.csrf} today={today} failed={appealFailed} />
     </AdminLayout>

@@ -1,5 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { ErrorSummary, Field, RawHtml, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { DOCUMENT_CSS, renderDocumentHtml, type DocumentModel } from '../../../../platform/documents/index.ts';
 import type { Organ } from '../../../catalog/index.ts';
 import { STATE_LABELS } from '../../domain/application-states.ts';
 import { CHANNEL_LABELS, CHANNEL_RULES, STAFF_CHANNELS } from '../../domain/channels.ts';
@@ -78,17 +79,50 @@ export function RegisterPage({ scope, organ, values, errors, duplicates = [] }: 
   );
 }
 
-/** `onReceipt`: registered as received, so the 申请登记回执 made now prints the code (stored hashed, it is never shown again). */
-export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onReceipt }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string; onReceipt: boolean }) {
+/**
+ * `onReceipt`: registered as received. `receipt`: then the 申请登记回执 with the code, to print now — the
+ * only copy that carries it; the stored receipt (opened or reprinted later) says the code was given at
+ * registration and never holds it (follow-up.ts).
+ */
+export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onReceipt, receipt = null }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string; onReceipt: boolean; receipt?: DocumentModel | null }) {
   return (
     <AdminLayout title="已登记" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>已登记申请 {trackingNo}</h1>
       <ApplicationsNav organ={organ} organs={scope.handles} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
       <div class="notice notice-info" role="status">
-        <p>请将申请编号和查询码告知申请人（查询码只显示这一次{onReceipt ? '，并已印在本次生成的申请登记回执上，请将回执交付或寄送申请人' : '；确认收到后生成的申请登记回执不载明查询码'}），申请人可凭此在门户查询办理进度、下载答复文书。</p>
+        <p>请将申请编号和查询码告知申请人（查询码只显示这一次{receipt ? '，只印在下面这份申请登记回执上：请现在打印并交付或寄送申请人，以后重新打印的回执不载明查询码' : onReceipt ? '' : '；确认收到后生成的申请登记回执不载明查询码'}），申请人可凭此在门户查询办理进度、下载答复文书。</p>
         <p>申请编号：<strong id="tracking-no">{trackingNo}</strong>　查询码：<strong id="query-code">{queryCode}</strong></p>
       </div>
       <p><a class="btn" href={`/admin/applications/${id}`}>打开办件</a></p>
+      {receipt && (
+        <section id="receipt-with-code" class="receipt-with-code" aria-labelledby="receipt-with-code-heading">
+          <h2 id="receipt-with-code-heading">申请登记回执（载明查询码，请用浏览器打印本页）</h2>
+          <style dangerouslySetInnerHTML={{ __html: `${DOCUMENT_CSS}\n${PRINT_RECEIPT_ONLY}` }} />
+          <RawHtml html={renderDocumentHtml(receipt)} />
+        </section>
+      )}
     </AdminLayout>
   );
 }
+
+/** A lost 查询码 set anew (reset-query-code.ts): shown this once, like the code at registration. */
+export function QueryCodeResetPage({ scope, organ, id, trackingNo, queryCode }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string }) {
+  return (
+    <AdminLayout title="已重新设置查询码" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>已重新设置查询码 {trackingNo}</h1>
+      <ApplicationsNav organ={organ} organs={scope.handles} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
+      <div class="notice notice-info" role="status">
+        <p>原查询码已作废。请将新的查询码告知申请人（只显示这一次，不会保存或再次显示）。</p>
+        <p>申请编号：<strong id="tracking-no">{trackingNo}</strong>　新查询码：<strong id="query-code">{queryCode}</strong></p>
+      </div>
+      <p><a class="btn" href={`/admin/applications/${id}`}>返回办件</a></p>
+    </AdminLayout>
+  );
+}
+
+/** Printing the page prints the receipt alone, as its own sheet. */
+const PRINT_RECEIPT_ONLY = `@media print {
+  body * { visibility: hidden; }
+  .receipt-with-code .document, .receipt-with-code .document * { visibility: visible; }
+  .receipt-with-code .document { position: absolute; left: 0; top: 0; box-shadow: none; }
+}`;

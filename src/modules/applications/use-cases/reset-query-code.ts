@@ -1,0 +1,35 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
+import type { Application } from '../domain/application.ts';
+import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
+import { requireApplication, updateApplication } from '../storage/applications-repository.ts';
+import { appendEvent } from '../storage/events-repository.ts';
+import { auditApplication, requireCaseStaff } from './case-access.ts';
+import { hashQueryCode, newQueryCode } from './query-code.ts';
+
+/**
+ * An applicant who lost the 查询码 (only its hash is kept, and no stored receipt prints it) asks the
+ * organ for a new one, as the 申请登记回执 tells them (follow-up.ts). Staff of the case check who asks
+ * and write how; the old code stops working and the new one is returned once, never recorded.
+ */
+export async function resetQueryCode(deps: AppDeps, actor: Actor, applicationId: number, verifiedBy: string): Promise<{ application: Application; queryCode: string }> {
+  const how = (verifiedBy ?? '').trim();
+  if (!how) throw new DomainError(E.reasonRequired, '请写明如何核验了申请人的身份（如核验身份证原件、通过登记的联系电话确认）', { field: 'verifiedBy' });
+  if (how.length > 200) throw new DomainError(E.invalidInput, '核验方式不能超过200个字符', { field: 'verifiedBy' });
+  return deps.db.transaction().execute(async (trx) => {
+    const app = await requireApplication(trx, applicationId);
+    await requireCaseStaff(trx, actor, app.organId);
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const queryCode = newQueryCode();
+    const application = await updateApplication(trx, app, { query_code_hash: hashQueryCode(app.trackingNo, queryCode) }, at);
+    await appendEvent(trx, app.id, {
+      verb: 'resetQueryCode', fromState: app.state, toState: app.state, occurredOn: chinaDateOf(now), occurredAt: at,
+      actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), note: `重新设置查询码，原查询码作废；核验方式：${how}`,
+    });
+    await auditApplication(trx, deps, actor, at, { action: 'application.reset_query_code', entityId: app.id, organId: app.organId, after: { verifiedBy: how } });
+    return { application, queryCode };
+  });
+}

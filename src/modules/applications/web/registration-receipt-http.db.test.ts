@@ -1,0 +1,60 @@
+import { expect, it } from 'vitest';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
+import { listLetters } from '../storage/letters-repository.ts';
+import { applicantInput } from '../testing/application-factories.ts';
+
+/**
+ * The 申请登记回执 with the 查询码: printed from the registration's answer, the one time the code is
+ * known; the stored receipt (opened, downloaded or reprinted later) never holds the code.
+ */
+describeEachDialect('the receipt a registering officer prints', (db) => {
+  it('the answer shows the receipt with the code, ready to print; the stored receipt says the code was given at registration', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    const organ = await createOrgan(deps, { consultPhone: '0564-5022001' });
+    const e = await createStaff(deps, organ.code, 'editor');
+    const officer = await loginAs(app, e.username, e.password);
+    const form = await app.inject({ url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies });
+    const formToken = /name="formToken" value="([^"]+)"/.exec(form.body)![1]!;
+    const payload = { _csrf: officer.csrf, formToken, channel: 'in_person', arrivedOn: '2026-03-10', ...applicantInput() };
+    const registered = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies, payload });
+    expect(registered.statusCode).toBe(201);
+    expect(registered.headers['cache-control']).toBe('no-store');
+    const code = /id="query-code">([^<]+)</.exec(registered.body)![1]!;
+    const receipt = /<section[^>]*id="receipt-with-code"[^>]*>([\s\S]*?)<\/section>/.exec(registered.body)?.[1] ?? '';
+    expect(receipt).toContain('申请登记回执');
+    expect(receipt).toContain(`查询码${code}`);
+
+    // The same post again (a double click): the same case, the same receipt with its code.
+    const again = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies, payload });
+    expect(again.body).toContain(`查询码${code}`);
+
+    const id = Number(/href="\/admin\/applications\/(\d+)"/.exec(registered.body)![1]);
+    const stored = (await listLetters(deps.db, id)).find((l) => l.kind === 'acknowledgement')!;
+    for (const format of ['html', 'docx', 'pdf']) {
+      const res = await app.inject({ url: `/admin/applications/${id}/letters/${stored.id}?format=${format}`, cookies: officer.cookies });
+      expect(res.statusCode, format).toBe(200);
+      if (format === 'html') {
+        expect(res.body).not.toContain(code);
+        expect(res.body).toContain('登记时告知的查询码');
+      }
+    }
+    expect(JSON.stringify(stored.document)).not.toContain(code);
+
+    // The applicant lost the code: staff reset it from the case page, and the new code is shown once.
+    const casePage = (await app.inject({ url: `/admin/applications/${id}`, cookies: officer.cookies })).body;
+    expect(casePage).toContain(`action="/admin/applications/${id}/query-code"`);
+    const refused = await app.inject({ method: 'POST', url: `/admin/applications/${id}/query-code`, cookies: officer.cookies, payload: { _csrf: officer.csrf, verifiedBy: '' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('请写明如何核验了申请人的身份');
+    const reset = await app.inject({ method: 'POST', url: `/admin/applications/${id}/query-code`, cookies: officer.cookies, payload: { _csrf: officer.csrf, verifiedBy: '核验身份证原件' } });
+    expect(reset.statusCode).toBe(201);
+    expect(reset.headers['cache-control']).toBe('no-store');
+    const newCode = /id="query-code">([^<]+)</.exec(reset.body)![1]!;
+    expect(newCode).not.toBe(code);
+    const status = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo: /id="tracking-no">([^<]+)</.exec(registered.body)![1], queryCode: newCode }, remoteAddress: '10.3.0.1' });
+    expect(status.statusCode).toBe(303);
+    await app.close();
+  });
+});
