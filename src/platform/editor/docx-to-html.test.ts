@@ -217,13 +217,16 @@ describe('a Word document brought into a body text (mammoth)', () => {
       expect(await untouched(await notice(new Paragraph({ children: [new TextRun({ text: '关于物业服务收费的说明', bold: true, size: 44 })] })))).toContain('关于物业服务收费的说明');
       expect(await untouched(await notice(new Paragraph({ text: '青岚县住房和城乡建设局文件', alignment: AlignmentType.CENTER })))).toContain('<p class="center">青岚县住房和城乡建设局文件</p>');
       expect(await untouched(await notice(new Paragraph({ text: '各街道（乡镇）房管所：', alignment: AlignmentType.CENTER })))).toContain('各街道（乡镇）房管所：');
-      // A title set over two centred lines (分一行或多行居中排布): which lines are the title is left to the officer.
-      const split = await Packer.toBuffer(new Document({ sections: [{ children: [
-        new Paragraph({ text: '关于开展2026年度住宅小区', alignment: AlignmentType.CENTER }),
-        new Paragraph({ text: '物业服务收费专项检查的通知', alignment: AlignmentType.CENTER }),
-        new Paragraph('各物业服务企业：'),
+      // A complete title line (…的通知) with another centred line under it: which is the title is left to the officer.
+      const twoTitles = await Packer.toBuffer(new Document({ sections: [{ children: [
+        centredTitle(), new Paragraph({ text: '青岚县住房和城乡建设局', alignment: AlignmentType.CENTER }), new Paragraph('各物业服务企业：'),
       ] }] }));
-      expect(await untouched(split)).toContain('<p class="center">关于开展2026年度住宅小区</p><p class="center">物业服务收费专项检查的通知</p>');
+      expect(await untouched(twoTitles)).toContain('<p class="center">青岚县住房和城乡建设局</p>');
+      // A 文号 alone at the top with no title after it, and an organ's name line with no 文号 under it: no 版头 is taken out.
+      expect(await untouched(await notice(new Paragraph({ text: '岚建〔2026〕63号', alignment: AlignmentType.CENTER })))).toContain('岚建〔2026〕63号');
+      expect(await untouched(await Packer.toBuffer(new Document({ sections: [{ children: [
+        new Paragraph({ text: '青岚县住房和城乡建设局', alignment: AlignmentType.CENTER }), centredTitle(), new Paragraph('各物业服务企业：'),
+      ] }] })))).toContain('青岚县住房和城乡建设局');
       // A document that is only its title line keeps it: the body would be empty.
       expect(await untouched(await Packer.toBuffer(new Document({ sections: [{ children: [centredTitle()] }] })))).toContain('专项检查的通知');
       // Without a form (the API's conversion), nothing is taken out.
@@ -242,3 +245,67 @@ describe('a Word document brought into a body text (mammoth)', () => {
     });
   });
 });
+
+describe('a long title over two centred lines, and a 公文 版头 above it (GB/T 9704-2012 7.2, 7.3.1)', () => {
+  const centred = (text: string, extra: Record<string, unknown> = {}) => new Paragraph({ text, alignment: AlignmentType.CENTER, ...extra });
+  const body = () => [new Paragraph('各乡镇人民政府，县直有关单位：'), new Paragraph({ text: '为做好城镇老旧小区改造工作，现将有关事项通知如下。', indent: { firstLine: 420 } })];
+  const docx = (...children: Paragraph[]) => Packer.toBuffer(new Document({ sections: [{ children: [...children, ...body()] }] }));
+  const BODY = '<p class="flush">各乡镇人民政府，县直有关单位：</p><p>为做好城镇老旧小区改造工作，现将有关事项通知如下。</p>';
+  const TITLE = '关于印发《青岚县2026年城镇老旧小区改造实施方案》的通知';
+  const splitTitle = () => [centred('关于印发《青岚县2026年城镇老旧小区改造'), centred('实施方案》的通知')];
+  const header = () => [
+    centred('青岚县住房和城乡建设局文件', { children: [new TextRun({ text: '青岚县住房和城乡建设局文件', color: 'FF0000', size: 72 })], text: undefined }),
+    centred('岚建〔2026〕63号'),
+    // The red rule under the 文号: an empty paragraph with a bottom border.
+    new Paragraph({ children: [], border: { bottom: { style: 'single', size: 12, color: 'FF0000', space: 1 } } }),
+  ];
+
+  it('joins a title set over two centred lines into one title and leaves both lines out of the body', async () => {
+    const r = await docxToHtml(await docx(...splitTitle()), undefined, { currentTitle: '' });
+    expect(r.title).toBe(TITLE);
+    expect(r.html).toBe(BODY);
+    expect(r.notes).toEqual([`文档开头的标题“${TITLE}”已填入“标题（名称）”，未放入正文`]);
+    // The form already saying the same: both lines go too.
+    const same = await docxToHtml(await docx(...splitTitle()), undefined, { currentTitle: TITLE });
+    expect(same.html).toBe(BODY);
+  });
+
+  it('drops a full 版头 (发文机关标志, 文号, the rule) and fills an empty 文号 from it', async () => {
+    const r = await docxToHtml(await docx(...header(), ...splitTitle()), undefined, { currentTitle: '', currentDocumentNumber: '' });
+    expect(r).toMatchObject({ title: TITLE, documentNumber: '岚建〔2026〕63号', html: BODY });
+    expect(r.notes).toEqual([
+      `文档开头的标题“${TITLE}”已填入“标题（名称）”，未放入正文`,
+      '文档开头的版头（发文机关标志、文号）未放入正文；文号“岚建〔2026〕63号”已填入“文号”',
+    ]);
+  });
+
+  it('keeps a 文号 the form already has, and says so when the 版头’s differs', async () => {
+    const same = await docxToHtml(await docx(...header(), centred(TITLE)), undefined, { currentTitle: '', currentDocumentNumber: '岚建〔2026〕63号' });
+    expect(same.documentNumber).toBeUndefined();
+    expect(same.notes[1]).toBe('文档开头的版头（发文机关标志、文号）未放入正文');
+    const other = await docxToHtml(await docx(...header(), centred(TITLE)), undefined, { currentTitle: '', currentDocumentNumber: '岚建〔2026〕60号' });
+    expect(other.documentNumber).toBeUndefined();
+    expect(other.notes[1]).toBe('文档开头的版头（发文机关标志、文号）未放入正文；其中的文号“岚建〔2026〕63号”与“文号”栏不同，请核对');
+    expect(other.html).toBe(BODY);
+  });
+
+  it('reads an upward document’s 文号 line with its 签发人, and a 版头 without the word 文件', async () => {
+    const r = await docxToHtml(await docx(centred('青岚县住房和城乡建设局'), new Paragraph('岚建〔2026〕7号    签发人：李明'), centred('关于2026年保障性住房建设情况的报告')), undefined, { currentTitle: '', currentDocumentNumber: '' });
+    expect(r).toMatchObject({ title: '关于2026年保障性住房建设情况的报告', documentNumber: '岚建〔2026〕7号', html: BODY });
+  });
+
+  it('never takes ordinary text for a 版头 or a title’s second line', async () => {
+    // A 版头 with no title under it stays: the document may be something else altogether.
+    const noTitle = await docxToHtml(await docx(...header()), undefined, { currentTitle: '', currentDocumentNumber: '' });
+    expect(noTitle.html).toContain('岚建〔2026〕63号');
+    expect(noTitle.documentNumber).toBeUndefined();
+    // A centred date under a title line is not part of it.
+    const dated = await docxToHtml(await docx(centred('关于开展2026年度住宅小区'), centred('2026年3月2日')), undefined, { currentTitle: '' });
+    expect(dated.title).toBeUndefined();
+    expect(dated.html).toContain('2026年3月2日');
+    // Without a form (the API's conversion) the 版头 stays.
+    const plain = await docxToHtml(await docx(...header(), ...splitTitle()));
+    expect(plain.html).toMatch(/^<p class="center">青岚县住房和城乡建设局文件<\/p><p class="center">岚建〔2026〕63号<\/p>/);
+  });
+});
+

@@ -51,25 +51,73 @@ export const sameTitle = (a: string, b: string) => {
   return bare(a) !== '' && bare(a) === bare(b);
 };
 
+/** A 文号 line of a 版头 (GB/T 9704-2012 7.2.4: 发文机关代字、年份、发文顺序号), with an upward document's 签发人 beside it. */
+const DOCUMENT_NUMBER = /^([\p{Script=Han}]{1,12}\s*[〔［[【（(]\s*\d{4}\s*[〕］\]】）)]\s*第?\s*\d{1,5}\s*号)(?:\s+签发人[：:]\s*[\p{Script=Han}·、\s]{2,40})?$/u;
+/** The 发文机关标志 above it: the organ's name alone (…文件 or not), Han characters and brackets only, no sentence in it. */
+const ORGAN_LINE = /^[\p{Script=Han}（）()·\s]{2,40}$/u;
+/** A rule typed as characters (the red 分隔线 is usually a border on an empty paragraph, which has no text at all). */
+const RULE_LINE = /^[-—–_─━=＝\s]+$/u;
+/** How a title's last line ends (the 文种): a line ending so is a whole title, and the next centred line is not its continuation. */
+const GENRE_END = /(通知|通告|公告|公示|通报|决定|意见|办法|规定|方案|报告|请示|批复|函|纪要|细则|规则|预案|计划|要点|公报|决议|命令|议案|条例|规划|指南|清单|目录|答复|说明)$/u;
+/** A centred line under a title that belongs with it but is not part of it: （征求意见稿）, a ——副标题. It stays in the body. */
+const UNDER_TITLE = /^[（(].*[）)]$|^[—－-]/u;
+/** A centred line that never continues a title: a date, or a line that starts a title of its own (关于…). */
+const NOT_A_TITLE_LINE = /^[\d〇零一二三四五六七八九十]{4}年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$|^关于/u;
+const MAX_TITLE_LINES = 3;
+
+/** What opens a document: its 版头 lines (if any, with the 文号 they give) and its title lines, by index in the document's body. */
+export type LeadingTitle = { indices: number[]; text: string; lines: number; header: { indices: number[]; documentNumber: string } | null };
+
 /**
- * The document's title, when its first line is one (docs/adr/0017, "The document's title"): the first
- * paragraph with text, in Word's Title/标题 style or centred (GB/T 9704-2012 7.3.1: 标题…居中排布), not a
- * list item, at most 100 characters, not a salutation (ending in ：) nor a 版头 (…文件 without 关于), with
- * more text after it — and not followed by another centred line, which may be the title's second line.
- * Bold or larger type alone does not make a title: a left-aligned bold first line is as often a heading.
+ * The document's title, when it opens with one (docs/adr/0017, "The document's title"), and the
+ * 版头 above it. The title is the first paragraph with text — after a 版头, if there is one — in
+ * Word's Title/标题 style or centred (GB/T 9704-2012 7.3.1: 标题…居中排布), not a list item, not a
+ * salutation (ending in ：) nor a lone 版头 line (…文件 without 关于); a title over two or three lines
+ * (分一行或多行居中排布) is the centred lines that follow until one ends in a 文种 (…的通知), at most
+ * 100 characters in all, never through a date or a line starting 关于. More text must follow, and no
+ * further centred line (which lines are the title is then the officer's call) other than a bracketed
+ * （征求意见稿） or a ——副标题, which stays in the body. Bold or larger type alone does not make a title.
+ *
+ * The 版头 (GB/T 9704-2012 7.2) is taken only when it is unmistakable and a title follows it: a 文号
+ * line (岚建〔2026〕63号, with or without 签发人) as the first line, or right under a first line that is
+ * an organ's name alone (青岚县住房和城乡建设局文件); then any rule typed as characters.
  */
-export function leadingTitleOf(document: WordParagraph): { index: number; text: string } | null {
+export function leadingTitleOf(document: WordParagraph): LeadingTitle | null {
   const body = document.children ?? [];
-  const withText = body.map((e, index) => ({ e, index, text: textOf(e).trim() })).filter((x) => x.text !== '');
-  const [first, next] = withText;
-  if (!first || !next || first.e.type !== 'paragraph' || first.e.numbering) return null;
-  const centred = (e: WordParagraph) => e.type === 'paragraph' && e.alignment === 'center';
+  const withText = body.map((e, index) => ({ e, index, text: textOf(e).trim().replace(/\s+/g, ' ') })).filter((x) => x.text !== '');
+  const plainParagraph = (x: (typeof withText)[number] | undefined) => !!x && x.e.type === 'paragraph' && !x.e.numbering;
+  const centred = (x: (typeof withText)[number] | undefined) => plainParagraph(x) && x!.e.alignment === 'center';
+  const numberIn = (x: (typeof withText)[number] | undefined) => (plainParagraph(x) ? DOCUMENT_NUMBER.exec(x!.text)?.[1].replace(/\s+/g, '') ?? null : null);
+
+  let at = 0;
+  let header: LeadingTitle['header'] = null;
+  const [zero, one] = withText;
+  const organLine = centred(zero) || (plainParagraph(zero) && /文件$/.test(zero.text));
+  if (numberIn(zero)) header = { indices: [zero.index], documentNumber: numberIn(zero)! };
+  else if (organLine && ORGAN_LINE.test(zero.text) && !zero.text.includes('关于') && numberIn(one)) header = { indices: [zero.index, one.index], documentNumber: numberIn(one)! };
+  if (header) {
+    at = header.indices.length;
+    while (withText[at] && plainParagraph(withText[at]) && RULE_LINE.test(withText[at].text)) header.indices.push(withText[at++].index);
+  }
+
+  const first = withText[at];
+  if (!plainParagraph(first)) return null;
   const titleStyle = ['title', '标题'].includes(first.e.styleName?.toLowerCase() ?? '');
-  if (!titleStyle && !centred(first.e)) return null;
-  const text = first.text.replace(/\s+/g, ' ');
-  if (text.length > 100 || /[：:]$/.test(text) || (/文件$/.test(text) && !text.includes('关于'))) return null;
-  if (centred(next.e) && !/^[（(].*[）)]$/.test(next.text)) return null;
-  return { index: first.index, text };
+  if (!titleStyle && !centred(first)) return null;
+  if (/[：:]$/.test(first.text) || (/文件$/.test(first.text) && !first.text.includes('关于'))) return null;
+  const lines = [first];
+  while (lines.length < MAX_TITLE_LINES && !GENRE_END.test(lines.at(-1)!.text)) {
+    const next = withText[at + lines.length];
+    if (!centred(next) || UNDER_TITLE.test(next!.text) || NOT_A_TITLE_LINE.test(next!.text) || /[：:]$/.test(next!.text)) break;
+    lines.push(next!);
+  }
+  const after = withText[at + lines.length];
+  if (!after) return null;
+  if (centred(after) && !UNDER_TITLE.test(after.text)) return null;
+  // Lines of Chinese join as they are; two Latin words meeting at a line's end keep a space.
+  const text = lines.map((l) => l.text).reduce((a, b) => (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b));
+  if (text.length > 100) return null;
+  return { indices: lines.map((l) => l.index), text, lines: lines.length, header };
 }
 
 
@@ -125,9 +173,12 @@ const PICTURE_TYPES: Record<string, '.png' | '.jpg' | '.gif'> = { 'image/png': '
  */
 export async function docxToHtml(
   bytes: Buffer, storeImage?: StoreImage,
-  /** The form's 标题（名称） when the import is for an item: the document's own title line then fills or matches it (`leadingTitleOf`). */
-  options: { currentTitle?: string } = {},
-): Promise<{ html: string; notes: string[]; title?: string }> {
+  /**
+   * The form's 标题（名称） when the import is for an item: the document's own title then fills or matches it, and a 版头 above it
+   * is left out (`leadingTitleOf`); its 文号 fills the form's 文号 (`currentDocumentNumber`) when that is empty.
+   */
+  options: { currentTitle?: string; currentDocumentNumber?: string } = {},
+): Promise<{ html: string; notes: string[]; title?: string; documentNumber?: string }> {
   if (bytes.length === 0) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
   if (bytes.length > MAX_DOCX_BYTES) throw new DomainError('ERR_EDITOR_DOCX_TOO_LARGE', 'Word 文档不能超过 20 MB', { field: 'file', httpStatus: 413 });
   // A .docx is a zip package; an old .doc (OLE) or anything else is refused before conversion.
@@ -135,16 +186,22 @@ export async function docxToHtml(
   let skipped = 0;
   let kept = 0;
   const unknownStyles = new Set<string>();
-  let title: { text: string; into: 'field' | 'same' | 'kept' } | undefined;
-  /** The document laid out (keepLayout) and, for an item's form, without a title line the form holds or takes. */
+  let title: { text: string; into: 'field' | 'same' | 'kept'; first: boolean } | undefined;
+  let header: { documentNumber: string; into: 'field' | 'same' | 'differs' } | undefined;
+  /** The document laid out (keepLayout) and, for an item's form, without a title the form holds or takes, nor the 版头 above it. */
   const transform = (document: WordParagraph): WordParagraph => {
     const laidOut = keepLayout(document, unknownStyles, styles);
     const found = options.currentTitle === undefined ? null : leadingTitleOf(document);
     if (!found) return laidOut;
     const current = options.currentTitle!.trim();
-    title = { text: found.text, into: current === '' ? 'field' : sameTitle(found.text, current) ? 'same' : 'kept' };
-    if (title.into === 'kept') return laidOut;
-    return { ...laidOut, children: laidOut.children!.filter((_, i) => i !== found.index) };
+    title = { text: found.text, into: current === '' ? 'field' : sameTitle(found.text, current) ? 'same' : 'kept', first: found.lines === 1 && !found.header };
+    const left = new Set(found.header?.indices ?? []);
+    if (found.header) {
+      const number = (options.currentDocumentNumber ?? '').replace(/\s+/g, '');
+      header = { documentNumber: found.header.documentNumber, into: number === '' ? 'field' : number === found.header.documentNumber ? 'same' : 'differs' };
+    }
+    if (title.into !== 'kept') for (const i of found.indices) left.add(i);
+    return left.size === 0 ? laidOut : { ...laidOut, children: laidOut.children!.filter((_, i) => !left.has(i)) };
   };
   let result: { value: string; messages: { type: string; message: string }[] };
   // Loaded on the first Word import, not at start (about 13 MB; docs/performance.md "RSS").
@@ -173,10 +230,17 @@ export async function docxToHtml(
   if (skipped > 0) notes.push(`文档中的 ${skipped} 张图片未导入，请作为附件上传`);
   const warnings = result.messages.filter((m) => m.type === 'warning');
   notes.push(...lostFormatting(warnings.map((m) => m.message), unknownStyles));
-  if (title?.into === 'field') notes.unshift(`文档首行的标题“${title.text}”已填入“标题（名称）”，未放入正文`);
-  if (title?.into === 'same') notes.unshift('文档首行的标题与“标题（名称）”相同，未再放入正文');
-  if (title?.into === 'kept') notes.unshift(`文档首行“${title.text}”与“标题（名称）”不同，保留在正文中；如是标题，请核对后删去其一`);
-  return { html, notes, ...(title?.into === 'field' ? { title: title.text } : {}) };
+  const where = title?.first ? '文档首行' : '文档开头';
+  const lead: string[] = [];
+  if (title?.into === 'field') lead.push(`${where}的标题“${title.text}”已填入“标题（名称）”，未放入正文`);
+  if (title?.into === 'same') lead.push(`${where}的标题与“标题（名称）”相同，未再放入正文`);
+  if (title?.into === 'kept') lead.push(`${where}“${title.text}”与“标题（名称）”不同，保留在正文中；如是标题，请核对后删去其一`);
+  if (header) {
+    lead.push(`文档开头的版头（发文机关标志、文号）未放入正文${header.into === 'field' ? `；文号“${header.documentNumber}”已填入“文号”`
+      : header.into === 'differs' ? `；其中的文号“${header.documentNumber}”与“文号”栏不同，请核对` : ''}`);
+  }
+  notes.unshift(...lead);
+  return { html, notes, ...(title?.into === 'field' ? { title: title.text } : {}), ...(header?.into === 'field' ? { documentNumber: header.documentNumber } : {}) };
 }
 
 /**

@@ -276,15 +276,19 @@ function mount(textarea: HTMLTextAreaElement): void {
       // Before the file, so the server reads it first: the document's title line fills an empty 标题 or is dropped when it repeats it.
       const titleBox = document.getElementById('f-title') as HTMLInputElement | null;
       if (titleBox) body.append('title', titleBox.value);
+      // And the 文号: a 版头's 文号 line fills it when it is empty.
+      const numberBox = document.getElementById('f-documentNumber') as HTMLInputElement | null;
+      if (numberBox) body.append('documentNumber', numberBox.value);
       body.append('file', file);
       const url = keepOriginal?.checked ? `${importUrl}${importUrl.includes('?') ? '&' : '?'}keepOriginal=1` : importUrl;
       try {
         const res = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
-        const answer = (await res.json()) as { html?: string; notes?: string[]; title?: string; error?: { message: string } };
+        const answer = (await res.json()) as { html?: string; notes?: string[]; title?: string; documentNumber?: string; error?: { message: string } };
         if (!res.ok || answer.html === undefined) { status.textContent = `未能导入：${answer.error?.message ?? res.statusText}`; return; }
         editor.commands.setContent(answer.html, { emitUpdate: true });
         textarea.value = editor.getHTML();
         if (titleBox && answer.title && !titleBox.value.trim()) titleBox.value = answer.title;
+        if (numberBox && answer.documentNumber && !numberBox.value.trim()) numberBox.value = answer.documentNumber;
         const notes = answer.notes ?? [];
         status.textContent = `已导入“${file.name}”。${notes.length > 0 ? `${notes.join('；')}。` : ''}请核对后保存。`;
       } catch {

@@ -92,13 +92,18 @@ export function publicationEditorRoutes(deps: AppDeps) {
      * Reads the uploaded .docx and converts it. For a draft the person may edit (`publicationId`), its
      * pictures become the draft's attachments and, when asked, the .docx itself is kept as one too.
      */
-    const readDocx = async (request: FastifyRequest, publicationId: number | null, keepOriginal: boolean, storedTitle?: string) => {
+    const readDocx = async (request: FastifyRequest, publicationId: number | null, keepOriginal: boolean, stored: { title?: string; documentNumber?: string } = {}) => {
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file || !file.filename) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
       // The form's 标题 as typed (the editor sends it before the file), else the item's stored one: the
       // document's own title line then fills or matches it (docx-to-html.ts, leadingTitleOf).
-      const typed = file.fields.title;
-      const currentTitle = typed && !Array.isArray(typed) && typed.type === 'field' ? String(typed.value) : storedTitle;
+      // So is the 文号, which a 版头's 文号 line fills when it is empty.
+      const typedField = (name: string) => {
+        const f = file.fields[name];
+        return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
+      };
+      const currentTitle = typedField('title') ?? stored.title;
+      const currentDocumentNumber = typedField('documentNumber') ?? stored.documentNumber;
       const bytes = await file.toBuffer();
       const draft = publicationId ? await findPublication(db, publicationId) : null;
       const intoDraft = !!draft && ['draft', 'returned'].includes(draft.status);
@@ -108,7 +113,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
         const fileName = `${base}-图片${index}${ext}`;
         const id = await addAttachment(deps, actor, draft!.id, { fileName, bytes: picture });
         return `/attachments/${id}/${encodeURIComponent(fileName)}`;
-      } : undefined, currentTitle === undefined ? {} : { currentTitle });
+      } : undefined, currentTitle === undefined ? {} : { currentTitle, ...(currentDocumentNumber === undefined ? {} : { currentDocumentNumber }) });
       if (intoDraft && keepOriginal) {
         await addAttachment(deps, actor, draft!.id, { fileName: file.filename, bytes });
         converted.notes.push(`Word 原件“${file.filename}”已作为附件保存`);
@@ -140,9 +145,11 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const review = await reviewOverview(deps, actorOf(request, 'web'), p.id);
       const current = review.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, p) : publicationFormValues(p);
       try {
-        const { html, notes, title } = await readDocx(request, p.id, request.query.keepOriginal === '1', typeof current.title === 'string' ? current.title : '');
+        const { html, notes, title, documentNumber } = await readDocx(request, p.id, request.query.keepOriginal === '1', {
+          title: typeof current.title === 'string' ? current.title : '', documentNumber: typeof current.documentNumber === 'string' ? current.documentNumber : '',
+        });
         reply.header('Cache-Control', 'no-store');
-        return renderPublicationForm(request, reply, { ...scope, flash: `已从 Word 文档导入正文${notes.length ? `（${notes.join('；')}）` : ''}，请核对后点“保存”。` }, p.id, '', { ...current, bodyHtml: html, ...(title ? { title } : {}) }, {});
+        return renderPublicationForm(request, reply, { ...scope, flash: `已从 Word 文档导入正文${notes.length ? `（${notes.join('；')}）` : ''}，请核对后点“保存”。` }, p.id, '', { ...current, bodyHtml: html, ...(title ? { title } : {}), ...(documentNumber ? { documentNumber } : {}) }, {});
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         return renderPublicationForm(request, reply, scope, p.id, '', current, { docx: e.message }, e.httpStatus);

@@ -95,6 +95,44 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
     await app.close();
   });
 
+  it('leaves a 版头 out of the body and fills an empty 文号 from it, with and without JavaScript; a 文号 already there stays', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const title = '关于印发《青岚县2026年城镇老旧小区改造实施方案》的通知';
+    const empty = await createDraft(deps, organ.id, [node], { title, documentNumber: '' });
+    const numbered = await createDraft(deps, organ.id, [node], { title, documentNumber: '岚建〔2026〕60号' });
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const session = await loginAs(app, officer.username, officer.password);
+    const centred = (text: string) => new Paragraph({ text, alignment: AlignmentType.CENTER });
+    const doc = await Packer.toBuffer(new Document({ sections: [{ children: [
+      centred('青岚县住房和城乡建设局文件'), centred('岚建〔2026〕63号'),
+      centred('关于印发《青岚县2026年城镇老旧小区改造'), centred('实施方案》的通知'),
+      new Paragraph('各乡镇人民政府：'), new Paragraph('现将实施方案印发给你们，请认真贯彻执行。'),
+    ] }] }));
+
+    const converted = (await app.inject({
+      method: 'POST', url: `/admin/documents/docx-to-html?publication=${empty.id}`, cookies: session.cookies,
+      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'title', value: '' }, { name: 'documentNumber', value: '' }, { name: 'file', value: doc, fileName: '通知.docx' }]),
+    })).json();
+    expect(converted).toMatchObject({ title, documentNumber: '岚建〔2026〕63号', html: '<p class="flush">各乡镇人民政府：</p><p class="flush">现将实施方案印发给你们，请认真贯彻执行。</p>' });
+
+    const noScript = async (id: number) => (await app.inject({
+      method: 'POST', url: `/admin/publications/${id}/import-docx`, cookies: session.cookies,
+      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: doc, fileName: '通知.docx' }]),
+    })).body;
+    const filled = await noScript(empty.id);
+    expect(filled).toContain('<input id="f-documentNumber" name="documentNumber" value="岚建〔2026〕63号"');
+    expect(filled).toContain('文档开头的标题与“标题（名称）”相同，未再放入正文');
+    expect(filled).toContain('文号“岚建〔2026〕63号”已填入“文号”');
+    expect(filled).not.toContain('实施方案》的通知&lt;');
+    expect(filled).not.toContain('青岚县住房和城乡建设局文件&lt;');
+    const kept = await noScript(numbered.id);
+    expect(kept).toContain('<input id="f-documentNumber" name="documentNumber" value="岚建〔2026〕60号"');
+    expect(kept).toContain('与“文号”栏不同，请核对');
+    await app.close();
+  });
+
   it('keeps a draft’s Word pictures and, when asked, the original as its attachments', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
