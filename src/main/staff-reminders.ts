@@ -89,9 +89,10 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
       out.push({ message: `${organ.name}：${c.overdue} 件政策文件发布已超过 ${c.workingDays} 个工作日仍无已发布的政策解读`, href: `/admin/organs/${organ.code}/interpretations` });
     }
   }
-  // 条例第四十九条: departments publish last year's report by 31 January (governments by 31 March).
+  // 条例第四十九条: departments publish last year's report by 31 January (governments by 31 March) — told
+  // only to whoever may write one (a role on an organ itself; the annual-report pages refuse the others).
   const today = chinaDateOf(deps.clock.now());
-  if (today.slice(5) >= '12-01' || today.slice(5) <= '03-31') {
+  if (organs.length > 0 && (today.slice(5) >= '12-01' || today.slice(5) <= '03-31')) {
     out.push({ message: '年度报告编制期：部门应于 1 月 31 日前、人民政府应于 3 月 31 日前公布上一年度报告', href: '/admin/annual-reports' });
   }
   return out;

@@ -3,13 +3,17 @@ import { useContext } from 'preact/hooks';
 import { StaffMenuContext } from './portal-frame.ts';
 
 /**
- * The back office's menu, and who can use each entry: an entry whose page would refuse every role
- * the person holds is not shown (the pages still check; this only keeps the menu honest). No
- * `roles` means any staff. `handles`: only for someone who handles an organ's applications, letters,
- * consultations and proposals — not for staff of internal units only (条例第二十七条). `handedLetters`:
- * only for staff of a unit whose organ they do not handle (the letters their organ hands them, 交办).
+ * The back office's menu, and who can use each entry: an entry whose page would refuse the person is
+ * not shown (the pages still check; this only keeps the menu honest, with the facts catalog's
+ * settleStaffMenu settles by the pages' own rules). No `roles` means any staff. `handles`: only for
+ * someone who handles an organ's applications, letters, consultations and proposals — not for staff
+ * of internal units only (条例第二十七条). `onOrgan`: only for someone with a role on an organ itself,
+ * not only on its internal units (an annual report and search statistics are an organ's).
+ * `administers`: only for an organ's administrator. `handedLetters`: only for staff of a unit whose
+ * organ they do not handle (the letters their organ hands them, 交办).
  */
-const MENU: { href: string; label: string; roles?: readonly string[]; handles?: true; handedLetters?: true }[] = [
+type MenuEntry = { href: string; label: string; roles?: readonly string[]; handles?: true; onOrgan?: true; administers?: true; handedLetters?: true };
+const MENU: MenuEntry[] = [
   { href: '/admin', label: '工作台' },
   { href: '/admin/review', label: '待办' },
   { href: '/admin/publications', label: '信息管理' },
@@ -18,13 +22,13 @@ const MENU: { href: string; label: string; roles?: readonly string[]; handles?: 
   { href: '/admin/letters/units', label: '交办来信', handedLetters: true },
   { href: '/admin/consultations', label: '意见征集', handles: true },
   { href: '/admin/proposals', label: '建议提案', handles: true },
-  { href: '/admin/annual-reports', label: '年度报告' },
+  { href: '/admin/annual-reports', label: '年度报告', onOrgan: true },
   { href: '/admin/supervision', label: '监督检查' },
-  { href: '/admin/organs', label: '机关与目录' },
+  { href: '/admin/organs', label: '机关与目录', administers: true },
   { href: '/admin/transfer', label: '导入导出', roles: ['organ_admin', 'system_admin'] },
   { href: '/admin/users', label: '用户', roles: ['organ_admin', 'system_admin'] },
   { href: '/admin/word-lists', label: '敏感词表' },
-  { href: '/admin/search-terms', label: '检索统计' },
+  { href: '/admin/search-terms', label: '检索统计', onOrgan: true },
   { href: '/admin/audit', label: '审计日志', roles: ['system_admin'] },
 ];
 
@@ -40,7 +44,8 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
   const menu = useContext(StaffMenuContext);
   // Pages rendered outside a request (tests of a page alone) fall back to what the user object says.
   const held = new Set(menu?.roles ?? (user?.isSystemAdmin ? ['system_admin'] : ['organ_admin']));
-  const shown = (m: (typeof MENU)[number]) => (!m.roles || m.roles.some((r) => held.has(r))) && !(m.handles && menu?.handles === false) && !(m.handedLetters && !menu?.handedLetters);
+  const shown = (m: MenuEntry) => (!m.roles || m.roles.some((r) => held.has(r))) && !(m.handles && menu?.handles === false)
+    && !(m.onOrgan && menu?.onOrgan === false) && !(m.administers && menu?.administers === false) && !(m.handedLetters && !menu?.handedLetters);
   return (
     <html lang="zh-CN">
       <head>

@@ -23,11 +23,13 @@ export const PortalFrameContext = createContext<PortalFrame | null>(null);
 
 /**
  * What the back office's menu needs to know of the signed-in person, so it shows only the entries they
- * can use: their roles (any organ), and whether they handle any organ's applications, letters,
- * consultations and proposals (`handles`: false for staff of internal units only, 条例第二十七条;
- * set for every back-office request by `settleStaffMenu`; null only for a page rendered outside a
- * request, and then the entries are shown — the pages still check).
+ * can use: their roles (any organ); whether they handle any organ's applications, letters,
+ * consultations and proposals (`handles`: false for staff of internal units only, 条例第二十七条);
+ * whether they hold a role on an organ itself, not only on its units (`onOrgan`: its annual report and
+ * search statistics); whether they administer an organ (`administers`: 机关与目录). Set for every
+ * back-office request by `settleStaffMenu`; null only for a page rendered outside a request, and then
+ * the entries are shown — the pages still check.
  */
-export type StaffMenu = { roles: readonly string[]; handles: boolean | null; handedLetters?: boolean };
+export type StaffMenu = { roles: readonly string[]; handles: boolean | null; handedLetters?: boolean; onOrgan?: boolean | null; administers?: boolean | null };
 
 export const StaffMenuContext = createContext<StaffMenu | null>(null);

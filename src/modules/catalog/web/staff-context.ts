@@ -53,16 +53,27 @@ export const receivesHandedLetters = (scope: Pick<OrganScope, 'directStaffOf' | 
 };
 
 /**
- * Tells the back office's menu (render.ts) what the signed-in person may use: 依申请公开, 部门信箱,
- * 意见征集 and 建议提案 only for whoever handles an organ; 交办来信 for staff of a unit whose organ
- * they do not handle. The composition root runs it on every
+ * Whether the person holds a role on an organ itself, not only on internal units (股室) of it: an
+ * organ's annual report and its search statistics are the organ's work (a unit writes no annual
+ * report, 条例第四十九条), as are its applications and letters.
+ */
+const onOrgan = (scope: Pick<OrganScope, 'directStaffOf'>) => handledOrgans(scope).length > 0;
+
+/**
+ * Tells the back office's menu (render.ts) what the signed-in person may use, by the same rules the
+ * pages apply: 依申请公开, 部门信箱, 意见征集 and 建议提案 only for whoever handles an organ; 年度报告
+ * and 检索统计 only for whoever holds a role on an organ itself (`onOrgan`); 机关与目录 only for whoever
+ * administers an organ; 交办来信 for staff of a unit whose organ they do not handle. The composition
+ * root runs it on every
  * back-office request once the person is signed in, and before a back-office error page, so every
  * page's menu follows the same rule whether or not the page builds a staff context.
  */
 export async function settleStaffMenu(deps: AppDeps, request: FastifyRequest): Promise<void> {
   if (!request.principal || request.staffMenuFacts) return;
   const scope = await requestScope(deps, request);
-  request.staffMenuFacts = { handles: handledOrgans(scope).length > 0, handedLetters: receivesHandedLetters(scope) };
+  request.staffMenuFacts = {
+    handles: handledOrgans(scope).length > 0, handedLetters: receivesHandedLetters(scope), onOrgan: onOrgan(scope), administers: scope.adminOf.length > 0,
+  };
 }
 
 const contexts = new WeakMap<AppDeps, (request: FastifyRequest, reply: FastifyReply) => Promise<StaffContext>>();
@@ -113,6 +124,8 @@ async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: 
     adminOf,
     /** Organs whose applications, letters and consultations the person handles (no units). */
     handles,
+    /** Holds a role on an organ itself, not only on its internal units: writes its annual report, reads its search statistics. */
+    onOrgan: onOrgan(scope),
     chainOf,
     /** Every role the person holds on the organ or above it. */
     rolesOn: (organ: Organ | number) => rolesOn(principal, chainOf(idOf(organ))),

@@ -38,6 +38,9 @@ const decodeCsv = (bytes: Buffer) => {
 };
 
 /** The back office of annual reports: overview with reminders, an organ's years, one report, the county view. */
+/** Why staff of internal units only (股室) are offered no annual report: the organ writes and publishes it (条例第四十九条). */
+const UNITS_WRITE_NO_REPORT = '年度报告由机关编制和公布，内设机构不单独编制年度报告（《政府信息公开条例》第四十九条）；您在所属机关没有编制权限，如需参与请联系机关管理员';
+
 export function reportsAdminRoutes(deps: AppDeps) {
   const { db } = deps;
   const today = () => chinaDateOf(deps.clock.now());
@@ -85,6 +88,8 @@ export function reportsAdminRoutes(deps: AppDeps) {
 
     app.get('/admin/annual-reports', async (request, reply) => {
       const staff = await staffContext(deps, request, reply);
+      // The menu offers 年度报告 by the same rule (catalog's settleStaffMenu): a role on an organ itself.
+      if (!staff.onOrgan) throw new DomainError('ERR_AUTH_FORBIDDEN', UNITS_WRITE_NO_REPORT, { httpStatus: 403 });
       const mine = staff.organs.filter((o) => o.kind !== 'unit' && staff.mayDraft(o));
       const due: DueRow[] = [];
       for (const year of yearsToRemind(today())) {

@@ -4,7 +4,7 @@ import { renderPage, sendPage } from '../../../platform/views/render.ts';
 import { contentVersionReader } from '../../../platform/db/content-version.ts';
 import { prefsFromCookies } from '../../../platform/views/prefs.ts';
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
-import { isDomainError } from '../../../shared/domain-error.ts';
+import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { listOrgans, staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
@@ -59,6 +59,8 @@ export function searchAdminRoutes(deps: AppDeps, terms: SearchTermCounter) {
     app.addHook('preHandler', requireStaff(deps));
     app.get('/admin/search-terms', async (request: FastifyRequest, reply) => {
       const staff = await staffContext(deps, request, reply);
+      // The menu offers 检索统计 by the same rule (catalog's settleStaffMenu): a role on an organ itself, whose catalog the terms help fill.
+      if (!staff.onOrgan) throw new DomainError('ERR_AUTH_FORBIDDEN', '检索统计供机关工作人员据此补充公开内容、调整栏目；内设机构的工作人员请向所属机关的政务公开办公室了解', { httpStatus: 403 });
       const daysRaw = Number((request.query as { days?: string }).days);
       const days = [7, 30, 90, 365].includes(daysRaw) ? daysRaw : 30;
       await terms.flush();

@@ -16,8 +16,11 @@ const NOT_HANDLED = <td title="由机关办理依申请公开和部门信箱的�
 /**
  * The region view: every organ the person works on, with its verdict and the counts that lead to it, then the region's charts.
  * `handles`: whether the person handles an organ's applications and letters; only then are their counts shown.
+ * `canRun`: whether they keep any of these organs' supervision, so may run the inspection now (others are refused it).
  */
-export function RegionSupervisionPage({ user, csrf, rows, today, handles, lastRuns = new Map(), flash = null, children }: { user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; handles: (organId: number) => boolean; lastRuns?: Map<string, LastRun>; flash?: string | null; children?: ComponentChildren }) {
+export function RegionSupervisionPage({ user, csrf, rows, today, handles, canRun, lastRuns = new Map(), flash = null, children }: {
+  user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; handles: (organId: number) => boolean; canRun: boolean; lastRuns?: Map<string, LastRun>; flash?: string | null; children?: ComponentChildren;
+}) {
   return (
     <AdminLayout title="监督检查" user={user} csrfToken={csrf} flash={flash}>
       <h1>监督检查</h1>
@@ -39,7 +42,7 @@ export function RegionSupervisionPage({ user, csrf, rows, today, handles, lastRu
         </tbody>
       </table>
       {rows.length === 0 && <p>您没有可查看的机关。</p>}
-      {rows.length > 0 && (
+      {rows.length > 0 && canRun && (
         <form method="post" action="/admin/supervision/inspect">
           <input type="hidden" name="_csrf" value={csrf} />
           <button class="btn" type="submit">立即检查（本人负责的机关）</button>

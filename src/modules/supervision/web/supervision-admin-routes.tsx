@@ -50,7 +50,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const last = await lastInspections(deps, organs.map((o) => o.code));
       const lastRuns = new Map([...last].map(([code, r]) => [code, { finishedAt: r.finishedAt, trigger: r.trigger, externalLinksChecked: r.result.externalLinksChecked, organ: r.organ }]));
       return sendPage(reply, (
-        <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} handles={(id) => scope.handles.some((o) => o.id === id)} lastRuns={lastRuns} flash={scope.flash}>
+        <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} handles={(id) => scope.handles.some((o) => o.id === id)} canRun={organs.some((o) => scope.keepsOffice(o))} lastRuns={lastRuns} flash={scope.flash}>
           {organs.length > 0 && <ChartsSection c={await regionCharts(deps, organs, scope.handles)} scope="region" />}
         </RegionSupervisionPage>
       ));

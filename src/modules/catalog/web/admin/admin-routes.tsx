@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, setFlash } from '../../../../platform/views/admin-helpers.ts';
 import type { Reminder } from '../../../../platform/views/reminders.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
+import { DomainError } from '../../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { buildTree } from '../../domain/catalog-tree.ts';
@@ -48,7 +49,14 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
     });
 
     // Organs
-    app.get('/admin/organs', async (request, reply) => sendPage(reply, <OrgansAdminPage scope={await staffContext(deps, request, reply)} />));
+    // 机关与目录 manages organs' settings and catalogs: the menu offers it to administrators only (settleStaffMenu), and so does the page.
+    app.get('/admin/organs', async (request, reply) => {
+      const scope = await staffContext(deps, request, reply);
+      if (scope.adminOf.length === 0) {
+        throw new DomainError('ERR_AUTH_FORBIDDEN', '机关与目录用于管理机关设置和公开目录，只有机关管理员可以使用；新建信息和政策解读请从工作台进入', { httpStatus: 403 });
+      }
+      return sendPage(reply, <OrgansAdminPage scope={scope} />);
+    });
     app.get('/admin/organs/new', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
       return sendPage(reply, <OrganFormPage scope={scope} values={{ kind: 'department', indexPattern: '{creditCode}/{yyyy}-{seq5}' }} errors={{}} editing={false} />);

@@ -1,5 +1,10 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import type { Organ } from '../../domain/organ.ts';
 import { receivesHandedLetters, type StaffContext } from '../staff-context.ts';
+
+/** Who submits an item the person drafts for `organ` through their unit: the unit's own name without the organ's (房地产市场监管股), or 本单位 when they have several there. */
+const submitterLabel = (organ: Organ, units: Organ[]) =>
+  units.length === 1 ? (units[0]!.name.startsWith(organ.name) && units[0]!.name.length > organ.name.length ? units[0]!.name.slice(organ.name.length) : units[0]!.name) : '本单位';
 
 export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
   scope: StaffContext; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
@@ -19,17 +24,24 @@ export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
         <p id="dash-unit-letters"><a href="/admin/letters/units">交办给本单位的来信</a>：所属机关交办本单位的部门信箱来信，在此阅看并报送办理意见。</p>
       )}
       {scope.staffOf.length === 0 ? <p>您还没有任何机关的权限，请联系管理员。</p> : (
-        <table class="list">
-          <thead><tr><th scope="col">机关</th><th scope="col">草稿</th><th scope="col">已发布</th><th scope="col">{year}年逾期发布</th><th scope="col">操作</th></tr></thead>
+        // On a phone each organ is a card (table.list.cards, each cell named by data-label), as the other back-office lists.
+        <table class="list cards" id="dash-organs">
+          <thead><tr><th scope="col">机关</th><th scope="col" class="nowrap">草稿</th><th scope="col" class="nowrap">已发布</th><th scope="col">{year}年逾期发布</th><th scope="col">操作</th></tr></thead>
           <tbody>
-            {scope.staffOf.map((o) => (
+            {scope.staffOf.map((o) => {
+              // An organ the person works on only through a unit of theirs (信息报送): its items are the organ's, submitted by the unit.
+              const units = scope.mayDraft(o) ? null : scope.directStaffOf.filter((u) => u.kind === 'unit' && u.parentId === o.id);
+              return (
               <tr key={o.id}>
-                <td><a href={`/organs/${o.code}`} target="_blank">{o.name}</a></td>
-                <td><a href={`/admin/publications?organ=${o.code}&status=draft`}>{counts.get(o.id)?.draft ?? 0}</a></td>
-                <td><a href={`/admin/publications?organ=${o.code}&status=published`}>{counts.get(o.id)?.published ?? 0}</a></td>
-                <td title="成文后超过 20 个工作日才发布（条例第二十六条）">{late.get(o.id) ?? 0}</td>
-                <td class="actions">
-                  <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>新建信息</a>
+                <td data-label="机关">
+                  <a href={`/organs/${o.code}`} target="_blank">{o.name}</a>
+                  {units && <p class="hint">信息属于该机关，由本单位报送，经该机关审核后发布</p>}
+                </td>
+                <td data-label="草稿"><a href={`/admin/publications?organ=${o.code}&status=draft`}>{counts.get(o.id)?.draft ?? 0}</a></td>
+                <td data-label="已发布"><a href={`/admin/publications?organ=${o.code}&status=published`}>{counts.get(o.id)?.published ?? 0}</a></td>
+                <td data-label={`${year}年逾期发布`} title="成文后超过 20 个工作日才发布（条例第二十六条）">{late.get(o.id) ?? 0}</td>
+                <td class="actions" data-label="操作">
+                  <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>{units ? `新建信息（${submitterLabel(o, units)}报送）` : '新建信息'}</a>
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>管理目录</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/edit`}>机关设置</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/review-chain`}>审核流程</a>}
@@ -38,7 +50,8 @@ export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
                   <a href={`/admin/organs/${o.code}/interpretations`}>政策解读</a>
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -48,17 +48,21 @@ export function LetterListPage({ scope, organ, view, list, today }: { scope: Sta
       <MailboxNav scope={scope} organ={organ} current="list" />
       <ViewTabs labels={LETTER_VIEW_LABELS} current={view} href={href} />
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的来信。</p>}>
-        <table class="list" id="letter-list">
+        {/* On a phone each letter is a card (table.list.cards, each cell named by data-label), as 交办来信 below. */}
+        <table class="list cards" id="letter-list">
           <thead><tr><th scope="col">编号</th><th scope="col">类型</th><th scope="col">标题</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">三个月期限</th><th scope="col">承办单位</th></tr></thead>
           <tbody>{list.items.map((l) => {
             const open = isLetterOpen(l.state);
             return (
               <tr>
-                <td><a href={`/admin/letters/${l.id}`}>{l.trackingNo}</a></td><td>{LETTER_TYPE_LABELS[l.type]}</td><td>{l.subject}</td><td>{LETTER_STATE_LABELS[l.state]}</td>
-                <td>{l.receivedOn}</td>
-                <td>{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
-                <td>{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue">（已超过三个月）</strong>}</td>
-                <td>{l.unitId === null ? '—' : <UnitAnswer letter={l} unitName={scope.organs.find((o) => o.id === l.unitId)?.name ?? ''} today={today} />}</td>
+                <td data-label="编号"><a href={`/admin/letters/${l.id}`}>{l.trackingNo}</a></td>
+                <td data-label="类型">{LETTER_TYPE_LABELS[l.type]}</td>
+                <td data-label="标题">{l.subject}</td>
+                <td data-label="状态">{LETTER_STATE_LABELS[l.state]}</td>
+                <td data-label="收到日期">{l.receivedOn}</td>
+                <td data-label="答复期限">{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
+                <td data-label="三个月期限">{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue">（已超过三个月）</strong>}</td>
+                <td data-label="承办单位">{l.unitId === null ? '—' : <UnitAnswer letter={l} unitName={scope.organs.find((o) => o.id === l.unitId)?.name ?? ''} today={today} />}</td>
               </tr>
             );
           })}</tbody>
