@@ -62,6 +62,18 @@ async function registeredWith(deps: AppDeps, formToken: string): Promise<Registe
   return { application, queryCode, receiptWithCode: receipt && queryCode ? withQueryCode(receipt.document, queryCode) : null, created: false };
 }
 
+/**
+ * The receipt with the code of a registration this officer may see, by the registration form's token
+ * (the code is opened from its sealed copy; neither is ever in an address): to print it as a PDF or
+ * Word file from the registration's answer. Null for an unknown token or a case with no receipt yet.
+ */
+export async function registeredReceipt(deps: AppDeps, actor: Actor, formToken: string): Promise<{ application: Application; receiptWithCode: DocumentModel } | null> {
+  const found = await registeredWith(deps, formToken);
+  if (!found?.receiptWithCode) return null;
+  await requireCaseStaff(deps.db, actor, found.application.organId);
+  return { application: found.application, receiptWithCode: found.receiptWithCode };
+}
+
 async function registerOnce(deps: AppDeps, actor: Actor, organId: number, raw: unknown, formToken: string): Promise<Registered> {
   // Both halves of the form are checked together, so every mistake is listed at once.
   const receiptResult = staffRegistrationFields.safeParse(raw);

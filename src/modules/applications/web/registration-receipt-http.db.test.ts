@@ -1,9 +1,21 @@
+import { getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { listLetters } from '../storage/letters-repository.ts';
 import { applicantInput } from '../testing/application-factories.ts';
+
+async function pagesOf(pdf: Uint8Array): Promise<string[]> {
+  const doc = await getDocumentProxy(new Uint8Array(pdf), { verbosity: 0 });
+  try {
+    const pages: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) pages.push((await (await doc.getPage(i)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
+    return pages;
+  } finally {
+    await doc.loadingTask.destroy();
+  }
+}
 
 /**
  * The 申请登记回执 with the 查询码: printed from the registration's answer, the one time the code is
@@ -25,6 +37,18 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
     const receipt = /<section[^>]*id="receipt-with-code"[^>]*>([\s\S]*?)<\/section>/.exec(registered.body)?.[1] ?? '';
     expect(receipt).toContain('申请登记回执');
     expect(receipt).toContain(`查询码${code}`);
+
+    // Or as a PDF on one A4 page, with the code: the form's token (not the code) opens it, for this officer only.
+    const pdf = await app.inject({ method: 'POST', url: '/admin/applications/registered/receipt', cookies: officer.cookies, payload: { _csrf: officer.csrf, formToken, format: 'pdf' } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['cache-control']).toBe('private, no-store');
+    const pages = await pagesOf(pdf.rawPayload);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`查询码${code}`);
+    expect(registered.body).toContain('action="/admin/applications/registered/receipt"');
+    const unknown = await app.inject({ method: 'POST', url: '/admin/applications/registered/receipt', cookies: officer.cookies, payload: { _csrf: officer.csrf, formToken: 'not-a-token', format: 'pdf' } });
+    expect(unknown.statusCode).toBe(404);
 
     // The same post again (a double click): the same case, the same receipt with its code.
     const again = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies, payload });

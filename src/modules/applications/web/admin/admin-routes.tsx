@@ -25,7 +25,7 @@ import { DEFAULT_DUE_SOON_WORKING_DAYS, listWork } from '../../use-cases/list-wo
 import { listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from '../../use-cases/manage-letter-templates.ts';
 import { performVerb } from '../../use-cases/perform-verb.ts';
 import { decideAppeal, recordAppeal } from '../../use-cases/record-appeal.ts';
-import { registerApplication } from '../../use-cases/register-application.ts';
+import { registerApplication, registeredReceipt } from '../../use-cases/register-application.ts';
 import { resetQueryCode } from '../../use-cases/reset-query-code.ts';
 import { PossibleDuplicateApplication } from '../../domain/duplicate-applications.ts';
 import { formValues, type FormValues } from '../form-values.ts';
@@ -87,7 +87,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       try {
         const formToken = formValues(request.body).formToken ?? '';
         const { application, queryCode, receiptWithCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
-        return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} onReceipt={application.receivedOn !== null} receipt={receiptWithCode} />, 201);
+        return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} onReceipt={application.receivedOn !== null} receipt={receiptWithCode} formToken={formToken} />, 201);
       } catch (e) {
         // The same applicant's earlier case: a warning with 仍然登记, not an error (duplicate-applications.ts).
         if (e instanceof PossibleDuplicateApplication) {
@@ -95,6 +95,14 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         }
         return sendPage(reply, <RegisterPage scope={scope} organ={organ} values={formValues(request.body)} errors={fieldErrorsOf(e)} />, 400);
       }
+    });
+
+    // The receipt with the code as a PDF or Word file, from the registration's answer (register-application.ts).
+    app.post('/admin/applications/registered/receipt', async (request, reply) => {
+      const values = formValues(request.body);
+      const found = await registeredReceipt(deps, actorOf(request, 'web'), values.formToken ?? '');
+      if (!found) throw new DomainError(E.letterNotFound, '回执不存在或已无法再次打印（查询码只在登记后显示）', { httpStatus: 404 });
+      return sendLetter(reply, { id: found.application.id, document: found.receiptWithCode }, asLetterFormat(values.format));
     });
 
     app.get<{ Params: { id: string } }>('/admin/applications/:id', async (request, reply) => renderCase(request, reply, idParam(request.params.id), null, null));

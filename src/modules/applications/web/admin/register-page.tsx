@@ -84,7 +84,7 @@ export function RegisterPage({ scope, organ, values, errors, duplicates = [] }: 
  * only copy that carries it; the stored receipt (opened or reprinted later) says the code was given at
  * registration and never holds it (follow-up.ts).
  */
-export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onReceipt, receipt = null }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string; onReceipt: boolean; receipt?: DocumentModel | null }) {
+export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onReceipt, receipt = null, formToken = '' }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string; onReceipt: boolean; receipt?: DocumentModel | null; formToken?: string }) {
   return (
     <AdminLayout title="已登记" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>已登记申请 {trackingNo}</h1>
@@ -96,7 +96,16 @@ export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onRece
       <p><a class="btn" href={`/admin/applications/${id}`}>打开办件</a></p>
       {receipt && (
         <section id="receipt-with-code" class="receipt-with-code" aria-labelledby="receipt-with-code-heading">
-          <h2 id="receipt-with-code-heading">申请登记回执（载明查询码，请用浏览器打印本页）</h2>
+          <h2 id="receipt-with-code-heading">申请登记回执（载明查询码）</h2>
+          {formToken && (
+            <form method="post" action="/admin/applications/registered/receipt" class="inline-form">
+              <input type="hidden" name="_csrf" value={scope.csrf} />
+              <input type="hidden" name="formToken" value={formToken} />
+              <button type="submit" name="format" value="pdf" class="btn">下载PDF打印（一页A4）</button>
+              <button type="submit" name="format" value="docx" class="btn btn-secondary">下载Word</button>
+              <span class="hint">或用浏览器打印本页（只打印回执）。</span>
+            </form>
+          )}
           <style dangerouslySetInnerHTML={{ __html: `${DOCUMENT_CSS}\n${PRINT_RECEIPT_ONLY}` }} />
           <RawHtml html={renderDocumentHtml(receipt)} />
         </section>
