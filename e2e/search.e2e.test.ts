@@ -78,13 +78,15 @@ describe.skipIf(SKIP_BROWSER)('search in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'search-document-number.png'), fullPage: true });
 
     // On a phone the results come right after the form: the chosen conditions stay in view, the facets
-    // fold into one control above the results, and opening it narrows the search the same way.
+    // fold into one control above the results, each facet folded again, and opening one narrows the search the same way.
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${served.baseUrl}/search?q=${encodeURIComponent('危房改造补助')}&genre=${encodeURIComponent('通知')}`);
     await expect(page.locator('.search-hit').first().evaluate((e) => e.getBoundingClientRect().top)).resolves.toBeLessThan(800);
     await expect(page.getByRole('link', { name: '取消体裁条件' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('navigation', { name: '按年份筛选' }).isVisible()).resolves.toBe(false);
     await page.getByText(/^按条件筛选/).click();
+    await expect(page.getByRole('navigation', { name: '按年份筛选' }).isVisible()).resolves.toBe(false);
+    await page.locator('.facet-fold > summary', { hasText: '年份' }).click();
     await page.getByRole('navigation', { name: '按年份筛选' }).getByRole('link', { name: '2026年' }).click();
     await expect(page.locator('#results-h').textContent()).resolves.toContain('共找到 4 条');
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);

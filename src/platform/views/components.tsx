@@ -1,5 +1,24 @@
 import { cloneElement, isValidElement, type ComponentChildren, type VNode } from 'preact';
 
+/**
+ * The separator of words in a row (机关 · 政府信息公开, Atom · RSS): a no-break space before the dot keeps it with the
+ * word before it, so a narrow screen breaks the row after the separator and a line never starts with one.
+ */
+export const SEP = '\u00a0· ';
+
+/**
+ * Words of a heading joined by separators (青岚县住房和城乡建设局 · 政府信息公开), for a .keep-words heading: each separator
+ * is kept on one line with the character before it, so even where a word fills the line and must be broken, the
+ * break comes before that character and the separator never starts a line.
+ */
+export function Joined({ parts }: { parts: string[] }) {
+  return <>{parts.map((part, i) => {
+    if (i === parts.length - 1) return part;
+    const chars = [...part];
+    return <>{chars.slice(0, -1).join('')}<span class="nowrap">{chars.slice(-1).join('')}{'\u00a0·'}</span>{' '}</>;
+  })}</>;
+}
+
 export type Crumb = { label: string; href?: string };
 
 export function Breadcrumb({ items }: { items: Crumb[] }) {

@@ -11,10 +11,12 @@ export type PortalFrame = {
   /** The organ whose pages these are (its name in the header, its sections in the navigation). */
   organ: { code: string; name: string } | null;
   /**
-   * What the header search's 本机关 covers on these pages: the organ itself, or for an internal unit
-   * (which publishes nothing of its own) the organ above it that publishes for it, with its name.
+   * The organ the header search is scoped to on these pages: the organ itself, or for an internal unit
+   * (which publishes nothing of its own) the organ above it that publishes for it; on the results page the
+   * organ searched. `label` is how every scope is worded on the portal — the organ's short name (县住建局),
+   * or its name when it has none — the same in the header and on the results page (scopeLabel).
    */
-  searchScope?: { code: string; name: string; isParent: boolean } | null;
+  searchScope?: { code: string; label: string } | null;
   nav: { label: string; href: string }[];
   footer: { hostUnit: string; operatorUnit: string; address: string; phone: string; icpNumber: string; policeNumber: string; siteCode: string; errorReportUrl: string };
 };

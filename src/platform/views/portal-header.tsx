@@ -6,8 +6,8 @@ import type { PortalFrame } from './portal-frame.ts';
  * reading tools (字号, 适老化) and the navigation bar. On a wide screen all of it shows; on a phone
  * (≤ 700 px, site.css) the navigation and reading tools fold into one 菜单 (a <details>, no
  * JavaScript) beside the site's name and the search box keeps one line, so the page's own content
- * starts in the first screen even at 适老化 + 大. Esc closes the open 菜单 (/assets/portal.js, an enhancement
- * only). The folded copies are display:none on a wide screen
+ * starts in the first screen even at 适老化 + 大. Esc or a tap outside it closes the open 菜单 (/assets/portal.js, an
+ * enhancement only). The folded copies are display:none on a wide screen
  * and the wide ones on a phone, so a screen reader meets each link once.
  */
 export function PortalHeader({ frame, siteName, prefs, currentPath }: { frame: PortalFrame | null; siteName: string; prefs: ReadingPrefs; currentPath: string }) {
@@ -47,17 +47,23 @@ function SiteNav({ nav, path, wide }: { nav: PortalFrame['nav']; path: string; w
   );
 }
 
-/** Plain links that set a cookie, not toggle buttons: aria-pressed is not allowed on a link, aria-current marks the size in use. */
+/**
+ * Plain links that set a cookie, not toggle buttons: aria-pressed is not allowed on a link, aria-current marks the size in use.
+ * Each link comes back to itself: the page it returns to is addressed with the link's id as its fragment (one id per
+ * copy, the 菜单's and the wide header's), so after the reload the page is scrolled to the toggle — Chromium opens the
+ * closed 菜单 to show it — and the next Tab goes on from there, without JavaScript; /assets/portal.js also focuses it.
+ */
 function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; currentPath: string; wide?: boolean }) {
+  const id = (what: string) => `${wide ? '' : 'menu-'}pref-${what}`;
   return (
     <nav class={wide ? 'reading-tools wide-only' : 'reading-tools'} aria-label="阅读设置">
       <span>字号：</span>
       {(['l', 'm', 's'] as const).map((fs) => (
-        <a href={prefsLink(`fs=${fs}`, currentPath)} aria-current={prefs.fontSize === fs ? 'true' : undefined} class={prefs.fontSize === fs ? 'active' : undefined}>
+        <a id={id(`fs-${fs}`)} href={prefsLink(`fs=${fs}`, `${currentPath}#${id(`fs-${fs}`)}`)} aria-current={prefs.fontSize === fs ? 'true' : undefined} class={prefs.fontSize === fs ? 'active' : undefined}>
           {fs === 'l' ? '大' : fs === 'm' ? '中' : '小'}
         </a>
       ))}
-      <a href={prefsLink(`elder=${prefs.elder ? '0' : '1'}`, currentPath)} class="elder-toggle">
+      <a id={id('elder')} href={prefsLink(`elder=${prefs.elder ? '0' : '1'}`, `${currentPath}#${id('elder')}`)} class="elder-toggle">
         {prefs.elder ? '退出适老化模式' : '适老化模式'}
       </a>
     </nav>
@@ -65,27 +71,24 @@ function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; curre
 }
 
 /**
- * The search box on every portal page (GET /search, no JavaScript). On an organ's pages the scope
- * "本机关" is preselected; elsewhere, and on the search page without an organ, the whole region.
- * On an internal unit's pages 本机关 is the organ that publishes for it (named), as the frame says; on a
- * phone that longer scope goes under the box (data-scope="named", site.css), so the box keeps its width.
+ * The search box on every portal page (GET /search, no JavaScript). On an organ's pages its scope is
+ * preselected — for an internal unit the organ that publishes for it — and on the results page the organ
+ * searched; elsewhere the whole region. The scope is worded as on the results page: the organ's short name
+ * (the frame's `label`), so it shows whole on a phone; the other choice is 全区.
  */
-function HeaderSearch({ currentPath, scope }: { currentPath: string; scope: { code: string; name: string; isParent: boolean } | null }) {
+function HeaderSearch({ currentPath, scope }: { currentPath: string; scope: { code: string; label: string } | null }) {
   const url = new URL(currentPath, 'http://x');
   const onSearch = url.pathname === '/search';
-  const organ = onSearch ? url.searchParams.get('organ') : /^\/organs\/([^/?#]+)/.exec(url.pathname)?.[1] ?? null;
-  const framed = !onSearch && organ && scope ? scope : null;
-  const code = framed ? framed.code : organ ? safeDecode(organ) : null;
   return (
-    <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索" data-scope={framed?.isParent ? 'named' : undefined}>
+    <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索">
       {/* The placeholder is short enough to show whole in a phone's box at 适老化 + 大 (about six characters); the name says the rest. */}
       <label for="header-q" class="visually-hidden">检索词（关键词、文号或索引号）</label>
-      <input type="search" id="header-q" name="q" maxLength={100} placeholder="关键词、文号" value={url.pathname === '/search' ? url.searchParams.get('q') ?? '' : ''} />
-      {code && (
+      <input type="search" id="header-q" name="q" maxLength={100} placeholder="关键词、文号" value={onSearch ? url.searchParams.get('q') ?? '' : ''} />
+      {scope && (
         <>
           <label for="header-scope" class="visually-hidden">检索范围</label>
           <select id="header-scope" name="organ">
-            <option value={code} selected>{framed?.isParent ? `本机关（${framed.name}）` : '本机关'}</option>
+            <option value={scope.code} selected>{scope.label}</option>
             <option value="">全区</option>
           </select>
         </>
@@ -94,7 +97,3 @@ function HeaderSearch({ currentPath, scope }: { currentPath: string; scope: { co
     </form>
   );
 }
-
-const safeDecode = (s: string) => {
-  try { return decodeURIComponent(s); } catch { return s; }
-};

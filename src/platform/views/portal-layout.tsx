@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import { TelLink } from './components.tsx';
+import { SEP, TelLink } from './components.tsx';
 import { PortalFrameContext } from './portal-frame.ts';
 import { PortalHeader } from './portal-header.tsx';
 import type { ReadingPrefs } from './prefs.ts';
@@ -45,7 +45,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
           {children}
           {feedPath && !printView && (
             <p class="feed-links">
-              订阅更新：<a href={feedPath}>Atom</a> · <a href={feedPath.replace(/\.atom$/, '.rss')}>RSS</a>（用阅读器订阅，有新信息时自动收到）
+              订阅更新：<a href={feedPath}>Atom</a>{SEP}<a href={feedPath.replace(/\.atom$/, '.rss')}>RSS</a>（用阅读器订阅，有新信息时自动收到）
             </p>
           )}
         </main>
@@ -73,8 +73,8 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
                 </p>
               )}
               <p>
-                {footer?.errorReportUrl && <><a href={footer.errorReportUrl} rel="noopener">政府网站找错</a> · </>}
-                <a href="/sitemap.xml">网站地图</a> · 本网站由 gongkai 政府信息公开平台提供支持
+                {footer?.errorReportUrl && <><a href={footer.errorReportUrl} rel="noopener">政府网站找错</a>{SEP}</>}
+                <a href="/sitemap.xml">网站地图</a>{SEP}本网站由 gongkai 政府信息公开平台提供支持
               </p>
             </div>
           </footer>

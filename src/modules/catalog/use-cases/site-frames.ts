@@ -3,6 +3,7 @@ import type { PortalFrame } from '../../../platform/views/portal-frame.ts';
 import { mergeIdentity, type SiteIdentity } from '../domain/site-identity.ts';
 import type { Organ } from '../domain/organ.ts';
 import { handlingOrganOf } from '../domain/handling-organ.ts';
+import { scopeLabel } from '../domain/scope-label.ts';
 import { listOrgans } from '../storage/organs-repository.ts';
 import { listIdentityRows } from '../storage/site-identity-repository.ts';
 import { contentVersionReader } from '../../../platform/db/content-version.ts';
@@ -57,8 +58,11 @@ export class SiteFrames {
       ] : []),
     ];
     const { emblemUrl, siteName: _name, ...footer } = identity;
-    // A unit's items are published by its organ (search covers an organ and its units), so 本机关 searches that organ.
-    const searchScope = organ && handler ? { code: handler.code, name: handler.name, isParent: handler !== organ } : null;
+    // A unit's items are published by its organ (search covers an organ and its units), so its pages search that organ;
+    // the results page keeps the organ searched.
+    const searched = url.startsWith('/search?') ? new URLSearchParams(url.slice('/search?'.length)).get('organ') : null;
+    const scoped = handler ?? (searched ? data.byCode.get(searched) ?? null : null);
+    const searchScope = scoped ? { code: scoped.code, label: scopeLabel(scoped) } : null;
     return { siteName, emblemUrl, organ: organ ? { code: organ.code, name: organ.name } : null, searchScope, nav, footer };
   }
 

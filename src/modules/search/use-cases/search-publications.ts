@@ -170,8 +170,10 @@ async function facetsOf(deps: AppDeps, ids: number[]): Promise<SearchResult['fac
 }
 
 /**
- * The 目录栏目 facets' labels: a node's name, or, where two facets share one, its path from the top
- * (法定主动公开内容 › 规划计划), and if that too is shared (two organs' trees), the organ's name after it.
+ * The 目录栏目 facets' labels, one rule at every depth (docs/search.md): a node's name; where two listed nodes
+ * share it, each of them with as few of its ancestors before it as tell them apart — its parent (公众参与 ›
+ * 意见征集 beside 保障性住房 › 意见征集), the grandparent too only when the parents also read the same — and
+ * where even the whole paths are the same (two organs' trees), the organ's short name after it.
  */
 async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number, string>> {
   const found = await nodesByIds(deps.db, ids);
@@ -180,10 +182,22 @@ async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number
   // The trees are read only when two facets share a name (most searches: none do).
   if (![...names.values()].some((c) => c > 1)) return new Map(found.map((n) => [n.id, n.name]));
   const nodes = await nodesOfOrgans(deps.db, [...new Set(found.map((n) => n.organ_id))]);
-  const labelled = found.map((n) => ({ n, label: names.get(n.name)! > 1 ? pathTo(nodes, n.id).map((x) => x.name).join(' › ') : n.name }));
-  const paths = tally(labelled.map((l) => l.label));
-  const organs = [...paths.values()].some((c) => c > 1) ? new Map((await listOrgansInTree(deps.db)).map((o) => [o.id, o.shortName || o.name])) : new Map<number, string>();
-  return new Map(labelled.map(({ n, label }) => [n.id, paths.get(label)! > 1 ? `${label}（${organs.get(n.organ_id) ?? ''}）` : label]));
+  const paths = new Map(found.map((n) => [n.id, pathTo(nodes, n.id).map((x) => x.name)]));
+  const depth = new Map(found.map((n) => [n.id, 1]));
+  const labelOf = (id: number) => paths.get(id)!.slice(-depth.get(id)!).join(' › ');
+  for (let grown = true; grown;) {
+    grown = false;
+    const counts = tally(found.map((n) => labelOf(n.id)));
+    for (const n of found) {
+      if (counts.get(labelOf(n.id))! > 1 && depth.get(n.id)! < paths.get(n.id)!.length) {
+        depth.set(n.id, depth.get(n.id)! + 1);
+        grown = true;
+      }
+    }
+  }
+  const labels = tally(found.map((n) => labelOf(n.id)));
+  const organs = [...labels.values()].some((c) => c > 1) ? new Map((await listOrgansInTree(deps.db)).map((o) => [o.id, o.shortName || o.name])) : new Map<number, string>();
+  return new Map(found.map((n) => [n.id, labels.get(labelOf(n.id))! > 1 ? `${labelOf(n.id)}（${organs.get(n.organ_id) ?? ''}）` : labelOf(n.id)]));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { PagedList, Pagination } from '../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
-import { STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
+import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
 import type { SnippetPart } from '../domain/snippet.ts';
 import type { SearchResult } from '../use-cases/search-publications.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
@@ -11,15 +11,20 @@ const Marked = ({ parts }: { parts: SnippetPart[] }) => <>{parts.map((p) => (p.h
 
 type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
 
-/** The portal's search page: the form, facets as plain links, ranked results with highlights. Works without JavaScript. */
+/**
+ * The portal's search page: the form, facets as plain links, ranked results with highlights. Works without JavaScript.
+ * An organ as a scope or a facet is worded as in the header's box (scopeLabel: its short name). On a phone the facets
+ * fold under one 按条件筛选 control, each facet again folded (<details>), so the results come before any list of values.
+ */
 export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, pageSize, page, error }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   pageSize: number; page: number; error: { field?: string; message: string } | null;
 }) {
   const organName = (id: string) => organs.find((o) => String(o.id) === id);
   const label: Record<FacetKey, (v: string) => string> = {
-    organ: (v) => organName(v)?.name ?? v,
-    node: (v) => result?.facets.node.find((n) => n.value === v)?.label ?? v,
+    organ: (v) => { const o = organName(v); return o ? scopeLabel(o) : v; },
+    // A path's separator stays with the name before it (no-break space), so a wrapped label never starts a line with ›.
+    node: (v) => (result?.facets.node.find((n) => n.value === v)?.label ?? v).replaceAll(' › ', '\u00a0› '),
     stage: (v) => STAGE_LABELS[v as keyof typeof STAGE_LABELS] ?? v,
     genre: (v) => v,
     year: (v) => `${v}年`,
@@ -33,20 +38,35 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   const Chosen = () => (active.length > 0 ? (
     <div class="panel">
       <strong>已选条件：</strong>
-      <ul>{active.map(([k, t]) => <li>{t}：{k === 'organ' ? scopeOrgan?.name ?? raw.organ : label[k](raw[k]!)} <a href={searchUrl('/search', raw, { [k]: '', page: '1' })} aria-label={`取消${t}条件`}>取消</a></li>)}</ul>
+      <ul>{active.map(([k, t]) => <li>{t}：{k === 'organ' ? (scopeOrgan ? scopeLabel(scopeOrgan) : raw.organ) : label[k](raw[k]!)} <a href={searchUrl('/search', raw, { [k]: '', page: '1' })} aria-label={`取消${t}条件`} class="nowrap">取消</a></li>)}</ul>
     </div>
   ) : null);
   const withFacets = result ? titles.filter(([k]) => result.facets[k].length > 0) : [];
+  const FacetValues = ({ k, t }: { k: FacetKey; t: string }) => (
+    <nav class="panel facet keep-words" aria-label={`按${t}筛选`}>
+      {/* Folded on a phone, the summary names the facet; the heading would say it twice. */}
+      <h2 class="wide-only">{t}</h2>
+      <ul>{result!.facets[k].map((f) => (
+        <li>{raw[k] === facetParam(k, f.value) ? <strong>{label[k](f.value)}</strong> : <a href={searchUrl('/search', raw, { [k]: facetParam(k, f.value), page: '1' })}>{label[k](f.value)}</a>} <span class="count">({f.count})</span></li>
+      ))}</ul>
+    </nav>
+  );
+  const Sampled = () => (result?.facetsSampled != null ? <p class="count">以下数量按最新的 {result.facetsSampled.toLocaleString('zh-CN')} 条结果统计；选择条件可缩小范围。</p> : null);
+  // Two copies of the facets, as of the header's links: each is display:none in the other layout, so a screen reader meets one.
   const Facets = () => (result ? (
     <>
-      {result.facetsSampled !== null && <p class="count">以下数量按最新的 {result.facetsSampled.toLocaleString('zh-CN')} 条结果统计；选择条件可缩小范围。</p>}
+      <Sampled />
+      {withFacets.map(([k, t]) => <FacetValues k={k} t={t} />)}
+    </>
+  ) : null);
+  const FoldedFacets = () => (result ? (
+    <>
+      <Sampled />
       {withFacets.map(([k, t]) => (
-        <nav class="panel facet" aria-label={`按${t}筛选`}>
-          <h2>{t}</h2>
-          <ul>{result.facets[k].map((f) => (
-            <li>{raw[k] === facetParam(k, f.value) ? <strong>{label[k](f.value)}</strong> : <a href={searchUrl('/search', raw, { [k]: facetParam(k, f.value), page: '1' })}>{label[k](f.value)}</a>} <span class="count">({f.count})</span></li>
-          ))}</ul>
-        </nav>
+        <details class="facet-fold">
+          <summary>{t}<span class="count">（{result.facets[k].length} 项{raw[k] ? '，已选' : ''}）</span></summary>
+          <FacetValues k={k} t={t} />
+        </details>
       ))}
     </>
   ) : null);
@@ -57,18 +77,19 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
       <h1>{q ? <>“{shownQ}”的检索结果</> : '站内检索'}</h1>
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
         {error && <div class="error-summary" role="alert"><p>{error.message}</p></div>}
-        <p>
-          {/* Each label with its control (.search-pair): they wrap together on a narrow screen, the control shrinking to fit. */}
-          <span class="search-pair"><label for="search-q">检索词</label>
-          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-invalid={error?.field === 'q' ? 'true' : undefined} /></span>{' '}
-          <span class="search-pair"><label for="search-scope">范围</label>
-          <select id="search-scope" name="organ">
-            <option value="">全区</option>
-            {organs.map((o) => <option value={o.code} selected={raw.organ === o.code}>{o.name}</option>)}
-          </select></span>{' '}
+        {/* In reading order: the box with its button (as in the header), then the options. */}
+        <p class="search-box-row">
+          <label for="search-q">检索词</label>
+          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-invalid={error?.field === 'q' ? 'true' : undefined} />
           <button type="submit" class="btn">检索</button>
         </p>
         <p>
+          {/* Each label with its control (.search-pair): they wrap together on a narrow screen, the control shrinking to fit. */}
+          <span class="search-pair"><label for="search-scope">范围</label>
+          <select id="search-scope" name="organ">
+            <option value="">全区</option>
+            {organs.map((o) => <option value={o.code} selected={raw.organ === o.code}>{scopeLabel(o)}</option>)}
+          </select></span>{' '}
           <span class="search-pair"><label for="search-sort">排序</label>
           <select id="search-sort" name="sort">
             <option value="relevance" selected={raw.sort !== 'newest'}>按相关度</option>
@@ -83,7 +104,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
         <p class="count">多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
       </form>
       {result && (
-        <div class="grid">
+        <div class="grid search-grid">
           <aside aria-label="筛选" class="wide-only">
             <Chosen />
             <Facets />
@@ -95,7 +116,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               {withFacets.length > 0 && (
                 <details class="tree-toggle facet-toggle">
                   <summary>按条件筛选（{withFacets.map(([, t]) => t).join('、')}）</summary>
-                  <Facets />
+                  <FoldedFacets />
                 </details>
               )}
             </div>
@@ -113,7 +134,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                     {h.snippet.length > 0 && <p class="snippet">{h.attachmentHit && <span class="tag">附件命中：{h.attachmentHit}</span>} <Marked parts={h.snippet} /></p>}
                     <dl class="hit-meta">
                       <dt>发布机构</dt><dd>{h.organName}</dd>
-                      {h.catalogPath.length > 0 && <><dt>目录</dt><dd>{h.catalogPath.join(' › ')}</dd></>}
+                      {h.catalogPath.length > 0 && <><dt>目录</dt><dd>{h.catalogPath.join('\u00a0› ')}</dd></>}
                       <dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd>
                       {h.indexNumber && <><dt>索引号</dt><dd>{h.indexNumber}</dd></>}
                       {h.documentNumber && <><dt>文号</dt><dd>{h.documentNumber}</dd></>}

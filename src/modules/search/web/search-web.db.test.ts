@@ -16,7 +16,10 @@ describeEachDialect('search pages and API', (db) => {
     expect(home.body).toContain('action="/search"');
     expect(home.body).not.toContain('id="header-scope"');
     const organPage = await app.inject(`/organs/${organ.code}`);
-    expect(organPage.body).toMatch(new RegExp(`<select id="header-scope" name="organ"><option value="${organ.code}" selected>本机关</option><option value(="")?>全区</option>`));
+    // The scope is named as on the results page: the organ's short name, or its name when it has none.
+    expect(organPage.body).toMatch(new RegExp(`<select id="header-scope" name="organ"><option value="${organ.code}" selected>${organ.name}</option><option value(="")?>全区</option>`));
+    const named = await saveOrgan(deps, system, { code: 'qlx-zjj', name: '青岚县住房和城乡建设局', shortName: '县住建局', kind: 'department', parentCode: organ.code, creditCode: '11341525000000999K' });
+    expect((await app.inject(`/organs/${named.code}`)).body).toContain(`<option value="${named.code}" selected>县住建局</option>`);
     await app.close();
   });
 
@@ -77,12 +80,27 @@ describeEachDialect('search pages and API', (db) => {
     await createPublished(deps, organ.id, [planB], { title: '老旧小区改造规划' });
     await createPublished(deps, organ.id, [single], { title: '规划公示' });
     const page = (await app.inject(`/search?q=${encodeURIComponent('规划')}`)).body;
-    // The facet links (the results' own 目录 line names the path anyway).
-    expect(page).toMatch(/node=\d+[^"]*">法定主动公开内容 › 规划计划<\/a>/);
-    expect(page).toMatch(/node=\d+[^"]*">重点领域信息 › 规划计划<\/a>/);
+    // The facet links (the results' own 目录 line names the path anyway), each › kept with the name before it.
+    expect(page).toMatch(/node=\d+[^"]*">法定主动公开内容\u00a0› 规划计划<\/a>/);
+    expect(page).toMatch(/node=\d+[^"]*">重点领域信息\u00a0› 规划计划<\/a>/);
     expect(page).toMatch(new RegExp(`node=${single}[^"]*">通知公告</a>`));
     const api = (await app.inject(`/api/v1/search?q=${encodeURIComponent('规划')}`)).json();
     expect(api.facets.node.map((f: { label: string }) => f.label).sort()).toEqual(['法定主动公开内容 › 规划计划', '通知公告', '重点领域信息 › 规划计划'].sort());
+    // One rule at every depth: the name, and before it as few of its ancestors as tell it apart — its parent, unless
+    // the parents too read the same (公众参与 › 意见征集, not 互动交流 › 公众参与 › 意见征集).
+    const interaction = await createNode(deps, organ.id, { name: '互动交流' });
+    const participation = await createNode(deps, organ.id, { name: '公众参与', parentId: interaction });
+    const housing = await createNode(deps, organ.id, { name: '保障性住房', parentId: news });
+    const otherHousing = await createNode(deps, organ.id, { name: '保障性住房', parentId: statutory });
+    for (const [parentId, title] of [[participation, '意见征询一'], [housing, '意见征询二'], [otherHousing, '意见征询三']] as const) {
+      const consult = await createNode(deps, organ.id, { name: '意见征集', parentId });
+      await createPublished(deps, organ.id, [consult], { title });
+    }
+    await createPublished(deps, organ.id, [housing], { title: '保障政策征询' });
+    const nested = (await app.inject(`/api/v1/search?q=${encodeURIComponent('征询')}`)).json();
+    expect(nested.facets.node.map((f: { label: string }) => f.label).sort()).toEqual([
+      '公众参与 › 意见征集', '法定主动公开内容 › 保障性住房 › 意见征集', '重点领域信息 › 保障性住房 › 意见征集', '保障性住房',
+    ].sort());
 
     // A 文号 searched within an organ that did not issue it: nothing here, and a link to the whole region, which finds it.
     const scoped = (await app.inject(`/search?q=${encodeURIComponent('岚建〔2026〕71号')}&organ=${other.code}`)).body;

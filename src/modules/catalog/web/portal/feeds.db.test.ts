@@ -45,7 +45,7 @@ describeEachDialect('Atom and RSS feeds of an organ and of a catalog node', (db)
     expect((await app.inject({ url: `/organs/${organ.code}` })).body).toContain(`href="/organs/${organ.code}/feed.atom"`);
     // Visible on the page too, Atom and RSS, not only as <link> elements a citizen never sees.
     const home = (await app.inject({ url: `/organs/${organ.code}` })).body;
-    expect(home).toMatch(new RegExp(`<p class="feed-links">订阅更新：<a href="/organs/${organ.code}/feed.atom">Atom</a> · <a href="/organs/${organ.code}/feed.rss">RSS</a>`));
+    expect(home).toMatch(new RegExp(`<p class="feed-links">订阅更新：<a href="/organs/${organ.code}/feed.atom">Atom</a>\u00a0· <a href="/organs/${organ.code}/feed.rss">RSS</a>`));
     expect((await app.inject({ url: `/organs/${organ.code}/catalog/${child}` })).body).toContain(`href="/organs/${organ.code}/catalog/${child}/feed.atom"`);
   });
 

@@ -1,3 +1,4 @@
+import { Joined } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { Organ } from '../../domain/organ.ts';
 import type { PublicationListItem } from '../../storage/publications-repository.ts';
@@ -12,7 +13,7 @@ export function HomePage({ info, organs, latest }: { info: PortalRequestInfo; or
   return (
     <PortalLayout title="首页" prefs={info.prefs} currentPath={info.currentPath}>
       {/* The region home names the government whose site it is and presents its departments (issue 15). */}
-      <h1>{governments.length === 1 ? `${governments[0].name} · 政府信息公开` : '政府信息公开'}</h1>
+      <h1 class="keep-words">{governments.length === 1 ? <Joined parts={[governments[0].name, '政府信息公开']} /> : '政府信息公开'}</h1>
       <div class="grid">
         <section aria-labelledby="organs-h" class="panel">
           <h2 id="organs-h">{governments.length === 1 ? `${governments[0].name}及所属部门` : '公开主体'}</h2>
@@ -57,7 +58,7 @@ export function OrgansPage({ info, organs }: { info: PortalRequestInfo; organs: 
   return (
     <PortalLayout title="信息公开" prefs={info.prefs} currentPath={info.currentPath}>
       <nav class="breadcrumb" aria-label="当前位置"><span>当前位置：</span><ol><li><a href="/">首页</a></li><li><span aria-current="page">信息公开</span></li></ol></nav>
-      <h1>信息公开 · 公开主体</h1>
+      <h1 class="keep-words"><Joined parts={['信息公开', '公开主体']} /></h1>
       <div class="tree">{render(top)}</div>
     </PortalLayout>
   );

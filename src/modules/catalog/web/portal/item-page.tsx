@@ -1,4 +1,4 @@
-import { Breadcrumb, formatBytes, RawHtml, TelLink } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, formatBytes, RawHtml, SEP, TelLink } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, STAGE_LABELS, VALIDITY_LABELS, WITHDRAW_REASONS,
@@ -160,7 +160,7 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
         <div class="no-print">
           <p>
             <a href={`${url}?print=1`}>打印本页</a>
-            {printView && <> · <a href={url}>返回正常视图</a></>}
+            {printView && <>{SEP}<a href={url}>返回正常视图</a></>}
           </p>
           {(item.consultPhone || organ.consultPhone) && <p>政策咨询电话：<strong><TelLink phone={(item.consultPhone || organ.consultPhone)!} /></strong></p>}
         </div>

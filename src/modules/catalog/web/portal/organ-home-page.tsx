@@ -1,4 +1,4 @@
-import { Breadcrumb } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, Joined } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { TreeBranch } from '../../domain/catalog-tree.ts';
 import type { Organ } from '../../domain/organ.ts';
@@ -27,7 +27,7 @@ export function OrganHomePage({ info, organ, parent, tree, latest, units }: {
   return (
     <PortalLayout title={`${organ.name}信息公开`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={`/organs/${organ.code}/feed.atom`}>
       <Breadcrumb items={organCrumbs(organ)} />
-      <h1>{organ.name} · 政府信息公开</h1>
+      <h1 class="keep-words"><Joined parts={[organ.name, '政府信息公开']} /></h1>
       <ul class="cards" aria-label="信息公开栏目">
         <li><a href={`${base}/guide`}>政府信息公开指南</a><br /><span class="count">如何获取本机关的政府信息</span></li>
         <li><a href={`${base}/rules`}>政府信息公开制度</a><br /><span class="count">本机关公开工作的制度规定</span></li>

@@ -40,20 +40,26 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     await app.close();
   });
 
-  it('scope the header search’s 本机关 to the parent organ, which publishes for the unit (found by an outside tester)', async () => {
+  it('scope the header search to the parent organ, which publishes for the unit, named as everywhere else: by its short name (found by an outside tester)', async () => {
     const { app, deps } = await buildTestApp(db());
-    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
     const unit = await createOrgan(deps, { name: '村镇建设股', kind: 'unit', parentCode: organ.code });
+    const headerForm = (html: string) => /<form class="header-search"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
     for (const path of [`/organs/${unit.code}`, `/organs/${unit.code}/catalog`]) {
       const res = await app.inject(path);
       expect(res.statusCode).toBe(200);
-      const form = /<form class="header-search"[\s\S]*?<\/form>/.exec(res.body)?.[0] ?? '';
-      expect(form).toContain(`<option value="${organ.code}" selected>本机关（青岚县住房和城乡建设局）</option>`);
+      const form = headerForm(res.body);
+      expect(form).toContain(`<option value="${organ.code}" selected>县住建局</option>`);
+      expect(form).not.toContain('本机关');
       expect(form).not.toContain(`value="${unit.code}"`);
     }
-    // The organ's own pages keep the plain 本机关.
+    // The organ's own pages and the results page word the scope the same way, in the header and in the form's 范围.
     const own = await app.inject(`/organs/${organ.code}`);
-    expect(own.body).toContain(`<option value="${organ.code}" selected>本机关</option>`);
+    expect(headerForm(own.body)).toContain(`<option value="${organ.code}" selected>县住建局</option>`);
+    const results = (await app.inject(`/search?q=${encodeURIComponent('动态')}&organ=${organ.code}`)).body;
+    expect(headerForm(results)).toContain(`<option value="${organ.code}" selected>县住建局</option>`);
+    expect(/<select id="search-scope"[\s\S]*?<\/select>/.exec(results)?.[0]).toMatch(new RegExp(`<option value="${organ.code}" selected(="[a-z]*")?>县住建局</option>`));
+    expect(results).toContain('机关：县住建局');
     await app.close();
   });
 });
