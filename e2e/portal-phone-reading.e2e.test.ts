@@ -59,6 +59,30 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone, as a citizen tester read i
     await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
     return page;
   };
+  /** Every visible character of the elements with its line's top. */
+  const linesOf = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => {
+    const chars: { ch: string; top: number }[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i])) continue;
+        const r = document.createRange();
+        r.setStart(n, i); r.setEnd(n, i + 1);
+        const rect = r.getBoundingClientRect();
+        if (rect.width > 0) chars.push({ ch: text[i], top: Math.round(rect.top) });
+      }
+    }
+    return chars;
+  }));
+  /** A separator is never first on its line: it shares its line with the character before it. */
+  const expectNoLineStartsWithSeparator = (lines: { ch: string; top: number }[][], where: string) => {
+    for (const chars of lines) {
+      chars.forEach((c, i) => {
+        if (i > 0 && /[·|›]/.test(c.ch)) expect(Math.abs(c.top - chars[i - 1].top), `${where}: ${chars.slice(Math.max(0, i - 6), i + 4).map((x) => x.ch).join('')}`).toBeLessThan(4);
+      });
+    }
+  };
   /** The text of a select's chosen option fits in the select (its padding and arrow aside). */
   const scopeFits = (page: Page, selector: string) => page.locator(selector).evaluate((s: HTMLSelectElement) => {
     const probe = document.createElement('span');
@@ -201,32 +225,26 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone, as a citizen tester read i
         await page.goto(`${served.baseUrl}/organs/${organCode}`);
         const where = `${width} px, ${prefs}`;
         // Every visible character of the heading and the footer with its line's top: a separator is never first on its line.
-        const lines = await page.locator('main h1, .site-footer').evaluateAll((els) => els.map((el) => {
-          const chars: { ch: string; top: number }[] = [];
-          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const text = n.textContent ?? '';
-            for (let i = 0; i < text.length; i++) {
-              if (/\s/.test(text[i])) continue;
-              const r = document.createRange();
-              r.setStart(n, i); r.setEnd(n, i + 1);
-              const rect = r.getBoundingClientRect();
-              if (rect.width > 0) chars.push({ ch: text[i], top: Math.round(rect.top) });
-            }
-          }
-          return chars;
-        }));
-        for (const chars of lines) {
-          chars.forEach((c, i) => {
-            if (i > 0 && /[·|›]/.test(c.ch)) expect(Math.abs(c.top - chars[i - 1].top), `${where}: ${chars.slice(Math.max(0, i - 6), i + 4).map((x) => x.ch).join('')}`).toBeLessThan(4);
-          });
-        }
+        const lines = await linesOf(page, 'main h1, .site-footer');
+        expectNoLineStartsWithSeparator(lines, where);
         const heading = lines[0];
         const start = heading.map((c) => c.ch).join('').indexOf('政府信息公开');
         expect(new Set(heading.slice(start, start + 6).map((c) => c.top)).size, where).toBe(1);
         await page.screenshot({ path: shot(`phone-${width}-organ-heading-${prefs}`) });
         await page.context().close();
       }
+    }
+  });
+
+  it('starts no line with a separator on the 部门信箱, 意见征集 and 建议提案 pages and the application pages either, at 320 px', async () => {
+    for (const prefs of PREFS) {
+      const page = await phone(320, prefs);
+      for (const path of [`/organs/${organCode}/letters`, `/organs/${organCode}/letters/new`, `/organs/${organCode}/consultations`, `/organs/${organCode}/proposals`, `/organs/${organCode}/apply`, '/applications/status']) {
+        const res = await page.goto(`${served.baseUrl}${path}`);
+        expect(res?.status(), path).toBe(200);
+        expectNoLineStartsWithSeparator(await linesOf(page, 'main h1, main p, main li'), `${path}, ${prefs}`);
+      }
+      await page.context().close();
     }
   });
 });

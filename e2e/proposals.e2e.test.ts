@@ -88,7 +88,7 @@ describe.skipIf(SKIP_BROWSER)('建议提案 in Chromium', () => {
     await page.goto(`${served.baseUrl}/organs/${organ.code}/catalog/${nodeId}`);
     await check('catalog node');
     await page.locator('#proposal-results-link').getByRole('link', { name: '建议提案办理结果' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`${organ.name} · 建议提案办理结果`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`${organ.name}\u00a0· 建议提案办理结果`);
     await check('results list');
     await page.getByRole('link', { name: TITLE }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE);

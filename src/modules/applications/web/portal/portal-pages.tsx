@@ -1,4 +1,4 @@
-import { Breadcrumb, ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, ErrorSummary, Field, SEP, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
@@ -56,7 +56,7 @@ export function SubmittedPage({ info, organ, trackingNo, queryCode }: { info: Po
         </table>
       </div>
       <p>本机关工作人员将通过您留下的联系方式与您确认收到申请。确认之日为收到申请之日，答复期限自次日起计算（《中华人民共和国政府信息公开条例》第三十一条、第三十三条）。</p>
-      <p><a href="/applications/status">查询办理进度</a> · <a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
+      <p><a href="/applications/status">查询办理进度</a>{SEP}<a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
     </PortalLayout>
   );
 }
@@ -68,7 +68,7 @@ export function NoReceiptPage({ info, organ }: { info: PortalInfo; organ: Organ 
       <Breadcrumb items={[...organCrumbs(organ), { label: '申请提交结果' }]} />
       <h1>申请提交结果</h1>
       <p>提交结果（申请编号和查询码）只在提交申请的浏览器中、提交后1小时内显示。申请已提交的，请凭记下的申请编号和查询码<a href="/applications/status">查询办理进度</a>；未记下的，请拨打本机关政策咨询电话。</p>
-      <p><a href={`/organs/${organ.code}/apply`}>在线申请</a> · <a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
+      <p><a href={`/organs/${organ.code}/apply`}>在线申请</a>{SEP}<a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
     </PortalLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { Breadcrumb, ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, ErrorSummary, Field, Joined, PagedList, Pagination, SEP, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import { HONEYPOT_FIELD } from '../../../applications/index.ts';
@@ -22,7 +22,7 @@ export function ConsultationsPage({ info, organ, list }: {
   return (
     <PortalLayout title={`意见征集 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
       <Breadcrumb items={[...crumbs(organ).slice(0, -1), { label: '意见征集' }]} />
-      <h1>{organ.name} · 意见征集</h1>
+      <h1 class="keep-words"><Joined parts={[organ.name, '意见征集']} /></h1>
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>暂无意见征集。</p>}>
         <table class="list cards">
           <thead><tr><th scope="col">标题</th><th scope="col">征集时间</th><th scope="col">状态</th></tr></thead>
@@ -100,7 +100,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
       <section aria-labelledby="comments-h">
         <h2 id="comments-h">公开的意见（{c.comments.length}）</h2>
         {c.comments.length === 0 ? <p>暂无公开的意见。</p> : (
-          <ul class="comments">{c.comments.map((m) => <li key={m.id}><p class="count">{m.authorName} · {m.submittedOn}</p><Paragraphs text={m.content} /></li>)}</ul>
+          <ul class="comments">{c.comments.map((m) => <li key={m.id}><p class="count">{m.authorName}{SEP}{m.submittedOn}</p><Paragraphs text={m.content} /></li>)}</ul>
         )}
       </section>
     </PortalLayout>

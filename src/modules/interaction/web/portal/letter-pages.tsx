@@ -1,4 +1,4 @@
-import { Breadcrumb, ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, ErrorSummary, Field, Joined, PagedList, Pagination, SEP, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { MIN_LETTER_CHARS } from '../../domain/letter-input.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
@@ -20,8 +20,8 @@ export function LettersHomePage({ info, organ, list }: { info: PortalInfo; organ
   return (
     <PortalLayout title={`互动交流 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }, { label: '互动交流' }]} />
-      <h1>{organ.name} · 部门信箱</h1>
-      <p><a class="btn" href={`/organs/${organ.code}/letters/new`}>我要写信</a> · <a href="/letters/status">查询来信办理情况</a> · <a href={`/organs/${organ.code}/consultations`}>意见征集</a></p>
+      <h1 class="keep-words"><Joined parts={[organ.name, '部门信箱']} /></h1>
+      <p><a class="btn" href={`/organs/${organ.code}/letters/new`}>我要写信</a>{SEP}<a href="/letters/status">查询来信办理情况</a>{SEP}<a href={`/organs/${organ.code}/consultations`}>意见征集</a></p>
       <h2>来信选登</h2>
       <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>暂无公开的来信。</p>}>
         {/* Cards on a phone (table.list.cards, each cell named by data-label), as the 建议提案 and 意见征集 lists. */}
@@ -124,7 +124,7 @@ export function LetterSubmittedPage({ info, organ, trackingNo, queryCode }: { in
       ) : (
         <p>提交结果（信件编号和查询码）只在提交来信的浏览器中、提交后1小时内显示。请凭记下的编号和查询码查询；未记下的，请拨打本机关咨询电话。</p>
       )}
-      <p><a href="/letters/status">查询办理情况</a> · <a href={`/organs/${organ.code}/letters`}>返回互动交流</a></p>
+      <p><a href="/letters/status">查询办理情况</a>{SEP}<a href={`/organs/${organ.code}/letters`}>返回互动交流</a></p>
     </PortalLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { Breadcrumb, PagedList, Pagination } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, Joined, PagedList, Pagination } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import { chineseDate } from '../../../applications/index.ts';
 import type { Organ } from '../../../catalog/index.ts';
@@ -19,7 +19,7 @@ export function ProposalResultsPage({ info, organ, list, filter }: { info: Porta
   return (
     <PortalLayout title={`建议提案办理结果 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
       <Breadcrumb items={[...crumbs(organ).slice(0, -1), { label: '建议提案办理结果' }]} />
-      <h1>{organ.name} · 建议提案办理结果</h1>
+      <h1 class="keep-words"><Joined parts={[organ.name, '建议提案办理结果']} /></h1>
       <p>本机关办理的人大代表建议和政协提案，经审查可以公开的答复在此公开，按公开日期排列（最新在前）；联系方式等个人信息已遮盖。</p>
       <form method="get" action={base} class="actions" aria-label="筛选办理结果">
         <label for="f-year">年度</label>
