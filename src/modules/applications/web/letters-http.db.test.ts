@@ -47,6 +47,10 @@ describeEachDialect('letters over HTTP: the organ settings, service records and 
     expect((await flag('')).body).toContain('请写明建议转为主动公开的理由');
     expect((await flag('公众普遍关注')).statusCode).toBe(303);
     expect((await app.inject({ url: `/admin/applications?organ=${organ.code}&view=proactive`, cookies: e.cookies })).body).toContain(a.trackingNo);
+    // 办理记录 names each step by what it was: a service and a flag are not a second 登记.
+    const timeline = /<ol class="timeline" id="timeline">([\s\S]*?)<\/ol>/.exec((await app.inject({ url: `/admin/applications/${a.id}`, cookies: e.cookies })).body)![1];
+    const steps = [...timeline.matchAll(/<\/time> ([^（<]+)（/g)].map((m) => m[1]);
+    expect(steps).toEqual(['登记', '答复', '登记送达', '建议转为主动公开']);
     await app.close();
   });
 });

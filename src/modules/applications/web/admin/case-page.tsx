@@ -5,7 +5,7 @@ import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS,
 import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS } from '../../domain/applicant-types.ts';
 import { PAUSE_KIND_LABELS } from '../../domain/application.ts';
 import { STATE_LABELS } from '../../domain/application-states.ts';
-import { TRANSITIONS } from '../../domain/application-verbs.ts';
+import { eventLabel } from '../../domain/event-labels.ts';
 import { receiptWarnings, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, PROVISION_FORM_LABELS } from '../../domain/channels.ts';
 import { FEE_METHOD_LABELS } from '../../domain/fee-rules.ts';
 import { LETTER_KIND_LABELS } from '../../domain/letters/letter-kinds.ts';
@@ -128,7 +128,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
       </section>
       <section aria-labelledby="h-timeline">
         <h2 id="h-timeline">办理记录</h2>
-        <ol class="timeline" id="timeline">{details.events.map((e) => <li><time datetime={e.occurredAt}>{e.occurredOn}</time> {e.verb in TRANSITIONS ? TRANSITIONS[e.verb as keyof typeof TRANSITIONS].label : e.verb === 'submitOnline' ? '网上提交' : e.verb === 'resetQueryCode' ? '重新设置查询码' : e.verb === 'import' ? '导入' : '登记'}（{e.actorLabel}）：{e.note}</li>)}</ol>
+        <ol class="timeline" id="timeline">{details.events.map((e) => <li><time datetime={e.occurredAt}>{e.occurredOn}</time> {eventLabel(e.verb)}（{e.actorLabel}）：{e.note}</li>)}</ol>
       </section>
       <AppealsSection details={details} csrf={scope.csrf} today={today} failed={appealFailed} />
     </AdminLayout>
