@@ -107,6 +107,8 @@ describeEachDialect('the department mailbox pages', (db) => {
     const staff = await signIn();
     const list = await app.inject({ url: `/admin/letters?organ=${organ.code}`, cookies: staff.cookies });
     const id = new RegExp(`href="/admin/letters/(\\d+)">${trackingNo}<`).exec(list.body)![1];
+    // On a phone a letter is a card: its title is tapped as well as its number (found by an outside tester).
+    expect(list.body).toContain(`<td data-label="标题"><a href="/admin/letters/${id}">公开答复测试</a></td>`);
     const page = await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies });
     expect(page.body).toContain('2026-03-18');
     expect(page.body).toMatch(/<li>2026-03-11 [^<]* 收到来信：/); // not 来信人：来信：收到来信
