@@ -1,3 +1,4 @@
+import { HOME_LABELS } from './address-lead-ins.ts';
 import type { Finding } from './finding.ts';
 import { maskAll } from './mask.ts';
 
@@ -118,7 +119,7 @@ const BARE_BUILDING = new RegExp(`(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ#＃${'零�
  * number and what follows are the detail. Not when an estate follows the number (家住滨河路88号阳光花园5幢…):
  * then the number is the estate's and the detail after the estate is the finding.
  */
-const HOME_STREET = new RegExp(`(?:家住|住在|住址|家庭住址|家庭地址|现住)[:：]?${SPACE}[\\p{Script=Han}0-9０-９]{0,16}?(?:路|街|巷|弄|大道|道)${SPACE}(?=${DIGITS}{1,5}号)`, 'gu');
+const HOME_STREET = new RegExp(`(?:${HOME_LABELS.join('|')})[:：]?${SPACE}[\\p{Script=Han}0-9０-９]{0,16}?(?:路|街|巷|弄|大道|道)${SPACE}(?=${DIGITS}{1,5}号)`, 'gu');
 const HOUSE_NUMBER = new RegExp(`${DIGITS}{1,5}号(?:院)?`, 'y');
 const ESTATE_AFTER = /^[\p{Script=Han}A-Za-z0-9]{0,10}?(?:小区|公寓|宿舍|家属院|苑|园|村|城|府|湾|庭|居|邸|郡|里|大厦|广场)/u;
 

@@ -1,9 +1,19 @@
+import { ADDRESS_LEAD_INS } from './address-lead-ins.ts';
 import type { FindingType } from './finding.ts';
 
 /** Where a clause of the text before a house detail starts: after punctuation, a space or a line break. */
 const CLAUSE = /[\p{Script=Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９#＃\-－—‐]*$/u;
-/** Words that lead to an address rather than name it (联系人住, 位于, 您反映的, 经查系): the estate starts after the last. */
-const LEAD = /^.*[住在于的系是]/u;
+/**
+ * Where the estate starts in a clause: after the lead-in word (address-lead-ins.ts) that ends last.
+ * Every word is tried at every position, so 现住址 ends after its 址 (not after the 住 inside it).
+ */
+function placeStart(clause: string): number {
+  let start = 0;
+  for (let i = 0; i < clause.length; i++) {
+    for (const lead of ADDRESS_LEAD_INS) if (i + lead.length > start && clause.startsWith(lead, i)) start = i + lead.length;
+  }
+  return start;
+}
 /** The longest estate or village name shown; a longer clause is cut from the left and marked with …. */
 const MAX_PLACE = 12;
 
@@ -17,6 +27,6 @@ const MAX_PLACE = 12;
 export function suggestionInContext(f: { type: FindingType | string; suggestion: string }, before = ''): string {
   if (f.type !== 'residential_address') return f.suggestion;
   const clause = CLAUSE.exec(before.trimEnd())?.[0] ?? '';
-  const place = clause.replace(LEAD, '');
+  const place = clause.slice(placeStart(clause));
   return (place.length > MAX_PLACE ? `…${place.slice(-MAX_PLACE)}` : place) + f.suggestion;
 }
