@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { z } from '../../../shared/zod.ts';
 import { appendCatalogAudit, findOrganByCode, organChain, type Organ } from '../../catalog/index.ts';
-import { actorUserId, mayKeepSupervision, rolesOn, type Actor } from '../../identity/index.ts';
+import { actorUserId, mayKeepSupervision, mayWorkOn, type Actor, type Principal } from '../../identity/index.ts';
 import { deleteWordingRule, findWordingRule, insertWordingRule, listWordingRules, type WordingRule } from '../storage/inspection-repository.ts';
 
 export type { WordingRule } from '../storage/inspection-repository.ts';
@@ -13,13 +13,30 @@ export const wordingRuleSchema = z.object({
   note: z.string().trim().max(200, '说明不能超过 200 个字').optional().default(''),
 });
 
+/** Why someone without a role on the organ itself (a unit's staff) may not open its wording list. */
+const WORDING_LIST_REFUSED = '严重表述错误清单只有本机关的工作人员可以查看，由政务公开办公室或机关管理员维护；内设机构的工作人员如需了解，请联系本机关政务公开办公室';
+
+/** Whether the person holds a role on an organ below this one (an internal unit of it). */
+async function onUnitOf(deps: AppDeps, p: Principal, organId: number): Promise<boolean> {
+  for (const r of p.roles) {
+    if (r.organId !== organId && (await organChain(deps.db, r.organId)).includes(organId)) return true;
+  }
+  return false;
+}
+
 async function organFor(deps: AppDeps, actor: Actor, code: string, write: boolean): Promise<Organ> {
   const organ = await findOrganByCode(deps.db, code);
   if (!organ) throw new DomainError('ERR_SUPERVISION_ORGAN_NOT_FOUND', `机关代码“${code}”不存在`, { httpStatus: 404 });
   if (actor.kind === 'user') {
-    // Who keeps the list of serious wording errors: the disclosure office and the administrator.
+    // Who reads the list of serious wording errors: the organ's staff (mayWorkOn); who keeps it: the
+    // disclosure office and the administrator. A unit's staff work on their organ's catalog and see its
+    // supervision page, but hold no role on the organ: the list is there, they may not open it (403);
+    // to anyone else another organ's list answers as if it were not there.
     const chain = await organChain(deps.db, organ.id);
-    if (rolesOn(actor.principal, chain).size === 0) throw new DomainError('ERR_SUPERVISION_ORGAN_NOT_FOUND', `机关代码“${code}”不存在`, { httpStatus: 404 });
+    if (!mayWorkOn(actor.principal, chain)) {
+      if (await onUnitOf(deps, actor.principal, organ.id)) throw new DomainError('ERR_AUTH_FORBIDDEN', WORDING_LIST_REFUSED, { httpStatus: 403 });
+      throw new DomainError('ERR_SUPERVISION_ORGAN_NOT_FOUND', `机关代码“${code}”不存在`, { httpStatus: 404 });
+    }
     if (write && !mayKeepSupervision(actor.principal, chain)) {
       throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以维护严重表述错误清单', { httpStatus: 403 });
     }

@@ -45,4 +45,30 @@ describeEachDialect('site inspection in the back office', (db) => {
       await app.close();
     }
   });
+
+  it('offers a unit\'s staff no link to the organ\'s wording list, and answers them 403 with why, not 404 (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps);
+      const unit = await createOrgan(deps, { parentCode: organ.code, kind: 'unit', name: '城市管理股' });
+      const unitStaff = await createStaff(deps, unit.code, 'editor');
+      const session = await loginAs(app, unitStaff.username, unitStaff.password);
+      const wording = `/admin/organs/${organ.code}/supervision/wording`;
+      const page = await app.inject({ method: 'GET', url: `/admin/supervision/${organ.code}`, cookies: session.cookies });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain(wording);
+      const refused = await app.inject({ method: 'GET', url: wording, cookies: session.cookies });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).not.toContain('不存在');
+      expect(refused.body).toContain('严重表述错误清单');
+      const posted = await app.inject({ method: 'POST', url: wording, cookies: session.cookies, payload: { _csrf: session.csrf, wrongPhrase: '甲', correctPhrase: '乙' } });
+      expect(posted.statusCode).toBe(403);
+      // The organ's own editor still sees the link.
+      const editorStaff = await createStaff(deps, organ.code, 'editor');
+      const editor = await loginAs(app, editorStaff.username, editorStaff.password);
+      expect((await app.inject({ method: 'GET', url: `/admin/supervision/${organ.code}`, cookies: editor.cookies })).body).toContain(wording);
+    } finally {
+      await app.close();
+    }
+  });
 });

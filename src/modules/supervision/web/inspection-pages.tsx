@@ -21,7 +21,8 @@ export const runVerdictText = (r: LastRun) => {
 };
 
 /** The organ page's section on the last stored inspection run, with the button to run one now. */
-export function LastRunSection({ organ, run, csrf, canRun }: { organ: OrganRef; run: LastRun | null; csrf: string; canRun: boolean }) {
+/** `canSeeWording`: whether the person may open the organ's wording list (its staff, mayWorkOn; not a unit's staff). */
+export function LastRunSection({ organ, run, csrf, canRun, canSeeWording }: { organ: OrganRef; run: LastRun | null; csrf: string; canRun: boolean; canSeeWording: boolean }) {
   const findings = run ? run.organ.findings.filter((f) => SITE_KINDS.has(f.kind)) : [];
   return (
     <section aria-labelledby="last-run">
@@ -47,7 +48,7 @@ export function LastRunSection({ organ, run, csrf, canRun }: { organ: OrganRef; 
           <button class="btn" type="submit">立即检查</button>
         </form>
       )}
-      <p><a href={`/admin/organs/${organ.code}/supervision/wording`}>严重表述错误清单</a></p>
+      {canSeeWording && <p><a href={`/admin/organs/${organ.code}/supervision/wording`}>严重表述错误清单</a></p>}
     </section>
   );
 }

@@ -62,7 +62,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const run = last && { finishedAt: last.finishedAt, trigger: last.trigger, externalLinksChecked: last.result.externalLinksChecked, organ: last.organ };
       return sendPage(reply, (
         <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} handles={scope.handles.some((o) => o.id === organ.id)} flash={scope.flash}>
-          <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} />
+          <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} canSeeWording={scope.mayDraft(organ)} />
           <ChartsSection c={await organCharts(deps, organ, scope.organs, scope.handles)} scope="organ" />
         </OrganSupervisionPage>
       ));

@@ -26,7 +26,7 @@ export const supervisionApi = (deps: AppDeps): FastifyPluginAsyncZod => async (a
     preHandler: requireApiToken(deps),
     schema: {
       tags, summary: '严重表述错误清单（本机关的和上级机关的）', security, params: codeParams,
-      response: { 200: json('清单 / the list', z.object({ own: z.array(rule), inherited: z.array(rule) })), ...errors(401, 404) },
+      response: { 200: json('清单 / the list', z.object({ own: z.array(rule), inherited: z.array(rule) })), ...errors(401, 403, 404) },
     },
   }, async (request) => {
     const r = await wordingRulesOf(deps, actorOf(request, 'api'), request.params.code);
