@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildTestApp } from '../test/support/app.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createTestDatabase } from '../test/support/db.ts';
@@ -20,6 +21,7 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
   let served: Awaited<ReturnType<typeof serveForBrowser>>;
   let deps: AppDeps;
   let id: number;
+  let onPhone: number;
   let reviewer: { username: string; password: string };
 
   beforeAll(async () => {
@@ -29,12 +31,15 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
     const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
     const news = await createNode(deps, organ.id, { name: '工作动态' });
     const cast = await createReviewCast(deps, organ.code);
-    const p = await createPublication(deps, cast.author.actor, organ.id, publicationInput([news], {
-      bodyHtml: '<p>联系人：张三，手机13812345678，住幸福小区3栋2单元501室。</p>',
-    }));
-    await fillReviewForm(deps, cast.author.actor, p.id, { secrecyLevel: 'non_secret' });
-    await performReviewVerb(deps, cast.author.actor, p.id, 'submit');
-    id = p.id;
+    const submitted = async (bodyHtml: string) => {
+      const p = await createPublication(deps, cast.author.actor, organ.id, publicationInput([news], { bodyHtml }));
+      await fillReviewForm(deps, cast.author.actor, p.id, { secrecyLevel: 'non_secret' });
+      await performReviewVerb(deps, cast.author.actor, p.id, 'submit');
+      return p.id;
+    };
+    id = await submitted('<p>联系人：张三，手机13812345678，住幸福小区3栋2单元501室。</p>');
+    // A notice long enough that its review panel is thousands of pixels down on a phone.
+    onPhone = await submitted(`${'<p>为做好城区供水管网改造工作，现将有关事项通知如下，请各单位按要求做好准备和配合工作。</p>'.repeat(30)}<p>联系人：张三，手机13812345678，现住址幸福小区3栋2单元501室。</p>`);
     reviewer = cast.unitHead;
     served = await serveForBrowser(built.app, handle, SHOTS);
   }, 120_000);
@@ -47,6 +52,8 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
     const row = page.locator('table.findings-list tbody tr', { hasText: '手机号码' });
     await row.getByRole('button', { name: /应用建议遮盖/ }).click();
     await expect(page.locator('.flash').textContent()).resolves.toContain('已应用建议遮盖');
+    // Said where the page lands (under the findings' heading, in view), not at the top of the page.
+    await expect(inView(page, '#mask-outcome[role="status"]')).resolves.toBe(true);
     expect((await findPublication(deps.db, id))!.bodyHtml).toBe('<p>联系人：张三，手机138****5678，住幸福小区3栋2单元501室。</p>');
     // Scanned again: the phone is gone from the findings, the address is still offered.
     await expect(page.locator('table.findings-list tbody tr', { hasText: '手机号码' }).count()).resolves.toBe(0);
@@ -62,9 +69,46 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
     await expect(page.locator('.flash').textContent()).resolves.toContain('已应用建议遮盖');
     const masked = (await findPublication(deps.db, id))!;
     await stale.locator('table.findings-list tbody tr', { hasText: '住址门牌' }).getByRole('button', { name: /应用建议遮盖/ }).click();
-    await expect(stale.locator('.flash').textContent()).resolves.toContain('未作任何遮盖');
+    await expect(stale.locator('#mask-outcome[role="alert"]').textContent()).resolves.toContain('未作任何遮盖');
+    await expect(inView(stale, '#mask-outcome[role="alert"]')).resolves.toBe(true);
     expect((await findPublication(deps.db, id))!).toMatchObject({ bodyHtml: masked.bodyHtml, version: masked.version });
     await page.context().close();
     await stale.context().close();
   }, 120_000);
+
+  it('on a 390 px phone tells what happened in view where the page lands, under the findings’ heading — also a refusal, with its reason (found by an outside tester)', async () => {
+    const open = async () => {
+      const page = await served.newPage({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+      await new AdminPages(page, served.baseUrl).signIn(reviewer.username, reviewer.password);
+      await page.goto(`${served.baseUrl}/admin/publications/${onPhone}`);
+      return page;
+    };
+    const page = await open();
+    const stale = await open();
+    const address = page.locator('table.findings-list tbody tr', { hasText: '住址门牌' });
+    // The suggestion reads as the published text will, without the lead-in 现住址.
+    await expect(address.locator('td[data-label="建议处理"]').innerText()).resolves.toMatch(/^幸福小区\*{9}/);
+    await expect(address.getByRole('button', { name: /应用建议遮盖/ }).getAttribute('aria-label')).resolves.toContain('“幸福小区*********”');
+    await address.getByRole('button', { name: /应用建议遮盖/ }).click();
+    const done = page.locator('#mask-outcome[role="status"]');
+    await expect(done.textContent()).resolves.toContain('已应用建议遮盖，并重新扫描');
+    await expect(inView(page, '#mask-outcome[role="status"]')).resolves.toBe(true);
+    await expect(page.getByText('已应用建议遮盖，并重新扫描').count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'review-apply-mask-phone.png') });
+
+    await stale.locator('table.findings-list tbody tr', { hasText: '住址门牌' }).getByRole('button', { name: /应用建议遮盖/ }).click();
+    const refused = stale.locator('#mask-outcome[role="alert"]');
+    await expect(refused.locator('li').first().textContent()).resolves.toContain('扫描之后内容已改动');
+    await expect(inView(stale, '#mask-outcome[role="alert"]')).resolves.toBe(true);
+    await expect(stale.locator('.flash').count()).resolves.toBe(0);
+    await stale.screenshot({ path: path.join(SHOTS, 'review-apply-mask-refused-phone.png') });
+    await page.context().close();
+    await stale.context().close();
+  }, 120_000);
+});
+
+/** Whether the element is wholly inside the viewport as the page stands (after landing at its fragment). */
+const inView = (page: Page, selector: string) => page.locator(selector).evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/connect.ts';
+import { latestReturnOf } from '../domain/latest-return.ts';
 
 /**
  * Items waiting in review for any of the given organs, oldest submission first, with the
@@ -30,9 +31,13 @@ export async function reviewQueue(db: Db, organIds: number[]) {
   });
 }
 
-/** Items returned for changes to the person who submitted them, oldest change first. */
+/** Items returned for changes to the person who submitted them, oldest change first, each with the return that stands (who, when, why). */
 export async function returnedTo(db: Db, userId: number) {
-  return db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', userId).orderBy('updated_at').execute();
+  const items = await db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', userId).orderBy('updated_at').execute();
+  if (items.length === 0) return [];
+  const returns = await db.selectFrom('review_decisions').select(['id', 'publication_id', 'verb', 'stage_position', 'stage_name', 'user_label', 'decided_at', 'comment'])
+    .where('publication_id', 'in', items.map((i) => i.id)).where('verb', '=', 'return_for_changes').execute();
+  return items.map((i) => ({ ...i, lastReturn: latestReturnOf('returned', returns.filter((d) => d.publication_id === i.id)) }));
 }
 
 /** Items scheduled to publish at or before `nowAt`, the earliest first. */

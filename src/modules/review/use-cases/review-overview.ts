@@ -8,6 +8,7 @@ import { decide, REVIEW_VERBS, type Reason, type ReviewVerb } from '../domain/re
 import { forcedPublicationOf } from '../domain/forced-publication.ts';
 import { importedPublicationOf } from '../domain/imported-publication.ts';
 import { chainHistoryOf, laterEventsOf } from '../domain/chain-history.ts';
+import { latestReturnOf } from '../domain/latest-return.ts';
 import { decisionsFor, loadChain, loadForm, versionsFor } from '../storage/review-repository.ts';
 import { loadReviewFacts } from './perform-review-verb.ts';
 
@@ -76,6 +77,8 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
       imported: await importRecordOf(trx, p.id),
       /** The chain as the status and the signed decisions tell it (stages, publication), whatever the status. */
       history: chainHistoryOf({ status: p.status, stages: chain.stages, reviewStage: row.review_stage, scheduledAt: row.scheduled_at, publishedOn: p.publishedOn, decisions }),
+      /** For a returned item: who returned it, at which stage, when and why — told to its author at the top of the page. */
+      lastReturn: latestReturnOf(p.status, decisions),
       /** After the publication: approved amendments, 废止 (with its replacement), 撤回. */
       later: laterEventsOf({
         status: p.status, decisions, validity: p.validity, repealedOn: row.repealed_on,

@@ -1,6 +1,8 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
+import type { LatestReturn } from '../domain/latest-return.ts';
+import { ReturnLine } from './return-note.tsx';
 
 export type InboxRow = { id: number; title: string; organName: string; status: string; stageName: string; submittedAt: string | null; findingsCount: number; blockingCount: number; mine: boolean;
   /** The last day of 条例第二十六条's 20 working days (items still in the chain), and whether it has passed. */
@@ -9,7 +11,7 @@ export type TaskRow = { id: number; title: string; unitName: string; nextDueOn: 
 
 /** What waits for a reviewer, oldest first, with the scanner's findings count; plus alerts and submission tasks. */
 export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks, reminders }: {
-  user: AdminUser; csrf: string; flash: string | null; rows: InboxRow[]; returned: { id: number; title: string }[];
+  user: AdminUser; csrf: string; flash: string | null; rows: InboxRow[]; returned: { id: number; title: string; lastReturn: LatestReturn | null }[];
   alerts: { id: number; message: string; publicationId: number | null }[]; tasks: TaskRow[]; reminders: { message: string; href: string }[];
 }) {
   const mine = rows.filter((r) => r.mine);
@@ -53,7 +55,7 @@ export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks, re
       {returned.length > 0 && (
         <section aria-labelledby="ret-h">
           <h2 id="ret-h">退回给我修改</h2>
-          <ul>{returned.map((r) => <li key={r.id}><a href={`/admin/publications/${r.id}`}>{r.title}</a></li>)}</ul>
+          <ul>{returned.map((r) => <li key={r.id}><a href={`/admin/publications/${r.id}`}>{r.title}</a><ReturnLine ret={r.lastReturn} /></li>)}</ul>
         </section>
       )}
       <section aria-labelledby="tasks-h">

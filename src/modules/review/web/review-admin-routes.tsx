@@ -20,6 +20,7 @@ import { openTasks } from '../storage/submission-tasks-repository.ts';
 import { inChainDeadlines } from '../use-cases/late-in-chain.ts';
 import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment } from '../use-cases/revision-attachments.ts';
 import { ChainPage } from './chain-page.tsx';
+import { maskAppliedFlash, maskRefusedFlash } from './mask-outcome.tsx';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
 import { chinaDateOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
@@ -80,10 +81,11 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           replacedById: replacementNumber(asString(body.replacedById)),
           finding: verb === 'apply_mask' ? namedFinding(body) : undefined,
         });
-        setFlash(reply, verb === 'apply_mask' ? '已应用建议遮盖，并重新扫描' : `已${VERB_LABELS[verb]}`);
+        setFlash(reply, verb === 'apply_mask' ? maskAppliedFlash() : `已${VERB_LABELS[verb]}`);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus === 404) throw e;
-        setFlash(reply, `未能${VERB_LABELS[verb]}：${e.reasons.map((r) => r.message).join('；')}`);
+        const reasons = e.reasons.length ? e.reasons.map((r) => r.message) : [e.message];
+        setFlash(reply, verb === 'apply_mask' ? maskRefusedFlash(reasons) : `未能${VERB_LABELS[verb]}：${reasons.join('；')}`);
       }
       return reply.redirect(`/admin/publications/${id}#${verb === 'apply_mask' ? 'scan-h' : 'review-h'}`, 303);
     });

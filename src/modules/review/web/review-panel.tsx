@@ -6,11 +6,16 @@ import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { FindingsView } from './findings-view.tsx';
 import { importSummary } from './import-record-view.tsx';
+import { MaskOutcomeNote, type MaskOutcome } from './mask-outcome.tsx';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
 
 /** The review part of a publication's staff page: progress, form, findings, the person's verbs, sign-offs, versions. */
-export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOverview; csrf: string; errors: Record<string, string>; canEditForm: boolean }) {
+export function ReviewPanel({ o, csrf, errors, canEditForm, maskOutcome = null }: {
+  o: ReviewOverview; csrf: string; errors: Record<string, string>; canEditForm: boolean;
+  /** What 应用建议遮盖 just did (the flash it left), told under the findings' heading where it lands. */
+  maskOutcome?: MaskOutcome | null;
+}) {
   const p = o.publication;
   const base = `/admin/publications/${p.id}`;
   const hidden = <input type="hidden" name="_csrf" value={csrf} />;
@@ -50,6 +55,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
       {o.form && <p><a href={`${base}/review-form`}>查看和打印保密审查表</a> · <a href={`${base}/review-form.pdf`}>PDF</a> · <a href={`${base}/review-form.docx`}>Word</a></p>}
 
       <h3 id="scan-h">敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTimeOf(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
+      <MaskOutcomeNote outcome={maskOutcome} />
       {o.form?.scannedAt ? <FindingsView bodyHtml={p.bodyHtml} findings={o.form.scanFindings} mask={has('apply_mask') ? { action: `${base}/verbs/apply_mask`, csrf } : null} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
 
       {o.revision && (
@@ -161,12 +167,13 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
 
       <h3>审核记录（电子签名）</h3>
       {o.decisions.length === 0 && !o.imported ? <p>暂无。</p> : (
-        <table class="list">
+        // Cards on a phone (table.list.cards, each cell named by data-label): six columns at 390 px left 操作 a character a line, 意见 clipped and 版本 out of sight.
+        <table class="list cards review-history">
           <thead><tr><th scope="col">时间</th><th scope="col">环节</th><th scope="col">人员</th><th scope="col">操作</th><th scope="col">意见</th><th scope="col">版本</th></tr></thead>
           <tbody>
-            {o.imported && <tr><td>{chinaTimeOf(o.imported.at)}</td><td>—</td><td>{o.imported.by}</td><td>导入</td><td>{importSummary(o.imported, p)}</td><td>1</td></tr>}
+            {o.imported && <HistoryRow at={o.imported.at} stage="—" by={o.imported.by} verb="导入" comment={importSummary(o.imported, p)} version={1} />}
             {o.decisions.map((d) => (
-              <tr key={d.id}><td>{chinaTimeOf(d.decided_at)}</td><td>{d.stage_name ?? '—'}</td><td>{d.user_label}</td><td>{VERB_LABELS[d.verb as ReviewVerb] ?? d.verb}</td><td>{d.comment || '—'}</td><td>{d.publication_version}</td></tr>
+              <HistoryRow key={d.id} at={d.decided_at} stage={d.stage_name ?? '—'} by={d.user_label} verb={VERB_LABELS[d.verb as ReviewVerb] ?? d.verb} comment={d.comment || '—'} version={d.publication_version} />
             ))}
           </tbody>
         </table>
@@ -178,6 +185,16 @@ export function ReviewPanel({ o, csrf, errors, canEditForm }: { o: ReviewOvervie
         </>
       )}
     </section>
+  );
+}
+
+/** One signed step of 审核记录, each cell named for the phone's cards. */
+function HistoryRow({ at, stage, by, verb, comment, version }: { at: string; stage: string; by: string; verb: string; comment: string; version: number }) {
+  return (
+    <tr>
+      <td data-label="时间">{chinaTimeOf(at)}</td><td data-label="环节">{stage}</td><td data-label="人员">{by}</td>
+      <td data-label="操作">{verb}</td><td data-label="意见">{comment}</td><td data-label="版本">{version}</td>
+    </tr>
   );
 }
 

@@ -1,0 +1,96 @@
+import { expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createNode, createOrgan, createReviewCast, publicationInput } from '../../../../test/support/factories.ts';
+import { createPublication } from '../../catalog/index.ts';
+import { decisionsFor, fillReviewForm, loadForm, performReviewVerb } from '../index.ts';
+
+/**
+ * The review page of an item as an outside tester (a county officer) found it: what 应用建议遮盖 did,
+ * said where the page lands (under the findings' heading), the 审核记录 as cards on a phone, and the
+ * reviewer's comment told to the author of a returned item at the top of its page and in 待办.
+ */
+describeEachDialect('the review page of an item', (db) => {
+  async function submitted(bodyHtml: string) {
+    const { app, deps } = await buildTestApp(db(), '2026-03-02T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const cast = await createReviewCast(deps, organ.code);
+    const p = await createPublication(deps, cast.author.actor, organ.id, publicationInput([node], { title: '关于幸福小区维修的通知', bodyHtml }));
+    await fillReviewForm(deps, cast.author.actor, p.id, { secrecyLevel: 'non_secret', avoidanceNote: '已核对' });
+    await performReviewVerb(deps, cast.author.actor, p.id, 'submit');
+    return { app, deps, cast, id: p.id };
+  }
+  /** Posts a form as the signed-in person and follows the redirect with the flash it set, as a browser does. */
+  async function postAndFollow(app: FastifyInstance, who: { cookies: Record<string, string>; csrf: string }, url: string, fields: Record<string, string>) {
+    const res = await app.inject({
+      method: 'POST', url, cookies: who.cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...fields, _csrf: who.csrf }).toString(),
+    });
+    expect(res.statusCode).toBe(303);
+    const flash = res.cookies.find((c) => c.name === 'gk_flash');
+    const location = String(res.headers.location);
+    const page = await app.inject({ url: location.replace(/#.*$/, ''), cookies: { ...who.cookies, ...(flash ? { gk_flash: flash.value } : {}) } });
+    return { location, body: page.body };
+  }
+  /** The part of the page between the findings' heading and the findings' table. */
+  const underScanHeading = (body: string) => body.slice(body.indexOf('id="scan-h"'), body.indexOf('<table class="list cards findings-list"'));
+
+  it('says under the findings’ heading, where 应用建议遮盖 lands, that the mask was applied — and only there', async () => {
+    const { app, deps, cast, id } = await submitted('<p>联系人：张三，手机13812345678。</p>');
+    const phone = (await loadForm(deps.db, id))!.scanFindings.find((f) => f.type === 'mobile_phone')!;
+    const reviewer = await loginAs(app, cast.unitHead.username, cast.unitHead.password);
+    const { location, body } = await postAndFollow(app, reviewer, `/admin/publications/${id}/verbs/apply_mask`, { source: phone.source, start: String(phone.start), end: String(phone.end), text: phone.text });
+    expect(location).toMatch(/#scan-h$/);
+    expect(underScanHeading(body)).toMatch(/<p id="mask-outcome" class="flash" role="status">已应用建议遮盖，并重新扫描/);
+    expect(body.split('已应用建议遮盖，并重新扫描').length - 1).toBe(1);
+  });
+
+  it('says under the findings’ heading why a stale press was refused, as an alert with its reasons, and that the list below is the latest', async () => {
+    const { app, deps, cast, id } = await submitted('<p>联系人：张三，手机13812345678。</p>');
+    const phone = (await loadForm(deps.db, id))!.scanFindings.find((f) => f.type === 'mobile_phone')!;
+    const reviewer = await loginAs(app, cast.unitHead.username, cast.unitHead.password);
+    const fields = { source: phone.source, start: String(phone.start), end: String(phone.end), text: phone.text };
+    await postAndFollow(app, reviewer, `/admin/publications/${id}/verbs/apply_mask`, fields);
+    // The same finding again, from a page left open: the text there is masked now.
+    const { body } = await postAndFollow(app, reviewer, `/admin/publications/${id}/verbs/apply_mask`, fields);
+    const here = underScanHeading(body);
+    expect(here).toMatch(/<div id="mask-outcome" class="error-summary" role="alert">/);
+    expect(here).toContain('未能应用建议遮盖');
+    expect(here).toMatch(/<li>[^<]*未作任何遮盖[^<]*<\/li>/);
+    expect(here).toContain('下方是最新的扫描结果');
+    expect(body.split('未能应用建议遮盖').length - 1).toBe(1);
+    expect(body).not.toMatch(/<p class="flash" role="status">未能/);
+  });
+
+  it('lists the 审核记录 as cards on a phone, each cell named', async () => {
+    const { app, cast, id } = await submitted('<p>城区供水管网维修。</p>');
+    const reviewer = await loginAs(app, cast.unitHead.username, cast.unitHead.password);
+    const page = await app.inject({ url: `/admin/publications/${id}`, cookies: reviewer.cookies });
+    const history = page.body.slice(page.body.indexOf('审核记录（电子签名）'));
+    expect(history).toMatch(/^[^]*?<table class="list cards review-history">/);
+    for (const label of ['时间', '环节', '人员', '操作', '意见', '版本']) expect(history).toContain(`<td data-label="${label}">`);
+  });
+
+  it('tells the author of a returned item, beside its status and in 待办, who returned it, when and why', async () => {
+    const { app, deps, cast, id } = await submitted('<p>城区供水管网维修。</p>');
+    const reviewer = await loginAs(app, cast.unitHead.username, cast.unitHead.password);
+    await postAndFollow(app, reviewer, `/admin/publications/${id}/verbs/return_for_changes`, { comment: '请补充停水范围和恢复供水时间' });
+    const by = (await decisionsFor(deps.db, id)).at(-1)!.user_label;
+    const author = await loginAs(app, cast.author.username, cast.author.password);
+    const page = (await app.inject({ url: `/admin/publications/${id}`, cookies: author.cookies })).body;
+    const top = page.slice(page.indexOf('<h1>'), page.indexOf('<form method="post" action="/admin/publications/'));
+    expect(top).toContain('已退回修改');
+    expect(top).toMatch(/id="return-note"/);
+    expect(top).toContain('请补充停水范围和恢复供水时间');
+    expect(top).toContain(by);
+    expect(top).toContain('股室负责人审核');
+    expect(top).toContain('2026-03-02 10:00');
+    const inbox = (await app.inject({ url: '/admin/review', cookies: author.cookies })).body;
+    const returned = inbox.slice(inbox.indexOf('id="ret-h"'));
+    expect(returned).toContain(`href="/admin/publications/${id}"`);
+    expect(returned).toContain('请补充停水范围和恢复供水时间');
+    expect(returned).toContain(by);
+  });
+});
