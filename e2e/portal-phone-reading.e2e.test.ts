@@ -99,15 +99,19 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone, as a citizen tester read i
     for (const width of [320, 390]) {
       for (const prefs of PREFS) {
         const page = await phone(width, prefs);
-        for (const url of [`/organs/${unitCode}`, `/organs/${organCode}`, `/search?q=${q}&organ=${organCode}`]) {
+        for (const url of [`/organs/${unitCode}`, `/organs/${organCode}`]) {
           await page.goto(served.baseUrl + url);
           await expect(page.locator('#header-scope option:checked').textContent(), `${url} ${width} ${prefs}`).resolves.toBe('县住建局');
           const fit = await scopeFits(page, '#header-scope');
           expect(fit.text, `${url} ${width} px, ${prefs}`).toBeLessThanOrEqual(fit.room);
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         }
-        // The results page's own 范围 says it the same way.
+        // The results page's own form is its one search box (the header's is not repeated there); its 范围 says it the same way, whole.
+        await page.goto(`${served.baseUrl}/search?q=${q}&organ=${organCode}`);
+        await expect(page.locator('#header-q').count()).resolves.toBe(0);
         await expect(page.locator('#search-scope option:checked').textContent()).resolves.toBe('县住建局');
+        const fit = await scopeFits(page, '#search-scope');
+        expect(fit.text, `results page ${width} px, ${prefs}`).toBeLessThanOrEqual(fit.room);
         await expect(page.locator('main').textContent()).resolves.toContain('机关：县住建局');
         await page.goto(`${served.baseUrl}/organs/${unitCode}`);
         await page.screenshot({ path: shot(`phone-${width}-unit-scope-${prefs}`) });

@@ -12,8 +12,8 @@ export type PortalFrame = {
   organ: { code: string; name: string } | null;
   /**
    * The organ the header search is scoped to on these pages: the organ itself, or for an internal unit
-   * (which publishes nothing of its own) the organ above it that publishes for it; on the results page the
-   * organ searched. `label` is how every scope is worded on the portal — the organ's short name (县住建局),
+   * (which publishes nothing of its own) the organ above it that publishes for it. (The results page shows no
+   * header box: its own form is the search box.) `label` is how every scope is worded on the portal — the organ's short name (县住建局),
    * or its name when it has none — the same in the header and on the results page (scopeLabel).
    */
   searchScope?: { code: string; label: string } | null;

@@ -7,18 +7,21 @@ import type { PortalFrame } from './portal-frame.ts';
  * (≤ 700 px, site.css) the navigation and reading tools fold into one 菜单 (a <details>, no
  * JavaScript) beside the site's name and the search box keeps one line, so the page's own content
  * starts in the first screen even at 适老化 + 大. Esc or a tap outside it closes the open 菜单 (/assets/portal.js, an
- * enhancement only). The folded copies are display:none on a wide screen
- * and the wide ones on a phone, so a screen reader meets each link once.
+ * enhancement only; the first tap outside only closes it). The folded copies are display:none on a wide screen
+ * and the wide ones on a phone, so a screen reader meets each link once. The results page (/search) has its own
+ * search form, so the header's box is not repeated there. The site's name breaks between its words only
+ * (keep-words, siteNameWords), inside one only when it cannot fit a line alone.
  */
 export function PortalHeader({ frame, siteName, prefs, currentPath }: { frame: PortalFrame | null; siteName: string; prefs: ReadingPrefs; currentPath: string }) {
   const path = currentPath.split('?')[0];
   const nav = frame?.nav ?? [];
+  const onResultsPage = path === '/search';
   return (
     <header class="site-header">
       <div class="wrap header-row">
-        <a class="site-name" href="/">
+        <a class="site-name keep-words" href="/">
           {frame?.emblemUrl && <img class="emblem" src={frame.emblemUrl} alt="" width={40} height={40} />}
-          <span>{siteName}</span>
+          <span>{siteNameWords(siteName).map((w, i) => (i > 0 ? <><wbr />{w}</> : w))}</span>
           {frame?.organ && <span class="organ-name">{frame.organ.name}</span>}
         </a>
         <details class="header-menu narrow-only">
@@ -26,12 +29,24 @@ export function PortalHeader({ frame, siteName, prefs, currentPath }: { frame: P
           {nav.length > 0 && <SiteNav nav={nav} path={path} />}
           <ReadingTools prefs={prefs} currentPath={currentPath} />
         </details>
-        <HeaderSearch currentPath={currentPath} scope={frame?.searchScope ?? null} />
+        {!onResultsPage && <HeaderSearch scope={frame?.searchScope ?? null} />}
         <ReadingTools prefs={prefs} currentPath={currentPath} wide />
       </div>
       {nav.length > 0 && <SiteNav nav={nav} path={path} wide />}
     </header>
   );
+}
+
+/**
+ * The words of a site's name where a line may break between them (keep-words breaks nowhere else):
+ * before a closing 信息公开 or 政务公开, and after a 人民政府 that does not end it — 青岚县人民政府 / 信息公开.
+ */
+export function siteNameWords(name: string): string[] {
+  const tail = /(信息公开|政务公开)$/.exec(name);
+  const head = tail && tail.index > 0 ? name.slice(0, tail.index) : name;
+  const government = head.indexOf('人民政府') + 4;
+  const words = government > 3 && government < head.length ? [head.slice(0, government), head.slice(government)] : [head];
+  return head === name ? words : [...words, tail![1]];
 }
 
 /** The organ's sections (or the region's), the current one marked. */
@@ -71,19 +86,16 @@ function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; curre
 }
 
 /**
- * The search box on every portal page (GET /search, no JavaScript). On an organ's pages its scope is
- * preselected — for an internal unit the organ that publishes for it — and on the results page the organ
- * searched; elsewhere the whole region. The scope is worded as on the results page: the organ's short name
+ * The search box on every portal page but the results page (GET /search, no JavaScript). On an organ's pages
+ * its scope is preselected — for an internal unit the organ that publishes for it; elsewhere the whole region. The scope is worded as on the results page: the organ's short name
  * (the frame's `label`), so it shows whole on a phone; the other choice is 全区.
  */
-function HeaderSearch({ currentPath, scope }: { currentPath: string; scope: { code: string; label: string } | null }) {
-  const url = new URL(currentPath, 'http://x');
-  const onSearch = url.pathname === '/search';
+function HeaderSearch({ scope }: { scope: { code: string; label: string } | null }) {
   return (
     <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索">
       {/* The placeholder is short enough to show whole in a phone's box at 适老化 + 大 (about six characters); the name says the rest. */}
       <label for="header-q" class="visually-hidden">检索词（关键词、文号或索引号）</label>
-      <input type="search" id="header-q" name="q" maxLength={100} placeholder="关键词、文号" value={onSearch ? url.searchParams.get('q') ?? '' : ''} />
+      <input type="search" id="header-q" name="q" maxLength={100} placeholder="关键词、文号" />
       {scope && (
         <>
           <label for="header-scope" class="visually-hidden">检索范围</label>

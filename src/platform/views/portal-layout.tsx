@@ -52,7 +52,8 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
         {!printView && (
           <footer class="site-footer">
             <div class="wrap">
-              {consultPhone && <p>咨询电话：<TelLink phone={consultPhone} /></p>}
+              {/* A phone number never breaks (0564- / 5022106): its own .tel span, kept whole on a phone too, where the rest of the footer wraps. */}
+              {consultPhone && <p>咨询电话：<span class="tel"><TelLink phone={consultPhone} /></span></p>}
               {footer && (footer.hostUnit || footer.operatorUnit) && (
                 <p>
                   {footer.hostUnit && <span>主办单位：{footer.hostUnit}</span>}
@@ -62,7 +63,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
               {footer && (footer.address || footer.phone) && (
                 <p>
                   {footer.address && <span>地址：{footer.address}</span>}
-                  {footer.phone && <span>联系电话：<TelLink phone={footer.phone} /></span>}
+                  {footer.phone && <span>联系电话：<span class="tel"><TelLink phone={footer.phone} /></span></span>}
                 </p>
               )}
               {footer && (footer.siteCode || footer.icpNumber || footer.policeNumber) && (

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { listOrgans } from '../../catalog/index.ts';
+import { listOrgans, scopeLabel } from '../../catalog/index.ts';
 import type { SearchFn } from '../use-cases/search-cache.ts';
 import type { SearchTermCounter } from '../use-cases/search-terms.ts';
 import { readSearchParams } from './search-params.ts';
@@ -11,7 +11,7 @@ const str = (d: string) => z.string().optional().describe(d);
 const searchQuery = z.object({
   // Optional here so that a missing q gets the API's own refusal (ERR_SEARCH_EMPTY_QUERY, in Chinese), not the validator's.
   q: z.string().optional().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号 / keywords separated by spaces (all must occur), or a 文号 / index number'),
-  organ: str('机关代码：只查该机关及其下属机构 / organ code: that organ and its units'),
+  organ: str('机关代码：只查该机关及其内设机构；内设机构（股室）不单独发布信息，给出其代码时检索其所属机关（见回答的 scope） / organ code: that organ and its units; an internal unit\'s code searches the organ that publishes for it (see scope in the answer)'),
   node: str('目录栏目编号（含子栏目） / catalog node id, including sub-nodes'),
   stage: str('五公开阶段：decision execution management service result / disclosure stage'),
   genre: str('体裁，如 通知 / genre'),
@@ -31,6 +31,10 @@ const searchAnswer = z.object({
   totalCapped: z.boolean().describe('超过 1,000 条时为 true，只能翻到第 1,000 条 / true when more than 1,000 items match; pages stop at the 1,000th'),
   facetsSampled: z.number().int().nullable().describe('为 null 时各维度数量按全部结果统计，否则按最新的这么多条统计 / null when facet counts cover every match, else the number of newest matches they cover'),
   page: z.number().int(), pageSize: z.number().int(), sort: z.enum(['relevance', 'newest']),
+  scope: z.object({
+    code: z.string(), name: z.string(), label: z.string().describe('门户上的称呼（简称，无简称时为全称） / how the portal words it (short name)'),
+    unit: z.object({ code: z.string(), name: z.string() }).nullable().describe('给出的是内设机构时为该机构，检索的是其所属机关 / the internal unit asked for, when organ named one'),
+  }).nullable().describe('检索的机关，全区检索时为 null / the organ searched, null for the whole region'),
   items: z.array(z.object({
     id: z.number().int(), title: z.string(), url: z.string().describe('门户上的地址 / portal address'),
     titleParts: z.array(part).describe('标题，命中词已标出 / title with matches marked'),
@@ -58,7 +62,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
       },
     },
   }, async (request) => {
-    const { request: req } = await readSearchParams(deps, request.query, { pageSize: 20 });
+    const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, request.query, { pageSize: 20 });
     if (!req.q) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
     const r = await search(req);
     if (req.page === 1) terms.count(r.query, req.filters.scopeOrganId, r.total);
@@ -67,6 +71,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     const labelled = (list: { value: string; count: number; label?: string }[], label: (v: string) => string = (v) => v) => list.map((f) => ({ value: f.value, count: f.count, label: f.label ?? label(f.value) }));
     return {
       query: r.query.display, total: r.total, totalCapped: r.totalCapped, facetsSampled: r.facetsSampled, page: req.page, pageSize: req.pageSize, sort: req.sort,
+      scope: scopeOrgan ? { code: scopeOrgan.code, name: scopeOrgan.name, label: scopeLabel(scopeOrgan), unit: scopeUnit ? { code: scopeUnit.code, name: scopeUnit.name } : null } : null,
       items: r.hits.map((h) => ({
         id: h.id, title: h.title, url: `/organs/${h.organCode}/items/${h.id}`, titleParts: h.titleParts, organ: { code: h.organCode, name: h.organName },
         catalogPath: h.catalogPath, publishedOn: h.publishedOn, indexNumber: h.indexNumber, documentNumber: h.documentNumber, validity: h.validity,

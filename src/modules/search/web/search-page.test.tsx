@@ -56,7 +56,7 @@ describe('search page', () => {
   it('does not repeat a refused query of many characters in full as the heading', () => {
     const long = '危房改造'.repeat(40);
     const html = renderToString(<SearchPage prefs={prefs} currentPath="/search" raw={{ q: long }} result={null} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={{ field: 'q', message: '检索词不能超过 100 个字' }} />);
-    expect(html).toContain(`<h1>“${'危房改造'.repeat(7)}危房…”的检索结果</h1>`);
+    expect(html).toContain(`<h1 class="keep-words">“${'危房改造'.repeat(7)}危房…”<wbr/>的检索结果</h1>`);
     expect(html).toContain(`value="${long}"`);
   });
 });

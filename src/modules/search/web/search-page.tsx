@@ -13,12 +13,16 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
 
 /**
  * The portal's search page: the form, facets as plain links, ranked results with highlights. Works without JavaScript.
- * An organ as a scope or a facet is worded as in the header's box (scopeLabel: its short name). On a phone the facets
- * fold under one 按条件筛选 control, each facet again folded (<details>), so the results come before any list of values.
+ * An organ as a scope or a facet is worded as in the header's box (scopeLabel: its short name). The page's form is
+ * its one search box (the header's is not repeated here). 范围 offers the organs, never an internal unit (股室,
+ * which publishes nothing in its own name); a unit's code in the address searches its organ and says so
+ * (`scopeUnit`). On a phone 范围, 排序 and the dates fold under 检索选项 (open when one is set or refused) and
+ * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
+ * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, pageSize, page, error }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
-  pageSize: number; page: number; error: { field?: string; message: string } | null;
+  scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
 }) {
   const organName = (id: string) => organs.find((o) => String(o.id) === id);
   const label: Record<FacetKey, (v: string) => string> = {
@@ -33,12 +37,15 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   const facetParam = (key: FacetKey, value: string) => (key === 'organ' ? organName(value)?.code ?? value : value);
   const titles: [FacetKey, string][] = [['organ', '机关'], ['node', '目录栏目'], ['stage', '五公开'], ['genre', '体裁'], ['year', '年份'], ['validity', '效力']];
   const q = raw.q ?? '';
-  const active = titles.filter(([k]) => raw[k]);
-  // Once a search has run: what is chosen (each with a link to drop it), and the facets with their counts.
+  // Once a search has run: what is chosen (each with a link to drop it, the date range as one), and the facets with their counts.
+  const active: { title: string; value: string; drop: RawSearchParams }[] = titles.filter(([k]) => raw[k]).map(([k, t]) => (
+    { title: t, value: k === 'organ' ? (scopeOrgan ? scopeLabel(scopeOrgan) : raw.organ!) : label[k](raw[k]!), drop: { [k]: '' } }
+  ));
+  if (raw.from || raw.to) active.push({ title: '发布日期', value: raw.from && raw.to ? `${raw.from} 至 ${raw.to}` : raw.from ? `${raw.from} 起` : `至 ${raw.to}`, drop: { from: '', to: '' } });
   const Chosen = () => (active.length > 0 ? (
     <div class="panel">
       <strong>已选条件：</strong>
-      <ul>{active.map(([k, t]) => <li>{t}：{k === 'organ' ? (scopeOrgan ? scopeLabel(scopeOrgan) : raw.organ) : label[k](raw[k]!)} <a href={searchUrl('/search', raw, { [k]: '', page: '1' })} aria-label={`取消${t}条件`} class="nowrap">取消</a></li>)}</ul>
+      <ul>{active.map((c) => <li>{c.title}：{c.value} <a href={searchUrl('/search', raw, { ...c.drop, page: '1' })} aria-label={`取消${c.title}条件`} class="nowrap">取消</a></li>)}</ul>
     </div>
   ) : null);
   const withFacets = result ? titles.filter(([k]) => result.facets[k].length > 0) : [];
@@ -72,23 +79,31 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   ) : null);
   // A refused query of many characters is not repeated in full as the heading.
   const shownQ = [...q].length > 30 ? `${[...q].slice(0, 30).join('')}…` : q;
+  // Only the organs: a unit (股室) publishes through its organ, so as a scope it would always find nothing.
+  const scopes = organs.filter((o) => o.kind !== 'unit');
+  const optionsSet = !!(raw.organ || raw.sort === 'newest' || raw.from || raw.to || (error && error.field !== 'q'));
   return (
     <PortalLayout title={q ? `“${shownQ}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath}>
-      <h1>{q ? <>“{shownQ}”的检索结果</> : '站内检索'}</h1>
+      {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
+      <h1 class="keep-words">{q ? <>“{shownQ}”<wbr />的检索结果</> : '站内检索'}</h1>
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
         {error && <div class="error-summary" role="alert"><p>{error.message}</p></div>}
         {/* In reading order: the box with its button (as in the header), then the options. */}
         <p class="search-box-row">
           <label for="search-q">检索词</label>
-          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-invalid={error?.field === 'q' ? 'true' : undefined} />
+          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-describedby="search-hint" aria-invalid={error?.field === 'q' ? 'true' : undefined} />
           <button type="submit" class="btn">检索</button>
         </p>
+        {scopeUnit && scopeOrgan && <p class="notice notice-info">{scopeUnit.name}是{scopeLabel(scopeOrgan)}的内设机构，不单独发布信息，已在{scopeLabel(scopeOrgan)}范围内检索。</p>}
+        {/* Folded on a phone (open when an option is set or refused); on a wide screen always shown, without the summary (site.css). */}
+        <details class="search-options" open={optionsSet}>
+          <summary>检索选项<span class="count">（范围、排序、发布日期）</span></summary>
         <p>
           {/* Each label with its control (.search-pair): they wrap together on a narrow screen, the control shrinking to fit. */}
           <span class="search-pair"><label for="search-scope">范围</label>
           <select id="search-scope" name="organ">
             <option value="">全区</option>
-            {organs.map((o) => <option value={o.code} selected={raw.organ === o.code}>{scopeLabel(o)}</option>)}
+            {scopes.map((o) => <option value={o.code} selected={raw.organ === o.code}>{scopeLabel(o)}</option>)}
           </select></span>{' '}
           <span class="search-pair"><label for="search-sort">排序</label>
           <select id="search-sort" name="sort">
@@ -101,7 +116,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
           <input type="date" id="search-to" name="to" value={raw.to ?? ''} aria-invalid={error?.field === 'to' ? 'true' : undefined} /></span>
           {(['node', 'stage', 'genre', 'year', 'validity'] as const).map((k) => raw[k] && <input type="hidden" name={k} value={raw[k]} />)}
         </p>
-        <p class="count">多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
+        <p class="count" id="search-hint">多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
+        </details>
       </form>
       {result && (
         <div class="grid search-grid">
@@ -114,7 +130,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             <div class="narrow-only">
               <Chosen />
               {withFacets.length > 0 && (
-                <details class="tree-toggle facet-toggle">
+                <details class="tree-toggle facet-toggle keep-words">
                   <summary>按条件筛选（{withFacets.map(([, t]) => t).join('、')}）</summary>
                   <FoldedFacets />
                 </details>
@@ -132,12 +148,13 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                     <h3><a href={`/organs/${h.organCode}/items/${h.id}`}><Marked parts={h.titleParts} /></a>{h.validity !== 'valid' && <span class="count">（{label.validity(h.validity)}）</span>}</h3>
                     {h.exactNumber && <p class="count"><strong>文号或索引号完全一致</strong></p>}
                     {h.snippet.length > 0 && <p class="snippet">{h.attachmentHit && <span class="tag">附件命中：{h.attachmentHit}</span>} <Marked parts={h.snippet} /></p>}
+                    {/* Each label with its value in one group, which wraps whole; a value too long for a line breaks after the label's start (site.css). */}
                     <dl class="hit-meta">
-                      <dt>发布机构</dt><dd>{h.organName}</dd>
-                      {h.catalogPath.length > 0 && <><dt>目录</dt><dd>{h.catalogPath.join('\u00a0› ')}</dd></>}
-                      <dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd>
-                      {h.indexNumber && <><dt>索引号</dt><dd>{h.indexNumber}</dd></>}
-                      {h.documentNumber && <><dt>文号</dt><dd>{h.documentNumber}</dd></>}
+                      <div><dt>发布机构</dt><dd>{h.organName}</dd></div>
+                      {h.catalogPath.length > 0 && <div><dt>目录</dt><dd>{h.catalogPath.join('\u00a0› ')}</dd></div>}
+                      <div><dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd></div>
+                      {h.indexNumber && <div><dt>索引号</dt><dd>{h.indexNumber}</dd></div>}
+                      {h.documentNumber && <div><dt>文号</dt><dd>{h.documentNumber}</dd></div>}
                     </dl>
                   </li>
                 ))}

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { findOrganByCode, type Organ } from '../../catalog/index.ts';
+import { findOrganByCode, handlingOrganOf, listOrgans, type Organ } from '../../catalog/index.ts';
 import type { SearchRequest } from '../domain/search-request.ts';
 import { MAX_QUERY_CHARS } from '../domain/parse-query.ts';
 
@@ -21,14 +21,18 @@ const intParam = (raw: string | undefined, field: string, label: string, min: nu
 /**
  * The search parameters of the portal page and of GET /api/v1/search, checked the same way: a
  * parameter that cannot be read is refused with a Chinese message naming it (ERR_SEARCH_…, 400).
- * `organ` is an organ code; the search covers that organ and its units.
+ * `organ` is an organ code; the search covers that organ and its units. An internal unit (股室) publishes
+ * nothing in its own name, so a unit's code (an old link) searches the organ that publishes for it:
+ * `scopeOrgan` is that organ and `scopeUnit` the unit asked for, for the page and the API to say so.
  */
-export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number }): Promise<{ request: SearchRequest; scopeOrgan: Organ | null }> {
+export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number }): Promise<{ request: SearchRequest; scopeOrgan: Organ | null; scopeUnit: Organ | null }> {
   const q = (raw.q ?? '').trim();
   if (q.length > MAX_QUERY_CHARS) throw bad('ERR_SEARCH_QUERY_TOO_LONG', `检索词不能超过 ${MAX_QUERY_CHARS} 个字`, 'q');
   const organCode = raw.organ?.trim() || null;
-  const scopeOrgan = organCode ? await findOrganByCode(deps.db, organCode) : null;
-  if (organCode && !scopeOrgan) throw bad('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关`, 'organ');
+  const asked = organCode ? await findOrganByCode(deps.db, organCode) : null;
+  if (organCode && !asked) throw bad('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关`, 'organ');
+  const scopeUnit = asked?.kind === 'unit' ? asked : null;
+  const scopeOrgan = scopeUnit ? handlingOrganOf(scopeUnit, await listOrgans(deps.db)) ?? scopeUnit : asked;
   const scopeOrganId = scopeOrgan?.id ?? null;
   for (const [field, label] of [['from', '起始日期'], ['to', '截止日期']] as const) {
     const v = raw[field]?.trim();
@@ -46,6 +50,7 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
   const text = (v: string | undefined) => (v?.trim() ? v.trim().slice(0, 40) : undefined);
   return {
     scopeOrgan,
+    scopeUnit,
     request: {
       q,
       sort,

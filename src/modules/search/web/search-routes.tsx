@@ -24,14 +24,17 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
   const kept = new KeptPerVersion<{ html: string; result: SearchResult }>({ readVersion: contentVersionReader(deps.db), maxEntries: 128 });
   return async function plugin(app: FastifyInstance) {
     app.get('/search', async (request, reply) => {
-      const raw = (request.query ?? {}) as RawSearchParams;
+      const asked = (request.query ?? {}) as RawSearchParams;
+      let raw = asked;
       const prefs = prefsFromCookies(request.cookies);
       reply.header('Cache-Control', 'no-cache');
       try {
-        const { request: req, scopeOrgan } = await readSearchParams(deps, raw, { pageSize: PORTAL_PAGE_SIZE });
+        const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, asked, { pageSize: PORTAL_PAGE_SIZE });
+        // A unit's code (an old link) searches its organ: the page and its links name the organ searched.
+        if (scopeUnit && scopeOrgan) raw = { ...asked, organ: scopeOrgan.code };
         const render = async (result: SearchResult | null) => {
           const organs = await listOrgans(deps.db);
-          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} pageSize={req.pageSize} page={result ? req.page : 1} error={null} />);
+          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result ? req.page : 1} error={null} />);
         };
         if (!req.q) return sendHtml(reply, await render(null));
         const made = async () => {
@@ -45,7 +48,7 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
         // A bad parameter keeps what was typed and says what is wrong, next to the form.
         const organs = await listOrgans(deps.db);
-        return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
+        return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={null} scopeUnit={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
       }
     });
   };

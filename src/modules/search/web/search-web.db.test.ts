@@ -116,6 +116,50 @@ describeEachDialect('search pages and API', (db) => {
     await app.close();
   });
 
+  it('offers no internal unit as a scope; an old link to a unit searches the organ that publishes for it, and says so (page and API)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
+    const bureau = await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: bureau.code, name: '村镇建设股' });
+    const node = await createNode(deps, bureau.id, { name: '政策文件' });
+    await createPublished(deps, bureau.id, [node], { title: '农村危房改造补助标准' });
+    const fresh = (await app.inject(`/search?q=${encodeURIComponent('危房')}`)).body;
+    // 范围 lists the organs (全区, 县政府, 县住建局), never a 股室 of one of them.
+    expect(fresh).toContain(`<option value="${bureau.code}">县住建局</option>`);
+    expect(fresh).not.toContain(`value="${unit.code}"`);
+    expect(fresh).not.toContain('村镇建设股');
+    // The results page has one search box, its own: the header's is not repeated there; every other page has it.
+    expect(fresh).not.toContain('id="header-q"');
+    expect((await app.inject(`/organs/${unit.code}`)).body).toContain('id="header-q"');
+    const old = await app.inject(`/search?q=${encodeURIComponent('危房')}&organ=${unit.code}`);
+    expect(old.statusCode).toBe(200);
+    expect(old.body).toContain('共找到 1 条');
+    expect(old.body).toContain(`<option value="${bureau.code}" selected>县住建局</option>`);
+    expect(old.body).toContain('村镇建设股是县住建局的内设机构，不单独发布信息，已在县住建局范围内检索。');
+    // Every link of the page (facets, sort, pages) carries the organ searched, not the unit.
+    expect(old.body).not.toContain(`organ=${unit.code}`);
+    const api = await app.inject(`/api/v1/search?q=${encodeURIComponent('危房')}&organ=${unit.code}`);
+    expect(api.statusCode).toBe(200);
+    expect(api.json()).toMatchObject({ total: 1, scope: { code: bureau.code, name: '青岚县住房和城乡建设局', label: '县住建局', unit: { code: unit.code, name: '村镇建设股' } } });
+    expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('危房')}&organ=${bureau.code}`)).json().scope).toEqual({ code: bureau.code, name: '青岚县住房和城乡建设局', label: '县住建局', unit: null });
+    expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('危房')}`)).json().scope).toBeNull();
+    await app.close();
+  });
+
+  it('lists the chosen 发布日期 range under 已选条件, with a link that drops it', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    await createPublished(deps, organ.id, [node], { title: '农村危房改造补助标准' });
+    const q = encodeURIComponent('危房');
+    const both = (await app.inject(`/search?q=${q}&from=2020-01-01&to=2030-12-31&sort=newest`)).body;
+    expect(both).toContain('发布日期：2020-01-01 至 2030-12-31');
+    expect(both).toContain(`href="/search?q=${q}&amp;sort=newest" aria-label="取消发布日期条件"`);
+    expect((await app.inject(`/search?q=${q}&from=2020-01-01`)).body).toContain('发布日期：2020-01-01 起');
+    expect((await app.inject(`/search?q=${q}&to=2030-12-31`)).body).toContain('发布日期：至 2030-12-31');
+    await app.close();
+  });
+
   it('shows a newly published, withdrawn or renamed item at once, though repeated searches are kept in memory', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);

@@ -31,7 +31,8 @@ describeEachDialect('the portal’s identity and filing data', (db) => {
     const home = (await app.inject('/')).body;
     // The government named once, as on an organ's home (the separator kept with the name before it, components.tsx Joined).
     expect(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(home)?.[1].replace(/<[^>]+>/g, '')).toBe('青岚县人民政府\u00a0· 政府信息公开');
-    expect(home).toMatch(/class="site-name" href="\/"><span>青岚县人民政府信息公开<\/span>/);
+    // The header's name breaks between its words only (keep-words): 青岚县人民政府 / 信息公开, never 青岚县人民政府信 / 息公开.
+    expect(home).toMatch(/class="site-name keep-words" href="\/"><span>青岚县人民政府<wbr\/>信息公开<\/span>/);
 
     const session = await loginAs(app, admin.username, admin.password);
     const bad = await app.inject({ method: 'POST', url: '/admin/site-identity', cookies: session.cookies, ...form({ _csrf: session.csrf, siteName: '青岚县政府信息公开', icpNumber: 'ICP 123', siteCode: '12' }) });
@@ -77,13 +78,13 @@ describeEachDialect('the portal’s identity and filing data', (db) => {
     for (const [name, request] of Object.entries(refused)) {
       const answer = await app.inject(request);
       expect(answer.statusCode, name).toBeGreaterThanOrEqual(400);
-      expect(answer.body, name).toContain('<span>青岚县人民政府信息公开</span>');
+      expect(answer.body, name).toContain('<span>青岚县人民政府<wbr/>信息公开</span>');
       expect(answer.body, name).toContain('主办单位：青岚县人民政府办公室');
       expect(answer.body, name).toMatch(/<title>[^<]* - 青岚县人民政府信息公开<\/title>/);
     }
     for (const [name, url] of Object.entries(pages)) {
       const page = (await app.inject(url)).body;
-      expect(page, name).toContain('<span>青岚县人民政府信息公开</span>');
+      expect(page, name).toContain('<span>青岚县人民政府<wbr/>信息公开</span>');
       expect(page, name).toMatch(/<img class="emblem" src="\/site\/emblem\/site\?v=[^"]+" alt /);
       expect(page, name).toContain('<a href="https://beian.miit.gov.cn/" rel="noopener">岫ICP备20260001号-1</a>');
       expect(page, name).toContain('岫公网安备 34182502000101号');
@@ -139,7 +140,7 @@ describeEachDialect('the portal’s identity and filing data', (db) => {
     const admin = await createStaff(deps, county.code, 'system_admin');
     const editor = await createStaff(deps, county.code, 'editor');
     const token = async (username: string) => ({ authorization: `Bearer ${await createApiToken(deps, username, 'test')}` });
-    expect((await app.inject('/')).body).toContain('<span>青岚县人民政府信息公开</span>');
+    expect((await app.inject('/')).body).toContain('<span>青岚县人民政府<wbr/>信息公开</span>');
     const refused = await app.inject({ method: 'PUT', url: '/api/v1/site-identity', headers: await token(editor.username), payload: { siteName: 'x' } });
     expect(refused.statusCode).toBe(403);
     const bad = await app.inject({ method: 'PUT', url: '/api/v1/site-identity', headers: await token(admin.username), payload: { siteName: '青岚', siteCode: 'abc' } });

@@ -1,0 +1,204 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../test/support/app.ts';
+import { axeViolations } from '../test/support/axe.ts';
+import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { createTestDatabase } from '../test/support/db.ts';
+import { createNode, createOrgan, createPublished } from '../test/support/factories.ts';
+import { reindex } from '../src/modules/search/index.ts';
+import { saveSiteIdentity } from '../src/modules/catalog/index.ts';
+import { systemActor } from '../src/modules/identity/index.ts';
+
+const SHOTS = path.resolve('test-results/screenshots');
+const PREFS = ['fs=m&elder=0', 'fs=l&elder=1'] as const;
+const shot = (name: string) => path.join(SHOTS, `${name.replace(/[=&]/g, '-')}.png`);
+
+/**
+ * The results page and the portal's frame as an outside citizen tester read them (Chromium, a phone at 320
+ * and 390 px, 字号 大 + 适老化), with the app's own Content-Security-Policy: the first result in the first
+ * screen (one search box, the options folded under 检索选项), a result's labels kept with their values, the
+ * first tap outside the open 菜单 only closing it, headings and a phone number never broken inside a word.
+ */
+describe.skipIf(SKIP_BROWSER)('the results page and the portal frame on a phone', () => {
+  let served: Awaited<ReturnType<typeof serveForBrowser>>;
+  let organCode = '';
+  let nodeId = 0;
+  const q = encodeURIComponent('危房');
+
+  beforeAll(async () => {
+    const handle = await createTestDatabase('sqlite');
+    const { app, deps } = await buildTestApp(handle, '2026-12-03T01:00:00Z');
+    const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
+    const bureau = await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    await createOrgan(deps, { kind: 'unit', parentCode: bureau.code, name: '办公室' });
+    organCode = bureau.code;
+    const policy = await createNode(deps, bureau.id, { name: '政策文件' });
+    nodeId = await createNode(deps, bureau.id, { name: '政策解读', parentId: policy });
+    for (let i = 0; i < 12; i++) {
+      await createPublished(deps, bureau.id, [nodeId], {
+        title: `关于农村危房改造补助标准的解读（第${i + 1}批）`, documentNumber: `岚建〔2026〕${60 + i}号`, genre: '解读',
+        summary: '农村危房改造的补助对象、补助标准和申报程序。', formedOn: `${2019 + (i % 8)}-03-02`,
+      });
+    }
+    await saveSiteIdentity(deps, systemActor('测试'), null, { hostUnit: '青岚县人民政府办公室', operatorUnit: '青岚县数据资源管理局', address: '青岚县桐阳路1号', phone: '0564-5022106' });
+    await reindex(deps);
+    served = await serveForBrowser(app, handle, SHOTS);
+  }, 120_000);
+  afterAll(async () => served?.close());
+
+  const open = async (width: number, prefs: string, extra: { javaScriptEnabled?: boolean; hasTouch?: boolean; height?: number } = {}) => {
+    const page = await served.newPage({ viewport: { width, height: extra.height ?? 844 }, javaScriptEnabled: extra.javaScriptEnabled, hasTouch: extra.hasTouch });
+    await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+    return page;
+  };
+  /** The tops of the characters of `word` (its first occurrence) in the element's visible text. */
+  const topsOf = (page: Page, selector: string, word: string) => page.locator(selector).first().evaluate((el, w) => {
+    const chars: { ch: string; top: number }[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i])) continue;
+        const r = document.createRange();
+        r.setStart(n, i); r.setEnd(n, i + 1);
+        const rect = r.getBoundingClientRect();
+        if (rect.width > 0) chars.push({ ch: text[i], top: Math.round(rect.top) });
+      }
+    }
+    const at = chars.map((c) => c.ch).join('').indexOf(w);
+    return at < 0 ? null : chars.slice(at, at + w.length).map((c) => c.top);
+  }, word);
+  const expectWhole = async (page: Page, selector: string, word: string, where: string) => {
+    const tops = await topsOf(page, selector, word);
+    expect(tops, `${word} in ${selector}, ${where}`).not.toBeNull();
+    expect(new Set(tops).size, `${word} broken in ${selector}, ${where}`).toBe(1);
+  };
+
+  it('shows the first result in a phone’s first screen: one search box, 范围/排序/dates folded under 检索选项, with and without JavaScript', async () => {
+    const firstResult: Record<string, number> = {};
+    for (const javaScriptEnabled of [true, false]) {
+      for (const width of [320, 390]) {
+        for (const prefs of PREFS) {
+          const page = await open(width, prefs, { javaScriptEnabled });
+          await page.goto(`${served.baseUrl}/search?q=${q}`);
+          const where = `${width} px, ${prefs}, JavaScript ${javaScriptEnabled}`;
+          await expect(page.getByRole('searchbox').count(), where).resolves.toBe(1);
+          await expect(page.locator('#search-sort').isVisible(), where).resolves.toBe(false);
+          const hit = (await page.locator('.search-hit h3').first().boundingBox())!;
+          firstResult[where] = Math.round(hit.y + hit.height);
+          if (prefs === 'fs=m&elder=0') expect(hit.y + hit.height, where).toBeLessThanOrEqual(844);
+          else expect(hit.y + hit.height, where).toBeLessThanOrEqual(1000);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
+          await page.screenshot({ path: shot(`search-first-screen-${width}-${prefs}-js-${javaScriptEnabled}`) });
+          // 检索选项 opens without JavaScript and shows the options, in order.
+          await page.locator('.search-options > summary').click();
+          await expect(page.locator('#search-scope').isVisible(), where).resolves.toBe(true);
+          const sort = (await page.locator('#search-sort').boundingBox())!;
+          const from = (await page.locator('#search-from').boundingBox())!;
+          expect(from.y, where).toBeGreaterThanOrEqual(sort.y);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
+          await page.context().close();
+        }
+      }
+    }
+    console.log('first result ends at', firstResult);
+    // Any option chosen, or a parameter refused: the fold is open, so what is set is seen.
+    const page = await open(390, 'fs=m&elder=0');
+    for (const url of [`/search?q=${q}&sort=newest`, `/search?q=${q}&organ=${organCode}`, `/search?q=${q}&from=2020-01-01`, `/search?q=${q}&to=2026-02-30`]) {
+      await page.goto(served.baseUrl + url);
+      await expect(page.locator('#search-sort').isVisible(), url).resolves.toBe(true);
+    }
+    await page.context().close();
+    // On a wide screen the options are in view, with no fold to open, and nothing is said twice to a screen reader.
+    const wide = await served.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await wide.goto(`${served.baseUrl}/search?q=${q}`);
+    await expect(wide.locator('#search-sort').isVisible()).resolves.toBe(true);
+    await expect(wide.locator('#search-from').isVisible()).resolves.toBe(true);
+    await expect(wide.getByRole('searchbox').count()).resolves.toBe(1);
+    expect(await axeViolations(wide)).toEqual([]);
+    await wide.screenshot({ path: shot('search-1280') });
+    await wide.context().close();
+    const checked = await served.newPage({ viewport: { width: 320, height: 800 }, bypassCSP: true });
+    await checked.goto(`${served.baseUrl}/prefs?fs=l&elder=1&return=${encodeURIComponent(`/search?q=${q}`)}`);
+    expect(await axeViolations(checked)).toEqual([]);
+    await checked.locator('.search-options > summary').click();
+    expect(await axeViolations(checked)).toEqual([]);
+    await checked.context().close();
+  });
+
+  it('keeps each label of a result with the start of its value, and the metadata aligned with the snippet', async () => {
+    for (const [width, prefs] of [[320, PREFS[0]], [320, PREFS[1]], [390, PREFS[0]], [390, PREFS[1]], [1280, PREFS[0]], [1280, PREFS[1]]] as const) {
+      const page = await open(width, prefs, { height: 900 });
+      await page.goto(`${served.baseUrl}/search?q=${q}`);
+      const pairs = await page.locator('.hit-meta dt').evaluateAll((dts) => dts.map((dt) => {
+        const dd = dt.nextElementSibling!;
+        const charTop = (el: Element, last: boolean) => {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          const nodes: Text[] = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n.textContent ?? '').trim()) nodes.push(n as Text);
+          const node = last ? nodes[nodes.length - 1] : nodes[0];
+          const text = node.textContent!;
+          const i = last ? text.trimEnd().length - 1 : text.length - text.trimStart().length;
+          const r = document.createRange();
+          r.setStart(node, i); r.setEnd(node, i + 1);
+          return Math.round(r.getBoundingClientRect().top);
+        };
+        return { label: dt.textContent, labelTop: charTop(dt, true), valueTop: charTop(dd, false) };
+      }));
+      expect(pairs.length).toBeGreaterThan(10);
+      for (const p of pairs) expect(p.valueTop, `${p.label} at ${width} px, ${prefs}`).toBe(p.labelTop);
+      if (width === 1280) {
+        const lefts = await page.locator('.search-hit').first().evaluate((hit) => ({
+          snippet: Math.round(hit.querySelector('.snippet')!.getBoundingClientRect().left),
+          meta: Math.round(hit.querySelector('.hit-meta dt')!.getBoundingClientRect().left),
+        }));
+        expect(lefts.meta, prefs).toBe(lefts.snippet);
+      }
+      await page.screenshot({ path: shot(`search-meta-${width}-${prefs}`) });
+      await page.context().close();
+    }
+  });
+
+  it('only closes the open 菜单 on the first tap outside it: the link or the date box under the tap does nothing', async () => {
+    const page = await open(390, 'fs=m&elder=0', { hasTouch: true });
+    const url = `${served.baseUrl}/search?q=${q}&from=2020-01-01`;
+    await page.goto(url);
+    const menuOpen = () => page.locator('details.header-menu').evaluate((d) => (d as HTMLDetailsElement).open);
+    await page.locator('.header-menu > summary').tap();
+    await expect(menuOpen()).resolves.toBe(true);
+    await page.locator('.search-hit h3 a').first().tap();
+    await expect(menuOpen()).resolves.toBe(false);
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(url);
+    await page.locator('.header-menu > summary').tap();
+    await page.locator('#search-from').tap();
+    await expect(menuOpen()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.id ?? '')).resolves.not.toBe('search-from');
+    // With the menu closed a tap does what it always did.
+    await page.locator('.search-hit h3 a').first().tap();
+    await page.waitForURL(/\/items\//);
+    await page.context().close();
+  });
+
+  it('breaks no heading inside a word (site name, results heading, 按条件筛选, 公开目录) and no phone number, at 320 and 390 px', async () => {
+    for (const width of [320, 390]) {
+      for (const prefs of PREFS) {
+        const page = await open(width, prefs);
+        const where = `${width} px, ${prefs}`;
+        await page.goto(`${served.baseUrl}/search?q=${q}`);
+        for (const word of ['青岚县人民政府', '信息公开']) await expectWhole(page, '.site-name', word, where);
+        for (const word of ['“危房”', '的检索结果']) await expectWhole(page, 'main h1', word, where);
+        await expectWhole(page, '.facet-toggle > summary', '按条件筛选', where);
+        await expectWhole(page, '.site-footer', '0564-5022106', where);
+        await page.screenshot({ path: shot(`search-headings-${width}-${prefs}`), fullPage: true });
+        // A search that finds nothing, its heading longer.
+        await page.goto(`${served.baseUrl}/search?q=${encodeURIComponent('保障性住房管理办法')}`);
+        await expectWhole(page, 'main h1', '的检索结果', where);
+        await page.goto(`${served.baseUrl}/organs/${organCode}/catalog/${nodeId}`);
+        for (const word of ['公开目录', '（点击展开）']) await expectWhole(page, '.tree-toggle > summary', word, where);
+        await page.context().close();
+      }
+    }
+  });
+});
