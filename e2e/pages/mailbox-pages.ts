@@ -16,7 +16,8 @@ export class MailboxPortalPage {
     await this.page.locator('#f-subject').fill(fields.subject);
     await this.page.locator('#f-content').fill(fields.content);
     await this.page.locator('#f-writerName').fill(fields.name);
-    await this.page.locator('#f-contact').fill(fields.contact);
+    // 联系电话 and 电子邮箱 are two fields (a phone keypad, an e-mail keyboard); one of them is enough.
+    await this.page.locator(fields.contact.includes('@') ? '#f-email' : '#f-phone').fill(fields.contact);
     if (fields.publish) await this.page.getByLabel(/同意在答复后公开本信/).check();
   }
 

@@ -6,12 +6,15 @@
  * (5022106) or a short number (1391234) cannot be dialled from elsewhere and is refused.
  */
 export function isPhoneNumber(value: string): boolean {
-  const v = value.trim().replace(/[\s()（）]/g, '').replace(/[－—]/g, '-');
+  const v = value.trim().replace(/[\s()（）]/g, '').replace(/[－—\u2010\u2011]/g, '-');
   return MOBILE.test(v.replace(/-/g, '')) || LANDLINE.test(v);
 }
 
 const MOBILE = /^(?:(?:\+|00)?86)?1\d{10}$/;
 const LANDLINE = /^0\d{2,3}-?[1-9]\d{6,7}(?:(?:-|转|分机|ext\.?|x)\d{1,6})?$/i;
 
-/** What a form says when isPhoneNumber refuses a number. */
-export const PHONE_NUMBER_RULE = '11位手机号码，或带区号的固定电话（如0564-5022106，分机写在后面，如转123）';
+/**
+ * What a form says when isPhoneNumber refuses a number. The example's hyphen is the non-breaking one
+ * (U+2011), so a narrow screen never breaks it as 0564- / 5022106; a number typed with it is accepted.
+ */
+export const PHONE_NUMBER_RULE = '11位手机号码，或带区号的固定电话（如0564\u20115022106，分机写在后面，如转123）';

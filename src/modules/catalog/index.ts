@@ -31,6 +31,7 @@ export { ViewCounter } from './use-cases/view-counter.ts';
 export { settleStaffMenu, staffContext, type StaffContext, type OrganNeed } from './web/staff-context.ts';
 // The catalog's routes (the portal, the organs-and-tree back office, the JSON API), mounted by src/main.
 export { portalRoutes } from './web/portal/portal-routes.tsx';
+export { organCrumbs } from './web/portal/organ-home-page.tsx';
 export { catalogAdminRoutes } from './web/admin/admin-routes.tsx';
 export { catalogApi } from './web/api/catalog-api.ts';
 // The API's building blocks, for the areas whose API speaks about items (review's verbs).

@@ -6,7 +6,26 @@ describe('the mailbox form’s contact rule', () => {
     const r = letterInputSchema.safeParse({ type: 'consult', subject: '咨询', content: '请问老旧小区改造何时开始？', writerName: '李明', contact: '1381234', publishConsent: 'yes' });
     expect(r.success).toBe(false);
     const message = r.error!.issues.find((i) => i.path[0] === 'contact')!.message;
-    expect(message).toBe('请填写正确的手机号码、固定电话或电子邮箱，以便答复时联系您。电话应为11位手机号码，或带区号的固定电话（如0564-5022106，分机写在后面，如转123）');
+    expect(message).toBe('请填写正确的手机号码、固定电话或电子邮箱，以便答复时联系您。电话应为11位手机号码，或带区号的固定电话（如0564\u20115022106，分机写在后面，如转123）');
     expect(message).not.toMatch(/））/);
+  });
+
+  const letter = { type: 'consult', subject: '咨询', content: '请问老旧小区改造何时开始？', writerName: '李明' };
+
+  it('takes a phone number, an e-mail address or both in their own fields, and keeps them as one contact for staff', () => {
+    expect(letterInputSchema.parse({ ...letter, phone: '0564\u20115022106' }).contact).toBe('0564-5022106');
+    expect(letterInputSchema.parse({ ...letter, email: 'liming@example.cn' }).contact).toBe('liming@example.cn');
+    expect(letterInputSchema.parse({ ...letter, phone: '13912345678', email: 'liming@example.cn' }).contact).toBe('13912345678，liming@example.cn');
+    // The API's older single field still works.
+    expect(letterInputSchema.parse({ ...letter, contact: '13912345678' }).contact).toBe('13912345678');
+  });
+
+  it('asks for one of them in plain Chinese when neither is given, and tells which one is wrong', () => {
+    const none = letterInputSchema.safeParse({ ...letter, phone: '', email: ' ' });
+    expect(none.error!.issues.map((i) => [i.path[0], i.message])).toEqual([['contact', '请填写联系电话或电子邮箱（至少填写一项），以便答复时联系您']]);
+    const wrong = letterInputSchema.safeParse({ ...letter, phone: '5022106', email: 'liming@' });
+    expect(wrong.error!.issues.map((i) => i.path[0])).toEqual(['phone', 'email']);
+    // The example number keeps together on a narrow screen: its hyphen does not break (U+2011).
+    expect(wrong.error!.issues[0].message).toContain('0564\u20115022106');
   });
 });

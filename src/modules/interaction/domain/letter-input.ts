@@ -12,17 +12,36 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A phone number (the public forms' one rule: a mobile, or a landline with its area code) or an e-mail address. */
 export const isPhoneOrEmail = (v: string) => EMAIL.test(v) || isPhoneNumber(v);
 
-/** The public mailbox form: no account, so a name and some way to reach the writer are required. */
+const optional = (label: string, max: number) =>
+  z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string({ message: `${label}应为文字` }).trim().max(max, { message: `${label}不能超过${max}字` }));
+
+/** What the form says when neither a phone number nor an e-mail address is given. */
+export const CONTACT_REQUIRED = '请填写联系电话或电子邮箱（至少填写一项），以便答复时联系您';
+
+/**
+ * The public mailbox form: no account, so a name and some way to reach the writer are required. The
+ * form asks for 联系电话 and 电子邮箱 in two fields (a phone keypad for the one, an e-mail keyboard for
+ * the other), at least one of them; the API also still takes the older single `contact` (a phone number
+ * or an e-mail address). Staff read one `contact`: the phone, the address, or both joined by “，”.
+ */
 export const letterInputSchema = z.object({
   type: z.enum(LETTER_TYPES, { message: '请选择来信类型（咨询、建议、投诉或其他）' }),
   subject: required('标题', 100),
   content: required('来信内容', 5000)
     .refine((v) => v === '' || [...v.replace(/\s/g, '')].length >= MIN_LETTER_CHARS, { message: `来信内容至少${MIN_LETTER_CHARS}个字，请写明您要咨询、建议或投诉的具体事项` }),
   writerName: required('姓名', 50),
-  contact: required('联系电话或电子邮箱', 100)
+  phone: optional('联系电话', 40)
+    .refine((v) => v === '' || isPhoneNumber(v), { message: `请填写正确的联系电话：${PHONE_NUMBER_RULE}` }),
+  email: optional('电子邮箱', 100)
+    .refine((v) => v === '' || EMAIL.test(v), { message: '请填写正确的电子邮箱，如 name@example.cn' }),
+  contact: optional('联系电话或电子邮箱', 100)
     .refine((v) => v === '' || isPhoneOrEmail(v), { message: `请填写正确的手机号码、固定电话或电子邮箱，以便答复时联系您。电话应为${PHONE_NUMBER_RULE}` }),
   publishConsent: z.preprocess((v) => v === true || v === 'yes' || v === 'on' || v === '1', z.boolean()),
-});
+}).refine((v) => [v.phone, v.email, v.contact].some((x) => typeof x === 'string' && x.trim() !== ''), {
+  // Said also when other fields are wrong (`when`), so the form lists every missing field at once. The
+  // API's field is `contact`; the form shows it at 联系电话.
+  path: ['contact'], message: CONTACT_REQUIRED, when: () => true,
+}).transform(({ phone, email, contact, ...rest }) => ({ ...rest, contact: [phone.replace(/[\u2010\u2011]/g, '-'), email].filter(Boolean).join('，') || contact }));
 export type LetterInput = z.infer<typeof letterInputSchema>;
 
 /** What may stand between the characters of a name as typed (赵 小 明, 王·建国): spaces and dots. */

@@ -1,8 +1,9 @@
-import { Breadcrumb, ErrorSummary, Field, SEP, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, ErrorSummary, Field, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { PrintLink } from '../../../../platform/views/print-link.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
-import type { Organ } from '../../../catalog/index.ts';
+import { organCrumbs, type Organ } from '../../../catalog/index.ts';
 import { PUBLIC_STATE_LABELS } from '../../domain/application-states.ts';
 import { chineseDate } from '../../domain/chinese-date.ts';
 import { LETTER_KIND_LABELS } from '../../domain/letters/letter-kinds.ts';
@@ -14,7 +15,6 @@ import { HONEYPOT_FIELD } from './form-guard.ts';
 
 export type PortalInfo = { prefs: ReadingPrefs; currentPath: string };
 
-const organCrumbs = (organ: Organ) => [{ label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }];
 
 /** The online application form (条例第二十九条): no account, works without JavaScript. */
 export function ApplyPage({ info, organ, values, errors, formToken }: { info: PortalInfo; organ: Organ; values: FormValues; errors: FieldErrors; formToken: string }) {
@@ -41,22 +41,32 @@ export function ApplyPage({ info, organ, values, errors, formToken }: { info: Po
   );
 }
 
-export function SubmittedPage({ info, organ, trackingNo, queryCode }: { info: PortalInfo; organ: Organ; trackingNo: string; queryCode: string }) {
+/**
+ * The receipt of an online application, with the 查询码 (shown only here, for an hour, in the browser
+ * that applied). A lost code is reset by the organ on proof of identity (重新设置查询码,
+ * docs/workflows/application-states.md); 查询办理进度 opens the lookup with the tracking number filled
+ * in (the code never in an address); 打印本页 prints the receipt alone.
+ */
+export function SubmittedPage({ info, organ, trackingNo, queryCode, printView = false }: { info: PortalInfo; organ: Organ; trackingNo: string; queryCode: string; printView?: boolean }) {
+  const self = info.currentPath.split('?')[0];
   return (
-    <PortalLayout title="申请已提交" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
-      <Breadcrumb items={[...organCrumbs(organ), { label: '申请已提交' }]} />
+    <PortalLayout title="申请已提交" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView}>
+      <Breadcrumb items={[...organCrumbs(organ), { label: '依申请公开', href: `/organs/${organ.code}/apply` }, { label: '申请已提交' }]} />
       <h1>申请已提交</h1>
       <div class="notice notice-info" role="status">
-        <p>请记下以下信息，凭此查询办理进度、下载答复文书。<strong>查询码只在提交申请的浏览器中显示，1小时后不再显示，遗失后无法找回。</strong></p>
-        <table class="meta-table">
+        <p>请记下或打印以下信息，凭此查询办理进度、下载答复文书。<strong>查询码只在提交申请的浏览器中显示，1小时后不再显示。</strong></p>
+        <table class="meta-table" id="receipt">
           <tbody>
+            <tr><th scope="row">受理机关</th><td>{organ.name}</td></tr>
             <tr><th scope="row">申请编号</th><td id="tracking-no">{trackingNo}</td></tr>
             <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
           </tbody>
         </table>
+        <p>查询码遗失的，可持本人身份证件（法人或其他组织持有关证明）向{organ.name}申请重新设置查询码{organ.consultPhone && <>，咨询电话：<TelLink phone={organ.consultPhone} /></>}。</p>
       </div>
       <p>本机关工作人员将通过您留下的联系方式与您确认收到申请。确认之日为收到申请之日，答复期限自次日起计算（《中华人民共和国政府信息公开条例》第三十一条、第三十三条）。</p>
-      <p><a href="/applications/status">查询办理进度</a>{SEP}<a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
+      <PrintLink href={`${self}?print=1`} printView={printView} backHref={self} />
+      {!printView && <p><a href={`/applications/status?trackingNo=${encodeURIComponent(trackingNo)}`}>查询办理进度</a>{SEP}<a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>}
     </PortalLayout>
   );
 }
@@ -65,9 +75,9 @@ export function SubmittedPage({ info, organ, trackingNo, queryCode }: { info: Po
 export function NoReceiptPage({ info, organ }: { info: PortalInfo; organ: Organ }) {
   return (
     <PortalLayout title="申请提交结果" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
-      <Breadcrumb items={[...organCrumbs(organ), { label: '申请提交结果' }]} />
+      <Breadcrumb items={[...organCrumbs(organ), { label: '依申请公开', href: `/organs/${organ.code}/apply` }, { label: '申请提交结果' }]} />
       <h1>申请提交结果</h1>
-      <p>提交结果（申请编号和查询码）只在提交申请的浏览器中、提交后1小时内显示。申请已提交的，请凭记下的申请编号和查询码<a href="/applications/status">查询办理进度</a>；未记下的，请拨打本机关政策咨询电话。</p>
+      <p>提交结果（申请编号和查询码）只在提交申请的浏览器中、提交后1小时内显示。申请已提交的，请凭记下的申请编号和查询码<a href="/applications/status">查询办理进度</a>；查询码遗失的，可持本人身份证件向{organ.name}申请重新设置查询码{organ.consultPhone && <>，咨询电话：<TelLink phone={organ.consultPhone} /></>}。</p>
       <p><a href={`/organs/${organ.code}/apply`}>在线申请</a>{SEP}<a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
     </PortalLayout>
   );
@@ -114,7 +124,7 @@ export function StatusPage({ info, status, pageUrl }: { info: PortalInfo; status
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '办理进度查询', href: '/applications/status' }, { label: status.trackingNo }]} />
       <h1>办理进度</h1>
       <table class="meta-table" id="status-table">
-        <tbody>{rows.map(([k, val]) => <tr><th scope="row">{k}</th><td>{val}</td></tr>)}</tbody>
+        <tbody>{rows.map(([k, val]) => <tr><th scope="row">{k}</th><td class={k === '申请内容' ? 'pre-wrap' : undefined}>{val}</td></tr>)}</tbody>
       </table>
       <h2>答复文书</h2>
       {status.letters.length === 0 ? <p>暂无文书。</p> : (

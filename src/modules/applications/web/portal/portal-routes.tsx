@@ -102,16 +102,18 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       }
     });
 
-    app.get<{ Params: { code: string; key: string } }>('/organs/:code/apply/submitted/:key', async (request, reply) => {
+    app.get<{ Params: { code: string; key: string }; Querystring: { print?: string } }>('/organs/:code/apply/submitted/:key', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const token = request.cookies[`gk_receipt_${request.params.key}`] ?? '';
       const receipt: OnlineReceipt | null = token && request.params.key.length === 24 && submissionKeyOf(token).startsWith(request.params.key) ? await findOnlineReceipt(deps, token, RECEIPT_COOKIE_SECONDS * 1000) : null;
       reply.header('Cache-Control', 'no-store');
       if (!receipt?.queryCode) return sendPage(reply, <NoReceiptPage info={info(request)} organ={organ} />);
-      return sendPage(reply, <SubmittedPage info={info(request)} organ={organ} trackingNo={receipt.trackingNo} queryCode={receipt.queryCode} />);
+      return sendPage(reply, <SubmittedPage info={info(request)} organ={organ} trackingNo={receipt.trackingNo} queryCode={receipt.queryCode} printView={request.query.print === '1'} />);
     });
 
-    app.get('/applications/status', async (request, reply) => sendPage(reply, <StatusQueryPage info={info(request)} values={{}} errors={{}} />));
+    // 查询办理进度 on the receipt fills in the tracking number (?trackingNo=); the code is never in an address.
+    app.get<{ Querystring: { trackingNo?: string } }>('/applications/status', async (request, reply) =>
+      sendPage(reply, <StatusQueryPage info={info(request)} values={{ trackingNo: str(request.query.trackingNo).slice(0, 60) }} errors={{}} />));
 
     app.post('/applications/status', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;

@@ -10,6 +10,7 @@ import type { DirectoryMatter } from '../../storage/directory-matters-repository
 import { INTERPRETATION_FORM_LABELS } from '../../domain/interpretation.ts';
 import type { LinkedItem } from '../../storage/interpretations-repository.ts';
 import { organCrumbs } from './organ-home-page.tsx';
+import { withScrollableTables } from './scrollable-tables.ts';
 import type { PortalRequestInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
@@ -129,7 +130,7 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
           </p>
         )}
         {graphic && <h2>图解文字版</h2>}
-        <RawHtml html={item.bodyHtml} class="article-body" />
+        <RawHtml html={withScrollableTables(item.bodyHtml)} class="article-body" />
         {attachments.length > 0 && (
           <section class="attachments" aria-labelledby="att-h">
             <h2 id="att-h">附件</h2>

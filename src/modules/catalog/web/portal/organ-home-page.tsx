@@ -8,10 +8,18 @@ import { CatalogTreeNav } from './catalog-tree-nav.tsx';
 import { ItemList } from './item-list.tsx';
 import type { PortalRequestInfo } from './portal-request.ts';
 
-export const organCrumbs = (organ: Organ) => [
+const organCrumb = (organ: Organ) => ({ label: organ.shortName || organ.name, href: `/organs/${organ.code}` });
+
+/**
+ * 首页 > 信息公开 > the organ by its short name: the breadcrumb's head on every page of an organ (its
+ * home, catalog, items, mailbox, application pages). A unit (股室) stands after the organ it belongs to
+ * (`parent`), so 房地产市场监管股 reads 首页 > 信息公开 > 县住建局 > 房地产市场监管股.
+ */
+export const organCrumbs = (organ: Organ, parent?: Organ | null) => [
   { label: '首页', href: '/' },
   { label: '信息公开', href: '/organs' },
-  { label: organ.shortName || organ.name, href: `/organs/${organ.code}` },
+  ...(organ.kind === 'unit' && parent ? [organCrumb(parent)] : []),
+  organCrumb(organ),
 ];
 
 /**
@@ -26,7 +34,7 @@ export function OrganHomePage({ info, organ, parent, tree, latest, units }: {
   const handler = organ.kind === 'unit' && parent ? parent : null;
   return (
     <PortalLayout title={`${organ.name}信息公开`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={`/organs/${organ.code}/feed.atom`}>
-      <Breadcrumb items={organCrumbs(organ)} />
+      <Breadcrumb items={organCrumbs(organ, parent)} />
       <h1 class="keep-words"><Joined parts={[organ.name, '政府信息公开']} /></h1>
       <ul class="cards" aria-label="信息公开栏目">
         <li><a href={`${base}/guide`}>政府信息公开指南</a><br /><span class="count">如何获取本机关的政府信息</span></li>

@@ -87,7 +87,12 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
       tags, summary: '写信（无需账号）',
       description: '须带 Idempotency-Key 头（8–200 个字符）：同一键重复提交只产生一封来信，并返回同一编号和查询码（200）。只有受理的来信计入每个网络地址每小时的上限。/ One Idempotency-Key makes at most one letter.',
       params: codeParams, headers: z.object({ 'idempotency-key': z.string().min(8).max(200).describe('幂等键 / idempotency key') }).passthrough(),
-      body: z.object({ type: z.enum(LETTER_TYPES), subject: z.string(), content: z.string(), writerName: z.string(), contact: z.string(), publishConsent: z.boolean() }).partial(),
+      body: z.object({
+        type: z.enum(LETTER_TYPES), subject: z.string(), content: z.string(), writerName: z.string(),
+        phone: z.string().describe('联系电话 / phone'), email: z.string().describe('电子邮箱 / e-mail'),
+        contact: z.string().describe('联系电话或电子邮箱（旧字段，仍可用）/ phone or e-mail, the older single field'),
+        publishConsent: z.boolean(),
+      }).partial().describe('phone、email、contact 至少填写一项 / at least one of phone, email, contact'),
       response: { 201: json('已受理 / accepted', z.object({ trackingNo: z.string(), queryCode: z.string() })), 200: json('同一幂等键的已受理来信 / the letter this key made', z.object({ trackingNo: z.string(), queryCode: z.string() })), ...errors(400, 404, 429) },
     },
   }, async (request, reply) => {

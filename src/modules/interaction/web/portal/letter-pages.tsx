@@ -1,10 +1,11 @@
-import { Breadcrumb, ErrorSummary, Field, Joined, PagedList, Pagination, SEP, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, ErrorSummary, Field, Joined, PagedList, Pagination, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { PrintLink } from '../../../../platform/views/print-link.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { MIN_LETTER_CHARS } from '../../domain/letter-input.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
 import { chineseDate, HONEYPOT_FIELD } from '../../../applications/index.ts';
-import type { Organ } from '../../../catalog/index.ts';
+import { organCrumbs, type Organ } from '../../../catalog/index.ts';
 import { LETTER_TYPE_LABELS, LETTER_TYPES, PUBLIC_LETTER_STATE_LABELS, RATING_LABELS, RATINGS, isLetterOpen } from '../../domain/letter.ts';
 import type { PublicLetter } from '../../use-cases/check-letter.ts';
 import type { PublishedLetter } from '../../use-cases/published-letters.ts';
@@ -13,13 +14,14 @@ import type { LetterSettings } from '../../storage/settings-repository.ts';
 export type PortalInfo = { prefs: ReadingPrefs; currentPath: string };
 type Values = Record<string, string>;
 
-const crumbs = (organ: Organ) => [{ label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }, { label: '互动交流', href: `/organs/${organ.code}/letters` }];
+/** 首页 > 信息公开 > the organ's short name > 互动交流, as an item page's breadcrumb starts. */
+const crumbs = (organ: Organ) => [...organCrumbs(organ), { label: '互动交流', href: `/organs/${organ.code}/letters` }];
 
 /** 互动交流: the organ's mailbox with its published letters. */
 export function LettersHomePage({ info, organ, list }: { info: PortalInfo; organ: Organ; list: { items: PublishedLetter[]; total: number; page: number; pageSize: number } }) {
   return (
     <PortalLayout title={`互动交流 - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
-      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }, { label: '互动交流' }]} />
+      <Breadcrumb items={[...organCrumbs(organ), { label: '互动交流' }]} />
       <h1 class="keep-words"><Joined parts={[organ.name, '部门信箱']} /></h1>
       <p><a class="btn" href={`/organs/${organ.code}/letters/new`}>我要写信</a>{SEP}<a href="/letters/status">查询来信办理情况</a>{SEP}<a href={`/organs/${organ.code}/consultations`}>意见征集</a></p>
       <h2>来信选登</h2>
@@ -93,14 +95,21 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
         <Field name="writerName" label="姓名" errors={errors} required>
           <input type="text" id="f-writerName" name="writerName" value={values.writerName ?? ''} maxLength={50} autocomplete="name" required />
         </Field>
-        <Field name="contact" label="联系电话或电子邮箱" errors={errors} required hint="手机号码、固定电话（可带区号）或电子邮箱，仅用于联系您，不会公开">
-          {/*
-            One field takes a phone number or an e-mail address. The e-mail keyboard has letters, @ and
-            digits (one key away); a tel keypad has no @, so an address could not be typed on a phone.
-            Most writers give a phone number: the browser offers the saved one (autocomplete="tel").
-          */}
-          <input type="text" id="f-contact" name="contact" value={values.contact ?? ''} maxLength={100} inputMode="email" autocomplete="tel" autocapitalize="off" required />
-        </Field>
+        {/*
+          Two fields, at least one filled in (letter-input.ts): a phone keypad and the saved phone for
+          联系电话, an e-mail keyboard and the saved address for 电子邮箱. One field for both could only
+          have one keyboard — letters and @ for most writers, who give a phone number.
+        */}
+        <fieldset id="contact">
+          <legend>联系方式<span class="required" aria-hidden="true">＊</span></legend>
+          <p class="hint">联系电话和电子邮箱至少填写一项，仅用于答复时联系您，不会公开。</p>
+          <Field name="phone" label="联系电话" errors={errors} hint="手机号码或固定电话（可带区号）">
+            <input type="tel" id="f-phone" name="phone" value={values.phone ?? ''} maxLength={40} inputMode="tel" autocomplete="tel" />
+          </Field>
+          <Field name="email" label="电子邮箱" errors={errors}>
+            <input type="email" id="f-email" name="email" value={values.email ?? ''} maxLength={100} inputMode="email" autocomplete="email" autocapitalize="off" spellcheck={false} />
+          </Field>
+        </fieldset>
         <p><label><input type="checkbox" name="publishConsent" value="yes" checked={values.publishConsent === 'yes'} /> 同意在答复后公开本信（姓名显示为“张**”形式，电话、身份证号等个人信息将被遮盖）</label></p>
         <button type="submit" class="btn">提交</button>
       </form>
@@ -108,23 +117,36 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
   );
 }
 
-export function LetterSubmittedPage({ info, organ, trackingNo, queryCode }: { info: PortalInfo; organ: Organ; trackingNo: string | null; queryCode: string | null }) {
+/**
+ * The receipt of a letter, with the 查询码 (shown only here, for an hour, in the browser that wrote).
+ * A letter's code cannot be given again or reset: a writer who lost it asks the organ by the letter's
+ * number and the 咨询电话. 查询办理情况 opens the lookup with the number filled in (never the code in an
+ * address); 打印本页 prints the receipt alone.
+ */
+export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printView = false }: { info: PortalInfo; organ: Organ; trackingNo: string | null; queryCode: string | null; printView?: boolean }) {
+  const self = info.currentPath.split('?')[0];
+  const phone = organ.consultPhone ? <>，咨询电话：<TelLink phone={organ.consultPhone} /></> : null;
   return (
-    <PortalLayout title="来信已提交" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+    <PortalLayout title="来信已提交" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView && !!queryCode}>
       <Breadcrumb items={[...crumbs(organ), { label: '来信已提交' }]} />
       <h1>来信已提交</h1>
       {trackingNo && queryCode ? (
-        <div class="notice notice-info" role="status">
-          <p>请记下以下信息，凭此查询办理情况。<strong>查询码只在提交的浏览器中显示，1小时后不再显示，遗失后无法找回。</strong></p>
-          <table class="meta-table"><tbody>
-            <tr><th scope="row">信件编号</th><td id="tracking-no">{trackingNo}</td></tr>
-            <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
-          </tbody></table>
-        </div>
+        <>
+          <div class="notice notice-info" role="status">
+            <p>请记下或打印以下信息，凭此查询办理情况、阅读答复。<strong>查询码只在提交的浏览器中显示，1小时后不再显示。</strong></p>
+            <table class="meta-table" id="receipt"><tbody>
+              <tr><th scope="row">收信机关</th><td>{organ.name}</td></tr>
+              <tr><th scope="row">信件编号</th><td id="tracking-no">{trackingNo}</td></tr>
+              <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
+            </tbody></table>
+            <p>查询码遗失后不能补发，网上无法再查询；可凭信件编号向{organ.name}了解办理情况{phone}。</p>
+          </div>
+          <PrintLink href={`${self}?print=1`} printView={printView} backHref={self} />
+        </>
       ) : (
-        <p>提交结果（信件编号和查询码）只在提交来信的浏览器中、提交后1小时内显示。请凭记下的编号和查询码查询；未记下的，请拨打本机关咨询电话。</p>
+        <p>提交结果（信件编号和查询码）只在提交来信的浏览器中、提交后1小时内显示。请凭记下的编号和查询码查询；未记下的，请向{organ.name}了解办理情况{phone}。</p>
       )}
-      <p><a href="/letters/status">查询办理情况</a>{SEP}<a href={`/organs/${organ.code}/letters`}>返回互动交流</a></p>
+      {!(printView && queryCode) && <p><a href={trackingNo && queryCode ? `/letters/status?trackingNo=${encodeURIComponent(trackingNo)}` : '/letters/status'}>查询办理情况</a>{SEP}<a href={`/organs/${organ.code}/letters`}>返回互动交流</a></p>}
     </PortalLayout>
   );
 }

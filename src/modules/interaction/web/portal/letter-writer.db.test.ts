@@ -29,14 +29,46 @@ describeEachDialect('the mailbox as its writer meets it', (db) => {
     await app.close();
   });
 
-  it('asks for the contact with a keyboard that can type a phone number and an e-mail address, and offers the saved phone and name', async () => {
+  it('asks for 联系电话 with a phone keypad and 电子邮箱 with an e-mail keyboard, each offering the saved one, and the saved name', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     const organ = await createOrgan(deps);
     const form = (await app.inject(`/organs/${organ.code}/letters/new`)).body;
-    const contact = inputOf(form, 'f-contact');
-    expect(contact).toMatch(/inputmode="email"/i);
-    expect(contact).toMatch(/autocomplete="tel"/);
+    expect(inputOf(form, 'f-contact')).toBe('');
+    expect(inputOf(form, 'f-phone')).toMatch(/type="tel"[^>]*inputmode="tel"[^>]*autocomplete="tel"/i);
+    expect(inputOf(form, 'f-email')).toMatch(/type="email"[^>]*inputmode="email"[^>]*autocomplete="email"/i);
     expect(inputOf(form, 'f-writerName')).toMatch(/autocomplete="name"/);
+    await app.close();
+  });
+
+  it('takes a phone, an e-mail address or both and stores them as the letter’s contact; with neither it asks for one at 联系电话, the text kept', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const url = `/organs/${organ.code}/letters/new`;
+    const letter = { website: '', type: 'consult', subject: '预售资金监管', content: '请问预售资金监管账户如何查询？', writerName: '王小红' };
+    const token = tokenOf((await app.inject(url)).body);
+    deps.clock.set('2026-03-10T02:01:00Z');
+    const none = await app.inject({ method: 'POST', url, payload: { ...letter, phone: '', email: '', formToken: token }, remoteAddress: '10.8.2.1' });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toMatch(/<p class="error-message" id="e-phone">请填写联系电话或电子邮箱（至少填写一项），以便答复时联系您<\/p>/);
+    expect(none.body).toContain('href="#f-phone"');
+    expect(none.body).toContain('请问预售资金监管账户如何查询？');
+    const sent = [['13912345678', ''], ['', 'wang@example.cn'], ['0564-5022106', 'wang@example.cn']];
+    for (const [i, [phone, email]] of sent.entries()) {
+      const t = tokenOf((await app.inject(url)).body);
+      deps.clock.set(`2026-03-10T02:0${2 + i}:00Z`);
+      expect((await app.inject({ method: 'POST', url, payload: { ...letter, phone, email, formToken: t }, remoteAddress: `10.8.2.${2 + i}` })).statusCode).toBe(303);
+    }
+    // The API's single `contact` still works beside the two fields.
+    deps.clock.set('2026-03-10T02:06:00Z');
+    const api = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/letters`, headers: { 'idempotency-key': 'contact-api-0001' }, payload: { ...letter, website: undefined, contact: '13800000000', publishConsent: false } });
+    expect(api.statusCode).toBe(201);
+    const both = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/letters`, headers: { 'idempotency-key': 'contact-api-0002' }, payload: { ...letter, website: undefined, phone: '13800000001', email: 'li@example.cn', publishConsent: false } });
+    expect(both.statusCode).toBe(201);
+    const none2 = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/letters`, headers: { 'idempotency-key': 'contact-api-0003' }, payload: { ...letter, website: undefined, publishConsent: false } });
+    expect(none2.statusCode).toBe(400);
+    expect(none2.json().error.reasons).toContainEqual({ code: 'ERR_LETTER_INVALID_INPUT', field: 'contact', message: '请填写联系电话或电子邮箱（至少填写一项），以便答复时联系您' });
+    const stored = await deps.db.selectFrom('letters').select(['contact']).where('organ_id', '=', organ.id).orderBy('id').execute();
+    expect(stored.map((r) => r.contact)).toEqual(['13912345678', 'wang@example.cn', '0564-5022106，wang@example.cn', '13800000000', '13800000001，li@example.cn']);
     await app.close();
   });
 

@@ -29,7 +29,7 @@ const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const valuesOf = (body: Record<string, unknown>): Record<string, string> => Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== 'formToken' && k !== 'queryCode')) as Record<string, string>;
 const RECEIPT_COOKIE_SECONDS = 3600;
-const LETTER_FIELD_ORDER = ['type', 'subject', 'content', 'writerName', 'contact', 'publishConsent'];
+const LETTER_FIELD_ORDER = ['type', 'subject', 'content', 'writerName', 'phone', 'email', 'publishConsent'];
 
 /**
  * The public side of the department mailbox: the organ's 互动交流 page with published letters, the
@@ -54,8 +54,11 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
 
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独设信箱，请写信给其所属机关' });
 
+  /** The form has no single contact field: what is said of `contact` (neither given) is said at 联系电话, the first of the two. */
+  const onFormFields = ({ contact, ...errors }: Record<string, string>) => (contact ? { ...errors, phone: errors.phone ?? contact } : errors);
+
   const writeForm = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200, formToken = guard.issue(deps.clock.now())) =>
-    sendPage(reply.header('Cache-Control', 'no-store'), <WriteLetterPage info={info(request)} organ={organ} values={values} errors={inFormOrder(errors, LETTER_FIELD_ORDER)} formToken={formToken} settings={await getLetterSettings(deps, organ.id)} />, status);
+    sendPage(reply.header('Cache-Control', 'no-store'), <WriteLetterPage info={info(request)} organ={organ} values={values} errors={inFormOrder(onFormFields(errors), LETTER_FIELD_ORDER)} formToken={formToken} settings={await getLetterSettings(deps, organ.id)} />, status);
 
   const toReceipt = (request: FastifyRequest, reply: FastifyReply, organ: Organ, token: string) => {
     const id = submissionKeyOf(token).slice(0, 24);
@@ -99,12 +102,12 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
       }
     });
 
-    app.get<{ Params: { code: string; key: string } }>('/organs/:code/letters/submitted/:key', async (request, reply) => {
+    app.get<{ Params: { code: string; key: string }; Querystring: { print?: string } }>('/organs/:code/letters/submitted/:key', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const token = request.cookies[`gk_letter_${request.params.key}`] ?? '';
       const receipt = token && request.params.key.length === 24 && submissionKeyOf(token).startsWith(request.params.key) ? await findLetterReceipt(deps, token) : null;
       reply.header('Cache-Control', 'no-store');
-      return sendPage(reply, <LetterSubmittedPage info={info(request)} organ={organ} trackingNo={receipt?.queryCode ? receipt.trackingNo : null} queryCode={receipt?.queryCode || null} />);
+      return sendPage(reply, <LetterSubmittedPage info={info(request)} organ={organ} trackingNo={receipt?.queryCode ? receipt.trackingNo : null} queryCode={receipt?.queryCode || null} printView={request.query.print === '1'} />);
     });
 
     app.get<{ Params: { code: string; id: string } }>('/organs/:code/letters/:id', async (request, reply) => {
@@ -113,7 +116,9 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
       return sendPage(reply, <PublishedLetterPage info={info(request)} organ={organ} letter={await findPublishedLetter(deps, organ.id, Number(request.params.id))} />);
     });
 
-    app.get('/letters/status', async (request, reply) => sendPage(reply, <LetterQueryPage info={info(request)} values={{}} errors={{}} />));
+    // 查询办理情况 on the receipt fills in the tracking number (?trackingNo=); the code is never in an address.
+    app.get<{ Querystring: { trackingNo?: string } }>('/letters/status', async (request, reply) =>
+      sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(request.query.trackingNo).slice(0, 60) }} errors={{}} />));
 
     app.post('/letters/status', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
