@@ -1,4 +1,4 @@
-import { BODY_LINE_PITCH_PT, FONT_PT, pageMarginsMm, pageSizeMm, type Margins } from './document-style.ts';
+import { BODY_LINE_PITCH_PT, FONT_PT, ONE_SHEET_PITCH_PT, pageMarginsMm, pageSizeMm, type Margins } from './document-style.ts';
 
 const portrait = pageMarginsMm('portrait');
 const landscape = pageMarginsMm('landscape');
@@ -59,6 +59,7 @@ export const DOCUMENT_CSS = `
 .document .doc-fields > div { display: contents; }
 .document .doc-fields dd { margin: 0; }
 .document .doc-signature { margin-top: ${BODY_LINE_PITCH_PT.toFixed(2)}pt; text-align: right; }
+.document .doc-nobr { white-space: nowrap; }
 .document .doc-page-break { border: 0; border-top: 1px dashed #999; margin: 12pt 0; }
 /* On screen the text follows the reader's 字号 and 适老化 (at 中 the A4 sizes above); print keeps the pt sizes. */
 @media screen {
@@ -108,5 +109,10 @@ export const DOCUMENT_CSS = `
   .document .doc-heading { break-after: avoid; }
   .document .doc-signature { break-inside: avoid; }
   .document .doc-closing { break-inside: avoid; }
+  /* A letter that keeps to one sheet (申请登记回执) prints at the tightest pitch, 27 lines, as its PDF and Word file. */
+  .document--one-sheet { line-height: ${ONE_SHEET_PITCH_PT.toFixed(2)}pt; }
+  .document--one-sheet .doc-title { line-height: 1.4; margin-bottom: ${(ONE_SHEET_PITCH_PT / 2).toFixed(2)}pt; }
+  .document--one-sheet .doc-subtitle { margin-bottom: ${(ONE_SHEET_PITCH_PT / 2).toFixed(2)}pt; }
+  .document--one-sheet .doc-signature { margin-top: ${ONE_SHEET_PITCH_PT.toFixed(2)}pt; }
 }
 `;

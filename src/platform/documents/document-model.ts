@@ -40,5 +40,10 @@ export type DocumentModel = {
   /** Page size of the paper file; 公文 use A4. */
   pageSize?: 'A4';
   orientation?: 'portrait' | 'landscape';
+  /**
+   * A form letter that must keep to one A4 sheet (the 申请登记回执): Word and the browser's print set
+   * it at ONE_SHEET_PITCH_PT (27 lines) from the start, as the PDF does when that saves it a page.
+   */
+  oneSheet?: boolean;
   blocks: DocBlock[];
 };

@@ -27,6 +27,13 @@ export const FONT_PT = { title: 22, subtitle: 16, heading: 16, body: 16, table: 
 /** 225 mm of 版心 / 22 lines. */
 export const BODY_LINE_PITCH_PT = (225 * PT_PER_MM) / 22;
 
+/**
+ * The tightest pitch a letter is set at to keep to one sheet (GB/T 9704-2012 7.3.5.4 lets the line
+ * spacing be adjusted for the 落款): 27 lines a page; Noto Serif SC at 三号 needs about 23 pt a line.
+ */
+export const ONE_SHEET_PITCH_SCALE = 0.8;
+export const ONE_SHEET_PITCH_PT = BODY_LINE_PITCH_PT * ONE_SHEET_PITCH_SCALE;
+
 /** Table cells are centred by default in header rows and left-aligned in body rows. */
 export function cellAlign(cell: TableCell, inHeader: boolean): TextAlign {
   return cell.align ?? (inHeader ? 'center' : 'left');

@@ -91,4 +91,14 @@ describe('renderDocumentDocx', async () => {
     const landscape = await unpack(buildSampleDocument({ orientation: 'landscape', registerRows: 4 }));
     expect(landscape['word/document.xml']).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
   });
+
+  it('sets a letter that keeps to one sheet at 27 lines a page, the title at its own height (found by an outside tester: a receipt on two pages)', async () => {
+    const letter = (oneSheet: boolean): DocumentModel => ({ title: 't', oneSheet, blocks: [{ kind: 'title', text: '回执' }, { kind: 'paragraph', text: '正文', indent: true }, { kind: 'signature', lines: ['机关', '（印章）', '2026年12月15日'] }] });
+    const tight = (await unpack(letter(true)))['word/document.xml'];
+    const normal = (await unpack(letter(false)))['word/document.xml'];
+    // 225 mm / 22 lines = 29.0 pt (580 twips); 0.8 of it 23.2 pt (464 twips).
+    expect(count(normal, /w:line="580"/g)).toBe(5);
+    expect(count(tight, /w:line="464"/g)).toBe(4);
+    expect(count(tight, /w:line="580"/g)).toBe(1);
+  });
 });

@@ -4,14 +4,18 @@ import {
 } from 'docx';
 import type { DocBlock, DocumentModel } from './document-model.ts';
 import {
-  A4_MM, BODY_LINE_PITCH_PT, FONT_PT, PT_PER_MM, pageMarginsMm, pageNumberText, pageSizeMm,
+  A4_MM, BODY_LINE_PITCH_PT, FONT_PT, ONE_SHEET_PITCH_PT, PT_PER_MM, pageMarginsMm, pageNumberText, pageSizeMm,
 } from './document-style.ts';
 import { printableDocument } from './document-text.ts';
 import { docxFields, docxTable } from './docx-table.ts';
 import { DOCX_FONTS, TWIPS_PER_PT, textRuns } from './docx-text.ts';
 
 const twipsOfMm = (mm: number) => Math.round(mm * PT_PER_MM * TWIPS_PER_PT);
-const PITCH = { line: Math.round(BODY_LINE_PITCH_PT * TWIPS_PER_PT), lineRule: LineRuleType.EXACT };
+const pitchOf = (pt: number) => ({ line: Math.round(pt * TWIPS_PER_PT), lineRule: LineRuleType.EXACT });
+/** 22 lines a page; a letter that keeps to one sheet (oneSheet) 27, as its PDF when that saves a page. */
+const PITCH = pitchOf(BODY_LINE_PITCH_PT);
+const ONE_SHEET_PITCH = pitchOf(ONE_SHEET_PITCH_PT);
+type Pitch = typeof PITCH;
 const BODY = { font: DOCX_FONTS.fangSong, sizePt: FONT_PT.body };
 const INDENT_TWO_CHARS = { firstLine: 2 * FONT_PT.body * TWIPS_PER_PT, firstLineChars: 200 };
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -40,7 +44,7 @@ export async function renderDocumentDocx(model: DocumentModel): Promise<Buffer> 
           },
         },
         footers: { default: pageNumberFooter() },
-        children: doc.blocks.flatMap((block, i) => docxBlock(block, contentWidth, doc.blocks[i + 1]?.kind === 'signature')),
+        children: doc.blocks.flatMap((block, i) => docxBlock(block, contentWidth, doc.oneSheet ? ONE_SHEET_PITCH : PITCH, doc.blocks[i + 1]?.kind === 'signature')),
       },
     ],
   });
@@ -48,25 +52,26 @@ export async function renderDocumentDocx(model: DocumentModel): Promise<Buffer> 
 }
 
 /** `beforeSignature`: the block just above the signature keeps with it (GB/T 9704-2012: no signature alone on a page). */
-function docxBlock(block: DocBlock, contentWidth: number, beforeSignature = false): FileChild[] {
+function docxBlock(block: DocBlock, contentWidth: number, pitch: Pitch, beforeSignature = false): FileChild[] {
   switch (block.kind) {
     case 'title':
       return [new Paragraph({
         alignment: AlignmentType.CENTER,
-        spacing: { ...PITCH, after: PITCH.line },
+        // The title keeps its own line's height (二号 would be clipped at the tighter pitch).
+        spacing: { ...PITCH, after: pitch === PITCH ? PITCH.line : Math.round(pitch.line / 2) },
         children: textRuns(block.text, { font: DOCX_FONTS.song, sizePt: FONT_PT.title, bold: true }),
       })];
     case 'subtitle':
       return [new Paragraph({
         alignment: AlignmentType.CENTER,
-        spacing: { ...PITCH, after: PITCH.line },
+        spacing: { ...pitch, after: pitch === PITCH ? PITCH.line : Math.round(pitch.line / 2) },
         children: textRuns(block.text, { ...BODY, sizePt: FONT_PT.subtitle }),
       })];
     case 'heading':
       return [new Paragraph({
         keepNext: true,
         indent: INDENT_TWO_CHARS,
-        spacing: PITCH,
+        spacing: pitch,
         children: textRuns(block.text, {
           font: block.level === 1 ? DOCX_FONTS.hei : DOCX_FONTS.kai,
           sizePt: FONT_PT.heading,
@@ -77,7 +82,7 @@ function docxBlock(block: DocBlock, contentWidth: number, beforeSignature = fals
         alignment: block.align ? ALIGN[block.align] : AlignmentType.JUSTIFIED,
         indent: block.indent ? INDENT_TWO_CHARS : undefined,
         ...(beforeSignature ? { keepNext: true, keepLines: true } : {}),
-        spacing: PITCH,
+        spacing: pitch,
         children: textRuns(block.text, { ...BODY, bold: block.bold }),
       })];
     case 'table':
@@ -88,7 +93,7 @@ function docxBlock(block: DocBlock, contentWidth: number, beforeSignature = fals
       return block.lines.map((line, i) => new Paragraph({
         alignment: AlignmentType.RIGHT,
         keepNext: i < block.lines.length - 1,
-        spacing: { ...PITCH, before: i === 0 ? PITCH.line : 0 }, // one line below the text (GB/T 9704-2012 7.3.5)
+        spacing: { ...pitch, before: i === 0 ? pitch.line : 0 }, // one line below the text (GB/T 9704-2012 7.3.5)
         children: textRuns(line, BODY),
       }));
     case 'pageBreak':

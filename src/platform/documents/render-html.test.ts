@@ -20,6 +20,18 @@ describe('renderDocumentHtml', () => {
     expect(html).toContain('<div class="doc-signature"><p>霍山县住房和城乡建设局</p><p>（印章）</p><p>2026年1月20日</p></div>');
   });
 
+  it('marks a letter that keeps to one sheet, which prints at 27 lines a page (found by an outside tester: a receipt on two pages)', () => {
+    expect(renderDocumentHtml({ title: 't', oneSheet: true, blocks: [] })).toMatch(/^<article class="document document--one-sheet"/);
+    expect(renderDocumentHtml({ title: 't', blocks: [] })).toMatch(/^<article class="document"/);
+    expect(DOCUMENT_CSS).toMatch(/@media print \{[^@]*\.document--one-sheet \{ line-height: 23\.\d+pt; \}/);
+  });
+
+  it('keeps a number joined by non-breaking hyphens on one line, written with a plain hyphen (found by an outside tester: 0564- / 5022106)', () => {
+    const out = renderDocumentHtml({ title: 't', blocks: [{ kind: 'paragraph', text: '咨询电话：0564\u20115022106。', indent: true }] });
+    expect(out).toContain('咨询电话：<span class="doc-nobr">0564-5022106</span>。');
+    expect(DOCUMENT_CSS).toMatch(/\.doc-nobr \{[^}]*white-space: nowrap/);
+  });
+
   it('separates the label of a field from its value, also as plain text (found by an outside tester: 收到申请日期2026年12月6日)', () => {
     const out = renderDocumentHtml({ title: 't', blocks: [{ kind: 'fields', items: [{ label: '收到申请日期', value: '2026年12月6日' }, { label: '申请编号：', value: 'X-1' }] }] });
     expect(out).toContain('<div><dt>收到申请日期：</dt><dd>2026年12月6日</dd></div>');

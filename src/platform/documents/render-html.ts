@@ -12,6 +12,7 @@ import { columnFractions, layoutTable, type PlacedCell, type TableGrid } from '.
 export function renderDocumentHtml(model: DocumentModel): string {
   const doc = printableDocument(model);
   const landscape = doc.orientation === 'landscape' ? ' document--landscape' : '';
+  const oneSheet = doc.oneSheet ? ' document--one-sheet' : '';
   const names = tableNames(doc.blocks);
   // GB/T 9704-2012: the signature never stands alone on a printed page; it prints with the block above it.
   const parts: string[] = [];
@@ -21,7 +22,7 @@ export function renderDocumentHtml(model: DocumentModel): string {
     } else parts.push(renderBlock(block, names.get(i)));
   });
   const body = parts.join('\n');
-  return `<article class="document${landscape}" lang="zh-CN" aria-label="${escapeHtml(doc.title)}">\n${body}\n</article>`;
+  return `<article class="document${landscape}${oneSheet}" lang="zh-CN" aria-label="${escapeHtml(doc.title)}">\n${body}\n</article>`;
 }
 
 /**
@@ -129,8 +130,14 @@ function cell(p: PlacedCell, inHeader: boolean, labels: number): string {
 }
 
 function text(s: string): string {
-  return escapeHtml(s).replace(/\n/g, '<br>');
+  return escapeHtml(s).replace(/\n/g, '<br>').replace(NON_BREAKING_HYPHENATED, (m) => `<span class="doc-nobr">${m.replace(/\u2011/g, '-')}</span>`);
 }
+
+/**
+ * A number or code joined by non-breaking hyphens (U+2011, a 咨询电话 as 0564‑5022106): on the page it
+ * keeps to one line (white-space: nowrap) with a plain hyphen, so a copied number dials as written.
+ */
+const NON_BREAKING_HYPHENATED = /[0-9A-Za-z]+(?:\u2011[0-9A-Za-z]+)+/g;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

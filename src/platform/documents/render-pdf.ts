@@ -1,5 +1,5 @@
 import type { DocBlock, DocumentModel, TextAlign } from './document-model.ts';
-import { BODY_LINE_PITCH_PT, FONT_PT, pageMarginsMm, pageNumberText, PT_PER_MM } from './document-style.ts';
+import { BODY_LINE_PITCH_PT, FONT_PT, ONE_SHEET_PITCH_SCALE, pageMarginsMm, pageNumberText, PT_PER_MM } from './document-style.ts';
 import { printableDocument } from './document-text.ts';
 import { fieldLabel } from './field-label.ts';
 import { PDF_FONT, registerDocumentFonts } from './pdf-fonts.ts';
@@ -52,7 +52,7 @@ const MAX_PAGES_TIGHTENED = 3;
  * 公文 pitch is 23.2 pt). The last step keeps the longest 申请登记回执 — an ordinary letter's, with a
  * two-line request, the 暂定 note, the status page's address and a 咨询电话 — on one sheet.
  */
-const TIGHTER_PITCHES = [0.95, 0.9, 0.85, 0.8] as const;
+const TIGHTER_PITCHES = [0.95, 0.9, 0.85, ONE_SHEET_PITCH_SCALE] as const;
 
 const pageCount = (pdf: PDFKit.PDFDocument) => pdf.bufferedPageRange().count;
 

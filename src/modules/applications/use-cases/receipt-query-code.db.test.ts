@@ -33,7 +33,7 @@ describeEachDialect('the 查询码 on the 申请登记回执', (db) => {
     const shown = textOf(signed.receiptWithCode!);
     expect(shown).toContain(`查询码${signed.queryCode}`);
     expect(shown).toContain(signed.application.trackingNo);
-    expect(shown).toContain('0564-5022001');
+    expect(shown).toContain('0564\u20115022001');
 
     const stored = (await listLetters(deps.db, signed.application.id)).find((l) => l.kind === 'acknowledgement')!;
     expect(JSON.stringify(stored.document)).not.toContain(signed.queryCode);
@@ -42,7 +42,7 @@ describeEachDialect('the 查询码 on the 申请登记回执', (db) => {
     expect(atRegistration).toContain('登记时告知的查询码');
     expect(atRegistration).toContain('重新设置');
     expect(atRegistration).toContain(signed.application.trackingNo);
-    expect(atRegistration).toContain('0564-5022001');
+    expect(atRegistration).toContain('0564\u20115022001');
 
     const fax = await registerApplication(deps, staff, organ.id, { channel: 'fax', arrivedOn: '2026-03-09', ...applicantInput() });
     expect(fax.receiptWithCode).toBeNull();
@@ -50,7 +50,7 @@ describeEachDialect('the 查询码 on the 申请登记回执', (db) => {
     const onConfirmation = await receiptText(deps, fax.application.id);
     expect(onConfirmation).not.toContain(fax.queryCode);
     expect(onConfirmation).not.toContain('登记时告知的查询码');
-    expect(onConfirmation).toContain('0564-5022001');
+    expect(onConfirmation).toContain('0564\u20115022001');
     expect(onConfirmation).toContain('凭申请编号');
   });
 

@@ -81,4 +81,45 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
     expect(status.statusCode).toBe(303);
     await app.close();
   });
+
+  // Found by an outside tester: an ordinary letter (平信) with a request of about 130 characters and a
+  // 文号 gave a receipt of two pages — the 查询码, the 落款 and the 印章 on the second — as the PDF to
+  // print and as the reprint; and the 咨询电话 broke as 0564- / 5022106.
+  it.each([150, 300, 2000])('the receipt of an ordinary letter with a request of %i characters and a 文号 keeps to one page, with the code and the 落款', async (length) => {
+    const { app, deps } = await buildTestApp(db(), '2026-12-15T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局', consultPhone: '0564-5022106' });
+      const e = await createStaff(deps, organ.code, 'editor');
+      const officer = await loginAs(app, e.username, e.password);
+      const form = await app.inject({ url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies });
+      const formToken = /name="formToken" value="([^"]+)"/.exec(form.body)![1]!;
+      const subject = '申请公开2025年城区老旧小区改造项目清单及各项目的立项批复、招标投标结果、施工合同和竣工验收备案材料，以及项目资金的拨付明细；'.repeat(40).slice(0, length);
+      const payload = {
+        _csrf: officer.csrf, formToken, channel: 'post_ordinary', arrivedOn: '2026-12-14',
+        ...applicantInput({ subject, documentNumber: '岚建〔2025〕63号', deliveryMethod: 'post', provisionForm: 'paper' }),
+      };
+      const registered = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies, payload });
+      expect(registered.statusCode, registered.body.slice(0, 3000)).toBe(201);
+      const code = /id="query-code">([^<]+)</.exec(registered.body)![1]!;
+      const receipt = /<section[^>]*id="receipt-with-code"[^>]*>([\s\S]*?)<\/section>/.exec(registered.body)?.[1] ?? '';
+      expect(receipt).toContain('（详见申请表）');
+      expect(receipt).toContain('<span class="doc-nobr">0564-5022106</span>');
+
+      const shown = await app.inject({ method: 'POST', url: '/admin/applications/registered/receipt', cookies: officer.cookies, payload: { _csrf: officer.csrf, formToken, format: 'pdf' } });
+      const id = Number(/href="\/admin\/applications\/(\d+)"/.exec(registered.body)![1]);
+      const stored = (await listLetters(deps.db, id)).find((l) => l.kind === 'acknowledgement')!;
+      const reprint = await app.inject({ url: `/admin/applications/${id}/letters/${stored.id}?format=pdf`, cookies: officer.cookies });
+      for (const [pdf, sign] of [[shown, `查询码${code}`], [reprint, '登记时告知的查询码']] as const) {
+        const pages = await pagesOf(pdf.rawPayload);
+        expect(pages).toHaveLength(1);
+        const text = pages[0]!.replace(/\u2011/g, '-');
+        expect(text).toContain(sign);
+        expect(text).toContain('（文号：岚建〔2025〕63号）”（详见申请表）');
+        expect(text).toContain('咨询电话：0564-5022106');
+        expect(text).toContain('青岚县住房和城乡建设局（印章）2026年12月15日');
+      }
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -46,15 +46,44 @@ export const subjectInProse = (subject: string) => quotedOnOneLine(subject.repla
 /** A request typed on several lines, quoted in a sentence: its lines in order, a space between them, the quotation one paragraph. */
 const quotedOnOneLine = (text: string) => text.split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean).join(' ');
 
+/**
+ * The longest request the 申请登记回执 quotes in full, in characters with its 文号: the receipt keeps to
+ * one A4 page (22–27 lines), and its longest other content — an ordinary letter's 收到规则, the 暂定
+ * note, the status page's address and a 咨询电话 — leaves about 64 characters for the quotation.
+ */
+export const RECEIPT_QUOTE_MAX = 60;
+/** What a longer request's quotation keeps (its beginning, then ……, then its 文号), before （详见申请表）. */
+const RECEIPT_ABRIDGED_MAX = 52;
+/** Said after an abridged quotation: the full request is on the application form the organ keeps. */
+export const SEE_APPLICATION_FORM = '（详见申请表）';
+/** A 文号 longer than this is left to the application form with the rest. */
+const DOCUMENT_NUMBER_KEPT_MAX = 24;
+
+/**
+ * The request as the 申请登记回执 quotes it: in full up to RECEIPT_QUOTE_MAX characters (文号 included),
+ * else its beginning, ……, and its 文号 (`abridged`: the receipt then adds （详见申请表） after the quotation).
+ * Found by an outside tester: a 130-character request with a 文号 put the 查询码 and the 落款 on a second page.
+ */
+export function receiptQuotation(subject: string, documentNumber: string | null): { text: string; abridged: boolean } {
+  const suffix = documentNumber ? `（文号：${documentNumber}）` : '';
+  const full = subjectInProse(`${subject}${suffix}`);
+  if (Array.from(full).length <= RECEIPT_QUOTE_MAX) return { text: full, abridged: false };
+  const kept = Array.from(suffix).length <= DOCUMENT_NUMBER_KEPT_MAX ? suffix : '';
+  const head = Array.from(subjectInProse(subject)).slice(0, RECEIPT_ABRIDGED_MAX - 2 - Array.from(kept).length).join('').replace(/[\s，,、；;：:。．.]+$/, '');
+  return { text: `${head}……${kept}`, abridged: true };
+}
+
 export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel {
   const { app } = ctx;
   const withheld = app.outcome ? withheldPart(app.outcome, app.replyBasis) : null;
   const subject = app.documentNumber ? `${app.subject}（文号：${app.documentNumber}）` : app.subject;
+  // The receipt keeps to one page: a long request is quoted by its beginning, the rest left to the form.
+  const quotation = kind === 'acknowledgement' ? receiptQuotation(app.subject, app.documentNumber) : { text: subjectInProse(subject), abridged: false };
   const values: Record<string, string> = {
     申请人: app.applicantName,
     申请编号: app.trackingNo,
     收到日期: chineseDate(app.receivedOn),
-    申请内容: subjectInProse(subject),
+    申请内容: quotation.text,
     机关名称: ctx.organName,
     发文日期: chineseDate(ctx.issuedOn),
     ...(app.outcome ? { 办理结果: OUTCOME_INFO[app.outcome].label, 法律依据: legalBasis(app.outcome, app.replyBasis), 答复内容: app.replyText } : {}),
@@ -66,7 +95,8 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
   const inProse = placeholdersIn(ctx.template.body);
   const stated = (...names: string[]) => names.every((n) => inProse.has(n));
   const addressee = isLetterToOthers(kind) ? [] : [para(`${app.applicantName}：`, false)];
-  const body = fillTemplate(ctx.template.body, values)
+  const filled = fillTemplate(ctx.template.body, values);
+  const body = (quotation.abridged ? seeApplicationForm(filled, quotation.text) : filled)
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
@@ -80,7 +110,7 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     ...(statesCaseFields && stated('申请编号') ? [] : [{ label: '申请编号', value: app.trackingNo }]),
     ...(statesCaseFields && stated('收到日期') ? [] : [{ label: '收到申请日期', value: chineseDate(app.receivedOn) }]),
     ...(!isLetterToOthers(kind) && !statesCaseFields ? [{ label: '申请人', value: `${app.applicantName}（${APPLICANT_TYPE_LABELS[app.applicantType]}）` }] : []),
-    ...(statesCaseFields && stated('申请内容') ? [] : [{ label: '申请内容', value: subject }]),
+    ...(statesCaseFields && stated('申请内容') ? [] : [{ label: '申请内容', value: quotation.abridged ? `${quotation.text}${SEE_APPLICATION_FORM}` : subject }]),
   ];
   if (kind === 'reply' && app.outcome) {
     // A 部分公开 template that states the withheld part's reason and article (条例第三十七条) in its prose
@@ -110,6 +140,8 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
     title: `${ctx.template.title}（${app.trackingNo}）`,
     pageSize: 'A4',
     orientation: 'portrait',
+    // The receipt keeps to one sheet however it is printed: the PDF, the browser's print and Word.
+    ...(kind === 'acknowledgement' ? { oneSheet: true } : {}),
     blocks: [
       { kind: 'title', text: ctx.template.title },
       { kind: 'subtitle', text: ctx.letterNo ?? `${LETTER_KIND_LABELS[kind]} 编号：${app.trackingNo}` },
@@ -121,6 +153,14 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
       ...(ctx.notes ?? []).map((n) => para(`（${n}）`, true)),
     ],
   };
+}
+
+/** （详见申请表） after the first quotation of an abridged request: after its closing quote mark when the prose quotes it. */
+function seeApplicationForm(prose: string, quoted: string): string {
+  const at = prose.indexOf(quoted);
+  if (at < 0) return prose;
+  const end = at + quoted.length + (/^[”"」』]/.test(prose.slice(at + quoted.length)) ? 1 : 0);
+  return `${prose.slice(0, end)}${SEE_APPLICATION_FORM}${prose.slice(end)}`;
 }
 
 const para = (text: string, indent: boolean): DocBlock => ({ kind: 'paragraph', text, indent });

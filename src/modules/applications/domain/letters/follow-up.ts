@@ -18,13 +18,20 @@ const CODE_GIVEN_AT_REGISTRATION = '登记时告知的查询码';
  * status page when the public address is configured (GONGKAI_PUBLIC_URL), else null.
  */
 export function followUpSentence(o: { codeGiven: QueryCodeGiven; consultPhone: string; statusUrl: string | null }): string {
-  const phone = o.consultPhone.trim() ? `咨询电话：${o.consultPhone.trim()}。` : '';
+  const phone = o.consultPhone.trim() ? `咨询电话：${unbreakablePhone(o.consultPhone.trim())}。` : '';
   const site = o.statusUrl ? `本机关政府信息公开网站（${o.statusUrl}）` : '本机关政府信息公开网站';
   const reset = '查询码遗失的，可凭申请编号和身份证件请本机关重新设置。';
   if (o.codeGiven === 'at_registration') return `凭申请编号和${CODE_GIVEN_AT_REGISTRATION}可在${site}查询办理进度、下载答复文书；${reset}${phone}`;
   if (o.codeGiven === 'online') return `您可以凭申请编号和提交申请时获得的查询码，在${site}查询办理进度、下载答复文书；${reset}${phone}`;
   return `您可以凭申请编号向本机关查询办理进度；请本机关设置查询码后，也可在${site}查询。${phone}`;
 }
+
+/**
+ * A phone number that never breaks across lines (0564- / 5022106, found by an outside tester): its
+ * hyphens become non-breaking hyphens (U+2011), which pdfkit, Word and browsers all keep with the
+ * digits, and which the PDF's font draws as a hyphen.
+ */
+export const unbreakablePhone = (phone: string) => phone.replace(/-/g, '\u2011');
 
 /**
  * The copy of a stored receipt printed at registration, the one time the code is known: the code in

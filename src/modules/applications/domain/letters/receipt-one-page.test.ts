@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocumentPdf } from '../../../../platform/documents/index.ts';
 import { sampleApplication } from '../../testing/sample-application.ts';
 import { receiptRule } from '../channels.ts';
-import { buildLetter } from './build-letter.ts';
+import { buildLetter, RECEIPT_QUOTE_MAX } from './build-letter.ts';
 import { DEFAULT_TEMPLATES } from './default-templates.ts';
 import { followUpSentence, withQueryCode } from './follow-up.ts';
 
@@ -73,6 +73,51 @@ describe('the 申请登记回执 of a paper application', () => {
     expect(storedText).toContain('登记时告知的查询码');
     expect(shownText).toContain('查询码72AX2G5E');
     expect(shownText).not.toContain('登记时告知的查询码');
+  });
+
+  // Found by an outside tester: a 平信 application's receipt with a request of about 130 characters
+  // and a 文号 took two pages, the 查询码, the 落款 and the 印章 on the second; and its 咨询电话 broke
+  // across lines as 0564- / 5022106. The form takes up to 2,000 characters of request.
+  it.each([44, 45, 130, 150, 300, 2000])('a request of %i characters with a 文号 keeps the receipt on one page: quoted in full up to a length, else its beginning and （详见申请表）', async (length) => {
+    const subject = Array.from({ length: 60 }, () => SUBJECT).join('；').slice(0, length);
+    const app = sampleApplication('in_progress', {
+      channel: 'post_ordinary', trackingNo: TRACKING_NO, subject, documentNumber: '岚建〔2025〕63号', arrivedOn: '2026-12-14', receivedOn: '2026-12-14',
+      confirmedOn: null, dueOn: '2027-01-13', originalDueOn: '2027-01-13', dueProvisional: true, deliveryMethod: 'post',
+    });
+    const stored = buildLetter('acknowledgement', {
+      app, organName: ORGAN, issuedOn: '2026-12-15', template: DEFAULT_TEMPLATES.acknowledgement,
+      values: {
+        收到规则: receiptRule('post_ordinary'), 答复期限: '2027年1月13日（暂定）',
+        查询方式: followUpSentence({ codeGiven: 'at_registration', consultPhone: '0564-5022106', statusUrl: 'https://gk.qinglan.gov.cn/applications/status' }),
+      },
+      notes: [PROVISIONAL_NOTE], letterNo: '岚建依申请公开〔2026〕第187号',
+      reconsideration: { body: '', address: '', online: '' }, serviceMethod: 'post',
+    });
+    const shown = withQueryCode(stored, '72AX2G5E');
+    const pages = await pagesOf(await renderDocumentPdf(shown));
+    expect(pages).toHaveLength(1);
+    const text = pages[0]!.replace(/\u2011/g, '-');
+    expect(text).toContain(`您申请公开“${SUBJECT.slice(0, 20)}`);
+    expect(text).toContain('（文号：岚建〔2025〕63号）');
+    // 44 characters and the 文号 make the longest request quoted in full (RECEIPT_QUOTE_MAX).
+    if (length + '（文号：岚建〔2025〕63号）'.length <= RECEIPT_QUOTE_MAX) expect(text).toContain(`您申请公开“${subject}（文号：岚建〔2025〕63号）”的申请`);
+    else expect(text).toContain('63号）”（详见申请表）的申请');
+    expect(text).toContain('查询码72AX2G5E');
+    expect(text).toContain('0564-5022106');
+    expect(text).toContain(`${ORGAN}（印章）2026年12月15日`);
+    // The phone number never breaks: its hyphen is a non-breaking one in every renderer.
+    expect(JSON.stringify(shown)).toContain('0564\u20115022106');
+  });
+
+  it('quotes a request of ordinary length in full, without （详见申请表）', () => {
+    const app = sampleApplication('in_progress', { trackingNo: TRACKING_NO, subject: SUBJECT.slice(0, 40), documentNumber: '岚建〔2025〕63号' });
+    const doc = buildLetter('acknowledgement', {
+      app, organName: ORGAN, issuedOn: '2026-03-03', template: DEFAULT_TEMPLATES.acknowledgement,
+      values: { 收到规则: receiptRule('online'), 答复期限: '2026年3月30日' }, reconsideration: { body: '', address: '', online: '' }, serviceMethod: 'post',
+    });
+    const text = JSON.stringify(doc);
+    expect(text).toContain(`您申请公开“${SUBJECT.slice(0, 40)}（文号：岚建〔2025〕63号）”的申请`);
+    expect(text).not.toContain('详见申请表');
   });
 
   it('a receipt reworded without the number, the date or the request still gives them, as fields', () => {
