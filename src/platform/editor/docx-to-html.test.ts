@@ -1,4 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Tab, Table, TableCell, TableRow, TabStopType, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { docxToHtml } from './docx-to-html.ts';
@@ -309,3 +309,79 @@ describe('a long title over two centred lines, and a 公文 版头 above it (GB/
   });
 });
 
+
+describe('an upward document’s 版头 (文号 left, 签发人 right on one line) and a title over two lines (found by an outside tester)', () => {
+  const centred = (text: string) => new Paragraph({ text, alignment: AlignmentType.CENTER });
+  const tail = () => [
+    new Paragraph('县人民政府：'), new Paragraph({ text: '现将我局2026年城镇老旧小区改造工作情况报告如下。', indent: { firstLine: 640 } }),
+    new Paragraph({ text: '青岚县住房和城乡建设局', alignment: AlignmentType.RIGHT }), new Paragraph({ text: '2026年12月1日', alignment: AlignmentType.RIGHT }),
+  ];
+  const BODY = '<p class="flush">县人民政府：</p><p>现将我局2026年城镇老旧小区改造工作情况报告如下。</p><p class="right">青岚县住房和城乡建设局</p><p class="right">2026年12月1日</p>';
+  const organ = () => centred('青岚县住房和城乡建设局文件');
+  const read = async (...children: Paragraph[]) => docxToHtml(await Packer.toBuffer(new Document({ sections: [{ children: [...children, ...tail()] }] })), undefined, { currentTitle: '', currentDocumentNumber: '' });
+
+  it('takes the 文号 when the 签发人 is set right with a tab stop', async () => {
+    const numberLine = new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: 8800 }],
+      children: [new TextRun('岚建〔2026〕64号'), new TextRun({ children: [new Tab(), '签发人：'] }), new TextRun({ text: '赵局长', font: '楷体' })],
+    });
+    const r = await read(organ(), numberLine, centred('关于2026年城镇老旧小区改造工作'), centred('进展情况的报告'));
+    expect(r).toMatchObject({ title: '关于2026年城镇老旧小区改造工作进展情况的报告', documentNumber: '岚建〔2026〕64号', html: BODY });
+  });
+
+  it('takes the 文号 with spaces (ASCII or 全角) before the 签发人', async () => {
+    for (const line of ['岚建〔2026〕64号    签发人：赵局长', '　岚建〔2026〕64号　　　　　　　签发人：赵局长　']) {
+      const r = await read(organ(), new Paragraph(line), centred('关于2026年城镇老旧小区改造工作'), centred('进展情况的报告'));
+      expect(r).toMatchObject({ documentNumber: '岚建〔2026〕64号', html: BODY });
+    }
+  });
+
+  it('joins a first title line that happens to end in a 文种 word with a second that ends in one (…反馈意见 / 整改情况的报告)', async () => {
+    const r = await read(organ(), new Paragraph('岚建〔2026〕64号    签发人：赵局长'), centred('关于落实县委第三巡察组反馈意见'), centred('整改情况的报告'));
+    expect(r).toMatchObject({ title: '关于落实县委第三巡察组反馈意见整改情况的报告', documentNumber: '岚建〔2026〕64号', html: BODY });
+  });
+
+  it('under a 版头, joins the organ’s name on the first line with 关于…的报告 on the second', async () => {
+    const r = await read(organ(), new Paragraph('岚建〔2026〕64号    签发人：赵局长'), centred('青岚县住房和城乡建设局'), centred('关于2026年城镇老旧小区改造工作情况的报告'));
+    expect(r).toMatchObject({ title: '青岚县住房和城乡建设局关于2026年城镇老旧小区改造工作情况的报告', documentNumber: '岚建〔2026〕64号', html: BODY });
+    // Without a 版头 an organ's name over a title stays the officer's call (the document is kept whole).
+    const bare = await read(centred('青岚县住房和城乡建设局'), centred('关于2026年城镇老旧小区改造工作情况的报告'));
+    expect(bare.title).toBeUndefined();
+    expect(bare.html).toContain('<p class="center">青岚县住房和城乡建设局</p>');
+  });
+});
+
+describe('the 落款 date as the 成文日期', () => {
+  const doc = (...lines: Paragraph[]) => Packer.toBuffer(new Document({ sections: [{ children: [
+    new Paragraph({ text: '关于2026年城镇老旧小区改造工作情况的报告', alignment: AlignmentType.CENTER }), new Paragraph('县人民政府：'),
+    new Paragraph({ text: '2026年3月2日，县政府召开专题会议。', indent: { firstLine: 640 } }), ...lines,
+  ] }] }));
+  const right = (text: string) => new Paragraph({ text, alignment: AlignmentType.RIGHT });
+
+  it('fills a 成文日期 the officer has not set from the last date line, in Arabic or Chinese numerals, and says so', async () => {
+    const r = await docxToHtml(await doc(right('青岚县住房和城乡建设局'), right('2026年12月1日')), undefined, { currentTitle: '', currentFormedOn: '2026-12-06', formedOnIsDefault: true });
+    expect(r.formedOn).toBe('2026-12-01');
+    expect(r.notes).toContain('落款日期“2026年12月1日”已填入“成文日期”（2026-12-01）');
+    const han = await docxToHtml(await doc(right('青岚县住房和城乡建设局'), right('二〇二六年十二月一日'), new Paragraph('（此件公开发布）')), undefined, { currentTitle: '', currentFormedOn: '2026-12-06', formedOnIsDefault: true });
+    expect(han.formedOn).toBe('2026-12-01');
+    expect(han.notes).toContain('落款日期“二〇二六年十二月一日”已填入“成文日期”（2026-12-01）');
+    const twentyFirst = await docxToHtml(await doc(right('二○二六年二月二十一日')), undefined, { currentTitle: '', currentFormedOn: '', formedOnIsDefault: false });
+    expect(twentyFirst.formedOn).toBe('2026-02-21');
+  });
+
+  it('never changes a date the officer set; says when the 落款 differs', async () => {
+    const r = await docxToHtml(await doc(right('2026年12月1日')), undefined, { currentTitle: '', currentFormedOn: '2026-11-28', formedOnIsDefault: false });
+    expect(r.formedOn).toBeUndefined();
+    expect(r.notes).toContain('落款日期“2026年12月1日”与“成文日期”（2026-11-28）不同，未改动，请核对');
+    const same = await docxToHtml(await doc(right('2026年12月1日')), undefined, { currentTitle: '', currentFormedOn: '2026-12-01', formedOnIsDefault: false });
+    expect(same.notes.join('')).not.toContain('落款日期');
+  });
+
+  it('takes no date from a sentence, a day that does not exist, or a conversion not for a form', async () => {
+    const none = await docxToHtml(await doc(new Paragraph('特此报告。')), undefined, { currentTitle: '', currentFormedOn: '2026-12-06', formedOnIsDefault: true });
+    expect(none.formedOn).toBeUndefined();
+    const bad = await docxToHtml(await doc(right('2026年2月30日')), undefined, { currentTitle: '', currentFormedOn: '2026-12-06', formedOnIsDefault: true });
+    expect(bad.formedOn).toBeUndefined();
+    expect((await docxToHtml(await doc(right('2026年12月1日')))).formedOn).toBeUndefined();
+  });
+});

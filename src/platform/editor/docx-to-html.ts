@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain-error.ts';
+import { isIsoDate } from '../../shared/iso-date.ts';
 import { sanitizeRichText } from '../views/sanitize-rich-text.ts';
 import { readWordPackage, styleIndentsOf, type StyleIndents } from './word-style-indents.ts';
 
@@ -42,8 +43,11 @@ type WordParagraph = {
   indent?: { firstLine?: string | null; hanging?: string | null } | null; children?: WordParagraph[]; value?: string;
 };
 
-/** The text of an element of mammoth's document (a paragraph's runs, hyperlinks, text). */
-const textOf = (e: WordParagraph): string => (e.type === 'text' ? e.value ?? '' : (e.children ?? []).map(textOf).join(''));
+/**
+ * The text of an element of mammoth's document (a paragraph's runs, hyperlinks, text). A tab counts as a
+ * space: an upward document's 签发人 is often set right with a tab stop after the 文号 (岚建〔2026〕64号⇥签发人：…).
+ */
+const textOf = (e: WordParagraph): string => (e.type === 'text' ? e.value ?? '' : e.type === 'tab' ? ' ' : (e.children ?? []).map(textOf).join(''));
 
 /** A title compared with another as an officer would: spaces and punctuation (《》“”、，) aside. */
 export const sameTitle = (a: string, b: string) => {
@@ -51,8 +55,11 @@ export const sameTitle = (a: string, b: string) => {
   return bare(a) !== '' && bare(a) === bare(b);
 };
 
-/** A 文号 line of a 版头 (GB/T 9704-2012 7.2.4: 发文机关代字、年份、发文顺序号), with an upward document's 签发人 beside it. */
-const DOCUMENT_NUMBER = /^([\p{Script=Han}]{1,12}\s*[〔［[【（(]\s*\d{4}\s*[〕］\]】）)]\s*第?\s*\d{1,5}\s*号)(?:\s+签发人[：:]\s*[\p{Script=Han}·、\s]{2,40})?$/u;
+/**
+ * A 文号 line of a 版头 (GB/T 9704-2012 7.2.4: 发文机关代字、年份、发文顺序号) — centred in a 下行文, or at
+ * the left with the 签发人 at the right of the same line (7.2.5, 上行文), apart by spaces, a tab or nothing.
+ */
+const DOCUMENT_NUMBER = /^([\p{Script=Han}]{1,12}\s*[〔［[【（(]\s*\d{4}\s*[〕］\]】）)]\s*第?\s*\d{1,5}\s*号)(?:\s*签\s*发\s*人\s*[：:]\s*[\p{Script=Han}·、\s]{2,40})?$/u;
 /** The 发文机关标志 above it: the organ's name alone (…文件 or not), Han characters and brackets only, no sentence in it. */
 const ORGAN_LINE = /^[\p{Script=Han}（）()·\s]{2,40}$/u;
 /** A rule typed as characters (the red 分隔线 is usually a border on an empty paragraph, which has no text at all). */
@@ -106,9 +113,15 @@ export function leadingTitleOf(document: WordParagraph): LeadingTitle | null {
   if (!titleStyle && !centred(first)) return null;
   if (/[：:]$/.test(first.text) || (/文件$/.test(first.text) && !first.text.includes('关于'))) return null;
   const lines = [first];
-  while (lines.length < MAX_TITLE_LINES && !GENRE_END.test(lines.at(-1)!.text)) {
+  while (lines.length < MAX_TITLE_LINES) {
     const next = withText[at + lines.length];
-    if (!centred(next) || UNDER_TITLE.test(next!.text) || NOT_A_TITLE_LINE.test(next!.text) || /[：:]$/.test(next!.text)) break;
+    if (!centred(next) || UNDER_TITLE.test(next!.text) || /[：:]$/.test(next!.text)) break;
+    // 机关名称 on the first line and 关于…的报告 on the next (GB/T 9704 7.3.1: 发文机关名称、事由和文种), under a 版头 only.
+    const organThenAbout = !!header && lines.length === 1 && ORGAN_LINE.test(first.text) && !/关于|文件$/.test(first.text)
+      && /^关于/.test(next!.text) && GENRE_END.test(next!.text);
+    if (NOT_A_TITLE_LINE.test(next!.text) && !organThenAbout) break;
+    // A line ending in a 文种 word ends the title — but a first line may end in one by chance (…反馈意见 / 整改情况的报告): the next line continues it when it ends in a 文种 too.
+    if (GENRE_END.test(lines.at(-1)!.text) && (lines.length > 1 || !GENRE_END.test(next!.text))) break;
     lines.push(next!);
   }
   const after = withText[at + lines.length];
@@ -120,6 +133,37 @@ export function leadingTitleOf(document: WordParagraph): LeadingTitle | null {
   return { indices: lines.map((l) => l.index), text, lines: lines.length, header };
 }
 
+
+/** Chinese numerals as a 落款 date writes them (二〇二六年十二月一日): digit by digit for the year, 十-based for month and day. */
+const HAN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const hanNumber = (s: string): number => {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!s.includes('十')) return [...s].reduce((n, c) => n * 10 + (HAN_DIGITS[c] ?? NaN), 0);
+  const [tens, ones] = s.split('十');
+  return (tens === '' ? 1 : hanNumber(tens)) * 10 + (ones === '' ? 0 : hanNumber(ones));
+};
+/** A line that is a date alone (2026年12月1日, 二〇二六年十二月一日), as the 落款's 成文日期 is (GB/T 9704-2012 7.3.5). */
+const DATE_LINE = /^(\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,4})\s*日$/u;
+
+/**
+ * The 落款's date (成文日期, GB/T 9704-2012 7.3.5.1: under the organ's name, usually right-aligned): the last
+ * paragraph of the document, outside tables and lists, that is a date alone and a real day — as written
+ * and as YYYY-MM-DD. A date inside a sentence, or 2026年12月1日印发 (the 版记), is not it.
+ */
+export function signingDateOf(document: WordParagraph): { text: string; on: string } | null {
+  const body = document.children ?? [];
+  for (let i = body.length - 1; i >= 0; i -= 1) {
+    const e = body[i];
+    if (e.type !== 'paragraph' || e.numbering) continue;
+    const text = textOf(e).replace(/\s+/g, '');
+    const m = DATE_LINE.exec(text);
+    if (!m) continue;
+    const [year, month, day] = [m[1], m[2], m[3]].map(hanNumber);
+    const on = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return isIsoDate(on) ? { text, on } : null;
+  }
+  return null;
+}
 
 /** Whether a paragraph starts indented: its own w:ind when it has one, else what its style gives (word-style-indents.ts). */
 function startsIndented(element: WordParagraph, styles: StyleIndents): boolean {
@@ -177,8 +221,15 @@ export async function docxToHtml(
    * The form's 标题（名称） when the import is for an item: the document's own title then fills or matches it, and a 版头 above it
    * is left out (`leadingTitleOf`); its 文号 fills the form's 文号 (`currentDocumentNumber`) when that is empty.
    */
-  options: { currentTitle?: string; currentDocumentNumber?: string } = {},
-): Promise<{ html: string; notes: string[]; title?: string; documentNumber?: string }> {
+  options: {
+    currentTitle?: string; currentDocumentNumber?: string;
+    /**
+     * The form's 成文日期, and whether it still holds the date the form gave it (the officer has not set one):
+     * then the 落款's date fills it (`signingDateOf`); a date the officer set is never changed.
+     */
+    currentFormedOn?: string; formedOnIsDefault?: boolean;
+  } = {},
+): Promise<{ html: string; notes: string[]; title?: string; documentNumber?: string; formedOn?: string }> {
   if (bytes.length === 0) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
   if (bytes.length > MAX_DOCX_BYTES) throw new DomainError('ERR_EDITOR_DOCX_TOO_LARGE', 'Word 文档不能超过 20 MB', { field: 'file', httpStatus: 413 });
   // A .docx is a zip package; an old .doc (OLE) or anything else is refused before conversion.
@@ -189,8 +240,11 @@ export async function docxToHtml(
   let title: { text: string; into: 'field' | 'same' | 'kept'; first: boolean } | undefined;
   let header: { documentNumber: string; into: 'field' | 'same' | 'differs' } | undefined;
   /** The document laid out (keepLayout) and, for an item's form, without a title the form holds or takes, nor the 版头 above it. */
+  let signed: { text: string; on: string; into: 'field' | 'same' | 'differs' } | undefined;
   const transform = (document: WordParagraph): WordParagraph => {
     const laidOut = keepLayout(document, unknownStyles, styles);
+    const date = options.currentFormedOn === undefined ? null : signingDateOf(document);
+    if (date) signed = { ...date, into: date.on === options.currentFormedOn ? 'same' : options.formedOnIsDefault || options.currentFormedOn!.trim() === '' ? 'field' : 'differs' };
     const found = options.currentTitle === undefined ? null : leadingTitleOf(document);
     if (!found) return laidOut;
     const current = options.currentTitle!.trim();
@@ -239,8 +293,13 @@ export async function docxToHtml(
     lead.push(`文档开头的版头（发文机关标志、文号）未放入正文${header.into === 'field' ? `；文号“${header.documentNumber}”已填入“文号”`
       : header.into === 'differs' ? `；其中的文号“${header.documentNumber}”与“文号”栏不同，请核对` : ''}`);
   }
+  if (signed?.into === 'field') lead.push(`落款日期“${signed.text}”已填入“成文日期”（${signed.on}）`);
+  if (signed?.into === 'differs') lead.push(`落款日期“${signed.text}”与“成文日期”（${options.currentFormedOn}）不同，未改动，请核对`);
   notes.unshift(...lead);
-  return { html, notes, ...(title?.into === 'field' ? { title: title.text } : {}), ...(header?.into === 'field' ? { documentNumber: header.documentNumber } : {}) };
+  return {
+    html, notes, ...(title?.into === 'field' ? { title: title.text } : {}), ...(header?.into === 'field' ? { documentNumber: header.documentNumber } : {}),
+    ...(signed?.into === 'field' ? { formedOn: signed.on } : {}),
+  };
 }
 
 /**
