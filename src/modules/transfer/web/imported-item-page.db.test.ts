@@ -40,7 +40,10 @@ describeEachDialect('an imported item says so in the back office', (db) => {
       expect(record).toContain('原网址：<a href="http://old.example.gov.cn/art/2019/3/1/art_12_345.html" rel="noopener noreferrer">http://old.example.gov.cn/art/2019/3/1/art_12_345.html</a>');
       // The history (审核记录) starts with the import.
       const history = /<h3>审核记录（电子签名）<\/h3>([\s\S]*?)<\/table>/.exec(page.body)?.[1] ?? '';
-      expect(history).toMatch(new RegExp(`<td>${when}</td><td>—</td><td>${actorLabel(admin.actor).replace(/[()（）]/g, '.')}</td><td>导入</td><td>从文件“旧网站信息.csv”导入，作为已发布的历史信息</td>`));
+      // Each cell is named (data-label) for the phone's cards; the row reads the same with the names left out.
+      const firstRow = /<tr>([\s\S]*?)<\/tr>/.exec(history.split('<tbody>')[1] ?? '')?.[1] ?? '';
+      expect([...firstRow.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]).slice(0, 5))
+        .toEqual([when, '—', actorLabel(admin.actor), '导入', '从文件“旧网站信息.csv”导入，作为已发布的历史信息']);
 
       const draftPage = await app.inject({ method: 'GET', url: `/admin/publications/${await idOf('关于城区停水的通知')}`, cookies: s.cookies });
       const draftRecord = /<p class="notice notice-info" id="imported">([\s\S]*?)<\/p>/.exec(draftPage.body)?.[1] ?? '';
