@@ -57,6 +57,8 @@ describe.skipIf(SKIP_BROWSER)('standard directories in Chromium', () => {
     await page.getByLabel('标题（名称）').fill('2026年第一批农村危房改造补助对象审核结果公示');
     await page.getByLabel('重点领域 > 农村危房改造 > 补助对象认定').check();
     await page.getByLabel('对应的标准目录事项').selectOption({ label: '补助对象审核审批结果公示' });
+    // A new item starts with no 五公开类别 chosen: the officer picks it.
+    await page.getByLabel(/五公开类别/).selectOption({ label: '结果公开' });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expect(page.getByLabel('对应的标准目录事项').locator('option:checked').textContent()).resolves.toBe('补助对象审核审批结果公示');

@@ -279,16 +279,23 @@ function mount(textarea: HTMLTextAreaElement): void {
       // And the 文号: a 版头's 文号 line fills it when it is empty.
       const numberBox = document.getElementById('f-documentNumber') as HTMLInputElement | null;
       if (numberBox) body.append('documentNumber', numberBox.value);
+      // And the 成文日期 with the date the form gave it: while the box still holds that one, the 落款's date fills it.
+      const dateBox = document.getElementById('f-formedOn') as HTMLInputElement | null;
+      const dateDefault = document.getElementById('f-formedOnDefault') as HTMLInputElement | null;
+      if (dateBox) body.append('formedOn', dateBox.value);
+      if (dateDefault) body.append('formedOnDefault', dateDefault.value);
       body.append('file', file);
       const url = keepOriginal?.checked ? `${importUrl}${importUrl.includes('?') ? '&' : '?'}keepOriginal=1` : importUrl;
       try {
         const res = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
-        const answer = (await res.json()) as { html?: string; notes?: string[]; title?: string; documentNumber?: string; error?: { message: string } };
+        const answer = (await res.json()) as { html?: string; notes?: string[]; title?: string; documentNumber?: string; formedOn?: string; error?: { message: string } };
         if (!res.ok || answer.html === undefined) { status.textContent = `未能导入：${answer.error?.message ?? res.statusText}`; return; }
         editor.commands.setContent(answer.html, { emitUpdate: true });
         textarea.value = editor.getHTML();
         if (titleBox && answer.title && !titleBox.value.trim()) titleBox.value = answer.title;
         if (numberBox && answer.documentNumber && !numberBox.value.trim()) numberBox.value = answer.documentNumber;
+        // Filled from the document, the date is still not the officer's: another import may fill it again.
+        if (dateBox && answer.formedOn) { dateBox.value = answer.formedOn; if (dateDefault) dateDefault.value = answer.formedOn; }
         const notes = answer.notes ?? [];
         status.textContent = `已导入“${file.name}”。${notes.length > 0 ? `${notes.join('；')}。` : ''}请核对后保存。`;
       } catch {
@@ -296,6 +303,10 @@ function mount(textarea: HTMLTextAreaElement): void {
       }
     });
     toolbar.append(open, pick);
+    // The form's own import box is for pages without JavaScript; the toolbar's button does it here, and the hint says so.
+    textarea.form?.querySelectorAll<HTMLElement>('[data-docx-fallback]').forEach((el) => { el.hidden = true; });
+    const hint = textarea.id ? document.getElementById(`h-${textarea.id.replace(/^f-/, '')}`) : null;
+    if (hint && textarea.dataset.hint) hint.textContent = textarea.dataset.hint;
     // For a saved draft, its pictures become attachments and the .docx itself may be kept as one too;
     // an item not yet saved has nowhere to keep them, so the choice is shown, off, with what unlocks it.
     const label = document.createElement('label');

@@ -18,6 +18,17 @@ import { PublicationFormPage, policyIdsOf, publicationFormValues, revisionFormVa
 import { PublicationsListPage } from './publications-list-page.tsx';
 
 type Body = Record<string, unknown>;
+
+/** A multipart form's fields (not its files nor its token) as the form page reads them: a repeated name (栏目) as a list. */
+function formFieldsOf(fields: Record<string, unknown>): PublicationFormValues {
+  const values: PublicationFormValues = {};
+  for (const [name, entry] of Object.entries(fields)) {
+    if (name === '_csrf' || name === 'file') continue;
+    const list = (Array.isArray(entry) ? entry : [entry]).filter((f): f is { type: 'field'; value: unknown } => !!f && (f as { type?: string }).type === 'field').map((f) => String(f.value));
+    if (list.length > 0) values[name] = Array.isArray(entry) ? list : list[0];
+  }
+  return values;
+}
 const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不存在`, { httpStatus: 404 });
 
 /**
@@ -43,11 +54,13 @@ export function publicationEditorRoutes(deps: AppDeps) {
     const taskId = Number((request.query as { task?: string }).task ?? (values as Record<string, unknown> | null)?.taskId) || null;
     if (!publication && taskId && !values) {
       const task = await findSubmissionTask(db, taskId);
-      if (task?.node_id) values = { formedOn: chinaDateOf(deps.clock.now()), stage: 'execution', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other', nodeIds: [String(task.node_id)] };
+      if (task?.node_id) values = { formedOn: chinaDateOf(deps.clock.now()), formedOnDefault: chinaDateOf(deps.clock.now()), disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other', nodeIds: [String(task.node_id)] };
     }
     // From the supervision views: a new item for a node that is stale or empty (?node=), or for a
     // standard-directory 事项 with nothing published yet (?matter=: its node, 事项 and 五公开 stage).
-    const fresh = { formedOn: chinaDateOf(deps.clock.now()), stage: 'execution', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' };
+    // No 五公开 stage is chosen for the officer (a preselected one was filed unread), unless the 事项 gives it.
+    const today = chinaDateOf(deps.clock.now());
+    const fresh: PublicationFormValues = { formedOn: today, formedOnDefault: today, disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' };
     const wantedMatter = matters.find((m) => m.id === Number((request.query as { matter?: string }).matter));
     const wantedNode = nodes.find((n) => n.id === Number((request.query as { node?: string }).node));
     if (!publication && !values && wantedMatter) values = { ...fresh, stage: wantedMatter.stage, nodeIds: [String(wantedMatter.nodeId)], matterId: String(wantedMatter.id) };
@@ -60,7 +73,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const visible = !!policy && policy.status !== 'withdrawn' && (policy.status === 'published' || scope.staffOf.some((o) => o.id === policy.organId));
       if (policy && visible) {
         values = {
-          formedOn: chinaDateOf(deps.clock.now()), stage: 'decision', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other',
+          formedOn: chinaDateOf(deps.clock.now()), formedOnDefault: chinaDateOf(deps.clock.now()), stage: 'decision', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other',
           itemKind: 'interpretation', interpretationForm: 'text', policyIds: [String(policy.id)], title: interpretationTitleFor(policy.title), genre: '解读',
           subject: policy.subject, keywords: [...policy.keywords.slice(0, 2), '政策解读'].join(' '), consultPhone: policy.consultPhone ?? '',
           nodeIds: nodes.filter((n) => n.name.trim() === '政策解读').map((n) => String(n.id)),
@@ -68,7 +81,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       }
     }
     // A published item with an amendment under review shows the amendment (the published text is on the portal).
-    const formValues = values ?? (review?.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, publication!) : publication ? publicationFormValues(publication) : { formedOn: chinaDateOf(deps.clock.now()), stage: 'result', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' });
+    const formValues = values ?? (review?.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, publication!) : publication ? publicationFormValues(publication) : fresh);
     const [candidates, links, missing] = await Promise.all([
       // The policies the form names are listed (ticked, with their titles) even when older than the newest few.
       policyCandidatesFor(db, organ, scope.mayDraft(organ), policyIdsOf(formValues.policyIds)),
@@ -92,34 +105,54 @@ export function publicationEditorRoutes(deps: AppDeps) {
      * Reads the uploaded .docx and converts it. For a draft the person may edit (`publicationId`), its
      * pictures become the draft's attachments and, when asked, the .docx itself is kept as one too.
      */
-    const readDocx = async (request: FastifyRequest, publicationId: number | null, keepOriginal: boolean, stored: { title?: string; documentNumber?: string } = {}) => {
+    /**
+     * The upload: the .docx and the fields sent with it. The item's form sends all its fields (the
+     * no-JavaScript 导入 button is in the form, under the 正文); those after the file are read too (the
+     * token came first, request-auth.ts), so a refused file still gives the form back as typed.
+     */
+    const readUpload = async (request: FastifyRequest) => {
       const file = request.isMultipart() ? await request.file() : undefined;
-      if (!file || !file.filename) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
+      const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
+      if (file?.fields._csrf) await request.file();
+      return { fileName: file?.filename ?? '', bytes, typed: file ? formFieldsOf(file.fields) : {} };
+    };
+    const readDocx = async (request: FastifyRequest, upload: Awaited<ReturnType<typeof readUpload>>, publicationId: number | null, keepOriginal: boolean, stored: { title?: string; documentNumber?: string; formedOn?: string } = {}) => {
+      const { fileName, bytes, typed } = upload;
+      if (!fileName) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
+      const typedField = (name: string) => (typeof typed[name] === 'string' ? typed[name] as string : undefined);
       // The form's 标题 as typed (the editor sends it before the file), else the item's stored one: the
       // document's own title line then fills or matches it (docx-to-html.ts, leadingTitleOf).
-      // So is the 文号, which a 版头's 文号 line fills when it is empty.
-      const typedField = (name: string) => {
-        const f = file.fields[name];
-        return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
-      };
+      // So is the 文号, which a 版头's 文号 line fills when it is empty, and the 成文日期, which the
+      // 落款's date fills while it is the date the form gave (formedOnDefault), never one the officer set.
       const currentTitle = typedField('title') ?? stored.title;
       const currentDocumentNumber = typedField('documentNumber') ?? stored.documentNumber;
-      const bytes = await file.toBuffer();
+      const currentFormedOn = typedField('formedOn') ?? stored.formedOn;
+      const formedOnIsDefault = !!currentFormedOn && typedField('formedOnDefault') === currentFormedOn;
       const draft = publicationId ? await findPublication(db, publicationId) : null;
       const intoDraft = !!draft && ['draft', 'returned'].includes(draft.status);
       const actor = actorOf(request, 'web');
-      const base = file.filename.replace(/\.docx$/i, '').slice(0, 60) || 'Word文档';
+      const base = fileName.replace(/\.docx$/i, '').slice(0, 60) || 'Word文档';
       const converted = await docxToHtml(bytes, intoDraft ? async ({ bytes: picture, ext, index }) => {
         const fileName = `${base}-图片${index}${ext}`;
         const id = await addAttachment(deps, actor, draft!.id, { fileName, bytes: picture });
         return `/attachments/${id}/${encodeURIComponent(fileName)}`;
-      } : undefined, currentTitle === undefined ? {} : { currentTitle, ...(currentDocumentNumber === undefined ? {} : { currentDocumentNumber }) });
+      } : undefined, currentTitle === undefined ? {} : {
+        currentTitle, ...(currentDocumentNumber === undefined ? {} : { currentDocumentNumber }),
+        ...(currentFormedOn === undefined ? {} : { currentFormedOn, formedOnIsDefault }),
+      });
       if (intoDraft && keepOriginal) {
-        await addAttachment(deps, actor, draft!.id, { fileName: file.filename, bytes });
-        converted.notes.push(`Word 原件“${file.filename}”已作为附件保存`);
+        await addAttachment(deps, actor, draft!.id, { fileName, bytes });
+        converted.notes.push(`Word 原件“${fileName}”已作为附件保存`);
       }
       return converted;
     };
+    /** The form as it came back with an import: what the document gave filled in, for the officer to check and save. */
+    const importedForm = (current: PublicationFormValues, r: Awaited<ReturnType<typeof readDocx>>): PublicationFormValues => ({
+      ...current, bodyHtml: r.html, ...(r.title ? { title: r.title } : {}), ...(r.documentNumber ? { documentNumber: r.documentNumber } : {}),
+      // A 成文日期 the import filled is still not the officer's: a later import may fill it again.
+      ...(r.formedOn ? { formedOn: r.formedOn, formedOnDefault: r.formedOn } : {}),
+    });
+    const importFlash = (notes: string[], saved: string) => `已从 Word 文档导入正文${notes.length ? `（${notes.join('；')}）` : ''}，请核对后点“${saved}”。`;
     /** The draft a conversion is for, if the person may see it (its organ is theirs). */
     const draftFor = async (request: FastifyRequest, reply: FastifyReply, raw: unknown) => {
       const id = Number(raw) || 0;
@@ -131,7 +164,8 @@ export function publicationEditorRoutes(deps: AppDeps) {
     };
     app.post<{ Querystring: { publication?: string; keepOriginal?: string } }>('/admin/documents/docx-to-html', async (request, reply) => {
       try {
-        return await readDocx(request, await draftFor(request, reply, request.query.publication), request.query.keepOriginal === '1');
+        const { html, notes, title, documentNumber, formedOn } = await readDocx(request, await readUpload(request), await draftFor(request, reply, request.query.publication), request.query.keepOriginal === '1');
+        return { html, notes, ...(title ? { title } : {}), ...(documentNumber ? { documentNumber } : {}), ...(formedOn ? { formedOn } : {}) };
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         return reply.status(e.httpStatus).send({ error: { code: e.code, message: e.message, reasons: e.reasons } });
@@ -143,16 +177,34 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const p = await findPublication(db, id);
       if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw notFound('信息');
       const review = await reviewOverview(deps, actorOf(request, 'web'), p.id);
-      const current = review.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, p) : publicationFormValues(p);
+      const stored = review.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, p) : publicationFormValues(p);
+      const text = (k: string) => (typeof stored[k] === 'string' ? stored[k] as string : '');
+      const upload = await readUpload(request);
+      // Sent from the item's form (its 导入 button): what was typed there stays; else (an older page) the item as stored.
+      const current = typeof upload.typed.title === 'string' ? { expectedVersion: text('expectedVersion'), ...upload.typed } : stored;
       try {
-        const { html, notes, title, documentNumber } = await readDocx(request, p.id, request.query.keepOriginal === '1', {
-          title: typeof current.title === 'string' ? current.title : '', documentNumber: typeof current.documentNumber === 'string' ? current.documentNumber : '',
-        });
+        const r = await readDocx(request, upload, p.id, request.query.keepOriginal === '1', { title: text('title'), documentNumber: text('documentNumber'), formedOn: text('formedOn') });
         reply.header('Cache-Control', 'no-store');
-        return renderPublicationForm(request, reply, { ...scope, flash: `已从 Word 文档导入正文${notes.length ? `（${notes.join('；')}）` : ''}，请核对后点“保存”。` }, p.id, '', { ...current, bodyHtml: html, ...(title ? { title } : {}), ...(documentNumber ? { documentNumber } : {}) }, {});
+        return renderPublicationForm(request, reply, { ...scope, flash: importFlash(r.notes, '保存') }, p.id, '', importedForm(current, r), {});
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         return renderPublicationForm(request, reply, scope, p.id, '', current, { docx: e.message }, e.httpStatus);
+      }
+    });
+    // Without JavaScript, a new item's form imports a .docx too (its 导入 button is in the form): the form
+    // comes back with what was typed, the converted body and the 标题, 文号 and 成文日期 the document gave,
+    // not yet saved. Its pictures are left out (counted): they become attachments once a draft is saved.
+    app.post<{ Params: { code: string } }>('/admin/organs/:code/publications/new/import-docx', async (request, reply) => {
+      const scope = await staffContext(deps, request, reply);
+      const organ = await scope.organ(request.params.code);
+      const upload = await readUpload(request);
+      try {
+        const r = await readDocx(request, upload, null, false, { title: '', documentNumber: '', formedOn: '' });
+        reply.header('Cache-Control', 'no-store');
+        return renderPublicationForm(request, reply, { ...scope, flash: importFlash(r.notes, '保存草稿') }, null, organ.code, importedForm(upload.typed, r), {});
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return renderPublicationForm(request, reply, scope, null, organ.code, typeof upload.typed.title === 'string' ? upload.typed : null, { docx: e.message }, e.httpStatus);
       }
     });
 

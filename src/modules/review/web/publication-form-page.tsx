@@ -182,11 +182,14 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           <Field name="publishingOrganName" label="发布机构" errors={errors} hint={`不填则为 ${organ.name}`}>
             <input id="f-publishingOrganName" name="publishingOrganName" value={v('publishingOrganName')} />
           </Field>
-          <Field name="formedOn" label="成文日期" errors={errors} required hint="信息形成或变更的日期，格式 2026-03-02">
+          <Field name="formedOn" label="成文日期" errors={errors} required hint="信息形成或变更的日期，格式 2026-03-02；从 Word 文档导入时，未改动的日期按落款日期填写">
             <input id="f-formedOn" name="formedOn" type="date" value={v('formedOn')} />
           </Field>
+          {/* The date the form gave a new item (today) or an import filled: while 成文日期 still holds it, the officer has not set one (docs/adr/0017). */}
+          {!publication && <input type="hidden" id="f-formedOnDefault" name="formedOnDefault" value={v('formedOnDefault')} />}
+          {/* No stage is chosen for the officer: a preselected one was filed unread and skewed the 五公开 statistics. */}
           <Field name="stage" label="五公开类别" errors={errors} required>
-            <Select name="stage" values={values} options={DISCLOSURE_STAGES} labels={STAGE_LABELS} />
+            <Select name="stage" values={values} options={['', ...DISCLOSURE_STAGES]} labels={{ '': '请选择', ...STAGE_LABELS }} />
           </Field>
           <Field name="subject" label="主题分类" errors={errors}>
             <Select name="subject" values={values} options={['', ...SUBJECTS]} labels={{ '': '（未分类）', ...Object.fromEntries(SUBJECTS.map((s) => [s, s])) }} />
@@ -228,13 +231,16 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         <Field name="summary" label="内容概述" errors={errors}>
           <textarea id="f-summary" name="summary">{v('summary')}</textarea>
         </Field>
-        <Field name="bodyHtml" label="正文" errors={errors} hint="用上方工具栏排版，或从 Word 文档导入；也可切换到“源代码”直接编辑 HTML。脚本和样式会被自动清除">
+        {/* Without JavaScript the hint says what is there (the HTML and the import under it); the editor puts its own (data-hint) in its place. */}
+        <Field name="bodyHtml" label="正文" errors={errors} hint={editable ? '在此填写正文的 HTML，或用下方的“从 Word 文档导入正文”导入 .docx 文档。脚本和样式会被自动清除' : undefined}>
           <textarea
             id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text data-docx-import="/admin/documents/docx-to-html"
+            data-hint="用上方工具栏排版，或用工具栏的“导入 Word 文档”从 Word 文档导入；也可切换到“源代码”直接编辑 HTML。脚本和样式会被自动清除"
             data-publication-id={attachmentsEditable ? String(publication!.id) : undefined}
             data-images={JSON.stringify(attachments.filter((a) => a.revisionState !== 'pending_remove' && /^image\/(png|jpeg|gif)$/.test(a.mimeType)).map((a) => ({ src: `/attachments/${a.id}/${encodeURIComponent(a.fileName)}`, name: a.fileName })))}
           >{v('bodyHtml')}</textarea>
         </Field>
+        {editable && <DocxImportFallback organ={organ} publication={publication} attachmentsEditable={attachmentsEditable} errors={errors} />}
         <fieldset id="f-nodeIds" class={errors.nodeIds ? 'field-error' : ''}>
           <legend>目录栏目（组配，可多选）<span class="required" aria-hidden="true">＊</span></legend>
           {errors.nodeIds && <p class="error-message">{errors.nodeIds}</p>}
@@ -264,21 +270,6 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         {editable && <div class="actions"><button class="btn" type="submit">{amending ? '保存修订并报送审核' : publication ? '保存' : '保存草稿'}</button><a href="/admin/publications">返回列表</a></div>}
         </fieldset>
       </form>
-      {publication && editable && (
-        <details class="panel">
-          <summary>从 Word 文档导入正文</summary>
-          <form method="post" action={`/admin/publications/${publication.id}/import-docx`} enctype="multipart/form-data">
-            <input type="hidden" name="_csrf" value={scope.csrf} />
-            <Field name="docx" label="Word 文档（.docx）" errors={errors} hint={attachmentsEditable ? '导入的内容替换表单中的正文，核对后请点“保存”；文档中的图片作为附件保存并插入正文' : '导入的内容替换表单中的正文，核对后请点“保存”；图片请另行上传'}>
-              <input id="f-docx" name="file" type="file" accept=".docx" />
-            </Field>
-            <div class="actions">
-              <button class="btn btn-secondary" type="submit">导入</button>
-              {attachmentsEditable && <button class="btn btn-secondary" type="submit" formaction={`/admin/publications/${publication.id}/import-docx?keepOriginal=1`}>导入并把原件保存为附件</button>}
-            </div>
-          </form>
-        </details>
-      )}
       {publication && (
         <>
           <section aria-labelledby="att-h" class="panel">
@@ -323,6 +314,30 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         </>
       )}
     </AdminLayout>
+  );
+}
+
+/**
+ * 从 Word 文档导入正文 without JavaScript (docs/adr/0017): a file box and 导入 buttons in the item's own form,
+ * under the 正文, that send the whole form with the .docx — on a new item too — and bring it back with the
+ * converted body, 标题, 文号 and 成文日期 filled in, not yet saved. With JavaScript the editor's toolbar
+ * imports instead and hides this (data-docx-fallback).
+ */
+function DocxImportFallback({ organ, publication, attachmentsEditable, errors }: { organ: Organ; publication: Publication | null; attachmentsEditable: boolean; errors: FieldErrors }) {
+  const action = publication ? `/admin/publications/${publication.id}/import-docx` : `/admin/organs/${organ.code}/publications/new/import-docx`;
+  const hint = !publication
+    ? '导入的内容替换上面的正文，文档的标题、文号和落款日期填入表单，核对并选好五公开类别和目录栏目后请点“保存草稿”；文档中的图片在保存草稿后再导入才会一并保存'
+    : attachmentsEditable ? '导入的内容替换上面的正文，核对后请点“保存”；文档中的图片作为附件保存并插入正文' : '导入的内容替换上面的正文，核对后请点“保存”；图片请另行上传';
+  return (
+    <div class="panel" data-docx-fallback>
+      <Field name="docx" label="从 Word 文档导入正文（.docx）" errors={errors} hint={hint}>
+        <input id="f-docx" name="file" type="file" accept=".docx" />
+      </Field>
+      <div class="actions">
+        <button class="btn btn-secondary" type="submit" formaction={action} formenctype="multipart/form-data">导入</button>
+        {attachmentsEditable && <button class="btn btn-secondary" type="submit" formaction={`${action}?keepOriginal=1`} formenctype="multipart/form-data">导入并把原件保存为附件</button>}
+      </div>
+    </div>
   );
 }
 
