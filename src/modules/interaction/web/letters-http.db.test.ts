@@ -31,7 +31,7 @@ describeEachDialect('the department mailbox pages', (db) => {
 
   const at = (iso: string) => deps.clock.set(iso);
   const formToken = async () => /name="formToken" value="([^"]+)"/.exec((await app.inject({ url: `/organs/${organ.code}/letters/new` })).body)![1];
-  const letter = (over: Record<string, string> = {}) => ({ website: '', type: 'consult', subject: '小区加装电梯', content: '请问加装电梯的补助政策，我的手机13912345678。', writerName: '王小红', contact: '13912345678', publishConsent: 'yes', ...over });
+  const letter = (over: Record<string, string> = {}) => ({ website: '', type: 'consult', subject: '小区加装电梯', content: '请问加装电梯的补助政策，我的手机13912345678。', writerName: '王小红', phone: '13912345678', publishConsent: 'yes', ...over });
   const post = (payload: Record<string, string>, remoteAddress = '10.1.0.1') => app.inject({ method: 'POST', url: `/organs/${organ.code}/letters/new`, payload, remoteAddress });
   const count = async () => Number((await deps.db.selectFrom('letters').select((eb) => eb.fn.countAll<number>().as('n')).where('organ_id', '=', organ.id).executeTakeFirstOrThrow()).n);
   const receiptOf = async (res: LightMyRequestResponse) => {
