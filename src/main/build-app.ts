@@ -71,6 +71,9 @@ export async function buildApp(
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('portalFrame', null);
+  app.decorateRequest('frameAsOrgan', async function frameAsOrgan(this: FastifyRequest, organCode: string) {
+    this.portalFrame = await frames.frameFor(`/organs/${encodeURIComponent(organCode)}`).catch(() => this.portalFrame);
+  });
   await registerOpenApi(app);
   app.addHook('preValidation', async (request) => withFrame(request, NO_FRAME));
   await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, accelRedirect: config.accelRedirect ?? null, viewCounter: runtime.viewCounter, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));

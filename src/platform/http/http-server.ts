@@ -34,6 +34,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Whose site a portal page belongs to (set for portal pages by a hook src/main registers). */
     portalFrame: import('../views/portal-frame.ts').PortalFrame | null;
+    /**
+     * Frames the page as this organ's: for a page whose address names no organ but whose content is
+     * one organ's (a case found by its number). Set by src/main; absent on a bare server in a test.
+     */
+    frameAsOrgan?: (organCode: string) => Promise<void>;
   }
 }
 

@@ -13,7 +13,7 @@ import { performLetterVerb } from './perform-letter-verb.ts';
 
 /** What the writer sees with tracking number and query code: never staff names or internal notes. */
 export type PublicLetter = {
-  id: number; trackingNo: string; organName: string; type: LetterType; subject: string;
+  id: number; trackingNo: string; organName: string; organCode: string; type: LetterType; subject: string;
   /** What the writer wrote: they read it again beside the status and the reply. */
   content: string; submittedOn: IsoDate; state: LetterState; dueOn: IsoDate;
   transfers: { on: IsoDate; fromOrgan: string; toOrgan: string; reason: string }[];
@@ -47,7 +47,7 @@ export async function checkLetter(deps: AppDeps, trackingNo: string, queryCode: 
   }
   const rating = effectiveRating(letter, today);
   return {
-    id: letter.id, trackingNo: letter.trackingNo, organName: organ?.name ?? '', type: letter.type, subject: letter.subject, content: letter.content, submittedOn: letter.submittedOn,
+    id: letter.id, trackingNo: letter.trackingNo, organName: organ?.name ?? '', organCode: organ?.code ?? '', type: letter.type, subject: letter.subject, content: letter.content, submittedOn: letter.submittedOn,
     state: letter.state, dueOn: letter.dueOn, transfers, replyText: letter.state === 'replied' ? letter.replyText : null, repliedOn: letter.repliedOn,
     notAcceptedReason: letter.notAcceptedReason, rating, ratingDeemed: rating !== null && letter.rating === null,
     mayRate: letter.state === 'replied' && letter.rating === null && letter.rateByOn !== null && today <= letter.rateByOn, rateByOn: letter.rateByOn,

@@ -138,6 +138,8 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       const status = await statusOfPage(request, request.params.page);
       reply.header('Cache-Control', 'no-store');
       if (!status) return sendPage(reply, <StatusQueryPage info={info(request)} values={{}} errors={{}} lapsed />);
+      // The case is its organ's: its footer and phone, not the whole site's.
+      await request.frameAsOrgan?.(status.organCode);
       return sendPage(reply, <StatusPage info={info(request)} status={status} pageUrl={pages.pageUrl(request.params.page)} />);
     });
 

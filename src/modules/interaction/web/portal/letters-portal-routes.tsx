@@ -141,6 +141,8 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
       const c = credentialsOf(request, request.params.page);
       const letter = c ? await checkLetter(deps, c.trackingNo, c.queryCode).catch(() => null) : null;
       if (!c || !letter) return sendPage(reply, <LetterQueryPage info={info(request)} values={{}} errors={{}} lapsed />);
+      // The letter is its organ's: its footer and phone, not the whole site's.
+      await request.frameAsOrgan?.(letter.organCode);
       return sendPage(reply, <LetterStatusPage info={info(request)} letter={letter} queryCode={c.queryCode} errors={{}} values={{}} pageUrl={pages.pageUrl(request.params.page)} />);
     });
 
@@ -158,6 +160,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
       } catch (e) {
         if (e instanceof DomainError && e.code === E.queryFailed) throw e;
         const letter = await checkLetter(deps, c.trackingNo, c.queryCode);
+        await request.frameAsOrgan?.(letter.organCode);
         return sendPage(reply, <LetterStatusPage info={info(request)} letter={letter} queryCode={c.queryCode} errors={fieldErrorsOf(e)} values={valuesOf(body)} pageUrl={page} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });
