@@ -29,6 +29,12 @@ export async function listCatalogNodes(db: Executor, organId: number): Promise<C
   return rows.map(toCatalogNode);
 }
 
+/** The organs (and units) that have at least one catalog node: where a new item has somewhere to go. */
+export async function organIdsWithNodes(db: Executor): Promise<Set<number>> {
+  const rows = await db.selectFrom('catalog_nodes').select('organ_id').distinct().execute();
+  return new Set(rows.map((r) => r.organ_id));
+}
+
 export async function findCatalogNode(db: Executor, id: number): Promise<CatalogNode | null> {
   const r = await db.selectFrom('catalog_nodes').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toCatalogNode(r) : null;

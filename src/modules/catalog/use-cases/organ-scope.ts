@@ -1,5 +1,6 @@
 import { mayAdminister, mayWorkOn, organChainFrom, type Principal } from '../../identity/index.ts';
 import type { Organ } from '../domain/organ.ts';
+import { organIdsWithNodes } from '../storage/catalog-nodes-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { listOrgans } from '../storage/organs-repository.ts';
 
@@ -8,7 +9,7 @@ import { listOrgans } from '../storage/organs-repository.ts';
  * units below it. Back-office pages of every area use this to list and check organs.
  */
 export async function organScope(db: Executor, principal: Principal) {
-  const organs = await listOrgans(db);
+  const [organs, withCatalog] = await Promise.all([listOrgans(db), organIdsWithNodes(db)]);
   const parent = new Map(organs.map((o) => [o.id, o.parentId]));
   const chainOf = (id: number) => organChainFrom(parent, id);
   const may = (organ: Organ | number, role: 'editor' | 'organ_admin') => (role === 'editor' ? mayWorkOn : mayAdminister)(principal, chainOf(typeof organ === 'number' ? organ : organ.id));
@@ -25,6 +26,8 @@ export async function organScope(db: Executor, principal: Principal) {
     directStaffOf: staffOf,
     /** Organs the person administers. */
     adminOf: organs.filter((o) => may(o, 'organ_admin')),
+    /** Whether the organ has a catalog node to put an item in (an item needs one: 请至少选择一个目录栏目). */
+    hasCatalog: (organ: Organ | number) => withCatalog.has(typeof organ === 'number' ? organ : organ.id),
   };
 }
 

@@ -97,7 +97,7 @@ export function staffContext(deps: AppDeps, request: FastifyRequest, reply: Fast
 async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
   const principal: Principal = request.principal!;
   const scope = await requestScope(deps, request);
-  const { organs, chainOf, staffOf, directStaffOf, adminOf } = scope;
+  const { organs, chainOf, staffOf, directStaffOf, adminOf, hasCatalog } = scope;
   const idOf = (organ: Organ | number) => (typeof organ === 'number' ? organ : organ.id);
   const administrable = new Set(adminOf.map((o) => o.id));
   const user: AdminUser = staffUserOf(principal);
@@ -130,6 +130,8 @@ async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: 
     /** Every role the person holds on the organ or above it. */
     rolesOn: (organ: Organ | number) => rolesOn(principal, chainOf(idOf(organ))),
     canAdmin: (organ: Organ | number) => administrable.has(idOf(organ)),
+    /** Whether the organ has a catalog node: 新建信息, 栏目责任 and 政策解读 are offered only where it has one. */
+    hasCatalog,
     /** Drafts for the organ itself (any staff role on it or above it, not only through a unit). */
     mayDraft: (organ: Organ | number) => mayWorkOn(principal, chainOf(idOf(organ))),
     /** Writes items as their author (信息员) on the organ. */

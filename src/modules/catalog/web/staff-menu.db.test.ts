@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
+import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 
 /** The back-office menu's entries on a page, in order. */
 const menuOf = (html: string) => [...(/<nav aria-label="后台导航">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]!).filter((h) => h.startsWith('/admin'));
@@ -27,6 +27,7 @@ describeEachDialect('the back office’s menu against what each page allows', (d
   it('offers a unit’s staff only entries whose pages serve them, and every entry shown answers 200', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-12-10T02:00:00Z');
     const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    await createNode(deps, bureau.id, { name: '工作动态' });
     const unit = await createOrgan(deps, { parentCode: bureau.code, kind: 'unit', name: '青岚县住房和城乡建设局房地产市场监管股' });
     for (const role of ['editor', 'unit_head'] as const) {
       const clerk = await createStaff(deps, unit.code, role);
@@ -64,6 +65,7 @@ describeEachDialect('the back office’s menu against what each page allows', (d
   it('keeps those entries for the organ’s own staff, and 机关与目录 for its administrators', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-12-10T02:00:00Z');
     const bureau = await createOrgan(deps);
+    await createNode(deps, bureau.id, { name: '工作动态' });
     const editor = await createStaff(deps, bureau.code, 'editor');
     const mine = await menuAndAnswers(app, editor);
     for (const href of ['/admin/annual-reports', '/admin/search-terms', '/admin/supervision']) expect(mine.menu, href).toContain(href);

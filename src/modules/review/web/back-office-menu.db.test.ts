@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
+import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 
 /** Issue 15: the menu shows what a person's roles can use, and 新建信息 is there under 全部. */
 describeEachDialect('the back office’s menu and 新建信息', (db) => {
@@ -9,6 +9,8 @@ describeEachDialect('the back office’s menu and 新建信息', (db) => {
     const { app, deps } = await buildTestApp(db());
     const bureau = await createOrgan(deps);
     const other = await createOrgan(deps);
+    // 新建信息 is offered where an item has a catalog node to go in.
+    for (const o of [bureau, other]) await createNode(deps, o.id, { name: '工作动态' });
     const editor = await createStaff(deps, bureau.code, 'editor');
     const admin = await createStaff(deps, bureau.code, 'organ_admin');
     const mine = await loginAs(app, editor.username, editor.password);

@@ -5,6 +5,8 @@ import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationListItem, type
 export function PublicationsListPage({ scope, organCode, status, q, items, total, page, pageSize }: {
   scope: StaffContext; organCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;
 }) {
+  // An item goes in at least one catalog node: 新建信息 only where the organ (or unit) has one (found by an outside tester).
+  const writable = scope.staffOf.filter((o) => scope.hasCatalog(o));
   const qs = (p: number) => `/admin/publications?organ=${encodeURIComponent(organCode)}&status=${status}&q=${encodeURIComponent(q)}&page=${p}`;
   return (
     <AdminLayout title="信息管理" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
@@ -23,17 +25,18 @@ export function PublicationsListPage({ scope, organCode, status, q, items, total
         <label for="f-q">标题</label>
         <input id="f-q" name="q" value={q} />
         <button class="btn btn-secondary" type="submit">筛选</button>
-        {organCode && <a class="btn" href={`/admin/organs/${organCode}/publications/new`}>新建信息</a>}
+        {organCode && writable.some((o) => o.code === organCode) && <a class="btn" href={`/admin/organs/${organCode}/publications/new`}>新建信息</a>}
       </form>
       {/* Under 全部 too: straight to the form for one organ, or a choice of organ first (issue 15). */}
-      {!organCode && scope.staffOf.length === 1 && <p><a class="btn" href={`/admin/organs/${scope.staffOf[0].code}/publications/new`}>新建信息</a></p>}
-      {!organCode && scope.staffOf.length > 1 && (
+      {!organCode && writable.length === 1 && <p><a class="btn" href={`/admin/organs/${writable[0]!.code}/publications/new`}>新建信息</a></p>}
+      {!organCode && writable.length > 1 && (
         <form method="get" action="/admin/publications/new" class="actions">
           <label for="f-new-organ">在以下机关新建信息</label>
-          <select id="f-new-organ" name="organ">{scope.staffOf.map((o) => <option value={o.code}>{o.name}</option>)}</select>
+          <select id="f-new-organ" name="organ">{writable.map((o) => <option value={o.code}>{o.name}</option>)}</select>
           <button class="btn" type="submit">新建信息</button>
         </form>
       )}
+      {!organCode && writable.length === 0 && scope.staffOf.length > 0 && <p class="hint">您所在的机关还没有目录栏目，机关管理员建立目录后才能新建信息。</p>}
       <PagedList page={page} pageSize={pageSize} total={total} empty={<p>没有符合条件的信息。</p>}>
         <table class="list cards">
           <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">五公开</th><th scope="col">状态</th><th scope="col">索引号</th><th scope="col">发布日期</th></tr></thead>

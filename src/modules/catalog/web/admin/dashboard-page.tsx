@@ -6,6 +6,17 @@ import { receivesHandedLetters, type StaffContext } from '../staff-context.ts';
 const submitterLabel = (organ: Organ, units: Organ[]) =>
   units.length === 1 ? (units[0]!.name.startsWith(organ.name) && units[0]!.name.length > organ.name.length ? units[0]!.name.slice(organ.name.length) : units[0]!.name) : '本单位';
 
+/**
+ * Why a row offers no 新建信息: an item must go in at least one catalog node (请至少选择一个目录栏目), and
+ * this organ or unit has none (found by an outside tester: the form was a dead end). A unit's items are
+ * usually its organ's, in the organ's catalog.
+ */
+function withoutCatalog(o: Organ, throughUnit: boolean, admin: boolean): string {
+  if (throughUnit) return '该机关还没有目录栏目，暂不能报送信息';
+  if (o.kind === 'unit' && !admin) return '本单位没有目录栏目，信息在所属机关的目录中发布，由本单位报送';
+  return admin ? '还没有目录栏目，请先在“管理目录”中建立目录，再新建信息' : '还没有目录栏目，机关管理员建立目录后才能新建信息';
+}
+
 export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
   scope: StaffContext; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
 }) {
@@ -41,13 +52,15 @@ export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
                 <td data-label="已发布"><a href={`/admin/publications?organ=${o.code}&status=published`}>{counts.get(o.id)?.published ?? 0}</a></td>
                 <td data-label={`${year}年逾期发布`} title="成文后超过 20 个工作日才发布（条例第二十六条）">{late.get(o.id) ?? 0}</td>
                 <td class="actions" data-label="操作">
-                  <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>{units ? `新建信息（${submitterLabel(o, units)}报送）` : '新建信息'}</a>
+                  {scope.hasCatalog(o)
+                    ? <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>{units ? `新建信息（${submitterLabel(o, units)}报送）` : '新建信息'}</a>
+                    : <span class="hint">{withoutCatalog(o, units !== null, scope.canAdmin(o))}</span>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>管理目录</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/edit`}>机关设置</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/review-chain`}>审核流程</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/tasks`}>报送任务</a>}
-                  <a href={`/admin/organs/${o.code}/supervision/nodes`}>栏目责任与更新周期</a>
-                  <a href={`/admin/organs/${o.code}/interpretations`}>政策解读</a>
+                  {scope.hasCatalog(o) && <a href={`/admin/organs/${o.code}/supervision/nodes`}>栏目责任与更新周期</a>}
+                  {scope.hasCatalog(o) && <a href={`/admin/organs/${o.code}/interpretations`}>政策解读</a>}
                 </td>
               </tr>
               );
