@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { DocumentModel } from '../../../platform/documents/index.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
@@ -7,14 +8,17 @@ import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
 import { requireApplication, updateApplication } from '../storage/applications-repository.ts';
 import { appendEvent } from '../storage/events-repository.ts';
 import { auditApplication, requireCaseStaff } from './case-access.ts';
-import { hashQueryCode, newQueryCode } from './query-code.ts';
+import { hashQueryCode, newQueryCode, queryCodeMatches } from './query-code.ts';
+import { findOrganById } from '../../catalog/index.ts';
+import { queryCodeNotice } from '../domain/letters/query-code-notice.ts';
+import { findApplicationByTrackingNo } from '../storage/applications-repository.ts';
 
 /**
  * An applicant who lost the 查询码 (only its hash is kept, and no stored receipt prints it) asks the
  * organ for a new one, as the 申请登记回执 tells them (follow-up.ts). Staff of the case check who asks
  * and write how; the old code stops working and the new one is returned once, never recorded.
  */
-export async function resetQueryCode(deps: AppDeps, actor: Actor, applicationId: number, verifiedBy: string): Promise<{ application: Application; queryCode: string }> {
+export async function resetQueryCode(deps: AppDeps, actor: Actor, applicationId: number, verifiedBy: string): Promise<{ application: Application; queryCode: string; notice: DocumentModel }> {
   const how = (verifiedBy ?? '').trim();
   if (!how) throw new DomainError(E.reasonRequired, '请写明如何核验了申请人的身份（如核验身份证原件、通过登记的联系电话确认）', { field: 'verifiedBy' });
   if (how.length > 200) throw new DomainError(E.invalidInput, '核验方式不能超过200个字符', { field: 'verifiedBy' });
@@ -30,6 +34,25 @@ export async function resetQueryCode(deps: AppDeps, actor: Actor, applicationId:
       actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), note: `重新设置查询码，原查询码作废；核验方式：${how}`,
     });
     await auditApplication(trx, deps, actor, at, { action: 'application.reset_query_code', entityId: app.id, organId: app.organId, after: { verifiedBy: how } });
-    return { application, queryCode };
+    return { application, queryCode, notice: await noticeOf(deps, trx, application, queryCode) };
   });
+}
+
+/**
+ * The 查询码重新设置告知 again, to print or download as PDF or Word from the reset's answer, for the code
+ * that page shows (posted back, never in an address): only the code now in force opens it, for staff of
+ * the case. Nothing is stored; null when the code is not the case's current one.
+ */
+export async function queryCodeNoticeFor(deps: AppDeps, actor: Actor, applicationId: number, queryCode: string): Promise<DocumentModel | null> {
+  const app = await requireApplication(deps.db, applicationId);
+  await requireCaseStaff(deps.db, actor, app.organId);
+  const withHash = await findApplicationByTrackingNo(deps.db, app.trackingNo);
+  if (!withHash || !queryCodeMatches(app.trackingNo, (queryCode ?? '').trim().toUpperCase(), withHash.queryCodeHash)) return null;
+  return noticeOf(deps, deps.db, app, queryCode.trim().toUpperCase());
+}
+
+async function noticeOf(deps: AppDeps, db: Parameters<typeof findOrganById>[0], app: Application, queryCode: string): Promise<DocumentModel> {
+  const organ = await findOrganById(db, app.organId);
+  const statusUrl = deps.publicUrl ? `${deps.publicUrl.replace(/\/+$/, '')}/applications/status` : null;
+  return queryCodeNotice({ app, organName: organ?.name ?? '', issuedOn: chinaDateOf(deps.clock.now()), queryCode, consultPhone: organ?.consultPhone ?? '', statusUrl });
 }

@@ -82,6 +82,58 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
     await app.close();
   });
 
+  // Found by an outside tester: 重新设置查询码 showed the new code on screen only; a 平信 applicant needs it
+  // on paper. The answer shows a 查询码重新设置告知 with the number and the new code, to print from the
+  // browser or download as PDF/Word (the code posted back, checked against its hash, never stored).
+  it('gives the reset code as a printable one-page notice, PDF and Word, for the current code only', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局', consultPhone: '0564-5022001' });
+      const e = await createStaff(deps, organ.code, 'editor');
+      const officer = await loginAs(app, e.username, e.password);
+      const form = await app.inject({ url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies });
+      const formToken = /name="formToken" value="([^"]+)"/.exec(form.body)![1]!;
+      const registered = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies, payload: { _csrf: officer.csrf, formToken, channel: 'in_person', arrivedOn: '2026-03-10', ...applicantInput({ deliveryMethod: 'post', provisionForm: 'paper' }) } });
+      const id = Number(/href="\/admin\/applications\/(\d+)"/.exec(registered.body)![1]);
+      const trackingNo = /id="tracking-no">([^<]+)</.exec(registered.body)![1]!;
+      const reset = await app.inject({ method: 'POST', url: `/admin/applications/${id}/query-code`, cookies: officer.cookies, payload: { _csrf: officer.csrf, verifiedBy: '核验身份证原件' } });
+      expect(reset.statusCode).toBe(201);
+      const code = /id="query-code">([^<]+)</.exec(reset.body)![1]!;
+      const notice = /<section[^>]*id="reset-notice"[^>]*>([\s\S]*?)<\/section>/.exec(reset.body)?.[1] ?? '';
+      expect(notice).toContain('查询码重新设置告知');
+      expect(notice).toContain(trackingNo);
+      expect(notice).toContain(`新的查询码为${code}`);
+      expect(notice).toContain('原查询码作废');
+      expect(notice).toContain(`action="/admin/applications/${id}/query-code/notice"`);
+
+      const download = (format: string, queryCode: string, cookies = officer.cookies, csrf = officer.csrf) =>
+        app.inject({ method: 'POST', url: `/admin/applications/${id}/query-code/notice`, cookies, payload: { _csrf: csrf, queryCode, format } });
+      const pdf = await download('pdf', code);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['cache-control']).toBe('private, no-store');
+      const pages = await pagesOf(pdf.rawPayload);
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).toContain(`新的查询码为${code}`);
+      expect(pages[0]).toContain(trackingNo);
+      expect(pages[0]).toContain('（印章）');
+      const docx = await download('docx', code);
+      expect(docx.statusCode).toBe(200);
+      expect(docx.headers['content-type']).toContain('wordprocessingml');
+      // Only the code now in force opens it, and nothing of it is kept: no letter, no event with the code.
+      expect((await download('pdf', 'WRONG234')).statusCode).toBe(404);
+      const letters = await listLetters(deps.db, id);
+      expect(letters.some((l) => JSON.stringify(l.document).includes(code))).toBe(false);
+      // Staff of another organ may not print it.
+      const otherOrgan = await createOrgan(deps);
+      const stranger = await createStaff(deps, otherOrgan.code, 'editor');
+      const strangerSession = await loginAs(app, stranger.username, stranger.password);
+      expect((await download('pdf', code, strangerSession.cookies, strangerSession.csrf)).statusCode).toBe(403);
+    } finally {
+      await app.close();
+    }
+  });
+
   // Found by an outside tester: an ordinary letter (平信) with a request of about 130 characters and a
   // 文号 gave a receipt of two pages — the 查询码, the 落款 and the 印章 on the second — as the PDF to
   // print and as the reprint; and the 咨询电话 broke as 0564- / 5022106.

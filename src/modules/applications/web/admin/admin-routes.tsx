@@ -26,7 +26,7 @@ import { listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from '..
 import { performVerb } from '../../use-cases/perform-verb.ts';
 import { decideAppeal, recordAppeal } from '../../use-cases/record-appeal.ts';
 import { registerApplication, registeredReceipt } from '../../use-cases/register-application.ts';
-import { resetQueryCode } from '../../use-cases/reset-query-code.ts';
+import { queryCodeNoticeFor, resetQueryCode } from '../../use-cases/reset-query-code.ts';
 import { PossibleDuplicateApplication } from '../../domain/duplicate-applications.ts';
 import { formValues, type FormValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
@@ -185,14 +185,23 @@ export function applicationsAdminRoutes(deps: AppDeps) {
     app.post<{ Params: { id: string } }>('/admin/applications/:id/query-code', async (request, reply) => {
       const id = idParam(request.params.id);
       try {
-        const { application, queryCode } = await resetQueryCode(deps, actorOf(request, 'web'), id, formValues(request.body).verifiedBy ?? '');
+        const { application, queryCode, notice } = await resetQueryCode(deps, actorOf(request, 'web'), id, formValues(request.body).verifiedBy ?? '');
         const scope = await staffContext(deps, request, reply);
         const organ = (await caseDetails(deps, actorOf(request, 'web'), application.id)).organ;
-        return sendPage(reply.header('Cache-Control', 'no-store'), <QueryCodeResetPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} />, 201);
+        return sendPage(reply.header('Cache-Control', 'no-store'), <QueryCodeResetPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} notice={notice} />, 201);
       } catch (e) {
         if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
         return renderCase(request, reply, id, null, { errors: { _form: e.message }, values: {} }, 400);
       }
+    });
+
+    // The 查询码重新设置告知 as a PDF or Word file, from the reset's answer: the code posted back, checked, never kept.
+    app.post<{ Params: { id: string } }>('/admin/applications/:id/query-code/notice', async (request, reply) => {
+      const id = idParam(request.params.id);
+      const values = formValues(request.body);
+      const notice = await queryCodeNoticeFor(deps, actorOf(request, 'web'), id, values.queryCode ?? '');
+      if (!notice) throw new DomainError(E.letterNotFound, '告知书不存在：查询码不是该申请现行的查询码（已再次重新设置或输入有误）', { httpStatus: 404 });
+      return sendLetter(reply, { id, document: notice }, asLetterFormat(values.format));
     });
 
     app.post<{ Params: { id: string } }>('/admin/appeals/:id/decide', async (request, reply) => {

@@ -115,16 +115,29 @@ export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onRece
 }
 
 /** A lost 查询码 set anew (reset-query-code.ts): shown this once, like the code at registration. */
-export function QueryCodeResetPage({ scope, organ, id, trackingNo, queryCode }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string }) {
+export function QueryCodeResetPage({ scope, organ, id, trackingNo, queryCode, notice }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string; notice: DocumentModel }) {
   return (
     <AdminLayout title="已重新设置查询码" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>已重新设置查询码 {trackingNo}</h1>
       <ApplicationsNav organ={organ} organs={scope.handles} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
       <div class="notice notice-info" role="status">
-        <p>原查询码已作废。请将新的查询码告知申请人（只显示这一次，不会保存或再次显示）。</p>
+        <p>原查询码已作废。请将新的查询码告知申请人（只显示这一次，不会保存或再次显示）：当面交付或寄送下面的查询码重新设置告知，请现在打印。</p>
         <p>申请编号：<strong id="tracking-no">{trackingNo}</strong>　新查询码：<strong id="query-code">{queryCode}</strong></p>
       </div>
       <p><a class="btn" href={`/admin/applications/${id}`}>返回办件</a></p>
+      {/* A 平信 applicant gets the code on paper (found by an outside tester): printed now, as the receipt at registration. */}
+      <section id="reset-notice" class="receipt-with-code" aria-labelledby="reset-notice-heading">
+        <h2 id="reset-notice-heading">查询码重新设置告知（载明新查询码）</h2>
+        <form method="post" action={`/admin/applications/${id}/query-code/notice`} class="inline-form">
+          <input type="hidden" name="_csrf" value={scope.csrf} />
+          <input type="hidden" name="queryCode" value={queryCode} />
+          <button type="submit" name="format" value="pdf" class="btn">下载PDF打印（一页A4）</button>
+          <button type="submit" name="format" value="docx" class="btn btn-secondary">下载Word</button>
+          <span class="hint">或用浏览器打印本页（只打印告知）。</span>
+        </form>
+        <style dangerouslySetInnerHTML={{ __html: `${DOCUMENT_CSS}\n${PRINT_RECEIPT_ONLY}` }} />
+        <RawHtml html={renderDocumentHtml(notice)} />
+      </section>
     </AdminLayout>
   );
 }
