@@ -63,13 +63,3 @@ document.addEventListener('click', function (event) {
   event.preventDefault();
   window.print();
 });
-
-// 打印本页 on a receipt (print-link.tsx): a link to the page's print view, which works without this
-// script; with it, the browser's print dialog opens on the page itself (printed without the site's
-// frame, @media print in site.css).
-document.addEventListener('click', function (event) {
-  var link = event.target instanceof Element ? event.target.closest('a[data-print]') : null;
-  if (!link || typeof window.print !== 'function') return;
-  event.preventDefault();
-  window.print();
-});
