@@ -13,7 +13,7 @@ import { isSystemAdmin, requireApiToken, requireStaff, sessionRoutes, usersRoute
 import { publicationEditorRoutes, reviewAdminRoutes, reviewApi } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
 import { transferAdminRoutes, transferApi } from '../modules/transfer/index.ts';
-import { staffReminders } from './staff-reminders.ts';
+import { dashboardReminders, staffReminders } from './staff-reminders.ts';
 import { publishedYears, reportsAdminRoutes, reportsPortalRoutes } from '../modules/reports/index.ts';
 import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
 import { holidayYearsRoutes } from '../modules/calendar/index.ts';
@@ -79,7 +79,7 @@ export async function buildApp(
   await app.register(portalRoutes(deps, { publicUrl: config.publicUrl, accelRedirect: config.accelRedirect ?? null, viewCounter: runtime.viewCounter, publishedReportYears: async (organId) => [...new Set((await publishedYears(deps.db, organId)).map((r) => r.year))] }));
   await app.register(feedRoutes(deps, { publicUrl: config.publicUrl }));
   await app.register(sessionRoutes(deps, { secureCookies: (config.publicUrl ?? '').startsWith('https://') }));
-  await app.register(catalogAdminRoutes(deps, { reminders: (request) => staffReminders(deps, request), onOrgansChanged: () => frames.invalidate() }));
+  await app.register(catalogAdminRoutes(deps, { reminders: (request) => dashboardReminders(deps, request), onOrgansChanged: () => frames.invalidate() }));
   await app.register(siteIdentityRoutes(deps, frames));
   await app.register(emblemRoute(deps));
   await app.register(publicationEditorRoutes(deps));

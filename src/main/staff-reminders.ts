@@ -6,7 +6,7 @@ import {
   countLateConsultationFeedback, countLetterWork, countUnitLetterWork, countProposalWork, FEEDBACK_WORKING_DAYS, LETTER_DUE_SOON_WORKING_DAYS, PROPOSAL_DUE_SOON_WORKING_DAYS,
 } from '../modules/interaction/index.ts';
 import type { Reminder } from '../platform/views/reminders.ts';
-import { countLateInChain } from '../modules/review/index.ts';
+import { countLateInChain, returnedTo } from '../modules/review/index.ts';
 import { chinaDateOf } from '../shared/iso-date.ts';
 
 /**
@@ -96,4 +96,15 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
     out.push({ message: '年度报告编制期：部门应于 1 月 31 日前、人民政府应于 3 月 31 日前公布上一年度报告', href: '/admin/annual-reports' });
   }
   return out;
+}
+
+/**
+ * The 工作台's reminders: those of 待办, and first the person's own items returned for changes — the
+ * 工作台 counts them among the drafts, while 待办 lists each with the reviewer's comment (found by an
+ * outside tester: an author was not told on the 工作台 that an item came back).
+ */
+export async function dashboardReminders(deps: AppDeps, request: FastifyRequest): Promise<Reminder[]> {
+  const returned = await returnedTo(deps.db, request.principal!.userId);
+  const own: Reminder[] = returned.length > 0 ? [{ message: `${returned.length} 件信息被退回修改，请按审核意见修改后重新报送`, href: '/admin/review#ret-h' }] : [];
+  return [...own, ...await staffReminders(deps, request)];
 }

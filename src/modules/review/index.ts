@@ -10,7 +10,7 @@ export { saveReviewChain, reviewChainSchema } from './use-cases/save-review-chai
 export { scanPublication, htmlToText } from './use-cases/scan-publication.ts';
 export { publishScheduled, SCHEDULE_GRACE_MINUTES } from './jobs/publish-scheduled.ts';
 export { loadChain, loadForm, decisionsFor, versionsFor, type ReviewForm, type StoredFinding } from './storage/review-repository.ts';
-export { reviewQueue } from './storage/review-inbox.ts';
+export { reviewQueue, returnedTo } from './storage/review-inbox.ts';
 export { latePublications } from './storage/late-publications.ts';
 export { countLateInChain, inChainDeadlines, type InChainDeadline } from './use-cases/late-in-chain.ts';
 export { reviewOverview, type ReviewOverview } from './use-cases/review-overview.ts';

@@ -92,5 +92,10 @@ describeEachDialect('the review page of an item', (db) => {
     expect(returned).toContain(`href="/admin/publications/${id}"`);
     expect(returned).toContain('请补充停水范围和恢复供水时间');
     expect(returned).toContain(by);
+    // The 工作台 counted it as one more 草稿: its reminders now say an item came back, and lead to 待办's list.
+    const dashboard = (await app.inject({ url: '/admin', cookies: author.cookies })).body;
+    expect(dashboard).toMatch(/<a href="\/admin\/review#ret-h">1 件信息被退回修改，请按审核意见修改后重新报送<\/a>/);
+    // On 待办 the list itself says it; the reminder is not said twice.
+    expect(inbox).not.toContain('件信息被退回修改');
   });
 });
