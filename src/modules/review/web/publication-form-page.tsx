@@ -244,6 +244,12 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         <fieldset id="f-nodeIds" class={errors.nodeIds ? 'field-error' : ''}>
           <legend>目录栏目（组配，可多选）<span class="required" aria-hidden="true">＊</span></legend>
           {errors.nodeIds && <p class="error-message">{errors.nodeIds}</p>}
+          {nodes.length === 0 && (
+            // An item goes in at least one node: without any, saving could only fail.
+            <p class="notice">{organ.name}还没有目录栏目，信息须放入至少一个栏目才能保存。{scope.canAdmin(organ)
+              ? <>请先在<a href={`/admin/organs/${organ.code}/catalog`}>管理目录</a>中建立目录。</>
+              : '请联系机关管理员，机关管理员建立目录后才能新建信息。'}</p>
+          )}
           {inTreeOrder(nodes).map((n) => (
             <div key={n.id} style={`padding-left:${n.depth * 1.5}em`}>
               <label><input type="checkbox" name="nodeIds" value={String(n.id)} checked={selectedNodes.has(String(n.id))} /> {n.depth === 0 ? n.name : pathTo(nodes, n.id).map((p) => p.name).join(' > ')}</label>
