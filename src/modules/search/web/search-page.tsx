@@ -16,7 +16,7 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * An organ as a scope or a facet is worded as in the header's box (scopeLabel: its short name). The page's form is
  * its one search box (the header's is not repeated here). 范围 offers the organs, never an internal unit (股室,
  * which publishes nothing in its own name); a unit's code in the address searches its organ and says so
- * (`scopeUnit`). On a phone 范围, 排序 and the dates fold under 检索选项 (open when one is set or refused) and
+ * (`scopeUnit`). On a phone 范围, 排序 and the dates fold under 检索选项 (open when the sort is chosen or a parameter refused) and
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
@@ -81,7 +81,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   const shownQ = [...q].length > 30 ? `${[...q].slice(0, 30).join('')}…` : q;
   // Only the organs: a unit (股室) publishes through its organ, so as a scope it would always find nothing.
   const scopes = organs.filter((o) => o.kind !== 'unit');
-  const optionsSet = !!(raw.organ || raw.sort === 'newest' || raw.from || raw.to || (error && error.field !== 'q'));
+  // Open for the sort chosen or a parameter refused; a scope (a search from an organ's header box has one) or a
+  // date range is listed under 已选条件 and leaves the fold shut, so the first result stays in the first screen.
+  const optionsSet = !!(raw.sort === 'newest' || (error && error.field !== 'q'));
   return (
     <PortalLayout title={q ? `“${shownQ}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath}>
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
