@@ -107,7 +107,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           {publication.status === 'published' && <> · <a href={`/organs/${organ.code}/items/${publication.id}`} target="_blank">在门户查看</a></>}
         </p>
       )}
-      {review && <ReturnNote ret={review.lastReturn} />}
+      {review && <ReturnNote ret={review.lastReturn} toAuthor={[review.submittedBy, publication?.createdBy].includes(scope.principal.userId)} />}
       {publication && review && <ReviewShortcut review={review} />}
       {publication && review?.imported && <ImportedNotice record={review.imported} publication={publication} />}
       <ErrorSummary errors={errors} />

@@ -6,12 +6,13 @@ import type { LatestReturn } from '../domain/latest-return.ts';
  * which stage and when, and what to do — the author otherwise found the comment only in 审核记录 at
  * the bottom (found by an outside tester).
  */
-export function ReturnNote({ ret }: { ret: LatestReturn | null }) {
+/** `toAuthor`: the page is seen by the item's author, who is told what to do next (a reviewer sees the return only). */
+export function ReturnNote({ ret, toAuthor }: { ret: LatestReturn | null; toAuthor: boolean }) {
   if (!ret) return null;
   return (
     <div id="return-note" class="notice" role="note">
       <p><strong>退回意见</strong>：{ret.comment || '（退回时未填写意见）'}</p>
-      <p class="hint">{ret.stageName}（{ret.by}）于 {chinaTimeOf(ret.at)} 退回修改。请按意见修改内容后保存，再重新报送审核。</p>
+      <p class="hint">{ret.stageName}（{ret.by}）于 {chinaTimeOf(ret.at)} 退回修改。{toAuthor && '请按意见修改内容后保存，再重新报送审核。'}</p>
     </div>
   );
 }

@@ -87,6 +87,11 @@ describeEachDialect('the review page of an item', (db) => {
     expect(top).toContain(by);
     expect(top).toContain('股室负责人审核');
     expect(top).toContain('2026-03-02 10:00');
+    expect(top).toContain('请按意见修改内容后保存，再重新报送审核');
+    // The reviewer who returned it sees the return, not the author's instruction (found by an outside tester).
+    const seenByReviewer = (await app.inject({ url: `/admin/publications/${id}`, cookies: reviewer.cookies })).body;
+    expect(seenByReviewer).toContain('请补充停水范围和恢复供水时间');
+    expect(seenByReviewer).not.toContain('请按意见修改内容后保存');
     const inbox = (await app.inject({ url: '/admin/review', cookies: author.cookies })).body;
     const returned = inbox.slice(inbox.indexOf('id="ret-h"'));
     expect(returned).toContain(`href="/admin/publications/${id}"`);
