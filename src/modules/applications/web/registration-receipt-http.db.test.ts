@@ -104,6 +104,7 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
       expect(notice).toContain(trackingNo);
       expect(notice).toContain(`新的查询码为${code}`);
       expect(notice).toContain('原查询码作废');
+      expect(notice).toMatch(/重新设置本机关于[^，。]*收到的您的政府信息公开申请/);
       expect(notice).toContain(`action="/admin/applications/${id}/query-code/notice"`);
 
       const download = (format: string, queryCode: string, cookies = officer.cookies, csrf = officer.csrf) =>
