@@ -188,7 +188,8 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
     // The keyboard scrolls the box.
     await box.focus();
     await page.keyboard.press('ArrowRight');
-    await expect(box.evaluate((el) => el.scrollLeft)).resolves.toBeGreaterThan(0);
+    // Chromium may animate the key's scroll: wait for it rather than read the first frame (failed under load).
+    await expect.poll(() => box.evaluate((el) => el.scrollLeft), { timeout: 5_000 }).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'item-table-320-big.png'), fullPage: true });
   }, 120_000);
