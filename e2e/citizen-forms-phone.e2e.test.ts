@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { linesSpanned } from './pages/text-lines.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../test/support/app.ts';
 import { axeViolations } from '../test/support/axe.ts';
@@ -46,23 +47,6 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
     return page;
   };
   const crumbs = (page: Page) => page.locator('.breadcrumb li').allTextContents();
-  /** The tops of the lines a text occupies inside the element. */
-  const linesOfText = (page: Page, selector: string, text: string) => page.locator(selector).first().evaluate((el, t) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(t);
-      if (at < 0) continue;
-      const tops = new Set<number>();
-      for (let i = at; i < at + t.length; i++) {
-        const r = document.createRange();
-        r.setStart(n, i); r.setEnd(n, i + 1);
-        const rect = r.getBoundingClientRect();
-        if (rect.width > 0) tops.add(Math.round(rect.top));
-      }
-      return tops.size;
-    }
-    return -1;
-  }, text);
 
   it('mailbox: a phone keypad for the phone, an e-mail keyboard for the address, either one enough; the example number whole; the receipt says what to do with a lost code, prints, and leads to the lookup with the number filled in', async () => {
     const page = await phone(320);
@@ -88,8 +72,8 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
     await page.getByRole('button', { name: '提交' }).click();
     const example = '0564\u20115022106';
     await expect(page.locator('#e-phone').textContent()).resolves.toContain(example);
-    expect(await linesOfText(page, '#e-phone', example)).toBe(1);
-    expect(await linesOfText(page, '.error-summary', example)).toBe(1);
+    expect(await linesSpanned(page, '#e-phone', example)).toBe(1);
+    expect(await linesSpanned(page, '.error-summary', example)).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'mailbox-contact-320-big.png'), fullPage: true });
 
@@ -184,7 +168,7 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
     const widths = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(widths.scroll).toBeGreaterThan(widths.client);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    for (const text of ['297.75', '2026年12月', '86.40', '序号', '备注']) expect(await linesOfText(page, '.article-body table', text), text).toBe(1);
+    for (const text of ['297.75', '2026年12月', '86.40', '序号', '备注']) expect(await linesSpanned(page, '.article-body table', text), text).toBe(1);
     // The keyboard scrolls the box.
     await box.focus();
     await page.keyboard.press('ArrowRight');

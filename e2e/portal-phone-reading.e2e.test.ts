@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { charsOnLines, type CharOnLine } from './pages/text-lines.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../test/support/app.ts';
 import { axeViolations } from '../test/support/axe.ts';
@@ -59,24 +60,8 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone, as a citizen tester read i
     await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
     return page;
   };
-  /** Every visible character of the elements with its line's top. */
-  const linesOf = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => {
-    const chars: { ch: string; top: number }[] = [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent ?? '';
-      for (let i = 0; i < text.length; i++) {
-        if (/\s/.test(text[i])) continue;
-        const r = document.createRange();
-        r.setStart(n, i); r.setEnd(n, i + 1);
-        const rect = r.getBoundingClientRect();
-        if (rect.width > 0) chars.push({ ch: text[i], top: Math.round(rect.top) });
-      }
-    }
-    return chars;
-  }));
   /** A separator is never first on its line: it shares its line with the character before it. */
-  const expectNoLineStartsWithSeparator = (lines: { ch: string; top: number }[][], where: string) => {
+  const expectNoLineStartsWithSeparator = (lines: CharOnLine[][], where: string) => {
     for (const chars of lines) {
       chars.forEach((c, i) => {
         if (i > 0 && /[·|›]/.test(c.ch)) expect(Math.abs(c.top - chars[i - 1].top), `${where}: ${chars.slice(Math.max(0, i - 6), i + 4).map((x) => x.ch).join('')}`).toBeLessThan(4);
@@ -229,7 +214,7 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone, as a citizen tester read i
         await page.goto(`${served.baseUrl}/organs/${organCode}`);
         const where = `${width} px, ${prefs}`;
         // Every visible character of the heading and the footer with its line's top: a separator is never first on its line.
-        const lines = await linesOf(page, 'main h1, .site-footer');
+        const lines = await charsOnLines(page, 'main h1, .site-footer');
         expectNoLineStartsWithSeparator(lines, where);
         const heading = lines[0];
         const start = heading.map((c) => c.ch).join('').indexOf('政府信息公开');
@@ -246,7 +231,7 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone, as a citizen tester read i
       for (const path of [`/organs/${organCode}/letters`, `/organs/${organCode}/letters/new`, `/organs/${organCode}/consultations`, `/organs/${organCode}/proposals`, `/organs/${organCode}/apply`, '/applications/status']) {
         const res = await page.goto(`${served.baseUrl}${path}`);
         expect(res?.status(), path).toBe(200);
-        expectNoLineStartsWithSeparator(await linesOf(page, 'main h1, main p, main li'), `${path}, ${prefs}`);
+        expectNoLineStartsWithSeparator(await charsOnLines(page, 'main h1, main p, main li'), `${path}, ${prefs}`);
       }
       await page.context().close();
     }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { linesSpanned } from './pages/text-lines.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../test/support/app.ts';
 import { axeViolations } from '../test/support/axe.ts';
@@ -52,27 +53,8 @@ describe.skipIf(SKIP_BROWSER)('the results page and the portal frame on a phone'
     await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
     return page;
   };
-  /** The tops of the characters of `word` (its first occurrence) in the element's visible text. */
-  const topsOf = (page: Page, selector: string, word: string) => page.locator(selector).first().evaluate((el, w) => {
-    const chars: { ch: string; top: number }[] = [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent ?? '';
-      for (let i = 0; i < text.length; i++) {
-        if (/\s/.test(text[i])) continue;
-        const r = document.createRange();
-        r.setStart(n, i); r.setEnd(n, i + 1);
-        const rect = r.getBoundingClientRect();
-        if (rect.width > 0) chars.push({ ch: text[i], top: Math.round(rect.top) });
-      }
-    }
-    const at = chars.map((c) => c.ch).join('').indexOf(w);
-    return at < 0 ? null : chars.slice(at, at + w.length).map((c) => c.top);
-  }, word);
   const expectWhole = async (page: Page, selector: string, word: string, where: string) => {
-    const tops = await topsOf(page, selector, word);
-    expect(tops, `${word} in ${selector}, ${where}`).not.toBeNull();
-    expect(new Set(tops).size, `${word} broken in ${selector}, ${where}`).toBe(1);
+    expect(await linesSpanned(page, selector, word), `${word} in ${selector}, ${where} (0: not found; more than 1: broken)`).toBe(1);
   };
 
   it('shows the first result in a phone’s first screen: one search box, 范围/排序/dates folded under 检索选项, with and without JavaScript', async () => {
