@@ -95,22 +95,36 @@ export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onRece
       </div>
       <p><a class="btn" href={`/admin/applications/${id}`}>打开办件</a></p>
       {receipt && (
-        <section id="receipt-with-code" class="receipt-with-code" aria-labelledby="receipt-with-code-heading">
-          <h2 id="receipt-with-code-heading">申请登记回执（载明查询码）</h2>
-          {formToken && (
-            <form method="post" action="/admin/applications/registered/receipt" class="inline-form">
-              <input type="hidden" name="_csrf" value={scope.csrf} />
-              <input type="hidden" name="formToken" value={formToken} />
-              <button type="submit" name="format" value="pdf" class="btn">下载PDF打印（一页A4）</button>
-              <button type="submit" name="format" value="docx" class="btn btn-secondary">下载Word</button>
-              <span class="hint">或用浏览器打印本页（只打印回执）。</span>
-            </form>
-          )}
-          <style dangerouslySetInnerHTML={{ __html: `${DOCUMENT_CSS}\n${PRINT_RECEIPT_ONLY}` }} />
-          <RawHtml html={renderDocumentHtml(receipt)} />
-        </section>
+        <LetterWithCode id="receipt-with-code" heading="申请登记回执（载明查询码）" what="回执" document={receipt}
+          download={formToken ? { action: '/admin/applications/registered/receipt', csrf: scope.csrf, field: ['formToken', formToken] } : null} />
       )}
     </AdminLayout>
+  );
+}
+
+/**
+ * A one-page letter carrying a 查询码, shown this once to print: from the browser (the page prints the
+ * letter alone) or as PDF or Word, downloaded by posting back what opens the code (`field`).
+ */
+function LetterWithCode({ id, heading, what, document, download }: {
+  id: string; heading: string; what: string; document: DocumentModel;
+  download: { action: string; csrf: string; field: [name: string, value: string] } | null;
+}) {
+  return (
+    <section id={id} class="receipt-with-code" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      {download && (
+        <form method="post" action={download.action} class="inline-form">
+          <input type="hidden" name="_csrf" value={download.csrf} />
+          <input type="hidden" name={download.field[0]} value={download.field[1]} />
+          <button type="submit" name="format" value="pdf" class="btn">下载PDF打印（一页A4）</button>
+          <button type="submit" name="format" value="docx" class="btn btn-secondary">下载Word</button>
+          <span class="hint">或用浏览器打印本页（只打印{what}）。</span>
+        </form>
+      )}
+      <style dangerouslySetInnerHTML={{ __html: `${DOCUMENT_CSS}\n${PRINT_RECEIPT_ONLY}` }} />
+      <RawHtml html={renderDocumentHtml(document)} />
+    </section>
   );
 }
 
@@ -126,18 +140,8 @@ export function QueryCodeResetPage({ scope, organ, id, trackingNo, queryCode, no
       </div>
       <p><a class="btn" href={`/admin/applications/${id}`}>返回办件</a></p>
       {/* A 平信 applicant gets the code on paper (found by an outside tester): printed now, as the receipt at registration. */}
-      <section id="reset-notice" class="receipt-with-code" aria-labelledby="reset-notice-heading">
-        <h2 id="reset-notice-heading">查询码重新设置告知（载明新查询码）</h2>
-        <form method="post" action={`/admin/applications/${id}/query-code/notice`} class="inline-form">
-          <input type="hidden" name="_csrf" value={scope.csrf} />
-          <input type="hidden" name="queryCode" value={queryCode} />
-          <button type="submit" name="format" value="pdf" class="btn">下载PDF打印（一页A4）</button>
-          <button type="submit" name="format" value="docx" class="btn btn-secondary">下载Word</button>
-          <span class="hint">或用浏览器打印本页（只打印告知）。</span>
-        </form>
-        <style dangerouslySetInnerHTML={{ __html: `${DOCUMENT_CSS}\n${PRINT_RECEIPT_ONLY}` }} />
-        <RawHtml html={renderDocumentHtml(notice)} />
-      </section>
+      <LetterWithCode id="reset-notice" heading="查询码重新设置告知（载明新查询码）" what="告知" document={notice}
+        download={{ action: `/admin/applications/${id}/query-code/notice`, csrf: scope.csrf, field: ['queryCode', queryCode] }} />
     </AdminLayout>
   );
 }
