@@ -18,6 +18,8 @@ import { chinaDateOf } from '../../../../shared/iso-date.ts';
 export type ItemPageProps = {
   info: PortalRequestInfo;
   organ: Organ;
+  /** The organ an internal unit belongs to, named in the breadcrumb. */
+  parent?: Organ | null;
   item: Publication;
   path: CatalogNode[];
   attachments: Attachment[];
@@ -35,7 +37,7 @@ export type ItemPageProps = {
 };
 
 /** One published item: metadata table, body, attachments, views, reading tools and a QR code to open it on a phone. */
-export function ItemPage({ info, organ, item, path, attachments, replacement, qrSvg, printView, versions, links, viewCountText, matter }: ItemPageProps) {
+export function ItemPage({ info, organ, parent, item, path, attachments, replacement, qrSvg, printView, versions, links, viewCountText, matter }: ItemPageProps) {
   const url = `/organs/${organ.code}/items/${item.id}`;
   const meta: [string, string | null][] = [
     ['索引号', item.indexNumber],
@@ -59,7 +61,7 @@ export function ItemPage({ info, organ, item, path, attachments, replacement, qr
   const video = interpretation && item.interpretationForm === 'video' ? item.videoUrl : null;
   return (
     <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView} canonicalPath={url}>
-      <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) })), { label: '正文' }]} />
+      <Breadcrumb items={[...organCrumbs(organ, parent), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) })), { label: '正文' }]} />
       {item.validity !== 'valid' && (
         <div class="notice" role="note">
           <strong>
@@ -202,12 +204,12 @@ function pairs<T>(list: T[]): [T, T | undefined][] {
 const WITHDRAW_LABELS: Record<string, string> = WITHDRAW_REASONS;
 
 /** What stays at a withdrawn item's address: that it was withdrawn, when and why. */
-export function WithdrawnPage({ info, organ, title, indexNumber, reason, note, withdrawnAt }: {
-  info: PortalRequestInfo; organ: Organ; title: string; indexNumber: string | null; reason: string | null; note: string | null; withdrawnAt: string | null;
+export function WithdrawnPage({ info, organ, parent, title, indexNumber, reason, note, withdrawnAt }: {
+  info: PortalRequestInfo; organ: Organ; parent?: Organ | null; title: string; indexNumber: string | null; reason: string | null; note: string | null; withdrawnAt: string | null;
 }) {
   return (
     <PortalLayout title={`已撤回：${title}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
-      <Breadcrumb items={[...organCrumbs(organ), { label: '已撤回的信息' }]} />
+      <Breadcrumb items={[...organCrumbs(organ, parent), { label: '已撤回的信息' }]} />
       <h1>{title}</h1>
       <div class="notice" role="note">
         <p><strong>本信息已于 {withdrawnAt ? chinaDateOf(new Date(withdrawnAt)) : ''} 撤回。</strong>撤回原因：{WITHDRAW_LABELS[reason ?? ''] ?? '其他原因'}{note ? `（${note}）` : ''}。</p>

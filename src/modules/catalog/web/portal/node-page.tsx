@@ -19,15 +19,15 @@ type Branch = TreeBranch<CatalogNode & { count?: number }>;
 const PROPOSAL_RESULTS_NODE = '建议提案办理';
 
 /** A catalog node: its sub-nodes and its items (and those of its sub-nodes), newest first, paginated. */
-export function NodePage({ info, organ, tree, node, path, children, items, total, page, pageSize, matters = [] }: {
-  info: PortalRequestInfo; organ: Organ; tree: Branch[]; node: CatalogNode; path: CatalogNode[]; children: CatalogNode[];
+export function NodePage({ info, organ, parent, tree, node, path, children, items, total, page, pageSize, matters = [] }: {
+  info: PortalRequestInfo; organ: Organ; parent?: Organ | null; tree: Branch[]; node: CatalogNode; path: CatalogNode[]; children: CatalogNode[];
   items: PublicationListItem[]; total: number; page: number; pageSize: number;
   /** The node's required 事项 of a standard directory (shown on its first page). */
   matters?: DirectoryMatter[];
 }) {
   return (
     <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={node.id ? `/organs/${organ.code}/catalog/${node.id}/feed.atom` : `/organs/${organ.code}/feed.atom`}>
-      <Breadcrumb items={[...organCrumbs(organ), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) }))]} />
+      <Breadcrumb items={[...organCrumbs(organ, parent), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) }))]} />
       <div class="grid">
         <CatalogTreeNav organCode={organ.code} tree={tree} currentId={node.id} />
         <section aria-labelledby="node-h">

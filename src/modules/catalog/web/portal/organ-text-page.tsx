@@ -6,10 +6,10 @@ import { organCrumbs } from './organ-home-page.tsx';
 import type { PortalRequestInfo } from './portal-request.ts';
 
 /** A page of an organ's disclosure site with a title and either stored rich text or fixed content. */
-export function OrganTextPage({ info, organ, title, html, children }: { info: PortalRequestInfo; organ: Organ; title: string; html?: string; children?: ComponentChildren }) {
+export function OrganTextPage({ info, organ, parent, title, html, children }: { info: PortalRequestInfo; organ: Organ; parent?: Organ | null; title: string; html?: string; children?: ComponentChildren }) {
   return (
     <PortalLayout title={`${title} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
-      <Breadcrumb items={[...organCrumbs(organ), { label: title }]} />
+      <Breadcrumb items={[...organCrumbs(organ, parent), { label: title }]} />
       <h1>{title}</h1>
       {html !== undefined && (html.trim() ? <RawHtml html={html} class="article-body" /> : <p>本机关尚未发布{title}。如需了解，请致电 {organ.consultPhone || '本机关'} 咨询。</p>)}
       {children}

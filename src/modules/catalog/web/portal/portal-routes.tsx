@@ -11,9 +11,10 @@ import { SESSION_COOKIE } from '../../../identity/index.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
 import { handlingOrganOf } from '../../domain/handling-organ.ts';
+import type { Organ } from '../../domain/organ.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
 import { findDirectoryMatter, mattersOfNode } from '../../storage/directory-matters-repository.ts';
-import { listOrgans } from '../../storage/organs-repository.ts';
+import { findOrganById, listOrgans } from '../../storage/organs-repository.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { catalogVersionOf } from '../../storage/catalog-versions-repository.ts';
 import {
@@ -64,6 +65,8 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
   const baseUrl = (request: FastifyRequest) => opts.publicUrl ?? `${request.protocol}://${request.host}`;
 
   const organOr404 = (code: string) => organByCode(db, code);
+  /** The organ an internal unit (股室) belongs to, which its pages' breadcrumbs name before it. */
+  const parentOf = async (organ: Organ) => (organ.kind === 'unit' && organ.parentId !== null ? (await findOrganById(db, organ.parentId)) ?? null : null);
 
   /**
    * An organ's tree with each node's count of published items, computed once per version of the
@@ -135,12 +138,12 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
 
     app.get<{ Params: { code: string } }>('/organs/:code/guide', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      return sendPage(reply, <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开指南" html={organ.guideHtml} />);
+      return sendPage(reply, <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="政府信息公开指南" html={organ.guideHtml} />);
     });
 
     app.get<{ Params: { code: string } }>('/organs/:code/rules', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      return sendPage(reply, <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开制度" html={organ.rulesHtml} />);
+      return sendPage(reply, <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="政府信息公开制度" html={organ.rulesHtml} />);
     });
 
     // The old address of the 依申请公开 entry now leads to the online application.
@@ -155,7 +158,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         // 条例第四十九条: the organ reports for its internal units; a unit has no report of its own.
         const parent = handlingOrganOf(organ, await listOrgans(db));
         return sendPage(reply, (
-          <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开年报">
+          <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="政府信息公开年报">
             <p>{organ.name}是内设机构，内设机构不单独发布政府信息公开工作年度报告，其政府信息公开工作情况列入所属机关的年度报告。</p>
             {parent && <p><a href={`/organs/${parent.code}/annual-reports`}>查看{parent.name}政府信息公开工作年度报告</a></p>}
           </OrganTextPage>
@@ -169,7 +172,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       ]);
       return sendPage(
         reply,
-        <OrganTextPage info={portalInfo(request)} organ={organ} title="政府信息公开年报">
+        <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="政府信息公开年报">
           <p>按照条例第四十九条，本机关于每年 1 月 31 日前公布上一年度政府信息公开工作年度报告。</p>
           {years.length > 0 && (
             <>
@@ -193,7 +196,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const nodes = await listCatalogNodes(db, organ.id);
       return sendPage(
         reply,
-        <OrganTextPage info={portalInfo(request)} organ={organ} title="法定主动公开内容">
+        <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="法定主动公开内容">
           <p>《中华人民共和国政府信息公开条例》第二十条规定行政机关应当主动公开的政府信息，本机关对应的公开目录栏目如下：</p>
           <table class="list">
             <thead><tr><th scope="col">法定公开内容</th><th scope="col">本机关栏目</th></tr></thead>
@@ -220,7 +223,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const { items, total } = await pagePublishedInNodes(db, (await listCatalogNodes(db, organ.id)).map((n) => n.id), page, PAGE_SIZE);
       if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);
       const root = { id: 0, organId: organ.id, parentId: null, name: '政府信息公开目录', sortOrder: 0, isStandardDirectory: false, standardArea: null, description: '' };
-      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} tree={tree} node={root} path={[]} children={tree} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
+      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={root} path={[]} children={tree} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
     });
 
     app.get<{ Params: { code: string; nodeId: string } }>('/organs/:code/catalog/:nodeId', async (request, reply) => {
@@ -234,7 +237,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const children = nodes.filter((n) => n.parentId === node.id).sort((a, b) => a.sortOrder - b.sortOrder);
       // A standard-directory node's required 事项, on its first page (docs/standard-directories.md).
       const matters = page === 1 ? await mattersOfNode(db, node.id) : [];
-      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} tree={tree} node={node} path={pathTo(nodes, node.id)} children={children} items={items} total={total} page={page} pageSize={PAGE_SIZE} matters={matters} />);
+      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={node} path={pathTo(nodes, node.id)} children={children} items={items} total={total} page={page} pageSize={PAGE_SIZE} matters={matters} />);
     });
 
     app.get<{ Params: { code: string; id: string }; Querystring: { print?: string; node?: string } }>('/organs/:code/items/:id', async (request, reply) => {
@@ -244,7 +247,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       if (item && item.organId === organ.id && item.status === 'withdrawn') {
         // A withdrawn item keeps its address and says so, with the coded reason (410 Gone).
         const w = await withdrawalOf(db, item.id);
-        return sendPage(reply, <WithdrawnPage info={portalInfo(request)} organ={organ} title={item.title} indexNumber={item.indexNumber} reason={w.withdrawn_reason} note={w.withdrawn_note} withdrawnAt={w.withdrawn_at} />, 410);
+        return sendPage(reply, <WithdrawnPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title={item.title} indexNumber={item.indexNumber} reason={w.withdrawn_reason} note={w.withdrawn_note} withdrawnAt={w.withdrawn_at} />, 410);
       }
       if (!item || item.organId !== organ.id || item.status !== 'published') throw notFound('信息');
       // A view is a reader's GET; HEAD requests (link checkers, monitors) do not count.
@@ -270,7 +273,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       return sendPage(
         reply,
         <ItemPage
-          info={portalInfo(request)} organ={organ} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
+          info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
           replacement={replacement && replacement.status === 'published' ? { id: replacement.id, title: replacement.title } : null} qrSvg={qrSvg}
           printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
           links={links} viewCountText={viewCountText} matter={matter}

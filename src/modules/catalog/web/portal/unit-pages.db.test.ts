@@ -28,6 +28,21 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     await app.close();
   });
 
+  it('name their organ in the breadcrumb on every page of the unit: its catalog, a column, an item, its guide and 年报', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    const unit = await createOrgan(deps, { name: '村镇建设股', kind: 'unit', parentCode: organ.code });
+    const node = await createNode(deps, unit.id, { name: '工作动态' });
+    const item = await createPublished(deps, unit.id, [node], { title: '股室工作动态' });
+    const crumbs = (html: string) => [.../<nav class="breadcrumb"[\s\S]*?<\/nav>/.exec(html)![0].matchAll(/<li>(?:<a [^>]*>|<span[^>]*>)([^<]*)</g)].map((m) => m[1]);
+    for (const path of [`/organs/${unit.code}/catalog`, `/organs/${unit.code}/catalog/${node}`, `/organs/${unit.code}/items/${item.id}`, `/organs/${unit.code}/guide`, `/organs/${unit.code}/annual-reports`]) {
+      const res = await app.inject(path);
+      expect(res.statusCode, path).toBe(200);
+      expect(crumbs(res.body).slice(0, 4), path).toEqual(['首页', '信息公开', '县住建局', '村镇建设股']);
+    }
+    await app.close();
+  });
+
   it('its 年报 address says the parent organ publishes the annual report and links it', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
