@@ -59,6 +59,13 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
     const email = page.locator('#f-email');
     await expect(email.getAttribute('inputmode')).resolves.toBe('email');
     await expect(email.getAttribute('autocomplete')).resolves.toBe('email');
+    // The phone and e-mail boxes fill their group's width as the other text fields fill the form's (found by an
+    // outside tester: they kept the browser's own width, narrower at 390 px and wider than a 320 px screen).
+    const room = await page.locator('#contact').evaluate((el) => { const s = getComputedStyle(el); return Math.round(el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)); });
+    for (const box of ['#f-phone', '#f-email']) {
+      await expect(page.locator(box).evaluate((el) => Math.round(el.getBoundingClientRect().width)), box).resolves.toBe(Math.min(room, 640));
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.getByLabel('咨询', { exact: true }).check();
     await page.locator('#f-subject').fill('商品房预售资金监管');
     await page.locator('#f-content').fill('请问商品房预售资金监管账户如何查询？');
