@@ -31,6 +31,8 @@ describeEachDialect('a status page after the look-up is framed as the case’s o
     const letter = await submitLetter(deps, bureau.code, { type: 'consult', subject: '预售资金监管', content: '请问预售资金监管账户如何查询？', writerName: '王小红', contact: '13912345678' });
     for (const [path, receipt] of [['/applications/status', application], ['/letters/status', letter]] as const) {
       expect(footer((await app.inject(path)).body), path).toContain('0564-5021016');
+      // Opened from the organ's receipt with the number filled in: the look-up is the organ's page already.
+      expect(footer((await app.inject(`${path}?trackingNo=${encodeURIComponent(receipt.trackingNo)}`)).body), path).toContain('0564-5022106');
       const page = await follow(app, await app.inject({ method: 'POST', url: path, payload: { trackingNo: receipt.trackingNo, queryCode: receipt.queryCode }, remoteAddress: '10.9.0.1' }));
       expect(page, path).toContain(receipt.trackingNo);
       expect(footer(page), path).toContain('0564-5022106');

@@ -9,6 +9,7 @@ import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { checkStatus } from '../../use-cases/check-status.ts';
 import { findOnlineReceipt, submitOnlineApplication, type OnlineReceipt } from '../../use-cases/submit-online-application.ts';
 import { submissionKeyOf } from '../../use-cases/submission-receipt.ts';
+import { organCodeOfTrackingNo } from '../../use-cases/create-application.ts';
 import { applicantFields } from '../../domain/application-input.ts';
 import { APPLICATION_FIELD_ORDER } from '../applicant-fields.tsx';
 import { formValues } from '../form-values.ts';
@@ -112,8 +113,13 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
     });
 
     // 查询办理进度 on the receipt fills in the tracking number (?trackingNo=); the code is never in an address.
-    app.get<{ Querystring: { trackingNo?: string } }>('/applications/status', async (request, reply) =>
-      sendPage(reply, <StatusQueryPage info={info(request)} values={{ trackingNo: str(request.query.trackingNo).slice(0, 60) }} errors={{}} />));
+    app.get<{ Querystring: { trackingNo?: string } }>('/applications/status', async (request, reply) => {
+      const trackingNo = str(request.query.trackingNo).slice(0, 60);
+      // Opened from an organ's receipt with its number: the organ's page (its footer and phone), as the status is.
+      const organCode = organCodeOfTrackingNo(trackingNo);
+      if (organCode) await request.frameAsOrgan?.(organCode);
+      return sendPage(reply, <StatusQueryPage info={info(request)} values={{ trackingNo }} errors={{}} />);
+    });
 
     app.post('/applications/status', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;

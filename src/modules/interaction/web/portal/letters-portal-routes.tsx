@@ -12,7 +12,7 @@ import { letterInputSchema } from '../../domain/letter-input.ts';
 import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { checkLetter, rateLetter } from '../../use-cases/check-letter.ts';
 import { findPublishedLetter, listPublishedLetters } from '../../use-cases/published-letters.ts';
-import { findLetterReceipt, submitLetter } from '../../use-cases/submit-letter.ts';
+import { findLetterReceipt, organCodeOfLetterNo, submitLetter } from '../../use-cases/submit-letter.ts';
 import { getLetterSettings } from '../../use-cases/manage-letter-settings.ts';
 import { LetterQueryPage, LettersHomePage, LetterStatusPage, LetterSubmittedPage, PublishedLetterPage, WriteLetterPage, type PortalInfo } from './letter-pages.tsx';
 
@@ -117,8 +117,13 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
     });
 
     // 查询办理情况 on the receipt fills in the tracking number (?trackingNo=); the code is never in an address.
-    app.get<{ Querystring: { trackingNo?: string } }>('/letters/status', async (request, reply) =>
-      sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(request.query.trackingNo).slice(0, 60) }} errors={{}} />));
+    app.get<{ Querystring: { trackingNo?: string } }>('/letters/status', async (request, reply) => {
+      const trackingNo = str(request.query.trackingNo).slice(0, 60);
+      // Opened from an organ's receipt with its number: the organ's page (its footer and phone), as the status is.
+      const organCode = organCodeOfLetterNo(trackingNo);
+      if (organCode) await request.frameAsOrgan?.(organCode);
+      return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo }} errors={{}} />);
+    });
 
     app.post('/letters/status', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
