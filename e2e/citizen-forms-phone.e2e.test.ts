@@ -174,6 +174,8 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
     await expect(box.getAttribute('aria-label')).resolves.toBeTruthy();
     const widths = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(widths.scroll).toBeGreaterThan(widths.client);
+    // A visible cue that it scrolls: an edge shadow (pure CSS, shown where more of the table lies beyond the edge).
+    await expect(box.evaluate((el) => getComputedStyle(el).backgroundImage)).resolves.toContain('radial-gradient');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     for (const text of ['297.75', '2026年12月', '86.40', '序号', '备注']) expect(await linesSpanned(page, '.article-body table', text), text).toBe(1);
     // The keyboard scrolls the box.
