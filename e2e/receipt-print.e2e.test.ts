@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { getDocumentProxy } from 'unpdf';
+import { pdfPageTexts } from '../test/support/pdf-pages.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../test/support/app.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
@@ -9,17 +9,6 @@ import { AdminPages } from './pages/admin-pages.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
 
-/** The text of each page of a PDF, whitespace taken out. */
-async function pagesOf(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocumentProxy(new Uint8Array(pdf), { verbosity: 0 });
-  try {
-    const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) pages.push((await (await doc.getPage(i)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
-    return pages;
-  } finally {
-    await doc.loadingTask.destroy();
-  }
-}
 
 /**
  * Found by an outside tester: the 申请登记回执 of an ordinary letter (平信) with a realistic request of
@@ -60,7 +49,7 @@ describe.skipIf(SKIP_BROWSER)('the 申请登记回执 printed from the browser',
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(SHOTS, `receipt-print-${length}.png`), fullPage: true });
     await expect(page.locator('#receipt-with-code').textContent()).resolves.toContain('63号）”（详见申请表）的申请');
-    const pages = await pagesOf(await page.pdf({ preferCSSPageSize: true }));
+    const pages = await pdfPageTexts(await page.pdf({ preferCSSPageSize: true }));
     expect(pages).toHaveLength(1);
     // Chromium's PDF names some glyphs by their radicals (⽉ for 月); NFKC reads them back.
     const text = pages[0]!.normalize('NFKC');

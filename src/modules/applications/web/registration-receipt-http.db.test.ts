@@ -1,21 +1,11 @@
-import { getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
+import { pdfPageTexts } from '../../../../test/support/pdf-pages.ts';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { listLetters } from '../storage/letters-repository.ts';
 import { applicantInput } from '../testing/application-factories.ts';
 
-async function pagesOf(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocumentProxy(new Uint8Array(pdf), { verbosity: 0 });
-  try {
-    const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) pages.push((await (await doc.getPage(i)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
-    return pages;
-  } finally {
-    await doc.loadingTask.destroy();
-  }
-}
 
 /**
  * The 申请登记回执 with the 查询码: printed from the registration's answer, the one time the code is
@@ -43,7 +33,7 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['cache-control']).toBe('private, no-store');
-    const pages = await pagesOf(pdf.rawPayload);
+    const pages = await pdfPageTexts(pdf.rawPayload);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain(`查询码${code}`);
     expect(registered.body).toContain('action="/admin/applications/registered/receipt"');
@@ -113,7 +103,7 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.headers['cache-control']).toBe('private, no-store');
-      const pages = await pagesOf(pdf.rawPayload);
+      const pages = await pdfPageTexts(pdf.rawPayload);
       expect(pages).toHaveLength(1);
       expect(pages[0]).toContain(`新的查询码为${code}`);
       expect(pages[0]).toContain(trackingNo);
@@ -163,7 +153,7 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
       const stored = (await listLetters(deps.db, id)).find((l) => l.kind === 'acknowledgement')!;
       const reprint = await app.inject({ url: `/admin/applications/${id}/letters/${stored.id}?format=pdf`, cookies: officer.cookies });
       for (const [pdf, sign] of [[shown, `查询码${code}`], [reprint, '登记时告知的查询码']] as const) {
-        const pages = await pagesOf(pdf.rawPayload);
+        const pages = await pdfPageTexts(pdf.rawPayload);
         expect(pages).toHaveLength(1);
         const text = pages[0]!.replace(/\u2011/g, '-');
         expect(text).toContain(sign);

@@ -1,4 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import { multipartForm } from '../../../../test/support/multipart.ts';
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
@@ -23,17 +24,6 @@ const report = () => Packer.toBuffer(new Document({ sections: [{ children: [
 
 /** Word import fills the item form's 标题, 文号 and 成文日期, on a new item too without JavaScript (docs/adr/0017). */
 describeEachDialect('Word import into the item form: 版头, title, 落款 date; a new item without JavaScript; no stage chosen for the officer', (db) => {
-  const boundary = '----gk-form';
-  const multipart = (parts: { name: string; value: string | Buffer; fileName?: string }[]) => ({
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      ...parts.flatMap((p) => [
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.fileName ? `; filename="${p.fileName}"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n`),
-        Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value), Buffer.from('\r\n'),
-      ]),
-      Buffer.from(`--${boundary}--\r\n`),
-    ]),
-  });
 
   it('with JavaScript: takes the 版头 and the two title lines out, fills 标题, 文号 and a 成文日期 still at its default; never one the officer set', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-12-06T02:00:00Z');
@@ -42,7 +32,7 @@ describeEachDialect('Word import into the item form: 版头, title, 落款 date;
     const session = await loginAs(app, officer.username, officer.password);
     const post = async (formedOn: string, formedOnDefault: string) => (await app.inject({
       method: 'POST', url: '/admin/documents/docx-to-html', cookies: session.cookies,
-      ...multipart([
+      ...multipartForm([
         { name: '_csrf', value: session.csrf }, { name: 'title', value: '' }, { name: 'documentNumber', value: '' },
         { name: 'formedOn', value: formedOn }, { name: 'formedOnDefault', value: formedOnDefault }, { name: 'file', value: await report(), fileName: '报告.docx' },
       ]),
@@ -72,7 +62,7 @@ describeEachDialect('Word import into the item form: 版头, title, 落款 date;
     const before = await deps.db.selectFrom('publications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const imported = await app.inject({
       method: 'POST', url: `/admin/organs/${organ.code}/publications/new/import-docx`, cookies: session.cookies,
-      ...multipart([
+      ...multipartForm([
         { name: '_csrf', value: session.csrf }, { name: 'title', value: '' }, { name: 'documentNumber', value: '' }, { name: 'formedOn', value: '2026-12-06' },
         { name: 'formedOnDefault', value: '2026-12-06' }, { name: 'stage', value: 'result' }, { name: 'keywords', value: '老旧小区' },
         { name: 'bodyHtml', value: '' }, { name: 'file', value: await report(), fileName: '报告.docx' }, { name: 'nodeIds', value: String(node) },
@@ -109,7 +99,7 @@ describeEachDialect('Word import into the item form: 版头, title, 落款 date;
     // The officer cleared the 标题 box to take the document's: both title lines leave the body, as with the editor.
     const form = (await app.inject({
       method: 'POST', url: `/admin/publications/${draft.id}/import-docx`, cookies: session.cookies,
-      ...multipart([
+      ...multipartForm([
         { name: '_csrf', value: session.csrf }, { name: 'expectedVersion', value: '1' }, { name: 'title', value: '' }, { name: 'documentNumber', value: '' },
         { name: 'formedOn', value: '2026-11-28' }, { name: 'stage', value: 'result' }, { name: 'bodyHtml', value: '' },
         { name: 'file', value: await report(), fileName: '报告.docx' }, { name: 'nodeIds', value: String(node) },

@@ -1,4 +1,5 @@
 import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import { multipartForm } from '../../../../test/support/multipart.ts';
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
@@ -6,17 +7,6 @@ import { createDraft, createNode, createOrgan, createStaff } from '../../../../t
 
 /** The officer's editor and Word import in the back office (issue 15; docs/adr/0017). */
 describeEachDialect('the item form’s rich-text editor and Word import', (db) => {
-  const boundary = '----gk-docx';
-  const multipart = (parts: { name: string; value: string | Buffer; fileName?: string }[]) => ({
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      ...parts.flatMap((p) => [
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.fileName ? `; filename="${p.fileName}"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n`),
-        Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value), Buffer.from('\r\n'),
-      ]),
-      Buffer.from(`--${boundary}--\r\n`),
-    ]),
-  });
   const word = () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('县住建局关于'), new TextRun({ text: '燃气安全', bold: true }), new TextRun('的通知')] })] }] }));
 
   it('serves the editor script, marks the body for it, converts a .docx to clean HTML, and brings it into the form without JavaScript', async () => {
@@ -36,21 +26,21 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
 
     const converted = await app.inject({
       method: 'POST', url: '/admin/documents/docx-to-html', cookies: session.cookies,
-      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: await word(), fileName: '通知.docx' }]),
+      ...multipartForm([{ name: '_csrf', value: session.csrf }, { name: 'file', value: await word(), fileName: '通知.docx' }]),
     });
     expect(converted.statusCode).toBe(200);
     // Written without a first-line indent in Word, it comes in 顶格 (flush) against the body's default indent.
     expect(converted.json()).toEqual({ html: '<p class="flush">县住建局关于<strong>燃气安全</strong>的通知</p>', notes: [] });
     const refused = await app.inject({
       method: 'POST', url: '/admin/documents/docx-to-html', cookies: session.cookies,
-      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: 'MZ not a document', fileName: 'setup.docx' }]),
+      ...multipartForm([{ name: '_csrf', value: session.csrf }, { name: 'file', value: 'MZ not a document', fileName: 'setup.docx' }]),
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('ERR_EDITOR_DOCX_INVALID');
 
     const noScript = await app.inject({
       method: 'POST', url: `/admin/publications/${draft.id}/import-docx`, cookies: session.cookies,
-      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: await word(), fileName: '通知.docx' }]),
+      ...multipartForm([{ name: '_csrf', value: session.csrf }, { name: 'file', value: await word(), fileName: '通知.docx' }]),
     });
     expect(noScript.statusCode).toBe(200);
     expect(noScript.body).toContain('已从 Word 文档导入正文');
@@ -73,7 +63,7 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
     ] }] }));
     const convert = (title: string | null) => app.inject({
       method: 'POST', url: '/admin/documents/docx-to-html', cookies: session.cookies,
-      ...multipart([{ name: '_csrf', value: session.csrf }, ...(title === null ? [] : [{ name: 'title', value: title }]), { name: 'file', value: notice, fileName: '通知.docx' }]),
+      ...multipartForm([{ name: '_csrf', value: session.csrf }, ...(title === null ? [] : [{ name: 'title', value: title }]), { name: 'file', value: notice, fileName: '通知.docx' }]),
     });
     const empty = (await convert('')).json();
     expect(empty.title).toBe('关于开展燃气安全检查的通知');
@@ -87,7 +77,7 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
     // Without JavaScript the form's stored 标题 is the one compared.
     const noScript = await app.inject({
       method: 'POST', url: `/admin/publications/${draft.id}/import-docx`, cookies: session.cookies,
-      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: notice, fileName: '通知.docx' }]),
+      ...multipartForm([{ name: '_csrf', value: session.csrf }, { name: 'file', value: notice, fileName: '通知.docx' }]),
     });
     expect(noScript.statusCode).toBe(200);
     expect(noScript.body).toContain('各乡镇人民政府');
@@ -113,13 +103,13 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
 
     const converted = (await app.inject({
       method: 'POST', url: `/admin/documents/docx-to-html?publication=${empty.id}`, cookies: session.cookies,
-      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'title', value: '' }, { name: 'documentNumber', value: '' }, { name: 'file', value: doc, fileName: '通知.docx' }]),
+      ...multipartForm([{ name: '_csrf', value: session.csrf }, { name: 'title', value: '' }, { name: 'documentNumber', value: '' }, { name: 'file', value: doc, fileName: '通知.docx' }]),
     })).json();
     expect(converted).toMatchObject({ title, documentNumber: '岚建〔2026〕63号', html: '<p class="flush">各乡镇人民政府：</p><p class="flush">现将实施方案印发给你们，请认真贯彻执行。</p>' });
 
     const noScript = async (id: number) => (await app.inject({
       method: 'POST', url: `/admin/publications/${id}/import-docx`, cookies: session.cookies,
-      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: doc, fileName: '通知.docx' }]),
+      ...multipartForm([{ name: '_csrf', value: session.csrf }, { name: 'file', value: doc, fileName: '通知.docx' }]),
     })).body;
     const filled = await noScript(empty.id);
     expect(filled).toContain('<input id="f-documentNumber" name="documentNumber" value="岚建〔2026〕63号"');
@@ -143,7 +133,7 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
     const doc = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('现场照片如下：'), new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 20, height: 20 } })] })] }] }));
     const res = await app.inject({
       method: 'POST', url: `/admin/publications/${draft.id}/import-docx?keepOriginal=1`, cookies: session.cookies,
-      ...multipart([{ name: '_csrf', value: session.csrf }, { name: 'file', value: doc, fileName: '现场检查.docx' }]),
+      ...multipartForm([{ name: '_csrf', value: session.csrf }, { name: 'file', value: doc, fileName: '现场检查.docx' }]),
     });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('文档中的 1 张图片已作为附件保存并插入正文');

@@ -1,5 +1,5 @@
-import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { pdfPageTexts } from '../../../../../test/support/pdf-pages.ts';
 import { renderDocumentPdf } from '../../../../platform/documents/index.ts';
 import { sampleApplication } from '../../testing/sample-application.ts';
 import { receiptRule } from '../channels.ts';
@@ -13,20 +13,6 @@ const SUBJECT = '2025年城区老旧小区改造项目清单及各项目的立�
 // As issue-letter.ts adds it when a date falls in a year whose holiday notice is not loaded.
 const PROVISIONAL_NOTE = '标注“暂定”的日期所在年度的国务院节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的法定节假日计算；该年度节假日安排公布后如有变化，以本机关另行告知的日期为准。';
 
-/** The text of each page of a PDF, whitespace taken out, read in-process. */
-async function pagesOf(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocumentProxy(new Uint8Array(pdf), { verbosity: 0 });
-  try {
-    const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
-    }
-    return pages;
-  } finally {
-    await doc.loadingTask.destroy();
-  }
-}
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
@@ -54,7 +40,7 @@ describe('the 申请登记回执 of a paper application', () => {
     });
     const shown = withQueryCode(stored, '72AX2G5E');
     for (const doc of [stored, shown]) {
-      const pages = await pagesOf(await renderDocumentPdf(doc));
+      const pages = await pdfPageTexts(await renderDocumentPdf(doc));
       expect(pages).toHaveLength(1);
       const text = pages[0];
       expect(text).toContain('王某：');
@@ -94,7 +80,7 @@ describe('the 申请登记回执 of a paper application', () => {
       reconsideration: { body: '', address: '', online: '' }, serviceMethod: 'post',
     });
     const shown = withQueryCode(stored, '72AX2G5E');
-    const pages = await pagesOf(await renderDocumentPdf(shown));
+    const pages = await pdfPageTexts(await renderDocumentPdf(shown));
     expect(pages).toHaveLength(1);
     const text = pages[0]!.replace(/\u2011/g, '-');
     expect(text).toContain(`您申请公开“${SUBJECT.slice(0, 20)}`);
