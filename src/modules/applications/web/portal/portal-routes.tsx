@@ -4,7 +4,7 @@ import { fieldErrorsOf } from '../../../../platform/views/admin-helpers.ts';
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { organByCode, type Organ } from '../../../catalog/index.ts';
+import { findOrganByCode, handlingOrganOf, listOrgans, organByCode, type Organ } from '../../../catalog/index.ts';
 import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { checkStatus } from '../../use-cases/check-status.ts';
 import { findOnlineReceipt, submitOnlineApplication, type OnlineReceipt } from '../../use-cases/submit-online-application.ts';
@@ -16,7 +16,7 @@ import { formValues } from '../form-values.ts';
 import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { formGuard, MIN_FILL_SECONDS } from './form-guard.ts';
-import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
+import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, UnitTakesNoApplicationsPage, type PortalInfo } from './portal-pages.tsx';
 import { statusPages } from './status-session.ts';
 import { acceptedSubmissionLimit, queryLimit } from './submit-limit.ts';
 
@@ -78,7 +78,13 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
   };
 
   return async function plugin(app: FastifyInstance) {
-    app.get<{ Params: { code: string } }>('/organs/:code/apply', async (request, reply) => applyForm(request, reply, await organOr404(request.params.code), {}, {}));
+    app.get<{ Params: { code: string } }>('/organs/:code/apply', async (request, reply) => {
+      // A unit's address: the reason and a link to the form of the organ that answers for it.
+      const unit = await findOrganByCode(deps.db, request.params.code);
+      const organ = unit?.kind === 'unit' ? handlingOrganOf(unit, await listOrgans(deps.db)) : null;
+      if (unit && organ) return sendPage(reply, <UnitTakesNoApplicationsPage info={info(request)} unit={unit} organ={organ} />, 404);
+      return applyForm(request, reply, await organOr404(request.params.code), {}, {});
+    });
 
     app.post<{ Params: { code: string } }>('/organs/:code/apply', async (request, reply) => {
       const organ = await organOr404(request.params.code);
