@@ -28,14 +28,17 @@ import type { DocumentModel } from '../../../platform/documents/index.ts';
  */
 export async function registerApplication(
   deps: AppDeps, actor: Actor, organId: number, raw: unknown, opts: { formToken?: string } = {},
-): Promise<Registered & { created: boolean }> {
+): Promise<Registered & Replay> {
   // One form token, one case (docs/workflows/public-forms.md): a double-clicked or re-sent
   // registration answers with the case the first post made, also when both arrive together.
   const formToken = opts.formToken ?? '';
   const earlier = await registeredWith(deps, formToken);
-  if (earlier) return earlier;
+  if (earlier) {
+    await requireCaseStaff(deps.db, actor, earlier.application.organId);
+    return earlier;
+  }
   try {
-    return { ...(await registerOnce(deps, actor, organId, raw, formToken)), created: true };
+    return { ...(await registerOnce(deps, actor, organId, raw, formToken)), created: true, codeWithheld: false, storedReceipt: null };
   } catch (e) {
     if (formToken && isUniqueViolation(e)) {
       const winner = await registeredWith(deps, formToken);
@@ -46,26 +49,45 @@ export async function registerApplication(
 }
 
 /**
+ * How long after registration the form's token still shows the 查询码: a double click, a refresh or
+ * the PDF/Word download from the registration's answer. The token itself never expires as the key of
+ * one form, one case (a repeat still answers with the case the first post made), but the code it
+ * opens is shown "once": after this, a repeat answers without it, with the stored receipt and the
+ * way to a new code (重新设置查询码, reset-query-code.ts). Docs: application-states.md.
+ */
+export const CODE_REPLAY_MINUTES = 15;
+
+/**
  * The case, its 查询码 (shown once) and, when registered as received, the 申请登记回执 with the code to
  * print now (`receiptWithCode`; the stored receipt never holds the code: follow-up.ts).
  */
 export type Registered = { application: Application; queryCode: string; receiptWithCode: DocumentModel | null };
 
-async function registeredWith(deps: AppDeps, formToken: string): Promise<Registered & { created: boolean } | null> {
+/**
+ * `created`: this post made the case. `codeWithheld`: a repeat later than CODE_REPLAY_MINUTES — the
+ * code is '' and `receiptWithCode` null; `storedReceipt` is then the receipt as stored (without the code).
+ */
+export type Replay = { created: boolean; codeWithheld: boolean; storedReceipt: DocumentModel | null };
+
+async function registeredWith(deps: AppDeps, formToken: string): Promise<Registered & Replay | null> {
   if (!formToken) return null;
   const found = await findSubmission(deps.db, submissionKeyOf(formToken));
   const application = found ? await findApplication(deps.db, found.applicationId) : null;
   if (!application) return null;
+  const receipt = (await listLetters(deps.db, application.id)).find((l) => l.kind === 'acknowledgement');
+  if (deps.clock.now().getTime() - Date.parse(found!.createdAt) > CODE_REPLAY_MINUTES * 60_000) {
+    return { application, queryCode: '', receiptWithCode: null, created: false, codeWithheld: true, storedReceipt: receipt?.document ?? null };
+  }
   // A repeated post (a double click) answers as the first did: the code opened with the form's token, on the stored receipt.
   const queryCode = openReceipt(formToken, found!.sealedReceipt) ?? '';
-  const receipt = (await listLetters(deps.db, application.id)).find((l) => l.kind === 'acknowledgement');
-  return { application, queryCode, receiptWithCode: receipt && queryCode ? withQueryCode(receipt.document, queryCode) : null, created: false };
+  return { application, queryCode, receiptWithCode: receipt && queryCode ? withQueryCode(receipt.document, queryCode) : null, created: false, codeWithheld: false, storedReceipt: null };
 }
 
 /**
  * The receipt with the code of a registration this officer may see, by the registration form's token
  * (the code is opened from its sealed copy; neither is ever in an address): to print it as a PDF or
- * Word file from the registration's answer. Null for an unknown token or a case with no receipt yet.
+ * Word file from the registration's answer. Null for an unknown token, a case with no receipt yet, or
+ * later than CODE_REPLAY_MINUTES after registration.
  */
 export async function registeredReceipt(deps: AppDeps, actor: Actor, formToken: string): Promise<{ application: Application; receiptWithCode: DocumentModel } | null> {
   const found = await registeredWith(deps, formToken);

@@ -5,6 +5,7 @@ import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { listLetters } from '../storage/letters-repository.ts';
 import { applicantInput } from '../testing/application-factories.ts';
+import { CODE_REPLAY_MINUTES } from '../use-cases/register-application.ts';
 
 
 /**
@@ -120,6 +121,49 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
       const stranger = await createStaff(deps, otherOrgan.code, 'editor');
       const strangerSession = await loginAs(app, stranger.username, stranger.password);
       expect((await download('pdf', code, strangerSession.cookies, strangerSession.csrf)).statusCode).toBe(403);
+    } finally {
+      await app.close();
+    }
+  });
+
+  // The registration form's token reopened the receipt with the code for ever (submission records do
+  // not expire): a code shown once must not be shown again days later to whoever holds the form.
+  it('a replay of the registration form shows the code only for a few minutes, then the receipt without it and how to reset it', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps, { consultPhone: '0564-5022001' });
+      const e = await createStaff(deps, organ.code, 'editor');
+      const officer = await loginAs(app, e.username, e.password);
+      const form = await app.inject({ url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies });
+      const formToken = /name="formToken" value="([^"]+)"/.exec(form.body)![1]!;
+      const payload = { _csrf: officer.csrf, formToken, channel: 'in_person', arrivedOn: '2026-03-10', ...applicantInput() };
+      const registered = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies, payload });
+      expect(registered.statusCode).toBe(201);
+      const code = /id="query-code">([^<]+)</.exec(registered.body)![1]!;
+      const id = Number(/href="\/admin\/applications\/(\d+)"/.exec(registered.body)![1]);
+      const download = () => app.inject({ method: 'POST', url: '/admin/applications/registered/receipt', cookies: officer.cookies, payload: { _csrf: officer.csrf, formToken, format: 'pdf' } });
+
+      // A refresh or a double click within the window: the same answer, with the code.
+      deps.clock.set(new Date(Date.parse('2026-03-10T02:00:00Z') + (CODE_REPLAY_MINUTES * 60 - 1) * 1000));
+      const soon = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies, payload });
+      expect(soon.body).toContain(`查询码${code}`);
+      expect((await download()).statusCode).toBe(200);
+
+      // Later the same form reopens the case, without the code, and says how a lost code is reset.
+      deps.clock.set(new Date(Date.parse('2026-03-10T02:00:00Z') + (CODE_REPLAY_MINUTES * 60 + 1) * 1000));
+      const late = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies, payload });
+      expect(late.statusCode).toBe(200);
+      expect(late.headers['cache-control']).toBe('no-store');
+      expect(late.body).not.toContain(code);
+      expect(late.body).toContain(`已登记申请 ${/id="tracking-no">([^<]+)</.exec(registered.body)![1]}`);
+      expect(late.body).toContain('登记时告知的查询码');
+      expect(late.body).toContain(`href="/admin/applications/${id}#h-query-code"`);
+      expect(late.body).toContain('重新设置查询码');
+      const lateDownload = await download();
+      expect(lateDownload.statusCode).toBe(404);
+      expect(lateDownload.body).not.toContain(code);
+      // Still one form, one case: no second case was made.
+      expect(Number(/href="\/admin\/applications\/(\d+)"/.exec(late.body)![1])).toBe(id);
     } finally {
       await app.close();
     }

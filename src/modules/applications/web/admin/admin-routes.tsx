@@ -25,7 +25,7 @@ import { DEFAULT_DUE_SOON_WORKING_DAYS, listWork } from '../../use-cases/list-wo
 import { listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from '../../use-cases/manage-letter-templates.ts';
 import { performVerb } from '../../use-cases/perform-verb.ts';
 import { decideAppeal, recordAppeal } from '../../use-cases/record-appeal.ts';
-import { registerApplication, registeredReceipt } from '../../use-cases/register-application.ts';
+import { CODE_REPLAY_MINUTES, registerApplication, registeredReceipt } from '../../use-cases/register-application.ts';
 import { queryCodeNoticeFor, resetQueryCode } from '../../use-cases/reset-query-code.ts';
 import { PossibleDuplicateApplication } from '../../domain/duplicate-applications.ts';
 import { formValues, type FormValues } from '../form-values.ts';
@@ -33,7 +33,7 @@ import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { AppealsPage } from './appeals-page.tsx';
 import { CasePage } from './case-page.tsx';
 import { commandFromForm } from './command-from-form.ts';
-import { QueryCodeResetPage, RegisteredPage, RegisterPage } from './register-page.tsx';
+import { QueryCodeResetPage, RegisteredLaterPage, RegisteredPage, RegisterPage } from './register-page.tsx';
 import { recordCorrectionRoutes } from './record-correction-routes.tsx';
 import { staffContext } from '../../../catalog/index.ts';
 import { TemplatesPage } from './templates-page.tsx';
@@ -86,7 +86,9 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       const organ = await scope.organ(request.query.organ, 'handle');
       try {
         const formToken = formValues(request.body).formToken ?? '';
-        const { application, queryCode, receiptWithCode } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
+        const { application, queryCode, receiptWithCode, codeWithheld, storedReceipt } = await registerApplication(deps, actorOf(request, 'web'), organ.id, request.body, { formToken });
+        // The same form again after the code's few minutes: the case, without the code (CODE_REPLAY_MINUTES).
+        if (codeWithheld) return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredLaterPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} storedReceipt={storedReceipt} />);
         return sendPage(reply.header('Cache-Control', 'no-store'), <RegisteredPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} onReceipt={application.receivedOn !== null} receipt={receiptWithCode} formToken={formToken} />, 201);
       } catch (e) {
         // The same applicant's earlier case: a warning with 仍然登记, not an error (duplicate-applications.ts).
@@ -101,7 +103,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
     app.post('/admin/applications/registered/receipt', async (request, reply) => {
       const values = formValues(request.body);
       const found = await registeredReceipt(deps, actorOf(request, 'web'), values.formToken ?? '');
-      if (!found) throw new DomainError(E.letterNotFound, '回执不存在或已无法再次打印（查询码只在登记后显示）', { httpStatus: 404 });
+      if (!found) throw new DomainError(E.letterNotFound, `载明查询码的回执不存在或已无法再次打印：查询码只在登记后${CODE_REPLAY_MINUTES}分钟内显示。申请人未收到或遗失查询码的，请在办件页核验身份后重新设置查询码`, { httpStatus: 404 });
       return sendLetter(reply, { id: found.application.id, document: found.receiptWithCode }, asLetterFormat(values.format));
     });
 

@@ -10,6 +10,7 @@ import { ApplicantFieldsets } from '../applicant-fields.tsx';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import type { StaffContext } from '../../../catalog/index.ts';
+import { CODE_REPLAY_MINUTES } from '../../use-cases/register-application.ts';
 
 /**
  * The same applicant's open or recent cases asking for the same thing, linked, with the 仍然登记 box:
@@ -97,6 +98,32 @@ export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onRece
       {receipt && (
         <LetterWithCode id="receipt-with-code" heading="申请登记回执（载明查询码）" what="回执" document={receipt}
           download={formToken ? { action: '/admin/applications/registered/receipt', csrf: scope.csrf, field: ['formToken', formToken] } : null} />
+      )}
+    </AdminLayout>
+  );
+}
+
+/**
+ * The registration form posted again later than CODE_REPLAY_MINUTES (register-application.ts): one
+ * form, one case, so the case it made — but the code was shown once and is not shown again. The
+ * stored receipt (without the code) and the way to a new code: 重新设置查询码 on the case page.
+ */
+export function RegisteredLaterPage({ scope, organ, id, trackingNo, storedReceipt }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; storedReceipt: DocumentModel | null }) {
+  return (
+    <AdminLayout title="已登记" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+      <h1>已登记申请 {trackingNo}</h1>
+      <ApplicationsNav organ={organ} organs={scope.handles} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
+      <div class="notice notice-info" role="status">
+        <p>这份登记表已经登记为申请 {trackingNo}，没有再次登记。查询码只在登记后{CODE_REPLAY_MINUTES}分钟内显示，现已不再显示。</p>
+        <p>申请人未收到或遗失查询码的，核验其身份后在办件页<a href={`/admin/applications/${id}#h-query-code`}>重新设置查询码</a>，原查询码作废，并将查询码重新设置告知交付或寄送申请人。</p>
+      </div>
+      <p><a class="btn" href={`/admin/applications/${id}`}>打开办件</a></p>
+      {storedReceipt && (
+        <section id="stored-receipt" aria-labelledby="stored-receipt-heading">
+          <h2 id="stored-receipt-heading">申请登记回执（不载明查询码）</h2>
+          <style dangerouslySetInnerHTML={{ __html: DOCUMENT_CSS }} />
+          <RawHtml html={renderDocumentHtml(storedReceipt)} />
+        </section>
       )}
     </AdminLayout>
   );
