@@ -6,10 +6,12 @@ import { listOrgans } from '../storage/organs-repository.ts';
 
 /**
  * The organs a person works on, from one read of the organ table: a role on an organ reaches the
- * units below it. Back-office pages of every area use this to list and check organs.
+ * units below it. Back-office pages of every area use this to list and check organs. Which organs
+ * have a catalog node is asked of the database only when a page asks (`hasCatalog`), at most once.
  */
 export async function organScope(db: Executor, principal: Principal) {
-  const [organs, withCatalog] = await Promise.all([listOrgans(db), organIdsWithNodes(db)]);
+  const organs = await listOrgans(db);
+  let withCatalog: Promise<Set<number>> | undefined;
   const parent = new Map(organs.map((o) => [o.id, o.parentId]));
   const chainOf = (id: number) => organChainFrom(parent, id);
   const may = (organ: Organ | number, role: 'editor' | 'organ_admin') => (role === 'editor' ? mayWorkOn : mayAdminister)(principal, chainOf(typeof organ === 'number' ? organ : organ.id));
@@ -26,8 +28,16 @@ export async function organScope(db: Executor, principal: Principal) {
     directStaffOf: staffOf,
     /** Organs the person administers. */
     adminOf: organs.filter((o) => may(o, 'organ_admin')),
-    /** Whether the organ has a catalog node to put an item in (an item needs one: 请至少选择一个目录栏目). */
-    hasCatalog: (organ: Organ | number) => withCatalog.has(typeof organ === 'number' ? organ : organ.id),
+    /**
+     * Whether an organ has a catalog node to put an item in (an item needs one: 请至少选择一个目录栏目),
+     * as a test over every organ. Only 工作台 and 信息管理 need it (新建信息), so it is read on their
+     * first asking and kept for the rest of the scope; other pages never pay for the query.
+     */
+    hasCatalog: async (): Promise<(organ: Organ | number) => boolean> => {
+      withCatalog ??= organIdsWithNodes(db);
+      const ids = await withCatalog;
+      return (organ) => ids.has(typeof organ === 'number' ? organ : organ.id);
+    },
   };
 }
 

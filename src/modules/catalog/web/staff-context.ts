@@ -130,7 +130,11 @@ async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: 
     /** Every role the person holds on the organ or above it. */
     rolesOn: (organ: Organ | number) => rolesOn(principal, chainOf(idOf(organ))),
     canAdmin: (organ: Organ | number) => administrable.has(idOf(organ)),
-    /** Whether the organ has a catalog node: 新建信息, 栏目责任 and 政策解读 are offered only where it has one. */
+    /**
+     * Whether an organ has a catalog node (新建信息, 栏目责任 and 政策解读 are offered only where it has
+     * one): `await scope.hasCatalog()` gives the test. Asked of the database by the pages that need it
+     * (工作台, 信息管理), at most once a request.
+     */
     hasCatalog,
     /** Drafts for the organ itself (any staff role on it or above it, not only through a unit). */
     mayDraft: (organ: Organ | number) => mayWorkOn(principal, chainOf(idOf(organ))),

@@ -2,11 +2,12 @@ import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { PagedList, Pagination } from '../../../platform/views/components.tsx';
 import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationListItem, type PublicationStatus, type StaffContext } from '../../catalog/index.ts';
 
-export function PublicationsListPage({ scope, organCode, status, q, items, total, page, pageSize }: {
-  scope: StaffContext; organCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;
+export function PublicationsListPage({ scope, hasCatalog, organCode, status, q, items, total, page, pageSize }: {
+  /** `await scope.hasCatalog()`: whether an organ has a catalog node to put a new item in. */
+  scope: StaffContext; hasCatalog: (organ: StaffContext['organs'][number]) => boolean; organCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;
 }) {
   // An item goes in at least one catalog node: 新建信息 only where the organ (or unit) has one (found by an outside tester).
-  const writable = scope.staffOf.filter((o) => scope.hasCatalog(o));
+  const writable = scope.staffOf.filter((o) => hasCatalog(o));
   const qs = (p: number) => `/admin/publications?organ=${encodeURIComponent(organCode)}&status=${status}&q=${encodeURIComponent(q)}&page=${p}`;
   return (
     <AdminLayout title="信息管理" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>

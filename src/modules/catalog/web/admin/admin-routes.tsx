@@ -45,7 +45,7 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
       const year = chinaDateOf(deps.clock.now()).slice(0, 4);
       const late = await lateCountsSince(db, `${year}-01-01`);
       const reminders = opts.reminders ? await opts.reminders(request) : [];
-      return sendPage(reply, <DashboardPage scope={scope} counts={counts} late={late} year={year} reminders={reminders} />);
+      return sendPage(reply, <DashboardPage scope={scope} hasCatalog={await scope.hasCatalog()} counts={counts} late={late} year={year} reminders={reminders} />);
     });
 
     // Organs

@@ -17,8 +17,9 @@ function withoutCatalog(o: Organ, throughUnit: boolean, admin: boolean): string 
   return admin ? '还没有目录栏目，请先在“管理目录”中建立目录，再新建信息' : '还没有目录栏目，机关管理员建立目录后才能新建信息';
 }
 
-export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
-  scope: StaffContext; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
+export function DashboardPage({ scope, hasCatalog, counts, late, year, reminders = [] }: {
+  /** `await scope.hasCatalog()`: whether an organ has a catalog node to put a new item in. */
+  scope: StaffContext; hasCatalog: (organ: Organ) => boolean; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
 }) {
   return (
     <AdminLayout title="工作台" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
@@ -52,15 +53,15 @@ export function DashboardPage({ scope, counts, late, year, reminders = [] }: {
                 <td data-label="已发布"><a href={`/admin/publications?organ=${o.code}&status=published`}>{counts.get(o.id)?.published ?? 0}</a></td>
                 <td data-label={`${year}年逾期发布`} title="成文后超过 20 个工作日才发布（条例第二十六条）">{late.get(o.id) ?? 0}</td>
                 <td class="actions" data-label="操作">
-                  {scope.hasCatalog(o)
+                  {hasCatalog(o)
                     ? <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>{units ? `新建信息（${submitterLabel(o, units)}报送）` : '新建信息'}</a>
                     : <span class="hint">{withoutCatalog(o, units !== null, scope.canAdmin(o))}</span>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>管理目录</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/edit`}>机关设置</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/review-chain`}>审核流程</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/tasks`}>报送任务</a>}
-                  {scope.hasCatalog(o) && <a href={`/admin/organs/${o.code}/supervision/nodes`}>栏目责任与更新周期</a>}
-                  {scope.hasCatalog(o) && <a href={`/admin/organs/${o.code}/interpretations`}>政策解读</a>}
+                  {hasCatalog(o) && <a href={`/admin/organs/${o.code}/supervision/nodes`}>栏目责任与更新周期</a>}
+                  {hasCatalog(o) && <a href={`/admin/organs/${o.code}/interpretations`}>政策解读</a>}
                 </td>
               </tr>
               );
