@@ -11,11 +11,16 @@ import { createNode, createOrgan, createPublished } from '../test/support/factor
 const SHOTS = path.resolve('test-results/screenshots');
 const BIG = 'fs=l&elder=1';
 
+/** Contacts as bodies list them, the names of growing length so that some number falls where a line ends. */
+const CONTACTS = ['王工', '李科长', '采购办张工', '住建局财务股', '城东片区项目部李工', '保障性住房管理中心', '房地产市场监管股王科长', '县住建局']
+  .map((who, i) => [who, i % 3 === 1 ? `（0564）50221${10 + i}` : i % 3 === 2 ? `400-820-88${10 + i}` : `0564-50221${10 + i}`]);
+
 /** A procurement table as bodies hold it: short headers, amounts and dates that must not break. */
 const PROCUREMENT = `<p>现将2026年第四季度政府采购意向公开如下：</p>
 <table><thead><tr><th>序号</th><th>采购项目名称</th><th>采购需求概况</th><th>预算金额（万元）</th><th>预计采购时间</th><th>备注</th></tr></thead>
 <tbody><tr><td>1</td><td>城区老旧小区改造监理服务</td><td>对城东片区12个小区改造工程实施监理</td><td>297.75</td><td>2026年12月</td><td>无</td></tr>
-<tr><td>2</td><td>保障性住房维修</td><td>公租房屋面防水维修</td><td>86.40</td><td>2026年11月</td><td>无</td></tr></tbody></table>`;
+<tr><td>2</td><td>保障性住房维修</td><td>公租房屋面防水维修</td><td>86.40</td><td>2026年11月</td><td>无</td></tr></tbody></table>
+<p>${CONTACTS.map(([who, phone]) => `${who}，联系电话${phone}；`).join('')}</p>`;
 
 /**
  * What an outside citizen tester found in the mailbox, the online application and an item's body on a
@@ -186,6 +191,14 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'item-table-320-big.png'), fullPage: true });
   }, 120_000);
+
+  it('a telephone number in a body is never split over two lines at 320 and 390 px', async () => {
+    for (const width of [320, 390]) {
+      const page = await phone(width);
+      await page.goto(`${served.baseUrl}/organs/${bureau.code}/items/${itemId}`);
+      for (const [, number] of CONTACTS) expect(await linesSpanned(page, '.article-body p:last-child', number), `${number} at ${width} px`).toBe(1);
+    }
+  }, 60_000);
 
   it('a unit’s page names its organ in the breadcrumb', async () => {
     const page = await phone(390);

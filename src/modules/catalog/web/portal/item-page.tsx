@@ -11,6 +11,7 @@ import { INTERPRETATION_FORM_LABELS } from '../../domain/interpretation.ts';
 import type { LinkedItem } from '../../storage/interpretations-repository.ts';
 import { organCrumbs } from './organ-home-page.tsx';
 import { withScrollableTables } from './scrollable-tables.ts';
+import { withWholePhoneNumbers } from './whole-phone-numbers.ts';
 import type { PortalRequestInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
@@ -132,7 +133,7 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
           </p>
         )}
         {graphic && <h2>图解文字版</h2>}
-        <RawHtml html={withScrollableTables(item.bodyHtml)} class="article-body" />
+        <RawHtml html={withWholePhoneNumbers(withScrollableTables(item.bodyHtml))} class="article-body" />
         {attachments.length > 0 && (
           <section class="attachments" aria-labelledby="att-h">
             <h2 id="att-h">附件</h2>
