@@ -10,6 +10,7 @@ export { submitLetter, findLetterReceipt, type LetterReceipt } from './use-cases
 export { checkLetter, rateLetter, type PublicLetter } from './use-cases/check-letter.ts';
 export { performLetterVerb } from './use-cases/perform-letter-verb.ts';
 export { letterDetails } from './use-cases/letter-details.ts';
+export { resetLetterQueryCode, letterQueryCodeNoticeFor } from './use-cases/reset-letter-query-code.ts';
 export { listLetters, countLetterWork } from './use-cases/list-letters.ts';
 export { letterAccess, type LetterAccess, type LetterPerson } from './domain/letter-access.ts';
 export { listUnitLetters, countUnitLetterWork, letterAccessOf, type UnitStaffScope } from './use-cases/unit-letters.ts';

@@ -21,4 +21,5 @@ export const InteractionErrorCode = {
   notWithdrawn: 'ERR_LETTER_NOT_WITHDRAWN',
   notUnitStaff: 'ERR_LETTER_NOT_UNIT_STAFF',
   reportByAfterDue: 'ERR_LETTER_REPORT_BY_AFTER_DUE',
+  verificationRequired: 'ERR_LETTER_VERIFICATION_REQUIRED',
 } as const;

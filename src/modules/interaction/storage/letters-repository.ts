@@ -45,6 +45,14 @@ export async function updateLetter(db: Executor, before: Letter, changes: Update
   return r ? toLetter(r) : null;
 }
 
+/**
+ * A new 查询码's hash (reset-letter-query-code.ts). Not a verb on the letter: its version stays, so a
+ * reply or 交办 form opened before the reset is not refused as if someone had handled the letter.
+ */
+export async function setLetterQueryCodeHash(db: Executor, letterId: number, queryCodeHash: string): Promise<void> {
+  await db.updateTable('letters').set({ query_code_hash: queryCodeHash }).where('id', '=', letterId).execute();
+}
+
 export const LETTER_VIEWS = ['open', 'unit_opinion_new', 'overdue', 'due_soon', 'past_three_months', 'reply_review', 'replied', 'not_accepted', 'all'] as const;
 export type LetterView = (typeof LETTER_VIEWS)[number];
 

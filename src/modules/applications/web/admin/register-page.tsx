@@ -1,5 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, RawHtml, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { LetterWithCode } from '../../../../platform/views/letter-with-code.tsx';
 import { DOCUMENT_CSS, renderDocumentHtml, type DocumentModel } from '../../../../platform/documents/index.ts';
 import type { Organ } from '../../../catalog/index.ts';
 import { STATE_LABELS } from '../../domain/application-states.ts';
@@ -129,32 +130,6 @@ export function RegisteredLaterPage({ scope, organ, id, trackingNo, storedReceip
   );
 }
 
-/**
- * A one-page letter carrying a 查询码, shown this once to print: from the browser (the page prints the
- * letter alone) or as PDF or Word, downloaded by posting back what opens the code (`field`).
- */
-function LetterWithCode({ id, heading, what, document, download }: {
-  id: string; heading: string; what: string; document: DocumentModel;
-  download: { action: string; csrf: string; field: [name: string, value: string] } | null;
-}) {
-  return (
-    <section id={id} class="receipt-with-code" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{heading}</h2>
-      {download && (
-        <form method="post" action={download.action} class="inline-form">
-          <input type="hidden" name="_csrf" value={download.csrf} />
-          <input type="hidden" name={download.field[0]} value={download.field[1]} />
-          <button type="submit" name="format" value="pdf" class="btn">下载PDF打印（一页A4）</button>
-          <button type="submit" name="format" value="docx" class="btn btn-secondary">下载Word</button>
-          <span class="hint">或用浏览器打印本页（只打印{what}）。</span>
-        </form>
-      )}
-      <style dangerouslySetInnerHTML={{ __html: `${DOCUMENT_CSS}\n${PRINT_RECEIPT_ONLY}` }} />
-      <RawHtml html={renderDocumentHtml(document)} />
-    </section>
-  );
-}
-
 /** A lost 查询码 set anew (reset-query-code.ts): shown this once, like the code at registration. */
 export function QueryCodeResetPage({ scope, organ, id, trackingNo, queryCode, notice }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string; notice: DocumentModel }) {
   return (
@@ -172,10 +147,3 @@ export function QueryCodeResetPage({ scope, organ, id, trackingNo, queryCode, no
     </AdminLayout>
   );
 }
-
-/** Printing the page prints the receipt alone, as its own sheet. */
-const PRINT_RECEIPT_ONLY = `@media print {
-  body * { visibility: hidden; }
-  .receipt-with-code .document, .receipt-with-code .document * { visibility: visible; }
-  .receipt-with-code .document { position: absolute; left: 0; top: 0; box-shadow: none; }
-}`;

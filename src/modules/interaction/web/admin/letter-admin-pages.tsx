@@ -8,6 +8,7 @@ import type { LetterPage, LetterView, UnitLetterView } from '../../storage/lette
 import type { LetterSettings } from '../../storage/settings-repository.ts';
 import type { LetterDetails } from '../../use-cases/letter-details.ts';
 import type { LetterStatistics } from '../../use-cases/letter-statistics.ts';
+import { LetterQueryCodeSection } from './letter-query-code-pages.tsx';
 
 
 export const LETTER_VIEW_LABELS: Record<LetterView, string> = {
@@ -218,7 +219,11 @@ function PhotoForm({ letterId, eventId, csrf, failed }: { letterId: number; even
 }
 
 /** `previewing`: the page answers 预览公开版本, with the typed reply kept in its form and shown masked in the public version. */
-export function LetterPageView({ scope, d, today, failed, previewing = false }: { scope: StaffContext; d: LetterDetails; today: string; failed: VerbFailure; previewing?: boolean }) {
+export function LetterPageView({ scope, d, today, failed, previewing = false, queryCodeFailed = null }: {
+  scope: StaffContext; d: LetterDetails; today: string; failed: VerbFailure; previewing?: boolean;
+  /** A refused 重新设置查询码: its reasons and what was typed. */
+  queryCodeFailed?: { errors: FieldErrors; verifiedBy: string } | null;
+}) {
   const l = d.letter;
   const open = isLetterOpen(l.state);
   // Offered as forms: the verbs this person can use; the others of the state show why not (as the review panel does).
@@ -266,7 +271,7 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
       )}
       <h2>办理记录</h2>
       <ol id="letter-history">{d.events.map((e) => (
-        <li>{e.occurredOn} {d.organNames.get(e.organId)} {e.verb === 'submit' ? '收到来信' : `${e.actorLabel}：${LETTER_TRANSITIONS[e.verb as LetterVerb]?.label ?? e.verb}`}
+        <li>{e.occurredOn} {d.organNames.get(e.organId)} {e.verb === 'submit' ? '收到来信' : `${e.actorLabel}：${e.verb === 'resetQueryCode' ? '重新设置查询码' : LETTER_TRANSITIONS[e.verb as LetterVerb]?.label ?? e.verb}`}
           {e.verb === 'recordFollowUp' ? `（${FOLLOW_UP_LABELS[e.data.kind as keyof typeof FOLLOW_UP_LABELS] ?? ''}，${String(e.data.on ?? '')}，${String(e.data.participants ?? '')}）` : ''}
           {e.verb === 'transfer' ? `至${String(e.data.toOrganName ?? '')}` : ''}{e.verb === 'recordUnitOpinion' ? `（${String(e.data.unitName ?? '')}）` : ''}
           {e.verb === 'assign' ? `至${String(e.data.unitName ?? '')}${e.data.reportByOn ? `，报送期限${String(e.data.reportByOn)}` : ''}` : ''}{e.verb === 'attachPhoto' ? '：' : e.note ? `：${e.verb === 'submit' ? e.note.replace(/^收到来信，/, '') : e.note}` : ''}
@@ -281,6 +286,7 @@ export function LetterPageView({ scope, d, today, failed, previewing = false }: 
         <div class="error-summary" role={failed?.verb === c.verb ? 'alert' : 'note'} id={`verb-${c.verb}-refused`}><h2>{failed?.verb === c.verb ? '未能' : '暂不能'}“{LETTER_TRANSITIONS[c.verb].label}”：</h2><ul>{c.refused.map((r) => <li>{r.message}</li>)}</ul></div>
       ))}
       {verbs.map((v) => <VerbForm letter={l} verb={v} d={d} csrf={scope.csrf} failed={failed} />)}
+      {d.access === 'handler' && <LetterQueryCodeSection letterId={l.id} csrf={scope.csrf} errors={queryCodeFailed?.errors} value={queryCodeFailed?.verifiedBy} />}
     </AdminLayout>
   );
 }

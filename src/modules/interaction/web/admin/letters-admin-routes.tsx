@@ -19,6 +19,9 @@ import { performLetterVerb } from '../../use-cases/perform-letter-verb.ts';
 import { attachFollowUpPhoto, readFollowUpPhoto } from '../../use-cases/follow-up-photos.ts';
 import { LetterListPage, LetterPageView, UnitLetterListPage, LetterSettingsPage, LetterStatisticsPage, statisticsRows, type VerbFailure } from './letter-admin-pages.tsx';
 import { renderXlsx } from '../../../../platform/documents/index.ts';
+import { asLetterFormat, sendLetter } from '../../../applications/index.ts';
+import { letterQueryCodeNoticeFor, resetLetterQueryCode } from '../../use-cases/reset-letter-query-code.ts';
+import { LetterQueryCodeResetPage } from './letter-query-code-pages.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -151,6 +154,32 @@ export function lettersAdminRoutes(deps: AppDeps) {
       const d = await letterDetails(deps, actorOf(request, 'web'), idOf(request.params.id), str(body.replyText));
       const kept: VerbFailure = { verb: 'reply', errors: {}, values: { replyText: str(body.replyText) } };
       return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={kept} previewing />);
+    });
+
+    // A lost 查询码: the organ's handler checks who asks and sets a new one, shown once (reset-letter-query-code.ts).
+    app.post<{ Params: { id: string } }>('/admin/letters/:id/query-code', async (request, reply) => {
+      const id = idOf(request.params.id);
+      const verifiedBy = str(((request.body ?? {}) as Record<string, unknown>).verifiedBy);
+      const actor = actorOf(request, 'web');
+      try {
+        const { letter, queryCode, notice } = await resetLetterQueryCode(deps, actor, id, verifiedBy);
+        const scope = await staffContext(deps, request, reply);
+        return sendPage(reply.header('Cache-Control', 'no-store'), <LetterQueryCodeResetPage scope={scope} letterId={letter.id} trackingNo={letter.trackingNo} queryCode={queryCode} notice={notice} />, 201);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
+        const scope = await staffContext(deps, request, reply);
+        const d = await letterDetails(deps, actor, id);
+        return sendPage(reply, <LetterPageView scope={scope} d={d} today={today()} failed={null} queryCodeFailed={{ errors: fieldErrorsOf(e), verifiedBy }} />, 400);
+      }
+    });
+
+    // The 查询码重新设置告知 as a PDF or Word file, from the reset's answer: the code posted back, checked, never kept.
+    app.post<{ Params: { id: string } }>('/admin/letters/:id/query-code/notice', async (request, reply) => {
+      const id = idOf(request.params.id);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const notice = await letterQueryCodeNoticeFor(deps, actorOf(request, 'web'), id, str(body.queryCode));
+      if (!notice) throw new DomainError(E.notFound, '告知书不存在：查询码不是该来信现行的查询码（已再次重新设置或输入有误）', { httpStatus: 404 });
+      return sendLetter(reply, { id, document: notice }, asLetterFormat(body.format));
     });
 
     app.post<{ Params: { id: string; verb: string } }>('/admin/letters/:id/:verb', async (request, reply) => {

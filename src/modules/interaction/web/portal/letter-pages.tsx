@@ -119,9 +119,10 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
 
 /**
  * The receipt of a letter, with the 查询码 (shown only here, for an hour, in the browser that wrote).
- * A letter's code cannot be given again or reset: a writer who lost it asks the organ by the letter's
- * number and the 咨询电话. 查询办理情况 opens the lookup with the number filled in (never the code in an
- * address); 打印本页 prints the receipt alone.
+ * The code is never shown again; a writer who lost it asks the organ, which checks who asks and sets a
+ * new one (重新设置查询码, reset-letter-query-code.ts) — the receipt says so, with the 咨询电话.
+ * 查询办理情况 opens the lookup with the number filled in (never the code in an address); 打印本页
+ * prints the receipt alone.
  */
 export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printView = false }: { info: PortalInfo; organ: Organ; trackingNo: string | null; queryCode: string | null; printView?: boolean }) {
   const self = info.currentPath.split('?')[0];
@@ -139,12 +140,12 @@ export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printV
               <tr><th scope="row">信件编号</th><td id="tracking-no">{trackingNo}</td></tr>
               <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
             </tbody></table>
-            <p>查询码遗失后不能补发，网上无法再查询；可凭信件编号向{organ.name}了解办理情况{phone}。</p>
+            <p>查询码遗失的，可凭信件编号请{organ.name}核验您的身份后重新设置查询码（原查询码作废）{phone}。</p>
           </div>
           <PrintLink href={`${self}?print=1`} printView={printView} backHref={self} />
         </>
       ) : (
-        <p>提交结果（信件编号和查询码）只在提交来信的浏览器中、提交后1小时内显示。请凭记下的编号和查询码查询；未记下的，请向{organ.name}了解办理情况{phone}。</p>
+        <p>提交结果（信件编号和查询码）只在提交来信的浏览器中、提交后1小时内显示。请凭记下的编号和查询码查询；查询码未记下或遗失的，可请{organ.name}核验您的身份后重新设置查询码{phone}。</p>
       )}
       {!(printView && queryCode) && <p><a href={trackingNo && queryCode ? `/letters/status?trackingNo=${encodeURIComponent(trackingNo)}` : '/letters/status'}>查询办理情况</a>{SEP}<a href={`/organs/${organ.code}/letters`}>返回互动交流</a></p>}
     </PortalLayout>
