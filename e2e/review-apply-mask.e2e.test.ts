@@ -53,7 +53,7 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
     await row.getByRole('button', { name: /应用建议遮盖/ }).click();
     await expect(page.locator('.flash').textContent()).resolves.toContain('已应用建议遮盖');
     // Said where the page lands (under the findings' heading, in view), not at the top of the page.
-    await expect(inView(page, '#mask-outcome[role="status"]')).resolves.toBe(true);
+    await expect(inView(page, '#flash-scan-h[role="status"]')).resolves.toBe(true);
     expect((await findPublication(deps.db, id))!.bodyHtml).toBe('<p>联系人：张三，手机138****5678，住幸福小区3栋2单元501室。</p>');
     // Scanned again: the phone is gone from the findings, the address is still offered.
     await expect(page.locator('table.findings-list tbody tr', { hasText: '手机号码' }).count()).resolves.toBe(0);
@@ -69,8 +69,8 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
     await expect(page.locator('.flash').textContent()).resolves.toContain('已应用建议遮盖');
     const masked = (await findPublication(deps.db, id))!;
     await stale.locator('table.findings-list tbody tr', { hasText: '住址门牌' }).getByRole('button', { name: /应用建议遮盖/ }).click();
-    await expect(stale.locator('#mask-outcome[role="alert"]').textContent()).resolves.toContain('未作任何遮盖');
-    await expect(inView(stale, '#mask-outcome[role="alert"]')).resolves.toBe(true);
+    await expect(stale.locator('#flash-scan-h[role="alert"]').textContent()).resolves.toContain('未作任何遮盖');
+    await expect(inView(stale, '#flash-scan-h[role="alert"]')).resolves.toBe(true);
     expect((await findPublication(deps.db, id))!).toMatchObject({ bodyHtml: masked.bodyHtml, version: masked.version });
     await page.context().close();
     await stale.context().close();
@@ -90,16 +90,16 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
     await expect(address.locator('td[data-label="建议处理"]').innerText()).resolves.toMatch(/^幸福小区\*{9}/);
     await expect(address.getByRole('button', { name: /应用建议遮盖/ }).getAttribute('aria-label')).resolves.toContain('“幸福小区*********”');
     await address.getByRole('button', { name: /应用建议遮盖/ }).click();
-    const done = page.locator('#mask-outcome[role="status"]');
+    const done = page.locator('#flash-scan-h[role="status"]');
     await expect(done.textContent()).resolves.toContain('已应用建议遮盖，并重新扫描');
-    await expect(inView(page, '#mask-outcome[role="status"]')).resolves.toBe(true);
+    await expect(inView(page, '#flash-scan-h[role="status"]')).resolves.toBe(true);
     await expect(page.getByText('已应用建议遮盖，并重新扫描').count()).resolves.toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'review-apply-mask-phone.png') });
 
     await stale.locator('table.findings-list tbody tr', { hasText: '住址门牌' }).getByRole('button', { name: /应用建议遮盖/ }).click();
-    const refused = stale.locator('#mask-outcome[role="alert"]');
+    const refused = stale.locator('#flash-scan-h[role="alert"]');
     await expect(refused.locator('li').first().textContent()).resolves.toContain('扫描之后内容已改动');
-    await expect(inView(stale, '#mask-outcome[role="alert"]')).resolves.toBe(true);
+    await expect(inView(stale, '#flash-scan-h[role="alert"]')).resolves.toBe(true);
     await expect(stale.locator('.flash').count()).resolves.toBe(0);
     await stale.screenshot({ path: path.join(SHOTS, 'review-apply-mask-refused-phone.png') });
     await page.context().close();

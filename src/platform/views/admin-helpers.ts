@@ -1,23 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DomainError } from '../../shared/domain-error.ts';
 import type { FieldErrors } from './components.tsx';
 
-/** A one-time message shown after a redirect (post/redirect/get). */
-export function setFlash(reply: FastifyReply, message: string): void {
-  reply.setCookie('gk_flash', encodeURIComponent(message), { path: '/admin', httpOnly: true, sameSite: 'lax', maxAge: 60 });
-}
-
-export function takeFlash(request: FastifyRequest, reply: FastifyReply): string | null {
-  const raw = request.cookies.gk_flash;
-  if (!raw) return null;
-  reply.clearCookie('gk_flash', { path: '/admin' });
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-}
+/** The flash (a one-time message after a redirect, and where on the page it is shown): flash.tsx. */
+export { setFlash, takeFlash, type Flash } from './flash.tsx';
 
 /** Turns a validation or domain error into messages keyed by field, for re-rendering the form. Other errors are rethrown. */
 export function fieldErrorsOf(err: unknown): FieldErrors {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { StaffMenuContext } from './portal-frame.ts';
+import { flashText, type Flash } from './flash.tsx';
 
 /**
  * The back office's menu, and who can use each entry: an entry whose page would refuse the person is
@@ -39,7 +40,8 @@ export type AdminUser = { displayName: string; username: string; isSystemAdmin: 
  * `scripts`: same-origin scripts a page needs (the rich-text editor); the CSP allows no inline ones.
  */
 export function AdminLayout({ title, user, csrfToken, flash, children, scripts = [] }: {
-  title: string; user: AdminUser | null; csrfToken: string | null; flash?: string | null; children: ComponentChildren; scripts?: string[];
+  /** Shown at the top of the page: a page with landing places passes what `placeFlash` leaves for the top. */
+  title: string; user: AdminUser | null; csrfToken: string | null; flash?: Flash | string | null; children: ComponentChildren; scripts?: string[];
 }) {
   const menu = useContext(StaffMenuContext);
   // Pages rendered outside a request (tests of a page alone) fall back to what the user object says.
@@ -80,7 +82,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
           </div>
         </header>
         <main id="main" class="wrap" tabIndex={-1}>
-          {flash && <p class="flash" role="status">{flash}</p>}
+          {flash && <p class="flash" role="status">{flashText(flash)}</p>}
           {children}
         </main>
       </body>

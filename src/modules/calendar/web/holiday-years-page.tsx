@@ -1,5 +1,6 @@
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import type { HolidayYear } from '../domain/holiday-year.ts';
 import type { StoredHolidayYear } from '../storage/holiday-years-repository.ts';
@@ -8,7 +9,7 @@ export type YearRow = { year: number; source: 'builtin' | 'admin'; holidays: num
 
 /** The State Council holiday notices in force, and the form to enter a new year or correct one (docs/rules/working-days.md). */
 export function HolidayYearsPage({ user, csrf, flash, builtin, admin, values, errors, thisYear }: {
-  user: AdminUser; csrf: string; flash: string | null; builtin: readonly HolidayYear[]; admin: StoredHolidayYear[];
+  user: AdminUser; csrf: string; flash: Flash | null; builtin: readonly HolidayYear[]; admin: StoredHolidayYear[];
   values: Record<string, string>; errors: FieldErrors; thisYear: number;
 }) {
   const adminYears = new Set(admin.map((y) => y.year));

@@ -1,11 +1,12 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import type { TwoStepStatus } from '../use-cases/two-step.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 
 /** "My account": one's password, two-step sign-in and a link to one's API tokens. */
 export function AccountPage({ user, csrf, flash, status, qr, errors, recoveryCodes, enrolOnly }: {
-  user: AdminUser; csrf: string; flash: string | null; status: TwoStepStatus; qr: string | null; errors: FieldErrors;
+  user: AdminUser; csrf: string; flash: Flash | null; status: TwoStepStatus; qr: string | null; errors: FieldErrors;
   /** New recovery codes, shown in this answer only. */
   recoveryCodes: string[] | null;
   /** The session may do nothing but set up two-step sign-in (the organ requires it). */

@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import type { ApiTokenView } from '../use-cases/api-tokens.ts';
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '../domain/api-token-rules.ts';
@@ -9,7 +10,7 @@ const day = (iso: string | null) => (iso ? chinaDateOf(new Date(iso)) : '');
 
 /** My API tokens (and, for administrators, those of the people they administer): create, see, revoke. */
 export function TokensPage({ user, csrf, flash, tokens, showOwner, organs, values, errors, newToken }: {
-  user: AdminUser; csrf: string; flash: string | null; tokens: ApiTokenView[]; showOwner: boolean; organs: { code: string; name: string }[];
+  user: AdminUser; csrf: string; flash: Flash | null; tokens: ApiTokenView[]; showOwner: boolean; organs: { code: string; name: string }[];
   values: Record<string, string | string[]>; errors: FieldErrors; newToken: string | null;
 }) {
   const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');

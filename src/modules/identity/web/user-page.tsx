@@ -1,11 +1,12 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 
 /** One staff account: roles per organ, activation, password reset. */
 export function UserPage({ user, csrf, flash, target, organs, roles, errors }: {
-  user: AdminUser; csrf: string; flash: string | null;
+  user: AdminUser; csrf: string; flash: Flash | null;
   target: { id: number; username: string; display_name: string; is_active: number; totp_enabled_at: string | null; roles: { role: string; organ_name: string; organ_code: string }[] };
   organs: { code: string; name: string }[]; roles: Role[]; errors: FieldErrors;
 }) {

@@ -1,11 +1,12 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 
 type UserRow = { id: number; username: string; display_name: string; is_active: number; totp_enabled_at: string | null; roles: { role: string; organ_name: string }[] };
 
 export function UsersPage({ user, csrf, flash, users, organs, roles, values, errors, twoStepOrgans }: {
-  user: AdminUser; csrf: string; flash: string | null; users: UserRow[]; organs: { id: number; code: string; name: string }[]; roles: Role[];
+  user: AdminUser; csrf: string; flash: Flash | null; users: UserRow[]; organs: { id: number; code: string; name: string }[]; roles: Role[];
   values: Record<string, string>; errors: FieldErrors;
   /** Organs whose administrators and reviewers must use two-step sign-in. */
   twoStepOrgans: ReadonlySet<number>;

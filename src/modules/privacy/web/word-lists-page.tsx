@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 
@@ -11,7 +12,7 @@ type Row = { id: number; name: string; organ_name: string | null; word_count: nu
  * form to fill in only to be refused, but a sentence saying who maintains the lists.
  */
 export function WordListsPage({ user, csrf, flash, lists, organs, mayRegion, values, errors, editingId }: {
-  user: AdminUser; csrf: string; flash: string | null; lists: Row[]; organs: { code: string; name: string }[]; mayRegion: boolean;
+  user: AdminUser; csrf: string; flash: Flash | null; lists: Row[]; organs: { code: string; name: string }[]; mayRegion: boolean;
   values: Record<string, string>; errors: FieldErrors; editingId: number | null;
 }) {
   const v = (k: string) => values[k] ?? '';

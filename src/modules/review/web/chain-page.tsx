@@ -1,10 +1,11 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, type FieldErrors } from '../../../platform/views/components.tsx';
 import { REVIEW_ROLES, REVIEW_ROLE_LABELS, type ChainStage, type ReviewRole } from '../domain/review-roles.ts';
 
 /** An organ's review chain: up to six ordered stages, each with the role that approves it, and who publishes. */
 export function ChainPage({ user, csrf, flash, organ, stages, publisherRole, errors }: {
-  user: AdminUser; csrf: string; flash: string | null; organ: { code: string; name: string }; stages: ChainStage[]; publisherRole: ReviewRole; errors: FieldErrors;
+  user: AdminUser; csrf: string; flash: Flash | null; organ: { code: string; name: string }; stages: ChainStage[]; publisherRole: ReviewRole; errors: FieldErrors;
 }) {
   const rows = [...stages, ...Array.from({ length: Math.max(0, 6 - stages.length) }, () => null)];
   return (

@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 import type { LatestReturn } from '../domain/latest-return.ts';
@@ -11,7 +12,7 @@ export type TaskRow = { id: number; title: string; unitName: string; nextDueOn: 
 
 /** What waits for a reviewer, oldest first, with the scanner's findings count; plus alerts and submission tasks. */
 export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks, reminders }: {
-  user: AdminUser; csrf: string; flash: string | null; rows: InboxRow[]; returned: { id: number; title: string; lastReturn: LatestReturn | null }[];
+  user: AdminUser; csrf: string; flash: Flash | null; rows: InboxRow[]; returned: { id: number; title: string; lastReturn: LatestReturn | null }[];
   alerts: { id: number; message: string; publicationId: number | null }[]; tasks: TaskRow[]; reminders: { message: string; href: string }[];
 }) {
   const mine = rows.filter((r) => r.mine);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, pageQueryParam, setFlash } from '../../../platform/views/admin-helpers.ts';
+import { topFlash } from '../../../platform/views/flash.tsx';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
@@ -152,7 +153,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       // A 成文日期 the import filled is still not the officer's: a later import may fill it again.
       ...(r.formedOn ? { formedOn: r.formedOn, formedOnDefault: r.formedOn } : {}),
     });
-    const importFlash = (notes: string[], saved: string) => `已从 Word 文档导入正文${notes.length ? `（${notes.join('；')}）` : ''}，请核对后点“${saved}”。`;
+    const importFlash = (notes: string[], saved: string) => topFlash(`已从 Word 文档导入正文${notes.length ? `（${notes.join('；')}）` : ''}，请核对后点“${saved}”。`);
     /** The draft a conversion is for, if the person may see it (its organ is theirs). */
     const draftFor = async (request: FastifyRequest, reply: FastifyReply, raw: unknown) => {
       const id = Number(raw) || 0;

@@ -1,5 +1,6 @@
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, formatBytes, type FieldErrors } from '../../../platform/views/components.tsx';
+import { FlashAt, placeFlash } from '../../../platform/views/flash.tsx';
 import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
   DOC_TYPES, DOC_TYPE_LABELS, GENRES, inTreeOrder, INTERPRETATION_FORM_LABELS, INTERPRETATION_FORMS, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS,
@@ -10,7 +11,7 @@ import type { Reason } from '../../../shared/workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 import { ImportedNotice } from './import-record-view.tsx';
-import { maskOutcomeOf } from './mask-outcome.tsx';
+import { ATTACHMENTS, ITEM_PAGE_PLACES } from './item-page-places.ts';
 import { ReturnNote } from './return-note.tsx';
 import { ReviewPanel } from './review-panel.tsx';
 
@@ -94,11 +95,12 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   const isInterpretation = v('itemKind') === 'interpretation';
   const selectedPolicies = policyIdsOf(values.policyIds);
   const candidateIds = new Set(interpretation.candidates.map((c) => c.id));
-  // What 应用建议遮盖 did is told under the findings' heading, where it lands, not at the top (mask-outcome.tsx).
-  const maskOutcome = review ? maskOutcomeOf(scope.flash) : null;
+  // What a review verb, 应用建议遮盖 or a revision's attachment did is told where its redirect lands, not
+  // at the top of the page, thousands of pixels above on a phone (item-page-places.ts, platform/views/flash.tsx).
+  const flash = placeFlash(scope.flash, publication && review ? ITEM_PAGE_PLACES : publication ? [ATTACHMENTS] : []);
   const pictures = attachments.filter((a) => a.revisionState !== 'pending_remove' && /^image\/(png|jpeg|gif)$/.test(a.mimeType));
   return (
-    <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={maskOutcome ? null : scope.flash} scripts={editable ? ['/assets/editor.js'] : []}>
+    <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={flash.top} scripts={editable ? ['/assets/editor.js'] : []}>
       <h1>{title}</h1>
       {publication && (
         <p>
@@ -278,8 +280,9 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
       </form>
       {publication && (
         <>
-          <section aria-labelledby="att-h" class="panel">
-            <h2 id="att-h">附件</h2>
+          <section aria-labelledby={ATTACHMENTS} class="panel">
+            <h2 id={ATTACHMENTS}>附件</h2>
+            <FlashAt flash={flash.at(ATTACHMENTS)} />
             {attachments.length === 0 ? <p>暂无附件。</p> : (
               <ul>
                 {attachments.map((a) => (
@@ -316,7 +319,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           </section>
           <InterpretationLinks publication={publication} organ={organ} view={interpretation} />
           {/* A published item keeps the 保密审查表 its reviewers signed; one that has none (imported) gets one to be amended. */}
-          {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} maskOutcome={maskOutcome} canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend && !review.form)} />}
+          {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} flashAt={flash.at} canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend && !review.form)} />}
         </>
       )}
     </AdminLayout>

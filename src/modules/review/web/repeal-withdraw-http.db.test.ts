@@ -24,7 +24,10 @@ describeEachDialect('repeal and withdrawal in the back office', (db) => {
         const r = await app.inject({ method: 'POST', url: `/admin/publications/${item.id}/verbs/${name}`, cookies: s.cookies, payload: { _csrf: s.csrf, ...fields } });
         expect(r.statusCode).toBe(303);
         const flash = Object.fromEntries(r.cookies.map((c) => [c.name, c.value]));
-        return (await app.inject({ url: `/admin/publications/${item.id}`, cookies: { ...s.cookies, ...flash } })).body;
+        const body = (await app.inject({ url: `/admin/publications/${item.id}`, cookies: { ...s.cookies, ...flash } })).body;
+        // The outcome is told under 审核与发布, where the redirect lands: a refusal as an alert listing its reasons.
+        expect(r.headers.location).toMatch(/#review-h$/);
+        return body.replace(/<[^>]+>/g, '');
       };
 
       expect(await verb('repeal', { replacedById: 'abc' })).toContain('未能废止：替代文件编号应为本平台的信息编号（数字）');

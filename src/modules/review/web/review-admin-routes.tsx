@@ -20,7 +20,7 @@ import { openTasks } from '../storage/submission-tasks-repository.ts';
 import { inChainDeadlines } from '../use-cases/late-in-chain.ts';
 import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment } from '../use-cases/revision-attachments.ts';
 import { ChainPage } from './chain-page.tsx';
-import { maskAppliedFlash, maskRefusedFlash } from './mask-outcome.tsx';
+import { ATTACHMENTS, REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
 import { chinaDateOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
@@ -58,12 +58,12 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       const id = Number(request.params.id) || 0;
       try {
         await fillReviewForm(deps, actorOf(request, 'web'), id, request.body);
-        setFlash(reply, '保密审查表已保存');
+        setFlash(reply, '保密审查表已保存', { at: REVIEW_PANEL });
       } catch (e) {
         const errors = fieldErrorsOf(e);
-        setFlash(reply, `保密审查表未保存：${Object.values(errors).join('；')}`);
+        setFlash(reply, '保密审查表未保存：', { at: REVIEW_PANEL, refused: true, reasons: Object.values(errors) });
       }
-      return reply.redirect(`/admin/publications/${id}#review-h`, 303);
+      return reply.redirect(`/admin/publications/${id}#${REVIEW_PANEL}`, 303);
     });
 
     app.post<{ Params: { id: string; verb: string } }>('/admin/publications/:id/verbs/:verb', async (request, reply) => {
@@ -72,6 +72,8 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       if (!REVIEW_VERBS.includes(verb) || verb === 'amend') throw new DomainError('ERR_NOT_FOUND', '没有这个操作', { httpStatus: 404 });
       const body = (request.body ?? {}) as Record<string, unknown>;
       const publishAtLocal = asString(body.publishAt);
+      // Where the page comes back, and its outcome is told: 应用建议遮盖 at the findings, every other verb at 审核与发布.
+      const landing = verb === 'apply_mask' ? SCAN_FINDINGS : REVIEW_PANEL;
       try {
         await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
           comment: asString(body.comment), scanJustification: asString(body.scanJustification),
@@ -81,13 +83,13 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           replacedById: replacementNumber(asString(body.replacedById)),
           finding: verb === 'apply_mask' ? namedFinding(body) : undefined,
         });
-        setFlash(reply, verb === 'apply_mask' ? maskAppliedFlash() : `已${VERB_LABELS[verb]}`);
+        setFlash(reply, verb === 'apply_mask' ? '已应用建议遮盖，并重新扫描。下方是重新扫描的结果。' : `已${VERB_LABELS[verb]}`, { at: landing });
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus === 404) throw e;
         const reasons = e.reasons.length ? e.reasons.map((r) => r.message) : [e.message];
-        setFlash(reply, verb === 'apply_mask' ? maskRefusedFlash(reasons) : `未能${VERB_LABELS[verb]}：${reasons.join('；')}`);
+        setFlash(reply, verb === 'apply_mask' ? '未能应用建议遮盖，内容未作改动（下方是最新的扫描结果，请按它处理）：' : `未能${VERB_LABELS[verb]}：`, { at: landing, refused: true, reasons });
       }
-      return reply.redirect(`/admin/publications/${id}#${verb === 'apply_mask' ? 'scan-h' : 'review-h'}`, 303);
+      return reply.redirect(`/admin/publications/${id}#${landing}`, 303);
     });
 
     // A published item's attachments change with its pending revision (issue 9).
@@ -108,11 +110,11 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
         const file = request.isMultipart() ? await request.file() : undefined;
         if (!file || !file.filename) throw new DomainError('ERR_CATALOG_ATTACHMENT_EMPTY', '请选择要上传的文件', { field: 'file' });
         await addRevisionAttachment(deps, actorOf(request, 'web'), p.id, { fileName: file.filename, bytes: await file.toBuffer() });
-        setFlash(reply, `已随修订上传附件“${file.filename}”，修订审核通过后公开`);
+        setFlash(reply, `已随修订上传附件“${file.filename}”，修订审核通过后公开`, { at: ATTACHMENTS });
       } catch (e) {
-        setFlash(reply, `附件未上传：${refusedText(e)}`);
+        setFlash(reply, '附件未上传：', { at: ATTACHMENTS, refused: true, reasons: [refusedText(e)] });
       }
-      return reply.redirect(`/admin/publications/${p.id}#att-h`, 303);
+      return reply.redirect(`/admin/publications/${p.id}#${ATTACHMENTS}`, 303);
     });
     for (const [action, run, done] of [
       ['remove', removeRevisionAttachment, '修订审核通过后将删除附件'], ['keep', keepRevisionAttachment, '已保留附件'],
@@ -123,11 +125,11 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
         await visiblePublication(request, reply, a.publication_id);
         try {
           await run(deps, actorOf(request, 'web'), a.id);
-          setFlash(reply, `${done}“${a.file_name}”`);
+          setFlash(reply, `${done}“${a.file_name}”`, { at: ATTACHMENTS });
         } catch (e) {
-          setFlash(reply, `未能处理附件：${refusedText(e)}`);
+          setFlash(reply, '未能处理附件：', { at: ATTACHMENTS, refused: true, reasons: [refusedText(e)] });
         }
-        return reply.redirect(`/admin/publications/${a.publication_id}#att-h`, 303);
+        return reply.redirect(`/admin/publications/${a.publication_id}#${ATTACHMENTS}`, 303);
       });
     }
 

@@ -43,7 +43,7 @@ describeEachDialect('the review page of an item', (db) => {
     const reviewer = await loginAs(app, cast.unitHead.username, cast.unitHead.password);
     const { location, body } = await postAndFollow(app, reviewer, `/admin/publications/${id}/verbs/apply_mask`, { source: phone.source, start: String(phone.start), end: String(phone.end), text: phone.text });
     expect(location).toMatch(/#scan-h$/);
-    expect(underScanHeading(body)).toMatch(/<p id="mask-outcome" class="flash" role="status">已应用建议遮盖，并重新扫描/);
+    expect(underScanHeading(body)).toMatch(/<p id="flash-scan-h" class="flash" role="status" tabindex="-1">已应用建议遮盖，并重新扫描/);
     expect(body.split('已应用建议遮盖，并重新扫描').length - 1).toBe(1);
   });
 
@@ -56,7 +56,7 @@ describeEachDialect('the review page of an item', (db) => {
     // The same finding again, from a page left open: the text there is masked now.
     const { body } = await postAndFollow(app, reviewer, `/admin/publications/${id}/verbs/apply_mask`, fields);
     const here = underScanHeading(body);
-    expect(here).toMatch(/<div id="mask-outcome" class="error-summary" role="alert">/);
+    expect(here).toMatch(/<div id="flash-scan-h" class="error-summary" role="alert" tabindex="-1">/);
     expect(here).toContain('未能应用建议遮盖');
     expect(here).toMatch(/<li>[^<]*未作任何遮盖[^<]*<\/li>/);
     expect(here).toContain('下方是最新的扫描结果');

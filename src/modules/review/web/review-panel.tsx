@@ -1,4 +1,5 @@
 import { Field } from '../../../platform/views/components.tsx';
+import { FlashAt, type Flash } from '../../../platform/views/flash.tsx';
 import { REVIEW_ROLE_LABELS, SECRECY_LABELS, SECRECY_LEVELS, WITHDRAW_REASONS } from '../domain/review-roles.ts';
 import type { LaterEvent, PublicationState, StageState } from '../domain/chain-history.ts';
 import type { SignedStep } from '../domain/forced-publication.ts';
@@ -6,15 +7,18 @@ import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { FindingsView } from './findings-view.tsx';
 import { importSummary } from './import-record-view.tsx';
-import { MaskOutcomeNote, type MaskOutcome } from './mask-outcome.tsx';
+import { REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
 
 /** The review part of a publication's staff page: progress, form, findings, the person's verbs, sign-offs, versions. */
-export function ReviewPanel({ o, csrf, errors, canEditForm, maskOutcome = null }: {
+export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null }: {
   o: ReviewOverview; csrf: string; errors: Record<string, string>; canEditForm: boolean;
-  /** What 应用建议遮盖 just did (the flash it left), told under the findings' heading where it lands. */
-  maskOutcome?: MaskOutcome | null;
+  /**
+   * The flash addressed to a place of the panel (item-page-places.ts), told under its heading where the
+   * redirect lands: a verb's outcome under 审核与发布, 应用建议遮盖's under the findings' heading.
+   */
+  flashAt?: (place: string) => Flash | null;
 }) {
   const p = o.publication;
   const base = `/admin/publications/${p.id}`;
@@ -26,7 +30,8 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, maskOutcome = null }
   const blocking = (o.form?.scanFindings ?? []).filter((f) => f.severity === 'block').length;
   return (
     <section class="panel review-panel" aria-labelledby="review-h">
-      <h2 id="review-h">审核与发布</h2>
+      <h2 id={REVIEW_PANEL}>审核与发布</h2>
+      <FlashAt flash={flashAt(REVIEW_PANEL)} />
       {errors._review && <div class="error-summary" role="alert"><h2>操作未能完成：</h2><p>{errors._review}</p></div>}
 
       <h3>审核流程</h3>
@@ -54,8 +59,8 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, maskOutcome = null }
       ) : <p>尚未填写。</p>}
       {o.form && <p><a href={`${base}/review-form`}>查看和打印保密审查表</a> · <a href={`${base}/review-form.pdf`}>PDF</a> · <a href={`${base}/review-form.docx`}>Word</a></p>}
 
-      <h3 id="scan-h">敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTimeOf(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
-      <MaskOutcomeNote outcome={maskOutcome} />
+      <h3 id={SCAN_FINDINGS}>敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTimeOf(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
+      <FlashAt flash={flashAt(SCAN_FINDINGS)} />
       {o.form?.scannedAt ? <FindingsView bodyHtml={p.bodyHtml} findings={o.form.scanFindings} mask={has('apply_mask') ? { action: `${base}/verbs/apply_mask`, csrf } : null} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
 
       {o.revision && (

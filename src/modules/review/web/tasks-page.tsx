@@ -1,8 +1,9 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 
 export function TasksPage({ user, csrf, flash, organ, units, nodes, tasks, errors, values }: {
-  user: AdminUser; csrf: string; flash: string | null; organ: { code: string; name: string }; units: { code: string; name: string }[];
+  user: AdminUser; csrf: string; flash: Flash | null; organ: { code: string; name: string }; units: { code: string; name: string }[];
   nodes: { id: number; name: string }[]; tasks: { id: number; title: string; unit_name: string; next_due_on: string; every_days: number | null }[];
   errors: FieldErrors; values: Record<string, string>;
 }) {

@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { CADENCE_LABELS } from '../domain/cadence.ts';
 import { VETO_LABELS } from '../domain/verdict.ts';
 import type { OrganSupervision } from '../use-cases/supervision-dashboard.ts';
@@ -19,7 +20,7 @@ const NOT_HANDLED = <td title="由机关办理依申请公开和部门信箱的�
  * `canRun`: whether they keep any of these organs' supervision, so may run the inspection now (others are refused it).
  */
 export function RegionSupervisionPage({ user, csrf, rows, today, handles, canRun, lastRuns = new Map(), flash = null, children }: {
-  user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; handles: (organId: number) => boolean; canRun: boolean; lastRuns?: Map<string, LastRun>; flash?: string | null; children?: ComponentChildren;
+  user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; handles: (organId: number) => boolean; canRun: boolean; lastRuns?: Map<string, LastRun>; flash?: Flash | null; children?: ComponentChildren;
 }) {
   return (
     <AdminLayout title="监督检查" user={user} csrfToken={csrf} flash={flash}>
@@ -57,7 +58,7 @@ export function RegionSupervisionPage({ user, csrf, rows, today, handles, canRun
  * One organ: the verdict against each veto rule, and each problem with a link to fix it and who must fix it.
  * `handles`: whether the person handles the organ's applications and letters; only then are those listed (their pages refuse anyone else).
  */
-export function OrganSupervisionPage({ user, csrf, s, handles, flash = null, children }: { user: AdminUser; csrf: string; s: OrganSupervision; handles: boolean; flash?: string | null; children?: ComponentChildren }) {
+export function OrganSupervisionPage({ user, csrf, s, handles, flash = null, children }: { user: AdminUser; csrf: string; s: OrganSupervision; handles: boolean; flash?: Flash | null; children?: ComponentChildren }) {
   const { organ } = s;
   const who = (unit: { name: string } | null) => unit?.name ?? `${organ.name}（政务公开办公室）`;
   return (

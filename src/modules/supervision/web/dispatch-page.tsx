@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { CADENCE_LABELS } from '../domain/cadence.ts';
 import type { Dispatch } from '../domain/dispatch.ts';
 
@@ -6,7 +7,7 @@ type OrganRef = { code: string; name: string };
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 
 /** 月度调度: per unit what was due, done, late and missing in the month, the ranking, and the notice's exports. */
-export function DispatchPage({ user, csrf, flash, organ, d, canDraft }: { user: AdminUser; csrf: string; flash: string | null; organ: OrganRef; d: Dispatch; canDraft: boolean }) {
+export function DispatchPage({ user, csrf, flash, organ, d, canDraft }: { user: AdminUser; csrf: string; flash: Flash | null; organ: OrganRef; d: Dispatch; canDraft: boolean }) {
   const base = `/admin/organs/${organ.code}/supervision/dispatch`;
   const problems = d.outcomes.filter((o) => o.outcome !== 'done');
   const unitName = new Map(d.units.map((u) => [u.unitId, u.unitName]));

@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { VETO_LABELS } from '../domain/verdict.ts';
 import type { InspectionResult } from '../use-cases/site-inspection.ts';
@@ -55,7 +56,7 @@ export function LastRunSection({ organ, run, csrf, canRun, canSeeWording }: { or
 
 /** The organ's list of serious wording errors, with the form to add one. */
 export function WordingRulesPage({ user, csrf, flash, organ, own, inherited, canEdit, errors, values }: {
-  user: AdminUser; csrf: string; flash: string | null; organ: OrganRef; own: WordingRule[]; inherited: (WordingRule & { organName: string })[]; canEdit: boolean; errors: FieldErrors; values: Record<string, string>;
+  user: AdminUser; csrf: string; flash: Flash | null; organ: OrganRef; own: WordingRule[]; inherited: (WordingRule & { organName: string })[]; canEdit: boolean; errors: FieldErrors; values: Record<string, string>;
 }) {
   const v = (k: string) => values[k] ?? '';
   return (

@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { CADENCES, CADENCE_LABELS, type Freshness } from '../domain/cadence.ts';
 import type { NodeCadence } from '../use-cases/node-cadences.ts';
@@ -17,7 +18,7 @@ const unitName = (n: NodeCadence, organ: OrganRef) => n.responsibleUnit?.name ??
 
 /** Every node of an organ with the unit that must keep it up to date, its cadence and whether it is late today. */
 export function NodeCadencesPage({ user, csrf, flash, organ, today, rows, canSet }: {
-  user: AdminUser; csrf: string; flash: string | null; organ: OrganRef; today: string; rows: NodeCadence[]; canSet: boolean;
+  user: AdminUser; csrf: string; flash: Flash | null; organ: OrganRef; today: string; rows: NodeCadence[]; canSet: boolean;
 }) {
   return (
     <AdminLayout title={`栏目责任与更新周期：${organ.name}`} user={user} csrfToken={csrf} flash={flash}>
@@ -47,7 +48,7 @@ export function NodeCadencesPage({ user, csrf, flash, organ, today, rows, canSet
 
 /** The form that sets one node's responsible unit and cadence. */
 export function NodeSupervisionForm({ user, csrf, flash, organ, row, units, errors, values }: {
-  user: AdminUser; csrf: string; flash: string | null; organ: OrganRef; row: NodeCadence; units: OrganRef[]; errors: FieldErrors; values: Record<string, string>;
+  user: AdminUser; csrf: string; flash: Flash | null; organ: OrganRef; row: NodeCadence; units: OrganRef[]; errors: FieldErrors; values: Record<string, string>;
 }) {
   const v = (k: string) => values[k] ?? '';
   const action = `/admin/organs/${organ.code}/supervision/nodes/${row.node.id}`;

@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 
 type OrganRef = { id: number; code: string; name: string };
@@ -8,7 +9,7 @@ type OrganRef = { id: number; code: string; name: string };
  * of the people responsible). Without an address a unit's reminders go to the organ's.
  */
 export function ReminderAddressesPage({ user, csrf, flash, organ, units, values, errors, canEdit, mailConfigured, daysAhead }: {
-  user: AdminUser; csrf: string; flash: string | null; organ: OrganRef; units: OrganRef[]; values: Record<string, string>; errors: FieldErrors;
+  user: AdminUser; csrf: string; flash: Flash | null; organ: OrganRef; units: OrganRef[]; values: Record<string, string>; errors: FieldErrors;
   canEdit: boolean; mailConfigured: boolean; daysAhead: number;
 }) {
   return (

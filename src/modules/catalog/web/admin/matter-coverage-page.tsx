@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../../platform/views/admin-layout.tsx';
+import type { Flash } from '../../../../platform/views/flash.tsx';
 import { STAGE_LABELS } from '../../domain/labels.ts';
 import type { MatterCoverage } from '../../use-cases/matter-coverage.ts';
 
@@ -10,7 +11,7 @@ type OrganRef = { code: string; name: string };
  * Linked from the organ's supervision page; every member of the organ's staff may read it.
  */
 export function MatterCoveragePage({ user, csrf, flash, organ, coverage, canImport }: {
-  user: AdminUser; csrf: string; flash: string | null; organ: OrganRef; coverage: MatterCoverage; canImport: boolean;
+  user: AdminUser; csrf: string; flash: Flash | null; organ: OrganRef; coverage: MatterCoverage; canImport: boolean;
 }) {
   const missing = coverage.rows.filter((r) => r.items === 0);
   return (
