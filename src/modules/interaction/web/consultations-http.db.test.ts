@@ -82,6 +82,13 @@ describeEachDialect('public consultation pages', (db) => {
     const officer = await createStaff(deps, organ.code, 'disclosure_office');
     const form = (values: Record<string, string>) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(values).toString() });
     let session = await loginAs(app, officer.username, officer.password);
+    /** Follows a redirect with its flash: what the landing section (`place`) says right under its heading; none at the top. */
+    const toldAt = async (res: { headers: Record<string, unknown>; cookies: { name: string; value: string }[] }, place: string) => {
+      const flash = res.cookies.find((c) => c.name === 'gk_flash')!;
+      const body = (await app.inject({ url: String(res.headers.location).replace(/#.*$/, ''), cookies: { ...session.cookies, gk_flash: flash.value } })).body;
+      expect(body).not.toMatch(/<main[^>]*><p class="flash"/);
+      return new RegExp(`<h2 id="${place}">[^<]*</h2><p id="flash-${place}" class="flash" role="status" tabindex="-1">([^<]*)</p>`).exec(body)?.[1] ?? '';
+    };
     expect((await app.inject({ url: '/admin', cookies: session.cookies })).body).toContain('href="/admin/consultations"');
     // 意见反馈方式 is required: marked ＊ like the other required fields, its help not reading as optional (found by an outside tester).
     const blank = (await app.inject({ url: `/admin/consultations/new?organ=${organ.code}`, cookies: session.cookies })).body;
@@ -116,7 +123,11 @@ describeEachDialect('public consultation pages', (db) => {
       const rejectForm = new RegExp(`<form[^>]*action="/admin/consultation-comments/${id}/reject"[^>]*>(.*?)</form>`).exec(detail)![1];
       expect(rejectForm).toContain('name="reason"');
     }
-    expect((await app.inject({ method: 'POST', url: `/admin/consultation-comments/${ids[0]}/approve`, cookies: session.cookies, ...form({ _csrf: session.csrf }) })).statusCode).toBe(303);
+    const approved = await app.inject({ method: 'POST', url: `/admin/consultation-comments/${ids[0]}/approve`, cookies: session.cookies, ...form({ _csrf: session.csrf }) });
+    expect(approved.statusCode).toBe(303);
+    // The page comes back at 收到的意见 (#cm-h), far down on a phone: the outcome is told under that heading, not at the top.
+    expect(String(approved.headers.location)).toMatch(/#cm-h$/);
+    expect(await toldAt(approved, 'cm-h')).toContain('意见已公开');
     expect((await app.inject({ method: 'POST', url: `/admin/consultation-comments/${ids[1]}/reject`, cookies: session.cookies, ...form({ _csrf: session.csrf, reason: '与本办法无关' }) })).statusCode).toBe(303);
     expect((await app.inject(portal)).body).toContain('公开的意见（1）');
 
@@ -126,6 +137,7 @@ describeEachDialect('public consultation pages', (db) => {
     const version = /name="expectedVersion" value="(\d+)"/.exec(closed)![1];
     const published = await app.inject({ method: 'POST', url: `${page}/feedback`, cookies: session.cookies, ...form({ _csrf: session.csrf, expectedVersion: version, received: '2', adopted: '节能的建议已采纳。', notAdopted: '延长夜间照明的建议，因与节能要求冲突，未采纳。' }) });
     expect(published.statusCode).toBe(303);
+    expect(await toldAt(published, 'fb-h')).toContain('意见采纳情况已公布');
     expect((await app.inject(portal)).body).toContain('节能的建议已采纳。');
     await app.close();
   });

@@ -1,4 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import { FlashAt, placeFlash } from '../../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import { COMMENT_STATE_LABELS, CONSULTATION_PHASE_LABELS, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
@@ -66,13 +67,16 @@ export function ConsultationAdminPage({ scope, c, comments, errors, files }: {
 }) {
   const hidden = <input type="hidden" name="_csrf" value={scope.csrf} />;
   const pending = comments.filter((m) => m.state === 'pending').length;
+  // What a file, a moderation or the feedback did is told under the section its redirect lands at (#cf-h, #cm-h, #fb-h).
+  const flash = placeFlash(scope.flash, ['cf-h', 'cm-h', 'fb-h']);
   return (
-    <AdminLayout title={`意见征集：${c.title}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+    <AdminLayout title={`意见征集：${c.title}`} user={scope.user} csrfToken={scope.csrf} flash={flash.top}>
       <h1>{c.title}</h1>
       <p>征集时间 <span class="nowrap">{c.startOn} 至 {c.endOn}</span> · 状态：<strong>{CONSULTATION_PHASE_LABELS[c.phase]}</strong> · 反馈截止 {c.feedbackDueOn}（截止后 15 个工作日）</p>
       <ErrorSummary errors={errors} />
       <section aria-labelledby="cf-h">
         <h2 id="cf-h">征求意见稿文件（{files.length}）</h2>
+        <FlashAt flash={flash.at('cf-h')} />
         <p>PDF、Word（.docx）或 Excel（.xlsx），每个不超过 20 MB；上传时扫描个人信息和密级标志，公开页面提供下载。</p>
         {files.length > 0 && (
           <ul>
@@ -92,6 +96,7 @@ export function ConsultationAdminPage({ scope, c, comments, errors, files }: {
       </section>
       <section aria-labelledby="cm-h">
         <h2 id="cm-h">收到的意见（{comments.length}，待审核 {pending}）</h2>
+        <FlashAt flash={flash.at('cm-h')} />
         {comments.length === 0 ? <p>暂无。</p> : (
           <table class="list">
             <thead><tr><th scope="col">提交日期</th><th scope="col">署名</th><th scope="col">内容</th><th scope="col">状态</th><th scope="col">审核</th></tr></thead>
@@ -125,6 +130,7 @@ export function ConsultationAdminPage({ scope, c, comments, errors, files }: {
       </section>
       <section aria-labelledby="fb-h" class="panel">
         <h2 id="fb-h">意见采纳情况（反馈）</h2>
+        <FlashAt flash={flash.at('fb-h')} />
         {c.feedbackPublishedOn ? (
           <p>已于 {c.feedbackPublishedOn} 公布：共收到意见 {c.feedbackReceived} 条。</p>
         ) : c.phase === 'open' || c.phase === 'upcoming' ? <p>征集结束后公布意见采纳情况。</p> : (

@@ -61,7 +61,7 @@ export function consultationsAdminRoutes(deps: AppDeps) {
         const file = request.isMultipart() ? await request.file() : undefined;
         if (!file || !file.filename) throw new DomainError(ConsultationErrorCode.fileInvalid, '请选择要上传的文件', { field: 'file' });
         const added = await addConsultationFile(deps, actorOf(request, 'web'), id, { fileName: file.filename, bytes: await file.toBuffer() });
-        setFlash(reply, `已上传“${added.fileName}”`);
+        setFlash(reply, `已上传“${added.fileName}”`, { at: 'cf-h' });
         return reply.redirect(`/admin/consultations/${id}#cf-h`, 303);
       } catch (e) {
         const errors = (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? { file: '文件不能超过 20 MB' } : fieldErrorsOf(e);
@@ -71,7 +71,7 @@ export function consultationsAdminRoutes(deps: AppDeps) {
     });
     app.post<{ Params: { id: string; fileId: string } }>('/admin/consultations/:id/files/:fileId/delete', async (request, reply) => {
       const removed = await removeConsultationFile(deps, actorOf(request, 'web'), Number(request.params.fileId) || 0);
-      setFlash(reply, `已删除“${removed.fileName}”`);
+      setFlash(reply, `已删除“${removed.fileName}”`, { at: 'cf-h' });
       return reply.redirect(`/admin/consultations/${removed.consultationId}#cf-h`, 303);
     });
     app.get<{ Params: { id: string; fileId: string } }>('/admin/consultations/:id/files/:fileId', async (request, reply) => {
@@ -84,7 +84,7 @@ export function consultationsAdminRoutes(deps: AppDeps) {
         const b = (request.body ?? {}) as Record<string, unknown>;
         try {
           const m = await moderateComment(deps, actorOf(request, 'web'), Number(request.params.id) || 0, decision, str(b.reason));
-          setFlash(reply, decision === 'approve' ? '意见已公开' : '意见不予公开');
+          setFlash(reply, decision === 'approve' ? '意见已公开' : '意见不予公开', { at: 'cm-h' });
           return reply.redirect(`/admin/consultations/${m.consultationId}#cm-h`, 303);
         } catch (e) {
           const errors = fieldErrorsOf(e);
@@ -98,7 +98,7 @@ export function consultationsAdminRoutes(deps: AppDeps) {
       const b = (request.body ?? {}) as Record<string, unknown>;
       try {
         await publishFeedback(deps, actorOf(request, 'web'), id, { received: Number(str(b.received)), adopted: str(b.adopted), notAdopted: str(b.notAdopted) }, Number(str(b.expectedVersion)) || undefined);
-        setFlash(reply, '意见采纳情况已公布');
+        setFlash(reply, '意见采纳情况已公布', { at: 'fb-h' });
         return reply.redirect(`/admin/consultations/${id}#fb-h`, 303);
       } catch (e) {
         return detail(request, reply, id, fieldErrorsOf(e), 400);
