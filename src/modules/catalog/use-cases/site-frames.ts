@@ -58,11 +58,10 @@ export class SiteFrames {
       ] : []),
     ];
     const { emblemUrl, siteName: _name, ...footer } = identity;
-    // A unit's items are published by its organ (search covers an organ and its units), so its pages search that organ;
-    // the results page keeps the organ searched.
-    const searched = url.startsWith('/search?') ? new URLSearchParams(url.slice('/search?'.length)).get('organ') : null;
-    const scoped = handler ?? (searched ? data.byCode.get(searched) ?? null : null);
-    const searchScope = scoped ? { code: scoped.code, label: scopeLabel(scoped) } : null;
+    // The header's search box: a unit's items are published by its organ (search covers an organ and its
+    // units), so its pages search that organ. The results page (/search) shows no header box — its own form
+    // keeps the organ searched — so it needs no scope here.
+    const searchScope = handler ? { code: handler.code, label: scopeLabel(handler) } : null;
     return { siteName, emblemUrl, organ: organ ? { code: organ.code, name: organ.name } : null, searchScope, nav, footer };
   }
 
