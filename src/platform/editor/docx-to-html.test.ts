@@ -351,6 +351,48 @@ describe('an upward document’s 版头 (文号 left, 签发人 right on one lin
   });
 });
 
+describe('a 版头 with several 签发人 over two lines (GB/T 9704-2012 7.2.5; found by an outside tester)', () => {
+  const centred = (text: string) => new Paragraph({ text, alignment: AlignmentType.CENTER });
+  const right = (text: string) => new Paragraph({ text, alignment: AlignmentType.RIGHT });
+  const BODY = '<p class="flush">县人民政府：</p><p>现将有关情况报告如下。</p><p class="right">青岚县住房和城乡建设局</p>';
+  const read = async (...header: Paragraph[]) => docxToHtml(await Packer.toBuffer(new Document({ sections: [{ children: [
+    ...header, centred('关于2026年城镇老旧小区改造工作进展情况的报告'),
+    new Paragraph('县人民政府：'), new Paragraph({ text: '现将有关情况报告如下。', indent: { firstLine: 640 } }), right('青岚县住房和城乡建设局'),
+  ] }] })), undefined, { currentTitle: '', currentDocumentNumber: '' });
+  const taken = { title: '关于2026年城镇老旧小区改造工作进展情况的报告', documentNumber: '岚建〔2026〕64号', html: BODY };
+
+  it('takes a 文号 line whose 签发人 go on under it in the same paragraph (a line break, aligned with tabs or spaces)', async () => {
+    const numberLine = new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: 8800 }],
+      children: [new TextRun('岚建〔2026〕64号'), new TextRun({ children: [new Tab(), '签发人：张三'] }), new TextRun({ break: 1, children: [new Tab(), '李四'] })],
+    });
+    expect(await read(centred('青岚县住房和城乡建设局文件'), numberLine)).toMatchObject(taken);
+    const spaced = new Paragraph({ children: [new TextRun('岚建〔2026〕64号    签发人：张三'), new TextRun({ break: 1, text: '                        李四' })] });
+    expect(await read(centred('青岚县住房和城乡建设局文件'), spaced)).toMatchObject(taken);
+  });
+
+  it('takes the names’ second line when it is a paragraph of its own under the 文号 line, set right or indented', async () => {
+    expect(await read(centred('青岚县住房和城乡建设局文件'), new Paragraph('岚建〔2026〕64号    签发人：张三 李四'), right('王五 赵六'))).toMatchObject(taken);
+    expect(await read(new Paragraph('岚建〔2026〕64号　　　　签发人：张三'), new Paragraph('　　　　　　　　　　　　　　　　李四'))).toMatchObject(taken);
+  });
+
+  it('takes the standard’s own layout: 签发人 on the line above, the 文号 beside the last name', async () => {
+    expect(await read(centred('青岚县住房和城乡建设局文件'), right('签发人：张三 李四'), new Paragraph('岚建〔2026〕64号　　　　　王五'))).toMatchObject(taken);
+    expect(await read(right('签发人：张三　李四'), new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: 8800 }], children: [new TextRun('岚建〔2026〕64号'), new TextRun({ children: [new Tab(), '王五'] })],
+    }))).toMatchObject(taken);
+  });
+
+  it('never takes a centred line (a title) nor a sentence for a line of names', async () => {
+    const r = await read(new Paragraph('岚建〔2026〕64号    签发人：张三'), new Paragraph('县人民政府办公室：'));
+    expect(r.html).toContain('岚建〔2026〕64号');
+    expect(r.documentNumber).toBeUndefined();
+    // A 文号 followed by words that are no names, with no 签发人 line above, stays in the body.
+    const noSigner = await read(new Paragraph('岚建〔2026〕64号　　　　　王五'));
+    expect(noSigner.documentNumber).toBeUndefined();
+  });
+});
+
 describe('the 落款 date as the 成文日期', () => {
   const doc = (...lines: Paragraph[]) => Packer.toBuffer(new Document({ sections: [{ children: [
     new Paragraph({ text: '关于2026年城镇老旧小区改造工作情况的报告', alignment: AlignmentType.CENTER }), new Paragraph('县人民政府：'),

@@ -55,11 +55,24 @@ export const sameTitle = (a: string, b: string) => {
   return bare(a) !== '' && bare(a) === bare(b);
 };
 
+/** 发文机关代字、年份、发文顺序号 (GB/T 9704-2012 7.2.4): 岚建〔2026〕63号. */
+const NUMBER = String.raw`[\p{Script=Han}]{1,12}\s*[〔［[【（(]\s*\d{4}\s*[〕］\]】）)]\s*第?\s*\d{1,5}\s*号`;
 /**
- * A 文号 line of a 版头 (GB/T 9704-2012 7.2.4: 发文机关代字、年份、发文顺序号) — centred in a 下行文, or at
- * the left with the 签发人 at the right of the same line (7.2.5, 上行文), apart by spaces, a tab or nothing.
+ * A 文号 line of a 版头 — centred in a 下行文, or at the left with the 签发人 at the right of the same line
+ * (7.2.5, 上行文), apart by spaces, a tab or nothing.
  */
-const DOCUMENT_NUMBER = /^([\p{Script=Han}]{1,12}\s*[〔［[【（(]\s*\d{4}\s*[〕］\]】）)]\s*第?\s*\d{1,5}\s*号)(?:\s*签\s*发\s*人\s*[：:]\s*[\p{Script=Han}·、\s]{2,40})?$/u;
+const DOCUMENT_NUMBER = new RegExp(String.raw`^(${NUMBER})(?:\s*签\s*发\s*人\s*[：:]\s*[\p{Script=Han}·、\s]{2,40})?$`, 'u');
+/**
+ * Several 签发人 (7.2.5: 有多个签发人时…一般每行排两个姓名，回行时与上一行第一个签发人姓名对齐; the 文号 is
+ * level with the last line of names): names alone, two to six Han characters each, apart by spaces or 、.
+ */
+const NAMES = String.raw`[\p{Script=Han}·]{2,6}(?:[\s、]+[\p{Script=Han}·]{2,6})*`;
+/** A line of names only, not centred: the 签发人 going on under the 文号 line (回行). */
+const NAMES_LINE = new RegExp(`^${NAMES}$`, 'u');
+/** A 签发人 line above the 文号 line, as the standard sets more than one line of names. */
+const SIGNERS_LINE = new RegExp(String.raw`^签\s*发\s*人\s*[：:]\s*${NAMES}$`, 'u');
+/** The 文号 line under such a 签发人 line: the 文号 with the last name(s) beside it. */
+const NUMBER_THEN_NAMES = new RegExp(String.raw`^(${NUMBER})\s+${NAMES}$`, 'u');
 /** The 发文机关标志 above it: the organ's name alone (…文件 or not), Han characters and brackets only, no sentence in it. */
 const ORGAN_LINE = /^[\p{Script=Han}（）()·\s]{2,40}$/u;
 /** A rule typed as characters (the red 分隔线 is usually a border on an empty paragraph, which has no text at all). */
@@ -87,21 +100,37 @@ export type LeadingTitle = { indices: number[]; text: string; lines: number; hea
  *
  * The 版头 (GB/T 9704-2012 7.2) is taken only when it is unmistakable and a title follows it: a 文号
  * line (岚建〔2026〕63号, with or without 签发人) as the first line, or right under a first line that is
- * an organ's name alone (青岚县住房和城乡建设局文件); then any rule typed as characters.
+ * an organ's name alone (青岚县住房和城乡建设局文件); with several 签发人 over two lines, the line of names
+ * under the 文号 line, or the 签发人 line above a 文号 line that has the last names beside it; then any
+ * rule typed as characters.
  */
 export function leadingTitleOf(document: WordParagraph): LeadingTitle | null {
   const body = document.children ?? [];
   const withText = body.map((e, index) => ({ e, index, text: textOf(e).trim().replace(/\s+/g, ' ') })).filter((x) => x.text !== '');
   const plainParagraph = (x: (typeof withText)[number] | undefined) => !!x && x.e.type === 'paragraph' && !x.e.numbering;
   const centred = (x: (typeof withText)[number] | undefined) => plainParagraph(x) && x!.e.alignment === 'center';
-  const numberIn = (x: (typeof withText)[number] | undefined) => (plainParagraph(x) ? DOCUMENT_NUMBER.exec(x!.text)?.[1].replace(/\s+/g, '') ?? null : null);
+  // The 文号 line at withText[i] and the lines of 签发人 that go with it: a line of names under a 文号 line
+  // that names a 签发人, or a 签发人 line above a 文号 line with the last names beside it (7.2.5).
+  const numberAt = (i: number): NonNullable<LeadingTitle['header']> | null => {
+    const [x, next] = [withText[i], withText[i + 1]];
+    if (!plainParagraph(x)) return null;
+    const own = DOCUMENT_NUMBER.exec(x.text);
+    if (own) {
+      const namesGoOn = /签\s*发\s*人/.test(x.text) && plainParagraph(next) && !centred(next) && NAMES_LINE.test(next!.text);
+      return { indices: namesGoOn ? [x.index, next!.index] : [x.index], documentNumber: own[1].replace(/\s+/g, '') };
+    }
+    const under = SIGNERS_LINE.test(x.text) && !centred(x) && plainParagraph(next) ? NUMBER_THEN_NAMES.exec(next!.text) : null;
+    return under ? { indices: [x.index, next!.index], documentNumber: under[1].replace(/\s+/g, '') } : null;
+  };
 
   let at = 0;
-  let header: LeadingTitle['header'] = null;
-  const [zero, one] = withText;
+  let header: LeadingTitle['header'] = numberAt(0);
+  const zero = withText[0];
   const organLine = centred(zero) || (plainParagraph(zero) && /文件$/.test(zero.text));
-  if (numberIn(zero)) header = { indices: [zero.index], documentNumber: numberIn(zero)! };
-  else if (organLine && ORGAN_LINE.test(zero.text) && !zero.text.includes('关于') && numberIn(one)) header = { indices: [zero.index, one.index], documentNumber: numberIn(one)! };
+  if (!header && organLine && ORGAN_LINE.test(zero.text) && !zero.text.includes('关于')) {
+    const under = numberAt(1);
+    if (under) header = { indices: [zero.index, ...under.indices], documentNumber: under.documentNumber };
+  }
   if (header) {
     at = header.indices.length;
     while (withText[at] && plainParagraph(withText[at]) && RULE_LINE.test(withText[at].text)) header.indices.push(withText[at++].index);
