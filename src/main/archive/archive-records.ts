@@ -40,8 +40,9 @@ const ITEM_FIELDS: Record<keyof Publication, 'keep' | 'named' | 'drop'> = {
   consultPhone: 'keep', status: 'keep', publishRoute: 'keep', version: 'keep', createdAt: 'keep', updatedAt: 'keep',
   createdBy: 'named', publishedBy: 'named', submittingUnitId: 'named', nodeIds: 'named', matterId: 'named', replacedById: 'named', policyIds: 'named',
   graphicAttachmentId: 'named', bodyHtml: 'keep',
-  // The item is its folder; its organ is the archive's (manifest.json); a view count is no record.
-  id: 'drop', organId: 'drop', viewCount: 'drop',
+  // The item is its folder; its organ is the archive's (manifest.json); a view count is no record; nor is
+  // whether a draft's 成文日期 was still the form's (a help for the Word import while drafting).
+  id: 'drop', organId: 'drop', viewCount: 'drop', formedOnSet: 'drop',
 };
 
 /**

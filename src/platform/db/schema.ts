@@ -196,6 +196,8 @@ export interface PublicationsTable {
   graphic_attachment_id: number | null;
   /** The 标准目录 事项 the item fulfils (migration 030-standard-directories), or null. */
   directory_matter_id: number | null;
+  /** 1 when the officer set the 成文日期, 0 while it is the date the form or a Word import gave (migration 051). */
+  formed_on_set: Generated<number>;
 }
 
 /** Which policies an interpretation explains (migration 016). */

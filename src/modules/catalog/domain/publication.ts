@@ -11,6 +11,11 @@ export type Publication = {
   documentNumber: string | null;
   publishingOrganName: string;
   formedOn: string;
+  /**
+   * Whether the officer set the 成文日期 (docs/adr/0017): false while it is still the date the form gave a
+   * new item or a Word import took from the 落款, which a later import into the draft may fill again.
+   */
+  formedOnSet: boolean;
   publishedOn: string | null;
   publishedAt: string | null;
   subject: string;

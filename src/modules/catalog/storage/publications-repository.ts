@@ -16,6 +16,7 @@ export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[
   documentNumber: r.document_number,
   publishingOrganName: r.publishing_organ_name,
   formedOn: r.formed_on,
+  formedOnSet: r.formed_on_set !== 0,
   publishedOn: r.published_on,
   publishedAt: r.published_at,
   subject: r.subject,

@@ -74,8 +74,16 @@ function refuseFarFutureFormedOn(deps: AppDeps, input: PublicationInput): void {
   }
 }
 
+/**
+ * How a save tells whether the officer set the 成文日期: the date the form gave (`formedOnDefault`, the
+ * item form's hidden field). A date other than that one — or any date when none is given (the API, a
+ * form of an older page) — is the officer's.
+ */
+export type SaveOptions = { formedOnDefault?: string };
+const formedOnSetBy = (input: PublicationInput, options: SaveOptions) => (options.formedOnDefault && input.formedOn === options.formedOnDefault ? 0 : 1);
+
 /** Creates a draft in an organ's catalog. Rich text is sanitised before it is stored. */
-export async function createPublication(deps: AppDeps, actor: Actor, organId: number, raw: unknown): Promise<Publication> {
+export async function createPublication(deps: AppDeps, actor: Actor, organId: number, raw: unknown, options: SaveOptions = {}): Promise<Publication> {
   const input = publicationInputSchema.parse(raw);
   refuseFarFutureFormedOn(deps, input);
   return deps.db.transaction().execute(async (trx) => {
@@ -88,7 +96,7 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
     const id = await insertPublication(trx, {
       ...publicationInputColumns(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
       publish_route: null, published_by: null, created_by: actorUserId(actor), created_at: at, updated_at: at, version: 1, view_count: 0,
-      submitting_unit_id: submittingUnitId,
+      submitting_unit_id: submittingUnitId, formed_on_set: formedOnSetBy(input, options),
     });
     await insertPlacements(trx, id, input.nodeIds);
     await saveInterpretedPolicies(trx, id, input, at);
@@ -101,7 +109,7 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
  * Edits the metadata and placements. `expectedVersion` guards against overwriting someone else's
  * change. Status is never changed here: only its verbs (publish …) do that.
  */
-export async function updatePublication(deps: AppDeps, actor: Actor, id: number, raw: unknown, expectedVersion?: number): Promise<Publication> {
+export async function updatePublication(deps: AppDeps, actor: Actor, id: number, raw: unknown, expectedVersion?: number, options: SaveOptions = {}): Promise<Publication> {
   const input = publicationInputSchema.parse(raw);
   refuseFarFutureFormedOn(deps, input);
   return deps.db.transaction().execute(async (trx) => {
@@ -121,7 +129,9 @@ export async function updatePublication(deps: AppDeps, actor: Actor, id: number,
     await checkReferences(trx, actor, before.organId, input, id);
     const organ = (await findOrganById(trx, before.organId))!;
     const at = deps.clock.now().toISOString();
-    const updated = await updatePublicationAtVersion(trx, id, before.version, { ...publicationInputColumns(input, organ.name), updated_at: at, version: before.version + 1 });
+    const updated = await updatePublicationAtVersion(trx, id, before.version, {
+      ...publicationInputColumns(input, organ.name), formed_on_set: formedOnSetBy(input, options), updated_at: at, version: before.version + 1,
+    });
     if (!updated) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
     await replacePlacements(trx, id, input.nodeIds);
     await saveInterpretedPolicies(trx, id, input, at);

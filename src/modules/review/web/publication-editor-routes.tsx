@@ -117,18 +117,22 @@ export function publicationEditorRoutes(deps: AppDeps) {
       if (file?.fields._csrf) await request.file();
       return { fileName: file?.filename ?? '', bytes, typed: file ? formFieldsOf(file.fields) : {} };
     };
-    const readDocx = async (request: FastifyRequest, upload: Awaited<ReturnType<typeof readUpload>>, publicationId: number | null, keepOriginal: boolean, stored: { title?: string; documentNumber?: string; formedOn?: string } = {}) => {
+    const readDocx = async (
+      request: FastifyRequest, upload: Awaited<ReturnType<typeof readUpload>>, publicationId: number | null, keepOriginal: boolean,
+      stored: { title?: string; documentNumber?: string; formedOn?: string; formedOnDefault?: string } = {},
+    ) => {
       const { fileName, bytes, typed } = upload;
       if (!fileName) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
       const typedField = (name: string) => (typeof typed[name] === 'string' ? typed[name] as string : undefined);
       // The form's 标题 as typed (the editor sends it before the file), else the item's stored one: the
       // document's own title line then fills or matches it (docx-to-html.ts, leadingTitleOf).
       // So is the 文号, which a 版头's 文号 line fills when it is empty, and the 成文日期, which the
-      // 落款's date fills while it is the date the form gave (formedOnDefault), never one the officer set.
+      // 落款's date fills while it is the date the form gave (formedOnDefault), never one the officer set;
+      // a draft saved with that date still holds it as the form's (formed_on_set), so a later import fills it too.
       const currentTitle = typedField('title') ?? stored.title;
       const currentDocumentNumber = typedField('documentNumber') ?? stored.documentNumber;
       const currentFormedOn = typedField('formedOn') ?? stored.formedOn;
-      const formedOnIsDefault = !!currentFormedOn && typedField('formedOnDefault') === currentFormedOn;
+      const formedOnIsDefault = !!currentFormedOn && (typedField('formedOnDefault') ?? stored.formedOnDefault) === currentFormedOn;
       const draft = publicationId ? await findPublication(db, publicationId) : null;
       const intoDraft = !!draft && ['draft', 'returned'].includes(draft.status);
       const actor = actorOf(request, 'web');
@@ -184,7 +188,9 @@ export function publicationEditorRoutes(deps: AppDeps) {
       // Sent from the item's form (its 导入 button): what was typed there stays; else (an older page) the item as stored.
       const current = typeof upload.typed.title === 'string' ? { expectedVersion: text('expectedVersion'), ...upload.typed } : stored;
       try {
-        const r = await readDocx(request, upload, p.id, request.query.keepOriginal === '1', { title: text('title'), documentNumber: text('documentNumber'), formedOn: text('formedOn') });
+        const r = await readDocx(request, upload, p.id, request.query.keepOriginal === '1', {
+          title: text('title'), documentNumber: text('documentNumber'), formedOn: text('formedOn'), formedOnDefault: text('formedOnDefault'),
+        });
         reply.header('Cache-Control', 'no-store');
         return renderPublicationForm(request, reply, { ...scope, flash: importFlash(r.notes, '保存') }, p.id, '', importedForm(current, r), {});
       } catch (e) {
@@ -234,7 +240,8 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code);
       try {
-        const p = await createPublication(deps, actorOf(request, 'web'), organ.id, request.body);
+        // The 成文日期 the form gave (formedOnDefault): saved unchanged, it is still not the officer's (docs/adr/0017).
+        const p = await createPublication(deps, actorOf(request, 'web'), organ.id, request.body, { formedOnDefault: asString((request.body as Body).formedOnDefault) });
         const taskId = Number(asString((request.body as Body).taskId)) || null;
         if (taskId) await linkToTask(deps, actorOf(request, 'web'), p.id, taskId);
         setFlash(reply, '草稿已保存。请填写下方的保密审查表后报送审核');
@@ -259,7 +266,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
           await performReviewVerb(deps, actorOf(request, 'web'), id, 'amend', { amended: body, changeNote: asString(body.changeNote), expectedVersion: Number(asString(body.expectedVersion)) || undefined });
           setFlash(reply, '修订已保存并报送审核：经发布人审核通过后替换已发布的内容，此前门户仍显示现行版本');
         } else {
-          await updatePublication(deps, actorOf(request, 'web'), id, body, Number(asString(body.expectedVersion)) || undefined);
+          await updatePublication(deps, actorOf(request, 'web'), id, body, Number(asString(body.expectedVersion)) || undefined, { formedOnDefault: asString(body.formedOnDefault) });
           setFlash(reply, '已保存');
         }
         return reply.redirect(`/admin/publications/${id}`, 303);

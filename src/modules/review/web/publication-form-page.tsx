@@ -18,7 +18,9 @@ import { ReviewPanel } from './review-panel.tsx';
 export type PublicationFormValues = Record<string, string | string[]>;
 
 export const publicationFormValues = (p: Publication): PublicationFormValues => ({
-  title: p.title, documentNumber: p.documentNumber ?? '', publishingOrganName: p.publishingOrganName, formedOn: p.formedOn, subject: p.subject,
+  title: p.title, documentNumber: p.documentNumber ?? '', publishingOrganName: p.publishingOrganName, formedOn: p.formedOn,
+  // A 成文日期 the officer has not set stays the form's across a save (docs/adr/0017): a Word import may still fill it.
+  formedOnDefault: p.formedOnSet ? '' : p.formedOn, subject: p.subject,
   genre: p.genre, stage: p.stage, disclosureMode: p.disclosureMode, withheldReason: p.withheldReason ?? '', disclosurePeriod: p.disclosurePeriod,
   audience: p.audience, validity: p.validity, replacedById: p.replacedById ? String(p.replacedById) : '', keywords: p.keywords.join(' '),
   summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone ?? '', docType: p.docType,
@@ -187,8 +189,8 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           <Field name="formedOn" label="成文日期" errors={errors} required hint="信息形成或变更的日期，格式 2026-03-02；从 Word 文档导入时，未改动的日期按落款日期填写">
             <input id="f-formedOn" name="formedOn" type="date" value={v('formedOn')} />
           </Field>
-          {/* The date the form gave a new item (today) or an import filled: while 成文日期 still holds it, the officer has not set one (docs/adr/0017). */}
-          {!publication && <input type="hidden" id="f-formedOnDefault" name="formedOnDefault" value={v('formedOnDefault')} />}
+          {/* The date the form gave a new item (today) or an import filled — kept by a draft saved with it: while 成文日期 still holds it, the officer has not set one (docs/adr/0017). */}
+          {(!publication || (editable && v('formedOnDefault') !== '')) && <input type="hidden" id="f-formedOnDefault" name="formedOnDefault" value={v('formedOnDefault')} />}
           {/* No stage is chosen for the officer: a preselected one was filed unread and skewed the 五公开 statistics. */}
           <Field name="stage" label="五公开类别" errors={errors} required>
             <Select name="stage" values={values} options={['', ...DISCLOSURE_STAGES]} labels={{ '': '请选择', ...STAGE_LABELS }} />

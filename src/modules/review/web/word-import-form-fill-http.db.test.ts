@@ -113,6 +113,58 @@ describeEachDialect('Word import into the item form: 版头, title, 落款 date;
     await app.close();
   });
 
+  it('on a draft saved with the 成文日期 the form gave, the date is still not the officer’s: an import fills it from the 落款; one the officer set stays', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-12-06T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const session = await loginAs(app, officer.username, officer.password);
+    const save = async (formedOn: string, formedOnDefault: string) => {
+      const saved = await app.inject({
+        method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies: session.cookies,
+        payload: { _csrf: session.csrf, title: '老旧小区改造进展报告', formedOn, formedOnDefault, stage: 'result', docType: 'other', nodeIds: String(node), disclosureMode: 'proactive' },
+      });
+      expect(saved.statusCode).toBe(303);
+      return Number(/\/admin\/publications\/(\d+)/.exec(saved.headers.location as string)![1]);
+    };
+    const importInto = async (id: number, fields: { name: string; value: string }[]) => (await app.inject({
+      method: 'POST', url: `/admin/publications/${id}/import-docx`, cookies: session.cookies,
+      ...multipartForm([{ name: '_csrf', value: session.csrf }, ...fields, { name: 'file', value: await report(), fileName: '报告.docx' }]),
+    })).body;
+    const typed = (formedOn: string, formedOnDefault: string | null) => [
+      { name: 'expectedVersion', value: '1' }, { name: 'title', value: '老旧小区改造进展报告' }, { name: 'documentNumber', value: '' }, { name: 'formedOn', value: formedOn },
+      ...(formedOnDefault === null ? [] : [{ name: 'formedOnDefault', value: formedOnDefault }]), { name: 'stage', value: 'result' }, { name: 'docType', value: 'other' },
+      { name: 'bodyHtml', value: '' }, { name: 'nodeIds', value: String(node) },
+    ];
+
+    // Saved untouched: the draft's form still carries the date as the form's, and an import fills it.
+    const untouched = await save('2026-12-06', '2026-12-06');
+    const page = (await app.inject({ url: `/admin/publications/${untouched}`, cookies: session.cookies })).body;
+    expect(page).toContain('<input type="hidden" id="f-formedOnDefault" name="formedOnDefault" value="2026-12-06"/>');
+    const filled = await importInto(untouched, typed('2026-12-06', '2026-12-06'));
+    expect(filled).toContain('<input id="f-formedOn" name="formedOn" type="date" value="2026-12-01"');
+    expect(filled).toContain('落款日期“二〇二六年十二月一日”已填入“成文日期”（2026-12-01）');
+    // An older page (no form fields sent) reads what the draft remembers.
+    expect(await importInto(untouched, [])).toContain('<input id="f-formedOn" name="formedOn" type="date" value="2026-12-01"');
+
+    // Set by the officer before the first save: never changed, on the page as typed or as stored.
+    const set = await save('2026-11-28', '2026-12-06');
+    expect((await app.inject({ url: `/admin/publications/${set}`, cookies: session.cookies })).body).not.toContain('name="formedOnDefault" value="2026-11-28"');
+    for (const body of [await importInto(set, typed('2026-11-28', '')), await importInto(set, [])]) {
+      expect(body).toContain('<input id="f-formedOn" name="formedOn" type="date" value="2026-11-28"');
+      expect(body).toContain('落款日期“二〇二六年十二月一日”与“成文日期”（2026-11-28）不同，未改动，请核对');
+    }
+
+    // Set by the officer on the draft later: from then on it is theirs.
+    const edited = await app.inject({
+      method: 'POST', url: `/admin/publications/${untouched}`, cookies: session.cookies,
+      payload: { _csrf: session.csrf, expectedVersion: '1', title: '老旧小区改造进展报告', formedOn: '2026-11-30', formedOnDefault: '2026-12-06', stage: 'result', docType: 'other', nodeIds: String(node), disclosureMode: 'proactive' },
+    });
+    expect(edited.statusCode).toBe(303);
+    expect(await importInto(untouched, [])).toContain('<input id="f-formedOn" name="formedOn" type="date" value="2026-11-30"');
+    await app.close();
+  });
+
   it('starts a new item with no 五公开类别 chosen, and refuses to save it without one', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-12-06T02:00:00Z');
     const organ = await createOrgan(deps);
