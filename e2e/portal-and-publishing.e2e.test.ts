@@ -72,7 +72,7 @@ describe.skipIf(SKIP_BROWSER)('portal and publishing in Chromium', () => {
     await admin.signIn(cast.author.username, cast.author.password);
     await expect(page.getByRole('heading', { name: '工作台' }).count()).resolves.toBe(1);
     await admin.startNewItem(organ.code);
-    await admin.fillItem({ title: '浏览器测试：城区道路改造工程进展', formedOn: '2026-11-27', stage: '执行公开', body: '<p>城区道路改造工程按计划推进。</p>', nodeLabel: '工作推进' });
+    await admin.fillItem({ title: '浏览器测试：城区道路改造工程进展', formedOn: '2026-11-27', stage: '执行公开', docType: '其他', body: '<p>城区道路改造工程按计划推进。</p>', nodeLabel: '工作推进' });
     await admin.saveDraft();
     await expect(admin.flash()).resolves.toContain('草稿已保存');
     const id = admin.currentPublicationId();

@@ -59,6 +59,7 @@ describe.skipIf(SKIP_BROWSER)('standard directories in Chromium', () => {
     await page.getByLabel('对应的标准目录事项').selectOption({ label: '补助对象审核审批结果公示' });
     // A new item starts with no 五公开类别 chosen: the officer picks it.
     await page.getByLabel(/五公开类别/).selectOption({ label: '结果公开' });
+    await page.getByLabel(/文件类型/).selectOption({ label: '其他' });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expect(page.getByLabel('对应的标准目录事项').locator('option:checked').textContent()).resolves.toBe('补助对象审核审批结果公示');

@@ -55,6 +55,7 @@ describe.skipIf(SKIP_BROWSER)('a new item imported from a Word 公文, with and 
     await new AdminPages(page, served.baseUrl).signIn(officer.username, officer.password);
     await page.goto(`${served.baseUrl}/admin/organs/${organCode}/publications/new`);
     await expect(page.locator('#f-stage option:checked').textContent()).resolves.toBe('请选择');
+    await expect(page.locator('#f-docType option:checked').textContent()).resolves.toBe('请选择');
     // The form's own import box is for pages without JavaScript: here the toolbar imports, and the hint says so.
     await expect(page.locator('[data-docx-fallback]').isHidden()).resolves.toBe(true);
     await expect(page.locator('#h-bodyHtml').textContent()).resolves.toMatch(/^用上方工具栏排版/);
@@ -73,7 +74,9 @@ describe.skipIf(SKIP_BROWSER)('a new item imported from a Word 公文, with and 
     await page.getByLabel('工作报告').check();
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expect(page.locator('#e-stage').textContent()).resolves.toBe('请选择五公开类别（决策、执行、管理、服务、结果）');
+    await expect(page.locator('#e-docType').textContent()).resolves.toBe('请选择文件类型（规章、行政规范性文件或其他）');
     await page.getByLabel(/五公开类别/).selectOption({ label: '结果公开' });
+    await page.getByLabel(/文件类型/).selectOption({ label: '其他' });
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('草稿已保存').first().waitFor();
     await expect(page.locator('#f-formedOn').inputValue()).resolves.toBe('2026-12-01');
@@ -96,6 +99,7 @@ describe.skipIf(SKIP_BROWSER)('a new item imported from a Word 公文, with and 
     await expect(page.getByLabel('工作报告').isChecked()).resolves.toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'word-import-new-item-no-js.png'), fullPage: true });
     await page.getByLabel(/五公开类别/).selectOption({ label: '结果公开' });
+    await page.getByLabel(/文件类型/).selectOption({ label: '其他' });
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('草稿已保存').first().waitFor();
     await expect(page.locator('#f-title').inputValue()).resolves.toBe(TITLE);

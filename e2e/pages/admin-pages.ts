@@ -15,10 +15,11 @@ export class AdminPages {
     await this.page.goto(`${this.baseUrl}/admin/organs/${organCode}/publications/new`);
   }
 
-  async fillItem(fields: { title: string; formedOn: string; stage: string; body: string; nodeLabel: string }) {
+  async fillItem(fields: { title: string; formedOn: string; stage: string; docType: string; body: string; nodeLabel: string }) {
     await this.page.getByLabel(/标题/).fill(fields.title);
     await this.page.getByLabel(/成文日期/).fill(fields.formedOn);
     await this.page.getByLabel(/五公开类别/).selectOption({ label: fields.stage });
+    await this.page.getByLabel(/文件类型/).selectOption({ label: fields.docType });
     // The body is written in the visual editor; its 源代码 view takes HTML as typed (issue 15).
     const source = this.page.getByRole('button', { name: '源代码' });
     await source.click();

@@ -21,7 +21,7 @@ describeEachDialect('an item and its standard-directory 事项', (db) => {
     expect(form.body).toContain('<optgroup label="国有土地上房屋征收与补偿 > 征收决定">');
     expect(form.body).toContain(`<option value="${decision.id}">房屋征收决定公告</option>`);
 
-    const typed = { _csrf: csrf, title: '关于解放路片区国有土地上房屋征收决定的公告', formedOn: '2026-03-02', stage: 'execution', nodeIds: String(decision.nodeId) };
+    const typed = { _csrf: csrf, title: '关于解放路片区国有土地上房屋征收决定的公告', formedOn: '2026-03-02', stage: 'execution', docType: 'other', nodeIds: String(decision.nodeId) };
     const wrong = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies, payload: { ...typed, matterId: String(compensation.id) } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('所选标准目录事项不属于本信息所在的目录栏目');
@@ -41,7 +41,7 @@ describeEachDialect('an item and its standard-directory 事项', (db) => {
     expect(api.json().matter).toMatchObject({ id: decision.id, key: 'fwzs-zsjd', name: '房屋征收决定公告', timeLimit: '作出房屋征收决定后及时公告', audience: '全社会', mode: '主动' });
     // Over the API an item names its 事项 with matterId, one of its own nodes' only.
     const authorization = `Bearer ${await createApiToken(deps, admin.username, 'test')}`;
-    const body = { title: '关于分户补偿情况的公示', formedOn: '2026-03-02', stage: 'result', nodeIds: [decision.nodeId] };
+    const body = { title: '关于分户补偿情况的公示', formedOn: '2026-03-02', stage: 'result', docType: 'other', nodeIds: [decision.nodeId] };
     const refused = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: { ...body, matterId: compensation.id } });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({ code: 'ERR_CATALOG_MATTER_INVALID', field: 'matterId' });

@@ -72,7 +72,7 @@ for (const dialect of DIALECTS) {
             try {
               const res = await fetch(`${base}/api/v1/organs/${organ.code}/publications`, {
                 method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-                body: JSON.stringify({ title, formedOn: '2026-11-02', stage: 'execution', genre: '通知', subject: '城乡建设', bodyHtml: '<p>正文</p>', nodeIds: [nodeId] }),
+                body: JSON.stringify({ title, formedOn: '2026-11-02', stage: 'execution', docType: 'other', genre: '通知', subject: '城乡建设', bodyHtml: '<p>正文</p>', nodeIds: [nodeId] }),
               });
               if (res.status !== 201) throw new Error(`status ${res.status}: ${await res.text()}`);
               acknowledged.set(((await res.json()) as { id: number }).id, title);
@@ -130,7 +130,7 @@ describe('graceful shutdown', () => {
     const { child, base } = await startServer({ GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '', GONGKAI_ADMIN_PASSWORD: 'correct-horse-1' });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     // The request body arrives in two halves; SIGTERM comes between them.
-    const body = JSON.stringify({ title: '停机时正在提交的信息', formedOn: '2026-11-02', stage: 'execution', genre: '通知', subject: '城乡建设', bodyHtml: '<p>正文</p>', nodeIds: [nodeId] });
+    const body = JSON.stringify({ title: '停机时正在提交的信息', formedOn: '2026-11-02', stage: 'execution', docType: 'other', genre: '通知', subject: '城乡建设', bodyHtml: '<p>正文</p>', nodeIds: [nodeId] });
     const half = Math.floor(body.length / 2);
     let sendRest!: () => void;
     const stream = new ReadableStream<Uint8Array>({

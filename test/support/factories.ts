@@ -49,6 +49,7 @@ export function publicationInput(nodeIds: number[], over: Record<string, unknown
     title: `关于开展建筑施工扬尘污染专项整治的通知${next()}`,
     formedOn: '2026-03-02',
     stage: 'execution',
+    docType: 'other',
     genre: '通知',
     subject: '城乡建设、环境保护',
     bodyHtml: '<p>各有关单位：为进一步加强扬尘污染防治工作，现将有关事项通知如下。</p>',

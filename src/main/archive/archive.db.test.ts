@@ -47,7 +47,7 @@ describeEachDialect('archive: an organ-year in an open folder with checksums', (
     });
     await submitLetter(deps, organ.code, { type: 'consult', subject: '公租房轮候', content: '请问轮候多久？', writerName: '李某', contact: '13912345678', publishConsent: 'no' });
     // An old site's item imported as published history, with its old address (2025-00492 in the tester's archive).
-    const crawl = ['索引号,标题,成文日期,发布日期,五公开,目录,正文,原网址', 'OLD/2026-00492,关于2026年春季植树活动的通知,2026-03-01,2026-03-02,执行,通知公告,<p>植树活动安排。</p>,http://old.example.gov.cn/xxgk/content.jsp?id=88&cat=3'];
+    const crawl = ['索引号,标题,成文日期,发布日期,五公开,文件类型,目录,正文,原网址', 'OLD/2026-00492,关于2026年春季植树活动的通知,2026-03-01,2026-03-02,执行,其他,通知公告,<p>植树活动安排。</p>,http://old.example.gov.cn/xxgk/content.jsp?id=88&cat=3'];
     const imported = await importItems(deps, system, organ.code, readItemFile('旧网站信息.csv', new TextEncoder().encode(crawl.join('\n'))), { mode: 'published', dryRun: false, attachments: null, from: '旧网站信息.csv' });
     expect(imported.problems).toEqual([]);
     await registerProposal(deps, system, organ.id, { kind: 'suggestion', number: '0123', title: '关于加快老旧小区改造的建议', submitters: '王某', session: '县十八届人大五次会议', receivedOn: '2026-03-10', role: 'lead', year: '2026' });

@@ -13,8 +13,9 @@ export function toApiError(err: unknown): { status: number; body: ApiErrorBody }
     };
   }
   if (err instanceof ZodError) {
+    // A check may give its issue a code of its own (params.code, e.g. ERR_CATALOG_DOC_TYPE_REQUIRED); else ERR_VALIDATION.
     const reasons = err.issues.map((i) => ({
-      code: 'ERR_VALIDATION',
+      code: (i as { params?: { code?: unknown } }).params?.code as string | undefined ?? 'ERR_VALIDATION',
       field: i.path.join('.') || undefined,
       message: i.message,
     }));
@@ -23,7 +24,7 @@ export function toApiError(err: unknown): { status: number; body: ApiErrorBody }
       status: 400,
       body: {
         error: {
-          code: 'ERR_VALIDATION',
+          code: first?.code ?? 'ERR_VALIDATION',
           message: first?.field ? `字段“${first.field}”有误：${first.message}` : (first?.message ?? '请求内容有误'),
           ...(first?.field ? { field: first.field } : {}),
           reasons,

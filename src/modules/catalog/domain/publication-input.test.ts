@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publicationInputSchema } from './publication-input.ts';
 
-const valid = { title: '关于开展扬尘污染专项整治的通知', formedOn: '2020-03-02', stage: 'execution', nodeIds: ['3'] };
+const valid = { title: '关于开展扬尘污染专项整治的通知', formedOn: '2020-03-02', stage: 'execution', docType: 'other', nodeIds: ['3'] };
 
 describe('publication metadata', () => {
   it('accepts a minimal item and fills the defaults', () => {
@@ -14,6 +14,10 @@ describe('publication metadata', () => {
     [{ ...valid, title: '  ' }, 'title', '请填写标题'],
     [{ ...valid, formedOn: '2020-02-30' }, 'formedOn', '成文日期应为有效日期'],
     [{ ...valid, stage: 'other' }, 'stage', '五公开'],
+    // 文件类型 decides the annual report's second part: never taken as 其他 unless chosen.
+    [{ ...valid, docType: undefined }, 'docType', '请选择文件类型（规章、行政规范性文件或其他）'],
+    [{ ...valid, docType: '' }, 'docType', '请选择文件类型'],
+    [{ ...valid, docType: 'rule' }, 'docType', '文件类型应为规章、行政规范性文件或其他'],
     [{ ...valid, nodeIds: [] }, 'nodeIds', '至少选择一个目录栏目'],
     // A form with no box ticked sends no nodeIds at all.
     [{ ...valid, nodeIds: undefined }, 'nodeIds', '请至少选择一个目录栏目'],

@@ -1,7 +1,7 @@
 import { z } from '../../../shared/zod.ts';
 import { isIsoDate } from '../../../shared/iso-date.ts';
 import {
-  AUDIENCES, DISCLOSURE_MODES, DISCLOSURE_PERIODS, DISCLOSURE_STAGES, DOC_TYPES, VALIDITIES, WITHHELD_REASONS, type WithheldReason,
+  AUDIENCES, DISCLOSURE_MODES, DISCLOSURE_PERIODS, DISCLOSURE_STAGES, DOC_TYPES, VALIDITIES, WITHHELD_REASONS, type DocType, type WithheldReason,
 } from './labels.ts';
 import { INTERPRETATION_FORMS, ITEM_KINDS, MAX_INTERPRETED_POLICIES } from './interpretation.ts';
 
@@ -12,6 +12,20 @@ const isoDate = (label: string) =>
 const optionalText = (max: number, label: string) =>
   z.preprocess((v) => (v === null ? undefined : v), z.string({ message: `${label}应为文字` }).trim().max(max, { message: `${label}不能超过 ${max} 个字符` }).optional().default(''));
 
+/** The code and message when 文件类型 is not given (docs/errors.md): it is never taken as 其他. */
+export const DOC_TYPE_REQUIRED = { code: 'ERR_CATALOG_DOC_TYPE_REQUIRED', message: '请选择文件类型（规章、行政规范性文件或其他）' } as const;
+
+/**
+ * 文件类型 decides what the annual report's second part counts (规章, 行政规范性文件: 条例第五十条, the
+ * 国办 report format), so it has no default: an item left at 请选择, or a client that leaves it out, is
+ * refused with its own code (the issue's `params.code`, which the API answers with).
+ */
+const docType = z.custom<DocType>().superRefine((given, ctx) => {
+  const v: unknown = given;
+  if (v === undefined || v === null || v === '') ctx.addIssue({ code: 'custom', message: DOC_TYPE_REQUIRED.message, params: { code: DOC_TYPE_REQUIRED.code } });
+  else if (!(DOC_TYPES as readonly unknown[]).includes(v)) ctx.addIssue({ code: 'custom', message: '文件类型应为规章、行政规范性文件或其他' });
+});
+
 const keywords = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -21,7 +35,8 @@ const keywords = z
 /**
  * Metadata of a publication as staff enter it (forms and API share this schema).
  * 索引号 and 名称 are the mandatory core elements (国办秘函〔2009〕6号); the disclosure attribute
- * and the 五公开 stage are set when drafting (国办发〔2016〕80号).
+ * and the 五公开 stage are set when drafting (国办发〔2016〕80号), and so is the 文件类型 — none of them
+ * has a default, so that none is filed unread.
  */
 export const publicationInputSchema = z
   .object({
@@ -52,7 +67,7 @@ export const publicationInputSchema = z
     consultPhone: optionalText(40, '政策咨询电话').refine((v) => v === '' || /^[0-9\-－ ()（）转]+$/.test(v), {
       message: '政策咨询电话只能包含数字、连字符和括号',
     }),
-    docType: z.enum(DOC_TYPES, { message: '文件类型取值有误' }).default('other'),
+    docType,
     // A form with no box ticked sends no nodeIds: that is "none chosen", not a malformed number.
     nodeIds: z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : v), z
       .union([z.coerce.number().int().positive(), z.array(z.coerce.number().int().positive())], { message: '目录栏目应为栏目编号（正整数）' })

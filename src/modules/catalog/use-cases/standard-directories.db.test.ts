@@ -126,8 +126,8 @@ describeEachDialect('standard directory templates', (db) => {
   });
 });
 
-function draftInput(p: { title: string; formedOn: string; stage: string; nodeIds: number[] }) {
-  return { title: p.title, formedOn: p.formedOn, stage: p.stage, nodeIds: p.nodeIds };
+function draftInput(p: { title: string; formedOn: string; stage: string; docType: string; nodeIds: number[] }) {
+  return { title: p.title, formedOn: p.formedOn, stage: p.stage, docType: p.docType, nodeIds: p.nodeIds };
 }
 
 describeEachDialect('removing a standard-directory node', (db) => {

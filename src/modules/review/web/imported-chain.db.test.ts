@@ -21,7 +21,7 @@ describeEachDialect('the review chain of an imported item', (db) => {
       const node = await createNode(deps, organ.id, { name: '通知公告' });
       const admin = await createActor(deps, organ.code, 'organ_admin');
       const office = await createActor(deps, organ.code, 'disclosure_office');
-      const csv = ['标题,成文日期,发布日期,五公开,目录,正文', '关于公共租赁住房租金标准的通知,2019-03-01,2019-03-04,执行,通知公告,<p>正文。</p>'].join('\n');
+      const csv = ['标题,成文日期,发布日期,五公开,文件类型,目录,正文', '关于公共租赁住房租金标准的通知,2019-03-01,2019-03-04,执行,其他,通知公告,<p>正文。</p>'].join('\n');
       const report = await importItems(deps, admin.actor, organ.code, readItemFile('旧网站信息.csv', new TextEncoder().encode(csv)), {
         mode: 'published', dryRun: false, attachments: null, from: '旧网站信息.csv',
       });

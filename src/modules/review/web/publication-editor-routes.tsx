@@ -55,13 +55,14 @@ export function publicationEditorRoutes(deps: AppDeps) {
     const taskId = Number((request.query as { task?: string }).task ?? (values as Record<string, unknown> | null)?.taskId) || null;
     if (!publication && taskId && !values) {
       const task = await findSubmissionTask(db, taskId);
-      if (task?.node_id) values = { formedOn: chinaDateOf(deps.clock.now()), formedOnDefault: chinaDateOf(deps.clock.now()), disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other', nodeIds: [String(task.node_id)] };
+      if (task?.node_id) values = { formedOn: chinaDateOf(deps.clock.now()), formedOnDefault: chinaDateOf(deps.clock.now()), disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', nodeIds: [String(task.node_id)] };
     }
     // From the supervision views: a new item for a node that is stale or empty (?node=), or for a
     // standard-directory 事项 with nothing published yet (?matter=: its node, 事项 and 五公开 stage).
-    // No 五公开 stage is chosen for the officer (a preselected one was filed unread), unless the 事项 gives it.
+    // No 五公开 stage is chosen for the officer (a preselected one was filed unread), unless the 事项 gives it;
+    // nor a 文件类型 (a preselected 其他 kept a 规范性文件 out of the 年报's second part).
     const today = chinaDateOf(deps.clock.now());
-    const fresh: PublicationFormValues = { formedOn: today, formedOnDefault: today, disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other' };
+    const fresh: PublicationFormValues = { formedOn: today, formedOnDefault: today, disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid' };
     const wantedMatter = matters.find((m) => m.id === Number((request.query as { matter?: string }).matter));
     const wantedNode = nodes.find((n) => n.id === Number((request.query as { node?: string }).node));
     if (!publication && !values && wantedMatter) values = { ...fresh, stage: wantedMatter.stage, nodeIds: [String(wantedMatter.nodeId)], matterId: String(wantedMatter.id) };
@@ -74,7 +75,9 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const visible = !!policy && policy.status !== 'withdrawn' && (policy.status === 'published' || scope.staffOf.some((o) => o.id === policy.organId));
       if (policy && visible) {
         values = {
-          formedOn: chinaDateOf(deps.clock.now()), formedOnDefault: chinaDateOf(deps.clock.now()), stage: 'decision', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid', docType: 'other',
+          formedOn: chinaDateOf(deps.clock.now()), formedOnDefault: chinaDateOf(deps.clock.now()), stage: 'decision', disclosureMode: 'proactive', disclosurePeriod: 'long_term', audience: 'public', validity: 'valid',
+          // A 政策解读 explains a policy; it is not itself a 规章 or 规范性文件.
+          docType: 'other',
           itemKind: 'interpretation', interpretationForm: 'text', policyIds: [String(policy.id)], title: interpretationTitleFor(policy.title), genre: '解读',
           subject: policy.subject, keywords: [...policy.keywords.slice(0, 2), '政策解读'].join(' '), consultPhone: policy.consultPhone ?? '',
           nodeIds: nodes.filter((n) => n.name.trim() === '政策解读').map((n) => String(n.id)),

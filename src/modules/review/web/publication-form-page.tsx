@@ -213,8 +213,9 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           <Field name="audience" label="公开范围" errors={errors}>
             <Select name="audience" values={values} options={AUDIENCES} labels={AUDIENCE_LABELS} />
           </Field>
-          <Field name="docType" label="文件类型" errors={errors} hint="规章、行政规范性文件计入年报第二部分">
-            <Select name="docType" values={values} options={DOC_TYPES} labels={DOC_TYPE_LABELS} />
+          {/* No type is chosen for the officer either: a preselected 其他 filed a 规范性文件 unread and it went uncounted in the 年报. */}
+          <Field name="docType" label="文件类型" errors={errors} required hint="规章、行政规范性文件计入年报第二部分；其余信息选“其他”">
+            <Select name="docType" values={values} options={['', ...DOC_TYPES]} labels={{ '': '请选择', ...DOC_TYPE_LABELS }} />
           </Field>
           <Field name="validity" label="有效性" errors={errors}>
             <Select name="validity" values={values} options={VALIDITIES} labels={VALIDITY_LABELS} />

@@ -45,7 +45,7 @@ export async function draftDispatchNotice(deps: AppDeps, actor: Actor, organ: Or
   const doc = await dispatchNoticeDocument(deps, organ, month);
   const today = chinaDateOf(deps.clock.now());
   return createPublication(deps, actor, organ.id, {
-    title: doc.title, formedOn: today, stage: 'management', genre: '通报', subject: '政务公开',
+    title: doc.title, formedOn: today, stage: 'management', docType: 'other', genre: '通报', subject: '政务公开',
     bodyHtml: renderDocumentHtml({ ...doc, blocks: doc.blocks.filter((b) => b.kind !== 'title') }),
     nodeIds: [node.id],
   });

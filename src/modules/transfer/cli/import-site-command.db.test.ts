@@ -30,8 +30,8 @@ describeEachDialect('gongkai import site, as a county officer runs it', (db) => 
       fs.writeFileSync(path.join(dir, 'pages', 'tp.html'), '<html><head><title>县领导调研保障性住房建设</title></head><body><div class="nav">首页</div><div class="TRS_Editor"><p><img src="a.jpg"></p></div></body></html>');
       fs.writeFileSync(path.join(dir, 'pages', 'a.jpg'), 'JPEG');
       const list = path.join(dir, 'good.csv');
-      const header = '原网址,页面文件,目录,成文日期,发布日期,五公开';
-      fs.writeFileSync(list, [header, 'http://old.example.gov.cn/search,gs.html,通知公告,2025-03-12,2025-03-12,结果', 'http://old.example.gov.cn/tpxw/1.html,tp.html,通知公告,2025-02-10,2025-02-10,执行'].join('\n'));
+      const header = '原网址,页面文件,目录,成文日期,发布日期,五公开,文件类型';
+      fs.writeFileSync(list, [header, 'http://old.example.gov.cn/search,gs.html,通知公告,2025-03-12,2025-03-12,结果,其他', 'http://old.example.gov.cn/tpxw/1.html,tp.html,通知公告,2025-02-10,2025-02-10,执行,其他'].join('\n'));
       const dry = capture();
       expect(await runImportItemsCommand('site', [list, '--organ', organ.code, '--pages', path.join(dir, 'pages'), '--dry-run', '--as', 'published'], dry.io, deps)).toBe(1);
       const err = dry.err.join('');
@@ -39,7 +39,7 @@ describeEachDialect('gongkai import site, as a county officer runs it', (db) => 
       expect(err).toContain('第3行：页面文件“tp.html”的正文只有图片（1 张）');
       expect(err).toContain('第3行：正文中的 1 张图片未导入（图片不随正文导入，请导入后在编辑器中补上；网页目录中有其文件 a.jpg，可列入“附件”列作为附件导入）');
 
-      fs.writeFileSync(list, [header, 'http://old.example.gov.cn/tzgg/t20250312_2.html,gs.html,通知公告,2025-03-12,2025-03-12,结果'].join('\n'));
+      fs.writeFileSync(list, [header, 'http://old.example.gov.cn/tzgg/t20250312_2.html,gs.html,通知公告,2025-03-12,2025-03-12,结果,其他'].join('\n'));
       const done = capture();
       expect(await runImportItemsCommand('site', [list, '--organ', organ.code, '--pages', path.join(dir, 'pages'), '--as', 'published'], done.io, deps)).toBe(0);
       expect(done.out.join('')).toContain('已导入 1 条信息');

@@ -38,14 +38,16 @@ describe('item files', () => {
     const r = parseItem({ at: '第2行', fields: { formedOn: '2026-05-01', publishedOn: '2026-04-01', stage: '宣传', disclosureMode: '依申请公开' } }, 'published', '2026-06-01');
     expect(r.item).toBeNull();
     expect(r.problems).toEqual([
-      '缺少标题', '五公开“宣传”应为决策公开、执行公开、管理公开、服务公开、结果公开之一', '缺少目录（如 政策文件/规范性文件）',
+      '缺少标题', '五公开“宣传”应为决策公开、执行公开、管理公开、服务公开、结果公开之一',
+      // 文件类型 decides the annual report's second part: a row without it is not taken as 其他.
+      '缺少文件类型（规章、行政规范性文件、其他）', '缺少目录（如 政策文件/规范性文件）',
       '成文日期 2026-05-01 晚于发布日期 2026-04-01', '公开方式不是“主动公开”的信息不能作为已发布信息导入', '正文和附件不能都为空',
     ]);
-    expect(parseItem({ at: '第3行', fields: { title: '甲', formedOn: '2026-05-01', stage: '执行', catalogPaths: ['工作动态'] } }, 'draft', '2026-06-01').problems).toEqual([]);
+    expect(parseItem({ at: '第3行', fields: { title: '甲', formedOn: '2026-05-01', stage: '执行', docType: '其他', catalogPaths: ['工作动态'] } }, 'draft', '2026-06-01').problems).toEqual([]);
   });
 
   it('reads an interpretation\'s form, its policies by 索引号 and its 图解 picture among its own files, and refuses them on an ordinary item', () => {
-    const base = { title: '《办法》政策解读', formedOn: '2026-05-01', publishedOn: '2026-05-02', stage: '决策', catalogPaths: ['政策文件'], bodyHtml: '<p>解读。</p>' };
+    const base = { title: '《办法》政策解读', formedOn: '2026-05-01', publishedOn: '2026-05-02', stage: '决策', docType: '其他', catalogPaths: ['政策文件'], bodyHtml: '<p>解读。</p>' };
     const graphic = parseItem({ at: '第2行', fields: { ...base, itemKind: '政策解读', interpretationForm: '图解', interpretedPolicies: ['A/2026-00001', 'A/2026-00001'], attachments: ['0002/图解.png'], graphicAttachment: '图解.png' } }, 'published', '2026-06-01');
     expect(graphic.problems).toEqual([]);
     expect(graphic.item).toMatchObject({ input: { itemKind: 'interpretation', interpretationForm: 'graphic', policyIds: [] }, links: { policies: ['A/2026-00001'], graphic: '图解.png', replacedBy: null, matter: null } });
@@ -77,15 +79,15 @@ describe('item files', () => {
   });
 
   it('reads every address of 原网址 — an export\'s list in JSON, CSV or a sheet cell — and an older export without the column', () => {
-    const base = { title: '通知', formedOn: '2026-05-01', publishedOn: '2026-05-02', stage: '执行', catalogPaths: ['工作动态'], bodyHtml: '<p>正文。</p>' };
+    const base = { title: '通知', formedOn: '2026-05-01', publishedOn: '2026-05-02', stage: '执行', docType: '其他', catalogPaths: ['工作动态'], bodyHtml: '<p>正文。</p>' };
     const json = itemFileFromJson(JSON.stringify({ items: [{ ...base, oldUrl: ['/organs/zjj/items/12', '/xxgk/content.jsp?id=88'] }, base] }));
     expect(json.problems).toEqual([]);
     const [listed, older] = json.items.map((r) => parseItem(r, 'published', '2026-06-01'));
     expect(listed.item?.oldPaths).toEqual(['/organs/zjj/items/12', '/xxgk/content.jsp?id=88']);
     expect(older).toMatchObject({ problems: [], item: { oldPaths: [] } });
     const table = itemRecordsFromTable([
-      { line: 1, cells: ['标题', '成文日期', '发布日期', '五公开', '目录', '正文', '原网址'] },
-      { line: 2, cells: ['通知', '2026-05-01', '2026-05-02', '执行', '工作动态', '<p>正文。</p>', '/organs/zjj/items/12；http://old.example.gov.cn/xxgk/content.jsp;jsessionid=A1?id=88\n/art/2019/1/2/art_1.html /organs/zjj/items/12'] },
+      { line: 1, cells: ['标题', '成文日期', '发布日期', '五公开', '文件类型', '目录', '正文', '原网址'] },
+      { line: 2, cells: ['通知', '2026-05-01', '2026-05-02', '执行', '其他', '工作动态', '<p>正文。</p>', '/organs/zjj/items/12；http://old.example.gov.cn/xxgk/content.jsp;jsessionid=A1?id=88\n/art/2019/1/2/art_1.html /organs/zjj/items/12'] },
     ]);
     expect(parseItem(table.items[0], 'published', '2026-06-01').item?.oldPaths).toEqual(['/organs/zjj/items/12', '/xxgk/content.jsp?id=88', '/art/2019/1/2/art_1.html']);
     expect(parseItem({ at: '第2行', fields: { ...base, oldUrl: '/a.html；ftp://x/y' } }, 'published', '2026-06-01').problems).toEqual([

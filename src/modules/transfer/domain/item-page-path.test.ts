@@ -3,7 +3,7 @@ import { parseItem } from './parse-item.ts';
 
 const row = (oldUrl: string[]) => ({
   at: '第2行',
-  fields: { title: '关于城区停水的通知', formedOn: '2025-02-10', publishedOn: '2025-02-10', stage: '执行', catalogPaths: ['通知公告'], bodyHtml: '<p>停水一天。</p>', oldUrl },
+  fields: { title: '关于城区停水的通知', formedOn: '2025-02-10', publishedOn: '2025-02-10', stage: '执行', docType: '其他', catalogPaths: ['通知公告'], bodyHtml: '<p>停水一天。</p>', oldUrl },
 });
 
 describe('an old address the portal answers itself', () => {

@@ -125,6 +125,8 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
     else problems.push(`${e.label}“${v}”应为${Object.values(e.labels).join('、')}之一`);
   }
   if (!text('stage') && !problems.some((p) => p.startsWith('五公开'))) problems.push('缺少五公开类别（决策、执行、管理、服务、结果）');
+  // 文件类型 decides the 年报's second part (规章, 行政规范性文件): a row without it is not taken as 其他.
+  if (!text('docType') && !problems.some((p) => p.startsWith('文件类型'))) problems.push('缺少文件类型（规章、行政规范性文件、其他）');
 
   // 政策解读: its form and its policies. The policies are named by 索引号 and resolved after every
   // row is read; the editor's schema sees a stand-in so that it checks everything else.
@@ -141,9 +143,9 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
     if (!problems.some((p) => p.startsWith('信息类别'))) problems.push('填写了所解读的政策、解读形式、视频链接或图解图片的信息，信息类别应为“政策解读”');
   }
 
-  // The editor's schema checks every other field even when the title, 成文日期 or stage is missing or
+  // The editor's schema checks every other field even when the title, 成文日期, stage or 文件类型 is missing or
   // wrong (reported above): stand-ins take their places, and their own issues are not repeated.
-  const standIns = { title: '标题', formedOn: today, stage: 'execution' };
+  const standIns = { title: '标题', formedOn: today, stage: 'execution', docType: 'other' };
   const stoodIn = (Object.keys(standIns) as (keyof typeof standIns)[]).filter((k) => !raw[k]);
   const checked = publicationInputSchema.safeParse({ ...raw, ...Object.fromEntries(stoodIn.map((k) => [k, standIns[k]])) });
   let input: Omit<PublicationInput, 'nodeIds'> | null = null;

@@ -9,7 +9,7 @@ import { directorySource } from './attachment-source.ts';
 import { importItems } from './import-items.ts';
 import { readItemFile } from './read-item-file.ts';
 
-const HEADER = '索引号,标题,成文日期,发布日期,五公开,目录,附件,正文,信息类别,解读形式,所解读的政策,替代文件,标准目录事项,政策咨询电话';
+const HEADER = '索引号,标题,成文日期,发布日期,五公开,文件类型,目录,附件,正文,信息类别,解读形式,所解读的政策,替代文件,标准目录事项,政策咨询电话';
 
 for (const dialect of DIALECTS) {
   describe(`an import's dry run lists every problem of a row on ${dialect}`, () => {
@@ -28,7 +28,7 @@ for (const dialect of DIALECTS) {
       dir = makeTempDir('transfer-checks');
       fs.mkdirSync(path.join(dir, 'att'));
       const taken = await importItems(deps, system, organ.code, csv([
-        'E1/2020-00001,已有的一条,2020-03-01,2020-03-02,执行,工作动态,,<p>正文。</p>,,,,,,',
+        'E1/2020-00001,已有的一条,2020-03-01,2020-03-02,执行,其他,工作动态,,<p>正文。</p>,,,,,,',
       ]), { mode: 'published', dryRun: false, attachments: null, from: 'first.csv' });
       expect(taken.problems).toEqual([]);
     });
@@ -40,12 +40,12 @@ for (const dialect of DIALECTS) {
     it('a row with a field error still has its links, 索引号, attachments and other fields checked, so a second run finds nothing new', async () => {
       const r = await importItems(deps, system, organ.code, csv([
         // A bad 成文日期, and a policy that is nowhere.
-        'E2/2021-00001,关于住房政策的解读,2021-13-01,2021-03-02,决策,政策文件,,<p>解读。</p>,政策解读,文字解读,E2/2021-09999,,,',
+        'E2/2021-00001,关于住房政策的解读,2021-13-01,2021-03-02,决策,其他,政策文件,,<p>解读。</p>,政策解读,文字解读,E2/2021-09999,,,',
         // No title, and: a 索引号 the database has, a replacement that is nowhere, a 事项 not of its node,
         // a missing attachment, a telephone number with letters.
-        'E1/2020-00001,,2021-03-01,2021-03-02,执行,工作动态,没有的附件.pdf,<p>正文。</p>,,,,E2/2021-08888,配租结果,0771-ABC',
+        'E1/2020-00001,,2021-03-01,2021-03-02,执行,其他,工作动态,没有的附件.pdf,<p>正文。</p>,,,,E2/2021-08888,配租结果,0771-ABC',
         // No 五公开 stage, and a policy that is itself an interpretation (the first row).
-        'E2/2021-00003,对解读的解读,2021-03-01,2021-03-02,,政策文件,,<p>解读。</p>,政策解读,文字解读,E2/2021-00001,,,',
+        'E2/2021-00003,对解读的解读,2021-03-01,2021-03-02,,其他,政策文件,,<p>解读。</p>,政策解读,文字解读,E2/2021-00001,,,',
       ]), { mode: 'published', dryRun: true, attachments: directorySource(path.join(dir, 'att')), from: 'items.csv' });
       expect(r.ok).toBe(false);
       expect(r.problems).toEqual([

@@ -21,7 +21,7 @@ import { importItems } from './import-items.ts';
 import { readItemFile } from './read-item-file.ts';
 import { readSiteCrawl } from './read-site-crawl.ts';
 
-const HEADER = '索引号,标题,成文日期,发布日期,五公开,体裁,目录,附件,正文';
+const HEADER = '索引号,标题,成文日期,发布日期,五公开,文件类型,体裁,目录,附件,正文';
 let PDF: Buffer;
 
 /** Every count an import could change, so "nothing imported" is checked, not assumed. */
@@ -97,8 +97,8 @@ for (const dialect of DIALECTS) {
     it('refuses a file with one bad row, reporting its line and reason, and imports nothing', async () => {
       const before = await counts(deps);
       const r = await importItems(deps, system, organ.code, csv([
-        'X1/2020-00001,关于做好2020年保障性住房分配工作的通知,2020-03-01,2020-03-02,执行,通知,政策文件/规范性文件,通知.pdf,<p>各乡镇：现将有关事项通知如下。</p>',
-        'X1/2020-00002,住建局召开安全生产会议,2020-04-01,2020-04-31,执行公开,工作动态,工作动态,,<p>4月1日，局召开会议。</p>',
+        'X1/2020-00001,关于做好2020年保障性住房分配工作的通知,2020-03-01,2020-03-02,执行,其他,通知,政策文件/规范性文件,通知.pdf,<p>各乡镇：现将有关事项通知如下。</p>',
+        'X1/2020-00002,住建局召开安全生产会议,2020-04-01,2020-04-31,执行公开,其他,工作动态,工作动态,,<p>4月1日，局召开会议。</p>',
       ]), { mode: 'published', dryRun: false, attachments: directorySource(path.join(dir, 'att')), from: 'items.csv' });
       expect(r.ok).toBe(false);
       expect(r.problems).toEqual([{ at: '第3行', message: '发布日期“2020-04-31”不是有效日期（如 2020-01-02）' }]);
@@ -118,7 +118,7 @@ for (const dialect of DIALECTS) {
         if (name === '末.txt' && ++reads > 1) throw new Error('附件文件在导入过程中被删除');
         return folder.read(name);
       } };
-      const rows = Array.from({ length: 60 }, (_, i) => `X5/2020-${String(i + 1).padStart(5, '0')},工作动态第${i + 1}期,2020-03-01,2020-03-02,执行,工作动态,工作动态,${i === 0 ? '早.txt' : i === 59 ? '末.txt' : ''},<p>第${i + 1}期。</p>`);
+      const rows = Array.from({ length: 60 }, (_, i) => `X5/2020-${String(i + 1).padStart(5, '0')},工作动态第${i + 1}期,2020-03-01,2020-03-02,执行,其他,工作动态,工作动态,${i === 0 ? '早.txt' : i === 59 ? '末.txt' : ''},<p>第${i + 1}期。</p>`);
       const before = await counts(deps);
       const filesBefore = filesIn(path.join(deps.dataDir, 'attachments'));
       const written: number[] = [];
@@ -146,13 +146,13 @@ for (const dialect of DIALECTS) {
     it('a dry run lists every bad row with its reason and writes nothing', async () => {
       const before = await counts(deps);
       const r = await importItems(deps, system, organ.code, csv([
-        'X2/2020-00001,合格的一条,2020-03-01,2020-03-02,执行,通知,政策文件/规范性文件,,<p>正文。</p>',
-        'X2/2020-00002,栏目不存在,2020-03-01,2020-03-02,执行,通知,政策文件/行政许可,,<p>正文。</p>',
-        'X2/2020-00003,,2020-03-01,2020-03-02,执行,通知,工作动态,,<p>正文。</p>',
-        'X2/2020-00004,日期有误,2020-13-01,2020-03-02,执行,通知,工作动态,,<p>正文。</p>',
-        'X2/2020-00001,索引号重复,2020-03-01,2020-03-02,执行,通知,工作动态,,<p>正文。</p>',
-        'X2/2020-00006,附件不存在,2020-03-01,2020-03-02,执行,通知,工作动态,没有这个文件.pdf,<p>正文。</p>',
-        'X2/2020-00007,五公开有误,2020-03-01,2020-03-02,公示,通知,工作动态,,<p>正文。</p>',
+        'X2/2020-00001,合格的一条,2020-03-01,2020-03-02,执行,其他,通知,政策文件/规范性文件,,<p>正文。</p>',
+        'X2/2020-00002,栏目不存在,2020-03-01,2020-03-02,执行,其他,通知,政策文件/行政许可,,<p>正文。</p>',
+        'X2/2020-00003,,2020-03-01,2020-03-02,执行,其他,通知,工作动态,,<p>正文。</p>',
+        'X2/2020-00004,日期有误,2020-13-01,2020-03-02,执行,其他,通知,工作动态,,<p>正文。</p>',
+        'X2/2020-00001,索引号重复,2020-03-01,2020-03-02,执行,其他,通知,工作动态,,<p>正文。</p>',
+        'X2/2020-00006,附件不存在,2020-03-01,2020-03-02,执行,其他,通知,工作动态,没有这个文件.pdf,<p>正文。</p>',
+        'X2/2020-00007,五公开有误,2020-03-01,2020-03-02,公示,其他,通知,工作动态,,<p>正文。</p>',
       ]), { mode: 'published', dryRun: true, attachments: directorySource(path.join(dir, 'att')), from: 'items.csv' });
       expect(r.ok).toBe(false);
       expect(r.problems).toEqual([
@@ -168,16 +168,16 @@ for (const dialect of DIALECTS) {
 
     it('refuses links it cannot follow — a policy or a replacement whose 索引号 is in neither the file nor the database, a 事项 not of the row\'s nodes, a policy that is itself an interpretation — and imports nothing', async () => {
       const before = await counts(deps);
-      const header = '索引号,标题,成文日期,发布日期,五公开,目录,正文,信息类别,解读形式,所解读的政策,替代文件,标准目录事项';
+      const header = '索引号,标题,成文日期,发布日期,五公开,文件类型,目录,正文,信息类别,解读形式,所解读的政策,替代文件,标准目录事项';
       const r = await importItems(deps, system, organ.code, readItemFile('links.csv', new TextEncoder().encode([header,
-        'L1/2021-00001,关于住房政策的解读,2021-03-01,2021-03-02,决策,政策文件,<p>解读。</p>,政策解读,文字解读,L1/2021-09999,,',
-        'L1/2021-00010,,2021-03-01,2021-03-02,决策,政策文件,<p>无题。</p>,,,,,',
-        'L1/2021-00002,住房管理暂行办法,2020-01-01,2020-01-02,决策,政策文件,<p>全文。</p>,,,,L1/2021-08888,',
-        'L1/2021-00003,配租结果公示,2021-03-01,2021-03-02,结果,工作动态,<p>结果。</p>,,,,,配租结果',
-        'L1/2021-00004,对解读的解读,2021-03-01,2021-03-02,决策,政策文件,<p>解读。</p>,政策解读,文字解读,L1/2021-00001,,',
+        'L1/2021-00001,关于住房政策的解读,2021-03-01,2021-03-02,决策,其他,政策文件,<p>解读。</p>,政策解读,文字解读,L1/2021-09999,,',
+        'L1/2021-00010,,2021-03-01,2021-03-02,决策,其他,政策文件,<p>无题。</p>,,,,,',
+        'L1/2021-00002,住房管理暂行办法,2020-01-01,2020-01-02,决策,其他,政策文件,<p>全文。</p>,,,,L1/2021-08888,',
+        'L1/2021-00003,配租结果公示,2021-03-01,2021-03-02,结果,其他,工作动态,<p>结果。</p>,,,,,配租结果',
+        'L1/2021-00004,对解读的解读,2021-03-01,2021-03-02,决策,其他,政策文件,<p>解读。</p>,政策解读,文字解读,L1/2021-00001,,',
         // A link to a later row is fine.
-        'L1/2021-00005,住房管理办法解读,2021-03-01,2021-03-03,决策,政策文件,<p>解读。</p>,政策解读,文字解读,L1/2021-00006,,',
-        'L1/2021-00006,住房管理办法,2021-03-01,2021-03-02,决策,政策文件,<p>全文。</p>,,,,,',
+        'L1/2021-00005,住房管理办法解读,2021-03-01,2021-03-03,决策,其他,政策文件,<p>解读。</p>,政策解读,文字解读,L1/2021-00006,,',
+        'L1/2021-00006,住房管理办法,2021-03-01,2021-03-02,决策,其他,政策文件,<p>全文。</p>,,,,,',
       ].join('\n'))), { mode: 'published', dryRun: false, attachments: null, from: 'links.csv' });
       // By line, though a link can only be checked once every row is read.
       expect(r.problems).toEqual([
@@ -193,13 +193,13 @@ for (const dialect of DIALECTS) {
     it('a 图解 comes in as a draft with its picture among its files and its policy found in the database by 索引号', async () => {
       const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
       file('graphic/0001/图解.png', png);
-      const header = '索引号,标题,成文日期,发布日期,五公开,目录,附件,正文,信息类别,解读形式,图解图片,所解读的政策';
+      const header = '索引号,标题,成文日期,发布日期,五公开,文件类型,目录,附件,正文,信息类别,解读形式,图解图片,所解读的政策';
       const policy = await importItems(deps, system, organ.code, readItemFile('p.csv', new TextEncoder().encode([header,
-        'G1/2021-00001,住房保障办法,2021-03-01,2021-03-02,决策,政策文件/规范性文件,,<p>全文。</p>,,,,',
+        'G1/2021-00001,住房保障办法,2021-03-01,2021-03-02,决策,其他,政策文件/规范性文件,,<p>全文。</p>,,,,',
       ].join('\n'))), { mode: 'published', dryRun: false, attachments: null, from: 'p.csv' });
       expect(policy.problems).toEqual([]);
       const r = await importItems(deps, system, organ.code, readItemFile('g.csv', new TextEncoder().encode([header,
-        'G1/2021-00002,《住房保障办法》图解,2021-03-02,,决策,政策文件,0001/图解.png,<p>图解文字版。</p>,政策解读,图解,图解.png,G1/2021-00001',
+        'G1/2021-00002,《住房保障办法》图解,2021-03-02,,决策,其他,政策文件,0001/图解.png,<p>图解文字版。</p>,政策解读,图解,图解.png,G1/2021-00001',
       ].join('\n'))), { mode: 'draft', dryRun: false, attachments: directorySource(path.join(dir, 'graphic')), from: 'g.csv' });
       expect(r.problems).toEqual([]);
       const id = Number((await deps.db.selectFrom('publications').select('id').where('index_number', '=', 'G1/2021-00002').executeTakeFirstOrThrow()).id);
@@ -211,7 +211,7 @@ for (const dialect of DIALECTS) {
 
     it('the privacy scanner refuses a row whose body holds an ID card number, as the editor would', async () => {
       const r = await importItems(deps, system, organ.code, csv([
-        'X3/2020-00001,关于张某住房保障资格的公示,2020-03-01,2020-03-02,结果,公示,工作动态,,<p>申请人张某，身份证号11010519491231002X，符合条件。</p>',
+        'X3/2020-00001,关于张某住房保障资格的公示,2020-03-01,2020-03-02,结果,其他,公示,工作动态,,<p>申请人张某，身份证号11010519491231002X，符合条件。</p>',
       ]), { mode: 'draft', dryRun: false, attachments: null, from: 'items.csv' });
       expect(r.problems).toEqual([{ at: '第2行', message: '正文含有身份证号，请删除或遮盖后再导入（隐私与保密扫描）' }]);
       expect(r.problems[0].message).not.toContain('11010519491231002X');
@@ -220,7 +220,7 @@ for (const dialect of DIALECTS) {
     it('imports published history with its dates and 索引号, searchable at once, or drafts for review', async () => {
       const before = await counts(deps);
       const r = await importItems(deps, system, organ.code, csv([
-        'X4/2019-00012,关于公布2019年公共租赁住房保障对象的公告,2019-05-06,2019-05-08,结果,公告,政策文件/规范性文件；工作动态,通知.pdf,<p>现将公共租赁住房保障对象予以公布。</p>',
+        'X4/2019-00012,关于公布2019年公共租赁住房保障对象的公告,2019-05-06,2019-05-08,结果,其他,公告,政策文件/规范性文件；工作动态,通知.pdf,<p>现将公共租赁住房保障对象予以公布。</p>',
       ]), { mode: 'published', dryRun: false, attachments: directorySource(path.join(dir, 'att')), from: 'items.csv' });
       expect(r).toMatchObject({ ok: true, items: 1, attachments: 1 });
       expect(await counts(deps)).toMatchObject({ items: before.items + 1, attachments: before.attachments + 1 });
@@ -232,13 +232,13 @@ for (const dialect of DIALECTS) {
       const [a] = await listAttachments(deps.db, p.id);
       expect(fs.readFileSync(attachmentPath(deps.dataDir, a.storageKey))).toEqual(PDF);
 
-      const draft = await importItems(deps, system, organ.code, csv([',待审核的导入稿件,2020-03-01,,执行,通知,工作动态,,<p>正文。</p>']), { mode: 'draft', dryRun: false, attachments: null, from: 'items.csv' });
+      const draft = await importItems(deps, system, organ.code, csv([',待审核的导入稿件,2020-03-01,,执行,其他,通知,工作动态,,<p>正文。</p>']), { mode: 'draft', dryRun: false, attachments: null, from: 'items.csv' });
       expect(draft.ok).toBe(true);
     });
 
     it('an old site crawl becomes items whose old addresses redirect to the new pages', async () => {
       file('site/art_1.html', '<html><head><title>旧网站</title></head><body><nav>首页 | 信息公开</nav><h1>关于城区供水管网改造的公告</h1><div class="TRS_Editor"><p>因城区供水管网改造，</p><p>部分路段停水。</p></div><footer>主办单位</footer></body></html>');
-      const list = new TextEncoder().encode(['原网址,页面文件,成文日期,发布日期,五公开,目录', 'http://old.example.gov.cn/art/2018/6/1/art_1.html,art_1.html,2018-06-01,2018-06-01,服务,工作动态'].join('\n'));
+      const list = new TextEncoder().encode(['原网址,页面文件,成文日期,发布日期,五公开,文件类型,目录', 'http://old.example.gov.cn/art/2018/6/1/art_1.html,art_1.html,2018-06-01,2018-06-01,服务,其他,工作动态'].join('\n'));
       const r = await importItems(deps, system, organ.code, readSiteCrawl(list, path.join(dir, 'site')), { mode: 'published', dryRun: false, attachments: null, from: 'crawl.csv' });
       expect(r).toMatchObject({ ok: true, items: 1, redirects: 1 });
       const to = await resolveRedirect(deps.db, '/art/2018/6/1/art_1.html');
@@ -252,9 +252,9 @@ for (const dialect of DIALECTS) {
       file('site/content_88.html', '<html><body><h1>关于公布保障性住房轮候名单的公告</h1><div class="zoom"><p>现将轮候名单予以公布。</p></div></body></html>');
       file('site/downfile_1.html', '<html><body><h1>棚户区改造项目征收补偿方案</h1><div class="zoom"><p>补偿方案全文。</p></div></body></html>');
       const list = new TextEncoder().encode([
-        '原网址,页面文件,成文日期,五公开,目录',
-        'http://old.example.gov.cn/xxgk/content.jsp?id=88&catid=12,content_88.html,2018-06-01,结果,工作动态',
-        'https://old.example.gov.cn/module/download/downfile.jsp?filename=%e8%a1%a5%e5%81%bf.doc&classid=0,downfile_1.html,2018-07-01,决策,工作动态',
+        '原网址,页面文件,成文日期,五公开,文件类型,目录',
+        'http://old.example.gov.cn/xxgk/content.jsp?id=88&catid=12,content_88.html,2018-06-01,结果,其他,工作动态',
+        'https://old.example.gov.cn/module/download/downfile.jsp?filename=%e8%a1%a5%e5%81%bf.doc&classid=0,downfile_1.html,2018-07-01,决策,其他,工作动态',
       ].join('\n'));
       const r = await importItems(deps, system, organ.code, readSiteCrawl(list, path.join(dir, 'site')), { mode: 'draft', dryRun: false, attachments: null, from: 'crawl.csv' });
       expect(r).toMatchObject({ ok: true, items: 2, redirects: 2 });
@@ -293,18 +293,18 @@ for (const dialect of DIALECTS) {
         await addAttachment(deps, system, a.id, { fileName: '管理办法.pdf', bytes: PDF });
         await addAttachment(deps, system, a.id, { fileName: '附件1.txt', bytes: Buffer.from('申请表样式，第一行\n第二行') });
         await publishImported(deps, system, a.id, { backdatedPublishedOn: '2021-02-03' });
-        const b = await createPublication(deps, system, source.id, { title: '住建局开展"安全生产月"活动, 现场检查', formedOn: '2022-06-01', stage: 'execution', genre: '工作动态', bodyHtml: '<p>6月1日，"安全生产月"启动。</p>', nodeIds: [news] });
+        const b = await createPublication(deps, system, source.id, { title: '住建局开展"安全生产月"活动, 现场检查', formedOn: '2022-06-01', stage: 'execution', docType: 'other', genre: '工作动态', bodyHtml: '<p>6月1日，"安全生产月"启动。</p>', nodeIds: [news] });
         await addAttachment(deps, system, b.id, { fileName: '附件1.txt', bytes: Buffer.from('另一份同名附件') });
         await publishImported(deps, system, b.id, { backdatedPublishedOn: '2022-06-02' });
         // A repealed item replaced by a (later, so further down the file) one; an interpretation of a
         // policy; an item fulfilling a 事项 of a standard-directory template's node.
         const old = await createPublication(deps, system, source.id, {
-          title: '青岚县公共租赁住房管理暂行办法', formedOn: '2015-03-01', stage: 'decision', genre: '通知', validity: 'repealed', replacedById: a.id,
+          title: '青岚县公共租赁住房管理暂行办法', formedOn: '2015-03-01', stage: 'decision', docType: 'normative_document', genre: '通知', validity: 'repealed', replacedById: a.id,
           bodyHtml: '<p>暂行办法全文。</p>', nodeIds: [normative],
         });
         await publishImported(deps, system, old.id, { backdatedPublishedOn: '2015-03-05' });
         const interpretation = await createPublication(deps, system, source.id, {
-          title: '《青岚县公共租赁住房管理办法》政策解读', formedOn: '2021-02-04', stage: 'decision', genre: '解读', itemKind: 'interpretation', interpretationForm: 'text',
+          title: '《青岚县公共租赁住房管理办法》政策解读', formedOn: '2021-02-04', stage: 'decision', docType: 'other', genre: '解读', itemKind: 'interpretation', interpretationForm: 'text',
           policyIds: [a.id], bodyHtml: '<p>一、制定背景……</p>', nodeIds: [policy],
         });
         await publishImported(deps, system, interpretation.id, { backdatedPublishedOn: '2021-02-05' });
@@ -312,7 +312,7 @@ for (const dialect of DIALECTS) {
         const matter = (await listDirectoryMatters(deps.db, source.id)).find((m) => m.key === 'bzxzf-pzjg')!;
         expect(area.mattersCreated).toBeGreaterThan(1);
         const result = await createPublication(deps, system, source.id, {
-          title: '2022年公共租赁住房配租结果公示', formedOn: '2022-09-01', stage: 'result', genre: '公示', matterId: matter.id, bodyHtml: '<p>配租结果如下。</p>', nodeIds: [matter.nodeId, news],
+          title: '2022年公共租赁住房配租结果公示', formedOn: '2022-09-01', stage: 'result', docType: 'other', genre: '公示', matterId: matter.id, bodyHtml: '<p>配租结果如下。</p>', nodeIds: [matter.nodeId, news],
         });
         await publishImported(deps, system, result.id, { backdatedPublishedOn: '2022-09-02' });
         // Addresses: each item's page here, and old-site addresses (with a query string) that lead to two of them.

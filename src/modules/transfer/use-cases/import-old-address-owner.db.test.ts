@@ -10,7 +10,7 @@ import { readItemFile } from './read-item-file.ts';
  * import naming it — in another spelling of the same address — for another item is refused by row,
  * and nothing is imported; the same item imported again is refused by its 索引号 only.
  */
-const HEADER = '索引号,标题,成文日期,发布日期,五公开,体裁,目录,原网址,正文';
+const HEADER = '索引号,标题,成文日期,发布日期,五公开,文件类型,体裁,目录,原网址,正文';
 
 for (const dialect of DIALECTS) {
   describe(`an old address imported a second time on ${dialect}`, () => {
@@ -32,13 +32,13 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses, by row, an old address that is already another item\'s, in any spelling, and keeps its redirect', async () => {
-      const first = await run(['Q1/2020-00088,住建局召开安全生产会议,2020-04-01,2020-04-02,执行,工作动态,工作动态,http://old.example.gov.cn/xxgk/content.jsp?id=88&cat=3,<p>会议。</p>'], false);
+      const first = await run(['Q1/2020-00088,住建局召开安全生产会议,2020-04-01,2020-04-02,执行,其他,工作动态,工作动态,http://old.example.gov.cn/xxgk/content.jsp?id=88&cat=3,<p>会议。</p>'], false);
       expect(first).toMatchObject({ ok: true, items: 1, redirects: 1 });
       const owner = (await resolveRedirect(deps.db, '/xxgk/content.jsp?id=88&cat=3'))!;
       const before = { items: await count('publications'), redirects: await count('redirects') };
       const second = [
-        'Q1/2020-00100,住建局开展安全生产检查,2020-05-01,2020-05-02,执行,工作动态,工作动态,/xxgk/other.jsp?id=1,<p>检查。</p>',
-        'Q1/2020-00101,住建局召开防汛会议,2020-06-01,2020-06-02,执行,工作动态,工作动态,http://old.example.gov.cn/xxgk/content.jsp?cat=3&id=88,<p>防汛。</p>',
+        'Q1/2020-00100,住建局开展安全生产检查,2020-05-01,2020-05-02,执行,其他,工作动态,工作动态,/xxgk/other.jsp?id=1,<p>检查。</p>',
+        'Q1/2020-00101,住建局召开防汛会议,2020-06-01,2020-06-02,执行,其他,工作动态,工作动态,http://old.example.gov.cn/xxgk/content.jsp?cat=3&id=88,<p>防汛。</p>',
       ];
       for (const dryRun of [true, false]) {
         const r = await run(second, dryRun);
@@ -65,7 +65,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('the same item imported again with its own old address is refused by its 索引号 alone', async () => {
-      const r = await run(['Q1/2020-00088,住建局召开安全生产会议,2020-04-01,2020-04-02,执行,工作动态,工作动态,http://old.example.gov.cn/xxgk/content.jsp?cat=3&id=88,<p>会议。</p>'], true);
+      const r = await run(['Q1/2020-00088,住建局召开安全生产会议,2020-04-01,2020-04-02,执行,其他,工作动态,工作动态,http://old.example.gov.cn/xxgk/content.jsp?cat=3&id=88,<p>会议。</p>'], true);
       expect(r.problems).toEqual([{ at: '第2行', message: '索引号“Q1/2020-00088”已被本系统中的其他信息使用' }]);
     });
   });

@@ -15,9 +15,9 @@ describeEachDialect('an imported item says so in the back office', (db) => {
       await createNode(deps, organ.id, { name: '通知公告' });
       const admin = await createActor(deps, organ.code, 'organ_admin');
       const csv = [
-        '标题,成文日期,发布日期,五公开,目录,正文,原网址',
-        '关于公共租赁住房租金标准的通知,2019-03-01,2019-03-01,执行,通知公告,<p>正文。</p>,http://old.example.gov.cn/art/2019/3/1/art_12_345.html',
-        '关于城区停水的通知,2020-05-01,,执行,通知公告,<p>正文。</p>,',
+        '标题,成文日期,发布日期,五公开,文件类型,目录,正文,原网址',
+        '关于公共租赁住房租金标准的通知,2019-03-01,2019-03-01,执行,其他,通知公告,<p>正文。</p>,http://old.example.gov.cn/art/2019/3/1/art_12_345.html',
+        '关于城区停水的通知,2020-05-01,,执行,其他,通知公告,<p>正文。</p>,',
       ].join('\n');
       const published = await importItems(deps, admin.actor, organ.code, readItemFile('旧网站信息.csv', new TextEncoder().encode(csv.split('\n').slice(0, 2).join('\n'))), {
         mode: 'published', dryRun: false, attachments: null, from: '旧网站信息.csv',
@@ -63,7 +63,7 @@ describeEachDialect('an imported item says so in the back office', (db) => {
       const admin = await createActor(deps, organ.code, 'organ_admin');
       const kept = 700000 + organ.id;
       const own = `/organs/${organ.code}/items/${kept}`;
-      const csv = ['标题,成文日期,发布日期,五公开,目录,正文,原网址', `关于公共租赁住房租金标准的通知,2019-03-01,2019-03-01,执行,通知公告,<p>正文。</p>,${own}；/xxgk/content.jsp?cat=3&id=188`].join('\n');
+      const csv = ['标题,成文日期,发布日期,五公开,文件类型,目录,正文,原网址', `关于公共租赁住房租金标准的通知,2019-03-01,2019-03-01,执行,其他,通知公告,<p>正文。</p>,${own}；/xxgk/content.jsp?cat=3&id=188`].join('\n');
       const r = await importItems(deps, admin.actor, organ.code, readItemFile('export.csv', new TextEncoder().encode(csv)), { mode: 'published', dryRun: false, attachments: null, from: 'export.csv' });
       expect(r).toMatchObject({ ok: true, redirects: 1 });
       const s = await loginAs(app, admin.username, admin.password);

@@ -45,13 +45,13 @@ describeEachDialect('content import and export over HTTP and the command line', 
         }
         throw new Error('import did not finish');
       };
-      const bad = await upload('标题,成文日期,发布日期,五公开,目录,正文\n县住建局召开会议,2026-03-01,2026-03-02,执行,工作动态,<p>会议。</p>\n,2026-03-01,2026-03-02,执行,不存在的栏目,<p>会议。</p>\n', 'published', false);
+      const bad = await upload('标题,成文日期,发布日期,五公开,文件类型,目录,正文\n县住建局召开会议,2026-03-01,2026-03-02,执行,其他,工作动态,<p>会议。</p>\n,2026-03-01,2026-03-02,执行,其他,不存在的栏目,<p>会议。</p>\n', 'published', false);
       expect(bad.body).toContain('未导入任何内容');
       expect(bad.body).toContain('<td>第3行</td><td>缺少标题</td>');
       expect(bad.body).toContain('目录“不存在的栏目”不在本机关的公开目录中');
       expect((await app.inject({ method: 'GET', url: `/organs/${organ.code}/catalog` })).body).not.toContain('县住建局召开会议');
 
-      const good = await upload('标题,成文日期,发布日期,五公开,目录,正文\n县住建局召开安全生产会议,2026-03-01,2026-03-02,执行,工作动态,<p>会议。</p>\n', 'published', false);
+      const good = await upload('标题,成文日期,发布日期,五公开,文件类型,目录,正文\n县住建局召开安全生产会议,2026-03-01,2026-03-02,执行,其他,工作动态,<p>会议。</p>\n', 'published', false);
       expect(good.body).toContain('已导入 1 条信息，作为已发布信息');
       // Another person does not see someone's import.
       expect((await app.inject({ method: 'GET', url: good.url, cookies: e.cookies })).statusCode).toBe(403);
@@ -73,11 +73,11 @@ describeEachDialect('content import and export over HTTP and the command line', 
       await createNode(deps, organ.id, { name: '工作动态' });
       const admin = await createStaff(deps, organ.code, 'organ_admin');
       const s = await loginAs(app, admin.username, admin.password);
-      const rows = Array.from({ length: 60 }, (_, i) => `县住建局工作动态第${i + 1}期,2026-03-01,2026-03-02,执行,工作动态,<p>第${i + 1}期工作动态。</p>`);
+      const rows = Array.from({ length: 60 }, (_, i) => `县住建局工作动态第${i + 1}期,2026-03-01,2026-03-02,执行,其他,工作动态,<p>第${i + 1}期工作动态。</p>`);
       const form = new FormData();
       form.append('_csrf', s.csrf);
       form.append('mode', 'published');
-      form.append('file', new Blob([Buffer.from(['标题,成文日期,发布日期,五公开,目录,正文', ...rows].join('\n'))], { type: 'text/csv' }), '动态.csv');
+      form.append('file', new Blob([Buffer.from(['标题,成文日期,发布日期,五公开,文件类型,目录,正文', ...rows].join('\n'))], { type: 'text/csv' }), '动态.csv');
       const res = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/transfer/import`, cookies: s.cookies, payload: form });
       expect(res.statusCode).toBe(303);
       // What the person's browser would see on each refresh, until the report is there.
@@ -121,8 +121,8 @@ describeEachDialect('content import and export over HTTP and the command line', 
       const editorToken = await createApiToken(deps, (await createStaff(deps, organ.code, 'editor')).username, 'import');
       const url = `/api/v1/organs/${organ.code}/import?as=published`;
       const items = [
-        { title: '关于公布保障房分配结果的公告', formedOn: '2025-05-01', publishedOn: '2025-05-02', stage: 'result', catalogPaths: ['工作动态'], bodyHtml: '<p>公告。</p>' },
-        { title: '', formedOn: '2025-05-01', publishedOn: '2025-05-40', stage: 'result', catalogPaths: ['工作动态'] },
+        { title: '关于公布保障房分配结果的公告', formedOn: '2025-05-01', publishedOn: '2025-05-02', stage: 'result', docType: 'other', catalogPaths: ['工作动态'], bodyHtml: '<p>公告。</p>' },
+        { title: '', formedOn: '2025-05-01', publishedOn: '2025-05-40', stage: 'result', docType: 'other', catalogPaths: ['工作动态'] },
       ];
       const refused = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload: { items } });
       expect(refused.statusCode).toBe(422);
@@ -155,7 +155,7 @@ describeEachDialect('content import and export over HTTP and the command line', 
       await createNode(deps, organ.id, { name: '工作动态' });
       const dir = makeTempDir('transfer-cli');
       const file = path.join(dir, 'items.csv');
-      fs.writeFileSync(file, '标题,成文日期,发布日期,五公开,目录,附件,正文\n甲,2026-03-01,2026-03-02,执行,工作动态,甲.pdf,<p>正文</p>\n乙,2026-02-30,2026-03-02,执行,工作动态,,<p>正文</p>\n');
+      fs.writeFileSync(file, '标题,成文日期,发布日期,五公开,文件类型,目录,附件,正文\n甲,2026-03-01,2026-03-02,执行,其他,工作动态,甲.pdf,<p>正文</p>\n乙,2026-02-30,2026-03-02,执行,其他,工作动态,,<p>正文</p>\n');
       const c = capture();
       expect(await runImportItemsCommand('items', [file, '--organ', organ.code, '--dry-run', '--as', 'published'], c.io, deps)).toBe(1);
       const err = c.err.join('\n');
@@ -164,7 +164,7 @@ describeEachDialect('content import and export over HTTP and the command line', 
       expect(err).toMatch(/检查 \[#+\] 100%/);
       expect(await runImportItemsCommand('items', [file, '--as', 'later'], capture().io, deps)).toBe(2);
 
-      fs.writeFileSync(file, '标题,成文日期,发布日期,五公开,目录,正文\n乙,2026-02-28,2026-03-02,执行,工作动态,<p>正文</p>\n');
+      fs.writeFileSync(file, '标题,成文日期,发布日期,五公开,文件类型,目录,正文\n乙,2026-02-28,2026-03-02,执行,其他,工作动态,<p>正文</p>\n');
       const ok = capture();
       expect(await runImportItemsCommand('items', [file, '--organ', organ.code, '--as', 'published'], ok.io, deps)).toBe(0);
       expect(ok.out.join('')).toContain('已导入 1 条信息');

@@ -24,7 +24,7 @@ describeEachDialect('back office', (db) => {
     const before = await deps.db.selectFrom('publications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const res = await app.inject({
       method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies,
-      payload: { _csrf: csrf, title: '我输入的标题', formedOn: '2026-13-40', stage: 'result', nodeIds: String(node) },
+      payload: { _csrf: csrf, title: '我输入的标题', formedOn: '2026-13-40', stage: 'result', docType: 'other', nodeIds: String(node) },
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('成文日期应为有效日期');
@@ -44,7 +44,7 @@ describeEachDialect('back office', (db) => {
     const { cookies, csrf } = await loginAs(app, staff.username, staff.password);
     const res = await app.inject({
       method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies,
-      payload: { _csrf: csrf, title: '未来的文件', formedOn: '2099-01-01', stage: 'result', nodeIds: String(node) },
+      payload: { _csrf: csrf, title: '未来的文件', formedOn: '2099-01-01', stage: 'result', docType: 'other', nodeIds: String(node) },
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('成文日期不能晚于今天一年以上');
@@ -74,7 +74,7 @@ describeEachDialect('back office', (db) => {
     const author = await as(cast.author);
     const created = await app.inject({
       method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies: author.cookies,
-      payload: { _csrf: author.csrf, title: '县住建局召开扬尘治理推进会', formedOn: '2026-03-09', stage: 'execution', nodeIds: String(node), bodyHtml: '<p>会议要求<script>x()</script>抓好落实。</p>' },
+      payload: { _csrf: author.csrf, title: '县住建局召开扬尘治理推进会', formedOn: '2026-03-09', stage: 'execution', docType: 'other', nodeIds: String(node), bodyHtml: '<p>会议要求<script>x()</script>抓好落实。</p>' },
     });
     expect(created.statusCode).toBe(303);
     const id = Number(/\/admin\/publications\/(\d+)/.exec(created.headers.location as string)![1]);
@@ -129,7 +129,7 @@ describeEachDialect('back office', (db) => {
     const { cookies, csrf } = await loginAs(app, editor.username, editor.password);
     const created = await app.inject({
       method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies,
-      payload: { _csrf: csrf, title: '草稿', formedOn: '2026-03-09', stage: 'result', nodeIds: String(node), bodyHtml: '<p>正文</p>' },
+      payload: { _csrf: csrf, title: '草稿', formedOn: '2026-03-09', stage: 'result', docType: 'other', nodeIds: String(node), bodyHtml: '<p>正文</p>' },
     });
     const id = Number(/(\d+)$/.exec(created.headers.location as string)![1]);
     const page = await app.inject({ url: `/admin/publications/${id}`, cookies });

@@ -117,7 +117,7 @@ describeEachDialect('standard-directory 事项 in the catalog back office', (db)
     expect(after.find((m) => m.id === risk.id)!.nodeId).toBe(decision.nodeId);
     // The moved draft still saves with its 事项 (the 事项 is on a node it is in).
     const draft = (await findPublication(deps.db, b.id))!;
-    await expect(updatePublication(deps, system, b.id, { title: draft.title, formedOn: draft.formedOn, stage: draft.stage, nodeIds: draft.nodeIds, matterId: decision.id })).resolves.toBeTruthy();
+    await expect(updatePublication(deps, system, b.id, { title: draft.title, formedOn: draft.formedOn, stage: draft.stage, docType: draft.docType, nodeIds: draft.nodeIds, matterId: decision.id })).resolves.toBeTruthy();
     expect((await findPublication(deps.db, plain.id))!.nodeIds).toEqual([decision.nodeId]);
     const history = (await app.inject({ url: `/admin/organs/${c.organ.code}/catalog/history`, cookies: as.cookies })).body;
     expect(history).toContain('<p>从栏目「重点领域 › 国有土地上房屋征收与补偿 › 征收决定」拆出新栏目「重点领域 › 国有土地上房屋征收与补偿 › 征收决定 › 征收决定公告」，2 条信息移入新栏目；标准目录事项“房屋征收决定公告”随之移入新栏目。</p>');

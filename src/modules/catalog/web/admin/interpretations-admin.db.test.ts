@@ -55,7 +55,7 @@ describeEachDialect('政策解读 in the back office', (db) => {
     const saved = await w.app.inject({
       method: 'POST', url: `/admin/organs/${w.bureau.code}/publications/new`, cookies: session.cookies,
       ...form([
-        ['_csrf', session.csrf], ['title', '《测试县物业管理办法》政策解读'], ['formedOn', '2026-11-26'], ['stage', 'decision'], ['disclosureMode', 'proactive'],
+        ['_csrf', session.csrf], ['title', '《测试县物业管理办法》政策解读'], ['formedOn', '2026-11-26'], ['stage', 'decision'], ['docType', 'other'], ['disclosureMode', 'proactive'],
         ['itemKind', 'interpretation'], ['interpretationForm', 'text'], ['policyIds', String(w.policy.id)], ['policyIds', ''], ['nodeIds', String(w.interpretations)],
         ['bodyHtml', '<p>一、起草背景……</p>'],
       ]),

@@ -331,7 +331,7 @@ describeEachDialect('catalog JSON API', (db) => {
     }
     expect(doc.paths['/api/v1/organs'].get.summary).toBe('机关列表');
     expect(doc.paths['/api/v1/organs'].post.security).toEqual([{ bearerAuth: [] }]);
-    expect(doc.paths['/api/v1/organs/{code}/publications'].post.requestBody.content['application/json'].schema.required).toEqual(['title', 'formedOn', 'stage', 'nodeIds']);
+    expect(doc.paths['/api/v1/organs/{code}/publications'].post.requestBody.content['application/json'].schema.required).toEqual(['title', 'formedOn', 'stage', 'docType', 'nodeIds']);
     expect(doc.paths['/api/v1/publications/{id}/attachments'].post.requestBody.content).toHaveProperty('multipart/form-data');
     expect(doc.components.schemas.CatalogTreeItem.properties.children.items.$ref).toBe('#/components/schemas/CatalogTreeItem');
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/api/docs'))).toBe(false);

@@ -40,7 +40,10 @@ export const publicationBody = z
     bodyHtml: z.string().optional().describe('正文（富文本，保存前按白名单清理） / body, sanitised HTML'),
     source: z.string().optional().describe('信息来源 / source'),
     consultPhone: z.string().nullable().optional().describe('政策咨询电话 / enquiry phone for the policy'),
-    docType: docType.optional(),
+    docType: docType.describe(
+      '文件类型，必填、无默认值（决定年报第二部分统计的规章、行政规范性文件）；缺少时返回 400 ERR_CATALOG_DOC_TYPE_REQUIRED：regulation 规章、normative_document 行政规范性文件、other 其他'
+      + ' / document type, required with no default (the annual report counts regulations and normative documents by it); missing: 400 ERR_CATALOG_DOC_TYPE_REQUIRED',
+    ),
     nodeIds: z.array(z.number().int()).describe('所在目录栏目编号，至少一个 / catalog nodes to place it in'),
     itemKind: itemKind.optional().describe('信息类别，默认 document；interpretation 须同时给出 interpretationForm 和 policyIds / kind, default document'),
     interpretationForm: interpretationForm.nullable().optional(),
