@@ -137,7 +137,11 @@ describeEachDialect('back office', (db) => {
     const refused = await app.inject({ method: 'POST', url: `/admin/publications/${id}/verbs/publish`, cookies, payload: { _csrf: csrf } });
     const flash = refused.cookies.find((c) => c.name === 'gk_flash')!;
     const after = await app.inject({ url: `/admin/publications/${id}`, cookies: { ...cookies, gk_flash: flash.value } });
-    expect(after.body).toContain('未能发布：当前状态为“草稿”，不能“发布”（仅限：审核通过待发布、定时发布）；您不是本机关的发布人');
+    // Told where the page lands, under 审核与发布, each reason on its own line (docs/workflows/review-states.md).
+    const told = /<div id="flash-review-h"[^>]*role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(after.body)?.[1] ?? '';
+    expect(told).toContain('<strong>未能发布：</strong>');
+    expect(told).toContain('<li>当前状态为“草稿”，不能“发布”（仅限：审核通过待发布、定时发布）</li>');
+    expect(told).toContain('<li>您不是本机关的发布人</li>');
     expect((await app.inject({ url: `/organs/${organ.code}/items/${id}` })).statusCode).toBe(404);
     await app.close();
   });
