@@ -3,13 +3,13 @@ import type { Executor } from '../../catalog/index.ts';
 import type { Phrase } from '../domain/tokenize.ts';
 import { isTag, scopeTags, tagsOf } from '../domain/filter-tags.ts';
 import type { FullTextIndex, IndexedDoc, Match, PgTuning, Scope } from './full-text-index.ts';
-import { assertToken, empty, insertChunkTexts, splitTokens } from './index-rows.ts';
+import { assertToken, empty, insertChunkTexts, splitTokens, tsvectorLiteral } from './index-rows.ts';
 import { CHUNK_CHECK_COST, indexPlan, itemByItemCost, type IndexPlan } from './index-plan.ts';
 
 /**
- * The full-text index on PostgreSQL (docs/search.md, "Speed"; migrations 011, 036, 037, 044): chunk
- * rows with tsvectors and GIN indexes, one positionless row of pieces and filter tags per item, filters
- * and the newest-first order also in `search_docs`.
+ * The full-text index on PostgreSQL (docs/search.md, "Speed"; migrations 011, 037, 044, 052): chunk
+ * rows with tsvectors, one positionless row of pieces and filter tags per item under a GIN index,
+ * filters, the newest-first order and the title's tokens (under their own GIN index) in `search_docs`.
  */
 
 const assertTag = (t: string) => {
@@ -36,16 +36,25 @@ const tsqueryOf = (phrases: Phrase[], joiner: ' <-> ' | ' & ') =>
   phrases.map((p) => `(${p.tokens.map((t, i) => `'${assertToken(t)}'${p.prefixLast && i === p.tokens.length - 1 ? ':*' : ''}`).join(joiner)})`).join(' | ');
 
 /**
- * What one item's chunks must hold, as conditions on chunk rows `c`: each keyword (in the title, if
- * asked), then any word phrase. `exact` checks the order of the pieces (the phrase); otherwise only
- * that they are all in one chunk — a few more items than the phrase, found from the index alone.
+ * One condition an item must meet: tested on the item's title tokens in its search_docs row (`onDoc`,
+ * the candidate row's `w.t`: stored inline, no other row read), or on the item's chunk rows `c`.
  */
-function chunkConditions(m: Match, exact = true): RawBuilder<unknown>[] {
+type Cond = { onDoc: boolean; test: RawBuilder<unknown> };
+
+/**
+ * What one item must hold: each keyword (in its whole text, or in the title only, if asked), then any
+ * word phrase in its chunks. `exact` checks the order of the pieces (the phrase); otherwise only that
+ * they are all in one chunk — a few more items than the phrase, found from the index alone.
+ */
+function chunkConditions(m: Match, exact = true): Cond[] {
   const q = (phrases: Phrase[]) => tsqueryOf(phrases, exact ? ' <-> ' : ' & ');
-  const out = m.keywords.map((k) => sql`c.grams @@ ${q(k)}::tsquery${m.titleOnly ? sql` and c.field = 'title'` : sql``}`);
-  if (m.words) out.push(sql`c.words @@ ${q(m.words)}::tsquery`);
+  const out: Cond[] = m.keywords.map((k) => (m.titleOnly ? { onDoc: true, test: sql`w.t @@ ${q(k)}::tsquery` } : { onDoc: false, test: sql`c.grams @@ ${q(k)}::tsquery` }));
+  if (m.words) out.push({ onDoc: false, test: sql`c.words @@ ${q(m.words)}::tsquery` });
   return out;
 }
+
+/** The title keywords' pieces, as one tsquery for the GIN index over the titles in search_docs (migration 052). */
+const titlePieces = (m: Match, which: number[]) => which.filter((i) => i < m.keywords.length).map((i) => `(${tsqueryOf(m.keywords[i], ' & ')})`).join(' & ');
 
 /** The scope's conditions on search_docs `d`. */
 function docConditions(s: Scope): RawBuilder<unknown>[] {
@@ -63,25 +72,31 @@ function docConditions(s: Scope): RawBuilder<unknown>[] {
 const where = (parts: RawBuilder<unknown>[]) => (parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``);
 
 /**
- * For each row of `w` (an item: key `k`, id `p`), one look-up per condition, `x0`, `x1`, …, each
- * reading the item's own chunk rows and stopping at the first that meets it. Chained, a look-up runs
- * only when the one before found something. (An EXISTS would be planned as one hashed read of every
- * match of the whole index, which is what these look-ups avoid.)
+ * For each row of `w` (an item: key `k`, id `p`, title tokens `t`), one look-up per chunk condition,
+ * `x0`, `x1`, …, each reading the item's own chunk rows and stopping at the first that meets it (a
+ * title condition is tested on `w.t` and needs none). Chained, a look-up runs only when the conditions
+ * before it were met. (An EXISTS would be planned as one hashed read of every match of the whole
+ * index, which is what these look-ups avoid.)
  */
-function lookups(conds: RawBuilder<unknown>[], chained: boolean): RawBuilder<unknown> {
-  return sql.join(conds.map((cond, i) => {
-    const gate = chained && i > 0 ? sql`${sql.ref(`x${i - 1}.one`)} = 1 and ` : sql``;
-    return sql`left join lateral (select 1 as one from search_chunks c where ${gate}c.publication_id = w.p and ${cond} limit 1) ${sql.id(`x${i}`)} on true`;
+function lookups(conds: Cond[], chained: boolean): RawBuilder<unknown> {
+  return sql.join(conds.flatMap((cond, i) => {
+    if (cond.onDoc) return [];
+    const gate = chained && i > 0 ? sql`${found(conds, i - 1)} and ` : sql``;
+    return [sql`left join lateral (select 1 as one from search_chunks c where ${gate}c.publication_id = w.p and ${cond.test} limit 1) ${sql.id(`x${i}`)} on true`];
   }), sql` `);
 }
-const found = (i: number) => sql`${sql.ref(`x${i}.one`)} is not null`;
+/** Whether the row of `w` meets condition `i` (chained: and every one before it). */
+const found = (conds: Cond[], i: number): RawBuilder<unknown> => (conds[i].onDoc ? sql`(${conds[i].test})` : sql`${sql.ref(`x${i}.one`)} is not null`);
+const foundAll = (conds: Cond[]) => sql.join(conds.map((_, i) => found(conds, i)), sql` and `);
+/** The candidate row's columns: key, id, and the title tokens when a condition tests them. */
+const docColumns = (conds: Cond[]) => (conds.some((c) => c.onDoc) ? sql`d.sort_key as k, d.publication_id as p, d.title_grams as t` : sql`d.sort_key as k, d.publication_id as p`);
 
 type Probed = { k: number; hits: boolean[] };
 
 /** The scope's newest `count` items, each with which conditions it meets (each checked on the item's own chunks). */
-async function probe(db: Executor, conds: RawBuilder<unknown>[], s: Scope, count: number): Promise<Probed[]> {
-  const r = await sql<Record<string, unknown>>`select w.k, ${sql.join(conds.map((_, i) => sql`${found(i)} as ${sql.id(`h${i}`)}`))}
-    from (select d.sort_key as k, d.publication_id as p from search_docs d ${where(docConditions(s))} order by d.sort_key desc limit ${count}) w
+async function probe(db: Executor, conds: Cond[], s: Scope, count: number): Promise<Probed[]> {
+  const r = await sql<Record<string, unknown>>`select w.k, ${sql.join(conds.map((_, i) => sql`${found(conds, i)} as ${sql.id(`h${i}`)}`))}
+    from (select ${docColumns(conds)} from search_docs d ${where(docConditions(s))} order by d.sort_key desc limit ${count}) w
     ${lookups(conds, false)} order by w.k desc`.execute(db);
   return r.rows.map((x) => ({ k: Number(x.k), hits: conds.map((_, i) => x[`h${i}`] === true) }));
 }
@@ -91,8 +106,9 @@ async function probe(db: Executor, conds: RawBuilder<unknown>[], s: Scope, count
  * conditions, found from the indexes alone (no phrase check), newest first, each then checked item by
  * item on every condition in the order given, until `limit` items meet them all. Without a title
  * restriction the candidates come from one look-up of the item-level index (`search_item_pieces`),
- * which intersects every keyword inside the index; title keywords go through the title chunks' index,
- * one keyword at a time (`through`).
+ * which intersects every keyword inside the index; title keywords through the GIN index over the
+ * titles in search_docs, which intersects the keywords chosen (`through`) and, for the planner, the
+ * scope's organ and key range, so only the rows of the items that hold them all are read.
  */
 async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Scope, limit: number): Promise<number[]> {
   const exact = chunkConditions(m);
@@ -106,19 +122,20 @@ async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Sc
   const byChunks = (alias: 'd' | 'i', conds: RawBuilder<unknown>[]) => conds.length
     ? [sql`${sql.ref(`${alias}.publication_id`)} = any(array(${sql.join(conds.map((c) => sql`select c.publication_id from search_chunks c where ${c}`), sql` intersect `)}))`]
     : [];
-  const words = m.words ? [chunkPieces[m.keywords.length]] : [];
+  const words = m.words ? [chunkPieces[m.keywords.length].test] : [];
+  const titles = titlePieces(m, plan.through);
   const candidates = itemLevel && !s.keys
     ? itemLevelCandidates(allPieces + tagQuery(s), byChunks('i', words), s)
-    : sql`select d.sort_key as k, d.publication_id as p from search_docs d ${where([
+    : sql`select ${docColumns(exact)} from search_docs d ${where([
       ...(itemLevel
         ? [sql`d.sort_key in (select i.sort_key from search_item_pieces i where i.pieces @@ ${allPieces}::tsquery)`, ...byChunks('d', words)]
-        : byChunks('d', plan.through.map((i) => chunkPieces[i]))),
+        : [...(titles ? [sql`d.title_grams @@ ${titles}::tsquery`] : []), ...byChunks('d', plan.through.filter((i) => !exact[i].onDoc).map((i) => chunkPieces[i].test))]),
       ...docConditions(s),
     ])} order by d.sort_key desc`;
   // The item-level index answers a keyword of one piece exactly: its candidates are its matches.
   const checks = plan.order.filter((i) => !itemLevel || needsCheck(m, i)).map((i) => exact[i]);
   const r = checks.length
-    ? await sql<{ k: number }>`select w.k from (${candidates} offset 0) w ${lookups(checks, true)} where ${found(checks.length - 1)} order by w.k desc limit ${limit}`.execute(db)
+    ? await sql<{ k: number }>`select w.k from (${candidates} offset 0) w ${lookups(checks, true)} where ${foundAll(checks)} order by w.k desc limit ${limit}`.execute(db)
     : await sql<{ k: number }>`select w.k from (${candidates}) w order by w.k desc limit ${limit}`.execute(db);
   return r.rows.map((x) => Number(x.k));
 }
@@ -215,6 +232,11 @@ export const postgresTsvectorIndex = (t: PgTuning): FullTextIndex => ({
   },
   async insert(db, docs) {
     await insertChunkTexts(db, docs, true);
+    // The title's tokens also in the item's search_docs row (written by the caller just before), for title questions.
+    for (let i = 0; i < docs.length; i += 200) {
+      const rows = docs.slice(i, i + 200).map((d) => sql`(${d.sortKey}::bigint, ${tsvectorLiteral(splitTokens(d.chunks.find((c) => c.field === 'title')?.grams ?? ''))}::tsvector)`);
+      if (rows.length) await sql`update search_docs d set title_grams = v.t from (values ${sql.join(rows)}) v(k, t) where d.sort_key = v.k`.execute(db);
+    }
     for (let i = 0; i < docs.length; i += 200) {
       const rows = docs.slice(i, i + 200).map((d) => sql`(${d.sortKey}, ${d.publicationId}, ${piecesLiteral(d)}::tsvector)`);
       if (rows.length) await sql`insert into search_item_pieces (sort_key, publication_id, pieces) values ${sql.join(rows)}`.execute(db);
@@ -234,10 +256,12 @@ export const postgresTsvectorIndex = (t: PgTuning): FullTextIndex => ({
   },
   async among(db, m, s, keys) {
     if (!keys.length || empty(m, s)) return new Set();
-    // A few candidates (a result page's window), in the scope already: each checked on its own chunk rows.
+    // A few candidates (a result page's window), in the scope already: each checked on its own chunk rows
+    // or title tokens. `offset 0` keeps the keys' look-up apart: with a title condition beside it the
+    // planner read every title match of the catalog through the GIN index and then kept the keys'.
     const conds = chunkConditions(m);
-    const r = await sql<{ k: number }>`select w.k from (select d.sort_key as k, d.publication_id as p from search_docs d ${where(docConditions({ organIds: null, keys }))}) w
-      ${lookups(conds, true)} where ${found(conds.length - 1)}`.execute(db);
+    const r = await sql<{ k: number }>`select w.k from (select ${docColumns(conds)} from search_docs d ${where(docConditions({ organIds: null, keys }))} offset 0) w
+      ${lookups(conds, true)} where ${foundAll(conds)}`.execute(db);
     return new Set(r.rows.map((x) => Number(x.k)));
   },
 });

@@ -268,6 +268,29 @@ describe('bounded search', () => {
     expect(await newest('廉租住房 补贴')).toEqual({ ids: want('廉租住房 补贴'), readChunks: true });
   });
 
+  it('on PostgreSQL asks about titles from the title tokens in search_docs, without reading a chunk row', async () => {
+    const d = dbs.find((x) => x.dialect === 'postgres');
+    if (!d) return;
+    // A title check read the item's title chunk (a page of the large chunk table apiece), and the title
+    // matches through the index were every title chunk of the keyword in the catalog, each then looked up
+    // in search_docs; the title's tokens are in the search_docs row the search reads anyway (migration 052).
+    const ways = [fullTextIndexFor('postgres'), fullTextIndexFor('postgres', { probeFirst: 1, probeMax: 2, probeCost: Infinity, candidateCost: 0 })];
+    const titled = (q: string, keep: (i: Item) => boolean) => d.items.filter((i) => keep(i) && q.split(' ').every((w) => KINDS[i.kind].title(0).includes(w)))
+      .sort((x, y) => (x.on < y.on ? 1 : x.on > y.on ? -1 : y.id - x.id)).map((i) => i.id);
+    for (const index of ways) {
+      for (const [scope, keep] of [[{ organIds: null }, () => true], [{ organIds: [d.organId.b] }, (i: Item) => i.organ === 'b']] as [Scope, (i: Item) => boolean][]) {
+        for (const q of ['廉租', '补贴 通知', '廉租住房 补贴', '通知']) {
+          const { seen, watched } = watchStatements(d.db);
+          const m = { keywords: q.split(' ').map((k) => [phraseOf(k)!]), titleOnly: true };
+          expect((await index.newest(watched, m, scope, 100)).map(idOfSortKey), q).toEqual(titled(q, keep));
+          // (among takes keys already in the scope and applies no filter again)
+          expect([...(await index.among(watched, m, scope, d.keys))].map(idOfSortKey).sort((x, y) => x - y), q).toEqual(titled(q, () => true).sort((x, y) => x - y));
+          expect(seen.filter((x) => x.sql.includes('search_chunks')).map((x) => x.sql), q).toEqual([]);
+        }
+      }
+    }
+  });
+
   it('on PostgreSQL answers an organ, stage, 体裁 or 效力 filter inside the item-level index, without reading search_docs', async () => {
     const d = dbs.find((x) => x.dialect === 'postgres');
     if (!d) return;
