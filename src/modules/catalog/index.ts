@@ -26,12 +26,14 @@ export {
 } from './storage/publications-repository.ts';
 export { organScope, type OrganScope } from './use-cases/organ-scope.ts';
 export { organByCode, organNotFound } from './use-cases/organ-by-code.ts';
+export { unitHandledBy } from './use-cases/unit-handled-by.ts';
 export { feedRoutes, FEED_ITEMS } from './web/portal/feed-routes.ts';
 export { ViewCounter } from './use-cases/view-counter.ts';
 export { settleStaffMenu, staffContext, type StaffContext, type OrganNeed } from './web/staff-context.ts';
 // The catalog's routes (the portal, the organs-and-tree back office, the JSON API), mounted by src/main.
 export { portalRoutes } from './web/portal/portal-routes.tsx';
 export { organCrumbs } from './web/portal/organ-home-page.tsx';
+export { UnitGuidancePage, type UnitService } from './web/portal/unit-guidance-page.tsx';
 export { catalogAdminRoutes } from './web/admin/admin-routes.tsx';
 export { catalogApi } from './web/api/catalog-api.ts';
 // The API's building blocks, for the areas whose API speaks about items (review's verbs).

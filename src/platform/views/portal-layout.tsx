@@ -16,11 +16,13 @@ export type PortalPageProps = {
   canonicalPath?: string;
   /** The Atom feed of what the page lists (an organ's catalog, a node), announced to feed readers. */
   feedPath?: string;
+  /** A page search engines should not list (a unit's guidance page pointing to its organ's service). */
+  noindex?: boolean;
   children: ComponentChildren;
 };
 
 /** The public portal's frame: skip link, header with reading tools, main landmark, footer. Works without JavaScript. */
-export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp, consultPhone, printView, canonicalPath, feedPath, children }: PortalPageProps) {
+export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp, consultPhone, printView, canonicalPath, feedPath, noindex, children }: PortalPageProps) {
   const frame = useContext(PortalFrameContext);
   const siteName = siteNameProp ?? (frame?.siteName || '政府信息公开');
   const footer = frame?.footer;
@@ -30,6 +32,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {noindex && <meta name="robots" content="noindex" />}
         <title>{`${title} - ${siteName}`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="icon" href={frame?.emblemUrl ?? '/assets/favicon.svg'} />

@@ -101,7 +101,11 @@ describeEachDialect('the 建议提案 pages', (db) => {
     expect((await app.inject(`/organs/${organ.code}/proposals?year=20x6`)).statusCode).toBe(400);
     expect((await app.inject(`/organs/${organ.code}/proposals?year=2025`)).body).toContain('暂无公开的建议提案办理结果');
     const unit = await createOrgan(deps, { parentCode: organ.code, kind: 'unit' });
-    expect((await app.inject(`/organs/${unit.code}/proposals`)).statusCode).toBe(404);
+    // A unit's list address leads to the organ's (docs/rules/applications.md); a result by number under it is not found.
+    const unitList = await app.inject(`/organs/${unit.code}/proposals`);
+    expect(unitList.statusCode).toBe(200);
+    expect(unitList.body).toContain(`href="/organs/${organ.code}/proposals"`);
+    expect((await app.inject(`/organs/${unit.code}/proposals/${id}`)).statusCode).toBe(404);
     const office = await createActor(deps, organ.code, 'editor');
     const pending = await registerProposal(deps, office.actor, organ.id, { kind: 'proposal', number: '12', title: '未答复的提案', submitters: '李某', session: '县政协十二届五次会议', receivedOn: '2026-05-01', role: 'co' });
     expect((await app.inject(`/organs/${organ.code}/proposals/${pending.id}`)).statusCode).toBe(404);

@@ -96,7 +96,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
           <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-describedby="search-hint" aria-invalid={error?.field === 'q' ? 'true' : undefined} />
           <button type="submit" class="btn">检索</button>
         </p>
-        {scopeUnit && scopeOrgan && <p class="notice notice-info">{scopeUnit.name}是{scopeLabel(scopeOrgan)}的内设机构，不单独发布信息，已在{scopeLabel(scopeOrgan)}范围内检索。</p>}
+        {scopeUnit && scopeOrgan && <p class="notice notice-info">{scopeUnit.name}是{scopeLabel(scopeOrgan)}的下属单位，不单独发布信息，已在{scopeLabel(scopeOrgan)}范围内检索。</p>}
         {/* Folded on a phone (open when an option is set or refused); on a wide screen always shown, without the summary (site.css). */}
         <details class="search-options" open={optionsSet}>
           <summary>检索选项<span class="count">（范围、排序、发布日期）</span></summary>

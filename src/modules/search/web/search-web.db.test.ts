@@ -135,7 +135,7 @@ describeEachDialect('search pages and API', (db) => {
     expect(old.statusCode).toBe(200);
     expect(old.body).toContain('共找到 1 条');
     expect(old.body).toContain(`<option value="${bureau.code}" selected>县住建局</option>`);
-    expect(old.body).toContain('村镇建设股是县住建局的内设机构，不单独发布信息，已在县住建局范围内检索。');
+    expect(old.body).toContain('村镇建设股是县住建局的下属单位，不单独发布信息，已在县住建局范围内检索。');
     // Every link of the page (facets, sort, pages) carries the organ searched, not the unit.
     expect(old.body).not.toContain(`organ=${unit.code}`);
     const api = await app.inject(`/api/v1/search?q=${encodeURIComponent('危房')}&organ=${unit.code}`);

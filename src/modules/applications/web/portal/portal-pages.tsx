@@ -83,23 +83,6 @@ export function NoReceiptPage({ info, organ }: { info: PortalInfo; organ: Organ 
   );
 }
 
-/**
- * `/organs/UNIT/apply`: a unit (股室, 下属单位) takes no applications; the organ it belongs to answers
- * in its own name (条例第二十七条). A 404 with the reason and the organ's form one click away — not a
- * redirect, so the citizen reads whom the application goes to before writing it.
- */
-export function UnitTakesNoApplicationsPage({ info, unit, organ }: { info: PortalInfo; unit: Organ; organ: Organ }) {
-  return (
-    <PortalLayout title="页面不存在" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
-      <Breadcrumb items={[...organCrumbs(unit), { label: '依申请公开' }]} />
-      <h1>{unit.name}不单独受理政府信息公开申请</h1>
-      <p>内设机构不单独受理政府信息公开申请，由所属机关{organ.name}以机关名义受理和答复（《中华人民共和国政府信息公开条例》第二十七条）。需要{unit.name}掌握的政府信息，请向{organ.name}申请，申请表中写明所需信息即可。</p>
-      <p><a href={`/organs/${organ.code}/apply`}>向{organ.name}申请</a>{SEP}<a href={`/organs/${unit.code}`}>返回{unit.name}</a></p>
-      <p class="count">错误代码：404</p>
-    </PortalLayout>
-  );
-}
-
 /** `lapsed`: a status page opened without its cookie (another browser, a restart, or more than 30 minutes on). */
 export function StatusQueryPage({ info, values, errors, lapsed = false }: { info: PortalInfo; values: FormValues; errors: FieldErrors; lapsed?: boolean }) {
   return (

@@ -4,7 +4,7 @@ import { fieldErrorsOf } from '../../../../platform/views/admin-helpers.ts';
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { findOrganByCode, handlingOrganOf, listOrgans, organByCode, type Organ } from '../../../catalog/index.ts';
+import { organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
 import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { checkStatus } from '../../use-cases/check-status.ts';
 import { findOnlineReceipt, submitOnlineApplication, type OnlineReceipt } from '../../use-cases/submit-online-application.ts';
@@ -16,7 +16,7 @@ import { formValues } from '../form-values.ts';
 import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { formGuard, MIN_FILL_SECONDS } from './form-guard.ts';
-import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, UnitTakesNoApplicationsPage, type PortalInfo } from './portal-pages.tsx';
+import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
 import { statusPages } from './status-session.ts';
 import { acceptedSubmissionLimit, queryLimit } from './submit-limit.ts';
 
@@ -59,7 +59,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
   const pages = statusPages({ purpose: 'status pages', path: '/applications/status/result', cookie: 'gk_status' });
 
   // 条例第二十七条: the organ answers in its own name, not its internal 股室 or units.
-  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独受理政府信息公开申请，请向其所属机关申请' });
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独受理政府信息公开申请，请向其所属机关申请' });
 
   const applyForm = (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200, formToken = guard.issue(deps.clock.now())) =>
     sendPage(reply.header('Cache-Control', 'no-store'), <ApplyPage info={info(request)} organ={organ} values={values} errors={inFormOrder(errors, APPLICATION_FIELD_ORDER)} formToken={formToken} />, status);
@@ -79,10 +79,9 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
 
   return async function plugin(app: FastifyInstance) {
     app.get<{ Params: { code: string } }>('/organs/:code/apply', async (request, reply) => {
-      // A unit's address: the reason and a link to the form of the organ that answers for it.
-      const unit = await findOrganByCode(deps.db, request.params.code);
-      const organ = unit?.kind === 'unit' ? handlingOrganOf(unit, await listOrgans(deps.db)) : null;
-      if (unit && organ) return sendPage(reply, <UnitTakesNoApplicationsPage info={info(request)} unit={unit} organ={organ} />, 404);
+      // A unit's address: a guidance page naming the organ that answers for it and linking its form.
+      const handled = await unitHandledBy(deps.db, request.params.code);
+      if (handled) return sendPage(reply, <UnitGuidancePage info={info(request)} {...handled} service="apply" />);
       return applyForm(request, reply, await organOr404(request.params.code), {}, {});
     });
 

@@ -159,7 +159,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         const parent = handlingOrganOf(organ, await listOrgans(db));
         return sendPage(reply, (
           <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="政府信息公开年报">
-            <p>{organ.name}是内设机构，内设机构不单独发布政府信息公开工作年度报告，其政府信息公开工作情况列入所属机关的年度报告。</p>
+            <p>{organ.name}是{parent?.name ?? '所属机关'}的下属单位，不单独发布政府信息公开工作年度报告，其政府信息公开工作情况列入{parent?.name ?? '所属机关'}的年度报告（《中华人民共和国政府信息公开条例》第四十九条）。</p>
             {parent && <p><a href={`/organs/${parent.code}/annual-reports`}>查看{parent.name}政府信息公开工作年度报告</a></p>}
           </OrganTextPage>
         ));

@@ -49,7 +49,7 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     const unit = await createOrgan(deps, { name: '村镇建设股', kind: 'unit', parentCode: organ.code });
     const res = await app.inject(`/organs/${unit.code}/annual-reports`);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('内设机构不单独发布政府信息公开工作年度报告');
+    expect(res.body).toContain('村镇建设股是青岚县住房和城乡建设局的下属单位，不单独发布政府信息公开工作年度报告');
     expect(res.body).toContain(`href="/organs/${organ.code}/annual-reports"`);
     expect(res.body).not.toContain('本机关于每年 1 月 31 日前公布');
     await app.close();

@@ -5,7 +5,7 @@ import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, formGuard, MIN_FILL_SECONDS } from '../../../applications/index.ts';
-import { organByCode, type Organ } from '../../../catalog/index.ts';
+import { organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
 import { consultationFileOf, consultationFiles } from '../../use-cases/consultation-files.ts';
 import { sendConsultationFile } from '../consultation-file-download.ts';
 import { ConsultationErrorCode as E } from '../../domain/consultation.ts';
@@ -31,7 +31,7 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
     max, windowMs: 3600_000,
     refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}条意见。请于${when}后再提交，您填写的内容已保留`, { httpStatus: 429, field: '_form' }),
   });
-  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独征集意见，请到其所属机关的网站查看' });
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独征集意见，请到其所属机关的网站查看' });
   const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, id: number, values: Record<string, string>, errors: Record<string, string>, status = 200, thanked = false, token?: string) => {
     const c = await findPublicConsultation(deps, organ.code, id);
     const formToken = c.phase === 'open' ? token ?? guard.issue(deps.clock.now()) : null;
@@ -40,6 +40,8 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
 
   return async function plugin(app: FastifyInstance) {
     app.get<{ Params: { code: string }; Querystring: { page?: string } }>('/organs/:code/consultations', async (request, reply) => {
+      const handled = await unitHandledBy(deps.db, request.params.code);
+      if (handled) return sendPage(reply, <UnitGuidancePage info={info(request)} {...handled} service="consultations" />);
       const organ = await organOr404(request.params.code);
       return sendPage(reply, <ConsultationsPage info={info(request)} organ={organ} list={await listPublicConsultations(deps, organ.code, pageQueryParam(request.query.page))} />);
     });

@@ -5,7 +5,7 @@ import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, formGuard, MIN_FILL_SECONDS, statusPages, submissionKeyOf } from '../../../applications/index.ts';
-import { organByCode, type Organ } from '../../../catalog/index.ts';
+import { organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
 import { letterInputSchema } from '../../domain/letter-input.ts';
@@ -52,7 +52,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
     refusal: (when, window) => new DomainError('ERR_RATE_LIMITED', `查询过于频繁：同一网络地址${window}内最多查询${qmax}次。请于${when}后再查询`, { httpStatus: 429, field: '_form' }),
   });
 
-  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独设信箱，请写信给其所属机关' });
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独设信箱，请写信给其所属机关' });
 
   /** The form has no single contact field: what is said of `contact` (neither given) is said at 联系电话, the first of the two. */
   const onFormFields = ({ contact, ...errors }: Record<string, string>) => (contact ? { ...errors, phone: errors.phone ?? contact } : errors);
@@ -71,11 +71,17 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
 
   return async function plugin(app: FastifyInstance) {
     app.get<{ Params: { code: string }; Querystring: { page?: string } }>('/organs/:code/letters', async (request, reply) => {
+      const handled = await unitHandledBy(deps.db, request.params.code);
+      if (handled) return sendPage(reply, <UnitGuidancePage info={info(request)} {...handled} service="mailbox" />);
       const organ = await organOr404(request.params.code);
       return sendPage(reply, <LettersHomePage info={info(request)} organ={organ} list={await listPublishedLetters(deps, organ.id, pageQueryParam(request.query.page))} />);
     });
 
-    app.get<{ Params: { code: string } }>('/organs/:code/letters/new', async (request, reply) => writeForm(request, reply, await organOr404(request.params.code), {}, {}));
+    app.get<{ Params: { code: string } }>('/organs/:code/letters/new', async (request, reply) => {
+      const handled = await unitHandledBy(deps.db, request.params.code);
+      if (handled) return sendPage(reply, <UnitGuidancePage info={info(request)} {...handled} service="write" />);
+      return writeForm(request, reply, await organOr404(request.params.code), {}, {});
+    });
 
     app.post<{ Params: { code: string } }>('/organs/:code/letters/new', async (request, reply) => {
       const organ = await organOr404(request.params.code);

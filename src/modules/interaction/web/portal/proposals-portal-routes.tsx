@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
-import { organByCode } from '../../../catalog/index.ts';
+import { organByCode, unitHandledBy, UnitGuidancePage } from '../../../catalog/index.ts';
 import { findPublishedProposal, listPublishedProposals } from '../../use-cases/published-proposals.ts';
 import { proposalFilterFrom } from '../proposal-filter.ts';
 import type { PortalInfo } from './letter-pages.tsx';
@@ -17,9 +17,11 @@ const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies
  * links here; units handle none and answer 404.
  */
 export function proposalsPortalRoutes(deps: AppDeps) {
-  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独承办建议提案，请到其所属机关的网站查看' });
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独承办建议提案，请到其所属机关的网站查看' });
   return async function plugin(app: FastifyInstance) {
     app.get<{ Params: { code: string }; Querystring: { year?: string; kind?: string; page?: string } }>('/organs/:code/proposals', async (request, reply) => {
+      const handled = await unitHandledBy(deps.db, request.params.code);
+      if (handled) return sendPage(reply, <UnitGuidancePage info={info(request)} {...handled} service="proposals" />);
       const organ = await organOr404(request.params.code);
       const { view: _view, ...filter } = proposalFilterFrom(request.query, false);
       const list = await listPublishedProposals(deps, organ.id, filter, pageQueryParam(request.query.page));
