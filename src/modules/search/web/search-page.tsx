@@ -20,9 +20,11 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
+  /** When a search within an organ found nothing: what the same search finds over the whole region. */
+  regionTotal?: number | null;
 }) {
   const organName = (id: string) => organs.find((o) => String(o.id) === id);
   const label: Record<FacetKey, (v: string) => string> = {
@@ -84,6 +86,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   // Open for the sort chosen or a parameter refused; a scope (a search from an organ's header box has one) or a
   // date range is listed under 已选条件 and leaves the fold shut, so the first result stays in the first screen.
   const optionsSet = !!(raw.sort === 'newest' || (error && error.field !== 'q'));
+  // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
+  const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
     <PortalLayout title={q ? `“${shownQ}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath}>
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
@@ -138,11 +142,14 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                 </details>
               )}
             </div>
-            <h2 id="results-h" class="count">{result.totalCapped ? `找到超过 ${(result.total - 1).toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
-              <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a>
+            {/* Nothing found has nothing to sort: the order and its switch only with results. */}
+            <h2 id="results-h" class="count">{result.totalCapped ? `找到超过 ${(result.total - 1).toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
+              <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a></>}
             </h2>
-            {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region is one link away. */}
-            {result.total === 0 && raw.organ && <p><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全区检索“{q}”</a></p>}
+            {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there. */}
+            {result.total === 0 && raw.organ && regionTotal !== null && regionTotal > 0 && (
+              <p><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全区检索“{q}”</a>（{regionTotal > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : regionTotal} 条）</p>
+            )}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>
                 {result.hits.map((h) => (
@@ -163,6 +170,16 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               </ol>
               {result.hits.length === 0 && <p>没有更多结果了。</p>}
             </PagedList>
+            {/* The natural next steps when nothing is published: ask for the information (依申请公开) or write (部门信箱). */}
+            {result.total === 0 && askOrgan && (
+              <div class="panel" id="search-next-steps">
+                <p>没有找到所需信息的，可以：</p>
+                <ul>
+                  <li><a href={`/organs/${askOrgan.code}/apply`}>向{scopeLabel(askOrgan)}申请政府信息公开</a>（依申请公开，无需注册）</li>
+                  <li><a href={`/organs/${askOrgan.code}/letters/new`}>给{scopeLabel(askOrgan)}写信</a>（部门信箱：咨询、建议、投诉）</li>
+                </ul>
+              </div>
+            )}
             {result.totalCapped && <p class="count">结果较多，只列出前 {(result.total - 1).toLocaleString('zh-CN')} 条；请增加检索词或选择筛选条件缩小范围。</p>}
             {/* The heading gives the count: the pager only when there is more than one page (or this one is past the end), never a second 共 N 条. */}
             {(Math.min(result.total, TOTAL_CAP) > pageSize || page > 1) && <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} />}
