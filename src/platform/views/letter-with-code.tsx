@@ -14,7 +14,8 @@ export function LetterWithCode({ id, heading, what, document, download }: {
     <section id={id} class="receipt-with-code" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       {download && (
-        <form method="post" action={download.action} class="inline-form">
+        // A row of its own (.actions: spaced, wrapping), so the buttons never run into the hint beside them.
+        <form method="post" action={download.action} class="actions">
           <input type="hidden" name="_csrf" value={download.csrf} />
           <input type="hidden" name={download.field[0]} value={download.field[1]} />
           <button type="submit" name="format" value="pdf" class="btn">下载PDF打印（一页A4）</button>

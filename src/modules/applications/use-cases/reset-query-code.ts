@@ -12,6 +12,7 @@ import { hashQueryCode, newQueryCode, queryCodeMatches } from './query-code.ts';
 import { findOrganById } from '../../catalog/index.ts';
 import { queryCodeNotice } from '../domain/letters/query-code-notice.ts';
 import { findApplicationByTrackingNo } from '../storage/applications-repository.ts';
+import { APPLICATION_VERIFICATION_HINT } from '../domain/lost-query-code.ts';
 
 /**
  * An applicant who lost the 查询码 (only its hash is kept, and no stored receipt prints it) asks the
@@ -20,7 +21,7 @@ import { findApplicationByTrackingNo } from '../storage/applications-repository.
  */
 export async function resetQueryCode(deps: AppDeps, actor: Actor, applicationId: number, verifiedBy: string): Promise<{ application: Application; queryCode: string; notice: DocumentModel }> {
   const how = (verifiedBy ?? '').trim();
-  if (!how) throw new DomainError(E.reasonRequired, '请写明如何核验了申请人的身份（如核验身份证原件、通过登记的联系电话确认）', { field: 'verifiedBy' });
+  if (!how) throw new DomainError(E.reasonRequired, `请写明如何核验了申请人的身份（${APPLICATION_VERIFICATION_HINT}）`, { field: 'verifiedBy' });
   if (how.length > 200) throw new DomainError(E.invalidInput, '核验方式不能超过200个字符', { field: 'verifiedBy' });
   return deps.db.transaction().execute(async (trx) => {
     const app = await requireApplication(trx, applicationId);

@@ -93,7 +93,7 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
       const notice = /<section[^>]*id="reset-notice"[^>]*>([\s\S]*?)<\/section>/.exec(reset.body)?.[1] ?? '';
       expect(notice).toContain('查询码重新设置告知');
       expect(notice).toContain(trackingNo);
-      expect(notice).toContain(`新的查询码为${code}`);
+      expect(notice).toContain(`新的查询码：${code}`);
       expect(notice).toContain('原查询码作废');
       expect(notice).toMatch(/重新设置本机关于[^，。]*收到的您的政府信息公开申请/);
       expect(notice).toContain(`action="/admin/applications/${id}/query-code/notice"`);
@@ -106,8 +106,9 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
       expect(pdf.headers['cache-control']).toBe('private, no-store');
       const pages = await pdfPageTexts(pdf.rawPayload);
       expect(pages).toHaveLength(1);
-      expect(pages[0]).toContain(`新的查询码为${code}`);
-      expect(pages[0]).toContain(trackingNo);
+      expect(pages[0]).toContain(`新的查询码：${code}`);
+      // The number kept whole: its hyphens are non-breaking (U+2011) in the PDF, as a phone number's.
+      expect(pages[0]).toContain(trackingNo.replace(/-/g, '\u2011'));
       expect(pages[0]).toContain('（印章）');
       const docx = await download('docx', code);
       expect(docx.statusCode).toBe(200);

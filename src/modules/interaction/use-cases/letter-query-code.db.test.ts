@@ -46,7 +46,7 @@ describeEachDialect('resetting a letter\'s 查询码', (db) => {
     // The notice names the number and the new code; only the code in force opens it again.
     const text = JSON.stringify(reset.notice);
     expect(text).toContain(r.trackingNo);
-    expect(text).toContain(`新的查询码为${reset.queryCode}`);
+    expect(text).toContain(`新的查询码：${reset.queryCode}`);
     expect(text).toContain('原查询码作废');
     expect(text).toContain('青岚县住房和城乡建设局');
     expect(JSON.stringify(await letterQueryCodeNoticeFor(deps, clerk.actor, letter.id, reset.queryCode.toLowerCase()))).toContain(reset.queryCode);

@@ -8,6 +8,7 @@ import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
 import { InteractionErrorCode as E } from '../domain/error-codes.ts';
 import type { Letter } from '../domain/letter.ts';
 import { letterQueryCodeNotice } from '../domain/letter-query-code-notice.ts';
+import { LETTER_VERIFICATION_HINT } from '../domain/lost-query-code.ts';
 import { appendLetterEvent } from '../storage/events-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { findLetter, findLetterByTrackingNo, setLetterQueryCodeHash } from '../storage/letters-repository.ts';
@@ -23,7 +24,7 @@ import { requireLetterStaff } from './perform-letter-verb.ts';
  */
 export async function resetLetterQueryCode(deps: AppDeps, actor: Actor, letterId: number, verifiedBy: string): Promise<{ letter: Letter; queryCode: string; notice: DocumentModel }> {
   const how = (verifiedBy ?? '').trim();
-  if (!how) throw new DomainError(E.verificationRequired, '请写明如何核验了来信人的身份（如回拨来信所留的联系电话、核验身份证件原件）', { field: 'verifiedBy' });
+  if (!how) throw new DomainError(E.verificationRequired, `请写明如何核验了来信人的身份（${LETTER_VERIFICATION_HINT}）`, { field: 'verifiedBy' });
   if (how.length > 200) throw new DomainError(E.invalidInput, '核验方式不能超过200个字符', { field: 'verifiedBy' });
   return deps.db.transaction().execute(async (trx) => {
     const letter = await requireLetter(trx, letterId);

@@ -46,7 +46,7 @@ describeEachDialect('重新设置查询码 for a letter', (db) => {
       const notice = /<section[^>]*id="reset-notice"[^>]*>([\s\S]*?)<\/section>/.exec(reset.body)?.[1] ?? '';
       expect(notice).toContain('查询码重新设置告知');
       expect(notice).toContain(trackingNo);
-      expect(notice).toContain(`新的查询码为${newCode}`);
+      expect(notice).toContain(`新的查询码：${newCode}`);
 
       // The old code no longer opens the letter; the new one does.
       const withOld = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo, queryCode: oldCode }, remoteAddress: '10.7.0.2' });
@@ -68,7 +68,7 @@ describeEachDialect('重新设置查询码 for a letter', (db) => {
       expect(pdf.headers['cache-control']).toBe('private, no-store');
       const pages = await pdfPageTexts(pdf.rawPayload);
       expect(pages).toHaveLength(1);
-      expect(pages[0]).toContain(`新的查询码为${newCode}`);
+      expect(pages[0]).toContain(`新的查询码：${newCode}`);
       expect((await download('docx', newCode)).headers['content-type']).toContain('wordprocessingml');
       expect((await download('pdf', oldCode)).statusCode).toBe(404);
       const stranger = await createStaff(deps, (await createOrgan(deps)).code, 'editor');

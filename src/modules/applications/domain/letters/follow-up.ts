@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../../../../platform/documents/document-model.ts';
+import { LOST_APPLICATION_CODE_ON_RECEIPT } from '../lost-query-code.ts';
 
 /**
  * How the applicant was given the 查询码: on the copy of the receipt printed at registration
@@ -20,7 +21,7 @@ const CODE_GIVEN_AT_REGISTRATION = '登记时告知的查询码';
 export function followUpSentence(o: { codeGiven: QueryCodeGiven; consultPhone: string; statusUrl: string | null }): string {
   const phone = o.consultPhone.trim() ? `咨询电话：${unbreakablePhone(o.consultPhone.trim())}。` : '';
   const site = o.statusUrl ? `本机关政府信息公开网站（${o.statusUrl}）` : '本机关政府信息公开网站';
-  const reset = '查询码遗失的，可凭申请编号和身份证件请本机关重新设置。';
+  const reset = LOST_APPLICATION_CODE_ON_RECEIPT;
   if (o.codeGiven === 'at_registration') return `凭申请编号和${CODE_GIVEN_AT_REGISTRATION}可在${site}查询办理进度、下载答复文书；${reset}${phone}`;
   if (o.codeGiven === 'online') return `您可以凭申请编号和提交申请时获得的查询码，在${site}查询办理进度、下载答复文书；${reset}${phone}`;
   return `您可以凭申请编号向本机关查询办理进度；请本机关设置查询码后，也可在${site}查询。${phone}`;

@@ -14,6 +14,7 @@ import type { CaseDetails } from '../../use-cases/case-details.ts';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import { CaseClock } from './case-clock.tsx';
+import { APPLICATION_VERIFICATION_HINT } from '../../domain/lost-query-code.ts';
 import type { StaffContext } from '../../../catalog/index.ts';
 import { prefixed, VerbForms, type VerbFormState } from './verb-forms.tsx';
 
@@ -121,7 +122,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
         <p class="hint">申请人遗失查询码时使用：核验申请人身份后设置新的查询码，原查询码作废，新查询码只显示一次。</p>
         <form method="post" action={`/admin/applications/${a.id}/query-code`} class="inline-form">
           <input type="hidden" name="_csrf" value={scope.csrf} />
-          <label for="f-verifiedBy">核验方式（如核验身份证原件）</label>
+          <label for="f-verifiedBy">核验方式（{APPLICATION_VERIFICATION_HINT}）</label>
           <input type="text" id="f-verifiedBy" name="verifiedBy" maxLength={200} />
           <button type="submit" class="btn btn-small">重新设置</button>
         </form>

@@ -12,6 +12,7 @@ import type { PublicStatus } from '../../use-cases/check-status.ts';
 import { ApplicantFieldsets } from '../applicant-fields.tsx';
 import type { FormValues } from '../form-values.ts';
 import { HONEYPOT_FIELD } from './form-guard.ts';
+import { lostApplicationCodeText } from '../../domain/lost-query-code.ts';
 
 export type PortalInfo = { prefs: ReadingPrefs; currentPath: string };
 
@@ -42,6 +43,21 @@ export function ApplyPage({ info, organ, values, errors, formToken }: { info: Po
 }
 
 /**
+ * What to do about a lost 查询码 (lost-query-code.ts), with the organ's 咨询电话 and address when the page
+ * knows the organ: on the receipt and on the status look-up, where the number's prefix names the organ
+ * (never whether the number exists).
+ */
+export function LostApplicationCode({ organ, lead }: { organ: Pick<Organ, 'name' | 'consultPhone' | 'address'> | null; lead?: string }) {
+  return (
+    <p id="lost-code">
+      {lostApplicationCodeText(organ?.name, lead)}
+      {organ?.consultPhone && <>咨询电话：<TelLink phone={organ.consultPhone} />。</>}
+      {organ?.address && <>地址：{organ.address}。</>}
+    </p>
+  );
+}
+
+/**
  * The receipt of an online application, with the 查询码 (shown only here, for an hour, in the browser
  * that applied). A lost code is reset by the organ on proof of identity (重新设置查询码,
  * docs/workflows/application-states.md); 查询办理进度 opens the lookup with the tracking number filled
@@ -62,7 +78,7 @@ export function SubmittedPage({ info, organ, trackingNo, queryCode, printView = 
             <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
           </tbody>
         </table>
-        <p>查询码遗失的，可持本人身份证件（法人或其他组织持有关证明）向{organ.name}申请重新设置查询码{organ.consultPhone && <>，咨询电话：<TelLink phone={organ.consultPhone} /></>}。</p>
+        <LostApplicationCode organ={organ} />
       </div>
       <p>本机关工作人员将通过您留下的联系方式与您确认收到申请。确认之日为收到申请之日，答复期限自次日起计算（《中华人民共和国政府信息公开条例》第三十一条、第三十三条）。</p>
       <PrintLink href={`${self}?print=1`} printView={printView} backHref={self} />
@@ -77,14 +93,18 @@ export function NoReceiptPage({ info, organ }: { info: PortalInfo; organ: Organ 
     <PortalLayout title="申请提交结果" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
       <Breadcrumb items={[...organCrumbs(organ), { label: '依申请公开', href: `/organs/${organ.code}/apply` }, { label: '申请提交结果' }]} />
       <h1>申请提交结果</h1>
-      <p>提交结果（申请编号和查询码）只在提交申请的浏览器中、提交后1小时内显示。申请已提交的，请凭记下的申请编号和查询码<a href="/applications/status">查询办理进度</a>；查询码遗失的，可持本人身份证件向{organ.name}申请重新设置查询码{organ.consultPhone && <>，咨询电话：<TelLink phone={organ.consultPhone} /></>}。</p>
+      <p>提交结果（申请编号和查询码）只在提交申请的浏览器中、提交后1小时内显示。申请已提交的，请凭记下的申请编号和查询码<a href="/applications/status">查询办理进度</a>。</p>
+      <LostApplicationCode organ={organ} />
       <p><a href={`/organs/${organ.code}/apply`}>在线申请</a>{SEP}<a href={`/organs/${organ.code}`}>返回{organ.name}</a></p>
     </PortalLayout>
   );
 }
 
-/** `lapsed`: a status page opened without its cookie (another browser, a restart, or more than 30 minutes on). */
-export function StatusQueryPage({ info, values, errors, lapsed = false }: { info: PortalInfo; values: FormValues; errors: FieldErrors; lapsed?: boolean }) {
+/**
+ * `lapsed`: a status page opened without its cookie (another browser, a restart, or more than 30 minutes on).
+ * `organ`: the organ the typed number's prefix names, if any — for the lost-code line's phone and address.
+ */
+export function StatusQueryPage({ info, values, errors, lapsed = false, organ = null }: { info: PortalInfo; values: FormValues; errors: FieldErrors; lapsed?: boolean; organ?: Organ | null }) {
   return (
     <PortalLayout title={titleWithErrors('依申请公开办理进度查询', errors)} prefs={info.prefs} currentPath={info.currentPath}>
       <ErrorSummary errors={errors} focus />
@@ -100,6 +120,7 @@ export function StatusQueryPage({ info, values, errors, lapsed = false }: { info
         </Field>
         <button type="submit" class="btn">查询</button>
       </form>
+      <LostApplicationCode organ={organ} />
     </PortalLayout>
   );
 }

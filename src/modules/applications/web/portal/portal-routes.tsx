@@ -4,7 +4,8 @@ import { fieldErrorsOf } from '../../../../platform/views/admin-helpers.ts';
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
+import { findOrganByCode, organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
+import { lostApplicationCodeText } from '../../domain/lost-query-code.ts';
 import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { checkStatus } from '../../use-cases/check-status.ts';
 import { findOnlineReceipt, submitOnlineApplication, type OnlineReceipt } from '../../use-cases/submit-online-application.ts';
@@ -121,9 +122,8 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
     app.get<{ Querystring: { trackingNo?: string } }>('/applications/status', async (request, reply) => {
       const trackingNo = str(request.query.trackingNo).slice(0, 60);
       // Opened from an organ's receipt with its number: the organ's page (its footer and phone), as the status is.
-      const organCode = organCodeOfTrackingNo(trackingNo);
-      if (organCode) await request.frameAsOrgan?.(organCode);
-      return sendPage(reply, <StatusQueryPage info={info(request)} values={{ trackingNo }} errors={{}} />);
+      const organ = await organOfNumber(request, trackingNo);
+      return sendPage(reply, <StatusQueryPage info={info(request)} values={{ trackingNo }} errors={{}} organ={organ} />);
     });
 
     app.post('/applications/status', async (request, reply) => {
@@ -134,10 +134,24 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
         // POST → 303 → GET, so that Back from a letter returns to the status (docs/workflows/public-forms.md).
         return pages.redirectToNewPage(request, reply, { trackingNo: status.trackingNo, queryCode: str(body.queryCode) }, deps.clock.now());
       } catch (e) {
-        const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
-        return sendPage(reply, <StatusQueryPage info={info(request)} values={formValues(body)} errors={errors} />, e instanceof DomainError ? e.httpStatus : 400);
+        // A refused code repeats what to do about a lost one, naming the organ the number's prefix names.
+        const organ = await organOfNumber(request, str(body.trackingNo).slice(0, 60));
+        const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: `${e.message}。${lostApplicationCodeText(organ?.name)}` } : fieldErrorsOf(e);
+        return sendPage(reply, <StatusQueryPage info={info(request)} values={formValues(body)} errors={errors} organ={organ} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });
+
+    /**
+     * The organ a typed application number names by its prefix (whether or not the number exists), and the
+     * page framed as its: the lost-code line gives its phone and address, the footer is its own.
+     */
+    const organOfNumber = async (request: FastifyRequest, trackingNo: string) => {
+      const code = organCodeOfTrackingNo(trackingNo);
+      const organ = code ? await findOrganByCode(deps.db, code) : null;
+      if (!organ || organ.kind === 'unit') return null;
+      await request.frameAsOrgan?.(organ.code);
+      return organ;
+    };
 
     /** The status as it is now, for the browser holding the page's cookie; null when that lapsed. */
     const statusOfPage = async (request: FastifyRequest, id: string) => {

@@ -3,6 +3,7 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { Field, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { LetterWithCode } from '../../../../platform/views/letter-with-code.tsx';
 import type { StaffContext } from '../../../catalog/index.ts';
+import { LETTER_VERIFICATION_HINT } from '../../domain/lost-query-code.ts';
 
 /**
  * 重新设置查询码 on a letter's page, for the organ's handler (reset-letter-query-code.ts): the writer who
@@ -15,7 +16,7 @@ export function LetterQueryCodeSection({ letterId, csrf, errors = {}, value = ''
       <p class="hint">来信人遗失查询码时使用：核验来信人身份后设置新的查询码，原查询码作废，新查询码只显示一次，并可打印查询码重新设置告知交付或寄送来信人。</p>
       <form method="post" action={`/admin/letters/${letterId}/query-code`}>
         <input type="hidden" name="_csrf" value={csrf} />
-        <Field name="verifiedBy" label="核验方式" errors={errors} required hint="如回拨来信所留的联系电话核实、核验身份证件原件">
+        <Field name="verifiedBy" label="核验方式" errors={errors} required hint={LETTER_VERIFICATION_HINT}>
           <input type="text" id="f-verifiedBy" name="verifiedBy" value={value} maxLength={200} required />
         </Field>
         <button type="submit" class="btn btn-small">重新设置</button>

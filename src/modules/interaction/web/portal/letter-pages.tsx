@@ -10,6 +10,7 @@ import { LETTER_TYPE_LABELS, LETTER_TYPES, PUBLIC_LETTER_STATE_LABELS, RATING_LA
 import type { PublicLetter } from '../../use-cases/check-letter.ts';
 import type { PublishedLetter } from '../../use-cases/published-letters.ts';
 import type { LetterSettings } from '../../storage/settings-repository.ts';
+import { lostLetterCodeText } from '../../domain/lost-query-code.ts';
 
 export type PortalInfo = { prefs: ReadingPrefs; currentPath: string };
 type Values = Record<string, string>;
@@ -118,6 +119,15 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
 }
 
 /**
+ * What to do about a lost 查询码 (lost-query-code.ts), with the organ's 咨询电话 when the page knows the
+ * organ: on the receipt and on the status look-up, where the number's prefix names the organ (never
+ * whether the number exists).
+ */
+export function LostLetterCode({ organ, lead }: { organ: Pick<Organ, 'name' | 'consultPhone'> | null; lead?: string }) {
+  return <p id="lost-code">{lostLetterCodeText(organ?.name, lead)}{organ?.consultPhone && <>咨询电话：<TelLink phone={organ.consultPhone} />。</>}</p>;
+}
+
+/**
  * The receipt of a letter, with the 查询码 (shown only here, for an hour, in the browser that wrote).
  * The code is never shown again; a writer who lost it asks the organ, which checks who asks and sets a
  * new one (重新设置查询码, reset-letter-query-code.ts) — the receipt says so, with the 咨询电话.
@@ -126,7 +136,6 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
  */
 export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printView = false }: { info: PortalInfo; organ: Organ; trackingNo: string | null; queryCode: string | null; printView?: boolean }) {
   const self = info.currentPath.split('?')[0];
-  const phone = organ.consultPhone ? <>，咨询电话：<TelLink phone={organ.consultPhone} /></> : null;
   return (
     <PortalLayout title="来信已提交" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView && !!queryCode}>
       <Breadcrumb items={[...crumbs(organ), { label: '来信已提交' }]} />
@@ -140,20 +149,26 @@ export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printV
               <tr><th scope="row">信件编号</th><td id="tracking-no">{trackingNo}</td></tr>
               <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
             </tbody></table>
-            <p>查询码遗失的，可凭信件编号请{organ.name}核验您的身份后重新设置查询码（原查询码作废）{phone}。</p>
+            <LostLetterCode organ={organ} />
           </div>
           <PrintLink href={`${self}?print=1`} printView={printView} backHref={self} />
         </>
       ) : (
-        <p>提交结果（信件编号和查询码）只在提交来信的浏览器中、提交后1小时内显示。请凭记下的编号和查询码查询；查询码未记下或遗失的，可请{organ.name}核验您的身份后重新设置查询码{phone}。</p>
+        <>
+          <p>提交结果（信件编号和查询码）只在提交来信的浏览器中、提交后1小时内显示。请凭记下的编号和查询码查询。</p>
+          <LostLetterCode organ={organ} lead="查询码未记下或遗失的" />
+        </>
       )}
       {!(printView && queryCode) && <p><a href={trackingNo && queryCode ? `/letters/status?trackingNo=${encodeURIComponent(trackingNo)}` : '/letters/status'}>查询办理情况</a>{SEP}<a href={`/organs/${organ.code}/letters`}>返回互动交流</a></p>}
     </PortalLayout>
   );
 }
 
-/** `lapsed`: a status page opened without its cookie (another browser, or more than 30 minutes on). */
-export function LetterQueryPage({ info, values, errors, lapsed = false }: { info: PortalInfo; values: Values; errors: FieldErrors; lapsed?: boolean }) {
+/**
+ * `lapsed`: a status page opened without its cookie (another browser, or more than 30 minutes on).
+ * `organ`: the organ the typed number's prefix names, if any — for the lost-code line's phone.
+ */
+export function LetterQueryPage({ info, values, errors, lapsed = false, organ = null }: { info: PortalInfo; values: Values; errors: FieldErrors; lapsed?: boolean; organ?: Organ | null }) {
   return (
     <PortalLayout title={titleWithErrors('来信办理情况查询', errors)} prefs={info.prefs} currentPath={info.currentPath}>
       <ErrorSummary errors={errors} focus />
@@ -169,6 +184,7 @@ export function LetterQueryPage({ info, values, errors, lapsed = false }: { info
         </Field>
         <button type="submit" class="btn">查询</button>
       </form>
+      <LostLetterCode organ={organ} />
     </PortalLayout>
   );
 }

@@ -5,7 +5,8 @@ import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, formGuard, MIN_FILL_SECONDS, statusPages, submissionKeyOf } from '../../../applications/index.ts';
-import { organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
+import { findOrganByCode, organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
+import { lostLetterCodeText } from '../../domain/lost-query-code.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
 import { letterInputSchema } from '../../domain/letter-input.ts';
@@ -53,6 +54,18 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
   });
 
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独设信箱，请写信给其所属机关' });
+
+  /**
+   * The organ a typed letter number names by its prefix (whether or not the number exists), and the page
+   * framed as its: the lost-code line gives its phone, the footer is its own (as the status page's).
+   */
+  const organOfNumber = async (request: FastifyRequest, trackingNo: string) => {
+    const code = organCodeOfLetterNo(trackingNo);
+    const organ = code ? await findOrganByCode(deps.db, code) : null;
+    if (!organ || organ.kind === 'unit') return null;
+    await request.frameAsOrgan?.(organ.code);
+    return organ;
+  };
 
   /** The form has no single contact field: what is said of `contact` (neither given) is said at 联系电话, the first of the two. */
   const onFormFields = ({ contact, ...errors }: Record<string, string>) => (contact ? { ...errors, phone: errors.phone ?? contact } : errors);
@@ -126,9 +139,8 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
     app.get<{ Querystring: { trackingNo?: string } }>('/letters/status', async (request, reply) => {
       const trackingNo = str(request.query.trackingNo).slice(0, 60);
       // Opened from an organ's receipt with its number: the organ's page (its footer and phone), as the status is.
-      const organCode = organCodeOfLetterNo(trackingNo);
-      if (organCode) await request.frameAsOrgan?.(organCode);
-      return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo }} errors={{}} />);
+      const organ = await organOfNumber(request, trackingNo);
+      return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo }} errors={{}} organ={organ} />);
     });
 
     app.post('/letters/status', async (request, reply) => {
@@ -140,8 +152,10 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         // POST → 303 → GET, so that Back returns to the status (docs/workflows/public-forms.md).
         return pages.redirectToNewPage(request, reply, { trackingNo: letter.trackingNo, queryCode: str(body.queryCode).trim().toUpperCase() }, deps.clock.now());
       } catch (e) {
-        const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
-        return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(body.trackingNo) }} errors={errors} />, e instanceof DomainError ? e.httpStatus : 400);
+        // A refused code repeats what to do about a lost one, naming the organ the number's prefix names.
+        const organ = await organOfNumber(request, str(body.trackingNo).slice(0, 60));
+        const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: `${e.message}。${lostLetterCodeText(organ?.name)}` } : fieldErrorsOf(e);
+        return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(body.trackingNo) }} errors={errors} organ={organ} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });
 
