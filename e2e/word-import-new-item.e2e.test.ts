@@ -64,7 +64,7 @@ describe.skipIf(SKIP_BROWSER)('a new item imported from a Word 公文, with and 
     await (await chooser).setFiles(wordFile);
     await page.getByText(/已导入“进展报告.docx”/).waitFor();
     await expect(page.getByText(/已导入“进展报告.docx”/).textContent()).resolves.toBe(
-      `已导入“进展报告.docx”。文档开头的标题“${TITLE}”已填入“标题（名称）”，未放入正文；文档开头的版头（发文机关标志、文号）未放入正文；文号“岚建〔2026〕64号”已填入“文号”；`
+      `已导入“进展报告.docx”。文档开头的标题“${TITLE}”已填入“标题（名称）”，未放入正文；文档开头的版头（发文机关标志、文号，签发人赵局长）未放入正文；文号“岚建〔2026〕64号”已填入“文号”；`
       + '落款日期“二〇二六年十二月一日”已填入“成文日期”（2026-12-01）。请核对后保存。',
     );
     await expect(page.locator('#f-title').inputValue()).resolves.toBe(TITLE);

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Tab, Table, TableCell, TableRow, TabStopType, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, Tab, Table, TableCell, TableRow, TabStopType, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { docxToHtml } from './docx-to-html.ts';
@@ -390,6 +390,67 @@ describe('a 版头 with several 签发人 over two lines (GB/T 9704-2012 7.2.5; 
     // A 文号 followed by words that are no names, with no 签发人 line above, stays in the body.
     const noSigner = await read(new Paragraph('岚建〔2026〕64号　　　　　王五'));
     expect(noSigner.documentNumber).toBeUndefined();
+  });
+});
+
+describe('a 版头 typed with Shift+Enter or set in a borderless table, its 签发人 named, and the 版记 left out (found by an outside tester)', () => {
+  const centred = (text: string) => new Paragraph({ text, alignment: AlignmentType.CENTER });
+  const right = (text: string) => new Paragraph({ text, alignment: AlignmentType.RIGHT });
+  const TITLE = '关于2026年城镇老旧小区改造工作进展情况的报告';
+  const BODY = '<p class="flush">县人民政府：</p><p>现将有关情况报告如下。</p><p class="right">青岚县住房和城乡建设局</p>';
+  const tail = () => [new Paragraph('县人民政府：'), new Paragraph({ text: '现将有关情况报告如下。', indent: { firstLine: 640 } }), right('青岚县住房和城乡建设局')];
+  const read = async (children: (Paragraph | Table)[]) => docxToHtml(await Packer.toBuffer(new Document({ sections: [{ children }] })), undefined, { currentTitle: '', currentDocumentNumber: '' });
+  const borderless = { top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+    left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+    insideHorizontal: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } };
+  const table = (...rows: string[][]) => new Table({ borders: borderless, rows: rows.map((cells) => new TableRow({ children: cells.map((t) => new TableCell({ children: [new Paragraph(t)] })) })) });
+  const HEADER_NOTE = '文档开头的版头（发文机关标志、文号，签发人张建国、李明华）未放入正文；文号“岚建〔2026〕89号”已填入“文号”';
+
+  it('takes a 签发人 line and a 文号 line typed as one paragraph with a line break (Shift+Enter), and names the 签发人 it left out', async () => {
+    const lines = new Paragraph({ children: [new TextRun('签发人：张建国'), new TextRun({ break: 1, text: '岚建〔2026〕89号　李明华' })] });
+    const r = await read([centred('青岚县住房和城乡建设局文件'), lines, centred(TITLE), ...tail()]);
+    expect(r).toMatchObject({ title: TITLE, documentNumber: '岚建〔2026〕89号', html: BODY });
+    expect(r.notes).toContain(HEADER_NOTE);
+  });
+
+  it('takes the 文号 and 签发人 set in a borderless table, in one row or two', async () => {
+    for (const t of [
+      table(['岚建〔2026〕89号', '签发人：张建国　李明华']),
+      table(['', '签发人：张建国'], ['岚建〔2026〕89号', '李明华']),
+      table(['岚建〔2026〕89号', '签发人：', '张建国　李明华']),
+    ]) {
+      const r = await read([centred('青岚县住房和城乡建设局文件'), t, centred(TITLE), ...tail()]);
+      expect(r).toMatchObject({ title: TITLE, documentNumber: '岚建〔2026〕89号', html: BODY });
+      expect(r.notes).toContain(HEADER_NOTE);
+    }
+  });
+
+  it('never takes a table of other content, nor one with no title under it', async () => {
+    const data = await read([table(['乡镇', '户主'], ['青岚镇', '张某']), centred(TITLE), ...tail()]);
+    expect(data.html).toContain('青岚镇');
+    expect(data.documentNumber).toBeUndefined();
+    const noTitle = await read([table(['岚建〔2026〕89号', '签发人：张建国']), ...tail()]);
+    expect(noTitle.html).toContain('岚建〔2026〕89号');
+    expect(noTitle.documentNumber).toBeUndefined();
+  });
+
+  it('leaves the 版记 (抄送 lines, 印发机关和印发日期) out of the body and says so; a 版头 without 签发人 is told as before', async () => {
+    const r = await read([centred('青岚县住房和城乡建设局文件'), centred('岚建〔2026〕89号'), centred(TITLE), ...tail(),
+      new Paragraph('抄送：县委办公室，县人大常委会办公室，'), new Paragraph('　　　县政协办公室。'),
+      new Paragraph('青岚县住房和城乡建设局办公室　　　　2026年11月29日印发')]);
+    expect(r.html).toBe(BODY);
+    expect(r.notes).toEqual([
+      `文档开头的标题“${TITLE}”已填入“标题（名称）”，未放入正文`,
+      '文档开头的版头（发文机关标志、文号）未放入正文；文号“岚建〔2026〕89号”已填入“文号”',
+      '文档末尾的版记（抄送机关、印发机关和印发日期）未放入正文',
+    ]);
+  });
+
+  it('keeps a sentence that only mentions 印发, and keeps the 版记 in the API’s plain conversion', async () => {
+    const sentence = await read([centred(TITLE), ...tail(), new Paragraph('本办法自2026年11月29日印发之日起施行。')]);
+    expect(sentence.html).toContain('印发之日起施行');
+    const plain = await docxToHtml(await Packer.toBuffer(new Document({ sections: [{ children: [centred(TITLE), ...tail(), new Paragraph('青岚县住房和城乡建设局办公室　2026年11月29日印发')] }] })));
+    expect(plain.html).toContain('2026年11月29日印发');
   });
 });
 

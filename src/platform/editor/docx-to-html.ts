@@ -47,7 +47,12 @@ type WordParagraph = {
  * The text of an element of mammoth's document (a paragraph's runs, hyperlinks, text). A tab counts as a
  * space: an upward document's 签发人 is often set right with a tab stop after the 文号 (岚建〔2026〕64号⇥签发人：…).
  */
-const textOf = (e: WordParagraph): string => (e.type === 'text' ? e.value ?? '' : e.type === 'tab' ? ' ' : (e.children ?? []).map(textOf).join(''));
+const textOf = (e: WordParagraph): string => (e.type === 'text' ? e.value ?? '' : e.type === 'tab' ? ' ' : e.type === 'break' ? '\n' : (e.children ?? []).map(textOf).join(''));
+/** Lines of Chinese join as they are; two Latin words meeting at a line's end keep a space. */
+const joinLines = (lines: string[]) => lines.reduce((a, b) => (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b));
+/** A table's cells in reading order (row by row), each cell's text on its own. */
+const cellsOf = (e: WordParagraph): string[] =>
+  e.type === 'tableCell' ? [textOf(e).trim().replace(/\s+/g, ' ')] : (e.children ?? []).flatMap(cellsOf);
 
 /** A title compared with another as an officer would: spaces and punctuation (《》“”、，) aside. */
 export const sameTitle = (a: string, b: string) => {
@@ -73,6 +78,26 @@ const NAMES_LINE = new RegExp(`^${NAMES}$`, 'u');
 const SIGNERS_LINE = new RegExp(String.raw`^签\s*发\s*人\s*[：:]\s*${NAMES}$`, 'u');
 /** The 文号 line under such a 签发人 line: the 文号 with the last name(s) beside it. */
 const NUMBER_THEN_NAMES = new RegExp(String.raw`^(${NUMBER})\s+${NAMES}$`, 'u');
+/**
+ * The same two lines as one text: typed in one paragraph with a line break (Shift+Enter), or read from
+ * a borderless table's cells row by row (签发人：张建国 / 岚建〔2026〕89号　李明华).
+ */
+const SIGNERS_THEN_NUMBER = new RegExp(String.raw`^签\s*发\s*人\s*[：:]\s*${NAMES}\s+(${NUMBER})(?:\s+${NAMES})?$`, 'u');
+/**
+ * The 版记's last line (GB/T 9704-2012 7.4.3): 印发机关和印发日期 — an organ's name and a date ending 印发,
+ * nothing else (青岚县住房和城乡建设局办公室　2026年11月29日印发).
+ */
+const PRINTED_LINE = /^[\p{Script=Han}（）()·]{2,40}\s*(\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,4}\s*日\s*印\s*发$/u;
+/** A 抄送 line of the 版记 (7.4.2): starting 抄送 (or 分送) and a colon. */
+const COPIED_LINE = /^(抄\s*送|分\s*送)\s*[：:]/u;
+/** A line going on from a 抄送 line: organs' names only, apart by ，、, ending in ， or 。. */
+const COPIED_GOES_ON = /^[\p{Script=Han}（）()·，,、\s]+[，,。]?$/u;
+/** The names of the 签发人 in a 版头's text (文号 and the word 签发人 aside). */
+const signersIn = (text: string) => {
+  const at = text.search(/签\s*发\s*人/);
+  if (at < 0) return [];
+  return text.slice(at).replace(/签\s*发\s*人\s*[：:]?/u, ' ').replace(new RegExp(NUMBER, 'u'), ' ').split(/[\s、]+/).filter((n) => /^[\p{Script=Han}·]{2,6}$/u.test(n));
+};
 /** The 发文机关标志 above it: the organ's name alone (…文件 or not), Han characters and brackets only, no sentence in it. */
 const ORGAN_LINE = /^[\p{Script=Han}（）()·\s]{2,40}$/u;
 /** A rule typed as characters (the red 分隔线 is usually a border on an empty paragraph, which has no text at all). */
@@ -86,7 +111,11 @@ const NOT_A_TITLE_LINE = /^[\d〇零一二三四五六七八九十]{4}年[\d〇�
 const MAX_TITLE_LINES = 3;
 
 /** What opens a document: its 版头 lines (if any, with the 文号 they give) and its title lines, by index in the document's body. */
-export type LeadingTitle = { indices: number[]; text: string; lines: number; header: { indices: number[]; documentNumber: string } | null };
+export type LeadingTitle = {
+  indices: number[]; text: string; lines: number;
+  /** The 版头: its paragraphs (or table), its 文号, the 签发人 named in it and whether it has a 发文机关标志. */
+  header: { indices: number[]; documentNumber: string; signers: string[]; organ: boolean } | null;
+};
 
 /**
  * The document's title, when it opens with one (docs/adr/0017, "The document's title"), and the
@@ -106,21 +135,36 @@ export type LeadingTitle = { indices: number[]; text: string; lines: number; hea
  */
 export function leadingTitleOf(document: WordParagraph): LeadingTitle | null {
   const body = document.children ?? [];
-  const withText = body.map((e, index) => ({ e, index, text: textOf(e).trim().replace(/\s+/g, ' ') })).filter((x) => x.text !== '');
+  // A line break inside a paragraph reads as a space for a 版头 line, and joins a title's lines as lines do.
+  const withText = body.map((e, index) => {
+    const raw = e.type === 'table' ? cellsOf(e).filter((c) => c !== '').join('\n') : textOf(e);
+    const lines = raw.split('\n').map((l) => l.trim().replace(/\s+/g, ' ')).filter((l) => l !== '');
+    return { e, index, text: lines.join(' '), joined: lines.length === 0 ? '' : joinLines(lines), broken: lines.length > 1 };
+  }).filter((x) => x.text !== '');
   const plainParagraph = (x: (typeof withText)[number] | undefined) => !!x && x.e.type === 'paragraph' && !x.e.numbering;
   const centred = (x: (typeof withText)[number] | undefined) => plainParagraph(x) && x!.e.alignment === 'center';
   // The 文号 line at withText[i] and the lines of 签发人 that go with it: a line of names under a 文号 line
   // that names a 签发人, or a 签发人 line above a 文号 line with the last names beside it (7.2.5).
+  // A borderless table of 文号 and 签发人 (as many 红头 templates set them), or one paragraph holding both lines
+  // (Shift+Enter), is read the same: its cells or lines in order, then the 文号 with 签发人 after or before it.
   const numberAt = (i: number): NonNullable<LeadingTitle['header']> | null => {
     const [x, next] = [withText[i], withText[i + 1]];
+    const found = (indices: number[], documentNumber: string, texts: string[]) =>
+      ({ indices, documentNumber: documentNumber.replace(/\s+/g, ''), signers: signersIn(texts.join(' ')), organ: false });
+    if (x?.e.type === 'table') {
+      const m = DOCUMENT_NUMBER.exec(x.text) ?? SIGNERS_THEN_NUMBER.exec(x.text);
+      return m ? found([x.index], m[1], [x.text]) : null;
+    }
     if (!plainParagraph(x)) return null;
     const own = DOCUMENT_NUMBER.exec(x.text);
     if (own) {
       const namesGoOn = /签\s*发\s*人/.test(x.text) && plainParagraph(next) && !centred(next) && NAMES_LINE.test(next!.text);
-      return { indices: namesGoOn ? [x.index, next!.index] : [x.index], documentNumber: own[1].replace(/\s+/g, '') };
+      return namesGoOn ? found([x.index, next!.index], own[1], [x.text, next!.text]) : found([x.index], own[1], [x.text]);
     }
+    const oneParagraph = x.broken && !centred(x) ? SIGNERS_THEN_NUMBER.exec(x.text) : null;
+    if (oneParagraph) return found([x.index], oneParagraph[1], [x.text]);
     const under = SIGNERS_LINE.test(x.text) && !centred(x) && plainParagraph(next) ? NUMBER_THEN_NAMES.exec(next!.text) : null;
-    return under ? { indices: [x.index, next!.index], documentNumber: under[1].replace(/\s+/g, '') } : null;
+    return under ? found([x.index, next!.index], under[1], [x.text, next!.text]) : null;
   };
 
   let at = 0;
@@ -129,7 +173,7 @@ export function leadingTitleOf(document: WordParagraph): LeadingTitle | null {
   const organLine = centred(zero) || (plainParagraph(zero) && /文件$/.test(zero.text));
   if (!header && organLine && ORGAN_LINE.test(zero.text) && !zero.text.includes('关于')) {
     const under = numberAt(1);
-    if (under) header = { indices: [zero.index, ...under.indices], documentNumber: under.documentNumber };
+    if (under) header = { ...under, indices: [zero.index, ...under.indices], organ: true };
   }
   if (header) {
     at = header.indices.length;
@@ -156,12 +200,37 @@ export function leadingTitleOf(document: WordParagraph): LeadingTitle | null {
   const after = withText[at + lines.length];
   if (!after) return null;
   if (centred(after) && !UNDER_TITLE.test(after.text)) return null;
-  // Lines of Chinese join as they are; two Latin words meeting at a line's end keep a space.
-  const text = lines.map((l) => l.text).reduce((a, b) => (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b));
+  const text = joinLines(lines.map((l) => l.joined));
   if (text.length > 100) return null;
   return { indices: lines.map((l) => l.index), text, lines: lines.length, header };
 }
 
+
+/**
+ * The 版记 at the document's end (GB/T 9704-2012 7.4: 抄送机关, 印发机关和印发日期, between rules), which is
+ * not part of the 正文 (docs/adr/0017): the last paragraph with text, when it is 印发机关和印发日期 alone
+ * (…办公室　2026年11月29日印发), with the 抄送 lines right above it (抄送：… and the lines that go on
+ * from it until one ends in 。) and any rule typed as characters. Indices in the document's body.
+ */
+export function colophonOf(document: WordParagraph): number[] | null {
+  const body = document.children ?? [];
+  const withText = body.map((e, index) => ({ e, index, text: textOf(e).trim().replace(/\s+/g, ' ') }))
+    .filter((x) => x.text !== '' && !(x.e.type === 'paragraph' && RULE_LINE.test(x.text)));
+  const last = withText.at(-1);
+  if (!last || last.e.type !== 'paragraph' || last.e.numbering || !PRINTED_LINE.test(last.text)) return null;
+  const taken = [last.index];
+  // Above it, the 抄送 lines: a line starting 抄送 (or 分送) and the lines of names going on from it.
+  const pending: number[] = [];
+  for (let i = withText.length - 2; i >= 0 && withText[i].e.type === 'paragraph' && !withText[i].e.numbering; i -= 1) {
+    if (COPIED_LINE.test(withText[i].text)) { taken.push(withText[i].index, ...pending); break; }
+    if (!COPIED_GOES_ON.test(withText[i].text) || pending.length >= 4) break;
+    pending.push(withText[i].index);
+  }
+  // And the rules typed as characters from the first of them down.
+  const from = Math.min(...taken);
+  body.forEach((e, j) => { if (j > from && e.type === 'paragraph' && RULE_LINE.test(textOf(e).trim()) && textOf(e).trim() !== '') taken.push(j); });
+  return taken;
+}
 
 /** Chinese numerals as a 落款 date writes them (二〇二六年十二月一日): digit by digit for the year, 十-based for month and day. */
 const HAN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -267,24 +336,30 @@ export async function docxToHtml(
   let kept = 0;
   const unknownStyles = new Set<string>();
   let title: { text: string; into: 'field' | 'same' | 'kept'; first: boolean } | undefined;
-  let header: { documentNumber: string; into: 'field' | 'same' | 'differs' } | undefined;
+  let header: { documentNumber: string; signers: string[]; organ: boolean; into: 'field' | 'same' | 'differs' } | undefined;
   /** The document laid out (keepLayout) and, for an item's form, without a title the form holds or takes, nor the 版头 above it. */
   let signed: { text: string; on: string; into: 'field' | 'same' | 'differs' } | undefined;
+  let colophon = false;
   const transform = (document: WordParagraph): WordParagraph => {
     const laidOut = keepLayout(document, unknownStyles, styles);
+    // For an item's form, the 版记 at the end is left out of the body as the 版头 is (docs/adr/0017).
+    const printed = options.currentTitle === undefined ? null : colophonOf(document);
+    colophon = !!printed;
     const date = options.currentFormedOn === undefined ? null : signingDateOf(document);
     if (date) signed = { ...date, into: date.on === options.currentFormedOn ? 'same' : options.formedOnIsDefault || options.currentFormedOn!.trim() === '' ? 'field' : 'differs' };
     const found = options.currentTitle === undefined ? null : leadingTitleOf(document);
-    if (!found) return laidOut;
+    const left = new Set(printed ?? []);
+    const without = () => (left.size === 0 ? laidOut : { ...laidOut, children: laidOut.children!.filter((_, i) => !left.has(i)) });
+    if (!found) return without();
     const current = options.currentTitle!.trim();
     title = { text: found.text, into: current === '' ? 'field' : sameTitle(found.text, current) ? 'same' : 'kept', first: found.lines === 1 && !found.header };
-    const left = new Set(found.header?.indices ?? []);
+    for (const i of found.header?.indices ?? []) left.add(i);
     if (found.header) {
       const number = (options.currentDocumentNumber ?? '').replace(/\s+/g, '');
-      header = { documentNumber: found.header.documentNumber, into: number === '' ? 'field' : number === found.header.documentNumber ? 'same' : 'differs' };
+      header = { ...found.header, into: number === '' ? 'field' : number === found.header.documentNumber ? 'same' : 'differs' };
     }
     if (title.into !== 'kept') for (const i of found.indices) left.add(i);
-    return left.size === 0 ? laidOut : { ...laidOut, children: laidOut.children!.filter((_, i) => !left.has(i)) };
+    return without();
   };
   let result: { value: string; messages: { type: string; message: string }[] };
   // Loaded on the first Word import, not at start (about 13 MB; docs/performance.md "RSS").
@@ -319,9 +394,12 @@ export async function docxToHtml(
   if (title?.into === 'same') lead.push(`${where}的标题与“标题（名称）”相同，未再放入正文`);
   if (title?.into === 'kept') lead.push(`${where}“${title.text}”与“标题（名称）”不同，保留在正文中；如是标题，请核对后删去其一`);
   if (header) {
-    lead.push(`文档开头的版头（发文机关标志、文号）未放入正文${header.into === 'field' ? `；文号“${header.documentNumber}”已填入“文号”`
+    // What the 版头 held is named, the 签发人 by name: they are in the body no more and nowhere else on the form.
+    const parts = `${header.organ || header.signers.length === 0 ? '发文机关标志、' : ''}文号${header.signers.length > 0 ? `，签发人${header.signers.join('、')}` : ''}`;
+    lead.push(`文档开头的版头（${parts}）未放入正文${header.into === 'field' ? `；文号“${header.documentNumber}”已填入“文号”`
       : header.into === 'differs' ? `；其中的文号“${header.documentNumber}”与“文号”栏不同，请核对` : ''}`);
   }
+  if (colophon) lead.push('文档末尾的版记（抄送机关、印发机关和印发日期）未放入正文');
   if (signed?.into === 'field') lead.push(`落款日期“${signed.text}”已填入“成文日期”（${signed.on}）`);
   if (signed?.into === 'differs') lead.push(`落款日期“${signed.text}”与“成文日期”（${options.currentFormedOn}）不同，未改动，请核对`);
   notes.unshift(...lead);
