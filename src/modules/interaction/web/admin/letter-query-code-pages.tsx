@@ -1,18 +1,22 @@
 import type { DocumentModel } from '../../../../platform/documents/index.ts';
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { Field, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { LetterWithCode } from '../../../../platform/views/letter-with-code.tsx';
 import type { StaffContext } from '../../../catalog/index.ts';
 import { LETTER_VERIFICATION_HINT } from '../../domain/lost-query-code.ts';
 
 /**
  * 重新设置查询码 on a letter's page, for the organ's handler (reset-letter-query-code.ts): the writer who
- * lost the code asks, staff check who asks and write how. `errors`: the refused post's reasons.
+ * lost the code asks, staff check who asks and write how. `errors`: the refused post's reasons, told in an
+ * error summary at the top of the section, where the page opens.
  */
 export function LetterQueryCodeSection({ letterId, csrf, errors = {}, value = '' }: { letterId: number; csrf: string; errors?: FieldErrors; value?: string }) {
   return (
     <section aria-labelledby="h-query-code" id="query-code-reset">
       <h2 id="h-query-code">重新设置查询码</h2>
+      {/* A refusal is told here, where the officer pressed 重新设置 — thousands of pixels below the top of a
+          long letter on a phone — and takes the focus, so the page opens at it (without script). */}
+      <ErrorSummary errors={errors} focus />
       <p class="hint">来信人遗失查询码时使用：核验来信人身份后设置新的查询码，原查询码作废，新查询码只显示一次，并可打印查询码重新设置告知交付或寄送来信人。</p>
       <form method="post" action={`/admin/letters/${letterId}/query-code`}>
         <input type="hidden" name="_csrf" value={csrf} />
