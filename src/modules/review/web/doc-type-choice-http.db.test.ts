@@ -50,4 +50,22 @@ describeEachDialect('item form: 文件类型 is chosen by the officer, not prese
     expect(docTypeSelect(interpretation)).toContain('<option value="other" selected>其他</option>');
     await app.close();
   });
+
+  it('shows a soft warning with the form for an unlikely 文件类型, and still saves it', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-12-06T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id, { name: '规范性文件' });
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const session = await loginAs(app, officer.username, officer.password);
+    const form = { _csrf: session.csrf, title: '关于印发物业服务收费管理办法的通知', formedOn: '2026-12-06', stage: 'decision', nodeIds: String(node), disclosureMode: 'proactive' };
+    const saved = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/publications/new`, cookies: session.cookies, payload: { ...form, docType: 'other', documentNumber: '岚建规〔2026〕2号' } });
+    expect(saved.statusCode).toBe(303);
+    const page = (await app.inject({ url: saved.headers.location as string, cookies: session.cookies })).body;
+    expect(page).toContain('文号“岚建规〔2026〕2号”带“规”字，通常是行政规范性文件的统一编号，文件类型却是“其他”');
+    expect(page).toContain('信息放入了栏目“规范性文件”，文件类型却是“其他”');
+    const regulation = await createDraft(deps, organ.id, [node], { docType: 'regulation' });
+    const regulationPage = (await app.inject({ url: `/admin/publications/${regulation.id}`, cookies: session.cookies })).body;
+    expect(regulationPage).toContain('本平台不记录机关的行政级别，无法替您核对');
+    await app.close();
+  });
 });

@@ -3,7 +3,7 @@ import { ErrorSummary, Field, formatBytes, type FieldErrors } from '../../../pla
 import { FlashAt, placeFlash } from '../../../platform/views/flash.tsx';
 import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
-  DOC_TYPES, DOC_TYPE_LABELS, GENRES, inTreeOrder, INTERPRETATION_FORM_LABELS, INTERPRETATION_FORMS, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS,
+  DOC_TYPES, DOC_TYPE_LABELS, docTypeWarnings, GENRES, inTreeOrder, INTERPRETATION_FORM_LABELS, INTERPRETATION_FORMS, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS,
   VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
   type Attachment, type CatalogNode, type DirectoryMatter, type LinkedItem, type Organ, type PolicyCandidate, type Publication, type PublicationStatus, type StaffContext,
 } from '../../catalog/index.ts';
@@ -95,6 +95,11 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   const revisionAttachments = !!publication && amending && !!revision && !!review?.allowed.includes('amend');
   // 政策解读: an item of its own kind naming the policies it explains (docs/rules/proactive-disclosure.md).
   const isInterpretation = v('itemKind') === 'interpretation';
+  const docTypeNotes = docTypeWarnings({
+    docType: (DOC_TYPES as readonly string[]).includes(v('docType')) ? (v('docType') as (typeof DOC_TYPES)[number]) : '',
+    documentNumber: v('documentNumber'), organKind: organ.kind,
+    nodeNames: nodes.filter((n) => selectedNodes.has(String(n.id))).map((n) => pathTo(nodes, n.id).map((p) => p.name).join(' > ')),
+  });
   const selectedPolicies = policyIdsOf(values.policyIds);
   const candidateIds = new Set(interpretation.candidates.map((c) => c.id));
   // What a review verb, 应用建议遮盖 or a revision's attachment did is told where its redirect lands, not
@@ -217,6 +222,12 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           <Field name="docType" label="文件类型" errors={errors} required hint="规章、行政规范性文件计入年报第二部分；其余信息选“其他”">
             <Select name="docType" values={values} options={['', ...DOC_TYPES]} labels={{ '': '请选择', ...DOC_TYPE_LABELS }} />
           </Field>
+          {/* An unlikely 文件类型 is told here, never refused: the officer may know better (docs/workflows/annual-report.md). */}
+          {docTypeNotes.length > 0 && (
+            <div class="notice" role="note" id="w-docType">
+              {docTypeNotes.map((w) => <p key={w}>{w}</p>)}
+            </div>
+          )}
           <Field name="validity" label="有效性" errors={errors}>
             <Select name="validity" values={values} options={VALIDITIES} labels={VALIDITY_LABELS} />
           </Field>
