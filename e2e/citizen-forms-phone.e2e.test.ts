@@ -197,6 +197,9 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
       const page = await phone(width);
       await page.goto(`${served.baseUrl}/organs/${bureau.code}/items/${itemId}`);
       for (const [, number] of CONTACTS) expect(await linesSpanned(page, '.article-body p:last-child', number), `${number} at ${width} px`).toBe(1);
+      // And tap-to-call, as the 政策咨询电话 is (found by an outside tester).
+      const calls = await page.locator('.article-body p:last-child a[href^="tel:"]').allTextContents();
+      expect(calls).toEqual(CONTACTS.map(([, number]) => number));
     }
   }, 60_000);
 

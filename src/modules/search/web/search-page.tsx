@@ -7,6 +7,9 @@ import type { SearchResult } from '../use-cases/search-publications.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
 
+/** A number kept whole, or at most broken after a / (11341529MB1D386259/ 2026-00012): each part one .nowrap span. */
+const WholeParts = ({ text }: { text: string }) => <>{text.split(/(?<=\/)/).map((part, i) => <>{i > 0 && <wbr />}<span class="nowrap">{part}</span></>)}</>;
+
 const Marked = ({ parts }: { parts: SnippetPart[] }) => <>{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
 
 type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
@@ -162,7 +165,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                       <div><dt>发布机构</dt><dd>{h.organName}</dd></div>
                       {h.catalogPath.length > 0 && <div><dt>目录</dt><dd>{h.catalogPath.join('\u00a0› ')}</dd></div>}
                       <div><dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd></div>
-                      {h.indexNumber && <div><dt>索引号</dt><dd>{h.indexNumber}</dd></div>}
+                      {/* A 索引号 is never broken inside a number: too long for the rest of its label's line, it moves to the next, and
+                          only where even a line of its own is too short (320 px at 字号 大) after its / (site.css). */}
+                      {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><WholeParts text={h.indexNumber} /></dd></div>}
                       {h.documentNumber && <div><dt>文号</dt><dd>{h.documentNumber}</dd></div>}
                     </dl>
                   </li>
