@@ -22,7 +22,11 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 
-export const signature = (signer: string, on: string) => p(`${signer}<br>${chineseDate(on)}`);
+/**
+ * The 落款: the issuing organ and, on the line below, the date, both set right as GB/T 9704-2012 (7.3.5) places
+ * them and as the editor writes a right-aligned line (the `right` class, ADR 0017) — never an indented body paragraph.
+ */
+export const signature = (signer: string, on: string) => `<p class="right">${signer}</p><p class="right">${chineseDate(on)}</p>`;
 
 /** 一、二、三… */
 export const cnIndex = (i: number) => `${chineseNumber(i + 1)}、`;

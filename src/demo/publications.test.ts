@@ -72,6 +72,19 @@ describe('item counts per organ and year', () => {
 });
 
 describe('every item', () => {
+  it('sets its 落款 (issuing organ and date) right, as GB/T 9704 does and the editor\'s right class shows (ADR 0017), never as an indented body paragraph', () => {
+    // A 落款's date: the last paragraph of a body ending with a date alone (2026年12月6日).
+    const dated = /<p[^>]*>(?:(?!<p[ >]).)*\d{4}年\d{1,2}月\d{1,2}日<\/p>$/s;
+    const signed = pubs.filter((p) => dated.test(p.bodyHtml));
+    expect(signed.length).toBeGreaterThan(100);
+    for (const p of signed) {
+      const last = /<p([^>]*)>((?:(?!<p[ >]).)*)<\/p>$/s.exec(p.bodyHtml)!;
+      expect(last[1], `${p.key}: ${last[2]}`).toBe(' class="right"');
+      // The signer on its own right-aligned line just above the date.
+      expect(p.bodyHtml, p.key).toMatch(/<p class="right">[^<]+<\/p><p class="right">\d{4}年\d{1,2}月\d{1,2}日<\/p>$/);
+    }
+  });
+
   it('has a unique, stable key named after its organ tag and year', () => {
     expect(byKey.size).toBe(pubs.length);
     for (const p of pubs) {
@@ -126,8 +139,10 @@ describe('every item', () => {
     const allowed = new Set(['p', 'strong', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
     const problems: string[] = [];
     for (const p of pubs) {
-      if ((p.bodyHtml.match(/<p>|<table>/g) ?? []).length < 3) problems.push(`${p.key}: fewer than three blocks`);
+      if ((p.bodyHtml.match(/<p[ >]|<table>/g) ?? []).length < 3) problems.push(`${p.key}: fewer than three blocks`);
       for (const [, tag] of p.bodyHtml.matchAll(/<\/?([a-z0-9]+)[^>]*>/g)) if (!allowed.has(tag)) problems.push(`${p.key}: <${tag}>`);
+      // Attributes: only a paragraph's alignment class the allowlist keeps (a 落款's right).
+      for (const [tag] of p.bodyHtml.matchAll(/<[a-z0-9]+ [^>]*>/g)) if (tag !== '<p class="right">') problems.push(`${p.key}: ${tag}`);
       if ([p.title, p.summary, p.bodyHtml].some((t) => t.includes('{{'))) problems.push(`${p.key}: token left`);
       if (p.summary.length > 150) problems.push(`${p.key}: summary too long`);
     }
