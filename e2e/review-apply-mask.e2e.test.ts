@@ -51,7 +51,7 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
     await page.goto(`${served.baseUrl}/admin/publications/${id}`);
     const row = page.locator('table.findings-list tbody tr', { hasText: '手机号码' });
     await row.getByRole('button', { name: /应用建议遮盖/ }).click();
-    await expect(page.locator('.flash').textContent()).resolves.toContain('已应用建议遮盖');
+    await expect(page.locator('.flash').textContent()).resolves.toContain('已将正文中的手机号码遮盖为“138****5678”，并重新扫描');
     // Said where the page lands (under the findings' heading, in view), not at the top of the page.
     await expect(inView(page, '#flash-scan-h[role="status"]')).resolves.toBe(true);
     expect((await findPublication(deps.db, id))!.bodyHtml).toBe('<p>联系人：张三，手机138****5678，住幸福小区3栋2单元501室。</p>');
@@ -66,7 +66,7 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
     await new AdminPages(stale, served.baseUrl).signIn(reviewer.username, reviewer.password);
     await stale.goto(`${served.baseUrl}/admin/publications/${id}`);
     await page.locator('table.findings-list tbody tr', { hasText: '住址门牌' }).getByRole('button', { name: /应用建议遮盖/ }).click();
-    await expect(page.locator('.flash').textContent()).resolves.toContain('已应用建议遮盖');
+    await expect(page.locator('.flash').textContent()).resolves.toContain('已将正文中的住址门牌遮盖为');
     const masked = (await findPublication(deps.db, id))!;
     await stale.locator('table.findings-list tbody tr', { hasText: '住址门牌' }).getByRole('button', { name: /应用建议遮盖/ }).click();
     await expect(stale.locator('#flash-scan-h[role="alert"]').textContent()).resolves.toContain('未作任何遮盖');
@@ -91,9 +91,9 @@ describe.skipIf(SKIP_BROWSER)('applying a suggested mask from the review page', 
     await expect(address.getByRole('button', { name: /应用建议遮盖/ }).getAttribute('aria-label')).resolves.toContain('“幸福小区*********”');
     await address.getByRole('button', { name: /应用建议遮盖/ }).click();
     const done = page.locator('#flash-scan-h[role="status"]');
-    await expect(done.textContent()).resolves.toContain('已应用建议遮盖，并重新扫描');
+    await expect(done.textContent()).resolves.toContain('已将正文中的住址门牌遮盖为“幸福小区*********”，并重新扫描');
     await expect(inView(page, '#flash-scan-h[role="status"]')).resolves.toBe(true);
-    await expect(page.getByText('已应用建议遮盖，并重新扫描').count()).resolves.toBe(1);
+    await expect(page.getByText(/已将正文中的住址门牌遮盖为/).count()).resolves.toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'review-apply-mask-phone.png') });
 
     await stale.locator('table.findings-list tbody tr', { hasText: '住址门牌' }).getByRole('button', { name: /应用建议遮盖/ }).click();

@@ -8,7 +8,8 @@ import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { findAttachment, findPublication, listCatalogNodes, staffContext } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, waitsOn, type ReviewVerb } from '../domain/review-workflow.ts';
-import { loadChain } from '../storage/review-repository.ts';
+import { loadChain, loadForm, type StoredFinding } from '../storage/review-repository.ts';
+import { FINDING_TYPE_LABELS, suggestionInContext } from '../../privacy/index.ts';
 import { returnedTo, reviewQueue } from '../storage/review-inbox.ts';
 import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-repository.ts';
 import { fillReviewForm } from '../use-cases/fill-review-form.ts';
@@ -40,8 +41,22 @@ function namedFinding(body: Record<string, unknown>) {
   return { source: asString(body.source), start: offset(body.start), end: offset(body.end), text: asString(body.text) };
 }
 
+/** What 应用建议遮盖 put in place: where (正文, 标题…), what kind of finding, and its masked form as the findings show it (幸福小区*********) — never what it covered. */
+const maskDone = (f: StoredFinding | undefined) => (f
+  ? `已将${f.source}中的${(FINDING_TYPE_LABELS as Record<string, string>)[f.type] ?? '疑似个人信息'}遮盖为“${suggestionInContext(f, f.before)}”，并重新扫描。下方是重新扫描的结果。`
+  : '已应用建议遮盖，并重新扫描。下方是重新扫描的结果。');
+
 export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
   const { db } = deps;
+  /**
+   * 已报送审核, and when the scan at submission found blocking findings, that the chain stops at them until a
+   * reviewer masks each or records why it may stand (ERR_REVIEW_SCAN_BLOCKED) — the author hears it now, not from a stalled item.
+   */
+  async function submitted(id: number) {
+    const blocking = (await loadForm(db, id))?.scanFindings.filter((f) => f.severity === 'block').length ?? 0;
+    return blocking === 0 ? '已报送审核'
+      : `已报送审核。扫描发现 ${blocking} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过。详见下方“敏感信息扫描”。`;
+  }
   async function reviewFormData(request: FastifyRequest, reply: FastifyReply, id: number) {
     const p = await findPublication(db, id);
     // Only the staff of the organ (or of the submitting unit) see its review forms.
@@ -74,6 +89,9 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       const publishAtLocal = asString(body.publishAt);
       // Where the page comes back, and its outcome is told: 应用建议遮盖 at the findings, every other verb at 审核与发布.
       const landing = verb === 'apply_mask' ? SCAN_FINDINGS : REVIEW_PANEL;
+      // The finding a mask is for, as the scan the reviewer saw found it: the flash says what stands there now.
+      const named = verb === 'apply_mask' ? namedFinding(body) : undefined;
+      const masked = named && (await loadForm(db, id))?.scanFindings.find((f) => f.source === named.source && f.start === named.start && f.end === named.end && f.text === named.text);
       try {
         await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
           comment: asString(body.comment), scanJustification: asString(body.scanJustification),
@@ -81,9 +99,9 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           publishAt: publishAtLocal ? instantOfChinaTime(publishAtLocal).toISOString() : undefined,
           withdrawReason: asString(body.withdrawReason) || undefined, withdrawNote: asString(body.withdrawNote),
           replacedById: replacementNumber(asString(body.replacedById)),
-          finding: verb === 'apply_mask' ? namedFinding(body) : undefined,
+          finding: named,
         });
-        setFlash(reply, verb === 'apply_mask' ? '已应用建议遮盖，并重新扫描。下方是重新扫描的结果。' : `已${VERB_LABELS[verb]}`, { at: landing });
+        setFlash(reply, verb === 'apply_mask' ? maskDone(masked) : verb === 'submit' ? await submitted(id) : `已${VERB_LABELS[verb]}`, { at: landing });
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus === 404) throw e;
         const reasons = e.reasons.length ? e.reasons.map((r) => r.message) : [e.message];

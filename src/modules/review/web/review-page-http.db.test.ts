@@ -43,8 +43,28 @@ describeEachDialect('the review page of an item', (db) => {
     const reviewer = await loginAs(app, cast.unitHead.username, cast.unitHead.password);
     const { location, body } = await postAndFollow(app, reviewer, `/admin/publications/${id}/verbs/apply_mask`, { source: phone.source, start: String(phone.start), end: String(phone.end), text: phone.text });
     expect(location).toMatch(/#scan-h$/);
-    expect(underScanHeading(body)).toMatch(/<p id="flash-scan-h" class="flash" role="status" tabindex="-1">已应用建议遮盖，并重新扫描/);
-    expect(body.split('已应用建议遮盖，并重新扫描').length - 1).toBe(1);
+    // What was replaced, where, and by what — never the number it covered (found by an outside tester).
+    expect(underScanHeading(body)).toMatch(/<p id="flash-scan-h" class="flash" role="status" tabindex="-1">已将正文中的手机号码遮盖为“138\*\*\*\*5678”，并重新扫描/);
+    expect(body.split('已将正文中的手机号码遮盖为').length - 1).toBe(1);
+    expect(underScanHeading(body)).not.toContain('13812345678');
+  });
+
+  it('tells the author who submits an item with blocking findings that the chain will stop at them (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-02T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const cast = await createReviewCast(deps, organ.code);
+    const author = await loginAs(app, cast.author.username, cast.author.password);
+    const flagged = await createPublication(deps, cast.author.actor, organ.id, publicationInput([node], { bodyHtml: '<p>联系人：张三，手机13812345678，身份证号110101199003071234。</p>' }));
+    const clean = await createPublication(deps, cast.author.actor, organ.id, publicationInput([node]));
+    for (const p of [flagged, clean]) await fillReviewForm(deps, cast.author.actor, p.id, { secrecyLevel: 'non_secret', avoidanceNote: '已核对' });
+    const blocking = (await postAndFollow(app, author, `/admin/publications/${flagged.id}/verbs/submit`, {})).body;
+    const count = (await loadForm(deps.db, flagged.id))!.scanFindings.filter((f) => f.severity === 'block').length;
+    expect(count).toBeGreaterThan(0);
+    expect(blocking).toContain(`已报送审核。扫描发现 ${count} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过`);
+    const plain = (await postAndFollow(app, author, `/admin/publications/${clean.id}/verbs/submit`, {})).body;
+    expect(plain).toContain('>已报送审核<');
+    expect(plain).not.toContain('审核将停在这里');
   });
 
   it('says under the findings’ heading why a stale press was refused, as an alert with its reasons, and that the list below is the latest', async () => {
