@@ -38,6 +38,17 @@ export type ItemPageProps = {
 };
 
 /** One published item: metadata table, body, attachments, views, reading tools and a QR code to open it on a phone. */
+/** A 标准目录 事项's facts, as the wide panel and the phone's fold both show them. */
+const MatterFacts = ({ matter }: { matter: DirectoryMatter }) => (
+  <dl>
+    <dt>公开事项</dt><dd>{matter.name}</dd>
+    <dt>公开依据</dt><dd>{matter.legalBasis}</dd>
+    <dt>公开时限</dt><dd>{matter.timeLimit}</dd>
+    <dt>公开主体</dt><dd>{matter.subject}</dd>
+    <dt>公开对象与方式</dt><dd>{matter.audience}，{matter.mode}公开</dd>
+  </dl>
+);
+
 export function ItemPage({ info, organ, parent, item, path, attachments, replacement, qrSvg, printView, versions, links, viewCountText, matter }: ItemPageProps) {
   const url = `/organs/${organ.code}/items/${item.id}`;
   const meta: [string, string | null][] = [
@@ -103,16 +114,17 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
           </dl>
         </details>
         {matter && (
-          <section class="panel directory-matter" aria-labelledby="matter-h">
-            <h2 id="matter-h">基层政务公开标准目录事项</h2>
-            <dl>
-              <dt>公开事项</dt><dd>{matter.name}</dd>
-              <dt>公开依据</dt><dd>{matter.legalBasis}</dd>
-              <dt>公开时限</dt><dd>{matter.timeLimit}</dd>
-              <dt>公开主体</dt><dd>{matter.subject}</dd>
-              <dt>公开对象与方式</dt><dd>{matter.audience}，{matter.mode}公开</dd>
-            </dl>
-          </section>
+          <>
+            <section class="panel directory-matter wide-only" aria-labelledby="matter-h">
+              <h2 id="matter-h">基层政务公开标准目录事项</h2>
+              <MatterFacts matter={matter} />
+            </section>
+            {/* On a phone it folds as the properties do (its basis may run to a screen and more at 字号 大), so the 正文 comes first. */}
+            <details class="meta-compact directory-matter-fold narrow-only">
+              <summary>基层政务公开标准目录事项<span class="count">（{matter.name}）</span></summary>
+              <MatterFacts matter={matter} />
+            </details>
+          </>
         )}
         {interpretation && links.policies.length > 0 && (
           <section class="panel interpreted-policies" aria-labelledby="policies-h">
