@@ -63,6 +63,9 @@ describeEachDialect('applications: intake, verbs and the stored clock', (db) => 
     const { trackingNo, queryCode } = await submitOnlineApplication(deps, organ.code, applicantInput());
     expect(queryCode).toMatch(/^[A-Z2-9]{8}$/);
     const status = await checkStatus(deps, trackingNo.toLowerCase(), queryCode.toLowerCase());
+    // As copied from a printed receipt, which keeps the number whole with U+2011 hyphens, and typed with a full-width input method.
+    const fullWidth = [...queryCode].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('');
+    expect((await checkStatus(deps, trackingNo.replaceAll('-', '\u2011'), fullWidth)).trackingNo).toBe(trackingNo);
     expect(status).toMatchObject({ trackingNo, state: 'awaiting_confirmation', receivedOn: null, arrivedOn: '2026-03-10' });
     await expect(checkStatus(deps, trackingNo, 'ABCDEFGH')).rejects.toMatchObject({ code: E.queryFailed, httpStatus: 404 });
     const row = await deps.db.selectFrom('applications').select('query_code_hash').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow();

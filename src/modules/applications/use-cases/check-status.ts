@@ -1,3 +1,4 @@
+import { typedNumber } from '../../../shared/typed-number.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import type { IsoDate } from '../../../shared/iso-date.ts';
@@ -32,8 +33,8 @@ const refused = () => new DomainError(E.queryFailed, '申请编号或查询码�
 
 /** What the applicant may see with the tracking number and query code: the status and the letters sent to them. */
 export async function checkStatus(deps: AppDeps, trackingNo: string, queryCode: string): Promise<PublicStatus> {
-  const no = trackingNo.trim().toUpperCase();
-  if (!no || !queryCode.trim()) throw refused();
+  const no = typedNumber(trackingNo);
+  if (!no || !typedNumber(queryCode)) throw refused();
   const app = await findApplicationByTrackingNo(deps.db, no);
   if (!app || !queryCodeMatches(app.trackingNo, queryCode, app.queryCodeHash)) throw refused();
   const organ = (await findOrganById(deps.db, app.organId))!;

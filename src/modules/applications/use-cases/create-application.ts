@@ -1,3 +1,4 @@
+import { typedNumber } from '../../../shared/typed-number.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { IsoDate } from '../../../shared/iso-date.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
@@ -30,7 +31,7 @@ export function requireAnsweringOrgan(organ: Organ): void {
 /** 〈机关代码〉-〈年〉-〈五位序号〉, e.g. QHX-ZJJ-2026-00012: unique, readable on the phone. */
 export const trackingNoFor = (organCode: string, year: number, serial: number) => `${organCode.toUpperCase()}-${year}-${String(serial).padStart(5, '0')}`;
 /** The organ code a number made by trackingNoFor begins with (null for another shape, such as an imported ledger's). */
-export const organCodeOfTrackingNo = (trackingNo: string) => /^([A-Z0-9][A-Z0-9-]*?)-\d{4}-\d{5}$/i.exec(trackingNo.trim())?.[1]?.toLowerCase() ?? null;
+export const organCodeOfTrackingNo = (trackingNo: string) => /^([A-Z0-9][A-Z0-9-]*?)-\d{4}-\d{5}$/i.exec(typedNumber(trackingNo))?.[1]?.toLowerCase() ?? null;
 
 export type Receipt = { channel: Channel; arrivedOn: IsoDate; arrivedAt: string | null; confirmedOn: IsoDate | null; evidence: string; assistedBy?: string };
 

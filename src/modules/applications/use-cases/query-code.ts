@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { typedNumber } from '../../../shared/typed-number.ts';
 
 // No 0/O, 1/I/L: the code is read out on the phone and typed from paper.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -12,7 +13,7 @@ export function newQueryCode(): string {
 
 /** Stored instead of the code; the tracking number salts it. */
 export const hashQueryCode = (trackingNo: string, code: string): string =>
-  crypto.createHash('sha256').update(`${trackingNo}:${code.trim().toUpperCase()}`).digest('hex');
+  crypto.createHash('sha256').update(`${trackingNo}:${typedNumber(code)}`).digest('hex');
 
 export function queryCodeMatches(trackingNo: string, code: string, storedHash: string | null): boolean {
   if (!storedHash) return false;

@@ -1,3 +1,4 @@
+import { typedNumber } from '../../../shared/typed-number.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf, type IsoDate } from '../../../shared/iso-date.ts';
@@ -22,7 +23,7 @@ export type PublicLetter = {
 };
 
 async function requireWriter(deps: AppDeps, trackingNo: string, queryCode: string) {
-  const no = trackingNo.trim().toUpperCase();
+  const no = typedNumber(trackingNo);
   const letter = no ? await findLetterByTrackingNo(deps.db, no) : null;
   // One message whichever part is wrong: the answer must not tell which tracking numbers exist.
   if (!letter || !queryCodeMatches(letter.trackingNo, queryCode, letter.queryCodeHash)) {

@@ -47,6 +47,14 @@ describeEachDialect('department mailbox', (db) => {
     expect(after.state).toBe('replied');
   });
 
+  it('finds the letter by its number and code as copied from a printed receipt (U+2011 hyphens) or typed full-width', async () => {
+    deps.clock.set('2026-03-10T02:00:00Z');
+    const r = await submitLetter(deps, organ.code, input());
+    const copied = r.trackingNo.replaceAll('-', '\u2011');
+    const fullWidth = [...r.queryCode.toLowerCase()].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('');
+    expect((await checkLetter(deps, copied, fullWidth)).trackingNo).toBe(r.trackingNo);
+  });
+
   it('uses the organ\'s own limits and has a second person review the reply when the organ asks', async () => {
     deps.clock.set('2026-03-10T02:00:00Z');
     await updateLetterSettings(deps, head.actor, organ.id, { consultDays: '3', suggestDays: '10', complainDays: '15', otherDays: '10', replyReview: 'yes' });

@@ -1,3 +1,4 @@
+import { typedNumber } from '../../../shared/typed-number.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
@@ -19,7 +20,7 @@ export type LetterReceipt = { trackingNo: string; queryCode: string; organId: nu
 /** 〈机关代码〉-XX〈年〉-〈五位序号〉 (XX: 信箱), e.g. QHX-ZJJ-XX2026-00012: apart from application numbers, readable on the phone. */
 export const letterTrackingNo = (organCode: string, year: number, serial: number) => `${organCode.toUpperCase()}-XX${year}-${String(serial).padStart(5, '0')}`;
 /** The organ code a letter's number begins with (null for another shape). */
-export const organCodeOfLetterNo = (trackingNo: string) => /^([A-Z0-9][A-Z0-9-]*?)-XX\d{4}-\d{5}$/i.exec(trackingNo.trim())?.[1]?.toLowerCase() ?? null;
+export const organCodeOfLetterNo = (trackingNo: string) => /^([A-Z0-9][A-Z0-9-]*?)-XX\d{4}-\d{5}$/i.exec(typedNumber(trackingNo))?.[1]?.toLowerCase() ?? null;
 
 /** The letter an earlier post of this form token made, if any (docs/workflows/mailbox.md). */
 export async function findLetterReceipt(deps: AppDeps, formToken: string): Promise<LetterReceipt | null> {
