@@ -58,7 +58,8 @@ export function RegionSupervisionPage({ user, csrf, rows, today, handles, canRun
  * One organ: the verdict against each veto rule, and each problem with a link to fix it and who must fix it.
  * `handles`: whether the person handles the organ's applications and letters; only then are those listed (their pages refuse anyone else).
  */
-export function OrganSupervisionPage({ user, csrf, s, handles, flash = null, children }: { user: AdminUser; csrf: string; s: OrganSupervision; handles: boolean; flash?: Flash | null; children?: ComponentChildren }) {
+/** `flash`: what is shown at the top (a page with landing places passes what `placeFlash` leaves for the top). */
+export function OrganSupervisionPage({ user, csrf, s, handles, flash = null, children }: { user: AdminUser; csrf: string; s: OrganSupervision; handles: boolean; flash?: Flash | string | null; children?: ComponentChildren }) {
   const { organ } = s;
   const who = (unit: { name: string } | null) => unit?.name ?? `${organ.name}（政务公开办公室）`;
   return (

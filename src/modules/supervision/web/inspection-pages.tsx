@@ -1,5 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
-import type { Flash } from '../../../platform/views/flash.tsx';
+import { FlashAt, type Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { VETO_LABELS } from '../domain/verdict.ts';
 import type { InspectionResult } from '../use-cases/site-inspection.ts';
@@ -21,13 +21,20 @@ export const runVerdictText = (r: LastRun) => {
   return v.vetoed ? `不合格（单项否决 ${v.vetoes.filter((x) => x.failed).length} 项）` : v.passed ? `合格（${v.score} 分）` : `不合格（${v.score} 分）`;
 };
 
+/** Where 立即检查 brings the organ's page back (#last-run), and tells what the run found. */
+export const LAST_RUN = 'last-run';
+
 /** The organ page's section on the last stored inspection run, with the button to run one now. */
-/** `canSeeWording`: whether the person may open the organ's wording list (its staff, mayWorkOn; not a unit's staff). */
-export function LastRunSection({ organ, run, csrf, canRun, canSeeWording }: { organ: OrganRef; run: LastRun | null; csrf: string; canRun: boolean; canSeeWording: boolean }) {
+/**
+ * `canSeeWording`: whether the person may open the organ's wording list (its staff, mayWorkOn; not a unit's staff).
+ * `flash`: the flash addressed to the section (立即检查's outcome), told under its heading where the page lands.
+ */
+export function LastRunSection({ organ, run, csrf, canRun, canSeeWording, flash = null }: { organ: OrganRef; run: LastRun | null; csrf: string; canRun: boolean; canSeeWording: boolean; flash?: Flash | null }) {
   const findings = run ? run.organ.findings.filter((f) => SITE_KINDS.has(f.kind)) : [];
   return (
-    <section aria-labelledby="last-run">
-      <h2 id="last-run">最近一次网站检查</h2>
+    <section aria-labelledby={LAST_RUN}>
+      <h2 id={LAST_RUN}>最近一次网站检查</h2>
+      <FlashAt flash={flash} />
       {run === null ? <p>尚未检查过。每日 2:00 后自动检查一次。</p> : (
         <>
           <p>

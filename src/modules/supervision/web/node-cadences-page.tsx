@@ -1,5 +1,5 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
-import type { Flash } from '../../../platform/views/flash.tsx';
+import { FlashAt, placeFlash, type Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { CADENCES, CADENCE_LABELS, type Freshness } from '../domain/cadence.ts';
 import type { NodeCadence } from '../use-cases/node-cadences.ts';
@@ -16,12 +16,17 @@ export function freshnessText(f: Freshness): string {
 
 const unitName = (n: NodeCadence, organ: OrganRef) => n.responsibleUnit?.name ?? `${organ.name}（未指定股室）`;
 
+/** A node's row on the list: where saving its responsibility brings the list back (#node-N), and tells it. */
+export const nodeRowId = (nodeId: number) => `node-${nodeId}`;
+
 /** Every node of an organ with the unit that must keep it up to date, its cadence and whether it is late today. */
 export function NodeCadencesPage({ user, csrf, flash, organ, today, rows, canSet }: {
   user: AdminUser; csrf: string; flash: Flash | null; organ: OrganRef; today: string; rows: NodeCadence[]; canSet: boolean;
 }) {
+  // A saved column is told in its row, where the redirect lands, not at the top of a long list (platform/views/flash.tsx).
+  const placed = placeFlash(flash, rows.map((r) => nodeRowId(r.node.id)));
   return (
-    <AdminLayout title={`栏目责任与更新周期：${organ.name}`} user={user} csrfToken={csrf} flash={flash}>
+    <AdminLayout title={`栏目责任与更新周期：${organ.name}`} user={user} csrfToken={csrf} flash={placed.top}>
       <h1>栏目责任与更新周期：{organ.name}</h1>
       <p><a href={`/admin/organs/${organ.code}/supervision/dispatch`}>月度调度</a>：各股室每月应更新、按时、逾期和未更新的栏目及排名，可生成通报。<a href={`/admin/organs/${organ.code}/supervision/reminders`}>提醒邮箱</a>：到期前和超过期限时把提醒发到责任股室的邮箱。</p>
       <p>以 {today} 为准。未单独设置的栏目按网站检查的栏目类别取默认周期（动态类每两周，通知公告和政策文件类每半年，机构职能类静态）。</p>
@@ -30,8 +35,8 @@ export function NodeCadencesPage({ user, csrf, flash, organ, today, rows, canSet
         <thead><tr><th scope="col">栏目</th><th scope="col">责任单位</th><th scope="col">更新周期</th><th scope="col">最近更新</th><th scope="col">状态</th>{canSet && <th scope="col">操作</th>}</tr></thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.node.id} id={`node-${r.node.id}`}>
-              <th scope="row" style={`padding-left:${0.5 + r.depth * 1.5}em;font-weight:normal`}>{r.node.name}</th>
+            <tr key={r.node.id} id={nodeRowId(r.node.id)}>
+              <th scope="row" style={`padding-left:${0.5 + r.depth * 1.5}em;font-weight:normal`}>{r.node.name}<FlashAt flash={placed.at(nodeRowId(r.node.id))} /></th>
               <td>{unitName(r, organ)}</td>
               <td>{CADENCE_LABELS[r.cadence]}{r.cadenceSource === 'default' ? '（默认）' : ''}</td>
               <td>{r.lastUpdatedOn ?? '—'}</td>

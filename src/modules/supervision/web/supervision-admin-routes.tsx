@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { fieldErrorsOf, setFlash } from '../../../platform/views/admin-helpers.ts';
+import { placeFlash } from '../../../platform/views/flash.tsx';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
@@ -11,9 +12,9 @@ import { setNodeSupervision } from '../use-cases/set-node-supervision.ts';
 import { supervisionDashboard } from '../use-cases/supervision-dashboard.ts';
 import { OrganSupervisionPage, RegionSupervisionPage } from './dashboard-pages.tsx';
 import { lastInspections } from '../use-cases/inspection-runs.ts';
-import { LastRunSection } from './inspection-pages.tsx';
+import { LAST_RUN, LastRunSection } from './inspection-pages.tsx';
 import { inspectionRoutes } from './inspection-routes.tsx';
-import { NodeCadencesPage, NodeSupervisionForm } from './node-cadences-page.tsx';
+import { NodeCadencesPage, NodeSupervisionForm, nodeRowId } from './node-cadences-page.tsx';
 import { ReminderAddressesPage } from './reminder-addresses-page.tsx';
 import { ChartsSection } from './charts-section.tsx';
 import { organCharts, regionCharts } from '../use-cases/supervision-charts.ts';
@@ -60,9 +61,11 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const [s] = await supervisionDashboard(deps, [organ], scope.organs);
       const last = (await lastInspections(deps, [organ.code])).get(organ.code) ?? null;
       const run = last && { finishedAt: last.finishedAt, trigger: last.trigger, externalLinksChecked: last.result.externalLinksChecked, organ: last.organ };
+      // 立即检查's outcome is told under 最近一次网站检查, where its redirect lands, not at the top of the page.
+      const flash = placeFlash(scope.flash, [LAST_RUN]);
       return sendPage(reply, (
-        <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} handles={scope.handles.some((o) => o.id === organ.id)} flash={scope.flash}>
-          <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} canSeeWording={scope.mayDraft(organ)} />
+        <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} handles={scope.handles.some((o) => o.id === organ.id)} flash={flash.top}>
+          <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} canSeeWording={scope.mayDraft(organ)} flash={flash.at(LAST_RUN)} />
           <ChartsSection c={await organCharts(deps, organ, scope.organs, scope.handles)} scope="organ" />
         </OrganSupervisionPage>
       ));
@@ -91,8 +94,8 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       if (!node) throw new DomainError('ERR_NOT_FOUND', '栏目不存在', { httpStatus: 404 });
       try {
         await setNodeSupervision(deps, actorOf(request, 'web'), nodeId, request.body);
-        setFlash(reply, `已保存“${node.node.name}”的责任单位和更新周期`);
-        return reply.redirect(`/admin/organs/${organ.code}/supervision/nodes#node-${nodeId}`, 303);
+        setFlash(reply, `已保存“${node.node.name}”的责任单位和更新周期`, { at: nodeRowId(nodeId) });
+        return reply.redirect(`/admin/organs/${organ.code}/supervision/nodes#${nodeRowId(nodeId)}`, 303);
       } catch (e) {
         return formPage(request, reply, fieldErrorsOf(e), request.body as Record<string, string>, 400);
       }

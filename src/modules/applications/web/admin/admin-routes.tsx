@@ -32,11 +32,12 @@ import { formValues, type FormValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { AppealsPage } from './appeals-page.tsx';
 import { CasePage } from './case-page.tsx';
+import { CASE_APPEALS, CASE_LETTERS } from './case-page-places.ts';
 import { commandFromForm } from './command-from-form.ts';
 import { QueryCodeResetPage, RegisteredLaterPage, RegisteredPage, RegisterPage } from './register-page.tsx';
 import { recordCorrectionRoutes } from './record-correction-routes.tsx';
 import { staffContext } from '../../../catalog/index.ts';
-import { TemplatesPage } from './templates-page.tsx';
+import { TemplatesPage, templateFormId } from './templates-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { getApplicationSettings, saveApplicationSettings } from '../../use-cases/manage-application-settings.ts';
 import type { VerbFormState } from './verb-forms.tsx';
@@ -136,8 +137,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       const id = idParam(request.params.id);
       try {
         const { notes } = await recordAppeal(deps, actorOf(request, 'web'), id, (request.body ?? {}) as Record<string, unknown>);
-        setFlash(reply, ['已登记复议或诉讼', ...notes].join('。'));
-        return reply.redirect(`/admin/applications/${id}#appeals`, 303);
+        setFlash(reply, ['已登记复议或诉讼', ...notes].join('。'), { at: CASE_APPEALS });
+        return reply.redirect(`/admin/applications/${id}#${CASE_APPEALS}`, 303);
       } catch (e) {
         return renderCase(request, reply, id, null, { errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
       }
@@ -149,8 +150,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       if (!letter || letter.applicationId !== id) throw new DomainError(E.letterNotFound, '文书不存在', { httpStatus: 404 });
       try {
         await recordService(deps, actorOf(request, 'web'), letter.id, formValues(request.body));
-        setFlash(reply, '已登记送达');
-        return reply.redirect(`/admin/applications/${id}#letters`, 303);
+        setFlash(reply, '已登记送达', { at: CASE_LETTERS });
+        return reply.redirect(`/admin/applications/${id}#${CASE_LETTERS}`, 303);
       } catch (e) {
         if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
         return renderCase(request, reply, id, null, { errors: { _form: `登记送达未成功：${e.message}` }, values: {} }, 400);
@@ -211,8 +212,12 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       if (!appeal) throw new DomainError(E.appealNotFound, '复议或诉讼记录不存在', { httpStatus: 404 });
       try {
         await decideAppeal(deps, actorOf(request, 'web'), appeal.id, (request.body ?? {}) as Record<string, unknown>);
-        setFlash(reply, '已更新复议或诉讼结果');
-        return appeal.applicationId ? reply.redirect(`/admin/applications/${appeal.applicationId}#appeals`, 303) : reply.redirect('/admin/appeals', 303);
+        if (!appeal.applicationId) {
+          setFlash(reply, '已更新复议或诉讼结果');
+          return reply.redirect('/admin/appeals', 303);
+        }
+        setFlash(reply, '已更新复议或诉讼结果', { at: CASE_APPEALS });
+        return reply.redirect(`/admin/applications/${appeal.applicationId}#${CASE_APPEALS}`, 303);
       } catch (e) {
         if (!appeal.applicationId) throw e;
         return renderCase(request, reply, appeal.applicationId, null, { errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
@@ -237,8 +242,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       const body = formValues(request.body);
       try {
         await saveLetterTemplate(deps, actorOf(request, 'web'), organ.id, request.params.kind, body);
-        setFlash(reply, '模板已保存，此后生成的文书使用新的措辞');
-        return reply.redirect(`/admin/organs/${organ.code}/letter-templates#template-${request.params.kind}`, 303);
+        setFlash(reply, '模板已保存，此后生成的文书使用新的措辞', { at: templateFormId(request.params.kind) });
+        return reply.redirect(`/admin/organs/${organ.code}/letter-templates#${templateFormId(request.params.kind)}`, 303);
       } catch (e) {
         if (!isTemplateKind(request.params.kind)) throw e;
         const templates = await listLetterTemplates(deps, actorOf(request, 'web'), organ.id);

@@ -1,5 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { FlashAt, placeFlash, type Flash } from '../../../../platform/views/flash.tsx';
 import { SERVICE_METHOD_LABELS, SERVICE_METHODS } from '../../domain/remedy-periods.ts';
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, reconsiderationDeadline } from '../../domain/appeal.ts';
 import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS } from '../../domain/applicant-types.ts';
@@ -14,6 +15,7 @@ import type { CaseDetails } from '../../use-cases/case-details.ts';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import { CaseClock } from './case-clock.tsx';
+import { CASE_APPEALS, CASE_LETTERS, CASE_PAGE_PLACES } from './case-page-places.ts';
 import { APPLICATION_VERIFICATION_HINT } from '../../domain/lost-query-code.ts';
 import type { StaffContext } from '../../../catalog/index.ts';
 import { prefixed, VerbForms, type VerbFormState } from './verb-forms.tsx';
@@ -52,8 +54,10 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
     ...(a.imported ? [['来源', '历史台账导入'] as [string, string]] : []),
   ];
   const summaryErrors = { ...(failed ? prefixed(failed.verb, failed.errors) : {}), ...(appealFailed ? Object.fromEntries(Object.entries(appealFailed.errors).map(([k, m]) => [k === '_form' ? '_form' : `appeal-${k}`, m])) : {}) };
+  // A 送达 or an appeal is told under its section's heading, where its redirect lands, not at the top (case-page-places.ts).
+  const flash = placeFlash(scope.flash, CASE_PAGE_PLACES);
   return (
-    <AdminLayout title={`办件 ${a.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+    <AdminLayout title={`办件 ${a.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={flash.top}>
       <h1>{a.trackingNo} <small>{STATE_LABELS[a.state]}</small></h1>
       <ApplicationsNav organ={organ} organs={scope.handles} current="case" isSystemAdmin={scope.user.isSystemAdmin} />
       <ErrorSummary errors={summaryErrors} />
@@ -76,7 +80,8 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
         </section>
       )}
       <section aria-labelledby="h-letters">
-        <h2 id="h-letters">文书</h2>
+        <h2 id={CASE_LETTERS}>文书</h2>
+        <FlashAt flash={flash.at(CASE_LETTERS)} />
         {details.letters.length === 0 ? <p>尚未生成文书。</p> : (
           <table class="list" id="letters"><thead><tr><th scope="col">文书</th><th scope="col">文号</th><th scope="col">日期</th><th scope="col">申请人可下载</th><th scope="col">下载</th><th scope="col">送达</th></tr></thead>
             <tbody>{details.letters.map((l) => {
@@ -131,18 +136,19 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
         <h2 id="h-timeline">办理记录</h2>
         <ol class="timeline" id="timeline">{details.events.map((e) => <li><time datetime={e.occurredAt}>{e.occurredOn}</time> {eventLabel(e.verb)}（{e.actorLabel}）：{e.note}</li>)}</ol>
       </section>
-      <AppealsSection details={details} csrf={scope.csrf} today={today} failed={appealFailed} />
+      <AppealsSection details={details} csrf={scope.csrf} today={today} failed={appealFailed} flash={flash.at(CASE_APPEALS)} />
     </AdminLayout>
   );
 }
 
-function AppealsSection({ details, csrf, today, failed }: { details: CaseDetails; csrf: string; today: string; failed: { errors: FieldErrors; values: FormValues } | null }) {
+function AppealsSection({ details, csrf, today, failed, flash }: { details: CaseDetails; csrf: string; today: string; failed: { errors: FieldErrors; values: FormValues } | null; flash: Flash | null }) {
   const a = details.application;
   const v = (k: string, d = '') => failed?.values[k] ?? d;
   const err = (k: string) => failed?.errors[k] && <p class="error-message" id={`e-appeal-${k}`}>{failed.errors[k]}</p>;
   return (
-    <section aria-labelledby="h-appeals" id="appeals">
+    <section aria-labelledby="h-appeals" id={CASE_APPEALS}>
       <h2 id="h-appeals">行政复议和行政诉讼</h2>
+      <FlashAt flash={flash} />
       {details.appeals.length === 0 ? <p>暂无记录。</p> : (
         <table class="list"><thead><tr><th scope="col">类型</th><th scope="col">机关或法院</th><th scope="col">案号</th><th scope="col">申请/起诉日期</th><th scope="col">结果</th><th scope="col">审结日期</th><th scope="col">更新结果</th></tr></thead>
           <tbody>{details.appeals.map((ap) => (

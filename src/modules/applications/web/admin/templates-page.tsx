@@ -1,5 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { FlashAt, placeFlash } from '../../../../platform/views/flash.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import { TEMPLATE_KIND_LABELS, type TemplateKind } from '../../domain/letters/letter-kinds.ts';
 import { PLACEHOLDERS } from '../../domain/letters/placeholders.ts';
@@ -7,13 +8,18 @@ import type { OrganTemplate } from '../../storage/templates-repository.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import type { StaffContext } from '../../../catalog/index.ts';
 
+/** A letter's form on the page: where saving it brings the page back (#template-KIND), and tells it. */
+export const templateFormId = (kind: string) => `template-${kind}`;
+
 /** The organ's letter wording, one form per letter; only the organ's administrator may save. */
 export function TemplatesPage({ scope, organ, templates, failed }: {
   scope: StaffContext; organ: Organ; templates: OrganTemplate[]; failed: { kind: TemplateKind; errors: FieldErrors; title: string; body: string } | null;
 }) {
   const canEdit = scope.canAdmin(organ);
+  // A saved template is told in its own form, where the redirect lands, not at the top of the page.
+  const flash = placeFlash(scope.flash, templates.map((t) => templateFormId(t.kind)));
   return (
-    <AdminLayout title="文书模板" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+    <AdminLayout title="文书模板" user={scope.user} csrfToken={scope.csrf} flash={flash.top}>
       <h1>依申请公开文书模板 · {organ.name}</h1>
       <ApplicationsNav organ={organ} organs={scope.handles} current="templates" isSystemAdmin={scope.user.isSystemAdmin} />
       <p>模板只决定文书的标题和正文措辞。申请编号、收到日期、申请内容、办理结果及法律依据、救济途径（行政复议、行政诉讼）和落款由系统按法定要求自动加入，不能删去。正文中空一行为分段；用 {'{{名称}}'} 插入办件信息。</p>
@@ -23,8 +29,9 @@ export function TemplatesPage({ scope, organ, templates, failed }: {
         const mine = failed?.kind === t.kind;
         const errors: FieldErrors = mine ? Object.fromEntries(Object.entries(failed.errors).map(([k, m]) => [`${t.kind}-${k}`, m])) : {};
         return (
-          <form method="post" action={`/admin/organs/${organ.code}/letter-templates/${t.kind}`} class="panel" id={`template-${t.kind}`}>
+          <form method="post" action={`/admin/organs/${organ.code}/letter-templates/${t.kind}`} class="panel" id={templateFormId(t.kind)}>
             <h2>{TEMPLATE_KIND_LABELS[t.kind]} {t.customised ? <small>（本机关措辞，第{t.version}版）</small> : <small>（系统默认措辞）</small>}</h2>
+            <FlashAt flash={flash.at(templateFormId(t.kind))} />
             <input type="hidden" name="_csrf" value={scope.csrf} />
             <Field name={`${t.kind}-title`} label="标题" errors={errors} required>
               <input type="text" id={`f-${t.kind}-title`} name="title" value={mine ? failed.title : t.title} maxLength={60} disabled={!canEdit} />

@@ -1,0 +1,52 @@
+import { expect, it } from 'vitest';
+import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createOrgan, createStaff, system } from '../../../../test/support/factories.ts';
+import { flashToldAt } from '../../../../test/support/placed-flash.ts';
+import { listLetters } from '../storage/letters-repository.ts';
+import { registerInPerson } from '../testing/application-factories.ts';
+import { performVerb } from '../use-cases/perform-verb.ts';
+
+/**
+ * A case's 复议或诉讼 (recorded or decided), a letter's 送达 and a saved 文书模板 bring their page back at
+ * that section, far below the top on a phone: the outcome is told there (platform/views/flash.tsx).
+ */
+describeEachDialect('application back-office outcomes told where the page lands', (db) => {
+  it('复议或诉讼 under its heading, 送达 under 文书, a template in its own form', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-20T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+      const head = await createStaff(deps, organ.code, 'organ_admin');
+      const h = await loginAs(app, head.username, head.password);
+      await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/application-settings`, cookies: h.cookies, payload: { _csrf: h.csrf, reconsiderationBody: '青岚县人民政府', reconsiderationAddress: '青岚县人民路1号', reconsiderationOnline: '', letterPrefix: '岚建公开' } });
+      const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
+      await performVerb(deps, system, a.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
+      const reply = (await listLetters(deps.db, a.id)).find((l) => l.kind === 'reply')!;
+
+      const served = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/letters/${reply.id}/service`, cookies: h.cookies, payload: { _csrf: h.csrf, servedOn: '2026-03-12', method: 'post', ref: 'EMS1234567890' } });
+      expect(served.statusCode).toBe(303);
+      const service = await flashToldAt(app, served, h, 'h-letters');
+      expect(service.text).toBe('已登记送达');
+      expect(service.body).toMatch(/<h2 id="h-letters">文书<\/h2><p id="flash-h-letters" class="flash" role="status"/);
+
+      const recorded = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/appeals`, cookies: h.cookies, payload: { _csrf: h.csrf, kind: 'reconsideration', filedOn: '2026-03-15', caseNo: '青政复〔2026〕5号', body: '青岚县人民政府' } });
+      expect(recorded.statusCode).toBe(303);
+      const appeal = await flashToldAt(app, recorded, h, 'appeals');
+      expect(appeal.text).toMatch(/^已登记复议或诉讼/);
+      expect(appeal.body).toMatch(/<h2 id="h-appeals">[^<]*<\/h2><p id="flash-appeals" class="flash" role="status"/);
+      const appealId = Number(/action="\/admin\/appeals\/(\d+)\/decide"/.exec(appeal.body)![1]);
+      const decided = await app.inject({ method: 'POST', url: `/admin/appeals/${appealId}/decide`, cookies: h.cookies, payload: { _csrf: h.csrf, result: 'upheld', decidedOn: '2026-03-18' } });
+      expect(decided.statusCode).toBe(303);
+      expect((await flashToldAt(app, decided, h, 'appeals')).text).toBe('已更新复议或诉讼结果');
+
+      const saved = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/letter-templates/fee_notice`, cookies: h.cookies, payload: { _csrf: h.csrf, title: '收费通知', body: '请缴纳{{收费金额}}元' } });
+      expect(saved.statusCode).toBe(303);
+      const template = await flashToldAt(app, saved, h, 'template-fee_notice');
+      expect(template.text).toBe('模板已保存，此后生成的文书使用新的措辞');
+      const form = /<form[^>]*id="template-fee_notice"[^>]*>([\s\S]*?)<\/form>/.exec(template.body)?.[1] ?? '';
+      expect(form).toContain('id="flash-template-fee_notice"');
+    } finally {
+      await app.close();
+    }
+  });
+});
