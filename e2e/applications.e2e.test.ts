@@ -9,6 +9,7 @@ import { createOrgan, createStaff } from '../test/support/factories.ts';
 import { AdminPages } from './pages/admin-pages.ts';
 import { ApplicationsAdminPage } from './pages/applications-admin.ts';
 import { ApplicationsPortalPage } from './pages/applications-portal.ts';
+import { linesSpanned } from './pages/text-lines.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
 
@@ -128,6 +129,23 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     await portal.viewLetter('答复告知书');
     await page.getByRole('link', { name: '返回办理进度' }).click();
     await expect(portal.statusValue('办理结果')).resolves.toBe('予以公开');
+    await page.context().close();
+  }, 60_000);
+
+  it('lists the 答复文书 at 320 px 字号 大 + 适老化 with each name and date on one line and no sideways scroll (found by an outside tester: 申请登记回执 one character a line, 2026/年12月/6日)', async () => {
+    const page = await served.newPage({ viewport: { width: 320, height: 568 } });
+    await page.goto(`${baseUrl}/prefs?fs=l&elder=1&return=/`);
+    const portal = new ApplicationsPortalPage(page, baseUrl);
+    await portal.checkStatus(receipt.trackingNo, receipt.queryCode);
+    await page.screenshot({ path: path.join(SHOTS, 'application-status-letters-320-big.png'), fullPage: true });
+    const rows = page.locator('#letters tbody tr');
+    await expect(rows.count()).resolves.toBe(2);
+    for (let i = 0; i < 2; i++) {
+      const [name, date] = await rows.nth(i).locator('td').evaluateAll((tds) => tds.slice(0, 2).map((td) => td.textContent!.trim()));
+      for (const text of [name!, date!]) expect(await linesSpanned(page, `#letters tbody tr:nth-child(${i + 1})`, text), text).toBe(1);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expect(page.locator('#letters').evaluate((t) => t.scrollWidth <= t.clientWidth)).resolves.toBe(true);
     await page.context().close();
   }, 60_000);
 });
