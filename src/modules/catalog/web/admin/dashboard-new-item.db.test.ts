@@ -55,4 +55,22 @@ describeEachDialect('新建信息 only where there is a catalog node to put the 
       await app.close();
     }
   });
+
+  it('tells an administrator, on a unit’s row, that its items go in the organ’s catalog — not to build one (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-12-10T02:00:00Z');
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+      await createNode(deps, bureau.id, { name: '工作动态' });
+      await createOrgan(deps, { parentCode: bureau.code, kind: 'unit', name: '青岚县住房和城乡建设局房地产市场监管股' });
+      const admin = await createStaff(deps, bureau.code, 'organ_admin');
+      const { cookies } = await loginAs(app, admin.username, admin.password);
+      const home = (await app.inject({ url: '/admin', cookies })).body;
+      const unitRow = /<tr[^>]*>(?:(?!<\/tr>)[\s\S])*?房地产市场监管股<\/a>[\s\S]*?<\/tr>/.exec(home)![0];
+      expect(unitRow).toContain('下属单位没有目录栏目，信息在青岚县住房和城乡建设局的目录中发布，由该单位报送');
+      expect(unitRow).not.toContain('请先在“管理目录”中建立目录');
+      expect(unitRow).not.toContain('本单位');
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -11,9 +11,15 @@ const submitterLabel = (organ: Organ, units: Organ[]) =>
  * this organ or unit has none (found by an outside tester: the form was a dead end). A unit's items are
  * usually its organ's, in the organ's catalog.
  */
-function withoutCatalog(o: Organ, throughUnit: boolean, admin: boolean): string {
+function withoutCatalog(o: Organ, throughUnit: boolean, admin: boolean, scope: StaffContext): string {
   if (throughUnit) return '该机关还没有目录栏目，暂不能报送信息';
-  if (o.kind === 'unit' && !admin) return '本单位没有目录栏目，信息在所属机关的目录中发布，由本单位报送';
+  // A unit is told as a unit to everyone — to an administrator too, who is not to build it a catalog of its own.
+  if (o.kind === 'unit') {
+    // Its own staff hold no role on the organ above it (one who does, such as the organ's administrator, sees it from the organ).
+    if (!scope.directStaffOf.some((p) => p.id === o.parentId)) return '本单位没有目录栏目，信息在所属机关的目录中发布，由本单位报送';
+    const parent = scope.organs.find((p) => p.id === o.parentId);
+    return `下属单位没有目录栏目，信息在${parent ? parent.name : '所属机关'}的目录中发布，由该单位报送`;
+  }
   return admin ? '还没有目录栏目，请先在“管理目录”中建立目录，再新建信息' : '还没有目录栏目，机关管理员建立目录后才能新建信息';
 }
 
@@ -55,7 +61,7 @@ export function DashboardPage({ scope, hasCatalog, counts, late, year, reminders
                 <td class="actions" data-label="操作">
                   {hasCatalog(o)
                     ? <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>{units ? `新建信息（${submitterLabel(o, units)}报送）` : '新建信息'}</a>
-                    : <span class="hint">{withoutCatalog(o, units !== null, scope.canAdmin(o))}</span>}
+                    : <span class="hint">{withoutCatalog(o, units !== null, scope.canAdmin(o), scope)}</span>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>管理目录</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/edit`}>机关设置</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/review-chain`}>审核流程</a>}
