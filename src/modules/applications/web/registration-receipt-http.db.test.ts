@@ -141,6 +141,13 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
       const registered = await app.inject({ method: 'POST', url: `/admin/applications/new?organ=${organ.code}`, cookies: officer.cookies, payload });
       expect(registered.statusCode).toBe(201);
       const code = /id="query-code">([^<]+)</.exec(registered.body)![1]!;
+      // The answer says what is true: the code shows again for CODE_REPLAY_MINUTES (a reload, the PDF or
+      // Word), not "this once", and then neither the page nor a reprinted receipt shows it.
+      const said = /<div class="notice notice-info" role="status">([\s\S]*?)<\/div>/.exec(registered.body)?.[1] ?? '';
+      expect(said).not.toContain('只显示这一次');
+      expect(said).toContain('请当场打印或交给申请人');
+      expect(said).toContain(`${CODE_REPLAY_MINUTES}分钟后本页及重新打印的回执不再显示查询码`);
+      expect(said).toContain('遗失可在办件页核验身份后重新设置');
       const id = Number(/href="\/admin\/applications\/(\d+)"/.exec(registered.body)![1]);
       const download = () => app.inject({ method: 'POST', url: '/admin/applications/registered/receipt', cookies: officer.cookies, payload: { _csrf: officer.csrf, formToken, format: 'pdf' } });
 

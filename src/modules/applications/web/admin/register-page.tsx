@@ -85,6 +85,8 @@ export function RegisterPage({ scope, organ, values, errors, duplicates = [] }: 
  * `onReceipt`: registered as received. `receipt`: then the 申请登记回执 with the code, to print now — the
  * only copy that carries it; the stored receipt (opened or reprinted later) says the code was given at
  * registration and never holds it (follow-up.ts).
+ * The code shows again only within CODE_REPLAY_MINUTES of registration (a reload, the PDF or Word of
+ * this answer), and the page says so rather than "only this once".
  */
 export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onReceipt, receipt = null, formToken = '' }: { scope: StaffContext; organ: Organ; id: number; trackingNo: string; queryCode: string; onReceipt: boolean; receipt?: DocumentModel | null; formToken?: string }) {
   return (
@@ -92,7 +94,11 @@ export function RegisteredPage({ scope, organ, id, trackingNo, queryCode, onRece
       <h1>已登记申请 {trackingNo}</h1>
       <ApplicationsNav organ={organ} organs={scope.handles} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
       <div class="notice notice-info" role="status">
-        <p>请将申请编号和查询码告知申请人（查询码只显示这一次{receipt ? '，只印在下面这份申请登记回执上：请现在打印并交付或寄送申请人，以后重新打印的回执不载明查询码' : onReceipt ? '' : '；确认收到后生成的申请登记回执不载明查询码'}），申请人可凭此在门户查询办理进度、下载答复文书。</p>
+        {/* True to what the page does: a reload, a double click or the PDF/Word shows the code again for
+            CODE_REPLAY_MINUTES (register-application.ts), then neither this page nor a reprint shows it. */}
+        <p>请将申请编号和查询码告知申请人（{receipt
+          ? `查询码印在下面这份申请登记回执上，请当场打印或交给申请人；${CODE_REPLAY_MINUTES}分钟后本页及重新打印的回执不再显示查询码`
+          : `请当场告知申请人；${CODE_REPLAY_MINUTES}分钟后本页不再显示查询码${onReceipt ? '' : '，确认收到后生成的申请登记回执也不载明查询码'}`}，遗失可在办件页核验身份后重新设置），申请人可凭此在门户查询办理进度、下载答复文书。</p>
         <p>申请编号：<strong id="tracking-no">{trackingNo}</strong>　查询码：<strong id="query-code">{queryCode}</strong></p>
       </div>
       <p><a class="btn" href={`/admin/applications/${id}`}>打开办件</a></p>
