@@ -247,6 +247,10 @@ describe('应用建议遮盖 apply_mask', () => {
     expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_YOUR_STAGE']);
     const p = decide('apply_mask', facts({ status: 'approved', actor: leaderOnly }, { mask: 'in_place' }));
     expect(!p.ok && p.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PUBLISHER']);
+    // The reason says who publishes: the organ's publisher role by name (found by an outside tester).
+    expect(!p.ok && p.reasons[0].message).toBe('审核通过后，只有发布人可以应用建议遮盖：本机关的信息由“政务公开办公室”发布（见审核流程设置）');
+    const publish = decide('publish', facts({ status: 'approved', actor: leaderOnly }));
+    expect(!publish.ok && publish.reasons.find((r) => r.code === 'ERR_REVIEW_NOT_PUBLISHER')!.message).toBe('您不是本机关的发布人：本机关的信息由“政务公开办公室”发布（见审核流程设置）');
   });
 
   it('refuses with every reason when the finding moved, is gone or cannot be masked here', () => {

@@ -1,7 +1,7 @@
 import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
 import { wrongStateReason, type Reason, type TransitionTable } from '../../../shared/workflow.ts';
 import type { MaskCheck } from './mask-finding.ts';
-import { WITHDRAW_REASONS, type ChainStage, type ReviewRole, type SecrecyLevel } from './review-roles.ts';
+import { REVIEW_ROLE_LABELS, WITHDRAW_REASONS, type ChainStage, type ReviewRole, type SecrecyLevel } from './review-roles.ts';
 
 export type { Reason } from '../../../shared/workflow.ts';
 
@@ -186,9 +186,13 @@ function returnForChangesRules(f: ReviewFacts, stage: ChainStage | null): Reason
   return reasons;
 }
 
+/** A refusal for want of the publisher role, saying who publishes: the organ's publisher role by name (审核流程 sets it). */
+const notPublisher = (f: ReviewFacts, message: string): Reason =>
+  ({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: `${message}：本机关的信息由“${REVIEW_ROLE_LABELS[f.publisherRole]}”发布（见审核流程设置）` });
+
 function scheduleRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
-  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+  if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '您不是本机关的发布人'));
   if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能发布自己起草或报送的信息' });
   if (!f.input.publishAt || Number.isNaN(Date.parse(f.input.publishAt))) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_INVALID', message: '请填写有效的发布时间' });
   else if (Date.parse(f.input.publishAt) <= Date.parse(f.nowAt)) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_PAST', message: '定时发布的时间必须晚于现在' });
@@ -198,13 +202,13 @@ function scheduleRules(f: ReviewFacts): Reason[] {
 
 function unscheduleRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
-  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+  if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '您不是本机关的发布人'));
   return reasons;
 }
 
 function publishRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
-  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+  if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '您不是本机关的发布人'));
   if (isAuthor(f) && !f.actor.system) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能发布自己起草或报送的信息' });
   reasons.push(...gateReasons(f));
   return reasons;
@@ -212,7 +216,7 @@ function publishRules(f: ReviewFacts): Reason[] {
 
 function forcePublishRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
-  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '您不是本机关的发布人' });
+  if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '您不是本机关的发布人'));
   if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能紧急发布自己起草或报送的信息' });
   if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_REASON_REQUIRED', message: '紧急发布须说明理由，并在事后补充审核' });
   reasons.push(...gateReasons(f));
@@ -222,7 +226,7 @@ function forcePublishRules(f: ReviewFacts): Reason[] {
 function approveRetrospectivelyRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
   if (!f.forcePublished || f.retroApproved) reasons.push({ code: 'ERR_REVIEW_NOTHING_TO_APPROVE', message: '该信息不需要补充审核' });
-  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '补充审核须由发布人进行' });
+  if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '补充审核须由发布人进行'));
   if (f.actor.userId !== null && (f.actor.userId === f.forcePublishedBy || isAuthor(f))) {
     reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '补充审核须由紧急发布人和起草人以外的人进行' });
   }
@@ -231,7 +235,7 @@ function approveRetrospectivelyRules(f: ReviewFacts): Reason[] {
 
 function withdrawRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
-  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以撤回' });
+  if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以撤回'));
   if (!f.input.withdrawReason || !(f.input.withdrawReason in WITHDRAW_REASONS)) reasons.push({ code: 'ERR_REVIEW_WITHDRAW_REASON', message: '请选择撤回原因' });
   else if (f.input.withdrawReason === 'other' && !f.input.withdrawNote?.trim()) reasons.push({ code: 'ERR_REVIEW_WITHDRAW_NOTE_REQUIRED', message: '撤回原因为“其他”时，请填写撤回说明（公众页面会显示）' });
   return reasons;
@@ -247,7 +251,7 @@ const REPLACEMENT_REFUSALS: Record<Exclude<ReplacementCheck, 'published'>, strin
 
 function repealRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
-  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人可以标记废止' });
+  if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以标记废止'));
   if (f.validity === 'repealed') reasons.push({ code: 'ERR_REVIEW_ALREADY_REPEALED', message: '该文件已标记为废止' });
   if (f.input.replacement && f.input.replacement !== 'published') reasons.push({ code: 'ERR_REVIEW_REPLACEMENT_INVALID', message: REPLACEMENT_REFUSALS[f.input.replacement] });
   return reasons;
@@ -268,7 +272,7 @@ function amendRules(f: ReviewFacts): Reason[] {
 function approveAmendmentRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
   if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
-  if (!holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '修订须由本机关的发布人审核' });
+  if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '修订须由本机关的发布人审核'));
   if (f.revision && f.actor.userId !== null && f.revision.authorIds.includes(f.actor.userId)) {
     reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己提交或参与修改的修订' });
   }
@@ -280,7 +284,7 @@ function returnAmendmentRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
   const ownRevision = !!f.revision && f.actor.userId !== null && f.revision.proposedBy === f.actor.userId;
   if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
-  else if (!ownRevision && !holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_PUBLISHER', message: '只有发布人或修订人本人可以退回修订' });
+  else if (!ownRevision && !holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人或修订人本人可以退回修订'));
   // Its proposer may take it back without a word; a reviewer says why.
   if (f.revision && !ownRevision && !f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修订须填写意见' });
   return reasons;
@@ -307,7 +311,7 @@ function applyMaskRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
   if (f.status === 'in_review' ? !stage || !holds(f, stage.role) : !holds(f, f.publisherRole)) {
     reasons.push(f.status === 'in_review'
       ? { code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: '只有当前环节的审核人可以应用建议遮盖' }
-      : { code: 'ERR_REVIEW_NOT_PUBLISHER', message: '审核通过后，只有发布人可以应用建议遮盖' });
+      : notPublisher(f, '审核通过后，只有发布人可以应用建议遮盖'));
   }
   if (f.input.mask && f.input.mask !== 'in_place') reasons.push(MASK_REFUSALS[f.input.mask]);
   return reasons;

@@ -141,7 +141,7 @@ describeEachDialect('back office', (db) => {
     const told = /<div id="flash-review-h"[^>]*role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(after.body)?.[1] ?? '';
     expect(told).toContain('<strong>未能发布：</strong>');
     expect(told).toContain('<li>当前状态为“草稿”，不能“发布”（仅限：审核通过待发布、定时发布）</li>');
-    expect(told).toContain('<li>您不是本机关的发布人</li>');
+    expect(told).toContain('<li>您不是本机关的发布人：本机关的信息由“政务公开办公室”发布（见审核流程设置）</li>');
     expect((await app.inject({ url: `/organs/${organ.code}/items/${id}` })).statusCode).toBe(404);
     await app.close();
   });
