@@ -17,7 +17,7 @@ describe('publication metadata', () => {
     // 文件类型 decides the annual report's second part: never taken as 其他 unless chosen.
     [{ ...valid, docType: undefined }, 'docType', '请选择文件类型（规章、行政规范性文件或其他）'],
     [{ ...valid, docType: '' }, 'docType', '请选择文件类型'],
-    [{ ...valid, docType: 'rule' }, 'docType', '文件类型应为规章、行政规范性文件或其他'],
+    [{ ...valid, docType: 'rule' }, 'docType', '文件类型应为 regulation（规章）、normative_document（行政规范性文件）或 other（其他）'],
     [{ ...valid, nodeIds: [] }, 'nodeIds', '至少选择一个目录栏目'],
     // A form with no box ticked sends no nodeIds at all.
     [{ ...valid, nodeIds: undefined }, 'nodeIds', '请至少选择一个目录栏目'],

@@ -23,7 +23,8 @@ export const DOC_TYPE_REQUIRED = { code: 'ERR_CATALOG_DOC_TYPE_REQUIRED', messag
 const docType = z.custom<DocType>().superRefine((given, ctx) => {
   const v: unknown = given;
   if (v === undefined || v === null || v === '') ctx.addIssue({ code: 'custom', message: DOC_TYPE_REQUIRED.message, params: { code: DOC_TYPE_REQUIRED.code } });
-  else if (!(DOC_TYPES as readonly unknown[]).includes(v)) ctx.addIssue({ code: 'custom', message: '文件类型应为规章、行政规范性文件或其他' });
+  // The API's codes with their names: a wrong code reaches this only through the API (the form offers a list).
+  else if (!(DOC_TYPES as readonly unknown[]).includes(v)) ctx.addIssue({ code: 'custom', message: '文件类型应为 regulation（规章）、normative_document（行政规范性文件）或 other（其他）' });
 });
 
 const keywords = z

@@ -45,7 +45,7 @@ describeEachDialect('catalog API: 文件类型 (docType) is given, never default
       });
     }
     const wrong = await api.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: { ...withoutType, docType: 'rule' } });
-    expect(wrong.json().error).toMatchObject({ code: 'ERR_VALIDATION', field: 'docType', reasons: [{ message: '文件类型应为规章、行政规范性文件或其他' }] });
+    expect(wrong.json().error).toMatchObject({ code: 'ERR_VALIDATION', field: 'docType', reasons: [{ message: '文件类型应为 regulation（规章）、normative_document（行政规范性文件）或 other（其他）' }] });
     expect(await deps.db.selectFrom('publications').select('id').execute()).toEqual([]);
 
     const created = await api.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: { ...withoutType, docType: 'normative_document' } });
