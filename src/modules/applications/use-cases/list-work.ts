@@ -1,7 +1,8 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { addDays, chinaDateOf, type IsoDate } from '../../../shared/iso-date.ts';
 import type { Application } from '../domain/application.ts';
-import { countWorkByOrgan, listApplications, type CountedView, type WorkListFilter } from '../storage/applications-repository.ts';
+import { typedNumber } from '../../../shared/typed-number.ts';
+import { countWorkByOrgan, findApplicationByTrackingNo, listApplications, type CountedView, type WorkListFilter } from '../storage/applications-repository.ts';
 import { calendarFor } from './working-calendar.ts';
 
 /** 本项目约定 (docs/rules/applications.md, deadlines): warn N working days before a deadline; 5 by default. */
@@ -41,6 +42,18 @@ export async function listWork(
   const pageSize = opts.pageSize ?? 50;
   const { items, total } = await listApplications(deps.db, { organIds, view, today, dueBy, arrivedBy, q: opts.q, limit: pageSize, offset: ((opts.page ?? 1) - 1) * pageSize });
   return { items, total, today, dueBy };
+}
+
+/**
+ * The case a work-list search names by its number, if it is one of these organs': as issued, copied
+ * from a PDF (U+2011 hyphens) or typed full-width (typedNumber). Whatever its state — a new online
+ * application waits in 待确认收到, outside the default 办理中 view (found by an officer).
+ */
+export async function caseIdByNumber(deps: AppDeps, organIds: number[], search: string): Promise<number | null> {
+  const number = typedNumber(search);
+  if (!/^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(number)) return null;
+  const found = await findApplicationByTrackingNo(deps.db, number);
+  return found && organIds.includes(found.organId) ? found.id : null;
 }
 
 export type WorkCounts = Record<CountedView, number>;

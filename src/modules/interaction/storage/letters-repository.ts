@@ -3,6 +3,7 @@ import type { LettersTable } from '../../../platform/db/schema-areas/interaction
 import type { IsoDate } from '../../../shared/iso-date.ts';
 import type { Letter, LetterState, LetterType, Rating } from '../domain/letter.ts';
 import type { Executor } from './executor.ts';
+import { containsText } from '../../../platform/db/like.ts';
 
 export const toLetter = (r: Selectable<LettersTable>): Letter => ({
   id: r.id, organId: r.organ_id, trackingNo: r.tracking_no, type: r.type as LetterType, subject: r.subject, content: r.content,
@@ -38,6 +39,13 @@ export async function findLetterByTrackingNo(db: Executor, trackingNo: string): 
   return r ? { ...toLetter(r), queryCodeHash: r.query_code_hash } : null;
 }
 
+/** The id of the letter with this number if it is one of these organs' (the number's unique index). */
+export async function findLetterIdByTrackingNo(db: Executor, organIds: number[], trackingNo: string): Promise<number | null> {
+  if (organIds.length === 0) return null;
+  const r = await db.selectFrom('letters').select('id').where('tracking_no', '=', trackingNo).where('organ_id', 'in', organIds).executeTakeFirst();
+  return r?.id ?? null;
+}
+
 /** Writes the change only if nobody changed the letter since it was read; returns null when someone did. */
 export async function updateLetter(db: Executor, before: Letter, changes: Updateable<LettersTable>, at: string): Promise<Letter | null> {
   const r = await db.updateTable('letters').set({ ...changes, version: before.version + 1, updated_at: at })
@@ -60,12 +68,17 @@ export type LetterPage = { items: Letter[]; total: number; page: number; pageSiz
 
 const OPEN = ['received', 'assigned', 'reply_review'];
 
-/** A page of an organ's letters, soonest due first for open views; `dueSoonOn` is the last day counted as due soon. */
+/**
+ * A page of an organ's letters, soonest due first for open views; `dueSoonOn` is the last day counted as
+ * due soon. `words`: each must occur in the subject or the writer's name (a substring, LIKE over the
+ * organ's letters, which are few — docs/workflows/mailbox.md, 搜索).
+ */
 export async function pageLetters(
-  db: Executor, organIds: number[], view: LetterView, opts: { today: IsoDate; dueSoonOn: IsoDate; page: number; pageSize: number },
+  db: Executor, organIds: number[], view: LetterView, opts: { today: IsoDate; dueSoonOn: IsoDate; page: number; pageSize: number; words?: string[] },
 ): Promise<LetterPage> {
   if (organIds.length === 0) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize };
   let q = db.selectFrom('letters').where('organ_id', 'in', organIds);
+  for (const word of opts.words ?? []) q = q.where((eb) => eb.or([containsText('subject', word), containsText('writer_name', word)]));
   switch (view) {
     case 'open': q = q.where('state', 'in', OPEN); break;
     // unitOpinionUnread in SQL: the unit's note came after the organ's staff last acted on the letter.

@@ -21,7 +21,7 @@ import { CHANNEL_STATISTICS_HEADER } from '../../domain/channel-statistics.ts';
 import { renderXlsx } from '../../../../platform/documents/index.ts';
 import { displayNames } from '../../storage/staff-repository.ts';
 import { caseDetails } from '../../use-cases/case-details.ts';
-import { DEFAULT_DUE_SOON_WORKING_DAYS, listWork } from '../../use-cases/list-work.ts';
+import { DEFAULT_DUE_SOON_WORKING_DAYS, caseIdByNumber, listWork } from '../../use-cases/list-work.ts';
 import { listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from '../../use-cases/manage-letter-templates.ts';
 import { performVerb } from '../../use-cases/perform-verb.ts';
 import { decideAppeal, recordAppeal } from '../../use-cases/record-appeal.ts';
@@ -72,6 +72,9 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       const days = /^\d{1,2}$/.test(request.query.days ?? '') ? Number(request.query.days) : DEFAULT_DUE_SOON_WORKING_DAYS;
       const page = pageQueryParam(request.query.page);
       const q = (request.query.q ?? '').trim();
+      // A case number opens that case, whatever view is shown (docs/workflows/application-states.md).
+      const id = q ? await caseIdByNumber(deps, [organ.id], q) : null;
+      if (id !== null) return reply.redirect(`/admin/applications/${id}`, 303);
       const list = await listWork(deps, [organ.id], view, { days, q, page });
       const handlers = await displayNames(deps.db, list.items.map((a) => a.handlerUserId).filter((x): x is number => x !== null));
       return sendPage(reply, <WorkListPage scope={scope} organ={organ} view={view} days={days} q={q} page={page} list={list} handlers={handlers} />);

@@ -41,14 +41,23 @@ function ViewTabs<V extends string>({ labels, current, href }: { labels: Record<
   );
 }
 
-export function LetterListPage({ scope, organ, view, list, today }: { scope: StaffContext; organ: Organ; view: LetterView; list: LetterPage; today: string }) {
-  const href = (v: LetterView, page = 1) => `/admin/letters?organ=${organ.code}&view=${v}&page=${page}`;
+export function LetterListPage({ scope, organ, view, q, list, today }: { scope: StaffContext; organ: Organ; view: LetterView; q: string; list: LetterPage; today: string }) {
+  const href = (v: LetterView, page = 1) => `/admin/letters?${new URLSearchParams({ organ: organ.code, view: v, page: String(page), ...(q ? { q } : {}) })}`;
   return (
     <AdminLayout title="部门信箱" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>部门信箱 · {organ.name}</h1>
       <MailboxNav scope={scope} organ={organ} current="list" />
       <ViewTabs labels={LETTER_VIEW_LABELS} current={view} href={href} />
-      <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的来信。</p>}>
+      {/* A plain GET: works without JavaScript. A number opens its letter; words search this view. */}
+      <form method="get" action="/admin/letters" class="actions" role="search">
+        <input type="hidden" name="organ" value={organ.code} />
+        <input type="hidden" name="view" value={view} />
+        <label for="f-q">搜索：</label>
+        <input type="search" id="f-q" name="q" value={q} placeholder="来信编号、标题或来信人姓名" />
+        <button type="submit" class="btn btn-small">搜索</button>
+        {q && <a href={`/admin/letters?organ=${organ.code}&view=${view}`}>清除</a>}
+      </form>
+      <PagedList page={list.page} pageSize={list.pageSize} total={list.total} empty={<p>没有符合条件的来信。{q && view !== 'all' && <a href={href('all')}>在全部来信中搜索</a>}</p>}>
         {/* On a phone each letter is a card (table.list.cards, each cell named by data-label), as 交办来信 below. */}
         <table class="list cards" id="letter-list">
           <thead><tr><th scope="col">编号</th><th scope="col">类型</th><th scope="col">标题</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">三个月期限</th><th scope="col">承办单位</th></tr></thead>
