@@ -22,7 +22,7 @@ export { findAttachment, removeWithRevision, keepWithRevision, settleRevisionAtt
 export { listOrgans, listOrgansInTree, findOrganByCode, findOrganById, organChain, type OrganInTree } from './storage/organs-repository.ts';
 export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';
 export {
-  findPublication, listAttachments, type AttachmentView, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, publishedIdsInYear, addViewCounts,
+  findPublication, latestDocumentNumber, listAttachments, type AttachmentView, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, publishedIdsInYear, addViewCounts,
   type PublicationListItem,
 } from './storage/publications-repository.ts';
 export { organScope, type OrganScope } from './use-cases/organ-scope.ts';

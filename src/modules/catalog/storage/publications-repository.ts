@@ -52,6 +52,14 @@ export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[
   matterId: r.directory_matter_id ?? null,
 });
 
+/** The organ's latest 文号 (by 成文日期, then newest item), as an example of its own form for the item form's hint; null when it has none. */
+export async function latestDocumentNumber(db: Executor, organId: number): Promise<string | null> {
+  const r = await db.selectFrom('publications').select('document_number').where('organ_id', '=', organId)
+    .where('document_number', 'is not', null).where('document_number', '<>', '')
+    .orderBy('formed_on', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r?.document_number ?? null;
+}
+
 export async function findPublication(db: Executor, id: number): Promise<Publication | null> {
   const r = await db.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) return null;

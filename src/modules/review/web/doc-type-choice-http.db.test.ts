@@ -68,4 +68,19 @@ describeEachDialect('item form: 文件类型 is chosen by the officer, not prese
     expect(regulationPage).toContain('本平台不记录机关的行政级别，无法替您核对');
     await app.close();
   });
+
+  it('gives the 文号 hint the organ’s own latest 文号 as its example, or a neutral one — never another county’s (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-12-06T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const session = await loginAs(app, officer.username, officer.password);
+    const hint = async () => /<p class="hint" id="h-documentNumber">([^<]*)<\/p>/.exec((await app.inject({ url: `/admin/organs/${organ.code}/publications/new`, cookies: session.cookies })).body)?.[1];
+    expect(await hint()).toBe('格式为 发文机关代字〔年份〕序号号；无文号可不填');
+    await createDraft(deps, organ.id, [node], { documentNumber: '岚建〔2026〕63号', formedOn: '2026-03-02' });
+    await createDraft(deps, organ.id, [node], { documentNumber: '岚建〔2026〕89号', formedOn: '2026-11-20' });
+    await createDraft(deps, organ.id, [node], { formedOn: '2026-12-01' });
+    expect(await hint()).toBe('如 岚建〔2026〕89号（本机关最近的文号）；无文号可不填');
+    await app.close();
+  });
 });

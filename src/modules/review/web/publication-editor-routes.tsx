@@ -6,7 +6,7 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
-  addAttachment, createPublication, findAttachment, findPublication, interpretationLinks, interpretationPublishRefusals, interpretationTitleFor, listAttachments,
+  addAttachment, createPublication, findAttachment, findPublication, interpretationLinks, interpretationPublishRefusals, interpretationTitleFor, latestDocumentNumber, listAttachments,
   listCatalogNodes, listDirectoryMatters, pageForStaff, policyCandidatesFor, PUBLICATION_STATUS_LABELS, removeAttachment, sendAttachmentFile, staffContext, updatePublication, type StaffContext,
 } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
@@ -86,16 +86,18 @@ export function publicationEditorRoutes(deps: AppDeps) {
     }
     // A published item with an amendment under review shows the amendment (the published text is on the portal).
     const formValues = values ?? (review?.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, publication!) : publication ? publicationFormValues(publication) : fresh);
-    const [candidates, links, missing] = await Promise.all([
+    const [candidates, links, missing, documentNumberExample] = await Promise.all([
       // The policies the form names are listed (ticked, with their titles) even when older than the newest few.
       policyCandidatesFor(db, organ, scope.mayDraft(organ), policyIdsOf(formValues.policyIds)),
       publication ? interpretationLinks(db, publication.id, scope.staffOf.map((o) => o.id)) : Promise.resolve(null),
       publication && publication.itemKind === 'interpretation' && publication.status !== 'published' ? interpretationPublishRefusals(db, publication) : Promise.resolve([]),
+      // The 文号 hint's example is the organ's own latest 文号, not another county's.
+      latestDocumentNumber(db, organ.id),
     ]);
     return sendPage(reply, (
       <PublicationFormPage
         scope={scope} organ={organ} nodes={nodes} values={formValues} errors={errors} publication={publication} attachments={attachments} review={review} taskId={taskId}
-        interpretation={{ candidates, links, missing }} matters={matters} conflict={conflict}
+        interpretation={{ candidates, links, missing }} matters={matters} conflict={conflict} documentNumberExample={documentNumberExample}
       />
     ), status);
   }

@@ -68,13 +68,15 @@ function Select({ name, values, options, labels }: { name: string; values: Publi
 }
 
 /** Create or edit a publication with all its metadata; for an existing one also attachments and publishing. */
-export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId, interpretation, matters = [], conflict = false }: {
+export function PublicationFormPage({ scope, organ, nodes, values, errors, publication, attachments, review, taskId, interpretation, matters = [], conflict = false, documentNumberExample = null }: {
   scope: StaffContext; organ: Organ; nodes: CatalogNode[]; values: PublicationFormValues; errors: FieldErrors;
   /** Saved by someone else meanwhile: say how to keep this form's work (a refresh would throw it away). */
   conflict?: boolean;
   publication: Publication | null; attachments: Attachment[]; review: ReviewOverview | null; taskId?: number | null; interpretation: InterpretationView;
   /** The organ's 标准目录 事项 (docs/standard-directories.md), offered by node. */
   matters?: DirectoryMatter[];
+  /** The organ's latest 文号, the 文号 hint's example (another organ's would mislead); without one the hint gives the form only. */
+  documentNumberExample?: string | null;
 }) {
   // 信息报送: an item drafted by a unit is submitted from it, and its unit head approves the first stage.
   const units = scope.organs.filter((o) => o.kind === 'unit' && o.parentId === organ.id && scope.mayDraft(o));
@@ -185,7 +187,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           </Field>
         </details>
         <div class="columns-2">
-          <Field name="documentNumber" label="文号" errors={errors} hint="如 清建〔2026〕12号；无文号可不填">
+          <Field name="documentNumber" label="文号" errors={errors} hint={documentNumberExample ? `如 ${documentNumberExample}（本机关最近的文号）；无文号可不填` : '格式为 发文机关代字〔年份〕序号号；无文号可不填'}>
             <input id="f-documentNumber" name="documentNumber" value={v('documentNumber')} />
           </Field>
           <Field name="publishingOrganName" label="发布机构" errors={errors} hint={`不填则为 ${organ.name}`}>
