@@ -39,9 +39,14 @@ export type LetterContext = {
  */
 /**
  * The request as the letter's prose quotes it (您申请公开“…”, 申请公开的信息为：…): a request written as
- * “申请公开2025年…” would read 您申请公开“申请公开2025年…”, so its leading 申请/请求/要求公开 is left out.
+ * “申请公开2025年…” or “请公开…” would read 您申请公开“申请公开2025年…”, so its leading 申请/请求/要求/请公开
+ * is left out; and its closing 。, ； or . is the request's own sentence end, not the quotation's, so it
+ * is left out too (您申请公开“…验收报告。”的申请 — found on an online application's receipt).
  */
-export const subjectInProse = (subject: string) => quotedOnOneLine(subject.replace(/^(?:我|本人)?(?:申请|请求|要求)公开[：:]?\s*/, '') || subject);
+export const subjectInProse = (subject: string) => {
+  const quoted = quotedOnOneLine(subject.replace(/^(?:我|本人)?(?:申请|请求|要求|请)公开[：:]?\s*/, '') || subject);
+  return quoted.replace(/[\s。；;．.]+$/, '') || quoted;
+};
 
 /** A request typed on several lines, quoted in a sentence: its lines in order, a space between them, the quotation one paragraph. */
 const quotedOnOneLine = (text: string) => text.split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean).join(' ');
@@ -66,7 +71,7 @@ const DOCUMENT_NUMBER_KEPT_MAX = 24;
  */
 export function receiptQuotation(subject: string, documentNumber: string | null): { text: string; abridged: boolean } {
   const suffix = documentNumber ? `（文号：${documentNumber}）` : '';
-  const full = subjectInProse(`${subject}${suffix}`);
+  const full = `${subjectInProse(subject)}${suffix}`;
   if (Array.from(full).length <= RECEIPT_QUOTE_MAX) return { text: full, abridged: false };
   const kept = Array.from(suffix).length <= DOCUMENT_NUMBER_KEPT_MAX ? suffix : '';
   const head = Array.from(subjectInProse(subject)).slice(0, RECEIPT_ABRIDGED_MAX - 2 - Array.from(kept).length).join('').replace(/[\s，,、；;：:。．.]+$/, '');
@@ -78,7 +83,8 @@ export function buildLetter(kind: LetterKind, ctx: LetterContext): DocumentModel
   const withheld = app.outcome ? withheldPart(app.outcome, app.replyBasis) : null;
   const subject = app.documentNumber ? `${app.subject}（文号：${app.documentNumber}）` : app.subject;
   // The receipt keeps to one page: a long request is quoted by its beginning, the rest left to the form.
-  const quotation = kind === 'acknowledgement' ? receiptQuotation(app.subject, app.documentNumber) : { text: subjectInProse(subject), abridged: false };
+  const quotation = kind === 'acknowledgement' ? receiptQuotation(app.subject, app.documentNumber)
+    : { text: app.documentNumber ? `${subjectInProse(app.subject)}（文号：${app.documentNumber}）` : subjectInProse(app.subject), abridged: false };
   const values: Record<string, string> = {
     申请人: app.applicantName,
     申请编号: app.trackingNo,

@@ -13,7 +13,7 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, LetterTemplate> = {
     kind: 'acknowledgement',
     title: '政府信息公开申请登记回执',
     body: [
-      '您申请公开“{{申请内容}}”的申请，本机关已于{{收到日期}}收到并登记，申请编号：{{申请编号}}。{{收到规则}}',
+      '您关于公开“{{申请内容}}”的申请，本机关已于{{收到日期}}收到并登记，申请编号：{{申请编号}}。{{收到规则}}',
       '根据《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将自收到申请之日起20个工作日内，即{{答复期限}}前作出答复；需要延长的，将另行书面告知，延长的期限最长不超过20个工作日。征求第三方或者其他机关意见所需时间不计算在答复期限内。',
       // The 查询码 when the receipt is made at registration, else the number and the 咨询电话 (follow-up.ts).
       '{{查询方式}}',

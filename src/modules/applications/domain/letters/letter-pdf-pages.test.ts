@@ -37,7 +37,7 @@ describe.skipIf(!hasPdftotext)('an applicant letter on paper', () => {
 
   // The receipt states the request in its prose and so has no 申请内容 field (receipt-one-page.test.ts).
   it.each([
-    ['acknowledgement', 'acknowledgement', '您申请公开“2025年城区老旧小区改造项目清单”'],
+    ['acknowledgement', 'acknowledgement', '您关于公开“2025年城区老旧小区改造项目清单”'],
     ['correction_notice', 'correction_notice', '申请内容：2025年城区老旧小区改造项目清单'],
     ['termination_notice', 'termination_notice', '申请内容：2025年城区老旧小区改造项目清单'],
   ] as const)('a short %s fits on one page, 申请内容 and 落款 included', async (kind, template, request) => {

@@ -83,10 +83,10 @@ describe('the 申请登记回执 of a paper application', () => {
     const pages = await pdfPageTexts(await renderDocumentPdf(shown));
     expect(pages).toHaveLength(1);
     const text = pages[0]!.replace(/\u2011/g, '-');
-    expect(text).toContain(`您申请公开“${SUBJECT.slice(0, 20)}`);
+    expect(text).toContain(`您关于公开“${SUBJECT.slice(0, 20)}`);
     expect(text).toContain('（文号：岚建〔2025〕63号）');
     // 44 characters and the 文号 make the longest request quoted in full (RECEIPT_QUOTE_MAX).
-    if (length + '（文号：岚建〔2025〕63号）'.length <= RECEIPT_QUOTE_MAX) expect(text).toContain(`您申请公开“${subject}（文号：岚建〔2025〕63号）”的申请`);
+    if (length + '（文号：岚建〔2025〕63号）'.length <= RECEIPT_QUOTE_MAX) expect(text).toContain(`您关于公开“${subject}（文号：岚建〔2025〕63号）”的申请`);
     else expect(text).toContain('63号）”（详见申请表）的申请');
     expect(text).toContain('查询码72AX2G5E');
     expect(text).toContain('0564-5022106');
@@ -102,7 +102,7 @@ describe('the 申请登记回执 of a paper application', () => {
       values: { 收到规则: receiptRule('online'), 答复期限: '2026年3月30日' }, reconsideration: { body: '', address: '', online: '' }, serviceMethod: 'post',
     });
     const text = JSON.stringify(doc);
-    expect(text).toContain(`您申请公开“${SUBJECT.slice(0, 40)}（文号：岚建〔2025〕63号）”的申请`);
+    expect(text).toContain(`您关于公开“${SUBJECT.slice(0, 40)}（文号：岚建〔2025〕63号）”的申请`);
     expect(text).not.toContain('详见申请表');
   });
 

@@ -47,7 +47,8 @@ describe('a 部分公开 reply whose request and 答复内容 were typed on seve
     const { pages, strings } = await pdfText();
     for (const s of strings) expect(s).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufffd□]/);
     const text = strings.join('').replace(/\s+/g, '');
-    for (const line of [...SUBJECT.split('\r\n'), ...REPLY, WITHHELD]) expect(text).toContain(line.replace(/\s+/g, ''));
+    // The quoted request ends without its own 。 (您申请公开“…中标合同”, subjectInProse).
+    for (const line of [...SUBJECT.split('\r\n').map((l) => l.replace(/。$/, '')), ...REPLY, WITHHELD]) expect(text).toContain(line.replace(/\s+/g, ''));
     expect(pages).toBe(2);
   });
 
