@@ -289,7 +289,7 @@ describeEachDialect('applications over HTTP', (db) => {
       // Without an organ named: told why there is nothing to handle, not that they hold no role at all.
       const bare = await app.inject({ url: '/admin/applications', cookies: s.cookies });
       expect(bare.statusCode, role).toBe(403);
-      expect(bare.body).toContain('内设机构不单独办理');
+      expect(bare.body).toContain('下属单位不单独办理');
     }
   });
 
@@ -345,7 +345,7 @@ describeEachDialect('applications over HTTP', (db) => {
     expect(res.body).toMatch(/id="query-code">[A-Z2-9]{8}</);
     // The 申请登记回执 shown now prints the code, so the page says so (found by an outside tester: a mail applicant had no written code);
     // the stored one never holds it (registration-receipt-http.db.test.ts).
-    expect(res.body).toContain('只印在下面这份申请登记回执上');
+    expect(res.body).toContain('查询码印在下面这份申请登记回执上，请当场打印或交给申请人');
   });
 
   it('a double-clicked registration makes one case, also when both posts arrive together; a new form makes a new one (issue 11)', async () => {
