@@ -24,7 +24,7 @@ import { calendarFor } from './working-calendar.ts';
 /** 条例第二十七条: the 行政机关 takes applications (and 第四十一条 correction requests) in its own name, not its internal units. */
 export function requireAnsweringOrgan(organ: Organ): void {
   if (organ.kind === 'unit') {
-    throw new DomainError(E.organNotAnswering, `${organ.name}是内设机构，不单独受理政府信息公开申请，请登记到其所属的行政机关（条例第二十七条）`, { httpStatus: 400, field: 'organ' });
+    throw new DomainError(E.organNotAnswering, `${organ.name}是下属单位，不单独受理政府信息公开申请，请登记到其所属的行政机关（条例第二十七条）`, { httpStatus: 400, field: 'organ' });
   }
 }
 

@@ -49,7 +49,7 @@ describeEachDialect('条例第四十一条 correction requests: record, outcomes
 
   it('refuses an internal unit, a case of another organ, a future date, missing evidence, and staff of another organ', async () => {
     const { deps, bureau, unit, other, editor, outsider } = await setup();
-    await expect(registerRecordCorrection(deps, editor, unit.id, recordCorrectionInput())).rejects.toMatchObject({ code: E.organNotAnswering, message: expect.stringContaining('内设机构') });
+    await expect(registerRecordCorrection(deps, editor, unit.id, recordCorrectionInput())).rejects.toMatchObject({ code: E.organNotAnswering, message: expect.stringContaining('下属单位') });
     const theirs = await registerInPerson(deps, outsider, other.id, '2026-02-02');
     await expect(registerRecordCorrection(deps, editor, bureau.id, recordCorrectionInput({ applicationTrackingNo: theirs.trackingNo })))
       .rejects.toMatchObject({ code: E.recordCorrectionCaseNotFound, field: 'applicationTrackingNo' });

@@ -15,7 +15,7 @@ describeEachDialect('the staff context’s refusals to internal units', (db) => 
       for (const url of [area, `${area}?organ=${bureau.code}`]) {
         const res = await app.inject({ url, cookies: s.cookies });
         expect(res.statusCode, url).toBe(403);
-        expect(res.body, url).toContain('内设机构不单独办理依申请公开、部门信箱、意见征集和建议提案');
+        expect(res.body, url).toContain('下属单位不单独办理依申请公开、部门信箱、意见征集和建议提案');
       }
     }
     // Someone from another organ altogether is told only that the organ is not theirs.

@@ -27,7 +27,7 @@ const REFUSALS: Record<OrganNeed, string> = {
 };
 
 /** Why a unit's staff find no applications, letters, consultations or proposals to handle (条例第二十七条). */
-const UNITS_HANDLE_NOTHING = '内设机构不单独办理依申请公开、部门信箱、意见征集和建议提案，由所属机关办理（《政府信息公开条例》第二十七条）；您在所属机关没有办理权限，如需办理请联系机关管理员';
+const UNITS_HANDLE_NOTHING = '下属单位不单独办理依申请公开、部门信箱、意见征集和建议提案，由所属机关办理（《政府信息公开条例》第二十七条）；您在所属机关没有办理权限，如需办理请联系机关管理员';
 
 /** The organ scope of a request's signed-in person, read once per request (menu facts and staff context share it). */
 const scopes = new WeakMap<FastifyRequest, Promise<OrganScope>>();

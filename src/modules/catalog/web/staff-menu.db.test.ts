@@ -37,7 +37,7 @@ describeEachDialect('the back office’s menu against what each page allows', (d
       for (const [href, status] of Object.entries(answers)) expect(status, `${role} ${href}`).toBe(200);
       // The pages themselves refuse, in words, what the menu does not offer.
       for (const [href, says] of [
-        ['/admin/annual-reports', '内设机构不单独编制年度报告'],
+        ['/admin/annual-reports', '下属单位不单独编制年度报告'],
         ['/admin/search-terms', '检索统计'],
         ['/admin/organs', '机关管理员'],
       ] as const) {

@@ -44,7 +44,7 @@ type CommandOf<V extends LetterCommand['verb']> = Extract<LetterCommand, { verb:
  * the organ can still answer in time on the unit's note; it cannot lie in the past either.
  */
 const assign: VerbRule<CommandOf<'assign'>> = ({ letter, command, facts, refuse }) => {
-  if (!facts.unitBelongs) refuse(E.badUnit, '请选择本机关的内设机构作为承办单位', 'unitId');
+  if (!facts.unitBelongs) refuse(E.badUnit, '请选择本机关的下属单位作为承办单位', 'unitId');
   const by = (command.reportByOn ?? '').trim();
   if (by !== '') {
     if (!isIsoDate(by)) refuse(E.invalidDate, `报送期限“${by}”不是有效日期，应为YYYY-MM-DD格式`, 'reportByOn');
@@ -58,7 +58,7 @@ const assign: VerbRule<CommandOf<'assign'>> = ({ letter, command, facts, refuse 
 
 const transfer: VerbRule<CommandOf<'transfer'>> = ({ command, facts, refuse, text }) => {
   text('reason', '转办理由', command.reason);
-  if (!facts.targetIsOtherOrgan) refuse(E.badTargetOrgan, '请选择另一个机关（不能是本机关或内设机构）', 'targetOrganId');
+  if (!facts.targetIsOtherOrgan) refuse(E.badTargetOrgan, '请选择另一个机关（不能是本机关或本机关的下属单位）', 'targetOrganId');
   return { note: command.reason.trim() };
 };
 

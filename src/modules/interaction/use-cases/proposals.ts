@@ -59,7 +59,7 @@ export async function registerProposal(deps: AppDeps, actor: Actor, organId: num
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const organ = await findOrganById(trx, organId);
-      if (!organ || organ.kind === 'unit') throw new DomainError(E.notFound, '机关不存在（内设机构不单独承办建议提案）', { httpStatus: 404 });
+      if (!organ || organ.kind === 'unit') throw new DomainError(E.notFound, '机关不存在（下属单位不单独承办建议提案）', { httpStatus: 404 });
       await requireProposalStaff(trx, actor, organId);
       const { value: input, reasons } = checkProposalInput(raw, today(deps));
       if (reasons.length > 0) refuse(reasons);

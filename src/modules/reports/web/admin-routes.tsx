@@ -39,7 +39,7 @@ const decodeCsv = (bytes: Buffer) => {
 
 /** The back office of annual reports: overview with reminders, an organ's years, one report, the county view. */
 /** Why staff of internal units only (股室) are offered no annual report: the organ writes and publishes it (条例第四十九条). */
-const UNITS_WRITE_NO_REPORT = '年度报告由机关编制和公布，内设机构不单独编制年度报告（《政府信息公开条例》第四十九条）；您在所属机关没有编制权限，如需参与请联系机关管理员';
+const UNITS_WRITE_NO_REPORT = '年度报告由机关编制和公布，下属单位不单独编制年度报告（《政府信息公开条例》第四十九条）；您在所属机关没有编制权限，如需参与请联系机关管理员';
 
 export function reportsAdminRoutes(deps: AppDeps) {
   const { db } = deps;

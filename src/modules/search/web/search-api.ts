@@ -11,7 +11,7 @@ const str = (d: string) => z.string().optional().describe(d);
 const searchQuery = z.object({
   // Optional here so that a missing q gets the API's own refusal (ERR_SEARCH_EMPTY_QUERY, in Chinese), not the validator's.
   q: z.string().optional().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号 / keywords separated by spaces (all must occur), or a 文号 / index number'),
-  organ: str('机关代码：只查该机关及其内设机构；内设机构（股室）不单独发布信息，给出其代码时检索其所属机关（见回答的 scope） / organ code: that organ and its units; an internal unit\'s code searches the organ that publishes for it (see scope in the answer)'),
+  organ: str('机关代码：只查该机关及其下属单位；下属单位不单独发布信息，给出其代码时检索其所属机关（见回答的 scope） / organ code: that organ and its units; an internal unit\'s code searches the organ that publishes for it (see scope in the answer)'),
   node: str('目录栏目编号（含子栏目） / catalog node id, including sub-nodes'),
   stage: str('五公开阶段：decision execution management service result / disclosure stage'),
   genre: str('体裁，如 通知 / genre'),
@@ -33,7 +33,7 @@ const searchAnswer = z.object({
   page: z.number().int(), pageSize: z.number().int(), sort: z.enum(['relevance', 'newest']),
   scope: z.object({
     code: z.string(), name: z.string(), label: z.string().describe('门户上的称呼（简称，无简称时为全称） / how the portal words it (short name)'),
-    unit: z.object({ code: z.string(), name: z.string() }).nullable().describe('给出的是内设机构时为该机构，检索的是其所属机关 / the internal unit asked for, when organ named one'),
+    unit: z.object({ code: z.string(), name: z.string() }).nullable().describe('给出的是下属单位时为该单位，检索的是其所属机关 / the internal unit asked for, when organ named one'),
   }).nullable().describe('检索的机关，全区检索时为 null / the organ searched, null for the whole region'),
   items: z.array(z.object({
     id: z.number().int(), title: z.string(), url: z.string().describe('门户上的地址 / portal address'),

@@ -68,7 +68,7 @@ export function searchAdminRoutes(deps: AppDeps, terms: SearchTermCounter) {
     app.get('/admin/search-terms', async (request: FastifyRequest, reply) => {
       const staff = await staffContext(deps, request, reply);
       // The menu offers 检索统计 by the same rule (catalog's settleStaffMenu): a role on an organ itself, whose catalog the terms help fill.
-      if (!staff.onOrgan) throw new DomainError('ERR_AUTH_FORBIDDEN', '检索统计供机关工作人员据此补充公开内容、调整栏目；内设机构的工作人员请向所属机关的政务公开办公室了解', { httpStatus: 403 });
+      if (!staff.onOrgan) throw new DomainError('ERR_AUTH_FORBIDDEN', '检索统计供机关工作人员据此补充公开内容、调整栏目；下属单位的工作人员请向所属机关的政务公开办公室了解', { httpStatus: 403 });
       const daysRaw = Number((request.query as { days?: string }).days);
       const days = [7, 30, 90, 365].includes(daysRaw) ? daysRaw : 30;
       await terms.flush();

@@ -14,7 +14,7 @@ export const wordingRuleSchema = z.object({
 });
 
 /** Why someone without a role on the organ itself (a unit's staff) may not open its wording list. */
-const WORDING_LIST_REFUSED = '严重表述错误清单只有本机关的工作人员可以查看，由政务公开办公室或机关管理员维护；内设机构的工作人员如需了解，请联系本机关政务公开办公室';
+const WORDING_LIST_REFUSED = '严重表述错误清单只有本机关的工作人员可以查看，由政务公开办公室或机关管理员维护；下属单位的工作人员如需了解，请联系本机关政务公开办公室';
 
 /** Whether the person holds a role on an organ below this one (an internal unit of it). */
 async function onUnitOf(deps: AppDeps, p: Principal, organId: number): Promise<boolean> {

@@ -128,7 +128,7 @@ export function OrganSupervisionPage({ user, csrf, s, handles, flash = null, chi
       )}
 
       <h2>{handles ? '依申请公开、部门信箱与政策解读' : '政策解读'}</h2>
-      {!handles && <p>依申请公开和部门信箱由{organ.name}办理，其逾期和即将到期的件数由机关办理人员查看（内设机构不单独办理，《政府信息公开条例》第二十七条）。</p>}
+      {!handles && <p>依申请公开和部门信箱由{organ.name}办理，其逾期和即将到期的件数由机关办理人员查看（下属单位不单独办理，《政府信息公开条例》第二十七条）。</p>}
       <table class="list">
         <thead><tr><th scope="col">事项</th><th scope="col">件数</th><th scope="col">负责</th></tr></thead>
         <tbody>

@@ -68,7 +68,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
   const submitLimit = addressLimit({ max, windowMs: 3600_000, refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}封来信。请于${when}后再提交`, { httpStatus: 429 }) });
   const qmax = opts.queriesPer10Minutes ?? 30;
   const queryLimit = addressLimit({ max: qmax, windowMs: 600_000, refusal: (when, window) => new DomainError('ERR_RATE_LIMITED', `查询过于频繁：同一网络地址${window}内最多查询${qmax}次。请于${when}后再查询`, { httpStatus: 429 }) });
-  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独设信箱，请写信给其所属机关' });
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独设信箱，请写信给其所属机关' });
   const codeParams = z.object({ code: z.string().describe('机关代码 / organ code') });
 
   app.get('/organs/:code/letters', {

@@ -55,7 +55,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive() });
  * verb, refused with every reason as the forms are.
  */
 export const proposalsApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '内设机构不单独承办建议提案，请查询其所属机关' });
+  const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独承办建议提案，请查询其所属机关' });
   const codeParams = z.object({ code: z.string().describe('机关代码 / organ code') });
 
   app.get('/organs/:code/proposals', {
