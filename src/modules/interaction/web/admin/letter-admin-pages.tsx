@@ -243,7 +243,7 @@ export function LetterPageView({ scope, d, today, failed, previewing = false, qu
       <h1>来信 {l.trackingNo}</h1>
       {d.access === 'unit' ? (<>
         <p><a href="/admin/letters/units">返回交办给本单位的来信</a></p>
-        <p class="notice notice-info" id="unit-notice">这件来信由{d.organ.name}交办{d.organNames.get(l.unitId!)}办理。内设机构不直接答复来信人：请阅看来信，在下方报送办理意见（承办情况），由{d.organ.name}据此答复（《政府信息公开条例》第二十七条）。</p>
+        <p class="notice notice-info" id="unit-notice">这件来信由{d.organ.name}交办{d.organNames.get(l.unitId!)}办理。下属单位不直接答复来信人：请阅看来信，在下方报送办理意见（承办情况），由{d.organ.name}据此答复（《政府信息公开条例》第二十七条）。</p>
       </>) : <p><a href={`/admin/letters?organ=${d.organ.code}`}>返回{d.organ.name}部门信箱</a></p>}
       <table class="meta-table" id="letter-meta"><tbody>
         <tr><th scope="row">状态</th><td id="letter-state">{LETTER_STATE_LABELS[l.state]}</td></tr>
