@@ -18,6 +18,16 @@ const KAI = `"KaiTi", "楷体", "KaiTi_GB2312", "STKaiti", "Noto Serif CJK SC", 
 const onScreen = (pt: number) => `calc(var(--fs, 16px) * ${(pt / 12).toFixed(4)})`;
 
 /**
+ * The largest column and label-column counts a table's classes name (doc-columns-N, doc-labels-N, doc-label-at-N):
+ * render-html says them as classes, since the Content-Security-Policy allows no style attribute. A table with more
+ * columns reads as one with the largest (only its narrow-screen minimum width is affected).
+ */
+export const MAX_COLUMN_CLASS = 60;
+export const MAX_LABEL_CLASS = 8;
+const countClasses = (prefix: string, property: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `.${prefix}-${from + i} { ${property}: ${from + i}; }`).join('\n');
+
+/**
  * Styles for renderDocumentHtml: on screen the article looks like an A4 sheet; in print the sheet's
  * margins become the @page margins. Landscape documents use a named page (Chromium ≥ 85).
  */
@@ -97,6 +107,9 @@ export const DOCUMENT_CSS = `
   .document .doc-table .doc-row-label { position: sticky; left: calc(var(--label-col, 0) * var(--doc-label-w)); z-index: 1; background: #fff; padding: 3pt 2px; }
   .document .doc-row-label-end { box-shadow: 2px 0 0 #000, 5px 0 4px -2px rgba(0, 0, 0, .25); }
 }
+${countClasses('doc-columns', '--doc-columns', 1, MAX_COLUMN_CLASS)}
+${countClasses('doc-labels', '--doc-labels', 1, MAX_LABEL_CLASS)}
+${countClasses('doc-label-at', '--label-col', 1, MAX_LABEL_CLASS)}
 @page { size: A4 portrait; margin: ${mm(portrait)}; }
 @page document-landscape { size: A4 landscape; margin: ${mm(landscape)}; }
 @media print {
@@ -116,3 +129,16 @@ export const DOCUMENT_CSS = `
   .document--one-sheet .doc-signature { margin-top: ${ONE_SHEET_PITCH_PT.toFixed(2)}pt; }
 }
 `;
+
+/**
+ * A letter sent as a page of its own (an applicant's 告知书 in HTML): a grey desk around the sheet, a way back
+ * above it, neither printed; then the document's styles.
+ */
+export const LETTER_PAGE_CSS = `body{background:#eee;margin:0;padding:16px}.letter-back{margin:0 0 12px}@media print{body{background:#fff;padding:0}.letter-back{display:none}}${DOCUMENT_CSS}`;
+
+/**
+ * The <style> of each page that must read whole on its own — the HTML export of a document (renderDocumentPage)
+ * and a letter's page — saved and opened from disk as much as served. The Content-Security-Policy allows exactly
+ * these by their hash (src/platform/http/content-security-policy.ts); no other <style>, and no style attribute.
+ */
+export const STANDALONE_PAGE_STYLES: readonly string[] = [DOCUMENT_CSS, LETTER_PAGE_CSS];

@@ -40,15 +40,26 @@ describe('renderDocumentHtml', () => {
     expect(DOCUMENT_CSS).toMatch(/\.doc-fields \{[^}]*column-gap/);
   });
 
+  it('writes no style attribute: the Content-Security-Policy allows none, so layout is said by classes and col widths', () => {
+    expect(html).not.toMatch(/ style=/);
+    // Each count a class names has its rule (a table wider than the rules reads as the widest).
+    expect(DOCUMENT_CSS).toContain('.doc-columns-10 { --doc-columns: 10; }');
+    expect(DOCUMENT_CSS).toContain('.doc-labels-3 { --doc-labels: 3; }');
+    expect(DOCUMENT_CSS).toContain('.doc-label-at-2 { --label-col: 2; }');
+    const wide = renderDocumentHtml({ title: 't', blocks: [{ kind: 'table', header: [], rows: [Array.from({ length: 70 }, (_, i) => ({ text: String(i) }))] }] });
+    expect(wide).toContain('<table class="doc-table doc-columns-60">');
+    expect(DOCUMENT_CSS).toContain('.doc-columns-60 { --doc-columns: 60; }');
+  });
+
   it('keeps the merged cells and grouped headers of the annual report table', () => {
     expect(html).toContain('<caption>三、收到和处理政府信息公开申请情况</caption>');
     expect(html).toContain('<th scope="colgroup" colspan="7" class="doc-align-center doc-bold">申请人情况</th>');
     expect(html).toContain('<td rowspan="22" class="doc-align-left doc-row-label">三、本年度办理结果</td>');
-    expect(html).toContain('<td rowspan="8" class="doc-align-left doc-row-label" style="--label-col:1">（三）不予公开</td>');
+    expect(html).toContain('<td rowspan="8" class="doc-align-left doc-row-label doc-label-at-1">（三）不予公开</td>');
     const annual = html.slice(html.indexOf('<caption>三、'), html.indexOf('</table>'));
-    expect(annual.match(/<col( class="[^"]*")? style/g)).toHaveLength(10);
+    expect(annual.match(/<col( class="[^"]*")? width="/g)).toHaveLength(10);
     expect(annual.slice(annual.indexOf('<thead>'), annual.indexOf('</thead>')).match(/<tr>/g)).toHaveLength(3);
-    const widths = [...annual.matchAll(/width:([\d.]+)%/g)].map((m) => Number(m[1]));
+    const widths = [...annual.matchAll(/<col[^>]* width="([\d.]+)%"/g)].map((m) => Number(m[1]));
     expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 1);
   });
 
@@ -59,7 +70,7 @@ describe('renderDocumentHtml', () => {
     const rows = annual.slice(annual.indexOf('<tbody>')).split('<tr>').slice(1);
     expect(rows).toHaveLength(25);
     for (const row of rows) expect(row.match(/doc-row-label-end/g)).toHaveLength(1);
-    expect(annual).toContain('<td class="doc-align-left doc-row-label doc-row-label-end" style="--label-col:2">1.属于国家秘密</td>');
+    expect(annual).toContain('<td class="doc-align-left doc-row-label doc-row-label-end doc-label-at-2">1.属于国家秘密</td>');
     expect(annual).not.toMatch(/doc-align-center doc-row-label/);
     // A table under a one-row-deep corner (the register's 承办机构) has one label column; no header, none.
     const register = html.slice(html.indexOf('<caption>政府信息公开申请登记表'));
@@ -76,7 +87,7 @@ describe('renderDocumentHtml', () => {
     expect(out).toContain('<col class="doc-label-col doc-label-last"');
     expect(out).toContain('<td colspan="3" class="doc-align-left">第二十条第（一）项</td>');
     expect(out).toContain('<td class="doc-align-left doc-row-label doc-row-label-end">规章</td>');
-    expect(out).toContain('style="--doc-columns:3;--doc-labels:1"');
+    expect(out).toContain('<table class="doc-table doc-columns-3 doc-labels-1">');
   });
 
   it('names each table’s frame by its caption or the heading above it, each name once, without promising a scroll', () => {

@@ -1,4 +1,4 @@
-import { DOCUMENT_CSS } from './document-css.ts';
+import { DOCUMENT_CSS, MAX_COLUMN_CLASS, MAX_LABEL_CLASS } from './document-css.ts';
 import type { DocBlock, DocumentModel, TableCell } from './document-model.ts';
 import { cellAlign, cellBold } from './document-style.ts';
 import { documentText, printableDocument } from './document-text.ts';
@@ -81,7 +81,7 @@ function renderTable(block: Extract<DocBlock, { kind: 'table' }>, name: string):
   const body = layoutTable(block.rows, block.header.length ? header.columnCount : undefined);
   const columns = columnFractions(body.columnCount || header.columnCount, block.columnWidths);
   const labels = block.labelColumns ?? rowLabelColumns(header, columns.length);
-  const cols = columns.map((f, i) => `<col${i < labels ? ` class="doc-label-col${i === labels - 1 ? ' doc-label-last' : ''}"` : ''} style="width:${(f * 100).toFixed(2)}%">`).join('');
+  const cols = columns.map((f, i) => `<col${i < labels ? ` class="doc-label-col${i === labels - 1 ? ' doc-label-last' : ''}"` : ''} width="${(f * 100).toFixed(2)}%">`).join('');
   const caption = block.caption ? `<caption>${text(block.caption)}</caption>` : '';
   const thead = block.header.length
     ? `<thead>${rowsOf(header).map((row) => `<tr>${row.map((p) => cell(p, true, labels)).join('')}</tr>`).join('')}</thead>`
@@ -90,9 +90,11 @@ function renderTable(block: Extract<DocBlock, { kind: 'table' }>, name: string):
   // On a narrow screen the table keeps readable columns and scrolls sideways in its own frame (DOCUMENT_CSS),
   // which is focusable so a keyboard can scroll it too; its row labels (doc-row-label) stay at the frame's left edge.
   // The frame is named by its table (whether it scrolls depends on the screen, so the name does not say).
-  const vars = `--doc-columns:${columns.length}${labels ? `;--doc-labels:${labels}` : ''}`;
+  // The counts the narrow screen's widths are worked from, as classes (DOCUMENT_CSS gives each its value): the
+  // Content-Security-Policy allows no style attribute. A column's share of the width is the col's width attribute.
+  const counts = ` doc-columns-${Math.min(columns.length, MAX_COLUMN_CLASS)}${labels ? ` doc-labels-${Math.min(labels, MAX_LABEL_CLASS)}` : ''}`;
   return `<div class="doc-table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(name)}">` +
-    `<table class="doc-table" style="${vars}">${caption}<colgroup>${cols}</colgroup>${thead}${tbody}</table></div>`;
+    `<table class="doc-table${counts}">${caption}<colgroup>${cols}</colgroup>${thead}${tbody}</table></div>`;
 }
 
 /**
@@ -124,8 +126,9 @@ function cell(p: PlacedCell, inHeader: boolean, labels: number): string {
   // A label: a cell within the label columns (a row spanning into the figures, such as a heading across the table, is none).
   const label = p.col + p.colSpan <= labels;
   if (label) classes.push(p.col + p.colSpan === labels ? 'doc-row-label doc-row-label-end' : 'doc-row-label');
+  // Which label column it starts in, for its pinned offset (DOCUMENT_CSS).
+  if (label && p.col > 0) classes.push(`doc-label-at-${Math.min(p.col, MAX_LABEL_CLASS)}`);
   attrs.push(`class="${classes.join(' ')}"`);
-  if (label && p.col > 0) attrs.push(`style="--label-col:${p.col}"`);
   return `<${tag} ${attrs.join(' ')}>${text(c.text)}</${tag}>`;
 }
 
