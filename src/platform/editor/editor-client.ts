@@ -6,9 +6,10 @@
  * JavaScript, and the server's allowlist sanitiser has the last word on what is kept.
  */
 import { Editor, Extension } from '@tiptap/core';
+import type { DOMOutputSpec } from '@tiptap/pm/model';
 import Image from '@tiptap/extension-image';
 import StarterKit from '@tiptap/starter-kit';
-import { TableKit } from '@tiptap/extension-table';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 
 /** The blocks that carry layout: body paragraphs and headings (a centred title, an indented 一、… heading). */
 const LAID_OUT = ['paragraph', 'heading'] as const;
@@ -21,9 +22,26 @@ const LAID_OUT = ['paragraph', 'heading'] as const;
  * them as the portal does (site.css). A paragraph saved with `indent` (before `flush` existed) reads
  * as indented and is saved without the class, which is the default.
  */
+/**
+ * A declaration of the inline style pasted HTML came with. The page's Content-Security-Policy applies no style
+ * attribute — `el.style` reads empty — and reports each it meets, so pasted HTML has its `style` attributes renamed
+ * `data-pasted-style` before anything parses it (pastedHtml below) and the layout is read from the text.
+ */
+function pastedStyle(el: HTMLElement, property: 'text-align' | 'text-indent'): string {
+  const declarations = (el.getAttribute(PASTED_STYLE) ?? '').split(';');
+  for (const d of declarations) {
+    const colon = d.indexOf(':');
+    if (colon > 0 && d.slice(0, colon).trim().toLowerCase() === property) return d.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase();
+  }
+  return '';
+}
+const PASTED_STYLE = 'data-pasted-style';
+/** A first-line indent a pasted paragraph says it has (Word: text-indent:32.0pt for 首行缩进 2 字符). */
+const pastedIndent = (el: HTMLElement) => parseFloat(pastedStyle(el, 'text-indent')) > 0;
+
 /** The body's class, or — pasted from Word or a web page — the inline style or old align attribute it stands for. */
 function alignOf(el: HTMLElement): 'center' | 'right' | null {
-  const said = el.classList.contains('right') ? 'right' : el.classList.contains('center') ? 'center' : (el.style.textAlign || el.getAttribute('align') || '').toLowerCase();
+  const said = el.classList.contains('right') ? 'right' : el.classList.contains('center') ? 'center' : (pastedStyle(el, 'text-align') || el.getAttribute('align') || '').toLowerCase();
   return said === 'right' || said === 'end' ? 'right' : said === 'center' ? 'center' : null;
 }
 
@@ -44,7 +62,7 @@ const BlockLayout = Extension.create({
       attributes: {
         indent: {
           default: false,
-          parseHTML: (el: HTMLElement) => el.classList.contains('indent') || parseFloat(el.style.textIndent) > 0,
+          parseHTML: (el: HTMLElement) => el.classList.contains('indent') || pastedIndent(el),
           renderHTML: (attrs: { indent?: boolean }) => (attrs.indent ? { class: 'indent' } : {}),
         },
       },
@@ -68,6 +86,15 @@ const BlockLayout = Extension.create({
 const FROM_WORD = /urn:schemas-microsoft-com:office|content=["']?Word\.Document|class=["']?Mso|mso-/i;
 
 /**
+ * Pasted HTML with each tag's `style` attribute renamed (data-pasted-style), before it is parsed: the page applies
+ * no inline style under its CSP and would report every one; the layout is read from the renamed attribute. Only
+ * attribute names inside tags change (`<` in text is always escaped as &lt; in HTML).
+ */
+function withoutStyleAttributes(html: string): string {
+  return html.replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/(\s)style(\s*=)/gi, `$1${PASTED_STYLE}$2`));
+}
+
+/**
  * Pasted HTML, laid out as the body is. Word puts its 标题 1 on the clipboard as h1: it comes in as h3,
  * as a Word import makes it (h6 as h5). Word writes each paragraph's first-line indent as an inline
  * text-indent (text-indent:32.0pt for 首行缩进 2 字符), and nothing for a paragraph without one — so in
@@ -78,11 +105,11 @@ const FROM_WORD = /urn:schemas-microsoft-com:office|content=["']?Word\.Document|
  * no indent anyway and are left as they are.
  */
 function pastedLayout(html: string): string {
-  const headings = html.replace(/<(\/?)h1\b/gi, '<$1h3').replace(/<(\/?)h6\b/gi, '<$1h5');
+  const headings = withoutStyleAttributes(html).replace(/<(\/?)h1\b/gi, '<$1h3').replace(/<(\/?)h6\b/gi, '<$1h5');
   if (!FROM_WORD.test(headings)) return headings;
   const doc = new DOMParser().parseFromString(headings, 'text/html');
   doc.body.querySelectorAll<HTMLElement>('p').forEach((p) => {
-    if (!p.closest('td, th, li')) p.classList.toggle('flush', !(parseFloat(p.style.textIndent) > 0));
+    if (!p.closest('td, th, li')) p.classList.toggle('flush', !pastedIndent(p));
   });
   return doc.body.innerHTML;
 }
@@ -103,6 +130,27 @@ const BodyImage = Image.extend({
     };
   },
 });
+
+/**
+ * The page's Content-Security-Policy allows no style attribute (docs/security.md), and the body keeps none
+ * (docs/adr/0017), yet Tiptap's tables write some: a table's and its columns' min-width, a cell's text-align
+ * (from pasted HTML). These tables write the same markup without them. On the surface the table's own view
+ * sets its widths through the CSSOM, which the policy allows; a pasted cell's alignment is not shown, as it
+ * was never kept.
+ */
+function withoutStyle(spec: DOMOutputSpec): DOMOutputSpec {
+  if (!Array.isArray(spec)) return spec;
+  return spec.map((part, i) => {
+    if (i === 1 && part && typeof part === 'object' && !Array.isArray(part)) {
+      const { style: _style, ...rest } = part as Record<string, unknown>;
+      return rest;
+    }
+    return Array.isArray(part) ? withoutStyle(part as unknown as DOMOutputSpec) : part;
+  }) as unknown as DOMOutputSpec;
+}
+const BodyTable = Table.extend({ renderHTML(props) { return withoutStyle(this.parent!(props)); } });
+const BodyTableCell = TableCell.extend({ renderHTML(props) { return withoutStyle(this.parent!(props)); } });
+const BodyTableHeader = TableHeader.extend({ renderHTML(props) { return withoutStyle(this.parent!(props)); } });
 
 /** Sets layout on the paragraphs and headings of the selection; a heading stays a heading. */
 const layout = (e: Editor, attrs: { align?: 'center' | 'right' | null }) =>
@@ -200,8 +248,10 @@ function mount(textarea: HTMLTextAreaElement): void {
     extensions: [
       // The body's headings are h2–h5 (the page's own title is its h1), as the allowlist keeps them.
       StarterKit.configure({ heading: { levels: [2, 3, 4, 5] }, link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }),
-      BlockLayout, TableKit.configure({ table: { resizable: false } }), BodyImage.configure({ inline: false }),
+      BlockLayout, BodyTable.configure({ resizable: false }), TableRow, BodyTableHeader, BodyTableCell, BodyImage.configure({ inline: false }),
     ],
+    // Tiptap's few rules for the surface are in site.css (.ProseMirror): the CSP allows no <style> it would add.
+    injectCSS: false,
     content: textarea.value,
     editorProps: {
       transformPastedHTML: pastedLayout,
