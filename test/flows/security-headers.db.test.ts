@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { expect, it } from 'vitest';
@@ -6,6 +7,8 @@ import { buildTestApp, loginAs } from '../support/app.ts';
 import { describeEachDialect } from '../support/db.ts';
 import { buildDeps, createDraft, createNode, createOrgan, createStaff } from '../support/factories.ts';
 import { createApiToken } from '../../src/modules/identity/index.ts';
+import { DOCUMENT_CSS, renderDocumentPage, STANDALONE_PAGE_STYLES } from '../../src/platform/documents/index.ts';
+import { sendLetter } from '../../src/modules/applications/web/letter-download.ts';
 
 // Issue 10: back-office pages with drafts and personal data could be kept by caches; no HSTS over https.
 describeEachDialect('security headers', (db) => {
@@ -43,6 +46,41 @@ describeEachDialect('security headers', (db) => {
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self'");
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     await app.close();
+  });
+
+  it('sends a CSP that allows no inline style but the standalone pages’ own stylesheets, by their hash, and serves every linked stylesheet', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    for (const url of ['/', `/organs/${organ.code}`, '/admin/login', '/no-such-page']) {
+      const csp = String((await app.inject({ url })).headers['content-security-policy'] ?? '');
+      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      // Markup that got into a page can neither style, hide nor overlay what the page says (docs/security.md).
+      expect(directives.get('style-src'), url).not.toContain("'unsafe-inline'");
+      expect(directives.get('style-src-attr'), url).toEqual(["'none'"]);
+      expect(directives.get('style-src'), url).toEqual(["'self'", ...STANDALONE_PAGE_STYLES.map((css) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`)]);
+      expect(directives.get('script-src'), url).toEqual(["'self'"]);
+    }
+    for (const url of ['/assets/site.css', '/assets/document.css', '/assets/report.css', '/assets/receipt-print.css']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toBe('text/css; charset=utf-8');
+    }
+    expect((await app.inject({ url: '/assets/document.css' })).body).toBe(DOCUMENT_CSS);
+    await app.close();
+
+    // A page that must read whole from disk keeps its one <style>, which the policy names by its hash: a letter's
+    // HTML page (sendLetter) and a document's HTML export (renderDocumentPage).
+    const standalone = await buildApp(buildDeps(db()), { publicUrl: null });
+    standalone.get('/__letter', async (_request, reply) => sendLetter(reply, { id: 1, document: { title: '政府信息公开申请答复书', blocks: [{ kind: 'paragraph', text: '张某：' }] } }, 'html', { href: '/', label: '返回' }));
+    standalone.get('/__document', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderDocumentPage({ title: '保密审查表', blocks: [{ kind: 'paragraph', text: '经审查' }] })));
+    for (const url of ['/__letter', '/__document']) {
+      const res = await standalone.inject({ url });
+      const styles = [...res.body.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+      expect(styles, url).toHaveLength(1);
+      expect(String(res.headers['content-security-policy']), url).toContain(styles[0]);
+      expect(res.body, url).not.toMatch(/ style=/);
+    }
+    await standalone.close();
   });
 
   it('answers a server error with a request id and no stack, and logs one access line per request', async () => {

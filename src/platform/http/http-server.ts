@@ -10,7 +10,10 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { contentSecurityPolicy } from './content-security-policy.ts';
 import { toApiError } from './error-handler.ts';
+import { DOCUMENT_CSS, STANDALONE_PAGE_STYLES } from '../documents/document-css.ts';
+import { DOCUMENT_STYLESHEET, RECEIPT_PRINT_STYLESHEET, REPORT_STYLESHEET } from '../views/stylesheets.ts';
 import { DomainError } from '../../shared/domain-error.ts';
 import { editorScript } from '../editor/editor-bundle.ts';
 
@@ -59,8 +62,16 @@ export type HtmlErrorPage = (request: FastifyRequest, status: number, message: s
 
 /** A red seal-like square with a white page on it, drawn without text (no font needed at 16 px). */
 const FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b0191e"/><path d="M10 6h9l5 5v15H10z" fill="#fff"/><path d="M13 15h8M13 19h8M13 23h5" stroke="#b0191e" stroke-width="2"/></svg>';
-const CSS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets/site.css'), 'utf8');
-const PORTAL_JS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets/portal.js'), 'utf8');
+const asset = (name: string) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/assets', name), 'utf8');
+/** Every stylesheet the pages link (src/platform/views/stylesheets.ts): the CSP allows no inline style. */
+const STYLESHEETS: Record<string, string> = {
+  '/assets/site.css': asset('site.css'),
+  [DOCUMENT_STYLESHEET]: DOCUMENT_CSS,
+  [REPORT_STYLESHEET]: asset('report.css'),
+  [RECEIPT_PRINT_STYLESHEET]: asset('receipt-print.css'),
+};
+const CSP = contentSecurityPolicy(STANDALONE_PAGE_STYLES);
+const PORTAL_JS = asset('portal.js');
 
 /**
  * What the portal answers for an address that found nothing but is in the redirect table: a 301 to
@@ -166,7 +177,7 @@ export async function createHttpServer(opts: {
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
     reply.header('X-Frame-Options', 'SAMEORIGIN');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data: http: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'");
+      reply.header('Content-Security-Policy', CSP);
     }
     return payload;
   });
@@ -206,9 +217,9 @@ export async function createHttpServer(opts: {
     return reply.status(404).type('text/html; charset=utf-8').send(await opts.htmlErrorPage(request, 404, '您访问的页面不存在或已被移除。'));
   });
 
-  app.get('/assets/site.css', async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(CSS),
-  );
+  for (const [address, css] of Object.entries(STYLESHEETS)) {
+    app.get(address, async (_request, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(css));
+  }
   // The portal's small progressive enhancement (Esc closes the phone's 菜单); the CSP allows no inline script.
   app.get('/assets/portal.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(PORTAL_JS),

@@ -63,7 +63,7 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
         <a class="skip-link" href="#main">跳到正文</a>
         <header class="admin-nav">
           <div class="wrap">
-            <strong style="color:#fff;margin-right:16px">政务公开管理后台</strong>
+            <strong class="admin-brand">政务公开管理后台</strong>
             {user && (
               <nav aria-label="后台导航">
                 {MENU.filter(shown).map((m) => <a key={m.href} href={m.href}>{m.label}</a>)}
@@ -72,9 +72,9 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
             )}
             {user && (
               <form method="post" action="/admin/logout">
-                <span style="color:#fff;margin-right:8px">{user.displayName}（{user.username}）</span>
-                <a href="/admin/account" style="color:#fff;margin-right:8px">我的账号</a>
-                <a href="/admin/tokens" style="color:#fff;margin-right:8px">API 令牌</a>
+                <span class="admin-user">{user.displayName}（{user.username}）</span>
+                <a href="/admin/account" class="admin-user">我的账号</a>
+                <a href="/admin/tokens" class="admin-user">API 令牌</a>
                 <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
                 <button type="submit">退出</button>
               </form>

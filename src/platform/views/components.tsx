@@ -140,3 +140,10 @@ export function TelLink({ phone }: { phone: string }) {
   const dial = phone.split(/转|ext/i)[0].replace(/[^\d+]/g, '');
   return dial.length >= 5 ? <a href={`tel:${dial}`} class="nowrap">{phone}</a> : <span class="nowrap">{phone}</span>;
 }
+
+/**
+ * How deep a catalog node sits, as the class that indents it (1.5em a level, site.css): the Content-Security-Policy
+ * allows no inline style. Levels past the last class indent as the last (a catalog that deep is not expected).
+ */
+export const TREE_DEPTH_CLASSES = 10;
+export const treeDepthClass = (depth: number): string => `tree-depth-${Math.max(0, Math.min(Math.floor(depth), TREE_DEPTH_CLASSES - 1))}`;

@@ -1,4 +1,5 @@
-import { DOCUMENT_CSS, renderDocumentHtml, type DocumentModel } from '../documents/index.ts';
+import { renderDocumentHtml, type DocumentModel } from '../documents/index.ts';
+import { DOCUMENT_STYLESHEET, RECEIPT_PRINT_STYLESHEET } from './stylesheets.ts';
 import { RawHtml } from './components.tsx';
 
 /**
@@ -23,15 +24,10 @@ export function LetterWithCode({ id, heading, what, document, download }: {
           <span class="hint">或用浏览器打印本页（只打印{what}）。</span>
         </form>
       )}
-      <style dangerouslySetInnerHTML={{ __html: `${DOCUMENT_CSS}\n${PRINT_RECEIPT_ONLY}` }} />
+      {/* Stylesheets, not a <style>: the Content-Security-Policy allows none (docs/security.md). */}
+      <link rel="stylesheet" href={DOCUMENT_STYLESHEET} />
+      <link rel="stylesheet" href={RECEIPT_PRINT_STYLESHEET} />
       <RawHtml html={renderDocumentHtml(document)} />
     </section>
   );
 }
-
-/** Printing the page prints the receipt alone, as its own sheet. */
-const PRINT_RECEIPT_ONLY = `@media print {
-  body * { visibility: hidden; }
-  .receipt-with-code .document, .receipt-with-code .document * { visibility: visible; }
-  .receipt-with-code .document { position: absolute; left: 0; top: 0; box-shadow: none; }
-}`;

@@ -26,6 +26,9 @@ describe('rich text allowlist', () => {
     ['<a href="javascript:alert(1)">点</a>', '<a>点</a>'],
     ['<img src="x.png" onerror="alert(1)">', '<img src="x.png" />'],
     ['<style>p{}</style><iframe src="https://evil"></iframe>文字', '文字'],
+    // No inline style on any tag the body keeps (ADR 0017): a stored body could otherwise hide or overlay the page.
+    ['<div class="center" style="position:fixed;inset:0;background:#fff">通知已撤销</div>', '<div class="center">通知已撤销</div>'],
+    ['<table style="width:1px"><tr><td style="display:none" colspan="2">甲</td></tr></table><img src="x.png" style="opacity:0">', '<table><tr><td colspan="2">甲</td></tr></table><img src="x.png" />'],
   ])('removes what is dangerous in %s', (dirty, clean) => {
     expect(sanitizeRichText(dirty)).toBe(clean);
   });

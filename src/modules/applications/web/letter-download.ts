@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { DOCUMENT_CSS, renderDocumentDocx, renderDocumentHtml, renderDocumentPdf } from '../../../platform/documents/index.ts';
+import { LETTER_PAGE_CSS, renderDocumentDocx, renderDocumentHtml, renderDocumentPdf } from '../../../platform/documents/index.ts';
 import type { StoredLetter } from '../storage/letters-repository.ts';
 
 export const LETTER_FORMATS = ['html', 'docx', 'pdf'] as const;
@@ -27,7 +27,8 @@ export async function sendLetter(reply: FastifyReply, letter: Pick<StoredLetter,
       .header('Content-Disposition', `attachment; filename="letter-${letter.id}.pdf"; filename*=UTF-8''${encodeURIComponent(base)}.pdf`)
       .send(await renderDocumentPdf(letter.document));
   }
+  // Its own stylesheet, inline, so a saved letter reads whole from disk; the CSP allows exactly it by its hash.
   const backLink = back ? `<nav class="letter-back"><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></nav>` : '';
-  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(letter.document.title)}</title><style>body{background:#eee;margin:0;padding:16px}.letter-back{margin:0 0 12px}@media print{body{background:#fff;padding:0}.letter-back{display:none}}${DOCUMENT_CSS}</style></head><body>${backLink}<main>${renderDocumentHtml(letter.document)}</main></body></html>`;
+  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(letter.document.title)}</title><style>${LETTER_PAGE_CSS}</style></head><body>${backLink}<main>${renderDocumentHtml(letter.document)}</main></body></html>`;
   return reply.type('text/html; charset=utf-8').send(page);
 }

@@ -3,7 +3,7 @@ import { STATUS_LABELS } from '../domain/report-workflow.ts';
 import { APPEAL_GROUPS, ROW_CARRIED_OUT, ROW_RECEIVED, ROW_RESULTS_TOTAL, TOTAL_COLUMN, isAmountColumn } from '../domain/report-format.ts';
 import type { CountyView } from '../use-cases/county-view.ts';
 import { formatWan } from '../export/report-tables.ts';
-import { DocumentView, REPORT_CSS } from './report-parts.tsx';
+import { DocumentView, ReportStyles } from './report-parts.tsx';
 import type { StaffContext } from '../../catalog/index.ts';
 
 /** The county-level view: each organ's figures and report status, and the combined tables. */
@@ -13,7 +13,7 @@ export function CountyPage({ staff, view, tablesHtml }: { staff: StaffContext; v
   const t = view.totals;
   return (
     <AdminLayout title={title} user={staff.user} csrfToken={staff.csrf} flash={staff.flash}>
-      <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
+      <ReportStyles />
       <p><a href={`/admin/organs/${view.government.code}/annual-reports/${view.year}`}>← {view.government.name}{view.year}年度报告</a> · <a href={`?format=json`}>下载 JSON</a></p>
       <h1>{title}</h1>
       <p class="hint">已发布报告的机关取其发布时的数字，其余机关按当前数据计算。共 {view.rows.length} 个机关，已发布 {view.rows.filter((r) => r.source === 'published').length} 个。</p>

@@ -9,7 +9,7 @@ import { EXPORT_FORMATS } from '../export/render-report.ts';
 import type { ReportInputs } from '../storage/inputs-repository.ts';
 import type { ReportContext } from '../use-cases/report-context.ts';
 import { ENTERED_CELLS } from '../use-cases/save-report-inputs.ts';
-import { ChecksList, DocumentView, REPORT_CSS, ReminderNotice } from './report-parts.tsx';
+import { ChecksList, DocumentView, ReportStyles, ReminderNotice } from './report-parts.tsx';
 import type { StaffContext } from '../../catalog/index.ts';
 
 export type VerbState = { verb: ReportVerb; ok: boolean; reasons: string[] };
@@ -65,17 +65,17 @@ function SectionsForm({ staff, ctx, verbs, failed }: { staff: StaffContext; ctx:
       {!editable && <p class="hint">{ctx.current ? `${STATUS_LABELS[ctx.current.status]}的报告不能修改正文${ctx.current.status === 'in_review' ? '，需要修改请由管理员退回' : ''}。` : '开始编制后可以修改正文。'}</p>}
       <form method="post" action={`${base}/verbs/edit`}>
         <Hidden staff={staff} ctx={ctx} />
-        <fieldset disabled={!editable} style="border:none;padding:0;margin:0">
+        <fieldset disabled={!editable} class="plain">
           {TEXT_SECTIONS.map((no) => (
             <Field name={sectionField(no)} label={`${no}、${sectionTitle(no)}`} errors={errors} key={no} hint={no === '一' ? '引用的数字须与表格一致（发布前自动核对）' : undefined}>
-              <textarea id={`f-${sectionField(no)}`} name={sectionField(no)} rows={no === '一' ? 14 : 6} style="width:100%">{text(no)}</textarea>
+              <textarea id={`f-${sectionField(no)}`} name={sectionField(no)} rows={no === '一' ? 14 : 6} class="full-width">{text(no)}</textarea>
             </Field>
           ))}
           <button type="submit" class="btn">保存正文</button>
         </fieldset>
       </form>
       {editable && (
-        <form method="post" action={`${base}/verbs/redraft`} style="margin-top:8px">
+        <form method="post" action={`${base}/verbs/redraft`} class="gap-above-small">
           <Hidden staff={staff} ctx={ctx} />
           <button type="submit" class="btn btn-secondary">按最新数据重新起草（覆盖以上正文）</button>
         </form>
@@ -106,7 +106,7 @@ function InputsForms({ staff, ctx, inputs, previous, failed }: {
         </div>
         <button type="submit" class="btn">保存数字</button>
       </form>
-      <form method="post" action={`${base}/import`} enctype="multipart/form-data" style="margin-top:12px">
+      <form method="post" action={`${base}/import`} enctype="multipart/form-data" class="gap-above">
         <input type="hidden" name="_csrf" value={staff.csrf} />
         <Field name="csv" label="从 CSV 文件导入" errors={err('csv')} hint={`第一行为表头：${CSV_YEAR}、${ENTERED_CELLS.map((c) => c.row).join('、')}，可加“${CSV_ORGAN}”列一次导入多个机关；UTF-8 或 GBK 编码均可。`}>
           <input id="f-csv" type="file" name="file" accept=".csv,text/csv" />
@@ -167,7 +167,7 @@ export function ReportPage({ staff, ctx, verbs, reminder, documentHtml, inputs, 
   const status = ctx.current ? `${STATUS_LABELS[ctx.current.status]} · 第${ctx.current.versionNo}版` : '尚未开始编制（以下为按当前数据生成的预览）';
   return (
     <AdminLayout title={title} user={staff.user} csrfToken={staff.csrf} flash={staff.flash}>
-      <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
+      <ReportStyles />
       <p class="report-staff-only"><a href={`/admin/organs/${ctx.organ.code}/annual-reports`}>← {ctx.organ.name}的年度报告</a></p>
       <h1>{title}</h1>
       <p>状态：<strong class={`status-${ctx.current?.status ?? 'draft'}`} id="report-status">{status}</strong></p>

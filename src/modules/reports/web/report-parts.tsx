@@ -1,4 +1,4 @@
-import { DOCUMENT_CSS } from '../../../platform/documents/index.ts';
+import { DOCUMENT_STYLESHEET, REPORT_STYLESHEET } from '../../../platform/views/stylesheets.ts';
 import { RawHtml } from '../../../platform/views/components.tsx';
 import type { Reminder } from '../domain/reminders.ts';
 import type { CheckResult } from '../domain/report-types.ts';
@@ -36,19 +36,11 @@ export function ReminderNotice({ reminder }: { reminder: Reminder | null }) {
 export function DocumentView({ html }: { html: string }) {
   return (
     <div class="report-document">
-      <style dangerouslySetInnerHTML={{ __html: DOCUMENT_CSS }} />
+      <link rel="stylesheet" href={DOCUMENT_STYLESHEET} />
       <RawHtml html={html} />
     </div>
   );
 }
 
-export const REPORT_CSS = `
-.report-checks { list-style: none; padding: 0; }
-.report-checks li { border-left: 4px solid #1d6b1d; padding: 6px 10px; margin-bottom: 6px; background: #f6fbf6; }
-.report-checks li.check-failed { border-left-color: #b00; background: #fff4f4; }
-.report-actions form { display: inline-block; margin: 0 8px 8px 0; vertical-align: top; }
-.report-actions .refusals { font-size: .9em; color: #8a5a00; margin: 4px 0 0; }
-.report-document { overflow-x: auto; padding: 12px 0; background: #eee; }
-.report-figures input { width: 8em; }
-@media print { .admin-nav, .report-staff-only { display: none !important; } .report-document { background: none; padding: 0; } .report-document .document { box-shadow: none; } }
-`;
+/** The report pages' own stylesheet (a link, in the page's body: the Content-Security-Policy allows no <style>). */
+export const ReportStyles = () => <link rel="stylesheet" href={REPORT_STYLESHEET} />;

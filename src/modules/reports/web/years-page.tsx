@@ -3,7 +3,7 @@ import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import type { Reminder } from '../domain/reminders.ts';
 import { STATUS_LABELS } from '../domain/report-workflow.ts';
 import type { ReportStatus } from '../domain/report-types.ts';
-import { REPORT_CSS, ReminderNotice } from './report-parts.tsx';
+import { ReportStyles, ReminderNotice } from './report-parts.tsx';
 import type { StaffContext } from '../../catalog/index.ts';
 
 export type YearRow = { year: number; status: ReportStatus | null; versionNo: number | null; published: boolean; reminder: Reminder | null };
@@ -13,7 +13,7 @@ export function YearsPage({ staff, organ, rows, currentYear }: { staff: StaffCon
   const title = `${organ.name}政府信息公开工作年度报告`;
   return (
     <AdminLayout title={title} user={staff.user} csrfToken={staff.csrf} flash={staff.flash}>
-      <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
+      <ReportStyles />
       <p><a href="/admin/annual-reports">← 年度报告</a></p>
       <h1>{title}</h1>
       {rows.map((r) => <ReminderNotice key={r.year} reminder={r.reminder} />)}
@@ -45,7 +45,7 @@ export type DueRow = { organ: Organ; year: number; status: ReportStatus | null; 
 export function OverviewPage({ staff, due, organs }: { staff: StaffContext; due: DueRow[]; organs: Organ[] }) {
   return (
     <AdminLayout title="年度报告" user={staff.user} csrfToken={staff.csrf} flash={staff.flash}>
-      <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
+      <ReportStyles />
       <h1>政府信息公开工作年度报告</h1>
       <p class="hint">条例第四十九条：政府部门于每年1月31日前、人民政府于3月31日前公布上一年度报告。自12月1日起在此提醒。</p>
       <h2>待公布的报告</h2>

@@ -1,5 +1,5 @@
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
-import { ErrorSummary, Field, formatBytes, type FieldErrors } from '../../../platform/views/components.tsx';
+import { ErrorSummary, Field, formatBytes, treeDepthClass, type FieldErrors } from '../../../platform/views/components.tsx';
 import { FlashAt, placeFlash } from '../../../platform/views/flash.tsx';
 import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
@@ -135,7 +135,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         <input type="hidden" name="_csrf" value={scope.csrf} />
         {publication && <input type="hidden" name="expectedVersion" value={v('expectedVersion')} />}
         {taskId && <input type="hidden" name="taskId" value={String(taskId)} />}
-        <fieldset disabled={!editable} style="border:none;padding:0;margin:0">
+        <fieldset disabled={!editable} class="plain">
         {!publication && units.length > 0 && (
           <Field name="submittingUnitCode" label="报送单位" errors={errors} hint="由下属股室、单位报送的信息，第一环节由该单位负责人审核">
             <select id="f-submittingUnitCode" name="submittingUnitCode">
@@ -269,7 +269,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
               : '请联系机关管理员，机关管理员建立目录后才能新建信息。'}</p>
           )}
           {inTreeOrder(nodes).map((n) => (
-            <div key={n.id} style={`padding-left:${n.depth * 1.5}em`}>
+            <div key={n.id} class={`tree-item ${treeDepthClass(n.depth)}`}>
               <label><input type="checkbox" name="nodeIds" value={String(n.id)} checked={selectedNodes.has(String(n.id))} /> {n.depth === 0 ? n.name : pathTo(nodes, n.id).map((p) => p.name).join(' > ')}</label>
             </div>
           ))}

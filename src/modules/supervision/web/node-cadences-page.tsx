@@ -1,6 +1,6 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { FlashAt, placeFlash, type Flash } from '../../../platform/views/flash.tsx';
-import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
+import { ErrorSummary, Field, treeDepthClass, type FieldErrors } from '../../../platform/views/components.tsx';
 import { CADENCES, CADENCE_LABELS, type Freshness } from '../domain/cadence.ts';
 import type { NodeCadence } from '../use-cases/node-cadences.ts';
 
@@ -36,7 +36,7 @@ export function NodeCadencesPage({ user, csrf, flash, organ, today, rows, canSet
         <tbody>
           {rows.map((r) => (
             <tr key={r.node.id} id={nodeRowId(r.node.id)}>
-              <th scope="row" style={`padding-left:${0.5 + r.depth * 1.5}em;font-weight:normal`}>{r.node.name}<FlashAt flash={placed.at(nodeRowId(r.node.id))} /></th>
+              <th scope="row" class={`tree-row ${treeDepthClass(r.depth)}`}>{r.node.name}<FlashAt flash={placed.at(nodeRowId(r.node.id))} /></th>
               <td>{unitName(r, organ)}</td>
               <td>{CADENCE_LABELS[r.cadence]}{r.cadenceSource === 'default' ? '（默认）' : ''}</td>
               <td>{r.lastUpdatedOn ?? '—'}</td>

@@ -36,8 +36,8 @@ export function TransferPage({ scope, organ, values, errors }: { scope: StaffCon
           <input type="hidden" name="_csrf" value={scope.csrf} />
           <fieldset>
             <legend>导入为</legend>
-            <label style="display:block"><input type="radio" id="f-mode" name="mode" value="published" checked={values.mode === 'published'} /> 已发布的历史信息（保留原发布日期和索引号，经隐私扫描后直接公开）</label>
-            <label style="display:block"><input type="radio" name="mode" value="draft" checked={values.mode === 'draft'} /> 草稿（经审核流程后发布）</label>
+            <label class="block-label"><input type="radio" id="f-mode" name="mode" value="published" checked={values.mode === 'published'} /> 已发布的历史信息（保留原发布日期和索引号，经隐私扫描后直接公开）</label>
+            <label class="block-label"><input type="radio" name="mode" value="draft" checked={values.mode === 'draft'} /> 草稿（经审核流程后发布）</label>
           </fieldset>
           <p><label><input type="checkbox" id="f-dryRun" name="dryRun" value="1" checked={values.dryRun} /> 只检查，不导入（试导入）</label></p>
           <Field name="file" label="信息文件" errors={errors} required hint=".json、.csv 或 .xlsx">

@@ -13,8 +13,8 @@ export function CaseClock({ app, clock, correctionNotice, today }: { app: Applic
           <p id="due-date" class="due-date">
             <strong>{closed ? '答复期限为' : '应于'}{clock.result.dueOn}{closed ? '' : '前答复'}</strong>
             {app.extensionWorkingDays > 0 && `（原期限${clock.result.originalDueOn}，经批准延长${app.extensionWorkingDays}个工作日）`}
-            {!closed && clock.result.dueOn < today && <strong style="color:#b00000">　已逾期</strong>}
-            {closed && !app.imported && app.repliedOn! > clock.result.dueOn && <strong style="color:#b00000">　超期答复（{app.repliedOn}）</strong>}
+            {!closed && clock.result.dueOn < today && <strong class="overdue-alert">　已逾期</strong>}
+            {closed && !app.imported && app.repliedOn! > clock.result.dueOn && <strong class="overdue-alert">　超期答复（{app.repliedOn}）</strong>}
             {app.imported && <span class="hint">　（历史台账导入：暂停、延期等情况未录入，期限仅供参考）</span>}
           </p>
           {clock.result.warnings.length > 0 && (

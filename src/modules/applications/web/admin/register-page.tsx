@@ -1,7 +1,8 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, RawHtml, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { LetterWithCode } from '../../../../platform/views/letter-with-code.tsx';
-import { DOCUMENT_CSS, renderDocumentHtml, type DocumentModel } from '../../../../platform/documents/index.ts';
+import { renderDocumentHtml, type DocumentModel } from '../../../../platform/documents/index.ts';
+import { DOCUMENT_STYLESHEET } from '../../../../platform/views/stylesheets.ts';
 import type { Organ } from '../../../catalog/index.ts';
 import { STATE_LABELS } from '../../domain/application-states.ts';
 import { CHANNEL_LABELS, CHANNEL_RULES, STAFF_CHANNELS } from '../../domain/channels.ts';
@@ -128,7 +129,7 @@ export function RegisteredLaterPage({ scope, organ, id, trackingNo, storedReceip
       {storedReceipt && (
         <section id="stored-receipt" aria-labelledby="stored-receipt-heading">
           <h2 id="stored-receipt-heading">申请登记回执（不载明查询码）</h2>
-          <style dangerouslySetInnerHTML={{ __html: DOCUMENT_CSS }} />
+          <link rel="stylesheet" href={DOCUMENT_STYLESHEET} />
           <RawHtml html={renderDocumentHtml(storedReceipt)} />
         </section>
       )}

@@ -47,7 +47,7 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
         <input type="hidden" name="organ" value={organ.code} />
         <input type="hidden" name="view" value={view} />
         <label for="f-days">即将到期：</label>
-        <input type="number" id="f-days" name="days" min={0} max={60} value={String(days)} style="width:5em" />
+        <input type="number" id="f-days" name="days" min={0} max={60} value={String(days)} class="input-days" />
         <span>个工作日内（至{list.dueBy}）</span>
         <label for="f-q">搜索：</label>
         <input type="text" id="f-q" name="q" value={q} placeholder="编号、申请人或内容" />
@@ -69,7 +69,7 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
                   <td>{a.receivedOn ?? '待确认'}</td>
                   <td>
                     {d.on ? `${d.what} ${d.on}` : '—'}
-                    {overdue && <strong style="color:#b00000">（已逾期）</strong>}
+                    {overdue && <strong class="overdue-alert">（已逾期）</strong>}
                     {a.dueProvisional && d.what === '答复期限' && <span title="期限跨入尚未公布放假安排的年份">（暂定）</span>}
                   </td>
                   <td>{a.handlerUserId ? handlers.get(a.handlerUserId) ?? '' : '未指定'}</td>

@@ -70,7 +70,7 @@ export function CatalogAdminPage({ scope, organ, tree, nodes, errors, values, ed
             const missing = own.filter((m) => m.items === 0).length;
             return <a class="count" href={`${base}?edit=${n.id}#matters-h`} aria-label={`事项 ${own.length} 项${missing > 0 ? `，缺 ${missing} 项` : '，均已公开'}：栏目 ${n.name} 的标准目录事项`}>事项 {own.length} 项{missing > 0 ? `，缺 ${missing} 项` : '，均已公开'}</a>;
           })()}
-          <span class="actions" style="display:inline-flex;margin:0 0 0 8px">
+          <span class="actions actions-inline">
             <a href={`${base}?edit=${n.id}`} aria-label={`修改/移动栏目 ${n.name}`}>修改/移动</a>
             <a href={`${base}/changes?nodeId=${n.id}`} aria-label={`调整栏目 ${n.name}（改名、移动、合并、拆分）`}>调整</a>
             {i > 0 && <form class="inline-form" method="post" action={`${base}/${n.id}/up`}>{hidden}<button class="btn btn-small btn-secondary" type="submit" aria-label={`上移 ${n.name}`}>上移</button></form>}

@@ -12,7 +12,6 @@ import type { StaffContext } from '../staff-context.ts';
 
 const base = (organ: Organ) => `/admin/organs/${organ.code}/catalog`;
 // Long 索引号 and addresses wrap inside their cell, so the table fits a phone without scrolling.
-const WRAP = 'overflow-wrap:anywhere';
 const statusLabel = (s: string) => PUBLICATION_STATUS_LABELS[s as PublicationStatus] ?? s;
 const KIND_HINTS: Record<CatalogChangeKind, string> = {
   rename: '只改栏目名称，栏目地址不变。',
@@ -50,7 +49,7 @@ export function CatalogChangeFormPage({ scope, organ, nodes, node, kind, items, 
           <legend>调整方式</legend>
           {errors.kind && <p class="error-message" id="e-kind">{errors.kind}</p>}
           {CATALOG_CHANGE_KINDS.map((k, i) => (
-            <label style="display:block"><input id={i === 0 ? 'f-kind' : undefined} type="radio" name="kind" value={k} checked={k === kind} /> {CATALOG_CHANGE_LABELS[k]}：{KIND_HINTS[k]}</label>
+            <label class="block-label"><input id={i === 0 ? 'f-kind' : undefined} type="radio" name="kind" value={k} checked={k === kind} /> {CATALOG_CHANGE_LABELS[k]}：{KIND_HINTS[k]}</label>
           ))}
         </fieldset>
         <div class="actions"><button class="btn btn-secondary" type="submit">选择</button></div>
@@ -92,14 +91,14 @@ export function CatalogChangeFormPage({ scope, organ, nodes, node, kind, items, 
                 <fieldset class={`field${errors.placement ? ' field-error' : ''}`}>
                   <legend>新栏目的位置</legend>
                   {errors.placement && <p class="error-message" id="e-placement">{errors.placement}</p>}
-                  <label style="display:block"><input id="f-placement" type="radio" name="placement" value="sibling" checked={v('placement') !== 'child'} /> 与“{node.name}”同级</label>
-                  <label style="display:block"><input type="radio" name="placement" value="child" checked={v('placement') === 'child'} /> 作为“{node.name}”的下级</label>
+                  <label class="block-label"><input id="f-placement" type="radio" name="placement" value="sibling" checked={v('placement') !== 'child'} /> 与“{node.name}”同级</label>
+                  <label class="block-label"><input type="radio" name="placement" value="child" checked={v('placement') === 'child'} /> 作为“{node.name}”的下级</label>
                 </fieldset>
                 <fieldset class={`field${errors.itemIds ? ' field-error' : ''}`} id="f-itemIds" tabIndex={-1}>
                   <legend>移入新栏目的信息</legend>
                   {errors.itemIds && <p class="error-message" id="e-itemIds">{errors.itemIds}</p>}
                   {items.length === 0 ? <p>该栏目中没有信息。</p> : items.map((i) => (
-                    <label style="display:block">
+                    <label class="block-label">
                       <input type="checkbox" name="itemIds" value={String(i.id)} checked={chosenItems.has(String(i.id))} /> {i.title}（{i.indexNumber ?? '未编索引号'}，{statusLabel(i.status)}）
                     </label>
                   ))}
@@ -139,7 +138,7 @@ export function CatalogChangePreviewPage({ scope, organ, plan, fields, version }
             <tbody>
               {plan.itemsMoved.map((i) => (
                 <tr key={i.id}>
-                  <td style={WRAP}>{i.indexNumber ?? '—'}</td><td>{i.title}</td><td>{statusLabel(i.status)}</td>
+                  <td class="wrap-anywhere">{i.indexNumber ?? '—'}</td><td>{i.title}</td><td>{statusLabel(i.status)}</td>
                   <td>{i.to === null ? '移入新栏目' : i.alreadyThere ? '已在目标栏目中，只移出本栏目' : '移入目标栏目'}</td>
                 </tr>
               ))}
@@ -162,7 +161,7 @@ export function CatalogChangePreviewPage({ scope, organ, plan, fields, version }
         {plan.redirects.length === 0 ? <p>栏目和信息的地址都按编号，不随名称和位置变化，所有地址照常可用，无需转向。</p> : (
           <table class="list">
             <thead><tr><th scope="col">原地址</th><th scope="col">永久转向（301）到</th></tr></thead>
-            <tbody>{plan.redirects.map((r) => <tr key={r.fromPath}><td style={WRAP}><code>{r.fromPath}</code></td><td style={WRAP}><code>{r.toPath}</code></td></tr>)}</tbody>
+            <tbody>{plan.redirects.map((r) => <tr key={r.fromPath}><td class="wrap-anywhere"><code>{r.fromPath}</code></td><td class="wrap-anywhere"><code>{r.toPath}</code></td></tr>)}</tbody>
           </table>
         )}
         <p class="hint">信息的地址（/organs/{organ.code}/items/编号）不含栏目，调整后不变；索引号不变。</p>
@@ -207,7 +206,7 @@ export function CatalogHistoryPage({ scope, organ, items, total, page, pageSize 
                   <td>
                     <p>{sentence}</p>
                     {redirects.length > 0 && (
-                      <ul>{redirects.map((r) => <li key={r.fromPath} style={WRAP}>原地址 <code>{r.fromPath}</code> → 永久转向 <code>{r.toPath}</code></li>)}</ul>
+                      <ul>{redirects.map((r) => <li key={r.fromPath} class="wrap-anywhere">原地址 <code>{r.fromPath}</code> → 永久转向 <code>{r.toPath}</code></li>)}</ul>
                     )}
                   </td>
                 </tr>

@@ -1,5 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
-import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { ErrorSummary, Field, PagedList, Pagination, treeDepthClass, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { inTreeOrder, pathTo } from '../../domain/catalog-tree.ts';
 import { DEFAULT_POLICY_NODE_NAMES, MAX_INTERPRETATION_WORKING_DAYS } from '../../domain/interpretation.ts';
 import type { Organ } from '../../domain/organ.ts';
@@ -79,7 +79,7 @@ export function InterpretationSettingsPage({ scope, organ, nodes, checked, worki
           {errors.nodeIds && <p class="error-message">{errors.nodeIds}</p>}
           {nodes.length === 0 && <p>本机关还没有公开目录栏目。</p>}
           {inTreeOrder(nodes).map((n) => (
-            <div key={n.id} style={`padding-left:${n.depth * 1.5}em`}>
+            <div key={n.id} class={`tree-item ${treeDepthClass(n.depth)}`}>
               <label><input type="checkbox" name="nodeIds" value={String(n.id)} checked={checked.has(n.id)} /> {pathTo(nodes, n.id).map((p) => p.name).join(' > ')}</label>
             </div>
           ))}

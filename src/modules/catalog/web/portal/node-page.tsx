@@ -36,7 +36,7 @@ export function NodePage({ info, organ, parent, tree, node, path, children, item
           {node.isStandardDirectory && <p class="count">本栏目按基层政务公开标准目录（{node.standardArea ?? node.name}）设置。</p>}
           {matters.length > 0 && (
             <table class="list directory-matters">
-              <caption class="count" style="text-align:left">本栏目公开事项（基层政务公开标准目录）</caption>
+              <caption class="count caption-start">本栏目公开事项（基层政务公开标准目录）</caption>
               <thead>
                 <tr><th scope="col">公开事项</th><th scope="col" class="wide-only">公开依据</th><th scope="col">公开时限</th></tr>
               </thead>
@@ -67,7 +67,7 @@ export function NodePage({ info, organ, parent, tree, node, path, children, item
           )}
           <PagedList page={page} pageSize={pageSize} total={total} empty={<p>本栏目暂无公开信息。</p>}>
             <table class="list">
-              <caption class="count" style="text-align:left">信息列表（按发布日期由新到旧）</caption>
+              <caption class="count caption-start">信息列表（按发布日期由新到旧）</caption>
               <thead>
                 <tr><th scope="col" class="wide-only">索引号</th><th scope="col">名称</th><th scope="col">发布日期</th></tr>
               </thead>

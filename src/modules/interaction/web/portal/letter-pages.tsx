@@ -76,7 +76,7 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
       </div>
       <form method="post" action={`/organs/${organ.code}/letters/new`} novalidate>
         <input type="hidden" name="formToken" value={formToken} />
-        <div style="position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden" aria-hidden="true">
+        <div class="honeypot" aria-hidden="true">
           <label for="f-website">网址（请勿填写）</label>
           <input type="text" id="f-website" name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
         </div>
