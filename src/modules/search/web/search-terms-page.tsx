@@ -6,7 +6,7 @@ type Report = Awaited<ReturnType<typeof searchTermReport>>;
 export function SearchTermsPage({ days, report }: { days: number; report: Report }) {
   const table = (id: string, caption: string, rows: Report['popular'], zero: boolean) => (
     <table class="list" id={id}>
-      <caption style="text-align:left">{caption}</caption>
+      <caption class="caption-start">{caption}</caption>
       <thead><tr><th scope="col">检索词</th><th scope="col">检索次数</th><th scope="col">无结果次数</th><th scope="col">门户检索</th></tr></thead>
       <tbody>
         {rows.length === 0 && <tr><td colSpan={4}>暂无记录</td></tr>}
