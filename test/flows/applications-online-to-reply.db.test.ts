@@ -111,7 +111,7 @@ describeEachDialect('flow: online application to reply letter', (db) => {
     const status = await app.inject({ url: String(posted.headers.location), cookies: Object.fromEntries(posted.cookies.map((c) => [c.name, c.value])) });
     expect(status.body).toContain('已答复');
     expect(status.body).toContain('<td>部分公开</td>');
-    const kinds = [...status.body.matchAll(/<td>([^<]*告知书)<\/td>/g)].map((m) => m[1]);
+    const kinds = [...status.body.matchAll(/<td[^>]*>([^<]*告知书)<\/td>/g)].map((m) => m[1]);
     expect(kinds).toEqual(['补正告知书', '延期答复告知书', '答复告知书']);
     expect(status.body).not.toContain('征求意见函');
     const letterIds = [...status.body.matchAll(/\/letters\/(\d+)\?format=html/g)].map((m) => m[1]);
