@@ -59,6 +59,9 @@ describeEachDialect('security headers', (db) => {
       expect(directives.get('style-src-attr'), url).toEqual(["'none'"]);
       expect(directives.get('style-src'), url).toEqual(["'self'", ...STANDALONE_PAGE_STYLES.map((css) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`)]);
       expect(directives.get('script-src'), url).toEqual(["'self'"]);
+      // Not covered by default-src: an injected <base href> would move every relative link and form elsewhere.
+      expect(directives.get('base-uri'), url).toEqual(["'none'"]);
+      expect(directives.get('object-src'), url).toEqual(["'none'"]);
     }
     for (const url of ['/assets/site.css', '/assets/document.css', '/assets/report.css', '/assets/receipt-print.css']) {
       const res = await app.inject({ url });
