@@ -33,8 +33,11 @@ type Entry = {
   etag: string;
   lastModified: string;
   lastModifiedSeconds: number;
-  /** Every header the full answer had (security headers included), replayed on a hit. */
-  headers: Record<string, string | number | string[]>;
+  /**
+   * Every header the full answer had (security headers included), replayed on a hit: name, value,
+   * name, value … — Node writes a flat list about a third faster than an object of the same headers.
+   */
+  headers: string[];
   bytes: number;
 };
 
@@ -249,15 +252,16 @@ export class PageCache {
           const parts = split.map((s) => Buffer.from(s)) as Entry['parts'];
           const modified = new Date(changedAt);
           setHeaders(reply, { etag: '', lastModified: '' } as Entry);
-          const headers = Object.fromEntries(Object.entries(reply.getHeaders())
-            .filter(([k, v]) => v !== undefined && !['content-length', 'x-request-id', 'set-cookie', 'etag', 'last-modified'].includes(k))) as Entry['headers'];
+          const headers = Object.entries(reply.getHeaders())
+            .filter(([k, v]) => v !== undefined && !['content-length', 'x-request-id', 'set-cookie', 'etag', 'last-modified'].includes(k))
+            .flatMap(([k, v]) => [v!].flat().flatMap((one) => [k, String(one)]));
           const entry: Entry = {
             version, parts, live: split.length === 2 ? live!.render : null,
             etag: `W/"${createHash('sha1').update(split.join('\u{E000}')).digest('base64url')}"`,
             lastModified: modified.toUTCString(), lastModifiedSeconds: Math.floor(modified.getTime() / 1000), headers,
             bytes: parts.reduce((n, b) => n + b.length, 0) + key.length + 200,
           };
-          entry.headers = { ...entry.headers, etag: entry.etag, 'last-modified': entry.lastModified };
+          entry.headers.push('etag', entry.etag, 'last-modified', entry.lastModified);
           this.store(key, entry);
           if (this.entries.get(key) === entry) this.learn(request, key);
           setHeaders(reply, entry);
@@ -278,18 +282,18 @@ export class PageCache {
 function answer(req: IncomingMessage, res: ServerResponse, hit: Entry, reqId: string) {
   const live = hit.live ? hit.live(req) : null;
   if (notModified(req.headers, hit)) {
-    res.writeHead(304, { ...hit.headers, 'x-request-id': reqId });
+    res.writeHead(304, [...hit.headers, 'x-request-id', reqId]);
     res.end();
     return;
   }
   if (hit.parts.length === 1) {
-    res.writeHead(200, { ...hit.headers, 'x-request-id': reqId, 'content-length': hit.parts[0].length });
+    res.writeHead(200, [...hit.headers, 'x-request-id', reqId, 'content-length', String(hit.parts[0].length)]);
     res.end(req.method === 'HEAD' ? undefined : hit.parts[0]);
     return;
   }
   // The page around its live part in three writes of one turn (Node sends them together), not copied into one buffer.
   const [before, after] = hit.parts;
-  res.writeHead(200, { ...hit.headers, 'x-request-id': reqId, 'content-length': before.length + Buffer.byteLength(live!) + after.length });
+  res.writeHead(200, [...hit.headers, 'x-request-id', reqId, 'content-length', String(before.length + Buffer.byteLength(live!) + after.length)]);
   if (req.method === 'HEAD') return void res.end();
   res.write(before);
   res.write(live!);
