@@ -11,7 +11,7 @@ export { addCatalogNode, updateCatalogNode, reorderCatalogNode, removeCatalogNod
 export { createPublication, updatePublication } from './use-cases/save-publication.ts';
 export { markPublished, type PublishStamp } from './use-cases/publish-publication.ts';
 export { publishRefusals } from './domain/publish-rules.ts';
-export { docTypeWarnings } from './domain/doc-type-warnings.ts';
+export { DOC_TYPE_WARNING_CODES, docTypeWarnings, type DocTypeWarning, type DocTypeWarningCode } from './domain/doc-type-warnings.ts';
 export { publicationInputColumns, checkReferences as checkPublicationReferences } from './use-cases/save-publication.ts';
 export { applyApprovedAmendment } from './use-cases/apply-amendment.ts';
 export { requireRoleOnOrgan, requireDraftRights } from './use-cases/authorize.ts';

@@ -227,7 +227,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           {/* An unlikely 文件类型 is told here, never refused: the officer may know better (docs/workflows/annual-report.md). */}
           {docTypeNotes.length > 0 && (
             <div class="notice" role="note" id="w-docType">
-              {docTypeNotes.map((w) => <p key={w}>{w}</p>)}
+              {docTypeNotes.map((w) => <p key={w.code}>{w.message}</p>)}
             </div>
           )}
           <Field name="validity" label="有效性" errors={errors}>

@@ -43,6 +43,8 @@ export function printImportReport(r: ImportReport, organCode: string, io: Transf
   io.stdout(r.dryRun
     ? `检查通过（试导入，未写入任何内容）：${r.items} 条信息可以作为${MODE_LABEL[r.mode]}导入机关 ${organCode}（${extra}）\n`
     : `已导入 ${r.items} 条信息到机关 ${organCode}，作为${MODE_LABEL[r.mode]}（${extra}）\n`);
+  // Told, never refused: an unlikely 文件类型 (the item form's warnings), each with its row and code.
+  if (r.warnings.length) io.stderr(`请核对文件类型：${r.warnings.length} 处提示（不影响导入）：\n${r.warnings.map((w) => `  ${w.at}（${w.code}）：${w.message}`).join('\n')}\n`);
   return 0;
 }
 

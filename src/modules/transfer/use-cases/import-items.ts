@@ -4,7 +4,7 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
   linkImportedItem, listCatalogNodes, nodePaths, redirectOwners, type RedirectOwner, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
-  checkAttachmentFile, type ImportedMatter, type ImportedNode, type Organ,
+  checkAttachmentFile, docTypeWarnings, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
 import { extractText, FINDING_TYPE_LABELS, scanText, wordListsFor } from '../../privacy/index.ts';
@@ -40,7 +40,14 @@ export type ImportReport = {
   nodesCreated: number;
   redirects: number;
   problems: Problem[];
+  /**
+   * What is told, never refused: each passing row's 文件类型 warnings (the item form's rule,
+   * docTypeWarnings), with the row's place and the warning's stable code.
+   */
+  warnings: RowWarning[];
 };
+
+export type RowWarning = { at: string; code: DocTypeWarningCode; message: string };
 
 const sameProblem = (a: Problem, b: Problem) => a.at === b.at && a.message === b.message;
 
@@ -69,11 +76,18 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
   const report: ImportReport = {
     ok: checked.problems.length === 0, dryRun: opts.dryRun, mode: opts.mode, items: checked.items.length, records: file.items.length,
     attachments: checked.items.reduce((n, i) => n + i.attachments.length, 0), nodesCreated: checked.newNodes, redirects: await redirectsExpected(deps, organ, checked.items) + (await nodeRedirectsExpected(deps.db, organ, checked.catalog)),
-    problems: checked.problems,
+    problems: checked.problems, warnings: rowWarnings(organ, checked.items),
   };
   if (!report.ok || opts.dryRun) return report;
   report.redirects = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, opts);
   return report;
+}
+
+/** The 文件类型 warnings of the rows that pass, in the file's order; the columns named as the file names them. */
+function rowWarnings(organ: Organ, items: ParsedItem[]): RowWarning[] {
+  return items.flatMap((item) => docTypeWarnings({
+    docType: item.input.docType, documentNumber: item.input.documentNumber ?? '', nodeNames: item.catalogPaths.map((p) => p.join('/')), organKind: organ.kind,
+  }).map((w) => ({ at: item.at, ...w })));
 }
 
 /** How many former addresses an import would redirect (a dry run's estimate): those of rows that do not keep their number. */

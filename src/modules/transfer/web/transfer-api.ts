@@ -29,6 +29,8 @@ const itemDocument = z.object({
 const report = z.object({
   ok: z.boolean(), dryRun: z.boolean(), mode: z.enum(['published', 'draft']), records: z.number().int(), items: z.number().int(), attachments: z.number().int(),
   nodesCreated: z.number().int(), redirects: z.number().int(), problems: z.array(z.object({ at: z.string().describe('位置：第N条（第L行）'), message: z.string() })),
+  warnings: z.array(z.object({ at: z.string().describe('位置：第N条（第L行）'), code: z.string().describe('稳定的提示代码，如 WARN_CATALOG_DOC_TYPE_NORMATIVE_NUMBER（docs/errors.md）'), message: z.string() }))
+    .describe('各行的文件类型提示，与信息编辑表单相同；只提示，不拒绝该行 / each row\'s 文件类型 warnings; never a refusal'),
 });
 
 /**

@@ -94,6 +94,14 @@ export function ImportJobPage({ scope, organCode, job }: { scope: Pick<StaffCont
           </table>
         </>
       )}
+      {/* Told, never refused: the item form's 文件类型 warnings, row by row (docTypeWarnings). */}
+      {r && r.warnings.length > 0 && (
+        <table>
+          <caption>请核对文件类型（{r.warnings.length} 处提示，不影响导入）</caption>
+          <thead><tr><th scope="col">位置</th><th scope="col">提示</th></tr></thead>
+          <tbody>{r.warnings.map((w, i) => <tr key={i}><td>{w.at}</td><td>{w.message}</td></tr>)}</tbody>
+        </table>
+      )}
       <p><a href={`/admin/organs/${organCode}/transfer`}>返回导入与导出</a></p>
     </AdminLayout>
   );

@@ -60,6 +60,36 @@ describeEachDialect('catalog API: 文件类型 (docType) is given, never default
     expect((await findPublication(deps.db, id))!).toMatchObject({ docType: 'normative_document', version: 1 });
   });
 
+  it('answers a POST or PUT with the 文件类型 warnings the item form shows (warnings: [{code, message}]), saving the item all the same', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const policy = await createNode(deps, organ.id, { name: '政策文件' });
+    const normative = await createNode(deps, organ.id, { name: '规范性文件', parentId: policy });
+    const user = await createStaff(deps, organ.code, 'editor');
+    const authorization = `Bearer ${await createApiToken(deps, user.username, 'test')}`;
+    const api = await apiFor(deps);
+
+    const created = await api.inject({
+      method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization },
+      payload: publicationInput([normative], { docType: 'other', documentNumber: '岚建规〔2026〕2号' }),
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().warnings).toEqual([
+      { code: 'WARN_CATALOG_DOC_TYPE_NORMATIVE_NUMBER', message: '文号“岚建规〔2026〕2号”带“规”字，通常是行政规范性文件的统一编号，文件类型却是“其他”：如是行政规范性文件，请改选“行政规范性文件”，否则年报第二部分不计入它。' },
+      { code: 'WARN_CATALOG_DOC_TYPE_NORMATIVE_COLUMN', message: '信息放入了栏目“政策文件 > 规范性文件”，文件类型却是“其他”：如是行政规范性文件，请改选“行政规范性文件”，否则年报第二部分不计入它。' },
+    ]);
+    const id = created.json().id as number;
+    expect((await findPublication(deps.db, id))!.docType).toBe('other');
+
+    const regulation = await api.inject({ method: 'PUT', url: `/api/v1/publications/${id}`, headers: { authorization }, payload: publicationInput([policy], { docType: 'regulation' }) });
+    expect(regulation.statusCode).toBe(200);
+    expect(regulation.json().warnings.map((w: { code: string }) => w.code)).toEqual(['WARN_CATALOG_DOC_TYPE_REGULATION_UNCHECKED']);
+
+    const fine = await api.inject({ method: 'PUT', url: `/api/v1/publications/${id}`, headers: { authorization }, payload: publicationInput([normative], { docType: 'normative_document', documentNumber: '岚建规〔2026〕2号' }) });
+    expect(fine.statusCode).toBe(200);
+    expect(fine.json().warnings).toEqual([]);
+  });
+
   it('documents docType as required in the OpenAPI description', async () => {
     const api = await apiFor(buildDeps(db()));
     const spec = (await api.inject({ method: 'GET', url: '/api/openapi.json' })).json();
@@ -67,5 +97,10 @@ describeEachDialect('catalog API: 文件类型 (docType) is given, never default
     const schema = body.$ref ? spec.components.schemas[body.$ref.split('/').pop()] : body;
     expect(schema.required).toContain('docType');
     expect(schema.properties.docType.description).toContain('ERR_CATALOG_DOC_TYPE_REQUIRED');
+    for (const [path, method, status] of [['/api/v1/organs/{code}/publications', 'post', '201'], ['/api/v1/publications/{id}', 'put', '200']] as const) {
+      const answer = spec.paths[path][method].responses[status].content['application/json'].schema;
+      const answerSchema = answer.$ref ? spec.components.schemas[answer.$ref.split('/').pop()] : answer;
+      expect(answerSchema.properties.warnings.description).toContain('WARN_CATALOG_DOC_TYPE_NORMATIVE_NUMBER');
+    }
   });
 });

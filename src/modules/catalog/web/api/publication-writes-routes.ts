@@ -5,8 +5,10 @@ import { DomainError } from '../../../../shared/domain-error.ts';
 import { actorOf, requireApiToken } from '../../../identity/index.ts';
 import { addAttachment, createPublication, listAttachments, updatePublication } from '../../index.ts';
 import { jsonObjectBody, withoutNulls } from './api-access.ts';
+import type { Publication } from '../../domain/publication.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
-import { attachment, attachmentUploadBody, publicationBody, publicationDetail, publicationPutBody } from './publication-schemas.ts';
+import { docTypeWarningsOf } from '../../use-cases/doc-type-warnings-of.ts';
+import { attachment, attachmentUploadBody, publicationBody, publicationPutBody, publicationWriteAnswer } from './publication-schemas.ts';
 import { publicationJson } from './publications-routes.ts';
 import { presentAttachment } from './presenters.ts';
 import { errorResponses, jsonResponse, organCodeParams, publicationIdParams } from './schemas.ts';
@@ -18,6 +20,9 @@ const expectedVersionSchema = z.object({
   expectedVersion: z.coerce.number({ error: 'expectedVersion 应为正整数' }).int({ error: 'expectedVersion 应为正整数' }).positive({ error: 'expectedVersion 应为正整数' }).optional(),
 });
 
+/** A saved item as the API shows it to staff, with the 文件类型 warnings its form would show (never a refusal). */
+const writeAnswer = async (deps: AppDeps, p: Publication) => ({ ...(await publicationJson(deps, p, { staff: true })), warnings: await docTypeWarningsOf(deps.db, p) });
+
 const missingFile = () => new DomainError('ERR_VALIDATION', '请以 multipart/form-data 在字段 file 中上传附件', { field: 'file' });
 
 export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
@@ -25,12 +30,12 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
     preHandler: requireApiToken(deps),
     schema: {
       tags, summary: '新建信息（草稿）', description: '须本机关信息员或管理员。/ Create a draft in the organ\'s catalog (editor or admin).', security,
-      params: organCodeParams, body: publicationBody, response: { 201: jsonResponse('新建的草稿 / the new draft', publicationDetail), ...errorResponses(400, 401, 403, 404) },
+      params: organCodeParams, body: publicationBody, response: { 201: jsonResponse('新建的草稿及文件类型提示 / the new draft with its 文件类型 warnings', publicationWriteAnswer), ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
     const organ = await organByCode(deps.db, request.params.code);
     const created = await createPublication(deps, actorOf(request, 'api'), organ.id, withoutNulls(jsonObjectBody(request.body)));
-    return reply.status(201).send(await publicationJson(deps, created, { staff: true }));
+    return reply.status(201).send(await writeAnswer(deps, created));
   });
 
   app.put('/publications/:id', {
@@ -40,14 +45,14 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       description:
         '整体替换元数据和所在栏目；带 expectedVersion 时若已被他人修改返回 409。状态只能通过发布等动作改变。' +
         '/ Replace the metadata; with expectedVersion a concurrent change answers 409. Status changes only through its verbs.',
-      security, params: publicationIdParams, body: publicationPutBody, response: { 200: jsonResponse('修改后的信息 / the publication after the edit', publicationDetail), ...errorResponses(400, 401, 403, 404, 409) },
+      security, params: publicationIdParams, body: publicationPutBody, response: { 200: jsonResponse('修改后的信息及文件类型提示 / the publication after the edit with its 文件类型 warnings', publicationWriteAnswer), ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
     const body = withoutNulls(jsonObjectBody(request.body));
     const { expectedVersion } = expectedVersionSchema.parse(body);
     const { expectedVersion: _checkedAbove, ...fields } = body;
     const updated = await updatePublication(deps, actorOf(request, 'api'), request.params.id, fields, expectedVersion);
-    return publicationJson(deps, updated, { staff: true });
+    return writeAnswer(deps, updated);
   });
 
   app.post('/publications/:id/attachments', {
