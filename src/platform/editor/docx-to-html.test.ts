@@ -488,3 +488,23 @@ describe('the 落款 date as the 成文日期', () => {
     expect((await docxToHtml(await doc(right('2026年12月1日')))).formedOn).toBeUndefined();
   });
 });
+
+/**
+ * Nothing in a body is taken for a request and cut: a Word import removes only the 版头, the title the
+ * form holds and the 版记, never a sentence for the word 公开 in it — a public tender (公开招标), a call
+ * for comments (公开征求意见), a public selection (公开选拔), nor a quoted “请公开…” are ordinary content.
+ * (Leaving out a leading 请公开 is for an application's request quoted in a letter, subjectInProse.)
+ */
+describe('公开 words in a body stay as written', () => {
+  it('keeps paragraphs starting 公开招标, 公开征求意见, 公开选拔 and a quoted 请公开, for an item\'s form and in a plain conversion', async () => {
+    const lines = ['公开招标：青岚县城区道路改造工程（二期）。', '公开征求意见的时间为2026年12月1日至12月30日。', '公开选拔副科级领导干部3名。', '群众来信称：“请公开2025年保障性住房分配名单。”'];
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ text: '关于青岚县城区道路改造工程公开招标的公告', alignment: AlignmentType.CENTER }), ...lines.map((t) => new Paragraph(t)),
+    ] }] }));
+    const form = await docxToHtml(bytes, undefined, { currentTitle: '', currentDocumentNumber: '' });
+    expect(form.title).toBe('关于青岚县城区道路改造工程公开招标的公告');
+    expect(form.html).toBe(lines.map((t) => `<p class="flush">${t}</p>`).join(''));
+    const plain = await docxToHtml(bytes);
+    for (const t of lines) expect(plain.html).toContain(`<p class="flush">${t}</p>`);
+  });
+});
