@@ -12,6 +12,7 @@ import { buildApp } from '../../src/main/build-app.ts';
 import { openPostgres, openSqlite, type DatabaseHandle } from '../../src/platform/db/connect.ts';
 import { addAttachment } from '../../src/modules/catalog/index.ts';
 import { publishImported } from '../../src/modules/review/index.ts';
+import { EVERY_ANSWER_HEADERS, HSTS_HEADER, PAGE_CONTENT_SECURITY_POLICY } from '../../src/platform/http/security-headers.ts';
 
 /**
  * docs/deployment.md, tested: nginx on loopback with the repository's deploy/nginx.conf (its TLS
@@ -35,6 +36,9 @@ function loopbackSite(ports: number[], listen: number, dataDir: string): string 
   expect(site).toContain(`listen 127.0.0.1:${listen};`);
   expect(site).toContain(`server 127.0.0.1:${ports[1]};`);
   expect(site).toContain(`alias ${dataDir}/attachments/;`);
+  // The attachments' location repeats the instance's protective headers (HSTS on the TLS site only), word for word.
+  for (const [name, value] of EVERY_ANSWER_HEADERS) expect(site).toContain(`add_header ${name} "${value}" always;`);
+  expect(conf).toContain(`add_header ${HSTS_HEADER[0]} "${HSTS_HEADER[1]}" always;`);
   return site;
 }
 
@@ -69,6 +73,7 @@ describeEachDialect('two instances behind nginx with the documented configuratio
       const page = await fetch(`${base}/organs/${organ.code}`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('青岚县住房和城乡建设局');
+      expect(page.headers.get('content-security-policy')).toBe(PAGE_CONTENT_SECURITY_POLICY);
       const etag = page.headers.get('etag')!;
       expect(etag).toBeTruthy();
       const again = await fetch(`${base}/organs/${organ.code}`, { headers: { 'if-none-match': etag } });
@@ -85,6 +90,10 @@ describeEachDialect('two instances behind nginx with the documented configuratio
       expect(file.headers.get('content-type')).toContain('text/plain');
       expect(file.headers.get('content-disposition')).toContain(encodeURIComponent('分配名单.txt'));
       expect(file.headers.get('x-accel-redirect')).toBeNull();
+      // The protective headers the instance sends on every answer reach the reader with the file too.
+      for (const name of ['x-content-type-options', 'referrer-policy', 'permissions-policy', 'x-frame-options']) {
+        expect(file.headers.get(name), name).toBe(direct.headers.get(name));
+      }
       // The internal location is not reachable from outside.
       expect((await fetch(`${base}${direct.headers.get('x-accel-redirect')}`)).status).toBe(404);
 

@@ -10,6 +10,8 @@ import type { AppDeps } from '../../platform/app-deps.ts';
 import { linksIn } from './rewrite-html.ts';
 import { exportSite } from './export-site.ts';
 import { EXPORT_MANIFEST } from './export-manifest.ts';
+import { buildApp } from '../build-app.ts';
+import { freePort, startTestNginx } from '../../../test/support/nginx.ts';
 
 /** Every file of the copy, relative to its folder. */
 const filesOf = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => f.split(path.sep).join('/'));
@@ -153,6 +155,42 @@ describeEachDialect('export-site: the portal as static files, written again only
       expect(lists).toContain(`/xxgk/content.jsp cat=3 id=88 /organs/${organ.code}/items/${withFile}/ 301\n`);
     } finally {
       await deps.db.deleteFrom('redirects').where('from_path', 'in', ['/xxgk/content.jsp?cat=3&id=88', '/gzdt/%CD%A8%D6%AA_12.html']).execute();
+    }
+  });
+
+  it('writes the live site\'s security headers and Content-Security-Policy for the copy\'s server, and nginx sends them as the app does', async () => {
+    const publicUrl = 'https://gk.example.gov.cn';
+    const copy = path.join(makeTempDir('static-site-headers'), 'copy');
+    await exportSite(deps, { dir: copy, organCode: other.code, publicUrl, now: deps.clock.now() });
+    // What the live server (same public address, so HSTS too) sends with a page.
+    const app = await buildApp(deps, { publicUrl });
+    const live = (await app.inject({ url: `/organs/${other.code}` })).headers;
+    await app.close();
+    const names = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'x-frame-options', 'strict-transport-security'];
+    for (const name of names) expect(live[name], name).toBeTruthy();
+    // Netlify and Cloudflare Pages read _headers.
+    const netlify = fs.readFileSync(path.join(copy, '_headers'), 'utf8');
+    for (const name of names) expect(netlify, name).toMatch(new RegExp(`^  ${name}: ${String(live[name]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'im'));
+
+    const nginxDir = makeTempDir('nginx-static-headers');
+    const port = await freePort();
+    const child = await startTestNginx(nginxDir, `
+  include ${copy}/nginx-redirects.conf;
+  server {
+    listen 127.0.0.1:${port};
+    root ${copy};
+    include ${copy}/nginx-redirects-server.conf;
+    include ${copy}/nginx-headers.conf;
+  }`, `http://127.0.0.1:${port}/`);
+    try {
+      for (const address of [`/organs/${other.code}/`, `/organs/${other.code}/items/${untouched}/`, '/assets/site.css', '/no-such-page']) {
+        const res = await fetch(`http://127.0.0.1:${port}${address}`, { redirect: 'manual' });
+        for (const name of names) expect(res.headers.get(name), `${address} ${name}`).toBe(live[name]);
+      }
+    } finally {
+      child.kill();
+      fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+      fs.rmSync(nginxDir, { recursive: true, force: true });
     }
   });
 

@@ -14,6 +14,7 @@ import { UNAVAILABLE_FILE, unavailablePage, formNotice } from './unavailable-pag
 import {
   NETLIFY_REDIRECTS_FILE, NGINX_MAP_FILE, NGINX_SERVER_FILE, netlifyRedirects, nginxMap, nginxServer, redirectPage as movedPage, redirectPageFile, type CopyRedirect,
 } from './redirect-files.ts';
+import { NETLIFY_HEADERS_FILE, NGINX_HEADERS_FILE, copyHeaders, netlifyHeaders, nginxHeaders } from './header-files.ts';
 
 export type ExportSiteOptions = {
   dir: string;
@@ -220,6 +221,10 @@ async function writeCopy(
     const home = fileOf(`/organs/${organCode}`);
     if (home) put('index.html', Buffer.from(redirectPage(home)));
   }
+  // The live site's security headers and CSP, for the copy's web server (written before the redirects, which keep clear of them).
+  const headers = copyHeaders(opts.publicUrl);
+  put(NGINX_HEADERS_FILE, Buffer.from(nginxHeaders(headers)));
+  put(NETLIFY_HEADERS_FILE, Buffer.from(netlifyHeaders(headers)));
   const moved = writeRedirects(redirects, fileOf, titles, current, put);
   const removedFiles = removeStale(dir, previous, current);
   writeManifest(dir, { format: 'gongkai-static-site/1', exportedAt: opts.now.toISOString(), organ: organCode, files: current });
@@ -238,7 +243,7 @@ async function writeCopy(
 function writeRedirects(
   redirects: RedirectEntry[], fileOf: (address: string) => string | null, titles: Map<string, string>, current: ExportManifest['files'], put: (rel: string, data: Buffer) => void,
 ): { listed: number; pages: number } {
-  const reserved = [NETLIFY_REDIRECTS_FILE, NGINX_MAP_FILE, NGINX_SERVER_FILE];
+  const reserved = [NETLIFY_REDIRECTS_FILE, NGINX_MAP_FILE, NGINX_SERVER_FILE, NGINX_HEADERS_FILE, NETLIFY_HEADERS_FILE];
   const folders = new Set<string>();
   const addFolders = (rel: string) => {
     for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) folders.add(d);

@@ -10,9 +10,9 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import { contentSecurityPolicy } from './content-security-policy.ts';
+import { EVERY_ANSWER_HEADERS, HSTS_HEADER, PAGE_CONTENT_SECURITY_POLICY } from './security-headers.ts';
 import { toApiError } from './error-handler.ts';
-import { DOCUMENT_CSS, STANDALONE_PAGE_STYLES } from '../documents/document-css.ts';
+import { DOCUMENT_CSS } from '../documents/document-css.ts';
 import { DOCUMENT_STYLESHEET, RECEIPT_PRINT_STYLESHEET, REPORT_STYLESHEET } from '../views/stylesheets.ts';
 import { DomainError } from '../../shared/domain-error.ts';
 import { editorScript } from '../editor/editor-bundle.ts';
@@ -70,7 +70,6 @@ const STYLESHEETS: Record<string, string> = {
   [REPORT_STYLESHEET]: asset('report.css'),
   [RECEIPT_PRINT_STYLESHEET]: asset('receipt-print.css'),
 };
-const CSP = contentSecurityPolicy(STANDALONE_PAGE_STYLES);
 const PORTAL_JS = asset('portal.js');
 
 /**
@@ -165,19 +164,15 @@ export async function createHttpServer(opts: {
   const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    if (opts.hsts) reply.header('Strict-Transport-Security', 'max-age=31536000');
+    for (const [name, value] of EVERY_ANSWER_HEADERS) reply.header(name, value);
+    if (opts.hsts) reply.header(...HSTS_HEADER);
     // Back-office pages show drafts and personal data, and authenticated API answers may too: no
     // browser or proxy may keep them (docs/security.md). Routes that set their own policy keep it.
     if (!reply.hasHeader('cache-control') && (request.url === '/admin' || request.url.startsWith('/admin/') || request.url.startsWith('/admin?') || (isApi(request) && request.headers.authorization))) {
       reply.header('Cache-Control', 'private, no-store');
     }
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    // No page of a disclosure site needs the camera, microphone, location or payments (docs/security.md).
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
-    reply.header('X-Frame-Options', 'SAMEORIGIN');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      reply.header('Content-Security-Policy', CSP);
+      reply.header('Content-Security-Policy', PAGE_CONTENT_SECURITY_POLICY);
     }
     return payload;
   });
