@@ -446,6 +446,33 @@ describe('a 版头 typed with Shift+Enter or set in a borderless table, its 签�
     ]);
   });
 
+  it('leaves out a 版记 set in a table (as 红头 templates set it, between rules), one cell a row or the 印发机关 and the date apart', async () => {
+    const ruled = { top: { style: BorderStyle.SINGLE, size: 8, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000' },
+      left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+      insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: '000000' }, insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } };
+    const rows = (...cells: string[][]) => new Table({ borders: ruled, rows: cells.map((r) => new TableRow({ children: r.map((t) => new TableCell({ children: [new Paragraph(t)] })) })) });
+    const NOTE = '文档末尾的版记（抄送机关、印发机关和印发日期）未放入正文';
+    for (const colophon of [
+      [rows(['抄送：县委办公室，县人大常委会办公室，县政协办公室。', ''], ['青岚县住房和城乡建设局办公室', '2026年11月29日印发'])],
+      [rows(['抄送：县委办公室，县人大常委会办公室，'], ['县政协办公室。'], ['青岚县住房和城乡建设局办公室　　2026年11月29日印发'])],
+      [rows(['青岚县住房和城乡建设局办公室', '2026年11月29日印发'])],
+      [new Paragraph('抄送：县委办公室，县人大常委会办公室。'), rows(['青岚县住房和城乡建设局办公室', '2026年11月29日印发'])],
+    ]) {
+      const r = await read([centred(TITLE), ...tail(), ...colophon]);
+      expect(r.html).toBe(BODY);
+      expect(r.notes).toContain(NOTE);
+    }
+    // A table of content that ends the document stays, whatever its last row says.
+    for (const content of [
+      rows(['文件名称', '印发日期'], ['关于做好2026年防汛工作的通知', '2026年11月29日印发']),
+      rows(['抄送：县委办公室。'], ['附件：1. 项目清单'], ['青岚县住房和城乡建设局办公室', '2026年11月29日印发']),
+    ]) {
+      const r = await read([centred(TITLE), ...tail(), content]);
+      expect(r.html).toContain('2026年11月29日印发');
+      expect(r.notes).not.toContain(NOTE);
+    }
+  });
+
   it('keeps a sentence that only mentions 印发, and keeps the 版记 in the API’s plain conversion', async () => {
     const sentence = await read([centred(TITLE), ...tail(), new Paragraph('本办法自2026年11月29日印发之日起施行。')]);
     expect(sentence.html).toContain('印发之日起施行');

@@ -210,18 +210,23 @@ export function leadingTitleOf(document: WordParagraph): LeadingTitle | null {
  * The 版记 at the document's end (GB/T 9704-2012 7.4: 抄送机关, 印发机关和印发日期, between rules), which is
  * not part of the 正文 (docs/adr/0017): the last paragraph with text, when it is 印发机关和印发日期 alone
  * (…办公室　2026年11月29日印发), with the 抄送 lines right above it (抄送：… and the lines that go on
- * from it until one ends in 。) and any rule typed as characters. Indices in the document's body.
+ * from it until one ends in 。) and any rule typed as characters. Many 红头 templates set the 版记 in a
+ * table whose rows' borders are its rules: a last table is the 版记 when its last row reads as the
+ * 印发 line (its cells in order: the organ at the left, the date at the right) and every row above it is
+ * a 抄送 line or goes on from one — a table of any other content stays. Indices in the document's body.
  */
 export function colophonOf(document: WordParagraph): number[] | null {
   const body = document.children ?? [];
   const withText = body.map((e, index) => ({ e, index, text: textOf(e).trim().replace(/\s+/g, ' ') }))
     .filter((x) => x.text !== '' && !(x.e.type === 'paragraph' && RULE_LINE.test(x.text)));
   const last = withText.at(-1);
-  if (!last || last.e.type !== 'paragraph' || last.e.numbering || !PRINTED_LINE.test(last.text)) return null;
+  if (!last) return null;
+  const inTable = last.e.type === 'table' ? colophonTable(last.e) : null;
+  if (inTable === null && (last.e.type !== 'paragraph' || last.e.numbering || !PRINTED_LINE.test(last.text))) return null;
   const taken = [last.index];
-  // Above it, the 抄送 lines: a line starting 抄送 (or 分送) and the lines of names going on from it.
+  // Above it, the 抄送 lines (unless the table holds them): a line starting 抄送 (or 分送) and the lines of names going on from it.
   const pending: number[] = [];
-  for (let i = withText.length - 2; i >= 0 && withText[i].e.type === 'paragraph' && !withText[i].e.numbering; i -= 1) {
+  for (let i = withText.length - 2; inTable !== 'copied' && i >= 0 && withText[i].e.type === 'paragraph' && !withText[i].e.numbering; i -= 1) {
     if (COPIED_LINE.test(withText[i].text)) { taken.push(withText[i].index, ...pending); break; }
     if (!COPIED_GOES_ON.test(withText[i].text) || pending.length >= 4) break;
     pending.push(withText[i].index);
@@ -230,6 +235,22 @@ export function colophonOf(document: WordParagraph): number[] | null {
   const from = Math.min(...taken);
   body.forEach((e, j) => { if (j > from && e.type === 'paragraph' && RULE_LINE.test(textOf(e).trim()) && textOf(e).trim() !== '') taken.push(j); });
   return taken;
+}
+
+/**
+ * Whether a table is a 版记 (colophonOf): its rows with text, each read as its cells in order apart by a
+ * space, are 抄送 lines (a 抄送 line, then at most four lines going on from it) and last the 印发 line.
+ * 'copied' when it holds the 抄送 lines too, 'printed' when only the 印发 line, null when it is no 版记.
+ */
+function colophonTable(table: WordParagraph): 'copied' | 'printed' | null {
+  const rows = (table.children ?? []).filter((r) => r.type === 'tableRow')
+    .map((r) => (r.children ?? []).map((c) => textOf(c).trim().replace(/\s+/g, ' ')).filter((t) => t !== '').join(' '))
+    .filter((t) => t !== '' && !RULE_LINE.test(t));
+  const printed = rows.pop();
+  if (printed === undefined || !PRINTED_LINE.test(printed)) return null;
+  if (rows.length === 0) return 'printed';
+  const [first, ...goOn] = rows;
+  return COPIED_LINE.test(first) && goOn.length <= 4 && goOn.every((t) => COPIED_GOES_ON.test(t)) ? 'copied' : null;
 }
 
 /** Chinese numerals as a 落款 date writes them (二〇二六年十二月一日): digit by digit for the year, 十-based for month and day. */
