@@ -32,6 +32,10 @@ describeEachDialect('月度调度 in the back office', (db) => {
       expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
       const pdf = await app.inject({ method: 'GET', url: `${url}.pdf?month=2026-03`, cookies: office.cookies });
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      // Each export is a download named by the notice's title, the web page too (it was shown inline, unnamed).
+      for (const [res, ext] of [[html, 'html'], [docx, 'docx'], [pdf, 'pdf']] as const) {
+        expect(res.headers['content-disposition'], ext).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(`${organ.name}政务公开工作2026年3月调度情况通报.${ext}`)}`);
+      }
 
       // Without a 监督保障 column the office is told to make one first; nothing is created.
       const refused = await app.inject({ method: 'POST', url: `${url}/notice?month=2026-03`, cookies: office.cookies, payload: { _csrf: office.csrf } });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import { attachmentHeader } from '../../../platform/http/content-disposition.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { staffContext, type Organ } from '../../catalog/index.ts';
@@ -10,9 +11,6 @@ import { importItems } from '../use-cases/import-items.ts';
 import { ImportJobs, sessionHash } from '../use-cases/import-jobs.ts';
 import { readItemFile } from '../use-cases/read-item-file.ts';
 import { ImportJobPage, TransferIndexPage, TransferPage, type ImportFormValues } from './transfer-pages.tsx';
-
-/** Content-Disposition for a download under a name that may hold Chinese. */
-export const attachmentHeader = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /**
  * 导入与导出 in the back office (organ administrators): the upload form, the import's page (progress,

@@ -9,7 +9,7 @@ import { ITEM_COLUMNS, LIST_COLUMNS } from '../domain/item-columns.ts';
 import { attachmentsZip, collectExport, renderExport } from '../use-cases/export-items.ts';
 import { importItems } from '../use-cases/import-items.ts';
 import { readItemFile } from '../use-cases/read-item-file.ts';
-import { attachmentHeader } from './transfer-admin-routes.tsx';
+import { attachmentHeader } from '../../../platform/http/content-disposition.ts';
 
 const tags = ['transfer'];
 const security = [{ bearerAuth: [] }];
