@@ -19,7 +19,21 @@ export function Joined({ parts }: { parts: string[] }) {
   })}</>;
 }
 
-export type Crumb = { label: string; href?: string };
+/**
+ * A number read out and copied whole — a 索引号 (11341529MB1D386259/2026-00012), a 申请编号 (QLX-ZRZYJ-2026-00001) or
+ * 信件编号 — never broken inside a part, whatever the browser's own line breaking (Chromium breaks after any hyphen,
+ * WebKit not before a digit, and a breadcrumb or a .wrap-anywhere box anywhere): each part ending in `breakAfter` is
+ * one .nowrap span with a <wbr> after it, so a line too short for the whole number breaks only there.
+ */
+export function WholeParts({ text, breakAfter }: { text: string; breakAfter: '/' | '-' }) {
+  const parts = text.split(breakAfter === '/' ? /(?<=\/)/ : /(?<=-)/);
+  return <>{parts.map((part, i) => <>{i > 0 && <wbr />}<span class="nowrap">{part}</span></>)}</>;
+}
+
+/** A 申请编号 or 信件编号 (QLX-ZRZYJ-XX2026-00001): broken, where it must be, only after a hyphen. */
+export const CaseNumber = ({ no }: { no: string }) => <WholeParts text={no} breakAfter="-" />;
+
+export type Crumb = { label: ComponentChildren; href?: string };
 
 export function Breadcrumb({ items }: { items: Crumb[] }) {
   return (

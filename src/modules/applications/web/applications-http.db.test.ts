@@ -8,6 +8,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { Organ } from '../../catalog/index.ts';
 import { performVerb } from '../use-cases/perform-verb.ts';
 import { applicantInput, registerInPerson } from '../testing/application-factories.ts';
+import { trackingNoOf } from '../../../../test/support/tracking-no.ts';
 
 type Session = { cookies: Record<string, string>; csrf: string };
 
@@ -69,7 +70,7 @@ describeEachDialect('applications over HTTP', (db) => {
     const res = await apply({ formToken: token, website: '', ...applicantInput() });
     expect(res.statusCode).toBe(303);
     const receipt = await followReceipt(res);
-    const trackingNo = /id="tracking-no">([^<]+)</.exec(receipt.body)![1];
+    const trackingNo = trackingNoOf(receipt.body)!;
     const queryCode = /id="query-code">([^<]+)</.exec(receipt.body)![1];
     expect(trackingNo).toBe(`${organ.code.toUpperCase()}-2026-00001`);
     const status = (await lookUp(trackingNo, queryCode, '10.0.0.2')).page;
@@ -116,7 +117,7 @@ describeEachDialect('applications over HTTP', (db) => {
     const token = await formToken();
     at('2026-03-10T06:01:00Z');
     const res = await followReceipt(await apply({ formToken: token, website: '', ...applicantInput() }, '10.0.3.1'));
-    const trackingNo = /id="tracking-no">([^<]+)</.exec(res.body)![1];
+    const trackingNo = trackingNoOf(res.body)!;
     const queryCode = /id="query-code">([^<]+)</.exec(res.body)![1];
     const row = await deps.db.selectFrom('applications').select('id').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow();
     await performVerb(deps, system, row.id, { verb: 'confirmReceipt', confirmedOn: '2026-03-10', evidence: '电话确认' });
@@ -148,7 +149,7 @@ describeEachDialect('applications over HTTP', (db) => {
     const token = await formToken();
     at('2026-03-10T07:01:00Z');
     const res = await followReceipt(await apply({ formToken: token, website: '', ...applicantInput() }, '10.0.4.1'));
-    const trackingNo = /id="tracking-no">([^<]+)</.exec(res.body)![1];
+    const trackingNo = trackingNoOf(res.body)!;
     const queryCode = /id="query-code">([^<]+)</.exec(res.body)![1];
     const row = await deps.db.selectFrom('applications').select('id').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow();
     await performVerb(deps, system, row.id, { verb: 'confirmReceipt', confirmedOn: '2026-03-10', evidence: '电话确认' });

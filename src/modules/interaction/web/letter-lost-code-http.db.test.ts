@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan } from '../../../../test/support/factories.ts';
+import { trackingNoOf } from '../../../../test/support/tracking-no.ts';
 
 const lostCodeBlock = (html: string) => /<p[^>]*id="lost-code"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
@@ -25,8 +26,7 @@ describeEachDialect('a lost letter 查询码 on the status look-up', (db) => {
         payload: { formToken: token, website: '', type: 'consult', subject: '小区加装电梯', content: '请问加装电梯的补助政策。', writerName: '王小红', phone: '13912345678', publishConsent: 'no' },
       });
       const receipt = (await app.inject({ url: String(sent.headers.location), cookies: Object.fromEntries(sent.cookies.map((c) => [c.name, c.value])) })).body;
-      const trackingNo = /id="tracking-no">([^<]+)</.exec(receipt)!;
-      const number = textOf(trackingNo[1]!);
+      const number = textOf(trackingNoOf(receipt)!);
 
       // The empty form: who resets a lost code and how, without naming an organ.
       const empty = await app.inject({ url: '/letters/status' });

@@ -3,6 +3,7 @@ import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { pdfPageTexts } from '../../../../test/support/pdf-pages.ts';
+import { trackingNoOf } from '../../../../test/support/tracking-no.ts';
 
 /**
  * A writer who lost a letter's 查询码 (the receipt said a lost code could not be given again) asks the
@@ -23,7 +24,7 @@ describeEachDialect('重新设置查询码 for a letter', (db) => {
       });
       expect(sent.statusCode).toBe(303);
       const receipt = (await app.inject({ url: String(sent.headers.location), cookies: Object.fromEntries(sent.cookies.map((c) => [c.name, c.value])) })).body;
-      const trackingNo = /id="tracking-no">([^<]+)</.exec(receipt)![1]!;
+      const trackingNo = trackingNoOf(receipt)!;
       const oldCode = /id="query-code">([^<]+)</.exec(receipt)![1]!;
       expect(receipt).not.toContain('不能补发');
       expect(receipt).toContain('重新设置查询码');

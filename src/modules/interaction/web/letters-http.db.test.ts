@@ -7,6 +7,7 @@ import { updateLetterSettings } from '../index.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { extractText } from '../../privacy/index.ts';
 import type { Organ } from '../../catalog/index.ts';
+import { trackingNoOf } from '../../../../test/support/tracking-no.ts';
 
 /**
  * The mailbox over HTTP: the public form (idempotent, POST → 303 → GET, refusals keep what was
@@ -37,7 +38,7 @@ describeEachDialect('the department mailbox pages', (db) => {
   const receiptOf = async (res: LightMyRequestResponse) => {
     expect(res.statusCode).toBe(303);
     const page = await app.inject({ url: String(res.headers.location), cookies: Object.fromEntries(res.cookies.map((c) => [c.name, c.value])) });
-    return { trackingNo: /id="tracking-no">([^<]+)</.exec(page.body)?.[1] ?? '', queryCode: /id="query-code">([^<]+)</.exec(page.body)?.[1] ?? '' };
+    return { trackingNo: trackingNoOf(page.body) ?? '', queryCode: /id="query-code">([^<]+)</.exec(page.body)?.[1] ?? '' };
   };
 
   it('links 互动交流 from the organ\'s portal home', async () => {

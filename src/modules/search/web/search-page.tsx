@@ -1,4 +1,4 @@
-import { PagedList, Pagination } from '../../../platform/views/components.tsx';
+import { PagedList, Pagination, WholeParts } from '../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
@@ -7,8 +7,6 @@ import type { SearchResult } from '../use-cases/search-publications.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
 
-/** A number kept whole, or at most broken after a / (11341529MB1D386259/ 2026-00012): each part one .nowrap span. */
-const WholeParts = ({ text }: { text: string }) => <>{text.split(/(?<=\/)/).map((part, i) => <>{i > 0 && <wbr />}<span class="nowrap">{part}</span></>)}</>;
 
 const Marked = ({ parts }: { parts: SnippetPart[] }) => <>{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
 
@@ -167,7 +165,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                       <div><dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd></div>
                       {/* A 索引号 is never broken inside a number: too long for the rest of its label's line, it moves to the next, and
                           only where even a line of its own is too short (320 px at 字号 大) after its / (site.css). */}
-                      {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><WholeParts text={h.indexNumber} /></dd></div>}
+                      {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><WholeParts text={h.indexNumber} breakAfter="/" /></dd></div>}
                       {h.documentNumber && <div><dt>文号</dt><dd>{h.documentNumber}</dd></div>}
                     </dl>
                   </li>

@@ -3,6 +3,7 @@ import { buildTestApp } from '../../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
 import { createOrgan } from '../../../../../test/support/factories.ts';
 import { applicantInput } from '../../testing/application-factories.ts';
+import { trackingNoOf } from '../../../../../test/support/tracking-no.ts';
 
 const lostCodeBlock = (html: string) => /<p[^>]*id="lost-code"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
@@ -23,7 +24,7 @@ describeEachDialect('a lost application 查询码 on the status look-up', (db) =
       deps.clock.set('2026-03-10T02:01:00Z');
       const sent = await app.inject({ method: 'POST', url: `/organs/${organ.code}/apply`, payload: { formToken: token, website: '', ...applicantInput() }, remoteAddress: '10.8.1.1' });
       const receipt = (await app.inject({ url: String(sent.headers.location), cookies: Object.fromEntries(sent.cookies.map((c) => [c.name, c.value])) })).body;
-      const number = /id="tracking-no">([^<]+)</.exec(receipt)![1]!;
+      const number = trackingNoOf(receipt)!;
 
       const empty = await app.inject({ url: '/applications/status' });
       const general = textOf(lostCodeBlock(empty.body));

@@ -1,4 +1,5 @@
-import { Breadcrumb, ErrorSummary, Field, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
+import type { ComponentChildren } from 'preact';
+import { Breadcrumb, CaseNumber, ErrorSummary, Field, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { PrintLink } from '../../../../platform/views/print-link.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
@@ -74,7 +75,7 @@ export function SubmittedPage({ info, organ, trackingNo, queryCode, printView = 
         <table class="meta-table" id="receipt">
           <tbody>
             <tr><th scope="row">受理机关</th><td>{organ.name}</td></tr>
-            <tr><th scope="row">申请编号</th><td id="tracking-no">{trackingNo}</td></tr>
+            <tr><th scope="row">申请编号</th><td id="tracking-no"><CaseNumber no={trackingNo} /></td></tr>
             <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
           </tbody>
         </table>
@@ -127,8 +128,8 @@ export function StatusQueryPage({ info, values, errors, lapsed = false, organ = 
 
 /** `pageUrl`: this page's own address (statusPages' pageUrl); the letters open under it with the same cookie. */
 export function StatusPage({ info, status, pageUrl }: { info: PortalInfo; status: PublicStatus; pageUrl: string }) {
-  const rows: [string, string][] = [
-    ['申请编号', status.trackingNo],
+  const rows: [string, ComponentChildren][] = [
+    ['申请编号', <CaseNumber no={status.trackingNo} />],
     ['受理机关', status.organName],
     ['申请内容', status.subject],
     ['提交日期', chineseDate(status.arrivedOn)],
@@ -142,7 +143,7 @@ export function StatusPage({ info, status, pageUrl }: { info: PortalInfo; status
   if (status.repliedOn) rows.push(['答复日期', chineseDate(status.repliedOn)]);
   return (
     <PortalLayout title={`办理进度 ${status.trackingNo}`} prefs={info.prefs} currentPath={info.currentPath}>
-      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '办理进度查询', href: '/applications/status' }, { label: status.trackingNo }]} />
+      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '办理进度查询', href: '/applications/status' }, { label: <CaseNumber no={status.trackingNo} /> }]} />
       <h1>办理进度</h1>
       <table class="meta-table" id="status-table">
         <tbody>{rows.map(([k, val]) => <tr><th scope="row">{k}</th><td class={k === '申请内容' ? 'pre-wrap' : undefined}>{val}</td></tr>)}</tbody>

@@ -1,4 +1,5 @@
-import { Breadcrumb, ErrorSummary, Field, Joined, PagedList, Pagination, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
+import type { ComponentChildren } from 'preact';
+import { Breadcrumb, CaseNumber, ErrorSummary, Field, Joined, PagedList, Pagination, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { PrintLink } from '../../../../platform/views/print-link.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { MIN_LETTER_CHARS } from '../../domain/letter-input.ts';
@@ -146,7 +147,7 @@ export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printV
             <p>请记下或打印以下信息，凭此查询办理情况、阅读答复。<strong>查询码只在提交的浏览器中显示，1小时后不再显示。</strong></p>
             <table class="meta-table" id="receipt"><tbody>
               <tr><th scope="row">收信机关</th><td>{organ.name}</td></tr>
-              <tr><th scope="row">信件编号</th><td id="tracking-no">{trackingNo}</td></tr>
+              <tr><th scope="row">信件编号</th><td id="tracking-no"><CaseNumber no={trackingNo} /></td></tr>
               <tr><th scope="row">查询码</th><td id="query-code">{queryCode}</td></tr>
             </tbody></table>
             <LostLetterCode organ={organ} />
@@ -194,8 +195,8 @@ export function LetterQueryPage({ info, values, errors, lapsed = false, organ = 
  * no credentials. Without it (the older POST /letters/status/rate), the form carries them hidden.
  */
 export function LetterStatusPage({ info, letter, queryCode, errors, values, pageUrl }: { info: PortalInfo; letter: PublicLetter; queryCode: string; errors: FieldErrors; values: Values; pageUrl?: string }) {
-  const rows: [string, string][] = [
-    ['信件编号', letter.trackingNo], ['办理机关', letter.organName], ['类型', LETTER_TYPE_LABELS[letter.type]], ['标题', letter.subject],
+  const rows: [string, ComponentChildren][] = [
+    ['信件编号', <CaseNumber no={letter.trackingNo} />], ['办理机关', letter.organName], ['类型', LETTER_TYPE_LABELS[letter.type]], ['标题', letter.subject],
     ['来信日期', chineseDate(letter.submittedOn)], ['办理状态', PUBLIC_LETTER_STATE_LABELS[letter.state]],
   ];
   if (isLetterOpen(letter.state)) rows.push(['答复期限', chineseDate(letter.dueOn)]);
@@ -205,7 +206,7 @@ export function LetterStatusPage({ info, letter, queryCode, errors, values, page
   return (
     <PortalLayout title={titleWithErrors(`来信办理情况 ${letter.trackingNo}`, errors)} prefs={info.prefs} currentPath={info.currentPath}>
       <ErrorSummary errors={errors} focus />
-      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '来信办理情况查询', href: '/letters/status' }, { label: letter.trackingNo }]} />
+      <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '来信办理情况查询', href: '/letters/status' }, { label: <CaseNumber no={letter.trackingNo} /> }]} />
       <h1>来信办理情况</h1>
       <table class="meta-table" id="letter-status"><tbody>{rows.map(([k, v]) => <tr><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody></table>
       {letter.transfers.length > 0 && (

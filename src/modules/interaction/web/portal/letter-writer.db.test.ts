@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { buildTestApp } from '../../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
 import { createOrgan } from '../../../../../test/support/factories.ts';
+import { trackingNoOf } from '../../../../../test/support/tracking-no.ts';
 
 const tokenOf = (html: string) => /name="formToken" value="([^"]+)"/.exec(html)![1];
 const inputOf = (html: string, id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? '';
@@ -82,7 +83,7 @@ describeEachDialect('the mailbox as its writer meets it', (db) => {
     const sent: LightMyRequestResponse = await app.inject({ method: 'POST', url, payload: { website: '', type: 'complain', subject: '电梯停运<三天>', content, writerName: '王小红', contact: '13912345678', formToken: token }, remoteAddress: '10.8.1.3' });
     expect(sent.statusCode).toBe(303);
     const receipt = (await app.inject({ url: String(sent.headers.location), cookies: Object.fromEntries(sent.cookies.map((c) => [c.name, c.value])) })).body;
-    const trackingNo = /id="tracking-no">([^<]+)</.exec(receipt)![1];
+    const trackingNo = trackingNoOf(receipt)!;
     const queryCode = /id="query-code">([^<]+)</.exec(receipt)![1];
     const query = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo, queryCode }, remoteAddress: '10.8.1.3' });
     expect(query.statusCode).toBe(303);

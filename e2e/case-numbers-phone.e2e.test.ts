@@ -1,0 +1,113 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../test/support/app.ts';
+import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
+import { createTestDatabase } from '../test/support/db.ts';
+import { createOrgan } from '../test/support/factories.ts';
+import { linesSpanned } from './pages/text-lines.ts';
+
+const SHOTS = path.resolve('test-results/screenshots');
+/** 字号 大, 适老化, and both: the preferences under which a number no longer fits a 320 px line. */
+const PREFS = ['fs=l&elder=0', 'fs=m&elder=1', 'fs=l&elder=1'] as const;
+
+/**
+ * A 申请编号 (QLX-ZRZYJ-2026-00001) or 信件编号 (QLX-ZRZYJ-XX2026-00001) is read out on the phone and typed into
+ * the lookup: on a phone at 字号 大 or 适老化 it may break only after a hyphen, never inside a part (found by an
+ * outside tester: the number broke in the middle at 320 px), and never widens the page.
+ */
+describe.skipIf(SKIP_BROWSER)('case and letter numbers on a phone', () => {
+  let served: Awaited<ReturnType<typeof serveForBrowser>>;
+  let bureauCode = '';
+  let setClock: (at: string) => void;
+
+  beforeAll(async () => {
+    const handle = await createTestDatabase('sqlite');
+    const { app, deps } = await buildTestApp(handle, '2026-12-03T01:00:00Z');
+    setClock = (at) => deps.clock.set(at);
+    const county = await createOrgan(deps, { code: 'qlx', kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
+    // The demo region's longest code: the longest numbers.
+    bureauCode = (await createOrgan(deps, { code: 'qlx-zrzyj', kind: 'department', parentCode: county.code, name: '青岚县自然资源和规划局', shortName: '县自然资源和规划局' })).code;
+    served = await serveForBrowser(app, handle, SHOTS);
+  }, 120_000);
+  afterAll(async () => served?.close());
+
+  const withPrefs = async (page: Page, prefs: string, url: string) => page.goto(`${served.baseUrl}/prefs?${prefs}&return=${encodeURIComponent(url)}`);
+
+  /** Each hyphen-ended part of `number` on one line in each selected place, and the page no wider than the screen. */
+  const expectWholeParts = async (page: Page, number: string, places: string[], what: string) => {
+    const parts = number.split(/(?<=-)/);
+    expect(parts.length).toBeGreaterThan(2);
+    for (const place of places) {
+      for (const part of parts) expect(await linesSpanned(page, place, part), `${part} of ${number} in ${place}, ${what}`).toBe(1);
+      // Whatever the browser's own line breaking (WebKit and Firefox, unlike Chromium, give no break after a hyphen
+      // before a digit, and a crumb may break anywhere): each part is kept on one line by the page itself.
+      const kept = await page.locator(place).evaluate((el) => Array.from(el.querySelectorAll('.nowrap')).filter((s) => getComputedStyle(s).whiteSpace === 'nowrap').map((s) => s.textContent));
+      expect(kept, `${number} in ${place}, ${what}`).toEqual(parts);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(page.viewportSize()!.width);
+  };
+
+  it('keeps each part of a 申请编号 whole on the receipt and the status page (table and breadcrumb) at 320 and 390 px', async () => {
+    const page = await served.newPage({ viewport: { width: 320, height: 800 } });
+    await withPrefs(page, PREFS[2], `/organs/${bureauCode}/apply`);
+    await page.getByLabel('申请人类型').selectOption({ label: '自然人' });
+    await page.getByLabel('姓名或名称').fill('王某');
+    await page.getByLabel('身份证明类型').selectOption({ label: '居民身份证' });
+    await page.getByLabel('证件号码').fill('11010519491231002X');
+    await page.getByLabel('联系电话').fill('13800000000');
+    await page.getByLabel('所需信息的内容描述').fill('2025年国有建设用地使用权出让合同');
+    await page.getByLabel('信息的提供形式').selectOption({ label: '电子文件' });
+    await page.getByLabel('获取信息的方式').selectOption({ label: '网上查询下载' });
+    setClock('2026-12-03T02:01:00Z');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const trackingNo = (await page.locator('#tracking-no').textContent())!.trim();
+    const queryCode = (await page.locator('#query-code').textContent())!.trim();
+    expect(trackingNo).toBe('QLX-ZRZYJ-2026-00001');
+    const receiptUrl = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: '查询办理进度' }).click();
+    await page.locator('#f-queryCode').fill(queryCode);
+    await page.getByRole('button', { name: '查询' }).click();
+    const statusUrl = new URL(page.url()).pathname;
+    for (const width of [320, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const prefs of PREFS) {
+        await withPrefs(page, prefs, receiptUrl);
+        await expectWholeParts(page, trackingNo, ['#tracking-no'], `receipt at ${width} px, ${prefs}`);
+        await withPrefs(page, prefs, statusUrl);
+        await expectWholeParts(page, trackingNo, ['#status-table tr:first-child td', '.breadcrumb li:last-child'], `status at ${width} px, ${prefs}`);
+        if (width === 320) await page.screenshot({ path: path.join(SHOTS, `application-number-${width}-${prefs.replace('&', '-')}.png`), fullPage: true });
+      }
+    }
+  }, 120_000);
+
+  it('keeps each part of a 信件编号 whole on the receipt and the status page (table and breadcrumb) at 320 and 390 px', async () => {
+    const page = await served.newPage({ viewport: { width: 320, height: 800 } });
+    await withPrefs(page, PREFS[2], `/organs/${bureauCode}/letters/new`);
+    await page.getByLabel('咨询', { exact: true }).check();
+    await page.locator('#f-subject').fill('宅基地审批');
+    await page.locator('#f-content').fill('请问农村宅基地审批需要哪些材料？');
+    await page.locator('#f-writerName').fill('李明');
+    await page.locator('#f-phone').fill('13800000000');
+    setClock('2026-12-03T03:01:00Z');
+    await page.getByRole('button', { name: '提交' }).click();
+    const trackingNo = (await page.locator('#tracking-no').textContent())!.trim();
+    const queryCode = (await page.locator('#query-code').textContent())!.trim();
+    expect(trackingNo).toBe('QLX-ZRZYJ-XX2026-00001');
+    const receiptUrl = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: '查询办理情况' }).click();
+    await page.locator('#f-queryCode').fill(queryCode);
+    await page.getByRole('button', { name: '查询' }).click();
+    const statusUrl = new URL(page.url()).pathname;
+    for (const width of [320, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const prefs of PREFS) {
+        await withPrefs(page, prefs, receiptUrl);
+        await expectWholeParts(page, trackingNo, ['#tracking-no'], `receipt at ${width} px, ${prefs}`);
+        await withPrefs(page, prefs, statusUrl);
+        await expectWholeParts(page, trackingNo, ['#letter-status tr:first-child td', '.breadcrumb li:last-child'], `status at ${width} px, ${prefs}`);
+        if (width === 320) await page.screenshot({ path: path.join(SHOTS, `letter-number-${width}-${prefs.replace('&', '-')}.png`), fullPage: true });
+      }
+    }
+  }, 120_000);
+});
