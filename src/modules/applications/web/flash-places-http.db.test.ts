@@ -8,7 +8,7 @@ import { registerInPerson } from '../testing/application-factories.ts';
 import { performVerb } from '../use-cases/perform-verb.ts';
 
 /**
- * A case's 复议或诉讼 (recorded or decided), a letter's 送达 and a saved 文书模板 bring their page back at
+ * A case's 复议或诉讼 (recorded or decided), a letter's 送达 and a saved or restored 文书模板 bring their page back at
  * that section, far below the top on a phone: the outcome is told there (platform/views/flash.tsx).
  */
 describeEachDialect('application back-office outcomes told where the page lands', (db) => {
@@ -45,6 +45,13 @@ describeEachDialect('application back-office outcomes told where the page lands'
       expect(template.text).toBe('模板已保存，此后生成的文书使用新的措辞');
       const form = /<form[^>]*id="template-fee_notice"[^>]*>([\s\S]*?)<\/form>/.exec(template.body)?.[1] ?? '';
       expect(form).toContain('id="flash-template-fee_notice"');
+
+      // 恢复默认措辞 lands back at the template it restored, and says so there.
+      const restored = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/letter-templates/fee_notice/reset`, cookies: h.cookies, payload: { _csrf: h.csrf } });
+      expect(restored.statusCode).toBe(303);
+      const reset = await flashToldAt(app, restored, h, 'template-fee_notice');
+      expect(reset.text).toBe('已恢复默认措辞');
+      expect(/<form[^>]*id="template-fee_notice"[^>]*>([\s\S]*?)<\/form>/.exec(reset.body)?.[1]).toContain('（系统默认措辞）');
     } finally {
       await app.close();
     }

@@ -280,8 +280,9 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       const scope = await staffContext(deps, request, reply);
       const organ = await scope.organ(request.params.code, 'handle');
       await resetLetterTemplate(deps, actorOf(request, 'web'), organ.id, request.params.kind);
-      setFlash(reply, '已恢复默认措辞');
-      return reply.redirect(`/admin/organs/${organ.code}/letter-templates`, 303);
+      // Told in the restored template's form, where the page lands, as a save is (the kind was checked above).
+      setFlash(reply, '已恢复默认措辞', { at: templateFormId(request.params.kind) });
+      return reply.redirect(`/admin/organs/${organ.code}/letter-templates#${templateFormId(request.params.kind)}`, 303);
     });
   };
 }

@@ -16,7 +16,7 @@ export function TemplatesPage({ scope, organ, templates, failed }: {
   scope: StaffContext; organ: Organ; templates: OrganTemplate[]; failed: { kind: TemplateKind; errors: FieldErrors; title: string; body: string } | null;
 }) {
   const canEdit = scope.canAdmin(organ);
-  // A saved template is told in its own form, where the redirect lands, not at the top of the page.
+  // A saved or restored template is told in its own form, where the redirect lands, not at the top of the page.
   const flash = placeFlash(scope.flash, templates.map((t) => templateFormId(t.kind)));
   return (
     <AdminLayout title="文书模板" user={scope.user} csrfToken={scope.csrf} flash={flash.top}>
