@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { DocumentModel } from '../../../platform/documents/index.ts';
-import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { requireVerifiedBy } from '../../../shared/verified-by.ts';
 import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
 import type { Application } from '../domain/application.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
@@ -20,9 +20,7 @@ import { APPLICATION_VERIFICATION_HINT } from '../domain/lost-query-code.ts';
  * and write how; the old code stops working and the new one is returned once, never recorded.
  */
 export async function resetQueryCode(deps: AppDeps, actor: Actor, applicationId: number, verifiedBy: string): Promise<{ application: Application; queryCode: string; notice: DocumentModel }> {
-  const how = (verifiedBy ?? '').trim();
-  if (!how) throw new DomainError(E.reasonRequired, `请写明如何核验了申请人的身份（${APPLICATION_VERIFICATION_HINT}）`, { field: 'verifiedBy' });
-  if (how.length > 200) throw new DomainError(E.invalidInput, '核验方式不能超过200个字符', { field: 'verifiedBy' });
+  const how = requireVerifiedBy(verifiedBy, { requiredCode: E.reasonRequired, invalidCode: E.invalidInput, person: '申请人', hint: APPLICATION_VERIFICATION_HINT });
   return deps.db.transaction().execute(async (trx) => {
     const app = await requireApplication(trx, applicationId);
     await requireCaseStaff(trx, actor, app.organId);

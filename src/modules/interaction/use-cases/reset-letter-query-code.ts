@@ -2,6 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { DocumentModel } from '../../../platform/documents/index.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { requireVerifiedBy } from '../../../shared/verified-by.ts';
 import { hashQueryCode, newQueryCode, queryCodeMatches } from '../../applications/index.ts';
 import { findOrganById } from '../../catalog/index.ts';
 import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
@@ -23,9 +24,7 @@ import { requireLetterStaff } from './perform-letter-verb.ts';
  * log say a reset was made, by whom and how the writer was checked (docs/workflows/mailbox.md).
  */
 export async function resetLetterQueryCode(deps: AppDeps, actor: Actor, letterId: number, verifiedBy: string): Promise<{ letter: Letter; queryCode: string; notice: DocumentModel }> {
-  const how = (verifiedBy ?? '').trim();
-  if (!how) throw new DomainError(E.verificationRequired, `请写明如何核验了来信人的身份（${LETTER_VERIFICATION_HINT}）`, { field: 'verifiedBy' });
-  if (how.length > 200) throw new DomainError(E.invalidInput, '核验方式不能超过200个字符', { field: 'verifiedBy' });
+  const how = requireVerifiedBy(verifiedBy, { requiredCode: E.verificationRequired, invalidCode: E.invalidInput, person: '来信人', hint: LETTER_VERIFICATION_HINT });
   return deps.db.transaction().execute(async (trx) => {
     const letter = await requireLetter(trx, letterId);
     await requireLetterStaff(trx, actor, letter.organId);

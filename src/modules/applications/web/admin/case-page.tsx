@@ -17,6 +17,7 @@ import { ApplicationsNav } from './applications-nav.tsx';
 import { CaseClock } from './case-clock.tsx';
 import { CASE_APPEALS, CASE_LETTERS, CASE_PAGE_PLACES } from './case-page-places.ts';
 import { APPLICATION_VERIFICATION_HINT } from '../../domain/lost-query-code.ts';
+import { VERIFIED_BY_MAX } from '../../../../shared/verified-by.ts';
 import type { StaffContext } from '../../../catalog/index.ts';
 import { prefixed, VerbForms, type VerbFormState } from './verb-forms.tsx';
 
@@ -128,7 +129,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
         <form method="post" action={`/admin/applications/${a.id}/query-code`} class="inline-form">
           <input type="hidden" name="_csrf" value={scope.csrf} />
           <label for="f-verifiedBy">核验方式（{APPLICATION_VERIFICATION_HINT}）</label>
-          <input type="text" id="f-verifiedBy" name="verifiedBy" maxLength={200} />
+          <input type="text" id="f-verifiedBy" name="verifiedBy" maxLength={VERIFIED_BY_MAX} />
           <button type="submit" class="btn btn-small">重新设置</button>
         </form>
       </section>

@@ -4,6 +4,7 @@ import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/view
 import { LetterWithCode } from '../../../../platform/views/letter-with-code.tsx';
 import type { StaffContext } from '../../../catalog/index.ts';
 import { LETTER_VERIFICATION_HINT } from '../../domain/lost-query-code.ts';
+import { VERIFIED_BY_MAX } from '../../../../shared/verified-by.ts';
 
 /**
  * 重新设置查询码 on a letter's page, for the organ's handler (reset-letter-query-code.ts): the writer who
@@ -21,7 +22,7 @@ export function LetterQueryCodeSection({ letterId, csrf, errors = {}, value = ''
       <form method="post" action={`/admin/letters/${letterId}/query-code`}>
         <input type="hidden" name="_csrf" value={csrf} />
         <Field name="verifiedBy" label="核验方式" errors={errors} required hint={LETTER_VERIFICATION_HINT}>
-          <input type="text" id="f-verifiedBy" name="verifiedBy" value={value} maxLength={200} required />
+          <input type="text" id="f-verifiedBy" name="verifiedBy" value={value} maxLength={VERIFIED_BY_MAX} required />
         </Field>
         <button type="submit" class="btn btn-small">重新设置</button>
       </form>
