@@ -50,7 +50,11 @@ export const DOCUMENT_CSS = `
 .document .doc-heading--1 { font-family: ${HEI}; font-weight: normal; }
 .document .doc-heading--2 { font-family: ${KAI}; font-weight: normal; }
 .document .doc-indent { text-indent: 2em; }
-.document .doc-paragraph { text-align: justify; }
+/* Justified, as a 公文 is set, where a line holds some 28 characters: in print and on a wide screen. On a phone (a line of
+   15 to 20) justified text spread the characters of a line far apart — before a case number or an address that
+   cannot break, a line of two characters at both ends — so there the lines are ragged (start-aligned). Before the
+   alignment classes, which win. */
+@media print, (min-width: 701px) { .document .doc-paragraph { text-align: justify; } }
 .document .doc-align-left { text-align: left; }
 .document .doc-align-center { text-align: center; }
 .document .doc-align-right { text-align: right; }
@@ -85,6 +89,8 @@ export const DOCUMENT_CSS = `
 .document .doc-table-scroll { overflow-x: auto; }
 @media screen and (max-width: 700px) {
   .document, .document--landscape { width: auto; padding: 16px 12px; }
+  /* An address (a 查询码 notice's lookup) wider than the screen breaks rather than widening the page. */
+  .document .doc-paragraph { overflow-wrap: break-word; }
   .document .doc-table { min-width: calc(var(--doc-columns, 4) * 4.5em); }
   /* Borders drawn by each cell (right and bottom; the table draws the top and left), not shared between cells as
      in the collapsed model, so a pinned label carries its own borders and its background covers them: no gap
