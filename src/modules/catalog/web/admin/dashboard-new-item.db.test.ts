@@ -61,7 +61,7 @@ describeEachDialect('新建信息 only where there is a catalog node to put the 
     try {
       const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
       await createNode(deps, bureau.id, { name: '工作动态' });
-      await createOrgan(deps, { parentCode: bureau.code, kind: 'unit', name: '青岚县住房和城乡建设局房地产市场监管股' });
+      const unit = await createOrgan(deps, { parentCode: bureau.code, kind: 'unit', name: '青岚县住房和城乡建设局房地产市场监管股' });
       const admin = await createStaff(deps, bureau.code, 'organ_admin');
       const { cookies } = await loginAs(app, admin.username, admin.password);
       const home = (await app.inject({ url: '/admin', cookies })).body;
@@ -69,6 +69,18 @@ describeEachDialect('新建信息 only where there is a catalog node to put the 
       expect(unitRow).toContain('下属单位没有目录栏目，信息在青岚县住房和城乡建设局的目录中发布，由该单位报送');
       expect(unitRow).not.toContain('请先在“管理目录”中建立目录');
       expect(unitRow).not.toContain('本单位');
+      // Nor links that lead nowhere for it: a unit without catalog has no catalog to manage, no items of its own to
+      // review and no columns to assign tasks in (its items are the organ's). Its 机关设置 (name, phone, guide shown
+      // on its portal pages) stays.
+      for (const page of ['catalog', 'review-chain', 'tasks']) expect(unitRow, page).not.toContain(`/admin/organs/${unit.code}/${page}"`);
+      expect(unitRow).toContain(`/admin/organs/${unit.code}/edit"`);
+      const bureauRow = /<tr[^>]*>(?:(?!<\/tr>)[\s\S])*?青岚县住房和城乡建设局<\/a>[\s\S]*?<\/tr>/.exec(home)![0];
+      for (const page of ['catalog', 'edit', 'review-chain', 'tasks']) expect(bureauRow, page).toContain(`/admin/organs/${bureau.code}/${page}"`);
+
+      // A unit that does have a catalog (set up before units had none) keeps 管理目录, to tidy it.
+      await createNode(deps, unit.id, { name: '股室动态' });
+      const later = (await app.inject({ url: '/admin', cookies })).body;
+      expect(/<tr[^>]*>(?:(?!<\/tr>)[\s\S])*?房地产市场监管股<\/a>[\s\S]*?<\/tr>/.exec(later)![0]).toContain(`/admin/organs/${unit.code}/catalog"`);
     } finally {
       await app.close();
     }

@@ -49,6 +49,10 @@ export function DashboardPage({ scope, hasCatalog, counts, late, year, reminders
             {scope.staffOf.map((o) => {
               // An organ the person works on only through a unit of theirs (信息报送): its items are the organ's, submitted by the unit.
               const units = scope.mayDraft(o) ? null : scope.directStaffOf.filter((u) => u.kind === 'unit' && u.parentId === o.id);
+              // A unit without catalog has no catalog of its own to manage (its items are the organ's, in the organ's
+              // catalog), so no items to pass a review chain of its own and no columns to set tasks in: its row offers
+              // its administrator only 机关设置 (its name, phone and guide, which its portal pages show).
+              const managesCatalog = scope.canAdmin(o) && (o.kind !== 'unit' || hasCatalog(o));
               return (
               <tr key={o.id}>
                 <td data-label="机关">
@@ -62,10 +66,10 @@ export function DashboardPage({ scope, hasCatalog, counts, late, year, reminders
                   {hasCatalog(o)
                     ? <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>{units ? `新建信息（${submitterLabel(o, units)}报送）` : '新建信息'}</a>
                     : <span class="hint">{withoutCatalog(o, units !== null, scope.canAdmin(o), scope)}</span>}
-                  {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/catalog`}>管理目录</a>}
+                  {managesCatalog && <a href={`/admin/organs/${o.code}/catalog`}>管理目录</a>}
                   {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/edit`}>机关设置</a>}
-                  {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/review-chain`}>审核流程</a>}
-                  {scope.canAdmin(o) && <a href={`/admin/organs/${o.code}/tasks`}>报送任务</a>}
+                  {managesCatalog && <a href={`/admin/organs/${o.code}/review-chain`}>审核流程</a>}
+                  {managesCatalog && <a href={`/admin/organs/${o.code}/tasks`}>报送任务</a>}
                   {hasCatalog(o) && <a href={`/admin/organs/${o.code}/supervision/nodes`}>栏目责任与更新周期</a>}
                   {hasCatalog(o) && <a href={`/admin/organs/${o.code}/interpretations`}>政策解读</a>}
                 </td>
