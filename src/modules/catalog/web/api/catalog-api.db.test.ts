@@ -339,7 +339,7 @@ describeEachDialect('catalog JSON API', (db) => {
       description: expect.stringContaining('reasons'), content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
     });
     expect(Object.keys(doc.components.schemas).sort()).toEqual(
-      ['ApiError', 'Attachment', 'CatalogNode', 'CatalogTreeItem', 'DirectoryMatter', 'LinkedPublication', 'Organ', 'OrganSummary', 'Publication', 'PublicationListItem'],
+      ['ApiError', 'Attachment', 'CatalogNode', 'CatalogTreeItem', 'DirectoryMatter', 'LinkedPublication', 'Organ', 'OrganSummary', 'Publication', 'PublicationListItem', 'PublicationWriteAnswer'],
     );
 
     let page = await api.inject({ method: 'GET', url: '/api/docs' });
