@@ -1,4 +1,4 @@
-import { Breadcrumb, Joined } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, Joined, SEP } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { TreeBranch } from '../../domain/catalog-tree.ts';
 import type { Organ } from '../../domain/organ.ts';
@@ -24,8 +24,8 @@ export const organCrumbs = (organ: Organ, parent?: Organ | null) => [
 
 /**
  * An organ's 信息公开 home: the fixed entries every disclosure site has (条例第十二条), the catalog and the newest items.
- * An internal unit (股室) takes no application and publishes no annual report of its own (条例第二十七条、第四十九条):
- * its page leads to those of the organ it belongs to (`parent`).
+ * An internal unit (股室) takes no application, publishes no annual report and keeps no mailbox of its own (条例第二十七条、
+ * 第四十九条): its page leads to those of the organ it belongs to (`parent`).
  */
 export function OrganHomePage({ info, organ, parent, tree, latest, units }: {
   info: PortalRequestInfo; organ: Organ; parent?: Organ | null; tree: TreeBranch<CatalogNode & { count?: number }>[]; latest: PublicationListItem[]; units: Organ[];
@@ -44,7 +44,15 @@ export function OrganHomePage({ info, organ, parent, tree, latest, units }: {
         {handler
           ? <li><a href={`/organs/${handler.code}/apply`}>依申请公开</a><br /><span class="count">由所属机关{handler.name}受理</span></li>
           : <li><a href={`${base}/apply`}>依申请公开</a><br /><span class="count">申请获取未主动公开的政府信息</span></li>}
-        {organ.kind !== 'unit' && <li><a href={`${base}/letters`}>互动交流</a><br /><span class="count">部门信箱：咨询、建议、投诉</span></li>}
+        {/* A unit has no mailbox of its own (UnitGuidancePage): its 互动交流 leads to the organ's, which answers for it. */}
+        {handler
+          ? (
+            <li>
+              <a href={`/organs/${handler.code}/letters`}>互动交流</a><br /><span class="count">咨询、建议、投诉由所属机关{handler.name}办理和答复</span><br />
+              <a href={`/organs/${handler.code}/letters/new`}>我要写信</a>{SEP}<a href={`/organs/${handler.code}/consultations`}>意见征集</a>
+            </li>
+          )
+          : organ.kind !== 'unit' && <li><a href={`${base}/letters`}>互动交流</a><br /><span class="count">部门信箱：咨询、建议、投诉</span></li>}
         {handler
           ? <li><a href={`/organs/${handler.code}/annual-reports`}>政府信息公开年报</a><br /><span class="count">由所属机关{handler.name}发布</span></li>
           : <li><a href={`${base}/annual-reports`}>政府信息公开年报</a><br /><span class="count">历年政府信息公开工作年度报告</span></li>}

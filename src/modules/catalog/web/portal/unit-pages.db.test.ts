@@ -28,6 +28,25 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     await app.close();
   });
 
+  it('show 互动交流 on the unit’s home, leading to the parent organ’s 部门信箱, 写信 and 意见征集, since the unit has none of its own (a citizen looked for where to write)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const unit = await createOrgan(deps, { name: '村镇建设股', kind: 'unit', parentCode: organ.code });
+    const page = await app.inject(`/organs/${unit.code}`);
+    expect(page.statusCode).toBe(200);
+    const card = /<li[^>]*><a href="[^"]*">互动交流<\/a>[\s\S]*?<\/li>/.exec(page.body)?.[0] ?? '';
+    expect(card).toContain(`href="/organs/${organ.code}/letters"`);
+    expect(card).toContain(`href="/organs/${organ.code}/letters/new"`);
+    expect(card).toContain(`href="/organs/${organ.code}/consultations"`);
+    expect(card).toContain('由所属机关青岚县住房和城乡建设局办理和答复');
+    // The unit's own addresses only answer with guidance: the home links the organ's pages themselves.
+    expect(page.body).not.toMatch(new RegExp(`href="/organs/${unit.code}/(letters|consultations)`));
+    // The organ's own home keeps its 互动交流 as it was.
+    const own = await app.inject(`/organs/${organ.code}`);
+    expect(own.body).toContain(`<a href="/organs/${organ.code}/letters">互动交流</a><br/><span class="count">部门信箱：咨询、建议、投诉</span>`);
+    await app.close();
+  });
+
   it('name their organ in the breadcrumb on every page of the unit: its catalog, a column, an item, its guide and 年报', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
