@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexPlan, itemByItemCost } from './index-plan.ts';
+import { indexPlan, indexReadItems, itemByItemCost } from './index-plan.ts';
 
 /** PostgreSQL's way through the GIN indexes for a search (docs/search.md, "Speed"). */
 describe('index plan', () => {
@@ -32,5 +32,25 @@ describe('index plan', () => {
   });
   it('never checks item by item a word none of the checked items held', () => {
     expect(itemByItemCost({ share: 0, wanted: 20, chunksPerItem: 3, titleOnly: true })).toBe(Infinity);
+  });
+  it('costs a title search limited to an organ at the title matches of the whole catalog: the title index knows no organ', () => {
+    // 质量监督 in one organ at 100,000 items: 2,198 title matches read and dropped for the organ's 19.
+    expect(indexReadItems({ scopeItems: 500, catalogItems: 100_000, titleOnly: true, organFilter: true })).toBe(100_000);
+    // The pieces index holds the organ's tag, so it intersects the organ inside the index.
+    expect(indexReadItems({ scopeItems: 500, catalogItems: 100_000, titleOnly: false, organFilter: true })).toBe(500);
+    expect(indexReadItems({ scopeItems: 100_000, catalogItems: 100_000, titleOnly: true, organFilter: false })).toBe(100_000);
+    // So a title word in 4 % of an organ's titles is listed item by item over the organ's items, not read from the catalog's title matches.
+    const wanted = 60;
+    const throughIndex = indexPlan([0.04], indexReadItems({ scopeItems: 300, catalogItems: 100_000, titleOnly: true, organFilter: true }), wanted, 0.25).cost;
+    expect(itemByItemCost({ share: 0.04, wanted, chunksPerItem: 3.4, titleOnly: true })).toBeLessThan(throughIndex);
+  });
+  it('costs checking item by item at no more than the items left in the scope', () => {
+    // 58 more title matches of a word two of an organ's newest 200 titles held, with 300 of its items left:
+    // the walk ends after those 300, however rare the word; through the index, every title match of the catalog.
+    const share = 2 / 200;
+    const byItem = itemByItemCost({ share, wanted: 58, chunksPerItem: 3.4, titleOnly: true, items: 300 });
+    expect(byItem).toBe(300 * 0.25);
+    expect(byItem).toBeLessThan(indexPlan([share], indexReadItems({ scopeItems: 300, catalogItems: 100_000, titleOnly: true, organFilter: true }), 58, 0.25).cost);
+    expect(itemByItemCost({ share, wanted: 58, chunksPerItem: 3.4, titleOnly: true })).toBe((58 / share) * 0.25);
   });
 });

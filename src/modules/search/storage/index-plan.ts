@@ -42,11 +42,23 @@ export function indexPlan(shares: Shares, items: number, wanted: number, candida
 
 /**
  * The estimated cost of checking the newest items one by one until `wanted` more match, when a share
- * `share` of the items checked so far matched. Outside titles an item that matches stops at its
+ * `share` of the items checked so far matched, and at most `items` are left to check. Outside titles an item that matches stops at its
  * matching chunk and one that does not reads all its chunks; a title search reads one title per item.
  */
-export function itemByItemCost(o: { share: number; wanted: number; chunksPerItem: number; titleOnly: boolean }): number {
+export function itemByItemCost(o: { share: number; wanted: number; chunksPerItem: number; titleOnly: boolean; items?: number }): number {
   if (o.share <= 0) return Infinity;
   const perItem = o.titleOnly ? TITLE_CHECK_COST : CHUNK_CHECK_COST * (o.share + (1 - o.share) * o.chunksPerItem);
-  return (o.wanted / o.share) * perItem;
+  // Never more than the items left in the scope (an organ's last few hundred, say): the walk ends there.
+  return Math.min(o.wanted / o.share, o.items ?? Infinity) * perItem;
+}
+
+/**
+ * How many items a question through the index reads its candidates from. The pieces index holds the
+ * organ's tag (migration 044), so it intersects an organ inside the index: the scope's items. The GIN
+ * index over the titles in search_docs holds no organ: it hands out the title matches of the whole
+ * catalog, each row then read and the other organs' dropped (2,198 rows for the 19 of one organ, 质量监督
+ * at 100,000 items) — a cost that grows with the catalog, not with the organ.
+ */
+export function indexReadItems(o: { scopeItems: number; catalogItems: number; titleOnly: boolean; organFilter: boolean }): number {
+  return o.titleOnly && o.organFilter ? Math.max(o.scopeItems, o.catalogItems) : o.scopeItems;
 }

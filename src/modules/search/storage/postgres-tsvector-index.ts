@@ -4,7 +4,7 @@ import type { Phrase } from '../domain/tokenize.ts';
 import { isTag, scopeTags, tagsOf } from '../domain/filter-tags.ts';
 import type { FullTextIndex, IndexedDoc, Match, PgTuning, Scope } from './full-text-index.ts';
 import { assertToken, empty, insertChunkTexts, splitTokens, tsvectorLiteral } from './index-rows.ts';
-import { CHUNK_CHECK_COST, indexPlan, itemByItemCost, type IndexPlan } from './index-plan.ts';
+import { CHUNK_CHECK_COST, indexPlan, indexReadItems, itemByItemCost, type IndexPlan } from './index-plan.ts';
 
 /**
  * The full-text index on PostgreSQL (docs/search.md, "Speed"; migrations 011, 037, 044, 052): chunk
@@ -167,7 +167,7 @@ function itemLevelCandidates(query: string, extra: RawBuilder<unknown>[], s: Sco
 }
 
 /** About how many items the scope holds and how many chunks an item has, from the planner's statistics (no count is run). */
-async function sizeEstimate(db: Executor, s: Scope): Promise<{ items: number; chunksPerItem: number }> {
+async function sizeEstimate(db: Executor, s: Scope): Promise<{ items: number; catalog: number; chunksPerItem: number }> {
   const r = await sql<{ docs: number; chunks: number; organs: number }>`select
     (select greatest(reltuples, 0) from pg_class where oid = 'search_docs'::regclass) as docs,
     (select greatest(reltuples, 0) from pg_class where oid = 'search_chunks'::regclass) as chunks,
@@ -175,7 +175,7 @@ async function sizeEstimate(db: Executor, s: Scope): Promise<{ items: number; ch
   const docs = Number(r.rows[0].docs);
   const organShare = s.organIds ? Math.min(1, s.organIds.length / Math.max(1, Number(r.rows[0].organs))) : 1;
   const keyShare = s.keys ? Math.min(1, s.keys.length / Math.max(1, docs)) : 1;
-  return { items: docs * organShare * keyShare, chunksPerItem: docs > 0 ? Math.max(1, Number(r.rows[0].chunks) / docs) : 1 };
+  return { items: docs * organShare * keyShare, catalog: docs * keyShare, chunksPerItem: docs > 0 ? Math.max(1, Number(r.rows[0].chunks) / docs) : 1 };
 }
 
 /**
@@ -198,7 +198,7 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
   let hits = 0;
   let maxKey = s.maxKey;
   let step = Math.max(1, Math.min(t.probeFirst, limit * 2));
-  let size: { items: number; chunksPerItem: number } | null = null;
+  let size: Awaited<ReturnType<typeof sizeEstimate>> | null = null;
   for (;;) {
     const rows = await probe(db, conds, { ...s, maxKey }, step);
     for (const row of rows) {
@@ -214,11 +214,13 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
     const share = hits / checked;
     size ??= await sizeEstimate(db, s);
     const rest = Math.max(0, size.items - checked);
-    const plan = indexPlan(hitsOf.map((n) => n / checked), rest, wanted, t.candidateCost);
+    // A title question under an organ filter reads the title matches of the whole catalog (`indexReadItems`).
+    const read = Math.max(0, indexReadItems({ scopeItems: size.items, catalogItems: size.catalog, titleOnly: !!m.titleOnly, organFilter: !!s.organIds }) - checked);
+    const plan = indexPlan(hitsOf.map((n) => n / checked), read, wanted, t.candidateCost);
     // Through the item-level index only the items holding every keyword's pieces are read (about as many as match).
     // A keyword of one piece is answered by that index alone (no check).
     if (!m.titleOnly && m.keywords.length) plan.cost = Math.max(share, 1 / checked) * rest * t.candidateCost + wanted * conds.filter((_, i) => needsCheck(m, i)).length * CHUNK_CHECK_COST;
-    const byItem = share > 0 ? itemByItemCost({ share, wanted, chunksPerItem: size.chunksPerItem, titleOnly: !!m.titleOnly }) * t.probeCost : Infinity;
+    const byItem = share > 0 ? itemByItemCost({ share, wanted, chunksPerItem: size.chunksPerItem, titleOnly: !!m.titleOnly, items: rest }) * t.probeCost : Infinity;
     if (byItem > plan.cost) return [...out, ...(await newestThroughIndex(db, m, plan, { ...s, maxKey }, wanted))];
     step = Math.max(1, Math.min(t.probeMax, Math.ceil((wanted / share) * 1.1)));
   }
