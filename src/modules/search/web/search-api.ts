@@ -10,7 +10,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 const str = (d: string) => z.string().optional().describe(d);
 const searchQuery = z.object({
   // Optional here so that a missing q gets the API's own refusal (ERR_SEARCH_EMPTY_QUERY, in Chinese), not the validator's.
-  q: z.string().optional().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号 / keywords separated by spaces (all must occur), or a 文号 / index number'),
+  q: z.string().optional().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号。缺少、为空或只有空格时答 400 ERR_SEARCH_EMPTY_QUERY / keywords separated by spaces (all must occur), or a 文号 / index number; missing, empty or only spaces: 400 ERR_SEARCH_EMPTY_QUERY'),
   organ: str('机关代码：只查该机关及其下属单位；下属单位不单独发布信息，给出其代码时检索其所属机关（见回答的 scope） / organ code: that organ and its units; an internal unit\'s code searches the organ that publishes for it (see scope in the answer)'),
   node: str('目录栏目编号（含子栏目） / catalog node id, including sub-nodes'),
   stage: str('五公开阶段：decision execution management service result / disclosure stage'),
@@ -63,6 +63,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     },
   }, async (request) => {
     const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, request.query, { pageSize: 20 });
+    // Missing, empty or only spaces (readSearchParams trims it): the same refusal.
     if (!req.q) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
     const r = await search(req);
     if (req.page === 1) terms.count(r.query, req.filters.scopeOrganId, r.total);

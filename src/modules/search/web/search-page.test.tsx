@@ -59,4 +59,20 @@ describe('search page', () => {
     expect(html).toContain(`<h1 class="keep-words">“${'危房改造'.repeat(7)}危房…”<wbr/>的检索结果</h1>`);
     expect(html).toContain(`value="${long}"`);
   });
+
+  it('asks for a word when the query is blank (only spaces): no 检索结果 heading of a lone pair of quotes, the box empty and focused (found by an outside tester)', () => {
+    for (const q of [' ', '   ', '\u3000']) {
+      const html = renderToString(<SearchPage prefs={prefs} currentPath="/search?q=+" raw={{ q }} result={null} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={null} />);
+      expect(html).not.toContain('检索结果');
+      expect(html).not.toContain('“');
+      expect(html).toContain('<h1 class="keep-words">站内检索</h1>');
+      expect(html).toContain('请输入检索词');
+      expect(html).toMatch(/<input type="search" id="search-q" name="q" value [^>]*autofocus/);
+      expect(html).toContain('aria-describedby="search-blank search-hint"');
+    }
+    // The page first opened (no q at all) is the plain form: no prompt, nothing focused.
+    const fresh = renderToString(<SearchPage prefs={prefs} currentPath="/search" raw={{}} result={null} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={null} />);
+    expect(fresh).not.toContain('请输入检索词');
+    expect(fresh).not.toContain('autofocus');
+  });
 });

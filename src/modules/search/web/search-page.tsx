@@ -39,7 +39,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   };
   const facetParam = (key: FacetKey, value: string) => (key === 'organ' ? organName(value)?.code ?? value : value);
   const titles: [FacetKey, string][] = [['organ', '机关'], ['node', '目录栏目'], ['stage', '五公开'], ['genre', '体裁'], ['year', '年份'], ['validity', '效力']];
-  const q = raw.q ?? '';
+  // As the search reads it (search-params.ts trims it): a query of spaces only is no query.
+  const q = (raw.q ?? '').trim();
+  // Submitted with nothing in the box (or only spaces): the form asks for a word, never 「“ ”的检索结果」 (an outside tester).
+  const blank = raw.q !== undefined && q === '' && !error;
   // Once a search has run: what is chosen (each with a link to drop it, the date range as one), and the facets with their counts.
   const active: { title: string; value: string; drop: RawSearchParams }[] = titles.filter(([k]) => raw[k]).map(([k, t]) => (
     { title: t, value: k === 'organ' ? (scopeOrgan ? scopeLabel(scopeOrgan) : raw.organ!) : label[k](raw[k]!), drop: { [k]: '' } }
@@ -90,7 +93,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
-    <PortalLayout title={q ? `“${shownQ}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath}>
+    <PortalLayout title={q ? `“${shownQ}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath} noindex={blank || undefined}>
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
       <h1 class="keep-words">{q ? <>“{shownQ}”<wbr />的检索结果</> : '站内检索'}</h1>
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
@@ -98,9 +101,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
         {/* In reading order: the box with its button (as in the header), then the options. */}
         <p class="search-box-row">
           <label for="search-q">检索词</label>
-          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-describedby="search-hint" aria-invalid={error?.field === 'q' ? 'true' : undefined} />
+          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-describedby={blank ? 'search-blank search-hint' : 'search-hint'} aria-invalid={error?.field === 'q' ? 'true' : undefined} autofocus={blank || undefined} />
           <button type="submit" class="btn">检索</button>
         </p>
+        {blank && <p class="notice notice-info" id="search-blank">请输入检索词：关键词、文号或索引号。</p>}
         {scopeUnit && scopeOrgan && <p class="notice notice-info">{scopeUnit.name}是{scopeLabel(scopeOrgan)}的下属单位，不单独发布信息，已在{scopeLabel(scopeOrgan)}范围内检索。</p>}
         {/* Folded on a phone (open when an option is set or refused); on a wide screen always shown, without the summary (site.css). */}
         <details class="search-options" open={optionsSet}>

@@ -115,6 +115,26 @@ describeEachDialect('search pages and API', (db) => {
     const empty = await app.inject('/api/v1/search');
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error).toMatchObject({ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' });
+    // Nor with an empty q or one of spaces only (found by an outside tester): the same refusal.
+    for (const q of ['', '+', '%20%20', '%E3%80%80']) {
+      const blank = await app.inject(`/api/v1/search?q=${q}`);
+      expect(blank.statusCode).toBe(400);
+      expect(blank.json().error).toMatchObject({ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' });
+    }
+    // The OpenAPI document says so, as docs/errors.md does.
+    expect((await app.inject('/api/openapi.json')).json().paths['/api/v1/search'].get.parameters.find((p: { name: string }) => p.name === 'q').description).toContain('ERR_SEARCH_EMPTY_QUERY');
+    // The page with a blank query, whole-region or from an organ's header box: the form asking for a word, never
+    // 「“ ”的检索结果」; 200, and not for search engines.
+    for (const url of ['/search?q=+', '/search?q=%20%20', `/search?q=+&organ=${other.code}`]) {
+      const page = await app.inject(url);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<meta name="robots" content="noindex"/>');
+      expect(page.body).toContain('请输入检索词');
+      expect(page.body).not.toContain('检索结果');
+      expect(page.body).toContain('name="q" value maxlength="100"');
+    }
+    // The form first opened is indexed as before.
+    expect((await app.inject('/search')).body).not.toContain('noindex');
     await app.close();
   });
 
