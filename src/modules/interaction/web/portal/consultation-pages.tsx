@@ -64,7 +64,8 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
             <ul>{files.map((f) => <li><a href={`${base}/files/${f.id}/${encodeURIComponent(f.fileName)}`} download>{f.fileName}</a>（{Math.max(1, Math.round(f.sizeBytes / 1024))} KB）</li>)}</ul>
           </section>
         )}
-        {c.howToComment && <section class="panel" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><Paragraphs text={c.howToComment} /></section>}
+        {/* A long e-mail address or web address breaks rather than pushing the page sideways on a phone (as .article-body). */}
+        {c.howToComment && <section class="panel wrap-anywhere" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><Paragraphs text={c.howToComment} /></section>}
       </article>
       {thanked && <div class="flash" role="status" id="commented" tabIndex={-1}><p>您的意见已提交，谢谢。意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
       {c.phase === 'open' && formToken && (
@@ -72,8 +73,8 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
           <h2 id="comment-h">发表意见</h2>
           <form method="post" action={base} novalidate>
             <input type="hidden" name="formToken" value={formToken} />
-            <div class="visually-hidden" aria-hidden="true">
-              <label for="f-website">请勿填写</label>
+            <div class="honeypot" aria-hidden="true">
+              <label for="f-website">网址（请勿填写）</label>
               <input type="text" id="f-website" name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
             </div>
             <Field name="authorName" label="署名（可不填）" errors={errors} hint="公开时只显示姓氏，如“张**”">
@@ -88,7 +89,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
       )}
       {c.phase === 'upcoming' && <p class="notice">征集尚未开始，{c.startOn} 起可以发表意见。</p>}
       {c.feedbackPublishedOn && (
-        <section aria-labelledby="fb-h" class="panel">
+        <section aria-labelledby="fb-h" class="panel wrap-anywhere">
           <h2 id="fb-h">意见采纳情况</h2>
           <p>{c.feedbackPublishedOn} 公布：共收到意见 {c.feedbackReceived ?? 0} 条。</p>
           <h3>采纳的意见</h3>
@@ -100,7 +101,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
       <section aria-labelledby="comments-h">
         <h2 id="comments-h">公开的意见（{c.comments.length}）</h2>
         {c.comments.length === 0 ? <p>暂无公开的意见。</p> : (
-          <ul class="comments">{c.comments.map((m) => <li key={m.id}><p class="count">{m.authorName}{SEP}{m.submittedOn}</p><Paragraphs text={m.content} /></li>)}</ul>
+          <ul class="comments wrap-anywhere">{c.comments.map((m) => <li key={m.id}><p class="count">{m.authorName}{SEP}{m.submittedOn}</p><Paragraphs text={m.content} /></li>)}</ul>
         )}
       </section>
     </PortalLayout>
