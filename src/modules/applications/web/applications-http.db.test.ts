@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { flashToldAt } from '../../../../test/support/placed-flash.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan, createStaff, system } from '../../../../test/support/factories.ts';
 import { upsertSettings } from '../storage/settings-repository.ts';
@@ -261,8 +262,8 @@ describeEachDialect('applications over HTTP', (db) => {
     });
     for (const u of [unitClerk, unitHead]) expect(await options()).not.toContain(`value="${u.id}"`);
     const refused = await assign(unitClerk.id);
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('承办人应为本机关的工作人员');
+    expect(refused.statusCode).toBe(303);
+    expect((await flashToldAt(app, refused, editor, 'verb-assignHandler')).body).toContain('承办人应为本机关的工作人员');
     // The organ's administrator gives the unit's clerk a role on the organ itself: offered and accepted.
     await deps.db.insertInto('user_roles').values({ user_id: unitClerk.id, organ_id: organ.id, role: 'editor' }).execute();
     expect(await options()).toContain(`value="${unitClerk.id}"`);
@@ -294,21 +295,20 @@ describeEachDialect('applications over HTTP', (db) => {
     }
   });
 
-  it('a refused verb comes back on its form with the rule named, and nothing changes', async () => {
+  it('a refused verb brings the case back at its form with the rule named, and nothing changes', async () => {
     const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
     const res = await app.inject({
       method: 'POST', url: `/admin/applications/${a.id}/verbs/extendDeadline`, cookies: head.cookies,
       payload: { _csrf: head.csrf, version: String(a.version), workingDays: '25', approvedOn: '2026-03-09', reason: '档案较多' },
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('延长答复期限最长不得超过20个工作日（条例第三十三条第二款）');
-    expect(res.body).toContain('value="25"');
+    expect(res.statusCode).toBe(303);
+    expect((await flashToldAt(app, res, head, 'verb-extendDeadline')).body).toContain('延长答复期限最长不得超过20个工作日（条例第三十三条第二款）');
     const byEditor = await app.inject({
       method: 'POST', url: `/admin/applications/${a.id}/verbs/extendDeadline`, cookies: editor.cookies,
       payload: { _csrf: editor.csrf, version: String(a.version), workingDays: '10', approvedOn: '2026-03-09', reason: '档案较多' },
     });
-    expect(byEditor.statusCode).toBe(403);
-    expect(byEditor.body).toContain('须经政府信息公开工作机构负责人同意');
+    expect(byEditor.statusCode).toBe(303);
+    expect((await flashToldAt(app, byEditor, editor, 'verb-extendDeadline')).body).toContain('须经政府信息公开工作机构负责人同意');
     const row = await deps.db.selectFrom('applications').select(['version', 'extension_working_days']).where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ version: a.version, extension_working_days: 0 });
   });

@@ -57,3 +57,41 @@ describeEachDialect('application back-office outcomes told where the page lands'
     }
   });
 });
+
+/**
+ * A refused verb or 重新设置查询码 used to come back as a page rendered at the POST's address, its errors at the top,
+ * far from the form (a reload posted again; found by an outside tester). Now the case page is shown again at the
+ * refused form, which says why under its heading, as the item page's review verbs do.
+ */
+describeEachDialect('a refused case action told at its form', (db) => {
+  it('a verb at its own form, 重新设置查询码 and 建议转为主动公开 at their sections; nothing changes', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-20T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+      const head = await createStaff(deps, organ.code, 'organ_admin');
+      const h = await loginAs(app, head.username, head.password);
+      const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
+
+      const reply = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/verbs/recordReply`, cookies: h.cookies, payload: { _csrf: h.csrf, version: String(a.version), outcome: 'partly_disclosed', repliedOn: '2026-03-20', text: '' } });
+      expect(reply.statusCode).toBe(303);
+      const verb = await flashToldAt(app, reply, h, 'verb-recordReply');
+      expect(verb.text).toContain('未能答复');
+      const form = /<form[^>]*id="verb-recordReply"[^>]*>([\s\S]*?)<\/form>/.exec(verb.body)?.[1] ?? '';
+      expect(form).toMatch(/<h3 id="h-verb-recordReply">[^<]*<\/h3><div id="flash-verb-recordReply" class="error-summary" role="alert"/);
+      expect(form).toContain('不予公开');
+      const row = await deps.db.selectFrom('applications').select(['version', 'state']).where('id', '=', a.id).executeTakeFirstOrThrow();
+      expect(row.version).toBe(a.version);
+
+      const code = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/query-code`, cookies: h.cookies, payload: { _csrf: h.csrf, verifiedBy: '' } });
+      expect(code.statusCode).toBe(303);
+      const told = await flashToldAt(app, code, h, 'query-code');
+      expect(told.body).toMatch(/<h2 id="h-query-code">[^<]*<\/h2><div id="flash-query-code" class="error-summary" role="alert"[^>]*><p><strong>未能重新设置查询码：<\/strong><\/p><ul><li>请写明如何核验了申请人的身份/);
+
+      const flag = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/proactive`, cookies: h.cookies, payload: { _csrf: h.csrf, reason: '' } });
+      expect(flag.statusCode).toBe(303);
+      expect((await flashToldAt(app, flag, h, 'proactive')).body).toMatch(/<div id="flash-proactive" class="error-summary" role="alert"[^>]*><p><strong>未能标记：<\/strong><\/p><ul><li>请写明建议转为主动公开的理由/);
+    } finally {
+      await app.close();
+    }
+  });
+});

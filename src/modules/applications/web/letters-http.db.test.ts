@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { flashToldAt } from '../../../../test/support/placed-flash.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan, createStaff, system } from '../../../../test/support/factories.ts';
 import { listLetters } from '../storage/letters-repository.ts';
@@ -44,7 +45,7 @@ describeEachDialect('letters over HTTP: the organ settings, service records and 
 
     // 条例第四十四条: a case is flagged with a reason, or the form comes back saying why not.
     const flag = (reason: string) => app.inject({ method: 'POST', url: `/admin/applications/${a.id}/proactive`, cookies: e.cookies, payload: { _csrf: e.csrf, reason } });
-    expect((await flag('')).body).toContain('请写明建议转为主动公开的理由');
+    expect((await flashToldAt(app, await flag(''), e, 'proactive')).body).toContain('请写明建议转为主动公开的理由');
     expect((await flag('公众普遍关注')).statusCode).toBe(303);
     expect((await app.inject({ url: `/admin/applications?organ=${organ.code}&view=proactive`, cookies: e.cookies })).body).toContain(a.trackingNo);
     // 办理记录 names each step by what it was: a service and a flag are not a second 登记.

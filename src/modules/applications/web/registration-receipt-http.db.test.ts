@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { pdfPageTexts } from '../../../../test/support/pdf-pages.ts';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { flashToldAt } from '../../../../test/support/placed-flash.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { listLetters } from '../storage/letters-repository.ts';
@@ -61,8 +62,8 @@ describeEachDialect('the receipt a registering officer prints', (db) => {
     const casePage = (await app.inject({ url: `/admin/applications/${id}`, cookies: officer.cookies })).body;
     expect(casePage).toContain(`action="/admin/applications/${id}/query-code"`);
     const refused = await app.inject({ method: 'POST', url: `/admin/applications/${id}/query-code`, cookies: officer.cookies, payload: { _csrf: officer.csrf, verifiedBy: '' } });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('请写明如何核验了申请人的身份');
+    expect(refused.statusCode).toBe(303);
+    expect((await flashToldAt(app, refused, officer, 'query-code')).body).toContain('请写明如何核验了申请人的身份');
     const reset = await app.inject({ method: 'POST', url: `/admin/applications/${id}/query-code`, cookies: officer.cookies, payload: { _csrf: officer.csrf, verifiedBy: '核验身份证原件' } });
     expect(reset.statusCode).toBe(201);
     expect(reset.headers['cache-control']).toBe('no-store');

@@ -32,7 +32,7 @@ import { formValues, type FormValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { AppealsPage } from './appeals-page.tsx';
 import { CasePage } from './case-page.tsx';
-import { CASE_APPEALS, CASE_LETTERS } from './case-page-places.ts';
+import { CASE_APPEALS, CASE_LETTERS, CASE_PROACTIVE, CASE_QUERY_CODE, verbPlace } from './case-page-places.ts';
 import { commandFromForm } from './command-from-form.ts';
 import { QueryCodeResetPage, RegisteredLaterPage, RegisteredPage, RegisterPage } from './register-page.tsx';
 import { recordCorrectionRoutes } from './record-correction-routes.tsx';
@@ -124,8 +124,11 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         setFlash(reply, `已${TRANSITIONS[verb as Verb].label}`);
         return reply.redirect(`/admin/applications/${updated.id}`, 303);
       } catch (e) {
-        const status = e instanceof DomainError ? e.httpStatus : 400;
-        return renderCase(request, reply, id, { verb: verb as Verb, errors: fieldErrorsForVerb(e), values }, null, status);
+        // Told at the verb's form, where the page comes back (case-page-places.ts); a reload does not post again.
+        // As the item page's review verbs, what was typed is not kept: the flash carries only the reasons.
+        const reasons = Object.values(fieldErrorsForVerb(e));
+        setFlash(reply, `未能${TRANSITIONS[verb as Verb].label}：`, { at: verbPlace(verb), refused: true, reasons });
+        return reply.redirect(`/admin/applications/${id}#${verbPlace(verb)}`, 303);
       }
     });
 
@@ -183,7 +186,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         return reply.redirect(`/admin/applications/${id}`, 303);
       } catch (e) {
         if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
-        return renderCase(request, reply, id, null, { errors: { _form: e.message }, values: {} }, 400);
+        setFlash(reply, '未能标记：', { at: CASE_PROACTIVE, refused: true, reasons: [e.message] });
+        return reply.redirect(`/admin/applications/${id}#${CASE_PROACTIVE}`, 303);
       }
     });
 
@@ -197,7 +201,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         return sendPage(reply.header('Cache-Control', 'no-store'), <QueryCodeResetPage scope={scope} organ={organ} id={application.id} trackingNo={application.trackingNo} queryCode={queryCode} notice={notice} />, 201);
       } catch (e) {
         if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
-        return renderCase(request, reply, id, null, { errors: { _form: e.message }, values: {} }, 400);
+        setFlash(reply, '未能重新设置查询码：', { at: CASE_QUERY_CODE, refused: true, reasons: [e.message] });
+        return reply.redirect(`/admin/applications/${id}#${CASE_QUERY_CODE}`, 303);
       }
     });
 

@@ -8,5 +8,12 @@ export const CASE_LETTERS = 'h-letters';
 /** 行政复议和行政诉讼: an appeal recorded or its result updated. */
 export const CASE_APPEALS = 'appeals';
 
-/** Every landing place of the case's page. */
-export const CASE_PAGE_PLACES = [CASE_LETTERS, CASE_APPEALS] as const;
+/** 重新设置查询码: a reset refused (the section; a reset done opens its own page with the new code). */
+export const CASE_QUERY_CODE = 'query-code';
+/** 建议转为主动公开: a flag refused (the section). */
+export const CASE_PROACTIVE = 'proactive';
+/** A verb's form (办理), where a refused verb is told why: its id on the page. */
+export const verbPlace = (verb: string) => `verb-${verb}`;
+
+/** Every fixed landing place of the case's page; the page adds the forms of the verbs it shows (verbPlace). */
+export const CASE_PAGE_PLACES = [CASE_LETTERS, CASE_APPEALS, CASE_QUERY_CODE, CASE_PROACTIVE] as const;

@@ -15,7 +15,8 @@ import type { CaseDetails } from '../../use-cases/case-details.ts';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import { CaseClock } from './case-clock.tsx';
-import { CASE_APPEALS, CASE_LETTERS, CASE_PAGE_PLACES } from './case-page-places.ts';
+import { CASE_APPEALS, CASE_LETTERS, CASE_PAGE_PLACES, CASE_PROACTIVE, CASE_QUERY_CODE, verbPlace } from './case-page-places.ts';
+import { verbsIn } from '../../domain/application-verbs.ts';
 import { APPLICATION_VERIFICATION_HINT } from '../../domain/lost-query-code.ts';
 import { VERIFIED_BY_MAX } from '../../../../shared/verified-by.ts';
 import type { StaffContext } from '../../../catalog/index.ts';
@@ -55,8 +56,9 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
     ...(a.imported ? [['来源', '历史台账导入'] as [string, string]] : []),
   ];
   const summaryErrors = { ...(failed ? prefixed(failed.verb, failed.errors) : {}), ...(appealFailed ? Object.fromEntries(Object.entries(appealFailed.errors).map(([k, m]) => [k === '_form' ? '_form' : `appeal-${k}`, m])) : {}) };
-  // A 送达 or an appeal is told under its section's heading, where its redirect lands, not at the top (case-page-places.ts).
-  const flash = placeFlash(scope.flash, CASE_PAGE_PLACES);
+  // A 送达, an appeal or a refused action is told under its section's heading (a verb's: its form's), where its
+  // redirect lands, not at the top (case-page-places.ts).
+  const flash = placeFlash(scope.flash, [...CASE_PAGE_PLACES, ...verbsIn(a.state).map(verbPlace)]);
   return (
     <AdminLayout title={`办件 ${a.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={flash.top}>
       <h1>{a.trackingNo} <small>{STATE_LABELS[a.state]}</small></h1>
@@ -70,7 +72,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
       </section>
       <section aria-labelledby="h-verbs">
         <h2 id="h-verbs">办理</h2>
-        <VerbForms app={a} csrf={scope.csrf} today={today} staff={details.staff} failed={failed} isOfficeHead={details.actorIsOfficeHead} refusals={details.verbRefusals} />
+        <VerbForms app={a} csrf={scope.csrf} today={today} staff={details.staff} failed={failed} isOfficeHead={details.actorIsOfficeHead} refusals={details.verbRefusals} flashAt={(verb) => flash.at(verbPlace(verb))} />
       </section>
       {details.pauses.length > 0 && (
         <section aria-labelledby="h-pauses">
@@ -113,8 +115,9 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
         )}
       </section>
       {!a.proactiveFlag && (
-        <section aria-labelledby="h-proactive">
+        <section aria-labelledby="h-proactive" id={CASE_PROACTIVE}>
           <h2 id="h-proactive">建议转为主动公开</h2>
+          <FlashAt flash={flash.at(CASE_PROACTIVE)} />
           <form method="post" action={`/admin/applications/${a.id}/proactive`} class="inline-form">
             <input type="hidden" name="_csrf" value={scope.csrf} />
             <label for="f-proactive-reason">理由（涉及公众利益、多人申请等，条例第四十四条）</label>
@@ -123,8 +126,9 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
           </form>
         </section>
       )}
-      <section aria-labelledby="h-query-code">
+      <section aria-labelledby="h-query-code" id={CASE_QUERY_CODE}>
         <h2 id="h-query-code">重新设置查询码</h2>
+        <FlashAt flash={flash.at(CASE_QUERY_CODE)} />
         <p class="hint">申请人遗失查询码时使用：核验申请人身份后设置新的查询码，原查询码作废，新查询码只显示一次。</p>
         <form method="post" action={`/admin/applications/${a.id}/query-code`} class="inline-form">
           <input type="hidden" name="_csrf" value={scope.csrf} />
