@@ -94,21 +94,23 @@ export async function listAttachments(db: Executor, publicationId: number, view:
 export type PublicationListItem = {
   id: number; organId: number; organCode: string; organName: string; indexNumber: string | null; title: string;
   publishedOn: string | null; formedOn: string; documentNumber: string | null; stage: DisclosureStage; status: PublicationStatus; validity: Validity;
+  /** 报送单位: the internal unit that submitted the item (信息报送), null when the organ's own staff did. */
+  submittingUnitId: number | null;
 };
 
 const listColumns = [
   'p.id', 'p.organ_id', 'o.code as organ_code', 'o.name as organ_name', 'p.index_number', 'p.title', 'p.published_on', 'p.formed_on',
-  'p.document_number', 'p.stage', 'p.status', 'p.validity',
+  'p.document_number', 'p.stage', 'p.status', 'p.validity', 'p.submitting_unit_id',
 ] as const;
 
 function toListItem(r: {
   id: number; organ_id: number; organ_code: string; organ_name: string; index_number: string | null; title: string;
-  published_on: string | null; formed_on: string; document_number: string | null; stage: string; status: string; validity: string;
+  published_on: string | null; formed_on: string; document_number: string | null; stage: string; status: string; validity: string; submitting_unit_id: number | null;
 }): PublicationListItem {
   return {
     id: r.id, organId: r.organ_id, organCode: r.organ_code, organName: r.organ_name, indexNumber: r.index_number, title: r.title,
     publishedOn: r.published_on, formedOn: r.formed_on, documentNumber: r.document_number, stage: r.stage as DisclosureStage,
-    status: r.status as PublicationStatus, validity: r.validity as Validity,
+    status: r.status as PublicationStatus, validity: r.validity as Validity, submittingUnitId: r.submitting_unit_id,
   };
 }
 
@@ -132,16 +134,22 @@ export async function pagePublishedInNodes(db: Executor, nodeIds: number[], page
   return { items: rows.map(toListItem), total: Number(n) };
 }
 
-/** The newest published items, across organs or for a set of organs. */
-export async function latestPublished(db: Executor, limit: number, organIds?: number[]) {
+/**
+ * The newest published items, across organs or for a set of organs. `submittingUnitId`: only those that internal unit
+ * submitted (报送单位) — a unit without a catalog of its own shows on its home the items of its organ it
+ * submitted; read along the organ's published items by date (publications_organ_status_published).
+ */
+export async function latestPublished(db: Executor, limit: number, organIds?: number[], submittingUnitId?: number) {
   let q = db.selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id').select([...listColumns]).where('p.status', '=', 'published');
   if (organIds) q = q.where('p.organ_id', 'in', organIds.length ? organIds : [-1]);
+  if (submittingUnitId !== undefined) q = q.where('p.submitting_unit_id', '=', submittingUnitId);
   const rows = await q.orderBy('p.published_on', 'desc').orderBy('p.id', 'desc').limit(limit).execute();
   return rows.map(toListItem);
 }
 
 /** `organIds` null: every organ's items (a system administrator's list, asked without an organ filter). */
-export type StaffListFilter = { organIds: number[] | null; status?: PublicationStatus; q?: string; page: number; pageSize: number };
+/** `submittingUnitId`: only the items that unit submitted (报送单位, as `submittedCounts` counts them). */
+export type StaffListFilter = { organIds: number[] | null; status?: PublicationStatus; q?: string; submittingUnitId?: number; page: number; pageSize: number };
 
 /**
  * A page of the items of some organs, the most recently changed first, with how many there are. For
@@ -153,6 +161,7 @@ export async function pageForStaff(db: Executor, f: StaffListFilter) {
   if (f.organIds) base = base.where('p.organ_id', 'in', f.organIds.length ? f.organIds : [-1]);
   if (f.status) base = base.where('p.status', '=', f.status);
   if (f.q) base = base.where(containsText('p.title', f.q));
+  if (f.submittingUnitId !== undefined) base = base.where('p.submitting_unit_id', '=', f.submittingUnitId);
   const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
   const rows = await base.select([...listColumns]).orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { items: rows.map(toListItem), total: Number(n) };
@@ -213,6 +222,28 @@ export async function draftAndPublishedCounts(db: Executor): Promise<Map<number,
     const c = counts.get(r.organ_id) ?? { draft: 0, published: 0 };
     c[r.status as 'draft' | 'published'] = Number(r.n);
     counts.set(r.organ_id, c);
+  }
+  return counts;
+}
+
+/**
+ * For 工作台: per internal unit (下属单位) of `unitIds`, how many drafts and published items of its organ it
+ * submitted (报送单位) — the items whose organ is the unit's organ and whose submitting unit is the unit,
+ * as the supervision chart ranks an organ's units (publishedAndOnTime by unit). A unit without catalog
+ * has no items of its own, so counting its organ_id always gave 0 (found by an outside tester). Read
+ * from the submitting-unit index (migration 054).
+ */
+export async function submittedCounts(db: Executor, unitIds: number[]): Promise<Map<number, { draft: number; published: number }>> {
+  const counts = new Map<number, { draft: number; published: number }>();
+  if (unitIds.length === 0) return counts;
+  const rows = await db.selectFrom('publications as p').innerJoin('organs as u', (j) => j.onRef('u.id', '=', 'p.submitting_unit_id').onRef('u.parent_id', '=', 'p.organ_id'))
+    .select(['p.submitting_unit_id as unit_id', 'p.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('p.submitting_unit_id', 'in', unitIds).where('p.status', 'in', ['draft', 'published'])
+    .groupBy(['p.submitting_unit_id', 'p.status']).execute();
+  for (const r of rows) {
+    const c = counts.get(r.unit_id!) ?? { draft: 0, published: 0 };
+    c[r.status as 'draft' | 'published'] = Number(r.n);
+    counts.set(r.unit_id!, c);
   }
   return counts;
 }

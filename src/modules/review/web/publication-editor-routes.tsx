@@ -16,7 +16,7 @@ import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { reviewOverview } from '../use-cases/review-overview.ts';
 import { linkToTask } from '../use-cases/submission-tasks.ts';
 import { PublicationFormPage, policyIdsOf, publicationFormValues, revisionFormValues, type PublicationFormValues } from './publication-form-page.tsx';
-import { PublicationsListPage } from './publications-list-page.tsx';
+import { PublicationsListPage, submittingUnitsOf } from './publications-list-page.tsx';
 
 type Body = Record<string, unknown>;
 
@@ -221,18 +221,28 @@ export function publicationEditorRoutes(deps: AppDeps) {
     });
 
     // Publications
-    app.get<{ Querystring: { organ?: string; status?: string; q?: string; page?: string } }>('/admin/publications', async (request, reply) => {
+    app.get<{ Querystring: { organ?: string; unit?: string; status?: string; q?: string; page?: string } }>('/admin/publications', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
+      const hasCatalog = await scope.hasCatalog();
       const organCode = request.query.organ ?? '';
       // Any state the 状态 box offers (审核中、已退回修改、审核通过待发布、定时发布 too, not only 草稿/已发布/已撤回).
       const status = Object.keys(PUBLICATION_STATUS_LABELS).includes(request.query.status ?? '') ? request.query.status! : '';
+      const q = (request.query.q ?? '').trim().slice(0, 100);
+      // A unit without catalog picked as 机关 has no items of its own: they are its organ's, with it as 报送单位
+      // (found by an outside tester: always 0), so the list is the organ's filtered by the unit.
+      const asOrgan = scope.staffOf.find((o) => o.code === organCode);
+      const parent = asOrgan && asOrgan.kind === 'unit' && !hasCatalog(asOrgan) ? scope.organs.find((o) => o.id === asOrgan.parentId) : undefined;
+      if (asOrgan && parent) {
+        return reply.redirect(`/admin/publications?organ=${encodeURIComponent(parent.code)}&unit=${encodeURIComponent(asOrgan.code)}&status=${status}&q=${encodeURIComponent(q)}`, 303);
+      }
+      // 报送单位: one of the units (股室) of the organs listed; another code filters nothing.
+      const unit = request.query.unit ? submittingUnitsOf(scope).find((u) => u.code === request.query.unit) : undefined;
       const organIds = organCode ? scope.staffOf.filter((o) => o.code === organCode).map((o) => o.id) : scope.staffOf.map((o) => o.id);
       const page = pageQueryParam(request.query.page);
-      const q = (request.query.q ?? '').trim().slice(0, 100);
       // Staff of every organ (a system administrator) list the whole catalog: asked without an organ filter.
       const everyOrgan = !organCode && organIds.length === scope.organs.length;
-      const { items, total } = await pageForStaff(db, { organIds: everyOrgan ? null : organIds, status: (status || undefined) as never, q: q || undefined, page, pageSize: 30 });
-      return sendPage(reply, <PublicationsListPage scope={scope} hasCatalog={await scope.hasCatalog()} organCode={organCode} status={status} q={q} items={items} total={total} page={page} pageSize={30} />);
+      const { items, total } = await pageForStaff(db, { organIds: everyOrgan ? null : organIds, status: (status || undefined) as never, q: q || undefined, submittingUnitId: unit?.id, page, pageSize: 30 });
+      return sendPage(reply, <PublicationsListPage scope={scope} hasCatalog={hasCatalog} organCode={organCode} unitCode={unit?.code ?? ''} status={status} q={q} items={items} total={total} page={page} pageSize={30} />);
     });
     app.get<{ Querystring: { organ?: string } }>('/admin/publications/new', async (request, reply) => {
       const organ = await (await staffContext(deps, request, reply)).organ(String(request.query.organ ?? ''));

@@ -2,13 +2,25 @@ import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { PagedList, Pagination } from '../../../platform/views/components.tsx';
 import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationListItem, type PublicationStatus, type StaffContext } from '../../catalog/index.ts';
 
-export function PublicationsListPage({ scope, hasCatalog, organCode, status, q, items, total, page, pageSize }: {
+/** The units (股室) that submit items to the organs the person works on: the 报送单位 the list filters by. */
+export const submittingUnitsOf = (scope: StaffContext) => scope.organs.filter((u) => u.kind === 'unit' && scope.staffOf.some((o) => o.id === u.parentId));
+
+/** A unit's name as the supervision chart ranks it: its short name, else its name. */
+const unitName = (u: StaffContext['organs'][number]) => u.shortName || u.name;
+
+export function PublicationsListPage({ scope, hasCatalog, organCode, unitCode, status, q, items, total, page, pageSize }: {
   /** `await scope.hasCatalog()`: whether an organ has a catalog node to put a new item in. */
-  scope: StaffContext; hasCatalog: (organ: StaffContext['organs'][number]) => boolean; organCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;
+  scope: StaffContext; hasCatalog: (organ: StaffContext['organs'][number]) => boolean; organCode: string;
+  /** 报送单位 filter: a unit's code, or '' for every item. */
+  unitCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;
 }) {
   // An item goes in at least one catalog node: 新建信息 only where the organ (or unit) has one (found by an outside tester).
   const writable = scope.staffOf.filter((o) => hasCatalog(o));
-  const qs = (p: number) => `/admin/publications?organ=${encodeURIComponent(organCode)}&status=${status}&q=${encodeURIComponent(q)}&page=${p}`;
+  const qs = (p: number) => `/admin/publications?organ=${encodeURIComponent(organCode)}&unit=${encodeURIComponent(unitCode)}&status=${status}&q=${encodeURIComponent(q)}&page=${p}`;
+  // 报送单位: the units of the organ picked (of every organ listed under 全部).
+  const organ = scope.staffOf.find((o) => o.code === organCode);
+  const units = submittingUnitsOf(scope).filter((u) => !organ || u.parentId === organ.id);
+  const unitNames = new Map(scope.organs.filter((o) => o.kind === 'unit').map((u) => [u.id, unitName(u)]));
   return (
     <AdminLayout title="信息管理" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>信息管理</h1>
@@ -18,6 +30,13 @@ export function PublicationsListPage({ scope, hasCatalog, organCode, status, q, 
           <option value="">全部</option>
           {scope.staffOf.map((o) => <option value={o.code} selected={o.code === organCode}>{o.name}</option>)}
         </select>
+        {units.length > 0 && <>
+          <label for="f-unit">报送单位</label>
+          <select id="f-unit" name="unit">
+            <option value="">全部</option>
+            {units.map((u) => <option value={u.code} selected={u.code === unitCode}>{unitName(u)}</option>)}
+          </select>
+        </>}
         <label for="f-status">状态</label>
         <select id="f-status" name="status">
           <option value="">全部</option>
@@ -40,12 +59,13 @@ export function PublicationsListPage({ scope, hasCatalog, organCode, status, q, 
       {!organCode && writable.length === 0 && scope.staffOf.length > 0 && <p class="hint">您所在的机关还没有目录栏目，机关管理员建立目录后才能新建信息。</p>}
       <PagedList page={page} pageSize={pageSize} total={total} empty={<p>没有符合条件的信息。</p>}>
         <table class="list cards">
-          <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">五公开</th><th scope="col">状态</th><th scope="col">索引号</th><th scope="col">发布日期</th></tr></thead>
+          <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">报送单位</th><th scope="col">五公开</th><th scope="col">状态</th><th scope="col">索引号</th><th scope="col">发布日期</th></tr></thead>
           <tbody>
             {items.map((i) => (
               <tr key={i.id}>
                 <td><a href={`/admin/publications/${i.id}`}>{i.title}</a></td>
                 <td data-label="机关">{i.organName}</td>
+                <td data-label="报送单位">{i.submittingUnitId ? unitNames.get(i.submittingUnitId) ?? '' : '本机关'}</td>
                 <td class="nowrap" data-label="五公开">{STAGE_LABELS[i.stage]}</td>
                 <td class={`nowrap status-${i.status}`} data-label="状态">{PUBLICATION_STATUS_LABELS[i.status]}</td>
                 <td class="count" data-label="索引号">{i.indexNumber ?? '（发布时生成）'}</td>

@@ -9,11 +9,11 @@ import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { buildTree } from '../../domain/catalog-tree.ts';
 import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-repository.ts';
 import { listDirectoryMatters, publishedCountsByMatter } from '../../storage/directory-matters-repository.ts';
-import { draftAndPublishedCounts, lateCountsSince } from '../../storage/publications-repository.ts';
+import { draftAndPublishedCounts, lateCountsSince, submittedCounts } from '../../storage/publications-repository.ts';
 import { addCatalogNode, removeCatalogNode, reorderCatalogNode, updateCatalogNode } from '../../use-cases/manage-catalog-nodes.ts';
 import { saveOrgan } from '../../use-cases/save-organ.ts';
 import { CatalogAdminPage, type NodeMatters } from './catalog-admin-page.tsx';
-import { DashboardPage } from './dashboard-page.tsx';
+import { DashboardPage, submitsOnly } from './dashboard-page.tsx';
 import { OrganFormPage, OrgansAdminPage, organFormValues } from './organ-form-page.tsx';
 import { staffContext } from '../staff-context.ts';
 import { interpretationAdminRoutes } from './interpretation-routes.tsx';
@@ -40,12 +40,15 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
 
     app.get('/admin', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
+      const hasCatalog = await scope.hasCatalog();
       const counts = await draftAndPublishedCounts(db);
+      // A unit without catalog (股室): what it submitted to its organ's catalog (报送单位), as its row says.
+      const submitted = await submittedCounts(db, scope.staffOf.filter((o) => submitsOnly(o, hasCatalog)).map((o) => o.id));
       // 条例第二十六条: items published later than 20 working days after formation, this year.
       const year = chinaDateOf(deps.clock.now()).slice(0, 4);
       const late = await lateCountsSince(db, `${year}-01-01`);
       const reminders = opts.reminders ? await opts.reminders(request) : [];
-      return sendPage(reply, <DashboardPage scope={scope} hasCatalog={await scope.hasCatalog()} counts={counts} late={late} year={year} reminders={reminders} />);
+      return sendPage(reply, <DashboardPage scope={scope} hasCatalog={hasCatalog} counts={counts} submitted={submitted} late={late} year={year} reminders={reminders} />);
     });
 
     // Organs

@@ -23,9 +23,19 @@ function withoutCatalog(o: Organ, throughUnit: boolean, admin: boolean, scope: S
   return admin ? '还没有目录栏目，请先在“管理目录”中建立目录，再新建信息' : '还没有目录栏目，机关管理员建立目录后才能新建信息';
 }
 
-export function DashboardPage({ scope, hasCatalog, counts, late, year, reminders = [] }: {
+/**
+ * Whether an organ is an internal unit without catalog (股室): its items are its organ's, submitted by it
+ * (报送单位), so its row counts and lists those (`submitted`), not items of its own (it has none).
+ */
+export const submitsOnly = (o: Organ, hasCatalog: (organ: Organ) => boolean) => o.kind === 'unit' && o.parentId !== null && !hasCatalog(o);
+
+type Counts = Map<number, { draft: number; published: number }>;
+
+export function DashboardPage({ scope, hasCatalog, counts, submitted, late, year, reminders = [] }: {
   /** `await scope.hasCatalog()`: whether an organ has a catalog node to put a new item in. */
-  scope: StaffContext; hasCatalog: (organ: Organ) => boolean; counts: Map<number, { draft: number; published: number }>; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
+  scope: StaffContext; hasCatalog: (organ: Organ) => boolean; counts: Counts;
+  /** Per unit without catalog, what it submitted to its organ (`submitsOnly`). */
+  submitted: Counts; late: Map<number, number>; year: string; reminders?: { message: string; href: string }[];
 }) {
   return (
     <AdminLayout title="工作台" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
@@ -53,14 +63,18 @@ export function DashboardPage({ scope, hasCatalog, counts, late, year, reminders
               // catalog), so no items to pass a review chain of its own and no columns to set tasks in: its row offers
               // its administrator only 机关设置 (its name, phone and guide, which its portal pages show).
               const managesCatalog = scope.canAdmin(o) && (o.kind !== 'unit' || hasCatalog(o));
+              // A unit without catalog: the organ's items it submitted, listed in 信息管理 filtered by 报送单位.
+              const parent = submitsOnly(o, hasCatalog) ? scope.organs.find((p) => p.id === o.parentId) : undefined;
+              const c = (parent ? submitted : counts).get(o.id);
+              const listOf = (status: string) => (parent ? `/admin/publications?organ=${parent.code}&unit=${o.code}&status=${status}` : `/admin/publications?organ=${o.code}&status=${status}`);
               return (
               <tr key={o.id}>
                 <td data-label="机关">
                   <a href={`/organs/${o.code}`} target="_blank">{o.name}</a>
                   {units && <p class="hint">信息属于该机关，由本单位报送，经该机关审核后发布</p>}
                 </td>
-                <td data-label="草稿"><a href={`/admin/publications?organ=${o.code}&status=draft`}>{counts.get(o.id)?.draft ?? 0}</a></td>
-                <td data-label="已发布"><a href={`/admin/publications?organ=${o.code}&status=published`}>{counts.get(o.id)?.published ?? 0}</a></td>
+                <td data-label="草稿"><a href={listOf('draft')}>{c?.draft ?? 0}</a></td>
+                <td data-label="已发布"><a href={listOf('published')}>{c?.published ?? 0}</a></td>
                 <td data-label={`${year}年逾期发布`} title="成文后超过 20 个工作日才发布（条例第二十六条）">{late.get(o.id) ?? 0}</td>
                 <td class="actions" data-label="操作">
                   {hasCatalog(o)
