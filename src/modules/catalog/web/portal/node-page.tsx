@@ -6,7 +6,7 @@ import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
 import type { DirectoryMatter } from '../../storage/directory-matters-repository.ts';
 import type { PublicationListItem } from '../../storage/publications-repository.ts';
 import { CatalogTreeNav } from './catalog-tree-nav.tsx';
-import { organCrumbs } from './organ-home-page.tsx';
+import { organCrumbs, PublishedByOrgan } from './organ-home-page.tsx';
 import type { PortalRequestInfo } from './portal-request.ts';
 import { catalogPath, nodePath } from '../../domain/portal-paths.ts';
 
@@ -19,12 +19,23 @@ type Branch = TreeBranch<CatalogNode & { count?: number }>;
 const PROPOSAL_RESULTS_NODE = '建议提案办理';
 
 /** A catalog node: its sub-nodes and its items (and those of its sub-nodes), newest first, paginated. */
-export function NodePage({ info, organ, parent, tree, node, path, children, items, total, page, pageSize, matters = [] }: {
+export function NodePage({ info, organ, parent, tree, node, path, children, items, total, page, pageSize, matters = [], publisher = null }: {
   info: PortalRequestInfo; organ: Organ; parent?: Organ | null; tree: Branch[]; node: CatalogNode; path: CatalogNode[]; children: CatalogNode[];
   items: PublicationListItem[]; total: number; page: number; pageSize: number;
   /** The node's required 事项 of a standard directory (shown on its first page). */
   matters?: DirectoryMatter[];
+  /** A unit without a catalog: the organ that publishes its information; `items` are the newest the unit submitted (报送单位). */
+  publisher?: Organ | null;
 }) {
+  if (publisher) {
+    return (
+      <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+        <Breadcrumb items={organCrumbs(organ, parent)} />
+        <h1>{node.name}</h1>
+        <PublishedByOrgan publisher={publisher} items={items} />
+      </PortalLayout>
+    );
+  }
   return (
     <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={node.id ? `/organs/${organ.code}/catalog/${node.id}/feed.atom` : `/organs/${organ.code}/feed.atom`}>
       <Breadcrumb items={[...organCrumbs(organ, parent), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) }))]} />

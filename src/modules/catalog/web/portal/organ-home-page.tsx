@@ -27,8 +27,10 @@ export const organCrumbs = (organ: Organ, parent?: Organ | null) => [
  * An internal unit (股室) takes no application, publishes no annual report and keeps no mailbox of its own (条例第二十七条、
  * 第四十九条): its page leads to those of the organ it belongs to (`parent`).
  */
-export function OrganHomePage({ info, organ, parent, tree, latest, units }: {
+export function OrganHomePage({ info, organ, parent, tree, latest, units, publisher = null }: {
   info: PortalRequestInfo; organ: Organ; parent?: Organ | null; tree: TreeBranch<CatalogNode & { count?: number }>[]; latest: PublicationListItem[]; units: Organ[];
+  /** A unit without a catalog: the organ that publishes its information; `latest` is then what the unit submitted (报送单位). */
+  publisher?: Organ | null;
 }) {
   const base = `/organs/${organ.code}`;
   const handler = organ.kind === 'unit' && parent ? parent : null;
@@ -40,7 +42,9 @@ export function OrganHomePage({ info, organ, parent, tree, latest, units }: {
         <li><a href={`${base}/guide`}>政府信息公开指南</a><br /><span class="count">如何获取本机关的政府信息</span></li>
         <li><a href={`${base}/rules`}>政府信息公开制度</a><br /><span class="count">本机关公开工作的制度规定</span></li>
         <li><a href={`${base}/statutory`}>法定主动公开内容</a><br /><span class="count">条例第二十条、第二十一条规定的内容</span></li>
-        <li><a href={`${base}/catalog`}>政府信息公开目录</a><br /><span class="count">按目录浏览全部主动公开信息</span></li>
+        {publisher
+          ? <li><a href={`/organs/${publisher.code}/catalog`}>政府信息公开目录</a><br /><span class="count">由所属机关{publisher.name}统一发布</span></li>
+          : <li><a href={`${base}/catalog`}>政府信息公开目录</a><br /><span class="count">按目录浏览全部主动公开信息</span></li>}
         {handler
           ? <li><a href={`/organs/${handler.code}/apply`}>依申请公开</a><br /><span class="count">由所属机关{handler.name}受理</span></li>
           : <li><a href={`${base}/apply`}>依申请公开</a><br /><span class="count">申请获取未主动公开的政府信息</span></li>}
@@ -61,7 +65,7 @@ export function OrganHomePage({ info, organ, parent, tree, latest, units }: {
         <CatalogTreeNav organCode={organ.code} tree={tree} />
         <section aria-labelledby="latest-h">
           <h2 id="latest-h">最新公开信息</h2>
-          <ItemList items={latest} />
+          {publisher ? <PublishedByOrgan publisher={publisher} items={latest} /> : <ItemList items={latest} />}
           {units.length > 0 && (
             <>
               <h2>下属机构</h2>
@@ -71,5 +75,20 @@ export function OrganHomePage({ info, organ, parent, tree, latest, units }: {
         </section>
       </div>
     </PortalLayout>
+  );
+}
+
+/**
+ * A unit without a catalog (下属单位): its information is the organ's, published in the organ's catalog with
+ * the unit as 报送单位. Says so, links the organ's catalog, and lists the newest items the unit submitted.
+ */
+export function PublishedByOrgan({ publisher, items }: { publisher: Organ; items: PublicationListItem[] }) {
+  return (
+    <>
+      <p class="notice notice-info" id="published-by-organ">本单位的政府信息由{publisher.name}统一发布。<a href={`/organs/${publisher.code}/catalog`}>查看{publisher.name}政府信息公开目录</a></p>
+      {items.length > 0
+        ? <><p class="count">本单位报送的信息（按发布日期由新到旧）：</p><ItemList items={items} /></>
+        : <p class="empty">本单位报送的信息暂无。</p>}
+    </>
   );
 }

@@ -65,6 +65,12 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
   const baseUrl = (request: FastifyRequest) => opts.publicUrl ?? `${request.protocol}://${request.host}`;
 
   const organOr404 = (code: string) => organByCode(db, code);
+  /**
+   * The organ that publishes a unit's information when the unit keeps no catalog of its own (no node):
+   * its items are the organ's, the unit their 报送单位 (docs/rules/applications.md). Null for an organ,
+   * or a unit with a catalog.
+   */
+  const publisherOf = (organ: Organ, nodeCount: number, organs: Organ[]) => (organ.kind === 'unit' && nodeCount === 0 ? handlingOrganOf(organ, organs) ?? null : null);
   /** The organ an internal unit (股室) belongs to, which its pages' breadcrumbs name before it. */
   const parentOf = async (organ: Organ) => (organ.kind === 'unit' && organ.parentId !== null ? (await findOrganById(db, organ.parentId)) ?? null : null);
 
@@ -131,9 +137,12 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
 
     app.get<{ Params: { code: string } }>('/organs/:code', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      const [{ tree }, latest, organs] = await Promise.all([treeWithCounts(organ.id), latestPublished(db, 15, [organ.id]), listOrgans(db)]);
+      const [{ tree }, own, organs] = await Promise.all([treeWithCounts(organ.id), latestPublished(db, 15, [organ.id]), listOrgans(db)]);
       const units = organs.filter((o) => o.parentId === organ.id);
-      return sendPage(reply, <OrganHomePage info={portalInfo(request)} organ={organ} parent={handlingOrganOf(organ, organs)} tree={tree} latest={latest} units={units} />);
+      const publisher = publisherOf(organ, tree.length, organs);
+      // A unit without a catalog: what it submitted (报送单位) and its organ published.
+      const latest = publisher ? await latestPublished(db, 15, [publisher.id], organ.id) : own;
+      return sendPage(reply, <OrganHomePage info={portalInfo(request)} organ={organ} parent={handlingOrganOf(organ, organs)} tree={tree} latest={latest} units={units} publisher={publisher} />);
     });
 
     app.get<{ Params: { code: string } }>('/organs/:code/guide', async (request, reply) => {
@@ -220,9 +229,16 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const organ = await organOr404(request.params.code);
       const { tree } = await treeWithCounts(organ.id);
       const page = pageParam((request.query as { page?: string }).page);
+      const root = { id: 0, organId: organ.id, parentId: null, name: '政府信息公开目录', sortOrder: 0, isStandardDirectory: false, standardArea: null, description: '' };
+      const publisher = organ.kind === 'unit' && tree.length === 0 ? publisherOf(organ, 0, await listOrgans(db)) : null;
+      if (publisher) {
+        // A unit without a catalog: the organ publishes its information; its catalog is the one to browse.
+        if (page > 1) throw notFound(`第 ${page} 页`);
+        const submitted = await latestPublished(db, 15, [publisher.id], organ.id);
+        return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={root} path={[]} children={[]} items={submitted} total={submitted.length} page={1} pageSize={PAGE_SIZE} publisher={publisher} />);
+      }
       const { items, total } = await pagePublishedInNodes(db, (await listCatalogNodes(db, organ.id)).map((n) => n.id), page, PAGE_SIZE);
       if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);
-      const root = { id: 0, organId: organ.id, parentId: null, name: '政府信息公开目录', sortOrder: 0, isStandardDirectory: false, standardArea: null, description: '' };
       return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={root} path={[]} children={tree} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
     });
 

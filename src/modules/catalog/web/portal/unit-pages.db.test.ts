@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp } from '../../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../../test/support/db.ts';
-import { createNode, createOrgan, createPublished } from '../../../../../test/support/factories.ts';
+import { createDraft, createNode, createOrgan, createPublished } from '../../../../../test/support/factories.ts';
 
 const hrefsOf = (html: string) => [...new Set([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&')))];
 
@@ -97,4 +97,43 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     expect(results).toContain('机关：县住建局');
     await app.close();
   });
+
+  it('say on a unit without a catalog that the organ publishes its information, link the organ’s catalog, and list what the unit submitted (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    const unit = await createOrgan(deps, { name: '青岚县房屋征收服务中心', kind: 'unit', parentCode: organ.code });
+    const node = await createNode(deps, organ.id, { name: '征收补偿' });
+    const submitted = await createPublished(deps, organ.id, [node], { title: '房屋征收补偿方案公告', submittingUnitCode: unit.code });
+    await createDraft(deps, organ.id, [node], { title: '中心报送尚未发布的草稿', submittingUnitCode: unit.code });
+    await createPublished(deps, organ.id, [node], { title: '住建局本机关的通知' });
+    const says = '本单位的政府信息由青岚县住房和城乡建设局统一发布';
+    const home = await app.inject(`/organs/${unit.code}`);
+    expect(home.statusCode).toBe(200);
+    const latest = /<section aria-labelledby="latest-h">[\s\S]*?<\/section>/.exec(home.body)?.[0] ?? '';
+    expect(latest).toContain(says);
+    expect(latest).toContain(`href="/organs/${organ.code}/catalog"`);
+    // 最新公开信息: what the unit submitted and the organ published, at the organ's address; never 暂无信息.
+    expect(latest).toContain(`<a href="/organs/${organ.code}/items/${submitted.id}">房屋征收补偿方案公告</a>`);
+    expect(latest).not.toContain('住建局本机关的通知');
+    expect(latest).not.toContain('尚未发布的草稿');
+    expect(latest).not.toContain('暂无信息');
+    // Its 政府信息公开目录 tile leads to the organ's catalog, as its 依申请公开 tile to the organ's form.
+    expect(home.body).toMatch(new RegExp(`<li><a href="/organs/${organ.code}/catalog">政府信息公开目录</a><br/><span class="count">由所属机关青岚县住房和城乡建设局统一发布</span></li>`));
+
+    const catalog = await app.inject(`/organs/${unit.code}/catalog`);
+    expect(catalog.statusCode).toBe(200);
+    expect(catalog.body).toContain(says);
+    expect(catalog.body).toContain(`href="/organs/${organ.code}/catalog"`);
+    expect(catalog.body).not.toContain('本栏目暂无公开信息');
+    expect(catalog.body).not.toContain('共 0 条');
+    expect(catalog.body).toContain(`<a href="/organs/${organ.code}/items/${submitted.id}">房屋征收补偿方案公告</a>`);
+
+    // A unit with nothing submitted yet still says where its information is, and lists nothing.
+    const quiet = await createOrgan(deps, { name: '青岚县建筑工程质量安全监督站', kind: 'unit', parentCode: organ.code });
+    const quietHome = (await app.inject(`/organs/${quiet.code}`)).body;
+    expect(quietHome).toContain(says);
+    expect(quietHome).toContain('本单位报送的信息暂无');
+    await app.close();
+  });
 });
+
