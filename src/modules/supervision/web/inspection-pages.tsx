@@ -2,7 +2,7 @@ import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layou
 import { FlashAt, type Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { VETO_LABELS } from '../domain/verdict.ts';
-import type { InspectionResult } from '../use-cases/site-inspection.ts';
+import type { Finding, FindingKind, InspectionResult } from '../use-cases/site-inspection.ts';
 import type { WordingRule } from '../use-cases/wording-rules.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
@@ -10,9 +10,38 @@ type OrganRef = { code: string; name: string };
 export type LastRun = { finishedAt: string; trigger: 'schedule' | 'manual' | 'cli'; externalLinksChecked: boolean; organ: InspectionResult['organs'][number] };
 
 const TRIGGER = { schedule: '每日定时检查', manual: '后台手动检查', cli: '命令行检查' } as const;
-/** Findings only the site inspection produces (the live page lists the others). */
-const SITE_KINDS = new Set(['wording_error', 'broken_link', 'broken_attachment', 'undated_item']);
-const KIND_LABEL: Record<string, string> = { wording_error: '严重表述错误', broken_link: '断链', broken_attachment: '附件缺失', undated_item: '无发布日期' };
+/** Findings only the site inspection produces, in the order they are named (the live page lists the others). */
+const SITE_KINDS: FindingKind[] = ['broken_link', 'broken_attachment', 'wording_error', 'undated_item'];
+const KIND_LABEL: Partial<Record<FindingKind, string>> = { wording_error: '严重表述错误', broken_link: '断链', broken_attachment: '附件缺失', undated_item: '无发布日期' };
+/** Every kind as the organ's page names its section, in the page's order; a counted kind's one finding says its 件数 itself. */
+const KIND_NAMES: Record<FindingKind, string> = {
+  broken_link: '断链', broken_attachment: '附件缺失', wording_error: '严重表述错误', undated_item: '无发布日期的信息',
+  stale_node: '逾期未更新的栏目', empty_node: '空白栏目', missing_matter: '尚无已发布信息的标准目录事项', pending_review: '待审核的信息',
+  published_late: '超过 20 个工作日才发布的信息', applications_overdue: '依申请公开已逾期', letters_overdue: '留言已逾期', letters_past_three_months: '留言超过 3 个月未答复',
+};
+const COUNTED_KINDS = new Set<FindingKind>(['applications_overdue', 'letters_overdue', 'letters_past_three_months']);
+
+/** What was found, kind by kind with its count (逾期未更新的栏目 3 项、依申请公开已逾期 2 件), in the page's order. */
+export function findingsByKind(findings: Finding[]): string {
+  return (Object.keys(KIND_NAMES) as FindingKind[]).flatMap((kind) => {
+    const of = findings.filter((f) => f.kind === kind);
+    if (of.length === 0) return [];
+    return COUNTED_KINDS.has(kind) ? of.map((f) => `${f.title} ${f.detail}`) : [`${KIND_NAMES[kind]} ${of.length} 项`];
+  }).join('、');
+}
+
+/** The message after 立即检查: the verdict, then what was found by kind, so it never reads as more than the page shows. */
+export function inspectedText(o: LastRun['organ']): string {
+  const v = o.verdict;
+  const verdict = v.vetoed ? '有单项否决' : v.passed ? `合格，${v.score} 分` : `不合格，${v.score} 分`;
+  return `已完成网站检查：${verdict}。${o.findings.length === 0 ? '未发现问题' : `发现问题 ${o.findings.length} 项：${findingsByKind(o.findings)}`}`;
+}
+
+/** The site inspection's own kinds as one phrase (断链、附件缺失或无发布日期的信息). */
+const kindsPhrase = (kinds: FindingKind[]) => {
+  const names = kinds.map((k) => KIND_NAMES[k]);
+  return names.length > 1 ? `${names.slice(0, -1).join('、')}或${names.at(-1)}` : names[0] ?? '';
+};
 
 /** China time of an instant, to the minute (e.g. 2026-03-11 02:05). */
 
@@ -30,7 +59,9 @@ export const LAST_RUN = 'last-run';
  * `flash`: the flash addressed to the section (立即检查's outcome), told under its heading where the page lands.
  */
 export function LastRunSection({ organ, run, csrf, canRun, canSeeWording, flash = null }: { organ: OrganRef; run: LastRun | null; csrf: string; canRun: boolean; canSeeWording: boolean; flash?: Flash | null }) {
-  const findings = run ? run.organ.findings.filter((f) => SITE_KINDS.has(f.kind)) : [];
+  const findings = run ? run.organ.findings.filter((f) => SITE_KINDS.includes(f.kind)) : [];
+  const notFound = SITE_KINDS.filter((k) => !findings.some((f) => f.kind === k));
+  const others = run ? run.organ.findings.filter((f) => !SITE_KINDS.includes(f.kind)) : [];
   return (
     <section aria-labelledby={LAST_RUN}>
       <h2 id={LAST_RUN}>最近一次网站检查</h2>
@@ -42,12 +73,14 @@ export function LastRunSection({ organ, run, csrf, canRun, canSeeWording, flash 
             {run.externalLinksChecked ? '站内链接、附件和站外链接均已检查。' : '本次未检查站外链接。'}
           </p>
           {run.organ.verdict.vetoes.filter((v) => v.failed).map((v) => <p key={v.rule}>否决：{VETO_LABELS[v.rule]}（{v.measured}）</p>)}
-          {findings.length === 0 ? <p>未发现断链、严重表述错误或无发布日期的信息。</p> : (
+          {findings.length > 0 && (
             <table class="list">
               <thead><tr><th scope="col">问题</th><th scope="col">信息</th><th scope="col">情况</th><th scope="col">责任单位</th></tr></thead>
               <tbody>{findings.map((f, i) => <tr key={i}><td>{KIND_LABEL[f.kind]}</td><th scope="row"><a href={f.href}>{f.title}</a></th><td>{f.detail}</td><td>{f.responsible}</td></tr>)}</tbody>
             </table>
           )}
+          {notFound.length > 0 && <p>未发现{kindsPhrase(notFound)}。</p>}
+          {others.length > 0 && <p>本次检查发现的其他问题（{findingsByKind(others)}）见本页下方各节，以当前情况为准。</p>}
         </>
       )}
       {canRun && (

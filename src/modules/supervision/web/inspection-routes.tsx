@@ -7,7 +7,7 @@ import { organNotFound, staffContext } from '../../catalog/index.ts';
 import { actorOf } from '../../identity/index.ts';
 import { runInspectionNow } from '../use-cases/inspection-runs.ts';
 import { addWordingRule, removeWordingRule, wordingRulesOf } from '../use-cases/wording-rules.ts';
-import { LAST_RUN, WordingRulesPage } from './inspection-pages.tsx';
+import { inspectedText, LAST_RUN, WordingRulesPage } from './inspection-pages.tsx';
 
 
 /**
@@ -30,7 +30,7 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!keeper) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以发起网站检查', { httpStatus: 403 });
     const run = await runInspectionNow(deps, 'manual', [organ]);
     const o = run.result.organs[0]!;
-    setFlash(reply, `已完成网站检查：${o.verdict.vetoed ? '有单项否决' : o.verdict.passed ? `合格，${o.verdict.score} 分` : `不合格，${o.verdict.score} 分`}，发现问题 ${o.findings.length} 项`, { at: LAST_RUN });
+    setFlash(reply, inspectedText(o), { at: LAST_RUN });
     return reply.redirect(`/admin/supervision/${organ.code}#${LAST_RUN}`, 303);
   });
 
