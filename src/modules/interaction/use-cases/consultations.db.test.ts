@@ -53,8 +53,9 @@ describeEachDialect('public consultation', (db) => {
     const again = await submitComment(deps, c.id, { authorName: '王建国', content: '我王建国建议夜间停车免费。' }, { formToken: `t-${c.id}-a` });
     expect(again).toEqual({ commentId: plain.commentId, created: false });
     const personal = await submitComment(deps, c.id, { authorName: '', content: '我住幸福小区，电话13912345678，希望增加车位。' });
-    const spam = await submitComment(deps, c.id, { content: '广告' });
+    const spam = await submitComment(deps, c.id, { content: '广告推广内容' });
     await expect(submitComment(deps, c.id, { content: '  ' })).rejects.toMatchObject({ code: 'ERR_CONSULTATION_INVALID_INPUT' });
+    await expect(submitComment(deps, c.id, { content: '好' })).rejects.toMatchObject({ code: 'ERR_CONSULTATION_INVALID_INPUT', message: expect.stringContaining('意见内容至少5个字') });
 
     const staff = await consultationDetails(deps, clerk.actor, c.id);
     expect(staff.comments.map((m) => [m.state, m.flagged])).toEqual([['pending', false], ['pending', true], ['pending', false]]);
@@ -77,7 +78,7 @@ describeEachDialect('public consultation', (db) => {
     ]);
     // The end day counts in full (China time); the day after, the form is closed.
     deps.clock.set('2026-09-30T15:59:00Z');
-    await expect(submitComment(deps, c.id, { content: '最后一天' })).resolves.toMatchObject({ created: true });
+    await expect(submitComment(deps, c.id, { content: '最后一天提交的意见' })).resolves.toMatchObject({ created: true });
     deps.clock.set('2026-09-30T16:00:00Z');
     await expect(submitComment(deps, c.id, { content: '晚了' })).rejects.toMatchObject({ code: 'ERR_CONSULTATION_NOT_OPEN' });
   });
@@ -99,7 +100,7 @@ describeEachDialect('public consultation', (db) => {
     deps.clock.set('2026-09-18T02:00:00Z');
     const c = await openConsultation(deps, quietClerk.actor, quiet.id, draft());
     deps.clock.set('2026-09-22T02:00:00Z');
-    await submitComment(deps, c.id, { content: '支持' });
+    await submitComment(deps, c.id, { content: '支持该方案。' });
     await expect(publishFeedback(deps, quietClerk.actor, c.id, { received: 1, adopted: '无', notAdopted: '无' })).rejects.toMatchObject({ code: 'ERR_CONSULTATION_VERB_NOT_ALLOWED' });
     const lateBefore = async () => (await countLateConsultationFeedback(deps, [quiet.id])).get(quiet.id) ?? 0;
 

@@ -70,6 +70,27 @@ describeEachDialect('refused mailbox and consultation forms', (db) => {
     await app.close();
   });
 
+  it('意见征集: a one-character opinion (「好」) is refused as a one-character letter is, what was typed kept (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-06-01T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    const c = await openConsultation(deps, office.actor, organ.id, { title: '方案（征求意见稿）', body: '第一条 ……', howToComment: '电子邮件', startOn: '2026-06-01', endOn: '2026-06-30' });
+    const url = `/organs/${organ.code}/consultations/${c.id}`;
+    const form = (await app.inject(url)).body;
+    expect(form).toContain('至少5个字');
+    deps.clock.set('2026-06-01T02:01:00Z');
+    for (const content of ['好', ' 好 好 好 ']) {
+      const short = await app.inject({ method: 'POST', url, payload: { formToken: tokenOf(form), website: '', authorName: '王小红', content } });
+      expect(short.statusCode, content).toBe(400);
+      expect(summaryOf(short.body)).toContain('意见内容至少5个字');
+      expect(short.body).toContain('value="王小红"');
+    }
+    expect((await deps.db.selectFrom('consultation_comments').select('id').where('consultation_id', '=', c.id).execute()).length).toBe(0);
+    const taken = await app.inject({ method: 'POST', url, payload: { formToken: tokenOf(form), website: '', authorName: '', content: '同意该方案。' } });
+    expect(taken.statusCode).toBe(303);
+    await app.close();
+  });
+
   it('来信查询: a wrong 查询码 says 错误 in the title and puts the focused summary first in main (found by an outside tester)', async () => {
     const { app } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     const res = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo: 'XX-2026-00001', queryCode: 'WRONG123' }, remoteAddress: '10.8.0.9' });
