@@ -5,7 +5,6 @@ import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { findOrganByCode, organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
-import { lostApplicationCodeText } from '../../domain/lost-query-code.ts';
 import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { checkStatus } from '../../use-cases/check-status.ts';
 import { findOnlineReceipt, submitOnlineApplication, type OnlineReceipt } from '../../use-cases/submit-online-application.ts';
@@ -134,9 +133,11 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
         // POST → 303 → GET, so that Back from a letter returns to the status (docs/workflows/public-forms.md).
         return pages.redirectToNewPage(request, reply, { trackingNo: status.trackingNo, queryCode: str(body.queryCode) }, deps.clock.now());
       } catch (e) {
-        // A refused code repeats what to do about a lost one, naming the organ the number's prefix names.
+        // The short refusal in the summary and at the field; what to do about a lost code is said once, below
+        // the form (its three copies filled a phone's screen — an outside tester), naming the organ the number's
+        // prefix names, in the same words whether or not the number exists.
         const organ = await organOfNumber(request, str(body.trackingNo).slice(0, 60));
-        const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: `${e.message}。${lostApplicationCodeText(organ?.name)}` } : fieldErrorsOf(e);
+        const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
         return sendPage(reply, <StatusQueryPage info={info(request)} values={formValues(body)} errors={errors} organ={organ} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });

@@ -6,7 +6,6 @@ import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, formGuard, MIN_FILL_SECONDS, statusPages, submissionKeyOf } from '../../../applications/index.ts';
 import { findOrganByCode, organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
-import { lostLetterCodeText } from '../../domain/lost-query-code.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
 import { letterInputSchema } from '../../domain/letter-input.ts';
@@ -152,9 +151,11 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         // POST → 303 → GET, so that Back returns to the status (docs/workflows/public-forms.md).
         return pages.redirectToNewPage(request, reply, { trackingNo: letter.trackingNo, queryCode: str(body.queryCode).trim().toUpperCase() }, deps.clock.now());
       } catch (e) {
-        // A refused code repeats what to do about a lost one, naming the organ the number's prefix names.
+        // The short refusal in the summary and at the field; what to do about a lost code is said once, below
+        // the form (its three copies filled a phone's screen — an outside tester), naming the organ the number's
+        // prefix names, in the same words whether or not the number exists.
         const organ = await organOfNumber(request, str(body.trackingNo).slice(0, 60));
-        const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: `${e.message}。${lostLetterCodeText(organ?.name)}` } : fieldErrorsOf(e);
+        const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
         return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(body.trackingNo) }} errors={errors} organ={organ} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });
