@@ -14,6 +14,7 @@ import {
   catalogRows, EXPORT_FORMATS, exportJson, itemFolder, itemRows, matterRows, type ExportDocument, type ExportFormat, type ExportedItem, type ExportedMatter,
 } from '../domain/export-document.ts';
 import { CATALOG_SHEET, ITEMS_SHEET, MATTERS_SHEET } from '../domain/item-columns.ts';
+import { NOTES_SHEET, PATHS_SHEET, templateItemRows, templateNoteRows } from '../domain/item-template.ts';
 import { itemPath } from '../../catalog/index.ts';
 
 export const isExportFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
@@ -105,6 +106,27 @@ export function renderExport(doc: ExportDocument, format: ExportFormat): { bytes
   return {
     bytes: renderXlsxSheets([{ name: ITEMS_SHEET, rows: itemRows(doc) }, { name: CATALOG_SHEET, rows: catalogRows(doc) }, { name: MATTERS_SHEET, rows: matterRows(doc) }]),
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${base}.xlsx`,
+  };
+}
+
+/**
+ * The blank template of the item file (下载空白模板): the import's headers and no data row (CSV); the
+ * .xlsx adds the 填写说明 sheet and the organ's catalog paths in tree order, neither of which the
+ * import reads.
+ */
+export async function renderTemplate(deps: AppDeps, organCode: string, format: 'csv' | 'xlsx'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+  if (format === 'csv') return { bytes: Buffer.from(writeCsv(templateItemRows()), 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: '信息导入模板.csv' };
+  const organ = await organByCode(deps.db, organCode);
+  const nodes = await listCatalogNodes(deps.db, organ.id);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const pathOf = (id: number): string => {
+    const n = byId.get(id)!;
+    return n.parentId === null ? n.name : `${pathOf(n.parentId)}/${n.name}`;
+  };
+  const paths = inTreeOrder(nodes).map((n) => pathOf(n.id));
+  return {
+    bytes: renderXlsxSheets([{ name: ITEMS_SHEET, rows: templateItemRows() }, { name: NOTES_SHEET, rows: templateNoteRows() }, { name: PATHS_SHEET, rows: [['目录'], ...paths.map((p) => [p])] }]),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: '信息导入模板.xlsx',
   };
 }
 

@@ -5,7 +5,7 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { staffContext, type Organ } from '../../catalog/index.ts';
 import { actorOf, requireStaff, SESSION_COOKIE } from '../../identity/index.ts';
-import { isExportFormat, attachmentsZip, collectExport, renderExport } from '../use-cases/export-items.ts';
+import { isExportFormat, attachmentsZip, collectExport, renderExport, renderTemplate } from '../use-cases/export-items.ts';
 import { zipSource } from '../use-cases/attachment-source.ts';
 import { importItems } from '../use-cases/import-items.ts';
 import { ImportJobs, sessionHash } from '../use-cases/import-jobs.ts';
@@ -37,7 +37,10 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
 
     app.get('/admin/transfer', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      return sendPage(reply, <TransferIndexPage scope={scope} organs={scope.adminOf} />);
+      // A unit without catalog has nowhere to put an item (its items are its organ's): left out, as the 工作台 offers it no 管理目录.
+      const hasCatalog = await scope.hasCatalog();
+      const units = scope.adminOf.filter((o) => o.kind === 'unit' && !hasCatalog(o));
+      return sendPage(reply, <TransferIndexPage scope={scope} organs={scope.adminOf.filter((o) => !units.includes(o))} unitsLeftOut={units.length} />);
     });
     app.get<P>('/admin/organs/:code/transfer', async (request, reply) => form(request, reply, await organOf(request, reply), { mode: 'draft', dryRun: true }, {}));
 
@@ -98,6 +101,14 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
       const organ = await organOf(request, reply);
       if (!isExportFormat(request.params.format)) throw new DomainError('ERR_NOT_FOUND', '没有这种导出格式', { httpStatus: 404 });
       const out = renderExport(await collectExport(deps, organ.code), request.params.format);
+      return reply.type(out.contentType).header('Content-Disposition', attachmentHeader(out.fileName)).send(out.bytes);
+    });
+    // 下载空白模板: the import's headers to fill in (docs/import-export.md "Blank template").
+    app.get<{ Params: { code: string; format: string } }>('/admin/organs/:code/transfer/template.:format', async (request, reply) => {
+      const organ = await organOf(request, reply);
+      const format = request.params.format;
+      if (format !== 'csv' && format !== 'xlsx') throw new DomainError('ERR_NOT_FOUND', '没有这种模板格式', { httpStatus: 404 });
+      const out = await renderTemplate(deps, organ.code, format);
       return reply.type(out.contentType).header('Content-Disposition', attachmentHeader(out.fileName)).send(out.bytes);
     });
     app.get<P>('/admin/organs/:code/transfer/export-attachments.zip', async (request, reply) => {

@@ -7,7 +7,11 @@ import type { ImportJob } from '../use-cases/import-jobs.ts';
 const FORMAT_LABELS: Record<(typeof EXPORT_FORMATS)[number], string> = { json: 'JSON', csv: 'CSV（表格，不含目录）', xlsx: 'Excel（.xlsx，含目录表）' };
 
 /** The organs whose content the person may import and export (their administrators'). */
-export function TransferIndexPage({ scope, organs }: { scope: StaffContext; organs: Organ[] }) {
+export function TransferIndexPage({ scope, organs, unitsLeftOut = 0 }: {
+  scope: StaffContext; organs: Organ[];
+  /** How many units without catalog the person administers, left out: their items are imported into their organ's catalog. */
+  unitsLeftOut?: number;
+}) {
   return (
     <AdminLayout title="导入与导出" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>导入与导出</h1>
@@ -15,6 +19,7 @@ export function TransferIndexPage({ scope, organs }: { scope: StaffContext; orga
       {organs.length === 0 ? <p>您不是任何机关的管理员。</p> : (
         <ul>{organs.map((o) => <li key={o.id}><a href={`/admin/organs/${o.code}/transfer`}>{o.name}</a></li>)}</ul>
       )}
+      {unitsLeftOut > 0 && <p class="hint">下属单位没有目录栏目，其信息在所属机关的目录中发布，请在所属机关导入。</p>}
     </AdminLayout>
   );
 }
@@ -32,6 +37,8 @@ export function TransferPage({ scope, organ, values, errors }: { scope: StaffCon
         <h2 id="import-h">导入信息</h2>
         <p>信息文件可以是 JSON、CSV 或 Excel（.xlsx），每行一条信息，列为 索引号、标题、成文日期、发布日期、五公开、目录、附件、正文 等。
           任何一行有错误时不导入任何内容，并列出全部错误及其行号；可以先“只检查”。</p>
+        <p>下载空白模板：<a href={`${base}/template.xlsx`}>Excel（.xlsx，含填写说明和本机关栏目）</a>、<a href={`${base}/template.csv`}>CSV（仅列名）</a>。
+          模板只有列名行，没有示例数据，原样上传不会导入任何内容；各列的写法和示例见 Excel 模板的“填写说明”表。</p>
         <form method="post" action={`${base}/import`} enctype="multipart/form-data" novalidate>
           <input type="hidden" name="_csrf" value={scope.csrf} />
           <fieldset>
