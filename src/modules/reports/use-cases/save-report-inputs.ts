@@ -9,7 +9,7 @@ import { parseInputsCsv } from '../domain/inputs-csv.ts';
 import { enteredProactiveRows } from '../domain/proactive-table.ts';
 import type { Executor } from '../storage/executor.ts';
 import { saveInputs } from '../storage/inputs-repository.ts';
-import { latestPublished } from '../storage/reports-repository.ts';
+import { latestPublished, statusesFor } from '../storage/reports-repository.ts';
 import { PROSE_LABELS } from './prose-labels.ts';
 import { organNotFound, parseReportYear } from './report-errors.ts';
 
@@ -26,6 +26,15 @@ async function editableOrgan(db: Executor, actor: Actor, code: string): Promise<
   return organ;
 }
 
+/**
+ * A published report's table 二 figures change only in a correction (发起更正, a new draft version): saved over, the
+ * form would show one figure and the published report another. Refused while the latest version is published.
+ */
+async function refuseWhenPublished(db: Executor, organ: Organ, year: number) {
+  if ((await statusesFor(db, [organ.id], year)).get(organ.id)?.status !== 'published') return;
+  throw new DomainError('ERR_REPORT_FIGURES_PUBLISHED', `${organ.name}${year}年度报告已发布，表（二）的数字不能直接修改；需要修改请由机关管理员“发起更正”，在更正版本中修改`, { httpStatus: 409 });
+}
+
 function audit(db: Executor, deps: AppDeps, actor: Actor, organ: Organ, year: number, action: string, after: unknown) {
   return appendAuditEvent(db, deps.dialect, {
     occurredAt: deps.clock.now().toISOString(), actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action, entityType: 'annual_report_inputs',
@@ -40,6 +49,7 @@ export async function saveEnteredFigures(deps: AppDeps, actor: Actor, organCode:
   if (errors.length) throw invalid(errors);
   return deps.db.transaction().execute(async (trx) => {
     const organ = await editableOrgan(trx, actor, organCode);
+    await refuseWhenPublished(trx, organ, year);
     await saveInputs(trx, organ.id, year, { proactive: values, source: 'staff', by: actorUserId(actor), at: deps.clock.now().toISOString() });
     await audit(trx, deps, actor, organ, year, 'annual_report.inputs', values);
   });
@@ -65,7 +75,7 @@ export async function saveEnteredCarriedOut(deps: AppDeps, actor: Actor, organCo
 
 /**
  * Imports table 二 figures from CSV (see domain/inputs-csv.ts). Lines without 机关代码 are for
- * `organCode`; all lines are checked (format and rights) before any is saved. Blank cells keep
+ * `organCode`; all lines are checked (format, rights, no published report) before any is saved. Blank cells keep
  * what was entered before.
  */
 export async function importInputsCsv(deps: AppDeps, actor: Actor, organCode: string, text: string): Promise<{ rows: number }> {
@@ -76,6 +86,7 @@ export async function importInputsCsv(deps: AppDeps, actor: Actor, organCode: st
     for (const r of rows) {
       const code = r.organCode ?? organCode;
       if (!organs.has(code)) organs.set(code, await editableOrgan(trx, actor, code));
+      await refuseWhenPublished(trx, organs.get(code)!, r.year);
     }
     const at = deps.clock.now().toISOString();
     for (const r of rows) {

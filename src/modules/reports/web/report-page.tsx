@@ -95,6 +95,15 @@ function InputsForms({ staff, ctx, inputs, previous, failed }: {
       <h2 id="h-inputs">表（二）中来自其他系统的数字（{ctx.year}年）</h2>
       <p class="hint">规章、行政规范性文件的件数由公开目录中的文件自动统计；以下数字来自审批、执法、财政等系统，请录入或导入。留空表示尚未录入。</p>
       <ErrorSummary errors={{ ...err('inputs'), ...err('csv'), ...err('previous') }} />
+      {ctx.current?.status === 'published' ? (
+        <>
+          {/* The published report's own (frozen) figures, as its text below shows them. */}
+          <p class="hint">已发布的报告不能直接修改这些数字，需要修改请“发起更正”（机关管理员），在更正版本中修改。</p>
+          <table class="meta-table" id="entered-figures">
+            <tbody>{ENTERED_CELLS.map((c) => <tr key={c.row}><th scope="row">{c.row}（{c.column}）</th><td>{String(ctx.report.figures.proactive[c.row]?.[c.column] ?? '未录入')}</td></tr>)}</tbody>
+          </table>
+        </>
+      ) : <>
       <form method="post" action={`${base}/inputs`}>
         <input type="hidden" name="_csrf" value={staff.csrf} />
         <div class="columns-2">
@@ -113,6 +122,7 @@ function InputsForms({ staff, ctx, inputs, previous, failed }: {
         </Field>
         <button type="submit" class="btn btn-secondary">导入</button>
       </form>
+      </>}
 
       <h2 id="h-previous">{ctx.year - 1}年度表（三）“四、结转下年度继续办理”</h2>
       {previous.published ? (

@@ -103,6 +103,29 @@ describeEachDialect('annual report pages', (db) => {
     expect(graphic.body).toContain(`href="/organs/${organ.code}/annual-reports/2020"`);
     expect((await app.inject({ method: 'GET', url: `/organs/${organ.code}/annual-reports/2019/graphic` })).statusCode).toBe(404);
 
+    // Published, table 二's figures are read-only: they change only in a correction (发起更正). A save or an import is
+    // refused, so the form no longer shows 95 while the published report says 16 (found by an outside tester).
+    res = await app.inject({ method: 'GET', url: page, cookies: a.cookies });
+    const figures = /<section aria-labelledby="h-inputs"[\s\S]*?<h2 id="h-previous">/.exec(res.body)![0];
+    expect(figures).not.toContain('保存数字');
+    expect(figures).not.toContain(`action="${page}/import"`);
+    expect(figures).not.toContain('<input id="f-行政许可"');
+    expect(figures).toContain('已发布的报告不能直接修改这些数字，需要修改请“发起更正”');
+    expect(figures).toMatch(/<th scope="row">行政许可（[^<]*）<\/th><td>16<\/td>/);
+    res = await app.inject({ method: 'POST', url: `${page}/inputs`, cookies: a.cookies, headers: FORM, payload: form(a.csrf, { 行政许可: '95', 行政处罚: '15', 行政强制: '0', 行政事业性收费: '0' }) });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('2020年度报告已发布，表（二）的数字不能直接修改');
+    res = await app.inject({
+      method: 'POST', url: `${page}/import`, cookies: a.cookies,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${a.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="许可处罚.csv"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from('年度,行政许可\r\n2020,95\r\n', 'utf8'), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('2020年度报告已发布，表（二）的数字不能直接修改');
+    const kept = await deps.db.selectFrom('annual_report_inputs').selectAll().where('organ_id', '=', organ.id).where('year', '=', 2020).executeTakeFirstOrThrow();
+    expect(JSON.stringify(kept)).toContain('16');
+    expect(JSON.stringify(kept)).not.toContain('95');
+
     // A correction: a new version with a note, public only once published; the first stays readable.
     res = await app.inject({ method: 'POST', url: `${page}/verbs/correct`, cookies: a.cookies, headers: FORM, payload: form(a.csrf, { versionNo: '1', note: '' }) });
     expect(res.statusCode).toBe(409);
@@ -112,6 +135,8 @@ describeEachDialect('annual report pages', (db) => {
     res = await app.inject({ method: 'GET', url: page, cookies: a.cookies });
     expect(res.body).toContain('草稿 · 第2版');
     expect(res.body).toContain('更正第六部分表述');
+    // The correction's draft takes new figures again.
+    expect(res.body).toContain('保存数字');
     expect((await app.inject({ method: 'GET', url: `/organs/${organ.code}/annual-reports/2020.json` })).json().version).toBe(1);
 
     const docx = await app.inject({ method: 'GET', url: `${page}/export?format=docx`, cookies: a.cookies });
