@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { linesSpanned } from './pages/text-lines.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../test/support/app.ts';
 import { axeViolations } from '../test/support/axe.ts';
@@ -42,6 +43,7 @@ describe.skipIf(SKIP_BROWSER)('意见征集 on a phone', () => {
     await page.goto(`${served.baseUrl}/prefs?${BIG}&return=/`);
     return page;
   };
+  const crumbs = (page: Page) => page.locator('.breadcrumb li').allTextContents();
 
   it('an open consultation with its comment form does not scroll sideways at 320 px; a long e-mail address in 意见反馈方式 breaks; its robot trap is the other forms’ honeypot', async () => {
     const page = await phone(320);
@@ -50,5 +52,20 @@ describe.skipIf(SKIP_BROWSER)('意见征集 on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'consultation-open-320-big.png'), fullPage: true });
+  }, 120_000);
+
+  it('the breadcrumb is the letter pages’ (信息公开, the short name, 正文 for the long title); the phone and e-mail in 意见反馈方式 are tappable', async () => {
+    const page = await phone(320);
+    await page.goto(`${served.baseUrl}/organs/${bureau.code}/consultations`);
+    expect(await crumbs(page)).toEqual(['首页', '信息公开', '县住建局', '互动交流', '意见征集']);
+    await page.goto(`${served.baseUrl}${consultationUrl}`);
+    expect(await crumbs(page)).toEqual(['首页', '信息公开', '县住建局', '互动交流', '意见征集', '正文']);
+    await expect(page.locator('.breadcrumb a').last().getAttribute('href')).resolves.toBe(`/organs/${bureau.code}/consultations`);
+    const how = page.locator('section[aria-labelledby="how-h"]');
+    await expect(how.locator('a[href="tel:05645022106"]').textContent()).resolves.toBe('0564-5022106');
+    await expect(how.locator('a[href="mailto:qlxzjj@example.gov.cn"]').textContent()).resolves.toBe('qlxzjj@example.gov.cn');
+    expect(await linesSpanned(page, 'section[aria-labelledby="how-h"]', '0564-5022106')).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await axeViolations(page)).toEqual([]);
   }, 120_000);
 });

@@ -34,6 +34,7 @@ export { settleStaffMenu, staffContext, type StaffContext, type OrganNeed } from
 // The catalog's routes (the portal, the organs-and-tree back office, the JSON API), mounted by src/main.
 export { portalRoutes } from './web/portal/portal-routes.tsx';
 export { organCrumbs } from './web/portal/organ-home-page.tsx';
+export { withWholePhoneNumbers } from './web/portal/whole-phone-numbers.ts';
 export { UnitGuidancePage, type UnitService } from './web/portal/unit-guidance-page.tsx';
 export { catalogAdminRoutes } from './web/admin/admin-routes.tsx';
 export { catalogApi } from './web/api/catalog-api.ts';

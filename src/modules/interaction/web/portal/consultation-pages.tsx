@@ -2,18 +2,32 @@ import { Breadcrumb, ErrorSummary, Field, Joined, PagedList, Pagination, SEP, ty
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import { HONEYPOT_FIELD } from '../../../applications/index.ts';
-import type { Organ } from '../../../catalog/index.ts';
+import { organCrumbs, withWholePhoneNumbers, type Organ } from '../../../catalog/index.ts';
+import { escapeHtml } from '../../../../platform/documents/render-html.ts';
 import { CONSULTATION_PHASE_LABELS, MAX_COMMENT_CHARS, MIN_COMMENT_CHARS, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
 import type { PublicConsultation } from '../../use-cases/consultations.ts';
 import type { PortalInfo } from './letter-pages.tsx';
 
+/** 首页 > 信息公开 > the organ's short name > 互动交流 > 意见征集, as the letter pages' breadcrumb (letter-pages.tsx). */
 const crumbs = (organ: Organ) => [
-  { label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }, { label: '互动交流', href: `/organs/${organ.code}/letters` },
-  { label: '意见征集', href: `/organs/${organ.code}/consultations` },
+  ...organCrumbs(organ), { label: '互动交流', href: `/organs/${organ.code}/letters` }, { label: '意见征集', href: `/organs/${organ.code}/consultations` },
 ];
 
 /** The text as typed, paragraph by paragraph (consultation texts are plain text, escaped as any text). */
 const Paragraphs = ({ text }: { text: string }) => <>{text.split(/\n{1,}/).map((p) => p.trim()).filter(Boolean).map((p) => <p>{p}</p>)}</>;
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+/**
+ * 意见反馈方式 as typed, with what a reader on a phone taps: each e-mail address a `mailto:` link, each
+ * telephone number kept whole and a `tel:` link as in item bodies (whole-phone-numbers.ts). The text
+ * is escaped first; only the links are markup.
+ */
+const ContactParagraphs = ({ text }: { text: string }) => (
+  <>{text.split(/\n{1,}/).map((p) => p.trim()).filter(Boolean).map((p) => (
+    <p dangerouslySetInnerHTML={{ __html: withWholePhoneNumbers(escapeHtml(p).replace(EMAIL, (m) => `<a href="mailto:${m}">${m}</a>`)) }} />
+  ))}</>
+);
 
 /** 意见征集: the organ's drafts open for comments, open ones first by date, with their state. */
 export function ConsultationsPage({ info, organ, list }: {
@@ -53,7 +67,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
   return (
     <PortalLayout title={titleWithErrors(`${c.title} - 意见征集`, errors)} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
       <ErrorSummary errors={errors} focus />
-      <Breadcrumb items={[...crumbs(organ), { label: c.title }]} />
+      <Breadcrumb items={[...crumbs(organ), { label: '正文' }]} />
       <article aria-labelledby="c-title">
         <h1 id="c-title">{c.title}</h1>
         <p class="article-info"><span>征集时间：<span class="nowrap">{c.startOn} 至 {c.endOn}</span></span><span>状态：{CONSULTATION_PHASE_LABELS[c.phase]}</span></p>
@@ -65,7 +79,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
           </section>
         )}
         {/* A long e-mail address or web address breaks rather than pushing the page sideways on a phone (as .article-body). */}
-        {c.howToComment && <section class="panel wrap-anywhere" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><Paragraphs text={c.howToComment} /></section>}
+        {c.howToComment && <section class="panel wrap-anywhere" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><ContactParagraphs text={c.howToComment} /></section>}
       </article>
       {thanked && <div class="flash" role="status" id="commented" tabIndex={-1}><p>您的意见已提交，谢谢。意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
       {c.phase === 'open' && formToken && (
