@@ -2,6 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { Executor } from '../../catalog/index.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { joinSentences } from '../../../shared/sentences.ts';
 import fs from 'node:fs/promises';
 import {
   appendCatalogAudit, applyApprovedAmendment, attachmentPath, catalogChanged, checkPublicationReferences, findPublication, markPublished, organChain,
@@ -303,10 +304,10 @@ const maskComment = (f: StoredFinding) =>
 
 /** What the signed decision records as said: the comment, the change or withdrawal note, the justification of findings. */
 function decisionComment(verb: ReviewVerb, input: VerbInput): string {
-  const parts = [input.comment, verb === 'amend' ? input.changeNote : null, verb === 'withdraw' ? input.withdrawNote : null]
-    .map((x) => x?.trim()).filter(Boolean) as string[];
+  const parts = [input.comment, verb === 'amend' ? input.changeNote : null, verb === 'withdraw' ? input.withdrawNote : null];
   if (input.scanJustification?.trim() && JUSTIFYING.includes(verb)) parts.push(`对扫描结果的说明：${input.scanJustification.trim()}`);
-  return parts.join('；');
+  // 「同意。」 then the justification reads 「同意。对扫描结果的说明…」, not 「同意。；…」.
+  return joinSentences(parts);
 }
 
 export function refusal(reasons: Reason[]): DomainError {

@@ -115,8 +115,11 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     const err = await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve').catch((e) => e);
     expect(err.reasons.map((r: { code: string }) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
     expect((await deps.db.selectFrom('publications').select('review_stage').where('id', '=', draft.id).executeTakeFirstOrThrow()).review_stage).toBe(0);
-    await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve', { scanJustification: '经核实为虚构示例号码，不属于真实个人信息' });
+    await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve', { comment: '同意。', scanJustification: '经核实为虚构示例号码，不属于真实个人信息' });
     expect((await loadForm(deps.db, draft.id))!.scanJustification).toContain('虚构示例');
+    // The 保密审查表 read 「同意。；对扫描结果的说明…」: a sentence that ends itself takes no second mark (outside tester).
+    const decision = await deps.db.selectFrom('review_decisions').select('comment').where('publication_id', '=', draft.id).where('verb', '=', 'approve').executeTakeFirstOrThrow();
+    expect(decision.comment).toBe('同意。对扫描结果的说明：经核实为虚构示例号码，不属于真实个人信息');
   });
 
   it('scans every published field — keywords, source, body links — and keeps each finding’s context', async () => {
