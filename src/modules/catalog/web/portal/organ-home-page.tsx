@@ -61,8 +61,9 @@ export function OrganHomePage({ info, organ, parent, tree, latest, units, publis
           ? <li><a href={`/organs/${handler.code}/annual-reports`}>政府信息公开年报</a><br /><span class="count">由所属机关{handler.name}发布</span></li>
           : <li><a href={`${base}/annual-reports`}>政府信息公开年报</a><br /><span class="count">历年政府信息公开工作年度报告</span></li>}
       </ul>
-      <div class="grid">
-        <CatalogTreeNav organCode={organ.code} tree={tree} />
+      {/* A unit without a catalog has no tree to show: an empty 公开目录 panel (or a toggle opening nothing on a phone) pointed nowhere. */}
+      <div class={publisher ? undefined : 'grid'}>
+        {!publisher && <CatalogTreeNav organCode={organ.code} tree={tree} />}
         <section aria-labelledby="latest-h">
           <h2 id="latest-h">最新公开信息</h2>
           {publisher ? <PublishedByOrgan publisher={publisher} items={latest} /> : <ItemList items={latest} />}

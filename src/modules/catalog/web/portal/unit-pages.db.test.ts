@@ -117,6 +117,8 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     expect(latest).not.toContain('住建局本机关的通知');
     expect(latest).not.toContain('尚未发布的草稿');
     expect(latest).not.toContain('暂无信息');
+    // No empty 公开目录 panel (nor a phone toggle opening nothing) beside it.
+    expect(home.body).not.toContain('aria-label="公开目录"');
     // Its 政府信息公开目录 tile leads to the organ's catalog, as its 依申请公开 tile to the organ's form.
     expect(home.body).toMatch(new RegExp(`<li><a href="/organs/${organ.code}/catalog">政府信息公开目录</a><br/><span class="count">由所属机关青岚县住房和城乡建设局统一发布</span></li>`));
 
