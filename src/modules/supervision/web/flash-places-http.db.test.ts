@@ -31,6 +31,8 @@ describeEachDialect('supervision outcomes told where the page lands', (db) => {
       expect(told.text).toBe('已保存“工作动态”的责任单位和更新周期');
       const row = new RegExp(`<tr[^>]*id="node-${news}"[^>]*>([\\s\\S]*?)</tr>`).exec(told.body)?.[1] ?? '';
       expect(row).toContain(`id="flash-node-${news}"`);
+      // 操作's 设置 stays on one line in its narrow column (it wrapped one character a line; outside tester).
+      expect(row).toMatch(/<td class="nowrap"><a href="[^"]*\/supervision\/nodes\/\d+" aria-label="设置/);
     } finally {
       await app.close();
     }

@@ -41,7 +41,7 @@ export function NodeCadencesPage({ user, csrf, flash, organ, today, rows, canSet
               <td>{CADENCE_LABELS[r.cadence]}{r.cadenceSource === 'default' ? '（默认）' : ''}</td>
               <td>{r.lastUpdatedOn ?? '—'}</td>
               <td>{freshnessText(r.freshness)}</td>
-              {canSet && <td><a href={`/admin/organs/${organ.code}/supervision/nodes/${r.node.id}`} aria-label={`设置“${r.node.name}”的责任单位和更新周期`}>设置</a></td>}
+              {canSet && <td class="nowrap"><a href={`/admin/organs/${organ.code}/supervision/nodes/${r.node.id}`} aria-label={`设置“${r.node.name}”的责任单位和更新周期`}>设置</a></td>}
             </tr>
           ))}
         </tbody>
