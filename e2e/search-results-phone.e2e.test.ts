@@ -209,4 +209,24 @@ describe.skipIf(SKIP_BROWSER)('the results page and the portal frame on a phone'
       }
     }
   });
+
+  it('asks for a word after a blank search (only spaces), the box focused and empty, no heading of a lone pair of quotes (found by an outside tester)', async () => {
+    for (const prefs of PREFS) {
+      // bypassCSP only for axe's inline script (test/support/axe.ts).
+      const page = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+      await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+      for (const url of ['/search?q=+', `/search?q=+&organ=${organCode}`]) {
+        await page.goto(served.baseUrl + url);
+        await expect(page.locator('h1').textContent(), `${url} ${prefs}`).resolves.toBe('站内检索');
+        await expect(page.locator('#search-blank').isVisible()).resolves.toBe(true);
+        await expect(page.locator('#search-blank').textContent()).resolves.toContain('请输入检索词');
+        await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-q');
+        await expect(page.locator('#search-q').inputValue()).resolves.toBe('');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        expect(await axeViolations(page)).toEqual([]);
+      }
+      await page.screenshot({ path: shot(`phone-390-blank-search-${prefs}`) });
+      await page.context().close();
+    }
+  });
 });
