@@ -73,8 +73,13 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
       } catch (e) {
         const status = e instanceof DomainError ? e.httpStatus : 400;
         // The guard's refusal comes with what is wrong in the fields; the form shown again keeps its serve time (form-guard.ts).
+        // 提交过快 (or the trap's refusal) is said only of a comment otherwise right, as on the letter form.
         const errors = fieldErrorsOf(e);
-        if (e instanceof DomainError && (e.code === E.spamSuspected || e.code === E.formExpired)) for (const r of commentInputReasons(values)) errors[r.field ?? '_form'] ??= r.message;
+        if (e instanceof DomainError && (e.code === E.spamSuspected || e.code === E.formExpired)) {
+          const reasons = commentInputReasons(values);
+          if (reasons.length > 0 && e.code === E.spamSuspected) delete errors._form;
+          for (const r of reasons) errors[r.field ?? '_form'] ??= r.message;
+        }
         return page(request, reply, organ, id, values, errors, status === 404 ? 400 : status, false, guard.retry(body, deps.clock.now()));
       }
     });

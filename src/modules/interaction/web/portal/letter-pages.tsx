@@ -83,7 +83,7 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
         </div>
         <fieldset>
           <legend>来信类型<span class="required" aria-hidden="true">＊</span></legend>
-          {errors.type && <p class="field-error" id="f-type-error">{errors.type}</p>}
+          {errors.type && <p class="error-message" id="f-type-error">{errors.type}</p>}
           {LETTER_TYPES.map((t, i) => (
             <label class="inline"><input type="radio" name="type" value={t} checked={values.type === t} id={i === 0 ? 'f-type' : undefined} aria-invalid={errors.type ? 'true' : undefined} aria-describedby={i === 0 && errors.type ? 'f-type-error' : undefined} /> {LETTER_TYPE_LABELS[t]}</label>
           ))}
@@ -229,7 +229,7 @@ export function LetterStatusPage({ info, letter, queryCode, errors, values, page
           {!pageUrl && <input type="hidden" name="queryCode" value={queryCode} />}
           <fieldset>
             <legend>您对答复是否满意</legend>
-            {errors.rating && <p class="field-error">{errors.rating}</p>}
+            {errors.rating && <p class="error-message">{errors.rating}</p>}
             {RATINGS.map((r) => <label class="inline"><input type="radio" name="rating" value={r} checked={values.rating === r} /> {RATING_LABELS[r]}</label>)}
           </fieldset>
           <Field name="comment" label="评价意见" errors={errors}>

@@ -111,10 +111,15 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         return toReceipt(request, reply, organ, token);
       } catch (e) {
         // The guard's refusal comes with what is wrong in the fields; the form shown again keeps its serve time (form-guard.ts).
+        // 提交过快 (or the trap's refusal) is said only of a form otherwise right: beside missing fields it only confused
+        // (an outside tester), and the form shown again may be sent at once.
         const errors = fieldErrorsOf(e);
         if (e instanceof DomainError && (e.code === E.spamSuspected || e.code === E.formExpired)) {
           const parsed = letterInputSchema.safeParse(body);
-          if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error));
+          if (!parsed.success) {
+            if (e.code === E.spamSuspected) delete errors._form;
+            Object.assign(errors, fieldErrorsOf(parsed.error));
+          }
         }
         return writeForm(request, reply, organ, valuesOf(body), errors, e instanceof DomainError ? e.httpStatus : 400, guard.retry(body, deps.clock.now()));
       }
