@@ -45,6 +45,8 @@ export type ImportReport = {
    * docTypeWarnings), with the row's place and the warning's stable code.
    */
   warnings: RowWarning[];
+  /** What the import wrote, in the file's order (none for a dry run or a refused file): its page links each. */
+  written: { id: number; title: string }[];
 };
 
 export type RowWarning = { at: string; code: DocTypeWarningCode; message: string };
@@ -76,10 +78,12 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
   const report: ImportReport = {
     ok: checked.problems.length === 0, dryRun: opts.dryRun, mode: opts.mode, items: checked.items.length, records: file.items.length,
     attachments: checked.items.reduce((n, i) => n + i.attachments.length, 0), nodesCreated: checked.newNodes, redirects: await redirectsExpected(deps, organ, checked.items) + (await nodeRedirectsExpected(deps.db, organ, checked.catalog)),
-    problems: checked.problems, warnings: rowWarnings(organ, checked.items),
+    problems: checked.problems, warnings: rowWarnings(organ, checked.items), written: [],
   };
   if (!report.ok || opts.dryRun) return report;
-  report.redirects = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, opts);
+  const { redirects, ids } = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, opts);
+  report.redirects = redirects;
+  report.written = checked.items.map((item, i) => ({ id: ids[i]!, title: item.input.title }));
   return report;
 }
 
@@ -373,13 +377,14 @@ async function checkLinks(
 const formerUrls = (item: ParsedItem, ownPage: string | null) => item.oldUrls.filter((u) => ownPage === null || oldPathOf(u) !== ownPage);
 
 /** Writes the checked items in one transaction; returns how many former addresses now redirect. */
-async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: FileNode[], items: ParsedItem[], targets: Map<string, number>, opts: ImportOptions): Promise<number> {
+async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: FileNode[], items: ParsedItem[], targets: Map<string, number>, opts: ImportOptions): Promise<{ redirects: number; ids: number[] }> {
   const written: string[] = [];
   // Only the system publishes without the review chain (review's publishImported); the person who
   // imports is named in it and in the audit entries of the drafts.
   const publisher = actor.kind === 'system' ? actor : systemActor(`内容导入（${actorLabel(actor)}）`);
   const published = opts.mode === 'published';
   let redirects = 0;
+  const ids: number[] = new Array<number>(items.length);
   try {
     await deps.db.transaction().execute(async (trx) => {
       const at = deps.clock.now().toISOString();
@@ -389,7 +394,6 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Fi
       redirects += await recordNodeAddresses(trx, organ, nodes.nodes, byPath, `导入：栏目原网址（${opts.from}）`, at);
       const matterIds = await ensureDirectoryMatters(trx, organ.id, byPath, catalog, at);
       const idOf = new Map(targets);
-      const ids: number[] = new Array<number>(items.length);
       // Rows that keep their number from an export's address go first; then the counter moves past them.
       const kept = await keptNumbers(trx, organ, items);
       const order = items.map((_, i) => i).sort((a, b) => Number(kept[b] !== undefined) - Number(kept[a] !== undefined));
@@ -432,7 +436,7 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Fi
       // Former addresses once every item has its page, so that none is taken for a redirect.
       redirects += await recordItemAddresses(trx, organ, items, ids, `导入：原网址（${opts.from}）`, at);
     });
-    return redirects;
+    return { redirects, ids };
   } catch (e) {
     // Nothing partial: the rows are gone with the transaction, the files written for them go too.
     await Promise.all(written.map((f) => fs.rm(f, { force: true })));

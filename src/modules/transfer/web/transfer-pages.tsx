@@ -69,6 +69,9 @@ export function TransferPage({ scope, organ, values, errors }: { scope: StaffCon
   );
 }
 
+/** Up to how many imported items the import's page links one by one (more: the list of the organ's items). */
+const WRITTEN_LISTED = 20;
+
 /**
  * An import's page: refreshed every 2 seconds (Refresh header) while it runs, then its report. The
  * frame needs only the person's name and CSRF token, which a running job keeps (ImportJobs.watchedBy).
@@ -90,6 +93,15 @@ export function ImportJobPage({ scope, organCode, job }: { scope: Pick<StaffCont
       {r && r.ok && (
         <p role="status">{r.dryRun ? `检查通过，未写入任何内容：${r.items} 条信息可以导入` : `已导入 ${r.items} 条信息，作为${r.mode === 'published' ? '已发布信息' : '草稿'}`}
           （{r.attachments} 个附件{r.nodesCreated ? `，新建栏目 ${r.nodesCreated} 个` : ''}{r.redirects ? `，原网址转向 ${r.redirects} 条` : ''}）。</p>
+      )}
+      {/* What it wrote (found by an outside tester: the page linked nowhere): each item when few, and always the organ's list, where they come first (most recently changed). */}
+      {r && r.ok && !r.dryRun && r.written.length > 0 && (
+        <section aria-labelledby="import-written-h">
+          <h2 id="import-written-h">导入的信息</h2>
+          <p><a href={`/admin/publications?organ=${organCode}&status=${r.mode === 'published' ? 'published' : 'draft'}`}>在信息管理中查看本机关的{r.mode === 'published' ? '已发布信息' : '草稿'}</a>
+            （按修改时间排列，本次导入的 {r.written.length} 条在最前{r.mode === 'draft' ? '；草稿须逐条填写保密审查表后报送审核' : ''}）</p>
+          {r.written.length <= WRITTEN_LISTED && <ul>{r.written.map((w) => <li key={w.id}><a href={`/admin/publications/${w.id}`}>{w.title}</a></li>)}</ul>}
+        </section>
       )}
       {r && !r.ok && (
         <>
