@@ -24,7 +24,8 @@ export type ItemPageProps = {
   item: Publication;
   path: CatalogNode[];
   attachments: Attachment[];
-  replacement: { id: number; title: string } | null;
+  /** The 现行文件 recorded for a document no longer valid as it stands (替代文件编号), at its own organ's address. */
+  replacement: { id: number; title: string; organCode: string; documentNumber: string | null; publishedOn: string | null } | null;
   qrSvg: string;
   printView: boolean;
   /** Amendments: what changed before the current text (修订记录). */
@@ -81,7 +82,8 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
           </strong>
           {replacement && (
             <>
-              现行文件：<a href={`/organs/${organ.code}/items/${replacement.id}`}>{replacement.title}</a>
+              现行文件：<a href={`/organs/${replacement.organCode}/items/${replacement.id}`}>{replacement.title}</a>
+              {(replacement.documentNumber || replacement.publishedOn) && <>（{[replacement.documentNumber, replacement.publishedOn && `${replacement.publishedOn}发布`].filter(Boolean).join('，')}）</>}
             </>
           )}
         </div>

@@ -286,11 +286,15 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       ]);
       // 标准目录: the 事项 the item fulfils, with its legal basis and time limit.
       const matter = item.matterId ? await findDirectoryMatter(db, item.matterId) : null;
+      // The 现行文件 is linked at its own organ's address (a county government's decision may amend a bureau's document).
+      const current = replacement && replacement.status === 'published'
+        ? { id: replacement.id, title: replacement.title, organCode: replacement.organId === organ.id ? organ.code : (await findOrganById(db, replacement.organId))?.code ?? organ.code, documentNumber: replacement.documentNumber, publishedOn: replacement.publishedOn }
+        : null;
       return sendPage(
         reply,
         <ItemPage
           info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
-          replacement={replacement && replacement.status === 'published' ? { id: replacement.id, title: replacement.title } : null} qrSvg={qrSvg}
+          replacement={current} qrSvg={qrSvg}
           printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
           links={links} viewCountText={viewCountText} matter={matter}
         />,

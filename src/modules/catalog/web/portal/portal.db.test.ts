@@ -40,6 +40,32 @@ describeEachDialect('public portal', (db) => {
     await app.close();
   });
 
+  it('links an amended document’s 现行文件 at its own organ’s address, with its 文号 and date; says only 已修改 when none is recorded (an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府' });
+    const organ = await createOrgan(deps, { parentCode: county.code });
+    const node = await createNode(deps, organ.id);
+    const countyNode = await createNode(deps, county.id);
+    // The amending decision is the county government's: its page is under the county, not the bureau.
+    const decision = await createPublished(deps, county.id, [countyNode], { title: '青岚县人民政府关于修改部分规范性文件的决定', documentNumber: '岚政〔2026〕5号' });
+    const amended = await createPublished(deps, organ.id, [node], { title: '农村危房改造补助资金管理办法', validity: 'amended', replacedById: decision.id });
+    const res = await app.inject(`/organs/${organ.code}/items/${amended.id}`);
+    expect(res.statusCode).toBe(200);
+    const banner = /<div class="notice" role="note">[\s\S]*?<\/div>/.exec(res.body)?.[0] ?? '';
+    expect(banner).toContain('本文件已修改。');
+    expect(banner).toContain(`<a href="/organs/${county.code}/items/${decision.id}">青岚县人民政府关于修改部分规范性文件的决定</a>`);
+    expect(banner).toContain('岚政〔2026〕5号');
+    expect(banner).toContain(`${decision.publishedOn}发布`);
+    // The link leads to the page, not to 页面不存在.
+    expect((await app.inject(`/organs/${county.code}/items/${decision.id}`)).statusCode).toBe(200);
+    // Nothing recorded: the banner says no more than it knows.
+    const bare = await createPublished(deps, organ.id, [node], { title: '住宅工程质量分户验收管理办法', validity: 'amended' });
+    const bareBanner = /<div class="notice" role="note">[\s\S]*?<\/div>/.exec((await app.inject(`/organs/${organ.code}/items/${bare.id}`)).body)?.[0] ?? '';
+    expect(bareBanner).toContain('本文件已修改。');
+    expect(bareBanner).not.toContain('<a ');
+    await app.close();
+  });
+
   it('keeps a withdrawn item’s address with the reason (410), and lists amendments on the item page', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
