@@ -282,4 +282,27 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     await expect(page.getByText('先保存草稿后可选').isVisible()).resolves.toBe(true);
     await page.close();
   });
+
+  it('on a 390 px phone keeps the toolbar to one row that scrolls sideways, so the text keeps the screen (outside tester: 6 rows, ~300 px, pinned)', async () => {
+    const page = await served.newPage({ viewport: { width: 390, height: 844 } });
+    await new AdminPages(page, served.baseUrl).signIn(officer.username, officer.password);
+    await page.goto(`${served.baseUrl}/admin/publications/${draftId}`);
+    const toolbar = page.getByRole('toolbar', { name: '正文编辑工具' });
+    // Measured once the toolbar is complete (导入 Word 文档 is added last).
+    await toolbar.getByRole('button', { name: '导入 Word 文档' }).waitFor();
+    const box = await toolbar.evaluate((el) => ({ height: el.getBoundingClientRect().height, scroll: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).overflowX }));
+    expect(box.height).toBeLessThan(70);
+    expect(box.scroll).toBe(true);
+    expect(box.overflow).toBe('auto');
+    // The page itself does not grow sideways with it.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await toolbar.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'editor-toolbar-phone.png') });
+    // Every button is still reached: the last one scrolls into view and works.
+    const last = toolbar.getByRole('button').last();
+    await last.scrollIntoViewIfNeeded();
+    await expect(last.isVisible()).resolves.toBe(true);
+    await expect(page.evaluate(() => window.scrollX)).resolves.toBe(0);
+    await page.close();
+  });
 });
