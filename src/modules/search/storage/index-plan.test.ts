@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexPlan, indexReadItems, itemByItemCost } from './index-plan.ts';
+import { indexPlan, indexReadItems, itemByItemCost, piecesToAsk } from './index-plan.ts';
 
 /** PostgreSQL's way through the GIN indexes for a search (docs/search.md, "Speed"). */
 describe('index plan', () => {
@@ -52,5 +52,15 @@ describe('index plan', () => {
     expect(byItem).toBe(300 * 0.25);
     expect(byItem).toBeLessThan(indexPlan([share], indexReadItems({ scopeItems: 300, catalogItems: 100_000, titleOnly: true, organFilter: true }), 58, 0.25).cost);
     expect(itemByItemCost({ share, wanted: 58, chunksPerItem: 3.4, titleOnly: true })).toBe((58 / share) * 0.25);
+  });
+  it('asks the item-level index for the pieces of a phrase that are not in most items, and for the rarest if all are', () => {
+    const share = (t: string) => ({ 部门: 0.9, 门决: 0.6, 决算: 0.6, 算安: 0.1, 安全: 0.95, 全检: 0.3, 检查: 0.8 } as Record<string, number>)[t] ?? 0;
+    expect(piecesToAsk(['部门', '门决', '决算', '算安', '安全', '全检', '检查'], share)).toEqual(['算安', '全检']);
+    expect(piecesToAsk(['部门', '安全'], share)).toEqual(['部门']);
+    // A piece the statistics do not list is rarer than any they do.
+    expect(piecesToAsk(['安全', '生僻'], share)).toEqual(['生僻']);
+    // A keyword of one piece is answered by the index alone: never left out.
+    expect(piecesToAsk(['安全'], share)).toEqual(['安全']);
+    expect(piecesToAsk(['部门', '安全', '检查'], share, true)).toEqual(['检查']);
   });
 });

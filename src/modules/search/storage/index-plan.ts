@@ -62,3 +62,25 @@ export function itemByItemCost(o: { share: number; wanted: number; chunksPerItem
 export function indexReadItems(o: { scopeItems: number; catalogItems: number; titleOnly: boolean; organFilter: boolean }): number {
   return o.titleOnly && o.organFilter ? Math.max(o.scopeItems, o.catalogItems) : o.scopeItems;
 }
+
+/**
+ * A piece held by more than this share of the items says little about which items hold a phrase, and
+ * its posting list in the item-level GIN index is among the longest, decoded whole by every question
+ * that names it (PostgreSQL 15): such pieces are left out of the question when the phrase is checked
+ * item by item anyway (docs/performance.md, 2026-12-06).
+ */
+export const COMMON_PIECE_SHARE = 0.5;
+
+/**
+ * The pieces of a phrase worth asking the item-level GIN index for: those held by at most
+ * COMMON_PIECE_SHARE of the items (`share`, from the planner's statistics; a piece it does not list is
+ * rarer than any it does), and the rarest one if none is. Only for a phrase that is checked on the
+ * item's chunks afterwards: the index then only narrows the candidates, so fewer pieces give the same
+ * matches. A prefix piece (`prefix`, the last of a phrase read as a prefix) is always kept.
+ */
+export function piecesToAsk(tokens: string[], share: (token: string) => number, prefix = false): string[] {
+  if (tokens.length < 2) return tokens;
+  const kept = tokens.filter((t, i) => (prefix && i === tokens.length - 1) || share(t) <= COMMON_PIECE_SHARE);
+  if (kept.length) return kept;
+  return [tokens.reduce((a, b) => (share(b) < share(a) ? b : a))];
+}

@@ -4,7 +4,7 @@ import type { Phrase } from '../domain/tokenize.ts';
 import { isTag, scopeTags, tagsOf } from '../domain/filter-tags.ts';
 import type { FullTextIndex, IndexedDoc, Match, PgTuning, Scope } from './full-text-index.ts';
 import { assertToken, empty, insertChunkTexts, splitTokens, tsvectorLiteral } from './index-rows.ts';
-import { CHUNK_CHECK_COST, indexPlan, indexReadItems, itemByItemCost, type IndexPlan } from './index-plan.ts';
+import { CHUNK_CHECK_COST, indexPlan, indexReadItems, itemByItemCost, piecesToAsk, type IndexPlan } from './index-plan.ts';
 
 /**
  * The full-text index on PostgreSQL (docs/search.md, "Speed"; migrations 011, 037, 044, 052): chunk
@@ -114,7 +114,7 @@ async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Sc
   const exact = chunkConditions(m);
   const chunkPieces = chunkConditions(m, false);
   const itemLevel = !m.titleOnly && m.keywords.length > 0;
-  const allPieces = m.keywords.map((k) => `(${tsqueryOf(k, ' & ')})`).join(' & ');
+  const allPieces = itemLevel ? await itemLevelQuery(db, m.keywords) : '';
   // Items named by chunk rows (each condition's, intersected) are looked up by id, as one array: as
   // `in (…)` the planner hashed them against a read of every search_docs row once it expected a few
   // thousand, a cost that grows with the whole index (this path is taken only when the chunks read
@@ -138,6 +138,32 @@ async function newestThroughIndex(db: Executor, m: Match, plan: IndexPlan, s: Sc
     ? await sql<{ k: number }>`select w.k from (${candidates} offset 0) w ${lookups(checks, true)} where ${foundAll(checks)} order by w.k desc limit ${limit}`.execute(db)
     : await sql<{ k: number }>`select w.k from (${candidates}) w order by w.k desc limit ${limit}`.execute(db);
   return r.rows.map((x) => Number(x.k));
+}
+
+/**
+ * Each piece's share of the items, from the planner's statistics of the pieces rows (`pg_stats`: the
+ * most common elements; a piece not listed is rarer than those, 0 here). Only the given pieces.
+ */
+async function pieceShares(db: Executor, pieces: string[]): Promise<Map<string, number>> {
+  if (!pieces.length) return new Map();
+  const r = await sql<{ e: string; f: number }>`select u.e, u.f from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) u(e, f)
+    where s.schemaname = current_schema() and s.tablename = 'search_item_pieces' and s.attname = 'pieces' and u.e = any(${pieces}::text[])`.execute(db);
+  return new Map(r.rows.map((x) => [x.e, Number(x.f)]));
+}
+
+/**
+ * The keywords as a question for the item-level GIN index: every piece of each, but of a phrase of
+ * several pieces (checked on the item's chunks afterwards) only those not held by most items
+ * (`piecesToAsk`). PostgreSQL 15 decodes a named piece's whole posting list, and the pieces held by
+ * most items have the longest: asking for them cost most of the index's time and grew with the
+ * catalog, while they let through almost the same candidates (docs/performance.md, 2026-12-06).
+ */
+async function itemLevelQuery(db: Executor, keywords: Phrase[][]): Promise<string> {
+  const several = keywords.flat().filter((p) => p.tokens.length > 1);
+  const shares = await pieceShares(db, [...new Set(several.flatMap((p) => p.tokens))]);
+  // (A prefix piece, the last of its phrase, is always kept, and stays the last.)
+  const asked = keywords.map((k) => k.map((p) => ({ tokens: piecesToAsk(p.tokens, (t) => shares.get(t) ?? 0, p.prefixLast), prefixLast: p.prefixLast })));
+  return asked.map((k) => `(${tsqueryOf(k, ' & ')})`).join(' & ');
 }
 
 /**
