@@ -113,8 +113,8 @@ const MAX_TITLE_LINES = 3;
 /** What opens a document: its 版头 lines (if any, with the 文号 they give) and its title lines, by index in the document's body. */
 export type LeadingTitle = {
   indices: number[]; text: string; lines: number;
-  /** The 版头: its paragraphs (or table), its 文号, the 签发人 named in it and whether it has a 发文机关标志. */
-  header: { indices: number[]; documentNumber: string; signers: string[]; organ: boolean } | null;
+  /** The 版头: its paragraphs (or table), its 文号, the 签发人 named in it and whether it has a 发文机关标志 (`organName`: its text, 文件 left off). */
+  header: { indices: number[]; documentNumber: string; signers: string[]; organ: boolean; organName?: string } | null;
 };
 
 /**
@@ -173,7 +173,7 @@ export function leadingTitleOf(document: WordParagraph): LeadingTitle | null {
   const organLine = centred(zero) || (plainParagraph(zero) && /文件$/.test(zero.text));
   if (!header && organLine && ORGAN_LINE.test(zero.text) && !zero.text.includes('关于')) {
     const under = numberAt(1);
-    if (under) header = { ...under, indices: [zero.index, ...under.indices], organ: true };
+    if (under) header = { ...under, indices: [zero.index, ...under.indices], organ: true, organName: zero.text.replace(/\s+/g, '').replace(/文件$/, '') };
   }
   if (header) {
     at = header.indices.length;
@@ -284,6 +284,36 @@ export function signingDateOf(document: WordParagraph): { text: string; on: stri
   return null;
 }
 
+/**
+ * The organ's name in the 落款 (GB/T 9704-2012 7.3.5.1): the paragraph with text just above the 落款's date,
+ * when it is an organ's name alone (Han characters and brackets, no sentence); null when there is none.
+ */
+export function signingOrganOf(document: WordParagraph): string | null {
+  const body = document.children ?? [];
+  const dated = (e: (typeof body)[number]) => e.type === 'paragraph' && !e.numbering && DATE_LINE.test(textOf(e).replace(/\s+/g, ''));
+  let i = body.length - 1;
+  while (i >= 0 && !dated(body[i]!)) i -= 1;
+  for (i -= 1; i >= 0; i -= 1) {
+    const e = body[i]!;
+    if (e.type !== 'paragraph') return null;
+    const text = textOf(e).replace(/\s+/g, '');
+    if (text === '') continue;
+    return ORGAN_LINE.test(text) && /(局|委|委员会|办|办公室|政府|厅|部|院|会|中心|所|站|队|室|股|处|科)$/u.test(text) ? text : null;
+  }
+  return null;
+}
+
+/**
+ * The issuing organs a document names (its 版头's 发文机关标志, its 落款's organ) that are not the organ the
+ * item is for (`organNames`: its name and short name) — a name holding one of them, or held by one, is
+ * the organ's (a joint 版头 names it among others).
+ */
+export function otherIssuers(found: (string | null | undefined)[], organNames: string[]): string[] {
+  const names = organNames.map((n) => n.replace(/\s+/g, '')).filter(Boolean);
+  const ours = (issuer: string) => names.some((n) => issuer.includes(n) || n.includes(issuer));
+  return [...new Set(found.filter((f): f is string => !!f && !ours(f)))];
+}
+
 /** Whether a paragraph starts indented: its own w:ind when it has one, else what its style gives (word-style-indents.ts). */
 function startsIndented(element: WordParagraph, styles: StyleIndents): boolean {
   const own = element.indent;
@@ -347,6 +377,11 @@ export async function docxToHtml(
      * then the 落款's date fills it (`signingDateOf`); a date the officer set is never changed.
      */
     currentFormedOn?: string; formedOnIsDefault?: boolean;
+    /**
+     * The name (and short name) of the organ the item is for: a 版头 or 落款 naming another issuing organ
+     * is told in `notes`, never refused (found by an outside tester).
+     */
+    organNames?: string[];
   } = {},
 ): Promise<{ html: string; notes: string[]; title?: string; documentNumber?: string; formedOn?: string }> {
   if (bytes.length === 0) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
@@ -361,6 +396,7 @@ export async function docxToHtml(
   /** The document laid out (keepLayout) and, for an item's form, without a title the form holds or takes, nor the 版头 above it. */
   let signed: { text: string; on: string; into: 'field' | 'same' | 'differs' } | undefined;
   let colophon = false;
+  let issuers: (string | null | undefined)[] = [];
   const transform = (document: WordParagraph): WordParagraph => {
     const laidOut = keepLayout(document, unknownStyles, styles);
     // For an item's form, the 版记 at the end is left out of the body as the 版头 is (docs/adr/0017).
@@ -369,6 +405,7 @@ export async function docxToHtml(
     const date = options.currentFormedOn === undefined ? null : signingDateOf(document);
     if (date) signed = { ...date, into: date.on === options.currentFormedOn ? 'same' : options.formedOnIsDefault || options.currentFormedOn!.trim() === '' ? 'field' : 'differs' };
     const found = options.currentTitle === undefined ? null : leadingTitleOf(document);
+    if (options.organNames) issuers = [found?.header?.organName, signingOrganOf(document)];
     const left = new Set(printed ?? []);
     const without = () => (left.size === 0 ? laidOut : { ...laidOut, children: laidOut.children!.filter((_, i) => !left.has(i)) });
     if (!found) return without();
@@ -423,6 +460,8 @@ export async function docxToHtml(
   if (colophon) lead.push('文档末尾的版记（抄送机关、印发机关和印发日期）未放入正文');
   if (signed?.into === 'field') lead.push(`落款日期“${signed.text}”已填入“成文日期”（${signed.on}）`);
   if (signed?.into === 'differs') lead.push(`落款日期“${signed.text}”与“成文日期”（${options.currentFormedOn}）不同，未改动，请核对`);
+  const others = options.organNames ? otherIssuers(issuers, options.organNames) : [];
+  if (others.length > 0) lead.unshift(`文档版头、落款中的发文机关${others.map((o) => `“${o}”`).join('、')}与本机关“${options.organNames![0]}”不同，请核对是否导入了其他机关的文件`);
   notes.unshift(...lead);
   return {
     html, notes, ...(title?.into === 'field' ? { title: title.text } : {}), ...(header?.into === 'field' ? { documentNumber: header.documentNumber } : {}),

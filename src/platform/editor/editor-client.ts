@@ -306,7 +306,7 @@ function mount(textarea: HTMLTextAreaElement): void {
   const publicationId = textarea.dataset.publicationId;
   let keepOriginal: HTMLInputElement | null = null;
   const importUrl = textarea.dataset.docxImport
-    ? `${textarea.dataset.docxImport}${publicationId ? `?publication=${encodeURIComponent(publicationId)}` : ''}` : undefined;
+    ? `${textarea.dataset.docxImport}${publicationId ? `${textarea.dataset.docxImport.includes('?') ? '&' : '?'}publication=${encodeURIComponent(publicationId)}` : ''}` : undefined;
   const csrf = (textarea.form?.querySelector('input[name="_csrf"]') as HTMLInputElement | null)?.value;
   if (importUrl && csrf) {
     const pick = document.createElement('input');

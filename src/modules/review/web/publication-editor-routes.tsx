@@ -125,6 +125,8 @@ export function publicationEditorRoutes(deps: AppDeps) {
     const readDocx = async (
       request: FastifyRequest, upload: Awaited<ReturnType<typeof readUpload>>, publicationId: number | null, keepOriginal: boolean,
       stored: { title?: string; documentNumber?: string; formedOn?: string; formedOnDefault?: string } = {},
+      /** The organ the item is for: a 版头 or 落款 of another organ is told (a soft warning in the notes). */
+      organ: Pick<StaffContext['organs'][number], 'name' | 'shortName'> | null = null,
     ) => {
       const { fileName, bytes, typed } = upload;
       if (!fileName) throw new DomainError('ERR_EDITOR_DOCX_EMPTY', '请选择要导入的 Word 文档', { field: 'file' });
@@ -149,6 +151,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       } : undefined, currentTitle === undefined ? {} : {
         currentTitle, ...(currentDocumentNumber === undefined ? {} : { currentDocumentNumber }),
         ...(currentFormedOn === undefined ? {} : { currentFormedOn, formedOnIsDefault }),
+        ...(organ ? { organNames: [organ.name, organ.shortName] } : {}),
       });
       if (intoDraft && keepOriginal) {
         await addAttachment(deps, actor, draft!.id, { fileName, bytes });
@@ -172,9 +175,14 @@ export function publicationEditorRoutes(deps: AppDeps) {
       if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw notFound('信息');
       return p.id;
     };
-    app.post<{ Querystring: { publication?: string; keepOriginal?: string } }>('/admin/documents/docx-to-html', async (request, reply) => {
+    app.post<{ Querystring: { publication?: string; organ?: string; keepOriginal?: string } }>('/admin/documents/docx-to-html', async (request, reply) => {
       try {
-        const { html, notes, title, documentNumber, formedOn } = await readDocx(request, await readUpload(request), await draftFor(request, reply, request.query.publication), request.query.keepOriginal === '1');
+        // The item's organ: the draft's, or the new item's (its form names it in the address).
+        const scope = await staffContext(deps, request, reply);
+        const draftId = await draftFor(request, reply, request.query.publication);
+        const draftOrgan = draftId ? (await findPublication(db, draftId))!.organId : null;
+        const organ = draftOrgan ? scope.organs.find((o) => o.id === draftOrgan) ?? null : request.query.organ ? await scope.organ(request.query.organ) : null;
+        const { html, notes, title, documentNumber, formedOn } = await readDocx(request, await readUpload(request), draftId, request.query.keepOriginal === '1', {}, organ);
         return { html, notes, ...(title ? { title } : {}), ...(documentNumber ? { documentNumber } : {}), ...(formedOn ? { formedOn } : {}) };
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
@@ -195,7 +203,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       try {
         const r = await readDocx(request, upload, p.id, request.query.keepOriginal === '1', {
           title: text('title'), documentNumber: text('documentNumber'), formedOn: text('formedOn'), formedOnDefault: text('formedOnDefault'),
-        });
+        }, scope.organs.find((o) => o.id === p.organId) ?? null);
         reply.header('Cache-Control', 'no-store');
         return renderPublicationForm(request, reply, { ...scope, flash: importFlash(r.notes, '保存') }, p.id, '', importedForm(current, r), {});
       } catch (e) {
@@ -211,7 +219,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const organ = await scope.organ(request.params.code);
       const upload = await readUpload(request);
       try {
-        const r = await readDocx(request, upload, null, false, { title: '', documentNumber: '', formedOn: '' });
+        const r = await readDocx(request, upload, null, false, { title: '', documentNumber: '', formedOn: '' }, organ);
         reply.header('Cache-Control', 'no-store');
         return renderPublicationForm(request, reply, { ...scope, flash: importFlash(r.notes, '保存草稿') }, null, organ.code, importedForm(upload.typed, r), {});
       } catch (e) {

@@ -252,7 +252,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         {/* Without JavaScript the hint says what is there (the HTML and the import under it); the editor puts its own (data-hint) in its place. */}
         <Field name="bodyHtml" label="正文" errors={errors} hint={editable ? '在此填写正文的 HTML，或用下方的“从 Word 文档导入正文”导入 .docx 文档。脚本和样式会被自动清除' : undefined}>
           <textarea
-            id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text data-docx-import="/admin/documents/docx-to-html"
+            id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text data-docx-import={`/admin/documents/docx-to-html?organ=${organ.code}`}
             data-hint="用上方工具栏排版，或用工具栏的“导入 Word 文档”从 Word 文档导入；也可切换到“源代码”直接编辑 HTML。脚本和样式会被自动清除"
             data-publication-id={attachmentsEditable ? String(publication!.id) : undefined}
             data-images={JSON.stringify(attachments.filter((a) => a.revisionState !== 'pending_remove' && /^image\/(png|jpeg|gif)$/.test(a.mimeType)).map((a) => ({ src: `/attachments/${a.id}/${encodeURIComponent(a.fileName)}`, name: a.fileName })))}

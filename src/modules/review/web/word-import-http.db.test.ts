@@ -22,7 +22,9 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
     expect(script.body).toContain('textarea[data-rich-text]');
     const form = (await app.inject({ url: `/admin/publications/${draft.id}`, cookies: session.cookies })).body;
     expect(form).toContain('<script src="/assets/editor.js" defer></script>');
-    expect(form).toMatch(/<textarea id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text="true" data-docx-import="\/admin\/documents\/docx-to-html"/);
+    expect(form).toMatch(/<textarea id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text="true" data-docx-import="\/admin\/documents\/docx-to-html\?organ=/);
+    // The import's address names the item's organ, so that a document of another organ is told (the editor adds &publication=).
+    expect(form).toContain(`data-docx-import="/admin/documents/docx-to-html?organ=${organ.code}"`);
 
     const converted = await app.inject({
       method: 'POST', url: '/admin/documents/docx-to-html', cookies: session.cookies,
