@@ -37,7 +37,7 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
   const organ = await deps.db.selectFrom('organs').select('id').limit(1).executeTakeFirst();
   if (!organ && config.demo) {
     const r = await seedDemoRegion(deps);
-    say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件，${r.proposals} 件建议提案`);
+    say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件，${r.proposals} 件建议提案，${r.consultations} 件意见征集`);
   }
   // The search index: built on the first start (the demo data is searchable from `npm start`) and
   // rebuilt when the tokenizer changed since it was built (docs/search.md).

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../platform/app-deps.ts';
 import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { annualReportSections, demoAnnualReports, demoCatalog, demoOrgans, demoProposals, demoPublications, demoReconsiderationBodies, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, DEMO_STANDARD_DIRECTORY, ORGAN_KEYS } from '../demo/index.ts';
+import { annualReportSections, demoAnnualReports, demoCatalog, demoConsultations, demoOrgans, demoProposals, demoPublications, demoReconsiderationBodies, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, DEMO_STANDARD_DIRECTORY, ORGAN_KEYS } from '../demo/index.ts';
 import { saveApplicationSettings } from '../modules/applications/index.ts';
 import { findOrganByCode, listCatalogNodes, pathTo } from '../modules/catalog/index.ts';
 import { applyTemplate } from '../modules/catalog/use-cases/import-standard-directory.ts';
@@ -17,7 +17,9 @@ import { attachmentPath } from '../modules/catalog/index.ts';
 import { htmlToText } from '../modules/review/index.ts';
 import { appendAuditEvent } from '../modules/audit/index.ts';
 import { seedDemoReportData, type DemoReportRecord } from '../modules/reports/index.ts';
-import { seedDemoProposals } from '../modules/interaction/index.ts';
+import { moderateComment, openConsultation, publishFeedback, seedDemoProposals, submitComment } from '../modules/interaction/index.ts';
+import { addDays, chinaDateOf } from '../shared/iso-date.ts';
+import { fixedClock } from '../shared/clock.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../modules/calendar/index.ts';
 
 const CHUNK = 200;
@@ -139,7 +141,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
 /**
  * The whole demo region: organs, catalogs and items, then the applications and appeals behind the
  * 住建局's 2020 annual report (one application, one reconsideration upheld, one lawsuit dismissed), and
- * the 住建局's 建议提案 of 2025 and 2026.
+ * the 住建局's 建议提案 of 2025 and 2026, and its 意见征集 (one open, one closed with its 意见采纳情况).
  */
 export async function seedDemoRegion(deps: AppDeps) {
   const catalog = await seedDemo(deps);
@@ -153,7 +155,40 @@ export async function seedDemoRegion(deps: AppDeps) {
   const standardDirectory = await seedDemoStandardDirectory(deps);
   // The 住建局's 人大代表建议 and 政协提案, as many as its 办理情况 items state, with replies and published results.
   const { proposals } = await seedDemoProposals(deps, demoProposals(demoPublications()));
-  return { ...catalog, ...cases, attachments, proposals, standardDirectoryMatters: standardDirectory.matters, itemsNamingMatters: standardDirectory.items };
+  const consultations = await seedDemoConsultations(deps);
+  return { ...catalog, ...cases, attachments, proposals, consultations, standardDirectoryMatters: standardDirectory.matters, itemsNamingMatters: standardDirectory.items };
+}
+
+/**
+ * The 住建局's 意见征集 (src/demo/consultations.ts), through the back office's own use cases: an open one
+ * from the seed's day, so a visitor can comment at once, and a closed one opened, commented on, moderated
+ * and answered on the days its data gives (each step run at that day's clock, as it would have happened),
+ * seeded only once its 意见采纳情况 day has come.
+ */
+export async function seedDemoConsultations(deps: AppDeps): Promise<number> {
+  const actor = systemActor('演示数据');
+  const on = (day: string): AppDeps => ({ ...deps, clock: fixedClock(`${day}T02:00:00.000Z`) });
+  const today = chinaDateOf(deps.clock.now());
+  const codeOf = new Map(demoOrgans().map((o) => [o.key, o.code]));
+  let seeded = 0;
+  for (const d of demoConsultations()) {
+    const organ = (await findOrganByCode(deps.db, codeOf.get(d.organKey)!))!;
+    const text = { title: d.title, body: d.body, howToComment: d.howToComment };
+    if (d.schedule.kind === 'open') {
+      await openConsultation(deps, actor, organ.id, { ...text, startOn: today, endOn: addDays(today, d.schedule.days) });
+    } else {
+      const s = d.schedule;
+      if (s.feedback.on > today) continue;
+      const c = await openConsultation(on(s.startOn), actor, organ.id, { ...text, startOn: s.startOn, endOn: s.endOn });
+      for (const m of s.comments) {
+        const { commentId } = await submitComment(on(m.on), c.id, { authorName: m.authorName, content: m.content });
+        await moderateComment(on(m.approvedOn), actor, commentId, 'approve');
+      }
+      await publishFeedback(on(s.feedback.on), actor, c.id, { received: s.feedback.received, adopted: s.feedback.adopted, notAdopted: s.feedback.notAdopted });
+    }
+    seeded += 1;
+  }
+  return seeded;
 }
 
 /**
