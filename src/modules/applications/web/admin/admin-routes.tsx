@@ -32,7 +32,7 @@ import { formValues, type FormValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { AppealsPage } from './appeals-page.tsx';
 import { CasePage } from './case-page.tsx';
-import { CASE_APPEALS, CASE_LETTERS, CASE_PROACTIVE, CASE_QUERY_CODE, verbPlace } from './case-page-places.ts';
+import { CASE_APPEALS, CASE_LETTERS, CASE_PROACTIVE, CASE_QUERY_CODE } from './case-page-places.ts';
 import { commandFromForm } from './command-from-form.ts';
 import { QueryCodeResetPage, RegisteredLaterPage, RegisteredPage, RegisterPage } from './register-page.tsx';
 import { recordCorrectionRoutes } from './record-correction-routes.tsx';
@@ -122,13 +122,15 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         const version = /^\d+$/.test(values.version ?? '') ? Number(values.version) : undefined;
         const updated = await performVerb(deps, actorOf(request, 'web'), id, commandFromForm(verb, values), version);
         setFlash(reply, `已${TRANSITIONS[verb as Verb].label}`);
-        return reply.redirect(`/admin/applications/${updated.id}`, 303);
+        // To the top, where the flash is: the form posted to …#verb-VERB, and a redirect without a
+        // fragment would keep that one (Fetch §4.4), landing at a form the new state may still show.
+        return reply.redirect(`/admin/applications/${updated.id}#main`, 303);
       } catch (e) {
-        // Told at the verb's form, where the page comes back (case-page-places.ts); a reload does not post again.
-        // As the item page's review verbs, what was typed is not kept: the flash carries only the reasons.
-        const reasons = Object.values(fieldErrorsForVerb(e));
-        setFlash(reply, `未能${TRANSITIONS[verb as Verb].label}：`, { at: verbPlace(verb), refused: true, reasons });
-        return reply.redirect(`/admin/applications/${id}#${verbPlace(verb)}`, 303);
+        // The case page again with the refused form as it was typed and every reason at its fields; the
+        // form's address ends in #verb-VERB (verb-forms.tsx), so the browser opens this page at that form.
+        // Not a redirect: an answer typed at length (答复内容) would not fit in the flash cookie.
+        const status = e instanceof DomainError ? e.httpStatus : 400;
+        return renderCase(request, reply, id, { verb: verb as Verb, errors: fieldErrorsForVerb(e), values }, null, status);
       }
     });
 

@@ -12,8 +12,8 @@ export const CASE_APPEALS = 'appeals';
 export const CASE_QUERY_CODE = 'query-code';
 /** 建议转为主动公开: a flag refused (the section). */
 export const CASE_PROACTIVE = 'proactive';
-/** A verb's form (办理), where a refused verb is told why: its id on the page. */
+/** A verb's form (办理): its id on the page, where its form's address lands a refused verb's page (verb-forms.tsx). */
 export const verbPlace = (verb: string) => `verb-${verb}`;
 
-/** Every fixed landing place of the case's page; the page adds the forms of the verbs it shows (verbPlace). */
+/** Every landing place of the case's page for a flash. */
 export const CASE_PAGE_PLACES = [CASE_LETTERS, CASE_APPEALS, CASE_QUERY_CODE, CASE_PROACTIVE] as const;

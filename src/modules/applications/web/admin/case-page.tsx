@@ -15,8 +15,7 @@ import type { CaseDetails } from '../../use-cases/case-details.ts';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import { CaseClock } from './case-clock.tsx';
-import { CASE_APPEALS, CASE_LETTERS, CASE_PAGE_PLACES, CASE_PROACTIVE, CASE_QUERY_CODE, verbPlace } from './case-page-places.ts';
-import { verbsIn } from '../../domain/application-verbs.ts';
+import { CASE_APPEALS, CASE_LETTERS, CASE_PAGE_PLACES, CASE_PROACTIVE, CASE_QUERY_CODE } from './case-page-places.ts';
 import { APPLICATION_VERIFICATION_HINT } from '../../domain/lost-query-code.ts';
 import { VERIFIED_BY_MAX } from '../../../../shared/verified-by.ts';
 import type { StaffContext } from '../../../catalog/index.ts';
@@ -56,9 +55,9 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
     ...(a.imported ? [['来源', '历史台账导入'] as [string, string]] : []),
   ];
   const summaryErrors = { ...(failed ? prefixed(failed.verb, failed.errors) : {}), ...(appealFailed ? Object.fromEntries(Object.entries(appealFailed.errors).map(([k, m]) => [k === '_form' ? '_form' : `appeal-${k}`, m])) : {}) };
-  // A 送达, an appeal or a refused action is told under its section's heading (a verb's: its form's), where its
-  // redirect lands, not at the top (case-page-places.ts).
-  const flash = placeFlash(scope.flash, [...CASE_PAGE_PLACES, ...verbsIn(a.state).map(verbPlace)]);
+  // A 送达, an appeal or a refused 重新设置查询码 or 建议转为主动公开 is told under its section's heading, where its
+  // redirect lands, not at the top (case-page-places.ts); a refused verb comes back rendered at its form.
+  const flash = placeFlash(scope.flash, CASE_PAGE_PLACES);
   return (
     <AdminLayout title={`办件 ${a.trackingNo}`} user={scope.user} csrfToken={scope.csrf} flash={flash.top}>
       <h1>{a.trackingNo} <small>{STATE_LABELS[a.state]}</small></h1>
@@ -72,7 +71,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
       </section>
       <section aria-labelledby="h-verbs">
         <h2 id="h-verbs">办理</h2>
-        <VerbForms app={a} csrf={scope.csrf} today={today} staff={details.staff} failed={failed} isOfficeHead={details.actorIsOfficeHead} refusals={details.verbRefusals} flashAt={(verb) => flash.at(verbPlace(verb))} />
+        <VerbForms app={a} csrf={scope.csrf} today={today} staff={details.staff} failed={failed} isOfficeHead={details.actorIsOfficeHead} refusals={details.verbRefusals} />
       </section>
       {details.pauses.length > 0 && (
         <section aria-labelledby="h-pauses">

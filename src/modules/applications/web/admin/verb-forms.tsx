@@ -10,7 +10,6 @@ import { BASIS_ITEMS, WITHHELD_GROUNDS, type BasisItem, type WithheldGround } fr
 import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS, PROVIDED_FORM_LABELS, PROVIDED_FORMS, PROVISION_FORM_LABELS } from '../../domain/channels.ts';
 import type { StaffMember } from '../../storage/staff-repository.ts';
 import type { FormValues } from '../form-values.ts';
-import { FlashAt, type Flash } from '../../../../platform/views/flash.tsx';
 import { verbPlace } from './case-page-places.ts';
 
 export type VerbFormState = { verb: Verb; errors: FieldErrors; values: FormValues } | null;
@@ -22,10 +21,8 @@ const REPLY_OUTCOME_HINT = `按年度报告表三所列的${OUTCOMES.length}种�
   `${RESERVED_OUTCOMES.map((o) => `“${OUTCOME_INFO[o].label.split('、')[0]}”`).join('、')}由各自的操作登记，此处列出${OUTCOMES.length - RESERVED_OUTCOMES.length}种`;
 
 /** One small form per verb the table allows in the case's state; a refused form comes back with its errors. */
-export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refusals = {}, flashAt = () => null }: {
+export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refusals = {} }: {
   app: Application; csrf: string; today: IsoDate; staff: StaffMember[]; failed: VerbFormState; isOfficeHead: boolean;
-  /** The flash addressed to a verb's form (a refusal after its redirect), shown under the form's heading. */
-  flashAt?: (verb: Verb) => Flash | null;
   /** Verbs decide refuses today whatever is typed (refusalsBeforeInput): shown with the reasons, without a form. */
   refusals?: Partial<Record<Verb, ErrorReason[]>>;
 }) {
@@ -39,7 +36,6 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refus
           return (
             <section class="panel" id={verbPlace(verb)} aria-labelledby={`h-verb-${verb}`}>
               <h3 id={`h-verb-${verb}`}>{TRANSITIONS[verb].label}</h3>
-              <FlashAt flash={flashAt(verb)} />
               <p class="hint">暂不能办理：{refused.map((r) => r.message).join('；')}</p>
             </section>
           );
@@ -64,9 +60,8 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refus
         );
         const general = errors._form;
         return (
-          <form method="post" action={`/admin/applications/${app.id}/verbs/${verb}`} class="panel" id={verbPlace(verb)} aria-labelledby={`h-verb-${verb}`} novalidate>
+          <form method="post" action={`/admin/applications/${app.id}/verbs/${verb}#${verbPlace(verb)}`} class="panel" id={verbPlace(verb)} aria-labelledby={`h-verb-${verb}`} novalidate>
             <h3 id={`h-verb-${verb}`}>{TRANSITIONS[verb].label}</h3>
-            <FlashAt flash={flashAt(verb)} />
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="version" value={String(app.version)} />
             {general && <p class="error-message" role="alert">{general}</p>}
