@@ -4,7 +4,7 @@ import { describeEachDialect } from '../support/db.ts';
 import { buildDeps, createDraft, createNode, createOrgan, createPublished } from '../support/factories.ts';
 import { fullScans } from '../support/query-plans.ts';
 import { pageForStaff } from '../../src/modules/catalog/index.ts';
-import { submittedCounts } from '../../src/modules/catalog/storage/publications-repository.ts';
+import { submittedCounts, submittedLateCountsSince } from '../../src/modules/catalog/storage/publications-repository.ts';
 import { publishedAndOnTime } from '../../src/modules/supervision/storage/chart-figures-repository.ts';
 
 /**
@@ -34,6 +34,7 @@ describeEachDialect('what a unit submitted', (db) => {
     const chart = await publishedAndOnTime(db().db, [bureau.id], '2026-01-01', '2026-12-31', 'unit');
     for (const u of [unit, other]) expect(chart.find((r) => r.key === u.id)?.published, u.code).toBe(counts.get(u.id)!.published);
 
+    expect(await submittedLateCountsSince(watched.db, [unit.id], '2026-01-01')).toEqual(new Map());
     const listed = await pageForStaff(watched.db, { organIds: [bureau.id], status: 'draft', submittingUnitId: unit.id, page: 1, pageSize: 30 });
     expect(listed.total).toBe(1);
     expect(listed.items[0]!.submittingUnitId).toBe(unit.id);
@@ -44,7 +45,7 @@ describeEachDialect('what a unit submitted', (db) => {
       const compiled = kysely.getExecutor().compileQuery(q.node, q.queryId);
       scans.push(...await fullScans(db(), compiled.sql, compiled.parameters));
     }
-    expect(seen.length).toBe(3);
+    expect(seen.length).toBe(4);
     expect(scans).toEqual([]);
     // The count reads the submitting-unit index, not the organ-and-status one (which reads every item of the organ).
     const first = kysely.getExecutor().compileQuery(seen[0]!.node, seen[0]!.queryId);

@@ -255,6 +255,15 @@ export async function lateCountsSince(db: Executor, fromOn: string): Promise<Map
   return new Map(rows.map((r) => [r.organ_id, Number(r.n)]));
 }
 
+/** Per unit of `unitIds`, how many items of its organ it submitted (报送单位) and were published late since `fromOn`, as `submittedCounts` attributes them. */
+export async function submittedLateCountsSince(db: Executor, unitIds: number[], fromOn: string): Promise<Map<number, number>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db.selectFrom('publications as p').innerJoin('organs as u', (j) => j.onRef('u.id', '=', 'p.submitting_unit_id').onRef('u.parent_id', '=', 'p.organ_id'))
+    .select(['p.submitting_unit_id as unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('p.submitting_unit_id', 'in', unitIds).where('p.published_late', '=', 1).where('p.published_on', '>=', fromOn).groupBy('p.submitting_unit_id').execute();
+  return new Map(rows.map((r) => [r.unit_id!, Number(r.n)]));
+}
+
 /** Why and when a withdrawn item was withdrawn (its address answers 410 with this). */
 export async function withdrawalOf(db: Executor, publicationId: number) {
   return db.selectFrom('publications').select(['withdrawn_reason', 'withdrawn_note', 'withdrawn_at']).where('id', '=', publicationId).executeTakeFirstOrThrow();

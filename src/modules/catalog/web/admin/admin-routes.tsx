@@ -9,7 +9,7 @@ import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { buildTree } from '../../domain/catalog-tree.ts';
 import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-repository.ts';
 import { listDirectoryMatters, publishedCountsByMatter } from '../../storage/directory-matters-repository.ts';
-import { draftAndPublishedCounts, lateCountsSince, submittedCounts } from '../../storage/publications-repository.ts';
+import { draftAndPublishedCounts, lateCountsSince, submittedCounts, submittedLateCountsSince } from '../../storage/publications-repository.ts';
 import { addCatalogNode, removeCatalogNode, reorderCatalogNode, updateCatalogNode } from '../../use-cases/manage-catalog-nodes.ts';
 import { saveOrgan } from '../../use-cases/save-organ.ts';
 import { CatalogAdminPage, type NodeMatters } from './catalog-admin-page.tsx';
@@ -43,10 +43,12 @@ export function catalogAdminRoutes(deps: AppDeps, opts: { reminders?: (request: 
       const hasCatalog = await scope.hasCatalog();
       const counts = await draftAndPublishedCounts(db);
       // A unit without catalog (股室): what it submitted to its organ's catalog (报送单位), as its row says.
-      const submitted = await submittedCounts(db, scope.staffOf.filter((o) => submitsOnly(o, hasCatalog)).map((o) => o.id));
+      const units = scope.staffOf.filter((o) => submitsOnly(o, hasCatalog)).map((o) => o.id);
+      const submitted = await submittedCounts(db, units);
       // 条例第二十六条: items published later than 20 working days after formation, this year.
       const year = chinaDateOf(deps.clock.now()).slice(0, 4);
       const late = await lateCountsSince(db, `${year}-01-01`);
+      for (const [unit, n] of await submittedLateCountsSince(db, units, `${year}-01-01`)) late.set(unit, n);
       const reminders = opts.reminders ? await opts.reminders(request) : [];
       return sendPage(reply, <DashboardPage scope={scope} hasCatalog={hasCatalog} counts={counts} submitted={submitted} late={late} year={year} reminders={reminders} />);
     });

@@ -20,7 +20,9 @@ describeEachDialect('a unit’s counts on the 工作台 are what it submitted', 
       const node = await createNode(deps, bureau.id, { name: '工作动态' });
       const unit = await createOrgan(deps, { parentCode: bureau.code, kind: 'unit', name: '青岚县住房和城乡建设局房地产市场监管股', shortName: '房地产市场监管股' });
       await createDraft(deps, bureau.id, [node], { title: '股室报送的草稿', submittingUnitCode: unit.code });
-      await createPublished(deps, bureau.id, [node], { title: '股室报送的已发布信息', submittingUnitCode: unit.code });
+      const late = await createPublished(deps, bureau.id, [node], { title: '股室报送的已发布信息', submittingUnitCode: unit.code });
+      // Published past its 20 working days, as the review chain's publish marks it (an imported item is not marked).
+      await deps.db.updateTable('publications').set({ published_late: 1 }).where('id', '=', late.id).execute();
       await createDraft(deps, bureau.id, [node], { title: '本机关的草稿' });
       const admin = await createStaff(deps, bureau.code, 'organ_admin');
       const { cookies } = await loginAs(app, admin.username, admin.password);
@@ -30,6 +32,8 @@ describeEachDialect('a unit’s counts on the 工作台 are what it submitted', 
       const unitList = (status: string) => `/admin/publications?organ=${bureau.code}&amp;unit=${unit.code}&amp;status=${status}`;
       expect(unitRow).toContain(`<a href="${unitList('draft')}">1</a>`);
       expect(unitRow).toContain(`<a href="${unitList('published')}">1</a>`);
+      // Its 逾期发布 too: the item it submitted went out more than 20 working days after its 成文日期.
+      expect(unitRow).toMatch(/data-label="2026年逾期发布"[^>]*>1<\/td>/);
       // The bureau's own row still counts every item of the bureau.
       const bureauRow = rowOf(home, '青岚县住房和城乡建设局');
       expect(bureauRow).toContain(`<a href="/admin/publications?organ=${bureau.code}&amp;status=draft">2</a>`);
