@@ -119,7 +119,7 @@ export function OrganSupervisionPage({ user, csrf, s, handles, flash = null, chi
         </table>
       )}
 
-      <h2>今年成文后超过 20 个工作日才发布的信息（{s.latePublished.length}）</h2>
+      <h2 id="late-published">今年成文后超过 20 个工作日才发布的信息（{s.latePublished.length}）</h2>
       {s.latePublished.length === 0 ? <p>无。</p> : (
         <table class="list">
           <thead><tr><th scope="col">标题</th><th scope="col">成文日期</th><th scope="col">应发布</th><th scope="col">实际发布</th><th scope="col">报送单位</th></tr></thead>

@@ -75,7 +75,10 @@ export function DashboardPage({ scope, hasCatalog, counts, submitted, late, year
                 </td>
                 <td data-label="草稿"><a href={listOf('draft')}>{c?.draft ?? 0}</a></td>
                 <td data-label="已发布"><a href={listOf('published')}>{c?.published ?? 0}</a></td>
-                <td data-label={`${year}年逾期发布`} title="成文后超过 20 个工作日才发布（条例第二十六条）">{late.get(o.id) ?? 0}</td>
+                <td data-label={`${year}年逾期发布`} title="成文后超过 20 个工作日才发布（条例第二十六条）">
+                  {/* The organ's supervision page lists them; a unit's are among its organ's there. */}
+                  {hasCatalog(o) && (late.get(o.id) ?? 0) > 0 ? <a href={`/admin/supervision/${o.code}#late-published`}>{late.get(o.id)}</a> : (late.get(o.id) ?? 0)}
+                </td>
                 <td class="actions" data-label="操作">
                   {hasCatalog(o)
                     ? <a class="btn btn-small" href={`/admin/organs/${o.code}/publications/new`}>{units ? `新建信息（${submitterLabel(o, units)}报送）` : '新建信息'}</a>

@@ -37,6 +37,9 @@ describeEachDialect('a unit’s counts on the 工作台 are what it submitted', 
       // The bureau's own row still counts every item of the bureau.
       const bureauRow = rowOf(home, '青岚县住房和城乡建设局');
       expect(bureauRow).toContain(`<a href="/admin/publications?organ=${bureau.code}&amp;status=draft">2</a>`);
+      // Its 逾期发布 count opens the list of them on its supervision page (found by an outside tester: it was no link).
+      expect(bureauRow).toContain(`<a href="/admin/supervision/${bureau.code}#late-published">1</a>`);
+      expect((await app.inject({ url: `/admin/supervision/${bureau.code}`, cookies })).body).toMatch(/<h2 id="late-published">今年成文后超过 20 个工作日才发布的信息（1）/);
 
       // 信息管理 filtered by 报送单位: the unit's draft only, with its 报送单位 shown.
       const list = (await app.inject({ url: `/admin/publications?organ=${bureau.code}&unit=${unit.code}&status=draft`, cookies })).body;
