@@ -106,7 +106,7 @@ export function ImportJobPage({ scope, organCode, job }: { scope: Pick<StaffCont
       {r && !r.ok && (
         <>
           <p role="alert">文件中有 {r.problems.length} 处错误，未导入任何内容。请修改后重新上传：</p>
-          <table>
+          <table class="list">
             <caption>错误清单</caption>
             <thead><tr><th scope="col">位置</th><th scope="col">原因</th></tr></thead>
             <tbody>{r.problems.map((p, i) => <tr key={i}><td>{p.at}</td><td>{p.message}</td></tr>)}</tbody>
@@ -115,7 +115,7 @@ export function ImportJobPage({ scope, organCode, job }: { scope: Pick<StaffCont
       )}
       {/* Told, never refused: the item form's 文件类型 warnings, row by row (docTypeWarnings). */}
       {r && r.warnings.length > 0 && (
-        <table>
+        <table class="list">
           <caption>请核对文件类型（{r.warnings.length} 处提示，不影响导入）</caption>
           <thead><tr><th scope="col">位置</th><th scope="col">提示</th></tr></thead>
           <tbody>{r.warnings.map((w, i) => <tr key={i}><td>{w.at}</td><td>{w.message}</td></tr>)}</tbody>
