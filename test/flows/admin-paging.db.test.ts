@@ -32,7 +32,7 @@ describeEachDialect('paging parameters of the back-office lists', (db) => {
     const admin = await createStaff(deps, organ.code, 'organ_admin');
     const { cookies } = await loginAs(app, admin.username, admin.password);
     for (const [url, last] of [
-      ['/admin/publications?page=999', '/admin/publications?organ=&amp;status=&amp;q=&amp;page=1'],
+      ['/admin/publications?page=999', '/admin/publications?organ=&amp;unit=&amp;status=&amp;q=&amp;page=1'],
       [`/admin/letters?organ=${organ.code}&page=999`, `/admin/letters?organ=${organ.code}&amp;view=open&amp;page=1`],
       [`/admin/organs/${organ.code}/interpretations?page=999`, `/admin/organs/${organ.code}/interpretations?page=1`],
       [`/organs/${organ.code}/letters?page=999`, `/organs/${organ.code}/letters?page=1`],
