@@ -24,6 +24,16 @@ export function requireExportFormat(v: unknown): ExportFormat {
   return v;
 }
 
+/** A node's catalog path as the import writes it (parent names joined by /), for an organ's nodes. */
+function catalogPathOf(nodes: { id: number; parentId: number | null; name: string }[]): (id: number) => string {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const pathOf = (id: number): string => {
+    const n = byId.get(id)!;
+    return n.parentId === null ? n.name : `${pathOf(n.parentId)}/${n.name}`;
+  };
+  return pathOf;
+}
+
 /**
  * What the public portal shows of an organ: its catalog in tree order and its published items, oldest
  * first, each with its placements (as catalog paths) and attachments. Exported in the import's own
@@ -32,11 +42,8 @@ export function requireExportFormat(v: unknown): ExportFormat {
 export async function collectExport(deps: AppDeps, organCode: string, onProgress?: (done: number, total: number) => void): Promise<ExportDocument> {
   const organ = await organByCode(deps.db, organCode);
   const nodes = await listCatalogNodes(deps.db, organ.id);
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const pathOf = (id: number): string => {
-    const n = byId.get(id)!;
-    return n.parentId === null ? n.name : `${pathOf(n.parentId)}/${n.name}`;
-  };
+  const pathOf = catalogPathOf(nodes);
+  const known = new Set(nodes.map((n) => n.id));
   const ordered = inTreeOrder(nodes);
   const order = new Map(ordered.map((n, i) => [n.id, i]));
   const matters = await listDirectoryMatters(deps.db, organ.id);
@@ -55,7 +62,7 @@ export async function collectExport(deps: AppDeps, organCode: string, onProgress
     const files = attachments.map((a) => ({
       file: `${itemFolder(i + 1)}/${a.fileName}`, fileName: a.fileName, sizeBytes: a.sizeBytes, sha256: a.sha256, storageKey: a.storageKey,
     }));
-    const placed = publication.nodeIds.filter((n) => byId.has(n)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const placed = publication.nodeIds.filter((n) => known.has(n)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const policies: string[] = [];
     for (const p of publication.policyIds) {
       const n = await indexNumberOf(p);
@@ -118,11 +125,7 @@ export async function renderTemplate(deps: AppDeps, organCode: string, format: '
   if (format === 'csv') return { bytes: Buffer.from(writeCsv(templateItemRows()), 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: '信息导入模板.csv' };
   const organ = await organByCode(deps.db, organCode);
   const nodes = await listCatalogNodes(deps.db, organ.id);
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const pathOf = (id: number): string => {
-    const n = byId.get(id)!;
-    return n.parentId === null ? n.name : `${pathOf(n.parentId)}/${n.name}`;
-  };
+  const pathOf = catalogPathOf(nodes);
   const paths = inTreeOrder(nodes).map((n) => pathOf(n.id));
   return {
     bytes: renderXlsxSheets([{ name: ITEMS_SHEET, rows: templateItemRows() }, { name: NOTES_SHEET, rows: templateNoteRows() }, { name: PATHS_SHEET, rows: [['目录'], ...paths.map((p) => [p])] }]),
