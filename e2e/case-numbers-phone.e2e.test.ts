@@ -48,6 +48,20 @@ describe.skipIf(SKIP_BROWSER)('case and letter numbers on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(page.viewportSize()!.width);
   };
 
+  /** The number whole on its receipt and its status page (table and breadcrumb), at 320 and 390 px under every preference. */
+  const expectWholeOnReceiptAndStatus = async (page: Page, number: string, at: { receiptUrl: string; statusUrl: string; statusCell: string; shot: string }) => {
+    for (const width of [320, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const prefs of PREFS) {
+        await withPrefs(page, prefs, at.receiptUrl);
+        await expectWholeParts(page, number, ['#tracking-no'], `receipt at ${width} px, ${prefs}`);
+        await withPrefs(page, prefs, at.statusUrl);
+        await expectWholeParts(page, number, [at.statusCell, '.breadcrumb li:last-child'], `status at ${width} px, ${prefs}`);
+        if (width === 320) await page.screenshot({ path: path.join(SHOTS, `${at.shot}-${width}-${prefs.replace('&', '-')}.png`), fullPage: true });
+      }
+    }
+  };
+
   it('keeps each part of a 申请编号 whole on the receipt and the status page (table and breadcrumb) at 320 and 390 px', async () => {
     const page = await served.newPage({ viewport: { width: 320, height: 800 } });
     await withPrefs(page, PREFS[2], `/organs/${bureauCode}/apply`);
@@ -69,16 +83,7 @@ describe.skipIf(SKIP_BROWSER)('case and letter numbers on a phone', () => {
     await page.locator('#f-queryCode').fill(queryCode);
     await page.getByRole('button', { name: '查询' }).click();
     const statusUrl = new URL(page.url()).pathname;
-    for (const width of [320, 390]) {
-      await page.setViewportSize({ width, height: 800 });
-      for (const prefs of PREFS) {
-        await withPrefs(page, prefs, receiptUrl);
-        await expectWholeParts(page, trackingNo, ['#tracking-no'], `receipt at ${width} px, ${prefs}`);
-        await withPrefs(page, prefs, statusUrl);
-        await expectWholeParts(page, trackingNo, ['#status-table tr:first-child td', '.breadcrumb li:last-child'], `status at ${width} px, ${prefs}`);
-        if (width === 320) await page.screenshot({ path: path.join(SHOTS, `application-number-${width}-${prefs.replace('&', '-')}.png`), fullPage: true });
-      }
-    }
+    await expectWholeOnReceiptAndStatus(page, trackingNo, { receiptUrl, statusUrl, statusCell: '#status-table tr:first-child td', shot: 'application-number' });
   }, 120_000);
 
   it('keeps each part of a 信件编号 whole on the receipt and the status page (table and breadcrumb) at 320 and 390 px', async () => {
@@ -99,15 +104,6 @@ describe.skipIf(SKIP_BROWSER)('case and letter numbers on a phone', () => {
     await page.locator('#f-queryCode').fill(queryCode);
     await page.getByRole('button', { name: '查询' }).click();
     const statusUrl = new URL(page.url()).pathname;
-    for (const width of [320, 390]) {
-      await page.setViewportSize({ width, height: 800 });
-      for (const prefs of PREFS) {
-        await withPrefs(page, prefs, receiptUrl);
-        await expectWholeParts(page, trackingNo, ['#tracking-no'], `receipt at ${width} px, ${prefs}`);
-        await withPrefs(page, prefs, statusUrl);
-        await expectWholeParts(page, trackingNo, ['#letter-status tr:first-child td', '.breadcrumb li:last-child'], `status at ${width} px, ${prefs}`);
-        if (width === 320) await page.screenshot({ path: path.join(SHOTS, `letter-number-${width}-${prefs.replace('&', '-')}.png`), fullPage: true });
-      }
-    }
+    await expectWholeOnReceiptAndStatus(page, trackingNo, { receiptUrl, statusUrl, statusCell: '#letter-status tr:first-child td', shot: 'letter-number' });
   }, 120_000);
 });
