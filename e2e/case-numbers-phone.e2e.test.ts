@@ -5,6 +5,7 @@ import { buildTestApp } from '../test/support/app.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createTestDatabase } from '../test/support/db.ts';
 import { createOrgan } from '../test/support/factories.ts';
+import { ApplicationsPortalPage } from './pages/applications-portal.ts';
 import { linesSpanned } from './pages/text-lines.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
@@ -65,18 +66,14 @@ describe.skipIf(SKIP_BROWSER)('case and letter numbers on a phone', () => {
   it('keeps each part of a 申请编号 whole on the receipt and the status page (table and breadcrumb) at 320 and 390 px', async () => {
     const page = await served.newPage({ viewport: { width: 320, height: 800 } });
     await withPrefs(page, PREFS[2], `/organs/${bureauCode}/apply`);
-    await page.getByLabel('申请人类型').selectOption({ label: '自然人' });
-    await page.getByLabel('姓名或名称').fill('王某');
-    await page.getByLabel('身份证明类型').selectOption({ label: '居民身份证' });
-    await page.getByLabel('证件号码').fill('11010519491231002X');
-    await page.getByLabel('联系电话').fill('13800000000');
-    await page.getByLabel('所需信息的内容描述').fill('2025年国有建设用地使用权出让合同');
-    await page.getByLabel('信息的提供形式').selectOption({ label: '电子文件' });
-    await page.getByLabel('获取信息的方式').selectOption({ label: '网上查询下载' });
+    const apply = new ApplicationsPortalPage(page, served.baseUrl);
+    await apply.fill({
+      applicantType: '自然人', name: '王某', idKind: '居民身份证', idNumber: '11010519491231002X', phone: '13800000000',
+      subject: '2025年国有建设用地使用权出让合同', provisionForm: '电子文件', deliveryMethod: '网上查询下载',
+    });
     setClock('2026-12-03T02:01:00Z');
-    await page.getByRole('button', { name: '提交申请' }).click();
-    const trackingNo = (await page.locator('#tracking-no').textContent())!.trim();
-    const queryCode = (await page.locator('#query-code').textContent())!.trim();
+    await apply.submit();
+    const { trackingNo, queryCode } = await apply.receipt();
     expect(trackingNo).toBe('QLX-ZRZYJ-2026-00001');
     const receiptUrl = new URL(page.url()).pathname;
     await page.getByRole('link', { name: '查询办理进度' }).click();
