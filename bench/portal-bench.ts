@@ -2,9 +2,10 @@
  * Requests per second of the public portal against nginx serving the same bytes (issue 18;
  * docs/performance.md "Portal against nginx"). Prints figures; never asserts a time.
  *
- *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 32] [--data-dir DIR] [--keep]
+ *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 32] [--data-dir DIR] [--database-url URL] [--keep]
  *
- * Starts `gongkai serve` (NODE_ENV=production, SQLite, the demo region seeded on first start) and
+ * Starts `gongkai serve` (NODE_ENV=production, SQLite, the demo region seeded on first start; with
+ * --database-url postgres://… on that PostgreSQL database instead, seeded the same way when empty) and
  * nginx (Debian's, one worker, access log off), both pinned to CPU 0 with taskset; wrk runs on CPU 1.
  * Each page type — the home page, an organ home, a catalog node page, an item page — is fetched once
  * from the server and its bytes saved as a file nginx serves; then, in interleaved rounds, wrk loads
@@ -39,7 +40,9 @@ process.on('SIGINT', () => { void stop().then(() => process.exit(130)); });
 
 async function main() {
   console.log(`starting the server (data in ${dataDir}; the first start seeds the demo region) …`);
-  server = await startServer(tools, { dataDir, port: APP_PORT, logFile: path.join(work, 'server.log') });
+  const databaseUrl = arg('database-url') ?? undefined;
+  if (databaseUrl) console.log(`database: ${databaseUrl.replace(/\/\/[^@/]*@/, '//')}`);
+  server = await startServer(tools, { dataDir, databaseUrl, port: APP_PORT, logFile: path.join(work, 'server.log') });
   const pages = await choosePages(server.url);
   nginx = await nginxServing(tools, work, server.url, pages, NGINX_PORT);
   console.log(machineLine(nginx.version, opts));

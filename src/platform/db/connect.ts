@@ -30,6 +30,12 @@ export function sqliteConnectionOf(db: Db): SQLite.Database | null {
   return sqliteConnections.get(db) ?? null;
 }
 
+/** The pg pool under a Kysely instance made by openPostgres, for the one read that must cost as little as a round trip can (content-version.ts). */
+const postgresPools = new WeakMap<Db, import('pg').Pool>();
+export function postgresPoolOf(db: Db): import('pg').Pool | null {
+  return postgresPools.get(db) ?? null;
+}
+
 export function openSqlite(file: string): DatabaseHandle {
   const raw = new SQLite(file);
   raw.pragma('journal_mode = WAL');
@@ -47,6 +53,7 @@ export function openPostgres(url: string): DatabaseHandle {
   // the pool replaces it on the next query.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL 空闲连接已断开：${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  postgresPools.set(db, pool);
   return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), destroy: () => db.destroy() };
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.ts';
-import { contentChanged, contentVersionNow } from './content-version.ts';
+import { createTestDatabase, describeEachDialect } from '../../../test/support/db.ts';
+import { contentChanged, contentVersionNow, contentVersionReader } from './content-version.ts';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -22,5 +22,28 @@ describe('contentVersionNow (SQLite, the kept pages\' front door)', () => {
     expect(now()).toEqual(first);
     await nextTurn();
     expect(now()!.version).toBe(first.version + 1);
+  });
+});
+
+describeEachDialect('contentVersionReader (every kept page and kept search checks it)', (handle) => {
+  it('reads the committed version and when it changed; the next read sees the next change', async () => {
+    const read = contentVersionReader(handle().db);
+    await contentChanged(handle().db, '2026-12-06T07:00:00.000Z');
+    const first = await read();
+    expect(first.changedAt).toBe('2026-12-06T07:00:00.000Z');
+    expect(typeof first.version).toBe('number');
+    await contentChanged(handle().db, '2026-12-06T07:00:01.000Z');
+    expect(await read()).toEqual({ version: first.version + 1, changedAt: '2026-12-06T07:00:01.000Z' });
+  });
+
+  it('never reads a raise another connection has not committed (PostgreSQL: the read has its own connection from the pool)', async () => {
+    if (handle().dialect !== 'postgres') return; // SQLite: one connection, a read waits for the transaction
+    const read = contentVersionReader(handle().db);
+    const before = await read();
+    await handle().db.transaction().execute(async (trx) => {
+      await contentChanged(trx, '2026-12-06T07:00:02.000Z');
+      expect(await read()).toEqual(before);
+    });
+    expect((await read()).version).toBe(before.version + 1);
   });
 });
