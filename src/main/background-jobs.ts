@@ -25,7 +25,8 @@ export function backgroundJobs(
     // The server runs it in a worker thread (opts.inspectionThread) so pages keep their speed.
     {
       name: 'nightly-inspection', everySeconds: 3600,
-      run: () => (opts.inspectionThread ? runNightlyInspectionInThread(deps, opts.inspectionThread, publicOrigin) : runNightlyInspection(deps, { publicOrigin })),
+      // A stop tells it to end between two pages of items; the day's run is then left to the next start.
+      run: (signal) => (opts.inspectionThread ? runNightlyInspectionInThread(deps, opts.inspectionThread, publicOrigin, signal) : runNightlyInspection(deps, { publicOrigin, signal })),
     },
     // Reminders by e-mail ahead of each deadline and when it passes, when an SMTP server is
     // configured (GONGKAI_SMTP_URL); each reminder is claimed, so one instance sends it once.

@@ -4,7 +4,7 @@ import { loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
 import { runNightlyInspection } from '../modules/supervision/index.ts';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { openDatabase } from '../platform/db/connect.ts';
-import type { InspectionThreadInput, InspectionThreadAnswer } from './inspection-thread.ts';
+import type { InspectionThreadInput, InspectionThreadAnswer, InspectionThreadNote } from './inspection-thread.ts';
 
 /**
  * The nightly site inspection in a thread of its own (see inspection-thread.ts): its own connection
@@ -22,15 +22,23 @@ const deps: AppDeps = {
   logger: pino({ level: input.logLevel }),
 };
 
+// The server stops: the inspection ends between two pages and records the run as interrupted.
+const stop = new AbortController();
+parentPort!.on('message', (m) => { if (m === 'stop') stop.abort(new Error('服务停止，巡检中断')); });
+parentPort!.unref();
+
 let answer: InspectionThreadAnswer;
 try {
-  const run = await runNightlyInspection(deps, { publicOrigin: input.publicOrigin });
+  const run = await runNightlyInspection(deps, {
+    publicOrigin: input.publicOrigin, signal: stop.signal,
+    onClaimed: (id) => parentPort!.postMessage({ claimed: id } satisfies InspectionThreadNote),
+  });
   answer = {
     ok: true, threadId,
     run: run && { id: run.id, organs: run.result.organs.length, findings: run.result.organs.reduce((n, o) => n + o.findings.length, 0) },
   };
 } catch (e) {
-  answer = { ok: false, threadId, message: (e as Error)?.message ?? String(e) };
+  answer = { ok: false, threadId, message: (e as Error)?.message ?? String(e), interrupted: stop.signal.aborted };
 } finally {
   await handle.destroy();
 }

@@ -32,3 +32,58 @@ describeEachDialect('background jobs claimed across instances', (db) => {
     await handle.db.deleteFrom('job_claims').where('job', '=', name).execute();
   });
 });
+
+describeEachDialect('a stop while a job runs', (db) => {
+  it('does not wait for a long job: tells it to stop, waits a bounded time, and frees its window for the next start', async () => {
+    const handle = db();
+    const name = `nightly-${handle.dialect}-${Math.random().toString(36).slice(2)}`;
+    const at = new Date('2026-12-05T18:30:10Z');
+    const logged: { msg: string; job?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => { logged.push(JSON.parse(line)); } });
+    let runs = 0;
+    let toldToStop = 0;
+    // A job over many batches that checks its signal between them, like the nightly inspection.
+    const polite = {
+      name, everySeconds: 3600,
+      run: async (signal: AbortSignal) => {
+        runs++;
+        for (let batch = 0; batch < 1_000_000; batch++) {
+          if (signal.aborted) { toldToStop++; throw signal.reason; }
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      },
+    };
+    const a = startJobs([polite], logger, () => at, databaseJobClaims(handle.db, 'a'));
+    await expect.poll(() => runs, { interval: 5, timeout: 5_000 }).toBe(1);
+    let t0 = Date.now();
+    await a.stop();
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(toldToStop).toBe(1);
+    expect(a.status()[0]).toMatchObject({ running: false, lastFinishedAt: null, lastError: expect.stringContaining('中断') });
+    expect(logged).toContainEqual(expect.objectContaining({ job: name, msg: expect.stringContaining('interrupted') }));
+    // Its window is free again: the next start (this instance or another) runs it in the same hour.
+    const claimsLeft = await handle.db.selectFrom('job_claims').select('job').where('job', '=', name).execute();
+    expect(claimsLeft).toEqual([]);
+
+    // A job that never looks at its signal is left behind after the grace period; its window is freed all the same.
+    let stuckRuns = 0;
+    const stuck = { name, everySeconds: 3600, run: async () => { stuckRuns++; await new Promise(() => {}); } };
+    const b = startJobs([stuck], logger, () => at, databaseJobClaims(handle.db, 'b'));
+    await expect.poll(() => stuckRuns, { interval: 5, timeout: 5_000 }).toBe(1);
+    t0 = Date.now();
+    await b.stop({ graceMs: 200 });
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(logged).toContainEqual(expect.objectContaining({ job: name, msg: expect.stringContaining('abandoned') }));
+    expect(await handle.db.selectFrom('job_claims').select('job').where('job', '=', name).execute()).toEqual([]);
+
+    // A job that finished before the stop keeps its window: it is not run twice.
+    let quickRuns = 0;
+    const quick = { name, everySeconds: 3600, run: async () => { quickRuns++; } };
+    const c = startJobs([quick], logger, () => at, databaseJobClaims(handle.db, 'c'));
+    await c.stop();
+    const d = startJobs([quick], logger, () => at, databaseJobClaims(handle.db, 'd'));
+    await d.stop();
+    expect(quickRuns).toBe(1);
+    await handle.db.deleteFrom('job_claims').where('job', '=', name).execute();
+  });
+});

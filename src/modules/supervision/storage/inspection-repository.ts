@@ -132,6 +132,22 @@ export async function finishInspectionRun(db: Executor, id: number, at: string, 
     .execute();
 }
 
+/**
+ * Records a run as interrupted by a stop (status failed, with why) and frees its key, renaming it
+ * `KEY:interrupted:ID`, so the next claim of the key runs it again. Only a run still running.
+ */
+export async function interruptInspectionRun(db: Executor, id: number, at: string, why: string): Promise<boolean> {
+  const run = await db.selectFrom('inspection_runs').select('run_key').where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
+  if (!run) return false;
+  const r = await db
+    .updateTable('inspection_runs')
+    .set({ finished_at: at, status: 'failed', error: why, run_key: `${run.run_key}:interrupted:${id}` })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 /** The newest finished runs (with their findings), newest first. */
 export async function recentFinishedRuns(db: Executor, limit: number): Promise<InspectionRunRow[]> {
   const rows = await db.selectFrom('inspection_runs').selectAll().where('status', '=', 'done').orderBy('finished_at', 'desc').orderBy('id', 'desc').limit(limit).execute();

@@ -14,9 +14,11 @@ export type HttpCheckOptions = {
   maxRedirects?: number;
   /** Hosts checked at the same time. */
   parallelHosts?: number;
+  /** Aborted when the server stops: requests in flight end and the check throws the signal's reason. */
+  signal?: AbortSignal;
 };
 
-const DEFAULTS: Required<HttpCheckOptions> = { timeoutMs: 10_000, retries: 2, retryDelayMs: 1_000, perHostIntervalMs: 1_000, maxRedirects: 5, parallelHosts: 4 };
+const DEFAULTS: Required<Omit<HttpCheckOptions, 'signal'>> = { timeoutMs: 10_000, retries: 2, retryDelayMs: 1_000, perHostIntervalMs: 1_000, maxRedirects: 5, parallelHosts: 4 };
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -55,9 +57,11 @@ export async function checkExternalLinks(urls: string[], options: HttpCheckOptio
     let last = '';
     for (let attempt = 0; attempt <= o.retries; attempt++) {
       if (attempt > 0) await sleep(o.retryDelayMs);
+      o.signal?.throwIfAborted();
       const release = await gate(new URL(url).host);
       try {
-        const res = await fetch(url, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(o.timeoutMs), headers: { 'user-agent': 'gongkai-link-checker' } }).finally(release);
+        const timeout = AbortSignal.timeout(o.timeoutMs);
+        const res = await fetch(url, { method: 'GET', redirect: 'manual', signal: o.signal ? AbortSignal.any([timeout, o.signal]) : timeout, headers: { 'user-agent': 'gongkai-link-checker' } }).finally(release);
         await res.body?.cancel().catch(() => undefined);
         if ((res.status >= 500 || res.status === 429) && attempt < o.retries) {
           last = `HTTP ${res.status}`;
@@ -65,6 +69,7 @@ export async function checkExternalLinks(urls: string[], options: HttpCheckOptio
         }
         return { status: res.status, location: res.headers.get('location') };
       } catch (e) {
+        o.signal?.throwIfAborted();
         last = networkProblem(e, o.timeoutMs);
       }
     }

@@ -195,6 +195,21 @@ describeEachDialect('the site inspection', (db) => {
     expect(runs).toEqual([{ run_key: 'nightly:2026-03-11', status: 'done' }]);
   });
 
+  it('stops between batches when told to, records the run as interrupted and leaves the day\'s run to the next start', async () => {
+    const deps = buildDeps(db(), '2026-04-20T03:00:00Z'); // 11:00 on 20 April in China
+    await createOrgan(deps);
+    const stop = new AbortController();
+    const run = runNightlyInspection(deps, { checkExternal: false, signal: stop.signal });
+    stop.abort(new Error('服务停止'));
+    await expect(run).rejects.toThrow('服务停止');
+    const rows = await deps.db.selectFrom('inspection_runs').select(['run_key', 'status', 'error', 'result_json']).where('run_key', 'like', 'nightly:2026-04-20%').execute();
+    expect(rows).toEqual([{ run_key: expect.stringMatching(/^nightly:2026-04-20:interrupted:\d+$/), status: 'failed', error: expect.stringContaining('中断'), result_json: null }]);
+    // The day's key is free again: the next tick (this instance after its restart, or another) runs it.
+    const again = await runNightlyInspection(deps, { checkExternal: false });
+    expect(again?.result.inspectedOn).toBe('2026-04-20');
+    expect(await runNightlyInspection(deps, { checkExternal: false })).toBeNull();
+  });
+
   it('keeps the wording list to the disclosure office and refuses duplicates and blank phrases', async () => {
     const deps = buildDeps(db());
     const organ = await createOrgan(deps);

@@ -41,6 +41,8 @@ export type InspectOptions = {
   publicOrigin?: string | null;
   /** How many external links wait to be checked together (default 5,000): more lets more hosts be asked in parallel, fewer holds less. */
   externalLinksPerCheck?: number;
+  /** Aborted when the server stops: the inspection ends between two pages of items, throwing the signal's reason. */
+  signal?: AbortSignal;
 };
 
 /** The findings of the live supervision figures (columns, review, publication limit, applications, letters). */
@@ -131,7 +133,7 @@ function linkInspector(deps: AppDeps, opts: InspectOptions, now: Date) {
     pending = [];
     const urls = [...new Set(links.map((l) => (l.target as { url: string }).url))].filter((u) => !external.has(u));
     const cached = await freshLinkResults(deps.db, urls, since);
-    const fresh = await checkExternalLinks(urls.filter((u) => !cached.has(u)), opts.http);
+    const fresh = await checkExternalLinks(urls.filter((u) => !cached.has(u)), { ...opts.http, signal: opts.signal });
     await saveLinkResults(deps.db, fresh, now.toISOString());
     for (const [u, r] of [...cached, ...fresh]) external.set(u, r);
     for (const l of links) {
@@ -198,6 +200,7 @@ export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Org
     // process for minutes — the nightly job runs at each day's first start).
     for (let afterId = 0; ;) {
       await new Promise((resolve) => setImmediate(resolve));
+      opts.signal?.throwIfAborted();
       const items = await publishedItemsForInspection(deps.db, organ.id, afterId, ITEMS_PER_READ);
       if (items.length === 0) break;
       afterId = items[items.length - 1].id;
@@ -225,7 +228,9 @@ export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Org
     }
     perOrgan.set(organ.id, acc);
   }
+  opts.signal?.throwIfAborted();
   const brokenLinks = await links.finish();
+  opts.signal?.throwIfAborted();
 
   const extra = new Map<number, { seriousWordingErrors: number; brokenLinks: number | null }>();
   const linkFindings = new Map<number, Finding[]>();
