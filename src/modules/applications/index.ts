@@ -33,7 +33,7 @@ export { runImportCommand } from './cli/import-command.ts';
 export { applicationsPortalRoutes, type PortalFormOptions } from './web/portal/portal-routes.tsx';
 export { applicationsAdminRoutes } from './web/admin/admin-routes.tsx';
 // Shared with the other public forms (the department mailbox): form token, per-address limits, query codes, sealed receipts.
-export { formGuard, HONEYPOT_FIELD, MIN_FILL_SECONDS } from './web/portal/form-guard.ts';
+export { formGuard, HONEYPOT_FIELD, MIN_FILL_SECONDS, refusedFormErrors } from './web/portal/form-guard.ts';
 export { statusPages } from './web/portal/status-session.ts';
 export { addressLimit } from './web/portal/submit-limit.ts';
 export { newQueryCode, hashQueryCode, queryCodeMatches } from './use-cases/query-code.ts';

@@ -26,20 +26,34 @@ describeEachDialect('a refused application form', (db) => {
   const at = (iso: string) => deps.clock.set(iso);
   const apply = (payload: Record<string, string>, remoteAddress = '10.9.0.1') => app.inject({ method: 'POST', url: `/organs/${organ.code}/apply`, payload, remoteAddress });
 
-  it('too fast: says so without pointing to a hidden field, with the field errors, and takes the corrected form at once', async () => {
+  it('too fast with fields wrong: names the fields only (提交过快 only when nothing else is wrong, as on the mailbox and 意见征集 forms), and takes the corrected form at once', async () => {
     at('2026-03-10T02:00:00Z');
     const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
     at('2026-03-10T02:00:01Z');
     const fast = await apply({ formToken: token, website: '', ...applicantInput({ subject: '', contactPhone: '138' }) });
     expect(fast.statusCode).toBe(400);
     const summary = summaryOf(fast.body);
-    expect(summary).toContain('提交过快');
-    expect(summary).not.toContain('请勿填写');
+    expect(summary).not.toContain('提交过快');
+    expect(fast.body).not.toContain('提交过快');
     expect(summary).toContain('请填写所需信息的内容描述');
     expect(summary).toContain('联系电话应为11位手机号码');
     expect(fast.body).toContain('value="138"');
     // Corrected and sent again right away: not refused for speed a second time.
     const again = await apply({ formToken: tokenOf(fast.body), website: '', ...applicantInput() });
+    expect(again.statusCode).toBe(303);
+  });
+
+  it('too fast with nothing else wrong: says so without pointing to a hidden field, and takes the same form at once', async () => {
+    at('2026-03-10T02:30:00Z');
+    const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
+    at('2026-03-10T02:30:01Z');
+    const fast = await apply({ formToken: token, website: '', ...applicantInput() }, '10.9.0.7');
+    expect(fast.statusCode).toBe(400);
+    const summary = summaryOf(fast.body);
+    expect(summary).toContain('提交过快');
+    expect(summary).not.toContain('请勿填写');
+    expect(summaryFields(fast.body)).toEqual([]);
+    const again = await apply({ formToken: tokenOf(fast.body), website: '', ...applicantInput() }, '10.9.0.7');
     expect(again.statusCode).toBe(303);
   });
 

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { fieldErrorsOf } from '../../../../platform/views/admin-helpers.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { instanceKey } from '../../../audit/index.ts';
 import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
@@ -73,4 +74,20 @@ export function formGuard(opts: { minFillSeconds: number; maxAgeHours?: number }
       }
     },
   };
+}
+
+/**
+ * What a refused public form shows (application, mailbox, 意见征集): the refusal's own errors, and when
+ * the guard refused it (too fast, the trap, an expired token) also what is wrong in its fields, all in
+ * one round. 提交过快 (or the trap's refusal) is said only of a form otherwise right: beside missing
+ * fields it only confused an outside tester, and the form shown again may be sent at once anyway
+ * (`retry`). `codes` are the form's area's codes of the guard's refusals.
+ */
+export function refusedFormErrors(e: unknown, codes: { spamSuspected: string; formExpired: string }, inputErrors: () => Record<string, string>): Record<string, string> {
+  const errors = fieldErrorsOf(e);
+  if (!(e instanceof DomainError) || (e.code !== codes.spamSuspected && e.code !== codes.formExpired)) return errors;
+  const wrong = inputErrors();
+  if (Object.keys(wrong).length > 0 && e.code === codes.spamSuspected) delete errors._form;
+  for (const [field, message] of Object.entries(wrong)) errors[field] ??= message;
+  return errors;
 }

@@ -15,7 +15,7 @@ import { APPLICATION_FIELD_ORDER } from '../applicant-fields.tsx';
 import { formValues } from '../form-values.ts';
 import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
-import { formGuard, MIN_FILL_SECONDS } from './form-guard.ts';
+import { formGuard, MIN_FILL_SECONDS, refusedFormErrors } from './form-guard.ts';
 import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
 import { statusPages } from './status-session.ts';
 import { acceptedSubmissionLimit, queryLimit } from './submit-limit.ts';
@@ -101,9 +101,9 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       } catch (e) {
         // Every refusal shows the form again with what was typed, and with a token that keeps the
         // form's serve time (a refusal never restarts the fill timer: form-guard.ts). The guard's
-        // refusal comes with what is wrong in the fields, all at once.
-        const errors = fieldErrorsOf(e);
-        if (e instanceof DomainError && (e.code === E.spamSuspected || e.code === E.formExpired)) Object.assign(errors, applicantFieldErrors(body));
+        // refusal comes with what is wrong in the fields, all at once, and 提交过快 only when nothing
+        // else is wrong, as on the mailbox and 意见征集 forms (refusedFormErrors).
+        const errors = refusedFormErrors(e, E, () => applicantFieldErrors(body));
         return applyForm(request, reply, organ, values, errors, e instanceof DomainError ? e.httpStatus : 400, guard.retry(body, deps.clock.now()));
       }
     });

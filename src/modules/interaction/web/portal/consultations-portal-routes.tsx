@@ -4,7 +4,7 @@ import { fieldErrorsOf, pageQueryParam } from '../../../../platform/views/admin-
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { addressLimit, formGuard, MIN_FILL_SECONDS } from '../../../applications/index.ts';
+import { addressLimit, formGuard, MIN_FILL_SECONDS, refusedFormErrors } from '../../../applications/index.ts';
 import { organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
 import { consultationFileOf, consultationFiles } from '../../use-cases/consultation-files.ts';
 import { sendConsultationFile } from '../consultation-file-download.ts';
@@ -73,13 +73,12 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
       } catch (e) {
         const status = e instanceof DomainError ? e.httpStatus : 400;
         // The guard's refusal comes with what is wrong in the fields; the form shown again keeps its serve time (form-guard.ts).
-        // 提交过快 (or the trap's refusal) is said only of a comment otherwise right, as on the letter form.
-        const errors = fieldErrorsOf(e);
-        if (e instanceof DomainError && (e.code === E.spamSuspected || e.code === E.formExpired)) {
-          const reasons = commentInputReasons(values);
-          if (reasons.length > 0 && e.code === E.spamSuspected) delete errors._form;
-          for (const r of reasons) errors[r.field ?? '_form'] ??= r.message;
-        }
+        // 提交过快 (or the trap's refusal) is said only of a comment otherwise right, as on the letter form (refusedFormErrors).
+        const errors = refusedFormErrors(e, E, () => {
+          const wrong: Record<string, string> = {};
+          for (const r of commentInputReasons(values)) wrong[r.field ?? '_form'] ??= r.message;
+          return wrong;
+        });
         return page(request, reply, organ, id, values, errors, status === 404 ? 400 : status, false, guard.retry(body, deps.clock.now()));
       }
     });

@@ -4,7 +4,7 @@ import { fieldErrorsOf, pageQueryParam } from '../../../../platform/views/admin-
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { addressLimit, formGuard, MIN_FILL_SECONDS, statusPages, submissionKeyOf } from '../../../applications/index.ts';
+import { addressLimit, formGuard, MIN_FILL_SECONDS, refusedFormErrors, statusPages, submissionKeyOf } from '../../../applications/index.ts';
 import { findOrganByCode, organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
@@ -111,16 +111,11 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         return toReceipt(request, reply, organ, token);
       } catch (e) {
         // The guard's refusal comes with what is wrong in the fields; the form shown again keeps its serve time (form-guard.ts).
-        // 提交过快 (or the trap's refusal) is said only of a form otherwise right: beside missing fields it only confused
-        // (an outside tester), and the form shown again may be sent at once.
-        const errors = fieldErrorsOf(e);
-        if (e instanceof DomainError && (e.code === E.spamSuspected || e.code === E.formExpired)) {
+        // 提交过快 (or the trap's refusal) is said only of a form otherwise right (refusedFormErrors).
+        const errors = refusedFormErrors(e, E, () => {
           const parsed = letterInputSchema.safeParse(body);
-          if (!parsed.success) {
-            if (e.code === E.spamSuspected) delete errors._form;
-            Object.assign(errors, fieldErrorsOf(parsed.error));
-          }
-        }
+          return parsed.success ? {} : fieldErrorsOf(parsed.error);
+        });
         return writeForm(request, reply, organ, valuesOf(body), errors, e instanceof DomainError ? e.httpStatus : 400, guard.retry(body, deps.clock.now()));
       }
     });
