@@ -3,14 +3,14 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { attachmentHeader } from '../../../platform/http/content-disposition.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { staffContext, type Organ } from '../../catalog/index.ts';
+import { staffContext, type Organ, type StaffContext } from '../../catalog/index.ts';
 import { actorOf, requireStaff, SESSION_COOKIE } from '../../identity/index.ts';
 import { isExportFormat, attachmentsZip, collectExport, renderExport, renderTemplate } from '../use-cases/export-items.ts';
 import { zipSource } from '../use-cases/attachment-source.ts';
 import { importItems } from '../use-cases/import-items.ts';
 import { ImportJobs, sessionHash } from '../use-cases/import-jobs.ts';
 import { readItemFile } from '../use-cases/read-item-file.ts';
-import { ImportJobPage, TransferIndexPage, TransferPage, type ImportFormValues } from './transfer-pages.tsx';
+import { ImportJobPage, TransferIndexPage, TransferPage, unitWithoutCatalogMessage, type ImportFormValues } from './transfer-pages.tsx';
 
 /**
  * 导入与导出 in the back office (organ administrators): the upload form, the import's page (progress,
@@ -32,8 +32,16 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
     });
     type P = { Params: { code: string } };
     const organOf = async (request: FastifyRequest<P>, reply: FastifyReply) => (await staffContext(deps, request, reply)).organ(request.params.code, 'organ_admin');
-    const form = async (request: FastifyRequest<P>, reply: FastifyReply, organ: Organ, values: ImportFormValues, errors: Record<string, string>, status = 200) =>
-      sendPage(reply, <TransferPage scope={await staffContext(deps, request, reply)} organ={organ} values={values} errors={errors} />, status);
+    const form = async (request: FastifyRequest<P>, reply: FastifyReply, organ: Organ, values: ImportFormValues, errors: Record<string, string>, status = 200) => {
+      const scope = await staffContext(deps, request, reply);
+      return sendPage(reply, <TransferPage scope={scope} organ={organ} publishedBy={await publishedByOther(scope, organ)} values={values} errors={errors} />, status);
+    };
+    /**
+     * A unit without a catalog has nowhere to put an item: what it submits is published in its organ's
+     * catalog, so its page offers no import (as /admin/transfer leaves it out) and names that organ.
+     */
+    const publishedByOther = async (scope: StaffContext, organ: Organ): Promise<Organ | null> =>
+      organ.kind === 'unit' && !(await scope.hasCatalog())(organ) ? scope.organs.find((o) => o.id === organ.parentId) ?? null : null;
 
     app.get('/admin/transfer', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
@@ -46,6 +54,8 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
 
     app.post<P>('/admin/organs/:code/transfer/import', async (request, reply) => {
       const organ = await organOf(request, reply);
+      const publishedBy = await publishedByOther(await staffContext(deps, request, reply), organ);
+      if (publishedBy) throw new DomainError('ERR_TRANSFER_UNIT_WITHOUT_CATALOG', unitWithoutCatalogMessage(organ, publishedBy), { httpStatus: 409 });
       const actor = actorOf(request, 'web');
       // The form puts _csrf, then its choices, then the two files; the CSRF check has read up to _csrf,
       // and each file part carries the fields read before it.

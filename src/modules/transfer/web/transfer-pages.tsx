@@ -27,8 +27,28 @@ export function TransferIndexPage({ scope, organs, unitsLeftOut = 0 }: {
 export type ImportFormValues = { mode: 'published' | 'draft'; dryRun: boolean };
 
 /** One organ's import form and export links. */
-export function TransferPage({ scope, organ, values, errors }: { scope: StaffContext; organ: Organ; values: ImportFormValues; errors: FieldErrors }) {
+/** Why a unit without a catalog imports nothing (its page, and an import posted there anyway). */
+export const unitWithoutCatalogMessage = (unit: Organ, organ: Organ) =>
+  `${unit.name}没有自己的公开目录，报送的信息由${organ.name}发布。请在${organ.name}的导入与导出中导入。`;
+
+export function TransferPage({ scope, organ, publishedBy, values, errors }: {
+  scope: StaffContext; organ: Organ; values: ImportFormValues; errors: FieldErrors;
+  /** The organ that publishes a unit's items when the unit has no catalog of its own (then no import here). */
+  publishedBy: Organ | null;
+}) {
   const base = `/admin/organs/${organ.code}/transfer`;
+  if (publishedBy) {
+    return (
+      <AdminLayout title={`导入与导出：${organ.name}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
+        <h1>导入与导出：{organ.name}</h1>
+        <p>{organ.name}没有自己的公开目录，报送的信息由{publishedBy.name}发布，导入和导出都在那里进行：
+          {scope.canAdmin(publishedBy)
+            ? <a href={`/admin/organs/${publishedBy.code}/transfer`}>{publishedBy.name}的导入与导出</a>
+            : <>请联系{publishedBy.name}的机关管理员。</>}</p>
+        <p><a href="/admin/transfer">返回</a></p>
+      </AdminLayout>
+    );
+  }
   return (
     <AdminLayout title={`导入与导出：${organ.name}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>导入与导出：{organ.name}</h1>
