@@ -96,6 +96,13 @@ describeEachDialect('the 建议提案 pages', (db) => {
     expect(result).not.toContain('13912345678');
     expect(result).toContain('正在解决或列入计划');
     expect(result).toContain('县十八届人大五次会议第0123号');
+    // The breadcrumb of the other interaction pages (letters, 意见征集): 首页 > 信息公开 > the organ > 互动交流 > 建议提案办理结果 (> 正文).
+    const crumbsOf = (html: string) => [...(/<nav class="breadcrumb"[^>]*>.*?<\/nav>/s.exec(html)?.[0] ?? '').matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]);
+    const mailbox = crumbsOf((await app.inject(`/organs/${organ.code}/letters`)).body);
+    const interaction = [...mailbox.slice(0, -1), `<a href="/organs/${organ.code}/letters">互动交流</a>`];
+    expect(crumbsOf(list)).toEqual([...interaction, '<span aria-current="page">建议提案办理结果</span>']);
+    expect(crumbsOf(result)).toEqual([...interaction, `<a href="/organs/${organ.code}/proposals">建议提案办理结果</a>`, '<span aria-current="page">正文</span>']);
+    expect(mailbox.slice(0, 2)).toEqual(['<a href="/">首页</a>', '<a href="/organs">信息公开</a>']);
     expect((await app.inject(`/organs/${other.code}/proposals/${id}`)).statusCode).toBe(404);
     expect((await app.inject(`/organs/${organ.code}/proposals/${id}x`)).statusCode).toBe(404);
     expect((await app.inject(`/organs/${organ.code}/proposals?year=20x6`)).statusCode).toBe(400);

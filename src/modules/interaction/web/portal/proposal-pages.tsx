@@ -1,14 +1,15 @@
 import { Breadcrumb, Joined, PagedList, Pagination } from '../../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import { chineseDate } from '../../../applications/index.ts';
-import type { Organ } from '../../../catalog/index.ts';
+import { organCrumbs, type Organ } from '../../../catalog/index.ts';
 import { HANDLING_ROLE_LABELS, PROPOSAL_KIND_LABELS, PROPOSAL_KINDS, PROPOSAL_RESULT_LABELS, type ProposalKind } from '../../domain/proposal.ts';
 import type { PublishedProposal } from '../../use-cases/published-proposals.ts';
 import { proposalFilterQuery } from '../proposal-filter.ts';
 import type { PortalInfo } from './letter-pages.tsx';
 
+/** 首页 > 信息公开 > the organ's short name > 互动交流 > 建议提案办理结果, as the letter and 意见征集 pages' breadcrumb (letter-pages.tsx). */
 const crumbs = (organ: Organ) => [
-  { label: '首页', href: '/' }, { label: organ.name, href: `/organs/${organ.code}` }, { label: '建议提案办理结果', href: `/organs/${organ.code}/proposals` },
+  ...organCrumbs(organ), { label: '互动交流', href: `/organs/${organ.code}/letters` }, { label: '建议提案办理结果', href: `/organs/${organ.code}/proposals` },
 ];
 
 type ResultList = { items: PublishedProposal[]; total: number; page: number; pageSize: number; years: number[] };
@@ -51,7 +52,7 @@ export function ProposalResultsPage({ info, organ, list, filter }: { info: Porta
 export function ProposalResultPage({ info, organ, p }: { info: PortalInfo; organ: Organ; p: PublishedProposal }) {
   return (
     <PortalLayout title={`${p.title} - 建议提案办理结果`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
-      <Breadcrumb items={[...crumbs(organ), { label: p.title }]} />
+      <Breadcrumb items={[...crumbs(organ), { label: '正文' }]} />
       <article aria-labelledby="p-title">
         <h1 id="p-title">{p.title}</h1>
         <table class="meta-table"><tbody>
