@@ -9,7 +9,7 @@ import { ITEM_COLUMNS, LIST_COLUMNS } from '../domain/item-columns.ts';
 import { attachmentsZip, collectExport, renderExport } from '../use-cases/export-items.ts';
 import { importItems } from '../use-cases/import-items.ts';
 import { readItemFile } from '../use-cases/read-item-file.ts';
-import { attachmentHeader } from '../../../platform/http/content-disposition.ts';
+import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 
 const tags = ['transfer'];
 const security = [{ bearerAuth: [] }];
@@ -31,6 +31,8 @@ const report = z.object({
   nodesCreated: z.number().int(), redirects: z.number().int(), problems: z.array(z.object({ at: z.string().describe('位置：第N条（第L行）'), message: z.string() })),
   warnings: z.array(z.object({ at: z.string().describe('位置：第N条（第L行）'), code: z.string().describe('稳定的提示代码，如 WARN_CATALOG_DOC_TYPE_NORMATIVE_NUMBER（docs/errors.md）'), message: z.string() }))
     .describe('各行的文件类型提示，与信息编辑表单相同；只提示，不拒绝该行 / each row\'s 文件类型 warnings; never a refusal'),
+  written: z.array(z.object({ id: z.number().int().describe('信息编号，即 /api/v1/publications/{id} 的 id'), title: z.string() }))
+    .describe('已导入的信息，按文件顺序；试导入时为空 / the items written, in the file\'s order; empty on a dry run'),
 });
 
 /**
@@ -56,7 +58,7 @@ export const transferApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
     },
   }, async (request, reply) => {
     const out = renderExport(await collectExport(deps, request.params.code), request.query.format);
-    return reply.type(out.contentType).header('Content-Disposition', attachmentHeader(out.fileName)).send(out.bytes);
+    return reply.type(out.contentType).header('Content-Disposition', contentDisposition(out.fileName)).send(out.bytes);
   });
 
   app.get('/organs/:code/export/attachments.zip', {
@@ -66,7 +68,7 @@ export const transferApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
     },
   }, async (request, reply) => {
     const doc = await collectExport(deps, request.params.code);
-    return reply.type('application/zip').header('Content-Disposition', attachmentHeader(`${doc.organ.code}-attachments.zip`)).send(await attachmentsZip(deps, doc));
+    return reply.type('application/zip').header('Content-Disposition', contentDisposition(`${doc.organ.code}-attachments.zip`)).send(await attachmentsZip(deps, doc));
   });
 
   app.post('/organs/:code/import', {
