@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { LETTER_PAGE_CSS, renderDocumentDocx, renderDocumentHtml, renderDocumentPdf } from '../../../platform/documents/index.ts';
 import type { StoredLetter } from '../storage/letters-repository.ts';
+import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 
 export const LETTER_FORMATS = ['html', 'docx', 'pdf'] as const;
 export type LetterFormat = (typeof LETTER_FORMATS)[number];
@@ -18,13 +19,13 @@ export async function sendLetter(reply: FastifyReply, letter: Pick<StoredLetter,
   if (format === 'docx') {
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('Content-Disposition', `attachment; filename="letter-${letter.id}.docx"; filename*=UTF-8''${encodeURIComponent(base)}.docx`)
+      .header('Content-Disposition', contentDisposition(`${base}.docx`, { asciiName: `letter-${letter.id}.docx` }))
       .send(await renderDocumentDocx(letter.document));
   }
   if (format === 'pdf') {
     return reply
       .type('application/pdf')
-      .header('Content-Disposition', `attachment; filename="letter-${letter.id}.pdf"; filename*=UTF-8''${encodeURIComponent(base)}.pdf`)
+      .header('Content-Disposition', contentDisposition(`${base}.pdf`, { asciiName: `letter-${letter.id}.pdf` }))
       .send(await renderDocumentPdf(letter.document));
   }
   // Its own stylesheet, inline, so a saved letter reads whole from disk; the CSP allows exactly it by its hash.

@@ -77,6 +77,9 @@ describeEachDialect('条例第四十一条 correction requests over HTTP: list, 
     const pdf = await app.inject({ url: `${page}/letter?format=pdf`, cookies: editor.cookies });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const saved = String(pdf.headers['content-disposition']);
+    expect(saved).toMatch(/^attachment; filename="letter-\d+\.pdf"; filename\*=UTF-8''[^\s'"]+$/);
+    expect(decodeURIComponent(saved.split("UTF-8''")[1]!)).toMatch(/^政府信息更正申请处理告知书（[A-Z0-9-]+-GZ-2026-00001）\.pdf$/);
     const docx = await app.inject({ url: `${page}/letter?format=docx`, cookies: editor.cookies });
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await app.inject({ url: `${page}/letter?format=pdf`, cookies: outsider.cookies })).statusCode).toBe(403);

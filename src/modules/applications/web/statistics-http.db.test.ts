@@ -34,6 +34,7 @@ describeEachDialect('statistics by channel', (db) => {
 
     const xlsx = await app.inject({ url: `/admin/applications/statistics?organ=${organ.code}&year=2026&format=xlsx`, cookies: s.cookies });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="statistics-${organ.code}-2026.xlsx"`);
     const sheet = strFromU8(unzipSync(new Uint8Array(xlsx.rawPayload))['xl/worksheets/sheet1.xml']);
     expect(sheet).toContain('当面提交');
     expect(sheet).toContain('<v>2</v>');

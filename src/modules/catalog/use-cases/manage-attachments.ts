@@ -14,6 +14,7 @@ import { contentMismatch } from '../domain/file-content.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights } from './authorize.ts';
 import { forgetGraphic } from './interpretations.ts';
+import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
@@ -111,7 +112,7 @@ export function sendAttachmentFile(
 ) {
   const file = attachmentPath(dataDir, row.storage_key);
   if (!existsSync(file)) throw new DomainError('ERR_NOT_FOUND', '附件文件不存在', { httpStatus: 404 });
-  reply.type(row.mime_type).header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`);
+  reply.type(row.mime_type).header('Content-Disposition', contentDisposition(row.file_name));
   if (accelRedirect) return reply.header('X-Accel-Redirect', accelRedirect + row.storage_key.split('/').map(encodeURIComponent).join('/')).send('');
   return reply.header('Content-Length', row.size_bytes).send(createReadStream(file));
 }

@@ -35,7 +35,7 @@ describeEachDialect('a consultation’s draft documents', (db) => {
     const got = await app.inject(link);
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('application/pdf');
-    expect(String(got.headers['content-disposition'])).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(got.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('实施方案（征求意见稿）.pdf')}`);
     expect(got.rawPayload.equals(pdf)).toBe(true);
 
     // A document with an ID card number is refused with the reason, and nothing is kept.

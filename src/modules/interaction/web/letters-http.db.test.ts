@@ -302,6 +302,12 @@ describeEachDialect('the department mailbox pages', (db) => {
     const photo = await app.inject({ url: href, cookies: staff.cookies });
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.body).toBe('PNGDATA');
+    expect(photo.headers['content-disposition']).toBe('inline; filename="site.png"');
+    // A Chinese name with ASCII parentheses: shown inline, every byte RFC 8187 does not allow bare encoded.
+    expect((await upload('现场照片(1).png', 'PNG2')).statusCode).toBe(303);
+    const href2 = /href="(\/admin\/letters\/\d+\/photos\/\d+)">现场照片\(1\)\.png</.exec((await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body)![1];
+    expect((await app.inject({ url: href2, cookies: staff.cookies })).headers['content-disposition'])
+      .toBe("inline; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87%281%29.png");
     expect((await app.inject({ url: href })).statusCode).not.toBe(200);
   });
 
@@ -309,6 +315,7 @@ describeEachDialect('the department mailbox pages', (db) => {
     const staff = await signIn();
     const res = await app.inject({ url: `/admin/letters/statistics.xlsx?organ=${organ.code}&from=2026-03-01&to=2026-03-31`, cookies: staff.cookies });
     expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="letters-${organ.code}-2026-03-01-2026-03-31.xlsx"`);
     const text = (await extractText(res.rawPayload, 'stats.xlsx')).text;
     expect(text).toContain('收到来信');
     expect(text).toContain(organ.name);

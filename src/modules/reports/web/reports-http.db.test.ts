@@ -140,7 +140,10 @@ describeEachDialect('annual report pages', (db) => {
     expect((await app.inject({ method: 'GET', url: `/organs/${organ.code}/annual-reports/2020.json` })).json().version).toBe(1);
 
     const docx = await app.inject({ method: 'GET', url: `${page}/export?format=docx`, cookies: a.cookies });
-    expect(docx.headers['content-disposition']).toContain('attachment');
+    // Downloaded (attachment) under the report's Chinese title; the web page is shown (inline).
+    expect(docx.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(`${organ.name}2020年政府信息公开工作年度报告（第2版）.docx`)}`);
+    const shown = await app.inject({ method: 'GET', url: `${page}/export?format=html`, cookies: a.cookies });
+    expect(shown.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${encodeURIComponent(`${organ.name}2020年政府信息公开工作年度报告（第2版）.html`)}`);
     expect((await extractText(docx.rawPayload, 'r.docx')).text).toContain('（第2版）');
     await app.close();
   });

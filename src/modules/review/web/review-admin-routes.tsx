@@ -25,6 +25,7 @@ import { ATTACHMENTS, REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts'
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
 import { chinaDateOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
+import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 
 
 
@@ -157,13 +158,13 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
     });
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form.pdf', async (request, reply) => {
       const doc = await reviewFormData(request, reply, Number(request.params.id) || 0);
-      return reply.type('application/pdf').header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('保密审查表.pdf')}`).send(await renderDocumentPdf(doc));
+      return reply.type('application/pdf').header('Content-Disposition', contentDisposition('保密审查表.pdf')).send(await renderDocumentPdf(doc));
     });
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form.docx', async (request, reply) => {
       const doc = await reviewFormData(request, reply, Number(request.params.id) || 0);
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('保密审查表.docx')}`)
+        .header('Content-Disposition', contentDisposition('保密审查表.docx'))
         .send(await renderDocumentDocx(doc));
     });
 

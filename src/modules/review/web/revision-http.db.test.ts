@@ -41,14 +41,16 @@ describeEachDialect('amending a published item in the back office', (db) => {
     expect((await save()).statusCode).toBe(303);
     const upload = await app.inject({
       method: 'POST', url: `/admin/publications/${item.id}/revision/attachments`, cookies: mine.cookies,
-      ...multipart([{ name: '_csrf', value: mine.csrf }, { name: 'file', value: '停水范围示意。', fileName: '停水范围.txt' }]),
+      ...multipart([{ name: '_csrf', value: mine.csrf }, { name: 'file', value: '停水范围示意。', fileName: '停水范围(城区).txt' }]),
     });
     expect(upload.statusCode).toBe(303);
     expect(await portal()).toContain('关于城区停水的通知');
-    expect(await portal()).not.toContain('停水范围.txt');
+    expect(await portal()).not.toContain('停水范围(城区).txt');
     const added = await deps.db.selectFrom('attachments').select(['id', 'file_name']).where('publication_id', '=', item.id).executeTakeFirstOrThrow();
     expect((await app.inject(`/attachments/${added.id}/${encodeURIComponent(added.file_name)}`)).statusCode).toBe(404);
-    expect((await app.inject({ url: `/admin/attachments/${added.id}`, cookies: mine.cookies })).statusCode).toBe(200);
+    const download = await app.inject({ url: `/admin/attachments/${added.id}`, cookies: mine.cookies });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('停水范围')}%28%E5%9F%8E%E5%8C%BA%29.txt`); // 停水范围(城区).txt
 
     // The officer cannot approve their own amendment; the publisher sees what it changes and approves it.
     const own = await app.inject({ url: `/admin/publications/${item.id}`, cookies: mine.cookies });
@@ -65,7 +67,7 @@ describeEachDialect('amending a published item in the back office', (db) => {
     });
     expect(approved.statusCode).toBe(303);
     expect(await portal()).toContain('关于城区停水时间调整的通知');
-    expect(await portal()).toContain('停水范围.txt');
+    expect(await portal()).toContain('停水范围(城区).txt');
     expect(await portal()).toContain('停水时间改为 6 月 3 日');
     await app.close();
   });

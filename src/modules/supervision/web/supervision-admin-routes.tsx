@@ -22,7 +22,7 @@ import { DispatchPage } from './dispatch-page.tsx';
 import { dispatchNoticeDocument, draftDispatchNotice, loadMonthlyDispatch } from '../use-cases/monthly-dispatch.ts';
 import { isMonth, previousMonth } from '../domain/dispatch.ts';
 import { renderDocumentDocx, renderDocumentPage, renderDocumentPdf } from '../../../platform/documents/index.ts';
-import { attachmentHeader } from '../../../platform/http/content-disposition.ts';
+import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import { reminderAddressesOf, setReminderAddress } from '../use-cases/reminder-mails.ts';
 import { isEmailAddress, REMIND_DAYS_AHEAD } from '../domain/reminder-mails.ts';
 
@@ -150,7 +150,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const month = monthOf(request.query.month);
       const doc = await dispatchNoticeDocument(deps, organ, month);
       // Every format is a download named by the notice's title (the web page too: an export to keep or send, not a page to read here).
-      reply.header('Content-Disposition', attachmentHeader(`${doc.title}.${format}`));
+      reply.header('Content-Disposition', contentDisposition(`${doc.title}.${format}`));
       if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderDocumentPage(doc));
       const body = format === 'docx' ? await renderDocumentDocx(doc) : await renderDocumentPdf(doc);
       return reply.type(format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf').send(body);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { attachmentHeader } from '../../../platform/http/content-disposition.ts';
+import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { staffContext, type Organ, type StaffContext } from '../../catalog/index.ts';
@@ -111,7 +111,7 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
       const organ = await organOf(request, reply);
       if (!isExportFormat(request.params.format)) throw new DomainError('ERR_NOT_FOUND', '没有这种导出格式', { httpStatus: 404 });
       const out = renderExport(await collectExport(deps, organ.code), request.params.format);
-      return reply.type(out.contentType).header('Content-Disposition', attachmentHeader(out.fileName)).send(out.bytes);
+      return reply.type(out.contentType).header('Content-Disposition', contentDisposition(out.fileName)).send(out.bytes);
     });
     // 下载空白模板: the import's headers to fill in (docs/import-export.md "Blank template").
     app.get<{ Params: { code: string; format: string } }>('/admin/organs/:code/transfer/template.:format', async (request, reply) => {
@@ -119,12 +119,12 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
       const format = request.params.format;
       if (format !== 'csv' && format !== 'xlsx') throw new DomainError('ERR_NOT_FOUND', '没有这种模板格式', { httpStatus: 404 });
       const out = await renderTemplate(deps, organ.code, format);
-      return reply.type(out.contentType).header('Content-Disposition', attachmentHeader(out.fileName)).send(out.bytes);
+      return reply.type(out.contentType).header('Content-Disposition', contentDisposition(out.fileName)).send(out.bytes);
     });
     app.get<P>('/admin/organs/:code/transfer/export-attachments.zip', async (request, reply) => {
       const organ = await organOf(request, reply);
       const zip = await attachmentsZip(deps, await collectExport(deps, organ.code));
-      return reply.type('application/zip').header('Content-Disposition', attachmentHeader(`${organ.code}-attachments.zip`)).send(zip);
+      return reply.type('application/zip').header('Content-Disposition', contentDisposition(`${organ.code}-attachments.zip`)).send(zip);
     });
   };
 }

@@ -31,8 +31,8 @@ import { PossibleDuplicateApplication } from '../../domain/duplicate-application
 import { formValues, type FormValues } from '../form-values.ts';
 import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { AppealsPage } from './appeals-page.tsx';
-import { CasePage } from './case-page.tsx';
-import { CASE_APPEALS, CASE_LETTERS, CASE_PROACTIVE, CASE_QUERY_CODE } from './case-page-places.ts';
+import { CasePage, type SectionFormState } from './case-page.tsx';
+import { APPEAL_FORM, appealPlace, CASE_APPEALS, CASE_LETTERS, CASE_PROACTIVE, CASE_QUERY_CODE, servicePlace } from './case-page-places.ts';
 import { commandFromForm } from './command-from-form.ts';
 import { QueryCodeResetPage, RegisteredLaterPage, RegisteredPage, RegisterPage } from './register-page.tsx';
 import { recordCorrectionRoutes } from './record-correction-routes.tsx';
@@ -42,6 +42,7 @@ import { SettingsPage } from './settings-page.tsx';
 import { getApplicationSettings, saveApplicationSettings } from '../../use-cases/manage-application-settings.ts';
 import type { VerbFormState } from './verb-forms.tsx';
 import { VIEW_LABELS, WorkListPage } from './work-list-page.tsx';
+import { contentDisposition } from '../../../../platform/http/content-disposition.ts';
 
 const VIEWS = Object.keys(VIEW_LABELS) as WorkListFilter['view'][];
 const idParam = (raw: string) => {
@@ -54,10 +55,10 @@ const idParam = (raw: string) => {
 export function applicationsAdminRoutes(deps: AppDeps) {
   const today = () => chinaDateOf(deps.clock.now());
 
-  async function renderCase(request: FastifyRequest, reply: FastifyReply, id: number, failed: VerbFormState, appealFailed: { errors: FieldErrors; values: FormValues } | null, status = 200) {
+  async function renderCase(request: FastifyRequest, reply: FastifyReply, id: number, failed: VerbFormState, sectionFailed: SectionFormState, status = 200) {
     const scope = await staffContext(deps, request, reply);
     const details = await caseDetails(deps, actorOf(request, 'web'), id);
-    return sendPage(reply, <CasePage scope={scope} details={details} today={today()} failed={failed} appealFailed={appealFailed} />, status);
+    return sendPage(reply, <CasePage scope={scope} details={details} today={today()} failed={failed} sectionFailed={sectionFailed} />, status);
   }
 
   return async function plugin(app: FastifyInstance) {
@@ -148,7 +149,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         setFlash(reply, ['已登记复议或诉讼', ...notes].join('。'), { at: CASE_APPEALS });
         return reply.redirect(`/admin/applications/${id}#${CASE_APPEALS}`, 303);
       } catch (e) {
-        return renderCase(request, reply, id, null, { errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
+        return renderCase(request, reply, id, null, { place: APPEAL_FORM, errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
       }
     });
 
@@ -162,7 +163,8 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         return reply.redirect(`/admin/applications/${id}#${CASE_LETTERS}`, 303);
       } catch (e) {
         if (!(e instanceof DomainError) || e.httpStatus !== 400) throw e;
-        return renderCase(request, reply, id, null, { errors: { _form: `登记送达未成功：${e.message}` }, values: {} }, 400);
+        // At the letter's form as typed (its address ends in #service-ID), each reason at its field.
+        return renderCase(request, reply, id, null, { place: servicePlace(letter.id), errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
       }
     });
 
@@ -174,7 +176,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         const file = renderXlsx(`${year}年按提交方式统计`, [CHANNEL_STATISTICS_HEADER, ...rows.map((r) => [r.label, ...r.values])]);
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="statistics-${organ.code}-${year}.xlsx"`)
+          .header('content-disposition', contentDisposition(`statistics-${organ.code}-${year}.xlsx`))
           .send(file);
       }
       return sendPage(reply, <StatisticsPage scope={scope} organ={organ} year={year} rows={rows} />);
@@ -230,7 +232,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
         return reply.redirect(`/admin/applications/${appeal.applicationId}#${CASE_APPEALS}`, 303);
       } catch (e) {
         if (!appeal.applicationId) throw e;
-        return renderCase(request, reply, appeal.applicationId, null, { errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
+        return renderCase(request, reply, appeal.applicationId, null, { place: appealPlace(appeal.id), errors: fieldErrorsOf(e), values: formValues(request.body) }, 400);
       }
     });
 

@@ -112,6 +112,7 @@ describeEachDialect('back office', (db) => {
     for (const t of ['政府信息公开保密审查表', '非密', '股室负责人审核', '分管领导审签', '请补充会议时间']) expect(form.body).toContain(t);
     const pdf = await app.inject({ url: `/admin/publications/${id}/review-form.pdf`, cookies: office.cookies });
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe("attachment; filename*=UTF-8''%E4%BF%9D%E5%AF%86%E5%AE%A1%E6%9F%A5%E8%A1%A8.pdf"); // 保密审查表.pdf
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const audit = await deps.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'publication').where('entity_id', '=', String(id)).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual([

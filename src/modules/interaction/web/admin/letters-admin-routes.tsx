@@ -22,6 +22,7 @@ import { renderXlsx } from '../../../../platform/documents/index.ts';
 import { asLetterFormat, sendLetter } from '../../../applications/index.ts';
 import { letterQueryCodeNoticeFor, resetLetterQueryCode } from '../../use-cases/reset-letter-query-code.ts';
 import { LetterQueryCodeResetPage } from './letter-query-code-pages.tsx';
+import { contentDisposition } from '../../../../platform/http/content-disposition.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -98,7 +99,7 @@ export function lettersAdminRoutes(deps: AppDeps) {
       const file = renderXlsx('部门信箱统计', [['机关', organ.name], ['统计期间', `${p.from} 至 ${p.to}`], [], ['项目', '数值'], ...statisticsRows(stats)]);
       return reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename="letters-${organ.code}-${p.from}-${p.to}.xlsx"`)
+        .header('Content-Disposition', contentDisposition(`letters-${organ.code}-${p.from}-${p.to}.xlsx`))
         .send(file);
     });
 
@@ -148,7 +149,7 @@ export function lettersAdminRoutes(deps: AppDeps) {
     app.get<{ Params: { id: string; event: string } }>('/admin/letters/:id/photos/:event', async (request, reply) => {
       const photo = await readFollowUpPhoto(deps, actorOf(request, 'web'), idOf(request.params.id), idOf(request.params.event));
       return reply.header('Content-Type', photo.mimeType).header('Cache-Control', 'private, no-store')
-        .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(photo.fileName)}`).send(photo.bytes);
+        .header('Content-Disposition', contentDisposition(photo.fileName, { inline: true })).send(photo.bytes);
     });
 
     // 预览公开版本: the page again with the typed reply in its form and, masked, in the public version; nothing saved.
