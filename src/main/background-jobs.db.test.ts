@@ -1,0 +1,54 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/support/db.ts';
+import { buildDeps, createNode, createOrgan, createPublished, TEST_AUDIT_KEY } from '../../test/support/factories.ts';
+import type { DatabaseHandle } from '../platform/db/connect.ts';
+import { databaseJobClaims } from '../platform/jobs/job-claims.ts';
+import { startJobs } from '../platform/jobs/job-runner.ts';
+import { backgroundJobs } from './background-jobs.ts';
+import { THREAD_STOP_MS, type InspectionThreadSetup } from './inspection-thread.ts';
+
+describeEachDialect('stopping the server\'s jobs while the nightly inspection runs', (db) => {
+  it('returns within seconds, and the next start runs the day\'s inspection again from the beginning', async () => {
+    // An external link whose server does not answer (until told to): the inspection is under way when the stop comes.
+    let hang = true;
+    const server = http.createServer((_req, res) => { if (!hang) res.writeHead(200).end('ok'); });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const deps = buildDeps(db(), '2026-05-07T02:00:00Z'); // 10:00 in China
+      const organ = await createOrgan(deps);
+      const node = await createNode(deps, organ.id, { name: '通知公告' });
+      await createPublished(deps, organ.id, [node], { title: '关于停水的通知', bodyHtml: `<p>见<a href="http://127.0.0.1:${(server.address() as AddressInfo).port}/map">范围图</a>。</p>` });
+      const where = db() as DatabaseHandle & { url?: string; file?: string };
+      const inspectionThread: InspectionThreadSetup = {
+        databaseUrl: where.url ?? null, sqliteFile: where.file ?? null, dataDir: deps.dataDir,
+        auditKey: TEST_AUDIT_KEY.toString('utf8'), logLevel: 'silent',
+      };
+      const today = () => deps.db.selectFrom('inspection_runs').select(['run_key', 'status']).where('run_key', 'like', 'nightly:2026-05-07%').orderBy('id').execute();
+      const nightlyClaims = () => deps.db.selectFrom('job_claims').select('claimed_by').where('job', '=', 'nightly-inspection').execute();
+      const logger = pino({ level: 'silent' });
+
+      // As `serve` starts them: every job ticks at once, each window claimed for this instance.
+      const first = startJobs(backgroundJobs(deps, { inspectionThread }), logger, () => deps.clock.now(), databaseJobClaims(deps.db, 'first'));
+      await expect.poll(today, { interval: 20, timeout: 15_000 }).toEqual([{ run_key: 'nightly:2026-05-07', status: 'running' }]);
+      await new Promise((r) => setTimeout(r, 200));
+      const t0 = Date.now();
+      await first.stop();
+      expect(Date.now() - t0).toBeLessThan(THREAD_STOP_MS);
+      expect(await today()).toEqual([{ run_key: expect.stringMatching(/^nightly:2026-05-07:interrupted:\d+$/), status: 'failed' }]);
+      expect(await nightlyClaims()).toEqual([]);
+
+      // The next start, in the same hour: it claims the window again and the inspection runs to its end.
+      hang = false;
+      const next = startJobs(backgroundJobs(deps, { inspectionThread }), logger, () => deps.clock.now(), databaseJobClaims(deps.db, 'next'));
+      await expect.poll(async () => (await today()).map((r) => r.status), { interval: 50, timeout: 30_000 }).toEqual(['failed', 'done']);
+      await next.stop();
+      expect(await nightlyClaims()).toEqual([{ claimed_by: 'next' }]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }, 90_000);
+});
