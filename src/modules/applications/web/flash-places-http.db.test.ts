@@ -34,7 +34,7 @@ describeEachDialect('application back-office outcomes told where the page lands'
       const appeal = await flashToldAt(app, recorded, h, 'appeals');
       expect(appeal.text).toMatch(/^已登记复议或诉讼/);
       expect(appeal.body).toMatch(/<h2 id="h-appeals">[^<]*<\/h2><p id="flash-appeals" class="flash" role="status"/);
-      const appealId = Number(/action="\/admin\/appeals\/(\d+)\/decide"/.exec(appeal.body)![1]);
+      const appealId = Number(/action="\/admin\/appeals\/(\d+)\/decide#/.exec(appeal.body)![1]);
       const decided = await app.inject({ method: 'POST', url: `/admin/appeals/${appealId}/decide`, cookies: h.cookies, payload: { _csrf: h.csrf, result: 'upheld', decidedOn: '2026-03-18' } });
       expect(decided.statusCode).toBe(303);
       expect((await flashToldAt(app, decided, h, 'appeals')).text).toBe('已更新复议或诉讼结果');
@@ -92,6 +92,53 @@ describeEachDialect('a refused case action told at its form', (db) => {
       const flag = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/proactive`, cookies: h.cookies, payload: { _csrf: h.csrf, reason: '' } });
       expect(flag.statusCode).toBe(303);
       expect((await flashToldAt(app, flag, h, 'proactive')).body).toMatch(/<div id="flash-proactive" class="error-summary" role="alert"[^>]*><p><strong>未能标记：<\/strong><\/p><ul><li>请写明建议转为主动公开的理由/);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/**
+ * 送达 and 复议或诉讼 refused came back rendered at the POST's address without a fragment, at the page's top, and the
+ * 送达 form lost what was typed (an earlier session). Like a verb's form, each posts to an address ending in its own
+ * form's id, and comes back with what was typed kept and the reasons at that form.
+ */
+describeEachDialect('a refused 送达 or 复议或诉讼 told at its form', (db) => {
+  it('each form posts to its own fragment and comes back there as typed', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-20T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+      const head = await createStaff(deps, organ.code, 'organ_admin');
+      const h = await loginAs(app, head.username, head.password);
+      await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/application-settings`, cookies: h.cookies, payload: { _csrf: h.csrf, reconsiderationBody: '青岚县人民政府', reconsiderationAddress: '青岚县人民路1号', reconsiderationOnline: '', letterPrefix: '岚建公开' } });
+      const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
+      await performVerb(deps, system, a.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
+      const reply = (await listLetters(deps.db, a.id)).find((l) => l.kind === 'reply')!;
+      const formWithId = (html: string, id: string) => new RegExp(`<form[^>]*id="${id}"[^>]*>([\\s\\S]*?)</form>`).exec(html)?.[0] ?? '';
+
+      const page = (await app.inject({ url: `/admin/applications/${a.id}`, cookies: h.cookies })).body;
+      expect(formWithId(page, `service-${reply.id}`)).toContain(`action="/admin/applications/${a.id}/letters/${reply.id}/service#service-${reply.id}"`);
+      expect(formWithId(page, 'appeal-form')).toContain(`action="/admin/applications/${a.id}/appeals#appeal-form"`);
+
+      const served = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/letters/${reply.id}/service`, cookies: h.cookies, payload: { _csrf: h.csrf, servedOn: '2026-03-11', method: 'email', ref: '' } });
+      expect(served.statusCode).toBe(400);
+      const service = formWithId(served.body, `service-${reply.id}`);
+      expect(service).toContain('请填写送达凭证');
+      expect(service).toContain('value="2026-03-11"');
+      expect(service).toMatch(/<option value="email" selected/);
+
+      const recorded = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/appeals`, cookies: h.cookies, payload: { _csrf: h.csrf, kind: 'reconsideration', filedOn: '2026-03-15', caseNo: '青政复〔2026〕5号', body: '青岚县人民政府' } });
+      expect(recorded.statusCode).toBe(303);
+      const withAppeal = (await app.inject({ url: `/admin/applications/${a.id}`, cookies: h.cookies })).body;
+      const appealId = Number(/action="\/admin\/appeals\/(\d+)\/decide/.exec(withAppeal)![1]);
+      expect(formWithId(withAppeal, `appeal-${appealId}`)).toContain(`action="/admin/appeals/${appealId}/decide#appeal-${appealId}"`);
+      const decided = await app.inject({ method: 'POST', url: `/admin/appeals/${appealId}/decide`, cookies: h.cookies, payload: { _csrf: h.csrf, result: 'upheld', decidedOn: '2026-03-25' } });
+      expect(decided.statusCode).toBe(400);
+      const decision = formWithId(decided.body, `appeal-${appealId}`);
+      expect(decision).toContain('value="2026-03-25"');
+      expect(decision).toContain('class="error-message"');
+      // Not put into the form that registers a new one.
+      expect(formWithId(decided.body, 'appeal-form')).not.toContain('2026-03-25');
     } finally {
       await app.close();
     }

@@ -15,5 +15,12 @@ export const CASE_PROACTIVE = 'proactive';
 /** A verb's form (办理): its id on the page, where its form's address lands a refused verb's page (verb-forms.tsx). */
 export const verbPlace = (verb: string) => `verb-${verb}`;
 
+/** 登记复议或诉讼: the form's id, where its address lands a refused registration's page. */
+export const APPEAL_FORM = 'appeal-form';
+/** A letter's 登记送达 form: its id, where its address lands a refused 送达's page. */
+export const servicePlace = (letterId: number) => `service-${letterId}`;
+/** An appeal's 更新结果 form: its id, where its address lands a refused decision's page. */
+export const appealPlace = (appealId: number) => `appeal-${appealId}`;
+
 /** Every landing place of the case's page for a flash. */
 export const CASE_PAGE_PLACES = [CASE_LETTERS, CASE_APPEALS, CASE_QUERY_CODE, CASE_PROACTIVE] as const;

@@ -15,7 +15,7 @@ import type { CaseDetails } from '../../use-cases/case-details.ts';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import { CaseClock } from './case-clock.tsx';
-import { CASE_APPEALS, CASE_LETTERS, CASE_PAGE_PLACES, CASE_PROACTIVE, CASE_QUERY_CODE } from './case-page-places.ts';
+import { APPEAL_FORM, appealPlace, CASE_APPEALS, CASE_LETTERS, CASE_PAGE_PLACES, CASE_PROACTIVE, CASE_QUERY_CODE, servicePlace } from './case-page-places.ts';
 import { APPLICATION_VERIFICATION_HINT } from '../../domain/lost-query-code.ts';
 import { VERIFIED_BY_MAX } from '../../../../shared/verified-by.ts';
 import type { StaffContext } from '../../../catalog/index.ts';
@@ -24,8 +24,18 @@ import { prefixed, VerbForms, type VerbFormState } from './verb-forms.tsx';
 const label = <T extends string>(labels: Record<T, string>, v: string) => (labels as Record<string, string>)[v] ?? v;
 
 /** One case: its facts, the due date and its trace, the verbs it allows now, letters, timeline, appeals. */
-export function CasePage({ scope, details, today, failed, appealFailed }: {
-  scope: StaffContext; details: CaseDetails; today: string; failed: VerbFormState; appealFailed: { errors: FieldErrors; values: FormValues } | null;
+/**
+ * A refused form of the case's sections, shown again as typed with its reasons at that form: 登记复议或诉讼
+ * (`APPEAL_FORM`), a letter's 送达 (`servicePlace`) or an appeal's 更新结果 (`appealPlace`). Each form posts to an
+ * address ending in its id, so the browser opens the answer there (case-page-places.ts).
+ */
+export type SectionFormState = { place: string; errors: FieldErrors; values: FormValues } | null;
+
+/** The field ids' prefix of each section form (`f-PREFIXfield`), for the error summary's links. */
+const sectionPrefix = (place: string) => place === APPEAL_FORM ? 'appeal-' : place.replace(/^service-/, 'sv-').replace(/^appeal-/, 'ap-') + '-';
+
+export function CasePage({ scope, details, today, failed, sectionFailed }: {
+  scope: StaffContext; details: CaseDetails; today: string; failed: VerbFormState; sectionFailed: SectionFormState;
 }) {
   const { application: a, organ } = details;
   const handler = details.staff.find((s) => s.userId === a.handlerUserId);
@@ -54,7 +64,8 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
     ...(a.proactiveFlag ? [['建议转为主动公开', a.proactiveFlagReason] as [string, string]] : []),
     ...(a.imported ? [['来源', '历史台账导入'] as [string, string]] : []),
   ];
-  const summaryErrors = { ...(failed ? prefixed(failed.verb, failed.errors) : {}), ...(appealFailed ? Object.fromEntries(Object.entries(appealFailed.errors).map(([k, m]) => [k === '_form' ? '_form' : `appeal-${k}`, m])) : {}) };
+  const summaryErrors = { ...(failed ? prefixed(failed.verb, failed.errors) : {}), ...(sectionFailed ? Object.fromEntries(Object.entries(sectionFailed.errors).map(([k, m]) => [k === '_form' ? '_form' : `${sectionPrefix(sectionFailed.place)}${k}`, m])) : {}) };
+  const failedAt = (place: string) => (sectionFailed?.place === place ? sectionFailed : null);
   // A 送达, an appeal or a refused 重新设置查询码 or 建议转为主动公开 is told under its section's heading, where its
   // redirect lands, not at the top (case-page-places.ts); a refused verb comes back rendered at its form.
   const flash = placeFlash(scope.flash, CASE_PAGE_PLACES);
@@ -94,16 +105,7 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
                   <td class="actions">{(['html', 'docx', 'pdf'] as const).map((f) => <a href={`/admin/applications/${a.id}/letters/${l.id}?format=${f}`}>{f === 'html' ? '查看' : f.toUpperCase()}</a>)}</td>
                   <td>
                     {l.servedOn ? <p>{l.servedOn}送达（{SERVICE_METHOD_LABELS[l.serviceMethod as keyof typeof SERVICE_METHOD_LABELS] ?? l.serviceMethod}，{l.serviceRef}）</p> : (
-                      <form method="post" action={`/admin/applications/${a.id}/letters/${l.id}/service`} class="inline-form">
-                        <input type="hidden" name="_csrf" value={scope.csrf} />
-                        <label for={`f-sv-${l.id}-servedOn`}>送达日期</label>
-                        <input type="date" id={`f-sv-${l.id}-servedOn`} name="servedOn" value={today} />
-                        <label for={`f-sv-${l.id}-method`}>方式</label>
-                        <select id={`f-sv-${l.id}-method`} name="method">{SERVICE_METHODS.map((m) => <option value={m}>{SERVICE_METHOD_LABELS[m]}</option>)}</select>
-                        <label for={`f-sv-${l.id}-ref`}>凭证</label>
-                        <input type="text" id={`f-sv-${l.id}-ref`} name="ref" maxLength={200} placeholder="签收人、EMS单号或发送时间" />
-                        <button type="submit" class="btn btn-small">登记送达</button>
-                      </form>
+                      <ServiceForm caseId={a.id} letterId={l.id} csrf={scope.csrf} today={today} failed={failedAt(servicePlace(l.id))} />
                     )}
                     {periods && <p class="hint">申请行政复议至{periods.reconsiderationBy}（行政复议法第二十条）{periods.lawsuitBy ? `；起诉至${periods.lawsuitBy}（行政诉讼法第四十六条）` : '；不予公开须先复议（行政复议法第二十三条）'}</p>}
                   </td>
@@ -140,12 +142,33 @@ export function CasePage({ scope, details, today, failed, appealFailed }: {
         <h2 id="h-timeline">办理记录</h2>
         <ol class="timeline" id="timeline">{details.events.map((e) => <li><time datetime={e.occurredAt}>{e.occurredOn}</time> {eventLabel(e.verb)}（{e.actorLabel}）：{e.note}</li>)}</ol>
       </section>
-      <AppealsSection details={details} csrf={scope.csrf} today={today} failed={appealFailed} flash={flash.at(CASE_APPEALS)} />
+      <AppealsSection details={details} csrf={scope.csrf} today={today} failed={failedAt(APPEAL_FORM)} decideFailed={failedAt} flash={flash.at(CASE_APPEALS)} />
     </AdminLayout>
   );
 }
 
-function AppealsSection({ details, csrf, today, failed, flash }: { details: CaseDetails; csrf: string; today: string; failed: { errors: FieldErrors; values: FormValues } | null; flash: Flash | null }) {
+/** The errors of a refused section form, each at its place in the form. */
+const FormErrors = ({ failed }: { failed: SectionFormState }) => (failed ? <>{Object.values(failed.errors).map((m) => <p class="error-message">{m}</p>)}</> : null);
+
+/** A letter's 登记送达, shown again as typed when refused. */
+function ServiceForm({ caseId, letterId, csrf, today, failed }: { caseId: number; letterId: number; csrf: string; today: string; failed: SectionFormState }) {
+  const v = (k: string, d = '') => failed?.values[k] ?? d;
+  return (
+    <form method="post" action={`/admin/applications/${caseId}/letters/${letterId}/service#${servicePlace(letterId)}`} class="inline-form" id={servicePlace(letterId)}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <FormErrors failed={failed} />
+      <label for={`f-sv-${letterId}-servedOn`}>送达日期</label>
+      <input type="date" id={`f-sv-${letterId}-servedOn`} name="servedOn" value={v('servedOn', today)} />
+      <label for={`f-sv-${letterId}-method`}>方式</label>
+      <select id={`f-sv-${letterId}-method`} name="method">{SERVICE_METHODS.map((m) => <option value={m} selected={v('method') === m}>{SERVICE_METHOD_LABELS[m]}</option>)}</select>
+      <label for={`f-sv-${letterId}-ref`}>凭证</label>
+      <input type="text" id={`f-sv-${letterId}-ref`} name="ref" value={v('ref')} maxLength={200} placeholder="签收人、EMS单号或发送时间" />
+      <button type="submit" class="btn btn-small">登记送达</button>
+    </form>
+  );
+}
+
+function AppealsSection({ details, csrf, today, failed, decideFailed, flash }: { details: CaseDetails; csrf: string; today: string; failed: SectionFormState; decideFailed: (place: string) => SectionFormState; flash: Flash | null }) {
   const a = details.application;
   const v = (k: string, d = '') => failed?.values[k] ?? d;
   const err = (k: string) => failed?.errors[k] && <p class="error-message" id={`e-appeal-${k}`}>{failed.errors[k]}</p>;
@@ -155,30 +178,35 @@ function AppealsSection({ details, csrf, today, failed, flash }: { details: Case
       <FlashAt flash={flash} />
       {details.appeals.length === 0 ? <p>暂无记录。</p> : (
         <table class="list"><thead><tr><th scope="col">类型</th><th scope="col">机关或法院</th><th scope="col">案号</th><th scope="col">申请/起诉日期</th><th scope="col">结果</th><th scope="col">审结日期</th><th scope="col">更新结果</th></tr></thead>
-          <tbody>{details.appeals.map((ap) => (
+          <tbody>{details.appeals.map((ap) => {
+            const refused = decideFailed(appealPlace(ap.id));
+            const dv = (k: string, d: string) => refused?.values[k] ?? d;
+            return (
             <tr>
               <td>{APPEAL_KIND_LABELS[ap.kind]}</td><td>{ap.body}</td><td>{ap.caseNo}</td><td>{ap.filedOn}{ap.kind === 'reconsideration' && <><br /><small>{ap.acceptedOn ? `${ap.acceptedOn}受理，` : '未登记受理日期，'}复议决定期限至{reconsiderationDeadline(ap)}</small></>}</td><td>{APPEAL_RESULT_LABELS[ap.result]}</td><td>{ap.decidedOn ?? '—'}</td>
               <td>
-                <form method="post" action={`/admin/appeals/${ap.id}/decide`} class="inline-form">
+                <form method="post" action={`/admin/appeals/${ap.id}/decide#${appealPlace(ap.id)}`} class="inline-form" id={appealPlace(ap.id)}>
                   <input type="hidden" name="_csrf" value={csrf} />
+                  <FormErrors failed={refused} />
                   <label for={`f-ap-${ap.id}-result`}>结果</label>
-                  <select id={`f-ap-${ap.id}-result`} name="result">{APPEAL_RESULTS.map((r) => <option value={r} selected={ap.result === r}>{APPEAL_RESULT_LABELS[r]}</option>)}</select>
+                  <select id={`f-ap-${ap.id}-result`} name="result">{APPEAL_RESULTS.map((r) => <option value={r} selected={dv('result', ap.result) === r}>{APPEAL_RESULT_LABELS[r]}</option>)}</select>
                   <label for={`f-ap-${ap.id}-decidedOn`}>审结日期</label>
-                  <input type="date" id={`f-ap-${ap.id}-decidedOn`} name="decidedOn" value={ap.decidedOn ?? ''} />
+                  <input type="date" id={`f-ap-${ap.id}-decidedOn`} name="decidedOn" value={dv('decidedOn', ap.decidedOn ?? '')} />
                   {ap.kind === 'reconsideration' && <>
                     <label for={`f-ap-${ap.id}-acceptedOn`}>受理日期</label>
-                    <input type="date" id={`f-ap-${ap.id}-acceptedOn`} name="acceptedOn" value={ap.acceptedOn ?? ''} />
+                    <input type="date" id={`f-ap-${ap.id}-acceptedOn`} name="acceptedOn" value={dv('acceptedOn', ap.acceptedOn ?? '')} />
                     <label for={`f-ap-${ap.id}-extensionDays`}>延长天数</label>
-                    <input type="number" id={`f-ap-${ap.id}-extensionDays`} name="extensionDays" min={0} max={30} value={String(ap.extensionDays)} />
+                    <input type="number" id={`f-ap-${ap.id}-extensionDays`} name="extensionDays" min={0} max={30} value={dv('extensionDays', String(ap.extensionDays))} />
                   </>}
                   <button type="submit" class="btn btn-small">保存</button>
                 </form>
               </td>
             </tr>
-          ))}</tbody>
+            );
+          })}</tbody>
         </table>
       )}
-      <form method="post" action={`/admin/applications/${a.id}/appeals`} class="panel" id="appeal-form">
+      <form method="post" action={`/admin/applications/${a.id}/appeals#${APPEAL_FORM}`} class="panel" id={APPEAL_FORM}>
         <h3>登记复议或诉讼</h3>
         <input type="hidden" name="_csrf" value={csrf} />
         {failed?.errors._form && <p class="error-message">{failed.errors._form}</p>}
