@@ -56,12 +56,18 @@ describeEachDialect('条例第四十一条 correction requests over HTTP: list, 
     expect((await app.inject({ url: `${page}/letter`, cookies: editor.cookies })).statusCode).toBe(404);
 
     // An outcome missing its reason comes back on its form; then it is recorded.
+    // Each outcome form posts to …/verbs/VERB#verb-VERB, as a case's verbs do: the refused page opens at that form, as typed.
     const version = /name="version" value="(\d+)"/.exec((await app.inject({ url: page, cookies: editor.cookies })).body)![1];
-    const refused = await app.inject({ method: 'POST', url: `${page}/verbs/decline`, cookies: editor.cookies, payload: { _csrf: editor.csrf, version, decidedOn: '2026-03-12', reason: '' } });
+    const refused = await app.inject({ method: 'POST', url: `${page}/verbs/decline`, cookies: editor.cookies, payload: { _csrf: editor.csrf, version, decidedOn: '2026-03-11', reason: '' } });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('请写明不予更正的理由');
+    const declineForm = /<form[^>]*id="verb-decline"[^>]*>[\s\S]*?<\/form>/.exec(refused.body)?.[0] ?? '';
+    expect(declineForm).toContain(`action="${page}/verbs/decline#verb-decline"`);
+    expect(declineForm).toContain('value="2026-03-11"');
     const done = await app.inject({ method: 'POST', url: `${page}/verbs/decline`, cookies: editor.cookies, payload: { _csrf: editor.csrf, version, decidedOn: '2026-03-12', reason: '经核对户籍登记，记录准确' } });
     expect(done.statusCode).toBe(303);
+    // Done: to the top, where the flash is, not to the form's fragment the browser would otherwise keep.
+    expect(done.headers.location).toBe(`${page}#main`);
     const shown = await app.inject({ url: page, cookies: editor.cookies });
     expect(shown.body).toContain('不予更正');
     expect(shown.body).toContain('岚建公开〔2026〕第1号');

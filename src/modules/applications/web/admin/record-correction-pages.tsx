@@ -1,4 +1,5 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
+import { verbPlace } from './case-page-places.ts';
 import { ErrorSummary, Field, type FieldErrors } from '../../../../platform/views/components.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS } from '../../domain/applicant-types.ts';
@@ -164,7 +165,7 @@ function OutcomeForm({ rc, verb, csrf, today, failed }: { rc: RecordCorrection; 
   );
   const dateLabel = verb === 'correct' ? '更正日期' : verb === 'transfer' ? '转送日期' : '告知日期';
   return (
-    <form method="post" action={`/admin/record-corrections/${rc.id}/verbs/${verb}`} class="panel" id={`verb-${verb}`} aria-labelledby={`h-verb-${verb}`} novalidate>
+    <form method="post" action={`/admin/record-corrections/${rc.id}/verbs/${verb}#${verbPlace(verb)}`} class="panel" id={verbPlace(verb)} aria-labelledby={`h-verb-${verb}`} novalidate>
       <h3 id={`h-verb-${verb}`}>{RECORD_CORRECTION_TRANSITIONS[verb].label}</h3>
       <input type="hidden" name="_csrf" value={csrf} />
       <input type="hidden" name="version" value={String(rc.version)} />

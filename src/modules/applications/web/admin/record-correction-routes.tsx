@@ -82,10 +82,12 @@ export function recordCorrectionRoutes(app: FastifyInstance, deps: AppDeps): voi
       const version = /^\d+$/.test(values.version ?? '') ? Number(values.version) : undefined;
       await performRecordCorrectionVerb(deps, actorOf(request, 'web'), id, commandFromForm(verb, values), version);
       setFlash(reply, `已${RECORD_CORRECTION_TRANSITIONS[verb].label}，已生成告知书`);
-      return reply.redirect(`/admin/record-corrections/${id}`, 303);
+      // To the top, where the flash is: the form posted to …#verb-VERB, and a redirect without a fragment would keep it (as a case's verbs).
+      return reply.redirect(`/admin/record-corrections/${id}#main`, 303);
     } catch (e) {
       if (!(e instanceof DomainError) || e.httpStatus === 403 || e.httpStatus === 404) throw e;
       // A refusal the form cannot fix (decided already, edited meanwhile, no reconsideration body) is a message on the form.
+      // The page is rendered, not redirected, and the form's address ends in #verb-VERB, so it opens at the form as typed.
       const errors = e.httpStatus === 409 ? { _form: e.message } : fieldErrorsOf(e);
       return renderRequest(request, reply, id, { verb, errors, values }, e.httpStatus);
     }
