@@ -30,6 +30,6 @@ export function backgroundJobs(
     },
     // Reminders by e-mail ahead of each deadline and when it passes, when an SMTP server is
     // configured (GONGKAI_SMTP_URL); each reminder is claimed, so one instance sends it once.
-    ...(opts.mailer ? [{ name: 'reminder-mails', everySeconds: 3600, run: () => mailReminders(deps, opts.mailer!, { siteUrl: opts.publicUrl ?? null }) }] : []),
+    ...(opts.mailer ? [{ name: 'reminder-mails', everySeconds: 3600, run: (signal: AbortSignal) => mailReminders(deps, opts.mailer!, { siteUrl: opts.publicUrl ?? null, signal }) }] : []),
   ];
 }

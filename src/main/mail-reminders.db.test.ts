@@ -113,3 +113,32 @@ describeEachDialect('reminder e-mails ahead of deadlines', (db) => {
     expect((await allDeadlines(deps)).filter((d) => d.unitId === unit.id)).toEqual([]);
   });
 });
+
+describeEachDialect('reminder e-mails when the server stops', (db) => {
+  it('stops sending when the server stops and gives back what it had not sent, so the next run sends it', async () => {
+    const deps = buildDeps(db(), '2026-02-20T02:00:00Z');
+    const boxes: string[] = [];
+    for (const name of ['甲', '乙', '丙']) {
+      const organ = await createOrgan(deps);
+      const news = await createNode(deps, organ.id, { name: `工作动态${name}` });
+      await createPublished(deps, organ.id, [news], { formedOn: '2026-02-18' }); // due 03-06
+      const office = await createActor(deps, organ.code, 'disclosure_office');
+      const box = `stop${organ.id}-${deps.dialect}@example.gov.cn`;
+      await setReminderAddress(deps, office.actor, organ.id, box);
+      boxes.push(box);
+    }
+    deps.clock.set('2026-03-03T02:00:00Z');
+    const stop = new AbortController();
+    const sent: string[] = [];
+    // The stop comes while the first mail is being sent.
+    const mailer = { send: async (m: { to: string }) => { sent.push(m.to); stop.abort(new Error('服务停止')); } };
+    await expect(mailReminders(deps, mailer, { siteUrl: null, signal: stop.signal })).rejects.toThrow('服务停止');
+    expect(sent).toHaveLength(1);
+    const recorded = async () => (await deps.db.selectFrom('reminder_mails').select('recipient').where('recipient', 'in', boxes).execute()).map((r) => r.recipient).sort();
+    expect(await recorded()).toEqual(sent.filter((to) => boxes.includes(to)).sort());
+    // The next run sends what was given back: each box gets its one mail.
+    await mailReminders(deps, mailer, { siteUrl: null });
+    expect(sent.filter((to) => boxes.includes(to)).sort()).toEqual([...boxes].sort());
+    expect(await recorded()).toEqual([...boxes].sort());
+  });
+});

@@ -45,6 +45,6 @@ export async function allDeadlines(deps: AppDeps): Promise<Deadline[]> {
 }
 
 /** The background job's body: remind by e-mail of every deadline due soon or passed. */
-export async function mailReminders(deps: AppDeps, mailer: Mailer, opts: { siteUrl: string | null }) {
+export async function mailReminders(deps: AppDeps, mailer: Mailer, opts: { siteUrl: string | null; signal?: AbortSignal }) {
   return sendReminderMails(deps, mailer, await allDeadlines(deps), opts);
 }

@@ -35,7 +35,7 @@ export async function columnDeadlines(deps: AppDeps, organIds: number[]): Promis
  * several instances (or runs) never send it twice; one the mail server refused is released and goes
  * out at the next run.
  */
-export async function sendReminderMails(deps: AppDeps, mailer: Mailer, deadlines: Deadline[], opts: { siteUrl: string | null }) {
+export async function sendReminderMails(deps: AppDeps, mailer: Mailer, deadlines: Deadline[], opts: { siteUrl: string | null; signal?: AbortSignal }) {
   const now = deps.clock.now();
   const today = chinaDateOf(now);
   const [addresses, organs] = await Promise.all([reminderAddresses(deps.db), listOrgans(deps.db)]);
@@ -48,7 +48,15 @@ export async function sendReminderMails(deps: AppDeps, mailer: Mailer, deadlines
   }
   let sent = 0;
   let failed = 0;
-  for (const mail of composeReminderMails(claimed, { addressOf, nameOf: (id) => names.get(id) ?? '' }, { today, siteUrl: opts.siteUrl })) {
+  const mails = composeReminderMails(claimed, { addressOf, nameOf: (id) => names.get(id) ?? '' }, { today, siteUrl: opts.siteUrl });
+  for (const [i, mail] of mails.entries()) {
+    if (opts.signal?.aborted) {
+      // The server stops: the mails not sent yet are given back, so the next run (here or on another instance) sends them.
+      const rest = mails.slice(i);
+      for (const m of rest) for (const key of m.reminderKeys) await releaseReminderMail(deps.db, key, m.to);
+      deps.logger.warn({ sent, left: rest.length }, '服务停止，未发送的提醒邮件留待下次运行');
+      throw opts.signal.reason;
+    }
     try {
       await mailer.send({ to: mail.to, subject: mail.subject, text: mail.text });
       sent++;
