@@ -69,17 +69,21 @@ export function reportsAdminRoutes(deps: AppDeps) {
     ), status);
   }
 
-  /** Post/redirect/get; a refused form comes back with its reasons and what was typed. */
-  async function handleForm(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, form: FailedForm['form'], action: () => Promise<string>) {
+  /**
+   * Post/redirect/get; a refused form comes back rendered with its reasons and what was typed, and its address
+   * ends in the form's id (report-page.tsx, formPlace), so the browser opens it at that form. Done, to the top where
+   * the flash is: a redirect without a fragment would keep the form's (Fetch §4.4).
+   */
+  async function handleForm(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, form: FailedForm['form'], action: () => Promise<string>, verb?: FailedForm['verb']) {
     try {
       const message = await action();
       setFlash(reply, message);
-      return reply.redirect(reportPath(request.params.code, Number(request.params.year)), 303);
+      return reply.redirect(`${reportPath(request.params.code, Number(request.params.year))}#main`, 303);
     } catch (e) {
       const errors = fieldErrorsOf(e);
       const status = e instanceof DomainError ? e.httpStatus : 400;
       const values = Object.fromEntries(Object.entries((request.body ?? {}) as Body).map(([k, v]) => [k, asString(v)]));
-      return renderReportPage(request, reply, { form, errors, values }, status);
+      return renderReportPage(request, reply, { form, verb, errors, values }, status);
     }
   }
 
@@ -128,7 +132,7 @@ export function reportsAdminRoutes(deps: AppDeps) {
       handleForm(request, reply, 'verb', async () => {
         await openReport(deps, actorOf(request, 'web'), request.params.code, request.params.year);
         return '已开始编制，正文已按数据起草，请修改完善';
-      }),
+      }, 'open'),
     );
 
     app.post<{ Params: Params & { verb: string } }>('/admin/organs/:code/annual-reports/:year/verbs/:verb', async (request, reply) => {
@@ -143,7 +147,7 @@ export function reportsAdminRoutes(deps: AppDeps) {
           sections: Object.fromEntries(TEXT_SECTIONS.map((no) => [no, asString(body[sectionField(no)])])),
         });
         return `已${VERB_LABELS[verb]}`;
-      });
+      }, verb);
     });
 
     app.post<{ Params: Params }>('/admin/organs/:code/annual-reports/:year/inputs', async (request, reply) =>

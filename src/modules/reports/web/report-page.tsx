@@ -13,7 +13,14 @@ import { ChecksList, DocumentView, ReportStyles, ReminderNotice } from './report
 import type { StaffContext } from '../../catalog/index.ts';
 
 export type VerbState = { verb: ReportVerb; ok: boolean; reasons: string[] };
-export type FailedForm = { form: 'sections' | 'inputs' | 'previous' | 'csv' | 'verb'; errors: FieldErrors; values: Record<string, string> };
+export type FailedForm = { form: 'sections' | 'inputs' | 'previous' | 'csv' | 'verb'; verb?: ReportVerb | 'open'; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * Each form's id on the page. A form posts to an address ending in its id (…/verbs/VERB#verb-VERB, as a case's
+ * verbs do), so a refused form, rendered again with what was typed, opens at that form, not at the page's top.
+ */
+export const formPlace = (form: Exclude<FailedForm['form'], 'verb' | 'sections'> | `verb-${ReportVerb | 'open'}`) => (form.startsWith('verb-') ? form : `report-${form}`);
+const verbPlace = (verb: ReportVerb | 'open') => formPlace(`verb-${verb}`);
 
 export const sectionField = (no: string) => `section-${no}`;
 export const reportPath = (code: string, year: number) => `/admin/organs/${code}/annual-reports/${year}`;
@@ -26,11 +33,16 @@ const Hidden = ({ staff, ctx }: { staff: StaffContext; ctx: ReportContext }) => 
   </>
 );
 
-function Actions({ staff, ctx, verbs }: { staff: StaffContext; ctx: ReportContext; verbs: VerbState[] }) {
+/** The reasons a verb was refused, at its form (the summary at the top says them too). */
+const Refused = ({ failed, verb }: { failed: FailedForm | null; verb: ReportVerb | 'open' }) =>
+  failed?.form === 'verb' && failed.verb === verb ? <ul class="refusals">{Object.values(failed.errors).map((m) => <li key={m} class="error-message">{m}</li>)}</ul> : null;
+
+function Actions({ staff, ctx, verbs, failed }: { staff: StaffContext; ctx: ReportContext; verbs: VerbState[]; failed: FailedForm | null }) {
   const base = reportPath(ctx.organ.code, ctx.year);
   if (!ctx.current) {
     return (
-      <form method="post" action={`${base}/open`}>
+      <form method="post" action={`${base}/open#${verbPlace('open')}`} id={verbPlace('open')}>
+        <Refused failed={failed} verb="open" />
         <input type="hidden" name="_csrf" value={staff.csrf} />
         <button type="submit" class="btn">开始编制（按数据起草正文）</button>
       </form>
@@ -39,11 +51,12 @@ function Actions({ staff, ctx, verbs }: { staff: StaffContext; ctx: ReportContex
   return (
     <div class="report-actions">
       {verbs.filter((v) => v.verb !== 'edit' && v.verb !== 'redraft').map((v) => (
-        <form method="post" action={`${base}/verbs/${v.verb}`} key={v.verb}>
+        <form method="post" action={`${base}/verbs/${v.verb}#${verbPlace(v.verb)}`} id={verbPlace(v.verb)} key={v.verb}>
           <Hidden staff={staff} ctx={ctx} />
+          <Refused failed={failed} verb={v.verb} />
           {v.verb === 'correct' && (
             <Field name="note" label="更正说明" errors={{}} required hint="写明更正了什么、为什么更正；将随新版本公开">
-              <textarea id="f-note" name="note" rows={2} cols={50} />
+              <textarea id="f-note" name="note" rows={2} cols={50}>{failed?.form === 'verb' && failed.verb === 'correct' ? (failed.values.note ?? '') : ''}</textarea>
             </Field>
           )}
           <button type="submit" class={v.verb === 'return' ? 'btn btn-secondary' : 'btn'} disabled={!v.ok}>{VERB_LABELS[v.verb]}</button>
@@ -63,7 +76,7 @@ function SectionsForm({ staff, ctx, verbs, failed }: { staff: StaffContext; ctx:
     <section aria-labelledby="h-text">
       <h2 id="h-text">正文（第一、五、六部分）</h2>
       {!editable && <p class="hint">{ctx.current ? `${STATUS_LABELS[ctx.current.status]}的报告不能修改正文${ctx.current.status === 'in_review' ? '，需要修改请由管理员退回' : ''}。` : '开始编制后可以修改正文。'}</p>}
-      <form method="post" action={`${base}/verbs/edit`}>
+      <form method="post" action={`${base}/verbs/edit#${verbPlace('edit')}`} id={verbPlace('edit')}>
         <Hidden staff={staff} ctx={ctx} />
         <fieldset disabled={!editable} class="plain">
           {TEXT_SECTIONS.map((no) => (
@@ -75,8 +88,9 @@ function SectionsForm({ staff, ctx, verbs, failed }: { staff: StaffContext; ctx:
         </fieldset>
       </form>
       {editable && (
-        <form method="post" action={`${base}/verbs/redraft`} class="gap-above-small">
+        <form method="post" action={`${base}/verbs/redraft#${verbPlace('redraft')}`} class="gap-above-small" id={verbPlace('redraft')}>
           <Hidden staff={staff} ctx={ctx} />
+          <Refused failed={failed} verb="redraft" />
           <button type="submit" class="btn btn-secondary">按最新数据重新起草（覆盖以上正文）</button>
         </form>
       )}
@@ -104,7 +118,7 @@ function InputsForms({ staff, ctx, inputs, previous, failed }: {
           </table>
         </>
       ) : <>
-      <form method="post" action={`${base}/inputs`}>
+      <form method="post" action={`${base}/inputs#${formPlace('inputs')}`} id={formPlace('inputs')}>
         <input type="hidden" name="_csrf" value={staff.csrf} />
         <div class="columns-2">
           {ENTERED_CELLS.map((c) => (
@@ -115,7 +129,7 @@ function InputsForms({ staff, ctx, inputs, previous, failed }: {
         </div>
         <button type="submit" class="btn">保存数字</button>
       </form>
-      <form method="post" action={`${base}/import`} enctype="multipart/form-data" class="gap-above">
+      <form method="post" action={`${base}/import#${formPlace('csv')}`} enctype="multipart/form-data" class="gap-above" id={formPlace('csv')}>
         <input type="hidden" name="_csrf" value={staff.csrf} />
         <Field name="csv" label="从 CSV 文件导入" errors={err('csv')} hint={`第一行为表头：${CSV_YEAR}、${ENTERED_CELLS.map((c) => c.row).join('、')}，可加“${CSV_ORGAN}”列一次导入多个机关；UTF-8 或 GBK 编码均可。`}>
           <input id="f-csv" type="file" name="file" accept=".csv,text/csv" />
@@ -128,7 +142,7 @@ function InputsForms({ staff, ctx, inputs, previous, failed }: {
       {previous.published ? (
         <p>{ctx.year - 1}年度报告已在本平台发布，上年结转数按其核对。</p>
       ) : (
-        <form method="post" action={`${base}/previous`}>
+        <form method="post" action={`${base}/previous#${formPlace('previous')}`} id={formPlace('previous')}>
           <input type="hidden" name="_csrf" value={staff.csrf} />
           <p class="hint">{ctx.year - 1}年度报告不是在本平台发布的。请按已公布的{ctx.year - 1}年度报告录入，用于核对本年“二、上年结转”。{previous.carriedOut ? '' : '（尚未录入）'}</p>
           <div class="columns-2">
@@ -193,7 +207,7 @@ export function ReportPage({ staff, ctx, verbs, reminder, documentHtml, inputs, 
       <ChecksList checks={ctx.report.checks} />
       <section aria-labelledby="h-actions" class="report-staff-only">
         <h2 id="h-actions">操作</h2>
-        <Actions staff={staff} ctx={ctx} verbs={verbs} />
+        <Actions staff={staff} ctx={ctx} verbs={verbs} failed={failed} />
       </section>
       <SectionsForm staff={staff} ctx={ctx} verbs={verbs} failed={failed} />
       <InputsForms staff={staff} ctx={ctx} inputs={inputs} previous={previous} failed={failed} />

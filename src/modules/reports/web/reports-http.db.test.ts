@@ -167,4 +167,31 @@ describeEachDialect('annual report pages', (db) => {
     expect((await app.inject({ method: 'GET', url: `/admin/organs/${organ.code}/annual-reports/2020/county`, cookies: b.cookies })).statusCode).toBe(400);
     await app.close();
   });
+
+  // A refused form came back rendered at the POST's address without a fragment, at the page's top, far from the form
+  // (an earlier session). Each form now posts to an address ending in its own id, as a case's verbs do.
+  it('each form posts to its own fragment; a refused one comes back there as typed, and one done goes to the top', async () => {
+    const { app, deps } = await buildTestApp(db(), '2021-01-20T02:00:00Z');
+    const county = await createOrgan(deps);
+    const organ = await createOrgan(deps, { parentCode: county.code });
+    const editor = await createStaff(deps, organ.code, 'editor');
+    const page = `/admin/organs/${organ.code}/annual-reports/2020`;
+    const formWithId = (html: string, id: string) => new RegExp(`<form[^>]*id="${id}"[^>]*>([\\s\\S]*?)</form>`).exec(html)?.[0] ?? '';
+    const e = await loginAs(app, editor.username, editor.password);
+    let res = await app.inject({ method: 'GET', url: page, cookies: e.cookies });
+    expect(formWithId(res.body, 'verb-open')).toContain(`action="${page}/open#verb-open"`);
+    res = await app.inject({ method: 'POST', url: `${page}/open`, cookies: e.cookies, headers: FORM, payload: form(e.csrf, {}) });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`${page}#main`);
+    res = await app.inject({ method: 'GET', url: page, cookies: e.cookies });
+    for (const [id, action] of [['verb-edit', 'verbs/edit'], ['verb-submit', 'verbs/submit'], ['report-inputs', 'inputs'], ['report-csv', 'import'], ['report-previous', 'previous']]) {
+      expect(formWithId(res.body, id), id).toContain(`action="${page}/${action}#${id}"`);
+    }
+    res = await app.inject({ method: 'POST', url: `${page}/inputs`, cookies: e.cookies, headers: FORM, payload: form(e.csrf, { 行政许可: '2.5', 行政处罚: '3' }) });
+    expect(res.statusCode).toBe(400);
+    const inputs = formWithId(res.body, 'report-inputs');
+    expect(inputs).toContain('“行政许可”应为不小于 0 的整数');
+    expect(inputs).toContain('value="2.5"');
+    await app.close();
+  });
 });
