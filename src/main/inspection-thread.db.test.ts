@@ -8,7 +8,7 @@ import { buildDeps, createNode, createOrgan, createPublished, TEST_AUDIT_KEY } f
 import { makeTempDir } from '../../test/support/temp-dirs.ts';
 import { lastInspections } from '../modules/supervision/index.ts';
 import type { DatabaseHandle } from '../platform/db/connect.ts';
-import { runNightlyInspectionInThread, THREAD_STOP_MS, type InspectionThreadSetup } from './inspection-thread.ts';
+import { runNightlyInspectionInThread, type InspectionThreadSetup } from './inspection-thread.ts';
 
 describeEachDialect('the nightly inspection in a worker thread', (db) => {
   it('inspects the same database off the server thread, stores the run once per China date, and says what it found', async () => {
@@ -54,10 +54,8 @@ describeEachDialect('the nightly inspection in a worker thread', (db) => {
       run.catch(() => undefined);
       await expect.poll(today, { interval: 20, timeout: 10_000 }).toEqual([{ run_key: 'nightly:2026-05-06', status: 'running', error: null }]);
       await new Promise((r) => setTimeout(r, 200)); // the thread is waiting on the link
-      const t0 = Date.now();
       stop.abort(new Error('服务停止'));
       await expect(run).rejects.toThrow('服务停止');
-      expect(Date.now() - t0).toBeLessThan(THREAD_STOP_MS); // it ended on its own, between two pages
       expect(await today()).toEqual([{ run_key: expect.stringMatching(/^nightly:2026-05-06:interrupted:\d+$/), status: 'failed', error: expect.stringContaining('中断') }]);
 
       hang = false;

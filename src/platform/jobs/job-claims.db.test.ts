@@ -55,10 +55,10 @@ describeEachDialect('a stop while a job runs', (db) => {
     };
     const a = startJobs([polite], logger, () => at, databaseJobClaims(handle.db, 'a'));
     await expect.poll(() => runs, { interval: 5, timeout: 5_000 }).toBe(1);
-    let t0 = Date.now();
+    // Without the signal this stop would wait for all 1,000,000 batches (the test's timeout says so, not a clock).
     await a.stop();
-    expect(Date.now() - t0).toBeLessThan(2_000);
     expect(toldToStop).toBe(1);
+    expect(logged.filter((l) => l.job === name).map((l) => l.msg)).not.toContainEqual(expect.stringContaining('abandoned'));
     expect(a.status()[0]).toMatchObject({ running: false, lastFinishedAt: null, lastError: expect.stringContaining('中断') });
     expect(logged).toContainEqual(expect.objectContaining({ job: name, msg: expect.stringContaining('interrupted') }));
     // Its window is free again: the next start (this instance or another) runs it in the same hour.
@@ -70,9 +70,7 @@ describeEachDialect('a stop while a job runs', (db) => {
     const stuck = { name, everySeconds: 3600, run: async () => { stuckRuns++; await new Promise(() => {}); } };
     const b = startJobs([stuck], logger, () => at, databaseJobClaims(handle.db, 'b'));
     await expect.poll(() => stuckRuns, { interval: 5, timeout: 5_000 }).toBe(1);
-    t0 = Date.now();
     await b.stop({ graceMs: 200 });
-    expect(Date.now() - t0).toBeLessThan(1_500);
     expect(logged).toContainEqual(expect.objectContaining({ job: name, msg: expect.stringContaining('abandoned') }));
     expect(await handle.db.selectFrom('job_claims').select('job').where('job', '=', name).execute()).toEqual([]);
 
