@@ -24,11 +24,11 @@ describeEachDialect('query plans of the public pages', (db) => {
       const child = await createNode(base, organ.id, { parentId: root });
       let last = 0;
       for (let i = 0; i < 6; i++) last = (await createPublished(base, organ.id, [i % 2 ? child : root])).id;
-      // A unit without a catalog: its home and catalog list the organ's items it submitted (报送单位).
+      // A unit without a catalog: its home, catalog (paged, its second page too) and feed list the organ's items it submitted (报送单位).
       const unit = await createOrgan(base, { kind: 'unit', parentCode: organ.code });
-      for (let i = 0; i < 2; i++) await createPublished(base, organ.id, [root], { submittingUnitCode: unit.code });
+      for (let i = 0; i < 22; i++) await createPublished(base, organ.id, [root], { submittingUnitCode: unit.code });
       const pages = ['/', '/organs', `/organs/${organ.code}`, `/organs/${organ.code}/catalog`, `/organs/${organ.code}/catalog/${root}`,
-        `/organs/${unit.code}`, `/organs/${unit.code}/catalog`,
+        `/organs/${unit.code}`, `/organs/${unit.code}/catalog`, `/organs/${unit.code}/catalog?page=2`, `/organs/${unit.code}/feed.atom`,
         `/organs/${organ.code}/items/${last}`, `/organs/${organ.code}/feed.atom`, `/organs/${organ.code}/guide`, '/sitemap.xml'];
       const full: string[] = [];
       let explained = 0;

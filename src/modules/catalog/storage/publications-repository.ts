@@ -147,6 +147,29 @@ export async function latestPublished(db: Executor, limit: number, organIds?: nu
   return rows.map(toListItem);
 }
 
+/**
+ * A page of the published items of an organ that one of its internal units submitted (报送单位), newest first, with
+ * how many there are: the page and feed of a unit without a catalog of its own (as `pagePublishedInNodes` pages a
+ * node). Read by the index of submitted items (publications_submitting_unit, migration 054).
+ */
+export async function pagePublishedSubmittedBy(db: Executor, organId: number, submittingUnitId: number, page: number, pageSize: number) {
+  const base = db
+    .selectFrom('publications as p')
+    .innerJoin('organs as o', 'o.id', 'p.organ_id')
+    .where('p.submitting_unit_id', '=', submittingUnitId)
+    .where('p.status', '=', 'published')
+    .where('p.organ_id', '=', organId);
+  const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const rows = await base
+    .select([...listColumns])
+    .orderBy('p.published_on', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { items: rows.map(toListItem), total: Number(n) };
+}
+
 /** `organIds` null: every organ's items (a system administrator's list, asked without an organ filter). */
 /** `submittingUnitId`: only the items that unit submitted (报送单位, as `submittedCounts` counts them). */
 export type StaffListFilter = { organIds: number[] | null; status?: PublicationStatus; q?: string; submittingUnitId?: number; page: number; pageSize: number };

@@ -6,9 +6,10 @@ import { subtreeIds } from '../../domain/catalog-tree.ts';
 import { STAGE_LABELS } from '../../domain/labels.ts';
 import type { Organ } from '../../domain/organ.ts';
 import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-repository.ts';
-import { findOrganByCode } from '../../storage/organs-repository.ts';
+import { findOrganByCode, listOrgans } from '../../storage/organs-repository.ts';
+import { handlingOrganOf } from '../../domain/handling-organ.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
-import { pagePublishedInNodes, type PublicationListItem } from '../../storage/publications-repository.ts';
+import { pagePublishedInNodes, pagePublishedSubmittedBy, type PublicationListItem } from '../../storage/publications-repository.ts';
 import { itemPath, nodePath } from '../../domain/portal-paths.ts';
 import { instantOfChinaTime } from '../../../../shared/iso-date.ts';
 
@@ -54,7 +55,11 @@ export function feedRoutes(deps: AppDeps, opts: { publicUrl: string | null }) {
       const format = formatOf(request.params.format);
       const organ = await organByCode(deps.db, request.params.code);
       const nodes = await listCatalogNodes(deps.db, organ.id);
-      const { items } = await pagePublishedInNodes(deps.db, nodes.map((n) => n.id), 1, FEED_ITEMS);
+      // A unit without a catalog: the newest of what its page lists, the items of its organ it submitted (报送单位).
+      const publisher = organ.kind === 'unit' && nodes.length === 0 ? handlingOrganOf(organ, await listOrgans(deps.db)) : null;
+      const { items } = publisher
+        ? await pagePublishedSubmittedBy(deps.db, publisher.id, organ.id, 1, FEED_ITEMS)
+        : await pagePublishedInNodes(deps.db, nodes.map((n) => n.id), 1, FEED_ITEMS);
       return render(request, reply, format, organ, `${organ.name} 政府信息公开`, `/organs/${organ.code}/catalog`, `/organs/${organ.code}/feed`, items);
     });
     app.get<{ Params: { code: string; nodeId: string; format: string } }>('/organs/:code/catalog/:nodeId/feed.:format', async (request, reply) => {

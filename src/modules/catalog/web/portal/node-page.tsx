@@ -29,10 +29,11 @@ export function NodePage({ info, organ, parent, tree, node, path, children, item
 }) {
   if (publisher) {
     return (
-      <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone}>
+      <PortalLayout title={`${node.name} - ${organ.name}`} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} feedPath={`/organs/${organ.code}/feed.atom`}>
         <Breadcrumb items={organCrumbs(organ, parent)} />
         <h1>{node.name}</h1>
         <PublishedByOrgan publisher={publisher} items={items} />
+        <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `${catalogPath(organ.code)}?page=${p}`} />
       </PortalLayout>
     );
   }

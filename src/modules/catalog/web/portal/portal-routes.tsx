@@ -18,7 +18,7 @@ import { findOrganById, listOrgans } from '../../storage/organs-repository.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { catalogVersionOf } from '../../storage/catalog-versions-repository.ts';
 import {
-  amendmentHistory, findPublication, latestPublished, listAttachments, pagePublishedInNodes, publishedForSitemap, publishedIdRange, withdrawalOf,
+  amendmentHistory, findPublication, latestPublished, listAttachments, pagePublishedInNodes, pagePublishedSubmittedBy, publishedForSitemap, publishedIdRange, withdrawalOf,
 } from '../../storage/publications-repository.ts';
 import { findAttachment } from '../../storage/revision-attachments.ts';
 import { sendAttachmentFile } from '../../use-cases/manage-attachments.ts';
@@ -232,10 +232,11 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const root = { id: 0, organId: organ.id, parentId: null, name: '政府信息公开目录', sortOrder: 0, isStandardDirectory: false, standardArea: null, description: '' };
       const publisher = organ.kind === 'unit' && tree.length === 0 ? publisherOf(organ, 0, await listOrgans(db)) : null;
       if (publisher) {
-        // A unit without a catalog: the organ publishes its information; its catalog is the one to browse.
-        if (page > 1) throw notFound(`第 ${page} 页`);
-        const submitted = await latestPublished(db, 15, [publisher.id], organ.id);
-        return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={root} path={[]} children={[]} items={submitted} total={submitted.length} page={1} pageSize={PAGE_SIZE} publisher={publisher} />);
+        // A unit without a catalog: the organ publishes its information; its catalog is the one to browse. Every item
+        // the unit submitted, paged as a catalog node is (its feed carries the newest of the same, feed-routes.ts).
+        const { items, total } = await pagePublishedSubmittedBy(db, publisher.id, organ.id, page, PAGE_SIZE);
+        if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);
+        return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={root} path={[]} children={[]} items={items} total={total} page={page} pageSize={PAGE_SIZE} publisher={publisher} />);
       }
       const { items, total } = await pagePublishedInNodes(db, (await listCatalogNodes(db, organ.id)).map((n) => n.id), page, PAGE_SIZE);
       if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);

@@ -137,5 +137,31 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     expect(quietHome).toContain('本单位报送的信息暂无');
     await app.close();
   });
-});
 
+  it('a unit without a catalog: its page pages through every item it submitted, as a catalog node does, and its feed lists the same, newest first', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const unit = await createOrgan(deps, { name: '房地产市场监管股', kind: 'unit', parentCode: organ.code });
+    const node = await createNode(deps, organ.id, { name: '工作动态' });
+    await createPublished(deps, organ.id, [node], { title: '局机关自己的信息' });
+    const ids: number[] = [];
+    for (let i = 1; i <= 23; i++) ids.push((await createPublished(deps, organ.id, [node], { title: `股室报送第${i}条`, submittingUnitCode: unit.code })).id);
+    const newestFirst = [...ids].reverse();
+    const listed = (html: string) => [...html.matchAll(/href="\/organs\/[^/]+\/items\/(\d+)"/g)].map((m) => Number(m[1]));
+    const first = await app.inject(`/organs/${unit.code}/catalog`);
+    expect(first.statusCode).toBe(200);
+    expect(listed(first.body)).toEqual(newestFirst.slice(0, 20));
+    expect(first.body).toContain(`href="/organs/${unit.code}/catalog?page=2"`);
+    const second = await app.inject(`/organs/${unit.code}/catalog?page=2`);
+    expect(second.statusCode).toBe(200);
+    expect(listed(second.body)).toEqual(newestFirst.slice(20));
+    expect(second.body).not.toContain('局机关自己的信息');
+    expect((await app.inject(`/organs/${unit.code}/catalog?page=3`)).statusCode).toBe(404);
+    const feed = await app.inject(`/organs/${unit.code}/feed.atom`);
+    expect(feed.statusCode).toBe(200);
+    const entries = [...feed.body.matchAll(/<entry>[\s\S]*?<id>[^<]*\/items\/(\d+)<\/id>/g)].map((m) => Number(m[1]));
+    expect(entries).toEqual(newestFirst);
+    expect(feed.body).not.toContain('局机关自己的信息');
+    await app.close();
+  });
+});
