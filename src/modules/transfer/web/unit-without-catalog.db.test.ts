@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
+import { multipartForm } from '../../../../test/support/multipart.ts';
 
 /**
  * Noticed at an earlier stop: /admin/transfer leaves out units without a catalog, but their own address
@@ -25,17 +26,11 @@ describeEachDialect('导入导出: a unit without catalog', (db) => {
       expect(page.body).toContain('没有自己的公开目录');
       expect(page.body).toContain(`<a href="/admin/organs/${organ.code}/transfer">青岚县住房和城乡建设局的导入与导出</a>`);
 
-      const boundary = 'gk-test-boundary';
-      const body = [
-        `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${s.csrf}\r\n`,
-        `--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\ndraft\r\n`,
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="items.csv"\r\nContent-Type: text/csv\r\n\r\n标题,目录\r\n测试信息,政策文件\r\n`,
-        `--${boundary}--\r\n`,
-      ].join('');
-      const refused = await app.inject({
-        method: 'POST', url: `/admin/organs/${unit.code}/transfer/import`, cookies: s.cookies,
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body,
-      });
+      const form = multipartForm([
+        { name: '_csrf', value: s.csrf }, { name: 'mode', value: 'draft' },
+        { name: 'file', value: '标题,目录\r\n测试信息,政策文件\r\n', fileName: 'items.csv' },
+      ]);
+      const refused = await app.inject({ method: 'POST', url: `/admin/organs/${unit.code}/transfer/import`, cookies: s.cookies, ...form });
       expect(refused.statusCode).toBe(409);
       expect(refused.body).toContain('没有自己的公开目录');
       const written = await deps.db.selectFrom('publications').select('id').where('organ_id', '=', unit.id).execute();
