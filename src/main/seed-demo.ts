@@ -93,6 +93,14 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
       indexOf.set(p.key, formatIndexNumber(organ.indexPattern, { creditCode: organ.creditCode, publishedOn: p.publishedOn, serial }));
     }
 
+    // An item whose 信息来源 is a unit of its organ (县住建局城市建设股) was submitted by that unit (报送单位), as a
+    // submission through 信息报送 records it, so the unit's page and feed list what it sent.
+    const unitIdBySource = new Map(organs.filter((o) => o.kind === 'unit' && o.parentKey).map((u) => {
+      const parent = organByKey.get(u.parentKey!)!;
+      return [`${parent.key}\u0000${parent.shortName}${u.shortName}`, organIds.get(u.key)!] as const;
+    }));
+    const submittingUnitOf = (p: (typeof publications)[number]) => unitIdBySource.get(`${p.organKey}\u0000${p.source}`) ?? null;
+
     // 条例第二十六条: record which items went out later than 20 working days after formation.
     const calendar = WorkingDayCalendar.withBuiltinYears();
     const dueOf = (formedOn: string) => proactiveDeadline(formedOn, calendar).dueOn;
@@ -113,6 +121,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
             proactive_due_on: dueOf(p.formedOn), published_late: p.publishedOn > dueOf(p.formedOn) ? 1 : 0,
             // 政策解读 published with their policies (谁起草谁解读): text interpretations linked below.
             item_kind: p.interpretsKey ? 'interpretation' : 'document', interpretation_form: p.interpretsKey ? 'text' : null,
+            submitting_unit_id: submittingUnitOf(p),
           })),
         )
         .execute();

@@ -44,6 +44,12 @@ export async function findOrganById(db: Executor, id: number): Promise<Organ | n
   return r ? toOrgan(r) : null;
 }
 
+/** When the organ's settings last changed: the date of a feed with no items yet. */
+export async function organUpdatedAt(db: Executor, id: number): Promise<string | null> {
+  const r = await db.selectFrom('organs').select('updated_at').where('id', '=', id).executeTakeFirst();
+  return r?.updated_at ?? null;
+}
+
 /** The organ and its ancestors, self first (roles on an ancestor reach down). */
 export async function organChain(db: Executor, organId: number): Promise<number[]> {
   const rows = await db.selectFrom('organs').select(['id', 'parent_id']).execute();

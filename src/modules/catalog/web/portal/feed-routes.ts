@@ -6,7 +6,7 @@ import { subtreeIds } from '../../domain/catalog-tree.ts';
 import { STAGE_LABELS } from '../../domain/labels.ts';
 import type { Organ } from '../../domain/organ.ts';
 import { findCatalogNode, listCatalogNodes } from '../../storage/catalog-nodes-repository.ts';
-import { findOrganByCode, listOrgans } from '../../storage/organs-repository.ts';
+import { findOrganByCode, listOrgans, organUpdatedAt } from '../../storage/organs-repository.ts';
 import { handlingOrganOf } from '../../domain/handling-organ.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { pagePublishedInNodes, pagePublishedSubmittedBy, type PublicationListItem } from '../../storage/publications-repository.ts';
@@ -24,9 +24,11 @@ export function feedRoutes(deps: AppDeps, opts: { publicUrl: string | null }) {
   const baseUrl = (request: FastifyRequest) => opts.publicUrl ?? `${request.protocol}://${request.host}`;
   const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不存在`, { httpStatus: 404 });
 
-  function render(request: FastifyRequest, reply: FastifyReply, format: string, organ: Organ, title: string, pagePath: string, selfPath: string, items: PublicationListItem[]) {
+  async function render(request: FastifyRequest, reply: FastifyReply, format: string, organ: Organ, title: string, pagePath: string, selfPath: string, items: PublicationListItem[]) {
     const base = baseUrl(request);
-    const updated = items[0]?.publishedOn ? instantOfChinaTime(items[0].publishedOn) : new Date(0);
+    // The newest item's day; a feed with none yet is as new as its organ's (or unit's) last change, never 1970.
+    const changed = items[0]?.publishedOn ? null : await organUpdatedAt(deps.db, organ.id);
+    const updated = items[0]?.publishedOn ? instantOfChinaTime(items[0].publishedOn) : new Date(changed ?? deps.clock.now().toISOString());
     const feed = new Feed({
       title, id: `${base}${pagePath}`, link: `${base}${pagePath}`, language: 'zh-CN', updated,
       description: `${organ.name}主动公开的政府信息（最新 ${FEED_ITEMS} 条）`, copyright: organ.name,

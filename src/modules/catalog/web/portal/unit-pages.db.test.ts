@@ -135,6 +135,11 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     const quietHome = (await app.inject(`/organs/${quiet.code}`)).body;
     expect(quietHome).toContain(says);
     expect(quietHome).toContain('本单位报送的信息暂无');
+    // Its empty feed is dated by the unit's last change, not 1970-01-01 (an outside tester).
+    const quietFeed = (await app.inject(`/organs/${quiet.code}/feed.atom`)).body;
+    expect(quietFeed).not.toContain('1970-01-01');
+    expect(quietFeed).toMatch(/<updated>20\d\d-\d\d-\d\dT/);
+    expect((await app.inject(`/organs/${quiet.code}/feed.rss`)).body).not.toContain('1970');
     await app.close();
   });
 
