@@ -24,7 +24,15 @@ export type ImportJob = {
   /** Why it failed, in Chinese (a file that could not be read, a database error). */
   error: string | null;
   watcher: JobWatcher | null;
+  /** A dry run's import, once it was asked for from the dry run's page (`importAfterDryRun`). */
+  importedAs: string | null;
 };
+
+type RunImport = (progress: (phase: 'check' | 'write', done: number, total: number) => void) => Promise<ImportReport>;
+
+/** How long a clean dry run's files are kept for its import, and how many bytes of such files at most. */
+export const DRY_RUN_KEPT_MINUTES = 30;
+const DRY_RUN_KEPT_BYTES = 64 * 1024 * 1024;
 
 const KEEP = 100;
 
@@ -35,18 +43,66 @@ const KEEP = 100;
  */
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
+  /**
+   * The import of each clean dry run, with the files it checked, so that its page can import them
+   * without the officer choosing the files again; kept 30 minutes, 64 MB in all (oldest dropped first).
+   */
+  private readonly afterDryRun = new Map<string, { run: RunImport; bytes: number; until: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   start(
-    meta: Pick<ImportJob, 'organCode' | 'userId' | 'fileName' | 'startedAt'> & { watcher?: JobWatcher },
-    run: (progress: (phase: 'check' | 'write', done: number, total: number) => void) => Promise<ImportReport>,
+    meta: Pick<ImportJob, 'organCode' | 'userId' | 'fileName' | 'startedAt'> & { watcher?: JobWatcher; thenImport?: { run: RunImport; bytes: number } },
+    run: RunImport,
   ): ImportJob {
-    const job: ImportJob = { watcher: null, ...meta, id: randomUUID(), state: 'running', phase: 'check', done: 0, total: 0, report: null, error: null };
+    const { thenImport, ...rest } = meta;
+    const job: ImportJob = { watcher: null, ...rest, id: randomUUID(), state: 'running', phase: 'check', done: 0, total: 0, report: null, error: null, importedAs: null };
     this.jobs.set(job.id, job);
-    for (const old of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - KEEP))) this.jobs.delete(old);
+    for (const old of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - KEEP))) {
+      this.jobs.delete(old);
+      this.afterDryRun.delete(old);
+    }
     void run((phase, done, total) => Object.assign(job, { phase, done, total })).then(
-      (report) => Object.assign(job, { state: 'done', report }),
+      (report) => {
+        Object.assign(job, { state: 'done', report });
+        if (thenImport && report.ok && report.dryRun) this.keep(job.id, thenImport);
+      },
       (e: unknown) => Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
     );
+    return job;
+  }
+
+  private keep(id: string, thenImport: { run: RunImport; bytes: number }) {
+    this.afterDryRun.set(id, { ...thenImport, until: this.now() + DRY_RUN_KEPT_MINUTES * 60_000 });
+    let bytes = [...this.afterDryRun.values()].reduce((n, k) => n + k.bytes, 0);
+    for (const [old, kept] of this.afterDryRun) {
+      if (bytes <= DRY_RUN_KEPT_BYTES || old === id) break;
+      this.afterDryRun.delete(old);
+      bytes -= kept.bytes;
+    }
+  }
+
+  /** Whether a clean dry run's files are still kept for its import. */
+  canImportAfter(id: string): boolean {
+    const kept = this.afterDryRun.get(id);
+    if (kept && kept.until <= this.now()) this.afterDryRun.delete(id);
+    return this.afterDryRun.has(id);
+  }
+
+  /**
+   * Imports what a clean dry run checked (the files it kept), as a new job; asked again (a double
+   * click, a refresh of the form's answer) it answers the job the first asking started, so a dry run
+   * is imported at most once. Null when the files are no longer kept (30 minutes, or a restart).
+   */
+  importAfterDryRun(id: string, meta: Pick<ImportJob, 'startedAt'> & { watcher?: JobWatcher }): ImportJob | null {
+    const dryRun = this.jobs.get(id);
+    if (!dryRun) return null;
+    if (dryRun.importedAs) return this.jobs.get(dryRun.importedAs) ?? null;
+    if (!this.canImportAfter(id)) return null;
+    const { run } = this.afterDryRun.get(id)!;
+    this.afterDryRun.delete(id);
+    const job = this.start({ organCode: dryRun.organCode, userId: dryRun.userId, fileName: dryRun.fileName, ...meta }, run);
+    dryRun.importedAs = job.id;
     return job;
   }
 

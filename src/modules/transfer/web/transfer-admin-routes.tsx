@@ -8,7 +8,7 @@ import { actorOf, requireStaff, SESSION_COOKIE } from '../../identity/index.ts';
 import { isExportFormat, attachmentsZip, collectExport, renderExport, renderTemplate } from '../use-cases/export-items.ts';
 import { zipSource } from '../use-cases/attachment-source.ts';
 import { importItems } from '../use-cases/import-items.ts';
-import { ImportJobs, sessionHash } from '../use-cases/import-jobs.ts';
+import { DRY_RUN_KEPT_MINUTES, ImportJobs, sessionHash } from '../use-cases/import-jobs.ts';
 import { readItemFile } from '../use-cases/read-item-file.ts';
 import { ImportJobPage, TransferIndexPage, TransferPage, unitWithoutCatalogMessage, type ImportFormValues } from './transfer-pages.tsx';
 
@@ -31,6 +31,13 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
       if (!watchedJob(request)) return staff(request, reply);
     });
     type P = { Params: { code: string } };
+    type Progress = (phase: 'check' | 'write', done: number, total: number) => void;
+    // Only the person who started it sees an import's report (or imports after its dry run).
+    const ownJob = (id: string, organ: Organ, userId: number) => {
+      const job = jobs.get(id);
+      if (!job || job.organCode !== organ.code || job.userId !== userId) throw new DomainError('ERR_NOT_FOUND', '没有这次导入（服务重启后导入记录不再保留）', { httpStatus: 404 });
+      return job;
+    };
     const organOf = async (request: FastifyRequest<P>, reply: FastifyReply) => (await staffContext(deps, request, reply)).organ(request.params.code, 'organ_admin');
     const form = async (request: FastifyRequest<P>, reply: FastifyReply, organ: Organ, values: ImportFormValues, errors: Record<string, string>, status = 200) => {
       const scope = await staffContext(deps, request, reply);
@@ -86,8 +93,30 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
       const userId = request.principal!.userId;
       const scope = await staffContext(deps, request, reply);
       const watcher = { sessionHash: sessionHash(request.cookies[SESSION_COOKIE] ?? ''), user: scope.user, csrf: scope.csrf };
-      const job = jobs.start({ organCode: organ.code, userId, fileName: itemFile.name, startedAt: deps.clock.now().toISOString(), watcher },
+      const file = itemFile;
+      // A clean dry run can then be imported from its page without choosing the files again: the same files, read afresh, checked again.
+      const thenImport = values.dryRun ? {
+        bytes: file.bytes.length + (zip?.bytes.length ?? 0),
+        run: (onProgress: Progress) => importItems(deps, actor, organ.code, readItemFile(file.name, file.bytes), {
+          mode: values.mode, dryRun: false, attachments: zip ? zipSource(zip.bytes, zip.name) : null, from: file.name, onProgress,
+        }),
+      } : undefined;
+      const job = jobs.start({ organCode: organ.code, userId, fileName: itemFile.name, startedAt: deps.clock.now().toISOString(), watcher, thenImport },
         (onProgress) => importItems(deps, actor, organ.code, read, { mode: values.mode, dryRun: values.dryRun, attachments, from: itemFile.name, onProgress }));
+      return reply.redirect(`/admin/organs/${organ.code}/transfer/jobs/${job.id}`, 303);
+    });
+
+    // 正式导入 from a clean dry run's page (docs/import-export.md, "After a dry run"): once, however often it is posted.
+    app.post<{ Params: { code: string; job: string } }>(`${JOB_PAGE}/import`, async (request, reply) => {
+      const organ = await organOf(request, reply);
+      const dryRun = ownJob(request.params.job, organ, request.principal!.userId);
+      const scope = await staffContext(deps, request, reply);
+      const watcher = { sessionHash: sessionHash(request.cookies[SESSION_COOKIE] ?? ''), user: scope.user, csrf: scope.csrf };
+      const job = jobs.importAfterDryRun(dryRun.id, { startedAt: deps.clock.now().toISOString(), watcher });
+      if (!job) {
+        return sendPage(reply, <ImportJobPage scope={scope} organCode={organ.code} job={dryRun} canImport={false}
+          refused={`检查过的文件只保留 ${DRY_RUN_KEPT_MINUTES} 分钟（服务重启后也不再保留），请回到导入与导出重新选择文件导入。`} />, 409);
+      }
       return reply.redirect(`/admin/organs/${organ.code}/transfer/jobs/${job.id}`, 303);
     });
 
@@ -96,15 +125,13 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
       const watched = watchedJob(request);
       if (watched) {
         reply.header('Refresh', '2').header('Cache-Control', 'no-store');
-        return sendPage(reply, <ImportJobPage scope={{ user: watched.watcher!.user, csrf: watched.watcher!.csrf, flash: null }} organCode={watched.organCode} job={watched} />);
+        return sendPage(reply, <ImportJobPage scope={{ user: watched.watcher!.user, csrf: watched.watcher!.csrf, flash: null }} organCode={watched.organCode} job={watched} canImport={false} />);
       }
       const organ = await organOf(request, reply);
-      const job = jobs.get(request.params.job);
-      // Only the person who started it sees an import's report.
-      if (!job || job.organCode !== organ.code || job.userId !== request.principal!.userId) throw new DomainError('ERR_NOT_FOUND', '没有这次导入（服务重启后导入记录不再保留）', { httpStatus: 404 });
+      const job = ownJob(request.params.job, organ, request.principal!.userId);
       if (job.state === 'running') reply.header('Refresh', '2');
       reply.header('Cache-Control', 'no-store');
-      return sendPage(reply, <ImportJobPage scope={await staffContext(deps, request, reply)} organCode={organ.code} job={job} />);
+      return sendPage(reply, <ImportJobPage scope={await staffContext(deps, request, reply)} organCode={organ.code} job={job} canImport={jobs.canImportAfter(job.id)} />);
     });
 
     app.get<{ Params: { code: string; format: string } }>('/admin/organs/:code/transfer/export.:format', async (request, reply) => {

@@ -2,7 +2,7 @@ import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import type { Organ, StaffContext } from '../../catalog/index.ts';
 import { EXPORT_FORMATS } from '../domain/export-document.ts';
-import type { ImportJob } from '../use-cases/import-jobs.ts';
+import { DRY_RUN_KEPT_MINUTES, type ImportJob } from '../use-cases/import-jobs.ts';
 
 const FORMAT_LABELS: Record<(typeof EXPORT_FORMATS)[number], string> = { json: 'JSON', csv: 'CSV（表格，不含目录）', xlsx: 'Excel（.xlsx，含目录表）' };
 
@@ -96,7 +96,13 @@ const WRITTEN_LISTED = 20;
  * An import's page: refreshed every 2 seconds (Refresh header) while it runs, then its report. The
  * frame needs only the person's name and CSRF token, which a running job keeps (ImportJobs.watchedBy).
  */
-export function ImportJobPage({ scope, organCode, job }: { scope: Pick<StaffContext, 'user' | 'csrf' | 'flash'>; organCode: string; job: ImportJob }) {
+export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
+  scope: Pick<StaffContext, 'user' | 'csrf' | 'flash'>; organCode: string; job: ImportJob;
+  /** A clean dry run whose files are still kept: its page offers 正式导入 (ImportJobs.importAfterDryRun). */
+  canImport: boolean;
+  /** Why 正式导入 could not start (the files are no longer kept). */
+  refused?: string;
+}) {
   const r = job.report;
   const pct = job.total ? Math.floor((job.done / job.total) * 100) : 0;
   const title = job.state === 'running' ? '正在导入' : job.state === 'failed' ? '导入失败' : r?.ok ? (r.dryRun ? '检查通过' : '导入完成') : '未导入：文件有错误';
@@ -113,6 +119,21 @@ export function ImportJobPage({ scope, organCode, job }: { scope: Pick<StaffCont
       {r && r.ok && (
         <p role="status">{r.dryRun ? `检查通过，未写入任何内容：${r.items} 条信息可以导入` : `已导入 ${r.items} 条信息，作为${r.mode === 'published' ? '已发布信息' : '草稿'}`}
           （{r.attachments} 个附件{r.nodesCreated ? `，新建栏目 ${r.nodesCreated} 个` : ''}{r.redirects ? `，原网址转向 ${r.redirects} 条` : ''}）。</p>
+      )}
+      {refused && <p role="alert">{refused}</p>}
+      {/* Found by an outside tester: after 只检查 passed, importing meant choosing the files again. */}
+      {r && r.ok && r.dryRun && (
+        job.importedAs
+          ? <p>已按本次检查的文件正式导入：<a href={`/admin/organs/${organCode}/transfer/jobs/${job.importedAs}`}>查看导入结果</a></p>
+          : canImport
+            ? (
+              <form method="post" action={`/admin/organs/${organCode}/transfer/jobs/${job.id}/import`}>
+                <input type="hidden" name="_csrf" value={scope.csrf} />
+                <p>可以直接导入刚才检查的文件，不必重新选择；导入时会再检查一次，有错误则不导入任何内容。检查过的文件保留 {DRY_RUN_KEPT_MINUTES} 分钟。</p>
+                <button class="btn" type="submit">正式导入，作为{r.mode === 'published' ? '已发布信息' : '草稿'}</button>
+              </form>
+            )
+            : !refused && <p>检查过的文件已不再保留。如需导入，请回到导入与导出重新选择文件，并取消“只检查”。</p>
       )}
       {/* What it wrote (found by an outside tester: the page linked nowhere): each item when few, and always the organ's list, where they come first (most recently changed). */}
       {r && r.ok && !r.dryRun && r.written.length > 0 && (
