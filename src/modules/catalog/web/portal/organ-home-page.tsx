@@ -86,10 +86,15 @@ export function OrganHomePage({ info, organ, parent, tree, latest, units, publis
 export function PublishedByOrgan({ publisher, items }: { publisher: Organ; items: PublicationListItem[] }) {
   return (
     <>
-      <p class="notice notice-info" id="published-by-organ">本单位的政府信息由{publisher.name}统一发布。<a href={`/organs/${publisher.code}/catalog`}>查看{publisher.name}政府信息公开目录</a></p>
+      <PublishedByOrganNotice publisher={publisher} />
       {items.length > 0
         ? <><p class="count">本单位报送的信息（按发布日期由新到旧）：</p><ItemList items={items} /></>
         : <p class="empty">本单位报送的信息暂无。</p>}
     </>
   );
+}
+
+/** The one sentence a unit without a catalog says on its pages: its organ publishes its information, with the organ's catalog. */
+export function PublishedByOrganNotice({ publisher }: { publisher: Organ }) {
+  return <p class="notice notice-info" id="published-by-organ">本单位的政府信息由{publisher.name}统一发布。<a href={`/organs/${publisher.code}/catalog`}>查看{publisher.name}政府信息公开目录</a></p>;
 }

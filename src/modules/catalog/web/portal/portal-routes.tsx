@@ -27,7 +27,7 @@ import { HomePage, OrgansPage } from './home-page.tsx';
 import { ItemPage, WithdrawnPage } from './item-page.tsx';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { NodePage } from './node-page.tsx';
-import { OrganHomePage } from './organ-home-page.tsx';
+import { OrganHomePage, PublishedByOrganNotice } from './organ-home-page.tsx';
 import { OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
 import { pageParam, portalInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
@@ -203,6 +203,16 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     app.get<{ Params: { code: string } }>('/organs/:code/statutory', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const nodes = await listCatalogNodes(db, organ.id);
+      const publisher = publisherOf(organ, nodes.length, organ.kind === 'unit' ? await listOrgans(db) : []);
+      if (publisher) {
+        // A unit without a catalog: its organ publishes its information, so the organ's table is the one to read.
+        return sendPage(reply, (
+          <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="法定主动公开内容">
+            <PublishedByOrganNotice publisher={publisher} />
+            <p><a href={`/organs/${publisher.code}/statutory`}>查看{publisher.name}法定主动公开内容</a></p>
+          </OrganTextPage>
+        ));
+      }
       return sendPage(
         reply,
         <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="法定主动公开内容">

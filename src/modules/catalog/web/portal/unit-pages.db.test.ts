@@ -169,4 +169,22 @@ describeEachDialect('an internal unit’s portal pages', (db) => {
     expect(feed.body).not.toContain('局机关自己的信息');
     await app.close();
   });
+
+  it('a unit without a catalog: its 法定主动公开内容 page says its organ publishes its information and links the organ’s, not 15 rows of 无此类信息 (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    const unit = await createOrgan(deps, { name: '青岚县住房和城乡建设局城市建设股', kind: 'unit', parentCode: organ.code });
+    await createNode(deps, organ.id, { name: '政策文件' });
+    const page = await app.inject(`/organs/${unit.code}/statutory`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('本机关无此类信息或未单设栏目');
+    expect(page.body).toContain('本单位的政府信息由青岚县住房和城乡建设局统一发布');
+    expect(page.body).toContain(`href="/organs/${organ.code}/statutory"`);
+    expect(page.body).toContain(`href="/organs/${organ.code}/catalog"`);
+    // A unit with a catalog of its own keeps its own table.
+    const own = await createOrgan(deps, { name: '村镇建设股', kind: 'unit', parentCode: organ.code });
+    await createNode(deps, own.id, { name: '工作动态' });
+    expect((await app.inject(`/organs/${own.code}/statutory`)).body).toContain('本机关无此类信息或未单设栏目');
+    await app.close();
+  });
 });
