@@ -5,7 +5,7 @@ export { handlingOrganOf } from './domain/handling-organ.ts';
 export type { Organ, OrganInput } from './domain/organ.ts';
 export type { Publication, Attachment } from './domain/publication.ts';
 export { publicationInputSchema, type PublicationInput } from './domain/publication-input.ts';
-export { buildTree, inTreeOrder, pathTo, subtreeIds, type TreeBranch } from './domain/catalog-tree.ts';
+export { buildTree, distinctNodeLabels, inTreeOrder, pathTo, subtreeIds, type TreeBranch } from './domain/catalog-tree.ts';
 export { saveOrgan } from './use-cases/save-organ.ts';
 export { addCatalogNode, updateCatalogNode, reorderCatalogNode, removeCatalogNode } from './use-cases/manage-catalog-nodes.ts';
 export { createPublication, updatePublication } from './use-cases/save-publication.ts';

@@ -49,6 +49,30 @@ export function pathTo<T extends { id: number; parentId: number | null }>(nodes:
   return path;
 }
 
+/**
+ * A name for each node of one organ's tree that no other node of it shares: its own name where that is unique,
+ * otherwise as few of its ancestors before it as tell it apart (保障性住房 › 政策文件 beside the top-level 政策文件;
+ * the grandparent too only when the parents read the same). The rule of the search's 目录栏目 facets
+ * (docs/search.md), for any page or report that lists columns by name.
+ */
+export function distinctNodeLabels<T extends { id: number; parentId: number | null; name: string }>(nodes: T[]): Map<number, string> {
+  const paths = new Map(nodes.map((n) => [n.id, pathTo(nodes, n.id).map((x) => x.name)]));
+  const depth = new Map(nodes.map((n) => [n.id, 1]));
+  const labelOf = (id: number) => paths.get(id)!.slice(-depth.get(id)!).join(' › ');
+  for (let grown = true; grown;) {
+    grown = false;
+    const counts = new Map<string, number>();
+    for (const n of nodes) counts.set(labelOf(n.id), (counts.get(labelOf(n.id)) ?? 0) + 1);
+    for (const n of nodes) {
+      if (counts.get(labelOf(n.id))! > 1 && depth.get(n.id)! < paths.get(n.id)!.length) {
+        depth.set(n.id, depth.get(n.id)! + 1);
+        grown = true;
+      }
+    }
+  }
+  return new Map(nodes.map((n) => [n.id, labelOf(n.id)]));
+}
+
 export type TreeBranch<T> = T & { children: TreeBranch<T>[] };
 
 /** Nests a flat list of nodes, siblings by sortOrder then id. */

@@ -9,7 +9,7 @@ import { livePart, PageCache } from '../../../../platform/http/page-cache.ts';
 import { contentVersionNow, contentVersionReader } from '../../../../platform/db/content-version.ts';
 import { SESSION_COOKIE } from '../../../identity/index.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { buildTree, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
+import { buildTree, distinctNodeLabels, pathTo, subtreeIds } from '../../domain/catalog-tree.ts';
 import { handlingOrganOf } from '../../domain/handling-organ.ts';
 import type { Organ } from '../../domain/organ.ts';
 import { findCatalogNode, listCatalogNodes, publishedPlacements } from '../../storage/catalog-nodes-repository.ts';
@@ -213,10 +213,12 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
           </OrganTextPage>
         ));
       }
+      // Two columns of one name (政策文件 and 保障性住房 › 政策文件) are told apart by their path.
+      const labels = distinctNodeLabels(nodes);
       return sendPage(
         reply,
         <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="法定主动公开内容">
-          <p>《中华人民共和国政府信息公开条例》第二十条规定行政机关应当主动公开的政府信息，本机关对应的公开目录栏目如下：</p>
+          <p>《中华人民共和国政府信息公开条例》第二十条规定行政机关应当主动公开的政府信息，本机关对应的公开目录栏目如下（栏目名称与本机关其他栏目相同的，连同上级栏目写出）：</p>
           <table class="list">
             <thead><tr><th scope="col">法定公开内容</th><th scope="col">本机关栏目</th></tr></thead>
             <tbody>
@@ -225,7 +227,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
                 return (
                   <tr key={c.label}>
                     <td>{c.label}</td>
-                    <td>{matched.length ? matched.map((n, i) => <>{i > 0 && '、'}<a href={nodePath(organ.code, n.id)}>{n.name}</a></>) : <span class="count">本机关无此类信息或未单设栏目</span>}</td>
+                    <td>{matched.length ? matched.map((n, i) => <>{i > 0 && '、'}<a href={nodePath(organ.code, n.id)}>{labels.get(n.id) ?? n.name}</a></>) : <span class="count">本机关无此类信息或未单设栏目</span>}</td>
                   </tr>
                 );
               })}

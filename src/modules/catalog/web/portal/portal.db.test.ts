@@ -212,4 +212,21 @@ describeEachDialect('public portal', (db) => {
     expect(res.body).toContain('<link rel="icon" href="/assets/favicon.svg"/>');
     await app.close();
   });
+
+  it('法定主动公开内容 names a column by its path where another column of the organ shares its name (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const policy = await createNode(deps, organ.id, { name: '政策文件' });
+    await createNode(deps, organ.id, { name: '其他文件', parentId: policy });
+    const areas = await createNode(deps, organ.id, { name: '重点领域' });
+    const housing = await createNode(deps, organ.id, { name: '保障性住房', parentId: areas });
+    const housingPolicy = await createNode(deps, organ.id, { name: '政策文件', parentId: housing });
+    const body = (await app.inject(`/organs/${organ.code}/statutory`)).body;
+    const row = /<tr><td>（一）[\s\S]*?<\/tr>/.exec(body)?.[0] ?? '';
+    expect(row).toContain(`<a href="/organs/${organ.code}/catalog/${policy}">政策文件</a>`);
+    expect(row).toContain(`<a href="/organs/${organ.code}/catalog/${housingPolicy}">保障性住房 › 政策文件</a>`);
+    expect(row).toContain('其他文件</a>');
+    await app.close();
+  });
 });
+
