@@ -51,4 +51,31 @@ describe.skipIf(SKIP_BROWSER)('the online application form in Chromium, refreshe
     await portal.checkStatus(receipt.trackingNo, receipt.queryCode);
     await expect(portal.statusValue('办理状态')).resolves.toContain('等待');
   });
+
+  it('Back after 提交申请, then 提交申请 again, shows the same receipt and makes no second case (outside tester)', async () => {
+    const before = await cases();
+    const page = await served.newPage();
+    const portal = new ApplicationsPortalPage(page, served.baseUrl);
+    const form = {
+      applicantType: '自然人', name: '李某', idKind: '居民身份证', idNumber: '11010519491231002X', phone: '13900000000',
+      subject: '青岚县2025年城区燃气管道更新改造项目清单', provisionForm: '电子文件', deliveryMethod: '网上查询下载',
+    } as const;
+    deps.clock.set('2026-03-09T03:00:00Z');
+    await portal.openApplyForm(organ.code);
+    await portal.fill(form);
+    deps.clock.set('2026-03-09T03:02:00Z');
+    await portal.submit();
+    const receipt = await portal.receipt();
+    expect(receipt.queryCode).not.toBe('');
+    expect(await cases()).toBe(before + 1);
+
+    // The browser's Back, then 提交申请 again (what was typed is there, or typed once more).
+    await page.goBack();
+    await page.getByRole('button', { name: '提交申请' }).waitFor();
+    await portal.fill(form);
+    deps.clock.set('2026-03-09T03:04:00Z');
+    await portal.submit();
+    await expect(portal.receipt()).resolves.toEqual(receipt);
+    expect(await cases()).toBe(before + 1);
+  });
 });

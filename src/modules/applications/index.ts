@@ -35,6 +35,7 @@ export { applicationsAdminRoutes } from './web/admin/admin-routes.tsx';
 // Shared with the other public forms (the department mailbox): form token, per-address limits, query codes, sealed receipts.
 export { formGuard, HONEYPOT_FIELD, MIN_FILL_SECONDS, refusedFormErrors } from './web/portal/form-guard.ts';
 export { statusPages } from './web/portal/status-session.ts';
+export { BLANK_FORM_CACHE, repeatGuard, REPEAT_WINDOW_SECONDS } from './web/portal/repeat-guard.ts';
 export { addressLimit } from './web/portal/submit-limit.ts';
 export { newQueryCode, hashQueryCode, queryCodeMatches } from './use-cases/query-code.ts';
 export { sealReceipt, openReceipt, submissionKeyOf } from './use-cases/submission-receipt.ts';

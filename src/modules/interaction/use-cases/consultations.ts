@@ -72,6 +72,11 @@ export function commentInputReasons(raw: { authorName?: unknown; content?: unkno
   return reasons;
 }
 
+/** The comment a form token made, or null (Back and 提交 again from the same browser: repeat-guard.ts). */
+export async function commentOfForm(deps: AppDeps, formToken: string): Promise<number | null> {
+  return formToken ? findCommentSubmission(deps.db, submissionKeyOf(formToken)) : null;
+}
+
 /**
  * A comment from the portal, without an account, while the consultation is open (start and end day
  * included, China time). The privacy scanner runs on every comment: what it finds is stored with the

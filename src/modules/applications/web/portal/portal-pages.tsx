@@ -64,13 +64,14 @@ export function LostApplicationCode({ organ, lead }: { organ: Pick<Organ, 'name'
  * docs/workflows/application-states.md); 查询办理进度 opens the lookup with the tracking number filled
  * in (the code never in an address); 打印本页 prints the receipt alone.
  */
-export function SubmittedPage({ info, organ, trackingNo, queryCode, printView = false }: { info: PortalInfo; organ: Organ; trackingNo: string; queryCode: string; printView?: boolean }) {
+export function SubmittedPage({ info, organ, trackingNo, queryCode, printView = false, again = false }: { info: PortalInfo; organ: Organ; trackingNo: string; queryCode: string; printView?: boolean; again?: boolean }) {
   const self = info.currentPath.split('?')[0];
   return (
     <PortalLayout title="申请已提交" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView}>
       <Breadcrumb items={[...organCrumbs(organ), { label: '依申请公开', href: `/organs/${organ.code}/apply` }, { label: '申请已提交' }]} />
       <h1>申请已提交</h1>
       <div class="notice notice-info" role="status">
+        {again && !printView && <p id="submitted-before"><strong>您已提交过相同的申请，没有重复提交。</strong>以下是该申请的编号和查询码。</p>}
         <p>请记下或打印以下信息，凭此查询办理进度、下载答复文书。<strong>查询码只在提交申请的浏览器中显示，1小时后不再显示。</strong></p>
         <table class="meta-table" id="receipt">
           <tbody>

@@ -18,6 +18,7 @@ import { asLetterFormat, sendLetter } from '../letter-download.ts';
 import { formGuard, MIN_FILL_SECONDS, refusedFormErrors } from './form-guard.ts';
 import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, type PortalInfo } from './portal-pages.tsx';
 import { statusPages } from './status-session.ts';
+import { BLANK_FORM_CACHE, repeatGuard, REPEAT_WINDOW_SECONDS } from './repeat-guard.ts';
 import { acceptedSubmissionLimit, queryLimit } from './submit-limit.ts';
 
 export type PortalFormOptions = {
@@ -61,20 +62,27 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
   // 条例第二十七条: the organ answers in its own name, not its internal 股室 or units.
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独受理政府信息公开申请，请向其所属机关申请' });
 
+  const repeats = repeatGuard({ cookie: 'gk_applied' });
+
+  /**
+   * The form. A blank one (GET) holds nothing typed, and the browser may keep it for Back
+   * (`private, no-cache`): Back then shows the form with its own token, and 提交 again leads to the
+   * receipt of the case it made. A form shown again with what was typed is never kept (`no-store`).
+   */
   const applyForm = (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200, formToken = guard.issue(deps.clock.now())) =>
-    sendPage(reply.header('Cache-Control', 'no-store'), <ApplyPage info={info(request)} organ={organ} values={values} errors={inFormOrder(errors, APPLICATION_FIELD_ORDER)} formToken={formToken} />, status);
+    sendPage(reply.header('Cache-Control', request.method === 'GET' ? BLANK_FORM_CACHE : 'no-store'), <ApplyPage info={info(request)} organ={organ} values={values} errors={inFormOrder(errors, APPLICATION_FIELD_ORDER)} formToken={formToken} />, status);
 
   /**
    * POST → 303 → GET: the receipt page's address names the submission (a prefix of the token's hash,
    * which reveals nothing), and a cookie limited to that address holds the token that opens it.
    */
-  const toReceipt = (request: FastifyRequest, reply: FastifyReply, organ: Organ, token: string) => {
+  const toReceipt = (request: FastifyRequest, reply: FastifyReply, organ: Organ, token: string, again = false) => {
     const id = submissionKeyOf(token).slice(0, 24);
     const url = `/organs/${organ.code}/apply/submitted/${id}`;
     return reply
       .setCookie(`gk_receipt_${id}`, token, { path: url, httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: RECEIPT_COOKIE_SECONDS })
       .header('Cache-Control', 'no-store')
-      .redirect(url, 303);
+      .redirect(again ? `${url}?again=1` : url, 303);
   };
 
   return async function plugin(app: FastifyInstance) {
@@ -94,9 +102,14 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
         // A form that already made its case leads to that case's receipt — also after a restart,
         // when the token's signature can no longer be checked (only checked tokens are ever stored).
         if (await findOnlineReceipt(deps, token, FORM_MAX_AGE_MS)) return toReceipt(request, reply, organ, token);
+        // The same application sent again from this browser with a new form (Back fetched it anew):
+        // the case it made, not a second one with its own statutory clock (repeat-guard.ts).
+        const earlier = repeats.earlierToken(request, body);
+        if (earlier && (await findOnlineReceipt(deps, earlier, REPEAT_WINDOW_SECONDS * 1000))) return toReceipt(request, reply, organ, earlier, true);
         const now = deps.clock.now();
         guard.check(body, now);
         await submitLimit.countAccepted(request.ip, now, (admit) => submitOnlineApplication(deps, organ.code, body, { formToken: token, admit }));
+        repeats.remember(request, reply, `/organs/${organ.code}/apply`, body, token);
         return toReceipt(request, reply, organ, token);
       } catch (e) {
         // Every refusal shows the form again with what was typed, and with a token that keeps the
@@ -108,13 +121,13 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       }
     });
 
-    app.get<{ Params: { code: string; key: string }; Querystring: { print?: string } }>('/organs/:code/apply/submitted/:key', async (request, reply) => {
+    app.get<{ Params: { code: string; key: string }; Querystring: { print?: string; again?: string } }>('/organs/:code/apply/submitted/:key', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const token = request.cookies[`gk_receipt_${request.params.key}`] ?? '';
       const receipt: OnlineReceipt | null = token && request.params.key.length === 24 && submissionKeyOf(token).startsWith(request.params.key) ? await findOnlineReceipt(deps, token, RECEIPT_COOKIE_SECONDS * 1000) : null;
       reply.header('Cache-Control', 'no-store');
       if (!receipt?.queryCode) return sendPage(reply, <NoReceiptPage info={info(request)} organ={organ} />);
-      return sendPage(reply, <SubmittedPage info={info(request)} organ={organ} trackingNo={receipt.trackingNo} queryCode={receipt.queryCode} printView={request.query.print === '1'} />);
+      return sendPage(reply, <SubmittedPage info={info(request)} organ={organ} trackingNo={receipt.trackingNo} queryCode={receipt.queryCode} printView={request.query.print === '1'} again={request.query.again === '1'} />);
     });
 
     // 查询办理进度 on the receipt fills in the tracking number (?trackingNo=); the code is never in an address.

@@ -60,7 +60,7 @@ export function ConsultationsPage({ info, organ, list }: {
  * and, after closing, the feedback report.
  */
 export function ConsultationPage({ info, organ, c, values, errors, formToken, thanked, files = [] }: {
-  info: PortalInfo; organ: Organ; c: PublicConsultation; values: Record<string, string>; errors: FieldErrors; formToken: string | null; thanked: boolean;
+  info: PortalInfo; organ: Organ; c: PublicConsultation; values: Record<string, string>; errors: FieldErrors; formToken: string | null; thanked: false | 'new' | 'again';
   files?: { id: number; fileName: string; sizeBytes: number }[];
 }) {
   const base = `/organs/${organ.code}/consultations/${c.id}`;
@@ -81,7 +81,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
         {/* A long e-mail address or web address breaks rather than pushing the page sideways on a phone (as .article-body). */}
         {c.howToComment && <section class="panel wrap-anywhere" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><ContactParagraphs text={c.howToComment} /></section>}
       </article>
-      {thanked && <div class="flash" role="status" id="commented" tabIndex={-1}><p>您的意见已提交，谢谢。意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
+      {thanked && <div class="flash" role="status" id="commented" tabIndex={-1}><p>{thanked === 'again' ? '您已提交过这条意见，没有重复提交。' : '您的意见已提交，谢谢。'}意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
       {c.phase === 'open' && formToken && (
         <section aria-labelledby="comment-h" class="panel">
           <h2 id="comment-h">发表意见</h2>

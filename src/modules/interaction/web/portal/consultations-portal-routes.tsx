@@ -4,13 +4,13 @@ import { fieldErrorsOf, pageQueryParam } from '../../../../platform/views/admin-
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { addressLimit, formGuard, MIN_FILL_SECONDS, refusedFormErrors } from '../../../applications/index.ts';
+import { addressLimit, BLANK_FORM_CACHE, formGuard, MIN_FILL_SECONDS, refusedFormErrors, repeatGuard } from '../../../applications/index.ts';
 import { organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
 import { consultationFileOf, consultationFiles } from '../../use-cases/consultation-files.ts';
 import { sendConsultationFile } from '../consultation-file-download.ts';
 import { ConsultationErrorCode as E } from '../../domain/consultation.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
-import { commentInputReasons, findPublicConsultation, listPublicConsultations, submitComment } from '../../use-cases/consultations.ts';
+import { commentInputReasons, commentOfForm, findPublicConsultation, listPublicConsultations, submitComment } from '../../use-cases/consultations.ts';
 import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { ConsultationPage, ConsultationsPage } from './consultation-pages.tsx';
 import type { PortalInfo } from './letter-pages.tsx';
@@ -32,11 +32,14 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
     refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}条意见。请于${when}后再提交，您填写的内容已保留`, { httpStatus: 429, field: '_form' }),
   });
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独征集意见，请到其所属机关的网站查看' });
-  const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, id: number, values: Record<string, string>, errors: Record<string, string>, status = 200, thanked = false, token?: string) => {
+  // Back, then 提交 again: the page with a blank form is kept for Back, and the same comment sent again from this browser makes none (repeat-guard.ts).
+  const repeats = repeatGuard({ cookie: 'gk_commented' });
+  const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, id: number, values: Record<string, string>, errors: Record<string, string>, status = 200, thanked: false | 'new' | 'again' = false, token?: string) => {
     const c = await findPublicConsultation(deps, organ.code, id);
     const formToken = c.phase === 'open' ? token ?? guard.issue(deps.clock.now()) : null;
-    return sendPage(reply.header('Cache-Control', 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={inFormOrder(errors, ['authorName', 'content'])} formToken={formToken} thanked={thanked} files={await consultationFiles(deps, c.id)} />, status);
+    return sendPage(reply.header('Cache-Control', request.method === 'GET' ? BLANK_FORM_CACHE : 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={inFormOrder(errors, ['authorName', 'content'])} formToken={formToken} thanked={thanked} files={await consultationFiles(deps, c.id)} />, status);
   };
+  const thankedAt = (organ: Organ, id: number, again = false) => `/organs/${organ.code}/consultations/${id}?commented=${again ? 'again' : '1'}#commented`;
 
   return async function plugin(app: FastifyInstance) {
     app.get<{ Params: { code: string }; Querystring: { page?: string } }>('/organs/:code/consultations', async (request, reply) => {
@@ -46,7 +49,7 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
       return sendPage(reply, <ConsultationsPage info={info(request)} organ={organ} list={await listPublicConsultations(deps, organ.code, pageQueryParam(request.query.page))} />);
     });
     app.get<{ Params: { code: string; id: string }; Querystring: { commented?: string } }>('/organs/:code/consultations/:id', async (request, reply) =>
-      page(request, reply, await organOr404(request.params.code), Number(request.params.id) || 0, {}, {}, 200, request.query.commented === '1'));
+      page(request, reply, await organOr404(request.params.code), Number(request.params.id) || 0, {}, {}, 200, request.query.commented === '1' ? 'new' : request.query.commented === 'again' ? 'again' : false));
     // A draft document: only while its consultation's page is public (the same 404 otherwise).
     app.get<{ Params: { code: string; id: string; fileId: string; name: string } }>('/organs/:code/consultations/:id/files/:fileId/:name', async (request, reply) => {
       const organ = await organOr404(request.params.code);
@@ -62,14 +65,17 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
       try {
         // Closed (or not yet open) says so first, whatever else is wrong with an old form.
         if (c.phase !== 'open') throw new DomainError(E.notOpen, `该意见征集的时间为${c.startOn}至${c.endOn}，现在不能提交意见`, { httpStatus: 409, field: '_form' });
+        const earlier = repeats.earlierToken(request, body);
+        if (earlier && (await commentOfForm(deps, earlier)) !== null) return reply.header('Cache-Control', 'no-store').redirect(thankedAt(organ, id, true), 303);
         const now = deps.clock.now();
         try {
           guard.check(body, now);
         } catch (e) {
           throw asPublicFormRefusal(e, E);
         }
-        await limit.countAccepted(request.ip, now, (admit) => submitComment(deps, id, values, { formToken: str(body.formToken), admit }));
-        return reply.header('Cache-Control', 'no-store').redirect(`/organs/${organ.code}/consultations/${id}?commented=1#commented`, 303);
+        const made = await limit.countAccepted(request.ip, now, (admit) => submitComment(deps, id, values, { formToken: str(body.formToken), admit }));
+        if (made.created) repeats.remember(request, reply, `/organs/${organ.code}/consultations/${id}`, body, str(body.formToken));
+        return reply.header('Cache-Control', 'no-store').redirect(thankedAt(organ, id), 303);
       } catch (e) {
         const status = e instanceof DomainError ? e.httpStatus : 400;
         // The guard's refusal comes with what is wrong in the fields; the form shown again keeps its serve time (form-guard.ts).

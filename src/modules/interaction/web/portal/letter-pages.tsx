@@ -135,7 +135,7 @@ export function LostLetterCode({ organ, lead }: { organ: Pick<Organ, 'name' | 'c
  * 查询办理情况 opens the lookup with the number filled in (never the code in an address); 打印本页
  * prints the receipt alone.
  */
-export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printView = false }: { info: PortalInfo; organ: Organ; trackingNo: string | null; queryCode: string | null; printView?: boolean }) {
+export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printView = false, again = false }: { info: PortalInfo; organ: Organ; trackingNo: string | null; queryCode: string | null; printView?: boolean; again?: boolean }) {
   const self = info.currentPath.split('?')[0];
   return (
     <PortalLayout title="来信已提交" prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView && !!queryCode}>
@@ -144,6 +144,7 @@ export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printV
       {trackingNo && queryCode ? (
         <>
           <div class="notice notice-info" role="status">
+            {again && !printView && <p id="submitted-before"><strong>您已提交过相同的来信，没有重复提交。</strong>以下是该来信的编号和查询码。</p>}
             <p>请记下或打印以下信息，凭此查询办理情况、阅读答复。<strong>查询码只在提交的浏览器中显示，1小时后不再显示。</strong></p>
             <table class="meta-table" id="receipt"><tbody>
               <tr><th scope="row">收信机关</th><td>{organ.name}</td></tr>

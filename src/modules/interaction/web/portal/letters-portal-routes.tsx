@@ -4,7 +4,7 @@ import { fieldErrorsOf, pageQueryParam } from '../../../../platform/views/admin-
 import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
-import { addressLimit, formGuard, MIN_FILL_SECONDS, refusedFormErrors, statusPages, submissionKeyOf } from '../../../applications/index.ts';
+import { addressLimit, BLANK_FORM_CACHE, formGuard, MIN_FILL_SECONDS, refusedFormErrors, repeatGuard, statusPages, submissionKeyOf } from '../../../applications/index.ts';
 import { findOrganByCode, organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
 import { InteractionErrorCode as E } from '../../domain/error-codes.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
@@ -69,16 +69,19 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
   /** The form has no single contact field: what is said of `contact` (neither given) is said at 联系电话, the first of the two. */
   const onFormFields = ({ contact, ...errors }: Record<string, string>) => (contact ? { ...errors, phone: errors.phone ?? contact } : errors);
 
-  const writeForm = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200, formToken = guard.issue(deps.clock.now())) =>
-    sendPage(reply.header('Cache-Control', 'no-store'), <WriteLetterPage info={info(request)} organ={organ} values={values} errors={inFormOrder(onFormFields(errors), LETTER_FIELD_ORDER)} formToken={formToken} settings={await getLetterSettings(deps, organ.id)} />, status);
+  // Back, then 提交 again: the blank form is kept for Back, and the same letter sent again from this browser leads to its receipt (repeat-guard.ts).
+  const repeats = repeatGuard({ cookie: 'gk_wrote' });
 
-  const toReceipt = (request: FastifyRequest, reply: FastifyReply, organ: Organ, token: string) => {
+  const writeForm = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, values: Record<string, string>, errors: Record<string, string>, status = 200, formToken = guard.issue(deps.clock.now())) =>
+    sendPage(reply.header('Cache-Control', request.method === 'GET' ? BLANK_FORM_CACHE : 'no-store'), <WriteLetterPage info={info(request)} organ={organ} values={values} errors={inFormOrder(onFormFields(errors), LETTER_FIELD_ORDER)} formToken={formToken} settings={await getLetterSettings(deps, organ.id)} />, status);
+
+  const toReceipt = (request: FastifyRequest, reply: FastifyReply, organ: Organ, token: string, again = false) => {
     const id = submissionKeyOf(token).slice(0, 24);
     const url = `/organs/${organ.code}/letters/submitted/${id}`;
     return reply
       .setCookie(`gk_letter_${id}`, token, { path: url, httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: RECEIPT_COOKIE_SECONDS })
       .header('Cache-Control', 'no-store')
-      .redirect(url, 303);
+      .redirect(again ? `${url}?again=1` : url, 303);
   };
 
   return async function plugin(app: FastifyInstance) {
@@ -101,6 +104,8 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
       const token = str(body.formToken);
       try {
         if (await findLetterReceipt(deps, token)) return toReceipt(request, reply, organ, token);
+        const earlier = repeats.earlierToken(request, body);
+        if (earlier && (await findLetterReceipt(deps, earlier))) return toReceipt(request, reply, organ, earlier, true);
         const now = deps.clock.now();
         try {
           guard.check(body, now);
@@ -108,6 +113,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
           throw asPublicFormRefusal(e, E);
         }
         await submitLimit.countAccepted(request.ip, now, (admit) => submitLetter(deps, organ.code, body, { formToken: token, admit }));
+        repeats.remember(request, reply, `/organs/${organ.code}/letters/new`, body, token);
         return toReceipt(request, reply, organ, token);
       } catch (e) {
         // The guard's refusal comes with what is wrong in the fields; the form shown again keeps its serve time (form-guard.ts).
@@ -120,12 +126,12 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
       }
     });
 
-    app.get<{ Params: { code: string; key: string }; Querystring: { print?: string } }>('/organs/:code/letters/submitted/:key', async (request, reply) => {
+    app.get<{ Params: { code: string; key: string }; Querystring: { print?: string; again?: string } }>('/organs/:code/letters/submitted/:key', async (request, reply) => {
       const organ = await organOr404(request.params.code);
       const token = request.cookies[`gk_letter_${request.params.key}`] ?? '';
       const receipt = token && request.params.key.length === 24 && submissionKeyOf(token).startsWith(request.params.key) ? await findLetterReceipt(deps, token) : null;
       reply.header('Cache-Control', 'no-store');
-      return sendPage(reply, <LetterSubmittedPage info={info(request)} organ={organ} trackingNo={receipt?.queryCode ? receipt.trackingNo : null} queryCode={receipt?.queryCode || null} printView={request.query.print === '1'} />);
+      return sendPage(reply, <LetterSubmittedPage info={info(request)} organ={organ} trackingNo={receipt?.queryCode ? receipt.trackingNo : null} queryCode={receipt?.queryCode || null} printView={request.query.print === '1'} again={request.query.again === '1'} />);
     });
 
     app.get<{ Params: { code: string; id: string } }>('/organs/:code/letters/:id', async (request, reply) => {
