@@ -32,9 +32,9 @@ describeEachDialect('月度调度 in the back office', (db) => {
       expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
       const pdf = await app.inject({ method: 'GET', url: `${url}.pdf?month=2026-03`, cookies: office.cookies });
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-      // Each export is a download named by the notice's title, the web page too (it was shown inline, unnamed).
+      // Each export is named by the notice's title; Word and PDF are downloads, the web page opens in the browser (inline, still named for 另存为).
       for (const [res, ext] of [[html, 'html'], [docx, 'docx'], [pdf, 'pdf']] as const) {
-        expect(res.headers['content-disposition'], ext).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(`${organ.name}政务公开工作2026年3月调度情况通报.${ext}`)}`);
+        expect(res.headers['content-disposition'], ext).toBe(`${ext === 'html' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(`${organ.name}政务公开工作2026年3月调度情况通报.${ext}`)}`);
       }
 
       // Without a 监督保障 column the office is told to make one first; nothing is created.

@@ -149,8 +149,8 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const { organ } = await organFor(request, reply, request.params.code);
       const month = monthOf(request.query.month);
       const doc = await dispatchNoticeDocument(deps, organ, month);
-      // Every format is a download named by the notice's title (the web page too: an export to keep or send, not a page to read here).
-      reply.header('Content-Disposition', contentDisposition(`${doc.title}.${format}`));
+      // Every format is named by the notice's title; Word and PDF are downloads, the web page opens in the browser (inline, its name kept for 另存为).
+      reply.header('Content-Disposition', contentDisposition(`${doc.title}.${format}`, { inline: format === 'html' }));
       if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderDocumentPage(doc));
       const body = format === 'docx' ? await renderDocumentDocx(doc) : await renderDocumentPdf(doc);
       return reply.type(format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf').send(body);
