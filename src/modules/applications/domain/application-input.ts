@@ -4,6 +4,7 @@ import { APPLICANT_TYPES, ID_KINDS, isOrganisation } from './applicant-types.ts'
 import { DELIVERY_METHODS, PROVISION_FORMS, STAFF_CHANNELS } from './channels.ts';
 import { isCreditCode, isResidentIdNumber } from './identity-number.ts';
 import { isPhoneNumber, PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
+import { halfWidth, typedEmail, typedNumber } from '../../../shared/typed-number.ts';
 
 /** A required text: empty asks for it (请填写…); with a minimum above one, 1 to min-1 characters are told the minimum. */
 export const text = (label: string, max: number, min = 1) =>
@@ -16,21 +17,27 @@ export const text = (label: string, max: number, min = 1) =>
 export const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, { message: `${label}不能超过${max}个字` }).nullish().transform((v) => v ?? '');
 
-/** Who the applicant is and how to reach them (条例第二十九条): shared by applications and 第四十一条 correction requests. */
+/**
+ * Who the applicant is and how to reach them (条例第二十九条): shared by applications and 第四十一条 correction
+ * requests. A number typed in a Chinese keyboard's full-width mode is read and stored half-width, and
+ * spaces inside an ID number or postcode are dropped (shared/typed-number.ts; an outside tester).
+ */
 export const applicantIdentityShape = {
   applicantType: z.enum(APPLICANT_TYPES, { message: '请选择申请人类型' }),
   applicantName: text('申请人姓名或名称', 100),
   applicantIdKind: z.enum(ID_KINDS, { message: '请选择身份证明类型' }),
-  applicantIdNumber: z.string({ message: '请填写证件号码' }).trim().toUpperCase().min(1, { message: '请填写证件号码' }).max(40, { message: '证件号码不能超过40个字符' }),
+  applicantIdNumber: z.string({ message: '请填写证件号码' }).overwrite(typedNumber).min(1, { message: '请填写证件号码' }).max(40, { message: '证件号码不能超过40个字符' }),
   contactPerson: optionalText('联系人', 50),
   contactPhone: z
     .string({ message: '请填写联系电话' })
+    .overwrite(halfWidth)
     .trim()
     .min(1, { message: '请填写联系电话' })
     .max(20, { message: '联系电话不能超过20个字符' })
     .refine((v) => v === '' || isPhoneNumber(v), { message: `联系电话应为${PHONE_NUMBER_RULE}` }),
   contactEmail: z
     .string()
+    .overwrite(typedEmail)
     .trim()
     .max(100, { message: '电子邮箱不能超过100个字符' })
     .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: '电子邮箱格式不正确' })
@@ -39,7 +46,7 @@ export const applicantIdentityShape = {
   contactAddress: optionalText('通信地址', 200),
   postalCode: z
     .string()
-    .trim()
+    .overwrite(typedNumber)
     .refine((v) => v === '' || /^\d{6}$/.test(v), { message: '邮政编码应为6位数字' })
     .nullish()
     .transform((v) => v ?? ''),

@@ -1,6 +1,7 @@
 import { z } from '../../../shared/zod.ts';
 import { isPhoneNumber, PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 import { LETTER_TYPES } from './letter.ts';
+import { halfWidth, typedEmail } from '../../../shared/typed-number.ts';
 
 const required = (label: string, max: number) =>
   z.string({ message: `请填写${label}` }).trim().min(1, { message: `请填写${label}` }).max(max, { message: `${label}不能超过${max}字` });
@@ -12,8 +13,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A phone number (the public forms' one rule: a mobile, or a landline with its area code) or an e-mail address. */
 export const isPhoneOrEmail = (v: string) => EMAIL.test(v) || isPhoneNumber(v);
 
-const optional = (label: string, max: number) =>
-  z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string({ message: `${label}应为文字` }).trim().max(max, { message: `${label}不能超过${max}字` }));
+/** An optional field; `typed` reads what a full-width keyboard typed as half-width (shared/typed-number.ts). */
+const optional = (label: string, max: number, typed: (v: string) => string = (v) => v) =>
+  z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string({ message: `${label}应为文字` }).overwrite(typed).trim().max(max, { message: `${label}不能超过${max}字` }));
 
 /** What the form says when neither a phone number nor an e-mail address is given. */
 export const CONTACT_REQUIRED = '请填写联系电话或电子邮箱（至少填写一项），以便答复时联系您';
@@ -30,11 +32,11 @@ export const letterInputSchema = z.object({
   content: required('来信内容', 5000)
     .refine((v) => v === '' || [...v.replace(/\s/g, '')].length >= MIN_LETTER_CHARS, { message: `来信内容至少${MIN_LETTER_CHARS}个字，请写明您要咨询、建议或投诉的具体事项` }),
   writerName: required('姓名', 50),
-  phone: optional('联系电话', 40)
+  phone: optional('联系电话', 40, halfWidth)
     .refine((v) => v === '' || isPhoneNumber(v), { message: `请填写正确的联系电话：${PHONE_NUMBER_RULE}` }),
-  email: optional('电子邮箱', 100)
+  email: optional('电子邮箱', 100, typedEmail)
     .refine((v) => v === '' || EMAIL.test(v), { message: '请填写正确的电子邮箱，如 name@example.cn' }),
-  contact: optional('联系电话或电子邮箱', 100)
+  contact: optional('联系电话或电子邮箱', 100, typedEmail)
     .refine((v) => v === '' || isPhoneOrEmail(v), { message: `请填写正确的手机号码、固定电话或电子邮箱，以便答复时联系您。电话应为${PHONE_NUMBER_RULE}` }),
   publishConsent: z.preprocess((v) => v === true || v === 'yes' || v === 'on' || v === '1', z.boolean()),
 }).refine((v) => [v.phone, v.email, v.contact].some((x) => typeof x === 'string' && x.trim() !== ''), {
