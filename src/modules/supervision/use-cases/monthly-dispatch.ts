@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { renderDocumentHtml } from '../../../platform/documents/index.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { createPublication, listCatalogNodes, listOrgans, subtreeIds, type Organ, type Publication } from '../../catalog/index.ts';
+import { createPublication, distinctNodeLabels, listCatalogNodes, listOrgans, subtreeIds, type Organ, type Publication } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { dispatchDocument, monthBounds, monthlyDispatch, type Dispatch } from '../domain/dispatch.ts';
 import { latePublishedByUnit, publishDatesByNode } from '../storage/node-supervision-repository.ts';
@@ -13,8 +13,8 @@ export const DISPATCH_NODE_NAME = '监督保障';
 
 /**
  * An organ's dispatch for a month (docs/rules/website-inspection.md, "Monthly dispatch"): its
- * columns without sub-columns, each with its responsible unit and cadence, judged on the month; the
- * organ itself (its 政务公开办公室) and each of its units ranked.
+ * columns without sub-columns, each with its responsible unit and cadence, judged on the month (named
+ * by their path where a name is shared); the organ itself (its 政务公开办公室) and each of its units ranked.
  */
 export async function loadMonthlyDispatch(deps: AppDeps, organ: Organ, month: string): Promise<Dispatch> {
   const { fromOn, toOn } = monthBounds(month);
@@ -22,8 +22,10 @@ export async function loadMonthlyDispatch(deps: AppDeps, organ: Organ, month: st
     nodeCadences(deps.db, organ.id, deps.clock.now()), listCatalogNodes(deps.db, organ.id), publishDatesByNode(deps.db, organ.id), listOrgans(deps.db),
     latePublishedByUnit(deps.db, organ.id, fromOn, toOn),
   ]);
+  // A column another column of the organ shares a name with is named by its path (保障性住房 › 政策文件), on the page and in the notice.
+  const labels = distinctNodeLabels(nodes);
   const columns = cadences.filter((c) => !nodes.some((n) => n.parentId === c.node.id)).map((c) => ({
-    nodeId: c.node.id, name: c.node.name, unitId: c.responsibleUnit?.id ?? null, cadence: c.cadence,
+    nodeId: c.node.id, name: labels.get(c.node.id) ?? c.node.name, unitId: c.responsibleUnit?.id ?? null, cadence: c.cadence,
     publishedOns: [...new Set(subtreeIds(nodes, c.node.id).flatMap((id) => dates.get(id) ?? []))],
   }));
   const units = [{ id: null, name: `${organ.name}（政务公开办公室）` }, ...organs.filter((o) => o.parentId === organ.id && o.kind === 'unit').map((o) => ({ id: o.id as number | null, name: o.name }))];

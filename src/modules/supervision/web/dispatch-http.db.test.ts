@@ -3,6 +3,7 @@ import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createNode, createOrgan, createPublished, createStaff } from '../../../../test/support/factories.ts';
 import { findPublication } from '../../catalog/index.ts';
+import { extractText } from '../../privacy/index.ts';
 
 describeEachDialect('月度调度 in the back office', (db) => {
   it('shows the month per unit with its ranking, exports the notice, and drafts it into 监督保障 for review', async () => {
@@ -55,6 +56,36 @@ describeEachDialect('月度调度 in the back office', (db) => {
       const editorStaff = await createStaff(deps, organ.code, 'editor');
       const editor = await loginAs(app, editorStaff.username, editorStaff.password);
       expect((await app.inject({ method: 'POST', url: `${url}/notice?month=2026-03`, cookies: editor.cookies, payload: { _csrf: editor.csrf } })).statusCode).toBe(403);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('names a column whose name another column shares by its path, on the page and in the web, Word and PDF notice', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-04-02T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps);
+      const officeStaff = await createStaff(deps, organ.code, 'disclosure_office');
+      const office = await loginAs(app, officeStaff.username, officeStaff.password);
+      // Two empty 政策文件 columns (空白栏目, so both are 未更新): one at the top, one under 保障性住房; and a 通知公告 no other column shares.
+      const topPolicies = await createNode(deps, organ.id, { name: '政策文件' });
+      const housing = await createNode(deps, organ.id, { name: '保障性住房' });
+      const housingPolicies = await createNode(deps, organ.id, { name: '政策文件', parentId: housing });
+      await createNode(deps, organ.id, { name: '通知公告' });
+      const url = `/admin/organs/${organ.code}/supervision/dispatch`;
+
+      const page = (await app.inject({ method: 'GET', url: `${url}?month=2026-03`, cookies: office.cookies })).body;
+      expect(page).toContain(`<a href="/organs/${organ.code}/catalog/${housingPolicies}">保障性住房 › 政策文件</a>`);
+      expect(page).toContain(`<a href="/organs/${organ.code}/catalog/${topPolicies}">政策文件</a>`);
+      expect(page).toContain('>通知公告</a>');
+
+      const html = (await app.inject({ method: 'GET', url: `${url}.html?month=2026-03`, cookies: office.cookies })).body;
+      expect(html).toContain('保障性住房 › 政策文件');
+      for (const ext of ['docx', 'pdf']) {
+        const res = await app.inject({ method: 'GET', url: `${url}.${ext}?month=2026-03`, cookies: office.cookies });
+        const text = (await extractText(res.rawPayload, `notice.${ext}`)).text.replace(/\s+/g, '');
+        expect(text, ext).toContain('保障性住房›政策文件');
+      }
     } finally {
       await app.close();
     }
