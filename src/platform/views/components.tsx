@@ -88,16 +88,20 @@ export function Pagination({ page, pageSize, total, href }: { page: number; page
 
 export type FieldErrors = Record<string, string>;
 
+/** The error summary's heading on a status look-up (申请、信件查询) that was refused: it submitted nothing. */
+export const LOOKUP_FAILED = '未查到，请核对以下内容：';
+
 /**
  * The errors of a refused form, each linked to its field. `focus`: placed first in the page's main
  * content, it takes the focus when the page loads (a phone shows it, not the top of the page), without script.
+ * `heading`: a look-up that found nothing says so (LOOKUP_FAILED), not that a submission failed.
  */
-export function ErrorSummary({ errors, focus }: { errors: FieldErrors; focus?: boolean }) {
+export function ErrorSummary({ errors, focus, heading = '提交未成功，请修改以下问题：' }: { errors: FieldErrors; focus?: boolean; heading?: string }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} id="error-summary" autofocus={focus || undefined}>
-      <h2>提交未成功，请修改以下问题：</h2>
+      <h2>{heading}</h2>
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>{field === '_form' ? message : <a href={`#f-${field}`}>{message}</a>}</li>
