@@ -172,6 +172,7 @@ function generateOrganYear(profile: OrganProfile, year: number, previous: YearSt
       expiredOn: null,
       replacedByKey: null,
       interpretsKey: d.interprets ? keyOf.get(d.interprets) ?? null : null,
+      commentsUntil: d.commentsUntil ?? null,
     };
   });
 

@@ -4,7 +4,8 @@ import { HOUSING_NORMATIVE_PLAN } from './housing-normative-plan.ts';
 import {
   ADDRESSEE_ALL, HOUSING_NAME, HOUSING_SHORT, HOUSING_SIGNER, housingPolicyWithInterpretation, unitOf, withTopicNode,
 } from './housing-common.ts';
-import { anyDay, draft, inMonths, monthEnd, monthStart, wan, ruleNames } from './kind-helpers.ts';
+import { anyDay, consultationsLink, draft, inMonths, monthEnd, monthStart, openForComments, wan, ruleNames } from './kind-helpers.ts';
+import { ORGAN_KEYS } from './organ-keys.ts';
 import { noticeBody, normativeBody, p, planBody, publicityBody, signature, table } from './body-templates.ts';
 import { addDays, chineseDate, workdaysBefore } from './demo-calendar.ts';
 import {
@@ -173,7 +174,7 @@ const consultations: ItemKind = {
     const publishedOn = anyDay(ctx)!;
     const unit = unitOf(topic);
     const until = addDays(publishedOn, 30);
-    return [draft(ctx, {
+    return [openForComments(until, draft(ctx, {
       title: `关于公开征求《${name}（征求意见稿）》意见的公告`, nodes: withTopicNode(['gzcy/yjzj'], topic), stage: 'decision',
       genre: '公告', subject: topic.subject, keywords: [...topic.keywords.slice(0, 2), '征求意见'],
       summary: `就《${name}（征求意见稿）》向社会公开征求意见，征求意见截止时间为${chineseDate(until)}。`,
@@ -181,12 +182,12 @@ const consultations: ItemKind = {
       body: (on) => [
         p(`为${topic.purpose}，我局起草了《${name}（征求意见稿）》。为提高决策的科学性和透明度，现向社会公开征求意见。`),
         p(`一、征求意见时间：${chineseDate(publishedOn)}至${chineseDate(until)}。`),
-        p(`二、反馈方式：（一）信函邮寄至${HOUSING_NAME}${unit.source.replace(HOUSING_SHORT, '')}（地址：${COUNTY}岚城街道建设路26号），并在信封上注明“意见征集”字样；（二）登录${COUNTY}人民政府网站“意见征集”栏目在线提交。`),
+        p(`二、反馈方式：（一）信函邮寄至${HOUSING_NAME}${unit.source.replace(HOUSING_SHORT, '')}（地址：${COUNTY}岚城街道建设路26号），并在信封上注明“意见征集”字样；（二）在${COUNTY}人民政府网站${consultationsLink(ORGAN_KEYS.housing, `${HOUSING_NAME}“意见征集”栏目`)}在线提交。`),
         p('三、请在反馈意见时注明主要理由。意见征集结束后，我局将对意见采纳情况进行汇总，并在本栏目公开反馈。'),
         p(`联系电话：${unit.phone}。`),
         signature(HOUSING_SIGNER, on),
       ].join('\n'),
-    })];
+    }))];
   },
 };
 

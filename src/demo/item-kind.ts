@@ -28,6 +28,8 @@ export type Draft = {
   /** Set on planned 规范性文件, to link repeals across years. */
   planId?: string;
   validity?: DemoPublication['validity'];
+  /** Set on a 征求意见 notice: the last day of its comment window (DemoPublication.commentsUntil). */
+  commentsUntil?: string;
   /**
    * Batch titles (第{{序}}批) carry the token; the generator numbers same-title drafts in publication
    * order, at most this many per organ-year.

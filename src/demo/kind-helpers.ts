@@ -97,6 +97,19 @@ export function seq(max: number, d: Draft): Draft {
   return { ...d, sequenceMax: max };
 }
 
+/**
+ * Marks a 征求意见 notice open for comments until `until`. Its text links the organ's 意见征集 (`consultationsLink`);
+ * the seed opens the notice's 意见征集 on the platform while the window lasts and points the link at it.
+ */
+export function openForComments(until: string, d: Draft): Draft {
+  return { ...d, commentsUntil: until };
+}
+
+/** The 意见征集 of an organ as a 征求意见 notice links it (the seed narrows the address to the notice's own). */
+export function consultationsLink(organKey: string, text: string): string {
+  return `<a href="/organs/${organKey}/consultations">${text}</a>`;
+}
+
 /** `nodes` plus the topic's 重点领域 node, if it has one. */
 export function withNode(nodes: string[], topic: { node: string }): string[] {
   return topic.node.startsWith('zdly/') && !nodes.includes(topic.node) ? [...nodes, topic.node] : nodes;

@@ -3,7 +3,7 @@ import { policyWithInterpretation } from './policy-pair.ts';
 import { routineKinds } from './small-organ-routine-kinds.ts';
 import type { SimpleKind, SmallOrganSpec, SmallTopic } from './small-organ-spec.ts';
 export type { SimpleKind, SmallOrganSpec, SmallTopic, SmallNormative, PolicySeries } from './small-organ-spec.ts';
-import { anyDay, draft, inMonths, monthEnd, monthStart, withNode, ruleName } from './kind-helpers.ts';
+import { anyDay, consultationsLink, draft, inMonths, monthEnd, monthStart, openForComments, withNode, ruleName } from './kind-helpers.ts';
 import { ensure, newsBody, noticeBody, normativeBody, p, planBody, signature } from './body-templates.ts';
 import { addDays, chineseDate, chineseMonthDay } from './demo-calendar.ts';
 import { COUNTY, TOWNSHIPS, chineseNumber } from './word-banks.ts';
@@ -127,17 +127,17 @@ export function smallOrganKinds(s: SmallOrganSpec): ItemKind[] {
       const name = ruleName(COUNTY, topic.name, ctx.rng.pick(['实施办法', '管理办法', '实施细则', '三年行动方案']));
       const publishedOn = anyDay(ctx)!;
       const until = addDays(publishedOn, 30);
-      return [draft(ctx, {
+      return [openForComments(until, draft(ctx, {
         ...base, title: `关于公开征求《${name}（征求意见稿）》意见的公告`, nodes: withNode([s.noticeNode], topic), stage: 'decision',
         genre: '公告', subject: topic.subject, keywords: [...topic.keywords.slice(0, 2), '征求意见'],
         summary: `就《${name}（征求意见稿）》公开征求意见，截止时间为${chineseDate(until)}。`, publishedOn, formed: 'same',
         body: (on) => [
           p(`为${topic.purpose}，${s.short}起草了《${name}（征求意见稿）》，现向社会公开征求意见。`),
-          p(`征求意见时间：${chineseDate(publishedOn)}至${chineseDate(until)}。意见建议可以通过信函或者县政府网站“意见征集”栏目反馈，请注明主要理由。`),
+          p(`征求意见时间：${chineseDate(publishedOn)}至${chineseDate(until)}。意见建议可以通过信函或者县政府网站${consultationsLink(s.organKey, `${s.name}“意见征集”栏目`)}反馈，请注明主要理由。`),
           p(`联系电话：${s.phone}。`),
           signature(s.name, on),
         ].join('\n'),
-      })];
+      }))];
     },
   };
 

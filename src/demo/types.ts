@@ -66,4 +66,9 @@ export type DemoPublication = {
   /** A 政策解读: the key of the policy it explains (published with it); null for every other item. */
   interpretsKey: string | null;
   consultPhone: string | null;
+  /**
+   * A 征求意见 notice: the last day comments are taken (its window opens on publication). The seed opens its
+   * 意见征集 on the platform while the window lasts, and the notice's 意见征集 link leads to it.
+   */
+  commentsUntil: string | null;
 };

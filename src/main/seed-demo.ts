@@ -3,7 +3,7 @@ import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { annualReportSections, demoAnnualReports, demoCatalog, demoConsultations, demoOrgans, demoProposals, demoPublications, demoReconsiderationBodies, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, DEMO_STANDARD_DIRECTORY, ORGAN_KEYS } from '../demo/index.ts';
 import { saveApplicationSettings } from '../modules/applications/index.ts';
-import { findOrganByCode, listCatalogNodes, pathTo } from '../modules/catalog/index.ts';
+import { findOrganByCode, itemPath, listCatalogNodes, pathTo } from '../modules/catalog/index.ts';
 import { applyTemplate } from '../modules/catalog/use-cases/import-standard-directory.ts';
 import { findDirectoryTemplate } from '../modules/catalog/use-cases/directory-templates.ts';
 import { listDirectoryMatters } from '../modules/catalog/storage/directory-matters-repository.ts';
@@ -165,7 +165,8 @@ export async function seedDemoRegion(deps: AppDeps) {
   // The 住建局's 人大代表建议 and 政协提案, as many as its 办理情况 items state, with replies and published results.
   const { proposals } = await seedDemoProposals(deps, demoProposals(demoPublications()));
   const consultations = await seedDemoConsultations(deps);
-  return { ...catalog, ...cases, attachments, proposals, consultations, standardDirectoryMatters: standardDirectory.matters, itemsNamingMatters: standardDirectory.items };
+  const noticeConsultations = await seedDemoNoticeConsultations(deps);
+  return { ...catalog, ...cases, attachments, proposals, consultations, noticeConsultations, standardDirectoryMatters: standardDirectory.matters, itemsNamingMatters: standardDirectory.items };
 }
 
 /**
@@ -195,6 +196,40 @@ export async function seedDemoConsultations(deps: AppDeps): Promise<number> {
       }
       await publishFeedback(on(s.feedback.on), actor, c.id, { received: s.feedback.received, adopted: s.feedback.adopted, notAdopted: s.feedback.notAdopted });
     }
+    seeded += 1;
+  }
+  return seeded;
+}
+
+/**
+ * The 征求意见 notices still open on the seed's day (关于公开征求《…（征求意见稿）》意见的公告, DemoPublication.commentsUntil)
+ * tell readers to comment online in the organ's 意见征集: each gets its 意见征集 there, opened through the back
+ * office's use case on the notice's day for the notice's window, with the notice's text. The platform has no
+ * relation between an item and a consultation, so the two link each other by address: the consultation's
+ * 意见反馈方式 names the notice's page (linked on the consultation page), and the notice's link to the organ's
+ * 意见征集 is narrowed to this consultation.
+ */
+export async function seedDemoNoticeConsultations(deps: AppDeps): Promise<number> {
+  const actor = systemActor('演示数据');
+  const today = chinaDateOf(deps.clock.now());
+  let seeded = 0;
+  for (const n of demoPublications().filter((p) => p.commentsUntil && p.publishedOn <= today && today <= p.commentsUntil)) {
+    const organ = (await findOrganByCode(deps.db, n.organKey))!;
+    const item = await deps.db.selectFrom('publications').select(['id', 'body_html']).where('organ_id', '=', organ.id)
+      .where('title', '=', n.title).where('published_on', '=', n.publishedOn).where('status', '=', 'published').executeTakeFirst();
+    if (!item) continue;
+    const itemAddress = itemPath(organ.code, item.id);
+    const c = await openConsultation({ ...deps, clock: fixedClock(`${n.publishedOn}T02:00:00.000Z`) }, actor, organ.id, {
+      title: n.title,
+      body: htmlToText(item.body_html),
+      howToComment: [
+        '一、在本页“发表意见”栏提交。',
+        `二、信函、电话等其他方式见公告原文：${itemAddress}`,
+      ].join('\n'),
+      startOn: n.publishedOn, endOn: n.commentsUntil!,
+    });
+    const list = `href="/organs/${organ.code}/consultations"`;
+    await deps.db.updateTable('publications').set({ body_html: item.body_html.replaceAll(list, `href="/organs/${organ.code}/consultations/${c.id}"`) }).where('id', '=', item.id).execute();
     seeded += 1;
   }
   return seeded;

@@ -17,15 +17,17 @@ const crumbs = (organ: Organ) => [
 const Paragraphs = ({ text }: { text: string }) => <>{text.split(/\n{1,}/).map((p) => p.trim()).filter(Boolean).map((p) => <p>{p}</p>)}</>;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** An item page of this site as the text names it (公告原文：/organs/qlx-zjj/items/4779): the notice a consultation was announced in. */
+const ITEM_ADDRESS = /\/organs\/[a-z][a-z0-9-]*\/items\/\d+/g;
 
 /**
  * 意见反馈方式 as typed, with what a reader on a phone taps: each e-mail address a `mailto:` link, each
- * telephone number kept whole and a `tel:` link as in item bodies (whole-phone-numbers.ts). The text
- * is escaped first; only the links are markup.
+ * telephone number kept whole and a `tel:` link as in item bodies (whole-phone-numbers.ts), and an item
+ * page of this site (the 征求意见 notice) a link to it. The text is escaped first; only the links are markup.
  */
 const ContactParagraphs = ({ text }: { text: string }) => (
   <>{text.split(/\n{1,}/).map((p) => p.trim()).filter(Boolean).map((p) => (
-    <p dangerouslySetInnerHTML={{ __html: withWholePhoneNumbers(escapeHtml(p).replace(EMAIL, (m) => `<a href="mailto:${m}">${m}</a>`)) }} />
+    <p dangerouslySetInnerHTML={{ __html: withWholePhoneNumbers(escapeHtml(p).replace(EMAIL, (m) => `<a href="mailto:${m}">${m}</a>`).replace(ITEM_ADDRESS, (m) => `<a href="${m}">${m}</a>`)) }} />
   ))}</>
 );
 
