@@ -88,7 +88,7 @@ function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; curre
 /**
  * The search box on every portal page but the results page (GET /search, no JavaScript). On an organ's pages
  * its scope is preselected — for an internal unit the organ that publishes for it; elsewhere the whole region. The scope is worded as on the results page: the organ's short name
- * (the frame's `label`), so it shows whole on a phone; the other choice is 全区.
+ * (the frame's `label`), so it shows whole on a phone; the other choice is 全站 (the platform does not record its region's level, so not 全区 or 全县).
  */
 function HeaderSearch({ scope }: { scope: { code: string; label: string } | null }) {
   return (
@@ -101,7 +101,7 @@ function HeaderSearch({ scope }: { scope: { code: string; label: string } | null
           <label for="header-scope" class="visually-hidden">检索范围</label>
           <select id="header-scope" name="organ">
             <option value={scope.code} selected>{scope.label}</option>
-            <option value="">全区</option>
+            <option value="">全站</option>
           </select>
         </>
       )}

@@ -113,7 +113,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
           {/* Each label with its control (.search-pair): they wrap together on a narrow screen, the control shrinking to fit. */}
           <span class="search-pair"><label for="search-scope">范围</label>
           <select id="search-scope" name="organ">
-            <option value="">全区</option>
+            <option value="">全站</option>
             {scopes.map((o) => <option value={o.code} selected={raw.organ === o.code}>{scopeLabel(o)}</option>)}
           </select></span>{' '}
           <span class="search-pair"><label for="search-sort">排序</label>
@@ -153,7 +153,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             </h2>
             {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there. */}
             {result.total === 0 && raw.organ && regionTotal !== null && regionTotal > 0 && (
-              <p><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全区检索“{q}”</a>（{regionTotal > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : regionTotal} 条）</p>
+              <p><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{q}”</a>（{regionTotal > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : regionTotal} 条）</p>
             )}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>

@@ -39,7 +39,7 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         if (!req.q) return sendHtml(reply, await render(null));
         const made = async () => {
           const result = await search(req);
-          // Nothing within an organ: the same search over the whole region (the one its 在全区检索 link asks, so
+          // Nothing within an organ: the same search over the whole region (the one its 在全站检索 link asks, so
           // kept for that click), offered only when it finds something. Bounded like every search (TOTAL_CAP).
           const regionTotal = result.total === 0 && req.filters.scopeOrganId !== null
             ? (await search({ ...req, filters: { ...req.filters, scopeOrganId: null }, page: 1 })).total

@@ -17,7 +17,7 @@ describeEachDialect('search pages and API', (db) => {
     expect(home.body).not.toContain('id="header-scope"');
     const organPage = await app.inject(`/organs/${organ.code}`);
     // The scope is named as on the results page: the organ's short name, or its name when it has none.
-    expect(organPage.body).toMatch(new RegExp(`<select id="header-scope" name="organ"><option value="${organ.code}" selected>${organ.name}</option><option value(="")?>全区</option>`));
+    expect(organPage.body).toMatch(new RegExp(`<select id="header-scope" name="organ"><option value="${organ.code}" selected>${organ.name}</option><option value(="")?>全站</option>`));
     const named = await saveOrgan(deps, system, { code: 'qlx-zjj', name: '青岚县住房和城乡建设局', shortName: '县住建局', kind: 'department', parentCode: organ.code, creditCode: '11341525000000999K' });
     expect((await app.inject(`/organs/${named.code}`)).body).toContain(`<option value="${named.code}" selected>县住建局</option>`);
     await app.close();
@@ -107,9 +107,9 @@ describeEachDialect('search pages and API', (db) => {
     // A 文号 searched within an organ that did not issue it: nothing here, and a link to the whole region, which finds it.
     const scoped = (await app.inject(`/search?q=${encodeURIComponent('岚建〔2026〕71号')}&organ=${other.code}`)).body;
     expect(scoped).toContain('共找到 0 条');
-    expect(scoped).toContain(`<a href="/search?q=${encodeURIComponent('岚建〔2026〕71号')}">在全区检索“岚建〔2026〕71号”</a>`);
+    expect(scoped).toContain(`<a href="/search?q=${encodeURIComponent('岚建〔2026〕71号')}">在全站检索“岚建〔2026〕71号”</a>`);
     expect((await app.inject(`/search?q=${encodeURIComponent('岚建〔2026〕71号')}`)).body).toContain('共找到 1 条');
-    expect((await app.inject(`/search?q=${encodeURIComponent('不存在的东西')}`)).body).not.toContain('在全区检索');
+    expect((await app.inject(`/search?q=${encodeURIComponent('不存在的东西')}`)).body).not.toContain('在全站检索');
 
     // The API without q: its stable code and a Chinese message, not the validator's.
     const empty = await app.inject('/api/v1/search');
@@ -146,8 +146,11 @@ describeEachDialect('search pages and API', (db) => {
     const node = await createNode(deps, bureau.id, { name: '政策文件' });
     await createPublished(deps, bureau.id, [node], { title: '农村危房改造补助标准' });
     const fresh = (await app.inject(`/search?q=${encodeURIComponent('危房')}`)).body;
-    // 范围 lists the organs (全区, 县政府, 县住建局), never a 股室 of one of them.
+    // 范围 lists the organs (全站, 县政府, 县住建局), never a 股室 of one of them.
     expect(fresh).toContain(`<option value="${bureau.code}">县住建局</option>`);
+    // The whole site is 全站, not 全区: the platform does not know its region's level (a county's site, found by an outside tester).
+    expect(fresh).toMatch(/<select id="search-scope" name="organ"><option value(="")?>全站<\/option>/);
+    expect(fresh).not.toContain('全区');
     expect(fresh).not.toContain(`value="${unit.code}"`);
     expect(fresh).not.toContain('村镇建设股');
     // The results page has one search box, its own: the header's is not repeated there; every other page has it.

@@ -22,7 +22,7 @@ describeEachDialect('a search that finds nothing', (db) => {
       // Nothing in the bureau nor anywhere: no whole-region link, no sort; apply to and write to the bureau.
       const none = mainOf((await app.inject(`/search?q=${encodeURIComponent('住房公积金')}&organ=${bureau.code}`)).body);
       expect(none).toContain('共找到 0 条');
-      expect(none).not.toContain('在全区检索');
+      expect(none).not.toContain('在全站检索');
       expect(none).not.toContain('按相关度排列');
       expect(none).not.toContain('改为最新在前');
       expect(none).toContain(`<a href="/organs/${bureau.code}/apply">向县住建局申请政府信息公开</a>`);
@@ -30,12 +30,12 @@ describeEachDialect('a search that finds nothing', (db) => {
 
       // Nothing in the bureau, something elsewhere: the whole region is offered with what it finds.
       const elsewhere = mainOf((await app.inject(`/search?q=${encodeURIComponent('危房改造')}&organ=${bureau.code}`)).body);
-      expect(elsewhere).toContain(`<a href="/search?q=${encodeURIComponent('危房改造')}">在全区检索“危房改造”</a>（1 条）`);
+      expect(elsewhere).toContain(`<a href="/search?q=${encodeURIComponent('危房改造')}">在全站检索“危房改造”</a>（1 条）`);
       expect(elsewhere).toContain(`/organs/${bureau.code}/apply`);
 
       // The whole region searched: the county's form and mailbox.
       const region = mainOf((await app.inject(`/search?q=${encodeURIComponent('住房公积金')}`)).body);
-      expect(region).not.toContain('在全区检索');
+      expect(region).not.toContain('在全站检索');
       expect(region).not.toContain('改为最新在前');
       expect(region).toContain(`<a href="/organs/${county.code}/apply">向县政府申请政府信息公开</a>`);
       expect(region).toContain(`<a href="/organs/${county.code}/letters/new">给县政府写信</a>`);
