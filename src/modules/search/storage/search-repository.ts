@@ -4,6 +4,7 @@ import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { Executor } from '../../catalog/index.ts';
 import type { ParsedQuery } from '../domain/parse-query.ts';
 import type { FullTextIndex, Scope } from './full-text-index.ts';
+import { idOfSortKey } from '../domain/sort-key.ts';
 
 // ---- writing -----------------------------------------------------------------------------
 
@@ -122,21 +123,23 @@ export async function keysInNodes(db: Executor, nodeIds: number[]): Promise<numb
 export type FacetColumns = { organ: number[]; stage: string[]; genre: string[]; year: number[]; validity: string[]; node: number[] };
 
 /**
- * The facet values of some indexed items (a search's sample of up to 1,000). On SQLite one statement
- * takes the ids as one JSON text and gives each facet's values as one JSON array: building a row
- * object per item and per placement in the driver cost more than SQLite's reading of them (3.3 ms
- * against 1.5 ms for 1,000 items at 100,000, docs/performance.md), and a list of 1,000 parameters
- * would be bound as REALs and prepared again for every other length.
+ * The facet values of some indexed items (a search's sample of up to 1,000), given by their sort keys.
+ * On SQLite one statement takes the keys as one JSON text and gives each facet's values as one JSON
+ * array: building a row object per item and per placement in the driver cost more than SQLite's reading
+ * of them (3.3 ms against 1.5 ms for 1,000 items at 100,000, docs/performance.md), and a list of 1,000
+ * parameters would be bound as REALs and prepared again for every other length. The values come from
+ * the index led by the sort key (migration 055): the newest matches are neighbours there, on a few
+ * pages, where their rows by publication id are each on a page of its own. The nodes are read by id.
  */
-export async function facetRows(db: Executor, dialect: DialectName, ids: number[]): Promise<FacetColumns> {
-  if (!ids.length) return { organ: [], stage: [], genre: [], year: [], validity: [], node: [] };
-  if (!ids.every(Number.isSafeInteger)) throw new Error('非法编号');
+export async function facetRows(db: Executor, dialect: DialectName, keys: number[]): Promise<FacetColumns> {
+  if (!keys.length) return { organ: [], stage: [], genre: [], year: [], validity: [], node: [] };
+  if (!keys.every(Number.isSafeInteger)) throw new Error('非法编号');
+  const ids = keys.map(idOfSortKey);
   if (dialect === 'sqlite') {
-    const list = JSON.stringify(ids);
     const r = await sql<Record<keyof FacetColumns, string>>`select json_group_array(d.organ_id) as organ, json_group_array(d.stage) as stage,
       json_group_array(d.genre) as genre, json_group_array(d.year) as year, json_group_array(d.validity) as validity,
-      (select json_group_array(p.node_id) from json_each(${list}) i join publication_placements p on p.publication_id = i.value) as node
-      from json_each(${list}) i join search_docs d on d.publication_id = i.value`.execute(db);
+      (select json_group_array(p.node_id) from json_each(${JSON.stringify(ids)}) i join publication_placements p on p.publication_id = i.value) as node
+      from json_each(${JSON.stringify(keys)}) i join search_docs d indexed by search_docs_facets on d.sort_key = i.value`.execute(db);
     const row = r.rows[0];
     return { organ: JSON.parse(row.organ), stage: JSON.parse(row.stage), genre: JSON.parse(row.genre), year: JSON.parse(row.year), validity: JSON.parse(row.validity), node: JSON.parse(row.node) };
   }

@@ -119,7 +119,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     sample = total ? await newest(scope, facetSample) : [];
   }
   if (total === 0) return NOTHING(query);
-  const facets = await facetsOf(deps, sample.map(idOfSortKey));
+  const facets = await facetsOf(deps, sample);
 
   const offset = (req.page - 1) * req.pageSize;
   let page: number[];
@@ -149,9 +149,9 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null };
 }
 
-/** Facet counts over some matches: organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */
-async function facetsOf(deps: AppDeps, ids: number[]): Promise<SearchResult['facets']> {
-  const f = await facetRows(deps.db, deps.dialect, ids);
+/** Facet counts over some matches (their sort keys): organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */
+async function facetsOf(deps: AppDeps, keys: number[]): Promise<SearchResult['facets']> {
+  const f = await facetRows(deps.db, deps.dialect, keys);
   const count = (values: (string | number)[]) => {
     const n = new Map<string, number>();
     for (const v of values) n.set(String(v), (n.get(String(v)) ?? 0) + 1);
