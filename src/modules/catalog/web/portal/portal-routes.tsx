@@ -293,7 +293,9 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const [attachments, replacement, qrSvg, links] = await Promise.all([
         listAttachments(db, item.id),
         item.replacedById ? findPublication(db, item.replacedById) : Promise.resolve(null),
-        QRCode.toString(`${baseUrl(request)}/organs/${organ.code}/items/${item.id}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+        // An image to assistive technology, named (the figcaption says what to do with it).
+        QRCode.toString(`${baseUrl(request)}/organs/${organ.code}/items/${item.id}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+          .then((svg) => svg.replace('<svg ', '<svg role="img" aria-label="本页二维码" ')),
         // 政策解读: a policy's page links its published interpretations, an interpretation's page its policies (one query).
         interpretationLinks(db, item.id),
       ]);

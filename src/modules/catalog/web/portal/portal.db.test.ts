@@ -18,7 +18,7 @@ describeEachDialect('public portal', (db) => {
     const url = `/organs/${organ.code}/items/${item.id}`;
     const first = await app.inject(url);
     expect(first.statusCode).toBe(200);
-    for (const text of ['索引号', item.indexNumber!, '发布机构', '成文日期', '发布日期', '清建〔2026〕12号', '执行公开', '主动公开', '长期公开', '面向社会', '有效', '浏览次数', '扫一扫在手机打开当前页', '0564-5022001', '<svg']) {
+    for (const text of ['索引号', item.indexNumber!, '发布机构', '成文日期', '发布日期', '清建〔2026〕12号', '执行公开', '主动公开', '长期公开', '面向社会', '有效', '浏览次数', '扫一扫在手机打开当前页', '0564-5022001', '<svg role="img" aria-label="本页二维码"']) {
       expect(first.body).toContain(text);
     }
     expect(first.body).toMatch(/首页.*信息公开.*县住建局.*监督保障.*工作推进/s);
