@@ -45,12 +45,47 @@ describe('the month’s ranking and notice', () => {
     latePublished: new Map([[8, 2]]),
   });
 
-  it('ranks units by on-time rate, then fewer missing and late; units with nothing due come last', () => {
+  it('ranks the units that had something due by on-time rate, then more on time; units with nothing due have no rank and come after', () => {
     expect(d.units.map((u) => [u.rank, u.unitName, u.due, u.done, u.late, u.missing, u.latePublished])).toEqual([
       [1, '村镇股', 2, 2, 0, 0, 0],
       [2, '综合股', 2, 0, 1, 1, 2],
-      [3, '县住建局（政务公开办公室）', 0, 0, 0, 0, 0],
-      [3, '质安股', 0, 0, 0, 0, 0],
+      [null, '县住建局（政务公开办公室）', 0, 0, 0, 0, 0],
+      [null, '质安股', 0, 0, 0, 0, 0],
+    ]);
+  });
+
+  it('never puts a unit at 0% on time first because the others had nothing due, and breaks an equal rate by the count on time', () => {
+    const m = monthlyDispatch({
+      month: '2026-03',
+      units: [{ id: null, name: '县住建局（政务公开办公室）' }, { id: 7, name: '村镇股' }, { id: 8, name: '综合股' }, { id: 9, name: '质安股' }, { id: 10, name: '法规股' }],
+      columns: [
+        // The office: three empty columns, all 未更新 (0%).
+        col({ nodeId: 1, unitId: null }), col({ nodeId: 2, unitId: null }), col({ nodeId: 3, unitId: null }),
+        // 综合股 one deadline met, 质安股 two (both 100%: 质安股 first, more on time); 法规股 one of two (50%).
+        col({ nodeId: 4, unitId: 8, cadence: 'monthly', publishedOns: ['2026-02-25', '2026-03-20'] }),
+        col({ nodeId: 5, unitId: 9, publishedOns: ['2026-02-25', '2026-03-10', '2026-03-20'] }),
+        col({ nodeId: 6, unitId: 10, publishedOns: ['2026-02-25', '2026-03-10'] }),
+      ],
+      latePublished: new Map([[7, 1]]),
+    });
+    expect(m.units.map((u) => [u.rank, u.unitName, u.due, u.done])).toEqual([
+      [1, '质安股', 2, 2],
+      [2, '综合股', 1, 1],
+      [3, '法规股', 2, 1],
+      [4, '县住建局（政务公开办公室）', 3, 0],
+      [null, '村镇股', 0, 0],
+    ]);
+    // The notice's table: the same order, 按时率 as on the page, and the units with nothing due after a row saying so, without a rank.
+    const table = dispatchDocument(m, '县住建局', '2026-04-02').blocks.find((b) => b.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error('no table');
+    expect(table.header[0].map((c) => c.text)).toEqual(['名次', '股室（单位）', '应更新', '按时', '逾期', '未更新', '按时率', '超期公开信息']);
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['1', '质安股', '2', '2', '0', '0', '100%', '0'],
+      ['2', '综合股', '1', '1', '0', '0', '100%', '0'],
+      ['3', '法规股', '2', '1', '0', '1', '50%', '0'],
+      ['4', '县住建局（政务公开办公室）', '3', '0', '0', '3', '0%', '0'],
+      ['本月无应更新栏目（不参与排名）'],
+      ['', '村镇股', '0', '0', '0', '0', '—', '1'],
     ]);
   });
 
@@ -60,6 +95,7 @@ describe('the month’s ranking and notice', () => {
     const text = JSON.stringify(doc.blocks);
     expect(text).toContain('应更新栏目 4 次，按时更新 2 次，逾期后更新 1 次，月底仍未更新 1 次，按时更新率 50%；超过 20 个工作日公开的信息 2 条');
     expect(text).toContain('逾期后更新（2026-03-15）');
+    expect(text).toContain('按时更新次数多的在前');
     expect(doc.blocks.at(-1)).toEqual({ kind: 'signature', lines: ['县住建局', '2026年4月2日'] });
   });
 });

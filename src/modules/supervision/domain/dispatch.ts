@@ -1,4 +1,4 @@
-import type { DocumentModel } from '../../../platform/documents/document-model.ts';
+import type { DocumentModel, TableCell } from '../../../platform/documents/document-model.ts';
 import { addDays, type IsoDate } from '../../../shared/iso-date.ts';
 import { CADENCE_LABELS, nextUpdateDue, type Cadence } from './cadence.ts';
 
@@ -10,7 +10,9 @@ import { CADENCE_LABELS, nextUpdateDue, type Cadence } from './cadence.ts';
  */
 export type DispatchColumn = { nodeId: number; name: string; unitId: number | null; cadence: Cadence; publishedOns: IsoDate[] };
 export type ColumnOutcome = { nodeId: number; name: string; unitId: number | null; cadence: Cadence; dueOn: IsoDate | null; outcome: 'done' | 'late' | 'missing'; doneOn: IsoDate | null };
-export type UnitRow = { unitId: number | null; unitName: string; due: number; done: number; late: number; missing: number; latePublished: number; rate: number | null; rank: number };
+export type UnitRow = { unitId: number | null; unitName: string; due: number; done: number; late: number; missing: number; latePublished: number; rate: number | null;
+  /** 1 for the best; equal standings share a rank; null for a unit with nothing due this month (本月无应更新栏目), which is not ranked. */
+  rank: number | null };
 export type Dispatch = { month: string; fromOn: IsoDate; toOn: IsoDate; outcomes: ColumnOutcome[]; units: UnitRow[] };
 
 export const isMonth = (s: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
@@ -57,37 +59,61 @@ export function columnOutcomes(c: DispatchColumn, fromOn: IsoDate, toOn: IsoDate
   }
 }
 
-/** The month's dispatch: every column's outcomes, and per unit the counts, the on-time rate and the rank (best first). */
+/**
+ * The month's dispatch: every column's outcomes, and per unit the counts, the on-time rate and the rank. Only
+ * units with something due are ranked, best first: the higher on-time rate, then more deadlines met on time, then
+ * fewer 未更新, fewer 逾期, fewer items published late; units equal on all of these share a rank. Units with nothing
+ * due follow without a rank — a unit at 0% is never first for the others having had nothing to do.
+ */
 export function monthlyDispatch(input: {
   month: string; columns: DispatchColumn[]; units: { id: number | null; name: string }[]; latePublished: Map<number | null, number>;
 }): Dispatch {
   const { fromOn, toOn } = monthBounds(input.month);
   const outcomes = input.columns.flatMap((c) => columnOutcomes(c, fromOn, toOn));
-  const rows = input.units.map((u) => {
+  const rows: UnitRow[] = input.units.map((u) => {
     const mine = outcomes.filter((o) => o.unitId === u.id);
     const done = mine.filter((o) => o.outcome === 'done').length;
     const late = mine.filter((o) => o.outcome === 'late').length;
     const missing = mine.filter((o) => o.outcome === 'missing').length;
     const due = done + late + missing;
-    return { unitId: u.id, unitName: u.name, due, done, late, missing, latePublished: input.latePublished.get(u.id) ?? 0, rate: due ? done / due : null, rank: 0 };
+    return { unitId: u.id, unitName: u.name, due, done, late, missing, latePublished: input.latePublished.get(u.id) ?? 0, rate: due ? done / due : null, rank: null };
   });
-  // Best first: the higher on-time rate, then fewer missing, fewer late, fewer late items; units with nothing due last.
-  rows.sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.missing - b.missing || a.late - b.late || a.latePublished - b.latePublished || a.unitName.localeCompare(b.unitName, 'zh'));
-  rows.forEach((r, i) => { r.rank = i > 0 && sameStanding(r, rows[i - 1]) ? rows[i - 1].rank : i + 1; });
-  return { month: input.month, fromOn, toOn, outcomes, units: rows };
+  const byName = (a: UnitRow, b: UnitRow) => a.unitName.localeCompare(b.unitName, 'zh');
+  const ranked = rows.filter((r) => r.due > 0).sort((a, b) => compareStanding(a, b) || byName(a, b));
+  ranked.forEach((r, i) => { r.rank = i > 0 && compareStanding(r, ranked[i - 1]) === 0 ? ranked[i - 1].rank : i + 1; });
+  return { month: input.month, fromOn, toOn, outcomes, units: [...ranked, ...rows.filter((r) => r.due === 0).sort(byName)] };
 }
 
-const sameStanding = (a: UnitRow, b: UnitRow) => a.rate === b.rate && a.missing === b.missing && a.late === b.late && a.latePublished === b.latePublished;
+/** Better standing first; 0 when equal. Rates compare as fractions (done × due'), so 1/3 and 2/6 are equal. */
+const compareStanding = (a: UnitRow, b: UnitRow) =>
+  b.done * a.due - a.done * b.due || b.done - a.done || a.missing - b.missing || a.late - b.late || a.latePublished - b.latePublished;
 
-const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+/** The ranking's rule as the page and the notice state it. */
+export const RANKING_RULE = '按按时更新率排名；按时更新率相同的，按时更新次数多的在前，再依次比较未更新、逾期后更新次数和超期公开信息条数（少的在前），均相同的名次并列。本月无应更新栏目的股室（单位）不参与排名，列于其后。';
+
+/** The heading of the units with nothing due in the ranking table, on the page and in the notice. */
+export const NOTHING_DUE_LABEL = '本月无应更新栏目（不参与排名）';
+
+export const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
 const OUTCOME_LABELS = { done: '按时更新', late: '逾期后更新', missing: '未更新' } as const;
+
+/** The ranking table's columns, the same on the page and in the notice. */
+export const RANKING_HEADERS = ['名次', '股室（单位）', '应更新', '按时', '逾期', '未更新', '按时率', '超期公开信息'] as const;
+
+const unitCells = (u: UnitRow): TableCell[] => [
+  { text: u.rank === null ? '' : String(u.rank), align: 'center' }, { text: u.unitName },
+  ...[u.due, u.done, u.late, u.missing].map((n): TableCell => ({ text: String(n), align: 'right' })),
+  { text: percent(u.rate), align: 'right' }, { text: String(u.latePublished), align: 'right' },
+];
 
 /** The notice (通报) as a document: summary, ranking table, columns late or missing, requirements. */
 export function dispatchDocument(d: Dispatch, organName: string, issuedOn: IsoDate): DocumentModel {
   const t = d.units.reduce((s, u) => ({ due: s.due + u.due, done: s.done + u.done, late: s.late + u.late, missing: s.missing + u.missing, lp: s.lp + u.latePublished }), { due: 0, done: 0, late: 0, missing: 0, lp: 0 });
   const unitName = new Map(d.units.map((u) => [u.unitId, u.unitName]));
   const problems = d.outcomes.filter((o) => o.outcome !== 'done');
+  const ranked = d.units.filter((u) => u.rank !== null);
+  const unranked = d.units.filter((u) => u.rank === null);
   return {
     title: `${organName}政务公开工作${monthLabel(d.month)}调度情况通报`,
     blocks: [
@@ -98,10 +124,14 @@ export function dispatchDocument(d: Dispatch, organName: string, issuedOn: IsoDa
         text: `${d.fromOn}至${d.toOn}，按栏目更新周期应更新栏目 ${t.due} 次，按时更新 ${t.done} 次，逾期后更新 ${t.late} 次，月底仍未更新 ${t.missing} 次，按时更新率 ${percent(t.due ? t.done / t.due : null)}；超过 20 个工作日公开的信息 ${t.lp} 条。`,
       },
       { kind: 'heading', level: 1, text: '二、各股室（单位）完成情况' },
+      { kind: 'paragraph', indent: true, text: RANKING_RULE },
       {
-        kind: 'table', columnWidths: [8, 28, 12, 12, 12, 12, 16],
-        header: [[{ text: '名次', bold: true }, { text: '股室（单位）', bold: true }, { text: '应更新', bold: true }, { text: '按时', bold: true }, { text: '逾期', bold: true }, { text: '未更新', bold: true }, { text: '超期公开信息', bold: true }]],
-        rows: d.units.map((u) => [{ text: String(u.rank), align: 'center' }, { text: u.unitName }, { text: String(u.due), align: 'right' }, { text: String(u.done), align: 'right' }, { text: String(u.late), align: 'right' }, { text: String(u.missing), align: 'right' }, { text: String(u.latePublished), align: 'right' }]),
+        kind: 'table', columnWidths: [8, 26, 10, 10, 10, 10, 11, 15],
+        header: [RANKING_HEADERS.map((text) => ({ text, bold: true }))],
+        rows: [
+          ...ranked.map(unitCells),
+          ...(unranked.length ? [[{ text: NOTHING_DUE_LABEL, colSpan: RANKING_HEADERS.length }], ...unranked.map(unitCells)] : []),
+        ],
       },
       { kind: 'heading', level: 1, text: '三、逾期和未更新的栏目' },
       ...(problems.length === 0

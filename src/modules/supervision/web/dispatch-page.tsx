@@ -1,16 +1,21 @@
 import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
 import type { Flash } from '../../../platform/views/flash.tsx';
 import { CADENCE_LABELS } from '../domain/cadence.ts';
-import type { Dispatch } from '../domain/dispatch.ts';
+import { NOTHING_DUE_LABEL, percent, RANKING_HEADERS, RANKING_RULE, type Dispatch, type UnitRow } from '../domain/dispatch.ts';
 
 type OrganRef = { code: string; name: string };
-const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+
+const UnitTr = ({ u }: { u: UnitRow }) => (
+  <tr><td>{u.rank ?? ''}</td><th scope="row">{u.unitName}</th><td>{u.due}</td><td>{u.done}</td><td>{u.late}</td><td>{u.missing}</td><td>{percent(u.rate)}</td><td>{u.latePublished}</td></tr>
+);
 
 /** 月度调度: per unit what was due, done, late and missing in the month, the ranking, and the notice's exports. */
 export function DispatchPage({ user, csrf, flash, organ, d, canDraft }: { user: AdminUser; csrf: string; flash: Flash | null; organ: OrganRef; d: Dispatch; canDraft: boolean }) {
   const base = `/admin/organs/${organ.code}/supervision/dispatch`;
   const problems = d.outcomes.filter((o) => o.outcome !== 'done');
   const unitName = new Map(d.units.map((u) => [u.unitId, u.unitName]));
+  const ranked = d.units.filter((u) => u.rank !== null);
+  const unranked = d.units.filter((u) => u.rank === null);
   return (
     <AdminLayout title={`月度调度：${organ.name} ${d.month}`} user={user} csrfToken={csrf} flash={flash}>
       <h1>月度调度：{organ.name}</h1>
@@ -18,14 +23,19 @@ export function DispatchPage({ user, csrf, flash, organ, d, canDraft }: { user: 
         <label for="f-month">月份</label> <input type="month" id="f-month" name="month" value={d.month} /> <button class="btn btn-small" type="submit">查看</button>
       </form>
       <p>{d.fromOn} 至 {d.toOn}：各栏目按更新周期应更新的次数，按时、逾期后更新和月底仍未更新的情况；栏目按其责任股室统计，未指定股室的计入本机关。</p>
+      <p>{RANKING_RULE}</p>
       <table class="list">
         <caption>各股室（单位）完成情况排名</caption>
-        <thead><tr><th scope="col">名次</th><th scope="col">股室（单位）</th><th scope="col">应更新</th><th scope="col">按时</th><th scope="col">逾期</th><th scope="col">未更新</th><th scope="col">按时率</th><th scope="col">超期公开信息</th></tr></thead>
+        <thead><tr>{RANKING_HEADERS.map((h) => <th scope="col">{h}</th>)}</tr></thead>
         <tbody>
-          {d.units.map((u) => (
-            <tr><td>{u.rank}</td><th scope="row">{u.unitName}</th><td>{u.due}</td><td>{u.done}</td><td>{u.late}</td><td>{u.missing}</td><td>{percent(u.rate)}</td><td>{u.latePublished}</td></tr>
-          ))}
+          {ranked.map((u) => <UnitTr u={u} />)}
         </tbody>
+        {unranked.length > 0 && (
+          <tbody>
+            <tr><th scope="rowgroup" colspan={RANKING_HEADERS.length}>{NOTHING_DUE_LABEL}</th></tr>
+            {unranked.map((u) => <UnitTr u={u} />)}
+          </tbody>
+        )}
       </table>
       <h2>逾期和未更新的栏目</h2>
       {problems.length === 0 ? <p>本月各栏目均按时更新。</p> : (
