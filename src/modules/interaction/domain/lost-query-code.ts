@@ -10,7 +10,8 @@
  * page does not know the organ. `lead`: how the sentence opens (再次遗失的 in the notice).
  */
 export function lostLetterCodeText(organ = '收信机关', lead = '查询码遗失的'): string {
-  return `${lead}，可凭信件编号联系${organ}：${organ}回拨您来信时留下的联系电话或核验您的身份证件，确认是您本人后重新设置查询码，原查询码同时作废。`;
+  // The organ is named once (「联系…局：…局回拨…」 read oddly to an outside tester).
+  return `${lead}，可凭信件编号联系${organ}，经回拨您来信时留下的联系电话或核验您的身份证件确认是您本人后，为您重新设置查询码，原查询码同时作废。`;
 }
 
 /** The officer's hint for 核验方式, naming the same two ways. */
