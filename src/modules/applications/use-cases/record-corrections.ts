@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError, type ErrorReason } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { passingFields, refuseEveryReason } from '../../../shared/every-reason.ts';
 import { findOrganById, type Organ } from '../../catalog/index.ts';
 import { actorLabel, actorUserId, type Actor } from '../../identity/index.ts';
 import { ApplicationErrorCode as E } from '../domain/error-codes.ts';
@@ -48,7 +49,10 @@ export async function registerRecordCorrection(
 }
 
 async function registerOnce(deps: AppDeps, actor: Actor, organId: number, raw: unknown, tokenHash: string | null): Promise<RecordCorrection> {
-  const input = recordCorrectionFields.parse(raw);
+  // The fields' own checks and the rules across them (a future date, an unknown 原申请编号) are
+  // reported together, the rules on the fields that passed (every mistake at once).
+  const parsed = recordCorrectionFields.safeParse(raw);
+  const checked = parsed.success ? parsed.data : passingFields(recordCorrectionFields, raw);
   return deps.db.transaction().execute(async (trx) => {
     await requireCaseStaff(trx, actor, organId);
     const organ = await findOrganById(trx, organId);
@@ -58,16 +62,17 @@ async function registerOnce(deps: AppDeps, actor: Actor, organId: number, raw: u
     const at = now.toISOString();
     const today = chinaDateOf(now);
     const reasons: ErrorReason[] = [];
-    if (input.receivedOn > today) reasons.push({ code: E.dateInFuture, field: 'receivedOn', message: `收到日期${input.receivedOn}晚于今天（${today}），不能登记将来的日期` });
+    if (checked.receivedOn && checked.receivedOn > today) reasons.push({ code: E.dateInFuture, field: 'receivedOn', message: `收到日期${checked.receivedOn}晚于今天（${today}），不能登记将来的日期` });
     // The application case the record was provided in: a case of this organ, named by its tracking number.
     let applicationId: number | null = null;
-    if (input.applicationTrackingNo) {
-      const app = await findApplicationByTrackingNo(trx, input.applicationTrackingNo.toUpperCase());
+    if (checked.applicationTrackingNo) {
+      const app = await findApplicationByTrackingNo(trx, checked.applicationTrackingNo.toUpperCase());
       if (!app || app.organId !== organ.id) {
-        reasons.push({ code: E.recordCorrectionCaseNotFound, field: 'applicationTrackingNo', message: `本机关没有编号为“${input.applicationTrackingNo}”的政府信息公开申请，请核对原申请编号或留空` });
+        reasons.push({ code: E.recordCorrectionCaseNotFound, field: 'applicationTrackingNo', message: `本机关没有编号为“${checked.applicationTrackingNo}”的政府信息公开申请，请核对原申请编号或留空` });
       } else applicationId = app.id;
     }
-    if (reasons.length) throw new DomainError(reasons[0].code, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
+    refuseEveryReason(parsed.error?.issues ?? [], reasons);
+    const input = parsed.data!;
 
     const year = Number(input.receivedOn.slice(0, 4));
     const trackingNo = recordCorrectionNoFor(organ.code, year, await allocateRecordCorrectionSerial(trx, organ.id, year));

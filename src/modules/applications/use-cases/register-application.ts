@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError, type ErrorReason } from '../../../shared/domain-error.ts';
-import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { chinaDateOf, type IsoDate } from '../../../shared/iso-date.ts';
+import { passingFields, refuseEveryReason } from '../../../shared/every-reason.ts';
 import { z } from '../../../shared/zod.ts';
 import { findOrganById } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
@@ -97,32 +98,22 @@ export async function registeredReceipt(deps: AppDeps, actor: Actor, formToken: 
 }
 
 async function registerOnce(deps: AppDeps, actor: Actor, organId: number, raw: unknown, formToken: string): Promise<Registered> {
-  // Both halves of the form are checked together, so every mistake is listed at once.
+  // Both halves of the form and the rules across the receipt fields are checked together (the rules
+  // on the fields that passed their own checks), so every mistake is listed at once.
   const receiptResult = staffRegistrationFields.safeParse(raw);
   const fieldsResult = applicantFields.safeParse(raw);
-  if (!receiptResult.success || !fieldsResult.success) {
-    throw new z.ZodError([...(receiptResult.error?.issues ?? []), ...(fieldsResult.error?.issues ?? [])]);
-  }
-  const receipt = receiptResult.data;
-  const fields = fieldsResult.data;
+  const today = chinaDateOf(deps.clock.now());
+  refuseEveryReason(
+    [...(receiptResult.error?.issues ?? []), ...(fieldsResult.error?.issues ?? [])],
+    receiptReasons(receiptResult.success ? receiptResult.data : passingFields(staffRegistrationFields, raw), today),
+  );
+  const receipt = receiptResult.data!;
+  const fields = fieldsResult.data!;
   return deps.db.transaction().execute(async (trx) => {
     await requireCaseStaff(trx, actor, organId);
     const organ = await findOrganById(trx, organId);
     if (!organ) throw new DomainError('ERR_NOT_FOUND', '机关不存在', { httpStatus: 404 });
     const now = deps.clock.now();
-    const today = chinaDateOf(now);
-    const reasons: ErrorReason[] = [];
-    if (receipt.arrivedOn > today) reasons.push({ code: E.dateInFuture, field: 'arrivedOn', message: `到达日期${receipt.arrivedOn}晚于今天（${today}），不能登记将来的日期` });
-    if (receipt.confirmedOn) {
-      if (!recordsConfirmation(receipt.channel)) reasons.push({ code: E.invalidInput, field: 'confirmedOn', message: `${CHANNEL_RULES[receipt.channel].rule}，无需填写确认日期` });
-      else if (receipt.confirmedOn < receipt.arrivedOn) reasons.push({ code: E.dateOutOfOrder, field: 'confirmedOn', message: `确认日期${receipt.confirmedOn}早于到达日期${receipt.arrivedOn}` });
-      else if (receipt.confirmedOn > today) reasons.push({ code: E.dateInFuture, field: 'confirmedOn', message: `确认日期${receipt.confirmedOn}晚于今天（${today}）` });
-      else if (!receipt.receiptEvidence) reasons.push({ code: E.reasonRequired, field: 'receiptEvidence', message: '请填写与申请人确认的方式（如电话、短信、电子邮件回执）' });
-    }
-    if (receipt.channel === 'post_signed' && !receipt.receiptEvidence) {
-      reasons.push({ code: E.reasonRequired, field: 'receiptEvidence', message: '邮寄申请请填写签收记录（如邮件号、签收人）' });
-    }
-    if (reasons.length) throw new DomainError(reasons[0].code, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
     // The same applicant asking again for the same thing: shown to the officer, registered once confirmed.
     if (!receipt.duplicateConfirmed) {
       const who = { name: fields.applicantName, applicantKey: applicantKeyOf(fields.applicantIdKind, fields.applicantIdNumber, fields.applicantName, fields.contactPhone) };
@@ -137,4 +128,27 @@ async function registerOnce(deps: AppDeps, actor: Actor, organId: number, raw: u
     if (formToken) await insertSubmission(trx, { tokenHash: submissionKeyOf(formToken), applicationId: made.application.id, sealedReceipt: sealReceipt(formToken, made.queryCode), createdAt: now.toISOString() });
     return made;
   });
+}
+
+/**
+ * The rules across a registration's receipt fields (条例第三十一条), each on the fields it reads when
+ * they passed their own checks: every one is reported, a confirmation date before arrival together
+ * with a missing 确认方式 (found by an outside tester).
+ */
+export function receiptReasons(receipt: Partial<z.output<typeof staffRegistrationFields>>, today: IsoDate): ErrorReason[] {
+  const reasons: ErrorReason[] = [];
+  const { channel, arrivedOn, confirmedOn, receiptEvidence } = receipt;
+  if (arrivedOn && arrivedOn > today) reasons.push({ code: E.dateInFuture, field: 'arrivedOn', message: `到达日期${arrivedOn}晚于今天（${today}），不能登记将来的日期` });
+  if (confirmedOn) {
+    if (channel && !recordsConfirmation(channel)) reasons.push({ code: E.invalidInput, field: 'confirmedOn', message: `${CHANNEL_RULES[channel].rule}，无需填写确认日期` });
+    else {
+      if (arrivedOn && confirmedOn < arrivedOn) reasons.push({ code: E.dateOutOfOrder, field: 'confirmedOn', message: `确认日期${confirmedOn}早于到达日期${arrivedOn}` });
+      else if (confirmedOn > today) reasons.push({ code: E.dateInFuture, field: 'confirmedOn', message: `确认日期${confirmedOn}晚于今天（${today}）` });
+      if (receiptEvidence === '') reasons.push({ code: E.reasonRequired, field: 'receiptEvidence', message: '请填写与申请人确认的方式（如电话、短信、电子邮件回执）' });
+    }
+  }
+  if (channel === 'post_signed' && receiptEvidence === '') {
+    reasons.push({ code: E.reasonRequired, field: 'receiptEvidence', message: '邮寄申请请填写签收记录（如邮件号、签收人）' });
+  }
+  return reasons;
 }

@@ -28,10 +28,13 @@ describeEachDialect('条例第四十一条 correction requests over HTTP: list, 
     // Without the CSRF token: refused, nothing recorded.
     const input = recordCorrectionInput({ applicantName: '李某某' });
     expect((await app.inject({ method: 'POST', url, cookies: editor.cookies, payload: { formToken: token, ...input } })).statusCode).toBe(403);
-    // A refused form comes back with what was typed and each field's error.
+    // A refused form comes back with what was typed and each field's error, every one at once: the
+    // future date and the unknown 原申请编号 with the empty 证据, not after it (found by an outside tester).
     const bad = await app.inject({ method: 'POST', url, cookies: editor.cookies, payload: { _csrf: editor.csrf, formToken: token, ...input, evidence: '', receivedOn: '2026-03-21', applicationTrackingNo: 'NOPE-2026-00001' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('请填写申请人提供的证据');
+    expect(bad.body).toContain('收到日期2026-03-21晚于今天');
+    expect(bad.body).toContain('本机关没有编号为“NOPE-2026-00001”的政府信息公开申请');
     expect(bad.body).toContain('value="李某某"');
     expect(bad.body).toContain(input.recordDescription);
     expect(await count()).toBe(0);

@@ -1,11 +1,13 @@
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { TRANSITIONS, type Command, type Verb } from '../../domain/application-verbs.ts';
-import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import type { FormValues } from '../form-values.ts';
 
 const int = (v: string | undefined) => (v !== undefined && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN);
 
-/** A posted verb form as a Command; checking its content is decide's job. */
+/**
+ * A posted verb form as a Command; checking its content is decide's job, all of it: nothing is refused
+ * here, so a form's every mistake is listed in one round (found by an outside tester).
+ */
 export function commandFromForm(verb: string, f: FormValues): Command {
   if (!(verb in TRANSITIONS)) throw new DomainError('ERR_NOT_FOUND', `操作“${verb}”不存在`, { httpStatus: 404 });
   const s = (k: string) => (f[k] ?? '').trim();
@@ -18,9 +20,9 @@ export function commandFromForm(verb: string, f: FormValues): Command {
     case 'requestCorrection': return { verb: 'requestCorrection', requestedOn: s('requestedOn'), correctionWorkingDays: int(f.correctionWorkingDays), points: s('points') };
     case 'receiveCorrection': return { verb: 'receiveCorrection', correctedOn: s('correctedOn'), goodReason: s('goodReason') };
     case 'closeCorrectionOverdue': return { verb: 'closeCorrectionOverdue' };
+    // A choice left empty is passed on as it came: decide refuses it with the form's other mistakes.
     case 'startConsultation': {
-      const kind = s('kind');
-      if (kind !== 'third_party' && kind !== 'co_agency') throw new DomainError(E.invalidInput, '请选择征求第三方意见或征求其他机关意见', { field: 'kind' });
+      const kind = s('kind') as 'third_party' | 'co_agency';
       return { verb: 'startConsultation', kind, party: s('party'), sentOn: s('sentOn'), ...(s('deliveredOn') ? { deliveredOn: s('deliveredOn') } : {}) };
     }
     case 'notifyThirdParty': {
@@ -29,8 +31,7 @@ export function commandFromForm(verb: string, f: FormValues): Command {
     case 'endConsultation': return { verb: 'endConsultation', endedOn: s('endedOn'), note: s('note') };
     case 'extendDeadline': return { verb: 'extendDeadline', workingDays: int(f.workingDays), approvedOn: s('approvedOn'), reason: s('reason') };
     case 'issueFeeNotice': {
-      const method = s('method');
-      if (method !== 'per_page' && method !== 'per_application') throw new DomainError(E.feeInvalid, '收费方式应为按件计收或按量计收', { field: 'method' });
+      const method = s('method') as 'per_page' | 'per_application';
       return { verb: 'issueFeeNotice', method, paymentMethod: s('paymentMethod'), ...(s('pages') ? { pages: int(f.pages) } : {}), sentOn: s('sentOn'), ...(s('noticeReceivedOn') ? { noticeReceivedOn: s('noticeReceivedOn') } : {}) };
     }
     case 'recordFeePayment': return { verb: 'recordFeePayment', paidOn: s('paidOn') };
