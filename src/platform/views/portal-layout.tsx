@@ -78,7 +78,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
               )}
               <p>
                 {footer?.errorReportUrl && <><a href={footer.errorReportUrl} rel="noopener">政府网站找错</a>{SEP}</>}
-                <a href="/sitemap.xml">网站地图</a>{SEP}本网站由 gongkai 政府信息公开平台提供支持
+                <a href="/sitemap">网站地图</a>{SEP}本网站由 gongkai 政府信息公开平台提供支持
               </p>
             </div>
           </footer>

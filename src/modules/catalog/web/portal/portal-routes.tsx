@@ -28,6 +28,7 @@ import { ItemPage, WithdrawnPage } from './item-page.tsx';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { NodePage } from './node-page.tsx';
 import { OrganHomePage, PublishedByOrganNotice } from './organ-home-page.tsx';
+import { SiteMapPage } from './site-map-page.tsx';
 import { OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
 import { pageParam, portalInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
@@ -134,6 +135,13 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     });
 
     app.get('/organs', async (request, reply) => sendPage(reply, <OrgansPage info={portalInfo(request)} organs={await listOrgans(db)} />));
+
+    // 网站地图 for people (the footer links it); /sitemap.xml below is the one for search engines.
+    app.get('/sitemap', async (request, reply) => {
+      const organs = await listOrgans(db);
+      const nodesOf = new Map(await Promise.all(organs.map(async (o) => [o.id, await listCatalogNodes(db, o.id)] as const)));
+      return sendPage(reply, <SiteMapPage info={portalInfo(request)} organs={organs} nodesOf={nodesOf} />);
+    });
 
     app.get<{ Params: { code: string } }>('/organs/:code', async (request, reply) => {
       const organ = await organOr404(request.params.code);

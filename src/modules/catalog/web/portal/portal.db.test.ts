@@ -228,5 +228,27 @@ describeEachDialect('public portal', (db) => {
     expect(row).toContain('其他文件</a>');
     await app.close();
   });
+
+  it('网站地图 in the footer is a page for people listing the organs and their catalogs; /sitemap.xml stays for crawlers (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const unit = await createOrgan(deps, { name: '城市建设股', kind: 'unit', parentCode: organ.code });
+    const policy = await createNode(deps, organ.id, { name: '政策文件' });
+    const normative = await createNode(deps, organ.id, { name: '规范性文件', parentId: policy });
+    const home = (await app.inject('/')).body;
+    expect(home).toContain('<a href="/sitemap">网站地图</a>');
+    expect(home).not.toContain('href="/sitemap.xml"');
+    const map = await app.inject('/sitemap');
+    expect(map.statusCode).toBe(200);
+    expect(map.headers['content-type']).toContain('text/html');
+    expect(map.body).toContain('<h1 class="keep-words">网站地图</h1>');
+    expect(map.body).toContain(`<a href="/organs/${organ.code}">青岚县住房和城乡建设局</a>`);
+    expect(map.body).toContain(`<a href="/organs/${organ.code}/catalog/${policy}">政策文件</a>`);
+    expect(map.body).toContain(`<a href="/organs/${organ.code}/catalog/${normative}">规范性文件</a>`);
+    expect(map.body).toContain(`<a href="/organs/${unit.code}">城市建设股</a>`);
+    expect(map.body).toContain(`<a href="/organs/${unit.code}/catalog">本单位报送的信息</a>（由青岚县住房和城乡建设局统一发布）`);
+    expect((await app.inject('/sitemap.xml')).statusCode).toBe(200);
+    await app.close();
+  });
 });
 
