@@ -79,7 +79,14 @@ function refuseFarFutureFormedOn(deps: AppDeps, input: PublicationInput): void {
  * item form's hidden field). A date other than that one — or any date when none is given (the API, a
  * form of an older page) — is the officer's.
  */
-export type SaveOptions = { formedOnDefault?: string };
+export type SaveOptions = {
+  formedOnDefault?: string;
+  /**
+   * Creating only: run in the creating transaction once the draft is stored, for a record another area keeps of
+   * it (the month's 调度通报). Should it throw — a unique key taken by a concurrent creation — nothing is created.
+   */
+  inTransaction?: (trx: Executor, publicationId: number) => Promise<void>;
+};
 const formedOnSetBy = (input: PublicationInput, options: SaveOptions) => (options.formedOnDefault && input.formedOn === options.formedOnDefault ? 0 : 1);
 
 /** Creates a draft in an organ's catalog. Rich text is sanitised before it is stored. */
@@ -101,6 +108,7 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
     await insertPlacements(trx, id, input.nodeIds);
     await saveInterpretedPolicies(trx, id, input, at);
     await audit(trx, deps, actor, at, { action: 'publication.create', entityType: 'publication', entityId: id, organId, after: input });
+    if (options.inTransaction) await options.inTransaction(trx, id);
     return (await findPublication(trx, id))!;
   });
 }

@@ -2,9 +2,11 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { renderDocumentHtml } from '../../../platform/documents/index.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { createPublication, distinctNodeLabels, listCatalogNodes, listOrgans, subtreeIds, type Organ, type Publication } from '../../catalog/index.ts';
+import { createPublication, distinctNodeLabels, findPublication, listCatalogNodes, listOrgans, subtreeIds, type Organ, type Publication } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
+import { isUniqueViolation } from '../../applications/index.ts';
 import { dispatchDocument, monthBounds, monthlyDispatch, type Dispatch } from '../domain/dispatch.ts';
+import { findDispatchNotice, insertDispatchNotice } from '../storage/dispatch-notice-repository.ts';
 import { latePublishedByUnit, publishDatesByNode } from '../storage/node-supervision-repository.ts';
 import { nodeCadences } from './node-cadences.ts';
 
@@ -39,16 +41,32 @@ export async function dispatchNoticeDocument(deps: AppDeps, organ: Organ, month:
 
 /**
  * Drafts the month's notice (通报) as an item in the organ's 监督保障 column; it is then submitted
- * and published through the organ's review chain like any item.
+ * and published through the organ's review chain like any item. Once per organ and month: when the
+ * month's notice was drafted already — also by a press a moment ago still in its transaction (the
+ * record's key is the organ and month) — that item is returned with `created: false` and nothing is made.
  */
-export async function draftDispatchNotice(deps: AppDeps, actor: Actor, organ: Organ, month: string): Promise<Publication> {
+export async function draftDispatchNotice(deps: AppDeps, actor: Actor, organ: Organ, month: string): Promise<{ publication: Publication; created: boolean }> {
+  const existing = await existingNotice(deps, organ.id, month);
+  if (existing) return { publication: existing, created: false };
   const node = (await listCatalogNodes(deps.db, organ.id)).find((n) => n.name === DISPATCH_NODE_NAME);
   if (!node) throw new DomainError('ERR_SUPERVISION_DISPATCH_NODE', `本机关目录中没有“${DISPATCH_NODE_NAME}”栏目，请先在公开目录中建立该栏目，再生成通报`, { httpStatus: 409 });
   const doc = await dispatchNoticeDocument(deps, organ, month);
   const today = chinaDateOf(deps.clock.now());
-  return createPublication(deps, actor, organ.id, {
-    title: doc.title, formedOn: today, stage: 'management', docType: 'other', genre: '通报', subject: '政务公开',
-    bodyHtml: renderDocumentHtml({ ...doc, blocks: doc.blocks.filter((b) => b.kind !== 'title') }),
-    nodeIds: [node.id],
-  });
+  try {
+    const publication = await createPublication(deps, actor, organ.id, {
+      title: doc.title, formedOn: today, stage: 'management', docType: 'other', genre: '通报', subject: '政务公开',
+      bodyHtml: renderDocumentHtml({ ...doc, blocks: doc.blocks.filter((b) => b.kind !== 'title') }),
+      nodeIds: [node.id],
+    }, { inTransaction: (trx, id) => insertDispatchNotice(trx, { organId: organ.id, month, publicationId: id, createdAt: deps.clock.now().toISOString() }) });
+    return { publication, created: true };
+  } catch (e) {
+    const raced = isUniqueViolation(e) ? await existingNotice(deps, organ.id, month) : null;
+    if (!raced) throw e;
+    return { publication: raced, created: false };
+  }
+}
+
+async function existingNotice(deps: AppDeps, organId: number, month: string): Promise<Publication | null> {
+  const id = await findDispatchNotice(deps.db, organId, month);
+  return id === null ? null : findPublication(deps.db, id);
 }

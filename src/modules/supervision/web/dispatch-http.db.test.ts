@@ -93,4 +93,35 @@ describeEachDialect('月度调度 in the back office', (db) => {
       await app.close();
     }
   });
+
+  it('drafts a month’s notice once: a second press opens the draft already made, and a double click makes one record', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-04-02T02:00:00Z');
+    try {
+      const organ = await createOrgan(deps);
+      await createNode(deps, organ.id, { name: '监督保障' });
+      const officeStaff = await createStaff(deps, organ.code, 'disclosure_office');
+      const office = await loginAs(app, officeStaff.username, officeStaff.password);
+      const press = (month: string) => app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/supervision/dispatch/notice?month=${month}`, cookies: office.cookies, payload: { _csrf: office.csrf } });
+      const flashOf = (res: Awaited<ReturnType<typeof press>>) => decodeURIComponent(String(res.cookies.find((c) => c.name === 'gk_flash')?.value));
+      const notices = async (month: string) => (await deps.db.selectFrom('publications').select('id')
+        .where('organ_id', '=', organ.id).where('title', '=', `${organ.name}政务公开工作${month}调度情况通报`).execute()).map((r) => r.id);
+
+      const first = await press('2026-03');
+      expect(flashOf(first)).toContain('已生成通报草稿');
+      const again = await press('2026-03');
+      expect(again.statusCode).toBe(303);
+      expect(again.headers.location).toBe(first.headers.location);
+      expect(flashOf(again)).toContain('2026年3月的调度通报已经生成过');
+      expect(await notices('2026年3月')).toHaveLength(1);
+
+      // A double click: two presses at once for another month still make one draft, and both open it.
+      const [a, b] = await Promise.all([press('2026-02'), press('2026-02')]);
+      expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
+      expect(a.headers.location).toBe(b.headers.location);
+      expect(await notices('2026年2月')).toHaveLength(1);
+      expect(a.headers.location).not.toBe(first.headers.location);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -160,8 +160,8 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       if (!canSet) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以生成调度通报', { httpStatus: 403 });
       const month = monthOf(request.query.month);
       try {
-        const p = await draftDispatchNotice(deps, actorOf(request, 'web'), organ, month);
-        setFlash(reply, '已生成通报草稿：请核对后填写保密审查表并报送审核');
+        const { publication: p, created } = await draftDispatchNotice(deps, actorOf(request, 'web'), organ, month);
+        setFlash(reply, created ? '已生成通报草稿：请核对后填写保密审查表并报送审核' : `${month.slice(0, 4)}年${Number(month.slice(5))}月的调度通报已经生成过，已打开原有的通报，未重复生成`);
         return reply.redirect(`/admin/publications/${p.id}`, 303);
       } catch (e) {
         if (!(e instanceof DomainError) || e.httpStatus !== 409) throw e;
