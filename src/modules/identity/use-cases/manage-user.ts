@@ -78,6 +78,12 @@ export async function resetUserTwoStep(deps: AppDeps, actor: Actor, userId: numb
 
 /** Grants or revokes one role on one organ; changes apply on the person's next request. */
 export async function setUserRole(deps: AppDeps, actor: Actor, userId: number, organCode: string, role: Role, granted: boolean): Promise<void> {
+  // Both choices start on 请选择 (a forgotten dropdown grants nothing): each unchosen one is named.
+  const unchosen = [
+    ...(organCode === '' ? [{ code: 'ERR_IDENTITY_ORGAN_REQUIRED', message: '请选择机关', field: 'organCode' }] : []),
+    ...((role as string) === '' ? [{ code: 'ERR_IDENTITY_ROLE_REQUIRED', message: '请选择角色', field: 'role' }] : []),
+  ];
+  if (unchosen.length > 0) throw DomainError.fromReasons(unchosen);
   if (!ROLES.includes(role)) throw new DomainError('ERR_IDENTITY_ROLE_INVALID', `角色应为 ${ROLES.join(' / ')} 之一`, { field: 'role' });
   await userOr404(deps, userId);
   const organ = await findOrganByCode(deps.db, organCode);

@@ -37,9 +37,9 @@ export function UserPage({ user, csrf, flash, target, organs, roles, errors }: {
       <form method="post" action={`${base}/roles/grant`} class="actions">
         {hidden}
         <label for="f-organCode">机关</label>
-        <select id="f-organCode" name="organCode">{organs.map((o) => <option value={o.code}>{o.name}</option>)}</select>
+        <select id="f-organCode" name="organCode" required>{organs.length !== 1 && <option value="">请选择</option>}{organs.map((o) => <option value={o.code}>{o.name}</option>)}</select>
         <label for="f-role">角色</label>
-        <select id="f-role" name="role">{roles.map((r) => <option value={r}>{ROLE_LABELS[r]}</option>)}</select>
+        <select id="f-role" name="role" required><option value="">请选择</option>{roles.map((r) => <option value={r}>{ROLE_LABELS[r]}</option>)}</select>
         <button class="btn btn-secondary" type="submit">授予角色</button>
       </form>
       <h2>账号</h2>

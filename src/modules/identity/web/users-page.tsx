@@ -66,12 +66,16 @@ export function UsersPage({ user, csrf, flash, users, organs, roles, values, err
               <input id="f-password" name="password" type="password" autocomplete="new-password" />
             </Field>
             <Field name="organCode" label="所属机关" errors={errors} required>
-              <select id="f-organCode" name="organCode">
-                {organs.map((o) => <option value={o.code} selected={v('organCode') === o.code}>{o.name}</option>)}
+              <select id="f-organCode" name="organCode" required>
+                {/* Nothing is chosen for the officer, unless they administer exactly one organ. */}
+                {organs.length !== 1 && <option value="" selected={!organs.some((o) => o.code === v('organCode'))}>请选择</option>}
+                {organs.map((o) => <option value={o.code} selected={organs.length === 1 || v('organCode') === o.code}>{o.name}</option>)}
               </select>
             </Field>
             <Field name="role" label="角色" errors={errors} required>
-              <select id="f-role" name="role">
+              <select id="f-role" name="role" required>
+                {/* No role is chosen for the officer: a forgotten dropdown must not make an administrator. */}
+                <option value="" selected={!roles.some((r) => r === v('role'))}>请选择</option>
                 {roles.map((r) => <option value={r} selected={v('role') === r}>{ROLE_LABELS[r]}</option>)}
               </select>
             </Field>

@@ -85,8 +85,10 @@ export function usersRoutes(deps: AppDeps) {
         // Every field error at once, the form's own checks with the user's.
         const input = { ...values, role: values.role as Role, password: asString(body.password) };
         const reasons = newUserReasons(input).filter((r) => r.field !== 'role');
-        if (!s.manageable.some((o) => o.code === values.organCode)) reasons.push({ code: 'ERR_AUTH_FORBIDDEN', message: '您不能为该机关添加用户', field: 'organCode' });
-        if (!s.roles.includes(values.role as Role)) reasons.push({ code: 'ERR_IDENTITY_ROLE_INVALID', message: '您不能授予该角色', field: 'role' });
+        if (values.organCode === '') reasons.push({ code: 'ERR_IDENTITY_ORGAN_REQUIRED', message: '请选择所属机关', field: 'organCode' });
+        else if (!s.manageable.some((o) => o.code === values.organCode)) reasons.push({ code: 'ERR_AUTH_FORBIDDEN', message: '您不能为该机关添加用户', field: 'organCode' });
+        if (values.role === '') reasons.push({ code: 'ERR_IDENTITY_ROLE_REQUIRED', message: '请选择角色', field: 'role' });
+        else if (!s.roles.includes(values.role as Role)) reasons.push({ code: 'ERR_IDENTITY_ROLE_INVALID', message: '您不能授予该角色', field: 'role' });
         refuseWith(reasons);
         await createUser(deps, input, {
           userId: s.principal.userId, label: actorLabel({ kind: 'user', principal: s.principal, via: 'web' }),
