@@ -13,12 +13,15 @@ export type MaskCheck = 'in_place' | 'text_changed' | 'not_found' | 'not_maskabl
 
 export const maskableField = (source: string): MaskableField | null => (MASKABLE_FIELDS as Record<string, MaskableField>)[source] ?? null;
 
+/** A 密级标志: never masked, never accepted — declassified first, or taken out by its drafter when wrong. */
+export const isSecrecyMarking = (f: { type: string }): boolean => f.type === 'classified_marking';
+
 /** Why a finding cannot be masked on the review page (shown on the finding instead of the button), or null when it can. */
 export function whyNotMaskable(f: { source: string; type: string }): string | null {
   if (f.type === 'unreadable_attachment') return '附件无法读取，不能在此遮盖；请人工审查，或退回起草人上传可读取的版本';
   if (f.source.startsWith('附件')) return '附件中的内容不能在此直接遮盖：请退回起草人在原文件中遮盖后重新上传，或记录可以保留的理由';
   // 保守国家秘密法: a marked document is declassified, or the marking found to be wrong — never starred out.
-  if (f.type === 'classified_marking') return '密级标志不能以遮盖处理：须先依法解密，或确认标志有误后由起草人修改';
+  if (isSecrecyMarking(f)) return '密级标志不能以遮盖处理：须先依法解密，或确认标志有误后由起草人修改';
   if (!maskableField(f.source)) return `“${f.source}”中的内容不能在此直接遮盖，请退回起草人修改`;
   return null;
 }

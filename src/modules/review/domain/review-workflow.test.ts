@@ -20,7 +20,7 @@ function facts(over: Partial<ReviewFacts> = {}, input: ReviewFacts['input'] = {}
     todayOn: '2026-03-10',
     actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head', 'disclosure_office', 'leader_in_charge']), mayDraft: true },
     form: { secrecyLevel: 'non_secret', avoidanceNote: '已删除个人信息' },
-    scan: { blocking: 0, justification: '' },
+    scan: { markings: 0, unresolved: 0 },
     disclosureMode: 'proactive',
     validity: 'valid',
     forcePublished: true,
@@ -132,7 +132,7 @@ describe('an amendment passes review by someone other than its authors (先审�
 
   it('lets a drafter or the publisher propose one, with a note; its reviewer weighs blocking findings', () => {
     expect(decide('amend', facts({ status: 'published', actor: editor(AUTHOR) }))).toMatchObject({ ok: true, next: 'published' });
-    expect(decide('amend', facts({ status: 'published', actor: editor(AUTHOR), scan: { blocking: 1, justification: '' } })).ok).toBe(true);
+    expect(decide('amend', facts({ status: 'published', actor: editor(AUTHOR), scan: { markings: 1, unresolved: 1 } })).ok).toBe(true);
     const d = decide('amend', facts({ status: 'published', actor: { ...editor(5), mayDraft: false } }, { changeNote: ' ' }));
     expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_EDITOR', 'ERR_REVIEW_CHANGE_NOTE_REQUIRED']);
   });
@@ -153,10 +153,12 @@ describe('an amendment passes review by someone other than its authors (先审�
     expect(!none.ok && none.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NO_REVISION', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_SECRET']);
   });
 
-  it('stops at a blocking finding unless its reviewer records why it may stand', () => {
-    const blocked = decide('approve_amendment', facts({ status: 'published', ...PENDING_BY_AUTHOR, scan: { blocking: 1, justification: '' } }));
+  it('stops at a blocking finding until each is masked or accepted, and at a 密级标志 always', () => {
+    const blocked = decide('approve_amendment', facts({ status: 'published', ...PENDING_BY_AUTHOR, scan: { markings: 0, unresolved: 1 } }));
     expect(!blocked.ok && blocked.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
-    expect(decide('approve_amendment', facts({ status: 'published', ...PENDING_BY_AUTHOR, scan: { blocking: 1, justification: '为单位办公电话' } })).ok).toBe(true);
+    const marked = decide('approve_amendment', facts({ status: 'published', ...PENDING_BY_AUTHOR, scan: { markings: 1, unresolved: 0 } }));
+    expect(!marked.ok && marked.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SECRECY_MARKING']);
+    expect(decide('approve_amendment', facts({ status: 'published', ...PENDING_BY_AUTHOR, scan: { markings: 0, unresolved: 0 } })).ok).toBe(true);
   });
 
   it('is returned by a publisher with a comment, or taken back by its proposer', () => {
@@ -180,15 +182,30 @@ describe('撤回报送: the submitter takes an item back before anyone has acted
 });
 
 describe('the confidentiality gate', () => {
-  it('stops the chain on a blocking scanner finding until a justification is recorded', () => {
-    const blocked = decide('approve', facts({ status: 'in_review', reviewStage: 0, scan: { blocking: 2, justification: '' } }));
+  it('stops the chain on a blocking scanner finding until each one is masked or accepted with its reason', () => {
+    const blocked = decide('approve', facts({ status: 'in_review', reviewStage: 0, scan: { markings: 0, unresolved: 2 } }));
     expect(!blocked.ok && blocked.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
-    expect(decide('approve', facts({ status: 'in_review', reviewStage: 0, scan: { blocking: 2, justification: '均为单位办公电话，经核实可以公开' } })).ok).toBe(true);
+    expect(decide('approve', facts({ status: 'in_review', reviewStage: 0, scan: { markings: 0, unresolved: 0 } })).ok).toBe(true);
+  });
+
+  it('never passes a 密级标志: every stage, 发布, 定时发布, 紧急发布 (the scheduled job too) refuse it', () => {
+    const marked = { scan: { markings: 1, unresolved: 0 } };
+    const system = { userId: null, system: true, roles: new Set<never>(), mayDraft: false };
+    const cases: [ReviewVerb, Partial<ReviewFacts>][] = [
+      ...DEFAULT_CHAIN.map((s) => ['approve', { status: 'in_review', reviewStage: s.position }] as [ReviewVerb, Partial<ReviewFacts>]),
+      ['publish', { status: 'approved' }], ['publish', { status: 'scheduled', actor: system }], ['schedule', { status: 'approved' }],
+      ['force_publish', { status: 'in_review' }], ['approve_amendment', { status: 'published', ...PENDING_BY_AUTHOR }],
+    ];
+    for (const [verb, over] of cases) {
+      const d = decide(verb, facts({ ...over, ...marked }));
+      expect(!d.ok && d.reasons.map((r) => r.code), `${verb} ${JSON.stringify(over.status)}`).toEqual(['ERR_REVIEW_SECRECY_MARKING']);
+      expect(!d.ok && d.reasons[0].message).toContain('密级标志不能以遮盖处理');
+    }
   });
 
   it('lists every reason publishing is refused', () => {
-    const d = decide('publish', facts({ status: 'approved', form: { secrecyLevel: 'secret', avoidanceNote: '' }, scan: { blocking: 1, justification: '' }, disclosureMode: 'on_application', actor: { userId: REVIEWER, system: false, roles: new Set(), mayDraft: false } }));
-    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_SECRET', 'ERR_REVIEW_SCAN_BLOCKED', 'ERR_REVIEW_NOT_PROACTIVE']);
+    const d = decide('publish', facts({ status: 'approved', form: { secrecyLevel: 'secret', avoidanceNote: '' }, scan: { markings: 1, unresolved: 1 }, disclosureMode: 'on_application', actor: { userId: REVIEWER, system: false, roles: new Set(), mayDraft: false } }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_SECRET', 'ERR_REVIEW_SECRECY_MARKING', 'ERR_REVIEW_SCAN_BLOCKED', 'ERR_REVIEW_NOT_PROACTIVE']);
   });
 
   it('refuses to submit without the secrecy level on the review form', () => {

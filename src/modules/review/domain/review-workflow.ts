@@ -64,7 +64,11 @@ export type ReviewFacts = {
   todayOn: string;
   actor: { userId: number | null; system: boolean; roles: Set<ReviewRole | 'system_admin'>; mayDraft: boolean };
   form: { secrecyLevel: SecrecyLevel | null; avoidanceNote: string } | null;
-  scan: { blocking: number; justification: string };
+  /**
+   * The latest scan: how many 密级标志 it found (never passable by a reviewer's word), and how many
+   * other blocking findings stand neither masked nor accepted, each with its own recorded reason.
+   */
+  scan: { markings: number; unresolved: number };
   disclosureMode: 'proactive' | 'on_application' | 'withheld';
   validity: string;
   forcePublished: boolean;
@@ -92,12 +96,30 @@ function gateReasons(f: ReviewFacts): Reason[] {
   // 保守国家秘密法第三十五条 and 条例第十七条: no publication without a recorded confidentiality review.
   if (!f.form || f.form.secrecyLevel === null) r.push({ code: 'ERR_REVIEW_FORM_INCOMPLETE', message: '保密审查表未填写密级' });
   else if (f.form.secrecyLevel !== 'non_secret') r.push({ code: 'ERR_REVIEW_SECRET', message: '密级不是“非密”的信息不得公开（涉密不上网）' });
-  if (f.scan.blocking > 0 && !f.scan.justification.trim()) {
-    r.push({ code: 'ERR_REVIEW_SCAN_BLOCKED', message: `扫描发现 ${f.scan.blocking} 处疑似个人信息或密级标志，须修改正文，或由审核人记录说明理由` });
-  }
+  r.push(...secrecyMarkingReasons(f), ...unresolvedFindingReasons(f));
   if (f.disclosureMode !== 'proactive') r.push({ code: 'ERR_REVIEW_NOT_PROACTIVE', message: '公开方式不是“主动公开”的信息不能发布到门户' });
   if (f.formedOn > f.todayOn) r.push({ code: 'ERR_REVIEW_FORMED_IN_FUTURE', message: '成文日期晚于今天，请核对' });
   return r;
+}
+
+/**
+ * 保守国家秘密法: a carrier bearing a 国家秘密标志 is not made public; it is declassified first, or its
+ * marking found wrong and taken out by its drafter. So no reviewer's note, acceptance or mask passes one.
+ */
+function secrecyMarkingReasons(f: ReviewFacts): Reason[] {
+  return f.scan.markings > 0
+    ? [{ code: 'ERR_REVIEW_SECRECY_MARKING', message: `扫描发现 ${f.scan.markings} 处密级标志。密级标志不能以遮盖处理，也不能由审核人说明理由放行：须先依法解密，或确认标志有误后退回起草人修改` }]
+    : [];
+}
+
+/**
+ * 条例第十五条 (and 第十四条 for what else must not be disclosed): every other blocking finding is
+ * masked or accepted by a reviewer with its own reason; one note for all of them is not a review.
+ */
+function unresolvedFindingReasons(f: ReviewFacts): Reason[] {
+  return f.scan.unresolved > 0
+    ? [{ code: 'ERR_REVIEW_SCAN_BLOCKED', message: `扫描发现 ${f.scan.unresolved} 处疑似个人信息等须处理的内容，既未遮盖，也未逐处记录可以公开的理由：请逐处应用建议遮盖或说明理由，或退回修改` }]
+    : [];
 }
 
 export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
@@ -172,7 +194,7 @@ function approveRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
     reasons.push({ code: 'ERR_REVIEW_SAME_PERSON', message: '您已审核过本轮的前一环节，三级审核须由不同的人完成' });
   }
   if (stage && stage.position === Math.max(...f.chain.map((s) => s.position))) reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_NOT_PROACTIVE'));
-  else if (f.scan.blocking > 0 && !f.scan.justification.trim()) reasons.push(...gateReasons(f).filter((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED'));
+  else reasons.push(...secrecyMarkingReasons(f), ...unresolvedFindingReasons(f));
   return reasons;
 }
 
@@ -264,8 +286,8 @@ function amendRules(f: ReviewFacts): Reason[] {
     reasons.push({ code: 'ERR_REVIEW_REVISION_PENDING', message: '已有一份修订正在等待审核：发布人审核通过或退回之前，不能另提修订；修订内容只能由提交修订的人修改' });
   }
   if (!f.input.changeNote?.trim()) reasons.push({ code: 'ERR_REVIEW_CHANGE_NOTE_REQUIRED', message: '修订须填写修订说明' });
-  // The reviewer of the revision weighs the scanner's findings (and may record why one stands).
-  reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_SCAN_BLOCKED'));
+  // The reviewer of the revision weighs the scanner's findings (and may accept one with its reason).
+  reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_SCAN_BLOCKED' && r.code !== 'ERR_REVIEW_SECRECY_MARKING'));
   return reasons;
 }
 
@@ -302,7 +324,7 @@ function recallSubmissionRules(f: ReviewFacts): Reason[] {
 const MASK_REFUSALS: Record<Exclude<MaskCheck, 'in_place'>, Reason> = {
   text_changed: { code: 'ERR_REVIEW_MASK_TEXT_CHANGED', message: '扫描之后内容已改动，这处发现已不在原来的位置，未作任何遮盖；请刷新页面，按最新的扫描结果处理' },
   not_found: { code: 'ERR_REVIEW_MASK_NO_FINDING', message: '最新的扫描结果中没有这处发现，未作任何遮盖；请刷新页面查看' },
-  not_maskable: { code: 'ERR_REVIEW_MASK_NOT_MASKABLE', message: '这处发现不能在此直接遮盖，未作任何改动；请退回起草人修改，或记录可以保留的理由' },
+  not_maskable: { code: 'ERR_REVIEW_MASK_NOT_MASKABLE', message: '这处发现不能在此直接遮盖，未作任何改动；请退回起草人修改，或逐处说明可以保留的理由（密级标志不能说明理由放行）' },
 };
 
 function applyMaskRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {

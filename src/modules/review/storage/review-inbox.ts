@@ -27,7 +27,7 @@ export async function reviewQueue(db: Db, organIds: number[]) {
     .execute();
   return rows.map((r) => {
     const findings = r.scan_findings_json ? (JSON.parse(r.scan_findings_json) as { severity: string }[]) : [];
-    return { ...r, findingsCount: findings.length, blockingCount: findings.filter((f) => f.severity === 'block').length };
+    return { ...r, findingsCount: findings.length, blockingCount: findings.filter((f) => f.severity === 'block' && !(f as { accepted?: unknown }).accepted).length };
   });
 }
 

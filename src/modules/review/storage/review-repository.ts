@@ -25,7 +25,10 @@ export type StoredFinding = {
   source: string; type: string; text: string; start: number; end: number; severity: string; suggestion: string;
   /** The text just around the finding, for showing it in context. */
   before?: string; after?: string;
+  /** A reviewer's acceptance of this one finding, with the reason it may stand (never for a 密级标志). */
+  accepted?: FindingAcceptance;
 };
+export type FindingAcceptance = { reason: string; byUserId: number | null; byLabel: string; at: string };
 
 export async function loadForm(db: Executor, publicationId: number): Promise<ReviewForm | null> {
   const r = await db.selectFrom('review_forms').selectAll().where('publication_id', '=', publicationId).executeTakeFirst();

@@ -14,14 +14,14 @@ import { indexPublication, rememberAttachmentText } from '../../search/index.ts'
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReplacementCheck, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
 import {
-  clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanJustification, type ReviewForm, type StoredFinding,
+  clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanJustification, type FindingAcceptance, type ReviewForm, type StoredFinding,
 } from '../storage/review-repository.ts';
 import { editorIdsOf, reviewRowOf, writeMaskedField, writeReviewState, type MaskedColumn, type ReviewStateChanges } from '../storage/review-state-repository.ts';
 import { closeRevision, findPendingRevision, savePendingRevision } from '../storage/revisions-repository.ts';
 import { readAttachmentTexts, scanPublication, type AttachmentTexts } from './scan-publication.ts';
 import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 import { htmlToText } from '../domain/body-text.ts';
-import { maskableField, maskOccurrence, whyNotMaskable, type MaskableField, type MaskCheck } from '../domain/mask-finding.ts';
+import { isSecrecyMarking, maskableField, maskOccurrence, whyNotMaskable, type MaskableField, type MaskCheck } from '../domain/mask-finding.ts';
 import { advanceTask } from './submission-tasks.ts';
 
 export type VerbInput = {
@@ -31,8 +31,10 @@ export type VerbInput = {
   withdrawNote?: string;
   replacedById?: number | null;
   changeNote?: string;
-  /** A reviewer's reason why blocking scanner findings may stand (kept on the review form). */
+  /** A reviewer's remark on the scan as a whole (kept on the review form); it passes no finding. */
   scanJustification?: string;
+  /** A reviewer's acceptance of single blocking findings of the latest scan, each with its own reason. */
+  acceptFindings?: AcceptedFinding[];
   /** For `amend`: the full new metadata and body. */
   amended?: unknown;
   expectedVersion?: number;
@@ -42,6 +44,7 @@ export type VerbInput = {
 
 /** A finding as a page names it: where (field and offsets) and what it found there. */
 export type NamedFinding = { source: string; start: number; end: number; text: string };
+export type AcceptedFinding = NamedFinding & { reason: string };
 
 /** Verbs after which the search index must show the item as it now is. */
 const PUBLIC_VERBS: ReviewVerb[] = ['publish', 'force_publish', 'withdraw', 'repeal', 'approve_amendment'];
@@ -123,7 +126,7 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         const { column, value } = mask!.write!;
         if (!(await writeMaskedField(trx, p.id, p.version, column, value, at))) throw conflict();
         result = (await findPublication(trx, p.id))!;
-        await recordScanFindings(trx, p.id, await scanPublication(trx, deps, result, preread), at);
+        await recordScanFindings(trx, p.id, carryAcceptances(form?.scanFindings ?? [], await scanPublication(trx, deps, result, preread)), at);
         break;
       }
       case 'return_amendment': {
@@ -164,7 +167,7 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
     }
     await recordDecision(trx, {
       publicationId: p.id, publicationVersion: p.version, verb, stagePosition: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
-      stageName: d.stageName, role: d.role, comment: mask?.finding ? maskComment(mask.finding) : decisionComment(verb, input), userId: actorUserId(actor), userLabel: actorLabel(actor), at,
+      stageName: d.stageName, role: d.role, comment: mask?.finding ? maskComment(mask.finding) : decisionComment(verb, input, acceptedNow(form?.scanFindings, input)), userId: actorUserId(actor), userLabel: actorLabel(actor), at,
     });
     if (verb !== 'publish' && verb !== 'force_publish') {
       const content = verb === 'approve_amendment';
@@ -220,22 +223,47 @@ async function recordJustificationAndScan(
   const at = deps.clock.now().toISOString();
   let form = state.form;
   const justification = input.scanJustification?.trim() ?? '';
-  if (justification && form && JUSTIFYING.includes(verb)) {
+  const accepting = JUSTIFYING.includes(verb) ? (input.acceptFindings ?? []).filter((a) => a.reason?.trim()) : [];
+  if ((justification || accepting.length) && form && JUSTIFYING.includes(verb)) {
     if (actor.kind === 'user' && state.authorUserIds.includes(actor.principal.userId)) {
       throw refusal([{ code: 'ERR_REVIEW_SELF_APPROVAL', message: '对扫描结果的说明须由审核人填写，起草人不能自行说明' }]);
     }
+  }
+  if (justification && form && JUSTIFYING.includes(verb)) {
     await recordScanJustification(trx, p.id, justification, at);
     form = { ...form, scanJustification: justification };
   }
   if (GATED.includes(verb) && form) {
     const a = state.amended;
-    const findings = await scanPublication(trx, deps, a
+    const scanned = await scanPublication(trx, deps, a
       ? { id: p.id, organId: p.organId, title: a.title, summary: a.summary, bodyHtml: a.bodyHtml, keywords: a.keywords, source: a.source, documentNumber: a.documentNumber || null, publishingOrganName: a.publishingOrganName || p.publishingOrganName }
       : p, preread);
+    // A new round (报送审核) or a new text (修订) starts with nothing accepted; later scans of the
+    // same text keep what reviewers accepted, finding by finding.
+    const kept = verb === 'submit' || verb === 'amend' ? scanned : carryAcceptances(form.scanFindings, scanned);
+    const findings = accept(kept, accepting, { byUserId: actorUserId(actor), byLabel: actorLabel(actor), at });
     await recordScanFindings(trx, p.id, findings, at);
     form = { ...form, scanFindings: findings, scannedAt: at };
   }
   return form;
+}
+
+const sameFinding = (a: NamedFinding, b: NamedFinding) => a.source === b.source && a.start === b.start && a.end === b.end && a.text === b.text;
+
+/** A new scan keeps the acceptances of the findings it finds again, at the same place with the same text. */
+function carryAcceptances(previous: StoredFinding[], next: StoredFinding[]): StoredFinding[] {
+  return next.map((f) => {
+    const was = previous.find((x) => x.accepted && x.type === f.type && sameFinding(x, f));
+    return was ? { ...f, accepted: was.accepted } : f;
+  });
+}
+
+/** The reviewer's acceptances put on the findings they name: blocking ones only, never a 密级标志. */
+function accept(findings: StoredFinding[], accepting: AcceptedFinding[], by: Omit<FindingAcceptance, 'reason'>): StoredFinding[] {
+  return findings.map((f) => {
+    const a = accepting.find((x) => sameFinding(x, f));
+    return a && f.severity === 'block' && !isSecrecyMarking(f) ? { ...f, accepted: { ...by, reason: a.reason.trim() } } : f;
+  });
 }
 
 /** For 废止 with a replacement: what the given number names (NaN: what was typed is not a number). */
@@ -261,11 +289,17 @@ function reviewFactsOf(
     revision: pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds } : null, formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
     actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles, mayDraft: actor.kind === 'user' && mayAuthor(actor.principal, state.roleChain) },
     form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
-    scan: { blocking: form ? form.scanFindings.filter((f) => f.severity === 'block').length : 0, justification: form?.scanJustification ?? '' },
+    scan: scanFactsOf(form?.scanFindings ?? []),
     disclosureMode: (amended?.disclosureMode ?? p.disclosureMode) as ReviewFacts['disclosureMode'], validity: p.validity,
     forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
     nowAt: now.toISOString(), input: { ...input, replacement, ...(mask ? { mask } : {}) },
   };
+}
+
+/** What decide needs of the latest scan: its 密级标志, and the other blocking findings neither masked nor accepted. */
+export function scanFactsOf(findings: StoredFinding[]): ReviewFacts['scan'] {
+  const blocking = findings.filter((f) => f.severity === 'block');
+  return { markings: blocking.filter(isSecrecyMarking).length, unresolved: blocking.filter((f) => !isSecrecyMarking(f) && !f.accepted).length };
 }
 
 /**
@@ -303,9 +337,11 @@ const maskComment = (f: StoredFinding) =>
   `按扫描建议遮盖${f.source}中的${(FINDING_TYPE_LABELS as Record<string, string>)[f.type] ?? f.type}（第 ${f.start + 1}–${f.end} 字），改为“${f.suggestion}”`;
 
 /** What the signed decision records as said: the comment, the change or withdrawal note, the justification of findings. */
-function decisionComment(verb: ReviewVerb, input: VerbInput): string {
+function decisionComment(verb: ReviewVerb, input: VerbInput, accepted?: StoredFinding[]): string {
   const parts = [input.comment, verb === 'amend' ? input.changeNote : null, verb === 'withdraw' ? input.withdrawNote : null];
   if (input.scanJustification?.trim() && JUSTIFYING.includes(verb)) parts.push(`对扫描结果的说明：${input.scanJustification.trim()}`);
+  // Each accepted finding by its masked form (never the personal data itself) and its reason.
+  for (const a of accepted ?? []) parts.push(`接受${a.source}中的${(FINDING_TYPE_LABELS as Record<string, string>)[a.type] ?? a.type}“${a.suggestion}”：${a.accepted!.reason}`);
   // 「同意。」 then the justification reads 「同意。对扫描结果的说明…」, not 「同意。；…」.
   return joinSentences(parts);
 }
@@ -314,5 +350,9 @@ export function refusal(reasons: Reason[]): DomainError {
   const rightsOnly = reasons.every((r) => ['ERR_REVIEW_NOT_YOUR_STAGE', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_NOT_EDITOR', 'ERR_REVIEW_NOT_SUBMITTER'].includes(r.code));
   return new DomainError('ERR_REVIEW_REFUSED', `操作未能完成：${reasons.map((r) => r.message).join('；')}`, { httpStatus: rightsOnly ? 403 : 409, reasons });
 }
+
+/** The findings this very decision accepted (the ones it named, now accepted with the reason it gave). */
+const acceptedNow = (findings: StoredFinding[] | undefined, input: VerbInput) =>
+  (findings ?? []).filter((f) => f.accepted && (input.acceptFindings ?? []).some((a) => sameFinding(a, f) && a.reason?.trim() === f.accepted!.reason));
 
 const conflict = () => new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人处理，请刷新后重试', { httpStatus: 409 });

@@ -6,6 +6,7 @@ import { reviewFormDocument } from '../domain/review-form-document.ts';
 import { REVIEW_ROLE_LABELS } from '../domain/review-roles.ts';
 import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import { decisionsFor, loadForm } from '../storage/review-repository.ts';
+import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 
 /**
  * An item's 保密审查表 with every sign-off, as a document (HTML, PDF or Word), or null when the item
@@ -19,11 +20,14 @@ export async function reviewFormModel(deps: AppDeps, publicationId: number): Pro
   const organ = (await findOrganById(deps.db, p.organId))!;
   const decisions = await decisionsFor(deps.db, publicationId);
   const blocking = form.scanFindings.filter((f) => f.severity === 'block').length;
+  // Each accepted finding by its masked form and the reviewer's reason (the number itself is never printed).
+  const accepted = form.scanFindings.filter((f) => f.accepted)
+    .map((f) => `${f.source}中的${(FINDING_TYPE_LABELS as Record<string, string>)[f.type] ?? f.type}“${f.suggestion}”（${f.accepted!.byLabel}）：${f.accepted!.reason}`);
   return reviewFormDocument({
     organName: organ.name, title: p.title, documentNumber: p.documentNumber, formedOn: p.formedOn, disclosureModeLabel: DISCLOSURE_MODE_LABELS[p.disclosureMode],
     indexNumber: p.indexNumber, summary: p.summary, secrecyLevel: form.secrecyLevel, involvesPersonalInfo: form.involvesPersonalInfo, avoidanceNote: form.avoidanceNote,
-    scanSummary: form.scannedAt ? `${chinaTimeOf(form.scannedAt)} 扫描正文和附件，发现 ${form.scanFindings.length} 处，其中须处理 ${blocking} 处` : '尚未扫描',
-    scanJustification: form.scanJustification,
+    scanSummary: form.scannedAt ? `${chinaTimeOf(form.scannedAt)} 扫描正文和附件，发现 ${form.scanFindings.length} 处，其中须处理 ${blocking} 处${accepted.length ? `，审核人逐处接受 ${accepted.length} 处` : ''}` : '尚未扫描',
+    scanJustification: [...accepted, ...(form.scanJustification ? [form.scanJustification] : [])].join('；'),
     signOffs: decisions.map((d) => ({
       stage: d.stage_name ?? VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, role: d.role ? (REVIEW_ROLE_LABELS as Record<string, string>)[d.role] ?? d.role : '起草人',
       person: d.user_label, decision: VERB_LABELS[d.verb as ReviewVerb] ?? d.verb, comment: d.comment, at: chinaTimeOf(d.decided_at), version: d.publication_version,

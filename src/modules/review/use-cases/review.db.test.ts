@@ -107,7 +107,7 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     await expect(performReviewVerb(deps, cast.office.actor, own.id, 'approve')).rejects.toMatchObject({ httpStatus: 403, reasons: [{ code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: expect.any(String) }] });
   });
 
-  it('stops the chain on an ID card number until a reviewer records why it may stand, and keeps it on the form', async () => {
+  it('stops the chain on an ID card number until a reviewer accepts that finding with its reason, and keeps it on the form', async () => {
     const { deps, cast, draft } = await world('<p>补助对象张某，身份证号 110101199003077578。</p>');
     await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
     const form = await loadForm(deps.db, draft.id);
@@ -115,11 +115,20 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     const err = await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve').catch((e) => e);
     expect(err.reasons.map((r: { code: string }) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
     expect((await deps.db.selectFrom('publications').select('review_stage').where('id', '=', draft.id).executeTakeFirstOrThrow()).review_stage).toBe(0);
-    await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve', { comment: '同意。', scanJustification: '经核实为虚构示例号码，不属于真实个人信息' });
-    expect((await loadForm(deps.db, draft.id))!.scanJustification).toContain('虚构示例');
+    // A remark on the scan as a whole is kept, but passes nothing: the finding itself is accepted.
+    const idCard = form!.scanFindings.find((f) => f.type === 'id_card')!;
+    await performReviewVerb(deps, cast.unitHead.actor, draft.id, 'approve', {
+      comment: '同意。', scanJustification: '已逐处核对',
+      acceptFindings: [{ source: idCard.source, start: idCard.start, end: idCard.end, text: idCard.text, reason: '经核实为虚构示例号码，不属于真实个人信息' }],
+    });
+    const after = (await loadForm(deps.db, draft.id))!;
+    expect(after.scanJustification).toBe('已逐处核对');
+    expect(after.scanFindings.find((f) => f.type === 'id_card')!.accepted!.reason).toContain('虚构示例');
     // The 保密审查表 read 「同意。；对扫描结果的说明…」: a sentence that ends itself takes no second mark (outside tester).
+    // The signed decision names the accepted finding by its masked form, never the number itself.
     const decision = await deps.db.selectFrom('review_decisions').select('comment').where('publication_id', '=', draft.id).where('verb', '=', 'approve').executeTakeFirstOrThrow();
-    expect(decision.comment).toBe('同意。对扫描结果的说明：经核实为虚构示例号码，不属于真实个人信息');
+    expect(decision.comment).toBe(`同意。对扫描结果的说明：已逐处核对；接受正文中的身份证号“${idCard.suggestion}”：经核实为虚构示例号码，不属于真实个人信息`);
+    expect(decision.comment).not.toContain(idCard.text);
   });
 
   it('scans every published field — keywords, source, body links — and keeps each finding’s context', async () => {

@@ -48,3 +48,15 @@ describe('应用建议遮盖 on each finding', () => {
     expect(html).not.toContain('<form');
   });
 });
+
+describe('a 密级标志 among the findings (outside tester, LOW)', () => {
+  it('suggests no stars for it, in the list or in the marked-up body', () => {
+    const html = renderToString(<FindingsView bodyHtml="<p>秘密★1年</p>" findings={[
+      { source: '正文', type: 'classified_marking', text: '秘密★1年', start: 0, end: 5, severity: 'block', suggestion: '*****', before: '', after: '' },
+    ]} mask={{ action: '/admin/publications/7/verbs/apply_mask', csrf: 'tok' }} />);
+    expect(html).not.toContain('*****');
+    expect(html).toContain('不能遮盖，须解密或由起草人修改');
+    expect(html).toContain('密级标志不能以遮盖处理');
+    expect(html).not.toContain('应用建议遮盖</button>');
+  });
+});

@@ -1,13 +1,18 @@
 import { FINDING_TYPE_ADVICE, FINDING_TYPE_LABELS, SEVERITY_LABELS, suggestionInContext } from '../../privacy/index.ts';
 import type { StoredFinding } from '../storage/review-repository.ts';
 import { htmlToText } from '../domain/body-text.ts';
-import { whyNotMaskable } from '../domain/mask-finding.ts';
+import { isSecrecyMarking, whyNotMaskable } from '../domain/mask-finding.ts';
+import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
 const label = (type: string) => (FINDING_TYPE_LABELS as Record<string, string>)[type] ?? (type === 'unreadable_attachment' ? '无法读取的附件' : type);
 const advice = (type: string) => (FINDING_TYPE_ADVICE as Record<string, string>)[type] ?? '';
 const severity = (s: string) => (SEVERITY_LABELS as Record<string, string>)[s] ?? s;
-/** The suggestion as read with what it keeps (幸福小区********* for a house detail). */
-const suggested = (f: StoredFinding) => suggestionInContext(f, f.before);
+/**
+ * The suggestion as read with what it keeps (幸福小区********* for a house detail). A 密级标志 has none:
+ * it is never masked (保守国家秘密法), so the page does not show stars for it (outside tester).
+ */
+export const MARKING_SUGGESTION = '不能遮盖，须解密或由起草人修改';
+const suggested = (f: StoredFinding) => (isSecrecyMarking(f) ? MARKING_SUGGESTION : suggestionInContext(f, f.before));
 
 /**
  * Every finding first, as a list — where, what, whether it stops publication, what to do and why — so
@@ -50,7 +55,7 @@ export function FindingsView({ bodyHtml, findings, mask = null }: { bodyHtml: st
               <td data-label="类型">{label(f.type)}</td>
               <td data-label="处理要求">{severity(f.severity)}</td>
               <td data-label="上下文">{f.before && `…${f.before}`}<mark class={`finding finding-${f.severity}`}>{f.text}</mark>{f.after && `${f.after}…`}</td>
-              <td data-label="建议处理">{suggested(f)}{advice(f.type) && <p class="hint">{advice(f.type)}</p>}{mask && <MaskButton f={f} mask={mask} />}</td>
+              <td data-label="建议处理">{suggested(f)}{advice(f.type) && <p class="hint">{advice(f.type)}</p>}{f.accepted ? <Accepted f={f} /> : mask && <MaskButton f={f} mask={mask} />}{!mask && !f.accepted && isSecrecyMarking(f) && <p class="hint finding-not-maskable">{whyNotMaskable(f)}</p>}</td>
             </tr>
           ))}
         </tbody>
@@ -58,6 +63,12 @@ export function FindingsView({ bodyHtml, findings, mask = null }: { bodyHtml: st
       {inBody.length > 0 && <div class="finding-text" aria-label="正文扫描结果">{pieces}</div>}
     </div>
   );
+}
+
+/** A finding a reviewer accepted: who, when and the reason it may stand. */
+function Accepted({ f }: { f: StoredFinding }) {
+  const a = f.accepted!;
+  return <p class="finding-accepted"><strong>已接受</strong>（{a.byLabel}，{chinaTimeOf(a.at)}）：{a.reason}</p>;
 }
 
 /**

@@ -16,7 +16,11 @@ const security = [{ bearerAuth: [] }];
 const verbBody = z
   .object({
     comment: z.string().optional().describe('审核意见；退回修改和紧急发布时必填 / comment; required to return or force-publish'),
-    scanJustification: z.string().optional().describe('审核人对扫描发现的说明 / why blocking scanner findings may stand'),
+    scanJustification: z.string().optional().describe('审核人对扫描结果的总体说明，不能代替逐处的理由 / a remark on the scan as a whole; it passes no finding'),
+    acceptFindings: z.array(z.object({
+      source: z.string(), start: z.number().int().min(0), end: z.number().int().min(0), text: z.string(),
+      reason: z.string().describe('这一处可以公开的理由 / why this one finding may stand'),
+    })).optional().describe('审核人逐处接受的须处理扫描发现（以最新扫描结果中的 source/start/end/text 指明）；密级标志不能接受 / blocking findings of the latest scan the reviewer accepts, one reason each; never a 密级标志'),
     publishAt: z.string().optional().describe('定时发布时间（ISO 8601） / scheduled time'),
     withdrawReason: z.enum(Object.keys(WITHDRAW_REASONS) as [string, ...string[]]).optional().describe('撤回原因代码 / coded withdrawal reason'),
     withdrawNote: z.string().optional(),

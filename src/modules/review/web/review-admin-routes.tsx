@@ -14,7 +14,8 @@ import { returnedTo, reviewQueue } from '../storage/review-inbox.ts';
 import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-repository.ts';
 import { fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { reviewFormModel } from '../use-cases/review-form-model.ts';
-import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
+import { isSecrecyMarking } from '../domain/mask-finding.ts';
+import { performReviewVerb, type AcceptedFinding } from '../use-cases/perform-review-verb.ts';
 import { saveReviewChain } from '../use-cases/save-review-chain.ts';
 import { createSubmissionTask } from '../use-cases/submission-tasks.ts';
 import { openTasks } from '../storage/submission-tasks-repository.ts';
@@ -47,6 +48,21 @@ const maskDone = (f: StoredFinding | undefined) => (f
   ? `已将${f.source}中的${(FINDING_TYPE_LABELS as Record<string, string>)[f.type] ?? '疑似个人信息'}遮盖为“${suggestionInContext(f, f.before)}”，并重新扫描。下方是重新扫描的结果。`
   : '已应用建议遮盖，并重新扫描。下方是重新扫描的结果。');
 
+/** The findings a reviewer accepted on the 审核通过 form, each with its own reason (accept_N_source/start/end/text/reason). */
+function acceptedFindings(body: Record<string, unknown>): AcceptedFinding[] {
+  const out: AcceptedFinding[] = [];
+  for (let i = 0; i < 1000; i++) {
+    if (body[`accept_${i}_source`] === undefined) continue;
+    const reason = asString(body[`accept_${i}_reason`]);
+    if (!reason.trim()) continue;
+    out.push({
+      source: asString(body[`accept_${i}_source`]), start: Number(asString(body[`accept_${i}_start`])), end: Number(asString(body[`accept_${i}_end`])),
+      text: asString(body[`accept_${i}_text`]), reason,
+    });
+  }
+  return out;
+}
+
 export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
   const { db } = deps;
   /**
@@ -54,9 +70,16 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
    * reviewer masks each or records why it may stand (ERR_REVIEW_SCAN_BLOCKED) — the author hears it now, not from a stalled item.
    */
   async function submitted(id: number) {
-    const blocking = (await loadForm(db, id))?.scanFindings.filter((f) => f.severity === 'block').length ?? 0;
-    return blocking === 0 ? '已报送审核'
-      : `已报送审核。扫描发现 ${blocking} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过。详见下方“敏感信息扫描”。`;
+    const found = (await loadForm(db, id))?.scanFindings.filter((f) => f.severity === 'block') ?? [];
+    const markings = found.filter(isSecrecyMarking).length;
+    const others = found.length - markings;
+    if (found.length === 0) return '已报送审核';
+    const parts = ['已报送审核。'];
+    // A 密级标志 no reviewer can pass: the author hears now that the item comes back to them for it.
+    if (markings) parts.push(`扫描发现 ${markings} 处密级标志：密级标志不能以遮盖处理，也不能由审核人说明理由放行，须先依法解密，或确认标志有误后由您修改，否则审核不能通过。`);
+    if (others) parts.push(`扫描发现 ${others} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过。`);
+    parts.push('详见下方“敏感信息扫描”。');
+    return parts.join('');
   }
   async function reviewFormData(request: FastifyRequest, reply: FastifyReply, id: number) {
     const p = await findPublication(db, id);
@@ -95,7 +118,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       const masked = named && (await loadForm(db, id))?.scanFindings.find((f) => f.source === named.source && f.start === named.start && f.end === named.end && f.text === named.text);
       try {
         await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
-          comment: asString(body.comment), scanJustification: asString(body.scanJustification),
+          comment: asString(body.comment), scanJustification: asString(body.scanJustification), acceptFindings: acceptedFindings(body),
           // The form gives Beijing time without a zone.
           publishAt: publishAtLocal ? instantOfChinaTime(publishAtLocal).toISOString() : undefined,
           withdrawReason: asString(body.withdrawReason) || undefined, withdrawNote: asString(body.withdrawNote),

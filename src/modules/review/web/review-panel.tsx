@@ -6,6 +6,10 @@ import type { SignedStep } from '../domain/forced-publication.ts';
 import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { FindingsView } from './findings-view.tsx';
+import { FINDING_TYPE_LABELS, suggestionInContext } from '../../privacy/index.ts';
+import { formScanMismatches } from '../domain/form-scan-mismatch.ts';
+import { isSecrecyMarking } from '../domain/mask-finding.ts';
+import type { StoredFinding } from '../storage/review-repository.ts';
 import { importSummary } from './import-record-view.tsx';
 import { REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
@@ -24,10 +28,13 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
   const base = `/admin/publications/${p.id}`;
   const hidden = <input type="hidden" name="_csrf" value={csrf} />;
   const has = (v: ReviewVerb) => o.allowed.includes(v);
-  // A reviewer held up only by scanner findings may still approve by recording a justification.
+  // A reviewer held up only by blocking findings that are neither masked nor accepted may still approve
+  // by accepting each with its reason; a 密级标志 (ERR_REVIEW_SECRECY_MARKING) no reviewer can pass.
   const mayApproveWithJustification = has('approve') || (o.blocked.approve?.every((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED') ?? false);
   const mayApproveAmendment = has('approve_amendment') || (o.blocked.approve_amendment?.every((r) => r.code === 'ERR_REVIEW_SCAN_BLOCKED') ?? false);
-  const blocking = (o.form?.scanFindings ?? []).filter((f) => f.severity === 'block').length;
+  const findings = o.form?.scanFindings ?? [];
+  const blocking = findings.filter((f) => f.severity === 'block').length;
+  const mismatches = formScanMismatches(o.form, o.form?.scannedAt ? findings : []);
   return (
     <section class="panel review-panel" aria-labelledby="review-h">
       <h2 id={REVIEW_PANEL}>审核与发布</h2>
@@ -57,6 +64,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
       ) : o.form ? (
         <p>密级：<strong>{SECRECY_LABELS[o.form.secrecyLevel]}</strong>；{o.form.involvesPersonalInfo ? '涉及个人信息' : '不涉及个人信息'}；说明：{o.form.avoidanceNote || '—'}{o.form.scanJustification && <>；审核人对扫描结果的说明：{o.form.scanJustification}</>}</p>
       ) : <p>尚未填写。</p>}
+      {mismatches.length > 0 && <div class="notice notice-warn form-scan-mismatch" role="alert">{mismatches.map((m) => <p>{m}</p>)}</div>}
       {o.form && <p><a href={`${base}/review-form`}>查看和打印保密审查表</a> · <a href={`${base}/review-form.pdf`}>PDF</a> · <a href={`${base}/review-form.docx`}>Word</a></p>}
 
       <h3 id={SCAN_FINDINGS}>敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTimeOf(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
@@ -100,11 +108,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
           <form method="post" action={`${base}/verbs/approve_amendment`} class="panel">
             {hidden}
             <Field name="comment" label={mayApproveAmendment ? '修订审核意见' : '撤销修订的说明（可不填）'} errors={errors}><textarea id="f-amendment-comment" name="comment"></textarea></Field>
-            {mayApproveAmendment && blocking > 0 && (
-              <Field name="scanJustification" label="对扫描结果的说明" errors={errors} hint="修订内容中扫描发现须处理的内容时，只有写明理由才能通过；也可以退回修订">
-                <textarea id="f-amendment-scanJustification" name="scanJustification">{o.form?.scanJustification ?? ''}</textarea>
-              </Field>
-            )}
+            {mayApproveAmendment && blocking > 0 && <AcceptFindings findings={findings} errors={errors} idPrefix="f-amendment" />}
             <div class="actions">
               {mayApproveAmendment && <button class="btn" type="submit">修订审核通过</button>}
               {has('return_amendment') && <button class="btn btn-secondary" type="submit" formaction={`${base}/verbs/return_amendment`}>{mayApproveAmendment ? '退回修订' : '撤销修订'}</button>}
@@ -115,11 +119,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
           <form method="post" action={`${base}/verbs/approve`} class="panel">
             {hidden}
             <Field name="comment" label="审核意见" errors={errors}><textarea id="f-comment" name="comment"></textarea></Field>
-            {blocking > 0 && (
-              <Field name="scanJustification" label="对扫描结果的说明" errors={errors} hint="扫描发现须处理的内容时，只有写明理由才能通过；也可以退回修改">
-                <textarea id="f-scanJustification" name="scanJustification">{o.form?.scanJustification ?? ''}</textarea>
-              </Field>
-            )}
+            {blocking > 0 && mayApproveWithJustification && <AcceptFindings findings={findings} errors={errors} idPrefix="f" />}
             <div class="actions">
               {mayApproveWithJustification && <button class="btn" type="submit">审核通过</button>}
               {has('return_for_changes') && <button class="btn btn-secondary" type="submit" formaction={`${base}/verbs/return_for_changes`}>退回修改</button>}
@@ -192,6 +192,36 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
     </section>
   );
 }
+
+/**
+ * 审核通过 past blocking findings: one reason a finding (条例第十五条 — a single note for all of them
+ * is not a review of each), for every blocking finding neither masked nor accepted yet, named by where
+ * it is and its masked form; a 密级标志 is never offered. A remark on the scan as a whole may follow,
+ * kept on the form, passing nothing. The fields are posted as accept_N_source/start/end/text/reason.
+ */
+function AcceptFindings({ findings, errors, idPrefix }: { findings: StoredFinding[]; errors: Record<string, string>; idPrefix: string }) {
+  const open = findings.map((f, i) => [f, i] as const).filter(([f]) => f.severity === 'block' && !f.accepted && !isSecrecyMarking(f));
+  return (
+    <fieldset class="accept-findings">
+      <legend>须处理的扫描发现：未遮盖的，须逐处写明可以公开的理由才能通过；也可以退回修改</legend>
+      {open.map(([f, i]) => (
+        <div class="field">
+          <label for={`${idPrefix}-accept-${i}`}>{f.source}中的{findingLabel(f.type)}“{suggestionInContext(f, f.before)}”可以公开的理由</label>
+          <input type="hidden" name={`accept_${i}_source`} value={f.source} />
+          <input type="hidden" name={`accept_${i}_start`} value={String(f.start)} />
+          <input type="hidden" name={`accept_${i}_end`} value={String(f.end)} />
+          <input type="hidden" name={`accept_${i}_text`} value={f.text} />
+          <textarea id={`${idPrefix}-accept-${i}`} name={`accept_${i}_reason`}></textarea>
+        </div>
+      ))}
+      <Field name="scanJustification" label="对扫描结果的总体说明（可不填；不能代替逐处的理由）" errors={errors}>
+        <textarea id={`${idPrefix}-scanJustification`} name="scanJustification"></textarea>
+      </Field>
+    </fieldset>
+  );
+}
+
+const findingLabel = (type: string) => (FINDING_TYPE_LABELS as Record<string, string>)[type] ?? type;
 
 /** One signed step of 审核记录, each cell named for the phone's cards. */
 function HistoryRow({ at, stage, by, verb, comment, version }: { at: string; stage: string; by: string; verb: string; comment: string; version: number }) {
