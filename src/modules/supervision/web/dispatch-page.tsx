@@ -24,9 +24,10 @@ export function DispatchPage({ user, csrf, flash, organ, d, canDraft }: { user: 
       </form>
       <p>{d.fromOn} 至 {d.toOn}：各栏目按更新周期应更新的次数，按时、逾期后更新和月底仍未更新的情况；栏目按其责任股室统计，未指定股室的计入本机关。</p>
       <p>{RANKING_RULE}</p>
+      {/* On a phone a table.list scrolls sideways in its own box (site.css); its headings keep to one line (.nowrap, as the 工作台's). */}
       <table class="list">
         <caption>各股室（单位）完成情况排名</caption>
-        <thead><tr>{RANKING_HEADERS.map((h) => <th scope="col">{h}</th>)}</tr></thead>
+        <thead><tr>{RANKING_HEADERS.map((h) => <th scope="col" class="nowrap">{h}</th>)}</tr></thead>
         <tbody>
           {ranked.map((u) => <UnitTr u={u} />)}
         </tbody>
@@ -41,10 +42,10 @@ export function DispatchPage({ user, csrf, flash, organ, d, canDraft }: { user: 
       {problems.length === 0 ? <p>本月各栏目均按时更新。</p> : (
         <table class="list">
           <caption class="visually-hidden">逾期和未更新的栏目</caption>
-          <thead><tr><th scope="col">栏目</th><th scope="col">责任股室（单位）</th><th scope="col">更新周期</th><th scope="col">应更新日期</th><th scope="col">情况</th></tr></thead>
+          <thead><tr>{['栏目', '责任股室（单位）', '更新周期', '应更新日期', '情况'].map((h) => <th scope="col" class="nowrap">{h}</th>)}</tr></thead>
           <tbody>
             {problems.map((o) => (
-              <tr><th scope="row"><a href={`/organs/${organ.code}/catalog/${o.nodeId}`}>{o.name}</a></th><td>{unitName.get(o.unitId)}</td><td>{CADENCE_LABELS[o.cadence]}</td><td>{o.dueOn ?? '空白栏目'}</td><td>{o.outcome === 'late' ? `逾期后更新（${o.doneOn}）` : '未更新'}</td></tr>
+              <tr><th scope="row"><a href={`/organs/${organ.code}/catalog/${o.nodeId}`}>{o.name}</a></th><td>{unitName.get(o.unitId)}</td><td>{CADENCE_LABELS[o.cadence]}</td><td class="nowrap">{o.dueOn ?? '空白栏目'}</td><td>{o.outcome === 'late' ? `逾期后更新（${o.doneOn}）` : '未更新'}</td></tr>
             ))}
           </tbody>
         </table>
