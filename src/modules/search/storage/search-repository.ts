@@ -128,21 +128,23 @@ export type FacetColumns = { organ: number[]; stage: string[]; genre: string[]; 
  * array: building a row object per item and per placement in the driver cost more than SQLite's reading
  * of them (3.3 ms against 1.5 ms for 1,000 items at 100,000, docs/performance.md), and a list of 1,000
  * parameters would be bound as REALs and prepared again for every other length. The values come from
- * the index led by the sort key (migration 055): the newest matches are neighbours there, on a few
- * pages, where their rows by publication id are each on a page of its own. The nodes are read by id.
+ * the index led by the sort key (migration 055), the nodes from their copy under the sort key (056,
+ * kept by triggers): the newest matches are neighbours there, on a few pages, where their rows by
+ * publication id are each on a page of its own.
  */
 export async function facetRows(db: Executor, dialect: DialectName, keys: number[]): Promise<FacetColumns> {
   if (!keys.length) return { organ: [], stage: [], genre: [], year: [], validity: [], node: [] };
   if (!keys.every(Number.isSafeInteger)) throw new Error('非法编号');
-  const ids = keys.map(idOfSortKey);
   if (dialect === 'sqlite') {
+    const list = JSON.stringify(keys);
     const r = await sql<Record<keyof FacetColumns, string>>`select json_group_array(d.organ_id) as organ, json_group_array(d.stage) as stage,
       json_group_array(d.genre) as genre, json_group_array(d.year) as year, json_group_array(d.validity) as validity,
-      (select json_group_array(p.node_id) from json_each(${JSON.stringify(ids)}) i join publication_placements p on p.publication_id = i.value) as node
-      from json_each(${JSON.stringify(keys)}) i join search_docs d indexed by search_docs_facets on d.sort_key = i.value`.execute(db);
+      (select json_group_array(n.node_id) from json_each(${list}) i join search_doc_nodes n on n.sort_key = i.value) as node
+      from json_each(${list}) i join search_docs d indexed by search_docs_facets on d.sort_key = i.value`.execute(db);
     const row = r.rows[0];
     return { organ: JSON.parse(row.organ), stage: JSON.parse(row.stage), genre: JSON.parse(row.genre), year: JSON.parse(row.year), validity: JSON.parse(row.validity), node: JSON.parse(row.node) };
   }
+  const ids = keys.map(idOfSortKey);
   // PostgreSQL the same way, with the ids as one int[] parameter and each facet's values as one array
   // (as `in (…)` with a parameter per id the statement was parsed, planned and bound afresh for every
   // length of the sample, and the driver built an object per item and per placement).
