@@ -14,6 +14,16 @@ export const SERVICE_METHOD_LABELS: Record<ServiceMethod, string> = {
 };
 export const isServiceMethod = (v: unknown): v is ServiceMethod => typeof v === 'string' && (SERVICE_METHODS as readonly string[]).includes(v);
 
+/**
+ * The 送达 way that matches how the applicant asked to receive the information (获取信息的方式): the
+ * same way where there is one, 当面领取 in person (送达回证); null for anything else. The 登记送达
+ * form starts on it (found by an outside tester: it started on 直接送达 for an applicant who chose 电子邮件).
+ */
+export function serviceMethodFor(deliveryMethod: string): ServiceMethod | null {
+  if (deliveryMethod === 'pickup') return 'in_person';
+  return isServiceMethod(deliveryMethod) ? deliveryMethod : null;
+}
+
 /** `on` plus `months`, on the same day of the month, or the month's last day when it has none. */
 export function addMonths(on: IsoDate, months: number): IsoDate {
   const [y, m, d] = on.split('-').map(Number);

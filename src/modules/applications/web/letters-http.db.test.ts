@@ -6,6 +6,7 @@ import { createOrgan, createStaff, system } from '../../../../test/support/facto
 import { listLetters } from '../storage/letters-repository.ts';
 import { registerInPerson } from '../testing/application-factories.ts';
 import { performVerb } from '../use-cases/perform-verb.ts';
+import { upsertSettings } from '../storage/settings-repository.ts';
 
 describeEachDialect('letters over HTTP: the organ settings, service records and the periods they start', (db) => {
   it('the administrator names the reconsideration body; staff record a reply\'s service and see the periods', async () => {
@@ -52,6 +53,25 @@ describeEachDialect('letters over HTTP: the organ settings, service records and 
     const timeline = /<ol class="timeline" id="timeline">([\s\S]*?)<\/ol>/.exec((await app.inject({ url: `/admin/applications/${a.id}`, cookies: e.cookies })).body)![1];
     const steps = [...timeline.matchAll(/<\/time> ([^（<]+)（/g)].map((m) => m[1]);
     expect(steps).toEqual(['登记', '答复', '登记送达', '建议转为主动公开']);
+    await app.close();
+  });
+
+  it('登记送达 starts on the way the applicant asked to receive the information (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-03-20T02:00:00Z');
+    const organ = await createOrgan(deps);
+    await upsertSettings(deps.db, { organId: organ.id, reconsiderationBody: '青岚县人民政府', reconsiderationAddress: '青岚县人民路1号', reconsiderationOnline: '', letterPrefix: '' }, null, '2026-03-20T02:00:00Z');
+    const editor = await createStaff(deps, organ.code, 'editor');
+    const e = await loginAs(app, editor.username, editor.password);
+    const methodSelect = async (deliveryMethod: string) => {
+      const a = await registerInPerson(deps, system, organ.id, '2026-03-02', { deliveryMethod });
+      await performVerb(deps, system, a.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
+      const page = await app.inject({ url: `/admin/applications/${a.id}`, cookies: e.cookies });
+      return /<select id="f-sv-\d+-method"[^>]*>(.*?)<\/select>/s.exec(page.body)![1];
+    };
+    expect(await methodSelect('email')).toMatch(/<option value="email" selected/);
+    expect(await methodSelect('post')).toMatch(/<option value="post" selected/);
+    // 当面领取 is served in person (送达回证).
+    expect(await methodSelect('pickup')).toMatch(/<option value="in_person" selected/);
     await app.close();
   });
 });

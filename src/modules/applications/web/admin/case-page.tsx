@@ -1,7 +1,7 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { FlashAt, placeFlash, type Flash } from '../../../../platform/views/flash.tsx';
-import { SERVICE_METHOD_LABELS, SERVICE_METHODS } from '../../domain/remedy-periods.ts';
+import { SERVICE_METHOD_LABELS, SERVICE_METHODS, serviceMethodFor } from '../../domain/remedy-periods.ts';
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, reconsiderationDeadline } from '../../domain/appeal.ts';
 import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS } from '../../domain/applicant-types.ts';
 import { PAUSE_KIND_LABELS } from '../../domain/application.ts';
@@ -105,7 +105,7 @@ export function CasePage({ scope, details, today, failed, sectionFailed }: {
                   <td class="actions">{(['html', 'docx', 'pdf'] as const).map((f) => <a href={`/admin/applications/${a.id}/letters/${l.id}?format=${f}`}>{f === 'html' ? '查看' : f.toUpperCase()}</a>)}</td>
                   <td>
                     {l.servedOn ? <p>{l.servedOn}送达（{SERVICE_METHOD_LABELS[l.serviceMethod as keyof typeof SERVICE_METHOD_LABELS] ?? l.serviceMethod}，{l.serviceRef}）</p> : (
-                      <ServiceForm caseId={a.id} letterId={l.id} csrf={scope.csrf} today={today} failed={failedAt(servicePlace(l.id))} />
+                      <ServiceForm caseId={a.id} letterId={l.id} csrf={scope.csrf} today={today} asked={serviceMethodFor(a.deliveryMethod)} failed={failedAt(servicePlace(l.id))} />
                     )}
                     {periods && <p class="hint">申请行政复议至{periods.reconsiderationBy}（行政复议法第二十条）{periods.lawsuitBy ? `；起诉至${periods.lawsuitBy}（行政诉讼法第四十六条）` : '；不予公开须先复议（行政复议法第二十三条）'}</p>}
                   </td>
@@ -150,8 +150,8 @@ export function CasePage({ scope, details, today, failed, sectionFailed }: {
 /** The errors of a refused section form, each at its place in the form. */
 const FormErrors = ({ failed }: { failed: SectionFormState }) => (failed ? <>{Object.values(failed.errors).map((m) => <p class="error-message">{m}</p>)}</> : null);
 
-/** A letter's 登记送达, shown again as typed when refused. */
-function ServiceForm({ caseId, letterId, csrf, today, failed }: { caseId: number; letterId: number; csrf: string; today: string; failed: SectionFormState }) {
+/** A letter's 登记送达, starting on the way the applicant asked for (`asked`), shown again as typed when refused. */
+function ServiceForm({ caseId, letterId, csrf, today, asked, failed }: { caseId: number; letterId: number; csrf: string; today: string; asked: string | null; failed: SectionFormState }) {
   const v = (k: string, d = '') => failed?.values[k] ?? d;
   return (
     <form method="post" action={`/admin/applications/${caseId}/letters/${letterId}/service#${servicePlace(letterId)}`} class="inline-form" id={servicePlace(letterId)}>
@@ -160,7 +160,7 @@ function ServiceForm({ caseId, letterId, csrf, today, failed }: { caseId: number
       <label for={`f-sv-${letterId}-servedOn`}>送达日期</label>
       <input type="date" id={`f-sv-${letterId}-servedOn`} name="servedOn" value={v('servedOn', today)} />
       <label for={`f-sv-${letterId}-method`}>方式</label>
-      <select id={`f-sv-${letterId}-method`} name="method">{SERVICE_METHODS.map((m) => <option value={m} selected={v('method') === m}>{SERVICE_METHOD_LABELS[m]}</option>)}</select>
+      <select id={`f-sv-${letterId}-method`} name="method">{SERVICE_METHODS.map((m) => <option value={m} selected={v('method', asked ?? '') === m}>{SERVICE_METHOD_LABELS[m]}</option>)}</select>
       <label for={`f-sv-${letterId}-ref`}>凭证</label>
       <input type="text" id={`f-sv-${letterId}-ref`} name="ref" value={v('ref')} maxLength={200} placeholder="签收人、EMS单号或发送时间" />
       <button type="submit" class="btn btn-small">登记送达</button>
