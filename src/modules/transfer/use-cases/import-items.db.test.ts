@@ -217,6 +217,15 @@ for (const dialect of DIALECTS) {
       expect(r.problems[0].message).not.toContain('11010519491231002X');
     });
 
+    it('refuses a row with a 密级标志, as published history or as a draft, without advising to mask it (outside tester)', async () => {
+      for (const mode of ['published', 'draft'] as const) {
+        const r = await importItems(deps, system, organ.code, csv([
+          `X3/2020-0000${mode === 'published' ? 2 : 3},关于张某住房保障资格的公示,2020-03-01,2020-03-02,结果,其他,公示,工作动态,,<p>秘密★1年</p><p>申请人张某，手机13912345678。</p>`,
+        ]), { mode, dryRun: false, attachments: null, from: 'items.csv' });
+        expect(r.problems).toEqual([{ at: '第2行', message: '正文含有密级标志：密级标志不能以遮盖处理，须先依法解密，或确认标志有误后删除；正文含有手机号码，请删除或遮盖后再导入（隐私与保密扫描）' }]);
+      }
+    });
+
     it('imports published history with its dates and 索引号, searchable at once, or drafts for review', async () => {
       const before = await counts(deps);
       const r = await importItems(deps, system, organ.code, csv([

@@ -200,8 +200,14 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
     // finding refuses the row; the finding itself is not repeated here, only where and what.
     const scan = (where: string, text: string) => {
       const blocking = scanText(text, { wordLists }).filter((f) => f.severity === 'block');
-      const types = [...new Set(blocking.map((f) => FINDING_TYPE_LABELS[f.type]))];
-      if (types.length) refuse(`${where}含有${types.join('、')}，请删除或遮盖后再导入（隐私与保密扫描）`);
+      // 保守国家秘密法: a 密级标志 is declassified or found wrong and deleted, never masked.
+      const marked = blocking.some((f) => f.type === 'classified_marking');
+      const types = [...new Set(blocking.filter((f) => f.type !== 'classified_marking').map((f) => FINDING_TYPE_LABELS[f.type]))];
+      const told = [
+        ...(marked ? [`${where}含有密级标志：密级标志不能以遮盖处理，须先依法解密，或确认标志有误后删除`] : []),
+        ...(types.length ? [`${where}含有${types.join('、')}，请删除或遮盖后再导入`] : []),
+      ];
+      if (told.length) refuse(`${told.join('；')}（隐私与保密扫描）`);
     };
     for (const [where, text] of parts.texts) scan(where, where === '正文' ? htmlToText(text) : text);
     const names = new Set<string>();
