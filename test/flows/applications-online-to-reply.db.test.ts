@@ -97,7 +97,7 @@ describeEachDialect('flow: online application to reply letter', (db) => {
 
     // 7. The case page explains the date.
     const page = await app.inject({ url: `/admin/applications/${id}`, cookies: h.cookies });
-    expect(page.body).toContain('应于2026-04-14前答复');
+    expect(page.body).toContain('答复期限：2026-04-14（含当日）');
     expect(page.body).toContain('2026-02-24 收到补正后的申请，当日不计，自次日起重新计算20个工作日（条例第三十条）');
     expect(page.body).toContain('征求第三方意见（青岚县安居工程建设有限公司）期间，不计');
     expect(page.body).toContain('延长答复期限10个工作日');

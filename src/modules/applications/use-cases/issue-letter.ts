@@ -20,6 +20,7 @@ import { templateFor } from '../storage/templates-repository.ts';
 import { followUpSentence, type QueryCodeGiven } from '../domain/letters/follow-up.ts';
 import type { DocumentModel } from '../../../platform/documents/index.ts';
 import { calendarFor } from './working-calendar.ts';
+import { noLaterThan } from '../domain/deadline-wording.ts';
 
 /** `codeGiven`: of a 申请登记回执, how the applicant was given the 查询码 (follow-up.ts). */
 type LetterPlan = { kind: LetterKind; template: TemplateKind; values: Record<string, string>; codeGiven?: QueryCodeGiven };
@@ -72,12 +73,12 @@ function planLetter(command: Command, before: Application, after: Application, d
     case 'closeCorrectionOverdue':
       return {
         kind: 'termination_notice', template: 'termination_notice',
-        values: { 终止原因: `本机关已于${chineseDate(before.correctionRequestedOn)}告知您补正申请，您未在补正期限（${chineseDate(before.correctionDueOn)}前）内补正。根据《中华人民共和国政府信息公开条例》第三十条的规定，视为放弃申请，` },
+        values: { 终止原因: `本机关已于${chineseDate(before.correctionRequestedOn)}告知您补正申请，您未在补正期限（${noLaterThan(chineseDate(before.correctionDueOn))}）内补正。根据《中华人民共和国政府信息公开条例》第三十条的规定，视为放弃申请，` },
       };
     case 'closeFeeUnpaid':
       return {
         kind: 'termination_notice', template: 'termination_notice',
-        values: { 终止原因: `本机关已于${chineseDate(before.feeNoticeSentOn)}向您发出收费通知，您未在缴费期限（${chineseDate(before.feeDueOn)}前）内缴纳信息处理费。根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为放弃申请，` },
+        values: { 终止原因: `本机关已于${chineseDate(before.feeNoticeSentOn)}向您发出收费通知，您未在缴费期限（${noLaterThan(chineseDate(before.feeDueOn))}）内缴纳信息处理费。根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为放弃申请，` },
       };
     default:
       return null;

@@ -197,7 +197,9 @@ describeEachDialect('applications over HTTP', (db) => {
     const a = await registerInPerson(deps, system, organ.id, '2026-02-13');
     const page = await app.inject({ url: `/admin/applications/${a.id}`, cookies: editor.cookies });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('应于2026-03-19前答复');
+    expect(page.body).toContain('答复期限：2026-03-19（含当日）');
+    expect(page.body).not.toContain('前答复');
+    expect(page.body).toMatch(/如需补正，应最迟于\d{4}-\d{2}-\d{2}一次性告知申请人/);
     // The reply form counts the results it lists (found by an outside tester: it said 21 and listed 19).
     const listed = /<select id="f-recordReply-outcome"[^]*?<\/select>/.exec(page.body)![0].match(/<option value="[a-z_.]+"/g)!.length;
     expect(listed).toBe(19);

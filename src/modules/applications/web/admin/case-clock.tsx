@@ -1,6 +1,7 @@
 import type { DeadlineResult } from '../../../calendar/index.ts';
 import type { Application } from '../../domain/application.ts';
 import type { ApplicationClock } from '../../domain/application-clock.ts';
+import { noLaterThan, replyDeadline } from '../../domain/deadline-wording.ts';
 
 /** The due date with the trace of how it was computed (docs/rules/working-days.md), and any warning about it. */
 export function CaseClock({ app, clock, correctionNotice, today }: { app: Application; clock: ApplicationClock; correctionNotice: DeadlineResult | null; today: string }) {
@@ -11,7 +12,7 @@ export function CaseClock({ app, clock, correctionNotice, today }: { app: Applic
       {clock.kind !== 'running' ? <p id="due-date">{clock.note}</p> : (
         <>
           <p id="due-date" class="due-date">
-            <strong>{closed ? '答复期限为' : '应于'}{clock.result.dueOn}{closed ? '' : '前答复'}</strong>
+            <strong>{replyDeadline(clock.result.dueOn)}</strong>
             {app.extensionWorkingDays > 0 && `（原期限${clock.result.originalDueOn}，经批准延长${app.extensionWorkingDays}个工作日）`}
             {!closed && clock.result.dueOn < today && <strong class="overdue-alert">　已逾期</strong>}
             {closed && !app.imported && app.repliedOn! > clock.result.dueOn && <strong class="overdue-alert">　超期答复（{app.repliedOn}）</strong>}
@@ -30,7 +31,7 @@ export function CaseClock({ app, clock, correctionNotice, today }: { app: Applic
         </>
       )}
       {correctionNotice && app.correctionRequestedOn === null && !closed && (
-        <p class="hint">如需补正，应在{correctionNotice.dueOn}前一次性告知申请人（收到申请之日起7个工作日，条例第三十条）。</p>
+        <p class="hint">如需补正，应{noLaterThan(correctionNotice.dueOn)}一次性告知申请人（收到申请之日起7个工作日内，条例第三十条）。</p>
       )}
     </section>
   );

@@ -11,6 +11,7 @@ import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS, PROVIDED_FORM_LABELS, PROVIDE
 import type { StaffMember } from '../../storage/staff-repository.ts';
 import type { FormValues } from '../form-values.ts';
 import { verbPlace } from './case-page-places.ts';
+import { noLaterThan } from '../../domain/deadline-wording.ts';
 
 export type VerbFormState = { verb: Verb; errors: FieldErrors; values: FormValues } | null;
 
@@ -76,7 +77,7 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refus
             )}
             {verb === 'requestCorrection' && (
               <>
-                {date('requestedOn', '补正告知日期', `应在${app.correctionNoticeDueOn ?? '收到申请后7个工作日'}前一次性告知（条例第三十条）`)}
+                {date('requestedOn', '补正告知日期', app.correctionNoticeDueOn ? `应${noLaterThan(app.correctionNoticeDueOn)}一次性告知（条例第三十条）` : '应在收到申请后7个工作日内一次性告知（条例第三十条）')}
                 <Field name={`${verb}-correctionWorkingDays`} label="补正期限（工作日）" errors={prefixed(verb, errors)} required>
                   <input type="number" id={`f-${verb}-correctionWorkingDays`} name="correctionWorkingDays" min={1} max={60} value={v('correctionWorkingDays', String(DEFAULT_CORRECTION_WORKING_DAYS))} />
                 </Field>

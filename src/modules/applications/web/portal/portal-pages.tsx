@@ -14,6 +14,7 @@ import { ApplicantFieldsets } from '../applicant-fields.tsx';
 import type { FormValues } from '../form-values.ts';
 import { HONEYPOT_FIELD } from './form-guard.ts';
 import { lostApplicationCodeText } from '../../domain/lost-query-code.ts';
+import { lastDay, noLaterThan } from '../../domain/deadline-wording.ts';
 
 export type PortalInfo = { prefs: ReadingPrefs; currentPath: string };
 
@@ -137,9 +138,9 @@ export function StatusPage({ info, status, pageUrl }: { info: PortalInfo; status
     ['收到申请日期', status.receivedOn ? chineseDate(status.receivedOn) : '待确认'],
     ['办理状态', PUBLIC_STATE_LABELS[status.state]],
   ];
-  if (status.dueOn && !status.repliedOn) rows.push(['答复期限', `${chineseDate(status.dueOn)}${status.extended ? '（已依法延期）' : ''}${status.dueProvisional ? '（暂定）' : ''}`]);
+  if (status.dueOn && !status.repliedOn) rows.push(['答复期限', `${lastDay(chineseDate(status.dueOn))}${status.extended ? '（已依法延期）' : ''}${status.dueProvisional ? '（暂定）' : ''}`]);
   if (status.correctionDueOn) rows.push(['补正期限', chineseDate(status.correctionDueOn)]);
-  if (status.feeDueOn) rows.push(['信息处理费', `${status.feeAmountYuan}元，请于${chineseDate(status.feeDueOn)}前缴纳`]);
+  if (status.feeDueOn) rows.push(['信息处理费', `${status.feeAmountYuan}元，请${noLaterThan(chineseDate(status.feeDueOn))}缴纳`]);
   if (status.outcome) rows.push(['办理结果', plainOutcomeLabel(status.outcome)]);
   if (status.repliedOn) rows.push(['答复日期', chineseDate(status.repliedOn)]);
   return (
