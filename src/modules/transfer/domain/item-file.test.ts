@@ -25,7 +25,7 @@ describe('item files', () => {
       { line: 2, cells: ['', '', ''] },
       { line: 3, cells: ['甲', '政策文件/规范性文件；工作动态', 'x'] },
     ]);
-    expect(problems).toEqual([{ at: '第1行', message: '无法识别的列“关键字”（可用的列见 docs/import-export.md）' }]);
+    expect(problems).toEqual([{ at: '第1行', message: '无法识别的列“关键字”（可用的列见导入模板 Excel 文件中的“填写说明”表）' }]);
     expect(items).toEqual([{ at: '第3行', fields: { title: '甲', catalogPaths: ['政策文件/规范性文件', '工作动态'] } }]);
   });
 

@@ -25,7 +25,7 @@ export function tableRecords<K extends string>(rows: Row[], columnOf: (header: s
   if (!header) return { records: [], problems: [{ at: '文件', message: '文件中没有内容' }] };
   const keys: (K | null)[] = header.cells.map((h) => (h.trim() === '' ? null : columnOf(h.replace(/^\uFEFF/, ''))));
   header.cells.forEach((h, i) => {
-    if (h.trim() !== '' && keys[i] === null) problems.push({ at: `第${header.line}行`, message: `无法识别的列“${h.trim()}”（可用的列见 docs/import-export.md）` });
+    if (h.trim() !== '' && keys[i] === null) problems.push({ at: `第${header.line}行`, message: `无法识别的列“${h.trim()}”（可用的列见导入模板 Excel 文件中的“填写说明”表）` });
     else if (keys[i] !== null && keys.indexOf(keys[i]) !== i) problems.push({ at: `第${header.line}行`, message: `列“${h.trim()}”重复` });
   });
   const records = filled.slice(1).map((r) => {

@@ -65,6 +65,9 @@ describeEachDialect('导入导出: a blank template, and no unit without catalog
       expect(index).toContain(`/admin/organs/${organ.code}/transfer"`);
       expect(index).not.toContain(`/admin/organs/${unit.code}/transfer"`);
       expect(index).toContain('下属单位没有目录栏目');
+      // A county officer is pointed to the template's 填写说明, not to a file of the source code (found by an outside tester).
+      expect(index).not.toContain('docs/');
+      expect(index).toContain('Excel 模板中的“填写说明”表');
     } finally {
       await app.close();
     }

@@ -15,7 +15,7 @@ export function TransferIndexPage({ scope, organs, unitsLeftOut = 0 }: {
   return (
     <AdminLayout title="导入与导出" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>导入与导出</h1>
-      <p>把旧网站和表格中的信息导入本机关的公开目录，或把公开目录和已发布信息导出为开放格式。文件格式见 docs/import-export.md。</p>
+      <p>把旧网站和表格中的信息导入本机关的公开目录，或把公开目录和已发布信息导出为开放格式。各列的写法和示例见各机关导入页可下载的 Excel 模板中的“填写说明”表。</p>
       {organs.length === 0 ? <p>您不是任何机关的管理员。</p> : (
         <ul>{organs.map((o) => <li key={o.id}><a href={`/admin/organs/${o.code}/transfer`}>{o.name}</a></li>)}</ul>
       )}

@@ -59,7 +59,7 @@ export function StandardDirectoryPage({ scope, organ, templates, nodes, imported
       <section aria-labelledby="templates-h">
         <h2 id="templates-h">可用模板</h2>
         <table class="list">
-          <caption>模板文件在平台的 standard-directories 目录中，格式见 docs/standard-directories.md</caption>
+          <caption>平台内置的标准目录模板；如需增加或修改模板，请联系系统管理员</caption>
           <thead><tr><th scope="col">编号</th><th scope="col">领域</th><th scope="col">名称</th><th scope="col">栏目</th><th scope="col">事项</th></tr></thead>
           <tbody>{templates.map((t) => <tr key={t.id}><td>{t.id}</td><th scope="row">{t.area}</th><td>{t.title}</td><td>{t.nodes}</td><td>{t.matters}</td></tr>)}</tbody>
         </table>
