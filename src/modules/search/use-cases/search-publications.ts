@@ -235,7 +235,10 @@ async function rankFacts(
         index.among(db, { ...m, words: phrases }, scope, groups.numbered),
       ]);
     };
-    const [whole, start] = [await signal('exact'), await signal('start')];
+    // A last word of one character or of more than six has no start-of-word signal: its `start` is its
+    // `exact`, and the index is not asked the same questions twice.
+    const whole = await signal('exact');
+    const start = words.every((w) => !w.start.prefixLast) ? whole : await signal('start');
     for (const key of start) score.set(key, (score.get(key) ?? 0) + (whole.has(key) ? 2 : 1));
   }
   const exact = new Set(groups.numbered);
