@@ -69,6 +69,13 @@ export function checkApplicantIdentity(v: IdentityValues, issue: (path: string, 
     if (v.applicantIdKind === 'resident_id' && !isResidentIdNumber(v.applicantIdNumber)) issue('applicantIdNumber', '居民身份证号码应为18位且校验位正确');
     if (v.applicantIdKind === 'credit_code' && !isCreditCode(v.applicantIdNumber)) issue('applicantIdNumber', '统一社会信用代码应为18位且校验位正确');
   }
+  // 身份证明类型 not chosen yet: a number shaped as an 18-digit 居民身份证号码 whose check digit is wrong
+  // (and that is no valid 统一社会信用代码 either) is told in the same round, not after the select is
+  // chosen (found by an outside tester). Another kind of number is never refused for it.
+  if (!valid('applicantIdKind') && valid('applicantIdNumber') && /^\d{17}[\dX]$/i.test(v.applicantIdNumber)
+    && !isResidentIdNumber(v.applicantIdNumber) && !isCreditCode(v.applicantIdNumber)) {
+    issue('applicantIdNumber', '证件号码像是18位居民身份证号码，但校验位不正确，请核对');
+  }
   if (ok('applicantType', 'applicantIdKind')) {
     const personal = ['resident_id', 'passport', 'other_personal_id'].includes(v.applicantIdKind);
     if (isOrganisation(v.applicantType) && personal) issue('applicantIdKind', '法人或其他组织请提供统一社会信用代码或其他组织证明');

@@ -111,6 +111,16 @@ describeEachDialect('a refused application form', (db) => {
     expect(summaryFields(res.body)).toEqual(expect.arrayContaining(['applicantName', 'applicantIdNumber', 'contactPerson', 'contactPhone', 'contactAddress', 'subject']));
   });
 
+  it('an ID number with a wrong check digit is reported with the selects left empty, 身份证明类型 among them (found by an outside tester)', async () => {
+    at('2026-03-10T05:30:00Z');
+    const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
+    at('2026-03-10T05:31:00Z');
+    const res = await apply({ formToken: token, website: '', ...applicantInput({ applicantIdKind: '', provisionForm: '', applicantIdNumber: '110105194912310021' }) }, '10.9.0.6');
+    expect(res.statusCode).toBe(400);
+    expect(summaryFields(res.body)).toEqual(expect.arrayContaining(['applicantIdKind', 'applicantIdNumber', 'provisionForm']));
+    expect(summaryOf(res.body)).toContain('校验位不正确');
+  });
+
   it('an empty 内容描述 asks for it; one to four characters are told the minimum (found by an outside tester)', async () => {
     at('2026-03-10T06:00:00Z');
     const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
