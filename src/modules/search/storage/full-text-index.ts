@@ -45,9 +45,13 @@ export interface FullTextIndex {
   compact(db: Executor, between: () => Promise<void>): Promise<void>;
 }
 
-/** How a long key list is read on SQLite: by key up to `maxSeeks` keys, else by scanning `scanBatch` matches at a time. */
-export type IndexTuning = { maxSeeks: number; scanBatch: number };
-export const DEFAULT_TUNING: IndexTuning = { maxSeeks: 20_000, scanBatch: 5_000 };
+/**
+ * How SQLite reads a key list: a long one (a catalog node) by key up to `maxSeeks` keys, else by scanning
+ * `scanBatch` matches at a time; the many keys of a window asked about (`among`) by the matches of their
+ * range, at most `rangeRowsPerKey` a key, and those below the last match read one by one.
+ */
+export type IndexTuning = { maxSeeks: number; scanBatch: number; rangeRowsPerKey: number };
+export const DEFAULT_TUNING: IndexTuning = { maxSeeks: 20_000, scanBatch: 5_000, rangeRowsPerKey: 16 };
 
 /**
  * How PostgreSQL lists the newest matches (see `newestAdaptive`): it first checks the scope's newest

@@ -135,7 +135,7 @@ async function mergeSegments(db: Executor, table: string, between: () => Promise
   }
 }
 
-export const sqliteFts5Index = ({ maxSeeks, scanBatch }: IndexTuning): FullTextIndex => ({
+export const sqliteFts5Index = ({ maxSeeks, scanBatch, rangeRowsPerKey }: IndexTuning): FullTextIndex => ({
   async compact(db, between) {
     for (const table of ['search_items', 'search_titles', 'search_words']) await mergeSegments(db, table, between);
   },
@@ -188,8 +188,27 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch }: IndexTuning): FullTextI
     const narrowed: Scope = keys.length <= SEEK_KEYS ? { ...filters, keys } : { ...filters, keys: null, minKey: Math.min(...keys), maxKey: Math.max(...keys) };
     let found = new Set(keys);
     for (const q of ftsQueries(m, narrowed)) {
-      const r = await sql<{ k: number }>`${ftsSelect(q, narrowed)}`.execute(db);
-      const hit = new Set(r.rows.map((x) => Number(x.k)));
+      if (keys.length <= SEEK_KEYS) {
+        const r = await sql<{ k: number }>`${ftsSelect(q, narrowed)}`.execute(db);
+        const hit = new Set(r.rows.map((x) => Number(x.k)));
+        found = new Set([...found].filter((k) => hit.has(k)));
+        continue;
+      }
+      // The range of many keys (the window of newest matches) is read in key order (forwards, which
+      // costs FTS5 less than backwards), at most `rangeRowsPerKey` matches a key: a sparse window spans
+      // years in which the question may match far more items than the window holds (the start-of-word
+      // signal "bi"* over the window of BI, a rare keyword: 335 ms at 1,000,000 items). Keys above the
+      // last match read are asked one by one.
+      const most = Math.ceil(keys.length * rangeRowsPerKey);
+      const r = await sql<{ keys: string }>`select json_group_array(k) as keys from (${ftsSelect(q, narrowed)} order by rowid limit ${integer(most)})`.execute(db);
+      const read = JSON.parse(r.rows[0].keys) as number[];
+      const hit = new Set(read);
+      const reached = read.length < most ? Infinity : read.length ? Math.max(...read) : -Infinity;
+      const left = [...found].filter((k) => k > reached);
+      for (let i = 0; i < left.length; i += SEEK_KEYS) {
+        const some: Scope = { ...filters, keys: left.slice(i, i + SEEK_KEYS) };
+        for (const x of (await sql<{ k: number }>`${ftsSelect(q, some)}`.execute(db)).rows) hit.add(Number(x.k));
+      }
       found = new Set([...found].filter((k) => hit.has(k)));
     }
     return found;

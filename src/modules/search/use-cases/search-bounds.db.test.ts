@@ -8,7 +8,7 @@ import { publishImported } from '../../review/index.ts';
 import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { SearchFilters, SearchLimits, SearchSort } from '../domain/search-request.ts';
 import { searchPublications, type SearchResult } from './search-publications.ts';
-import { fullTextIndexFor, type FullTextIndex, type Scope } from '../storage/full-text-index.ts';
+import { DEFAULT_TUNING, fullTextIndexFor, type FullTextIndex, type Scope } from '../storage/full-text-index.ts';
 import { phraseOf } from '../domain/tokenize.ts';
 import { idOfSortKey, sortKeyOf } from '../domain/sort-key.ts';
 
@@ -154,7 +154,7 @@ describe('bounded search', () => {
     const d = dbs.find((x) => x.dialect === 'sqlite');
     if (!d) return;
     // Every key list counts as long and the scan reads two matches at a time, so each search crosses batches.
-    const scanning = fullTextIndexFor('sqlite', { maxSeeks: 1, scanBatch: 2 });
+    const scanning = fullTextIndexFor('sqlite', { ...DEFAULT_TUNING, maxSeeks: 1, scanBatch: 2 });
     for (const node of ['a1', 'unit']) {
       for (const q of QUERIES) {
         const want = expected(d, q, (i) => i.node === node).map((i) => i.id);
@@ -345,6 +345,23 @@ describe('bounded search', () => {
             const want = d.items.filter((i) => keywords.every((k) => (titleOnly ? KINDS[i.kind].title(0) : i.text).includes(k))).map((i) => i.id).sort((x, y) => x - y);
             expect(await d.among(index, keywords, titleOnly), `${d.dialect} ${keywords.join(' ')} ${titleOnly ? 'title' : 'text'}`).toEqual(want);
           }
+        }
+      }
+    }
+  });
+
+  it('on SQLite tells which of many keys match whether it reads their range whole, in part and the rest key by key, or only key by key', async () => {
+    const d = dbs.find((x) => x.dialect === 'sqlite');
+    if (!d) return;
+    // More keys than are asked for one by one (a window of newest matches), some of them no item's.
+    const many = [...d.keys, ...Array.from({ length: 40 }, (_, i) => Math.min(...d.keys) + i + 1)];
+    for (const rangeRowsPerKey of [DEFAULT_TUNING.rangeRowsPerKey, 0.05, 0]) {
+      const index = fullTextIndexFor('sqlite', { ...DEFAULT_TUNING, rangeRowsPerKey });
+      for (const keywords of [['廉租'], ['廉租', '补贴'], ['补贴', '通知'], ['绿化', '廉租']]) {
+        for (const titleOnly of [false, true]) {
+          const want = d.items.filter((i) => keywords.every((k) => (titleOnly ? KINDS[i.kind].title(0) : i.text).includes(k))).map((i) => i.id).sort((x, y) => x - y);
+          const found = await index.among(d.db, { keywords: keywords.map((k) => [phraseOf(k)!]), titleOnly }, { organIds: null }, many);
+          expect([...found].map(idOfSortKey).sort((x, y) => x - y), `${rangeRowsPerKey} ${keywords.join(' ')} ${titleOnly}`).toEqual(want);
         }
       }
     }
