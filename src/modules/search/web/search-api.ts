@@ -34,7 +34,7 @@ const searchAnswer = z.object({
   scope: z.object({
     code: z.string(), name: z.string(), label: z.string().describe('门户上的称呼（简称，无简称时为全称） / how the portal words it (short name)'),
     unit: z.object({ code: z.string(), name: z.string() }).nullable().describe('给出的是下属单位时为该单位，检索的是其所属机关 / the internal unit asked for, when organ named one'),
-  }).nullable().describe('检索的机关，全区检索时为 null / the organ searched, null for the whole region'),
+  }).nullable().describe('检索的机关，全站检索时为 null / the organ searched, null for the whole site'),
   items: z.array(z.object({
     id: z.number().int(), title: z.string(), url: z.string().describe('门户上的地址 / portal address'),
     titleParts: z.array(part).describe('标题，命中词已标出 / title with matches marked'),
