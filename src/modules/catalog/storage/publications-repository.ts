@@ -114,15 +114,20 @@ function toListItem(r: {
   };
 }
 
+/** Published items with their organ, the start of the paged lists below. */
+const publishedWithOrgan = (db: Executor) =>
+  db.selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id').where('p.status', '=', 'published');
+
 /** Published items placed in any of `nodeIds`, newest first, one page, with the total. */
 export async function pagePublishedInNodes(db: Executor, nodeIds: number[], page: number, pageSize: number) {
   if (nodeIds.length === 0) return { items: [], total: 0 };
   const inNodes = db.selectFrom('publication_placements').select('publication_id').where('node_id', 'in', nodeIds);
-  const base = db
-    .selectFrom('publications as p')
-    .innerJoin('organs as o', 'o.id', 'p.organ_id')
-    .where('p.status', '=', 'published')
-    .where('p.id', 'in', inNodes);
+  const base = publishedWithOrgan(db).where('p.id', 'in', inNodes);
+  return publishedPage(base, page, pageSize);
+}
+
+/** One page of published items, newest first, and how many there are in all (the node and unit lists). */
+async function publishedPage(base: ReturnType<typeof publishedWithOrgan>, page: number, pageSize: number) {
   const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
   const rows = await base
     .select([...listColumns])
@@ -153,21 +158,8 @@ export async function latestPublished(db: Executor, limit: number, organIds?: nu
  * node). Read by the index of submitted items (publications_submitting_unit, migration 054).
  */
 export async function pagePublishedSubmittedBy(db: Executor, organId: number, submittingUnitId: number, page: number, pageSize: number) {
-  const base = db
-    .selectFrom('publications as p')
-    .innerJoin('organs as o', 'o.id', 'p.organ_id')
-    .where('p.submitting_unit_id', '=', submittingUnitId)
-    .where('p.status', '=', 'published')
-    .where('p.organ_id', '=', organId);
-  const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const rows = await base
-    .select([...listColumns])
-    .orderBy('p.published_on', 'desc')
-    .orderBy('p.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { items: rows.map(toListItem), total: Number(n) };
+  const base = publishedWithOrgan(db).where('p.submitting_unit_id', '=', submittingUnitId).where('p.organ_id', '=', organId);
+  return publishedPage(base, page, pageSize);
 }
 
 /** `organIds` null: every organ's items (a system administrator's list, asked without an organ filter). */
