@@ -7,6 +7,18 @@ import { listLetters } from '../storage/letters-repository.ts';
 import { registerInPerson } from '../testing/application-factories.ts';
 import { performVerb } from '../use-cases/perform-verb.ts';
 
+/** An organ with its 复议 settings, its administrator signed in, and a case answered with a reply letter. */
+async function repliedCase(app: Awaited<ReturnType<typeof buildTestApp>>['app'], deps: Awaited<ReturnType<typeof buildTestApp>>['deps']) {
+  const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+  const head = await createStaff(deps, organ.code, 'organ_admin');
+  const h = await loginAs(app, head.username, head.password);
+  await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/application-settings`, cookies: h.cookies, payload: { _csrf: h.csrf, reconsiderationBody: '青岚县人民政府', reconsiderationAddress: '青岚县人民路1号', reconsiderationOnline: '', letterPrefix: '岚建公开' } });
+  const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
+  await performVerb(deps, system, a.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
+  const reply = (await listLetters(deps.db, a.id)).find((l) => l.kind === 'reply')!;
+  return { organ, h, a, reply };
+}
+
 /**
  * A case's 复议或诉讼 (recorded or decided), a letter's 送达 and a saved or restored 文书模板 bring their page back at
  * that section, far below the top on a phone: the outcome is told there (platform/views/flash.tsx).
@@ -15,13 +27,7 @@ describeEachDialect('application back-office outcomes told where the page lands'
   it('复议或诉讼 under its heading, 送达 under 文书, a template in its own form', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-20T02:00:00Z');
     try {
-      const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
-      const head = await createStaff(deps, organ.code, 'organ_admin');
-      const h = await loginAs(app, head.username, head.password);
-      await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/application-settings`, cookies: h.cookies, payload: { _csrf: h.csrf, reconsiderationBody: '青岚县人民政府', reconsiderationAddress: '青岚县人民路1号', reconsiderationOnline: '', letterPrefix: '岚建公开' } });
-      const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
-      await performVerb(deps, system, a.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
-      const reply = (await listLetters(deps.db, a.id)).find((l) => l.kind === 'reply')!;
+      const { organ, h, a, reply } = await repliedCase(app, deps);
 
       const served = await app.inject({ method: 'POST', url: `/admin/applications/${a.id}/letters/${reply.id}/service`, cookies: h.cookies, payload: { _csrf: h.csrf, servedOn: '2026-03-12', method: 'post', ref: 'EMS1234567890' } });
       expect(served.statusCode).toBe(303);
@@ -107,13 +113,7 @@ describeEachDialect('a refused 送达 or 复议或诉讼 told at its form', (db)
   it('each form posts to its own fragment and comes back there as typed', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-20T02:00:00Z');
     try {
-      const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
-      const head = await createStaff(deps, organ.code, 'organ_admin');
-      const h = await loginAs(app, head.username, head.password);
-      await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/application-settings`, cookies: h.cookies, payload: { _csrf: h.csrf, reconsiderationBody: '青岚县人民政府', reconsiderationAddress: '青岚县人民路1号', reconsiderationOnline: '', letterPrefix: '岚建公开' } });
-      const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
-      await performVerb(deps, system, a.id, { verb: 'recordReply', outcome: 'disclosed', basisItem: 'disclosable', providedForm: 'electronic', repliedOn: '2026-03-10', text: '随本告知书附项目清单。' });
-      const reply = (await listLetters(deps.db, a.id)).find((l) => l.kind === 'reply')!;
+      const { organ, h, a, reply } = await repliedCase(app, deps);
       const formWithId = (html: string, id: string) => new RegExp(`<form[^>]*id="${id}"[^>]*>([\\s\\S]*?)</form>`).exec(html)?.[0] ?? '';
 
       const page = (await app.inject({ url: `/admin/applications/${a.id}`, cookies: h.cookies })).body;
