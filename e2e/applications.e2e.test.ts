@@ -80,7 +80,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     await admin.perform('确认收到申请', { 双方确认日期: '2026-03-10', 确认方式: '电话确认，申请人本人接听' });
     await expect(admin.flash()).resolves.toContain('已确认收到申请');
     await expect(admin.state()).resolves.toBe('已登记');
-    await expect(admin.dueDate()).resolves.toContain('应于2026-04-08前答复');
+    await expect(admin.dueDate()).resolves.toContain('答复期限：2026-04-08（含当日）');
     const trace = await admin.traceLines();
     expect(trace[0]).toContain('2026-03-10 收到申请，当日不计');
     expect(trace).toContain('2026-04-06 清明节放假，不计');
@@ -88,7 +88,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
 
     await admin.perform('延期答复', { 延长工作日数: '25', 延期理由: '需要调取多个街道的档案' });
     await expect(admin.fieldError()).resolves.toContain('延长答复期限最长不得超过20个工作日（条例第三十三条第二款）');
-    await expect(admin.dueDate()).resolves.toContain('应于2026-04-08前答复');
+    await expect(admin.dueDate()).resolves.toContain('答复期限：2026-04-08（含当日）');
 
     await admin.perform('开始审核');
     await admin.perform('指定承办人', { 承办人: `${(await page.locator('.admin-nav form span').textContent())!.trim()}` });
