@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/db.ts';
-import { buildDeps, createNode, createOrgan, createPublished, TEST_AUDIT_KEY } from '../../test/support/factories.ts';
+import { buildDeps, createNode, createOrgan, createPublished, system, TEST_AUDIT_KEY } from '../../test/support/factories.ts';
 import type { DatabaseHandle } from '../platform/db/connect.ts';
 import { databaseJobClaims } from '../platform/jobs/job-claims.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
+import { inspectionRun, requestInspection } from '../modules/supervision/index.ts';
 import { backgroundJobs } from './background-jobs.ts';
 import type { InspectionThreadSetup } from './inspection-thread.ts';
 
@@ -50,4 +51,30 @@ describeEachDialect('stopping the server\'s jobs while the nightly inspection ru
       await new Promise<void>((r) => server.close(() => r()));
     }
   }, 90_000);
+
+  it('runs a run 立即检查 queued, in the worker thread, once however many instances tick', async () => {
+    const deps = buildDeps(db(), '2026-05-08T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id, { name: '通知公告' });
+    await createPublished(deps, organ.id, [node], { bodyHtml: `<p>见<a href="/organs/${organ.code}/items/999999">旧文</a>。</p>` });
+    const where = db() as DatabaseHandle & { url?: string; file?: string };
+    const inspectionThread: InspectionThreadSetup = {
+      databaseUrl: where.url ?? null, sqliteFile: where.file ?? null, dataDir: deps.dataDir,
+      auditKey: TEST_AUDIT_KEY.toString('utf8'), logLevel: 'silent',
+    };
+    const { run } = await requestInspection(deps, system, [organ]);
+    const logger = pino({ level: 'silent' });
+    // Two `serve` processes on one database, each ticking every job at start-up.
+    const a = startJobs(backgroundJobs(deps, { inspectionThread }), logger, () => deps.clock.now(), databaseJobClaims(deps.db, 'a'));
+    const b = startJobs(backgroundJobs(deps, { inspectionThread }), logger, () => deps.clock.now(), databaseJobClaims(deps.db, 'b'));
+    try {
+      await expect.poll(async () => (await inspectionRun(deps, run.id))?.state, { interval: 50, timeout: 30_000 }).toBe('done');
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    const ended = await inspectionRun(deps, run.id);
+    expect(ended?.state === 'done' && ended.result.organs[0]!.findings.map((f) => f.kind)).toContain('broken_link');
+    const runs = await deps.db.selectFrom('inspection_runs').select('run_key').where('trigger', '=', 'manual').where('organ_codes', '=', JSON.stringify([organ.code])).execute();
+    expect(runs).toEqual([{ run_key: `manual:${organ.code}:done:${run.id}` }]);
+  }, 60_000);
 });

@@ -3,10 +3,10 @@ import type { Job } from '../platform/jobs/job-runner.ts';
 import { closeLapsedCases } from '../modules/applications/index.ts';
 import { publishScheduled } from '../modules/review/index.ts';
 import { logAuditHead } from '../modules/audit/index.ts';
-import { runNightlyInspection } from '../modules/supervision/index.ts';
+import { inspectionQueued, recoverLapsedInspections, runNightlyInspection, runRequestedInspections } from '../modules/supervision/index.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import { mailReminders } from './mail-reminders.ts';
-import { runNightlyInspectionInThread, type InspectionThreadSetup } from './inspection-thread.ts';
+import { runInspectionInThread, runNightlyInspectionInThread, type InspectionThreadSetup } from './inspection-thread.ts';
 
 /** Every background job of the platform, wired here so each area's job stays a plain use case. */
 export function backgroundJobs(
@@ -27,6 +27,17 @@ export function backgroundJobs(
       name: 'nightly-inspection', everySeconds: 3600,
       // A stop tells it to end between two pages of items; the day's run is then left to the next start.
       run: (signal) => (opts.inspectionThread ? runNightlyInspectionInThread(deps, opts.inspectionThread, publicOrigin, signal) : runNightlyInspection(deps, { publicOrigin, signal })),
+    },
+    // 立即检查 only records a request; this job runs the queued ones, in the worker thread like the nightly
+    // run. Each tick first records runs whose process died (lease lapsed) as interrupted — a request is
+    // queued again, and the nightly key freed for its next tick — and starts a thread only when a run waits.
+    {
+      name: 'inspection-requests', everySeconds: 30,
+      run: async (signal: AbortSignal) => {
+        await recoverLapsedInspections(deps);
+        if (!(await inspectionQueued(deps))) return undefined;
+        return opts.inspectionThread ? runInspectionInThread(deps, opts.inspectionThread, 'requested', publicOrigin, signal) : runRequestedInspections(deps, { publicOrigin, signal });
+      },
     },
     // Reminders by e-mail ahead of each deadline and when it passes, when an SMTP server is
     // configured (GONGKAI_SMTP_URL); each reminder is claimed, so one instance sends it once.

@@ -1,13 +1,13 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
-import { runNightlyInspection } from '../modules/supervision/index.ts';
+import { runNightlyInspection, runRequestedInspections } from '../modules/supervision/index.ts';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { openDatabase } from '../platform/db/connect.ts';
 import type { InspectionThreadInput, InspectionThreadAnswer, InspectionThreadNote } from './inspection-thread.ts';
 
 /**
- * The nightly site inspection in a thread of its own (see inspection-thread.ts): its own connection
+ * The nightly site inspection, or the runs 立即检查 queued, in a thread of its own (see inspection-thread.ts): its own connection
  * to the same database, the server's clock (as an offset, so a test's clock holds here too), the
  * same audit key and log level.
  */
@@ -29,7 +29,7 @@ parentPort!.unref();
 
 let answer: InspectionThreadAnswer;
 try {
-  const run = await runNightlyInspection(deps, {
+  const run = await (input.task === 'requested' ? runRequestedInspections : runNightlyInspection)(deps, {
     publicOrigin: input.publicOrigin, signal: stop.signal,
     onClaimed: (id) => parentPort!.postMessage({ claimed: id } satisfies InspectionThreadNote),
   });

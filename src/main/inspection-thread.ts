@@ -15,7 +15,10 @@ export type InspectionThreadSetup = {
   logLevel: string;
 };
 
-export type InspectionThreadInput = InspectionThreadSetup & { publicOrigin: string | null; clockOffsetMs: number };
+/** What the thread runs: the nightly inspection, or the runs 立即检查 queued (supervision's `runRequestedInspections`). */
+export type InspectionTask = 'nightly' | 'requested';
+
+export type InspectionThreadInput = InspectionThreadSetup & { publicOrigin: string | null; clockOffsetMs: number; task?: InspectionTask };
 
 export type InspectionThreadAnswer =
   | { ok: true; threadId: number; run: { id: number; organs: number; findings: number } | null }
@@ -42,7 +45,17 @@ export const THREAD_STOP_MS = 3_000;
 export function runNightlyInspectionInThread(
   deps: AppDeps, setup: InspectionThreadSetup, publicOrigin: string | null, signal?: AbortSignal,
 ): Promise<InspectionThreadAnswer & { ok: true }> {
-  const input: InspectionThreadInput = { ...setup, publicOrigin, clockOffsetMs: deps.clock.now().getTime() - Date.now() };
+  return runInspectionInThread(deps, setup, 'nightly', publicOrigin, signal);
+}
+
+/**
+ * `runNightlyInspectionInThread` for either task: the runs 立即检查 queued are as long as the nightly
+ * one, so they too run off the server's thread, one after another (the answer names the last).
+ */
+export function runInspectionInThread(
+  deps: AppDeps, setup: InspectionThreadSetup, task: InspectionTask, publicOrigin: string | null, signal?: AbortSignal,
+): Promise<InspectionThreadAnswer & { ok: true }> {
+  const input: InspectionThreadInput = { ...setup, task, publicOrigin, clockOffsetMs: deps.clock.now().getTime() - Date.now() };
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: input });
     let answered = false;

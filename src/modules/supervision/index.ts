@@ -7,7 +7,10 @@ export { judge, VETO_LABELS, type InspectionFacts, type Verdict, type VetoRule }
 export { supervisionDashboard, type OrganSupervision } from './use-cases/supervision-dashboard.ts';
 export { runInspectCommand, INSPECT_USAGE } from './cli/inspect-command.ts';
 export { inspectSite, supervisionFindings, type Finding, type InspectionResult, type InspectOptions } from './use-cases/site-inspection.ts';
-export { runNightlyInspection, runInspectionNow, lastInspections, markInspectionInterrupted, type StoredInspection } from './use-cases/inspection-runs.ts';
+export {
+  runNightlyInspection, runInspectionNow, lastInspections, markInspectionInterrupted, runRequestedInspections, inspectionQueued, recoverLapsedInspections,
+  requestInspection, inspectionRun, type StoredInspection,
+} from './use-cases/inspection-runs.ts';
 export { addWordingRule, removeWordingRule, wordingRulesOf, type WordingRule } from './use-cases/wording-rules.ts';
 export { supervisionApi } from './web/api/supervision-api.ts';
 export { columnDeadlines, sendReminderMails, setReminderAddress, reminderAddressesOf } from './use-cases/reminder-mails.ts';

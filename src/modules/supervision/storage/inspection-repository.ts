@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { InspectionRunsTable } from '../../../platform/db/schema-areas/supervision-inspection.ts';
 import type { Executor } from '../../catalog/index.ts';
 import type { LinkResult } from '../use-cases/http-link-checker.ts';
 
@@ -111,47 +113,160 @@ export async function deleteWordingRule(db: Executor, id: number): Promise<void>
 
 // --- Inspection runs ------------------------------------------------------------------------------
 
-export type InspectionRunRow = { id: number; runKey: string; trigger: 'schedule' | 'manual' | 'cli'; startedAt: string; finishedAt: string | null; status: 'running' | 'done' | 'failed'; resultJson: string | null; error: string | null };
+export type InspectionRunRow = {
+  id: number; runKey: string; trigger: 'schedule' | 'manual' | 'cli'; startedAt: string | null; finishedAt: string | null;
+  status: 'queued' | 'running' | 'done' | 'failed'; resultJson: string | null; error: string | null;
+  /** The organs it covers (empty for a run older than migration 061). */
+  organCodes: string[]; requestedAt: string | null; leaseUntil: string | null; organsDone: number; itemsRead: number;
+};
+
+type RunRecord = Selectable<InspectionRunsTable>;
+const asRun = (r: RunRecord): InspectionRunRow => ({
+  id: r.id, runKey: r.run_key, trigger: r.trigger, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, resultJson: r.result_json, error: r.error,
+  organCodes: r.organ_codes ? (JSON.parse(r.organ_codes) as string[]) : [], requestedAt: r.requested_at, leaseUntil: r.lease_until, organsDone: r.organs_done, itemsRead: r.items_read,
+});
+
+/** Who runs a run and until when its lease holds (renewed while it works). */
+export type RunLease = { owner: string; leaseUntil: string };
 
 /** Claims a run by its key: the id when this caller inserted the row, null when another instance already has it. */
-export async function claimInspectionRun(db: Executor, runKey: string, trigger: InspectionRunRow['trigger'], at: string): Promise<number | null> {
+export async function claimInspectionRun(db: Executor, runKey: string, trigger: InspectionRunRow['trigger'], at: string, lease: RunLease, organCodes: string[]): Promise<number | null> {
   const r = await db
     .insertInto('inspection_runs')
-    .values({ run_key: runKey, trigger, started_at: at, status: 'running' })
+    .values({ run_key: runKey, trigger, started_at: at, status: 'running', owner: lease.owner, lease_until: lease.leaseUntil, organ_codes: JSON.stringify(organCodes) })
     .onConflict((oc) => oc.column('run_key').doNothing())
     .returning('id')
     .executeTakeFirst();
   return r?.id ?? null;
 }
 
-export async function finishInspectionRun(db: Executor, id: number, at: string, outcome: { resultJson: string } | { error: string }): Promise<void> {
-  await db
-    .updateTable('inspection_runs')
-    .set('resultJson' in outcome ? { finished_at: at, status: 'done', result_json: outcome.resultJson } : { finished_at: at, status: 'failed', error: outcome.error })
-    .where('id', '=', id)
-    .execute();
+/**
+ * Records a run asked for (立即检查) as queued under its key, or finds the open run that already holds
+ * the key (the same request made again, on this instance or another): `created` says which.
+ */
+export async function queueInspectionRun(db: Executor, runKey: string, q: { organCodes: string[]; requestedBy: number | null; at: string }): Promise<{ run: InspectionRunRow; created: boolean }> {
+  // A key is held only while its run is open; a run that ends between the insert and the read frees it, so try again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const inserted = await db
+      .insertInto('inspection_runs')
+      .values({ run_key: runKey, trigger: 'manual', status: 'queued', organ_codes: JSON.stringify(q.organCodes), requested_by: q.requestedBy, requested_at: q.at })
+      .onConflict((oc) => oc.column('run_key').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { run: asRun(inserted), created: true };
+    const open = await db.selectFrom('inspection_runs').selectAll().where('run_key', '=', runKey).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+    if (open) return { run: asRun(open), created: false };
+  }
+  throw new Error(`inspection run key ${runKey} neither free nor open`);
+}
+
+/** Takes the oldest queued run for this owner (status running, started now, under its lease); null when none is queued. */
+export async function takeQueuedRun(db: Executor, at: string, lease: RunLease): Promise<InspectionRunRow | null> {
+  for (;;) {
+    const next = await db.selectFrom('inspection_runs').select('id').where('status', '=', 'queued').orderBy('id').limit(1).executeTakeFirst();
+    if (!next) return null;
+    // Another instance may take it first: only the update that still finds it queued wins.
+    const taken = await db.updateTable('inspection_runs')
+      .set({ status: 'running', started_at: at, owner: lease.owner, lease_until: lease.leaseUntil })
+      .where('id', '=', next.id).where('status', '=', 'queued')
+      .returningAll().executeTakeFirst();
+    if (taken) return asRun(taken);
+  }
+}
+
+/** Whether any run is queued (read before starting a thread to run it). */
+export async function hasQueuedRun(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('inspection_runs').select('id').where('status', '=', 'queued').limit(1).executeTakeFirst()) !== undefined;
 }
 
 /**
- * Records a run as interrupted by a stop (status failed, with why) and frees its key, renaming it
- * `KEY:interrupted:ID`, so the next claim of the key runs it again. Only a run still running.
+ * Renews a running run's lease and records how far it has got; false when the run is no longer this
+ * owner's (its lease lapsed and it was recorded as interrupted), so the owner stops.
  */
-export async function interruptInspectionRun(db: Executor, id: number, at: string, why: string): Promise<boolean> {
-  const run = await db.selectFrom('inspection_runs').select('run_key').where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
+export async function renewRunLease(db: Executor, id: number, lease: RunLease, progress: { organsDone: number; itemsRead: number }): Promise<boolean> {
+  const r = await db.updateTable('inspection_runs')
+    .set({ lease_until: lease.leaseUntil, organs_done: progress.organsDone, items_read: progress.itemsRead })
+    .where('id', '=', id).where('status', '=', 'running').where('owner', '=', lease.owner)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Records a run as ended, if it is still running: done with its findings, or failed with why. A run
+ * that was asked for (立即检查) frees its key (renamed `KEY:done:ID` or `KEY:failed:ID`), so the same
+ * request can be made again; `progress` is how far it got. False when the run was no longer running
+ * (recorded as interrupted meanwhile).
+ */
+export async function finishInspectionRun(
+  db: Executor, id: number, at: string, outcome: { resultJson: string } | { error: string }, progress?: { organsDone: number; itemsRead: number },
+): Promise<boolean> {
+  const run = await db.selectFrom('inspection_runs').select(['run_key', 'requested_at']).where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
   if (!run) return false;
+  const status = 'resultJson' in outcome ? 'done' as const : 'failed' as const;
   const r = await db
     .updateTable('inspection_runs')
-    .set({ finished_at: at, status: 'failed', error: why, run_key: `${run.run_key}:interrupted:${id}` })
+    .set({
+      ...('resultJson' in outcome ? { result_json: outcome.resultJson } : { error: outcome.error }),
+      finished_at: at, status, lease_until: null,
+      ...(progress ? { organs_done: progress.organsDone, items_read: progress.itemsRead } : {}),
+      ...(run.requested_at !== null ? { run_key: `${run.run_key}:${status}:${id}` } : {}),
+    })
     .where('id', '=', id)
     .where('status', '=', 'running')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
+/**
+ * Records a run as interrupted (status failed, with why) and frees its key, renaming it
+ * `KEY:interrupted:ID`, so the next claim of the key runs it again; a run that was asked for
+ * (立即检查) is queued again under its key, with the same organs, asker and time. Only a run still
+ * running — with `lapsedBefore`, only one whose lease ended before that instant (its owner is gone).
+ */
+export async function interruptInspectionRun(db: Executor, id: number, at: string, why: string, lapsedBefore?: string): Promise<boolean> {
+  const run = await db.selectFrom('inspection_runs').selectAll().where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
+  if (!run) return false;
+  let update = db
+    .updateTable('inspection_runs')
+    .set({ finished_at: at, status: 'failed', error: why, run_key: `${run.run_key}:interrupted:${id}`, lease_until: null })
+    .where('id', '=', id)
+    .where('status', '=', 'running');
+  // A lease renewed meanwhile keeps the run its owner's.
+  if (lapsedBefore !== undefined) update = update.where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', lapsedBefore)]));
+  const r = await update.executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return false;
+  if (run.requested_at !== null) {
+    // Another request over the same organs may have been queued meanwhile: that one then stands for this one.
+    await db.insertInto('inspection_runs')
+      .values({ run_key: run.run_key, trigger: run.trigger, status: 'queued', organ_codes: run.organ_codes, requested_by: run.requested_by, requested_at: run.requested_at })
+      .onConflict((oc) => oc.column('run_key').doNothing())
+      .execute();
+  }
+  return true;
+}
+
+/** The running runs whose lease ended before `at` (their owner is gone); a run from before migration 061 has none. */
+export async function lapsedRuns(db: Executor, at: string): Promise<InspectionRunRow[]> {
+  const rows = await db.selectFrom('inspection_runs').selectAll().where('status', '=', 'running')
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)])).orderBy('id').execute();
+  return rows.map(asRun);
+}
+
+/** The queued and running runs, oldest first. */
+export async function openRuns(db: Executor): Promise<InspectionRunRow[]> {
+  const rows = await db.selectFrom('inspection_runs').selectAll().where('status', 'in', ['queued', 'running']).orderBy('id').execute();
+  return rows.map(asRun);
+}
+
+export async function findInspectionRun(db: Executor, id: number): Promise<InspectionRunRow | null> {
+  const r = await db.selectFrom('inspection_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? asRun(r) : null;
+}
+
 /** The newest finished runs (with their findings), newest first. */
 export async function recentFinishedRuns(db: Executor, limit: number): Promise<InspectionRunRow[]> {
   const rows = await db.selectFrom('inspection_runs').selectAll().where('status', '=', 'done').orderBy('finished_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id, runKey: r.run_key, trigger: r.trigger, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, resultJson: r.result_json, error: r.error }));
+  return rows.map(asRun);
 }
 
 // --- E-mailed reminders -------------------------------------------------------------------------

@@ -43,6 +43,8 @@ export type InspectOptions = {
   externalLinksPerCheck?: number;
   /** Aborted when the server stops: the inspection ends between two pages of items, throwing the signal's reason. */
   signal?: AbortSignal;
+  /** Hears how far the run has got after each page of items: organs finished, items read (the run's lease records it). */
+  onProgress?: (p: { organsDone: number; itemsRead: number }) => void;
 };
 
 /** The findings of the live supervision figures (columns, review, publication limit, applications, letters). */
@@ -186,8 +188,9 @@ export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Org
   const nameOf = new Map(allOrgans.map((o) => [o.id, o.name]));
   const perOrgan = new Map<number, { attachments: Finding[]; wording: Finding[]; undated: Finding[]; wordingItems: number }>();
   const links = linkInspector(deps, opts, now);
+  let itemsRead = 0;
 
-  for (const organ of organs) {
+  for (const [organsDone, organ] of organs.entries()) {
     const [chain, nodes] = await Promise.all([organChain(deps.db, organ.id), nodeCadences(deps.db, organ.id, now)]);
     // Rules of the organ and of the governments above it (a county's leader names hold for its departments).
     const rules = await listWordingRules(deps.db, chain);
@@ -204,6 +207,7 @@ export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Org
       const items = await publishedItemsForInspection(deps.db, organ.id, afterId, ITEMS_PER_READ);
       if (items.length === 0) break;
       afterId = items[items.length - 1].id;
+      itemsRead += items.length;
       const pageLinks: ItemLink[] = [];
       for (const item of items) {
         const responsible = item.nodeIds.map((id) => unitOfNode.get(id)).find((u) => u) ?? (item.submittingUnitId ? nameOf.get(item.submittingUnitId) : undefined) ?? `${organ.name}（政务公开办公室）`;
@@ -225,8 +229,10 @@ export async function inspectSite(deps: AppDeps, organs: Organ[], allOrgans: Org
         }
       }
       await links.page(pageLinks);
+      opts.onProgress?.({ organsDone, itemsRead });
     }
     perOrgan.set(organ.id, acc);
+    opts.onProgress?.({ organsDone: organsDone + 1, itemsRead });
   }
   opts.signal?.throwIfAborted();
   const brokenLinks = await links.finish();

@@ -18,15 +18,25 @@ export interface LinkChecksTable {
   problem: string | null;
 }
 
+/** Migrations 022 and 061: a run queued (立即检查), running under a renewed lease, done or failed. */
 export interface InspectionRunsTable {
   id: Generated<number>;
   run_key: string;
   trigger: 'schedule' | 'manual' | 'cli';
-  started_at: string;
+  /** Null while queued. */
+  started_at: string | null;
   finished_at: string | null;
-  status: 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed';
   result_json: string | null;
   error: string | null;
+  /** JSON array of the organ codes the run covers (null on runs older than 061). */
+  organ_codes: string | null;
+  requested_by: number | null;
+  requested_at: string | null;
+  owner: string | null;
+  lease_until: string | null;
+  organs_done: Generated<number>;
+  items_read: Generated<number>;
 }
 
 export interface WordingRulesTable {
