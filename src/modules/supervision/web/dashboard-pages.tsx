@@ -5,7 +5,8 @@ import { VETO_LABELS } from '../domain/verdict.ts';
 import type { OrganSupervision } from '../use-cases/supervision-dashboard.ts';
 import { freshnessText } from './node-cadences-page.tsx';
 import type { ComponentChildren } from 'preact';
-import { runVerdictText, type LastRun } from './inspection-pages.tsx';
+import { RunStatus, runVerdictText, type LastRun } from './inspection-pages.tsx';
+import type { OpenInspection } from '../use-cases/inspection-runs.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
 const verdictText = (s: OrganSupervision) =>
@@ -17,10 +18,14 @@ const NOT_HANDLED = <td title="由机关办理依申请公开和部门信箱的�
 /**
  * The region view: every organ the person works on, with its verdict and the counts that lead to it, then the region's charts.
  * `handles`: whether the person handles an organ's applications and letters; only then are their counts shown.
- * `canRun`: whether they keep any of these organs' supervision, so may run the inspection now (others are refused it).
+ * `canRun`: whether they keep any of these organs' supervision, so may run the inspection now (others are refused it),
+ * and no run already queued or running covers every organ they keep.
  */
-export function RegionSupervisionPage({ user, csrf, rows, today, handles, canRun, lastRuns = new Map(), flash = null, children }: {
-  user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; handles: (organId: number) => boolean; canRun: boolean; lastRuns?: Map<string, LastRun>; flash?: Flash | null; children?: ComponentChildren;
+export function RegionSupervisionPage({ user, csrf, rows, today, handles, canRun, lastRuns = new Map(), flash = null, runs = { open: [], asked: null, again: '/admin/supervision' }, children }: {
+  user: AdminUser; csrf: string; rows: OrganSupervision[]; today: string; handles: (organId: number) => boolean; canRun: boolean; lastRuns?: Map<string, LastRun>; flash?: Flash | null;
+  /** The inspection runs under way over these organs, and what became of the one 立即检查 asked for (RunStatus). */
+  runs?: { open: OpenInspection[]; asked: string | null; again: string };
+  children?: ComponentChildren;
 }) {
   return (
     <AdminLayout title="监督检查" user={user} csrfToken={csrf} flash={flash}>
@@ -43,6 +48,7 @@ export function RegionSupervisionPage({ user, csrf, rows, today, handles, canRun
         </tbody>
       </table>
       {rows.length === 0 && <p>您没有可查看的机关。</p>}
+      <RunStatus open={runs.open} asked={runs.asked} again={runs.again} />
       {rows.length > 0 && canRun && (
         <form method="post" action="/admin/supervision/inspect">
           <input type="hidden" name="_csrf" value={csrf} />

@@ -22,7 +22,7 @@ describeEachDialect('supervision outcomes told where the page lands', (db) => {
       const run = await app.inject({ method: 'POST', url: `/admin/supervision/${organ.code}/inspect`, cookies: office.cookies, payload: { _csrf: office.csrf } });
       expect(run.statusCode).toBe(303);
       const inspected = await flashToldAt(app, run, office, 'last-run');
-      expect(inspected.text).toMatch(/^已完成网站检查：/);
+      expect(inspected.text).toBe('已发起网站检查，检查在后台进行');
       expect(inspected.body).toMatch(/<h2 id="last-run">[^<]*<\/h2><p id="flash-last-run" class="flash" role="status"/);
 
       const saved = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/supervision/nodes/${news}`, cookies: office.cookies, payload: { _csrf: office.csrf, unitCode: unit.code, cadence: 'monthly' } });

@@ -1,7 +1,7 @@
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import type { Finding, FindingKind } from '../use-cases/site-inspection.ts';
-import { inspectedText, LastRunSection, type LastRun } from './inspection-pages.tsx';
+import { inspectedText, LastRunSection, openRunText, type LastRun } from './inspection-pages.tsx';
 
 const finding = (kind: FindingKind, title = '某项'): Finding => ({ kind, title, detail: '', responsible: '青岚县住房和城乡建设局', href: '/admin/publications/1' });
 const organ = (findings: Finding[]): LastRun['organ'] => ({
@@ -31,5 +31,24 @@ describe('what a site inspection found, by kind', () => {
     const some = render(<LastRunSection organ={{ code: 'qlx-zjj', name: '青岚县住房和城乡建设局' }} run={run([finding('broken_link', '通知')])} csrf="t" canRun={false} canSeeWording={false} />);
     expect(some).toContain('未发现附件缺失、严重表述错误或无发布日期的信息。');
     expect(some).toContain('<td>断链</td>');
+  });
+});
+
+describe('a run under way, as the pages tell it', () => {
+  const asked = { id: 1, trigger: 'manual' as const, organCodes: ['qlx-zjj'], requestedAt: '2026-03-10T02:00:00Z', startedAt: null, organsDone: 0, itemsRead: 0 };
+
+  it('says 已排队 with when it was asked for, then 正在检查… with how far it has got', () => {
+    expect(openRunText({ ...asked, status: 'queued' })).toBe('已排队，等待检查（后台手动检查，2026-03-10 10:00 发起）。');
+    expect(openRunText({ ...asked, status: 'running', startedAt: '2026-03-10T02:00:20Z', itemsRead: 400 })).toBe('正在检查…（后台手动检查，2026-03-10 10:00 开始；已读 400 条已发布信息）');
+    const nightly = { ...asked, trigger: 'schedule' as const, status: 'running' as const, organCodes: ['a', 'b', 'c'], requestedAt: null, startedAt: '2026-03-10T18:05:00Z', organsDone: 1, itemsRead: 12000 };
+    expect(openRunText(nightly)).toBe('正在检查…（每日定时检查，2026-03-11 02:05 开始；已检查完 1/3 个机关，已读 12,000 条已发布信息）');
+  });
+
+  it('offers 立即检查 only while no run over the organ is under way, and a link to look again', () => {
+    const section = (open: Parameters<typeof LastRunSection>[0]['open']) => render(<LastRunSection organ={{ code: 'qlx-zjj', name: '青岚县住房和城乡建设局' }} run={null} csrf="t" canRun canSeeWording={false} open={open} />);
+    expect(section([])).toContain('>立即检查</button>');
+    const queued = section([{ ...asked, status: 'queued' }]);
+    expect(queued).not.toContain('>立即检查</button>');
+    expect(queued).toContain('<a href="/admin/supervision/qlx-zjj#last-run">刷新查看进度</a>');
   });
 });

@@ -3,6 +3,7 @@ import { FlashAt, type Flash } from '../../../platform/views/flash.tsx';
 import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { VETO_LABELS } from '../domain/verdict.ts';
 import type { Finding, FindingKind, InspectionResult } from '../use-cases/site-inspection.ts';
+import type { OpenInspection } from '../use-cases/inspection-runs.ts';
 import type { WordingRule } from '../use-cases/wording-rules.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 
@@ -30,7 +31,7 @@ export function findingsByKind(findings: Finding[]): string {
   }).join('、');
 }
 
-/** The message after 立即检查: the verdict, then what was found by kind, so it never reads as more than the page shows. */
+/** What 立即检查's run found, once it has ended: the verdict, then what was found by kind, so it never reads as more than the page shows. */
 export function inspectedText(o: LastRun['organ']): string {
   const v = o.verdict;
   const verdict = v.vetoed ? '有单项否决' : v.passed ? `合格，${v.score} 分` : `不合格，${v.score} 分`;
@@ -53,12 +54,43 @@ export const runVerdictText = (r: LastRun) => {
 /** Where 立即检查 brings the organ's page back (#last-run), and tells what the run found. */
 export const LAST_RUN = 'last-run';
 
+/**
+ * A run queued or running, as the pages tell it: 已排队 with when it was asked for, or 正在检查… with
+ * how far it has got (the run records it with each renewal of its lease).
+ */
+export function openRunText(r: OpenInspection): string {
+  const of = r.organCodes.length === 1 ? '' : `，共 ${r.organCodes.length} 个机关`;
+  if (r.status === 'queued') return `已排队，等待检查（${TRIGGER[r.trigger]}${r.requestedAt ? `，${chinaTimeOf(r.requestedAt)} 发起` : ''}${of}）。`;
+  const organs = r.organCodes.length > 1 ? `已检查完 ${r.organsDone}/${r.organCodes.length} 个机关，` : '';
+  return `正在检查…（${TRIGGER[r.trigger]}${r.startedAt ? `，${chinaTimeOf(r.startedAt)} 开始` : ''}；${organs}已读 ${r.itemsRead.toLocaleString('en-US')} 条已发布信息）`;
+}
+
+/** What became of the run 立即检查 asked for (the page's ?run=ID), once it has ended. */
+export type AskedRun = { state: 'done'; organ: LastRun['organ'] } | { state: 'failed'; error: string };
+
+/** The runs under way, a link to look again, and what became of the run asked for. */
+export function RunStatus({ open, asked, again }: { open: OpenInspection[]; asked: AskedRun | string | null; again: string }) {
+  return (
+    <>
+      {asked !== null && (typeof asked === 'string' ? <p role="status">{asked}</p>
+        : asked.state === 'done' ? <p role="status">{inspectedText(asked.organ)}</p>
+          : <p role="alert">网站检查未能完成：{asked.error}</p>)}
+      {open.map((r) => <p key={r.id} role="status">{openRunText(r)}</p>)}
+      {open.length > 0 && <p>检查在后台进行，可以离开本页；完成后这里显示结果。<a href={again}>刷新查看进度</a></p>}
+    </>
+  );
+}
+
 /** The organ page's section on the last stored inspection run, with the button to run one now. */
 /**
  * `canSeeWording`: whether the person may open the organ's wording list (its staff, mayWorkOn; not a unit's staff).
  * `flash`: the flash addressed to the section (立即检查's outcome), told under its heading where the page lands.
+ * `open`: the runs queued or running over the organ (the button is offered only when there is none);
+ * `asked`: what became of the run the person's 立即检查 asked for, once ended.
  */
-export function LastRunSection({ organ, run, csrf, canRun, canSeeWording, flash = null }: { organ: OrganRef; run: LastRun | null; csrf: string; canRun: boolean; canSeeWording: boolean; flash?: Flash | null }) {
+export function LastRunSection({ organ, run, csrf, canRun, canSeeWording, flash = null, open = [], asked = null, again = `/admin/supervision/${organ.code}#${LAST_RUN}` }: {
+  organ: OrganRef; run: LastRun | null; csrf: string; canRun: boolean; canSeeWording: boolean; flash?: Flash | null; open?: OpenInspection[]; asked?: AskedRun | null; again?: string;
+}) {
   const findings = run ? run.organ.findings.filter((f) => SITE_KINDS.includes(f.kind)) : [];
   const notFound = SITE_KINDS.filter((k) => !findings.some((f) => f.kind === k));
   const others = run ? run.organ.findings.filter((f) => !SITE_KINDS.includes(f.kind)) : [];
@@ -66,6 +98,7 @@ export function LastRunSection({ organ, run, csrf, canRun, canSeeWording, flash 
     <section aria-labelledby={LAST_RUN}>
       <h2 id={LAST_RUN}>最近一次网站检查</h2>
       <FlashAt flash={flash} />
+      <RunStatus open={open} asked={asked} again={again} />
       {run === null ? <p>尚未检查过。每日 2:00 后自动检查一次。</p> : (
         <>
           <p>
@@ -83,7 +116,7 @@ export function LastRunSection({ organ, run, csrf, canRun, canSeeWording, flash 
           {others.length > 0 && <p>本次检查发现的其他问题（{findingsByKind(others)}）见本页下方各节，以当前情况为准。</p>}
         </>
       )}
-      {canRun && (
+      {canRun && open.length === 0 && (
         <form method="post" action={`/admin/supervision/${organ.code}/inspect`}>
           <input type="hidden" name="_csrf" value={csrf} />
           <button class="btn" type="submit">立即检查</button>

@@ -5,14 +5,14 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { organNotFound, staffContext } from '../../catalog/index.ts';
 import { actorOf } from '../../identity/index.ts';
-import { runInspectionNow } from '../use-cases/inspection-runs.ts';
+import { requestInspection } from '../use-cases/inspection-runs.ts';
 import { addWordingRule, removeWordingRule, wordingRulesOf } from '../use-cases/wording-rules.ts';
-import { inspectedText, LAST_RUN, WordingRulesPage } from './inspection-pages.tsx';
+import { LAST_RUN, WordingRulesPage } from './inspection-pages.tsx';
 
 
 /**
- * Back-office routes of the site inspection: run it now for one organ or for every organ the person
- * keeps, and the list of serious wording errors (docs/rules/website-inspection.md). Registered inside
+ * Back-office routes of the site inspection: ask for a run now for one organ or for every organ the
+ * person keeps (run in the background), and the list of serious wording errors (docs/rules/website-inspection.md). Registered inside
  * supervisionAdminRoutes, behind its staff check.
  */
 export function inspectionRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -25,22 +25,24 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps) {
     return { organ, scope, keeper: scope.keepsOffice(organ) };
   };
 
+  // 立即检查 records a request and answers at once; the background job `inspection-requests` runs it
+  // (an inspection of a large site takes minutes). Asked again while one over the same organs is
+  // queued or running — a double click, the page sent again, another instance — the page shows that one.
   app.post<{ Params: { code: string } }>('/admin/supervision/:code/inspect', async (request, reply) => {
     const { organ, keeper } = await organFor(request, reply, request.params.code);
     if (!keeper) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以发起网站检查', { httpStatus: 403 });
-    const run = await runInspectionNow(deps, 'manual', [organ]);
-    const o = run.result.organs[0]!;
-    setFlash(reply, inspectedText(o), { at: LAST_RUN });
-    return reply.redirect(`/admin/supervision/${organ.code}#${LAST_RUN}`, 303);
+    const { run, created } = await requestInspection(deps, actorOf(request, 'web'), [organ]);
+    setFlash(reply, created ? '已发起网站检查，检查在后台进行' : '已有一次网站检查在排队或进行中，未重复发起', { at: LAST_RUN });
+    return reply.redirect(`/admin/supervision/${organ.code}?run=${run.id}#${LAST_RUN}`, 303);
   });
 
   app.post('/admin/supervision/inspect', async (request, reply) => {
     const scope = await staffContext(deps, request, reply);
     const organs = scope.staffOf.filter((o) => o.kind !== 'unit' && scope.keepsOffice(o));
     if (organs.length === 0) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有政务公开办公室或机关管理员可以发起网站检查', { httpStatus: 403 });
-    const run = await runInspectionNow(deps, 'manual', organs);
-    setFlash(reply, `已完成 ${run.result.organs.length} 个机关的网站检查，${run.result.organs.filter((o) => o.verdict.vetoed).length} 个有单项否决`);
-    return reply.redirect('/admin/supervision', 303);
+    const { run, created } = await requestInspection(deps, actorOf(request, 'web'), organs);
+    setFlash(reply, created ? `已发起 ${organs.length} 个机关的网站检查，检查在后台进行` : '已有一次覆盖这些机关的网站检查在排队或进行中，未重复发起');
+    return reply.redirect(`/admin/supervision?run=${run.id}`, 303);
   });
 
   const wordingPage = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, errors: Record<string, string>, values: Record<string, string>, status = 200) => {

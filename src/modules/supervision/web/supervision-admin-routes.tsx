@@ -11,7 +11,7 @@ import { nodeCadences } from '../use-cases/node-cadences.ts';
 import { setNodeSupervision } from '../use-cases/set-node-supervision.ts';
 import { supervisionDashboard } from '../use-cases/supervision-dashboard.ts';
 import { OrganSupervisionPage, RegionSupervisionPage } from './dashboard-pages.tsx';
-import { lastInspections } from '../use-cases/inspection-runs.ts';
+import { inspectionRun, lastInspections, openInspections } from '../use-cases/inspection-runs.ts';
 import { LAST_RUN, LastRunSection } from './inspection-pages.tsx';
 import { inspectionRoutes } from './inspection-routes.tsx';
 import { NodeCadencesPage, NodeSupervisionForm, nodeRowId } from './node-cadences-page.tsx';
@@ -40,25 +40,51 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
     return { scope, organ, canSet: scope.keepsOffice(organ), units };
   }
 
+  /**
+   * The run a page was sent to follow (?run=ID, after 立即检查) once it has ended, over the given organs
+   * only (a run of other organs tells this page nothing); null while it is open, or when it is none of theirs.
+   */
+  async function askedRun(raw: string | undefined, codes: string[]) {
+    const id = Number(raw);
+    if (!raw || !Number.isSafeInteger(id) || id <= 0) return null;
+    const r = await inspectionRun(deps, id);
+    if (!r || r.state === 'open' || !r.run.organCodes.some((c) => codes.includes(c))) return null;
+    if (r.state === 'failed') return r;
+    return { state: 'done' as const, organs: r.result.organs.filter((o) => codes.includes(o.code)) };
+  }
+
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
     inspectionRoutes(app, deps);
 
     // The region view: every organ (not its internal units) the person works on.
-    app.get('/admin/supervision', async (request, reply) => {
+    app.get<{ Querystring: { run?: string } }>('/admin/supervision', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
       const organs = scope.staffOf.filter((o) => o.kind !== 'unit');
+      const codes = organs.map((o) => o.code);
       const rows = await supervisionDashboard(deps, organs, scope.organs);
-      const last = await lastInspections(deps, organs.map((o) => o.code));
+      const last = await lastInspections(deps, codes);
       const lastRuns = new Map([...last].map(([code, r]) => [code, { finishedAt: r.finishedAt, trigger: r.trigger, externalLinksChecked: r.result.externalLinksChecked, organ: r.organ }]));
+      // 立即检查's run (?run=ID), once ended: what it found over the organs this person sees.
+      const asked = await askedRun(request.query.run, codes);
+      const askedText = asked === null ? null : asked.state === 'failed' ? `网站检查未能完成：${asked.error}`
+        : `已完成 ${asked.organs.length} 个机关的网站检查，${asked.organs.filter((o) => o.verdict.vetoed).length} 个有单项否决`;
+      const status = { open: await openInspections(deps, codes), asked: askedText, again: request.query.run ? `/admin/supervision?run=${encodeURIComponent(request.query.run)}` : '/admin/supervision' };
+      // The button asks for the organs the person keeps; a run under way over all of them is the answer already.
+      const kept = organs.filter((o) => scope.keepsOffice(o)).map((o) => o.code);
+      const canRun = kept.length > 0 && !status.open.some((r) => kept.every((c) => r.organCodes.includes(c)));
       return sendPage(reply, (
-        <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} handles={(id) => scope.handles.some((o) => o.id === id)} canRun={organs.some((o) => scope.keepsOffice(o))} lastRuns={lastRuns} flash={scope.flash}>
+        <RegionSupervisionPage user={scope.user} csrf={scope.csrf} rows={rows} today={chinaDateOf(deps.clock.now())} handles={(id) => scope.handles.some((o) => o.id === id)} canRun={canRun} lastRuns={lastRuns} flash={scope.flash} runs={status}>
           {organs.length > 0 && <ChartsSection c={await regionCharts(deps, organs, scope.handles)} scope="region" />}
         </RegionSupervisionPage>
       ));
     });
-    app.get<{ Params: { code: string } }>('/admin/supervision/:code', async (request, reply) => {
+    app.get<{ Params: { code: string }; Querystring: { run?: string } }>('/admin/supervision/:code', async (request, reply) => {
       const { scope, organ, canSet: canRun } = await organFor(request, reply, request.params.code);
+      const open = await openInspections(deps, [organ.code]);
+      const ended = await askedRun(request.query.run, [organ.code]);
+      const asked = ended === null ? null : ended.state === 'failed' ? ended : ended.organs[0] ? { state: 'done' as const, organ: ended.organs[0] } : null;
+      const again = `/admin/supervision/${organ.code}${request.query.run ? `?run=${encodeURIComponent(request.query.run)}` : ''}#${LAST_RUN}`;
       const [s] = await supervisionDashboard(deps, [organ], scope.organs);
       const last = (await lastInspections(deps, [organ.code])).get(organ.code) ?? null;
       const run = last && { finishedAt: last.finishedAt, trigger: last.trigger, externalLinksChecked: last.result.externalLinksChecked, organ: last.organ };
@@ -66,7 +92,7 @@ export function supervisionAdminRoutes(deps: AppDeps, opts: { mailConfigured?: b
       const flash = placeFlash(scope.flash, [LAST_RUN]);
       return sendPage(reply, (
         <OrganSupervisionPage user={scope.user} csrf={scope.csrf} s={s!} handles={scope.handles.some((o) => o.id === organ.id)} flash={flash.top}>
-          <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} canSeeWording={scope.mayDraft(organ)} flash={flash.at(LAST_RUN)} />
+          <LastRunSection organ={organ} run={run} csrf={scope.csrf} canRun={canRun} canSeeWording={scope.mayDraft(organ)} flash={flash.at(LAST_RUN)} open={open} asked={asked} again={again} />
           <ChartsSection c={await organCharts(deps, organ, scope.organs, scope.handles)} scope="organ" />
         </OrganSupervisionPage>
       ));
