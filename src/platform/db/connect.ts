@@ -47,6 +47,12 @@ export function openSqlite(file: string): DatabaseHandle {
   return { db, dialect: 'sqlite', location: file, destroy: () => db.destroy() };
 }
 
+/** What must be closed with a PostgreSQL database besides its pool (content-version.ts: the connection that listens for changes). */
+const closers = new WeakMap<Db, (() => Promise<void>)[]>();
+export function closeWithDatabase(db: Db, close: () => Promise<void>): void {
+  closers.set(db, [...(closers.get(db) ?? []), close]);
+}
+
 export function openPostgres(url: string): DatabaseHandle {
   const pool = new (pgModule().Pool)({ connectionString: url, max: 10 });
   // An idle connection closed by the server (restart, admin command) must not crash the process;
@@ -54,7 +60,12 @@ export function openPostgres(url: string): DatabaseHandle {
   pool.on('error', (err) => process.emitWarning(`PostgreSQL 空闲连接已断开：${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   postgresPools.set(db, pool);
-  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), destroy: () => db.destroy() };
+  const destroy = async () => {
+    for (const close of closers.get(db) ?? []) await close();
+    closers.delete(db);
+    await db.destroy();
+  };
+  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), destroy };
 }
 
 /** A round trip to the database, for /readyz. */
