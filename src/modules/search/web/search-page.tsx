@@ -27,7 +27,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   /** When a search within an organ found nothing: what the same search finds over the whole region. */
   regionTotal?: number | null;
 }) {
-  const organName = (id: string) => organs.find((o) => String(o.id) === id);
+  // The 机关 facet's values are organ codes (what organ= takes).
+  const organName = (code: string) => organs.find((o) => o.code === code);
   const label: Record<FacetKey, (v: string) => string> = {
     organ: (v) => { const o = organName(v); return o ? scopeLabel(o) : v; },
     // A path's separator stays with the name before it (no-break space), so a wrapped label never starts a line with ›.
@@ -37,7 +38,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
     year: (v) => `${v}年`,
     validity: (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v,
   };
-  const facetParam = (key: FacetKey, value: string) => (key === 'organ' ? organName(value)?.code ?? value : value);
+  const facetParam = (_key: FacetKey, value: string) => value;
   const titles: [FacetKey, string][] = [['organ', '机关'], ['node', '目录栏目'], ['stage', '五公开'], ['genre', '体裁'], ['year', '年份'], ['validity', '效力']];
   // As the search reads it (search-params.ts trims it): a query of spaces only is no query.
   const q = (raw.q ?? '').trim();

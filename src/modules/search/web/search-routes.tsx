@@ -51,7 +51,8 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
-        // A bad parameter keeps what was typed and says what is wrong, next to the form.
+        // A bad parameter keeps what was typed and says what is wrong, next to the form (a repeated one: its first value).
+        raw = Object.fromEntries(Object.entries(asked).map(([k, v]) => [k, Array.isArray(v) ? String(v[0] ?? '') : v])) as RawSearchParams;
         const organs = await listOrgans(deps.db);
         return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={null} scopeUnit={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
       }
