@@ -97,12 +97,14 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
     <PortalLayout title={q ? `“${shownQ}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath} noindex={blank || undefined}>
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
       <h1 class="keep-words">{q ? <>“{shownQ}”<wbr />的检索结果</> : '站内检索'}</h1>
+      {/* Past the form and every facet link in one Tab (a keyboard reached the first result after 61 presses). */}
+      {result && <a class="skip-link" href="#results-h">跳到检索结果</a>}
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
         {error && <div class="error-summary" role="alert"><p>{error.message}</p></div>}
         {/* In reading order: the box with its button (as in the header), then the options. */}
         <p class="search-box-row">
           <label for="search-q">检索词</label>
-          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-describedby={blank ? 'search-blank search-hint' : 'search-hint'} aria-invalid={error?.field === 'q' ? 'true' : undefined} autofocus={blank || undefined} />
+          <input type="search" id="search-q" name="q" value={q} aria-describedby={blank ? 'search-blank search-hint' : 'search-hint'} aria-invalid={error?.field === 'q' ? 'true' : undefined} autofocus={blank || undefined} />
           <button type="submit" class="btn">检索</button>
         </p>
         {blank && <p class="notice notice-info" id="search-blank">请输入检索词：关键词、文号或索引号。</p>}
@@ -128,7 +130,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
           <input type="date" id="search-to" name="to" value={raw.to ?? ''} aria-invalid={error?.field === 'to' ? 'true' : undefined} /></span>
           {(['node', 'stage', 'genre', 'year', 'validity'] as const).map((k) => raw[k] && <input type="hidden" name={k} value={raw[k]} />)}
         </p>
-        <p class="count" id="search-hint">多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
+        <p class="count" id="search-hint">最多 100 个字。多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
         </details>
       </form>
       {result && (
@@ -149,7 +151,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               )}
             </div>
             {/* Nothing found has nothing to sort: the order and its switch only with results. */}
-            <h2 id="results-h" class="count">{result.totalCapped ? `找到超过 ${(result.total - 1).toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
+            <h2 id="results-h" class="count" tabindex={-1}>{result.totalCapped ? `找到超过 ${TOTAL_CAP.toLocaleString('zh-CN')} 条，显示前 ${TOTAL_CAP.toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a></>}
             </h2>
             {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there. */}
@@ -190,7 +192,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             )}
             {result.totalCapped && <p class="count">结果较多，只列出前 {(result.total - 1).toLocaleString('zh-CN')} 条；请增加检索词或选择筛选条件缩小范围。</p>}
             {/* The heading gives the count: the pager only when there is more than one page (or this one is past the end), never a second 共 N 条. */}
-            {(Math.min(result.total, TOTAL_CAP) > pageSize || page > 1) && <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} />}
+            {(Math.min(result.total, TOTAL_CAP) > pageSize || page > 1) && <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} capped={result.totalCapped} />}
           </section>
         </div>
       )}

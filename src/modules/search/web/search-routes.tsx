@@ -25,6 +25,13 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
   return async function plugin(app: FastifyInstance) {
     app.get('/search', async (request, reply) => {
       const asked = (request.query ?? {}) as RawSearchParams;
+      // The form sends every field, the empty ones too (organ=&from=&to=, the default sort): the address is
+      // made the search itself, as a link or a bookmark would give it (q stays, even empty: the page then asks for a word).
+      const extra = Object.entries(asked).filter(([k, v]) => k !== 'q' && (v === '' || (k === 'sort' && v === 'relevance')));
+      if (extra.length && !Object.values(asked).some(Array.isArray)) {
+        const kept = new URLSearchParams(Object.entries(asked).filter(([k, v]) => !extra.some(([x]) => x === k) && typeof v === 'string') as [string, string][]);
+        return reply.redirect(`/search?${kept.toString().replaceAll('+', '%20')}`, 302);
+      }
       let raw = asked;
       const prefs = prefsFromCookies(request.cookies);
       reply.header('Cache-Control', 'no-cache');

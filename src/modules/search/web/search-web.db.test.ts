@@ -131,7 +131,8 @@ describeEachDialect('search pages and API', (db) => {
       expect(page.body).toContain('<meta name="robots" content="noindex"/>');
       expect(page.body).toContain('请输入检索词');
       expect(page.body).not.toContain('检索结果');
-      expect(page.body).toContain('name="q" value maxlength="100"');
+      // No maxlength: a pasted query over 100 characters is refused with 检索词不能超过 100 个字 and kept, never cut silently.
+      expect(page.body).toContain('name="q" value aria-describedby');
     }
     // The form first opened is indexed as before.
     expect((await app.inject('/search')).body).not.toContain('noindex');
@@ -266,6 +267,15 @@ describeEachDialect('search pages and API', (db) => {
     }
     // The values the facets offer are taken.
     expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('危房')}&genre=${encodeURIComponent('通知')}&stage=execution&validity=valid&node=${node}`)).json().total).toBe(1);
+    await app.close();
+  });
+
+  it('drops the empty fields the results page’s form sends, so the address is the search itself', async () => {
+    const { app } = await buildTestApp(db());
+    const res = await app.inject(`/search?q=${encodeURIComponent('危房')}&organ=&sort=relevance&from=&to=`);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`/search?q=${encodeURIComponent('危房')}`);
+    expect((await app.inject(`/search?q=${encodeURIComponent('危房')}&sort=newest&from=&to=`)).headers.location).toBe(`/search?q=${encodeURIComponent('危房')}&sort=newest`);
     await app.close();
   });
 });
