@@ -50,7 +50,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   ));
   if (raw.from || raw.to) active.push({ title: '发布日期', value: raw.from && raw.to ? `${raw.from} 至 ${raw.to}` : raw.from ? `${raw.from} 起` : `至 ${raw.to}`, drop: { from: '', to: '' } });
   const Chosen = () => (active.length > 0 ? (
-    <div class="panel">
+    <div class="panel search-chosen">
       <strong>已选条件：</strong>
       <ul>{active.map((c) => <li>{c.title}：{c.value} <a href={searchUrl('/search', raw, { ...c.drop, page: '1' })} aria-label={`取消${c.title}条件`} class="nowrap">取消</a></li>)}</ul>
     </div>
@@ -111,7 +111,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
         {scopeUnit && scopeOrgan && <p class="notice notice-info">{scopeUnit.name}是{scopeLabel(scopeOrgan)}的下属单位，不单独发布信息，已在{scopeLabel(scopeOrgan)}范围内检索。</p>}
         {/* Folded on a phone (open when an option is set or refused); on a wide screen always shown, without the summary (site.css). */}
         <details class="search-options" open={optionsSet}>
-          <summary>检索选项<span class="count">（范围、排序、发布日期）</span></summary>
+          <summary>检索选项<span class="count fold-detail">（范围、排序、发布日期）</span></summary>
         <p>
           {/* Each label with its control (.search-pair): they wrap together on a narrow screen, the control shrinking to fit. */}
           <span class="search-pair"><label for="search-scope">范围</label>
@@ -145,7 +145,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               <Chosen />
               {withFacets.length > 0 && (
                 <details class="tree-toggle facet-toggle keep-words">
-                  <summary>按条件筛选（{withFacets.map(([, t]) => t).join('、')}）</summary>
+                  <summary>按条件筛选<span class="fold-detail">（{withFacets.map(([, t]) => t).join('、')}）</span></summary>
                   <FoldedFacets />
                 </details>
               )}
