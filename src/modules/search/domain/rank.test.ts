@@ -20,14 +20,14 @@ describe('a query naming an item', () => {
 
 describe('an item’s standing', () => {
   const item = { title: '青岚县公共租赁住房管理办法', itemKind: 'document', genre: '通知', validity: 'valid' };
-  it('puts a document in force above an interpretation, a notice about a draft and a repealed item', () => {
+  it('puts a document in force above a repealed one, and either above an interpretation or a notice about a draft', () => {
     expect(standingOf(item)).toBe(0);
     expect(standingOf({ ...item, validity: 'amended' })).toBe(0);
-    expect(standingOf({ ...item, itemKind: 'interpretation', genre: '政策解读' })).toBe(-1);
-    expect(standingOf({ ...item, genre: '解读' })).toBe(-1);
-    expect(standingOf({ ...item, title: '关于公开征求《青岚县公共租赁住房管理办法（征求意见稿）》意见的公告' })).toBe(-1);
+    expect(standingOf({ ...item, itemKind: 'interpretation', genre: '政策解读' })).toBe(-2);
+    expect(standingOf({ ...item, genre: '解读' })).toBe(-2);
+    expect(standingOf({ ...item, title: '关于公开征求《青岚县公共租赁住房管理办法（征求意见稿）》意见的公告' })).toBe(-2);
     expect(standingOf({ ...item, validity: 'repealed' })).toBe(-1);
-    expect(standingOf({ ...item, validity: 'expired', genre: '解读' })).toBe(-2);
+    expect(standingOf({ ...item, validity: 'expired', genre: '解读' })).toBe(-3);
   });
 });
 

@@ -68,15 +68,16 @@ const INTERPRETATION_GENRES = new Set(['解读', '政策解读']);
 const DRAFT = /征求意见|草案|送审稿/;
 
 /**
- * A small static prior, 0 at best, less one for each of: a 政策解读 (of its item kind, or of genre 解读), an item about a
- * draft (its title speaks of 征求意见, 草案 or 送审稿), an item no longer in force (repealed or expired; an amended one
- * still is). It orders items otherwise equal for the query: the policy before its interpretation and the notices about
- * its drafts, a valid item before a repealed one.
+ * A small static prior, 0 at best: less two for a 政策解读 (of its item kind, or of genre 解读) and for an item about a
+ * draft (its title speaks of 征求意见, 草案 or 送审稿), less one for an item no longer in force (repealed or expired; an
+ * amended one still is). It orders items otherwise equal for the query: a policy before its interpretation and the
+ * notices about its drafts — a repealed version of the policy too, before the interpretations — and a valid item before
+ * a repealed one of the same kind.
  */
 export function standingOf(item: { title: string; itemKind: string; genre: string; validity: string }): number {
   let s = 0;
-  if (item.itemKind === 'interpretation' || INTERPRETATION_GENRES.has(item.genre)) s--;
-  if (DRAFT.test(item.title)) s--;
-  if (item.validity === 'repealed' || item.validity === 'expired') s--;
+  if (item.itemKind === 'interpretation' || INTERPRETATION_GENRES.has(item.genre)) s -= 2;
+  if (DRAFT.test(item.title)) s -= 2;
+  if (item.validity === 'repealed' || item.validity === 'expired') s -= 1;
   return s;
 }
