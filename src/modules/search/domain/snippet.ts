@@ -16,6 +16,22 @@ function patternOf(keyword: string): string | null {
   return runs.map((r, i) => (i === 0 ? '' : runs[i - 1].han === r.han ? '[^\\p{L}\\p{N}]+' : '[^\\p{L}\\p{N}]*') + escape(r.text)).join('');
 }
 
+const finders = new Map<string, RegExp | null>();
+
+/** One expression finding any of the keywords, longer ones first (where two start at one place the longer is marked); kept, as a page's hits share their keywords. */
+function finderOf(needles: string[]): RegExp | null {
+  const key = needles.join('\u0000');
+  let find = finders.get(key);
+  if (find === undefined) {
+    const patterns = needles.map(patternOf).filter((p): p is string => p !== null);
+    find = patterns.length ? new RegExp(patterns.join('|'), 'gu') : null;
+    if (finders.size >= 256) finders.delete(finders.keys().next().value!);
+    finders.set(key, find);
+  }
+  if (find) find.lastIndex = 0;
+  return find;
+}
+
 /**
  * A short piece of text around the first keyword found, with every keyword occurrence marked.
  * NFKC keeps most characters one-to-one; where it does not, matching falls back to the raw text.
@@ -26,14 +42,17 @@ export function snippetOf(text: string, words: string[], maxChars = 120): Snippe
   const sameLength = norm.length === flat.length;
   const hay = sameLength ? norm : flat;
   const needles = [...new Set(words.map((w) => (sameLength ? normalizeText(w) : w)).filter(Boolean))].sort((a, b) => b.length - a.length);
-  const patterns = needles.map(patternOf).filter((p): p is string => p !== null);
-  // Longer keywords first, so that where two start at one place the longer is marked.
-  const find = patterns.length ? new RegExp(patterns.join('|'), 'gu') : null;
+  const find = finderOf(needles);
+  // The first match places the window; the matches are then read up to the window's end only.
   const found: { at: number; end: number }[] = [];
-  if (find) for (const m of hay.matchAll(find)) if (m[0].length) found.push({ at: m.index!, end: m.index! + m[0].length });
-  const first = found.length ? found[0].at : -1;
+  let m = find?.exec(hay) ?? null;
+  const first = m ? m.index : -1;
   const start = first < 0 ? 0 : Math.max(0, first - Math.floor(maxChars / 3));
   const end = Math.min(flat.length, start + maxChars);
+  for (; m && m.index < end; m = find!.exec(hay)) {
+    if (!m[0].length) find!.lastIndex++;
+    else found.push({ at: m.index, end: m.index + m[0].length });
+  }
   const parts: SnippetPart[] = [];
   if (start > 0) parts.push({ text: '…', hit: false });
   let plain = start;

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { listCatalogNodes, listOrgansInTree, pathTo, subtreeIds } from '../../catalog/index.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
-import { compareByRelevance, namesTheQuery, standingOf, type RankFacts } from '../domain/rank.ts';
+import { compareByRelevance, namingTest, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { normalizeText } from '../domain/tokenize.ts';
@@ -261,11 +261,12 @@ async function rankFacts(
   const items = new Map((await rankRows(db, keys.map(idOfSortKey))).map((r) => [r.id, r]));
   // The wordings that may name an item: the keywords run together; a lone keyword's synonyms too (公租房管理办法 is not one).
   const wordings = [query.keywords.map((k) => k.text).join(''), ...(query.keywords.length === 1 ? query.keywords[0].alternatives.slice(1).map((a) => a.text) : [])];
+  const names = namingTest(wordings);
   const facts = keys.map((key) => {
     const item = items.get(idOfSortKey(key));
     return {
       key, sortKey: key, exactNumber: exact.has(key), titleHasAll: titleAll.has(key), wordScore: score.get(key) ?? 0,
-      nameMatch: item ? namesTheQuery(item.title, wordings) : false,
+      nameMatch: item && titleAll.has(key) ? names(item.title) : false,
       standing: item ? standingOf({ title: item.title, itemKind: item.item_kind, genre: item.genre, validity: item.validity }) : 0,
     };
   });
