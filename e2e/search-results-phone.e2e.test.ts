@@ -117,6 +117,26 @@ describe.skipIf(SKIP_BROWSER)('the results page and the portal frame on a phone'
     await checked.context().close();
   });
 
+  it('starts the results on a phone’s first screen with a scope and a condition chosen: the count always, the first title at normal size (found by an outside tester: 适老化 + 大 filled the screen before the count)', async () => {
+    const seen: Record<string, number[]> = {};
+    for (const prefs of PREFS) {
+      const page = await open(390, prefs);
+      await page.goto(`${served.baseUrl}/search?q=${q}&organ=${organCode}&genre=${encodeURIComponent('解读')}`);
+      await page.screenshot({ path: shot(`search-first-screen-chosen-390-${prefs}`) });
+      const count = (await page.locator('#results-h').boundingBox())!;
+      const hit = (await page.locator('.search-hit h3').first().boundingBox())!;
+      seen[prefs] = [Math.round(count.y + count.height), Math.round(hit.y + hit.height)];
+      // The count in the first screen at any setting; the first title too (at 适老化 + 大 it ended at 839 px; 900 leaves room for fonts).
+      expect(count.y + count.height, prefs).toBeLessThanOrEqual(844);
+      expect(hit.y + hit.height, prefs).toBeLessThanOrEqual(prefs === PREFS[0] ? 844 : 900);
+      // The conditions and the facets stay reachable: 已选条件 with its 取消 links, 按条件筛选 folded.
+      await expect(page.getByRole('link', { name: '取消体裁条件' }).first().isVisible(), prefs).resolves.toBe(true);
+      await expect(page.getByText(/^按条件筛选/).isVisible(), prefs).resolves.toBe(true);
+      await page.context().close();
+    }
+    console.log('count and first title end at', seen);
+  });
+
   it('keeps each label of a result with the start of its value, and the metadata aligned with the snippet', async () => {
     for (const [width, prefs] of [[320, PREFS[0]], [320, PREFS[1]], [390, PREFS[0]], [390, PREFS[1]], [1280, PREFS[0]], [1280, PREFS[1]]] as const) {
       const page = await open(width, prefs, { height: 900 });

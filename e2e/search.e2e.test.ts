@@ -93,4 +93,23 @@ describe.skipIf(SKIP_BROWSER)('search in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'search-phone.png'), fullPage: true });
   });
+
+  it('reaches the first result from the keyboard in a few Tab presses: 跳到检索结果 comes before the form and the facets (found by an outside tester: 61 presses)', async () => {
+    const page = await served.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${served.baseUrl}/search?q=${encodeURIComponent('危房改造补助')}`);
+    let presses = 0;
+    for (; presses < 30; presses++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === '跳到检索结果') break;
+    }
+    expect(presses).toBeLessThan(30);
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().width > 1)).resolves.toBe(true); // shown when focused
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('results-h');
+    // Then the sort switch in the heading, then the first result.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.closest('.search-hit') !== null)).resolves.toBe(true);
+    await page.context().close();
+  });
 });

@@ -146,6 +146,41 @@ describeEachDialect('rendered public pages kept in memory', (db) => {
     }
   });
 
+  it('keeps the 网站地图 (/sitemap) as the catalog pages, rebuilt when another instance changes a catalog or an organ', async () => {
+    const deps = buildDeps(db());
+    const otherHandle = secondHandle(db());
+    const otherDeps = buildDeps(otherHandle);
+    const one = await buildApp(deps, { publicUrl: null });
+    try {
+      const organ = await createOrgan(deps);
+      const node = await createNode(deps, organ.id, { name: '网站地图测试栏目' });
+      const first = await one.inject('/sitemap');
+      expect(first.statusCode).toBe(200);
+      expect(first.body).toContain('网站地图测试栏目');
+      expect(first.headers['cache-control']).toBe('public, no-cache');
+      expect((await one.inject({ url: '/sitemap', headers: { 'if-none-match': first.headers.etag as string } })).statusCode).toBe(304);
+
+      // Kept: a node renamed behind the platform's back (no version raised) does not show …
+      await db().db.updateTable('catalog_nodes').set({ name: '悄悄改过的栏目' }).where('id', '=', node).execute();
+      expect((await one.inject('/sitemap')).body).not.toContain('悄悄改过的栏目');
+
+      // … and a catalog change on the other instance does, at once.
+      const admin = await createActor(otherDeps, organ.code, 'organ_admin');
+      await updateCatalogNode(otherDeps, admin.actor, node, { name: '网站地图改名栏目', parentId: '', description: '' });
+      const renamed = await one.inject('/sitemap');
+      expect(renamed.body).toContain('网站地图改名栏目');
+      expect(renamed.headers.etag).not.toBe(first.headers.etag);
+      await createNode(otherDeps, organ.id, { name: '网站地图新增栏目' });
+      expect((await one.inject('/sitemap')).body).toContain('网站地图新增栏目');
+      // A new organ, saved on the other instance.
+      await createOrgan(otherDeps, { name: '青岚县网站地图新设局' });
+      expect((await one.inject('/sitemap')).body).toContain('青岚县网站地图新设局');
+    } finally {
+      await one.close();
+      await otherHandle.destroy();
+    }
+  });
+
   it('answers a HEAD request with the validators and headers of its GET, first rendering and kept page alike', async () => {
     const deps = buildDeps(db());
     const app = await buildApp(deps, { publicUrl: null });

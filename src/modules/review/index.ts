@@ -8,6 +8,8 @@ export { findPendingRevision, type PendingRevision } from './storage/revisions-r
 export { fillReviewForm, reviewFormSchema } from './use-cases/fill-review-form.ts';
 export { saveReviewChain, reviewChainSchema } from './use-cases/save-review-chain.ts';
 export { scanPublication, htmlToText } from './use-cases/scan-publication.ts';
+// The review scan and its gate as pure rules, for what publishes without the chain (a content import).
+export { scanItemTexts, scanGateReasons, type ItemFinding, type AttachmentRead, type ScannedItem } from './domain/item-scan.ts';
 export { publishScheduled, SCHEDULE_GRACE_MINUTES } from './jobs/publish-scheduled.ts';
 export { loadChain, loadForm, decisionsFor, versionsFor, type ReviewForm, type StoredFinding } from './storage/review-repository.ts';
 export { reviewQueue, returnedTo } from './storage/review-inbox.ts';

@@ -107,6 +107,8 @@ const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
  * accepts LISTEN but never delivers, and then the kept pages must go on reading the version themselves.
  */
 const PROBE_MS = 5_000;
+/** Between attempts to listen again after a connection that heard nothing (the warning is written once). */
+const DEAF_RETRY_MS = 60_000;
 
 const watchers = new WeakMap<Kysely<Database>, ListenedVersion>();
 /** Every watcher of this process, told of the changes this process makes (`contentChanged`). */
@@ -131,6 +133,7 @@ class ListenedVersion {
   private attempt = 0;
   private retry: NodeJS.Timeout | null = null;
   private probe: string | null = null;
+  private warned = false;
   private closed = false;
 
   constructor(private readonly pool: import('pg').Pool) {
@@ -189,9 +192,9 @@ class ListenedVersion {
       this.probe = probe;
       const deaf = setTimeout(() => {
         if (this.probe !== probe || this.client !== client) return;
-        process.emitWarning('PostgreSQL 的 LISTEN 收不到通知（连接池为事务模式？），公开页面改为每次从数据库读取内容版本');
-        this.attempt = RETRY_MS.length;
-        this.lost(client);
+        if (!this.warned) process.emitWarning('PostgreSQL 的 LISTEN 收不到通知（连接池为事务模式？），公开页面改为每次从数据库读取内容版本');
+        this.warned = true;
+        this.lost(client, DEAF_RETRY_MS);
       }, PROBE_MS);
       deaf.unref();
       await this.pool.query('select pg_notify($1, $2)', [CONTENT_VERSION_CHANNEL, probe]);
@@ -200,7 +203,7 @@ class ListenedVersion {
     }
   }
 
-  private lost(client: import('pg').Client): void {
+  private lost(client: import('pg').Client, pause?: number): void {
     if (this.client !== client) return;
     this.client = null;
     this.heard = false;
@@ -208,7 +211,7 @@ class ListenedVersion {
     this.forget();
     client.end().catch(() => {});
     if (this.closed) return;
-    const wait = RETRY_MS[Math.min(this.attempt++, RETRY_MS.length - 1)];
+    const wait = pause ?? RETRY_MS[Math.min(this.attempt++, RETRY_MS.length - 1)];
     this.retry = setTimeout(() => { this.retry = null; void this.listen(); }, wait);
     this.retry.unref();
   }

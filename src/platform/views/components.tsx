@@ -58,8 +58,18 @@ export function PagedList({ page, pageSize, total, empty, children }: { page: nu
   return <>{total === 0 ? empty : children}</>;
 }
 
-export function Pagination({ page, pageSize, total, href }: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
+/** `capped`: `total` is a cap of a longer list (a search's first 1,000 matches), said so — never 共 1000 条. */
+export function Pagination({ page, pageSize, total, href, capped = false }: { page: number; pageSize: number; total: number; href: (page: number) => string; capped?: boolean }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const counted = capped ? `前 ${total.toLocaleString('zh-CN')} 条` : `共 ${total} 条`;
+  if (capped && page > pages) {
+    return (
+      <p class="notice pager-beyond" role="status">
+        没有第 {page} 页：结果超过 {total.toLocaleString('zh-CN')} 条，只显示前 {total.toLocaleString('zh-CN')} 条，只能翻到第 {pages} 页。
+        <a href={href(pages)}>{`查看最后一页（第 ${pages} 页）`}</a>
+      </p>
+    );
+  }
   // A page past the end (an old bookmark, a typed ?page=999): say so and offer the last page, never 第 999/2 页 over an empty list.
   if (page > pages) {
     return (
@@ -69,11 +79,11 @@ export function Pagination({ page, pageSize, total, href }: { page: number; page
       </p>
     );
   }
-  if (pages <= 1) return <p class="pager-summary">共 {total} 条</p>;
+  if (pages <= 1) return <p class="pager-summary">{counted}</p>;
   const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
   return (
     <nav class="pager" aria-label="分页">
-      <span class="pager-summary">共 {total} 条，第 {page}/{pages} 页</span>
+      <span class="pager-summary">{counted}，第 {page}/{pages} 页</span>
       {page > 1 && <a href={href(page - 1)} rel="prev">上一页</a>}
       {shown.map((p, i) => (
         <>

@@ -3,7 +3,9 @@
  * itself in the period (条例第三十三条: 自收到申请之日起20个工作日内), so "应于2027-01-04前答复"
  * — readable as "before the 4th" — is never written (found by an outside tester): a deadline is
  * given as its last day, 含当日, or as 最迟于 that day. The letter templates use the same words
- * (default-templates.ts: 最迟于{{答复期限}}).
+ * (default-templates.ts: 最迟于{{答复期限}}), and a template an organ saves may not say
+ * {{…期限}}前 (placeholders.ts). Shared through the area's index.ts with the department mailbox,
+ * whose windows count their last day too (its rating window).
  */
 export const INCLUDES_THE_DAY = '（含当日）';
 
@@ -15,3 +17,25 @@ export const replyDeadline = (on: string): string => `答复期限：${lastDay(o
 
 /** "最迟于2027-01-04": a deadline in a sentence (…一次性告知, …缴纳). */
 export const noLaterThan = (on: string): string => `最迟于${on}`;
+
+/** "最迟于2027年1月4日（含当日）": a deadline in a sentence to a citizen who may not know the rule (请…评价). */
+export const noLaterThanTheDay = (on: string): string => noLaterThan(lastDay(on));
+
+/**
+ * Where a deadline stands on a day: 已逾期 once its last day has passed, 今日到期 on that day, else
+ * nothing — the last day itself is never overdue.
+ */
+export function deadlineStanding(on: string, today: string): '已逾期' | '今日到期' | null {
+  if (on < today) return '已逾期';
+  return on === today ? '今日到期' : null;
+}
+
+/** A deadline placeholder written as "before" it: {{补正期限}}前, {{答复期限}}之前, {{缴费期限}} 以前. */
+const DEADLINE_BEFORE = /\{\{\s*([^{}]*?期限)\s*\}\}\s*(?:之前|以前|前)/g;
+
+/** The names of the deadline placeholders a template's text says "…前" of (each once, in order). */
+export const deadlinesSaidBefore = (text: string): string[] => [...new Set([...text.matchAll(DEADLINE_BEFORE)].map((m) => m[1]))];
+
+/** What to tell an officer whose template says {{…期限}}前: why, and the words to use instead. */
+export const saidBeforeAdvice = (names: string[]): string =>
+  `“${names.map((n) => `{{${n}}}前`).join('”“')}”会被理解为当日不算，而期限含当日（条例第三十三条）；请写作“${names.map((n) => `最迟于{{${n}}}`).join('”“')}”`;

@@ -10,6 +10,7 @@ import { requireApplication } from '../storage/applications-repository.ts';
 import { listEvents } from '../storage/events-repository.ts';
 import { listLetters as allLetters } from '../storage/letters-repository.ts';
 import { upsertSettings } from '../storage/settings-repository.ts';
+import { templateFor, upsertTemplate } from '../storage/templates-repository.ts';
 import { applicantInput, registerInPerson, runVerbs } from '../testing/application-factories.ts';
 import { listWork } from './list-work.ts';
 import { saveLetterTemplate } from './manage-letter-templates.ts';
@@ -236,12 +237,25 @@ describeEachDialect('applications: intake, verbs and the stored clock', (db) => 
     const { deps, organ, editor, head } = await setup();
     await expect(saveLetterTemplate(deps, head, organ.id, 'correction_notice', { title: '补正通知', body: '请补正{{不存在}}' })).rejects.toMatchObject({ code: E.templateInvalid });
     await expect(saveLetterTemplate(deps, editor, organ.id, 'correction_notice', { title: '补正通知', body: '请补正：{{补正事项}}' })).rejects.toMatchObject({ httpStatus: 403 });
-    await saveLetterTemplate(deps, head, organ.id, 'correction_notice', { title: '申请补正通知书', body: '{{申请人}}您好，请于{{补正期限}}前补正：{{补正事项}}' });
+    // A deadline's last day is included: a new wording may not say {{补正期限}}前 (deadline-wording.ts).
+    await expect(saveLetterTemplate(deps, head, organ.id, 'correction_notice', { title: '申请补正通知书', body: '{{申请人}}您好，请于{{补正期限}}前补正：{{补正事项}}' }))
+      .rejects.toMatchObject({ code: E.templateInvalid, field: 'body', message: expect.stringContaining('请写作“最迟于{{补正期限}}”') });
+    await saveLetterTemplate(deps, head, organ.id, 'correction_notice', { title: '申请补正通知书', body: '{{申请人}}您好，请最迟于{{补正期限}}补正：{{补正事项}}' });
     const app = await registerInPerson(deps, editor, organ.id, '2026-03-02');
     await performVerb(deps, editor, app.id, { verb: 'requestCorrection', requestedOn: '2026-03-05', correctionWorkingDays: 10, points: '请写明年份' });
     const [letter] = await listLetters(deps.db, app.id);
     expect(letter.document.blocks[0]).toEqual({ kind: 'title', text: '申请补正通知书' });
+    expect(JSON.stringify(letter.document)).toContain('请最迟于2026年3月19日补正：请写明年份');
+  });
+
+  it('a wording an organ saved before {{…期限}}前 was refused is used as written, never rewritten', async () => {
+    const { deps, organ, editor } = await setup();
+    await upsertTemplate(deps.db, organ.id, 'correction_notice', '申请补正通知书', '请于{{补正期限}}前补正：{{补正事项}}', null, '2026-03-01T00:00:00Z');
+    const app = await registerInPerson(deps, editor, organ.id, '2026-03-02');
+    await performVerb(deps, editor, app.id, { verb: 'requestCorrection', requestedOn: '2026-03-05', correctionWorkingDays: 10, points: '请写明年份' });
+    const [letter] = await listLetters(deps.db, app.id);
     expect(JSON.stringify(letter.document)).toContain('请于2026年3月19日前补正：请写明年份');
+    expect(await templateFor(deps.db, organ.id, 'correction_notice')).toMatchObject({ customised: true, version: 1, body: '请于{{补正期限}}前补正：{{补正事项}}' });
   });
 
   it('entering the next year\'s notice turns provisional due dates into firm ones', async () => {

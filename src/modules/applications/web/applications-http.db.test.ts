@@ -4,6 +4,7 @@ import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createOrgan, createStaff, system } from '../../../../test/support/factories.ts';
 import { upsertSettings } from '../storage/settings-repository.ts';
+import { upsertTemplate } from '../storage/templates-repository.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { Organ } from '../../catalog/index.ts';
 import { performVerb } from '../use-cases/perform-verb.ts';
@@ -328,14 +329,20 @@ describeEachDialect('applications over HTTP', (db) => {
     expect(own.body).not.toContain(a.trackingNo);
   });
 
-  it('the work list shows overdue cases with the stored due date', async () => {
+  it('the work list shows overdue cases with the stored due date, its last day included, and the case due today as such', async () => {
     at('2026-03-10T02:00:00Z');
     const late = await registerInPerson(deps, system, organ.id, '2026-02-03');
     const res = await app.inject({ url: `/admin/applications?organ=${organ.code}&view=overdue`, cookies: editor.cookies });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(late.trackingNo);
-    expect(res.body).toContain('答复期限 2026-03-09');
-    expect(res.body).toContain('（已逾期）');
+    expect(res.body).toContain('答复期限：2026-03-09（含当日）<strong class="overdue-alert">　已逾期</strong>');
+    // Due on 2026-03-10 itself: not overdue on its last day.
+    const today = await registerInPerson(deps, system, organ.id, '2026-02-04');
+    expect(today.dueOn).toBe('2026-03-10');
+    const open = await app.inject({ url: `/admin/applications?organ=${organ.code}&view=due_soon`, cookies: editor.cookies });
+    const row = new RegExp(`<tr[^>]*>(?:(?!</tr>).)*${today.trackingNo}(?:(?!</tr>).)*</tr>`, 's').exec(open.body)![0];
+    expect(row).toContain('答复期限：2026-03-10（含当日）<strong class="status-draft">　今日到期</strong>');
+    expect(row).not.toContain('已逾期');
   });
 
   it('staff register a signed-for letter and receive the query code to pass on', async () => {
@@ -387,6 +394,20 @@ describeEachDialect('applications over HTTP', (db) => {
     expect(bad.body).toContain('占位符{{金额}}不可用');
     const ok = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/letter-templates/fee_notice`, cookies: head.cookies, payload: { _csrf: head.csrf, title: '收费通知', body: '请缴纳{{收费金额}}元' } });
     expect(ok.statusCode).toBe(303);
+  });
+
+  it('a letter template may not give a deadline as {{…期限}}前; one saved so before is kept as written and pointed out', async () => {
+    const said = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/letter-templates/fee_notice`, cookies: head.cookies, payload: { _csrf: head.csrf, title: '收费通知', body: '请于{{缴费期限}}前缴纳{{收费金额}}元' } });
+    expect(said.statusCode).toBe(400);
+    expect(said.body).toContain('“{{缴费期限}}前”会被理解为当日不算，而期限含当日（条例第三十三条）；请写作“最迟于{{缴费期限}}”');
+    // Saved before the rule (straight into the table, as an older version did): shown as written, with the advice beside it.
+    await upsertTemplate(deps.db, organ.id, 'correction_notice', '补正通知', '请于{{补正期限}}前补正：{{补正事项}}', null, '2026-03-01T00:00:00Z');
+    const page = (await app.inject({ url: `/admin/organs/${organ.code}/letter-templates`, cookies: head.cookies })).body;
+    expect(page).toContain('>请于{{补正期限}}前补正：{{补正事项}}</textarea>');
+    expect(page).toContain('id="template-correction_notice-said-before">本机关措辞中“{{补正期限}}前”会被理解为当日不算');
+    expect(page).toContain('系统没有改动本机关的措辞');
+    expect(page).not.toContain('id="template-fee_notice-said-before"');
+    expect(page).not.toContain('id="template-acknowledgement-said-before"');
   });
 
   it('a system administrator enters a year\'s notice; an organ administrator may not; provisional due dates become firm', async () => {

@@ -84,7 +84,11 @@ export async function ensureCatalogPaths(trx: Executor, deps: AppDeps, actor: Ac
 }
 
 /** How an item came in, for its import record (import-record.ts): as published history or a draft, and its old site's addresses. */
-export type ImportedAs = { mode?: 'published' | 'draft'; oldUrls?: string[] };
+export type ImportedAs = {
+  mode?: 'published' | 'draft'; oldUrls?: string[];
+  /** Published history the import's scan kept back for review: each field and kind found (正文：手机号码), never the data. */
+  heldForReview?: string[];
+};
 
 /** An attachment file of an imported item. */
 export type ImportedFile = { fileName: string; bytes: Uint8Array };
@@ -125,6 +129,7 @@ export async function insertImportedDraft(
     after: {
       title: item.input.title, indexNumber: item.indexNumber, nodeIds: item.input.nodeIds, attachments: item.files.map((f) => f.fileName), from: item.from,
       ...(item.mode ? { mode: item.mode } : {}), ...(item.oldUrls?.length ? { oldUrls: item.oldUrls } : {}),
+      ...(item.heldForReview?.length ? { heldForReview: item.heldForReview } : {}),
     },
   });
   return id;

@@ -122,6 +122,11 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(preview.body).toContain('王**同志：请拨打138****1111。');
     expect(preview.body).toContain('>王小红同志：请拨打13800001111。</textarea>');
     expect((await app.inject({ url: `/admin/letters/${id}`, cookies: staff.cookies })).body).toContain('id="letter-state">待办理<');
+    // The writer reads the reply's deadline as its last day, included, as an application's.
+    const waiting = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo, queryCode }, remoteAddress: '10.2.0.2' });
+    const waitingCookie = waiting.cookies.find((c) => c.name.startsWith('gk_letter_'))!;
+    const waitingPage = await app.inject({ url: waiting.headers.location as string, cookies: { [waitingCookie.name]: waitingCookie.value }, remoteAddress: '10.2.0.2' });
+    expect(waitingPage.body).toContain('<th scope="row">答复期限</th><td>2026年3月18日（含当日）</td>');
     const refused = await app.inject({ method: 'POST', url: `/admin/letters/${id}/reply`, cookies: staff.cookies, payload: { _csrf: staff.csrf, version, replyText: '' } });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('请填写答复内容');
@@ -143,6 +148,8 @@ describeEachDialect('the department mailbox pages', (db) => {
     const status = await app.inject({ url: pageUrl, cookies, remoteAddress: '10.2.0.1' });
     expect(status.body).toContain('补助标准为每台15万元');
     expect(status.body).toContain(`action="${pageUrl}/rate"`);
+    // Seven days from the reply, the last one open to a rating (check-letter.ts): said so, not 请于…前评价.
+    expect(status.body).toContain('请最迟于2026年3月18日（含当日）评价；逾期未评价的视为满意。');
     expect(status.body).not.toContain(queryCode);
     const rated = await app.inject({ method: 'POST', url: `${pageUrl}/rate`, cookies, payload: { rating: 'basically_satisfied', comment: '还算及时' }, remoteAddress: '10.2.0.1' });
     expect(rated.statusCode).toBe(303);

@@ -96,7 +96,7 @@ function gateReasons(f: ReviewFacts): Reason[] {
   // 保守国家秘密法第三十五条 and 条例第十七条: no publication without a recorded confidentiality review.
   if (!f.form || f.form.secrecyLevel === null) r.push({ code: 'ERR_REVIEW_FORM_INCOMPLETE', message: '保密审查表未填写密级' });
   else if (f.form.secrecyLevel !== 'non_secret') r.push({ code: 'ERR_REVIEW_SECRET', message: '密级不是“非密”的信息不得公开（涉密不上网）' });
-  r.push(...secrecyMarkingReasons(f), ...unresolvedFindingReasons(f));
+  r.push(...gateScanReasons(f.scan));
   if (f.disclosureMode !== 'proactive') r.push({ code: 'ERR_REVIEW_NOT_PROACTIVE', message: '公开方式不是“主动公开”的信息不能发布到门户' });
   if (f.formedOn > f.todayOn) r.push({ code: 'ERR_REVIEW_FORMED_IN_FUTURE', message: '成文日期晚于今天，请核对' });
   return r;
@@ -106,9 +106,9 @@ function gateReasons(f: ReviewFacts): Reason[] {
  * 保守国家秘密法: a carrier bearing a 国家秘密标志 is not made public; it is declassified first, or its
  * marking found wrong and taken out by its drafter. So no reviewer's note, acceptance or mask passes one.
  */
-function secrecyMarkingReasons(f: ReviewFacts): Reason[] {
-  return f.scan.markings > 0
-    ? [{ code: 'ERR_REVIEW_SECRECY_MARKING', message: `扫描发现 ${f.scan.markings} 处密级标志。密级标志不能以遮盖处理，也不能由审核人说明理由放行：须先依法解密，或确认标志有误后退回起草人修改` }]
+function secrecyMarkingReasons(scan: ReviewFacts['scan']): Reason[] {
+  return scan.markings > 0
+    ? [{ code: 'ERR_REVIEW_SECRECY_MARKING', message: `扫描发现 ${scan.markings} 处密级标志。密级标志不能以遮盖处理，也不能由审核人说明理由放行：须先依法解密，或确认标志有误后退回起草人修改` }]
     : [];
 }
 
@@ -116,10 +116,15 @@ function secrecyMarkingReasons(f: ReviewFacts): Reason[] {
  * 条例第十五条 (and 第十四条 for what else must not be disclosed): every other blocking finding is
  * masked or accepted by a reviewer with its own reason; one note for all of them is not a review.
  */
-function unresolvedFindingReasons(f: ReviewFacts): Reason[] {
-  return f.scan.unresolved > 0
-    ? [{ code: 'ERR_REVIEW_SCAN_BLOCKED', message: `扫描发现 ${f.scan.unresolved} 处疑似个人信息等须处理的内容，既未遮盖，也未逐处记录可以公开的理由：请逐处应用建议遮盖或说明理由，或退回修改` }]
+function unresolvedFindingReasons(scan: ReviewFacts['scan']): Reason[] {
+  return scan.unresolved > 0
+    ? [{ code: 'ERR_REVIEW_SCAN_BLOCKED', message: `扫描发现 ${scan.unresolved} 处疑似个人信息等须处理的内容，既未遮盖，也未逐处记录可以公开的理由：请逐处应用建议遮盖或说明理由，或退回修改` }]
     : [];
+}
+
+/** The scan's part of the gate: what stops a text whatever else is in order (a content import weighs its items by it too). */
+export function gateScanReasons(scan: ReviewFacts['scan']): Reason[] {
+  return [...secrecyMarkingReasons(scan), ...unresolvedFindingReasons(scan)];
 }
 
 export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
@@ -194,7 +199,7 @@ function approveRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
     reasons.push({ code: 'ERR_REVIEW_SAME_PERSON', message: '您已审核过本轮的前一环节，三级审核须由不同的人完成' });
   }
   if (stage && stage.position === Math.max(...f.chain.map((s) => s.position))) reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_NOT_PROACTIVE'));
-  else reasons.push(...secrecyMarkingReasons(f), ...unresolvedFindingReasons(f));
+  else reasons.push(...gateScanReasons(f.scan));
   return reasons;
 }
 

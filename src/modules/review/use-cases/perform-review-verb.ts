@@ -21,6 +21,7 @@ import { closeRevision, findPendingRevision, savePendingRevision } from '../stor
 import { readAttachmentTexts, scanPublication, type AttachmentTexts } from './scan-publication.ts';
 import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 import { htmlToText } from '../domain/body-text.ts';
+import { scanFactsOf } from '../domain/item-scan.ts';
 import { isSecrecyMarking, maskableField, maskOccurrence, whyNotMaskable, type MaskableField, type MaskCheck } from '../domain/mask-finding.ts';
 import { advanceTask } from './submission-tasks.ts';
 
@@ -294,12 +295,6 @@ function reviewFactsOf(
     forcePublished: row.force_published === 1, retroApproved: row.retro_approved_by !== null, forcePublishedBy: row.force_published === 1 ? row.published_by : null,
     nowAt: now.toISOString(), input: { ...input, replacement, ...(mask ? { mask } : {}) },
   };
-}
-
-/** What decide needs of the latest scan: its 密级标志, and the other blocking findings neither masked nor accepted. */
-export function scanFactsOf(findings: StoredFinding[]): ReviewFacts['scan'] {
-  const blocking = findings.filter((f) => f.severity === 'block');
-  return { markings: blocking.filter(isSecrecyMarking).length, unresolved: blocking.filter((f) => !isSecrecyMarking(f) && !f.accepted).length };
 }
 
 /**

@@ -1,19 +1,10 @@
 import fs from 'node:fs/promises';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { attachmentPath, listAttachments, type Executor } from '../../catalog/index.ts';
-import { extractText, scanText, wordListsFor } from '../../privacy/index.ts';
+import { extractText, wordListsFor } from '../../privacy/index.ts';
 import { organChain } from '../../catalog/index.ts';
 import type { StoredFinding } from '../storage/review-repository.ts';
-import { htmlToText } from '../domain/body-text.ts';
-
-/** Link targets in the body (a mailto: address is published as much as the text). */
-const linksOf = (html: string) => [...html.matchAll(/\bhref\s*=\s*"([^"]*)"/gi)].map((m) => decodeURIComponent(m[1].replace(/^mailto:/i, ''))).join('\n');
-
-/** A few characters either side of a finding, so a reviewer sees it in context wherever it is. */
-const contextOf = (text: string, start: number, end: number) => ({
-  before: text.slice(Math.max(0, start - 20), start).replace(/\s+/g, ' '),
-  after: text.slice(end, end + 20).replace(/\s+/g, ' '),
-});
+import { scanItemTexts, type AttachmentRead } from '../domain/item-scan.ts';
 
 export { htmlToText } from '../domain/body-text.ts';
 
@@ -51,25 +42,9 @@ export async function scanPublication(
   p: { id: number; organId: number; title: string; summary: string; bodyHtml: string; keywords: string[]; source: string; documentNumber: string | null; publishingOrganName: string },
   preread: AttachmentTexts = new Map(),
 ): Promise<StoredFinding[]> {
-  const findings: StoredFinding[] = [];
   // The administrators' word lists that apply to this organ (region-wide and its own or its parents').
   const wordLists = await wordListsFor(trx, await organChain(trx, p.organId));
-  // Everything that is published: the metadata shown on the item page, the body and its links.
-  const parts: [string, string][] = [
-    ['标题', p.title], ['内容概述', p.summary], ['正文', htmlToText(p.bodyHtml)], ['正文链接', linksOf(p.bodyHtml)], ['关键词', p.keywords.join(' ')],
-    ['信息来源', p.source], ['文号', p.documentNumber ?? ''], ['发布机构', p.publishingOrganName],
-  ];
-  for (const [source, text] of parts) for (const f of scanText(text, { wordLists })) findings.push({ source, ...f, ...contextOf(text, f.start, f.end) });
-  for (const a of await listAttachments(trx, p.id, 'revision')) {
-    const read = preread.get(a.storageKey) ?? (await readAttachment(deps, a));
-    if ('text' in read) {
-      for (const f of scanText(read.text, { wordLists })) findings.push({ source: `附件：${a.fileName}`, ...f, ...contextOf(read.text, f.start, f.end) });
-    } else {
-      findings.push({
-        source: `附件：${a.fileName}`, type: 'unreadable_attachment', text: a.fileName, start: 0, end: 0, severity: 'block',
-        suggestion: `无法读取附件内容（${read.error}），请人工审查或上传可读取的版本`,
-      });
-    }
-  }
-  return findings;
+  const attachments: AttachmentRead[] = [];
+  for (const a of await listAttachments(trx, p.id, 'revision')) attachments.push({ fileName: a.fileName, read: preread.get(a.storageKey) ?? (await readAttachment(deps, a)) });
+  return scanItemTexts(p, attachments, wordLists);
 }

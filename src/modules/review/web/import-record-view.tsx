@@ -5,6 +5,8 @@ import { chinaTimeOf } from '../../../shared/iso-date.ts';
 export function importSummary(r: ImportRecord, p: Publication): string {
   const source = r.from === 'API' ? '通过 API 导入' : `从文件“${r.from}”导入`;
   const mode = r.mode ?? (p.publishRoute === 'system_import' ? 'published' : null);
+  // Published history the scan held back is a draft here like any other until it is reviewed.
+  if (mode === 'published' && r.heldForReview.length) return `${source}，作为已发布的历史信息；因隐私与保密扫描发现须处理的内容（${r.heldForReview.join('；')}），未随导入发布，转为草稿经审核流程处理`;
   return mode === 'published' ? `${source}，作为已发布的历史信息` : mode === 'draft' ? `${source}，作为草稿` : source;
 }
 

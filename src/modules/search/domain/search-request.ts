@@ -2,7 +2,7 @@
 export type SearchSort = 'relevance' | 'newest';
 
 export type SearchFilters = {
-  /** The scope: the organ and its units, or null for the whole region. */
+  /** The scope: one organ's own items (the organ and its internal units, never the organs under it), or null for the whole site. */
   scopeOrganId: number | null;
   organId?: number;
   nodeId?: number;

@@ -225,3 +225,8 @@ export async function topTerms(db: Executor, opts: { fromOn: string; organIds: n
   return rows.map((r) => ({ term: r.term, searches: Number(r.searches), zeroResults: Number(r.zero_results) }))
     .sort((a, b) => (opts.zeroOnly ? b.zeroResults - a.zeroResults : b.searches - a.searches) || (a.term < b.term ? -1 : 1)).slice(0, opts.limit);
 }
+
+/** Whether some indexed item has this 体裁 (a 体裁 outside the standard list, from an import, is still a filter the facets offer). */
+export async function genreIndexed(db: Executor, genre: string): Promise<boolean> {
+  return !!(await db.selectFrom('search_docs').select('sort_key').where('genre', '=', genre).limit(1).executeTakeFirst());
+}

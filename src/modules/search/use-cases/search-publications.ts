@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { listCatalogNodes, listOrgansInTree, pathTo, subtreeIds } from '../../catalog/index.ts';
+import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, pathTo, subtreeIds } from '../../catalog/index.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { compareByRelevance, namingTest, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
@@ -53,21 +53,25 @@ const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], g
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.alternatives.length > 1).map((k) => ({ keyword: k.text, added: k.alternatives.slice(1).map((a) => a.text) }));
 const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query) });
 
-/** The organ and every unit below it, of a list of organs. */
-function unitsOf(organs: { id: number; parentId: number | null }[], organId: number): number[] {
+/**
+ * An organ's own items' organs: the organ and its internal units (股室, which publish through it), never the
+ * organs under it (a county government's departments are organs of their own). This is what the 机关 facet
+ * counts under an organ and what organ= searches, so a facet's count is what its click finds.
+ */
+function unitsOf(organs: { id: number; parentId: number | null; kind: string }[], organId: number): number[] {
   const out = [organId];
-  for (let i = 0; i < out.length; i++) for (const o of organs) if (o.parentId === out[i] && !out.includes(o.id)) out.push(o.id);
+  for (let i = 0; i < out.length; i++) for (const o of organs) if (o.parentId === out[i] && o.kind === 'unit' && !out.includes(o.id)) out.push(o.id);
   return out;
 }
 
-/** The organ and every unit below it. */
+/** The organ and its internal units. */
 export async function organAndUnits(deps: AppDeps, organId: number): Promise<number[]> {
-  return unitsOf(await listOrgansInTree(deps.db), organId);
+  return unitsOf(await listOrgans(deps.db), organId);
 }
 
 /** The filters as the index takes them: organs (scope ∩ chosen organ), stage, genre, validity, a key range for year and dates, the keys of a node's items. */
 async function scopeOf(deps: AppDeps, f: SearchFilters): Promise<Scope> {
-  const organs = f.scopeOrganId ? await listOrgansInTree(deps.db) : [];
+  const organs = f.scopeOrganId ? await listOrgans(deps.db) : [];
   let organIds = f.scopeOrganId ? unitsOf(organs, f.scopeOrganId) : null;
   // The region's scope holds every organ: as a filter it would only cost (a list of every organ's tag).
   if (organIds && organIds.length === organs.length) organIds = null;
@@ -163,7 +167,13 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
 
 /** Facet counts over some matches (their sort keys): organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */
 async function facetsOf(deps: AppDeps, keys: number[]): Promise<SearchResult['facets']> {
-  const f = await facetRows(deps.db, deps.dialect, keys);
+  const [f, organs] = await Promise.all([facetRows(deps.db, deps.dialect, keys), listOrgans(deps.db)]);
+  // An organ by its code (what organ= takes), an internal unit's items under the organ that publishes for it.
+  const byId = new Map(organs.map((o) => [o.id, o]));
+  const organCode = (id: number | string) => {
+    const o = byId.get(Number(id));
+    return o ? (o.kind === 'unit' ? handlingOrganOf(o, organs) ?? o : o).code : String(id);
+  };
   const count = (values: (string | number)[]) => {
     const n = new Map<string, number>();
     for (const v of values) n.set(String(v), (n.get(String(v)) ?? 0) + 1);
@@ -172,7 +182,7 @@ async function facetsOf(deps: AppDeps, keys: number[]): Promise<SearchResult['fa
   const nodeCounts = count(f.node).slice(0, 30);
   const nodeName = await nodeFacetLabels(deps, nodeCounts.map((n) => Number(n.value)));
   return {
-    organ: count(f.organ),
+    organ: count(f.organ.map(organCode)),
     stage: count(f.stage),
     genre: count(f.genre),
     year: count(f.year).sort((a, b) => Number(b.value) - Number(a.value)),

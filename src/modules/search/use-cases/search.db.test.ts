@@ -26,7 +26,7 @@ describeEachDialect('search', (db) => {
     expect(await ids('不存在的词语')).toEqual([]);
     const r = await searchPublications(deps, req('房改'));
     expect(r.total).toBe(2);
-    expect(r.facets.organ).toEqual([{ value: String(organ.id), count: 2 }]);
+    expect(r.facets.organ).toEqual([{ value: organ.code, count: 2 }]);
     expect(r.hits[0].snippet.some((p) => p.hit && p.text === '房改')).toBe(true);
   });
 
@@ -117,5 +117,31 @@ describeEachDialect('the index after a rebuild', (db) => {
       await sql`insert into ${sql.id(table)} (${sql.id(table)}) values ('optimize')`.execute(deps.db);
       expect(afterRebuild, table).toBe(await pages(table));
     }
+  });
+});
+
+describeEachDialect('search: an organ is its own items', (db) => {
+  it('limits an organ to its own items (and its internal units’), so each organ facet counts exactly what its click finds', async () => {
+    const deps = buildDeps(db());
+    const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
+    const bureau = await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    const unit = await createOrgan(deps, { kind: 'unit', parentCode: bureau.code, name: '村镇建设股' });
+    const countyNode = await createNode(deps, county.id);
+    const bureauNode = await createNode(deps, bureau.id);
+    const unitNode = await createNode(deps, unit.id);
+    const own = await createPublished(deps, county.id, [countyNode], { title: '县政府2026年工作报告' });
+    await createPublished(deps, bureau.id, [bureauNode], { title: '2026年危房改造计划' });
+    await createPublished(deps, bureau.id, [bureauNode], { title: '2026年保障房配租公告' });
+    await createPublished(deps, unit.id, [unitNode], { title: '2026年村镇建设通知' });
+    await reindex(deps);
+    const all = await searchPublications(deps, req('2026'));
+    expect(all.total).toBe(4);
+    // The facet's value is the organ's code (what organ= takes); an internal unit's items count under its organ.
+    expect(all.facets.organ).toEqual([{ value: bureau.code, count: 3 }, { value: county.code, count: 1 }]);
+    for (const f of all.facets.organ) {
+      const organ = [county, bureau].find((o) => o.code === f.value)!;
+      expect((await searchPublications(deps, req('2026', { filters: { scopeOrganId: organ.id } }))).total, f.value).toBe(f.count);
+    }
+    expect((await searchPublications(deps, req('2026', { filters: { scopeOrganId: county.id } }))).hits.map((h) => h.id)).toEqual([own.id]);
   });
 });

@@ -1,22 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { listOrgans, scopeLabel } from '../../catalog/index.ts';
+import { listOrgans, scopeLabel, STAGE_LABELS, VALIDITY_LABELS } from '../../catalog/index.ts';
 import type { SearchFn } from '../use-cases/search-cache.ts';
 import type { SearchTermCounter } from '../use-cases/search-terms.ts';
-import { readSearchParams } from './search-params.ts';
+import { readSearchParams, refuseRepeated } from './search-params.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 
 const str = (d: string) => z.string().optional().describe(d);
 const searchQuery = z.object({
   // Optional here so that a missing q gets the API's own refusal (ERR_SEARCH_EMPTY_QUERY, in Chinese), not the validator's.
   q: z.string().optional().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号。缺少、为空或只有空格时答 400 ERR_SEARCH_EMPTY_QUERY / keywords separated by spaces (all must occur), or a 文号 / index number; missing, empty or only spaces: 400 ERR_SEARCH_EMPTY_QUERY'),
-  organ: str('机关代码：只查该机关及其下属单位；下属单位不单独发布信息，给出其代码时检索其所属机关（见回答的 scope） / organ code: that organ and its units; an internal unit\'s code searches the organ that publishes for it (see scope in the answer)'),
-  node: str('目录栏目编号（含子栏目） / catalog node id, including sub-nodes'),
-  stage: str('五公开阶段：decision execution management service result / disclosure stage'),
-  genre: str('体裁，如 通知 / genre'),
+  organ: str('机关代码（facets.organ 的 value）：只查该机关自己发布的信息（含其下属单位报送、由它发布的），不含其下的其他机关，与 facets.organ 的数量一致；下属单位不单独发布信息，给出其代码时检索其所属机关（见回答的 scope）；不是机关代码时答 400 ERR_SEARCH_UNKNOWN_ORGAN / organ code (a facets.organ value): the items that organ publishes itself (its internal units\' included), not those of the organs under it, as facets.organ counts them; an internal unit\'s code searches the organ that publishes for it (see scope in the answer)'),
+  node: str('目录栏目编号（含子栏目）；没有该栏目时答 400 ERR_SEARCH_BAD_PARAMETER / catalog node id, including sub-nodes'),
+  stage: str('五公开阶段：decision（决策公开） execution（执行公开） management（管理公开） service（服务公开） result（结果公开）；其他值答 400 ERR_SEARCH_BAD_PARAMETER / disclosure stage'),
+  genre: str('体裁，如 通知（facets.genre 的 value）；没有该体裁的信息时答 400 ERR_SEARCH_BAD_PARAMETER / genre'),
   year: str('发布年份 / year published'),
-  validity: str('效力：valid amended repealed expired / validity'),
+  validity: str('效力：valid（有效） amended（已修改） repealed（已废止） expired（已失效）；其他值答 400 ERR_SEARCH_BAD_PARAMETER / validity'),
   from: str('发布日期起（YYYY-MM-DD） / published on or after'),
   to: str('发布日期止（YYYY-MM-DD） / published on or before'),
   sort: str('relevance（默认，相关度）或 newest（最新在前） / relevance (default) or newest first'),
@@ -24,7 +24,11 @@ const searchQuery = z.object({
   pageSize: str('每页条数，1–50，默认 20 / items per page, 1–50, default 20'),
 });
 const part = z.object({ text: z.string(), hit: z.boolean().describe('是否为命中的检索词 / a matched keyword') });
-const facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+const facet = z.array(z.object({
+  value: z.string().describe('同名参数接受的值（机关为机关代码） / what the parameter of the same name takes (an organ: its code)'),
+  label: z.string().describe('门户上显示的中文名称 / the Chinese label the portal shows'),
+  count: z.number().int().describe('以此值筛选时的结果数（facetsSampled 不为 null 时按样本统计） / the results filtering by this value gives (over the sample when facetsSampled is set)'),
+}));
 const searchAnswer = z.object({
   query: z.string().describe('规范化后的检索词 / the query as understood'),
   total: z.number().int().describe('符合条件的信息总数，最多计到 1,001 / number of matching items, counted up to 1,001'),
@@ -63,6 +67,8 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
         400: { description: '参数有误（error.field 指出参数） / invalid parameter', content: { 'application/json': { schema: errorAnswer } } },
       },
     },
+    // A repeated parameter (q=…&q=…) gets the search's own refusal naming it, not the validator's 期望 string，实际接收 数组.
+    preValidation: async (request) => refuseRepeated(request.query as Record<string, unknown>),
   }, async (request) => {
     const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, request.query, { pageSize: 20 });
     // Missing, empty or only spaces (readSearchParams trims it): the same refusal.
@@ -70,7 +76,8 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     const r = await search(req);
     if (req.page === 1) terms.count(r.query, req.filters.scopeOrganId, r.total);
     const organs = await listOrgans(deps.db);
-    const organName = new Map(organs.map((o) => [String(o.id), o.name]));
+    // Labelled as the portal shows them: an organ by its short name (the value is its code, what organ= takes), 五公开 and 效力 in Chinese.
+    const organLabel = new Map(organs.map((o) => [o.code, scopeLabel(o)]));
     const labelled = (list: { value: string; count: number; label?: string }[], label: (v: string) => string = (v) => v) => list.map((f) => ({ value: f.value, count: f.count, label: f.label ?? label(f.value) }));
     return {
       query: r.query.display, total: r.total, totalCapped: r.totalCapped, facetsSampled: r.facetsSampled, page: req.page, pageSize: req.pageSize, sort: req.sort,
@@ -81,8 +88,9 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
         snippet: h.snippet, attachmentHit: h.attachmentHit, exactNumber: h.exactNumber,
       })),
       facets: {
-        organ: labelled(r.facets.organ, (v) => organName.get(v) ?? v), node: labelled(r.facets.node), stage: labelled(r.facets.stage), genre: labelled(r.facets.genre),
-        year: labelled(r.facets.year), validity: labelled(r.facets.validity),
+        organ: labelled(r.facets.organ, (v) => organLabel.get(v) ?? v), node: labelled(r.facets.node),
+        stage: labelled(r.facets.stage, (v) => STAGE_LABELS[v as keyof typeof STAGE_LABELS] ?? v), genre: labelled(r.facets.genre),
+        year: labelled(r.facets.year, (v) => `${v}年`), validity: labelled(r.facets.validity, (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v),
       },
       notWholeWords: r.notWholeWords, synonyms: r.synonyms,
     };

@@ -82,4 +82,23 @@ describe('search page', () => {
     expect(fresh).not.toContain('请输入检索词');
     expect(fresh).not.toContain('autofocus');
   });
+
+  it('says a capped total one way: the heading, the pager and a page past the cap (found by an outside tester)', () => {
+    const capped = result({ total: 1_001, totalCapped: true, facetsSampled: 1000 });
+    const first = page(capped);
+    expect(first).toContain('找到超过 1,000 条，显示前 1,000 条');
+    expect(first).not.toContain('共 1000 条');
+    expect(first).toContain('前 1,000 条，第 1/100 页');
+    const beyond = page(capped, 101);
+    expect(beyond).not.toContain('共 1000 条');
+    expect(beyond).toContain('没有第 101 页：结果超过 1,000 条，只显示前 1,000 条，只能翻到第 100 页');
+  });
+
+  it('offers a skip link to the results before the form and the facets, the results heading its target', () => {
+    const html = page(result({}));
+    expect(html).toMatch(/<a class="skip-link" href="#results-h">跳到检索结果<\/a>[\s\S]*<form[\s\S]*<aside/);
+    expect(html).toContain('id="results-h" class="count" tabindex="-1"');
+    // The box states its limit where it is typed, not only by cutting what is pasted.
+    expect(html).toContain('最多 100 个字');
+  });
 });

@@ -27,7 +27,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   /** When a search within an organ found nothing: what the same search finds over the whole region. */
   regionTotal?: number | null;
 }) {
-  const organName = (id: string) => organs.find((o) => String(o.id) === id);
+  // The 机关 facet's values are organ codes (what organ= takes).
+  const organName = (code: string) => organs.find((o) => o.code === code);
   const label: Record<FacetKey, (v: string) => string> = {
     organ: (v) => { const o = organName(v); return o ? scopeLabel(o) : v; },
     // A path's separator stays with the name before it (no-break space), so a wrapped label never starts a line with ›.
@@ -37,7 +38,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
     year: (v) => `${v}年`,
     validity: (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v,
   };
-  const facetParam = (key: FacetKey, value: string) => (key === 'organ' ? organName(value)?.code ?? value : value);
+  const facetParam = (_key: FacetKey, value: string) => value;
   const titles: [FacetKey, string][] = [['organ', '机关'], ['node', '目录栏目'], ['stage', '五公开'], ['genre', '体裁'], ['year', '年份'], ['validity', '效力']];
   // As the search reads it (search-params.ts trims it): a query of spaces only is no query.
   const q = (raw.q ?? '').trim();
@@ -49,7 +50,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   ));
   if (raw.from || raw.to) active.push({ title: '发布日期', value: raw.from && raw.to ? `${raw.from} 至 ${raw.to}` : raw.from ? `${raw.from} 起` : `至 ${raw.to}`, drop: { from: '', to: '' } });
   const Chosen = () => (active.length > 0 ? (
-    <div class="panel">
+    <div class="panel search-chosen">
       <strong>已选条件：</strong>
       <ul>{active.map((c) => <li>{c.title}：{c.value} <a href={searchUrl('/search', raw, { ...c.drop, page: '1' })} aria-label={`取消${c.title}条件`} class="nowrap">取消</a></li>)}</ul>
     </div>
@@ -96,19 +97,21 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
     <PortalLayout title={q ? `“${shownQ}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath} noindex={blank || undefined}>
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
       <h1 class="keep-words">{q ? <>“{shownQ}”<wbr />的检索结果</> : '站内检索'}</h1>
+      {/* Past the form and every facet link in one Tab (a keyboard reached the first result after 61 presses). */}
+      {result && <a class="skip-link" href="#results-h">跳到检索结果</a>}
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
         {error && <div class="error-summary" role="alert"><p>{error.message}</p></div>}
         {/* In reading order: the box with its button (as in the header), then the options. */}
         <p class="search-box-row">
           <label for="search-q">检索词</label>
-          <input type="search" id="search-q" name="q" value={q} maxLength={100} aria-describedby={blank ? 'search-blank search-hint' : 'search-hint'} aria-invalid={error?.field === 'q' ? 'true' : undefined} autofocus={blank || undefined} />
+          <input type="search" id="search-q" name="q" value={q} aria-describedby={blank ? 'search-blank search-hint' : 'search-hint'} aria-invalid={error?.field === 'q' ? 'true' : undefined} autofocus={blank || undefined} />
           <button type="submit" class="btn">检索</button>
         </p>
         {blank && <p class="notice notice-info" id="search-blank">请输入检索词：关键词、文号或索引号。</p>}
         {scopeUnit && scopeOrgan && <p class="notice notice-info">{scopeUnit.name}是{scopeLabel(scopeOrgan)}的下属单位，不单独发布信息，已在{scopeLabel(scopeOrgan)}范围内检索。</p>}
         {/* Folded on a phone (open when an option is set or refused); on a wide screen always shown, without the summary (site.css). */}
         <details class="search-options" open={optionsSet}>
-          <summary>检索选项<span class="count">（范围、排序、发布日期）</span></summary>
+          <summary>检索选项<span class="count fold-detail">（范围、排序、发布日期）</span></summary>
         <p>
           {/* Each label with its control (.search-pair): they wrap together on a narrow screen, the control shrinking to fit. */}
           <span class="search-pair"><label for="search-scope">范围</label>
@@ -127,7 +130,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
           <input type="date" id="search-to" name="to" value={raw.to ?? ''} aria-invalid={error?.field === 'to' ? 'true' : undefined} /></span>
           {(['node', 'stage', 'genre', 'year', 'validity'] as const).map((k) => raw[k] && <input type="hidden" name={k} value={raw[k]} />)}
         </p>
-        <p class="count" id="search-hint">多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
+        <p class="count" id="search-hint">最多 100 个字。多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
         </details>
       </form>
       {result && (
@@ -142,13 +145,13 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               <Chosen />
               {withFacets.length > 0 && (
                 <details class="tree-toggle facet-toggle keep-words">
-                  <summary>按条件筛选（{withFacets.map(([, t]) => t).join('、')}）</summary>
+                  <summary>按条件筛选<span class="fold-detail">（{withFacets.map(([, t]) => t).join('、')}）</span></summary>
                   <FoldedFacets />
                 </details>
               )}
             </div>
             {/* Nothing found has nothing to sort: the order and its switch only with results. */}
-            <h2 id="results-h" class="count">{result.totalCapped ? `找到超过 ${(result.total - 1).toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
+            <h2 id="results-h" class="count" tabindex={-1}>{result.totalCapped ? `找到超过 ${TOTAL_CAP.toLocaleString('zh-CN')} 条，显示前 ${TOTAL_CAP.toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a></>}
             </h2>
             {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there. */}
@@ -196,7 +199,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             )}
             {result.totalCapped && <p class="count">结果较多，只列出前 {(result.total - 1).toLocaleString('zh-CN')} 条；请增加检索词或选择筛选条件缩小范围。</p>}
             {/* The heading gives the count: the pager only when there is more than one page (or this one is past the end), never a second 共 N 条. */}
-            {(Math.min(result.total, TOTAL_CAP) > pageSize || page > 1) && <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} />}
+            {(Math.min(result.total, TOTAL_CAP) > pageSize || page > 1) && <Pagination page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} href={(p) => searchUrl('/search', raw, { page: String(p) })} capped={result.totalCapped} />}
           </section>
         </div>
       )}

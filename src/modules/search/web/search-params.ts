@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { findOrganByCode, handlingOrganOf, listOrgans, type Organ } from '../../catalog/index.ts';
+import { DISCLOSURE_STAGES, findOrganByCode, GENRES, handlingOrganOf, listOrgans, STAGE_LABELS, VALIDITIES, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
+import { findNodeOrgan, genreIndexed } from '../storage/search-repository.ts';
 import type { SearchRequest } from '../domain/search-request.ts';
 import { MAX_QUERY_CHARS } from '../domain/parse-query.ts';
 
@@ -18,14 +19,27 @@ const intParam = (raw: string | undefined, field: string, label: string, min: nu
   return n;
 };
 
+const PARAM_LABELS: Record<string, string> = {
+  q: '检索词', organ: '范围（机关）', node: '目录栏目', stage: '五公开', genre: '体裁', year: '年份', validity: '效力', from: '起始日期', to: '截止日期', sort: '排序', page: '页码', pageSize: '每页条数',
+};
+
+/** A parameter given more than once (q=…&q=…, an edited address) is refused, naming it: which one was meant is not known. */
+export function refuseRepeated(raw: Record<string, unknown>): void {
+  for (const [field, v] of Object.entries(raw ?? {})) {
+    if (Array.isArray(v)) throw bad('ERR_SEARCH_BAD_PARAMETER', `${PARAM_LABELS[field] ?? field}（${field}）只能给出一次`, field);
+  }
+}
+
 /**
  * The search parameters of the portal page and of GET /api/v1/search, checked the same way: a
  * parameter that cannot be read is refused with a Chinese message naming it (ERR_SEARCH_…, 400).
- * `organ` is an organ code; the search covers that organ and its units. An internal unit (股室) publishes
+ * `organ` is an organ code; the search covers that organ's own items — the organ and its internal units,
+ * never the organs under it — which is what the 机关 facet counts under it. An internal unit (股室) publishes
  * nothing in its own name, so a unit's code (an old link) searches the organ that publishes for it:
  * `scopeOrgan` is that organ and `scopeUnit` the unit asked for, for the page and the API to say so.
  */
 export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number }): Promise<{ request: SearchRequest; scopeOrgan: Organ | null; scopeUnit: Organ | null }> {
+  refuseRepeated(raw);
   const q = (raw.q ?? '').trim();
   if (q.length > MAX_QUERY_CHARS) throw bad('ERR_SEARCH_QUERY_TOO_LONG', `检索词不能超过 ${MAX_QUERY_CHARS} 个字`, 'q');
   const organCode = raw.organ?.trim() || null;
@@ -48,6 +62,22 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
   const sort = raw.sort === 'newest' ? 'newest' : raw.sort === undefined || raw.sort === '' || raw.sort === 'relevance' ? 'relevance' : null;
   if (!sort) throw bad('ERR_SEARCH_BAD_PARAMETER', '排序方式应为 relevance（相关度）或 newest（最新）', 'sort');
   const text = (v: string | undefined) => (v?.trim() ? v.trim().slice(0, 40) : undefined);
+  // A value no item can have is refused, naming the field, as organ, page and year are — never 200 with nothing found.
+  const stage = text(raw.stage);
+  if (stage && !(DISCLOSURE_STAGES as readonly string[]).includes(stage)) {
+    throw bad('ERR_SEARCH_BAD_PARAMETER', `五公开（stage）应为 ${DISCLOSURE_STAGES.map((s) => `${s}（${STAGE_LABELS[s]}）`).join('、')} 之一`, 'stage');
+  }
+  const validity = text(raw.validity);
+  if (validity && !(VALIDITIES as readonly string[]).includes(validity)) {
+    throw bad('ERR_SEARCH_BAD_PARAMETER', `效力（validity）应为 ${VALIDITIES.map((v) => `${v}（${VALIDITY_LABELS[v]}）`).join('、')} 之一`, 'validity');
+  }
+  // 体裁 is free text (an import may bring others than the list): one of the list, or one some indexed item has.
+  const genre = text(raw.genre);
+  if (genre && !(GENRES as readonly string[]).includes(genre) && !(await genreIndexed(deps.db, genre))) {
+    throw bad('ERR_SEARCH_BAD_PARAMETER', `没有体裁为“${genre}”的公开信息（体裁 genre 如 通知、公告）`, 'genre');
+  }
+  const nodeId = intParam(raw.node, 'node', '目录栏目编号', 1, 2 ** 31 - 1);
+  if (nodeId !== undefined && !(await findNodeOrgan(deps.db, nodeId))) throw bad('ERR_SEARCH_BAD_PARAMETER', `没有编号为 ${nodeId} 的目录栏目（node）`, 'node');
   return {
     scopeOrgan,
     scopeUnit,
@@ -57,8 +87,8 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
       page: intParam(raw.page, 'page', '页码', 1, 1000) ?? 1,
       pageSize: intParam(raw.pageSize, 'pageSize', '每页条数', 1, 50) ?? defaults.pageSize,
       filters: {
-        scopeOrganId, nodeId: intParam(raw.node, 'node', '栏目编号', 1, 2 ** 31 - 1), stage: text(raw.stage), genre: text(raw.genre),
-        year: intParam(raw.year, 'year', '年份', 1949, 2200), validity: text(raw.validity), fromOn, toOn,
+        scopeOrganId, nodeId, stage, genre,
+        year: intParam(raw.year, 'year', '年份', 1949, 2200), validity, fromOn, toOn,
       },
     },
   };

@@ -25,6 +25,13 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
   return async function plugin(app: FastifyInstance) {
     app.get('/search', async (request, reply) => {
       const asked = (request.query ?? {}) as RawSearchParams;
+      // The form sends every field, the empty ones too (organ=&from=&to=, the default sort): the address is
+      // made the search itself, as a link or a bookmark would give it (q stays, even empty: the page then asks for a word).
+      const extra = Object.entries(asked).filter(([k, v]) => k !== 'q' && (v === '' || (k === 'sort' && v === 'relevance')));
+      if (extra.length && !Object.values(asked).some(Array.isArray)) {
+        const kept = new URLSearchParams(Object.entries(asked).filter(([k, v]) => !extra.some(([x]) => x === k) && typeof v === 'string') as [string, string][]);
+        return reply.redirect(`/search?${kept.toString().replaceAll('+', '%20')}`, 302);
+      }
       let raw = asked;
       const prefs = prefsFromCookies(request.cookies);
       reply.header('Cache-Control', 'no-cache');
@@ -51,7 +58,8 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
-        // A bad parameter keeps what was typed and says what is wrong, next to the form.
+        // A bad parameter keeps what was typed and says what is wrong, next to the form (a repeated one: its first value).
+        raw = Object.fromEntries(Object.entries(asked).map(([k, v]) => [k, Array.isArray(v) ? String(v[0] ?? '') : v])) as RawSearchParams;
         const organs = await listOrgans(deps.db);
         return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={null} scopeUnit={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
       }

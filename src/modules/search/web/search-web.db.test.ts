@@ -131,7 +131,8 @@ describeEachDialect('search pages and API', (db) => {
       expect(page.body).toContain('<meta name="robots" content="noindex"/>');
       expect(page.body).toContain('请输入检索词');
       expect(page.body).not.toContain('检索结果');
-      expect(page.body).toContain('name="q" value maxlength="100"');
+      // No maxlength: a pasted query over 100 characters is refused with 检索词不能超过 100 个字 and kept, never cut silently.
+      expect(page.body).toContain('name="q" value aria-describedby');
     }
     // The form first opened is indexed as before.
     expect((await app.inject('/search')).body).not.toContain('noindex');
@@ -219,6 +220,62 @@ describeEachDialect('search pages and API', (db) => {
     const before = await version();
     await reindex(deps);
     expect(await version()).toBeGreaterThan(before);
+    await app.close();
+  });
+
+  it('narrows to exactly what a 机关 facet counted: a parent organ is its own items, page and API', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
+    const bureau = await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    const countyNode = await createNode(deps, county.id);
+    const bureauNode = await createNode(deps, bureau.id);
+    await createPublished(deps, county.id, [countyNode], { title: '县政府述职专报', stage: 'management' });
+    for (const t of ['危房改造述职专报', '保障房配租述职专报']) await createPublished(deps, bureau.id, [bureauNode], { title: t });
+    await reindex(deps);
+    const Q = encodeURIComponent('述职专报');
+    const page = (await app.inject(`/search?q=${Q}`)).body;
+    const facets = [...new Map([...page.matchAll(new RegExp(`<a href="(/search\\?q=${Q}&amp;organ=[^"]+)">([^<]+)</a> <span class="count">\\((\\d+)\\)</span>`, 'g'))].map((m) => [m[1], m] as const)).values()];
+    expect(facets.map((m) => [m[2], m[3]])).toEqual([['县住建局', '2'], ['县政府', '1']]);
+    // Every organ facet, clicked, finds what it counted (the wide and the phone copy are the same links).
+    for (const [, href, , n] of facets) expect((await app.inject(href.replaceAll('&amp;', '&'))).body).toContain(`共找到 ${n} 条`);
+    // The API: a facet's value is what organ= takes (the code), labelled as the portal words it.
+    const api = (await app.inject(`/api/v1/search?q=${Q}`)).json();
+    expect(api.facets.organ).toEqual([{ value: bureau.code, label: '县住建局', count: 2 }, { value: county.code, label: '县政府', count: 1 }]);
+    for (const f of api.facets.organ) expect((await app.inject(`/api/v1/search?q=${Q}&organ=${f.value}`)).json().total).toBe(f.count);
+    expect(api.facets.stage).toContainEqual({ value: 'management', label: '管理公开', count: 1 });
+    expect(api.facets.validity).toEqual([{ value: 'valid', label: '有效', count: 3 }]);
+    for (const k of ['stage', 'validity', 'year', 'genre', 'node'] as const) {
+      for (const f of api.facets[k]) expect((await app.inject(`/api/v1/search?q=${Q}&${k}=${encodeURIComponent(f.value)}`)).json().total, `${k}=${f.value}`).toBe(f.count);
+    }
+    await app.close();
+  });
+
+  it('refuses an unknown stage, 效力, 体裁 or 栏目 and a repeated parameter, naming it (page and API)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    await createPublished(deps, organ.id, [node], { title: '农村危房改造补助标准', genre: '通知' });
+    await reindex(deps);
+    for (const [param, field, words] of [['stage=foo', 'stage', '五公开'], ['validity=zz', 'validity', '效力'], ['genre=xx', 'genre', '体裁'], ['node=99999', 'node', '目录栏目'], ['q=a&q=b', 'q', '检索词']] as const) {
+      const api = await app.inject(`/api/v1/search?q=${encodeURIComponent('危房')}&${param}`.replace(`q=${encodeURIComponent('危房')}&q=a`, 'q=a'));
+      expect(api.statusCode, param).toBe(400);
+      expect(api.json().error, param).toMatchObject({ code: 'ERR_SEARCH_BAD_PARAMETER', field });
+      expect(api.json().error.message, param).toContain(words);
+      const page = await app.inject(`/search?q=${encodeURIComponent('危房')}&${param}`.replace(`q=${encodeURIComponent('危房')}&q=a`, 'q=a'));
+      expect(page.statusCode, param).toBe(400);
+      expect(page.body, param).toContain(api.json().error.message);
+    }
+    // The values the facets offer are taken.
+    expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('危房')}&genre=${encodeURIComponent('通知')}&stage=execution&validity=valid&node=${node}`)).json().total).toBe(1);
+    await app.close();
+  });
+
+  it('drops the empty fields the results page’s form sends, so the address is the search itself', async () => {
+    const { app } = await buildTestApp(db());
+    const res = await app.inject(`/search?q=${encodeURIComponent('危房')}&organ=&sort=relevance&from=&to=`);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`/search?q=${encodeURIComponent('危房')}`);
+    expect((await app.inject(`/search?q=${encodeURIComponent('危房')}&sort=newest&from=&to=`)).headers.location).toBe(`/search?q=${encodeURIComponent('危房')}&sort=newest`);
     await app.close();
   });
 });

@@ -89,6 +89,24 @@ describe('the month’s ranking and notice', () => {
     ]);
   });
 
+  it('gives no rank when fewer than two units had something due: a sole unit at 0% is not 第1名', () => {
+    const alone = monthlyDispatch({
+      month: '2026-03',
+      units: [{ id: null, name: '县住建局（政务公开办公室）' }, { id: 7, name: '村镇股' }],
+      columns: [col({ nodeId: 1, unitId: 7, publishedOns: ['2026-02-25'] })], // due 03-11, never updated: 0%
+      latePublished: new Map(),
+    });
+    expect(alone.units.map((u) => [u.rank, u.unitName, u.due, u.done, u.missing])).toEqual([[null, '村镇股', 1, 0, 1], [null, '县住建局（政务公开办公室）', 0, 0, 0]]);
+    // In the notice the unit stays above the row of those with nothing due, without a rank; the rule says why.
+    const doc = dispatchDocument(alone, '县住建局', '2026-04-02');
+    const table = doc.blocks.find((b) => b.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error('no table');
+    expect(table.rows.map((r) => r.map((c) => c.text)).map((r) => r.slice(0, 2))).toEqual([['', '村镇股'], ['本月无应更新栏目（不参与排名）'], ['', '县住建局（政务公开办公室）']]);
+    expect(JSON.stringify(doc.blocks)).toContain('本月有应更新栏目的股室（单位）少于两个的，不排名次。');
+    // Two units with something due are ranked as before.
+    expect(d.units.filter((u) => u.due > 0).map((u) => u.rank)).toEqual([1, 2]);
+  });
+
   it('writes the notice with the totals, the ranking and every late or missing column', () => {
     const doc = dispatchDocument(d, '县住建局', '2026-04-02');
     expect(doc.title).toBe('县住建局政务公开工作2026年3月调度情况通报');

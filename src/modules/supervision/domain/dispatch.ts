@@ -11,7 +11,10 @@ import { CADENCE_LABELS, nextUpdateDue, type Cadence } from './cadence.ts';
 export type DispatchColumn = { nodeId: number; name: string; unitId: number | null; cadence: Cadence; publishedOns: IsoDate[] };
 export type ColumnOutcome = { nodeId: number; name: string; unitId: number | null; cadence: Cadence; dueOn: IsoDate | null; outcome: 'done' | 'late' | 'missing'; doneOn: IsoDate | null };
 export type UnitRow = { unitId: number | null; unitName: string; due: number; done: number; late: number; missing: number; latePublished: number; rate: number | null;
-  /** 1 for the best; equal standings share a rank; null for a unit with nothing due this month (本月无应更新栏目), which is not ranked. */
+  /**
+   * 1 for the best; equal standings share a rank; null for a unit with nothing due this month (本月无应更新栏目),
+   * which is not ranked, and for every unit when fewer than two had something due (a ranking of one says nothing).
+   */
   rank: number | null };
 export type Dispatch = { month: string; fromOn: IsoDate; toOn: IsoDate; outcomes: ColumnOutcome[]; units: UnitRow[] };
 
@@ -63,7 +66,8 @@ export function columnOutcomes(c: DispatchColumn, fromOn: IsoDate, toOn: IsoDate
  * The month's dispatch: every column's outcomes, and per unit the counts, the on-time rate and the rank. Only
  * units with something due are ranked, best first: the higher on-time rate, then more deadlines met on time, then
  * fewer 未更新, fewer 逾期, fewer items published late; units equal on all of these share a rank. Units with nothing
- * due follow without a rank — a unit at 0% is never first for the others having had nothing to do.
+ * due follow without a rank — a unit at 0% is never first for the others having had nothing to do. With fewer than
+ * two units to rank no rank is given: a sole unit with something due was 第1名 even at 0% on time.
  */
 export function monthlyDispatch(input: {
   month: string; columns: DispatchColumn[]; units: { id: number | null; name: string }[]; latePublished: Map<number | null, number>;
@@ -80,7 +84,7 @@ export function monthlyDispatch(input: {
   });
   const byName = (a: UnitRow, b: UnitRow) => a.unitName.localeCompare(b.unitName, 'zh');
   const ranked = rows.filter((r) => r.due > 0).sort((a, b) => compareStanding(a, b) || byName(a, b));
-  ranked.forEach((r, i) => { r.rank = i > 0 && compareStanding(r, ranked[i - 1]) === 0 ? ranked[i - 1].rank : i + 1; });
+  if (ranked.length >= MIN_RANKED) ranked.forEach((r, i) => { r.rank = i > 0 && compareStanding(r, ranked[i - 1]) === 0 ? ranked[i - 1].rank : i + 1; });
   return { month: input.month, fromOn, toOn, outcomes, units: [...ranked, ...rows.filter((r) => r.due === 0).sort(byName)] };
 }
 
@@ -88,8 +92,11 @@ export function monthlyDispatch(input: {
 const compareStanding = (a: UnitRow, b: UnitRow) =>
   b.done * a.due - a.done * b.due || b.done - a.done || a.missing - b.missing || a.late - b.late || a.latePublished - b.latePublished;
 
+/** Units with something due needed for a ranking: one alone is not ranked. */
+const MIN_RANKED = 2;
+
 /** The ranking's rule as the page and the notice state it. */
-export const RANKING_RULE = '按按时更新率排名；按时更新率相同的，按时更新次数多的在前，再依次比较未更新、逾期后更新次数和超期公开信息条数（少的在前），均相同的名次并列。本月无应更新栏目的股室（单位）不参与排名，列于其后。';
+export const RANKING_RULE = '按按时更新率排名；按时更新率相同的，按时更新次数多的在前，再依次比较未更新、逾期后更新次数和超期公开信息条数（少的在前），均相同的名次并列。本月无应更新栏目的股室（单位）不参与排名，列于其后。本月有应更新栏目的股室（单位）少于两个的，不排名次。';
 
 /** The heading of the units with nothing due in the ranking table, on the page and in the notice. */
 export const NOTHING_DUE_LABEL = '本月无应更新栏目（不参与排名）';
@@ -112,8 +119,9 @@ export function dispatchDocument(d: Dispatch, organName: string, issuedOn: IsoDa
   const t = d.units.reduce((s, u) => ({ due: s.due + u.due, done: s.done + u.done, late: s.late + u.late, missing: s.missing + u.missing, lp: s.lp + u.latePublished }), { due: 0, done: 0, late: 0, missing: 0, lp: 0 });
   const unitName = new Map(d.units.map((u) => [u.unitId, u.unitName]));
   const problems = d.outcomes.filter((o) => o.outcome !== 'done');
-  const ranked = d.units.filter((u) => u.rank !== null);
-  const unranked = d.units.filter((u) => u.rank === null);
+  // Split by what was due, not by rank: a sole unit with something due has no rank but is not 本月无应更新栏目.
+  const ranked = d.units.filter((u) => u.due > 0);
+  const unranked = d.units.filter((u) => u.due === 0);
   return {
     title: `${organName}政务公开工作${monthLabel(d.month)}调度情况通报`,
     blocks: [

@@ -24,7 +24,9 @@ describeEachDialect('月度调度 in the back office', (db) => {
       const page = await app.inject({ method: 'GET', url, cookies: office.cookies }); // the previous month by default
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('2026-03-01 至 2026-03-31');
-      expect(page.body).toContain(`<tr><td>1</td><th scope="row">村镇股${organ.id}</th><td>1</td><td>0</td><td>0</td><td>1</td><td>0%</td>`);
+      // The only unit with something due, at 0% on time: no 第1名 — a ranking of one says nothing — and the page says so.
+      expect(page.body).toContain(`<tbody><tr><td></td><th scope="row">村镇股${organ.id}</th><td>1</td><td>0</td><td>0</td><td>1</td><td>0%</td>`);
+      expect(page.body).toContain('本月有应更新栏目的股室（单位）少于两个的，不排名次。');
       // The office had nothing due: no rank, after the ranked units under a row saying so (as in the notice).
       expect(page.body).toContain(`<tr><th scope="rowgroup" colspan="8">本月无应更新栏目（不参与排名）</th></tr><tr><td></td><th scope="row">${organ.name}（政务公开办公室）</th><td>0</td>`);
       expect((await app.inject({ method: 'GET', url: `${url}?month=2026-13`, cookies: office.cookies })).statusCode).toBe(400);
@@ -32,6 +34,7 @@ describeEachDialect('月度调度 in the back office', (db) => {
       const html = await app.inject({ method: 'GET', url: `${url}.html?month=2026-03`, cookies: office.cookies });
       expect(html.body).toContain('政务公开工作2026年3月调度情况通报');
       expect(html.body).toContain('本月无应更新栏目（不参与排名）');
+      expect(html.body).toContain('本月有应更新栏目的股室（单位）少于两个的，不排名次。');
       const docx = await app.inject({ method: 'GET', url: `${url}.docx?month=2026-03`, cookies: office.cookies });
       expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
       const pdf = await app.inject({ method: 'GET', url: `${url}.pdf?month=2026-03`, cookies: office.cookies });

@@ -14,8 +14,9 @@ export function DispatchPage({ user, csrf, flash, organ, d, canDraft }: { user: 
   const base = `/admin/organs/${organ.code}/supervision/dispatch`;
   const problems = d.outcomes.filter((o) => o.outcome !== 'done');
   const unitName = new Map(d.units.map((u) => [u.unitId, u.unitName]));
-  const ranked = d.units.filter((u) => u.rank !== null);
-  const unranked = d.units.filter((u) => u.rank === null);
+  // Split by what was due, not by rank: a sole unit with something due has no rank but is not 本月无应更新栏目.
+  const ranked = d.units.filter((u) => u.due > 0);
+  const unranked = d.units.filter((u) => u.due === 0);
   return (
     <AdminLayout title={`月度调度：${organ.name} ${d.month}`} user={user} csrfToken={csrf} flash={flash}>
       <h1>月度调度：{organ.name}</h1>

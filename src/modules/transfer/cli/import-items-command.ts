@@ -18,7 +18,8 @@ export const IMPORT_ITEMS_USAGE = `用法：
   gongkai import items FILE --organ 机关代码 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
   gongkai import site 清单.csv --organ 机关代码 --pages 网页目录 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
 FILE 为 JSON、CSV（UTF-8 或 GB18030）或 .xlsx，列见 docs/import-export.md。--as published 作为已发布的历史信息导入（保留发布日期和索引号），
---as draft（默认）作为草稿导入，经审核后发布。任何一行有错误时不导入任何内容；--dry-run 只检查并列出所有错误。`;
+--as draft（默认）作为草稿导入，经审核后发布。每条信息都经隐私与保密扫描（与审核流程相同）：发现个人信息等须处理内容的已发布历史信息
+作为草稿导入、待审核，不直接发布；含密级标志的行不能导入。任何一行有错误时不导入任何内容；--dry-run 只检查并列出所有错误和扫描发现。`;
 
 const MODE_LABEL: Record<ImportMode, string> = { published: '已发布信息', draft: '草稿' };
 
@@ -43,6 +44,14 @@ export function printImportReport(r: ImportReport, organCode: string, io: Transf
   io.stdout(r.dryRun
     ? `检查通过（试导入，未写入任何内容）：${r.items} 条信息可以作为${MODE_LABEL[r.mode]}导入机关 ${organCode}（${extra}）\n`
     : `已导入 ${r.items} 条信息到机关 ${organCode}，作为${MODE_LABEL[r.mode]}（${extra}）\n`);
+  // What the review scan found (masked), and the published history it holds back as drafts for review.
+  if (r.findings.length) io.stdout(`隐私与保密扫描发现 ${r.findings.length} 处（个人信息只显示遮盖后的内容）：\n${r.findings.map((f) => `  ${f.at}《${f.title}》${f.field}：${f.kind}“${f.excerpt}”${f.severity === 'block' ? '' : '（提示确认）'}`).join('\n')}\n`);
+  if (r.mode === 'published') {
+    const held = r.heldBack.length;
+    if (held) {
+      io.stdout(`${r.dryRun ? `导入时不发布、作为草稿待审核的 ${held} 条` : `已发布 ${r.published} 条；未发布、已作为草稿待报送审核的 ${held} 条`}（WARN_TRANSFER_HELD_FOR_REVIEW）：\n${r.heldBack.map((h) => `  ${h.at}《${h.title}》${h.id === null ? '' : `（编号 ${h.id}）`}：${h.message}`).join('\n')}\n`);
+    }
+  }
   // Told, never refused: an unlikely 文件类型 (the item form's warnings), each with its row and code.
   if (r.warnings.length) io.stderr(`请核对文件类型：${r.warnings.length} 处提示（不影响导入）：\n${r.warnings.map((w) => `  ${w.at}（${w.code}）：${w.message}`).join('\n')}\n`);
   return 0;

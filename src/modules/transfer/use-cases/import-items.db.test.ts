@@ -209,12 +209,14 @@ for (const dialect of DIALECTS) {
       expect((await findPublication(deps.db, p.policyIds[0]))!.indexNumber).toBe('G1/2021-00001');
     });
 
-    it('the privacy scanner refuses a row whose body holds an ID card number, as the editor would', async () => {
+    it('the privacy scanner lists an ID card number in a row\'s body, masked; a draft is imported for review as the editor would save it', async () => {
       const r = await importItems(deps, system, organ.code, csv([
         'X3/2020-00001,关于张某住房保障资格的公示,2020-03-01,2020-03-02,结果,其他,公示,工作动态,,<p>申请人张某，身份证号11010519491231002X，符合条件。</p>',
-      ]), { mode: 'draft', dryRun: false, attachments: null, from: 'items.csv' });
-      expect(r.problems).toEqual([{ at: '第2行', message: '正文含有身份证号，请删除或遮盖后再导入（隐私与保密扫描）' }]);
-      expect(r.problems[0].message).not.toContain('11010519491231002X');
+      ]), { mode: 'draft', dryRun: true, attachments: null, from: 'items.csv' });
+      expect(r.problems).toEqual([]);
+      expect(r.findings).toEqual([{ at: '第2行', title: '关于张某住房保障资格的公示', field: '正文', type: 'id_card', kind: '身份证号', severity: 'block', excerpt: expect.stringContaining('*') }]);
+      expect(r.heldBack).toEqual([]);
+      expect(JSON.stringify(r)).not.toContain('11010519491231002X');
     });
 
     it('refuses a row with a 密级标志, as published history or as a draft, without advising to mask it (outside tester)', async () => {
@@ -222,7 +224,12 @@ for (const dialect of DIALECTS) {
         const r = await importItems(deps, system, organ.code, csv([
           `X3/2020-0000${mode === 'published' ? 2 : 3},关于张某住房保障资格的公示,2020-03-01,2020-03-02,结果,其他,公示,工作动态,,<p>秘密★1年</p><p>申请人张某，手机13912345678。</p>`,
         ]), { mode, dryRun: false, attachments: null, from: 'items.csv' });
-        expect(r.problems).toEqual([{ at: '第2行', message: '正文含有密级标志：密级标志不能以遮盖处理，须先依法解密，或确认标志有误后删除；正文含有手机号码，请删除或遮盖后再导入（隐私与保密扫描）' }]);
+        expect(r.problems).toEqual([{
+          at: '第2行',
+          message: '正文含有密级标志：密级标志不能以遮盖处理，也不能由审核人说明理由放行，标有密级的信息不得导入公开平台；须先依法解密，或确认标志有误后删除（保守国家秘密法；隐私与保密扫描）',
+        }]);
+        expect(r.findings.map((f) => [f.kind, f.severity])).toEqual([['密级标志', 'block'], ['手机号码', 'block']]);
+        expect(r.written).toEqual([]);
       }
     });
 

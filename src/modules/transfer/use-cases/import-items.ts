@@ -4,11 +4,13 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
   linkImportedItem, listCatalogNodes, nodePaths, redirectOwners, type RedirectOwner, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
-  checkAttachmentFile, docTypeWarnings, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
+  checkAttachmentFile, docTypeWarnings, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
-import { extractText, FINDING_TYPE_LABELS, scanText, wordListsFor } from '../../privacy/index.ts';
-import { htmlToText, publishImportedIn } from '../../review/index.ts';
+import { extractText, wordListsFor } from '../../privacy/index.ts';
+import { htmlToText, publishImportedIn, scanGateReasons, scanItemTexts, type AttachmentRead, type ItemFinding, type ScannedItem } from '../../review/index.ts';
+import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
+import { findingKind, heldBackMessage, holdList, markingRefusal, rowFindingsOf, type HeldBack, type HoldReasons, type RowFinding } from '../domain/scan-outcome.ts';
 import { pathNames } from '../domain/item-columns.ts';
 import type { CatalogRecord, ItemFile, Problem } from '../domain/item-records.ts';
 import { oldPathOf, parseItem, type ImportMode, type ParsedItem, type RecordParts } from '../domain/parse-item.ts';
@@ -47,6 +49,19 @@ export type ImportReport = {
   warnings: RowWarning[];
   /** What the import wrote, in the file's order (none for a dry run or a refused file): its page links each. */
   written: { id: number; title: string }[];
+  /**
+   * What the privacy and secrecy scan (the review chain's own) found, row by row and field by field,
+   * in a dry run as in the import: the kind and a masked excerpt, never the personal data itself.
+   */
+  findings: RowFinding[];
+  /**
+   * Published history that is not published because its scan found what a reviewer must mask or
+   * accept (the review gate's ERR_REVIEW_SCAN_BLOCKED): imported as drafts for 报送审核, each with the
+   * reason. `id` is null in a dry run (what the import would hold back). Empty for drafts.
+   */
+  heldBack: HeldBack[];
+  /** How many of `written` were published (published history less what was held back). */
+  published: number;
 };
 
 export type RowWarning = { at: string; code: DocTypeWarningCode; message: string };
@@ -79,12 +94,21 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
     ok: checked.problems.length === 0, dryRun: opts.dryRun, mode: opts.mode, items: checked.items.length, records: file.items.length,
     attachments: checked.items.reduce((n, i) => n + i.attachments.length, 0), nodesCreated: checked.newNodes, redirects: await redirectsExpected(deps, organ, checked.items) + (await nodeRedirectsExpected(deps.db, organ, checked.catalog)),
     problems: checked.problems, warnings: rowWarnings(organ, checked.items), written: [],
+    findings: checked.findings, heldBack: opts.mode === 'published' ? checked.items.flatMap((item) => held(item, checked.held, null)) : [], published: 0,
   };
   if (!report.ok || opts.dryRun) return report;
-  const { redirects, ids } = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, opts);
+  const { redirects, ids } = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, checked.held, opts);
   report.redirects = redirects;
   report.written = checked.items.map((item, i) => ({ id: ids[i]!, title: item.input.title }));
+  report.heldBack = opts.mode === 'published' ? checked.items.flatMap((item, i) => held(item, checked.held, ids[i]!)) : [];
+  report.published = opts.mode === 'published' ? report.written.length - report.heldBack.length : 0;
   return report;
+}
+
+/** A row held back from publishing, with why (none when it is published). */
+function held(item: ParsedItem, holds: Map<string, HoldReasons>, id: number | null): HeldBack[] {
+  const why = holds.get(item.at);
+  return why ? [{ at: item.at, id, title: item.input.title, code: 'WARN_TRANSFER_HELD_FOR_REVIEW', message: heldBackMessage(why) }] : [];
 }
 
 /** The 文件类型 warnings of the rows that pass, in the file's order; the columns named as the file names them. */
@@ -176,6 +200,9 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   const seenOld = new Map<string, string>();
   /** Every 索引号 the file gives, with its row: links may point to any row, earlier or later. */
   const inFile = new Map<string, { at: string; itemKind: string | null }>();
+  const rowFinding: RowFinding[] = [];
+  /** Rows the scan holds back from publishing, with what it found (field and kind). */
+  const holds = new Map<string, HoldReasons>();
   const total = file.items.length;
   for (const [i, record] of file.items.entries()) {
     if (i > 0) await letOthersRun();
@@ -196,21 +223,8 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
       if (earlier) refuse(`原网址路径“${oldPath}”与${earlier}重复`);
       else seenOld.set(oldPath, record.at);
     }
-    // Everything the item page shows, scanned as the review chain does (条例第十七条): a blocking
-    // finding refuses the row; the finding itself is not repeated here, only where and what.
-    const scan = (where: string, text: string) => {
-      const blocking = scanText(text, { wordLists }).filter((f) => f.severity === 'block');
-      // 保守国家秘密法: a 密级标志 is declassified or found wrong and deleted, never masked.
-      const marked = blocking.some((f) => f.type === 'classified_marking');
-      const types = [...new Set(blocking.filter((f) => f.type !== 'classified_marking').map((f) => FINDING_TYPE_LABELS[f.type]))];
-      const told = [
-        ...(marked ? [`${where}含有密级标志：密级标志不能以遮盖处理，须先依法解密，或确认标志有误后删除`] : []),
-        ...(types.length ? [`${where}含有${types.join('、')}，请删除或遮盖后再导入`] : []),
-      ];
-      if (told.length) refuse(`${told.join('；')}（隐私与保密扫描）`);
-    };
-    for (const [where, text] of parts.texts) scan(where, where === '正文' ? htmlToText(text) : text);
     const names = new Set<string>();
+    const reads: AttachmentRead[] = [];
     for (const name of parts.attachments) {
       const base = attachmentKey(name).split('/').pop()!;
       if (names.has(base)) refuse(`附件“${base}”重复`);
@@ -232,13 +246,22 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
         continue;
       }
       try {
-        scan(`附件“${base}”`, (await extractText(bytes, base)).text);
+        reads.push({ fileName: base, read: { text: (await extractText(bytes, base)).text } });
       } catch (e) {
-        // Unread is never clean: published history has no reviewer after it, so its files must be read.
-        // A draft goes through the review chain, which scans (and lets a reviewer decide) again.
-        if (opts.mode === 'published') refuse(`附件“${base}”无法由隐私扫描读取（${(e as Error).message}），请作为草稿导入（--as draft）交审核人审查`);
+        // Unread is never clean: the review scan makes it a blocking finding a reviewer must look at.
+        reads.push({ fileName: base, read: { error: (e as Error).message } });
       }
     }
+    // The review chain's own scan, over what the item will store (its body sanitised as the editor
+    // stores it, so a character reference such as &#49; or &#9733; reads as the portal shows it)
+    // and its attachments' text (条例第十七条). A 密级标志 refuses the row: a marked carrier is not
+    // put into a system for public content at all (保守国家秘密法); other blocking findings hold the
+    // row back from publishing, for a reviewer to mask or accept (条例第十四条、第十五条).
+    const findings = scanItemTexts(scannedItemOf(organ, item, parts), reads, wordLists);
+    rowFinding.push(...rowFindingsOf(record.at, item?.input.title ?? parts.texts[0][1], findings));
+    const gate = scanGateReasons(findings);
+    if (gate.some((r) => r.code === 'ERR_REVIEW_SECRECY_MARKING')) refuse(markingRefusal(findings));
+    else if (gate.length) holds.set(record.at, { found: blockingKinds(findings), policies: [] });
   }
   // The checks that need every row run on every row, its own fields right or wrong, so that one run
   // lists every problem (a second run finds nothing new).
@@ -254,10 +277,42 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   opts.onProgress?.('check', total, total);
   const refused = new Set(problems.map((p) => p.at));
   const items = rows.map((r) => r.item).filter((i): i is ParsedItem => i !== null && !refused.has(i.at));
+  holdInterpretationsOfHeld(items, holds);
   // In the file's order (the checks that need every row add theirs last); the file's own and its catalog's first.
   const order = new Map(file.items.map((r, i) => [r.at, i]));
   problems.sort((a, b) => (order.get(a.at) ?? -1) - (order.get(b.at) ?? -1));
-  return { problems, items, catalog, newNodes, targets };
+  return { problems, items, catalog, newNodes, targets, findings: rowFinding, held: holds };
+}
+
+/** What of a row the portal would show, as the item will store it; from the raw cells when its own fields failed. */
+function scannedItemOf(organ: Organ, item: ParsedItem | null, parts: RecordParts): ScannedItem {
+  if (item) {
+    const c = publicationInputColumns({ ...item.input, nodeIds: [] }, organ.name);
+    return {
+      title: c.title, summary: c.summary, bodyHtml: c.body_html, keywords: item.input.keywords, source: c.source, documentNumber: c.document_number, publishingOrganName: c.publishing_organ_name,
+    };
+  }
+  const cell = (where: string) => parts.texts.find(([w]) => w === where)?.[1] ?? '';
+  return {
+    title: cell('标题'), summary: cell('内容概述'), bodyHtml: sanitizeRichText(cell('正文')), keywords: [cell('关键词')], source: cell('信息来源'),
+    documentNumber: cell('文号'), publishingOrganName: cell('发布机构') || organ.name,
+  };
+}
+
+/** Each blocking finding's field and kind, once (正文：手机号码) — what holds a row back, never the data. */
+const blockingKinds = (findings: ItemFinding[]) => [...new Set(findings.filter((f) => f.severity === 'block').map((f) => `${f.source}：${findingKind(f.type)}`))];
+
+/**
+ * An interpretation goes out only with or after its policy: one whose policy in the file is held
+ * back is held back with it (an interpretation is never a policy, so this goes one step only).
+ */
+function holdInterpretationsOfHeld(items: ParsedItem[], holds: Map<string, HoldReasons>): void {
+  const heldNumbers = new Map(items.filter((i) => holds.has(i.at) && i.indexNumber && i.input.itemKind !== 'interpretation').map((i) => [i.indexNumber!, i.input.title]));
+  for (const item of items) {
+    if (item.input.itemKind !== 'interpretation') continue;
+    const policies = item.links.policies.filter((n) => heldNumbers.has(n)).map((n) => heldNumbers.get(n)!);
+    if (policies.length) holds.set(item.at, { found: holds.get(item.at)?.found ?? [], policies });
+  }
 }
 
 /**
@@ -383,12 +438,16 @@ async function checkLinks(
 const formerUrls = (item: ParsedItem, ownPage: string | null) => item.oldUrls.filter((u) => ownPage === null || oldPathOf(u) !== ownPage);
 
 /** Writes the checked items in one transaction; returns how many former addresses now redirect. */
-async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: FileNode[], items: ParsedItem[], targets: Map<string, number>, opts: ImportOptions): Promise<{ redirects: number; ids: number[] }> {
+async function writeItems(
+  deps: AppDeps, actor: Actor, organ: Organ, catalog: FileNode[], items: ParsedItem[], targets: Map<string, number>, holds: Map<string, HoldReasons>, opts: ImportOptions,
+): Promise<{ redirects: number; ids: number[] }> {
   const written: string[] = [];
   // Only the system publishes without the review chain (review's publishImported); the person who
   // imports is named in it and in the audit entries of the drafts.
   const publisher = actor.kind === 'system' ? actor : systemActor(`内容导入（${actorLabel(actor)}）`);
   const published = opts.mode === 'published';
+  // Published history the scan holds back stays a draft, for 报送审核 like any other.
+  const publishes = (item: ParsedItem) => published && !holds.has(item.at);
   let redirects = 0;
   const ids: number[] = new Array<number>(items.length);
   try {
@@ -413,11 +472,14 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Fi
         }
         const files = item.attachments.map((name) => ({ fileName: attachmentKey(name).split('/').pop()!, bytes: opts.attachments!.read(name) }));
         const nodeIds = [...new Set(item.catalogPaths.map((p) => byPath.get(p.join('/'))!))];
-        const id = await insertImportedDraft(trx, deps, actor, organ.id, { input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from, id: kept[i], mode: opts.mode, oldUrls: formerUrls(item, kept[i] === undefined ? null : itemPath(organ.code, kept[i])) }, written);
+        const id = await insertImportedDraft(trx, deps, actor, organ.id, {
+          input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from, id: kept[i], mode: opts.mode,
+          oldUrls: formerUrls(item, kept[i] === undefined ? null : itemPath(organ.code, kept[i])), ...(published && holds.has(item.at) ? { heldForReview: holdList(holds.get(item.at)!) } : {}),
+        }, written);
         ids[i] = id;
         if (item.indexNumber) idOf.set(item.indexNumber, id);
         // An interpretation is published after its links (it goes out only with its policy); an ordinary item at once.
-        if (published && item.input.itemKind !== 'interpretation') await publishImportedIn(trx, deps, publisher, id, { backdatedPublishedOn: item.publishedOn! });
+        if (publishes(item) && item.input.itemKind !== 'interpretation') await publishImportedIn(trx, deps, publisher, id, { backdatedPublishedOn: item.publishedOn! });
         if (!published || item.input.itemKind !== 'interpretation') opts.onProgress?.('write', ++done, items.length);
         await letOthersRun();
       }
@@ -434,7 +496,7 @@ async function writeItems(deps: AppDeps, actor: Actor, organ: Organ, catalog: Fi
       if (published) {
         for (const [i, item] of items.entries()) {
           if (item.input.itemKind !== 'interpretation') continue;
-          await publishImportedIn(trx, deps, publisher, ids[i], { backdatedPublishedOn: item.publishedOn! });
+          if (publishes(item)) await publishImportedIn(trx, deps, publisher, ids[i], { backdatedPublishedOn: item.publishedOn! });
           opts.onProgress?.('write', ++done, items.length);
           await letOthersRun();
         }

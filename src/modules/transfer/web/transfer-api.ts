@@ -33,6 +33,17 @@ const report = z.object({
     .describe('各行的文件类型提示，与信息编辑表单相同；只提示，不拒绝该行 / each row\'s 文件类型 warnings; never a refusal'),
   written: z.array(z.object({ id: z.number().int().describe('信息编号，即 /api/v1/publications/{id} 的 id'), title: z.string() }))
     .describe('已导入的信息，按文件顺序；试导入时为空 / the items written, in the file\'s order; empty on a dry run'),
+  findings: z.array(z.object({
+    at: z.string().describe('位置：第N条（第L行）'), title: z.string(), field: z.string().describe('标题、正文、正文链接、附件：文件名 …'),
+    type: z.string().describe('id_card、mobile_phone、bank_card、email、residential_address、classified_marking、sensitive_word、unreadable_attachment'),
+    kind: z.string().describe('身份证号、手机号码、密级标志 …'), severity: z.enum(['block', 'warn']).describe('block：阻止发布；warn：提示确认'),
+    excerpt: z.string().describe('遮盖后的内容（从不给出个人信息原文）；密级标志原样；无法读取的附件为原因'),
+  })).describe('隐私与保密扫描（与审核流程相同）逐条逐处的发现；试导入同样列出 / what the review scan found, row by row; a dry run lists them too'),
+  heldBack: z.array(z.object({
+    at: z.string(), id: z.number().int().nullable().describe('信息编号；试导入时为 null'), title: z.string(),
+    code: z.literal('WARN_TRANSFER_HELD_FOR_REVIEW'), message: z.string(),
+  })).describe('作为已发布信息导入、但因扫描发现须处理的内容而未发布的信息：已作为草稿导入，待报送审核 / published history held back as drafts for review'),
+  published: z.number().int().describe('已发布的条数（written 中除 heldBack 以外的已发布历史信息）/ how many were published'),
 });
 
 /**

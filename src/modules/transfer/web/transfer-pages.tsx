@@ -63,7 +63,7 @@ export function TransferPage({ scope, organ, publishedBy, values, errors }: {
           <input type="hidden" name="_csrf" value={scope.csrf} />
           <fieldset>
             <legend>导入为</legend>
-            <label class="block-label"><input type="radio" id="f-mode" name="mode" value="published" checked={values.mode === 'published'} /> 已发布的历史信息（保留原发布日期和索引号，经隐私扫描后直接公开）</label>
+            <label class="block-label"><input type="radio" id="f-mode" name="mode" value="published" checked={values.mode === 'published'} /> 已发布的历史信息（保留原发布日期和索引号；经隐私与保密扫描无须处理的直接公开，发现个人信息等的作为草稿导入、待审核）</label>
             <label class="block-label"><input type="radio" name="mode" value="draft" checked={values.mode === 'draft'} /> 草稿（经审核流程后发布）</label>
           </fieldset>
           <p><label><input type="checkbox" id="f-dryRun" name="dryRun" value="1" checked={values.dryRun} /> 只检查，不导入（试导入）</label></p>
@@ -118,7 +118,10 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
       {job.state === 'failed' && <p role="alert">导入没有完成，未写入任何内容：{job.error}</p>}
       {r && r.ok && (
         <p role="status">{r.dryRun ? `检查通过，未写入任何内容：${r.items} 条信息可以导入` : `已导入 ${r.items} 条信息，作为${r.mode === 'published' ? '已发布信息' : '草稿'}`}
-          （{r.attachments} 个附件{r.nodesCreated ? `，新建栏目 ${r.nodesCreated} 个` : ''}{r.redirects ? `，原网址转向 ${r.redirects} 条` : ''}）。</p>
+          （{r.attachments} 个附件{r.nodesCreated ? `，新建栏目 ${r.nodesCreated} 个` : ''}{r.redirects ? `，原网址转向 ${r.redirects} 条` : ''}）。
+          {r.mode === 'published' && r.heldBack.length > 0 && (r.dryRun
+            ? `其中 ${r.heldBack.length} 条经隐私与保密扫描发现须处理的内容，导入时不发布，作为草稿待审核；其余 ${r.items - r.heldBack.length} 条直接发布。`
+            : `其中已发布 ${r.published} 条；${r.heldBack.length} 条经隐私与保密扫描发现须处理的内容，未发布，已作为草稿导入，待报送审核。`)}</p>
       )}
       {refused && <p role="alert">{refused}</p>}
       {/* Found by an outside tester: after 只检查 passed, importing meant choosing the files again. */}
@@ -142,7 +145,29 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
           <p><a href={`/admin/publications?organ=${organCode}&status=${r.mode === 'published' ? 'published' : 'draft'}`}>在信息管理中查看本机关的{r.mode === 'published' ? '已发布信息' : '草稿'}</a>
             （按修改时间排列，本次导入的 {r.written.length} 条在最前{r.mode === 'draft' ? '；草稿须逐条填写保密审查表后报送审核' : ''}）</p>
           {r.written.length <= WRITTEN_LISTED && <ul>{r.written.map((w) => <li key={w.id}><a href={`/admin/publications/${w.id}`}>{w.title}</a></li>)}</ul>}
+          {r.heldBack.length > 0 && <p><a href={`/admin/publications?organ=${organCode}&status=draft`}>在信息管理中查看本机关的草稿</a>（未发布的 {r.heldBack.length} 条在其中）</p>}
         </section>
+      )}
+      {/* Published history the scan held back (WARN_TRANSFER_HELD_FOR_REVIEW): which, and why. */}
+      {r && r.ok && r.heldBack.length > 0 && (
+        <table class="list" id="held-back">
+          <caption>{r.dryRun ? `导入时不发布、作为草稿待审核的信息（${r.heldBack.length} 条）` : `未发布、已作为草稿待报送审核的信息（${r.heldBack.length} 条）`}</caption>
+          <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">原因</th></tr></thead>
+          <tbody>{r.heldBack.map((h) => (
+            <tr key={h.at}><td>{h.at}</td><td>{h.id === null ? h.title : <a href={`/admin/publications/${h.id}`}>{h.title}</a>}</td><td>{h.message}</td></tr>
+          ))}</tbody>
+        </table>
+      )}
+      {/* What the review scan found, field by field: masked, never the personal data itself. */}
+      {r && r.findings.length > 0 && (
+        <table class="list" id="scan-findings">
+          <caption>隐私与保密扫描发现（{r.findings.length} 处；个人信息只显示遮盖后的内容）</caption>
+          <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">字段</th><th scope="col">类型</th><th scope="col">内容</th><th scope="col">处理</th></tr></thead>
+          <tbody>{r.findings.map((f, i) => (
+            <tr key={i}><td>{f.at}</td><td>{f.title}</td><td>{f.field}</td><td>{f.kind}</td><td>{f.excerpt}</td>
+              <td>{f.type === 'classified_marking' ? '不得导入：须先依法解密或确认标志有误后删除' : f.severity === 'block' ? '阻止发布：须逐处遮盖或由审核人说明理由' : '提示确认'}</td></tr>
+          ))}</tbody>
+        </table>
       )}
       {r && !r.ok && (
         <>

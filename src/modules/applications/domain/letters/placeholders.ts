@@ -1,6 +1,7 @@
 import { DomainError, type ErrorReason } from '../../../../shared/domain-error.ts';
 import { ApplicationErrorCode as E } from '../error-codes.ts';
 import type { TemplateKind } from './letter-kinds.ts';
+import { deadlinesSaidBefore, saidBeforeAdvice } from '../deadline-wording.ts';
 
 const COMMON = ['申请人', '申请编号', '收到日期', '申请内容', '机关名称', '发文日期'] as const;
 
@@ -32,7 +33,11 @@ export const MAX_TEMPLATE_CHARS = 5000;
 /** The names of the placeholders ({{名称}}) a template's text holds. */
 export const placeholdersIn = (body: string): Set<string> => new Set([...body.matchAll(TOKEN)].map((m) => m[1]));
 
-/** Refuses a template whose title or body is empty or too long, or that names an unknown placeholder. */
+/**
+ * Refuses a template whose title or body is empty or too long, that names an unknown placeholder, or
+ * that gives a deadline as {{…期限}}前 (its last day is included: deadline-wording.ts). A template saved
+ * before that rule is used as written until it is saved again; the templates page points it out.
+ */
 export function validateTemplate(kind: TemplateKind, title: string, body: string): void {
   const reasons: ErrorReason[] = [];
   const refuse = (field: string, message: string) => reasons.push({ code: E.templateInvalid, field, message });
@@ -45,6 +50,8 @@ export function validateTemplate(kind: TemplateKind, title: string, body: string
   if (unknown.length) refuse('body', `正文中的占位符{{${unknown.join('}}、{{')}}}不可用；可用的占位符：${allowed.map((n) => `{{${n}}}`).join('、')}`);
   const unbalanced = body.replace(TOKEN, '').match(/\{\{|\}\}/);
   if (unbalanced) refuse('body', '正文中有不完整的占位符（“{{”与“}}”应成对出现）');
+  const before = deadlinesSaidBefore(body);
+  if (before.length) refuse('body', `正文中${saidBeforeAdvice(before)}`);
   if (reasons.length) throw new DomainError(E.templateInvalid, reasons.map((r) => r.message).join('；'), { field: reasons[0].field, reasons });
 }
 

@@ -4,6 +4,7 @@ import { FlashAt, placeFlash } from '../../../../platform/views/flash.tsx';
 import type { Organ } from '../../../catalog/index.ts';
 import { TEMPLATE_KIND_LABELS, type TemplateKind } from '../../domain/letters/letter-kinds.ts';
 import { PLACEHOLDERS } from '../../domain/letters/placeholders.ts';
+import { deadlinesSaidBefore, saidBeforeAdvice } from '../../domain/deadline-wording.ts';
 import type { OrganTemplate } from '../../storage/templates-repository.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import type { StaffContext } from '../../../catalog/index.ts';
@@ -28,10 +29,13 @@ export function TemplatesPage({ scope, organ, templates, failed }: {
       {templates.map((t) => {
         const mine = failed?.kind === t.kind;
         const errors: FieldErrors = mine ? Object.fromEntries(Object.entries(failed.errors).map(([k, m]) => [`${t.kind}-${k}`, m])) : {};
+        // Wording saved before {{…期限}}前 was refused: used as written (never changed behind the organ's back), and told here.
+        const saidBefore = t.customised ? deadlinesSaidBefore(t.body) : [];
         return (
           <form method="post" action={`/admin/organs/${organ.code}/letter-templates/${t.kind}`} class="panel" id={templateFormId(t.kind)}>
             <h2>{TEMPLATE_KIND_LABELS[t.kind]} {t.customised ? <small>（本机关措辞，第{t.version}版）</small> : <small>（系统默认措辞）</small>}</h2>
             <FlashAt flash={flash.at(templateFormId(t.kind))} />
+            {saidBefore.length > 0 && !mine && <p class="notice" id={`${templateFormId(t.kind)}-said-before`}>本机关措辞中{saidBeforeAdvice(saidBefore)}。系统没有改动本机关的措辞，修改后保存即按新措辞出具文书。</p>}
             <input type="hidden" name="_csrf" value={scope.csrf} />
             <Field name={`${t.kind}-title`} label="标题" errors={errors} required>
               <input type="text" id={`f-${t.kind}-title`} name="title" value={mine ? failed.title : t.title} maxLength={60} disabled={!canEdit} />

@@ -56,7 +56,7 @@ const SITEMAP_URLS = 50_000;
  * raises the content version when it changes, and they carry no form, cookie or personal data.
  */
 export const CACHEABLE_PORTAL_PAGES = [
-  '/', '/organs', '/organs/:code', '/organs/:code/guide', '/organs/:code/rules', '/organs/:code/annual-reports', '/organs/:code/statutory',
+  '/', '/organs', '/sitemap', '/organs/:code', '/organs/:code/guide', '/organs/:code/rules', '/organs/:code/annual-reports', '/organs/:code/statutory',
   '/organs/:code/catalog', '/organs/:code/catalog/:nodeId', '/organs/:code/items/:id',
 ];
 

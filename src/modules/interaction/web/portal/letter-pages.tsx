@@ -5,7 +5,7 @@ import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { MIN_LETTER_CHARS } from '../../domain/letter-input.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
-import { chineseDate, HONEYPOT_FIELD } from '../../../applications/index.ts';
+import { chineseDate, HONEYPOT_FIELD, lastDay, noLaterThanTheDay } from '../../../applications/index.ts';
 import { organCrumbs, type Organ } from '../../../catalog/index.ts';
 import { LETTER_TYPE_LABELS, LETTER_TYPES, PUBLIC_LETTER_STATE_LABELS, RATING_LABELS, RATINGS, isLetterOpen } from '../../domain/letter.ts';
 import type { PublicLetter } from '../../use-cases/check-letter.ts';
@@ -200,7 +200,8 @@ export function LetterStatusPage({ info, letter, queryCode, errors, values, page
     ['信件编号', <CaseNumber no={letter.trackingNo} />], ['办理机关', letter.organName], ['类型', LETTER_TYPE_LABELS[letter.type]], ['标题', letter.subject],
     ['来信日期', chineseDate(letter.submittedOn)], ['办理状态', PUBLIC_LETTER_STATE_LABELS[letter.state]],
   ];
-  if (isLetterOpen(letter.state)) rows.push(['答复期限', chineseDate(letter.dueOn)]);
+  // Its last day included, as an application's (overdue only after it: letters-repository.ts).
+  if (isLetterOpen(letter.state)) rows.push(['答复期限', lastDay(chineseDate(letter.dueOn))]);
   if (letter.repliedOn && letter.state === 'replied') rows.push(['答复日期', chineseDate(letter.repliedOn)]);
   if (letter.notAcceptedReason && letter.state === 'not_accepted') rows.push(['不予受理理由', letter.notAcceptedReason]);
   if (letter.rating) rows.push(['评价', `${RATING_LABELS[letter.rating]}${letter.ratingDeemed ? '（期限内未评价，视为满意）' : ''}`]);
@@ -225,7 +226,8 @@ export function LetterStatusPage({ info, letter, queryCode, errors, values, page
       {letter.mayRate && (
         <form method="post" action={pageUrl ? `${pageUrl}/rate` : '/letters/status/rate'}>
           <h2>评价答复</h2>
-          <p class="hint">请于{chineseDate(letter.rateByOn)}前评价；逾期未评价的视为满意。</p>
+          {/* The window's last day is open to a rating (check-letter.ts: today <= rateByOn). */}
+          <p class="hint">请{noLaterThanTheDay(chineseDate(letter.rateByOn))}评价；逾期未评价的视为满意。</p>
           {!pageUrl && <input type="hidden" name="trackingNo" value={letter.trackingNo} />}
           {!pageUrl && <input type="hidden" name="queryCode" value={queryCode} />}
           <fieldset>
