@@ -3,7 +3,13 @@
  * Dates differ so "newest first" ties are decided; bodies hold the words the queries look for, in
  * whole words and inside compounds, with the official wording and the everyday one.
  */
-export type CorpusItem = { key: string; title: string; body: string; on: string; documentNumber?: string; genre?: string; stage?: string; attachment?: { name: string; text: string } };
+export type CorpusItem = {
+  key: string; title: string; body: string; on: string; documentNumber?: string; genre?: string; stage?: string; attachment?: { name: string; text: string };
+  /** 有效 unless said (valid, amended, repealed, expired). */
+  validity?: string;
+  /** A 政策解读 (item kind interpretation) of the item with this key, which comes earlier in the list. */
+  interprets?: string;
+};
 
 export const RELEVANCE_ITEMS: CorpusItem[] = [
   { key: 'fgf', title: '关于已购公有住房（房改房）上市交易有关问题的通知', body: '房改房上市交易应当按规定缴纳土地收益等相关价款。房改政策规定的其他事项按原规定执行。', on: '2024-05-10', documentNumber: '岚建〔2024〕21号' },
@@ -68,4 +74,18 @@ export const RELEVANCE_ITEMS: CorpusItem[] = [
   { key: 'zdxm', title: '2025年12月城建重点工程项目建设进展情况', body: '青云路改造工程完成投资百分之八十。', on: '2026-01-05' },
   { key: 'hjbh', title: '建设项目环境保护设施竣工验收公示', body: '项目配套建设的环境保护设施已完成验收。', on: '2023-11-11', genre: '公示' },
   { key: 'dbzx', title: '最低生活保障家庭住房救助实施细则', body: '对城镇最低生活保障家庭实行公共租赁住房实物配租。', on: '2022-01-17' },
+  // A policy, the notices about its drafts, its 政策解读 and a news item naming it: the policy's name finds the policy first.
+  { key: 'zl-zqyj1', title: '关于公开征求《青岚县住房租赁市场管理实施办法（征求意见稿）》意见的公告', body: '为规范住房租赁行为，我局起草了《青岚县住房租赁市场管理实施办法（征求意见稿）》，现向社会公开征求意见。', on: '2025-03-03', genre: '公告', stage: 'decision' },
+  { key: 'zl-zqyj2', title: '《青岚县住房租赁市场管理实施办法（征求意见稿）》征求意见采纳情况的说明', body: '征求意见期间共收到意见十二条，采纳七条。', on: '2025-05-12', genre: '其他', stage: 'decision' },
+  { key: 'zl-zc', title: '关于印发《青岚县住房租赁市场管理实施办法》的通知', body: '现将《青岚县住房租赁市场管理实施办法》印发给你们，请认真贯彻执行。', on: '2025-06-20', documentNumber: '岚建规〔2025〕3号', stage: 'decision' },
+  { key: 'zl-jd', title: '《青岚县住房租赁市场管理实施办法》政策解读', body: '一、起草背景。二、主要内容：住房租赁合同网签备案，租赁企业信息公示。', on: '2025-06-21', genre: '解读', stage: 'decision', interprets: 'zl-zc' },
+  { key: 'zl-news', title: '县住建局召开住房租赁市场管理实施办法宣贯会', body: '会议解读了办法的主要内容，要求各租赁企业按办法规范经营。', on: '2025-07-08', genre: '工作动态' },
+  // A policy whose whole title is its name, and its 政策解读 published a day later.
+  { key: 'wysf', title: '关于进一步规范住宅小区物业收费管理工作的通知', body: '各物业企业应当在小区显著位置公示收费项目和标准。', on: '2024-10-08', documentNumber: '岚建〔2024〕30号', stage: 'decision' },
+  { key: 'wysf-jd', title: '《关于进一步规范住宅小区物业收费管理工作的通知》政策解读', body: '一、出台背景。二、主要内容：收费项目和标准应当公示。', on: '2024-10-09', genre: '解读', stage: 'decision', interprets: 'wysf' },
+  // Two items equal for a query but for their validity: the one in force first, though older.
+  { key: 'by1', title: '城市房屋白蚁防治管理规定实施细则', body: '新建房屋应当实施白蚁预防处理。', on: '2021-04-12', stage: 'decision' },
+  { key: 'by2', title: '城市房屋白蚁防治收费标准', body: '白蚁预防处理费按建筑面积收取。', on: '2023-05-06', stage: 'decision', validity: 'repealed' },
+  // An attachment laid out like a PDF's text layer, the words looked for far from its start and spaced apart.
+  { key: 'fj-pdf', title: '2025年房屋安全鉴定机构名录', body: '名录详见附件。', on: '2025-12-15', genre: '公告', attachment: { name: '房屋安全鉴定机构名录.txt', text: '青岚县房屋安全鉴定机构名录（2025年）\n序号  机构名称  地址  联系电话\n1  青岚县建设工程质量检测中心  岚城街道建设路18号  0000-1234567\n2  青岚县华建房屋安全鉴定有限公司  岚城街道文昌路6号  0000-7654321\n3  青岚县正衡工程技术咨询有限公司  青云镇青云路20号  0000-2345678\n第 1 页 共 2 页' } },
 ];

@@ -80,4 +80,11 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   { q: '量子计算', none: true, why: '语料中没有' },
   { q: '航天发射', none: true, why: '语料中没有' },
   { q: '房改 量子', none: true, why: '第二个词不出现' },
+  // A document's name: the document first, above its 政策解读 and the notices about its drafts
+  { q: '住房租赁市场管理实施办法', first: 'zl-zc', top10: ['zl-zc', 'zl-jd', 'zl-zqyj1', 'zl-zqyj2', 'zl-news'], above: [['zl-zc', 'zl-jd'], ['zl-zc', 'zl-zqyj2'], ['zl-zc', 'zl-zqyj1'], ['zl-jd', 'zl-news']], why: '检索词是《》中的名称（不含县名）：政策本身在前，解读其次，征求意见稿的公告仍在前列' },
+  { q: '青岚县住房租赁市场管理实施办法', first: 'zl-zc', top10: ['zl-zc', 'zl-jd', 'zl-zqyj1', 'zl-zqyj2'], why: '《》中的全称' },
+  { q: '关于进一步规范住宅小区物业收费管理工作的通知', first: 'wysf', top10: ['wysf', 'wysf-jd'], why: '检索词是标题全文：政策本身在其解读（晚一天发布）之前' },
+  { q: '关于进一步优化营商环境的若干措施', first: 'yshj', top10: ['yshj', 'jd-yshj'], why: '体裁为解读的条目排在它解读的文件之后' },
+  { q: '白蚁防治', top10: ['by1', 'by2'], above: [['by1', 'by2']], why: '其他相同时有效的在已废止的之前' },
+  { q: '共2页', first: 'fj-pdf', why: '附件中的页码行（字间有空格）' },
 ];

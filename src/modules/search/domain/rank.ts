@@ -1,26 +1,106 @@
+import { normalizeText } from './tokenize.ts';
+
 /**
- * Relevance, computed the same way whatever the database (docs/search.md, "Ranking"): a pure
- * ordering of facts the index answers exactly, so SQLite and PostgreSQL give one list.
+ * Relevance, computed the same way whatever the database (docs/search.md, "Order"): a pure
+ * ordering of facts the index answers exactly and of the items' own fields, so SQLite and
+ * PostgreSQL give one list.
  *  1. the item whose 文号 or 索引号 is the query;
- *  2. items with every keyword in the title;
- *  3. more keywords found as whole words (word segmentation), then as the start of a word
+ *  2. items whose name the query is, or nearly is (`namesTheQuery`);
+ *  3. items with every keyword in the title;
+ *  4. more keywords found as whole words (word segmentation), then as the start of a word
  *     (房改 in 房改房), before those found only inside a longer word (房改 in 危房改造);
- *  4. newest first (the sort key: publication day, then the item id).
+ *  5. the item's standing (`standingOf`): a document in force before a 政策解读, a notice about
+ *     a draft or a repealed item;
+ *  6. newest first (the sort key: publication day, then the item id).
  */
 export type RankFacts = {
   /** domain/sort-key.ts: larger is newer. */
   sortKey: number;
   exactNumber: boolean;
+  /** The query is the item's name or nearly (namesTheQuery). */
+  nameMatch: boolean;
   titleHasAll: boolean;
   /** Per keyword: 2 whole word, 1 start of a word, 0 only inside a word; summed. */
   wordScore: number;
+  /** standingOf: 0 at best, lower for each reason a reader looks for the item less. */
+  standing: number;
 };
 
 export function compareByRelevance(a: RankFacts, b: RankFacts): number {
   return (
     Number(b.exactNumber) - Number(a.exactNumber) ||
+    Number(b.nameMatch) - Number(a.nameMatch) ||
     Number(b.titleHasAll) - Number(a.titleHasAll) ||
     b.wordScore - a.wordScore ||
+    b.standing - a.standing ||
     b.sortKey - a.sortKey
   );
+}
+
+/** Letters and digits only, normalised: how a name and a query are compared (punctuation and spaces do not count). */
+const letters = (s: string) => normalizeText(s).replace(/[^\p{L}\p{N}]/gu, '');
+
+/** The share of a name the query must cover to count as naming it (城镇老旧小区改造实施办法 of 青岚县城镇老旧小区改造实施办法: 12 of 15). */
+export const NAME_COVERAGE = 0.75;
+
+/**
+ * The names a title gives its item: the title itself and each name inside 《》 (关于印发《青岚县公共租赁住房管理办法》的通知
+ * names 青岚县公共租赁住房管理办法).
+ */
+export function namesOfTitle(title: string): string[] {
+  return [title, ...[...title.matchAll(/《([^《》]+)》/g)].map((m) => m[1])].map(letters).filter(Boolean);
+}
+
+/**
+ * Whether a query names the item: some wording of it (the keywords run together, or a keyword's synonym when it is the
+ * only one) lies inside one of the title's names and covers at least NAME_COVERAGE of it. A short query covers no
+ * long name, so 危房 names nothing; 城镇老旧小区改造实施办法 names the 实施办法 and its 政策解读 (whose 《》 name is the
+ * same), not the notice about the draft (《…实施办法（征求意见稿）》: 12 of 20).
+ */
+export function namesTheQuery(title: string, wordings: string[]): boolean {
+  return namingTest(wordings)(title);
+}
+
+/** Characters of the CJK Unified Ideographs block: normalising leaves each one letter, so a name has at least this many letters. */
+function ideographCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
+/**
+ * namesTheQuery for many titles: the wordings normalised once, and a name with more ideographs than the longest wording
+ * could name is passed over without normalising it (most titles, for a short query: a search ranks 200 candidates).
+ */
+export function namingTest(wordings: string[]): (title: string) => boolean {
+  const ws = wordings.map(letters).filter((w) => w.length > 0);
+  const longest = Math.max(0, ...ws.map((w) => w.length)) / NAME_COVERAGE;
+  return (title) => {
+    const raw = [title, ...[...title.matchAll(/《([^《》]+)》/g)].map((m) => m[1])].filter((n) => ideographCount(n) <= longest);
+    const names = raw.map(letters).filter((n) => n.length > 0 && n.length <= longest);
+    return ws.some((w) => names.some((n) => n.includes(w) && w.length >= NAME_COVERAGE * n.length));
+  };
+}
+
+/** Genres that explain another document rather than being one. */
+const INTERPRETATION_GENRES = new Set(['解读', '政策解读']);
+/** A title about a draft: a consultation, its feedback, a draft itself. */
+const DRAFT = /征求意见|草案|送审稿/;
+
+/**
+ * A small static prior, 0 at best: less two for a 政策解读 (of its item kind, or of genre 解读) and for an item about a
+ * draft (its title speaks of 征求意见, 草案 or 送审稿), less one for an item no longer in force (repealed or expired; an
+ * amended one still is). It orders items otherwise equal for the query: a policy before its interpretation and the
+ * notices about its drafts — a repealed version of the policy too, before the interpretations — and a valid item before
+ * a repealed one of the same kind.
+ */
+export function standingOf(item: { title: string; itemKind: string; genre: string; validity: string }): number {
+  let s = 0;
+  if (item.itemKind === 'interpretation' || INTERPRETATION_GENRES.has(item.genre)) s -= 2;
+  if (DRAFT.test(item.title)) s -= 2;
+  if (item.validity === 'repealed' || item.validity === 'expired') s -= 1;
+  return s;
 }

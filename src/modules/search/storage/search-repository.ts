@@ -156,6 +156,12 @@ export async function facetRows(db: Executor, dialect: DialectName, keys: number
   return { organ: row.organ ?? [], stage: row.stage ?? [], genre: row.genre ?? [], year: row.year ?? [], validity: row.validity ?? [], node: row.node ?? [] };
 }
 
+/** What relevance takes from the items themselves (domain/rank.ts: the names in the title, the standing), for the ranked candidates. */
+export async function rankRows(db: Executor, ids: number[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('publications').select(['id', 'title', 'item_kind', 'genre', 'validity']).where('id', 'in', ids).execute();
+}
+
 /** What a result line shows, for the items of one page. */
 export async function resultRows(db: Executor, ids: number[]) {
   if (!ids.length) return [];

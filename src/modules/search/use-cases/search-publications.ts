@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, pathTo, subtreeIds } from '../../catalog/index.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
-import { compareByRelevance, type RankFacts } from '../domain/rank.ts';
+import { compareByRelevance, namingTest, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { normalizeText } from '../domain/tokenize.ts';
@@ -9,7 +9,7 @@ import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { fullTextIndexFor, type FullTextIndex, type Match, type Scope } from '../storage/full-text-index.ts';
 import { idOfSortKey, keyRange } from '../domain/sort-key.ts';
-import { facetRows, findNodeOrgan, keysInNodes, nodesByIds, nodesOfOrgans, numberedKeys, chunksOfDocs, placementsOf, resultRows } from '../storage/search-repository.ts';
+import { facetRows, findNodeOrgan, keysInNodes, nodesByIds, nodesOfOrgans, numberedKeys, chunksOfDocs, placementsOf, rankRows, resultRows } from '../storage/search-repository.ts';
 
 export type SearchHit = {
   id: number;
@@ -37,12 +37,21 @@ export type SearchResult = {
   facets: { organ: FacetCount[]; node: (FacetCount & { label: string })[]; stage: FacetCount[]; genre: FacetCount[]; year: FacetCount[]; validity: FacetCount[] };
   /** Null when the facet counts are over every match; else the number of newest matches they were counted over. */
   facetsSampled: number | null;
+  /**
+   * The keywords that no ranked candidate holds as a whole word (nor a synonym of them): every match has them only
+   * inside longer words (房改 in 危房改造). Null when not worked out: newest first (nothing is ranked), no match, or an
+   * exact 文号/索引号 item.
+   */
+  notWholeWords: string[] | null;
+  /** The synonyms searched as well as a keyword (domain/synonyms.ts), per keyword that has any. */
+  synonyms: { keyword: string; added: string[] }[];
 };
 
 export type FacetCount = { value: string; count: number };
 
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
-const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null });
+const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.alternatives.length > 1).map((k) => ({ keyword: k.text, added: k.alternatives.slice(1).map((a) => a.text) }));
+const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query) });
 
 /**
  * An organ's own items' organs: the organ and its internal units (股室, which publish through it), never the
@@ -127,6 +136,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
 
   const offset = (req.page - 1) * req.pageSize;
   let page: number[];
+  let notWholeWords: string[] | null = null;
   if (offset >= totalCap) page = []; // the list stops at totalCap, as its count does
   else if (req.sort === 'newest') {
     page = offset + req.pageSize <= sample.length ? sample.slice(offset, offset + req.pageSize) : (await newest(scope, offset + req.pageSize)).slice(offset);
@@ -134,7 +144,9 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     const window = sample.slice(0, rankWindow);
     const titled = await index.newest(db, { ...m, titleOnly: true }, scope, titleCandidates);
     const candidates = [...new Set([...window, ...titled, ...numbered])];
-    const ranked = (await rankFacts(deps, index, query, m, scope, { window, titled, numbered }, segment)).sort(compareByRelevance).map((f) => f.key);
+    const facts = await rankFacts(deps, index, query, m, scope, { window, titled, numbered }, segment);
+    if (!numbered.length) notWholeWords = facts.notWholeWords;
+    const ranked = facts.facts.sort(compareByRelevance).map((f) => f.key);
     page = ranked.slice(offset, offset + req.pageSize);
     if (page.length < req.pageSize && window.length === rankWindow) {
       // Beyond the ranked candidates: the other matches, older than the window, newest first.
@@ -150,7 +162,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   page = page.slice(0, Math.max(0, totalCap - offset));
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
-  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null };
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query) };
 }
 
 /** Facet counts over some matches (their sort keys): organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */
@@ -211,7 +223,7 @@ async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number
 }
 
 /**
- * The ranking facts of the candidates. Each question is asked of the index for one group of
+ * The ranking facts of the candidates, and the keywords none of them holds as a whole word. Each question is asked of the index for one group of
  * candidates at a time — the window (every match in its key range), the title matches (every title
  * match in theirs), the numbered items — so the index only visits those candidates' range. The
  * window and the title matches are known to match the keywords, so of them the index is asked only
@@ -220,7 +232,7 @@ async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number
 async function rankFacts(
   deps: AppDeps, index: FullTextIndex, query: ParsedQuery, m: Match, scope: Scope,
   groups: { window: number[]; titled: number[]; numbered: number[] }, segment: Segmenter,
-): Promise<(RankFacts & { key: number })[]> {
+): Promise<{ facts: (RankFacts & { key: number })[]; notWholeWords: string[] }> {
   const { db } = deps;
   const union = async (asks: Promise<Set<number>>[]) => {
     const out = new Set<number>();
@@ -234,6 +246,7 @@ async function rankFacts(
     ? await union([index.among(db, { ...m, titleOnly: true }, scope, groups.window), Promise.resolve(new Set(groups.titled)), index.among(db, { ...m, titleOnly: true }, scope, groups.numbered)])
     : new Set<number>();
   const score = new Map<number, number>();
+  const notWholeWords: string[] = [];
   for (const k of query.keywords) {
     const words = k.alternatives.map((a) => wordPhrasesOf(segment, a.text)).filter((w) => w !== null);
     if (!words.length) continue;
@@ -248,13 +261,26 @@ async function rankFacts(
     // A last word of one character or of more than six has no start-of-word signal: its `start` is its
     // `exact`, and the index is not asked the same questions twice.
     const whole = await signal('exact');
+    if (!whole.size) notWholeWords.push(k.text);
     const start = words.every((w) => !w.start.prefixLast) ? whole : await signal('start');
     for (const key of start) score.set(key, (score.get(key) ?? 0) + (whole.has(key) ? 2 : 1));
   }
   const exact = new Set(groups.numbered);
-  return [...new Set([...groups.window, ...groups.titled, ...groups.numbered])].map((key) => ({
-    key, sortKey: key, exactNumber: exact.has(key), titleHasAll: titleAll.has(key), wordScore: score.get(key) ?? 0,
-  }));
+  const keys = [...new Set([...groups.window, ...groups.titled, ...groups.numbered])];
+  // The item's own fields: its title (the names it gives itself) and its standing (kind, genre, validity).
+  const items = new Map((await rankRows(db, keys.map(idOfSortKey))).map((r) => [r.id, r]));
+  // The wordings that may name an item: the keywords run together; a lone keyword's synonyms too (公租房管理办法 is not one).
+  const wordings = [query.keywords.map((k) => k.text).join(''), ...(query.keywords.length === 1 ? query.keywords[0].alternatives.slice(1).map((a) => a.text) : [])];
+  const names = namingTest(wordings);
+  const facts = keys.map((key) => {
+    const item = items.get(idOfSortKey(key));
+    return {
+      key, sortKey: key, exactNumber: exact.has(key), titleHasAll: titleAll.has(key), wordScore: score.get(key) ?? 0,
+      nameMatch: item && titleAll.has(key) ? names(item.title) : false,
+      standing: item ? standingOf({ title: item.title, itemKind: item.item_kind, genre: item.genre, validity: item.validity }) : 0,
+    };
+  });
+  return { facts, notWholeWords };
 }
 
 async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exact: Set<number>): Promise<SearchHit[]> {

@@ -4,6 +4,7 @@ import { buildDeps, createNode, createOrgan, publicationInput, system } from '..
 import { RELEVANCE_ITEMS } from '../../../../test/corpus/search/relevance-items.ts';
 import { RELEVANCE_QUERIES } from '../../../../test/corpus/search/relevance-queries.ts';
 import { addAttachment, createPublication } from '../../catalog/index.ts';
+import type { SnippetPart } from '../domain/snippet.ts';
 import type { DialectName } from '../../../platform/db/dialect.ts';
 import { reindex, searchPublications } from '../index.ts';
 import { publishImported } from '../../review/index.ts';
@@ -12,7 +13,8 @@ import { publishImported } from '../../review/index.ts';
  * The relevance set (test/corpus/search) run on every database: each query's expected items are
  * in its top 10, in the expected order, and SQLite and PostgreSQL return identical lists.
  */
-type Loaded = { dialect: DialectName; run: (q: string, sort: 'relevance' | 'newest') => Promise<{ keys: string[]; total: number; attachmentHits: string[] }>; drop: () => Promise<void> };
+type Run = { keys: string[]; total: number; attachmentHits: string[]; snippets: SnippetPart[][]; notWholeWords: string[] | null; synonyms: { keyword: string; added: string[] }[] };
+type Loaded = { dialect: DialectName; run: (q: string, sort: 'relevance' | 'newest') => Promise<Run>; drop: () => Promise<void> };
 
 async function load(dialect: DialectName): Promise<Loaded> {
   const handle = await createTestDatabase(dialect);
@@ -20,21 +22,27 @@ async function load(dialect: DialectName): Promise<Loaded> {
   const organ = await createOrgan(deps);
   const node = await createNode(deps, organ.id, { name: '政策文件' });
   const keyOf = new Map<number, string>();
+  const idOf = new Map<string, number>();
   for (const item of RELEVANCE_ITEMS) {
+    const interpretation = item.interprets ? { itemKind: 'interpretation', interpretationForm: 'text', policyIds: [idOf.get(item.interprets)!] } : {};
     const draft = await createPublication(deps, system, organ.id, publicationInput([node], {
       title: item.title, bodyHtml: `<p>${item.body}</p>`, documentNumber: item.documentNumber ?? '', formedOn: item.on,
-      genre: item.genre ?? '通知', stage: item.stage ?? 'execution',
+      genre: item.genre ?? '通知', stage: item.stage ?? 'execution', validity: item.validity ?? 'valid', ...interpretation,
     }));
     if (item.attachment) await addAttachment(deps, system, draft.id, { fileName: item.attachment.name, bytes: Buffer.from(item.attachment.text) });
     const p = await publishImported(deps, system, draft.id, { backdatedPublishedOn: item.on });
     keyOf.set(p.id, item.key);
+    idOf.set(item.key, p.id);
   }
   await reindex(deps);
   return {
     dialect,
     async run(q, sort) {
       const r = await searchPublications(deps, { q, sort, page: 1, pageSize: 50, filters: { scopeOrganId: null } });
-      return { keys: r.hits.map((h) => keyOf.get(h.id)!), total: r.total, attachmentHits: r.hits.filter((h) => h.attachmentHit).map((h) => keyOf.get(h.id)!) };
+      return {
+        keys: r.hits.map((h) => keyOf.get(h.id)!), total: r.total, attachmentHits: r.hits.filter((h) => h.attachmentHit).map((h) => keyOf.get(h.id)!),
+        snippets: r.hits.map((h) => h.snippet), notWholeWords: r.notWholeWords, synonyms: r.synonyms,
+      };
     },
     drop: () => handle.drop(),
   };
@@ -71,6 +79,27 @@ describe('search relevance set', () => {
 
   it('says when the words were found only in an attachment', async () => {
     for (const d of dbs) expect((await d.run('鼎盛建筑劳务', 'relevance')).attachmentHits).toEqual(['fj1']);
+  });
+
+  it('takes an attachment hit’s excerpt around the match in the attachment, the match marked, though its text spaces it apart', async () => {
+    for (const d of dbs) {
+      const r = await d.run('共2页', 'relevance');
+      expect(r.attachmentHits).toEqual(['fj-pdf']);
+      const hits = r.snippets[0].filter((p) => p.hit).map((p) => p.text);
+      expect(hits, d.dialect).toEqual(['共 2 页']);
+    }
+  });
+
+  it('says which keywords no candidate holds as a whole word, and which synonyms were searched too', async () => {
+    for (const d of dbs) {
+      // 公积 is only ever the start of 公积金; 公积金 is a word, and its group adds 住房公积金.
+      expect(await d.run('公积', 'relevance')).toMatchObject({ notWholeWords: ['公积'], synonyms: [] });
+      expect(await d.run('公积金', 'relevance')).toMatchObject({ notWholeWords: [], synonyms: [{ keyword: '公积金', added: ['住房公积金'] }] });
+      // 低保 occurs nowhere as written: its synonym 最低生活保障 is a run of whole words, which counts.
+      expect(await d.run('低保', 'relevance')).toMatchObject({ notWholeWords: [], synonyms: [{ keyword: '低保', added: ['最低生活保障'] }] });
+      expect(await d.run('公积 缴存', 'relevance')).toMatchObject({ notWholeWords: ['公积'] });
+      expect(await d.run('房改', 'newest')).toMatchObject({ notWholeWords: null });
+    }
   });
 
   it('gives identical lists on SQLite and PostgreSQL for every query, by relevance and newest first', async () => {

@@ -50,6 +50,8 @@ const searchAnswer = z.object({
     exactNumber: z.boolean().describe('文号或索引号与检索词完全一致 / the 文号 or index number is the query'),
   })),
   facets: z.object({ organ: facet, node: facet, stage: facet, genre: facet, year: facet, validity: facet }),
+  notWholeWords: z.array(z.string()).nullable().describe('排在前面的结果都只在较长词语中含有的检索词（如“危房改造”中的“房改”）；按发布日期排序、无结果或文号完全一致时为 null / keywords that the ranked results hold only inside longer words; null when not worked out (newest first, no match, an exact number)'),
+  synonyms: z.array(z.object({ keyword: z.string(), added: z.array(z.string()) })).describe('同时检索的同义词 / synonyms searched as well, per keyword'),
 });
 const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
 
@@ -90,6 +92,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
         stage: labelled(r.facets.stage, (v) => STAGE_LABELS[v as keyof typeof STAGE_LABELS] ?? v), genre: labelled(r.facets.genre),
         year: labelled(r.facets.year, (v) => `${v}年`), validity: labelled(r.facets.validity, (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v),
       },
+      notWholeWords: r.notWholeWords, synonyms: r.synonyms,
     };
   });
 };

@@ -7,12 +7,19 @@ import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 
 const prefs: ReadingPrefs = { fontSize: 'm', elder: false };
 const result = (over: Partial<SearchResult>): SearchResult => ({
-  query: parseQuery('危房'), total: 3, totalCapped: false, hits: [], facetsSampled: null,
+  query: parseQuery('危房'), total: 3, totalCapped: false, hits: [], facetsSampled: null, notWholeWords: [], synonyms: [],
   facets: { organ: [], node: [], stage: [{ value: 'execution', count: 3 }], genre: [], year: [], validity: [] }, ...over,
 });
 const page = (r: SearchResult, at = 1) => renderToString(<SearchPage prefs={prefs} currentPath="/search?q=危房" raw={{ q: '危房', page: String(at) }} result={r} organs={[]} scopeOrgan={null} pageSize={10} page={at} error={null} />);
 
 describe('search page', () => {
+  it('says when a keyword is only ever part of a longer word, and which synonyms were searched too', () => {
+    const html = page(result({ notWholeWords: ['房改'], synonyms: [{ keyword: '低保', added: ['最低生活保障'] }] }));
+    expect(html).toContain('「房改」未作为独立词语出现，以下结果中它是较长词语的一部分');
+    expect(html).toContain('已同时检索：最低生活保障');
+    expect(page(result({}))).not.toContain('search-notes');
+  });
+
   it('says when the total is capped and the facets are counted over the newest matches', () => {
     const capped = page(result({ total: 1_001, totalCapped: true, facetsSampled: 1000 }));
     expect(capped).toContain('找到超过 1,000 条');

@@ -158,6 +158,13 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             {result.total === 0 && raw.organ && regionTotal !== null && regionTotal > 0 && (
               <p><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{q}”</a>（{regionTotal > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : regionTotal} 条）</p>
             )}
+            {/* Keywords found only inside longer words, synonyms searched too (docs/search.md, "Telling the reader"). */}
+            {result.total > 0 && ((result.notWholeWords?.length ?? 0) > 0 || result.synonyms.length > 0) && (
+              <p class="count search-notes">
+                {result.notWholeWords?.length ? `${result.notWholeWords.map((w) => `「${w}」`).join('')}未作为独立词语出现，以下结果中${result.notWholeWords.length > 1 ? '它们' : '它'}是较长词语的一部分。` : ''}
+                {result.synonyms.length ? `已同时检索：${result.synonyms.flatMap((s) => s.added).join('、')}` : ''}
+              </p>
+            )}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>
                 {result.hits.map((h) => (
