@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
+import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
 import { buildDeps, createNode, createOrgan, createStaff, system } from '../../../../test/support/factories.ts';
 import { printImportReport } from '../cli/import-items-command.ts';
 import { importItems } from './import-items.ts';
@@ -49,18 +50,8 @@ describeEachDialect('spreadsheet import: 文件类型 warnings per row', (db) =>
       await createNode(deps, organ.id, { name: '工作动态' });
       const admin = await createStaff(deps, organ.code, 'organ_admin');
       const s = await loginAs(app, admin.username, admin.password);
-      const form = new FormData();
-      form.append('_csrf', s.csrf);
-      form.append('mode', 'draft');
-      form.append('file', new Blob([Buffer.from(`${HEADER}\n关于规范住房租赁的通知,岚建规〔2026〕2号,2026-03-01,,执行,其他,通知,工作动态,<p>通知。</p>\n`)], { type: 'text/csv' }), '信息.csv');
-      const res = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/transfer/import`, cookies: s.cookies, payload: form });
-      expect(res.statusCode).toBe(303);
-      let page = '';
-      for (let i = 0; i < 200 && !page; i++) {
-        const job = await app.inject({ method: 'GET', url: res.headers.location as string, cookies: s.cookies });
-        if (!job.headers.refresh) page = job.body;
-        else await new Promise((r) => setTimeout(r, 25));
-      }
+      const csv = `${HEADER}\n关于规范住房租赁的通知,岚建规〔2026〕2号,2026-03-01,,执行,其他,通知,工作动态,<p>通知。</p>\n`;
+      const page = (await importCsvThroughPage(app, s, organ.code, csv, { mode: 'draft' })).body;
       expect(page).toContain('已导入 1 条信息，作为草稿');
       expect(page).toContain('<caption>请核对文件类型（1 处提示，不影响导入）</caption>');
       expect(page).toContain('<td>第2行</td><td>文号“岚建规〔2026〕2号”带“规”字');

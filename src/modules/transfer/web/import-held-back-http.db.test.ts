@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
+import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
 import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { createApiToken } from '../../identity/index.ts';
 
@@ -50,21 +51,7 @@ describeEachDialect('published history with personal data is held back for revie
       await createNode(deps, organ.id, { name: '工作动态' });
       const admin = await createStaff(deps, organ.code, 'organ_admin');
       const s = await loginAs(app, admin.username, admin.password);
-      const upload = async (csv: string, dryRun: boolean) => {
-        const form = new FormData();
-        form.append('_csrf', s.csrf);
-        form.append('mode', 'published');
-        if (dryRun) form.append('dryRun', '1');
-        form.append('file', new Blob([Buffer.from(csv)], { type: 'text/csv' }), '信息.csv');
-        const res = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/transfer/import`, cookies: s.cookies, payload: form });
-        expect(res.statusCode).toBe(303);
-        for (let i = 0; i < 200; i++) {
-          const job = await app.inject({ method: 'GET', url: res.headers.location as string, cookies: s.cookies });
-          if (!job.headers.refresh) return job;
-          await new Promise((r) => setTimeout(r, 25));
-        }
-        throw new Error('import did not finish');
-      };
+      const upload = (csv: string, dryRun: boolean) => importCsvThroughPage(app, s, organ.code, csv, { mode: 'published', dryRun });
       const csv = `${CSV_HEADER}\n县住建局召开安全生产会议,2026-03-01,2026-03-02,执行,其他,工作动态,<p>会议。</p>\n关于钱某保障资格的公示,2026-03-01,2026-03-02,结果,其他,工作动态,<p>钱某，身份证号11010519491231002X。</p>\n`;
       const dry = await upload(csv, true);
       expect(dry.body).toContain('检查通过');

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
+import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
 import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 
 /**
@@ -16,18 +17,8 @@ describeEachDialect('the import’s page links to what it imported', (db) => {
       await createNode(deps, organ.id, { name: '工作动态' });
       const admin = await createStaff(deps, organ.code, 'organ_admin');
       const s = await loginAs(app, admin.username, admin.password);
-      const form = new FormData();
-      form.append('_csrf', s.csrf);
-      form.append('mode', 'draft');
-      form.append('file', new Blob([Buffer.from('标题,成文日期,五公开,文件类型,目录,正文\n县住建局召开安全生产会议,2026-03-01,执行,其他,工作动态,<p>会议。</p>\n县住建局开展扬尘检查,2026-03-02,执行,其他,工作动态,<p>检查。</p>\n')], { type: 'text/csv' }), '信息.csv');
-      const res = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/transfer/import`, cookies: s.cookies, payload: form });
-      expect(res.statusCode).toBe(303);
-      let page = '';
-      for (let i = 0; i < 200; i++) {
-        const job = await app.inject({ url: res.headers.location as string, cookies: s.cookies });
-        if (!job.headers.refresh) { page = job.body; break; }
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      const csv = '标题,成文日期,五公开,文件类型,目录,正文\n县住建局召开安全生产会议,2026-03-01,执行,其他,工作动态,<p>会议。</p>\n县住建局开展扬尘检查,2026-03-02,执行,其他,工作动态,<p>检查。</p>\n';
+      const page = (await importCsvThroughPage(app, s, organ.code, csv, { mode: 'draft' })).body;
       expect(page).toContain('已导入 2 条信息，作为草稿');
       const links = [...page.matchAll(/<a href="\/admin\/publications\/(\d+)">([^<]+)<\/a>/g)].map((m) => m[2]);
       expect(links).toEqual(['县住建局召开安全生产会议', '县住建局开展扬尘检查']);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
+import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
 import { createNode, createOrgan, createPublished, createStaff } from '../../../../test/support/factories.ts';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { createApiToken } from '../../identity/index.ts';
@@ -30,21 +31,7 @@ describeEachDialect('content import and export over HTTP and the command line', 
       const e = await loginAs(app, editor.username, editor.password);
       expect((await app.inject({ method: 'GET', url: `/admin/organs/${organ.code}/transfer`, cookies: e.cookies })).statusCode).toBe(403);
 
-      const upload = async (csv: string, mode: string, dryRun: boolean) => {
-        const form = new FormData();
-        form.append('_csrf', s.csrf);
-        form.append('mode', mode);
-        if (dryRun) form.append('dryRun', '1');
-        form.append('file', new Blob([Buffer.from(csv)], { type: 'text/csv' }), '信息.csv');
-        const res = await app.inject({ method: 'POST', url: `/admin/organs/${organ.code}/transfer/import`, cookies: s.cookies, payload: form });
-        expect(res.statusCode).toBe(303);
-        for (let i = 0; i < 200; i++) {
-          const job = await app.inject({ method: 'GET', url: res.headers.location as string, cookies: s.cookies });
-          if (!job.headers.refresh) return Object.assign(job, { url: res.headers.location as string });
-          await new Promise((r) => setTimeout(r, 25));
-        }
-        throw new Error('import did not finish');
-      };
+      const upload = (csv: string, mode: 'draft' | 'published', dryRun: boolean) => importCsvThroughPage(app, s, organ.code, csv, { mode, dryRun });
       const bad = await upload('标题,成文日期,发布日期,五公开,文件类型,目录,正文\n县住建局召开会议,2026-03-01,2026-03-02,执行,其他,工作动态,<p>会议。</p>\n,2026-03-01,2026-03-02,执行,其他,不存在的栏目,<p>会议。</p>\n', 'published', false);
       expect(bad.body).toContain('未导入任何内容');
       expect(bad.body).toContain('<td>第3行</td><td>缺少标题</td>');
