@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { choosePages, comparePages, machineLine, nginxServing, requireTools, startServer, type Nginx, type Server } from './portal-load.ts';
+import { choosePages, comparePages, idle, machineLine, nginxServing, requireTools, startServer, type Nginx, type Server } from './portal-load.ts';
 
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null);
 const opts = { rounds: Number(arg('rounds') ?? 3), seconds: Number(arg('seconds') ?? 5), connections: Number(arg('connections') ?? 32) };
@@ -43,6 +43,9 @@ async function main() {
   const databaseUrl = arg('database-url') ?? undefined;
   if (databaseUrl) console.log(`database: ${databaseUrl.replace(/\/\/[^@/]*@/, '//')}`);
   server = await startServer(tools, { dataDir, databaseUrl, port: APP_PORT, logFile: path.join(work, 'server.log') });
+  // The first start of a China date runs the nightly site inspection in the background: the page runs wait until it is done.
+  const waited = await idle(server, databaseUrl);
+  if (waited.seconds > 3) console.log(`waited ${waited.seconds.toFixed(0)} s for the server's start-up jobs to finish (the nightly inspection on a day's first start)`);
   const pages = await choosePages(server.url);
   nginx = await nginxServing(tools, work, server.url, pages, NGINX_PORT);
   console.log(machineLine(nginx.version, opts));

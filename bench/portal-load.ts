@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pgModule } from '../src/platform/db/pg-module.ts';
 
 export const SERVER_CPU = '0';
 export const LOAD_CPU = '1';
@@ -136,6 +137,41 @@ export async function startServer(tools: Tools, opts: { dataDir: string; databas
       await exited;
     },
   };
+}
+
+/** How many of the database's other sessions are running a statement (PostgreSQL: the server's start-up jobs work there, not in the server's own process). */
+async function activeStatements(databaseUrl: string): Promise<number> {
+  const client = new (pgModule().Client)({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const r = await client.query<{ n: string }>("select count(*) as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()");
+    return Number(r.rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Waits until the server is idle (start-up jobs done): less than a tenth of a CPU over two seconds and,
+ * on PostgreSQL, no statement of its running at the end of them (the nightly inspection's time is mostly
+ * the database's). At most 30 minutes. How long that took and the highest RSS seen meanwhile (sampled
+ * every 0.5 s).
+ */
+export async function idle(server: Server, databaseUrl?: string): Promise<{ seconds: number; peakRss: number }> {
+  const t0 = performance.now();
+  let peakRss = rssMb(server.pid);
+  let quietTurns = 0;
+  for (;;) {
+    const cpu0 = cpuSeconds(server.pid);
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      peakRss = Math.max(peakRss, rssMb(server.pid));
+    }
+    const quiet = cpuSeconds(server.pid) - cpu0 < 0.2 && (!databaseUrl || (await activeStatements(databaseUrl)) === 0);
+    // Two quiet turns in a row: a job that waits between its statements is not taken for finished.
+    quietTurns = quiet ? quietTurns + 1 : 0;
+    if (quietTurns >= 2 || performance.now() - t0 > 30 * 60_000) return { seconds: (performance.now() - t0) / 1000, peakRss };
+  }
 }
 
 export type PageType = { name: string; path: string; file: string };

@@ -33,7 +33,7 @@ import { reindex, TOKENIZER_VERSION } from '../src/modules/search/index.ts';
 import { loadReportContext } from '../src/modules/reports/index.ts';
 import { appealColumns, applicationColumns, ORGANS, organCode, postgresInserter, sqliteInserter, type Columns } from './annual-report-data.ts';
 import { benchQueries, loadSearchCorpus, percentile, searchPostgresInserter, timeSearches } from './search-data.ts';
-import { choosePages, comparePages, cpuSeconds, machineLine, nginxServing, page, requireTools, rssMb, startServer, type Nginx, type PageRatio, type Server } from './portal-load.ts';
+import { choosePages, comparePages, cpuSeconds, idle, machineLine, nginxServing, page, requireTools, rssMb, startServer, type Nginx, type PageRatio, type Server } from './portal-load.ts';
 
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null);
 const ITEMS = Number(arg('items') ?? 100_000);
@@ -264,41 +264,6 @@ async function crawl(server: Server, items: number) {
   }));
   const t = performance.now() - t0;
   console.log(`  a crawl of ${n.toLocaleString()} distinct item pages: ${s(t)} (${(n / (t / 1000)).toFixed(0)} pages/s${failed ? `, ${failed} requests failed and were repeated` : ''}); server RSS after: ${rssMb(server.pid).toFixed(0)} MB`);
-}
-
-/** How many of the database's other sessions are running a statement (PostgreSQL: the server's start-up jobs work there, not in the server's own process). */
-async function activeStatements(databaseUrl: string): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const r = await client.query<{ n: string }>("select count(*) as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()");
-    return Number(r.rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * Waits until the server is idle (start-up jobs done): less than a tenth of a CPU over two seconds and,
- * on PostgreSQL, no statement of its running at the end of them (the nightly inspection's time is mostly
- * the database's). At most 30 minutes. How long that took and the highest RSS seen meanwhile (sampled
- * every 0.5 s).
- */
-async function idle(server: Server, databaseUrl?: string): Promise<{ seconds: number; peakRss: number }> {
-  const t0 = performance.now();
-  let peakRss = rssMb(server.pid);
-  let quietTurns = 0;
-  for (;;) {
-    const cpu0 = cpuSeconds(server.pid);
-    for (let i = 0; i < 4; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      peakRss = Math.max(peakRss, rssMb(server.pid));
-    }
-    const quiet = cpuSeconds(server.pid) - cpu0 < 0.2 && (!databaseUrl || (await activeStatements(databaseUrl)) === 0);
-    // Two quiet turns in a row: a job that waits between its statements is not taken for finished.
-    quietTurns = quiet ? quietTurns + 1 : 0;
-    if (quietTurns >= 2 || performance.now() - t0 > 30 * 60_000) return { seconds: (performance.now() - t0) / 1000, peakRss };
-  }
 }
 
 /** RSS and CPU of the server over a few idle seconds after it answered: background work started at start-up shows here. */
