@@ -261,8 +261,10 @@ async function rankFacts(
     // A last word of one character or of more than six has no start-of-word signal: its `start` is its
     // `exact`, and the index is not asked the same questions twice.
     const whole = await signal('exact');
-    if (!whole.size) notWholeWords.push(k.text);
     const start = words.every((w) => !w.start.prefixLast) ? whole : await signal('start');
+    // Said only of a keyword every candidate holds inside a longer word, never at its start: 房改 in 危房改造
+    // is another word; 危房 in 危房改造 or 公积 in 公积金 is the same thing named more fully.
+    if (!whole.size && !start.size) notWholeWords.push(k.text);
     for (const key of start) score.set(key, (score.get(key) ?? 0) + (whole.has(key) ? 2 : 1));
   }
   const exact = new Set(groups.numbered);
