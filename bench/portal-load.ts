@@ -139,12 +139,16 @@ export async function startServer(tools: Tools, opts: { dataDir: string; databas
   };
 }
 
-/** How many of the database's other sessions are running a statement (PostgreSQL: the server's start-up jobs work there, not in the server's own process). */
+/** How many of the database's other sessions are running a statement, and site inspections are queued or under way (PostgreSQL: the server's start-up jobs work there, not in the server's own process). */
 async function activeStatements(databaseUrl: string): Promise<number> {
   const client = new (pgModule().Client)({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const r = await client.query<{ n: string }>("select count(*) as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()");
+    // A site inspection between two of its statements (a page of items, a link's check) runs no statement: its run's row says it is under way.
+    const r = await client.query<{ n: string }>(
+      "select (select count(*) from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid())" +
+        " + (select count(*) from inspection_runs where status in ('queued', 'running')) as n",
+    );
     return Number(r.rows[0].n);
   } finally {
     await client.end();
