@@ -96,6 +96,8 @@ async function prepare(dialect: DialectName, work: string): Promise<Prepared> {
     if (NO_INDEX) {
       await sql`insert into search_state (id, tokenizer_version, rebuilt_at) values (1, ${TOKENIZER_VERSION}, ${new Date().toISOString()})`.execute(handle.db);
       console.log('  search index skipped (--no-search-index): marked built, left empty');
+      // Statistics as after an index build: a PostgreSQL without autovacuum would otherwise plan from defaults.
+      if (handle.dialect === 'postgres') await sql`vacuum analyze`.execute(handle.db);
       return 0;
     }
     const deps = { db: handle.db, dialect, clock: fixedClock('2026-06-01T02:00:00Z'), dataDir, logger: pino({ level: 'silent' }) };
