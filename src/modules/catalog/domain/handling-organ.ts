@@ -15,3 +15,14 @@ export function handlingOrganOf(organ: Organ, organs: readonly Organ[]): Organ |
   }
   return o && o.kind !== 'unit' ? o : null;
 }
+
+/**
+ * The organ and its internal units (股室, 二级机构, at any depth), which publish and report through it —
+ * never the organs under it (a county government's departments are organs of their own). The
+ * inverse of `handlingOrganOf`: the ids of everything an organ answers for, itself first.
+ */
+export function organWithUnits(organId: number, organs: readonly Pick<Organ, 'id' | 'parentId' | 'kind'>[]): number[] {
+  const ids = [organId];
+  for (let i = 0; i < ids.length; i++) for (const o of organs) if (o.parentId === ids[i] && o.kind === 'unit' && !ids.includes(o.id)) ids.push(o.id);
+  return ids;
+}

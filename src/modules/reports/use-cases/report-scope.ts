@@ -1,15 +1,11 @@
-import type { Organ } from '../../catalog/index.ts';
+import { organWithUnits, type Organ } from '../../catalog/index.ts';
 
 /**
  * The organs whose data make up an organ's report: the organ and its units (二级机构, 股室), which
  * report through it. A department or a lower government reports for itself.
  */
 export function reportScope(organ: Organ, all: Organ[]): number[] {
-  const ids = [organ.id];
-  for (let i = 0; i < ids.length; i++) {
-    for (const o of all) if (o.parentId === ids[i] && o.kind === 'unit' && !ids.includes(o.id)) ids.push(o.id);
-  }
-  return ids;
+  return organWithUnits(organ.id, all);
 }
 
 /**

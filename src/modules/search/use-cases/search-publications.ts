@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, pathTo, subtreeIds } from '../../catalog/index.ts';
+import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organWithUnits, pathTo, subtreeIds } from '../../catalog/index.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { compareByRelevance, namingTest, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
@@ -54,25 +54,17 @@ const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.altern
 const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query) });
 
 /**
- * An organ's own items' organs: the organ and its internal units (股室, which publish through it), never the
- * organs under it (a county government's departments are organs of their own). This is what the 机关 facet
- * counts under an organ and what organ= searches, so a facet's count is what its click finds.
+ * The organ and its internal units (catalog's `organWithUnits`): an organ's own items. This is what the 机关
+ * facet counts under an organ and what organ= searches, so a facet's count is what its click finds.
  */
-function unitsOf(organs: { id: number; parentId: number | null; kind: string }[], organId: number): number[] {
-  const out = [organId];
-  for (let i = 0; i < out.length; i++) for (const o of organs) if (o.parentId === out[i] && o.kind === 'unit' && !out.includes(o.id)) out.push(o.id);
-  return out;
-}
-
-/** The organ and its internal units. */
 export async function organAndUnits(deps: AppDeps, organId: number): Promise<number[]> {
-  return unitsOf(await listOrgans(deps.db), organId);
+  return organWithUnits(organId, await listOrgans(deps.db));
 }
 
 /** The filters as the index takes them: organs (scope ∩ chosen organ), stage, genre, validity, a key range for year and dates, the keys of a node's items. */
 async function scopeOf(deps: AppDeps, f: SearchFilters): Promise<Scope> {
   const organs = f.scopeOrganId ? await listOrgans(deps.db) : [];
-  let organIds = f.scopeOrganId ? unitsOf(organs, f.scopeOrganId) : null;
+  let organIds = f.scopeOrganId ? organWithUnits(f.scopeOrganId, organs) : null;
   // The region's scope holds every organ: as a filter it would only cost (a list of every organ's tag).
   if (organIds && organIds.length === organs.length) organIds = null;
   if (f.organId) organIds = organIds ? organIds.filter((id) => id === f.organId) : [f.organId];
