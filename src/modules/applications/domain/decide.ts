@@ -9,6 +9,7 @@ import { ApplicationErrorCode as E } from './error-codes.ts';
 import { FEE_PAYMENT_WORKING_DAYS, FEE_WINDOW_PAUSES_CLOCK, perApplicationFee, perPageFee, type FeeComputation } from './fee-rules.ts';
 import { isOutcome, OUTCOME_INFO, outcomeGroup, RESERVED_OUTCOMES, type Outcome } from './outcomes.ts';
 import { checkReplyBasis } from './reply-basis.ts';
+import { noLaterThanTheDay } from './deadline-wording.ts';
 
 /** Working days a consulted third party or agency has to answer (条例第三十二条、第三十四条). */
 export const CONSULTATION_WORKING_DAYS = 15;
@@ -293,7 +294,7 @@ function extendDeadline(command: CommandOf<'extendDeadline'>, v: VerbContext): v
   if (app.dueOn && facts.today > app.dueOn) {
     refuse(E.extensionAfterDeadline, `答复期限已于${app.dueOn}届满，今天（${facts.today}）已不能再延期（条例第三十三条第二款）`, 'approvedOn');
   } else if (ok && app.dueOn && command.approvedOn > app.dueOn) {
-    refuse(E.extensionAfterDeadline, `答复期限已于${app.dueOn}届满，延期应在期限届满前批准并告知申请人（条例第三十三条第二款）`, 'approvedOn');
+    refuse(E.extensionAfterDeadline, `答复期限已于${app.dueOn}届满，延期应${noLaterThanTheDay(app.dueOn)}批准并告知申请人（条例第三十三条第二款）`, 'approvedOn');
   }
   required('reason', command.reason, '请填写延期理由，延期答复告知书将告知申请人');
   if (reasons.length === 0) {

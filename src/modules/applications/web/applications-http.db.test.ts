@@ -317,6 +317,14 @@ describeEachDialect('applications over HTTP', (db) => {
     expect(row).toEqual({ version: a.version, extension_working_days: 0 });
   });
 
+  it('the extension form says the reply deadline’s last day still counts (条例第三十三条第二款), never 届满前', async () => {
+    at('2026-03-10T02:00:00Z');
+    const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
+    const page = await app.inject({ url: `/admin/applications/${a.id}`, cookies: head.cookies });
+    expect(page.body).toContain(`应最迟于${a.dueOn}（含当日）批准，即答复期限的最后一天`);
+    expect(page.body).not.toContain('届满前');
+  });
+
   it('staff of another organ get 403 on the case page and the work list', async () => {
     const a = await registerInPerson(deps, system, organ.id, '2026-03-02');
     const other = await createOrgan(deps);

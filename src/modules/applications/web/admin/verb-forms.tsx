@@ -11,7 +11,7 @@ import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS, PROVIDED_FORM_LABELS, PROVIDE
 import type { StaffMember } from '../../storage/staff-repository.ts';
 import type { FormValues } from '../form-values.ts';
 import { verbPlace } from './case-page-places.ts';
-import { noLaterThan } from '../../domain/deadline-wording.ts';
+import { noLaterThan, noLaterThanTheDay } from '../../domain/deadline-wording.ts';
 
 export type VerbFormState = { verb: Verb; errors: FieldErrors; values: FormValues } | null;
 
@@ -116,7 +116,8 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refus
                 <Field name={`${verb}-workingDays`} label="延长工作日数" errors={prefixed(verb, errors)} required hint="最长20个工作日，只能延长一次（条例第三十三条第二款）">
                   <input type="number" id={`f-${verb}-workingDays`} name="workingDays" min={1} max={20} value={v('workingDays', '20')} />
                 </Field>
-                {date('approvedOn', '批准日期', `应在答复期限（${app.dueOn ?? '—'}）届满前`)}
+                {/* The last day of the reply period is in it (条例第三十三条第二款): approval on that day is in time. */}
+                {date('approvedOn', '批准日期', app.dueOn ? `应${noLaterThanTheDay(app.dueOn)}批准，即答复期限的最后一天` : '应在答复期限内批准')}
                 {text('reason', '延期理由', '将写入延期答复告知书')}
               </>
             )}
