@@ -93,7 +93,7 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
   // only to whoever may write one (a role on an organ itself; the annual-report pages refuse the others).
   const today = chinaDateOf(deps.clock.now());
   if (organs.length > 0 && (today.slice(5) >= '12-01' || today.slice(5) <= '03-31')) {
-    out.push({ message: '年度报告编制期：部门应于 1 月 31 日前、人民政府应于 3 月 31 日前公布上一年度报告', href: '/admin/annual-reports' });
+    out.push({ message: '年度报告编制期：部门最迟于 1 月 31 日（含当日）、人民政府最迟于 3 月 31 日（含当日）公布上一年度报告', href: '/admin/annual-reports' });
   }
   return out;
 }

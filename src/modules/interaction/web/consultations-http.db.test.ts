@@ -103,6 +103,10 @@ describeEachDialect('public consultation pages', (db) => {
     });
     expect(opened.statusCode).toBe(303);
     const page = String(opened.headers.location);
+    // The feedback's due date is its last day, included — never "…前" (docs/workflows/consultation.md).
+    const openedFlash = opened.cookies.find((c) => c.name === 'gk_flash')!;
+    const told = (await app.inject({ url: page, cookies: { ...session.cookies, gk_flash: openedFlash.value } })).body;
+    expect(told).toMatch(/已发起意见征集，反馈应最迟于\d{4}-\d{2}-\d{2}（含当日）公布/);
     const id = Number(page.split('/').pop());
     const portal = `/organs/${organ.code}/consultations/${id}`;
     const token = /name="formToken" value="([^"]+)"/.exec((await app.inject(portal)).body)![1];

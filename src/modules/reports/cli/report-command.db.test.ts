@@ -53,6 +53,6 @@ describeEachDialect('report annual on the demo region', (db) => {
 
     c = capture();
     expect(await runReportCommand(['reminders', '--on', '2021-02-02'], c.io, deps)).toBe(1);
-    expect(c.out.join('\n')).toContain('qlx-zjj\t青岚县住房和城乡建设局\t2020年度报告应于2021-01-31前公布，已逾期2天（条例第四十九条）\t尚未开始编制');
+    expect(c.out.join('\n')).toContain('qlx-zjj\t青岚县住房和城乡建设局\t2020年度报告应最迟于2021-01-31（含当日）公布，已逾期2天（条例第四十九条）\t尚未开始编制');
   }, 120_000);
 });

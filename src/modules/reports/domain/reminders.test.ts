@@ -21,7 +21,14 @@ describe('reminders ahead of the deadline (条例第四十九条)', () => {
   });
 
   it('words an overdue report in Chinese', () => {
-    expect(reminderFor('department', 2020, '2021-02-03', false)!.message).toBe('2020年度报告应于2021-01-31前公布，已逾期3天（条例第四十九条）');
+    expect(reminderFor('department', 2020, '2021-02-03', false)!.message).toBe('2020年度报告应最迟于2021-01-31（含当日）公布，已逾期3天（条例第四十九条）');
+  });
+
+  it('counts the due day itself as in time (含当日): on it, 今日到期, never overdue', () => {
+    const r = reminderFor('department', 2020, '2021-01-31', false)!;
+    expect(r).toMatchObject({ level: 'due_soon', daysLeft: 0 });
+    expect(r.message).toBe('2020年度报告应最迟于2021-01-31（含当日）公布，今日到期（条例第四十九条）');
+    expect(reminderFor('department', 2020, '2021-01-20', false)!.message).toBe('2020年度报告应最迟于2021-01-31（含当日）公布，还有11天（条例第四十九条）');
   });
 
   it('reminds about last year, and from 1 December about this year too', () => {

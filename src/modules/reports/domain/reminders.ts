@@ -12,16 +12,21 @@ export function reportDueOn(organKind: string, year: number): IsoDate {
 
 const days = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
+/**
+ * "应最迟于2021-01-31（含当日）公布": the due day is in time, as every deadline on the platform is
+ * worded (applications' deadline-wording.ts; the same words written here, a domain file importing
+ * no other area): on it the reminder says 今日到期, from the next day 已逾期.
+ */
+const dueWording = (dueOn: IsoDate) => `应最迟于${dueOn}（含当日）公布`;
+
 /** The reminder for the report of `year` on `today`, or null when none is due (published, or too early). */
 export function reminderFor(organKind: string, year: number, today: IsoDate, published: boolean): Reminder | null {
   if (published || today < `${year}-12-01`) return null;
   const dueOn = reportDueOn(organKind, year);
   const daysLeft = days(today, dueOn);
-  if (daysLeft < 0) return { year, dueOn, daysLeft, level: 'overdue', message: `${year}年度报告应于${dueOn}前公布，已逾期${-daysLeft}天（条例第四十九条）` };
-  return {
-    year, dueOn, daysLeft, level: daysLeft <= 10 ? 'due_soon' : 'upcoming',
-    message: `${year}年度报告应于${dueOn}前公布，还有${daysLeft}天（条例第四十九条）`,
-  };
+  const said = (standing: string) => `${year}年度报告${dueWording(dueOn)}，${standing}（条例第四十九条）`;
+  if (daysLeft < 0) return { year, dueOn, daysLeft, level: 'overdue', message: said(`已逾期${-daysLeft}天`) };
+  return { year, dueOn, daysLeft, level: daysLeft <= 10 ? 'due_soon' : 'upcoming', message: said(daysLeft === 0 ? '今日到期' : `还有${daysLeft}天`) };
 }
 
 /** The report years to remind about on `today`: last year's, and this year's from 1 December. */

@@ -30,7 +30,7 @@ describeEachDialect('annual report pages', (db) => {
     let res = await app.inject({ method: 'GET', url: page, cookies: e.cookies });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('尚未开始编制');
-    expect(res.body).toContain('2020年度报告应于2021-01-31前公布，还有11天（条例第四十九条）');
+    expect(res.body).toContain('2020年度报告应最迟于2021-01-31（含当日）公布，还有11天（条例第四十九条）');
     res = await app.inject({ method: 'POST', url: `${page}/open`, cookies: e.cookies, headers: FORM, payload: form(e.csrf, {}) });
     expect(res.statusCode).toBe(303);
 
@@ -156,8 +156,8 @@ describeEachDialect('annual report pages', (db) => {
     const boss = await createStaff(deps, county.code, 'organ_admin');
     const b = await loginAs(app, boss.username, boss.password);
     let res = await app.inject({ method: 'GET', url: '/admin/annual-reports', cookies: b.cookies });
-    expect(res.body).toContain(`2020年度报告应于2021-01-31前公布，已逾期3天`);
-    expect(res.body).toContain('2020年度报告应于2021-03-31前公布，还有56天');
+    expect(res.body).toContain(`2020年度报告应最迟于2021-01-31（含当日）公布，已逾期3天`);
+    expect(res.body).toContain('2020年度报告应最迟于2021-03-31（含当日）公布，还有56天');
     res = await app.inject({ method: 'GET', url: `/admin/organs/${county.code}/annual-reports/2020/county`, cookies: b.cookies });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(organ.name);

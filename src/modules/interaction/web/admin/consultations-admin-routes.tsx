@@ -10,6 +10,7 @@ import { sendConsultationFile } from '../consultation-file-download.ts';
 import { ConsultationErrorCode } from '../../domain/consultation.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { staffContext } from '../../../catalog/index.ts';
+import { noLaterThanTheDay } from '../../../applications/index.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -47,7 +48,7 @@ export function consultationsAdminRoutes(deps: AppDeps) {
       const values = { title: str(b.title), body: str(b.body), howToComment: str(b.howToComment), startOn: str(b.startOn), endOn: str(b.endOn) };
       try {
         const c = await openConsultation(deps, actorOf(request, 'web'), organ.id, values);
-        setFlash(reply, `已发起意见征集，反馈应于 ${c.feedbackDueOn} 前公布`);
+        setFlash(reply, `已发起意见征集，反馈应${noLaterThanTheDay(c.feedbackDueOn)}公布`);
         return reply.redirect(`/admin/consultations/${c.id}`, 303);
       } catch (e) {
         return sendPage(reply, <NewConsultationPage scope={view} organ={organ} values={values} errors={fieldErrorsOf(e)} />, 400);
