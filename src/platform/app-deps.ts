@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from './db/connect.ts';
 import type { DialectName } from './db/dialect.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
 
 /** What use cases need from the outside world, wired once in src/main. */
 export type AppDeps = {
@@ -22,4 +23,11 @@ export type AppDeps = {
    * configured: letters print addresses under it (the 申请登记回执 names the status page).
    */
   publicUrl?: string | null;
+  /**
+   * Seals and opens secrets the database keeps for the platform to read back (staff TOTP secrets),
+   * under the key of GONGKAI_SECRET_KEY or the data directory's secret.key (ADR 0025). Set by the
+   * server, the commands and the test factories; a composition root that never touches such
+   * secrets (a benchmark, the inspection thread) may leave it out.
+   */
+  secretBox?: SecretBox;
 };

@@ -20,6 +20,8 @@ describe('loadConfig', () => {
     ['GONGKAI_MAIL_FROM', { GONGKAI_SMTP_URL: 'smtp://mail.example.gov.cn:25' }],
     ['GONGKAI_MAIL_FROM', { GONGKAI_SMTP_URL: 'smtp://mail.example.gov.cn:25', GONGKAI_MAIL_FROM: '政务公开' }],
     ['GONGKAI_ACCEL_REDIRECT', { GONGKAI_ACCEL_REDIRECT: '_files' }],
+    ['GONGKAI_SECRET_KEY', { GONGKAI_SECRET_KEY: 'too-short' }],
+    ['GONGKAI_SECRET_KEY', { GONGKAI_SECRET_KEY: 'ab'.repeat(31) }],
     ['GONGKAI_ACCEL_REDIRECT', { GONGKAI_ACCEL_REDIRECT: '/_files' }],
   ])('refuses a wrong %s with a message naming the variable', (variable, env) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(variable);
@@ -28,6 +30,12 @@ describe('loadConfig', () => {
   it('sends attachments through nginx only when its internal location is named', () => {
     expect(loadConfig({}).accelRedirect).toBeNull();
     expect(loadConfig({ GONGKAI_ACCEL_REDIRECT: '/_gongkai_files/' }).accelRedirect).toBe('/_gongkai_files/');
+  });
+
+  it('takes the secret key as 64 hex characters or base64 of 32 bytes; without it, the data directory\'s key file', () => {
+    expect(loadConfig({}).secretKey).toBeNull();
+    expect(loadConfig({ GONGKAI_SECRET_KEY: ` ${'0f'.repeat(32)}\n` }).secretKey).toBe('0f'.repeat(32));
+    expect(loadConfig({ GONGKAI_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).secretKey).toBe(Buffer.alloc(32, 7).toString('base64'));
   });
 
   it('accepts a PostgreSQL URL', () => {

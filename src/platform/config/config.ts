@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DomainError } from '../../shared/domain-error.ts';
+import { parseSecretKey } from '../secrets/secret-key.ts';
 
 /**
  * The only reader of process.env. The server and every ./bin/gongkai command load the same
@@ -17,6 +18,12 @@ export type Config = {
   trustProxy: boolean;
   /** Key of the audit chain's HMAC (GONGKAI_AUDIT_KEY); null = the file audit.key in the data directory. */
   auditKey: string | null;
+  /**
+   * Key that seals secrets kept in the database, the staff TOTP secrets (GONGKAI_SECRET_KEY, 32 bytes
+   * as hex or base64; the same on every instance of one PostgreSQL); null = the file secret.key in
+   * the data directory (ADR 0025).
+   */
+  secretKey: string | null;
   /** Where reminder e-mails go out (GONGKAI_SMTP_URL, smtp:// or smtps://) and from whom; null = no e-mail. */
   smtp: { url: string; from: string } | null;
   /**
@@ -66,6 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const auditKey = env.GONGKAI_AUDIT_KEY?.trim() || null;
   if (auditKey !== null && auditKey.length < 32) throw configError('GONGKAI_AUDIT_KEY', 'GONGKAI_AUDIT_KEY 至少需要 32 个字符（建议 64 位十六进制随机数）');
 
+  const secretKey = env.GONGKAI_SECRET_KEY?.trim() || null;
+  if (secretKey !== null && !parseSecretKey(secretKey)) {
+    throw configError('GONGKAI_SECRET_KEY', 'GONGKAI_SECRET_KEY 应为 32 字节的随机数，写作 64 位十六进制或 base64（如 openssl rand -hex 32 的输出）；不设置时使用数据目录中的 secret.key');
+  }
+
   const smtpUrl = env.GONGKAI_SMTP_URL?.trim() || null;
   if (smtpUrl !== null && !/^smtps?:\/\/[^\s/]+(\/[^\s]*)?$/.test(smtpUrl)) {
     throw configError('GONGKAI_SMTP_URL', 'GONGKAI_SMTP_URL 应为 smtp://用户:密码@主机:端口 或 smtps://… 形式；不设置时只在待办中提醒，不发邮件');
@@ -85,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!['true', 'false', '1', '0'].includes(rawDemo)) throw configError('GONGKAI_DEMO', 'GONGKAI_DEMO 应为 true 或 false（false：首次启动不载入演示数据）');
   const demo = rawDemo === 'true' || rawDemo === '1';
 
-  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy, auditKey, smtp, accelRedirect, demo };
+  return { port, host, dataDir, databaseUrl: rawUrl, adminPassword, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, logLevel, trustProxy, auditKey, secretKey, smtp, accelRedirect, demo };
 }
 
 function configError(variable: string, message: string): DomainError {
