@@ -5,7 +5,9 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import type { Config } from '../platform/config/config.ts';
 import { openDatabase, type DatabaseHandle } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { createUser } from '../modules/identity/index.ts';
+import { createSecretBox } from '../platform/secrets/secret-box.ts';
+import { loadOrCreateSecretKey } from '../platform/secrets/secret-key.ts';
+import { createUser, sealPlainTwoStepSecrets } from '../modules/identity/index.ts';
 import { indexIsStale, reindex } from '../modules/search/index.ts';
 import { keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
 import { seedDemoRegion } from './seed-demo.ts';
@@ -14,6 +16,8 @@ export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; hand
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // The audit chain's key lives outside the database (docs/security.md).
   useAuditKey(loadOrCreateAuditKey(config.dataDir, config.auditKey).key, config.dataDir);
+  // So is the key that seals the staff TOTP secrets (ADR 0025).
+  const secretKey = loadOrCreateSecretKey(config.dataDir, config.secretKey);
   const deps: AppDeps = {
     db: handle.db,
     dialect: handle.dialect,
@@ -21,7 +25,9 @@ export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; hand
     dataDir: config.dataDir,
     logger: logger ?? pino({ level: config.logLevel }),
     publicUrl: config.publicUrl,
+    secretBox: createSecretBox(secretKey.key),
   };
+  for (const w of secretKey.warnings) deps.logger.warn({ keyFile: secretKey.source }, w);
   return { deps, handle };
 }
 
@@ -34,6 +40,9 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
   const applied = await migrateToLatest(deps.db, deps.dialect);
   if (applied.length) say(`数据库已迁移：${applied.join(', ')}`);
   if (await keyAuditChain(deps.db, deps.dialect, deps.clock.now().toISOString())) say('审计日志已启用密钥（HMAC），旧链的校验结果记入 audit.rekey 记录');
+  // Plain TOTP secrets from before ADR 0025 are sealed now, not left for each officer's next sign-in.
+  const secrets = await sealPlainTwoStepSecrets(deps);
+  if (secrets.sealed) say(`已加密保存 ${secrets.sealed} 个原以明文存放的两步验证密钥（ADR 0025）；此前的备份中仍是明文，请妥善保管或按期销毁`);
   const organ = await deps.db.selectFrom('organs').select('id').limit(1).executeTakeFirst();
   if (!organ && config.demo) {
     const r = await seedDemoRegion(deps);

@@ -5,11 +5,15 @@ import type { DatabaseHandle } from '../../src/platform/db/connect.ts';
 import { addCatalogNode, createPublication, saveOrgan } from '../../src/modules/catalog/index.ts';
 import { systemActor, createUser, type Role } from '../../src/modules/identity/index.ts';
 import { useAuditKey } from '../../src/modules/audit/index.ts';
+import { createSecretBox } from '../../src/platform/secrets/secret-box.ts';
 import { makeTempDir } from './temp-dirs.ts';
 import { publishImported } from '../../src/modules/review/index.ts';
 
 /** The audit chain's key in tests (the server keeps its key in the data directory or GONGKAI_AUDIT_KEY). */
 export const TEST_AUDIT_KEY = Buffer.from('test-audit-key-0123456789abcdef0123456789abcdef');
+
+/** The key that seals staff TOTP secrets in tests (the server's: GONGKAI_SECRET_KEY or secret.key, ADR 0025). */
+export const TEST_SECRET_KEY = Buffer.from('0123456789abcdef0123456789abcdef');
 
 let seq = 0;
 const next = () => `${process.pid % 1000}${++seq}`;
@@ -23,6 +27,7 @@ export function buildDeps(handle: DatabaseHandle, at = '2026-03-10T02:00:00Z'): 
     clock: fixedClock(at),
     dataDir,
     logger: pino({ level: 'silent' }),
+    secretBox: createSecretBox(TEST_SECRET_KEY),
   };
 }
 

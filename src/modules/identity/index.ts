@@ -2,6 +2,7 @@ export { ROLES, ROLE_LABELS, holdsRoleOn, rolesOn, isSystemAdmin, organChainFrom
 export { mayWorkOn, mayAdminister, mayAuthor, mayKeepSupervision, mayAssignTasks, administersAnyone, mayMoveOrgan, mayManageOrganSetting, OFFICE_ROLES } from './domain/permissions.ts';
 export { createUser, type CreateUserInput } from './use-cases/create-user.ts';
 export { logIn, logOut, sessionFor } from './use-cases/authenticate.ts';
+export { sealPlainTwoStepSecrets } from './use-cases/totp-secrets.ts';
 export { createApiToken, principalForApiToken, listApiTokens, revokeApiToken, type ApiTokenView, type ApiTokenOptions } from './use-cases/api-tokens.ts';
 export { tokensRoutes, tokensApi } from './web/tokens-routes.tsx';
 export { accountRoutes } from './web/account-routes.tsx';

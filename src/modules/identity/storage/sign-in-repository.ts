@@ -45,11 +45,29 @@ export async function deleteUserSessions(db: Executor, userId: number, keep: str
   await q.execute();
 }
 
+/** As stored: the secrets are sealed envelopes (ADR 0025), or plain from before it, until sealed. */
 export type TotpState = { secret: string | null; pendingSecret: string | null; enabledAt: string | null; lastStep: number | null };
+export type TotpColumn = 'totp_secret' | 'totp_pending_secret';
 
 export async function loadTotp(db: Executor, userId: number): Promise<TotpState | null> {
   const r = await db.selectFrom('users').select(['totp_secret', 'totp_pending_secret', 'totp_enabled_at', 'totp_last_step']).where('id', '=', userId).executeTakeFirst();
   return r ? { secret: r.totp_secret, pendingSecret: r.totp_pending_secret, enabledAt: r.totp_enabled_at, lastStep: r.totp_last_step === null ? null : Number(r.totp_last_step) } : null;
+}
+
+/** Every stored secret (a few hundred staff at most), for the start-up step that seals plain ones. */
+export async function listStoredTotpSecrets(db: Executor): Promise<{ userId: number; secretStored: string | null; pendingStored: string | null }[]> {
+  const rows = await db.selectFrom('users').select(['id', 'totp_secret', 'totp_pending_secret'])
+    .where((eb) => eb.or([eb('totp_secret', 'is not', null), eb('totp_pending_secret', 'is not', null)])).orderBy('id').execute();
+  return rows.map((r) => ({ userId: r.id, secretStored: r.totp_secret, pendingStored: r.totp_pending_secret }));
+}
+
+/**
+ * Replaces a stored secret only while it still holds `from` (compare and set): two instances sealing
+ * the same plain value at once write once, and a secret changed meanwhile is left alone.
+ */
+export async function replaceStoredTotpSecret(db: Executor, userId: number, column: TotpColumn, from: string, to: string): Promise<boolean> {
+  const r = await db.updateTable('users').set({ [column]: to }).where('id', '=', userId).where(column, '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function savePendingSecret(db: Executor, userId: number, secret: string | null): Promise<void> {

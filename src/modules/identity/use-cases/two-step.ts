@@ -14,6 +14,7 @@ import {
   saveTwoStepPolicy, savePendingSecret, setSessionStage, unusedRecoveryCodes, useRecoveryCode,
 } from '../storage/sign-in-repository.ts';
 import { twoStepRequiredFor } from './authenticate.ts';
+import { openTotpSecret, sealTotpSecret, type OpenedSecret } from './totp-secrets.ts';
 
 const ISSUER = 'gongkai 政务公开';
 
@@ -28,17 +29,19 @@ export type TwoStepStatus = { enabled: boolean; enabledAt: string | null; requir
 
 export async function twoStepStatus(deps: AppDeps, user: { userId: number; username: string }): Promise<TwoStepStatus> {
   const t = (await loadTotp(deps.db, user.userId))!;
+  // A set-up begun under another key cannot be shown: the person simply starts it again.
+  const pending = await pendingSecretOf(deps, user.userId, t.pendingSecret);
   return {
     enabled: t.enabledAt !== null, enabledAt: t.enabledAt, required: await twoStepRequiredFor(deps, user.userId),
     recoveryCodesLeft: t.enabledAt ? await unusedRecoveryCodes(deps.db, user.userId) : 0,
-    pending: t.pendingSecret ? { secret: t.pendingSecret, uri: otpauthUri(t.pendingSecret, user.username, ISSUER) } : null,
+    pending: pending ? { secret: pending, uri: otpauthUri(pending, user.username, ISSUER) } : null,
   };
 }
 
 /** Starts setting up: a new secret for the authenticator app, kept aside until a code proves it was scanned. */
 export async function beginTwoStep(deps: AppDeps, user: { userId: number; username: string }): Promise<{ secret: string; uri: string }> {
   const secret = newTotpSecret();
-  await savePendingSecret(deps.db, user.userId, secret);
+  await savePendingSecret(deps.db, user.userId, sealTotpSecret(deps, user.userId, secret));
   return { secret, uri: otpauthUri(secret, user.username, ISSUER) };
 }
 
@@ -49,13 +52,14 @@ export async function beginTwoStep(deps: AppDeps, user: { userId: number; userna
  */
 export async function confirmTwoStep(deps: AppDeps, user: { userId: number; username: string }, code: string, sessionId: string | null): Promise<string[]> {
   const t = (await loadTotp(deps.db, user.userId))!;
-  if (!t.pendingSecret) throw new DomainError('ERR_IDENTITY_2FA_NOT_STARTED', '请先点击“开始设置”，用验证器应用扫描二维码', { field: 'code' });
+  const pending = await pendingSecretOf(deps, user.userId, t.pendingSecret);
+  if (!pending) throw new DomainError('ERR_IDENTITY_2FA_NOT_STARTED', '请先点击“开始设置”，用验证器应用扫描二维码', { field: 'code' });
   const now = deps.clock.now();
-  const step = acceptedTotpStep(t.pendingSecret, code, now, null);
+  const step = acceptedTotpStep(pending, code, now, null);
   if (step === null) throw new DomainError('ERR_IDENTITY_2FA_CODE_WRONG', '验证码不正确：请输入验证器应用当前显示的 6 位数字（并确认手机时间准确）', { field: 'code' });
   const codes = newRecoveryCodes();
   await deps.db.transaction().execute(async (trx) => {
-    await enableTotp(trx, user.userId, t.pendingSecret!, now.toISOString(), step);
+    await enableTotp(trx, user.userId, sealTotpSecret(deps, user.userId, pending), now.toISOString(), step);
     await replaceRecoveryCodes(trx, user.userId, codes.map((c) => sha256(normaliseRecoveryCode(c))), now.toISOString());
     if (sessionId) await setSessionStage(trx, sessionId, 'full');
   });
@@ -85,7 +89,9 @@ export async function disableTwoStep(deps: AppDeps, user: { userId: number; user
 async function proveCode(deps: AppDeps, userId: number, code: string): Promise<void> {
   const t = (await loadTotp(deps.db, userId))!;
   if (!t.secret) throw new DomainError('ERR_IDENTITY_2FA_NOT_STARTED', '尚未启用两步验证', { field: 'code' });
-  const step = acceptedTotpStep(t.secret, code, deps.clock.now(), t.lastStep);
+  const opened = await openTotpSecret(deps, userId, 'totp_secret', t.secret);
+  if (!opened.ok) throw secretUnreadable(opened);
+  const step = acceptedTotpStep(opened.secret, code, deps.clock.now(), t.lastStep);
   if (step === null || !(await claimTotpStep(deps.db, userId, step))) throw new DomainError('ERR_IDENTITY_2FA_CODE_WRONG', '验证码不正确或已使用过，请输入验证器应用当前显示的 6 位数字', { field: 'code' });
 }
 
@@ -101,14 +107,20 @@ export async function passSecondStep(deps: AppDeps, sessionId: string, code: str
   const typed = code.trim();
   let ok = false;
   let usedRecoveryCode = false;
+  const who = { userId: session.userId, label: `用户#${session.userId}` };
   if (/^\d[\d\s]*$/.test(typed)) {
-    const step = t.secret ? acceptedTotpStep(t.secret, typed, now, t.lastStep) : null;
+    const opened = t.secret ? await openTotpSecret(deps, session.userId, 'totp_secret', t.secret) : null;
+    if (opened && !opened.ok) {
+      // Not the person's mistake, so not counted as a wrong code: the sign-in stays open for a recovery code.
+      await audited(deps, who, 'auth.2fa_secret_unreadable', session.userId, { reason: opened.reason });
+      throw secretUnreadable(opened);
+    }
+    const step = opened ? acceptedTotpStep(opened.secret, typed, now, t.lastStep) : null;
     ok = step !== null && (await claimTotpStep(deps.db, session.userId, step));
   } else if (typed) {
     ok = await useRecoveryCode(deps.db, session.userId, sha256(normaliseRecoveryCode(typed)), now.toISOString());
     usedRecoveryCode = ok;
   }
-  const who = { userId: session.userId, label: `用户#${session.userId}` };
   if (!ok) {
     const failed = await countFailedCode(deps.db, sessionId);
     await audited(deps, who, 'auth.2fa_failed', session.userId, { failedInThisSignIn: failed });
@@ -122,6 +134,22 @@ export async function passSecondStep(deps: AppDeps, sessionId: string, code: str
   await clearFailedLogins(deps.db, session.userId);
   await audited(deps, who, usedRecoveryCode ? 'auth.login_recovery_code' : 'auth.login', session.userId, { secondStep: usedRecoveryCode ? 'recovery_code' : 'totp' });
   return { usedRecoveryCode, recoveryCodesLeft: await unusedRecoveryCodes(deps.db, session.userId) };
+}
+
+/** A pending (not yet confirmed) secret, opened; null when there is none or it does not open. */
+async function pendingSecretOf(deps: AppDeps, userId: number, stored: string | null): Promise<string | null> {
+  if (!stored) return null;
+  const opened = await openTotpSecret(deps, userId, 'totp_pending_secret', stored);
+  return opened.ok ? opened.secret : null;
+}
+
+/** The stored secret does not open with this server's key (ADR 0025): said plainly, with the way out. */
+function secretUnreadable(opened: Extract<OpenedSecret, { ok: false }>): DomainError {
+  return new DomainError(
+    'ERR_IDENTITY_2FA_SECRET_UNREADABLE',
+    `无法核对验证码：${opened.reason === 'other_key' ? '服务器的密钥与您设置两步验证时所用的不同' : '您的两步验证设置已损坏'}。请改用一个恢复码登录，或请管理员为您重置两步验证；原因已记入服务器日志，供系统管理员检查服务器密钥`,
+    { field: 'code', httpStatus: 409 },
+  );
 }
 
 /** Organs whose administrators and reviewers must use two-step sign-in, for the settings page. */
