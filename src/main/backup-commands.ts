@@ -15,6 +15,10 @@ export async function runBackupCommand(rest: string[], io: Io, config: Config): 
   io.stdout(`SHA-256：${r.sha256}（已写入 ${args.positionals[0]}.sha256）`);
   if (config.auditKey) io.stderr('注意：审计密钥来自 GONGKAI_AUDIT_KEY，不在备份中；恢复后校验审计日志需要同一密钥，请另行保管。');
   else io.stderr('注意：备份含审计密钥 audit.key 和公民的个人信息，请像保管服务器一样保管备份文件。');
+  // The key sealing the staff TOTP secrets is never in the backup (ADR 0025).
+  io.stderr(config.secretKey
+    ? '注意：两步验证密钥的加密密钥来自 GONGKAI_SECRET_KEY，不在备份中；请与备份分开、长期保管它，恢复时须用同一密钥。'
+    : '注意：数据目录中的 secret.key（两步验证密钥的加密密钥）有意不放入备份；请另行复制一份与备份分开保管（它不会变化，保管一次即可），在新机器上恢复时须放回数据目录。');
   return 0;
 }
 
@@ -25,6 +29,8 @@ export async function runRestoreCommand(rest: string[], io: Io, config: Config):
   const r = await restoreBackup({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, args.positionals[0]!, { force: args.options.get('force') === true }, new Date());
   io.stdout(`已从 ${r.manifest.createdAt} 的备份恢复：数据库（迁移 ${r.manifest.lastMigration ?? '无'}）与 ${r.manifest.files.length} 个文件，校验全部通过`);
   if (r.keptOldDataAt) io.stdout(`原数据目录保留在 ${r.keptOldDataAt}，确认无误后可删除`);
+  if (r.keptSecretKey) io.stdout('已沿用本机原有的 secret.key（备份中不含此密钥），已启用的两步验证照常可用');
+  else if (!config.secretKey) io.stdout('备份中不含 secret.key：启动服务或运行其他命令之前，请把原来保管的 secret.key 放回数据目录（权限 600），或设置原来的 GONGKAI_SECRET_KEY；否则已启用两步验证的人员只能用恢复码登录，须由管理员重置其两步验证');
   io.stdout('下一步：启动服务（会自动执行新版本的迁移），再运行 ./bin/gongkai audit verify 核对审计日志');
   return 0;
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { constants as fsConstants, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import { DomainError } from '../../shared/domain-error.ts';
@@ -9,11 +9,18 @@ import {
 } from './backup-manifest.ts';
 import { dumpPostgres, postgresState, restorePostgres, snapshotSqlite, sqliteIntegrity, sqliteLastMigration } from './database-snapshot.ts';
 import { hashFile, isInside, listFiles } from './data-dir-files.ts';
+import { SECRET_KEY_FILE } from '../secrets/secret-key.ts';
 
 /** Where the platform's data lives: the data directory, and PostgreSQL when `databaseUrl` is set. */
 export type BackupTarget = { dataDir: string; databaseUrl: string | null };
 
 const SQLITE_FILE = 'gongkai.sqlite';
+/**
+ * The key that seals the staff TOTP secrets (and its temporary file while being made) stays out of
+ * the archive on purpose (ADR 0025): a backup that leaks must not carry the key to what it seals.
+ * The operator keeps the key apart (docs/operations.md); a restore keeps the one in place.
+ */
+const isSecretKeyFile = (relativePath: string) => relativePath === SECRET_KEY_FILE || /^secret\.key\.\d+\.[0-9a-f]+\.tmp$/.test(relativePath);
 const dialectOf = (t: BackupTarget): DialectName => (t.databaseUrl ? 'postgres' : 'sqlite');
 
 /**
@@ -42,7 +49,7 @@ export async function createBackup(target: BackupTarget, outFile: string, now: D
 
     const skip = (rel: string) => {
       const abs = path.join(target.dataDir, rel);
-      return isLiveDatabaseFile(rel) || [out, partial, `${out}.sha256`, staging].some((p) => isInside(p, abs));
+      return isLiveDatabaseFile(rel) || isSecretKeyFile(rel) || [out, partial, `${out}.sha256`, staging].some((p) => isInside(p, abs));
     };
     const files = await listFiles(target.dataDir, skip);
     const manifest: BackupManifest = {
@@ -75,7 +82,7 @@ export async function createBackup(target: BackupTarget, outFile: string, now: D
  */
 export async function restoreBackup(
   target: BackupTarget, file: string, opts: { force: boolean }, now: Date,
-): Promise<{ manifest: BackupManifest; keptOldDataAt: string | null }> {
+): Promise<{ manifest: BackupManifest; keptOldDataAt: string | null; keptSecretKey: boolean }> {
   const archive = path.resolve(file);
   if (!existsSync(archive)) throw new DomainError('ERR_RESTORE_FILE_MISSING', `找不到备份文件 ${archive}`);
   const sidecar = `${archive}.sha256`;
@@ -131,7 +138,15 @@ export async function restoreBackup(
     if (existsSync(restoredData)) await fs.rename(restoredData, dataDir);
     else await fs.mkdir(dataDir);
     if (dialect === 'sqlite') await fs.rename(path.join(staging, manifest.database.path), path.join(dataDir, SQLITE_FILE));
-    return { manifest, keptOldDataAt };
+    // The backup holds no secret key (ADR 0025): the one this machine had stays, so what it sealed still opens.
+    let keptSecretKey = false;
+    const oldKey = keptOldDataAt ? path.join(keptOldDataAt, SECRET_KEY_FILE) : null;
+    if (oldKey && existsSync(oldKey) && !existsSync(path.join(dataDir, SECRET_KEY_FILE))) {
+      await fs.copyFile(oldKey, path.join(dataDir, SECRET_KEY_FILE), fsConstants.COPYFILE_EXCL);
+      await fs.chmod(path.join(dataDir, SECRET_KEY_FILE), 0o600);
+      keptSecretKey = true;
+    }
+    return { manifest, keptOldDataAt, keptSecretKey };
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
   }
