@@ -43,6 +43,7 @@ export { isUniqueViolation } from './storage/submissions-repository.ts';
 export { chineseDate } from './domain/chinese-date.ts';
 // Shared with the department mailbox: a deadline is its last day, included (答复期限：…（含当日）, 最迟于…).
 export { INCLUDES_THE_DAY, lastDay, noLaterThan, noLaterThanTheDay, deadlineStanding } from './domain/deadline-wording.ts';
+export { DeadlineStanding } from './web/deadline-standing.tsx';
 // Shared with the mailbox's 查询码重新设置告知: a phone number that never breaks, and a letter sent as HTML, PDF or Word.
 export { unbreakablePhone } from './domain/letters/follow-up.ts';
 export { sendLetter, asLetterFormat } from './web/letter-download.ts';

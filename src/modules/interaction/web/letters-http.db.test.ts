@@ -100,6 +100,26 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(limited.body).toContain('2026年3月10日13:01');
   });
 
+  it('shows staff a letter’s 答复期限 as the applications’ work list does: its last day included, 今日到期 on it, 已逾期 after', async () => {
+    at('2026-03-11T02:00:00Z');
+    const token = await formToken();
+    at('2026-03-11T02:01:00Z');
+    const { trackingNo } = await receiptOf(await post({ formToken: token, ...letter({ subject: '期限显示测试' }) }, '10.1.9.1'));
+    const rowOf = async () => {
+      const list = (await app.inject({ url: `/admin/letters?organ=${organ.code}`, cookies: (await signIn()).cookies })).body;
+      return new RegExp(`<tr>(?:(?!</tr>).)*${trackingNo}(?:(?!</tr>).)*</tr>`, 's').exec(list)![0];
+    };
+    expect(await rowOf()).toContain('<td data-label="答复期限">2026-03-18（含当日）</td>');
+    at('2026-03-18T02:00:00Z');
+    expect(await rowOf()).toContain('<td data-label="答复期限">2026-03-18（含当日）<strong class="status-draft">　今日到期</strong></td>');
+    at('2026-03-19T02:00:00Z');
+    const row = await rowOf();
+    expect(row).toContain('<td data-label="答复期限">2026-03-18（含当日）<strong class="overdue-alert">　已逾期</strong></td>');
+    const staff = await signIn();
+    const page = (await app.inject({ url: `/admin/letters/${/href="\/admin\/letters\/(\d+)"/.exec(row)![1]}`, cookies: staff.cookies })).body;
+    expect(page).toMatch(/id="due-on">\d+个工作日，至2026-03-18（含当日）<strong class="overdue-alert">　已逾期<\/strong>/);
+  });
+
   it('lets staff reply, the writer read and rate the reply, and the public read the letter masked', async () => {
     at('2026-03-11T02:00:00Z');
     const token = await formToken();

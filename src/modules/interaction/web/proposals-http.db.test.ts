@@ -51,9 +51,9 @@ describeEachDialect('the 建议提案 pages', (db) => {
     const id = Number(/\/admin\/proposals\/(\d+)$/.exec(url)![1]);
     const flash = made.cookies.find((c) => c.name === 'gk_flash')!.value;
     let page = (await app.inject({ url, cookies: { ...s.cookies, gk_flash: flash } })).body;
-    expect(page).toContain('已登记2026年第0123号，答复期限 2026-06-10');
+    expect(page).toContain('已登记2026年第0123号，答复期限 2026-06-10（含当日）');
     expect(page).toContain('id="proposal-state">办理中');
-    expect(page).toContain('2026-06-10（收到后3个月）');
+    expect(page).toContain('<td id="due-on">收到后3个月，至2026-06-10（含当日）</td>');
     expect(page).toContain('id="verb-reply"');
     expect(page).toContain('id="verb-cancel"');
     expect(page).not.toContain('id="verb-publish"');
@@ -131,19 +131,23 @@ describeEachDialect('the 建议提案 pages', (db) => {
     const office = await createActor(deps, other.code, 'editor');
     const overdue = await registerProposal(deps, office.actor, other.id, { kind: 'suggestion', number: '31', title: '逾期的建议', submitters: '赵某', session: '县十八届人大五次会议', receivedOn: '2026-02-10', role: 'lead' });
     await registerProposal(deps, office.actor, other.id, { kind: 'proposal', number: '32', title: '快到期的提案', submitters: '钱某', session: '县政协十二届五次会议', receivedOn: '2026-03-01', role: 'lead', dueOn: '2026-05-29' });
+    await registerProposal(deps, office.actor, other.id, { kind: 'proposal', number: '34', title: '今日到期的提案', submitters: '周某', session: '县政协十二届五次会议', receivedOn: '2026-03-01', role: 'lead', dueOn: '2026-05-20' });
     const staff = await createStaff(deps, other.code, 'editor');
     const s = await loginAs(app, staff.username, staff.password);
     const list = (await app.inject({ url: `/admin/proposals?organ=${other.code}`, cookies: s.cookies })).body;
-    expect(list).toContain('2026-05-10<strong class="status-draft">（已逾期）</strong>');
-    expect(list).toContain('2026-05-29<strong class="status-draft">（即将到期）</strong>');
+    expect(list).toContain('2026-05-10（含当日）<strong class="overdue-alert">　已逾期</strong>');
+    expect(list).toContain('2026-05-29（含当日）<strong class="status-draft">　即将到期</strong>');
+    // Due today: not overdue on its last day, and said so as the applications' work list says it.
+    expect(list).toContain('2026-05-20（含当日）<strong class="status-draft">　今日到期</strong>');
     const only = (await app.inject({ url: `/admin/proposals?organ=${other.code}&state=overdue`, cookies: s.cookies })).body;
     expect(only).toContain('逾期的建议');
     expect(only).not.toContain('快到期的提案');
+    expect(only).not.toContain('今日到期的提案');
     expect((await app.inject({ url: `/admin/proposals?organ=${other.code}&kind=proposal&year=2026`, cookies: s.cookies })).body).not.toContain('逾期的建议');
     expect((await app.inject({ url: `/admin/proposals?organ=${other.code}&state=lost`, cookies: s.cookies })).statusCode).toBe(400);
     const todo = (await app.inject({ url: '/admin/review', cookies: s.cookies })).body;
     expect(todo).toContain(`${other.name}：1 件人大代表建议、政协提案已超过答复期限`);
-    expect(todo).toContain(`${other.name}：1 件人大代表建议、政协提案将在 10 个工作日内到期`);
+    expect(todo).toContain(`${other.name}：2 件人大代表建议、政协提案将在 10 个工作日内到期`);
     expect(todo).toContain(`/admin/proposals?organ=${other.code}&amp;state=overdue`);
     // Replied: no longer overdue; another organ's record is refused to this person.
     await performProposalVerb(deps, office.actor, overdue.id, { verb: 'reply', replyText: '答复', repliedOn: '2026-05-20', result: 'solved' });

@@ -107,7 +107,7 @@ describeEachDialect('letters handed to a unit, in the back office', (db) => {
     const unitSession = await loginAs(app, unitClerk.username, unitClerk.password);
     const theirs = (await app.inject({ url: `/admin/letters/${id}`, cookies: unitSession.cookies })).body;
     expect(theirs).toMatch(/id="letter-unit-instructions">请核实收费依据并提出处理意见</);
-    expect(theirs).toMatch(/id="letter-unit-report-by">2026-03-11</);
+    expect(theirs).toMatch(/id="letter-unit-report-by">2026-03-11（含当日）</);
     expect(theirs).toMatch(/id="letter-history"[\s\S]*交办至城市管理股，报送期限2026-03-11：请核实收费依据并提出处理意见/);
     const list = (await app.inject({ url: '/admin/letters/units', cookies: unitSession.cookies })).body;
     expect(list).toContain('交办意见：请核实收费依据并提出处理意见');
@@ -115,11 +115,12 @@ describeEachDialect('letters handed to a unit, in the back office', (db) => {
     expect(list).toContain('class="list cards"');
     expect(list).not.toContain('<th scope="col">交办机关</th>');
     expect(list).not.toContain('<th scope="col">承办单位</th>');
-    expect(list).not.toContain('（逾期）');
+    expect(list).not.toContain('已逾期');
+    expect(list).toContain('<td data-label="报送期限">2026-03-11（含当日）</td>');
 
     // The day after the 报送期限, without a note: 逾期 on the unit's list and the organ handler's.
     deps.clock.set('2026-03-12T02:00:00Z');
-    expect((await app.inject({ url: '/admin/letters/units', cookies: unitSession.cookies })).body).toContain('2026-03-11<strong class="overdue">（逾期）</strong>');
+    expect((await app.inject({ url: '/admin/letters/units', cookies: unitSession.cookies })).body).toContain('<td data-label="报送期限">2026-03-11（含当日）<strong class="overdue-alert">　已逾期</strong></td>');
     expect((await app.inject({ url: `/admin/letters?organ=${organ.code}`, cookies: staff.cookies })).body).toContain('（报送逾期）');
 
     const sent = await app.inject({ method: 'POST', url: `/admin/letters/${id}/recordUnitOpinion`, cookies: unitSession.cookies, payload: { _csrf: unitSession.csrf, version: String((await row()).version), opinion: '经核实，物业收费未经业主大会同意。' } });

@@ -4,7 +4,8 @@ import { PagedList, Pagination } from '../../../../platform/views/components.tsx
 import type { Organ } from '../../../catalog/index.ts';
 import type { Application } from '../../domain/application.ts';
 import { STATE_LABELS } from '../../domain/application-states.ts';
-import { deadlineStanding, lastDay } from '../../domain/deadline-wording.ts';
+import { deadlineStanding } from '../../domain/deadline-wording.ts';
+import { DeadlineStanding } from '../deadline-standing.tsx';
 import type { WorkListFilter } from '../../storage/applications-repository.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import type { StaffContext } from '../../../catalog/index.ts';
@@ -61,8 +62,8 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
             {list.items.map((a) => {
               const d = currentDeadline(a);
               // 已逾期 after the last day, 今日到期 on it (the last day is included), for a case still waiting.
-              const standing = d.on !== null && !['replied', 'archived', 'discarded'].includes(a.state) ? deadlineStanding(d.on, list.today) : null;
-              const overdue = standing === '已逾期';
+              const waiting = !['replied', 'archived', 'discarded'].includes(a.state);
+              const overdue = d.on !== null && waiting && deadlineStanding(d.on, list.today) === '已逾期';
               return (
                 <tr class={overdue ? 'overdue' : undefined}>
                   <td><a href={`/admin/applications/${a.id}`}>{a.trackingNo}</a></td>
@@ -71,9 +72,9 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
                   <td>{STATE_LABELS[a.state]}{a.outcome ? '' : ''}</td>
                   <td>{a.receivedOn ?? '待确认'}</td>
                   <td>
-                    {d.on ? `${d.what}：${lastDay(d.on)}` : '—'}
-                    {a.dueProvisional && d.what === '答复期限' && <span title="期限跨入尚未公布放假安排的年份">（暂定）</span>}
-                    {standing && <strong class={overdue ? 'overdue-alert' : 'status-draft'}>　{standing}</strong>}
+                    {d.on ? <>{d.what}：<DeadlineStanding on={d.on} today={list.today} open={waiting}>
+                      {a.dueProvisional && d.what === '答复期限' && <span title="期限跨入尚未公布放假安排的年份">（暂定）</span>}
+                    </DeadlineStanding></> : '—'}
                   </td>
                   <td>{a.handlerUserId ? handlers.get(a.handlerUserId) ?? '' : '未指定'}</td>
                 </tr>

@@ -1,6 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
-import { chineseDate } from '../../../applications/index.ts';
+import { chineseDate, DeadlineStanding } from '../../../applications/index.ts';
 import type { Organ, StaffContext } from '../../../catalog/index.ts';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, isLetterOpen, unitOpinionOverdue, unitOpinionUnread, type Letter } from '../../domain/letter.ts';
 import { LETTER_TRANSITIONS, letterVerbsIn, type LetterVerb } from '../../domain/letter-verbs.ts';
@@ -71,7 +71,7 @@ export function LetterListPage({ scope, organ, view, q, list, today }: { scope: 
                 <td data-label="标题"><a href={`/admin/letters/${l.id}`}>{l.subject}</a></td>
                 <td data-label="状态">{LETTER_STATE_LABELS[l.state]}</td>
                 <td data-label="收到日期">{l.receivedOn}</td>
-                <td data-label="答复期限">{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
+                <td data-label="答复期限"><DeadlineStanding on={l.dueOn} today={today} open={open} /></td>
                 <td data-label="三个月期限">{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue">（已超过三个月）</strong>}</td>
                 <td data-label="承办单位">{l.unitId === null ? '—' : <UnitAnswer letter={l} unitName={scope.organs.find((o) => o.id === l.unitId)?.name ?? ''} today={today} />}</td>
               </tr>
@@ -84,11 +84,14 @@ export function LetterListPage({ scope, organ, view, q, list, today }: { scope: 
   );
 }
 
+/** The unit's 报送期限 still runs: the letter is open and the unit has not sent its note (unitOpinionOverdue once past it). */
+const awaitingUnit = (l: Letter): boolean => isLetterOpen(l.state) && l.unitOpinionOn === null;
+
 /** The unit a letter is handed to, and whether it has written its 办理意见 for the organ's handler yet. */
 function UnitAnswer({ letter, unitName, today }: { letter: Letter; unitName: string; today: string }) {
   return (<>
-    {unitName}{letter.unitOpinionOn ? `（${letter.unitOpinionOn}已报送办理意见）` : letter.unitReportByOn ? `（尚未报送办理意见，报送期限${letter.unitReportByOn}）` : '（尚未报送办理意见）'}
-    {unitOpinionOverdue(letter, today) && <strong class="overdue">（报送逾期）</strong>}
+    {unitName}{letter.unitOpinionOn ? `（${letter.unitOpinionOn}已报送办理意见）` : letter.unitReportByOn ? `（尚未报送办理意见，报送期限${letter.unitReportByOn}，含当日）` : '（尚未报送办理意见）'}
+    {unitOpinionOverdue(letter, today) && <strong class="overdue-alert">（报送逾期）</strong>}
     {unitOpinionUnread(letter) && <strong class="unit-opinion-new">（新报送，待阅办）</strong>}
   </>);
 }
@@ -121,8 +124,8 @@ export function UnitLetterListPage({ scope, view, list, today, unitCount }: { sc
                 <td data-label="标题"><a href={`/admin/letters/${l.id}`}>{l.subject}</a>{l.unitInstructions && <div class="hint unit-instructions">交办意见：{l.unitInstructions}</div>}</td>
                 {several && <><td data-label="交办机关">{name(l.organId)}</td><td data-label="承办单位">{name(l.unitId)}</td></>}
                 <td data-label="状态">{LETTER_STATE_LABELS[l.state]}</td>
-                <td data-label="答复期限">{l.dueOn}{open && l.dueOn < today && <strong class="overdue">（已逾期）</strong>}</td>
-                <td data-label="报送期限">{l.unitReportByOn ?? '—'}{unitOpinionOverdue(l, today) && <strong class="overdue">（逾期）</strong>}</td>
+                <td data-label="答复期限"><DeadlineStanding on={l.dueOn} today={today} open={open} /></td>
+                <td data-label="报送期限">{l.unitReportByOn ? <DeadlineStanding on={l.unitReportByOn} today={today} open={awaitingUnit(l)} /> : '—'}</td>
                 <td data-label="办理意见">{l.unitOpinionOn ? `${l.unitOpinionOn}已报送` : '尚未报送'}</td>
               </tr>
             );
@@ -252,11 +255,11 @@ export function LetterPageView({ scope, d, today, failed, previewing = false, qu
         <tr><th scope="row">来信人</th><td>{l.writerName}（{l.contact}）{l.publishConsent ? '，同意公开' : '，不同意公开'}</td></tr>
         <tr><th scope="row">来信日期</th><td>{l.submittedOn}</td></tr>
         <tr><th scope="row">{d.access === 'unit' ? `${d.organ.name}收到日期` : '本机关收到日期'}</th><td>{l.receivedOn}{l.transferCount > 0 ? `（转办${l.transferCount}次）` : ''}</td></tr>
-        <tr><th scope="row">答复期限</th><td id="due-on">{l.dueOn}（{l.dueWorkingDays}个工作日）{open && l.dueOn < today && <strong class="overdue"> 已逾期</strong>}</td></tr>
+        <tr><th scope="row">答复期限</th><td id="due-on">{l.dueWorkingDays}个工作日，至<DeadlineStanding on={l.dueOn} today={today} open={open} /></td></tr>
         <tr><th scope="row">三个月期限</th><td>{l.threeMonthOn}{open && l.threeMonthOn < today && <strong class="overdue"> 已超过三个月未答复</strong>}</td></tr>
         {l.unitId && <tr><th scope="row">承办单位</th><td id="letter-unit"><UnitAnswer letter={l} unitName={d.organNames.get(l.unitId) ?? ''} today={today} /></td></tr>}
         {l.unitId && l.unitInstructions && <tr><th scope="row">交办意见</th><td class="pre-wrap" id="letter-unit-instructions">{l.unitInstructions}</td></tr>}
-        {l.unitId && l.unitReportByOn && <tr><th scope="row">报送期限</th><td id="letter-unit-report-by">{l.unitReportByOn}{unitOpinionOverdue(l, today) && <strong class="overdue"> 已逾期，尚未报送办理意见</strong>}</td></tr>}
+        {l.unitId && l.unitReportByOn && <tr><th scope="row">报送期限</th><td id="letter-unit-report-by"><DeadlineStanding on={l.unitReportByOn} today={today} open={awaitingUnit(l)} />{unitOpinionOverdue(l, today) && '，尚未报送办理意见'}</td></tr>}
         {l.repliedOn && <tr><th scope="row">答复日期</th><td>{l.repliedOn}</td></tr>}
         {l.rating && <tr><th scope="row">评价</th><td>{RATING_LABELS[l.rating]}{l.ratingComment ? `：${l.ratingComment}` : ''}</td></tr>}
         {l.notAcceptedReason && <tr><th scope="row">不予受理理由</th><td>{l.notAcceptedReason}</td></tr>}

@@ -1,5 +1,6 @@
 import { AdminLayout } from '../../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, PagedList, Pagination, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { DeadlineStanding } from '../../../applications/index.ts';
 import type { Organ, StaffContext } from '../../../catalog/index.ts';
 import { RATING_LABELS, RATINGS } from '../../domain/letter.ts';
 import {
@@ -31,14 +32,11 @@ function ProposalsNav({ scope, organ, current }: { scope: StaffContext; organ: O
   );
 }
 
-/** The due date with what it means today: 已逾期 or 即将到期 in words, not only in colour. */
+/** The due date with what it means today, as the applications' work list says it: 已逾期, 今日到期 or 即将到期 in words, not only in colour. */
 function DueCell({ p, today, dueSoonOn }: { p: Proposal; today: string; dueSoonOn: string }) {
-  const status = dueStatus(p, today, dueSoonOn);
   return (
     <>
-      {p.dueOn}
-      {status === 'overdue' && <strong class="status-draft">（已逾期）</strong>}
-      {status === 'due_soon' && <strong class="status-draft">（即将到期）</strong>}
+      <DeadlineStanding on={p.dueOn} today={today} open={p.state === 'registered'} soon={dueStatus(p, today, dueSoonOn) === 'due_soon'} />
       {p.repliedOn && p.repliedOn > p.dueOn && <span class="count">（逾期答复）</span>}
     </>
   );
@@ -197,13 +195,12 @@ export function ProposalPageView({ scope, d, failed }: { scope: StaffContext; d:
         <tr><th scope="row">承办方式</th><td>{HANDLING_ROLE_LABELS[p.role]}{p.partnerOrgans ? `（${p.role === 'co' ? '主办单位' : '协办单位'}：${p.partnerOrgans}）` : ''}</td></tr>
         <tr><th scope="row">收到日期</th><td>{p.receivedOn}</td></tr>
         <tr><th scope="row">答复期限</th><td id="due-on">
-          {p.dueOn}（{p.dueExplicit ? '交办文件规定' : `收到后${d.settings.dueMonths}个月`}）
-          {status === 'overdue' && <strong class="status-draft"> 已逾期</strong>}{status === 'due_soon' && <strong class="status-draft"> 即将到期</strong>}
+          {p.dueExplicit ? '交办文件规定' : `收到后${d.settings.dueMonths}个月`}，至<DeadlineStanding on={p.dueOn} today={d.today} open={p.state === 'registered'} soon={status === 'due_soon'} />
         </td></tr>
         {p.repliedOn && <tr><th scope="row">答复日期</th><td>{p.repliedOn}{p.repliedOn > p.dueOn && <strong class="status-draft"> 逾期答复</strong>}</td></tr>}
         {p.result && <tr><th scope="row">办理结果</th><td>{PROPOSAL_RESULT_LABELS[p.result]}</td></tr>}
         {p.satisfaction && <tr><th scope="row">满意度</th><td>{RATING_LABELS[p.satisfaction]}{p.satisfactionNote ? `：${p.satisfactionNote}` : ''}</td></tr>}
-        {p.state === 'replied' && p.publishDueOn && <tr><th scope="row">公开决定期限</th><td>{p.publishDueOn}（答复后{d.settings.publishWorkingDays}个工作日）{publishDecisionLate(p, d.today) && <strong class="status-draft"> 已逾期</strong>}</td></tr>}
+        {p.state === 'replied' && p.publishDueOn && <tr><th scope="row">公开决定期限</th><td>答复后{d.settings.publishWorkingDays}个工作日，至<DeadlineStanding on={p.publishDueOn} today={d.today} open={p.state === 'replied'} /></td></tr>}
         {p.publishedOn && <tr><th scope="row">公开日期</th><td>{p.publishedOn}（<a href={`/organs/${d.organ.code}/proposals/${p.id}`}>门户页面</a>）</td></tr>}
         {p.withheldReason && <tr><th scope="row">不予公开理由</th><td>{p.withheldReason}</td></tr>}
         {p.cancelReason && <tr><th scope="row">撤销理由</th><td>{p.cancelReason}</td></tr>}

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { fieldErrorsOf, pageQueryParam, setFlash } from '../../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
+import { lastDay } from '../../../applications/index.ts';
 import { staffContext } from '../../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../../identity/index.ts';
 import { ProposalErrorCode as E } from '../../domain/proposal.ts';
@@ -55,7 +56,7 @@ export function proposalsAdminRoutes(deps: AppDeps) {
       const body = (request.body ?? {}) as Record<string, unknown>;
       try {
         const p = await registerProposal(deps, actorOf(request, 'web'), organ.id, valuesOf(body));
-        setFlash(reply, `已登记${p.year}年${p.number}，答复期限 ${p.dueOn}`);
+        setFlash(reply, `已登记${p.year}年${p.number}，答复期限 ${lastDay(p.dueOn)}`);
         return reply.redirect(`/admin/proposals/${p.id}`, 303);
       } catch (e) {
         const errors = fieldErrorsOf(e);
