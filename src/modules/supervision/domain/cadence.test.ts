@@ -22,6 +22,9 @@ describe('default cadence by inspection class', () => {
   it('says why a standard-directory node follows the 20-working-day limit', () => {
     expect(defaultCadence(byId.get(12)!, byId).reason).toContain('20 个工作日');
   });
+  it('gives the annual report column its date from 条例第四十九条 (第五十条 is the report’s contents), the day included', () => {
+    expect(defaultCadence(byId.get(9)!, byId).reason).toBe('政府信息公开工作年度报告：最迟于每年 1 月 31 日（含当日）公布上一年度报告，人民政府最迟于 3 月 31 日（条例第四十九条）');
+  });
   it('does not loop on a broken parent chain', () => {
     const loop = tree([node(1, '甲', 2), node(2, '乙', 1)]);
     expect(defaultCadence(loop.get(1)!, loop).cadence).toBe('on_change');

@@ -44,8 +44,8 @@ const CLASS_RULES: { test: RegExp; value: CadenceDefault }[] = [
   // 国办秘函〔2019〕19号 栏目不更新: 通知公告、政策文件类栏目超过 6 个月未更新
   { test: /通知公告|政策文件|规范性文件|政府文件|县政府文件|办公室文件/, value: { cadence: 'half_yearly', inspectionClass: 'notice_policy', reason: '通知公告、政策文件类栏目：网站检查要求 6 个月内有更新' } },
   { test: /机构职能|机构概况|内设机构|领导信息|政府领导|机构设置/, value: { cadence: 'static', inspectionClass: 'institution', reason: '机构职能类栏目：内容基本不变，变化时及时更新' } },
-  // 条例第五十条：每年 1 月 31 日前公布上一年度的年度报告
-  { test: /年报|年度报告/, value: { cadence: 'yearly', inspectionClass: 'annual_report', reason: '政府信息公开工作年度报告：每年 1 月 31 日前公布' } },
+  // 条例第四十九条：部门每年 1 月 31 日前、人民政府 3 月 31 日前公布上一年度的年度报告（第五十条是报告的内容）
+  { test: /年报|年度报告/, value: { cadence: 'yearly', inspectionClass: 'annual_report', reason: '政府信息公开工作年度报告：最迟于每年 1 月 31 日（含当日）公布上一年度报告，人民政府最迟于 3 月 31 日（条例第四十九条）' } },
   { test: /预决算|部门预算|部门决算|政府预算|政府决算/, value: { cadence: 'yearly', inspectionClass: 'budget', reason: '预算、决算：每年批复后公开' } },
 ];
 
