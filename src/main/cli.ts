@@ -93,6 +93,7 @@ const HELP = `gongkai —— 政府信息公开平台
 
 环境变量：PORT（默认 3000）、HOST（默认 127.0.0.1）、GONGKAI_DATA_DIR（默认 ./data）、
 DATABASE_URL（postgres://…，不设置则使用 SQLite）、GONGKAI_ADMIN_PASSWORD、GONGKAI_PUBLIC_URL、GONGKAI_AUDIT_KEY、
+GONGKAI_SECRET_KEY（两步验证密钥的加密密钥，64 位十六进制；不设置则用数据目录中的 secret.key，多实例须相同）、
 GONGKAI_SMTP_URL 与 GONGKAI_MAIL_FROM（提醒邮件）、GONGKAI_DEMO（false：首次启动不载入演示数据）、LOG_LEVEL。`;
 
 /** A progress line redrawn in place on a terminal, one line per update otherwise. */
