@@ -95,7 +95,9 @@ function HeaderSearch({ scope }: { scope: { code: string; label: string } | null
     <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索">
       {/* The placeholder is short enough to show whole in a phone's box at 适老化 + 大 (about six characters); the name says the rest. */}
       <label for="header-q" class="visually-hidden">检索词（关键词、文号或索引号）</label>
-      <input type="search" id="header-q" name="q" maxLength={100} placeholder="关键词、文号" />
+      {/* No maxlength: it would cut a pasted text at 100 characters without a word; the results page states the limit
+          (最多 100 个字) and refuses a longer query with it, the text kept (docs/search.md). */}
+      <input type="search" id="header-q" name="q" placeholder="关键词、文号" />
       {scope && (
         <>
           <label for="header-scope" class="visually-hidden">检索范围</label>

@@ -270,6 +270,29 @@ describeEachDialect('search pages and API', (db) => {
     await app.close();
   });
 
+  it('never cuts a pasted query in the header box: 101 characters reach the results page, which says the limit (no JavaScript)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const long = '城市'.repeat(50) + '危';
+    expect(long.length).toBe(101);
+    for (const url of ['/', `/organs/${organ.code}`]) {
+      const page = (await app.inject(url)).body;
+      const form = /<form class="header-search"[^>]*>.*?<\/form>/s.exec(page)![0];
+      expect(form, url).toContain('id="header-q"');
+      expect(form, url).not.toMatch(/maxlength/i);
+      // What a browser sends from the box as it stands: q and the preselected scope, if any.
+      const scope = /<option value="([^"]*)" selected>/.exec(form)?.[1];
+      const query = new URLSearchParams({ q: long, ...(scope === undefined ? {} : { organ: scope }) });
+      let res = await app.inject(`/search?${query}`);
+      if (res.statusCode === 302) res = await app.inject(String(res.headers.location));
+      expect(res.statusCode, url).toBe(400);
+      expect(res.body).toContain('检索词不能超过 100 个字');
+      expect(res.body).toContain('最多 100 个字');
+      expect(res.body).toContain(`value="${long}"`);
+    }
+    await app.close();
+  });
+
   it('drops the empty fields the results page’s form sends, so the address is the search itself', async () => {
     const { app } = await buildTestApp(db());
     const res = await app.inject(`/search?q=${encodeURIComponent('危房')}&organ=&sort=relevance&from=&to=`);
