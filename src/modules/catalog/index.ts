@@ -88,3 +88,5 @@ export { indexNumbersTaken } from './storage/publication-writes-repository.ts';
 export { publishedItemIds } from './storage/organ-items-repository.ts';
 // The static copy writes every redirect of a site or an organ as files (docs/static-site.md).
 export { listRedirects, type RedirectEntry } from './storage/redirect-list-repository.ts';
+export { recordAmendingDocument, resolveAmendingDocument, publicValidityLinks, validityLinksOf, type ValidityLinkItem } from './use-cases/amending-documents.ts';
+export { AmendmentErrorCode, documentName } from './domain/amendment-link.ts';

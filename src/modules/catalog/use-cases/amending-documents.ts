@@ -1,0 +1,61 @@
+import { DomainError } from '../../../shared/domain-error.ts';
+import { AmendmentErrorCode as E, amendingRefusal } from '../domain/amendment-link.ts';
+import { relatedOrganIds } from '../domain/interpretation.ts';
+import type { Publication } from '../domain/publication.ts';
+import {
+  amendingTarget, amendmentRecorded, amendsOrReplaces, findAmendingCandidates, insertAmendment, validityLinksOf, type ValidityLinkItem,
+} from '../storage/amendments-repository.ts';
+import type { Executor } from '../storage/executor.ts';
+import { listOrgans } from '../storage/organs-repository.ts';
+
+/**
+ * 已修改 with the document that amended it (docs/adr/0026-amending-documents.md). Its caller is the
+ * review area's verb 标记已修改, which decides who may mark an item and raises the content version in
+ * the same transaction.
+ */
+
+/** The organs whose documents may amend an item of `organId`: the interpretation rule's (itself, above, below). */
+async function amendingOrgans(trx: Executor, organId: number): Promise<Set<number>> {
+  return relatedOrganIds(await listOrgans(trx), organId);
+}
+
+/**
+ * Records, in the caller's transaction, that `amendingId` amended the published item `p`; refuses (400,
+ * field `amendingId`) a document that is missing, unpublished, withdrawn, the item itself, of an
+ * unrelated organ, already recorded, or one the item itself amends or replaces (a circle).
+ */
+export async function recordAmendingDocument(trx: Executor, p: Publication, amendingId: number, on: string, by: number | null): Promise<void> {
+  const target = await amendingTarget(trx, amendingId);
+  const refusal = amendingRefusal(p.id, amendingId, target, {
+    related: await amendingOrgans(trx, p.organId),
+    already: target !== null && await amendmentRecorded(trx, p.id, amendingId),
+    reaches: target !== null && await amendsOrReplaces(trx, p.id, amendingId),
+  });
+  if (refusal) throw new DomainError(refusal.code, refusal.message, { field: 'amendingId', reasons: [{ ...refusal, field: 'amendingId' }] });
+  await insertAmendment(trx, p.id, amendingId, on, by);
+}
+
+/**
+ * The document an officer means by what they typed for item `p` (编号, 文号 in any bracket spelling,
+ * or title): one published document of an organ whose documents may amend it. None, or more than one,
+ * is refused with what to type instead.
+ */
+export async function resolveAmendingDocument(db: Executor, p: Pick<Publication, 'organId'>, typed: string): Promise<number> {
+  const found = await findAmendingCandidates(db, [...await amendingOrgans(db, p.organId)], typed, 5);
+  if (found.length === 0) {
+    throw new DomainError(E.notFound, `没有找到文号、标题或编号为“${typed.trim()}”的已发布文件（限本机关及上下级机关）`, { field: 'amendingId' });
+  }
+  if (found.length > 1) {
+    throw new DomainError(E.ambiguous, `“${typed.trim()}”对应多份文件，请填写其中一份的编号：${found.map((f) => `${f.id}（${f.title}）`).join('、')}`, { field: 'amendingId' });
+  }
+  return found[0]!.id;
+}
+
+/** An item's 效力 links as the public may see them: only published documents, so no link leads to a withdrawn page. */
+export async function publicValidityLinks(db: Executor, id: number): Promise<{ amendedBy: ValidityLinkItem[]; amends: ValidityLinkItem[]; repeals: ValidityLinkItem[] }> {
+  const all = await validityLinksOf(db, id);
+  const published = (xs: ValidityLinkItem[]) => xs.filter((x) => x.status === 'published');
+  return { amendedBy: published(all.amendedBy), amends: published(all.amends), repeals: published(all.repeals) };
+}
+
+export { validityLinksOf, type ValidityLinkItem };
