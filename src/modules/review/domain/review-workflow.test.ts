@@ -27,7 +27,7 @@ function facts(over: Partial<ReviewFacts> = {}, input: ReviewFacts['input'] = {}
     retroApproved: false,
     forcePublishedBy: 3,
     nowAt: '2026-03-10T02:00:00Z',
-    input: { comment: '请补充附件', publishAt: '2026-03-11T01:00:00Z', withdrawReason: 'published_in_error', replacement: 'published', changeNote: '更正错字', ...input },
+    input: { comment: '请补充附件', publishAt: '2026-03-11T01:00:00Z', withdrawReason: 'published_in_error', replacement: 'published', amendingId: 7, changeNote: '更正错字', ...input },
     ...over,
   };
 }
@@ -55,6 +55,16 @@ describe('every reason at once', () => {
     const d = decide('withdraw', facts({ status: 'draft', actor: { userId: REVIEWER, system: false, roles: new Set(), mayDraft: false } }, { withdrawReason: '' }));
     expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_WRONG_STATE', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_WITHDRAW_REASON']);
     expect(!d.ok && d.reasons[0].message).toBe('当前状态为“草稿”，不能“撤回”（仅限：已发布）');
+  });
+});
+
+describe('标记已修改 (ADR 0026)', () => {
+  it('is the publisher’s, names the amending document, and only for a document still in force', () => {
+    expect(decide('mark_amended', facts({ status: 'published' }))).toMatchObject({ ok: true, next: 'published' });
+    expect(decide('mark_amended', facts({ status: 'published', validity: 'amended' }))).toMatchObject({ ok: true });
+    const d = decide('mark_amended', facts({ status: 'published', validity: 'repealed', actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head']), mayDraft: true } }, { amendingId: null }));
+    expect(!d.ok && d.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_NOT_IN_FORCE', 'ERR_REVIEW_AMENDING_REQUIRED']);
+    expect(!d.ok && d.reasons[2].message).toBe('请填写修改本文件的文件（文号、标题或编号）');
   });
 });
 

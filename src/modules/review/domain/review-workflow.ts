@@ -12,7 +12,7 @@ export type { Reason } from '../../../shared/workflow.ts';
  */
 export const REVIEW_VERBS = [
   'submit', 'approve', 'return_for_changes', 'schedule', 'unschedule', 'publish', 'force_publish', 'approve_retrospectively',
-  'withdraw', 'repeal', 'amend', 'recall_submission', 'approve_amendment', 'return_amendment', 'apply_mask',
+  'withdraw', 'repeal', 'amend', 'recall_submission', 'approve_amendment', 'return_amendment', 'apply_mask', 'mark_amended',
 ] as const;
 export type ReviewVerb = (typeof REVIEW_VERBS)[number];
 
@@ -20,6 +20,7 @@ export const VERB_LABELS: Record<ReviewVerb, string> = {
   submit: '报送审核', approve: '审核通过', return_for_changes: '退回修改', schedule: '定时发布', unschedule: '取消定时',
   publish: '发布', force_publish: '紧急发布', approve_retrospectively: '补充审核', withdraw: '撤回', repeal: '废止', amend: '修订',
   recall_submission: '撤回报送', approve_amendment: '修订审核通过', return_amendment: '退回修订', apply_mask: '应用建议遮盖',
+  mark_amended: '标记已修改',
 };
 
 /** From which states each verb may be used and where it leads (approve: the next stage, or approved after the last). */
@@ -44,6 +45,8 @@ export const TRANSITIONS: TransitionTable<PublicationStatus, ReviewVerb> = {
   // The reviewer at hand puts one of the scanner's suggested masks in place (the text is otherwise
   // locked in review); the item stays where it is and is scanned again.
   apply_mask: { label: VERB_LABELS.apply_mask, from: ['in_review', 'approved'], to: 'same' },
+  // 已修改 with the later document that amended it (docs/adr/0026); repeatable, one amender each time.
+  mark_amended: { label: VERB_LABELS.mark_amended, from: ['published'], to: 'same' },
 };
 
 
@@ -79,6 +82,8 @@ export type ReviewFacts = {
     comment?: string; publishAt?: string; withdrawReason?: string; withdrawNote?: string; changeNote?: string;
     /** For 废止 with a replacement: what the given number names (null: none given). */
     replacement?: ReplacementCheck | null;
+    /** For 标记已修改: the amending document's 编号 (its checks are the catalog's, `recordAmendingDocument`). */
+    amendingId?: number | null;
     /** For 应用建议遮盖: whether the finding is still where the scan found it (absent: no finding named, as when listing the verbs). */
     mask?: MaskCheck;
   };
@@ -179,6 +184,7 @@ const RULES: Record<ReviewVerb, (f: ReviewFacts, stage: ChainStage | null) => Re
   return_amendment: returnAmendmentRules,
   recall_submission: recallSubmissionRules,
   apply_mask: applyMaskRules,
+  mark_amended: markAmendedRules,
 };
 
 function submitRules(f: ReviewFacts): Reason[] {
@@ -281,6 +287,15 @@ function repealRules(f: ReviewFacts): Reason[] {
   if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以标记废止'));
   if (f.validity === 'repealed') reasons.push({ code: 'ERR_REVIEW_ALREADY_REPEALED', message: '该文件已标记为废止' });
   if (f.input.replacement && f.input.replacement !== 'published') reasons.push({ code: 'ERR_REVIEW_REPLACEMENT_INVALID', message: REPLACEMENT_REFUSALS[f.input.replacement] });
+  return reasons;
+}
+
+/** 标记已修改: the publisher names the later document that amended a document still in force (条例第二十条, 国办发〔2017〕47号). */
+function markAmendedRules(f: ReviewFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以标记已修改'));
+  if (f.validity === 'repealed' || f.validity === 'expired') reasons.push({ code: 'ERR_REVIEW_NOT_IN_FORCE', message: '已废止或已失效的文件不能再标记为已修改' });
+  if (f.input.amendingId === null || f.input.amendingId === undefined) reasons.push({ code: 'ERR_REVIEW_AMENDING_REQUIRED', message: '请填写修改本文件的文件（文号、标题或编号）' });
   return reasons;
 }
 

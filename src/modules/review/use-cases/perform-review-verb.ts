@@ -5,7 +5,7 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { joinSentences } from '../../../shared/sentences.ts';
 import fs from 'node:fs/promises';
 import {
-  appendCatalogAudit, applyApprovedAmendment, attachmentPath, catalogChanged, checkPublicationReferences, findPublication, markPublished, organChain,
+  appendCatalogAudit, applyApprovedAmendment, recordAmendingDocument, attachmentPath, catalogChanged, checkPublicationReferences, findPublication, markPublished, organChain,
   publicationInputSchema, settleRevisionAttachments, type Publication, type PublicationInput,
 } from '../../catalog/index.ts';
 import { actorLabel, actorUserId, mayAuthor, rolesOn, type Actor } from '../../identity/index.ts';
@@ -31,6 +31,8 @@ export type VerbInput = {
   withdrawReason?: string;
   withdrawNote?: string;
   replacedById?: number | null;
+  /** For `mark_amended`: the 编号 of the later document that amended this one. */
+  amendingId?: number | null;
   changeNote?: string;
   /** A reviewer's remark on the scan as a whole (kept on the review form); it passes no finding. */
   scanJustification?: string;
@@ -48,7 +50,7 @@ export type NamedFinding = { source: string; start: number; end: number; text: s
 export type AcceptedFinding = NamedFinding & { reason: string };
 
 /** Verbs after which the search index must show the item as it now is. */
-const PUBLIC_VERBS: ReviewVerb[] = ['publish', 'force_publish', 'withdraw', 'repeal', 'approve_amendment'];
+const PUBLIC_VERBS: ReviewVerb[] = ['publish', 'force_publish', 'withdraw', 'repeal', 'approve_amendment', 'mark_amended'];
 
 const GATED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_publish', 'amend', 'approve_amendment'];
 /** Verbs on which a reviewer may record why blocking scanner findings stand. */
@@ -156,6 +158,11 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         if (verb === 'approve_retrospectively') Object.assign(changes, { retro_approved_by: actorUserId(actor) });
         if (verb === 'withdraw') Object.assign(changes, { status: d.next, withdrawn_reason: input.withdrawReason ?? null, withdrawn_note: input.withdrawNote?.trim() ?? '', withdrawn_at: at });
         if (verb === 'repeal') Object.assign(changes, { validity: 'repealed', replaced_by_id: input.replacedById ?? null, repealed_on: chinaDateOf(now) });
+        if (verb === 'mark_amended') {
+          // The link is written with the validity; the content version below keeps no page showing the old one.
+          await recordAmendingDocument(trx, p, input.amendingId!, chinaDateOf(now), actorUserId(actor));
+          Object.assign(changes, { validity: 'amended' });
+        }
         if (verb === 'recall_submission') Object.assign(changes, { status: d.next, review_stage: null, review_chain_json: null, scheduled_at: null });
         if (!(await writeReviewState(trx, p.id, p.version, changes))) throw conflict();
         result = (await findPublication(trx, p.id))!;
@@ -333,7 +340,7 @@ const maskComment = (f: StoredFinding) =>
 
 /** What the signed decision records as said: the comment, the change or withdrawal note, the justification of findings. */
 function decisionComment(verb: ReviewVerb, input: VerbInput, accepted?: StoredFinding[]): string {
-  const parts = [input.comment, verb === 'amend' ? input.changeNote : null, verb === 'withdraw' ? input.withdrawNote : null];
+  const parts = [input.comment, verb === 'amend' ? input.changeNote : null, verb === 'mark_amended' && input.amendingId ? `修改文件编号 ${input.amendingId}` : null, verb === 'withdraw' ? input.withdrawNote : null];
   if (input.scanJustification?.trim() && JUSTIFYING.includes(verb)) parts.push(`对扫描结果的说明：${input.scanJustification.trim()}`);
   // Each accepted finding by its masked form (never the personal data itself) and its reason.
   for (const a of accepted ?? []) parts.push(`接受${a.source}中的${(FINDING_TYPE_LABELS as Record<string, string>)[a.type] ?? a.type}“${a.suggestion}”：${a.accepted!.reason}`);

@@ -25,7 +25,7 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
     const allowed: ReviewVerb[] = [];
     const blocked: Partial<Record<ReviewVerb, Reason[]>> = {};
     // Evaluate each verb as if the person had filled in what the verb asks for.
-    const permissiveInput = { comment: '意见', publishAt: new Date(deps.clock.now().getTime() + 3600_000).toISOString(), withdrawReason: 'other', changeNote: '说明', withdrawNote: '说明', replacement: 'published' as const };
+    const permissiveInput = { comment: '意见', publishAt: new Date(deps.clock.now().getTime() + 3600_000).toISOString(), withdrawReason: 'other', changeNote: '说明', withdrawNote: '说明', replacement: 'published' as const, amendingId: 1 };
     for (const verb of REVIEW_VERBS) {
       const d = decide(verb, { ...facts, input: permissiveInput });
       if (d.ok) allowed.push(verb);

@@ -5,7 +5,7 @@ import { asString, asStrings, fieldErrorsOf, setFlash } from '../../../platform/
 import type { Reminder } from '../../../platform/views/reminders.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { findAttachment, findPublication, listCatalogNodes, staffContext } from '../../catalog/index.ts';
+import { findAttachment, findPublication, listCatalogNodes, resolveAmendingDocument, staffContext } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, waitsOn, type ReviewVerb } from '../domain/review-workflow.ts';
 import { loadChain, loadForm, type StoredFinding } from '../storage/review-repository.ts';
@@ -117,7 +117,12 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       const named = verb === 'apply_mask' ? namedFinding(body) : undefined;
       const masked = named && (await loadForm(db, id))?.scanFindings.find((f) => f.source === named.source && f.start === named.start && f.end === named.end && f.text === named.text);
       try {
+        // 标记已修改: the officer types the amending document's 文号, title or 编号 (docs/adr/0026).
+        const amending = verb === 'mark_amended' ? asString(body.amending).trim() : '';
+        const item = amending ? await findPublication(db, id) : null;
+        const amendingId = item ? await resolveAmendingDocument(db, item, amending) : null;
         await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
+          amendingId,
           comment: asString(body.comment), scanJustification: asString(body.scanJustification), acceptFindings: acceptedFindings(body),
           // The form gives Beijing time without a zone.
           publishAt: publishAtLocal ? instantOfChinaTime(publishAtLocal).toISOString() : undefined,

@@ -167,6 +167,17 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
             </form>
           </details>
         )}
+        {has('mark_amended') && (
+          <details><summary>标记已修改</summary>
+            <form method="post" action={`${base}/verbs/mark_amended`}>
+              {hidden}
+              <Field name="amendingId" label="修改本文件的文件" errors={errors} hint="填写已发布的修改决定或修订文本的文号、完整标题或信息编号（本机关或上下级机关的文件）；被多次修改的，每份修改文件标记一次" required>
+                <input id="f-amendingId" name="amending" placeholder="如 岚建规〔2026〕2号" />
+              </Field>
+              <button class="btn" type="submit">标记已修改</button>
+            </form>
+          </details>
+        )}
         {has('amend') && !o.revision && <p>修订已发布的信息：修改上方表单，填写修订说明后保存。修订经发布人（修订人以外的人）审核通过后才替换已发布的内容，修订前的版本会保留。</p>}
       </div>
 

@@ -4,6 +4,7 @@ import { buildTree, type CatalogNode, type PublicationListItem, type TreeBranch 
 import { itemPath } from '../../domain/portal-paths.ts';
 import type { CatalogTreeItem } from './schemas.ts';
 import type { LinkedItem } from '../../storage/interpretations-repository.ts';
+import type { ValidityLinkItem } from '../../storage/amendments-repository.ts';
 
 /** Domain values → the API's JSON (camelCase). Internal columns (user ids, storage keys, hashes) stay out. */
 
@@ -61,7 +62,9 @@ export function presentLinked(l: LinkedItem) {
 export function presentPublication(
   p: Publication, organ: Pick<Organ, 'code' | 'name'>, attachments: Attachment[],
   links: { policies: LinkedItem[]; interpretations: LinkedItem[] } = { policies: [], interpretations: [] }, staff = false, matter: DirectoryMatter | null = null,
+  validity: { amendedBy: ValidityLinkItem[]; amends: ValidityLinkItem[]; repeals: ValidityLinkItem[] } = { amendedBy: [], amends: [], repeals: [] },
 ) {
+  const validityLink = (l: ValidityLinkItem) => ({ id: l.id, title: l.title, organCode: l.organCode, documentNumber: l.documentNumber, publishedOn: l.publishedOn, url: itemPath(l.organCode, l.id) });
   return {
     id: p.id, organCode: organ.code, organName: organ.name, indexNumber: p.indexNumber, title: p.title, documentNumber: p.documentNumber,
     publishingOrganName: p.publishingOrganName, formedOn: p.formedOn, publishedOn: p.publishedOn, publishedAt: p.publishedAt,
@@ -73,6 +76,7 @@ export function presentPublication(
     itemKind: p.itemKind, interpretationForm: p.interpretationForm, videoUrl: p.videoUrl, graphicAttachmentId: p.graphicAttachmentId,
     policyIds: staff ? p.policyIds : links.policies.map((l) => l.id).sort((a, b) => a - b),
     interprets: links.policies.map(presentLinked), interpretations: links.interpretations.map(presentLinked),
+    amendedBy: validity.amendedBy.map(validityLink), amends: validity.amends.map(validityLink), repeals: validity.repeals.map(validityLink),
     matter: matter && {
       id: matter.id, key: matter.key, templateId: matter.templateId, nodeId: matter.nodeId, name: matter.name, stage: matter.stage, elements: matter.elements,
       legalBasis: matter.legalBasis, timeLimit: matter.timeLimit, subject: matter.subject, channels: matter.channels, audience: matter.audience, mode: matter.mode,

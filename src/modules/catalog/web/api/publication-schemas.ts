@@ -89,6 +89,18 @@ export const linkedPublication = z
   })
   .meta({ id: 'LinkedPublication', description: '政策文件与其政策解读之间的关联项 / a policy or an interpretation at the other end of a link' });
 
+/** A document at the other end of a 效力 link (docs/adr/0026): published documents only. */
+export const validityLink = z
+  .object({
+    id: z.number().int().describe('信息编号 / publication id'),
+    title: z.string().describe('标题 / title'),
+    organCode: z.string().describe('机关代码 / organ code'),
+    documentNumber: z.string().nullable().describe('文号 / document number'),
+    publishedOn: isoDate('发布日期 / published on').nullable(),
+    url: z.string().describe('门户页面地址 / portal page URL'),
+  })
+  .meta({ id: 'ValidityLink', description: '修改或废止关系另一端的已发布文件 / the published document at the other end of an amendment or repeal' });
+
 export const publicationListItem = z
   .object({
     id: z.number().int().describe('信息编号 / publication id'),
@@ -173,6 +185,9 @@ export const publicationDetail = z
     policyIds: z.array(z.number().int()).describe('政策解读所解读的政策文件编号（匿名调用只含已发布的） / ids of the policies explained; published ones only for anonymous callers'),
     interprets: z.array(linkedPublication).describe('本解读所解读的已发布政策文件 / the published policies this interpretation explains'),
     interpretations: z.array(linkedPublication).describe('解读本文件的已发布政策解读 / the published interpretations of this policy'),
+    amendedBy: z.array(validityLink).describe('修改本文件的已发布文件（效力为已修改时），先发布的在前 / the published documents that amended this one, oldest first'),
+    amends: z.array(validityLink).describe('本文件修改的已发布文件 / the published documents this one amended'),
+    repeals: z.array(validityLink).describe('以本文件为替代文件而废止的已发布文件 / the published documents repealed with this one as their replacement'),
     matter: directoryMatter.nullable().describe('本信息对应的基层政务公开标准目录事项 / the standard-directory 事项 it fulfils'),
   })
   .meta({ id: 'Publication', description: '信息全部元数据 / publication with all its metadata' });

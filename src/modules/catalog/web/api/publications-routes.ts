@@ -9,6 +9,7 @@ import {
 } from '../../index.ts';
 import { withdrawalOf } from '../../storage/publications-repository.ts';
 import { interpretationLinks } from '../../use-cases/interpretations.ts';
+import { publicValidityLinks } from '../../use-cases/amending-documents.ts';
 import { mayEditOrgan, optionalApiPrincipal } from './api-access.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { publicationDetail, publicationPage, publicationsQuery } from './publication-schemas.ts';
@@ -26,11 +27,12 @@ const tags = ['publications'];
  */
 export async function publicationJson(deps: AppDeps, p: Publication, opts: { staff?: boolean } = {}) {
   const staff = opts.staff ?? p.status !== 'published';
-  const [organ, attachments, links, matter] = await Promise.all([
+  const [organ, attachments, links, matter, validity] = await Promise.all([
     findOrganById(deps.db, p.organId), listAttachments(deps.db, p.id), interpretationLinks(deps.db, p.id, staff ? [p.organId] : []),
     p.matterId ? findDirectoryMatter(deps.db, p.matterId) : Promise.resolve(null),
+    publicValidityLinks(deps.db, p.id),
   ]);
-  return presentPublication(p, organ!, attachments, links, staff, matter);
+  return presentPublication(p, organ!, attachments, links, staff, matter, validity);
 }
 
 export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {

@@ -15,6 +15,7 @@ import { withWholePhoneNumbers } from './whole-phone-numbers.ts';
 import type { PortalRequestInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
+import { ValidityNotice, ValidityOfOthers, type LinkedDocument } from './validity-notice.tsx';
 
 export type ItemPageProps = {
   info: PortalRequestInfo;
@@ -25,7 +26,9 @@ export type ItemPageProps = {
   path: CatalogNode[];
   attachments: Attachment[];
   /** The 现行文件 recorded for a document no longer valid as it stands (替代文件编号), at its own organ's address. */
-  replacement: { id: number; title: string; organCode: string; documentNumber: string | null; publishedOn: string | null } | null;
+  replacement: LinkedDocument | null;
+  /** 效力 links to published documents: who amended this one, and what this one amended or repealed (docs/adr/0026). */
+  validity: { amendedBy: LinkedDocument[]; amends: LinkedDocument[]; repeals: LinkedDocument[] };
   qrSvg: string;
   printView: boolean;
   /** Amendments: what changed before the current text (修订记录). */
@@ -50,7 +53,7 @@ const MatterFacts = ({ matter }: { matter: DirectoryMatter }) => (
   </dl>
 );
 
-export function ItemPage({ info, organ, parent, item, path, attachments, replacement, qrSvg, printView, versions, links, viewCountText, matter }: ItemPageProps) {
+export function ItemPage({ info, organ, parent, item, path, attachments, replacement, validity, qrSvg, printView, versions, links, viewCountText, matter }: ItemPageProps) {
   const url = `/organs/${organ.code}/items/${item.id}`;
   const meta: [string, string | null][] = [
     ['索引号', item.indexNumber],
@@ -75,19 +78,7 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
   return (
     <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView} canonicalPath={url}>
       <Breadcrumb items={[...organCrumbs(organ, parent), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) })), { label: '正文' }]} />
-      {item.validity !== 'valid' && (
-        <div class="notice" role="note">
-          <strong>
-            {item.validity === 'repealed' ? '本文件已废止。' : item.validity === 'amended' ? '本文件已修改。' : '本文件已失效。'}
-          </strong>
-          {replacement && (
-            <>
-              现行文件：<a href={`/organs/${replacement.organCode}/items/${replacement.id}`}>{replacement.title}</a>
-              {(replacement.documentNumber || replacement.publishedOn) && <>（{[replacement.documentNumber, replacement.publishedOn && `${replacement.publishedOn}发布`].filter(Boolean).join('，')}）</>}
-            </>
-          )}
-        </div>
-      )}
+      <ValidityNotice item={item} amendedBy={validity.amendedBy} replacement={replacement} />
       <article aria-labelledby="item-title">
         {/* Title, date and source first: on a phone they are what the reader came for (issue 15). */}
         <h1 class="article-title" id="item-title">{item.title}</h1>
@@ -115,6 +106,7 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
             <dt>内容概述</dt><dd>{item.summary || '—'}</dd>
           </dl>
         </details>
+        <ValidityOfOthers amends={validity.amends} repeals={validity.repeals} />
         {matter && (
           <>
             <section class="panel directory-matter wide-only" aria-labelledby="matter-h">

@@ -23,6 +23,7 @@ import {
 import { findAttachment } from '../../storage/revision-attachments.ts';
 import { sendAttachmentFile } from '../../use-cases/manage-attachments.ts';
 import { interpretationLinks } from '../../use-cases/interpretations.ts';
+import { publicValidityLinks } from '../../use-cases/amending-documents.ts';
 import { HomePage, OrgansPage } from './home-page.tsx';
 import { ItemPage, WithdrawnPage } from './item-page.tsx';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
@@ -298,7 +299,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const within = Number.isInteger(from) && from > 0 ? new Set(subtreeIds(nodes, from)) : null;
       const crumbNode = item.nodeIds.find((n) => within?.has(n)) ?? item.nodeIds[0];
       const versions = await amendmentHistory(db, item.id);
-      const [attachments, replacement, qrSvg, links] = await Promise.all([
+      const [attachments, replacement, qrSvg, links, validity] = await Promise.all([
         listAttachments(db, item.id),
         item.replacedById ? findPublication(db, item.replacedById) : Promise.resolve(null),
         // An image to assistive technology, named (the figcaption says what to do with it).
@@ -306,18 +307,21 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
           .then((svg) => svg.replace('<svg ', '<svg role="img" aria-label="本页二维码" ')),
         // 政策解读: a policy's page links its published interpretations, an interpretation's page its policies (one query).
         interpretationLinks(db, item.id),
+        // 效力: who amended it, and what it amended or repealed — published documents only (docs/adr/0026).
+        publicValidityLinks(db, item.id),
       ]);
       // 标准目录: the 事项 the item fulfils, with its legal basis and time limit.
       const matter = item.matterId ? await findDirectoryMatter(db, item.matterId) : null;
-      // The 现行文件 is linked at its own organ's address (a county government's decision may amend a bureau's document).
+      // Linked documents are named at their own organ's address (a county government's decision may amend a bureau's document).
+      const codeOf = async (organId: number) => (organId === organ.id ? organ.code : (await findOrganById(db, organId))?.code ?? organ.code);
       const current = replacement && replacement.status === 'published'
-        ? { id: replacement.id, title: replacement.title, organCode: replacement.organId === organ.id ? organ.code : (await findOrganById(db, replacement.organId))?.code ?? organ.code, documentNumber: replacement.documentNumber, publishedOn: replacement.publishedOn }
+        ? { id: replacement.id, title: replacement.title, organCode: await codeOf(replacement.organId), documentNumber: replacement.documentNumber, publishedOn: replacement.publishedOn }
         : null;
       return sendPage(
         reply,
         <ItemPage
           info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
-          replacement={current} qrSvg={qrSvg}
+          replacement={current} validity={validity} qrSvg={qrSvg}
           printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
           links={links} viewCountText={viewCountText} matter={matter}
         />,

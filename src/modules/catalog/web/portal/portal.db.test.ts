@@ -35,8 +35,8 @@ describeEachDialect('public portal', (db) => {
     const old = await createPublished(deps, organ.id, [node], { title: '旧办法' });
     await performReviewVerb(deps, system, old.id, 'repeal', { replacedById: current.id });
     const res = await app.inject(`/organs/${organ.code}/items/${old.id}`);
-    expect(res.body).toContain('本文件已废止');
-    expect(res.body).toContain(`href="/organs/${organ.code}/items/${current.id}"`);
+    // 本文件已被《X》废止 (ADR 0026), X linked.
+    expect(res.body).toContain(`本文件已被《<a href="/organs/${organ.code}/items/${current.id}">新办法</a>》（${current.publishedOn}发布）废止。`);
     await app.close();
   });
 
@@ -52,8 +52,9 @@ describeEachDialect('public portal', (db) => {
     const res = await app.inject(`/organs/${organ.code}/items/${amended.id}`);
     expect(res.statusCode).toBe(200);
     const banner = /<div class="notice" role="note">[\s\S]*?<\/div>/.exec(res.body)?.[0] ?? '';
-    expect(banner).toContain('本文件已修改。');
-    expect(banner).toContain(`<a href="/organs/${county.code}/items/${decision.id}">青岚县人民政府关于修改部分规范性文件的决定</a>`);
+    // 本文件已被《X》（文号）修改 (ADR 0026): a 替代文件编号 given to an amended item names its amender.
+    expect(banner).toContain(`本文件已被《<a href="/organs/${county.code}/items/${decision.id}">青岚县人民政府关于修改部分规范性文件的决定</a>》`);
+    expect(banner).toContain('修改。');
     expect(banner).toContain('岚政〔2026〕5号');
     expect(banner).toContain(`${decision.publishedOn}发布`);
     // The link leads to the page, not to 页面不存在.

@@ -1,0 +1,46 @@
+import type { Publication } from '../../domain/publication.ts';
+
+/** A document a 效力 link names, at its own organ's address (a county government's decision may amend a bureau's document). */
+export type LinkedDocument = { id: number; title: string; organCode: string; documentNumber: string | null; publishedOn: string | null };
+
+/** 《标题》（文号，日期发布）, the title a link to the document's page. */
+function Named({ doc }: { doc: LinkedDocument }) {
+  const title = doc.title.trim().replace(/^《(.*)》$/, '$1');
+  const facts = [doc.documentNumber, doc.publishedOn && `${doc.publishedOn}发布`].filter(Boolean).join('，');
+  return <>《<a href={`/organs/${doc.organCode}/items/${doc.id}`}>{title}</a>》{facts && `（${facts}）`}</>;
+}
+
+const NamedList = ({ docs }: { docs: readonly LinkedDocument[] }) => (
+  <>{docs.map((d, i) => <>{i > 0 && '、'}<Named doc={d} /></>)}</>
+);
+
+/**
+ * What the top of an item's page says about its 效力 (docs/rules/proactive-disclosure.md "Validity of
+ * documents"): 本文件已被《X》修改 / 废止, naming only published documents — an amender since withdrawn
+ * is left out and, with none left, the banner says only 本文件已修改 (docs/adr/0026).
+ */
+export function ValidityNotice({ item, amendedBy, replacement }: {
+  item: Pick<Publication, 'validity'>; amendedBy: readonly LinkedDocument[]; replacement: LinkedDocument | null;
+}) {
+  if (item.validity === 'valid') return null;
+  return (
+    <div class="notice" role="note">
+      {item.validity === 'amended' && (amendedBy.length ? <strong>本文件已被<NamedList docs={amendedBy} />修改。</strong> : <strong>本文件已修改。</strong>)}
+      {item.validity === 'repealed' && (replacement ? <strong>本文件已被<Named doc={replacement} />废止。</strong> : <strong>本文件已废止。</strong>)}
+      {item.validity === 'expired' && (
+        <><strong>本文件已失效。</strong>{replacement && <>现行文件：<Named doc={replacement} /></>}</>
+      )}
+    </div>
+  );
+}
+
+/** On an amending or repealing document's page: 本文件修改了《Y》 / 本文件废止了《Y》, each a link back. */
+export function ValidityOfOthers({ amends, repeals }: { amends: readonly LinkedDocument[]; repeals: readonly LinkedDocument[] }) {
+  if (!amends.length && !repeals.length) return null;
+  return (
+    <div class="notice validity-of-others" role="note">
+      {amends.length > 0 && <p>本文件修改了<NamedList docs={amends} />。</p>}
+      {repeals.length > 0 && <p>本文件废止了<NamedList docs={repeals} />。</p>}
+    </div>
+  );
+}
