@@ -28,6 +28,7 @@ export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; hand
     secretBox: createSecretBox(secretKey.key),
   };
   for (const w of secretKey.warnings) deps.logger.warn({ keyFile: secretKey.source }, w);
+  if (secretKey.created) deps.logger.info({ keyFile: secretKey.source }, `已生成两步验证密钥的加密密钥 ${secretKey.source}：它不在备份中，请另行复制一份妥善保管（docs/operations.md）`);
   return { deps, handle };
 }
 
