@@ -124,6 +124,11 @@ describeEachDialect('rendered public pages kept in memory', (db) => {
       const asStaff = await app.inject({ url: itemUrl, cookies: session.cookies });
       expect(asStaff.body).toContain('只有后台看得到的新标题');
       expect(asStaff.headers['last-modified']).toBeUndefined();
+      // What staff see is theirs and must be asked for again every time: a browser that kept the
+      // signed-in page for a minute showed an officer the item they had just withdrawn (outside test).
+      for (const url of [itemUrl, organHome, '/organs']) {
+        expect((await app.inject({ url, cookies: session.cookies })).headers['cache-control']).toBe('private, no-cache');
+      }
       const adminPage = await app.inject({ url: '/admin', cookies: session.cookies });
       expect(adminPage.statusCode).toBe(200);
       expect(adminPage.headers['cache-control']).toBe('private, no-store');

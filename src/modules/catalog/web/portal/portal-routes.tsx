@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import QRCode from 'qrcode';
 import { ViewCounter } from '../../use-cases/view-counter.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
@@ -61,6 +62,9 @@ export const CACHEABLE_PORTAL_PAGES = [
   '/organs/:code/catalog', '/organs/:code/catalog/:nodeId', '/organs/:code/items/:id',
 ];
 
+/** A request of a signed-in person (a session cookie, or an API token): never served from or kept in a shared cache. */
+const signedIn = (request: { headers: IncomingHttpHeaders }) => !!request.headers.authorization || (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
+
 /** The public disclosure portal. No login, no JavaScript needed. */
 export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
   const { db } = deps;
@@ -106,7 +110,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
   // docs/adr/0021-rendered-page-cache.md). Signed-in staff are never served from it.
   const pages = new PageCache({
     readVersion: contentVersionReader(db), readVersionNow: contentVersionNow(db), routes: CACHEABLE_PORTAL_PAGES,
-    personal: (request) => !!request.headers.authorization || (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`),
+    personal: signedIn,
   });
 
   return async function plugin(app: FastifyInstance) {
@@ -114,12 +118,13 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     // A clean stop writes the views counted since the last flush.
     app.addHook('onClose', async () => views.flush());
     // Public pages are cacheable for a minute and revalidate by ETag; an item page counts every
-    // view, so it is always revalidated.
+    // view, so it is always revalidated. What a signed-in person is shown is theirs and asked for
+    // again every time (a page kept for a minute showed an officer the item they had just withdrawn).
     app.addHook('onSend', async (request, reply, payload) => {
       // Pages the page cache keeps have their headers from it (docs/adr/0021-rendered-page-cache.md).
       if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
       const isItem = /^\/organs\/[^/]+\/items\//.test(request.url);
-      reply.header('Cache-Control', isItem ? 'no-cache' : 'public, max-age=60');
+      reply.header('Cache-Control', signedIn(request) ? 'private, no-cache' : isItem ? 'no-cache' : 'public, max-age=60');
       reply.header('Vary', 'Cookie'); // font size and 适老化 mode change the page
       const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
       reply.header('ETag', etag);
