@@ -27,6 +27,22 @@ describe('query parsing', () => {
     expect(q.keywords[0].alternatives.map((a) => a.text)).toEqual(['公租房', '公共租赁住房']);
   });
 
+  it('looks up a number copied with its label from an item’s properties (索引号：…, 文号：…)', () => {
+    const bare = parseQuery('11341529MB1D386259/2026-00402');
+    for (const typed of ['索引号：11341529MB1D386259/2026-00402', '索引号: 11341529MB1D386259/2026-00402', '索引号 11341529MB1D386259/2026-00402']) {
+      const q = parseQuery(typed);
+      expect(q.indexNumberKey).toBe(bare.indexNumberKey);
+      expect(q.keywords.map((k) => k.text)).toEqual(bare.keywords.map((k) => k.text));
+      expect(q.display).toBe(typed.normalize('NFKC').replace(/\s+/g, ' '));
+    }
+    for (const typed of ['文号：岚建〔2026〕58号', '发文字号:岚建〔2026〕58号', '文号 岚建〔2026〕第58号']) {
+      expect(parseQuery(typed).documentNumberKey).toBe(documentNumberKey('岚建〔2026〕58号'));
+    }
+    // A label word with no number after it is a keyword like any other.
+    expect(parseQuery('文号管理').keywords.map((k) => k.text)).toEqual(['文号管理']);
+    expect(parseQuery('文号 规范').keywords.map((k) => k.text)).toEqual(['文号', '规范']);
+  });
+
   it('finds nothing to match in punctuation alone', () => {
     expect(parseQuery('，。！').keywords).toEqual([]);
   });

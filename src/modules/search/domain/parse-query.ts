@@ -20,12 +20,20 @@ export type ParsedQuery = {
 };
 
 /**
+ * The label of a number copied with it from an item's properties on a phone (索引号：…, 文号：…): the
+ * number is what is searched. Only before a colon or a space and something with a digit, so 文号管理
+ * or 文号 规范 stay keywords.
+ */
+const NUMBER_LABEL = /^(?:索引号|文号|发文字号|发文文号)\s*(?::|\s)\s*(?=\S*\d)/;
+
+/**
  * A query is keywords separated by spaces (or commas), all of which must occur. The whole query is
  * also tried as a 文号 and as an 索引号, so a pasted number finds its item first.
  */
 export function parseQuery(raw: string): ParsedQuery {
   const display = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
-  const parts = display.split(/[\s,，、;；]+/).filter(Boolean);
+  const searched = display.replace(NUMBER_LABEL, '');
+  const parts = searched.split(/[\s,，、;；]+/).filter(Boolean);
   const keywords: Keyword[] = [];
   for (const part of parts) {
     const text = part.slice(0, MAX_KEYWORD_CHARS);
@@ -37,6 +45,6 @@ export function parseQuery(raw: string): ParsedQuery {
     if (alternatives.length) keywords.push({ text, alternatives });
     if (keywords.length === MAX_KEYWORDS) break;
   }
-  const compact = display.replace(/\s+/g, '');
+  const compact = searched.replace(/\s+/g, '');
   return { display, keywords, documentNumberKey: documentNumberKey(compact), indexNumberKey: indexNumberKey(compact) };
 }
