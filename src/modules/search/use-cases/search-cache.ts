@@ -1,14 +1,17 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { contentVersionReader, type ContentVersion } from '../../../platform/db/content-version.ts';
 import type { SearchRequest } from '../domain/search-request.ts';
-import { searchPublications, type SearchResult } from './search-publications.ts';
+import { searchPublications, type OrganList, type SearchResult } from './search-publications.ts';
 
-/** The portal's and the API's search: `searchPublications` through one cache of results per server. */
-export type SearchFn = (req: SearchRequest) => Promise<SearchResult>;
+/**
+ * The portal's and the API's search: `searchPublications` through one cache of results per server.
+ * `organs` is the request's organ list (organListOf), so that one page or answer reads it once.
+ */
+export type SearchFn = (req: SearchRequest, organs?: OrganList) => Promise<SearchResult>;
 
 export function cachedSearch(deps: AppDeps): SearchFn {
   const kept = new KeptPerVersion<SearchResult>({ readVersion: contentVersionReader(deps.db) });
-  return (req) => kept.get(searchKeyOf(req), () => searchPublications(deps, req));
+  return (req, organs) => kept.get(searchKeyOf(req), () => searchPublications(deps, req, { organs }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organWithUnits, pathTo, subtreeIds } from '../../catalog/index.ts';
+import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organWithUnits, pathTo, subtreeIds, type Organ } from '../../catalog/index.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { compareByRelevance, namingTest, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
@@ -61,9 +61,22 @@ export async function organAndUnits(deps: AppDeps, organId: number): Promise<num
   return organWithUnits(organId, await listOrgans(deps.db));
 }
 
+/**
+ * The organ list as one search reads it: once, when first asked, for its scope (search-params' unit,
+ * scopeOf), its facets' organ codes and the page or API answer that shows it. Made per request and
+ * dropped with it — not a cache: the organs cannot change within one search's answer any more than its
+ * results can (a change to an organ raises the content version the result cache is kept by).
+ */
+export type OrganList = () => Promise<Organ[]>;
+
+export function organListOf(deps: AppDeps): OrganList {
+  let read: Promise<Organ[]> | undefined;
+  return () => (read ??= listOrgans(deps.db));
+}
+
 /** The filters as the index takes them: organs (scope ∩ chosen organ), stage, genre, validity, a key range for year and dates, the keys of a node's items. */
-async function scopeOf(deps: AppDeps, f: SearchFilters): Promise<Scope> {
-  const organs = f.scopeOrganId ? await listOrgans(deps.db) : [];
+async function scopeOf(deps: AppDeps, f: SearchFilters, organList: OrganList): Promise<Scope> {
+  const organs = f.scopeOrganId ? await organList() : [];
   let organIds = f.scopeOrganId ? organWithUnits(f.scopeOrganId, organs) : null;
   // The region's scope holds every organ: as a filter it would only cost (a list of every organ's tag).
   if (organIds && organIds.length === organs.length) organIds = null;
@@ -89,7 +102,7 @@ const byKeyDesc = (a: number, b: number) => b - a;
  * number); beyond the ranked candidates the list goes on newest first. Every step is defined on the
  * newest-first order of the matches, so SQLite and PostgreSQL produce the same list.
  */
-export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits; index?: FullTextIndex } = {}): Promise<SearchResult> {
+export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits; index?: FullTextIndex; organs?: OrganList } = {}): Promise<SearchResult> {
   const segment = opts.segment ?? jiebaSegmenter();
   const { rankWindow, titleCandidates, totalCap, facetSample } = opts.limits ?? SEARCH_LIMITS;
   if (facetSample < rankWindow) throw new Error('facetSample must be at least rankWindow: the window is the sample’s head');
@@ -97,7 +110,8 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   const index = opts.index ?? fullTextIndexFor(deps.dialect);
   const query = parseQuery(req.q);
   if (!query.keywords.length && !query.documentNumberKey) return NOTHING(query);
-  const scope = await scopeOf(deps, req.filters);
+  const organs = opts.organs ?? organListOf(deps);
+  const scope = await scopeOf(deps, req.filters, organs);
   const m: Match = { keywords: query.keywords.map((k) => k.alternatives.map((a) => a.phrase)) };
 
   const numbered = await numberedKeys(db, query, scope);
@@ -124,7 +138,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     sample = total ? await newest(scope, facetSample) : [];
   }
   if (total === 0) return NOTHING(query);
-  const facets = await facetsOf(deps, sample);
+  const facets = await facetsOf(deps, sample, organs);
 
   const offset = (req.page - 1) * req.pageSize;
   let page: number[];
@@ -158,8 +172,8 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
 }
 
 /** Facet counts over some matches (their sort keys): organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */
-async function facetsOf(deps: AppDeps, keys: number[]): Promise<SearchResult['facets']> {
-  const [f, organs] = await Promise.all([facetRows(deps.db, deps.dialect, keys), listOrgans(deps.db)]);
+async function facetsOf(deps: AppDeps, keys: number[], organList: OrganList): Promise<SearchResult['facets']> {
+  const [f, organs] = await Promise.all([facetRows(deps.db, deps.dialect, keys), organList()]);
   // An organ by its code (what organ= takes), an internal unit's items under the organ that publishes for it.
   const byId = new Map(organs.map((o) => [o.id, o]));
   const organCode = (id: number | string) => {

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { listOrgans, scopeLabel, STAGE_LABELS, VALIDITY_LABELS } from '../../catalog/index.ts';
+import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS } from '../../catalog/index.ts';
 import type { SearchFn } from '../use-cases/search-cache.ts';
+import { organListOf } from '../use-cases/search-publications.ts';
 import type { SearchTermCounter } from '../use-cases/search-terms.ts';
 import { readSearchParams, refuseRepeated } from './search-params.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
@@ -70,12 +71,14 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     // A repeated parameter (q=…&q=…) gets the search's own refusal naming it, not the validator's 期望 string，实际接收 数组.
     preValidation: async (request) => refuseRepeated(request.query as Record<string, unknown>),
   }, async (request) => {
-    const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, request.query, { pageSize: 20 });
+    // One read of the organ list for the whole answer: the scope, the facets' codes and their labels.
+    const organList = organListOf(deps);
+    const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, request.query, { pageSize: 20, organs: organList });
     // Missing, empty or only spaces (readSearchParams trims it): the same refusal.
     if (!req.q) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
-    const r = await search(req);
+    const r = await search(req, organList);
     if (req.page === 1) terms.count(r.query, req.filters.scopeOrganId, r.total);
-    const organs = await listOrgans(deps.db);
+    const organs = await organList();
     // Labelled as the portal shows them: an organ by its short name (the value is its code, what organ= takes), 五公开 and 效力 in Chinese.
     const organLabel = new Map(organs.map((o) => [o.code, scopeLabel(o)]));
     const labelled = (list: { value: string; count: number; label?: string }[], label: (v: string) => string = (v) => v) => list.map((f) => ({ value: f.value, count: f.count, label: f.label ?? label(f.value) }));

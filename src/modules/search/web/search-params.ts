@@ -1,9 +1,10 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { DISCLOSURE_STAGES, findOrganByCode, GENRES, handlingOrganOf, listOrgans, STAGE_LABELS, VALIDITIES, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
+import { DISCLOSURE_STAGES, findOrganByCode, GENRES, handlingOrganOf, STAGE_LABELS, VALIDITIES, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
 import { findNodeOrgan, genreIndexed } from '../storage/search-repository.ts';
 import type { SearchRequest } from '../domain/search-request.ts';
 import { MAX_QUERY_CHARS } from '../domain/parse-query.ts';
+import { organListOf, type OrganList } from '../use-cases/search-publications.ts';
 
 export type RawSearchParams = Partial<Record<'q' | 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity' | 'from' | 'to' | 'sort' | 'page' | 'pageSize', string>>;
 
@@ -38,7 +39,7 @@ export function refuseRepeated(raw: Record<string, unknown>): void {
  * nothing in its own name, so a unit's code (an old link) searches the organ that publishes for it:
  * `scopeOrgan` is that organ and `scopeUnit` the unit asked for, for the page and the API to say so.
  */
-export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number }): Promise<{ request: SearchRequest; scopeOrgan: Organ | null; scopeUnit: Organ | null }> {
+export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number; organs?: OrganList }): Promise<{ request: SearchRequest; scopeOrgan: Organ | null; scopeUnit: Organ | null }> {
   refuseRepeated(raw);
   const q = (raw.q ?? '').trim();
   if (q.length > MAX_QUERY_CHARS) throw bad('ERR_SEARCH_QUERY_TOO_LONG', `检索词不能超过 ${MAX_QUERY_CHARS} 个字`, 'q');
@@ -46,7 +47,7 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
   const asked = organCode ? await findOrganByCode(deps.db, organCode) : null;
   if (organCode && !asked) throw bad('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关`, 'organ');
   const scopeUnit = asked?.kind === 'unit' ? asked : null;
-  const scopeOrgan = scopeUnit ? handlingOrganOf(scopeUnit, await listOrgans(deps.db)) ?? scopeUnit : asked;
+  const scopeOrgan = scopeUnit ? handlingOrganOf(scopeUnit, await (defaults.organs ?? organListOf(deps))()) ?? scopeUnit : asked;
   const scopeOrganId = scopeOrgan?.id ?? null;
   for (const [field, label] of [['from', '起始日期'], ['to', '截止日期']] as const) {
     const v = raw[field]?.trim();

@@ -5,10 +5,10 @@ import { contentVersionReader } from '../../../platform/db/content-version.ts';
 import { prefsFromCookies } from '../../../platform/views/prefs.ts';
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { listOrgans, staffContext } from '../../catalog/index.ts';
+import { staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
-import type { SearchResult } from '../use-cases/search-publications.ts';
+import { organListOf, type SearchResult } from '../use-cases/search-publications.ts';
 import { searchTermReport, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
@@ -35,21 +35,23 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
       let raw = asked;
       const prefs = prefsFromCookies(request.cookies);
       reply.header('Cache-Control', 'no-cache');
+      // One read of the organ list for the whole page: the scope, the facets' codes and the form's choices.
+      const organList = organListOf(deps);
       try {
-        const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, asked, { pageSize: PORTAL_PAGE_SIZE });
+        const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, asked, { pageSize: PORTAL_PAGE_SIZE, organs: organList });
         // A unit's code (an old link) searches its organ: the page and its links name the organ searched.
         if (scopeUnit && scopeOrgan) raw = { ...asked, organ: scopeOrgan.code };
         const render = async (result: SearchResult | null, regionTotal: number | null = null) => {
-          const organs = await listOrgans(deps.db);
+          const organs = await organList();
           return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result ? req.page : 1} error={null} regionTotal={regionTotal} />);
         };
         if (!req.q) return sendHtml(reply, await render(null));
         const made = async () => {
-          const result = await search(req);
+          const result = await search(req, organList);
           // Nothing within an organ: the same search over the whole region (the one its 在全站检索 link asks, so
           // kept for that click), offered only when it finds something. Bounded like every search (TOTAL_CAP).
           const regionTotal = result.total === 0 && req.filters.scopeOrganId !== null
-            ? (await search({ ...req, filters: { ...req.filters, scopeOrganId: null }, page: 1 })).total
+            ? (await search({ ...req, filters: { ...req.filters, scopeOrganId: null }, page: 1 }, organList)).total
             : null;
           return { html: await render(result, regionTotal), result };
         };
@@ -60,7 +62,7 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
         // A bad parameter keeps what was typed and says what is wrong, next to the form (a repeated one: its first value).
         raw = Object.fromEntries(Object.entries(asked).map(([k, v]) => [k, Array.isArray(v) ? String(v[0] ?? '') : v])) as RawSearchParams;
-        const organs = await listOrgans(deps.db);
+        const organs = await organList();
         return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={null} scopeUnit={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
       }
     });

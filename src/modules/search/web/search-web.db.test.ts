@@ -293,6 +293,31 @@ describeEachDialect('search pages and API', (db) => {
     await app.close();
   });
 
+  it('reads the organ list once for a search within an organ: its scope, its facets’ codes and the page (page and API)', async () => {
+    const handle = db();
+    const seen: string[] = [];
+    const watched = handle.db.withPlugin({
+      transformQuery: ({ node, queryId }) => (seen.push(handle.db.getExecutor().compileQuery(node, queryId).sql), node),
+      transformResult: async ({ result }) => result,
+    });
+    const { app, deps } = await buildTestApp({ ...handle, db: watched });
+    const organ = await createOrgan(deps);
+    const unit = await createOrgan(deps, { parentCode: organ.code, kind: 'unit' });
+    const node = await createNode(deps, organ.id, { name: '政策文件' });
+    await createPublished(deps, organ.id, [node], { title: '关于农村危房改造补助标准的通知' });
+    await reindex(deps);
+    const organListReads = () => seen.filter((sql) => /^select \* from "organs" order by/.test(sql)).length;
+    // The portal frame reads the organs once per content version (catalog's SiteFrames): read here first.
+    expect((await app.inject('/')).statusCode).toBe(200);
+    for (const url of [`/search?q=${encodeURIComponent('危房')}&organ=${organ.code}`, `/api/v1/search?q=${encodeURIComponent('危房')}&organ=${organ.code}`, `/search?q=${encodeURIComponent('危房改造')}&organ=${unit.code}`]) {
+      seen.length = 0;
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(organListReads(), url).toBe(1);
+    }
+    await app.close();
+  });
+
   it('drops the empty fields the results page’s form sends, so the address is the search itself', async () => {
     const { app } = await buildTestApp(db());
     const res = await app.inject(`/search?q=${encodeURIComponent('危房')}&organ=&sort=relevance&from=&to=`);
