@@ -12,7 +12,8 @@ export function CaseClock({ app, clock, correctionNotice, today }: { app: Applic
       {clock.kind !== 'running' ? <p id="due-date">{clock.note}</p> : (
         <>
           <p id="due-date" class="due-date">
-            <strong>{replyDeadline(clock.result.dueOn)}</strong>
+            {/* 暂定 as the work list, the receipt and the letters say it: the year's holiday notice is not loaded. */}
+            <strong>{replyDeadline(clock.result.dueOn)}{clock.result.warnings.length > 0 && '（暂定）'}</strong>
             {app.extensionWorkingDays > 0 && `（原期限${clock.result.originalDueOn}，经批准延长${app.extensionWorkingDays}个工作日）`}
             {!closed && clock.result.dueOn < today && <strong class="overdue-alert">　已逾期</strong>}
             {closed && !app.imported && app.repliedOn! > clock.result.dueOn && <strong class="overdue-alert">　超期答复（{app.repliedOn}）</strong>}
