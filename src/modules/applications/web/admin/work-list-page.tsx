@@ -72,7 +72,8 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
                   <td>{STATE_LABELS[a.state]}{a.outcome ? '' : ''}</td>
                   <td>{a.receivedOn ?? '待确认'}</td>
                   <td>
-                    {d.on ? <>{d.what}：<DeadlineStanding on={d.on} today={list.today} open={waiting}>
+                    {/* A closed case has no running deadline: an answered one says when it was answered. */}
+                    {a.repliedOn ? `答复于${a.repliedOn}` : d.on && waiting ? <>{d.what}：<DeadlineStanding on={d.on} today={list.today}>
                       {a.dueProvisional && d.what === '答复期限' && <span title="期限跨入尚未公布放假安排的年份">（暂定）</span>}
                     </DeadlineStanding></> : '—'}
                   </td>
