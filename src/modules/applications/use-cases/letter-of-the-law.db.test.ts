@@ -196,6 +196,10 @@ describeEachDialect('dates in a year whose holiday notice is not loaded', (db) =
     expect(text).toContain('2027年1月18日（暂定）');
     expect(text).toContain('全国年节及纪念日放假办法');
     expect(text).not.toContain('2026年12月18日（暂定）');
+    // Both deadlines are last days included, said the same way, 暂定 or not (found by an outside tester).
+    expect(text).toContain('原答复期限至2026年12月18日止（含当日）');
+    expect(text).toContain('答复期限延长20个工作日，至2027年1月18日（暂定）止（含当日），本机关将最迟于该日作出答复');
+    expect(text).not.toMatch(/（暂定），含当日|日（暂定）作出/);
   });
 });
 
