@@ -14,6 +14,8 @@ export const text = (label: string, max: number, min = 1) =>
     .min(1, { message: `请填写${label}` })
     .refine((v) => v.length === 0 || v.length >= min, { message: `${label}至少${min}个字` })
     .max(max, { message: `${label}不能超过${max}个字` });
+/** The most 所需信息的内容描述 takes; the form's hint states it (a browser never cuts a pasted text silently). */
+export const MAX_SUBJECT_CHARS = 2000;
 export const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, { message: `${label}不能超过${max}个字` }).nullish().transform((v) => v ?? '');
 
@@ -106,7 +108,7 @@ export const applicantIdentityRefinement = [
 export const applicantFields = z
   .object({
     ...applicantIdentityShape,
-    subject: text('所需信息的内容描述', 2000, 5),
+    subject: text('所需信息的内容描述', MAX_SUBJECT_CHARS, 5),
     documentNumber: optionalText('文号', 100),
     provisionForm: z.enum(PROVISION_FORMS, { message: '请选择信息的提供形式' }),
   })

@@ -1,6 +1,7 @@
 import { Field, type FieldErrors } from '../../../platform/views/components.tsx';
 import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS, ID_KINDS } from '../domain/applicant-types.ts';
 import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS, PROVISION_FORM_LABELS, PROVISION_FORMS } from '../domain/channels.ts';
+import { MAX_SUBJECT_CHARS } from '../domain/application-input.ts';
 import type { FormValues } from './form-values.ts';
 
 const ORG_TYPES = ['commercial_enterprise', 'research_institution', 'public_interest_org', 'legal_service_org', 'other_org'] as const;
@@ -13,7 +14,11 @@ export const APPLICATION_FIELD_ORDER = [
 
 const describer = (errors: FieldErrors) => (name: string, hint?: boolean) => [hint ? `h-${name}` : '', errors[name] ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
 
-/** Who the applicant is and how to reach them (条例第二十九条): applications and 第四十一条 correction requests. */
+/**
+ * Who the applicant is and how to reach them (条例第二十九条): applications and 第四十一条 correction requests.
+ * No field has a maxlength: a browser would cut a pasted text without a word; the server refuses an
+ * over-long one with the field's message (不能超过…个字), what was typed kept.
+ */
 export function ApplicantIdentityFieldset({ values, errors }: { values: FormValues; errors: FieldErrors }) {
   const v = (k: string) => values[k] ?? '';
   const describedBy = describer(errors);
@@ -30,7 +35,7 @@ export function ApplicantIdentityFieldset({ values, errors }: { values: FormValu
           </select>
         </Field>
         <Field name="applicantName" label="姓名或名称" errors={errors} required hint="自然人填写姓名；法人或其他组织填写全称">
-          <input type="text" id="f-applicantName" name="applicantName" value={v('applicantName')} maxLength={100} autocomplete="name" aria-describedby={describedBy('applicantName', true)} required />
+          <input type="text" id="f-applicantName" name="applicantName" value={v('applicantName')} autocomplete="name" aria-describedby={describedBy('applicantName', true)} required />
         </Field>
         <Field name="applicantIdKind" label="身份证明类型" errors={errors} required>
           <select id="f-applicantIdKind" name="applicantIdKind" aria-describedby={describedBy('applicantIdKind')} required>
@@ -39,22 +44,22 @@ export function ApplicantIdentityFieldset({ values, errors }: { values: FormValu
           </select>
         </Field>
         <Field name="applicantIdNumber" label="证件号码" errors={errors} required>
-          <input type="text" id="f-applicantIdNumber" name="applicantIdNumber" value={v('applicantIdNumber')} maxLength={40} autocomplete="off" aria-describedby={describedBy('applicantIdNumber')} required />
+          <input type="text" id="f-applicantIdNumber" name="applicantIdNumber" value={v('applicantIdNumber')} autocomplete="off" aria-describedby={describedBy('applicantIdNumber')} required />
         </Field>
         <Field name="contactPerson" label="联系人" errors={errors} hint="法人或其他组织必填">
-          <input type="text" id="f-contactPerson" name="contactPerson" value={v('contactPerson')} maxLength={50} autocomplete="name" aria-describedby={describedBy('contactPerson', true)} />
+          <input type="text" id="f-contactPerson" name="contactPerson" value={v('contactPerson')} autocomplete="name" aria-describedby={describedBy('contactPerson', true)} />
         </Field>
         <Field name="contactPhone" label="联系电话" errors={errors} required>
-          <input type="text" id="f-contactPhone" name="contactPhone" value={v('contactPhone')} maxLength={20} autocomplete="tel" inputMode="tel" aria-describedby={describedBy('contactPhone')} required />
+          <input type="text" id="f-contactPhone" name="contactPhone" value={v('contactPhone')} autocomplete="tel" inputMode="tel" aria-describedby={describedBy('contactPhone')} required />
         </Field>
         <Field name="contactEmail" label="电子邮箱" errors={errors} hint="以电子邮件获取信息时必填">
-          <input type="text" id="f-contactEmail" name="contactEmail" value={v('contactEmail')} maxLength={100} autocomplete="email" inputMode="email" aria-describedby={describedBy('contactEmail', true)} />
+          <input type="text" id="f-contactEmail" name="contactEmail" value={v('contactEmail')} autocomplete="email" inputMode="email" aria-describedby={describedBy('contactEmail', true)} />
         </Field>
         <Field name="contactAddress" label="通信地址" errors={errors} hint="以邮寄获取信息时必填">
-          <input type="text" id="f-contactAddress" name="contactAddress" value={v('contactAddress')} maxLength={200} autocomplete="street-address" aria-describedby={describedBy('contactAddress', true)} />
+          <input type="text" id="f-contactAddress" name="contactAddress" value={v('contactAddress')} autocomplete="street-address" aria-describedby={describedBy('contactAddress', true)} />
         </Field>
         <Field name="postalCode" label="邮政编码" errors={errors}>
-          <input type="text" id="f-postalCode" name="postalCode" value={v('postalCode')} maxLength={6} inputMode="numeric" autocomplete="postal-code" aria-describedby={describedBy('postalCode')} />
+          <input type="text" id="f-postalCode" name="postalCode" value={v('postalCode')} inputMode="numeric" autocomplete="postal-code" aria-describedby={describedBy('postalCode')} />
         </Field>
       </fieldset>
   );
@@ -69,11 +74,11 @@ export function ApplicantFieldsets({ values, errors }: { values: FormValues; err
       <ApplicantIdentityFieldset values={values} errors={errors} />
       <fieldset>
         <legend>所需政府信息</legend>
-        <Field name="subject" label="所需信息的内容描述" errors={errors} required hint="请写明信息的名称或便于查询的特征性描述，如年份、项目名称、发文单位">
-          <textarea id="f-subject" name="subject" maxLength={2000} aria-describedby={describedBy('subject', true)} required>{v('subject')}</textarea>
+        <Field name="subject" label="所需信息的内容描述" errors={errors} required hint={`请写明信息的名称或便于查询的特征性描述，如年份、项目名称、发文单位；不超过${MAX_SUBJECT_CHARS}个字`}>
+          <textarea id="f-subject" name="subject" aria-describedby={describedBy('subject', true)} required>{v('subject')}</textarea>
         </Field>
         <Field name="documentNumber" label="文号" errors={errors} hint="如知道，请填写（发文机关代字、年份、序号），例如：××〔2025〕12号">
-          <input type="text" id="f-documentNumber" name="documentNumber" value={v('documentNumber')} maxLength={100} aria-describedby={describedBy('documentNumber', true)} />
+          <input type="text" id="f-documentNumber" name="documentNumber" value={v('documentNumber')} aria-describedby={describedBy('documentNumber', true)} />
         </Field>
         <Field name="provisionForm" label="信息的提供形式" errors={errors} required>
           <select id="f-provisionForm" name="provisionForm" aria-describedby={describedBy('provisionForm')} required>

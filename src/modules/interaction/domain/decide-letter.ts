@@ -26,6 +26,8 @@ export type LetterDecision =
   | { ok: false; reasons: ErrorReason[] };
 
 const MAX_TEXT = 10_000;
+/** The most a writer's 评价意见 takes; the rating form's hint states it. */
+export const MAX_RATING_COMMENT_CHARS = 2000;
 
 /** What a verb's rule is given: the letter, its own command, the facts, and a way to refuse (collected, never thrown). */
 type RuleArgs<C> = {
@@ -118,7 +120,7 @@ const rate: VerbRule<CommandOf<'rate'>> = ({ letter, command, facts, refuse }) =
   if (!RATINGS.includes(command.rating)) refuse(E.invalidInput, '请选择满意、基本满意或不满意', 'rating');
   if (letter.rating) refuse(E.alreadyRated, '您已评价过这件来信的答复');
   else if (letter.rateByOn && facts.today > letter.rateByOn) refuse(E.ratingClosed, `评价期已于${letter.rateByOn}结束，未评价的视为满意`);
-  if (command.comment.length > 2000) refuse(E.invalidInput, '评价意见不能超过2000字', 'comment');
+  if (command.comment.length > MAX_RATING_COMMENT_CHARS) refuse(E.invalidInput, `评价意见不能超过${MAX_RATING_COMMENT_CHARS}字`, 'comment');
   return { note: command.comment.trim() };
 };
 

@@ -8,6 +8,9 @@ const required = (label: string, max: number) =>
 
 /** A letter says something: at least this many characters (not counting spaces). */
 export const MIN_LETTER_CHARS = 5;
+/** The most a letter's 标题 and 来信内容 take; the form's hints state them (a browser never cuts a pasted text silently). */
+export const MAX_LETTER_SUBJECT_CHARS = 100;
+export const MAX_LETTER_CHARS = 5000;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A phone number (the public forms' one rule: a mobile, or a landline with its area code) or an e-mail address. */
@@ -28,8 +31,8 @@ export const CONTACT_REQUIRED = '请填写联系电话或电子邮箱（至少�
  */
 export const letterInputSchema = z.object({
   type: z.enum(LETTER_TYPES, { message: '请选择来信类型（咨询、建议、投诉或其他）' }),
-  subject: required('标题', 100),
-  content: required('来信内容', 5000)
+  subject: required('标题', MAX_LETTER_SUBJECT_CHARS),
+  content: required('来信内容', MAX_LETTER_CHARS)
     .refine((v) => v === '' || [...v.replace(/\s/g, '')].length >= MIN_LETTER_CHARS, { message: `来信内容至少${MIN_LETTER_CHARS}个字，请写明您要咨询、建议或投诉的具体事项` }),
   writerName: required('姓名', 50),
   phone: optional('联系电话', 40, halfWidth)

@@ -116,10 +116,10 @@ export function StatusQueryPage({ info, values, errors, lapsed = false, organ = 
       {lapsed && <div class="notice notice-info" role="status"><p>查询已过期，请重新输入申请编号和查询码。查询结果只在查询的浏览器中、查询后30分钟内可以再次打开。</p></div>}
       <form method="post" action="/applications/status">
         <Field name="trackingNo" label="申请编号" errors={errors} required>
-          <input type="text" id="f-trackingNo" name="trackingNo" value={values.trackingNo ?? ''} maxLength={60} autocomplete="off" required />
+          <input type="text" id="f-trackingNo" name="trackingNo" value={values.trackingNo ?? ''} autocomplete="off" required />
         </Field>
         <Field name="queryCode" label="查询码" errors={errors} required>
-          <input type="text" id="f-queryCode" name="queryCode" value="" maxLength={20} autocomplete="off" required />
+          <input type="text" id="f-queryCode" name="queryCode" value="" autocomplete="off" required />
         </Field>
         <button type="submit" class="btn">查询</button>
       </form>

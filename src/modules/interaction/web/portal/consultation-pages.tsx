@@ -94,10 +94,10 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
               <input type="text" id="f-website" name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
             </div>
             <Field name="authorName" label="署名（可不填）" errors={errors} hint="公开时只显示姓氏，如“张**”">
-              <input id="f-authorName" name="authorName" value={values.authorName ?? ''} maxLength={50} />
+              <input id="f-authorName" name="authorName" value={values.authorName ?? ''} />
             </Field>
             <Field name="content" label="意见内容" errors={errors} required hint={`至少${MIN_COMMENT_CHARS}个字，不超过${MAX_COMMENT_CHARS}字；请勿填写身份证号、电话等个人信息`}>
-              <textarea id="f-content" name="content" maxLength={MAX_COMMENT_CHARS}>{values.content ?? ''}</textarea>
+              <textarea id="f-content" name="content">{values.content ?? ''}</textarea>
             </Field>
             <button class="btn" type="submit">提交意见</button>
           </form>

@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { Breadcrumb, CaseNumber, ErrorSummary, Field, Joined, LOOKUP_FAILED, PagedList, Pagination, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { PrintLink } from '../../../../platform/views/print-link.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
-import { MIN_LETTER_CHARS } from '../../domain/letter-input.ts';
+import { MAX_LETTER_CHARS, MAX_LETTER_SUBJECT_CHARS, MIN_LETTER_CHARS } from '../../domain/letter-input.ts';
+import { MAX_RATING_COMMENT_CHARS } from '../../domain/decide-letter.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
 import { chineseDate, HONEYPOT_FIELD, lastDay, noLaterThanTheDay } from '../../../applications/index.ts';
@@ -88,14 +89,16 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
             <label class="inline"><input type="radio" name="type" value={t} checked={values.type === t} id={i === 0 ? 'f-type' : undefined} aria-invalid={errors.type ? 'true' : undefined} aria-describedby={i === 0 && errors.type ? 'f-type-error' : undefined} /> {LETTER_TYPE_LABELS[t]}</label>
           ))}
         </fieldset>
-        <Field name="subject" label="标题" errors={errors} required>
-          <input type="text" id="f-subject" name="subject" value={values.subject ?? ''} maxLength={100} required />
+        {/* No field has a maxlength: a browser would cut a pasted text without a word. The hints state the limits and
+            the server refuses an over-long text with the field's message, what was typed kept (letter-input.ts). */}
+        <Field name="subject" label="标题" errors={errors} required hint={`不超过${MAX_LETTER_SUBJECT_CHARS}字`}>
+          <input type="text" id="f-subject" name="subject" value={values.subject ?? ''} required />
         </Field>
-        <Field name="content" label="来信内容" errors={errors} required hint={`请写明具体事项，至少${MIN_LETTER_CHARS}个字`}>
-          <textarea id="f-content" name="content" rows={8} maxLength={5000} required>{values.content ?? ''}</textarea>
+        <Field name="content" label="来信内容" errors={errors} required hint={`请写明具体事项，至少${MIN_LETTER_CHARS}个字，不超过${MAX_LETTER_CHARS}字`}>
+          <textarea id="f-content" name="content" rows={8} required>{values.content ?? ''}</textarea>
         </Field>
         <Field name="writerName" label="姓名" errors={errors} required>
-          <input type="text" id="f-writerName" name="writerName" value={values.writerName ?? ''} maxLength={50} autocomplete="name" required />
+          <input type="text" id="f-writerName" name="writerName" value={values.writerName ?? ''} autocomplete="name" required />
         </Field>
         {/*
           Two fields, at least one filled in (letter-input.ts): a phone keypad and the saved phone for
@@ -106,10 +109,10 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
           <legend>联系方式<span class="required" aria-hidden="true">＊</span></legend>
           <p class="hint">联系电话和电子邮箱至少填写一项，仅用于答复时联系您，不会公开。</p>
           <Field name="phone" label="联系电话" errors={errors} hint="手机号码或固定电话（可带区号）">
-            <input type="tel" id="f-phone" name="phone" value={values.phone ?? ''} maxLength={40} inputMode="tel" autocomplete="tel" />
+            <input type="tel" id="f-phone" name="phone" value={values.phone ?? ''} inputMode="tel" autocomplete="tel" />
           </Field>
           <Field name="email" label="电子邮箱" errors={errors}>
-            <input type="email" id="f-email" name="email" value={values.email ?? ''} maxLength={100} inputMode="email" autocomplete="email" autocapitalize="off" spellcheck={false} />
+            <input type="email" id="f-email" name="email" value={values.email ?? ''} inputMode="email" autocomplete="email" autocapitalize="off" spellcheck={false} />
           </Field>
         </fieldset>
         <p><label><input type="checkbox" name="publishConsent" value="yes" checked={values.publishConsent === 'yes'} /> 同意在答复后公开本信（姓名显示为“张**”形式，电话、身份证号等个人信息将被遮盖）</label></p>
@@ -179,10 +182,10 @@ export function LetterQueryPage({ info, values, errors, lapsed = false, organ = 
       {lapsed && <div class="notice notice-info" role="status"><p>查询已过期，请重新输入信件编号和查询码。查询结果只在查询的浏览器中、查询后30分钟内可以再次打开。</p></div>}
       <form method="post" action="/letters/status">
         <Field name="trackingNo" label="信件编号" errors={errors} required>
-          <input type="text" id="f-trackingNo" name="trackingNo" value={values.trackingNo ?? ''} maxLength={60} autocomplete="off" required />
+          <input type="text" id="f-trackingNo" name="trackingNo" value={values.trackingNo ?? ''} autocomplete="off" required />
         </Field>
         <Field name="queryCode" label="查询码" errors={errors} required>
-          <input type="text" id="f-queryCode" name="queryCode" value="" maxLength={20} autocomplete="off" required />
+          <input type="text" id="f-queryCode" name="queryCode" value="" autocomplete="off" required />
         </Field>
         <button type="submit" class="btn">查询</button>
       </form>
@@ -235,8 +238,8 @@ export function LetterStatusPage({ info, letter, queryCode, errors, values, page
             {errors.rating && <p class="error-message">{errors.rating}</p>}
             {RATINGS.map((r) => <label class="inline"><input type="radio" name="rating" value={r} checked={values.rating === r} /> {RATING_LABELS[r]}</label>)}
           </fieldset>
-          <Field name="comment" label="评价意见" errors={errors}>
-            <textarea id="f-comment" name="comment" rows={3} maxLength={2000}>{values.comment ?? ''}</textarea>
+          <Field name="comment" label="评价意见" errors={errors} hint={`可不填，不超过${MAX_RATING_COMMENT_CHARS}字`}>
+            <textarea id="f-comment" name="comment" rows={3}>{values.comment ?? ''}</textarea>
           </Field>
           <button type="submit" class="btn">提交评价</button>
         </form>
