@@ -233,7 +233,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           <Field name="validity" label="有效性" errors={errors}>
             <Select name="validity" values={values} options={VALIDITIES} labels={VALIDITY_LABELS} />
           </Field>
-          <Field name="replacedById" label="替代文件编号" errors={errors} hint="已废止或已修改时，填写现行文件在本平台的编号">
+          <Field name="replacedById" label="替代文件编号" errors={errors} hint="已废止或已失效时，填写现行文件在本平台的编号；已修改时，填写修改本文件的决定或文件的编号（发布后又被修改的，由发布人在“审核与发布”中标记已修改，每份修改文件一次）">
             <input id="f-replacedById" name="replacedById" value={v('replacedById')} inputMode="numeric" />
           </Field>
           <Field name="keywords" label="关键词" errors={errors} hint="以空格或逗号分隔">
