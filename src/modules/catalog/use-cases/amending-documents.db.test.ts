@@ -64,6 +64,12 @@ describeEachDialect('已修改 and the documents that amended it (ADR 0026)', (d
       expect(json.amendedBy.map((l: { id: number }) => l.id)).toEqual([w.first.id, w.second.id]);
       expect(json.amendedBy[1]).toMatchObject({ organCode: w.county.code, documentNumber: '岚政〔2026〕5号', url: `/organs/${w.county.code}/items/${w.second.id}` });
       expect((await app.inject(`/api/v1/publications/${w.first.id}`)).json().amends.map((l: { id: number }) => l.id)).toEqual([w.measure.id]);
+      // The search index shows the new 效力 (its facet), written by the same verb.
+      const found = (await app.inject(`/api/v1/search?q=${encodeURIComponent('公共租赁住房管理办法')}&validity=amended`)).json();
+      expect(found.items.map((i: { id: number }) => i.id)).toContain(w.measure.id);
+      // The amended item withdrawn: the decision's page no longer links it.
+      await performReviewVerb(w.deps, system, w.measure.id, 'withdraw', { withdrawReason: 'published_in_error' });
+      expect(othersOf((await app.inject(`/organs/${w.county.code}/items/${w.second.id}`)).body)).toBe('');
     } finally {
       await app.close();
     }
