@@ -33,6 +33,42 @@ describeEachDialect('background jobs claimed across instances', (db) => {
   });
 });
 
+describeEachDialect('claims kept per job', (db) => {
+  it('keeps an hour of claims for a job every 30 s (not a week: 20,000 rows), a week for an hourly one, and a kept window is never run twice', async () => {
+    const handle = db();
+    const name = `requests-${handle.dialect}-${Math.random().toString(36).slice(2)}`;
+    const a = databaseJobClaims(handle.db, 'a');
+    const b = databaseJobClaims(handle.db, 'b');
+    const start = Date.parse('2026-12-04T08:00:00Z');
+    // Three hours of 30-second windows, each claimed by one instance; the other, ticking in the same window, is refused.
+    for (let i = 0; i < 360; i++) {
+      const windowStart = new Date(start + i * 30_000);
+      const at = new Date(windowStart.getTime() + 5_000);
+      expect(await a(name, windowStart, at, 30)).toBe(true);
+      if (i % 40 === 0) expect(await b(name, windowStart, at, 30)).toBe(false);
+    }
+    const windows = async () => (await handle.db.selectFrom('job_claims').select('window_start').where('job', '=', name).orderBy('window_start').execute()).map((r) => r.window_start);
+    const lastAt = start + 359 * 30_000 + 5_000;
+    const kept = await windows();
+    expect(kept.length).toBeLessThanOrEqual(121);
+    expect(Date.parse(kept[0])).toBeGreaterThanOrEqual(lastAt - 3_600_000);
+    // A window of the last hour is still held: another instance (a clock a little behind) does not run it again.
+    expect(await b(name, new Date(start + 300 * 30_000), new Date(lastAt), 30)).toBe(false);
+
+    // Through the runner, which names the job's interval: a tick two hours on leaves only its last hour.
+    const job = { name, everySeconds: 30, run: async () => {} };
+    const later = new Date(lastAt + 2 * 3_600_000);
+    await startJobs([job], pino({ level: 'silent' }), () => later, a).stop();
+    expect(await windows()).toEqual([new Date(Math.floor(later.getTime() / 30_000) * 30_000).toISOString()]);
+
+    // An hourly job keeps its week (what an operator looks back on).
+    const hourly = `${name}-hourly`;
+    for (let h = 0; h < 48; h++) expect(await a(hourly, new Date(start + h * 3_600_000), new Date(start + h * 3_600_000 + 1_000), 3600)).toBe(true);
+    expect(await handle.db.selectFrom('job_claims').select('job').where('job', '=', hourly).execute()).toHaveLength(48);
+    await handle.db.deleteFrom('job_claims').where('job', 'in', [name, hourly]).execute();
+  });
+});
+
 describeEachDialect('a stop while a job runs', (db) => {
   it('does not wait for a long job: tells it to stop, waits a bounded time, and frees its window for the next start', async () => {
     const handle = db();

@@ -5,7 +5,26 @@ import type { Logger } from 'pino';
  * batches (each batch its own transaction) and ends by throwing `signal.reason`, leaving nothing half
  * written; a job that ignores it is left behind after the stop's grace period.
  */
-export type Job = { name: string; everySeconds: number; run: (signal: AbortSignal) => Promise<unknown> };
+export type Job = {
+  name: string; everySeconds: number; run: (signal: AbortSignal) => Promise<unknown>;
+  /**
+   * May run at once when this process is asked to (`wakeJob`), outside its window and without claiming
+   * one: only for a job whose run claims its own work (rows taken with a lease or SKIP LOCKED), so a run
+   * on two instances at once still does each piece of work once.
+   */
+  wakeable?: boolean;
+};
+
+const wakeups = new Set<(name: string) => void>();
+
+/**
+ * Asks this process's job runner to run a wakeable job now rather than at its next tick: someone is
+ * waiting for it (立即检查 queued a run). Nothing happens for a job that is not wakeable, or when no
+ * runner is started (a test app, the CLI).
+ */
+export function wakeJob(name: string): void {
+  for (const wake of wakeups) wake(name);
+}
 
 /** How long a stop waits for running jobs to end after telling them to stop (docs/operations.md). */
 export const STOP_GRACE_MS = 5_000;
@@ -30,7 +49,7 @@ export type JobStatus = {
  * Claims a job's time window for this instance; true when this instance is to run it. `release`
  * gives a window back (a run interrupted by a stop), so the next start or another instance runs it.
  */
-export type ClaimWindow = ((job: string, windowStart: Date, at: Date) => Promise<boolean>) & {
+export type ClaimWindow = ((job: string, windowStart: Date, at: Date, everySeconds?: number) => Promise<boolean>) & {
   release?: (job: string, windowStart: Date) => Promise<void>;
 };
 
@@ -58,7 +77,7 @@ export function startJobs(
     const slice = job.everySeconds * 1000;
     const windowStart = new Date(Math.floor(at.getTime() / slice) * slice);
     try {
-      const mine = await claim(job.name, windowStart, at);
+      const mine = await claim(job.name, windowStart, at, job.everySeconds);
       if (mine) windows.set(job.name, windowStart);
       return mine;
     } catch (err) {
@@ -121,8 +140,14 @@ export function startJobs(
   });
   // Catch up at start-up (e.g. schedules that fell due while the server was down).
   for (const job of jobs) void tick(job);
+  const wake = (name: string) => {
+    const job = jobs.find((j) => j.name === name && j.wakeable);
+    if (job) void tick(job, false);
+  };
+  wakeups.add(wake);
   return {
     async stop({ graceMs = STOP_GRACE_MS }: { graceMs?: number } = {}) {
+      wakeups.delete(wake);
       timers.forEach(clearInterval);
       stopping.abort(new JobStopped());
       const left = [...running.keys()];
