@@ -14,7 +14,8 @@ const MOBILE = /^(?:(?:\+|00)?86)?1\d{10}$/;
 const LANDLINE = /^0\d{2,3}-?[1-9]\d{6,7}(?:(?:-|转|分机|ext\.?|x)\d{1,6})?$/i;
 
 /**
- * What a form says when isPhoneNumber refuses a number. The example's hyphen is the non-breaking one
+ * What a form says when isPhoneNumber refuses a number, and what every public form's 联系电话 hint says
+ * (the one source: a hint worded apart, 「固定电话（可带区号）」, promised what the check refuses). The example's hyphen is the non-breaking one
  * (U+2011), so a narrow screen never breaks it as 0564- / 5022106; a number typed with it is accepted.
  */
 export const PHONE_NUMBER_RULE = '11位手机号码，或带区号的固定电话（如0564\u20115022106，分机写在后面，如转123）';

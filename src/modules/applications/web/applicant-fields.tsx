@@ -2,6 +2,7 @@ import { Field, type FieldErrors } from '../../../platform/views/components.tsx'
 import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS, ID_KINDS } from '../domain/applicant-types.ts';
 import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS, PROVISION_FORM_LABELS, PROVISION_FORMS } from '../domain/channels.ts';
 import { MAX_SUBJECT_CHARS } from '../domain/application-input.ts';
+import { PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 import type { FormValues } from './form-values.ts';
 
 const ORG_TYPES = ['commercial_enterprise', 'research_institution', 'public_interest_org', 'legal_service_org', 'other_org'] as const;
@@ -49,8 +50,8 @@ export function ApplicantIdentityFieldset({ values, errors }: { values: FormValu
         <Field name="contactPerson" label="联系人" errors={errors} hint="法人或其他组织必填">
           <input type="text" id="f-contactPerson" name="contactPerson" value={v('contactPerson')} autocomplete="name" aria-describedby={describedBy('contactPerson', true)} />
         </Field>
-        <Field name="contactPhone" label="联系电话" errors={errors} required>
-          <input type="text" id="f-contactPhone" name="contactPhone" value={v('contactPhone')} autocomplete="tel" inputMode="tel" aria-describedby={describedBy('contactPhone')} required />
+        <Field name="contactPhone" label="联系电话" errors={errors} required hint={PHONE_NUMBER_RULE}>
+          <input type="text" id="f-contactPhone" name="contactPhone" value={v('contactPhone')} autocomplete="tel" inputMode="tel" aria-describedby={describedBy('contactPhone', true)} required />
         </Field>
         <Field name="contactEmail" label="电子邮箱" errors={errors} hint="以电子邮件获取信息时必填">
           <input type="text" id="f-contactEmail" name="contactEmail" value={v('contactEmail')} autocomplete="email" inputMode="email" aria-describedby={describedBy('contactEmail', true)} />

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { pageQueryParam } from '../../../../platform/views/admin-helpers.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
+import { PHONE_NUMBER_RULE } from '../../../../shared/phone-number.ts';
 import { addressLimit } from '../../../applications/index.ts';
 import { organByCode, organChain } from '../../../catalog/index.ts';
 import { actorOf, requireApiToken, mayWorkOn } from '../../../identity/index.ts';
@@ -89,7 +90,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
       params: codeParams, headers: z.object({ 'idempotency-key': z.string().min(8).max(200).describe('幂等键 / idempotency key') }).passthrough(),
       body: z.object({
         type: z.enum(LETTER_TYPES), subject: z.string(), content: z.string(), writerName: z.string(),
-        phone: z.string().describe('联系电话 / phone'), email: z.string().describe('电子邮箱 / e-mail'),
+        phone: z.string().describe(`联系电话：${PHONE_NUMBER_RULE} / phone: a mobile, or a landline with its area code`), email: z.string().describe('电子邮箱 / e-mail'),
         contact: z.string().describe('联系电话或电子邮箱（旧字段，仍可用）/ phone or e-mail, the older single field'),
         publishConsent: z.boolean(),
       }).partial().describe('phone、email、contact 至少填写一项 / at least one of phone, email, contact'),

@@ -4,6 +4,7 @@ import { PrintLink } from '../../../../platform/views/print-link.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { MAX_LETTER_CHARS, MAX_LETTER_SUBJECT_CHARS, MIN_LETTER_CHARS } from '../../domain/letter-input.ts';
 import { MAX_RATING_COMMENT_CHARS } from '../../domain/decide-letter.ts';
+import { PHONE_NUMBER_RULE } from '../../../../shared/phone-number.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../../platform/views/prefs.ts';
 import { chineseDate, HONEYPOT_FIELD, lastDay, noLaterThanTheDay } from '../../../applications/index.ts';
@@ -108,7 +109,7 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
         <fieldset id="contact">
           <legend>联系方式<span class="required" aria-hidden="true">＊</span></legend>
           <p class="hint">联系电话和电子邮箱至少填写一项，仅用于答复时联系您，不会公开。</p>
-          <Field name="phone" label="联系电话" errors={errors} hint="手机号码或固定电话（可带区号）">
+          <Field name="phone" label="联系电话" errors={errors} hint={PHONE_NUMBER_RULE}>
             <input type="tel" id="f-phone" name="phone" value={values.phone ?? ''} inputMode="tel" autocomplete="tel" />
           </Field>
           <Field name="email" label="电子邮箱" errors={errors}>
