@@ -159,7 +159,12 @@ describeEachDialect('已修改 and the documents that amended it (ADR 0026)', (d
       expect(await mark('岚建规〔2099〕1号')).toContain('未能标记已修改：没有找到文号、标题或编号为“岚建规〔2099〕1号”的已发布文件');
       expect(await mark('')).toContain('请填写修改本文件的文件');
       expect((await findPublication(w.deps.db, w.measure.id))?.validity).toBe('valid');
-      expect(await mark('岚建规(2024)3号')).toContain('已标记已修改');
+      const marked = await mark('岚建规(2024)3号');
+      expect(marked).toContain('已标记已修改');
+      // The staff see what is recorded, a withdrawn amender too, said to be left off the portal.
+      expect(marked).toContain('已记录的修改文件：《关于修改《青岚县公共租赁住房管理办法》的决定》（岚建规〔2024〕3号）');
+      await performReviewVerb(w.deps, system, w.first.id, 'withdraw', { withdrawReason: 'published_in_error' });
+      expect((await app.inject({ url: `/admin/publications/${w.measure.id}`, cookies: s.cookies })).body.replace(/<[^>]+>/g, '')).toContain('（岚建规〔2024〕3号）（已撤回，门户不显示）');
       expect((await validityLinksOf(w.deps.db, w.measure.id)).amendedBy.map((l) => l.id)).toEqual([w.first.id]);
     } finally {
       await app.close();

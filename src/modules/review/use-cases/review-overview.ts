@@ -1,5 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { DISCLOSURE_MODE_LABELS, DOC_TYPE_LABELS, findPublication, importRecordOf, listAttachments, listCatalogNodes, publicationInputSchema, STAGE_LABELS, type Publication } from '../../catalog/index.ts';
+import {
+  DISCLOSURE_MODE_LABELS, DOC_TYPE_LABELS, findPublication, importRecordOf, listAttachments, listCatalogNodes, publicationInputSchema, STAGE_LABELS, validityLinksOf, type Publication,
+} from '../../catalog/index.ts';
 import { revisionChanges, type FieldChange } from '../domain/revision-changes.ts';
 import type { PendingRevision } from '../storage/revisions-repository.ts';
 import { htmlToText } from './scan-publication.ts';
@@ -86,6 +88,8 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
         withdrawnAt: row.withdrawn_at, withdrawnReason: row.withdrawn_reason, withdrawnNote: row.withdrawn_note,
       }),
       versions: await versionsFor(trx, p.id),
+      /** The documents recorded as having amended it (ADR 0026), withdrawn ones too: the portal names only the published. */
+      amendedBy: (await validityLinksOf(trx, p.id)).amendedBy,
       allowed,
       blocked,
       /** The amendment waiting for review, with what it changes, and the files it adds or removes. */

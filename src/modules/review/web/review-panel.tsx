@@ -13,6 +13,7 @@ import type { StoredFinding } from '../storage/review-repository.ts';
 import { importSummary } from './import-record-view.tsx';
 import { REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
+import { documentName, PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
 
 
 /** The review part of a publication's staff page: progress, form, findings, the person's verbs, sign-offs, versions. */
@@ -166,6 +167,11 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
               <button class="btn" type="submit">标记废止</button>
             </form>
           </details>
+        )}
+        {o.amendedBy.length > 0 && (
+          <p class="amended-by">已记录的修改文件：{o.amendedBy.map((d, i) => (
+            <>{i > 0 && '、'}<a href={`/admin/publications/${d.id}`}>{documentName(d)}</a>{d.status !== 'published' && `（${PUBLICATION_STATUS_LABELS[d.status as PublicationStatus] ?? d.status}，门户不显示）`}</>
+          ))}</p>
         )}
         {has('mark_amended') && (
           <details><summary>标记已修改</summary>
