@@ -138,6 +138,8 @@ describeEachDialect('two-step secrets at rest', (db) => {
     expect(refused.body).toContain('恢复码');
     await expect(passSecondStep(deps(), sha256(session!), totpCodeAt(u.secret, clock.now()))).rejects.toMatchObject({ code: 'ERR_IDENTITY_2FA_SECRET_UNREADABLE' });
     expect(warnings.some((w) => w.userId === u.id && /secret\.key/.test(w.msg))).toBe(true);
+    const audited = await db().db.selectFrom('audit_events').select('action').where('action', '=', 'auth.2fa_secret_unreadable').where('entity_id', '=', String(u.id)).execute();
+    expect(audited.length).toBeGreaterThanOrEqual(2);
     // The refusals are not wrong codes: the sign-in is still open for a recovery code.
     expect((await code(session!, u.codes[0]!)).statusCode).toBe(303);
 
