@@ -8,7 +8,7 @@ import { openReport } from './open-report.ts';
 import { performReportVerb } from './perform-report-verb.ts';
 import { loadReportContext } from './report-context.ts';
 import { importInputsCsv, saveEnteredCarriedOut, saveEnteredFigures } from './save-report-inputs.ts';
-import { publishImported } from '../../review/index.ts';
+import { performReviewVerb, publishImported } from '../../review/index.ts';
 
 const ZERO_ROW = { natural_person: '0', commercial_enterprise: '0', research_institution: '0', public_interest_org: '0', legal_service_org: '0', other_org: '0' };
 const ENTERED = { 行政许可: '16', 行政处罚: '15', 行政强制: '0', 行政事业性收费: '0.35' };
@@ -67,6 +67,21 @@ describeEachDialect('annual report from stored data', (db) => {
     expect(ctx.report.figures.stages).toEqual({ decision: 1, execution: 0, management: 0, service: 0, result: 2 });
     expect(ctx.report.figures.catalogTotal).toBe(4);
     expect((await loadReportContext(deps, deps.db, organ.code, 2019)).report.figures.proactive['行政规范性文件']).toEqual({ 本年制发件数: 1, 本年废止件数: 0, 现行有效件数: 1 });
+    expect(ctx.warnings).toEqual([]);
+  });
+
+  it('counts a 规范性文件 marked 已修改 (ADR 0026) as still in force, its amending decision as one more issued, and no end (no warning)', async () => {
+    const { deps, organ } = await setup();
+    const node = await createNode(deps, organ.id);
+    const publishOn = async (on: string, over: Record<string, unknown>) => {
+      const p = await createDraft(deps, organ.id, [node], { formedOn: on, ...over });
+      return publishImported(deps, system, p.id, { backdatedPublishedOn: on });
+    };
+    const measure = await publishOn('2019-03-05', { docType: 'normative_document', formedOn: '2019-03-01' });
+    const decision = await publishOn('2020-04-02', { docType: 'normative_document', formedOn: '2020-03-30', title: '关于修改《公共租赁住房管理办法》的决定' });
+    await performReviewVerb(deps, system, measure.id, 'mark_amended', { amendingId: decision.id });
+    const ctx = await loadReportContext(deps, deps.db, organ.code, 2020);
+    expect(ctx.report.figures.proactive['行政规范性文件']).toEqual({ 本年制发件数: 1, 本年废止件数: 0, 现行有效件数: 2 });
     expect(ctx.warnings).toEqual([]);
   });
 
