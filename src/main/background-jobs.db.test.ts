@@ -7,7 +7,7 @@ import { buildDeps, createNode, createOrgan, createPublished, system, TEST_AUDIT
 import type { DatabaseHandle } from '../platform/db/connect.ts';
 import { databaseJobClaims } from '../platform/jobs/job-claims.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
-import { inspectionRun, requestInspection } from '../modules/supervision/index.ts';
+import { INSPECTION_REQUESTS_JOB, inspectionRun, requestInspection } from '../modules/supervision/index.ts';
 import { backgroundJobs } from './background-jobs.ts';
 import type { InspectionThreadSetup } from './inspection-thread.ts';
 
@@ -77,4 +77,19 @@ describeEachDialect('stopping the server\'s jobs while the nightly inspection ru
     const runs = await deps.db.selectFrom('inspection_runs').select('run_key').where('trigger', '=', 'manual').where('organ_codes', '=', JSON.stringify([organ.code])).execute();
     expect(runs).toEqual([{ run_key: `manual:${organ.code}:done:${run.id}` }]);
   }, 60_000);
+
+  it('runs a run 立即检查 queues at once, not at the job’s next tick 30 seconds on (an officer waits for it)', async () => {
+    const deps = buildDeps(db(), '2026-05-08T02:00:00Z');
+    const organ = await createOrgan(deps);
+    await createPublished(deps, organ.id, [await createNode(deps, organ.id, { name: '通知公告' })]);
+    const jobs = startJobs(backgroundJobs(deps).filter((j) => j.name === INSPECTION_REQUESTS_JOB), pino({ level: 'silent' }), () => deps.clock.now(), databaseJobClaims(deps.db, 'a'));
+    try {
+      // The start-up tick found nothing queued; the next tick is 30 seconds away.
+      await expect.poll(() => jobs.status()[0]!.lastCheckedAt, { interval: 20, timeout: 10_000 }).not.toBeNull();
+      const { run } = await requestInspection(deps, system, [organ]);
+      await expect.poll(async () => (await inspectionRun(deps, run.id))?.state, { interval: 50, timeout: 10_000 }).toBe('done');
+    } finally {
+      await jobs.stop();
+    }
+  }, 30_000);
 });

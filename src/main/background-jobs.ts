@@ -3,7 +3,7 @@ import type { Job } from '../platform/jobs/job-runner.ts';
 import { closeLapsedCases } from '../modules/applications/index.ts';
 import { publishScheduled } from '../modules/review/index.ts';
 import { logAuditHead } from '../modules/audit/index.ts';
-import { inspectionQueued, recoverLapsedInspections, runNightlyInspection, runRequestedInspections } from '../modules/supervision/index.ts';
+import { INSPECTION_REQUESTS_JOB, inspectionQueued, recoverLapsedInspections, runNightlyInspection, runRequestedInspections } from '../modules/supervision/index.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import { mailReminders } from './mail-reminders.ts';
 import { runInspectionInThread, runNightlyInspectionInThread, type InspectionThreadSetup } from './inspection-thread.ts';
@@ -32,7 +32,9 @@ export function backgroundJobs(
     // run. Each tick first records runs whose process died (lease lapsed) as interrupted — a request is
     // queued again, and the nightly key freed for its next tick — and starts a thread only when a run waits.
     {
-      name: 'inspection-requests', everySeconds: 30,
+      // Woken at once by 立即检查 on the instance that queued the run (each run is taken with a lease, so a
+      // run outside the job's window is safe); the tick finds runs queued elsewhere or left by a crash.
+      name: INSPECTION_REQUESTS_JOB, everySeconds: 30, wakeable: true,
       run: async (signal: AbortSignal) => {
         await recoverLapsedInspections(deps);
         if (!(await inspectionQueued(deps))) return undefined;

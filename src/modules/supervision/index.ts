@@ -9,7 +9,7 @@ export { runInspectCommand, INSPECT_USAGE } from './cli/inspect-command.ts';
 export { inspectSite, supervisionFindings, type Finding, type InspectionResult, type InspectOptions } from './use-cases/site-inspection.ts';
 export {
   runNightlyInspection, runInspectionNow, lastInspections, markInspectionInterrupted, runRequestedInspections, inspectionQueued, recoverLapsedInspections,
-  requestInspection, inspectionRun, type StoredInspection,
+  requestInspection, inspectionRun, INSPECTION_REQUESTS_JOB, type StoredInspection,
 } from './use-cases/inspection-runs.ts';
 export { addWordingRule, removeWordingRule, wordingRulesOf, type WordingRule } from './use-cases/wording-rules.ts';
 export { supervisionApi } from './web/api/supervision-api.ts';

@@ -1,6 +1,6 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
-import { startJobs } from './job-runner.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { startJobs, wakeJob } from './job-runner.ts';
 
 describe('job runner', () => {
   it('runs each job at start, never overlaps a job with itself, and survives a failing job', async () => {
@@ -22,6 +22,30 @@ describe('job runner', () => {
     expect(runs).toBe(2);
     await jobs.runNow('broken');
     await jobs.stop();
+  });
+
+  it('runs a wakeable job at once when woken (someone waits for it), outside its window, and no other job', async () => {
+    let woken = 0;
+    let plain = 0;
+    const jobs = startJobs(
+      [
+        { name: 'requests', everySeconds: 3600, wakeable: true, run: async () => { woken++; } },
+        { name: 'plain', everySeconds: 3600, run: async () => { plain++; } },
+      ],
+      pino({ level: 'silent' }),
+      undefined,
+      async () => false, // every window already claimed by another instance
+    );
+    await vi.waitFor(() => expect(jobs.status().every((j) => j.lastCheckedAt)).toBe(true));
+    expect([woken, plain]).toEqual([0, 0]);
+    wakeJob('requests');
+    wakeJob('plain');
+    await vi.waitFor(() => expect(woken).toBe(1));
+    expect(plain).toBe(0);
+    await jobs.stop();
+    wakeJob('requests');
+    await new Promise((r) => setImmediate(r));
+    expect(woken).toBe(1);
   });
 
   it('reports when each job last started, finished and failed, for /readyz', async () => {

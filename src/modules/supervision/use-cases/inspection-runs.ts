@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { threadId } from 'node:worker_threads';
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import { wakeJob } from '../../../platform/jobs/job-runner.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { listOrgans, organChain, type Organ } from '../../catalog/index.ts';
@@ -152,6 +153,9 @@ export async function runInspectionNow(deps: AppDeps, trigger: 'manual' | 'cli',
 export type OpenInspection = Pick<InspectionRunRow, 'id' | 'trigger' | 'status' | 'organCodes' | 'requestedAt' | 'startedAt' | 'organsDone' | 'itemsRead'>;
 const openOf = (r: InspectionRunRow): OpenInspection => ({ id: r.id, trigger: r.trigger, status: r.status, organCodes: r.organCodes, requestedAt: r.requestedAt, startedAt: r.startedAt, organsDone: r.organsDone, itemsRead: r.itemsRead });
 
+/** The background job that runs what 立即检查 queued (src/main/background-jobs.ts). */
+export const INSPECTION_REQUESTS_JOB = 'inspection-requests';
+
 /**
  * 立即检查: records a request to inspect these organs, which the background job `inspection-requests`
  * runs. While a run over the same organs is queued or running (the button pressed twice, the page
@@ -170,6 +174,8 @@ export async function requestInspection(deps: AppDeps, actor: Actor, organs: Org
   const covering = (await openRuns(deps.db)).find((r) => codes.every((c) => r.organCodes.includes(c)));
   if (covering) return { run: openOf(covering), created: false };
   const { run, created } = await queueInspectionRun(deps.db, `manual:${codes.join(',')}`, { organCodes: codes, requestedBy: actorUserId(actor), at: deps.clock.now().toISOString() });
+  // Someone is waiting: the job that runs it starts now on this instance, not at its next tick.
+  if (created) wakeJob(INSPECTION_REQUESTS_JOB);
   return { run: openOf(run), created };
 }
 
