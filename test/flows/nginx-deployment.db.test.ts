@@ -63,6 +63,8 @@ describeEachDialect('two instances behind nginx with the documented configuratio
       const draft = await createDraft(deps, organ.id, [node], { title: '公租房分配名单' });
       const bytes = Buffer.from('公租房分配名单（第一批）\n张某某 3 人户\n', 'utf8');
       const attachmentId = await addAttachment(deps, system, draft.id, { fileName: '分配名单.txt', bytes });
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+      const pdfId = await addAttachment(deps, system, draft.id, { fileName: '分配名单.pdf', bytes: pdf });
       await publishImported(deps, system, draft.id);
 
       const port = await freePort();
@@ -94,6 +96,14 @@ describeEachDialect('two instances behind nginx with the documented configuratio
       for (const name of ['x-content-type-options', 'referrer-policy', 'permissions-policy', 'x-frame-options']) {
         expect(file.headers.get(name), name).toBe(direct.headers.get(name));
       }
+      // A PDF opens in the reader's viewer (inline) through nginx too, with nosniff; the text file above stays a download.
+      expect(file.headers.get('content-disposition')).toMatch(/^attachment;/);
+      const pdfFile = await fetch(`${base}/attachments/${pdfId}/${encodeURIComponent('分配名单.pdf')}`);
+      expect(pdfFile.status).toBe(200);
+      expect(Buffer.from(await pdfFile.arrayBuffer()).equals(pdf)).toBe(true);
+      expect(pdfFile.headers.get('content-type')).toBe('application/pdf');
+      expect(pdfFile.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''${encodeURIComponent('分配名单.pdf')}`);
+      expect(pdfFile.headers.get('x-content-type-options')).toBe('nosniff');
       // The internal location is not reachable from outside.
       expect((await fetch(`${base}${direct.headers.get('x-accel-redirect')}`)).status).toBe(404);
 

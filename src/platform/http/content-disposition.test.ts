@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition } from './content-disposition.ts';
+import { contentDisposition, opensInline } from './content-disposition.ts';
 
 describe('Content-Disposition for a download name', () => {
   it('sends a Chinese name as UTF-8 filename*, which browsers save under that name', () => {
@@ -26,5 +26,11 @@ describe('Content-Disposition for a download name', () => {
     expect(contentDisposition('a"b.txt')).toBe("attachment; filename*=UTF-8''a%22b.txt");
     expect(contentDisposition('100%.txt')).toBe("attachment; filename*=UTF-8''100%25.txt");
     expect(contentDisposition('a\r\nSet-Cookie: x=1.txt')).toBe("attachment; filename*=UTF-8''a%0D%0ASet-Cookie%3A%20x%3D1.txt");
+  });
+
+  it('opens a PDF or a picture in the browser, never a type that could run script in the site’s name', () => {
+    for (const type of ['application/pdf', 'image/jpeg', 'image/png', 'image/gif', 'Application/PDF']) expect(opensInline(type), type).toBe(true);
+    for (const type of ['text/html', 'text/html; charset=utf-8', 'image/svg+xml', 'application/xhtml+xml', 'text/xml', 'application/javascript', 'text/plain; charset=utf-8',
+      'application/msword', 'application/zip', 'application/octet-stream', '']) expect(opensInline(type), type).toBe(false);
   });
 });

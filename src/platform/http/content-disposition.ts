@@ -15,6 +15,15 @@ export function contentDisposition(fileName: string, opts: { inline?: boolean; a
   return `${type}${fallback}; filename*=UTF-8''${encodeRfc8187(fileName)}`;
 }
 
+/**
+ * The types a file may be shown as (`inline`) rather than saved: a PDF, which a phone opens in its viewer
+ * instead of a download it then has to find (found by an outside tester), and the raster pictures. Nothing
+ * a browser would run as a page in the site's name (HTML, SVG, XML, script) is ever inline; every answer
+ * also carries `nosniff` (security-headers.ts), so a browser never guesses another type.
+ */
+const INLINE_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/gif']);
+export const opensInline = (mimeType: string) => INLINE_TYPES.has(mimeType.split(';')[0]!.trim().toLowerCase());
+
 const isPlainAscii = (s: string) => s.length > 0 && /^[\x20-\x7e]+$/.test(s) && !/["\\%]/.test(s);
 
 const encodeRfc8187 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -14,7 +14,7 @@ import { contentMismatch } from '../domain/file-content.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights } from './authorize.ts';
 import { forgetGraphic } from './interpretations.ts';
-import { contentDisposition } from '../../../platform/http/content-disposition.ts';
+import { contentDisposition, opensInline } from '../../../platform/http/content-disposition.ts';
 
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
@@ -102,7 +102,8 @@ export async function removeAttachment(deps: AppDeps, actor: Actor, attachmentId
 }
 
 /**
- * Answers with an attachment's bytes as a download under its own name, or 404 when its file is
+ * Answers with an attachment's bytes under its own name — shown in the browser for a PDF or a picture,
+ * a download for anything else (opensInline) — or 404 when its file is
  * gone; the caller has decided who may read it (the portal: published items; staff: their organs).
  * With `accelRedirect` (GONGKAI_ACCEL_REDIRECT, behind nginx) the answer carries no bytes but an
  * `X-Accel-Redirect` to that internal location, and nginx sends the file (docs/deployment.md).
@@ -112,7 +113,7 @@ export function sendAttachmentFile(
 ) {
   const file = attachmentPath(dataDir, row.storage_key);
   if (!existsSync(file)) throw new DomainError('ERR_NOT_FOUND', '附件文件不存在', { httpStatus: 404 });
-  reply.type(row.mime_type).header('Content-Disposition', contentDisposition(row.file_name));
+  reply.type(row.mime_type).header('Content-Disposition', contentDisposition(row.file_name, { inline: opensInline(row.mime_type) }));
   if (accelRedirect) return reply.header('X-Accel-Redirect', accelRedirect + row.storage_key.split('/').map(encodeURIComponent).join('/')).send('');
   return reply.header('Content-Length', row.size_bytes).send(createReadStream(file));
 }
