@@ -1,6 +1,6 @@
 /**
  * Checks external links over HTTP for the site inspection (docs/rules/website-inspection.md, "Broken
- * links"): GET without following redirects automatically (each hop is checked, so a loop or an overly
+ * links"): one GET per distinct address per run (linkChecker), without following redirects automatically (each hop is checked, so a loop or an overly
  * long chain is named), a timeout per request, retries after network errors, timeouts and 5xx/429
  * answers, and one request at a time per host, the next `perHostIntervalMs` after the previous was answered. Hosts are checked in parallel.
  */
@@ -49,11 +49,31 @@ function hostGate(intervalMs: number) {
   };
 }
 
-export async function checkExternalLinks(urls: string[], options: HttpCheckOptions = {}): Promise<Map<string, LinkResult>> {
+type Answer = { status: number; location: string | null } | { problem: string };
+
+/**
+ * A link checker for one run (a site inspection checks its external links in batches): every address
+ * is asked once per checker — a link given twice, a redirect's target that is also linked, or the one
+ * target two links redirect to. Each address's answer (its status and Location, or why there was none,
+ * after the retries) is kept for the checker's life, a few dozen bytes an address. Only GET is sent
+ * (never HEAD first: many servers refuse or mis-answer HEAD, and a second request would be the cost).
+ */
+export function linkChecker(options: HttpCheckOptions = {}): { check(urls: string[]): Promise<Map<string, LinkResult>> } {
   const o = { ...DEFAULTS, ...options };
   const gate = hostGate(o.perHostIntervalMs);
+  const answers = new Map<string, Promise<Answer>>();
+  const ask = (url: string): Promise<Answer> => {
+    let answer = answers.get(url);
+    if (!answer) {
+      answer = request(url);
+      answers.set(url, answer);
+      // A stop (the signal) is not an answer: the next run asks again.
+      answer.catch(() => answers.delete(url));
+    }
+    return answer;
+  };
 
-  const request = async (url: string): Promise<{ status: number; location: string | null } | { problem: string }> => {
+  const request = async (url: string): Promise<Answer> => {
     let last = '';
     for (let attempt = 0; attempt <= o.retries; attempt++) {
       if (attempt > 0) await sleep(o.retryDelayMs);
@@ -82,7 +102,7 @@ export async function checkExternalLinks(urls: string[], options: HttpCheckOptio
     for (let hop = 0; hop <= o.maxRedirects; hop++) {
       if (seen.has(url)) return { ok: false, status: null, problem: `重定向循环（回到 ${url}）` };
       seen.add(url);
-      const r = await request(url);
+      const r = await ask(url);
       if ('problem' in r) return { ok: false, status: null, problem: hop > 0 ? `${r.problem}（重定向至 ${url}）` : r.problem };
       if (r.status >= 300 && r.status < 400 && r.status !== 304) {
         if (!r.location) return { ok: false, status: r.status, problem: `HTTP ${r.status} 重定向但没有目标地址` };
@@ -96,16 +116,22 @@ export async function checkExternalLinks(urls: string[], options: HttpCheckOptio
   };
 
   // One queue per host, checked in order; up to `parallelHosts` hosts at a time.
-  const byHost = new Map<string, string[]>();
-  for (const u of new Set(urls)) {
-    const host = new URL(u).host;
-    byHost.set(host, [...(byHost.get(host) ?? []), u]);
-  }
-  const queues = [...byHost.values()];
-  const results = new Map<string, LinkResult>();
-  const worker = async () => {
-    for (let q = queues.shift(); q; q = queues.shift()) for (const u of q) results.set(u, await checkOne(u));
+  const check = async (urls: string[]): Promise<Map<string, LinkResult>> => {
+    const byHost = new Map<string, string[]>();
+    for (const u of new Set(urls)) {
+      const host = new URL(u).host;
+      byHost.set(host, [...(byHost.get(host) ?? []), u]);
+    }
+    const queues = [...byHost.values()];
+    const results = new Map<string, LinkResult>();
+    const worker = async () => {
+      for (let q = queues.shift(); q; q = queues.shift()) for (const u of q) results.set(u, await checkOne(u));
+    };
+    await Promise.all(Array.from({ length: Math.min(o.parallelHosts, queues.length) }, worker));
+    return results;
   };
-  await Promise.all(Array.from({ length: Math.min(o.parallelHosts, queues.length) }, worker));
-  return results;
+  return { check };
 }
+
+/** One check of some links with a checker of its own (linkChecker): each address asked once. */
+export const checkExternalLinks = (urls: string[], options: HttpCheckOptions = {}): Promise<Map<string, LinkResult>> => linkChecker(options).check(urls);

@@ -22,6 +22,8 @@ describeEachDialect('the site inspection', (db) => {
       hits.set(req.url ?? '', (hits.get(req.url ?? '') ?? 0) + 1);
       if (req.url === '/ok') res.writeHead(200).end('ok');
       else if (req.url === '/moved') res.writeHead(301, { location: '/gone' }).end();
+      else if (req.url === '/hop/a' || req.url === '/hop/b') res.writeHead(301, { location: '/hop/end' }).end();
+      else if (req.url === '/hop/end') res.writeHead(200).end('ok');
       else res.writeHead(404).end('gone');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -85,10 +87,10 @@ describeEachDialect('the site inspection', (db) => {
     expect(details).toContain('附件“名单.pdf”：附件文件缺失');
     expect(details).toContain(`链接“名单”（/attachments/${att.id}/名单.pdf）：附件文件缺失`);
     // External results are reused within a day: the server was not asked again …
-    expect(hits.get('/gone')).toBe(2); // once directly, once at the end of /moved
+    expect(hits.get('/gone')).toBe(1); // once in the first run: linked itself and the end of /moved, one address
     deps.clock.set('2026-03-11T04:00:00Z');
     await runInspectionNow(deps, 'manual', [organ], http1);
-    expect(hits.get('/gone')).toBe(4); // … and asked again after a day
+    expect(hits.get('/gone')).toBe(2); // … and asked again after a day
 
     // The last run per organ is kept with its time; removing a rule ends its finding.
     const last = (await lastInspections(deps, [organ.code])).get(organ.code)!;
@@ -180,6 +182,21 @@ describeEachDialect('the site inspection', (db) => {
     deps.clock.set('2026-03-12T03:00:00Z');
     expect(brokenOf(await runInspectionNow(deps, 'cli', [organ], http1))).toEqual(expected);
   }, 60_000);
+
+  it('asks each address once in a run: a redirect’s target linked itself or reached from two links, in one batch or in several', async () => {
+    const deps = buildDeps(db(), '2026-03-12T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id, { name: '通知公告' });
+    const links = ['/hop/a', '/hop/end', '/hop/b', '/ok'].map((p, i) => `<a href="${base}${p}">链接${i}</a>`).join('、');
+    for (let i = 0; i < 3; i++) await createPublished(deps, organ.id, [node], { bodyHtml: `<p>${links}</p>` });
+    for (const perCheck of [5_000, 2]) {
+      await deps.db.deleteFrom('link_checks').execute(); // not the day's stored results: the addresses are asked again
+      hits.clear();
+      const run = await runInspectionNow(deps, 'cli', [organ], { ...http1, externalLinksPerCheck: perCheck });
+      expect(run.result.organs[0]!.findings.filter((f) => f.kind === 'broken_link')).toEqual([]);
+      expect(Object.fromEntries(hits), `${perCheck} per check`).toEqual({ '/hop/a': 1, '/hop/b': 1, '/hop/end': 1, '/ok': 1 });
+    }
+  });
 
   it('runs the nightly inspection once per China date from 02:00, whichever instance asks first', async () => {
     const deps = buildDeps(db(), '2026-03-10T17:30:00Z'); // 01:30 on 11 March in China

@@ -8,7 +8,7 @@ import { classifyLink, extractLinks, type LinkTarget } from '../domain/links.ts'
 import type { Verdict } from '../domain/verdict.ts';
 import { findWordingErrors } from '../domain/wording.ts';
 import { freshLinkResults, internalTargets, listWordingRules, publishedItemsForInspection, saveLinkResults } from '../storage/inspection-repository.ts';
-import { checkExternalLinks, type HttpCheckOptions, type LinkResult } from './http-link-checker.ts';
+import { linkChecker, type HttpCheckOptions, type LinkResult } from './http-link-checker.ts';
 import { nodeCadences } from './node-cadences.ts';
 import { supervisionDashboard, type OrganSupervision } from './supervision-dashboard.ts';
 
@@ -122,6 +122,8 @@ function linkInspector(deps: AppDeps, opts: InspectOptions, now: Date) {
   const checkExternal = opts.checkExternal ?? true;
   const since = new Date(now.getTime() - LINK_CACHE_HOURS * 3600_000).toISOString();
   const external = new Map<string, LinkResult>();
+  // One checker for the run: an address (a redirect's target too) is asked once, whichever batch meets it.
+  const checker = linkChecker({ ...opts.http, signal: opts.signal });
   const broken = new Map<number, (Finding & { seq: number })[]>();
   let pending: ItemLink[] = [];
   const add = (organId: number, f: Finding & { seq: number }) => {
@@ -135,7 +137,7 @@ function linkInspector(deps: AppDeps, opts: InspectOptions, now: Date) {
     pending = [];
     const urls = [...new Set(links.map((l) => (l.target as { url: string }).url))].filter((u) => !external.has(u));
     const cached = await freshLinkResults(deps.db, urls, since);
-    const fresh = await checkExternalLinks(urls.filter((u) => !cached.has(u)), { ...opts.http, signal: opts.signal });
+    const fresh = await checker.check(urls.filter((u) => !cached.has(u)));
     await saveLinkResults(deps.db, fresh, now.toISOString());
     for (const [u, r] of [...cached, ...fresh]) external.set(u, r);
     for (const l of links) {
