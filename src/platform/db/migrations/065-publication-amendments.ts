@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migration } from './migration.ts';
 
 /**
@@ -21,5 +21,7 @@ export const migration: Migration = {
       .execute();
     // The amending document's page asks "what did I amend?".
     await db.schema.createIndex('publication_amendments_amending').on('publication_amendments').columns(['amending_id', 'amended_id']).execute();
+    // A replacing document's page asks "which items did I replace?" (本文件废止了《…》): few rows carry one.
+    await db.schema.createIndex('publications_replaced_by').on('publications').column('replaced_by_id').where(sql.ref('replaced_by_id'), 'is not', null).execute();
   },
 };
