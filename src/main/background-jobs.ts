@@ -1,7 +1,7 @@
 import type { AppDeps } from '../platform/app-deps.ts';
 import type { Job } from '../platform/jobs/job-runner.ts';
 import { closeLapsedCases } from '../modules/applications/index.ts';
-import { publishScheduled } from '../modules/review/index.ts';
+import { expireLapsedPublications, publishScheduled } from '../modules/review/index.ts';
 import { logAuditHead } from '../modules/audit/index.ts';
 import { INSPECTION_REQUESTS_JOB, inspectionQueued, recoverLapsedInspections, runNightlyInspection, runRequestedInspections } from '../modules/supervision/index.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
@@ -16,6 +16,10 @@ export function backgroundJobs(
   const publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : null;
   return [
     { name: 'publish-scheduled', everySeconds: 60, run: () => publishScheduled(deps) },
+    // 有效期至 (docs/adr/0027): from 00:00 China time the day after its last day a 有效 item is 已失效.
+    // Checked every 10 minutes (and at start-up), each window claimed by one instance; the first run of
+    // a China day lapses that day's items, later ones find none.
+    { name: 'expire-lapsed', everySeconds: 600, run: () => expireLapsedPublications(deps) },
     // 条例第三十条 and the fee rules: corrections and payments not made in time close the case.
     { name: 'close-lapsed-applications', everySeconds: 3600, run: () => closeLapsedCases(deps) },
     // A copy of the audit chain's head outside the database, daily and at start-up (docs/security.md).

@@ -36,7 +36,7 @@ export type ArchivedAttachment = Pick<Attachment, 'fileName' | 'mimeType' | 'siz
 const ITEM_FIELDS: Record<keyof Publication, 'keep' | 'named' | 'drop'> = {
   indexNumber: 'keep', title: 'keep', documentNumber: 'keep', publishingOrganName: 'keep', formedOn: 'keep', publishedOn: 'keep', publishedAt: 'keep',
   subject: 'keep', genre: 'keep', stage: 'keep', disclosureMode: 'keep', withheldReason: 'keep', disclosurePeriod: 'keep', audience: 'keep',
-  validity: 'keep', docType: 'keep', itemKind: 'keep', interpretationForm: 'keep', videoUrl: 'keep', keywords: 'keep', summary: 'keep', source: 'keep',
+  validity: 'keep', validThroughOn: 'keep', docType: 'keep', itemKind: 'keep', interpretationForm: 'keep', videoUrl: 'keep', keywords: 'keep', summary: 'keep', source: 'keep',
   consultPhone: 'keep', status: 'keep', publishRoute: 'keep', version: 'keep', createdAt: 'keep', updatedAt: 'keep',
   createdBy: 'named', publishedBy: 'named', submittingUnitId: 'named', nodeIds: 'named', matterId: 'named', replacedById: 'named', policyIds: 'named',
   graphicAttachmentId: 'named', bodyHtml: 'keep',

@@ -11,6 +11,7 @@ export { scanPublication, htmlToText } from './use-cases/scan-publication.ts';
 // The review scan and its gate as pure rules, for what publishes without the chain (a content import).
 export { scanItemTexts, scanGateReasons, type ItemFinding, type AttachmentRead, type ScannedItem } from './domain/item-scan.ts';
 export { publishScheduled, SCHEDULE_GRACE_MINUTES } from './jobs/publish-scheduled.ts';
+export { expireLapsedPublications } from './jobs/expire-lapsed.ts';
 export { loadChain, loadForm, decisionsFor, versionsFor, type ReviewForm, type StoredFinding } from './storage/review-repository.ts';
 export { reviewQueue, returnedTo } from './storage/review-inbox.ts';
 export { latePublications } from './storage/late-publications.ts';

@@ -199,6 +199,8 @@ export interface PublicationsTable {
   directory_matter_id: number | null;
   /** 1 when the officer set the 成文日期, 0 while it is the date the form or a Word import gave (migration 051). */
   formed_on_set: Generated<number>;
+  /** 有效期至: the last China date the document is in force, inclusive, or null (migration 066). */
+  valid_through_on: Generated<string | null>;
 }
 
 /** Which policies an interpretation explains (migration 016). */

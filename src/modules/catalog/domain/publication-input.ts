@@ -12,6 +12,9 @@ const isoDate = (label: string) =>
 const optionalText = (max: number, label: string) =>
   z.preprocess((v) => (v === null ? undefined : v), z.string({ message: `${label}应为文字` }).trim().max(max, { message: `${label}不能超过 ${max} 个字符` }).optional().default(''));
 
+/** The code when 有效期至 is earlier than the 成文日期 (docs/errors.md, docs/adr/0027). */
+export const VALID_THROUGH_BEFORE_FORMED = 'ERR_CATALOG_VALID_THROUGH_BEFORE_FORMED';
+
 /** The code and message when 文件类型 is not given (docs/errors.md): it is never taken as 其他. */
 export const DOC_TYPE_REQUIRED = { code: 'ERR_CATALOG_DOC_TYPE_REQUIRED', message: '请选择文件类型（规章、行政规范性文件或其他）' } as const;
 
@@ -61,6 +64,11 @@ export const publicationInputSchema = z
       (v) => (v === '' || v === undefined ? null : v),
       z.coerce.number({ message: '替代文件编号应为数字' }).int().positive().nullable(),
     ),
+    // 有效期至 (docs/adr/0027): the last day in force, inclusive; empty or null when the document sets no period.
+    validThroughOn: z.preprocess(
+      (v) => (v === '' || v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v),
+      z.string({ message: '有效期至应为日期（YYYY-MM-DD）' }).trim().refine(isIsoDate, { message: '有效期至应为有效日期（YYYY-MM-DD）' }).nullable(),
+    ),
     keywords,
     summary: optionalText(1500, '内容概述'),
     bodyHtml: z.string().max(2_000_000, { message: '正文过长' }).optional().default(''),
@@ -101,6 +109,10 @@ export const publicationInputSchema = z
     ),
   })
   .superRefine((v, ctx) => {
+    // A document cannot lapse before it was made: 有效期至 is on or after the 成文日期.
+    if (v.validThroughOn && v.validThroughOn < v.formedOn) {
+      ctx.addIssue({ code: 'custom', path: ['validThroughOn'], message: `有效期至（${v.validThroughOn}）不能早于成文日期（${v.formedOn}）`, params: { code: VALID_THROUGH_BEFORE_FORMED } });
+    }
     // 不予公开 must name its legal ground (条例第十四、十五、十六条).
     if (v.disclosureMode === 'withheld' && !v.withheldReason) {
       ctx.addIssue({ code: 'custom', path: ['withheldReason'], message: '不予公开时须选择法定理由' });

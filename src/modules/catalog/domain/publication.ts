@@ -27,6 +27,11 @@ export type Publication = {
   audience: Audience;
   validity: Validity;
   replacedById: number | null;
+  /**
+   * 有效期至: the last China date the document is in force, inclusive (docs/adr/0027), or null when it
+   * sets no period. The day after it the lapse job marks a 有效 item 已失效.
+   */
+  validThroughOn: string | null;
   keywords: string[];
   summary: string;
   bodyHtml: string;

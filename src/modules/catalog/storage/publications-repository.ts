@@ -28,6 +28,7 @@ export const toPublication = (r: Selectable<PublicationsTable>, nodeIds: number[
   audience: r.audience as Audience,
   validity: r.validity as Validity,
   replacedById: r.replaced_by_id,
+  validThroughOn: r.valid_through_on ?? null,
   keywords: r.keywords ? r.keywords.split(' ').filter(Boolean) : [],
   summary: r.summary,
   bodyHtml: r.body_html,

@@ -31,6 +31,7 @@ export function publicationInputColumns(input: PublicationInput, organName: stri
     audience: input.audience,
     validity: input.validity,
     replaced_by_id: input.replacedById,
+    valid_through_on: input.validThroughOn,
     keywords: input.keywords.join(' '),
     summary: input.summary,
     body_html: sanitizeRichText(input.bodyHtml),
