@@ -36,6 +36,12 @@ import { pageParam, portalInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
 
 const PAGE_SIZE = 20;
+/**
+ * A catalog page past its last page (an old bookmark, a typed ?page=99) is still the column's page, status 404:
+ * its pager says 没有第 N 页 with the count and links the last page (components.tsx Pagination), as the search
+ * does, rather than a bare 404 (found by an outside tester). A 404 is never kept by the page cache.
+ */
+const pastLastPage = (page: number, items: readonly unknown[]) => (page > 1 && items.length === 0 ? 404 : 200);
 const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不存在或已被移除`, { httpStatus: 404 });
 
 export type PortalOptions = {
@@ -261,12 +267,10 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         // A unit without a catalog: the organ publishes its information; its catalog is the one to browse. Every item
         // the unit submitted, paged as a catalog node is (its feed carries the newest of the same, feed-routes.ts).
         const { items, total } = await pagePublishedSubmittedBy(db, publisher.id, organ.id, page, PAGE_SIZE);
-        if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);
-        return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={root} path={[]} children={[]} items={items} total={total} page={page} pageSize={PAGE_SIZE} publisher={publisher} />);
+        return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={root} path={[]} children={[]} items={items} total={total} page={page} pageSize={PAGE_SIZE} publisher={publisher} />, pastLastPage(page, items));
       }
       const { items, total } = await pagePublishedInNodes(db, (await listCatalogNodes(db, organ.id)).map((n) => n.id), page, PAGE_SIZE);
-      if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);
-      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={root} path={[]} children={tree} items={items} total={total} page={page} pageSize={PAGE_SIZE} />);
+      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={root} path={[]} children={tree} items={items} total={total} page={page} pageSize={PAGE_SIZE} />, pastLastPage(page, items));
     });
 
     app.get<{ Params: { code: string; nodeId: string } }>('/organs/:code/catalog/:nodeId', async (request, reply) => {
@@ -276,11 +280,10 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const { nodes, tree } = await treeWithCounts(organ.id);
       const page = pageParam((request.query as { page?: string }).page);
       const { items, total } = await pagePublishedInNodes(db, subtreeIds(nodes, node.id), page, PAGE_SIZE);
-      if (page > 1 && items.length === 0) throw notFound(`第 ${page} 页`);
       const children = nodes.filter((n) => n.parentId === node.id).sort((a, b) => a.sortOrder - b.sortOrder);
       // A standard-directory node's required 事项, on its first page (docs/standard-directories.md).
       const matters = page === 1 ? await mattersOfNode(db, node.id) : [];
-      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={node} path={pathTo(nodes, node.id)} children={children} items={items} total={total} page={page} pageSize={PAGE_SIZE} matters={matters} />);
+      return sendPage(reply, <NodePage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} tree={tree} node={node} path={pathTo(nodes, node.id)} children={children} items={items} total={total} page={page} pageSize={PAGE_SIZE} matters={matters} />, pastLastPage(page, items));
     });
 
     app.get<{ Params: { code: string; id: string }; Querystring: { print?: string; node?: string } }>('/organs/:code/items/:id', async (request, reply) => {
