@@ -44,7 +44,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
 
       <h3>审核流程</h3>
       {o.forcePublished ? <ForcedChain o={o} /> : o.importPublished ? <ImportedChain o={o} /> : <ReviewedChain o={o} />}
-      {o.publishedLate && <p class="notice">发布日期晚于成文日期后 20 个工作日（应于 {o.proactiveDueOn} 前发布，条例第二十六条），已计入逾期发布。</p>}
+      {o.publishedLate && <p class="notice">发布日期晚于成文日期后 20 个工作日（应最迟于 {o.proactiveDueOn}（含当日）发布，条例第二十六条），已计入逾期发布。</p>}
 
       <h3>保密审查表</h3>
       {canEditForm ? (

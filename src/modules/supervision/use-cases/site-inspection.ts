@@ -54,7 +54,7 @@ export function supervisionFindings(s: OrganSupervision): Finding[] {
   const out: Finding[] = [];
   for (const n of s.staleNodes) {
     const f = n.freshness;
-    out.push({ kind: 'stale_node', title: n.node.name, detail: f.state === 'stale' ? `${CADENCE_LABELS[n.cadence]}更新，应于 ${f.dueOn} 前更新，逾期 ${f.daysLate} 天` : '', responsible: who(n.responsibleUnit), href: `/admin/organs/${organ.code}/supervision/nodes#node-${n.node.id}` });
+    out.push({ kind: 'stale_node', title: n.node.name, detail: f.state === 'stale' ? `${CADENCE_LABELS[n.cadence]}更新，更新期限 ${f.dueOn}（含当日），逾期 ${f.daysLate} 天` : '', responsible: who(n.responsibleUnit), href: `/admin/organs/${organ.code}/supervision/nodes#node-${n.node.id}` });
   }
   // A required 事项 of a standard directory with no published item (docs/standard-directories.md).
   for (const m of s.matters.missing) {
@@ -62,7 +62,7 @@ export function supervisionFindings(s: OrganSupervision): Finding[] {
   }
   for (const n of s.emptyNodes) out.push({ kind: 'empty_node', title: n.node.name, detail: '空白栏目', responsible: who(n.responsibleUnit), href: `/admin/organs/${organ.code}/supervision/nodes#node-${n.node.id}` });
   for (const p of s.pendingReviews) out.push({ kind: 'pending_review', title: p.title, detail: p.stageName ? `待“${p.stageName}”` : '待发布', responsible: p.stageName ?? `${organ.name}（发布人）`, href: `/admin/publications/${p.id}` });
-  for (const p of s.latePublished) out.push({ kind: 'published_late', title: p.title, detail: `成文 ${p.formedOn}，应于 ${p.dueOn ?? '—'} 前发布，${p.publishedOn ?? '—'} 发布`, responsible: p.unitName ?? organ.name, href: `/admin/publications/${p.id}` });
+  for (const p of s.latePublished) out.push({ kind: 'published_late', title: p.title, detail: `成文 ${p.formedOn}，应最迟于 ${p.dueOn ?? '—'}（含当日）发布，${p.publishedOn ?? '—'} 发布`, responsible: p.unitName ?? organ.name, href: `/admin/publications/${p.id}` });
   const counted: [FindingKind, number, string, string][] = [
     ['applications_overdue', s.applications.overdue, '依申请公开已逾期', `/admin/applications?organ=${organ.code}&view=overdue`],
     ['letters_overdue', s.letters.overdue, '留言已逾期', `/admin/letters?organ=${organ.code}&view=overdue`],

@@ -9,8 +9,9 @@ type OrganRef = { code: string; name: string };
 export function freshnessText(f: Freshness): string {
   switch (f.state) {
     case 'empty': return '空白栏目（无已发布信息）';
-    case 'fresh': return f.dueOn ? `正常，${f.dueOn} 前应有更新` : '正常（不按周期检查）';
-    case 'stale': return `逾期 ${f.daysLate} 天（应于 ${f.dueOn} 前更新）`;
+    // The due day is in time (freshness: stale only after it), so never "…前" (applications' deadline-wording.ts).
+    case 'fresh': return f.dueOn ? `正常，最迟于 ${f.dueOn}（含当日）应有更新` : '正常（不按周期检查）';
+    case 'stale': return `逾期 ${f.daysLate} 天（更新期限 ${f.dueOn}，含当日）`;
   }
 }
 
