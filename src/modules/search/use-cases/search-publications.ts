@@ -4,6 +4,7 @@ import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { compareByRelevance, namingTest, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
+import { splitSuggestion } from '../domain/split-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
 import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
@@ -45,13 +46,18 @@ export type SearchResult = {
   notWholeWords: string[] | null;
   /** The synonyms searched as well as a keyword (domain/synonyms.ts), per keyword that has any. */
   synonyms: { keyword: string; added: string[] }[];
+  /**
+   * Nothing found: the same words apart (domain/split-suggestion.ts) and how many items that search finds,
+   * when it finds any. Null otherwise.
+   */
+  splitSuggestion: { q: string; total: number } | null;
 };
 
 export type FacetCount = { value: string; count: number };
 
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.alternatives.length > 1).map((k) => ({ keyword: k.text, added: k.alternatives.slice(1).map((a) => a.text) }));
-const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query) });
+const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null });
 
 /**
  * The organ and its internal units (catalog's `organWithUnits`): an organ's own items. This is what the 机关
@@ -102,7 +108,7 @@ const byKeyDesc = (a: number, b: number) => b - a;
  * number); beyond the ranked candidates the list goes on newest first. Every step is defined on the
  * newest-first order of the matches, so SQLite and PostgreSQL produce the same list.
  */
-export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits; index?: FullTextIndex; organs?: OrganList } = {}): Promise<SearchResult> {
+export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits; index?: FullTextIndex; organs?: OrganList; noSuggestion?: boolean } = {}): Promise<SearchResult> {
   const segment = opts.segment ?? jiebaSegmenter();
   const { rankWindow, titleCandidates, totalCap, facetSample } = opts.limits ?? SEARCH_LIMITS;
   if (facetSample < rankWindow) throw new Error('facetSample must be at least rankWindow: the window is the sample’s head');
@@ -137,7 +143,12 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     total = Math.min((await index.countUpTo(db, m, scope, totalCap + 1)) + extra.length, totalCap + 1);
     sample = total ? await newest(scope, facetSample) : [];
   }
-  if (total === 0) return NOTHING(query);
+  if (total === 0) {
+    // The words apart, in the same scope, offered only when they find something (one more bounded search).
+    const split = numbered.length || opts.noSuggestion ? null : splitSuggestion(query, segment);
+    const found = split ? (await searchPublications(deps, { ...req, q: split, page: 1 }, { ...opts, organs, noSuggestion: true })).total : 0;
+    return { ...NOTHING(query), splitSuggestion: split && found ? { q: split, total: found } : null };
+  }
   const facets = await facetsOf(deps, sample, organs);
 
   const offset = (req.page - 1) * req.pageSize;
@@ -168,7 +179,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   page = page.slice(0, Math.max(0, totalCap - offset));
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
-  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query) };
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: null };
 }
 
 /** Facet counts over some matches (their sort keys): organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */

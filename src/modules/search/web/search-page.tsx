@@ -165,6 +165,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                 {result.synonyms.length ? `已同时检索：${result.synonyms.flatMap((s) => s.added).join('、')}` : ''}
               </p>
             )}
+            {/* Words typed without spaces are one phrase: the same words apart, when they find something (docs/search.md). */}
+            {result.splitSuggestion && (
+              <p class="split-suggestion">试试分开检索：<a href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{result.splitSuggestion.total > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : result.splitSuggestion.total} 条）</p>
+            )}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>
                 {result.hits.map((h) => (

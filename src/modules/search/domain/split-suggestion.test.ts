@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from './parse-query.ts';
+import { splitSuggestion } from './split-suggestion.ts';
+import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
+
+const suggest = (q: string) => splitSuggestion(parseQuery(q), jiebaSegmenter());
+
+describe('a search that found nothing, split into its words', () => {
+  it('splits a run of words typed without spaces into the words a reader meant', () => {
+    expect(suggest('危房改造资金')).toBe('危房改造 资金');
+    expect(suggest('危房补贴')).toBe('危房 补贴');
+    expect(suggest('棚户区改造补偿标准')).toBe('棚户区 改造 补偿 标准');
+  });
+
+  it('keeps single characters with their neighbours, so no word is lost or cut in half', () => {
+    // jieba: 扬 / 尘 / 治理, 老 / 旧 / 小区 / 改造, 公 / 租房
+    expect(suggest('扬尘治理')).toBe('扬尘 治理');
+    expect(suggest('老旧小区改造')).toBe('老旧 小区 改造');
+    expect(suggest('公租房')).toBeNull();
+  });
+
+  it('drops the little words between them (的, 和, 与 …)', () => {
+    expect(suggest('张某某的房子')).toBe('张某某 房子');
+    expect(suggest('危房和补贴')).toBe('危房 补贴');
+  });
+
+  it('offers nothing when nothing would change, for numbers, or for keywords already apart', () => {
+    expect(suggest('危房')).toBeNull();
+    expect(suggest('危房 补贴')).toBeNull();
+    expect(suggest('岚建〔2026〕63号')).toBeNull();
+    expect(suggest('11341529MB1D386259/2026-00402')).toBeNull();
+  });
+
+  it('splits only the keywords that hold several words, keeping the others as typed', () => {
+    expect(suggest('2025 危房改造名单')).toBe('2025 危房改造 名单');
+  });
+});

@@ -1,0 +1,44 @@
+import { expect, it } from 'vitest';
+import { buildTestApp } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
+
+const mainOf = (body: string) => /<main[^>]*>([\s\S]*?)<\/main>/.exec(body)![1]!;
+const q = encodeURIComponent;
+
+/**
+ * Words typed without spaces are one phrase (docs/search.md), so 危房改造资金 finds nothing where the items
+ * say 危房改造补助资金 (an outside tester, as a farmer on a phone). A search that finds nothing offers the same
+ * words apart, with what that finds, and only when it finds something.
+ */
+describeEachDialect('a search that found nothing offers its words apart', (db) => {
+  it('on the page and in the API, in the same scope, only when the words apart find something', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      await createPublished(deps, bureau.id, [node], { title: '2026年农村危房改造补助资金发放情况公示' });
+      await createPublished(deps, bureau.id, [node], { title: '2025年农村危房改造补助资金发放情况公示' });
+
+      const page = mainOf((await app.inject(`/search?q=${q('危房改造资金')}&organ=${bureau.code}`)).body);
+      expect(page).toContain('共找到 0 条');
+      expect(page).toContain(`试试分开检索：<a href="/search?q=${q('危房改造')}+${q('资金')}&amp;organ=${bureau.code}">危房改造 资金</a>（2 条）`);
+      const followed = mainOf((await app.inject(`/search?q=${q('危房改造 资金')}&organ=${bureau.code}`)).body);
+      expect(followed).toContain('共找到 2 条');
+      expect(followed).not.toContain('试试分开检索');
+
+      const api = (await app.inject(`/api/v1/search?q=${q('危房改造资金')}`)).json();
+      expect(api.total).toBe(0);
+      expect(api.splitSuggestion).toEqual({ q: '危房改造 资金', total: 2 });
+      expect((await app.inject(`/api/v1/search?q=${q('危房改造')}`)).json().splitSuggestion).toBeNull();
+
+      // The words apart find nothing either: nothing is offered.
+      const none = mainOf((await app.inject(`/search?q=${q('住房公积金缴存')}`)).body);
+      expect(none).toContain('共找到 0 条');
+      expect(none).not.toContain('试试分开检索');
+      expect((await app.inject(`/api/v1/search?q=${q('住房公积金缴存')}`)).json().splitSuggestion).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
+});
