@@ -69,7 +69,7 @@ export function presentPublication(
     id: p.id, organCode: organ.code, organName: organ.name, indexNumber: p.indexNumber, title: p.title, documentNumber: p.documentNumber,
     publishingOrganName: p.publishingOrganName, formedOn: p.formedOn, publishedOn: p.publishedOn, publishedAt: p.publishedAt,
     subject: p.subject, genre: p.genre, stage: p.stage, disclosureMode: p.disclosureMode, withheldReason: p.withheldReason,
-    disclosurePeriod: p.disclosurePeriod, audience: p.audience, validity: p.validity, replacedById: p.replacedById, keywords: p.keywords,
+    disclosurePeriod: p.disclosurePeriod, audience: p.audience, validity: p.validity, validThroughOn: p.validThroughOn, replacedById: p.replacedById, keywords: p.keywords,
     summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone, docType: p.docType, status: p.status,
     version: p.version, nodeIds: p.nodeIds, createdAt: p.createdAt, updatedAt: p.updatedAt,
     url: itemPath(organ.code, p.id), attachments: attachments.map(presentAttachment),

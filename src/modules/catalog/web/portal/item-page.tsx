@@ -68,6 +68,7 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
     ['公开时限', DISCLOSURE_PERIOD_LABELS[item.disclosurePeriod]],
     ['公开范围', AUDIENCE_LABELS[item.audience]],
     ['有效性', VALIDITY_LABELS[item.validity]],
+    ['有效期至', item.validThroughOn],
     ['关键词', item.keywords.join('　') || null],
     ...(item.itemKind === 'interpretation' && item.interpretationForm ? [['解读形式', INTERPRETATION_FORM_LABELS[item.interpretationForm]] as [string, string]] : []),
   ];

@@ -1,4 +1,5 @@
 import type { Publication } from '../../domain/publication.ts';
+import { addDays } from '../../../../shared/iso-date.ts';
 
 /** A document a 效力 link names, at its own organ's address (a county government's decision may amend a bureau's document). */
 export type LinkedDocument = { id: number; title: string; organCode: string; documentNumber: string | null; publishedOn: string | null };
@@ -17,10 +18,11 @@ const NamedList = ({ docs }: { docs: readonly LinkedDocument[] }) => (
 /**
  * What the top of an item's page says about its 效力 (docs/rules/proactive-disclosure.md "Validity of
  * documents"): 本文件已被《X》修改 / 废止, naming only published documents — an amender since withdrawn
- * is left out and, with none left, the banner says only 本文件已修改 (docs/adr/0026).
+ * is left out and, with none left, the banner says only 本文件已修改 (docs/adr/0026). A document lapsed by
+ * its 有效期至 says to which day it was in force and from which it lapsed (docs/adr/0027).
  */
 export function ValidityNotice({ item, amendedBy, replacement }: {
-  item: Pick<Publication, 'validity'>; amendedBy: readonly LinkedDocument[]; replacement: LinkedDocument | null;
+  item: Pick<Publication, 'validity' | 'validThroughOn'>; amendedBy: readonly LinkedDocument[]; replacement: LinkedDocument | null;
 }) {
   if (item.validity === 'valid') return null;
   return (
@@ -28,7 +30,12 @@ export function ValidityNotice({ item, amendedBy, replacement }: {
       {item.validity === 'amended' && (amendedBy.length ? <strong>本文件已被<NamedList docs={amendedBy} />修改。</strong> : <strong>本文件已修改。</strong>)}
       {item.validity === 'repealed' && (replacement ? <strong>本文件已被<Named doc={replacement} />废止。</strong> : <strong>本文件已废止。</strong>)}
       {item.validity === 'expired' && (
-        <><strong>本文件已失效。</strong>{replacement && <>现行文件：<Named doc={replacement} /></>}</>
+        <>
+          <strong>本文件已失效。</strong>
+          {/* 有效期至 is the last day in force (docs/adr/0027): it lapsed the day after. */}
+          {item.validThroughOn && `有效期至 ${item.validThroughOn}，已于 ${addDays(item.validThroughOn, 1)} 失效。`}
+          {replacement && <>现行文件：<Named doc={replacement} /></>}
+        </>
       )}
     </div>
   );
