@@ -71,6 +71,7 @@ const STYLESHEETS: Record<string, string> = {
   [RECEIPT_PRINT_STYLESHEET]: asset('receipt-print.css'),
 };
 const PORTAL_JS = asset('portal.js');
+const ERROR_SUMMARY_JS = asset('error-summary.js');
 
 /**
  * What the portal answers for an address that found nothing but is in the redirect table: a 301 to
@@ -218,6 +219,10 @@ export async function createHttpServer(opts: {
   // The portal's small progressive enhancement (Esc closes the phone's 菜单); the CSP allows no inline script.
   app.get('/assets/portal.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(PORTAL_JS),
+  );
+  // A refused form's error summary takes the focus on load (components.tsx ErrorSummary loads it, staff and public pages alike).
+  app.get('/assets/error-summary.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(ERROR_SUMMARY_JS),
   );
   // The officer's rich-text editor, bundled on first use (docs/adr/0017); back-office pages load it.
   app.get('/assets/editor.js', async (_request, reply) =>

@@ -102,22 +102,27 @@ export type FieldErrors = Record<string, string>;
 export const LOOKUP_FAILED = '未查到，请核对以下内容：';
 
 /**
- * The errors of a refused form, each linked to its field. `focus`: placed first in the page's main
- * content, it takes the focus when the page loads (a phone shows it, not the top of the page), without script.
+ * The errors of a refused form, each linked to its field, in the order the caller gives (inFormOrder: the
+ * form's). It takes the focus when the page loads — a phone shows it, not the top of the page — on every
+ * staff and public form (`focus={false}` only where something else must): `autofocus`, which some browsers
+ * honour without script, and /assets/error-summary.js, loaded here, for those that do not (Safari on a phone).
  * `heading`: a look-up that found nothing says so (LOOKUP_FAILED), not that a submission failed.
  */
-export function ErrorSummary({ errors, focus, heading = '提交未成功，请修改以下问题：' }: { errors: FieldErrors; focus?: boolean; heading?: string }) {
+export function ErrorSummary({ errors, focus = true, heading = '提交未成功，请修改以下问题：' }: { errors: FieldErrors; focus?: boolean; heading?: string }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} id="error-summary" autofocus={focus || undefined}>
-      <h2>{heading}</h2>
-      <ul>
-        {entries.map(([field, message]) => (
-          <li key={field}>{field === '_form' ? message : <a href={`#f-${field}`}>{message}</a>}</li>
-        ))}
-      </ul>
-    </div>
+    <>
+      <div class="error-summary" role="alert" tabIndex={-1} id="error-summary" autofocus={focus || undefined}>
+        <h2>{heading}</h2>
+        <ul>
+          {entries.map(([field, message]) => (
+            <li key={field}>{field === '_form' ? message : <a href={`#f-${field}`}>{message}</a>}</li>
+          ))}
+        </ul>
+      </div>
+      {focus && <script src="/assets/error-summary.js" defer />}
+    </>
   );
 }
 

@@ -8,7 +8,8 @@ import { STATE_LABELS } from '../../domain/application-states.ts';
 import { CHANNEL_LABELS, CHANNEL_RULES, STAFF_CHANNELS } from '../../domain/channels.ts';
 import { chineseDate } from '../../domain/chinese-date.ts';
 import type { EarlierCase } from '../../domain/duplicate-applications.ts';
-import { ApplicantFieldsets } from '../applicant-fields.tsx';
+import { APPLICATION_FIELD_ORDER, ApplicantFieldsets } from '../applicant-fields.tsx';
+import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import type { FormValues } from '../form-values.ts';
 import { ApplicationsNav } from './applications-nav.tsx';
 import type { StaffContext } from '../../../catalog/index.ts';
@@ -37,6 +38,9 @@ function DuplicateWarning({ cases }: { cases: readonly EarlierCase[] }) {
   );
 }
 
+/** The registration form's fields in the order it shows them: the receipt, then the application's (the error summary follows it). */
+const REGISTER_FIELD_ORDER = ['channel', 'arrivedOn', 'confirmedOn', 'receiptEvidence', 'assistedBy', ...APPLICATION_FIELD_ORDER] as const;
+
 /** Staff register a written application; the receipt date follows the channel (条例第三十一条). */
 export function RegisterPage({ scope, organ, values, errors, duplicates = [] }: {
   scope: StaffContext; organ: Organ; values: FormValues; errors: FieldErrors; duplicates?: readonly EarlierCase[];
@@ -46,7 +50,7 @@ export function RegisterPage({ scope, organ, values, errors, duplicates = [] }: 
     <AdminLayout title="登记申请" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>登记政府信息公开申请 · {organ.name}</h1>
       <ApplicationsNav organ={organ} organs={scope.handles} current="new" isSystemAdmin={scope.user.isSystemAdmin} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={inFormOrder(errors, REGISTER_FIELD_ORDER)} />
       <form method="post" action={`/admin/applications/new?organ=${organ.code}`} novalidate>
         <input type="hidden" name="_csrf" value={scope.csrf} />
         {/* One form, one case: a double click or a re-sent form answers with the case already registered. */}
