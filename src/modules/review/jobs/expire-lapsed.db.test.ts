@@ -33,6 +33,8 @@ describeEachDialect('有效期至: an item lapses the China day after its last d
     deps.clock.set('2026-12-05T16:00:00Z');
     expect((await expireLapsedPublications(deps)).expired).toContain(p.id);
     expect((await findPublication(deps.db, p.id))!.validity).toBe('expired');
+    // The annual report's table 二 dates its end by its last day in force.
+    expect((await deps.db.selectFrom('publications').select('repealed_on').where('id', '=', p.id).executeTakeFirstOrThrow()).repealed_on).toBe('2026-12-05');
     expect((await version()).version).toBeGreaterThan(before);
     expect((await search(deps, word, 'expired')).hits.map((h) => h.id)).toEqual([p.id]);
     expect((await search(deps, word, 'valid')).hits).toEqual([]);

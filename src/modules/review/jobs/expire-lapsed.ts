@@ -24,7 +24,7 @@ export async function expireLapsedPublications(deps: AppDeps): Promise<{ expired
     const expired: number[] = [];
     const organs = new Set<number>();
     for (const item of (await lapsedCandidates(trx, today)).slice(0, BATCH)) {
-      if (!(await markLapsed(trx, item.id, at))) continue;
+      if (!(await markLapsed(trx, item.id, item.valid_through_on, at))) continue;
       await indexPublication(trx, deps, item.id);
       await appendCatalogAudit(trx, deps, actor, at, {
         action: 'publication.lapse', entityType: 'publication', entityId: item.id, organId: item.organ_id,

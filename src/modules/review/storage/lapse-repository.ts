@@ -13,10 +13,11 @@ export async function lapsedCandidates(db: Executor, today: string): Promise<{ i
 
 /**
  * Marks one item 已失效 if it is still published and 有效 (compare-and-set: of two instances running at
- * once, one writes and the other finds nothing); true when this call wrote it.
+ * once, one writes and the other finds nothing); true when this call wrote it. Its end is dated by its
+ * last day in force (`repealed_on`, what the annual report's table 二 counts it in force until).
  */
-export async function markLapsed(db: Executor, publicationId: number, at: string): Promise<boolean> {
-  const res = await db.updateTable('publications').set({ validity: 'expired', updated_at: at })
+export async function markLapsed(db: Executor, publicationId: number, validThroughOn: string, at: string): Promise<boolean> {
+  const res = await db.updateTable('publications').set({ validity: 'expired', repealed_on: validThroughOn, updated_at: at })
     .where('id', '=', publicationId).where('validity', '=', 'valid').where('status', '=', 'published').executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
