@@ -261,6 +261,8 @@ export function generateOrgan(profile: OrganProfile): { publications: DemoPublic
     const pub = byPlanId.get(entry.id);
     if (!pub) throw new Error(`planned normative document ${entry.id} was not generated`);
     pub.validity = entry.validity;
+    // Its text says 自…起施行，有效期N年: the item carries that last day (ADR 0027), whatever its validity.
+    pub.validThroughOn = expiryOf(pub.publishedOn, entry.validYears);
     if (entry.validity === 'expired') pub.expiredOn = expiryOf(pub.publishedOn, entry.validYears);
     if (entry.replaces) {
       const old = byPlanId.get(entry.replaces);

@@ -62,6 +62,8 @@ export type DemoPublication = {
   validity: 'valid' | 'repealed' | 'amended' | 'expired';
   /** For an 'expired' document, the last day of its 有效期 (it takes effect 30 days after publication); else null. */
   expiredOn: string | null;
+  /** 有效期至 of a planned 规范性文件: the last day of the 有效期 its text states (施行 30 days after publication); else absent. */
+  validThroughOn?: string | null;
   replacedByKey: string | null;
   /** A 政策解读: the key of the policy it explains (published with it); null for every other item. */
   interpretsKey: string | null;
