@@ -58,10 +58,12 @@ const HELP = `gongkai —— 政府信息公开平台
                                  导入依申请公开台账（CSV 或 .xlsx；列 tracking_no,received_on,channel,applicant_type,applicant_name,subject,outcome,replied_on）
   import appeals FILE --organ 机关代码
                                  导入行政复议、行政诉讼台账（列 tracking_no,kind,filed_on,result,decided_on）
-  import items FILE --organ 机关代码 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
+  import items FILE --organ 机关代码 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft] [--allow-duplicates]
                                  导入公开信息（JSON、CSV 或 .xlsx，列见 docs/import-export.md），全部成功或全部不导入，显示进度；
-                                 --dry-run 只检查并列出每一行的错误；--as published 保留原发布日期和索引号作为已发布信息（默认 draft 草稿）
-  import site 清单.csv --organ 机关代码 --pages 网页目录 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
+                                 --dry-run 只检查并列出每一行的错误；--as published 保留原发布日期和索引号作为已发布信息（默认 draft 草稿）；
+                                 与本机关已有信息或文件中其他行的标题、文号、成文日期和发布日期都相同的行视为疑似重复，不导入，
+                                 确属不同信息时加 --allow-duplicates 仍导入
+  import site 清单.csv --organ 机关代码 --pages 网页目录 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft] [--allow-duplicates]
                                  从旧网站保存的网页导入信息（清单列 原网址、页面文件 及任何信息列），原网址（含 ?id= 等查询参数）转向新页面；
                                  作为草稿导入的信息发布后才开始转向，此前旧地址显示“该信息正在迁移整理，暂未发布”
   export items --organ 机关代码 --format json|csv|xlsx [--out FILE] [--attachments 目录|文件.zip]

@@ -15,8 +15,8 @@ import { readInputFile } from '../../../platform/cli/read-input-file.ts';
 export type TransferIo = { stdout: (s: string) => void; stderr: (s: string) => void; progress?: (s: string) => void };
 
 export const IMPORT_ITEMS_USAGE = `用法：
-  gongkai import items FILE --organ 机关代码 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
-  gongkai import site 清单.csv --organ 机关代码 --pages 网页目录 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft]
+  gongkai import items FILE --organ 机关代码 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft] [--allow-duplicates]
+  gongkai import site 清单.csv --organ 机关代码 --pages 网页目录 [--attachments 目录|文件.zip] [--dry-run] [--as published|draft] [--allow-duplicates]
 FILE 为 JSON、CSV（UTF-8 或 GB18030）或 .xlsx，列见 docs/import-export.md。--as published 作为已发布的历史信息导入（保留发布日期和索引号），
 --as draft（默认）作为草稿导入，经审核后发布。每条信息都经隐私与保密扫描（与审核流程相同）：发现个人信息等须处理内容的已发布历史信息
 作为草稿导入、待审核，不直接发布；含密级标志的行不能导入。任何一行有错误时不导入任何内容；--dry-run 只检查并列出所有错误和扫描发现。`;
@@ -52,6 +52,8 @@ export function printImportReport(r: ImportReport, organCode: string, io: Transf
       io.stdout(`${r.dryRun ? `导入时不发布、作为草稿待审核的 ${held} 条` : `已发布 ${r.published} 条；未发布、已作为草稿待报送审核的 ${held} 条`}（WARN_TRANSFER_HELD_FOR_REVIEW）：\n${r.heldBack.map((h) => `  ${h.at}《${h.title}》${h.id === null ? '' : `（编号 ${h.id}）`}：${h.message}`).join('\n')}\n`);
     }
   }
+  // Confirmed with --allow-duplicates: the rows taken for duplicates, imported all the same.
+  if (r.duplicates.length) io.stderr(`疑似重复的行：${r.duplicates.length} 行（已确认仍导入）：\n${r.duplicates.map((d) => `  ${d.at}（${d.code}）：${d.message}`).join('\n')}\n`);
   // Told, never refused: an unlikely 文件类型 (the item form's warnings), each with its row and code.
   if (r.warnings.length) io.stderr(`请核对文件类型：${r.warnings.length} 处提示（不影响导入）：\n${r.warnings.map((w) => `  ${w.at}（${w.code}）：${w.message}`).join('\n')}\n`);
   return 0;
@@ -64,7 +66,7 @@ export function printImportReport(r: ImportReport, organCode: string, io: Transf
 export async function runImportItemsCommand(what: 'items' | 'site', argv: string[], io: TransferIo, deps: AppDeps): Promise<number> {
   let args;
   try {
-    args = transferArgs(argv, what === 'site' ? ['organ', 'attachments', 'as', 'pages'] : ['organ', 'attachments', 'as'], ['dry-run'], IMPORT_ITEMS_USAGE);
+    args = transferArgs(argv, what === 'site' ? ['organ', 'attachments', 'as', 'pages'] : ['organ', 'attachments', 'as'], ['dry-run', 'allow-duplicates'], IMPORT_ITEMS_USAGE);
   } catch (e) {
     io.stderr(`错误：${(e as Error).message}\n`);
     return 2;
@@ -93,7 +95,7 @@ export async function runImportItemsCommand(what: 'items' | 'site', argv: string
     const attachments = attachmentsAt ? attachmentSourceAt(attachmentsAt) : null;
     const items = what === 'site' ? readSiteCrawl(bytes, pages!) : readItemFile(path.basename(file), bytes);
     const report = await importItems(deps, CLI_IMPORTER, organ!, items, {
-      mode, dryRun: args.has('dry-run'), attachments, from: path.basename(file),
+      mode, dryRun: args.has('dry-run'), attachments, from: path.basename(file), allowDuplicates: args.has('allow-duplicates'),
       onProgress: (phase, done, total) => (phase === 'check' ? check : write)(done, total),
     });
     const code = printImportReport(report, organ!, io);

@@ -4,7 +4,7 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
   linkImportedItem, listCatalogNodes, nodePaths, redirectOwners, type RedirectOwner, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
-  checkAttachmentFile, docTypeWarnings, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
+  checkAttachmentFile, docTypeWarnings, importDuplicateCandidates, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
 import { extractText, wordListsFor } from '../../privacy/index.ts';
@@ -12,6 +12,7 @@ import { htmlToText, publishImportedIn, scanGateReasons, scanItemTexts, type Att
 import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
 import { findingKind, heldBackMessage, holdList, markingRefusal, rowFindingsOf, type HeldBack, type HoldReasons, type RowFinding } from '../domain/scan-outcome.ts';
 import { pathNames } from '../domain/item-columns.ts';
+import { duplicateRows, unconfirmedDuplicate, type DuplicateRow } from '../domain/duplicate-rows.ts';
 import type { CatalogRecord, ItemFile, Problem } from '../domain/item-records.ts';
 import { oldPathOf, parseItem, type ImportMode, type ParsedItem, type RecordParts } from '../domain/parse-item.ts';
 import { attachmentKey, type AttachmentSource } from './attachment-source.ts';
@@ -27,6 +28,11 @@ export type ImportOptions = {
   attachments: AttachmentSource | null;
   /** Where the rows came from, for the audit log ("items.xlsx"). */
   from: string;
+  /**
+   * The officer has confirmed that the rows taken for duplicates (docs/import-export.md, "Suspected
+   * duplicates") are to be imported all the same: they are then listed, not refused.
+   */
+  allowDuplicates?: boolean;
   onProgress?: ImportProgress;
 };
 
@@ -62,6 +68,11 @@ export type ImportReport = {
   heldBack: HeldBack[];
   /** How many of `written` were published (published history less what was held back). */
   published: number;
+  /**
+   * Rows that repeat an item of the organ or an earlier row (same title, 文号, 成文日期 and 发布日期):
+   * refused among `problems` unless `allowDuplicates`, then imported and listed here all the same.
+   */
+  duplicates: DuplicateRow[];
 };
 
 export type RowWarning = { at: string; code: DocTypeWarningCode; message: string };
@@ -95,6 +106,7 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
     attachments: checked.items.reduce((n, i) => n + i.attachments.length, 0), nodesCreated: checked.newNodes, redirects: await redirectsExpected(deps, organ, checked.items) + (await nodeRedirectsExpected(deps.db, organ, checked.catalog)),
     problems: checked.problems, warnings: rowWarnings(organ, checked.items), written: [],
     findings: checked.findings, heldBack: opts.mode === 'published' ? checked.items.flatMap((item) => held(item, checked.held, null)) : [], published: 0,
+    duplicates: checked.duplicates,
   };
   if (!report.ok || opts.dryRun) return report;
   const { redirects, ids } = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, checked.held, opts);
@@ -270,6 +282,11 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   for (const { at, parts } of rows) {
     if (parts.indexNumber && taken.has(parts.indexNumber)) add(at, `索引号“${parts.indexNumber}”已被本系统中的其他信息使用`);
   }
+  // A second upload of rows without 索引号 would publish each item twice: a suspected duplicate is
+  // refused unless the officer confirms it (then it is only listed).
+  const keyed = rows.flatMap(({ at, item }) => item ? [{ at, title: item.input.title, documentNumber: item.input.documentNumber ?? '', formedOn: item.input.formedOn, publishedOn: item.publishedOn, indexNumber: item.indexNumber }] : []);
+  const duplicates = duplicateRows(keyed, await importDuplicateCandidates(deps.db, organ.id, keyed.map((r) => r.formedOn)));
+  if (!opts.allowDuplicates) for (const d of duplicates) add(d.at, unconfirmedDuplicate(d));
   await checkOldAddressOwners(deps, rows, add);
   await checkNodeAddressOwners(deps, organ, catalog, (path) => existing.find((n) => pathOf(n.id) === path)?.id ?? null, add);
   const matterChoices = await matterChoicesOf(deps, organ, catalog, pathOf);
@@ -281,7 +298,7 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   // In the file's order (the checks that need every row add theirs last); the file's own and its catalog's first.
   const order = new Map(file.items.map((r, i) => [r.at, i]));
   problems.sort((a, b) => (order.get(a.at) ?? -1) - (order.get(b.at) ?? -1));
-  return { problems, items, catalog, newNodes, targets, findings: rowFinding, held: holds };
+  return { problems, items, catalog, newNodes, targets, findings: rowFinding, held: holds, duplicates };
 }
 
 /** What of a row the portal would show, as the item will store it; from the raw cells when its own fields failed. */

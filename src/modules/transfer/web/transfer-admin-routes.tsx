@@ -57,7 +57,7 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
       const units = scope.adminOf.filter((o) => o.kind === 'unit' && !hasCatalog(o));
       return sendPage(reply, <TransferIndexPage scope={scope} organs={scope.adminOf.filter((o) => !units.includes(o))} unitsLeftOut={units.length} />);
     });
-    app.get<P>('/admin/organs/:code/transfer', async (request, reply) => form(request, reply, await organOf(request, reply), { mode: 'draft', dryRun: true }, {}));
+    app.get<P>('/admin/organs/:code/transfer', async (request, reply) => form(request, reply, await organOf(request, reply), { mode: 'draft', dryRun: true, allowDuplicates: false }, {}));
 
     app.post<P>('/admin/organs/:code/transfer/import', async (request, reply) => {
       const organ = await organOf(request, reply);
@@ -79,7 +79,7 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
         if (part.fieldname === 'file') itemFile = { name: part.filename, bytes };
         else if (part.fieldname === 'attachments') zip = { name: part.filename, bytes };
       }
-      const values: ImportFormValues = { mode: fields.mode === 'published' ? 'published' : 'draft', dryRun: fields.dryRun === '1' };
+      const values: ImportFormValues = { mode: fields.mode === 'published' ? 'published' : 'draft', dryRun: fields.dryRun === '1', allowDuplicates: fields.allowDuplicates === '1' };
       if (!itemFile) return form(request, reply, organ, values, { file: '请选择信息文件（.json、.csv 或 .xlsx）' }, 400);
       let read;
       let attachments;
@@ -98,11 +98,11 @@ export function transferAdminRoutes(deps: AppDeps, jobs = new ImportJobs()) {
       const thenImport = values.dryRun ? {
         bytes: file.bytes.length + (zip?.bytes.length ?? 0),
         run: (onProgress: Progress) => importItems(deps, actor, organ.code, readItemFile(file.name, file.bytes), {
-          mode: values.mode, dryRun: false, attachments: zip ? zipSource(zip.bytes, zip.name) : null, from: file.name, onProgress,
+          mode: values.mode, dryRun: false, attachments: zip ? zipSource(zip.bytes, zip.name) : null, from: file.name, allowDuplicates: values.allowDuplicates, onProgress,
         }),
       } : undefined;
       const job = jobs.start({ organCode: organ.code, userId, fileName: itemFile.name, startedAt: deps.clock.now().toISOString(), watcher, thenImport },
-        (onProgress) => importItems(deps, actor, organ.code, read, { mode: values.mode, dryRun: values.dryRun, attachments, from: itemFile.name, onProgress }));
+        (onProgress) => importItems(deps, actor, organ.code, read, { mode: values.mode, dryRun: values.dryRun, attachments, from: itemFile.name, allowDuplicates: values.allowDuplicates, onProgress }));
       return reply.redirect(`/admin/organs/${organ.code}/transfer/jobs/${job.id}`, 303);
     });
 

@@ -44,6 +44,8 @@ const report = z.object({
     code: z.literal('WARN_TRANSFER_HELD_FOR_REVIEW'), message: z.string(),
   })).describe('作为已发布信息导入、但因扫描发现须处理的内容而未发布的信息：已作为草稿导入，待报送审核 / published history held back as drafts for review'),
   published: z.number().int().describe('已发布的条数（written 中除 heldBack 以外的已发布历史信息）/ how many were published'),
+  duplicates: z.array(z.object({ at: z.string(), title: z.string(), code: z.literal('WARN_TRANSFER_POSSIBLE_DUPLICATE'), message: z.string() }))
+    .describe('疑似重复的行（allowDuplicates=true 时仍导入）/ rows taken for duplicates, imported when allowDuplicates=true'),
 });
 
 /**
@@ -89,6 +91,8 @@ export const transferApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
       querystring: z.object({
         as: z.enum(['published', 'draft']).default('draft').describe('published：作为已发布的历史信息；draft：作为草稿'),
         dryRun: z.enum(['true', 'false']).default('false').describe('true：只检查，列出全部错误'),
+        allowDuplicates: z.enum(['true', 'false']).default('false')
+          .describe('true：仍导入疑似重复的行（与本机关已有信息或文件中其他行的标题、文号、成文日期和发布日期相同），并在 duplicates 中列出；默认拒绝 / import suspected duplicates all the same'),
       }),
       body: itemDocument,
       response: {
@@ -100,7 +104,7 @@ export const transferApi = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
   }, async (request, reply) => {
     const file = readItemFile('items.json', Buffer.from(JSON.stringify(request.body)), { jsonLines: false });
     const r = await importItems(deps, actorOf(request, 'api'), request.params.code, file, {
-      mode: request.query.as, dryRun: request.query.dryRun === 'true', attachments: null, from: 'API',
+      mode: request.query.as, dryRun: request.query.dryRun === 'true', attachments: null, from: 'API', allowDuplicates: request.query.allowDuplicates === 'true',
     });
     if (!r.ok) {
       throw new DomainError(E.importInvalid, `${r.problems.length} 处错误，未导入任何内容`, {

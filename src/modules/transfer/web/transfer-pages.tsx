@@ -24,7 +24,7 @@ export function TransferIndexPage({ scope, organs, unitsLeftOut = 0 }: {
   );
 }
 
-export type ImportFormValues = { mode: 'published' | 'draft'; dryRun: boolean };
+export type ImportFormValues = { mode: 'published' | 'draft'; dryRun: boolean; allowDuplicates: boolean };
 
 /** One organ's import form and export links. */
 /** Why a unit without a catalog imports nothing (its page, and an import posted there anyway). */
@@ -67,6 +67,9 @@ export function TransferPage({ scope, organ, publishedBy, values, errors }: {
             <label class="block-label"><input type="radio" name="mode" value="draft" checked={values.mode === 'draft'} /> 草稿（经审核流程后发布）</label>
           </fieldset>
           <p><label><input type="checkbox" id="f-dryRun" name="dryRun" value="1" checked={values.dryRun} /> 只检查，不导入（试导入）</label></p>
+          {/* Found by an outside tester: a second upload of rows without 索引号 published every item twice. */}
+          <p><label><input type="checkbox" id="f-allowDuplicates" name="allowDuplicates" value="1" checked={values.allowDuplicates} aria-describedby="f-allowDuplicates-hint" /> 仍导入疑似重复的行</label>
+            <span class="hint" id="f-allowDuplicates-hint">　与本机关已有信息或文件中其他行的标题、文号、成文日期和发布日期都相同的行，默认不导入（整个文件不导入，并列出这些行）；确属不同信息时才勾选</span></p>
           <Field name="file" label="信息文件" errors={errors} required hint=".json、.csv 或 .xlsx">
             <input id="f-file" name="file" type="file" accept=".json,.csv,.xlsx" />
           </Field>
@@ -178,6 +181,14 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
             <tbody>{r.problems.map((p, i) => <tr key={i}><td>{p.at}</td><td>{p.message}</td></tr>)}</tbody>
           </table>
         </>
+      )}
+      {/* Suspected duplicates the officer confirmed (仍导入疑似重复的行): listed with what they repeat. */}
+      {r && r.ok && r.duplicates.length > 0 && (
+        <table class="list" id="import-duplicates">
+          <caption>疑似重复的行（{r.duplicates.length} 行，已选择仍导入）</caption>
+          <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">重复于</th></tr></thead>
+          <tbody>{r.duplicates.map((d, i) => <tr key={i}><td>{d.at}</td><td>{d.title}</td><td>{d.message}</td></tr>)}</tbody>
+        </table>
       )}
       {/* Told, never refused: the item form's 文件类型 warnings, row by row (docTypeWarnings). */}
       {r && r.warnings.length > 0 && (
