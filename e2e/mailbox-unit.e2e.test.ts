@@ -43,7 +43,7 @@ describe.skipIf(SKIP_BROWSER)('部门信箱 in Chromium: a letter handed to an i
     await page.getByRole('link', { name: /村镇建设股：1 件部门信箱来信交办本单位，待报送办理意见/ }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('交办给本单位的来信');
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: /XX2026-00001/ }).click();
+    await page.getByRole('link', { name: /XJ2026-00001/ }).click();
     await expect(page.locator('#unit-notice').textContent()).resolves.toContain('由青岚县住房和城乡建设局据此答复');
     expect(await axeViolations(page)).toEqual([]);
     const opinion = page.getByLabel(/办理意见（承办情况）/);

@@ -42,7 +42,7 @@ describe.skipIf(SKIP_BROWSER)('部门信箱 in Chromium: writing a letter, the r
     setClock('2026-09-30T01:03:00Z');
     await portal.send();
     const receipt = await portal.receipt();
-    expect(receipt.trackingNo).toBe(`${organ.code.toUpperCase()}-XX2026-00001`);
+    expect(receipt.trackingNo).toBe(`${organ.code.toUpperCase()}-XJ2026-00001`);
     await page.screenshot({ path: path.join(SHOTS, 'letter-submitted.png'), fullPage: true });
 
     const staffPage = await served.newPage();

@@ -17,10 +17,21 @@ import { calendarInForce } from '../../calendar/index.ts';
 
 export type LetterReceipt = { trackingNo: string; queryCode: string; organId: number; created: boolean };
 
-/** 〈机关代码〉-XX〈年〉-〈五位序号〉 (XX: 信箱), e.g. QHX-ZJJ-XX2026-00012: apart from application numbers, readable on the phone. */
-export const letterTrackingNo = (organCode: string, year: number, serial: number) => `${organCode.toUpperCase()}-XX${year}-${String(serial).padStart(5, '0')}`;
-/** The organ code a letter's number begins with (null for another shape). */
-export const organCodeOfLetterNo = (trackingNo: string) => /^([A-Z0-9][A-Z0-9-]*?)-XX\d{4}-\d{5}$/i.exec(typedNumber(trackingNo))?.[1]?.toLowerCase() ?? null;
+/**
+ * The type mark of a letter's number: XJ (信件). Letters numbered before used XX (信箱), which readers took for
+ * 某某, a placeholder (found by an outside tester: QLX-ZJJ-XX2026-00002); those numbers stay as they were given —
+ * stored, printed on 告知书 and in writers' hands — and are looked up as ever. The serial is the organ's for
+ * the year whatever the mark (allocateLetterSerial), so XJ2026-00003 follows XX2026-00002. docs/workflows/mailbox.md.
+ */
+export const LETTER_NO_MARK = 'XJ';
+/** Every mark a letter's number has had, the current one first. */
+const LETTER_NO_MARKS = [LETTER_NO_MARK, 'XX'] as const;
+
+/** 〈机关代码〉-XJ〈年〉-〈五位序号〉, e.g. QHX-ZJJ-XJ2026-00012: apart from application numbers, readable on the phone. */
+export const letterTrackingNo = (organCode: string, year: number, serial: number) => `${organCode.toUpperCase()}-${LETTER_NO_MARK}${year}-${String(serial).padStart(5, '0')}`;
+const LETTER_NO = new RegExp(`^([A-Z0-9][A-Z0-9-]*?)-(?:${LETTER_NO_MARKS.join('|')})\\d{4}-\\d{5}$`, 'i');
+/** The organ code a letter's number begins with, under either mark (null for another shape). */
+export const organCodeOfLetterNo = (trackingNo: string) => LETTER_NO.exec(typedNumber(trackingNo))?.[1]?.toLowerCase() ?? null;
 
 /** The letter an earlier post of this form token made, if any (docs/workflows/mailbox.md). */
 export async function findLetterReceipt(deps: AppDeps, formToken: string): Promise<LetterReceipt | null> {

@@ -61,7 +61,7 @@ describeEachDialect('the department mailbox pages', (db) => {
     expect(await count()).toBe(before + 1);
     const receipts = await Promise.all(answers.map(receiptOf));
     expect(new Set(receipts.map((r) => `${r.trackingNo}/${r.queryCode}`)).size).toBe(1);
-    expect(receipts[0].trackingNo).toMatch(new RegExp(`^${organ.code.toUpperCase()}-XX2026-\\d{5}$`));
+    expect(receipts[0].trackingNo).toMatch(new RegExp(`^${organ.code.toUpperCase()}-XJ2026-\\d{5}$`));
   });
 
   it('shows a refused form again with everything typed and the reasons', async () => {
