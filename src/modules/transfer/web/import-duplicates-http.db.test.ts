@@ -47,7 +47,15 @@ describeEachDialect('an import does not publish the same notice twice (found by 
       const form = (await app.inject({ url: `/admin/organs/${organ.code}/transfer`, cookies: s.cookies })).body;
       expect(form).toContain('name="allowDuplicates"');
       expect(form).toContain('仍导入疑似重复的行');
-      const confirmed = await importCsvThroughPage(app, s, organ.code, again, { mode: 'published', allowDuplicates: true });
+      // 只检查 with the box ticked passes, lists them, and its 正式导入 keeps the choice.
+      const checked = await importCsvThroughPage(app, s, organ.code, again, { mode: 'published', dryRun: true, allowDuplicates: true });
+      expect(checked.body).toContain('检查通过');
+      expect(checked.body).toContain('疑似重复的行（2 行，已选择仍导入）');
+      expect(await count()).toBe(2);
+      const started = await app.inject({ method: 'POST', url: `${checked.url}/import`, cookies: s.cookies, payload: { _csrf: s.csrf } });
+      expect(started.statusCode).toBe(303);
+      for (let i = 0; i < 200 && (await app.inject({ url: String(started.headers.location), cookies: s.cookies })).headers.refresh; i++) await new Promise((r) => setTimeout(r, 25));
+      const confirmed = await app.inject({ url: String(started.headers.location), cookies: s.cookies });
       expect(confirmed.body).toContain('导入完成');
       expect(confirmed.body).toContain('疑似重复的行（2 行，已选择仍导入）');
       expect(await count()).toBe(4);
