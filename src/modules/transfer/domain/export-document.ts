@@ -40,7 +40,7 @@ export function itemValues(item: ExportedItem, style: 'codes' | 'labels'): Recor
     indexNumber: p.indexNumber ?? '', title: p.title, documentNumber: p.documentNumber ?? '', publishingOrganName: p.publishingOrganName, formedOn: p.formedOn,
     publishedOn: p.publishedOn ?? '', subject: p.subject, genre: p.genre, stage: coded(STAGE_LABELS, p.stage), disclosureMode: coded(DISCLOSURE_MODE_LABELS, p.disclosureMode),
     withheldReason: coded(WITHHELD_REASONS, p.withheldReason), disclosurePeriod: coded(DISCLOSURE_PERIOD_LABELS, p.disclosurePeriod), audience: coded(AUDIENCE_LABELS, p.audience),
-    validity: coded(VALIDITY_LABELS, p.validity), docType: coded(DOC_TYPE_LABELS, p.docType), keywords: p.keywords, summary: p.summary, source: p.source,
+    validity: coded(VALIDITY_LABELS, p.validity), validThroughOn: p.validThroughOn ?? '', docType: coded(DOC_TYPE_LABELS, p.docType), keywords: p.keywords, summary: p.summary, source: p.source,
     consultPhone: p.consultPhone ?? '', catalogPaths: item.catalogPaths, attachments: item.files.map((f) => f.file), bodyHtml: p.bodyHtml, oldUrl: item.addresses,
     itemKind: coded(ITEM_KIND_LABELS, p.itemKind), interpretationForm: coded(INTERPRETATION_FORM_LABELS, p.interpretationForm), videoUrl: p.videoUrl ?? '',
     graphicAttachment: item.links.graphic, interpretedPolicies: item.links.policies, replacedBy: item.links.replacedBy, matter: item.links.matter,

@@ -17,6 +17,7 @@ export const ITEM_COLUMNS = [
   { key: 'disclosurePeriod', header: '公开时限' },
   { key: 'audience', header: '公开范围' },
   { key: 'validity', header: '有效性' },
+  { key: 'validThroughOn', header: '有效期至' },
   { key: 'docType', header: '文件类型' },
   { key: 'keywords', header: '关键词' },
   { key: 'summary', header: '内容概述' },

@@ -26,6 +26,7 @@ const NOTES: Record<ItemColumnKey, Note> = {
   disclosurePeriod: { need: '', note: '长期公开（默认）或 限时公开', example: '长期公开' },
   audience: { need: '', note: '面向社会（默认）或 面向特定对象', example: '面向社会' },
   validity: { need: '', note: '有效（默认）、已修改、已废止、已失效', example: '有效' },
+  validThroughOn: { need: '', note: '文件有效期的最后一天（含当日），写法同成文日期，不早于成文日期；次日起为已失效；未规定有效期的不填', example: '' },
   docType: { need: '必填', note: '规章、行政规范性文件 或 其他（年度报告按此统计）', example: '其他' },
   keywords: { need: '', note: '多个用；分隔', example: '扬尘；专项整治' },
   summary: { need: '', note: '内容概述', example: '' },

@@ -117,6 +117,10 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   if (!formed) problems.push('缺少成文日期');
   else if (!normalizeDate(formed)) problems.push(`成文日期“${formed}”不是有效日期（如 2020-01-02）`);
   else raw.formedOn = normalizeDate(formed);
+  // 有效期至 (ADR 0027): the schema checks it against the 成文日期.
+  const through = text('validThroughOn');
+  if (through && !normalizeDate(through)) problems.push(`有效期至“${through}”不是有效日期（如 2026-06-06）`);
+  else if (through) raw.validThroughOn = normalizeDate(through);
   for (const e of ENUMS) {
     const v = text(e.key);
     if (!v) continue;
