@@ -22,7 +22,7 @@ export const publicationFormValues = (p: Publication): PublicationFormValues => 
   // A 成文日期 the officer has not set stays the form's across a save (docs/adr/0017): a Word import may still fill it.
   formedOnDefault: p.formedOnSet ? '' : p.formedOn, subject: p.subject,
   genre: p.genre, stage: p.stage, disclosureMode: p.disclosureMode, withheldReason: p.withheldReason ?? '', disclosurePeriod: p.disclosurePeriod,
-  audience: p.audience, validity: p.validity, replacedById: p.replacedById ? String(p.replacedById) : '', keywords: p.keywords.join(' '),
+  audience: p.audience, validity: p.validity, validThroughOn: p.validThroughOn ?? '', replacedById: p.replacedById ? String(p.replacedById) : '', keywords: p.keywords.join(' '),
   summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone ?? '', docType: p.docType,
   nodeIds: p.nodeIds.map(String), expectedVersion: String(p.version), matterId: p.matterId ? String(p.matterId) : '',
   itemKind: p.itemKind, interpretationForm: p.interpretationForm ?? '', videoUrl: p.videoUrl ?? '',
@@ -36,7 +36,7 @@ export function revisionFormValues(input: Record<string, unknown>, changeNote: s
     ...publicationFormValues(p),
     title: text('title'), documentNumber: text('documentNumber'), publishingOrganName: text('publishingOrganName'), formedOn: text('formedOn'), subject: text('subject'),
     genre: text('genre'), stage: text('stage'), disclosureMode: text('disclosureMode'), withheldReason: text('withheldReason'), disclosurePeriod: text('disclosurePeriod'),
-    audience: text('audience'), keywords: Array.isArray(input.keywords) ? input.keywords.join(' ') : text('keywords'), summary: text('summary'), bodyHtml: text('bodyHtml'),
+    audience: text('audience'), validThroughOn: text('validThroughOn'), keywords: Array.isArray(input.keywords) ? input.keywords.join(' ') : text('keywords'), summary: text('summary'), bodyHtml: text('bodyHtml'),
     source: text('source'), consultPhone: text('consultPhone'), docType: text('docType'), matterId: text('matterId'),
     nodeIds: (Array.isArray(input.nodeIds) ? input.nodeIds : [input.nodeIds]).filter((n) => n !== undefined && n !== null).map(String), changeNote,
     itemKind: text('itemKind') || 'document', interpretationForm: text('interpretationForm'), videoUrl: text('videoUrl'), graphicAttachmentId: text('graphicAttachmentId'),
@@ -232,6 +232,9 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           )}
           <Field name="validity" label="有效性" errors={errors}>
             <Select name="validity" values={values} options={VALIDITIES} labels={VALIDITY_LABELS} />
+          </Field>
+          <Field name="validThroughOn" label="有效期至" errors={errors} hint="文件规定了有效期的（行政规范性文件一般不超过五年），填写有效期的最后一天（含当日），不早于成文日期；次日起本平台自动标为已失效。已修改、已废止的不受影响；未规定有效期的不填">
+            <input id="f-validThroughOn" name="validThroughOn" type="date" value={v('validThroughOn')} />
           </Field>
           <Field name="replacedById" label="替代文件编号" errors={errors} hint="已废止或已失效时，填写现行文件在本平台的编号；已修改时，填写修改本文件的决定或文件的编号（发布后又被修改的，由发布人在“审核与发布”中标记已修改，每份修改文件一次）">
             <input id="f-replacedById" name="replacedById" value={v('replacedById')} inputMode="numeric" />
