@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AmendingTarget } from '../domain/amendment-link.ts';
 import type { Executor } from './executor.ts';
 
@@ -22,21 +23,26 @@ const linked = (db: Executor) => db.selectFrom('publications as p').innerJoin('o
   .select(['p.id', 'p.title', 'p.document_number', 'p.published_on', 'p.organ_id', 'o.code as organ_code', 'p.status']);
 
 /**
- * Both directions of an item's 效力 links, every status (the caller shows the public ones): the
- * documents that amended it, and the items it amended or, as their 替代文件, repealed.
+ * An item's 效力 links: the documents that amended it, the items it amended or, as their 替代文件,
+ * repealed, and its own 替代文件 when it is not 已修改 (the one that repealed it, or the current text of
+ * an expired one).
  */
-export async function validityLinksOf(db: Executor, id: number): Promise<{ amendedBy: ValidityLinkItem[]; amends: ValidityLinkItem[]; repeals: ValidityLinkItem[] }> {
-  const [byTable, byColumn, amendsTable, replaced] = await Promise.all([
-    linked(db).innerJoin('publication_amendments as a', 'a.amending_id', 'p.id').where('a.amended_id', '=', id).execute(),
-    linked(db).innerJoin('publications as self', 'self.replaced_by_id', 'p.id').where('self.id', '=', id).where('self.validity', '=', 'amended').execute(),
-    linked(db).innerJoin('publication_amendments as a', 'a.amended_id', 'p.id').where('a.amending_id', '=', id).execute(),
-    linked(db).select('p.validity').where('p.replaced_by_id', '=', id).where('p.validity', 'in', ['amended', 'repealed']).execute(),
-  ]);
-  return {
-    amendedBy: unique([...byTable, ...byColumn].map(item)),
-    amends: unique([...amendsTable, ...replaced.filter((r) => r.validity === 'amended')].map(item)),
-    repeals: unique(replaced.filter((r) => r.validity === 'repealed').map(item)),
-  };
+export type ValidityLinks = { amendedBy: ValidityLinkItem[]; amends: ValidityLinkItem[]; repeals: ValidityLinkItem[]; replacedBy: ValidityLinkItem | null };
+
+/** Both directions of an item's 效力 links, every status (the caller shows the public ones). */
+export async function validityLinksOf(db: Executor, id: number): Promise<ValidityLinks> {
+  // One statement (every item page asks): the four ways a link is recorded, each row marked with what it is.
+  const rows = await linked(db).select(sql<string>`'amended_by'`.as('link'))
+    .innerJoin('publication_amendments as a', 'a.amending_id', 'p.id').where('a.amended_id', '=', id)
+    .unionAll(linked(db).select(sql<string>`case when self.validity = 'amended' then 'amended_by' else 'replaced_by' end`.as('link'))
+      .innerJoin('publications as self', 'self.replaced_by_id', 'p.id').where('self.id', '=', id))
+    .unionAll(linked(db).select(sql<string>`'amends'`.as('link'))
+      .innerJoin('publication_amendments as a', 'a.amended_id', 'p.id').where('a.amending_id', '=', id))
+    .unionAll(linked(db).select(sql<string>`case when p.validity = 'amended' then 'amends' else 'repeals' end`.as('link'))
+      .where('p.replaced_by_id', '=', id).where('p.validity', 'in', ['amended', 'repealed']))
+    .execute();
+  const of = (link: string) => unique(rows.filter((r) => r.link === link).map(item));
+  return { amendedBy: of('amended_by'), amends: of('amends'), repeals: of('repeals'), replacedBy: of('replaced_by')[0] ?? null };
 }
 
 /** What the rule needs to know of a document named as an amender. */

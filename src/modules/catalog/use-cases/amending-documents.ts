@@ -3,7 +3,7 @@ import { AmendmentErrorCode as E, amendingRefusal } from '../domain/amendment-li
 import { relatedOrganIds } from '../domain/interpretation.ts';
 import type { Publication } from '../domain/publication.ts';
 import {
-  amendingTarget, amendmentRecorded, amendsOrReplaces, findAmendingCandidates, insertAmendment, validityLinksOf, type ValidityLinkItem,
+  amendingTarget, amendmentRecorded, amendsOrReplaces, findAmendingCandidates, insertAmendment, validityLinksOf, type ValidityLinkItem, type ValidityLinks,
 } from '../storage/amendments-repository.ts';
 import type { Executor } from '../storage/executor.ts';
 import { listOrgans } from '../storage/organs-repository.ts';
@@ -52,10 +52,10 @@ export async function resolveAmendingDocument(db: Executor, p: Pick<Publication,
 }
 
 /** An item's 效力 links as the public may see them: only published documents, so no link leads to a withdrawn page. */
-export async function publicValidityLinks(db: Executor, id: number): Promise<{ amendedBy: ValidityLinkItem[]; amends: ValidityLinkItem[]; repeals: ValidityLinkItem[] }> {
+export async function publicValidityLinks(db: Executor, id: number): Promise<ValidityLinks> {
   const all = await validityLinksOf(db, id);
   const published = (xs: ValidityLinkItem[]) => xs.filter((x) => x.status === 'published');
-  return { amendedBy: published(all.amendedBy), amends: published(all.amends), repeals: published(all.repeals) };
+  return { amendedBy: published(all.amendedBy), amends: published(all.amends), repeals: published(all.repeals), replacedBy: all.replacedBy?.status === 'published' ? all.replacedBy : null };
 }
 
 export { validityLinksOf, type ValidityLinkItem };

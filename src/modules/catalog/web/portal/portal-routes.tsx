@@ -307,29 +307,24 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const within = Number.isInteger(from) && from > 0 ? new Set(subtreeIds(nodes, from)) : null;
       const crumbNode = item.nodeIds.find((n) => within?.has(n)) ?? item.nodeIds[0];
       const versions = await amendmentHistory(db, item.id);
-      const [attachments, replacement, qrSvg, links, validity] = await Promise.all([
+      const [attachments, qrSvg, links, validity] = await Promise.all([
         listAttachments(db, item.id),
-        item.replacedById ? findPublication(db, item.replacedById) : Promise.resolve(null),
         // An image to assistive technology, named (the figcaption says what to do with it).
         QRCode.toString(`${baseUrl(request)}/organs/${organ.code}/items/${item.id}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
           .then((svg) => svg.replace('<svg ', '<svg role="img" aria-label="本页二维码" ')),
         // 政策解读: a policy's page links its published interpretations, an interpretation's page its policies (one query).
         interpretationLinks(db, item.id),
-        // 效力: who amended it, and what it amended or repealed — published documents only (docs/adr/0026).
+        // 效力: who amended it, what it amended or repealed, what replaced it — published documents only, at
+        // their own organ's address (docs/adr/0026), in one query.
         publicValidityLinks(db, item.id),
       ]);
       // 标准目录: the 事项 the item fulfils, with its legal basis and time limit.
       const matter = item.matterId ? await findDirectoryMatter(db, item.matterId) : null;
-      // Linked documents are named at their own organ's address (a county government's decision may amend a bureau's document).
-      const codeOf = async (organId: number) => (organId === organ.id ? organ.code : (await findOrganById(db, organId))?.code ?? organ.code);
-      const current = replacement && replacement.status === 'published'
-        ? { id: replacement.id, title: replacement.title, organCode: await codeOf(replacement.organId), documentNumber: replacement.documentNumber, publishedOn: replacement.publishedOn }
-        : null;
       return sendPage(
         reply,
         <ItemPage
           info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
-          replacement={current} validity={validity} qrSvg={qrSvg}
+          replacement={validity.replacedBy} validity={validity} qrSvg={qrSvg}
           printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
           links={links} viewCountText={viewCountText} matter={matter}
         />,
