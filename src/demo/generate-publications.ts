@@ -218,6 +218,9 @@ function expiryOf(publishedOn: string, validYears: number): string {
   return addDays(`${Number(effective.slice(0, 4)) + validYears}${effective.slice(4)}`, -1);
 }
 
+/** Whether a planned document ends with its 有效期: 有效 and 已失效 do; 已修改 and 已废止 take precedence (ADR 0027). */
+const lapses = (entry: { validity: string }) => entry.validity === 'valid' || entry.validity === 'expired';
+
 /** All years of one organ, with repealed 规范性文件 pointing at their replacements. */
 export function generateOrganPublications(profile: OrganProfile): DemoPublication[] {
   return generateOrgan(profile).publications;
@@ -249,7 +252,8 @@ export function generateOrgan(profile: OrganProfile): { publications: DemoPublic
       const replacement = replacedBy.has(id) ? byPlanId.get(replacedBy.get(id)!) : undefined;
       if (replacement && replacement.formedOn <= end) return false;
       const entry = planned.get(id)!;
-      return !(entry.validity === 'expired' && !replacedBy.has(id) && expiryOf(pub.publishedOn, entry.validYears) <= end);
+      // A document the plan leaves 有效 or 已失效 ends with its 有效期 (ADR 0027: the platform lapses it the next day).
+      return !(lapses(entry) && !replacedBy.has(id) && expiryOf(pub.publishedOn, entry.validYears) <= end);
     }).length;
     const report = publications.find((p) => p.title.endsWith(`${year - 1}年政府信息公开工作年度报告`));
     if (report && previous) {
@@ -263,7 +267,9 @@ export function generateOrgan(profile: OrganProfile): { publications: DemoPublic
     pub.validity = entry.validity;
     // Its text says 自…起施行，有效期N年: the item carries that last day (ADR 0027), whatever its validity.
     pub.validThroughOn = expiryOf(pub.publishedOn, entry.validYears);
-    if (entry.validity === 'expired') pub.expiredOn = expiryOf(pub.publishedOn, entry.validYears);
+    // One the plan leaves 有效 whose period ended by the demo's last day has lapsed, as the platform would say.
+    if (entry.validity === 'valid' && !replacedBy.has(entry.id) && pub.validThroughOn <= LAST_PUBLISHED_ON) pub.validity = 'expired';
+    if (pub.validity === 'expired') pub.expiredOn = pub.validThroughOn;
     if (entry.replaces) {
       const old = byPlanId.get(entry.replaces);
       if (!old) throw new Error(`${entry.id} replaces unknown ${entry.replaces}`);
