@@ -39,7 +39,7 @@ describe.skipIf(SKIP_BROWSER)('annual report in Chromium: draft, check, publish'
     let reports = new ReportPages(page, baseUrl);
     await reports.signIn(editor.username, editor.password);
     await reports.openReportsOf('qlx-zjj');
-    await expect(page.getByText('2020年度报告应于2021-01-31前公布，还有11天（条例第四十九条）').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('2020年度报告应最迟于2021-01-31（含当日）公布，还有11天（条例第四十九条）').count()).resolves.toBeGreaterThan(0);
     await reports.openYear(2020);
     await reports.startDrafting();
     await expect(reports.flash()).resolves.toContain('已开始编制');
