@@ -4,31 +4,15 @@
  * — readable as "before the 4th" — is never written (found by an outside tester): a deadline is
  * given as its last day, 含当日, or as 最迟于 that day. The letter templates use the same words
  * (default-templates.ts: 最迟于{{答复期限}}), and a template an organ saves may not say
- * {{…期限}}前 (placeholders.ts). Shared through the area's index.ts with the department mailbox,
- * whose windows count their last day too (its rating window).
+ * {{…期限}}前 (placeholders.ts). The words themselves are the platform's (src/shared/deadline-wording.ts);
+ * this file adds the applications' own: the reply deadline's label and the template rule.
  */
-export const INCLUDES_THE_DAY = '（含当日）';
+import { lastDay } from '../../../shared/deadline-wording.ts';
 
-/** "2027-01-04（含当日）": a deadline shown as a value, after a label such as 答复期限. */
-export const lastDay = (on: string): string => `${on}${INCLUDES_THE_DAY}`;
+export { INCLUDES_THE_DAY, lastDay, noLaterThan, noLaterThanTheDay, deadlineStanding } from '../../../shared/deadline-wording.ts';
 
 /** "答复期限：2027-01-04（含当日）". */
 export const replyDeadline = (on: string): string => `答复期限：${lastDay(on)}`;
-
-/** "最迟于2027-01-04": a deadline in a sentence (…一次性告知, …缴纳). */
-export const noLaterThan = (on: string): string => `最迟于${on}`;
-
-/** "最迟于2027年1月4日（含当日）": a deadline in a sentence to a citizen who may not know the rule (请…评价). */
-export const noLaterThanTheDay = (on: string): string => noLaterThan(lastDay(on));
-
-/**
- * Where a deadline stands on a day: 已逾期 once its last day has passed, 今日到期 on that day, else
- * nothing — the last day itself is never overdue.
- */
-export function deadlineStanding(on: string, today: string): '已逾期' | '今日到期' | null {
-  if (on < today) return '已逾期';
-  return on === today ? '今日到期' : null;
-}
 
 /** A deadline placeholder written as "before" it: {{补正期限}}前, {{答复期限}}之前, {{缴费期限}} 以前. */
 const DEADLINE_BEFORE = /\{\{\s*([^{}]*?期限)\s*\}\}\s*(?:之前|以前|前)/g;

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../../shared/iso-date.ts';
+import { noLaterThanTheDay } from '../../../shared/deadline-wording.ts';
 
 export type Reminder = { year: number; dueOn: IsoDate; daysLeft: number; level: 'upcoming' | 'due_soon' | 'overdue'; message: string };
 
@@ -14,10 +15,9 @@ const days = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(`${to}T00:00
 
 /**
  * "应最迟于2021-01-31（含当日）公布": the due day is in time, as every deadline on the platform is
- * worded (applications' deadline-wording.ts; the same words written here, a domain file importing
- * no other area): on it the reminder says 今日到期, from the next day 已逾期.
+ * worded (src/shared/deadline-wording.ts): on it the reminder says 今日到期, from the next day 已逾期.
  */
-const dueWording = (dueOn: IsoDate) => `应最迟于${dueOn}（含当日）公布`;
+const dueWording = (dueOn: IsoDate) => `应${noLaterThanTheDay(dueOn)}公布`;
 
 /** The reminder for the report of `year` on `today`, or null when none is due (published, or too early). */
 export function reminderFor(organKind: string, year: number, today: IsoDate, published: boolean): Reminder | null {
