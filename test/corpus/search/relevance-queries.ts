@@ -76,6 +76,10 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   { q: '岚建罚决〔2019〕15号', first: 'cf2', why: '处罚决定书文号（与2025年的15号不同）' },
   { q: '岚政规〔2023〕4号', first: 'gzf2', why: '规范性文件文号' },
   { q: '岚建〔2099〕1号', none: true, why: '不存在的文号' },
+  { q: '岚建〔2026〕第58号', first: 'wh58', top10: ['wh58', 'wh58-jd', 'wh58-news'], above: [['wh58', 'wh58-jd']], why: '带“第”的文号：正文写作岚建〔2026〕58号的政策解读也要找到' },
+  { q: '岚建〔2026〕58号', first: 'wh58', top10: ['wh58', 'wh58-jd', 'wh58-news'], why: '不带“第”的文号：正文写作岚建〔2026〕第58号的也要找到' },
+  { q: '岚建(2026)第58号', first: 'wh58', top10: ['wh58', 'wh58-jd', 'wh58-news'], why: '圆括号且带“第”' },
+  { q: '岚建〔2026〕第5号', none: true, why: '第5号不是第58号' },
   // Nothing anywhere
   { q: '量子计算', none: true, why: '语料中没有' },
   { q: '航天发射', none: true, why: '语料中没有' },

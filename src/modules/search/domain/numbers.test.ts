@@ -43,6 +43,18 @@ describe('query parsing', () => {
     expect(parseQuery('文号 规范').keywords.map((k) => k.text)).toEqual(['文号', '规范']);
   });
 
+  it('matches a keyword that is a 文号 written with or without 第 (the exact look-up already ignores it)', () => {
+    const spellings = (q: string) => parseQuery(q).keywords.map((k) => k.alternatives.map((a) => a.text));
+    expect(spellings('岚建〔2026〕第58号')).toEqual([['岚建〔2026〕第58号', '岚建〔2026〕58号']]);
+    expect(spellings('岚建〔2026〕58号')).toEqual([['岚建〔2026〕58号', '岚建〔2026〕第58号']]);
+    expect(spellings('岚建[2026]58号 通知')).toEqual([['岚建[2026]58号', '岚建[2026]第58号'], ['通知']]);
+    expect(spellings('岚建（２０２６）第５８号')).toEqual([['岚建(2026)第58号', '岚建(2026)58号']]);
+    expect(spellings('〔2026〕第58号')).toEqual([['〔2026〕第58号', '〔2026〕58号']]);
+    expect(spellings('文号：岚建〔2026〕第58号')).toEqual([['岚建〔2026〕第58号', '岚建〔2026〕58号']]);
+    // Not a 文号: a year's serial (2026年第5号), a serial alone, a 文号 inside a longer keyword.
+    for (const q of ['2026年第5号', '第58号', '58号', '岚建〔2026〕第58号文', '2026第58号']) expect(spellings(q), q).toEqual([[q]]);
+  });
+
   it('finds nothing to match in punctuation alone', () => {
     expect(parseQuery('，。！').keywords).toEqual([]);
   });

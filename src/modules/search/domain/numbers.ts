@@ -13,6 +13,23 @@ export function documentNumberKey(raw: string | null | undefined): string {
   return s.replace(BRACKETS, '').toLowerCase();
 }
 
+/**
+ * A keyword that is a 文号 as the text may write it: with and without 第 before the serial (岚建〔2026〕第58号,
+ * 岚建〔2026〕58号), as typed first. The exact look-up ignores 第 (documentNumberKey); a keyword matches as a
+ * substring, so the other spelling is searched as an alternative phrase, like a synonym. A 文号 is the organ's
+ * 代字 (or a bracketed year without it), the year, the serial and 号 — nothing before or after; a year's serial
+ * (2026年第5号) or a serial alone (第58号) is not one. Brackets need no variant: punctuation typed inside a
+ * keyword stands for any. Anything else: the keyword alone.
+ */
+export function documentNumberSpellings(keyword: string): string[] {
+  const m = /^(.*?)([〔[(（【［]?)((?:19|20)\d{2})([〕\])）】］]?)(第?)(\d+号)$/u.exec(keyword);
+  if (!m) return [keyword];
+  const [, prefix, open, year, close, di, serial] = m;
+  const bracketed = open !== '' && close !== '';
+  if ((!prefix && !bracketed) || /[\p{N}\s]$/u.test(prefix) || (!bracketed && (open || close))) return [keyword];
+  return [keyword, `${prefix}${open}${year}${close}${di ? '' : '第'}${serial}`];
+}
+
 export function indexNumberKey(raw: string | null | undefined): string {
   if (!raw) return '';
   return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();

@@ -1,4 +1,4 @@
-import { documentNumberKey, indexNumberKey } from './numbers.ts';
+import { documentNumberKey, documentNumberSpellings, indexNumberKey } from './numbers.ts';
 import { alternativesOf } from './synonyms.ts';
 import { MAX_KEYWORD_CHARS, phraseOf, type Phrase } from './tokenize.ts';
 
@@ -7,8 +7,13 @@ export const MAX_KEYWORDS = 6;
 
 export type Keyword = {
   text: string;
-  /** The keyword and its synonyms, each a substring phrase; a document matches when any one does. */
+  /**
+   * The keyword and its synonyms, or a 文号's other spelling (with or without 第), each a substring phrase; a
+   * document matches when any one does.
+   */
   alternatives: { text: string; phrase: Phrase }[];
+  /** The synonyms among the alternatives (domain/synonyms.ts), which the reader is told were searched too. */
+  synonyms: string[];
 };
 
 export type ParsedQuery = {
@@ -38,11 +43,13 @@ export function parseQuery(raw: string): ParsedQuery {
   for (const part of parts) {
     const text = part.slice(0, MAX_KEYWORD_CHARS);
     if (keywords.some((k) => k.text === text)) continue;
-    const alternatives = alternativesOf(text).flatMap((t) => {
+    const spellings = documentNumberSpellings(text);
+    const alternatives = (spellings.length > 1 ? spellings : alternativesOf(text)).flatMap((t) => {
       const phrase = phraseOf(t);
       return phrase ? [{ text: t, phrase }] : [];
     });
-    if (alternatives.length) keywords.push({ text, alternatives });
+    const synonyms = spellings.length > 1 ? [] : alternatives.slice(1).map((a) => a.text);
+    if (alternatives.length) keywords.push({ text, alternatives, synonyms });
     if (keywords.length === MAX_KEYWORDS) break;
   }
   const compact = searched.replace(/\s+/g, '');

@@ -56,7 +56,7 @@ export type SearchResult = {
 export type FacetCount = { value: string; count: number };
 
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
-const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.alternatives.length > 1).map((k) => ({ keyword: k.text, added: k.alternatives.slice(1).map((a) => a.text) }));
+const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
 const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null });
 
 /**

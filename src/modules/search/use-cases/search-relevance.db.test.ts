@@ -101,6 +101,8 @@ describe('search relevance set', () => {
       expect(await d.run('低保', 'relevance')).toMatchObject({ notWholeWords: [], synonyms: [{ keyword: '低保', added: ['最低生活保障'] }] });
       expect(await d.run('积金 缴存', 'relevance')).toMatchObject({ notWholeWords: ['积金'] });
       expect(await d.run('房改', 'newest')).toMatchObject({ notWholeWords: null });
+      // A 文号 written the other way (with or without 第) is the same number, not a synonym: nothing is said.
+      expect(await d.run('岚建〔2026〕第58号', 'relevance')).toMatchObject({ synonyms: [] });
     }
   });
 
