@@ -29,8 +29,8 @@ export type Scope = { organIds: number[] | null; stage?: string; genre?: string;
 export interface FullTextIndex {
   /** Stores items' chunks and tokens (a rebuild passes a whole batch: a few statements, not a few per item). */
   insert(db: Executor, docs: IndexedDoc[]): Promise<void>;
-  /** Takes items' tokens out (their chunk rows and search_docs rows are the caller's). */
-  remove(db: Executor, sortKeys: number[]): Promise<void>;
+  /** Takes items' tokens out, by their sort keys and the organs they were indexed under (their chunk rows and search_docs rows are the caller's). */
+  remove(db: Executor, docs: { sortKey: number; organId: number }[]): Promise<void>;
   /** The newest matching items, at most `limit`, newest first. */
   newest(db: Executor, m: Match, s: Scope, limit: number): Promise<number[]>;
   /** How many items match, counting no further than `cap`. */
@@ -48,10 +48,12 @@ export interface FullTextIndex {
 /**
  * How SQLite reads a key list: a long one (a catalog node) by key up to `maxSeeks` keys, else by scanning
  * `scanBatch` matches at a time; the many keys of a window asked about (`among`) by the matches of their
- * range, at most `rangeRowsPerKey` a key, and those below the last match read one by one.
+ * range, at most `rangeRowsPerKey` a key, and those below the last match read one by one. `organMajor`:
+ * whether a search within a few organs reads their key ranges of `search_organ_items` (migration 068)
+ * once that table is complete, or the organ tags of `search_items` (false: the way before it).
  */
-export type IndexTuning = { maxSeeks: number; scanBatch: number; rangeRowsPerKey: number };
-export const DEFAULT_TUNING: IndexTuning = { maxSeeks: 20_000, scanBatch: 5_000, rangeRowsPerKey: 16 };
+export type IndexTuning = { maxSeeks: number; scanBatch: number; rangeRowsPerKey: number; organMajor: boolean };
+export const DEFAULT_TUNING: IndexTuning = { maxSeeks: 20_000, scanBatch: 5_000, rangeRowsPerKey: 16, organMajor: true };
 
 /**
  * How PostgreSQL lists the newest matches (see `newestAdaptive`): it first checks the scope's newest

@@ -270,8 +270,9 @@ export const postgresTsvectorIndex = (t: PgTuning): FullTextIndex => ({
       if (rows.length) await sql`insert into search_item_pieces (sort_key, publication_id, pieces) values ${sql.join(rows)}`.execute(db);
     }
   },
-  async remove(db, sortKeys) {
+  async remove(db, docs) {
     // The chunk rows are the caller's; the item's pieces row is this index's.
+    const sortKeys = docs.map((d) => d.sortKey);
     for (let i = 0; i < sortKeys.length; i += 500) await sql`delete from search_item_pieces where sort_key in (${sql.join(sortKeys.slice(i, i + 500))})`.execute(db);
   },
   async newest(db, m, s, limit) {

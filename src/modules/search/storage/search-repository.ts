@@ -40,8 +40,8 @@ export const stampOf = (r: { status: string; version: number; updated_at: string
 export async function clearDocs(db: Executor, index: FullTextIndex, publicationIds: number[]): Promise<void> {
   for (let i = 0; i < publicationIds.length; i += 500) {
     const ids = publicationIds.slice(i, i + 500);
-    const docs = await db.selectFrom('search_docs').select('sort_key').where('publication_id', 'in', ids).execute();
-    if (docs.length) await index.remove(db, docs.map((d) => Number(d.sort_key)));
+    const docs = await db.selectFrom('search_docs').select(['sort_key', 'organ_id']).where('publication_id', 'in', ids).execute();
+    if (docs.length) await index.remove(db, docs.map((d) => ({ sortKey: Number(d.sort_key), organId: d.organ_id })));
     await db.deleteFrom('search_chunks').where('publication_id', 'in', ids).execute();
     await db.deleteFrom('search_docs').where('publication_id', 'in', ids).execute();
   }
@@ -77,9 +77,10 @@ export async function tokenizerState(db: Executor): Promise<number | null> {
   return r ? r.tokenizer_version : null;
 }
 
-export async function saveTokenizerState(db: Executor, version: number, at: string): Promise<void> {
-  await db.insertInto('search_state').values({ id: 1, tokenizer_version: version, rebuilt_at: at })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ tokenizer_version: version, rebuilt_at: at })).execute();
+/** After a whole rebuild: every entry is of this tokenizer version, and SQLite's organ-major rows (migration 068) are complete. */
+export async function saveRebuiltState(db: Executor, version: number, at: string): Promise<void> {
+  await db.insertInto('search_state').values({ id: 1, tokenizer_version: version, rebuilt_at: at, organ_items_ready: 1 })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ tokenizer_version: version, rebuilt_at: at, organ_items_ready: 1 })).execute();
 }
 
 /** Whether any item's index entry was made by another tokenizer version: two ranges of an index (migration 038), not a count of every entry. */

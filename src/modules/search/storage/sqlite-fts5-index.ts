@@ -115,6 +115,80 @@ async function fewInScope(db: Executor, s: Scope, n: number): Promise<boolean> {
   return Number(r.rows[0].n) <= n;
 }
 
+/**
+ * The organ-major copy of `search_items` (migration 068; docs/adr/0028-organ-major-search-index.md): the
+ * rowid is the organ's id times 2^48 plus the sort key, so one organ's items are one key range and its
+ * newest matches lie together, where in `search_items` they are spread over the whole key range among
+ * every other organ's (a search within one organ read most pages of its keyword's piece lists there).
+ * Sort keys stay below 2^48 until the year 2079 (a day number below 2^16) and organ ids below 2^15 keep
+ * the rowid below 2^63; an item outside either bound has no row here, and its organ's searches, or the
+ * keys past 2^48, are answered through the organ tags of `search_items` as before.
+ */
+const ORGAN_SHIFT = 48n;
+const ORGAN_LIMIT = 2 ** 15;
+const KEY_LIMIT = 2 ** 48;
+
+const organBase = (organId: number) => BigInt(organId) << ORGAN_SHIFT;
+const hasOrganRow = (doc: { organId: number; sortKey: number }) => Number.isInteger(doc.organId) && doc.organId >= 0 && doc.organId < ORGAN_LIMIT && doc.sortKey < KEY_LIMIT;
+
+/** Whether `search_organ_items` holds every indexed item's row: not before an index built earlier is rebuilt (migration 068). */
+async function organItemsReady(db: Executor): Promise<boolean> {
+  const r = await sql<{ ready: number }>`select organ_items_ready as ready from search_state where id = 1`.execute(db);
+  return !r.rows.length || Number(r.rows[0].ready) === 1;
+}
+
+/**
+ * The organs whose key ranges of `search_organ_items` answer a listing of this match in this scope, or
+ * null when the organ tags of `search_items` do: a few organs, every keyword in the whole text (titles
+ * and words have no organ-major copy), no list of keys (a catalog node's keys are read as they are).
+ */
+async function organRanges(db: Executor, m: Match, s: Scope, organMajor: boolean): Promise<number[] | null> {
+  if (!organMajor || m.titleOnly || m.words || !m.keywords.length || s.keys) return null;
+  if (!s.organIds?.length || s.organIds.length > FEW_ORGANS) return null;
+  if (!s.organIds.every((id) => hasOrganRow({ organId: id, sortKey: 0 }))) return null;
+  if (s.minKey !== undefined && s.minKey >= KEY_LIMIT) return null;
+  return (await organItemsReady(db)) ? s.organIds : null;
+}
+
+/** One organ's matches in the scope's key range (below 2^48), as sort keys. */
+function organSelect(m: Match, s: Scope, organId: number): RawBuilder<unknown> {
+  const base = organBase(organId);
+  const expression = [...m.keywords.map(ftsAny), ...tagTerms({ ...s, organIds: null })].join(' AND ');
+  const low = base + BigInt(s.minKey ?? 0);
+  const high = base + BigInt(Math.min(s.maxKey ?? KEY_LIMIT - 1, KEY_LIMIT - 1));
+  return sql`select rowid - ${base} as k from search_organ_items where search_organ_items match ${expression} and rowid >= ${low} and rowid <= ${high}`;
+}
+
+/** The part of the scope that `search_organ_items` has no rows for: keys from 2^48 on (none before 2079), or null. */
+const beyondOrganRows = (s: Scope): Scope | null => (s.maxKey !== undefined && s.maxKey < KEY_LIMIT ? null : { ...s, minKey: Math.max(s.minKey ?? 0, KEY_LIMIT) });
+
+/** Newest first, at most `limit`: each organ's range read backwards and stopping, the lists merged. */
+async function organNewest(db: Executor, m: Match, s: Scope, organIds: number[], limit: number): Promise<number[]> {
+  const beyond = beyondOrganRows(s);
+  const lists: number[][] = [];
+  if (beyond) lists.push(await keyList(db, sql`${ftsSelect(single(m, beyond), beyond)} order by rowid desc limit ${integer(limit)}`));
+  for (const id of organIds) lists.push(await keyList(db, sql`${organSelect(m, s, id)} order by rowid desc limit ${integer(limit)}`));
+  return lists.flat().sort((a, b) => b - a).slice(0, limit);
+}
+
+async function organCount(db: Executor, m: Match, s: Scope, organIds: number[], cap: number): Promise<number> {
+  const beyond = beyondOrganRows(s);
+  const count = async (q: RawBuilder<unknown>) => Number((await sql<{ n: number }>`select count(*) as n from (${q} limit ${integer(cap)})`.execute(db)).rows[0].n);
+  let n = beyond ? await count(ftsSelect(single(m, beyond), beyond)) : 0;
+  for (const id of organIds) if (n < cap) n += await count(organSelect(m, s, id));
+  return Math.min(n, cap);
+}
+
+/**
+ * Keys as one JSON array: a row object per key cost the driver more than FTS5's reading them (1,001
+ * keys of a common word: 0.77 ms as rows, 0.44 ms as one array at 100,000 items). An aggregate's order
+ * is not promised, so the keys are sorted again, newest first.
+ */
+async function keyList(db: Executor, q: RawBuilder<unknown>): Promise<number[]> {
+  const r = await sql<{ keys: string }>`select json_group_array(k) as keys from (${q})`.execute(db);
+  return (JSON.parse(r.rows[0].keys) as number[]).sort((a, b) => b - a);
+}
+
 /** Pages of index merged per step of `compact` (a step takes up to about a second at 100,000 items here). */
 const MERGE_PAGES = 1000;
 
@@ -135,9 +209,9 @@ async function mergeSegments(db: Executor, table: string, between: () => Promise
   }
 }
 
-export const sqliteFts5Index = ({ maxSeeks, scanBatch, rangeRowsPerKey }: IndexTuning): FullTextIndex => ({
+export const sqliteFts5Index = ({ maxSeeks, scanBatch, rangeRowsPerKey, organMajor }: IndexTuning): FullTextIndex => ({
   async compact(db, between) {
-    for (const table of ['search_items', 'search_titles', 'search_words']) await mergeSegments(db, table, between);
+    for (const table of ['search_items', 'search_organ_items', 'search_titles', 'search_words']) await mergeSegments(db, table, between);
   },
   async insert(db, docs) {
     await insertChunkTexts(db, docs, false);
@@ -149,33 +223,36 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch, rangeRowsPerKey }: IndexT
       await sql`insert into search_items (rowid, tokens) values ${values((d) => tokens(d, d.chunks, 'grams'))}`.execute(db);
       await sql`insert into search_titles (rowid, tokens) values ${values((d) => tokens(d, d.chunks.filter((c) => c.field === 'title'), 'grams'))}`.execute(db);
       await sql`insert into search_words (rowid, tokens) values ${values((d) => tokens(d, d.chunks, 'words'))}`.execute(db);
+      const organMajorRows = part.filter(hasOrganRow).map((d) => sql`(${organBase(d.organId) + BigInt(d.sortKey)}, ${tokens(d, d.chunks, 'grams')})`);
+      if (organMajorRows.length) await sql`insert into search_organ_items (rowid, tokens) values ${sql.join(organMajorRows)}`.execute(db);
     }
   },
-  async remove(db, sortKeys) {
-    for (let i = 0; i < sortKeys.length; i += 500) {
-      const part = sortKeys.slice(i, i + 500);
-      for (const table of ['search_items', 'search_titles', 'search_words'] as const) await sql`delete from ${sql.id(table)} where rowid in (${sql.join(part)})`.execute(db);
+  async remove(db, docs) {
+    for (let i = 0; i < docs.length; i += 500) {
+      const part = docs.slice(i, i + 500);
+      for (const table of ['search_items', 'search_titles', 'search_words'] as const) await sql`delete from ${sql.id(table)} where rowid in (${sql.join(part.map((d) => integer(d.sortKey)))})`.execute(db);
+      const organMajor = part.filter(hasOrganRow).map((d) => organBase(d.organId) + BigInt(d.sortKey));
+      if (organMajor.length) await sql`delete from search_organ_items where rowid in (${sql.join(organMajor)})`.execute(db);
     }
   },
   async newest(db, m, s, limit) {
     if (empty(m, s) || limit <= 0) return [];
     if (s.keys && s.keys.length > maxSeeks) return scanKeeping(db, single(m, s), s, limit, scanBatch);
+    const organs = await organRanges(db, m, s, organMajor);
+    if (organs) return organNewest(db, m, s, organs, limit);
     if (await fewInScope(db, s, 2 * limit)) {
       // FTS5 reads a filtered question backwards at up to four times the cost of forwards (each step
       // to the next of an organ's items starts a page of the other terms' lists again): when the
       // scope holds at most twice the items asked for, every match is read forwards instead.
-      const r = await sql<{ keys: string }>`select json_group_array(k) as keys from (${ftsSelect(single(m, s), s)} order by rowid asc)`.execute(db);
-      return (JSON.parse(r.rows[0].keys) as number[]).sort((a, b) => b - a).slice(0, limit);
+      return (await keyList(db, sql`${ftsSelect(single(m, s), s)} order by rowid asc`)).slice(0, limit);
     }
-    // The keys come back as one JSON array: a row object per key cost the driver more than FTS5's
-    // reading them (1,001 keys of a common word: 0.77 ms as rows, 0.44 ms as one array at 100,000
-    // items). An aggregate's order is not promised, so the keys are sorted again.
-    const r = await sql<{ keys: string }>`select json_group_array(k) as keys from (${ftsSelect(single(m, s), s)} order by rowid desc limit ${limit})`.execute(db);
-    return (JSON.parse(r.rows[0].keys) as number[]).sort((a, b) => b - a);
+    return keyList(db, sql`${ftsSelect(single(m, s), s)} order by rowid desc limit ${limit}`);
   },
   async countUpTo(db, m, s, cap) {
     if (empty(m, s)) return 0;
     if (s.keys && s.keys.length > maxSeeks) return (await scanKeeping(db, single(m, s), s, cap, scanBatch)).length;
+    const organs = await organRanges(db, m, s, organMajor);
+    if (organs) return organCount(db, m, s, organs, cap);
     const r = await sql<{ n: number }>`select count(*) as n from (${ftsSelect(single(m, s), s)} limit ${cap})`.execute(db);
     return Number(r.rows[0].n);
   },

@@ -3,7 +3,7 @@ import { contentChanged } from '../../../platform/db/content-version.ts';
 import type { ChunkRow } from '../domain/index-entry.ts';
 import { TOKENIZER_VERSION } from '../domain/tokenize.ts';
 import { fullTextIndexFor } from '../storage/full-text-index.ts';
-import { clearDocs, anyDocWithOtherVersion, loadIndexSources, publicationStamps, publishedIds, stampOf, saveTokenizerState, staleDocIds, tokenizerState } from '../storage/search-repository.ts';
+import { clearDocs, anyDocWithOtherVersion, loadIndexSources, publicationStamps, publishedIds, stampOf, saveRebuiltState, staleDocIds, tokenizerState } from '../storage/search-repository.ts';
 import { indexEntryOf, indexPartsOf, indexPublication, isIndexable, writeIndexEntries } from './index-publication.ts';
 import { TokenizePool } from './tokenize-pool.ts';
 
@@ -67,7 +67,7 @@ export async function reindex(
     opts.onCompact?.();
     await index.compact(deps.db, () => new Promise((resolve) => setImmediate(resolve)));
   }
-  if (!organIds) await saveTokenizerState(deps.db, TOKENIZER_VERSION, deps.clock.now().toISOString());
+  if (!organIds) await saveRebuiltState(deps.db, TOKENIZER_VERSION, deps.clock.now().toISOString());
   // Searches answered while the rebuild ran may have seen items' old entries (another tokenizer's):
   // the results kept per content version (search-cache.ts) are dropped.
   await contentChanged(deps.db, deps.clock.now().toISOString());

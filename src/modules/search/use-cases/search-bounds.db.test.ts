@@ -192,6 +192,46 @@ describe('bounded search', () => {
     for (const b of bounds()) expect(typeof b).toBe('bigint');
   });
 
+  it('on SQLite lists and counts within a few organs by their ranges of the organ-major rows, as the organ tags do', async () => {
+    const d = dbs.find((x) => x.dialect === 'sqlite');
+    if (!d) return;
+    const { seen, watched } = watchStatements(d.db);
+    const byRange = fullTextIndexFor('sqlite');
+    const byTags = fullTextIndexFor('sqlite', { ...DEFAULT_TUNING, organMajor: false });
+    const sorted = [...d.keys].sort((x, y) => y - x);
+    const [minKey, maxKey] = [sorted[30], sorted[4]];
+    const scopes: [string, Scope, (i: Item, key: number) => boolean][] = [
+      ['an organ', { organIds: [d.organId.b] }, (i) => i.organ === 'b'],
+      ['an organ and its unit', { organIds: [d.organId.a, d.organId.unit] }, (i) => i.organ !== 'b'],
+      ['a unit, a stage and 效力', { organIds: [d.organId.unit], stage: 'execution', validity: 'valid' }, (i) => i.organ === 'unit' && i.stage === 'execution' && i.validity === 'valid'],
+      ['two organs in a key range', { organIds: [d.organId.a, d.organId.b], minKey, maxKey }, (i, k) => i.organ !== 'unit' && k >= minKey && k <= maxKey],
+      ['an organ from a key on', { organIds: [d.organId.a], minKey }, (i, k) => i.organ === 'a' && k >= minKey],
+    ];
+    for (const [name, scope, keep] of scopes) {
+      for (const q of QUERIES) {
+        const m = { keywords: q.split(' ').map((k) => [phraseOf(k)!]) };
+        const want = d.keys.filter((k, n) => keep(d.items[n], k) && q.split(' ').every((w) => d.items[n].text.includes(w))).sort((x, y) => y - x);
+        seen.length = 0;
+        expect(await byRange.newest(watched, m, scope, 100), `${name} ${q}`).toEqual(want);
+        expect(await byRange.newest(watched, m, scope, 2), `${name} ${q} first two`).toEqual(want.slice(0, 2));
+        expect(await byRange.countUpTo(watched, m, scope, 3), `${name} ${q} count`).toBe(Math.min(3, want.length));
+        expect(await byTags.newest(d.db, m, scope, 100), `${name} ${q} by tags`).toEqual(want);
+        // Every organ's range is read from the organ-major rows; search_items only for keys past them (2^48 on).
+        expect(seen.filter((s) => /from search_organ_items/.test(s.sql)).length, `${name} ${q}`).toBeGreaterThanOrEqual(3);
+        for (const s of seen.filter((x) => /from "search_items"/.test(x.sql))) {
+          const low = s.sql.split('?').slice(0, -1).flatMap((before, i) => (/rowid >= $/.test(before) ? [s.parameters[i]] : []));
+          expect(low.length && low.every((b) => BigInt(b as bigint) >= 2n ** 48n), `${name} ${q} ${s.sql}`).toBe(true);
+        }
+      }
+    }
+    // A catalog node's keys, a title-only question and word phrases keep to the organ tags.
+    seen.length = 0;
+    const m = { keywords: [[phraseOf('廉租')!]] };
+    await byRange.newest(watched, m, { organIds: [d.organId.a], keys: d.keys.slice(0, 5) }, 10);
+    await byRange.newest(watched, { ...m, titleOnly: true }, { organIds: [d.organId.a] }, 10);
+    expect(seen.some((s) => /search_organ_items/.test(s.sql))).toBe(false);
+  });
+
   it('on SQLite reads the facet sample by one list of sort keys, not by a parameter per item', async () => {
     const d = dbs.find((x) => x.dialect === 'sqlite');
     if (!d) return;

@@ -7,7 +7,8 @@ export interface SearchTables {
   search_docs: SearchDocsTable;
   search_chunks: SearchChunksTable;
   search_terms: SearchTermsTable;
-  search_state: { id: number; tokenizer_version: number; rebuilt_at: string | null };
+  /** `organ_items_ready` (migration 068, SQLite): 1 when `search_organ_items` holds every indexed item's organ-major row. */
+  search_state: { id: number; tokenizer_version: number; rebuilt_at: string | null; organ_items_ready: import('kysely').Generated<number> };
 }
 
 export interface SearchDocsTable {
