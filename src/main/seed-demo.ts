@@ -115,6 +115,8 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
             withheld_reason: null, disclosure_period: 'long_term', audience: 'public', validity: p.validity, replaced_by_id: null,
             // An expired document ends on the last day of its 有效期: the date table 二 counts it in force until.
             repealed_on: p.expiredOn,
+            // Every demo 已失效 ended with its 有效期: lapsed by date, so a later date would make it 有效 again (migration 069).
+            lapsed_by_date: p.validity === 'expired' && p.expiredOn !== null && p.expiredOn === p.validThroughOn ? 1 : 0,
             // 有效期至 as the text states it (ADR 0027); a 有效 one already past it lapses at the first run of the expire-lapsed job.
             valid_through_on: p.validThroughOn ?? null,
             keywords: p.keywords.join(' '), summary: p.summary, body_html: sanitizeRichText(p.bodyHtml), source: p.source, consult_phone: p.consultPhone,

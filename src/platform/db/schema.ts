@@ -201,6 +201,8 @@ export interface PublicationsTable {
   formed_on_set: Generated<number>;
   /** 有效期至: the last China date the document is in force, inclusive, or null (migration 066). */
   valid_through_on: Generated<string | null>;
+  /** 1 when the item is 已失效 because its 有效期至 passed, 0 otherwise (an officer's 已失效 too; migration 069). */
+  lapsed_by_date: Generated<number>;
 }
 
 /** Which policies an interpretation explains (migration 016). */

@@ -50,6 +50,8 @@ describeEachDialect('有效期至: an item lapses the China day after its last d
 
   it('leaves 已修改, 已废止, drafts and items without a date alone', async () => {
     const { deps, organ, node } = await world();
+    // Published while in force: one already past its date would lapse at publishing.
+    deps.clock.set('2025-11-01T02:00:00Z');
     const amended = await createPublished(deps, organ.id, [node], { title: '办法乙一', formedOn: '2020-11-08', validThroughOn: '2025-11-07' });
     await deps.db.updateTable('publications').set({ validity: 'amended' }).where('id', '=', amended.id).execute();
     const repealed = await createPublished(deps, organ.id, [node], { title: '办法乙二', formedOn: '2020-11-08', validThroughOn: '2025-11-07' });
@@ -67,7 +69,8 @@ describeEachDialect('有效期至: an item lapses the China day after its last d
 
   it('lapses an item once when two instances run at the same moment', async () => {
     const { deps, organ, node } = await world();
-    const p = await createPublished(deps, organ.id, [node], { title: '办法丙', formedOn: '2021-06-07', validThroughOn: '2026-06-06' });
+    // Published on its last day (China 16:00), still in force; a date already past would lapse at publishing.
+    const p = await createPublished(deps, organ.id, [node], { title: '办法丙', formedOn: '2021-06-07', validThroughOn: '2026-12-05' });
     deps.clock.set('2026-12-06T02:00:00Z');
     const runs = await Promise.all([expireLapsedPublications(deps), expireLapsedPublications(deps)]);
     expect(runs.flatMap((r) => r.expired).filter((id) => id === p.id)).toEqual([p.id]);

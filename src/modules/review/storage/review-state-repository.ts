@@ -5,7 +5,7 @@ import type { Executor } from '../../catalog/index.ts';
 /** The columns of an item that its review workflow changes (status, stage, chain, schedule, withdrawal, repeal). */
 export type ReviewStateChanges = Pick<Updateable<PublicationsTable>,
   | 'status' | 'review_stage' | 'submitted_by' | 'submitted_at' | 'review_chain_json' | 'scheduled_at' | 'retro_approved_by'
-  | 'withdrawn_reason' | 'withdrawn_note' | 'withdrawn_at' | 'validity' | 'replaced_by_id' | 'repealed_on'> & { updated_at: string; version: number };
+  | 'withdrawn_reason' | 'withdrawn_note' | 'withdrawn_at' | 'validity' | 'replaced_by_id' | 'repealed_on' | 'lapsed_by_date'> & { updated_at: string; version: number };
 
 /** An item's stored row, with the review columns the catalog's `Publication` does not carry. */
 export async function reviewRowOf(db: Executor, publicationId: number) {

@@ -24,6 +24,7 @@ import { htmlToText } from '../domain/body-text.ts';
 import { scanFactsOf } from '../domain/item-scan.ts';
 import { isSecrecyMarking, maskableField, maskOccurrence, whyNotMaskable, type MaskableField, type MaskCheck } from '../domain/mask-finding.ts';
 import { advanceTask } from './submission-tasks.ts';
+import { settleValidityByDate } from './validity-by-date.ts';
 
 export type VerbInput = {
   comment?: string;
@@ -103,6 +104,8 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
           proactive: { dueOn: due, late: publishedOn > due },
           ...(verb === 'force_publish' ? { forced: { reason: input.comment!.trim() } } : {}),
         });
+        // Already past its 有效期至: 已失效 at once, not at the lapse job's next run (docs/adr/0027).
+        if (await settleValidityByDate(trx, deps, p.id)) result = (await findPublication(trx, p.id))!;
         break;
       }
       case 'amend': {
@@ -121,6 +124,8 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         await applyApprovedAmendment(trx, p, amended!, { changeNote: revision.changeNote, proposedBy: revision.proposedBy, at });
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'approved'));
         await closeRevision(trx, revision.id, { status: 'approved', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' });
+        // A 有效期至 moved into the past lapses the item; moved later or cleared, one it had lapsed is 有效 again (docs/adr/0027).
+        await settleValidityByDate(trx, deps, p.id);
         result = (await findPublication(trx, p.id))!;
         break;
       }
@@ -157,7 +162,8 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
         if (verb === 'unschedule') Object.assign(changes, { status: d.next, scheduled_at: null });
         if (verb === 'approve_retrospectively') Object.assign(changes, { retro_approved_by: actorUserId(actor) });
         if (verb === 'withdraw') Object.assign(changes, { status: d.next, withdrawn_reason: input.withdrawReason ?? null, withdrawn_note: input.withdrawNote?.trim() ?? '', withdrawn_at: at });
-        if (verb === 'repeal') Object.assign(changes, { validity: 'repealed', replaced_by_id: input.replacedById ?? null, repealed_on: chinaDateOf(now) });
+        // A repeal is the organ's act: no later change of the 有效期至 undoes it (lapsed_by_date, docs/adr/0027).
+        if (verb === 'repeal') Object.assign(changes, { validity: 'repealed', replaced_by_id: input.replacedById ?? null, repealed_on: chinaDateOf(now), lapsed_by_date: 0 });
         if (verb === 'mark_amended') {
           // The link is written with the validity; the content version below keeps no page showing the old one.
           await recordAmendingDocument(trx, p, input.amendingId!, chinaDateOf(now), actorUserId(actor));

@@ -4,6 +4,7 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { catalogChanged, findPublication, listAttachments, markPublished, publishRefusals, type Executor, type Publication } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { indexPublication } from '../../search/index.ts';
+import { settleValidityByDate } from './validity-by-date.ts';
 
 /**
  * Publishes a draft without the review chain. Only the system may do this (content brought in from
@@ -31,9 +32,11 @@ export async function publishImportedIn(trx: Executor, deps: AppDeps, actor: Act
       httpStatus: 409, reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_PUBLISH_REFUSED', message })),
     });
   }
-  const published = await markPublished(trx, deps, actor, p, {
+  let published = await markPublished(trx, deps, actor, p, {
     route: 'system_import', publishedOn, publishedAt: opts.backdatedPublishedOn ? `${publishedOn}T01:00:00.000Z` : undefined,
   });
+  // An old document already past its 有效期至 is 已失效 at once, not at the lapse job's next run (docs/adr/0027).
+  if (await settleValidityByDate(trx, deps, p.id)) published = (await findPublication(trx, p.id))!;
   // What the public can find changes with the status, in the same transaction (docs/search.md).
   await indexPublication(trx, deps, p.id);
   await catalogChanged(trx, p.organId, deps.clock.now().toISOString());
