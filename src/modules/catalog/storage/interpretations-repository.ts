@@ -1,4 +1,5 @@
 import type { InterpretationForm, ItemKind, LinkTarget } from '../domain/interpretation.ts';
+import type { Validity } from '../domain/labels.ts';
 import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
 
@@ -27,6 +28,8 @@ export async function linkTargets(db: Executor, ids: readonly number[]): Promise
 export type LinkedItem = {
   id: number; title: string; status: string; publishedOn: string | null; documentNumber: string | null;
   interpretationForm: InterpretationForm | null; organId: number; organCode: string; organName: string;
+  /** Its 效力: a page marks a linked policy no longer in force (已废止, 已失效). */
+  validity: Validity;
 };
 
 /**
@@ -44,7 +47,7 @@ export async function linksOf(db: Executor, id: number, unpublishedOf: readonly 
     ])))
     .innerJoin('organs as o', 'o.id', 'p.organ_id')
     .select([
-      'l.interpretation_id', 'l.policy_id', 'p.id', 'p.title', 'p.status', 'p.published_on', 'p.document_number', 'p.interpretation_form', 'p.organ_id',
+      'l.interpretation_id', 'l.policy_id', 'p.id', 'p.title', 'p.status', 'p.published_on', 'p.document_number', 'p.interpretation_form', 'p.organ_id', 'p.validity',
       'o.code as organ_code', 'o.name as organ_name',
     ])
     .where((eb) => eb.or([eb('l.interpretation_id', '=', id), eb('l.policy_id', '=', id)]));
@@ -57,6 +60,7 @@ export async function linksOf(db: Executor, id: number, unpublishedOf: readonly 
   const item = (r: (typeof rows)[number]): LinkedItem => ({
     id: r.id, title: r.title, status: r.status, publishedOn: r.published_on, documentNumber: r.document_number,
     interpretationForm: r.interpretation_form as InterpretationForm | null, organId: r.organ_id, organCode: r.organ_code, organName: r.organ_name,
+    validity: r.validity as Validity,
   });
   return {
     policies: rows.filter((r) => r.interpretation_id === id).map(item).sort(newestFirst),

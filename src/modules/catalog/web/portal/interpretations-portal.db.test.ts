@@ -123,4 +123,23 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     expect(noLink.json().error).toMatchObject({ code: 'ERR_VALIDATION', field: 'videoUrl' });
     await app.close();
   });
+
+  it('marks a policy that is 已废止 or 已失效 next to its link on the interpretation’s page, so a reader is not misled', async () => {
+    const { app, deps, organ, policies, interpretations, policy } = await world();
+    const { performReviewVerb } = await import('../../../review/index.ts');
+    const lapsing = await createPublished(deps, organ.id, [policies], { title: '测试县租赁补贴暂行办法', formedOn: '2021-06-07', validThroughOn: '2026-06-06' });
+    const text = await createPublished(deps, organ.id, [interpretations], interpretation([policy.id, lapsing.id], interpretations, { title: '两份办法的政策解读' }));
+    const box = async () => /<section class="panel interpreted-policies"[\s\S]*?<\/section>/.exec((await app.inject(`/organs/${organ.code}/items/${text.id}`)).body)?.[0] ?? '';
+    const entry = (html: string, id: number) => new RegExp(`<li>(?:(?!</li>).)*items/${id}"(?:(?!</li>).)*</li>`, 's').exec(html)?.[0] ?? '';
+    // In force: no mark.
+    expect(entry(await box(), policy.id)).not.toMatch(/已废止|已失效/);
+    await performReviewVerb(deps, system, policy.id, 'repeal', { comment: '已由新办法替代' });
+    deps.clock.set('2026-12-10T02:00:00Z');
+    const { expireLapsedPublications } = await import('../../../review/index.ts');
+    await expireLapsedPublications(deps);
+    const after = await box();
+    expect(entry(after, policy.id)).toMatch(/测试县住房保障办法》的通知<\/a>[^<]*<strong class="link-validity">（已废止）<\/strong>/);
+    expect(entry(after, lapsing.id)).toMatch(/测试县租赁补贴暂行办法<\/a>[^<]*<strong class="link-validity">（已失效）<\/strong>/);
+    await app.close();
+  });
 });

@@ -184,13 +184,18 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
   );
 }
 
-/** Links between a policy and its interpretations: title, form, date, and the organ when it is another one. */
+/**
+ * Links between a policy and its interpretations: title, form, date, and the organ when it is another one.
+ * A linked document no longer in force says so beside its title (（已废止）, （已失效）): a reader of an
+ * interpretation must not take the policy it explains for the one in force (国办发〔2017〕47号).
+ */
 function LinkList({ organ, items }: { organ: Organ; items: LinkedItem[] }) {
   return (
     <ul>
       {items.map((l) => (
         <li key={l.id}>
           <a href={`/organs/${l.organCode}/items/${l.id}`}>{l.title}</a>
+          {(l.validity === 'repealed' || l.validity === 'expired') && <strong class="link-validity">（{VALIDITY_LABELS[l.validity]}）</strong>}
           <span class="count">
             （{[l.interpretationForm ? INTERPRETATION_FORM_LABELS[l.interpretationForm] : l.documentNumber, l.organId !== organ.id ? l.organName : null, l.publishedOn].filter(Boolean).join('，')}）
           </span>
