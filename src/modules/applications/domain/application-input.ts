@@ -5,15 +5,21 @@ import { DELIVERY_METHODS, PROVISION_FORMS, STAFF_CHANNELS } from './channels.ts
 import { isCreditCode, isResidentIdNumber } from './identity-number.ts';
 import { isPhoneNumber, PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 import { halfWidth, typedEmail, typedNumber } from '../../../shared/typed-number.ts';
+import { MIN_WRITTEN_CHARS, saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
 
-/** A required text: empty asks for it (请填写…); with a minimum above one, 1 to min-1 characters are told the minimum. */
-export const text = (label: string, max: number, min = 1) =>
+/** A required text: empty asks for it (请填写…). */
+export const text = (label: string, max: number) =>
   z
     .string({ message: `请填写${label}` })
     .trim()
     .min(1, { message: `请填写${label}` })
-    .refine((v) => v.length === 0 || v.length >= min, { message: `${label}至少${min}个字` })
     .max(max, { message: `${label}不能超过${max}个字` });
+/**
+ * A required text that must say something: as `text`, and a text with fewer written characters than the public forms'
+ * minimum (emoji, punctuation and spaces not counted; shared/written-text.ts) is told the minimum and what counts.
+ */
+export const describingText = (label: string, max: number) =>
+  text(label, max).refine((v) => v.length === 0 || saysEnough(v), { message: tooShortMessage(label, MIN_WRITTEN_CHARS) });
 /** The most 所需信息的内容描述 takes; the form's hint states it (a browser never cuts a pasted text silently). */
 export const MAX_SUBJECT_CHARS = 2000;
 export const optionalText = (label: string, max: number) =>
@@ -108,7 +114,7 @@ export const applicantIdentityRefinement = [
 export const applicantFields = z
   .object({
     ...applicantIdentityShape,
-    subject: text('所需信息的内容描述', MAX_SUBJECT_CHARS, 5),
+    subject: describingText('所需信息的内容描述', MAX_SUBJECT_CHARS),
     documentNumber: optionalText('文号', 100),
     provisionForm: z.enum(PROVISION_FORMS, { message: '请选择信息的提供形式' }),
   })

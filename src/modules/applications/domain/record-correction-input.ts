@@ -1,5 +1,5 @@
 import { z } from '../../../shared/zod.ts';
-import { applicantIdentityRefinement, applicantIdentityShape, date, optionalText, text } from './application-input.ts';
+import { applicantIdentityRefinement, applicantIdentityShape, date, describingText, optionalText, text } from './application-input.ts';
 import { STAFF_CHANNELS } from './channels.ts';
 
 /**
@@ -14,7 +14,7 @@ export const recordCorrectionFields = z
     receivedOn: date('收到更正申请的日期'),
     ...applicantIdentityShape,
     applicationTrackingNo: optionalText('原申请编号', 40),
-    recordDescription: text('不准确的信息记录', 2000, 5),
+    recordDescription: describingText('不准确的信息记录', 2000),
     claimedCorrection: text('申请人认为正确的内容', 2000),
     evidence: text('申请人提供的证据', 2000),
   })

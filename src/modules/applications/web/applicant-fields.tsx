@@ -2,6 +2,7 @@ import { Field, type FieldErrors } from '../../../platform/views/components.tsx'
 import { APPLICANT_TYPE_LABELS, ID_KIND_LABELS, ID_KINDS } from '../domain/applicant-types.ts';
 import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS, PROVISION_FORM_LABELS, PROVISION_FORMS } from '../domain/channels.ts';
 import { MAX_SUBJECT_CHARS } from '../domain/application-input.ts';
+import { MIN_WRITTEN_CHARS, WRITTEN_CHARS_RULE } from '../../../shared/written-text.ts';
 import { PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 import type { FormValues } from './form-values.ts';
 
@@ -75,7 +76,7 @@ export function ApplicantFieldsets({ values, errors }: { values: FormValues; err
       <ApplicantIdentityFieldset values={values} errors={errors} />
       <fieldset>
         <legend>所需政府信息</legend>
-        <Field name="subject" label="所需信息的内容描述" errors={errors} required hint={`请写明信息的名称或便于查询的特征性描述，如年份、项目名称、发文单位；不超过${MAX_SUBJECT_CHARS}个字`}>
+        <Field name="subject" label="所需信息的内容描述" errors={errors} required hint={`请写明信息的名称或便于查询的特征性描述，如年份、项目名称、发文单位；至少${MIN_WRITTEN_CHARS}个字（${WRITTEN_CHARS_RULE}），不超过${MAX_SUBJECT_CHARS}个字`}>
           <textarea id="f-subject" name="subject" aria-describedby={describedBy('subject', true)} required>{v('subject')}</textarea>
         </Field>
         <Field name="documentNumber" label="文号" errors={errors} hint="如知道，请填写（发文机关代字、年份、序号），例如：××〔2025〕12号">

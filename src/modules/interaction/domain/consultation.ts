@@ -1,6 +1,5 @@
 import type { ErrorReason } from '../../../shared/domain-error.ts';
 import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
-import { MIN_LETTER_CHARS } from './letter-input.ts';
 
 /** Stable error codes of public consultation (docs/errors.md, docs/workflows/consultation.md). */
 export const ConsultationErrorCode = {
@@ -21,8 +20,6 @@ const E = ConsultationErrorCode;
 /** Working days after the closing date within which the feedback report is due (local practice, docs/workflows/consultation.md). */
 export const FEEDBACK_WORKING_DAYS = 15;
 export const MAX_COMMENT_CHARS = 5000;
-/** An opinion says something, as a letter does (letter-input.ts): at least this many characters, not counting spaces. */
-export const MIN_COMMENT_CHARS = MIN_LETTER_CHARS;
 
 export type Consultation = {
   id: number; organId: number; title: string; body: string; howToComment: string; startOn: IsoDate; endOn: IsoDate; feedbackDueOn: IsoDate;

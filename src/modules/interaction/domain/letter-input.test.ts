@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commentInputReasons } from '../use-cases/consultations.ts';
 import { letterInputSchema } from './letter-input.ts';
 
 describe('the mailbox form’s contact rule', () => {
@@ -27,5 +28,28 @@ describe('the mailbox form’s contact rule', () => {
     expect(wrong.error!.issues.map((i) => i.path[0])).toEqual(['phone', 'email']);
     // The example number keeps together on a narrow screen: its hyphen does not break (U+2011).
     expect(wrong.error!.issues[0].message).toContain('0564\u20115022106');
+  });
+});
+
+describe('the public forms’ at least 5 characters (来信内容, 意见内容)', () => {
+  const letter = { type: 'consult', subject: '咨询', writerName: '李明', phone: '13912345678' };
+  // A text of emoji only, punctuation only or emoji with spaces between passed when only spaces were left out.
+  const saysNothing = ['👍👍👍👍👍👍', '😀 😀 😀 😀 😀 😀', '。。。。。。！！', '？？ ？？ ？？', '好👍👍👍👍👍👍'];
+
+  it('refuses a letter that says nothing in characters, saying what counts', () => {
+    for (const content of saysNothing) {
+      const r = letterInputSchema.safeParse({ ...letter, content });
+      expect(r.success, content).toBe(false);
+      expect(r.error!.issues.map((i) => [i.path[0], i.message]), content).toEqual([['content', '来信内容至少5个字（只计汉字、字母和数字，不计标点、空格和表情符号），请写明您要咨询、建议或投诉的具体事项']]);
+    }
+    expect(letterInputSchema.safeParse({ ...letter, content: '请问👍补助？' }).success).toBe(false);
+    expect(letterInputSchema.safeParse({ ...letter, content: '请问补助标准👍' }).success).toBe(true);
+  });
+
+  it('refuses a comment that says nothing in characters, saying what counts', () => {
+    for (const content of saysNothing) {
+      expect(commentInputReasons({ content }), content).toEqual([{ code: 'ERR_CONSULTATION_INVALID_INPUT', field: 'content', message: '意见内容至少5个字（只计汉字、字母和数字，不计标点、空格和表情符号），请写明您对征求意见稿的具体意见或建议' }]);
+    }
+    expect(commentInputReasons({ content: '同意这个方案👍' })).toEqual([]);
   });
 });

@@ -2,12 +2,11 @@ import { z } from '../../../shared/zod.ts';
 import { isPhoneNumber, PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 import { LETTER_TYPES } from './letter.ts';
 import { halfWidth, typedEmail } from '../../../shared/typed-number.ts';
+import { saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
 
 const required = (label: string, max: number) =>
   z.string({ message: `请填写${label}` }).trim().min(1, { message: `请填写${label}` }).max(max, { message: `${label}不能超过${max}字` });
 
-/** A letter says something: at least this many characters (not counting spaces). */
-export const MIN_LETTER_CHARS = 5;
 /** The most a letter's 标题 and 来信内容 take; the form's hints state them (a browser never cuts a pasted text silently). */
 export const MAX_LETTER_SUBJECT_CHARS = 100;
 export const MAX_LETTER_CHARS = 5000;
@@ -33,7 +32,8 @@ export const letterInputSchema = z.object({
   type: z.enum(LETTER_TYPES, { message: '请选择来信类型（咨询、建议、投诉或其他）' }),
   subject: required('标题', MAX_LETTER_SUBJECT_CHARS),
   content: required('来信内容', MAX_LETTER_CHARS)
-    .refine((v) => v === '' || [...v.replace(/\s/g, '')].length >= MIN_LETTER_CHARS, { message: `来信内容至少${MIN_LETTER_CHARS}个字，请写明您要咨询、建议或投诉的具体事项` }),
+    // A letter says something: the public forms' one minimum of written characters (shared/written-text.ts).
+    .refine((v) => v === '' || saysEnough(v), { message: `${tooShortMessage('来信内容')}，请写明您要咨询、建议或投诉的具体事项` }),
   writerName: required('姓名', 50),
   phone: optional('联系电话', 40, halfWidth)
     .refine((v) => v === '' || isPhoneNumber(v), { message: `请填写正确的联系电话：${PHONE_NUMBER_RULE}` }),

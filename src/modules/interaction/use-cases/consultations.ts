@@ -1,13 +1,14 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError, type ErrorReason } from '../../../shared/domain-error.ts';
 import { chinaDateOf, type IsoDate } from '../../../shared/iso-date.ts';
+import { saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
 import { isUniqueViolation, submissionKeyOf } from '../../applications/index.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { findOrganByCode, findOrganById, organChain } from '../../catalog/index.ts';
 import { actorLabel, actorMay, actorUserId, systemActor, type Actor } from '../../identity/index.ts';
 import { scanText } from '../../privacy/index.ts';
 import {
-  checkConsultationInput, ConsultationErrorCode as E, consultationPhase, decideConsultation, FEEDBACK_WORKING_DAYS, MAX_COMMENT_CHARS, MIN_COMMENT_CHARS,
+  checkConsultationInput, ConsultationErrorCode as E, consultationPhase, decideConsultation, FEEDBACK_WORKING_DAYS, MAX_COMMENT_CHARS,
   type Consultation, type ConsultationCommand, type ConsultationInput, type ConsultationPhase,
 } from '../domain/consultation.ts';
 import {
@@ -66,7 +67,8 @@ export function commentInputReasons(raw: { authorName?: unknown; content?: unkno
   const authorName = typeof raw.authorName === 'string' ? raw.authorName.trim() : '';
   const reasons: ErrorReason[] = [];
   if (content === '') reasons.push({ code: E.invalidInput, message: '请填写意见内容', field: 'content' });
-  else if ([...content.replace(/\s/g, '')].length < MIN_COMMENT_CHARS) reasons.push({ code: E.invalidInput, message: `意见内容至少${MIN_COMMENT_CHARS}个字，请写明您对征求意见稿的具体意见或建议`, field: 'content' });
+  // An opinion says something, as a letter does: the public forms' one minimum (shared/written-text.ts).
+  else if (!saysEnough(content)) reasons.push({ code: E.invalidInput, message: `${tooShortMessage('意见内容')}，请写明您对征求意见稿的具体意见或建议`, field: 'content' });
   else if (content.length > MAX_COMMENT_CHARS) reasons.push({ code: E.invalidInput, message: `意见内容不能超过${MAX_COMMENT_CHARS}字`, field: 'content' });
   if (authorName.length > 50) reasons.push({ code: E.invalidInput, message: '署名不能超过50字', field: 'authorName' });
   return reasons;

@@ -4,7 +4,8 @@ import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import { HONEYPOT_FIELD } from '../../../applications/index.ts';
 import { organCrumbs, withWholePhoneNumbers, type Organ } from '../../../catalog/index.ts';
 import { escapeHtml } from '../../../../platform/documents/render-html.ts';
-import { CONSULTATION_PHASE_LABELS, MAX_COMMENT_CHARS, MIN_COMMENT_CHARS, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
+import { CONSULTATION_PHASE_LABELS, MAX_COMMENT_CHARS, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
+import { MIN_WRITTEN_CHARS, WRITTEN_CHARS_RULE } from '../../../../shared/written-text.ts';
 import type { PublicConsultation } from '../../use-cases/consultations.ts';
 import type { PortalInfo } from './letter-pages.tsx';
 
@@ -96,7 +97,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
             <Field name="authorName" label="署名（可不填）" errors={errors} hint="公开时只显示姓氏，如“张**”">
               <input id="f-authorName" name="authorName" value={values.authorName ?? ''} />
             </Field>
-            <Field name="content" label="意见内容" errors={errors} required hint={`至少${MIN_COMMENT_CHARS}个字，不超过${MAX_COMMENT_CHARS}字；请勿填写身份证号、电话等个人信息`}>
+            <Field name="content" label="意见内容" errors={errors} required hint={`至少${MIN_WRITTEN_CHARS}个字（${WRITTEN_CHARS_RULE}），不超过${MAX_COMMENT_CHARS}字；请勿填写身份证号、电话等个人信息`}>
               <textarea id="f-content" name="content">{values.content ?? ''}</textarea>
             </Field>
             <button class="btn" type="submit">提交意见</button>

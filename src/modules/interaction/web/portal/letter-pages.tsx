@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { Breadcrumb, CaseNumber, ErrorSummary, Field, Joined, LOOKUP_FAILED, PagedList, Pagination, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { PrintLink } from '../../../../platform/views/print-link.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
-import { MAX_LETTER_CHARS, MAX_LETTER_SUBJECT_CHARS, MIN_LETTER_CHARS } from '../../domain/letter-input.ts';
+import { MAX_LETTER_CHARS, MAX_LETTER_SUBJECT_CHARS } from '../../domain/letter-input.ts';
+import { MIN_WRITTEN_CHARS, WRITTEN_CHARS_RULE } from '../../../../shared/written-text.ts';
 import { MAX_RATING_COMMENT_CHARS } from '../../domain/decide-letter.ts';
 import { PHONE_NUMBER_RULE } from '../../../../shared/phone-number.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
@@ -95,7 +96,7 @@ export function WriteLetterPage({ info, organ, values, errors, formToken, settin
         <Field name="subject" label="标题" errors={errors} required hint={`不超过${MAX_LETTER_SUBJECT_CHARS}字`}>
           <input type="text" id="f-subject" name="subject" value={values.subject ?? ''} required />
         </Field>
-        <Field name="content" label="来信内容" errors={errors} required hint={`请写明具体事项，至少${MIN_LETTER_CHARS}个字，不超过${MAX_LETTER_CHARS}字`}>
+        <Field name="content" label="来信内容" errors={errors} required hint={`请写明具体事项，至少${MIN_WRITTEN_CHARS}个字（${WRITTEN_CHARS_RULE}），不超过${MAX_LETTER_CHARS}字`}>
           <textarea id="f-content" name="content" rows={8} required>{values.content ?? ''}</textarea>
         </Field>
         <Field name="writerName" label="姓名" errors={errors} required>

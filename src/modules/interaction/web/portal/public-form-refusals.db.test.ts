@@ -98,6 +98,35 @@ describeEachDialect('refused mailbox and consultation forms', (db) => {
     await app.close();
   });
 
+  it('部门信箱 and 意见征集: a text of emoji, punctuation or emoji between spaces is refused on the form and the API, the hints and the refusal saying what counts', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-06-01T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    const c = await openConsultation(deps, office.actor, organ.id, { title: '方案（征求意见稿）', body: '第一条 ……', howToComment: '电子邮件', startOn: '2026-06-01', endOn: '2026-06-30' });
+    const letterUrl = `/organs/${organ.code}/letters/new`;
+    const commentUrl = `/organs/${organ.code}/consultations/${c.id}`;
+    const letterForm = (await app.inject(letterUrl)).body;
+    const commentForm = (await app.inject(commentUrl)).body;
+    for (const form of [letterForm, commentForm]) expect(form).toContain('至少5个字（只计汉字、字母和数字，不计标点、空格和表情符号）');
+    deps.clock.set('2026-06-01T02:01:00Z');
+    const letter = { website: '', type: 'consult', subject: '小区加装电梯', writerName: '王小红', contact: '13912345678' };
+    for (const [i, content] of ['👍👍👍👍👍👍', '😀 😀 😀 😀 😀 😀', '。。。。。。！！'].entries()) {
+      const mail = await app.inject({ method: 'POST', url: letterUrl, payload: { ...letter, content, formToken: tokenOf(letterForm) }, remoteAddress: '10.8.1.1' });
+      expect(mail.statusCode, content).toBe(400);
+      expect(summaryOf(mail.body)).toContain('来信内容至少5个字（只计汉字、字母和数字，不计标点、空格和表情符号）');
+      const api = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/letters`, headers: { 'idempotency-key': `emoji-letter-${i}` }, payload: { ...letter, website: undefined, content } });
+      expect(api.statusCode, content).toBe(400);
+      expect(api.json()).toMatchObject({ error: { code: 'ERR_LETTER_INVALID_INPUT' } });
+      expect(api.body).toContain('来信内容至少5个字（只计汉字、字母和数字');
+      const comment = await app.inject({ method: 'POST', url: commentUrl, payload: { formToken: tokenOf(commentForm), website: '', authorName: '', content } });
+      expect(comment.statusCode, content).toBe(400);
+      expect(summaryOf(comment.body)).toContain('意见内容至少5个字（只计汉字、字母和数字，不计标点、空格和表情符号）');
+    }
+    expect((await deps.db.selectFrom('consultation_comments').select('id').where('consultation_id', '=', c.id).execute()).length).toBe(0);
+    expect((await deps.db.selectFrom('letters').select('id').where('organ_id', '=', organ.id).execute()).length).toBe(0);
+    await app.close();
+  });
+
   it('来信查询: a wrong 查询码 says 错误 in the title and puts the focused summary first in main (found by an outside tester)', async () => {
     const { app } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     const res = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo: 'XX-2026-00001', queryCode: 'WRONG123' }, remoteAddress: '10.8.0.9' });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_WRITTEN_CHARS, saysEnough, tooShortMessage, writtenCharCount } from './written-text.ts';
+
+describe('how much a public form’s text says', () => {
+  it('counts Chinese characters, letters and digits', () => {
+    expect(writtenCharCount('请问加装电梯')).toBe(6);
+    expect(writtenCharCount('BIM 2026')).toBe(7);
+    expect(writtenCharCount('二〇二六年')).toBe(5);
+    expect(writtenCharCount('ｂｉｍ１２')).toBe(5);
+    expect(writtenCharCount('好好好好好')).toBe(5);
+  });
+
+  it('does not count emoji, punctuation, spaces or symbols (six emoji passed 至少5个字 when only spaces were left out)', () => {
+    for (const text of ['👍👍👍👍👍👍', '😀 😀 😀 😀 😀 😀', '。。。。。。', '！？…—，、', '1️⃣2️⃣3️⃣4️⃣5️⃣', '#️⃣*️⃣#️⃣*️⃣#️⃣', '👨‍👩‍👧‍👦🇨🇳🇨🇳❤️❤️', '①②③④⑤', '★☆※→←', '\u3000 \u00a0\t\n']) {
+      expect(writtenCharCount(text), text).toBe(0);
+      expect(saysEnough(text), text).toBe(false);
+    }
+    expect(writtenCharCount('好👍好👍好')).toBe(3);
+    expect(saysEnough('请问👍什么时候')).toBe(true);
+    expect(MIN_WRITTEN_CHARS).toBe(5);
+  });
+
+  it('says what counts in the refusal', () => {
+    expect(tooShortMessage('来信内容')).toBe('来信内容至少5个字（只计汉字、字母和数字，不计标点、空格和表情符号）');
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * How much a text typed into a form says, where a field must say something (来信内容, 意见内容, 所需信息的
+ * 内容描述, 不准确的信息记录): its written characters — Chinese characters, letters of any script and digits
+ * (full-width ones too, and 〇 of 二〇二六). Punctuation, spaces, emoji and other symbols are not counted: six
+ * emoji, a row of 。 or 😀 😀 😀 passed “至少5个字” when spaces alone were left out, and told the organ nothing it
+ * could answer. A keycap emoji (1️⃣) is a symbol, though it starts with a digit; so are ①② and ★. The one rule
+ * for every form: the checks, the refusals and the hints take it from here.
+ */
+export const MIN_WRITTEN_CHARS = 5;
+
+/** What counts, in the words of the refusals and the hints. */
+export const WRITTEN_CHARS_RULE = '只计汉字、字母和数字，不计标点、空格和表情符号';
+
+const KEYCAP = /[0-9#*]\uFE0F?\u20E3/gu;
+const WRITTEN = /[\p{L}\p{Nd}\p{Nl}]/gu;
+
+/** The written characters of a text (see above); a character outside the Basic Multilingual Plane counts once. */
+export function writtenCharCount(text: string): number {
+  return text.replace(KEYCAP, '').match(WRITTEN)?.length ?? 0;
+}
+
+/** Whether a text has at least `min` written characters. */
+export const saysEnough = (text: string, min = MIN_WRITTEN_CHARS): boolean => writtenCharCount(text) >= min;
+
+/** The refusal of a text with fewer: 来信内容至少5个字（只计汉字、字母和数字，不计标点、空格和表情符号）. */
+export const tooShortMessage = (label: string, min = MIN_WRITTEN_CHARS): string => `${label}至少${min}个字（${WRITTEN_CHARS_RULE}）`;
