@@ -172,15 +172,18 @@ export type StaffListFilter = { organIds: number[] | null; status?: PublicationS
  * every organ the list walks the index of change times (migration 042) instead of sorting the whole
  * catalog (6 s on SQLite at 1,000,000 items).
  */
-export async function pageForStaff(db: Executor, f: StaffListFilter) {
+/** A row of the staff list: a list item with its 有效期至 (docs/adr/0027), so officers see what lapses soon. */
+export type StaffListItem = PublicationListItem & { validThroughOn: string | null };
+
+export async function pageForStaff(db: Executor, f: StaffListFilter): Promise<{ items: StaffListItem[]; total: number }> {
   let base = db.selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id');
   if (f.organIds) base = base.where('p.organ_id', 'in', f.organIds.length ? f.organIds : [-1]);
   if (f.status) base = base.where('p.status', '=', f.status);
   if (f.q) base = base.where(containsText('p.title', f.q));
   if (f.submittingUnitId !== undefined) base = base.where('p.submitting_unit_id', '=', f.submittingUnitId);
   const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const rows = await base.select([...listColumns]).orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-  return { items: rows.map(toListItem), total: Number(n) };
+  const rows = await base.select([...listColumns, 'p.valid_through_on']).orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { items: rows.map((r) => ({ ...toListItem(r), validThroughOn: r.valid_through_on })), total: Number(n) };
 }
 
 /** Published items with ids in [fromId, toId), for one sitemap file (at most toId − fromId rows). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validityByDate, type DatedStanding } from './validity-by-date.ts';
+import { daysUntilLapse, validityByDate, type DatedStanding } from './validity-by-date.ts';
 
 const item = (over: Partial<DatedStanding> = {}): DatedStanding => ({
   status: 'published', validity: 'valid', validThroughOn: '2026-12-05', endedOn: null, lapsedByDate: false, ...over,
@@ -27,5 +27,18 @@ describe('有效期至: what the date alone says of an item’s 效力 on a Chin
     // Still past, a later day: still 已失效, its end the new last day; the same day: nothing to do.
     expect(validityByDate({ ...lapsed, validThroughOn: '2026-12-08' }, '2026-12-10')).toEqual({ validity: 'expired', endedOn: '2026-12-08' });
     expect(validityByDate(lapsed, '2026-12-10')).toBeNull();
+  });
+});
+
+describe('有效期至: how soon an item in force lapses, for the staff list', () => {
+  it('counts to the day after the last day, within 30 days, for 有效 items only', () => {
+    const on = (validThroughOn: string | null, validity = 'valid') => daysUntilLapse({ validity, validThroughOn }, '2026-12-10');
+    expect(on('2026-12-10')).toBe(1);
+    expect(on('2026-12-31')).toBe(22);
+    expect(on('2027-01-08')).toBe(30);
+    expect(on('2027-01-09')).toBeNull();
+    expect(on('2026-12-09')).toBeNull();
+    expect(on(null)).toBeNull();
+    expect(on('2026-12-20', 'amended')).toBeNull();
   });
 });

@@ -33,3 +33,16 @@ export function validityByDate(item: DatedStanding, today: string): ValidityByDa
   if (!past) return { validity: 'valid', endedOn: null };
   return item.endedOn === item.validThroughOn ? null : { validity: 'expired', endedOn: item.validThroughOn! };
 }
+
+/** How far ahead the staff list says when an item in force lapses (信息管理, docs/adr/0027). */
+export const LAPSE_SOON_DAYS = 30;
+
+/**
+ * In how many days an item still 有效 lapses — the day after its 有效期至, so 1 on its last day —
+ * when that is at most `LAPSE_SOON_DAYS` away; null otherwise (no date, not 有效, or further off).
+ */
+export function daysUntilLapse(item: { validity: string; validThroughOn: string | null }, today: string): number | null {
+  if (item.validity !== 'valid' || item.validThroughOn === null || item.validThroughOn < today) return null;
+  const days = Math.round((Date.parse(`${item.validThroughOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000) + 1;
+  return days <= LAPSE_SOON_DAYS ? days : null;
+}

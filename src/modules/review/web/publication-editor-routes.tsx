@@ -250,7 +250,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       // Staff of every organ (a system administrator) list the whole catalog: asked without an organ filter.
       const everyOrgan = !organCode && organIds.length === scope.organs.length;
       const { items, total } = await pageForStaff(db, { organIds: everyOrgan ? null : organIds, status: (status || undefined) as never, q: q || undefined, submittingUnitId: unit?.id, page, pageSize: 30 });
-      return sendPage(reply, <PublicationsListPage scope={scope} hasCatalog={hasCatalog} organCode={organCode} unitCode={unit?.code ?? ''} status={status} q={q} items={items} total={total} page={page} pageSize={30} />);
+      return sendPage(reply, <PublicationsListPage scope={scope} hasCatalog={hasCatalog} organCode={organCode} unitCode={unit?.code ?? ''} status={status} q={q} items={items} total={total} page={page} pageSize={30} today={chinaDateOf(deps.clock.now())} />);
     });
     app.get<{ Querystring: { organ?: string } }>('/admin/publications/new', async (request, reply) => {
       const organ = await (await staffContext(deps, request, reply)).organ(String(request.query.organ ?? ''));

@@ -1,6 +1,7 @@
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { PagedList, Pagination } from '../../../platform/views/components.tsx';
-import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, type PublicationListItem, type PublicationStatus, type StaffContext } from '../../catalog/index.ts';
+import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, VALIDITY_LABELS, type PublicationStatus, type StaffContext, type StaffListItem } from '../../catalog/index.ts';
+import { daysUntilLapse } from '../domain/validity-by-date.ts';
 
 /** The units (股室) that submit items to the organs the person works on: the 报送单位 the list filters by. */
 export const submittingUnitsOf = (scope: StaffContext) => scope.organs.filter((u) => u.kind === 'unit' && scope.staffOf.some((o) => o.id === u.parentId));
@@ -8,11 +9,13 @@ export const submittingUnitsOf = (scope: StaffContext) => scope.organs.filter((u
 /** A unit's name as the supervision chart ranks it: its short name, else its name. */
 const unitName = (u: StaffContext['organs'][number]) => u.shortName || u.name;
 
-export function PublicationsListPage({ scope, hasCatalog, organCode, unitCode, status, q, items, total, page, pageSize }: {
+export function PublicationsListPage({ scope, hasCatalog, organCode, unitCode, status, q, items, total, page, pageSize, today }: {
   /** `await scope.hasCatalog()`: whether an organ has a catalog node to put a new item in. */
   scope: StaffContext; hasCatalog: (organ: StaffContext['organs'][number]) => boolean; organCode: string;
   /** 报送单位 filter: a unit's code, or '' for every item. */
-  unitCode: string; status: string; q: string; items: PublicationListItem[]; total: number; page: number; pageSize: number;
+  unitCode: string; status: string; q: string; items: StaffListItem[]; total: number; page: number; pageSize: number;
+  /** China's today: an item in force whose 有效期至 is near says in how many days it lapses. */
+  today: string;
 }) {
   // An item goes in at least one catalog node: 新建信息 only where the organ (or unit) has one (found by an outside tester).
   const writable = scope.staffOf.filter((o) => hasCatalog(o));
@@ -59,7 +62,7 @@ export function PublicationsListPage({ scope, hasCatalog, organCode, unitCode, s
       {!organCode && writable.length === 0 && scope.staffOf.length > 0 && <p class="hint">您所在的机关还没有目录栏目，机关管理员建立目录后才能新建信息。</p>}
       <PagedList page={page} pageSize={pageSize} total={total} empty={<p>没有符合条件的信息。</p>}>
         <table class="list cards">
-          <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">报送单位</th><th scope="col">五公开</th><th scope="col">状态</th><th scope="col">索引号</th><th scope="col">发布日期</th></tr></thead>
+          <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">报送单位</th><th scope="col">五公开</th><th scope="col">状态</th><th scope="col">效力</th><th scope="col">有效期至</th><th scope="col">索引号</th><th scope="col">发布日期</th></tr></thead>
           <tbody>
             {items.map((i) => (
               <tr key={i.id}>
@@ -68,6 +71,8 @@ export function PublicationsListPage({ scope, hasCatalog, organCode, unitCode, s
                 <td data-label="报送单位">{i.submittingUnitId ? unitNames.get(i.submittingUnitId) ?? '' : '本机关'}</td>
                 <td class="nowrap" data-label="五公开">{STAGE_LABELS[i.stage]}</td>
                 <td class={`nowrap status-${i.status}`} data-label="状态">{PUBLICATION_STATUS_LABELS[i.status]}</td>
+                <td class="nowrap" data-label="效力">{VALIDITY_LABELS[i.validity]}</td>
+                <td class="nowrap" data-label="有效期至">{i.validThroughOn ?? '—'}<LapseSoon item={i} today={today} /></td>
                 <td class="count" data-label="索引号">{i.indexNumber ?? '（发布时生成）'}</td>
                 <td class="nowrap" data-label="发布日期">{i.publishedOn ?? '未发布'}</td>
               </tr>
@@ -78,4 +83,11 @@ export function PublicationsListPage({ scope, hasCatalog, organCode, unitCode, s
       <Pagination page={page} pageSize={pageSize} total={total} href={qs} />
     </AdminLayout>
   );
+}
+
+/** （明日失效）, （N 天后失效）: an item in force whose 有效期至 is within 30 days, so its organ can prolong or clean it up in time. */
+function LapseSoon({ item, today }: { item: StaffListItem; today: string }) {
+  const days = daysUntilLapse(item, today);
+  if (days === null) return null;
+  return <span class="lapse-soon">（{days === 1 ? '明日失效' : `${days} 天后失效`}）</span>;
 }
