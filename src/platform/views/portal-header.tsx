@@ -7,7 +7,8 @@ import type { PortalFrame } from './portal-frame.ts';
  * (≤ 700 px, site.css) the navigation and reading tools fold into one 菜单 (a <details>, no
  * JavaScript) beside the site's name and the search box keeps one line, so the page's own content
  * starts in the first screen even at 适老化 + 大. Esc or a tap outside it closes the open 菜单 (/assets/portal.js, an
- * enhancement only; the first tap outside only closes it). The folded copies are display:none on a wide screen
+ * enhancement only): a tap on a link, a button or a fold's summary outside it also does what it says, a tap on a form
+ * field or on text only closes it. The folded copies are display:none on a wide screen
  * and the wide ones on a phone, so a screen reader meets each link once. The results page (/search) has its own
  * search form, so the header's box is not repeated there. The site's name breaks between its words only
  * (keep-words, siteNameWords), inside one only when it cannot fit a line alone.
@@ -24,7 +25,7 @@ export function PortalHeader({ frame, siteName, prefs, currentPath }: { frame: P
           <span>{siteNameWords(siteName).map((w, i) => (i > 0 ? <><wbr />{w}</> : w))}</span>
           {frame?.organ && <span class="organ-name">{frame.organ.name}</span>}
         </a>
-        <details class="header-menu narrow-only">
+        <details class="header-menu narrow-only" id="site-menu">
           <summary><span class="menu-icon" aria-hidden="true">☰</span> 菜单<span class="visually-hidden">（网站导航、字号、适老化模式）</span></summary>
           {nav.length > 0 && <SiteNav nav={nav} path={path} />}
           <ReadingTools prefs={prefs} currentPath={currentPath} />
@@ -64,21 +65,25 @@ function SiteNav({ nav, path, wide }: { nav: PortalFrame['nav']; path: string; w
 
 /**
  * Plain links that set a cookie, not toggle buttons: aria-pressed is not allowed on a link, aria-current marks the size in use.
- * Each link comes back to itself: the page it returns to is addressed with the link's id as its fragment (one id per
- * copy, the 菜单's and the wide header's), so after the reload the page is scrolled to the toggle — Chromium opens the
- * closed 菜单 to show it — and the next Tab goes on from there, without JavaScript; /assets/portal.js also focuses it.
+ * The wide header's links come back to themselves: the page they return to is addressed with the link's id as its
+ * fragment, so after the reload the page is scrolled to the toggle and the next Tab goes on from there, without
+ * JavaScript; /assets/portal.js also focuses it. The 菜单's links come back to the 菜单, shut (#site-menu): a fragment
+ * inside it would open it again (Chromium opens a <details> to show its target), and the next tap on the page would
+ * only close it (found by an outside tester); the next Tab reaches the 菜单's button. Chosen with the keyboard (a click
+ * without a pointer), /assets/portal.js makes the link come back to itself, the 菜单 open and the toggle focused.
  */
 function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; currentPath: string; wide?: boolean }) {
   const id = (what: string) => `${wide ? '' : 'menu-'}pref-${what}`;
+  const back = (what: string) => (wide ? id(what) : 'site-menu');
   return (
     <nav class={wide ? 'reading-tools wide-only' : 'reading-tools'} aria-label="阅读设置">
       <span>字号：</span>
       {(['l', 'm', 's'] as const).map((fs) => (
-        <a id={id(`fs-${fs}`)} href={prefsLink(`fs=${fs}`, `${currentPath}#${id(`fs-${fs}`)}`)} aria-current={prefs.fontSize === fs ? 'true' : undefined} class={prefs.fontSize === fs ? 'active' : undefined}>
+        <a id={id(`fs-${fs}`)} href={prefsLink(`fs=${fs}`, `${currentPath}#${back(`fs-${fs}`)}`)} aria-current={prefs.fontSize === fs ? 'true' : undefined} class={prefs.fontSize === fs ? 'active' : undefined}>
           {fs === 'l' ? '大' : fs === 'm' ? '中' : '小'}
         </a>
       ))}
-      <a id={id('elder')} href={prefsLink(`elder=${prefs.elder ? '0' : '1'}`, `${currentPath}#${id('elder')}`)} class="elder-toggle">
+      <a id={id('elder')} href={prefsLink(`elder=${prefs.elder ? '0' : '1'}`, `${currentPath}#${back('elder')}`)} class="elder-toggle">
         {prefs.elder ? '退出适老化模式' : '适老化模式'}
       </a>
     </nav>

@@ -3,10 +3,14 @@
 //
 // Esc closes an open 菜单 on a phone (portal-header.tsx) and puts the focus back on its summary, as a
 // disclosure widget's keyboard user expects (WAI-ARIA APG, Disclosure pattern); the <details> itself has
-// no Esc behaviour. A tap or click outside the open 菜单 closes it too, as a menu does, and does only that:
-// the link, button or date box under it is not activated or focused (found by an outside tester: a tap to
-// close the menu opened a link or a date picker). The pointer is caught on the document before anything
-// under it (capture), only while the menu is open; a keyboard's Enter on a link outside still follows it.
+// no Esc behaviour. A tap or click outside the open 菜单 closes it too, as a menu does. On a link, a button or
+// a fold's summary the tap also does what it says (found by an outside tester: a tap on a result, 按条件筛选 or
+// 检索选项 that only closed the menu read as a broken link); on a form field (a date box would open its picker
+// over the page, found by an earlier tester) or on text it only closes the menu, the field neither focused nor
+// opened. The pointer is caught on the document before anything under it (capture), only while the menu is
+// open; a keyboard's Enter on a link outside follows it as ever. The menu closes on the click, after the
+// browser has chosen what was tapped: it is in the page's flow, and closing it earlier would move the page
+// under the finger.
 document.addEventListener('keydown', function (event) {
   if (event.key !== 'Escape' || event.defaultPrevented) return;
   var menu = document.querySelector('details.header-menu[open]');
@@ -19,8 +23,13 @@ var openMenuOutside = function (event) {
   var menu = document.querySelector('details.header-menu[open]');
   return menu && event.target instanceof Node && !menu.contains(event.target) ? menu : null;
 };
-// A press that began outside the open menu: it only closes the menu — on a touch screen when the finger
-// lifts (touchend, whose default is the tap's mouse events and click), with a mouse on its click.
+// What a tap outside the menu may still do: follow a link, press a button, open or shut a fold.
+var acts = function (target) {
+  return target instanceof Element && !!target.closest('a[href], button, summary');
+};
+// A press that began outside the open menu and not on such a control: it only closes the menu — on a touch
+// screen when the finger lifts (touchend, whose default is the tap's mouse events and click), with a mouse on
+// its click.
 var swallowing = false;
 var closeOnly = function (event) {
   var menu = document.querySelector('details.header-menu[open]');
@@ -30,7 +39,7 @@ var closeOnly = function (event) {
   if (menu) menu.open = false;
 };
 document.addEventListener('pointerdown', function (event) {
-  swallowing = !!openMenuOutside(event);
+  swallowing = !!openMenuOutside(event) && !acts(event.target);
   if (swallowing) event.preventDefault();
 }, true);
 document.addEventListener('pointercancel', function () { swallowing = false; }, true); // the press became a scroll
@@ -42,8 +51,19 @@ document.addEventListener('click', function (event) {
   if (menu) menu.open = false;
 }, true);
 
-// A 字号 or 适老化 link comes back to the page addressed to itself (#pref-… or #menu-pref-…, portal-header.tsx):
-// the browser scrolls to it; here it also gets the focus, so the reader's next key goes on from the toggle.
+// A 字号 or 适老化 link comes back to the page addressed to itself (#pref-…, the wide header's) or, in the 菜单, to
+// the 菜单 shut (#site-menu, portal-header.tsx). Chosen with the keyboard — a click without a pointer (detail 0) —
+// a 菜单 link comes back to itself instead (#menu-pref-…), so the keyboard's place is kept: the fragment opens the
+// 菜单, and below the toggle gets the focus, the reader's next key going on from it.
+document.addEventListener('click', function (event) {
+  var link = event.detail === 0 && event.target instanceof Element ? event.target.closest('.header-menu .reading-tools a[id]') : null;
+  if (!link) return;
+  var url = new URL(link.href, location.href);
+  var back = url.searchParams.get('return');
+  if (!back) return;
+  url.searchParams.set('return', back.replace(/#.*$/, '') + '#' + link.id);
+  link.href = url.pathname + url.search;
+});
 (function () {
   var id = location.hash.slice(1);
   if (!/^(menu-)?pref-[a-z-]+$/.test(id)) return;
