@@ -1,7 +1,8 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../domain/parse-query.ts';
-import type { SearchResult } from '../use-cases/search-publications.ts';
+import type { SearchHit, SearchResult } from '../use-cases/search-publications.ts';
+import type { Organ } from '../../catalog/index.ts';
 import { SearchPage } from './search-page.tsx';
 import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 
@@ -100,5 +101,56 @@ describe('search page', () => {
     expect(html).toContain('id="results-h" class="count" tabindex="-1"');
     // The box states its limit where it is typed, not only by cutting what is pasted.
     expect(html).toContain('最多 100 个字');
+  });
+});
+
+describe('search page: what an outside tester found on a phone', () => {
+  const county = { id: 1, code: 'qlx', name: '青岚县人民政府', shortName: '县政府', kind: 'government', parentId: null } as unknown as Organ;
+  const render = (raw: Record<string, string>, r: SearchResult, regionTotal: number | null = null) => renderToString(
+    <SearchPage prefs={prefs} currentPath="/search" raw={raw} result={r} organs={[county]} scopeOrgan={raw.organ ? county : null} pageSize={10} page={1} error={null} regionTotal={regionTotal} />,
+  );
+  const text = (html: string) => html.replace(/<[^>]+>/g, '');
+
+  it('names the restriction when a search within an organ or under conditions finds nothing (县政府 had none of 203 items)', () => {
+    const none = result({ total: 0, hits: [] });
+    const scoped = text(render({ q: '危房', organ: 'qlx' }, none, 203));
+    expect(scoped).toContain('县政府范围内没有找到包含“危房”的公开信息');
+    expect(scoped).toContain('在全站检索“危房”（203 条）');
+    expect(scoped).not.toMatch(/(^|[^内])没有找到包含“危房”/);
+    const both = text(render({ q: '危房', organ: 'qlx', year: '2026' }, none));
+    expect(both).toContain('在县政府范围内、所选条件下没有找到包含“危房”的公开信息');
+    expect(text(render({ q: '危房', genre: '通知' }, none))).toContain('在所选条件下没有找到包含“危房”的公开信息');
+    expect(text(render({ q: '危房' }, none))).toContain('没有找到包含“危房”的公开信息');
+    expect(text(render({ q: '危房' }, none))).not.toContain('所选条件');
+  });
+
+  it('lets a long unbroken query wrap wherever it is echoed', () => {
+    const long = 'https://www.example.gov.cn/abcdefghijklmnopqrstuvwxyzabcdefghij';
+    const html = render({ q: long, organ: 'qlx' }, result({ total: 0, hits: [], query: parseQuery(long), splitSuggestion: { q: `${long} x`, total: 2 } }), 3);
+    for (const echoed of [`没有找到包含“${long}”`, `在全站检索“${long}”`, `>${long} x</a>`]) {
+      const at = html.indexOf(echoed);
+      expect(at, echoed).toBeGreaterThan(0);
+      // The nearest enclosing paragraph wraps anywhere.
+      expect(html.slice(html.lastIndexOf('<p', at), at), echoed).toContain('wrap-anywhere');
+    }
+  });
+
+  it('marks the number a 文号 or 索引号 search matched in the result’s 文号/索引号 line', () => {
+    const hit = (over: Partial<SearchHit>): SearchHit => ({
+      id: 7, title: '关于农村危房改造的通知', titleParts: [{ text: '关于农村危房改造的通知', hit: false }], organCode: 'qlx', organName: '青岚县人民政府',
+      catalogPath: [], publishedOn: '2026-03-02', indexNumber: '11341529MB1D386259/2026-00430', documentNumber: '岚建〔2026〕63号', validity: 'valid',
+      snippet: [], attachmentHit: null, exactNumber: false, ...over,
+    });
+    const byNumber = render({ q: '岚建[2026]63号' }, result({ total: 1, query: parseQuery('岚建[2026]63号'), hits: [hit({ exactNumber: true })] }));
+    expect(byNumber).toContain('<dt>文号</dt><dd><mark>岚建〔2026〕63号</mark></dd>');
+    expect(byNumber).toContain('文号或索引号完全一致');
+    const byIndex = render({ q: '11341529MB1D386259/2026-00430' }, result({ total: 1, query: parseQuery('11341529MB1D386259/2026-00430'), hits: [hit({ exactNumber: true })] }));
+    expect(text(byIndex.slice(byIndex.indexOf('<dt>索引号</dt>')))).toMatch(/^索引号11341529MB1D386259\/2026-00430/);
+    expect(byIndex.slice(byIndex.indexOf('<dt>索引号</dt>'), byIndex.indexOf('<dt>文号</dt>')).match(/<mark>/g)?.length).toBeGreaterThan(0);
+    expect(byIndex).not.toContain('<mark>岚建');
+    // Part of an 索引号 (its serial): that part is marked.
+    const part = render({ q: '2026-00430' }, result({ total: 1, query: parseQuery('2026-00430'), hits: [hit({})] }));
+    expect(part).toContain('<mark>2026-00430</mark>');
+    expect(part).not.toContain('<mark>岚建');
   });
 });

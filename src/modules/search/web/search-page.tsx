@@ -1,14 +1,37 @@
-import { PagedList, Pagination, WholeParts } from '../../../platform/views/components.tsx';
+import { PagedList, Pagination } from '../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
-import type { SnippetPart } from '../domain/snippet.ts';
+import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
+import { documentNumberKey, indexNumberKey } from '../domain/numbers.ts';
 import type { SearchResult } from '../use-cases/search-publications.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
 
 
 const Marked = ({ parts }: { parts: SnippetPart[] }) => <>{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
+
+/**
+ * A result's 文号 or 索引号 with what the search matched in it marked (found by an outside tester: the badge said
+ * 文号或索引号完全一致 and the number was not marked; 2026-00430, part of an 索引号, showed neither): the whole number
+ * when it is the query (the exact look-up's key: any bracket spelling, with or without 第), else each keyword in it.
+ */
+export function numberParts(text: string, exactly: boolean, keywords: string[]): SnippetPart[] {
+  if (exactly) return [{ text, hit: true }];
+  return keywords.length ? snippetOf(text, keywords, text.length + 1) : [{ text, hit: false }];
+}
+
+/** An 索引号 kept whole between its /s (as WholeParts, components.tsx), its matched part marked. */
+function MarkedWholeParts({ parts }: { parts: SnippetPart[] }) {
+  const segments: SnippetPart[][] = [[]];
+  for (const p of parts) {
+    for (const piece of p.text.split(/(?<=\/)/)) {
+      if (piece) segments[segments.length - 1].push({ text: piece, hit: p.hit });
+      if (piece.endsWith('/')) segments.push([]);
+    }
+  }
+  return <>{segments.filter((seg) => seg.length).map((seg, i) => <>{i > 0 && <wbr />}<span class="nowrap"><Marked parts={seg} /></span></>)}</>;
+}
 
 type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
 
@@ -91,6 +114,12 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   // Open for the sort chosen or a parameter refused; a scope (a search from an organ's header box has one) or a
   // date range is listed under 已选条件 and leaves the fold shut, so the first result stays in the first screen.
   const optionsSet = !!(raw.sort === 'newest' || (error && error.field !== 'q'));
+  // Found nothing: the sentence names what the search was kept to — the organ in scope, the other conditions — so
+  // nothing found there is not read as nothing on the site (an outside tester: 县政府 had no 危房 of 203 items).
+  const conditioned = active.some((c) => c.title !== '机关');
+  const within = [scopeOrgan ? `${scopeLabel(scopeOrgan)}范围内` : '', conditioned ? '所选条件下' : ''].filter(Boolean).join('、');
+  // Keywords as searched, for marking them in a result's 文号 and 索引号.
+  const keywords = result ? result.query.keywords.flatMap((k) => k.alternatives.map((a) => a.text)) : [];
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
@@ -154,10 +183,6 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             <h2 id="results-h" class="count" tabindex={-1}>{result.totalCapped ? `找到超过 ${TOTAL_CAP.toLocaleString('zh-CN')} 条，显示前 ${TOTAL_CAP.toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a></>}
             </h2>
-            {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there. */}
-            {result.total === 0 && raw.organ && regionTotal !== null && regionTotal > 0 && (
-              <p><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{q}”</a>（{regionTotal > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : regionTotal} 条）</p>
-            )}
             {/* Keywords found only inside longer words, synonyms searched too (docs/search.md, "Telling the reader"). */}
             {result.total > 0 && ((result.notWholeWords?.length ?? 0) > 0 || result.synonyms.length > 0) && (
               <p class="count search-notes">
@@ -167,9 +192,16 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             )}
             {/* Words typed without spaces are one phrase: the same words apart, when they find something (docs/search.md). */}
             {result.splitSuggestion && (
-              <p class="split-suggestion">试试分开检索：<a href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{result.splitSuggestion.total > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : result.splitSuggestion.total} 条）</p>
+              <p class="split-suggestion wrap-anywhere">试试分开检索：<a href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{result.splitSuggestion.total > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : result.splitSuggestion.total} 条）</p>
             )}
-            <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<p>没有找到包含“{q}”的公开信息。请检查用字，或减少检索词、放宽筛选条件。</p>}>
+            {/* An echoed query wraps anywhere (wrap-anywhere): a pasted address is one unbroken word, which widened the page to 816 px at 390. */}
+            <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<>
+              <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{q}”的公开信息。请检查用字，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
+              {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there. */}
+              {raw.organ && regionTotal !== null && regionTotal > 0 && (
+                <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{q}”</a>（{regionTotal > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : regionTotal} 条）</p>
+              )}
+            </>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>
                 {result.hits.map((h) => (
                   <li class="search-hit">
@@ -183,8 +215,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                       <div><dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd></div>
                       {/* A 索引号 is never broken inside a number: too long for the rest of its label's line, it moves to the next, and
                           only where even a line of its own is too short (320 px at 字号 大) after its / (site.css). */}
-                      {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><WholeParts text={h.indexNumber} breakAfter="/" /></dd></div>}
-                      {h.documentNumber && <div><dt>文号</dt><dd>{h.documentNumber}</dd></div>}
+                      {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><MarkedWholeParts parts={numberParts(h.indexNumber, h.exactNumber && indexNumberKey(h.indexNumber) === result.query.indexNumberKey, keywords)} /></dd></div>}
+                      {h.documentNumber && <div><dt>文号</dt><dd><Marked parts={numberParts(h.documentNumber, h.exactNumber && documentNumberKey(h.documentNumber) === result.query.documentNumberKey, keywords)} /></dd></div>}
                     </dl>
                   </li>
                 ))}
