@@ -1,6 +1,6 @@
 import { documentNumberKey, documentNumberSpellings, indexNumberKey } from './numbers.ts';
 import { alternativesOf } from './synonyms.ts';
-import { MAX_KEYWORD_CHARS, phraseOf, type Phrase } from './tokenize.ts';
+import { MAX_KEYWORD_CHARS, normalizeText, phraseOf, type Phrase } from './tokenize.ts';
 
 export const MAX_QUERY_CHARS = 100;
 export const MAX_KEYWORDS = 6;
@@ -31,6 +31,39 @@ export type ParsedQuery = {
  */
 const NUMBER_LABEL = /^(?:索引号|文号|发文字号|发文文号)\s*(?::|\s)\s*(?=\S*\d)/;
 
+/** Whether a character is part of a word: a letter or digit once radicals and full-width forms are read as the tokenizer reads them. */
+const isWordChar = (ch: string) => /^[\p{L}\p{N}]+$/u.test(normalizeText(ch));
+
+/** Brackets and quotes that may enclose a part of a keyword (岚建〔2026〕…, “三公”经费) or the whole of it. */
+const CLOSING = new Map([['〔', '〕'], ['[', ']'], ['(', ')'], ['（', '）'], ['【', '】'], ['［', '］'], ['《', '》'], ['〈', '〉'], ['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['〖', '〗']]);
+const OPENING = new Map([...CLOSING].map(([open, close]) => [close, open]));
+
+/**
+ * A keyword without the punctuation and symbols typed around it (“公租房”, 棚改！, 《…》, an emoji): they
+ * end a phrase anyway, so the index finds the same items, but the keyword's synonyms, its place in the
+ * split suggestion and its wording on the page are those of the word. Punctuation inside a keyword stays:
+ * it stands for punctuation in the text (docs/search.md).
+ */
+function withoutEdgePunctuation(part: string): string {
+  const chars = [...part];
+  let start = 0;
+  let end = chars.length;
+  // A closing mark whose opening one is inside the keyword ends a part of it (岚建(2026)), and an
+  // opening mark whose closing one is inside begins one (〔2026〕58号): both stay. A pair around the
+  // whole keyword (《棚改》) goes.
+  while (end > start && !isWordChar(chars[end - 1])) {
+    const open = OPENING.get(chars[end - 1]);
+    if (open && chars.slice(start + 1, end - 1).includes(open)) break;
+    end--;
+  }
+  while (start < end && !isWordChar(chars[start])) {
+    const close = CLOSING.get(chars[start]);
+    if (close && chars.slice(start + 1, end).includes(close)) break;
+    start++;
+  }
+  return chars.slice(start, end).join('');
+}
+
 /**
  * A query is keywords separated by spaces (or commas), all of which must occur. The whole query is
  * also tried as a 文号 and as an 索引号, so a pasted number finds its item first.
@@ -41,8 +74,8 @@ export function parseQuery(raw: string): ParsedQuery {
   const parts = searched.split(/[\s,，、;；]+/).filter(Boolean);
   const keywords: Keyword[] = [];
   for (const part of parts) {
-    const text = part.slice(0, MAX_KEYWORD_CHARS);
-    if (keywords.some((k) => k.text === text)) continue;
+    const text = withoutEdgePunctuation(part).slice(0, MAX_KEYWORD_CHARS);
+    if (!text || keywords.some((k) => k.text === text)) continue;
     const spellings = documentNumberSpellings(text);
     const alternatives = (spellings.length > 1 ? spellings : alternativesOf(text)).flatMap((t) => {
       const phrase = phraseOf(t);

@@ -31,6 +31,17 @@ describe('a search that found nothing, split into its words', () => {
     expect(suggest('11341529MB1D386259/2026-00402')).toBeNull();
   });
 
+  it('parts the words at punctuation typed between them, never joining a mark to a word', () => {
+    expect(suggest('危房-改造')).toBe('危房 改造');
+    expect(suggest('危房·改造补助')).toBe('危房 改造 补助');
+  });
+
+  it('parts a year or a number from the words typed after it, but keeps a 文号 or a numbered serial whole', () => {
+    expect(suggest('2025年度报告')).toBe('2025 年度报告');
+    expect(suggest('2026年第5号')).toBeNull();
+    expect(suggest('岚建2026年63号')).toBeNull();
+  });
+
   it('splits only the keywords that hold several words, keeping the others as typed', () => {
     expect(suggest('2025 危房改造名单')).toBe('2025 危房改造 名单');
   });

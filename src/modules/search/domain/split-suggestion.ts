@@ -12,18 +12,28 @@ const JOINING = new Set(['的', '地', '得', '了', '和', '与', '及', '或',
  * items say 危房改造补助资金): a keyword is one unbroken phrase (docs/search.md), so a reader is offered
  * the same words apart, each of which must then occur. Each keyword is cut into jieba's words; a word of
  * one character never stands alone (扬 / 尘 / 治理 gives 扬尘 治理, 公 / 租房 stays 公租房), joining words
- * are dropped, and a keyword holding a digit (a 文号, a year) is kept as typed. Null when no keyword
- * splits.
+ * are dropped, punctuation parts words and is dropped, and a number keeps to itself (2025 / 年度报告); a
+ * keyword that is or looks like a 文号, an 索引号 or a numbered serial (第, 号, brackets) is kept as typed.
+ * Null when no keyword splits.
  */
 export function splitSuggestion(query: ParsedQuery, segment: Segmenter): string | null {
   let changed = false;
   const words = query.keywords.flatMap((k) => {
-    const split = /\d/.test(k.text) ? [k.text] : wordsOf(segment(k.text));
+    const split = isNumbered(k.text) ? [k.text] : wordsOf(segment(k.text));
     if (split.length > 1) changed = true;
     return split.length ? split : [k.text];
   });
   return changed ? words.join(' ') : null;
 }
+
+/**
+ * A keyword naming a document by its number — a 文号 or serial (第, 号, brackets), an 索引号 (letters and
+ * digits only, or with / and -): split, its parts would find other documents' numbers.
+ */
+const isNumbered = (text: string) => /\d/.test(text) && (/[第号〔〕[\]()（）【】［］/-]/.test(text) || /^[0-9a-z]+$/i.test(text));
+
+/** A token of punctuation or symbols only: it ends a word, as a joining word does. */
+const isMark = (w: string) => !/[\p{L}\p{N}]/u.test(w);
 
 function wordsOf(cut: string[]): string[] {
   const out: string[] = [];
@@ -37,7 +47,7 @@ function wordsOf(cut: string[]): string[] {
   for (const raw of cut) {
     const w = raw.trim();
     if (!w) continue;
-    if (JOINING.has(w)) {
+    if (JOINING.has(w) || isMark(w)) {
       flushSingles();
       if (pending) out.push(pending);
       pending = '';
