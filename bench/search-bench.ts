@@ -6,6 +6,8 @@
  *   npm run bench:search -- [--items 100000] [--million] [--queries 300] [--like 10] [--only sqlite|postgres] [--threads N] [--keep]
  *   npm run bench:search -- --only sqlite --reuse /tmp/…/bench.sqlite   (queries again over a kept database)
  *   npm run bench:search -- --only postgres --reuse gongkai_bench_search_<pid>   (the same on PostgreSQL)
+ *   --organ-tags: on SQLite, answer a search within an organ through the organ tags of search_items, as
+ *   before migration 068 (to compare with its organ-major rows over the same database)
  * --million is --items 1000000 (hours of indexing on a small shared machine; see docs/performance.md).
  * PostgreSQL: GONGKAI_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database
  * gongkai_bench_search_<pid> is created and dropped.
@@ -23,6 +25,7 @@ import type { DialectName } from '../src/platform/db/dialect.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { reindex, searchPublications } from '../src/modules/search/index.ts';
 import { ORGANS, sqliteInserter } from './annual-report-data.ts';
+import { DEFAULT_TUNING, fullTextIndexFor } from '../src/modules/search/storage/full-text-index.ts';
 import { loadSearchCorpus, percentile as pct, searchPostgresInserter, timeSearches } from './search-data.ts';
 
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null);
@@ -107,7 +110,8 @@ async function run(dialect: DialectName) {
     console.log(`  index build (gongkai reindex, ${arg('threads') ?? os.availableParallelism()} tokenizer threads): ${build.toFixed(0)} s = ${(ITEMS / build).toFixed(0)} items/s; size after: ${await sizeOf(dialect, handle, file)}`);
     }
 
-    const { queries, byKind: times, all, relevance: allRelevance, newest: allNewest, meanMatches } = await timeSearches(deps, QUERIES);
+    const { queries, byKind: times, all, relevance: allRelevance, newest: allNewest, meanMatches } = await timeSearches(deps, QUERIES, process.argv.includes('--organ-tags') ? fullTextIndexFor(dialect, { ...DEFAULT_TUNING, organMajor: false }) : undefined);
+    if (process.argv.includes('--organ-tags')) console.log('  within an organ: through the organ tags of search_items (--organ-tags)');
     const line = (label: string, xs: number[]) => console.log(`  ${label.padEnd(26)} n=${String(xs.length).padStart(4)}  p50 ${ms(pct(xs, 50)).padStart(10)}  p95 ${ms(pct(xs, 95)).padStart(10)}  p99 ${ms(pct(xs, 99)).padStart(10)}`);
     console.log(`  search with facet counts and one page of 20 (mean ${meanMatches.toFixed(0)} matches per query):`);
     for (const [kind, xs] of Object.entries(times)) line(kind, xs);

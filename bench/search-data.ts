@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { AppDeps } from '../src/platform/app-deps.ts';
 import { searchPublications } from '../src/modules/search/index.ts';
+import type { FullTextIndex } from '../src/modules/search/storage/full-text-index.ts';
 import { insertOrgans, ORGANS, postgresInserter, type Columns } from './annual-report-data.ts';
 
 export function rng(seed: number) {
@@ -161,9 +162,10 @@ export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a 
  * query mix of benchQueries, after 20 warm-up queries: each query's time by kind and sort, and the
  * mean number of matches.
  */
-export async function timeSearches(deps: AppDeps, count: number) {
+/** The mixed queries timed one by one (the whole portal search each); `index` another tuning of the full-text index, to compare. */
+export async function timeSearches(deps: AppDeps, count: number, index?: FullTextIndex) {
   const queries = benchQueries(count, ORGANS);
-  const ask = (q: (typeof queries)[number]) => searchPublications(deps, { q: q.q, sort: q.sort, page: 1, pageSize: 20, filters: { scopeOrganId: q.organ ?? null, year: q.year } });
+  const ask = (q: (typeof queries)[number]) => searchPublications(deps, { q: q.q, sort: q.sort, page: 1, pageSize: 20, filters: { scopeOrganId: q.organ ?? null, year: q.year } }, { index });
   for (const q of queries.slice(0, 20)) await ask(q);
   const byKind: Record<string, number[]> = {};
   const all: number[] = [];
