@@ -19,6 +19,21 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['营商环境', '优化营商环境'],
   ['扫黑除恶', '扫黑除恶专项斗争'],
   ['依申请公开', '依申请公开政府信息'],
+  // Organs by the short names people call them (the items and their 发布机构 give the full name).
+  ['住建局', '住房和城乡建设局', '住房城乡建设局'],
+  ['住建部', '住房和城乡建设部'],
+  ['住建厅', '住房和城乡建设厅'],
+  ['发改委', '发展和改革委员会', '发展改革委'],
+  ['发改局', '发展和改革局'],
+  ['人社局', '人力资源和社会保障局'],
+  ['市场监管局', '市场监督管理局'],
+  ['卫健委', '卫生健康委员会'],
+  ['卫健局', '卫生健康局'],
+  ['文旅局', '文化和旅游局', '文化旅游局'],
+  ['应急局', '应急管理局'],
+  ['医保局', '医疗保障局'],
+  ['交通局', '交通运输局'],
+  ['退役军人局', '退役军人事务局'],
 ];
 
 /** The alternatives for one keyword: itself first, then its group's other words. */
