@@ -50,7 +50,7 @@ export function presentAttachment(a: Attachment) {
 export function presentLinked(l: LinkedItem) {
   return {
     id: l.id, title: l.title, organCode: l.organCode, organName: l.organName, documentNumber: l.documentNumber, interpretationForm: l.interpretationForm,
-    status: l.status as Publication['status'], publishedOn: l.publishedOn, url: itemPath(l.organCode, l.id),
+    status: l.status as Publication['status'], publishedOn: l.publishedOn, validity: l.validity, url: itemPath(l.organCode, l.id),
   };
 }
 

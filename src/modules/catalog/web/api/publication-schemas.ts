@@ -86,6 +86,7 @@ export const linkedPublication = z
     interpretationForm: interpretationForm.nullable(),
     status,
     publishedOn: isoDate('发布日期 / published on').nullable(),
+    validity,
     url: z.string().describe('门户页面地址 / portal page URL'),
   })
   .meta({ id: 'LinkedPublication', description: '政策文件与其政策解读之间的关联项 / a policy or an interpretation at the other end of a link' });

@@ -80,7 +80,7 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     expect(ofPolicy).toMatchObject({ itemKind: 'document', interpretationForm: null, policyIds: [], interprets: [] });
     expect(ofPolicy.interpretations).toEqual([{
       id: text.id, title: '文字解读', organCode: organ.code, organName: organ.name, documentNumber: null, interpretationForm: 'text', status: 'published',
-      publishedOn: text.publishedOn, url: `/organs/${organ.code}/items/${text.id}`,
+      publishedOn: text.publishedOn, validity: 'valid', url: `/organs/${organ.code}/items/${text.id}`,
     }]);
     const ofText = (await app.inject(`/api/v1/publications/${text.id}`)).json();
     expect(ofText).toMatchObject({ itemKind: 'interpretation', interpretationForm: 'text', videoUrl: null, graphicAttachmentId: null, policyIds: [policy.id], interpretations: [] });
@@ -140,6 +140,9 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     const after = await box();
     expect(entry(after, policy.id)).toMatch(/测试县住房保障办法》的通知<\/a>[^<]*<strong class="link-validity">（已废止）<\/strong>/);
     expect(entry(after, lapsing.id)).toMatch(/测试县租赁补贴暂行办法<\/a>[^<]*<strong class="link-validity">（已失效）<\/strong>/);
+    // The API's links say it too.
+    const interprets = (await app.inject(`/api/v1/publications/${text.id}`)).json().interprets as { id: number; validity: string }[];
+    expect(Object.fromEntries(interprets.map((l) => [l.id, l.validity]))).toEqual({ [policy.id]: 'repealed', [lapsing.id]: 'expired' });
     await app.close();
   });
 });
