@@ -12,6 +12,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import { EVERY_ANSWER_HEADERS, HSTS_HEADER, PAGE_CONTENT_SECURITY_POLICY } from './security-headers.ts';
 import { toApiError } from './error-handler.ts';
+import { answerClientError } from './client-error.ts';
 import { DOCUMENT_CSS } from '../documents/document-css.ts';
 import { DOCUMENT_STYLESHEET, RECEIPT_PRINT_STYLESHEET, REPORT_STYLESHEET } from '../views/stylesheets.ts';
 import { DomainError } from '../../shared/domain-error.ts';
@@ -127,6 +128,8 @@ export async function createHttpServer(opts: {
     // log lines of the request and on error pages, so a citizen's "请求编号" finds the log (docs/operations.md).
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: nextRequestId,
+    // A request the HTTP parser refuses (raw UTF-8 in the address, as curl sends it) is answered in Chinese, in the API's format under /api.
+    clientErrorHandler: answerClientError,
   });
   app.decorate('setFrontDoor', (d: FrontDoor) => { door = d; });
   app.addHook('onRequest', async (request, reply) => {
