@@ -115,7 +115,7 @@ describe.skipIf(SKIP_BROWSER)('the results page and the portal frame on a phone'
     await checked.locator('.search-options > summary').click();
     expect(await axeViolations(checked)).toEqual([]);
     await checked.context().close();
-  });
+  }, 90_000); // eight page settings and three axe runs: about 29 s on an idle machine, over the default 30 s on a busy one
 
   it('starts the results on a phone’s first screen with a scope and a condition chosen: the count always, the first title at normal size (found by an outside tester: 适老化 + 大 filled the screen before the count)', async () => {
     const seen: Record<string, number[]> = {};
