@@ -47,13 +47,16 @@ export type SearchResult = {
   /** The synonyms searched as well as a keyword (domain/synonyms.ts), per keyword that has any. */
   synonyms: { keyword: string; added: string[] }[];
   /**
-   * Nothing found: the same words apart (domain/split-suggestion.ts) and how many items that search finds,
-   * when it finds any. Null otherwise.
+   * Nothing found: the same words apart (domain/split-suggestion.ts), how many items that search finds and
+   * its first few (the results page shows them under the zero), when it finds any. Null otherwise.
    */
-  splitSuggestion: { q: string; total: number } | null;
+  splitSuggestion: { q: string; total: number; hits: SearchHit[] } | null;
 };
 
 export type FacetCount = { value: string; count: number };
+
+/** How many of the words-apart search's items a search that found nothing shows (its first page, by the same sort). */
+export const SPLIT_PREVIEW = 5;
 
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
@@ -146,8 +149,8 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   if (total === 0) {
     // The words apart, in the same scope, offered only when they find something (one more bounded search).
     const split = numbered.length || opts.noSuggestion ? null : splitSuggestion(query, segment);
-    const found = split ? (await searchPublications(deps, { ...req, q: split, page: 1 }, { ...opts, organs, noSuggestion: true })).total : 0;
-    return { ...NOTHING(query), splitSuggestion: split && found ? { q: split, total: found } : null };
+    const apart = split ? await searchPublications(deps, { ...req, q: split, page: 1, pageSize: SPLIT_PREVIEW }, { ...opts, organs, noSuggestion: true }) : null;
+    return { ...NOTHING(query), splitSuggestion: split && apart?.total ? { q: split, total: apart.total, hits: apart.hits } : null };
   }
   const facets = await facetsOf(deps, sample, organs);
 

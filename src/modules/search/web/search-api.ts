@@ -96,7 +96,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
         stage: labelled(r.facets.stage, (v) => STAGE_LABELS[v as keyof typeof STAGE_LABELS] ?? v), genre: labelled(r.facets.genre),
         year: labelled(r.facets.year, (v) => `${v}年`), validity: labelled(r.facets.validity, (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v),
       },
-      notWholeWords: r.notWholeWords, synonyms: r.synonyms, splitSuggestion: r.splitSuggestion,
+      notWholeWords: r.notWholeWords, synonyms: r.synonyms, splitSuggestion: r.splitSuggestion && { q: r.splitSuggestion.q, total: r.splitSuggestion.total },
     };
   });
 };

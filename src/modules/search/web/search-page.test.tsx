@@ -126,7 +126,7 @@ describe('search page: what an outside tester found on a phone', () => {
 
   it('lets a long unbroken query wrap wherever it is echoed', () => {
     const long = 'https://www.example.gov.cn/abcdefghijklmnopqrstuvwxyzabcdefghij';
-    const html = render({ q: long, organ: 'qlx' }, result({ total: 0, hits: [], query: parseQuery(long), splitSuggestion: { q: `${long} x`, total: 2 } }), 3);
+    const html = render({ q: long, organ: 'qlx' }, result({ total: 0, hits: [], query: parseQuery(long), splitSuggestion: { q: `${long} x`, total: 2, hits: [] } }), 3);
     for (const echoed of [`没有找到包含“${long}”`, `在全站检索“${long}”`, `>${long} x</a>`]) {
       const at = html.indexOf(echoed);
       expect(at, echoed).toBeGreaterThan(0);

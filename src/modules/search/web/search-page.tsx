@@ -4,7 +4,7 @@ import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { documentNumberKey, indexNumberKey } from '../domain/numbers.ts';
-import type { SearchResult } from '../use-cases/search-publications.ts';
+import type { SearchHit, SearchResult } from '../use-cases/search-publications.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
 
@@ -120,6 +120,24 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   const within = [scopeOrgan ? `${scopeLabel(scopeOrgan)}范围内` : '', conditioned ? '所选条件下' : ''].filter(Boolean).join('、');
   // Keywords as searched, for marking them in a result's 文号 and 索引号.
   const keywords = result ? result.query.keywords.flatMap((k) => k.alternatives.map((a) => a.text)) : [];
+  /** One result line: title, the exact-number note, the snippet and the item's 发布机构, 目录, 发布日期, 索引号 and 文号. */
+  const Hit = ({ h }: { h: SearchHit }) => (
+    <li class="search-hit">
+      <h3><a href={`/organs/${h.organCode}/items/${h.id}`}><Marked parts={h.titleParts} /></a>{h.validity !== 'valid' && <span class="count">（{label.validity(h.validity)}）</span>}</h3>
+      {h.exactNumber && <p class="count"><strong>文号或索引号完全一致</strong></p>}
+      {h.snippet.length > 0 && <p class="snippet">{h.attachmentHit && <span class="tag">附件命中：{h.attachmentHit}</span>} <Marked parts={h.snippet} /></p>}
+      {/* Each label with its value in one group, which wraps whole; a value too long for a line breaks after the label's start (site.css). */}
+      <dl class="hit-meta">
+        <div><dt>发布机构</dt><dd>{h.organName}</dd></div>
+        {h.catalogPath.length > 0 && <div><dt>目录</dt><dd>{h.catalogPath.join('\u00a0› ')}</dd></div>}
+        <div><dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd></div>
+        {/* A 索引号 is never broken inside a number: too long for the rest of its label's line, it moves to the next, and
+            only where even a line of its own is too short (320 px at 字号 大) after its / (site.css). */}
+        {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><MarkedWholeParts parts={numberParts(h.indexNumber, h.exactNumber && indexNumberKey(h.indexNumber) === result!.query.indexNumberKey, keywords)} /></dd></div>}
+        {h.documentNumber && <div><dt>文号</dt><dd><Marked parts={numberParts(h.documentNumber, h.exactNumber && documentNumberKey(h.documentNumber) === result!.query.documentNumberKey, keywords)} /></dd></div>}
+      </dl>
+    </li>
+  );
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
@@ -203,26 +221,20 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               )}
             </>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>
-                {result.hits.map((h) => (
-                  <li class="search-hit">
-                    <h3><a href={`/organs/${h.organCode}/items/${h.id}`}><Marked parts={h.titleParts} /></a>{h.validity !== 'valid' && <span class="count">（{label.validity(h.validity)}）</span>}</h3>
-                    {h.exactNumber && <p class="count"><strong>文号或索引号完全一致</strong></p>}
-                    {h.snippet.length > 0 && <p class="snippet">{h.attachmentHit && <span class="tag">附件命中：{h.attachmentHit}</span>} <Marked parts={h.snippet} /></p>}
-                    {/* Each label with its value in one group, which wraps whole; a value too long for a line breaks after the label's start (site.css). */}
-                    <dl class="hit-meta">
-                      <div><dt>发布机构</dt><dd>{h.organName}</dd></div>
-                      {h.catalogPath.length > 0 && <div><dt>目录</dt><dd>{h.catalogPath.join('\u00a0› ')}</dd></div>}
-                      <div><dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd></div>
-                      {/* A 索引号 is never broken inside a number: too long for the rest of its label's line, it moves to the next, and
-                          only where even a line of its own is too short (320 px at 字号 大) after its / (site.css). */}
-                      {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><MarkedWholeParts parts={numberParts(h.indexNumber, h.exactNumber && indexNumberKey(h.indexNumber) === result.query.indexNumberKey, keywords)} /></dd></div>}
-                      {h.documentNumber && <div><dt>文号</dt><dd><Marked parts={numberParts(h.documentNumber, h.exactNumber && documentNumberKey(h.documentNumber) === result.query.documentNumberKey, keywords)} /></dd></div>}
-                    </dl>
-                  </li>
-                ))}
+                {result.hits.map((h) => <Hit h={h} />)}
               </ol>
               {result.hits.length === 0 && <p>没有更多结果了。</p>}
             </PagedList>
+            {/* Nothing found, but the words apart find something: its first items here, so a reader on a phone need not follow the link (docs/search.md). */}
+            {result.splitSuggestion && result.splitSuggestion.hits.length > 0 && (
+              <section class="split-preview" aria-labelledby="split-preview-h">
+                <p class="count wrap-anywhere" id="split-preview-h"><strong>以下是分开检索“{result.splitSuggestion.q}”找到的信息</strong>（{result.splitSuggestion.total > result.splitSuggestion.hits.length ? `共 ${result.splitSuggestion.total > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : result.splitSuggestion.total} 条，这里是前 ${result.splitSuggestion.hits.length} 条` : `共 ${result.splitSuggestion.total} 条`}）：</p>
+                <ol class="search-results">
+                  {result.splitSuggestion.hits.map((h) => <Hit h={h} />)}
+                </ol>
+                {result.splitSuggestion.total > result.splitSuggestion.hits.length && <p><a href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>查看分开检索“{result.splitSuggestion.q}”的全部结果</a></p>}
+              </section>
+            )}
             {/* The natural next steps when nothing is published: ask for the information (依申请公开) or write (部门信箱). */}
             {result.total === 0 && askOrgan && (
               <div class="panel" id="search-next-steps">
