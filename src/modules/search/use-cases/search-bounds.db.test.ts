@@ -459,5 +459,6 @@ describe('bounded search', () => {
         }
       }
     }
-  });
+    // Some 400 searches paged through on both databases: 26 s alone at load average 10, past the 30 s default under more.
+  }, 120_000);
 });
