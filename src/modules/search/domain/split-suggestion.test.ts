@@ -37,7 +37,10 @@ describe('a search that found nothing, split into its words', () => {
   });
 
   it('parts a year or a number from the words typed after it, but keeps a 文号 or a numbered serial whole', () => {
-    expect(suggest('2025年度报告')).toBe('2025 年度报告');
+    expect(suggest('2025年度报告')).toBe('2025年度 报告');
+    // jieba cuts 2026 / 年 / 公 / 租房 / 申请: the year keeps its 年, and 公 goes with 租房 (outside tester: 年公 租房).
+    expect(suggest('2026年公租房申请')).toBe('2026年 公租房 申请');
+    expect(suggest('2026年第四批公租房')).toBe('2026年 第四批 公租房');
     expect(suggest('2026年第5号')).toBeNull();
     expect(suggest('岚建2026年63号')).toBeNull();
   });

@@ -19,7 +19,7 @@ const JOINING = new Set(['的', '地', '得', '了', '和', '与', '及', '或',
 export function splitSuggestion(query: ParsedQuery, segment: Segmenter): string | null {
   let changed = false;
   const words = query.keywords.flatMap((k) => {
-    const split = isNumbered(k.text) ? [k.text] : wordsOf(segment(k.text));
+    const split = isNumbered(k.text) ? [k.text] : splitKeyword(k.text, segment);
     if (split.length > 1) changed = true;
     return split.length ? split : [k.text];
   });
@@ -27,10 +27,21 @@ export function splitSuggestion(query: ParsedQuery, segment: Segmenter): string 
 }
 
 /**
- * A keyword naming a document by its number — a 文号 or serial (第, 号, brackets), an 索引号 (letters and
- * digits only, or with / and -): split, its parts would find other documents' numbers.
+ * A keyword naming a document by its number — a 文号 or serial (…号, brackets), an 索引号 (letters and
+ * digits only, or with / and -): split, its parts would find other documents' numbers. 第 alone is not
+ * one (2026年第四批公租房 is words).
  */
-const isNumbered = (text: string) => /\d/.test(text) && (/[第号〔〕[\]()（）【】［］/-]/.test(text) || /^[0-9a-z]+$/i.test(text));
+const isNumbered = (text: string) => /\d/.test(text) && (/\d\s*号/.test(text) || /[〔〕[\]【】［］]/.test(text) || /^[0-9a-z/-]+$/i.test(text));
+
+/** A number with the unit that belongs to it (2026年, 2025年度): a word of its own, never joined to the character after it. */
+const UNITS = '(?:年度|年|月|日|期|批|届|次)?';
+const NUMBER_PART = new RegExp(`(\\d+${UNITS})`);
+const NUMBER_WORD = new RegExp(`^\\d+${UNITS}$`);
+
+/** A keyword's words: its numbers (with their units) apart, the text between them cut by jieba. */
+function splitKeyword(text: string, segment: Segmenter): string[] {
+  return text.split(NUMBER_PART).filter(Boolean).flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(segment(part))));
+}
 
 /** A token of punctuation or symbols only: it ends a word, as a joining word does. */
 const isMark = (w: string) => !/[\p{L}\p{N}]/u.test(w);
