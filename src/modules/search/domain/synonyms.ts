@@ -19,10 +19,15 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['营商环境', '优化营商环境'],
   ['扫黑除恶', '扫黑除恶专项斗争'],
   ['依申请公开', '依申请公开政府信息'],
+  // Everyday words for the official ones.
+  ['房产证', '不动产权证书', '不动产权证'],
+  ['拆迁', '房屋征收'],
+  ['讨薪', '欠薪'],
   // Organs by the short names people call them (the items and their 发布机构 give the full name).
   ['住建局', '住房和城乡建设局', '住房城乡建设局'],
   ['住建部', '住房和城乡建设部'],
   ['住建厅', '住房和城乡建设厅'],
+  ['自然资源局', '自然资源和规划局', '自规局', '资规局'],
   ['发改委', '发展和改革委员会', '发展改革委'],
   ['发改局', '发展和改革局'],
   ['人社局', '人力资源和社会保障局'],
