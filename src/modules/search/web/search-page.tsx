@@ -44,12 +44,15 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
-  /** When a search within an organ found nothing: what the same search finds over the whole region. */
+  /** When a search within an organ found nothing: what the same search finds over the whole region, and its words apart there. */
   regionTotal?: number | null;
+  regionSplit?: { q: string; total: number } | null;
 }) {
+  /** A count as the page says it: past the cap, 超过 1,000. */
+  const countWords = (n: number) => (n > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : String(n));
   // The 机关 facet's values are organ codes (what organ= takes).
   const organName = (code: string) => organs.find((o) => o.code === code);
   const label: Record<FacetKey, (v: string) => string> = {
@@ -208,16 +211,21 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                 {result.synonyms.length ? `已同时检索：${result.synonyms.flatMap((s) => s.added).join('、')}` : ''}
               </p>
             )}
-            {/* Words typed without spaces are one phrase: the same words apart, when they find something (docs/search.md). */}
-            {result.splitSuggestion && (
-              <p class="split-suggestion wrap-anywhere">试试分开检索：<a href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{result.splitSuggestion.total > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : result.splitSuggestion.total} 条）</p>
-            )}
             {/* An echoed query wraps anywhere (wrap-anywhere): a pasted address is one unbroken word, which widened the page to 816 px at 390. */}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<>
-              <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{q}”的公开信息。请检查用字，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
-              {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there. */}
+              <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{q}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
+              {/* Words typed without spaces are one phrase: the same words apart, when they find something (docs/search.md).
+                  The words stay whole when the line breaks (keep-words); only an unbroken run longer than the line wraps. */}
+              {result.splitSuggestion && (
+                <p class="split-suggestion wrap-anywhere">试试分开检索：<a class="keep-words" href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{countWords(result.splitSuggestion.total)} 条）</p>
+              )}
+              {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there;
+                  when it finds nothing there either, its words apart over the whole region. */}
               {raw.organ && regionTotal !== null && regionTotal > 0 && (
-                <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{q}”</a>（{regionTotal > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : regionTotal} 条）</p>
+                <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{q}”</a>（{countWords(regionTotal)} 条）</p>
+              )}
+              {raw.organ && regionTotal === 0 && !result.splitSuggestion && regionSplit && (
+                <p class="split-suggestion wrap-anywhere">在全站分开检索：<a class="keep-words" href={searchUrl('/search', raw, { organ: '', q: regionSplit.q, page: '1' })}>{regionSplit.q}</a>（{countWords(regionSplit.total)} 条）</p>
               )}
             </>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>

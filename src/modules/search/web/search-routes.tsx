@@ -41,19 +41,21 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, asked, { pageSize: PORTAL_PAGE_SIZE, organs: organList });
         // A unit's code (an old link) searches its organ: the page and its links name the organ searched.
         if (scopeUnit && scopeOrgan) raw = { ...asked, organ: scopeOrgan.code };
-        const render = async (result: SearchResult | null, regionTotal: number | null = null) => {
+        const render = async (result: SearchResult | null, region: SearchResult | null = null) => {
           const organs = await organList();
-          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result ? req.page : 1} error={null} regionTotal={regionTotal} />);
+          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result ? req.page : 1} error={null}
+            regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} />);
         };
         if (!req.q) return sendHtml(reply, await render(null));
         const made = async () => {
           const result = await search(req, organList);
           // Nothing within an organ: the same search over the whole region (the one its 在全站检索 link asks, so
-          // kept for that click), offered only when it finds something. Bounded like every search (TOTAL_CAP).
-          const regionTotal = result.total === 0 && req.filters.scopeOrganId !== null
-            ? (await search({ ...req, filters: { ...req.filters, scopeOrganId: null }, page: 1 }, organList)).total
+          // kept for that click), offered only when it finds something — or, when it finds nothing either, its
+          // words apart over the whole region (危房补助 from the 县政府's pages). Bounded like every search (TOTAL_CAP).
+          const region = result.total === 0 && req.filters.scopeOrganId !== null
+            ? await search({ ...req, filters: { ...req.filters, scopeOrganId: null }, page: 1 }, organList)
             : null;
-          return { html: await render(result, regionTotal), result };
+          return { html: await render(result, region), result };
         };
         const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url}`, made);
         if (req.page === 1) terms.count(result.query, req.filters.scopeOrganId, result.total);

@@ -22,7 +22,7 @@ describeEachDialect('a search that found nothing offers its words apart', (db) =
 
       const page = mainOf((await app.inject(`/search?q=${q('危房改造资金')}&organ=${bureau.code}`)).body);
       expect(page).toContain('共找到 0 条');
-      expect(page).toContain(`试试分开检索：<a href="/search?q=${q('危房改造')}+${q('资金')}&amp;organ=${bureau.code}">危房改造 资金</a>（2 条）`);
+      expect(page).toContain(`试试分开检索：<a class="keep-words" href="/search?q=${q('危房改造')}+${q('资金')}&amp;organ=${bureau.code}">危房改造 资金</a>（2 条）`);
       const followed = mainOf((await app.inject(`/search?q=${q('危房改造 资金')}&organ=${bureau.code}`)).body);
       expect(followed).toContain('共找到 2 条');
       expect(followed).not.toContain('试试分开检索');
@@ -37,6 +37,16 @@ describeEachDialect('a search that found nothing offers its words apart', (db) =
       expect(api.total).toBe(0);
       expect(api.splitSuggestion).toEqual({ q: '危房改造 资金', total: 2 });
       expect((await app.inject(`/api/v1/search?q=${q('危房改造')}`)).json().splitSuggestion).toBeNull();
+
+      // The sentence that nothing was found comes first and says to put spaces between words; then the offer.
+      expect(page.indexOf('没有找到包含“危房改造资金”')).toBeLessThan(page.indexOf('试试分开检索'));
+      expect(page).toContain('词语之间用空格分开');
+
+      // Nothing within another organ, as typed or apart: the words apart over the whole site (second citizen tester,
+      // 危房补助 from the 县政府's pages found 0 with no way on).
+      const other = await createOrgan(deps, { shortName: '县财政局' });
+      const elsewhere = mainOf((await app.inject(`/search?q=${q('危房改造资金')}&organ=${other.code}`)).body);
+      expect(elsewhere).toContain(`在全站分开检索：<a class="keep-words" href="/search?q=${q('危房改造')}+${q('资金')}">危房改造 资金</a>（2 条）`);
 
       // The words apart find nothing either: nothing is offered.
       const none = mainOf((await app.inject(`/search?q=${q('住房公积金缴存')}`)).body);
