@@ -22,4 +22,10 @@ describe('the 效力 notice and 有效期至 (ADR 0027)', () => {
   it('keeps a lapsed document without a date as before', () => {
     expect(text(renderToString(<ValidityNotice item={{ validity: 'expired', validThroughOn: null }} amendedBy={[]} replacement={null} />))).toBe('本文件已失效。');
   });
+
+  it('names a document whose title holds a 《》 name with 〈〉 inside, not 《》 inside 《》 (second citizen tester)', () => {
+    const replacement = { id: 9, title: '关于印发《青岚县公共租赁住房管理办法》的通知', organCode: 'qlx-zjj', documentNumber: '岚建〔2025〕3号', publishedOn: '2025-03-01' };
+    expect(text(renderToString(<ValidityNotice item={{ validity: 'repealed', validThroughOn: null }} amendedBy={[]} replacement={replacement} />)))
+      .toBe('本文件已被《关于印发〈青岚县公共租赁住房管理办法〉的通知》（岚建〔2025〕3号，2025-03-01发布）废止。');
+  });
 });
