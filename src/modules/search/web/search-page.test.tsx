@@ -14,6 +14,15 @@ const result = (over: Partial<SearchResult>): SearchResult => ({
 const page = (r: SearchResult, at = 1) => renderToString(<SearchPage prefs={prefs} currentPath="/search?q=危房" raw={{ q: '危房', page: String(at) }} result={r} organs={[]} scopeOrgan={null} pageSize={10} page={at} error={null} />);
 
 describe('search page', () => {
+  it('does not quote a query typed in quotes a second time (second citizen tester: ““公租房””的检索结果)', () => {
+    for (const typed of ['“公租房”', '"公租房"']) {
+      const html = renderToString(<SearchPage prefs={prefs} currentPath="/search" raw={{ q: typed, page: '1' }} result={result({ total: 0, query: parseQuery(typed) })} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={null} />);
+      expect(html, typed).toContain('<h1 class="keep-words">“公租房”<wbr/>的检索结果</h1>');
+      expect(html, typed).toContain('没有找到包含“公租房”的公开信息');
+      expect(html, typed).toContain('<title>“公租房”的检索结果');
+    }
+  });
+
   it('says when a keyword is only ever part of a longer word, and which synonyms were searched too', () => {
     const html = page(result({ notWholeWords: ['房改'], synonyms: [{ keyword: '低保', added: ['最低生活保障'] }] }));
     expect(html).toContain('「房改」未作为独立词语出现，以下结果中它是较长词语的一部分');

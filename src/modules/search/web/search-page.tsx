@@ -110,8 +110,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
       ))}
     </>
   ) : null);
+  // The query as the page quotes it: one typed in quotes is not quoted again (“公租房”, not ““公租房””).
+  const said = q.replace(/^[“"](.+)[”"]$/u, '$1');
   // A refused query of many characters is not repeated in full as the heading.
-  const shownQ = [...q].length > 30 ? `${[...q].slice(0, 30).join('')}…` : q;
+  const shownQ = [...said].length > 30 ? `${[...said].slice(0, 30).join('')}…` : said;
   // Only the organs: a unit (股室) publishes through its organ, so as a scope it would always find nothing.
   const scopes = organs.filter((o) => o.kind !== 'unit');
   // Open for the sort chosen or a parameter refused; a scope (a search from an organ's header box has one) or a
@@ -213,7 +215,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             )}
             {/* An echoed query wraps anywhere (wrap-anywhere): a pasted address is one unbroken word, which widened the page to 816 px at 390. */}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<>
-              <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{q}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
+              <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
               {/* Words typed without spaces are one phrase: the same words apart, when they find something (docs/search.md).
                   The words stay whole when the line breaks (keep-words); only an unbroken run longer than the line wraps. */}
               {result.splitSuggestion && (
@@ -222,7 +224,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there;
                   when it finds nothing there either, its words apart over the whole region. */}
               {raw.organ && regionTotal !== null && regionTotal > 0 && (
-                <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{q}”</a>（{countWords(regionTotal)} 条）</p>
+                <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{said}”</a>（{countWords(regionTotal)} 条）</p>
               )}
               {raw.organ && regionTotal === 0 && !result.splitSuggestion && regionSplit && (
                 <p class="split-suggestion wrap-anywhere">在全站分开检索：<a class="keep-words" href={searchUrl('/search', raw, { organ: '', q: regionSplit.q, page: '1' })}>{regionSplit.q}</a>（{countWords(regionSplit.total)} 条）</p>
