@@ -9,6 +9,9 @@ describe('文号 and 索引号 keys', () => {
   it('gives one key for every bracket spelling, full-width digits and 第', () => {
     const key = documentNumberKey('岚建〔2026〕63号');
     for (const typed of ['岚建[2026]63号', '岚建(2026)63号', '岚建（２０２６）６３号', '岚建【2026】63号', '岚建〔2026〕第63号', ' 岚建 〔2026〕 063号']) expect(documentNumberKey(typed)).toBe(key);
+    // Typed without brackets, the year marked by 年 (second citizen tester: 岚建2026年58号 found nothing).
+    for (const typed of ['岚建2026年63号', '岚建2026年第63号']) expect(documentNumberKey(typed), typed).toBe(key);
+    expect(documentNumberKey('2026年第63号')).not.toBe(key);
     expect(documentNumberKey('岚建〔2026〕64号')).not.toBe(key);
     expect(documentNumberKey('岚建罚决〔2026〕63号')).not.toBe(key);
     expect(documentNumberKey(null)).toBe('');

@@ -8,7 +8,8 @@ export function documentNumberKey(raw: string | null | undefined): string {
   if (!raw) return '';
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
   // 字〔年〕号: the bracket spelling differs, so the key keeps only which part is which.
-  const m = /^(.*?)[〔[(（【［]?((?:19|20)\d{2})[〕\])）】］]?第?(\d+)号$/.exec(s);
+  // The year's closing bracket may be typed as 年 (岚建2026年63号: no brackets on a phone's keyboard).
+  const m = /^(.*?)[〔[(（【［]?((?:19|20)\d{2})[〕\])）】］年]?第?(\d+)号$/.exec(s);
   if (m && m[1]) return `${m[1]}|${m[2]}|${Number(m[3])}`;
   return s.replace(BRACKETS, '').toLowerCase();
 }
