@@ -129,7 +129,8 @@ const ORGAN_LIMIT = 2 ** 15;
 const KEY_LIMIT = 2 ** 48;
 
 const organBase = (organId: number) => BigInt(organId) << ORGAN_SHIFT;
-const hasOrganRow = (doc: { organId: number; sortKey: number }) => Number.isInteger(doc.organId) && doc.organId >= 0 && doc.organId < ORGAN_LIMIT && doc.sortKey < KEY_LIMIT;
+const organFits = (organId: number) => Number.isInteger(organId) && organId >= 0 && organId < ORGAN_LIMIT;
+const hasOrganRow = (doc: { organId: number; sortKey: number }) => organFits(doc.organId) && doc.sortKey < KEY_LIMIT;
 
 /** Whether `search_organ_items` holds every indexed item's row: not before an index built earlier is rebuilt (migration 068). */
 async function organItemsReady(db: Executor): Promise<boolean> {
@@ -145,7 +146,7 @@ async function organItemsReady(db: Executor): Promise<boolean> {
 async function organRanges(db: Executor, m: Match, s: Scope, organMajor: boolean): Promise<number[] | null> {
   if (!organMajor || m.titleOnly || m.words || !m.keywords.length || s.keys) return null;
   if (!s.organIds?.length || s.organIds.length > FEW_ORGANS) return null;
-  if (!s.organIds.every((id) => hasOrganRow({ organId: id, sortKey: 0 }))) return null;
+  if (!s.organIds.every(organFits)) return null;
   if (s.minKey !== undefined && s.minKey >= KEY_LIMIT) return null;
   return (await organItemsReady(db)) ? s.organIds : null;
 }

@@ -238,7 +238,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             {/* Nothing found, but the words apart find something: its first items here, so a reader on a phone need not follow the link (docs/search.md). */}
             {result.splitSuggestion && result.splitSuggestion.hits.length > 0 && (
               <section class="split-preview" aria-labelledby="split-preview-h">
-                <p class="count wrap-anywhere" id="split-preview-h"><strong>以下是分开检索“{result.splitSuggestion.q}”找到的信息</strong>（{result.splitSuggestion.total > result.splitSuggestion.hits.length ? `共 ${result.splitSuggestion.total > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : result.splitSuggestion.total} 条，这里是前 ${result.splitSuggestion.hits.length} 条` : `共 ${result.splitSuggestion.total} 条`}）：</p>
+                <p class="count wrap-anywhere" id="split-preview-h"><strong>以下是分开检索“{result.splitSuggestion.q}”找到的信息</strong>（共 {countWords(result.splitSuggestion.total)} 条{result.splitSuggestion.total > result.splitSuggestion.hits.length && `，这里是前 ${result.splitSuggestion.hits.length} 条`}）：</p>
                 <ol class="search-results">
                   {result.splitSuggestion.hits.map((h) => <Hit h={h} />)}
                 </ol>

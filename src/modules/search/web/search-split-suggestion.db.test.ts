@@ -28,7 +28,7 @@ describeEachDialect('a search that found nothing offers its words apart', (db) =
       expect(followed).not.toContain('试试分开检索');
 
       // The page shows the first items the words apart find, under the zero, so a reader need not follow the link.
-      expect(page).toContain('以下是分开检索“危房改造 资金”找到的信息');
+      expect(page).toContain('以下是分开检索“危房改造 资金”找到的信息</strong>（共 2 条）：');
       const preview = /<section class="split-preview"[\s\S]*?<\/section>/.exec(page)![0].replace(/<\/?mark>/g, '');
       expect(preview).toContain('2026年农村危房改造补助资金发放情况公示');
       expect(preview).toContain('2025年农村危房改造补助资金发放情况公示');
