@@ -71,6 +71,7 @@ function SiteNav({ nav, path, wide }: { nav: PortalFrame['nav']; path: string; w
  * inside it would open it again (Chromium opens a <details> to show its target), and the next tap on the page would
  * only close it (found by an outside tester); the next Tab reaches the 菜单's button. Chosen with the keyboard (a click
  * without a pointer), /assets/portal.js makes the link come back to itself, the 菜单 open and the toggle focused.
+ * None of these fragments scrolls the page: it comes back at its top (scroll-margin-top in site.css).
  */
 function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; currentPath: string; wide?: boolean }) {
   const id = (what: string) => `${wide ? '' : 'menu-'}pref-${what}`;
