@@ -5,8 +5,17 @@ import {
 } from './labels.ts';
 import { INTERPRETATION_FORMS, ITEM_KINDS, MAX_INTERPRETED_POLICIES } from './interpretation.ts';
 
+/**
+ * No item of a disclosure catalog was written before 1900: an earlier year is a year typed wrong (0202
+ * for 2020), and the search's order (search/domain/sort-key.ts) counts days from 1900-01-01.
+ */
+export const EARLIEST_FORMED_ON = '1900-01-01';
+
 const isoDate = (label: string) =>
-  z.string({ message: `请填写${label}` }).trim().refine(isIsoDate, { message: `${label}应为有效日期（YYYY-MM-DD）` });
+  z.string({ message: `请填写${label}` }).trim().superRefine((v, ctx) => {
+    if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: `${label}应为有效日期（YYYY-MM-DD）` });
+    else if (v < EARLIEST_FORMED_ON) ctx.addIssue({ code: 'custom', message: `${label}不能早于 ${EARLIEST_FORMED_ON}，请核对年份` });
+  });
 
 // null means "not given", so a client can send back what it read.
 const optionalText = (max: number, label: string) =>

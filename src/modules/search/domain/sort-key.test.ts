@@ -22,6 +22,17 @@ describe('search sort key', () => {
     expect(keyRange()).toEqual({ minKey: undefined, maxKey: undefined });
   });
 
+  it('keeps every key within [0, 2^48): days before 1900 and after 2079-06-06 (day 2^16 − 1) are held at the ends', () => {
+    // The organ-major rows (migration 068) put an organ's keys at organ × 2^48 + key: a key outside
+    // the span would land in a neighbour organ's range.
+    expect(sortKeyOf('1899-12-31', 5)).toBe(sortKeyOf('1900-01-01', 5));
+    expect(sortKeyOf('0202-03-02', 5)).toBe(5);
+    expect(sortKeyOf('0099-03-02', 5)).toBe(5);
+    expect(sortKeyOf('2079-06-06', 5)).toBe((2 ** 16 - 1) * 2 ** 32 + 5);
+    expect(sortKeyOf('2099-12-31', 2 ** 32 - 1)).toBe(2 ** 48 - 1);
+    expect(keyRange('1800-01-01', '2100-01-01')).toEqual({ minKey: 0, maxKey: 2 ** 48 - 1 });
+  });
+
   it('refuses ids it cannot hold and malformed dates', () => {
     expect(() => sortKeyOf('2026-01-01', 2 ** 32)).toThrow();
     expect(() => sortKeyOf('2026/01/01', 1)).toThrow();

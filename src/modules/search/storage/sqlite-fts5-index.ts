@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../catalog/index.ts';
 import { scopeTags, tagsOf } from '../domain/filter-tags.ts';
+import { SORT_KEY_LIMIT } from '../domain/sort-key.ts';
 import type { Phrase } from '../domain/tokenize.ts';
 import type { ChunkRow, FullTextIndex, IndexedDoc, IndexTuning, Match, Scope } from './full-text-index.ts';
 import { assertToken, empty, insertChunkTexts } from './index-rows.ts';
@@ -120,17 +121,15 @@ async function fewInScope(db: Executor, s: Scope, n: number): Promise<boolean> {
  * rowid is the organ's id times 2^48 plus the sort key, so one organ's items are one key range and its
  * newest matches lie together, where in `search_items` they are spread over the whole key range among
  * every other organ's (a search within one organ read most pages of its keyword's piece lists there).
- * Sort keys stay below 2^48 until the year 2079 (a day number below 2^16) and organ ids below 2^15 keep
- * the rowid below 2^63; an item outside either bound has no row here, and its organ's searches, or the
- * keys past 2^48, are answered through the organ tags of `search_items` as before.
+ * Every sort key is below 2^48 (domain/sort-key.ts) and organ ids below 2^15 keep the rowid below 2^63;
+ * an organ with a larger id has no rows here, and its searches are answered through the organ tags of
+ * `search_items` as before.
  */
 const ORGAN_SHIFT = 48n;
 const ORGAN_LIMIT = 2 ** 15;
-const KEY_LIMIT = 2 ** 48;
 
 const organBase = (organId: number) => BigInt(organId) << ORGAN_SHIFT;
 const organFits = (organId: number) => Number.isInteger(organId) && organId >= 0 && organId < ORGAN_LIMIT;
-const hasOrganRow = (doc: { organId: number; sortKey: number }) => organFits(doc.organId) && doc.sortKey < KEY_LIMIT;
 
 /** Whether `search_organ_items` holds every indexed item's row: not before an index built earlier is rebuilt (migration 068). */
 async function organItemsReady(db: Executor): Promise<boolean> {
@@ -147,35 +146,28 @@ async function organRanges(db: Executor, m: Match, s: Scope, organMajor: boolean
   if (!organMajor || m.titleOnly || m.words || !m.keywords.length || s.keys) return null;
   if (!s.organIds?.length || s.organIds.length > FEW_ORGANS) return null;
   if (!s.organIds.every(organFits)) return null;
-  if (s.minKey !== undefined && s.minKey >= KEY_LIMIT) return null;
   return (await organItemsReady(db)) ? s.organIds : null;
 }
 
-/** One organ's matches in the scope's key range (below 2^48), as sort keys. */
+/** One organ's matches in the scope's key range, as sort keys. */
 function organSelect(m: Match, s: Scope, organId: number): RawBuilder<unknown> {
   const base = organBase(organId);
   const expression = [...m.keywords.map(ftsAny), ...tagTerms({ ...s, organIds: null })].join(' AND ');
-  const low = base + BigInt(s.minKey ?? 0);
-  const high = base + BigInt(Math.min(s.maxKey ?? KEY_LIMIT - 1, KEY_LIMIT - 1));
+  const low = base + BigInt(Math.max(s.minKey ?? 0, 0));
+  const high = base + BigInt(Math.min(s.maxKey ?? SORT_KEY_LIMIT - 1, SORT_KEY_LIMIT - 1));
   return sql`select rowid - ${base} as k from search_organ_items where search_organ_items match ${expression} and rowid >= ${low} and rowid <= ${high}`;
 }
 
-/** The part of the scope that `search_organ_items` has no rows for: keys from 2^48 on (none before 2079), or null. */
-const beyondOrganRows = (s: Scope): Scope | null => (s.maxKey !== undefined && s.maxKey < KEY_LIMIT ? null : { ...s, minKey: Math.max(s.minKey ?? 0, KEY_LIMIT) });
-
 /** Newest first, at most `limit`: each organ's range read backwards and stopping, the lists merged. */
 async function organNewest(db: Executor, m: Match, s: Scope, organIds: number[], limit: number): Promise<number[]> {
-  const beyond = beyondOrganRows(s);
   const lists: number[][] = [];
-  if (beyond) lists.push(await keyList(db, sql`${ftsSelect(single(m, beyond), beyond)} order by rowid desc limit ${integer(limit)}`));
   for (const id of organIds) lists.push(await keyList(db, sql`${organSelect(m, s, id)} order by rowid desc limit ${integer(limit)}`));
   return lists.flat().sort((a, b) => b - a).slice(0, limit);
 }
 
 async function organCount(db: Executor, m: Match, s: Scope, organIds: number[], cap: number): Promise<number> {
-  const beyond = beyondOrganRows(s);
   const count = async (q: RawBuilder<unknown>) => Number((await sql<{ n: number }>`select count(*) as n from (${q} limit ${integer(cap)})`.execute(db)).rows[0].n);
-  let n = beyond ? await count(ftsSelect(single(m, beyond), beyond)) : 0;
+  let n = 0;
   for (const id of organIds) if (n < cap) n += await count(organSelect(m, s, id));
   return Math.min(n, cap);
 }
@@ -224,7 +216,7 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch, rangeRowsPerKey, organMaj
       await sql`insert into search_items (rowid, tokens) values ${values((d) => tokens(d, d.chunks, 'grams'))}`.execute(db);
       await sql`insert into search_titles (rowid, tokens) values ${values((d) => tokens(d, d.chunks.filter((c) => c.field === 'title'), 'grams'))}`.execute(db);
       await sql`insert into search_words (rowid, tokens) values ${values((d) => tokens(d, d.chunks, 'words'))}`.execute(db);
-      const organMajorRows = part.filter(hasOrganRow).map((d) => sql`(${organBase(d.organId) + BigInt(d.sortKey)}, ${tokens(d, d.chunks, 'grams')})`);
+      const organMajorRows = part.filter((d) => organFits(d.organId)).map((d) => sql`(${organBase(d.organId) + BigInt(d.sortKey)}, ${tokens(d, d.chunks, 'grams')})`);
       if (organMajorRows.length) await sql`insert into search_organ_items (rowid, tokens) values ${sql.join(organMajorRows)}`.execute(db);
     }
   },
@@ -232,7 +224,7 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch, rangeRowsPerKey, organMaj
     for (let i = 0; i < docs.length; i += 500) {
       const part = docs.slice(i, i + 500);
       for (const table of ['search_items', 'search_titles', 'search_words'] as const) await sql`delete from ${sql.id(table)} where rowid in (${sql.join(part.map((d) => integer(d.sortKey)))})`.execute(db);
-      const organMajor = part.filter(hasOrganRow).map((d) => organBase(d.organId) + BigInt(d.sortKey));
+      const organMajor = part.filter((d) => organFits(d.organId)).map((d) => organBase(d.organId) + BigInt(d.sortKey));
       if (organMajor.length) await sql`delete from search_organ_items where rowid in (${sql.join(organMajor)})`.execute(db);
     }
   },

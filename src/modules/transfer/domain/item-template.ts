@@ -16,7 +16,7 @@ const NOTES: Record<ItemColumnKey, Note> = {
   title: { need: '必填', note: '不超过 200 个字', example: '关于开展建筑施工扬尘污染专项整治的通知' },
   documentNumber: { need: '', note: '发文字号', example: '青建〔2021〕3号' },
   publishingOrganName: { need: '', note: '不填则为本机关名称', example: '' },
-  formedOn: { need: '必填', note: '2021-02-01、2021/2/1、2021.2.1、2021年2月1日 或 Excel 日期', example: '2021-02-01' },
+  formedOn: { need: '必填', note: '2021-02-01、2021/2/1、2021.2.1、2021年2月1日 或 Excel 日期；不早于 1900-01-01', example: '2021-02-01' },
   publishedOn: { need: '导入已发布信息时必填', note: '写法同成文日期，不早于成文日期、不晚于今天', example: '2021-02-03' },
   subject: { need: '', note: '主题分类', example: '城乡建设、环境保护' },
   genre: { need: '', note: '体裁：通知、公告、工作动态等', example: '通知' },
