@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../test/support/app.ts';
+import { axeViolations } from '../test/support/axe.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createTestDatabase } from '../test/support/db.ts';
 import { createOrgan } from '../test/support/factories.ts';
@@ -77,4 +78,48 @@ describe.skipIf(SKIP_BROWSER)('the portal header on a phone', () => {
       }
     }
   });
+
+  it('draws the header’s 检索 button as the 菜单 button is drawn, at every width and reading size, a 44 px target on a phone, its text and edge clear (found by an outside tester: a plain system button at 320 px in 适老化)', async () => {
+    for (const width of [320, 390, 1280]) {
+      for (const prefs of ['fs=m&elder=0', 'fs=l&elder=0', 'fs=s&elder=1', 'fs=m&elder=1', 'fs=l&elder=1']) {
+        const where = `${width} px, ${prefs}`;
+        const page = await served.newPage({ viewport: { width, height: 844 }, bypassCSP: width === 320 && prefs === 'fs=l&elder=1' });
+        await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/organs/${organCode}`);
+        const look = await page.locator('.header-search button').evaluate((b) => {
+          const s = getComputedStyle(b);
+          const header = getComputedStyle(b.closest('.site-header')!).backgroundColor;
+          const r = b.getBoundingClientRect();
+          return { appearance: s.appearance, border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor}`, radius: s.borderTopLeftRadius, weight: s.fontWeight,
+            fg: s.color, bg: s.backgroundColor, header, width: r.width, height: r.height };
+        });
+        // Drawn by the site, not the system's grey button: the 菜单 button's white 2 px edge and rounded corners, bold text.
+        expect(look.appearance, where).toBe('none');
+        expect(look.border, where).toBe('2px solid rgb(255, 255, 255)');
+        expect(look.radius, where).toBe('4px');
+        expect(Number(look.weight), where).toBeGreaterThanOrEqual(600);
+        // Its text against its face (WCAG 1.4.3, 4.5:1) and its face against the header (1.4.11, 3:1).
+        expect(contrast(look.fg, look.bg), where).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(look.bg, look.header), where).toBeGreaterThanOrEqual(3);
+        if (width < 700) { expect(look.width, where).toBeGreaterThanOrEqual(44); expect(look.height, where).toBeGreaterThanOrEqual(44); }
+        if (width === 320 && prefs === 'fs=l&elder=1') {
+          await page.screenshot({ path: path.join(SHOTS, 'portal-320-header-button-fs-l-elder-1.png'), clip: { x: 0, y: 0, width, height: 240 } });
+          expect(await axeViolations(page)).toEqual([]);
+        }
+        await page.context().close();
+      }
+    }
+  }, 90_000);
 });
+
+/** The contrast ratio of two opaque colours given as rgb(…) (WCAG 2.x relative luminance). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
