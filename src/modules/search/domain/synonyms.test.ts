@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternativesOf, SYNONYM_GROUPS } from './synonyms.ts';
+import { alternativesOf, MAX_ALTERNATIVES, SYNONYM_GROUPS } from './synonyms.ts';
 import { parseQuery } from './parse-query.ts';
 
 describe('synonyms people use', () => {
@@ -27,5 +27,32 @@ describe('synonyms people use', () => {
       expect(seen.has(w), w).toBe(false);
       seen.set(w, i);
     }));
+  });
+
+  it('apply to a synonym inside a longer keyword: the part replaced (third citizen tester: 拆迁补偿 found nothing)', () => {
+    // The items say 房屋征收补偿; a reader types 拆迁补偿 as one word.
+    expect(alternativesOf('拆迁补偿')).toEqual(['拆迁补偿', '房屋征收补偿']);
+    expect(alternativesOf('公租房申请')).toEqual(['公租房申请', '公共租赁住房申请']);
+    expect(alternativesOf('棚改项目')).toEqual(['棚改项目', '棚户区改造项目']);
+    expect(alternativesOf('房产证办理')).toEqual(['房产证办理', '不动产权证书办理', '不动产权证办理']);
+    expect(alternativesOf('房屋征收补偿')).toEqual(['房屋征收补偿', '拆迁补偿']);
+    expect(alternativesOf('县医保局')).toEqual(['县医保局', '县医疗保障局']);
+  });
+
+  it('replace the longest synonym at a place, not a shorter one inside it, and drop what the typed form already finds', () => {
+    // 住房公积金贷款 holds 住房公积金 (and 公积金 inside it): never 住房住房公积金贷款.
+    expect(alternativesOf('住房公积金贷款')).toEqual(['住房公积金贷款', '公积金贷款']);
+    // 住房公积金中心 would find only what 公积金中心 finds already.
+    expect(alternativesOf('公积金中心')).toEqual(['公积金中心']);
+    expect(alternativesOf('城镇老旧小区改造')).toEqual(['城镇老旧小区改造', '城镇老旧小区']);
+  });
+
+  it('replace every synonym part of a keyword, bounded, the typed form first', () => {
+    expect(alternativesOf('拆迁公租房')).toEqual(['拆迁公租房', '房屋征收公租房', '拆迁公共租赁住房', '房屋征收公共租赁住房']);
+    const many = alternativesOf('住建局发改委人社局市场监管局');
+    expect(many[0]).toBe('住建局发改委人社局市场监管局');
+    expect(many.length).toBe(1 + MAX_ALTERNATIVES);
+    expect(new Set(many).size).toBe(many.length);
+    expect(parseQuery('拆迁补偿').keywords[0].synonyms).toEqual(['房屋征收补偿']);
   });
 });

@@ -41,8 +41,56 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['退役军人局', '退役军人事务局'],
 ];
 
-/** The alternatives for one keyword: itself first, then its group's other words. */
+/** How many alternatives a keyword holding synonyms as parts gets besides itself (each is one more phrase the index matches). */
+export const MAX_ALTERNATIVES = 8;
+
+const GROUP_OF = new Map(SYNONYM_GROUPS.flatMap((g) => g.map((w) => [w, g] as const)));
+const LONGEST = Math.max(...[...GROUP_OF.keys()].map((w) => w.length));
+
+/** The synonym words inside a keyword, left to right, the longest at each place (住房公积金, not the 公积金 inside it), not overlapping. */
+function synonymParts(keyword: string): { at: number; word: string; others: string[] }[] {
+  const parts: { at: number; word: string; others: string[] }[] = [];
+  for (let at = 0; at < keyword.length;) {
+    let word = '';
+    for (let len = Math.min(LONGEST, keyword.length - at); len >= 2 && !word; len--) if (GROUP_OF.has(keyword.slice(at, at + len))) word = keyword.slice(at, at + len);
+    if (!word) {
+      at++;
+      continue;
+    }
+    parts.push({ at, word, others: GROUP_OF.get(word)!.filter((w) => w !== word) });
+    at += word.length;
+  }
+  return parts;
+}
+
+/**
+ * The alternatives for one keyword: itself first, then its group's other words. A keyword that holds a synonym as a part
+ * (拆迁补偿, 公租房申请) gets the same keyword with the part replaced (房屋征收补偿, 公共租赁住房申请): one part replaced
+ * before two, left to right, at most MAX_ALTERNATIVES, and none that holds the keyword itself (住房公积金中心 finds only what
+ * 公积金中心 finds).
+ */
 export function alternativesOf(keyword: string): string[] {
-  const group = SYNONYM_GROUPS.find((g) => g.includes(keyword));
-  return group ? [keyword, ...group.filter((w) => w !== keyword)] : [keyword];
+  const group = GROUP_OF.get(keyword);
+  if (group) return [keyword, ...group.filter((w) => w !== keyword)];
+  const parts = synonymParts(keyword);
+  // Each variant as the choice per part: 0 the typed word, i > 0 its group's (i-1)th other word.
+  let variants: number[][] = [parts.map(() => 0)];
+  const out = new Set<string>();
+  for (let replaced = 1; replaced <= parts.length && out.size < MAX_ALTERNATIVES; replaced++) {
+    variants = variants.flatMap((v) => {
+      const last = v.findLastIndex((c) => c > 0);
+      return parts.flatMap((p, i) => (i > last ? p.others.map((_, k) => v.map((c, j) => (j === i ? k + 1 : c))) : []));
+    });
+    for (const v of variants) {
+      let text = '';
+      let from = 0;
+      parts.forEach((p, i) => {
+        text += keyword.slice(from, p.at) + (v[i] ? p.others[v[i] - 1] : p.word);
+        from = p.at + p.word.length;
+      });
+      text += keyword.slice(from);
+      if (!text.includes(keyword) && out.size < MAX_ALTERNATIVES) out.add(text);
+    }
+  }
+  return [keyword, ...out];
 }
