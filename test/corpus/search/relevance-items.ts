@@ -90,6 +90,11 @@ export const RELEVANCE_ITEMS: CorpusItem[] = [
   { key: 'wh58', title: '青岚县城市桥梁安全检测管理办法', body: '为加强城市桥梁安全管理，保障通行安全，制定本办法。', on: '2026-02-03', documentNumber: '岚建〔2026〕58号', genre: '其他', stage: 'decision' },
   { key: 'wh58-jd', title: '《青岚县城市桥梁安全检测管理办法》政策解读', body: '一、出台依据。《青岚县城市桥梁安全检测管理办法》（岚建〔2026〕58号）已印发。二、主要内容：城市桥梁每年至少检测一次。', on: '2026-02-04', genre: '解读', stage: 'decision', interprets: 'wh58' },
   { key: 'wh58-news', title: '县住建局开展城区桥梁安全检测', body: '按照《青岚县城市桥梁安全检测管理办法》（岚建〔2026〕第58号）要求，对城区桥梁逐座检测。', on: '2026-03-02', genre: '工作动态' },
+  // The official word inside a longer phrase: a reader types 拆迁补偿 (third citizen tester).
+  { key: 'zsbc', title: '城南片区项目房屋征收补偿结果公告', body: '城南片区项目房屋征收补偿款已全部发放到户，现将补偿结果予以公告。', on: '2025-09-03', genre: '公告', stage: 'result' },
+  // A service guide revised under the same name with the edition after it: the current edition first for the name.
+  { key: 'gzfzn-2019', title: '公共租赁住房申请办事指南', body: '公共租赁住房申请应当提交身份证明、户籍证明和收入证明。', on: '2019-09-16', stage: 'service' },
+  { key: 'gzfzn-2024', title: '公共租赁住房申请办事指南（2024年修订）', body: '公共租赁住房申请可以在网上提交，无需提交户籍证明。', on: '2024-08-07', stage: 'service' },
   // An attachment laid out like a PDF's text layer, the words looked for far from its start and spaced apart.
   { key: 'fj-pdf', title: '2025年房屋安全鉴定机构名录', body: '名录详见附件。', on: '2025-12-15', genre: '公告', attachment: { name: '房屋安全鉴定机构名录.txt', text: '青岚县房屋安全鉴定机构名录（2025年）\n序号  机构名称  地址  联系电话\n1  青岚县建设工程质量检测中心  岚城街道建设路18号  0000-1234567\n2  青岚县华建房屋安全鉴定有限公司  岚城街道文昌路6号  0000-7654321\n3  青岚县正衡工程技术咨询有限公司  青云镇青云路20号  0000-2345678\n第 1 页 共 2 页' } },
 ];

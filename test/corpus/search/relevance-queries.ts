@@ -89,6 +89,12 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   { q: '青岚县住房租赁市场管理实施办法', first: 'zl-zc', top10: ['zl-zc', 'zl-jd', 'zl-zqyj1', 'zl-zqyj2'], why: '《》中的全称' },
   { q: '关于进一步规范住宅小区物业收费管理工作的通知', first: 'wysf', top10: ['wysf', 'wysf-jd'], why: '检索词是标题全文：政策本身在其解读（晚一天发布）之前' },
   { q: '关于进一步优化营商环境的若干措施', first: 'yshj', top10: ['yshj', 'jd-yshj'], why: '体裁为解读的条目排在它解读的文件之后' },
+  // A synonym inside a keyword typed without spaces (third citizen tester): the part is replaced.
+  { q: '拆迁补偿', top10: ['zsbc'], why: '同义词在较长的词中：拆迁补偿 = 房屋征收补偿' },
+  { q: '公租房申请', top10: ['gzfzn-2024', 'gzfzn-2019'], why: '公租房申请 = 公共租赁住房申请' },
+  { q: '棚改项目', top10: ['pg1'], why: '棚改项目 = 棚户区改造项目' },
+  // A name revised in editions (…（2024年修订）): the current edition before the first one.
+  { q: '公共租赁住房申请办事指南', first: 'gzfzn-2024', above: [['gzfzn-2024', 'gzfzn-2019']], why: '同名的修订版（标题后注“2024年修订”）在原版之前' },
   { q: '白蚁防治', top10: ['by1', 'by2'], above: [['by1', 'by2']], why: '其他相同时有效的在已废止的之前' },
   { q: '共2页', first: 'fj-pdf', why: '附件中的页码行（字间有空格）' },
 ];

@@ -18,6 +18,20 @@ describe('a query naming an item', () => {
   });
 });
 
+describe('a name revised in editions', () => {
+  it('is the same name with its edition note after it (（2024年修订）), so its query names every edition, not only the first', () => {
+    // Citizen tester: 公共租赁住房申请办事指南 put the 2019 guide before its 2024 and 2026 revisions, all 有效.
+    expect(namesTheQuery('公共租赁住房申请办事指南（2024年修订）', ['公共租赁住房申请办事指南'])).toBe(true);
+    expect(namesTheQuery('关于印发《青岚县物业管理办法（2023年修正）》的通知', ['青岚县物业管理办法'])).toBe(true);
+    expect(namesTheQuery('建设工程消防验收办事指南（修订版）', ['建设工程消防验收办事指南'])).toBe(true);
+    expect(namesOfTitle('公共租赁住房申请办事指南（2024年修订）')).toEqual(['公共租赁住房申请办事指南2024年修订', '公共租赁住房申请办事指南']);
+    // A draft is not an edition: its notice is still not named (12 of 20).
+    expect(namesTheQuery('关于公开征求《青岚县城镇老旧小区改造实施办法（征求意见稿）》意见的公告', ['城镇老旧小区改造实施办法'])).toBe(false);
+    // Nor is any other note in brackets.
+    expect(namesTheQuery('公共租赁住房申请办事指南（城区和各乡镇适用）', ['公共租赁住房申请办事指南'])).toBe(false);
+  });
+});
+
 describe('an item’s standing', () => {
   const item = { title: '青岚县公共租赁住房管理办法', itemKind: 'document', genre: '通知', validity: 'valid' };
   it('puts a document in force above a repealed one, and either above an interpretation or a notice about a draft', () => {

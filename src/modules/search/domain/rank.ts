@@ -45,10 +45,23 @@ export const NAME_COVERAGE = 0.75;
 
 /**
  * The names a title gives its item: the title itself and each name inside 《》 (关于印发《青岚县公共租赁住房管理办法》的通知
- * names 青岚县公共租赁住房管理办法).
+ * names 青岚县公共租赁住房管理办法), each also without an edition note (EDITION).
  */
 export function namesOfTitle(title: string): string[] {
-  return [title, ...[...title.matchAll(/《([^《》]+)》/g)].map((m) => m[1])].map(letters).filter(Boolean);
+  return rawNames(title).map(letters).filter(Boolean);
+}
+
+/**
+ * An edition note closing a name: （2024年修订）, （2023年修正）, （修订版）, （2024年版）. The name without it names the same
+ * thing, so a guide revised every year under one name is named by that name in every edition, and the newest comes first
+ * (citizen tester: 公共租赁住房申请办事指南 put the 2019 guide before its revisions). A draft (（征求意见稿）) is no edition.
+ */
+const EDITION = /[（(]\s*(?:(?:19|20)\d{2}\s*年?\s*)?(?:(?:修订|修正)版?|版)\s*[)）]\s*$/u;
+
+/** A title and each name inside 《》 in it, as written, each also without its edition note when it has one. */
+function rawNames(title: string): string[] {
+  const names = [title, ...[...title.matchAll(/《([^《》]+)》/g)].map((m) => m[1])];
+  return names.flatMap((n) => (EDITION.test(n) ? [n, n.replace(EDITION, '')] : [n]));
 }
 
 /**
@@ -79,7 +92,7 @@ export function namingTest(wordings: string[]): (title: string) => boolean {
   const ws = wordings.map(letters).filter((w) => w.length > 0);
   const longest = Math.max(0, ...ws.map((w) => w.length)) / NAME_COVERAGE;
   return (title) => {
-    const raw = [title, ...[...title.matchAll(/《([^《》]+)》/g)].map((m) => m[1])].filter((n) => ideographCount(n) <= longest);
+    const raw = rawNames(title).filter((n) => ideographCount(n) <= longest);
     const names = raw.map(letters).filter((n) => n.length > 0 && n.length <= longest);
     return ws.some((w) => names.some((n) => n.includes(w) && w.length >= NAME_COVERAGE * n.length));
   };
