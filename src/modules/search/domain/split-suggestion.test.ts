@@ -48,4 +48,23 @@ describe('a search that found nothing, split into its words', () => {
   it('splits only the keywords that hold several words, keeping the others as typed', () => {
     expect(suggest('2025 危房改造名单')).toBe('2025 危房改造 名单');
   });
+
+  it('offers the words of a phrase typed in the other order than the items write it (citizen testers: 电梯加装 for 加装电梯)', () => {
+    expect(suggest('电梯加装')).toBe('电梯 加装');
+    expect(suggest('补贴申请')).toBe('补贴 申请');
+    expect(suggest('公示名单')).toBe('公示 名单');
+    expect(suggest('改造危房')).toBe('改造 危房');
+  });
+
+  it('parts a keyword jieba’s dictionary holds as one word into two words, when each half is one (房屋出租 for 出租房屋)', () => {
+    // jieba keeps 房屋出租 and 住房补贴 whole, so nothing was offered though 出租房屋 and 住房 … 补贴 items exist.
+    expect(suggest('房屋出租')).toBe('房屋 出租');
+    expect(suggest('住房补贴')).toBe('住房 补贴');
+    expect(suggest('2026 住房补贴')).toBe('2026 住房 补贴');
+    // A word of three characters, or one whose halves are not words, stays as typed.
+    expect(suggest('公积金')).toBeNull();
+    expect(suggest('青岚县')).toBeNull();
+    // Words already split by jieba are not cut further (危房改造 stays one word beside 资金).
+    expect(suggest('危房改造资金')).toBe('危房改造 资金');
+  });
 });

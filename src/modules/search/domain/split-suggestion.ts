@@ -12,7 +12,8 @@ const JOINING = new Set(['的', '地', '得', '了', '和', '与', '及', '或',
  * items say 危房改造补助资金): a keyword is one unbroken phrase (docs/search.md), so a reader is offered
  * the same words apart, each of which must then occur. Each keyword is cut into jieba's words; a word of
  * one character never stands alone (扬 / 尘 / 治理 gives 扬尘 治理, 公 / 租房 stays 公租房), joining words
- * are dropped, punctuation parts words and is dropped, and a number keeps to itself (2025 / 年度报告); a
+ * are dropped, punctuation parts words and is dropped, a number keeps to itself (2025 / 年度报告), and a keyword
+ * jieba keeps as one word is cut in two words when it can be (房屋出租 gives 房屋 出租, `halvesOf`); a
  * keyword that is or looks like a 文号, an 索引号 or a numbered serial (第, 号, brackets) is kept as typed.
  * Null when no keyword splits.
  */
@@ -40,7 +41,26 @@ const NUMBER_WORD = new RegExp(`^\\d+${UNITS}$`);
 
 /** A keyword's words: its numbers (with their units) apart, the text between them cut by jieba. */
 function splitKeyword(text: string, segment: Segmenter): string[] {
-  return text.split(NUMBER_PART).filter(Boolean).flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(segment(part))));
+  const words = text.split(NUMBER_PART).filter(Boolean).flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(segment(part))));
+  return words.length === 1 && words[0] === text ? halvesOf(text, segment) : words;
+}
+
+/**
+ * A keyword jieba's dictionary holds as one word (房屋出租, 住房补贴) cut in two where each half is a word of its own (房屋 /
+ * 出租), the cut nearest the middle first, each half at least two characters: the items may write the words in the other
+ * order (出租房屋) or apart (住房困难家庭租赁补贴). Offered only when the keyword as typed finds nothing, like every split. A
+ * keyword with no such cut (公积金, 青岚县) stays whole.
+ */
+function halvesOf(word: string, segment: Segmenter): string[] {
+  const chars = [...word];
+  if (chars.length < 4 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return [word];
+  const middle = chars.length / 2;
+  const cuts = chars.map((_, k) => k).filter((k) => k >= 2 && chars.length - k >= 2).sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle) || a - b);
+  for (const k of cuts) {
+    const halves = [chars.slice(0, k).join(''), chars.slice(k).join('')];
+    if (halves.every((h) => segment(h).length === 1 && !JOINING.has(h))) return halves;
+  }
+  return [word];
 }
 
 /** A token of punctuation or symbols only: it ends a word, as a joining word does. */
