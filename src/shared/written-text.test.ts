@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_WRITTEN_CHARS, saysEnough, tooShortMessage, writtenCharCount } from './written-text.ts';
+import { hasWrittenChar, MIN_WRITTEN_CHARS, noWrittenCharMessage, saysEnough, tooShortMessage, writtenCharCount } from './written-text.ts';
 
 describe('how much a public form’s text says', () => {
   it('counts Chinese characters, letters and digits', () => {
@@ -22,5 +22,11 @@ describe('how much a public form’s text says', () => {
 
   it('says what counts in the refusal', () => {
     expect(tooShortMessage('来信内容')).toBe('来信内容至少5个字（只计汉字、字母和数字，不计标点、空格和表情符号）');
+  });
+
+  it('tells whether a short field (a name, a 标题, an address) has a written character at all: one is enough, emoji or punctuation alone is not', () => {
+    for (const text of ['王', 'A', '1', 'Ｋ', '〇', '😀王', '《咨询》', 'E12345678']) expect(hasWrittenChar(text), text).toBe(true);
+    for (const text of ['😀', '👍👍', '。', '？！', '1️⃣', '①', '★', '·', '\u3000 ', '']) expect(hasWrittenChar(text), text).toBe(false);
+    expect(noWrittenCharMessage('标题')).toBe('标题应含有汉字、字母或数字，不能只填标点、空格或表情符号');
   });
 });

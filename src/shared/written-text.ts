@@ -24,3 +24,13 @@ export const saysEnough = (text: string, min = MIN_WRITTEN_CHARS): boolean => wr
 
 /** The refusal of a text with fewer: 来信内容至少5个字（只计汉字、字母和数字，不计标点、空格和表情符号）. */
 export const tooShortMessage = (label: string, min = MIN_WRITTEN_CHARS): string => `${label}至少${min}个字（${WRITTEN_CHARS_RULE}）`;
+
+/**
+ * The same idea for a short field that must name or reach someone (a letter's 标题 and 姓名, 申请人姓名或名称, 证件号码,
+ * 联系人, 通信地址): one written character is enough, none is not — 😀 as a 标题 or 。。 as a name was taken while only an
+ * empty field was refused (an outside tester).
+ */
+export const hasWrittenChar = (text: string): boolean => writtenCharCount(text) > 0;
+
+/** The refusal of such a field: 标题应含有汉字、字母或数字，不能只填标点、空格或表情符号. */
+export const noWrittenCharMessage = (label: string): string => `${label}应含有汉字、字母或数字，不能只填标点、空格或表情符号`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicantFields } from './application-input.ts';
+import { applicantInput } from '../testing/application-factories.ts';
 import { recordCorrectionFields } from './record-correction-input.ts';
 
 describe('the descriptions that must say something (at least 5 characters)', () => {
@@ -21,5 +22,29 @@ describe('the descriptions that must say something (at least 5 characters)', () 
       // Empty asks for the field, not for its minimum.
       expect(field.safeParse('  ').error!.issues.map((i) => i.message), label).toEqual([`请填写${label}`]);
     }
+  });
+});
+
+describe('the applicant’s short fields say something (at least one written character)', () => {
+  // An outside tester applied as 申请人姓名 😀 (a required field took any character); the same for every short field an
+  // applicant fills that must name or reach someone: the ID number (a passport's has no check digit), 联系人 and 通信地址.
+  const message = (label: string) => `${label}应含有汉字、字母或数字，不能只填标点、空格或表情符号`;
+  const issuesOf = (over: Record<string, string>) => applicantFields.safeParse(applicantInput(over)).error?.issues.map((i) => [i.path[0], i.message]) ?? [];
+
+  it('refuses 申请人姓名或名称, 证件号码, 联系人 and 通信地址 of emoji or punctuation only, at their fields', () => {
+    for (const junk of ['😀', '👍👍', '。。。', '？！', '★']) {
+      expect(issuesOf({ applicantName: junk }), junk).toEqual([['applicantName', message('申请人姓名或名称')]]);
+      expect(issuesOf({ applicantIdKind: 'passport', applicantIdNumber: junk }), junk).toEqual([['applicantIdNumber', message('证件号码')]]);
+      expect(issuesOf({ applicantType: 'commercial_enterprise', applicantIdKind: 'other_org_id', applicantIdNumber: '青民证字第1号', contactPerson: junk }), junk)
+        .toEqual([['contactPerson', message('联系人')]]);
+      expect(issuesOf({ deliveryMethod: 'post', contactAddress: junk }), junk).toEqual([['contactAddress', message('通信地址')]]);
+    }
+  });
+
+  it('takes one written character, and leaves an optional field empty', () => {
+    expect(issuesOf({ applicantName: '王' })).toEqual([]);
+    expect(issuesOf({ applicantIdKind: 'passport', applicantIdNumber: 'E12345678' })).toEqual([]);
+    expect(issuesOf({ contactAddress: '' })).toEqual([]);
+    expect(issuesOf({ contactPerson: '' })).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { DELIVERY_METHODS, PROVISION_FORMS, STAFF_CHANNELS } from './channels.ts
 import { isCreditCode, isResidentIdNumber } from './identity-number.ts';
 import { isPhoneNumber, PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 import { halfWidth, typedEmail, typedNumber } from '../../../shared/typed-number.ts';
-import { MIN_WRITTEN_CHARS, saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
+import { hasWrittenChar, MIN_WRITTEN_CHARS, noWrittenCharMessage, saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
 
 /** A required text: empty asks for it (请填写…). */
 export const text = (label: string, max: number) =>
@@ -20,6 +20,16 @@ export const text = (label: string, max: number) =>
  */
 export const describingText = (label: string, max: number) =>
   text(label, max).refine((v) => v.length === 0 || saysEnough(v), { message: tooShortMessage(label, MIN_WRITTEN_CHARS) });
+/**
+ * A required short text that names or reaches someone (申请人姓名或名称): as `text`, and one of emoji, punctuation or
+ * spaces only is refused — at least one written character (shared/written-text.ts; an outside tester applied as 😀).
+ */
+export const namingText = (label: string, max: number) =>
+  text(label, max).refine((v) => v.length === 0 || hasWrittenChar(v), { message: noWrittenCharMessage(label) });
+/** The same for an optional one (联系人, 通信地址: required only in some cases): empty is fine, 👍👍 is not. */
+export const optionalNamingText = (label: string, max: number) =>
+  z.string().trim().max(max, { message: `${label}不能超过${max}个字` }).refine((v) => v.length === 0 || hasWrittenChar(v), { message: noWrittenCharMessage(label) })
+    .nullish().transform((v) => v ?? '');
 /** The most 所需信息的内容描述 takes; the form's hint states it (a browser never cuts a pasted text silently). */
 export const MAX_SUBJECT_CHARS = 2000;
 export const optionalText = (label: string, max: number) =>
@@ -32,10 +42,11 @@ export const optionalText = (label: string, max: number) =>
  */
 export const applicantIdentityShape = {
   applicantType: z.enum(APPLICANT_TYPES, { message: '请选择申请人类型' }),
-  applicantName: text('申请人姓名或名称', 100),
+  applicantName: namingText('申请人姓名或名称', 100),
   applicantIdKind: z.enum(ID_KINDS, { message: '请选择身份证明类型' }),
-  applicantIdNumber: z.string({ message: '请填写证件号码' }).overwrite(typedNumber).min(1, { message: '请填写证件号码' }).max(40, { message: '证件号码不能超过40个字符' }),
-  contactPerson: optionalText('联系人', 50),
+  applicantIdNumber: z.string({ message: '请填写证件号码' }).overwrite(typedNumber).min(1, { message: '请填写证件号码' }).max(40, { message: '证件号码不能超过40个字符' })
+    .refine((v) => v.length === 0 || hasWrittenChar(v), { message: noWrittenCharMessage('证件号码') }),
+  contactPerson: optionalNamingText('联系人', 50),
   contactPhone: z
     .string({ message: '请填写联系电话' })
     .overwrite(halfWidth)
@@ -51,7 +62,7 @@ export const applicantIdentityShape = {
     .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: '电子邮箱格式不正确' })
     .nullish()
     .transform((v) => v ?? ''),
-  contactAddress: optionalText('通信地址', 200),
+  contactAddress: optionalNamingText('通信地址', 200),
   postalCode: z
     .string()
     .overwrite(typedNumber)

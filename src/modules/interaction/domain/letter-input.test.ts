@@ -53,3 +53,22 @@ describe('the public forms’ at least 5 characters (来信内容, 意见内容)
     expect(commentInputReasons({ content: '同意这个方案👍' })).toEqual([]);
   });
 });
+
+describe('the mailbox form’s short fields (标题, 姓名) say something', () => {
+  const letter = { type: 'consult', content: '请问老旧小区改造何时开始？', phone: '13912345678' };
+  // An outside tester sent a letter titled 😀 from 👍 (a required field took any character).
+  it('refuses a 标题 or a 姓名 of emoji or punctuation only, each at its field; one written character is enough', () => {
+    for (const junk of ['😀', '👍👍👍', '。。', '？！', '1️⃣', '★ ★']) {
+      const r = letterInputSchema.safeParse({ ...letter, subject: junk, writerName: junk });
+      expect(r.success, junk).toBe(false);
+      expect(r.error!.issues.map((i) => [i.path[0], i.message]), junk).toEqual([
+        ['subject', '标题应含有汉字、字母或数字，不能只填标点、空格或表情符号'],
+        ['writerName', '姓名应含有汉字、字母或数字，不能只填标点、空格或表情符号'],
+      ]);
+    }
+    expect(letterInputSchema.safeParse({ ...letter, subject: '问', writerName: '李' }).success).toBe(true);
+    expect(letterInputSchema.safeParse({ ...letter, subject: '《咨询》😀', writerName: 'Li Ming' }).success).toBe(true);
+    // Empty still asks for the field.
+    expect(letterInputSchema.safeParse({ ...letter, subject: ' ', writerName: '李' }).error!.issues.map((i) => i.message)).toEqual(['请填写标题']);
+  });
+});

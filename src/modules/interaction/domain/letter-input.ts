@@ -2,10 +2,12 @@ import { z } from '../../../shared/zod.ts';
 import { isPhoneNumber, PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 import { LETTER_TYPES } from './letter.ts';
 import { halfWidth, typedEmail } from '../../../shared/typed-number.ts';
-import { saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
+import { hasWrittenChar, noWrittenCharMessage, saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
 
 const required = (label: string, max: number) =>
   z.string({ message: `请填写${label}` }).trim().min(1, { message: `请填写${label}` }).max(max, { message: `${label}不能超过${max}字` });
+/** A required short field (标题, 姓名): at least one written character, not emoji or punctuation only (shared/written-text.ts). */
+const named = (label: string, max: number) => required(label, max).refine((v) => v === '' || hasWrittenChar(v), { message: noWrittenCharMessage(label) });
 
 /** The most a letter's 标题 and 来信内容 take; the form's hints state them (a browser never cuts a pasted text silently). */
 export const MAX_LETTER_SUBJECT_CHARS = 100;
@@ -30,11 +32,11 @@ export const CONTACT_REQUIRED = '请填写联系电话或电子邮箱（至少�
  */
 export const letterInputSchema = z.object({
   type: z.enum(LETTER_TYPES, { message: '请选择来信类型（咨询、建议、投诉或其他）' }),
-  subject: required('标题', MAX_LETTER_SUBJECT_CHARS),
+  subject: named('标题', MAX_LETTER_SUBJECT_CHARS),
   content: required('来信内容', MAX_LETTER_CHARS)
     // A letter says something: the public forms' one minimum of written characters (shared/written-text.ts).
     .refine((v) => v === '' || saysEnough(v), { message: `${tooShortMessage('来信内容')}，请写明您要咨询、建议或投诉的具体事项` }),
-  writerName: required('姓名', 50),
+  writerName: named('姓名', 50),
   phone: optional('联系电话', 40, halfWidth)
     .refine((v) => v === '' || isPhoneNumber(v), { message: `请填写正确的联系电话：${PHONE_NUMBER_RULE}` }),
   email: optional('电子邮箱', 100, typedEmail)

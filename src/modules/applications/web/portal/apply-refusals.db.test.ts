@@ -135,6 +135,25 @@ describeEachDialect('a refused application form', (db) => {
     expect(short.body).not.toContain('请填写所需信息的内容描述');
   });
 
+  it('a 申请人姓名, 证件号码 or 通信地址 of emoji or punctuation only is refused at its field, what was typed kept; corrected, the same form makes one application (found by an outside tester)', async () => {
+    at('2026-03-10T07:00:00Z');
+    const token = tokenOf((await app.inject(`/organs/${organ.code}/apply`)).body);
+    at('2026-03-10T07:01:00Z');
+    const typed = applicantInput({ applicantName: '😀', applicantIdKind: 'passport', applicantIdNumber: '？？', deliveryMethod: 'post', contactAddress: '👍👍' });
+    const res = await apply({ formToken: token, website: '', ...typed }, '10.9.0.8');
+    expect(res.statusCode).toBe(400);
+    const summary = summaryOf(res.body);
+    for (const label of ['申请人姓名或名称', '证件号码', '通信地址']) expect(summary).toContain(`${label}应含有汉字、字母或数字，不能只填标点、空格或表情符号`);
+    expect(summaryFields(res.body)).toEqual(['applicantName', 'applicantIdNumber', 'contactAddress']);
+    for (const v of ['😀', '？？', '👍👍', typed.subject]) expect(res.body).toContain(v);
+    const count = async () => (await deps.db.selectFrom('applications').select('id').where('organ_id', '=', organ.id).where('applicant_name', '=', '王').execute()).length;
+    expect(await count()).toBe(0);
+    const fixed = { formToken: tokenOf(res.body), website: '', ...typed, applicantName: '王', applicantIdNumber: 'E12345678', contactAddress: '青岚县城关镇人民路1号' };
+    expect((await apply(fixed, '10.9.0.8')).statusCode).toBe(303);
+    expect((await apply(fixed, '10.9.0.8')).statusCode).toBe(303);
+    expect(await count()).toBe(1);
+  });
+
   it('a wrong 查询码: the status query says 错误 in the title and puts the focused summary first in main (found by an outside tester)', async () => {
     const res = await app.inject({ method: 'POST', url: '/applications/status', payload: { trackingNo: `${organ.code.toUpperCase()}-2026-00001`, queryCode: 'WRONG123' }, remoteAddress: '10.9.0.6' });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);

@@ -127,6 +127,37 @@ describeEachDialect('refused mailbox and consultation forms', (db) => {
     await app.close();
   });
 
+  it('部门信箱: a 标题 or 姓名 of emoji or punctuation only is refused at its field on the form and the API, what was typed kept; corrected, the same form makes one letter (found by an outside tester)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-06-01T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const url = `/organs/${organ.code}/letters/new`;
+    const letter = { website: '', type: 'consult', content: '请问加装电梯有什么补助政策？', phone: '13912345678' };
+    const token = tokenOf((await app.inject(url)).body);
+    deps.clock.set('2026-06-01T02:01:00Z');
+    const junk = await app.inject({ method: 'POST', url, payload: { ...letter, subject: '😀😀', writerName: '。。', formToken: token }, remoteAddress: '10.8.2.1' });
+    expect(junk.statusCode).toBe(400);
+    const summary = summaryOf(junk.body);
+    expect(summary).toContain('标题应含有汉字、字母或数字，不能只填标点、空格或表情符号');
+    expect(summary).toContain('姓名应含有汉字、字母或数字，不能只填标点、空格或表情符号');
+    expect(summary).toContain('href="#f-subject"');
+    expect(summary).toContain('href="#f-writerName"');
+    expect(junk.body).toContain('value="😀😀"');
+    expect(junk.body).toContain('value="。。"');
+    expect(junk.body).toContain('请问加装电梯有什么补助政策？');
+    const api = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/letters`, headers: { 'idempotency-key': 'emoji-subject-1' }, payload: { ...letter, website: undefined, subject: '👍', writerName: '★' } });
+    expect(api.statusCode).toBe(400);
+    expect(api.json()).toMatchObject({ error: { code: 'ERR_LETTER_INVALID_INPUT' } });
+    expect(api.json().error.reasons.map((r: { field: string }) => r.field)).toEqual(expect.arrayContaining(['subject', 'writerName']));
+    expect(api.body).toContain('标题应含有汉字、字母或数字');
+    expect((await deps.db.selectFrom('letters').select('id').where('organ_id', '=', organ.id).execute()).length).toBe(0);
+    // One character is enough; the corrected form, sent twice, makes one letter.
+    const fixed = { ...letter, subject: '问', writerName: '李', formToken: tokenOf(junk.body) };
+    expect((await app.inject({ method: 'POST', url, payload: fixed, remoteAddress: '10.8.2.1' })).statusCode).toBe(303);
+    expect((await app.inject({ method: 'POST', url, payload: fixed, remoteAddress: '10.8.2.1' })).statusCode).toBe(303);
+    expect((await deps.db.selectFrom('letters').select('id').where('organ_id', '=', organ.id).execute()).length).toBe(1);
+    await app.close();
+  });
+
   it('来信查询: a wrong 查询码 says 错误 in the title and puts the focused summary first in main (found by an outside tester)', async () => {
     const { app } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     const res = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo: 'XX-2026-00001', queryCode: 'WRONG123' }, remoteAddress: '10.8.0.9' });
