@@ -73,7 +73,7 @@ describe.skipIf(SKIP_BROWSER)('search in Chromium', () => {
     await page.locator('#search-from').fill('');
     await page.locator('#search-to').fill('');
     await page.getByRole('main').getByRole('button', { name: '检索' }).click();
-    await expect(page.locator('.search-hit').first().textContent()).resolves.toContain('文号或索引号完全一致');
+    await expect(page.locator('.search-hit').first().textContent()).resolves.toContain('文号完全一致');
     await expect(page.locator('.search-hit').first().textContent()).resolves.toContain('岚建〔2026〕63号');
     await page.screenshot({ path: path.join(SHOTS, 'search-document-number.png'), fullPage: true });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentNumberKey, indexNumberKey } from './numbers.ts';
+import { documentNumberKey, exactNumberOf, indexNumberKey } from './numbers.ts';
 import { parseQuery } from './parse-query.ts';
 import { compareByRelevance, type RankFacts } from './rank.ts';
 import { sortKeyOf } from './sort-key.ts';
@@ -60,6 +60,16 @@ describe('query parsing', () => {
 
   it('finds nothing to match in punctuation alone', () => {
     expect(parseQuery('，。！').keywords).toEqual([]);
+  });
+});
+
+describe('which number of an item a query is', () => {
+  const item = { documentNumber: '岚建〔2026〕63号', indexNumber: '11341529MB1D386259/2026-00430' };
+  it('names the 文号 or the 索引号, as the item writes it', () => {
+    expect(exactNumberOf(parseQuery('岚建[2026]第63号'), item)).toEqual({ kind: 'documentNumber', value: '岚建〔2026〕63号' });
+    expect(exactNumberOf(parseQuery('索引号：11341529mb1d386259/2026-00430'), item)).toEqual({ kind: 'indexNumber', value: '11341529MB1D386259/2026-00430' });
+    expect(exactNumberOf(parseQuery('危房'), item)).toBeNull();
+    expect(exactNumberOf(parseQuery('岚建〔2026〕63号'), { documentNumber: null, indexNumber: null })).toBeNull();
   });
 });
 

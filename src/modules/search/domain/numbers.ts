@@ -36,5 +36,18 @@ export function indexNumberKey(raw: string | null | undefined): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
+/** Which of an item's numbers a query is: its 文号 or its 索引号, as the item writes it. */
+export type ExactNumber = { kind: 'documentNumber' | 'indexNumber'; value: string };
+
+/**
+ * The item's number that is the query (the exact look-up's keys: any bracket spelling, with or without 第, any case), the
+ * 文号 before the 索引号; null when neither is.
+ */
+export function exactNumberOf(query: { documentNumberKey: string; indexNumberKey: string }, item: { documentNumber: string | null; indexNumber: string | null }): ExactNumber | null {
+  if (item.documentNumber && query.documentNumberKey && documentNumberKey(item.documentNumber) === query.documentNumberKey) return { kind: 'documentNumber', value: item.documentNumber };
+  if (item.indexNumber && query.indexNumberKey && indexNumberKey(item.indexNumber) === query.indexNumberKey) return { kind: 'indexNumber', value: item.indexNumber };
+  return null;
+}
+
 /** Whether a query looks like a number someone copied, so the exact look-up is worth showing first. */
 export const looksLikeNumber = (q: string): boolean => /\d/.test(q.normalize('NFKC'));

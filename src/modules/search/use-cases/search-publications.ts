@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organWithUnits, pathTo, subtreeIds, type Organ } from '../../catalog/index.ts';
+import { exactNumberOf, type ExactNumber } from '../domain/numbers.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { compareByRelevance, namingTest, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
@@ -27,6 +28,8 @@ export type SearchHit = {
   /** Set when the words were found only in an attachment: its file name. */
   attachmentHit: string | null;
   exactNumber: boolean;
+  /** Which number the query is, when exactNumber: the 文号 or the 索引号, as the item writes it. */
+  exactNumberMatch: ExactNumber | null;
 };
 
 export type SearchResult = {
@@ -333,6 +336,7 @@ async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exa
       snippet: shown ? snippetOf(shown.text, words) : [],
       attachmentHit: !body && !titleHit && !meta && attached ? attached.file_name ?? '附件' : null,
       exactNumber: exact.has(id),
+      exactNumberMatch: exact.has(id) ? exactNumberOf(query, { documentNumber: r.document_number, indexNumber: r.index_number }) : null,
     });
   }
   return out;

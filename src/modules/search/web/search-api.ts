@@ -49,6 +49,10 @@ const searchAnswer = z.object({
     snippet: z.array(part).describe('摘录，命中词已标出 / snippet with matches marked'),
     attachmentHit: z.string().nullable().describe('只在附件中命中时为附件文件名 / file name when found only in an attachment'),
     exactNumber: z.boolean().describe('文号或索引号与检索词完全一致 / the 文号 or index number is the query'),
+    exactNumberMatch: z.object({
+      kind: z.enum(['documentNumber', 'indexNumber']).describe('documentNumber（文号）或 indexNumber（索引号） / which number matched: the field of that name'),
+      value: z.string().describe('该条信息中的写法 / the number as the item writes it'),
+    }).nullable().describe('exactNumber 为 true 时，与检索词一致的是文号（documentNumber）还是索引号（indexNumber），否则为 null / when exactNumber is true, which number the query is: documentNumber or indexNumber; else null'),
   })),
   facets: z.object({ organ: facet, node: facet, stage: facet, genre: facet, year: facet, validity: facet }),
   notWholeWords: z.array(z.string()).nullable().describe('排在前面的结果都只在较长词语中含有的检索词（如“危房改造”中的“房改”）；按发布日期排序、无结果或文号完全一致时为 null / keywords that the ranked results hold only inside longer words; null when not worked out (newest first, no match, an exact number)'),
@@ -89,7 +93,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
       items: r.hits.map((h) => ({
         id: h.id, title: h.title, url: `/organs/${h.organCode}/items/${h.id}`, titleParts: h.titleParts, organ: { code: h.organCode, name: h.organName },
         catalogPath: h.catalogPath, publishedOn: h.publishedOn, indexNumber: h.indexNumber, documentNumber: h.documentNumber, validity: h.validity,
-        snippet: h.snippet, attachmentHit: h.attachmentHit, exactNumber: h.exactNumber,
+        snippet: h.snippet, attachmentHit: h.attachmentHit, exactNumber: h.exactNumber, exactNumberMatch: h.exactNumberMatch,
       })),
       facets: {
         organ: labelled(r.facets.organ, (v) => organLabel.get(v) ?? v), node: labelled(r.facets.node),

@@ -148,12 +148,14 @@ describe('search page: what an outside tester found on a phone', () => {
     const hit = (over: Partial<SearchHit>): SearchHit => ({
       id: 7, title: '关于农村危房改造的通知', titleParts: [{ text: '关于农村危房改造的通知', hit: false }], organCode: 'qlx', organName: '青岚县人民政府',
       catalogPath: [], publishedOn: '2026-03-02', indexNumber: '11341529MB1D386259/2026-00430', documentNumber: '岚建〔2026〕63号', validity: 'valid',
-      snippet: [], attachmentHit: null, exactNumber: false, ...over,
+      snippet: [], attachmentHit: null, exactNumber: false, exactNumberMatch: null, ...over,
     });
-    const byNumber = render({ q: '岚建[2026]63号' }, result({ total: 1, query: parseQuery('岚建[2026]63号'), hits: [hit({ exactNumber: true })] }));
+    const byNumber = render({ q: '岚建[2026]63号' }, result({ total: 1, query: parseQuery('岚建[2026]63号'), hits: [hit({ exactNumber: true, exactNumberMatch: { kind: 'documentNumber', value: '岚建〔2026〕63号' } })] }));
     expect(byNumber).toContain('<dt>文号</dt><dd><mark>岚建〔2026〕63号</mark></dd>');
-    expect(byNumber).toContain('文号或索引号完全一致');
-    const byIndex = render({ q: '11341529MB1D386259/2026-00430' }, result({ total: 1, query: parseQuery('11341529MB1D386259/2026-00430'), hits: [hit({ exactNumber: true })] }));
+    // The note says which number it is (issue #13: the API and the page said only 文号或索引号).
+    expect(byNumber).toContain('<strong>文号完全一致</strong>');
+    const byIndex = render({ q: '11341529MB1D386259/2026-00430' }, result({ total: 1, query: parseQuery('11341529MB1D386259/2026-00430'), hits: [hit({ exactNumber: true, exactNumberMatch: { kind: 'indexNumber', value: '11341529MB1D386259/2026-00430' } })] }));
+    expect(byIndex).toContain('<strong>索引号完全一致</strong>');
     expect(text(byIndex.slice(byIndex.indexOf('<dt>索引号</dt>')))).toMatch(/^索引号11341529MB1D386259\/2026-00430/);
     expect(byIndex.slice(byIndex.indexOf('<dt>索引号</dt>'), byIndex.indexOf('<dt>文号</dt>')).match(/<mark>/g)?.length).toBeGreaterThan(0);
     expect(byIndex).not.toContain('<mark>岚建');

@@ -3,7 +3,6 @@ import { PortalLayout } from '../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
-import { documentNumberKey, indexNumberKey } from '../domain/numbers.ts';
 import type { SearchHit, SearchResult } from '../use-cases/search-publications.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
@@ -129,7 +128,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   const Hit = ({ h }: { h: SearchHit }) => (
     <li class="search-hit">
       <h3><a href={`/organs/${h.organCode}/items/${h.id}`}><Marked parts={h.titleParts} /></a>{h.validity !== 'valid' && <span class="count">（{label.validity(h.validity)}）</span>}</h3>
-      {h.exactNumber && <p class="count"><strong>文号或索引号完全一致</strong></p>}
+      {h.exactNumber && <p class="count"><strong>{h.exactNumberMatch?.kind === 'indexNumber' ? '索引号' : h.exactNumberMatch?.kind === 'documentNumber' ? '文号' : '文号或索引号'}完全一致</strong></p>}
       {h.snippet.length > 0 && <p class="snippet">{h.attachmentHit && <span class="tag">附件命中：{h.attachmentHit}</span>} <Marked parts={h.snippet} /></p>}
       {/* Each label with its value in one group, which wraps whole; a value too long for a line breaks after the label's start (site.css). */}
       <dl class="hit-meta">
@@ -138,8 +137,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
         <div><dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd></div>
         {/* A 索引号 is never broken inside a number: too long for the rest of its label's line, it moves to the next, and
             only where even a line of its own is too short (320 px at 字号 大) after its / (site.css). */}
-        {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><MarkedWholeParts parts={numberParts(h.indexNumber, h.exactNumber && indexNumberKey(h.indexNumber) === result!.query.indexNumberKey, keywords)} /></dd></div>}
-        {h.documentNumber && <div><dt>文号</dt><dd><Marked parts={numberParts(h.documentNumber, h.exactNumber && documentNumberKey(h.documentNumber) === result!.query.documentNumberKey, keywords)} /></dd></div>}
+        {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><MarkedWholeParts parts={numberParts(h.indexNumber, h.exactNumberMatch?.kind === 'indexNumber', keywords)} /></dd></div>}
+        {h.documentNumber && <div><dt>文号</dt><dd><Marked parts={numberParts(h.documentNumber, h.exactNumberMatch?.kind === 'documentNumber', keywords)} /></dd></div>}
       </dl>
     </li>
   );

@@ -41,6 +41,8 @@ describeEachDialect('search pages and API', (db) => {
     const byNumber = await app.inject(`/api/v1/search?q=${encodeURIComponent('岚建[2026]63号')}`);
     expect(byNumber.statusCode).toBe(200);
     expect(byNumber.json().items[0]).toMatchObject({ id: item.id, exactNumber: true, documentNumber: '岚建〔2026〕63号' });
+    // Which number matched, the item's own writing of it (issue #13); exactNumber stays a boolean.
+    expect(byNumber.json().items[0].exactNumberMatch).toEqual({ kind: 'documentNumber', value: '岚建〔2026〕63号' });
     expect(byNumber.json().facets.genre).toEqual([{ value: '通知', label: '通知', count: 1 }]);
     const bad = await app.inject('/api/v1/search?q=x&from=2026-02-30');
     expect(bad.statusCode).toBe(400);
@@ -63,6 +65,12 @@ describeEachDialect('search pages and API', (db) => {
     expect(admin.body).toMatch(/id="search-terms-zero"[\s\S]*不存在的东西/);
     const rows = await deps.db.selectFrom('search_terms').select(['term', 'searches', 'zero_results']).orderBy('term').execute();
     expect(rows.map((r) => r.term).sort()).toEqual(['不存在的东西', '危房', '岚建[2026]63号'].sort());
+    // (After the counted terms: these searches are counted too.)
+    const byIndex = (await app.inject(`/api/v1/search?q=${encodeURIComponent(item.indexNumber!)}`)).json().items[0];
+    expect(byIndex).toMatchObject({ id: item.id, exactNumber: true, exactNumberMatch: { kind: 'indexNumber', value: item.indexNumber } });
+    expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('危房')}`)).json().items[0].exactNumberMatch).toBeNull();
+    const hitSchema = (await app.inject('/api/openapi.json')).json().paths['/api/v1/search'].get.responses['200'].content['application/json'].schema.properties.items.items;
+    expect(hitSchema.properties.exactNumberMatch.description).toContain('indexNumber');
     expect((await app.inject('/api/openapi.json')).body).toContain('/api/v1/search');
     // Searches still in memory are written when the server closes (SIGTERM closes it the same way).
     await app.inject(`/search?q=${encodeURIComponent('扬尘')}`);
