@@ -12,3 +12,4 @@ export { requireStaff, requireApiToken, actorOf, SESSION_COOKIE } from './web/re
 export { sessionRoutes } from './web/session-routes.tsx';
 export { usersRoutes } from './web/users-routes.tsx';
 export { setUserActive, resetPassword, setUserRole } from './use-cases/manage-user.ts';
+export { resetTwoStepByUsername, setPasswordByUsername, type TwoStepResetByName, type PasswordSetByName } from './use-cases/recover-account.ts';

@@ -1,0 +1,41 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import type { Actor } from '../domain/actor.ts';
+import { findUserByUsername } from '../storage/users-repository.ts';
+import { twoStepRequiredFor } from './authenticate.ts';
+import { resetPassword, resetUserTwoStep } from './manage-user.ts';
+
+/*
+ * Recovery by username, for the server's command line: when the only administrator has lost the phone
+ * and the recovery codes, or the password, no one can use the user page's 重置两步验证 or 重置密码 any
+ * more. These do exactly what those do (same use cases, same audit events), for whoever has a shell
+ * on the server and the server's data (docs/security.md, "Locked out").
+ */
+
+async function userNamed(deps: AppDeps, username: string) {
+  const u = await findUserByUsername(deps.db, username.trim());
+  if (!u) throw new DomainError('ERR_IDENTITY_USER_NOT_FOUND', `没有用户名为“${username.trim()}”的用户`, { field: 'username', httpStatus: 404 });
+  return u;
+}
+
+export type TwoStepResetByName = { userId: number; username: string; hadTwoStep: boolean; active: boolean; mustEnrol: boolean };
+
+/** The user page's 重置两步验证 by username: secret and recovery codes cleared, every session ended. */
+export async function resetTwoStepByUsername(deps: AppDeps, actor: Actor, username: string): Promise<TwoStepResetByName> {
+  const u = await userNamed(deps, username);
+  await resetUserTwoStep(deps, actor, u.id);
+  return {
+    userId: u.id, username: u.username, hadTwoStep: u.totp_enabled_at !== null || u.totp_pending_secret !== null,
+    active: u.is_active === 1, mustEnrol: await twoStepRequiredFor(deps, u.id),
+  };
+}
+
+export type PasswordSetByName = { userId: number; username: string; wasLocked: boolean; active: boolean };
+
+/** The user page's 重置密码 by username: the form's password rule, the lock cleared, every session ended. */
+export async function setPasswordByUsername(deps: AppDeps, actor: Actor, username: string, password: string): Promise<PasswordSetByName> {
+  const u = await userNamed(deps, username);
+  await resetPassword(deps, actor, u.id, password);
+  const wasLocked = u.locked_until !== null && u.locked_until > deps.clock.now().toISOString();
+  return { userId: u.id, username: u.username, wasLocked, active: u.is_active === 1 };
+}
