@@ -16,7 +16,7 @@ export type PortalFrame = {
    * header box: its own form is the search box.) `label` is how every scope is worded on the portal — the organ's short name (县住建局),
    * or its name when it has none — the same in the header and on the results page (scopeLabel).
    */
-  searchScope?: { code: string; label: string } | null;
+  searchScope?: { code: string; label: string; regionFirst?: boolean } | null;
   nav: { label: string; href: string }[];
   footer: { hostUnit: string; operatorUnit: string; address: string; phone: string; icpNumber: string; policeNumber: string; siteCode: string; errorReportUrl: string };
 };

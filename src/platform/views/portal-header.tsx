@@ -95,8 +95,9 @@ function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; curre
  * The search box on every portal page but the results page (GET /search, no JavaScript). On an organ's pages
  * its scope is preselected — for an internal unit the organ that publishes for it; elsewhere the whole region. The scope is worded as on the results page: the organ's short name
  * (the frame's `label`), so it shows whole on a phone; the other choice is 全站 (the platform does not record its region's level, so not 全区 or 全县).
+ * On the county government's pages (`regionFirst`) 全站 is first and preselected, the government's own items the other choice.
  */
-function HeaderSearch({ scope }: { scope: { code: string; label: string } | null }) {
+function HeaderSearch({ scope }: { scope: { code: string; label: string; regionFirst?: boolean } | null }) {
   return (
     <form class="header-search" method="get" action="/search" role="search" aria-label="站内检索">
       {/* The placeholder is short enough to show whole in a phone's box at 适老化 + 大 (about six characters); the name says the rest. */}
@@ -108,8 +109,9 @@ function HeaderSearch({ scope }: { scope: { code: string; label: string } | null
         <>
           <label for="header-scope" class="visually-hidden">检索范围</label>
           <select id="header-scope" name="organ">
-            <option value={scope.code} selected>{scope.label}</option>
-            <option value="">全站</option>
+            {scope.regionFirst
+              ? <><option value="" selected>全站</option><option value={scope.code}>{scope.label}</option></>
+              : <><option value={scope.code} selected>{scope.label}</option><option value="">全站</option></>}
           </select>
         </>
       )}

@@ -60,8 +60,12 @@ export class SiteFrames {
     const { emblemUrl, siteName: _name, ...footer } = identity;
     // The header's search box: a unit's items are published by its organ (search covers an organ and its
     // units), so its pages search that organ. The results page (/search) shows no header box — its own form
-    // keeps the organ searched — so it needs no scope here.
-    const searchScope = handler ? { code: handler.code, label: scopeLabel(handler) } : null;
+    // keeps the organ searched — so it needs no scope here. On the pages of a government at the top with
+    // departments under it (the county government) the whole site comes first: most citizens arrive
+    // there (the home page lists it first) and mean the county — 扬尘, 公租房 are its departments' items,
+    // none of them the government's own.
+    const regionFirst = !!handler && handler.parentId === null && data.organs.some((o) => o.parentId === handler.id && o.kind !== 'unit');
+    const searchScope = handler ? { code: handler.code, label: scopeLabel(handler), regionFirst } : null;
     return { siteName, emblemUrl, organ: organ ? { code: organ.code, name: organ.name } : null, searchScope, nav, footer };
   }
 
