@@ -6,7 +6,7 @@ import { RUNS_COMPILED } from '../platform/runtime/project-root.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { DomainError, isDomainError } from '../shared/domain-error.ts';
 import { verifyAuditLog } from '../modules/audit/index.ts';
-import { createApiToken, createUser, listApiTokens, revokeApiToken, ROLES, systemActor, type Role } from '../modules/identity/index.ts';
+import { createApiToken, createUser, listApiTokens, revokeApiToken, ROLES, runUserRecoveryCommand, systemActor, type Role } from '../modules/identity/index.ts';
 import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts';
 import { makeDeps, prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './build-app.ts';
@@ -33,6 +33,7 @@ import { smtpMailer } from '../platform/mail/mailer.ts';
 import { mailReminders } from './mail-reminders.ts';
 import { runExportSiteCommand } from './static-site/export-site-command.ts';
 import { runArchiveCommand } from './archive/archive-command.ts';
+import { readSecretLine } from './read-secret.ts';
 
 const HELP = `gongkai —— 政府信息公开平台
 
@@ -46,6 +47,10 @@ const HELP = `gongkai —— 政府信息公开平台
   user add --username U --password P --name 姓名 --organ 机关代码 [--role 角色]
                                  角色：editor unit_head disclosure_office leader_in_charge organ_admin system_admin
                                  新增工作人员账号
+  user reset-2fa --username U    清除用户的两步验证（验证器密钥和恢复码）并退出其全部登录：唯一的管理员丢失手机和恢复码时用
+  user set-password --username U (--password P|--password-stdin)
+                                 重设用户密码（规则同网页表单）、解除锁定并退出其全部登录；--password-stdin 从标准输入读取第一行，
+                                 密码不留在 shell 历史中
   token create --user U --name 用途 [--days N|--no-expiry] [--read-only] [--organ 机关代码,…]
                                  为用户创建 API 令牌（只显示一次；默认 365 天有效）
   token list [--user U]          列出 API 令牌（状态、范围、到期与最近使用时间）
@@ -101,7 +106,7 @@ GONGKAI_SMTP_URL 与 GONGKAI_MAIL_FROM（提醒邮件）、GONGKAI_DEMO（false�
 /** A progress line redrawn in place on a terminal, one line per update otherwise. */
 const progressLine = (s: string) => process.stderr.write(process.stderr.isTTY ? `\r${s}${s.includes(' 100%') ? '\n' : ''}` : `${s}\n`);
 
-type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void; readSecret?: (prompt: string) => Promise<string> };
 const stdio: Io = { stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'), stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n') };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -250,7 +255,24 @@ async function withDb<T>(fn: (ctx: ReturnType<typeof makeDeps>) => Promise<T>): 
 
 async function userCommand(rest: string[], io: Io): Promise<number> {
   const [sub, ...more] = rest;
-  if (sub !== 'add') throw usage(`用法：user add --username U --password P --name 姓名 --organ 机关代码 [--role ${ROLES.join('|')}]`);
+  // Recovery when no administrator can sign in (docs/security.md): checked before the database is opened.
+  if (sub === 'reset-2fa' || sub === 'set-password') {
+    return runUserRecoveryCommand(sub, more, { ...io, readSecret: io.readSecret ?? readSecretLine }, (fn) => withDb(async ({ deps, handle }) => {
+      await migrateToLatest(deps.db, deps.dialect);
+      try {
+        return await fn(deps);
+      } catch (e) {
+        // The usual cause on a server: another data directory than the running service's (README, Command line).
+        if (!isDomainError(e) || e.code !== 'ERR_IDENTITY_USER_NOT_FOUND') throw e;
+        throw new DomainError(e.code, `${e.message}（所用数据：${handle.location}；须与运行中的服务相同的 GONGKAI_DATA_DIR 或 DATABASE_URL）`);
+      }
+    }));
+  }
+  if (sub !== 'add') {
+    throw usage(`用法：user add --username U --password P --name 姓名 --organ 机关代码 [--role ${ROLES.join('|')}]
+      user reset-2fa --username U
+      user set-password --username U (--password P|--password-stdin)`);
+  }
   const args = parseArgs(more, [], ['username', 'password', 'name', 'organ', 'role']);
   const role = (args.options.get('role') as string | undefined) ?? 'editor';
   if (!ROLES.includes(role as Role)) throw usage(`--role 应为 ${ROLES.join(' / ')} 之一`);

@@ -13,3 +13,4 @@ export { sessionRoutes } from './web/session-routes.tsx';
 export { usersRoutes } from './web/users-routes.tsx';
 export { setUserActive, resetPassword, setUserRole } from './use-cases/manage-user.ts';
 export { resetTwoStepByUsername, setPasswordByUsername, type TwoStepResetByName, type PasswordSetByName } from './use-cases/recover-account.ts';
+export { runUserRecoveryCommand } from './cli/user-recovery-command.ts';

@@ -1,0 +1,55 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { parseOptions } from '../../../platform/cli/cli-args.ts';
+import { systemActor } from '../domain/actor.ts';
+import { resetTwoStepByUsername, setPasswordByUsername } from '../use-cases/recover-account.ts';
+
+export type UserRecoveryIo = {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** The first line of standard input (a prompt on the terminal, nothing echoed), for --password-stdin. */
+  readSecret: (prompt: string) => Promise<string>;
+};
+
+/** Runs `fn` on the server's database (migrated), closing it after. */
+export type WithDeps = <T>(fn: (deps: AppDeps) => Promise<T>) => Promise<T>;
+
+const usage = (m: string) => new DomainError('ERR_CLI_USAGE', m);
+const inactiveNote = (active: boolean) => (active ? '' : '\n注意：该账号已停用，仍不能登录。');
+
+/**
+ * `user reset-2fa` and `user set-password`: the user page's 重置两步验证 and 重置密码 from the server's
+ * shell, for when no administrator can sign in (docs/security.md, "Locked out"). The command line is
+ * checked, and the password read, before the database is opened. Exit 0 done, 1 refused, 2 usage.
+ */
+export async function runUserRecoveryCommand(sub: 'reset-2fa' | 'set-password', argv: string[], io: UserRecoveryIo, withDeps: WithDeps): Promise<number> {
+  const actor = systemActor('命令行');
+  if (sub === 'reset-2fa') {
+    const o = parseOptions(argv, ['username'], [], `用法：user reset-2fa --username U`);
+    const username = requiredUsername(o);
+    const r = await withDeps((deps) => resetTwoStepByUsername(deps, actor, username));
+    const next = r.mustEnrol ? '请其用密码登录；其机关要求两步验证，登录后将直接进入设置页面' : '请其用密码登录，再在“我的账号”重新设置两步验证';
+    io.stdout(r.hadTwoStep
+      ? `已重置用户 ${r.username} 的两步验证：验证器密钥和恢复码已清除，其登录已全部退出。${next}。${inactiveNote(r.active)}`
+      : `用户 ${r.username} 原未启用两步验证，没有可清除的密钥；其登录已全部退出。${inactiveNote(r.active)}`);
+    return 0;
+  }
+  const o = parseOptions(argv, ['username', 'password'], ['password-stdin'], `用法：user set-password --username U (--password P|--password-stdin)`);
+  const username = requiredUsername(o);
+  const given = o.get('password');
+  const fromStdin = o.get('password-stdin') === true;
+  if (given !== undefined && fromStdin) throw usage('--password 与 --password-stdin 只能选一个');
+  if (given === undefined && !fromStdin) throw usage('缺少 --password 或 --password-stdin（新密码，至少 8 个字符；--password-stdin 从标准输入读取第一行，不留在 shell 历史中）');
+  const password = fromStdin ? await io.readSecret(`用户 ${username} 的新密码：`) : String(given);
+  if (fromStdin && password === '') throw usage('标准输入中没有读到密码（--password-stdin 读取第一行）');
+  const r = await withDeps((deps) => setPasswordByUsername(deps, actor, username, password));
+  io.stdout(`已为用户 ${r.username} 设置新密码${r.wasLocked ? '并解除锁定' : ''}，其登录已全部退出。${inactiveNote(r.active)}`);
+  if (!fromStdin) io.stderr('提示：--password 写在命令行上会留在 shell 历史中，可改用 --password-stdin 从标准输入读取。');
+  return 0;
+}
+
+function requiredUsername(o: Map<string, string | true>): string {
+  const v = o.get('username');
+  if (typeof v !== 'string' || v.trim() === '') throw usage('缺少 --username（登录用户名）');
+  return v.trim();
+}
