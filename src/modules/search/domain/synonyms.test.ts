@@ -19,6 +19,10 @@ describe('synonyms people use', () => {
     expect(alternativesOf('房产证')).toContain('不动产权证书');
     expect(alternativesOf('拆迁')).toContain('房屋征收');
     expect(alternativesOf('讨薪')).toContain('欠薪');
+    // 维修基金 and 物业费 found nothing where the items say 住宅专项维修资金 and 物业服务收费 (outside tester, 2026-12-07).
+    expect(alternativesOf('维修基金')).toContain('维修资金');
+    expect(alternativesOf('物业费')).toEqual(['物业费', '物业服务费', '物业服务收费']);
+    expect(alternativesOf('维修基金使用')).toContain('维修资金使用');
   });
 
   it('are one group per thing: no word is in two groups', () => {

@@ -23,6 +23,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['房产证', '不动产权证书', '不动产权证'],
   ['拆迁', '房屋征收'],
   ['讨薪', '欠薪'],
+  ['维修基金', '维修资金'],
+  ['物业费', '物业服务费', '物业服务收费'],
   // Organs by the short names people call them (the items and their 发布机构 give the full name).
   ['住建局', '住房和城乡建设局', '住房城乡建设局'],
   ['住建部', '住房和城乡建设部'],
