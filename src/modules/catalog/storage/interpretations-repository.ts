@@ -25,12 +25,20 @@ export async function linkTargets(db: Executor, ids: readonly number[]): Promise
 }
 
 /** An item at the other end of a link, for pages and the API. */
-export type LinkedItem = {
+export type LinkedEnd = {
   id: number; title: string; status: string; publishedOn: string | null; documentNumber: string | null;
   interpretationForm: InterpretationForm | null; organId: number; organCode: string; organName: string;
   /** Its 效力: a page marks a linked policy no longer in force (已废止, 已失效). */
   validity: Validity;
 };
+
+/** The published document that replaced a repealed or lapsed policy (its 替代文件), with its own published interpretations, newest first. */
+export type ReplacingPolicy = LinkedEnd & { interpretations: LinkedEnd[] };
+
+/** A linked item; a policy an interpretation explains that is 已废止 or 已失效 also names what replaced it, if that is published. */
+export type LinkedItem = LinkedEnd & { replacedBy: ReplacingPolicy | null };
+
+const newestFirst = (a: LinkedEnd, b: LinkedEnd) => (b.publishedOn ?? '9999').localeCompare(a.publishedOn ?? '9999') || b.id - a.id;
 
 /**
  * Both directions of an item's links in one query: the policies it explains (when it is an
@@ -56,16 +64,64 @@ export async function linksOf(db: Executor, id: number, unpublishedOf: readonly 
     ...(unpublishedOf.length ? [eb.and([eb('p.status', '!=', 'withdrawn'), eb('p.organ_id', 'in', [...unpublishedOf])])] : []),
   ]));
   const rows = await q.execute();
-  const newestFirst = (a: LinkedItem, b: LinkedItem) => (b.publishedOn ?? '9999').localeCompare(a.publishedOn ?? '9999') || b.id - a.id;
-  const item = (r: (typeof rows)[number]): LinkedItem => ({
-    id: r.id, title: r.title, status: r.status, publishedOn: r.published_on, documentNumber: r.document_number,
-    interpretationForm: r.interpretation_form as InterpretationForm | null, organId: r.organ_id, organCode: r.organ_code, organName: r.organ_name,
-    validity: r.validity as Validity,
-  });
+  const item = (r: (typeof rows)[number]): LinkedItem => ({ ...linkedEnd(r), replacedBy: null });
+  const policies = rows.filter((r) => r.interpretation_id === id).map(item).sort(newestFirst);
+  // Only a page naming a policy no longer in force asks again: what replaced it, and that one's interpretations.
+  const ended = policies.filter((p) => p.validity === 'repealed' || p.validity === 'expired').map((p) => p.id);
+  const replacing = ended.length ? await replacingPoliciesOf(db, ended, id) : new Map<number, ReplacingPolicy>();
   return {
-    policies: rows.filter((r) => r.interpretation_id === id).map(item).sort(newestFirst),
+    policies: policies.map((p) => ({ ...p, replacedBy: replacing.get(p.id) ?? null })),
     interpretations: rows.filter((r) => r.policy_id === id).map(item).sort(newestFirst),
   };
+}
+
+type EndRow = {
+  id: number; title: string; status: string; published_on: string | null; document_number: string | null; interpretation_form: string | null;
+  organ_id: number; organ_code: string; organ_name: string; validity: string;
+};
+const linkedEnd = (r: EndRow): LinkedEnd => ({
+  id: r.id, title: r.title, status: r.status, publishedOn: r.published_on, documentNumber: r.document_number,
+  interpretationForm: r.interpretation_form as InterpretationForm | null, organId: r.organ_id, organCode: r.organ_code, organName: r.organ_name,
+  validity: r.validity as Validity,
+});
+
+/**
+ * For each of these policies that is 已废止 or 已失效 and names a published 替代文件 (`replaced_by_id`):
+ * that document and its published interpretations other than `exceptId` (the interpretation being
+ * read, when it names both), in one query. Published items only, whoever reads.
+ */
+export async function replacingPoliciesOf(db: Executor, policyIds: readonly number[], exceptId: number): Promise<Map<number, ReplacingPolicy>> {
+  if (policyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('publications as p')
+    .innerJoin('publications as r', 'r.id', 'p.replaced_by_id')
+    .innerJoin('organs as ro', 'ro.id', 'r.organ_id')
+    .leftJoin('policy_interpretations as l', 'l.policy_id', 'r.id')
+    .leftJoin('publications as i', (join) => join.onRef('i.id', '=', 'l.interpretation_id').on('i.status', '=', 'published').on('i.id', '!=', exceptId))
+    .leftJoin('organs as io', 'io.id', 'i.organ_id')
+    .select([
+      'p.id as policy_id',
+      'r.id', 'r.title', 'r.status', 'r.published_on', 'r.document_number', 'r.interpretation_form', 'r.organ_id', 'r.validity', 'ro.code as organ_code', 'ro.name as organ_name',
+      'i.id as i_id', 'i.title as i_title', 'i.status as i_status', 'i.published_on as i_published_on', 'i.document_number as i_document_number',
+      'i.interpretation_form as i_interpretation_form', 'i.organ_id as i_organ_id', 'i.validity as i_validity', 'io.code as i_organ_code', 'io.name as i_organ_name',
+    ])
+    .where('p.id', 'in', [...policyIds])
+    .where('p.validity', 'in', ['repealed', 'expired'])
+    .where('r.status', '=', 'published')
+    .execute();
+  const out = new Map<number, ReplacingPolicy>();
+  for (const r of rows) {
+    const replacing = out.get(r.policy_id) ?? { ...linkedEnd(r), interpretations: [] };
+    if (r.i_id !== null && r.i_organ_id !== null && r.i_organ_code !== null && r.i_organ_name !== null) {
+      replacing.interpretations.push(linkedEnd({
+        id: r.i_id, title: r.i_title!, status: r.i_status!, published_on: r.i_published_on, document_number: r.i_document_number,
+        interpretation_form: r.i_interpretation_form, organ_id: r.i_organ_id, organ_code: r.i_organ_code, organ_name: r.i_organ_name, validity: r.i_validity!,
+      }));
+    }
+    out.set(r.policy_id, replacing);
+  }
+  for (const r of out.values()) r.interpretations.sort(newestFirst);
+  return out;
 }
 
 export type InterpretationSettingRow = { organId: number; nodeIds: number[]; workingDays: number; updatedAt: string };

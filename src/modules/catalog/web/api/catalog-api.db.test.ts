@@ -339,8 +339,11 @@ describeEachDialect('catalog JSON API', (db) => {
       description: expect.stringContaining('reasons'), content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
     });
     expect(Object.keys(doc.components.schemas).sort()).toEqual(
-      ['ApiError', 'Attachment', 'CatalogNode', 'CatalogTreeItem', 'DirectoryMatter', 'LinkedPublication', 'Organ', 'OrganSummary', 'Publication', 'PublicationListItem', 'PublicationWriteAnswer', 'ValidityLink'],
+      ['ApiError', 'Attachment', 'CatalogNode', 'CatalogTreeItem', 'DirectoryMatter', 'LinkedPublication', 'Organ', 'OrganSummary', 'Publication', 'PublicationListItem', 'PublicationWriteAnswer', 'ReplacingPolicy', 'ValidityLink'],
     );
+    // A repealed or lapsed policy an interpretation explains names its replacement and that one's interpretations.
+    expect(doc.components.schemas.LinkedPublication.properties.replacedBy).toMatchObject({ nullable: true, allOf: [{ $ref: '#/components/schemas/ReplacingPolicy' }] });
+    expect(doc.components.schemas.ReplacingPolicy.properties.interpretations.type).toBe('array');
     // 效力 links both ways, and the verb that records an amender (ADR 0026).
     expect(doc.components.schemas.Publication.properties.amendedBy.items.$ref).toBe('#/components/schemas/ValidityLink');
     expect(doc.paths['/api/v1/publications/{id}/mark-amended'].post.requestBody.content['application/json'].schema.properties.amendingId).toMatchObject({ type: 'integer' });

@@ -3,7 +3,7 @@ import type { DirectoryMatter } from '../../storage/directory-matters-repository
 import { buildTree, type CatalogNode, type PublicationListItem, type TreeBranch } from '../../index.ts';
 import { itemPath } from '../../domain/portal-paths.ts';
 import type { CatalogTreeItem } from './schemas.ts';
-import type { LinkedItem } from '../../storage/interpretations-repository.ts';
+import type { LinkedEnd, LinkedItem } from '../../storage/interpretations-repository.ts';
 import type { ValidityLinkItem } from '../../storage/amendments-repository.ts';
 
 /** Domain values → the API's JSON (camelCase). Internal columns (user ids, storage keys, hashes) stay out. */
@@ -47,11 +47,15 @@ export function presentAttachment(a: Attachment) {
   return { id: a.id, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, url: attachmentUrl(a) };
 }
 
-export function presentLinked(l: LinkedItem) {
+function presentEnd(l: LinkedEnd) {
   return {
     id: l.id, title: l.title, organCode: l.organCode, organName: l.organName, documentNumber: l.documentNumber, interpretationForm: l.interpretationForm,
     status: l.status as Publication['status'], publishedOn: l.publishedOn, validity: l.validity, url: itemPath(l.organCode, l.id),
   };
+}
+
+export function presentLinked(l: LinkedItem) {
+  return { ...presentEnd(l), replacedBy: l.replacedBy && { ...presentEnd(l.replacedBy), interpretations: l.replacedBy.interpretations.map(presentEnd) } };
 }
 
 /**

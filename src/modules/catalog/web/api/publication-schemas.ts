@@ -76,7 +76,7 @@ export const attachment = z
   })
   .meta({ id: 'Attachment', description: '附件 / attachment' });
 
-export const linkedPublication = z
+const linkedEnd = z
   .object({
     id: z.number().int().describe('信息编号 / publication id'),
     title: z.string().describe('标题 / title'),
@@ -88,6 +88,16 @@ export const linkedPublication = z
     publishedOn: isoDate('发布日期 / published on').nullable(),
     validity,
     url: z.string().describe('门户页面地址 / portal page URL'),
+  });
+
+export const replacingPolicy = linkedEnd
+  .extend({ interpretations: z.array(linkedEnd).describe('替代文件的已发布政策解读，新的在前 / its published interpretations, newest first') })
+  .meta({ id: 'ReplacingPolicy', description: '替代已废止或已失效政策文件的已发布文件 / the published document that replaced a repealed or lapsed policy' });
+
+export const linkedPublication = linkedEnd
+  .extend({
+    replacedBy: replacingPolicy.nullable()
+      .describe('已废止或已失效的所解读政策文件的替代文件（已发布的），其余为 null / for a repealed or lapsed policy an interpretation explains: its published replacement; otherwise null'),
   })
   .meta({ id: 'LinkedPublication', description: '政策文件与其政策解读之间的关联项 / a policy or an interpretation at the other end of a link' });
 

@@ -80,7 +80,7 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     expect(ofPolicy).toMatchObject({ itemKind: 'document', interpretationForm: null, policyIds: [], interprets: [] });
     expect(ofPolicy.interpretations).toEqual([{
       id: text.id, title: '文字解读', organCode: organ.code, organName: organ.name, documentNumber: null, interpretationForm: 'text', status: 'published',
-      publishedOn: text.publishedOn, validity: 'valid', url: `/organs/${organ.code}/items/${text.id}`,
+      publishedOn: text.publishedOn, validity: 'valid', replacedBy: null, url: `/organs/${organ.code}/items/${text.id}`,
     }]);
     const ofText = (await app.inject(`/api/v1/publications/${text.id}`)).json();
     expect(ofText).toMatchObject({ itemKind: 'interpretation', interpretationForm: 'text', videoUrl: null, graphicAttachmentId: null, policyIds: [policy.id], interpretations: [] });
@@ -143,6 +143,51 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     // The API's links say it too.
     const interprets = (await app.inject(`/api/v1/publications/${text.id}`)).json().interprets as { id: number; validity: string }[];
     expect(Object.fromEntries(interprets.map((l) => [l.id, l.validity]))).toEqual({ [policy.id]: 'repealed', [lapsing.id]: 'expired' });
+    await app.close();
+  });
+
+  it('points a reader of a repealed policy’s interpretation to the policy that replaced it and its published interpretation, page and API', async () => {
+    const { app, deps, organ, policies, interpretations, policy } = await world();
+    const { performReviewVerb } = await import('../../../review/index.ts');
+    const old = await createPublished(deps, organ.id, [interpretations], interpretation([policy.id], interpretations, { title: '《测试县住房保障办法》政策解读' }));
+    const revised = await createPublished(deps, organ.id, [policies], { title: '关于印发《测试县住房保障办法（2026年修订）》的通知', documentNumber: '测建规〔2026〕9号' });
+    const current = await createPublished(deps, organ.id, [interpretations], interpretation([revised.id], interpretations, { title: '《测试县住房保障办法（2026年修订）》政策解读' }));
+    await createDraft(deps, organ.id, [interpretations], interpretation([revised.id], interpretations, { title: '尚在起草的新解读' }));
+    const box = async (id: number) => /<section class="panel interpreted-policies"[\s\S]*?<\/section>/.exec((await app.inject(`/organs/${organ.code}/items/${id}`)).body)?.[0] ?? '';
+    const interprets = async (id: number) => (await app.inject(`/api/v1/publications/${id}`)).json().interprets as { id: number; replacedBy: unknown }[];
+    // In force: nothing to point to.
+    expect(await box(old.id)).not.toContain('替代');
+    expect((await interprets(old.id))[0]!.replacedBy).toBeNull();
+
+    await performReviewVerb(deps, system, policy.id, 'repeal', { comment: '已由修订后的办法替代', replacedById: revised.id });
+    const page = await box(old.id);
+    expect(page).toContain('<strong class="link-validity">（已废止）</strong>');
+    expect(page).toContain(
+      `该文件已被《<a href="/organs/${organ.code}/items/${revised.id}">关于印发〈测试县住房保障办法（2026年修订）〉的通知</a>》替代，`
+      + `现行解读：《<a href="/organs/${organ.code}/items/${current.id}">〈测试县住房保障办法（2026年修订）〉政策解读</a>》`,
+    );
+    expect(page).not.toContain('尚在起草的新解读');
+    const [link] = await interprets(old.id);
+    expect(link!.replacedBy).toEqual({
+      id: revised.id, title: revised.title, organCode: organ.code, organName: organ.name, documentNumber: '测建规〔2026〕9号', interpretationForm: null,
+      status: 'published', publishedOn: revised.publishedOn, validity: 'valid', url: `/organs/${organ.code}/items/${revised.id}`,
+      interpretations: [{
+        id: current.id, title: current.title, organCode: organ.code, organName: organ.name, documentNumber: null, interpretationForm: 'text',
+        status: 'published', publishedOn: current.publishedOn, validity: 'valid', url: `/organs/${organ.code}/items/${current.id}`,
+      }],
+    });
+    // The new policy's own interpretation is about a policy in force: it points nowhere.
+    expect((await interprets(current.id))[0]!.replacedBy).toBeNull();
+
+    // A replacement with no published interpretation of its own: the line names the replacing policy alone.
+    const other = await createPublished(deps, organ.id, [policies], { title: '测试县租赁补贴办法' });
+    const olderPolicy = await createPublished(deps, organ.id, [policies], { title: '测试县租赁补贴暂行办法' });
+    const olderText = await createPublished(deps, organ.id, [interpretations], interpretation([olderPolicy.id], interpretations, { title: '租赁补贴暂行办法解读' }));
+    await performReviewVerb(deps, system, olderPolicy.id, 'repeal', { comment: '已由新办法替代', replacedById: other.id });
+    const alone = await box(olderText.id);
+    expect(alone).toContain(`该文件已被《<a href="/organs/${organ.code}/items/${other.id}">测试县租赁补贴办法</a>》替代。`);
+    expect(alone).not.toContain('现行解读');
+    expect((await interprets(olderText.id))[0]!.replacedBy).toMatchObject({ id: other.id, interpretations: [] });
     await app.close();
   });
 });

@@ -16,6 +16,7 @@ import type { PortalRequestInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { ValidityNotice, ValidityOfOthers, type LinkedDocument } from './validity-notice.tsx';
+import { ReplacingPolicyLine } from './replacing-policy-line.tsx';
 
 export type ItemPageProps = {
   info: PortalRequestInfo;
@@ -187,7 +188,8 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
 /**
  * Links between a policy and its interpretations: title, form, date, and the organ when it is another one.
  * A linked document no longer in force says so beside its title (（已废止）, （已失效）): a reader of an
- * interpretation must not take the policy it explains for the one in force (国办发〔2017〕47号).
+ * interpretation must not take the policy it explains for the one in force (国办发〔2017〕47号); one
+ * replaced by a published document names it, and its published interpretations, on a line below.
  */
 function LinkList({ organ, items }: { organ: Organ; items: LinkedItem[] }) {
   return (
@@ -199,6 +201,7 @@ function LinkList({ organ, items }: { organ: Organ; items: LinkedItem[] }) {
           <span class="count">
             （{[l.interpretationForm ? INTERPRETATION_FORM_LABELS[l.interpretationForm] : l.documentNumber, l.organId !== organ.id ? l.organName : null, l.publishedOn].filter(Boolean).join('，')}）
           </span>
+          {l.replacedBy && <ReplacingPolicyLine replacing={l.replacedBy} />}
         </li>
       ))}
     </ul>

@@ -1,0 +1,24 @@
+import type { LinkedEnd, ReplacingPolicy } from '../../storage/interpretations-repository.ts';
+import { titleWithinMarks } from './validity-notice.tsx';
+
+const Titled = ({ item }: { item: LinkedEnd }) => <>《<a href={`/organs/${item.organCode}/items/${item.id}`}>{titleWithinMarks(item.title)}</a>》</>;
+
+/**
+ * Under a policy no longer in force that an interpretation explains: the published document that
+ * replaced it and that document's published interpretations — 该文件已被《新文件》替代，现行解读：《新解读》 —
+ * so a reader who lands on an older interpretation (often of the same title) learns that a current
+ * one exists. With none published, the replacing document alone. The older interpretation itself
+ * stays as it was published: it explained the policy of its day. A replacement since repealed or
+ * lapsed in its turn is marked so, and its interpretations are not called 现行.
+ */
+export function ReplacingPolicyLine({ replacing }: { replacing: ReplacingPolicy }) {
+  const inForce = replacing.validity === 'valid' || replacing.validity === 'amended';
+  const ended = replacing.validity === 'repealed' ? '（已废止）' : replacing.validity === 'expired' ? '（已失效）' : '';
+  const texts = replacing.interpretations;
+  return (
+    <p class="link-replacement">
+      该文件已被<Titled item={replacing} />{!inForce && ended}替代
+      {texts.length > 0 && <>，{inForce ? '现行解读' : '其解读'}：{texts.map((t, i) => <>{i > 0 && '、'}<Titled item={t} /></>)}</>}。
+    </p>
+  );
+}
