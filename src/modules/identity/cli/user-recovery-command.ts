@@ -14,7 +14,9 @@ export type UserRecoveryIo = {
 /** Runs `fn` on the server's database (migrated), closing it after. */
 export type WithDeps = <T>(fn: (deps: AppDeps) => Promise<T>) => Promise<T>;
 
-const usage = (m: string) => new DomainError('ERR_CLI_USAGE', m);
+const RESET_USAGE = '用法：user reset-2fa --username U';
+const SET_USAGE = '用法：user set-password --username U (--password P|--password-stdin)';
+const usage = (m: string, usageText: string) => new DomainError('ERR_CLI_USAGE', `${m}\n\n${usageText}`);
 const inactiveNote = (active: boolean) => (active ? '' : '\n注意：该账号已停用，仍不能登录。');
 
 /**
@@ -25,8 +27,8 @@ const inactiveNote = (active: boolean) => (active ? '' : '\n注意：该账号�
 export async function runUserRecoveryCommand(sub: 'reset-2fa' | 'set-password', argv: string[], io: UserRecoveryIo, withDeps: WithDeps): Promise<number> {
   const actor = systemActor('命令行');
   if (sub === 'reset-2fa') {
-    const o = parseOptions(argv, ['username'], [], `用法：user reset-2fa --username U`);
-    const username = requiredUsername(o);
+    const o = parseOptions(argv, ['username'], [], RESET_USAGE);
+    const username = requiredUsername(o, RESET_USAGE);
     const r = await withDeps((deps) => resetTwoStepByUsername(deps, actor, username));
     const next = r.mustEnrol ? '请其用密码登录；其机关要求两步验证，登录后将直接进入设置页面' : '请其用密码登录，再在“我的账号”重新设置两步验证';
     io.stdout(r.hadTwoStep
@@ -34,22 +36,22 @@ export async function runUserRecoveryCommand(sub: 'reset-2fa' | 'set-password', 
       : `用户 ${r.username} 原未启用两步验证，没有可清除的密钥；其登录已全部退出。${inactiveNote(r.active)}`);
     return 0;
   }
-  const o = parseOptions(argv, ['username', 'password'], ['password-stdin'], `用法：user set-password --username U (--password P|--password-stdin)`);
-  const username = requiredUsername(o);
+  const o = parseOptions(argv, ['username', 'password'], ['password-stdin'], SET_USAGE);
+  const username = requiredUsername(o, SET_USAGE);
   const given = o.get('password');
   const fromStdin = o.get('password-stdin') === true;
-  if (given !== undefined && fromStdin) throw usage('--password 与 --password-stdin 只能选一个');
-  if (given === undefined && !fromStdin) throw usage('缺少 --password 或 --password-stdin（新密码，至少 8 个字符；--password-stdin 从标准输入读取第一行，不留在 shell 历史中）');
+  if (given !== undefined && fromStdin) throw usage('--password 与 --password-stdin 只能选一个', SET_USAGE);
+  if (given === undefined && !fromStdin) throw usage('缺少 --password 或 --password-stdin（新密码，至少 8 个字符；--password-stdin 从标准输入读取第一行，不留在 shell 历史中）', SET_USAGE);
   const password = fromStdin ? await io.readSecret(`用户 ${username} 的新密码：`) : String(given);
-  if (fromStdin && password === '') throw usage('标准输入中没有读到密码（--password-stdin 读取第一行）');
+  if (fromStdin && password === '') throw usage('标准输入中没有读到密码（--password-stdin 读取第一行）', SET_USAGE);
   const r = await withDeps((deps) => setPasswordByUsername(deps, actor, username, password));
   io.stdout(`已为用户 ${r.username} 设置新密码${r.wasLocked ? '并解除锁定' : ''}，其登录已全部退出。${inactiveNote(r.active)}`);
   if (!fromStdin) io.stderr('提示：--password 写在命令行上会留在 shell 历史中，可改用 --password-stdin 从标准输入读取。');
   return 0;
 }
 
-function requiredUsername(o: Map<string, string | true>): string {
+function requiredUsername(o: Map<string, string | true>, usageText: string): string {
   const v = o.get('username');
-  if (typeof v !== 'string' || v.trim() === '') throw usage('缺少 --username（登录用户名）');
+  if (typeof v !== 'string' || v.trim() === '') throw usage('缺少 --username（登录用户名）', usageText);
   return v.trim();
 }
