@@ -14,8 +14,8 @@ describe('publication metadata', () => {
     [{ ...valid, title: '  ' }, 'title', '请填写标题'],
     [{ ...valid, formedOn: '2020-02-30' }, 'formedOn', '成文日期应为有效日期'],
     // A year typed wrong (0202 for 2020) is a real date, but no item of the catalog is that old.
-    [{ ...valid, formedOn: '0202-03-02' }, 'formedOn', '成文日期不能早于 1900-01-01，请核对年份'],
-    [{ ...valid, formedOn: '1899-12-31' }, 'formedOn', '成文日期不能早于 1900-01-01'],
+    [{ ...valid, formedOn: '0202-03-02' }, 'formedOn', '成文日期 0202-03-02 早于 1900-01-01，请核对年份'],
+    [{ ...valid, formedOn: '1899-12-31' }, 'formedOn', '成文日期 1899-12-31 早于 1900-01-01'],
     [{ ...valid, stage: 'other' }, 'stage', '五公开'],
     // 文件类型 decides the annual report's second part: never taken as 其他 unless chosen.
     [{ ...valid, docType: undefined }, 'docType', '请选择文件类型（规章、行政规范性文件或其他）'],

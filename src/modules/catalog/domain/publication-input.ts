@@ -14,7 +14,7 @@ export const EARLIEST_FORMED_ON = '1900-01-01';
 const isoDate = (label: string) =>
   z.string({ message: `请填写${label}` }).trim().superRefine((v, ctx) => {
     if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: `${label}应为有效日期（YYYY-MM-DD）` });
-    else if (v < EARLIEST_FORMED_ON) ctx.addIssue({ code: 'custom', message: `${label}不能早于 ${EARLIEST_FORMED_ON}，请核对年份` });
+    else if (v < EARLIEST_FORMED_ON) ctx.addIssue({ code: 'custom', message: `${label} ${v} 早于 ${EARLIEST_FORMED_ON}，请核对年份` });
   });
 
 // null means "not given", so a client can send back what it read.
