@@ -163,8 +163,8 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     const page = await box(old.id);
     expect(page).toContain('<strong class="link-validity">（已废止）</strong>');
     expect(page).toContain(
-      `该文件已被《<a href="/organs/${organ.code}/items/${revised.id}">关于印发〈测试县住房保障办法（2026年修订）〉的通知</a>》替代，`
-      + `现行解读：《<a href="/organs/${organ.code}/items/${current.id}">〈测试县住房保障办法（2026年修订）〉政策解读</a>》`,
+      `该文件已被《<a href="/organs/${organ.code}/items/${revised.id}">关于印发〈测试县住房保障办法（2026年修订）〉的通知</a>》（测建规〔2026〕9号，${revised.publishedOn}发布）替代，`
+      + `现行解读：《<a href="/organs/${organ.code}/items/${current.id}">〈测试县住房保障办法（2026年修订）〉政策解读</a>》（${current.publishedOn}发布）。`,
     );
     expect(page).not.toContain('尚在起草的新解读');
     const [link] = await interprets(old.id);
@@ -185,7 +185,7 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     const olderText = await createPublished(deps, organ.id, [interpretations], interpretation([olderPolicy.id], interpretations, { title: '租赁补贴暂行办法解读' }));
     await performReviewVerb(deps, system, olderPolicy.id, 'repeal', { comment: '已由新办法替代', replacedById: other.id });
     const alone = await box(olderText.id);
-    expect(alone).toContain(`该文件已被《<a href="/organs/${organ.code}/items/${other.id}">测试县租赁补贴办法</a>》替代。`);
+    expect(alone).toContain(`该文件已被《<a href="/organs/${organ.code}/items/${other.id}">测试县租赁补贴办法</a>》（${other.publishedOn}发布）替代。`);
     expect(alone).not.toContain('现行解读');
     expect((await interprets(olderText.id))[0]!.replacedBy).toMatchObject({ id: other.id, interpretations: [] });
     await app.close();

@@ -1,11 +1,15 @@
 import type { LinkedEnd, ReplacingPolicy } from '../../storage/interpretations-repository.ts';
 import { titleWithinMarks } from './validity-notice.tsx';
 
-const Titled = ({ item }: { item: LinkedEnd }) => <>《<a href={`/organs/${item.organCode}/items/${item.id}`}>{titleWithinMarks(item.title)}</a>》</>;
+/** 《标题》（文号，日期发布）: the old and the new often bear the same title, so the 文号 and the day tell them apart. */
+function Titled({ item }: { item: LinkedEnd }) {
+  const facts = [item.documentNumber, item.publishedOn && `${item.publishedOn}发布`].filter(Boolean).join('，');
+  return <>《<a href={`/organs/${item.organCode}/items/${item.id}`}>{titleWithinMarks(item.title)}</a>》{facts && `（${facts}）`}</>;
+}
 
 /**
  * Under a policy no longer in force that an interpretation explains: the published document that
- * replaced it and that document's published interpretations — 该文件已被《新文件》替代，现行解读：《新解读》 —
+ * replaced it and that document's published interpretations — 该文件已被《新文件》（文号，日期发布）替代，现行解读：《新解读》（日期发布） —
  * so a reader who lands on an older interpretation (often of the same title) learns that a current
  * one exists. With none published, the replacing document alone. The older interpretation itself
  * stays as it was published: it explained the policy of its day. A replacement since repealed or
