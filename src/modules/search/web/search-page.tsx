@@ -43,11 +43,13 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, unfilteredTotal = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
   /** When a search within an organ found nothing: what the same search finds over the whole region, and its words apart there. */
   regionTotal?: number | null;
+  /** What the same words find in the same scope without the filters chosen, when those left nothing (else null). */
+  unfilteredTotal?: number | null;
   regionSplit?: { q: string; total: number } | null;
 }) {
   /** A count as the page says it: past the cap, 超过 1,000. */
@@ -219,6 +221,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                   The words stay whole when the line breaks (keep-words); only an unbroken run longer than the line wraps. */}
               {result.splitSuggestion && (
                 <p class="split-suggestion wrap-anywhere">试试分开检索：<a class="keep-words" href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{countWords(result.splitSuggestion.total)} 条）</p>
+              )}
+              {/* Nothing under the filters chosen: the same words in the same scope without them, when they find something. */}
+              {unfilteredTotal !== null && unfilteredTotal > 0 && (
+                <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { node: '', stage: '', genre: '', year: '', validity: '', from: '', to: '', page: '1' })}>不限筛选条件检索“{said}”</a>（{countWords(unfilteredTotal)} 条）</p>
               )}
               {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there;
                   when it finds nothing there either, its words apart over the whole region. */}

@@ -9,6 +9,7 @@ import { staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf, type SearchResult } from '../use-cases/search-publications.ts';
+import type { SearchFilters } from '../domain/search-request.ts';
 import { searchTermReport, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
@@ -41,10 +42,10 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, asked, { pageSize: PORTAL_PAGE_SIZE, organs: organList });
         // A unit's code (an old link) searches its organ: the page and its links name the organ searched.
         if (scopeUnit && scopeOrgan) raw = { ...asked, organ: scopeOrgan.code };
-        const render = async (result: SearchResult | null, region: SearchResult | null = null) => {
+        const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null) => {
           const organs = await organList();
           return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result ? req.page : 1} error={null}
-            regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} />);
+            regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} unfilteredTotal={unfiltered?.total ?? null} />);
         };
         if (!req.q) return sendHtml(reply, await render(null));
         const made = async () => {
@@ -55,7 +56,12 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
           const region = result.total === 0 && req.filters.scopeOrganId !== null
             ? await search({ ...req, filters: { ...req.filters, scopeOrganId: null }, page: 1 }, organList)
             : null;
-          return { html: await render(result, region), result };
+          // Nothing under the filters chosen (a facet, a date range, kept when a new word is typed on this page):
+          // the same words in the same scope without them, offered when they find something.
+          const unfiltered = result.total === 0 && narrowed(req.filters)
+            ? await search({ ...req, filters: { scopeOrganId: req.filters.scopeOrganId }, page: 1 }, organList)
+            : null;
+          return { html: await render(result, region, unfiltered), result };
         };
         const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url}`, made);
         if (req.page === 1) terms.count(result.query, req.filters.scopeOrganId, result.total);
@@ -70,6 +76,9 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
     });
   };
 }
+
+/** Whether a search has filters besides its scope (the results page's 已选条件). */
+const narrowed = ({ scopeOrganId: _scope, ...filters }: SearchFilters) => Object.values(filters).some((v) => v !== undefined && v !== null && v !== '');
 
 const sendHtml = (reply: FastifyReply, html: string) => reply.type('text/html; charset=utf-8').send(html);
 

@@ -48,4 +48,29 @@ describeEachDialect('a search that finds nothing', (db) => {
       await app.close();
     }
   });
+  it('offers the same search without its filters when they leave nothing, with its count (outside tester: 服务公开 kept, 申请补贴 found 0)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
+      const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县民政局', shortName: '县民政局' });
+      await createPublished(deps, bureau.id, [await createNode(deps, bureau.id)], { title: '关于发放2026年困难群众临时救助金的公告', stage: 'result' });
+      const q = encodeURIComponent('临时救助');
+
+      // A stage and a year that the item does not have: nothing, and the words without the filters (scope kept) find it.
+      const none = mainOf((await app.inject(`/search?q=${q}&organ=${bureau.code}&stage=service&year=2020`)).body);
+      expect(none).toContain('共找到 0 条');
+      expect(none).toContain(`<a href="/search?q=${q}&amp;organ=${bureau.code}">不限筛选条件检索“临时救助”</a>（1 条）`);
+
+      // Nothing without the filters either: no such offer.
+      const nowhere = mainOf((await app.inject(`/search?q=${encodeURIComponent('住房公积金')}&stage=service`)).body);
+      expect(nowhere).toContain('共找到 0 条');
+      expect(nowhere).not.toContain('不限筛选条件');
+
+      // No filters: nothing to lift.
+      const plain = mainOf((await app.inject(`/search?q=${encodeURIComponent('住房公积金')}`)).body);
+      expect(plain).not.toContain('不限筛选条件');
+    } finally {
+      await app.close();
+    }
+  });
 });
