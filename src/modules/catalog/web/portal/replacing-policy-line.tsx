@@ -1,11 +1,5 @@
-import type { LinkedEnd, ReplacingPolicy } from '../../storage/interpretations-repository.ts';
-import { titleWithinMarks } from './validity-notice.tsx';
-
-/** 《标题》（文号，日期发布）: the old and the new often bear the same title, so the 文号 and the day tell them apart. */
-function Titled({ item }: { item: LinkedEnd }) {
-  const facts = [item.documentNumber, item.publishedOn && `${item.publishedOn}发布`].filter(Boolean).join('，');
-  return <>《<a href={`/organs/${item.organCode}/items/${item.id}`}>{titleWithinMarks(item.title)}</a>》{facts && `（${facts}）`}</>;
-}
+import type { ReplacingPolicy } from '../../storage/interpretations-repository.ts';
+import { Named } from './validity-notice.tsx';
 
 /**
  * Under a policy no longer in force that an interpretation explains: the published document that
@@ -21,8 +15,8 @@ export function ReplacingPolicyLine({ replacing }: { replacing: ReplacingPolicy 
   const texts = replacing.interpretations;
   return (
     <p class="link-replacement">
-      该文件已被<Titled item={replacing} />{!inForce && ended}替代
-      {texts.length > 0 && <>，{inForce ? '现行解读' : '其解读'}：{texts.map((t, i) => <>{i > 0 && '、'}<Titled item={t} /></>)}</>}。
+      该文件已被<Named doc={replacing} />{!inForce && ended}替代
+      {texts.length > 0 && <>，{inForce ? '现行解读' : '其解读'}：{texts.map((t, i) => <>{i > 0 && '、'}<Named doc={t} /></>)}</>}。
     </p>
   );
 }

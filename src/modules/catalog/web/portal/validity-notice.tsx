@@ -4,15 +4,13 @@ import { addDays } from '../../../../shared/iso-date.ts';
 /** A document a 效力 link names, at its own organ's address (a county government's decision may amend a bureau's document). */
 export type LinkedDocument = { id: number; title: string; organCode: string; documentNumber: string | null; publishedOn: string | null };
 
-/** A title as written between 《》: its own outer 《》 dropped, a 《》 name inside it written 〈〉 (GB/T 15834). */
-export const titleWithinMarks = (title: string) => title.trim().replace(/^《(.*)》$/, '$1').replace(/《/g, '〈').replace(/》/g, '〉');
-
 /**
  * 《标题》（文号，日期发布）, the title a link to the document's page. A 《》 name inside the title becomes 〈〉, as
  * a title within a title is written (GB/T 15834): 《关于印发〈…办法〉的通知》, not 《关于印发《…办法》的通知》.
+ * The 文号 and the day tell apart an old and a new document of the same title (replacing-policy-line.tsx).
  */
-function Named({ doc }: { doc: LinkedDocument }) {
-  const title = titleWithinMarks(doc.title);
+export function Named({ doc }: { doc: LinkedDocument }) {
+  const title = doc.title.trim().replace(/^《(.*)》$/, '$1').replace(/《/g, '〈').replace(/》/g, '〉');
   const facts = [doc.documentNumber, doc.publishedOn && `${doc.publishedOn}发布`].filter(Boolean).join('，');
   return <>《<a href={`/organs/${doc.organCode}/items/${doc.id}`}>{title}</a>》{facts && `（${facts}）`}</>;
 }
