@@ -48,9 +48,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
   /** When a search within an organ found nothing: what the same search finds over the whole region, and its words apart there. */
   regionTotal?: number | null;
+  regionSplit?: { q: string; total: number } | null;
   /** What the same words find in the same scope without the filters chosen, when those left nothing (else null). */
   unfilteredTotal?: number | null;
-  regionSplit?: { q: string; total: number } | null;
 }) {
   /** A count as the page says it: past the cap, 超过 1,000. */
   const countWords = (n: number) => (n > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : String(n));
