@@ -51,7 +51,8 @@ export type SearchResult = {
   synonyms: { keyword: string; added: string[] }[];
   /**
    * Nothing found: the same words apart (domain/split-suggestion.ts), how many items that search finds and
-   * its first few (the results page shows them under the zero), when it finds any. Null otherwise.
+   * its first few (the results page shows them under the zero), when it finds any. Up to FEW_RESULTS found:
+   * the words apart and their count (no items), when they find more. Null otherwise.
    */
   splitSuggestion: { q: string; total: number; hits: SearchHit[] } | null;
 };
@@ -60,6 +61,12 @@ export type FacetCount = { value: string; count: number };
 
 /** How many of the words-apart search's items a search that found nothing shows (its first page, by the same sort). */
 export const SPLIT_PREVIEW = 5;
+
+/**
+ * Up to this many results, the words apart are offered above them when apart they find more: a phrase
+ * typed without spaces can match one item by chance (2026年公租房: 1 item, 2026年 公租房: 32; an outside tester).
+ */
+export const FEW_RESULTS = 3;
 
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
@@ -149,12 +156,14 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     total = Math.min((await index.countUpTo(db, m, scope, totalCap + 1)) + extra.length, totalCap + 1);
     sample = total ? await newest(scope, facetSample) : [];
   }
-  if (total === 0) {
-    // The words apart, in the same scope, offered only when they find something (one more bounded search).
-    const split = numbered.length || opts.noSuggestion ? null : splitSuggestion(query, segment);
-    const apart = split ? await searchPublications(deps, { ...req, q: split, page: 1, pageSize: SPLIT_PREVIEW }, { ...opts, organs, noSuggestion: true }) : null;
-    return { ...NOTHING(query), splitSuggestion: split && apart?.total ? { q: split, total: apart.total, hits: apart.hits } : null };
-  }
+  // The words apart, in the same scope (one more bounded search): offered when nothing was found and they find
+  // something, with their first items; above very few results when they find more, as a link only.
+  const split = numbered.length || opts.noSuggestion || total > FEW_RESULTS ? null : splitSuggestion(query, segment);
+  const apart = !split ? null : total === 0
+    ? await searchPublications(deps, { ...req, q: split, page: 1, pageSize: SPLIT_PREVIEW }, { ...opts, organs, noSuggestion: true })
+    : await searchPublications(deps, { ...req, q: split, page: 1, pageSize: 0, sort: 'newest' }, { ...opts, organs, noSuggestion: true }); // its count only
+  const offer = split && apart && apart.total > total ? { q: split, total: apart.total, hits: apart.hits } : null;
+  if (total === 0) return { ...NOTHING(query), splitSuggestion: offer };
   const facets = await facetsOf(deps, sample, organs);
 
   const offset = (req.page - 1) * req.pageSize;
@@ -185,7 +194,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   page = page.slice(0, Math.max(0, totalCap - offset));
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
-  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: null };
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer };
 }
 
 /** Facet counts over some matches (their sort keys): organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */

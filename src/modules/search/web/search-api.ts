@@ -57,7 +57,7 @@ const searchAnswer = z.object({
   facets: z.object({ organ: facet, node: facet, stage: facet, genre: facet, year: facet, validity: facet }),
   notWholeWords: z.array(z.string()).nullable().describe('排在前面的结果都只在较长词语中含有的检索词（如“危房改造”中的“房改”）；按发布日期排序、无结果或文号完全一致时为 null / keywords that the ranked results hold only inside longer words; null when not worked out (newest first, no match, an exact number)'),
   synonyms: z.array(z.object({ keyword: z.string(), added: z.array(z.string()) })).describe('同时检索的同义词 / synonyms searched as well, per keyword'),
-  splitSuggestion: z.object({ q: z.string(), total: z.number().int() }).nullable().describe('没有结果时，把连写的检索词分开后的检索式及其结果数（有结果才给出）/ nothing found: the same words apart and how many items they find, when any'),
+  splitSuggestion: z.object({ q: z.string(), total: z.number().int() }).nullable().describe('没有结果时，把连写的检索词分开后的检索式及其结果数（有结果才给出）；结果不超过 3 条时，分开后结果更多才给出 / nothing found: the same words apart and how many items they find, when any; up to 3 found: the same, when apart they find more'),
 });
 const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
 

@@ -214,6 +214,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                 {result.synonyms.length ? `已同时检索：${result.synonyms.flatMap((s) => s.added).join('、')}` : ''}
               </p>
             )}
+            {/* Very few found, and the words apart find more: the offer above the results (docs/search.md). */}
+            {result.total > 0 && result.splitSuggestion && (
+              <p class="split-suggestion wrap-anywhere">试试分开检索：<a class="keep-words" href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{countWords(result.splitSuggestion.total)} 条）</p>
+            )}
             {/* An echoed query wraps anywhere (wrap-anywhere): a pasted address is one unbroken word, which widened the page to 816 px at 390. */}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<>
               <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>

@@ -57,4 +57,29 @@ describeEachDialect('a search that found nothing offers its words apart', (db) =
       await app.close();
     }
   });
+  it('offers the words apart above a very few results when apart they find more (outside tester: 2026年公租房 found 1, 2026年 公租房 32)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      await createPublished(deps, bureau.id, [node], { title: '青岚县2026年公租房分配结果公示' });
+      await createPublished(deps, bureau.id, [node], { title: '关于2026年度公租房租金标准的通知' });
+      await createPublished(deps, bureau.id, [node], { title: '公租房申请受理情况通报（2026年）' });
+
+      const page = mainOf((await app.inject(`/search?q=${q('2026年公租房')}&organ=${bureau.code}`)).body);
+      expect(page).toContain('共找到 1 条');
+      expect(page).toContain(`试试分开检索：<a class="keep-words" href="/search?q=2026${q('年')}+${q('公租房')}&amp;organ=${bureau.code}">2026年 公租房</a>（3 条）`);
+      // The results come as they are; the offer sits above them.
+      expect(page.replace(/<\/?mark>/g, '')).toContain('青岚县2026年公租房分配结果公示');
+      expect(page.indexOf('试试分开检索')).toBeLessThan(page.indexOf('class="search-results"'));
+      const api = (await app.inject(`/api/v1/search?q=${q('2026年公租房')}`)).json();
+      expect(api.total).toBe(1);
+      expect(api.splitSuggestion).toEqual({ q: '2026年 公租房', total: 3 });
+
+      // Apart they find no more: no offer.
+      expect(mainOf((await app.inject(`/search?q=${q('分配结果公示')}&organ=${bureau.code}`)).body)).not.toContain('试试分开检索');
+    } finally {
+      await app.close();
+    }
+  });
 });
