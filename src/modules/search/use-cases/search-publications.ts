@@ -121,7 +121,7 @@ const byKeyDesc = (a: number, b: number) => b - a;
  * number); beyond the ranked candidates the list goes on newest first. Every step is defined on the
  * newest-first order of the matches, so SQLite and PostgreSQL produce the same list.
  */
-export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits; index?: FullTextIndex; organs?: OrganList; noSuggestion?: boolean } = {}): Promise<SearchResult> {
+export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits; index?: FullTextIndex; organs?: OrganList; noSuggestion?: boolean; countOnly?: boolean } = {}): Promise<SearchResult> {
   const segment = opts.segment ?? jiebaSegmenter();
   const { rankWindow, titleCandidates, totalCap, facetSample } = opts.limits ?? SEARCH_LIMITS;
   if (facetSample < rankWindow) throw new Error('facetSample must be at least rankWindow: the window is the sample’s head');
@@ -156,12 +156,14 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     total = Math.min((await index.countUpTo(db, m, scope, totalCap + 1)) + extra.length, totalCap + 1);
     sample = total ? await newest(scope, facetSample) : [];
   }
+  // Asked for its count only (the words apart above a few results): no facets, no page.
+  if (opts.countOnly) return { ...NOTHING(query), total, totalCapped: total > totalCap };
   // The words apart, in the same scope (one more bounded search): offered when nothing was found and they find
   // something, with their first items; above very few results when they find more, as a link only.
   const split = numbered.length || opts.noSuggestion || total > FEW_RESULTS ? null : splitSuggestion(query, segment);
   const apart = !split ? null : total === 0
     ? await searchPublications(deps, { ...req, q: split, page: 1, pageSize: SPLIT_PREVIEW }, { ...opts, organs, noSuggestion: true })
-    : await searchPublications(deps, { ...req, q: split, page: 1, pageSize: 0, sort: 'newest' }, { ...opts, organs, noSuggestion: true }); // its count only
+    : await searchPublications(deps, { ...req, q: split, page: 1 }, { ...opts, organs, noSuggestion: true, countOnly: true });
   const offer = split && apart && apart.total > total ? { q: split, total: apart.total, hits: apart.hits } : null;
   if (total === 0) return { ...NOTHING(query), splitSuggestion: offer };
   const facets = await facetsOf(deps, sample, organs);
