@@ -4,6 +4,8 @@ import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps, createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
 import { migration } from '../../../platform/db/migrations/056-search-doc-nodes.ts';
 import { searchPublications } from '../use-cases/search-publications.ts';
+import { fullTextIndexFor } from './full-text-index.ts';
+import { clearDocs } from './search-repository.ts';
 
 describeEachDialect('the 目录栏目 facet follows the items’ placements', (db) => {
   it('counts an item under the nodes it is placed in now: placed, moved, placed twice, unplaced, withdrawn from the index', async () => {
@@ -24,9 +26,24 @@ describeEachDialect('the 目录栏目 facet follows the items’ placements', (d
     expect(await nodes()).toEqual([[n1, 1], [n2, 1]].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]))));
     await sql`update publication_placements set node_id = ${n1} where publication_id = ${item.id} and node_id = ${n2}`.execute(deps.db);
     expect(await nodes()).toEqual([[n1, 2]]);
-    // Out of the index (as a withdrawal takes it out): its nodes leave the facet with its row.
-    await sql`delete from search_docs where publication_id = ${item.id}`.execute(deps.db);
+    // Out of the index as a withdrawal takes it out (indexPublication's clearDocs: the full-text engine's rows, the
+    // chunks, the search_docs row): its nodes leave the facet with its row, and no search, whole region or its organ,
+    // finds it — nor do the engine's own tables (FTS5's, the organ-major rows; PostgreSQL's pieces) keep it.
+    const { sort_key: sortKey } = await deps.db.selectFrom('search_docs').select('sort_key').where('publication_id', '=', item.id).executeTakeFirstOrThrow();
+    const found = async (scopeOrganId: number | null) => (await searchPublications(deps, { q: '危房', sort: 'newest', page: 1, pageSize: 10, filters: { scopeOrganId } })).hits.map((h) => h.id);
+    expect(await found(null)).toContain(item.id);
+    await clearDocs(deps.db, fullTextIndexFor(deps.dialect), [item.id]);
     expect(await nodes()).toEqual([[n1, 1]]);
+    expect(await found(null)).not.toContain(item.id);
+    expect(await found(organ.id)).toHaveLength(1);
+    expect(await found(organ.id)).not.toContain(item.id);
+    const kept = deps.dialect === 'sqlite'
+      ? ['search_items', 'search_titles', 'search_words'].map((t) => sql<{ n: number }>`select count(*) as n from ${sql.id(t)} where rowid = ${sortKey}`)
+        // The organ-major row's key: the organ above the sort key (organBase in sqlite-fts5-index.ts).
+        .concat(sql<{ n: number }>`select count(*) as n from search_organ_items where rowid = ${(BigInt(organ.id) << 48n) + BigInt(sortKey)}`)
+      : [sql<{ n: number }>`select count(*) as n from search_item_pieces where sort_key = ${sortKey}`];
+    for (const q of kept) expect(Number((await q.execute(deps.db)).rows[0]!.n)).toBe(0);
+    expect(await deps.db.selectFrom('search_chunks').select('publication_id').where('publication_id', '=', item.id).execute()).toEqual([]);
     if (deps.dialect === 'sqlite') expect((await sql<{ n: number }>`select count(*) as n from search_doc_nodes where sort_key not in (select sort_key from search_docs)`.execute(deps.db)).rows[0].n).toBe(0);
   });
 
