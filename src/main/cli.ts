@@ -6,7 +6,7 @@ import { RUNS_COMPILED } from '../platform/runtime/project-root.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { DomainError, isDomainError } from '../shared/domain-error.ts';
 import { verifyAuditLog } from '../modules/audit/index.ts';
-import { createApiToken, createUser, listApiTokens, revokeApiToken, ROLES, runUserRecoveryCommand, systemActor, type Role } from '../modules/identity/index.ts';
+import { actorLabel, COMMAND_LINE_ACTOR, createApiToken, createUser, listApiTokens, revokeApiToken, ROLES, runUserRecoveryCommand, type Role } from '../modules/identity/index.ts';
 import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts';
 import { makeDeps, prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './build-app.ts';
@@ -51,6 +51,7 @@ const HELP = `gongkai —— 政府信息公开平台
   user set-password --username U (--password P|--password-stdin)
                                  重设用户密码（规则同网页表单）、解除锁定并退出其全部登录；--password-stdin 从标准输入读取第一行，
                                  密码不留在 shell 历史中
+  user reactivate --username U   重新启用已停用的账号（同用户页面的“重新启用账号”；停用时吊销的 API 令牌不恢复）
   token create --user U --name 用途 [--days N|--no-expiry] [--read-only] [--organ 机关代码,…]
                                  为用户创建 API 令牌（只显示一次；默认 365 天有效）
   token list [--user U]          列出 API 令牌（状态、范围、到期与最近使用时间）
@@ -256,7 +257,7 @@ async function withDb<T>(fn: (ctx: ReturnType<typeof makeDeps>) => Promise<T>): 
 async function userCommand(rest: string[], io: Io): Promise<number> {
   const [sub, ...more] = rest;
   // Recovery when no administrator can sign in (docs/security.md): checked before the database is opened.
-  if (sub === 'reset-2fa' || sub === 'set-password') {
+  if (sub === 'reset-2fa' || sub === 'set-password' || sub === 'reactivate') {
     return runUserRecoveryCommand(sub, more, { ...io, readSecret: io.readSecret ?? readSecretLine }, (fn) => withDb(async ({ deps, handle }) => {
       await migrateToLatest(deps.db, deps.dialect);
       try {
@@ -271,7 +272,8 @@ async function userCommand(rest: string[], io: Io): Promise<number> {
   if (sub !== 'add') {
     throw usage(`用法：user add --username U --password P --name 姓名 --organ 机关代码 [--role ${ROLES.join('|')}]
       user reset-2fa --username U
-      user set-password --username U (--password P|--password-stdin)`);
+      user set-password --username U (--password P|--password-stdin)
+      user reactivate --username U`);
   }
   const args = parseArgs(more, [], ['username', 'password', 'name', 'organ', 'role']);
   const role = (args.options.get('role') as string | undefined) ?? 'editor';
@@ -285,7 +287,7 @@ async function userCommand(rest: string[], io: Io): Promise<number> {
   };
   return withDb(async ({ deps }) => {
     await migrateToLatest(deps.db, deps.dialect);
-    const u = await createUser(deps, input, { userId: null, label: '命令行' });
+    const u = await createUser(deps, input, { userId: null, label: actorLabel(COMMAND_LINE_ACTOR) });
     io.stdout(`已新增用户 ${u.username}（编号 ${u.id}，角色 ${input.role}，机关 ${input.organCode}）`);
     return 0;
   });
@@ -306,7 +308,7 @@ async function organCommand(rest: string[], io: Io): Promise<number> {
   };
   return withDb(async ({ deps }) => {
     await migrateToLatest(deps.db, deps.dialect);
-    const organ = await saveOrgan(deps, systemActor('命令行'), input);
+    const organ = await saveOrgan(deps, COMMAND_LINE_ACTOR, input);
     io.stdout(`已新增机关 ${organ.name}（代码 ${organ.code}）`);
     return 0;
   });
@@ -325,7 +327,7 @@ async function tokenCommand(rest: string[], io: Io): Promise<number> {
     const organ = args.options.get('organ');
     return withDb(async ({ deps }) => {
       await migrateToLatest(deps.db, deps.dialect);
-      const token = await createApiToken(deps, user, name, { days, readOnly: args.options.get('read-only') === true, organCodes: typeof organ === 'string' ? organ.split(',') : undefined });
+      const token = await createApiToken(deps, user, name, { days, readOnly: args.options.get('read-only') === true, organCodes: typeof organ === 'string' ? organ.split(',') : undefined }, COMMAND_LINE_ACTOR);
       io.stdout(token);
       io.stderr('请妥善保存以上令牌，它只显示这一次。调用接口时使用：Authorization: Bearer <令牌>；用 token list 查看，token revoke 编号 撤销');
       return 0;
@@ -336,7 +338,7 @@ async function tokenCommand(rest: string[], io: Io): Promise<number> {
     const user = args.options.get('user');
     return withDb(async ({ deps }) => {
       await migrateToLatest(deps.db, deps.dialect);
-      const rows = (await listApiTokens(deps, systemActor('命令行'))).filter((t) => typeof user !== 'string' || t.username === user);
+      const rows = (await listApiTokens(deps, COMMAND_LINE_ACTOR)).filter((t) => typeof user !== 'string' || t.username === user);
       if (rows.length === 0) io.stdout('没有 API 令牌');
       const state = { active: '有效', expired: '已过期', revoked: '已撤销' } as const;
       for (const t of rows) {
@@ -351,7 +353,7 @@ async function tokenCommand(rest: string[], io: Io): Promise<number> {
     const id = Number(args.positionals[0]);
     if (args.positionals.length !== 1 || !Number.isInteger(id) || id <= 0) throw usage(usageText);
     return withDb(async ({ deps }) => {
-      await revokeApiToken(deps, systemActor('命令行'), id);
+      await revokeApiToken(deps, COMMAND_LINE_ACTOR, id);
       io.stdout(`已撤销令牌 #${id}`);
       return 0;
     });

@@ -8,6 +8,7 @@ describe('./bin/gongkai COMMAND --help', () => {
     [['user', 'add', '-h'], /^ {2}user add --username U/m],
     [['user', 'reset-2fa', '--help'], /^ {2}user reset-2fa --username U[\s\S]*两步验证/m],
     [['user', 'set-password', '--help'], /^ {2}user set-password --username U \(--password P\|--password-stdin\)[\s\S]*标准输入/m],
+    [['user', 'reactivate', '--help'], /^ {2}user reactivate --username U[\s\S]*停用/m],
     [['token', '--help'], /^ {2}token create[\s\S]*token list[\s\S]*token revoke/m],
     [['import', 'items', '--help'], /^ {2}import applications[\s\S]*import items[\s\S]*--dry-run 只检查/m],
   ])('prints what %j does and succeeds, touching no database', async (argv, shown) => {

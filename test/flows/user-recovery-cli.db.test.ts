@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/platform/db/connect.ts';
 // The only administrator lost the phone and the recovery codes, then forgot the password: the operator
 // with a shell on the server gets them back in (docs/security.md, "Locked out").
 for (const dialect of DIALECTS) {
-  describe(`./bin/gongkai user reset-2fa / set-password on ${dialect}`, () => {
+  describe(`./bin/gongkai user reset-2fa / set-password / reactivate on ${dialect}`, () => {
     const saved = { ...process.env };
     let drop: (() => Promise<void>) | undefined;
     const withDb = async <T>(fn: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> => {
@@ -59,8 +59,19 @@ for (const dialect of DIALECTS) {
       expect((await run(['audit', 'verify'])).code).toBe(0);
     });
 
+    it('user add and token create are audited with the one actor of the command line, 系统：命令行, as organ add is', async () => {
+      const t = await run(['token', 'create', '--user', 'admin', '--name', '数据交换']);
+      expect(t.code).toBe(0);
+      await withDb(async (db) => {
+        for (const action of ['organ.create', 'user.create', 'api_token.create']) {
+          const audit = await db.selectFrom('audit_events').select(['action', 'actor_user_id', 'actor_label']).where('action', '=', action).executeTakeFirstOrThrow();
+          expect(audit).toEqual({ action, actor_user_id: null, actor_label: '系统：命令行' });
+        }
+      });
+    });
+
     it('an unknown username: a Chinese error with its code, exit 1', async () => {
-      for (const argv of [['user', 'reset-2fa', '--username', 'nobody'], ['user', 'set-password', '--username', 'nobody', '--password', 'long-enough-1']]) {
+      for (const argv of [['user', 'reset-2fa', '--username', 'nobody'], ['user', 'set-password', '--username', 'nobody', '--password', 'long-enough-1'], ['user', 'reactivate', '--username', 'nobody']]) {
         const r = await run(argv);
         expect(r.code).toBe(1);
         expect(r.err).toContain('错误（ERR_IDENTITY_USER_NOT_FOUND）：没有用户名为“nobody”的用户');
@@ -90,6 +101,32 @@ for (const dialect of DIALECTS) {
       expect(r.code).toBe(0);
       expect(r.out).toContain('已为用户 admin 设置新密码');
       expect(r.err).toContain('--password-stdin');
+    });
+
+    it('reactivate brings a deactivated account back, says what it does not restore, is audited, and an active one is left as it is', async () => {
+      const id = await withDb(async (db) => {
+        const u = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+        await db.updateTable('users').set({ is_active: 0 }).where('id', '=', u.id).execute();
+        return u.id;
+      });
+      let r = await run(['user', 'reactivate', '--username', 'admin']);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('已重新启用用户 admin');
+      expect(r.out).toContain('API 令牌');
+      await withDb(async (db) => {
+        expect(await db.selectFrom('users').select('is_active').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ is_active: 1 });
+        const audit = await db.selectFrom('audit_events').select(['actor_user_id', 'actor_label', 'entity_id']).where('action', '=', 'user.activate').execute();
+        expect(audit).toEqual([{ actor_user_id: null, actor_label: '系统：命令行', entity_id: String(id) }]);
+      });
+      // Already active: nothing changed, nothing audited, and it says so (exit 0: the account is as asked).
+      r = await run(['user', 'reactivate', '--username', 'admin']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('用户 admin 未停用，无需重新启用');
+      await withDb(async (db) => {
+        expect(await db.selectFrom('audit_events').select('id').where('action', '=', 'user.activate').execute()).toHaveLength(1);
+      });
+      expect((await run(['audit', 'verify'])).code).toBe(0);
     });
   });
 }

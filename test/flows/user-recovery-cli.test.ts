@@ -34,6 +34,8 @@ describe('./bin/gongkai user reset-2fa / set-password: the command line', () => 
     [['user', 'set-password', '--password', 'long-enough-1'], '缺少 --username'],
     [['user', 'set-password', '--username', 'admin'], '缺少 --password 或 --password-stdin'],
     [['user', 'set-password', '--username', 'admin', '--password', 'long-enough-1', '--password-stdin'], '--password 与 --password-stdin 只能选一个'],
+    [['user', 'reactivate'], '缺少 --username'],
+    [['user', 'reactivate', '--username', 'admin', '--password', 'x'], '未知选项 --password'],
     [['user', 'frobnicate'], 'user reset-2fa --username U'],
   ])('%j is refused with exit 2 and says why', async (argv, why) => {
     const r = await run(argv);
@@ -43,10 +45,10 @@ describe('./bin/gongkai user reset-2fa / set-password: the command line', () => 
     expect(r.out).toBe('');
   });
 
-  it('the usage of `user` lists all three commands', async () => {
+  it('the usage of `user` lists all four commands', async () => {
     const r = await run(['user']);
     expect(r.code).toBe(2);
-    for (const line of ['user add --username U', 'user reset-2fa --username U', 'user set-password --username U (--password P|--password-stdin)']) expect(r.err).toContain(line);
+    for (const line of ['user add --username U', 'user reset-2fa --username U', 'user set-password --username U (--password P|--password-stdin)', 'user reactivate --username U']) expect(r.err).toContain(line);
   });
 
   it('--password-stdin with nothing on standard input is refused before the database', async () => {

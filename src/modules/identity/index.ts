@@ -7,10 +7,10 @@ export { createApiToken, principalForApiToken, listApiTokens, revokeApiToken, ty
 export { tokensRoutes, tokensApi } from './web/tokens-routes.tsx';
 export { accountRoutes } from './web/account-routes.tsx';
 export { listUsers, loadPrincipal } from './storage/users-repository.ts';
-export { systemActor, actorUserId, actorLabel, actorMay, actorMayMoveOrgan, type Actor } from './domain/actor.ts';
+export { systemActor, COMMAND_LINE_ACTOR, actorUserId, actorLabel, actorMay, actorMayMoveOrgan, type Actor } from './domain/actor.ts';
 export { requireStaff, requireApiToken, actorOf, SESSION_COOKIE } from './web/request-auth.ts';
 export { sessionRoutes } from './web/session-routes.tsx';
 export { usersRoutes } from './web/users-routes.tsx';
 export { setUserActive, resetPassword, setUserRole } from './use-cases/manage-user.ts';
-export { resetTwoStepByUsername, setPasswordByUsername, type TwoStepResetByName, type PasswordSetByName } from './use-cases/recover-account.ts';
+export { reactivateByUsername, resetTwoStepByUsername, setPasswordByUsername, type Reactivated, type TwoStepResetByName, type PasswordSetByName } from './use-cases/recover-account.ts';
 export { runUserRecoveryCommand } from './cli/user-recovery-command.ts';

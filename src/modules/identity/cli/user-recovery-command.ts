@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { parseOptions } from '../../../platform/cli/cli-args.ts';
-import { systemActor } from '../domain/actor.ts';
-import { resetTwoStepByUsername, setPasswordByUsername } from '../use-cases/recover-account.ts';
+import { COMMAND_LINE_ACTOR } from '../domain/actor.ts';
+import { reactivateByUsername, resetTwoStepByUsername, setPasswordByUsername } from '../use-cases/recover-account.ts';
 
 export type UserRecoveryIo = {
   stdout: (s: string) => void;
@@ -16,16 +16,27 @@ export type WithDeps = <T>(fn: (deps: AppDeps) => Promise<T>) => Promise<T>;
 
 const RESET_USAGE = '用法：user reset-2fa --username U';
 const SET_USAGE = '用法：user set-password --username U (--password P|--password-stdin)';
+const REACTIVATE_USAGE = '用法：user reactivate --username U';
 const usage = (m: string, usageText: string) => new DomainError('ERR_CLI_USAGE', `${m}\n\n${usageText}`);
 const inactiveNote = (active: boolean) => (active ? '' : '\n注意：该账号已停用，仍不能登录。');
 
 /**
- * `user reset-2fa` and `user set-password`: the user page's 重置两步验证 and 重置密码 from the server's
- * shell, for when no administrator can sign in (docs/security.md, "Locked out"). The command line is
- * checked, and the password read, before the database is opened. Exit 0 done, 1 refused, 2 usage.
+ * `user reset-2fa`, `user set-password` and `user reactivate`: the user page's 重置两步验证, 重置密码
+ * and 重新启用账号 from the server's shell, for when no administrator can sign in (docs/security.md,
+ * "Locked out"). The command line is checked, and the password read, before the database is opened.
+ * Exit 0 done (or nothing to do), 1 refused, 2 usage.
  */
-export async function runUserRecoveryCommand(sub: 'reset-2fa' | 'set-password', argv: string[], io: UserRecoveryIo, withDeps: WithDeps): Promise<number> {
-  const actor = systemActor('命令行');
+export async function runUserRecoveryCommand(sub: 'reset-2fa' | 'set-password' | 'reactivate', argv: string[], io: UserRecoveryIo, withDeps: WithDeps): Promise<number> {
+  const actor = COMMAND_LINE_ACTOR;
+  if (sub === 'reactivate') {
+    const o = parseOptions(argv, ['username'], [], REACTIVATE_USAGE);
+    const username = requiredUsername(o, REACTIVATE_USAGE);
+    const r = await withDeps((deps) => reactivateByUsername(deps, actor, username));
+    io.stdout(r.wasActive
+      ? `用户 ${r.username} 未停用，无需重新启用；未做任何更改。`
+      : `已重新启用用户 ${r.username}，其可以用原密码（及两步验证）登录，角色不变。停用时吊销的 API 令牌不会恢复，如需使用请重新创建（token create）。`);
+    return 0;
+  }
   if (sub === 'reset-2fa') {
     const o = parseOptions(argv, ['username'], [], RESET_USAGE);
     const username = requiredUsername(o, RESET_USAGE);

@@ -5,6 +5,11 @@ import { mayMoveOrgan } from './permissions.ts';
 export type Actor = { kind: 'user'; principal: Principal; via: 'web' | 'api' } | { kind: 'system'; label: string };
 
 export const systemActor = (label: string): Actor => ({ kind: 'system', label });
+/**
+ * Whoever runs `./bin/gongkai` on the server: every command that changes accounts, organs or tokens
+ * records this one actor, so the audit log reads 系统：命令行 whichever command it was.
+ */
+export const COMMAND_LINE_ACTOR: Actor = systemActor('命令行');
 export const actorUserId = (a: Actor): number | null => (a.kind === 'user' ? a.principal.userId : null);
 export const actorLabel = (a: Actor): string =>
   a.kind === 'user' ? `${a.principal.displayName}（${a.principal.username}${a.via === 'api' ? '，API' : ''}）` : `系统：${a.label}`;

@@ -23,7 +23,8 @@ export type ApiTokenView = Omit<ApiTokenRow, 'organIds'> & { organCodes: string[
 
 /**
  * Creates a bearer token for the API (docs/security.md). The token is shown once; only its hash is
- * kept. `by` is who asks (null: the command line, acting for the user named).
+ * kept. `by` is who asks: the holder (web, API), the command line (COMMAND_LINE_ACTOR, audited as
+ * 系统：命令行), or null — the holder named, as the tests' and seeds' own tokens are recorded.
  */
 export async function createApiToken(deps: AppDeps, username: string, name: string, opts: ApiTokenOptions = {}, by: Actor | null = null) {
   if (!name.trim()) throw new DomainError('ERR_IDENTITY_TOKEN_NAME_REQUIRED', '请为令牌起一个名称（用途）', { field: 'name' });

@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../domain/actor.ts';
 import { findUserByUsername } from '../storage/users-repository.ts';
 import { twoStepRequiredFor } from './authenticate.ts';
-import { resetPassword, resetUserTwoStep } from './manage-user.ts';
+import { resetPassword, resetUserTwoStep, setUserActive } from './manage-user.ts';
 
 /*
  * Recovery by username, for the server's command line: when the only administrator has lost the phone
@@ -38,4 +38,18 @@ export async function setPasswordByUsername(deps: AppDeps, actor: Actor, usernam
   await resetPassword(deps, actor, u.id, password);
   const wasLocked = u.locked_until !== null && u.locked_until > deps.clock.now().toISOString();
   return { userId: u.id, username: u.username, wasLocked, active: u.is_active === 1 };
+}
+
+export type Reactivated = { userId: number; username: string; wasActive: boolean };
+
+/**
+ * The user page's 重新启用账号 by username (an administrator deactivated by mistake, or the only one
+ * left): the same use case and audit event (user.activate). An account that is active is left as it
+ * is and nothing is recorded. Its API tokens, revoked at deactivation, stay revoked.
+ */
+export async function reactivateByUsername(deps: AppDeps, actor: Actor, username: string): Promise<Reactivated> {
+  const u = await userNamed(deps, username);
+  const wasActive = u.is_active === 1;
+  if (!wasActive) await setUserActive(deps, actor, u.id, true);
+  return { userId: u.id, username: u.username, wasActive };
 }

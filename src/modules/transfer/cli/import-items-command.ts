@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { progressReporter } from '../../../platform/cli/progress-bar.ts';
 import { isDomainError } from '../../../shared/domain-error.ts';
-import { systemActor } from '../../identity/index.ts';
+import { COMMAND_LINE_ACTOR } from '../../identity/index.ts';
 import type { Problem } from '../domain/item-records.ts';
 import { IMPORT_MODES, type ImportMode } from '../domain/parse-item.ts';
 import { attachmentSourceAt } from '../use-cases/attachment-source.ts';
@@ -27,7 +27,7 @@ const MODE_LABEL: Record<ImportMode, string> = { published: '已发布信息', d
  * Who imports from the command line: the item's import record adds the file
  * (由 系统：命令行 从文件“items.csv”导入), so the label does not name it again.
  */
-export const CLI_IMPORTER = systemActor('命令行');
+export const CLI_IMPORTER = COMMAND_LINE_ACTOR;
 
 /** What the import leaves out of rows it takes (an old page's pictures), printed after its report. */
 function printWarnings(warnings: Problem[], io: TransferIo): void {
