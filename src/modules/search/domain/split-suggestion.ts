@@ -32,7 +32,7 @@ export function splitSuggestion(query: ParsedQuery, segment: Segmenter): string 
  * digits only, or with / and -): split, its parts would find other documents' numbers. 第 alone is not
  * one (2026年第四批公租房 is words).
  */
-const isNumbered = (text: string) => /\d/.test(text) && (/\d\s*号/.test(text) || /[〔〕[\]【】［］]/.test(text) || /^[0-9a-z/-]+$/i.test(text));
+export const isNumbered = (text: string) => /\d/.test(text) && (/\d\s*号/.test(text) || /[〔〕[\]【】［］]/.test(text) || /^[0-9a-z/-]+$/i.test(text));
 
 /** A number with the unit that belongs to it (2026年, 2025年度): a word of its own, never joined to the character after it. */
 const UNITS = '(?:年度|年|月|日|期|批|届|次)?';

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Lexicon } from '../domain/typo-suggestion.ts';
+
+/**
+ * The words a typed-wrong keyword may be corrected to, and the characters that sound alike
+ * (docs/adr/0029-homophone-typos-with-pinyin-pro.md). The vocabulary is jieba's shipped dictionary, the one
+ * the segmenter cuts with: kept as its file's bytes (about 5 MB, outside the JS heap) with, per line, where its
+ * word starts and ends and its frequency (typed arrays, about 4 MB); a word is found by binary search (the
+ * file is sorted by byte: checked at load, and put in order here if a later release is not). No word is kept
+ * as a JS string and no word's pinyin is worked out: the homophone table is per character — the dictionary's
+ * one-character words (about 11,600), read by pinyin-pro with every reading (重 zhong/chong), tone ignored,
+ * each syllable's characters the commonest first. Made on first use (about 0.3 s), which is a search that
+ * found nothing, and kept for the life of the process.
+ */
+let made: Promise<Lexicon> | null = null;
+
+export function jiebaLexicon(): Promise<Lexicon> {
+  made ??= load();
+  return made;
+}
+
+async function load(): Promise<Lexicon> {
+  // pinyin-pro is imported here, not at the top: its tables take about 0.25 s to load, which a server that
+  // never meets a search without results need not pay at start.
+  const { polyphonic } = await import('pinyin-pro');
+  const require = createRequire(import.meta.url);
+  const bytes = fs.readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+  const { starts, ends, frequencies } = linesOf(bytes);
+  /** Two lines' words, byte by byte. */
+  const compareAt = (a: number, b: number) => {
+    const la = ends[a] - starts[a];
+    const lb = ends[b] - starts[b];
+    for (let k = 0; k < la && k < lb; k++) if (bytes[starts[a] + k] !== bytes[starts[b] + k]) return bytes[starts[a] + k] - bytes[starts[b] + k];
+    return la - lb;
+  };
+  let order: Uint32Array | null = null;
+  for (let i = 1; i < starts.length && !order; i++) {
+    if (compareAt(i - 1, i) > 0) order = Uint32Array.from(starts.keys()).sort(compareAt);
+  }
+  const line = (i: number) => (order ? order[i] : i);
+  /** A line's word against `key`, byte by byte: < 0, 0 or > 0. */
+  const compareWord = (i: number, key: Buffer) => {
+    const from = starts[i];
+    const length = ends[i] - from;
+    for (let k = 0; k < length && k < key.length; k++) if (bytes[from + k] !== key[k]) return bytes[from + k] - key[k];
+    return length - key.length;
+  };
+  /** The first line (in word order) whose word is not before `key`. */
+  const lowerBound = (key: Buffer) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareWord(line(mid), key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const frequency = (word: string): number | undefined => {
+    const key = Buffer.from(word, 'utf8');
+    const at = lowerBound(key);
+    return at < starts.length && compareWord(line(at), key) === 0 ? frequencies[line(at)] : undefined;
+  };
+  const hasPrefix = (prefix: string): boolean => {
+    const key = Buffer.from(prefix, 'utf8');
+    const at = lowerBound(key);
+    if (at >= starts.length) return false;
+    const i = line(at);
+    return ends[i] - starts[i] >= key.length && bytes.subarray(starts[i], starts[i] + key.length).equals(key);
+  };
+
+  // How common each character is: the frequencies of the dictionary's words that hold it, added up (积 is rare
+  // alone but common in 积极, 面积, 公积金), keyed by its three UTF-8 bytes (the Han characters of the basic plane).
+  const inWords = new Map<number, number>();
+  let total = 0;
+  for (let i = 0; i < starts.length; i++) {
+    total += frequencies[i];
+    for (let at = starts[i]; at + 2 < ends[i];) {
+      const lead = bytes[at];
+      if (lead >= 0xe0 && lead < 0xf0) {
+        const key = (lead << 16) | (bytes[at + 1] << 8) | bytes[at + 2];
+        inWords.set(key, (inWords.get(key) ?? 0) + frequencies[i]);
+        at += 3;
+      } else at += lead < 0x80 ? 1 : lead < 0xe0 ? 2 : 4;
+    }
+  }
+  // The characters a reader types: the dictionary's one-character words (of the basic plane), the commonest first.
+  const chars: { ch: string; freq: number }[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i];
+    if (ends[i] - at !== 3 || bytes[at] < 0xe0 || bytes[at] >= 0xf0) continue;
+    const ch = bytes.toString('utf8', at, at + 3);
+    if (/^\p{Script=Han}$/u.test(ch)) chars.push({ ch, freq: inWords.get((bytes[at] << 16) | (bytes[at + 1] << 8) | bytes[at + 2]) ?? 0 });
+  }
+  chars.sort((a, b) => b.freq - a.freq);
+  const charFrequency = new Map(chars.map((c) => [c.ch, c.freq]));
+  const readings = polyphonic(chars.map((c) => c.ch).join(''), { toneType: 'none', type: 'array' });
+  const bySound = new Map<string, string[]>();
+  chars.forEach((c, i) => {
+    for (const sound of new Set(readings[i] ?? [])) {
+      if (!/^[a-zü]+$/.test(sound)) continue;
+      const list = bySound.get(sound);
+      if (list) list.push(c.ch);
+      else bySound.set(sound, [c.ch]);
+    }
+  });
+  const homophones = (ch: string): string[] => {
+    const sounds = new Set((polyphonic(ch, { toneType: 'none', type: 'array' })[0] ?? []).filter((s) => /^[a-zü]+$/.test(s)));
+    const out = new Set<string>();
+    for (const s of sounds) for (const other of bySound.get(s) ?? []) if (other !== ch) out.add(other);
+    // A character of several readings: its homophones of every reading, the most common first.
+    return [...out].sort((a, b) => charFrequency.get(b)! - charFrequency.get(a)!);
+  };
+  return { frequency, hasPrefix, homophones, total };
+}
+
+/** Each line of the dictionary file (`word frequency tag`): where it starts, where its word ends, its frequency. */
+function linesOf(bytes: Buffer) {
+  let count = 0;
+  for (let at = 0; at < bytes.length; at++) if (bytes[at] === 0x0a) count++;
+  const starts = new Uint32Array(count + 1);
+  const ends = new Uint32Array(count + 1);
+  const frequencies = new Uint32Array(count + 1);
+  let n = 0;
+  for (let at = 0; at < bytes.length;) {
+    let space = at;
+    while (space < bytes.length && bytes[space] !== 0x20 && bytes[space] !== 0x0a) space++;
+    let f = 0;
+    let end = space;
+    if (bytes[space] === 0x20) for (end = space + 1; bytes[end] >= 0x30 && bytes[end] <= 0x39; end++) f = f * 10 + bytes[end] - 0x30;
+    if (space > at && bytes[space] === 0x20) {
+      starts[n] = at;
+      ends[n] = space;
+      frequencies[n] = f;
+      n++;
+    }
+    while (end < bytes.length && bytes[end] !== 0x0a) end++;
+    at = end + 1;
+  }
+  return { starts: starts.subarray(0, n), ends: ends.subarray(0, n), frequencies: frequencies.subarray(0, n) };
+}
