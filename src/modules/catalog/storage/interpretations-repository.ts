@@ -1,5 +1,6 @@
 import type { InterpretationForm, ItemKind, LinkTarget } from '../domain/interpretation.ts';
 import type { Validity } from '../domain/labels.ts';
+import { MAX_REPLACEMENT_STEPS, replacementChain } from '../domain/replacement-chain.ts';
 import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
 
@@ -32,8 +33,12 @@ export type LinkedEnd = {
   validity: Validity;
 };
 
-/** The published document that replaced a repealed or lapsed policy (its 替代文件), with its own published interpretations, newest first. */
-export type ReplacingPolicy = LinkedEnd & { interpretations: LinkedEnd[] };
+/**
+ * The published document that replaced a repealed or lapsed policy (its 替代文件) — followed on to the one in force
+ * now when it was replaced in its turn — with its own published interpretations, newest first; `via` holds the
+ * replacements passed on the way (the policy's own 替代文件 first), each no longer in force, none for one step.
+ */
+export type ReplacingPolicy = LinkedEnd & { interpretations: LinkedEnd[]; via: LinkedEnd[] };
 
 /** A linked item; a policy an interpretation explains that is 已废止 or 已失效 also names what replaced it, if that is published. */
 export type LinkedItem = LinkedEnd & { replacedBy: ReplacingPolicy | null };
@@ -85,42 +90,57 @@ const linkedEnd = (r: EndRow): LinkedEnd => ({
   validity: r.validity as Validity,
 });
 
+const ENDED = ['repealed', 'expired'];
+
 /**
  * For each of these policies that is 已废止 or 已失效 and names a published 替代文件 (`replaced_by_id`):
- * that document and its published interpretations other than `exceptId` (the interpretation being
- * read, when it names both), in one query. Published items only, whoever reads.
+ * where that leads — the replacement, followed on while it is no longer in force itself and names a
+ * published replacement (domain/replacement-chain.ts: at most MAX_REPLACEMENT_STEPS, a circle ends it) —
+ * the last one with its published interpretations other than `exceptId` (the interpretation being read,
+ * when it names both), and those passed on the way in `via`. One query a step (one for a replacement in
+ * force) and one for the interpretations. Published items only, whoever reads.
  */
 export async function replacingPoliciesOf(db: Executor, policyIds: readonly number[], exceptId: number): Promise<Map<number, ReplacingPolicy>> {
   if (policyIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('publications as p')
-    .innerJoin('publications as r', 'r.id', 'p.replaced_by_id')
-    .innerJoin('organs as ro', 'ro.id', 'r.organ_id')
-    .leftJoin('policy_interpretations as l', 'l.policy_id', 'r.id')
-    .leftJoin('publications as i', (join) => join.onRef('i.id', '=', 'l.interpretation_id').on('i.status', '=', 'published').on('i.id', '!=', exceptId))
-    .leftJoin('organs as io', 'io.id', 'i.organ_id')
-    .select([
-      'p.id as policy_id',
-      'r.id', 'r.title', 'r.status', 'r.published_on', 'r.document_number', 'r.interpretation_form', 'r.organ_id', 'r.validity', 'ro.code as organ_code', 'ro.name as organ_name',
-      'i.id as i_id', 'i.title as i_title', 'i.status as i_status', 'i.published_on as i_published_on', 'i.document_number as i_document_number',
-      'i.interpretation_form as i_interpretation_form', 'i.organ_id as i_organ_id', 'i.validity as i_validity', 'io.code as i_organ_code', 'io.name as i_organ_name',
-    ])
-    .where('p.id', 'in', [...policyIds])
-    .where('p.validity', 'in', ['repealed', 'expired'])
-    .where('r.status', '=', 'published')
-    .execute();
-  const out = new Map<number, ReplacingPolicy>();
-  for (const r of rows) {
-    const replacing = out.get(r.policy_id) ?? { ...linkedEnd(r), interpretations: [] };
-    if (r.i_id !== null && r.i_organ_id !== null && r.i_organ_code !== null && r.i_organ_name !== null) {
-      replacing.interpretations.push(linkedEnd({
-        id: r.i_id, title: r.i_title!, status: r.i_status!, published_on: r.i_published_on, document_number: r.i_document_number,
-        interpretation_form: r.i_interpretation_form, organ_id: r.i_organ_id, organ_code: r.i_organ_code, organ_name: r.i_organ_name, validity: r.i_validity!,
-      }));
+  const firsts = await db.selectFrom('publications').select(['id', 'replaced_by_id'])
+    .where('id', 'in', [...policyIds]).where('validity', 'in', ENDED).where('replaced_by_id', 'is not', null).execute();
+  // The published documents on the way, a step at a time: each knows where it leads on, if it is no longer in force.
+  const docs = new Map<number, LinkedEnd>();
+  const onward = new Map<number, number | null>();
+  let wanted = [...new Set(firsts.map((f) => f.replaced_by_id!))];
+  for (let step = 0; step < MAX_REPLACEMENT_STEPS && wanted.length > 0; step++) {
+    const rows = await db.selectFrom('publications as r').innerJoin('organs as ro', 'ro.id', 'r.organ_id')
+      .select(['r.id', 'r.title', 'r.status', 'r.published_on', 'r.document_number', 'r.interpretation_form', 'r.organ_id', 'r.validity', 'r.replaced_by_id', 'ro.code as organ_code', 'ro.name as organ_name'])
+      .where('r.id', 'in', wanted).where('r.status', '=', 'published').execute();
+    for (const r of rows) {
+      docs.set(r.id, linkedEnd(r));
+      onward.set(r.id, ENDED.includes(r.validity) ? r.replaced_by_id : null);
     }
-    out.set(r.policy_id, replacing);
+    wanted = [...new Set(rows.map((r) => onward.get(r.id)).filter((id): id is number => id != null && !onward.has(id)))];
   }
-  for (const r of out.values()) r.interpretations.sort(newestFirst);
+  const chains = new Map(firsts.map((f) => [f.id, replacementChain(f.id, f.replaced_by_id!, onward)] as const).filter(([, chain]) => chain.length > 0));
+  const lasts = [...new Set([...chains.values()].map((chain) => chain[chain.length - 1]!))];
+  const interpretations = await publishedInterpretationsOf(db, lasts, exceptId);
+  const out = new Map<number, ReplacingPolicy>();
+  for (const [policyId, chain] of chains) {
+    const last = chain[chain.length - 1]!;
+    out.set(policyId, { ...docs.get(last)!, interpretations: interpretations.get(last) ?? [], via: chain.slice(0, -1).map((id) => docs.get(id)!) });
+  }
+  return out;
+}
+
+/** The published interpretations of these policies other than `exceptId`, newest first, by policy. */
+async function publishedInterpretationsOf(db: Executor, policyIds: readonly number[], exceptId: number): Promise<Map<number, LinkedEnd[]>> {
+  if (policyIds.length === 0) return new Map();
+  const rows = await db.selectFrom('policy_interpretations as l')
+    .innerJoin('publications as i', 'i.id', 'l.interpretation_id')
+    .innerJoin('organs as io', 'io.id', 'i.organ_id')
+    .select(['l.policy_id', 'i.id', 'i.title', 'i.status', 'i.published_on', 'i.document_number', 'i.interpretation_form', 'i.organ_id', 'i.validity', 'io.code as organ_code', 'io.name as organ_name'])
+    .where('l.policy_id', 'in', [...policyIds]).where('i.status', '=', 'published').where('i.id', '!=', exceptId)
+    .execute();
+  const out = new Map<number, LinkedEnd[]>();
+  for (const r of rows) out.set(r.policy_id, [...(out.get(r.policy_id) ?? []), linkedEnd(r)]);
+  for (const list of out.values()) list.sort(newestFirst);
   return out;
 }
 

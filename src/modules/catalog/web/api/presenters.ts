@@ -55,7 +55,7 @@ function presentEnd(l: LinkedEnd) {
 }
 
 export function presentLinked(l: LinkedItem) {
-  return { ...presentEnd(l), replacedBy: l.replacedBy && { ...presentEnd(l.replacedBy), interpretations: l.replacedBy.interpretations.map(presentEnd) } };
+  return { ...presentEnd(l), replacedBy: l.replacedBy && { ...presentEnd(l.replacedBy), interpretations: l.replacedBy.interpretations.map(presentEnd), via: l.replacedBy.via.map(presentEnd) } };
 }
 
 /**

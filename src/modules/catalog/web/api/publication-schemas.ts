@@ -4,6 +4,7 @@ import {
 } from '../../domain/labels.ts';
 import { INTERPRETATION_FORMS, ITEM_KINDS } from '../../domain/interpretation.ts';
 import { DOC_TYPE_WARNING_CODES } from '../../domain/doc-type-warnings.ts';
+import { MAX_REPLACEMENT_STEPS } from '../../domain/replacement-chain.ts';
 import { pageQuery } from './schemas.ts';
 
 const withheldReasonCodes = Object.keys(WITHHELD_REASONS) as [keyof typeof WITHHELD_REASONS, ...(keyof typeof WITHHELD_REASONS)[]];
@@ -91,8 +92,14 @@ const linkedEnd = z
   });
 
 export const replacingPolicy = linkedEnd
-  .extend({ interpretations: z.array(linkedEnd).describe('替代文件的已发布政策解读，新的在前 / its published interpretations, newest first') })
-  .meta({ id: 'ReplacingPolicy', description: '替代已废止或已失效政策文件的已发布文件 / the published document that replaced a repealed or lapsed policy' });
+  .extend({
+    interpretations: z.array(linkedEnd).describe('替代文件的已发布政策解读，新的在前 / its published interpretations, newest first'),
+    via: z.array(linkedEnd).describe('途经的替代文件：替代文件本身又已废止或失效并被替代时，从原替代文件起依次列出，一次替代为空 / the replacements passed on the way, each repealed or lapsed and replaced in its turn, the policy’s own replacement first; empty for one step'),
+  })
+  .meta({
+    id: 'ReplacingPolicy',
+    description: `替代已废止或已失效政策文件的已发布文件；替代文件又被替代的，沿替代关系找到现行文件（至多${MAX_REPLACEMENT_STEPS}步） / the published document that replaced a repealed or lapsed policy, followed on (at most ${MAX_REPLACEMENT_STEPS} steps) to the one in force now when it was replaced in its turn`,
+  });
 
 export const linkedPublication = linkedEnd
   .extend({

@@ -175,6 +175,7 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
         id: current.id, title: current.title, organCode: organ.code, organName: organ.name, documentNumber: null, interpretationForm: 'text',
         status: 'published', publishedOn: current.publishedOn, validity: 'valid', url: `/organs/${organ.code}/items/${current.id}`,
       }],
+      via: [],
     });
     // The new policy's own interpretation is about a policy in force: it points nowhere.
     expect((await interprets(current.id))[0]!.replacedBy).toBeNull();
@@ -188,6 +189,60 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     expect(alone).toContain(`该文件已被《<a href="/organs/${organ.code}/items/${other.id}">测试县租赁补贴办法</a>》（${other.publishedOn}发布）替代。`);
     expect(alone).not.toContain('现行解读');
     expect((await interprets(olderText.id))[0]!.replacedBy).toMatchObject({ id: other.id, interpretations: [] });
+    await app.close();
+  });
+
+  it('a lapsed (已失效) policy with a 现行文件 points to it and its interpretation, as a repealed one does', async () => {
+    const { app, deps, organ, policies, interpretations } = await world();
+    const { expireLapsedPublications } = await import('../../../review/index.ts');
+    const successor = await createPublished(deps, organ.id, [policies], { title: '测试县租赁补贴办法', documentNumber: '测建规〔2026〕5号' });
+    const current = await createPublished(deps, organ.id, [interpretations], interpretation([successor.id], interpretations, { title: '租赁补贴办法解读' }));
+    const lapsing = await createPublished(deps, organ.id, [policies], { title: '测试县租赁补贴暂行办法', formedOn: '2021-06-07', validThroughOn: '2026-06-06', replacedById: successor.id });
+    const old = await createPublished(deps, organ.id, [interpretations], interpretation([lapsing.id], interpretations, { title: '租赁补贴暂行办法解读' }));
+    const box = async () => /<section class="panel interpreted-policies"[\s\S]*?<\/section>/.exec((await app.inject(`/organs/${organ.code}/items/${old.id}`)).body)?.[0] ?? '';
+    // In force until its 有效期至: nothing to point to.
+    expect(await box()).not.toContain('替代');
+    deps.clock.set('2026-12-10T02:00:00Z');
+    await expireLapsedPublications(deps);
+    const page = await box();
+    expect(page).toContain('<strong class="link-validity">（已失效）</strong>');
+    expect(page).toContain(
+      `该文件已被《<a href="/organs/${organ.code}/items/${successor.id}">测试县租赁补贴办法</a>》（测建规〔2026〕5号，${successor.publishedOn}发布）替代，`
+      + `现行解读：《<a href="/organs/${organ.code}/items/${current.id}">租赁补贴办法解读</a>》（${current.publishedOn}发布）。`,
+    );
+    const [link] = (await app.inject(`/api/v1/publications/${old.id}`)).json().interprets as { id: number; validity: string; replacedBy: { id: number; via: unknown[]; interpretations: { id: number }[] } }[];
+    expect(link).toMatchObject({ id: lapsing.id, validity: 'expired', replacedBy: { id: successor.id, via: [], interpretations: [{ id: current.id }] } });
+    await app.close();
+  });
+
+  it('follows a replacement since repealed and replaced in its turn to the policy in force now, saying so; a circle of replacements ends', async () => {
+    const { app, deps, organ, policies, interpretations, policy } = await world();
+    const { performReviewVerb } = await import('../../../review/index.ts');
+    const old = await createPublished(deps, organ.id, [interpretations], interpretation([policy.id], interpretations, { title: '2026年办法的解读' }));
+    const second = await createPublished(deps, organ.id, [policies], { title: '测试县住房保障办法（第二版）', documentNumber: '测建规〔2026〕9号' });
+    const secondText = await createPublished(deps, organ.id, [interpretations], interpretation([second.id], interpretations, { title: '第二版的解读' }));
+    const third = await createPublished(deps, organ.id, [policies], { title: '测试县住房保障办法（第三版）', documentNumber: '测建规〔2026〕12号' });
+    const thirdText = await createPublished(deps, organ.id, [interpretations], interpretation([third.id], interpretations, { title: '第三版的解读' }));
+    await performReviewVerb(deps, system, policy.id, 'repeal', { comment: '已由第二版替代', replacedById: second.id });
+    await performReviewVerb(deps, system, second.id, 'repeal', { comment: '已由第三版替代', replacedById: third.id });
+    const box = async () => /<section class="panel interpreted-policies"[\s\S]*?<\/section>/.exec((await app.inject(`/organs/${organ.code}/items/${old.id}`)).body)?.[0] ?? '';
+    const named = (d: { id: number; title: string; documentNumber?: string | null; publishedOn: string | null }) =>
+      `《<a href="/organs/${organ.code}/items/${d.id}">${d.title}</a>》（${[d.documentNumber, `${d.publishedOn}发布`].filter(Boolean).join('，')}）`;
+    const interprets = async () => (await app.inject(`/api/v1/publications/${old.id}`)).json().interprets as { replacedBy: { id: number; validity: string; via: { id: number; validity: string }[]; interpretations: { id: number }[] } }[];
+
+    // The line goes on to the third, in force, and its interpretation — not the second's, whose policy is repealed too.
+    const page = await box();
+    expect(page).toContain(`该文件已被${named(second)}替代，后者已废止，现行文件为${named(third)}，现行解读：${named(thirdText)}。`);
+    expect(page).not.toContain(secondText.title);
+    const [link] = await interprets();
+    expect(link!.replacedBy).toMatchObject({ id: third.id, validity: 'valid', via: [{ id: second.id, validity: 'repealed' }], interpretations: [{ id: thirdText.id }] });
+
+    // A circle (the third repealed naming the second, itself repealed): the line stops where it would turn back.
+    await performReviewVerb(deps, system, third.id, 'repeal', { comment: '恢复第二版', replacedById: second.id });
+    const circle = await box();
+    expect(circle).toContain(`该文件已被${named(second)}替代，后者已废止，由${named(third)}（已废止）替代，其解读：${named(thirdText)}。`);
+    expect(circle).not.toContain('现行');
+    expect((await interprets())[0]!.replacedBy).toMatchObject({ id: third.id, validity: 'repealed', via: [{ id: second.id }] });
     await app.close();
   });
 });
