@@ -17,7 +17,7 @@ const NOTES: Record<ItemColumnKey, Note> = {
   documentNumber: { need: '', note: '发文字号', example: '青建〔2021〕3号' },
   publishingOrganName: { need: '', note: '不填则为本机关名称', example: '' },
   formedOn: { need: '必填', note: '2021-02-01、2021/2/1、2021.2.1、2021年2月1日 或 Excel 日期；不早于 1900-01-01', example: '2021-02-01' },
-  publishedOn: { need: '导入已发布信息时必填', note: '写法同成文日期，不早于成文日期、不晚于今天', example: '2021-02-03' },
+  publishedOn: { need: '导入已发布信息时必填', note: '写法同成文日期，不早于成文日期、不晚于今天；作为草稿导入时不导入（草稿发布时按实际日期记）', example: '2021-02-03' },
   subject: { need: '', note: '主题分类', example: '城乡建设、环境保护' },
   genre: { need: '', note: '体裁：通知、公告、工作动态等', example: '通知' },
   stage: { need: '必填', note: '决策、执行、管理、服务、结果（“决策公开”等写法亦可）', example: '执行' },

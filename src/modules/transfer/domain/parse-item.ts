@@ -27,6 +27,8 @@ export type ParsedItem = {
   /** The same addresses as the file wrote them (a full old URL keeps its site), for the item's import record. */
   oldUrls: string[];
   links: ItemLinks;
+  /** Imported as a draft with a 发布日期: why it is not kept (draftPublishedOnNotKept); null otherwise. */
+  publishedOnNotKept: string | null;
 };
 
 /**
@@ -47,6 +49,20 @@ export function normalizeDate(value: string): string | null {
   if (!m) return null;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
+}
+
+/**
+ * A 发布日期 given to a row imported as a draft is not kept: a draft has none, and publishing gives it
+ * the day the public first sees it (markPublished; the 索引号's year and 条例第二十六条's 20 working days
+ * are counted from it, ADR 0003). So it is told, never silently dropped — null when the cell is empty.
+ */
+export function draftPublishedOnNotKept(given: string, today: string): string | null {
+  if (!given) return null;
+  const day = normalizeDate(given);
+  const why = '草稿不带发布日期，发布时按实际日期记';
+  if (!day) return `发布日期“${given.slice(0, 40)}”不是有效日期，未随草稿导入：${why}`;
+  if (day > today) return `发布日期 ${day} 晚于今天，${why}`;
+  return `发布日期 ${day} 未随草稿导入：${why}；要保留原发布日期，请作为已发布的历史信息导入`;
 }
 
 /** A coded value given by its code or its label (五公开 also without 公开: 决策). */
@@ -213,5 +229,6 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const interpretationOf = { form: (raw.interpretationForm as string | undefined) ?? null, videoUrl: text('videoUrl') };
   const parts: RecordParts = { indexNumber, catalogPaths, attachments, oldPaths, links, texts, itemKind, interpretation: interpretationOf };
   if (problems.length || !input) return { item: null, problems, parts };
-  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, oldUrls, links }, problems, parts };
+  const publishedOnNotKept = mode === 'draft' ? draftPublishedOnNotKept(text('publishedOn'), today) : null;
+  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, oldUrls, links, publishedOnNotKept }, problems, parts };
 }

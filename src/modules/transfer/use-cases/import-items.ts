@@ -73,7 +73,14 @@ export type ImportReport = {
    * refused among `problems` unless `allowDuplicates`, then imported and listed here all the same.
    */
   duplicates: DuplicateRow[];
+  /**
+   * Rows imported as drafts whose 发布日期 is not kept (a draft has none; publishing dates it), each
+   * with why: told, never refused. Empty for published history, which keeps its 发布日期.
+   */
+  notKept: NotKept[];
 };
+
+export type NotKept = { at: string; title: string; code: 'WARN_TRANSFER_PUBLISHED_ON_NOT_KEPT'; message: string };
 
 export type RowWarning = { at: string; code: DocTypeWarningCode; message: string };
 
@@ -107,6 +114,8 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
     problems: checked.problems, warnings: rowWarnings(organ, checked.items), written: [],
     findings: checked.findings, heldBack: opts.mode === 'published' ? checked.items.flatMap((item) => held(item, checked.held, null)) : [], published: 0,
     duplicates: checked.duplicates,
+    notKept: checked.items.flatMap((item) => item.publishedOnNotKept
+      ? [{ at: item.at, title: item.input.title, code: 'WARN_TRANSFER_PUBLISHED_ON_NOT_KEPT' as const, message: item.publishedOnNotKept }] : []),
   };
   if (!report.ok || opts.dryRun) return report;
   const { redirects, ids } = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, checked.held, opts);

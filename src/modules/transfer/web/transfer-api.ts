@@ -46,6 +46,8 @@ const report = z.object({
   published: z.number().int().describe('已发布的条数（written 中除 heldBack 以外的已发布历史信息）/ how many were published'),
   duplicates: z.array(z.object({ at: z.string(), title: z.string(), code: z.literal('WARN_TRANSFER_POSSIBLE_DUPLICATE'), message: z.string() }))
     .describe('疑似重复的行（allowDuplicates=true 时仍导入）/ rows taken for duplicates, imported when allowDuplicates=true'),
+  notKept: z.array(z.object({ at: z.string(), title: z.string(), code: z.literal('WARN_TRANSFER_PUBLISHED_ON_NOT_KEPT'), message: z.string() }))
+    .describe('作为草稿导入时未导入的发布日期（草稿不带发布日期，发布时按实际日期记）；只提示，不拒绝该行 / the 发布日期 a draft does not take; never a refusal'),
 });
 
 /**

@@ -190,6 +190,14 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
           <tbody>{r.duplicates.map((d, i) => <tr key={i}><td>{d.at}</td><td>{d.title}</td><td>{d.message}</td></tr>)}</tbody>
         </table>
       )}
+      {/* Told, never refused: the 发布日期 a draft does not take (found by an officer: it was dropped without a word). */}
+      {r && r.ok && r.notKept.length > 0 && (
+        <table class="list" id="published-on-not-kept">
+          <caption>未随草稿导入的发布日期（{r.notKept.length} 行，不影响导入）</caption>
+          <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">原因</th></tr></thead>
+          <tbody>{r.notKept.map((n, i) => <tr key={i}><td>{n.at}</td><td>{n.title}</td><td>{n.message}</td></tr>)}</tbody>
+        </table>
+      )}
       {/* Told, never refused: the item form's 文件类型 warnings, row by row (docTypeWarnings). */}
       {r && r.warnings.length > 0 && (
         <table class="list">
