@@ -23,6 +23,8 @@ describe('synonyms people use', () => {
     expect(alternativesOf('维修基金')).toContain('维修资金');
     expect(alternativesOf('物业费')).toEqual(['物业费', '物业服务费', '物业服务收费']);
     expect(alternativesOf('维修基金使用')).toContain('维修资金使用');
+    // 学区 found nothing where the enrolment plans say 招生范围 (outside tester, 2026-12-07, a parent on a phone).
+    expect(alternativesOf('学区')).toEqual(['学区', '施教区', '招生范围']);
   });
 
   it('are one group per thing: no word is in two groups', () => {

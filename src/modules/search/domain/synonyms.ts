@@ -25,6 +25,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['讨薪', '欠薪'],
   ['维修基金', '维修资金'],
   ['物业费', '物业服务费', '物业服务收费'],
+  // The school a child may enter: parents say 学区, the enrolment plans 招生范围 (an outside tester's 学区 found nothing).
+  ['学区', '施教区', '招生范围'],
   // Organs by the short names people call them (the items and their 发布机构 give the full name).
   ['住建局', '住房和城乡建设局', '住房城乡建设局'],
   ['住建部', '住房和城乡建设部'],
