@@ -5,7 +5,8 @@ import type { PortalFrame } from './portal-frame.ts';
  * Every portal page's header: whose site it is (emblem, site and organ name), the search box, the
  * reading tools (字号, 适老化) and the navigation bar. On a wide screen all of it shows; on a phone
  * (≤ 700 px, site.css) the navigation and reading tools fold into one 菜单 (a <details>, no
- * JavaScript) beside the site's name and the search box keeps one line, so the page's own content
+ * JavaScript) beside the site's name and the search box keeps one line (its scope and button wrap under it together
+ * when the three do not fit), so the page's own content
  * starts in the first screen even at 适老化 + 大. Esc or a tap outside it closes the open 菜单 (/assets/portal.js, an
  * enhancement only): a tap on a link, a button or a fold's summary outside it also does what it says, a tap on a form
  * field or on text only closes it. The folded copies are display:none on a wide screen
@@ -26,7 +27,7 @@ export function PortalHeader({ frame, siteName, prefs, currentPath }: { frame: P
           {frame?.organ && <span class="organ-name">{frame.organ.name}</span>}
         </a>
         <details class="header-menu narrow-only" id="site-menu">
-          <summary><span class="menu-icon" aria-hidden="true">☰</span> 菜单<span class="visually-hidden">（网站导航、字号、适老化模式）</span></summary>
+          <summary id="site-menu-toggle"><span class="menu-icon" aria-hidden="true">☰</span> 菜单<span class="visually-hidden">（网站导航、字号、适老化模式）</span></summary>
           {nav.length > 0 && <SiteNav nav={nav} path={path} />}
           <ReadingTools prefs={prefs} currentPath={currentPath} />
         </details>
@@ -67,15 +68,18 @@ function SiteNav({ nav, path, wide }: { nav: PortalFrame['nav']; path: string; w
  * Plain links that set a cookie, not toggle buttons: aria-pressed is not allowed on a link, aria-current marks the size in use.
  * The wide header's links come back to themselves: the page they return to is addressed with the link's id as its
  * fragment, so after the reload the page is scrolled to the toggle and the next Tab goes on from there, without
- * JavaScript; /assets/portal.js also focuses it. The 菜单's links come back to the 菜单, shut (#site-menu): a fragment
- * inside it would open it again (Chromium opens a <details> to show its target), and the next tap on the page would
- * only close it (found by an outside tester); the next Tab reaches the 菜单's button. Chosen with the keyboard (a click
- * without a pointer), /assets/portal.js makes the link come back to itself, the 菜单 open and the toggle focused.
+ * JavaScript; /assets/portal.js also focuses it. The 菜单's links come back to the 菜单's button, the 菜单 shut
+ * (#site-menu-toggle, its summary): a fragment inside it would open it again (Chromium opens a <details> to show its
+ * target), and the next tap on the page would only close it (found by an outside tester). The browser focuses a
+ * focusable target, with or without JavaScript, so the reader is back on the 菜单 (#site-menu, the <details>, is not
+ * focusable: the focus was left on the page, and a screen reader — whose double tap is a pointer's click — lost its
+ * place, found by a later tester). Chosen with the keyboard (a click without a pointer), /assets/portal.js makes the
+ * link come back to itself, the 菜单 open and the toggle focused.
  * None of these fragments scrolls the page: it comes back at its top (scroll-margin-top in site.css).
  */
 function ReadingTools({ prefs, currentPath, wide }: { prefs: ReadingPrefs; currentPath: string; wide?: boolean }) {
   const id = (what: string) => `${wide ? '' : 'menu-'}pref-${what}`;
-  const back = (what: string) => (wide ? id(what) : 'site-menu');
+  const back = (what: string) => (wide ? id(what) : 'site-menu-toggle');
   return (
     <nav class={wide ? 'reading-tools wide-only' : 'reading-tools'} aria-label="阅读设置">
       <span>字号：</span>
@@ -105,17 +109,20 @@ function HeaderSearch({ scope }: { scope: { code: string; label: string; regionF
       {/* No maxlength: it would cut a pasted text at 100 characters without a word; the results page states the limit
           (最多 100 个字) and refuses a longer query with it, the text kept (docs/search.md). */}
       <input type="search" id="header-q" name="q" placeholder="关键词、文号" />
-      {scope && (
-        <>
-          <label for="header-scope" class="visually-hidden">检索范围</label>
-          <select id="header-scope" name="organ">
-            {scope.regionFirst
-              ? <><option value="" selected>全站</option><option value={scope.code}>{scope.label}</option></>
-              : <><option value={scope.code} selected>{scope.label}</option><option value="">全站</option></>}
-          </select>
-        </>
-      )}
-      <button type="submit">检索</button>
+      {/* The scope and the button wrap together (site.css): on a phone at 适老化 the button went alone onto a second row. */}
+      <span class="header-search-go">
+        {scope && (
+          <>
+            <label for="header-scope" class="visually-hidden">检索范围</label>
+            <select id="header-scope" name="organ">
+              {scope.regionFirst
+                ? <><option value="" selected>全站</option><option value={scope.code}>{scope.label}</option></>
+                : <><option value={scope.code} selected>{scope.label}</option><option value="">全站</option></>}
+            </select>
+          </>
+        )}
+        <button type="submit">检索</button>
+      </span>
     </form>
   );
 }

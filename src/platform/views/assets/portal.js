@@ -52,8 +52,8 @@ document.addEventListener('click', function (event) {
 }, true);
 
 // A 字号 or 适老化 link comes back to the page addressed to itself (#pref-…, the wide header's) or, in the 菜单, to
-// the 菜单 shut (#site-menu, portal-header.tsx). Chosen with the keyboard — a click without a pointer (detail 0) —
-// a 菜单 link comes back to itself instead (#menu-pref-…), so the keyboard's place is kept: the fragment opens the
+// the 菜单's button, the 菜单 shut (#site-menu-toggle, portal-header.tsx). Chosen with the keyboard — a click without a
+// pointer (detail 0) — a 菜单 link comes back to itself instead (#menu-pref-…), so the keyboard's place is kept: the fragment opens the
 // 菜单, and below the toggle gets the focus, the reader's next key going on from it.
 document.addEventListener('click', function (event) {
   var link = event.detail === 0 && event.target instanceof Element ? event.target.closest('.header-menu .reading-tools a[id]') : null;
