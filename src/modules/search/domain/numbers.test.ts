@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentNumberKey, exactNumberOf, indexNumberKey } from './numbers.ts';
+import { documentNumberKey, exactNumberOf, indexNumberKey, nearDocumentNumberKeys } from './numbers.ts';
 import { parseQuery } from './parse-query.ts';
 import { compareByRelevance, type RankFacts } from './rank.ts';
 import { sortKeyOf } from './sort-key.ts';
@@ -93,5 +93,22 @@ describe('snippet', () => {
     const parts = snippetOf(`${'前文'.repeat(60)}农村危房改造补助，危房鉴定`, ['危房'], 40);
     expect(parts[0]).toEqual({ text: '…', hit: false });
     expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['危房', '危房']);
+  });
+});
+
+describe('a 文号 typed with one character more or another (您是不是要找)', () => {
+  it('gives the keys of the same year and serial with the 代字 one character shorter or a character sounding alike', () => {
+    const near = nearDocumentNumberKeys(documentNumberKey('岚建字〔2026〕58号'));
+    expect(near).toContain(documentNumberKey('岚建〔2026〕58号'));
+    expect(near).toContain(documentNumberKey('岚字[2026]58号'));
+    expect(near).not.toContain(documentNumberKey('岚建字〔2026〕58号'));
+    expect(near.every((k) => k.endsWith('|2026|58'))).toBe(true);
+    const alike = nearDocumentNumberKeys(documentNumberKey('蓝建〔2026〕58号'), (c) => (c === '蓝' ? ['兰', '岚'] : []));
+    expect(alike).toContain(documentNumberKey('岚建〔2026〕58号'));
+  });
+
+  it('gives nothing for what is not a 文号', () => {
+    expect(nearDocumentNumberKeys(documentNumberKey('公租房'))).toEqual([]);
+    expect(nearDocumentNumberKeys('')).toEqual([]);
   });
 });

@@ -51,3 +51,26 @@ export function exactNumberOf(query: { documentNumberKey: string; indexNumberKey
 
 /** Whether a query looks like a number someone copied, so the exact look-up is worth showing first. */
 export const looksLikeNumber = (q: string): boolean => /\d/.test(q.normalize('NFKC'));
+
+/** How many characters sounding alike are tried for each character of a 文号's 代字 (nearDocumentNumberKeys). */
+export const NEAR_NUMBER_HOMOPHONES = 20;
+
+/**
+ * 您是不是要找 for a 文号: the keys (documentNumberKey) of the 文号 with the same year and serial whose 代字 differs by one
+ * character — one left out (岚建字〔2026〕58号 typed for 岚建〔2026〕58号) or one replaced by a character sounding alike
+ * (`similar`, the first NEAR_NUMBER_HOMOPHONES: 蓝建 for 岚建). A character missing from what was typed is not tried (it
+ * could be any). Empty when the key is not a 文号's.
+ */
+export function nearDocumentNumberKeys(key: string, similar: (ch: string) => readonly string[] = () => []): string[] {
+  const m = /^(.+)\|(\d{4})\|(\d+)$/u.exec(key);
+  if (!m) return [];
+  const [, prefix, year, serial] = m;
+  const chars = [...prefix];
+  const out = new Set<string>();
+  if (chars.length > 1) chars.forEach((_, i) => out.add(chars.toSpliced(i, 1).join('')));
+  chars.forEach((c, i) => {
+    for (const other of similar(c).slice(0, NEAR_NUMBER_HOMOPHONES)) out.add(chars.with(i, other).join(''));
+  });
+  out.delete(prefix);
+  return [...out].map((p) => `${p}|${year}|${serial}`);
+}

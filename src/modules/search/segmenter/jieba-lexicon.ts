@@ -10,8 +10,8 @@ import type { Lexicon } from '../domain/typo-suggestion.ts';
  * file is sorted by byte: checked at load, and put in order here if a later release is not). No word is kept
  * as a JS string and no word's pinyin is worked out: the homophone table is per character — the dictionary's
  * one-character words (about 11,600), read by pinyin-pro with every reading (重 zhong/chong), tone ignored,
- * each syllable's characters the commonest first. Made on first use (about 0.3 s), which is a search that
- * found nothing, and kept for the life of the process.
+ * each syllable's characters the commonest first. Made on first use (about a second on a loaded machine), which
+ * is a search that found nothing, and kept for the life of the process.
  */
 let made: Promise<Lexicon> | null = null;
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { Executor } from '../../catalog/index.ts';
@@ -95,21 +95,31 @@ export async function anyDocWithOtherVersion(db: Executor, version: number): Pro
 /** Sort keys of the indexed items whose 文号 or 索引号 key is the query's and that the scope lets through (none when the query names no number). */
 export async function numberedKeys(db: Executor, q: ParsedQuery, s: Scope): Promise<number[]> {
   if (!q.documentNumberKey && !q.indexNumberKey) return [];
-  if (s.organIds?.length === 0 || s.keys?.length === 0) return [];
-  let d = db.selectFrom('search_docs').select('sort_key').where((eb) => eb.or([
+  const rows = await numberedInScope(db, s, (eb) => eb.or([
     eb('document_number_key', '=', q.documentNumberKey || '\u0000'), eb('index_number_key', '=', q.indexNumberKey || '\u0000'),
   ]));
+  return rows.map((r) => r.sortKey);
+}
+
+/** The items in scope whose 文号 key is one of `keys` (a 文号 typed with a character more or another: 您是不是要找), newest first. */
+export async function documentNumbersIn(db: Executor, keys: string[], s: Scope): Promise<{ sortKey: number; documentNumberKey: string }[]> {
+  return keys.length ? numberedInScope(db, s, (eb) => eb('document_number_key', 'in', keys)) : [];
+}
+
+async function numberedInScope(db: Executor, s: Scope, which: (eb: ExpressionBuilder<Database, 'search_docs'>) => Expression<SqlBool>) {
+  if (s.organIds?.length === 0 || s.keys?.length === 0) return [];
+  let d = db.selectFrom('search_docs').select(['sort_key', 'document_number_key']).where(which);
   if (s.organIds) d = d.where('organ_id', 'in', s.organIds);
   if (s.stage) d = d.where('stage', '=', s.stage);
   if (s.genre) d = d.where('genre', '=', s.genre);
   if (s.validity) d = d.where('validity', '=', s.validity);
   if (s.minKey !== undefined) d = d.where('sort_key', '>=', s.minKey);
   if (s.maxKey !== undefined) d = d.where('sort_key', '<=', s.maxKey);
-  const keys = (await d.orderBy('sort_key', 'desc').execute()).map((r) => Number(r.sort_key));
+  const rows = (await d.orderBy('sort_key', 'desc').execute()).map((r) => ({ sortKey: Number(r.sort_key), documentNumberKey: r.document_number_key }));
   // A node's key list can be longer than a statement may bind; the numbered items are few.
-  if (!s.keys) return keys;
+  if (!s.keys) return rows;
   const inNode = new Set(s.keys);
-  return keys.filter((k) => inNode.has(k));
+  return rows.filter((r) => inNode.has(r.sortKey));
 }
 
 /** Sort keys of the indexed items placed in any of the nodes (a node and its sub-nodes). */

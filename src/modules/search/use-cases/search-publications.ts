@@ -1,17 +1,20 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organWithUnits, pathTo, subtreeIds, type Organ } from '../../catalog/index.ts';
-import { exactNumberOf, type ExactNumber } from '../domain/numbers.ts';
+import { exactNumberOf, nearDocumentNumberKeys, type ExactNumber } from '../domain/numbers.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { compareByRelevance, namingTest, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
+import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
+import { typoCandidates, type Lexicon } from '../domain/typo-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
 import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
+import { jiebaLexicon } from '../segmenter/jieba-lexicon.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { fullTextIndexFor, type FullTextIndex, type Match, type Scope } from '../storage/full-text-index.ts';
 import { idOfSortKey, keyRange } from '../domain/sort-key.ts';
-import { facetRows, findNodeOrgan, keysInNodes, nodesByIds, nodesOfOrgans, numberedKeys, chunksOfDocs, placementsOf, rankRows, resultRows } from '../storage/search-repository.ts';
+import { documentNumbersIn, facetRows, findNodeOrgan, keysInNodes, nodesByIds, nodesOfOrgans, numberedKeys, chunksOfDocs, placementsOf, rankRows, resultRows } from '../storage/search-repository.ts';
 
 export type SearchHit = {
   id: number;
@@ -55,6 +58,12 @@ export type SearchResult = {
    * the words apart and their count (no items), when they find more. Null otherwise.
    */
   splitSuggestion: { q: string; total: number; hits: SearchHit[] } | null;
+  /**
+   * 您是不是要找: nothing found, nor by the words apart, and a keyword typed with a wrong character (a homophone,
+   * domain/typo-suggestion.ts) corrected finds something in the same scope and filters — the corrected query and how many
+   * items it finds. Null otherwise.
+   */
+  didYouMean: { q: string; total: number } | null;
 };
 
 export type FacetCount = { value: string; count: number };
@@ -70,7 +79,7 @@ export const FEW_RESULTS = 3;
 
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
-const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null });
+const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null });
 
 /**
  * The organ and its internal units (catalog's `organWithUnits`): an organ's own items. This is what the 机关
@@ -121,7 +130,7 @@ const byKeyDesc = (a: number, b: number) => b - a;
  * number); beyond the ranked candidates the list goes on newest first. Every step is defined on the
  * newest-first order of the matches, so SQLite and PostgreSQL produce the same list.
  */
-export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; limits?: SearchLimits; index?: FullTextIndex; organs?: OrganList; noSuggestion?: boolean; countOnly?: boolean } = {}): Promise<SearchResult> {
+export async function searchPublications(deps: AppDeps, req: SearchRequest, opts: { segment?: Segmenter; lexicon?: () => Promise<Lexicon>; limits?: SearchLimits; index?: FullTextIndex; organs?: OrganList; noSuggestion?: boolean; countOnly?: boolean } = {}): Promise<SearchResult> {
   const segment = opts.segment ?? jiebaSegmenter();
   const { rankWindow, titleCandidates, totalCap, facetSample } = opts.limits ?? SEARCH_LIMITS;
   if (facetSample < rankWindow) throw new Error('facetSample must be at least rankWindow: the window is the sample’s head');
@@ -165,7 +174,11 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     ? await searchPublications(deps, { ...req, q: split, page: 1, pageSize: SPLIT_PREVIEW }, { ...opts, organs, noSuggestion: true })
     : await searchPublications(deps, { ...req, q: split, page: 1 }, { ...opts, organs, noSuggestion: true, countOnly: true });
   const offer = split && apart && apart.total > total ? { q: split, total: apart.total, hits: apart.hits } : null;
-  if (total === 0) return { ...NOTHING(query), splitSuggestion: offer };
+  if (total === 0) {
+    const asked = { ...opts, organs };
+    const didYouMean = opts.noSuggestion || offer ? null : (await nearNumber(deps, req, query, scope, asked)) ?? (await correctedQuery(deps, req, query, asked));
+    return { ...NOTHING(query), splitSuggestion: offer, didYouMean };
+  }
   const facets = await facetsOf(deps, sample, organs);
 
   const offset = (req.page - 1) * req.pageSize;
@@ -196,7 +209,41 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   page = page.slice(0, Math.max(0, totalCap - offset));
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
-  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer };
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null };
+}
+
+/**
+ * 您是不是要找 for a 文号 that no item has: an item's 文号 of the same year and serial whose 代字 differs by one character
+ * (domain/numbers.ts, nearDocumentNumberKeys: one index look-up of a few dozen keys), in the same scope and filters — the
+ * newest such item's 文号 as it writes it, and what searching it finds.
+ */
+async function nearNumber(deps: AppDeps, req: SearchRequest, query: ParsedQuery, scope: Scope, opts: Parameters<typeof searchPublications>[2] & { organs: OrganList }): Promise<SearchResult['didYouMean']> {
+  const near = nearDocumentNumberKeys(query.documentNumberKey);
+  if (!near.length) return null;
+  const lexicon = await (opts.lexicon ?? jiebaLexicon)();
+  const found = await documentNumbersIn(deps.db, nearDocumentNumberKeys(query.documentNumberKey, (c) => lexicon.homophones(c)), scope);
+  if (!found.length) return null;
+  const [item] = await resultRows(deps.db, [idOfSortKey(found[0].sortKey)]);
+  if (!item?.document_number) return null;
+  const counted = await searchPublications(deps, { ...req, q: item.document_number, page: 1 }, { ...opts, noSuggestion: true, countOnly: true });
+  return counted.total > 0 ? { q: item.document_number, total: counted.total } : null;
+}
+
+/**
+ * 您是不是要找: the query with a keyword's wrong character corrected (domain/typo-suggestion.ts: at most
+ * TYPO_BOUNDS.maxCandidates, best first), the first that finds something in the same scope and filters, with its
+ * count — each candidate one count-only search, bounded like every search. The known words are jieba's dictionary,
+ * the synonym groups and the organs' names and short names.
+ */
+async function correctedQuery(deps: AppDeps, req: SearchRequest, query: ParsedQuery, opts: Parameters<typeof searchPublications>[2] & { organs: OrganList }): Promise<SearchResult['didYouMean']> {
+  const organs = await opts.organs();
+  const listed = new Set([...SYNONYM_GROUPS.flat(), ...organs.flatMap((o) => [o.name, o.shortName]).filter((n) => n.length >= 2)]);
+  const candidates = typoCandidates(query, await (opts.lexicon ?? jiebaLexicon)(), listed);
+  for (const q of candidates) {
+    const found = await searchPublications(deps, { ...req, q, page: 1 }, { ...opts, noSuggestion: true, countOnly: true });
+    if (found.total > 0) return { q, total: found.total };
+  }
+  return null;
 }
 
 /** Facet counts over some matches (their sort keys): organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */

@@ -58,6 +58,7 @@ const searchAnswer = z.object({
   notWholeWords: z.array(z.string()).nullable().describe('排在前面的结果都只在较长词语中含有的检索词（如“危房改造”中的“房改”）；按发布日期排序、无结果或文号完全一致时为 null / keywords that the ranked results hold only inside longer words; null when not worked out (newest first, no match, an exact number)'),
   synonyms: z.array(z.object({ keyword: z.string(), added: z.array(z.string()) })).describe('同时检索的同义词 / synonyms searched as well, per keyword'),
   splitSuggestion: z.object({ q: z.string(), total: z.number().int() }).nullable().describe('没有结果时，把连写的检索词分开后的检索式及其结果数（有结果才给出）；结果不超过 3 条时，分开后结果更多才给出 / nothing found: the same words apart and how many items they find, when any; up to 3 found: the same, when apart they find more'),
+  didYouMean: z.object({ q: z.string(), total: z.number().int() }).nullable().describe('您是不是要找：没有结果（分开检索也没有）时，把检索词中打错的同音字改正后的检索式（其他检索词、范围和筛选条件不变）及其结果数，有结果才给出，否则为 null / did you mean: nothing found (nor with the words apart), the query with a keyword’s wrong character replaced by a homophone that makes a known word (the other keywords, scope and filters kept) and how many items it finds; only when it finds any, else null'),
 });
 const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
 
@@ -101,6 +102,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
         year: labelled(r.facets.year, (v) => `${v}年`), validity: labelled(r.facets.validity, (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v),
       },
       notWholeWords: r.notWholeWords, synonyms: r.synonyms, splitSuggestion: r.splitSuggestion && { q: r.splitSuggestion.q, total: r.splitSuggestion.total },
+      didYouMean: r.didYouMean,
     };
   });
 };

@@ -234,6 +234,11 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             {/* An echoed query wraps anywhere (wrap-anywhere): a pasted address is one unbroken word, which widened the page to 816 px at 390. */}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<>
               <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
+              {/* A keyword typed with a wrong character (a homophone from a pinyin IME), or a 文号 one character off: the corrected
+                  search in the same scope and filters, when it finds something (docs/search.md, 您是不是要找). */}
+              {result.didYouMean && (
+                <p class="did-you-mean wrap-anywhere">您是不是要找：<a class="keep-words" href={searchUrl('/search', raw, { q: result.didYouMean.q, page: '1' })}>{result.didYouMean.q}</a>（{countWords(result.didYouMean.total)} 条）</p>
+              )}
               <OrganNamed />
               {/* Words typed without spaces are one phrase: the same words apart, when they find something (docs/search.md).
                   The words stay whole when the line breaks (keep-words); only an unbroken run longer than the line wraps. */}

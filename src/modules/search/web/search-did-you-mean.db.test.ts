@@ -1,0 +1,88 @@
+import { expect, it } from 'vitest';
+import { buildTestApp } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
+
+const mainOf = (body: string) => /<main[^>]*>([\s\S]*?)<\/main>/.exec(body)![1]!;
+const q = encodeURIComponent;
+
+/**
+ * Issue #13: a citizen on a phone typed 公阻房 (meant 公租房), 危方改造 (危房改造), 住房公基金 (住房公积金) — a homophone
+ * picked in a pinyin IME — and got nothing, and no hint. A search that finds nothing, nor with its words apart, offers
+ * the keyword corrected (您是不是要找), as a link to that search with its count, when it finds something.
+ */
+describeEachDialect('a search that found nothing offers the keyword typed with a wrong character corrected', (db) => {
+  it('on the page and in the API, with its count, only when the corrected search finds something', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      await createPublished(deps, bureau.id, [node], { title: '青岚县2026年公租房分配结果公示', stage: 'result' });
+      await createPublished(deps, bureau.id, [node], { title: '关于下达2026年农村危房改造补助资金的通知' });
+      await createPublished(deps, bureau.id, [node], { title: '关于调整住房公积金缴存基数的通知' });
+
+      const page = mainOf((await app.inject(`/search?q=${q('公阻房')}&organ=${bureau.code}`)).body);
+      expect(page).toContain('共找到 0 条');
+      expect(page).toContain(`您是不是要找：<a class="keep-words" href="/search?q=${q('公租房')}&amp;organ=${bureau.code}">公租房</a>（1 条）`);
+      // The sentence that nothing was found comes first, then the offer.
+      expect(page.indexOf('没有找到包含“公阻房”')).toBeLessThan(page.indexOf('您是不是要找'));
+      const followed = mainOf((await app.inject(`/search?q=${q('公租房')}&organ=${bureau.code}`)).body);
+      expect(followed).toContain('共找到 1 条');
+      expect(followed).not.toContain('您是不是要找');
+
+      expect((await app.inject(`/api/v1/search?q=${q('公阻房')}`)).json().didYouMean).toEqual({ q: '公租房', total: 1 });
+      expect((await app.inject(`/api/v1/search?q=${q('危方改造')}`)).json().didYouMean).toEqual({ q: '危房改造', total: 1 });
+      expect((await app.inject(`/api/v1/search?q=${q('住房公基金')}`)).json().didYouMean).toEqual({ q: '住房公积金', total: 1 });
+      expect(mainOf((await app.inject(`/search?q=${q('住房公基金')}`)).body)).toContain(`您是不是要找：<a class="keep-words" href="/search?q=${q('住房公积金')}">住房公积金</a>（1 条）`);
+
+      // Found as typed: nothing offered.
+      expect((await app.inject(`/api/v1/search?q=${q('危房改造')}`)).json().didYouMean).toBeNull();
+      // The corrected keyword finds nothing either (廉租房): nothing offered.
+      const none = mainOf((await app.inject(`/search?q=${q('廉阻房')}`)).body);
+      expect(none).toContain('共找到 0 条');
+      expect(none).not.toContain('您是不是要找');
+      expect((await app.inject(`/api/v1/search?q=${q('廉阻房')}`)).json().didYouMean).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keeps the other keywords, the scope and the filters of the search, as the split link does', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      await createPublished(deps, bureau.id, [node], { title: '青岚县2026年公租房分配结果公示', stage: 'result' });
+      await createPublished(deps, bureau.id, [node], { title: '关于公租房租金标准的通知', stage: 'decision' });
+
+      const page = mainOf((await app.inject(`/search?q=${q('公阻房 分配')}&organ=${bureau.code}&stage=result`)).body);
+      expect(page).toContain(`您是不是要找：<a class="keep-words" href="/search?q=${q('公租房')}+${q('分配')}&amp;organ=${bureau.code}&amp;stage=result">公租房 分配</a>（1 条）`);
+      const api = (await app.inject(`/api/v1/search?q=${q('公阻房 分配')}&organ=${bureau.code}&stage=result`)).json();
+      expect(api.didYouMean).toEqual({ q: '公租房 分配', total: 1 });
+      // Under a filter that the corrected search finds nothing in either: nothing offered.
+      expect((await app.inject(`/api/v1/search?q=${q('公阻房 分配')}&organ=${bureau.code}&stage=decision`)).json().didYouMean).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('offers the item whose 文号 has the same year and serial and a 代字 one character off (岚建字〔2026〕58号 for 岚建〔2026〕58号)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      await createPublished(deps, bureau.id, [node], { title: '关于公布2026年公租房保障对象的通知', documentNumber: '岚建〔2026〕58号' });
+      await createPublished(deps, bureau.id, [node], { title: '关于印发物业服务收费办法的通知', documentNumber: '岚建〔2026〕59号' });
+
+      const page = mainOf((await app.inject(`/search?q=${q('岚建字〔2026〕58号')}`)).body);
+      expect(page).toContain('共找到 0 条');
+      expect(page).toContain(`您是不是要找：<a class="keep-words" href="/search?q=${q('岚建〔2026〕58号')}">岚建〔2026〕58号</a>（1 条）`);
+      expect((await app.inject(`/api/v1/search?q=${q('岚建字[2026]58号')}`)).json().didYouMean).toEqual({ q: '岚建〔2026〕58号', total: 1 });
+      // Another serial, or another year: nothing offered.
+      expect((await app.inject(`/api/v1/search?q=${q('岚建字〔2026〕60号')}`)).json().didYouMean).toBeNull();
+      expect((await app.inject(`/api/v1/search?q=${q('岚建字〔2025〕58号')}`)).json().didYouMean).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
+});
