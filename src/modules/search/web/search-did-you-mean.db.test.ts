@@ -42,6 +42,11 @@ describeEachDialect('a search that found nothing offers the keyword typed with a
       expect(none).toContain('共找到 0 条');
       expect(none).not.toContain('您是不是要找');
       expect((await app.inject(`/api/v1/search?q=${q('廉阻房')}`)).json().didYouMean).toBeNull();
+
+      // Nothing within another organ, as typed or corrected: the correction over the whole site, with its count there.
+      const other = await createOrgan(deps, { shortName: '县财政局' });
+      const elsewhere = mainOf((await app.inject(`/search?q=${q('公阻房')}&organ=${other.code}`)).body);
+      expect(elsewhere).toContain(`您是不是要找：<a class="keep-words" href="/search?q=${q('公租房')}">公租房</a>（全站 1 条）`);
     } finally {
       await app.close();
     }

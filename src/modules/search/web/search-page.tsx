@@ -46,12 +46,14 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, unfilteredTotal = null, organNamed = null }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, organNamed = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
   /** When a search within an organ found nothing: what the same search finds over the whole region, and its words apart there. */
   regionTotal?: number | null;
   regionSplit?: { q: string; total: number } | null;
+  /** When neither finds anything there either: the whole region's 您是不是要找 (a keyword's wrong character corrected). */
+  regionDidYouMean?: { q: string; total: number } | null;
   /** What the same words find in the same scope without the filters chosen, when those left nothing (else null). */
   unfilteredTotal?: number | null;
   /** An organ named among the keywords of a search over the whole region: the rest within it, or its pages. */
@@ -256,6 +258,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               )}
               {raw.organ && regionTotal === 0 && !result.splitSuggestion && regionSplit && (
                 <p class="split-suggestion wrap-anywhere">在全站分开检索：<a class="keep-words" href={searchUrl('/search', raw, { organ: '', q: regionSplit.q, page: '1' })}>{regionSplit.q}</a>（{countWords(regionSplit.total)} 条）</p>
+              )}
+              {/* Nothing within the organ, as typed, apart or corrected, nor over the whole region as typed or apart: the correction there. */}
+              {raw.organ && regionTotal === 0 && !result.splitSuggestion && !result.didYouMean && !regionSplit && regionDidYouMean && (
+                <p class="did-you-mean wrap-anywhere">您是不是要找：<a class="keep-words" href={searchUrl('/search', raw, { organ: '', q: regionDidYouMean.q, page: '1' })}>{regionDidYouMean.q}</a>（全站 {countWords(regionDidYouMean.total)} 条）</p>
               )}
             </>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>

@@ -46,7 +46,7 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null, organNamed: OrganNamedOffer | null = null) => {
           const organs = await organList();
           return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result ? req.page : 1} error={null}
-            regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} unfilteredTotal={unfiltered?.total ?? null} organNamed={organNamed} />);
+            regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null} organNamed={organNamed} />);
         };
         if (!req.q) return sendHtml(reply, await render(null));
         const made = async () => {
