@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicantFields } from './application-input.ts';
-import { applicantInput } from '../testing/application-factories.ts';
+import { applicantInput, recordCorrectionInput } from '../testing/application-factories.ts';
 import { recordCorrectionFields } from './record-correction-input.ts';
 
 describe('the descriptions that must say something (at least 5 characters)', () => {
@@ -41,10 +41,32 @@ describe('the applicant’s short fields say something (at least one written cha
     }
   });
 
+  it('refuses an optional 文号 given as emoji or punctuation only, and takes it empty or real', () => {
+    for (const junk of ['😀', '〔〕', '。。']) expect(issuesOf({ documentNumber: junk }), junk).toEqual([['documentNumber', message('文号')]]);
+    expect(issuesOf({ documentNumber: '' })).toEqual([]);
+    expect(issuesOf({ documentNumber: '岚建规〔2026〕1号' })).toEqual([]);
+  });
+
   it('takes one written character, and leaves an optional field empty', () => {
     expect(issuesOf({ applicantName: '王' })).toEqual([]);
     expect(issuesOf({ applicantIdKind: 'passport', applicantIdNumber: 'E12345678' })).toEqual([]);
     expect(issuesOf({ contactAddress: '' })).toEqual([]);
     expect(issuesOf({ contactPerson: '' })).toEqual([]);
+  });
+});
+
+describe('a 更正申请’s staff-registered fields say something too', () => {
+  // Registered by staff, but written into the 告知书: 申请人认为正确的内容 and the evidence took 😀 or 。。 (only empty was refused).
+  const message = (label: string) => `${label}应含有汉字、字母或数字，不能只填标点、空格或表情符号`;
+  const issuesOf = (over: Record<string, string>) => recordCorrectionFields.safeParse(recordCorrectionInput(over)).error?.issues.map((i) => [i.path[0], i.message]) ?? [];
+
+  it('refuses 申请人认为正确的内容 and 申请人提供的证据 of emoji or punctuation only, at their fields; one written character passes', () => {
+    for (const junk of ['😀', '。。。', '？！', '👍 👍']) {
+      expect(issuesOf({ claimedCorrection: junk, evidence: junk }), junk).toEqual([
+        ['claimedCorrection', message('申请人认为正确的内容')], ['evidence', message('申请人提供的证据')],
+      ]);
+    }
+    expect(issuesOf({ claimedCorrection: '3人', evidence: '户口簿' })).toEqual([]);
+    expect(issuesOf({ evidence: ' ' })).toEqual([['evidence', '请填写申请人提供的证据']]);
   });
 });

@@ -126,7 +126,7 @@ export const applicantFields = z
   .object({
     ...applicantIdentityShape,
     subject: describingText('所需信息的内容描述', MAX_SUBJECT_CHARS),
-    documentNumber: optionalText('文号', 100),
+    documentNumber: optionalNamingText('文号', 100),
     provisionForm: z.enum(PROVISION_FORMS, { message: '请选择信息的提供形式' }),
   })
   .superRefine(...applicantIdentityRefinement);

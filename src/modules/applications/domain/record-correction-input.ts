@@ -1,5 +1,5 @@
 import { z } from '../../../shared/zod.ts';
-import { applicantIdentityRefinement, applicantIdentityShape, date, describingText, optionalText, text } from './application-input.ts';
+import { applicantIdentityRefinement, applicantIdentityShape, date, describingText, namingText, optionalText } from './application-input.ts';
 import { STAFF_CHANNELS } from './channels.ts';
 
 /**
@@ -15,8 +15,9 @@ export const recordCorrectionFields = z
     ...applicantIdentityShape,
     applicationTrackingNo: optionalText('原申请编号', 40),
     recordDescription: describingText('不准确的信息记录', 2000),
-    claimedCorrection: text('申请人认为正确的内容', 2000),
-    evidence: text('申请人提供的证据', 2000),
+    // Written into the 告知书: at least one written character each, not emoji or punctuation only (shared/written-text.ts).
+    claimedCorrection: namingText('申请人认为正确的内容', 2000),
+    evidence: namingText('申请人提供的证据', 2000),
   })
   .superRefine(...applicantIdentityRefinement);
 

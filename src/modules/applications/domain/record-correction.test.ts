@@ -58,6 +58,22 @@ describe('条例第四十一条 correction requests: decide', () => {
     expect(codes({ verb: 'decline', decidedOn: '2026-03-10', reason: '理'.repeat(2001) })).toEqual([`${E.recordCorrectionInvalid}@reason`]);
   });
 
+  it('what goes into the letter is refused when it is emoji or punctuation only, with the code of a missing one; an optional contact too, when given', () => {
+    const messages = (c: RecordCorrectionCommand) => {
+      const d = decideRecordCorrection(request(), c, facts);
+      return d.ok ? [] : d.reasons.map((r) => `${r.code}@${r.field ?? ''}:${r.message}`);
+    };
+    const says = (label: string) => `${label}应含有汉字、字母或数字，不能只填标点、空格或表情符号`;
+    for (const junk of ['😀', '。。', '？！ …', '★★']) {
+      expect(messages({ verb: 'correct', decidedOn: '2026-03-10', correctedContent: junk }), junk).toEqual([`${E.recordCorrectionContentRequired}@correctedContent:${says('更正内容')}`]);
+      expect(messages({ verb: 'decline', decidedOn: '2026-03-10', reason: junk }), junk).toEqual([`${E.recordCorrectionReasonRequired}@reason:${says('不予更正的理由')}`]);
+      expect(messages({ verb: 'transfer', decidedOn: '2026-03-10', competentOrgan: junk }), junk).toEqual([`${E.recordCorrectionCompetentOrganRequired}@competentOrgan:${says('有权更正的机关名称')}`]);
+      expect(messages({ verb: 'refer', decidedOn: '2026-03-10', competentOrgan: '青岚县公安局', competentContact: junk }), junk).toEqual([`${E.recordCorrectionInvalid}@competentContact:${says('有权更正机关的联系方式')}`]);
+    }
+    expect(codes({ verb: 'refer', decidedOn: '2026-03-10', competentOrgan: '青岚县公安局', competentContact: '' })).toEqual([]);
+    expect(codes({ verb: 'correct', decidedOn: '2026-03-10', correctedContent: '3人' })).toEqual([]);
+  });
+
   it('lists every reason at once', () => {
     expect(codes({ verb: 'refer', decidedOn: 'soon', competentOrgan: '' }, request({ state: 'corrected' }))).toEqual([
       `${E.recordCorrectionVerbNotAllowed}@`, `${E.invalidDate}@decidedOn`, `${E.recordCorrectionCompetentOrganRequired}@competentOrgan`,

@@ -1,6 +1,7 @@
 import { verbsAllowedIn, type Transition } from '../../../shared/workflow.ts';
 import type { ErrorReason } from '../../../shared/domain-error.ts';
 import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
+import { hasWrittenChar, noWrittenCharMessage } from '../../../shared/written-text.ts';
 import type { ApplicantType, IdKind } from './applicant-types.ts';
 import type { Channel } from './channels.ts';
 import { ApplicationErrorCode as E } from './error-codes.ts';
@@ -124,6 +125,8 @@ export function decideRecordCorrection(rc: RecordCorrection, command: RecordCorr
   const textOf = (field: string, value: unknown, code: string, missing: string, label: string): string => {
     const v = typeof value === 'string' ? value.trim() : '';
     if (v === '') refuse(code, missing, field);
+    // What goes into the letter says something: emoji or punctuation alone is no content, refused with the same code.
+    else if (!hasWrittenChar(v)) refuse(code, noWrittenCharMessage(label), field);
     else if (v.length > MAX_TEXT) refuse(E.recordCorrectionInvalid, `${label}不能超过${MAX_TEXT}个字`, field);
     return v;
   };
@@ -157,6 +160,7 @@ export function decideRecordCorrection(rc: RecordCorrection, command: RecordCorr
       changes.competentOrgan = competent(command.competentOrgan);
       const contact = typeof command.competentContact === 'string' ? command.competentContact.trim() : '';
       if (contact.length > 200) refuse(E.recordCorrectionInvalid, '有权更正机关的联系方式不能超过200个字', 'competentContact');
+      else if (contact !== '' && !hasWrittenChar(contact)) refuse(E.recordCorrectionInvalid, noWrittenCharMessage('有权更正机关的联系方式'), 'competentContact');
       changes.competentContact = contact;
       note = `${on}不属于本机关职能范围，告知申请人向${changes.competentOrgan}${contact ? `（${contact}）` : ''}提出（条例第四十一条）`;
       break;

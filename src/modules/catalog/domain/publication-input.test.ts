@@ -29,6 +29,9 @@ describe('publication metadata', () => {
     [{ ...valid, disclosureMode: 'withheld', withheldReason: 'made.up' }, 'withheldReason', '不在法定理由之内'],
     [{ ...valid, consultPhone: 'call me' }, 'consultPhone', '只能包含数字'],
     [{ ...valid, summary: '概'.repeat(1501) }, 'summary', '1500'],
+    // A 文号 is optional, but one typed must be one: 😀 or 。。 alone was taken as the item's 文号.
+    [{ ...valid, documentNumber: '😀' }, 'documentNumber', '文号应含有汉字、字母或数字，不能只填标点、空格或表情符号'],
+    [{ ...valid, documentNumber: '〔〕。' }, 'documentNumber', '文号应含有汉字、字母或数字'],
   ])('refuses bad input and names the field (%#)', (input, field, message) => {
     const r = publicationInputSchema.safeParse(input);
     expect(r.success).toBe(false);
@@ -41,6 +44,8 @@ describe('publication metadata sent back as read', () => {
   it('treats null optional fields as not given', () => {
     const v = publicationInputSchema.parse({ ...valid, documentNumber: null, consultPhone: null, withheldReason: null });
     expect(v).toMatchObject({ documentNumber: '', consultPhone: '', withheldReason: null });
+    expect(publicationInputSchema.parse({ ...valid, documentNumber: '  ' }).documentNumber).toBe('');
+    expect(publicationInputSchema.parse({ ...valid, documentNumber: '岚建规〔2026〕1号' }).documentNumber).toBe('岚建规〔2026〕1号');
   });
 
   it('answers an unexpected type in Chinese', () => {

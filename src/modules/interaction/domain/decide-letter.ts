@@ -1,5 +1,6 @@
 import type { ErrorReason } from '../../../shared/domain-error.ts';
 import { isIsoDate, type IsoDate } from '../../../shared/iso-date.ts';
+import { hasWrittenChar, noWrittenCharMessage } from '../../../shared/written-text.ts';
 import { InteractionErrorCode as E } from './error-codes.ts';
 import { FOLLOW_UP_KINDS, LETTER_STATE_LABELS, RATINGS, type Letter, type LetterState } from './letter.ts';
 import { LETTER_TRANSITIONS, letterVerbsIn, MAX_PHOTO_BYTES, PHOTO_TYPES, STAFF_LETTER_VERBS, type LetterCommand, type LetterVerb } from './letter-verbs.ts';
@@ -121,6 +122,8 @@ const rate: VerbRule<CommandOf<'rate'>> = ({ letter, command, facts, refuse }) =
   if (letter.rating) refuse(E.alreadyRated, '您已评价过这件来信的答复');
   else if (letter.rateByOn && facts.today > letter.rateByOn) refuse(E.ratingClosed, `评价期已于${letter.rateByOn}结束，未评价的视为满意`);
   if (command.comment.length > MAX_RATING_COMMENT_CHARS) refuse(E.invalidInput, `评价意见不能超过${MAX_RATING_COMMENT_CHARS}字`, 'comment');
+  // Optional; given, it says something — emoji or punctuation alone is refused (shared/written-text.ts).
+  else if (command.comment.trim() !== '' && !hasWrittenChar(command.comment)) refuse(E.invalidInput, noWrittenCharMessage('评价意见'), 'comment');
   return { note: command.comment.trim() };
 };
 

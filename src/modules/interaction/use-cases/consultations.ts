@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError, type ErrorReason } from '../../../shared/domain-error.ts';
 import { chinaDateOf, type IsoDate } from '../../../shared/iso-date.ts';
-import { saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
+import { hasWrittenChar, noWrittenCharMessage, saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
 import { isUniqueViolation, submissionKeyOf } from '../../applications/index.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { findOrganByCode, findOrganById, organChain } from '../../catalog/index.ts';
@@ -71,6 +71,8 @@ export function commentInputReasons(raw: { authorName?: unknown; content?: unkno
   else if (!saysEnough(content)) reasons.push({ code: E.invalidInput, message: `${tooShortMessage('意见内容')}，请写明您对征求意见稿的具体意见或建议`, field: 'content' });
   else if (content.length > MAX_COMMENT_CHARS) reasons.push({ code: E.invalidInput, message: `意见内容不能超过${MAX_COMMENT_CHARS}字`, field: 'content' });
   if (authorName.length > 50) reasons.push({ code: E.invalidInput, message: '署名不能超过50字', field: 'authorName' });
+  // Optional; given, a name (shown as 张**): 😀 would read 😀** (shared/written-text.ts).
+  else if (authorName !== '' && !hasWrittenChar(authorName)) reasons.push({ code: E.invalidInput, message: noWrittenCharMessage('署名'), field: 'authorName' });
   return reasons;
 }
 

@@ -37,6 +37,23 @@ describeEachDialect('item form: 文件类型 is chosen by the officer, not prese
     await app.close();
   });
 
+  it('refuses a 文号 of emoji or punctuation only at its field, what was typed kept; an empty one saves (the 文号 is optional)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-12-06T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const officer = await createStaff(deps, organ.code, 'editor');
+    const session = await loginAs(app, officer.username, officer.password);
+    const form = { _csrf: session.csrf, title: '关于印发物业服务收费管理办法的通知', formedOn: '2026-12-06', stage: 'decision', nodeIds: String(node), disclosureMode: 'proactive', docType: 'other' };
+    const url = `/admin/organs/${organ.code}/publications/new`;
+    const refused = await app.inject({ method: 'POST', url, cookies: session.cookies, payload: { ...form, documentNumber: '〔〕😀' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('文号应含有汉字、字母或数字，不能只填标点、空格或表情符号');
+    expect(refused.body).toContain('value="〔〕😀"');
+    expect(await deps.db.selectFrom('publications').select('id').where('organ_id', '=', organ.id).execute()).toEqual([]);
+    expect((await app.inject({ method: 'POST', url, cookies: session.cookies, payload: { ...form, documentNumber: '' } })).statusCode).toBe(303);
+    await app.close();
+  });
+
   it('keeps an existing item’s type on its form, and a 政策解读 comes with its own (其他)', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-12-06T02:00:00Z');
     const organ = await createOrgan(deps);

@@ -158,6 +158,10 @@ describeEachDialect('catalog JSON API', (db) => {
     const res = await api.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: publicationInput([node], { formedOn: '2026-02-30' }) });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'ERR_VALIDATION', field: 'formedOn', message: '字段“formedOn”有误：成文日期应为有效日期（YYYY-MM-DD）' });
+    // 文号 is optional; given, it must hold a written character (😀 or 〔〕 alone was taken).
+    const noNumber = await api.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: publicationInput([node], { documentNumber: '〔〕😀' }) });
+    expect(noNumber.statusCode).toBe(400);
+    expect(noNumber.json().error).toMatchObject({ code: 'ERR_VALIDATION', field: 'documentNumber', message: '字段“documentNumber”有误：文号应含有汉字、字母或数字，不能只填标点、空格或表情符号' });
     const notObject = await api.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: [1, 2] });
     expect(notObject.statusCode).toBe(400);
     expect(notObject.json().error.code).toBe('ERR_VALIDATION');

@@ -62,6 +62,10 @@ describeEachDialect('the letters API', (db) => {
     expect(refused.json().error.code).toBe('ERR_LETTER_VERB_NOT_ALLOWED');
     const replied = await app.inject({ method: 'POST', url: `/api/v1/letters/${id}/reply`, headers: { authorization: `Bearer ${token}` }, payload: { replyText: '已转交公交公司研究。' } });
     expect(replied.json().state).toBe('replied');
+    // 评价意见 is optional, but one of emoji or punctuation only says nothing: refused at its field, the letter still unrated.
+    const junk = await app.inject({ method: 'POST', url: '/api/v1/letters/rate', payload: { trackingNo, queryCode, rating: 'satisfied', comment: '👍👍👍' } });
+    expect(junk.statusCode).toBe(400);
+    expect(junk.json().error).toMatchObject({ code: 'ERR_LETTER_INVALID_INPUT', field: 'comment', message: '评价意见应含有汉字、字母或数字，不能只填标点、空格或表情符号' });
     const rated = await app.inject({ method: 'POST', url: '/api/v1/letters/rate', payload: { trackingNo, queryCode, rating: 'satisfied' } });
     expect(rated.json()).toMatchObject({ rating: 'satisfied', replyText: '已转交公交公司研究。' });
     const pub = await app.inject({ url: `/api/v1/organs/${organ.code}/letters` });

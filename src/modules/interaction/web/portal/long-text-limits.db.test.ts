@@ -64,6 +64,12 @@ describeEachDialect('long texts on the mailbox and consultation forms', (db) => 
     expect(refused.statusCode).toBe(400);
     expect(summaryOf(refused.body)).toContain('评价意见不能超过2000字');
     expect(refused.body).toContain(`>${long}</textarea>`);
+    // Optional, but not emoji or punctuation only: refused at its field, what was typed kept.
+    const junk = await app.inject({ method: 'POST', url: `${pageUrl}/rate`, cookies, payload: { rating: 'satisfied', comment: '👍👍。' }, remoteAddress: '10.8.1.3' });
+    expect(junk.statusCode).toBe(400);
+    expect(summaryOf(junk.body)).toContain('评价意见应含有汉字、字母或数字，不能只填标点、空格或表情符号');
+    expect(summaryOf(junk.body)).toContain('href="#f-comment"');
+    expect(junk.body).toContain('>👍👍。</textarea>');
     await app.close();
   });
 

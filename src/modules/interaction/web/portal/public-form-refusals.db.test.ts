@@ -158,6 +158,36 @@ describeEachDialect('refused mailbox and consultation forms', (db) => {
     await app.close();
   });
 
+  it('意见征集: a 署名, optional, of emoji or punctuation only is refused at its field on the form and the API, what was typed kept; left empty or corrected, one comment', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-06-01T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    const c = await openConsultation(deps, office.actor, organ.id, { title: '方案（征求意见稿）', body: '第一条 ……', howToComment: '电子邮件', startOn: '2026-06-01', endOn: '2026-06-30' });
+    const url = `/organs/${organ.code}/consultations/${c.id}`;
+    const token = tokenOf((await app.inject(url)).body);
+    deps.clock.set('2026-06-01T02:01:00Z');
+    const opinion = '建议在小区加装电梯时统一规划。';
+    // Shown masked, 😀 would read 😀** under the opinion.
+    const junk = await app.inject({ method: 'POST', url, payload: { formToken: token, website: '', authorName: '😀', content: opinion }, remoteAddress: '10.8.3.1' });
+    expect(junk.statusCode).toBe(400);
+    expect(summaryOf(junk.body)).toContain('署名应含有汉字、字母或数字，不能只填标点、空格或表情符号');
+    expect(summaryOf(junk.body)).toContain('href="#f-authorName"');
+    expect(junk.body).toContain('value="😀"');
+    expect(junk.body).toContain(opinion);
+    const api = await app.inject({ method: 'POST', url: `/api/v1/consultations/${c.id}/comments`, headers: { 'idempotency-key': 'emoji-author-0001' }, payload: { authorName: '。。', content: opinion } });
+    expect(api.statusCode).toBe(400);
+    expect(api.json().error).toMatchObject({ code: 'ERR_CONSULTATION_INVALID_INPUT', field: 'authorName', message: expect.stringContaining('署名应含有汉字、字母或数字') });
+    const comments = async () => (await deps.db.selectFrom('consultation_comments').select('author_name').where('consultation_id', '=', c.id).execute()).map((r) => r.author_name);
+    expect(await comments()).toEqual([]);
+    // The same form corrected, sent twice: one comment. An empty 署名 stays fine.
+    const fixed = { formToken: tokenOf(junk.body), website: '', authorName: '王', content: opinion };
+    expect((await app.inject({ method: 'POST', url, payload: fixed, remoteAddress: '10.8.3.1' })).statusCode).toBe(303);
+    expect((await app.inject({ method: 'POST', url, payload: fixed, remoteAddress: '10.8.3.1' })).statusCode).toBe(303);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/consultations/${c.id}/comments`, headers: { 'idempotency-key': 'no-author-0001' }, payload: { authorName: '', content: opinion } })).statusCode).toBe(201);
+    expect((await comments()).sort()).toEqual(['', '王']);
+    await app.close();
+  });
+
   it('来信查询: a wrong 查询码 says 错误 in the title and puts the focused summary first in main (found by an outside tester)', async () => {
     const { app } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     const res = await app.inject({ method: 'POST', url: '/letters/status', payload: { trackingNo: 'XX-2026-00001', queryCode: 'WRONG123' }, remoteAddress: '10.8.0.9' });
