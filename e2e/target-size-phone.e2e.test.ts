@@ -8,6 +8,7 @@ import { createNode, createOrgan, createPublished } from '../test/support/factor
 import { reindex } from '../src/modules/search/index.ts';
 import { saveSiteIdentity } from '../src/modules/catalog/index.ts';
 import { systemActor } from '../src/modules/identity/index.ts';
+import { axeViolations } from '../test/support/axe.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
 
@@ -22,6 +23,7 @@ describe.skipIf(SKIP_BROWSER)('tap targets of the portal’s small links', () =>
   let organCode = '';
   let nodeId = 0;
   let itemId = 0;
+  let otherOrganCode = '';
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
@@ -34,6 +36,10 @@ describe.skipIf(SKIP_BROWSER)('tap targets of the portal’s small links', () =>
     for (let i = 0; i < 3; i++) {
       itemId = (await createPublished(deps, bureau.id, [nodeId], { title: `关于农村危房改造补助标准的解读（第${i + 1}批）`, genre: '解读', formedOn: `${2024 + i}-03-02` })).id;
     }
+    // A bureau's 公示 (住建局 公示 offers it within the bureau) and a bureau with nothing published (its searches find nothing).
+    const notices = await createNode(deps, bureau.id, { name: '公示公告' });
+    await createPublished(deps, bureau.id, [notices], { title: '关于2026年保障性住房分配结果的公示', genre: '公告公示', formedOn: '2026-03-02' });
+    otherOrganCode = (await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县民政局', shortName: '县民政局' })).code;
     await saveSiteIdentity(deps, systemActor('测试'), null, { hostUnit: '青岚县人民政府办公室', errorReportUrl: 'https://zfwzzc.www.gov.cn/', phone: '0564-5022106' });
     await reindex(deps);
     served = await serveForBrowser(app, handle, SHOTS);
@@ -100,6 +106,44 @@ describe.skipIf(SKIP_BROWSER)('tap targets of the portal’s small links', () =>
         }
         await page.context().close();
       }, 60_000);
+    }
+  }
+
+  // The rest of the portal's links on a phone, as an outside tester measured them (390 × 844 and 360 × 740): the
+  // search page's offers when little or nothing is found (在县住建局范围内检索…, 试试分开检索, 不限筛选条件检索…,
+  // 在全站检索…, 向县政府申请政府信息公开 / 给县政府写信) 24 px high, the 按条件筛选 fold 28 px, the breadcrumb's and
+  // the footer's links 29 px, an organ home's cards 37 px at 适老化, 打印本页 and the 政策咨询电话 link 37–40 px.
+  for (const [width, height] of [[390, 844], [360, 740]] as const) {
+    for (const prefs of ['fs=s&elder=0', 'fs=m&elder=0', 'fs=l&elder=0', 'fs=m&elder=1', 'fs=l&elder=1']) {
+      it(`are at least 44 × 44 px for the search's offers, the breadcrumb, the footer, the cards and the page tools at ${width} px with ${prefs}`, async () => {
+        const page = await served.newPage({ viewport: { width, height }, hasTouch: true, isMobile: true, bypassCSP: true });
+        await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+        const q = (s: string) => encodeURIComponent(s);
+        const footer = '.site-footer a';
+        const pages: [string, string[]][] = [
+          [`/search?q=${q('住建局 公示')}`, ['.organ-named a', '.facet-toggle > summary', footer]],
+          [`/search?q=${q('危房补助')}`, ['.split-suggestion a', '#search-next-steps a', footer]],
+          [`/search?q=${q('危房')}&to=2020-01-01`, ['#results-h ~ p > a', '#search-next-steps a']],
+          [`/search?q=${q('危房')}&organ=${otherOrganCode}`, ['#results-h ~ p > a', '#search-next-steps a']],
+          [`/organs/${organCode}/items/${itemId}`, ['.breadcrumb a', '.article-tools a', footer]],
+          [`/organs/${organCode}`, ['ul.cards a', '.breadcrumb a', footer]],
+          [`/organs/${organCode}/catalog/${nodeId}`, ['.feed-links a', '.breadcrumb a']],
+        ];
+        const tooSmall: Record<string, string[]> = {};
+        for (const [url, selectors] of pages) {
+          await page.goto(`${served.baseUrl}${url}`);
+          for (const selector of selectors) expect(await count(page, selector), `${url}: ${selector}`).toBeGreaterThan(0);
+          // Any other offer the page makes (您是不是要找, 在全站分开检索, 查看分开检索…的全部结果) is held to the same size.
+          const all = [...selectors, '.did-you-mean a', '.split-preview > p a'].join(', ');
+          const small = await phoneTargets(page, all, 44);
+          if (small.length) tooSmall[url] = small;
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} fits ${width} px`).toBeLessThanOrEqual(width);
+          if (prefs === 'fs=m&elder=1') expect(await axeViolations(page), `${url}: axe`).toEqual([]);
+          await page.screenshot({ path: path.join(SHOTS, `targets-${width}-${prefs.replace(/[=&]/g, '-')}-${pages.findIndex(([u]) => u === url)}.png`), fullPage: true });
+        }
+        expect(tooSmall, `at ${width} px, ${prefs}`).toEqual({});
+        await page.context().close();
+      }, 90_000);
     }
   }
 });
