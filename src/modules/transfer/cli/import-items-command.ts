@@ -56,6 +56,8 @@ export function printImportReport(r: ImportReport, organCode: string, io: Transf
   if (r.duplicates.length) io.stderr(`疑似重复的行：${r.duplicates.length} 行（已确认仍导入）：\n${r.duplicates.map((d) => `  ${d.at}（${d.code}）：${d.message}`).join('\n')}\n`);
   // Told, never refused: a 发布日期 a draft does not take, each with its row and why.
   if (r.notKept.length) io.stderr(`未随草稿导入的发布日期：${r.notKept.length} 行（不影响导入）：\n${r.notKept.map((n) => `  ${n.at}（${n.code}）：${n.message}`).join('\n')}\n`);
+  // Told, never refused: a 文号 written as —, /, 无 … read as none, each with its row.
+  if (r.noDocumentNumber.length) io.stderr(`按无文号导入的行：${r.noDocumentNumber.length} 行（不影响导入）：\n${r.noDocumentNumber.map((n) => `  ${n.at}（${n.code}）：${n.message}`).join('\n')}\n`);
   // Told, never refused: an unlikely 文件类型 (the item form's warnings), each with its row and code.
   if (r.warnings.length) io.stderr(`请核对文件类型：${r.warnings.length} 处提示（不影响导入）：\n${r.warnings.map((w) => `  ${w.at}（${w.code}）：${w.message}`).join('\n')}\n`);
   return 0;

@@ -14,7 +14,7 @@ type Note = { need: '必填' | '导入已发布信息时必填' | ''; note: stri
 const NOTES: Record<ItemColumnKey, Note> = {
   indexNumber: { need: '', note: '旧网站的索引号，原样保留（全库唯一）；不填则按本机关的索引号规则生成', example: '113415250000000000/2021-00003' },
   title: { need: '必填', note: '不超过 200 个字', example: '关于开展建筑施工扬尘污染专项整治的通知' },
-  documentNumber: { need: '', note: '发文字号', example: '青建〔2021〕3号' },
+  documentNumber: { need: '', note: '发文字号；没有的留空（只填“—”“/”“无”“暂无”的按无文号导入并提示）', example: '青建〔2021〕3号' },
   publishingOrganName: { need: '', note: '不填则为本机关名称', example: '' },
   formedOn: { need: '必填', note: '2021-02-01、2021/2/1、2021.2.1、2021年2月1日 或 Excel 日期；不早于 1900-01-01', example: '2021-02-01' },
   publishedOn: { need: '导入已发布信息时必填', note: '写法同成文日期，不早于成文日期、不晚于今天；作为草稿导入时不导入（草稿发布时按实际日期记）', example: '2021-02-03' },

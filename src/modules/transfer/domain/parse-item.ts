@@ -5,6 +5,7 @@ import {
 } from '../../catalog/index.ts';
 import { pathNames, splitAddresses, type ItemColumnKey } from './item-columns.ts';
 import { isPortalAddress } from './item-page-path.ts';
+import { isNoneDocumentNumber, noneDocumentNumberNotice } from './document-number-none.ts';
 import type { ItemRecord } from './item-records.ts';
 
 /** Imported items come in as published history or as drafts for the review chain. */
@@ -29,6 +30,8 @@ export type ParsedItem = {
   links: ItemLinks;
   /** Imported as a draft with a 发布日期: why it is not kept (draftPublishedOnNotKept); null otherwise. */
   publishedOnNotKept: string | null;
+  /** A 文号 written as a "none" mark (—, /, 无 …), read as no 文号: what the import tells (document-number-none.ts); null otherwise. */
+  documentNumberNone: string | null;
 };
 
 /**
@@ -123,8 +126,11 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
     return Array.isArray(v) ? v : v ? [v] : [];
   };
 
+  // A 文号 of —, /, 无 … means none in older sites' files: read as empty and told, not refused as punctuation.
+  const givenNumber = text('documentNumber');
+  const numberIsNone = isNoneDocumentNumber(givenNumber);
   const raw: Record<string, unknown> = {
-    title: text('title'), documentNumber: text('documentNumber'), publishingOrganName: text('publishingOrganName'), subject: text('subject'), genre: text('genre'),
+    title: text('title'), documentNumber: numberIsNone ? '' : givenNumber, publishingOrganName: text('publishingOrganName'), subject: text('subject'), genre: text('genre'),
     keywords: list('keywords'), summary: text('summary'), bodyHtml: f.bodyHtml && !Array.isArray(f.bodyHtml) ? f.bodyHtml : '', source: text('source'),
     consultPhone: text('consultPhone'), nodeIds: [1], replacedById: null,
   };
@@ -230,5 +236,6 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const parts: RecordParts = { indexNumber, catalogPaths, attachments, oldPaths, links, texts, itemKind, interpretation: interpretationOf };
   if (problems.length || !input) return { item: null, problems, parts };
   const publishedOnNotKept = mode === 'draft' ? draftPublishedOnNotKept(text('publishedOn'), today) : null;
-  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, oldUrls, links, publishedOnNotKept }, problems, parts };
+  const documentNumberNone = numberIsNone ? noneDocumentNumberNotice(givenNumber) : null;
+  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, oldUrls, links, publishedOnNotKept, documentNumberNone }, problems, parts };
 }

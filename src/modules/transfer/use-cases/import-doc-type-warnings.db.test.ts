@@ -57,7 +57,7 @@ describeEachDialect('spreadsheet import: 文件类型 warnings per row', (db) =>
       expect(page).toContain('<td>第2行</td><td>文号“岚建规〔2026〕2号”带“规”字');
 
       const err: string[] = [];
-      const report = { ok: true, dryRun: true, mode: 'draft' as const, items: 1, records: 1, attachments: 0, nodesCreated: 0, redirects: 0, problems: [], written: [], findings: [], heldBack: [], published: 0, duplicates: [], notKept: [],
+      const report = { ok: true, dryRun: true, mode: 'draft' as const, items: 1, records: 1, attachments: 0, nodesCreated: 0, redirects: 0, problems: [], written: [], findings: [], heldBack: [], published: 0, duplicates: [], notKept: [], noDocumentNumber: [],
         warnings: [{ at: '第2行', code: 'WARN_CATALOG_DOC_TYPE_NORMATIVE_NUMBER' as const, message: '文号“岚建规〔2026〕2号”带“规”字' }] };
       expect(printImportReport(report, organ.code, { stdout: () => {}, stderr: (t: string) => err.push(t) })).toBe(0);
       expect(err.join('')).toBe('请核对文件类型：1 处提示（不影响导入）：\n  第2行（WARN_CATALOG_DOC_TYPE_NORMATIVE_NUMBER）：文号“岚建规〔2026〕2号”带“规”字\n');

@@ -78,9 +78,15 @@ export type ImportReport = {
    * with why: told, never refused. Empty for published history, which keeps its 发布日期.
    */
   notKept: NotKept[];
+  /**
+   * Rows whose 文号 only said there is none (—, /, 无, 暂无 …, as older sites' files write it), imported
+   * without a 文号, each told: never refused (other punctuation-only 文号 are, by the item schema).
+   */
+  noDocumentNumber: NoDocumentNumber[];
 };
 
 export type NotKept = { at: string; title: string; code: 'WARN_TRANSFER_PUBLISHED_ON_NOT_KEPT'; message: string };
+export type NoDocumentNumber = { at: string; title: string; code: 'WARN_TRANSFER_DOCUMENT_NUMBER_NONE'; message: string };
 
 export type RowWarning = { at: string; code: DocTypeWarningCode; message: string };
 
@@ -116,6 +122,8 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
     duplicates: checked.duplicates,
     notKept: checked.items.flatMap((item) => item.publishedOnNotKept
       ? [{ at: item.at, title: item.input.title, code: 'WARN_TRANSFER_PUBLISHED_ON_NOT_KEPT' as const, message: item.publishedOnNotKept }] : []),
+    noDocumentNumber: checked.items.flatMap((item) => item.documentNumberNone
+      ? [{ at: item.at, title: item.input.title, code: 'WARN_TRANSFER_DOCUMENT_NUMBER_NONE' as const, message: item.documentNumberNone }] : []),
   };
   if (!report.ok || opts.dryRun) return report;
   const { redirects, ids } = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, checked.held, opts);

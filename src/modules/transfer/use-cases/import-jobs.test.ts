@@ -3,7 +3,7 @@ import type { ImportReport } from './import-items.ts';
 import { DRY_RUN_KEPT_MINUTES, ImportJobs } from './import-jobs.ts';
 
 const report = (dryRun: boolean): ImportReport => ({
-  ok: true, dryRun, mode: 'draft', items: 1, records: 1, attachments: 0, nodesCreated: 0, redirects: 0, problems: [], warnings: [], written: [], findings: [], heldBack: [], published: 0, duplicates: [], notKept: [],
+  ok: true, dryRun, mode: 'draft', items: 1, records: 1, attachments: 0, nodesCreated: 0, redirects: 0, problems: [], warnings: [], written: [], findings: [], heldBack: [], published: 0, duplicates: [], notKept: [], noDocumentNumber: [],
 });
 const meta = { organCode: 'zjj', userId: 1, fileName: '信息.csv', startedAt: '2026-03-10T02:00:00Z' };
 

@@ -198,6 +198,14 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
           <tbody>{r.notKept.map((n, i) => <tr key={i}><td>{n.at}</td><td>{n.title}</td><td>{n.message}</td></tr>)}</tbody>
         </table>
       )}
+      {/* Told, never refused: a 文号 written as —, /, 无 … (older sites' files), imported as none. */}
+      {r && r.ok && r.noDocumentNumber.length > 0 && (
+        <table class="list" id="document-number-none">
+          <caption>按无文号导入的行（{r.noDocumentNumber.length} 行，不影响导入）</caption>
+          <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">说明</th></tr></thead>
+          <tbody>{r.noDocumentNumber.map((n, i) => <tr key={i}><td>{n.at}</td><td>{n.title}</td><td>{n.message}</td></tr>)}</tbody>
+        </table>
+      )}
       {/* Told, never refused: the item form's 文件类型 warnings, row by row (docTypeWarnings). */}
       {r && r.warnings.length > 0 && (
         <table class="list">
