@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesOfTitle, namesTheQuery, standingOf } from './rank.ts';
+import { namesOfTitle, namesTheQuery, rankWithRepeatsAfter, seriesOf, standingOf, type RankFacts } from './rank.ts';
 import { snippetOf } from './snippet.ts';
 
 describe('a query naming an item', () => {
@@ -45,6 +45,38 @@ describe('an item’s standing', () => {
   });
 });
 
+describe('a recurring item’s issues', () => {
+  it('are one series: the title without its digits, its 第 serial and what is in brackets', () => {
+    expect(seriesOf('2026年农村危房改造补助资金发放情况公示（桐溪镇）')).toBe(seriesOf('2025年农村危房改造补助资金发放情况公示（双河镇）'));
+    expect(seriesOf('2026年第一批公共租赁住房分配结果公示')).toBe(seriesOf('2025年第十二批公共租赁住房分配结果公示'));
+    expect(seriesOf('关于印发《2026年政务公开工作要点》的通知')).toBe(seriesOf('关于印发《2025年政务公开工作要点》的通知'));
+    expect(seriesOf('公共租赁住房申请办事指南（2026年修订）')).toBe(seriesOf('公共租赁住房申请办事指南'));
+    expect(seriesOf('关于印发《青岚县农村危房改造补助资金管理办法》的通知')).not.toBe(seriesOf('《青岚县农村危房改造补助资金管理办法》政策解读'));
+    expect(seriesOf('关于开展2025年农村危房改造补助资金发放专项检查的通知')).not.toBe(seriesOf('2025年农村危房改造补助资金发放情况公示（双河镇）'));
+  });
+
+  it('after its first: the other items as good a match come before the rest of the series (outside tester: the 管理办法 was 53rd of 69)', () => {
+    type F = RankFacts & { title: string };
+    const fact = (title: string, sortKey: number, more: Partial<RankFacts> = {}): F => ({ title, sortKey, exactNumber: false, nameMatch: false, titleHasAll: true, wordScore: 2, standing: 0, ...more });
+    const facts: F[] = [
+      ...['桐溪镇', '梅塘镇', '柏坪镇', '槐店镇'].map((town, i) => fact(`2026年农村危房改造补助资金发放情况公示（${town}）`, 100 - i)),
+      fact('关于印发《青岚县农村危房改造补助资金管理办法》的通知', 50),
+      fact('《青岚县农村危房改造补助资金管理办法》政策解读', 49, { standing: -2 }),
+      fact('2026年危房改造工作动态', 99, { titleHasAll: false }),
+    ];
+    expect(rankWithRepeatsAfter(facts, (f) => f.title).map((f) => f.title)).toEqual([
+      '2026年农村危房改造补助资金发放情况公示（桐溪镇）',
+      '关于印发《青岚县农村危房改造补助资金管理办法》的通知',
+      '《青岚县农村危房改造补助资金管理办法》政策解读',
+      '2026年农村危房改造补助资金发放情况公示（梅塘镇）',
+      '2026年农村危房改造补助资金发放情况公示（柏坪镇）',
+      '2026年农村危房改造补助资金发放情况公示（槐店镇）',
+      // A weaker match stays below every better one, repeats included.
+      '2026年危房改造工作动态',
+    ]);
+  });
+});
+
 describe('snippet', () => {
   const hits = (parts: { text: string; hit: boolean }[]) => parts.filter((p) => p.hit).map((p) => p.text);
   it('marks a keyword the text spaces apart where the index does not see the spaces, around its first place', () => {
@@ -58,5 +90,15 @@ describe('snippet', () => {
     expect(hits(snippetOf('依据岚建〔2026〕63号文件', ['岚建(2026)63号']))).toEqual(['岚建〔2026〕63号']);
     expect(hits(snippetOf('三公经费', ['三公”经费']))).toEqual([]);
     expect(hits(snippetOf('农村危房改造', ['危房', '危房改造']))).toEqual(['危房改造']);
+  });
+
+  it('shows several keywords where the text has them together, not only around the first one (outside tester: 公租房 申请条件)', () => {
+    const text = `本指南适用于本县公共租赁住房的申请受理。${'办理地点为县政务服务中心住房保障窗口，工作日办理。'.repeat(6)}公共租赁住房申请条件：具有本县户籍，家庭人均收入低于规定标准。`;
+    expect(hits(snippetOf(text, [['公租房', '公共租赁住房'], '申请条件']))).toEqual(['公共租赁住房', '申请条件']);
+    // One keyword (its synonyms too): its first place, as before.
+    expect(hits(snippetOf(text, [['公租房', '公共租赁住房']]))[0]).toBe('公共租赁住房');
+    expect(snippetOf(text, [['公租房', '公共租赁住房']])[0].text).toContain('本指南适用于');
+    // Flat words are each a keyword.
+    expect(hits(snippetOf(text, ['公共租赁住房', '申请条件']))).toEqual(['公共租赁住房', '申请条件']);
   });
 });

@@ -117,3 +117,42 @@ export function standingOf(item: { title: string; itemKind: string; genre: strin
   if (item.validity === 'repealed' || item.validity === 'expired') s -= 1;
   return s;
 }
+
+/** Serial numbers written in Chinese numerals after 第 (第一批, 第十二期, 第三季度). */
+const CHINESE_SERIAL = /第[一二三四五六七八九十百千零〇两]+/gu;
+
+/**
+ * The series a title belongs to: the title without what changes from one issue of a recurring item to the next —
+ * its digits (years, months, batch numbers), a serial in Chinese numerals after 第, and every part in brackets (the
+ * town of a town-by-town 公示, an edition note). 2026年农村危房改造补助资金发放情况公示（桐溪镇） and 2025年…（双河镇）
+ * are one series; 关于印发《…管理办法》的通知 and its 《…管理办法》政策解读 are two.
+ */
+export function seriesOf(title: string): string {
+  return normalizeText(title)
+    .replace(/[（(【〔[][^（）()【】〔〕[\]]*[)）】〕\]]/gu, '')
+    .replace(CHINESE_SERIAL, '第')
+    .replace(/\d+/gu, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The candidates in the order of relevance, an item repeating a series placed after the others that match the query
+ * as well (docs/search.md, "Order"): sorted by `compareByRelevance`, then each item whose series (`seriesOf`) came
+ * earlier in that order moves below the items of its rank — exact number, name, title, word signals — that do not
+ * repeat one. So a recurring item (twenty towns' 发放情况公示 a year) shows its best issue where it ranks and the rest
+ * of the series after, and the 管理办法 whose title holds the same words is not pushed to the fiftieth place. Among
+ * themselves the repeats and the others keep their order (standing, then newest first).
+ */
+export function rankWithRepeatsAfter<T extends RankFacts>(facts: T[], titleOf: (f: T) => string): T[] {
+  const sorted = [...facts].sort(compareByRelevance);
+  const seen = new Set<string>();
+  const marked = sorted.map((f, i) => {
+    const series = seriesOf(titleOf(f));
+    const repeat = series !== '' && seen.has(series);
+    seen.add(series);
+    return { f, i, repeat };
+  });
+  const tier = (a: RankFacts, b: RankFacts) =>
+    Number(b.exactNumber) - Number(a.exactNumber) || Number(b.nameMatch) - Number(a.nameMatch) || Number(b.titleHasAll) - Number(a.titleHasAll) || b.wordScore - a.wordScore;
+  return marked.sort((a, b) => tier(a.f, b.f) || Number(a.repeat) - Number(b.repeat) || a.i - b.i).map((x) => x.f);
+}

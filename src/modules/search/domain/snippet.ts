@@ -23,8 +23,10 @@ function finderOf(needles: string[]): RegExp | null {
   const key = needles.join('\u0000');
   let find = finders.get(key);
   if (find === undefined) {
-    const patterns = needles.map(patternOf).filter((p): p is string => p !== null);
-    find = patterns.length ? new RegExp(patterns.join('|'), 'gu') : null;
+    const patterns = needles.map(patternOf);
+    // Each needle its own group, in order, so a match tells which it is (placing the window, `windowStart`); a needle
+    // without letters or digits is a group that never matches.
+    find = patterns.some((p) => p !== null) ? new RegExp(patterns.map((p) => `(${p ?? '(?!)'})`).join('|'), 'gu') : null;
     if (finders.size >= 256) finders.delete(finders.keys().next().value!);
     finders.set(key, find);
   }
@@ -32,21 +34,58 @@ function finderOf(needles: string[]): RegExp | null {
   return find;
 }
 
+/** How many matches are read to place the window of several keywords: a long attachment is not read to its end. */
+const MATCHES_READ = 200;
+
 /**
- * A short piece of text around the first keyword found, with every keyword occurrence marked.
+ * Where the window starts, a third of it before the match that places it: for one keyword its first match; for
+ * several, the first match from which the window holds the most different keywords (公租房 申请条件: where 申请条件
+ * is written beside 公共租赁住房, not the first 公共租赁住房 of the text, an outside tester), among the first
+ * MATCHES_READ matches. -1 when nothing matches.
+ */
+function windowStart(hay: string, find: RegExp, keywordOf: number[], maxChars: number): number {
+  const keywords = new Set(keywordOf).size;
+  const first = find.exec(hay);
+  if (!first || keywords < 2) return first ? first.index : -1;
+  const matches: { at: number; which: number }[] = [];
+  for (let m: RegExpExecArray | null = first; m && matches.length < MATCHES_READ; m = find.exec(hay)) {
+    if (!m[0].length) { find.lastIndex++; continue; }
+    matches.push({ at: m.index, which: keywordOf[m.slice(1).findIndex((g) => g !== undefined)] });
+  }
+  const reach = maxChars - Math.floor(maxChars / 3);
+  let best = matches[0].at;
+  let most = 0;
+  for (let i = 0; i < matches.length && most < keywords; i++) {
+    const seen = new Set<number>();
+    for (let j = i; j < matches.length && matches[j].at < matches[i].at + reach; j++) seen.add(matches[j].which);
+    if (seen.size > most) { most = seen.size; best = matches[i].at; }
+  }
+  find.lastIndex = 0;
+  return best;
+}
+
+/**
+ * A short piece of text around the keywords (`windowStart`), with every keyword occurrence marked. `words` are the
+ * keywords, each a word or its alternatives (a synonym is the same keyword: 公租房 and 公共租赁住房).
  * NFKC keeps most characters one-to-one; where it does not, matching falls back to the raw text.
  */
-export function snippetOf(text: string, words: string[], maxChars = 120): SnippetPart[] {
+export function snippetOf(text: string, words: (string | string[])[], maxChars = 120): SnippetPart[] {
   const flat = text.replace(/\s+/g, ' ').trim();
   const norm = normalizeText(flat);
   const sameLength = norm.length === flat.length;
   const hay = sameLength ? norm : flat;
-  const needles = [...new Set(words.map((w) => (sameLength ? normalizeText(w) : w)).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const keywordOfNeedle = new Map<string, number>();
+  words.forEach((w, k) => (Array.isArray(w) ? w : [w]).forEach((x) => {
+    const needle = sameLength ? normalizeText(x) : x;
+    if (needle && !keywordOfNeedle.has(needle)) keywordOfNeedle.set(needle, k);
+  }));
+  const needles = [...keywordOfNeedle.keys()].sort((a, b) => b.length - a.length);
   const find = finderOf(needles);
-  // The first match places the window; the matches are then read up to the window's end only.
+  // A match places the window; the matches are then read up to the window's end only.
   const found: { at: number; end: number }[] = [];
+  const first = find ? windowStart(hay, find, needles.map((n) => keywordOfNeedle.get(n)!), maxChars) : -1;
+  if (find) find.lastIndex = 0;
   let m = find?.exec(hay) ?? null;
-  const first = m ? m.index : -1;
   const start = first < 0 ? 0 : Math.max(0, first - Math.floor(maxChars / 3));
   const end = Math.min(flat.length, start + maxChars);
   for (; m && m.index < end; m = find!.exec(hay)) {

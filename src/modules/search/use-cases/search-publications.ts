@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organWithUnits, pathTo, subtreeIds, type Organ } from '../../catalog/index.ts';
 import { exactNumberOf, nearDocumentNumberKeys, type ExactNumber } from '../domain/numbers.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
-import { compareByRelevance, namingTest, standingOf, type RankFacts } from '../domain/rank.ts';
+import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
@@ -193,7 +193,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     const candidates = [...new Set([...window, ...titled, ...numbered])];
     const facts = await rankFacts(deps, index, query, m, scope, { window, titled, numbered }, segment);
     if (!numbered.length) notWholeWords = facts.notWholeWords;
-    const ranked = facts.facts.sort(compareByRelevance).map((f) => f.key);
+    const ranked = rankWithRepeatsAfter(facts.facts, (f) => f.title).map((f) => f.key);
     page = ranked.slice(offset, offset + req.pageSize);
     if (page.length < req.pageSize && window.length === rankWindow) {
       // Beyond the ranked candidates: the other matches, older than the window, newest first.
@@ -313,7 +313,7 @@ async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number
 async function rankFacts(
   deps: AppDeps, index: FullTextIndex, query: ParsedQuery, m: Match, scope: Scope,
   groups: { window: number[]; titled: number[]; numbered: number[] }, segment: Segmenter,
-): Promise<{ facts: (RankFacts & { key: number })[]; notWholeWords: string[] }> {
+): Promise<{ facts: (RankFacts & { key: number; title: string })[]; notWholeWords: string[] }> {
   const { db } = deps;
   const union = async (asks: Promise<Set<number>>[]) => {
     const out = new Set<number>();
@@ -358,7 +358,7 @@ async function rankFacts(
   const facts = keys.map((key) => {
     const item = items.get(idOfSortKey(key));
     return {
-      key, sortKey: key, exactNumber: exact.has(key), titleHasAll: titleAll.has(key), wordScore: score.get(key) ?? 0,
+      key, title: item?.title ?? '', sortKey: key, exactNumber: exact.has(key), titleHasAll: titleAll.has(key), wordScore: score.get(key) ?? 0,
       nameMatch: item && titleAll.has(key) ? names(item.title) : false,
       standing: item ? standingOf({ title: item.title, itemKind: item.item_kind, genre: item.genre, validity: item.validity }) : 0,
     };
@@ -369,7 +369,8 @@ async function rankFacts(
 async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exact: Set<number>): Promise<SearchHit[]> {
   const { db } = deps;
   const [rows, chunks, placements] = await Promise.all([resultRows(db, ids), chunksOfDocs(db, ids), placementsOf(db, ids)]);
-  const words = query.keywords.flatMap((k) => k.alternatives.map((a) => a.text));
+  const keywords = query.keywords.map((k) => k.alternatives.map((a) => a.text));
+  const words = keywords.flat();
   const needles = words.map((w) => normalizeText(w).replace(/[^\p{L}\p{N}]/gu, ''));
   const contains = (text: string) => {
     const t = normalizeText(text).replace(/[^\p{L}\p{N}]/gu, '');
@@ -388,10 +389,10 @@ async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exa
     const shown = body ?? (!titleHit && !meta ? attached : undefined) ?? mine.find((c) => c.field === 'body') ?? meta;
     const firstNode = placements.find((p) => p.publication_id === id)?.node_id;
     out.push({
-      id, title: r.title, titleParts: snippetOf(r.title, words, 400), organCode: r.organ_code, organName: r.organ_name,
+      id, title: r.title, titleParts: snippetOf(r.title, keywords, 400), organCode: r.organ_code, organName: r.organ_name,
       catalogPath: firstNode ? pathTo(nodes, firstNode).map((n) => n.name) : [],
       publishedOn: r.published_on ?? '', indexNumber: r.index_number, documentNumber: r.document_number, validity: r.validity,
-      snippet: shown ? snippetOf(shown.text, words) : [],
+      snippet: shown ? snippetOf(shown.text, keywords) : [],
       attachmentHit: !body && !titleHit && !meta && attached ? attached.file_name ?? '附件' : null,
       exactNumber: exact.has(id),
       exactNumberMatch: exact.has(id) ? exactNumberOf(query, { documentNumber: r.document_number, indexNumber: r.index_number }) : null,
