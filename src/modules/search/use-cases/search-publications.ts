@@ -6,6 +6,7 @@ import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '..
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
+import { fewerWordsOffers, organNamedOffer, type CountOf, type OrganNamedOffer } from './search-offers.ts';
 import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
 import { typoCandidates, type Lexicon } from '../domain/typo-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
@@ -64,6 +65,10 @@ export type SearchResult = {
    * items it finds. Null otherwise.
    */
   didYouMean: { q: string; total: number } | null;
+  /** An organ named among the keywords, offered as a scope (search-offers.ts), else null. */
+  organNamed: OrganNamedOffer | null;
+  /** Nothing found, nor by the words apart or a correction: the query with one keyword left out, when it finds something (search-offers.ts). */
+  fewerWords: { q: string; total: number }[];
 };
 
 export type FacetCount = { value: string; count: number };
@@ -79,7 +84,7 @@ export const FEW_RESULTS = 3;
 
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
-const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null });
+const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [] });
 
 /**
  * The organ and its internal units (catalog's `organWithUnits`): an organ's own items. This is what the 机关
@@ -174,10 +179,14 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     ? await searchPublications(deps, { ...req, q: split, page: 1, pageSize: SPLIT_PREVIEW }, { ...opts, organs, noSuggestion: true })
     : await searchPublications(deps, { ...req, q: split, page: 1 }, { ...opts, organs, noSuggestion: true, countOnly: true });
   const offer = split && apart && apart.total > total ? { q: split, total: apart.total, hits: apart.hits } : null;
+  // Offers of a narrower or a shorter query, each one more bounded count (search-offers.ts).
+  const countOf: CountOf = async (q, scopeOrganId) => (await searchPublications(deps, { ...req, q, filters: { ...req.filters, scopeOrganId }, page: 1 }, { ...opts, organs, noSuggestion: true, countOnly: true })).total;
+  const organNamed = opts.noSuggestion || numbered.length ? null : await organNamedOffer(query, req.filters.scopeOrganId, await organs(), countOf);
   if (total === 0) {
     const asked = { ...opts, organs };
     const didYouMean = opts.noSuggestion || offer ? null : (await nearNumber(deps, req, query, scope, asked)) ?? (await correctedQuery(deps, req, query, asked));
-    return { ...NOTHING(query), splitSuggestion: offer, didYouMean };
+    const fewerWords = opts.noSuggestion || offer || didYouMean || numbered.length ? [] : await fewerWordsOffers(query, req.filters.scopeOrganId, countOf);
+    return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords };
   }
   const facets = await facetsOf(deps, sample, organs);
 
@@ -209,7 +218,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   page = page.slice(0, Math.max(0, totalCap - offset));
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
-  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null };
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [] };
 }
 
 /**

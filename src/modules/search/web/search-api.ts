@@ -59,6 +59,8 @@ const searchAnswer = z.object({
   synonyms: z.array(z.object({ keyword: z.string(), added: z.array(z.string()) })).describe('同时检索的同义词 / synonyms searched as well, per keyword'),
   splitSuggestion: z.object({ q: z.string(), total: z.number().int() }).nullable().describe('没有结果时，把连写的检索词分开后的检索式及其结果数（有结果才给出）；结果不超过 3 条时，分开后结果更多才给出 / nothing found: the same words apart and how many items they find, when any; up to 3 found: the same, when apart they find more'),
   didYouMean: z.object({ q: z.string(), total: z.number().int() }).nullable().describe('您是不是要找：没有结果（分开检索也没有）时，把检索词中打错的同音字改正后的检索式（其他检索词、范围和筛选条件不变）及其结果数，有结果才给出，否则为 null / did you mean: nothing found (nor with the words apart), the query with a keyword’s wrong character replaced by a homophone that makes a known word (the other keywords, scope and filters kept) and how many items it finds; only when it finds any, else null'),
+  organNamed: z.object({ organ: z.string(), organName: z.string(), q: z.string(), total: z.number().int().nullable() }).nullable().describe('检索词中有一个是某机关的名称（如“住建局 公示”）时：其余检索词 q 在该机关范围内的结果数 total（有结果才给出；在全站或该机关本身范围内检索时）；只输入机关名称时 q 为空、total 为 null，指向该机关的政府信息公开页面；否则为 null / a keyword names one organ: the other words q within that organ and how many items they find there (only when any; searching the whole region or that organ); the name alone: q empty, total null (the organ’s pages); else null'),
+  fewerWords: z.array(z.object({ q: z.string(), total: z.number().int() })).describe('没有结果（分开检索、同音字改正也没有）且有 2–4 个检索词时：去掉其中一个检索词后有结果的检索式及其结果数，结果多的在前，最多 3 个 / nothing found (nor apart or corrected) with 2–4 keywords: the query with one keyword left out, for those that find something, most found first, at most 3'),
 });
 const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
 
@@ -102,7 +104,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
         year: labelled(r.facets.year, (v) => `${v}年`), validity: labelled(r.facets.validity, (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v),
       },
       notWholeWords: r.notWholeWords, synonyms: r.synonyms, splitSuggestion: r.splitSuggestion && { q: r.splitSuggestion.q, total: r.splitSuggestion.total },
-      didYouMean: r.didYouMean,
+      didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords,
     };
   });
 };

@@ -28,8 +28,16 @@ describeEachDialect('an organ named among the keywords', (db) => {
       const within = mainOf((await app.inject(offer![1].replaceAll('&amp;', '&'))).body);
       expect(within).toContain('共找到 1 条');
       expect(within).toContain('2026年第一批公租房分配结果');
-      // Already within the organ: nothing to offer.
+      // Within the organ, the other words alone: nothing to offer.
       expect(within).not.toContain('class="organ-named');
+      // The name typed in the organ's own header box (an outside tester): a wasted word there, the other words offered.
+      expect(mainOf((await app.inject(search('住建局 公示', `&organ=${bureau.code}`))).body)).toContain('在县住建局范围内检索“公示”</a>（1 条）');
+      // Within another organ: none.
+      expect(mainOf((await app.inject(search('住建局 公示', `&organ=${finance.code}`))).body)).not.toContain('class="organ-named');
+      // The API says the same.
+      expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('住建局 公示')}`)).json().organNamed).toEqual({ organ: bureau.code, organName: '县住建局', q: '公示', total: 1 });
+      expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('住建局')}`)).json().organNamed).toEqual({ organ: bureau.code, organName: '县住建局', q: '', total: null });
+      expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('危房 公示')}`)).json().organNamed).toBeNull();
 
       // The full name, typed as the item's footer says it, names the same organ.
       expect(mainOf((await app.inject(search('公示 住房和城乡建设局'))).body)).toContain('在县住建局范围内检索“公示”</a>（1 条）');

@@ -32,9 +32,6 @@ function MarkedWholeParts({ parts }: { parts: SnippetPart[] }) {
   return <>{segments.filter((seg) => seg.length).map((seg, i) => <>{i > 0 && <wbr />}<span class="nowrap"><Marked parts={seg} /></span></>)}</>;
 }
 
-/** An organ named among the keywords (domain/organ-named.ts): the other words within it and what they find there, or the name alone (no count). */
-export type OrganNamedOffer = { organ: Organ; rest: string; total: number | null };
-
 type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
 
 /**
@@ -46,7 +43,7 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, organNamed = null }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
   /** When a search within an organ found nothing: what the same search finds over the whole region, and its words apart there. */
@@ -56,8 +53,6 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   regionDidYouMean?: { q: string; total: number } | null;
   /** What the same words find in the same scope without the filters chosen, when those left nothing (else null). */
   unfilteredTotal?: number | null;
-  /** An organ named among the keywords of a search over the whole region: the rest within it, or its pages. */
-  organNamed?: OrganNamedOffer | null;
 }) {
   /** A count as the page says it: past the cap, 超过 1,000. */
   const countWords = (n: number) => (n > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : String(n));
@@ -153,10 +148,11 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   );
   // 住建局 公示: the other words within the organ named (the name as a keyword also matches every item it signed);
   // 住建局 alone: the organ's own pages. Above the results, and in place of them when nothing was found.
+  const organNamed = result?.organNamed ?? null;
   const OrganNamed = () => (organNamed ? (
-    <p class="organ-named wrap-anywhere">{organNamed.rest
-      ? <><a href={searchUrl('/search', raw, { q: organNamed.rest, organ: organNamed.organ.code, page: '1' })}>在{scopeLabel(organNamed.organ)}范围内检索“{organNamed.rest}”</a>（{countWords(organNamed.total ?? 0)} 条）</>
-      : <>查看<a href={`/organs/${organNamed.organ.code}`}>{scopeLabel(organNamed.organ)}的政府信息公开</a>（公开目录、指南、年报）</>}</p>
+    <p class="organ-named wrap-anywhere">{organNamed.q
+      ? <><a href={searchUrl('/search', raw, { q: organNamed.q, organ: organNamed.organ, page: '1' })}>在{organNamed.organName}范围内检索“{organNamed.q}”</a>（{countWords(organNamed.total ?? 0)} 条）</>
+      : <>查看<a href={`/organs/${organNamed.organ}`}>{organNamed.organName}的政府信息公开</a>（公开目录、指南、年报）</>}</p>
   ) : null);
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
@@ -246,6 +242,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                   The words stay whole when the line breaks (keep-words); only an unbroken run longer than the line wraps. */}
               {result.splitSuggestion && (
                 <p class="split-suggestion wrap-anywhere">试试分开检索：<a class="keep-words" href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{countWords(result.splitSuggestion.total)} 条）</p>
+              )}
+              {/* Keywords that together find nothing: each left out in turn, the shorter queries that find something (docs/search.md). */}
+              {result.fewerWords.length > 0 && (
+                <p class="fewer-words wrap-anywhere">减少检索词：{result.fewerWords.map((f, i) => <>{i > 0 && '；'}<a class="keep-words" href={searchUrl('/search', raw, { q: f.q, page: '1' })}>{f.q}</a>（{countWords(f.total)} 条）</>)}</p>
               )}
               {/* Nothing under the filters chosen: the same words in the same scope without them, when they find something. */}
               {unfilteredTotal !== null && unfilteredTotal > 0 && (

@@ -10,10 +10,9 @@ import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf, type SearchResult } from '../use-cases/search-publications.ts';
 import type { SearchFilters } from '../domain/search-request.ts';
-import { organNamedIn } from '../domain/organ-named.ts';
 import { searchTermReport, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { readSearchParams, type RawSearchParams } from './search-params.ts';
-import { SearchPage, type OrganNamedOffer } from './search-page.tsx';
+import { SearchPage } from './search-page.tsx';
 import { SearchTermsPage } from './search-terms-page.tsx';
 
 export const PORTAL_PAGE_SIZE = 10;
@@ -43,10 +42,10 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, asked, { pageSize: PORTAL_PAGE_SIZE, organs: organList });
         // A unit's code (an old link) searches its organ: the page and its links name the organ searched.
         if (scopeUnit && scopeOrgan) raw = { ...asked, organ: scopeOrgan.code };
-        const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null, organNamed: OrganNamedOffer | null = null) => {
+        const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null) => {
           const organs = await organList();
           return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result ? req.page : 1} error={null}
-            regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null} organNamed={organNamed} />);
+            regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null} />);
         };
         if (!req.q) return sendHtml(reply, await render(null));
         const made = async () => {
@@ -62,12 +61,7 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
           const unfiltered = result.total === 0 && narrowed(req.filters)
             ? await search({ ...req, filters: { scopeOrganId: req.filters.scopeOrganId }, page: 1 }, organList)
             : null;
-          // An organ named among the keywords over the whole region (住建局 公示): the other words within that organ,
-          // offered when they find something there; the name alone leads to the organ's pages (domain/organ-named.ts).
-          const named = req.filters.scopeOrganId === null ? organNamedIn(result.query, await organList()) : null;
-          const within = named?.rest ? await search({ ...req, q: named.rest, filters: { ...req.filters, scopeOrganId: named.organ.id }, page: 1 }, organList) : null;
-          const organNamed = named && (!named.rest || (within && within.total > 0)) ? { organ: named.organ, rest: named.rest, total: within?.total ?? null } : null;
-          return { html: await render(result, region, unfiltered, organNamed), result };
+          return { html: await render(result, region, unfiltered), result };
         };
         const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url}`, made);
         if (req.page === 1) terms.count(result.query, req.filters.scopeOrganId, result.total);

@@ -1,0 +1,45 @@
+import { expect, it } from 'vitest';
+import { buildTestApp } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
+
+const mainOf = (body: string) => /<main[^>]*>([\s\S]*?)<\/main>/.exec(body)![1]!;
+const q = (s: string) => encodeURIComponent(s);
+
+/**
+ * Keywords that together find nothing though each finds something (an outside tester: 公租房 物业费, 预售许可 学区 —
+ * the page said only 或减少检索词): each left out in turn, the shorter queries that find something are offered.
+ */
+describeEachDialect('keywords that together find nothing', (db) => {
+  it('offers the query with one keyword left out, most found first, scope and filters kept; the API too', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
+      const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      await createPublished(deps, bureau.id, [node], { title: '2026年第一批公共租赁住房配租结果公示', stage: 'result' });
+      await createPublished(deps, bureau.id, [node], { title: '2026年第二批公共租赁住房配租结果公示', stage: 'result' });
+      await createPublished(deps, bureau.id, [node], { title: '关于调整住宅小区物业服务收费标准的通知', stage: 'result' });
+
+      const none = mainOf((await app.inject(`/search?q=${q('公租房 物业费')}&organ=${bureau.code}&stage=result`)).body);
+      expect(none).toContain('共找到 0 条');
+      const offers = [...none.matchAll(/<a class="keep-words" href="([^"]+)">([^<]+)<\/a>（(\d+) 条）/g)].filter((m) => none.indexOf('减少检索词') < m.index!);
+      expect(offers.map((m) => [m[2], m[3]])).toEqual([['公租房', '2'], ['物业费', '1']]);
+      expect(offers[0][1]).toContain(`organ=${bureau.code}`);
+      expect(offers[0][1]).toContain('stage=result');
+
+      const api = (await app.inject(`/api/v1/search?q=${q('公租房 物业费')}`)).json();
+      expect(api.total).toBe(0);
+      expect(api.fewerWords).toEqual([{ q: '公租房', total: 2 }, { q: '物业费', total: 1 }]);
+
+      // One keyword, or keywords that find something together, or none that finds anything alone: no offer.
+      expect((await app.inject(`/api/v1/search?q=${q('电梯加装')}`)).json().fewerWords).toEqual([]);
+      expect((await app.inject(`/api/v1/search?q=${q('公租房 配租')}`)).json().fewerWords).toEqual([]);
+      expect((await app.inject(`/api/v1/search?q=${q('翡翠湖 琥珀港')}`)).json().fewerWords).toEqual([]);
+      // Three keywords: each pair.
+      expect((await app.inject(`/api/v1/search?q=${q('公租房 配租 物业费')}`)).json().fewerWords).toEqual([{ q: '公租房 配租', total: 2 }]);
+    } finally {
+      await app.close();
+    }
+  });
+});
