@@ -1,9 +1,54 @@
-import { scopeLabel, type Organ } from '../../catalog/index.ts';
+import { scopeLabel, type Executor, type Organ } from '../../catalog/index.ts';
+import { nearDocumentNumberKeys } from '../domain/numbers.ts';
 import { organNamedIn } from '../domain/organ-named.ts';
 import type { ParsedQuery } from '../domain/parse-query.ts';
+import { idOfSortKey } from '../domain/sort-key.ts';
+import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
+import { typoCandidates, type Lexicon } from '../domain/typo-suggestion.ts';
+import type { Scope } from '../storage/full-text-index.ts';
+import { documentNumbersIn, resultRows } from '../storage/search-repository.ts';
+
+/**
+ * The offers a search makes besides its own results (docs/search.md): a corrected query (您是不是要找), an organ named
+ * among the keywords as a scope, fewer keywords. Each is worked out from the query and a few bounded counts.
+ */
 
 /** How many items a query finds in a scope (the whole region: null), counted as a search counts them (bounded). */
 export type CountOf = (q: string, scopeOrganId: number | null) => Promise<number>;
+
+/** A corrected query and how many items it finds. */
+export type DidYouMean = { q: string; total: number };
+
+/**
+ * 您是不是要找 for a 文号 that no item has: an item's 文号 of the same year and serial whose 代字 differs by one character
+ * (domain/numbers.ts, nearDocumentNumberKeys: one index look-up of a few dozen keys), in the same scope and filters — the
+ * newest such item's 文号 as it writes it, and what searching it finds.
+ */
+export async function nearNumberOffer(db: Executor, query: ParsedQuery, scope: Scope, lexicon: () => Promise<Lexicon>, count: CountOf, scopeOrganId: number | null): Promise<DidYouMean | null> {
+  if (!nearDocumentNumberKeys(query.documentNumberKey).length) return null;
+  const homophones = await lexicon();
+  const found = await documentNumbersIn(db, nearDocumentNumberKeys(query.documentNumberKey, (c) => homophones.homophones(c)), scope);
+  if (!found.length) return null;
+  const [item] = await resultRows(db, [idOfSortKey(found[0].sortKey)]);
+  if (!item?.document_number) return null;
+  const total = await count(item.document_number, scopeOrganId);
+  return total > 0 ? { q: item.document_number, total } : null;
+}
+
+/**
+ * 您是不是要找: the query with a keyword's wrong character corrected (domain/typo-suggestion.ts: at most
+ * TYPO_BOUNDS.maxCandidates, best first), the first that finds something in the same scope and filters, with its
+ * count — each candidate one count, bounded like every search. The known words are jieba's dictionary, the synonym
+ * groups and the organs' names and short names.
+ */
+export async function correctedQueryOffer(query: ParsedQuery, organs: Organ[], lexicon: () => Promise<Lexicon>, count: CountOf, scopeOrganId: number | null): Promise<DidYouMean | null> {
+  const listed = new Set([...SYNONYM_GROUPS.flat(), ...organs.flatMap((o) => [o.name, o.shortName]).filter((n) => n.length >= 2)]);
+  for (const q of typoCandidates(query, await lexicon(), listed)) {
+    const total = await count(q, scopeOrganId);
+    if (total > 0) return { q, total };
+  }
+  return null;
+}
 
 /**
  * An organ named among the keywords (domain/organ-named.ts), offered as a scope: the other words `q` within the organ

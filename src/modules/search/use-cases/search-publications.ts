@@ -1,21 +1,20 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organWithUnits, pathTo, subtreeIds, type Organ } from '../../catalog/index.ts';
-import { exactNumberOf, nearDocumentNumberKeys, type ExactNumber } from '../domain/numbers.ts';
+import { exactNumberOf, type ExactNumber } from '../domain/numbers.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
 import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
-import { fewerWordsOffers, organNamedOffer, type CountOf, type OrganNamedOffer } from './search-offers.ts';
-import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
-import { typoCandidates, type Lexicon } from '../domain/typo-suggestion.ts';
+import { correctedQueryOffer, fewerWordsOffers, nearNumberOffer, organNamedOffer, type CountOf, type OrganNamedOffer } from './search-offers.ts';
+import type { Lexicon } from '../domain/typo-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
 import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
 import { jiebaLexicon } from '../segmenter/jieba-lexicon.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { fullTextIndexFor, type FullTextIndex, type Match, type Scope } from '../storage/full-text-index.ts';
 import { idOfSortKey, keyRange } from '../domain/sort-key.ts';
-import { documentNumbersIn, facetRows, findNodeOrgan, keysInNodes, nodesByIds, nodesOfOrgans, numberedKeys, chunksOfDocs, placementsOf, rankRows, resultRows } from '../storage/search-repository.ts';
+import { facetRows, findNodeOrgan, keysInNodes, nodesByIds, nodesOfOrgans, numberedKeys, chunksOfDocs, placementsOf, rankRows, resultRows } from '../storage/search-repository.ts';
 
 export type SearchHit = {
   id: number;
@@ -183,8 +182,9 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   const countOf: CountOf = async (q, scopeOrganId) => (await searchPublications(deps, { ...req, q, filters: { ...req.filters, scopeOrganId }, page: 1 }, { ...opts, organs, noSuggestion: true, countOnly: true })).total;
   const organNamed = opts.noSuggestion || numbered.length ? null : await organNamedOffer(query, req.filters.scopeOrganId, await organs(), countOf);
   if (total === 0) {
-    const asked = { ...opts, organs };
-    const didYouMean = opts.noSuggestion || offer ? null : (await nearNumber(deps, req, query, scope, asked)) ?? (await correctedQuery(deps, req, query, asked));
+    const lexicon = opts.lexicon ?? jiebaLexicon;
+    const didYouMean = opts.noSuggestion || offer ? null
+      : (await nearNumberOffer(deps.db, query, scope, lexicon, countOf, req.filters.scopeOrganId)) ?? (await correctedQueryOffer(query, await organs(), lexicon, countOf, req.filters.scopeOrganId));
     const fewerWords = opts.noSuggestion || offer || didYouMean || numbered.length ? [] : await fewerWordsOffers(query, req.filters.scopeOrganId, countOf);
     return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords };
   }
@@ -219,40 +219,6 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
   return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [] };
-}
-
-/**
- * 您是不是要找 for a 文号 that no item has: an item's 文号 of the same year and serial whose 代字 differs by one character
- * (domain/numbers.ts, nearDocumentNumberKeys: one index look-up of a few dozen keys), in the same scope and filters — the
- * newest such item's 文号 as it writes it, and what searching it finds.
- */
-async function nearNumber(deps: AppDeps, req: SearchRequest, query: ParsedQuery, scope: Scope, opts: Parameters<typeof searchPublications>[2] & { organs: OrganList }): Promise<SearchResult['didYouMean']> {
-  const near = nearDocumentNumberKeys(query.documentNumberKey);
-  if (!near.length) return null;
-  const lexicon = await (opts.lexicon ?? jiebaLexicon)();
-  const found = await documentNumbersIn(deps.db, nearDocumentNumberKeys(query.documentNumberKey, (c) => lexicon.homophones(c)), scope);
-  if (!found.length) return null;
-  const [item] = await resultRows(deps.db, [idOfSortKey(found[0].sortKey)]);
-  if (!item?.document_number) return null;
-  const counted = await searchPublications(deps, { ...req, q: item.document_number, page: 1 }, { ...opts, noSuggestion: true, countOnly: true });
-  return counted.total > 0 ? { q: item.document_number, total: counted.total } : null;
-}
-
-/**
- * 您是不是要找: the query with a keyword's wrong character corrected (domain/typo-suggestion.ts: at most
- * TYPO_BOUNDS.maxCandidates, best first), the first that finds something in the same scope and filters, with its
- * count — each candidate one count-only search, bounded like every search. The known words are jieba's dictionary,
- * the synonym groups and the organs' names and short names.
- */
-async function correctedQuery(deps: AppDeps, req: SearchRequest, query: ParsedQuery, opts: Parameters<typeof searchPublications>[2] & { organs: OrganList }): Promise<SearchResult['didYouMean']> {
-  const organs = await opts.organs();
-  const listed = new Set([...SYNONYM_GROUPS.flat(), ...organs.flatMap((o) => [o.name, o.shortName]).filter((n) => n.length >= 2)]);
-  const candidates = typoCandidates(query, await (opts.lexicon ?? jiebaLexicon)(), listed);
-  for (const q of candidates) {
-    const found = await searchPublications(deps, { ...req, q, page: 1 }, { ...opts, noSuggestion: true, countOnly: true });
-    if (found.total > 0) return { q, total: found.total };
-  }
-  return null;
 }
 
 /** Facet counts over some matches (their sort keys): organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */
