@@ -1,6 +1,7 @@
 export * from './domain/labels.ts';
 export { catalogPath, itemPath, nodePath } from './domain/portal-paths.ts';
 export { scopeLabel } from './domain/scope-label.ts';
+export { isNoneDocumentNumber } from './domain/document-number-none.ts';
 export { handlingOrganOf, organWithUnits } from './domain/handling-organ.ts';
 export type { Organ, OrganInput } from './domain/organ.ts';
 export type { Publication, Attachment } from './domain/publication.ts';

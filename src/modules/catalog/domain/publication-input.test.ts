@@ -32,6 +32,10 @@ describe('publication metadata', () => {
     // A 文号 is optional, but one typed must be one: 😀 or 。。 alone was taken as the item's 文号.
     [{ ...valid, documentNumber: '😀' }, 'documentNumber', '文号应含有汉字、字母或数字，不能只填标点、空格或表情符号'],
     [{ ...valid, documentNumber: '〔〕。' }, 'documentNumber', '文号应含有汉字、字母或数字'],
+    // 无 or — typed for "none" (an outside tester: 无 was saved as the item's 文号, — refused as punctuation): left empty here.
+    [{ ...valid, documentNumber: '无' }, 'documentNumber', '没有文号的请留空'],
+    [{ ...valid, documentNumber: '—' }, 'documentNumber', '没有文号的请留空'],
+    [{ ...valid, documentNumber: '暂无文号' }, 'documentNumber', '没有文号的请留空'],
   ])('refuses bad input and names the field (%#)', (input, field, message) => {
     const r = publicationInputSchema.safeParse(input);
     expect(r.success).toBe(false);

@@ -1,6 +1,7 @@
 import { z } from '../../../shared/zod.ts';
 import { isIsoDate } from '../../../shared/iso-date.ts';
 import { hasWrittenChar, noWrittenCharMessage } from '../../../shared/written-text.ts';
+import { isNoneDocumentNumber } from './document-number-none.ts';
 import {
   AUDIENCES, DISCLOSURE_MODES, DISCLOSURE_PERIODS, DISCLOSURE_STAGES, DOC_TYPES, VALIDITIES, WITHHELD_REASONS, type DocType, type WithheldReason,
 } from './labels.ts';
@@ -56,7 +57,10 @@ export const publicationInputSchema = z
   .object({
     title: z.string({ message: '请填写标题' }).trim().min(1, { message: '请填写标题' }).max(200, { message: '标题不能超过 200 个字符' }),
     // Optional, but one typed names a document: 😀 or 〔〕 alone is refused (shared/written-text.ts), as on the public forms.
-    documentNumber: optionalText(60, '文号').refine((v) => v === '' || hasWrittenChar(v), { message: noWrittenCharMessage('文号') }),
+    documentNumber: optionalText(60, '文号')
+      // 无, —, N/A … typed for "none" (the import reads them so, document-number-none.ts): here the field is left empty.
+      .refine((v) => !isNoneDocumentNumber(v), { message: '没有文号的请留空，不要填写“无”“—”之类的字样' })
+      .refine((v) => v === '' || isNoneDocumentNumber(v) || hasWrittenChar(v), { message: noWrittenCharMessage('文号') }),
     publishingOrganName: optionalText(100, '发布机构'),
     formedOn: isoDate('成文日期'),
     subject: optionalText(60, '主题分类'),

@@ -1,11 +1,10 @@
 import { addDays, isIsoDate } from '../../../shared/iso-date.ts';
 import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, INTERPRETATION_FORM_LABELS, ITEM_KIND_LABELS, STAGE_LABELS, VALIDITY_LABELS,
-  WITHHELD_REASONS, addressKey, oldAddressOf, publicationInputSchema, type PublicationInput,
+  WITHHELD_REASONS, addressKey, isNoneDocumentNumber, oldAddressOf, publicationInputSchema, type PublicationInput,
 } from '../../catalog/index.ts';
 import { pathNames, splitAddresses, type ItemColumnKey } from './item-columns.ts';
 import { isPortalAddress } from './item-page-path.ts';
-import { isNoneDocumentNumber, noneDocumentNumberNotice } from './document-number-none.ts';
 import type { ItemRecord } from './item-records.ts';
 
 /** Imported items come in as published history or as drafts for the review chain. */
@@ -30,7 +29,7 @@ export type ParsedItem = {
   links: ItemLinks;
   /** Imported as a draft with a 发布日期: why it is not kept (draftPublishedOnNotKept); null otherwise. */
   publishedOnNotKept: string | null;
-  /** A 文号 written as a "none" mark (—, /, 无 …), read as no 文号: what the import tells (document-number-none.ts); null otherwise. */
+  /** A 文号 written as a "none" mark (—, /, 无 …), read as no 文号: what the import tells (catalog's isNoneDocumentNumber); null otherwise. */
   documentNumberNone: string | null;
 };
 
@@ -239,3 +238,6 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const documentNumberNone = numberIsNone ? noneDocumentNumberNotice(givenNumber) : null;
   return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, oldUrls, links, publishedOnNotKept, documentNumberNone }, problems, parts };
 }
+
+/** What the import tells of such a row: 文号“—”表示无文号，已按无文号导入. */
+export const noneDocumentNumberNotice = (value: string): string => `文号“${value.trim()}”表示无文号，已按无文号导入`;
