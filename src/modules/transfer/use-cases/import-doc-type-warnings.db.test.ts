@@ -54,7 +54,7 @@ describeEachDialect('spreadsheet import: 文件类型 warnings per row', (db) =>
       const page = (await importCsvThroughPage(app, s, organ.code, csv, { mode: 'draft' })).body;
       expect(page).toContain('已导入 1 条信息，作为草稿');
       expect(page).toContain('<caption>请核对文件类型（1 处提示，不影响导入）</caption>');
-      expect(page).toContain('<td>第2行</td><td>文号“岚建规〔2026〕2号”带“规”字');
+      expect(page).toContain('<td class="nowrap">第2行</td><td>文号“岚建规〔2026〕2号”带“规”字');
 
       const err: string[] = [];
       const report = { ok: true, dryRun: true, mode: 'draft' as const, items: 1, records: 1, attachments: 0, nodesCreated: 0, redirects: 0, problems: [], written: [], findings: [], heldBack: [], published: 0, duplicates: [], notKept: [], noDocumentNumber: [],

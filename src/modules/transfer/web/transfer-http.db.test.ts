@@ -34,7 +34,7 @@ describeEachDialect('content import and export over HTTP and the command line', 
       const upload = (csv: string, mode: 'draft' | 'published', dryRun: boolean) => importCsvThroughPage(app, s, organ.code, csv, { mode, dryRun });
       const bad = await upload('标题,成文日期,发布日期,五公开,文件类型,目录,正文\n县住建局召开会议,2026-03-01,2026-03-02,执行,其他,工作动态,<p>会议。</p>\n,2026-03-01,2026-03-02,执行,其他,不存在的栏目,<p>会议。</p>\n', 'published', false);
       expect(bad.body).toContain('未导入任何内容');
-      expect(bad.body).toContain('<td>第3行</td><td>缺少标题</td>');
+      expect(bad.body).toContain('<td class="nowrap">第3行</td><td>缺少标题</td>');
       expect(bad.body).toContain('目录“不存在的栏目”不在本机关的公开目录中');
       expect((await app.inject({ method: 'GET', url: `/organs/${organ.code}/catalog` })).body).not.toContain('县住建局召开会议');
 

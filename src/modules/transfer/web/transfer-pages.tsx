@@ -157,7 +157,7 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
           <caption>{r.dryRun ? `导入时不发布、作为草稿待审核的信息（${r.heldBack.length} 条）` : `未发布、已作为草稿待报送审核的信息（${r.heldBack.length} 条）`}</caption>
           <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">原因</th></tr></thead>
           <tbody>{r.heldBack.map((h) => (
-            <tr key={h.at}><td>{h.at}</td><td>{h.id === null ? h.title : <a href={`/admin/publications/${h.id}`}>{h.title}</a>}</td><td>{h.message}</td></tr>
+            <tr key={h.at}><td class="nowrap">{h.at}</td><td>{h.id === null ? h.title : <a href={`/admin/publications/${h.id}`}>{h.title}</a>}</td><td>{h.message}</td></tr>
           ))}</tbody>
         </table>
       )}
@@ -167,7 +167,7 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
           <caption>隐私与保密扫描发现（{r.findings.length} 处；个人信息只显示遮盖后的内容）</caption>
           <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">字段</th><th scope="col">类型</th><th scope="col">内容</th><th scope="col">处理</th></tr></thead>
           <tbody>{r.findings.map((f, i) => (
-            <tr key={i}><td>{f.at}</td><td>{f.title}</td><td>{f.field}</td><td>{f.kind}</td><td>{f.excerpt}</td>
+            <tr key={i}><td class="nowrap">{f.at}</td><td>{f.title}</td><td>{f.field}</td><td>{f.kind}</td><td>{f.excerpt}</td>
               <td>{f.type === 'classified_marking' ? '不得导入：须先依法解密或确认标志有误后删除' : f.severity === 'block' ? '阻止发布：须逐处遮盖或由审核人说明理由' : '提示确认'}</td></tr>
           ))}</tbody>
         </table>
@@ -178,7 +178,7 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
           <table class="list">
             <caption>错误清单</caption>
             <thead><tr><th scope="col">位置</th><th scope="col">原因</th></tr></thead>
-            <tbody>{r.problems.map((p, i) => <tr key={i}><td>{p.at}</td><td>{p.message}</td></tr>)}</tbody>
+            <tbody>{r.problems.map((p, i) => <tr key={i}><td class="nowrap">{p.at}</td><td>{p.message}</td></tr>)}</tbody>
           </table>
         </>
       )}
@@ -187,7 +187,7 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
         <table class="list" id="import-duplicates">
           <caption>疑似重复的行（{r.duplicates.length} 行，已选择仍导入）</caption>
           <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">重复于</th></tr></thead>
-          <tbody>{r.duplicates.map((d, i) => <tr key={i}><td>{d.at}</td><td>{d.title}</td><td>{d.message}</td></tr>)}</tbody>
+          <tbody>{r.duplicates.map((d, i) => <tr key={i}><td class="nowrap">{d.at}</td><td>{d.title}</td><td>{d.message}</td></tr>)}</tbody>
         </table>
       )}
       {/* Told, never refused: the 发布日期 a draft does not take (found by an officer: it was dropped without a word). */}
@@ -195,7 +195,7 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
         <table class="list" id="published-on-not-kept">
           <caption>未随草稿导入的发布日期（{r.notKept.length} 行，不影响导入）</caption>
           <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">原因</th></tr></thead>
-          <tbody>{r.notKept.map((n, i) => <tr key={i}><td>{n.at}</td><td>{n.title}</td><td>{n.message}</td></tr>)}</tbody>
+          <tbody>{r.notKept.map((n, i) => <tr key={i}><td class="nowrap">{n.at}</td><td>{n.title}</td><td>{n.message}</td></tr>)}</tbody>
         </table>
       )}
       {/* Told, never refused: a 文号 written as —, /, 无 … (older sites' files), imported as none. */}
@@ -203,7 +203,7 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
         <table class="list" id="document-number-none">
           <caption>按无文号导入的行（{r.noDocumentNumber.length} 行，不影响导入）</caption>
           <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">说明</th></tr></thead>
-          <tbody>{r.noDocumentNumber.map((n, i) => <tr key={i}><td>{n.at}</td><td>{n.title}</td><td>{n.message}</td></tr>)}</tbody>
+          <tbody>{r.noDocumentNumber.map((n, i) => <tr key={i}><td class="nowrap">{n.at}</td><td>{n.title}</td><td>{n.message}</td></tr>)}</tbody>
         </table>
       )}
       {/* Told, never refused: the item form's 文件类型 warnings, row by row (docTypeWarnings). */}
@@ -211,7 +211,7 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
         <table class="list">
           <caption>请核对文件类型（{r.warnings.length} 处提示，不影响导入）</caption>
           <thead><tr><th scope="col">位置</th><th scope="col">提示</th></tr></thead>
-          <tbody>{r.warnings.map((w, i) => <tr key={i}><td>{w.at}</td><td>{w.message}</td></tr>)}</tbody>
+          <tbody>{r.warnings.map((w, i) => <tr key={i}><td class="nowrap">{w.at}</td><td>{w.message}</td></tr>)}</tbody>
         </table>
       )}
       <p><a href={`/admin/organs/${organCode}/transfer`}>返回导入与导出</a></p>
