@@ -239,5 +239,5 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, oldUrls, links, publishedOnNotKept, documentNumberNone }, problems, parts };
 }
 
-/** What the import tells of such a row: 文号“—”表示无文号，已按无文号导入. */
-export const noneDocumentNumberNotice = (value: string): string => `文号“${value.trim()}”表示无文号，已按无文号导入`;
+/** What the import tells of such a row: 文号“—”表示无文号，按无文号导入. */
+export const noneDocumentNumberNotice = (value: string): string => `文号“${value.trim()}”表示无文号，按无文号导入`;

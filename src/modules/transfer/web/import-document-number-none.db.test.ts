@@ -21,9 +21,9 @@ const rows = (suffix: string) => [
   `关于公布保障性租赁住房项目的通知${suffix},/,2026-03-01,2026-03-02,结果,其他,通知公告,<p>项目。</p>`,
   `关于物业服务收费的通知${suffix},岚建字〔2026〕3号,2026-03-01,2026-03-02,执行,其他,通知公告,<p>收费。</p>`,
 ].join('\n');
-const DASH = '文号“—”表示无文号，已按无文号导入';
-const NONE_YET = '文号“暂无”表示无文号，已按无文号导入';
-const SLASH = '文号“/”表示无文号，已按无文号导入';
+const DASH = '文号“—”表示无文号，按无文号导入';
+const NONE_YET = '文号“暂无”表示无文号，按无文号导入';
+const SLASH = '文号“/”表示无文号，按无文号导入';
 
 describeEachDialect('an import reads a 文号 written as —, /, 无 as none and tells it', (db) => {
   it('the back office imports such rows without a 文号 and lists them; ？？ stays refused', async () => {
@@ -70,8 +70,8 @@ describeEachDialect('an import reads a 文号 written as —, /, 无 as none and
       const answer = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/import?as=draft`, headers: { authorization: `Bearer ${token}` }, payload: { items } });
       expect(answer.statusCode).toBe(201);
       expect(answer.json().noDocumentNumber).toEqual([
-        { at: '第1条', title: '关于城镇燃气安全检查的通知', code: 'WARN_TRANSFER_DOCUMENT_NUMBER_NONE', message: '文号“——”表示无文号，已按无文号导入' },
-        { at: '第2条', title: '关于公布保障性租赁住房项目的通知', code: 'WARN_TRANSFER_DOCUMENT_NUMBER_NONE', message: '文号“无”表示无文号，已按无文号导入' },
+        { at: '第1条', title: '关于城镇燃气安全检查的通知', code: 'WARN_TRANSFER_DOCUMENT_NUMBER_NONE', message: '文号“——”表示无文号，按无文号导入' },
+        { at: '第2条', title: '关于公布保障性租赁住房项目的通知', code: 'WARN_TRANSFER_DOCUMENT_NUMBER_NONE', message: '文号“无”表示无文号，按无文号导入' },
       ]);
 
       const dir = makeTempDir('document-number-none-cli');
@@ -93,7 +93,7 @@ describeEachDialect('an import reads a 文号 written as —, /, 无 as none and
       fs.writeFileSync(list, ['原网址,页面文件,文号,目录,成文日期,发布日期,五公开,文件类型', 'http://old.example.gov.cn/tzgg/1.html,a.html,－,通知公告,2025-03-12,2025-03-12,执行,其他'].join('\n'));
       const siteErr: string[] = [];
       expect(await runImportItemsCommand('site', [list, '--organ', organ.code, '--pages', path.join(dir, 'pages'), '--as', 'published'], { stdout: () => {}, stderr: (t: string) => siteErr.push(t), progress: () => {} }, deps)).toBe(0);
-      expect(siteErr.join('')).toContain('第2行（WARN_TRANSFER_DOCUMENT_NUMBER_NONE）：文号“－”表示无文号，已按无文号导入');
+      expect(siteErr.join('')).toContain('第2行（WARN_TRANSFER_DOCUMENT_NUMBER_NONE）：文号“－”表示无文号，按无文号导入');
       const site = await deps.db.selectFrom('publications').select('document_number').where('title', '=', '关于开展房屋安全隐患排查的通知').executeTakeFirstOrThrow();
       expect(site.document_number || null).toBeNull();
     } finally {
