@@ -49,7 +49,7 @@ const report = z.object({
   notKept: z.array(z.object({ at: z.string(), title: z.string(), code: z.literal('WARN_TRANSFER_PUBLISHED_ON_NOT_KEPT'), message: z.string() }))
     .describe('作为草稿导入时未导入的发布日期（草稿不带发布日期，发布时按实际日期记）；只提示，不拒绝该行 / the 发布日期 a draft does not take; never a refusal'),
   noDocumentNumber: z.array(z.object({ at: z.string(), title: z.string(), code: z.literal('WARN_TRANSFER_DOCUMENT_NUMBER_NONE'), message: z.string() }))
-    .describe('文号只填“—”“/”“无”“暂无”等表示无文号的行，按无文号导入（试导入时为将按）；只提示，不拒绝该行 / rows whose 文号 only said none, imported without one; never a refusal'),
+    .describe('文号只填“—”“/”“无”“暂无”等表示无文号的行，按无文号导入；只提示，不拒绝该行 / rows whose 文号 only said none, imported without one; never a refusal'),
 });
 
 /**
