@@ -148,6 +148,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   );
   // 住建局 公示: the other words within the organ named (the name as a keyword also matches every item it signed);
   // 住建局 alone: the organ's own pages. Above the results, and in place of them when nothing was found.
+  /** Other searches offered (the words apart, a correction, fewer keywords): each query a link with what it finds; `region` over the whole region. */
+  const Offered = ({ kind, label, offers, region = false, counted = '' }: { kind: string; label: string; offers: { q: string; total: number }[]; region?: boolean; counted?: string }) => (
+    <p class={`${kind} wrap-anywhere`}>{label}：{offers.map((o, i) => <>{i > 0 && '；'}<a class="keep-words" href={searchUrl('/search', raw, { ...(region ? { organ: '' } : {}), q: o.q, page: '1' })}>{o.q}</a>（{counted}{countWords(o.total)} 条）</>)}</p>
+  );
   const organNamed = result?.organNamed ?? null;
   const OrganNamed = () => (organNamed ? (
     <p class="organ-named wrap-anywhere">{organNamed.q
@@ -227,7 +231,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             {result.total > 0 && <OrganNamed />}
             {/* Very few found, and the words apart find more: the offer above the results (docs/search.md). */}
             {result.total > 0 && result.splitSuggestion && (
-              <p class="split-suggestion wrap-anywhere">试试分开检索：<a class="keep-words" href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{countWords(result.splitSuggestion.total)} 条）</p>
+              <Offered kind="split-suggestion" label="试试分开检索" offers={[result.splitSuggestion]} />
             )}
             {/* An echoed query wraps anywhere (wrap-anywhere): a pasted address is one unbroken word, which widened the page to 816 px at 390. */}
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<>
@@ -235,17 +239,17 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               {/* A keyword typed with a wrong character (a homophone from a pinyin IME), or a 文号 one character off: the corrected
                   search in the same scope and filters, when it finds something (docs/search.md, 您是不是要找). */}
               {result.didYouMean && (
-                <p class="did-you-mean wrap-anywhere">您是不是要找：<a class="keep-words" href={searchUrl('/search', raw, { q: result.didYouMean.q, page: '1' })}>{result.didYouMean.q}</a>（{countWords(result.didYouMean.total)} 条）</p>
+                <Offered kind="did-you-mean" label="您是不是要找" offers={[result.didYouMean]} />
               )}
               <OrganNamed />
               {/* Words typed without spaces are one phrase: the same words apart, when they find something (docs/search.md).
                   The words stay whole when the line breaks (keep-words); only an unbroken run longer than the line wraps. */}
               {result.splitSuggestion && (
-                <p class="split-suggestion wrap-anywhere">试试分开检索：<a class="keep-words" href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>{result.splitSuggestion.q}</a>（{countWords(result.splitSuggestion.total)} 条）</p>
+                <Offered kind="split-suggestion" label="试试分开检索" offers={[result.splitSuggestion]} />
               )}
               {/* Keywords that together find nothing: each left out in turn, the shorter queries that find something (docs/search.md). */}
               {result.fewerWords.length > 0 && (
-                <p class="fewer-words wrap-anywhere">减少检索词：{result.fewerWords.map((f, i) => <>{i > 0 && '；'}<a class="keep-words" href={searchUrl('/search', raw, { q: f.q, page: '1' })}>{f.q}</a>（{countWords(f.total)} 条）</>)}</p>
+                <Offered kind="fewer-words" label="减少检索词" offers={result.fewerWords} />
               )}
               {/* Nothing under the filters chosen: the same words in the same scope without them, when they find something. */}
               {unfilteredTotal !== null && unfilteredTotal > 0 && (
@@ -257,11 +261,11 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                 <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{said}”</a>（{countWords(regionTotal)} 条）</p>
               )}
               {raw.organ && regionTotal === 0 && !result.splitSuggestion && regionSplit && (
-                <p class="split-suggestion wrap-anywhere">在全站分开检索：<a class="keep-words" href={searchUrl('/search', raw, { organ: '', q: regionSplit.q, page: '1' })}>{regionSplit.q}</a>（{countWords(regionSplit.total)} 条）</p>
+                <Offered kind="split-suggestion" label="在全站分开检索" offers={[regionSplit]} region />
               )}
               {/* Nothing within the organ, as typed, apart or corrected, nor over the whole region as typed or apart: the correction there. */}
               {raw.organ && regionTotal === 0 && !result.splitSuggestion && !result.didYouMean && !regionSplit && regionDidYouMean && (
-                <p class="did-you-mean wrap-anywhere">您是不是要找：<a class="keep-words" href={searchUrl('/search', raw, { organ: '', q: regionDidYouMean.q, page: '1' })}>{regionDidYouMean.q}</a>（全站 {countWords(regionDidYouMean.total)} 条）</p>
+                <Offered kind="did-you-mean" label="您是不是要找" offers={[regionDidYouMean]} region counted="全站 " />
               )}
             </>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>
