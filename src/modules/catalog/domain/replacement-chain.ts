@@ -4,6 +4,12 @@
  * one — so a reader of an older interpretation is led to the policy in force now, not to one repealed since. Pure.
  */
 
+/**
+ * Whether a document of this 效力 is in force: 有效, or 已修改 (in force as amended). A replacement that is not —
+ * 已废止, 已失效 — is followed on to its own replacement; pages never call it 现行.
+ */
+export const isInForce = (validity: string): boolean => validity === 'valid' || validity === 'amended';
+
 /** How many replacements are followed at most: a longer line of them is a mistake in the records, not a policy's history. */
 export const MAX_REPLACEMENT_STEPS = 10;
 

@@ -1,6 +1,6 @@
 import type { InterpretationForm, ItemKind, LinkTarget } from '../domain/interpretation.ts';
 import type { Validity } from '../domain/labels.ts';
-import { MAX_REPLACEMENT_STEPS, replacementChain } from '../domain/replacement-chain.ts';
+import { isInForce, MAX_REPLACEMENT_STEPS, replacementChain } from '../domain/replacement-chain.ts';
 import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
 
@@ -94,37 +94,52 @@ const ENDED = ['repealed', 'expired'];
 
 /**
  * For each of these policies that is 已废止 or 已失效 and names a published 替代文件 (`replaced_by_id`):
- * where that leads — the replacement, followed on while it is no longer in force itself and names a
- * published replacement (domain/replacement-chain.ts: at most MAX_REPLACEMENT_STEPS, a circle ends it) —
- * the last one with its published interpretations other than `exceptId` (the interpretation being read,
- * when it names both), and those passed on the way in `via`. One query a step (one for a replacement in
- * force) and one for the interpretations. Published items only, whoever reads.
+ * where that leads (replacementChainsOf), the last one with its published interpretations other than `exceptId`
+ * (the interpretation being read, when it names both), and those passed on the way in `via`. One query for the
+ * policies, those of the chains, and one for the interpretations. Published items only, whoever reads.
  */
 export async function replacingPoliciesOf(db: Executor, policyIds: readonly number[], exceptId: number): Promise<Map<number, ReplacingPolicy>> {
   if (policyIds.length === 0) return new Map();
   const firsts = await db.selectFrom('publications').select(['id', 'replaced_by_id'])
     .where('id', 'in', [...policyIds]).where('validity', 'in', ENDED).where('replaced_by_id', 'is not', null).execute();
+  const chains = await replacementChainsOf(db, firsts.map((f) => ({ id: f.id, replacedById: f.replaced_by_id! })));
+  const lasts = [...new Set([...chains.values()].map((chain) => chain[chain.length - 1]!.id))];
+  const interpretations = await publishedInterpretationsOf(db, lasts, exceptId);
+  const out = new Map<number, ReplacingPolicy>();
+  for (const [policyId, chain] of chains) {
+    const last = chain[chain.length - 1]!;
+    out.set(policyId, { ...last, interpretations: interpretations.get(last.id) ?? [], via: chain.slice(0, -1) });
+  }
+  return out;
+}
+
+/**
+ * Where each of these documents' 替代文件 leads (the caller gives those no longer in force): the replacement,
+ * followed on while it is no longer in force itself and names a published replacement (domain/replacement-chain.ts:
+ * at most MAX_REPLACEMENT_STEPS, a circle ends it), first to last. The one rule the 政策解读 line and an item's
+ * 效力 banner follow. Published documents only, whoever reads: a document whose 替代文件 is unpublished has no
+ * entry. One query a step (one when the replacement is in force).
+ */
+export async function replacementChainsOf(db: Executor, starts: readonly { id: number; replacedById: number }[]): Promise<Map<number, LinkedEnd[]>> {
+  if (starts.length === 0) return new Map();
   // The published documents on the way, a step at a time: each knows where it leads on, if it is no longer in force.
   const docs = new Map<number, LinkedEnd>();
   const onward = new Map<number, number | null>();
-  let wanted = [...new Set(firsts.map((f) => f.replaced_by_id!))];
+  let wanted = [...new Set(starts.map((s) => s.replacedById))];
   for (let step = 0; step < MAX_REPLACEMENT_STEPS && wanted.length > 0; step++) {
     const rows = await db.selectFrom('publications as r').innerJoin('organs as ro', 'ro.id', 'r.organ_id')
       .select(['r.id', 'r.title', 'r.status', 'r.published_on', 'r.document_number', 'r.interpretation_form', 'r.organ_id', 'r.validity', 'r.replaced_by_id', 'ro.code as organ_code', 'ro.name as organ_name'])
       .where('r.id', 'in', wanted).where('r.status', '=', 'published').execute();
     for (const r of rows) {
       docs.set(r.id, linkedEnd(r));
-      onward.set(r.id, ENDED.includes(r.validity) ? r.replaced_by_id : null);
+      onward.set(r.id, isInForce(r.validity) ? null : r.replaced_by_id);
     }
     wanted = [...new Set(rows.map((r) => onward.get(r.id)).filter((id): id is number => id != null && !onward.has(id)))];
   }
-  const chains = new Map(firsts.map((f) => [f.id, replacementChain(f.id, f.replaced_by_id!, onward)] as const).filter(([, chain]) => chain.length > 0));
-  const lasts = [...new Set([...chains.values()].map((chain) => chain[chain.length - 1]!))];
-  const interpretations = await publishedInterpretationsOf(db, lasts, exceptId);
-  const out = new Map<number, ReplacingPolicy>();
-  for (const [policyId, chain] of chains) {
-    const last = chain[chain.length - 1]!;
-    out.set(policyId, { ...docs.get(last)!, interpretations: interpretations.get(last) ?? [], via: chain.slice(0, -1).map((id) => docs.get(id)!) });
+  const out = new Map<number, LinkedEnd[]>();
+  for (const s of starts) {
+    const chain = replacementChain(s.id, s.replacedById, onward);
+    if (chain.length > 0) out.set(s.id, chain.map((id) => docs.get(id)!));
   }
   return out;
 }

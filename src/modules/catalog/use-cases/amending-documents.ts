@@ -6,6 +6,8 @@ import {
   amendingTarget, amendmentRecorded, amendsOrReplaces, findAmendingCandidates, insertAmendment, validityLinksOf, type ValidityLinkItem, type ValidityLinks,
 } from '../storage/amendments-repository.ts';
 import type { Executor } from '../storage/executor.ts';
+import { replacementChainsOf, type LinkedEnd } from '../storage/interpretations-repository.ts';
+import { isInForce } from '../domain/replacement-chain.ts';
 import { listOrgans } from '../storage/organs-repository.ts';
 
 /**
@@ -56,6 +58,17 @@ export async function publicValidityLinks(db: Executor, id: number): Promise<Val
   const all = await validityLinksOf(db, id);
   const published = (xs: ValidityLinkItem[]) => xs.filter((x) => x.status === 'published');
   return { amendedBy: published(all.amendedBy), amends: published(all.amends), repeals: published(all.repeals), replacedBy: all.replacedBy?.status === 'published' ? all.replacedBy : null };
+}
+
+/**
+ * Where the 替代文件 of a document no longer in force leads, as its 效力 banner names it: the replacement, then
+ * on while that one is no longer in force either, to the one in force now or the last published one (the rule of
+ * 政策解读's replacement line, storage's replacementChainsOf). Published documents only; empty when the document
+ * is in force, names no 替代文件, or names an unpublished one.
+ */
+export async function publicReplacementsOf(db: Executor, p: Pick<Publication, 'id' | 'validity' | 'replacedById'>): Promise<LinkedEnd[]> {
+  if (isInForce(p.validity) || p.replacedById === null) return [];
+  return (await replacementChainsOf(db, [{ id: p.id, replacedById: p.replacedById }])).get(p.id) ?? [];
 }
 
 export { validityLinksOf, type ValidityLinkItem };

@@ -15,7 +15,7 @@ import { withWholePhoneNumbers } from './whole-phone-numbers.ts';
 import type { PortalRequestInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
-import { ValidityNotice, ValidityOfOthers, type LinkedDocument } from './validity-notice.tsx';
+import { ValidityNotice, ValidityOfOthers, type ChainedDocument, type LinkedDocument } from './validity-notice.tsx';
 import { ReplacingPolicyLine } from './replacing-policy-line.tsx';
 
 export type ItemPageProps = {
@@ -26,8 +26,11 @@ export type ItemPageProps = {
   item: Publication;
   path: CatalogNode[];
   attachments: Attachment[];
-  /** The 现行文件 recorded for a document no longer valid as it stands (替代文件编号), at its own organ's address. */
-  replacement: LinkedDocument | null;
+  /**
+   * Where the 替代文件 of a document no longer in force leads (替代文件编号; use-cases' publicReplacementsOf): the
+   * recorded one first, then on while that one is no longer in force either; each at its own organ's address.
+   */
+  replacements: ChainedDocument[];
   /** 效力 links to published documents: who amended this one, and what this one amended or repealed (docs/adr/0026). */
   validity: { amendedBy: LinkedDocument[]; amends: LinkedDocument[]; repeals: LinkedDocument[] };
   qrSvg: string;
@@ -54,7 +57,7 @@ const MatterFacts = ({ matter }: { matter: DirectoryMatter }) => (
   </dl>
 );
 
-export function ItemPage({ info, organ, parent, item, path, attachments, replacement, validity, qrSvg, printView, versions, links, viewCountText, matter }: ItemPageProps) {
+export function ItemPage({ info, organ, parent, item, path, attachments, replacements, validity, qrSvg, printView, versions, links, viewCountText, matter }: ItemPageProps) {
   const url = `/organs/${organ.code}/items/${item.id}`;
   const meta: [string, string | null][] = [
     ['索引号', item.indexNumber],
@@ -80,7 +83,7 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
   return (
     <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView} canonicalPath={url}>
       <Breadcrumb items={[...organCrumbs(organ, parent), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) })), { label: '正文' }]} />
-      <ValidityNotice item={item} amendedBy={validity.amendedBy} replacement={replacement} />
+      <ValidityNotice item={item} amendedBy={validity.amendedBy} replacements={replacements} />
       <article aria-labelledby="item-title">
         {/* Title, date and source first: on a phone they are what the reader came for (issue 15). */}
         <h1 class="article-title" id="item-title">{item.title}</h1>

@@ -24,7 +24,7 @@ import {
 import { findAttachment } from '../../storage/revision-attachments.ts';
 import { sendAttachmentFile } from '../../use-cases/manage-attachments.ts';
 import { interpretationLinks } from '../../use-cases/interpretations.ts';
-import { publicValidityLinks } from '../../use-cases/amending-documents.ts';
+import { publicReplacementsOf, publicValidityLinks } from '../../use-cases/amending-documents.ts';
 import { HomePage, OrgansPage } from './home-page.tsx';
 import { ItemPage, WithdrawnPage } from './item-page.tsx';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
@@ -307,7 +307,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const within = Number.isInteger(from) && from > 0 ? new Set(subtreeIds(nodes, from)) : null;
       const crumbNode = item.nodeIds.find((n) => within?.has(n)) ?? item.nodeIds[0];
       const versions = await amendmentHistory(db, item.id);
-      const [attachments, qrSvg, links, validity] = await Promise.all([
+      const [attachments, qrSvg, links, validity, replacements] = await Promise.all([
         listAttachments(db, item.id),
         // An image to assistive technology, named (the figcaption says what to do with it).
         QRCode.toString(`${baseUrl(request)}/organs/${organ.code}/items/${item.id}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
@@ -317,6 +317,8 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         // 效力: who amended it, what it amended or repealed, what replaced it — published documents only, at
         // their own organ's address (docs/adr/0026), in one query.
         publicValidityLinks(db, item.id),
+        // A 替代文件 repealed or lapsed since is followed on to the one in force now, as 政策解读's line does (none for a valid item).
+        publicReplacementsOf(db, item),
       ]);
       // 标准目录: the 事项 the item fulfils, with its legal basis and time limit.
       const matter = item.matterId ? await findDirectoryMatter(db, item.matterId) : null;
@@ -324,7 +326,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         reply,
         <ItemPage
           info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
-          replacement={validity.replacedBy} validity={validity} qrSvg={qrSvg}
+          replacements={replacements} validity={validity} qrSvg={qrSvg}
           printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
           links={links} viewCountText={viewCountText} matter={matter}
         />,

@@ -1,7 +1,8 @@
 import type { LinkedEnd, ReplacingPolicy } from '../../storage/interpretations-repository.ts';
+import { isInForce } from '../../domain/replacement-chain.ts';
 import { Named } from './validity-notice.tsx';
 
-const inForce = (d: LinkedEnd) => d.validity === 'valid' || d.validity === 'amended';
+const inForce = (d: LinkedEnd) => isInForce(d.validity);
 const endedWord = (d: LinkedEnd) => (d.validity === 'repealed' ? '已废止' : d.validity === 'expired' ? '已失效' : '');
 
 /**

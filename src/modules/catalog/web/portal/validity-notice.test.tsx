@@ -6,26 +6,61 @@ const text = (html: string) => html.replace(/<[^>]+>/g, '');
 
 describe('the 效力 notice and 有效期至 (ADR 0027)', () => {
   it('says when a lapsed document was in force to and from which day it lapsed', () => {
-    const html = renderToString(<ValidityNotice item={{ validity: 'expired', validThroughOn: '2026-06-06' }} amendedBy={[]} replacement={null} />);
+    const html = renderToString(<ValidityNotice item={{ validity: 'expired', validThroughOn: '2026-06-06' }} amendedBy={[]} replacements={[]} />);
     expect(text(html)).toBe('本文件已失效。有效期至 2026-06-06，已于 2026-06-07 失效。');
   });
 
   it('says nothing for a document in force, even with a 有效期至 ahead', () => {
-    expect(renderToString(<ValidityNotice item={{ validity: 'valid', validThroughOn: '2027-06-06' }} amendedBy={[]} replacement={null} />)).toBe('');
+    expect(renderToString(<ValidityNotice item={{ validity: 'valid', validThroughOn: '2027-06-06' }} amendedBy={[]} replacements={[]} />)).toBe('');
   });
 
   it('keeps 已修改 and 已废止 as they were: they take precedence over the period', () => {
-    expect(text(renderToString(<ValidityNotice item={{ validity: 'repealed', validThroughOn: '2025-06-06' }} amendedBy={[]} replacement={null} />))).toBe('本文件已废止。');
-    expect(text(renderToString(<ValidityNotice item={{ validity: 'amended', validThroughOn: '2025-06-06' }} amendedBy={[]} replacement={null} />))).toBe('本文件已修改。');
+    expect(text(renderToString(<ValidityNotice item={{ validity: 'repealed', validThroughOn: '2025-06-06' }} amendedBy={[]} replacements={[]} />))).toBe('本文件已废止。');
+    expect(text(renderToString(<ValidityNotice item={{ validity: 'amended', validThroughOn: '2025-06-06' }} amendedBy={[]} replacements={[]} />))).toBe('本文件已修改。');
   });
 
   it('keeps a lapsed document without a date as before', () => {
-    expect(text(renderToString(<ValidityNotice item={{ validity: 'expired', validThroughOn: null }} amendedBy={[]} replacement={null} />))).toBe('本文件已失效。');
+    expect(text(renderToString(<ValidityNotice item={{ validity: 'expired', validThroughOn: null }} amendedBy={[]} replacements={[]} />))).toBe('本文件已失效。');
   });
 
   it('names a document whose title holds a 《》 name with 〈〉 inside, not 《》 inside 《》 (second citizen tester)', () => {
-    const replacement = { id: 9, title: '关于印发《青岚县公共租赁住房管理办法》的通知', organCode: 'qlx-zjj', documentNumber: '岚建〔2025〕3号', publishedOn: '2025-03-01' };
-    expect(text(renderToString(<ValidityNotice item={{ validity: 'repealed', validThroughOn: null }} amendedBy={[]} replacement={replacement} />)))
+    const replacement = { id: 9, title: '关于印发《青岚县公共租赁住房管理办法》的通知', organCode: 'qlx-zjj', documentNumber: '岚建〔2025〕3号', publishedOn: '2025-03-01', validity: 'valid' as const };
+    expect(text(renderToString(<ValidityNotice item={{ validity: 'repealed', validThroughOn: null }} amendedBy={[]} replacements={[replacement]} />)))
       .toBe('本文件已被《关于印发〈青岚县公共租赁住房管理办法〉的通知》（岚建〔2025〕3号，2025-03-01发布）废止。');
+  });
+
+  // An outside tester followed the banner's link from a repealed document to another repealed one.
+  describe('a replacement repealed in its turn (the chain 政策解读 follows, domain/replacement-chain.ts)', () => {
+    const doc = (id: number, title: string, validity: 'valid' | 'amended' | 'repealed' | 'expired', documentNumber: string) =>
+      ({ id, title, organCode: 'qlx-zjj', documentNumber, publishedOn: '2025-03-01', validity });
+    const second = doc(2, '住房保障办法（第二版）', 'repealed', '岚建规〔2025〕2号');
+    const third = doc(3, '住房保障办法（第三版）', 'valid', '岚建规〔2026〕3号');
+    const named = (d: { title: string; documentNumber: string }) => `《${d.title}》（${d.documentNumber}，2025-03-01发布）`;
+    const notice = (validity: 'repealed' | 'expired', replacements: ReturnType<typeof doc>[], validThroughOn: string | null = null) =>
+      renderToString(<ValidityNotice item={{ validity, validThroughOn }} amendedBy={[]} replacements={replacements} />);
+
+    it('names the direct replacement and, when that is no longer in force, the document in force now, linked', () => {
+      const html = notice('repealed', [second, third]);
+      expect(text(html)).toBe(`本文件已被${named(second)}废止，后者也已废止，现行有效的是${named(third)}。`);
+      expect(html).toContain('<a href="/organs/qlx-zjj/items/2">');
+      expect(html).toContain('<a href="/organs/qlx-zjj/items/3">');
+    });
+
+    it('names only the direct replacement when it is in force (已修改 is in force)', () => {
+      expect(text(notice('repealed', [third]))).toBe(`本文件已被${named(third)}废止。`);
+      expect(text(notice('repealed', [{ ...third, validity: 'amended' }]))).toBe(`本文件已被${named(third)}废止。`);
+    });
+
+    it('says truthfully when the chain ends at a document no longer in force, with none after it', () => {
+      expect(text(notice('repealed', [second]))).toBe(`本文件已被${named(second)}废止，后者也已废止，本站没有记载现行有效的替代文件。`);
+      const lapsed = { ...third, validity: 'expired' as const };
+      expect(text(notice('repealed', [second, lapsed]))).toBe(`本文件已被${named(second)}废止，后者也已废止，最终替代它的${named(lapsed)}也已失效，本站没有记载现行有效的替代文件。`);
+    });
+
+    it('a lapsed document whose 现行文件 was repealed since does not call that one 现行', () => {
+      expect(text(notice('expired', [second, third], '2026-06-06')))
+        .toBe(`本文件已失效。有效期至 2026-06-06，已于 2026-06-07 失效。替代文件：${named(second)}，后者也已废止，现行有效的是${named(third)}。`);
+      expect(text(notice('expired', [third], '2026-06-06'))).toBe(`本文件已失效。有效期至 2026-06-06，已于 2026-06-07 失效。现行文件：${named(third)}`);
+    });
   });
 });

@@ -1,5 +1,7 @@
 import type { Publication } from '../../domain/publication.ts';
 import { addDays } from '../../../../shared/iso-date.ts';
+import { VALIDITY_LABELS, type Validity } from '../../domain/labels.ts';
+import { isInForce } from '../../domain/replacement-chain.ts';
 
 /** A document a 效力 link names, at its own organ's address (a county government's decision may amend a bureau's document). */
 export type LinkedDocument = { id: number; title: string; organCode: string; documentNumber: string | null; publishedOn: string | null };
@@ -19,26 +21,55 @@ const NamedList = ({ docs }: { docs: readonly LinkedDocument[] }) => (
   <>{docs.map((d, i) => <>{i > 0 && '、'}<Named doc={d} /></>)}</>
 );
 
+/** A document on the way from a document no longer in force to its 现行 one, with its own 效力. */
+export type ChainedDocument = LinkedDocument & { validity: Validity };
+
+/**
+ * After a 替代文件 no longer in force itself: 后者也已废止, then the document in force now (现行有效的是《Z》), or,
+ * where the line ends at one no longer in force (nothing published after it, or a circle), that it does and that
+ * the site records none in force — never a repealed document called 现行. Nothing when the first is in force.
+ */
+function Onward({ replacements }: { replacements: readonly ChainedDocument[] }) {
+  const first = replacements[0]!;
+  const last = replacements[replacements.length - 1]!;
+  if (isInForce(first.validity)) return null;
+  return (
+    <>
+      ，后者也{VALIDITY_LABELS[first.validity]}
+      {last !== first && (isInForce(last.validity) ? <>，现行有效的是<Named doc={last} /></> : <>，最终替代它的<Named doc={last} />也{VALIDITY_LABELS[last.validity]}</>)}
+      {!isInForce(last.validity) && '，本站没有记载现行有效的替代文件'}
+    </>
+  );
+}
+
 /**
  * What the top of an item's page says about its 效力 (docs/rules/proactive-disclosure.md "Validity of
  * documents"): 本文件已被《X》修改 / 废止, naming only published documents — an amender since withdrawn
  * is left out and, with none left, the banner says only 本文件已修改 (docs/adr/0026). A document lapsed by
  * its 有效期至 says to which day it was in force and from which it lapsed (docs/adr/0027).
+ * `replacements`: where its 替代文件 leads (use-cases' publicReplacementsOf, the rule 政策解读's line follows),
+ * the direct replacement first — named as before — and, when that one is no longer in force, the document in force
+ * now or the truth that none is recorded (Onward). Empty when none is published.
  */
-export function ValidityNotice({ item, amendedBy, replacement }: {
-  item: Pick<Publication, 'validity' | 'validThroughOn'>; amendedBy: readonly LinkedDocument[]; replacement: LinkedDocument | null;
+export function ValidityNotice({ item, amendedBy, replacements }: {
+  item: Pick<Publication, 'validity' | 'validThroughOn'>; amendedBy: readonly LinkedDocument[]; replacements: readonly ChainedDocument[];
 }) {
   if (item.validity === 'valid') return null;
+  const replacement = replacements[0] ?? null;
   return (
     <div class="notice" role="note">
       {item.validity === 'amended' && (amendedBy.length ? <strong>本文件已被<NamedList docs={amendedBy} />修改。</strong> : <strong>本文件已修改。</strong>)}
-      {item.validity === 'repealed' && (replacement ? <strong>本文件已被<Named doc={replacement} />废止。</strong> : <strong>本文件已废止。</strong>)}
+      {item.validity === 'repealed' && (replacement
+        ? <strong>本文件已被<Named doc={replacement} />废止<Onward replacements={replacements} />。</strong>
+        : <strong>本文件已废止。</strong>)}
       {item.validity === 'expired' && (
         <>
           <strong>本文件已失效。</strong>
           {/* 有效期至 is the last day in force (docs/adr/0027): it lapsed the day after. */}
           {item.validThroughOn && `有效期至 ${item.validThroughOn}，已于 ${addDays(item.validThroughOn, 1)} 失效。`}
-          {replacement && <>现行文件：<Named doc={replacement} /></>}
+          {replacement && (isInForce(replacement.validity)
+            ? <>现行文件：<Named doc={replacement} /></>
+            : <>替代文件：<Named doc={replacement} /><Onward replacements={replacements} />。</>)}
         </>
       )}
     </div>
