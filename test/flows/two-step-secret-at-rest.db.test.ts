@@ -143,7 +143,7 @@ describeEachDialect('two-step secrets at rest', (db) => {
     // The refusals are not wrong codes: the sign-in is still open for a recovery code.
     expect((await code(session!, u.codes[0]!)).statusCode).toBe(303);
 
-    const reset = await app.inject({ method: 'POST', url: `/admin/users/${u.id}/two-step/reset`, cookies: adminSession.cookies, payload: { _csrf: adminSession.csrf } });
+    const reset = await app.inject({ method: 'POST', url: `/admin/users/${u.id}/two-step/reset`, cookies: adminSession.cookies, payload: { _csrf: adminSession.csrf, confirm: '1' } });
     expect(reset.statusCode).toBe(303);
     expect(await rawRow(u.id)).toEqual({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null });
     expect((await password(u.username)).res.headers.location).toBe('/admin');

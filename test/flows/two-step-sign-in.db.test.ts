@@ -138,7 +138,7 @@ describeEachDialect('staff sign-in: two-step verification, lockout, idle session
 
     // Lost phone: the organ admin resets it; the reviewer's sessions end.
     const reviewerId = (await db().db.selectFrom('users').select('id').where('username', '=', reviewer.username).executeTakeFirstOrThrow()).id;
-    expect((await app.inject({ method: 'POST', url: `/admin/users/${reviewerId}/two-step/reset`, cookies: a.cookies, payload: { _csrf: a.csrf } })).statusCode).toBe(303);
+    expect((await app.inject({ method: 'POST', url: `/admin/users/${reviewerId}/two-step/reset`, cookies: a.cookies, payload: { _csrf: a.csrf, confirm: '1' } })).statusCode).toBe(303);
     expect((await app.inject({ method: 'GET', url: '/admin', cookies: { gk_session: r.session! } })).headers.location).toMatch(/^\/admin\/login/);
     expect((await password(reviewer.username)).res.headers.location).toBe('/admin/account/two-step');
   });

@@ -4,7 +4,7 @@ import { ErrorSummary, Field, type FieldErrors } from '../../../platform/views/c
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 
-/** One staff account: roles per organ, activation, password reset. */
+/** One staff account: roles per organ, activation, password reset; 停用账号 and 重置两步验证 lead to their confirmation pages. */
 export function UserPage({ user, csrf, flash, target, organs, roles, errors }: {
   user: AdminUser; csrf: string; flash: Flash | null;
   target: { id: number; username: string; display_name: string; is_active: number; totp_enabled_at: string | null; roles: { role: string; organ_name: string; organ_code: string }[] };
@@ -18,10 +18,7 @@ export function UserPage({ user, csrf, flash, target, organs, roles, errors }: {
       <p>状态：<strong>{target.is_active ? '启用' : '已停用'}</strong></p>
       <p>两步验证：<strong>{target.totp_enabled_at ? `已启用（${chinaDateOf(new Date(target.totp_enabled_at))}）` : '未启用'}</strong></p>
       {target.totp_enabled_at && (
-        <form method="post" action={`${base}/two-step/reset`} class="actions">
-          {hidden}
-          <button class="btn btn-secondary" type="submit">重置两步验证（手机丢失时：本人凭密码登录后重新设置）</button>
-        </form>
+        <p class="actions"><a class="btn btn-secondary" href={`${base}/two-step/reset`}>重置两步验证（手机丢失时：本人凭密码登录后重新设置）…</a></p>
       )}
       <ErrorSummary errors={errors} />
       <h2>角色</h2>
@@ -43,7 +40,10 @@ export function UserPage({ user, csrf, flash, target, organs, roles, errors }: {
         <button class="btn btn-secondary" type="submit">授予角色</button>
       </form>
       <h2>账号</h2>
-      <form method="post" action={`${base}/${target.is_active ? 'deactivate' : 'activate'}`}>{hidden}<button class="btn btn-secondary" type="submit">{target.is_active ? '停用账号（立即退出所有登录并吊销 API 令牌）' : '重新启用账号'}</button></form>
+      {/* 停用 asks first on its own page (it signs the person out); 重新启用 takes one click. */}
+      {target.is_active
+        ? <p><a class="btn btn-secondary" href={`${base}/deactivate`}>停用账号（立即退出所有登录并吊销 API 令牌）…</a></p>
+        : <form method="post" action={`${base}/activate`}>{hidden}<button class="btn btn-secondary" type="submit">重新启用账号</button></form>}
       <form method="post" action={`${base}/password`} novalidate>
         {hidden}
         <Field name="password" label="重置密码" errors={errors} hint="至少 8 个字符；重置后该用户需重新登录"><input id="f-password" name="password" type="password" autocomplete="new-password" /></Field>

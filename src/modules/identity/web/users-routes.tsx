@@ -11,6 +11,7 @@ import { actorLabel } from '../domain/actor.ts';
 import { actorOf, requireStaff } from './request-auth.ts';
 import { resetPassword, resetUserTwoStep, setUserActive, setUserRole } from '../use-cases/manage-user.ts';
 import { setTwoStepPolicy, twoStepPolicies } from '../use-cases/two-step.ts';
+import { UserActionConfirmPage, type ConfirmedUserAction } from './user-action-confirm-page.tsx';
 import { UserPage } from './user-page.tsx';
 import { UsersPage } from './users-page.tsx';
 
@@ -38,17 +39,33 @@ export function usersRoutes(deps: AppDeps) {
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
     app.get('/admin/users', async (request, reply) => render(request, reply, {}, {}));
-    const userPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: Record<string, string>, status = 200) => {
+    /** The person a user page is about, if the officer manages them (as the list: organ administrators only). */
+    const targetOf = async (request: FastifyRequest<{ Params: { id: string } }>) => {
       const s = await scope(request);
+      if (s.manageable.length === 0) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有机关管理员可以管理用户', { httpStatus: 403 });
       const target = (await listUsers(deps.db)).find((u) => u.id === Number(request.params.id));
       const ids = new Set(s.manageable.map((o) => o.id));
       if (!target || (!isSystemAdmin(s.principal) && !target.roles.some((r) => ids.has(r.organ_id)))) {
         throw new DomainError('ERR_IDENTITY_USER_NOT_FOUND', '用户不存在', { httpStatus: 404 });
       }
+      return { s, target };
+    };
+    const userPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: Record<string, string>, status = 200) => {
+      const { s, target } = await targetOf(request);
       const user = staffUserOf(s.principal);
       return sendPage(reply, <UserPage user={user} csrf={request.csrfToken!} flash={takeFlash(request, reply)} target={target} organs={s.manageable} roles={s.roles} errors={errors} />, status);
     };
     app.get<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => userPage(request, reply, {}));
+    // 停用账号 and 重置两步验证 take a person out of their work: a page naming them and what happens comes
+    // first (GET), and only its POST with confirm=1 acts; a POST without it shows that page again.
+    const confirmPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, action: ConfirmedUserAction) => {
+      const { s, target } = await targetOf(request);
+      const refusal = action === 'deactivate'
+        ? target.id === s.principal.userId ? '不能停用自己的账号' : !target.is_active ? '该账号已停用，无需再停用' : null
+        : !target.totp_enabled_at ? '该用户未启用两步验证，无需重置' : null;
+      return sendPage(reply, <UserActionConfirmPage user={staffUserOf(s.principal)} csrf={request.csrfToken!} target={target} action={action} refusal={refusal} />, refusal ? 409 : 200);
+    };
+    const confirmed = (request: FastifyRequest) => asString(((request.body ?? {}) as Record<string, unknown>).confirm) === '1';
     const act = (run: (request: FastifyRequest<{ Params: { id: string } }>, body: Record<string, unknown>) => Promise<void>, done: string) =>
       async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
         try {
@@ -60,9 +77,13 @@ export function usersRoutes(deps: AppDeps) {
         }
       };
     const actor = (request: FastifyRequest) => actorOf(request, 'web');
-    app.post<{ Params: { id: string } }>('/admin/users/:id/deactivate', act((r) => setUserActive(deps, actor(r), Number(r.params.id), false), '账号已停用'));
+    const deactivate = act((r) => setUserActive(deps, actor(r), Number(r.params.id), false), '账号已停用');
+    app.get<{ Params: { id: string } }>('/admin/users/:id/deactivate', async (request, reply) => confirmPage(request, reply, 'deactivate'));
+    app.post<{ Params: { id: string } }>('/admin/users/:id/deactivate', async (request, reply) => (confirmed(request) ? deactivate(request, reply) : confirmPage(request, reply, 'deactivate')));
     app.post<{ Params: { id: string } }>('/admin/users/:id/activate', act((r) => setUserActive(deps, actor(r), Number(r.params.id), true), '账号已启用'));
-    app.post<{ Params: { id: string } }>('/admin/users/:id/two-step/reset', act((r) => resetUserTwoStep(deps, actor(r), Number(r.params.id)), '已重置两步验证，其登录已全部退出'));
+    const resetTwoStep = act((r) => resetUserTwoStep(deps, actor(r), Number(r.params.id)), '已重置两步验证，其登录已全部退出');
+    app.get<{ Params: { id: string } }>('/admin/users/:id/two-step/reset', async (request, reply) => confirmPage(request, reply, 'two-step-reset'));
+    app.post<{ Params: { id: string } }>('/admin/users/:id/two-step/reset', async (request, reply) => (confirmed(request) ? resetTwoStep(request, reply) : confirmPage(request, reply, 'two-step-reset')));
     app.post('/admin/users/two-step-policy', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const s = await scope(request);
