@@ -70,6 +70,13 @@ for (const dialect of DIALECTS) {
       expect(c.out.join('')).toContain('已导入 3 件申请（其中未办结 1 件）');
       const open = await handle.db.selectFrom('applications').select(['state', 'received_on', 'due_on', 'imported', 'outcome']).where('tracking_no', '=', 'L-2').executeTakeFirstOrThrow();
       expect(open).toEqual({ state: 'in_progress', received_on: '2025-12-29', due_on: '2026-01-27', imported: 1, outcome: null });
+      // The one actor of the command line (系统：命令行, as every command); the file is named in the record instead.
+      const audit = await handle.db.selectFrom('audit_events').select(['actor_label', 'after_json']).where('action', '=', 'application.import').executeTakeFirstOrThrow();
+      expect(audit.actor_label).toBe('系统：命令行');
+      expect(JSON.parse(audit.after_json!)).toMatchObject({ file: 'ok.csv', count: 3 });
+      const event = await handle.db.selectFrom('application_events as e').innerJoin('applications as a', 'a.id', 'e.application_id')
+        .select(['e.actor_label', 'e.note']).where('a.tracking_no', '=', 'L-2').executeTakeFirstOrThrow();
+      expect(event).toEqual({ actor_label: '系统：命令行', note: '从历史台账“ok.csv”导入（第3行）' });
 
       c = capture();
       expect(await main(['import', 'applications', file('gbk.csv', gb18030(`${HEADER}\nG-1,2025-05-06,fax,自然人,张某某,张某,not_processed.repeated,2025-05-20\n`)), `--organ=${organCode}`], c.io)).toBe(0);

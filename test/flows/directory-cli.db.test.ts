@@ -40,6 +40,10 @@ for (const dialect of DIALECTS) {
       expect(await main(['directory', 'import', '--organ', organ.code, '--template', 'zhujian-nongcun-weifang', '--under', '重点领域'], c.io)).toBe(0);
       expect(c.out.join('')).toContain('已导入“农村危房改造”标准目录');
       expect(c.out.join('')).toContain('新增栏目 5 个');
+      // Audited as every command: 系统：命令行.
+      const labels = await handle.db.selectFrom('audit_events').select('actor_label').where('organ_id', '=', organ.id).where('action', 'like', 'catalog.%').execute();
+      expect(labels.length).toBeGreaterThan(0);
+      expect(new Set(labels.map((l) => l.actor_label))).toEqual(new Set(['系统：命令行']));
       c = capture();
       expect(await main(['directory', 'import', '--organ', organ.code, '--template', 'zhujian-nongcun-weifang', '--under', '重点领域'], c.io)).toBe(0);
       expect(c.out.join('')).toContain('目录中已有全部栏目和 7 项事项，未做改动');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { isDomainError } from '../../../shared/domain-error.ts';
-import { systemActor } from '../../identity/index.ts';
+import { COMMAND_LINE_ACTOR } from '../../identity/index.ts';
 import { APPEAL_COLUMNS, APPLICATION_COLUMNS } from '../domain/import-ledger.ts';
 import { importAppeals, importApplications } from '../use-cases/import-ledgers.ts';
 import { readTableFile } from '../../../platform/tables/read-table-file.ts';
@@ -44,8 +44,9 @@ export async function runImportCommand(argv: string[], io: CommandIo, deps: AppD
   }
   const { bytes } = read;
   try {
-    const table = readTableFile(path.basename(file), bytes, ApplicationErrorCode.importUnreadable);
-    const actor = systemActor(`命令行导入 ${path.basename(file)}`);
+    const table = { ...readTableFile(path.basename(file), bytes, ApplicationErrorCode.importUnreadable), name: path.basename(file) };
+    // The one actor of the command line; the file's name goes into each record instead.
+    const actor = COMMAND_LINE_ACTOR;
     if (what === 'applications') {
       const r = await importApplications(deps, actor, organ, table);
       io.stdout(`已导入 ${r.imported} 件申请（其中未办结 ${r.open} 件）到机关 ${organ}${table.encoding ? `（文件编码 ${table.encoding.toUpperCase()}）` : ''}\n`);

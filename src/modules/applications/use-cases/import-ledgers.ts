@@ -14,7 +14,11 @@ import { auditApplication, requireCaseStaff } from './case-access.ts';
 import { dueColumnsFor } from './due-columns.ts';
 import { calendarFor } from './working-calendar.ts';
 
-export type LedgerFile = { rows: TableRow[]; format: 'csv' | 'xlsx' };
+/** A ledger's rows; `name`, the file's name, is recorded with what it brought in (the actor is who imported it, 系统：命令行 from the CLI). */
+export type LedgerFile = { rows: TableRow[]; format: 'csv' | 'xlsx'; name?: string };
+
+const importNote = (file: LedgerFile, line: number) => `从历史台账${file.name ? `“${file.name}”` : ''}导入（第${line}行）`;
+const fileOf = (file: LedgerFile) => (file.name ? { file: file.name } : {});
 
 function refuseLines(errors: LineError[], what: string): never {
   throw new DomainError(E.importInvalid, `${what}有${errors.length}处错误，未导入任何记录：\n${errors.map(formatLineError).join('\n')}`, {
@@ -55,10 +59,10 @@ export async function importApplications(deps: AppDeps, actor: Actor, organCode:
       });
       await appendEvent(trx, app.id, {
         verb: 'import', fromState: null, toState: state, occurredOn: today, occurredAt: at, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor),
-        note: `从历史台账导入（第${r.line}行）`,
+        note: importNote(file, r.line),
       });
     }
-    await auditApplication(trx, deps, actor, at, { action: 'application.import', entityType: 'organ', entityId: organ.id, organId: organ.id, after: { count: records.length, open } });
+    await auditApplication(trx, deps, actor, at, { action: 'application.import', entityType: 'organ', entityId: organ.id, organId: organ.id, after: { ...fileOf(file), count: records.length, open } });
     return { imported: records.length, open };
   });
 }
@@ -97,10 +101,10 @@ export async function importAppeals(deps: AppDeps, actor: Actor, organCode: stri
       const app = apps.get(r.trackingNo)!;
       await insertAppeal(trx, {
         organ_id: organ.id, application_id: app.id, tracking_no: r.trackingNo, kind: r.kind, filed_on: r.filedOn, result: r.result, decided_on: r.decidedOn,
-        note: `从历史台账导入（第${r.line}行）`, imported: 1, created_by: actorUserId(actor), version: 1, created_at: at, updated_at: at,
+        note: importNote(file, r.line), imported: 1, created_by: actorUserId(actor), version: 1, created_at: at, updated_at: at,
       });
     }
-    await auditApplication(trx, deps, actor, at, { action: 'appeal.import', entityType: 'organ', entityId: organ.id, organId: organ.id, after: { count: records.length } });
+    await auditApplication(trx, deps, actor, at, { action: 'appeal.import', entityType: 'organ', entityId: organ.id, organId: organ.id, after: { ...fileOf(file), count: records.length } });
     return { imported: records.length };
   });
 }

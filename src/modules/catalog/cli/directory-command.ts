@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { parseOptions } from '../../../platform/cli/cli-args.ts';
-import { systemActor } from '../../identity/index.ts';
+import { COMMAND_LINE_ACTOR } from '../../identity/index.ts';
 import { STAGE_LABELS } from '../domain/labels.ts';
 import { pathTo } from '../domain/catalog-tree.ts';
 import { listCatalogNodes } from '../storage/catalog-nodes-repository.ts';
@@ -51,7 +51,7 @@ export async function runDirectoryCommand(argv: string[], io: DirectoryIo, db: A
     const organ = await organByCode(d.db, organCode);
     const under = o.get('under');
     const underNodeId = typeof under === 'string' ? await nodeByPathOrId(d, organ.id, under) : null;
-    const r = await importStandardDirectory(d, systemActor('命令行导入标准目录'), organ.id, template, underNodeId);
+    const r = await importStandardDirectory(d, COMMAND_LINE_ACTOR, organ.id, template, underNodeId);
     io.stdout(`已导入“${template.area}”标准目录到 ${organ.name}（${organ.code}）：${importSummaryText(r)}`);
     return 0;
   }

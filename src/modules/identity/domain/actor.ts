@@ -6,8 +6,9 @@ export type Actor = { kind: 'user'; principal: Principal; via: 'web' | 'api' } |
 
 export const systemActor = (label: string): Actor => ({ kind: 'system', label });
 /**
- * Whoever runs `./bin/gongkai` on the server: every command that changes accounts, organs or tokens
- * records this one actor, so the audit log reads 系统：命令行 whichever command it was.
+ * Whoever runs `./bin/gongkai` on the server: every command that writes (accounts, organs, tokens,
+ * imports of items, ledgers and standard directories) records this one actor, so the audit log reads
+ * 系统：命令行 whichever command it was; what the command worked from (a file's name) goes into the record.
  */
 export const COMMAND_LINE_ACTOR: Actor = systemActor('命令行');
 export const actorUserId = (a: Actor): number | null => (a.kind === 'user' ? a.principal.userId : null);
