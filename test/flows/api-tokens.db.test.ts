@@ -109,7 +109,7 @@ describeEachDialect('API tokens: expiry, read-only, organ scope, list and revoke
     const token = /<code>(gk_[^<]+)<\/code>/.exec(made.body)![1]!;
     expect((await app.inject({ method: 'GET', url: `/api/v1/publications/${draftInB}`, headers: bearer(token) })).statusCode).toBe(404);
     const id = Number(/#(\d+)<\/td><td>同步脚本/.exec(made.body)![1]);
-    const revoked = await app.inject({ method: 'POST', url: `/admin/tokens/${id}/revoke`, cookies: s.cookies, payload: { _csrf: s.csrf } });
+    const revoked = await app.inject({ method: 'POST', url: `/admin/tokens/${id}/revoke`, cookies: s.cookies, payload: { _csrf: s.csrf, confirm: '1' } });
     expect(revoked.statusCode).toBe(303);
     expect((await app.inject({ method: 'GET', url: '/api/v1/tokens', headers: bearer(token) })).statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/admin/tokens', cookies: s.cookies })).body).not.toContain(token);

@@ -43,12 +43,8 @@ export function TokensPage({ user, csrf, flash, tokens, showOwner, organs, value
               <td class="nowrap">{t.expiresAt ? day(t.expiresAt) : '无期限'}</td><td class="nowrap">{t.lastUsedAt ? day(t.lastUsedAt) : '从未使用'}</td>
               <td>{STATE[t.state]}</td>
               <td>
-                {t.state !== 'revoked' && (
-                  <form method="post" action={`/admin/tokens/${t.id}/revoke`}>
-                    <input type="hidden" name="_csrf" value={csrf} />
-                    <button type="submit" aria-label={`撤销令牌 #${t.id}（${t.name}）`}>撤销</button>
-                  </form>
-                )}
+                {/* 撤销 asks first on its own page: it is for good. */}
+                {t.state !== 'revoked' && <a href={`/admin/tokens/${t.id}/revoke`} aria-label={`撤销令牌 #${t.id}（${t.name}）…`}>撤销…</a>}
               </td>
             </tr>
           ))}

@@ -4,12 +4,14 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, asStrings, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
-import { isDomainError } from '../../../shared/domain-error.ts';
+import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { organChainFrom, staffUserOf, type Principal } from '../domain/roles.ts';
 import { administersAnyone } from '../domain/permissions.ts';
 import { organParents, listOrganNames } from '../storage/users-repository.ts';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from '../use-cases/api-tokens.ts';
 import { actorOf, requireApiToken, requireStaff } from './request-auth.ts';
+import { TokenRevokePage } from './token-revoke-page.tsx';
 import { TokensPage } from './tokens-page.tsx';
 
 /** Whether `p` administers anyone's tokens but their own (an organ admin or the system admin). */
@@ -54,7 +56,20 @@ export function tokensRoutes(deps: AppDeps) {
         return render(request, reply, { values, errors: fieldErrorsOf(e), status: 400 });
       }
     });
+    // 撤销 is for good (the program using the token stops): a page naming the token comes first (GET),
+    // and only its POST with confirm=1 revokes; a POST without it shows that page again.
+    const revokePage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const p = request.principal!;
+      const tokens = await listApiTokens(deps, actorOf(request, 'web'), { all: await administers(deps, p) });
+      const token = tokens.find((t) => String(t.id) === request.params.id);
+      if (!token) throw new DomainError('ERR_IDENTITY_TOKEN_NOT_FOUND', '令牌不存在', { httpStatus: 404 });
+      const refusal = token.state === 'revoked' ? `该令牌已撤销${token.revokedAt ? `（${chinaDateOf(new Date(token.revokedAt))}）` : ''}，无需再撤销` : null;
+      reply.header('Cache-Control', 'private, no-store');
+      return sendPage(reply, <TokenRevokePage user={staffUserOf(p)} csrf={request.csrfToken!} token={token} refusal={refusal} />, refusal ? 409 : 200);
+    };
+    app.get<{ Params: { id: string } }>('/admin/tokens/:id/revoke', revokePage);
     app.post<{ Params: { id: string } }>('/admin/tokens/:id/revoke', async (request, reply) => {
+      if (asString(((request.body ?? {}) as Record<string, unknown>).confirm) !== '1') return revokePage(request, reply);
       const id = Number(request.params.id);
       await revokeApiToken(deps, actorOf(request, 'web'), Number.isInteger(id) && id > 0 ? id : 0);
       setFlash(reply, `已撤销令牌 #${id}`);
