@@ -10,11 +10,13 @@ const gb18030 = (s: string) => {
 };
 
 describe('ledger files', () => {
-  it('parses quoted CSV fields with commas, quotes and line breaks, keeping the starting line of each row', () => {
-    expect(parseCsv('a,b\r\n"x, ""y""","line1\nline2"\n3,4\n')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['x, "y"', 'line1\nline2'] },
-      { line: 4, cells: ['3', '4'] },
+  it('parses quoted CSV fields with commas, quotes and line breaks, keeping the starting line of each row and the row a spreadsheet shows', () => {
+    expect(parseCsv('a,b\r\n"x, ""y""","line1\nline2"\n3,4\n\n5,6\n')).toEqual([
+      { line: 1, row: 1, cells: ['a', 'b'] },
+      { line: 2, row: 2, cells: ['x, "y"', 'line1\nline2'] },
+      { line: 4, row: 3, cells: ['3', '4'] },
+      { line: 5, row: 4, cells: [''] },
+      { line: 6, row: 5, cells: ['5', '6'] },
     ]);
   });
 

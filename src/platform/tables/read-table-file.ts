@@ -1,8 +1,11 @@
 import { unzipSync } from 'fflate';
 import { DomainError } from '../../shared/domain-error.ts';
 
-/** One row of a table file with the line (CSV) or row number (.xlsx) it starts on. */
-export type TableRow = { line: number; cells: string[] };
+/**
+ * One row of a table file with the line (CSV) or row number (.xlsx) it starts on. A CSV row also has `row`, the
+ * row Excel or WPS shows it on: a quoted cell's line breaks stay inside its row, so the two part after such a cell.
+ */
+export type TableRow = { line: number; row?: number; cells: string[] };
 export type Table = { format: 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gb18030'; rows: TableRow[] };
 
 /** Each importing area reports an unreadable file with its own code (listed in docs/errors.md). */
@@ -31,7 +34,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
   }
 }
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; each row keeps the line it starts on. */
+/**
+ * RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; each row keeps the line it starts on and
+ * its place among the rows (an empty line is a row, as a spreadsheet program shows it).
+ */
 export function parseCsv(text: string, errorCode = DEFAULT_CODE): TableRow[] {
   const rows: TableRow[] = [];
   let cells: string[] = [];
@@ -41,7 +47,7 @@ export function parseCsv(text: string, errorCode = DEFAULT_CODE): TableRow[] {
   let rowLine = 1;
   const endRow = () => {
     cells.push(cell);
-    rows.push({ line: rowLine, cells });
+    rows.push({ line: rowLine, row: rows.length + 1, cells });
     cells = [];
     cell = '';
   };

@@ -58,7 +58,7 @@ describe('item files', () => {
     expect(parseItem({ at: '第5行', fields: { ...base, interpretationForm: '文字解读', interpretedPolicies: ['A/2026-00001'] } }, 'draft', '2026-06-01').problems)
       .toEqual(['填写了所解读的政策、解读形式、视频链接或图解图片的信息，信息类别应为“政策解读”']);
     expect(parseItem({ at: '第6行', fields: { ...base, indexNumber: 'A/2026-00009', validity: '已废止', replacedBy: 'A/2026-00009' } }, 'draft', '2026-06-01').problems)
-      .toEqual(['替代文件不能是本文件']);
+      .toEqual(['替代文件不能是本文件（所填：“A/2026-00009”）']);
   });
 
   it('takes an old page’s title and content area, without navigation, and keeps the path of its address', () => {

@@ -11,12 +11,18 @@ export type CatalogRecord = { at: string; path: string; description: string; sta
 export type Problem = { at: string; message: string };
 export type ItemFile = { items: ItemRecord[]; catalog: CatalogRecord[] | null; problems: Problem[] };
 
-type Row = { line: number; cells: string[] };
+/** A table file's row (platform's TableRow): a CSV row's `row` is the one Excel or WPS shows, its `line` the text's. */
+type Row = { line: number; row?: number; cells: string[] };
 const blank = (r: Row) => r.cells.every((c) => c.trim() === '');
+/**
+ * Where a row is, as the officer finds it: the row number Excel or WPS shows (header row 1), not a CSV's text line,
+ * which runs ahead of it after a cell with line breaks (a 正文 of several paragraphs).
+ */
+const rowAt = (r: Row) => `第${r.row ?? r.line}行`;
 
 /**
  * Rows of a CSV or a worksheet: the first non-empty row names the columns (Chinese header or key),
- * every later non-empty row is a record placed by its line. An unknown or repeated column is a problem.
+ * every later non-empty row is a record placed by its row (rowAt). An unknown or repeated column is a problem.
  */
 export function tableRecords<K extends string>(rows: Row[], columnOf: (header: string) => K | null): { records: { at: string; cells: Partial<Record<K, string>> }[]; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -25,8 +31,8 @@ export function tableRecords<K extends string>(rows: Row[], columnOf: (header: s
   if (!header) return { records: [], problems: [{ at: '文件', message: '文件中没有内容' }] };
   const keys: (K | null)[] = header.cells.map((h) => (h.trim() === '' ? null : columnOf(h.replace(/^\uFEFF/, ''))));
   header.cells.forEach((h, i) => {
-    if (h.trim() !== '' && keys[i] === null) problems.push({ at: `第${header.line}行`, message: `无法识别的列“${h.trim()}”（可用的列见导入模板 Excel 文件中的“填写说明”表）` });
-    else if (keys[i] !== null && keys.indexOf(keys[i]) !== i) problems.push({ at: `第${header.line}行`, message: `列“${h.trim()}”重复` });
+    if (h.trim() !== '' && keys[i] === null) problems.push({ at: rowAt(header), message: `无法识别的列“${h.trim()}”（可用的列见导入模板 Excel 文件中的“填写说明”表）` });
+    else if (keys[i] !== null && keys.indexOf(keys[i]) !== i) problems.push({ at: rowAt(header), message: `列“${h.trim()}”重复` });
   });
   const records = filled.slice(1).map((r) => {
     const cells: Partial<Record<K, string>> = {};
@@ -34,7 +40,7 @@ export function tableRecords<K extends string>(rows: Row[], columnOf: (header: s
       const k = keys[i];
       if (k !== null && k !== undefined) cells[k] = c;
     });
-    return { at: `第${r.line}行`, cells };
+    return { at: rowAt(r), cells };
   });
   return { records, problems };
 }

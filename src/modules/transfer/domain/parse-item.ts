@@ -3,9 +3,10 @@ import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, INTERPRETATION_FORM_LABELS, ITEM_KIND_LABELS, STAGE_LABELS, VALIDITY_LABELS,
   WITHHELD_REASONS, addressKey, isNoneDocumentNumber, oldAddressOf, publicationInputSchema, type PublicationInput,
 } from '../../catalog/index.ts';
-import { pathNames, splitAddresses, type ItemColumnKey } from './item-columns.ts';
+import { ITEM_COLUMNS, pathNames, splitAddresses, type ItemColumnKey } from './item-columns.ts';
 import { isPortalAddress } from './item-page-path.ts';
 import type { ItemRecord } from './item-records.ts';
+import { withTyped } from './typed-value.ts';
 
 /** Imported items come in as published history or as drafts for the review chain. */
 export const IMPORT_MODES = ['published', 'draft'] as const;
@@ -89,6 +90,9 @@ const ENUMS: { key: ItemColumnKey; label: string; labels: Record<string, string>
 ];
 
 const IMAGE_FILE = /\.(jpe?g|png|gif)$/i;
+
+/** The fields the item schema checks that are also a file's columns (their cells are quoted in its refusals). */
+const COLUMN_KEYS: ReadonlySet<string> = new Set(ITEM_COLUMNS.map((c) => c.key));
 
 /**
  * The address a redirect keeps of an old one: its path and query string, in the redirect table's
@@ -176,7 +180,13 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   let input: Omit<PublicationInput, 'nodeIds'> | null = null;
   if (!checked.success) {
     for (const issue of checked.error.issues) {
-      if (!stoodIn.includes(issue.path[0] as keyof typeof standIns) && !problems.includes(issue.message)) problems.push(issue.message);
+      if (stoodIn.includes(issue.path[0] as keyof typeof standIns)) continue;
+      // The schema speaks of the field; the row's value is repeated so that it is found in a long file (？？).
+      const field = issue.path[0];
+      const given = typeof field === 'string' && COLUMN_KEYS.has(field) && field !== 'bodyHtml' ? text(field as ItemColumnKey) : '';
+      const quoted = given === '' || issue.message.includes(given) || (typeof raw[field as string] === 'string' && issue.message.includes(raw[field as string] as string));
+      const message = quoted ? issue.message : withTyped(issue.message, given);
+      if (!problems.includes(message)) problems.push(message);
     }
   } else if (raw.formedOn && checked.data.formedOn > addDays(today, 366)) problems.push(`成文日期 ${checked.data.formedOn} 晚于今天一年以上，请核对`);
   if (checked.success && stoodIn.length === 0) {
@@ -188,7 +198,7 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   if (catalogPaths.length === 0) problems.push('缺少目录（如 政策文件/规范性文件）');
   const attachments = list('attachments');
   const indexNumber = text('indexNumber') || null;
-  if (indexNumber && indexNumber.length > 60) problems.push('索引号不能超过 60 个字符');
+  if (indexNumber && indexNumber.length > 60) problems.push(withTyped('索引号不能超过 60 个字符', indexNumber));
   // The 图解 picture is one of the item's own attachments, named as in 附件 or by its last part.
   let graphicName: string | null = null;
   if (graphic) {
@@ -198,7 +208,7 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
     else graphicName = own.split(/[\\/]/).pop()!;
   }
   const replacedBy = text('replacedBy') || null;
-  if (replacedBy && replacedBy === indexNumber) problems.push('替代文件不能是本文件');
+  if (replacedBy && replacedBy === indexNumber) problems.push(withTyped('替代文件不能是本文件', replacedBy));
   if (indexNumber && policies.includes(indexNumber)) problems.push('政策解读不能关联它自己');
   const links: ItemLinks = { policies: [...new Set(policies)], replacedBy, matter: text('matter') || null, graphic: graphicName };
 

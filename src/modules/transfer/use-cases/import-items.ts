@@ -53,8 +53,11 @@ export type ImportReport = {
    * docTypeWarnings), with the row's place and the warning's stable code.
    */
   warnings: RowWarning[];
-  /** What the import wrote, in the file's order (none for a dry run or a refused file): its page links each. */
-  written: { id: number; title: string }[];
+  /**
+   * What the import wrote, in the file's order (none for a dry run or a refused file), each with its row (`at`, as
+   * every list of the report: 第N行 as a spreadsheet program shows it, 第N条 of a JSON list): its page links each.
+   */
+  written: { at: string; id: number; title: string }[];
   /**
    * What the privacy and secrecy scan (the review chain's own) found, row by row and field by field,
    * in a dry run as in the import: the kind and a masked excerpt, never the personal data itself.
@@ -128,7 +131,7 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
   if (!report.ok || opts.dryRun) return report;
   const { redirects, ids } = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, checked.held, opts);
   report.redirects = redirects;
-  report.written = checked.items.map((item, i) => ({ id: ids[i]!, title: item.input.title }));
+  report.written = checked.items.map((item, i) => ({ at: item.at, id: ids[i]!, title: item.input.title }));
   report.heldBack = opts.mode === 'published' ? checked.items.flatMap((item, i) => held(item, checked.held, ids[i]!)) : [];
   report.published = opts.mode === 'published' ? report.written.length - report.heldBack.length : 0;
   return report;

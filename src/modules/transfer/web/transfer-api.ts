@@ -26,29 +26,31 @@ const itemDocument = z.object({
   }).passthrough()).optional(),
   items: z.array(item),
 }).passthrough().describe('docs/import-export.md 所述的 JSON 格式（导出的文件即可导入）/ the export’s JSON');
+/** Where a line of the report is: the row of the JSON list the API takes (第N条); a file's row as its spreadsheet shows it (第N行) elsewhere. */
+const at = z.string().describe('位置：第N条（请求体 items 中的第 N 条；表格文件为第N行，即 Excel、WPS 显示的行号，表头为第1行）/ where: the Nth item of the list');
 const report = z.object({
   ok: z.boolean(), dryRun: z.boolean(), mode: z.enum(['published', 'draft']), records: z.number().int(), items: z.number().int(), attachments: z.number().int(),
-  nodesCreated: z.number().int(), redirects: z.number().int(), problems: z.array(z.object({ at: z.string().describe('位置：第N条（第L行）'), message: z.string() })),
-  warnings: z.array(z.object({ at: z.string().describe('位置：第N条（第L行）'), code: z.string().describe('稳定的提示代码，如 WARN_CATALOG_DOC_TYPE_NORMATIVE_NUMBER（docs/errors.md）'), message: z.string() }))
+  nodesCreated: z.number().int(), redirects: z.number().int(), problems: z.array(z.object({ at, message: z.string().describe('原因；所填的值不对的，附上所填内容（过长的截取前 30 字并注明字数）/ why; a wrong value is quoted, a long one cut') })),
+  warnings: z.array(z.object({ at, code: z.string().describe('稳定的提示代码，如 WARN_CATALOG_DOC_TYPE_NORMATIVE_NUMBER（docs/errors.md）'), message: z.string() }))
     .describe('各行的文件类型提示，与信息编辑表单相同；只提示，不拒绝该行 / each row\'s 文件类型 warnings; never a refusal'),
-  written: z.array(z.object({ id: z.number().int().describe('信息编号，即 /api/v1/publications/{id} 的 id'), title: z.string() }))
+  written: z.array(z.object({ at, id: z.number().int().describe('信息编号，即 /api/v1/publications/{id} 的 id'), title: z.string() }))
     .describe('已导入的信息，按文件顺序；试导入时为空 / the items written, in the file\'s order; empty on a dry run'),
   findings: z.array(z.object({
-    at: z.string().describe('位置：第N条（第L行）'), title: z.string(), field: z.string().describe('标题、正文、正文链接、附件：文件名 …'),
+    at, title: z.string(), field: z.string().describe('标题、正文、正文链接、附件：文件名 …'),
     type: z.string().describe('id_card、mobile_phone、bank_card、email、residential_address、classified_marking、sensitive_word、unreadable_attachment'),
     kind: z.string().describe('身份证号、手机号码、密级标志 …'), severity: z.enum(['block', 'warn']).describe('block：阻止发布；warn：提示确认'),
     excerpt: z.string().describe('遮盖后的内容（从不给出个人信息原文）；密级标志原样；无法读取的附件为原因'),
   })).describe('隐私与保密扫描（与审核流程相同）逐条逐处的发现；试导入同样列出 / what the review scan found, row by row; a dry run lists them too'),
   heldBack: z.array(z.object({
-    at: z.string(), id: z.number().int().nullable().describe('信息编号；试导入时为 null'), title: z.string(),
+    at, id: z.number().int().nullable().describe('信息编号；试导入时为 null'), title: z.string(),
     code: z.literal('WARN_TRANSFER_HELD_FOR_REVIEW'), message: z.string(),
   })).describe('作为已发布信息导入、但因扫描发现须处理的内容而未发布的信息：已作为草稿导入，待报送审核 / published history held back as drafts for review'),
   published: z.number().int().describe('已发布的条数（written 中除 heldBack 以外的已发布历史信息）/ how many were published'),
-  duplicates: z.array(z.object({ at: z.string(), title: z.string(), code: z.literal('WARN_TRANSFER_POSSIBLE_DUPLICATE'), message: z.string() }))
+  duplicates: z.array(z.object({ at, title: z.string(), code: z.literal('WARN_TRANSFER_POSSIBLE_DUPLICATE'), message: z.string() }))
     .describe('疑似重复的行（allowDuplicates=true 时仍导入）/ rows taken for duplicates, imported when allowDuplicates=true'),
-  notKept: z.array(z.object({ at: z.string(), title: z.string(), code: z.literal('WARN_TRANSFER_PUBLISHED_ON_NOT_KEPT'), message: z.string() }))
+  notKept: z.array(z.object({ at, title: z.string(), code: z.literal('WARN_TRANSFER_PUBLISHED_ON_NOT_KEPT'), message: z.string() }))
     .describe('作为草稿导入时未导入的发布日期（草稿不带发布日期，发布时按实际日期记）；只提示，不拒绝该行 / the 发布日期 a draft does not take; never a refusal'),
-  noDocumentNumber: z.array(z.object({ at: z.string(), title: z.string(), code: z.literal('WARN_TRANSFER_DOCUMENT_NUMBER_NONE'), message: z.string() }))
+  noDocumentNumber: z.array(z.object({ at, title: z.string(), code: z.literal('WARN_TRANSFER_DOCUMENT_NUMBER_NONE'), message: z.string() }))
     .describe('文号只填“—”“/”“无”“暂无”等表示无文号的行，按无文号导入；只提示，不拒绝该行 / rows whose 文号 only said none, imported without one; never a refusal'),
 });
 

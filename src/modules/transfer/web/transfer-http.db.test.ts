@@ -123,7 +123,7 @@ describeEachDialect('content import and export over HTTP and the command line', 
       expect(done.json()).toMatchObject({ ok: true, items: 1 });
       // What was written, by the numbers the rest of the API takes (the answer left them out before).
       const made = await deps.db.selectFrom('publications').select(['id', 'title']).where('organ_id', '=', organ.id).where('title', '=', items[0]!.title).execute();
-      expect(done.json().written).toEqual(made.map((p) => ({ id: p.id, title: p.title })));
+      expect(done.json().written).toEqual(made.map((p) => ({ at: '第1条', id: p.id, title: p.title })));
       expect((await app.inject({ method: 'GET', url: `/api/v1/organs/${organ.code}/export` })).json().items.map((i: { title: string }) => i.title))
         .toEqual(['关于公布保障房分配结果的公告', '县住建局开展扬尘治理检查']);
       // An interpretation names its policy by 索引号, a list as the export writes it.
