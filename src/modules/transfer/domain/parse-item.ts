@@ -184,7 +184,8 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
       // The schema speaks of the field; the row's value is repeated so that it is found in a long file (？？).
       const field = issue.path[0];
       const given = typeof field === 'string' && COLUMN_KEYS.has(field) && field !== 'bodyHtml' ? text(field as ItemColumnKey) : '';
-      const quoted = given === '' || issue.message.includes(given) || (typeof raw[field as string] === 'string' && issue.message.includes(raw[field as string] as string));
+      const read = raw[field as string];
+      const quoted = given === '' || issue.message.includes(given) || (typeof read === 'string' && read !== '' && issue.message.includes(read));
       const message = quoted ? issue.message : withTyped(issue.message, given);
       if (!problems.includes(message)) problems.push(message);
     }
