@@ -17,6 +17,15 @@ describe('文号 and 索引号 keys', () => {
     expect(documentNumberKey(null)).toBe('');
   });
 
+  it('gives a 文号 typed without 号 the same key, its year marked by brackets or 年, and never another serial’s', () => {
+    const key = documentNumberKey('岚建〔2026〕63号');
+    for (const typed of ['岚建〔2026〕63', '岚建[2026]63', '岚建（２０２６）６３', '岚建2026年63', '岚建〔2026〕第63']) expect(documentNumberKey(typed), typed).toBe(key);
+    for (const typed of ['岚建〔2026〕6', '岚建〔2026〕631', '岚建〔2026〕630']) expect(documentNumberKey(typed), typed).not.toBe(key);
+    // Without 号 the year's closing mark tells the serial from the year: 岚建202663 could be any split.
+    expect(documentNumberKey('岚建202663')).not.toBe(key);
+    expect(documentNumberKey('〔2026〕63')).not.toBe(key);
+  });
+
   it('compares 索引号 without spaces or case, digits full-width or not', () => {
     expect(indexNumberKey('11341529mb0001234x/２０２６-00063')).toBe(indexNumberKey('11341529MB0001234X/2026-00063'));
   });
@@ -54,6 +63,9 @@ describe('query parsing', () => {
     expect(spellings('岚建（２０２６）第５８号')).toEqual([['岚建(2026)第58号', '岚建(2026)58号']]);
     expect(spellings('〔2026〕第58号')).toEqual([['〔2026〕第58号', '〔2026〕58号']]);
     expect(spellings('文号：岚建〔2026〕第58号')).toEqual([['岚建〔2026〕第58号', '岚建〔2026〕58号']]);
+    // Without 号, the year bracketed: with and without 第 as well.
+    expect(spellings('岚建〔2026〕58')).toEqual([['岚建〔2026〕58', '岚建〔2026〕第58']]);
+    expect(spellings('岚建〔2026〕第58')).toEqual([['岚建〔2026〕第58', '岚建〔2026〕58']]);
     // Not a 文号: a year's serial (2026年第5号), a serial alone, a 文号 inside a longer keyword.
     for (const q of ['2026年第5号', '第58号', '58号', '岚建〔2026〕第58号文', '2026第58号']) expect(spellings(q), q).toEqual([[q]]);
   });
@@ -69,6 +81,9 @@ describe('which number of an item a query is', () => {
     expect(exactNumberOf(parseQuery('岚建[2026]第63号'), item)).toEqual({ kind: 'documentNumber', value: '岚建〔2026〕63号' });
     expect(exactNumberOf(parseQuery('索引号：11341529mb1d386259/2026-00430'), item)).toEqual({ kind: 'indexNumber', value: '11341529MB1D386259/2026-00430' });
     expect(exactNumberOf(parseQuery('危房'), item)).toBeNull();
+    // Typed without 号 (an outside tester: 岚建〔2026〕63 found the item unmarked); another serial never.
+    expect(exactNumberOf(parseQuery('岚建〔2026〕63'), item)).toEqual({ kind: 'documentNumber', value: '岚建〔2026〕63号' });
+    expect(exactNumberOf(parseQuery('岚建〔2026〕6'), item)).toBeNull();
     expect(exactNumberOf(parseQuery('岚建〔2026〕63号'), { documentNumber: null, indexNumber: null })).toBeNull();
   });
 });

@@ -8,26 +8,29 @@ export function documentNumberKey(raw: string | null | undefined): string {
   if (!raw) return '';
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
   // 字〔年〕号: the bracket spelling differs, so the key keeps only which part is which.
-  // The year's closing bracket may be typed as 年 (岚建2026年63号: no brackets on a phone's keyboard).
-  const m = /^(.*?)[〔[(（【［]?((?:19|20)\d{2})[〕\])）】］年]?第?(\d+)号$/.exec(s);
-  if (m && m[1]) return `${m[1]}|${m[2]}|${Number(m[3])}`;
+  // The year's closing bracket may be typed as 年 (岚建2026年63号: no brackets on a phone's keyboard). 号 may be
+  // left out when the year's closing mark is there to tell the serial from the year (岚建〔2026〕63, 岚建2026年63):
+  // the serial is then the whole of the digits, so 岚建〔2026〕6 is never 63号.
+  const m = /^(.*?)[〔[(（【［]?((?:19|20)\d{2})([〕\])）】］年]?)第?(\d+)(号?)$/.exec(s);
+  if (m && m[1] && (m[3] || m[5])) return `${m[1]}|${m[2]}|${Number(m[4])}`;
   return s.replace(BRACKETS, '').toLowerCase();
 }
 
 /**
  * A keyword that is a 文号 as the text may write it: with and without 第 before the serial (岚建〔2026〕第58号,
- * 岚建〔2026〕58号), as typed first. The exact look-up ignores 第 (documentNumberKey); a keyword matches as a
+ * 岚建〔2026〕58号), as typed first; typed without 号 (岚建〔2026〕58) likewise, when its year is bracketed. The exact look-up ignores 第 (documentNumberKey); a keyword matches as a
  * substring, so the other spelling is searched as an alternative phrase, like a synonym. A 文号 is the organ's
  * 代字 (or a bracketed year without it), the year, the serial and 号 — nothing before or after; a year's serial
  * (2026年第5号) or a serial alone (第58号) is not one. Brackets need no variant: punctuation typed inside a
  * keyword stands for any. Anything else: the keyword alone.
  */
 export function documentNumberSpellings(keyword: string): string[] {
-  const m = /^(.*?)([〔[(（【［]?)((?:19|20)\d{2})([〕\])）】］]?)(第?)(\d+号)$/u.exec(keyword);
+  const m = /^(.*?)([〔[(（【［]?)((?:19|20)\d{2})([〕\])）】］]?)(第?)(\d+号?)$/u.exec(keyword);
   if (!m) return [keyword];
   const [, prefix, open, year, close, di, serial] = m;
   const bracketed = open !== '' && close !== '';
-  if ((!prefix && !bracketed) || /[\p{N}\s]$/u.test(prefix) || (!bracketed && (open || close))) return [keyword];
+  // Without 号 only with the year bracketed (岚建〔2026〕58), as the exact look-up's key takes it.
+  if ((!prefix && !bracketed) || /[\p{N}\s]$/u.test(prefix) || (!bracketed && (open || close)) || (!bracketed && !serial.endsWith('号'))) return [keyword];
   return [keyword, `${prefix}${open}${year}${close}${di ? '' : '第'}${serial}`];
 }
 

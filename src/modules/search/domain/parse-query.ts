@@ -1,8 +1,9 @@
 import { documentNumberKey, documentNumberSpellings, indexNumberKey } from './numbers.ts';
 import { alternativesOf } from './synonyms.ts';
+import { cutQuery } from './query-cut.ts';
 import { MAX_KEYWORD_CHARS, normalizeText, phraseOf, type Phrase } from './tokenize.ts';
 
-export const MAX_QUERY_CHARS = 100;
+export { MAX_QUERY_CHARS } from './query-cut.ts';
 export const MAX_KEYWORDS = 6;
 
 export type Keyword = {
@@ -17,7 +18,7 @@ export type Keyword = {
 };
 
 export type ParsedQuery = {
-  /** The query as logged and shown: trimmed, spaces collapsed, cut at MAX_QUERY_CHARS. */
+  /** The query as logged and shown: trimmed, spaces collapsed, cut at MAX_QUERY_CHARS characters (cutQuery: never inside one). */
   display: string;
   keywords: Keyword[];
   documentNumberKey: string;
@@ -69,7 +70,7 @@ function withoutEdgePunctuation(part: string): string {
  * also tried as a 文号 and as an 索引号, so a pasted number finds its item first.
  */
 export function parseQuery(raw: string): ParsedQuery {
-  const display = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
+  const display = cutQuery(raw.normalize('NFKC').replace(/\s+/g, ' ').trim()).text;
   const searched = display.replace(NUMBER_LABEL, '');
   const parts = searched.split(/[\s,，、;；]+/).filter(Boolean);
   const keywords: Keyword[] = [];

@@ -83,7 +83,8 @@ export const FEW_RESULTS = 3;
 
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
-const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [] });
+/** A search that found nothing and offers nothing (also the answer to a pasted address, which is not searched as words: addressed-item.ts). */
+export const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [] });
 
 /**
  * The organ and its internal units (catalog's `organWithUnits`): an organ's own items. This is what the 机关
@@ -341,7 +342,8 @@ async function rankFacts(
   return { facts, notWholeWords };
 }
 
-async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exact: Set<number>): Promise<SearchHit[]> {
+/** Result lines of some items, in the order given: title, snippet (where the keywords are, else the body's start), organ, catalog path, numbers. */
+export async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exact: Set<number>): Promise<SearchHit[]> {
   const { db } = deps;
   const [rows, chunks, placements] = await Promise.all([resultRows(db, ids), chunksOfDocs(db, ids), placementsOf(db, ids)]);
   const keywords = query.keywords.map((k) => k.alternatives.map((a) => a.text));

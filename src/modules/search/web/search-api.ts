@@ -5,7 +5,8 @@ import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS } from '../../catalog/index.t
 import type { SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf } from '../use-cases/search-publications.ts';
 import type { SearchTermCounter } from '../use-cases/search-terms.ts';
-import { readSearchParams, refuseRepeated } from './search-params.ts';
+import { portalHostsOf, readSearchParams, refuseRepeated } from './search-params.ts';
+import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 
 const str = (d: string) => z.string().optional().describe(d);
@@ -60,8 +61,16 @@ const searchAnswer = z.object({
   splitSuggestion: z.object({ q: z.string(), total: z.number().int() }).nullable().describe('没有结果时，把连写的检索词分开后的检索式及其结果数（有结果才给出）；结果不超过 3 条时，分开后结果更多才给出 / nothing found: the same words apart and how many items they find, when any; up to 3 found: the same, when apart they find more'),
   didYouMean: z.object({ q: z.string(), total: z.number().int() }).nullable().describe('您是不是要找：没有结果（分开检索也没有）时，把检索词中打错的同音字改正后的检索式（其他检索词、范围和筛选条件不变）及其结果数，有结果才给出，否则为 null / did you mean: nothing found (nor with the words apart), the query with a keyword’s wrong character replaced by a homophone that makes a known word (the other keywords, scope and filters kept) and how many items it finds; only when it finds any, else null'),
   organNamed: z.object({ organ: z.string(), organName: z.string(), q: z.string(), total: z.number().int().nullable() }).nullable().describe('检索词中有一个是某机关的名称（如“住建局 公示”）时：其余检索词 q 在该机关范围内的结果数 total（有结果才给出；在全站或该机关本身范围内检索时）；只输入机关名称时 q 为空、total 为 null，指向该机关的政府信息公开页面；否则为 null / a keyword names one organ: the other words q within that organ and how many items they find there (only when any; searching the whole region or that organ); the name alone: q empty, total null (the organ’s pages); else null'),
+  queryTruncated: z.object({ typedChars: z.number().int(), searchedChars: z.number().int() }).nullable().describe('检索词超过 100 个字时，只按前面的部分检索（query 即所检索的部分，尽量在空格或标点处截断，不拆开任何字符）：typedChars 为输入的字数，searchedChars 为检索的字数；否则为 null / a query over 100 characters is searched by its start (query gives it; cut at a space or punctuation near the limit where there is one, never inside a character): how many characters were typed and searched; else null'),
+  datesSwapped: z.boolean().describe('起始日期晚于截止日期时已将二者对调后检索 / from was after to: they were swapped before searching'),
+  addressedItem: z.object({
+    status: z.enum(['published', 'withdrawn', 'notFound']).describe('published（已发布，即 items 的唯一一条） withdrawn（已撤回） notFound（本站没有这一地址的公开信息：不存在或未公开） / published (the one item of items), withdrawn, or notFound (no such item, or not public)'),
+    id: z.number().int().nullable(), title: z.string().nullable(), url: z.string().nullable().describe('该信息在门户上的地址（已撤回的，该地址说明撤回） / the item’s portal address (for a withdrawn item, where its withdrawal is stated)'),
+  }).nullable().describe('检索词是本站某条信息页面的地址（完整网址、不带 http:// 或只有路径，可带 ? 参数或 # 片段）时，不按文字检索，而给出该信息：已发布的为 items 中唯一的一条；已撤回的给出标题和地址；其他情况（不存在、未发布）只说没有，id、title、url 为 null。其他网址照常按文字检索，此处为 null / the query is the address of one of this portal’s item pages (full, without the scheme, or the path; a query string or #fragment allowed): that item instead of a search of the words — published: the one item of items; withdrawn: its title and address; otherwise (no such item, not published) only that, id, title and url null. Any other address is searched as words and this is null'),
   fewerWords: z.array(z.object({ q: z.string(), total: z.number().int() })).describe('没有结果（分开检索、同音字改正也没有）且有 2–4 个检索词时：去掉其中一个检索词后有结果的检索式及其结果数，结果多的在前，最多 3 个 / nothing found (nor apart or corrected) with 2–4 keywords: the query with one keyword left out, for those that find something, most found first, at most 3'),
 });
+/** The API's addressedItem: the same fields whatever the status, null where the public may not know them. */
+const addressedJson = (a: AddressedItem) => (a.status === 'notFound' ? { status: a.status, id: null, title: null, url: null } : { status: a.status, id: a.id, title: a.title, url: a.url });
 const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
 
 /** GET /api/v1/search — the same search, facets and ranking as the portal page. */
@@ -81,11 +90,13 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
   }, async (request) => {
     // One read of the organ list for the whole answer: the scope, the facets' codes and their labels.
     const organList = organListOf(deps);
-    const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, request.query, { pageSize: 20, organs: organList });
+    const { request: req, scopeOrgan, scopeUnit, queryCut, datesSwapped, address } = await readSearchParams(deps, request.query, { pageSize: 20, organs: organList, portalHosts: portalHostsOf(request, deps.publicUrl) });
     // Missing, empty or only spaces (readSearchParams trims it): the same refusal.
     if (!req.q) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
-    const r = await search(req, organList);
-    if (req.page === 1) terms.count(r.query, req.filters.scopeOrganId, r.total);
+    // An item page's address: that item, not the address as words. Neither it nor a query cut to its start is counted as a search term (search-routes.tsx).
+    const addressedAnswer = address ? await addressedSearch(deps, req.q, address) : null;
+    const r = addressedAnswer?.result ?? await search(req, organList);
+    if (req.page === 1 && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total);
     const organs = await organList();
     // Labelled as the portal shows them: an organ by its short name (the value is its code, what organ= takes), 五公开 and 效力 in Chinese.
     const organLabel = new Map(organs.map((o) => [o.code, scopeLabel(o)]));
@@ -105,6 +116,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
       },
       notWholeWords: r.notWholeWords, synonyms: r.synonyms, splitSuggestion: r.splitSuggestion && { q: r.splitSuggestion.q, total: r.splitSuggestion.total },
       didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords,
+      queryTruncated: queryCut, datesSwapped, addressedItem: addressedAnswer ? addressedJson(addressedAnswer.addressed) : null,
     };
   });
 };

@@ -70,9 +70,9 @@ describe('search page', () => {
     expect(page(result({ total: 0 }), 1)).toContain('没有找到包含“危房”的公开信息');
   });
 
-  it('does not repeat a refused query of many characters in full as the heading', () => {
+  it('does not repeat a query of many characters in full as the heading (a pasted address is taken whole)', () => {
     const long = '危房改造'.repeat(40);
-    const html = renderToString(<SearchPage prefs={prefs} currentPath="/search" raw={{ q: long }} result={null} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={{ field: 'q', message: '检索词不能超过 100 个字' }} />);
+    const html = renderToString(<SearchPage prefs={prefs} currentPath="/search" raw={{ q: long }} result={null} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={null} />);
     expect(html).toContain(`<h1 class="keep-words">“${'危房改造'.repeat(7)}危房…”<wbr/>的检索结果</h1>`);
     expect(html).toContain(`value="${long}"`);
   });

@@ -4,6 +4,8 @@ import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import type { SearchHit, SearchResult } from '../use-cases/search-publications.ts';
+import type { AddressedItem } from '../use-cases/addressed-item.ts';
+import type { QueryCut } from '../domain/query-cut.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
 
@@ -43,7 +45,7 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, queryCut = null, datesSwapped = false, addressed = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
   /** When a search within an organ found nothing: what the same search finds over the whole region, and its words apart there. */
@@ -53,6 +55,12 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   regionDidYouMean?: { q: string; total: number } | null;
   /** What the same words find in the same scope without the filters chosen, when those left nothing (else null). */
   unfilteredTotal?: number | null;
+  /** A query over the limit, searched by its start (raw.q): how many characters were typed and searched. */
+  queryCut?: QueryCut['cut'];
+  /** A reversed date range, swapped (raw.from, raw.to as searched). */
+  datesSwapped?: boolean;
+  /** The query was an item page's address: that item, or what the public may know of it, in place of results. */
+  addressed?: AddressedItem | null;
 }) {
   /** A count as the page says it: past the cap, 超过 1,000. */
   const countWords = (n: number) => (n > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : String(n));
@@ -78,7 +86,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
     { title: t, value: k === 'organ' ? (scopeOrgan ? scopeLabel(scopeOrgan) : raw.organ!) : label[k](raw[k]!), drop: { [k]: '' } }
   ));
   if (raw.from || raw.to) active.push({ title: '发布日期', value: raw.from && raw.to ? `${raw.from} 至 ${raw.to}` : raw.from ? `${raw.from} 起` : `至 ${raw.to}`, drop: { from: '', to: '' } });
-  const Chosen = () => (active.length > 0 ? (
+  // An address names one item whatever the scope and filters: none is listed as applied.
+  const Chosen = () => (active.length > 0 && !addressed ? (
     <div class="panel search-chosen">
       <strong>已选条件：</strong>
       <ul>{active.map((c) => <li>{c.title}：{c.value} <a href={searchUrl('/search', raw, { ...c.drop, page: '1' })} aria-label={`取消${c.title}条件`} class="nowrap">取消</a></li>)}</ul>
@@ -158,6 +167,21 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
       ? <><a href={searchUrl('/search', raw, { q: organNamed.q, organ: organNamed.organ, page: '1' })}>在{organNamed.organName}范围内检索“{organNamed.q}”</a>（{countWords(organNamed.total ?? 0)} 条）</>
       : <>查看<a href={`/organs/${organNamed.organ}`}>{organNamed.organName}的政府信息公开</a>（公开目录、指南、年报）</>}</p>
   ) : null);
+  // A pasted address of an item page (docs/search.md, "A pasted address"): the item first, as a result line; withdrawn,
+  // its title and the address where the public notice of the withdrawal stands; anything else, one sentence that tells
+  // nothing of an unpublished item (a draft reads as an address no item has).
+  const Addressed = () => (addressed ? (
+    addressed.status === 'published' ? <>
+      <h2 id="results-h" class="count" tabindex={-1}>这是本站一条公开信息的地址：</h2>
+      <ol class="search-results"><Hit h={addressed.hit} /></ol>
+    </> : addressed.status === 'withdrawn' ? <>
+      <h2 id="results-h" class="count" tabindex={-1}>这是本站一条已撤回信息的地址</h2>
+      <p class="wrap-anywhere">“{addressed.title}”已撤回，不再公开。<a href={addressed.url}>查看撤回说明</a></p>
+    </> : <>
+      <h2 id="results-h" class="count" tabindex={-1}>本站没有这一地址的公开信息</h2>
+      <p>请核对地址；也可以用信息标题中的词语检索。</p>
+    </>
+  ) : null);
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
@@ -176,6 +200,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
         </p>
         {blank && <p class="notice notice-info" id="search-blank">请输入检索词：关键词、文号或索引号。</p>}
         {scopeUnit && scopeOrgan && <p class="notice notice-info">{scopeUnit.name}是{scopeLabel(scopeOrgan)}的下属单位，不单独发布信息，已在{scopeLabel(scopeOrgan)}范围内检索。</p>}
+        {/* What was done with what was typed, above the results (docs/search.md, "Limits"): a pasted long text, a range typed the other way round. */}
+        {queryCut && <p class="notice notice-info" id="search-cut">检索词过长（{queryCut.typedChars} 个字），已按前 {queryCut.searchedChars} 个字检索（最多 100 个字）。</p>}
+        {datesSwapped && <p class="notice notice-info" id="search-swapped">起止日期已对调：按发布日期从 {raw.from} 至 {raw.to} 检索。</p>}
         {/* Folded on a phone (open when an option is set or refused); on a wide screen always shown, without the summary (site.css). */}
         <details class="search-options" open={optionsSet}>
           <summary>检索选项<span class="count fold-detail">（范围、排序、发布日期）</span></summary>
@@ -217,7 +244,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
                 </details>
               )}
             </div>
+            {addressed && <Addressed />}
             {/* Nothing found has nothing to sort: the order and its switch only with results. */}
+            {!addressed && <>
             <h2 id="results-h" class="count" tabindex={-1}>{result.totalCapped ? `找到超过 ${TOTAL_CAP.toLocaleString('zh-CN')} 条，显示前 ${TOTAL_CAP.toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a></>}
             </h2>
@@ -273,6 +302,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               </ol>
               {result.hits.length === 0 && <p>没有更多结果了。</p>}
             </PagedList>
+            </>}
             {/* Nothing found, but the words apart find something: its first items here, so a reader on a phone need not follow the link (docs/search.md). */}
             {result.splitSuggestion && result.splitSuggestion.hits.length > 0 && (
               <section class="split-preview" aria-labelledby="split-preview-h">

@@ -3,7 +3,8 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { DISCLOSURE_STAGES, findOrganByCode, GENRES, handlingOrganOf, STAGE_LABELS, VALIDITIES, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
 import { findNodeOrgan, genreIndexed } from '../storage/search-repository.ts';
 import type { SearchRequest } from '../domain/search-request.ts';
-import { MAX_QUERY_CHARS } from '../domain/parse-query.ts';
+import { cutQuery, type QueryCut } from '../domain/query-cut.ts';
+import { normalHost, portalItemAddress, type ItemAddress } from '../domain/portal-address.ts';
 import { organListOf, type OrganList } from '../use-cases/search-publications.ts';
 
 export type RawSearchParams = Partial<Record<'q' | 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity' | 'from' | 'to' | 'sort' | 'page' | 'pageSize', string>>;
@@ -32,6 +33,32 @@ export function refuseRepeated(raw: Record<string, unknown>): void {
 }
 
 /**
+ * This portal's hosts, as a pasted address of one of its pages names them (portalItemAddress): the host the request
+ * came to, and the public address's when one is configured (GONGKAI_PUBLIC_URL, behind a proxy).
+ */
+export function portalHostsOf(request: { protocol: string; host: string }, publicUrl: string | null | undefined): string[] {
+  const hosts = [normalHost(request.protocol === 'https' ? 'https' : 'http', request.host)];
+  if (publicUrl) {
+    try {
+      hosts.push(new URL(publicUrl).host);
+    } catch {
+      // Not an address: checked when the configuration is read; nothing to add here.
+    }
+  }
+  return hosts.filter((h): h is string => !!h);
+}
+
+/** What the search did with what was typed, for the page and the API to say (docs/search.md, "Limits" and "A pasted address"). */
+export type ReadInput = {
+  /** A query over MAX_QUERY_CHARS characters: searched by its start (request.q), with how many were typed and kept. */
+  queryCut: QueryCut['cut'];
+  /** `from` was after `to`: they were swapped (request.filters.fromOn ≤ toOn). */
+  datesSwapped: boolean;
+  /** The query is the address of one of this portal's item pages: that item is offered (use-cases/addressed-item.ts). */
+  address: ItemAddress | null;
+};
+
+/**
  * The search parameters of the portal page and of GET /api/v1/search, checked the same way: a
  * parameter that cannot be read is refused with a Chinese message naming it (ERR_SEARCH_…, 400).
  * `organ` is an organ code; the search covers that organ's own items — the organ and its internal units,
@@ -39,10 +66,13 @@ export function refuseRepeated(raw: Record<string, unknown>): void {
  * nothing in its own name, so a unit's code (an old link) searches the organ that publishes for it:
  * `scopeOrgan` is that organ and `scopeUnit` the unit asked for, for the page and the API to say so.
  */
-export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number; organs?: OrganList }): Promise<{ request: SearchRequest; scopeOrgan: Organ | null; scopeUnit: Organ | null }> {
+export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number; organs?: OrganList; portalHosts?: readonly string[] }): Promise<{ request: SearchRequest; scopeOrgan: Organ | null; scopeUnit: Organ | null } & ReadInput> {
   refuseRepeated(raw);
-  const q = (raw.q ?? '').trim();
-  if (q.length > MAX_QUERY_CHARS) throw bad('ERR_SEARCH_QUERY_TOO_LONG', `检索词不能超过 ${MAX_QUERY_CHARS} 个字`, 'q');
+  const typed = (raw.q ?? '').trim();
+  // An item page's address is read whole (a long query string and all); any other query over the limit is searched
+  // by its start and the reader told — never refused (a pasted title or sentence; an outside tester).
+  const address = defaults.portalHosts ? portalItemAddress(typed, defaults.portalHosts) : null;
+  const { text: q, cut: queryCut } = address ? { text: typed, cut: null } : cutQuery(typed);
   const organCode = raw.organ?.trim() || null;
   const asked = organCode ? await findOrganByCode(deps.db, organCode) : null;
   if (organCode && !asked) throw bad('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关`, 'organ');
@@ -57,9 +87,11 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
       throw bad('ERR_SEARCH_INVALID_DATE', message, field);
     }
   }
-  const fromOn = raw.from?.trim() || undefined;
-  const toOn = raw.to?.trim() || undefined;
-  if (fromOn && toOn && fromOn > toOn) throw bad('ERR_SEARCH_INVALID_DATE', '起始日期不能晚于截止日期', 'from');
+  // A range typed the other way round (从 2026-06-01 到 2026-01-01) means the same days: swapped, and said.
+  const from = raw.from?.trim() || undefined;
+  const to = raw.to?.trim() || undefined;
+  const datesSwapped = !!(from && to && from > to);
+  const [fromOn, toOn] = datesSwapped ? [to, from] : [from, to];
   const sort = raw.sort === 'newest' ? 'newest' : raw.sort === undefined || raw.sort === '' || raw.sort === 'relevance' ? 'relevance' : null;
   if (!sort) throw bad('ERR_SEARCH_BAD_PARAMETER', '排序方式应为 relevance（相关度）或 newest（最新）', 'sort');
   const text = (v: string | undefined) => (v?.trim() ? v.trim().slice(0, 40) : undefined);
@@ -82,6 +114,9 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
   return {
     scopeOrgan,
     scopeUnit,
+    queryCut,
+    datesSwapped,
+    address,
     request: {
       q,
       sort,

@@ -11,7 +11,8 @@ import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf, type SearchResult } from '../use-cases/search-publications.ts';
 import type { SearchFilters } from '../domain/search-request.ts';
 import { searchTermReport, type SearchTermCounter } from '../use-cases/search-terms.ts';
-import { readSearchParams, type RawSearchParams } from './search-params.ts';
+import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
+import { portalHostsOf, readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
 import { SearchTermsPage } from './search-terms-page.tsx';
 
@@ -39,16 +40,25 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
       // One read of the organ list for the whole page: the scope, the facets' codes and the form's choices.
       const organList = organListOf(deps);
       try {
-        const { request: req, scopeOrgan, scopeUnit } = await readSearchParams(deps, asked, { pageSize: PORTAL_PAGE_SIZE, organs: organList });
+        const { request: req, scopeOrgan, scopeUnit, queryCut, datesSwapped, address } = await readSearchParams(deps, asked, { pageSize: PORTAL_PAGE_SIZE, organs: organList, portalHosts: portalHostsOf(request, deps.publicUrl) });
         // A unit's code (an old link) searches its organ: the page and its links name the organ searched.
-        if (scopeUnit && scopeOrgan) raw = { ...asked, organ: scopeOrgan.code };
-        const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null) => {
+        if (scopeUnit && scopeOrgan) raw = { ...raw, organ: scopeOrgan.code };
+        // What was searched, in the box and every link of the page: a long query's start, a reversed range swapped.
+        if (queryCut) raw = { ...raw, q: req.q };
+        if (datesSwapped) raw = { ...raw, from: req.filters.fromOn, to: req.filters.toOn };
+        const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null, addressed: AddressedItem | null = null) => {
           const organs = await organList();
-          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result ? req.page : 1} error={null}
-            regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null} />);
+          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result && !addressed ? req.page : 1} error={null}
+            regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null}
+            queryCut={queryCut} datesSwapped={datesSwapped} addressed={addressed} />);
         };
         if (!req.q) return sendHtml(reply, await render(null));
         const made = async () => {
+          // An item page's address: that item offered, not the address searched as words (docs/search.md, "A pasted address").
+          if (address) {
+            const { result, addressed } = await addressedSearch(deps, req.q, address);
+            return { html: await render(result, null, null, addressed), result };
+          }
           const result = await search(req, organList);
           // Nothing within an organ: the same search over the whole region (the one its 在全站检索 link asks, so
           // kept for that click), offered only when it finds something — or, when it finds nothing either, its
@@ -64,7 +74,9 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
           return { html: await render(result, region, unfiltered), result };
         };
         const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url}`, made);
-        if (req.page === 1) terms.count(result.query, req.filters.scopeOrganId, result.total);
+        // Counted as search terms: words. An address is none; a query cut to its start may run past a number typed after
+        // the limit (part of an ID or card number, which the checks no longer see whole), so it stays uncounted as when refused.
+        if (req.page === 1 && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total);
         return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
