@@ -202,7 +202,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
         {scopeUnit && scopeOrgan && <p class="notice notice-info">{scopeUnit.name}是{scopeLabel(scopeOrgan)}的下属单位，不单独发布信息，已在{scopeLabel(scopeOrgan)}范围内检索。</p>}
         {/* What was done with what was typed, above the results (docs/search.md, "Limits"): a pasted long text, a range typed the other way round. */}
         {queryCut && <p class="notice notice-info" id="search-cut">检索词过长（{queryCut.typedChars} 个字），已按前 {queryCut.searchedChars} 个字检索（最多 100 个字）。</p>}
-        {datesSwapped && <p class="notice notice-info" id="search-swapped">起止日期已对调：按发布日期从 {raw.from} 至 {raw.to} 检索。</p>}
+        {datesSwapped && <p class="notice notice-info" id="search-swapped">起止日期已对调：按发布日期从 <span class="nowrap">{raw.from}</span> 至 <span class="nowrap">{raw.to}</span> 检索。</p>}
         {/* Folded on a phone (open when an option is set or refused); on a wide screen always shown, without the summary (site.css). */}
         <details class="search-options" open={optionsSet}>
           <summary>检索选项<span class="count fold-detail">（范围、排序、发布日期）</span></summary>
