@@ -17,11 +17,14 @@ export type DatabaseHandle = {
   destroy(): Promise<void>;
 };
 
-/** SQLite file under the data dir unless DATABASE_URL names a PostgreSQL database. */
+/** The SQLite database of a data directory (when no DATABASE_URL is set). */
+export const sqliteFileIn = (dataDir: string): string => path.join(dataDir, 'gongkai.sqlite');
+
+/** SQLite file under the data dir unless DATABASE_URL names a PostgreSQL database; a missing SQLite file (and folder) is created. */
 export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; sqliteFile?: string }): DatabaseHandle {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  return openSqlite(opts.sqliteFile ?? path.join(opts.dataDir, 'gongkai.sqlite'));
+  return openSqlite(opts.sqliteFile ?? sqliteFileIn(opts.dataDir));
 }
 
 /** The better-sqlite3 connection under a Kysely instance made by openSqlite, for the few reads that must not wait for a promise. */
