@@ -9,13 +9,15 @@ import { createSecretBox } from '../platform/secrets/secret-box.ts';
 import { loadOrCreateSecretKey } from '../platform/secrets/secret-key.ts';
 import { createUser, sealPlainTwoStepSecrets } from '../modules/identity/index.ts';
 import { indexIsStale, reindex } from '../modules/search/index.ts';
-import { keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
+import { auditKeyFitsLog, keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
 import { seedDemoRegion } from './seed-demo.ts';
 
 export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; handle: DatabaseHandle } {
+  // The audit chain's key lives outside the database (docs/security.md), and out of the backups (ADR 0032):
+  // loaded before the database is opened, since a missing or damaged key stops everything.
+  const auditKey = loadOrCreateAuditKey(config.dataDir, config.auditKey);
+  useAuditKey(auditKey.key, config.dataDir);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  // The audit chain's key lives outside the database (docs/security.md).
-  useAuditKey(loadOrCreateAuditKey(config.dataDir, config.auditKey).key, config.dataDir);
   // So is the key that seals the staff TOTP secrets (ADR 0025).
   const secretKey = loadOrCreateSecretKey(config.dataDir, config.secretKey);
   const deps: AppDeps = {
@@ -27,6 +29,8 @@ export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; hand
     publicUrl: config.publicUrl,
     secretBox: createSecretBox(secretKey.key),
   };
+  for (const w of auditKey.warnings) deps.logger.warn({ keyFile: auditKey.source }, w);
+  if (auditKey.created) deps.logger.info({ keyFile: auditKey.source }, `已生成审计日志密钥 ${auditKey.source}：它不在备份中，请另行复制一份离线保管；丢失后已有的审计日志将无法校验（docs/operations.md）`);
   for (const w of secretKey.warnings) deps.logger.warn({ keyFile: secretKey.source }, w);
   if (secretKey.created) deps.logger.info({ keyFile: secretKey.source }, `已生成两步验证密钥的加密密钥 ${secretKey.source}：它不在备份中，请另行复制一份妥善保管（docs/operations.md）`);
   return { deps, handle };
@@ -41,6 +45,12 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
   const applied = await migrateToLatest(deps.db, deps.dialect);
   if (applied.length) say(`数据库已迁移：${applied.join(', ')}`);
   if (await keyAuditChain(deps.db, deps.dialect, deps.clock.now().toISOString())) say('审计日志已启用密钥（HMAC），旧链的校验结果记入 audit.rekey 记录');
+  // A key put back that is not the one the log was written with (ADR 0032): said at once, not found at the next audit verify.
+  if ((await auditKeyFitsLog(deps.db)) === false) {
+    const line = '审计日志链头的签名与当前的审计日志密钥不符：放回的 audit.key（或 GONGKAI_AUDIT_KEY）不是写入时的密钥，或链头被改动。请运行 ./bin/gongkai audit verify 核对，放回另行保管的原密钥；原密钥确已丢失时见 docs/operations.md#when-the-audit-key-is-lost';
+    deps.logger.error(line);
+    say(line);
+  }
   // Plain TOTP secrets from before ADR 0025 are sealed now, not left for each officer's next sign-in.
   const secrets = await sealPlainTwoStepSecrets(deps);
   if (secrets.sealed) say(`已加密保存 ${secrets.sealed} 个原以明文存放的两步验证密钥（ADR 0025）；此前的备份中仍是明文，请妥善保管或按期销毁`);

@@ -5,7 +5,8 @@ import { keepServerHeapSmall } from '../platform/runtime/server-memory.ts';
 import { RUNS_COMPILED } from '../platform/runtime/project-root.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { DomainError, isDomainError } from '../shared/domain-error.ts';
-import { verifyAuditLog } from '../modules/audit/index.ts';
+import { verifyAuditLog, type AuditVerification } from '../modules/audit/index.ts';
+import { runAuditNewKeyCommand } from './audit-key-command.ts';
 import { actorLabel, COMMAND_LINE_ACTOR, createApiToken, createUser, listApiTokens, revokeApiToken, ROLES, runUserRecoveryCommand, type Role } from '../modules/identity/index.ts';
 import { runScanCommand, runScanEvalCommand } from '../modules/privacy/index.ts';
 import { makeDeps, prepareDatabase } from './bootstrap.ts';
@@ -82,12 +83,13 @@ const HELP = `gongkai —— 政府信息公开平台
                                  各标准目录事项已发布的信息条数，列出尚无信息的事项
   audit verify [--expect-head 哈希]
                                  校验审计日志哈希链是否完整（可核对另行记录的链头哈希）
+  audit new-key --old-key-lost   原审计日志密钥确已丢失时：生成新密钥并在审计日志中记录丢失，此前的记录从此无法校验
   report annual --organ 机关代码 --year YYYY --format json|html|docx|pdf [--out FILE] [--published]
                                  导出政府信息公开工作年度报告（表格由数据计算并核对）
   reindex [--organ 机关代码]       重建全文检索索引（显示进度；服务运行时也可执行）
   report reminders [--on YYYY-MM-DD]
                                  列出应公布而尚未公布的年度报告（条例第四十九条）
-  backup FILE                    在线备份：数据库的一致性快照与数据目录（附件、审计密钥等）写入一个文件，另写 FILE.sha256
+  backup FILE                    在线备份：数据库的一致性快照与数据目录（附件等；不含密钥文件 audit.key、secret.key）写入一个文件，另写 FILE.sha256
   restore FILE [--force]         校验后从备份恢复（先停止服务；已有数据时需 --force，原数据目录保留为 ….before-restore-时间）
   inspect [--organ 机关代码] [--json] [--offline]
                                  按政府网站检查指标检查栏目更新、空白栏目、待审核、超期发布、逾期办理、断链和严重表述错误并记录，
@@ -362,8 +364,9 @@ async function tokenCommand(rest: string[], io: Io): Promise<number> {
 }
 
 async function auditCommand(rest: string[], io: Io): Promise<number> {
+  if (rest[0] === 'new-key') return runAuditNewKeyCommand(rest.slice(1), io, loadConfig());
   const args = parseArgs(rest, [], ['expect-head']);
-  if (args.positionals[0] !== 'verify' || args.positionals.length !== 1) throw usage('用法：audit verify [--expect-head 链头哈希[,链头哈希…]]');
+  if (args.positionals[0] !== 'verify' || args.positionals.length !== 1) throw usage('用法：audit verify [--expect-head 链头哈希[,链头哈希…]] 或 audit new-key --old-key-lost');
   const raw = args.options.get('expect-head');
   const expectHeads = typeof raw === 'string' ? raw.split(',').map((h) => h.trim()).filter(Boolean) : [];
   for (const h of expectHeads) if (!/^[0-9a-f]{64}$/i.test(h)) throw usage(`--expect-head 应为 64 位十六进制的链头哈希，“${h}”不是`);
@@ -373,16 +376,21 @@ async function auditCommand(rest: string[], io: Io): Promise<number> {
       io.stdout(`审计日志完整：共 ${r.entries} 条记录，哈希链${r.scheme === 'hmac-sha256' ? '（密钥 HMAC）' : '（尚未启用密钥）'}校验通过${expectHeads.length ? `，另行记录的 ${expectHeads.length} 个链头均在链中` : ''}`);
       // Recording this value elsewhere lets a later check (--expect-head) detect a rewritten chain.
       if (r.head) io.stdout(`链头哈希：${r.head.hash}（第 ${r.head.lastId} 条）`);
+      if (r.keyLost) io.stdout(keyLostLine(r.keyLost));
       return 0;
     }
+    if (r.keyLost) io.stderr(keyLostLine(r.keyLost));
     for (const b of r.breaks) io.stderr(b.problem);
     io.stderr(`审计日志校验失败：发现 ${r.breaks.length} 处断裂`);
     if (r.entries > 0 && r.breaks.filter((b) => b.problem.includes('哈希不符')).length === r.entries) {
-      io.stderr('（每条记录都不符：若审计密钥 audit.key / GONGKAI_AUDIT_KEY 丢失或与写入时不同，请先恢复原密钥）');
+      io.stderr('（每条记录都不符：若审计密钥 audit.key / GONGKAI_AUDIT_KEY 与写入时不同，请放回另行保管的原密钥；确已丢失时见 docs/operations.md#when-the-audit-key-is-lost）');
     }
     return 1;
   });
 }
+
+const keyLostLine = (k: NonNullable<AuditVerification['keyLost']>) =>
+  `注意：原审计日志密钥已于 ${k.at} 记录为丢失（第 ${k.recordedIn} 条记录）；此前的 ${k.entries} 条记录无法再校验其内容，只核对了链接和条数`;
 
 async function serve(io: Io): Promise<number> {
   keepServerHeapSmall();

@@ -17,6 +17,13 @@ describe('backup manifest', () => {
     expect(() => parseManifest(JSON.stringify({ ...manifest, files: [{ path: '../etc/passwd', size: 1, sha256: h('c') }] }))).toThrow(/清单/);
   });
 
+  it('reads the key files a backup left out, and a manifest from before without them (ADR 0032)', () => {
+    const withKeys = { ...manifest, keysLeftOut: [{ path: 'audit.key', what: '审计日志密钥' }] };
+    expect(parseManifest(JSON.stringify(withKeys))).toEqual(withKeys);
+    expect(parseManifest(JSON.stringify(manifest)).keysLeftOut).toBeUndefined();
+    expect(() => parseManifest(JSON.stringify({ ...manifest, keysLeftOut: 'audit.key' }))).toThrow(/keysLeftOut/);
+  });
+
   it('names every missing, changed and unlisted file', () => {
     const ok = new Map([
       ['database/gongkai.sqlite', { size: 10, sha256: h('a') }],

@@ -14,11 +14,20 @@ export type BackupManifest = {
   dialect: DialectName;
   /** The database snapshot inside the archive: an SQLite file or a pg_dump custom-format dump. */
   database: BackupFile;
-  /** Every file of the data directory (attachments, letter photos, the audit key …), under `data/`. */
+  /** Every file of the data directory (attachments, letter photos, the audit log's marker …) but the key files, under `data/`. */
   files: BackupFile[];
   /** The newest migration applied to the database when it was backed up. */
   lastMigration: string | null;
+  /**
+   * Key files the data directory held that the archive leaves out on purpose (audit.key, secret.key;
+   * ADR 0025, 0032): the operator keeps them apart and puts them back on a new machine. Absent in
+   * backups made before this field (whose data/ may still hold audit.key).
+   */
+  keysLeftOut?: LeftOutKey[];
 };
+
+/** A key file left out of a backup: its path in the data directory and what it is, in words. */
+export type LeftOutKey = { path: string; what: string };
 
 export const MANIFEST_NAME = 'manifest.json';
 export const SQLITE_SNAPSHOT = 'database/gongkai.sqlite';
@@ -39,6 +48,7 @@ export function parseManifest(text: string): BackupManifest {
   if (m.version !== 1) throw new DomainError('ERR_RESTORE_VERSION', `备份格式版本 ${String(m.version)} 不受本版本支持（支持版本 1）`);
   if (m.dialect !== 'sqlite' && m.dialect !== 'postgres') throw notABackup('数据库类型无法识别');
   if (!isFileEntry(m.database) || !Array.isArray(m.files) || !m.files.every(isFileEntry)) throw notABackup('文件清单不完整');
+  if (m.keysLeftOut !== undefined && !(Array.isArray(m.keysLeftOut) && m.keysLeftOut.every((k) => typeof k?.path === 'string' && typeof k?.what === 'string'))) throw notABackup('未放入备份的密钥清单（keysLeftOut）无法识别');
   return m as BackupManifest;
 }
 

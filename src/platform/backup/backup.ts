@@ -5,28 +5,39 @@ import * as tar from 'tar';
 import { DomainError } from '../../shared/domain-error.ts';
 import type { DialectName } from '../db/dialect.ts';
 import {
-  compareWithManifest, isLiveDatabaseFile, MANIFEST_NAME, parseManifest, PG_DUMP, SQLITE_SNAPSHOT, type BackupManifest,
+  compareWithManifest, isLiveDatabaseFile, MANIFEST_NAME, parseManifest, PG_DUMP, SQLITE_SNAPSHOT, type BackupManifest, type LeftOutKey,
 } from './backup-manifest.ts';
 import { dumpPostgres, postgresState, restorePostgres, snapshotSqlite, sqliteIntegrity, sqliteLastMigration } from './database-snapshot.ts';
 import { hashFile, isInside, listFiles } from './data-dir-files.ts';
 import { SECRET_KEY_FILE } from '../secrets/secret-key.ts';
+import { isKeyFileOrTemp } from '../secrets/key-file.ts';
 
 /** Where the platform's data lives: the data directory, and PostgreSQL when `databaseUrl` is set. */
 export type BackupTarget = { dataDir: string; databaseUrl: string | null };
 
 const SQLITE_FILE = 'gongkai.sqlite';
+/** The audit log's key file (the audit area's AUDIT_KEY_FILE; platform does not import areas). */
+export const AUDIT_KEY_FILE = 'audit.key';
 /**
- * The key that seals the staff TOTP secrets (and its temporary file while being made) stays out of
- * the archive on purpose (ADR 0025): a backup that leaks must not carry the key to what it seals.
- * The operator keeps the key apart (docs/operations.md); a restore keeps the one in place.
+ * Key files stay out of the archive on purpose, each kept apart by the operator (docs/operations.md)
+ * and kept in place by a restore over this machine's data:
+ * - `secret.key` seals the staff TOTP secrets (ADR 0025): a backup that leaks must not carry the key
+ *   to what it seals;
+ * - `audit.key` keys the audit log's chain (ADR 0032): whoever holds a backup with the key could
+ *   rewrite the log and key the chain again undetected; the key must live apart from what it protects.
+ * Their temporary files while being made are left out too.
  */
-const isSecretKeyFile = (relativePath: string) => relativePath === SECRET_KEY_FILE || /^secret\.key\.\d+\.[0-9a-f]+\.tmp$/.test(relativePath);
+export const KEYS_LEFT_OUT: readonly LeftOutKey[] = [
+  { path: AUDIT_KEY_FILE, what: '审计日志密钥' },
+  { path: SECRET_KEY_FILE, what: '两步验证密钥的加密密钥' },
+];
+const isKeyFile = (relativePath: string) => KEYS_LEFT_OUT.some((k) => isKeyFileOrTemp(relativePath, k.path));
 const dialectOf = (t: BackupTarget): DialectName => (t.databaseUrl ? 'postgres' : 'sqlite');
 
 /**
- * Writes one file holding a consistent copy of the database and every file of the data directory,
- * while the server runs (docs/operations.md). The archive is written under a temporary name and
- * renamed when complete, so a failed backup never leaves a file that looks whole; its SHA-256 goes
+ * Writes one file holding a consistent copy of the database and every file of the data directory
+ * but the key files (KEYS_LEFT_OUT, named in the manifest's `keysLeftOut`), while the server runs
+ * (docs/operations.md). The archive is written under a temporary name and renamed when complete, so a failed backup never leaves a file that looks whole; its SHA-256 goes
  * into FILE.sha256 beside it.
  */
 export async function createBackup(target: BackupTarget, outFile: string, now: Date): Promise<{ manifest: BackupManifest; sha256: string; size: number }> {
@@ -49,13 +60,15 @@ export async function createBackup(target: BackupTarget, outFile: string, now: D
 
     const skip = (rel: string) => {
       const abs = path.join(target.dataDir, rel);
-      return isLiveDatabaseFile(rel) || isSecretKeyFile(rel) || [out, partial, `${out}.sha256`, staging].some((p) => isInside(p, abs));
+      return isLiveDatabaseFile(rel) || isKeyFile(rel) || [out, partial, `${out}.sha256`, staging].some((p) => isInside(p, abs));
     };
     const files = await listFiles(target.dataDir, skip);
     const manifest: BackupManifest = {
       format: 'gongkai-backup', version: 1, createdAt: now.toISOString(), dialect,
       database: { path: dbPath, ...(await hashFile(path.join(staging, dbPath))) },
       files, lastMigration,
+      // The key files the data directory had and the archive leaves out, so a restore can say what to put back.
+      keysLeftOut: KEYS_LEFT_OUT.filter((k) => existsSync(path.join(target.dataDir, k.path))),
     };
     await fs.writeFile(path.join(staging, MANIFEST_NAME), JSON.stringify(manifest, null, 2));
     // `data` points at the data directory, so the archive names its files data/… without copying them.
@@ -82,7 +95,7 @@ export async function createBackup(target: BackupTarget, outFile: string, now: D
  */
 export async function restoreBackup(
   target: BackupTarget, file: string, opts: { force: boolean }, now: Date,
-): Promise<{ manifest: BackupManifest; keptOldDataAt: string | null; keptSecretKey: boolean }> {
+): Promise<{ manifest: BackupManifest; keptOldDataAt: string | null; keptSecretKey: boolean; keptAuditKey: boolean }> {
   const archive = path.resolve(file);
   if (!existsSync(archive)) throw new DomainError('ERR_RESTORE_FILE_MISSING', `找不到备份文件 ${archive}`);
   const sidecar = `${archive}.sha256`;
@@ -138,15 +151,18 @@ export async function restoreBackup(
     if (existsSync(restoredData)) await fs.rename(restoredData, dataDir);
     else await fs.mkdir(dataDir);
     if (dialect === 'sqlite') await fs.rename(path.join(staging, manifest.database.path), path.join(dataDir, SQLITE_FILE));
-    // The backup holds no secret key (ADR 0025): the one this machine had stays, so what it sealed still opens.
-    let keptSecretKey = false;
-    const oldKey = keptOldDataAt ? path.join(keptOldDataAt, SECRET_KEY_FILE) : null;
-    if (oldKey && existsSync(oldKey) && !existsSync(path.join(dataDir, SECRET_KEY_FILE))) {
-      await fs.copyFile(oldKey, path.join(dataDir, SECRET_KEY_FILE), fsConstants.COPYFILE_EXCL);
-      await fs.chmod(path.join(dataDir, SECRET_KEY_FILE), 0o600);
-      keptSecretKey = true;
+    // The backup holds no key file (ADR 0025, 0032): the ones this machine had stay, so what they sealed still opens.
+    const keptKeys: string[] = [];
+    for (const { path: name } of KEYS_LEFT_OUT) {
+      const oldKey = keptOldDataAt ? path.join(keptOldDataAt, name) : null;
+      if (!oldKey || !existsSync(oldKey) || existsSync(path.join(dataDir, name))) continue;
+      await fs.copyFile(oldKey, path.join(dataDir, name), fsConstants.COPYFILE_EXCL);
+      await fs.chmod(path.join(dataDir, name), 0o600);
+      keptKeys.push(name);
     }
-    return { manifest, keptOldDataAt, keptSecretKey };
+    const keptSecretKey = keptKeys.includes(SECRET_KEY_FILE);
+    const keptAuditKey = keptKeys.includes(AUDIT_KEY_FILE);
+    return { manifest, keptOldDataAt, keptSecretKey, keptAuditKey };
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../shared/domain-error.ts';
+import { createKeyFileOnce } from './key-file.ts';
 
 /** The key file in the data directory, used when GONGKAI_SECRET_KEY is not set (ADR 0025). */
 export const SECRET_KEY_FILE = 'secret.key';
@@ -22,9 +23,8 @@ export type LoadedSecretKey = { key: Buffer; source: string; created: boolean; w
 
 /**
  * The key from GONGKAI_SECRET_KEY (already checked by loadConfig), or from `secret.key` in the data
- * directory, made on first use. The file is written whole under a temporary name and then linked
- * into place, which fails when the file exists: two processes starting at once on one data directory
- * both end up reading the one key that won, never a half-written file. A key file that is not 64
+ * directory, made on first use, whole and once (key-file.ts): two processes starting at once on one
+ * data directory both end up reading the one key that won, never a half-written file. A key file that is not 64
  * hexadecimal characters stops the start (it is never replaced: what it sealed would be lost).
  */
 export function loadOrCreateSecretKey(dataDir: string, fromEnv: string | null): LoadedSecretKey {
@@ -35,7 +35,7 @@ export function loadOrCreateSecretKey(dataDir: string, fromEnv: string | null): 
   }
   const file = path.join(dataDir, SECRET_KEY_FILE);
   fs.mkdirSync(dataDir, { recursive: true });
-  const created = createOnce(file, `${randomBytes(32).toString('hex')}\n`);
+  const created = createKeyFileOnce(file, `${randomBytes(32).toString('hex')}\n`);
   const text = fs.readFileSync(file, 'utf8').trim();
   if (!/^[0-9a-f]{64}$/i.test(text)) {
     throw new DomainError('ERR_SECRET_KEY_INVALID', `密钥文件 ${file} 内容有误（应为 64 位十六进制）。请从保管处恢复原文件；不要删除它，否则已启用的两步验证都须重置`, { httpStatus: 500 });
@@ -45,26 +45,4 @@ export function loadOrCreateSecretKey(dataDir: string, fromEnv: string | null): 
     warnings.push(`密钥文件 ${file} 可被其他用户读取，请执行 chmod 600 ${file}`);
   }
   return { key: Buffer.from(text, 'hex'), source: file, created, warnings };
-}
-
-/** Writes `content` to `file` unless it exists; true when this call made it. */
-function createOnce(file: string, content: string): boolean {
-  if (fs.existsSync(file)) return false;
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = fs.openSync(temp, 'wx', 0o600);
-  try {
-    fs.writeSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(temp, file);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
 }

@@ -60,9 +60,19 @@ export function verifyChain(
 ): ChainBreak[] {
   const breaks: ChainBreak[] = [];
   let expectedPrev = GENESIS_HASH;
-  for (const e of entries) {
+  // Entries written under a key since recorded lost (ADR 0032) can no longer be checked: only their
+  // links, and their number and last hash against what the keyed `audit.key_lost` entry recorded.
+  const lost = keyLostIn(entries);
+  if (lost) {
+    const before = entries.slice(0, lost.index);
+    const last = before[before.length - 1];
+    if (before.length !== lost.recorded.entries || (last?.hash ?? GENESIS_HASH) !== lost.recorded.lastHash) {
+      breaks.push({ id: lost.entry.id, problem: `密钥丢失前的审计日志应有 ${lost.recorded.entries} 条，实有 ${before.length} 条或末条不符（第 ${lost.entry.id} 条记录所记载的已被删除或改动）` });
+    }
+  }
+  for (const [i, e] of entries.entries()) {
     if (e.prevHash !== expectedPrev) breaks.push({ id: e.id, problem: `第 ${e.id} 条记录的前序哈希与上一条不符（记录被删除或插入）` });
-    if (auditHash(e.prevHash, e, opts.key) !== e.hash) breaks.push({ id: e.id, problem: `第 ${e.id} 条记录的内容与其哈希不符（记录被改动或哈希被重新计算）` });
+    if ((!lost || i >= lost.index) && auditHash(e.prevHash, e, opts.key) !== e.hash) breaks.push({ id: e.id, problem: `第 ${e.id} 条记录的内容与其哈希不符（记录被改动或哈希被重新计算）` });
     expectedPrev = e.hash;
     if (e.action === 'audit.rekey') {
       const legacy = (e.after as { legacyBreaks?: ChainBreak[] } | null)?.legacyBreaks ?? [];
@@ -86,4 +96,19 @@ export function verifyChain(
     if (!hashes.has(h.toLowerCase())) breaks.push({ id: 0, problem: `另行记录的链头哈希 ${h} 不在当前审计日志中（日志被删除或改写）` });
   }
   return breaks;
+}
+
+/** What an `audit.key_lost` entry records: the chain as it stood when the old key was declared lost. */
+export type KeyLostRecord = { entries: number; lastId: number | null; lastHash: string };
+
+export const KEY_LOST_ACTION = 'audit.key_lost';
+
+/** The last `audit.key_lost` entry, its place and what it recorded; null when the key was never lost. */
+export function keyLostIn<E extends { id: number; action: string; after: unknown; occurredAt: string }>(entries: E[]): { index: number; entry: E; recorded: KeyLostRecord } | null {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    if (entries[i].action !== KEY_LOST_ACTION) continue;
+    const a = (entries[i].after ?? {}) as Partial<KeyLostRecord>;
+    return { index: i, entry: entries[i], recorded: { entries: Number(a.entries ?? -1), lastId: a.lastId ?? null, lastHash: String(a.lastHash ?? '') } };
+  }
+  return null;
 }

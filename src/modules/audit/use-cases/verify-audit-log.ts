@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../../platform/db/connect.ts';
-import { verifyChain, type ChainBreak, type HashScheme } from '../domain/audit-hash.ts';
+import { keyLostIn, verifyChain, type ChainBreak, type HashScheme } from '../domain/audit-hash.ts';
 import { auditKey, chainKeyedMarker } from '../storage/audit-key.ts';
 import { hasAuditedData, loadAuditChain, loadAuditHead, loadAuditScheme } from '../storage/audit-repository.ts';
 
@@ -9,6 +9,12 @@ export type AuditVerification = {
   entries: number;
   scheme: HashScheme;
   head: { lastId: number; hash: string; entries: number } | null;
+  /**
+   * When an earlier key was recorded lost (`audit new-key --old-key-lost`, ADR 0032): the entries
+   * written under it, which can no longer be checked beyond their links and number, and the entry
+   * that recorded the loss.
+   */
+  keyLost: { entries: number; lastId: number | null; recordedIn: number; at: string } | null;
 };
 
 /**
@@ -27,7 +33,11 @@ export async function verifyAuditLog(db: Db, opts: { expectHeads?: string[] } = 
     expectHeads: opts.expectHeads,
     expectEntries: await hasAuditedData(db),
   });
-  return { breaks, entries: entries.length, scheme, head: head ? { lastId: head.last_id, hash: head.last_hash, entries: head.entries } : null };
+  const lost = keyLostIn(entries);
+  return {
+    breaks, entries: entries.length, scheme, head: head ? { lastId: head.last_id, hash: head.last_hash, entries: head.entries } : null,
+    keyLost: lost ? { entries: lost.recorded.entries, lastId: lost.recorded.lastId, recordedIn: lost.entry.id, at: lost.entry.occurredAt } : null,
+  };
 }
 
 /** Writes the head to the log (daily, and at start-up), so a copy of it exists outside the database. */

@@ -48,10 +48,13 @@ export function auditRoutes(deps: AppDeps, { requireStaff, isSystemAdmin }: Audi
 }
 
 function CheckResult({ r }: { r: AuditVerification }) {
-  if (r.breaks.length === 0) return <p role="status">校验通过：共 {r.entries} 条记录，哈希链与链头签名均完整。</p>;
+  // A key recorded lost (ADR 0032): the entries before it were checked for their links and number only.
+  const lost = r.keyLost && <p>注意：原审计日志密钥已于 {r.keyLost.at} 记录为丢失（第 {r.keyLost.recordedIn} 条记录）；此前的 {r.keyLost.entries} 条记录无法再校验其内容，只核对了链接和条数。</p>;
+  if (r.breaks.length === 0) return <div role="status"><p>校验通过：共 {r.entries} 条记录，哈希链与链头签名均完整。</p>{lost}</div>;
   return (
     <section role="alert">
       <h2>校验失败：发现 {r.breaks.length} 处断裂</h2>
+      {lost}
       <ul>{r.breaks.slice(0, 100).map((b) => <li>{b.problem}</li>)}</ul>
     </section>
   );
