@@ -23,7 +23,8 @@ import { reindex, runReindexCommand } from '../modules/search/index.ts';
 import { runInspectCommand } from '../modules/supervision/index.ts';
 import { loadAdminHolidayYearsIfMigrated, runDeadlineCommand, type HolidayYear } from '../modules/calendar/index.ts';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { sqliteFileIn } from '../platform/db/connect.ts';
+import { refuseWithoutDatabase } from './existing-database.ts';
 import { backgroundJobs } from './background-jobs.ts';
 import { assertCanListen, explainSystemError } from './system-errors.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
@@ -129,7 +130,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           const applied = await migrateToLatest(deps.db, deps.dialect);
           io.stdout(applied.length ? `已执行迁移：${applied.join(', ')}` : '数据库已是最新结构');
           return 0;
-        });
+        }, { creates: true });
       case 'seed': {
         const args = parseArgs(rest, ['demo'], []);
         if (args.options.get('demo') !== true) throw usage('请使用 seed --demo 载入演示数据');
@@ -139,7 +140,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           await reindex(deps);
           io.stdout(`已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件，${r.proposals} 件建议提案，${r.consultations} 件意见征集`);
           return 0;
-        });
+        }, { creates: true });
       }
       case 'user':
         return await userCommand(rest, io);
@@ -246,8 +247,14 @@ function safeConfig() {
   }
 }
 
-async function withDb<T>(fn: (ctx: ReturnType<typeof makeDeps>) => Promise<T>): Promise<T> {
+/**
+ * Opens the database for one command. Only the commands that make a database (`migrate`, `seed --demo`,
+ * `organ add`; and `serve`, `restore` their own way) pass `creates`; every other one refuses where
+ * there is none instead of creating an empty one (refuseWithoutDatabase, docs/operations.md).
+ */
+async function withDb<T>(fn: (ctx: ReturnType<typeof makeDeps>) => Promise<T>, opts: { creates?: boolean } = {}): Promise<T> {
   const config = loadConfig();
+  if (!opts.creates) refuseWithoutDatabase(config);
   const ctx = makeDeps(config, pino({ level: 'warn' }));
   try {
     return await fn(ctx);
@@ -313,7 +320,7 @@ async function organCommand(rest: string[], io: Io): Promise<number> {
     const organ = await saveOrgan(deps, COMMAND_LINE_ACTOR, input);
     io.stdout(`已新增机关 ${organ.name}（代码 ${organ.code}）`);
     return 0;
-  });
+  }, { creates: true });
 }
 
 async function tokenCommand(rest: string[], io: Io): Promise<number> {
@@ -364,7 +371,12 @@ async function tokenCommand(rest: string[], io: Io): Promise<number> {
 }
 
 async function auditCommand(rest: string[], io: Io): Promise<number> {
-  if (rest[0] === 'new-key') return runAuditNewKeyCommand(rest.slice(1), io, loadConfig());
+  if (rest[0] === 'new-key') {
+    // It records the loss in an existing log: where there is no database it would make one (and a key) to record it in.
+    const config = loadConfig();
+    refuseWithoutDatabase(config);
+    return runAuditNewKeyCommand(rest.slice(1), io, config);
+  }
   const args = parseArgs(rest, [], ['expect-head']);
   if (args.positionals[0] !== 'verify' || args.positionals.length !== 1) throw usage('用法：audit verify [--expect-head 链头哈希[,链头哈希…]] 或 audit new-key --old-key-lost');
   const raw = args.options.get('expect-head');
@@ -428,6 +440,6 @@ async function serve(io: Io): Promise<number> {
 /** Holiday years an admin entered, for `deadline`; read only from a database that exists (the command never creates one). */
 async function adminHolidayYearsForCli(): Promise<HolidayYear[]> {
   const config = loadConfig();
-  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'gongkai.sqlite'))) return [];
+  if (!config.databaseUrl && !existsSync(sqliteFileIn(config.dataDir))) return [];
   return withDb(({ deps }) => loadAdminHolidayYearsIfMigrated(deps.db));
 }
