@@ -110,6 +110,48 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('names rows as a spreadsheet shows them when a 申请内容 cell holds line breaks, in refusals and in the records', async () => {
+      const APPEALS = 'tracking_no,kind,filed_on,result,decided_on';
+      const SUBJECT = '"一、某小区规划许可\n二、竣工验收意见\n三、附图"';
+      // Text lines 1, 2–4, 5: Excel and WPS show rows 1, 2, 3.
+      let c = capture();
+      expect(await main(['import', 'applications', file('multi-bad.csv', [
+        HEADER,
+        `ML-1,2025-03-03,in_person,natural_person,张某,${SUBJECT},disclosed,2025-03-20`,
+        'ML-2,2025-02-30,in_person,natural_person,李某,规划许可,,',
+      ].join('\n')), '--organ', organCode], c.io)).toBe(1);
+      expect(c.err.join('')).toContain('第3行（received_on）：收到申请日期“2025-02-30”不是有效日期');
+      expect(c.err.join('')).not.toContain('第5行');
+
+      c = capture();
+      expect(await main(['import', 'applications', file('multi.csv', `${[
+        HEADER,
+        `ML-1,2025-03-03,in_person,natural_person,张某,${SUBJECT},disclosed,2025-03-20`,
+        `ML-2,2025-03-04,in_person,natural_person,李某,${SUBJECT},disclosed,2025-03-21`,
+        'ML-3,2025-03-05,in_person,natural_person,王某,规划许可,disclosed,2025-03-22',
+      ].join('\r\n')}\r\n`), '--organ', organCode], c.io)).toBe(0);
+      const notes = await handle.db.selectFrom('application_events as e').innerJoin('applications as a', 'a.id', 'e.application_id')
+        .select(['a.tracking_no', 'a.subject', 'e.note']).where('a.tracking_no', 'in', ['ML-1', 'ML-2', 'ML-3']).orderBy('a.tracking_no').execute();
+      expect(notes).toEqual([
+        { tracking_no: 'ML-1', subject: '一、某小区规划许可\n二、竣工验收意见\n三、附图', note: '从历史台账“multi.csv”导入（第2行）' },
+        { tracking_no: 'ML-2', subject: '一、某小区规划许可\n二、竣工验收意见\n三、附图', note: '从历史台账“multi.csv”导入（第3行）' },
+        { tracking_no: 'ML-3', subject: '规划许可', note: '从历史台账“multi.csv”导入（第4行）' },
+      ]);
+
+      // An appeals ledger with a stray line break in a cell: text lines 1, 2–3, 4 are rows 1, 2, 3.
+      c = capture();
+      expect(await main(['import', 'appeals', file('multi-appeals-bad.csv', `${APPEALS}\nML-1,"行政复议\n",2025-05-10,upheld,2025-07-01\nNOPE-ML,litigation_direct,2025-06-01,pending,\n`), '--organ', organCode], c.io)).toBe(1);
+      expect(c.err.join('')).toContain('第3行（tracking_no）：本机关没有申请编号为“NOPE-ML”的申请');
+      expect(c.err.join('')).not.toContain('第4行');
+      c = capture();
+      expect(await main(['import', 'appeals', file('multi-appeals.csv', `${APPEALS}\nML-1,"行政复议\n",2025-05-10,upheld,2025-07-01\nML-2,litigation_direct,2025-06-01,pending,\n`), '--organ', organCode], c.io)).toBe(0);
+      const appealNotes = await handle.db.selectFrom('appeals').select(['tracking_no', 'note']).where('tracking_no', 'in', ['ML-1', 'ML-2']).orderBy('tracking_no').execute();
+      expect(appealNotes).toEqual([
+        { tracking_no: 'ML-1', note: '从历史台账“multi-appeals.csv”导入（第2行）' },
+        { tracking_no: 'ML-2', note: '从历史台账“multi-appeals.csv”导入（第3行）' },
+      ]);
+    });
+
     it('answers usage errors with exit 2', async () => {
       const c = capture();
       expect(await main(['import', 'applications', 'x.csv'], c.io)).toBe(2);

@@ -18,7 +18,7 @@ FILE 为 CSV（UTF-8，可带 BOM，或 GB18030）或 .xlsx（第一个工作表
 
 /**
  * `gongkai import applications|appeals FILE --organ CODE`: exit 0 imported, 1 refused (every bad row
- * printed with its line number and reason; nothing imported), 2 usage error.
+ * printed with its row as a spreadsheet shows it and the reason; nothing imported), 2 usage error.
  */
 export async function runImportCommand(argv: string[], io: CommandIo, deps: AppDeps): Promise<number> {
   const [what, ...rest] = argv;

@@ -51,6 +51,27 @@ describe('application ledger rows', () => {
     ]);
   });
 
+  it('numbers rows as a spreadsheet shows them, not by the CSV text line a cell with line breaks pushes ahead', () => {
+    // The rows parseCsv gives for a ledger whose first 申请内容 holds two line breaks: text lines 1, 2, 5; rows 1, 2, 3.
+    const read: TableRow[] = [
+      { line: 1, row: 1, cells: HEADER },
+      { line: 2, row: 2, cells: ['M1', '2025-03-03', 'in_person', 'natural_person', '张某', '一、规划许可\n二、验收\n三、附图', 'disclosed', '2025-03-20'] },
+      { line: 5, row: 3, cells: ['M1', '2025-02-30', 'in_person', 'natural_person', '李某', '内容', '', ''] },
+    ];
+    expect(parseApplicationLedger(read, opts).errors.map(formatLineError)).toEqual([
+      '第3行（tracking_no）：申请编号“M1”与第2行重复',
+      '第3行（received_on）：收到申请日期“2025-02-30”不是有效日期，应为YYYY-MM-DD格式的真实日期',
+    ]);
+    expect(parseApplicationLedger(read.slice(0, 2), opts).records.map((r) => r.row)).toEqual([2]);
+    const appeals: TableRow[] = [
+      { line: 1, row: 1, cells: ['tracking_no', 'kind', 'filed_on', 'result', 'decided_on'] },
+      { line: 2, row: 2, cells: ['M1', '行政复议\n', '2025-05-01', 'upheld', '2025-06-20'] },
+      { line: 4, row: 3, cells: ['M2', 'appeal', '2025-05-01', '', ''] },
+    ];
+    expect(parseAppealLedger(appeals, opts).errors.map(formatLineError)).toEqual([expect.stringMatching(/^第3行（kind）：类型“appeal”无效/)]);
+    expect(parseAppealLedger(appeals.slice(0, 2), opts).records.map((r) => r.row)).toEqual([2]);
+  });
+
   it('names missing and unknown header columns', () => {
     const { errors } = parseApplicationLedger([{ line: 1, cells: ['tracking_no', 'received', 'channel'] }], opts);
     expect(errors[0].message).toContain('表头缺少列：received_on、applicant_type');

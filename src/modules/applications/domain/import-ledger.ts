@@ -4,15 +4,25 @@ import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType } from './ap
 import { CHANNEL_LABELS, CHANNELS, type Channel } from './channels.ts';
 import { OUTCOME_INFO, OUTCOMES, RESERVED_OUTCOMES, type Outcome } from './outcomes.ts';
 
-/** One row of a ledger file with the line it starts on (header = line 1 in CSV, the sheet row in .xlsx). */
-export type TableRow = { line: number; cells: string[] };
-export type LineError = { line: number; column?: string; message: string };
+/**
+ * One row of a ledger file (platform's TableRow): `line`, the CSV text line it starts on or the .xlsx sheet row;
+ * a CSV row's `row`, the row Excel or WPS shows it on (header row 1).
+ */
+export type TableRow = { line: number; row?: number; cells: string[] };
+/** A refusal placed by the row a spreadsheet program shows (rowOf). */
+export type LineError = { row: number; column?: string; message: string };
+
+/**
+ * Where a row is, as the officer finds it: the row number Excel or WPS shows, not a CSV's text line, which runs
+ * ahead of it after a cell with line breaks (a 申请内容 of several lines).
+ */
+const rowOf = (r: TableRow) => r.row ?? r.line;
 
 export const APPLICATION_COLUMNS = ['tracking_no', 'received_on', 'channel', 'applicant_type', 'applicant_name', 'subject', 'outcome', 'replied_on'] as const;
 export const APPEAL_COLUMNS = ['tracking_no', 'kind', 'filed_on', 'result', 'decided_on'] as const;
 
 export type ImportedApplication = {
-  line: number;
+  row: number;
   trackingNo: string;
   receivedOn: IsoDate;
   channel: Channel;
@@ -23,7 +33,7 @@ export type ImportedApplication = {
   repliedOn: IsoDate | null;
 };
 
-export type ImportedAppeal = { line: number; trackingNo: string; kind: AppealKind; filedOn: IsoDate; result: AppealResult; decidedOn: IsoDate | null };
+export type ImportedAppeal = { row: number; trackingNo: string; kind: AppealKind; filedOn: IsoDate; result: AppealResult; decidedOn: IsoDate | null };
 
 /** Words people write in ledgers for each value, besides the code itself. */
 const CHANNEL_WORDS: Record<string, Channel> = {
@@ -64,7 +74,7 @@ export function normalizeDate(raw: string, excelSerials: boolean): IsoDate | nul
 function readHeader(rows: TableRow[], expected: readonly string[], errors: LineError[]): { index: Record<string, number>; body: TableRow[] } | null {
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) {
-    errors.push({ line: 1, message: `文件是空的；第一行应为表头：${expected.join(',')}` });
+    errors.push({ row: 1, message: `文件是空的；第一行应为表头：${expected.join(',')}` });
     return null;
   }
   const [header, ...body] = nonEmpty;
@@ -73,9 +83,9 @@ function readHeader(rows: TableRow[], expected: readonly string[], errors: LineE
   const missing = expected.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => n !== '' && !expected.includes(n));
   const repeated = expected.filter((c) => names.filter((n) => n === c).length > 1);
-  if (missing.length) errors.push({ line: header.line, message: `表头缺少列：${missing.join('、')}（应为：${expected.join(',')}）` });
-  if (unknown.length) errors.push({ line: header.line, message: `表头有未知的列：${unknown.join('、')}（应为：${expected.join(',')}）` });
-  if (repeated.length) errors.push({ line: header.line, message: `表头中的列重复：${repeated.join('、')}` });
+  if (missing.length) errors.push({ row: rowOf(header), message: `表头缺少列：${missing.join('、')}（应为：${expected.join(',')}）` });
+  if (unknown.length) errors.push({ row: rowOf(header), message: `表头有未知的列：${unknown.join('、')}（应为：${expected.join(',')}）` });
+  if (repeated.length) errors.push({ row: rowOf(header), message: `表头中的列重复：${repeated.join('、')}` });
   if (missing.length || unknown.length || repeated.length) return null;
   for (const c of expected) index[c] = names.indexOf(c);
   return { index, body };
@@ -83,7 +93,7 @@ function readHeader(rows: TableRow[], expected: readonly string[], errors: LineE
 
 /**
  * Checks an application ledger (columns APPLICATION_COLUMNS) row by row. Returns the records only if
- * every row is good; otherwise every error, each with its line number and reason.
+ * every row is good; otherwise every error, each with its row (as a spreadsheet shows it) and reason.
  */
 export function parseApplicationLedger(rows: TableRow[], opts: { today: IsoDate; excelSerials: boolean }): { records: ImportedApplication[]; errors: LineError[] } {
   const errors: LineError[] = [];
@@ -93,14 +103,14 @@ export function parseApplicationLedger(rows: TableRow[], opts: { today: IsoDate;
   const seen = new Map<string, number>();
   for (const row of head.body) {
     const cell = (c: string) => (row.cells[head.index[c]] ?? '').trim();
-    const err = (column: string, message: string) => errors.push({ line: row.line, column, message });
+    const err = (column: string, message: string) => errors.push({ row: rowOf(row), column, message });
     const before = errors.length;
 
     const trackingNo = cell('tracking_no');
     if (!trackingNo) err('tracking_no', '申请编号为空');
     else if (trackingNo.length > 60) err('tracking_no', '申请编号超过60个字符');
     else if (seen.has(trackingNo)) err('tracking_no', `申请编号“${trackingNo}”与第${seen.get(trackingNo)}行重复`);
-    else seen.set(trackingNo, row.line);
+    else seen.set(trackingNo, rowOf(row));
 
     const receivedOn = dateCell(cell('received_on'), 'received_on', '收到申请日期', true, opts, err);
     const channel = lookup(cell('channel'), CHANNELS, CHANNEL_WORDS);
@@ -126,7 +136,7 @@ export function parseApplicationLedger(rows: TableRow[], opts: { today: IsoDate;
     if (outcome && RESERVED_OUTCOMES.includes(outcome) && !repliedOn) err('replied_on', '终止处理的申请应填写办结日期');
 
     if (errors.length === before) {
-      records.push({ line: row.line, trackingNo, receivedOn: receivedOn!, channel: channel!, applicantType: applicantType!, applicantName, subject, outcome, repliedOn });
+      records.push({ row: rowOf(row), trackingNo, receivedOn: receivedOn!, channel: channel!, applicantType: applicantType!, applicantName, subject, outcome, repliedOn });
     }
   }
   return errors.length ? { records: [], errors } : { records, errors };
@@ -140,7 +150,7 @@ export function parseAppealLedger(rows: TableRow[], opts: { today: IsoDate; exce
   const records: ImportedAppeal[] = [];
   for (const row of head.body) {
     const cell = (c: string) => (row.cells[head.index[c]] ?? '').trim();
-    const err = (column: string, message: string) => errors.push({ line: row.line, column, message });
+    const err = (column: string, message: string) => errors.push({ row: rowOf(row), column, message });
     const before = errors.length;
     const trackingNo = cell('tracking_no');
     if (!trackingNo) err('tracking_no', '申请编号为空');
@@ -154,7 +164,7 @@ export function parseAppealLedger(rows: TableRow[], opts: { today: IsoDate; exce
     if (result === 'pending' && decidedRaw) err('decided_on', '尚未审结的案件不应填写审结日期');
     if (result && result !== 'pending' && !decidedRaw) err('decided_on', '已审结的案件应填写审结日期');
     if (filedOn && decidedOn && decidedOn < filedOn) err('decided_on', `审结日期${decidedOn}早于申请复议或起诉日期${filedOn}`);
-    if (errors.length === before) records.push({ line: row.line, trackingNo, kind: kind!, filedOn: filedOn!, result: result!, decidedOn });
+    if (errors.length === before) records.push({ row: rowOf(row), trackingNo, kind: kind!, filedOn: filedOn!, result: result!, decidedOn });
   }
   return errors.length ? { records: [], errors } : { records, errors };
 }
@@ -178,5 +188,5 @@ function dateCell(
   return on;
 }
 
-/** "第3行（received_on）：…" — how line errors are shown in the CLI and on the import page. */
-export const formatLineError = (e: LineError) => `第${e.line}行${e.column ? `（${e.column}）` : ''}：${e.message}`;
+/** "第3行（received_on）：…" — how a row's errors are shown by the CLI. */
+export const formatLineError = (e: LineError) => `第${e.row}行${e.column ? `（${e.column}）` : ''}：${e.message}`;

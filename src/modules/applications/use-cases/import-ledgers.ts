@@ -17,12 +17,13 @@ import { calendarFor } from './working-calendar.ts';
 /** A ledger's rows; `name`, the file's name, is recorded with what it brought in (the actor is who imported it, 系统：命令行 from the CLI). */
 export type LedgerFile = { rows: TableRow[]; format: 'csv' | 'xlsx'; name?: string };
 
-const importNote = (file: LedgerFile, line: number) => `从历史台账${file.name ? `“${file.name}”` : ''}导入（第${line}行）`;
+/** The row is the one a spreadsheet program shows (the ledger's rowOf), so the officer finds the case in the file. */
+const importNote = (file: LedgerFile, row: number) => `从历史台账${file.name ? `“${file.name}”` : ''}导入（第${row}行）`;
 const fileOf = (file: LedgerFile) => (file.name ? { file: file.name } : {});
 
 function refuseLines(errors: LineError[], what: string): never {
   throw new DomainError(E.importInvalid, `${what}有${errors.length}处错误，未导入任何记录：\n${errors.map(formatLineError).join('\n')}`, {
-    reasons: errors.map((e) => ({ code: E.importInvalid, field: `line ${e.line}${e.column ? ` ${e.column}` : ''}`, message: formatLineError(e) })),
+    reasons: errors.map((e) => ({ code: E.importInvalid, field: `row ${e.row}${e.column ? ` ${e.column}` : ''}`, message: formatLineError(e) })),
   });
 }
 
@@ -39,7 +40,7 @@ export async function importApplications(deps: AppDeps, actor: Actor, organCode:
     if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `机关“${organCode}”不存在`, { httpStatus: 404 });
     await requireCaseStaff(trx, actor, organ.id);
     const taken = await trackingNoExists(trx, records.map((r) => r.trackingNo));
-    const clashes = records.filter((r) => taken.has(r.trackingNo)).map((r) => ({ line: r.line, column: 'tracking_no', message: `申请编号“${r.trackingNo}”已存在，不能重复导入` }));
+    const clashes = records.filter((r) => taken.has(r.trackingNo)).map((r) => ({ row: r.row, column: 'tracking_no', message: `申请编号“${r.trackingNo}”已存在，不能重复导入` }));
     if (clashes.length) refuseLines(clashes, '申请台账');
     const calendar = await calendarFor(trx);
     const at = deps.clock.now().toISOString();
@@ -59,7 +60,7 @@ export async function importApplications(deps: AppDeps, actor: Actor, organCode:
       });
       await appendEvent(trx, app.id, {
         verb: 'import', fromState: null, toState: state, occurredOn: today, occurredAt: at, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor),
-        note: importNote(file, r.line),
+        note: importNote(file, r.row),
       });
     }
     await auditApplication(trx, deps, actor, at, { action: 'application.import', entityType: 'organ', entityId: organ.id, organId: organ.id, after: { ...fileOf(file), count: records.length, open } });
@@ -86,14 +87,14 @@ export async function importAppeals(deps: AppDeps, actor: Actor, organCode: stri
     for (const r of records) {
       const app = apps.get(r.trackingNo);
       if (!app) {
-        lineErrors.push({ line: r.line, column: 'tracking_no', message: `本机关没有申请编号为“${r.trackingNo}”的申请，请先导入申请台账` });
+        lineErrors.push({ row: r.row, column: 'tracking_no', message: `本机关没有申请编号为“${r.trackingNo}”的申请，请先导入申请台账` });
         continue;
       }
       const { reasons } = appealProblems(
         { kind: r.kind, filedOn: r.filedOn, result: r.result, decidedOn: r.decidedOn },
         { today, application: { arrivedOn: app.arrived_on, outcome: null } },
       );
-      for (const reason of reasons) lineErrors.push({ line: r.line, column: reason.field === 'filedOn' ? 'filed_on' : reason.field === 'decidedOn' ? 'decided_on' : reason.field, message: reason.message });
+      for (const reason of reasons) lineErrors.push({ row: r.row, column: reason.field === 'filedOn' ? 'filed_on' : reason.field === 'decidedOn' ? 'decided_on' : reason.field, message: reason.message });
     }
     if (lineErrors.length) refuseLines(lineErrors, '复议诉讼台账');
     const at = deps.clock.now().toISOString();
@@ -101,7 +102,7 @@ export async function importAppeals(deps: AppDeps, actor: Actor, organCode: stri
       const app = apps.get(r.trackingNo)!;
       await insertAppeal(trx, {
         organ_id: organ.id, application_id: app.id, tracking_no: r.trackingNo, kind: r.kind, filed_on: r.filedOn, result: r.result, decided_on: r.decidedOn,
-        note: importNote(file, r.line), imported: 1, created_by: actorUserId(actor), version: 1, created_at: at, updated_at: at,
+        note: importNote(file, r.row), imported: 1, created_by: actorUserId(actor), version: 1, created_at: at, updated_at: at,
       });
     }
     await auditApplication(trx, deps, actor, at, { action: 'appeal.import', entityType: 'organ', entityId: organ.id, organId: organ.id, after: { ...fileOf(file), count: records.length } });
