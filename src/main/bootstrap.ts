@@ -7,7 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createSecretBox } from '../platform/secrets/secret-box.ts';
 import { loadOrCreateSecretKey } from '../platform/secrets/secret-key.ts';
-import { createUser, sealPlainTwoStepSecrets } from '../modules/identity/index.ts';
+import { actorLabel, createUser, FIRST_START_ACTOR, sealPlainTwoStepSecrets } from '../modules/identity/index.ts';
 import { indexIsStale, reindex } from '../modules/search/index.ts';
 import { auditKeyFitsLog, keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
 import { seedDemoRegion } from './seed-demo.ts';
@@ -73,7 +73,7 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
   }
   if (!user && top) {
     const password = config.adminPassword ?? randomBytes(12).toString('base64url');
-    await createUser(deps, { username: 'admin', displayName: '系统管理员', password, organCode: top.code, role: 'system_admin' }, { userId: null, label: '首次启动' });
+    await createUser(deps, { username: 'admin', displayName: '系统管理员', password, organCode: top.code, role: 'system_admin' }, { userId: null, label: actorLabel(FIRST_START_ACTOR) });
     say(
       config.adminPassword
         ? '已创建管理员账号 admin（密码为 GONGKAI_ADMIN_PASSWORD 的值）'

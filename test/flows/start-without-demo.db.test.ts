@@ -60,6 +60,17 @@ for (const dialect of DIALECTS) {
       expect(second.users).toEqual([{ username: 'admin' }]);
       expect(second.items).toBe(0);
       expect(second.said).toContain('已创建管理员账号 admin');
+
+      // The first start is the system, as the command line is (系统：命令行): it was recorded as a bare 首次启动.
+      const { deps, handle } = makeDeps(loadConfig());
+      try {
+        const created = await deps.db.selectFrom('audit_events').select(['actor_user_id', 'actor_label', 'after_json']).where('action', '=', 'user.create').execute();
+        expect(created).toHaveLength(1);
+        expect(created[0]).toMatchObject({ actor_user_id: null, actor_label: '系统：首次启动' });
+        expect(JSON.parse(created[0]!.after_json!)).toMatchObject({ username: 'admin', role: 'system_admin' });
+      } finally {
+        await handle.destroy();
+      }
     }, 60_000);
   });
 }

@@ -11,6 +11,8 @@ export const systemActor = (label: string): Actor => ({ kind: 'system', label })
  * 系统：命令行 whichever command it was; what the command worked from (a file's name) goes into the record.
  */
 export const COMMAND_LINE_ACTOR: Actor = systemActor('命令行');
+/** The first start of the server, which creates the `admin` account: audited as 系统：首次启动. */
+export const FIRST_START_ACTOR: Actor = systemActor('首次启动');
 export const actorUserId = (a: Actor): number | null => (a.kind === 'user' ? a.principal.userId : null);
 export const actorLabel = (a: Actor): string =>
   a.kind === 'user' ? `${a.principal.displayName}（${a.principal.username}${a.via === 'api' ? '，API' : ''}）` : `系统：${a.label}`;
