@@ -5,6 +5,7 @@ import { itemPath } from '../../domain/portal-paths.ts';
 import type { CatalogTreeItem } from './schemas.ts';
 import type { LinkedEnd, LinkedItem } from '../../storage/interpretations-repository.ts';
 import type { ValidityLinkItem } from '../../storage/amendments-repository.ts';
+import { isInForce } from '../../domain/replacement-chain.ts';
 
 /** Domain values → the API's JSON (camelCase). Internal columns (user ids, storage keys, hashes) stay out. */
 
@@ -61,19 +62,24 @@ export function presentLinked(l: LinkedItem) {
 /**
  * An item with its attachments and its 政策解读 links. `links` holds what the caller may see (the
  * public: published items only); `policyIds` then lists the policies an interpretation names as far
- * as the caller may see them, so a staff client can send back what it read.
+ * as the caller may see them, so a staff client can send back what it read. `validity.replacements`: where its
+ * 替代文件 leads (use-cases' publicReplacementsOf, the 效力 banner's rule); its last one, when in force, is
+ * `inForceReplacement` — null when the line ends at a document no longer in force, as the banner then names none.
  */
 export function presentPublication(
   p: Publication, organ: Pick<Organ, 'code' | 'name'>, attachments: Attachment[],
   links: { policies: LinkedItem[]; interpretations: LinkedItem[] } = { policies: [], interpretations: [] }, staff = false, matter: DirectoryMatter | null = null,
-  validity: { amendedBy: ValidityLinkItem[]; amends: ValidityLinkItem[]; repeals: ValidityLinkItem[] } = { amendedBy: [], amends: [], repeals: [] },
+  validity: { amendedBy: ValidityLinkItem[]; amends: ValidityLinkItem[]; repeals: ValidityLinkItem[]; replacements?: readonly LinkedEnd[] } = { amendedBy: [], amends: [], repeals: [] },
 ) {
-  const validityLink = (l: ValidityLinkItem) => ({ id: l.id, title: l.title, organCode: l.organCode, documentNumber: l.documentNumber, publishedOn: l.publishedOn, url: itemPath(l.organCode, l.id) });
+  const validityLink = (l: Pick<ValidityLinkItem, 'id' | 'title' | 'organCode' | 'documentNumber' | 'publishedOn'>) =>
+    ({ id: l.id, title: l.title, organCode: l.organCode, documentNumber: l.documentNumber, publishedOn: l.publishedOn, url: itemPath(l.organCode, l.id) });
+  const lastReplacement = validity.replacements?.[validity.replacements.length - 1];
   return {
     id: p.id, organCode: organ.code, organName: organ.name, indexNumber: p.indexNumber, title: p.title, documentNumber: p.documentNumber,
     publishingOrganName: p.publishingOrganName, formedOn: p.formedOn, publishedOn: p.publishedOn, publishedAt: p.publishedAt,
     subject: p.subject, genre: p.genre, stage: p.stage, disclosureMode: p.disclosureMode, withheldReason: p.withheldReason,
-    disclosurePeriod: p.disclosurePeriod, audience: p.audience, validity: p.validity, validThroughOn: p.validThroughOn, replacedById: p.replacedById, keywords: p.keywords,
+    disclosurePeriod: p.disclosurePeriod, audience: p.audience, validity: p.validity, validThroughOn: p.validThroughOn, replacedById: p.replacedById,
+    inForceReplacement: lastReplacement && isInForce(lastReplacement.validity) ? validityLink(lastReplacement) : null, keywords: p.keywords,
     summary: p.summary, bodyHtml: p.bodyHtml, source: p.source, consultPhone: p.consultPhone, docType: p.docType, status: p.status,
     version: p.version, nodeIds: p.nodeIds, createdAt: p.createdAt, updatedAt: p.updatedAt,
     url: itemPath(organ.code, p.id), attachments: attachments.map(presentAttachment),

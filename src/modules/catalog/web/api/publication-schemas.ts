@@ -185,6 +185,12 @@ export const publicationDetail = z
     validity,
     validThroughOn: z.string().nullable().describe('有效期至（含当日），未规定有效期时为 null；次日起 validity 为 expired / last day in force, inclusive, or null'),
     replacedById: z.number().int().nullable().describe('替代本文件的信息编号 / replaced by'),
+    inForceReplacement: validityLink.nullable().describe(
+      '替代本文件的现行有效文件：沿替代文件向后，替代文件本身也已废止或失效时继续找它的替代文件（与页面效力提示同一规则，只经已发布文件），' +
+      '止于有效或已修改的文件；止于不再有效的文件（其后没有已发布的替代文件，或替代关系成环）或本文件仍有效时为 null。' +
+      '/ the document in force that replaces this one, at the end of the line of replacements (replacedById, then its own replacement while ' +
+      'that one is repealed or expired, published documents only); null when this one is in force or the line ends at a document no longer in force',
+    ),
     keywords: z.array(z.string()).describe('关键词 / keywords'),
     summary: z.string().describe('内容概述 / summary'),
     bodyHtml: z.string().describe('正文 HTML / body'),

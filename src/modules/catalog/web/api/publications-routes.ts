@@ -9,7 +9,7 @@ import {
 } from '../../index.ts';
 import { withdrawalOf } from '../../storage/publications-repository.ts';
 import { interpretationLinks } from '../../use-cases/interpretations.ts';
-import { publicValidityLinks } from '../../use-cases/amending-documents.ts';
+import { publicReplacementsOf, publicValidityLinks } from '../../use-cases/amending-documents.ts';
 import { mayEditOrgan, optionalApiPrincipal } from './api-access.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { publicationDetail, publicationPage, publicationsQuery } from './publication-schemas.ts';
@@ -20,19 +20,19 @@ import { chinaDateOf } from '../../../../shared/iso-date.ts';
 const tags = ['publications'];
 
 /**
- * A publication with its organ, attachments and 政策解读 links, as the API shows it. `staff`: the
+ * A publication with its organ, attachments, 政策解读 and 效力 links (and the document in force that replaces it), as the API shows it. `staff`: the
  * caller works on the item's organ and also sees the links to that organ's unpublished items; by
  * default that is assumed for an unpublished item (only its organ's staff ever get one) and not for
  * a published one.
  */
 export async function publicationJson(deps: AppDeps, p: Publication, opts: { staff?: boolean } = {}) {
   const staff = opts.staff ?? p.status !== 'published';
-  const [organ, attachments, links, matter, validity] = await Promise.all([
+  const [organ, attachments, links, matter, validity, replacements] = await Promise.all([
     findOrganById(deps.db, p.organId), listAttachments(deps.db, p.id), interpretationLinks(deps.db, p.id, staff ? [p.organId] : []),
     p.matterId ? findDirectoryMatter(deps.db, p.matterId) : Promise.resolve(null),
-    publicValidityLinks(deps.db, p.id),
+    publicValidityLinks(deps.db, p.id), publicReplacementsOf(deps.db, p),
   ]);
-  return presentPublication(p, organ!, attachments, links, staff, matter, validity);
+  return presentPublication(p, organ!, attachments, links, staff, matter, { ...validity, replacements });
 }
 
 export const publicationsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
