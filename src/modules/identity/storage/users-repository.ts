@@ -81,9 +81,9 @@ export async function listOrganTree(db: Executor) {
   return db.selectFrom('organs').select(['id', 'code', 'name', 'parent_id']).orderBy('sort_order').orderBy('id').execute();
 }
 
-/** The user's id, username and active flag, or undefined when there is no such user. */
+/** The user's id, username, display name and active flag, or undefined when there is no such user. */
 export async function findUserStatus(db: Executor, userId: number) {
-  return db.selectFrom('users').select(['id', 'username', 'is_active']).where('id', '=', userId).executeTakeFirst();
+  return db.selectFrom('users').select(['id', 'username', 'display_name', 'is_active']).where('id', '=', userId).executeTakeFirst();
 }
 
 /** Inserts an active, unlocked user; returns the new id. */
@@ -96,9 +96,10 @@ export async function insertUser(db: Executor, u: { username: string; displayNam
   return row.id;
 }
 
-/** Sets a user's active flag; returns nothing. */
-export async function setUserActiveFlag(db: Executor, userId: number, active: boolean, at: string): Promise<void> {
-  await db.updateTable('users').set({ is_active: active ? 1 : 0, updated_at: at }).where('id', '=', userId).execute();
+/** Sets a user's active flag if it is not so already; false when it was (nothing written). */
+export async function setUserActiveFlag(db: Executor, userId: number, active: boolean, at: string): Promise<boolean> {
+  const r = await db.updateTable('users').set({ is_active: active ? 1 : 0, updated_at: at }).where('id', '=', userId).where('is_active', '=', active ? 0 : 1).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Sets a new password hash and clears failed sign-ins and any lock; returns nothing. */

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
+import { chinaTimeOf } from '../../../shared/iso-date.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { newSecret, sha256 } from '../domain/secrets.ts';
 import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
@@ -104,8 +105,12 @@ export async function listApiTokens(deps: AppDeps, actor: Actor, opts: { all?: b
   return view(deps, await listRows(deps.db, [...new Set(visible)]));
 }
 
-/** Revokes a token: its holder, their organ administrator or a system administrator may. Audited. */
-export async function revokeApiToken(deps: AppDeps, actor: Actor, tokenId: number): Promise<void> {
+/** Why a token cannot be revoked again: when it was, as Beijing time to the minute (never a raw UTC instant). */
+export const alreadyRevoked = (t: { name: string; revokedAt: string | null }): string =>
+  `令牌“${t.name}”已撤销${t.revokedAt ? `（撤销时间：${chinaTimeOf(t.revokedAt)}）` : ''}，无需再撤销`;
+
+/** Revokes a token: its holder, their organ administrator or a system administrator may. Audited. Returns its name. */
+export async function revokeApiToken(deps: AppDeps, actor: Actor, tokenId: number): Promise<{ name: string }> {
   const row = await findApiToken(deps.db, tokenId);
   const notFound = new DomainError('ERR_IDENTITY_TOKEN_NOT_FOUND', '令牌不存在', { httpStatus: 404 });
   if (!row) throw notFound;
@@ -116,10 +121,15 @@ export async function revokeApiToken(deps: AppDeps, actor: Actor, tokenId: numbe
   }
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await revokeApiTokenRow(trx, tokenId, at))) throw new DomainError('ERR_IDENTITY_TOKEN_REVOKED', `令牌“${row.name}”已于 ${row.revokedAt} 撤销`, { httpStatus: 409 });
+    if (!(await revokeApiTokenRow(trx, tokenId, at))) {
+      // Read again: revoked between the look-up above and now (another tab), the row read has no time yet.
+      const now = row.revokedAt ? row : await findApiToken(trx, tokenId);
+      throw new DomainError('ERR_IDENTITY_TOKEN_REVOKED', alreadyRevoked({ name: row.name, revokedAt: now?.revokedAt ?? null }), { httpStatus: 409 });
+    }
     await appendAuditEvent(trx, deps.dialect, {
       occurredAt: at, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action: 'api_token.revoke', entityType: 'api_token', entityId: String(tokenId),
       organId: null, before: { name: row.name, user: row.username }, after: null,
     });
   });
+  return { name: row.name };
 }

@@ -42,14 +42,23 @@ export async function setUserActive(deps: AppDeps, actor: Actor, userId: number,
   const u = await userOr404(deps, userId);
   await assertMayManage(deps, actor, userId);
   if (!active && actor.kind === 'user' && actor.principal.userId === userId) throw new DomainError('ERR_IDENTITY_SELF_DEACTIVATE', '不能停用自己的账号', { httpStatus: 409 });
+  const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await setUserActiveFlag(trx, userId, active, deps.clock.now().toISOString());
+    // Only a change is made and recorded: a second 停用 (another tab, a resent form) writes nothing.
+    if (!(await setUserActiveFlag(trx, userId, active, at))) {
+      throw active
+        ? new DomainError('ERR_IDENTITY_ALREADY_ACTIVE', `账号“${u.display_name}”已是启用状态，无需再启用`, { httpStatus: 409 })
+        : new DomainError('ERR_IDENTITY_ALREADY_INACTIVE', `账号“${u.display_name}”已停用，无需再停用`, { httpStatus: 409 });
+    }
     if (!active) {
       await deleteUserSessions(trx, userId);
-      await revokeUserApiTokens(trx, userId, deps.clock.now().toISOString());
+      await revokeUserApiTokens(trx, userId, at);
     }
+    await appendAuditEvent(trx, deps.dialect, {
+      occurredAt: at, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action: active ? 'user.activate' : 'user.deactivate', entityType: 'user',
+      entityId: String(userId), organId: null, before: { username: u.username, active: !active }, after: { username: u.username, active },
+    });
   });
-  await audited(deps, actor, active ? 'user.activate' : 'user.deactivate', userId, { username: u.username });
 }
 
 /** Sets a new password, unlocks the account and signs the person out everywhere. */

@@ -5,11 +5,10 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, asStrings, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { organChainFrom, staffUserOf, type Principal } from '../domain/roles.ts';
 import { administersAnyone } from '../domain/permissions.ts';
 import { organParents, listOrganNames } from '../storage/users-repository.ts';
-import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from '../use-cases/api-tokens.ts';
+import { alreadyRevoked, createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from '../use-cases/api-tokens.ts';
 import { actorOf, requireApiToken, requireStaff } from './request-auth.ts';
 import { TokenRevokePage } from './token-revoke-page.tsx';
 import { TokensPage } from './tokens-page.tsx';
@@ -63,7 +62,7 @@ export function tokensRoutes(deps: AppDeps) {
       const tokens = await listApiTokens(deps, actorOf(request, 'web'), { all: await administers(deps, p) });
       const token = tokens.find((t) => String(t.id) === request.params.id);
       if (!token) throw new DomainError('ERR_IDENTITY_TOKEN_NOT_FOUND', '令牌不存在', { httpStatus: 404 });
-      const refusal = token.state === 'revoked' ? `该令牌已撤销${token.revokedAt ? `（${chinaDateOf(new Date(token.revokedAt))}）` : ''}，无需再撤销` : null;
+      const refusal = token.state === 'revoked' ? alreadyRevoked(token) : null;
       reply.header('Cache-Control', 'private, no-store');
       return sendPage(reply, <TokenRevokePage user={staffUserOf(p)} csrf={request.csrfToken!} token={token} refusal={refusal} />, refusal ? 409 : 200);
     };
@@ -71,8 +70,14 @@ export function tokensRoutes(deps: AppDeps) {
     app.post<{ Params: { id: string } }>('/admin/tokens/:id/revoke', async (request, reply) => {
       if (asString(((request.body ?? {}) as Record<string, unknown>).confirm) !== '1') return revokePage(request, reply);
       const id = Number(request.params.id);
-      await revokeApiToken(deps, actorOf(request, 'web'), Number.isInteger(id) && id > 0 ? id : 0);
-      setFlash(reply, `已撤销令牌 #${id}`);
+      try {
+        const { name } = await revokeApiToken(deps, actorOf(request, 'web'), Number.isInteger(id) && id > 0 ? id : 0);
+        setFlash(reply, `已撤销令牌“${name}”（#${id}），使用它的程序从下一次请求起被拒绝`);
+      } catch (e) {
+        // Revoked already (another tab, a resent form): nothing written; the confirmation page says when, 409.
+        if (isDomainError(e) && e.httpStatus === 409) return revokePage(request, reply);
+        throw e;
+      }
       return reply.redirect('/admin/tokens', 303);
     });
   };

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../platform/views/render.ts';
-import { DomainError } from '../../../shared/domain-error.ts';
+import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { isSystemAdmin, organChainFrom, ROLES, staffUserOf, type Role } from '../domain/roles.ts';
 import { mayAdminister } from '../domain/permissions.ts';
 import { listOrganTree, listUsers } from '../storage/users-repository.ts';
@@ -58,11 +58,12 @@ export function usersRoutes(deps: AppDeps) {
     app.get<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => userPage(request, reply, {}));
     // 停用账号 and 重置两步验证 take a person out of their work: a page naming them and what happens comes
     // first (GET), and only its POST with confirm=1 acts; a POST without it shows that page again.
-    const confirmPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, action: ConfirmedUserAction) => {
+    // `refused`: the use case's reason when the confirmed POST found nothing to do (done meanwhile, in another tab).
+    const confirmPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, action: ConfirmedUserAction, refused?: string) => {
       const { s, target } = await targetOf(request);
-      const refusal = action === 'deactivate'
-        ? target.id === s.principal.userId ? '不能停用自己的账号' : !target.is_active ? '该账号已停用，无需再停用' : null
-        : !target.totp_enabled_at ? '该用户未启用两步验证，无需重置' : null;
+      const refusal = refused ?? (action === 'deactivate'
+        ? target.id === s.principal.userId ? '不能停用自己的账号' : !target.is_active ? `账号“${target.display_name}”已停用，无需再停用` : null
+        : !target.totp_enabled_at ? '该用户未启用两步验证，无需重置' : null);
       return sendPage(reply, <UserActionConfirmPage user={staffUserOf(s.principal)} csrf={request.csrfToken!} target={target} action={action} refusal={refusal} />, refusal ? 409 : 200);
     };
     const confirmed = (request: FastifyRequest) => asString(((request.body ?? {}) as Record<string, unknown>).confirm) === '1';
@@ -77,7 +78,19 @@ export function usersRoutes(deps: AppDeps) {
         }
       };
     const actor = (request: FastifyRequest) => actorOf(request, 'web');
-    const deactivate = act((r) => setUserActive(deps, actor(r), Number(r.params.id), false), '账号已停用');
+    // A confirmed 停用 says what was done; one that finds the account already deactivated (or oneself)
+    // changes and records nothing and answers as the confirmation page would: the reason, 409.
+    const deactivate = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const { target } = await targetOf(request);
+      try {
+        await setUserActive(deps, actor(request), target.id, false);
+      } catch (e) {
+        if (isDomainError(e) && e.httpStatus === 409) return confirmPage(request, reply, 'deactivate', e.message);
+        return userPage(request, reply, fieldErrorsOf(e), 400);
+      }
+      setFlash(reply, `已停用账号“${target.display_name}”，其登录和令牌已失效`);
+      return reply.redirect(`/admin/users/${target.id}`, 303);
+    };
     app.get<{ Params: { id: string } }>('/admin/users/:id/deactivate', async (request, reply) => confirmPage(request, reply, 'deactivate'));
     app.post<{ Params: { id: string } }>('/admin/users/:id/deactivate', async (request, reply) => (confirmed(request) ? deactivate(request, reply) : confirmPage(request, reply, 'deactivate')));
     app.post<{ Params: { id: string } }>('/admin/users/:id/activate', act((r) => setUserActive(deps, actor(r), Number(r.params.id), true), '账号已启用'));
