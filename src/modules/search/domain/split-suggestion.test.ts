@@ -56,6 +56,20 @@ describe('a search that found nothing, split into its words', () => {
     expect(suggest('改造危房')).toBe('改造 危房');
   });
 
+  it('leaves out the question and request words of a question typed as one (an outside tester: 如何申请公租房 found nothing and offered nothing)', () => {
+    expect(suggest('如何申请公租房')).toBe('申请 公租房');
+    expect(suggest('公租房怎么申请')).toBe('公租房 申请');
+    expect(suggest('公租房申请条件是什么')).toBe('公租房 申请 条件');
+    expect(suggest('我想查一下公租房的申请条件')).toBe('公租房 申请 条件');
+    expect(suggest('请问危房改造补助标准是多少')).toBe('危房改造 补助 标准');
+    expect(suggest('为什么没有发放补贴呢')).toBe('没有 发放 补贴');
+    // A question word a keyword is made of stays: nothing else would be searched.
+    expect(suggest('怎么办')).toBeNull();
+    expect(suggest('如何')).toBeNull();
+    // Words that only look like one keep their place: 查询 and 可以 inside other words, 多少 inside 多少钱 is jieba's.
+    expect(suggest('查询方式')).toBe('查询 方式');
+  });
+
   it('parts a keyword jieba’s dictionary holds as one word into two words, when each half is one (房屋出租 for 出租房屋)', () => {
     // jieba keeps 房屋出租 and 住房补贴 whole, so nothing was offered though 出租房屋 and 住房 … 补贴 items exist.
     expect(suggest('房屋出租')).toBe('房屋 出租');

@@ -8,6 +8,23 @@ import type { Segmenter } from './word-signal.ts';
 const JOINING = new Set(['的', '地', '得', '了', '和', '与', '及', '或', '之', '以及', '或者']);
 
 /**
+ * What a question typed into the box is made of besides what it asks about (如何申请公租房, 公租房申请条件是什么,
+ * 我想查一下…): question words, a request, the asker. A split word made only of these is left out of the split query —
+ * items do not say 如何 or 我想查 — unless nothing else would be left. Narrow on purpose: 查询, 办理, 没有 are words items
+ * use, and stay.
+ */
+const ASKING = ['如何', '怎么', '怎样', '怎么样', '什么', '为什么', '哪里', '哪儿', '哪些', '哪个', '在哪', '多少', '是否', '能否', '能不能', '可不可以', '有没有', '请问', '请', '我', '我们', '想', '要', '查', '一下', '是'];
+/** Particles that end a question (吗, 呢 …): dropped like joining words, never attached to the word before them. */
+const PARTICLES = new Set(['吗', '呢', '吧', '啊', '呀']);
+
+/** Whether a word is made of asking words only (我想查 = 我 + 想 + 查, 是什么 = 是 + 什么). */
+function isAsking(word: string): boolean {
+  const ok: boolean[] = [true];
+  for (let end = 1; end <= word.length; end++) ok[end] = ASKING.some((a) => end >= a.length && ok[end - a.length] && word.slice(end - a.length, end) === a);
+  return word.length > 0 && ok[word.length];
+}
+
+/**
  * A search that found nothing may have been several words typed without spaces (危房改造资金, where the
  * items say 危房改造补助资金): a keyword is one unbroken phrase (docs/search.md), so a reader is offered
  * the same words apart, each of which must then occur. Each keyword is cut into jieba's words; a word of
@@ -20,8 +37,8 @@ const JOINING = new Set(['的', '地', '得', '了', '和', '与', '及', '或',
 export function splitSuggestion(query: ParsedQuery, segment: Segmenter): string | null {
   let changed = false;
   const words = query.keywords.flatMap((k) => {
-    const split = isNumbered(k.text) ? [k.text] : splitKeyword(k.text, segment);
-    if (split.length > 1) changed = true;
+    const split = isNumbered(k.text) ? [k.text] : withoutAsking(splitKeyword(k.text, segment));
+    if (split.length > 1 || (split.length === 1 && split[0] !== k.text)) changed = true;
     return split.length ? split : [k.text];
   });
   return changed ? words.join(' ') : null;
@@ -33,6 +50,12 @@ export function splitSuggestion(query: ParsedQuery, segment: Segmenter): string 
  * one (2026年第四批公租房 is words).
  */
 export const isNumbered = (text: string) => /\d/.test(text) && (/\d\s*号/.test(text) || /[〔〕[\]【】［］]/.test(text) || /^[0-9a-z/-]+$/i.test(text));
+
+/** The words without those that only ask (ASKING), unless that would leave none. */
+function withoutAsking(words: string[]): string[] {
+  const asked = words.filter((w) => !isAsking(w));
+  return asked.length ? asked : words;
+}
 
 /** A number with the unit that belongs to it (2026年, 2025年度): a word of its own, never joined to the character after it. */
 const UNITS = '(?:年度|年|月|日|期|批|届|次)?';
@@ -78,7 +101,7 @@ function wordsOf(cut: string[]): string[] {
   for (const raw of cut) {
     const w = raw.trim();
     if (!w) continue;
-    if (JOINING.has(w) || isMark(w)) {
+    if (JOINING.has(w) || PARTICLES.has(w) || isMark(w)) {
       flushSingles();
       if (pending) out.push(pending);
       pending = '';

@@ -38,6 +38,10 @@ describeEachDialect('keywords that together find nothing', (db) => {
       expect((await app.inject(`/api/v1/search?q=${q('翡翠湖 琥珀港')}`)).json().fewerWords).toEqual([]);
       // Three keywords: each pair.
       expect((await app.inject(`/api/v1/search?q=${q('公租房 配租 物业费')}`)).json().fewerWords).toEqual([{ q: '公租房 配租', total: 2 }]);
+      // Words typed without spaces whose split finds nothing either: the split's words, one left out in turn.
+      const unspaced = (await app.inject(`/api/v1/search?q=${q('公租房物业费')}`)).json();
+      expect(unspaced.splitSuggestion).toBeNull();
+      expect(unspaced.fewerWords).toEqual([{ q: '公租房', total: 2 }, { q: '物业费', total: 1 }]);
     } finally {
       await app.close();
     }
