@@ -87,7 +87,7 @@ export { interpretationRefusals } from './domain/interpretation.ts';
 export { checkAttachmentFile } from './use-cases/manage-attachments.ts';
 export { indexNumbersTaken } from './storage/publication-writes-repository.ts';
 // An import's rows that repeat an item of the organ (transfer's suspected duplicates).
-export { importDuplicateCandidates, type DuplicateCandidate } from './storage/import-duplicates-repository.ts';
+export { importDuplicateCandidates, serializeOrganImports, type DuplicateCandidate } from './storage/import-duplicates-repository.ts';
 export { publishedItemIds } from './storage/organ-items-repository.ts';
 // The static copy writes every redirect of a site or an organ as files (docs/static-site.md).
 export { listRedirects, type RedirectEntry } from './storage/redirect-list-repository.ts';

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { Executor } from './executor.ts';
 
 /** An item of the organ an imported row may duplicate (docs/import-export.md, "Suspected duplicates"). */
@@ -22,4 +24,20 @@ export async function importDuplicateCandidates(db: Executor, organId: number, f
     }
   }
   return out;
+}
+
+/**
+ * Serialises the imports into one organ: call first inside an import's write transaction, then check
+ * again what another import may have written meanwhile (its duplicates, its 索引号) before writing.
+ * Without it two uploads of one file at once both passed the duplicate check, made before either
+ * wrote, and every row was published twice (found by an outside tester on PostgreSQL).
+ * PostgreSQL: a transaction-level advisory lock per organ (73010077, organ id), released at commit or
+ * rollback; the check after it reads what the other import committed (READ COMMITTED). SQLite: a write
+ * that touches no row takes the database's write lock at once, so a second process's import waits
+ * (busy_timeout) rather than reading before the first commits; within one process the transaction
+ * holds the one connection anyway.
+ */
+export async function serializeOrganImports(trx: Executor, dialect: DialectName, organId: number): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(73010077, ${organId})`.execute(trx);
+  else await sql`delete from redirects where 0`.execute(trx);
 }

@@ -41,7 +41,7 @@ const NOTES: Record<ItemColumnKey, Note> = {
   interpretedPolicies: { need: '', note: '政策解读所解读政策的索引号，多个用；分隔', example: '' },
   replacedBy: { need: '', note: '替代本文件的信息的索引号', example: '' },
   matter: { need: '', note: '本行栏目的标准目录事项名称，或 模板编号:事项编码', example: '' },
-  bodyHtml: { need: '', note: '正文（HTML），按编辑器的规则清理', example: '<p>各有关单位：……</p>' },
+  bodyHtml: { need: '', note: '正文：HTML，按编辑器的规则清理；或纯文本，每行（Alt+Enter 换行）为一段', example: '<p>各有关单位：……</p>' },
   oldUrl: { need: '', note: '旧网站上的地址，多个用；、空格或换行分隔；导入后转向新地址', example: 'http://old.example.gov.cn/art/2021/2/3/art_1_88.html' },
 };
 

@@ -5,6 +5,7 @@ import {
 } from '../../catalog/index.ts';
 import { ITEM_COLUMNS, pathNames, splitAddresses, type ItemColumnKey } from './item-columns.ts';
 import { isPortalAddress } from './item-page-path.ts';
+import { importedBodyHtml } from './plain-text-body.ts';
 import type { ItemRecord } from './item-records.ts';
 import { withTyped } from './typed-value.ts';
 
@@ -134,7 +135,8 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const numberIsNone = isNoneDocumentNumber(givenNumber);
   const raw: Record<string, unknown> = {
     title: text('title'), documentNumber: numberIsNone ? '' : givenNumber, publishingOrganName: text('publishingOrganName'), subject: text('subject'), genre: text('genre'),
-    keywords: list('keywords'), summary: text('summary'), bodyHtml: f.bodyHtml && !Array.isArray(f.bodyHtml) ? f.bodyHtml : '', source: text('source'),
+    // A 正文 without HTML is plain text (Alt+Enter in Excel, pasted text): its lines become the editor's paragraphs.
+    keywords: list('keywords'), summary: text('summary'), bodyHtml: f.bodyHtml && !Array.isArray(f.bodyHtml) ? importedBodyHtml(f.bodyHtml) : '', source: text('source'),
     consultPhone: text('consultPhone'), nodeIds: [1], replacedById: null,
   };
   if (!raw.title) problems.push('缺少标题');

@@ -4,7 +4,7 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 import {
   ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
   linkImportedItem, listCatalogNodes, nodePaths, redirectOwners, type RedirectOwner, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
-  checkAttachmentFile, docTypeWarnings, importDuplicateCandidates, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
+  checkAttachmentFile, docTypeWarnings, importDuplicateCandidates, serializeOrganImports, type Executor, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
 import { extractText, wordListsFor } from '../../privacy/index.ts';
@@ -129,7 +129,11 @@ export async function importItems(deps: AppDeps, actor: Actor, organCode: string
       ? [{ at: item.at, title: item.input.title, code: 'WARN_TRANSFER_DOCUMENT_NUMBER_NONE' as const, message: item.documentNumberNone }] : []),
   };
   if (!report.ok || opts.dryRun) return report;
-  const { redirects, ids } = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, checked.held, opts);
+  const outcome = await writeItems(deps, actor, organ, checked.catalog, checked.items, checked.targets, checked.held, opts);
+  // Another import of the organ wrote first (two uploads of one file at once): refused as a second upload would be.
+  if ('refused' in outcome) return { ...report, ok: false, problems: outcome.refused, heldBack: [], notKept: [], noDocumentNumber: [], warnings: [] };
+  const { redirects, ids } = outcome;
+  report.duplicates = [...report.duplicates, ...outcome.duplicates.filter((d) => !report.duplicates.some((e) => e.at === d.at))];
   report.redirects = redirects;
   report.written = checked.items.map((item, i) => ({ at: item.at, id: ids[i]!, title: item.input.title }));
   report.heldBack = opts.mode === 'published' ? checked.items.flatMap((item, i) => held(item, checked.held, ids[i]!)) : [];
@@ -300,12 +304,11 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   const indexNumbers = [...new Set(rows.map((r) => r.parts.indexNumber).filter((n): n is string => !!n))];
   const taken = await indexNumbersTaken(deps.db, indexNumbers);
   for (const { at, parts } of rows) {
-    if (parts.indexNumber && taken.has(parts.indexNumber)) add(at, `索引号“${parts.indexNumber}”已被本系统中的其他信息使用`);
+    if (parts.indexNumber && taken.has(parts.indexNumber)) add(at, indexNumberTaken(parts.indexNumber));
   }
   // A second upload of rows without 索引号 would publish each item twice: a suspected duplicate is
   // refused unless the officer confirms it (then it is only listed).
-  const keyed = rows.flatMap(({ at, item }) => item ? [{ at, title: item.input.title, documentNumber: item.input.documentNumber ?? '', formedOn: item.input.formedOn, publishedOn: item.publishedOn, indexNumber: item.indexNumber }] : []);
-  const duplicates = duplicateRows(keyed, await importDuplicateCandidates(deps.db, organ.id, keyed.map((r) => r.formedOn)));
+  const duplicates = await duplicatesOf(deps.db, organ, rows.flatMap(({ item }) => item ? [item] : []));
   if (!opts.allowDuplicates) for (const d of duplicates) add(d.at, unconfirmedDuplicate(d));
   await checkOldAddressOwners(deps, rows, add);
   await checkNodeAddressOwners(deps, organ, catalog, (path) => existing.find((n) => pathOf(n.id) === path)?.id ?? null, add);
@@ -319,6 +322,39 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   const order = new Map(file.items.map((r, i) => [r.at, i]));
   problems.sort((a, b) => (order.get(a.at) ?? -1) - (order.get(b.at) ?? -1));
   return { problems, items, catalog, newNodes, targets, findings: rowFinding, held: holds, duplicates };
+}
+
+const indexNumberTaken = (n: string) => `索引号“${n}”已被本系统中的其他信息使用`;
+
+/** The rows that repeat an item of the organ or an earlier row (docs/import-export.md, "Suspected duplicates"). */
+async function duplicatesOf(db: Executor, organ: Organ, items: ParsedItem[]): Promise<DuplicateRow[]> {
+  const keyed = items.map((item) => ({
+    at: item.at, title: item.input.title, documentNumber: item.input.documentNumber ?? '', formedOn: item.input.formedOn, publishedOn: item.publishedOn, indexNumber: item.indexNumber,
+  }));
+  return duplicateRows(keyed, await importDuplicateCandidates(db, organ.id, keyed.map((r) => r.formedOn)));
+}
+
+/**
+ * The checks against the database again, inside the write transaction once it holds the organ's
+ * import lock (serializeOrganImports): what another import wrote since this one's checks — the same
+ * file uploaded twice at once — is found here. Its problems in the checks' own words; the rows taken
+ * for duplicates (listed in the report when the officer confirmed them).
+ */
+async function laterConflicts(trx: Executor, organ: Organ, items: ParsedItem[], allowDuplicates: boolean): Promise<{ problems: Problem[]; duplicates: DuplicateRow[] }> {
+  const taken = await indexNumbersTaken(trx, items.flatMap((i) => (i.indexNumber ? [i.indexNumber] : [])));
+  const problems: Problem[] = items.flatMap((i) => (i.indexNumber && taken.has(i.indexNumber) ? [{ at: i.at, message: indexNumberTaken(i.indexNumber) }] : []));
+  const duplicates = await duplicatesOf(trx, organ, items);
+  if (!allowDuplicates) problems.push(...duplicates.map((d) => ({ at: d.at, message: unconfirmedDuplicate(d) })));
+  const order = new Map(items.map((item, i) => [item.at, i]));
+  problems.sort((a, b) => order.get(a.at)! - order.get(b.at)!);
+  return { problems, duplicates };
+}
+
+/** Thrown inside the write transaction to roll it back when another import wrote first. */
+class WrittenMeanwhile extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('another import of the organ wrote first');
+  }
 }
 
 /** What of a row the portal would show, as the item will store it; from the raw cells when its own fields failed. */
@@ -477,8 +513,9 @@ const formerUrls = (item: ParsedItem, ownPage: string | null) => item.oldUrls.fi
 /** Writes the checked items in one transaction; returns how many former addresses now redirect. */
 async function writeItems(
   deps: AppDeps, actor: Actor, organ: Organ, catalog: FileNode[], items: ParsedItem[], targets: Map<string, number>, holds: Map<string, HoldReasons>, opts: ImportOptions,
-): Promise<{ redirects: number; ids: number[] }> {
+): Promise<{ redirects: number; ids: number[]; duplicates: DuplicateRow[] } | { refused: Problem[] }> {
   const written: string[] = [];
+  let duplicates: DuplicateRow[] = [];
   // Only the system publishes without the review chain (review's publishImported); the person who
   // imports is named in it and in the audit entries of the drafts.
   const publisher = actor.kind === 'system' ? actor : systemActor(`内容导入（${actorLabel(actor)}）`);
@@ -489,6 +526,11 @@ async function writeItems(
   const ids: number[] = new Array<number>(items.length);
   try {
     await deps.db.transaction().execute(async (trx) => {
+      // One import of the organ at a time, and the database checks again under it (docs/import-export.md, "Two uploads at once").
+      await serializeOrganImports(trx, deps.dialect, organ.id);
+      const later = await laterConflicts(trx, organ, items, opts.allowDuplicates === true);
+      if (later.problems.length) throw new WrittenMeanwhile(later.problems);
+      duplicates = later.duplicates;
       const at = deps.clock.now().toISOString();
       // Nodes keep the numbers of their export's addresses when free; their other former addresses redirect.
       const nodes = await keptNodeNumbers(trx, organ, catalog);
@@ -541,10 +583,11 @@ async function writeItems(
       // Former addresses once every item has its page, so that none is taken for a redirect.
       redirects += await recordItemAddresses(trx, organ, items, ids, `导入：原网址（${opts.from}）`, at);
     });
-    return { redirects, ids };
+    return { redirects, ids, duplicates };
   } catch (e) {
     // Nothing partial: the rows are gone with the transaction, the files written for them go too.
     await Promise.all(written.map((f) => fs.rm(f, { force: true })));
+    if (e instanceof WrittenMeanwhile) return { refused: e.problems };
     throw e;
   }
 }
