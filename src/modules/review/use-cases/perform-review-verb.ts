@@ -63,6 +63,36 @@ const JUSTIFYING: ReviewVerb[] = ['approve', 'publish', 'schedule', 'force_publi
  * and the audit entry. Refusals carry every reason (409, or 403 when only rights are missing).
  */
 export async function performReviewVerb(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput = {}): Promise<Publication> {
+  return runReviewVerb(deps, actor, publicationId, verb, input, 'perform');
+}
+
+/**
+ * Whether `verb` with `input` would be done now, asked of the same facts and the same `decide` as
+ * performReviewVerb, writing nothing (the transaction is rolled back): a confirmation page (撤回,
+ * 标记废止) is offered only for what its confirming POST would do, and a refusal gives every reason
+ * before the officer is asked to confirm. Returns the item as it stands.
+ */
+export async function checkReviewVerb(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput = {}): Promise<Publication> {
+  return runReviewVerb(deps, actor, publicationId, verb, input, 'check');
+}
+
+/** Thrown inside the transaction once `decide` allows a checked verb: rolls back whatever was read or scanned. */
+class Allowed extends Error {
+  constructor(readonly item: Publication) {
+    super('allowed');
+  }
+}
+
+async function runReviewVerb(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput, mode: 'perform' | 'check'): Promise<Publication> {
+  try {
+    return await runInTransaction(deps, actor, publicationId, verb, input, mode);
+  } catch (e) {
+    if (e instanceof Allowed) return e.item;
+    throw e;
+  }
+}
+
+async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput, mode: 'perform' | 'check'): Promise<Publication> {
   // Attachments are read before the transaction: a slow file must not hold the database (issue 10).
   const preread = GATED.includes(verb) || verb === 'apply_mask' ? await readAttachmentTexts(deps, publicationId) : undefined;
   // The search index takes the same texts (an unreadable file is simply not searchable).
@@ -87,6 +117,7 @@ export async function performReviewVerb(deps: AppDeps, actor: Actor, publication
     const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementCheck(trx, p, verb, input), mask?.check);
     const d = decide(verb, facts);
     if (!d.ok) throw refusal(d.reasons);
+    if (mode === 'check') throw new Allowed(p);
 
     const at = now.toISOString();
     const bump = { updated_at: at, version: p.version + 1 };

@@ -36,10 +36,11 @@ describeEachDialect('repeal and withdrawal in the back office', (db) => {
       expect(await verb('withdraw', { withdrawReason: 'other', withdrawNote: '  ' })).toContain('撤回原因为“其他”时，请填写撤回说明');
       expect((await findPublication(deps.db, item.id))?.status).toBe('published');
 
-      await verb('repeal', { replacedById: ` ${newer.id} ` });
+      // Confirmed (the page between is repeal-withdraw-confirm-http.db.test.ts).
+      await verb('repeal', { replacedById: ` ${newer.id} `, confirm: '1' });
       const repealed = await findPublication(deps.db, item.id);
       expect([repealed?.validity, repealed?.replacedById]).toEqual(['repealed', newer.id]);
-      await verb('withdraw', { withdrawReason: 'other', withdrawNote: '与另一条信息重复' });
+      await verb('withdraw', { withdrawReason: 'other', withdrawNote: '与另一条信息重复', confirm: '1' });
       expect((await findPublication(deps.db, item.id))?.status).toBe('withdrawn');
     } finally {
       await app.close();

@@ -15,13 +15,14 @@ import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-
 import { fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { reviewFormModel } from '../use-cases/review-form-model.ts';
 import { isSecrecyMarking } from '../domain/mask-finding.ts';
-import { performReviewVerb, type AcceptedFinding } from '../use-cases/perform-review-verb.ts';
+import { checkReviewVerb, performReviewVerb, type AcceptedFinding } from '../use-cases/perform-review-verb.ts';
 import { saveReviewChain } from '../use-cases/save-review-chain.ts';
 import { createSubmissionTask } from '../use-cases/submission-tasks.ts';
 import { openTasks } from '../storage/submission-tasks-repository.ts';
 import { inChainDeadlines } from '../use-cases/late-in-chain.ts';
 import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment } from '../use-cases/revision-attachments.ts';
 import { ChainPage } from './chain-page.tsx';
+import { CONFIRMED_PUBLIC_VERBS, PublicVerbConfirmPage, type ConfirmedPublicVerb } from './public-verb-confirm-page.tsx';
 import { ATTACHMENTS, REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
@@ -116,6 +117,29 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       // The finding a mask is for, as the scan the reviewer saw found it: the flash says what stands there now.
       const named = verb === 'apply_mask' ? namedFinding(body) : undefined;
       const masked = named && (await loadForm(db, id))?.scanFindings.find((f) => f.source === named.source && f.start === named.start && f.end === named.end && f.text === named.text);
+      // 撤回 and 标记废止 change what the public reads: asked with what was typed, the same decide answers
+      // first, and a page naming the item and what the public will see comes before anything is done;
+      // only its POST with confirm=1 acts (a refusal is told at 审核与发布 as before).
+      if (CONFIRMED_PUBLIC_VERBS.includes(verb) && asString(body.confirm) !== '1') {
+        const typed = { withdrawReason: asString(body.withdrawReason), withdrawNote: asString(body.withdrawNote), replacedById: asString(body.replacedById).trim() };
+        try {
+          const replacedById = replacementNumber(typed.replacedById);
+          const item = await checkReviewVerb(deps, actorOf(request, 'web'), id, verb, {
+            withdrawReason: typed.withdrawReason || undefined, withdrawNote: typed.withdrawNote, replacedById,
+          });
+          const scope = await staffContext(deps, request, reply);
+          const organ = scope.organs.find((o) => o.id === item.organId);
+          const replacement = verb === 'repeal' && replacedById ? await findPublication(db, replacedById) : null;
+          return sendPage(reply, (
+            <PublicVerbConfirmPage user={scope.user} csrf={scope.csrf} verb={verb as ConfirmedPublicVerb} item={item} publicPath={`/organs/${organ?.code ?? ''}/items/${item.id}`}
+              fields={verb === 'withdraw' ? { withdrawReason: typed.withdrawReason, withdrawNote: typed.withdrawNote } : { replacedById: typed.replacedById }} replacement={replacement} />
+          ));
+        } catch (e) {
+          if (!isDomainError(e) || e.httpStatus === 404) throw e;
+          setFlash(reply, `未能${VERB_LABELS[verb]}：`, { at: landing, refused: true, reasons: e.reasons.length ? e.reasons.map((r) => r.message) : [e.message] });
+          return reply.redirect(`/admin/publications/${id}#${landing}`, 303);
+        }
+      }
       try {
         // 标记已修改: the officer types the amending document's 文号, title or 编号 (docs/adr/0026).
         const amending = verb === 'mark_amended' ? asString(body.amending).trim() : '';

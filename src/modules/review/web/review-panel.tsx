@@ -152,10 +152,11 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
             <form method="post" action={`${base}/verbs/withdraw`}>
               {hidden}
               <Field name="withdrawReason" label="撤回原因" errors={errors} required>
-                <select id="f-withdrawReason" name="withdrawReason">{Object.entries(WITHDRAW_REASONS).map(([k, v]) => <option value={k}>{v}</option>)}</select>
+                <select id="f-withdrawReason" name="withdrawReason"><option value="">请选择</option>{Object.entries(WITHDRAW_REASONS).map(([k, v]) => <option value={k}>{v}</option>)}</select>
               </Field>
               <Field name="withdrawNote" label="说明（公开显示；原因为“其他原因”时必填）" errors={errors}><textarea id="f-withdrawNote" name="withdrawNote"></textarea></Field>
-              <button class="btn" type="submit">撤回</button>
+              {/* The next page names the item and what the public will see; only its button withdraws. */}
+              <button class="btn" type="submit">撤回…</button>
             </form>
           </details>
         )}
@@ -164,7 +165,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
             <form method="post" action={`${base}/verbs/repeal`}>
               {hidden}
               <Field name="replacedById" label="替代文件编号（可不填）" errors={errors}><input id="f-replacedById-repeal" name="replacedById" inputMode="numeric" /></Field>
-              <button class="btn" type="submit">标记废止</button>
+              <button class="btn" type="submit">标记废止…</button>
             </form>
           </details>
         )}

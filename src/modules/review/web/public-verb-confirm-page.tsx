@@ -1,0 +1,64 @@
+import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import { WITHDRAW_REASONS } from '../domain/review-roles.ts';
+import { REVIEW_PANEL } from './item-page-places.ts';
+
+/** The verbs on a published item that change what the public reads, so are confirmed first (docs/workflows/review.md). */
+export type ConfirmedPublicVerb = 'withdraw' | 'repeal';
+export const CONFIRMED_PUBLIC_VERBS: readonly string[] = ['withdraw', 'repeal'] satisfies ConfirmedPublicVerb[];
+
+type Named = { id: number; title: string; documentNumber: string | null };
+const named = (d: Named) => `《${d.title}》${d.documentNumber ? `（${d.documentNumber}）` : ''}`;
+
+/**
+ * Step two of 撤回 and 标记废止 on an item's page, shown only when `decide` allows the verb with what
+ * was typed: the item named with its public address, what the public will see, and the confirming
+ * POST (CSRF token, confirm=1 and the typed fields as they were sent). Works without JavaScript.
+ */
+export function PublicVerbConfirmPage({ user, csrf, verb, item, publicPath, fields, replacement }: {
+  user: AdminUser; csrf: string; verb: ConfirmedPublicVerb; item: Named; publicPath: string;
+  /** What the officer typed, carried to the confirming POST unchanged. */
+  fields: { withdrawReason?: string; withdrawNote?: string; replacedById?: string };
+  /** 废止: the replacement named (already checked by decide: a published item), or none. */
+  replacement: Named | null;
+}) {
+  const base = `/admin/publications/${item.id}`;
+  const title = `${verb === 'withdraw' ? '撤回' : '标记废止'}：${item.title}`;
+  const reason = (WITHDRAW_REASONS as Record<string, string>)[fields.withdrawReason ?? ''] ?? '其他原因';
+  const note = fields.withdrawNote?.trim() ?? '';
+  return (
+    <AdminLayout title={title} user={user} csrfToken={csrf} flash={null}>
+      <h1>{title}</h1>
+      <p>信息：{named(item)}，编号 {item.id}，公开地址 <a href={publicPath} target="_blank">{publicPath}</a></p>
+      {verb === 'withdraw' ? (
+        <>
+          <p>撤回后，公众看到：</p>
+          <ul>
+            <li>本信息从门户的栏目列表、检索结果和网站地图中移除；</li>
+            <li>原公开地址只显示：本信息已于（今天）撤回。撤回原因：{reason}{note ? `（${note}）` : ''}。（以及索引号和咨询电话），正文和附件不再显示；</li>
+            <li>撤回不能恢复：需要重新公开的，须新建信息，重新审核发布；审核记录和审计日志记下由您撤回。</li>
+          </ul>
+        </>
+      ) : (
+        <>
+          <p>标记废止后，公众看到：</p>
+          <ul>
+            <li>信息页顶部：{replacement ? `本文件已被${named(replacement)}废止。` : '本文件已废止。'}{replacement ? '' : '（不指明替代文件）'}</li>
+            <li>栏目列表中标题后注明（已废止）；本信息仍然公开，正文和附件照常可查阅；</li>
+            <li>本平台没有取消废止的操作；审核记录和审计日志记下由您标记。</li>
+          </ul>
+        </>
+      )}
+      <form method="post" action={`${base}/verbs/${verb}`}>
+        <input type="hidden" name="_csrf" value={csrf} />
+        <input type="hidden" name="confirm" value="1" />
+        {verb === 'withdraw' && <input type="hidden" name="withdrawReason" value={fields.withdrawReason ?? ''} />}
+        {verb === 'withdraw' && <input type="hidden" name="withdrawNote" value={fields.withdrawNote ?? ''} />}
+        {verb === 'repeal' && <input type="hidden" name="replacedById" value={fields.replacedById ?? ''} />}
+        <div class="actions">
+          <button class="btn" type="submit">{verb === 'withdraw' ? '确认撤回' : '确认标记废止'}</button>
+          <a href={`${base}#${REVIEW_PANEL}`}>取消，返回信息页面</a>
+        </div>
+      </form>
+    </AdminLayout>
+  );
+}
