@@ -18,6 +18,7 @@ import { publishedYears, reportsAdminRoutes, reportsPortalRoutes } from '../modu
 import { applicationsAdminRoutes, applicationsPortalRoutes, recomputeDueDates } from '../modules/applications/index.ts';
 import { holidayYearsRoutes } from '../modules/calendar/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
+import { auditReaderOf } from './audit-reader.ts';
 import { cachedSearch, SearchTermCounter, searchAdminRoutes, searchApi, searchPortalRoutes } from '../modules/search/index.ts';
 import { supervisionAdminRoutes, supervisionApi } from '../modules/supervision/index.ts';
 import {
@@ -100,7 +101,7 @@ export async function buildApp(
   await app.register(applicationsPortalRoutes(deps));
   await app.register(applicationsAdminRoutes(deps));
   await app.register(holidayYearsRoutes(deps, { afterSave: recomputeDueDates }));
-  await app.register(auditRoutes(deps, { requireStaff: requireStaff(deps), isSystemAdmin }));
+  await app.register(auditRoutes(deps, { requireStaff: requireStaff(deps), isSystemAdmin, auditReader: auditReaderOf(deps) }));
   await app.register(reportsPortalRoutes(deps));
   await app.register(reportsAdminRoutes(deps));
   // One cache of search results for the page and the API, dropped whenever the content version moves.

@@ -1,5 +1,5 @@
 export { ROLES, ROLE_LABELS, holdsRoleOn, rolesOn, isSystemAdmin, organChainFrom, staffUserOf, type Principal, type Role } from './domain/roles.ts';
-export { mayWorkOn, mayAdminister, mayAuthor, mayKeepSupervision, mayAssignTasks, administersAnyone, mayMoveOrgan, mayManageOrganSetting, OFFICE_ROLES } from './domain/permissions.ts';
+export { mayWorkOn, mayAdminister, mayAuthor, mayKeepSupervision, mayAssignTasks, mayReadAuditLog, administersAnyone, mayMoveOrgan, mayManageOrganSetting, OFFICE_ROLES } from './domain/permissions.ts';
 export { createUser, type CreateUserInput } from './use-cases/create-user.ts';
 export { logIn, logOut, sessionFor } from './use-cases/authenticate.ts';
 export { sealPlainTwoStepSecrets } from './use-cases/totp-secrets.ts';

@@ -30,7 +30,7 @@ const MENU: MenuEntry[] = [
   { href: '/admin/users', label: '用户', roles: ['organ_admin', 'system_admin'] },
   { href: '/admin/word-lists', label: '敏感词表' },
   { href: '/admin/search-terms', label: '检索统计', onOrgan: true },
-  { href: '/admin/audit', label: '审计日志', roles: ['system_admin'] },
+  { href: '/admin/audit', label: '审计日志', roles: ['disclosure_office', 'organ_admin', 'system_admin'] },
 ];
 
 export type AdminUser = { displayName: string; username: string; isSystemAdmin: boolean };

@@ -1,50 +1,81 @@
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
+import { parseAuditFilter, type AuditFilterQuery } from '../domain/audit-filter.ts';
 import { loadAuditHead } from '../storage/audit-repository.ts';
+import { findAuditEntry, listAuditEntries, type AuditReadScope } from '../storage/audit-reading.ts';
+import { AuditEntryPage, AuditListPage, type AuditReaderView } from './audit-log-pages.tsx';
 import { verifyAuditLog, type AuditVerification } from '../use-cases/verify-audit-log.ts';
 
 /**
- * How the page knows a signed-in system administrator: identity's session guard and rule, handed
- * in by src/main (identity writes the audit log, so the audit area does not import identity).
+ * Who may read the log, handed in by src/main (identity and catalog write the audit log, so the audit
+ * area imports neither): identity's session guard and rule, and the reader built from catalog's staff
+ * context and identity's `mayReadAuditLog` — null for someone who may read none of it.
  */
 export type AuditPageAccess = {
   requireStaff: preHandlerAsyncHookHandler;
   isSystemAdmin: (principal: NonNullable<FastifyRequest['principal']>) => boolean;
+  auditReader: (request: FastifyRequest, reply: FastifyReply) => Promise<AuditReader | null>;
 };
 
+/** A reader of the log: whose entries they see, and what the pages show of them. */
+export type AuditReader = AuditReaderView & { scope: AuditReadScope };
+
+const PAGE_SIZE = 50;
+const FORBIDDEN = '只有系统管理员、机关管理员和政务公开办公室可以查看审计日志';
+
 /**
- * 审计日志 for the system administrator: the chain's current head, to be recorded somewhere the
- * database's administrators cannot rewrite, and an on-demand check (docs/security.md).
+ * 审计日志: the entries, newest first, filtered by a GET form, each with its own page (before/after);
+ * for the system administrator also the chain's current head, to be recorded somewhere the
+ * database's administrators cannot rewrite, and an on-demand check (docs/security.md). Reading is
+ * not itself recorded.
  */
-export function auditRoutes(deps: AppDeps, { requireStaff, isSystemAdmin }: AuditPageAccess) {
+export function auditRoutes(deps: AppDeps, { requireStaff, isSystemAdmin, auditReader }: AuditPageAccess) {
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff);
-    app.get<{ Querystring: { verify?: string } }>('/admin/audit', async (request: FastifyRequest<{ Querystring: { verify?: string } }>, reply) => {
-      const p = request.principal!;
-      if (!isSystemAdmin(p)) throw new DomainError('ERR_AUTH_FORBIDDEN', '只有系统管理员可以查看审计日志链头', { httpStatus: 403 });
-      const head = await loadAuditHead(deps.db);
-      const check = request.query.verify === '1' ? await verifyAuditLog(deps.db) : null;
-      return sendPage(reply,
-        <AdminLayout title="审计日志" user={{ displayName: p.displayName, username: p.username, isSystemAdmin: true }} csrfToken={request.csrfToken}>
-          <h1>审计日志</h1>
-          <p>每一项操作都写入以密钥签名（HMAC）的哈希链。请定期把下面的链头哈希抄录或打印，保存在数据库管理员无法改动的地方；服务器每天也把链头写入日志。日后用 <code>./bin/gongkai audit verify --expect-head 链头哈希</code> 核对：若日志被删除或改写，抄录的链头将不在链中。</p>
-          {head ? (
-            <table class="meta">
-              <tbody>
-                <tr><th scope="row">链头哈希</th><td><code id="audit-head-hash">{head.last_hash}</code></td></tr>
-                <tr><th scope="row">末条记录</th><td>第 {head.last_id} 条</td></tr>
-                <tr><th scope="row">记录总数</th><td>{head.entries}</td></tr>
-              </tbody>
-            </table>
-          ) : <p>尚无审计记录。</p>}
-          <p><a class="btn btn-secondary" href="/admin/audit?verify=1">立即校验整条哈希链</a></p>
-          {check && <CheckResult r={check} />}
-        </AdminLayout>);
+    const readerOf = async (request: FastifyRequest, reply: FastifyReply) => {
+      const reader = await auditReader(request, reply);
+      if (!reader) throw new DomainError('ERR_AUTH_FORBIDDEN', FORBIDDEN, { httpStatus: 403 });
+      return reader;
+    };
+    app.get<{ Querystring: AuditFilterQuery & { verify?: string } }>('/admin/audit', async (request, reply) => {
+      const reader = await readerOf(request, reply);
+      const q = request.query;
+      const head = isSystemAdmin(request.principal!) ? <ChainHead head={await loadAuditHead(deps.db)} check={q.verify === '1' ? await verifyAuditLog(deps.db) : null} /> : null;
+      const parsed = parseAuditFilter(q);
+      if (!parsed.ok) return sendPage(reply, <AuditListPage view={reader} q={q} errors={parsed.errors} entries={[]} more={false} head={head} />, 400);
+      const { entries, more } = await listAuditEntries(deps.db, parsed.filter, reader.scope, PAGE_SIZE);
+      return sendPage(reply, <AuditListPage view={reader} q={q} errors={{}} entries={entries} more={more} head={head} />);
+    });
+    app.get<{ Params: { id: string } }>('/admin/audit/:id', async (request, reply) => {
+      const reader = await readerOf(request, reply);
+      const id = /^[1-9]\d{0,14}$/.test(request.params.id) ? Number(request.params.id) : null;
+      const entry = id === null ? null : await findAuditEntry(deps.db, id, reader.scope);
+      if (!entry) throw new DomainError('ERR_NOT_FOUND', `没有第 ${request.params.id.slice(0, 20)} 条审计记录，或您无权查看`, { httpStatus: 404 });
+      return sendPage(reply, <AuditEntryPage view={reader} e={entry} />);
     });
   };
+}
+
+function ChainHead({ head, check }: { head: Awaited<ReturnType<typeof loadAuditHead>>; check: AuditVerification | null }) {
+  return (
+    <section aria-labelledby="chain-h">
+      <h2 id="chain-h">哈希链</h2>
+      <p>每一项操作都写入以密钥签名（HMAC）的哈希链。请定期把下面的链头哈希抄录或打印，保存在数据库管理员无法改动的地方；服务器每天也把链头写入日志。日后用 <code>./bin/gongkai audit verify --expect-head 链头哈希</code> 核对：若日志被删除或改写，抄录的链头将不在链中。</p>
+      {head ? (
+        <table class="meta">
+          <tbody>
+            <tr><th scope="row">链头哈希</th><td><code id="audit-head-hash">{head.last_hash}</code></td></tr>
+            <tr><th scope="row">末条记录</th><td>第 {head.last_id} 条</td></tr>
+            <tr><th scope="row">记录总数</th><td>{head.entries}</td></tr>
+          </tbody>
+        </table>
+      ) : <p>尚无审计记录。</p>}
+      <p><a class="btn btn-secondary" href="/admin/audit?verify=1">立即校验整条哈希链</a></p>
+      {check && <CheckResult r={check} />}
+    </section>
+  );
 }
 
 function CheckResult({ r }: { r: AuditVerification }) {

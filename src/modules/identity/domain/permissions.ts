@@ -30,6 +30,13 @@ export const mayKeepSupervision = (p: Principal, chain: Chain): boolean => holds
 /** Assigns recurring submission tasks (信息报送任务) to the organ's units: the same office. */
 export const mayAssignTasks = mayKeepSupervision;
 
+/**
+ * Reads the audit log's entries recorded against the organ (its items, catalog, cases, settings):
+ * the same office, who oversees the organ's disclosure work. Entries of no organ (sign-ins, accounts,
+ * API tokens, the chain itself) are the system administrator's alone, who reads every entry.
+ */
+export const mayReadAuditLog = mayKeepSupervision;
+
 /** Administers somebody else's API tokens (an organ administrator of any organ, or the system administrator). */
 export const administersAnyone = (p: Principal, chainOfOwnRole: (organId: number) => Chain): boolean =>
   isSystemAdmin(p) || p.roles.some((r) => mayAdminister(p, chainOfOwnRole(r.organId)));

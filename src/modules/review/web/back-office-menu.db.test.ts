@@ -64,7 +64,7 @@ describeEachDialect('the back office’s menu and 新建信息', (db) => {
     const unit = await createOrgan(deps, { parentCode: bureau.code, kind: 'unit' });
     const handling = ['/admin/applications', '/admin/letters', '/admin/consultations', '/admin/proposals'];
     const pages = ['/admin/account', '/admin/tokens', '/admin/users', '/admin/audit', '/admin/calendar'];
-    // The unit's administrator may open 用户; 审计日志 and 节假日 answer them 403, in the same frame.
+    // The unit's administrator may open 用户 and 审计日志 (their unit's entries); 节假日 answers them 403, in the same frame.
     const unitAdmin = await createStaff(deps, unit.code, 'organ_admin');
     const theirs = await loginAs(app, unitAdmin.username, unitAdmin.password);
     for (const url of pages) {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { actionLabel, recordedTitle, targetHref } from './audit-actions.ts';
+import { parseAuditFilter } from './audit-filter.ts';
+
+describe('the audit log filter', () => {
+  it('reads China calendar days as instants, the end day included', () => {
+    const r = parseAuditFilter({ from: '2026-12-07', to: '2026-12-07', action: 'publication.*', type: 'publication', target: '12' });
+    expect(r).toEqual({ ok: true, filter: {
+      action: { group: 'publication' }, actor: null, target: { type: 'publication', id: '12' },
+      fromAt: '2026-12-06T16:00:00.000Z', toAt: '2026-12-07T16:00:00.000Z', beforeId: null,
+    } });
+  });
+
+  it('refuses bad values, each with its own Chinese message', () => {
+    const r = parseAuditFilter({ action: 'drop table;', from: '2026-02-30', to: 'yesterday', target: '5', before: '-1' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.action).toContain('无法识别的操作类型');
+    expect(r.errors.from).toBe('起始日期“2026-02-30”不是有效日期，请写成 年-月-日，如 2026-12-01');
+    expect(r.errors.to).toContain('截止日期“yesterday”不是有效日期');
+    expect(r.errors.type).toBe('按对象编号筛选时，请同时选择对象类型');
+    expect(r.errors.before).toBe('翻页位置无效，请从第一页重新查看');
+    const reversed = parseAuditFilter({ from: '2026-12-08', to: '2026-12-01' });
+    expect(reversed.ok ? null : reversed.errors).toEqual({ to: '截止日期不能早于起始日期' });
+  });
+});
+
+describe('what an entry is called', () => {
+  it('names known actions in Chinese and shows an unknown one by its code', () => {
+    expect(actionLabel('user.deactivate')).toBe('停用账号');
+    expect(actionLabel('publication.repeal')).toBe('废止');
+    expect(actionLabel('something.new')).toBe('something.new');
+  });
+
+  it('links a target with a page of its own, and takes the title the entry records', () => {
+    expect(targetHref('publication', '12')).toBe('/admin/publications/12');
+    expect(targetHref('api_token', '3')).toBeNull();
+    expect(targetHref('user', 'zhangsan')).toBeNull();
+    expect(recordedTitle(null, { title: ' 关于…的通知 ' })).toBe('关于…的通知');
+    expect(recordedTitle({ title: '旧标题' }, null)).toBe('旧标题');
+    expect(recordedTitle(null, { name: 'x' })).toBeNull();
+  });
+});

@@ -1,0 +1,78 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { buildDeps } from '../../../../test/support/factories.ts';
+import { parseAuditFilter, type AuditFilterQuery } from '../domain/audit-filter.ts';
+import { appendAuditEvent } from './audit-repository.ts';
+import { findAuditEntry, listAuditEntries, type AuditReadScope } from './audit-reading.ts';
+
+describeEachDialect('reading the audit log', (db) => {
+  /** A log of its own per test: the entries it appends, read back without the entries written before them. */
+  async function log(entries: { at: string; action: string; actor?: string; type?: string; id?: string; organId?: number | null; after?: unknown }[]) {
+    const deps = buildDeps(db());
+    const start = (await deps.db.selectFrom('audit_events').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id ?? 0;
+    for (const e of entries) {
+      await deps.db.transaction().execute((trx) => appendAuditEvent(trx, deps.dialect, {
+        occurredAt: e.at, actorUserId: null, actorLabel: e.actor ?? '张三（zhangsan）', action: e.action,
+        entityType: e.type ?? 'publication', entityId: e.id ?? '1', organId: e.organId === undefined ? 1 : e.organId, before: null, after: e.after ?? null,
+      }));
+    }
+    const read = async (q: AuditFilterQuery = {}, scope: AuditReadScope = { all: true }, limit = 50) => {
+      const parsed = parseAuditFilter(q);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      const page = await listAuditEntries(deps.db, parsed.filter, scope, limit);
+      const entries = page.entries.filter((e) => e.id > start);
+      return { ...page, entries, actions: entries.map((e) => e.action) };
+    };
+    return { deps, read };
+  }
+
+  it('lists newest first and pages back by entry number, the last page saying there is no more', async () => {
+    const { read } = await log([1, 2, 3, 4, 5].map((n) => ({ at: `2026-12-0${n}T02:00:00.000Z`, action: `publication.step${n}` })));
+    const first = await read({}, { all: true }, 2);
+    expect(first.actions).toEqual(['publication.step5', 'publication.step4']);
+    expect(first.more).toBe(true);
+    const second = await read({ before: String(first.entries[1].id) }, { all: true }, 2);
+    expect(second.actions).toEqual(['publication.step3', 'publication.step2']);
+    const third = await read({ before: String(second.entries[1].id) }, { all: true }, 2);
+    expect(third.actions).toEqual(['publication.step1']);
+    expect(third.more).toBe(false);
+  });
+
+  it('filters by an action, by a group of actions (an underscore in the group taken literally) and by the actor', async () => {
+    const at = '2026-12-01T02:00:00.000Z';
+    const { read } = await log([
+      { at, action: 'api_token.revoke' }, { at, action: 'apixtoken.revoke' }, { at, action: 'api_token.create', actor: '李四（lisi）' },
+      { at, action: 'user.deactivate', actor: '100%（pct）' },
+    ]);
+    expect((await read({ action: 'api_token.revoke' })).actions).toEqual(['api_token.revoke']);
+    expect((await read({ action: 'api_token.*' })).actions).toEqual(['api_token.create', 'api_token.revoke']);
+    expect((await read({ actor: 'lisi' })).actions).toEqual(['api_token.create']);
+    expect((await read({ actor: '100%' })).actions).toEqual(['user.deactivate']);
+  });
+
+  it('filters by the target and by China calendar days, the end day included', async () => {
+    const { read } = await log([
+      { at: '2026-12-06T15:59:00.000Z', action: 'publication.a', id: '7' }, // 2026-12-06 23:59 in China
+      { at: '2026-12-06T16:00:00.000Z', action: 'publication.b', id: '7' }, // 2026-12-07 00:00 in China
+      { at: '2026-12-07T15:59:59.000Z', action: 'publication.c', id: '8' }, // 2026-12-07 23:59 in China
+      { at: '2026-12-07T16:00:00.000Z', action: 'publication.d', id: '7', type: 'user' },
+    ]);
+    expect((await read({ from: '2026-12-07', to: '2026-12-07' })).actions).toEqual(['publication.c', 'publication.b']);
+    expect((await read({ to: '2026-12-06' })).actions).toEqual(['publication.a']);
+    expect((await read({ type: 'publication', target: '7' })).actions).toEqual(['publication.b', 'publication.a']);
+    expect((await read({ type: 'user' })).actions).toEqual(['publication.d']);
+  });
+
+  it('shows an organ’s reader only the entries recorded against their organs, and no entry of no organ', async () => {
+    const at = '2026-12-01T02:00:00.000Z';
+    const { deps, read } = await log([
+      { at, action: 'publication.ours', organId: 41 }, { at, action: 'publication.theirs', organId: 42 }, { at, action: 'user.deactivate', organId: null },
+    ]);
+    expect((await read({}, { all: false, organIds: [41] })).actions).toEqual(['publication.ours']);
+    expect((await read({}, { all: false, organIds: [] })).actions).toEqual([]);
+    expect((await read({}, { all: true })).actions).toEqual(['user.deactivate', 'publication.theirs', 'publication.ours']);
+    const [theirs] = (await read({ action: 'publication.theirs' })).entries;
+    expect(await findAuditEntry(deps.db, theirs.id, { all: false, organIds: [41] })).toBeNull();
+    expect((await findAuditEntry(deps.db, theirs.id, { all: false, organIds: [42] }))?.action).toBe('publication.theirs');
+  });
+});
