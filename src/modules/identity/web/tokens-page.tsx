@@ -8,7 +8,7 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 const STATE = { active: '有效', expired: '已过期', revoked: '已撤销' } as const;
 const day = (iso: string | null) => (iso ? chinaDateOf(new Date(iso)) : '');
 
-/** My API tokens (and, for administrators, those of the people they administer): create, see, revoke. */
+/** My API tokens (and, for administrators, those of the people they administer): create, see, revoke. With `newToken`, the answer to 创建令牌: the secret once and the list, no create form. */
 export function TokensPage({ user, csrf, flash, tokens, showOwner, organs, values, errors, newToken }: {
   user: AdminUser; csrf: string; flash: Flash | null; tokens: ApiTokenView[]; showOwner: boolean; organs: { code: string; name: string }[];
   values: Record<string, string | string[]>; errors: FieldErrors; newToken: string | null;
@@ -23,7 +23,7 @@ export function TokensPage({ user, csrf, flash, tokens, showOwner, organs, value
         <section class="panel" aria-labelledby="new-token-h" role="status">
           <h2 id="new-token-h">新令牌（只显示这一次）</h2>
           <p><code>{newToken}</code></p>
-          <p>请立即复制保存。离开本页后无法再次查看，遗失只能撤销后重建。</p>
+          <p><strong>请立即复制</strong>，保存到程序的配置中。离开或刷新本页后无法再次查看，遗失只能撤销后新建。</p>
         </section>
       )}
       <table class="list">
@@ -50,6 +50,11 @@ export function TokensPage({ user, csrf, flash, tokens, showOwner, organs, value
           ))}
         </tbody>
       </table>
+      {/* The page showing a new secret has no create form: a second submit of it (now empty) would replace
+          the secret with an error while the token exists. Another token is made from the list page. */}
+      {newToken ? (
+        <p><a class="btn btn-secondary" href="/admin/tokens#create-token-h">复制好了，新建另一个令牌</a> <a href="/admin/tokens">返回令牌列表</a></p>
+      ) : (
       <section class="panel" aria-labelledby="create-token-h">
         <h2 id="create-token-h">新建令牌</h2>
         <ErrorSummary errors={errors} />
@@ -80,6 +85,7 @@ export function TokensPage({ user, csrf, flash, tokens, showOwner, organs, value
           <button type="submit" class="primary">创建令牌</button>
         </form>
       </section>
+      )}
     </AdminLayout>
   );
 }
