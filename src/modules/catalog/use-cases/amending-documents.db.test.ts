@@ -54,7 +54,7 @@ describeEachDialect('已修改 and the documents that amended it (ADR 0026)', (d
     try {
       const page = await app.inject(`/organs/${w.bureau.code}/items/${w.measure.id}`);
       const notice = noticeOf(page.body);
-      expect(notice).toContain(`本文件已被《<a href="/organs/${w.bureau.code}/items/${w.first.id}">关于修改〈青岚县公共租赁住房管理办法〉的决定</a>》（岚建规〔2024〕3号，${w.first.publishedOn}发布）`);
+      expect(notice).toContain(`本文件已被《<a href="/organs/${w.bureau.code}/items/${w.first.id}">关于修改〈青岚县公共租赁住房管理办法〉的决定</a>》（岚建规〔2024〕3号，<span class="nowrap">${w.first.publishedOn}</span>发布）`);
       expect(notice).toContain(`《<a href="/organs/${w.county.code}/items/${w.second.id}">青岚县人民政府关于修改部分规范性文件的决定</a>》（岚政〔2026〕5号，`);
       expect(notice).toContain('修改。');
       const decision = await app.inject(`/organs/${w.county.code}/items/${w.second.id}`);

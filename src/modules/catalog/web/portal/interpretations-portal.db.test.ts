@@ -163,8 +163,8 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     const page = await box(old.id);
     expect(page).toContain('<strong class="link-validity">（已废止）</strong>');
     expect(page).toContain(
-      `该文件已被《<a href="/organs/${organ.code}/items/${revised.id}">关于印发〈测试县住房保障办法（2026年修订）〉的通知</a>》（测建规〔2026〕9号，${revised.publishedOn}发布）替代，`
-      + `现行解读：《<a href="/organs/${organ.code}/items/${current.id}">〈测试县住房保障办法（2026年修订）〉政策解读</a>》（${current.publishedOn}发布）。`,
+      `该文件已被《<a href="/organs/${organ.code}/items/${revised.id}">关于印发〈测试县住房保障办法（2026年修订）〉的通知</a>》（测建规〔2026〕9号，<span class="nowrap">${revised.publishedOn}</span>发布）替代，`
+      + `现行解读：《<a href="/organs/${organ.code}/items/${current.id}">〈测试县住房保障办法（2026年修订）〉政策解读</a>》（<span class="nowrap">${current.publishedOn}</span>发布）。`,
     );
     expect(page).not.toContain('尚在起草的新解读');
     const [link] = await interprets(old.id);
@@ -186,7 +186,7 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     const olderText = await createPublished(deps, organ.id, [interpretations], interpretation([olderPolicy.id], interpretations, { title: '租赁补贴暂行办法解读' }));
     await performReviewVerb(deps, system, olderPolicy.id, 'repeal', { comment: '已由新办法替代', replacedById: other.id });
     const alone = await box(olderText.id);
-    expect(alone).toContain(`该文件已被《<a href="/organs/${organ.code}/items/${other.id}">测试县租赁补贴办法</a>》（${other.publishedOn}发布）替代。`);
+    expect(alone).toContain(`该文件已被《<a href="/organs/${organ.code}/items/${other.id}">测试县租赁补贴办法</a>》（<span class="nowrap">${other.publishedOn}</span>发布）替代。`);
     expect(alone).not.toContain('现行解读');
     expect((await interprets(olderText.id))[0]!.replacedBy).toMatchObject({ id: other.id, interpretations: [] });
     await app.close();
@@ -207,8 +207,8 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     const page = await box();
     expect(page).toContain('<strong class="link-validity">（已失效）</strong>');
     expect(page).toContain(
-      `该文件已被《<a href="/organs/${organ.code}/items/${successor.id}">测试县租赁补贴办法</a>》（测建规〔2026〕5号，${successor.publishedOn}发布）替代，`
-      + `现行解读：《<a href="/organs/${organ.code}/items/${current.id}">租赁补贴办法解读</a>》（${current.publishedOn}发布）。`,
+      `该文件已被《<a href="/organs/${organ.code}/items/${successor.id}">测试县租赁补贴办法</a>》（测建规〔2026〕5号，<span class="nowrap">${successor.publishedOn}</span>发布）替代，`
+      + `现行解读：《<a href="/organs/${organ.code}/items/${current.id}">租赁补贴办法解读</a>》（<span class="nowrap">${current.publishedOn}</span>发布）。`,
     );
     const [link] = (await app.inject(`/api/v1/publications/${old.id}`)).json().interprets as { id: number; validity: string; replacedBy: { id: number; via: unknown[]; interpretations: { id: number }[] } }[];
     expect(link).toMatchObject({ id: lapsing.id, validity: 'expired', replacedBy: { id: successor.id, via: [], interpretations: [{ id: current.id }] } });
@@ -227,7 +227,7 @@ describeEachDialect('政策解读 on the portal and in the API', (db) => {
     await performReviewVerb(deps, system, second.id, 'repeal', { comment: '已由第三版替代', replacedById: third.id });
     const box = async () => /<section class="panel interpreted-policies"[\s\S]*?<\/section>/.exec((await app.inject(`/organs/${organ.code}/items/${old.id}`)).body)?.[0] ?? '';
     const named = (d: { id: number; title: string; documentNumber?: string | null; publishedOn: string | null }) =>
-      `《<a href="/organs/${organ.code}/items/${d.id}">${d.title}</a>》（${[d.documentNumber, `${d.publishedOn}发布`].filter(Boolean).join('，')}）`;
+      `《<a href="/organs/${organ.code}/items/${d.id}">${d.title}</a>》（${[d.documentNumber, `<span class="nowrap">${d.publishedOn}</span>发布`].filter(Boolean).join('，')}）`;
     const interprets = async () => (await app.inject(`/api/v1/publications/${old.id}`)).json().interprets as { replacedBy: { id: number; validity: string; via: { id: number; validity: string }[]; interpretations: { id: number }[] } }[];
 
     // The line goes on to the third, in force, and its interpretation — not the second's, whose policy is repealed too.

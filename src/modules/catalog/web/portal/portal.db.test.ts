@@ -36,7 +36,7 @@ describeEachDialect('public portal', (db) => {
     await performReviewVerb(deps, system, old.id, 'repeal', { replacedById: current.id });
     const res = await app.inject(`/organs/${organ.code}/items/${old.id}`);
     // 本文件已被《X》废止 (ADR 0026), X linked.
-    expect(res.body).toContain(`本文件已被《<a href="/organs/${organ.code}/items/${current.id}">新办法</a>》（${current.publishedOn}发布）废止。`);
+    expect(res.body).toContain(`本文件已被《<a href="/organs/${organ.code}/items/${current.id}">新办法</a>》（<span class="nowrap">${current.publishedOn}</span>发布）废止。`);
     await app.close();
   });
 
@@ -56,7 +56,7 @@ describeEachDialect('public portal', (db) => {
     expect(banner).toContain(`本文件已被《<a href="/organs/${county.code}/items/${decision.id}">青岚县人民政府关于修改部分规范性文件的决定</a>》`);
     expect(banner).toContain('修改。');
     expect(banner).toContain('岚政〔2026〕5号');
-    expect(banner).toContain(`${decision.publishedOn}发布`);
+    expect(banner).toContain(`<span class="nowrap">${decision.publishedOn}</span>发布`);
     // The link leads to the page, not to 页面不存在.
     expect((await app.inject(`/organs/${county.code}/items/${decision.id}`)).statusCode).toBe(200);
     // Nothing recorded: the banner says no more than it knows.

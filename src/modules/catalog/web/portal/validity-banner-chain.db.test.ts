@@ -20,7 +20,7 @@ describeEachDialect('the 效力 banner follows a replacement repealed since', (d
     await performReviewVerb(deps, system, first.id, 'repeal', { comment: '由第二版替代', replacedById: second.id });
     await performReviewVerb(deps, system, second.id, 'repeal', { comment: '由第三版替代', replacedById: third.id });
     const named = (d: { id: number; title: string; documentNumber?: string | null; publishedOn: string | null }) =>
-      `《<a href="/organs/${organ.code}/items/${d.id}">${d.title}</a>》（${d.documentNumber}，${d.publishedOn}发布）`;
+      `《<a href="/organs/${organ.code}/items/${d.id}">${d.title}</a>》（${d.documentNumber}，<span class="nowrap">${d.publishedOn}</span>发布）`;
     const banner = async (id: number) => /<div class="notice" role="note">[\s\S]*?<\/div>/.exec((await app.inject(`/organs/${organ.code}/items/${id}`)).body)?.[0] ?? '';
 
     expect(await banner(first.id)).toContain(`<strong>本文件已被${named(second)}废止，后者也已废止，现行有效的是${named(third)}。</strong>`);
@@ -44,7 +44,7 @@ describeEachDialect('the 效力 banner follows a replacement repealed since', (d
     await performReviewVerb(deps, system, second.id, 'repeal', { comment: '由再修订版替代', replacedById: later.id });
     await performReviewVerb(deps, system, later.id, 'withdraw', { withdrawReason: 'published_in_error' });
     const body = (await app.inject(`/organs/${organ.code}/items/${first.id}`)).body;
-    expect(body).toContain(`本文件已被《<a href="/organs/${organ.code}/items/${second.id}">物业管理办法（修订）</a>》（测建规〔2025〕8号，${second.publishedOn}发布）废止，后者也已废止，本站没有记载现行有效的替代文件。`);
+    expect(body).toContain(`本文件已被《<a href="/organs/${organ.code}/items/${second.id}">物业管理办法（修订）</a>》（测建规〔2025〕8号，<span class="nowrap">${second.publishedOn}</span>发布）废止，后者也已废止，本站没有记载现行有效的替代文件。`);
     expect(body).not.toContain('物业管理办法（再修订）');
     await app.close();
   });

@@ -29,6 +29,14 @@ describe('the 效力 notice and 有效期至 (ADR 0027)', () => {
       .toBe('本文件已被《关于印发〈青岚县公共租赁住房管理办法〉的通知》（岚建〔2025〕3号，2025-03-01发布）废止。');
   });
 
+  it('keeps each date on one line: at 360 px 2026- | 11-02发布 broke across two (an outside tester)', () => {
+    const replacement = { id: 9, title: '管理办法', organCode: 'qlx-zjj', documentNumber: null, publishedOn: '2026-11-02', validity: 'valid' as const };
+    expect(renderToString(<ValidityNotice item={{ validity: 'repealed', validThroughOn: null }} amendedBy={[]} replacements={[replacement]} />)).toContain('<span class="nowrap">2026-11-02</span>发布');
+    const lapsed = renderToString(<ValidityNotice item={{ validity: 'expired', validThroughOn: '2025-06-06' }} amendedBy={[]} replacements={[]} />);
+    expect(lapsed).toContain('<span class="nowrap">2025-06-06</span>');
+    expect(lapsed).toContain('<span class="nowrap">2025-06-07</span>');
+  });
+
   // An outside tester followed the banner's link from a repealed document to another repealed one.
   describe('a replacement repealed in its turn (the chain 政策解读 follows, domain/replacement-chain.ts)', () => {
     const doc = (id: number, title: string, validity: 'valid' | 'amended' | 'repealed' | 'expired', documentNumber: string) =>

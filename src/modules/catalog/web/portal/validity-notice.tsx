@@ -13,8 +13,10 @@ export type LinkedDocument = { id: number; title: string; organCode: string; doc
  */
 export function Named({ doc }: { doc: LinkedDocument }) {
   const title = doc.title.trim().replace(/^《(.*)》$/, '$1').replace(/《/g, '〈').replace(/》/g, '〉');
-  const facts = [doc.documentNumber, doc.publishedOn && `${doc.publishedOn}发布`].filter(Boolean).join('，');
-  return <>《<a href={`/organs/${doc.organCode}/items/${doc.id}`}>{title}</a>》{facts && `（${facts}）`}</>;
+  // A date is kept on one line (2026- | 11-02 broke at 360 px).
+  const day = doc.publishedOn && <><span class="nowrap">{doc.publishedOn}</span>发布</>;
+  const facts = doc.documentNumber && day ? <>{doc.documentNumber}，{day}</> : doc.documentNumber || day;
+  return <>《<a href={`/organs/${doc.organCode}/items/${doc.id}`}>{title}</a>》{facts && <>（{facts}）</>}</>;
 }
 
 const NamedList = ({ docs }: { docs: readonly LinkedDocument[] }) => (
@@ -66,7 +68,7 @@ export function ValidityNotice({ item, amendedBy, replacements }: {
         <>
           <strong>本文件已失效。</strong>
           {/* 有效期至 is the last day in force (docs/adr/0027): it lapsed the day after. */}
-          {item.validThroughOn && `有效期至 ${item.validThroughOn}，已于 ${addDays(item.validThroughOn, 1)} 失效。`}
+          {item.validThroughOn && <>有效期至 <span class="nowrap">{item.validThroughOn}</span>，已于 <span class="nowrap">{addDays(item.validThroughOn, 1)}</span> 失效。</>}
           {replacement && (isInForce(replacement.validity)
             ? <>现行文件：<Named doc={replacement} /></>
             : <>替代文件：<Named doc={replacement} /><Onward replacements={replacements} />。</>)}
