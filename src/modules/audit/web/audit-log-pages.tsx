@@ -128,7 +128,8 @@ export function AuditListPage({ view, q, errors, entries, more, head }: {
       {head}
       <h2 id="entries">操作记录</h2>
       {view.scopeNote && <p>{view.scopeNote}</p>}
-      <ErrorSummary errors={errors} heading="筛选条件有误，请修改：" />
+      {/* The page position has no field of its own: its message links nowhere. */}
+      <ErrorSummary errors={Object.fromEntries(Object.entries(errors).map(([f, m]) => [f === 'before' ? '_form' : f, m]))} heading="筛选条件有误，请修改：" />
       <AuditFilterForm q={q} errors={errors} />
       {Object.keys(errors).length === 0 && (entries.length === 0
         ? <p role="status">{filtered ? '没有符合条件的记录。' : '尚无可查看的记录。'}</p>

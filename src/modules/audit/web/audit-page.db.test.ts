@@ -90,6 +90,9 @@ describeEachDialect('the audit head in the back office', (db) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('起始日期“2026-13-01”不是有效日期，请写成 年-月-日，如 2026-12-01');
     expect(bad.body).toContain('无法识别的操作类型');
+    const lost = await app.inject({ url: '/admin/audit?before=x', cookies });
+    expect(lost.statusCode).toBe(400);
+    expect(lost.body).toContain('<li>翻页位置无效，请从第一页重新查看</li>');
     await app.close();
   });
 
