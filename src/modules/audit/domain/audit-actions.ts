@@ -95,19 +95,26 @@ export const ENTITY_LABELS: Record<string, string> = {
   application_letter: '申请文书', application_settings: '依申请公开设置', letter_template: '文书模板', record_correction: '更正申请', appeal: '复议诉讼',
   letter: '来信', consultation: '意见征集', proposal: '建议提案', annual_report: '年度报告', submission_task: '报送任务', wording_rule: '严重表述错误',
   site_identity: '网站标识', holiday_year: '节假日安排', word_list: '敏感词表', region: '区域', audit: '审计日志',
+  annual_report_inputs: '年度报告数据',
 };
+
+/** The kinds of target recorded by a code, not a number (`site` / `organ:3`, an organ's code, `chain`, `code/2026`): the filter takes their code. */
+export const CODE_KEYED_TYPES: readonly string[] = ['site_identity', 'region', 'audit', 'annual_report_inputs'];
 
 export const entityLabel = (type: string): string => ENTITY_LABELS[type] ?? type;
 
 /** The back-office page of an entry's target, where it has one (by its recorded id); null otherwise. */
 export function targetHref(type: string, id: string): string | null {
   if (!/^[1-9]\d{0,11}$/.test(id)) return null;
-  const pages: Record<string, string> = {
-    publication: '/admin/publications/', user: '/admin/users/', application: '/admin/applications/', letter: '/admin/letters/',
-    consultation: '/admin/consultations/', proposal: '/admin/proposals/',
-  };
-  return pages[type] ? `${pages[type]}${id}` : null;
+  return Object.hasOwn(TARGET_PAGES, type) ? `${TARGET_PAGES[type as LinkedType]}${id}` : null;
 }
+
+/** The targets with a back-office page of their own: the list names each by its current title or name (storage's auditTargetNames). */
+export const TARGET_PAGES = {
+  publication: '/admin/publications/', user: '/admin/users/', application: '/admin/applications/', letter: '/admin/letters/',
+  consultation: '/admin/consultations/', proposal: '/admin/proposals/',
+} as const;
+export type LinkedType = keyof typeof TARGET_PAGES;
 
 /** A title the entry itself records for its target (an item's 标题 in its before/after), if any. */
 export function recordedTitle(before: unknown, after: unknown): string | null {

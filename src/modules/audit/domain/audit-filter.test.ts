@@ -23,6 +23,24 @@ describe('the audit log filter', () => {
     const reversed = parseAuditFilter({ from: '2026-12-08', to: '2026-12-01' });
     expect(reversed.ok ? null : reversed.errors).toEqual({ to: '截止日期不能早于起始日期' });
   });
+
+  it('reads full-width digits as digits, and refuses a number that is not a whole one in range, an unknown action, group or type', () => {
+    const wide = parseAuditFilter({ type: 'publication', target: '４７１０' });
+    expect(wide.ok && wide.filter.target).toEqual({ type: 'publication', id: '4710' });
+    for (const target of ['abc', '1.5', '99999999999999999999', '0', '-3']) {
+      const r = parseAuditFilter({ type: 'publication', target });
+      expect(r.ok ? null : r.errors.target).toBe(`对象编号“${target}”无效，请填写信息、用户等的编号（正整数，如 4710）`);
+    }
+    // Targets kept by a code, not a number (the site's identity, the audit chain) are found by that code.
+    expect(parseAuditFilter({ type: 'site_identity', target: 'organ:3' }).ok).toBe(true);
+    const action = parseAuditFilter({ action: 'bogus.action' });
+    expect(action.ok ? null : action.errors).toEqual({ action: '无法识别的操作类型“bogus.action”，请从列表中选择' });
+    const group = parseAuditFilter({ action: 'bogus.*' });
+    expect(group.ok ? null : group.errors).toEqual({ action: '无法识别的操作类型“bogus.*”，请从列表中选择' });
+    expect(parseAuditFilter({ action: 'api_token.*' }).ok).toBe(true);
+    const type = parseAuditFilter({ type: 'bogus' });
+    expect(type.ok ? null : type.errors).toEqual({ type: '无法识别的对象类型“bogus”，请从列表中选择' });
+  });
 });
 
 describe('what an entry is called', () => {

@@ -1,4 +1,5 @@
 import { addDays, instantOfChinaTime, isIsoDate } from '../../../shared/iso-date.ts';
+import { ACTION_GROUPS, ACTION_LABELS, CODE_KEYED_TYPES, ENTITY_LABELS } from './audit-actions.ts';
 
 /** The filter form's fields as the query string gives them (a GET form, no JavaScript). */
 export type AuditFilterQuery = { action?: string; actor?: string; type?: string; target?: string; from?: string; to?: string; before?: string };
@@ -18,23 +19,33 @@ export type AuditFilter = {
 
 export type ParsedAuditFilter = { ok: true; filter: AuditFilter } | { ok: false; errors: Record<string, string> };
 
-const CODE = /^[a-z][a-z0-9_]*(\.[a-zA-Z0-9_]+)*$/;
+/** The groups a reader may pick: the form's (ACTION_GROUPS) and each known action's area (`demo.*`, `site_identity.*`). */
+const KNOWN_GROUPS = new Set([...ACTION_GROUPS.map((g) => g.code), ...Object.keys(ACTION_LABELS).map((a) => a.split('.')[0]!)]);
+
+/** Full-width digits (０–９, as a Chinese phone's keyboard types them) read as digits. */
+const halfWidthDigits = (text: string) => text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
+
+/** A target's number: a whole number of at most 15 digits (what an id can be); a code for the few types kept by one. */
+const NUMBER = /^[1-9]\d{0,14}$/;
+const TARGET_CODE = /^[A-Za-z0-9][A-Za-z0-9:/_-]{0,39}$/;
 
 /** Reads the filter form, every bad value with its own Chinese message (the page answers 400, never 500). */
 export function parseAuditFilter(q: AuditFilterQuery): ParsedAuditFilter {
   const errors: Record<string, string> = {};
   const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-  const action = s(q.action), actor = s(q.actor), type = s(q.type), target = s(q.target), from = s(q.from), to = s(q.to), before = s(q.before);
+  const action = s(q.action), actor = s(q.actor), type = s(q.type), target = halfWidthDigits(s(q.target)), from = s(q.from), to = s(q.to), before = s(q.before);
   let parsedAction: AuditFilter['action'] = null;
   if (action) {
     const group = action.endsWith('.*') ? action.slice(0, -2) : null;
-    if (action.length > 80 || !CODE.test(group ?? action)) errors.action = `无法识别的操作类型“${action.slice(0, 80)}”，请从列表中选择`;
+    if (group ? !KNOWN_GROUPS.has(group) : !(action in ACTION_LABELS)) errors.action = `无法识别的操作类型“${action.slice(0, 80)}”，请从列表中选择`;
     else parsedAction = group ? { group } : { exact: action };
   }
   if (actor.length > 60) errors.actor = '操作人最多 60 个字';
-  if (type && (type.length > 40 || !/^[a-z][a-z_]*$/.test(type))) errors.type = `无法识别的对象类型“${type.slice(0, 40)}”，请从列表中选择`;
+  if (type && !Object.hasOwn(ENTITY_LABELS, type)) errors.type = `无法识别的对象类型“${type.slice(0, 40)}”，请从列表中选择`;
   if (target && !type) errors.type = '按对象编号筛选时，请同时选择对象类型';
-  if (target.length > 100) errors.target = '对象编号最多 100 个字符';
+  if (target && !(NUMBER.test(target) || (CODE_KEYED_TYPES.includes(type) && TARGET_CODE.test(target)))) {
+    errors.target = `对象编号“${target.slice(0, 30)}”无效，请填写信息、用户等的编号（正整数，如 4710）`;
+  }
   for (const [field, v, name] of [['from', from, '起始日期'], ['to', to, '截止日期']] as const) {
     if (v && !isIsoDate(v)) errors[field] = `${name}“${v.slice(0, 20)}”不是有效日期，请写成 年-月-日，如 2026-12-01`;
   }

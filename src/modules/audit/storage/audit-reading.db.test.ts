@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { buildDeps } from '../../../../test/support/factories.ts';
+import { buildDeps, createNode, createOrgan, createPublished, createStaff } from '../../../../test/support/factories.ts';
 import { parseAuditFilter, type AuditFilterQuery } from '../domain/audit-filter.ts';
 import { appendAuditEvent } from './audit-repository.ts';
-import { findAuditEntry, listAuditEntries, type AuditReadScope } from './audit-reading.ts';
+import { auditTargetNames, findAuditEntry, listAuditEntries, targetKey, type AuditReadScope } from './audit-reading.ts';
 
 describeEachDialect('reading the audit log', (db) => {
   /** A log of its own per test: the entries it appends, read back without the entries written before them. */
@@ -71,8 +71,21 @@ describeEachDialect('reading the audit log', (db) => {
     expect((await read({}, { all: false, organIds: [41] })).actions).toEqual(['publication.ours']);
     expect((await read({}, { all: false, organIds: [] })).actions).toEqual([]);
     expect((await read({}, { all: true })).actions).toEqual(['user.deactivate', 'publication.theirs', 'publication.ours']);
-    const [theirs] = (await read({ action: 'publication.theirs' })).entries;
+    const theirs = (await read()).entries.find((e) => e.action === 'publication.theirs')!;
     expect(await findAuditEntry(deps.db, theirs.id, { all: false, organIds: [41] })).toBeNull();
     expect((await findAuditEntry(deps.db, theirs.id, { all: false, organIds: [42] }))?.action).toBe('publication.theirs');
+  });
+
+  it('names the page’s targets as they are called now, one query a kind; a target since deleted not at all', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const item = await createPublished(deps, organ.id, [await createNode(deps, organ.id)]);
+    const staff = await createStaff(deps, organ.code, 'editor');
+    const entry = (type: string, id: string) => ({ id: 1, occurredAt: '', actorUserId: null, actorLabel: '', action: 'x', entityType: type, entityId: id, organId: null, before: null, after: null, prevHash: '', hash: '' });
+    const names = await auditTargetNames(deps.db, [entry('publication', String(item.id)), entry('publication', String(item.id)), entry('user', String(staff.id)), entry('publication', '999999999'), entry('audit', 'chain')]);
+    expect(names.get(targetKey('publication', String(item.id)))).toBe(item.title);
+    expect(names.get(targetKey('user', String(staff.id)))).toMatch(new RegExp(`^张某\\d+（${staff.username}）$`));
+    expect(names.has(targetKey('publication', '999999999'))).toBe(false);
+    expect(names.size).toBe(2);
   });
 });

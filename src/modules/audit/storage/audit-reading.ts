@@ -57,3 +57,33 @@ export async function findAuditEntry(db: Db, id: number, scope: AuditReadScope):
   const row = await db.selectFrom('audit_events').selectAll().where('id', '=', id).where((eb) => scoped(eb, scope)).executeTakeFirst();
   return row ? entryOf(row) : null;
 }
+
+/** `type:id` → what the target is called now. */
+export type AuditTargetNames = Map<string, string>;
+export const targetKey = (type: string, id: string) => `${type}:${id}`;
+
+/**
+ * What a page's targets are called now — an item's or a consultation's title, a user's name and account, an
+ * application's or a letter's tracking number, a proposal's number and title — one query per kind of target on
+ * the page, never one per row. A target since deleted is simply absent (the page shows its number).
+ */
+export async function auditTargetNames(db: Db, entries: AuditEntry[]): Promise<AuditTargetNames> {
+  const idsOf = (type: string) => [...new Set(entries.filter((e) => e.entityType === type && /^[1-9]\d{0,11}$/.test(e.entityId)).map((e) => Number(e.entityId)))];
+  const names: AuditTargetNames = new Map();
+  const put = (type: string, rows: { id: number; name: string }[]) => { for (const r of rows) if (r.name.trim()) names.set(targetKey(type, String(r.id)), r.name.trim()); };
+  const readers: Record<string, (ids: number[]) => Promise<{ id: number; name: string }[]>> = {
+    publication: (ids) => db.selectFrom('publications').select(['id', 'title as name']).where('id', 'in', ids).execute(),
+    user: async (ids) => (await db.selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', ids).execute())
+      .map((u) => ({ id: u.id, name: `${u.display_name}（${u.username}）` })),
+    application: (ids) => db.selectFrom('applications').select(['id', 'tracking_no as name']).where('id', 'in', ids).execute(),
+    letter: (ids) => db.selectFrom('letters').select(['id', 'tracking_no as name']).where('id', 'in', ids).execute(),
+    consultation: (ids) => db.selectFrom('consultations').select(['id', 'title as name']).where('id', 'in', ids).execute(),
+    proposal: async (ids) => (await db.selectFrom('proposals').select(['id', 'number', 'title']).where('id', 'in', ids).execute())
+      .map((p) => ({ id: p.id, name: `${p.number} ${p.title}` })),
+  };
+  for (const [type, read] of Object.entries(readers)) {
+    const ids = idsOf(type);
+    if (ids.length) put(type, await read(ids));
+  }
+  return names;
+}

@@ -4,7 +4,7 @@ import { ErrorSummary } from '../../../platform/views/components.tsx';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 import { ACTION_GROUPS, ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel, recordedTitle, targetHref } from '../domain/audit-actions.ts';
 import type { AuditFilterQuery } from '../domain/audit-filter.ts';
-import type { AuditEntry } from '../storage/audit-reading.ts';
+import { targetKey, type AuditEntry, type AuditTargetNames } from '../storage/audit-reading.ts';
 
 /** Who reads, as the reading pages need it: the frame's user, the CSRF token, and organs' names by id. */
 export type AuditReaderView = { user: AdminUser; csrf: string; organName: (id: number) => string | null; scopeNote: string | null };
@@ -35,7 +35,6 @@ export function AuditFilterForm({ q, errors }: { q: AuditFilterQuery; errors: Re
           <label for="f-action">操作</label>
           <select id="f-action" name="action" aria-describedby={described('action')} aria-invalid={errors.action ? 'true' : undefined}>
             <option value="">全部操作</option>
-            {selected && !known.includes(selected) && !selected.endsWith('.*') && <option value={selected} selected>{selected}</option>}
             {ACTION_GROUPS.map((g) => (
               <optgroup label={g.label}>
                 <option value={`${g.code}.*`} selected={selected === `${g.code}.*`}>{`全部“${g.label}”`}</option>
@@ -57,7 +56,6 @@ export function AuditFilterForm({ q, errors }: { q: AuditFilterQuery; errors: Re
           <label for="f-type">对象类型</label>
           <select id="f-type" name="type" aria-describedby={described('type')} aria-invalid={errors.type ? 'true' : undefined}>
             <option value="">全部</option>
-            {v('type') && !(v('type') in ENTITY_LABELS) && <option value={v('type')} selected>{v('type')}</option>}
             {Object.entries(ENTITY_LABELS).map(([code, label]) => <option value={code} selected={v('type') === code}>{label}</option>)}
           </select>
           {err('type')}
@@ -84,16 +82,22 @@ export function AuditFilterForm({ q, errors }: { q: AuditFilterQuery; errors: Re
   );
 }
 
-/** The entry's target: a link to its page where it has one, with the title the entry records. */
-export function AuditTarget({ e }: { e: AuditEntry }) {
-  const title = recordedTitle(e.before, e.after);
+/** The entry's target: a link to its page where it has one, with what it is called now (else the title the entry records; a deleted one by its number). */
+export function AuditTarget({ e, names }: { e: AuditEntry; names: AuditTargetNames }) {
+  const title = names.get(targetKey(e.entityType, e.entityId)) ?? recordedTitle(e.before, e.after);
   const name = `${entityLabel(e.entityType)} ${e.entityId}`;
   const href = targetHref(e.entityType, e.entityId);
   const text = title ? `${name}：${title}` : name;
   return href ? <a href={href}>{text}</a> : <>{text}</>;
 }
 
-export function AuditEntriesTable({ entries, organName, caption }: { entries: AuditEntry[]; organName: (id: number) => string | null; caption: string }) {
+/** The organ an entry is recorded against, or — for none (sign-ins, accounts, tokens): one way on every row and page. */
+export function organText(organId: number | null, organName: (id: number) => string | null): string {
+  if (organId === null || !organId) return '—';
+  return organName(organId)?.trim() || `机关 ${organId}`;
+}
+
+export function AuditEntriesTable({ entries, names, organName, caption }: { entries: AuditEntry[]; names: AuditTargetNames; organName: (id: number) => string | null; caption: string }) {
   return (
     <table class="list cards audit-entries">
       <caption>{caption}</caption>
@@ -107,8 +111,8 @@ export function AuditEntriesTable({ entries, organName, caption }: { entries: Au
             <td data-label="时间" class="nowrap">{chinaTimeOf(e.occurredAt)}</td>
             <td data-label="操作人">{e.actorLabel}</td>
             <td data-label="操作">{e.action in ACTION_LABELS ? ACTION_LABELS[e.action] : <code>{e.action}</code>}</td>
-            <td data-label="对象"><AuditTarget e={e} /></td>
-            <td data-label="机关">{e.organId === null ? '—' : (organName(e.organId) ?? `机关 ${e.organId}`)}</td>
+            <td data-label="对象"><AuditTarget e={e} names={names} /></td>
+            <td data-label="机关">{organText(e.organId, organName)}</td>
           </tr>
         ))}
       </tbody>
@@ -116,8 +120,8 @@ export function AuditEntriesTable({ entries, organName, caption }: { entries: Au
   );
 }
 
-export function AuditListPage({ view, q, errors, entries, more, head }: {
-  view: AuditReaderView; q: AuditFilterQuery; errors: Record<string, string>; entries: AuditEntry[]; more: boolean; head: ComponentChildren;
+export function AuditListPage({ view, q, errors, entries, names, more, head }: {
+  view: AuditReaderView; q: AuditFilterQuery; errors: Record<string, string>; entries: AuditEntry[]; names: AuditTargetNames; more: boolean; head: ComponentChildren;
 }) {
   const filtered = FILTER_FIELDS.some((f) => q[f]?.trim());
   const paged = typeof q.before === 'string' && q.before.trim() !== '';
@@ -133,7 +137,7 @@ export function AuditListPage({ view, q, errors, entries, more, head }: {
       <AuditFilterForm q={q} errors={errors} />
       {Object.keys(errors).length === 0 && (entries.length === 0
         ? <p role="status">{filtered ? '没有符合条件的记录。' : '尚无可查看的记录。'}</p>
-        : <AuditEntriesTable entries={entries} organName={view.organName}
+        : <AuditEntriesTable entries={entries} names={names} organName={view.organName}
           caption={`${filtered ? '符合条件的' : ''}操作记录，最新的在前${paged ? `（第 ${q.before!.trim()} 条之前）` : ''}；点序号查看详情`} />)}
       {(paged || more) && (
         <nav class="pager" aria-label="翻页">
@@ -147,7 +151,7 @@ export function AuditListPage({ view, q, errors, entries, more, head }: {
 
 const json = (v: unknown) => (v === null || v === undefined ? '（无）' : JSON.stringify(v, null, 2));
 
-export function AuditEntryPage({ view, e }: { view: AuditReaderView; e: AuditEntry }) {
+export function AuditEntryPage({ view, e, names }: { view: AuditReaderView; e: AuditEntry; names: AuditTargetNames }) {
   return (
     <AdminLayout title={`审计记录第 ${e.id} 条`} user={view.user} csrfToken={view.csrf}>
       <p><a href="/admin/audit">返回审计日志</a></p>
@@ -155,11 +159,11 @@ export function AuditEntryPage({ view, e }: { view: AuditReaderView; e: AuditEnt
       <table class="meta-table">
         <caption class="visually-hidden">记录内容</caption>
         <tbody>
-          <tr><th scope="row">时间</th><td>{chinaTimeOf(e.occurredAt)}（北京时间；记录值 {e.occurredAt}）</td></tr>
+          <tr><th scope="row">时间</th><td>{chinaTimeOf(e.occurredAt)}（北京时间；记录值 <code class="nowrap">{e.occurredAt}</code>）</td></tr>
           <tr><th scope="row">操作人</th><td>{e.actorLabel}{e.actorUserId !== null && <>（用户编号 <a href={`/admin/users/${e.actorUserId}`}>{e.actorUserId}</a>）</>}</td></tr>
           <tr><th scope="row">操作</th><td>{actionLabel(e.action)}（<code>{e.action}</code>）</td></tr>
-          <tr><th scope="row">对象</th><td><AuditTarget e={e} /></td></tr>
-          <tr><th scope="row">机关</th><td>{e.organId === null ? '—' : (view.organName(e.organId) ?? `机关 ${e.organId}`)}</td></tr>
+          <tr><th scope="row">对象</th><td><AuditTarget e={e} names={names} /></td></tr>
+          <tr><th scope="row">机关</th><td>{organText(e.organId, view.organName)}</td></tr>
           <tr><th scope="row">前序哈希</th><td><code class="audit-hash">{e.prevHash}</code></td></tr>
           <tr><th scope="row">本条哈希</th><td><code class="audit-hash">{e.hash}</code></td></tr>
         </tbody>

@@ -5,7 +5,7 @@ import { createActor, createNode, createOrgan, createPublished, createStaff, TES
 import { setUserActive } from '../../identity/index.ts';
 import { useAuditKey } from '../storage/audit-key.ts';
 import { recordLostAuditKey } from '../use-cases/lost-audit-key.ts';
-import { auditEventsFor, loadAuditHead } from '../storage/audit-repository.ts';
+import { appendAuditEvent, auditEventsFor, loadAuditHead } from '../storage/audit-repository.ts';
 
 describeEachDialect('the audit head in the back office', (db) => {
   it('shows the system administrator the current head to record elsewhere, and checks the chain on demand', async () => {
@@ -53,7 +53,7 @@ describeEachDialect('the audit head in the back office', (db) => {
     const deactivation = (await auditEventsFor(deps.db, 'user', String(leaver.id))).find((e) => e.action === 'user.deactivate')!;
     // The fixed test clock, 2026-03-10T02:00Z, is 10:00 in China.
     expect(page.body).toContain(`<a href="/admin/audit/${deactivation.id}" aria-label="第 ${deactivation.id} 条记录详情">${deactivation.id}</a>`);
-    expect(page.body).toMatch(new RegExp(`2026-03-10 10:00</td><td data-label="操作人">${sysadmin.actor.principal.displayName}（${sysadmin.username}）</td><td data-label="操作">停用账号</td><td data-label="对象"><a href="/admin/users/${leaver.id}">用户 ${leaver.id}</a></td>`));
+    expect(page.body).toMatch(new RegExp(`2026-03-10 10:00</td><td data-label="操作人">${sysadmin.actor.principal.displayName}（${sysadmin.username}）</td><td data-label="操作">停用账号</td><td data-label="对象"><a href="/admin/users/${leaver.id}">用户 ${leaver.id}：张某\\d+（${leaver.username}）</a></td>`));
     expect(page.body).toContain(`<a href="/admin/publications/${item.id}">信息 ${item.id}：${item.title}</a>`);
     // Newest first: the item was published after the account was deactivated.
     expect(page.body.indexOf(`/admin/publications/${item.id}"`)).toBeLessThan(page.body.indexOf(`/admin/users/${leaver.id}"`));
@@ -61,9 +61,34 @@ describeEachDialect('the audit head in the back office', (db) => {
     const detail = await app.inject({ url: `/admin/audit/${deactivation.id}`, cookies });
     expect(detail.statusCode).toBe(200);
     expect(detail.body).toContain(`<h1>审计记录第 ${deactivation.id} 条：停用账号</h1>`);
+    // China time first; the recorded instant unbroken beside it.
+    expect(detail.body).toContain(`<td>2026-03-10 10:00（北京时间；记录值 <code class="nowrap">${deactivation.occurred_at}</code>）</td>`);
     expect(detail.body).toContain(`<h2>变更后</h2><pre class="audit-json">{\n  &quot;username&quot;: &quot;${leaver.username}&quot;,\n  &quot;active&quot;: false\n}</pre>`);
     expect((await app.inject({ url: '/admin/audit/999999999', cookies })).statusCode).toBe(404);
     expect((await app.inject({ url: '/admin/audit/abc', cookies })).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it('names every target by its current title or name, read for the page; a target since deleted by its number', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const sysadmin = await createActor(deps, organ.code, 'system_admin');
+    const item = await createPublished(deps, organ.id, [await createNode(deps, organ.id)]);
+    const leaver = await createStaff(deps, organ.code, 'editor');
+    await setUserActive(deps, sysadmin.actor, leaver.id, false);
+    // An entry about an item no longer there, recording no title: its number only. One of no organ: — as every other.
+    await deps.db.transaction().execute((trx) => appendAuditEvent(trx, deps.dialect, {
+      occurredAt: '2026-03-10T02:00:00.000Z', actorUserId: null, actorLabel: '测试', action: 'publication.withdraw',
+      entityType: 'publication', entityId: '999999999', organId: null, before: null, after: { status: 'withdrawn' },
+    }));
+    const { cookies } = await loginAs(app, sysadmin.username, sysadmin.password);
+    const page = await app.inject({ url: '/admin/audit', cookies });
+    const itemLinks = [...page.body.matchAll(new RegExp(`<a href="/admin/publications/${item.id}">([^<]*)</a>`, 'g'))].map((m) => m[1]);
+    expect(itemLinks.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(itemLinks)).toEqual(new Set([`信息 ${item.id}：${item.title}`]));
+    expect(page.body).toContain(`<a href="/admin/users/${leaver.id}">用户 ${leaver.id}：张某`);
+    expect(page.body).toContain('<a href="/admin/publications/999999999">信息 999999999</a></td><td data-label="机关">—</td>');
+    expect(page.body).not.toContain('<td data-label="机关"></td>');
     await app.close();
   });
 
@@ -90,6 +115,22 @@ describeEachDialect('the audit head in the back office', (db) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('起始日期“2026-13-01”不是有效日期，请写成 年-月-日，如 2026-12-01');
     expect(bad.body).toContain('无法识别的操作类型');
+    for (const target of ['abc', '1.5', '99999999999999999999']) {
+      const refused = await app.inject({ url: `/admin/audit?type=publication&target=${target}`, cookies });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain(`<span class="error-message" id="f-target-error">对象编号“${target}”无效，请填写信息、用户等的编号（正整数，如 4710）</span>`);
+    }
+    const wide = await app.inject({ url: `/admin/audit?type=publication&target=${encodeURIComponent(String(item.id).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))))}`, cookies });
+    expect(wide.statusCode).toBe(200);
+    expect(wide.body).toContain(`/admin/publications/${item.id}"`);
+    const unknownAction = await app.inject({ url: '/admin/audit?action=bogus.action', cookies });
+    expect(unknownAction.statusCode).toBe(400);
+    expect(unknownAction.body).toContain('无法识别的操作类型“bogus.action”，请从列表中选择');
+    expect(unknownAction.body).not.toContain('<option value="bogus.action"');
+    const unknownType = await app.inject({ url: '/admin/audit?type=bogus', cookies });
+    expect(unknownType.statusCode).toBe(400);
+    expect(unknownType.body).toContain('无法识别的对象类型“bogus”，请从列表中选择');
+    expect(unknownType.body).not.toContain('<option value="bogus"');
     const lost = await app.inject({ url: '/admin/audit?before=x', cookies });
     expect(lost.statusCode).toBe(400);
     expect(lost.body).toContain('<li>翻页位置无效，请从第一页重新查看</li>');

@@ -4,7 +4,7 @@ import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { parseAuditFilter, type AuditFilterQuery } from '../domain/audit-filter.ts';
 import { loadAuditHead } from '../storage/audit-repository.ts';
-import { findAuditEntry, listAuditEntries, type AuditReadScope } from '../storage/audit-reading.ts';
+import { auditTargetNames, findAuditEntry, listAuditEntries, type AuditReadScope } from '../storage/audit-reading.ts';
 import { AuditEntryPage, AuditListPage, type AuditReaderView } from './audit-log-pages.tsx';
 import { verifyAuditLog, type AuditVerification } from '../use-cases/verify-audit-log.ts';
 
@@ -44,16 +44,16 @@ export function auditRoutes(deps: AppDeps, { requireStaff, isSystemAdmin, auditR
       const q = request.query;
       const head = isSystemAdmin(request.principal!) ? <ChainHead head={await loadAuditHead(deps.db)} check={q.verify === '1' ? await verifyAuditLog(deps.db) : null} /> : null;
       const parsed = parseAuditFilter(q);
-      if (!parsed.ok) return sendPage(reply, <AuditListPage view={reader} q={q} errors={parsed.errors} entries={[]} more={false} head={head} />, 400);
+      if (!parsed.ok) return sendPage(reply, <AuditListPage view={reader} q={q} errors={parsed.errors} entries={[]} names={new Map()} more={false} head={head} />, 400);
       const { entries, more } = await listAuditEntries(deps.db, parsed.filter, reader.scope, PAGE_SIZE);
-      return sendPage(reply, <AuditListPage view={reader} q={q} errors={{}} entries={entries} more={more} head={head} />);
+      return sendPage(reply, <AuditListPage view={reader} q={q} errors={{}} entries={entries} names={await auditTargetNames(deps.db, entries)} more={more} head={head} />);
     });
     app.get<{ Params: { id: string } }>('/admin/audit/:id', async (request, reply) => {
       const reader = await readerOf(request, reply);
       const id = /^[1-9]\d{0,14}$/.test(request.params.id) ? Number(request.params.id) : null;
       const entry = id === null ? null : await findAuditEntry(deps.db, id, reader.scope);
       if (!entry) throw new DomainError('ERR_NOT_FOUND', `没有第 ${request.params.id.slice(0, 20)} 条审计记录，或您无权查看`, { httpStatus: 404 });
-      return sendPage(reply, <AuditEntryPage view={reader} e={entry} />);
+      return sendPage(reply, <AuditEntryPage view={reader} e={entry} names={await auditTargetNames(deps.db, [entry])} />);
     });
   };
 }
