@@ -51,7 +51,8 @@ export async function markPublished(trx: Executor, deps: AppDeps, actor: Actor, 
   if (!updated) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改或发布，请刷新后重试', { httpStatus: 409 });
   await audit(trx, deps, actor, at, {
     action: 'publication.publish', entityType: 'publication', entityId: p.id, organId: p.organId,
-    before: { status: p.status }, after: { status: 'published', indexNumber, publishedOn, route: opts.route },
+    // A 紧急发布's reason is recorded with it, as the item keeps and shows it (补充审核 weighs it).
+    before: { status: p.status }, after: { status: 'published', indexNumber, publishedOn, route: opts.route, ...(opts.forced ? { forceReason: opts.forced.reason } : {}) },
   });
   return (await findPublication(trx, p.id))!;
 }

@@ -24,6 +24,7 @@ import { htmlToText } from '../domain/body-text.ts';
 import { scanFactsOf } from '../domain/item-scan.ts';
 import { isSecrecyMarking, maskableField, maskOccurrence, whyNotMaskable, type MaskableField, type MaskCheck } from '../domain/mask-finding.ts';
 import { advanceTask } from './submission-tasks.ts';
+import { auditedStateOf, verbAuditEntry } from '../domain/verb-audit.ts';
 import { settleValidityByDate } from './validity-by-date.ts';
 
 export type VerbInput = {
@@ -122,6 +123,8 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
     const at = now.toISOString();
     const bump = { updated_at: at, version: p.version + 1 };
     let result: Publication;
+    /** The row as the verb's own writes left it, where a later write of the system follows in the same transaction. */
+    let ownAfter: Awaited<ReturnType<typeof reviewRowOf>> | null = null;
     switch (verb) {
       case 'publish':
       case 'force_publish': {
@@ -155,6 +158,8 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
         await applyApprovedAmendment(trx, p, amended!, { changeNote: revision.changeNote, proposedBy: revision.proposedBy, at });
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'approved'));
         await closeRevision(trx, revision.id, { status: 'approved', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' });
+        // The entry records the approval's own change; a lapse it brings is the system's entry (publication.lapse).
+        ownAfter = await reviewRowOf(trx, p.id);
         // A 有效期至 moved into the past lapses the item; moved later or cleared, one it had lapsed is 有效 again (docs/adr/0027).
         await settleValidityByDate(trx, deps, p.id);
         result = (await findPublication(trx, p.id))!;
@@ -214,18 +219,22 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       publicationId: p.id, publicationVersion: p.version, verb, stagePosition: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
       stageName: d.stageName, role: d.role, comment: mask?.finding ? maskComment(mask.finding) : decisionComment(verb, input, acceptedNow(form?.scanFindings, input)), userId: actorUserId(actor), userLabel: actorLabel(actor), at,
     });
+    // 发布 and 紧急发布 are recorded by the catalog's markPublished (publication.publish, with the 索引号 it gave).
     if (verb !== 'publish' && verb !== 'force_publish') {
       const content = verb === 'approve_amendment';
       await appendCatalogAudit(trx, deps, actor, at, {
         action: `publication.${verb}`, entityType: 'publication', entityId: p.id, organId: p.organId,
-        before: content ? { status: p.status, version: p.version, title: p.title, bodyHtml: p.bodyHtml, summary: p.summary } : { status: p.status, reviewStage: row.review_stage, version: p.version },
-        after: {
-          status: result.status, version: result.version, comment: decisionComment(verb, input) || null,
-          ...(content ? { title: result.title, bodyHtml: result.bodyHtml, summary: result.summary } : {}),
-          // Which finding was masked, and into what; never the personal data it covered.
-          ...(mask?.finding ? { masked: { source: mask.finding.source, type: mask.finding.type, start: mask.finding.start, end: mask.finding.end, suggestion: mask.finding.suggestion } } : {}),
-          ...(verb === 'amend' ? { proposed: { title: amended!.title, summary: amended!.summary, bodyHtml: amended!.bodyHtml } } : {}),
-        },
+        ...verbAuditEntry(auditedStateOf(row), auditedStateOf(ownAfter ?? await reviewRowOf(trx, p.id)), {
+          comment: decisionComment(verb, input) || null,
+          ...(content ? { content: { before: { title: p.title, bodyHtml: p.bodyHtml, summary: p.summary }, after: { title: result.title, bodyHtml: result.bodyHtml, summary: result.summary } } } : {}),
+          after: {
+            // 标记已修改: the later document that amended it (the link itself is kept by the catalog).
+            ...(verb === 'mark_amended' ? { amendingId: input.amendingId } : {}),
+            // Which finding was masked, and into what; never the personal data it covered.
+            ...(mask?.finding ? { masked: { source: mask.finding.source, type: mask.finding.type, start: mask.finding.start, end: mask.finding.end, suggestion: mask.finding.suggestion } } : {}),
+            ...(verb === 'amend' ? { proposed: { title: amended!.title, summary: amended!.summary, bodyHtml: amended!.bodyHtml } } : {}),
+          },
+        }),
       });
     }
     return result;
