@@ -9,6 +9,23 @@ export const CONFIRMED_PUBLIC_VERBS: readonly string[] = ['withdraw', 'repeal'] 
 type Named = { id: number; title: string; documentNumber: string | null };
 const named = (d: Named) => `《${d.title}》${d.documentNumber ? `（${d.documentNumber}）` : ''}`;
 
+/** 撤回's reason as the public page says it: the reason's label, and the note after it in brackets. */
+const reasonText = (withdrawReason: string | null | undefined, withdrawNote: string | null | undefined) => {
+  const note = withdrawNote?.trim() ?? '';
+  return `${(WITHDRAW_REASONS as Record<string, string>)[withdrawReason ?? ''] ?? '其他原因'}${note ? `（${note}）` : ''}`;
+};
+
+/**
+ * What the item's page says under 审核与发布 once a confirmed 撤回 or 标记废止 is done: the item by name and
+ * what the public now sees — its address's 撤回 notice with the reason, or the 废止 banner with the
+ * replacement (the status line alone still reads 已发布 after a 废止).
+ */
+export function publicVerbDone(verb: ConfirmedPublicVerb, item: Named & { withdrawnReason?: string | null; withdrawnNote?: string | null }, replacement: Named | null): string {
+  return verb === 'withdraw'
+    ? `已撤回《${item.title}》：已从门户的栏目列表、检索结果和网站地图中移除，原公开地址只显示撤回说明（撤回原因：${reasonText(item.withdrawnReason, item.withdrawnNote)}）`
+    : `已将《${item.title}》标记为已废止，门户页面顶部会说明${replacement ? `，替代文件：${named(replacement)}` : '（未指明替代文件）'}`;
+}
+
 /**
  * Step two of 撤回 and 标记废止 on an item's page, shown only when `decide` allows the verb with what
  * was typed: the item named with its public address, what the public will see, and the confirming
@@ -23,8 +40,6 @@ export function PublicVerbConfirmPage({ user, csrf, verb, item, publicPath, fiel
 }) {
   const base = `/admin/publications/${item.id}`;
   const title = `${verb === 'withdraw' ? '撤回' : '标记废止'}：${item.title}`;
-  const reason = (WITHDRAW_REASONS as Record<string, string>)[fields.withdrawReason ?? ''] ?? '其他原因';
-  const note = fields.withdrawNote?.trim() ?? '';
   return (
     <AdminLayout title={title} user={user} csrfToken={csrf} flash={null}>
       <h1>{title}</h1>
@@ -34,7 +49,7 @@ export function PublicVerbConfirmPage({ user, csrf, verb, item, publicPath, fiel
           <p>撤回后，公众看到：</p>
           <ul>
             <li>本信息从门户的栏目列表、检索结果和网站地图中移除；</li>
-            <li>原公开地址只显示：本信息已于（今天）撤回。撤回原因：{reason}{note ? `（${note}）` : ''}。（以及索引号和咨询电话），正文和附件不再显示；</li>
+            <li>原公开地址只显示：本信息已于（今天）撤回。撤回原因：{reasonText(fields.withdrawReason, fields.withdrawNote)}。（以及索引号和咨询电话），正文和附件不再显示；</li>
             <li>撤回不能恢复：需要重新公开的，须新建信息，重新审核发布；审核记录和审计日志记下由您撤回。</li>
           </ul>
         </>

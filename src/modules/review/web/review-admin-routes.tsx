@@ -5,10 +5,11 @@ import { asString, asStrings, fieldErrorsOf, setFlash } from '../../../platform/
 import type { Reminder } from '../../../platform/views/reminders.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { findAttachment, findPublication, listCatalogNodes, resolveAmendingDocument, staffContext } from '../../catalog/index.ts';
+import { findAttachment, findPublication, listCatalogNodes, resolveAmendingDocument, staffContext, type Publication } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, waitsOn, type ReviewVerb } from '../domain/review-workflow.ts';
 import { loadChain, loadForm, type StoredFinding } from '../storage/review-repository.ts';
+import { reviewRowOf } from '../storage/review-state-repository.ts';
 import { FINDING_TYPE_LABELS, suggestionInContext } from '../../privacy/index.ts';
 import { returnedTo, reviewQueue } from '../storage/review-inbox.ts';
 import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-repository.ts';
@@ -22,7 +23,7 @@ import { openTasks } from '../storage/submission-tasks-repository.ts';
 import { inChainDeadlines } from '../use-cases/late-in-chain.ts';
 import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment } from '../use-cases/revision-attachments.ts';
 import { ChainPage } from './chain-page.tsx';
-import { CONFIRMED_PUBLIC_VERBS, PublicVerbConfirmPage, type ConfirmedPublicVerb } from './public-verb-confirm-page.tsx';
+import { CONFIRMED_PUBLIC_VERBS, PublicVerbConfirmPage, publicVerbDone, type ConfirmedPublicVerb } from './public-verb-confirm-page.tsx';
 import { ATTACHMENTS, REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
@@ -81,6 +82,12 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
     if (others) parts.push(`扫描发现 ${others} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过。`);
     parts.push('详见下方“敏感信息扫描”。');
     return parts.join('');
+  }
+  /** 撤回 and 标记废止 done: the item and what the public now sees, with the replacement a 废止 named (read stored, as done). */
+  async function publicVerbOutcome(verb: ConfirmedPublicVerb, done: Publication) {
+    const row = await reviewRowOf(db, done.id);
+    const replacement = verb === 'repeal' && done.replacedById ? await findPublication(db, done.replacedById) : null;
+    return publicVerbDone(verb, { ...done, withdrawnReason: row.withdrawn_reason, withdrawnNote: row.withdrawn_note }, replacement);
   }
   async function reviewFormData(request: FastifyRequest, reply: FastifyReply, id: number) {
     const p = await findPublication(db, id);
@@ -145,7 +152,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
         const amending = verb === 'mark_amended' ? asString(body.amending).trim() : '';
         const item = amending ? await findPublication(db, id) : null;
         const amendingId = item ? await resolveAmendingDocument(db, item, amending) : null;
-        await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
+        const done = await performReviewVerb(deps, actorOf(request, 'web'), id, verb, {
           amendingId,
           comment: asString(body.comment), scanJustification: asString(body.scanJustification), acceptFindings: acceptedFindings(body),
           // The form gives Beijing time without a zone.
@@ -154,7 +161,9 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           replacedById: replacementNumber(asString(body.replacedById)),
           finding: named,
         });
-        setFlash(reply, verb === 'apply_mask' ? maskDone(masked) : verb === 'submit' ? await submitted(id) : `已${VERB_LABELS[verb]}`, { at: landing });
+        setFlash(reply, verb === 'apply_mask' ? maskDone(masked) : verb === 'submit' ? await submitted(id) : CONFIRMED_PUBLIC_VERBS.includes(verb)
+          ? await publicVerbOutcome(verb as ConfirmedPublicVerb, done)
+          : `已${VERB_LABELS[verb]}`, { at: landing });
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus === 404) throw e;
         const reasons = e.reasons.length ? e.reasons.map((r) => r.message) : [e.message];
