@@ -42,6 +42,27 @@ describe.skipIf(SKIP_BROWSER)('the audit log on a phone', () => {
     await phone.waitForURL(/\/admin\/audit\/\d+$/);
     expect(await fits(phone)).toBe(true);
     expect(await axeViolations(phone)).toEqual([]);
+    // The filter form as the back office's other forms: 16 px text, 44 px targets, each label above its control.
+    await phone.goto(`${served.baseUrl}/admin/audit`);
+    const controls = await phone.locator('form.audit-filter :is(input, select, button)').evaluateAll((els) => els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { name: el.getAttribute('name') ?? el.textContent, height: r.height, font: parseFloat(getComputedStyle(el).fontSize) };
+    }));
+    expect(controls.length).toBe(7);
+    for (const c of controls) expect(c, String(c.name)).toMatchObject({ height: expect.toSatisfy((h: number) => h >= 44), font: expect.toSatisfy((f: number) => f >= 16) });
+    const labelsAbove = await phone.locator('form.audit-filter label').evaluateAll((labels) => labels.every((l) => {
+      const control = document.getElementById(l.getAttribute('for')!)!;
+      return l.getBoundingClientRect().bottom <= control.getBoundingClientRect().top + 1;
+    }));
+    expect(labelsAbove).toBe(true);
+    // After filtering, the results start on the first screen: the form folds away and the chain head is below the list.
+    await phone.goto(`${served.baseUrl}/admin/audit?action=user.deactivate`);
+    const results = phone.locator('#audit-results-h');
+    await expect(results.textContent()).resolves.toContain('1 条');
+    await expect(phone.locator('table.audit-entries tbody tr').first().evaluate((tr) => tr.getBoundingClientRect().top)).resolves.toBeLessThan(844);
+    await expect(phone.locator('details.audit-filter-fold').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: path.join(SHOTS, 'audit-log-filtered-phone.png'), fullPage: true });
     await phone.goto(`${served.baseUrl}/admin/audit?from=2026-02-30`);
     expect(await fits(phone)).toBe(true);
     await expect(phone.locator('.error-summary').textContent()).resolves.toContain('起始日期“2026-02-30”不是有效日期');

@@ -29,9 +29,8 @@ export function AuditFilterForm({ q, errors }: { q: AuditFilterQuery; errors: Re
   const selected = v('action');
   return (
     <form method="get" action="/admin/audit" class="audit-filter" aria-label="筛选审计记录">
-      <fieldset>
-        <legend>筛选</legend>
-        <p>
+      <fieldset class="plain">
+        <p class="field">
           <label for="f-action">操作</label>
           <select id="f-action" name="action" aria-describedby={described('action')} aria-invalid={errors.action ? 'true' : undefined}>
             <option value="">全部操作</option>
@@ -47,12 +46,12 @@ export function AuditFilterForm({ q, errors }: { q: AuditFilterQuery; errors: Re
           </select>
           {err('action')}
         </p>
-        <p>
+        <p class="field">
           <label for="f-actor">操作人（姓名或账号）</label>
           <input id="f-actor" name="actor" value={v('actor')} maxLength={60} aria-describedby={described('actor')} aria-invalid={errors.actor ? 'true' : undefined} />
           {err('actor')}
         </p>
-        <p>
+        <p class="field">
           <label for="f-type">对象类型</label>
           <select id="f-type" name="type" aria-describedby={described('type')} aria-invalid={errors.type ? 'true' : undefined}>
             <option value="">全部</option>
@@ -60,23 +59,23 @@ export function AuditFilterForm({ q, errors }: { q: AuditFilterQuery; errors: Re
           </select>
           {err('type')}
         </p>
-        <p>
+        <p class="field">
           <label for="f-target">对象编号</label>
           <input id="f-target" name="target" value={v('target')} maxLength={100} inputMode="numeric" aria-describedby={described('target') ?? 'f-target-hint'} aria-invalid={errors.target ? 'true' : undefined} />
           <span class="hint" id="f-target-hint">如信息的编号（信息页地址中的数字）</span>
           {err('target')}
         </p>
-        <p>
+        <p class="field">
           <label for="f-from">起始日期</label>
           <input id="f-from" name="from" type="date" value={v('from')} aria-describedby={described('from')} aria-invalid={errors.from ? 'true' : undefined} />
           {err('from')}
         </p>
-        <p>
+        <p class="field">
           <label for="f-to">截止日期</label>
           <input id="f-to" name="to" type="date" value={v('to')} aria-describedby={described('to')} aria-invalid={errors.to ? 'true' : undefined} />
           {err('to')}
         </p>
-        <p><button type="submit">筛选</button> <a href="/admin/audit">清除条件</a></p>
+        <p class="audit-filter-go"><button class="btn" type="submit">筛选</button> <a class="btn btn-secondary" href="/admin/audit">清除条件</a></p>
       </fieldset>
     </form>
   );
@@ -126,25 +125,31 @@ export function AuditListPage({ view, q, errors, entries, names, more, head }: {
   const filtered = FILTER_FIELDS.some((f) => q[f]?.trim());
   const paged = typeof q.before === 'string' && q.before.trim() !== '';
   const last = entries[entries.length - 1];
+  const ok = Object.keys(errors).length === 0;
   return (
     <AdminLayout title="审计日志" user={view.user} csrfToken={view.csrf}>
       <h1>审计日志</h1>
-      {head}
-      <h2 id="entries">操作记录</h2>
+      {head && <p class="audit-head-jump"><a href="#chain-h">链头哈希与校验</a>在本页末尾。</p>}
       {view.scopeNote && <p>{view.scopeNote}</p>}
       {/* The page position has no field of its own: its message links nowhere. */}
       <ErrorSummary errors={Object.fromEntries(Object.entries(errors).map(([f, m]) => [f === 'before' ? '_form' : f, m]))} heading="筛选条件有误，请修改：" />
-      <AuditFilterForm q={q} errors={errors} />
-      {Object.keys(errors).length === 0 && (entries.length === 0
-        ? <p role="status">{filtered ? '没有符合条件的记录。' : '尚无可查看的记录。'}</p>
-        : <AuditEntriesTable entries={entries} names={names} organName={view.organName}
-          caption={`${filtered ? '符合条件的' : ''}操作记录，最新的在前${paged ? `（第 ${q.before!.trim()} 条之前）` : ''}；点序号查看详情`} />)}
+      {/* Folded once a filter is set (the results come first on a phone); open on the first visit and when a value is refused. */}
+      <details class="audit-filter-fold" open={!filtered || !ok}>
+        <summary>{filtered ? '筛选条件（已设置，点击修改）' : '筛选条件'}</summary>
+        <AuditFilterForm q={q} errors={errors} />
+      </details>
+      {ok && <h2 id="audit-results-h">{entries.length === 0
+        ? (filtered ? '没有符合条件的记录' : '尚无可查看的记录')
+        : `${filtered ? '符合条件的记录' : '操作记录'}：本页 ${entries.length} 条${more ? '，另有更早的' : ''}`}</h2>}
+      {ok && entries.length > 0 && <AuditEntriesTable entries={entries} names={names} organName={view.organName}
+        caption={`${filtered ? '符合条件的' : ''}操作记录，最新的在前${paged ? `（第 ${q.before!.trim()} 条之前）` : ''}；点序号查看详情`} />}
       {(paged || more) && (
         <nav class="pager" aria-label="翻页">
           {paged && <a href={auditListHref(q)}>最新记录</a>}
           {more && last && <a href={auditListHref(q, last.id)} rel="next">更早的记录</a>}
         </nav>
       )}
+      {head}
     </AdminLayout>
   );
 }

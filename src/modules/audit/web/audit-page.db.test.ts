@@ -110,7 +110,7 @@ describeEachDialect('the audit head in the back office', (db) => {
     expect(ofItem.body).toContain(`/admin/publications/${item.id}"`);
     expect(ofItem.body).not.toContain(`/admin/users/${leaver.id}"`);
     const before = await app.inject({ url: `/admin/audit?type=publication&target=${item.id}&to=2026-03-09`, cookies });
-    expect(before.body).toContain('没有符合条件的记录。');
+    expect(before.body).toContain('<h2 id="audit-results-h">没有符合条件的记录</h2>');
     const bad = await app.inject({ url: '/admin/audit?from=2026-13-01&action=%27%3Bdrop', cookies });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('起始日期“2026-13-01”不是有效日期，请写成 年-月-日，如 2026-12-01');

@@ -72,7 +72,7 @@ function ChainHead({ head, check }: { head: Awaited<ReturnType<typeof loadAuditH
           </tbody>
         </table>
       ) : <p>尚无审计记录。</p>}
-      <p><a class="btn btn-secondary" href="/admin/audit?verify=1">立即校验整条哈希链</a></p>
+      <p><a class="btn btn-secondary" href="/admin/audit?verify=1#chain-h">立即校验整条哈希链</a></p>
       {check && <CheckResult r={check} />}
     </section>
   );
