@@ -4,7 +4,9 @@ import { organNamedIn } from '../domain/organ-named.ts';
 import type { ParsedQuery } from '../domain/parse-query.ts';
 import { idOfSortKey } from '../domain/sort-key.ts';
 import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
+import { shorterWord } from '../domain/shorter-word.ts';
 import { typoCandidates, type Lexicon } from '../domain/typo-suggestion.ts';
+import type { Segmenter } from '../domain/word-signal.ts';
 import type { Scope } from '../storage/full-text-index.ts';
 import { documentNumbersIn, resultRows } from '../storage/search-repository.ts';
 
@@ -79,16 +81,26 @@ export const FEWER_WORDS_OFFERED = 3;
 /**
  * Keywords that together find nothing, though each may (公租房 物业费): the query with one keyword left out, for each
  * keyword, in the same scope and filters, those that find something, most found first — what 或减少检索词 advises,
- * as links (docs/search.md). Only for two to FEWER_WORDS_MAX_KEYWORDS keywords.
+ * as links (docs/search.md). Only for two to FEWER_WORDS_MAX_KEYWORDS keywords. A keyword whose leaving out finds
+ * something is what blocked the query; it is first tried shortened (domain/shorter-word.ts: 物业费 → 物业), and such
+ * a query, which keeps more of what was asked, is offered before the ones that leave a keyword out.
  */
-export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number | null, count: CountOf): Promise<{ q: string; total: number }[]> {
+export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number | null, count: CountOf, segment: Segmenter): Promise<{ q: string; total: number }[]> {
   const words = query.keywords.map((k) => k.text);
   if (words.length < 2 || words.length > FEWER_WORDS_MAX_KEYWORDS) return [];
-  const out: { q: string; total: number }[] = [];
+  const shortened: { q: string; total: number }[] = [];
+  const leftOut: { q: string; total: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     const q = words.filter((_, j) => j !== i).join(' ');
     const total = await count(q, scopeOrganId);
-    if (total > 0) out.push({ q, total });
+    if (total <= 0) continue;
+    leftOut.push({ q, total });
+    const shorter = shorterWord(words[i], segment);
+    if (!shorter) continue;
+    const kept = words.map((w, j) => (j === i ? shorter : w)).join(' ');
+    const found = await count(kept, scopeOrganId);
+    if (found > 0) shortened.push({ q: kept, total: found });
   }
-  return out.sort((a, b) => b.total - a.total).slice(0, FEWER_WORDS_OFFERED);
+  const byTotal = (a: { total: number }, b: { total: number }) => b.total - a.total;
+  return [...shortened.sort(byTotal), ...leftOut.sort(byTotal)].slice(0, FEWER_WORDS_OFFERED);
 }

@@ -188,7 +188,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
       : (await nearNumberOffer(deps.db, query, scope, lexicon, countOf, req.filters.scopeOrganId)) ?? (await correctedQueryOffer(query, await organs(), lexicon, countOf, req.filters.scopeOrganId));
     // One keyword typed as several words without spaces, whose split finds nothing either: the split's words, one left out in turn.
     const wordsOfQuery = query.keywords.length === 1 && split ? parseQuery(split) : query;
-    const fewerWords = opts.noSuggestion || offer || didYouMean || numbered.length ? [] : await fewerWordsOffers(wordsOfQuery, req.filters.scopeOrganId, countOf);
+    const fewerWords = opts.noSuggestion || offer || didYouMean || numbered.length ? [] : await fewerWordsOffers(wordsOfQuery, req.filters.scopeOrganId, countOf, segment);
     return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords };
   }
   const facets = await facetsOf(deps, sample, organs);

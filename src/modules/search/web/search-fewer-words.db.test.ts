@@ -38,6 +38,13 @@ describeEachDialect('keywords that together find nothing', (db) => {
       expect((await app.inject(`/api/v1/search?q=${q('翡翠湖 琥珀港')}`)).json().fewerWords).toEqual([]);
       // Three keywords: each pair.
       expect((await app.inject(`/api/v1/search?q=${q('公租房 配租 物业费')}`)).json().fewerWords).toEqual([{ q: '公租房 配租', total: 2 }]);
+      // A word that finds nothing in any company, shortened by its last character before it is left out (an outside
+      // tester: 物业费收费标准是多少 offered only 收费 标准, whose first items were a car park's charges).
+      await createPublished(deps, bureau.id, [node], { title: '农村危房改造补助发放情况公示', stage: 'result' });
+      await createPublished(deps, bureau.id, [node], { title: '2026年春节困难群众慰问金发放名单', stage: 'result' });
+      const blocked = (await app.inject(`/api/v1/search?q=${q('补助金 发放')}`)).json();
+      expect(blocked.total).toBe(0);
+      expect(blocked.fewerWords).toEqual([{ q: '补助 发放', total: 1 }, { q: '发放', total: 2 }]);
       // Words typed without spaces whose split finds nothing either: the split's words, one left out in turn.
       const unspaced = (await app.inject(`/api/v1/search?q=${q('公租房物业费')}`)).json();
       expect(unspaced.splitSuggestion).toBeNull();
