@@ -98,8 +98,12 @@ export const ENTITY_LABELS: Record<string, string> = {
   annual_report_inputs: '年度报告数据',
 };
 
-/** The kinds of target recorded by a code, not a number (`site` / `organ:3`, an organ's code, `chain`, `code/2026`): the filter takes their code. */
-export const CODE_KEYED_TYPES: readonly string[] = ['site_identity', 'region', 'audit', 'annual_report_inputs'];
+/**
+ * The kinds of target sometimes recorded by a code, not a number: the filter takes their code as well — `site` /
+ * `organ:3`, an organ's code (区域, and an organ in the demo data's entries), `chain`, `code/2026`, and the account
+ * name a failed sign-in of no such account records (so an auditor can follow one).
+ */
+export const CODE_KEYED_TYPES: readonly string[] = ['site_identity', 'region', 'audit', 'annual_report_inputs', 'organ', 'user'];
 
 export const entityLabel = (type: string): string => ENTITY_LABELS[type] ?? type;
 

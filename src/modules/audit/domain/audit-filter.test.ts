@@ -33,6 +33,8 @@ describe('the audit log filter', () => {
     }
     // Targets kept by a code, not a number (the site's identity, the audit chain) are found by that code.
     expect(parseAuditFilter({ type: 'site_identity', target: 'organ:3' }).ok).toBe(true);
+    // A failed sign-in of no such account records the name typed: it can be followed.
+    expect(parseAuditFilter({ type: 'user', target: 'ghost' }).ok).toBe(true);
     const action = parseAuditFilter({ action: 'bogus.action' });
     expect(action.ok ? null : action.errors).toEqual({ action: '无法识别的操作类型“bogus.action”，请从列表中选择' });
     const group = parseAuditFilter({ action: 'bogus.*' });

@@ -27,7 +27,7 @@ const halfWidthDigits = (text: string) => text.replace(/[０-９]/g, (d) => Stri
 
 /** A target's number: a whole number of at most 15 digits (what an id can be); a code for the few types kept by one. */
 const NUMBER = /^[1-9]\d{0,14}$/;
-const TARGET_CODE = /^[A-Za-z0-9][A-Za-z0-9:/_-]{0,39}$/;
+const TARGET_CODE = /^[A-Za-z0-9][A-Za-z0-9:/._@-]{0,59}$/;
 
 /** Reads the filter form, every bad value with its own Chinese message (the page answers 400, never 500). */
 export function parseAuditFilter(q: AuditFilterQuery): ParsedAuditFilter {

@@ -3,7 +3,7 @@ import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layou
 import { ErrorSummary } from '../../../platform/views/components.tsx';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 import { ACTION_GROUPS, ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel, recordedTitle, targetHref } from '../domain/audit-actions.ts';
-import type { AuditFilterQuery } from '../domain/audit-filter.ts';
+import { parseAuditFilter, type AuditFilterQuery } from '../domain/audit-filter.ts';
 import { targetKey, type AuditEntry, type AuditTargetNames } from '../storage/audit-reading.ts';
 
 /** Who reads, as the reading pages need it: the frame's user, the CSRF token, and organs' names by id. */
@@ -177,7 +177,8 @@ export function AuditEntryPage({ view, e, names }: { view: AuditReaderView; e: A
       <pre class="audit-json">{json(e.before)}</pre>
       <h2>变更后</h2>
       <pre class="audit-json">{json(e.after)}</pre>
-      <p><a href={auditListHref({ type: e.entityType, target: e.entityId })}>同一对象的全部记录</a></p>
+      {/* Only where the filter can take this target (an unknown kind, or an odd recorded id, would be refused). */}
+      {parseAuditFilter({ type: e.entityType, target: e.entityId }).ok && <p><a href={auditListHref({ type: e.entityType, target: e.entityId })}>同一对象的全部记录</a></p>}
     </AdminLayout>
   );
 }

@@ -64,6 +64,8 @@ describeEachDialect('the audit head in the back office', (db) => {
     // China time first; the recorded instant unbroken beside it.
     expect(detail.body).toContain(`<td>2026-03-10 10:00（北京时间；记录值 <code class="nowrap">${deactivation.occurred_at}</code>）</td>`);
     expect(detail.body).toContain(`<h2>变更后</h2><pre class="audit-json">{\n  &quot;username&quot;: &quot;${leaver.username}&quot;,\n  &quot;active&quot;: false\n}</pre>`);
+    expect(detail.body).toContain(`<a href="/admin/audit?type=user&amp;target=${leaver.id}">同一对象的全部记录</a>`);
+    expect((await app.inject({ url: `/admin/audit?type=user&target=${leaver.id}`, cookies })).statusCode).toBe(200);
     expect((await app.inject({ url: '/admin/audit/999999999', cookies })).statusCode).toBe(404);
     expect((await app.inject({ url: '/admin/audit/abc', cookies })).statusCode).toBe(404);
     await app.close();
