@@ -25,6 +25,11 @@ export type PublishStamp = {
   proactive?: { dueOn: string; late: boolean };
   /** 紧急发布: published without the full chain, for this reason (approved afterwards). */
   forced?: { reason: string };
+  /**
+   * The caller records the publication.publish entry itself, in the same transaction (the review's verbs,
+   * whose one builder records every verb's entry); otherwise (an import) it is recorded here.
+   */
+  auditedByCaller?: boolean;
 };
 
 export async function markPublished(trx: Executor, deps: AppDeps, actor: Actor, p: Publication, opts: PublishStamp): Promise<Publication> {
@@ -49,10 +54,9 @@ export async function markPublished(trx: Executor, deps: AppDeps, actor: Actor, 
     ...(opts.forced ? { force_published: 1, force_reason: opts.forced.reason } : {}),
   });
   if (!updated) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改或发布，请刷新后重试', { httpStatus: 409 });
-  await audit(trx, deps, actor, at, {
+  if (!opts.auditedByCaller) await audit(trx, deps, actor, at, {
     action: 'publication.publish', entityType: 'publication', entityId: p.id, organId: p.organId,
-    // A 紧急发布's reason is recorded with it, as the item keeps and shows it (补充审核 weighs it).
-    before: { status: p.status }, after: { status: 'published', indexNumber, publishedOn, route: opts.route, ...(opts.forced ? { forceReason: opts.forced.reason } : {}) },
+    before: { status: p.status }, after: { status: 'published', indexNumber, publishedOn, route: opts.route },
   });
   return (await findPublication(trx, p.id))!;
 }

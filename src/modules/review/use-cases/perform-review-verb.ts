@@ -137,7 +137,10 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
           publishedOn,
           proactive: { dueOn: due, late: publishedOn > due },
           ...(verb === 'force_publish' ? { forced: { reason: input.comment!.trim() } } : {}),
+          auditedByCaller: true,
         });
+        // The entry records the publication; a lapse it brings is the system's entry (publication.lapse).
+        ownAfter = await reviewRowOf(trx, p.id);
         // Already past its 有效期至: 已失效 at once, not at the lapse job's next run (docs/adr/0027).
         if (await settleValidityByDate(trx, deps, p.id)) result = (await findPublication(trx, p.id))!;
         break;
@@ -219,24 +222,22 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       publicationId: p.id, publicationVersion: p.version, verb, stagePosition: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
       stageName: d.stageName, role: d.role, comment: mask?.finding ? maskComment(mask.finding) : decisionComment(verb, input, acceptedNow(form?.scanFindings, input)), userId: actorUserId(actor), userLabel: actorLabel(actor), at,
     });
-    // 发布 and 紧急发布 are recorded by the catalog's markPublished (publication.publish, with the 索引号 it gave).
-    if (verb !== 'publish' && verb !== 'force_publish') {
-      const content = verb === 'approve_amendment';
-      await appendCatalogAudit(trx, deps, actor, at, {
-        action: `publication.${verb}`, entityType: 'publication', entityId: p.id, organId: p.organId,
-        ...verbAuditEntry(auditedStateOf(row), auditedStateOf(ownAfter ?? await reviewRowOf(trx, p.id)), {
-          comment: decisionComment(verb, input) || null,
-          ...(content ? { content: { before: { title: p.title, bodyHtml: p.bodyHtml, summary: p.summary }, after: { title: result.title, bodyHtml: result.bodyHtml, summary: result.summary } } } : {}),
-          after: {
-            // 标记已修改: the later document that amended it (the link itself is kept by the catalog).
-            ...(verb === 'mark_amended' ? { amendingId: input.amendingId } : {}),
-            // Which finding was masked, and into what; never the personal data it covered.
-            ...(mask?.finding ? { masked: { source: mask.finding.source, type: mask.finding.type, start: mask.finding.start, end: mask.finding.end, suggestion: mask.finding.suggestion } } : {}),
-            ...(verb === 'amend' ? { proposed: { title: amended!.title, summary: amended!.summary, bodyHtml: amended!.bodyHtml } } : {}),
-          },
-        }),
-      });
-    }
+    const content = verb === 'approve_amendment';
+    await appendCatalogAudit(trx, deps, actor, at, {
+      // 紧急发布 is recorded as a publication (publication.publish, route force_published), as an import's is.
+      action: `publication.${verb === 'force_publish' ? 'publish' : verb}`, entityType: 'publication', entityId: p.id, organId: p.organId,
+      ...verbAuditEntry(auditedStateOf(row), auditedStateOf(ownAfter ?? await reviewRowOf(trx, p.id)), {
+        comment: decisionComment(verb, input) || null,
+        ...(content ? { content: { before: { title: p.title, bodyHtml: p.bodyHtml, summary: p.summary }, after: { title: result.title, bodyHtml: result.bodyHtml, summary: result.summary } } } : {}),
+        after: {
+          // 标记已修改: the later document that amended it (the link itself is kept by the catalog).
+          ...(verb === 'mark_amended' ? { amendingId: input.amendingId } : {}),
+          // Which finding was masked, and into what; never the personal data it covered.
+          ...(mask?.finding ? { masked: { source: mask.finding.source, type: mask.finding.type, start: mask.finding.start, end: mask.finding.end, suggestion: mask.finding.suggestion } } : {}),
+          ...(verb === 'amend' ? { proposed: { title: amended!.title, summary: amended!.summary, bodyHtml: amended!.bodyHtml } } : {}),
+        },
+      }),
+    });
     return result;
   });
   for (const key of filesToDelete) await fs.rm(attachmentPath(deps.dataDir, key), { force: true });
