@@ -20,7 +20,7 @@ describeEachDialect('the demo’s lapsed documents', (db) => {
     // Lapsed by its date (migration 069), so a 修订 prolonging it would make it 有效 again.
     for (const r of rows) expect(r).toMatchObject({ validity: 'expired', valid_through_on: '2025-11-07', repealed_on: '2025-11-07', lapsed_by_date: 1 });
     const page = (await app.inject(`/organs/${rows[0].code}/items/${rows[0].id}`)).body;
-    expect(page).toContain('有效期至 2025-11-07，已于 2025-11-08 失效。');
+    expect(page).toContain('有效期至 <span class="nowrap">2025-11-07</span>，已于 <span class="nowrap">2025-11-08</span> 失效。');
     // Nothing the seed left 有效 is past its day on 2026-12-06 but for what ended after the demo's last day.
     const run = await expireLapsedPublications(deps);
     const lapsed = run.expired.length ? await deps.db.selectFrom('publications').select('valid_through_on').where('id', 'in', run.expired).execute() : [];
