@@ -24,3 +24,20 @@ describe('a query read as keywords', () => {
     expect(keywordsOf('危房 “危房” 危房！').map((k) => k.text)).toEqual(['危房']);
   });
 });
+
+describe('a keyword longer than the index answers (MAX_KEYWORD_CHARS), cut by characters', () => {
+  /** No lone surrogate: with the u flag a whole pair is one code point, outside this range. */
+  const wellFormed = (s: string) => !/[\uD800-\uDFFF]/u.test(s);
+
+  it('never splits a character outside the BMP (𠀀, 𡒄 in a place name) at the cut, and counts it as one', () => {
+    // 39 characters, then two outside the BMP: the 40th character is 𠀀 whole, never half of its surrogate pair.
+    const typed = `${'岚'.repeat(39)}𠀀𡒄`;
+    const [k] = parseQuery(typed).keywords;
+    expect(k.text).toBe(`${'岚'.repeat(39)}𠀀`);
+    expect(wellFormed(k.text)).toBe(true);
+    expect(k.alternatives[0].phrase.tokens.at(-1)).toBe('岚𠀀');
+    // Forty characters outside the BMP are forty characters, within the limit (80 UTF-16 units).
+    const rare = '𡒄'.repeat(40);
+    expect(parseQuery(rare).keywords[0].text).toBe(rare);
+  });
+});

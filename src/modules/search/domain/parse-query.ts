@@ -1,7 +1,7 @@
 import { documentNumberKey, documentNumberSpellings, indexNumberKey } from './numbers.ts';
 import { alternativesOf } from './synonyms.ts';
 import { cutQuery } from './query-cut.ts';
-import { MAX_KEYWORD_CHARS, normalizeText, phraseOf, type Phrase } from './tokenize.ts';
+import { keywordHead, normalizeText, phraseOf, type Phrase } from './tokenize.ts';
 
 export { MAX_QUERY_CHARS } from './query-cut.ts';
 export const MAX_KEYWORDS = 6;
@@ -75,7 +75,7 @@ export function parseQuery(raw: string): ParsedQuery {
   const parts = searched.split(/[\s,，、;；]+/).filter(Boolean);
   const keywords: Keyword[] = [];
   for (const part of parts) {
-    const text = withoutEdgePunctuation(part).slice(0, MAX_KEYWORD_CHARS);
+    const text = keywordHead(withoutEdgePunctuation(part));
     if (!text || keywords.some((k) => k.text === text)) continue;
     const spellings = documentNumberSpellings(text);
     const alternatives = (spellings.length > 1 ? spellings : alternativesOf(text)).flatMap((t) => {

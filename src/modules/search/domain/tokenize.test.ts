@@ -57,3 +57,12 @@ describe('word phrases of a keyword', () => {
     expect(wordPhrasesOf(s, '，')).toBeNull();
   });
 });
+
+describe('a keyword over MAX_KEYWORD_CHARS, cut by characters', () => {
+  it('keeps a character outside the BMP at the cut whole, in the phrase and in the word phrases', () => {
+    const typed = `${'岚'.repeat(39)}𠀀𡒄`;
+    expect(phraseOf(typed)!.tokens.at(-1)).toBe('岚𠀀');
+    const cutAt = (text: string) => [text];
+    expect(wordPhrasesOf(cutAt, typed)!.exact.tokens).toEqual([`${'岚'.repeat(39)}𠀀`]);
+  });
+});

@@ -13,8 +13,14 @@ import { ideographsForRadicals } from './radicals.ts';
 export const TOKENIZER_VERSION = 2;
 // Version 2 (migration 035): items carry a newest-first sort key and SQLite keeps one FTS5 row per item.
 
-/** The longest keyword the index answers; longer ones are cut (a chunk overlap covers it). */
+/**
+ * The longest keyword the index answers; longer ones are cut (a chunk overlap covers it). Characters are code
+ * points, as the pieces count them: 𠀀 is one, and a cut never splits its surrogate pair (keywordHead).
+ */
 export const MAX_KEYWORD_CHARS = 40;
+
+/** A keyword's first MAX_KEYWORD_CHARS characters (code points), never half of a character outside the BMP. */
+export const keywordHead = (keyword: string): string => (keyword.length <= MAX_KEYWORD_CHARS ? keyword : [...keyword].slice(0, MAX_KEYWORD_CHARS).join(''));
 
 const HAN = /\p{Script=Han}/u;
 // A Chinese run holds Han letters and numbers only: the radicals left after normalising (U+2E80) are
@@ -62,7 +68,7 @@ export type Phrase = { tokens: string[]; prefixLast: boolean };
  * becomes a prefix (any piece starting with it).
  */
 export function phraseOf(keyword: string): Phrase | null {
-  const runs = runsOf(normalizeText(keyword).slice(0, MAX_KEYWORD_CHARS));
+  const runs = runsOf(keywordHead(normalizeText(keyword)));
   if (!runs.length) return null;
   const tokens: string[] = [];
   let prefixLast = false;

@@ -1,4 +1,4 @@
-import { MAX_KEYWORD_CHARS, normalizeText, type Phrase } from './tokenize.ts';
+import { keywordHead, normalizeText, type Phrase } from './tokenize.ts';
 
 /** Word segmentation, supplied from outside the domain (src/modules/search/segmenter). */
 export type Segmenter = (text: string) => string[];
@@ -21,7 +21,7 @@ export const START_WORD_CHARS = { min: 2, max: 6 };
  * one would read every word that starts with it.
  */
 export function wordPhrasesOf(segment: Segmenter, keyword: string): { exact: Phrase; start: Phrase } | null {
-  const tokens = wordTokens(segment, keyword.slice(0, MAX_KEYWORD_CHARS));
+  const tokens = wordTokens(segment, keywordHead(keyword));
   if (!tokens.length) return null;
   const last = [...tokens[tokens.length - 1]].length;
   const prefix = last >= START_WORD_CHARS.min && last <= START_WORD_CHARS.max;
