@@ -14,6 +14,14 @@ export type SearchFilters = {
   toOn?: string;
 };
 
+/**
+ * Whether a search names any filter: an organ as its scope, a node, a stage, 体裁, year, 效力 or a date. With one and
+ * no word the search lists what the filters let through, newest first (docs/search.md, "Filters without a word");
+ * with neither there is nothing to search.
+ */
+export const hasFilter = (f: SearchFilters): boolean =>
+  f.scopeOrganId !== null || [f.organId, f.nodeId, f.stage, f.genre, f.year, f.validity, f.fromOn, f.toOn].some((v) => v !== undefined && v !== null && v !== '');
+
 export type SearchRequest = { q: string; filters: SearchFilters; sort: SearchSort; page: number; pageSize: number };
 
 /** Relevance is ranked over the newest matches up to this many (plus title and 文号 hits); the rest follow newest first. */

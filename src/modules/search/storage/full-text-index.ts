@@ -33,6 +33,13 @@ export interface FullTextIndex {
   remove(db: Executor, docs: { sortKey: number; organId: number }[]): Promise<void>;
   /** The newest matching items, at most `limit`, newest first. */
   newest(db: Executor, m: Match, s: Scope, limit: number): Promise<number[]>;
+  /**
+   * The newest items of the scope, at most `limit`, newest first, with no word asked: a listing by filters alone
+   * (docs/search.md, "Filters without a word"). Bounded like `newest`: the filters' tags or the sort key's order are
+   * read from the newest end and the reading stops, never every item of the scope sorted. A scope without any filter
+   * is the caller's to refuse; here it lists the newest items of the whole index.
+   */
+  listed(db: Executor, s: Scope, limit: number): Promise<number[]>;
   /** How many items match, counting no further than `cap`. */
   countUpTo(db: Executor, m: Match, s: Scope, cap: number): Promise<number>;
   /** Which of `keys` match. The keys are in the scope already (they came from `newest` or a look-up in it); its filters are not applied again. */

@@ -252,6 +252,48 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
   }
 }
 
+/**
+ * A listing without words (docs/search.md, "Filters without a word"), newest first, at most `limit`. A scope of key
+ * bounds alone (a year, dates) is read backwards on the sort key's index of search_docs and stops at `limit`; a
+ * catalog node's keys are looked up as they are (as many as the node holds). With filter tags (organ, stage, 体裁,
+ * 效力) the newest items of the key range are read by the sort key, each kept when its own columns hold the filters —
+ * cheap while the filters are common, the usual case — in steps sized by the share found, at most `probeMax` items in
+ * all; filters that rare among the newest items are then answered by their tags in the item-level GIN index
+ * (migration 044), below the last key read: an index that lists only the items holding every tag. Never a read of
+ * every item sorted.
+ */
+async function listedAdaptive(db: Executor, s: Scope, limit: number, t: PgTuning): Promise<number[]> {
+  const tags = scopeTags(s);
+  if (!tags.length || s.keys) {
+    const r = await sql<{ k: number }>`select d.sort_key as k from search_docs d ${where(docConditions(s))} order by d.sort_key desc limit ${limit}`.execute(db);
+    return r.rows.map((x) => Number(x.k));
+  }
+  const held = sql.join(docConditions({ organIds: s.organIds, stage: s.stage, genre: s.genre, validity: s.validity }), sql` and `);
+  const out: number[] = [];
+  let maxKey = s.maxKey;
+  let read = 0;
+  let step = Math.max(1, Math.min(t.probeMax, Math.max(t.probeFirst, 2 * limit)));
+  for (;;) {
+    const range = docConditions({ organIds: null, minKey: s.minKey, maxKey });
+    const r = await sql<{ found: (number | string)[] | null; n: number | string; last: number | string | null }>`select
+        array_agg(w.k order by w.k desc) filter (where w.ok) as found, count(*) as n, min(w.k) as last
+      from (select d.sort_key as k, (${held}) as ok from search_docs d ${where(range)} order by d.sort_key desc limit ${step}) w`.execute(db);
+    const row = r.rows[0];
+    out.push(...(row.found ?? []).map(Number).slice(0, limit - out.length));
+    const n = Number(row.n);
+    read += n;
+    if (out.length >= limit || n < step) return out;
+    maxKey = Number(row.last) - 1;
+    if (read >= t.probeMax) break;
+    const share = out.length / read;
+    step = Math.max(1, Math.min(t.probeMax - read, share > 0 ? Math.ceil(((limit - out.length) / share) * 1.1) : t.probeMax - read));
+  }
+  // Rare among the newest items: the items holding every tag, from the GIN index, below the last key read.
+  const query = tags.map((any) => `(${any.map((tag) => `'${assertTag(tag)}'`).join(' | ')})`).join(' & ');
+  const rest = await sql<{ k: number }>`${itemLevelCandidates(query, [], { ...s, maxKey })} limit ${limit - out.length}`.execute(db);
+  return [...out, ...rest.rows.map((x) => Number(x.k))];
+}
+
 export const postgresTsvectorIndex = (t: PgTuning): FullTextIndex => ({
   async compact(db) {
     // GIN has no segments to merge (autovacuum empties its pending list); fresh statistics let the
@@ -278,6 +320,10 @@ export const postgresTsvectorIndex = (t: PgTuning): FullTextIndex => ({
   async newest(db, m, s, limit) {
     if (empty(m, s) || limit <= 0) return [];
     return newestAdaptive(db, m, s, limit, t);
+  },
+  async listed(db, s, limit) {
+    if (limit <= 0 || s.organIds?.length === 0 || s.keys?.length === 0) return [];
+    return listedAdaptive(db, s, limit, t);
   },
   async countUpTo(db, m, s, cap) {
     if (empty(m, s) || cap <= 0) return 0;

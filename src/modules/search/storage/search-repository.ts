@@ -177,7 +177,7 @@ export async function rankRows(db: Executor, ids: number[]) {
 export async function resultRows(db: Executor, ids: number[]) {
   if (!ids.length) return [];
   return db.selectFrom('publications as p').innerJoin('organs as o', 'o.id', 'p.organ_id')
-    .select(['p.id', 'p.title', 'p.index_number', 'p.document_number', 'p.published_on', 'p.validity', 'p.genre', 'p.stage', 'p.organ_id', 'o.code as organ_code', 'o.name as organ_name'])
+    .select(['p.id', 'p.title', 'p.index_number', 'p.document_number', 'p.published_on', 'p.validity', 'p.genre', 'p.stage', 'p.organ_id', 'p.summary', 'o.code as organ_code', 'o.name as organ_name'])
     .where('p.id', 'in', ids).execute();
 }
 

@@ -152,6 +152,72 @@ describe('bounded search', () => {
     }
  }, 120_000);
 
+  it('lists by filters alone, without a word: every item the filters let through exactly once, newest first, whatever the sort', async () => {
+    for (const d of dbs) {
+      for (const [name, filters, keep] of filterCases(d)) {
+        const listed = await allPages(d, '', 'relevance', filters, ROOMY);
+        if (name === 'everything') {
+          // No word and no filter: nothing is listed (the page asks for a word, the API refuses).
+          expect(listed.ids, `${d.dialect} ${name}`).toEqual([]);
+          expect(listed.first.listing).toBe(false);
+          continue;
+        }
+        const want = expected(d, '', keep).map((i) => i.id);
+        expect(listed.ids, `${d.dialect} ${name}`).toEqual(want);
+        expect(listed.first.total, `${d.dialect} ${name} total`).toBe(want.length);
+        expect(listed.first.listing).toBe(true);
+        expect(listed.first.notWholeWords).toBeNull();
+        expect((await allPages(d, '', 'newest', filters, ROOMY)).ids).toEqual(want);
+        // The facets count what is listed (every one: fewer than the sample).
+        expect(listed.first.facets.year.reduce((n, f) => n + f.count, 0), `${d.dialect} ${name} facets`).toBe(want.length);
+        // Bounded as a search of words: counted to the cap, listed to it, the facets over the newest few.
+        const tight = await allPages(d, '', 'relevance', filters, TIGHT);
+        expect(tight.ids, `${d.dialect} ${name} tight`).toEqual(want.slice(0, 6));
+        expect(tight.first.total).toBe(Math.min(want.length, 7));
+        expect(tight.first.totalCapped).toBe(want.length > 6);
+        expect(tight.first.facetsSampled).toBe(want.length > 5 ? 5 : null);
+      }
+      // A result line without a word shows the start of the item's text, nothing marked.
+      const first = (await d.search('', 'newest', { validity: 'repealed' }, 1, ROOMY)).hits[0];
+      expect(first.snippet.map((p) => p.text).join('')).toBe(KINDS[d.items.find((i) => i.id === first.id)!.kind].body);
+      expect(first.snippet.some((p) => p.hit)).toBe(false);
+    }
+  }, 120_000);
+
+  it('on SQLite lists by filters alone the same through the organ-major rows, the organ tags, or a node\'s keys scanned', async () => {
+    const d = dbs.find((x) => x.dialect === 'sqlite');
+    if (!d) return;
+    const ways = [
+      fullTextIndexFor('sqlite', { ...DEFAULT_TUNING, organMajor: false }),
+      fullTextIndexFor('sqlite', { ...DEFAULT_TUNING, maxSeeks: 1, scanBatch: 2 }),
+    ];
+    const cases: [string, Partial<SearchFilters>, (i: Item) => boolean][] = [
+      ...filterCases(d).filter(([n]) => n !== 'everything'),
+      ['a node and 效力', { nodeId: d.nodeId.a1, validity: 'valid' }, (i) => i.node === 'a1' && i.validity === 'valid'],
+    ];
+    for (const index of [undefined, ...ways]) {
+      for (const [name, filters, keep] of cases) {
+        const want = expected(d, '', keep).map((i) => i.id);
+        expect((await allPages(d, '', 'newest', filters, ROOMY, index)).ids, name).toEqual(want);
+        expect((await allPages(d, '', 'newest', filters, TIGHT, index)).ids, `${name} tight`).toEqual(want.slice(0, 6));
+      }
+    }
+  });
+
+  it('on PostgreSQL lists by filters alone the same whether it reads the newest items by key or the tags through the item-level index', async () => {
+    const d = dbs.find((x) => x.dialect === 'postgres');
+    if (!d) return;
+    // A window of one to three items a step: each listing crosses from the newest items read by key to the tags' index.
+    const ways = [1, 2, 3, 20_000].map((probeMax) => fullTextIndexFor('postgres', { probeFirst: 1, probeMax, probeCost: 1, candidateCost: 0.25 }));
+    for (const index of ways) {
+      for (const [name, filters, keep] of filterCases(d).filter(([n]) => n !== 'everything')) {
+        const want = expected(d, '', keep).map((i) => i.id);
+        expect((await allPages(d, '', 'newest', filters, ROOMY, index)).ids, name).toEqual(want);
+        expect((await allPages(d, '', 'newest', filters, TIGHT, index)).ids, `${name} tight`).toEqual(want.slice(0, 6));
+      }
+    }
+  }, 120_000);
+
   it('reads a long node list by scanning matches when asking key by key would cost more', async () => {
     const d = dbs.find((x) => x.dialect === 'sqlite');
     if (!d) return;
@@ -450,7 +516,8 @@ describe('bounded search', () => {
     const same = (filters: Partial<SearchFilters>, other: Partial<SearchFilters>) => [filters, other] as const;
     const pairs = filterCases(x).map(([name, f], n) => [name, same(f, filterCases(y)[n][1])] as const);
     for (const [name, [fx, fy]] of pairs) {
-      for (const q of QUERIES) {
+      // '' : the filters alone, listed newest first (no word).
+      for (const q of [...QUERIES, '']) {
         for (const sort of ['relevance', 'newest'] as const) {
           for (const limits of [ROOMY, TIGHT]) {
             const titles = async (d: Loaded, f: Partial<SearchFilters>) => (await allPages(d, q, sort, f, limits)).ids.map((id) => d.items.findIndex((i) => i.id === id));

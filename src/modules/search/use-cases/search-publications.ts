@@ -3,7 +3,7 @@ import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organW
 import { exactNumberOf, type ExactNumber } from '../domain/numbers.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
-import { SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
+import { hasFilter, SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
 import { correctedQueryOffer, fewerWordsOffers, nearNumberOffer, organNamedOffer, type CountOf, type OrganNamedOffer } from './search-offers.ts';
@@ -68,6 +68,11 @@ export type SearchResult = {
   organNamed: OrganNamedOffer | null;
   /** Nothing found, nor by the words apart or a correction: the query with one keyword left out, when it finds something (search-offers.ts). */
   fewerWords: { q: string; total: number }[];
+  /**
+   * No word, at least one filter: the items the filters let through, listed newest first (`listByFilters`) — no
+   * relevance, no marked words, no offers. False for a search of words (and for nothing searched).
+   */
+  listing: boolean;
 };
 
 export type FacetCount = { value: string; count: number };
@@ -84,7 +89,7 @@ export const FEW_RESULTS = 3;
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
 /** A search that found nothing and offers nothing (also the answer to a pasted address, which is not searched as words: addressed-item.ts). */
-export const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [] });
+export const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [], listing: false });
 
 /**
  * The organ and its internal units (catalog's `organWithUnits`): an organ's own items. This is what the 机关
@@ -142,8 +147,10 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   const { db } = deps;
   const index = opts.index ?? fullTextIndexFor(deps.dialect);
   const query = parseQuery(req.q);
-  if (!query.keywords.length && !query.documentNumberKey) return NOTHING(query);
   const organs = opts.organs ?? organListOf(deps);
+  // Nothing typed, a filter chosen: what the filters let through, newest first.
+  if (!query.display && hasFilter(req.filters)) return listByFilters(deps, req, query, await scopeOf(deps, req.filters, organs), index, organs, { totalCap, facetSample });
+  if (!query.keywords.length && !query.documentNumberKey) return NOTHING(query);
   const scope = await scopeOf(deps, req.filters, organs);
   const m: Match = { keywords: query.keywords.map((k) => k.alternatives.map((a) => a.phrase)) };
 
@@ -221,7 +228,27 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   page = page.slice(0, Math.max(0, totalCap - offset));
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
-  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [] };
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [], listing: false };
+}
+
+/**
+ * No word and at least one filter (docs/search.md, "Filters without a word"): the items of the scope, newest
+ * first whatever sort was asked — relevance has nothing to weigh without words. Bounded as a search is: the index
+ * lists the newest max(facetSample, totalCap + 1) from its newest end (`FullTextIndex.listed`), which gives the
+ * total counted to the cap, the facets' sample and every page up to the cap in one question.
+ */
+async function listByFilters(
+  deps: AppDeps, req: SearchRequest, query: ParsedQuery, scope: Scope, index: FullTextIndex, organs: OrganList,
+  { totalCap, facetSample }: Pick<SearchLimits, 'totalCap' | 'facetSample'>,
+): Promise<SearchResult> {
+  const read = await index.listed(deps.db, scope, Math.max(facetSample, totalCap + 1));
+  const total = Math.min(read.length, totalCap + 1);
+  if (!total) return { ...NOTHING(query), listing: true };
+  const sample = read.slice(0, facetSample);
+  const offset = (req.page - 1) * req.pageSize;
+  const page = offset >= totalCap ? [] : read.slice(offset, Math.min(offset + req.pageSize, totalCap));
+  const [facets, hits] = await Promise.all([facetsOf(deps, sample, organs), presentHits(deps, query, page.map(idOfSortKey), new Set(), { listing: true })]);
+  return { ...NOTHING(query), total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, listing: true };
 }
 
 /** Facet counts over some matches (their sort keys): organ, node (the 30 largest, with names), stage, genre, year (newest first), validity. */
@@ -344,8 +371,12 @@ async function rankFacts(
   return { facts, notWholeWords };
 }
 
-/** Result lines of some items, in the order given: title, snippet (where the keywords are, else the body's start), organ, catalog path, numbers. */
-export async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exact: Set<number>): Promise<SearchHit[]> {
+/**
+ * Result lines of some items, in the order given: title, snippet (where the keywords are, else the body's start), organ,
+ * catalog path, numbers. In a `listing` (filters without a word) nothing is marked, and the line shows what a reader
+ * of a list looks for: the item's 内容概述 when it has one (the text it is summed up by), else its body's start.
+ */
+export async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number[], exact: Set<number>, opts: { listing?: boolean } = {}): Promise<SearchHit[]> {
   const { db } = deps;
   const [rows, chunks, placements] = await Promise.all([resultRows(db, ids), chunksOfDocs(db, ids), placementsOf(db, ids)]);
   const keywords = query.keywords.map((k) => k.alternatives.map((a) => a.text));
@@ -371,7 +402,7 @@ export async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number
       id, title: r.title, titleParts: snippetOf(r.title, keywords, 400), organCode: r.organ_code, organName: r.organ_name,
       catalogPath: firstNode ? pathTo(nodes, firstNode).map((n) => n.name) : [],
       publishedOn: r.published_on ?? '', indexNumber: r.index_number, documentNumber: r.document_number, validity: r.validity,
-      snippet: shown ? snippetOf(shown.text, keywords) : [],
+      snippet: opts.listing && r.summary?.trim() ? snippetOf(r.summary, []) : shown ? snippetOf(shown.text, keywords) : [],
       attachmentHit: !body && !titleHit && !meta && attached ? attached.file_name ?? '附件' : null,
       exactNumber: exact.has(id),
       exactNumberMatch: exact.has(id) ? exactNumberOf(query, { documentNumber: r.document_number, indexNumber: r.index_number }) : null,
