@@ -1,4 +1,5 @@
-import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { AdminUser } from '../../../platform/views/admin-layout.tsx';
+import { ConfirmStep } from '../../../platform/views/confirm-step.tsx';
 
 /** The user-page actions that take a person out of their work, so are confirmed first (docs/security.md). */
 export type ConfirmedUserAction = 'deactivate' | 'two-step-reset';
@@ -30,37 +31,20 @@ const ACTIONS: Record<ConfirmedUserAction, { title: string; path: string; button
 };
 
 /**
- * Step two of 停用账号 and 重置两步验证: the account named, what will happen, and the confirming POST
- * (CSRF token and confirm=1). Works without JavaScript. With `refusal` (oneself, already done) it says
- * why and offers no button.
+ * Step two of 停用账号 and 重置两步验证, as every confirmed action's (ConfirmStep): the account named, what
+ * will happen, and the confirming POST. With `refusal` (oneself, already done) it says why and offers no
+ * button.
  */
 export function UserActionConfirmPage({ user, csrf, target, action, refusal }: {
   user: AdminUser; csrf: string; target: { id: number; username: string; display_name: string }; action: ConfirmedUserAction; refusal: string | null;
 }) {
   const a = ACTIONS[action];
   const base = `/admin/users/${target.id}`;
-  const title = `${a.title}：${target.display_name}（${target.username}）`;
   return (
-    <AdminLayout title={title} user={user} csrfToken={csrf} flash={null}>
-      <h1>{title}</h1>
-      {refusal ? (
-        <div class="error-summary" role="alert"><p>{refusal}</p></div>
-      ) : (
-        <>
-          <p>{a.title}后：</p>
-          <ul>{a.consequences(target.display_name).map((c) => <li>{c}</li>)}</ul>
-          {a.note && <p class="hint">{a.note}</p>}
-          <form method="post" action={`${base}/${a.path}`}>
-            <input type="hidden" name="_csrf" value={csrf} />
-            <input type="hidden" name="confirm" value="1" />
-            <div class="actions">
-              <button class="btn" type="submit">{a.button}</button>
-              <a href={base}>取消，返回用户页面</a>
-            </div>
-          </form>
-        </>
-      )}
-      {refusal && <p><a href={base}>返回用户页面</a></p>}
-    </AdminLayout>
+    <ConfirmStep
+      user={user} csrf={csrf} title={`${a.title}：${target.display_name}（${target.username}）`} refusal={refusal}
+      consequences={{ lead: `${a.title}后：`, items: a.consequences(target.display_name), note: a.note }}
+      action={`${base}/${a.path}`} submit={a.button} back={{ href: base, to: '用户页面' }}
+    />
   );
 }

@@ -1,4 +1,5 @@
-import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layout.tsx';
+import type { AdminUser } from '../../../platform/views/admin-layout.tsx';
+import { ConfirmStep } from '../../../platform/views/confirm-step.tsx';
 import { WITHDRAW_REASONS } from '../domain/review-roles.ts';
 import { REVIEW_PANEL } from './item-page-places.ts';
 
@@ -27,9 +28,9 @@ export function publicVerbDone(verb: ConfirmedPublicVerb, item: Named & { withdr
 }
 
 /**
- * Step two of 撤回 and 标记废止 on an item's page, shown only when `decide` allows the verb with what
- * was typed: the item named with its public address, what the public will see, and the confirming
- * POST (CSRF token, confirm=1 and the typed fields as they were sent). Works without JavaScript.
+ * Step two of 撤回 and 标记废止 on an item's page, as every confirmed action's (ConfirmStep), shown only
+ * when `decide` allows the verb with what was typed: the item named with its public address, what the
+ * public will see, and the confirming POST (with the typed fields as they were sent).
  */
 export function PublicVerbConfirmPage({ user, csrf, verb, item, publicPath, fields, replacement }: {
   user: AdminUser; csrf: string; verb: ConfirmedPublicVerb; item: Named; publicPath: string;
@@ -39,41 +40,33 @@ export function PublicVerbConfirmPage({ user, csrf, verb, item, publicPath, fiel
   replacement: Named | null;
 }) {
   const base = `/admin/publications/${item.id}`;
-  const title = `${verb === 'withdraw' ? '撤回' : '标记废止'}：${item.title}`;
   return (
-    <AdminLayout title={title} user={user} csrfToken={csrf} flash={null}>
-      <h1>{title}</h1>
+    <ConfirmStep
+      user={user} csrf={csrf} title={`${verb === 'withdraw' ? '撤回' : '标记废止'}：${item.title}`}
+      consequences={verb === 'withdraw'
+        ? {
+          lead: '撤回后，公众看到：',
+          items: [
+            '本信息从门户的栏目列表、检索结果和网站地图中移除；',
+            `原公开地址只显示：本信息已于（今天）撤回。撤回原因：${reasonText(fields.withdrawReason, fields.withdrawNote)}。（以及索引号和咨询电话），正文和附件不再显示；`,
+            '撤回不能恢复：需要重新公开的，须新建信息，重新审核发布；审核记录和审计日志记下由您撤回。',
+          ],
+        }
+        : {
+          lead: '标记废止后，公众看到：',
+          items: [
+            `信息页顶部：${replacement ? `本文件已被${named(replacement)}废止。` : '本文件已废止。（不指明替代文件）'}`,
+            '栏目列表中标题后注明（已废止）；本信息仍然公开，正文和附件照常可查阅；',
+            '本平台没有取消废止的操作；审核记录和审计日志记下由您标记。',
+          ],
+        }}
+      action={`${base}/verbs/${verb}`}
+      hidden={verb === 'withdraw'
+        ? { withdrawReason: fields.withdrawReason ?? '', withdrawNote: fields.withdrawNote ?? '' }
+        : { replacedById: fields.replacedById ?? '' }}
+      submit={verb === 'withdraw' ? '确认撤回' : '确认标记废止'} back={{ href: `${base}#${REVIEW_PANEL}`, to: '信息页面' }}
+    >
       <p>信息：{named(item)}，编号 {item.id}，公开地址 <a href={publicPath} target="_blank">{publicPath}</a></p>
-      {verb === 'withdraw' ? (
-        <>
-          <p>撤回后，公众看到：</p>
-          <ul>
-            <li>本信息从门户的栏目列表、检索结果和网站地图中移除；</li>
-            <li>原公开地址只显示：本信息已于（今天）撤回。撤回原因：{reasonText(fields.withdrawReason, fields.withdrawNote)}。（以及索引号和咨询电话），正文和附件不再显示；</li>
-            <li>撤回不能恢复：需要重新公开的，须新建信息，重新审核发布；审核记录和审计日志记下由您撤回。</li>
-          </ul>
-        </>
-      ) : (
-        <>
-          <p>标记废止后，公众看到：</p>
-          <ul>
-            <li>信息页顶部：{replacement ? `本文件已被${named(replacement)}废止。` : '本文件已废止。'}{replacement ? '' : '（不指明替代文件）'}</li>
-            <li>栏目列表中标题后注明（已废止）；本信息仍然公开，正文和附件照常可查阅；</li>
-            <li>本平台没有取消废止的操作；审核记录和审计日志记下由您标记。</li>
-          </ul>
-        </>
-      )}
-      <form method="post" action={`${base}/verbs/${verb}`}>
-        <input type="hidden" name="_csrf" value={csrf} />
-        <input type="hidden" name="confirm" value="1" />
-        {verb === 'withdraw' && <input type="hidden" name="withdrawReason" value={fields.withdrawReason ?? ''} />}
-        {verb === 'withdraw' && <input type="hidden" name="withdrawNote" value={fields.withdrawNote ?? ''} />}
-        {verb === 'repeal' && <input type="hidden" name="replacedById" value={fields.replacedById ?? ''} />}
-        <div class="actions">
-          <button class="btn" type="submit">{verb === 'withdraw' ? '确认撤回' : '确认标记废止'}</button>
-          <a href={`${base}#${REVIEW_PANEL}`}>取消，返回信息页面</a>
-        </div>
-      </form>
-    </AdminLayout>
+    </ConfirmStep>
   );
 }
