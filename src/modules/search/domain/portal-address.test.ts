@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portalItemAddress } from './portal-address.ts';
+import { pastedAddress, portalItemAddress } from './portal-address.ts';
 
 const hosts = ['gk.example.gov.cn', 'localhost:3000'];
 
@@ -36,5 +36,23 @@ describe('an item page’s address pasted into the search box', () => {
       '岚建〔2026〕63号',
       'http://gk.example.gov.cn/organs/%E0%A4%A/items/1',
     ]) expect(portalItemAddress(typed, hosts), typed).toBeNull();
+  });
+});
+
+describe('any other address pasted, read by its path and query string (an old site’s, which the portal may redirect)', () => {
+  it('gives the path and query string of a full address of any host, one without its scheme, or a path; the item only on this portal', () => {
+    expect(pastedAddress('http://www.qinglan.gov.cn/xxgk/content.jsp?id=88&cat=3#top', hosts)).toEqual({ local: '/xxgk/content.jsp?id=88&cat=3', item: null });
+    expect(pastedAddress('www.qinglan.gov.cn/art/2019/5/10/art_1229_3857.html', hosts)).toEqual({ local: '/art/2019/5/10/art_1229_3857.html', item: null });
+    expect(pastedAddress('10.1.2.3:8080/xxgk/content.jsp?id=88', hosts)).toEqual({ local: '/xxgk/content.jsp?id=88', item: null });
+    expect(pastedAddress('/xxgk/content.jsp?id=88#p2', hosts)).toEqual({ local: '/xxgk/content.jsp?id=88', item: null });
+    // Another site's item page is an address like any other: only the redirect table can say it leads here.
+    expect(pastedAddress('http://www.other.gov.cn/organs/qlx-zjj/items/123', hosts)).toEqual({ local: '/organs/qlx-zjj/items/123', item: null });
+    expect(pastedAddress('https://gk.example.gov.cn/organs/qlx-zjj/items/123?print=1', hosts)).toEqual({ local: '/organs/qlx-zjj/items/123?print=1', item: { organCode: 'qlx-zjj', id: 123 } });
+  });
+
+  it('is no address: words, words with a slash, another scheme, an address among words, a site’s bare root', () => {
+    for (const typed of ['公租房', '公租房/申请', '岚建〔2026〕63号', 'ftp://www.qinglan.gov.cn/xxgk/a.doc', '申请 http://www.qinglan.gov.cn/xxgk/content.jsp?id=88', 'http://www.qinglan.gov.cn/', 'www.qinglan.gov.cn', '/', '//www.qinglan.gov.cn/xxgk/a.jsp']) {
+      expect(pastedAddress(typed, hosts), typed).toBeNull();
+    }
   });
 });

@@ -1,32 +1,62 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { findOrganById, findPublication, itemPath } from '../../catalog/index.ts';
+import { findOrganById, findPublication, itemPath, movedAddressAnswer } from '../../catalog/index.ts';
 import { parseQuery } from '../domain/parse-query.ts';
-import type { ItemAddress } from '../domain/portal-address.ts';
+import { itemAddressOfPath, type ItemAddress, type PastedAddress } from '../domain/portal-address.ts';
 import { NOTHING, presentHits, type SearchHit, type SearchResult } from './search-publications.ts';
 
 /**
- * What the public may know of the item a pasted address names (docs/search.md, "A pasted address"): a published
- * item, at its own address, as a result line; a withdrawn one, its title and its address, where the public notice
- * of the withdrawal stands (410); anything else — a draft, an item under review, an id no item has — one answer,
- * notFound, so nothing of an unpublished item is told.
+ * What a pasted address shows, as far as the public may know (docs/search.md, "A pasted address"): a published item,
+ * as a result line; a withdrawn one, its title and its address, where the public notice of the withdrawal stands
+ * (410); an item page's address the portal answers 404 — a draft, an item under review, an id no item has, another
+ * organ's code — one answer, notFound, so nothing of an unpublished item, or of an item at another address, is told.
+ * `redirected`: the address typed is an older one (an old site's) that the portal redirects to the item's page.
  */
-export type AddressedItem =
-  | { status: 'published'; id: number; title: string; url: string; hit: SearchHit }
-  | { status: 'withdrawn'; id: number; title: string; url: string }
+export type AddressedTarget =
+  | { status: 'published'; id: number; title: string; url: string; redirected: boolean }
+  | { status: 'withdrawn'; id: number; title: string; url: string; redirected: boolean }
   | { status: 'notFound' };
 
+export type AddressedItem =
+  | { status: 'published'; id: number; title: string; url: string; redirected: boolean; hit: SearchHit }
+  | { status: 'withdrawn'; id: number; title: string; url: string; redirected: boolean }
+  | { status: 'notFound' };
+
+/** The item the portal shows at its item page's address: published (200) or withdrawn (410), at its own organ's code; else null (404). */
+async function itemAt(deps: AppDeps, address: ItemAddress, redirected: boolean): Promise<AddressedTarget | null> {
+  const item = await findPublication(deps.db, address.id);
+  if (!item || (item.status !== 'published' && item.status !== 'withdrawn')) return null;
+  const organ = await findOrganById(deps.db, item.organId);
+  // The portal's item route finds the organ by the address's code and the item within it: any other code answers 404.
+  if (!organ || organ.code !== address.organCode) return null;
+  const shown = { id: item.id, title: item.title, url: itemPath(organ.code, item.id), redirected };
+  return item.status === 'published' ? { status: 'published', ...shown } : { status: 'withdrawn', ...shown };
+}
+
 /**
- * The answer to a search whose query is the address of one of this portal's item pages: the item offered, not the
+ * What the portal answers at a pasted address, in its order: an item page of this portal answers itself; an address
+ * that answers 404 is looked up in the redirect table (catalog's movedAddressAnswer, one indexed query, the very lookup
+ * the portal makes), and a redirect to an item's page — acted on only while the item is published or withdrawn — shows
+ * that item. Null when the address shows no item of this portal (another page, a redirect to a column, an item not
+ * published yet, nothing known): it is searched as text, except an item page's address, which is notFound.
+ */
+export async function addressedTarget(deps: AppDeps, address: PastedAddress): Promise<AddressedTarget | null> {
+  const own = address.item ? await itemAt(deps, address.item, false) : null;
+  if (own) return own;
+  const moved = await movedAddressAnswer(deps.db, address.local);
+  const target = moved && 'location' in moved ? itemAddressOfPath(moved.location.split('?')[0]) : null;
+  const redirected = target ? await itemAt(deps, target, true) : null;
+  if (redirected) return redirected;
+  return address.item ? { status: 'notFound' } : null;
+}
+
+/**
+ * The answer to a search whose query is an address that shows an item (addressedTarget): the item offered, not the
  * address searched as words (which finds nothing). The scope and filters do not apply: the address names one item.
  * The result has that item as its one line when it is published, else nothing — and offers nothing else.
  */
-export async function addressedSearch(deps: AppDeps, q: string, address: ItemAddress): Promise<{ result: SearchResult; addressed: AddressedItem }> {
+export async function addressedSearch(deps: AppDeps, q: string, target: AddressedTarget): Promise<{ result: SearchResult; addressed: AddressedItem }> {
   const query = parseQuery(q);
-  const item = await findPublication(deps.db, address.id);
-  const organ = item && (item.status === 'published' || item.status === 'withdrawn') ? await findOrganById(deps.db, item.organId) : null;
-  if (!item || !organ) return { result: NOTHING(query), addressed: { status: 'notFound' } };
-  const url = itemPath(organ.code, item.id);
-  if (item.status === 'withdrawn') return { result: NOTHING(query), addressed: { status: 'withdrawn', id: item.id, title: item.title, url } };
-  const [hit] = await presentHits(deps, parseQuery(''), [item.id], new Set());
-  return { result: { ...NOTHING(query), total: 1, hits: [hit] }, addressed: { status: 'published', id: item.id, title: item.title, url, hit } };
+  if (target.status !== 'published') return { result: NOTHING(query), addressed: target };
+  const [hit] = await presentHits(deps, parseQuery(''), [target.id], new Set());
+  return { result: { ...NOTHING(query), total: 1, hits: [hit] }, addressed: { ...target, hit } };
 }

@@ -4,7 +4,8 @@ import { DISCLOSURE_STAGES, findOrganByCode, GENRES, handlingOrganOf, STAGE_LABE
 import { findNodeOrgan, genreIndexed } from '../storage/search-repository.ts';
 import type { SearchRequest } from '../domain/search-request.ts';
 import { cutQuery, type QueryCut } from '../domain/query-cut.ts';
-import { normalHost, portalItemAddress, type ItemAddress } from '../domain/portal-address.ts';
+import { normalHost, pastedAddress } from '../domain/portal-address.ts';
+import { addressedTarget, type AddressedTarget } from '../use-cases/addressed-item.ts';
 import { organListOf, type OrganList } from '../use-cases/search-publications.ts';
 
 export type RawSearchParams = Partial<Record<'q' | 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity' | 'from' | 'to' | 'sort' | 'page' | 'pageSize', string>>;
@@ -54,8 +55,12 @@ export type ReadInput = {
   queryCut: QueryCut['cut'];
   /** `from` was after `to`: they were swapped (request.filters.fromOn ≤ toOn). */
   datesSwapped: boolean;
-  /** The query is the address of one of this portal's item pages: that item is offered (use-cases/addressed-item.ts). */
-  address: ItemAddress | null;
+  /**
+   * The query is an address that shows an item, as the portal answers it — one of its item pages, or an old site's
+   * address it redirects to one — or an item page's address that answers 404 (notFound): answered so, not searched as
+   * words (use-cases/addressed-item.ts). Null for any other query, an address showing no item included.
+   */
+  address: AddressedTarget | null;
 };
 
 /**
@@ -69,9 +74,10 @@ export type ReadInput = {
 export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defaults: { pageSize: number; organs?: OrganList; portalHosts?: readonly string[] }): Promise<{ request: SearchRequest; scopeOrgan: Organ | null; scopeUnit: Organ | null } & ReadInput> {
   refuseRepeated(raw);
   const typed = (raw.q ?? '').trim();
-  // An item page's address is read whole (a long query string and all); any other query over the limit is searched
-  // by its start and the reader told — never refused (a pasted title or sentence; an outside tester).
-  const address = defaults.portalHosts ? portalItemAddress(typed, defaults.portalHosts) : null;
+  // An address that shows an item is read whole (a long query string and all: one indexed lookup tells); any other
+  // query over the limit is searched by its start and the reader told — never refused (a pasted title or sentence; an outside tester).
+  const pasted = defaults.portalHosts ? pastedAddress(typed, defaults.portalHosts) : null;
+  const address = pasted ? await addressedTarget(deps, pasted) : null;
   const { text: q, cut: queryCut } = address ? { text: typed, cut: null } : cutQuery(typed);
   const organCode = raw.organ?.trim() || null;
   const asked = organCode ? await findOrganByCode(deps.db, organCode) : null;
