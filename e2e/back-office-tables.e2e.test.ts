@@ -46,11 +46,13 @@ describe.skipIf(SKIP_BROWSER)('back-office tables at 1280 px and on a phone', ()
   let unitStaff: { username: string; password: string };
   let officer: { username: string; password: string };
   let admin: { username: string; password: string };
+  let organCode = '';
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
     const { app, deps } = await buildTestApp(handle, '2026-03-10T01:00:00Z');
     const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    organCode = organ.code;
     const unit = await createOrgan(deps, { parentCode: organ.code, kind: 'unit', name: '青岚县住房和城乡建设局房地产市场监管股' });
     unitStaff = await createStaff(deps, unit.code, 'editor');
     officer = await createStaff(deps, organ.code, 'disclosure_office');
@@ -110,5 +112,17 @@ describe.skipIf(SKIP_BROWSER)('back-office tables at 1280 px and on a phone', ()
     expect(title.width).toBeGreaterThan(300);
     await expect(office.locator('#letter-list td[data-label="承办单位"]').first().textContent()).resolves.toContain('房地产市场监管股');
     await office.screenshot({ path: path.join(SHOTS, 'back-office-letters-phone.png'), fullPage: true });
+  });
+
+  // An outside tester at 360 px: the 审核流程 table squeezed 顺序 to a character a line and cut off its 审核角色 choices.
+  it('shows the 审核流程’s stages as cards on a 360 px phone, each choice whole on the screen', async () => {
+    const phone = await served.newPage({ viewport: { width: 360, height: 740 } });
+    await new AdminPages(phone, served.baseUrl).signIn(admin.username, admin.password);
+    await phone.goto(`${served.baseUrl}/admin/organs/${organCode}/review-chain`);
+    const role = await fitsAndCell(phone, 'td[data-label="审核角色"]');
+    expect(role).toMatchObject({ fits: true, before: '"审核角色："' });
+    const select = (await phone.locator('select[name="stageRole"]').first().boundingBox())!;
+    expect(select.x + select.width, 'the first stage’s 审核角色 whole on the screen').toBeLessThanOrEqual(360);
+    await phone.screenshot({ path: path.join(SHOTS, 'back-office-review-chain-phone.png'), fullPage: true });
   });
 });

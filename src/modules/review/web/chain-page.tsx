@@ -15,14 +15,15 @@ export function ChainPage({ user, csrf, flash, organ, stages, publisherRole, err
       <ErrorSummary errors={errors} />
       <form method="post" action={`/admin/organs/${organ.code}/review-chain`} novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
-        <table class="list">
+        {/* Cards on a phone (table.list.cards): as a table at 360 px 顺序 stood a character a line and the 审核角色 choices were cut off. */}
+        <table class="list cards">
           <thead><tr><th scope="col">顺序</th><th scope="col">环节名称</th><th scope="col">审核角色</th></tr></thead>
           <tbody>
             {rows.map((s, i) => (
               <tr key={i}>
-                <td>{i + 1}</td>
-                <td><input aria-label={`第 ${i + 1} 环节名称`} name="stageName" value={s?.name ?? ''} /></td>
-                <td>
+                <td data-label="顺序">{i + 1}</td>
+                <td data-label="环节名称"><input aria-label={`第 ${i + 1} 环节名称`} name="stageName" value={s?.name ?? ''} /></td>
+                <td data-label="审核角色">
                   <select aria-label={`第 ${i + 1} 环节审核角色`} name="stageRole">
                     {REVIEW_ROLES.map((r) => <option value={r} selected={s?.role === r}>{REVIEW_ROLE_LABELS[r]}</option>)}
                   </select>
