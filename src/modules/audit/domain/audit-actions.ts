@@ -84,6 +84,18 @@ export const ACTION_LABELS: Record<string, string> = {
   'demo.seed': '载入演示数据', 'demo.seed_report_data': '载入演示年报数据', 'demo.proposals': '载入演示建议提案',
 };
 
+/**
+ * The changes made to a staff account (its target `user` N), by its administrator or by its holder. Each is
+ * recorded against the account's organ since 2026-12-07; one written before records none, and the hash chain
+ * covers the organ, so it is never filled in: an organ's readers see these entries of every account that holds
+ * a role in their organs now, whatever organ the entry records (storage's audit-reading.ts). Sign-in events
+ * (auth.login, auth.login_failed …) are not changes of the account: they stay the system administrator's.
+ */
+export const ACCOUNT_CHANGE_ACTIONS: readonly string[] = [
+  'user.create', 'user.activate', 'user.deactivate', 'user.reset_password', 'user.change_password', 'user.grant_role', 'user.revoke_role',
+  'auth.2fa_enable', 'auth.2fa_disable', 'auth.2fa_recovery_codes', 'auth.2fa_reset',
+];
+
 /** The Chinese name of an action; an action without one is shown by its code, never hidden. */
 export function actionLabel(code: string): string {
   return ACTION_LABELS[code] ?? code;

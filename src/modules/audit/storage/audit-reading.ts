@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../../platform/db/connect.ts';
 import type { Database } from '../../../platform/db/schema.ts';
+import { ACCOUNT_CHANGE_ACTIONS } from '../domain/audit-actions.ts';
 import type { AuditFilter } from '../domain/audit-filter.ts';
 
 /** One audit entry as the reading pages show it. */
@@ -9,7 +10,7 @@ export type AuditEntry = {
   entityType: string; entityId: string; organId: number | null; before: unknown; after: unknown; prevHash: string; hash: string;
 };
 
-/** Whose entries a reader may see: all (the system administrator), or those recorded against these organs. */
+/** Whose entries a reader may see: all (the system administrator), or those of these organs (recorded against them, or changes of their accounts). */
 export type AuditReadScope = { all: true } | { all: false; organIds: number[] };
 
 type Row = Selectable<Database['audit_events']>;
@@ -24,9 +25,30 @@ const entryOf = (r: Row): AuditEntry => ({
 /** A LIKE pattern matching `text` literally (with `escape '!'`). */
 const literal = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
 
-function scoped(eb: ExpressionBuilder<Database, 'audit_events'>, scope: AuditReadScope) {
+/**
+ * A reader's scope as the query applies it: the organs, and the accounts holding a role in them now (as
+ * text, the way an entry records its target) — one query per page read, however long the log.
+ */
+type ResolvedScope = { all: true } | { all: false; organIds: number[]; accountIds: string[] };
+
+async function resolveScope(db: Db, scope: AuditReadScope): Promise<ResolvedScope> {
+  if (scope.all || scope.organIds.length === 0) return scope.all ? scope : { ...scope, accountIds: [] };
+  const rows = await db.selectFrom('user_roles').select('user_id').distinct().where('organ_id', 'in', scope.organIds).execute();
+  return { ...scope, accountIds: rows.map((r) => String(r.user_id)) };
+}
+
+/**
+ * The entries recorded against the reader's organs, and the changes of the accounts in them: an account
+ * change written before 2026-12-07 records no organ (and its hash forbids filling one in), so it is read
+ * through the account it is about (ACCOUNT_CHANGE_ACTIONS).
+ */
+function scoped(eb: ExpressionBuilder<Database, 'audit_events'>, scope: ResolvedScope) {
   if (scope.all) return eb.lit(true);
-  return scope.organIds.length ? eb('organ_id', 'in', scope.organIds) : eb.lit(false);
+  const within = [
+    ...(scope.organIds.length ? [eb('organ_id', 'in', scope.organIds)] : []),
+    ...(scope.accountIds.length ? [eb.and([eb('entity_type', '=', 'user'), eb('action', 'in', [...ACCOUNT_CHANGE_ACTIONS]), eb('entity_id', 'in', scope.accountIds)])] : []),
+  ];
+  return within.length ? eb.or(within) : eb.lit(false);
 }
 
 /**
@@ -34,7 +56,8 @@ function scoped(eb: ExpressionBuilder<Database, 'audit_events'>, scope: AuditRea
  * deep in a long log costs what the first does). Returns up to `limit` entries and whether older ones match.
  */
 export async function listAuditEntries(db: Db, filter: AuditFilter, scope: AuditReadScope, limit: number): Promise<{ entries: AuditEntry[]; more: boolean }> {
-  let q = db.selectFrom('audit_events').selectAll().where((eb) => scoped(eb, scope));
+  const within = await resolveScope(db, scope);
+  let q = db.selectFrom('audit_events').selectAll().where((eb) => scoped(eb, within));
   if (filter.beforeId !== null) q = q.where('id', '<', filter.beforeId);
   if (filter.action && 'exact' in filter.action) q = q.where('action', '=', filter.action.exact);
   if (filter.action && 'group' in filter.action) {
@@ -54,7 +77,8 @@ export async function listAuditEntries(db: Db, filter: AuditFilter, scope: Audit
 
 /** One entry by its number, when the reader's scope holds it; null otherwise (as if there were none). */
 export async function findAuditEntry(db: Db, id: number, scope: AuditReadScope): Promise<AuditEntry | null> {
-  const row = await db.selectFrom('audit_events').selectAll().where('id', '=', id).where((eb) => scoped(eb, scope)).executeTakeFirst();
+  const within = await resolveScope(db, scope);
+  const row = await db.selectFrom('audit_events').selectAll().where('id', '=', id).where((eb) => scoped(eb, within)).executeTakeFirst();
   return row ? entryOf(row) : null;
 }
 

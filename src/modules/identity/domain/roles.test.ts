@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsRoleOn, type Principal } from './roles.ts';
+import { accountOrganOf, holdsRoleOn, type Principal } from './roles.ts';
 import { mayManageOrganSetting, mayMoveOrgan } from './permissions.ts';
 
 const person = (roles: Principal['roles']): Principal => ({ userId: 1, username: 'u', displayName: 'U', roles });
@@ -51,5 +51,18 @@ describe('who may read and change an organ setting such as a word list', () => {
     expect(mayManageOrganSetting(person([{ organId: 2, role: 'editor' }]), chainOf[2])).toBe(false);
     expect(mayManageOrganSetting(person([{ organId: 2, role: 'organ_admin' }]), null)).toBe(false);
     expect(mayManageOrganSetting(person([{ organId: 1, role: 'system_admin' }]), null)).toBe(true);
+  });
+});
+
+describe('which organ an account’s audit entries are recorded against', () => {
+  // county government 1 > 住建局 2 > 村镇建设股 3; 财政局 4; another county 5
+  const parents = new Map<number, number | null>([[1, null], [2, 1], [3, 2], [4, 1], [5, null]]);
+  it('is the organ of its roles, or the nearest organ keeping them all; none when none does', () => {
+    expect(accountOrganOf(parents, [3])).toBe(3);
+    expect(accountOrganOf(parents, [3, 3])).toBe(3);
+    expect(accountOrganOf(parents, [2, 3])).toBe(2);
+    expect(accountOrganOf(parents, [3, 4])).toBe(1);
+    expect(accountOrganOf(parents, [3, 5])).toBeNull();
+    expect(accountOrganOf(parents, [])).toBeNull();
   });
 });

@@ -19,6 +19,17 @@ export function organChainFrom(parents: Map<number, number | null>, organId: num
   return out;
 }
 
+/**
+ * The organ an account's audit entries are recorded against (docs/operations.md, "Reading the audit log"):
+ * the organ of its roles where they sit on one; where they sit on several, the nearest organ at or above
+ * them all, whose readers keep every one; null when they share none, or the account holds no role.
+ */
+export function accountOrganOf(parents: Map<number, number | null>, roleOrganIds: number[]): number | null {
+  const chains = [...new Set(roleOrganIds)].map((id) => organChainFrom(parents, id));
+  if (chains.length === 0) return null;
+  return chains[0].find((organ) => chains.every((c) => c.includes(organ))) ?? null;
+}
+
 export const isSystemAdmin = (p: Principal): boolean => p.roles.some((r) => r.role === 'system_admin');
 
 /** Every role `p` holds on an organ or on an organ above it (self first in `organChain`). */

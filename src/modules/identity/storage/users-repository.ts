@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/connect.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { Principal, Role } from '../domain/roles.ts';
 
-type Executor = Db | Transaction<Database>;
+export type Executor = Db | Transaction<Database>;
 
 export async function findUserByUsername(db: Executor, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();

@@ -4,8 +4,8 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
 import { assertPasswordAcceptable } from '../domain/password-rules.ts';
-import { holdsRoleOn, isSystemAdmin, organChainFrom, ROLES, type Role } from '../domain/roles.ts';
-import { findOrganByCode, findUserStatus, organParents, setPasswordAndUnlock, setUserActiveFlag } from '../storage/users-repository.ts';
+import { accountOrganOf, holdsRoleOn, isSystemAdmin, organChainFrom, ROLES, type Role } from '../domain/roles.ts';
+import { findOrganByCode, findUserStatus, organParents, setPasswordAndUnlock, setUserActiveFlag, type Executor } from '../storage/users-repository.ts';
 import { clearTotp, deleteUserSessions } from '../storage/sign-in-repository.ts';
 import { revokeUserApiTokens } from '../storage/api-tokens-repository.ts';
 import { grantUserRole, revokeUserRole, userRolesOf } from '../storage/user-roles-repository.ts';
@@ -31,10 +31,19 @@ async function userOr404(deps: AppDeps, userId: number) {
   return u;
 }
 
-const audited = (deps: AppDeps, actor: Actor, action: string, userId: number, after: unknown) =>
+/**
+ * The organ an entry about this account is recorded against, as its creation is: the organ of its roles
+ * (`accountOrganOf`), so that organ's administrator and 政务公开办公室 read it in /admin/audit.
+ */
+export async function accountOrganId(db: Executor, userId: number): Promise<number | null> {
+  return accountOrganOf(await organParents(db), (await userRolesOf(db, userId)).map((r) => r.organ_id));
+}
+
+/** An entry about an account; `organId` where it is not the account's own (a role granted or revoked on an organ). */
+const audited = async (deps: AppDeps, actor: Actor, action: string, userId: number, after: unknown, organId?: number) =>
   appendAuditEvent(deps.db, deps.dialect, {
     occurredAt: deps.clock.now().toISOString(), actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action, entityType: 'user',
-    entityId: String(userId), organId: null, before: null, after,
+    entityId: String(userId), organId: organId ?? await accountOrganId(deps.db, userId), before: null, after,
   });
 
 /** Deactivating a person ends all their sessions and API tokens at once. */
@@ -56,7 +65,7 @@ export async function setUserActive(deps: AppDeps, actor: Actor, userId: number,
     }
     await appendAuditEvent(trx, deps.dialect, {
       occurredAt: at, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action: active ? 'user.activate' : 'user.deactivate', entityType: 'user',
-      entityId: String(userId), organId: null, before: { username: u.username, active: !active }, after: { username: u.username, active },
+      entityId: String(userId), organId: await accountOrganId(trx, userId), before: { username: u.username, active: !active }, after: { username: u.username, active },
     });
   });
 }
@@ -109,5 +118,6 @@ export async function setUserRole(deps: AppDeps, actor: Actor, userId: number, o
     if (remaining.length <= 1) throw new DomainError('ERR_IDENTITY_LAST_ROLE', '这是该用户的最后一个角色；如不再使用，请停用账号', { httpStatus: 409 });
     await revokeUserRole(deps.db, userId, organ.id, role);
   }
-  await audited(deps, actor, granted ? 'user.grant_role' : 'user.revoke_role', userId, { organ: organCode, role });
+  // Recorded against the organ of the role: its administrator granted or revoked it.
+  await audited(deps, actor, granted ? 'user.grant_role' : 'user.revoke_role', userId, { organ: organCode, role }, organ.id);
 }

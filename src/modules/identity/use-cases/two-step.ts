@@ -14,13 +14,16 @@ import {
   saveTwoStepPolicy, savePendingSecret, setSessionStage, unusedRecoveryCodes, useRecoveryCode,
 } from '../storage/sign-in-repository.ts';
 import { twoStepRequiredFor } from './authenticate.ts';
+import { accountOrganId } from './manage-user.ts';
 import { openTotpSecret, sealTotpSecret, type OpenedSecret } from './totp-secrets.ts';
 
 const ISSUER = 'gongkai 政务公开';
 
+/** A change to one's own account, recorded against the account's organ (as an administrator's change is). */
 async function audited(deps: AppDeps, actor: { userId: number | null; label: string }, action: string, userId: number, after: Record<string, unknown> | null = null) {
-  await deps.db.transaction().execute((trx) => appendAuditEvent(trx, deps.dialect, {
-    occurredAt: deps.clock.now().toISOString(), actorUserId: actor.userId, actorLabel: actor.label, action, entityType: 'user', entityId: String(userId), organId: null, before: null, after,
+  await deps.db.transaction().execute(async (trx) => appendAuditEvent(trx, deps.dialect, {
+    occurredAt: deps.clock.now().toISOString(), actorUserId: actor.userId, actorLabel: actor.label, action, entityType: 'user', entityId: String(userId),
+    organId: await accountOrganId(trx, userId), before: null, after,
   }));
 }
 const self = (p: { userId: number; username: string }) => ({ userId: p.userId, label: p.username });
