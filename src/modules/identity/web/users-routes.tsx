@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, setFlash, takeFlash } from '../../../platform/views/admin-helpers.ts';
+import { topFlash } from '../../../platform/views/flash.tsx';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import { isSystemAdmin, organChainFrom, ROLES, staffUserOf, type Role } from '../domain/roles.ts';
@@ -50,10 +51,12 @@ export function usersRoutes(deps: AppDeps) {
       }
       return { s, target };
     };
-    const userPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: Record<string, string>, status = 200) => {
+    /** `notice`: what to say at the top instead of the request's flash (a step that found nothing to do). */
+    const userPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: Record<string, string>, status = 200, notice?: string) => {
       const { s, target } = await targetOf(request);
       const user = staffUserOf(s.principal);
-      return sendPage(reply, <UserPage user={user} csrf={request.csrfToken!} flash={takeFlash(request, reply)} target={target} organs={s.manageable} roles={s.roles} errors={errors} />, status);
+      const flash = notice === undefined ? takeFlash(request, reply) : topFlash(notice);
+      return sendPage(reply, <UserPage user={user} csrf={request.csrfToken!} flash={flash} target={target} organs={s.manageable} roles={s.roles} errors={errors} />, status);
     };
     app.get<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => userPage(request, reply, {}));
     // 停用账号 and 重置两步验证 take a person out of their work: a page naming them and what happens comes
@@ -93,7 +96,18 @@ export function usersRoutes(deps: AppDeps) {
     };
     app.get<{ Params: { id: string } }>('/admin/users/:id/deactivate', async (request, reply) => confirmPage(request, reply, 'deactivate'));
     app.post<{ Params: { id: string } }>('/admin/users/:id/deactivate', async (request, reply) => (confirmed(request) ? deactivate(request, reply) : confirmPage(request, reply, 'deactivate')));
-    app.post<{ Params: { id: string } }>('/admin/users/:id/activate', act((r) => setUserActive(deps, actor(r), Number(r.params.id), true), '账号已启用'));
+    // 重新启用 of an account already active (another tab, a form sent twice) changes and records nothing, as a
+    // second 停用 does: 409, and the user page says so at the top — a notice, since nothing went wrong.
+    app.post<{ Params: { id: string } }>('/admin/users/:id/activate', async (request, reply) => {
+      try {
+        await setUserActive(deps, actor(request), Number(request.params.id), true);
+      } catch (e) {
+        if (isDomainError(e) && e.code === 'ERR_IDENTITY_ALREADY_ACTIVE') return userPage(request, reply, {}, 409, e.message);
+        return userPage(request, reply, fieldErrorsOf(e), 400);
+      }
+      setFlash(reply, '账号已启用');
+      return reply.redirect(`/admin/users/${request.params.id}`, 303);
+    });
     const resetTwoStep = act((r) => resetUserTwoStep(deps, actor(r), Number(r.params.id)), '已重置两步验证，其登录已全部退出');
     app.get<{ Params: { id: string } }>('/admin/users/:id/two-step/reset', async (request, reply) => confirmPage(request, reply, 'two-step-reset'));
     app.post<{ Params: { id: string } }>('/admin/users/:id/two-step/reset', async (request, reply) => (confirmed(request) ? resetTwoStep(request, reply) : confirmPage(request, reply, 'two-step-reset')));
