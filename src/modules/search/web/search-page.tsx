@@ -79,13 +79,18 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   const titles: [FacetKey, string][] = [['organ', '机关'], ['node', '目录栏目'], ['stage', '五公开'], ['genre', '体裁'], ['year', '年份'], ['validity', '效力']];
   // As the search reads it (search-params.ts trims it): a query of spaces only is no query.
   const q = (raw.q ?? '').trim();
-  // Submitted with nothing in the box (or only spaces): the form asks for a word, never 「“ ”的检索结果」 (an outside tester).
-  const blank = raw.q !== undefined && q === '' && !error;
+  // Submitted with nothing in the box (or only spaces) and no filter: the form asks for a word, never 「“ ”的检索结果」 (an
+  // outside tester). With a filter the search lists what it lets through (`listing`).
+  const blank = raw.q !== undefined && q === '' && !error && !result;
+  const listing = !!result?.listing;
   // Once a search has run: what is chosen (each with a link to drop it, the date range as one), and the facets with their counts.
   const active: { title: string; value: string; drop: RawSearchParams }[] = titles.filter(([k]) => raw[k]).map(([k, t]) => (
     { title: t, value: k === 'organ' ? (scopeOrgan ? scopeLabel(scopeOrgan) : raw.organ!) : label[k](raw[k]!), drop: { [k]: '' } }
   ));
   if (raw.from || raw.to) active.push({ title: '发布日期', value: raw.from && raw.to ? `${raw.from} 至 ${raw.to}` : raw.from ? `${raw.from} 起` : `至 ${raw.to}`, drop: { from: '', to: '' } });
+  // A listing by filters is named by them, what is listed first and whose last: 按条件列出：已废止 · 县住建局.
+  const listedAs = `按条件列出：${[...active.filter((c) => c.title !== '机关'), ...active.filter((c) => c.title === '机关')].map((c) => c.value).join(' · ')}`;
+  const heading = q ? null : listing ? listedAs : '站内检索';
   // An address names one item whatever the scope and filters: none is listed as applied.
   const Chosen = () => (active.length > 0 && !addressed ? (
     <div class="panel search-chosen">
@@ -185,9 +190,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
-    <PortalLayout title={q ? `“${shownQ}”的检索结果` : '站内检索'} prefs={prefs} currentPath={currentPath} noindex={blank || undefined}>
+    <PortalLayout title={heading ?? `“${shownQ}”的检索结果`} prefs={prefs} currentPath={currentPath} noindex={blank || undefined}>
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
-      <h1 class="keep-words">{q ? <>“{shownQ}”<wbr />的检索结果</> : '站内检索'}</h1>
+      <h1 class="keep-words">{heading ?? <>“{shownQ}”<wbr />的检索结果</>}</h1>
       {/* Past the form and every facet link in one Tab (a keyboard reached the first result after 61 presses). */}
       {result && <a class="skip-link" href="#results-h">跳到检索结果</a>}
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
@@ -247,8 +252,11 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             {addressed && <Addressed />}
             {/* Nothing found has nothing to sort: the order and its switch only with results. */}
             {!addressed && <>
-            <h2 id="results-h" class="count" tabindex={-1}>{result.totalCapped ? `找到超过 ${TOTAL_CAP.toLocaleString('zh-CN')} 条，显示前 ${TOTAL_CAP.toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
-              <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a></>}
+            <h2 id="results-h" class="count" tabindex={-1}>{result.totalCapped ? `找到超过 ${TOTAL_CAP.toLocaleString('zh-CN')} 条，显示前 ${TOTAL_CAP.toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && (listing
+              // Without words there is no relevance: the order is said, with no switch to offer.
+              ? '，按发布日期排列（未输入检索词，不按相关度排序）'
+              : <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
+              <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a></>)}
             </h2>
             {/* Keywords found only inside longer words, synonyms searched too (docs/search.md, "Telling the reader"). */}
             {result.total > 0 && ((result.notWholeWords?.length ?? 0) > 0 || result.synonyms.length > 0) && (
@@ -263,7 +271,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               <Offered kind="split-suggestion" label="试试分开检索" offers={[result.splitSuggestion]} />
             )}
             {/* An echoed query wraps anywhere (wrap-anywhere): a pasted address is one unbroken word, which widened the page to 816 px at 390. */}
-            <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={<>
+            <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={listing ? (
+              <p>{within ? `在${within}` : ''}没有公开信息。请放宽或取消筛选条件，或输入检索词。</p>
+            ) : <>
               <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
               {/* A keyword typed with a wrong character (a homophone from a pinyin IME), or a 文号 one character off: the corrected
                   search in the same scope and filters, when it finds something (docs/search.md, 您是不是要找). */}

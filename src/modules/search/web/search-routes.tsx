@@ -9,7 +9,7 @@ import { staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf, type SearchResult } from '../use-cases/search-publications.ts';
-import type { SearchFilters } from '../domain/search-request.ts';
+import { hasFilter, type SearchFilters } from '../domain/search-request.ts';
 import { searchTermReport, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
 import { portalHostsOf, readSearchParams, type RawSearchParams } from './search-params.ts';
@@ -52,7 +52,8 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
             regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null}
             queryCut={queryCut} datesSwapped={datesSwapped} addressed={addressed} />);
         };
-        if (!req.q) return sendHtml(reply, await render(null));
+        // Neither a word nor a filter: the form asking for a word. A filter without a word lists what it lets through.
+        if (!req.q && !hasFilter(req.filters)) return sendHtml(reply, await render(null));
         const made = async () => {
           // An item page's address: that item offered, not the address searched as words (docs/search.md, "A pasted address").
           if (address) {
@@ -63,12 +64,12 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
           // Nothing within an organ: the same search over the whole region (the one its 在全站检索 link asks, so
           // kept for that click), offered only when it finds something — or, when it finds nothing either, its
           // words apart over the whole region (危房补助 from the 县政府's pages). Bounded like every search (TOTAL_CAP).
-          const region = result.total === 0 && req.filters.scopeOrganId !== null
+          const region = result.total === 0 && req.q && req.filters.scopeOrganId !== null
             ? await search({ ...req, filters: { ...req.filters, scopeOrganId: null }, page: 1 }, organList)
             : null;
           // Nothing under the filters chosen (a facet, a date range, kept when a new word is typed on this page):
           // the same words in the same scope without them, offered when they find something.
-          const unfiltered = result.total === 0 && narrowed(req.filters)
+          const unfiltered = result.total === 0 && req.q && narrowed(req.filters)
             ? await search({ ...req, filters: { scopeOrganId: req.filters.scopeOrganId }, page: 1 }, organList)
             : null;
           return { html: await render(result, region, unfiltered), result };
@@ -76,7 +77,8 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url}`, made);
         // Counted as search terms: words. An address is none; a query cut to its start may run past a number typed after
         // the limit (part of an ID or card number, which the checks no longer see whole), so it stays uncounted as when refused.
-        if (req.page === 1 && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total);
+        // A listing by filters has no term to count.
+        if (req.page === 1 && req.q && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total);
         return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;

@@ -134,9 +134,10 @@ describeEachDialect('search pages and API', (db) => {
     }
     // The OpenAPI document says so, as docs/errors.md does.
     expect((await app.inject('/api/openapi.json')).json().paths['/api/v1/search'].get.parameters.find((p: { name: string }) => p.name === 'q').description).toContain('ERR_SEARCH_EMPTY_QUERY');
-    // The page with a blank query, whole-region or from an organ's header box: the form asking for a word, never
+    // The page with a blank query over the whole region: the form asking for a word, never
     // 「“ ”的检索结果」; 200, and not for search engines.
-    for (const url of ['/search?q=+', '/search?q=%20%20', `/search?q=+&organ=${other.code}`]) {
+    // (With an organ chosen, a blank query lists the organ's items: a filter without a word.)
+    for (const url of ['/search?q=+', '/search?q=%20%20']) {
       const page = await app.inject(url);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<meta name="robots" content="noindex"/>');
@@ -148,6 +149,73 @@ describeEachDialect('search pages and API', (db) => {
     // The form first opened is indexed as before.
     expect((await app.inject('/search')).body).not.toContain('noindex');
     await app.close();
+  });
+
+  it('lists by filters without a word, newest first, on the page (without JavaScript) and in the API; with neither it asks for a word', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
+    const bureau = await createOrgan(deps, { kind: 'department', parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    const node = await createNode(deps, bureau.id, { name: '政策文件' });
+    const countyNode = await createNode(deps, county.id, { name: '政府文件' });
+    const older = await createPublished(deps, bureau.id, [node], { title: '城市绿化养护办法', validity: 'repealed', genre: '通知', summary: '规定城市绿化的养护标准和责任。', bodyHtml: '<p>第一条 为加强城市绿化养护，制定本办法。</p>' });
+    const valid = await createPublished(deps, bureau.id, [node], { title: '关于做好冬季施工安全的通知', genre: '通知' });
+    const newer = await createPublished(deps, bureau.id, [node], { title: '建筑市场管理办法', validity: 'repealed', genre: '公告', bodyHtml: '<p>第一条 为规范建筑市场秩序，制定本办法。</p>' });
+    await createPublished(deps, county.id, [countyNode], { title: '县政府已废止的文件', validity: 'repealed', genre: '公告' });
+    await reindex(deps);
+    const order = (html: string) => [...html.matchAll(/<li class="search-hit"><h3><a href="\/organs\/[^/]+\/items\/(\d+)"/g)].map((m) => Number(m[1]));
+
+    // The box left empty, 范围 and 效力 chosen: what a 高级检索 lists — the organ's repealed items, newest first.
+    const page = await app.inject(`/search?q=&organ=${bureau.code}&validity=repealed`);
+    expect(page.statusCode).toBe(200);
+    expect(order(page.body)).toEqual([newer.id, older.id]);
+    expect(page.body).toContain('<title>按条件列出：已废止 · 县住建局');
+    expect(page.body).toContain('<h1 class="keep-words">按条件列出：已废止 · 县住建局</h1>');
+    expect(page.body).toContain('共找到 2 条，按发布日期排列（未输入检索词，不按相关度排序）');
+    // No relevance without words: neither the switch nor a marked word; the box is not said to be missing.
+    expect(page.body).not.toContain('改为按相关度');
+    expect(page.body).not.toContain('<mark>');
+    expect(page.body).not.toContain('请输入检索词');
+    expect(page.body).not.toContain('noindex');
+    // A result line shows the item's 内容概述 when it has one, else the start of its text.
+    expect(page.body).toContain('规定城市绿化的养护标准和责任。');
+    expect(page.body).toContain('第一条 为规范建筑市场秩序，制定本办法。');
+    // The facets and 已选条件 as for words; their links keep listing (no q in them).
+    expect(page.body).toContain('按体裁筛选');
+    expect(page.body).toContain(`<a href="/search?organ=${bureau.code}&amp;genre=${encodeURIComponent('公告')}&amp;validity=repealed">公告</a>`);
+    expect(page.body).toContain('效力：已废止');
+
+    // The form as sent without JavaScript (every field, the empty ones too): redirected, then listed.
+    const sent = await app.inject(`/search?q=&organ=${bureau.code}&sort=relevance&from=&to=&validity=repealed`);
+    expect(sent.statusCode).toBe(302);
+    expect(sent.headers.location).toBe(`/search?q=&organ=${bureau.code}&validity=repealed`);
+    // A 体裁 and a date, without q at all (a facet link's address).
+    const notices = await app.inject(`/search?organ=${bureau.code}&genre=${encodeURIComponent('通知')}&from=2020-01-01`);
+    expect(order(notices.body)).toEqual([valid.id, older.id]);
+    expect(notices.body).toContain('按条件列出：通知 · 2020-01-01 起 · 县住建局');
+    // Filters that let nothing through say so, without a pair of empty quotes.
+    const none = await app.inject(`/search?q=&organ=${county.code}&genre=${encodeURIComponent('通知')}`);
+    expect(none.body).toContain('共找到 0 条');
+    expect(none.body).toContain('县政府范围内、所选条件下没有公开信息');
+    expect(none.body).not.toContain('“”');
+    // Neither a word nor a filter: the form asking for a word, as before.
+    expect((await app.inject('/search?q=+')).body).toContain('请输入检索词');
+
+    // The API: the same list, said to be newest first whatever sort was asked, and that it is a listing.
+    const api = await app.inject(`/api/v1/search?organ=${bureau.code}&validity=repealed&sort=relevance`);
+    expect(api.statusCode).toBe(200);
+    expect(api.json()).toMatchObject({ query: '', total: 2, sort: 'newest', listing: true, notWholeWords: null });
+    expect(api.json().items.map((i: { id: number }) => i.id)).toEqual([newer.id, older.id]);
+    expect(api.json().items[1].snippet).toEqual([{ text: '规定城市绿化的养护标准和责任。', hit: false }]);
+    expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('办法')}&organ=${bureau.code}`)).json().listing).toBe(false);
+    const refused = await app.inject('/api/v1/search?q=&sort=newest&page=1');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'ERR_SEARCH_EMPTY_QUERY', field: 'q' });
+    const doc = (await app.inject('/api/openapi.json')).json().paths['/api/v1/search'].get;
+    expect(doc.parameters.find((p: { name: string }) => p.name === 'q').description).toContain('按发布日期列出');
+    // A listing is no search term: nothing is counted for it, only the one search of a word (written when the server closes).
+    await app.close();
+    expect(await deps.db.selectFrom('search_terms').select('term').where('organ_id', 'in', [bureau.id, county.id]).execute()).toEqual([{ term: '办法' }]);
+    expect(await deps.db.selectFrom('search_terms').select('term').where('term', '=', '').execute()).toEqual([]);
   });
 
   it('offers no internal unit as a scope; an old link to a unit searches the organ that publishes for it, and says so (page and API)', async () => {
