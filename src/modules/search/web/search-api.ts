@@ -69,11 +69,12 @@ const searchAnswer = z.object({
   addressedItem: z.object({
     status: z.enum(['published', 'withdrawn', 'notFound']).describe('published（已发布，即 items 的唯一一条） withdrawn（已撤回） notFound（本站没有这一地址的公开信息：不存在或未公开） / published (the one item of items), withdrawn, or notFound (no such item, or not public)'),
     id: z.number().int().nullable(), title: z.string().nullable(), url: z.string().nullable().describe('该信息在门户上的地址（已撤回的，该地址说明撤回） / the item’s portal address (for a withdrawn item, where its withdrawal is stated)'),
-  }).nullable().describe('检索词是本站某条信息页面的地址（完整网址、不带 http:// 或只有路径，可带 ? 参数或 # 片段）时，不按文字检索，而给出该信息：已发布的为 items 中唯一的一条；已撤回的给出标题和地址；其他情况（不存在、未发布）只说没有，id、title、url 为 null。其他网址照常按文字检索，此处为 null / the query is the address of one of this portal’s item pages (full, without the scheme, or the path; a query string or #fragment allowed): that item instead of a search of the words — published: the one item of items; withdrawn: its title and address; otherwise (no such item, not published) only that, id, title and url null. Any other address is searched as words and this is null'),
+    redirected: z.boolean().nullable().describe('true：检索词是该信息的原网址（如迁移前旧网站的地址），门户将其转到该信息的地址；false：即该信息的地址；notFound 时为 null / true: the query is an older address of the item (an old site’s) that the portal redirects to its page; false: the item’s own address; null for notFound'),
+  }).nullable().describe('检索词是网址（完整网址、不带 http:// 或只有路径，可带 ? 参数或 # 片段）时，按门户对该地址的应答给出：本站某条信息页面的地址，或门户转到某条信息页面的原网址（如迁移前旧网站的地址），不按文字检索，而给出该信息——已发布的为 items 中唯一的一条；已撤回的给出标题和地址。本站信息页面的地址在门户上不存在（编号不存在、未发布，或机关代码不是该信息的机关）时只说没有，id、title、url、redirected 为 null。其他网址（含转到未发布信息的原网址）照常按文字检索，此处为 null / the query is an address, answered as the portal answers it: one of this portal’s item pages (full, without the scheme, or the path; a query string or #fragment allowed), or an older address the portal redirects to an item’s page (an old site’s) — that item instead of a search of the words: published, the one item of items; withdrawn, its title and address. An item page’s address the portal answers 404 (no such item, not published, another organ’s code): only that, id, title, url and redirected null. Any other address (an old one leading to an item not published included) is searched as words and this is null'),
   fewerWords: z.array(z.object({ q: z.string(), total: z.number().int() })).describe('没有结果（分开检索、同音字改正也没有）且有 2–4 个检索词时：去掉其中一个检索词后有结果的检索式及其结果数，结果多的在前，最多 3 个 / nothing found (nor apart or corrected) with 2–4 keywords: the query with one keyword left out, for those that find something, most found first, at most 3'),
 });
 /** The API's addressedItem: the same fields whatever the status, null where the public may not know them. */
-const addressedJson = (a: AddressedItem) => (a.status === 'notFound' ? { status: a.status, id: null, title: null, url: null } : { status: a.status, id: a.id, title: a.title, url: a.url });
+const addressedJson = (a: AddressedItem) => (a.status === 'notFound' ? { status: a.status, id: null, title: null, url: null, redirected: null } : { status: a.status, id: a.id, title: a.title, url: a.url, redirected: a.redirected });
 const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
 
 /** GET /api/v1/search — the same search, facets and ranking as the portal page. */
@@ -96,7 +97,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     const { request: req, scopeOrgan, scopeUnit, queryCut, datesSwapped, address } = await readSearchParams(deps, request.query, { pageSize: 20, organs: organList, portalHosts: portalHostsOf(request, deps.publicUrl) });
     // Missing, empty or only spaces, with no filter either (readSearchParams trims it): the same refusal. With a filter it is a listing.
     if (!req.q && !hasFilter(req.filters)) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
-    // An item page's address: that item, not the address as words. Neither it nor a query cut to its start is counted as a search term (search-routes.tsx).
+    // An address that shows an item (an item page's, an old one redirected there): that item, not the address as words. Neither it nor a query cut to its start is counted as a search term (search-routes.tsx).
     const addressedAnswer = address ? await addressedSearch(deps, req.q, address) : null;
     const r = addressedAnswer?.result ?? await search(req, organList);
     if (req.page === 1 && req.q && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total);

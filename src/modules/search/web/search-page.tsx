@@ -172,15 +172,16 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
       ? <><a href={searchUrl('/search', raw, { q: organNamed.q, organ: organNamed.organ, page: '1' })}>在{organNamed.organName}范围内检索“{organNamed.q}”</a>（{countWords(organNamed.total ?? 0)} 条）</>
       : <>查看<a href={`/organs/${organNamed.organ}`}>{organNamed.organName}的政府信息公开</a>（公开目录、指南、年报）</>}</p>
   ) : null);
-  // A pasted address of an item page (docs/search.md, "A pasted address"): the item first, as a result line; withdrawn,
-  // its title and the address where the public notice of the withdrawal stands; anything else, one sentence that tells
-  // nothing of an unpublished item (a draft reads as an address no item has).
+  // A pasted address that shows an item (docs/search.md, "A pasted address"): the item first, as a result line; withdrawn,
+  // its title and the address where the public notice of the withdrawal stands; an item page's address the portal
+  // answers 404, one sentence that tells nothing of an unpublished item (a draft reads as an address no item has).
+  // An old site's address the portal redirects is named so (原网址), the link being the item's address now.
   const Addressed = () => (addressed ? (
     addressed.status === 'published' ? <>
-      <h2 id="results-h" class="count" tabindex={-1}>这是本站一条公开信息的地址：</h2>
+      <h2 id="results-h" class="count" tabindex={-1}>{addressed.redirected ? '这是本站一条公开信息的原网址，现在的地址是：' : '这是本站一条公开信息的地址：'}</h2>
       <ol class="search-results"><Hit h={addressed.hit} /></ol>
     </> : addressed.status === 'withdrawn' ? <>
-      <h2 id="results-h" class="count" tabindex={-1}>这是本站一条已撤回信息的地址</h2>
+      <h2 id="results-h" class="count" tabindex={-1}>{addressed.redirected ? '这是本站一条已撤回信息的原网址' : '这是本站一条已撤回信息的地址'}</h2>
       <p class="wrap-anywhere">“{addressed.title}”已撤回，不再公开。<a href={addressed.url}>查看撤回说明</a></p>
     </> : <>
       <h2 id="results-h" class="count" tabindex={-1}>本站没有这一地址的公开信息</h2>
