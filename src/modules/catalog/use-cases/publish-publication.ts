@@ -8,13 +8,13 @@ import type { Executor } from '../storage/executor.ts';
 import { findOrganById } from '../storage/organs-repository.ts';
 import { allocateSerial, findPublication } from '../storage/publications-repository.ts';
 import { indexNumberTaken, updatePublicationAtVersion } from '../storage/publication-writes-repository.ts';
-import { audit } from './audit-helper.ts';
 import { requireInterpretationComplete } from './interpretations.ts';
 
 /**
  * Stamps an item public inside the caller's transaction: allocates the permanent 索引号 from the
  * organ's pattern and the publish date, sets the status and records how it got there. Its only
- * caller is the review area, which owns every status change (its verbs, and the system's import).
+ * caller is the review area, which owns every status change (its verbs, and the system's import) and
+ * records the publication.publish entry itself, in the same transaction, through its one builder.
  */
 export type PublishStamp = {
   /** How the item got there: review_chain, review_chain_scheduled, force_published, system_import. */
@@ -25,11 +25,6 @@ export type PublishStamp = {
   proactive?: { dueOn: string; late: boolean };
   /** 紧急发布: published without the full chain, for this reason (approved afterwards). */
   forced?: { reason: string };
-  /**
-   * The caller records the publication.publish entry itself, in the same transaction (the review's verbs,
-   * whose one builder records every verb's entry); otherwise (an import) it is recorded here.
-   */
-  auditedByCaller?: boolean;
 };
 
 export async function markPublished(trx: Executor, deps: AppDeps, actor: Actor, p: Publication, opts: PublishStamp): Promise<Publication> {
@@ -54,9 +49,5 @@ export async function markPublished(trx: Executor, deps: AppDeps, actor: Actor, 
     ...(opts.forced ? { force_published: 1, force_reason: opts.forced.reason } : {}),
   });
   if (!updated) throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改或发布，请刷新后重试', { httpStatus: 409 });
-  if (!opts.auditedByCaller) await audit(trx, deps, actor, at, {
-    action: 'publication.publish', entityType: 'publication', entityId: p.id, organId: p.organId,
-    before: { status: p.status }, after: { status: 'published', indexNumber, publishedOn, route: opts.route },
-  });
   return (await findPublication(trx, p.id))!;
 }

@@ -137,7 +137,6 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
           publishedOn,
           proactive: { dueOn: due, late: publishedOn > due },
           ...(verb === 'force_publish' ? { forced: { reason: input.comment!.trim() } } : {}),
-          auditedByCaller: true,
         });
         // The entry records the publication; a lapse it brings is the system's entry (publication.lapse).
         ownAfter = await reviewRowOf(trx, p.id);
@@ -224,7 +223,7 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
     });
     const content = verb === 'approve_amendment';
     await appendCatalogAudit(trx, deps, actor, at, {
-      // 紧急发布 is recorded as a publication (publication.publish, route force_published), as an import's is.
+      // 紧急发布 is recorded as a publication (publication.publish, route force_published), as an import's is (publish-imported.ts).
       action: `publication.${verb === 'force_publish' ? 'publish' : verb}`, entityType: 'publication', entityId: p.id, organId: p.organId,
       ...verbAuditEntry(auditedStateOf(row), auditedStateOf(ownAfter ?? await reviewRowOf(trx, p.id)), {
         comment: decisionComment(verb, input) || null,

@@ -1,9 +1,11 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
-import { catalogChanged, findPublication, listAttachments, markPublished, publishRefusals, type Executor, type Publication } from '../../catalog/index.ts';
+import { appendCatalogAudit, catalogChanged, findPublication, listAttachments, markPublished, publishRefusals, type Executor, type Publication } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
 import { indexPublication } from '../../search/index.ts';
+import { auditedStateOf, verbAuditEntry } from '../domain/verb-audit.ts';
+import { reviewRowOf } from '../storage/review-state-repository.ts';
 import { settleValidityByDate } from './validity-by-date.ts';
 
 /**
@@ -11,12 +13,19 @@ import { settleValidityByDate } from './validity-by-date.ts';
  * an old site or ledger, with its original publish date); people publish through the verbs
  * (perform-review-verb.ts). The catalog's content rules still apply.
  */
-export async function publishImported(deps: AppDeps, actor: Actor, id: number, opts: { backdatedPublishedOn?: string } = {}): Promise<Publication> {
+export type ImportedPublication = {
+  /** The original publish date of published history; without it, today (China time). */
+  backdatedPublishedOn?: string;
+  /** Where the item came from, for its publication.publish entry: the import's file ("items.xlsx"), `API`. */
+  importedFrom?: string;
+};
+
+export async function publishImported(deps: AppDeps, actor: Actor, id: number, opts: ImportedPublication = {}): Promise<Publication> {
   return deps.db.transaction().execute((trx) => publishImportedIn(trx, deps, actor, id, opts));
 }
 
 /** The same, inside the caller's transaction (a content import publishes all its items or none). */
-export async function publishImportedIn(trx: Executor, deps: AppDeps, actor: Actor, id: number, opts: { backdatedPublishedOn?: string } = {}): Promise<Publication> {
+export async function publishImportedIn(trx: Executor, deps: AppDeps, actor: Actor, id: number, opts: ImportedPublication = {}): Promise<Publication> {
   if (actor.kind !== 'system') {
     throw new DomainError('ERR_CATALOG_PUBLISH_REFUSED', '信息须经审核流程和保密审查后发布', {
       httpStatus: 403, reasons: [{ code: 'ERR_CATALOG_PUBLISH_REFUSED', message: '信息须经审核流程和保密审查后发布' }],
@@ -32,8 +41,15 @@ export async function publishImportedIn(trx: Executor, deps: AppDeps, actor: Act
       httpStatus: 409, reasons: reasons.map((message) => ({ code: 'ERR_CATALOG_PUBLISH_REFUSED', message })),
     });
   }
+  const before = auditedStateOf(await reviewRowOf(trx, id));
   let published = await markPublished(trx, deps, actor, p, {
     route: 'system_import', publishedOn, publishedAt: opts.backdatedPublishedOn ? `${publishedOn}T01:00:00.000Z` : undefined,
+  });
+  // Recorded as the review's verbs record 发布 (one builder, verbAuditEntry), with the file it came from;
+  // a lapse the publication brings is the system's own publication.lapse entry, after it.
+  await appendCatalogAudit(trx, deps, actor, deps.clock.now().toISOString(), {
+    action: 'publication.publish', entityType: 'publication', entityId: p.id, organId: p.organId,
+    ...verbAuditEntry(before, auditedStateOf(await reviewRowOf(trx, id)), { comment: null, after: { importedFrom: opts.importedFrom ?? null } }),
   });
   // An old document already past its 有效期至 is 已失效 at once, not at the lapse job's next run (docs/adr/0027).
   if (await settleValidityByDate(trx, deps, p.id)) published = (await findPublication(trx, p.id))!;

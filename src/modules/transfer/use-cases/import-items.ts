@@ -558,7 +558,7 @@ async function writeItems(
         ids[i] = id;
         if (item.indexNumber) idOf.set(item.indexNumber, id);
         // An interpretation is published after its links (it goes out only with its policy); an ordinary item at once.
-        if (publishes(item) && item.input.itemKind !== 'interpretation') await publishImportedIn(trx, deps, publisher, id, { backdatedPublishedOn: item.publishedOn! });
+        if (publishes(item) && item.input.itemKind !== 'interpretation') await publishImportedIn(trx, deps, publisher, id, { backdatedPublishedOn: item.publishedOn!, importedFrom: opts.from });
         if (!published || item.input.itemKind !== 'interpretation') opts.onProgress?.('write', ++done, items.length);
         await letOthersRun();
       }
@@ -575,7 +575,7 @@ async function writeItems(
       if (published) {
         for (const [i, item] of items.entries()) {
           if (item.input.itemKind !== 'interpretation') continue;
-          if (publishes(item)) await publishImportedIn(trx, deps, publisher, ids[i], { backdatedPublishedOn: item.publishedOn! });
+          if (publishes(item)) await publishImportedIn(trx, deps, publisher, ids[i], { backdatedPublishedOn: item.publishedOn!, importedFrom: opts.from });
           opts.onProgress?.('write', ++done, items.length);
           await letOthersRun();
         }
