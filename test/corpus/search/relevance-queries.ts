@@ -93,6 +93,9 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   { q: '拆迁补偿', top10: ['zsbc'], why: '同义词在较长的词中：拆迁补偿 = 房屋征收补偿' },
   { q: '公租房申请', top10: ['gzfzn-2024', 'gzfzn-2019'], why: '公租房申请 = 公共租赁住房申请' },
   { q: '棚改项目', top10: ['pg1'], why: '棚改项目 = 棚户区改造项目' },
+  { q: '年报', top10: ['ndbg'], why: '单向同义词：年报 → 年度报告（门户的导航和目录叫“公开年报”）' },
+  { q: '政府信息公开年报', first: 'ndbg', why: '单向同义词在长词中：公开年报 → 公开工作年度报告' },
+  { q: '招投标', top10: ['zb1'], why: '单向：招投标 → 招标、投标（“招标”不找“投标”）' },
   // A name revised in editions (…（2024年修订）): the current edition before the first one.
   { q: '公共租赁住房申请办事指南', first: 'gzfzn-2024', above: [['gzfzn-2024', 'gzfzn-2019']], why: '同名的修订版（标题后注“2024年修订”）在原版之前' },
   { q: '白蚁防治', top10: ['by1', 'by2'], above: [['by1', 'by2']], why: '其他相同时有效的在已废止的之前' },

@@ -27,6 +27,21 @@ describe('synonyms people use', () => {
     expect(alternativesOf('学区')).toEqual(['学区', '施教区', '招生范围']);
   });
 
+  it('find the 年度报告 by 年报, as the portal itself calls it (an outside tester: 年报 and 公开年报 found nothing)', () => {
+    // The navigation and the catalog say 公开年报 / 政府信息公开年报; the reports are titled …政府信息公开工作年度报告.
+    expect(alternativesOf('年报')).toEqual(['年报', '年度报告']);
+    expect(alternativesOf('公开年报')).toContain('公开工作年度报告');
+    expect(alternativesOf('政府信息公开年报')).toContain('政府信息公开工作年度报告');
+    expect(alternativesOf('2025年报')).toContain('2025年度报告');
+  });
+
+  it('find each of the two things a compound word names, one way only (an outside tester: 招投标 found nothing, 招标 76)', () => {
+    expect(alternativesOf('招投标')).toEqual(['招投标', '招标投标', '招标', '投标']);
+    // 招标 is not every 投标: the plain words keep their own meaning.
+    expect(alternativesOf('招标')).toEqual(['招标']);
+    expect(alternativesOf('投标')).toEqual(['投标']);
+  });
+
   it('are one group per thing: no word is in two groups', () => {
     const seen = new Map<string, number>();
     SYNONYM_GROUPS.forEach((g, i) => g.forEach((w) => {

@@ -43,39 +43,54 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['医保局', '医疗保障局'],
   ['交通局', '交通运输局'],
   ['退役军人局', '退役军人事务局'],
+  ['招投标', '招标投标'],
+];
+
+/**
+ * One way only: the typed word finds the words after it, not the other way round. 年报 is what the portal's own
+ * navigation and catalog call the 政府信息公开工作年度报告, so a reader types it (an outside tester: 年报 and 公开年报 found
+ * nothing); but 年度报告 typed must not find every …年报送… and …年报名… that holds 年报. 招投标 names two things at once
+ * and finds each, while 招标 is not every 投标.
+ */
+export const ONE_WAY_SYNONYMS: readonly (readonly string[])[] = [
+  ['年报', '年度报告'],
+  ['公开年报', '公开工作年度报告', '公开年度报告'],
+  ['招投标', '招标', '投标'],
 ];
 
 /** How many alternatives a keyword holding synonyms as parts gets besides itself (each is one more phrase the index matches). */
 export const MAX_ALTERNATIVES = 8;
 
-const GROUP_OF = new Map(SYNONYM_GROUPS.flatMap((g) => g.map((w) => [w, g] as const)));
-const LONGEST = Math.max(...[...GROUP_OF.keys()].map((w) => w.length));
+/** Each word's others: its group's other words, then what it finds one way. */
+const OTHERS = new Map<string, string[]>(SYNONYM_GROUPS.flatMap((g) => g.map((w) => [w, g.filter((o) => o !== w)] as const)));
+for (const [word, ...also] of ONE_WAY_SYNONYMS) OTHERS.set(word, [...new Set([...(OTHERS.get(word) ?? []), ...also])]);
+const LONGEST = Math.max(...[...OTHERS.keys()].map((w) => w.length));
 
 /** The synonym words inside a keyword, left to right, the longest at each place (住房公积金, not the 公积金 inside it), not overlapping. */
 function synonymParts(keyword: string): { at: number; word: string; others: string[] }[] {
   const parts: { at: number; word: string; others: string[] }[] = [];
   for (let at = 0; at < keyword.length;) {
     let word = '';
-    for (let len = Math.min(LONGEST, keyword.length - at); len >= 2 && !word; len--) if (GROUP_OF.has(keyword.slice(at, at + len))) word = keyword.slice(at, at + len);
+    for (let len = Math.min(LONGEST, keyword.length - at); len >= 2 && !word; len--) if (OTHERS.has(keyword.slice(at, at + len))) word = keyword.slice(at, at + len);
     if (!word) {
       at++;
       continue;
     }
-    parts.push({ at, word, others: GROUP_OF.get(word)!.filter((w) => w !== word) });
+    parts.push({ at, word, others: OTHERS.get(word)! });
     at += word.length;
   }
   return parts;
 }
 
 /**
- * The alternatives for one keyword: itself first, then its group's other words. A keyword that holds a synonym as a part
+ * The alternatives for one keyword: itself first, then its group's other words and what it finds one way. A keyword that holds a synonym as a part
  * (拆迁补偿, 公租房申请) gets the same keyword with the part replaced (房屋征收补偿, 公共租赁住房申请): one part replaced
  * before two, left to right, at most MAX_ALTERNATIVES, and none that holds the keyword itself (住房公积金中心 finds only what
  * 公积金中心 finds).
  */
 export function alternativesOf(keyword: string): string[] {
-  const group = GROUP_OF.get(keyword);
-  if (group) return [keyword, ...group.filter((w) => w !== keyword)];
+  const others = OTHERS.get(keyword);
+  if (others) return [keyword, ...others];
   const parts = synonymParts(keyword);
   // Each variant as the choice per part: 0 the typed word, i > 0 its group's (i-1)th other word.
   let variants: number[][] = [parts.map(() => 0)];
