@@ -6,6 +6,7 @@ import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
 import type { DirectoryMatter } from '../../storage/directory-matters-repository.ts';
 import type { PublicationListItem } from '../../storage/publications-repository.ts';
 import { CatalogTreeNav } from './catalog-tree-nav.tsx';
+import { ValidityMark } from './item-list.tsx';
 import { organCrumbs, PublishedByOrgan } from './organ-home-page.tsx';
 import type { PortalRequestInfo } from './portal-request.ts';
 import { catalogPath, nodePath } from '../../domain/portal-paths.ts';
@@ -87,7 +88,7 @@ export function NodePage({ info, organ, parent, tree, node, path, children, item
                 {items.map((i) => (
                   <tr key={i.id}>
                     <td class="count nowrap wide-only">{i.indexNumber}</td>
-                    <td><a href={node.id ? `/organs/${organ.code}/items/${i.id}?node=${node.id}` : `/organs/${organ.code}/items/${i.id}`}>{i.title}</a>{i.validity !== 'valid' && <span class="count">（{i.validity === 'repealed' ? '已废止' : i.validity === 'amended' ? '已修改' : '已失效'}）</span>}</td>
+                    <td><a href={node.id ? `/organs/${organ.code}/items/${i.id}?node=${node.id}` : `/organs/${organ.code}/items/${i.id}`}>{i.title}</a><ValidityMark validity={i.validity} /></td>
                     <td class="nowrap"><time dateTime={i.publishedOn ?? undefined}>{i.publishedOn}</time></td>
                   </tr>
                 ))}
