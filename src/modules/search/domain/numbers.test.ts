@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentNumberKey, exactNumberOf, indexNumberKey, nearDocumentNumberKeys } from './numbers.ts';
+import { documentNumberKey, documentNumberParts, documentNumberShown, exactNumberOf, indexNumberKey, MISSING_NUMBER_BOUNDS, nearbyDocumentNumberKeys, nearDocumentNumberKeys, sameCodeKeys, serialDistance } from './numbers.ts';
 import { parseQuery } from './parse-query.ts';
 import { compareByRelevance, type RankFacts } from './rank.ts';
 import { sortKeyOf } from './sort-key.ts';
@@ -125,5 +125,35 @@ describe('a 文号 typed with one character more or another (您是不是要找)
   it('gives nothing for what is not a 文号', () => {
     expect(nearDocumentNumberKeys(documentNumberKey('公租房'))).toEqual([]);
     expect(nearDocumentNumberKeys('')).toEqual([]);
+  });
+});
+
+describe('a 文号 that no item has: the keys asked for its neighbours, bounded', () => {
+  const p = documentNumberParts(documentNumberKey('岚建〔2026〕6号'))!;
+
+  it('reads a 文号’s parts from its key, and writes it back one way', () => {
+    expect(p).toEqual({ prefix: '岚建', year: 2026, serial: 6 });
+    expect(documentNumberShown(documentNumberParts(documentNumberKey('岚建(2026)第6'))!)).toBe('岚建〔2026〕6号');
+    expect(documentNumberParts(documentNumberKey('公租房'))).toBeNull();
+  });
+
+  it('asks the same 代字 and year: the serials either side, and those of one digit more (typed short), never the typed one', () => {
+    const keys = nearbyDocumentNumberKeys(p);
+    for (const s of [1, 5, 7, 26, 60, 63, 69]) expect(keys, String(s)).toContain(`岚建|2026|${s}`);
+    expect(keys).not.toContain('岚建|2026|6');
+    expect(keys).not.toContain('岚建|2025|6');
+    expect(keys.length).toBeLessThanOrEqual(2 * MISSING_NUMBER_BOUNDS.serialsEitherSide + 11);
+    expect(nearbyDocumentNumberKeys(documentNumberParts('岚建|2026|631')!)).toContain('岚建|2026|63');
+    expect(serialDistance(6, 63)).toBe(1);
+    expect(serialDistance(6, 2)).toBe(4);
+    expect(serialDistance(631, 63)).toBe(1);
+  });
+
+  it('asks the first serials of the years around it, to tell whose 代字 it is (a year with none yet)', () => {
+    const keys = sameCodeKeys(documentNumberParts(documentNumberKey('岚建〔2031〕1号'))!);
+    expect(keys).toContain('岚建|2026|1');
+    expect(keys).toContain('岚建|2032|1');
+    expect(keys).not.toContain('岚建|2031|1');
+    expect(keys.length).toBeLessThanOrEqual((MISSING_NUMBER_BOUNDS.yearsBefore + MISSING_NUMBER_BOUNDS.yearsAfter + 1) * MISSING_NUMBER_BOUNDS.firstSerials);
   });
 });

@@ -77,3 +77,58 @@ export function nearDocumentNumberKeys(key: string, similar: (ch: string) => rea
   out.delete(prefix);
   return [...out].map((p) => `${p}|${year}|${serial}`);
 }
+
+/** A 文号's parts as its key holds them (documentNumberKey: 代字|year|serial); null for a key that is no 文号's. */
+export type DocumentNumberParts = { prefix: string; year: number; serial: number };
+
+export function documentNumberParts(key: string): DocumentNumberParts | null {
+  const m = /^(.+)\|(\d{4})\|(\d+)$/u.exec(key);
+  return m ? { prefix: m[1], year: Number(m[2]), serial: Number(m[3]) } : null;
+}
+
+/** A 文号 written the one way the portal writes it back: 岚建〔2026〕6号 (for the key of 岚建(2026)6, 岚建2026年第6号 …). */
+export const documentNumberShown = (p: DocumentNumberParts): string => `${p.prefix}〔${p.year}〕${p.serial}号`;
+
+/**
+ * Bounds of the look-ups for a 文号 no item has (docs/search.md, "A 文号 that no item has"): the serials either side of
+ * the one typed, how many neighbours are shown, and the other years and first serials asked to tell whose 代字 it is.
+ */
+export const MISSING_NUMBER_BOUNDS = { serialsEitherSide: 20, shown: 5, yearsBefore: 6, yearsAfter: 1, firstSerials: 5 } as const;
+
+const keyOf = (prefix: string, year: number, serial: number) => `${prefix}|${year}|${serial}`;
+
+/**
+ * The keys of the 文号 of the same 代字 and year near the one typed, each an exact key the index of 文号 keys answers
+ * (a few dozen, one look-up): the serials up to MISSING_NUMBER_BOUNDS.serialsEitherSide either side, the serials of one
+ * digit more (6 → 60–69: a serial typed short, 岚建〔2026〕6 for 63号) and of one digit less (631 → 63). Not the typed one.
+ */
+export function nearbyDocumentNumberKeys(p: DocumentNumberParts, bounds = MISSING_NUMBER_BOUNDS): string[] {
+  const serials = new Set<number>();
+  for (let s = Math.max(1, p.serial - bounds.serialsEitherSide); s <= p.serial + bounds.serialsEitherSide; s++) serials.add(s);
+  for (let d = 0; d <= 9; d++) serials.add(p.serial * 10 + d);
+  if (p.serial >= 10) serials.add(Math.floor(p.serial / 10));
+  serials.delete(p.serial);
+  serials.delete(0);
+  return [...serials].map((s) => keyOf(p.prefix, p.year, s));
+}
+
+/**
+ * How near a found serial is to the one typed, for choosing the few shown: a serial of one digit more or less (typed
+ * short or long) is as near as the next number; otherwise the difference.
+ */
+export function serialDistance(typed: number, found: number): number {
+  if (Math.floor(found / 10) === typed || Math.floor(typed / 10) === found) return 1;
+  return Math.abs(found - typed);
+}
+
+/**
+ * The keys asked to tell which organ writes this 代字 when no 文号 near it is found (a year with none yet, 岚建〔2031〕1号):
+ * the first serials of the years around the one typed — every organ that issued documents in a year has its 1号.
+ */
+export function sameCodeKeys(p: DocumentNumberParts, bounds = MISSING_NUMBER_BOUNDS): string[] {
+  const out: string[] = [];
+  for (let y = p.year + bounds.yearsAfter; y >= p.year - bounds.yearsBefore; y--) {
+    for (let s = 1; s <= bounds.firstSerials; s++) if (y !== p.year || s !== p.serial) out.push(keyOf(p.prefix, y, s));
+  }
+  return out;
+}

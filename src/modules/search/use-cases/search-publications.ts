@@ -6,7 +6,7 @@ import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '..
 import { hasFilter, SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
-import { correctedQueryOffer, fewerWordsOffers, nearNumberOffer, organNamedOffer, type CountOf, type OrganNamedOffer } from './search-offers.ts';
+import { correctedQueryOffer, fewerWordsOffers, missingDocumentNumber, nearNumberOffer, organNamedOffer, type CountOf, type MissingDocumentNumber, type OrganNamedOffer } from './search-offers.ts';
 import type { Lexicon } from '../domain/typo-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
 import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
@@ -69,6 +69,11 @@ export type SearchResult = {
   /** Nothing found, nor by the words apart or a correction: the query with one keyword left out, when it finds something (search-offers.ts). */
   fewerWords: { q: string; total: number }[];
   /**
+   * The query reads as a 文号 and no item in the scope has it: said in words, with the nearest documents of the same
+   * 代字 and year and the organ whose 代字 it is (search-offers.ts). Null otherwise.
+   */
+  missingDocumentNumber: MissingDocumentNumber | null;
+  /**
    * No word, at least one filter: the items the filters let through, listed newest first (`listByFilters`) — no
    * relevance, no marked words, no offers. False for a search of words (and for nothing searched).
    */
@@ -89,7 +94,7 @@ export const FEW_RESULTS = 3;
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
 /** A search that found nothing and offers nothing (also the answer to a pasted address, which is not searched as words: addressed-item.ts). */
-export const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [], listing: false });
+export const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [], missingDocumentNumber: null, listing: false });
 
 /**
  * The organ and its internal units (catalog's `organWithUnits`): an organ's own items. This is what the 机关
@@ -189,6 +194,8 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   // Offers of a narrower or a shorter query, each one more bounded count (search-offers.ts).
   const countOf: CountOf = async (q, scopeOrganId) => (await searchPublications(deps, { ...req, q, filters: { ...req.filters, scopeOrganId }, page: 1 }, { ...opts, organs, noSuggestion: true, countOnly: true })).total;
   const organNamed = opts.noSuggestion || numbered.length ? null : await organNamedOffer(query, req.filters.scopeOrganId, await organs(), countOf);
+  // A 文号 no item in the scope has (岚建〔2026〕6号 where 63号 exists): said, with its neighbours (a few exact keys, bounded).
+  const missingNumber = opts.noSuggestion || numbered.length ? null : await missingDocumentNumber(db, query.documentNumberKey, scope, await organs());
   if (total === 0) {
     const lexicon = opts.lexicon ?? jiebaLexicon;
     const didYouMean = opts.noSuggestion || offer ? null
@@ -196,7 +203,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     // One keyword typed as several words without spaces, whose split finds nothing either: the split's words, one left out in turn.
     const wordsOfQuery = query.keywords.length === 1 && split ? parseQuery(split) : query;
     const fewerWords = opts.noSuggestion || offer || didYouMean || numbered.length ? [] : await fewerWordsOffers(wordsOfQuery, req.filters.scopeOrganId, countOf, segment);
-    return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords };
+    return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords, missingDocumentNumber: missingNumber };
   }
   const facets = await facetsOf(deps, sample, organs);
 
@@ -228,7 +235,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   page = page.slice(0, Math.max(0, totalCap - offset));
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
-  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [], listing: false };
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [], missingDocumentNumber: missingNumber, listing: false };
 }
 
 /**

@@ -71,6 +71,12 @@ const searchAnswer = z.object({
     id: z.number().int().nullable(), title: z.string().nullable(), url: z.string().nullable().describe('该信息在门户上的地址（已撤回的，该地址说明撤回） / the item’s portal address (for a withdrawn item, where its withdrawal is stated)'),
     redirected: z.boolean().nullable().describe('true：检索词是该信息的原网址（如迁移前旧网站的地址），门户将其转到该信息的地址；false：即该信息的地址；notFound 时为 null / true: the query is an older address of the item (an old site’s) that the portal redirects to its page; false: the item’s own address; null for notFound'),
   }).nullable().describe('检索词是网址（完整网址、不带 http:// 或只有路径，可带 ? 参数或 # 片段）时，按门户对该地址的应答给出：本站某条信息页面的地址，或门户转到某条信息页面的原网址（如迁移前旧网站的地址），不按文字检索，而给出该信息——已发布的为 items 中唯一的一条；已撤回的给出标题和地址。本站信息页面的地址在门户上不存在（编号不存在、未发布，或机关代码不是该信息的机关）时只说没有，id、title、url、redirected 为 null。其他网址（含转到未发布信息的原网址）照常按文字检索，此处为 null / the query is an address, answered as the portal answers it: one of this portal’s item pages (full, without the scheme, or the path; a query string or #fragment allowed), or an older address the portal redirects to an item’s page (an old site’s) — that item instead of a search of the words: published, the one item of items; withdrawn, its title and address. An item page’s address the portal answers 404 (no such item, not published, another organ’s code): only that, id, title, url and redirected null. Any other address (an old one leading to an item not published included) is searched as words and this is null'),
+  missingDocumentNumber: z.object({
+    documentNumber: z.string().describe('所查文号的规范写法，如 岚建〔2026〕6号 / the 文号 asked for, written one way'),
+    nearby: z.array(z.object({ id: z.number().int(), title: z.string(), url: z.string(), documentNumber: z.string(), publishedOn: z.string() }))
+      .describe('同一发文机关代字、同一年份、序号最接近的已发布文件（在同一范围和筛选条件下，最多 5 件，新发布的在前） / the published documents of the same 代字 and year with the nearest serials (same scope and filters; at most 5, newest first)'),
+    organ: z.object({ code: z.string(), label: z.string() }).nullable().describe('使用该代字的机关（可按 organ=code 不带检索词列出其全部信息）；不知道时为 null / the organ whose 代字 it is (organ=code without q lists its items); null when not known'),
+  }).nullable().describe('检索词是一个文号（代字、年份、序号）而在范围内没有这一文号的文件时给出，否则为 null / the query is a 文号 (代字, year, serial) and no item in the scope has it; else null'),
   fewerWords: z.array(z.object({ q: z.string(), total: z.number().int() })).describe('没有结果（分开检索、同音字改正也没有）且有 2–4 个检索词时：去掉其中一个检索词后有结果的检索式及其结果数，结果多的在前，最多 3 个 / nothing found (nor apart or corrected) with 2–4 keywords: the query with one keyword left out, for those that find something, most found first, at most 3'),
 });
 /** The API's addressedItem: the same fields whatever the status, null where the public may not know them. */
@@ -119,7 +125,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
         year: labelled(r.facets.year, (v) => `${v}年`), validity: labelled(r.facets.validity, (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v),
       },
       notWholeWords: r.notWholeWords, synonyms: r.synonyms, splitSuggestion: r.splitSuggestion && { q: r.splitSuggestion.q, total: r.splitSuggestion.total },
-      didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords,
+      didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords, missingDocumentNumber: r.missingDocumentNumber,
       queryTruncated: queryCut, datesSwapped, addressedItem: addressedAnswer ? addressedJson(addressedAnswer.addressed) : null,
     };
   });

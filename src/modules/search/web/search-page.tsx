@@ -5,6 +5,7 @@ import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../cat
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import type { SearchHit, SearchResult } from '../use-cases/search-publications.ts';
 import type { AddressedItem } from '../use-cases/addressed-item.ts';
+import type { MissingDocumentNumber } from '../use-cases/search-offers.ts';
 import type { QueryCut } from '../domain/query-cut.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
@@ -188,6 +189,20 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
       <p>请核对地址；也可以用信息标题中的词语检索。</p>
     </>
   ) : null);
+  // A 文号 that no item has (docs/search.md, "A 文号 that no item has"): said in a citizen's words, the documents of the
+  // same 代字 and year nearest to it (newest first), and the list of the organ whose 代字 it is (a listing by organ).
+  const MissingNumber = ({ m }: { m: MissingDocumentNumber }) => (
+    <div class="missing-number">
+      <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到文号为 <span class="nowrap">{m.documentNumber}</span> 的文件。请核对发文机关代字、年份和序号。</p>
+      {m.nearby.length > 0 && <>
+        <p>同一发文字号、同一年份的相近文件：</p>
+        <ul class="missing-number-nearby">
+          {m.nearby.map((n) => <li><a href={n.url}>{n.title}</a>（<span class="nowrap">{n.documentNumber}</span>，<time datetime={n.publishedOn}>{n.publishedOn}</time>）</li>)}
+        </ul>
+      </>}
+      {m.organ && <p><a href={`/search?organ=${encodeURIComponent(m.organ.code)}`}>查看{m.organ.label}发布的全部信息</a>（按发布日期排列）</p>}
+    </div>
+  );
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
@@ -267,6 +282,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
               </p>
             )}
             {result.total > 0 && <OrganNamed />}
+            {/* A 文号 no item has, while its characters are found in others (岚建〔2026〕6 inside 岚建〔2026〕63号): said above them. */}
+            {result.total > 0 && result.missingDocumentNumber && (
+              <p class="count wrap-anywhere">没有找到文号为 <span class="nowrap">{result.missingDocumentNumber.documentNumber}</span> 的文件，以下是包含“{said}”的信息。</p>
+            )}
             {/* Very few found, and the words apart find more: the offer above the results (docs/search.md). */}
             {result.total > 0 && result.splitSuggestion && (
               <Offered kind="split-suggestion" label="试试分开检索" offers={[result.splitSuggestion]} />
@@ -275,7 +294,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             <PagedList page={page} pageSize={pageSize} total={Math.min(result.total, TOTAL_CAP)} empty={listing ? (
               <p>{within ? `在${within}` : ''}没有公开信息。请放宽或取消筛选条件，或输入检索词。</p>
             ) : <>
-              <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
+              {/* A 文号 no item has: said as a number, not as words, with its neighbours and the organ's list (docs/search.md). */}
+              {result.missingDocumentNumber ? <MissingNumber m={result.missingDocumentNumber} /> : (
+                <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
+              )}
               {/* A keyword typed with a wrong character (a homophone from a pinyin IME), or a 文号 one character off: the corrected
                   search in the same scope and filters, when it finds something (docs/search.md, 您是不是要找). */}
               {result.didYouMean && (
