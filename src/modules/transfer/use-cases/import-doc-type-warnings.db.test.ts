@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
-import { buildDeps, createNode, createOrgan, createStaff, system } from '../../../../test/support/factories.ts';
+import { importDesk } from '../../../../test/support/import-form.ts';
+import { buildDeps, createNode, createOrgan, system } from '../../../../test/support/factories.ts';
 import { printImportReport } from '../cli/import-items-command.ts';
 import { importItems } from './import-items.ts';
 import { readItemFile } from './read-item-file.ts';
@@ -46,12 +46,9 @@ describeEachDialect('spreadsheet import: 文件类型 warnings per row', (db) =>
   it('shows the warnings on the import\'s page and after the command line\'s report', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     try {
-      const organ = await createOrgan(deps);
-      await createNode(deps, organ.id, { name: '工作动态' });
-      const admin = await createStaff(deps, organ.code, 'organ_admin');
-      const s = await loginAs(app, admin.username, admin.password);
+      const { organ, upload } = await importDesk(app, deps, '工作动态');
       const csv = `${HEADER}\n关于规范住房租赁的通知,岚建规〔2026〕2号,2026-03-01,,执行,其他,通知,工作动态,<p>通知。</p>\n`;
-      const page = (await importCsvThroughPage(app, s, organ.code, csv, { mode: 'draft' })).body;
+      const page = (await upload(csv, { mode: 'draft' })).body;
       expect(page).toContain('已导入 1 条信息，作为草稿');
       expect(page).toContain('<caption>请核对文件类型（1 处提示，不影响导入）</caption>');
       expect(page).toContain('<td class="nowrap">第2行</td><td>文号“岚建规〔2026〕2号”带“规”字');

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
+import { importDesk } from '../../../../test/support/import-form.ts';
 import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { createApiToken } from '../../identity/index.ts';
 
@@ -18,11 +18,8 @@ describeEachDialect('two uploads of the same file at the same time import it onc
   it('through the back office: one import completes, the other is refused row by row as 疑似重复', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     try {
-      const organ = await createOrgan(deps);
-      await createNode(deps, organ.id, { name: '通知公告' });
-      const admin = await createStaff(deps, organ.code, 'organ_admin');
-      const s = await loginAs(app, admin.username, admin.password);
-      const pages = await Promise.all([0, 1].map(() => importCsvThroughPage(app, s, organ.code, CSV, { mode: 'published' })));
+      const { organ, upload } = await importDesk(app, deps, '通知公告');
+      const pages = await Promise.all([0, 1].map(() => upload(CSV, { mode: 'published' })));
       const bodies = pages.map((p) => p.body);
       expect(bodies.filter((b) => b.includes('导入完成'))).toHaveLength(1);
       const refused = bodies.find((b) => !b.includes('导入完成')) ?? '';

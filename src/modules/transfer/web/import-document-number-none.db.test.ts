@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
+import { importDesk } from '../../../../test/support/import-form.ts';
 import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { createApiToken } from '../../identity/index.ts';
@@ -29,12 +29,9 @@ describeEachDialect('an import reads a 文号 written as —, /, 无 as none and
   it('the back office imports such rows without a 文号 and lists them; ？？ stays refused', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     try {
-      const organ = await createOrgan(deps);
-      await createNode(deps, organ.id, { name: '通知公告' });
-      const admin = await createStaff(deps, organ.code, 'organ_admin');
-      const s = await loginAs(app, admin.username, admin.password);
+      const { organ, upload } = await importDesk(app, deps, '通知公告');
       const csv = rows('');
-      const dry = await importCsvThroughPage(app, s, organ.code, csv, { mode: 'published', dryRun: true });
+      const dry = await upload(csv, { mode: 'published', dryRun: true });
       expect(dry.body).toContain('检查通过');
       expect(dry.body).toContain('按无文号导入的行（3 行，不影响导入）');
       expect(dry.body).toContain(`第2行</td><td>关于城镇燃气安全检查的通知</td><td>${DASH}`);
@@ -42,14 +39,14 @@ describeEachDialect('an import reads a 文号 written as —, /, 无 as none and
       expect(dry.body).toContain(`第4行</td><td>关于公布保障性租赁住房项目的通知</td><td>${SLASH}`);
       expect(dry.body).not.toContain('第5行</td>');
 
-      const done = await importCsvThroughPage(app, s, organ.code, csv, { mode: 'published' });
+      const done = await upload(csv, { mode: 'published' });
       expect(done.body).toContain('导入完成');
       expect(done.body).toContain('按无文号导入的行（3 行，不影响导入）');
       const saved = await deps.db.selectFrom('publications').select(['title', 'document_number']).where('organ_id', '=', organ.id).orderBy('id').execute();
       expect(saved.map((r) => r.document_number || null)).toEqual([null, null, null, '岚建字〔2026〕3号']);
 
       // Punctuation that is no "none" mark is still refused, with the item form's message.
-      const refused = await importCsvThroughPage(app, s, organ.code, `${HEADER}\n关于加装电梯的通知,？？,2026-03-01,,执行,其他,通知公告,<p>电梯。</p>`, { mode: 'draft', dryRun: true });
+      const refused = await upload(`${HEADER}\n关于加装电梯的通知,？？,2026-03-01,,执行,其他,通知公告,<p>电梯。</p>`, { mode: 'draft', dryRun: true });
       expect(refused.body).toContain('第2行</td><td>文号应含有汉字、字母或数字，不能只填标点、空格或表情符号');
       expect(refused.body).not.toContain('按无文号导入的行');
     } finally {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
+import { importDesk } from '../../../../test/support/import-form.ts';
 import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { createApiToken } from '../../identity/index.ts';
@@ -29,11 +29,8 @@ describeEachDialect('a draft import tells which 发布日期 it did not take (fo
   it('the back office lists them in 只检查 and on the import\'s page; the drafts carry no 发布日期', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     try {
-      const organ = await createOrgan(deps);
-      await createNode(deps, organ.id, { name: '通知公告' });
-      const admin = await createStaff(deps, organ.code, 'organ_admin');
-      const s = await loginAs(app, admin.username, admin.password);
-      const dry = await importCsvThroughPage(app, s, organ.code, CSV, { mode: 'draft', dryRun: true });
+      const { organ, upload } = await importDesk(app, deps, '通知公告');
+      const dry = await upload(CSV, { mode: 'draft', dryRun: true });
       expect(dry.body).toContain('检查通过');
       expect(dry.body).toContain('未随草稿导入的发布日期（3 行，不影响导入）');
       expect(dry.body).toContain(`第2行</td><td>关于2027年城镇燃气安全检查的通知</td><td>${FUTURE}`);
@@ -41,7 +38,7 @@ describeEachDialect('a draft import tells which 发布日期 it did not take (fo
       expect(dry.body).toContain(`第5行</td><td>关于物业服务收费的通知</td><td>${INVALID}`);
       expect(dry.body).not.toContain('第4行</td>');
 
-      const done = await importCsvThroughPage(app, s, organ.code, CSV, { mode: 'draft' });
+      const done = await upload(CSV, { mode: 'draft' });
       expect(done.body).toContain('导入完成');
       expect(done.body).toContain('未随草稿导入的发布日期（3 行，不影响导入）');
       expect(done.body).toContain(`第2行</td><td>关于2027年城镇燃气安全检查的通知</td><td>${FUTURE}`);
@@ -50,7 +47,7 @@ describeEachDialect('a draft import tells which 发布日期 it did not take (fo
       expect(rows.every((r) => r.status === 'draft' && r.published_on === null)).toBe(true);
 
       // As published history the 发布日期 is kept, and a future one is refused as before.
-      const published = await importCsvThroughPage(app, s, organ.code, CSV, { mode: 'published', dryRun: true });
+      const published = await upload(CSV, { mode: 'published', dryRun: true });
       expect(published.body).toContain('第2行</td><td>发布日期 2027-01-05 晚于今天');
       expect(published.body).not.toContain('未随草稿导入的发布日期');
     } finally {

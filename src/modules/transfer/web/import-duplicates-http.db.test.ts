@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
+import { importDesk } from '../../../../test/support/import-form.ts';
 import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { createApiToken } from '../../identity/index.ts';
@@ -17,28 +17,25 @@ describeEachDialect('an import does not publish the same notice twice (found by 
   it('the back office refuses a second upload of rows without 索引号, in 只检查 and in the import, unless the officer confirms', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     try {
-      const organ = await createOrgan(deps);
-      await createNode(deps, organ.id, { name: '通知公告' });
-      const admin = await createStaff(deps, organ.code, 'organ_admin');
-      const s = await loginAs(app, admin.username, admin.password);
+      const { organ, session: s, upload } = await importDesk(app, deps, '通知公告');
       const count = async () => (await deps.db.selectFrom('publications').select('id').where('organ_id', '=', organ.id).execute()).length;
       const csv = `${HEADER}\n${NOTICE}\n${NEWS}\n`;
-      expect((await importCsvThroughPage(app, s, organ.code, csv, { mode: 'published' })).body).toContain('导入完成');
+      expect((await upload(csv, { mode: 'published' })).body).toContain('导入完成');
       expect(await count()).toBe(2);
 
       // The same file again, its 文号 in another bracket spelling: 只检查 flags both rows, the import writes nothing.
       const again = csv.replace('岚建〔2026〕5号', '岚建[2026]5号');
-      const dry = await importCsvThroughPage(app, s, organ.code, again, { mode: 'published', dryRun: true });
+      const dry = await upload(again, { mode: 'published', dryRun: true });
       expect(dry.body).toContain('未导入：文件有错误');
       expect(dry.body).toMatch(/第2行<\/td><td>疑似重复：本机关已有标题、文号、成文日期和发布日期相同的信息《关于开展2026年城镇燃气安全隐患排查整治的通知》（编号 \d+，索引号 [^，]+，2026-03-02发布）/);
       expect(dry.body).toContain('第3行</td><td>疑似重复：本机关已有标题、文号、成文日期和发布日期相同的信息《县住建局召开安全生产工作会议》');
       expect(dry.body).toContain('请选择“仍导入疑似重复的行”后重新导入');
-      expect((await importCsvThroughPage(app, s, organ.code, again, { mode: 'published' })).body).toContain('未导入：文件有错误');
+      expect((await upload(again, { mode: 'published' })).body).toContain('未导入：文件有错误');
       expect(await count()).toBe(2);
 
       // Two equal rows in one file are refused too; another 发布日期 or another 文号 is another item.
       const own = `${HEADER}\n${NEWS.replace('会议,', '会议（二）,')}\n${NEWS.replace('会议,', '会议（二）,')}\n${NEWS.replace('会议,', '会议（二）,').replace('2026-03-03,执行', '2026-03-04,执行')}\n${NOTICE.replace('5号', '6号')}\n`;
-      const inFile = await importCsvThroughPage(app, s, organ.code, own, { mode: 'published', dryRun: true });
+      const inFile = await upload(own, { mode: 'published', dryRun: true });
       expect(inFile.body).toContain('第3行</td><td>疑似重复：与第2行的标题、文号、成文日期和发布日期相同');
       expect(inFile.body).not.toContain('第4行</td>');
       expect(inFile.body).not.toContain('第5行</td>');
@@ -48,7 +45,7 @@ describeEachDialect('an import does not publish the same notice twice (found by 
       expect(form).toContain('name="allowDuplicates"');
       expect(form).toContain('仍导入疑似重复的行');
       // 只检查 with the box ticked passes, lists them, and its 正式导入 keeps the choice.
-      const checked = await importCsvThroughPage(app, s, organ.code, again, { mode: 'published', dryRun: true, allowDuplicates: true });
+      const checked = await upload(again, { mode: 'published', dryRun: true, allowDuplicates: true });
       expect(checked.body).toContain('检查通过');
       expect(checked.body).toContain('疑似重复的行（2 行，已选择仍导入）');
       expect(await count()).toBe(2);

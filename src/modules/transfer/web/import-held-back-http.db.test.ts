@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
+import { importDesk } from '../../../../test/support/import-form.ts';
 import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { createApiToken } from '../../identity/index.ts';
 
@@ -47,11 +47,8 @@ describeEachDialect('published history with personal data is held back for revie
   it('the back office lists the findings masked after 只检查, and the import page counts and links what it held back', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     try {
-      const organ = await createOrgan(deps);
-      await createNode(deps, organ.id, { name: '工作动态' });
-      const admin = await createStaff(deps, organ.code, 'organ_admin');
-      const s = await loginAs(app, admin.username, admin.password);
-      const upload = (csv: string, dryRun: boolean) => importCsvThroughPage(app, s, organ.code, csv, { mode: 'published', dryRun });
+      const { organ, session: s, upload: send } = await importDesk(app, deps, '工作动态');
+      const upload = (csv: string, dryRun: boolean) => send(csv, { mode: 'published', dryRun });
       const csv = `${CSV_HEADER}\n县住建局召开安全生产会议,2026-03-01,2026-03-02,执行,其他,工作动态,<p>会议。</p>\n关于钱某保障资格的公示,2026-03-01,2026-03-02,结果,其他,工作动态,<p>钱某，身份证号11010519491231002X。</p>\n`;
       const dry = await upload(csv, true);
       expect(dry.body).toContain('检查通过');

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
+import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { importCsvThroughPage } from '../../../../test/support/import-form.ts';
+import { importDesk } from '../../../../test/support/import-form.ts';
 import { createNode, createOrgan, createStaff } from '../../../../test/support/factories.ts';
 import { makeTempDir } from '../../../../test/support/temp-dirs.ts';
 import { createApiToken } from '../../identity/index.ts';
@@ -33,18 +33,15 @@ describeEachDialect('an import’s result names each row as the spreadsheet show
   it('the back office: a refused row by its spreadsheet row with what was typed; the imported items each with its row', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-03-10T02:00:00Z');
     try {
-      const organ = await createOrgan(deps);
-      await createNode(deps, organ.id, { name: '工作动态' });
-      const admin = await createStaff(deps, organ.code, 'organ_admin');
-      const s = await loginAs(app, admin.username, admin.password);
+      const { upload } = await importDesk(app, deps, '工作动态');
 
-      const refused = (await importCsvThroughPage(app, s, organ.code, BAD, { mode: 'draft', dryRun: true })).body;
+      const refused = (await upload(BAD, { mode: 'draft', dryRun: true })).body;
       expect(refused).toContain('第3行</td><td>文号应含有汉字、字母或数字，不能只填标点、空格或表情符号（所填：“？？”）');
       // A long value is shortened, with its length.
       expect(refused).toContain(`第4行</td><td>标题不能超过 200 个字符（所填：“${LONG_TITLE.slice(0, 30)}…”，共 ${LONG_TITLE.length} 字）`);
       expect(refused).not.toContain('第5行');
 
-      const page = (await importCsvThroughPage(app, s, organ.code, GOOD, { mode: 'draft' })).body;
+      const page = (await upload(GOOD, { mode: 'draft' })).body;
       expect(page).toContain('已导入 2 条信息，作为草稿');
       const rows = [...page.matchAll(/<td class="nowrap">(第\d+行)<\/td><td><a href="\/admin\/publications\/\d+">([^<]+)<\/a><\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
       expect(rows).toEqual(['第2行 县住建局召开安全生产会议', '第3行 县住建局开展扬尘检查']);
