@@ -1,5 +1,6 @@
 import type { ParsedQuery } from './parse-query.ts';
 import type { Segmenter } from './word-signal.ts';
+import { isSynonymWord } from './synonyms.ts';
 
 /**
  * Words that only join others (的, 和 …): left out of a split query, where they would be keywords that
@@ -62,9 +63,20 @@ const UNITS = '(?:年度|年|月|日|期|批|届|次)?';
 const NUMBER_PART = new RegExp(`(\\d+${UNITS})`);
 const NUMBER_WORD = new RegExp(`^\\d+${UNITS}$`);
 
-/** A keyword's words: its numbers (with their units) apart, the text between them cut by jieba. */
+/**
+ * A keyword's words: its numbers (with their units) apart, the text between them cut by jieba. A unit that starts a
+ * word people search by is left to that word (2025年报: 2025 / 年报, which finds the 年度报告), when jieba cuts the
+ * rest so (2025年报送 stays 2025年 / 报送).
+ */
 function splitKeyword(text: string, segment: Segmenter): string[] {
-  const words = text.split(NUMBER_PART).filter(Boolean).flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(segment(part))));
+  const parts = text.split(NUMBER_PART).filter(Boolean);
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const unit = NUMBER_WORD.test(parts[i]) ? parts[i].replace(/^\d+/, '') : '';
+    if (unit && !NUMBER_WORD.test(parts[i + 1]) && isSynonymWord(segment(unit + parts[i + 1])[0] ?? '')) {
+      parts.splice(i, 2, parts[i].slice(0, -unit.length), unit + parts[i + 1]);
+    }
+  }
+  const words = parts.flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(segment(part))));
   return words.length === 1 && words[0] === text ? halvesOf(text, segment) : words;
 }
 

@@ -66,6 +66,9 @@ const OTHERS = new Map<string, string[]>(SYNONYM_GROUPS.flatMap((g) => g.map((w)
 for (const [word, ...also] of ONE_WAY_SYNONYMS) OTHERS.set(word, [...new Set([...(OTHERS.get(word) ?? []), ...also])]);
 const LONGEST = Math.max(...[...OTHERS.keys()].map((w) => w.length));
 
+/** Whether a word is one people search by that finds other words too (a group's word or a one-way word). */
+export const isSynonymWord = (word: string) => OTHERS.has(word);
+
 /** The synonym words inside a keyword, left to right, the longest at each place (住房公积金, not the 公积金 inside it), not overlapping. */
 function synonymParts(keyword: string): { at: number; word: string; others: string[] }[] {
   const parts: { at: number; word: string; others: string[] }[] = [];
