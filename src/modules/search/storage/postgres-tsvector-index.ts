@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../catalog/index.ts';
 import type { Phrase } from '../domain/tokenize.ts';
+import { SORT_KEY_LIMIT } from '../domain/sort-key.ts';
 import { isTag, scopeTags, tagsOf } from '../domain/filter-tags.ts';
 import type { FullTextIndex, IndexedDoc, Match, PgTuning, Scope } from './full-text-index.ts';
 import { assertToken, empty, insertChunkTexts, splitTokens, tsvectorLiteral } from './index-rows.ts';
@@ -256,41 +257,67 @@ async function newestAdaptive(db: Executor, m: Match, s: Scope, limit: number, t
  * A listing without words (docs/search.md, "Filters without a word"), newest first, at most `limit`. A scope of key
  * bounds alone (a year, dates) is read backwards on the sort key's index of search_docs and stops at `limit`; a
  * catalog node's keys are looked up as they are (as many as the node holds). With filter tags (organ, stage, 体裁,
- * 效力) the newest items of the key range are read by the sort key, each kept when its own columns hold the filters —
- * cheap while the filters are common, the usual case — in steps sized by the share found, at most `probeMax` items in
- * all; filters that rare among the newest items are then answered by their tags in the item-level GIN index
+ * 效力) the newest items are read by key — within a few organs each organ's on search_docs' index of organ and sort
+ * key, otherwise the whole range's on the sort key's — each kept when its own columns hold the other filters: cheap
+ * while the filters are common, the usual case. It goes in steps sized by the share found, at most `probeMax` items
+ * in all; filters too rare among the newest items to be found within them are then answered by their tags in the item-level GIN index
  * (migration 044), below the last key read: an index that lists only the items holding every tag. Never a read of
  * every item sorted.
  */
 async function listedAdaptive(db: Executor, s: Scope, limit: number, t: PgTuning): Promise<number[]> {
-  const tags = scopeTags(s);
-  if (!tags.length || s.keys) {
+  if (!scopeTags(s).length || s.keys) {
     const r = await sql<{ k: number }>`select d.sort_key as k from search_docs d ${where(docConditions(s))} order by d.sort_key desc limit ${limit}`.execute(db);
     return r.rows.map((x) => Number(x.k));
   }
-  const held = sql.join(docConditions({ organIds: s.organIds, stage: s.stage, genre: s.genre, validity: s.validity }), sql` and `);
+  if (s.organIds && s.organIds.length > 1 && s.organIds.length <= FEW_ORGANS) {
+    const lists: number[][] = [];
+    for (const id of s.organIds) lists.push(await listedWalk(db, { ...s, organIds: [id] }, limit, t));
+    return lists.flat().sort((a, b) => b - a).slice(0, limit);
+  }
+  return listedWalk(db, s, limit, t);
+}
+
+/** Up to this many organs, a listing reads each organ's items by its own key range (`listedAdaptive`). */
+const FEW_ORGANS = 8;
+
+/** One walk of `listedAdaptive`: by one organ's keys (its index of organ and sort key), or by the range's. */
+async function listedWalk(db: Executor, s: Scope, limit: number, t: PgTuning): Promise<number[]> {
+  const organ = s.organIds?.length === 1 ? s.organIds[0] : null;
+  const held = docConditions({ organIds: organ === null ? s.organIds : null, stage: s.stage, genre: s.genre, validity: s.validity });
   const out: number[] = [];
   let maxKey = s.maxKey;
   let read = 0;
-  let step = Math.max(1, Math.min(t.probeMax, Math.max(t.probeFirst, 2 * limit)));
+  // Every item of one organ's range holds its filters when it has no other: the first `limit` are the answer.
+  let step = held.length ? Math.max(1, Math.min(t.probeMax, Math.max(t.probeFirst, 2 * limit))) : limit;
   for (;;) {
-    const range = docConditions({ organIds: null, minKey: s.minKey, maxKey });
+    // One organ's keys as a range of its index of organ and sort key, ordered as that index is: written as an
+    // equality the organ would leave the sort key's own index free to serve the order, and the planner read the
+    // whole catalog backwards, newest first, for an organ whose items are all old.
+    const inRange = organ === null
+      ? sql`${where(docConditions({ organIds: null, minKey: s.minKey, maxKey }))} order by d.sort_key desc`
+      : sql`where (d.organ_id, d.sort_key) between (${organ}, ${Math.max(0, s.minKey ?? 0)}) and (${organ}, ${maxKey ?? SORT_KEY_LIMIT - 1}) order by d.organ_id desc, d.sort_key desc`;
+    const ok = held.length ? sql.join(held, sql` and `) : sql`true`;
     const r = await sql<{ found: (number | string)[] | null; n: number | string; last: number | string | null }>`select
         array_agg(w.k order by w.k desc) filter (where w.ok) as found, count(*) as n, min(w.k) as last
-      from (select d.sort_key as k, (${held}) as ok from search_docs d ${where(range)} order by d.sort_key desc limit ${step}) w`.execute(db);
+      from (select d.sort_key as k, (${ok}) as ok from search_docs d ${inRange} limit ${step}) w`.execute(db);
     const row = r.rows[0];
     out.push(...(row.found ?? []).map(Number).slice(0, limit - out.length));
     const n = Number(row.n);
     read += n;
     if (out.length >= limit || n < step) return out;
     maxKey = Number(row.last) - 1;
-    if (read >= t.probeMax) break;
     const share = out.length / read;
-    step = Math.max(1, Math.min(t.probeMax - read, share > 0 ? Math.ceil(((limit - out.length) / share) * 1.1) : t.probeMax - read));
+    const wanted = share > 0 ? Math.ceil(((limit - out.length) / share) * 1.1) : Infinity;
+    // Not found within probeMax items at this share: the index of tags at once, not the rest of the walk first.
+    if (read + wanted > t.probeMax) break;
+    step = Math.max(1, wanted);
   }
-  // Rare among the newest items: the items holding every tag, from the GIN index, below the last key read.
-  const query = tags.map((any) => `(${any.map((tag) => `'${assertTag(tag)}'`).join(' | ')})`).join(' & ');
-  const rest = await sql<{ k: number }>`${itemLevelCandidates(query, [], { ...s, maxKey })} limit ${limit - out.length}`.execute(db);
+  // Rare among the newest items: the items holding every tag, from the GIN index (a bitmap of those items only),
+  // below the last key read. Ordered by `sort_key + 0` so that the planner does not read the primary key backwards
+  // instead, testing each row's pieces — out of line — one by one.
+  const query = scopeTags(s).map((any) => `(${any.map((tag) => `'${assertTag(tag)}'`).join(' | ')})`).join(' & ');
+  const bounds = [sql`i.pieces @@ ${query}::tsquery`, ...(s.minKey !== undefined ? [sql`i.sort_key + 0 >= ${s.minKey}`] : []), sql`i.sort_key + 0 <= ${maxKey!}`];
+  const rest = await sql<{ k: number }>`select i.sort_key as k from search_item_pieces i ${where(bounds)} order by i.sort_key + 0 desc limit ${limit - out.length}`.execute(db);
   return [...out, ...rest.rows.map((x) => Number(x.k))];
 }
 
