@@ -49,6 +49,18 @@ describeEachDialect('the search box takes what a citizen reasonably types', (db)
     }
   });
 
+  it('says why fewer than 100 characters were searched when the cut falls at a punctuation mark before the 100th (an outside tester: “why 86?”)', async () => {
+    const { app } = await buildTestApp(db());
+    try {
+      // 90 characters, a full stop, then more: the cut is at the full stop, so no word is cut in half.
+      const typed = `${'危房改造补助资金'.repeat(11)}危房。${'请问什么时候发放补助资金'.repeat(3)}`;
+      const main = textOf(mainOf((await app.inject(`/search?q=${encodeURIComponent(typed)}`)).body));
+      expect(main).toContain(`检索词过长（${[...typed].length} 个字），已按前 90 个字检索：最多 100 个字，在此前最近的标点或空格处截断，以免切开词语。`);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('swaps a reversed date range and says so: the form and the links carry it swapped (page and API)', async () => {
     const { app, deps } = await buildTestApp(db());
     try {

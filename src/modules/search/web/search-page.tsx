@@ -6,7 +6,7 @@ import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import type { SearchHit, SearchResult } from '../use-cases/search-publications.ts';
 import type { AddressedItem } from '../use-cases/addressed-item.ts';
 import type { MissingDocumentNumber } from '../use-cases/search-offers.ts';
-import type { QueryCut } from '../domain/query-cut.ts';
+import { MAX_QUERY_CHARS, type QueryCut } from '../domain/query-cut.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
 
@@ -222,7 +222,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
         {blank && <p class="notice notice-info" id="search-blank">请输入检索词：关键词、文号或索引号。</p>}
         {scopeUnit && scopeOrgan && <p class="notice notice-info">{scopeUnit.name}是{scopeLabel(scopeOrgan)}的下属单位，不单独发布信息，已在{scopeLabel(scopeOrgan)}范围内检索。</p>}
         {/* What was done with what was typed, above the results (docs/search.md, "Limits"): a pasted long text, a range typed the other way round. */}
-        {queryCut && <p class="notice notice-info" id="search-cut">检索词过长（{queryCut.typedChars} 个字），已按前 {queryCut.searchedChars} 个字检索（最多 100 个字）。</p>}
+        {/* Cut at a space or punctuation before the 100th character (query-cut.ts), the page says why it is fewer: an outside tester asked "why 86?". */}
+        {queryCut && <p class="notice notice-info" id="search-cut">检索词过长（{queryCut.typedChars} 个字），已按前 {queryCut.searchedChars} 个字检索{queryCut.searchedChars < MAX_QUERY_CHARS
+          ? `：最多 ${MAX_QUERY_CHARS} 个字，在此前最近的标点或空格处截断，以免切开词语。`
+          : `（最多 ${MAX_QUERY_CHARS} 个字）。`}</p>}
         {datesSwapped && <p class="notice notice-info" id="search-swapped">起止日期已对调：按发布日期从 <span class="nowrap">{raw.from}</span> 至 <span class="nowrap">{raw.to}</span> 检索。</p>}
         {/* Folded on a phone (open when an option is set or refused); on a wide screen always shown, without the summary (site.css). */}
         <details class="search-options" open={optionsSet}>
