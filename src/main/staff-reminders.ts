@@ -33,8 +33,8 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
     if (c.due_soon > 0) out.push({ message: `${organ.name}：${c.due_soon} 件依申请公开将在 ${DEFAULT_DUE_SOON_WORKING_DAYS} 个工作日内到期`, href: href('due_soon') });
     if (c.awaiting_confirmation > 0) out.push({ message: `${organ.name}：${c.awaiting_confirmation} 件网上、传真或电子邮件申请等待确认收到`, href: href('awaiting_confirmation') });
   }
-  // The department mailbox: letters past their due date or the three-month line, due soon, or
-  // with a reply waiting for its second reader (docs/workflows/mailbox.md).
+  // The department mailbox: letters past their due date or the three-month line, due soon, new
+  // letters nobody has acted on (待办理), or with a reply waiting for its second reader (docs/workflows/mailbox.md).
   const letters = await countLetterWork(deps, organs.map((o) => o.id));
   for (const organ of organs) {
     const c = letters.get(organ.id);
@@ -43,6 +43,7 @@ export async function staffReminders(deps: AppDeps, request: FastifyRequest): Pr
     if (c.pastThreeMonths > 0) out.push({ message: `${organ.name}：${c.pastThreeMonths} 件部门信箱来信超过三个月未答复`, href: href('past_three_months') });
     if (c.overdue > 0) out.push({ message: `${organ.name}：${c.overdue} 件部门信箱来信已超过答复期限`, href: href('overdue') });
     if (c.dueSoon > 0) out.push({ message: `${organ.name}：${c.dueSoon} 件部门信箱来信将在 ${LETTER_DUE_SOON_WORKING_DAYS} 个工作日内到期`, href: href('due_soon') });
+    if (c.received > 0) out.push({ message: `${organ.name}：${c.received} 件部门信箱来信待办理`, href: href('received') });
     if (c.replyReview > 0) out.push({ message: `${organ.name}：${c.replyReview} 件部门信箱答复等待审核`, href: href('reply_review') });
     // Until the organ's staff act on the letter after the unit's note (unitOpinionUnread).
     if (c.unitOpinionNew > 0) out.push({ message: `${organ.name}：${c.unitOpinionNew} 件交办来信的承办单位已报送办理意见，待阅办`, href: href('unit_opinion_new') });

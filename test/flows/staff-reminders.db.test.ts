@@ -13,7 +13,7 @@ describeEachDialect('the 待办 page reminds staff of application deadlines', (d
     await registerInPerson(deps, officer.actor, organ.id, '2026-01-05');
     const { cookies } = await loginAs(app, officer.username, officer.password);
     const page = await app.inject({ url: '/admin/review', cookies });
-    expect(page.body).toContain('期限提醒');
+    expect(page.body).toContain('<h2 id="rem-h">待办提醒（2）</h2>'); // with the annual-report season's line
     expect(page.body).toContain('1 件依申请公开已超过答复期限');
     expect(page.body).toContain(`/admin/applications?organ=${organ.code}&amp;view=overdue`);
     await app.close();

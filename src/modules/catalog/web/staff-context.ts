@@ -145,11 +145,15 @@ async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: 
     keepsOffice: (organ: Organ | number) => mayKeepSupervision(principal, chainOf(idOf(organ))),
     /**
      * The organ of a page by its code, when the person may do `need` on it: 404 (ERR_NOT_FOUND) when
-     * no organ has the code, 403 when it is not theirs. Without a code, the first organ they work on.
+     * no organ has the code, 403 when it is not theirs. Without a code, the first organ they work on —
+     * given `waiting` (how much work waits per organ id, the counts 待办 reminds of), the first of them
+     * where some waits: the one rule by which 依申请公开, 部门信箱, 意见征集 and 建议提案 open, so a person
+     * who handles several organs lands where the work is (found by an outside tester).
      */
-    organ: async (code: string | undefined, need: OrganNeed = 'staff'): Promise<Organ> => {
+    organ: async (code: string | undefined, need: OrganNeed = 'staff', waiting?: ReadonlyMap<number, number>): Promise<Organ> => {
       if (!code) {
-        const first = (need === 'handle' ? handles : staffOf).find((o) => may(o, need));
+        const mine = (need === 'handle' ? handles : staffOf).filter((o) => may(o, need));
+        const first = mine.find((o) => (waiting?.get(o.id) ?? 0) > 0) ?? mine[0];
         if (first) return first;
         // Staff of internal units only: the organ above handles applications, letters and proposals.
         if (need === 'handle' && staffOf.length) throw new DomainError('ERR_AUTH_FORBIDDEN', UNITS_HANDLE_NOTHING, { httpStatus: 403 });

@@ -61,7 +61,7 @@ export async function setLetterQueryCodeHash(db: Executor, letterId: number, que
   await db.updateTable('letters').set({ query_code_hash: queryCodeHash }).where('id', '=', letterId).execute();
 }
 
-export const LETTER_VIEWS = ['open', 'unit_opinion_new', 'overdue', 'due_soon', 'past_three_months', 'reply_review', 'replied', 'not_accepted', 'all'] as const;
+export const LETTER_VIEWS = ['open', 'received', 'unit_opinion_new', 'overdue', 'due_soon', 'past_three_months', 'reply_review', 'replied', 'not_accepted', 'all'] as const;
 export type LetterView = (typeof LETTER_VIEWS)[number];
 
 export type LetterPage = { items: Letter[]; total: number; page: number; pageSize: number };
@@ -81,6 +81,7 @@ export async function pageLetters(
   for (const word of opts.words ?? []) q = q.where((eb) => eb.or([containsText('subject', word), containsText('writer_name', word)]));
   switch (view) {
     case 'open': q = q.where('state', 'in', OPEN); break;
+    case 'received': q = q.where('state', '=', 'received'); break;
     // unitOpinionUnread in SQL: the unit's note came after the organ's staff last acted on the letter.
     case 'unit_opinion_new': q = q.where('state', 'in', OPEN).where('unit_opinion_at', 'is not', null)
       .where((eb) => eb.or([eb('handler_acted_at', 'is', null), eb('handler_acted_at', '<', eb.ref('unit_opinion_at'))])); break;
@@ -99,8 +100,11 @@ export async function pageLetters(
   return { items: rows.map(toLetter), total, page: opts.page, pageSize: opts.pageSize };
 }
 
-/** unitOpinionNew: open letters whose unit sent a note the organ's staff have not acted on since (unitOpinionUnread). */
-export type LetterCounts = { overdue: number; dueSoon: number; pastThreeMonths: number; replyReview: number; unitOpinionNew: number };
+/**
+ * unitOpinionNew: open letters whose unit sent a note the organ's staff have not acted on since (unitOpinionUnread).
+ * received: new letters nobody has acted on yet (待办理). waiting: the open letters any of the others counts, each once.
+ */
+export type LetterCounts = { received: number; overdue: number; dueSoon: number; pastThreeMonths: number; replyReview: number; unitOpinionNew: number; waiting: number };
 
 /** What 待办 shows per organ, counted in SQL on the stored dates. */
 export async function countLetters(db: Executor, organIds: number[], today: IsoDate, dueSoonOn: IsoDate): Promise<Map<number, LetterCounts>> {
@@ -109,12 +113,15 @@ export async function countLetters(db: Executor, organIds: number[], today: IsoD
   const rows = await db.selectFrom('letters').where('organ_id', 'in', organIds).where('state', 'in', OPEN)
     .select(['organ_id', 'state', 'due_on', 'three_month_on', 'unit_opinion_at', 'handler_acted_at']).execute();
   for (const r of rows) {
-    const c = out.get(r.organ_id) ?? { overdue: 0, dueSoon: 0, pastThreeMonths: 0, replyReview: 0, unitOpinionNew: 0 };
-    if (r.unit_opinion_at !== null && (r.handler_acted_at === null || r.handler_acted_at < r.unit_opinion_at)) c.unitOpinionNew += 1;
+    const c = out.get(r.organ_id) ?? { received: 0, overdue: 0, dueSoon: 0, pastThreeMonths: 0, replyReview: 0, unitOpinionNew: 0, waiting: 0 };
+    const unread = r.unit_opinion_at !== null && (r.handler_acted_at === null || r.handler_acted_at < r.unit_opinion_at);
+    if (unread) c.unitOpinionNew += 1;
+    if (r.state === 'received') c.received += 1;
     if (r.due_on < today) c.overdue += 1;
     else if (r.due_on <= dueSoonOn) c.dueSoon += 1;
     if (r.three_month_on < today) c.pastThreeMonths += 1;
     if (r.state === 'reply_review') c.replyReview += 1;
+    if (unread || r.state !== 'assigned' || r.due_on <= dueSoonOn || r.three_month_on < today) c.waiting += 1;
     out.set(r.organ_id, c);
   }
   return out;

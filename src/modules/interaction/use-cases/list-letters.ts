@@ -28,7 +28,11 @@ export async function letterIdByNumber(deps: AppDeps, organIds: number[], search
   return findLetterIdByTrackingNo(deps.db, organIds, number);
 }
 
-/** Per organ: overdue, due within DUE_SOON_WORKING_DAYS working days, past the three-month line, replies awaiting review. */
+/**
+ * Per organ: new letters (待办理), overdue, due within DUE_SOON_WORKING_DAYS working days, past the three-month line,
+ * replies awaiting review, units' new notes, and how many open letters any of these counts (`waiting`): 待办's
+ * reminders, and the organ the mailbox opens on (staff context's `organ`).
+ */
 export async function countLetterWork(deps: AppDeps, organIds: number[]): Promise<Map<number, LetterCounts>> {
   const today = chinaDateOf(deps.clock.now());
   const dueSoonOn = (await calendarInForce(deps.db)).addWorkingDays(today, DUE_SOON_WORKING_DAYS);

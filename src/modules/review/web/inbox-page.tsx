@@ -38,7 +38,7 @@ export function InboxPage({ user, csrf, flash, rows, returned, alerts, tasks, re
       )}
       {reminders.length > 0 && (
         <section class="notice" aria-labelledby="rem-h">
-          <h2 id="rem-h">期限提醒</h2>
+          <h2 id="rem-h">待办提醒（{reminders.length}）</h2>
           <ul>{reminders.map((r) => <li key={r.href}><a href={r.href}>{r.message}</a></li>)}</ul>
         </section>
       )}

@@ -21,7 +21,7 @@ import { CHANNEL_STATISTICS_HEADER } from '../../domain/channel-statistics.ts';
 import { renderXlsx } from '../../../../platform/documents/index.ts';
 import { displayNames } from '../../storage/staff-repository.ts';
 import { caseDetails } from '../../use-cases/case-details.ts';
-import { DEFAULT_DUE_SOON_WORKING_DAYS, caseIdByNumber, listWork } from '../../use-cases/list-work.ts';
+import { DEFAULT_DUE_SOON_WORKING_DAYS, caseIdByNumber, countWork, listWork } from '../../use-cases/list-work.ts';
 import { listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from '../../use-cases/manage-letter-templates.ts';
 import { performVerb } from '../../use-cases/perform-verb.ts';
 import { decideAppeal, recordAppeal } from '../../use-cases/record-appeal.ts';
@@ -68,7 +68,10 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.get<{ Querystring: { organ?: string; view?: string; days?: string; q?: string; page?: string } }>('/admin/applications', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.query.organ, 'handle');
+      // Without ?organ=, the first organ where applications wait as 待办 counts them (the back office's one rule, staff context's `organ`).
+      const waiting = request.query.organ || scope.handles.length < 2 ? undefined
+        : new Map([...await countWork(deps, scope.handles.map((o) => o.id))].map(([id, c]) => [id, c.awaiting_confirmation + c.due_soon + c.overdue]));
+      const organ = await scope.organ(request.query.organ, 'handle', waiting);
       const view = VIEWS.includes(request.query.view as WorkListFilter['view']) ? (request.query.view as WorkListFilter['view']) : 'open';
       const days = /^\d{1,2}$/.test(request.query.days ?? '') ? Number(request.query.days) : DEFAULT_DUE_SOON_WORKING_DAYS;
       const page = pageQueryParam(request.query.page);

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { fieldErrorsOf, pageQueryParam, setFlash } from '../../../../platform/views/admin-helpers.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { actorOf, requireStaff } from '../../../identity/index.ts';
-import { consultationDetails, listStaffConsultations, moderateComment, openConsultation, publishFeedback } from '../../use-cases/consultations.ts';
+import { consultationDetails, countLateConsultationFeedback, listStaffConsultations, moderateComment, openConsultation, publishFeedback } from '../../use-cases/consultations.ts';
 import { ConsultationAdminPage, ConsultationListPage, NewConsultationPage } from './consultation-admin-pages.tsx';
 import { addConsultationFile, consultationFileOf, consultationFiles, removeConsultationFile } from '../../use-cases/consultation-files.ts';
 import { sendConsultationFile } from '../consultation-file-download.ts';
@@ -30,8 +30,9 @@ export function consultationsAdminRoutes(deps: AppDeps) {
     app.addHook('preHandler', requireStaff(deps));
     app.get<{ Querystring: { organ?: string; page?: string } }>('/admin/consultations', async (request, reply) => {
       const view = await staffContext(deps, request, reply);
-      const organOf = (code: string | undefined) => view.organ(code, 'handle');
-      const organ = await organOf(request.query.organ || undefined);
+      // Without ?organ=, the first organ whose feedback report 待办 reminds of (the back office's one rule, staff context's `organ`).
+      const waiting = request.query.organ || view.handles.length < 2 ? undefined : await countLateConsultationFeedback(deps, view.handles.map((o) => o.id));
+      const organ = await view.organ(request.query.organ || undefined, 'handle', waiting);
       const list = await listStaffConsultations(deps, actorOf(request, 'web'), organ.id, pageQueryParam(request.query.page));
       return sendPage(reply, <ConsultationListPage scope={view} organ={organ} list={list} />);
     });

@@ -4,7 +4,7 @@ import { chineseDate, DeadlineStanding } from '../../../applications/index.ts';
 import type { Organ, StaffContext } from '../../../catalog/index.ts';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, LETTER_STATE_LABELS, LETTER_TYPE_LABELS, LETTER_TYPES, RATING_LABELS, RATINGS, isLetterOpen, unitOpinionOverdue, unitOpinionUnread, type Letter } from '../../domain/letter.ts';
 import { LETTER_TRANSITIONS, letterVerbsIn, type LetterVerb } from '../../domain/letter-verbs.ts';
-import type { LetterPage, LetterView, UnitLetterView } from '../../storage/letters-repository.ts';
+import type { LetterCounts, LetterPage, LetterView, UnitLetterView } from '../../storage/letters-repository.ts';
 import type { LetterSettings } from '../../storage/settings-repository.ts';
 import type { LetterDetails } from '../../use-cases/letter-details.ts';
 import type { LetterStatistics } from '../../use-cases/letter-statistics.ts';
@@ -12,16 +12,23 @@ import { LetterQueryCodeSection } from './letter-query-code-pages.tsx';
 
 
 export const LETTER_VIEW_LABELS: Record<LetterView, string> = {
-  open: '办理中', unit_opinion_new: '承办单位新报送意见', overdue: '已逾期', due_soon: '即将到期', past_three_months: '超过三个月未答复', reply_review: '答复待审核', replied: '已答复', not_accepted: '不予受理', all: '全部',
+  open: '办理中', received: '待办理', unit_opinion_new: '承办单位新报送意见', overdue: '已逾期', due_soon: '即将到期', past_three_months: '超过三个月未答复', reply_review: '答复待审核', replied: '已答复', not_accepted: '不予受理', all: '全部',
 };
 
-function MailboxNav({ scope, organ, current }: { scope: StaffContext; organ: Organ; current: 'list' | 'stats' | 'settings' }) {
+/** What waits at an organ, for its name in the organ switch: 县住建局（6 件待办理，1 件已逾期）. */
+function waitingNote(c: LetterCounts | undefined): string {
+  const parts = [c?.received ? `${c.received} 件待办理` : '', c?.overdue ? `${c.overdue} 件已逾期` : ''].filter(Boolean);
+  return parts.length ? `（${parts.join('，')}）` : '';
+}
+
+/** `work`, on the list: the letters waiting per organ, named in the switch so nobody has to guess where they are. */
+function MailboxNav({ scope, organ, current, work }: { scope: StaffContext; organ: Organ; current: 'list' | 'stats' | 'settings'; work?: ReadonlyMap<number, LetterCounts> }) {
   return (
     <nav class="actions" aria-label="部门信箱">
       {scope.handles.length > 1 && (
         <form method="get" action="/admin/letters" class="inline-form">
           <label for="f-organ">机关：</label>
-          <select id="f-organ" name="organ">{scope.handles.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
+          <select id="f-organ" name="organ">{scope.handles.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}{waitingNote(work?.get(o.id))}</option>)}</select>
           <button type="submit" class="btn btn-small">切换</button>
         </form>
       )}
@@ -41,12 +48,14 @@ function ViewTabs<V extends string>({ labels, current, href }: { labels: Record<
   );
 }
 
-export function LetterListPage({ scope, organ, view, q, list, today }: { scope: StaffContext; organ: Organ; view: LetterView; q: string; list: LetterPage; today: string }) {
+export function LetterListPage({ scope, organ, view, q, list, today, work }: {
+  scope: StaffContext; organ: Organ; view: LetterView; q: string; list: LetterPage; today: string; work: ReadonlyMap<number, LetterCounts>;
+}) {
   const href = (v: LetterView, page = 1) => `/admin/letters?${new URLSearchParams({ organ: organ.code, view: v, page: String(page), ...(q ? { q } : {}) })}`;
   return (
     <AdminLayout title="部门信箱" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>部门信箱 · {organ.name}</h1>
-      <MailboxNav scope={scope} organ={organ} current="list" />
+      <MailboxNav scope={scope} organ={organ} current="list" work={work} />
       <ViewTabs labels={LETTER_VIEW_LABELS} current={view} href={href} />
       {/* A plain GET: works without JavaScript. A number opens its letter; words search this view. */}
       <form method="get" action="/admin/letters" class="actions" role="search">

@@ -13,7 +13,7 @@ import { LETTER_VIEWS, UNIT_LETTER_VIEWS, type LetterView, type UnitLetterView }
 import { listUnitLetters } from '../../use-cases/unit-letters.ts';
 import { letterDetails } from '../../use-cases/letter-details.ts';
 import { letterStatistics } from '../../use-cases/letter-statistics.ts';
-import { letterIdByNumber, listLetters } from '../../use-cases/list-letters.ts';
+import { countLetterWork, letterIdByNumber, listLetters } from '../../use-cases/list-letters.ts';
 import { getLetterSettings, updateLetterSettings } from '../../use-cases/manage-letter-settings.ts';
 import { performLetterVerb } from '../../use-cases/perform-letter-verb.ts';
 import { attachFollowUpPhoto, readFollowUpPhoto } from '../../use-cases/follow-up-photos.ts';
@@ -66,14 +66,16 @@ export function lettersAdminRoutes(deps: AppDeps) {
 
     app.get<{ Querystring: { organ?: string; view?: string; page?: string; q?: string } }>('/admin/letters', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      const organ = await scope.organ(request.query.organ || undefined, 'handle');
+      // What waits where: the organ the list opens on without ?organ= (the back office's one rule), and the organ switch's counts.
+      const work = await countLetterWork(deps, scope.handles.map((o) => o.id));
+      const organ = await scope.organ(request.query.organ || undefined, 'handle', new Map([...work].map(([id, c]) => [id, c.waiting])));
       const view = (LETTER_VIEWS as readonly string[]).includes(request.query.view ?? '') ? (request.query.view as LetterView) : 'open';
       const q = (typeof request.query.q === 'string' ? request.query.q : '').trim().slice(0, 100);
       // A letter's number opens that letter, whatever view is shown (docs/workflows/mailbox.md, 搜索).
       const id = q ? await letterIdByNumber(deps, [organ.id], q) : null;
       if (id !== null) return reply.redirect(`/admin/letters/${id}`, 303);
       const list = await listLetters(deps, [organ.id], view, pageQueryParam(request.query.page), undefined, q);
-      return sendPage(reply, <LetterListPage scope={scope} organ={organ} view={view} q={q} list={list} today={today()} />);
+      return sendPage(reply, <LetterListPage scope={scope} organ={organ} view={view} q={q} list={list} today={today()} work={work} />);
     });
 
     // 交办给本单位的来信: the letters organs handed to the person's internal units (docs/workflows/mailbox.md).
