@@ -77,6 +77,10 @@ describeEachDialect('a 文号 that no item has', (db) => {
       // A 代字 no item has: said, nothing else to offer.
       expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('岚水〔2026〕6号')}`)).json().missingDocumentNumber)
         .toEqual({ documentNumber: '岚水〔2026〕6号', nearby: [], organ: null });
+      // The OpenAPI description names the field.
+      const answer = (await app.inject('/api/openapi.json')).json().paths['/api/v1/search'].get.responses['200'].content['application/json'].schema.properties;
+      expect(answer.missingDocumentNumber.description).toContain('文号');
+      expect(Object.keys(answer.missingDocumentNumber.properties)).toEqual(['documentNumber', 'nearby', 'organ']);
       // A 文号 that exists, and words, are not missing numbers.
       expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('岚建〔2026〕63号')}`)).json()).toMatchObject({ total: 1, missingDocumentNumber: null });
       expect((await app.inject(`/api/v1/search?q=${encodeURIComponent('危房')}`)).json()).toMatchObject({ missingDocumentNumber: null });

@@ -37,6 +37,10 @@ describeEachDialect('an address pasted into the search box, answered as the port
           }
         }
       }
+      // The OpenAPI description says so.
+      const answer = (await app.inject('/api/openapi.json')).json().paths['/api/v1/search'].get.responses['200'].content['application/json'].schema.properties;
+      expect(answer.addressedItem.description).toContain('机关代码不是该信息的机关');
+      expect(answer.addressedItem.properties.redirected.description).toContain('原网址');
       // At its own organ's code it is offered, as before.
       const own = `/organs/${bureau.code}/items/${item.id}`;
       expect((await app.inject(own)).statusCode).toBe(200);
