@@ -28,13 +28,14 @@ function loopbackSite(ports: number[], listen: number, dataDir: string): string 
   const site = conf
     .replace(/# BEGIN plain-http-redirect[^]*?# END plain-http-redirect\n/, '')
     .split('\n').filter((l) => !/#\s*TLS/.test(l)).join('\n')
-    .replace(/(\n\s*server 127\.0\.0\.1:\d+[^\n]*)+/, ports.map((p) => `\n    server 127.0.0.1:${p};`).join(''))
+    .replace(/(\n\s*server 127\.0\.0\.1:\d+[^\n]*)+/g, ports.map((p) => `\n    server 127.0.0.1:${p};`).join(''))
     .replace(/(server_name [^;]+;[^\n]*\n)(?![^]*server_name)/, `$1    listen 127.0.0.1:${listen};\n`)
     .replace('/var/lib/gongkai/attachments/', `${dataDir}/attachments/`);
   // The rewrite must have found what it changes (a test that could silently test another file is no test).
   expect(site).not.toContain('ssl_');
   expect(site).toContain(`listen 127.0.0.1:${listen};`);
   expect(site).toContain(`server 127.0.0.1:${ports[1]};`);
+  expect(site).not.toMatch(/server 127\.0\.0\.1:300\d/); // both upstreams: pages and searches
   expect(site).toContain(`alias ${dataDir}/attachments/;`);
   // The attachments' location repeats the instance's protective headers (HSTS on the TLS site only), word for word.
   for (const [name, value] of EVERY_ANSWER_HEADERS) expect(site).toContain(`add_header ${name} "${value}" always;`);
@@ -111,6 +112,14 @@ describeEachDialect('two instances behind nginx with the documented configuratio
       for (let i = 0; i < 6; i++) expect((await fetch(`${base}/organs`)).status).toBe(200);
       expect(accessLines[0].length).toBeGreaterThan(0);
       expect(accessLines[1].length).toBeGreaterThan(0);
+
+      // Searches, the page's and the API's, re-sorted or not, go by address to one instance: each instance tells
+      // a day's visitors of a search term apart in its own memory (docs/search.md, "Search terms").
+      const searches = () => accessLines.map((lines) => lines.filter((l) => /"url":"\/(api\/v1\/)?search"/.test(l)).length);
+      const before = searches();
+      for (let i = 0; i < 6; i++) expect((await fetch(`${base}/search?q=${encodeURIComponent('公租房')}${i % 2 ? '&sort=newest' : ''}`)).status).toBe(200);
+      for (let i = 0; i < 2; i++) expect((await fetch(`${base}/api/v1/search?q=${encodeURIComponent('公租房')}`)).status).toBe(200);
+      expect(searches().map((n, i) => n - before[i]).sort()).toEqual([0, 8]);
     } finally {
       nginx?.kill('SIGTERM');
       for (const app of apps) await app.close();

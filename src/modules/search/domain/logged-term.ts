@@ -26,8 +26,10 @@ export function loggedTerm(query: ParsedQuery): string | null {
 }
 
 /**
- * The 检索统计 page shows a term only once this many searches were made with it in the period: a
- * term one or two people typed is most often about themselves or someone they know — a name, an
- * address, a case — which no scanner recognises, while what many people look for is public interest.
+ * The 检索统计 page shows a term only once this many visitors searched it in the period — visitors, not
+ * searches: one person reloading a page, re-sorting or filtering their results is one (docs/search.md,
+ * "Search terms"). A term one or two people typed is most often about themselves or someone they know —
+ * a name, an address, a case — which no scanner recognises, while what many people look for is public
+ * interest.
  */
-export const MIN_SHOWN_SEARCHES = 3;
+export const MIN_SHOWN_VISITORS = 3;

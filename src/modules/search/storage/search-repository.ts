@@ -212,29 +212,41 @@ export async function nodesByIds(db: Executor, ids: number[]) {
 
 // ---- search terms ------------------------------------------------------------------------
 
-/** A term's searches on a day in a scope, as counted since the last write. */
-export type SearchTermCount = { searchedOn: string; term: string; organId: number; searches: number; zeroResults: number };
+/**
+ * A term's searches on a day in a scope, as counted since the last write, with the visitors newly seen
+ * among them (each visitor once a day per term) and those of them who found nothing.
+ */
+export type SearchTermCount = { searchedOn: string; term: string; organId: number; searches: number; zeroResults: number; visitors: number; zeroVisitors: number };
 
-/** Adds counted searches to the stored ones (no address, no session: docs/search.md, "Search terms"); one statement per 500 terms. */
+/** Adds counted searches to the stored ones (numbers only — no address, no session: docs/search.md, "Search terms"); one statement per 500 terms. */
 export async function addSearchTermCounts(db: Executor, counts: SearchTermCount[]): Promise<void> {
   for (let i = 0; i < counts.length; i += 500) {
-    const rows = counts.slice(i, i + 500).map((c) => ({ searched_on: c.searchedOn, term: c.term, organ_id: c.organId, searches: c.searches, zero_results: c.zeroResults }));
+    const rows = counts.slice(i, i + 500).map((c) => ({
+      searched_on: c.searchedOn, term: c.term, organ_id: c.organId, searches: c.searches, zero_results: c.zeroResults, visitors: c.visitors, zero_visitors: c.zeroVisitors,
+    }));
     await db.insertInto('search_terms').values(rows)
       .onConflict((oc) => oc.columns(['searched_on', 'term', 'organ_id']).doUpdateSet({
         searches: sql`search_terms.searches + excluded.searches`, zero_results: sql`search_terms.zero_results + excluded.zero_results`,
+        visitors: sql`search_terms.visitors + excluded.visitors`, zero_visitors: sql`search_terms.zero_visitors + excluded.zero_visitors`,
       })).execute();
   }
 }
 
-export async function topTerms(db: Executor, opts: { fromOn: string; organIds: number[] | null; zeroOnly: boolean; limit: number; minSearches: number }) {
-  let q = db.selectFrom('search_terms').select(['term', (eb) => eb.fn.sum<number>('searches').as('searches'), (eb) => eb.fn.sum<number>('zero_results').as('zero_results')])
+/**
+ * The terms searched by at least `minVisitors` visitors since `fromOn` (visitors summed over the days: a
+ * visitor counts once a day), most visitors first — or, `zeroOnly`, those some of whom found nothing, most of
+ * those first.
+ */
+export async function topTerms(db: Executor, opts: { fromOn: string; organIds: number[] | null; zeroOnly: boolean; limit: number; minVisitors: number }) {
+  let q = db.selectFrom('search_terms').select(['term',
+    (eb) => eb.fn.sum<number>('visitors').as('visitors'), (eb) => eb.fn.sum<number>('searches').as('searches'), (eb) => eb.fn.sum<number>('zero_visitors').as('zero_visitors')])
     .where('searched_on', '>=', opts.fromOn);
   if (opts.organIds) q = q.where('organ_id', 'in', opts.organIds.length ? opts.organIds : [-1]);
-  let grouped = q.groupBy('term').having((eb) => eb.fn.sum('searches'), '>=', opts.minSearches);
-  if (opts.zeroOnly) grouped = grouped.having((eb) => eb.fn.sum('zero_results'), '>', 0);
+  let grouped = q.groupBy('term').having((eb) => eb.fn.sum('visitors'), '>=', opts.minVisitors);
+  if (opts.zeroOnly) grouped = grouped.having((eb) => eb.fn.sum('zero_visitors'), '>', 0);
   const rows = await grouped.execute();
-  return rows.map((r) => ({ term: r.term, searches: Number(r.searches), zeroResults: Number(r.zero_results) }))
-    .sort((a, b) => (opts.zeroOnly ? b.zeroResults - a.zeroResults : b.searches - a.searches) || (a.term < b.term ? -1 : 1)).slice(0, opts.limit);
+  return rows.map((r) => ({ term: r.term, visitors: Number(r.visitors), searches: Number(r.searches), zeroVisitors: Number(r.zero_visitors) }))
+    .sort((a, b) => (opts.zeroOnly ? b.zeroVisitors - a.zeroVisitors : 0) || b.visitors - a.visitors || b.searches - a.searches || (a.term < b.term ? -1 : 1)).slice(0, opts.limit);
 }
 
 /** Whether some indexed item has this 体裁 (a 体裁 outside the standard list, from an import, is still a filter the facets offer). */

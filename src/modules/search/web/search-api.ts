@@ -4,7 +4,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS } from '../../catalog/index.ts';
 import type { SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf } from '../use-cases/search-publications.ts';
-import type { SearchTermCounter } from '../use-cases/search-terms.ts';
+import { searchVisitorOf, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { portalHostsOf, readSearchParams, refuseRepeated } from './search-params.ts';
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
@@ -106,7 +106,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     // An address that shows an item (an item page's, an old one redirected there): that item, not the address as words. Neither it nor a query cut to its start is counted as a search term (search-routes.tsx).
     const addressedAnswer = address ? await addressedSearch(deps, req.q, address) : null;
     const r = addressedAnswer?.result ?? await search(req, organList);
-    if (req.page === 1 && req.q && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total);
+    if (req.page === 1 && req.q && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total, searchVisitorOf(request));
     const organs = await organList();
     // Labelled as the portal shows them: an organ by its short name (the value is its code, what organ= takes), 五公开 and 效力 in Chinese.
     const organLabel = new Map(organs.map((o) => [o.code, scopeLabel(o)]));

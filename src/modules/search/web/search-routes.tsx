@@ -10,7 +10,7 @@ import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf, type SearchResult } from '../use-cases/search-publications.ts';
 import { hasFilter, type SearchFilters } from '../domain/search-request.ts';
-import { searchTermReport, type SearchTermCounter } from '../use-cases/search-terms.ts';
+import { searchTermReport, searchVisitorOf, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
 import { portalHostsOf, readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
@@ -77,8 +77,8 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url}`, made);
         // Counted as search terms: words. An address is none; a query cut to its start may run past a number typed after
         // the limit (part of an ID or card number, which the checks no longer see whole), so it stays uncounted as when refused.
-        // A listing by filters has no term to count.
-        if (req.page === 1 && req.q && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total);
+        // A listing by filters has no term to count. Who searched is told apart for the day only (one visitor re-sorting is one).
+        if (req.page === 1 && req.q && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total, searchVisitorOf(request));
         return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;

@@ -37,11 +37,17 @@ export interface SearchChunksTable {
   text: string;
 }
 
-/** Searches per day, term and scope (0 = the whole region): no address, no session, no person. */
+/**
+ * Searches per day, term and scope (0 = the whole region): no address, no session, no person. `visitors`
+ * (migration 074): the different visitors that day, each once per term under the scope they first searched
+ * it in; `zero_visitors` those of them who found nothing — numbers only (docs/search.md, "Search terms").
+ */
 export interface SearchTermsTable {
   searched_on: string;
   term: string;
   organ_id: number;
   searches: number;
   zero_results: number;
+  visitors: import('kysely').Generated<number>;
+  zero_visitors: import('kysely').Generated<number>;
 }
