@@ -196,6 +196,21 @@ export async function createHttpServer(opts: {
     return true;
   };
 
+  /**
+   * A page's address with a slash at its end (typed, or a link in a letter or a chat: /organs/x/items/5/, /search/) answered
+   * 404; it leads to the address without it, the query kept. Only GET and HEAD of the pages (the API answers as it does);
+   * never to an address that starts with two slashes, which a browser reads as another site.
+   */
+  const redirectWithoutEndSlash = async (request: FastifyRequest, reply: FastifyReply) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi(request)) return false;
+    const at = request.url.indexOf('?');
+    const path = at < 0 ? request.url : request.url.slice(0, at);
+    const bare = path.replace(/\/+$/, '');
+    if (bare === path || !bare || bare.startsWith('//')) return false;
+    reply.redirect(bare + (at < 0 ? '' : request.url.slice(at)), 301);
+    return true;
+  };
+
   app.setErrorHandler(async (err, request, reply: FastifyReply) => {
     const { status, body } = toApiError(err);
     if (status === 404 && (await redirectIfMoved(request, reply))) return reply;
@@ -210,6 +225,7 @@ export async function createHttpServer(opts: {
 
   app.setNotFoundHandler(async (request, reply) => {
     if (await redirectIfMoved(request, reply)) return reply;
+    if (await redirectWithoutEndSlash(request, reply)) return reply;
     if (isApi(request)) {
       return reply.status(404).send({ error: { code: 'ERR_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, reasons: [] } });
     }

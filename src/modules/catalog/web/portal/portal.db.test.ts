@@ -214,6 +214,29 @@ describeEachDialect('public portal', (db) => {
     await app.close();
   });
 
+  it('leads an address typed or linked with a slash at its end to the page without it (an outside tester: /organs/x/items/5/ answered 404)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const item = await createPublished(deps, organ.id, [await createNode(deps, organ.id)]);
+    for (const [typed, page] of [
+      [`/organs/${organ.code}/items/${item.id}/`, `/organs/${organ.code}/items/${item.id}`],
+      [`/organs/${organ.code}//`, `/organs/${organ.code}`],
+      ['/search/?q=%E5%8D%B1%E6%88%BF', '/search?q=%E5%8D%B1%E6%88%BF'],
+    ]) {
+      const res = await app.inject(typed);
+      expect([res.statusCode, res.headers.location], typed).toEqual([301, page]);
+      expect((await app.inject(page)).statusCode, page).toBe(200);
+    }
+    // Only a page's address: the API answers as it did, a form's POST is not redirected, and an unknown page stays 404 after the hop.
+    expect((await app.inject('/api/v1/search/?q=x')).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/search/' })).statusCode).toBe(404);
+    expect((await app.inject('/no/such/page/')).headers.location).toBe('/no/such/page');
+    expect((await app.inject('/no/such/page')).statusCode).toBe(404);
+    // An address beginning with two slashes is never sent elsewhere (//evil.example/ would be another site).
+    expect((await app.inject('//evil.example/')).headers.location ?? null).toBeNull();
+    await app.close();
+  });
+
   it('法定主动公开内容 names a column by its path where another column of the organ shares its name (found by an outside tester)', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
