@@ -2,6 +2,8 @@ export * from './domain/labels.ts';
 export { catalogPath, itemPath, nodePath } from './domain/portal-paths.ts';
 export { scopeLabel } from './domain/scope-label.ts';
 export { isNoneDocumentNumber } from './domain/document-number-none.ts';
+export { DOCUMENT_NUMBER_TAKEN, documentNumberConflict, documentNumberRepeatedMessage, documentNumberTakenMessage, storedSpellingsOf, type DocumentNumberHolder } from './domain/document-number-taken.ts';
+export { documentNumberHolders } from './storage/document-number-holders-repository.ts';
 export { handlingOrganOf, organWithUnits } from './domain/handling-organ.ts';
 export type { Organ, OrganInput } from './domain/organ.ts';
 export type { Publication, Attachment } from './domain/publication.ts';

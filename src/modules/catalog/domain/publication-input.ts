@@ -1,6 +1,7 @@
 import { z } from '../../../shared/zod.ts';
 import { isIsoDate } from '../../../shared/iso-date.ts';
 import { hasWrittenChar, noWrittenCharMessage } from '../../../shared/written-text.ts';
+import { standardDocumentNumber } from '../../../shared/document-number.ts';
 import { isNoneDocumentNumber } from './document-number-none.ts';
 import {
   AUDIENCES, DISCLOSURE_MODES, DISCLOSURE_PERIODS, DISCLOSURE_STAGES, DOC_TYPES, VALIDITIES, WITHHELD_REASONS, type DocType, type WithheldReason,
@@ -60,7 +61,9 @@ export const publicationInputSchema = z
     documentNumber: optionalText(60, '文号')
       // 无, —, N/A … typed for "none" (the import reads them so, document-number-none.ts): here the field is left empty.
       .refine((v) => !isNoneDocumentNumber(v), { message: '没有文号的请留空，不要填写“无”“—”之类的字样' })
-      .refine((v) => v === '' || isNoneDocumentNumber(v) || hasWrittenChar(v), { message: noWrittenCharMessage('文号') }),
+      .refine((v) => v === '' || isNoneDocumentNumber(v) || hasWrittenChar(v), { message: noWrittenCharMessage('文号') })
+      // Kept in the standard spelling (GB/T 9704-2012 7.2.4): 岚建[2026]56号 is stored, shown and offered as 岚建〔2026〕56号.
+      .transform(standardDocumentNumber),
     publishingOrganName: optionalText(100, '发布机构'),
     formedOn: isoDate('成文日期'),
     subject: optionalText(60, '主题分类'),

@@ -12,6 +12,8 @@ import { findPublication } from '../storage/publications-repository.ts';
 import { nodeOrgans } from '../storage/catalog-nodes-repository.ts';
 import { findDirectoryMatter } from '../storage/directory-matters-repository.ts';
 import { insertPlacements, insertPublication, publicationExists, replacePlacements, updatePublicationAtVersion } from '../storage/publication-writes-repository.ts';
+import { DOCUMENT_NUMBER_TAKEN, documentNumberConflict, documentNumberTakenMessage, storedSpellingsOf } from '../domain/document-number-taken.ts';
+import { documentNumberHolders } from '../storage/document-number-holders-repository.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights, submittingUnitFor } from './authorize.ts';
 import { checkInterpretation, interpretationColumns, saveInterpretedPolicies } from './interpretations.ts';
@@ -56,12 +58,25 @@ export async function checkReferences(trx: Executor, actor: Actor, organId: numb
     if (!(await publicationExists(trx, input.replacedById))) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', `替代文件（编号 ${input.replacedById}）不存在`, { field: 'replacedById' });
   }
   await checkInterpretation(trx, actor, organId, input, selfId);
+  await refuseTakenDocumentNumber(trx, organId, input, selfId ?? null);
   if (input.matterId !== null) {
     const matter = await findDirectoryMatter(trx, input.matterId);
     if (!matter || matter.organId !== organId || !input.nodeIds.includes(matter.nodeId)) {
       throw new DomainError('ERR_CATALOG_MATTER_INVALID', '所选标准目录事项不属于本信息所在的目录栏目，请先勾选该事项所在的栏目', { field: 'matterId' });
     }
   }
+}
+
+/**
+ * One 文号, one document (docs/rules/proactive-disclosure.md, "文号"): a 文号 another item of the organ has — withdrawn
+ * ones aside, the item itself (a revision) aside, an interpretation and the policy it explains aside — is refused by
+ * the field, naming that item. A draft, an edit, a revision (修订, checked again when approved) alike.
+ */
+export async function refuseTakenDocumentNumber(trx: Executor, organId: number, input: PublicationInput, selfId: number | null): Promise<void> {
+  if (!input.documentNumber) return;
+  const holders = await documentNumberHolders(trx, organId, storedSpellingsOf(input.documentNumber), selfId);
+  const taken = documentNumberConflict({ id: selfId, itemKind: input.itemKind, policyIds: input.policyIds }, input.documentNumber, holders);
+  if (taken) throw new DomainError(DOCUMENT_NUMBER_TAKEN, documentNumberTakenMessage(taken), { field: 'documentNumber', httpStatus: 409 });
 }
 
 /**

@@ -2,19 +2,10 @@
  * Keys for exact look-ups of a 文号 (document number, e.g. 岚建〔2026〕63号) and an 索引号. People type
  * the year brackets as 〔〕, [], (), （）, 【】 or ［］ and digits full-width; all of these give one key.
  */
-const BRACKETS = /[〔〕[\]()（）【】［］]/g;
+import { documentNumberKey } from '../../../shared/document-number.ts';
 
-export function documentNumberKey(raw: string | null | undefined): string {
-  if (!raw) return '';
-  const s = raw.normalize('NFKC').replace(/\s+/g, '');
-  // 字〔年〕号: the bracket spelling differs, so the key keeps only which part is which.
-  // The year's closing bracket may be typed as 年 (岚建2026年63号: no brackets on a phone's keyboard). 号 may be
-  // left out when the year's closing mark is there to tell the serial from the year (岚建〔2026〕63, 岚建2026年63):
-  // the serial is then the whole of the digits, so 岚建〔2026〕6 is never 63号.
-  const m = /^(.*?)[〔[(（【［]?((?:19|20)\d{2})([〕\])）】］年]?)第?(\d+)(号?)$/.exec(s);
-  if (m && m[1] && (m[3] || m[5])) return `${m[1]}|${m[2]}|${Number(m[4])}`;
-  return s.replace(BRACKETS, '').toLowerCase();
-}
+// The key is the catalog's as well (it refuses a 文号 another item of the organ has): one function, in shared/.
+export { documentNumberKey };
 
 /**
  * A keyword that is a 文号 as the text may write it: with and without 第 before the serial (岚建〔2026〕第58号,

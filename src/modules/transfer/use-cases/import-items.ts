@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
+import { documentNumberKey } from '../../../shared/document-number.ts';
 import {
   ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
   linkImportedItem, listCatalogNodes, nodePaths, redirectOwners, type RedirectOwner, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
-  checkAttachmentFile, docTypeWarnings, importDuplicateCandidates, serializeOrganImports, type Executor, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
+  checkAttachmentFile, docTypeWarnings, documentNumberConflict, documentNumberHolders, documentNumberRepeatedMessage, documentNumberTakenMessage, importDuplicateCandidates, storedSpellingsOf, serializeOrganImports, type Executor, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
 import { extractText, wordListsFor } from '../../privacy/index.ts';
@@ -308,7 +309,12 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
   }
   // A second upload of rows without 索引号 would publish each item twice: a suspected duplicate is
   // refused unless the officer confirms it (then it is only listed).
-  const duplicates = await duplicatesOf(deps.db, organ, rows.flatMap(({ item }) => item ? [item] : []));
+  // A 文号 another item of the organ or an earlier row has is refused as the item form refuses it; such a row is
+  // refused by its 文号 alone, never also offered as a suspected duplicate to confirm.
+  const parsed = rows.flatMap(({ item }) => item ? [item] : []);
+  const numbersTaken = await documentNumbersTaken(deps.db, organ, parsed);
+  for (const [at, message] of numbersTaken) add(at, message);
+  const duplicates = (await duplicatesOf(deps.db, organ, parsed)).filter((d) => !numbersTaken.has(d.at));
   if (!opts.allowDuplicates) for (const d of duplicates) add(d.at, unconfirmedDuplicate(d));
   await checkOldAddressOwners(deps, rows, add);
   await checkNodeAddressOwners(deps, organ, catalog, (path) => existing.find((n) => pathOf(n.id) === path)?.id ?? null, add);
@@ -335,6 +341,28 @@ async function duplicatesOf(db: Executor, organ: Organ, items: ParsedItem[]): Pr
 }
 
 /**
+ * The rows whose 文号 another item of the organ has (withdrawn ones aside; an interpretation and the policy it explains
+ * may share one) or an earlier row of the file has, with the refusal in the item form's words
+ * (ERR_CATALOG_DOCUMENT_NUMBER_TAKEN; docs/import-export.md, "A 文号 already used"). One look-up for the whole file.
+ */
+async function documentNumbersTaken(db: Executor, organ: Organ, items: ParsedItem[]): Promise<Map<string, string>> {
+  const numbered = items.filter((item) => !!item.input.documentNumber);
+  const holders = await documentNumberHolders(db, organ.id, numbered.flatMap((item) => storedSpellingsOf(item.input.documentNumber)));
+  const out = new Map<string, string>();
+  const earlier = new Map<string, ParsedItem>();
+  for (const item of numbered) {
+    const dn = item.input.documentNumber;
+    const holder = documentNumberConflict({ id: null, itemKind: item.input.itemKind, policyIds: item.input.policyIds }, dn, holders);
+    const key = documentNumberKey(dn);
+    const before = earlier.get(key);
+    if (holder) out.set(item.at, documentNumberTakenMessage(holder));
+    else if (before && item.input.itemKind !== 'interpretation' && before.input.itemKind !== 'interpretation') out.set(item.at, documentNumberRepeatedMessage(dn, before.at, before.input.title));
+    if (!before) earlier.set(key, item);
+  }
+  return out;
+}
+
+/**
  * The checks against the database again, inside the write transaction once it holds the organ's
  * import lock (serializeOrganImports): what another import wrote since this one's checks — the same
  * file uploaded twice at once — is found here. Its problems in the checks' own words; the rows taken
@@ -343,7 +371,9 @@ async function duplicatesOf(db: Executor, organ: Organ, items: ParsedItem[]): Pr
 async function laterConflicts(trx: Executor, organ: Organ, items: ParsedItem[], allowDuplicates: boolean): Promise<{ problems: Problem[]; duplicates: DuplicateRow[] }> {
   const taken = await indexNumbersTaken(trx, items.flatMap((i) => (i.indexNumber ? [i.indexNumber] : [])));
   const problems: Problem[] = items.flatMap((i) => (i.indexNumber && taken.has(i.indexNumber) ? [{ at: i.at, message: indexNumberTaken(i.indexNumber) }] : []));
-  const duplicates = await duplicatesOf(trx, organ, items);
+  const numbersTaken = await documentNumbersTaken(trx, organ, items);
+  problems.push(...[...numbersTaken].map(([at, message]) => ({ at, message })));
+  const duplicates = (await duplicatesOf(trx, organ, items)).filter((d) => !numbersTaken.has(d.at));
   if (!allowDuplicates) problems.push(...duplicates.map((d) => ({ at: d.at, message: unconfirmedDuplicate(d) })));
   const order = new Map(items.map((item, i) => [item.at, i]));
   problems.sort((a, b) => order.get(a.at)! - order.get(b.at)!);

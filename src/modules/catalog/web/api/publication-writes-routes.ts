@@ -30,7 +30,7 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
     preHandler: requireApiToken(deps),
     schema: {
       tags, summary: '新建信息（草稿）', description: '须本机关信息员或管理员。/ Create a draft in the organ\'s catalog (editor or admin).', security,
-      params: organCodeParams, body: publicationBody, response: { 201: jsonResponse('新建的草稿及文件类型提示 / the new draft with its 文件类型 warnings', publicationWriteAnswer), ...errorResponses(400, 401, 403, 404) },
+      params: organCodeParams, body: publicationBody, response: { 201: jsonResponse('新建的草稿及文件类型提示 / the new draft with its 文件类型 warnings', publicationWriteAnswer), ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
     const organ = await organByCode(deps.db, request.params.code);
