@@ -25,6 +25,8 @@ export function ChainPage({ user, csrf, flash, organ, stages, publisherRole, err
                 <td data-label="环节名称"><input aria-label={`第 ${i + 1} 环节名称`} name="stageName" value={s?.name ?? ''} /></td>
                 <td data-label="审核角色">
                   <select aria-label={`第 ${i + 1} 环节审核角色`} name="stageRole">
+                    {/* An empty row chooses no role: a role shown chosen there read as a stage set (an outside tester). */}
+                    {!s && <option value="" selected>请选择</option>}
                     {REVIEW_ROLES.map((r) => <option value={r} selected={s?.role === r}>{REVIEW_ROLE_LABELS[r]}</option>)}
                   </select>
                 </td>
