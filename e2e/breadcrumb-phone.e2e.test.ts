@@ -36,6 +36,13 @@ describe.skipIf(SKIP_BROWSER)('the breadcrumb on a phone', () => {
     const navTop = (await nav.boundingBox())!.y;
     const firstCrumb = (await page.locator('.breadcrumb li').first().boundingBox())!;
     expect(firstCrumb.y - navTop, 'the first crumb on the breadcrumb’s first line').toBeLessThan(24);
+    // The first crumb's words start at the breadcrumb's edge, as a wrapped line's do (首页 stood indented, centred in its box).
+    const indent = await page.locator('.breadcrumb a').first().evaluate((a) => {
+      const range = document.createRange();
+      range.selectNodeContents(a);
+      return range.getBoundingClientRect().left - a.closest('nav')!.getBoundingClientRect().left;
+    });
+    expect(indent).toBeLessThan(2);
     await page.context().close();
   }, 60_000);
 
