@@ -12,19 +12,26 @@ import {
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
 import { findSubmissionTask } from '../storage/submission-tasks-repository.ts';
+import { loadForm } from '../storage/review-repository.ts';
+import { checkReviewForm, fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { reviewOverview } from '../use-cases/review-overview.ts';
 import { linkToTask } from '../use-cases/submission-tasks.ts';
-import { PublicationFormPage, policyIdsOf, publicationFormValues, revisionFormValues, type PublicationFormValues } from './publication-form-page.tsx';
+import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment } from '../use-cases/revision-attachments.ts';
+import { ATTACHMENTS, REVIEW_PANEL } from './item-page-places.ts';
+import { PublicationFormPage, policyIdsOf, publicationFormValues, revisionFormValues, typedReviewForm, type PublicationFormValues } from './publication-form-page.tsx';
+import { submittedMessage } from './review-admin-routes.tsx';
 import { PublicationsListPage, submittingUnitsOf } from './publications-list-page.tsx';
 
 type Body = Record<string, unknown>;
+/** What saving the item's form did: saved (a revision, or the text), or refused — with whether its 保密审查表 was written before the refusal. */
+type ItemFormOutcome = { saved: true; amended: boolean; tableSaved: boolean } | { saved: false; error: unknown; tableSaved: boolean };
 
 /** A multipart form's fields (not its files nor its token) as the form page reads them: a repeated name (栏目) as a list. */
 function formFieldsOf(fields: Record<string, unknown>): PublicationFormValues {
   const values: PublicationFormValues = {};
   for (const [name, entry] of Object.entries(fields)) {
-    if (name === '_csrf' || name === 'file') continue;
+    if (name === '_csrf' || name === 'file' || name === 'attachment') continue;
     const list = (Array.isArray(entry) ? entry : [entry]).filter((f): f is { type: 'field'; value: unknown } => !!f && (f as { type?: string }).type === 'field').map((f) => String(f.value));
     if (list.length > 0) values[name] = Array.isArray(entry) ? list : list[0];
   }
@@ -279,43 +286,172 @@ export function publicationEditorRoutes(deps: AppDeps) {
       if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw notFound('信息');
       return renderPublicationForm(request, reply, scope, p.id, '', null, {});
     });
+    /**
+     * Saves what the item's form sent: its text (a draft's or returned item's, or a published item's
+     * revision, 修订) and the 保密审查表 whose fields belong to it while it can be filled. The table is
+     * checked first, so a wrong one refuses both before either is written; a revision's table is
+     * written before the revision, whose gate needs its 密级. Returns what was saved.
+     */
+    async function saveItemForm(request: FastifyRequest, id: number, body: Body): Promise<ItemFormOutcome> {
+      const actor = actorOf(request, 'web');
+      const current = await findPublication(db, id);
+      const stored = current ? await loadForm(db, id) : null;
+      const typed = typedReviewForm(body);
+      // The table is on the page (and so sent) only while it can be filled: a draft's or returned item's, or a published item's that has none.
+      const fillable = !!current && (['draft', 'returned'].includes(current.status) || (current.status === 'published' && !stored));
+      const saysSomething = !!typed && (typed.secrecyLevel !== '' || typed.involvesPersonalInfo || typed.avoidanceNote.trim() !== '');
+      const changed = !!typed && (!stored || stored.secrecyLevel !== typed.secrecyLevel || stored.involvesPersonalInfo !== typed.involvesPersonalInfo || stored.avoidanceNote !== typed.avoidanceNote.trim());
+      const table = fillable && saysSomething && changed ? body : null;
+      const expectedVersion = Number(asString(body.expectedVersion)) || undefined;
+      let tableSaved = false;
+      try {
+        if (table) checkReviewForm(table);
+        if (current?.status === 'published') {
+          if (table) tableSaved = (await fillReviewForm(deps, actor, id, table), true);
+          await performReviewVerb(deps, actor, id, 'amend', { amended: body, changeNote: asString(body.changeNote), expectedVersion });
+          return { saved: true, amended: true, tableSaved };
+        }
+        await updatePublication(deps, actor, id, body, expectedVersion, { formedOnDefault: asString(body.formedOnDefault) });
+        if (table) tableSaved = (await fillReviewForm(deps, actor, id, table), true);
+        return { saved: true, amended: false, tableSaved };
+      } catch (error) {
+        return { saved: false, error, tableSaved };
+      }
+    }
+    /** The item's form refused: the page again with everything typed, and why (a 保密审查表 already written is said to be). */
+    const refusedItemForm = (request: FastifyRequest, reply: FastifyReply, scope: StaffContext, id: number, body: Body, e: unknown, tableSaved: boolean) => {
+      const told = tableSaved ? { ...scope, flash: topFlash('保密审查表已保存；修订还没有保存（仍在下面的表单中）') } : scope;
+      // Saved by someone else meanwhile: the work typed here is in the form this page sends back.
+      if (e instanceof DomainError && e.code === 'ERR_CATALOG_VERSION_CONFLICT') {
+        return renderPublicationForm(request, reply, told, id, '', body as PublicationFormValues, { _form: '该信息已被他人修改，您的修改还没有保存（仍在下面的表单中）' }, 409, true);
+      }
+      return renderPublicationForm(request, reply, told, id, '', body as PublicationFormValues, fieldErrorsOf(e), 400);
+    };
     app.post<{ Params: { id: string } }>('/admin/publications/:id', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
       const id = Number(request.params.id) || 0;
       const body = request.body as Body;
-      try {
-        const current = await findPublication(db, id);
-        if (current?.status === 'published') {
-          await performReviewVerb(deps, actorOf(request, 'web'), id, 'amend', { amended: body, changeNote: asString(body.changeNote), expectedVersion: Number(asString(body.expectedVersion)) || undefined });
-          setFlash(reply, '修订已保存并报送审核：经发布人审核通过后替换已发布的内容，此前门户仍显示现行版本');
-        } else {
-          await updatePublication(deps, actorOf(request, 'web'), id, body, Number(asString(body.expectedVersion)) || undefined, { formedOnDefault: asString(body.formedOnDefault) });
-          setFlash(reply, '已保存');
-        }
-        return reply.redirect(`/admin/publications/${id}`, 303);
-      } catch (e) {
-        // Saved by someone else meanwhile: the work typed here is in the form this page sends back.
-        if (e instanceof DomainError && e.code === 'ERR_CATALOG_VERSION_CONFLICT') {
-          return renderPublicationForm(request, reply, scope, id, '', body as PublicationFormValues, { _form: '该信息已被他人修改，您的修改还没有保存（仍在下面的表单中）' }, 409, true);
-        }
-        return renderPublicationForm(request, reply, scope, id, '', body as PublicationFormValues, fieldErrorsOf(e), 400);
-      }
+      const saved = await saveItemForm(request, id, body);
+      if (!saved.saved) return refusedItemForm(request, reply, scope, id, body, saved.error, saved.tableSaved);
+      setFlash(reply, saved.amended
+        ? '修订已保存并报送审核：经发布人审核通过后替换已发布的内容，此前门户仍显示现行版本'
+        : saved.tableSaved ? '已保存（连同保密审查表）' : '已保存');
+      return reply.redirect(`/admin/publications/${id}`, 303);
     });
-    app.post<{ Params: { id: string } }>('/admin/publications/:id/attachments', async (request, reply) => {
+    // 保存并报送审核 (the review panel's button of the item's form): what is typed is saved first, then submitted;
+    // a refused 报送 leaves it saved and says so, with every reason.
+    app.post<{ Params: { id: string } }>('/admin/publications/:id/save-and-submit', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
       const id = Number(request.params.id) || 0;
-      try {
-        const file = request.isMultipart() ? await request.file() : undefined;
-        if (!file || !file.filename) throw new DomainError('ERR_CATALOG_ATTACHMENT_EMPTY', '请选择要上传的文件', { field: 'file' });
-        const bytes = await file.toBuffer();
-        await addAttachment(deps, actorOf(request, 'web'), id, { fileName: file.filename, bytes });
-        setFlash(reply, `已上传附件“${file.filename}”`);
+      const body = request.body as Body;
+      const saved = await saveItemForm(request, id, body);
+      if (!saved.saved) return refusedItemForm(request, reply, scope, id, body, saved.error, saved.tableSaved);
+      if (saved.amended) {
+        setFlash(reply, '修订已保存并报送审核：经发布人审核通过后替换已发布的内容，此前门户仍显示现行版本');
         return reply.redirect(`/admin/publications/${id}`, 303);
-      } catch (e) {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return renderPublicationForm(request, reply, scope, id, '', null, { file: '附件不能超过 50 MB' }, 413);
-        return renderPublicationForm(request, reply, scope, id, '', null, fieldErrorsOf(e), 400);
       }
+      try {
+        await performReviewVerb(deps, actorOf(request, 'web'), id, 'submit');
+        setFlash(reply, `已保存。${await submittedMessage(db, id)}`, { at: REVIEW_PANEL });
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.httpStatus === 404) throw e;
+        setFlash(reply, '已保存，尚未报送：', { at: REVIEW_PANEL, refused: true, reasons: e.reasons.length ? e.reasons.map((r) => r.message) : [e.message] });
+      }
+      return reply.redirect(`/admin/publications/${id}#${REVIEW_PANEL}`, 303);
     });
+    // 保存审查表. Sent with the item's form (its fields belong to it while the text can be edited), only the
+    // table is saved, and the page answers with the text as typed, not as stored: an unsaved revision or
+    // edit is never thrown away by it. Sent alone (an older page, a script), the page is shown again as stored.
+    app.post<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
+      const id = Number(request.params.id) || 0;
+      const body = (request.body ?? {}) as Body;
+      if (typeof body.title !== 'string') {
+        try {
+          await fillReviewForm(deps, actorOf(request, 'web'), id, body);
+          setFlash(reply, '保密审查表已保存', { at: REVIEW_PANEL });
+        } catch (e) {
+          setFlash(reply, '保密审查表未保存：', { at: REVIEW_PANEL, refused: true, reasons: Object.values(fieldErrorsOf(e)) });
+        }
+        return reply.redirect(`/admin/publications/${id}#${REVIEW_PANEL}`, 303);
+      }
+      const scope = await staffContext(deps, request, reply);
+      reply.header('Cache-Control', 'no-store');
+      try {
+        await fillReviewForm(deps, actorOf(request, 'web'), id, body);
+      } catch (e) {
+        return renderPublicationForm(request, reply, scope, id, '', body as PublicationFormValues, fieldErrorsOf(e), 400);
+      }
+      const amending = (await findPublication(db, id))?.status === 'published';
+      const told = topFlash(`保密审查表已保存。上面表单中的${amending ? '修订' : '修改'}还没有保存（仍在表单中），核对后请点“${amending ? '保存修订并报送审核' : '保存'}”。`);
+      return renderPublicationForm(request, reply, { ...scope, flash: told }, id, '', body as PublicationFormValues, {});
+    });
+    /**
+     * An attachment's upload. Its 上传 button is one of the item's form (ITEM_FORM), so the request holds
+     * the file (`attachment`; `file` from a script or an older page) and every field typed in that form,
+     * read to the end (the token came first, request-auth.ts). `seen` keeps the fields read so far, for a
+     * file refused as too large midway.
+     */
+    const readAttachmentUpload = async (request: FastifyRequest, seen: { fields: Record<string, unknown> }) => {
+      const files: { fieldName: string; fileName: string; bytes: Buffer }[] = [];
+      let part = request.isMultipart() ? await request.file() : undefined;
+      // Past the token, request.file() answers each next file of the stream (request-auth.ts); without it, only the first is read.
+      const streamed = !!part?.fields._csrf;
+      while (part) {
+        seen.fields = part.fields;
+        files.push({ fieldName: part.fieldname, fileName: part.filename, bytes: await part.toBuffer() });
+        part = streamed ? await request.file() : undefined;
+      }
+      // The item form's own file box (从 Word 文档导入正文, `file`) is not the attachment.
+      const file = files.find((f) => f.fieldName === 'attachment') ?? (files.some((f) => f.fieldName === 'attachment') ? undefined : files.find((f) => f.fieldName === 'file'));
+      if (!file || !file.fileName) throw new DomainError('ERR_CATALOG_ATTACHMENT_EMPTY', '请选择要上传的文件', { field: 'file' });
+      return file;
+    };
+    /** The item's form as a button of it sent it (its 标题 is there), or null: sent alone, by a script or an older page. */
+    const carriedForm = (fields: Record<string, unknown>): PublicationFormValues | null => {
+      const values = Object.values(fields).some((f) => !!f && typeof f === 'object' && (f as { type?: string }).type === 'field') ? formFieldsOf(fields) : fields as PublicationFormValues;
+      return typeof values.title === 'string' ? values : null;
+    };
+    /**
+     * What a button of the item's form did, told at the top of the page that comes back with the form as
+     * typed: nothing typed there is lost by it (an outside tester lost a revision to a second form's reload).
+     */
+    const answerCarried = async (request: FastifyRequest, reply: FastifyReply, scope: StaffContext, id: number, typed: PublicationFormValues, done: string) => {
+      const amending = (await findPublication(db, id))?.status === 'published';
+      reply.header('Cache-Control', 'no-store');
+      const told = topFlash(`${done}。上面表单中的${amending ? '修订' : '修改'}还没有保存（仍在表单中），核对后请点“${amending ? '保存修订并报送审核' : '保存'}”。`);
+      return renderPublicationForm(request, reply, { ...scope, flash: told }, id, '', typed, {});
+    };
+    /** A draft's attachment (draft, returned) or a published item's with its pending revision (public once it is approved, issue 9). */
+    for (const [path, add, done] of [
+      ['/admin/publications/:id/attachments', addAttachment, (name: string) => `已上传附件“${name}”`],
+      ['/admin/publications/:id/revision/attachments', addRevisionAttachment, (name: string) => `已随修订上传附件“${name}”，修订审核通过后公开`],
+    ] as const) {
+      const revision = path.includes('/revision/');
+      app.post<{ Params: { id: string } }>(path, async (request, reply) => {
+        const scope = await staffContext(deps, request, reply);
+        const id = Number(request.params.id) || 0;
+        const p = await findPublication(db, id);
+        if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw notFound('信息');
+        const seen = { fields: {} as Record<string, unknown> };
+        try {
+          const file = await readAttachmentUpload(request, seen);
+          await add(deps, actorOf(request, 'web'), id, { fileName: file.fileName, bytes: file.bytes });
+          const typed = carriedForm(seen.fields);
+          if (typed) return answerCarried(request, reply, scope, id, typed, done(file.fileName));
+          setFlash(reply, done(file.fileName), revision ? { at: ATTACHMENTS } : undefined);
+          return reply.redirect(`/admin/publications/${id}${revision ? `#${ATTACHMENTS}` : ''}`, 303);
+        } catch (e) {
+          const typed = carriedForm(seen.fields);
+          const tooLarge = (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+          const errors = tooLarge ? { file: '附件不能超过 50 MB' } : fieldErrorsOf(e);
+          if (revision && !typed) {
+            setFlash(reply, '附件未上传：', { at: ATTACHMENTS, refused: true, reasons: Object.values(errors) });
+            return reply.redirect(`/admin/publications/${id}#${ATTACHMENTS}`, 303);
+          }
+          return renderPublicationForm(request, reply, scope, id, '', typed, errors, tooLarge ? 413 : 400);
+        }
+      });
+    }
     // Staff read an attachment before it is public (a draft's, or one a pending revision adds).
     app.get<{ Params: { id: string } }>('/admin/attachments/:id', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
@@ -328,8 +464,32 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const row = await findAttachment(db, Number(request.params.id) || 0);
       if (!row) throw notFound('附件');
       await removeAttachment(deps, actorOf(request, 'web'), Number(request.params.id));
+      const typed = carriedForm((request.body ?? {}) as Body);
+      if (typed) return answerCarried(request, reply, await staffContext(deps, request, reply), row.publication_id, typed, `附件“${row.file_name}”已删除`);
       setFlash(reply, '附件已删除');
       return reply.redirect(`/admin/publications/${row.publication_id}`, 303);
     });
+    // A pending revision's attachments: marked for removal with it, or kept (issue 9).
+    for (const [action, run, done] of [
+      ['remove', removeRevisionAttachment, '修订审核通过后将删除附件'], ['keep', keepRevisionAttachment, '已保留附件'],
+    ] as const) {
+      app.post<{ Params: { id: string } }>(`/admin/revision-attachments/:id/${action}`, async (request, reply) => {
+        const scope = await staffContext(deps, request, reply);
+        const a = await findAttachment(db, Number(request.params.id) || 0);
+        const p = a ? await findPublication(db, a.publication_id) : null;
+        if (!a || !p || !scope.staffOf.some((o) => o.id === p.organId)) throw notFound(a ? '信息' : '附件');
+        const typed = carriedForm((request.body ?? {}) as Body);
+        try {
+          await run(deps, actorOf(request, 'web'), a.id);
+          if (typed) return answerCarried(request, reply, scope, p.id, typed, `${done}“${a.file_name}”`);
+          setFlash(reply, `${done}“${a.file_name}”`, { at: ATTACHMENTS });
+        } catch (e) {
+          const reasons = Object.values(fieldErrorsOf(e));
+          if (typed) return renderPublicationForm(request, reply, scope, p.id, '', typed, { file: reasons.join('；') }, 400);
+          setFlash(reply, '未能处理附件：', { at: ATTACHMENTS, refused: true, reasons });
+        }
+        return reply.redirect(`/admin/publications/${p.id}#${ATTACHMENTS}`, 303);
+      });
+    }
   };
 }

@@ -17,6 +17,20 @@ import { ReviewPanel } from './review-panel.tsx';
 
 export type PublicationFormValues = Record<string, string | string[]>;
 
+/**
+ * The id of an item's form. While its text can be edited, the 保密审查表's fields and buttons on the same
+ * page belong to it (the `form` attribute), so each of them sends what is typed above with its own
+ * fields: a page with two forms threw away the one not sent (an officer's revision, found by an outside tester).
+ */
+export const ITEM_FORM = 'publication-form';
+
+/** The 保密审查表 as the item's form sent it, or null when the page had none (its fields are sent only while it can be filled). */
+export function typedReviewForm(values: Record<string, unknown>): { secrecyLevel: string; involvesPersonalInfo: boolean; avoidanceNote: string } | null {
+  if (!('secrecyLevel' in values)) return null;
+  const text = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
+  return { secrecyLevel: text(values.secrecyLevel), involvesPersonalInfo: ['on', 'true', '1'].includes(text(values.involvesPersonalInfo)), avoidanceNote: text(values.avoidanceNote) };
+}
+
 export const publicationFormValues = (p: Publication): PublicationFormValues => ({
   title: p.title, documentNumber: p.documentNumber ?? '', publishingOrganName: p.publishingOrganName, formedOn: p.formedOn,
   // A 成文日期 the officer has not set stays the form's across a save (docs/adr/0017): a Word import may still fill it.
@@ -131,7 +145,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
       {publication && !editable && <LockedNotice publication={publication} review={review} />}
       {amending && revision && <p class="notice notice-info">下方表单显示的是 {revision.proposedByLabel} 提交、正在等待审核的修订；门户仍显示现行版本，修订经发布人审核通过后才替换。</p>}
       {amending && !revision && editable && <p class="notice notice-info">修订已发布的信息：修改下方表单并填写修订说明后保存。修订须经发布人（修订人以外的人）审核通过后才替换已发布的内容，此前门户仍显示现行版本。</p>}
-      <form method="post" action={action} novalidate>
+      <form id={ITEM_FORM} method="post" action={action} novalidate>
         <input type="hidden" name="_csrf" value={scope.csrf} />
         {publication && <input type="hidden" name="expectedVersion" value={v('expectedVersion')} />}
         {taskId && <input type="hidden" name="taskId" value={String(taskId)} />}
@@ -309,36 +323,39 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
                     <a href={`/admin/attachments/${a.id}`}>{a.fileName}</a>（{formatBytes(a.sizeBytes)}）
                     {a.revisionState === 'pending_add' && <strong class="status-draft">（随修订新增，审核通过后公开）</strong>}
                     {a.revisionState === 'pending_remove' && <strong class="status-draft">（随修订删除，审核通过后删除）</strong>}
+                    {/* Buttons of the item's form (ITEM_FORM): they send what is typed above too, and the page comes back with it. */}
                     {attachmentsEditable && (
-                      <form class="inline-form" method="post" action={`/admin/attachments/${a.id}/delete`}>
-                        <input type="hidden" name="_csrf" value={scope.csrf} />
-                        <button class="btn btn-small btn-secondary" type="submit" aria-label={`删除附件 ${a.fileName}`}>删除</button>
-                      </form>
+                      <button class="btn btn-small btn-secondary" type="submit" form={ITEM_FORM} formaction={`/admin/attachments/${a.id}/delete`} aria-label={`删除附件 ${a.fileName}`}>删除</button>
                     )}
                     {revisionAttachments && (
-                      <form class="inline-form" method="post" action={`/admin/revision-attachments/${a.id}/${a.revisionState === 'pending_remove' ? 'keep' : 'remove'}`}>
-                        <input type="hidden" name="_csrf" value={scope.csrf} />
-                        <button class="btn btn-small btn-secondary" type="submit" aria-label={`${a.revisionState === 'pending_remove' ? '保留' : '随修订删除'}附件 ${a.fileName}`}>
-                          {a.revisionState === 'pending_remove' ? '保留' : '随修订删除'}
-                        </button>
-                      </form>
+                      <button class="btn btn-small btn-secondary" type="submit" form={ITEM_FORM} formaction={`/admin/revision-attachments/${a.id}/${a.revisionState === 'pending_remove' ? 'keep' : 'remove'}`} aria-label={`${a.revisionState === 'pending_remove' ? '保留' : '随修订删除'}附件 ${a.fileName}`}>
+                        {a.revisionState === 'pending_remove' ? '保留' : '随修订删除'}
+                      </button>
                     )}
                   </li>
                 ))}
               </ul>
             )}
-            {(attachmentsEditable || revisionAttachments) && <form method="post" action={revisionAttachments ? `/admin/publications/${publication.id}/revision/attachments` : `/admin/publications/${publication.id}/attachments`} enctype="multipart/form-data">
-              <input type="hidden" name="_csrf" value={scope.csrf} />
-              <Field name="file" label={revisionAttachments ? '随修订上传附件' : '上传附件'} errors={errors} hint="PDF、Word、Excel、WPS、OFD、图片、压缩包等，单个不超过 50 MB">
-                <input id="f-file" name="file" type="file" />
-              </Field>
-              <button class="btn btn-secondary" type="submit">上传</button>
-            </form>}
+            {(attachmentsEditable || revisionAttachments) && (
+              <div class="attachment-upload">
+                <Field name="file" label={revisionAttachments ? '随修订上传附件' : '上传附件'} errors={errors} hint="PDF、Word、Excel、WPS、OFD、图片、压缩包等，单个不超过 50 MB">
+                  <input id="f-file" name="attachment" type="file" form={ITEM_FORM} />
+                </Field>
+                <button class="btn btn-secondary" type="submit" form={ITEM_FORM} formenctype="multipart/form-data"
+                  formaction={revisionAttachments ? `/admin/publications/${publication.id}/revision/attachments` : `/admin/publications/${publication.id}/attachments`}>上传</button>
+              </div>
+            )}
             {amending && !revision && editable && <p>如需增删附件，请先保存修订（填写修订说明），再随修订上传或删除。</p>}
           </section>
           <InterpretationLinks publication={publication} organ={organ} view={interpretation} />
           {/* A published item keeps the 保密审查表 its reviewers signed; one that has none (imported) gets one to be amended. */}
-          {review && <ReviewPanel o={review} csrf={scope.csrf} errors={errors} flashAt={flash.at} canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend && !review.form)} />}
+          {/* While the text can be edited, the 保密审查表's fields and 保存并报送审核 belong to its form (ITEM_FORM): no button there throws away what is typed above. */}
+          {review && (
+            <ReviewPanel
+              o={review} csrf={scope.csrf} errors={errors} flashAt={flash.at} itemForm={editable ? ITEM_FORM : undefined} typedForm={typedReviewForm(values)}
+              canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend && !review.form)}
+            />
+          )}
         </>
       )}
     </AdminLayout>

@@ -5,7 +5,7 @@ import { asString, asStrings, fieldErrorsOf, setFlash } from '../../../platform/
 import type { Reminder } from '../../../platform/views/reminders.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { findAttachment, findPublication, listCatalogNodes, resolveAmendingDocument, staffContext, type Publication } from '../../catalog/index.ts';
+import { findPublication, listCatalogNodes, resolveAmendingDocument, staffContext, type Publication } from '../../catalog/index.ts';
 import { actorOf, requireStaff } from '../../identity/index.ts';
 import { REVIEW_VERBS, VERB_LABELS, waitsOn, type ReviewVerb } from '../domain/review-workflow.ts';
 import { loadChain, loadForm, type StoredFinding } from '../storage/review-repository.ts';
@@ -13,7 +13,6 @@ import { reviewRowOf } from '../storage/review-state-repository.ts';
 import { FINDING_TYPE_LABELS, suggestionInContext } from '../../privacy/index.ts';
 import { returnedTo, reviewQueue } from '../storage/review-inbox.ts';
 import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-repository.ts';
-import { fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { reviewFormModel } from '../use-cases/review-form-model.ts';
 import { isSecrecyMarking } from '../domain/mask-finding.ts';
 import { checkReviewVerb, performReviewVerb, type AcceptedFinding } from '../use-cases/perform-review-verb.ts';
@@ -21,10 +20,9 @@ import { saveReviewChain } from '../use-cases/save-review-chain.ts';
 import { createSubmissionTask } from '../use-cases/submission-tasks.ts';
 import { openTasks } from '../storage/submission-tasks-repository.ts';
 import { inChainDeadlines } from '../use-cases/late-in-chain.ts';
-import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment } from '../use-cases/revision-attachments.ts';
 import { ChainPage } from './chain-page.tsx';
 import { CONFIRMED_PUBLIC_VERBS, PublicVerbConfirmPage, publicVerbDone, type ConfirmedPublicVerb } from './public-verb-confirm-page.tsx';
-import { ATTACHMENTS, REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
+import { REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { TasksPage } from './tasks-page.tsx';
 import { chinaDateOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
@@ -65,24 +63,26 @@ function acceptedFindings(body: Record<string, unknown>): AcceptedFinding[] {
   return out;
 }
 
+/**
+ * 已报送审核, and when the scan at submission found blocking findings, that the chain stops at them until a
+ * reviewer masks each or records why it may stand (ERR_REVIEW_SCAN_BLOCKED) — the author hears it now, not from a stalled item.
+ */
+export async function submittedMessage(db: AppDeps['db'], id: number) {
+  const found = (await loadForm(db, id))?.scanFindings.filter((f) => f.severity === 'block') ?? [];
+  const markings = found.filter(isSecrecyMarking).length;
+  const others = found.length - markings;
+  if (found.length === 0) return '已报送审核';
+  const parts = ['已报送审核。'];
+  // A 密级标志 no reviewer can pass: the author hears now that the item comes back to them for it.
+  if (markings) parts.push(`扫描发现 ${markings} 处密级标志：密级标志不能以遮盖处理，也不能由审核人说明理由放行，须先依法解密，或确认标志有误后由您修改，否则审核不能通过。`);
+  if (others) parts.push(`扫描发现 ${others} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过。`);
+  parts.push('详见下方“敏感信息扫描”。');
+  return parts.join('');
+}
+
 export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
   const { db } = deps;
-  /**
-   * 已报送审核, and when the scan at submission found blocking findings, that the chain stops at them until a
-   * reviewer masks each or records why it may stand (ERR_REVIEW_SCAN_BLOCKED) — the author hears it now, not from a stalled item.
-   */
-  async function submitted(id: number) {
-    const found = (await loadForm(db, id))?.scanFindings.filter((f) => f.severity === 'block') ?? [];
-    const markings = found.filter(isSecrecyMarking).length;
-    const others = found.length - markings;
-    if (found.length === 0) return '已报送审核';
-    const parts = ['已报送审核。'];
-    // A 密级标志 no reviewer can pass: the author hears now that the item comes back to them for it.
-    if (markings) parts.push(`扫描发现 ${markings} 处密级标志：密级标志不能以遮盖处理，也不能由审核人说明理由放行，须先依法解密，或确认标志有误后由您修改，否则审核不能通过。`);
-    if (others) parts.push(`扫描发现 ${others} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过。`);
-    parts.push('详见下方“敏感信息扫描”。');
-    return parts.join('');
-  }
+  const submitted = (id: number) => submittedMessage(db, id);
   /** 撤回 and 标记废止 done: the item and what the public now sees, with the replacement a 废止 named (read stored, as done). */
   async function publicVerbOutcome(verb: ConfirmedPublicVerb, done: Publication) {
     const row = await reviewRowOf(db, done.id);
@@ -101,17 +101,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
 
-    app.post<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
-      const id = Number(request.params.id) || 0;
-      try {
-        await fillReviewForm(deps, actorOf(request, 'web'), id, request.body);
-        setFlash(reply, '保密审查表已保存', { at: REVIEW_PANEL });
-      } catch (e) {
-        const errors = fieldErrorsOf(e);
-        setFlash(reply, '保密审查表未保存：', { at: REVIEW_PANEL, refused: true, reasons: Object.values(errors) });
-      }
-      return reply.redirect(`/admin/publications/${id}#${REVIEW_PANEL}`, 303);
-    });
+    // 保存审查表 (POST …/review-form) is the item editor's (publication-editor-routes.tsx): its fields belong to the item's form.
 
     app.post<{ Params: { id: string; verb: string } }>('/admin/publications/:id/verbs/:verb', async (request, reply) => {
       const id = Number(request.params.id) || 0;
@@ -172,46 +162,8 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       return reply.redirect(`/admin/publications/${id}#${landing}`, 303);
     });
 
-    // A published item's attachments change with its pending revision (issue 9).
-    async function visiblePublication(request: FastifyRequest, reply: FastifyReply, id: number) {
-      const p = await findPublication(db, id);
-      const scope = await staffContext(deps, request, reply);
-      if (!p || !scope.staffOf.some((o) => o.id === p.organId)) throw new DomainError('ERR_NOT_FOUND', '信息不存在', { httpStatus: 404 });
-      return p;
-    }
-    const refusedText = (e: unknown) => {
-      if (isDomainError(e) && e.httpStatus !== 404) return e.reasons.length ? e.reasons.map((r) => r.message).join('；') : e.message;
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return '附件不能超过 50 MB';
-      throw e;
-    };
-    app.post<{ Params: { id: string } }>('/admin/publications/:id/revision/attachments', async (request, reply) => {
-      const p = await visiblePublication(request, reply, Number(request.params.id) || 0);
-      try {
-        const file = request.isMultipart() ? await request.file() : undefined;
-        if (!file || !file.filename) throw new DomainError('ERR_CATALOG_ATTACHMENT_EMPTY', '请选择要上传的文件', { field: 'file' });
-        await addRevisionAttachment(deps, actorOf(request, 'web'), p.id, { fileName: file.filename, bytes: await file.toBuffer() });
-        setFlash(reply, `已随修订上传附件“${file.filename}”，修订审核通过后公开`, { at: ATTACHMENTS });
-      } catch (e) {
-        setFlash(reply, '附件未上传：', { at: ATTACHMENTS, refused: true, reasons: [refusedText(e)] });
-      }
-      return reply.redirect(`/admin/publications/${p.id}#${ATTACHMENTS}`, 303);
-    });
-    for (const [action, run, done] of [
-      ['remove', removeRevisionAttachment, '修订审核通过后将删除附件'], ['keep', keepRevisionAttachment, '已保留附件'],
-    ] as const) {
-      app.post<{ Params: { id: string } }>(`/admin/revision-attachments/:id/${action}`, async (request, reply) => {
-        const a = await findAttachment(db, Number(request.params.id) || 0);
-        if (!a) throw new DomainError('ERR_NOT_FOUND', '附件不存在', { httpStatus: 404 });
-        await visiblePublication(request, reply, a.publication_id);
-        try {
-          await run(deps, actorOf(request, 'web'), a.id);
-          setFlash(reply, `${done}“${a.file_name}”`, { at: ATTACHMENTS });
-        } catch (e) {
-          setFlash(reply, '未能处理附件：', { at: ATTACHMENTS, refused: true, reasons: [refusedText(e)] });
-        }
-        return reply.redirect(`/admin/publications/${a.publication_id}#${ATTACHMENTS}`, 303);
-      });
-    }
+    // A published item's attachments change with its pending revision (issue 9): those routes are the item
+    // editor's (publication-editor-routes.tsx), whose buttons send the item's form with them.
 
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
       const doc = await reviewFormData(request, reply, Number(request.params.id) || 0);

@@ -17,8 +17,16 @@ import { documentName, PUBLICATION_STATUS_LABELS, type PublicationStatus } from 
 
 
 /** The review part of a publication's staff page: progress, form, findings, the person's verbs, sign-offs, versions. */
-export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null }: {
+export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null, itemForm, typedForm = null }: {
   o: ReviewOverview; csrf: string; errors: Record<string, string>; canEditForm: boolean;
+  /**
+   * The id of the item's form while its text can be edited: the 保密审查表's fields and its button, and
+   * 报送审核, then belong to it and send what is typed there too — nothing typed on the page is lost by
+   * pressing another button (saved, or brought back as typed).
+   */
+  itemForm?: string;
+  /** The 保密审查表 as typed on a page that came back unsaved, shown instead of the stored one. */
+  typedForm?: { secrecyLevel: string; involvesPersonalInfo: boolean; avoidanceNote: string } | null;
   /**
    * The flash addressed to a place of the panel (item-page-places.ts), told under its heading where the
    * redirect lands: a verb's outcome under 审核与发布, 应用建议遮盖's under the findings' heading.
@@ -47,19 +55,18 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
       {o.publishedLate && <p class="notice">发布日期晚于成文日期后 20 个工作日（应最迟于 {o.proactiveDueOn}（含当日）发布，条例第二十六条），已计入逾期发布。</p>}
 
       <h3>保密审查表</h3>
-      {canEditForm ? (
+      {canEditForm && itemForm ? (
+        // Its fields are the item form's: 保存审查表 sends the text typed above too and brings it back as typed
+        // (only the table is saved), and the item's own 保存 saves the table with the text.
+        <div class="review-form-fields">
+          <ReviewFormFields form={typedForm ?? o.form} errors={errors} itemForm={itemForm} />
+          <p class="hint">本表与上方表单一起提交：点“保存审查表”只保存本表，上方表单中未保存的修改仍保留在页面上；点上方的“{p.status === 'published' ? '保存修订并报送审核' : '保存'}”则连同本表一起保存。</p>
+          <button class="btn btn-secondary" type="submit" form={itemForm} formaction={`${base}/review-form`}>保存审查表</button>
+        </div>
+      ) : canEditForm ? (
         <form method="post" action={`${base}/review-form`} novalidate>
           {hidden}
-          <Field name="secrecyLevel" label="密级" errors={errors} required hint="只有“非密”信息可以公开（涉密不上网，上网不涉密）">
-            <select id="f-secrecyLevel" name="secrecyLevel">
-              <option value="">（请选择）</option>
-              {SECRECY_LEVELS.map((l) => <option value={l} selected={o.form?.secrecyLevel === l}>{SECRECY_LABELS[l]}</option>)}
-            </select>
-          </Field>
-          <div class="field"><label><input type="checkbox" name="involvesPersonalInfo" value="on" checked={o.form?.involvesPersonalInfo} /> 涉及个人信息</label></div>
-          <Field name="avoidanceNote" label="保密和个人信息处理说明" errors={errors} hint="如：已隐去身份证号后 8 位；不涉及国家秘密和工作秘密">
-            <textarea id="f-avoidanceNote" name="avoidanceNote">{o.form?.avoidanceNote ?? ''}</textarea>
-          </Field>
+          <ReviewFormFields form={typedForm ?? o.form} errors={errors} />
           <button class="btn btn-secondary" type="submit">保存审查表</button>
         </form>
       ) : o.form ? (
@@ -98,7 +105,13 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
         <div class="error-summary" role="note"><h2>暂不能“{VERB_LABELS[v]}”：</h2><ul>{o.blocked[v]!.map((r) => <li>{r.message}</li>)}</ul></div>
       ))}
       <div class="verbs">
-        {has('submit') && <form method="post" action={`${base}/verbs/submit`}>{hidden}<button class="btn" type="submit">报送审核</button></form>}
+        {/* With the text editable above, 报送审核 saves what is typed there (and in the 保密审查表) first: pressed after an edit, it never submits the stored text and drops the edit. */}
+        {itemForm && ['draft', 'returned'].includes(p.status) && (has('submit') || (o.blocked.submit?.every((r) => r.code === 'ERR_REVIEW_FORM_INCOMPLETE') ?? false)) ? (
+          <div class="actions">
+            <button class="btn" type="submit" form={itemForm} formaction={`${base}/save-and-submit`}>保存并报送审核</button>
+            <span class="hint">先保存上方表单和保密审查表中填写的内容，再报送审核</span>
+          </div>
+        ) : has('submit') && <form method="post" action={`${base}/verbs/submit`}>{hidden}<button class="btn" type="submit">报送审核</button></form>}
         {has('recall_submission') && (
           <form method="post" action={`${base}/verbs/recall_submission`}>
             {hidden}
@@ -208,6 +221,24 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
         </>
       )}
     </section>
+  );
+}
+
+/** The drafter's part of the 保密审查表; with `itemForm` its fields belong to the item's form. */
+function ReviewFormFields({ form, errors, itemForm }: { form: { secrecyLevel: string | null; involvesPersonalInfo: boolean; avoidanceNote: string } | null; errors: Record<string, string>; itemForm?: string }) {
+  return (
+    <>
+      <Field name="secrecyLevel" label="密级" errors={errors} required hint="只有“非密”信息可以公开（涉密不上网，上网不涉密）">
+        <select id="f-secrecyLevel" name="secrecyLevel" form={itemForm}>
+          <option value="">（请选择）</option>
+          {SECRECY_LEVELS.map((l) => <option value={l} selected={form?.secrecyLevel === l}>{SECRECY_LABELS[l]}</option>)}
+        </select>
+      </Field>
+      <div class="field"><label><input type="checkbox" name="involvesPersonalInfo" value="on" form={itemForm} checked={form?.involvesPersonalInfo} /> 涉及个人信息</label></div>
+      <Field name="avoidanceNote" label="保密和个人信息处理说明" errors={errors} hint="如：已隐去身份证号后 8 位；不涉及国家秘密和工作秘密">
+        <textarea id="f-avoidanceNote" name="avoidanceNote" form={itemForm}>{form?.avoidanceNote ?? ''}</textarea>
+      </Field>
+    </>
   );
 }
 
