@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLICATION_STATUSES } from '../../catalog/index.ts';
 import { DEFAULT_CHAIN } from './review-roles.ts';
-import { decide, REVIEW_VERBS, TRANSITIONS, waitsOn, type ReviewFacts, type ReviewVerb } from './review-workflow.ts';
+import { decide, REVIEW_VERBS, revisionWaitsOn, TRANSITIONS, waitsOn, type ReviewFacts, type ReviewVerb } from './review-workflow.ts';
 
 const AUTHOR = 1;
 const REVIEWER = 2;
@@ -262,6 +262,20 @@ describe('waitsOn: whose turn an item in the queue is (待办)', () => {
     expect(waitsOn(person(2, 'leader_in_charge'), { ...item, status: 'published', publishedBy: 2 })).toBe(false);
     expect(waitsOn(person(4, 'leader_in_charge'), { ...item, status: 'published', publishedBy: 2 })).toBe(true);
     expect(waitsOn(person(4, 'leader_in_charge'), { ...item, status: 'scheduled' })).toBe(false);
+  });
+});
+
+describe('revisionWaitsOn: whose turn a pending revision is (待办)', () => {
+  const person = (userId: number, ...roles: string[]) => ({ userId, roles: new Set(roles) });
+  const revision = { authorIds: [1, 5], publisherRole: 'disclosure_office' };
+  it('waits on the publisher who wrote none of it, as approve_amendment allows', () => {
+    expect(revisionWaitsOn(person(2, 'disclosure_office'), revision)).toBe(true);
+    expect(revisionWaitsOn(person(3, 'system_admin'), revision)).toBe(true);
+    expect(revisionWaitsOn(person(5, 'disclosure_office'), revision)).toBe(false);
+    expect(revisionWaitsOn(person(2, 'editor', 'unit_head'), revision)).toBe(false);
+    // The same person the rules let approve: a publisher who is not an author.
+    const approver = { userId: 2, system: false, roles: new Set(['disclosure_office'] as const), mayDraft: false };
+    expect(decide('approve_amendment', facts({ status: 'published', publisherRole: 'disclosure_office', actor: approver, revision: { proposedBy: 1, authorIds: [1, 5] } })).ok).toBe(true);
   });
 });
 

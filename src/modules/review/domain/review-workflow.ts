@@ -364,6 +364,15 @@ function applyMaskRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
  * submitted it; in review, on a holder of the current stage's role; approved, on the publisher; a
  * force-published item, on a publisher other than the one who published it (补充审核).
  */
+/**
+ * Whether a pending revision of a published item waits on this person in 待办: the organ's publisher (or the system
+ * administrator) who wrote no part of it — who `approveAmendmentRules` lets approve it.
+ */
+export function revisionWaitsOn(person: { userId: number; roles: ReadonlySet<string> }, revision: { authorIds: readonly number[]; publisherRole: string }): boolean {
+  if (revision.authorIds.includes(person.userId)) return false;
+  return person.roles.has('system_admin') || person.roles.has(revision.publisherRole);
+}
+
 export function waitsOn(
   person: { userId: number; roles: ReadonlySet<string> },
   item: { status: string; createdBy: number | null; submittedBy: number | null; publishedBy: number | null; stageRole: string | null; publisherRole: string },

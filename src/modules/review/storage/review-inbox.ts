@@ -25,10 +25,32 @@ export async function reviewQueue(db: Db, organIds: number[]) {
     .orderBy('submitted_at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => {
-    const findings = r.scan_findings_json ? (JSON.parse(r.scan_findings_json) as { severity: string }[]) : [];
-    return { ...r, findingsCount: findings.length, blockingCount: findings.filter((f) => f.severity === 'block' && !(f as { accepted?: unknown }).accepted).length };
-  });
+  return rows.map((r) => ({ ...r, ...findingCounts(r.scan_findings_json) }));
+}
+
+/** How many findings the item's last scan recorded, and how many of them block and are not accepted. */
+function findingCounts(json: string | null) {
+  const findings = json ? (JSON.parse(json) as { severity: string; accepted?: unknown }[]) : [];
+  return { findingsCount: findings.length, blockingCount: findings.filter((f) => f.severity === 'block' && !f.accepted).length };
+}
+
+/**
+ * The pending revisions (修订) of published items of the given organs, oldest first: the item as published, who proposed
+ * the revision and when, everyone who wrote it, and the findings of the item's last scan (a revision is scanned when saved). Read by the partial index of pending revisions (migration 013).
+ */
+export async function pendingRevisionsOf(db: Db, organIds: number[]) {
+  if (organIds.length === 0) return [];
+  const rows = await db.selectFrom('publication_revisions as r')
+    .innerJoin('publications as p', 'p.id', 'r.publication_id')
+    .innerJoin('organs as o', 'o.id', 'p.organ_id')
+    .leftJoin('review_forms as f', 'f.publication_id', 'p.id')
+    .select(['p.id as id', 'p.title', 'p.organ_id', 'p.submitting_unit_id', 'o.name as organ_name', 'r.proposed_at', 'r.proposed_by', 'r.author_ids', 'f.scan_findings_json'])
+    .where('r.status', '=', 'pending')
+    .where('p.organ_id', 'in', organIds)
+    .orderBy('r.proposed_at')
+    .orderBy('p.id')
+    .execute();
+  return rows.map(({ author_ids, scan_findings_json, ...r }) => ({ ...r, authorIds: JSON.parse(author_ids) as number[], ...findingCounts(scan_findings_json) }));
 }
 
 /** Items returned for changes to the person who submitted them, oldest change first, each with the return that stands (who, when, why). */

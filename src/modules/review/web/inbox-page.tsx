@@ -90,7 +90,7 @@ function InboxTable({ rows }: { rows: InboxRow[] }) {
       <thead><tr><th scope="col">标题</th><th scope="col">机关</th><th scope="col">状态</th><th scope="col">当前环节</th><th scope="col">报送时间</th><th scope="col">扫描发现</th><th scope="col">公开时限</th></tr></thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.id}>
+          <tr key={`${r.id} ${r.stageName}`}>
             <td><a href={`/admin/publications/${r.id}`}>{r.title}</a></td><td>{r.organName}</td>
             <td>{PUBLICATION_STATUS_LABELS[r.status as PublicationStatus]}</td><td>{r.stageName}</td>
             <td>{r.submittedAt ? chinaTimeOf(r.submittedAt) : ''}</td>

@@ -24,6 +24,7 @@ import { ChainPage } from './chain-page.tsx';
 import { CONFIRMED_PUBLIC_VERBS, PublicVerbConfirmPage, publicVerbDone, type ConfirmedPublicVerb } from './public-verb-confirm-page.tsx';
 import { REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
+import { revisionInboxRows } from './revision-inbox-rows.ts';
 import { TasksPage } from './tasks-page.tsx';
 import { chinaDateOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
@@ -203,6 +204,10 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           dueOn: deadlines.get(q.id)?.dueOn ?? null, late: deadlines.get(q.id)?.late ?? false,
         });
       }
+      // Pending revisions of published items wait there too (an outside tester's revision was in no list).
+      rows.push(...await revisionInboxRows(db, ids, { userId: principal.userId, rolesOn: scope.rolesOn },
+        (organId, unitId) => direct.has(organId) || (unitId !== null && direct.has(unitId))));
+      rows.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id);
       const returned = await returnedTo(db, principal.userId);
       const alerts = await openAlerts(db, ids);
       const today = chinaDateOf(deps.clock.now());
