@@ -64,7 +64,15 @@ export async function listAuditEntries(db: Db, filter: AuditFilter, scope: Audit
     const group = filter.action.group;
     q = q.where((eb) => eb.or([eb('action', '=', group), sql<boolean>`${sql.ref('action')} like ${`${literal(group)}.%`} escape '!'`]));
   }
-  if (filter.actor) q = q.where(sql<boolean>`${sql.ref('actor_label')} like ${`%${literal(filter.actor)}%`} escape '!'`);
+  if (filter.actor) {
+    // The name as recorded, or the account's 姓名 or 用户名 now: a sign-in recorded before 2026-12-07 names
+    // only the username, and the list shows such a row under the account's name (auditActorName).
+    const like = (column: string) => sql<boolean>`${sql.ref(column)} like ${`%${literal(filter.actor!)}%`} escape '!'`;
+    q = q.where((eb) => eb.or([
+      like('actor_label'),
+      eb('actor_user_id', 'in', eb.selectFrom('users').select('users.id').where((u) => u.or([like('users.display_name'), like('users.username')]))),
+    ]));
+  }
   if (filter.target) {
     q = q.where('entity_type', '=', filter.target.type);
     if (filter.target.id !== null) q = q.where('entity_id', '=', filter.target.id);
@@ -90,9 +98,14 @@ export const targetKey = (type: string, id: string) => `${type}:${id}`;
  * What a page's targets are called now — an item's or a consultation's title, a user's name and account, an
  * application's or a letter's tracking number, a proposal's number and title — one query per kind of target on
  * the page, never one per row. A target since deleted is simply absent (the page shows its number).
+ * The people who acted are among the users read (`user:<id>`), so every row names them alike (auditActorName).
  */
 export async function auditTargetNames(db: Db, entries: AuditEntry[]): Promise<AuditTargetNames> {
-  const idsOf = (type: string) => [...new Set(entries.filter((e) => e.entityType === type && /^[1-9]\d{0,11}$/.test(e.entityId)).map((e) => Number(e.entityId)))];
+  const actors = entries.flatMap((e) => (e.actorUserId === null ? [] : [e.actorUserId]));
+  const idsOf = (type: string) => [...new Set([
+    ...entries.filter((e) => e.entityType === type && /^[1-9]\d{0,11}$/.test(e.entityId)).map((e) => Number(e.entityId)),
+    ...(type === 'user' ? actors : []),
+  ])];
   const names: AuditTargetNames = new Map();
   const put = (type: string, rows: { id: number; name: string }[]) => { for (const r of rows) if (r.name.trim()) names.set(targetKey(type, String(r.id)), r.name.trim()); };
   const readers: Record<string, (ids: number[]) => Promise<{ id: number; name: string }[]>> = {
@@ -110,4 +123,17 @@ export async function auditTargetNames(db: Db, entries: AuditEntry[]): Promise<A
     if (ids.length) put(type, await read(ids));
   }
   return names;
+}
+
+/**
+ * Who acted, named as every row names a person: 姓名（用户名） as the account is now, with ，API where the entry
+ * says it came through an API token. Entries record the actor's label as it was written — a sign-in, or a
+ * change to one's own account, recorded the bare username before 2026-12-07, and the label is in the entry's
+ * hash, so it is never rewritten — the name is read from the account instead. Only when the account no longer
+ * exists (or the actor was no account: 系统：…, a username typed at sign-in) is the recorded label shown.
+ */
+export function auditActorName(e: Pick<AuditEntry, 'actorUserId' | 'actorLabel'>, names: AuditTargetNames): string {
+  const name = e.actorUserId === null ? undefined : names.get(targetKey('user', String(e.actorUserId)));
+  if (name === undefined) return e.actorLabel;
+  return e.actorLabel.endsWith('，API）') ? `${name.slice(0, -1)}，API）` : name;
 }

@@ -4,7 +4,7 @@ import { ErrorSummary } from '../../../platform/views/components.tsx';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 import { ACTION_GROUPS, ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel, recordedTitle, targetHref } from '../domain/audit-actions.ts';
 import { parseAuditFilter, type AuditFilterQuery } from '../domain/audit-filter.ts';
-import { targetKey, type AuditEntry, type AuditTargetNames } from '../storage/audit-reading.ts';
+import { auditActorName, targetKey, type AuditEntry, type AuditTargetNames } from '../storage/audit-reading.ts';
 
 /** Who reads, as the reading pages need it: the frame's user, the CSRF token, and organs' names by id. */
 export type AuditReaderView = { user: AdminUser; csrf: string; organName: (id: number) => string | null; scopeNote: string | null };
@@ -108,7 +108,7 @@ export function AuditEntriesTable({ entries, names, organName, caption }: { entr
           <tr>
             <td data-label="序号"><a href={`/admin/audit/${e.id}`} aria-label={`第 ${e.id} 条记录详情`}>{e.id}</a></td>
             <td data-label="时间" class="nowrap">{chinaTimeOf(e.occurredAt)}</td>
-            <td data-label="操作人">{e.actorLabel}</td>
+            <td data-label="操作人">{auditActorName(e, names)}</td>
             <td data-label="操作">{e.action in ACTION_LABELS ? ACTION_LABELS[e.action] : <code>{e.action}</code>}</td>
             <td data-label="对象"><AuditTarget e={e} names={names} /></td>
             <td data-label="机关">{organText(e.organId, organName)}</td>
@@ -165,7 +165,7 @@ export function AuditEntryPage({ view, e, names }: { view: AuditReaderView; e: A
         <caption class="visually-hidden">记录内容</caption>
         <tbody>
           <tr><th scope="row">时间</th><td>{chinaTimeOf(e.occurredAt)}（北京时间；记录值 <code class="nowrap">{e.occurredAt}</code>）</td></tr>
-          <tr><th scope="row">操作人</th><td>{e.actorLabel}{e.actorUserId !== null && <>（用户编号 <a href={`/admin/users/${e.actorUserId}`}>{e.actorUserId}</a>）</>}</td></tr>
+          <tr><th scope="row">操作人</th><td>{auditActorName(e, names)}{e.actorUserId !== null && <>（用户编号 <a href={`/admin/users/${e.actorUserId}`}>{e.actorUserId}</a>）</>}</td></tr>
           <tr><th scope="row">操作</th><td>{actionLabel(e.action)}（<code>{e.action}</code>）</td></tr>
           <tr><th scope="row">对象</th><td><AuditTarget e={e} names={names} /></td></tr>
           <tr><th scope="row">机关</th><td>{organText(e.organId, view.organName)}</td></tr>

@@ -14,8 +14,11 @@ export const COMMAND_LINE_ACTOR: Actor = systemActor('命令行');
 /** The first start of the server, which creates the `admin` account: audited as 系统：首次启动. */
 export const FIRST_START_ACTOR: Actor = systemActor('首次启动');
 export const actorUserId = (a: Actor): number | null => (a.kind === 'user' ? a.principal.userId : null);
+/** How an audit entry names a person: 姓名（用户名）, with ，API for what they did through an API token. */
+export const personLabel = (displayName: string, username: string, via: 'web' | 'api' = 'web'): string =>
+  `${displayName}（${username}${via === 'api' ? '，API' : ''}）`;
 export const actorLabel = (a: Actor): string =>
-  a.kind === 'user' ? `${a.principal.displayName}（${a.principal.username}${a.via === 'api' ? '，API' : ''}）` : `系统：${a.label}`;
+  a.kind === 'user' ? personLabel(a.principal.displayName, a.principal.username, a.via) : `系统：${a.label}`;
 export const actorMay = (a: Actor, organChain: number[], role: 'organ_admin' | 'editor'): boolean =>
   a.kind === 'system' || holdsRoleOn(a.principal, organChain, role);
 

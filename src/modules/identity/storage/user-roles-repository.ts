@@ -15,12 +15,14 @@ export async function insertUserRole(db: Executor, userId: number, organId: numb
   await db.insertInto('user_roles').values({ user_id: userId, organ_id: organId, role }).execute();
 }
 
-/** Grants one role, doing nothing when it is already held; returns nothing. */
-export async function grantUserRole(db: Executor, userId: number, organId: number, role: Role): Promise<void> {
-  await db.insertInto('user_roles').values({ user_id: userId, organ_id: organId, role }).onConflict((oc) => oc.doNothing()).execute();
+/** Grants one role, doing nothing when it is already held; whether it was granted now (false: it was held). */
+export async function grantUserRole(db: Executor, userId: number, organId: number, role: Role): Promise<boolean> {
+  const r = await db.insertInto('user_roles').values({ user_id: userId, organ_id: organId, role }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/** Removes one role of a user on one organ; returns nothing. */
-export async function revokeUserRole(db: Executor, userId: number, organId: number, role: Role): Promise<void> {
-  await db.deleteFrom('user_roles').where('user_id', '=', userId).where('organ_id', '=', organId).where('role', '=', role).execute();
+/** Removes one role of a user on one organ; whether it was removed now (false: it was not held). */
+export async function revokeUserRole(db: Executor, userId: number, organId: number, role: Role): Promise<boolean> {
+  const r = await db.deleteFrom('user_roles').where('user_id', '=', userId).where('organ_id', '=', organId).where('role', '=', role).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { newSecret, sha256 } from '../domain/secrets.ts';
-import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
+import { actorLabel, actorUserId, personLabel, type Actor } from '../domain/actor.ts';
 import { DEFAULT_TOKEN_DAYS, mayManageTokensOf, scopedPrincipal, tokenExpiry, tokenRefusal } from '../domain/api-token-rules.ts';
 import { holdsRoleOn, isSystemAdmin, organChainFrom } from '../domain/roles.ts';
 import {
@@ -62,7 +62,7 @@ export async function createApiToken(deps: AppDeps, username: string, name: stri
       userId: user.id, name: name.trim(), tokenHash: sha256(token), createdAt: at, expiresAt, readOnly: opts.readOnly === true, organIds, createdBy: by ? actorUserId(by) : null,
     });
     await appendAuditEvent(trx, deps.dialect, {
-      occurredAt: at, actorUserId: by ? actorUserId(by) : user.id, actorLabel: by ? actorLabel(by) : username, action: 'api_token.create', entityType: 'api_token', entityId: String(id),
+      occurredAt: at, actorUserId: by ? actorUserId(by) : user.id, actorLabel: by ? actorLabel(by) : personLabel(user.display_name, user.username), action: 'api_token.create', entityType: 'api_token', entityId: String(id),
       organId: null, before: null, after: { name: name.trim(), user: username, expiresAt, readOnly: opts.readOnly === true, organs: opts.organCodes ?? null },
     });
   });

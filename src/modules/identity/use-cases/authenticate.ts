@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { systemClock } from '../../../shared/clock.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
+import { personLabel } from '../domain/actor.ts';
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../domain/password-rules.ts';
 import { organChainFrom } from '../domain/roles.ts';
 import { newSecret, sha256 } from '../domain/secrets.ts';
@@ -15,10 +16,14 @@ let dummy: Promise<string> | null = null;
 const dummyHash = () => (dummy ??= hash(newSecret()));
 const WRONG = '用户名或密码不正确';
 
-async function auditSignIn(deps: AppDeps, action: string, user: { id: number | null; username: string }, after: Record<string, unknown> | null = null) {
+/**
+ * `user.displayName`: the account's, when the name typed is an account's — the entry names the person as every
+ * other entry does, 姓名（用户名）; a name that is no account's is recorded as typed.
+ */
+async function auditSignIn(deps: AppDeps, action: string, user: { id: number | null; username: string; displayName?: string }, after: Record<string, unknown> | null = null) {
   // In a transaction of its own: the chain links each entry to the one before (parallel sign-ins).
   await deps.db.transaction().execute((trx) => appendAuditEvent(trx, deps.dialect, {
-    occurredAt: deps.clock.now().toISOString(), actorUserId: user.id, actorLabel: user.username, action, entityType: 'user', entityId: user.id === null ? user.username : String(user.id),
+    occurredAt: deps.clock.now().toISOString(), actorUserId: user.id, actorLabel: user.displayName === undefined ? user.username : personLabel(user.displayName, user.username), action, entityType: 'user', entityId: user.id === null ? user.username : String(user.id),
     organId: null, before: null, after,
   }));
 }
@@ -47,7 +52,7 @@ export async function logIn(deps: AppDeps, username: string, password: string): 
   if (!user || user.is_active !== 1) {
     // Same work as for a real account, so the answer's timing does not tell which usernames exist.
     await verify(await dummyHash(), password).catch(() => false);
-    await auditSignIn(deps, 'auth.login_failed', { id: null, username: username.trim().slice(0, 60) }, { reason: user ? 'inactive' : 'unknown_user' });
+    await auditSignIn(deps, 'auth.login_failed', user ? { id: null, username: user.username, displayName: user.display_name } : { id: null, username: username.trim().slice(0, 60) }, { reason: user ? 'inactive' : 'unknown_user' });
     throw new DomainError('ERR_IDENTITY_LOGIN_FAILED', WRONG, { httpStatus: 401 });
   }
   const totp = await loadTotp(deps.db, user.id);
@@ -60,7 +65,7 @@ export async function logIn(deps: AppDeps, username: string, password: string): 
   if (!ok) {
     // Counted atomically in SQL: parallel wrong passwords each count (docs/security.md).
     const counted = await recordFailedLogin(deps.db, user.id, { now: now.toISOString(), lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString(), max: MAX_FAILED_LOGINS });
-    await auditSignIn(deps, 'auth.login_failed', { id: user.id, username: user.username }, { reason: 'wrong_password', failedInARow: counted?.failed_logins ?? null });
+    await auditSignIn(deps, 'auth.login_failed', { id: user.id, username: user.username, displayName: user.display_name }, { reason: 'wrong_password', failedInARow: counted?.failed_logins ?? null });
     throw new DomainError('ERR_IDENTITY_LOGIN_FAILED', WRONG, { httpStatus: 401 });
   }
   const stage = stageAfterPassword({ enabled: hasTwoStep, required: await twoStepRequiredFor(deps, user.id) });
@@ -71,7 +76,7 @@ export async function logIn(deps: AppDeps, username: string, password: string): 
   await insertSession(deps.db, {
     id: sha256(token), userId: user.id, csrfToken: newSecret(), createdAt: wall.toISOString(), expiresAt: new Date(wall.getTime() + SESSION_HOURS * 3600_000).toISOString(), stage,
   });
-  await auditSignIn(deps, stage === 'full' ? 'auth.login' : 'auth.password_ok', { id: user.id, username: user.username }, { stage });
+  await auditSignIn(deps, stage === 'full' ? 'auth.login' : 'auth.password_ok', { id: user.id, username: user.username, displayName: user.display_name }, { stage });
   return { token, userId: user.id, stage };
 }
 

@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
 import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
 import { assertPasswordAcceptable } from '../domain/password-rules.ts';
-import { accountOrganOf, holdsRoleOn, isSystemAdmin, organChainFrom, ROLES, type Role } from '../domain/roles.ts';
+import { accountOrganOf, holdsRoleOn, isSystemAdmin, organChainFrom, ROLE_LABELS, ROLES, type Role } from '../domain/roles.ts';
 import { findOrganByCode, findUserStatus, organParents, setPasswordAndUnlock, setUserActiveFlag, type Executor } from '../storage/users-repository.ts';
 import { clearTotp, deleteUserSessions } from '../storage/sign-in-repository.ts';
 import { revokeUserApiTokens } from '../storage/api-tokens-repository.ts';
@@ -39,11 +39,15 @@ export async function accountOrganId(db: Executor, userId: number): Promise<numb
   return accountOrganOf(await organParents(db), (await userRolesOf(db, userId)).map((r) => r.organ_id));
 }
 
-/** An entry about an account; `organId` where it is not the account's own (a role granted or revoked on an organ). */
-const audited = async (deps: AppDeps, actor: Actor, action: string, userId: number, after: unknown, organId?: number) =>
-  appendAuditEvent(deps.db, deps.dialect, {
+/**
+ * An entry about an account, written by `trx` — the transaction that makes the change, so a change is never
+ * left unrecorded (nor an entry without its change); `organId` where it is not the account's own (a role
+ * granted or revoked on an organ).
+ */
+const audited = async (trx: Executor, deps: AppDeps, actor: Actor, action: string, userId: number, after: unknown, organId?: number) =>
+  appendAuditEvent(trx, deps.dialect, {
     occurredAt: deps.clock.now().toISOString(), actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action, entityType: 'user',
-    entityId: String(userId), organId: organId ?? await accountOrganId(deps.db, userId), before: null, after,
+    entityId: String(userId), organId: organId ?? await accountOrganId(trx, userId), before: null, after,
   });
 
 /** Deactivating a person ends all their sessions and API tokens at once. */
@@ -79,8 +83,8 @@ export async function resetPassword(deps: AppDeps, actor: Actor, userId: number,
   await deps.db.transaction().execute(async (trx) => {
     await setPasswordAndUnlock(trx, userId, passwordHash, deps.clock.now().toISOString());
     await deleteUserSessions(trx, userId);
+    await audited(trx, deps, actor, 'user.reset_password', userId, { username: u.username });
   });
-  await audited(deps, actor, 'user.reset_password', userId, { username: u.username });
 }
 
 /** Turns off a person's two-step sign-in (a lost phone): they sign in with the password and set it up again. */
@@ -90,8 +94,8 @@ export async function resetUserTwoStep(deps: AppDeps, actor: Actor, userId: numb
   await deps.db.transaction().execute(async (trx) => {
     await clearTotp(trx, userId);
     await deleteUserSessions(trx, userId);
+    await audited(trx, deps, actor, 'auth.2fa_reset', userId, { username: u.username });
   });
-  await audited(deps, actor, 'auth.2fa_reset', userId, { username: u.username });
 }
 
 /** Grants or revokes one role on one organ; changes apply on the person's next request. */
@@ -103,7 +107,7 @@ export async function setUserRole(deps: AppDeps, actor: Actor, userId: number, o
   ];
   if (unchosen.length > 0) throw DomainError.fromReasons(unchosen);
   if (!ROLES.includes(role)) throw new DomainError('ERR_IDENTITY_ROLE_INVALID', `角色应为 ${ROLES.join(' / ')} 之一`, { field: 'role' });
-  await userOr404(deps, userId);
+  const u = await userOr404(deps, userId);
   const organ = await findOrganByCode(deps.db, organCode);
   if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', `机关代码“${organCode}”不存在`, { field: 'organCode', httpStatus: 404 });
   if (actor.kind === 'user' && !isSystemAdmin(actor.principal)) {
@@ -111,13 +115,25 @@ export async function setUserRole(deps: AppDeps, actor: Actor, userId: number, o
       throw new DomainError('ERR_AUTH_FORBIDDEN', '您不能在该机关授予或收回这个角色', { httpStatus: 403 });
     }
   }
-  if (granted) {
-    await grantUserRole(deps.db, userId, organ.id, role);
-  } else {
-    const remaining = await userRolesOf(deps.db, userId);
-    if (remaining.length <= 1) throw new DomainError('ERR_IDENTITY_LAST_ROLE', '这是该用户的最后一个角色；如不再使用，请停用账号', { httpStatus: 409 });
-    await revokeUserRole(deps.db, userId, organ.id, role);
-  }
-  // Recorded against the organ of the role: its administrator granted or revoked it.
-  await audited(deps, actor, granted ? 'user.grant_role' : 'user.revoke_role', userId, { organ: organCode, role }, organ.id);
+  const roleNamed = `${organ.name}的“${ROLE_LABELS[role]}”角色`;
+  await deps.db.transaction().execute(async (trx) => {
+    // Only a change is made and recorded, as with 停用: granting a role held, or revoking one not held
+    // (another tab, a resent form), writes nothing and says so.
+    if (granted) {
+      if (!(await grantUserRole(trx, userId, organ.id, role))) {
+        throw new DomainError('ERR_IDENTITY_ROLE_ALREADY_HELD', `“${u.display_name}”已有${roleNamed}，无需再授予`, { httpStatus: 409 });
+      }
+    } else {
+      const remaining = await userRolesOf(trx, userId);
+      if (!remaining.some((r) => r.organ_id === organ.id && r.role === role)) {
+        throw new DomainError('ERR_IDENTITY_ROLE_NOT_HELD', `“${u.display_name}”没有${roleNamed}，无需收回`, { httpStatus: 409 });
+      }
+      if (remaining.length <= 1) throw new DomainError('ERR_IDENTITY_LAST_ROLE', '这是该用户的最后一个角色；如不再使用，请停用账号', { httpStatus: 409 });
+      if (!(await revokeUserRole(trx, userId, organ.id, role))) {
+        throw new DomainError('ERR_IDENTITY_ROLE_NOT_HELD', `“${u.display_name}”没有${roleNamed}，无需收回`, { httpStatus: 409 });
+      }
+    }
+    // Recorded against the organ of the role: its administrator granted or revoked it.
+    await audited(trx, deps, actor, granted ? 'user.grant_role' : 'user.revoke_role', userId, { organ: organCode, role }, organ.id);
+  });
 }

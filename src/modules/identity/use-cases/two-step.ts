@@ -2,12 +2,12 @@ import { hash, verify } from '@node-rs/argon2';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { appendAuditEvent } from '../../audit/index.ts';
-import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
+import { actorLabel, actorUserId, personLabel, type Actor } from '../domain/actor.ts';
 import { mayManageOrganSetting } from '../domain/permissions.ts';
 import { organChainFrom } from '../domain/roles.ts';
 import { sha256 } from '../domain/secrets.ts';
 import { acceptedTotpStep, MAX_FAILED_CODES, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, otpauthUri } from '../domain/two-step.ts';
-import { clearFailedLogins, organParents, passwordHashOf, setPasswordHash } from '../storage/users-repository.ts';
+import { clearFailedLogins, findUserStatus, organParents, passwordHashOf, setPasswordHash, type Executor } from '../storage/users-repository.ts';
 import { assertPasswordAcceptable } from '../domain/password-rules.ts';
 import {
   claimTotpStep, clearTotp, countFailedCode, deleteSession, deleteUserSessions, enableTotp, findSession, loadTotp, replaceRecoveryCodes, requiringOrganIds,
@@ -19,14 +19,22 @@ import { openTotpSecret, sealTotpSecret, type OpenedSecret } from './totp-secret
 
 const ISSUER = 'gongkai 政务公开';
 
-/** A change to one's own account, recorded against the account's organ (as an administrator's change is). */
-async function audited(deps: AppDeps, actor: { userId: number | null; label: string }, action: string, userId: number, after: Record<string, unknown> | null = null) {
+/**
+ * A change to one's own account, recorded against the account's organ (as an administrator's change is); the
+ * person is named as every entry names one, 姓名（用户名）, read from the account.
+ */
+async function audited(deps: AppDeps, actor: { userId: number; label: string }, action: string, userId: number, after: Record<string, unknown> | null = null) {
   await deps.db.transaction().execute(async (trx) => appendAuditEvent(trx, deps.dialect, {
-    occurredAt: deps.clock.now().toISOString(), actorUserId: actor.userId, actorLabel: actor.label, action, entityType: 'user', entityId: String(userId),
+    occurredAt: deps.clock.now().toISOString(), actorUserId: actor.userId, actorLabel: await selfLabel(trx, actor), action, entityType: 'user', entityId: String(userId),
     organId: await accountOrganId(trx, userId), before: null, after,
   }));
 }
 const self = (p: { userId: number; username: string }) => ({ userId: p.userId, label: p.username });
+/** 姓名（用户名） of the account; the label given only if the account is gone meanwhile. */
+async function selfLabel(db: Executor, actor: { userId: number; label: string }): Promise<string> {
+  const u = await findUserStatus(db, actor.userId);
+  return u ? personLabel(u.display_name, u.username) : actor.label;
+}
 
 export type TwoStepStatus = { enabled: boolean; enabledAt: string | null; required: boolean; recoveryCodesLeft: number; pending: { secret: string; uri: string } | null };
 

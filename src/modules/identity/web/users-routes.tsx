@@ -122,8 +122,21 @@ export function usersRoutes(deps: AppDeps) {
       return reply.redirect('/admin/users', 303);
     });
     app.post<{ Params: { id: string } }>('/admin/users/:id/password', act((r, b) => resetPassword(deps, actor(r), Number(r.params.id), asString(b.password)), '密码已重置'));
-    app.post<{ Params: { id: string } }>('/admin/users/:id/roles/grant', act((r, b) => setUserRole(deps, actor(r), Number(r.params.id), asString(b.organCode), asString(b.role) as Role, true), '已授予角色'));
-    app.post<{ Params: { id: string } }>('/admin/users/:id/roles/revoke', act((r, b) => setUserRole(deps, actor(r), Number(r.params.id), asString(b.organCode), asString(b.role) as Role, false), '已收回角色'));
+    // 授予 a role already held, or 收回 one not held (another tab, a form sent twice), changes and records
+    // nothing, as a second 停用 does: 409, and the user page says so at the top as a notice.
+    const roleChange = (granted: boolean) => async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const b = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await setUserRole(deps, actor(request), Number(request.params.id), asString(b.organCode), asString(b.role) as Role, granted);
+      } catch (e) {
+        if (isDomainError(e) && (e.code === 'ERR_IDENTITY_ROLE_ALREADY_HELD' || e.code === 'ERR_IDENTITY_ROLE_NOT_HELD')) return userPage(request, reply, {}, 409, e.message);
+        return userPage(request, reply, fieldErrorsOf(e), 400);
+      }
+      setFlash(reply, granted ? '已授予角色' : '已收回角色');
+      return reply.redirect(`/admin/users/${request.params.id}`, 303);
+    };
+    app.post<{ Params: { id: string } }>('/admin/users/:id/roles/grant', roleChange(true));
+    app.post<{ Params: { id: string } }>('/admin/users/:id/roles/revoke', roleChange(false));
 
     app.post('/admin/users', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
