@@ -24,6 +24,12 @@ export const hasFilter = (f: SearchFilters): boolean =>
 
 export type SearchRequest = { q: string; filters: SearchFilters; sort: SearchSort; page: number; pageSize: number };
 
+/**
+ * Whether a search without a word lists items (docs/search.md, "Filters without a word"): a filter chosen, or the newest
+ * first asked for with none — everything, newest first (the home page's 最新公开信息 › 更多), bounded as every listing is.
+ */
+export const listsWithoutWord = (req: Pick<SearchRequest, 'filters' | 'sort'>): boolean => hasFilter(req.filters) || req.sort === 'newest';
+
 /** Relevance is ranked over the newest matches up to this many (plus title and 文号 hits); the rest follow newest first. */
 export const RANK_WINDOW = 150;
 export const TITLE_CANDIDATES = 60;

@@ -40,3 +40,9 @@ export function keyRange(fromOn?: string, toOn?: string): { minKey?: number; max
     maxKey: toOn ? dayNumber(toOn) * ID_SPAN + (ID_SPAN - 1) : undefined,
   };
 }
+
+/** The year of publication of the item a key is for (the year a `year` filter's key range holds it in). */
+export const yearOfSortKey = (key: number): number => new Date(EPOCH + Math.floor(key / ID_SPAN) * DAY).getUTCFullYear();
+
+/** The first key of a year: every key of the year is at least this, every earlier year's below it. */
+export const firstKeyOfYear = (year: number): number => keyRange(`${String(year).padStart(4, '0')}-01-01`).minKey!;

@@ -4,7 +4,7 @@ import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { Executor } from '../../catalog/index.ts';
 import type { ParsedQuery } from '../domain/parse-query.ts';
 import type { FullTextIndex, Scope } from './full-text-index.ts';
-import { idOfSortKey } from '../domain/sort-key.ts';
+import { firstKeyOfYear, idOfSortKey, yearOfSortKey } from '../domain/sort-key.ts';
 
 // ---- writing -----------------------------------------------------------------------------
 
@@ -252,4 +252,25 @@ export async function topTerms(db: Executor, opts: { fromOn: string; organIds: n
 /** Whether some indexed item has this 体裁 (a 体裁 outside the standard list, from an import, is still a filter the facets offer). */
 export async function genreIndexed(db: Executor, genre: string): Promise<boolean> {
   return !!(await db.selectFrom('search_docs').select('sort_key').where('genre', '=', genre).limit(1).executeTakeFirst());
+}
+
+/**
+ * The years that have indexed items, newest first (the results page's 年份 choices): read by the unique index of the sort
+ * key, one look-up of the largest key below the year last found per year — as many look-ups as there are years, at most
+ * `max`, whatever the number of items — never a scan or a grouping of every row.
+ */
+export async function yearsIndexed(db: Executor, max = 200): Promise<number[]> {
+  const years: number[] = [];
+  let below: number | null = null;
+  while (years.length < max) {
+    let q = db.selectFrom('search_docs').select((eb) => eb.fn.max('sort_key').as('k'));
+    if (below !== null) q = q.where('sort_key', '<', below);
+    const k = (await q.executeTakeFirst())?.k;
+    if (k === null || k === undefined) break;
+    const year = yearOfSortKey(Number(k));
+    years.push(year);
+    below = firstKeyOfYear(year);
+    if (below <= 0) break;
+  }
+  return years;
 }

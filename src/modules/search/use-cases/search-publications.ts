@@ -3,7 +3,7 @@ import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organW
 import { exactNumberOf, type ExactNumber } from '../domain/numbers.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
-import { hasFilter, SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
+import { listsWithoutWord, SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
 import { correctedQueryOffer, fewerWordsOffers, missingDocumentNumber, nearNumberOffer, organNamedOffer, type CountOf, type MissingDocumentNumber, type OrganNamedOffer } from './search-offers.ts';
@@ -153,8 +153,8 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   const index = opts.index ?? fullTextIndexFor(deps.dialect);
   const query = parseQuery(req.q);
   const organs = opts.organs ?? organListOf(deps);
-  // Nothing typed, a filter chosen: what the filters let through, newest first.
-  if (!query.display && hasFilter(req.filters)) return listByFilters(deps, req, query, await scopeOf(deps, req.filters, organs), index, organs, { totalCap, facetSample });
+  // Nothing typed, a filter chosen (or the newest first asked for): what the filters let through, newest first.
+  if (!query.display && listsWithoutWord(req)) return listByFilters(deps, req, query, await scopeOf(deps, req.filters, organs), index, organs, { totalCap, facetSample });
   if (!query.keywords.length && !query.documentNumberKey) return NOTHING(query);
   const scope = await scopeOf(deps, req.filters, organs);
   const m: Match = { keywords: query.keywords.map((k) => k.alternatives.map((a) => a.phrase)) };

@@ -8,12 +8,12 @@ import { searchVisitorOf, type SearchTermCounter } from '../use-cases/search-ter
 import { portalHostsOf, readSearchParams, refuseRepeated } from './search-params.ts';
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { hasFilter } from '../domain/search-request.ts';
+import { listsWithoutWord } from '../domain/search-request.ts';
 
 const str = (d: string) => z.string().optional().describe(d);
 const searchQuery = z.object({
   // Optional here so that a missing q gets the API's own refusal (ERR_SEARCH_EMPTY_QUERY, in Chinese), not the validator's.
-  q: z.string().optional().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号。缺少、为空或只有空格时：给出了至少一个筛选条件（organ、node、stage、genre、year、validity、from、to）则按发布日期列出符合条件的信息（最新在前，不按相关度，listing 为 true，sort 为 newest）；没有任何筛选条件时答 400 ERR_SEARCH_EMPTY_QUERY / keywords separated by spaces (all must occur), or a 文号 / index number; missing, empty or only spaces: with at least one filter (organ, node, stage, genre, year, validity, from, to) the items they let through are listed newest first (no relevance; listing true, sort newest); with no filter either, 400 ERR_SEARCH_EMPTY_QUERY'),
+  q: z.string().optional().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号。缺少、为空或只有空格时：给出了至少一个筛选条件（organ、node、stage、genre、year、validity、from、to）则按发布日期列出符合条件的信息（最新在前，不按相关度，listing 为 true，sort 为 newest）；没有筛选条件而 sort 为 newest 时按发布日期列出全部公开信息（同样有上限）；两者都没有时答 400 ERR_SEARCH_EMPTY_QUERY / keywords separated by spaces (all must occur), or a 文号 / index number; missing, empty or only spaces: with at least one filter (organ, node, stage, genre, year, validity, from, to) the items they let through are listed newest first (no relevance; listing true, sort newest); with no filter but sort=newest, every published item is listed newest first (bounded alike); with neither, 400 ERR_SEARCH_EMPTY_QUERY'),
   organ: str('机关代码（facets.organ 的 value）：只查该机关自己发布的信息（含其下属单位报送、由它发布的），不含其下的其他机关，与 facets.organ 的数量一致；下属单位不单独发布信息，给出其代码时检索其所属机关（见回答的 scope）；不是机关代码时答 400 ERR_SEARCH_UNKNOWN_ORGAN / organ code (a facets.organ value): the items that organ publishes itself (its internal units\' included), not those of the organs under it, as facets.organ counts them; an internal unit\'s code searches the organ that publishes for it (see scope in the answer)'),
   node: str('目录栏目编号（含子栏目）；没有该栏目时答 400 ERR_SEARCH_BAD_PARAMETER / catalog node id, including sub-nodes'),
   stage: str('五公开阶段：decision（决策公开） execution（执行公开） management（管理公开） service（服务公开） result（结果公开）；其他值答 400 ERR_SEARCH_BAD_PARAMETER / disclosure stage'),
@@ -39,7 +39,7 @@ const searchAnswer = z.object({
   facetsSampled: z.number().int().nullable().describe('为 null 时各维度数量按全部结果统计，否则按最新的这么多条统计 / null when facet counts cover every match, else the number of newest matches they cover'),
   page: z.number().int(), pageSize: z.number().int(),
   sort: z.enum(['relevance', 'newest']).describe('实际采用的排序：按条件列出（listing 为 true）时总是 newest / the order used: always newest for a listing'),
-  listing: z.boolean().describe('未给检索词、按筛选条件列出时为 true：按发布日期排列（最新在前），不计相关度，摘录中没有命中词（有内容概述的显示内容概述，否则显示正文开头） / true when no q was given and the filters alone are listed: newest first, no relevance, nothing marked in the snippet (the item’s summary when it has one, else the start of its text)'),
+  listing: z.boolean().describe('未给检索词、按筛选条件（或 sort=newest 列出全部）列出时为 true：按发布日期排列（最新在前），不计相关度，摘录中没有命中词（有内容概述的显示内容概述，否则显示正文开头） / true when no q was given and the filters alone (or, with sort=newest, everything) are listed: newest first, no relevance, nothing marked in the snippet (the item’s summary when it has one, else the start of its text)'),
   scope: z.object({
     code: z.string(), name: z.string(), label: z.string().describe('门户上的称呼（简称，无简称时为全称） / how the portal words it (short name)'),
     unit: z.object({ code: z.string(), name: z.string() }).nullable().describe('给出的是下属单位时为该单位，检索的是其所属机关 / the internal unit asked for, when organ named one'),
@@ -101,8 +101,9 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     // One read of the organ list for the whole answer: the scope, the facets' codes and their labels.
     const organList = organListOf(deps);
     const { request: req, scopeOrgan, scopeUnit, queryCut, datesSwapped, address } = await readSearchParams(deps, request.query, { pageSize: 20, organs: organList, portalHosts: portalHostsOf(request, deps.publicUrl) });
-    // Missing, empty or only spaces, with no filter either (readSearchParams trims it): the same refusal. With a filter it is a listing.
-    if (!req.q && !hasFilter(req.filters)) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
+    // Missing, empty or only spaces, with no filter either (readSearchParams trims it): the same refusal. With a filter, or
+    // sort=newest, it is a listing (everything, newest first, when no filter).
+    if (!req.q && !listsWithoutWord(req)) throw new DomainError('ERR_SEARCH_EMPTY_QUERY', '请输入检索词', { httpStatus: 400, field: 'q', reasons: [{ code: 'ERR_SEARCH_EMPTY_QUERY', message: '请输入检索词', field: 'q' }] });
     // An address that shows an item (an item page's, an old one redirected there): that item, not the address as words. Neither it nor a query cut to its start is counted as a search term (search-routes.tsx).
     const addressedAnswer = address ? await addressedSearch(deps, req.q, address) : null;
     const r = addressedAnswer?.result ?? await search(req, organList);

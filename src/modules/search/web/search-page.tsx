@@ -1,7 +1,7 @@
 import { PagedList, Pagination } from '../../../platform/views/components.tsx';
 import { PortalLayout } from '../../../platform/views/portal-layout.tsx';
 import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
-import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
+import { DISCLOSURE_STAGES, GENRES, scopeLabel, STAGE_LABELS, VALIDITIES, VALIDITY_LABELS, type Organ } from '../../catalog/index.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import type { SearchHit, SearchResult } from '../use-cases/search-publications.ts';
 import type { AddressedItem } from '../use-cases/addressed-item.ts';
@@ -46,8 +46,10 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, queryCut = null, datesSwapped = false, addressed = null }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, years = [], scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, queryCut = null, datesSwapped = false, addressed = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
+  /** The years that have items, newest first: the form's 年份 choices (search-routes.tsx reads them once per content version). */
+  years?: number[];
   scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
   /** When a search within an organ found nothing: what the same search finds over the whole region, and its words apart there. */
   regionTotal?: number | null;
@@ -91,7 +93,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
   if (raw.from || raw.to) active.push({ title: '发布日期', value: raw.from && raw.to ? `${raw.from} 至 ${raw.to}` : raw.from ? `${raw.from} 起` : `至 ${raw.to}`, drop: { from: '', to: '' } });
   // A listing by filters is named by them, what is listed first and whose last: 按条件列出：已废止 · 县住建局.
   const listedAs = `按条件列出：${[...active.filter((c) => c.title !== '机关'), ...active.filter((c) => c.title === '机关')].map((c) => c.value).join(' · ')}`;
-  const heading = q ? null : listing ? listedAs : '站内检索';
+  // Everything, newest first (sort=newest, no word, no filter: the home page's 最新公开信息 › 更多) is named as such.
+  const heading = q ? null : listing ? (active.length ? listedAs : '全部公开信息（最新在前）') : '站内检索';
   // An address names one item whatever the scope and filters: none is listed as applied.
   const Chosen = () => (active.length > 0 && !addressed ? (
     <div class="panel search-chosen">
@@ -203,6 +206,19 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
       {m.organ && <p><a href={`/search?organ=${encodeURIComponent(m.organ.code)}`}>查看{m.organ.label}发布的全部信息</a>（按发布日期排列）</p>}
     </div>
   );
+  // The form's filters, each preselected from the address. A value asked for that is not on the list (a 体裁 an import
+  // brought, a year with no item yet) is offered too, so the form sends back what was asked.
+  const withAsked = (options: [string, string][], name: 'genre' | 'year', text: (v: string) => string): [string, string][] =>
+    raw[name] && !options.some(([v]) => v === raw[name]) ? [...options, [raw[name]!, text(raw[name]!)]] : options;
+  const choices: { name: 'validity' | 'year' | 'genre' | 'stage'; label: string; options: [string, string][] }[] = [
+    { name: 'validity', label: '效力', options: VALIDITIES.map((v) => [v, VALIDITY_LABELS[v]]) },
+    { name: 'year', label: '年份', options: withAsked(years.map((y) => [String(y), `${y}年`]), 'year', (v) => `${v}年`) },
+    { name: 'genre', label: '体裁', options: withAsked(GENRES.map((g) => [g, g]), 'genre', (v) => v) },
+    { name: 'stage', label: '五公开', options: DISCLOSURE_STAGES.map((v) => [v, STAGE_LABELS[v]]) },
+  ];
+  // A listing is newest first whatever was asked: the form shows the order the page has, so a word typed next is ranked
+  // newest first too unless 按相关度 is chosen (docs/search.md, "Filters without a word").
+  const newestShown = raw.sort === 'newest' || listing;
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
@@ -229,7 +245,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
         {datesSwapped && <p class="notice notice-info" id="search-swapped">起止日期已对调：按发布日期从 <span class="nowrap">{raw.from}</span> 至 <span class="nowrap">{raw.to}</span> 检索。</p>}
         {/* Folded on a phone (open when an option is set or refused); on a wide screen always shown, without the summary (site.css). */}
         <details class="search-options" open={optionsSet}>
-          <summary>检索选项<span class="count fold-detail">（范围、排序、发布日期）</span></summary>
+          <summary>检索选项<span class="count fold-detail">（范围、效力、年份、体裁、五公开、排序、发布日期）</span></summary>
         <p>
           {/* Each label with its control (.search-pair): they wrap together on a narrow screen, the control shrinking to fit. */}
           <span class="search-pair"><label for="search-scope">范围</label>
@@ -237,16 +253,23 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, scopeOrgan
             <option value="">全站</option>
             {scopes.map((o) => <option value={o.code} selected={raw.organ === o.code}>{scopeLabel(o)}</option>)}
           </select></span>{' '}
+          {/* Every filter the facets offer, reachable from the form: the facets are counted over the newest 1,000 matches, so an
+              organ's 已废止 or older years could not be chosen there (an outside tester). 不限 is sent empty and dropped. */}
+          {choices.map(({ name, label: title, options }) => <><span class="search-pair"><label for={`search-${name}`}>{title}</label>
+          <select id={`search-${name}`} name={name}>
+            <option value="">不限</option>
+            {options.map(([value, text]) => <option value={value} selected={raw[name] === value}>{text}</option>)}
+          </select></span>{' '}</>)}
           <span class="search-pair"><label for="search-sort">排序</label>
           <select id="search-sort" name="sort">
-            <option value="relevance" selected={raw.sort !== 'newest'}>按相关度</option>
-            <option value="newest" selected={raw.sort === 'newest'}>按发布日期（最新在前）</option>
+            <option value="relevance" selected={!newestShown}>按相关度</option>
+            <option value="newest" selected={newestShown}>按发布日期（最新在前）</option>
           </select></span>{' '}
           <span class="search-pair date-pair"><label for="search-from">发布日期从</label>
           <input type="date" id="search-from" name="from" value={raw.from ?? ''} aria-invalid={error?.field === 'from' ? 'true' : undefined} /></span>{' '}
           <span class="search-pair date-pair"><label for="search-to">至</label>
           <input type="date" id="search-to" name="to" value={raw.to ?? ''} aria-invalid={error?.field === 'to' ? 'true' : undefined} /></span>
-          {(['node', 'stage', 'genre', 'year', 'validity'] as const).map((k) => raw[k] && <input type="hidden" name={k} value={raw[k]} />)}
+          {raw.node && <input type="hidden" name="node" value={raw.node} />}
         </p>
         <p class="count" id="search-hint">最多 100 个字。多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
         </details>

@@ -9,9 +9,10 @@ import { staffContext } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf, type SearchResult } from '../use-cases/search-publications.ts';
-import { hasFilter, type SearchFilters } from '../domain/search-request.ts';
+import { listsWithoutWord, type SearchFilters } from '../domain/search-request.ts';
 import { searchTermReport, searchVisitorOf, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
+import { yearsIndexed } from '../storage/search-repository.ts';
 import { portalHostsOf, readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
 import { SearchTermsPage } from './search-terms-page.tsx';
@@ -24,6 +25,9 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
   // asked again is answered without rendering — the page depends only on its address, the reading
   // preferences and what the version covers. Never for signed-in staff (their roles show in the page).
   const kept = new KeptPerVersion<{ html: string; result: SearchResult }>({ readVersion: contentVersionReader(deps.db), maxEntries: 128 });
+  // The form's 年份 choices: the years that have items (one index look-up a year), read again only when the content changes.
+  const years = new KeptPerVersion<number[]>({ readVersion: contentVersionReader(deps.db), maxEntries: 1 });
+  const yearsOf = () => years.get('years', () => yearsIndexed(deps.db));
   return async function plugin(app: FastifyInstance) {
     app.get('/search', async (request, reply) => {
       const asked = (request.query ?? {}) as RawSearchParams;
@@ -47,13 +51,14 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         if (queryCut) raw = { ...raw, q: req.q };
         if (datesSwapped) raw = { ...raw, from: req.filters.fromOn, to: req.filters.toOn };
         const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null, addressed: AddressedItem | null = null) => {
-          const organs = await organList();
-          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result && !addressed ? req.page : 1} error={null}
+          const [organs, yearList] = await Promise.all([organList(), yearsOf()]);
+          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} years={yearList} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result && !addressed ? req.page : 1} error={null}
             regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null}
             queryCut={queryCut} datesSwapped={datesSwapped} addressed={addressed} />);
         };
-        // Neither a word nor a filter: the form asking for a word. A filter without a word lists what it lets through.
-        if (!req.q && !hasFilter(req.filters)) return sendHtml(reply, await render(null));
+        // Neither a word nor a filter: the form asking for a word. A filter without a word lists what it lets through,
+        // and so does sort=newest alone: everything, newest first.
+        if (!req.q && !listsWithoutWord(req)) return sendHtml(reply, await render(null));
         const made = async () => {
           // An item page's address: that item offered, not the address searched as words (docs/search.md, "A pasted address").
           if (address) {
@@ -84,8 +89,8 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
         // A bad parameter keeps what was typed and says what is wrong, next to the form (a repeated one: its first value).
         raw = Object.fromEntries(Object.entries(asked).map(([k, v]) => [k, Array.isArray(v) ? String(v[0] ?? '') : v])) as RawSearchParams;
-        const organs = await organList();
-        return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} scopeOrgan={null} scopeUnit={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
+        const [organs, yearList] = await Promise.all([organList(), yearsOf()]);
+        return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} years={yearList} scopeOrgan={null} scopeUnit={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
       }
     });
   };

@@ -37,6 +37,8 @@ export function HomePage({ info, organs, latest }: { info: PortalRequestInfo; or
         <section aria-labelledby="latest-h">
           <h2 id="latest-h">最新公开信息</h2>
           <ItemList items={latest} showOrgan />
+          {/* Everything published, newest first: the search's listing without a word (docs/search.md, "Filters without a word"). */}
+          <p><a href="/search?sort=newest">更多公开信息</a></p>
         </section>
       </div>
     </PortalLayout>
