@@ -152,3 +152,37 @@ export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number 
   const byTotal = (a: { total: number }, b: { total: number }) => b.total - a.total;
   return [...shortened.sort(byTotal), ...leftOut.sort(byTotal)].slice(0, FEWER_WORDS_OFFERED);
 }
+
+/**
+ * A query that reads as an 索引号 (an organ's code — the 18-character 统一社会信用代码 or the 9-character 组织机构代码 — a /, and
+ * the period and serial) that no item in the scope has: the number as searched, the organ whose code it starts with (whose
+ * list a reader can open) and how that organ's 索引号 are made, in words (docs/search.md, "An 索引号 that no item has").
+ */
+export type MissingIndexNumber = { indexNumber: string; organ: { code: string; label: string } | null; format: string };
+
+const INDEX_NUMBER_SHAPE = /^([0-9A-Z]{18}|[0-9A-Z]{9})\/([0-9A-Z]+-\d+)$/;
+const DEFAULT_INDEX_PATTERN = '{creditCode}/{yyyy}-{seq5}';
+
+/** An 索引号 pattern ({creditCode}/{yyyy}-{seq5}) in a citizen's words, the organ's own code written in when known. */
+export function indexPatternWords(pattern: string, creditCode: string | null): string {
+  return pattern
+    .replace('{creditCode}', creditCode ?? '机关的统一社会信用代码（18 位）')
+    .replace('{orgCode}', creditCode ? creditCode.slice(8, 17) : '机关的组织机构代码（9 位）')
+    .replace('{yyyymm}', '发布年月（6 位）')
+    .replace('{yyyy}', '发布年份（4 位）')
+    .replace(/\{seq([3-8])\}/, '$1 位流水号');
+}
+
+/** Worked out from the organ list alone (no database read): bounded at any size. Null when the query is no 索引号. */
+export function missingIndexNumber(indexNumberKey: string, organs: Organ[]): MissingIndexNumber | null {
+  const m = INDEX_NUMBER_SHAPE.exec(indexNumberKey);
+  if (!m) return null;
+  const code = m[1]!;
+  const signer = organs.find((o) => o.creditCode && (code.length === 18 ? o.creditCode.toUpperCase() === code : o.creditCode.toUpperCase().slice(8, 17) === code));
+  const organ = signer ? (signer.kind === 'unit' ? handlingOrganOf(signer, organs) ?? signer : signer) : undefined;
+  return {
+    indexNumber: indexNumberKey,
+    organ: organ ? { code: organ.code, label: scopeLabel(organ) } : null,
+    format: indexPatternWords(signer?.indexPattern || DEFAULT_INDEX_PATTERN, signer?.creditCode.toUpperCase() ?? null),
+  };
+}

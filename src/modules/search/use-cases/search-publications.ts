@@ -6,7 +6,7 @@ import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '..
 import { listsWithoutWord, SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
-import { correctedQueryOffer, fewerWordsOffers, missingDocumentNumber, nearNumberOffer, organNamedOffer, type CountOf, type MissingDocumentNumber, type OrganNamedOffer } from './search-offers.ts';
+import { correctedQueryOffer, fewerWordsOffers, missingDocumentNumber, missingIndexNumber, nearNumberOffer, organNamedOffer, type CountOf, type MissingDocumentNumber, type MissingIndexNumber, type OrganNamedOffer } from './search-offers.ts';
 import type { Lexicon } from '../domain/typo-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
 import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
@@ -74,6 +74,11 @@ export type SearchResult = {
    */
   missingDocumentNumber: MissingDocumentNumber | null;
   /**
+   * Nothing found and the query reads as an 索引号: said as a number, with the organ whose code it starts with and how its
+   * 索引号 are made (search-offers.ts). Null otherwise.
+   */
+  missingIndexNumber: MissingIndexNumber | null;
+  /**
    * No word, at least one filter: the items the filters let through, listed newest first (`listByFilters`) — no
    * relevance, no marked words, no offers. False for a search of words (and for nothing searched).
    */
@@ -94,7 +99,7 @@ export const FEW_RESULTS = 3;
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
 /** A search that found nothing and offers nothing (also the answer to a pasted address, which is not searched as words: addressed-item.ts). */
-export const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [], missingDocumentNumber: null, listing: false });
+export const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [], missingDocumentNumber: null, missingIndexNumber: null, listing: false });
 
 /**
  * The organ and its internal units (catalog's `organWithUnits`): an organ's own items. This is what the 机关
@@ -203,7 +208,9 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     // One keyword typed as several words without spaces, whose split finds nothing either: the split's words, one left out in turn.
     const wordsOfQuery = query.keywords.length === 1 && split ? parseQuery(split) : query;
     const fewerWords = opts.noSuggestion || offer || didYouMean || numbered.length ? [] : await fewerWordsOffers(wordsOfQuery, req.filters.scopeOrganId, countOf, segment);
-    return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords, missingDocumentNumber: missingNumber };
+    // An 索引号 no item has (…/2026-00930): said as a number, with its organ and the format (no database read).
+    const missingIndex = opts.noSuggestion || numbered.length ? null : missingIndexNumber(query.indexNumberKey, await organs());
+    return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords, missingDocumentNumber: missingNumber, missingIndexNumber: missingIndex };
   }
   const facets = await facetsOf(deps, sample, organs);
 
@@ -235,7 +242,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   page = page.slice(0, Math.max(0, totalCap - offset));
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
-  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [], missingDocumentNumber: missingNumber, listing: false };
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [], missingDocumentNumber: missingNumber, missingIndexNumber: null, listing: false };
 }
 
 /**

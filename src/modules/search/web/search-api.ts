@@ -77,6 +77,11 @@ const searchAnswer = z.object({
       .describe('同一发文机关代字、同一年份、序号最接近的已发布文件（在同一范围和筛选条件下，最多 5 件，新发布的在前） / the published documents of the same 代字 and year with the nearest serials (same scope and filters; at most 5, newest first)'),
     organ: z.object({ code: z.string(), label: z.string() }).nullable().describe('使用该代字的机关（可按 organ=code 不带检索词列出其全部信息）；不知道时为 null / the organ whose 代字 it is (organ=code without q lists its items); null when not known'),
   }).nullable().describe('检索词是一个文号（代字、年份、序号）而在范围内没有这一文号的文件时给出，否则为 null / the query is a 文号 (代字, year, serial) and no item in the scope has it; else null'),
+  missingIndexNumber: z.object({
+    indexNumber: z.string().describe('所查的索引号 / the 索引号 asked for'),
+    organ: z.object({ code: z.string(), label: z.string() }).nullable().describe('索引号开头的代码所属的机关（可按 organ=code 不带检索词列出其全部信息）；没有这样的机关时为 null / the organ whose code the 索引号 starts with (organ=code without q lists its items); null when none'),
+    format: z.string().describe('该机关索引号的组成，如 11341525000007021K/发布年份（4 位）-5 位流水号 / how that organ’s 索引号 are made, in words'),
+  }).nullable().describe('没有结果，且检索词是一个索引号（机关代码/年份-流水号）而在范围内没有这一索引号的信息时给出，否则为 null / nothing found and the query is an 索引号 (organ code/period-serial) no item in the scope has; else null'),
   fewerWords: z.array(z.object({ q: z.string(), total: z.number().int() })).describe('没有结果（分开检索、同音字改正也没有）且有 2–4 个检索词时：去掉其中一个检索词后有结果的检索式及其结果数，结果多的在前，最多 3 个 / nothing found (nor apart or corrected) with 2–4 keywords: the query with one keyword left out, for those that find something, most found first, at most 3'),
 });
 /** The API's addressedItem: the same fields whatever the status, null where the public may not know them. */
@@ -126,7 +131,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
         year: labelled(r.facets.year, (v) => `${v}年`), validity: labelled(r.facets.validity, (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v),
       },
       notWholeWords: r.notWholeWords, synonyms: r.synonyms, splitSuggestion: r.splitSuggestion && { q: r.splitSuggestion.q, total: r.splitSuggestion.total },
-      didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords, missingDocumentNumber: r.missingDocumentNumber,
+      didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords, missingDocumentNumber: r.missingDocumentNumber, missingIndexNumber: r.missingIndexNumber,
       queryTruncated: queryCut, datesSwapped, addressedItem: addressedAnswer ? addressedJson(addressedAnswer.addressed) : null,
     };
   });

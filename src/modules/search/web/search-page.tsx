@@ -5,7 +5,7 @@ import { DISCLOSURE_STAGES, GENRES, scopeLabel, STAGE_LABELS, VALIDITIES, VALIDI
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import type { SearchHit, SearchResult } from '../use-cases/search-publications.ts';
 import type { AddressedItem } from '../use-cases/addressed-item.ts';
-import type { MissingDocumentNumber } from '../use-cases/search-offers.ts';
+import type { MissingDocumentNumber, MissingIndexNumber } from '../use-cases/search-offers.ts';
 import { MAX_QUERY_CHARS, type QueryCut } from '../domain/query-cut.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
@@ -219,6 +219,13 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   // A listing is newest first whatever was asked: the form shows the order the page has, so a word typed next is ranked
   // newest first too unless 按相关度 is chosen (docs/search.md, "Filters without a word").
   const newestShown = raw.sort === 'newest' || listing;
+  // An 索引号 that no item has (docs/search.md): said as a number, the organ whose code it starts with and how its 索引号 are made.
+  const MissingIndex = ({ m }: { m: MissingIndexNumber }) => (
+    <div class="missing-number">
+      <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到索引号为 <span class="nowrap">{m.indexNumber}</span> 的信息。请核对索引号：{m.organ ? `${m.organ.label}的` : ''}索引号由 <span class="wrap-anywhere">{m.format}</span> 组成。</p>
+      {m.organ && <p><a href={`/search?organ=${encodeURIComponent(m.organ.code)}`}>查看{m.organ.label}发布的全部信息</a>（按发布日期排列）</p>}
+    </div>
+  );
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
@@ -321,7 +328,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
               <p>{within ? `在${within}` : ''}没有公开信息。请放宽或取消筛选条件，或输入检索词。</p>
             ) : <>
               {/* A 文号 no item has: said as a number, not as words, with its neighbours and the organ's list (docs/search.md). */}
-              {result.missingDocumentNumber ? <MissingNumber m={result.missingDocumentNumber} /> : (
+              {result.missingDocumentNumber ? <MissingNumber m={result.missingDocumentNumber} /> : result.missingIndexNumber ? <MissingIndex m={result.missingIndexNumber} /> : (
                 <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
               )}
               {/* A keyword typed with a wrong character (a homophone from a pinyin IME), or a 文号 one character off: the corrected
