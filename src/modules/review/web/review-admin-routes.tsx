@@ -190,10 +190,16 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       const deadlines = new Map((await inChainDeadlines(deps, ids)).map((d) => [d.id, d]));
       const rows: InboxRow[] = [];
       const direct = new Set(scope.directStaffOf.map((o) => o.id));
+      // Each organ's chain read once for the page, however many of its items and revisions wait.
+      const chains = new Map<number, ReturnType<typeof loadChain>>();
+      const chainOf = (organId: number) => {
+        if (!chains.has(organId)) chains.set(organId, loadChain(db, organId));
+        return chains.get(organId)!;
+      };
       for (const q of queue) {
         // A unit's staff see their unit's submissions, not the whole organ's queue.
         if (!direct.has(q.organ_id) && !(q.submitting_unit_id !== null && direct.has(q.submitting_unit_id))) continue;
-        const chain = await loadChain(db, q.organ_id);
+        const chain = await chainOf(q.organ_id);
         const stage = chain.stages.find((s) => s.position === q.review_stage);
         const mine = waitsOn({ userId: principal.userId, roles: scope.rolesOn(q.submitting_unit_id ?? q.organ_id) }, {
           status: q.status, createdBy: q.created_by, submittedBy: q.submitted_by, publishedBy: q.published_by, stageRole: stage?.role ?? null, publisherRole: chain.publisherRole,
@@ -205,7 +211,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
         });
       }
       // Pending revisions of published items wait there too (an outside tester's revision was in no list).
-      rows.push(...await revisionInboxRows(db, ids, { userId: principal.userId, rolesOn: scope.rolesOn },
+      rows.push(...await revisionInboxRows(db, ids, chainOf, { userId: principal.userId, rolesOn: scope.rolesOn },
         (organId, unitId) => direct.has(organId) || (unitId !== null && direct.has(unitId))));
       rows.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id);
       const returned = await returnedTo(db, principal.userId);
