@@ -2,8 +2,8 @@
  * Full-text search over a synthetic corpus (bench/search-data.ts), on SQLite and on PostgreSQL:
  * index build time and size, then p50/p95/p99 latency of the search the portal runs (matching,
  * facet counts, ranking, one page of results with snippets) over a few hundred mixed queries, and
- * a LIKE scan over the same data for comparison. Prints figures; never asserts a time.
- *   npm run bench:search -- [--items 100000] [--million] [--queries 300] [--like 10] [--only sqlite|postgres] [--threads N] [--keep]
+ * listings by filters without a word (timed apart, not in ALL), and a LIKE scan over the same data for comparison. Prints figures; never asserts a time.
+ *   npm run bench:search -- [--items 100000] [--million] [--queries 300] [--listings 120] [--like 10] [--only sqlite|postgres] [--threads N] [--keep]
  *   npm run bench:search -- --only sqlite --reuse /tmp/…/bench.sqlite   (queries again over a kept database)
  *   npm run bench:search -- --only postgres --reuse gongkai_bench_search_<pid>   (the same on PostgreSQL)
  *   --organ-tags: on SQLite, answer a search within an organ through the organ tags of search_items, as
@@ -26,7 +26,7 @@ import { fixedClock } from '../src/shared/clock.ts';
 import { reindex, searchPublications } from '../src/modules/search/index.ts';
 import { ORGANS, sqliteInserter } from './annual-report-data.ts';
 import { DEFAULT_TUNING, fullTextIndexFor } from '../src/modules/search/storage/full-text-index.ts';
-import { loadSearchCorpus, percentile as pct, searchPostgresInserter, timeSearches } from './search-data.ts';
+import { loadSearchCorpus, percentile as pct, searchPostgresInserter, timeListings, timeSearches } from './search-data.ts';
 
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null);
 const ITEMS = process.argv.includes('--million') ? 1_000_000 : Number(arg('items') ?? 100_000);
@@ -112,12 +112,18 @@ async function run(dialect: DialectName) {
 
     const { queries, byKind: times, all, relevance: allRelevance, newest: allNewest, meanMatches } = await timeSearches(deps, QUERIES, process.argv.includes('--organ-tags') ? fullTextIndexFor(dialect, { ...DEFAULT_TUNING, organMajor: false }) : undefined);
     if (process.argv.includes('--organ-tags')) console.log('  within an organ: through the organ tags of search_items (--organ-tags)');
-    const line = (label: string, xs: number[]) => console.log(`  ${label.padEnd(26)} n=${String(xs.length).padStart(4)}  p50 ${ms(pct(xs, 50)).padStart(10)}  p95 ${ms(pct(xs, 95)).padStart(10)}  p99 ${ms(pct(xs, 99)).padStart(10)}`);
+    const line = (label: string, xs: number[], after = '') => console.log(`  ${label.padEnd(26)} n=${String(xs.length).padStart(4)}  p50 ${ms(pct(xs, 50)).padStart(10)}  p95 ${ms(pct(xs, 95)).padStart(10)}  p99 ${ms(pct(xs, 99)).padStart(10)}${after}`);
     console.log(`  search with facet counts and one page of 20 (mean ${meanMatches.toFixed(0)} matches per query):`);
     for (const [kind, xs] of Object.entries(times)) line(kind, xs);
     line('ALL relevance', allRelevance);
     line('ALL newest first', allNewest);
     line('ALL', all);
+
+    // Listings without a word (filters only), timed apart so that the lines above stay comparable with older runs.
+    const listings = await timeListings(deps, Number(arg('listings') ?? 120), process.argv.includes('--organ-tags') ? fullTextIndexFor(dialect, { ...DEFAULT_TUNING, organMajor: false }) : undefined);
+    console.log('  listing by filters without a word (newest first; the newest 1,001 keys, facets, one page of 20) — not in ALL:');
+    for (const [kind, xs] of Object.entries(listings.byKind)) line(kind, xs, `  (mean listed ${listings.meanListed[kind].toFixed(0)})`);
+    line('ALL listings', listings.all);
 
     // What a general CMS does: LIKE over title and body — the newest 20 and the count — for the
     // first single-keyword queries of the mix, against the search of the same words.

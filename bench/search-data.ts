@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { AppDeps } from '../src/platform/app-deps.ts';
 import { searchPublications } from '../src/modules/search/index.ts';
 import type { FullTextIndex } from '../src/modules/search/storage/full-text-index.ts';
+import type { SearchFilters } from '../src/modules/search/domain/search-request.ts';
 import { insertOrgans, ORGANS, postgresInserter, type Columns } from './annual-report-data.ts';
 
 export function rng(seed: number) {
@@ -61,6 +62,14 @@ function sentence(r: () => number): string {
 
 export const documentNumberOf = (organIndex: number, year: number, serial: number) => `岚${['建', '政', '财', '农', '水', '教', '卫', '交'][organIndex % 8]}${organIndex}〔${year}〕${serial}号`;
 
+/**
+ * 已修改 as a county's catalog has it: common among old documents, rare among new ones — a filter the listing
+ * without a word has to look for far back (docs/performance.md). A valid item before 2020 is amended 3 times in 10,
+ * one from 2020 on 1 in 2,000. Decided by the item's number through a hash of its own, not by the corpus's draws, so
+ * every other column — titles, bodies, the other validities — is what it was before this was added (2026-12-07).
+ */
+const amendedIn = (i: number, year: number) => rng(0x5bd1e995 ^ i)() < (year < 2020 ? 0.3 : 1 / 2000);
+
 /** One batch of published items as column arrays (ids are from+1 … from+count in a fresh database). */
 export function searchPublicationColumns(organCount: number, from: number, count: number): Columns {
   const r = rng(7000 + from);
@@ -91,7 +100,8 @@ export function searchPublicationColumns(organCount: number, from: number, count
     cols.disclosure_mode.push('proactive');
     cols.disclosure_period.push('long_term');
     cols.audience.push('public');
-    cols.validity.push(r() < 0.9 ? 'valid' : r() < 0.5 ? 'repealed' : 'expired');
+    const validity = r() < 0.9 ? 'valid' : r() < 0.5 ? 'repealed' : 'expired';
+    cols.validity.push(validity === 'valid' && amendedIn(i, year) ? 'amended' : validity);
     cols.doc_type.push('other');
     cols.status.push('published');
     cols.body_html.push(`<p>${body}</p>`);
@@ -120,6 +130,28 @@ export function benchQueries(n: number, organCount: number): { q: string; organ?
     else if (k === 7) out.push({ q: common, sort: 'newest', kind: 'newest first, common' });
     else if (k === 8) out.push({ q: TERMS[Math.floor(r() * 100)], organ: 1 + Math.floor(r() * organCount), sort: 'newest', kind: 'newest first + organ' });
     else out.push({ q: TERMS[Math.floor(r() * TERMS.length)].slice(0, 2), sort: 'relevance', kind: 'two characters' });
+  }
+  return out;
+}
+
+/**
+ * Listings without a word (docs/search.md, "Filters without a word"), the ones a citizen makes: an organ alone, a year
+ * alone, 效力 已废止 alone (1 in 20 items), a 五公开 stage with a 体裁 (1 in 50), an organ with 已废止 (about 1 in 4,000),
+ * and 已修改 — common in items before 2020, rare after (amendedIn): the newest items hold few, the old many. A
+ * generator of its own (not benchQueries'), so the mixed queries, and the figures measured on them, stay as they were.
+ */
+export function benchListings(n: number, organCount: number): { filters: SearchFilters; kind: string }[] {
+  const r = rng(43);
+  const out: ReturnType<typeof benchListings> = [];
+  for (let i = 0; i < n; i++) {
+    const k = i % 6;
+    const organ = 1 + Math.floor(r() * organCount);
+    if (k === 0) out.push({ filters: { scopeOrganId: organ }, kind: 'list: organ' });
+    else if (k === 1) out.push({ filters: { scopeOrganId: null, year: 2017 + Math.floor(r() * 9) }, kind: 'list: year' });
+    else if (k === 2) out.push({ filters: { scopeOrganId: null, validity: 'repealed' }, kind: 'list: 已废止' });
+    else if (k === 3) out.push({ filters: { scopeOrganId: null, stage: pick(r, STAGES), genre: pick(r, GENRES) }, kind: 'list: stage + 体裁' });
+    else if (k === 4) out.push({ filters: { scopeOrganId: organ, validity: 'repealed' }, kind: 'list: organ + 已废止' });
+    else out.push({ filters: { scopeOrganId: null, validity: 'amended' }, kind: 'list: 已修改 (old items)' });
   }
   return out;
 }
@@ -182,4 +214,29 @@ export async function timeSearches(deps: AppDeps, count: number, index?: FullTex
     (q.sort === 'newest' ? newest : relevance).push(t);
   }
   return { queries, byKind, all, relevance, newest, meanMatches: hits / Math.max(1, queries.length) };
+}
+
+/**
+ * The listings of benchListings timed one by one, after 12 warm-up listings: the whole portal search with no word
+ * (the newest 1,001 keys the filters let through, the facets over them, one page of 20); each one's time by kind,
+ * and the mean number listed (counted to 1,001).
+ */
+export async function timeListings(deps: AppDeps, count: number, index?: FullTextIndex) {
+  const listings = benchListings(count, ORGANS);
+  const ask = (l: (typeof listings)[number]) => searchPublications(deps, { q: '', sort: 'newest', page: 1, pageSize: 20, filters: l.filters }, { index });
+  for (const l of listings.slice(0, 12)) await ask(l);
+  const byKind: Record<string, number[]> = {};
+  const all: number[] = [];
+  const listed: Record<string, number[]> = {};
+  for (const l of listings) {
+    const s = performance.now();
+    const r = await ask(l);
+    const t = performance.now() - s;
+    if (!r.listing) throw new Error(`not a listing: ${JSON.stringify(l.filters)}`);
+    (byKind[l.kind] ??= []).push(t);
+    (listed[l.kind] ??= []).push(r.total);
+    all.push(t);
+  }
+  const meanListed = Object.fromEntries(Object.entries(listed).map(([k, xs]) => [k, xs.reduce((a, b) => a + b, 0) / xs.length]));
+  return { byKind, all, meanListed };
 }
