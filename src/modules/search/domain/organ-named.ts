@@ -16,12 +16,12 @@ const MIN_NAME_CHARS = 3;
  * name too, names none. Units (股室) publish through their organ and are never named. Only one keyword is
  * read as a name; with two names, or a name found twice, null.
  */
-export function organNamedIn<O extends NamedOrgan>(query: ParsedQuery, organs: O[]): { organ: O; rest: string } | null {
+export function organNamedIn<O extends NamedOrgan>(query: ParsedQuery, organs: O[]): { organ: O; rest: string; keywordAt: number } | null {
   const named = query.keywords.map((k) => organNamed(k.alternatives.map((a) => a.text), organs));
   const at = named.flatMap((o, i) => (o ? [i] : []));
   if (at.length !== 1) return null;
   const rest = query.keywords.filter((_, i) => i !== at[0]).map((k) => k.text).join(' ');
-  return { organ: named[at[0]]!, rest };
+  return { organ: named[at[0]]!, rest, keywordAt: at[0] };
 }
 
 /**

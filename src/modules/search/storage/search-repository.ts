@@ -170,7 +170,7 @@ export async function facetRows(db: Executor, dialect: DialectName, keys: number
 /** What relevance takes from the items themselves (domain/rank.ts: the names in the title, the standing), for the ranked candidates. */
 export async function rankRows(db: Executor, ids: number[]) {
   if (!ids.length) return [];
-  return db.selectFrom('publications').select(['id', 'title', 'item_kind', 'genre', 'validity']).where('id', 'in', ids).execute();
+  return db.selectFrom('publications').select(['id', 'title', 'item_kind', 'genre', 'validity', 'organ_id']).where('id', 'in', ids).execute();
 }
 
 /** What a result line shows, for the items of one page. */

@@ -3,6 +3,7 @@ import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organW
 import { exactNumberOf, type ExactNumber } from '../domain/numbers.ts';
 import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
+import { organNamedIn } from '../domain/organ-named.ts';
 import { listsWithoutWord, SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
@@ -224,7 +225,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     const window = sample.slice(0, rankWindow);
     const titled = await index.newest(db, { ...m, titleOnly: true }, scope, titleCandidates);
     const candidates = [...new Set([...window, ...titled, ...numbered])];
-    const facts = await rankFacts(deps, index, query, m, scope, { window, titled, numbered }, segment);
+    const facts = await rankFacts(deps, index, query, m, scope, { window, titled, numbered }, segment, await organs());
     if (!numbered.length) notWholeWords = facts.notWholeWords;
     const ranked = rankWithRepeatsAfter(facts.facts, (f) => f.title).map((f) => f.key);
     page = ranked.slice(offset, offset + req.pageSize);
@@ -331,9 +332,18 @@ async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number
  */
 async function rankFacts(
   deps: AppDeps, index: FullTextIndex, query: ParsedQuery, m: Match, scope: Scope,
-  groups: { window: number[]; titled: number[]; numbered: number[] }, segment: Segmenter,
+  groups: { window: number[]; titled: number[]; numbered: number[] }, segment: Segmenter, organs: Organ[],
 ): Promise<{ facts: (RankFacts & { key: number; title: string })[]; notWholeWords: string[] }> {
   const { db } = deps;
+  const keys = [...new Set([...groups.window, ...groups.titled, ...groups.numbered])];
+  // The item's own fields: its title (the names it gives itself), organ and standing (kind, genre, validity).
+  const items = new Map((await rankRows(db, keys.map(idOfSortKey))).map((r) => [r.id, r]));
+  // A keyword naming an organ (住建局 公示) is, for that organ's own items, the organ they belong to, not a word of
+  // their titles: of them the other keywords are asked, and the name counts as a whole word for each.
+  const named = query.keywords.length > 1 ? organNamedIn(query, organs) : null;
+  const namedOrgans = new Set(named ? organWithUnits(named.organ.id, organs) : []);
+  const ownKeys = keys.filter((k) => namedOrgans.has(items.get(idOfSortKey(k))?.organ_id ?? -1));
+  const own = new Set(ownKeys);
   const union = async (asks: Promise<Set<number>>[]) => {
     const out = new Set<number>();
     for (const found of await Promise.all(asks)) for (const k of found) out.add(k);
@@ -345,9 +355,14 @@ async function rankFacts(
   const titleAll = m.keywords.length
     ? await union([index.among(db, { ...m, titleOnly: true }, scope, groups.window), Promise.resolve(new Set(groups.titled)), index.among(db, { ...m, titleOnly: true }, scope, groups.numbered)])
     : new Set<number>();
+  if (named && ownKeys.length) {
+    const rest = await index.among(db, { keywords: m.keywords.filter((_, i) => i !== named.keywordAt), titleOnly: true }, scope, ownKeys);
+    for (const k of ownKeys) if (rest.has(k)) titleAll.add(k); else titleAll.delete(k);
+  }
   const score = new Map<number, number>();
   const notWholeWords: string[] = [];
-  for (const k of query.keywords) {
+  for (const [at, k] of query.keywords.entries()) {
+    if (named?.keywordAt === at) for (const key of own) score.set(key, (score.get(key) ?? 0) + 2);
     const words = k.alternatives.map((a) => wordPhrasesOf(segment, a.text)).filter((w) => w !== null);
     if (!words.length) continue;
     const signal = (kind: 'exact' | 'start') => {
@@ -365,12 +380,9 @@ async function rankFacts(
     // Said only of a keyword every candidate holds inside a longer word, never at its start: 房改 in 危房改造
     // is another word; 危房 in 危房改造 or 公积 in 公积金 is the same thing named more fully.
     if (!whole.size && !start.size) notWholeWords.push(k.text);
-    for (const key of start) score.set(key, (score.get(key) ?? 0) + (whole.has(key) ? 2 : 1));
+    for (const key of start) if (named?.keywordAt !== at || !own.has(key)) score.set(key, (score.get(key) ?? 0) + (whole.has(key) ? 2 : 1));
   }
   const exact = new Set(groups.numbered);
-  const keys = [...new Set([...groups.window, ...groups.titled, ...groups.numbered])];
-  // The item's own fields: its title (the names it gives itself) and its standing (kind, genre, validity).
-  const items = new Map((await rankRows(db, keys.map(idOfSortKey))).map((r) => [r.id, r]));
   // The wordings that may name an item: the keywords run together; a lone keyword's synonyms too (公租房管理办法 is not one).
   const wordings = [query.keywords.map((k) => k.text).join(''), ...(query.keywords.length === 1 ? query.keywords[0].alternatives.slice(1).map((a) => a.text) : [])];
   const names = namingTest(wordings);
