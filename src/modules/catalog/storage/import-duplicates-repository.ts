@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { DialectName } from '../../../platform/db/dialect.ts';
 import type { Executor } from './executor.ts';
+import { lockOrganDocumentNumbers } from './document-number-lock.ts';
 
 /** An item of the organ an imported row may duplicate (docs/import-export.md, "Suspected duplicates"). */
 export type DuplicateCandidate = {
@@ -38,6 +38,6 @@ export async function importDuplicateCandidates(db: Executor, organId: number, f
  * holds the one connection anyway.
  */
 export async function serializeOrganImports(trx: Executor, dialect: DialectName, organId: number): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(73010077, ${organId})`.execute(trx);
-  else await sql`delete from redirects where 0`.execute(trx);
+  // The same lock as a save's 文号 check (document-number-lock.ts): a save waits for the import, which checks its rows' 文号 under it.
+  await lockOrganDocumentNumbers(trx, dialect, organId);
 }

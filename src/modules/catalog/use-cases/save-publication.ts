@@ -14,6 +14,8 @@ import { findDirectoryMatter } from '../storage/directory-matters-repository.ts'
 import { insertPlacements, insertPublication, publicationExists, replacePlacements, updatePublicationAtVersion } from '../storage/publication-writes-repository.ts';
 import { DOCUMENT_NUMBER_TAKEN, documentNumberConflict, documentNumberTakenMessage, storedSpellingsOf } from '../domain/document-number-taken.ts';
 import { documentNumberHolders } from '../storage/document-number-holders-repository.ts';
+import { holdSqliteWriteLock, lockOrganDocumentNumbers } from '../storage/document-number-lock.ts';
+import type { DialectName } from '../../../platform/db/dialect.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights, submittingUnitFor } from './authorize.ts';
 import { checkInterpretation, interpretationColumns, saveInterpretedPolicies } from './interpretations.ts';
@@ -47,9 +49,10 @@ export function publicationInputColumns(input: PublicationInput, organName: stri
 
 /**
  * The nodes are the organ's own, a named replacement exists (and is not the item itself), and an
- * interpretation names only policies `actor` may link and, as its 图解, one of its own pictures.
+ * interpretation names only policies `actor` may link and, as its 图解, one of its own pictures; the 文号 is
+ * no other item's. Call in the transaction that writes the item: the 文号's check holds the organ's lock to its end.
  */
-export async function checkReferences(trx: Executor, actor: Actor, organId: number, input: PublicationInput, selfId?: number) {
+export async function checkReferences(trx: Executor, dialect: DialectName, actor: Actor, organId: number, input: PublicationInput, selfId?: number) {
   const nodes = await nodeOrgans(trx, input.nodeIds);
   const foreign = input.nodeIds.filter((id) => !nodes.some((n) => n.id === id && n.organ_id === organId));
   if (foreign.length) throw new DomainError('ERR_CATALOG_NODE_NOT_FOUND', '所选目录栏目不存在或不属于本机关', { field: 'nodeIds' });
@@ -58,7 +61,7 @@ export async function checkReferences(trx: Executor, actor: Actor, organId: numb
     if (!(await publicationExists(trx, input.replacedById))) throw new DomainError('ERR_CATALOG_REPLACEMENT_INVALID', `替代文件（编号 ${input.replacedById}）不存在`, { field: 'replacedById' });
   }
   await checkInterpretation(trx, actor, organId, input, selfId);
-  await refuseTakenDocumentNumber(trx, organId, input, selfId ?? null);
+  await refuseTakenDocumentNumber(trx, dialect, organId, input, selfId ?? null);
   if (input.matterId !== null) {
     const matter = await findDirectoryMatter(trx, input.matterId);
     if (!matter || matter.organId !== organId || !input.nodeIds.includes(matter.nodeId)) {
@@ -70,10 +73,14 @@ export async function checkReferences(trx: Executor, actor: Actor, organId: numb
 /**
  * One 文号, one document (docs/rules/proactive-disclosure.md, "文号"): a 文号 another item of the organ has — withdrawn
  * ones aside, the item itself (a revision) aside, an interpretation and the policy it explains aside — is refused by
- * the field, naming that item. A draft, an edit, a revision (修订, checked again when approved) alike.
+ * the field, naming that item (its id in the reason: the API answers it, the form links it). A draft, an edit, a
+ * revision (修订, checked again when approved) alike. Under the organ's lock (lockOrganDocumentNumbers), held until
+ * the caller's transaction ends: two saves of one 文号 at the same moment are checked one after the other, and the
+ * second is refused here by the first's item, never stored beside it.
  */
-export async function refuseTakenDocumentNumber(trx: Executor, organId: number, input: PublicationInput, selfId: number | null): Promise<void> {
+export async function refuseTakenDocumentNumber(trx: Executor, dialect: DialectName, organId: number, input: PublicationInput, selfId: number | null): Promise<void> {
   if (!input.documentNumber) return;
+  await lockOrganDocumentNumbers(trx, dialect, organId);
   const holders = await documentNumberHolders(trx, organId, storedSpellingsOf(input.documentNumber), selfId);
   const taken = documentNumberConflict({ id: selfId, itemKind: input.itemKind, policyIds: input.policyIds }, input.documentNumber, holders);
   if (taken) throw new DomainError(DOCUMENT_NUMBER_TAKEN, documentNumberTakenMessage(taken), { field: 'documentNumber', httpStatus: 409 });
@@ -110,11 +117,13 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
   const input = publicationInputSchema.parse(raw);
   refuseFarFutureFormedOn(deps, input);
   return deps.db.transaction().execute(async (trx) => {
+    // SQLite: the write lock first, so a save beside another process's waits for it and reads what it wrote (holdSqliteWriteLock).
+    if (deps.dialect === 'sqlite') await holdSqliteWriteLock(trx);
     const organ = await findOrganById(trx, organId);
     if (!organ) throw new DomainError('ERR_CATALOG_ORGAN_NOT_FOUND', '机关不存在', { httpStatus: 404 });
     const submittingUnitId = await submittingUnitFor(trx, actor, organId, typeof (raw as { submittingUnitCode?: unknown })?.submittingUnitCode === 'string' && (raw as { submittingUnitCode: string }).submittingUnitCode ? (raw as { submittingUnitCode: string }).submittingUnitCode : null);
     await requireDraftRights(trx, actor, organId, submittingUnitId);
-    await checkReferences(trx, actor, organId, input);
+    await checkReferences(trx, deps.dialect, actor, organId, input);
     const at = deps.clock.now().toISOString();
     const id = await insertPublication(trx, {
       ...publicationInputColumns(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
@@ -137,6 +146,7 @@ export async function updatePublication(deps: AppDeps, actor: Actor, id: number,
   const input = publicationInputSchema.parse(raw);
   refuseFarFutureFormedOn(deps, input);
   return deps.db.transaction().execute(async (trx) => {
+    if (deps.dialect === 'sqlite') await holdSqliteWriteLock(trx);
     const before = await findPublication(trx, id);
     if (!before) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
     await requireDraftRights(trx, actor, before.organId, before.submittingUnitId);
@@ -150,7 +160,7 @@ export async function updatePublication(deps: AppDeps, actor: Actor, id: number,
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
       throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
     }
-    await checkReferences(trx, actor, before.organId, input, id);
+    await checkReferences(trx, deps.dialect, actor, before.organId, input, id);
     const organ = (await findOrganById(trx, before.organId))!;
     const at = deps.clock.now().toISOString();
     const updated = await updatePublicationAtVersion(trx, id, before.version, {

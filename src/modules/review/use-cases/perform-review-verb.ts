@@ -146,7 +146,7 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       }
       case 'amend': {
         // The published version stays live; the amendment waits for a reviewer (先审查后公开).
-        await checkPublicationReferences(trx, actor, p.organId, amended!, p.id);
+        await checkPublicationReferences(trx, deps.dialect, actor, p.organId, amended!, p.id);
         await savePendingRevision(trx, p.id, {
           input: amended!, changeNote: input.changeNote!.trim(), basedOnVersion: p.version, proposedBy: actorUserId(actor), proposedByLabel: actorLabel(actor), at,
         });
@@ -156,7 +156,7 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       case 'approve_amendment': {
         const revision = (await findPendingRevision(trx, p.id))!;
         // Validity changes only through 废止 (repeal); an amendment keeps it.
-        await checkPublicationReferences(trx, actor, p.organId, amended!, p.id);
+        await checkPublicationReferences(trx, deps.dialect, actor, p.organId, amended!, p.id);
         await applyApprovedAmendment(trx, p, amended!, { changeNote: revision.changeNote, proposedBy: revision.proposedBy, at });
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'approved'));
         await closeRevision(trx, revision.id, { status: 'approved', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' });
