@@ -57,6 +57,14 @@ for (const dialect of DIALECTS) {
         expect(audit).toEqual({ actor_user_id: null, actor_label: '系统：命令行', entity_id: String(id) });
       });
       expect((await run(['audit', 'verify'])).code).toBe(0);
+
+      // Run again: nothing to reset, so nothing is changed or recorded (as reactivate of an active account).
+      const again = await run(['user', 'reset-2fa', '--username', 'admin']);
+      expect(again.code).toBe(0);
+      expect(again.out).toBe('用户 admin 未启用两步验证，无需重置；未做任何更改。');
+      await withDb(async (db) => {
+        expect(await db.selectFrom('audit_events').select('id').where('action', '=', 'auth.2fa_reset').execute()).toHaveLength(1);
+      });
     });
 
     it('user add and token create are audited with the one actor of the command line, 系统：命令行, as organ add is', async () => {

@@ -29,6 +29,7 @@ describeEachDialect('an organ’s readers see the changes to its staff accounts'
     }));
     await setUserActive(deps, sysadmin.actor, staff.id, false);
     await setUserActive(deps, sysadmin.actor, staff.id, true);
+    await deps.db.updateTable('users').set({ totp_secret: 'v1:lost:phone', totp_enabled_at: '2026-03-10T02:00:00.000Z', totp_last_step: 1 }).where('id', '=', staff.id).execute();
     await resetUserTwoStep(deps, sysadmin.actor, staff.id);
     await resetPassword(deps, sysadmin.actor, staff.id, 'another-password-1');
     await setUserRole(deps, sysadmin.actor, staff.id, ours.code, 'unit_head', true);

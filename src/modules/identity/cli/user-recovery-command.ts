@@ -44,7 +44,7 @@ export async function runUserRecoveryCommand(sub: 'reset-2fa' | 'set-password' |
     const next = r.mustEnrol ? '请其用密码登录；其机关要求两步验证，登录后将直接进入设置页面' : '请其用密码登录，再在“我的账号”重新设置两步验证';
     io.stdout(r.hadTwoStep
       ? `已重置用户 ${r.username} 的两步验证：验证器密钥和恢复码已清除，其登录已全部退出。${next}。${inactiveNote(r.active)}`
-      : `用户 ${r.username} 原未启用两步验证，没有可清除的密钥；其登录已全部退出。${inactiveNote(r.active)}`);
+      : `用户 ${r.username} 未启用两步验证，无需重置；未做任何更改。`);
     return 0;
   }
   const o = parseOptions(argv, ['username', 'password'], ['password-stdin'], SET_USAGE);

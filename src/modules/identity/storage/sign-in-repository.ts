@@ -83,6 +83,18 @@ export async function clearTotp(db: Executor, userId: number): Promise<void> {
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
 }
 
+/**
+ * An administrator's 重置两步验证: clears two-step sign-in only where it is on (`totp_enabled_at` set), in one
+ * statement, so two resets at once clear it once; false when it was not on (nothing changed).
+ */
+export async function clearEnabledTotp(db: Executor, userId: number): Promise<boolean> {
+  const r = await db.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })
+    .where('id', '=', userId).where('totp_enabled_at', 'is not', null).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  return true;
+}
+
 /** Records the step a code was accepted for, only if it is newer than the last one (two parallel uses of one code: one wins). */
 export async function claimTotpStep(db: Executor, userId: number, step: number): Promise<boolean> {
   const r = await db.updateTable('users').set({ totp_last_step: step })

@@ -59,6 +59,34 @@ describeEachDialect('account changes and their audit entries', (db) => {
     expect(await sessionFor(deps, token)).not.toBeNull();
   });
 
+  it('重置两步验证 of an account without two-step sign-in answers 409 and changes and records nothing; its sessions stay', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const admin = await createActor(deps, organ.code, 'organ_admin');
+    const staff = await createStaff(deps, organ.code, 'editor');
+    const name = (await deps.db.selectFrom('users').select('display_name').where('id', '=', staff.id).executeTakeFirstOrThrow()).display_name;
+    const { token } = await logIn(deps, staff.username, staff.password);
+    const entries = async () => (await loadAuditHead(deps.db))!.entries;
+    const before = await entries();
+    await expect(resetUserTwoStep(deps, admin.actor, staff.id))
+      .rejects.toMatchObject({ code: 'ERR_IDENTITY_2FA_NOT_ENABLED', httpStatus: 409, message: `“${name}”未启用两步验证，无需重置` });
+    expect(await entries()).toBe(before);
+    expect(await sessionFor(deps, token)).not.toBeNull();
+
+    // A set-up begun and not confirmed (a secret pending, no code entered yet) is no two-step sign-in either.
+    await deps.db.updateTable('users').set({ totp_pending_secret: 'v1:begun:only' }).where('id', '=', staff.id).execute();
+    await expect(resetUserTwoStep(deps, admin.actor, staff.id)).rejects.toMatchObject({ code: 'ERR_IDENTITY_2FA_NOT_ENABLED', httpStatus: 409 });
+    expect(await entries()).toBe(before);
+    expect((await deps.db.selectFrom('users').select('totp_pending_secret').where('id', '=', staff.id).executeTakeFirstOrThrow()).totp_pending_secret).toBe('v1:begun:only');
+
+    // Set up, it is reset once and recorded once; the second answers as the first above.
+    await deps.db.updateTable('users').set({ totp_secret: 'v1:lost:phone', totp_enabled_at: '2026-03-10T02:00:00.000Z', totp_last_step: 1 }).where('id', '=', staff.id).execute();
+    await resetUserTwoStep(deps, admin.actor, staff.id);
+    expect(await entries()).toBe(before + 1);
+    await expect(resetUserTwoStep(deps, admin.actor, staff.id)).rejects.toMatchObject({ code: 'ERR_IDENTITY_2FA_NOT_ENABLED', httpStatus: 409 });
+    expect(await entries()).toBe(before + 1);
+  });
+
   it('授予 a role already held, or 收回 one not held, answers 409 and records nothing; a real change is recorded once', async () => {
     const deps = buildDeps(db());
     const organ = await createOrgan(deps);

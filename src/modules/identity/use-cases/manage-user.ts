@@ -6,7 +6,7 @@ import { actorLabel, actorUserId, type Actor } from '../domain/actor.ts';
 import { assertPasswordAcceptable } from '../domain/password-rules.ts';
 import { accountOrganOf, holdsRoleOn, isSystemAdmin, organChainFrom, ROLE_LABELS, ROLES, type Role } from '../domain/roles.ts';
 import { findOrganByCode, findUserStatus, organParents, setPasswordAndUnlock, setUserActiveFlag, type Executor } from '../storage/users-repository.ts';
-import { clearTotp, deleteUserSessions } from '../storage/sign-in-repository.ts';
+import { clearEnabledTotp, deleteUserSessions } from '../storage/sign-in-repository.ts';
 import { revokeUserApiTokens } from '../storage/api-tokens-repository.ts';
 import { grantUserRole, revokeUserRole, userRolesOf } from '../storage/user-roles-repository.ts';
 
@@ -87,12 +87,18 @@ export async function resetPassword(deps: AppDeps, actor: Actor, userId: number,
   });
 }
 
-/** Turns off a person's two-step sign-in (a lost phone): they sign in with the password and set it up again. */
+/**
+ * Turns off a person's two-step sign-in (a lost phone): they sign in with the password and set it up again.
+ * Only where it is on (a set-up begun and not confirmed is not): otherwise nothing is changed or recorded, as
+ * a second 停用 — 409, ERR_IDENTITY_2FA_NOT_ENABLED.
+ */
 export async function resetUserTwoStep(deps: AppDeps, actor: Actor, userId: number): Promise<void> {
   const u = await userOr404(deps, userId);
   await assertMayManage(deps, actor, userId);
   await deps.db.transaction().execute(async (trx) => {
-    await clearTotp(trx, userId);
+    if (!(await clearEnabledTotp(trx, userId))) {
+      throw new DomainError('ERR_IDENTITY_2FA_NOT_ENABLED', `“${u.display_name}”未启用两步验证，无需重置`, { httpStatus: 409 });
+    }
     await deleteUserSessions(trx, userId);
     await audited(trx, deps, actor, 'auth.2fa_reset', userId, { username: u.username });
   });

@@ -33,8 +33,11 @@ describeEachDialect('recovering an account from the command line', (db) => {
     expect(audit).toMatchObject({ actor_user_id: null, actor_label: '系统：命令行', entity_id: String(admin.id) });
     expect(JSON.parse(audit!.after_json!)).toEqual({ username: admin.username });
     expect((await logIn(deps, admin.username, admin.password)).stage).toBe('full');
-    // A second run says there was nothing to clear.
+    // A second run says there was nothing to clear, and changes and records nothing (as 重新启用 of an active account).
+    const { token: again } = await logIn(deps, admin.username, admin.password);
     expect((await resetTwoStepByUsername(deps, cli, admin.username)).hadTwoStep).toBe(false);
+    expect(await deps.db.selectFrom('audit_events').select('id').where('action', '=', 'auth.2fa_reset').execute()).toHaveLength(1);
+    expect(await sessionFor(deps, again)).not.toBeNull();
   });
 
   it('set-password applies the form rule, unlocks a locked account, ends the sessions and audits it', async () => {

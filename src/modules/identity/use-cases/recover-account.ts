@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { DomainError } from '../../../shared/domain-error.ts';
+import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../domain/actor.ts';
 import { findUserByUsername } from '../storage/users-repository.ts';
 import { twoStepRequiredFor } from './authenticate.ts';
@@ -20,14 +20,21 @@ async function userNamed(deps: AppDeps, username: string) {
 
 export type TwoStepResetByName = { userId: number; username: string; hadTwoStep: boolean; active: boolean; mustEnrol: boolean };
 
-/** The user page's 重置两步验证 by username: secret and recovery codes cleared, every session ended. */
+/**
+ * The user page's 重置两步验证 by username: secret and recovery codes cleared, every session ended. An account
+ * without two-step sign-in on is left as it is and nothing is recorded (`hadTwoStep` false), as reactivate
+ * leaves an active one.
+ */
 export async function resetTwoStepByUsername(deps: AppDeps, actor: Actor, username: string): Promise<TwoStepResetByName> {
   const u = await userNamed(deps, username);
-  await resetUserTwoStep(deps, actor, u.id);
-  return {
-    userId: u.id, username: u.username, hadTwoStep: u.totp_enabled_at !== null || u.totp_pending_secret !== null,
-    active: u.is_active === 1, mustEnrol: await twoStepRequiredFor(deps, u.id),
-  };
+  let hadTwoStep = true;
+  try {
+    await resetUserTwoStep(deps, actor, u.id);
+  } catch (e) {
+    if (!isDomainError(e) || e.code !== 'ERR_IDENTITY_2FA_NOT_ENABLED') throw e;
+    hadTwoStep = false;
+  }
+  return { userId: u.id, username: u.username, hadTwoStep, active: u.is_active === 1, mustEnrol: await twoStepRequiredFor(deps, u.id) };
 }
 
 export type PasswordSetByName = { userId: number; username: string; wasLocked: boolean; active: boolean };

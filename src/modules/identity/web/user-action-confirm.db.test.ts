@@ -104,6 +104,16 @@ describeEachDialect('confirming 停用账号 and 重置两步验证 on a user pa
     expect(none.statusCode).toBe(409);
     expect(none.body).toContain('未启用两步验证');
     expect(none.body).not.toMatch(/name="confirm"/);
+    // Nor does the user page offer it, and a confirmed POST all the same (another tab, a resent form)
+    // changes and records nothing: the confirmation's reason, 409.
+    const without = await app.inject({ url: `/admin/users/${editor.id}`, cookies: session.cookies });
+    expect(without.body).toContain('两步验证：<strong>未启用</strong>');
+    expect(without.body).not.toContain(`/admin/users/${editor.id}/two-step/reset`);
+    const again = await app.inject(form(session, `/admin/users/${editor.id}/two-step/reset`, { _csrf: session.csrf, confirm: '1' }));
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain(`“${name}”未启用两步验证，无需重置`);
+    expect(again.body).not.toMatch(/name="confirm"/);
+    expect(await deps.db.selectFrom('audit_events').select('id').where('action', '=', 'auth.2fa_reset').execute()).toHaveLength(1);
     await app.close();
   });
 

@@ -66,7 +66,7 @@ export function usersRoutes(deps: AppDeps) {
       const { s, target } = await targetOf(request);
       const refusal = refused ?? (action === 'deactivate'
         ? target.id === s.principal.userId ? '不能停用自己的账号' : !target.is_active ? `账号“${target.display_name}”已停用，无需再停用` : null
-        : !target.totp_enabled_at ? '该用户未启用两步验证，无需重置' : null);
+        : !target.totp_enabled_at ? `“${target.display_name}”未启用两步验证，无需重置` : null);
       return sendPage(reply, <UserActionConfirmPage user={staffUserOf(s.principal)} csrf={request.csrfToken!} target={target} action={action} refusal={refusal} />, refusal ? 409 : 200);
     };
     const confirmed = (request: FastifyRequest) => asString(((request.body ?? {}) as Record<string, unknown>).confirm) === '1';
@@ -108,7 +108,19 @@ export function usersRoutes(deps: AppDeps) {
       setFlash(reply, '账号已启用');
       return reply.redirect(`/admin/users/${request.params.id}`, 303);
     });
-    const resetTwoStep = act((r) => resetUserTwoStep(deps, actor(r), Number(r.params.id)), '已重置两步验证，其登录已全部退出');
+    // A confirmed 重置两步验证 of an account without two-step sign-in (reset meanwhile in another tab, a resent
+    // form) changes and records nothing and answers as the confirmation page would: the reason, 409.
+    const resetTwoStep = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const { target } = await targetOf(request);
+      try {
+        await resetUserTwoStep(deps, actor(request), target.id);
+      } catch (e) {
+        if (isDomainError(e) && e.code === 'ERR_IDENTITY_2FA_NOT_ENABLED') return confirmPage(request, reply, 'two-step-reset', e.message);
+        return userPage(request, reply, fieldErrorsOf(e), 400);
+      }
+      setFlash(reply, '已重置两步验证，其登录已全部退出');
+      return reply.redirect(`/admin/users/${target.id}`, 303);
+    };
     app.get<{ Params: { id: string } }>('/admin/users/:id/two-step/reset', async (request, reply) => confirmPage(request, reply, 'two-step-reset'));
     app.post<{ Params: { id: string } }>('/admin/users/:id/two-step/reset', async (request, reply) => (confirmed(request) ? resetTwoStep(request, reply) : confirmPage(request, reply, 'two-step-reset')));
     app.post('/admin/users/two-step-policy', async (request, reply) => {
