@@ -2,14 +2,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ZodError } from 'zod';
 import { DomainError, type ErrorReason } from '../../shared/domain-error.ts';
 
-/** The JSON body of every API error: a stable code, a Chinese message, the field, every reason. */
-export type ApiErrorBody = { error: { code: string; message: string; field?: string; reasons: ErrorReason[] } };
+/** The JSON body of every API error: a stable code, a Chinese message, the field, the other item a refusal names, every reason. */
+export type ApiErrorBody = { error: { code: string; message: string; field?: string; itemId?: number; reasons: ErrorReason[] } };
 
 export function toApiError(err: unknown): { status: number; body: ApiErrorBody } {
   if (err instanceof DomainError) {
     return {
       status: err.httpStatus,
-      body: { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), reasons: err.reasons } },
+      body: { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.itemId !== undefined ? { itemId: err.itemId } : {}), reasons: err.reasons } },
     };
   }
   if (err instanceof ZodError) {

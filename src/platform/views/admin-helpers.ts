@@ -5,6 +5,16 @@ import type { FieldErrors } from './components.tsx';
 /** The flash (a one-time message after a redirect, and where on the page it is shown): flash.tsx. */
 export { setFlash, takeFlash, type Flash } from './flash.tsx';
 
+/** The other item a field's refusal names (ErrorReason.itemId), kept beside the messages fieldErrorsOf made. */
+const itemsNamed = new WeakMap<FieldErrors, Record<string, number>>();
+
+/**
+ * The id of the other item the refusal of `field` names (ERR_CATALOG_DOCUMENT_NUMBER_TAKEN: the item holding the 文号),
+ * when `errors` came from fieldErrorsOf; else null. The page links it where the person may see it, and names it only
+ * (the message does) where not.
+ */
+export const itemNamedBy = (errors: FieldErrors, field: string): number | null => itemsNamed.get(errors)?.[field] ?? null;
+
 /** Turns a validation or domain error into messages keyed by field, for re-rendering the form. Other errors are rethrown. */
 export function fieldErrorsOf(err: unknown): FieldErrors {
   if (err instanceof ZodError) {
@@ -18,10 +28,13 @@ export function fieldErrorsOf(err: unknown): FieldErrors {
   if (err instanceof DomainError) {
     if (err.httpStatus === 403 || err.httpStatus === 404) throw err;
     const out: FieldErrors = {};
+    const named: Record<string, number> = {};
     for (const r of err.reasons) {
       const key = r.field ?? '_form';
       out[key] = out[key] ? `${out[key]}；${r.message}` : r.message;
+      if (r.itemId !== undefined) named[key] ??= r.itemId;
     }
+    if (Object.keys(named).length) itemsNamed.set(out, named);
     return out;
   }
   throw err;

@@ -130,9 +130,10 @@ export function ErrorSummary({ errors, focus = true, heading = '提交未成功�
  * A labelled form row with its error next to the field. The label names the control by the control's
  * own id (`f-NAME` unless it has another: a page with several forms gives each its own), and the hint
  * and error take ids from it, so that every form on a page keeps its label and messages apart.
+ * `errorLink`: shown after the error, within it (a link to the other item the refusal names).
  */
-export function Field({ name, label, errors, hint, required, children }: {
-  name: string; label: string; errors: FieldErrors; hint?: string; required?: boolean; children: ComponentChildren;
+export function Field({ name, label, errors, hint, required, errorLink, children }: {
+  name: string; label: string; errors: FieldErrors; hint?: string; required?: boolean; errorLink?: ComponentChildren; children: ComponentChildren;
 }) {
   const error = errors[name];
   const ownId = isValidElement(children) ? (children.props as { id?: unknown }).id : undefined;
@@ -145,7 +146,7 @@ export function Field({ name, label, errors, hint, required, children }: {
         {required && <span class="required" aria-hidden="true">＊</span>}
       </label>
       {hint && <p class="hint" id={`h-${key}`}>{hint}</p>}
-      {error && <p class="error-message" id={`e-${key}`}>{error}</p>}
+      {error && <p class="error-message" id={`e-${key}`}>{error}{errorLink ? <> {errorLink}</> : null}</p>}
       {isValidElement(children)
         ? cloneElement(children as VNode<Record<string, unknown>>, {
             'aria-invalid': error ? 'true' : undefined,

@@ -83,7 +83,7 @@ export async function refuseTakenDocumentNumber(trx: Executor, dialect: DialectN
   await lockOrganDocumentNumbers(trx, dialect, organId);
   const holders = await documentNumberHolders(trx, organId, storedSpellingsOf(input.documentNumber), selfId);
   const taken = documentNumberConflict({ id: selfId, itemKind: input.itemKind, policyIds: input.policyIds }, input.documentNumber, holders);
-  if (taken) throw new DomainError(DOCUMENT_NUMBER_TAKEN, documentNumberTakenMessage(taken), { field: 'documentNumber', httpStatus: 409 });
+  if (taken) throw new DomainError(DOCUMENT_NUMBER_TAKEN, documentNumberTakenMessage(taken), { field: 'documentNumber', httpStatus: 409, itemId: taken.id });
 }
 
 /**

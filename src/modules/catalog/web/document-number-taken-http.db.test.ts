@@ -28,6 +28,8 @@ describeEachDialect('a 文号 another item of the organ has: the form, the API a
       expect(refused.statusCode).toBe(400);
       const field = /<div class="field field-error">\s*<label for="f-documentNumber">[\s\S]*?<\/div>/.exec(refused.body)?.[0] ?? '';
       expect(field).toContain(TAKEN(published.id, '关于做好2026年城镇老旧小区改造工作的通知'));
+      // The other item's back-office page is linked: the officer works on its organ (the rule of /admin/publications/:id).
+      expect(field).toContain(`<a href="/admin/publications/${published.id}">查看编号 ${published.id} 的信息</a>`);
       expect(field).toContain('value="岚建[2026]56号"');
       expect(await deps.db.selectFrom('publications').select('id').where('organ_id', '=', organ.id).execute()).toHaveLength(1);
 
@@ -41,7 +43,7 @@ describeEachDialect('a 文号 another item of the organ has: the form, the API a
     }
   });
 
-  it('the API answers 409 ERR_CATALOG_DOCUMENT_NUMBER_TAKEN with the field', async () => {
+  it('the API answers 409 ERR_CATALOG_DOCUMENT_NUMBER_TAKEN with the field and the other item’s id', async () => {
     const { app, deps } = await buildTestApp(db(), '2026-12-06T02:00:00Z');
     try {
       const organ = await createOrgan(deps);
@@ -51,7 +53,13 @@ describeEachDialect('a 文号 another item of the organ has: the form, the API a
       const authorization = `Bearer ${await createApiToken(deps, user.username, 'test')}`;
       const res = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: publicationInput([node], { documentNumber: '岚建(2026)56号' }) });
       expect(res.statusCode).toBe(409);
-      expect(res.json().error).toMatchObject({ code: 'ERR_CATALOG_DOCUMENT_NUMBER_TAKEN', field: 'documentNumber', message: TAKEN(published.id, '关于做好2026年城镇老旧小区改造工作的通知') });
+      expect(res.json().error).toMatchObject({ code: 'ERR_CATALOG_DOCUMENT_NUMBER_TAKEN', field: 'documentNumber', message: TAKEN(published.id, '关于做好2026年城镇老旧小区改造工作的通知'), itemId: published.id });
+      expect(res.json().error.reasons).toEqual([{ code: 'ERR_CATALOG_DOCUMENT_NUMBER_TAKEN', field: 'documentNumber', message: TAKEN(published.id, '关于做好2026年城镇老旧小区改造工作的通知'), itemId: published.id }]);
+      // PUT alike.
+      const draft = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: publicationInput([node], { documentNumber: '岚建〔2026〕58号' }) });
+      const put = await app.inject({ method: 'PUT', url: `/api/v1/publications/${draft.json().id}`, headers: { authorization }, payload: publicationInput([node], { documentNumber: '岚建〔2026〕56号' }) });
+      expect(put.statusCode).toBe(409);
+      expect(put.json().error).toMatchObject({ code: 'ERR_CATALOG_DOCUMENT_NUMBER_TAKEN', field: 'documentNumber', itemId: published.id });
       const ok = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: publicationInput([node], { documentNumber: '岚建(2026)59号' }) });
       expect(ok.statusCode).toBe(201);
       expect(ok.json().documentNumber).toBe('岚建〔2026〕59号');

@@ -1,6 +1,7 @@
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { ErrorSummary, Field, formatBytes, treeDepthClass, type FieldErrors } from '../../../platform/views/components.tsx';
 import { FlashAt, placeFlash } from '../../../platform/views/flash.tsx';
+import { itemNamedBy } from '../../../platform/views/admin-helpers.ts';
 import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
   DOC_TYPES, DOC_TYPE_LABELS, docTypeWarnings, GENRES, inTreeOrder, INTERPRETATION_FORM_LABELS, INTERPRETATION_FORMS, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS,
@@ -122,6 +123,11 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   // at the top of the page, thousands of pixels above on a phone (item-page-places.ts, platform/views/flash.tsx).
   const flash = placeFlash(scope.flash, publication && review ? ITEM_PAGE_PLACES : publication ? [ATTACHMENTS] : []);
   const pictures = attachments.filter((a) => a.revisionState !== 'pending_remove' && /^image\/(png|jpeg|gif)$/.test(a.mimeType));
+  // The item that holds the 文号 (ERR_CATALOG_DOCUMENT_NUMBER_TAKEN) is linked where its page opens for this person — the
+  // rule of /admin/publications/:id, staff of its organ, which is this form's (the refusal names only the organ's items);
+  // elsewhere the message names it without a link.
+  const holder = itemNamedBy(errors, 'documentNumber');
+  const holderLink = holder !== null && scope.staffOf.some((o) => o.id === organ.id) ? <a href={`/admin/publications/${holder}`}>查看编号 {holder} 的信息</a> : null;
   return (
     <AdminLayout title={title} user={scope.user} csrfToken={scope.csrf} flash={flash.top} scripts={editable ? ['/assets/editor.js'] : []}>
       <h1>{title}</h1>
@@ -201,7 +207,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           </Field>
         </details>
         <div class="columns-2">
-          <Field name="documentNumber" label="文号" errors={errors} hint={documentNumberExample ? `如 ${documentNumberExample}（本机关最近的文号）；无文号可不填` : '格式为 发文机关代字〔年份〕序号号；无文号可不填'}>
+          <Field name="documentNumber" label="文号" errors={errors} errorLink={holderLink} hint={documentNumberExample ? `如 ${documentNumberExample}（本机关最近的文号）；无文号可不填` : '格式为 发文机关代字〔年份〕序号号；无文号可不填'}>
             <input id="f-documentNumber" name="documentNumber" value={v('documentNumber')} />
           </Field>
           <Field name="publishingOrganName" label="发布机构" errors={errors} hint={`不填则为 ${organ.name}`}>

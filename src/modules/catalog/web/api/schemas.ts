@@ -40,6 +40,7 @@ const reason = z.object({
   code: z.string().describe('错误代码 / error code'),
   message: z.string().describe('中文说明 / message in Chinese'),
   field: z.string().optional().describe('出错的字段 / offending field'),
+  itemId: z.number().int().optional().describe('该原因所指的另一条信息的编号（如文号已被占用时占用它的信息） / the other item the reason names, e.g. the item holding the 文号'),
 });
 
 export const errorBody = z
@@ -48,6 +49,7 @@ export const errorBody = z
       code: z.string().describe('稳定的错误代码，如 ERR_VALIDATION / stable error code'),
       message: z.string().describe('中文错误说明 / message in Chinese'),
       field: z.string().optional().describe('出错的字段（如 formedOn） / the offending field'),
+      itemId: z.number().int().optional().describe('错误所指的另一条信息的编号：ERR_CATALOG_DOCUMENT_NUMBER_TAKEN 时为已使用该文号的信息 / the other item the error names: for ERR_CATALOG_DOCUMENT_NUMBER_TAKEN, the item holding the 文号'),
       reasons: z.array(reason).describe('全部原因（发布被拒时逐条列出） / every reason, e.g. why a publish was refused'),
     }),
   })
