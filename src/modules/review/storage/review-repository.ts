@@ -58,6 +58,11 @@ export async function saveDrafterPart(db: Executor, publicationId: number, f: { 
     .execute();
 }
 
+/** Removes an item's review form (the drafter cleared it before submitting; clearReviewForm). */
+export async function deleteForm(db: Executor, publicationId: number): Promise<void> {
+  await db.deleteFrom('review_forms').where('publication_id', '=', publicationId).execute();
+}
+
 /** Replaces an organ's review stages (in order) and its publisher role. */
 export async function replaceChain(db: Executor, organId: number, stages: { name: string; role: string }[], publisherRole: string, at: string): Promise<void> {
   await db.deleteFrom('review_chain_stages').where('organ_id', '=', organId).execute();

@@ -13,7 +13,7 @@ import { actorOf, requireStaff } from '../../identity/index.ts';
 import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
 import { findSubmissionTask } from '../storage/submission-tasks-repository.ts';
 import { loadForm } from '../storage/review-repository.ts';
-import { checkReviewForm, fillReviewForm } from '../use-cases/fill-review-form.ts';
+import { checkReviewForm, clearReviewForm, fillReviewForm, saveReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { reviewOverview } from '../use-cases/review-overview.ts';
 import { linkToTask } from '../use-cases/submission-tasks.ts';
@@ -24,8 +24,11 @@ import { submittedMessage } from './review-admin-routes.tsx';
 import { PublicationsListPage, submittingUnitsOf } from './publications-list-page.tsx';
 
 type Body = Record<string, unknown>;
-/** What saving the item's form did: saved (a revision, or the text), or refused — with whether its 保密审查表 was written before the refusal. */
-type ItemFormOutcome = { saved: true; amended: boolean; tableSaved: boolean } | { saved: false; error: unknown; tableSaved: boolean };
+/**
+ * What saving the item's form did: saved (a revision, or the text; its 保密审查表 written, or removed when
+ * emptied), or refused — with whether its 保密审查表 was written before the refusal.
+ */
+type ItemFormOutcome = { saved: true; amended: boolean; tableSaved: boolean; tableCleared: boolean } | { saved: false; error: unknown; tableSaved: boolean };
 
 /** A multipart form's fields (not its files nor its token) as the form page reads them: a repeated name (栏目) as a list. */
 function formFieldsOf(fields: Record<string, unknown>): PublicationFormValues {
@@ -37,6 +40,8 @@ function formFieldsOf(fields: Record<string, unknown>): PublicationFormValues {
   }
   return values;
 }
+/** An emptied 保密审查表 saved: the stored one is removed (clearReviewForm), and the item needs it again. */
+const TABLE_CLEARED = '保密审查表已清空，报送审核前须重新填写';
 const notFound = (what: string) => new DomainError('ERR_NOT_FOUND', `${what}不存在`, { httpStatus: 404 });
 
 /**
@@ -302,6 +307,9 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const saysSomething = !!typed && (typed.secrecyLevel !== '' || typed.involvesPersonalInfo || typed.avoidanceNote.trim() !== '');
       const changed = !!typed && (!stored || stored.secrecyLevel !== typed.secrecyLevel || stored.involvesPersonalInfo !== typed.involvesPersonalInfo || stored.avoidanceNote !== typed.avoidanceNote.trim());
       const table = fillable && saysSomething && changed ? body : null;
+      // Every field emptied takes back a stored table (a draft's or returned item's: a published item's is
+      // locked once it has one, and then not on the page): the item needs it filled again before 报送审核.
+      const clearing = fillable && !!typed && !saysSomething && !!stored;
       const expectedVersion = Number(asString(body.expectedVersion)) || undefined;
       let tableSaved = false;
       try {
@@ -309,11 +317,12 @@ export function publicationEditorRoutes(deps: AppDeps) {
         if (current?.status === 'published') {
           if (table) tableSaved = (await fillReviewForm(deps, actor, id, table), true);
           await performReviewVerb(deps, actor, id, 'amend', { amended: body, changeNote: asString(body.changeNote), expectedVersion });
-          return { saved: true, amended: true, tableSaved };
+          return { saved: true, amended: true, tableSaved, tableCleared: false };
         }
         await updatePublication(deps, actor, id, body, expectedVersion, { formedOnDefault: asString(body.formedOnDefault) });
         if (table) tableSaved = (await fillReviewForm(deps, actor, id, table), true);
-        return { saved: true, amended: false, tableSaved };
+        const tableCleared = clearing && await clearReviewForm(deps, actor, id);
+        return { saved: true, amended: false, tableSaved, tableCleared };
       } catch (error) {
         return { saved: false, error, tableSaved };
       }
@@ -335,7 +344,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
       if (!saved.saved) return refusedItemForm(request, reply, scope, id, body, saved.error, saved.tableSaved);
       setFlash(reply, saved.amended
         ? '修订已保存并报送审核：经发布人审核通过后替换已发布的内容，此前门户仍显示现行版本'
-        : saved.tableSaved ? '已保存（连同保密审查表）' : '已保存');
+        : saved.tableSaved ? '已保存（连同保密审查表）' : saved.tableCleared ? `已保存。${TABLE_CLEARED}` : '已保存');
       return reply.redirect(`/admin/publications/${id}`, 303);
     });
     // 保存并报送审核 (the review panel's button of the item's form): what is typed is saved first, then submitted;
@@ -355,7 +364,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
         setFlash(reply, `已保存。${await submittedMessage(db, id)}`, { at: REVIEW_PANEL });
       } catch (e) {
         if (!(e instanceof DomainError) || e.httpStatus === 404) throw e;
-        setFlash(reply, '已保存，尚未报送：', { at: REVIEW_PANEL, refused: true, reasons: e.reasons.length ? e.reasons.map((r) => r.message) : [e.message] });
+        setFlash(reply, saved.tableCleared ? '已保存（保密审查表已清空），尚未报送：' : '已保存，尚未报送：', { at: REVIEW_PANEL, refused: true, reasons: e.reasons.length ? e.reasons.map((r) => r.message) : [e.message] });
       }
       return reply.redirect(`/admin/publications/${id}#${REVIEW_PANEL}`, 303);
     });
@@ -367,8 +376,8 @@ export function publicationEditorRoutes(deps: AppDeps) {
       const body = (request.body ?? {}) as Body;
       if (typeof body.title !== 'string') {
         try {
-          await fillReviewForm(deps, actorOf(request, 'web'), id, body);
-          setFlash(reply, '保密审查表已保存', { at: REVIEW_PANEL });
+          const done = await saveReviewForm(deps, actorOf(request, 'web'), id, body);
+          setFlash(reply, done === 'cleared' ? TABLE_CLEARED : '保密审查表已保存', { at: REVIEW_PANEL });
         } catch (e) {
           setFlash(reply, '保密审查表未保存：', { at: REVIEW_PANEL, refused: true, reasons: Object.values(fieldErrorsOf(e)) });
         }
@@ -376,13 +385,14 @@ export function publicationEditorRoutes(deps: AppDeps) {
       }
       const scope = await staffContext(deps, request, reply);
       reply.header('Cache-Control', 'no-store');
+      let done: Awaited<ReturnType<typeof saveReviewForm>>;
       try {
-        await fillReviewForm(deps, actorOf(request, 'web'), id, body);
+        done = await saveReviewForm(deps, actorOf(request, 'web'), id, body);
       } catch (e) {
         return renderPublicationForm(request, reply, scope, id, '', body as PublicationFormValues, fieldErrorsOf(e), 400);
       }
       const amending = (await findPublication(db, id))?.status === 'published';
-      const told = topFlash(`保密审查表已保存。上面表单中的${amending ? '修订' : '修改'}还没有保存（仍在表单中），核对后请点“${amending ? '保存修订并报送审核' : '保存'}”。`);
+      const told = topFlash(`${done === 'cleared' ? TABLE_CLEARED : '保密审查表已保存'}。上面表单中的${amending ? '修订' : '修改'}还没有保存（仍在表单中），核对后请点“${amending ? '保存修订并报送审核' : '保存'}”。`);
       return renderPublicationForm(request, reply, { ...scope, flash: told }, id, '', body as PublicationFormValues, {});
     });
     /**

@@ -7,7 +7,8 @@ import {
 } from '../../catalog/index.ts';
 import { actorOf, requireApiToken } from '../../identity/index.ts';
 import type { ReviewVerb } from '../domain/review-workflow.ts';
-import { fillReviewForm } from '../use-cases/fill-review-form.ts';
+import { DomainError } from '../../../shared/domain-error.ts';
+import { clearReviewForm, fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 
 const tags = ['review'];
@@ -92,6 +93,19 @@ const publicationVerbsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (
     },
   }, async (request, reply) => {
     await fillReviewForm(deps, actorOf(request, 'api'), request.params.id, request.body);
+    return reply.status(204).send();
+  });
+  app.delete('/publications/:id/review-form', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '清空保密审查表（起草人部分）', security, params: publicationIdParams,
+      description: '草稿或已退回修改的信息：删除起草人填写的保密审查表，此后须重新填写才能报送审核、发布；审计日志记录清空人和原内容。报送后或已发布的信息不能清空（409）；没有保密审查表时返回 404。/ Removes the drafter\'s form of a draft or returned item; it must be filled again before submission. Locked once submitted or published (409); none to remove is 404.',
+      response: { 204: z.undefined().describe('已清空 / removed'), ...errorResponses(401, 403, 404, 409) },
+    },
+  }, async (request, reply) => {
+    if (!await clearReviewForm(deps, actorOf(request, 'api'), request.params.id)) {
+      throw new DomainError('ERR_NOT_FOUND', '保密审查表不存在（尚未填写）', { httpStatus: 404 });
+    }
     return reply.status(204).send();
   });
 };
