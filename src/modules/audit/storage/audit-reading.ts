@@ -26,27 +26,31 @@ const entryOf = (r: Row): AuditEntry => ({
 const literal = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
 
 /**
- * A reader's scope as the query applies it: the organs, and the accounts holding a role in them now (as
- * text, the way an entry records its target) — one query per page read, however long the log.
+ * A reader's scope as the query applies it: the organs, the accounts holding a role in them now and those
+ * accounts' API tokens (as text, the way an entry records its target) — two queries per page read, however
+ * long the log.
  */
-type ResolvedScope = { all: true } | { all: false; organIds: number[]; accountIds: string[] };
+type ResolvedScope = { all: true } | { all: false; organIds: number[]; accountIds: string[]; tokenIds: string[] };
 
 async function resolveScope(db: Db, scope: AuditReadScope): Promise<ResolvedScope> {
-  if (scope.all || scope.organIds.length === 0) return scope.all ? scope : { ...scope, accountIds: [] };
+  if (scope.all || scope.organIds.length === 0) return scope.all ? scope : { ...scope, accountIds: [], tokenIds: [] };
   const rows = await db.selectFrom('user_roles').select('user_id').distinct().where('organ_id', 'in', scope.organIds).execute();
-  return { ...scope, accountIds: rows.map((r) => String(r.user_id)) };
+  const tokens = rows.length === 0 ? [] : await db.selectFrom('api_tokens').select('id').where('user_id', 'in', rows.map((r) => r.user_id)).execute();
+  return { ...scope, accountIds: rows.map((r) => String(r.user_id)), tokenIds: tokens.map((t) => String(t.id)) };
 }
 
 /**
- * The entries recorded against the reader's organs, and the changes of the accounts in them: an account
- * change written before 2026-12-07 records no organ (and its hash forbids filling one in), so it is read
- * through the account it is about (ACCOUNT_CHANGE_ACTIONS).
+ * The entries recorded against the reader's organs, and the changes and API tokens of the accounts in them:
+ * an account change written before 2026-12-07, or a token's entry written before 2026-12-07, records no organ
+ * (and its hash forbids filling one in), so it is read through the account it is about (ACCOUNT_CHANGE_ACTIONS)
+ * or the token's holder.
  */
 function scoped(eb: ExpressionBuilder<Database, 'audit_events'>, scope: ResolvedScope) {
   if (scope.all) return eb.lit(true);
   const within = [
     ...(scope.organIds.length ? [eb('organ_id', 'in', scope.organIds)] : []),
     ...(scope.accountIds.length ? [eb.and([eb('entity_type', '=', 'user'), eb('action', 'in', [...ACCOUNT_CHANGE_ACTIONS]), eb('entity_id', 'in', scope.accountIds)])] : []),
+    ...(scope.tokenIds.length ? [eb.and([eb('entity_type', '=', 'api_token'), eb('entity_id', 'in', scope.tokenIds)])] : []),
   ];
   return within.length ? eb.or(within) : eb.lit(false);
 }

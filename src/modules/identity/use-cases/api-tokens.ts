@@ -11,6 +11,7 @@ import {
   revokeApiTokenRow, touchApiToken, userRoleOrgans, type ApiTokenRow,
 } from '../storage/api-tokens-repository.ts';
 import { findUserByUsername, loadPrincipal, organParents } from '../storage/users-repository.ts';
+import { accountOrganId } from './manage-user.ts';
 
 export type ApiTokenOptions = {
   /** Valid for this many days (1 … 730); default 365. `null`: no expiry (command line only, for old scripts). */
@@ -21,6 +22,11 @@ export type ApiTokenOptions = {
 };
 
 export type ApiTokenView = Omit<ApiTokenRow, 'organIds'> & { organCodes: string[] | null; state: 'active' | 'expired' | 'revoked' };
+
+/*
+ * A token's entries (api_token.create, api_token.revoke) are recorded against the organ of its holder's account,
+ * as every change of the account is (accountOrganId): that organ's administrator and 政务公开办公室 read them.
+ */
 
 /**
  * Creates a bearer token for the API (docs/security.md). The token is shown once; only its hash is
@@ -63,7 +69,7 @@ export async function createApiToken(deps: AppDeps, username: string, name: stri
     });
     await appendAuditEvent(trx, deps.dialect, {
       occurredAt: at, actorUserId: by ? actorUserId(by) : user.id, actorLabel: by ? actorLabel(by) : personLabel(user.display_name, user.username), action: 'api_token.create', entityType: 'api_token', entityId: String(id),
-      organId: null, before: null, after: { name: name.trim(), user: username, expiresAt, readOnly: opts.readOnly === true, organs: opts.organCodes ?? null },
+      organId: await accountOrganId(trx, user.id), before: null, after: { name: name.trim(), user: username, expiresAt, readOnly: opts.readOnly === true, organs: opts.organCodes ?? null },
     });
   });
   return token;
@@ -128,7 +134,7 @@ export async function revokeApiToken(deps: AppDeps, actor: Actor, tokenId: numbe
     }
     await appendAuditEvent(trx, deps.dialect, {
       occurredAt: at, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), action: 'api_token.revoke', entityType: 'api_token', entityId: String(tokenId),
-      organId: null, before: { name: row.name, user: row.username }, after: null,
+      organId: await accountOrganId(trx, row.userId), before: { name: row.name, user: row.username }, after: null,
     });
   });
   return { name: row.name };
