@@ -29,6 +29,13 @@ describe('./bin/gongkai COMMAND --help', () => {
       const c = captureIo();
       expect(await main(['reindex', '--organs', 'X'], c.io)).toBe(2);
       expect(c.err.join('\n')).toContain('reindex [--organ 机关代码]');
+      // The option without its code (an outside tester read 无法识别的参数“--organ” for it): the code is asked for.
+      for (const argv of [['reindex', '--organ'], ['reindex', '--organ', '--organ']]) {
+        const d = captureIo();
+        expect(await main(argv, d.io)).toBe(2);
+        expect(d.err.join('\n')).toContain('--organ 后缺少机关代码');
+        expect(d.err.join('\n')).not.toContain('无法识别');
+      }
     } finally {
       process.env = saved;
     }

@@ -17,8 +17,9 @@ const usage = (message: string) => new DomainError('ERR_CLI_USAGE', `${message}\
 export async function runReindexCommand(argv: string[], io: ReindexIo, deps: AppDeps): Promise<number> {
   let organCode: string | null = null;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--organ' && argv[i + 1] && !argv[i + 1].startsWith('--')) organCode = argv[++i];
-    else throw usage(`无法识别的参数“${argv[i]}”`);
+    if (argv[i] !== '--organ') throw usage(`无法识别的参数“${argv[i]}”`);
+    if (!argv[i + 1] || argv[i + 1].startsWith('--')) throw usage('--organ 后缺少机关代码（如 --organ qlx-zjj）');
+    organCode = argv[++i];
   }
   let organIds: number[] | null = null;
   if (organCode) {
