@@ -16,7 +16,12 @@ import { fullTextIndexFor } from './full-text-index.ts';
  * not before an index built without it has been rebuilt.
  */
 describeEachDialect('the organ-major search rows', (db) => {
-  const readsOrganRows = (statements: string[]) => statements.some((s) => /from search_organ_items/.test(s));
+  // Answered from the organ's range of the organ-major rows, not the organ tags of search_items.
+  const fromOrganRows = (statements: string[]) => statements.some((s) => /from search_organ_items/.test(s)) && !statements.some((s) => /from "search_items"/.test(s));
+  // Answered from the organ tags of search_items; the organ-major rows read at most by the first question, the one
+  // that says whether they are complete (search_state's flag is asked beside it, not on its own).
+  const fromOrganTags = (statements: string[]) =>
+    statements.some((s) => /from "search_items"/.test(s)) && statements.filter((s) => /from search_organ_items/.test(s)).every((s) => /search_state/.test(s));
 
   it('follow every entry in and out of the index, and answer a search within the organ', async () => {
     const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
@@ -55,7 +60,7 @@ describeEachDialect('the organ-major search rows', (db) => {
     const m = { keywords: [[phraseOf('危房')!]] };
     const want = items.slice(0, 2).map((p) => sortKeyOf(p.publishedOn!, p.id)).sort((a, b) => b - a);
     expect(await index.newest(watched, m, { organIds: [organ.id] }, 10)).toEqual(want);
-    expect(readsOrganRows(statements)).toBe(true);
+    expect(fromOrganRows(statements)).toBe(true);
 
     // As an index built before the migration: no organ-major rows, and the migration marks it not ready.
     await sql`drop table search_organ_items`.execute(deps.db);
@@ -64,18 +69,43 @@ describeEachDialect('the organ-major search rows', (db) => {
     statements.length = 0;
     expect(await index.newest(watched, m, { organIds: [organ.id] }, 10)).toEqual(want);
     expect(await index.countUpTo(watched, m, { organIds: [organ.id] }, 10)).toBe(2);
-    expect(readsOrganRows(statements)).toBe(false);
+    expect(fromOrganTags(statements)).toBe(true);
+    // A listing without a word too: the organ's items from its tags (its organ-major range is empty here).
+    statements.length = 0;
+    expect(await index.listed(watched, { organIds: [organ.id] }, 10)).toEqual(items.map((p) => sortKeyOf(p.publishedOn!, p.id)).sort((a, b) => b - a));
+    expect(fromOrganTags(statements)).toBe(true);
 
     // A rebuild of one organ does not make the table complete; a whole rebuild does.
     await reindex(deps, { organIds: [organ.id] });
     statements.length = 0;
     await index.newest(watched, m, { organIds: [organ.id] }, 10);
-    expect(readsOrganRows(statements)).toBe(false);
+    expect(fromOrganTags(statements)).toBe(true);
     await reindex(deps);
     statements.length = 0;
     expect(await index.newest(watched, m, { organIds: [organ.id] }, 10)).toEqual(want);
     expect(await index.countUpTo(watched, m, { organIds: [organ.id] }, 10)).toBe(2);
-    expect(readsOrganRows(statements)).toBe(true);
+    expect(fromOrganRows(statements)).toBe(true);
+  });
+
+  it('a search or a listing within an organ sends no statement of its own for whether the organ-major rows are complete', async () => {
+    // Issue 13: each search within an organ asked search_state twice (newest and count), one statement each.
+    const deps = buildDeps(db(), '2026-03-10T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const item = await createPublished(deps, organ.id, [node], { title: '危房改造补助资金公示' });
+    const statements: string[] = [];
+    const watched = deps.db.withPlugin({
+      transformQuery: ({ node: n, queryId }) => (statements.push(deps.db.getExecutor().compileQuery(n, queryId).sql), n),
+      transformResult: async ({ result }) => result,
+    });
+    const search = (q: string, sort: 'relevance' | 'newest', filters = {}) =>
+      searchPublications({ ...deps, db: watched }, { q, sort, page: 1, pageSize: 10, filters: { scopeOrganId: organ.id, ...filters } });
+    const ownStatements = () => statements.filter((s) => /search_state/.test(s) && !/search_organ_items/.test(s));
+    for (const [q, sort, filters] of [['危房', 'relevance', {}], ['危房', 'newest', {}], ['', 'newest', {}], ['', 'newest', { validity: 'valid' }]] as const) {
+      statements.length = 0;
+      expect((await search(q, sort, filters)).hits.map((h) => h.id)).toEqual([item.id]);
+      expect(ownStatements()).toEqual([]);
+    }
   });
 
   it('on SQLite is ready at once on a database with nothing indexed yet', async () => {

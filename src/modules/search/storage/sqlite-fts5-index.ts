@@ -131,22 +131,52 @@ const ORGAN_LIMIT = 2 ** 15;
 const organBase = (organId: number) => BigInt(organId) << ORGAN_SHIFT;
 const organFits = (organId: number) => Number.isInteger(organId) && organId >= 0 && organId < ORGAN_LIMIT;
 
-/** Whether `search_organ_items` holds every indexed item's row: not before an index built earlier is rebuilt (migration 068). */
-async function organItemsReady(db: Executor): Promise<boolean> {
-  const r = await sql<{ ready: number }>`select organ_items_ready as ready from search_state where id = 1`.execute(db);
-  return !r.rows.length || Number(r.rows[0].ready) === 1;
+/**
+ * Whether `search_organ_items` holds every indexed item's row: not before an index built earlier is rebuilt
+ * (migration 068; no row: a database with nothing indexed yet). Asked inside the first statement that reads the
+ * organ-major rows, as a column beside their answer, never in a statement of its own: a search within an organ
+ * asked it twice (its newest matches, then their count), two statements more for a value that changes only when a
+ * whole rebuild ends. Not kept in memory either: other server processes share the database, and it is read in
+ * the same statement, so from the same snapshot, as the rows it vouches for. Before the rebuild the answer read
+ * beside it is dropped and the question asked again through the organ tags of `search_items` (one statement more,
+ * only on such an index).
+ */
+const ORGAN_ITEMS_READY = sql<number>`coalesce((select organ_items_ready from search_state where id = 1), 1)`;
+
+/**
+ * The organs whose key ranges of `search_organ_items` may answer this match in this scope, or null when the organ
+ * tags of `search_items` do: a few organs, every keyword in the whole text (titles and words have no organ-major
+ * copy), no list of keys (a catalog node's keys are read as they are). Whether the table is complete is asked with
+ * the first of the organs' questions (`ORGAN_ITEMS_READY`).
+ */
+function organRanges(m: Match, s: Scope, organMajor: boolean): number[] | null {
+  if (!organMajor || m.titleOnly || m.words || !m.keywords.length || s.keys) return null;
+  return organsListedByRange(s, organMajor);
+}
+
+/** The organs of a scope whose key ranges a listing without words may read: one to eight, each with an id that fits the rowid. */
+function organsListedByRange(s: Scope, organMajor: boolean): number[] | null {
+  if (!organMajor || s.keys || !s.organIds?.length || s.organIds.length > FEW_ORGANS) return null;
+  return s.organIds.every(organFits) ? s.organIds : null;
 }
 
 /**
- * The organs whose key ranges of `search_organ_items` answer a listing of this match in this scope, or
- * null when the organ tags of `search_items` do: a few organs, every keyword in the whole text (titles
- * and words have no organ-major copy), no list of keys (a catalog node's keys are read as they are).
+ * Each organ's keys (one question an organ, newest first), or null when `search_organ_items` is not complete
+ * yet: the first question carries `ORGAN_ITEMS_READY` beside its keys, and when it says not ready no other is
+ * asked.
  */
-async function organRanges(db: Executor, m: Match, s: Scope, organMajor: boolean): Promise<number[] | null> {
-  if (!organMajor || m.titleOnly || m.words || !m.keywords.length || s.keys) return null;
-  if (!s.organIds?.length || s.organIds.length > FEW_ORGANS) return null;
-  if (!s.organIds.every(organFits)) return null;
-  return (await organItemsReady(db)) ? s.organIds : null;
+async function organKeyLists(db: Executor, questions: RawBuilder<unknown>[]): Promise<number[][] | null> {
+  const lists: number[][] = [];
+  for (const q of questions) {
+    if (lists.length) {
+      lists.push(await keyList(db, q));
+      continue;
+    }
+    const r = await sql<{ keys: string; ready: number }>`select json_group_array(k) as keys, ${ORGAN_ITEMS_READY} as ready from (${q})`.execute(db);
+    if (Number(r.rows[0].ready) !== 1) return null;
+    lists.push((JSON.parse(r.rows[0].keys) as number[]).sort((a, b) => b - a));
+  }
+  return lists;
 }
 
 /** One organ's matches in the scope's key range, as sort keys. */
@@ -158,17 +188,22 @@ function organSelect(m: Match, s: Scope, organId: number): RawBuilder<unknown> {
   return sql`select rowid - ${base} as k from search_organ_items where search_organ_items match ${expression} and rowid >= ${low} and rowid <= ${high}`;
 }
 
-/** Newest first, at most `limit`: each organ's range read backwards and stopping, the lists merged. */
-async function organNewest(db: Executor, m: Match, s: Scope, organIds: number[], limit: number): Promise<number[]> {
-  const lists: number[][] = [];
-  for (const id of organIds) lists.push(await keyList(db, sql`${organSelect(m, s, id)} order by rowid desc limit ${integer(limit)}`));
-  return lists.flat().sort((a, b) => b - a).slice(0, limit);
+/** Newest first, at most `limit`: each organ's range read backwards and stopping, the lists merged (null: the table is not complete yet). */
+async function organNewest(db: Executor, m: Match, s: Scope, organIds: number[], limit: number): Promise<number[] | null> {
+  const lists = await organKeyLists(db, organIds.map((id) => sql`${organSelect(m, s, id)} order by rowid desc limit ${integer(limit)}`));
+  return lists && lists.flat().sort((a, b) => b - a).slice(0, limit);
 }
 
-async function organCount(db: Executor, m: Match, s: Scope, organIds: number[], cap: number): Promise<number> {
-  const count = async (q: RawBuilder<unknown>) => Number((await sql<{ n: number }>`select count(*) as n from (${q} limit ${integer(cap)})`.execute(db)).rows[0].n);
+/** Up to `cap`, organ by organ (null: the table is not complete yet; the first count carries `ORGAN_ITEMS_READY`). */
+async function organCount(db: Executor, m: Match, s: Scope, organIds: number[], cap: number): Promise<number | null> {
   let n = 0;
-  for (const id of organIds) if (n < cap) n += await count(organSelect(m, s, id));
+  for (const [i, id] of organIds.entries()) {
+    if (n >= cap) break;
+    const q = organSelect(m, s, id);
+    const r = await sql<{ n: number; ready: number }>`select count(*) as n, ${i === 0 ? ORGAN_ITEMS_READY : sql<number>`1`} as ready from (${q} limit ${integer(cap)})`.execute(db);
+    if (Number(r.rows[0].ready) !== 1) return null;
+    n += Number(r.rows[0].n);
+  }
   return Math.min(n, cap);
 }
 
@@ -190,17 +225,16 @@ function docsInScope(s: Scope, limit: number): RawBuilder<unknown> {
  * from its newest end, its rows matching the scope's other tags — or, with none, the organ's own tag, which every row
  * of the range holds — and the lists merged.
  */
-async function organListed(db: Executor, s: Scope, organIds: number[], limit: number): Promise<number[]> {
+async function organListed(db: Executor, s: Scope, organIds: number[], limit: number): Promise<number[] | null> {
   const others = tagTerms({ ...s, organIds: null });
-  const lists: number[][] = [];
-  for (const id of organIds) {
+  const lists = await organKeyLists(db, organIds.map((id) => {
     const base = organBase(id);
     const expression = others.length ? others.join(' AND ') : tagTerms({ organIds: [id] })[0];
     const low = base + BigInt(Math.max(s.minKey ?? 0, 0));
     const high = base + BigInt(Math.min(s.maxKey ?? SORT_KEY_LIMIT - 1, SORT_KEY_LIMIT - 1));
-    lists.push(await keyList(db, sql`select rowid - ${base} as k from search_organ_items where search_organ_items match ${expression} and rowid >= ${low} and rowid <= ${high} order by rowid desc limit ${integer(limit)}`));
-  }
-  return lists.flat().sort((a, b) => b - a).slice(0, limit);
+    return sql`select rowid - ${base} as k from search_organ_items where search_organ_items match ${expression} and rowid >= ${low} and rowid <= ${high} order by rowid desc limit ${integer(limit)}`;
+  }));
+  return lists && lists.flat().sort((a, b) => b - a).slice(0, limit);
 }
 
 /**
@@ -262,8 +296,9 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch, rangeRowsPerKey, organMaj
   async newest(db, m, s, limit) {
     if (empty(m, s) || limit <= 0) return [];
     if (s.keys && s.keys.length > maxSeeks) return scanKeeping(db, single(m, s), s, limit, scanBatch);
-    const organs = await organRanges(db, m, s, organMajor);
-    if (organs) return organNewest(db, m, s, organs, limit);
+    const organs = organRanges(m, s, organMajor);
+    const fromOrganRanges = organs && (await organNewest(db, m, s, organs, limit));
+    if (fromOrganRanges) return fromOrganRanges;
     if (await fewInScope(db, s, 2 * limit)) {
       // FTS5 reads a filtered question backwards at up to four times the cost of forwards (each step
       // to the next of an organ's items starts a page of the other terms' lists again): when the
@@ -277,8 +312,9 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch, rangeRowsPerKey, organMaj
     const tags = tagTerms(s);
     // No tag to read (a year, dates, a node): the sort key's own order in search_docs.
     if (!tags.length) return keyList(db, docsInScope(s, limit));
-    const organs = organMajor && !s.keys && s.organIds && s.organIds.length <= FEW_ORGANS && s.organIds.every(organFits) && (await organItemsReady(db)) ? s.organIds : null;
-    if (organs) return organListed(db, s, organs, limit);
+    const organs = organsListedByRange(s, organMajor);
+    const fromOrganRanges = organs && (await organListed(db, s, organs, limit));
+    if (fromOrganRanges) return fromOrganRanges;
     // The tags alone, as a question of search_items: FTS5 reads their lists from the newest end and stops.
     const q: FtsQuery = { table: 'search_items', expression: tags.join(' AND ') };
     if (s.keys && s.keys.length > maxSeeks) return scanKeeping(db, q, s, limit, scanBatch);
@@ -287,8 +323,9 @@ export const sqliteFts5Index = ({ maxSeeks, scanBatch, rangeRowsPerKey, organMaj
   async countUpTo(db, m, s, cap) {
     if (empty(m, s)) return 0;
     if (s.keys && s.keys.length > maxSeeks) return (await scanKeeping(db, single(m, s), s, cap, scanBatch)).length;
-    const organs = await organRanges(db, m, s, organMajor);
-    if (organs) return organCount(db, m, s, organs, cap);
+    const organs = organRanges(m, s, organMajor);
+    const fromOrganRanges = organs && (await organCount(db, m, s, organs, cap));
+    if (fromOrganRanges !== null) return fromOrganRanges;
     const r = await sql<{ n: number }>`select count(*) as n from (${ftsSelect(single(m, s), s)} limit ${cap})`.execute(db);
     return Number(r.rows[0].n);
   },
