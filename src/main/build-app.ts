@@ -9,7 +9,7 @@ import { pendingMigrations } from '../platform/db/migrate.ts';
 import { htmlErrorPage } from '../platform/views/error-page.tsx';
 import { catalogAdminRoutes, catalogApi, emblemRoute, settleStaffMenu, feedRoutes, MAX_ATTACHMENT_BYTES, movedAddressAnswer, portalRoutes, SiteFrames, siteIdentityRoutes, type ViewCounter } from '../modules/catalog/index.ts';
 import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/index.ts';
-import { isSystemAdmin, requireApiToken, requireStaff, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
+import { isSystemAdmin, loadSignedInStaff, requireApiToken, requireStaff, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
 import { publicationEditorRoutes, reviewAdminRoutes, reviewApi } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
 import { transferAdminRoutes, transferApi } from '../modules/transfer/index.ts';
@@ -57,6 +57,8 @@ export async function buildApp(
   };
   const framedErrorPage = async (request: FastifyRequest, status: number, message: string) => {
     await withFrame(request, NO_FRAME_ON_ERROR);
+    // A back-office address no route answered: the person signed in still sees the back office (its menu, 返回工作台).
+    if (request.url.startsWith('/admin')) await loadSignedInStaff(deps, request).catch((e: unknown) => request.log.warn({ err: e }, 'session unavailable for the error page'));
     await staffMenu(request).catch((e: unknown) => request.log.warn({ err: e }, 'staff menu facts unavailable'));
     return htmlErrorPage(request, status, message);
   };

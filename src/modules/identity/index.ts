@@ -8,7 +8,7 @@ export { tokensRoutes, tokensApi } from './web/tokens-routes.tsx';
 export { accountRoutes } from './web/account-routes.tsx';
 export { listUsers, loadPrincipal } from './storage/users-repository.ts';
 export { systemActor, COMMAND_LINE_ACTOR, FIRST_START_ACTOR, actorUserId, actorLabel, actorMay, actorMayMoveOrgan, type Actor } from './domain/actor.ts';
-export { requireStaff, requireApiToken, actorOf, SESSION_COOKIE } from './web/request-auth.ts';
+export { requireStaff, requireApiToken, actorOf, loadSignedInStaff, SESSION_COOKIE } from './web/request-auth.ts';
 export { sessionRoutes } from './web/session-routes.tsx';
 export { usersRoutes } from './web/users-routes.tsx';
 export { setUserActive, resetPassword, setUserRole } from './use-cases/manage-user.ts';

@@ -16,6 +16,20 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'gk_session';
 const ENROL_PATHS = ['/admin/account/two-step', '/admin/logout'];
 
+/**
+ * The person fully signed in on a request no back-office route answered (a back-office address that does not exist):
+ * loaded so that its error page keeps the back office's look and menu. Nothing is refused or redirected here, and a
+ * session still waiting for its second step (or to set it up) counts as none.
+ */
+export async function loadSignedInStaff(deps: AppDeps, request: FastifyRequest): Promise<void> {
+  if (request.principal) return;
+  const token = request.cookies?.[SESSION_COOKIE];
+  const session = token ? await sessionFor(deps, token) : null;
+  if (!session || session.stage !== 'full') return;
+  request.principal = session.principal;
+  request.csrfToken = session.csrfToken;
+}
+
 /** Loads the signed-in person of a back-office request; sends them to the login page when there is none. */
 export function requireStaff(deps: AppDeps) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
