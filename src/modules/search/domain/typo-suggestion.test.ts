@@ -46,8 +46,31 @@ describe('a keyword typed with a wrong character (a homophone picked in a pinyin
     expect(suggest('x')).toEqual([]);
   });
 
+  it('replaces one character of any shape when no homophone finds the word (issue 13: 公共租凭住房, 棚户区改递, 预售许可征, 住房公积全)', () => {
+    // A character of similar shape picked in a handwriting or 五笔 input, or misread: 凭 for 赁, 递 for 造, 征 for 证, 全 for 金.
+    // Any character is tried (no table of shapes): the dictionary's words one character off, commoner first; the offer
+    // then counts them in order, so the one the catalog holds is offered, not the commonest word.
+    expect(suggest('公共租凭住房')).toContain('公共租赁住房');
+    expect(suggest('棚户区改递')).toContain('棚户区改造');
+    expect(suggest('预售许可征')[0]).toBe('预售许可证');
+    // After 住房公齐全 and the like (齐 sounds as 积): the homophones’ candidates are counted first.
+    expect(suggest('住房公积全')).toContain('住房公积金');
+    expect(suggest('不动产登纪')).toContain('不动产登记');
+    // The commonest words at one place (扬政治埋, 扬统治埋, 扬州治埋) leave room for the other places' (扬尘治理).
+    expect(suggest('扬尘治埋')).toContain('扬尘治理');
+    // The other keywords as typed; a number is never changed.
+    expect(suggest('公共租凭住房 分配')).toContain('公共租赁住房 分配');
+    expect(suggest('岚建〔2026〕58号 公共租凭住房')).toContain('岚建〔2026〕58号 公共租赁住房');
+    expect(suggest('岚建〔2026〕58号 公共租凭住房').every((q) => q.startsWith('岚建〔2026〕58号 '))).toBe(true);
+    // A wrong first character of a word (祖 for 租): read from the words that end as the keyword does.
+    expect(suggest('祖赁')).toContain('租赁');
+    // Homophones still come first (公阻房: 公租房, before 公司房 and the like).
+    expect(suggest('公阻房')[0]).toBe('公租房');
+    expect(suggest('住房公基金')[0]).toBe('住房公积金');
+  });
+
   it('hands back at most a few candidates', () => {
-    for (const q of ['公阻房', '危方改造', '申情', '住房公基金']) expect(suggest(q).length).toBeLessThanOrEqual(TYPO_BOUNDS.maxCandidates);
+    for (const q of ['公阻房', '危方改造', '申情', '住房公基金', '公共租凭住房', '扬尘治埋']) expect(suggest(q).length).toBeLessThanOrEqual(TYPO_BOUNDS.maxCandidates + TYPO_BOUNDS.maxOtherCandidates);
   });
 
   it('stays within its look-up budget whatever the query holds', () => {
@@ -57,11 +80,20 @@ describe('a keyword typed with a wrong character (a homophone picked in a pinyin
       frequency: (w) => { lookups++; return real.frequency(w); },
       hasPrefix: (p) => { lookups++; return real.hasPrefix(p); },
       homophones: (c) => real.homophones(c),
+      oneCharOff: (w, at, most) => { const found = real.oneCharOff(w, at, most); lookups += 4; read += found.read; return found; },
       total: real.total,
     };
+    let read = 0;
     const started = performance.now();
     typoCandidates(parseQuery('鸡基及积 一以已意亦 是时使事市 几记机期集 易义衣医依 十石时实识'), counted, listed);
-    expect(lookups).toBeLessThanOrEqual(TYPO_BOUNDS.maxLookups);
+    expect(lookups).toBeLessThanOrEqual(TYPO_BOUNDS.maxLookups + TYPO_BOUNDS.maxOtherLookups);
+    expect(read).toBeLessThanOrEqual(TYPO_BOUNDS.maxLinesRead);
+    // Words of common characters with no homophone fix: every position tried against thousands of words.
+    lookups = 0;
+    read = 0;
+    typoCandidates(parseQuery('一大一大一大一大一大一大 中不中不中不中不中不中不 三王三王三王三王三王三王'), counted, listed);
+    expect(lookups).toBeLessThanOrEqual(TYPO_BOUNDS.maxLookups + TYPO_BOUNDS.maxOtherLookups);
+    expect(read).toBeLessThanOrEqual(TYPO_BOUNDS.maxLinesRead);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
@@ -73,6 +105,22 @@ describe('the lexicon from jieba’s dictionary and pinyin-pro', () => {
     expect(lexicon.frequency('公阻房')).toBeUndefined();
     expect(lexicon.hasPrefix('危房改')).toBe(true);
     expect(lexicon.hasPrefix('公阻房')).toBe(false);
+  });
+
+  it('lists the words one character off, from the words that start or end as the text does', () => {
+    const words = (w: string, at: number) => lexicon.oneCharOff(w, at, 10_000).words.map(([word]) => word);
+    expect(words('治埋', 1)).toEqual(expect.arrayContaining(['治理', '治疗']));
+    expect(words('治埋', 1)).not.toContain('治埋');
+    // Only words as long as the text, equal but at `at`.
+    expect(words('治埋', 1).every((w) => [...w].length === 2 && w.startsWith('治'))).toBe(true);
+    expect(words('许可征', 2)).toContain('许可证');
+    expect(words('祖赁', 0)).toContain('租赁');
+    expect(words('公积全', 2)).toContain('公积金');
+    expect(words('住房公积全', 4)).toEqual([]);
+    // Their frequencies, as frequency() gives them.
+    expect(lexicon.oneCharOff('治埋', 1, 10_000).words.find(([w]) => w === '治理')?.[1]).toBe(lexicon.frequency('治理'));
+    // More words sharing the known characters than asked for: none read.
+    expect(lexicon.oneCharOff('一埋', 1, 100)).toEqual({ words: [], read: 0 });
   });
 
   it('gives a character’s homophones under every reading, tone ignored, the character itself left out', () => {

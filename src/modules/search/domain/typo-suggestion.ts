@@ -14,6 +14,12 @@ export type Lexicon = {
   hasPrefix(prefix: string): boolean;
   /** The characters read as `ch` is (same pinyin, tone ignored; every reading of a 多音字), the most common first, `ch` left out. */
   homophones(ch: string): readonly string[];
+  /**
+   * The dictionary's words as long as `word` that differ from it only in the character at `at`, with their frequencies:
+   * read from the words that start as `word` does before `at`, or from those that end as it does after `at`, whichever
+   * are fewer — none when those are more than `most`. `read`: how many dictionary lines that was.
+   */
+  oneCharOff(word: string, at: number, most: number): { words: [string, number][]; read: number };
 };
 
 /**
@@ -33,9 +39,17 @@ export const TYPO_BOUNDS = {
   maxLookups: 10_000,
   /** Corrected queries handed back, best first (each is then counted by one bounded search). */
   maxCandidates: 3,
+  /** The most dictionary words sharing a word's known characters that are read to find those one character off (一's 3,310 fit). */
+  wordsSharing: 4_000,
+  /** Dictionary lines read for the whole query while looking for words one character off (a few bytes compared each). */
+  maxLinesRead: 100_000,
+  /** Dictionary look-ups for characters of any shape, after the homophones' (each search of `oneCharOff` counts as four). */
+  maxOtherLookups: 5_000,
+  /** Corrected queries by a character of any shape, handed back after the homophone ones (each counted too). */
+  maxOtherCandidates: 8,
 };
 
-type Fix = { text: string; replaced: number; score: number };
+type Fix = { text: string; replaced: number; score: number; at: number };
 
 /**
  * A listed word (a synonym, an organ's name) counts as a word this frequent when the dictionary lacks it or has it
@@ -46,6 +60,16 @@ const LISTED_FREQUENCY = 500;
 const HAN = /^\p{Script=Han}$/u;
 
 /**
+ * How much likelier than as typed a keyword with a character of another shape must be (its best cut's log probability
+ * higher by this: 50 times as likely). A homophone is a likely slip, any character is not: 资金 → 资源 is likelier
+ * too, but 危房改造 资金 was typed as meant; 租凭 (a rare word of the dictionary, 3) → 租赁 (361) passes.
+ */
+export const TYPO_OTHER_GAIN = Math.log(50);
+
+/** Corrections of another shape at one place of a keyword offered before those of the other places are (see otherFixes). */
+const OTHER_PER_PLACE = 3;
+
+/**
  * 您是不是要找: a search that found nothing may hold a keyword typed with a wrong character — a homophone
  * picked in a pinyin IME (公阻房 for 公租房, 危方改造 for 危房改造, 住房公基金 for 住房公积金). Each keyword not
  * already made of known words gets the same keyword with one character replaced by a homophone (two, inside
@@ -54,6 +78,11 @@ const HAN = /^\p{Script=Han}$/u;
  * keyword is known words than before. Best first: one character replaced before two, then the most of the
  * keyword in known words, then a listed word before a dictionary word, then the commoner word. The queries
  * handed back keep the other keywords; the r-th takes each corrected keyword's r-th correction (or its last).
+ *
+ * Then, after at most maxCandidates of those, up to maxOtherCandidates with one character of any shape replaced (公共租凭住房
+ * for 公共租赁住房, 棚户区改递 for 棚户区改造): each character replaced by the one a dictionary word needs that is as typed
+ * but there (Lexicon.oneCharOff), kept as above when the keyword is also TYPO_OTHER_GAIN likelier than as typed and leaves
+ * no more characters out of words; the likeliest first, OTHER_PER_PLACE of one place a round; the other keywords as typed.
  * A keyword that is a number (文号, 索引号) is left as typed. Bounded by TYPO_BOUNDS. Empty when nothing fits.
  */
 export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: ReadonlySet<string>, bounds = TYPO_BOUNDS): string[] {
@@ -61,7 +90,9 @@ export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: Rea
   let lookups = 0;
   /** Room for one more candidate: scoring one costs at most this many look-ups, so the budget is never passed. */
   let reserve = 0;
-  const budgetLeft = () => lookups + reserve <= bounds.maxLookups;
+  /** The look-ups allowed so far: maxLookups for the homophones, maxOtherLookups more for characters of any shape. */
+  let limit = bounds.maxLookups;
+  const budgetLeft = () => lookups + reserve <= limit;
   const listedPrefixes = new Set([...listed].flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1))));
   /** A word's frequency (a listed word at least LISTED_FREQUENCY), undefined when the text is not a known word. */
   const frequencyOf = (w: string): number | undefined => {
@@ -91,21 +122,29 @@ export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: Rea
    * word as likely as the dictionary says (its frequency over the total; a character it lacks, once), as jieba
    * cuts. Other characters (digits, letters) count nothing: a candidate changes only Han characters.
    */
-  const scoreOf = (chars: string[]) => {
+  const cutOf = (chars: string[]) => {
     const best = new Array<number>(chars.length + 1).fill(0);
+    /** The Han characters the best cut from here leaves alone (in no word of two or more). */
+    const alone = new Array<number>(chars.length + 1).fill(0);
     for (let i = chars.length - 1; i >= 0; i--) {
       if (!HAN.test(chars[i])) {
         best[i] = best[i + 1];
+        alone[i] = alone[i + 1];
         continue;
       }
       best[i] = Math.log(frequencyOf(chars[i]) ?? 1) - logTotal + best[i + 1];
+      alone[i] = 1 + alone[i + 1];
       for (let j = i + 2; j <= Math.min(chars.length, i + longest) && HAN.test(chars[j - 1]); j++) {
         const f = frequencyOf(chars.slice(i, j).join(''));
-        if (f !== undefined) best[i] = Math.max(best[i], Math.log(f) - logTotal + best[j]);
+        if (f !== undefined && Math.log(f) - logTotal + best[j] > best[i]) {
+          best[i] = Math.log(f) - logTotal + best[j];
+          alone[i] = alone[j];
+        }
       }
     }
-    return best[0];
+    return { score: best[0], alone: alone[0] };
   };
+  const scoreOf = (chars: string[]) => cutOf(chars).score;
   /** Whether a known word of two or more characters holds every replaced position. */
   const held = (chars: string[], positions: number[]) => {
     const lo = Math.min(...positions);
@@ -119,19 +158,27 @@ export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: Rea
     return false;
   };
 
-  const fixesOf = (text: string): Fix[] => {
+  let linesRead = 0;
+  /** Corrections of one keyword: by homophones, or (`other`, after every keyword's homophones) by a character of any shape, not those in `taken`. */
+  const fixesOf = (text: string, other: false | ReadonlySet<string>): Fix[] => {
     const chars = [...text];
     if (chars.length < 2 || chars.length > bounds.maxKeywordChars || isNumbered(text)) return [];
     reserve = chars.length * (bounds.maxWordChars + 1) + bounds.maxWordChars * bounds.maxWordChars;
     if (!budgetLeft()) return [];
-    const before = scoreOf(chars);
+    const typed = cutOf(chars);
+    const before = typed.score;
     const fixes = new Map<string, Fix>();
+    /** The least a candidate's score must pass the typed one's by: 0 for a homophone, TYPO_OTHER_GAIN for any other character. */
+    const margin = other ? TYPO_OTHER_GAIN : 0;
     const consider = (changed: string[], positions: number[]) => {
       const candidate = changed.join('');
       if (fixes.has(candidate) || !held(changed, positions)) return;
-      const score = scoreOf(changed);
-      if (score > before) fixes.set(candidate, { text: candidate, replaced: positions.length, score });
+      const { score, alone } = cutOf(changed);
+      // Another character: the keyword also must not leave more characters out of words than as typed.
+      if (score > before + margin && (!margin || alone <= typed.alone)) fixes.set(candidate, { text: candidate, replaced: positions.length, score, at: positions[0] });
     };
+    const best = (a: Fix, b: Fix) => a.replaced - b.replaced || b.score - a.score || (a.text < b.text ? -1 : 1);
+    if (other) return otherFixes(chars, other, consider, () => [...fixes.values()].sort(best));
     const homophones = (p: number, most = bounds.homophonesPerChar) => (HAN.test(chars[p]) ? lexicon.homophones(chars[p]).slice(0, most) : []);
     for (let p = 0; p < chars.length && budgetLeft(); p++) {
       for (const h of homophones(p)) {
@@ -164,15 +211,58 @@ export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: Rea
         }
       }
     }
-    return [...fixes.values()].sort((a, b) => a.replaced - b.replaced || b.score - a.score || (a.text < b.text ? -1 : 1));
+    return [...fixes.values()].sort(best);
+  };
+  const otherFixes = (chars: string[], taken: ReadonlySet<string>, consider: (changed: string[], positions: number[]) => void, sorted: () => Fix[]) => {
+    // One character of any shape (凭 for 赁, 递 for 造): the dictionary's words one character off each stretch of the
+    // keyword, the longest stretches first (more of the word is as typed), each word's characters in place of the
+    // keyword's; kept as the homophones are. No table of shapes: the commonest words come first, and the offer counts
+    // the candidates in order, so the catalog picks among them.
+    const n = chars.length;
+    search: for (let len = Math.min(bounds.maxWordChars, n); len >= 2; len--) {
+      for (let i = 0; i + len <= n; i++) {
+        const stretch = chars.slice(i, i + len);
+        if (!stretch.every((c) => HAN.test(c))) continue;
+        for (let at = 0; at < len; at++) {
+          if (linesRead + bounds.wordsSharing > bounds.maxLinesRead || lookups + reserve + 4 > limit) break search;
+          // At most four binary searches: where the words starting and the words ending as the stretch does begin and end.
+          lookups += 4;
+          const off = lexicon.oneCharOff(stretch.join(''), at, bounds.wordsSharing);
+          linesRead += off.read;
+          for (const [word, frequency] of off.words) {
+            const ch = [...word][at];
+            if (!HAN.test(ch) || !budgetLeft()) continue;
+            known.set(word, frequency);
+            const changed = chars.with(i + at, ch);
+            if (!taken.has(changed.join(''))) consider(changed, [i + at]);
+          }
+        }
+      }
+    }
+    // The likeliest first, at most OTHER_PER_PLACE of one place in each round: the commonest words around one character
+    // (扬政治埋, 扬统治埋, 扬州治埋 for 扬尘治埋) do not push the other places' out of the few counted (扬尘治理).
+    const rank = new Map<Fix, number>();
+    const seen = new Map<number, number>();
+    for (const f of sorted()) {
+      const k = seen.get(f.at) ?? 0;
+      seen.set(f.at, k + 1);
+      rank.set(f, Math.floor(k / OTHER_PER_PLACE));
+    }
+    return sorted().sort((a, b) => rank.get(a)! - rank.get(b)! || b.score - a.score || (a.text < b.text ? -1 : 1));
   };
 
-  const perKeyword = query.keywords.map((k) => ({ text: k.text, fixes: fixesOf(k.text) }));
-  if (!perKeyword.some((k) => k.fixes.length)) return [];
-  const most = Math.min(bounds.maxCandidates, Math.max(...perKeyword.map((k) => k.fixes.length)));
+  const sounds = query.keywords.map((k) => ({ text: k.text, sound: fixesOf(k.text, false) }));
+  limit = bounds.maxLookups + bounds.maxOtherLookups;
+  const perKeyword = sounds.map((k) => ({ ...k, other: fixesOf(k.text, new Set(k.sound.map((f) => f.text))) }));
   const out = new Set<string>();
-  for (let r = 0; r < most; r++) {
-    out.add(perKeyword.map((k) => (k.fixes.length ? k.fixes[Math.min(r, k.fixes.length - 1)].text : k.text)).join(' '));
+  const nth = (fixes: Fix[], r: number) => fixes[Math.min(r, fixes.length - 1)].text;
+  const soundMost = Math.min(bounds.maxCandidates, Math.max(0, ...perKeyword.map((k) => k.sound.length)));
+  for (let r = 0; r < soundMost; r++) out.add(perKeyword.map((k) => (k.sound.length ? nth(k.sound, r) : k.text)).join(' '));
+  const sounded = out.size;
+  const otherMost = Math.max(0, ...perKeyword.map((k) => k.other.length));
+  // The homophones' candidates were counted already: a keyword with no correction of another shape is as typed.
+  for (let r = 0; r < otherMost && out.size < sounded + bounds.maxOtherCandidates; r++) {
+    out.add(perKeyword.map((k) => (k.other.length ? nth(k.other, r) : k.text)).join(' '));
   }
   return [...out];
 }

@@ -1,7 +1,7 @@
 import { handlingOrganOf, itemPath, scopeLabel, type Executor, type Organ } from '../../catalog/index.ts';
 import { documentNumberParts, documentNumberShown, MISSING_NUMBER_BOUNDS, nearbyDocumentNumberKeys, nearDocumentNumberKeys, sameCodeKeys, serialDistance } from '../domain/numbers.ts';
 import { organNamedIn } from '../domain/organ-named.ts';
-import type { ParsedQuery } from '../domain/parse-query.ts';
+import { MAX_KEYWORDS, type ParsedQuery } from '../domain/parse-query.ts';
 import { idOfSortKey } from '../domain/sort-key.ts';
 import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
 import { shorterWord } from '../domain/shorter-word.ts';
@@ -87,9 +87,10 @@ export async function missingDocumentNumber(db: Executor, documentNumberKey: str
 
 /**
  * 您是不是要找: the query with a keyword's wrong character corrected (domain/typo-suggestion.ts: at most
- * TYPO_BOUNDS.maxCandidates, best first), the first that finds something in the same scope and filters, with its
- * count — each candidate one count, bounded like every search. The known words are jieba's dictionary, the synonym
- * groups and the organs' names and short names.
+ * TYPO_BOUNDS.maxCandidates by homophones, then maxOtherCandidates by a character of any shape, best first), the first
+ * that finds something in the same scope and filters, with its count — each candidate one count, bounded like every
+ * search, so of the words a character of another shape makes the one the catalog holds is offered. The known words are
+ * jieba's dictionary, the synonym groups and the organs' names and short names.
  */
 export async function correctedQueryOffer(query: ParsedQuery, organs: Organ[], lexicon: () => Promise<Lexicon>, count: CountOf, scopeOrganId: number | null): Promise<DidYouMean | null> {
   const listed = new Set([...SYNONYM_GROUPS.flat(), ...organs.flatMap((o) => [o.name, o.shortName]).filter((n) => n.length >= 2)]);
@@ -121,36 +122,60 @@ export async function organNamedOffer(query: ParsedQuery, scopeOrganId: number |
   return total > 0 ? { ...offer, q: named.rest, total } : null;
 }
 
-/** Queries of more keywords than this get no fewer-words offer (each offer is one more bounded count). */
-export const FEWER_WORDS_MAX_KEYWORDS = 4;
+/**
+ * At most this many counts for the fewer-words offer: two per keyword of the most a query has (MAX_KEYWORDS), each one
+ * more bounded count, as every search is.
+ */
+export const FEWER_WORDS_MAX_COUNTS = 2 * MAX_KEYWORDS;
 /** At most this many fewer-words queries are offered. */
 export const FEWER_WORDS_OFFERED = 3;
 
 /**
  * Keywords that together find nothing, though each may (公租房 物业费): the query with one keyword left out, for each
  * keyword, in the same scope and filters, those that find something, most found first — what 或减少检索词 advises,
- * as links (docs/search.md). Only for two to FEWER_WORDS_MAX_KEYWORDS keywords. A keyword whose leaving out finds
+ * as links (docs/search.md). For two keywords or more (at most MAX_KEYWORDS). A keyword whose leaving out finds
  * something is what blocked the query; it is first tried shortened (domain/shorter-word.ts: 物业费 → 物业), and such
  * a query, which keeps more of what was asked, is offered before the ones that leave a keyword out.
+ *
+ * When no keyword left out finds anything (two or more block it: 房子 and 开始 in a question typed as a sentence), the
+ * most of the words that find something together: the longest words first (the more characters, the fewer items they
+ * name), each kept when the words kept so far and it still find something — one count per keyword — offered alone.
+ * Counts are at most one per keyword left out and its shortening, else one per keyword left out and one per keyword
+ * tried: FEWER_WORDS_MAX_COUNTS for six keywords; a query is never counted twice.
  */
 export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number | null, count: CountOf, segment: Segmenter): Promise<{ q: string; total: number }[]> {
   const words = query.keywords.map((k) => k.text);
-  if (words.length < 2 || words.length > FEWER_WORDS_MAX_KEYWORDS) return [];
+  if (words.length < 2) return [];
+  const counted = new Map<string, number>();
+  const countOnce = async (q: string) => {
+    if (!counted.has(q)) counted.set(q, await count(q, scopeOrganId));
+    return counted.get(q)!;
+  };
   const shortened: { q: string; total: number }[] = [];
   const leftOut: { q: string; total: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     const q = words.filter((_, j) => j !== i).join(' ');
-    const total = await count(q, scopeOrganId);
+    const total = await countOnce(q);
     if (total <= 0) continue;
     leftOut.push({ q, total });
     const shorter = shorterWord(words[i], segment);
     if (!shorter) continue;
     const kept = words.map((w, j) => (j === i ? shorter : w)).join(' ');
-    const found = await count(kept, scopeOrganId);
+    const found = await countOnce(kept);
     if (found > 0) shortened.push({ q: kept, total: found });
   }
   const byTotal = (a: { total: number }, b: { total: number }) => b.total - a.total;
-  return [...shortened.sort(byTotal), ...leftOut.sort(byTotal)].slice(0, FEWER_WORDS_OFFERED);
+  if (leftOut.length) return [...shortened.sort(byTotal), ...leftOut.sort(byTotal)].slice(0, FEWER_WORDS_OFFERED);
+  // Two or more keywords block: the most of them that find something together, longest words first.
+  const longestFirst = words.map((w, i) => ({ w, i })).sort((a, b) => [...b.w].length - [...a.w].length || a.i - b.i);
+  let kept: { w: string; i: number }[] = [];
+  let total = 0;
+  for (const next of longestFirst) {
+    const trying = [...kept, next].sort((a, b) => a.i - b.i);
+    const found = await countOnce(trying.map((t) => t.w).join(' '));
+    if (found > 0) [kept, total] = [trying, found];
+  }
+  return kept.length && kept.length < words.length ? [{ q: kept.map((t) => t.w).join(' '), total }] : [];
 }
 
 /**
