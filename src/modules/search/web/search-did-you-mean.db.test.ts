@@ -90,4 +90,33 @@ describeEachDialect('a search that found nothing offers the keyword typed with a
       await app.close();
     }
   });
+
+  it('corrects a character of another shape to the word the catalog holds, not the commonest (棚户区改递, 扬尘治埋, 公共租凭住房)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      await createPublished(deps, bureau.id, [node], { title: '关于2026年棚户区改造项目征收补偿方案的公示' });
+      await createPublished(deps, bureau.id, [node], { title: '关于开展建筑工地扬尘治理专项行动的通知' });
+      await createPublished(deps, bureau.id, [node], { title: '关于公共租赁住房小区物业服务企业选聘结果的公告' });
+      const didYouMean = async (typed: string) => (await app.inject(`/api/v1/search?q=${q(typed)}`)).json().didYouMean;
+
+      // 递 for 造: 棚户区改地 and other words of the dictionary come first and find nothing; the first that finds something is offered.
+      expect(await didYouMean('棚户区改递')).toEqual({ q: '棚户区改造', total: 1 });
+      // 埋 for 理, several places tried (扬政治埋 and 扬尘治疗 find nothing).
+      expect(await didYouMean('扬尘治埋')).toEqual({ q: '扬尘治理', total: 1 });
+      // 凭 for 赁, inside a rare word of the dictionary (租凭); the other keywords kept.
+      expect(await didYouMean('公共租凭住房 物业服务')).toEqual({ q: '公共租赁住房 物业服务', total: 1 });
+      const page = mainOf((await app.inject(`/search?q=${q('棚户区改递')}`)).body);
+      expect(page).toContain('您是不是要找');
+      expect(page).toContain('棚户区改造');
+      expect(page).not.toContain('棚户区改地');
+
+      // Found as typed: nothing offered. A correction that finds nothing (预售许可证): nothing offered.
+      expect(await didYouMean('棚户区改造')).toBeNull();
+      expect(await didYouMean('预售许可征')).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
 });
