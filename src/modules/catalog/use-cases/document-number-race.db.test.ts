@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDialect } from '../../../../test/support/db.ts';
-import { buildDeps, createNode, createOrgan, publicationInput, system } from '../../../../test/support/factories.ts';
+import { buildDeps, createNode, createOrgan, createPublished, publicationInput, system } from '../../../../test/support/factories.ts';
+import { fillReviewForm, performReviewVerb } from '../../review/index.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { createPublication, updatePublication } from '../index.ts';
 
@@ -66,6 +67,26 @@ describeEachDialect('two saves of one 文号 at the same moment: one is stored, 
     await expect(edit).rejects.toMatchObject(refusal(first.id, '关于做好城镇燃气安全排查整治工作的通知', dn));
     const held = await deps.db.selectFrom('publications').select('id').where('organ_id', '=', organ.id).where('document_number', '=', dn).execute();
     expect(held).toEqual([{ id: first.id }]);
+  });
+
+  it('a 修订 approved while a new draft with its 文号 is being saved: the approval is refused (409)', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const dn = '岚建〔2026〕95号';
+    const published = await createPublished(deps, organ.id, [node], { title: '关于调整住房公积金贷款政策的通知', documentNumber: '岚建〔2026〕94号' });
+    await fillReviewForm(deps, system, published.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
+    await performReviewVerb(deps, system, published.id, 'amend', { changeNote: '更正文号', amended: publicationInput([node], { title: '关于调整住房公积金贷款政策的通知', documentNumber: dn }) });
+    let approval: Promise<unknown> = Promise.resolve();
+    const draft = await createPublication(deps, system, organ.id, publicationInput([node], { title: '关于开展住房公积金缴存专项检查的通知', documentNumber: dn }), {
+      inTransaction: async () => {
+        approval = performReviewVerb(deps, system, published.id, 'approve_amendment');
+        await untilWaitingOrDone(deps, approval);
+      },
+    });
+    await expect(approval).rejects.toMatchObject(refusal(draft.id, '关于开展住房公积金缴存专项检查的通知', dn));
+    const held = await deps.db.selectFrom('publications').select('id').where('organ_id', '=', organ.id).where('document_number', '=', dn).execute();
+    expect(held).toEqual([{ id: draft.id }]);
   });
 });
 
