@@ -88,4 +88,35 @@ describeEachDialect('reading the audit log', (db) => {
     expect(names.has(targetKey('publication', '999999999'))).toBe(false);
     expect(names.size).toBe(2);
   });
+
+  it('lists by when each entry happened, newest first, ties by sequence — backdated entries below later ones — and pages by that order', async () => {
+    // The demo data writes today's entry first, then its history backdated (each step at its own day's clock):
+    // by sequence, 2025-06-01 and 2025-06-02 stood above 2025-06-09. Days of their own, kept apart by the filter.
+    const { read } = await log([
+      { at: '2025-06-09T02:00:00.000Z', action: 'demo.today_first' },
+      { at: '2025-06-01T02:00:00.000Z', action: 'demo.back_1' },
+      { at: '2025-06-02T02:00:00.000Z', action: 'demo.back_2' },
+      { at: '2025-06-09T02:00:00.000Z', action: 'demo.today_second' },
+    ]);
+    const days = { from: '2025-06-01', to: '2025-06-09' };
+    expect((await read(days)).actions).toEqual(['demo.today_second', 'demo.today_first', 'demo.back_2', 'demo.back_1']);
+    // One a page: a tie crosses the page's end, and no entry is skipped or shown twice.
+    const seen: string[] = [];
+    let page = await read(days, { all: true }, 1);
+    for (;;) {
+      seen.push(...page.actions);
+      if (!page.more) break;
+      page = await read({ ...days, before: String(page.entries[0].id) }, { all: true }, 1);
+    }
+    expect(seen).toEqual(['demo.today_second', 'demo.today_first', 'demo.back_2', 'demo.back_1']);
+  });
+
+  it('refuses a page position that is no entry the reader may see, instead of guessing where it was', async () => {
+    const { deps, read } = await log([{ at: '2025-07-01T02:00:00.000Z', action: 'publication.theirs', organId: 42 }]);
+    const theirs = (await read()).entries.find((e) => e.action === 'publication.theirs')!;
+    const filter = (before: string) => { const p = parseAuditFilter({ before }); if (!p.ok) throw new Error('bad'); return p.filter; };
+    expect(await listAuditEntries(deps.db, filter('999999999'), { all: true }, 50)).toEqual({ entries: [], more: false, lostPosition: true });
+    expect(await listAuditEntries(deps.db, filter(String(theirs.id)), { all: false, organIds: [41] }, 50)).toEqual({ entries: [], more: false, lostPosition: true });
+    expect((await listAuditEntries(deps.db, filter(String(theirs.id)), { all: false, organIds: [42] }, 50)).lostPosition).toBe(false);
+  });
 });

@@ -56,13 +56,22 @@ function scoped(eb: ExpressionBuilder<Database, 'audit_events'>, scope: Resolved
 }
 
 /**
- * A page of entries, newest first, from `filter.beforeId` back (keyset on the primary key, so a page
- * deep in a long log costs what the first does). Returns up to `limit` entries and whether older ones match.
+ * A page of entries, newest first by when each happened (`occurred_at`), ties by sequence, from the entry
+ * `filter.beforeId` on — the last one of the page before (keyset on (occurred_at, id), index
+ * audit_events_occurred, so a page deep in a long log costs what the first does). An entry is written with
+ * the time it happened, which is not always the order it was appended in (the demo data's history, each step
+ * at its own day's clock, is appended after today's entry): a person reads the log by time. The chain is
+ * verified in sequence, never in this order. Returns up to `limit` entries and whether older ones match;
+ * `lostPosition` when `beforeId` is no entry the reader may see (nothing is guessed for it).
  */
-export async function listAuditEntries(db: Db, filter: AuditFilter, scope: AuditReadScope, limit: number): Promise<{ entries: AuditEntry[]; more: boolean }> {
+export async function listAuditEntries(db: Db, filter: AuditFilter, scope: AuditReadScope, limit: number): Promise<{ entries: AuditEntry[]; more: boolean; lostPosition: boolean }> {
   const within = await resolveScope(db, scope);
   let q = db.selectFrom('audit_events').selectAll().where((eb) => scoped(eb, within));
-  if (filter.beforeId !== null) q = q.where('id', '<', filter.beforeId);
+  if (filter.beforeId !== null) {
+    const position = await db.selectFrom('audit_events').select(['occurred_at', 'id']).where('id', '=', filter.beforeId).where((eb) => scoped(eb, within)).executeTakeFirst();
+    if (!position) return { entries: [], more: false, lostPosition: true };
+    q = q.where((eb) => eb(eb.refTuple('occurred_at', 'id'), '<', eb.tuple(position.occurred_at, position.id)));
+  }
   if (filter.action && 'exact' in filter.action) q = q.where('action', '=', filter.action.exact);
   if (filter.action && 'group' in filter.action) {
     const group = filter.action.group;
@@ -83,8 +92,8 @@ export async function listAuditEntries(db: Db, filter: AuditFilter, scope: Audit
   }
   if (filter.fromAt) q = q.where('occurred_at', '>=', filter.fromAt);
   if (filter.toAt) q = q.where('occurred_at', '<', filter.toAt);
-  const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
-  return { entries: rows.slice(0, limit).map(entryOf), more: rows.length > limit };
+  const rows = await q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  return { entries: rows.slice(0, limit).map(entryOf), more: rows.length > limit, lostPosition: false };
 }
 
 /** One entry by its number, when the reader's scope holds it; null otherwise (as if there were none). */

@@ -142,7 +142,7 @@ export function AuditListPage({ view, q, errors, entries, names, more, head }: {
         ? (filtered ? '没有符合条件的记录' : '尚无可查看的记录')
         : `${filtered ? '符合条件的记录' : '操作记录'}：本页 ${entries.length} 条${more ? '，另有更早的' : ''}`}</h2>}
       {ok && entries.length > 0 && <AuditEntriesTable entries={entries} names={names} organName={view.organName}
-        caption={`${filtered ? '符合条件的' : ''}操作记录，最新的在前${paged ? `（第 ${q.before!.trim()} 条之前）` : ''}；点序号查看详情`} />}
+        caption={`${filtered ? '符合条件的' : ''}操作记录，最新的在前${paged ? `（接第 ${q.before!.trim()} 条之后）` : ''}；点序号查看详情`} />}
       {(paged || more) && (
         <nav class="pager" aria-label="翻页">
           {paged && <a href={auditListHref(q)}>最新记录</a>}

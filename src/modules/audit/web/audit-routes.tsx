@@ -24,9 +24,10 @@ export type AuditReader = AuditReaderView & { scope: AuditReadScope };
 
 const PAGE_SIZE = 50;
 const FORBIDDEN = '只有系统管理员、机关管理员和政务公开办公室可以查看审计日志';
+const LOST_POSITION = '翻页位置无效，请从第一页重新查看';
 
 /**
- * 审计日志: the entries, newest first, filtered by a GET form, each with its own page (before/after);
+ * 审计日志: the entries, newest first by when they happened, filtered by a GET form, each with its own page (before/after);
  * for the system administrator also the chain's current head, to be recorded somewhere the
  * database's administrators cannot rewrite, and an on-demand check (docs/security.md). Reading is
  * not itself recorded.
@@ -45,7 +46,9 @@ export function auditRoutes(deps: AppDeps, { requireStaff, isSystemAdmin, auditR
       const head = isSystemAdmin(request.principal!) ? <ChainHead head={await loadAuditHead(deps.db)} check={q.verify === '1' ? await verifyAuditLog(deps.db) : null} /> : null;
       const parsed = parseAuditFilter(q);
       if (!parsed.ok) return sendPage(reply, <AuditListPage view={reader} q={q} errors={parsed.errors} entries={[]} names={new Map()} more={false} head={head} />, 400);
-      const { entries, more } = await listAuditEntries(deps.db, parsed.filter, reader.scope, PAGE_SIZE);
+      const { entries, more, lostPosition } = await listAuditEntries(deps.db, parsed.filter, reader.scope, PAGE_SIZE);
+      // A page position that is no entry the reader may see (an address edited by hand): said, never guessed.
+      if (lostPosition) return sendPage(reply, <AuditListPage view={reader} q={q} errors={{ before: LOST_POSITION }} entries={[]} names={new Map()} more={false} head={head} />, 400);
       return sendPage(reply, <AuditListPage view={reader} q={q} errors={{}} entries={entries} names={await auditTargetNames(deps.db, entries)} more={more} head={head} />);
     });
     app.get<{ Params: { id: string } }>('/admin/audit/:id', async (request, reply) => {
