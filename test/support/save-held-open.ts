@@ -2,8 +2,8 @@
  * A save in another process, for the tests of what two processes writing one SQLite file at once do
  * (src/modules/catalog/use-cases/document-number-race.db.test.ts): creates a draft with the given 文号
  * and, once it is stored but not yet committed, says `holding` on stdout and keeps its transaction open
- * until `go` arrives on stdin or `holdMs` have passed (a test whose own save blocks the thread, as
- * better-sqlite3 waits for a lock, cannot say go); then commits and says `saved <id>`, or `refused <code>`.
+ * for `holdMs` (it lets go by itself: the test's own save, waiting for the lock in better-sqlite3, blocks
+ * the test's thread); then commits and says `saved <id>`, or `refused <code>`.
  *
  * node --import tsx test/support/save-held-open.ts <sqlite file> <data dir> <organ id> <node id> <title> <文号> <holdMs>
  */
@@ -21,15 +21,11 @@ const [file, dataDir, organId, nodeId, title, documentNumber, holdMs] = process.
 const handle = openSqlite(file);
 useAuditKey(TEST_AUDIT_KEY, dataDir);
 const deps = { db: handle.db, dialect: handle.dialect, clock: fixedClock('2026-03-10T02:00:00Z'), dataDir, logger: pino({ level: 'silent' }), secretBox: createSecretBox(TEST_SECRET_KEY) };
-const go = new Promise<void>((resolve) => {
-  process.stdin.on('data', (d) => { if (String(d).includes('go')) resolve(); });
-  setTimeout(resolve, Number(holdMs));
-});
 try {
   const p = await createPublication(deps, systemActor('另一个进程'), Number(organId), publicationInput([Number(nodeId)], { title, documentNumber }), {
     inTransaction: async () => {
       process.stdout.write('holding\n');
-      await go;
+      await new Promise((resolve) => setTimeout(resolve, Number(holdMs)));
     },
   });
   process.stdout.write(`saved ${p.id}\n`);

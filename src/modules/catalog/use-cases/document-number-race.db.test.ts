@@ -111,7 +111,7 @@ describe('a save while another process holds a save of the same 文号 open [sql
     const node = await createNode(deps, organ.id);
     const dn = '岚建〔2026〕93号';
     const script = fileURLToPath(new URL('../../../../test/support/save-held-open.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', script, handle.file!, deps.dataDir, String(organ.id), String(node), '关于开展老旧小区加装电梯摸底调查的通知', dn, '1500'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, handle.file!, deps.dataDir, String(organ.id), String(node), '关于开展老旧小区加装电梯摸底调查的通知', dn, '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const holding = new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d) => { out += String(d); if (out.includes('holding')) resolve(); });
