@@ -2,8 +2,9 @@ import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { importDesk } from '../../../../test/support/import-form.ts';
-import { createNode, createOrgan, createPublished, createStaff, publicationInput } from '../../../../test/support/factories.ts';
+import { createNode, createOrgan, createPublished, createStaff, publicationInput, system } from '../../../../test/support/factories.ts';
 import { createApiToken } from '../../identity/index.ts';
+import { fillReviewForm } from '../../review/index.ts';
 
 const TAKEN = (id: number, title: string, documentNumber = '岚建〔2026〕56号', status = '已发布') =>
   `文号“${documentNumber}”已用于本机关的《${title}》（编号 ${id}，${status}）。一个文号只对应一份文件，请核对文号；如是同一文件，请修改或修订该信息，不要另建`;
@@ -60,6 +61,12 @@ describeEachDialect('a 文号 another item of the organ has: the form, the API a
       const put = await app.inject({ method: 'PUT', url: `/api/v1/publications/${draft.json().id}`, headers: { authorization }, payload: publicationInput([node], { documentNumber: '岚建〔2026〕56号' }) });
       expect(put.statusCode).toBe(409);
       expect(put.json().error).toMatchObject({ code: 'ERR_CATALOG_DOCUMENT_NUMBER_TAKEN', field: 'documentNumber', itemId: published.id });
+      // And a 修订 (amend) of another published item.
+      const other = await createPublished(deps, organ.id, [node], { documentNumber: '岚建〔2026〕60号' });
+      await fillReviewForm(deps, system, other.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
+      const amend = await app.inject({ method: 'POST', url: `/api/v1/publications/${other.id}/amend`, headers: { authorization }, payload: { changeNote: '改文号', amended: publicationInput([node], { documentNumber: '岚建[2026]56号' }) } });
+      expect(amend.statusCode).toBe(409);
+      expect(amend.json().error).toMatchObject({ code: 'ERR_CATALOG_DOCUMENT_NUMBER_TAKEN', field: 'documentNumber', itemId: published.id });
       const ok = await app.inject({ method: 'POST', url: `/api/v1/organs/${organ.code}/publications`, headers: { authorization }, payload: publicationInput([node], { documentNumber: '岚建(2026)59号' }) });
       expect(ok.statusCode).toBe(201);
       expect(ok.json().documentNumber).toBe('岚建〔2026〕59号');
