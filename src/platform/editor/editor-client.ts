@@ -10,6 +10,8 @@ import type { DOMOutputSpec } from '@tiptap/pm/model';
 import Image from '@tiptap/extension-image';
 import StarterKit from '@tiptap/starter-kit';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import { liveNotes } from './live-notes.ts';
+import { alsoSaved, guardUnsavedChanges } from './unsaved-changes.ts';
 
 /** The blocks that carry layout: body paragraphs and headings (a centred title, an indented 一、… heading). */
 const LAID_OUT = ['paragraph', 'heading'] as const;
@@ -242,6 +244,8 @@ function mount(textarea: HTMLTextAreaElement): void {
   wrap.append(toolbar, surface, status);
   wrap.append(textarea);
 
+  /** The body the editor last wrote to the field or read from it. */
+  let shown = textarea.defaultValue;
   const labelledBy = textarea.id ? document.querySelector(`label[for="${textarea.id}"]`)?.id || '' : '';
   const editor = new Editor({
     element: surface,
@@ -252,14 +256,27 @@ function mount(textarea: HTMLTextAreaElement): void {
     ],
     // Tiptap's few rules for the surface are in site.css (.ProseMirror): the CSP allows no <style> it would add.
     injectCSS: false,
-    content: textarea.value,
+    // First what the page was loaded with: the editor's HTML of it is the saved body too (unsaved-changes.ts).
+    content: textarea.defaultValue,
     editorProps: {
       transformPastedHTML: pastedLayout,
       attributes: { class: 'rich-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': labelledBy ? '' : '正文', ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}) },
     },
-    onUpdate: ({ editor: e }) => { textarea.value = e.getHTML(); },
+    onUpdate: ({ editor: e }) => { textarea.value = e.getHTML(); shown = textarea.value; },
   });
+  alsoSaved(textarea, editor.getHTML());
+  if (textarea.form) { guardUnsavedChanges(textarea.form); liveNotes(textarea.form); }
 
+  // The field and the editor are one text. After the browser's Back button, the browser restores the field as it was
+  // left — the officer's typed body, not yet saved — and may do so after this script has run: an editor still showing
+  // the page's body sent the restored one on 保存, text the officer could not see (an outside tester). The editor takes
+  // the field's text in whenever it differs from what the editor last wrote or read, and says so.
+  const adopt = () => {
+    if (!textarea.hidden || textarea.value === shown) return;
+    editor.commands.setContent(textarea.value, { emitUpdate: false });
+    shown = textarea.value;
+    status.textContent = '已恢复您离开本页前输入但尚未保存的正文，请核对后保存。';
+  };
   const refresh: (() => void)[] = [];
   for (const b of BUTTONS) {
     if (b === '|') { const sep = document.createElement('span'); sep.className = 'rich-sep'; sep.setAttribute('aria-hidden', 'true'); toolbar.append(sep); continue; }
@@ -279,6 +296,7 @@ function mount(textarea: HTMLTextAreaElement): void {
     const showing = !textarea.hidden;
     if (showing) editor.commands.setContent(textarea.value, { emitUpdate: false });
     else textarea.value = editor.getHTML();
+    shown = textarea.value;
     textarea.hidden = showing;
     surface.hidden = !showing;
     source.setAttribute('aria-pressed', String(!showing));
@@ -367,6 +385,10 @@ function mount(textarea: HTMLTextAreaElement): void {
     label.append(keepOriginal, publicationId ? ' 导入时把 Word 原件保存为附件' : ' 导入时把 Word 原件保存为附件（先保存草稿后可选，文档中的图片也才能一并导入）');
     toolbar.append(label);
   }
+
+  adopt();
+  window.addEventListener('load', adopt);
+  window.addEventListener('pageshow', adopt);
 }
 
 document.querySelectorAll<HTMLTextAreaElement>('textarea[data-rich-text]').forEach(mount);

@@ -4,7 +4,7 @@ import { FlashAt, placeFlash } from '../../../platform/views/flash.tsx';
 import { itemNamedBy } from '../../../platform/views/admin-helpers.ts';
 import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
-  DOC_TYPES, DOC_TYPE_LABELS, docTypeWarnings, GENRES, inTreeOrder, INTERPRETATION_FORM_LABELS, INTERPRETATION_FORMS, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS,
+  DOC_TYPES, DOC_TYPE_LABELS, DOC_TYPE_WARNING_CODES, docTypeWarnings, GENRES, inTreeOrder, INTERPRETATION_FORM_LABELS, INTERPRETATION_FORMS, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS,
   VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
   type Attachment, type CatalogNode, type DirectoryMatter, type LinkedItem, type Organ, type PolicyCandidate, type Publication, type PublicationStatus, type StaffContext,
 } from '../../catalog/index.ts';
@@ -57,6 +57,19 @@ export function revisionFormValues(input: Record<string, unknown>, changeNote: s
     itemKind: text('itemKind') || 'document', interpretationForm: text('interpretationForm'), videoUrl: text('videoUrl'), graphicAttachmentId: text('graphicAttachmentId'),
     policyIds: (Array.isArray(input.policyIds) ? input.policyIds : [input.policyIds]).filter((n) => n !== undefined && n !== null).map(String),
   };
+}
+
+/**
+ * Whether a form comes back holding work not yet stored: refused, or answered as typed (保存审查表, 上传, 删除) with
+ * fields that differ from the item's stored text (or its pending revision). The editor's script then asks before the
+ * page is left, though the page shows exactly what it was sent (`data-unsaved`, src/platform/editor/unsaved-changes.ts).
+ */
+export function holdsUnsavedWork(values: PublicationFormValues, stored: PublicationFormValues | null, errors: FieldErrors): boolean {
+  if (Object.keys(errors).length > 0) return true;
+  if (!stored) return false;
+  const norm = (k: string, v: string | string[] | undefined) => k === 'policyIds' ? policyIdsOf(v).sort((a, b) => a - b).join(' ')
+    : (Array.isArray(v) ? v.filter((x) => x !== '').sort().join('\n') : (v ?? '')).replace(/\r\n?/g, '\n').trim();
+  return [...Object.keys(stored), 'changeNote'].some((k) => !['expectedVersion', 'formedOnDefault'].includes(k) && norm(k, values[k]) !== norm(k, stored[k]));
 }
 
 /** The policy ids a form holds: ticked boxes and a typed list ("12 15") alike. */
@@ -126,6 +139,8 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
   // The item that holds the 文号 (ERR_CATALOG_DOCUMENT_NUMBER_TAKEN) is linked where its page opens for this person — the
   // rule of /admin/publications/:id, staff of its organ, which is this form's (the refusal names only the organ's items);
   // elsewhere the message names it without a link.
+  const stored = !publication ? null : review?.revision ? revisionFormValues(review.revision.input, review.revision.changeNote, publication) : publicationFormValues(publication);
+  const unsaved = holdsUnsavedWork(values, stored, errors) || conflict;
   const holder = itemNamedBy(errors, 'documentNumber');
   const holderLink = holder !== null && scope.staffOf.some((o) => o.id === organ.id) ? <a href={`/admin/publications/${holder}`}>查看编号 {holder} 的信息</a> : null;
   return (
@@ -151,7 +166,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
       {publication && !editable && <LockedNotice publication={publication} review={review} />}
       {amending && revision && <p class="notice notice-info">下方表单显示的是 {revision.proposedByLabel} 提交、正在等待审核的修订；门户仍显示现行版本，修订经发布人审核通过后才替换。</p>}
       {amending && !revision && editable && <p class="notice notice-info">修订已发布的信息：修改下方表单并填写修订说明后保存。修订须经发布人（修订人以外的人）审核通过后才替换已发布的内容，此前门户仍显示现行版本。</p>}
-      <form id={ITEM_FORM} method="post" action={action} novalidate>
+      <form id={ITEM_FORM} method="post" action={action} novalidate data-unsaved={editable && unsaved ? '' : undefined}>
         <input type="hidden" name="_csrf" value={scope.csrf} />
         {publication && <input type="hidden" name="expectedVersion" value={v('expectedVersion')} />}
         {taskId && <input type="hidden" name="taskId" value={String(taskId)} />}
@@ -245,7 +260,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
             <Select name="docType" values={values} options={['', ...DOC_TYPES]} labels={{ '': '请选择', ...DOC_TYPE_LABELS }} />
           </Field>
           {/* An unlikely 文件类型 is told here, never refused: the officer may know better (docs/workflows/annual-report.md). */}
-          {docTypeNotes.length > 0 && (
+          {editable ? <DocTypeNotes values={values} nodes={nodes} organ={organ} shown={docTypeNotes} /> : docTypeNotes.length > 0 && (
             <div class="notice" role="note" id="w-docType">
               {docTypeNotes.map((w) => <p key={w.code}>{w.message}</p>)}
             </div>
@@ -365,6 +380,40 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         </>
       )}
     </AdminLayout>
+  );
+}
+
+/**
+ * The 文件类型 warnings, for a form that can be changed: each the server's rule (docTypeWarnings) gives for some 文件类型
+ * and the 栏目 or 文号 it depends on, marked with them (data-when), those that hold now shown, the rest hidden. The
+ * editor's script shows and hides them as the 文件类型 and the 栏目 change (src/platform/editor/live-notes.ts): the
+ * 规范性文件 warning stayed after its 栏目 was unticked until the next save (an outside tester). A 文号's warning is
+ * the one for the 文号 as loaded; another 文号 typed is judged at the save. Without JavaScript, as before.
+ */
+function DocTypeNotes({ values, nodes, organ, shown }: { values: PublicationFormValues; nodes: CatalogNode[]; organ: Organ; shown: { code: string; message: string }[] }) {
+  const number = String(values.documentNumber ?? '').trim();
+  const columns = nodes.map((n) => ({ id: String(n.id), path: pathTo(nodes, n.id).map((p) => p.name).join(' > ') }))
+    .filter((c) => docTypeWarnings({ docType: 'other', documentNumber: '', nodeNames: [c.path], organKind: organ.kind }).length > 0);
+  const shownMessages = new Set(shown.map((w) => w.message));
+  const notes = DOC_TYPES.flatMap((docType) => [
+    ...docTypeWarnings({ docType, documentNumber: number, nodeNames: [], organKind: organ.kind }).filter((w) => w.code === DOC_TYPE_WARNING_CODES.normativeNumber)
+      .map((w) => ({ ...w, when: { docType, documentNumber: number } })),
+    ...columns.flatMap((c) => docTypeWarnings({ docType, documentNumber: '', nodeNames: [c.path], organKind: organ.kind }).filter((w) => w.code === DOC_TYPE_WARNING_CODES.normativeColumn)
+      .map((w) => ({ ...w, when: { docType, nodeIds: c.id } }))),
+    ...docTypeWarnings({ docType, documentNumber: '', nodeNames: [], organKind: organ.kind }).map((w) => ({ ...w, when: { docType } })),
+  ]);
+  const docType = String(values.docType ?? '');
+  // Shown now: exactly what the rule says for the form as it is (a note may read alike for two 栏目; the first holds).
+  const holds = (n: (typeof notes)[number]) => n.when.docType === docType && shownMessages.has(n.message);
+  const shownNotes = new Set<string>();
+  return (
+    <div class="notice" role="note" id="w-docType" data-live-notes data-first-of={JSON.stringify({ nodeIds: columns.map((c) => c.id) })} hidden={shown.length === 0}>
+      {notes.map((n) => {
+        const show = holds(n) && !shownNotes.has(n.message);
+        if (show) shownNotes.add(n.message);
+        return <p key={`${n.code}-${JSON.stringify(n.when)}`} data-when={JSON.stringify(n.when)} hidden={!show}>{n.message}</p>;
+      })}
+    </div>
   );
 }
 
