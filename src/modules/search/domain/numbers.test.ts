@@ -70,6 +70,21 @@ describe('query parsing', () => {
     for (const q of ['2026年第5号', '第58号', '58号', '岚建〔2026〕第58号文', '2026第58号']) expect(spellings(q), q).toEqual([[q]]);
   });
 
+  it('matches a 文号 typed without brackets in its standard spelling too, as the items write it (issue 13: 岚建2026年58号 lost the 政策解读 citing 岚建〔2026〕58号)', () => {
+    const spellings = (q: string) => parseQuery(q).keywords.map((k) => k.alternatives.map((a) => a.text));
+    // Every spelling the exact look-up reads as this 文号 (documentNumberKey) also searches the text for 岚建〔2026〕58号.
+    expect(spellings('岚建2026年58号')).toEqual([['岚建2026年58号', '岚建〔2026〕58号', '岚建〔2026〕第58号']]);
+    expect(spellings('岚建2026年第58号')).toEqual([['岚建2026年第58号', '岚建〔2026〕58号', '岚建〔2026〕第58号']]);
+    expect(spellings('岚建202658号')).toEqual([['岚建202658号', '岚建〔2026〕58号', '岚建〔2026〕第58号']]);
+    expect(spellings('岚建2026年58')).toEqual([['岚建2026年58', '岚建〔2026〕58号', '岚建〔2026〕第58号']]);
+    expect(spellings('岚建2026058号')).toEqual([['岚建2026058号', '岚建〔2026〕58号', '岚建〔2026〕第58号']]);
+    for (const q of ['岚建2026年58号', '岚建202658号', '岚建2026年58']) expect(parseQuery(q).documentNumberKey, q).toBe(documentNumberKey('岚建〔2026〕58号'));
+    // Digits that no 代字 and year can be read from stay one phrase: no 代字 (a year's serial, a serial alone), a 代字
+    // ending in a digit or in 第 (a serial's own number), no 号 and no year mark (岚建202658: any split), a longer keyword.
+    for (const q of ['2026年第5号', '202658号', '第202658号', '编号第202658号', '1202658号', '岚建1202658号', '岚建202658', '岚建2026年58号文']) expect(spellings(q), q).toEqual([[q]]);
+    expect(documentNumberKey('岚建202658')).not.toBe(documentNumberKey('岚建〔2026〕58号'));
+  });
+
   it('finds nothing to match in punctuation alone', () => {
     expect(parseQuery('，。！').keywords).toEqual([]);
   });

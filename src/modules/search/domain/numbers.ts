@@ -13,16 +13,28 @@ export { documentNumberKey };
  * substring, so the other spelling is searched as an alternative phrase, like a synonym. A 文号 is the organ's
  * 代字 (or a bracketed year without it), the year, the serial and 号 — nothing before or after; a year's serial
  * (2026年第5号) or a serial alone (第58号) is not one. Brackets need no variant: punctuation typed inside a
- * keyword stands for any. Anything else: the keyword alone.
+ * keyword stands for any.
+ *
+ * Typed without brackets, any way the exact look-up reads as a 文号 with its 代字 (岚建2026年58号, 岚建2026年第58号,
+ * 岚建202658号, 岚建2026年58: documentNumberKey), it is also searched in the standard spelling the items write
+ * (岚建〔2026〕58号, and with 第), so the items citing it are found as they are for 岚建〔2026〕58号. The 代字 must be
+ * one: not ending in a digit or in 第 (第202658号 and 1202658号 are serials, not 文号). Anything else: the keyword alone.
  */
 export function documentNumberSpellings(keyword: string): string[] {
   const m = /^(.*?)([〔[(（【［]?)((?:19|20)\d{2})([〕\])）】］]?)(第?)(\d+号?)$/u.exec(keyword);
-  if (!m) return [keyword];
+  const bracketed = !!m && m[2] !== '' && m[4] !== '';
+  if (!bracketed) return unbracketedSpellings(keyword);
   const [, prefix, open, year, close, di, serial] = m;
-  const bracketed = open !== '' && close !== '';
-  // Without 号 only with the year bracketed (岚建〔2026〕58), as the exact look-up's key takes it.
-  if ((!prefix && !bracketed) || /[\p{N}\s]$/u.test(prefix) || (!bracketed && (open || close)) || (!bracketed && !serial.endsWith('号'))) return [keyword];
+  if (/[\p{N}\s]$/u.test(prefix)) return [keyword];
   return [keyword, `${prefix}${open}${year}${close}${di ? '' : '第'}${serial}`];
+}
+
+/** A 文号 the exact look-up reads without brackets (documentNumberKey), its 代字 a 代字: the keyword and the standard spellings. */
+function unbracketedSpellings(keyword: string): string[] {
+  const parts = documentNumberParts(documentNumberKey(keyword));
+  if (!parts || /[\p{N}\s第]$/u.test(parts.prefix) || /[〔〕[\]()（）【】［］]/u.test(keyword)) return [keyword];
+  const shown = documentNumberShown(parts);
+  return [...new Set([keyword, shown, shown.replace('〕', '〕第')])];
 }
 
 export function indexNumberKey(raw: string | null | undefined): string {

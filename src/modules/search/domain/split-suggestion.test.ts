@@ -77,6 +77,27 @@ describe('a search that found nothing, split into its words', () => {
     expect(suggest('查询方式')).toBe('查询 方式');
   });
 
+  it('leaves out what only asks in a question typed as a sentence, wherever jieba puts it (issue 13: six such questions found nothing and were offered nothing)', () => {
+    // 知道 / 了解 (what the asker wants), 是多少钱 and 什么时候 (a question word cut in two by jieba), 向哪里 (a question
+    // word with its preposition), a lone 是 that was glued to the next word (是危房), 我家 (the asker).
+    expect(suggest('我想知道农村危房改造补助标准是多少')).toBe('农村 危房改造 补助 标准');
+    expect(suggest('我想知道农村危房改造补助标准')).toBe('农村 危房改造 补助 标准');
+    expect(suggest('农村危房改造的补助标准是多少钱')).toBe('农村 危房改造 补助 标准');
+    expect(suggest('我家房子是危房怎么申请改造')).toBe('房子 危房 申请 改造');
+    expect(suggest('老旧小区改造什么时候开始')).toBe('老旧 小区 改造 开始');
+    expect(suggest('我想了解危房改造')).toBe('危房改造');
+    expect(suggest('想了解公租房')).toBe('公租房');
+    // How the asker finds it (太大, 很吵) is no word the items write: the degree word and the one character after it go.
+    expect(suggest('工地扬尘太大了向哪里投诉')).toBe('工地 扬尘 投诉');
+    expect(suggest('施工噪音很吵怎么投诉')).toBe('施工 噪音 投诉');
+    // A preposition is asking only before a question word: 向社会 keeps its 向.
+    expect(suggest('向社会公开')).toBe('向社会 公开');
+    // Made of these alone, the keyword is kept as typed; 特别 is a word items use (特别困难家庭).
+    expect(suggest('了解')).toBeNull();
+    expect(suggest('知道')).toBeNull();
+    expect(suggest('特别困难家庭')).toBe('特别 困难 家庭');
+  });
+
   it('parts a keyword jieba’s dictionary holds as one word into two words, when each half is one (房屋出租 for 出租房屋)', () => {
     // jieba keeps 房屋出租 and 住房补贴 whole, so nothing was offered though 出租房屋 and 住房 … 补贴 items exist.
     expect(suggest('房屋出租')).toBe('房屋 出租');

@@ -10,19 +10,53 @@ const JOINING = new Set(['的', '地', '得', '了', '和', '与', '及', '或',
 
 /**
  * What a question typed into the box is made of besides what it asks about (如何申请公租房, 公租房申请条件是什么,
- * 我想查一下…): question words, a request, the asker. A split word made only of these is left out of the split query —
- * items do not say 如何 or 我想查 — unless nothing else would be left. Narrow on purpose: 查询, 办理, 没有 are words items
- * use, and stay.
+ * 我想查一下…, 我想知道…是多少钱): question words, a request, what the asker wants (知道, 了解), the asker (我, 我家). A run
+ * of jieba's words made only of these is left out of the split query — items do not say 如何, 我想查 or 了解 — unless
+ * nothing else would be left. Narrow on purpose: 查询, 办理, 没有, 可以 are words items use, and stay.
  */
-const ASKING = ['如何', '怎么', '怎样', '怎么样', '什么', '为什么', '哪里', '哪儿', '哪些', '哪个', '在哪', '多少', '是否', '能否', '能不能', '可不可以', '有没有', '请问', '请', '我', '我们', '想', '要', '查', '一下', '是'];
+const ASKING = ['如何', '怎么', '怎样', '怎么样', '什么', '什么时候', '啥时候', '何时', '为什么', '哪里', '哪儿', '哪些', '哪个', '哪', '在哪', '谁', '多少', '多少钱', '是否', '能否', '能不能', '可不可以', '有没有', '请问', '请', '我', '我们', '我家', '我们家', '想', '要', '查', '问', '一下', '是', '知道', '了解', '你好', '您好', '谢谢'];
+/** Prepositions that ask only with a question word after them (向哪里 投诉, 找谁): 向社会公开 keeps its 向. */
+const ASKING_LEADS = ['向', '到', '去', '找', '跟', '给', '在'];
 /** Particles that end a question (吗, 呢 …): dropped like joining words, never attached to the word before them. */
 const PARTICLES = new Set(['吗', '呢', '吧', '啊', '呀']);
+/**
+ * How much a thing is felt (太大, 很吵): the degree word and a lone character after it say how the asker finds it, which
+ * no item writes (工地扬尘太大了 is about 工地 扬尘). A word of two characters after it stays (非常严重: 严重).
+ */
+const DEGREE = new Set(['太', '很', '挺', '非常', '十分']);
 
-/** Whether a word is made of asking words only (我想查 = 我 + 想 + 查, 是什么 = 是 + 什么). */
+/** Whether a text is made of asking words only (我想查 = 我 + 想 + 查, 是多少钱 = 是 + 多少钱), after at most one lead (向哪里). */
 function isAsking(word: string): boolean {
-  const ok: boolean[] = [true];
-  for (let end = 1; end <= word.length; end++) ok[end] = ASKING.some((a) => end >= a.length && ok[end - a.length] && word.slice(end - a.length, end) === a);
-  return word.length > 0 && ok[word.length];
+  const made = (w: string) => {
+    const ok: boolean[] = [true];
+    for (let end = 1; end <= w.length; end++) ok[end] = ASKING.some((a) => end >= a.length && ok[end - a.length] && w.slice(end - a.length, end) === a);
+    return w.length > 0 && ok[w.length];
+  };
+  return made(word) || ASKING_LEADS.some((l) => word.length > l.length && word.startsWith(l) && made(word.slice(l.length)));
+}
+
+/** How many of jieba's words one asking run may join (是 / 多少 / 钱, 向 / 哪里): bounded, like every step here. */
+const ASKING_RUN = 4;
+
+/**
+ * jieba's words of a keyword with what only asks, and how the asker feels, left out (`null` where a word was: it parts
+ * the words on either side like a joining word): at each word the longest run of at most ASKING_RUN words that together
+ * only ask (是 / 多少 / 钱 = 是多少钱, 什么 / 时候), so a question word jieba cut in two goes whole and a lone 是 is not
+ * glued to the word after it (是 / 危房 gave 是危房).
+ */
+function withoutAsking(cut: string[]): (string | null)[] {
+  const words = cut.map((w) => w.trim()).filter(Boolean);
+  const out: (string | null)[] = [];
+  for (let i = 0; i < words.length; ) {
+    let run = 0;
+    for (let n = Math.min(ASKING_RUN, words.length - i); n > 0 && !run; n--) if (isAsking(words.slice(i, i + n).join(''))) run = n;
+    if (!run && DEGREE.has(words[i])) run = words[i + 1] && [...words[i + 1]].length === 1 && /\p{Script=Han}/u.test(words[i + 1]) ? 2 : 1;
+    if (run) {
+      out.push(null);
+      i += run;
+    } else out.push(words[i++]);
+  }
+  return out;
 }
 
 /**
@@ -31,14 +65,15 @@ function isAsking(word: string): boolean {
  * the same words apart, each of which must then occur. Each keyword is cut into jieba's words; a word of
  * one character never stands alone (扬 / 尘 / 治理 gives 扬尘 治理, 公 / 租房 stays 公租房), joining words
  * are dropped, punctuation parts words and is dropped, a number keeps to itself (2025 / 年度报告), and a keyword
- * jieba keeps as one word is cut in two words when it can be (房屋出租 gives 房屋 出租, `halvesOf`); a
+ * jieba keeps as one word is cut in two words when it can be (房屋出租 gives 房屋 出租, `halvesOf`), what only asks
+ * and how the asker feels are left out (我想知道…是多少 gives the words between, `withoutAsking`); a
  * keyword that is or looks like a 文号, an 索引号 or a numbered serial (第, 号, brackets) is kept as typed.
  * Null when no keyword splits.
  */
 export function splitSuggestion(query: ParsedQuery, segment: Segmenter): string | null {
   let changed = false;
   const words = query.keywords.flatMap((k) => {
-    const split = isNumbered(k.text) ? [k.text] : withoutAsking(splitKeyword(k.text, segment));
+    const split = isNumbered(k.text) ? [k.text] : splitKeyword(k.text, segment, true);
     if (split.length > 1 || (split.length === 1 && split[0] !== k.text)) changed = true;
     return split.length ? split : [k.text];
   });
@@ -52,12 +87,6 @@ export function splitSuggestion(query: ParsedQuery, segment: Segmenter): string 
  */
 export const isNumbered = (text: string) => /\d/.test(text) && (/\d\s*号/.test(text) || /[〔〕[\]【】［］]/.test(text) || /^[0-9a-z/-]+$/i.test(text));
 
-/** The words without those that only ask (ASKING), unless that would leave none. */
-function withoutAsking(words: string[]): string[] {
-  const asked = words.filter((w) => !isAsking(w));
-  return asked.length ? asked : words;
-}
-
 /** A number with the unit that belongs to it (2026年, 2025年度): a word of its own, never joined to the character after it. */
 const UNITS = '(?:年度|年|月|日|期|批|届|次)?';
 const NUMBER_PART = new RegExp(`(\\d+${UNITS})`);
@@ -68,7 +97,7 @@ const NUMBER_WORD = new RegExp(`^\\d+${UNITS}$`);
  * word people search by is left to that word (2025年报: 2025 / 年报, which finds the 年度报告), when jieba cuts the
  * rest so (2025年报送 stays 2025年 / 报送).
  */
-function splitKeyword(text: string, segment: Segmenter): string[] {
+function splitKeyword(text: string, segment: Segmenter, leavingOutAsking: boolean): string[] {
   const parts = text.split(NUMBER_PART).filter(Boolean);
   for (let i = 0; i + 1 < parts.length; i++) {
     const unit = NUMBER_WORD.test(parts[i]) ? parts[i].replace(/^\d+/, '') : '';
@@ -76,7 +105,9 @@ function splitKeyword(text: string, segment: Segmenter): string[] {
       parts.splice(i, 2, parts[i].slice(0, -unit.length), unit + parts[i + 1]);
     }
   }
-  const words = parts.flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(segment(part))));
+  const words = parts.flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(leavingOutAsking ? withoutAsking(segment(part)) : segment(part))));
+  // Made only of what asks (怎么办 is a word; 如何 alone): the keyword's words as they are, asking ones too.
+  if (leavingOutAsking && !words.length) return splitKeyword(text, segment, false);
   return words.length === 1 && words[0] === text ? halvesOf(text, segment) : words;
 }
 
@@ -101,7 +132,7 @@ function halvesOf(word: string, segment: Segmenter): string[] {
 /** A token of punctuation or symbols only: it ends a word, as a joining word does. */
 const isMark = (w: string) => !/[\p{L}\p{N}]/u.test(w);
 
-function wordsOf(cut: string[]): string[] {
+function wordsOf(cut: (string | null)[]): string[] {
   const out: string[] = [];
   let singles = '';
   let pending = ''; // a lone character waiting for the next word
@@ -111,9 +142,9 @@ function wordsOf(cut: string[]): string[] {
     singles = '';
   };
   for (const raw of cut) {
-    const w = raw.trim();
-    if (!w) continue;
-    if (JOINING.has(w) || PARTICLES.has(w) || isMark(w)) {
+    const w = raw?.trim();
+    if (w === '') continue;
+    if (w === undefined || JOINING.has(w) || PARTICLES.has(w) || isMark(w)) {
       flushSingles();
       if (pending) out.push(pending);
       pending = '';

@@ -139,7 +139,8 @@ export const FEWER_WORDS_OFFERED = 3;
  *
  * When no keyword left out finds anything (two or more block it: 房子 and 开始 in a question typed as a sentence), the
  * most of the words that find something together: the longest words first (the more characters, the fewer items they
- * name), each kept when the words kept so far and it still find something — one count per keyword — offered alone.
+ * name), each kept when the words kept so far and it still find something — one count per keyword — offered alone, when
+ * two or more are kept.
  * Counts are at most one per keyword left out and its shortening, else one per keyword left out and one per keyword
  * tried: FEWER_WORDS_MAX_COUNTS for six keywords; a query is never counted twice.
  */
@@ -175,7 +176,8 @@ export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number 
     const found = await countOnce(trying.map((t) => t.w).join(' '));
     if (found > 0) [kept, total] = [trying, found];
   }
-  return kept.length && kept.length < words.length ? [{ q: kept.map((t) => t.w).join(' '), total }] : [];
+  // One word alone says too little of what was asked (住房 of 住房 公积金 缴存): offered only as two or more.
+  return kept.length >= 2 ? [{ q: kept.map((t) => t.w).join(' '), total }] : [];
 }
 
 /**

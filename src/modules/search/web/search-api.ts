@@ -82,7 +82,7 @@ const searchAnswer = z.object({
     organ: z.object({ code: z.string(), label: z.string() }).nullable().describe('索引号开头的代码所属的机关（可按 organ=code 不带检索词列出其全部信息）；没有这样的机关时为 null / the organ whose code the 索引号 starts with (organ=code without q lists its items); null when none'),
     format: z.string().describe('该机关索引号的组成，如 11341525000007021K/发布年份（4 位）-5 位流水号 / how that organ’s 索引号 are made, in words'),
   }).nullable().describe('没有结果，且检索词是一个索引号（机关代码/年份-流水号）而在范围内没有这一索引号的信息时给出，否则为 null / nothing found and the query is an 索引号 (organ code/period-serial) no item in the scope has; else null'),
-  fewerWords: z.array(z.object({ q: z.string(), total: z.number().int() })).describe('没有结果（分开检索、错字改正也没有）且有 2–4 个检索词时：去掉其中一个检索词后有结果的检索式及其结果数，结果多的在前，最多 3 个 / nothing found (nor apart or corrected) with 2–4 keywords: the query with one keyword left out, for those that find something, most found first, at most 3'),
+  fewerWords: z.array(z.object({ q: z.string(), total: z.number().int() })).describe('没有结果（分开检索、错字改正也没有）且有 2–6 个检索词时：去掉其中一个检索词后有结果的检索式及其结果数，结果多的在前，最多 3 个；去掉哪一个都没有结果时，为同时出现能找到信息的尽量多的词（从最长的词起，至少 2 个）这一个检索式 / nothing found (nor apart or corrected) with 2–6 keywords: the query with one keyword left out, for those that find something, most found first, at most 3; when none does, the one query of the most words that find something together (longest words first, at least 2)'),
 });
 /** The API's addressedItem: the same fields whatever the status, null where the public may not know them. */
 const addressedJson = (a: AddressedItem) => (a.status === 'notFound' ? { status: a.status, id: null, title: null, url: null, redirected: null } : { status: a.status, id: a.id, title: a.title, url: a.url, redirected: a.redirected });
