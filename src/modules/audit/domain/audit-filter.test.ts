@@ -6,9 +6,18 @@ describe('the audit log filter', () => {
   it('reads China calendar days as instants, the end day included', () => {
     const r = parseAuditFilter({ from: '2026-12-07', to: '2026-12-07', action: 'publication.*', type: 'publication', target: '12' });
     expect(r).toEqual({ ok: true, filter: {
-      action: { group: 'publication' }, actor: null, target: { type: 'publication', id: '12' },
+      action: { group: 'publication' }, actor: null, target: { type: 'publication', id: '12' }, organId: null,
       fromAt: '2026-12-06T16:00:00.000Z', toAt: '2026-12-07T16:00:00.000Z', beforeId: null,
     } });
+  });
+
+  it('takes an organ the reader reads, by its code, and refuses any other', () => {
+    const organs = [{ id: 7, code: 'qlx-zjj', name: '县住建局' }, { id: 9, code: 'qlx-czj', name: '县财政局' }];
+    const picked = parseAuditFilter({ organ: 'qlx-czj' }, organs);
+    expect(picked.ok && picked.filter.organId).toBe(9);
+    const other = parseAuditFilter({ organ: 'qlx-jyj' }, organs);
+    expect(other.ok ? null : other.errors).toEqual({ organ: '无法识别的机关“qlx-jyj”，请从列表中选择' });
+    expect(parseAuditFilter({ organ: 'qlx-czj' }).ok).toBe(false);
   });
 
   it('refuses bad values, each with its own Chinese message', () => {

@@ -2,7 +2,10 @@ import { addDays, instantOfChinaTime, isIsoDate } from '../../../shared/iso-date
 import { ACTION_GROUPS, ACTION_LABELS, CODE_KEYED_TYPES, ENTITY_LABELS } from './audit-actions.ts';
 
 /** The filter form's fields as the query string gives them (a GET form, no JavaScript). */
-export type AuditFilterQuery = { action?: string; actor?: string; type?: string; target?: string; from?: string; to?: string; before?: string };
+export type AuditFilterQuery = { action?: string; actor?: string; type?: string; target?: string; organ?: string; from?: string; to?: string; before?: string };
+
+/** An organ the reader may pick in 机关: one whose entries they read. */
+export type AuditFilterOrgan = { id: number; code: string; name: string };
 
 /** What the storage filters by: an action (exact) or a group (`publication.*`), the actor, the target, a time range (UTC instants). */
 export type AuditFilter = {
@@ -10,6 +13,8 @@ export type AuditFilter = {
   /** Part of the actor as recorded: a name, an account (张三 / zhangsan) or a system actor (系统：命令行). */
   actor: string | null;
   target: { type: string; id: string | null } | null;
+  /** Entries recorded against this organ (by id), one of those the reader reads (机关). */
+  organId: number | null;
   /** occurred_at ≥ fromAt and < toAt (China calendar days, the end day included). */
   fromAt: string | null;
   toAt: string | null;
@@ -29,11 +34,17 @@ const halfWidthDigits = (text: string) => text.replace(/[０-９]/g, (d) => Stri
 const NUMBER = /^[1-9]\d{0,14}$/;
 const TARGET_CODE = /^[A-Za-z0-9][A-Za-z0-9:/._@-]{0,59}$/;
 
-/** Reads the filter form, every bad value with its own Chinese message (the page answers 400, never 500). */
-export function parseAuditFilter(q: AuditFilterQuery): ParsedAuditFilter {
+/**
+ * Reads the filter form, every bad value with its own Chinese message (the page answers 400, never 500).
+ * `organs`: those the reader may pick in 机关 — an organ code among them, anything else refused.
+ */
+export function parseAuditFilter(q: AuditFilterQuery, organs: readonly AuditFilterOrgan[] = []): ParsedAuditFilter {
   const errors: Record<string, string> = {};
   const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const action = s(q.action), actor = s(q.actor), type = s(q.type), target = halfWidthDigits(s(q.target)), from = s(q.from), to = s(q.to), before = s(q.before);
+  const organ = s(q.organ);
+  const organPicked = organ ? organs.find((o) => o.code === organ) ?? null : null;
+  if (organ && !organPicked) errors.organ = `无法识别的机关“${organ.slice(0, 40)}”，请从列表中选择`;
   let parsedAction: AuditFilter['action'] = null;
   if (action) {
     const group = action.endsWith('.*') ? action.slice(0, -2) : null;
@@ -58,6 +69,7 @@ export function parseAuditFilter(q: AuditFilterQuery): ParsedAuditFilter {
       action: parsedAction,
       actor: actor || null,
       target: type ? { type, id: target || null } : null,
+      organId: organPicked ? organPicked.id : null,
       fromAt: from ? instantOfChinaTime(from).toISOString() : null,
       toAt: to ? instantOfChinaTime(addDays(to, 1)).toISOString() : null,
       beforeId: before ? Number(before) : null,

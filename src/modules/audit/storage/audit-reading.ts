@@ -90,6 +90,7 @@ export async function listAuditEntries(db: Db, filter: AuditFilter, scope: Audit
     q = q.where('entity_type', '=', filter.target.type);
     if (filter.target.id !== null) q = q.where('entity_id', '=', filter.target.id);
   }
+  if (filter.organId !== null) q = q.where('organ_id', '=', filter.organId);
   if (filter.fromAt) q = q.where('occurred_at', '>=', filter.fromAt);
   if (filter.toAt) q = q.where('occurred_at', '<', filter.toAt);
   const rows = await q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();

@@ -3,14 +3,17 @@ import { AdminLayout, type AdminUser } from '../../../platform/views/admin-layou
 import { ErrorSummary } from '../../../platform/views/components.tsx';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
 import { ACTION_GROUPS, ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel, recordedTitle, targetHref } from '../domain/audit-actions.ts';
-import { parseAuditFilter, type AuditFilterQuery } from '../domain/audit-filter.ts';
+import { parseAuditFilter, type AuditFilterOrgan, type AuditFilterQuery } from '../domain/audit-filter.ts';
 import { auditActorName, targetKey, type AuditEntry, type AuditTargetNames } from '../storage/audit-reading.ts';
 
-/** Who reads, as the reading pages need it: the frame's user, the CSRF token, and organs' names by id. */
-export type AuditReaderView = { user: AdminUser; csrf: string; organName: (id: number) => string | null; scopeNote: string | null };
+/**
+ * Who reads, as the reading pages need it: the frame's user, the CSRF token, organs' names by id, and the
+ * organs whose entries they read (机关's choices; every organ for the system administrator).
+ */
+export type AuditReaderView = { user: AdminUser; csrf: string; organName: (id: number) => string | null; scopeNote: string | null; organs: AuditFilterOrgan[] };
 
 /** The filter form's own fields, kept in the paging links (never `before`, which the links set). */
-const FILTER_FIELDS = ['action', 'actor', 'type', 'target', 'from', 'to'] as const;
+const FILTER_FIELDS = ['action', 'actor', 'type', 'target', 'organ', 'from', 'to'] as const;
 
 export function auditListHref(q: AuditFilterQuery, before?: number): string {
   const params = new URLSearchParams();
@@ -21,7 +24,7 @@ export function auditListHref(q: AuditFilterQuery, before?: number): string {
 }
 
 /** The GET form: filtering needs no JavaScript. */
-export function AuditFilterForm({ q, errors }: { q: AuditFilterQuery; errors: Record<string, string> }) {
+export function AuditFilterForm({ q, errors, organs }: { q: AuditFilterQuery; errors: Record<string, string>; organs: AuditFilterOrgan[] }) {
   const v = (f: keyof AuditFilterQuery) => (typeof q[f] === 'string' ? q[f]!.trim() : '');
   const err = (f: string) => errors[f] && <span class="error-message" id={`f-${f}-error`}>{errors[f]}</span>;
   const described = (f: string) => (errors[f] ? `f-${f}-error` : undefined);
@@ -65,6 +68,17 @@ export function AuditFilterForm({ q, errors }: { q: AuditFilterQuery; errors: Re
           <span class="hint" id="f-target-hint">如信息的编号（信息页地址中的数字）</span>
           {err('target')}
         </p>
+        {/* 机关: the entries recorded against one organ (the 机关 column); offered where the reader reads more than one. */}
+        {(organs.length > 1 || errors.organ) && (
+          <p class="field">
+            <label for="f-organ">机关</label>
+            <select id="f-organ" name="organ" aria-describedby={described('organ')} aria-invalid={errors.organ ? 'true' : undefined}>
+              <option value="">全部</option>
+              {organs.map((o) => <option value={o.code} selected={v('organ') === o.code}>{o.name}</option>)}
+            </select>
+            {err('organ')}
+          </p>
+        )}
         <p class="field">
           <label for="f-from">起始日期</label>
           <input id="f-from" name="from" type="date" value={v('from')} aria-describedby={described('from')} aria-invalid={errors.from ? 'true' : undefined} />
@@ -136,7 +150,7 @@ export function AuditListPage({ view, q, errors, entries, names, more, head }: {
       {/* Folded once a filter is set (the results come first on a phone); open on the first visit and when a value is refused. */}
       <details class="audit-filter-fold" open={!filtered || !ok}>
         <summary>{filtered ? '筛选条件（已设置，点击修改）' : '筛选条件'}</summary>
-        <AuditFilterForm q={q} errors={errors} />
+        <AuditFilterForm q={q} errors={errors} organs={view.organs} />
       </details>
       {ok && <h2 id="audit-results-h">{entries.length === 0
         ? (filtered ? '没有符合条件的记录' : '尚无可查看的记录')

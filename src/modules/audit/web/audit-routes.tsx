@@ -44,7 +44,7 @@ export function auditRoutes(deps: AppDeps, { requireStaff, isSystemAdmin, auditR
       const reader = await readerOf(request, reply);
       const q = request.query;
       const head = isSystemAdmin(request.principal!) ? <ChainHead head={await loadAuditHead(deps.db)} check={q.verify === '1' ? await verifyAuditLog(deps.db) : null} /> : null;
-      const parsed = parseAuditFilter(q);
+      const parsed = parseAuditFilter(q, reader.organs);
       if (!parsed.ok) return sendPage(reply, <AuditListPage view={reader} q={q} errors={parsed.errors} entries={[]} names={new Map()} more={false} head={head} />, 400);
       const { entries, more, lostPosition } = await listAuditEntries(deps.db, parsed.filter, reader.scope, PAGE_SIZE);
       // A page position that is no entry the reader may see (an address edited by hand): said, never guessed.

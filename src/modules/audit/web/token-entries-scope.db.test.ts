@@ -12,7 +12,7 @@ import { appendAuditEvent } from '../storage/audit-repository.ts';
  * — whose organ the hash chain forbids filling in — is read through the holder.
  */
 describeEachDialect('an organ’s readers see the API tokens of its staff', (db) => {
-  it('records the holder’s organ on creating and revoking a token, on the web, through the API and on the command line', async () => {
+  it('records the holder’s organ on creating and revoking a token, on the web, through the API and on the command line; a county’s reader filters them by organ', async () => {
     const { app, deps } = await buildTestApp(db());
     const county = await createOrgan(deps);
     const ours = await createOrgan(deps, { parentCode: county.code });
@@ -71,6 +71,17 @@ describeEachDialect('an organ’s readers see the API tokens of its staff', (db)
     expect(all.body).toContain(`href="/admin/audit/${theirsEntry}"`);
     expect(all.body).toContain(`<td data-label="机关">${theirs.name}</td>`);
     expect(all.body).toContain(`<td data-label="机关">${ours.name}</td>`);
+    // … and picks one organ: 机关 lists the organs it reads, and the list keeps to the entries of the one chosen.
+    expect(all.body).toContain(`<option value="${theirs.code}">${theirs.name}</option>`);
+    const picked = await app.inject({ url: `/admin/audit?type=api_token&organ=${theirs.code}`, cookies: county1.cookies });
+    expect(picked.statusCode).toBe(200);
+    expect(picked.body).toContain(`<option value="${theirs.code}" selected>${theirs.name}</option>`);
+    expect(picked.body).toContain(`href="/admin/audit/${theirsEntry}"`);
+    expect(picked.body).not.toContain(`<td data-label="机关">${ours.name}</td>`);
+    // An organ the reader does not read, or no organ at all, is refused by the field, never an empty list.
+    const outside = await app.inject({ url: `/admin/audit?organ=${theirs.code}`, cookies });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.body).toContain(`无法识别的机关“${theirs.code}”，请从列表中选择`);
     await app.close();
   });
 });
