@@ -122,7 +122,7 @@ describe.skipIf(SKIP_BROWSER)('tap targets of the portal’s small links', () =>
         const footer = '.site-footer a';
         const pages: [string, string[]][] = [
           [`/search?q=${q('住建局 公示')}`, ['.organ-named a', '.facet-toggle > summary', footer]],
-          [`/search?q=${q('危房补助')}`, ['.split-suggestion a', '#search-next-steps a', footer]],
+          [`/search?q=${q('危房补助')}`, ['.offer-preview > p a', '#search-next-steps a', footer]],
           [`/search?q=${q('危房')}&to=2020-01-01`, ['#results-h ~ p > a', '#search-next-steps a']],
           [`/search?q=${q('危房')}&organ=${otherOrganCode}`, ['#results-h ~ p > a', '#search-next-steps a']],
           [`/organs/${organCode}/items/${itemId}`, ['.breadcrumb a', '.article-tools a', footer]],
@@ -133,8 +133,8 @@ describe.skipIf(SKIP_BROWSER)('tap targets of the portal’s small links', () =>
         for (const [url, selectors] of pages) {
           await page.goto(`${served.baseUrl}${url}`);
           for (const selector of selectors) expect(await count(page, selector), `${url}: ${selector}`).toBeGreaterThan(0);
-          // Any other offer the page makes (您是不是要找, 在全站分开检索, 查看分开检索…的全部结果) is held to the same size.
-          const all = [...selectors, '.did-you-mean a', '.split-preview > p a'].join(', ');
+          // Any other offer the page makes (您是不是要找, 在全站分开检索, 减少检索词, 查看“…”的全部 N 条结果) is held to the same size.
+          const all = [...selectors, '.did-you-mean a', '.split-suggestion a', '.fewer-words a', '.offer-preview > p a'].join(', ');
           const small = await phoneTargets(page, all, 44);
           if (small.length) tooSmall[url] = small;
           expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} fits ${width} px`).toBeLessThanOrEqual(width);

@@ -70,6 +70,14 @@ export type SearchResult = {
   /** Nothing found, nor by the words apart or a correction: the query with one keyword left out, when it finds something (search-offers.ts). */
   fewerWords: { q: string; total: number }[];
   /**
+   * Nothing found as typed, and an offer finds something in the same scope and filters: the one whose first items the
+   * results page shows in place of none — the words apart, else 您是不是要找, else the first of the fewer words — with
+   * its count and those items (SPLIT_PREVIEW at most). The count, facets and list stay the query's own (0); the page's
+   * heading names this query as the one whose items are shown (docs/search.md, "What a search that found nothing shows").
+   * Null otherwise (the offers over the whole region are links only).
+   */
+  shownInstead: ShownInstead | null;
+  /**
    * The query reads as a 文号 and no item in the scope has it: said in words, with the nearest documents of the same
    * 代字 and year and the organ whose 代字 it is (search-offers.ts). Null otherwise.
    */
@@ -88,6 +96,9 @@ export type SearchResult = {
 
 export type FacetCount = { value: string; count: number };
 
+/** Which offer's items a search that found nothing shows, as the API names the offers' own fields. */
+export type ShownInstead = { kind: 'splitSuggestion' | 'didYouMean' | 'fewerWords'; q: string; total: number; hits: SearchHit[] };
+
 /** How many of the words-apart search's items a search that found nothing shows (its first page, by the same sort). */
 export const SPLIT_PREVIEW = 5;
 
@@ -100,7 +111,7 @@ export const FEW_RESULTS = 3;
 const EMPTY_FACETS: SearchResult['facets'] = { organ: [], node: [], stage: [], genre: [], year: [], validity: [] };
 const synonymsOf = (query: ParsedQuery) => query.keywords.filter((k) => k.synonyms.length).map((k) => ({ keyword: k.text, added: k.synonyms }));
 /** A search that found nothing and offers nothing (also the answer to a pasted address, which is not searched as words: addressed-item.ts). */
-export const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [], missingDocumentNumber: null, missingIndexNumber: null, listing: false });
+export const NOTHING = (query: ParsedQuery): SearchResult => ({ query, total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS, facetsSampled: null, notWholeWords: null, synonyms: synonymsOf(query), splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [], shownInstead: null, missingDocumentNumber: null, missingIndexNumber: null, listing: false });
 
 /**
  * The organ and its internal units (catalog's `organWithUnits`): an organ's own items. This is what the 机关
@@ -211,7 +222,16 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     const fewerWords = opts.noSuggestion || offer || didYouMean || numbered.length ? [] : await fewerWordsOffers(wordsOfQuery, req.filters.scopeOrganId, countOf, segment);
     // An 索引号 no item has (…/2026-00930): said as a number, with its organ and the format (no database read).
     const missingIndex = opts.noSuggestion || numbered.length ? null : missingIndexNumber(query.indexNumberKey, await organs());
-    return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords, missingDocumentNumber: missingNumber, missingIndexNumber: missingIndex };
+    // The offer whose first items the page shows in place of none (one more bounded search, its first page only; the
+    // words apart were already searched for their items).
+    const firstOf = async (kind: 'didYouMean' | 'fewerWords', o: { q: string; total: number }): Promise<ShownInstead> =>
+      ({ kind, q: o.q, total: o.total, hits: (await searchPublications(deps, { ...req, q: o.q, page: 1, pageSize: SPLIT_PREVIEW }, { ...opts, organs, noSuggestion: true })).hits });
+    const shownInstead: ShownInstead | null = opts.noSuggestion ? null
+      : offer ? { kind: 'splitSuggestion', q: offer.q, total: offer.total, hits: offer.hits }
+      : didYouMean ? await firstOf('didYouMean', didYouMean)
+      : fewerWords[0] ? await firstOf('fewerWords', fewerWords[0])
+      : null;
+    return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords, shownInstead, missingDocumentNumber: missingNumber, missingIndexNumber: missingIndex };
   }
   const facets = await facetsOf(deps, sample, organs);
 
@@ -243,7 +263,7 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   page = page.slice(0, Math.max(0, totalCap - offset));
 
   const hits = await presentHits(deps, query, page.map(idOfSortKey), new Set(numbered.map(idOfSortKey)));
-  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [], missingDocumentNumber: missingNumber, missingIndexNumber: null, listing: false };
+  return { query, total, totalCapped: total > totalCap, hits, facets, facetsSampled: total > sample.length ? sample.length : null, notWholeWords, synonyms: synonymsOf(query), splitSuggestion: offer, didYouMean: null, organNamed, fewerWords: [], shownInstead: null, missingDocumentNumber: missingNumber, missingIndexNumber: null, listing: false };
 }
 
 /**

@@ -82,6 +82,11 @@ const searchAnswer = z.object({
     organ: z.object({ code: z.string(), label: z.string() }).nullable().describe('索引号开头的代码所属的机关（可按 organ=code 不带检索词列出其全部信息）；没有这样的机关时为 null / the organ whose code the 索引号 starts with (organ=code without q lists its items); null when none'),
     format: z.string().describe('该机关索引号的组成，如 11341525000007021K/发布年份（4 位）-5 位流水号 / how that organ’s 索引号 are made, in words'),
   }).nullable().describe('没有结果，且检索词是一个索引号（机关代码/年份-流水号）而在范围内没有这一索引号的信息时给出，否则为 null / nothing found and the query is an 索引号 (organ code/period-serial) no item in the scope has; else null'),
+  shownInstead: z.object({
+    kind: z.enum(['splitSuggestion', 'didYouMean', 'fewerWords']).describe('splitSuggestion（分开检索）、didYouMean（您是不是要找）或 fewerWords（减少检索词，其中第一个） / which offer: the field of that name (for fewerWords, its first)'),
+    q: z.string().describe('该检索式 / the offered query'),
+    total: z.number().int().describe('该检索式的结果数（同一范围和筛选条件） / how many items it finds (same scope and filters)'),
+  }).nullable().describe('没有结果（total 为 0，items 为空）而有检索式可推荐且有结果时，门户在“没有找到包含“…”的公开信息；以下是“…”的结果（共 N 条）”下列出其前 5 条的那个检索式：分开检索，否则您是不是要找，否则减少检索词的第一个；用 q 再检索即得其结果。否则为 null（包括只在全站范围内有结果的推荐） / nothing found (total 0, no items) and an offered query finds something: the one whose first 5 items the portal shows under "no item holds …; these are the results of … (N)" — the words apart, else the correction, else the first of fewerWords; search q for its items. Else null (also when only the whole region’s offers find something)'),
   fewerWords: z.array(z.object({ q: z.string(), total: z.number().int() })).describe('没有结果（分开检索、错字改正也没有）且有 2–6 个检索词时：去掉其中一个检索词后有结果的检索式及其结果数，结果多的在前，最多 3 个；去掉哪一个都没有结果时，为同时出现能找到信息的尽量多的词（从最长的词起，至少 2 个）这一个检索式 / nothing found (nor apart or corrected) with 2–6 keywords: the query with one keyword left out, for those that find something, most found first, at most 3; when none does, the one query of the most words that find something together (longest words first, at least 2)'),
 });
 /** The API's addressedItem: the same fields whatever the status, null where the public may not know them. */
@@ -131,7 +136,8 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
         year: labelled(r.facets.year, (v) => `${v}年`), validity: labelled(r.facets.validity, (v) => VALIDITY_LABELS[v as keyof typeof VALIDITY_LABELS] ?? v),
       },
       notWholeWords: r.notWholeWords, synonyms: r.synonyms, splitSuggestion: r.splitSuggestion && { q: r.splitSuggestion.q, total: r.splitSuggestion.total },
-      didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords, missingDocumentNumber: r.missingDocumentNumber, missingIndexNumber: r.missingIndexNumber,
+      didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords,
+      shownInstead: r.shownInstead && { kind: r.shownInstead.kind, q: r.shownInstead.q, total: r.shownInstead.total }, missingDocumentNumber: r.missingDocumentNumber, missingIndexNumber: r.missingIndexNumber,
       queryTruncated: queryCut, datesSwapped, addressedItem: addressedAnswer ? addressedJson(addressedAnswer.addressed) : null,
     };
   });

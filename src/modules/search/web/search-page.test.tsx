@@ -8,7 +8,7 @@ import type { ReadingPrefs } from '../../../platform/views/prefs.ts';
 
 const prefs: ReadingPrefs = { fontSize: 'm', elder: false };
 const result = (over: Partial<SearchResult>): SearchResult => ({
-  query: parseQuery('危房'), total: 3, totalCapped: false, hits: [], facetsSampled: null, notWholeWords: [], synonyms: [], splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [], missingDocumentNumber: null, missingIndexNumber: null, listing: false,
+  query: parseQuery('危房'), total: 3, totalCapped: false, hits: [], facetsSampled: null, notWholeWords: [], synonyms: [], splitSuggestion: null, didYouMean: null, organNamed: null, fewerWords: [], shownInstead: null, missingDocumentNumber: null, missingIndexNumber: null, listing: false,
   facets: { organ: [], node: [], stage: [{ value: 'execution', count: 3 }], genre: [], year: [], validity: [] }, ...over,
 });
 const page = (r: SearchResult, at = 1) => renderToString(<SearchPage prefs={prefs} currentPath="/search?q=危房" raw={{ q: '危房', page: String(at) }} result={r} organs={[]} scopeOrgan={null} pageSize={10} page={at} error={null} />);

@@ -85,6 +85,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   // Submitted with nothing in the box (or only spaces) and no filter: the form asks for a word, never 「“ ”的检索结果」 (an
   // outside tester). With a filter the search lists what it lets through (`listing`).
   const blank = raw.q !== undefined && q === '' && !error && !result;
+  // A page of results (or of none, or a refusal) is not for search engines: only the form first opened, with nothing asked,
+  // may be indexed; its links are followed (docs/search.md, "Search engines"). search-routes.tsx sends X-Robots-Tag alike.
+  const searched = Object.keys(raw).length > 0;
   const listing = !!result?.listing;
   // Once a search has run: what is chosen (each with a link to drop it, the date range as one), and the facets with their counts.
   const active: { title: string; value: string; drop: RawSearchParams }[] = titles.filter(([k]) => raw[k]).map(([k, t]) => (
@@ -160,7 +163,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
         {/* A 索引号 is never broken inside a number: too long for the rest of its label's line, it moves to the next, and
             only where even a line of its own is too short (320 px at 字号 大) after its / (site.css). */}
         {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><MarkedWholeParts parts={numberParts(h.indexNumber, h.exactNumberMatch?.kind === 'indexNumber', keywords)} /></dd></div>}
-        {h.documentNumber && <div><dt>文号</dt><dd><Marked parts={numberParts(h.documentNumber, h.exactNumberMatch?.kind === 'documentNumber', keywords)} /></dd></div>}
+        {/* Every line has its 文号, one without saying 无 (an outside tester: a missing row read as a line cut short; the item page says —). */}
+        <div><dt>文号</dt><dd>{h.documentNumber ? <Marked parts={numberParts(h.documentNumber, h.exactNumberMatch?.kind === 'documentNumber', keywords)} /> : '无'}</dd></div>
       </dl>
     </li>
   );
@@ -194,11 +198,12 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   ) : null);
   // A 文号 that no item has (docs/search.md, "A 文号 that no item has"): said in a citizen's words, the documents of the
   // same 代字 and year nearest to it (newest first), and the list of the organ whose 代字 it is (a listing by organ).
-  const MissingNumber = ({ m }: { m: MissingDocumentNumber }) => (
+  // `headed`: the heading above has said it was not found (an offer's items shown: the advice and neighbours only).
+  const MissingNumber = ({ m, headed = false }: { m: MissingDocumentNumber; headed?: boolean }) => (
     <div class="missing-number">
-      <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到文号为 <span class="nowrap">{m.documentNumber}</span> 的文件。请核对发文机关代字、年份和序号。</p>
+      <p class="wrap-anywhere">{headed ? '' : <>{within ? `在${within}` : ''}没有找到文号为 <span class="nowrap">{m.documentNumber}</span> 的文件。</>}请核对发文机关代字、年份和序号。</p>
       {m.nearby.length > 0 && <>
-        <p>同一发文字号、同一年份的相近文件：</p>
+        <p>同一发文机关代字、同一年份的相近文件：</p>
         <ul class="missing-number-nearby">
           {m.nearby.map((n) => <li><a href={n.url}>{n.title}</a>（<span class="nowrap">{n.documentNumber}</span>，<time datetime={n.publishedOn}>{n.publishedOn}</time>）</li>)}
         </ul>
@@ -226,10 +231,69 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
       {m.organ && <p><a href={`/search?organ=${encodeURIComponent(m.organ.code)}`}>查看{m.organ.label}发布的全部信息</a>（按发布日期排列）</p>}
     </div>
   );
+  // Nothing found as typed, and an offer's first items shown in their place (search-publications.ts, shownInstead).
+  const instead = result && result.total === 0 && !listing && !addressed ? result.shownInstead : null;
+  /** What was looked for and not found, as the heading over an offer's items starts (after the scope named). */
+  const NotFound = () => (result?.missingDocumentNumber ? <>没有找到文号为 <span class="nowrap">{result.missingDocumentNumber.documentNumber}</span> 的文件</>
+    : result?.missingIndexNumber ? <>没有找到索引号为 <span class="nowrap">{result.missingIndexNumber.indexNumber}</span> 的信息</>
+    : <>没有找到包含<span class="keep-words">“{said}”</span>的公开信息</>);
+  /** Why the offered query finds what the typed one did not: one sentence above its items. */
+  const insteadWhy = (() => {
+    if (!instead) return '';
+    if (instead.kind === 'splitSuggestion') return '连在一起输入的词语须原样相连出现；分开检索时各词只须同时出现。';
+    if (instead.kind === 'didYouMean') return `您是不是要找“${instead.q}”？${result?.missingDocumentNumber ? '文号中的发文机关代字可能有误。' : '检索词中可能有错别字（如读音相同的字）。'}`;
+    // Fewer words: the keyword left out, or the one shortened (物业费 → 物业), named.
+    const typed = result!.query.keywords.map((k) => k.text);
+    const offered = instead.q.split(' ');
+    const dropped = typed.filter((w) => !offered.includes(w));
+    const added = offered.filter((w) => !typed.includes(w));
+    const what = added.length ? `已将“${dropped.join(' ')}”改为“${added.join(' ')}”` : dropped.length ? `已去掉“${dropped.join(' ')}”` : '已减少检索词';
+    return `没有同时包含全部检索词的信息，${what}。`;
+  })();
+  /**
+   * The offers besides the one shown (each query a link with its count), under the sentence that nothing was found or
+   * under the offer's items: 您是不是要找, the organ named, the words apart, fewer words, without the filters, the whole region.
+   */
+  const OtherOffers = () => (result ? <>
+    {/* A keyword typed with a wrong character (a homophone from a pinyin IME), or a 文号 one character off: the corrected
+        search in the same scope and filters, when it finds something (docs/search.md, 您是不是要找). */}
+    {result.didYouMean && instead?.kind !== 'didYouMean' && (
+      <Offered kind="did-you-mean" label="您是不是要找" offers={[result.didYouMean]} />
+    )}
+    <OrganNamed />
+    {/* Words typed without spaces are one phrase: the same words apart, when they find something (docs/search.md).
+        The words stay whole when the line breaks (keep-words); only an unbroken run longer than the line wraps. */}
+    {result.splitSuggestion && instead?.kind !== 'splitSuggestion' && (
+      <Offered kind="split-suggestion" label="试试分开检索" offers={[result.splitSuggestion]} />
+    )}
+    {/* Keywords that together find nothing: each left out in turn, the shorter queries that find something (docs/search.md); the one shown not again. */}
+    {result.fewerWords.filter((o) => !(instead?.kind === 'fewerWords' && o.q === instead.q)).length > 0 && (
+      <Offered kind="fewer-words" label={instead?.kind === 'fewerWords' ? '也可以减少检索词' : '减少检索词'} offers={result.fewerWords.filter((o) => !(instead?.kind === 'fewerWords' && o.q === instead.q))} />
+    )}
+    {/* Nothing under the filters chosen: the same words in the same scope without them, when they find something. */}
+    {unfilteredTotal !== null && unfilteredTotal > 0 && (
+      <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { node: '', stage: '', genre: '', year: '', validity: '', from: '', to: '', page: '1' })}>不限筛选条件检索“{said}”</a>（{countWords(unfilteredTotal)} 条）</p>
+    )}
+    {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there;
+        when it finds nothing there either, its words apart over the whole region. */}
+    {raw.organ && regionTotal !== null && regionTotal > 0 && (
+      <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{said}”</a>（{countWords(regionTotal)} 条）</p>
+    )}
+    {raw.organ && regionTotal === 0 && !result.splitSuggestion && regionSplit && (
+      <Offered kind="split-suggestion" label="在全站分开检索" offers={[regionSplit]} region />
+    )}
+    {/* Nothing within the organ, as typed, apart or corrected, nor over the whole region as typed or apart: the correction there. */}
+    {raw.organ && regionTotal === 0 && !result.splitSuggestion && !result.didYouMean && !regionSplit && regionDidYouMean && (
+      <Offered kind="did-you-mean" label="您是不是要找" offers={[regionDidYouMean]} region counted="全站 " />
+    )}
+  </> : null);
+  // What to try next, said plainly, when words found nothing and nothing is shown in their place (a 文号 or 索引号 no
+  // item has gets its own advice; a listing by filters has no words).
+  const tips = !!result && result.total === 0 && !listing && !addressed && !instead && !result.missingDocumentNumber && !result.missingIndexNumber;
   // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
   const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
-    <PortalLayout title={heading ?? `“${shownQ}”的检索结果`} prefs={prefs} currentPath={currentPath} noindex={blank || undefined}>
+    <PortalLayout title={heading ?? `“${shownQ}”的检索结果`} prefs={prefs} currentPath={currentPath} noindex={searched ? 'follow' : undefined}>
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
       <h1 class="keep-words">{heading ?? <>“{shownQ}”<wbr />的检索结果</>}</h1>
       {/* Past the form and every facet link in one Tab (a keyboard reached the first result after 61 presses). */}
@@ -299,8 +363,24 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
               )}
             </div>
             {addressed && <Addressed />}
+            {/* Nothing found as typed, and an offer's items shown in their place (docs/search.md, "What a search that found
+                nothing shows"): the heading says what was not found and whose items follow, with their count — never 共找到 0 条
+                above items (two outside testers read that as a failure). It is the skip link's target, so it reads so too.
+                A query in it breaks between words only (keep-words), a long unbroken one anywhere. */}
+            {!addressed && instead && <>
+            <h2 id="results-h" class="search-instead-h" tabindex={-1}>{within ? `在${within}` : ''}<NotFound />；以下是{instead.kind === 'splitSuggestion' ? '分开检索' : ''}<span class="keep-words">“{instead.q}”</span>的结果（共 {countWords(instead.total)} 条{instead.total > instead.hits.length ? `，这里列出前 ${instead.hits.length} 条` : ''}）</h2>
+            <section class="offer-preview">
+              <p class="wrap-anywhere">{insteadWhy}</p>
+              <ol class="search-results">
+                {instead.hits.map((h) => <Hit h={h} />)}
+              </ol>
+              {instead.total > instead.hits.length && <p><a href={searchUrl('/search', raw, { q: instead.q, page: '1' })}>查看“{instead.q}”的全部 {countWords(instead.total)} 条结果</a></p>}
+            </section>
+            {result.missingDocumentNumber && <MissingNumber m={result.missingDocumentNumber} headed />}
+            <OtherOffers />
+            </>}
             {/* Nothing found has nothing to sort: the order and its switch only with results. */}
-            {!addressed && <>
+            {!addressed && !instead && <>
             <h2 id="results-h" class="count" tabindex={-1}>{result.totalCapped ? `找到超过 ${TOTAL_CAP.toLocaleString('zh-CN')} 条，显示前 ${TOTAL_CAP.toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && (listing
               // Without words there is no relevance: the order is said, with no switch to offer.
               ? '，按发布日期排列（未输入检索词，不按相关度排序）'
@@ -329,39 +409,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
             ) : <>
               {/* A 文号 no item has: said as a number, not as words, with its neighbours and the organ's list (docs/search.md). */}
               {result.missingDocumentNumber ? <MissingNumber m={result.missingDocumentNumber} /> : result.missingIndexNumber ? <MissingIndex m={result.missingIndexNumber} /> : (
-                <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。请检查用字，词语之间用空格分开，或减少检索词{within ? '、放宽筛选条件' : ''}。</p>
+                <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。{raw.organ && regionTotal === 0 ? '全站范围内也没有找到。' : ''}</p>
               )}
-              {/* A keyword typed with a wrong character (a homophone from a pinyin IME), or a 文号 one character off: the corrected
-                  search in the same scope and filters, when it finds something (docs/search.md, 您是不是要找). */}
-              {result.didYouMean && (
-                <Offered kind="did-you-mean" label="您是不是要找" offers={[result.didYouMean]} />
-              )}
-              <OrganNamed />
-              {/* Words typed without spaces are one phrase: the same words apart, when they find something (docs/search.md).
-                  The words stay whole when the line breaks (keep-words); only an unbroken run longer than the line wraps. */}
-              {result.splitSuggestion && (
-                <Offered kind="split-suggestion" label="试试分开检索" offers={[result.splitSuggestion]} />
-              )}
-              {/* Keywords that together find nothing: each left out in turn, the shorter queries that find something (docs/search.md). */}
-              {result.fewerWords.length > 0 && (
-                <Offered kind="fewer-words" label="减少检索词" offers={result.fewerWords} />
-              )}
-              {/* Nothing under the filters chosen: the same words in the same scope without them, when they find something. */}
-              {unfilteredTotal !== null && unfilteredTotal > 0 && (
-                <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { node: '', stage: '', genre: '', year: '', validity: '', from: '', to: '', page: '1' })}>不限筛选条件检索“{said}”</a>（{countWords(unfilteredTotal)} 条）</p>
-              )}
-              {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there;
-                  when it finds nothing there either, its words apart over the whole region. */}
-              {raw.organ && regionTotal !== null && regionTotal > 0 && (
-                <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{said}”</a>（{countWords(regionTotal)} 条）</p>
-              )}
-              {raw.organ && regionTotal === 0 && !result.splitSuggestion && regionSplit && (
-                <Offered kind="split-suggestion" label="在全站分开检索" offers={[regionSplit]} region />
-              )}
-              {/* Nothing within the organ, as typed, apart or corrected, nor over the whole region as typed or apart: the correction there. */}
-              {raw.organ && regionTotal === 0 && !result.splitSuggestion && !result.didYouMean && !regionSplit && regionDidYouMean && (
-                <Offered kind="did-you-mean" label="您是不是要找" offers={[regionDidYouMean]} region counted="全站 " />
-              )}
+              <OtherOffers />
             </>}>
               <ol class="search-results" start={(page - 1) * pageSize + 1}>
                 {result.hits.map((h) => <Hit h={h} />)}
@@ -369,20 +419,24 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
               {result.hits.length === 0 && <p>没有更多结果了。</p>}
             </PagedList>
             </>}
-            {/* Nothing found, but the words apart find something: its first items here, so a reader on a phone need not follow the link (docs/search.md). */}
-            {result.splitSuggestion && result.splitSuggestion.hits.length > 0 && (
-              <section class="split-preview" aria-labelledby="split-preview-h">
-                <p class="count wrap-anywhere" id="split-preview-h"><strong>以下是分开检索“{result.splitSuggestion.q}”找到的信息</strong>（共 {countWords(result.splitSuggestion.total)} 条{result.splitSuggestion.total > result.splitSuggestion.hits.length && `，这里是前 ${result.splitSuggestion.hits.length} 条`}）：</p>
-                <ol class="search-results">
-                  {result.splitSuggestion.hits.map((h) => <Hit h={h} />)}
-                </ol>
-                {result.splitSuggestion.total > result.splitSuggestion.hits.length && <p><a href={searchUrl('/search', raw, { q: result.splitSuggestion.q, page: '1' })}>查看分开检索“{result.splitSuggestion.q}”的全部结果</a></p>}
-              </section>
-            )}
-            {/* The natural next steps when nothing is published: ask for the information (依申请公开) or write (部门信箱). */}
+            {/* The natural next steps when nothing is found: what to try (for words that found nothing and were offered
+                nothing shown), and asking for the information (依申请公开, 条例第二十七条) or writing (部门信箱). */}
             {result.total === 0 && askOrgan && (
               <div class="panel" id="search-next-steps">
-                <p>没有找到所需信息的，可以：</p>
+                {tips && <>
+                  <p>可以这样再试：</p>
+                  <ul>
+                    <li>检查用字：有没有错别字、同音字；</li>
+                    <li>减少检索词，或换用更短、更常用的词语；</li>
+                    <li>几个词语之间用空格分开：各词只须同时出现，不必相连；</li>
+                    {conditioned && <li>放宽或取消筛选条件；</li>}
+                    <li>查找某一文件，可以直接输入文号（如 岚建〔2026〕63号）或索引号（信息页面上标有）；</li>
+                    <li>按目录查看：{scopeOrgan
+                      ? <a href={`/organs/${scopeOrgan.code}`}>{scopeLabel(scopeOrgan)}的政府信息公开目录</a>
+                      : <a href="/organs">各机关的政府信息公开目录</a>}。</li>
+                  </ul>
+                </>}
+                <p>所需信息没有主动公开的，可以依申请公开（《中华人民共和国政府信息公开条例》第二十七条）：</p>
                 <ul>
                   <li><a href={`/organs/${askOrgan.code}/apply`}>向{scopeLabel(askOrgan)}申请政府信息公开</a>（依申请公开，无需注册）</li>
                   <li><a href={`/organs/${askOrgan.code}/letters/new`}>给{scopeLabel(askOrgan)}写信</a>（部门信箱：咨询、建议、投诉）</li>

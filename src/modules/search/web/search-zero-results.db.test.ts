@@ -27,6 +27,18 @@ describeEachDialect('a search that finds nothing', (db) => {
       expect(none).not.toContain('改为最新在前');
       expect(none).toContain(`<a href="/organs/${bureau.code}/apply">向县住建局申请政府信息公开</a>`);
       expect(none).toContain(`<a href="/organs/${bureau.code}/letters/new">给县住建局写信</a>`);
+      // Nothing found and nothing offered: what to try next, said plainly (issue 13) — the words, fewer words, spaces,
+      // the whole region (searched too here: said), a 文号 or 索引号, the catalog, and asking for what is not published.
+      const text = none.replace(/<[^>]+>/g, '');
+      expect(text).toContain('在县住建局范围内没有找到包含“住房公积金”的公开信息。全站范围内也没有找到。');
+      expect(text).toContain('可以这样再试：');
+      for (const tip of ['检查用字：有没有错别字、同音字', '减少检索词，或换用更短、更常用的词语', '几个词语之间用空格分开：各词只须同时出现，不必相连',
+        '查找某一文件，可以直接输入文号（如 岚建〔2026〕63号）或索引号（信息页面上标有）']) expect(text).toContain(tip);
+      expect(none).toContain(`按目录查看：<a href="/organs/${bureau.code}">县住建局的政府信息公开目录</a>`);
+      expect(text).toContain('所需信息没有主动公开的，可以依申请公开（《中华人民共和国政府信息公开条例》第二十七条）：');
+      expect(text).not.toContain('放宽或取消筛选条件');
+      // The tips come before the application, and the page's order reads the same to a screen reader.
+      expect(none.indexOf('可以这样再试')).toBeLessThan(none.indexOf('/apply"'));
 
       // Nothing in the bureau, something elsewhere: the whole region is offered with what it finds.
       const elsewhere = mainOf((await app.inject(`/search?q=${encodeURIComponent('危房改造')}&organ=${bureau.code}`)).body);
@@ -39,6 +51,9 @@ describeEachDialect('a search that finds nothing', (db) => {
       expect(region).not.toContain('改为最新在前');
       expect(region).toContain(`<a href="/organs/${county.code}/apply">向县政府申请政府信息公开</a>`);
       expect(region).toContain(`<a href="/organs/${county.code}/letters/new">给县政府写信</a>`);
+      // The whole region searched: its catalog is every organ's.
+      expect(region).toContain('按目录查看：<a href="/organs">各机关的政府信息公开目录</a>');
+      expect(region).not.toContain('全站范围内也没有找到');
 
       // With results the sort is still offered.
       const found = mainOf((await app.inject(`/search?q=${encodeURIComponent('危房改造')}`)).body);
@@ -60,6 +75,8 @@ describeEachDialect('a search that finds nothing', (db) => {
       const none = mainOf((await app.inject(`/search?q=${q}&organ=${bureau.code}&stage=service&year=2020`)).body);
       expect(none).toContain('共找到 0 条');
       expect(none).toContain(`<a href="/search?q=${q}&amp;organ=${bureau.code}">不限筛选条件检索“临时救助”</a>（1 条）`);
+      // The filters are named among the things to try.
+      expect(none.replace(/<[^>]+>/g, '')).toContain('放宽或取消筛选条件');
 
       // Nothing without the filters either: no such offer.
       const nowhere = mainOf((await app.inject(`/search?q=${encodeURIComponent('住房公积金')}&stage=service`)).body);
