@@ -16,8 +16,8 @@ export type PortalPageProps = {
   canonicalPath?: string;
   /** The Atom feed of what the page lists (an organ's catalog, a node), announced to feed readers. */
   feedPath?: string;
-  /** A page search engines should not list (a unit's guidance page pointing to its organ's service). */
-  noindex?: boolean;
+  /** A page search engines should not list (a unit's guidance page pointing to its organ's service); 'follow' says its links are followed still (a search result page: docs/search.md). */
+  noindex?: boolean | 'follow';
   children: ComponentChildren;
 };
 
@@ -32,7 +32,7 @@ export function PortalLayout({ title, prefs, currentPath, siteName: siteNameProp
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {noindex && <meta name="robots" content="noindex" />}
+        {noindex && <meta name="robots" content={noindex === 'follow' ? 'noindex, follow' : 'noindex'} />}
         <title>{`${title} - ${siteName}`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="icon" href={frame?.emblemUrl ?? '/assets/favicon.svg'} />

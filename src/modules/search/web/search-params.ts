@@ -81,7 +81,8 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
   const { text: q, cut: queryCut } = address ? { text: typed, cut: null } : cutQuery(typed);
   const organCode = raw.organ?.trim() || null;
   const asked = organCode ? await findOrganByCode(deps.db, organCode) : null;
-  if (organCode && !asked) throw bad('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关`, 'organ');
+  // What to do is said too (an outside tester): the page's 范围 and the API's organ list offer the codes there are.
+  if (organCode && !asked) throw bad('ERR_SEARCH_UNKNOWN_ORGAN', `没有代码为“${organCode}”的机关。请从机关列表中选择，或去掉机关条件（organ）在全站检索`, 'organ');
   const scopeUnit = asked?.kind === 'unit' ? asked : null;
   const scopeOrgan = scopeUnit ? handlingOrganOf(scopeUnit, await (defaults.organs ?? organListOf(deps))()) ?? scopeUnit : asked;
   const scopeOrganId = scopeOrgan?.id ?? null;
@@ -115,7 +116,11 @@ export async function readSearchParams(deps: AppDeps, raw: RawSearchParams, defa
   if (genre && !(GENRES as readonly string[]).includes(genre) && !(await genreIndexed(deps.db, genre))) {
     throw bad('ERR_SEARCH_BAD_PARAMETER', `没有体裁为“${genre}”的公开信息（体裁 genre 如 通知、公告）`, 'genre');
   }
-  const nodeId = intParam(raw.node, 'node', '目录栏目编号', 1, 2 ** 31 - 1);
+  // An id in a person's words (an outside tester: 1–2147483647 之间的整数): a whole number past the ids' range is a node that does not exist.
+  const nodeRaw = raw.node?.trim();
+  if (nodeRaw && !/^[1-9]\d*$/.test(nodeRaw)) throw bad('ERR_SEARCH_BAD_PARAMETER', '目录栏目编号（node）应为正整数', 'node');
+  if (nodeRaw && Number(nodeRaw) > 2 ** 31 - 1) throw bad('ERR_SEARCH_BAD_PARAMETER', `没有编号为 ${nodeRaw} 的目录栏目（node）`, 'node');
+  const nodeId = nodeRaw ? Number(nodeRaw) : undefined;
   if (nodeId !== undefined && !(await findNodeOrgan(deps.db, nodeId))) throw bad('ERR_SEARCH_BAD_PARAMETER', `没有编号为 ${nodeId} 的目录栏目（node）`, 'node');
   return {
     scopeOrgan,

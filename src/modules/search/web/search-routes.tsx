@@ -41,6 +41,9 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
       let raw = asked;
       const prefs = prefsFromCookies(request.cookies);
       reply.header('Cache-Control', 'no-cache');
+      // A page of results (of none, or a refusal) is not for search engines' indexes, its links followed still; the form
+      // first opened, with nothing asked, may be (docs/search.md, "Search engines"). The page says so too (<meta name="robots">).
+      if (Object.keys(asked).length > 0) reply.header('X-Robots-Tag', 'noindex, follow');
       // One read of the organ list for the whole page: the scope, the facets' codes and the form's choices.
       const organList = organListOf(deps);
       try {

@@ -140,7 +140,7 @@ describeEachDialect('search pages and API', (db) => {
     for (const url of ['/search?q=+', '/search?q=%20%20']) {
       const page = await app.inject(url);
       expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('<meta name="robots" content="noindex"/>');
+      expect(page.body).toContain('<meta name="robots" content="noindex, follow"/>');
       expect(page.body).toContain('请输入检索词');
       expect(page.body).not.toContain('检索结果');
       // No maxlength: a pasted query over 100 characters is searched by its start and the page says so, never cut silently.
@@ -175,7 +175,8 @@ describeEachDialect('search pages and API', (db) => {
     expect(page.body).not.toContain('改为按相关度');
     expect(page.body).not.toContain('<mark>');
     expect(page.body).not.toContain('请输入检索词');
-    expect(page.body).not.toContain('noindex');
+    // A listing is a page of results too: not for search engines' indexes (issue #13), its links followed.
+    expect(page.body).toContain('<meta name="robots" content="noindex, follow"/>');
     // A result line shows the item's 内容概述 when it has one, else the start of its text.
     expect(page.body).toContain('规定城市绿化的养护标准和责任。');
     expect(page.body).toContain('第一条 为规范建筑市场秩序，制定本办法。');

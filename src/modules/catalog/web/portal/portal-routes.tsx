@@ -365,7 +365,9 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       return xml(reply, await urlset(request, Number(n[1]) * block, (Number(n[1]) + 1) * block));
     });
 
-    app.get('/robots.txt', async (request, reply) => reply.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nSitemap: ${baseUrl(request)}/sitemap.xml\n`));
+    // Crawlers are kept off the back office, the search's result pages (endless, each a query; noindex too: search
+    // module, docs/search.md "Search engines") and the API; the items are listed in the sitemap.
+    app.get('/robots.txt', async (request, reply) => reply.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nDisallow: /search\nDisallow: /api/\nSitemap: ${baseUrl(request)}/sitemap.xml\n`));
 
     // Reading preferences: plain links set a cookie and come back (works without JavaScript).
     app.get<{ Querystring: { fs?: string; elder?: string; return?: string } }>('/prefs', async (request, reply) => {

@@ -1,0 +1,74 @@
+import { expect, it } from 'vitest';
+import { buildTestApp } from '../../../../test/support/app.ts';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
+
+const mainOf = (body: string) => /<main[^>]*>([\s\S]*?)<\/main>/.exec(body)![1]!;
+const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
+
+/** What an outside tester found on the search page and its API (issue #13): wording, the result line, indexing by search engines, messages. */
+describeEachDialect('the search page and API, as an outside tester found them', (db) => {
+  it('a result without a 文号 says 文号：无, as one with a 文号 shows it; the near-文号 list is headed by the 代字', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      await createPublished(deps, bureau.id, [node], { title: '关于农村危房改造补助标准的通知', documentNumber: '岚建〔2026〕63号' });
+      await createPublished(deps, bureau.id, [node], { title: '农村危房改造对象名单公示' });
+      const main = mainOf((await app.inject(`/search?q=${encodeURIComponent('危房改造')}`)).body);
+      const lines = main.split('<li class="search-hit">').slice(1);
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      for (const line of lines) expect(line).toContain('<dt>文号</dt>');
+      expect(lines.find((l) => l.includes('名单公示'))).toContain('<dt>文号</dt><dd>无</dd>');
+      // A 文号 no item has: its neighbours are those of the same 发文机关代字 (岚建) and year, not of the same 发文字号 (the whole number).
+      const missing = textOf(mainOf((await app.inject(`/search?q=${encodeURIComponent('岚建〔2026〕6号')}`)).body));
+      expect(missing).toContain('同一发文机关代字、同一年份的相近文件');
+      expect(missing).not.toContain('同一发文字号');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('result pages are not for search engines (noindex, follow; X-Robots-Tag), and robots.txt keeps crawlers off /search and /api/', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      await createPublished(deps, bureau.id, [node], { title: '关于农村危房改造补助标准的通知' });
+      for (const url of [`/search?q=${encodeURIComponent('危房改造')}`, `/search?q=${encodeURIComponent('没有这个词语')}`, `/search?organ=${bureau.code}`, '/search?q=+', '/search?q=x&page=abc']) {
+        const page = await app.inject(url);
+        expect(page.body, url).toContain('<meta name="robots" content="noindex, follow"/>');
+        expect(page.headers['x-robots-tag'], url).toBe('noindex, follow');
+      }
+      const robots = await app.inject('/robots.txt');
+      expect(robots.body).toMatch(/^Disallow: \/search$/m);
+      expect(robots.body).toMatch(/^Disallow: \/api\/$/m);
+      expect(robots.body).toMatch(/^Disallow: \/admin\/$/m);
+      expect(robots.body).toContain('Sitemap: ');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('an unknown organ code says what to do; a node that is no number is asked for as a 正整数 (page and API)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const organ = await app.inject('/api/v1/search?q=%E5%85%AC%E5%91%8A&organ=nope');
+      expect(organ.statusCode).toBe(400);
+      expect(organ.json().error).toMatchObject({ code: 'ERR_SEARCH_UNKNOWN_ORGAN', field: 'organ' });
+      expect(organ.json().error.message).toBe('没有代码为“nope”的机关。请从机关列表中选择，或去掉机关条件（organ）在全站检索');
+      for (const node of ['abc', '0', '-3', '1.5']) {
+        const res = await app.inject(`/api/v1/search?q=%E5%85%AC%E5%91%8A&node=${node}`);
+        expect(res.statusCode, node).toBe(400);
+        expect(res.json().error, node).toMatchObject({ code: 'ERR_SEARCH_BAD_PARAMETER', field: 'node', message: '目录栏目编号（node）应为正整数' });
+      }
+      // A whole number past the ids' range is a node that does not exist, said as such.
+      const far = await app.inject('/api/v1/search?q=%E5%85%AC%E5%91%8A&node=99999999999');
+      expect(far.json().error).toMatchObject({ code: 'ERR_SEARCH_BAD_PARAMETER', field: 'node', message: '没有编号为 99999999999 的目录栏目（node）' });
+      expect(textOf((await app.inject('/search?q=%E5%85%AC%E5%91%8A&node=abc')).body)).toContain('目录栏目编号（node）应为正整数');
+    } finally {
+      await app.close();
+    }
+  });
+});
