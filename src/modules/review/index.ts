@@ -13,7 +13,7 @@ export { scanItemTexts, scanGateReasons, type ItemFinding, type AttachmentRead, 
 export { publishScheduled, SCHEDULE_GRACE_MINUTES } from './jobs/publish-scheduled.ts';
 export { expireLapsedPublications } from './jobs/expire-lapsed.ts';
 export { loadChain, loadForm, decisionsFor, versionsFor, type ReviewForm, type StoredFinding } from './storage/review-repository.ts';
-export { reviewQueue, returnedTo } from './storage/review-inbox.ts';
+export { reviewQueue, returnedTo, pendingRevisionsOf } from './storage/review-inbox.ts';
 export { latePublications } from './storage/late-publications.ts';
 export { countLateInChain, inChainDeadlines, type InChainDeadline } from './use-cases/late-in-chain.ts';
 export { reviewOverview, type ReviewOverview } from './use-cases/review-overview.ts';

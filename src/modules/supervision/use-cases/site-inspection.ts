@@ -61,7 +61,7 @@ export function supervisionFindings(s: OrganSupervision): Finding[] {
     out.push({ kind: 'missing_matter', title: m.name, detail: `标准目录事项尚无已发布信息（${m.nodePath.join(' › ')}；公开时限：${m.timeLimit}）`, responsible: who(m.responsible), href: `/admin/organs/${organ.code}/supervision/matters#matter-${m.id}` });
   }
   for (const n of s.emptyNodes) out.push({ kind: 'empty_node', title: n.node.name, detail: '空白栏目', responsible: who(n.responsibleUnit), href: `/admin/organs/${organ.code}/supervision/nodes#node-${n.node.id}` });
-  for (const p of s.pendingReviews) out.push({ kind: 'pending_review', title: p.title, detail: p.stageName ? `待“${p.stageName}”` : '待发布', responsible: p.stageName ?? `${organ.name}（发布人）`, href: `/admin/publications/${p.id}` });
+  for (const p of s.pendingReviews) out.push({ kind: 'pending_review', title: p.title, detail: p.stageName ? `待“${p.stageName}”` : p.waiting, responsible: p.stageName ?? `${organ.name}（发布人）`, href: `/admin/publications/${p.id}` });
   for (const p of s.latePublished) out.push({ kind: 'published_late', title: p.title, detail: `成文 ${p.formedOn}，应最迟于 ${p.dueOn ?? '—'}（含当日）发布，${p.publishedOn ?? '—'} 发布`, responsible: p.unitName ?? organ.name, href: `/admin/publications/${p.id}` });
   const counted: [FindingKind, number, string, string][] = [
     ['applications_overdue', s.applications.overdue, '依申请公开已逾期', `/admin/applications?organ=${organ.code}&view=overdue`],

@@ -3,7 +3,7 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { countWork } from '../../applications/index.ts';
 import { countOverdueInterpretations, DEFAULT_INTERPRETATION_WORKING_DAYS, matterCoverage, type Organ } from '../../catalog/index.ts';
 import { countLetterWork } from '../../interaction/index.ts';
-import { latePublications, loadChain, reviewQueue } from '../../review/index.ts';
+import { latePublications, loadChain, pendingRevisionsOf, reviewQueue } from '../../review/index.ts';
 import { judge, type InspectionFacts, type Verdict } from '../domain/verdict.ts';
 import { nodeCadences, type NodeCadence } from './node-cadences.ts';
 
@@ -12,7 +12,12 @@ export type OrganSupervision = {
   today: string;
   staleNodes: NodeCadence[];
   emptyNodes: NodeCadence[];
-  pendingReviews: { id: number; title: string; stageName: string | null; submittedAt: string | null }[];
+  /**
+   * What stands in 待办's 全部审核中的信息 for the organ, oldest first: items in the chain (`stageName` the stage that
+   * reviews), approved or scheduled, force-published awaiting 补充审核, and pending revisions (修订) of published items.
+   * `waiting` says what each waits for as 待办's 当前环节 does.
+   */
+  pendingReviews: { id: number; title: string; stageName: string | null; waiting: string; submittedAt: string | null }[];
   latePublished: { id: number; title: string; formedOn: string; publishedOn: string | null; dueOn: string | null; unitName: string | null }[];
   applications: { dueSoon: number; overdue: number };
   letters: { dueSoon: number; overdue: number; pastThreeMonths: number };
@@ -22,6 +27,11 @@ export type OrganSupervision = {
   matters: { total: number; missing: MissingMatter[] };
   verdict: Verdict;
 };
+
+/** What an item of the review queue waits for, in 待办's words (its 当前环节 column). */
+function waitingLabel(status: string, stageName: string | null): string {
+  return status === 'in_review' ? stageName ?? '' : status === 'approved' ? '待发布' : status === 'published' ? '紧急发布，待补充审核' : '定时发布';
+}
 
 /** `responsible`: the responsible unit of the 事项's column, when set. */
 export type MissingMatter = { id: number; name: string; nodeId: number; nodePath: string[]; timeLimit: string; responsible: { name: string } | null };
@@ -40,8 +50,8 @@ export async function supervisionDashboard(
   const now = deps.clock.now();
   const today = chinaDateOf(now);
   const ids = organs.map((o) => o.id);
-  const [apps, letters, queue, late, uninterpreted] = await Promise.all([
-    countWork(deps, ids), countLetterWork(deps, ids), reviewQueue(deps.db, ids), latePublications(deps.db, ids, `${today.slice(0, 4)}-01-01`),
+  const [apps, letters, queue, revisions, late, uninterpreted] = await Promise.all([
+    countWork(deps, ids), countLetterWork(deps, ids), reviewQueue(deps.db, ids), pendingRevisionsOf(deps.db, ids), latePublications(deps.db, ids, `${today.slice(0, 4)}-01-01`),
     countOverdueInterpretations(deps, ids),
   ]);
   const nameOf = new Map(allOrgans.map((o) => [o.id, o.name]));
@@ -60,7 +70,11 @@ export async function supervisionDashboard(
     const stageName = (q: (typeof queue)[number]) => q.status !== 'in_review' ? null : q.stage_name ?? chain.stages.find((st) => st.position === q.review_stage)?.name ?? null;
     out.push({
       organ, today, staleNodes, emptyNodes,
-      pendingReviews: queue.filter((q) => q.organ_id === organ.id && q.status !== 'published').map((q) => ({ id: q.id, title: q.title, stageName: stageName(q), submittedAt: q.submitted_at })),
+      // As 待办 lists them (an outside tester's revision waited there, not here).
+      pendingReviews: [
+        ...queue.filter((q) => q.organ_id === organ.id).map((q) => ({ id: q.id, title: q.title, stageName: stageName(q), waiting: waitingLabel(q.status, stageName(q)), submittedAt: q.submitted_at })),
+        ...revisions.filter((r) => r.organ_id === organ.id).map((r) => ({ id: r.id, title: r.title, stageName: null, waiting: '修订待审核', submittedAt: r.proposed_at })),
+      ].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id),
       latePublished: late.filter((p) => p.organ_id === organ.id).map((p) => ({
         id: p.id, title: p.title, formedOn: p.formed_on, publishedOn: p.published_on, dueOn: p.proactive_due_on, unitName: p.submitting_unit_id ? nameOf.get(p.submitting_unit_id) ?? null : null,
       })),

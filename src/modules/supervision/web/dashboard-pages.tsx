@@ -40,7 +40,7 @@ export function RegionSupervisionPage({ user, csrf, rows, today, handles, canRun
               <td>{verdictText(s)}</td>
               <td>{s.staleNodes.length}</td><td>{s.emptyNodes.length}</td>
               <td>{s.matters.total === 0 ? '未导入' : <a href={`/admin/organs/${s.organ.code}/supervision/matters`}>{s.matters.missing.length} / {s.matters.total}</a>}</td>
-              <td>{s.pendingReviews.length}</td><td>{s.latePublished.length}</td>
+              <td>{s.pendingReviews.length === 0 ? 0 : <a href={`/admin/supervision/${s.organ.code}#pending-reviews`}>{s.pendingReviews.length}</a>}</td><td>{s.latePublished.length}</td>
               {handles(s.organ.id) ? <><td>{s.applications.overdue}</td><td>{s.letters.overdue}</td><td>{s.letters.pastThreeMonths}</td></> : <>{NOT_HANDLED}{NOT_HANDLED}{NOT_HANDLED}</>}
               <td>{(() => { const r = lastRuns.get(s.organ.code); return r ? `${chinaTimeOf(r.finishedAt)} ${runVerdictText(r)}` : '尚未检查'; })()}</td>
             </tr>
@@ -117,12 +117,15 @@ export function OrganSupervisionPage({ user, csrf, s, handles, flash = null, chi
         </>
       )}
 
-      <h2>待审核的信息（{s.pendingReviews.length}）</h2>
+      <h2 id="pending-reviews">待审核的信息（{s.pendingReviews.length}）</h2>
       {s.pendingReviews.length === 0 ? <p>无。</p> : (
-        <table class="list">
-          <thead><tr><th scope="col">标题</th><th scope="col">当前环节（负责审核）</th></tr></thead>
-          <tbody>{s.pendingReviews.map((p) => <tr key={p.id}><th scope="row"><a href={`/admin/publications/${p.id}`}>{p.title}</a></th><td>{p.stageName ?? '待发布'}</td></tr>)}</tbody>
-        </table>
+        <>
+          <p>与<a href="/admin/review#all-h">待办</a>中“全部审核中的信息”一致，含已发布信息的修订待审核和紧急发布待补充审核的信息；审核人和发布人在待办中办理。</p>
+          <table class="list" aria-labelledby="pending-reviews">
+            <thead><tr><th scope="col">标题</th><th scope="col">当前环节（负责审核）</th></tr></thead>
+            <tbody>{s.pendingReviews.map((p) => <tr key={`${p.id} ${p.waiting}`}><th scope="row"><a href={`/admin/publications/${p.id}`}>{p.title}</a></th><td>{p.waiting}</td></tr>)}</tbody>
+          </table>
+        </>
       )}
 
       <h2 id="late-published">今年成文后超过 20 个工作日才发布的信息（{s.latePublished.length}）</h2>
