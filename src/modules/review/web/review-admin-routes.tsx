@@ -14,7 +14,6 @@ import { FINDING_TYPE_LABELS, suggestionInContext } from '../../privacy/index.ts
 import { returnedTo, reviewQueue } from '../storage/review-inbox.ts';
 import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-repository.ts';
 import { reviewFormModel } from '../use-cases/review-form-model.ts';
-import { isSecrecyMarking } from '../domain/mask-finding.ts';
 import { checkReviewVerb, performReviewVerb, type AcceptedFinding } from '../use-cases/perform-review-verb.ts';
 import { saveReviewChain } from '../use-cases/save-review-chain.ts';
 import { createSubmissionTask } from '../use-cases/submission-tasks.ts';
@@ -25,6 +24,7 @@ import { CONFIRMED_PUBLIC_VERBS, PublicVerbConfirmPage, publicVerbDone, type Con
 import { REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { InboxPage, type InboxRow } from './inbox-page.tsx';
 import { revisionInboxRows } from './revision-inbox-rows.ts';
+import { submittedMessage } from './submitted-message.ts';
 import { TasksPage } from './tasks-page.tsx';
 import { chinaDateOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
@@ -64,23 +64,6 @@ function acceptedFindings(body: Record<string, unknown>): AcceptedFinding[] {
   return out;
 }
 
-/**
- * 已报送审核, and when the scan at submission found blocking findings, that the chain stops at them until a
- * reviewer masks each or records why it may stand (ERR_REVIEW_SCAN_BLOCKED) — the author hears it now, not from a stalled item.
- */
-export async function submittedMessage(db: AppDeps['db'], id: number) {
-  const found = (await loadForm(db, id))?.scanFindings.filter((f) => f.severity === 'block') ?? [];
-  const markings = found.filter(isSecrecyMarking).length;
-  const others = found.length - markings;
-  if (found.length === 0) return '已报送审核';
-  const parts = ['已报送审核。'];
-  // A 密级标志 no reviewer can pass: the author hears now that the item comes back to them for it.
-  if (markings) parts.push(`扫描发现 ${markings} 处密级标志：密级标志不能以遮盖处理，也不能由审核人说明理由放行，须先依法解密，或确认标志有误后由您修改，否则审核不能通过。`);
-  if (others) parts.push(`扫描发现 ${others} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过。`);
-  parts.push('详见下方“敏感信息扫描”。');
-  return parts.join('');
-}
-
 export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: FastifyRequest) => Promise<Reminder[]> } = {}) {
   const { db } = deps;
   const submitted = (id: number) => submittedMessage(db, id);
@@ -102,7 +85,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));
 
-    // 保存审查表 (POST …/review-form) is the item editor's (publication-editor-routes.tsx): its fields belong to the item's form.
+    // 保存审查表 (POST …/review-form) is the item editor's (review-form-routes.ts): its fields belong to the item's form.
 
     app.post<{ Params: { id: string; verb: string } }>('/admin/publications/:id/verbs/:verb', async (request, reply) => {
       const id = Number(request.params.id) || 0;
@@ -164,7 +147,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
     });
 
     // A published item's attachments change with its pending revision (issue 9): those routes are the item
-    // editor's (publication-editor-routes.tsx), whose buttons send the item's form with them.
+    // editor's (item-attachment-routes.ts), whose buttons send the item's form with them.
 
     app.get<{ Params: { id: string } }>('/admin/publications/:id/review-form', async (request, reply) => {
       const doc = await reviewFormData(request, reply, Number(request.params.id) || 0);
