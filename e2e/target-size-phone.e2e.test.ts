@@ -122,7 +122,7 @@ describe.skipIf(SKIP_BROWSER)('tap targets of the portal’s small links', () =>
         const footer = '.site-footer a';
         const pages: [string, string[]][] = [
           [`/search?q=${q('住建局 公示')}`, ['.organ-named a', '.facet-toggle > summary', footer]],
-          [`/search?q=${q('危房补助')}`, ['.offer-preview > p a', '#search-next-steps a', footer]],
+          [`/search?q=${q('危房补助')}`, ['.offer-preview .search-hit h3 a', '#search-next-steps a', footer]],
           [`/search?q=${q('危房')}&to=2020-01-01`, ['#results-h ~ p > a', '#search-next-steps a']],
           [`/search?q=${q('危房')}&organ=${otherOrganCode}`, ['#results-h ~ p > a', '#search-next-steps a']],
           [`/organs/${organCode}/items/${itemId}`, ['.breadcrumb a', '.article-tools a', footer]],
