@@ -2,11 +2,11 @@ import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { flashToldAt } from '../../../../test/support/placed-flash.ts';
-import { createActor, createNode, createOrgan, createReviewCast, publicationInput } from '../../../../test/support/factories.ts';
-import { createApiToken } from '../../identity/index.ts';
+import { createActor, createNode, createOrgan, createReviewCast, publicationInput, system } from '../../../../test/support/factories.ts';
+import { createApiToken, loadPrincipal, setUserRole } from '../../identity/index.ts';
 import { createPublication, findPublication } from '../../catalog/index.ts';
 import { loadForm } from '../storage/review-repository.ts';
-import { fillReviewForm } from '../use-cases/fill-review-form.ts';
+import { clearReviewForm, fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { REVIEW_PANEL } from './item-page-places.ts';
 
@@ -120,6 +120,24 @@ describeEachDialect('a 保密审查表 cleared by its drafter', (db) => {
     expect(await loadForm(deps.db, draft.id)).toBeNull();
     await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'force_publish', { comment: '紧急情况' }))
       .rejects.toMatchObject({ reasons: expect.arrayContaining([expect.objectContaining({ code: 'ERR_REVIEW_FORM_INCOMPLETE' })]) });
+    await app.close();
+  });
+
+  it('whoever cleared the table is one of the item’s authors: they may not approve it afterwards', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const cast = await createReviewCast(deps, organ.code);
+    // The 股室负责人 also drafts for the organ, so may clear a draft's table.
+    await setUserRole(deps, system, cast.unitHead.id, organ.code, 'editor', true);
+    const unitHead = { kind: 'user' as const, principal: (await loadPrincipal(deps.db, cast.unitHead.id))!, via: 'web' as const };
+    const draft = await createPublication(deps, cast.author.actor, organ.id, publicationInput([node], { title: '关于城区停水的通知' }));
+    await fillReviewForm(deps, cast.author.actor, draft.id, { secrecyLevel: 'non_secret' });
+    expect(await clearReviewForm(deps, unitHead, draft.id)).toBe(true);
+    await fillReviewForm(deps, cast.author.actor, draft.id, { secrecyLevel: 'non_secret' });
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'submit');
+    await expect(performReviewVerb(deps, unitHead, draft.id, 'approve', { comment: '同意' }))
+      .rejects.toMatchObject({ reasons: expect.arrayContaining([expect.objectContaining({ code: 'ERR_REVIEW_SELF_APPROVAL' })]) });
     await app.close();
   });
 
