@@ -57,6 +57,26 @@ describe.skipIf(SKIP_BROWSER)('the results page and the portal frame on a phone'
     expect(await linesSpanned(page, selector, word), `${word} in ${selector}, ${where} (0: not found; more than 1: broken)`).toBe(1);
   };
 
+  it('ends 检索选项 with its own submit button: on a 360 px phone at 适老化 + 大 the options are chosen and sent without scrolling back up, without JavaScript (issue 13)', async () => {
+    const page = await open(360, 'fs=l&elder=1', { javaScriptEnabled: false });
+    await page.goto(`${served.baseUrl}/search?q=${q}`);
+    await page.locator('.search-options > summary').click();
+    await page.locator('#search-year').selectOption('2026');
+    const send = page.getByRole('button', { name: '按以上选项检索' });
+    await expect(send.count()).resolves.toBe(1);
+    // The last control of the options, below the dates, a 44 px target within the screen's width.
+    const box = (await send.boundingBox())!;
+    const to = (await page.locator('#search-to').boundingBox())!;
+    expect(box.y).toBeGreaterThan(to.y);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: shot('search-options-submit-360-large') });
+    await send.click();
+    await page.waitForURL(/year=2026/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('危房');
+    await page.context().close();
+  });
+
   it('shows the first result in a phone’s first screen: one search box, 范围/效力/年份/体裁/五公开/排序/dates folded under 检索选项, with and without JavaScript', async () => {
     const firstResult: Record<string, number> = {};
     for (const javaScriptEnabled of [true, false]) {

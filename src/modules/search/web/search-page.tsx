@@ -342,6 +342,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
           <input type="date" id="search-to" name="to" value={raw.to ?? ''} aria-invalid={error?.field === 'to' ? 'true' : undefined} /></span>
           {raw.node && <input type="hidden" name="node" value={raw.node} />}
         </p>
+        {/* The options end with a button of their own (an outside tester: at 适老化 + 大 on a 360 px phone the opened options
+            took some 900 px, the only 检索 button above them). The same form: it sends the box's words with the options. */}
+        <p class="search-options-send"><button type="submit" class="btn">按以上选项检索</button></p>
         <p class="count" id="search-hint">最多 100 个字。多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
         </details>
       </form>
