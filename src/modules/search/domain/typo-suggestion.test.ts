@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from './parse-query.ts';
+import { DOMAIN_WORDS } from './domain-words.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 import { typoCandidates, TYPO_BOUNDS, type Lexicon } from './typo-suggestion.ts';
 import { jiebaLexicon } from '../segmenter/jieba-lexicon.ts';
 
-const listed = new Set(SYNONYM_GROUPS.flat());
+// As the search lists them (use-cases/search-offers.ts): the synonym groups and the domain's words.
+const listed = new Set([...SYNONYM_GROUPS.flat(), ...DOMAIN_WORDS]);
 let lexicon: Lexicon;
 beforeAll(async () => {
   lexicon = await jiebaLexicon();
@@ -67,6 +69,36 @@ describe('a keyword typed with a wrong character (a homophone picked in a pinyin
     // Homophones still come first (公阻房: 公租房, before 公司房 and the like).
     expect(suggest('公阻房')[0]).toBe('公租房');
     expect(suggest('住房公基金')[0]).toBe('住房公积金');
+  });
+
+  it('corrects to the domain’s own words, which jieba’s dictionary lacks (outside tester: 杨尘, 扬沉, 杨尘污染 found nothing and offered nothing)', () => {
+    expect(lexicon.frequency('扬尘')).toBeUndefined();
+    expect(suggest('杨尘')[0]).toBe('扬尘');
+    expect(suggest('扬沉')[0]).toBe('扬尘');
+    expect(suggest('杨尘污染')[0]).toBe('扬尘污染');
+    expect(suggest('杨尘 治理')[0]).toBe('扬尘 治理');
+    expect(suggest('棚该')[0]).toBe('棚改');
+    expect(suggest('网钎备案')[0]).toBe('网签备案');
+  });
+
+  it('leaves a keyword made of known words as typed unless a correction makes it one longer word (物业服务 is not 呜咽服务)', () => {
+    // Each a word of the dictionary (or two): a likelier word of the same sound is no reason to change it.
+    expect(suggest('补助')).toEqual([]);
+    expect(suggest('提取')).toEqual([]);
+    expect(suggest('电梯加装补贴')).toEqual([]);
+    // Not a listed word, only the dictionary's 物业 and 服务: still as typed.
+    expect(typoCandidates(parseQuery('物业服务'), lexicon, new Set(SYNONYM_GROUPS.flat()))).toEqual([]);
+    // A correct keyword beside a wrong one stays as typed in every candidate.
+    expect(suggest('物业服务 公阻房')[0]).toBe('物业服务 公租房');
+    expect(suggest('补助 公阻房').every((q) => q.startsWith('补助 '))).toBe(true);
+    // Real corrections are kept: 危方 is a rare word of the dictionary, and 危房改造 one word where 危方改造 was two.
+    expect(suggest('危方改造')[0]).toBe('危房改造');
+    expect(suggest('危方')[0]).toBe('危房');
+    expect(suggest('公阻房')[0]).toBe('公租房');
+    expect(suggest('住房公基金')[0]).toBe('住房公积金');
+    expect(suggest('征收补尝')[0]).toBe('征收补偿');
+    // Two words made one listed word: 工程 造假 (each common) → 工程造价.
+    expect(suggest('工程造假')[0]).toBe('工程造价');
   });
 
   it('hands back at most a few candidates', () => {

@@ -66,6 +66,13 @@ const HAN = /^\p{Script=Han}$/u;
  */
 export const TYPO_OTHER_GAIN = Math.log(50);
 
+/**
+ * A keyword cut into words of the dictionary (or listed words) at least this frequent, none left alone, is taken as
+ * typed on purpose: it is corrected only into fewer, longer words. The dictionary holds many rare entries — 危方 (2),
+ * 租凭 (3), two thirds of its words are under 6 — that are typos more often than words; 物业 (239), 补助 (373) are not.
+ */
+export const TYPO_KNOWN_FREQUENCY = 10;
+
 /** Corrections of another shape at one place of a keyword offered before those of the other places are (see otherFixes). */
 const OTHER_PER_PLACE = 3;
 
@@ -126,23 +133,32 @@ export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: Rea
     const best = new Array<number>(chars.length + 1).fill(0);
     /** The Han characters the best cut from here leaves alone (in no word of two or more). */
     const alone = new Array<number>(chars.length + 1).fill(0);
+    /** The pieces (words and characters alone) of the best cut from here, and the frequency of its rarest word of two or more. */
+    const pieces = new Array<number>(chars.length + 1).fill(0);
+    const rarest = new Array<number>(chars.length + 1).fill(Infinity);
     for (let i = chars.length - 1; i >= 0; i--) {
       if (!HAN.test(chars[i])) {
         best[i] = best[i + 1];
         alone[i] = alone[i + 1];
+        pieces[i] = pieces[i + 1];
+        rarest[i] = rarest[i + 1];
         continue;
       }
       best[i] = Math.log(frequencyOf(chars[i]) ?? 1) - logTotal + best[i + 1];
       alone[i] = 1 + alone[i + 1];
+      pieces[i] = 1 + pieces[i + 1];
+      rarest[i] = rarest[i + 1];
       for (let j = i + 2; j <= Math.min(chars.length, i + longest) && HAN.test(chars[j - 1]); j++) {
         const f = frequencyOf(chars.slice(i, j).join(''));
         if (f !== undefined && Math.log(f) - logTotal + best[j] > best[i]) {
           best[i] = Math.log(f) - logTotal + best[j];
           alone[i] = alone[j];
+          pieces[i] = 1 + pieces[j];
+          rarest[i] = Math.min(f, rarest[j]);
         }
       }
     }
-    return { score: best[0], alone: alone[0] };
+    return { score: best[0], alone: alone[0], pieces: pieces[0], rarest: rarest[0] };
   };
   const scoreOf = (chars: string[]) => cutOf(chars).score;
   /** Whether a known word of two or more characters holds every replaced position. */
@@ -167,13 +183,18 @@ export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: Rea
     if (!budgetLeft()) return [];
     const typed = cutOf(chars);
     const before = typed.score;
+    /** No character alone and no rare word of the dictionary (危方, 2; 租凭, 3: those are corrected as before). */
+    const madeOfWords = !typed.alone && typed.rarest >= TYPO_KNOWN_FREQUENCY;
     const fixes = new Map<string, Fix>();
     /** The least a candidate's score must pass the typed one's by: 0 for a homophone, TYPO_OTHER_GAIN for any other character. */
     const margin = other ? TYPO_OTHER_GAIN : 0;
     const consider = (changed: string[], positions: number[]) => {
       const candidate = changed.join('');
       if (fixes.has(candidate) || !held(changed, positions)) return;
-      const { score, alone } = cutOf(changed);
+      const { score, alone, pieces } = cutOf(changed);
+      // A keyword made of known words as typed (补助, 提取, 物业服务, 电梯加装补贴) is changed only into fewer, longer
+      // words, never into other words as many just because they are commoner (不住, 地区, 呜咽服务, 电梯假装补贴).
+      if (madeOfWords && pieces >= typed.pieces) return;
       // Another character: the keyword also must not leave more characters out of words than as typed.
       if (score > before + margin && (!margin || alone <= typed.alone)) fixes.set(candidate, { text: candidate, replaced: positions.length, score, at: positions[0] });
     };

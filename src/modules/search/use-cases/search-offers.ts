@@ -3,6 +3,7 @@ import { documentNumberParts, documentNumberShown, MISSING_NUMBER_BOUNDS, nearby
 import { organNamedIn } from '../domain/organ-named.ts';
 import { MAX_KEYWORDS, type ParsedQuery } from '../domain/parse-query.ts';
 import { idOfSortKey } from '../domain/sort-key.ts';
+import { DOMAIN_WORDS } from '../domain/domain-words.ts';
 import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
 import { shorterWord } from '../domain/shorter-word.ts';
 import { typoCandidates, type Lexicon } from '../domain/typo-suggestion.ts';
@@ -90,10 +91,11 @@ export async function missingDocumentNumber(db: Executor, documentNumberKey: str
  * TYPO_BOUNDS.maxCandidates by homophones, then maxOtherCandidates by a character of any shape, best first), the first
  * that finds something in the same scope and filters, with its count — each candidate one count, bounded like every
  * search, so of the words a character of another shape makes the one the catalog holds is offered. The known words are
- * jieba's dictionary, the synonym groups and the organs' names and short names.
+ * jieba's dictionary, the synonym groups, the domain's words (domain/domain-words.ts: 扬尘, 网签, … which the dictionary
+ * lacks) and the organs' names and short names.
  */
 export async function correctedQueryOffer(query: ParsedQuery, organs: Organ[], lexicon: () => Promise<Lexicon>, count: CountOf, scopeOrganId: number | null): Promise<DidYouMean | null> {
-  const listed = new Set([...SYNONYM_GROUPS.flat(), ...organs.flatMap((o) => [o.name, o.shortName]).filter((n) => n.length >= 2)]);
+  const listed = new Set([...SYNONYM_GROUPS.flat(), ...DOMAIN_WORDS, ...organs.flatMap((o) => [o.name, o.shortName]).filter((n) => n.length >= 2)]);
   for (const q of typoCandidates(query, await lexicon(), listed)) {
     const total = await count(q, scopeOrganId);
     if (total > 0) return { q, total };
