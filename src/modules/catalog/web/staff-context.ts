@@ -168,6 +168,14 @@ async function buildStaffContext(deps: AppDeps, request: FastifyRequest, reply: 
       }
       return organ;
     },
+    /**
+     * An organ's name in the organ switch of a list of handled work, with what waits there by the `waiting` that list
+     * opens by (`organ` above): 青岚县教育体育局（1 件待办）, the bare name where nothing waits.
+     */
+    switchName: (organ: Organ, waiting?: ReadonlyMap<number, number>): string => {
+      const n = waiting?.get(organ.id) ?? 0;
+      return n > 0 ? `${organ.name}（${n} 件待办）` : organ.name;
+    },
   };
 }
 

@@ -68,8 +68,9 @@ export function applicationsAdminRoutes(deps: AppDeps) {
 
     app.get<{ Querystring: { organ?: string; view?: string; days?: string; q?: string; page?: string } }>('/admin/applications', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      // Without ?organ=, the first organ where applications wait as 待办 counts them (the back office's one rule, staff context's `organ`).
-      const waiting = request.query.organ || scope.handles.length < 2 ? undefined
+      // Without ?organ=, the first organ where applications wait as 待办 counts them (the back office's one rule, staff context's `organ`);
+      // the organ switch names the same counts.
+      const waiting = scope.handles.length < 2 ? undefined
         : new Map([...await countWork(deps, scope.handles.map((o) => o.id))].map(([id, c]) => [id, c.awaiting_confirmation + c.due_soon + c.overdue]));
       const organ = await scope.organ(request.query.organ, 'handle', waiting);
       const view = VIEWS.includes(request.query.view as WorkListFilter['view']) ? (request.query.view as WorkListFilter['view']) : 'open';
@@ -81,7 +82,7 @@ export function applicationsAdminRoutes(deps: AppDeps) {
       if (id !== null) return reply.redirect(`/admin/applications/${id}`, 303);
       const list = await listWork(deps, [organ.id], view, { days, q, page });
       const handlers = await displayNames(deps.db, list.items.map((a) => a.handlerUserId).filter((x): x is number => x !== null));
-      return sendPage(reply, <WorkListPage scope={scope} organ={organ} view={view} days={days} q={q} page={page} list={list} handlers={handlers} />);
+      return sendPage(reply, <WorkListPage scope={scope} organ={organ} view={view} days={days} q={q} page={page} list={list} handlers={handlers} waiting={waiting} />);
     });
 
     app.get<{ Querystring: { organ?: string } }>('/admin/applications/new', async (request, reply) => {

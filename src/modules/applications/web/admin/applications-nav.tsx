@@ -1,7 +1,7 @@
 import type { Organ } from '../../../catalog/index.ts';
 
-/** The area's own navigation inside the back office. */
-export function ApplicationsNav({ organ, organs, current, isSystemAdmin }: { organ: Organ; organs: Organ[]; current: string; isSystemAdmin: boolean }) {
+/** The area's own navigation inside the back office. `nameOf`: an organ's name in the switch (the work list's says what waits there). */
+export function ApplicationsNav({ organ, organs, current, isSystemAdmin, nameOf = (o) => o.name }: { organ: Organ; organs: Organ[]; current: string; isSystemAdmin: boolean; nameOf?: (o: Organ) => string }) {
   const links: [string, string][] = [
     ['work', `/admin/applications?organ=${organ.code}`],
     ['new', `/admin/applications/new?organ=${organ.code}`],
@@ -19,7 +19,7 @@ export function ApplicationsNav({ organ, organs, current, isSystemAdmin }: { org
       {organs.length > 1 && (
         <form method="get" action="/admin/applications" class="inline-form">
           <label for="organ-switch">机关：</label>
-          <select id="organ-switch" name="organ">{organs.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
+          <select id="organ-switch" name="organ">{organs.map((o) => <option value={o.code} selected={o.id === organ.id}>{nameOf(o)}</option>)}</select>
           <button type="submit" class="btn btn-small">切换</button>
         </form>
       )}

@@ -28,9 +28,11 @@ export function currentDeadline(a: Application): { on: string | null; what: stri
   return { on: a.dueOn, what: '答复期限' };
 }
 
-export function WorkListPage({ scope, organ, view, days, q, page, list, handlers }: {
+export function WorkListPage({ scope, organ, view, days, q, page, list, handlers, waiting }: {
   scope: StaffContext; organ: Organ; view: WorkListFilter['view']; days: number; q: string; page: number;
   list: { items: Application[]; total: number; today: string; dueBy: string }; handlers: Map<number, string>;
+  /** Applications waiting per organ as 待办 counts them, named in the organ switch. */
+  waiting?: ReadonlyMap<number, number>;
 }) {
   const href = (over: Record<string, string | number>) => {
     const params = new URLSearchParams({ organ: organ.code, view, days: String(days), ...(q ? { q } : {}), ...Object.fromEntries(Object.entries(over).map(([k, v]) => [k, String(v)])) });
@@ -39,7 +41,7 @@ export function WorkListPage({ scope, organ, view, days, q, page, list, handlers
   return (
     <AdminLayout title="依申请公开办件" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>依申请公开办件 · {organ.name}</h1>
-      <ApplicationsNav organ={organ} organs={scope.handles} current="work" isSystemAdmin={scope.user.isSystemAdmin} />
+      <ApplicationsNav organ={organ} organs={scope.handles} current="work" isSystemAdmin={scope.user.isSystemAdmin} nameOf={(o) => scope.switchName(o, waiting)} />
       <nav class="actions" aria-label="办件视图">
         {(Object.keys(VIEW_LABELS) as WorkListFilter['view'][]).map((v) => (
           <a href={href({ view: v, page: 1 })} aria-current={v === view ? 'page' : undefined} class={v === view ? 'btn btn-small' : undefined}>{VIEW_LABELS[v]}</a>

@@ -9,14 +9,15 @@ import type { StaffContext } from '../../../catalog/index.ts';
 type Listed = Consultation & { phase: ConsultationPhase };
 
 /** 意见征集 in the back office: the organ's consultations with their state and feedback due date. */
-export function ConsultationListPage({ scope, organ, list }: { scope: StaffContext; organ: Organ; list: { items: Listed[]; total: number; page: number; pageSize: number } }) {
+/** `waiting`: the feedback reports due per organ, named in the organ switch. */
+export function ConsultationListPage({ scope, organ, list, waiting }: { scope: StaffContext; organ: Organ; list: { items: Listed[]; total: number; page: number; pageSize: number }; waiting?: ReadonlyMap<number, number> }) {
   return (
     <AdminLayout title={`意见征集：${organ.name}`} user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>意见征集：{organ.name}</h1>
       {scope.handles.length > 1 && (
         <form method="get" action="/admin/consultations" class="actions">
           <label for="f-organ">机关</label>
-          <select id="f-organ" name="organ">{scope.handles.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
+          <select id="f-organ" name="organ">{scope.handles.map((o) => <option value={o.code} selected={o.id === organ.id}>{scope.switchName(o, waiting)}</option>)}</select>
           <button class="btn btn-secondary" type="submit">切换</button>
         </form>
       )}

@@ -30,11 +30,11 @@ export function consultationsAdminRoutes(deps: AppDeps) {
     app.addHook('preHandler', requireStaff(deps));
     app.get<{ Querystring: { organ?: string; page?: string } }>('/admin/consultations', async (request, reply) => {
       const view = await staffContext(deps, request, reply);
-      // Without ?organ=, the first organ whose feedback report 待办 reminds of (the back office's one rule, staff context's `organ`).
-      const waiting = request.query.organ || view.handles.length < 2 ? undefined : await countLateConsultationFeedback(deps, view.handles.map((o) => o.id));
+      // Without ?organ=, the first organ whose feedback report 待办 reminds of (the back office's one rule, staff context's `organ`); the switch names the counts.
+      const waiting = view.handles.length < 2 ? undefined : await countLateConsultationFeedback(deps, view.handles.map((o) => o.id));
       const organ = await view.organ(request.query.organ || undefined, 'handle', waiting);
       const list = await listStaffConsultations(deps, actorOf(request, 'web'), organ.id, pageQueryParam(request.query.page));
-      return sendPage(reply, <ConsultationListPage scope={view} organ={organ} list={list} />);
+      return sendPage(reply, <ConsultationListPage scope={view} organ={organ} list={list} waiting={waiting} />);
     });
     app.get<{ Querystring: { organ?: string } }>('/admin/consultations/new', async (request, reply) => {
       const view = await staffContext(deps, request, reply);

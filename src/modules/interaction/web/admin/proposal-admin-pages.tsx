@@ -14,13 +14,14 @@ import { PROPOSAL_VIEW_LABELS, proposalFilterQuery } from '../proposal-filter.ts
 
 type Values = Record<string, string>;
 
-function ProposalsNav({ scope, organ, current }: { scope: StaffContext; organ: Organ; current: 'list' | 'new' | 'settings' }) {
+/** `waiting`, on the list: the records 待办 reminds of per organ, named in the organ switch. */
+function ProposalsNav({ scope, organ, current, waiting }: { scope: StaffContext; organ: Organ; current: 'list' | 'new' | 'settings'; waiting?: ReadonlyMap<number, number> }) {
   return (
     <nav class="actions" aria-label="建议提案办理">
       {scope.handles.length > 1 && (
         <form method="get" action="/admin/proposals" class="inline-form">
           <label for="f-organ">机关：</label>
-          <select id="f-organ" name="organ">{scope.handles.map((o) => <option value={o.code} selected={o.id === organ.id}>{o.name}</option>)}</select>
+          <select id="f-organ" name="organ">{scope.handles.map((o) => <option value={o.code} selected={o.id === organ.id}>{scope.switchName(o, waiting)}</option>)}</select>
           <button type="submit" class="btn btn-small">切换</button>
         </form>
       )}
@@ -42,12 +43,12 @@ function DueCell({ p, today, dueSoonOn }: { p: Proposal; today: string; dueSoonO
   );
 }
 
-export function ProposalListPage({ scope, organ, list, filter }: { scope: StaffContext; organ: Organ; list: ProposalList; filter: ProposalFilter }) {
+export function ProposalListPage({ scope, organ, list, filter, waiting }: { scope: StaffContext; organ: Organ; list: ProposalList; filter: ProposalFilter; waiting?: ReadonlyMap<number, number> }) {
   const href = (page: number) => `/admin/proposals?organ=${organ.code}&${proposalFilterQuery(filter)}&page=${page}`;
   return (
     <AdminLayout title="建议提案办理" user={scope.user} csrfToken={scope.csrf} flash={scope.flash}>
       <h1>建议提案办理 · {organ.name}</h1>
-      <ProposalsNav scope={scope} organ={organ} current="list" />
+      <ProposalsNav scope={scope} organ={organ} current="list" waiting={waiting} />
       <form method="get" action="/admin/proposals" class="actions" aria-label="筛选">
         <input type="hidden" name="organ" value={organ.code} />
         <label for="f-year">年度</label>

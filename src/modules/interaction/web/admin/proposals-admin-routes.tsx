@@ -38,13 +38,13 @@ export function proposalsAdminRoutes(deps: AppDeps) {
 
     app.get<{ Querystring: { organ?: string; year?: string; kind?: string; state?: string; page?: string } }>('/admin/proposals', async (request, reply) => {
       const scope = await staffContext(deps, request, reply);
-      // Without ?organ=, the first organ with records 待办 reminds of (the back office's one rule, staff context's `organ`).
-      const waiting = request.query.organ || scope.handles.length < 2 ? undefined
+      // Without ?organ=, the first organ with records 待办 reminds of (the back office's one rule, staff context's `organ`); the switch names the counts.
+      const waiting = scope.handles.length < 2 ? undefined
         : new Map([...await countProposalWork(deps, scope.handles.map((o) => o.id))].map(([id, c]) => [id, c.overdue + c.dueSoon + c.publishLate]));
       const organ = await scope.organ(request.query.organ || undefined, 'handle', waiting);
       const filter = proposalFilterFrom(request.query);
       const list = await listProposals(deps, actorOf(request, 'web'), organ.id, filter, pageQueryParam(request.query.page));
-      return sendPage(reply, <ProposalListPage scope={scope} organ={organ} list={list} filter={filter} />);
+      return sendPage(reply, <ProposalListPage scope={scope} organ={organ} list={list} filter={filter} waiting={waiting} />);
     });
 
     app.get<{ Querystring: { organ?: string } }>('/admin/proposals/new', async (request, reply) => {
