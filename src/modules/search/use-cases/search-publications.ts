@@ -5,6 +5,7 @@ import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
 import { organNamedIn } from '../domain/organ-named.ts';
 import { listsWithoutWord, SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
+import { snippetSource } from '../domain/snippet-text.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
 import { correctedQueryOffer, fewerWordsOffers, missingDocumentNumber, missingIndexNumber, nearNumberOffer, organNamedOffer, type CountOf, type MissingDocumentNumber, type MissingIndexNumber, type OrganNamedOffer } from './search-offers.ts';
@@ -448,7 +449,8 @@ export async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number
       id, title: r.title, titleParts: snippetOf(r.title, keywords, 400), organCode: r.organ_code, organName: r.organ_name,
       catalogPath: firstNode ? pathTo(nodes, firstNode).map((n) => n.name) : [],
       publishedOn: r.published_on ?? '', indexNumber: r.index_number, documentNumber: r.document_number, validity: r.validity,
-      snippet: opts.listing && r.summary?.trim() ? snippetOf(r.summary, []) : shown ? snippetOf(shown.text, keywords) : [],
+      // An attachment's text without its file name (the badge gives it) and a page footer left out (domain/snippet-text.ts).
+      snippet: opts.listing && r.summary?.trim() ? snippetOf(r.summary, []) : shown ? snippetOf(snippetSource(shown.text, { fileName: shown.field === 'attachment' ? shown.file_name : null, holdsWord: contains }), keywords) : [],
       attachmentHit: !body && !titleHit && !meta && attached ? attached.file_name ?? '附件' : null,
       exactNumber: exact.has(id),
       exactNumberMatch: exact.has(id) ? exactNumberOf(query, { documentNumber: r.document_number, indexNumber: r.index_number }) : null,

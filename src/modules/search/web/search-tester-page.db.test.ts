@@ -1,7 +1,9 @@
 import { expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
+import { createDraft, createNode, createOrgan, createPublished, system } from '../../../../test/support/factories.ts';
+import { addAttachment } from '../../catalog/index.ts';
+import { publishImported } from '../../review/index.ts';
 
 const mainOf = (body: string) => /<main[^>]*>([\s\S]*?)<\/main>/.exec(body)![1]!;
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
@@ -45,6 +47,37 @@ describeEachDialect('the search page and API, as an outside tester found them', 
       expect(robots.body).toMatch(/^Disallow: \/api\/$/m);
       expect(robots.body).toMatch(/^Disallow: \/admin\/$/m);
       expect(robots.body).toContain('Sitemap: ');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('an attachment hit’s snippet does not repeat the file name the badge gives, nor show a page footer (第 2 页 共 2 页) unless it holds the words', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const node = await createNode(deps, bureau.id);
+      const draft = await createDraft(deps, bureau.id, [node], { title: '关于湿地保护的通知', bodyHtml: '<p>详见附件。</p>' });
+      const text = '附件：湿地物种名录\n第 1 页 共 2 页\n东方蝾螈 两栖纲 有尾目，见于青云镇山溪。\n- 2 -\n调查日期 2020-06-18\n第 2 页 共 2 页\n';
+      await addAttachment(deps, system, draft.id, { fileName: 'fujian.txt', bytes: Buffer.from(text) });
+      await publishImported(deps, system, draft.id);
+      for (const q of ['蝾螈', '2020-06-18']) {
+        const [hit] = (await app.inject(`/api/v1/search?q=${encodeURIComponent(q)}`)).json().items;
+        expect(hit.attachmentHit, q).toBe('fujian.txt');
+        const snippet = hit.snippet.map((p: { text: string }) => p.text).join('');
+        expect(snippet, q).not.toContain('fujian.txt');
+        expect(snippet, q).not.toMatch(/第 \d 页 共 2 页|- 2 -/);
+        expect(snippet, q).toContain('附件：湿地物种名录');
+        const line = textOf(mainOf((await app.inject(`/search?q=${encodeURIComponent(q)}`)).body).split('<li class="search-hit">')[1]!);
+        expect(line.split('fujian.txt').length - 1, q).toBe(1);
+      }
+      // A footer that holds the words searched is shown, marked (a PDF text layer's 共 2 页 is found by 共2页).
+      const [footer] = (await app.inject(`/api/v1/search?q=${encodeURIComponent('共2页')}`)).json().items;
+      expect(footer.snippet.filter((p: { hit: boolean }) => p.hit).map((p: { text: string }) => p.text)).toContain('共 2 页');
+      // A search for the file name finds the item, the badge naming it, the snippet the attachment's text.
+      const [byName] = (await app.inject('/api/v1/search?q=fujian')).json().items;
+      expect(byName.attachmentHit).toBe('fujian.txt');
+      expect(byName.snippet.map((p: { text: string }) => p.text).join('')).toMatch(/^附件：湿地物种名录/);
     } finally {
       await app.close();
     }
