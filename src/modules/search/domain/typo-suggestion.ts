@@ -185,6 +185,8 @@ export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: Rea
     const before = typed.score;
     /** No character alone and no rare word of the dictionary (危方, 2; 租凭, 3: those are corrected as before). */
     const madeOfWords = !typed.alone && typed.rarest >= TYPO_KNOWN_FREQUENCY;
+    // One such word (补助, 加装电梯) cannot be cut into fewer: nothing to try, no look-up spent.
+    if (madeOfWords && typed.pieces === 1) return [];
     const fixes = new Map<string, Fix>();
     /** The least a candidate's score must pass the typed one's by: 0 for a homophone, TYPO_OTHER_GAIN for any other character. */
     const margin = other ? TYPO_OTHER_GAIN : 0;
