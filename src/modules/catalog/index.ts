@@ -26,7 +26,7 @@ export { listOrgans, listOrgansInTree, findOrganByCode, findOrganById, organChai
 export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';
 export {
   findPublication, latestDocumentNumber, listAttachments, type AttachmentView, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, publishedIdsInYear, addViewCounts,
-  type PublicationListItem, type StaffListItem,
+  type PublicationListItem, type StaffListItem, type StaffListOrder,
 } from './storage/publications-repository.ts';
 export { organScope, type OrganScope } from './use-cases/organ-scope.ts';
 export { organByCode, organNotFound } from './use-cases/organ-by-code.ts';

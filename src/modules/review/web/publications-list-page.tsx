@@ -1,6 +1,6 @@
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { PagedList, Pagination } from '../../../platform/views/components.tsx';
-import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, VALIDITY_LABELS, type PublicationStatus, type StaffContext, type StaffListItem } from '../../catalog/index.ts';
+import { PUBLICATION_STATUS_LABELS, STAGE_LABELS, VALIDITY_LABELS, type PublicationStatus, type StaffContext, type StaffListItem, type StaffListOrder } from '../../catalog/index.ts';
 import { daysUntilLapse } from '../domain/validity-by-date.ts';
 
 /** The units (股室) that submit items to the organs the person works on: the 报送单位 the list filters by. */
@@ -9,17 +9,19 @@ export const submittingUnitsOf = (scope: StaffContext) => scope.organs.filter((u
 /** A unit's name as the supervision chart ranks it: its short name, else its name. */
 const unitName = (u: StaffContext['organs'][number]) => u.shortName || u.name;
 
-export function PublicationsListPage({ scope, hasCatalog, organCode, unitCode, status, q, items, total, page, pageSize, today }: {
+export function PublicationsListPage({ scope, hasCatalog, organCode, unitCode, status, q, order, items, total, page, pageSize, today }: {
   /** `await scope.hasCatalog()`: whether an organ has a catalog node to put a new item in. */
   scope: StaffContext; hasCatalog: (organ: StaffContext['organs'][number]) => boolean; organCode: string;
   /** 报送单位 filter: a unit's code, or '' for every item. */
-  unitCode: string; status: string; q: string; items: StaffListItem[]; total: number; page: number; pageSize: number;
+  unitCode: string; status: string; q: string;
+  /** 排序: the most recently changed first, or the newest 发布日期 first. */
+  order: StaffListOrder; items: StaffListItem[]; total: number; page: number; pageSize: number;
   /** China's today: an item in force whose 有效期至 is near says in how many days it lapses. */
   today: string;
 }) {
   // An item goes in at least one catalog node: 新建信息 only where the organ (or unit) has one (found by an outside tester).
   const writable = scope.staffOf.filter((o) => hasCatalog(o));
-  const qs = (p: number) => `/admin/publications?organ=${encodeURIComponent(organCode)}&unit=${encodeURIComponent(unitCode)}&status=${status}&q=${encodeURIComponent(q)}&page=${p}`;
+  const qs = (p: number) => `/admin/publications?organ=${encodeURIComponent(organCode)}&unit=${encodeURIComponent(unitCode)}&status=${status}&q=${encodeURIComponent(q)}${order === 'published' ? '&sort=published' : ''}&page=${p}`;
   // 报送单位: the units of the organ picked (of every organ listed under 全部).
   const organ = scope.staffOf.find((o) => o.code === organCode);
   const units = submittingUnitsOf(scope).filter((u) => !organ || u.parentId === organ.id);
@@ -47,6 +49,11 @@ export function PublicationsListPage({ scope, hasCatalog, organCode, unitCode, s
         </select>
         <label for="f-q">标题</label>
         <input id="f-q" name="q" value={q} />
+        <label for="f-sort">排序</label>
+        <select id="f-sort" name="sort">
+          <option value="" selected={order === 'changed'}>最近修改在前</option>
+          <option value="published" selected={order === 'published'}>发布日期新在前</option>
+        </select>
         <button class="btn btn-secondary" type="submit">筛选</button>
         {organCode && writable.some((o) => o.code === organCode) && <a class="btn" href={`/admin/organs/${organCode}/publications/new`}>新建信息</a>}
       </form>
