@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { scopeLabel, STAGE_LABELS, VALIDITY_LABELS } from '../../catalog/index.ts';
+import { DISCLOSURE_STAGES, scopeLabel, STAGE_LABELS, VALIDITIES, VALIDITY_LABELS } from '../../catalog/index.ts';
 import type { SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf } from '../use-cases/search-publications.ts';
 import { searchVisitorOf, type SearchTermCounter } from '../use-cases/search-terms.ts';
@@ -11,20 +11,26 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { listsWithoutWord } from '../domain/search-request.ts';
 
 const str = (d: string) => z.string().optional().describe(d);
+// Read as text and checked by readSearchParams (a refusal in Chinese with its ERR_SEARCH_ code, never the validator's), but
+// described as what they take (an outside tester: every parameter was {"type":"string"} in /api/openapi.json).
+const int = (d: string, minimum: number, maximum: number) => str(d).meta({ type: 'integer', minimum, maximum });
+const oneOf = (values: readonly string[], d: string) => str(d).meta({ enum: [...values] });
+/** What a 400 of the search may say (docs/errors.md): listed in the OpenAPI text, not checked on the way out. */
+const SEARCH_ERRORS = ['ERR_SEARCH_EMPTY_QUERY', 'ERR_SEARCH_UNKNOWN_ORGAN', 'ERR_SEARCH_INVALID_DATE', 'ERR_SEARCH_BAD_PARAMETER'] as const;
 const searchQuery = z.object({
   // Optional here so that a missing q gets the API's own refusal (ERR_SEARCH_EMPTY_QUERY, in Chinese), not the validator's.
   q: z.string().optional().describe('检索词，多个词用空格分开（须同时出现）；也可以是文号或索引号。缺少、为空或只有空格时：给出了至少一个筛选条件（organ、node、stage、genre、year、validity、from、to）则按发布日期列出符合条件的信息（最新在前，不按相关度，listing 为 true，sort 为 newest）；没有筛选条件而 sort 为 newest 时按发布日期列出全部公开信息（同样有上限）；两者都没有时答 400 ERR_SEARCH_EMPTY_QUERY / keywords separated by spaces (all must occur), or a 文号 / index number; missing, empty or only spaces: with at least one filter (organ, node, stage, genre, year, validity, from, to) the items they let through are listed newest first (no relevance; listing true, sort newest); with no filter but sort=newest, every published item is listed newest first (bounded alike); with neither, 400 ERR_SEARCH_EMPTY_QUERY'),
   organ: str('机关代码（facets.organ 的 value）：只查该机关自己发布的信息（含其下属单位报送、由它发布的），不含其下的其他机关，与 facets.organ 的数量一致；下属单位不单独发布信息，给出其代码时检索其所属机关（见回答的 scope）；不是机关代码时答 400 ERR_SEARCH_UNKNOWN_ORGAN / organ code (a facets.organ value): the items that organ publishes itself (its internal units\' included), not those of the organs under it, as facets.organ counts them; an internal unit\'s code searches the organ that publishes for it (see scope in the answer)'),
-  node: str('目录栏目编号（含子栏目）；没有该栏目时答 400 ERR_SEARCH_BAD_PARAMETER / catalog node id, including sub-nodes'),
-  stage: str('五公开阶段：decision（决策公开） execution（执行公开） management（管理公开） service（服务公开） result（结果公开）；其他值答 400 ERR_SEARCH_BAD_PARAMETER / disclosure stage'),
+  node: int('目录栏目编号（含子栏目），正整数；没有该栏目时答 400 ERR_SEARCH_BAD_PARAMETER / catalog node id, including sub-nodes', 1, 2 ** 31 - 1),
+  stage: oneOf(DISCLOSURE_STAGES, '五公开阶段：decision（决策公开） execution（执行公开） management（管理公开） service（服务公开） result（结果公开）；其他值答 400 ERR_SEARCH_BAD_PARAMETER / disclosure stage'),
   genre: str('体裁，如 通知（facets.genre 的 value）；没有该体裁的信息时答 400 ERR_SEARCH_BAD_PARAMETER / genre'),
-  year: str('发布年份 / year published'),
-  validity: str('效力：valid（有效） amended（已修改） repealed（已废止） expired（已失效）；其他值答 400 ERR_SEARCH_BAD_PARAMETER / validity'),
+  year: int('发布年份 / year published', 1949, 2200),
+  validity: oneOf(VALIDITIES, '效力：valid（有效） amended（已修改） repealed（已废止） expired（已失效）；其他值答 400 ERR_SEARCH_BAD_PARAMETER / validity'),
   from: str('发布日期起（YYYY-MM-DD） / published on or after'),
   to: str('发布日期止（YYYY-MM-DD） / published on or before'),
-  sort: str('relevance（默认，相关度）或 newest（最新在前） / relevance (default) or newest first'),
-  page: str('页码，从 1 开始 / page, from 1'),
-  pageSize: str('每页条数，1–50，默认 20 / items per page, 1–50, default 20'),
+  sort: oneOf(['relevance', 'newest'], 'relevance（默认，相关度）或 newest（最新在前） / relevance (default) or newest first'),
+  page: int('页码，从 1 开始，最多 1000 / page, from 1', 1, 1000),
+  pageSize: int('每页条数，1–50，默认 20 / items per page, 1–50, default 20', 1, 50),
 });
 const part = z.object({ text: z.string(), hit: z.boolean().describe('是否为命中的检索词 / a matched keyword') });
 const facet = z.array(z.object({
@@ -91,7 +97,7 @@ const searchAnswer = z.object({
 });
 /** The API's addressedItem: the same fields whatever the status, null where the public may not know them. */
 const addressedJson = (a: AddressedItem) => (a.status === 'notFound' ? { status: a.status, id: null, title: null, url: null, redirected: null } : { status: a.status, id: a.id, title: a.title, url: a.url, redirected: a.redirected });
-const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })) }) });
+const errorAnswer = z.object({ error: z.object({ code: z.string().meta({ enum: [...SEARCH_ERRORS] }).describe('ERR_SEARCH_ 错误码（docs/errors.md） / the error code'), message: z.string().describe('中文说明，指出参数及应如何填写 / what is wrong, in Chinese'), field: z.string().optional().describe('有误的参数名 / the parameter at fault'), reasons: z.array(z.object({ code: z.string().meta({ enum: [...SEARCH_ERRORS] }), message: z.string(), field: z.string().optional() })) }) });
 
 /** GET /api/v1/search — the same search, facets and ranking as the portal page. */
 export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCounter): FastifyPluginAsyncZod => async (app) => {
@@ -102,7 +108,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
       querystring: searchQuery,
       response: {
         200: { description: '一页检索结果 / a page of results', content: { 'application/json': { schema: searchAnswer } } },
-        400: { description: '参数有误（error.field 指出参数） / invalid parameter', content: { 'application/json': { schema: errorAnswer } } },
+        400: { description: '参数有误（error.field 指出参数）：ERR_SEARCH_EMPTY_QUERY（没有检索词也没有筛选条件）、ERR_SEARCH_UNKNOWN_ORGAN（没有该机关代码）、ERR_SEARCH_INVALID_DATE（from/to 不是有效日期）、ERR_SEARCH_BAD_PARAMETER（其他参数有误或重复给出） / invalid parameter: the codes listed', content: { 'application/json': { schema: errorAnswer } } },
       },
     },
     // A repeated parameter (q=…&q=…) gets the search's own refusal naming it, not the validator's 期望 string，实际接收 数组.

@@ -83,6 +83,31 @@ describeEachDialect('the search page and API, as an outside tester found them', 
     }
   });
 
+  it('the OpenAPI text types the search’s parameters (integers with their bounds, the fixed values) and lists the 400’s error codes', async () => {
+    const { app } = await buildTestApp(db());
+    try {
+      const get = (await app.inject('/api/openapi.json')).json().paths['/api/v1/search'].get;
+      const param = (name: string) => get.parameters.find((p: { name: string }) => p.name === name).schema;
+      expect(param('page')).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
+      expect(param('pageSize')).toMatchObject({ type: 'integer', minimum: 1, maximum: 50 });
+      expect(param('year')).toMatchObject({ type: 'integer', minimum: 1949, maximum: 2200 });
+      expect(param('node')).toMatchObject({ type: 'integer', minimum: 1 });
+      expect(param('stage').enum).toEqual(['decision', 'execution', 'management', 'service', 'result']);
+      expect(param('validity').enum).toEqual(['valid', 'amended', 'repealed', 'expired']);
+      expect(param('sort').enum).toEqual(['relevance', 'newest']);
+      expect(param('q').type).toBe('string');
+      const refused = get.responses['400'];
+      expect(refused.content['application/json'].schema.properties.error.properties.code.enum)
+        .toEqual(['ERR_SEARCH_EMPTY_QUERY', 'ERR_SEARCH_UNKNOWN_ORGAN', 'ERR_SEARCH_INVALID_DATE', 'ERR_SEARCH_BAD_PARAMETER']);
+      for (const code of ['ERR_SEARCH_EMPTY_QUERY', 'ERR_SEARCH_UNKNOWN_ORGAN', 'ERR_SEARCH_INVALID_DATE', 'ERR_SEARCH_BAD_PARAMETER']) expect(refused.description).toContain(code);
+      // Still read and refused by the search itself, in Chinese: page=abc is not the validator's English.
+      const bad = await app.inject('/api/v1/search?q=%E5%85%AC%E5%91%8A&page=abc');
+      expect(bad.json().error).toMatchObject({ code: 'ERR_SEARCH_BAD_PARAMETER', field: 'page', message: '页码应为 1–1000 之间的整数' });
+    } finally {
+      await app.close();
+    }
+  });
+
   it('an unknown organ code says what to do; a node that is no number is asked for as a 正整数 (page and API)', async () => {
     const { app, deps } = await buildTestApp(db());
     try {
