@@ -48,6 +48,12 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
   const held = new Set(menu?.roles ?? (user?.isSystemAdmin ? ['system_admin'] : ['organ_admin']));
   const shown = (m: MenuEntry) => (!m.roles || m.roles.some((r) => held.has(r))) && !(m.handles && menu?.handles === false)
     && !(m.onOrgan && menu?.onOrgan === false) && !(m.administers && menu?.administers === false) && !(m.handedLetters && !menu?.handedLetters);
+  const menuNav = (
+    <nav aria-label="后台导航">
+      {MENU.filter(shown).map((m) => <a key={m.href} href={m.href}>{m.label}</a>)}
+      <a href="/" target="_blank">查看门户</a>
+    </nav>
+  );
   return (
     <html lang="zh-CN">
       <head>
@@ -64,11 +70,15 @@ export function AdminLayout({ title, user, csrfToken, flash, children, scripts =
         <header class="admin-nav">
           <div class="wrap">
             <strong class="admin-brand">政务公开管理后台</strong>
+            {/* The menu twice, as the portal's header does, one shown by the screen's width (wide-only / narrow-only,
+                site.css), so a screen reader meets each link once: on a desktop a row; on a phone (≤ 700 px) folded
+                behind 菜单 (a <details>: a button with its state, no JavaScript), so the page starts on the first screen. */}
+            {user && <div class="wide-only">{menuNav}</div>}
             {user && (
-              <nav aria-label="后台导航">
-                {MENU.filter(shown).map((m) => <a key={m.href} href={m.href}>{m.label}</a>)}
-                <a href="/" target="_blank">查看门户</a>
-              </nav>
+              <details class="admin-menu narrow-only">
+                <summary><span class="menu-icon" aria-hidden="true">☰</span> 菜单</summary>
+                {menuNav}
+              </details>
             )}
             {user && (
               <form method="post" action="/admin/logout">
