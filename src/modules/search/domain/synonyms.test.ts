@@ -42,6 +42,14 @@ describe('synonyms people use', () => {
     expect(alternativesOf('投标')).toEqual(['投标']);
   });
 
+  it('find the full term for the colloquial 违建 and 加梯, one way only (issue 13, an outside tester)', () => {
+    expect(alternativesOf('违建')).toEqual(['违建', '违法建设', '违章建筑', '违法建筑']);
+    expect(alternativesOf('加梯')).toEqual(['加梯', '加装电梯']);
+    expect(alternativesOf('违法建设')).toEqual(['违法建设']);
+    expect(alternativesOf('加装电梯')).toEqual(['加装电梯']);
+    expect(alternativesOf('加梯补贴')).toContain('加装电梯补贴');
+  });
+
   it('are one group per thing: no word is in two groups', () => {
     const seen = new Map<string, number>();
     SYNONYM_GROUPS.forEach((g, i) => g.forEach((w) => {

@@ -56,6 +56,10 @@ export const ONE_WAY_SYNONYMS: readonly (readonly string[])[] = [
   ['年报', '年度报告'],
   ['公开年报', '公开工作年度报告', '公开年度报告'],
   ['招投标', '招标', '投标'],
+  // Everyday words for what the items write in full (issue 13, an outside tester): 违建 is a 违法建设 or 违章建筑 (建筑), 加梯
+  // an 加装电梯 — but 违法建设 typed must not find every 违建…. (公摊 and 群租 are already inside 公摊面积 and 群租房.)
+  ['违建', '违法建设', '违章建筑', '违法建筑'],
+  ['加梯', '加装电梯'],
 ];
 
 /** How many alternatives a keyword holding synonyms as parts gets besides itself (each is one more phrase the index matches). */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from './parse-query.ts';
 import { DOMAIN_WORDS } from './domain-words.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
-import { typoCandidates, TYPO_BOUNDS, type Lexicon } from './typo-suggestion.ts';
+import { typoCandidates, typoOffers, TYPO_BOUNDS, type Lexicon } from './typo-suggestion.ts';
 import { jiebaLexicon } from '../segmenter/jieba-lexicon.ts';
 
 // As the search lists them (use-cases/search-offers.ts): the synonym groups and the domain's words.
@@ -99,6 +99,22 @@ describe('a keyword typed with a wrong character (a homophone picked in a pinyin
     expect(suggest('征收补尝')[0]).toBe('征收补偿');
     // Two words made one listed word: 工程 造假 (each common) → 工程造价.
     expect(suggest('工程造假')[0]).toBe('工程造价');
+  });
+
+  it('never changes one of only two characters by shape, and says which kind each correction is (issue 13: 违建 → 重建, 加梯 → 加强, 公摊 → 公司, 群租 → 群众)', () => {
+    // Half of the word is too much to call a slip of shape: a two-character keyword is corrected only by sound.
+    const offers = (q: string, more: string[] = []) => typoOffers(parseQuery(q), lexicon, new Set(more));
+    for (const q of ['加梯', '公摊', '群租', '违建']) {
+      expect(offers(q).every((o) => o.kind === 'homophone')).toBe(true);
+    }
+    expect(offers('加梯').map((o) => o.q)).not.toContain('加强');
+    expect(offers('公摊').map((o) => o.q)).not.toContain('公司');
+    // The everyday words are the domain's: kept as typed.
+    for (const q of ['违建', '加梯', '公摊', '群租']) expect(suggest(q)).toEqual([]);
+    // Homophones of two characters are still offered (申情 → 申请, 杨尘 → 扬尘), and so are shapes in longer keywords.
+    expect(offers('申情')[0]).toEqual({ q: '申请', kind: 'homophone' });
+    expect(typoOffers(parseQuery('公共租凭住房'), lexicon, listed)).toContainEqual({ q: '公共租赁住房', kind: 'shape' });
+    expect(typoOffers(parseQuery('公阻房'), lexicon, listed)[0]).toEqual({ q: '公租房', kind: 'homophone' });
   });
 
   it('hands back at most a few candidates', () => {

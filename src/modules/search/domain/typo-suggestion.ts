@@ -93,6 +93,18 @@ const OTHER_PER_PLACE = 3;
  * A keyword that is a number (文号, 索引号) is left as typed. Bounded by TYPO_BOUNDS. Empty when nothing fits.
  */
 export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: ReadonlySet<string>, bounds = TYPO_BOUNDS): string[] {
+  return typoOffers(query, lexicon, listed, bounds).map((o) => o.q);
+}
+
+/** Which kind of slip a correction mends: a character read alike ('homophone'), or one of another shape ('shape'). */
+export type TypoKind = 'homophone' | 'shape';
+
+/**
+ * typoCandidates with the kind of each: the homophones' candidates first, then those of another shape — what the page's
+ * reason line says (读音相同的字, or 字形相近等), never one for the other. A keyword of two Han characters gets no
+ * correction of another shape (half of it would be changed: 违建 → 重建).
+ */
+export function typoOffers(query: ParsedQuery, lexicon: Lexicon, listed: ReadonlySet<string>, bounds = TYPO_BOUNDS): { q: string; kind: TypoKind }[] {
   const known = new Map<string, number | undefined>();
   let lookups = 0;
   /** Room for one more candidate: scoring one costs at most this many look-ups, so the budget is never passed. */
@@ -179,6 +191,9 @@ export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: Rea
   const fixesOf = (text: string, other: false | ReadonlySet<string>): Fix[] => {
     const chars = [...text];
     if (chars.length < 2 || chars.length > bounds.maxKeywordChars || isNumbered(text)) return [];
+    // A character of another shape in a keyword of two Han characters is half of it: 违建 → 重建, 加梯 → 加强, 公摊 → 公司
+    // are other words, not slips (issue 13). Such a keyword is corrected by sound only (申情 → 申请, 杨尘 → 扬尘).
+    if (other && chars.filter((c) => HAN.test(c)).length <= 2) return [];
     reserve = chars.length * (bounds.maxWordChars + 1) + bounds.maxWordChars * bounds.maxWordChars;
     if (!budgetLeft()) return [];
     const typed = cutOf(chars);
@@ -287,5 +302,5 @@ export function typoCandidates(query: ParsedQuery, lexicon: Lexicon, listed: Rea
   for (let r = 0; r < otherMost && out.size < sounded + bounds.maxOtherCandidates; r++) {
     out.add(perKeyword.map((k) => (k.other.length ? nth(k.other, r) : k.text)).join(' '));
   }
-  return [...out];
+  return [...out].map((q, i) => ({ q, kind: i < sounded ? 'homophone' : 'shape' }));
 }

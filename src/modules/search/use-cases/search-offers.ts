@@ -6,7 +6,7 @@ import { idOfSortKey } from '../domain/sort-key.ts';
 import { DOMAIN_WORDS } from '../domain/domain-words.ts';
 import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
 import { shorterWord } from '../domain/shorter-word.ts';
-import { typoCandidates, type Lexicon } from '../domain/typo-suggestion.ts';
+import { typoOffers, type Lexicon, type TypoKind } from '../domain/typo-suggestion.ts';
 import type { Segmenter } from '../domain/word-signal.ts';
 import type { Scope } from '../storage/full-text-index.ts';
 import { documentNumbersIn, resultRows } from '../storage/search-repository.ts';
@@ -20,8 +20,12 @@ import { documentNumbersAmong } from '../storage/document-number-keys.ts';
 /** How many items a query finds in a scope (the whole region: null), counted as a search counts them (bounded). */
 export type CountOf = (q: string, scopeOrganId: number | null) => Promise<number>;
 
-/** A corrected query and how many items it finds. */
-export type DidYouMean = { q: string; total: number };
+/**
+ * A corrected query, how many items it finds, and which kind of slip it mends — what the page's reason line must say:
+ * 'homophone' a character read alike (公阻房 → 公租房), 'shape' a character of another shape (公共租凭住房 → 公共租赁住房; never
+ * in a keyword of two characters), 'documentNumber' a 文号 whose 代字 differs by one character (岚健 → 岚建).
+ */
+export type DidYouMean = { q: string; total: number; kind: TypoKind | 'documentNumber' };
 
 /**
  * 您是不是要找 for a 文号 that no item has: an item's 文号 of the same year and serial whose 代字 differs by one character
@@ -36,7 +40,7 @@ export async function nearNumberOffer(db: Executor, query: ParsedQuery, scope: S
   const [item] = await resultRows(db, [idOfSortKey(found[0].sortKey)]);
   if (!item?.document_number) return null;
   const total = await count(item.document_number, scopeOrganId);
-  return total > 0 ? { q: item.document_number, total } : null;
+  return total > 0 ? { q: item.document_number, total, kind: 'documentNumber' } : null;
 }
 
 /**
@@ -96,9 +100,9 @@ export async function missingDocumentNumber(db: Executor, documentNumberKey: str
  */
 export async function correctedQueryOffer(query: ParsedQuery, organs: Organ[], lexicon: () => Promise<Lexicon>, count: CountOf, scopeOrganId: number | null): Promise<DidYouMean | null> {
   const listed = new Set([...SYNONYM_GROUPS.flat(), ...DOMAIN_WORDS, ...organs.flatMap((o) => [o.name, o.shortName]).filter((n) => n.length >= 2)]);
-  for (const q of typoCandidates(query, await lexicon(), listed)) {
+  for (const { q, kind } of typoOffers(query, await lexicon(), listed)) {
     const total = await count(q, scopeOrganId);
-    if (total > 0) return { q, total };
+    if (total > 0) return { q, total, kind };
   }
   return null;
 }

@@ -8,7 +8,7 @@ import { listsWithoutWord, SEARCH_LIMITS, type SearchFilters, type SearchLimits,
 import { snippetSource } from '../domain/snippet-text.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { splitSuggestion } from '../domain/split-suggestion.ts';
-import { correctedQueryOffer, fewerWordsOffers, missingDocumentNumber, missingIndexNumber, nearNumberOffer, organNamedOffer, type CountOf, type MissingDocumentNumber, type MissingIndexNumber, type OrganNamedOffer } from './search-offers.ts';
+import { correctedQueryOffer, fewerWordsOffers, missingDocumentNumber, missingIndexNumber, nearNumberOffer, organNamedOffer, type CountOf, type DidYouMean, type MissingDocumentNumber, type MissingIndexNumber, type OrganNamedOffer } from './search-offers.ts';
 import type { Lexicon } from '../domain/typo-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
 import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
@@ -65,7 +65,7 @@ export type SearchResult = {
    * domain/typo-suggestion.ts) corrected finds something in the same scope and filters — the corrected query and how many
    * items it finds. Null otherwise.
    */
-  didYouMean: { q: string; total: number } | null;
+  didYouMean: DidYouMean | null;
   /** An organ named among the keywords, offered as a scope (search-offers.ts), else null. */
   organNamed: OrganNamedOffer | null;
   /** Nothing found, nor by the words apart or a correction: the query with one keyword left out, when it finds something (search-offers.ts). */
@@ -451,7 +451,8 @@ export async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number
       publishedOn: r.published_on ?? '', indexNumber: r.index_number, documentNumber: r.document_number, validity: r.validity,
       // An attachment's text without its file name (the badge gives it) and a page footer left out (domain/snippet-text.ts).
       snippet: opts.listing && r.summary?.trim() ? snippetOf(r.summary, []) : shown ? snippetOf(snippetSource(shown.text, { fileName: shown.field === 'attachment' ? shown.file_name : null, holdsWord: contains }), keywords) : [],
-      attachmentHit: !body && !titleHit && !meta && attached ? attached.file_name ?? '附件' : null,
+      // Named as the portal names it: its 附件名称, else its file name.
+      attachmentHit: !body && !titleHit && !meta && attached ? attached.attachment_title ?? attached.file_name ?? '附件' : null,
       exactNumber: exact.has(id),
       exactNumberMatch: exact.has(id) ? exactNumberOf(query, { documentNumber: r.document_number, indexNumber: r.index_number }) : null,
     });
