@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from './parse-query.ts';
-import { splitSuggestion } from './split-suggestion.ts';
+import { keptWords, splitSuggestion } from './split-suggestion.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
+import { jiebaLexicon } from '../segmenter/jieba-lexicon.ts';
 
 const suggest = (q: string) => splitSuggestion(parseQuery(q), jiebaSegmenter());
 
@@ -108,5 +109,19 @@ describe('a search that found nothing, split into its words', () => {
     expect(suggest('青岚县')).toBeNull();
     // Words already split by jieba are not cut further (危房改造 stays one word beside 资金).
     expect(suggest('危房改造资金')).toBe('危房改造 资金');
+  });
+
+  it('offers at most the six words a search reads, the least telling left out (issue 13: eight words offered, 补贴 and 标准 not searched)', async () => {
+    const lexicon = await jiebaLexicon();
+    const offered = splitSuggestion(parseQuery('城镇老旧小区改造加装电梯补贴标准'), jiebaSegmenter(), (w) => lexicon.frequency(w))!.split(' ');
+    expect(offered.length).toBe(6);
+    // The commonest of the dictionary go; the order of the rest is kept.
+    expect(offered.filter((w) => ['城镇', '老旧', '小区', '改造', '加装', '电梯', '补贴', '标准'].includes(w))).toEqual(offered);
+    expect(offered).toContain('补贴');
+    expect(offered).toContain('加装');
+    // A lone character goes first; with no dictionary, the later words.
+    expect(keptWords(['a', '甲乙', '丙丁', '戊', '己庚', '辛壬', '癸子', '丑寅'])).toEqual(['甲乙', '丙丁', '己庚', '辛壬', '癸子', '丑寅']);
+    expect(keptWords(['甲乙', '丙丁', '戊己', '庚辛', '壬癸', '子丑', '寅卯'])).toEqual(['甲乙', '丙丁', '戊己', '庚辛', '壬癸', '子丑']);
+    expect(keptWords(['甲乙', '丙丁'])).toEqual(['甲乙', '丙丁']);
   });
 });

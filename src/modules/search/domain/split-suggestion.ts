@@ -1,4 +1,4 @@
-import type { ParsedQuery } from './parse-query.ts';
+import { MAX_KEYWORDS, type ParsedQuery } from './parse-query.ts';
 import type { Segmenter } from './word-signal.ts';
 import { isSynonymWord } from './synonyms.ts';
 
@@ -70,14 +70,46 @@ function withoutAsking(cut: string[]): (string | null)[] {
  * keyword that is or looks like a 文号, an 索引号 or a numbered serial (第, 号, brackets) is kept as typed.
  * Null when no keyword splits.
  */
-export function splitSuggestion(query: ParsedQuery, segment: Segmenter): string | null {
+export function splitSuggestion(query: ParsedQuery, segment: Segmenter, frequency?: (word: string) => number | undefined): string | null {
+  const words = splitWords(query, segment);
+  return words && keptWords(words, frequency).join(' ');
+}
+
+/** The split's words before keptWords bounds them (null when no keyword splits): more than MAX_KEYWORDS calls for `frequency`. */
+export function splitWords(query: ParsedQuery, segment: Segmenter): string[] | null {
   let changed = false;
   const words = query.keywords.flatMap((k) => {
     const split = isNumbered(k.text) ? [k.text] : splitKeyword(k.text, segment, true);
     if (split.length > 1 || (split.length === 1 && split[0] !== k.text)) changed = true;
     return split.length ? split : [k.text];
   });
-  return changed ? words.join(' ') : null;
+  return changed ? words : null;
+}
+
+/**
+ * At most MAX_KEYWORDS words, as a search reads (parse-query.ts): an offer never shows a word the search then ignores
+ * (issue 13: 城镇老旧小区改造加装电梯补贴标准 was offered as eight words, 补贴 and 标准 shown but not searched). Past it the
+ * least telling go: a lone character first, then the commonest word of jieba's dictionary (`frequency`; a word it
+ * lacks is rare), the later of equals first; without `frequency`, the later words. The order of the rest is kept.
+ */
+export function keptWords(words: string[], frequency?: (word: string) => number | undefined): string[] {
+  const kept = words.map((w, i) => ({ w, i }));
+  const single = (w: string) => [...w].length === 1;
+  while (kept.length > MAX_KEYWORDS) {
+    let drop = kept.findLastIndex((k) => single(k.w));
+    if (drop < 0) {
+      drop = kept.length - 1;
+      if (frequency) {
+        let most = -1;
+        kept.forEach((k, j) => {
+          const f = frequency(k.w) ?? 0;
+          if (f >= most) [most, drop] = [f, j];
+        });
+      }
+    }
+    kept.splice(drop, 1);
+  }
+  return kept.map((k) => k.w);
 }
 
 /**

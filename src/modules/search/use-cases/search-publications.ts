@@ -1,13 +1,13 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organWithUnits, pathTo, subtreeIds, type Organ } from '../../catalog/index.ts';
 import { exactNumberOf, type ExactNumber } from '../domain/numbers.ts';
-import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
+import { MAX_KEYWORDS, parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
 import { organNamedIn } from '../domain/organ-named.ts';
 import { listsWithoutWord, SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetSource } from '../domain/snippet-text.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
-import { splitSuggestion } from '../domain/split-suggestion.ts';
+import { keptWords, splitWords } from '../domain/split-suggestion.ts';
 import { correctedQueryOffer, fewerWordsOffers, missingDocumentNumber, missingIndexNumber, nearNumberOffer, organNamedOffer, type CountOf, type DidYouMean, type MissingDocumentNumber, type MissingIndexNumber, type OrganNamedOffer } from './search-offers.ts';
 import type { Lexicon } from '../domain/typo-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
@@ -204,7 +204,10 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   if (opts.countOnly) return { ...NOTHING(query), total, totalCapped: total > totalCap };
   // The words apart, in the same scope (one more bounded search): offered when nothing was found and they find
   // something, with their first items; above very few results when they find more, as a link only.
-  const split = numbered.length || opts.noSuggestion || total > FEW_RESULTS ? null : splitSuggestion(query, segment);
+  // At most MAX_KEYWORDS words, as searched: past it the commonest go (jieba's dictionary, read only then).
+  const splitOf = numbered.length || opts.noSuggestion || total > FEW_RESULTS ? null : splitWords(query, segment);
+  const dictionary = splitOf && splitOf.length > MAX_KEYWORDS ? await (opts.lexicon ?? jiebaLexicon)() : null;
+  const split = splitOf && keptWords(splitOf, dictionary ? (w) => dictionary.frequency(w) : undefined).join(' ');
   const apart = !split ? null : total === 0
     ? await searchPublications(deps, { ...req, q: split, page: 1, pageSize: SPLIT_PREVIEW }, { ...opts, organs, noSuggestion: true })
     : await searchPublications(deps, { ...req, q: split, page: 1 }, { ...opts, organs, noSuggestion: true, countOnly: true });

@@ -1,0 +1,40 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/support/db.ts';
+import { buildDeps, createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
+import { searchPublications } from '../index.ts';
+
+/**
+ * Offers that say nothing false (issue 13, an outside tester on the demo data): 违建 → 重建, 加梯 → 加强, 公摊 → 公司,
+ * 群租 → 群众 were offered as 您是不是要找 with 读音相同的字, though half of the word was changed and they do not sound
+ * alike; 城镇老旧小区改造加装电梯补贴标准 was offered as eight words while the search read six.
+ */
+describeEachDialect('the search offers only what it means and searches', (db) => {
+  it('corrects a two-character keyword by sound only, knows the everyday words, and offers at most the six words searched', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+    const node = await createNode(deps, organ.id);
+    for (const title of ['关于加强建筑工地扬尘治理的通知', '县物业服务公司名单', '关于依法拆除违法建设的公告', '既有住宅加装电梯办理指南', '关于城镇老旧小区加装电梯财政补贴的通知', '公租房分配结果公示', '灾后重建项目进展', '群众来信办理情况']) {
+      await createPublished(deps, organ.id, [node], { title });
+    }
+    const search = (q: string) => searchPublications(deps, { q, sort: 'relevance', page: 1, pageSize: 10, filters: { scopeOrganId: null } });
+
+    // Not 加强, 公司, 群众: nothing is offered rather than another word.
+    for (const q of ['公摊', '群租']) {
+      const r = await search(q);
+      expect(r.total, q).toBe(0);
+      expect(r.didYouMean, q).toBeNull();
+    }
+    // The colloquial word finds the items' full term.
+    expect((await search('违建')).hits.map((h) => h.title)).toEqual(['关于依法拆除违法建设的公告']);
+    expect((await search('加梯')).hits.map((h) => h.title).sort()).toEqual(['关于城镇老旧小区加装电梯财政补贴的通知', '既有住宅加装电梯办理指南']);
+    // A homophone is said to be one.
+    expect((await search('公阻房')).didYouMean).toEqual({ q: '公租房', total: 1, kind: 'homophone' });
+
+    // Eight words typed together: offered as the six the search reads (标准 and 改造, the commonest, left out).
+    const long = await search('城镇老旧小区改造加装电梯补贴标准');
+    expect(long.total).toBe(0);
+    expect(long.splitSuggestion?.q.split(' ')).toHaveLength(6);
+    expect(long.splitSuggestion).toMatchObject({ q: '城镇 老旧 小区 加装 电梯 补贴', total: 1 });
+    expect((await search(long.splitSuggestion!.q)).total).toBe(1);
+  });
+});
