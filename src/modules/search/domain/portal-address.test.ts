@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pastedAddress, portalItemAddress } from './portal-address.ts';
+import { pageAddressOfPath, pastedAddress, portalItemAddress } from './portal-address.ts';
 
 const hosts = ['gk.example.gov.cn', 'localhost:3000'];
 
@@ -54,5 +54,17 @@ describe('any other address pasted, read by its path and query string (an old si
     for (const typed of ['公租房', '公租房/申请', '岚建〔2026〕63号', 'ftp://www.qinglan.gov.cn/xxgk/a.doc', '申请 http://www.qinglan.gov.cn/xxgk/content.jsp?id=88', 'http://www.qinglan.gov.cn/', 'www.qinglan.gov.cn', '/', '//www.qinglan.gov.cn/xxgk/a.jsp']) {
       expect(pastedAddress(typed, hosts), typed).toBeNull();
     }
+  });
+});
+
+describe('an organ’s home, its catalog or a column of this portal (issue 13)', () => {
+  it('reads the page a path names, nothing after it', () => {
+    expect(pageAddressOfPath('/organs/qlx-zjj/catalog/37')).toEqual({ kind: 'column', organCode: 'qlx-zjj', nodeId: 37 });
+    expect(pageAddressOfPath('/organs/qlx-zjj/catalog/')).toEqual({ kind: 'catalog', organCode: 'qlx-zjj' });
+    expect(pageAddressOfPath('/organs/qlx-zjj')).toEqual({ kind: 'organ', organCode: 'qlx-zjj' });
+    for (const path of ['/organs', '/organs/qlx-zjj/guide', '/organs/qlx-zjj/catalog/0', '/organs/qlx-zjj/catalog/37/x', '/organs/qlx-zjj/catalog/99999999999']) expect(pageAddressOfPath(path), path).toBeNull();
+    expect(pastedAddress('http://localhost:3101/organs/qlx-zjj/catalog/37', ['localhost:3101'])).toEqual({ local: '/organs/qlx-zjj/catalog/37', item: null, page: { kind: 'column', organCode: 'qlx-zjj', nodeId: 37 } });
+    // Another host's address is no page of this portal (its path is looked up among old addresses only).
+    expect(pastedAddress('http://www.example.gov.cn/organs/qlx-zjj/catalog/37', ['localhost:3101'])).toEqual({ local: '/organs/qlx-zjj/catalog/37', item: null });
   });
 });

@@ -14,7 +14,31 @@ export type ItemAddress = { organCode: string; id: number };
  * portal's, or it is a path). The host of any other address is not checked: the redirect table keeps paths only (the
  * old domain points here), and only an address it holds is answered.
  */
-export type PastedAddress = { local: string; item: ItemAddress | null };
+export type PastedAddress = { local: string; item: ItemAddress | null; page?: PageAddress | null };
+
+/**
+ * One of this portal's other pages whose meaning is plain (issue 13: a column's address pasted got spelling advice): an
+ * organ's home (`/organs/{code}`), its whole catalog (`/organs/{code}/catalog`) and a column (`/organs/{code}/catalog/{id}`).
+ */
+export type PageAddress = { kind: 'organ' | 'catalog'; organCode: string } | { kind: 'column'; organCode: string; nodeId: number };
+
+const PAGE_PATH = /^\/organs\/([^/?#]+)(?:\/(catalog)(?:\/([1-9]\d{0,9}))?)?\/?$/;
+
+/** The page a path of this portal names (PageAddress), nothing after it; else null. */
+export function pageAddressOfPath(path: string): PageAddress | null {
+  const m = PAGE_PATH.exec(path);
+  if (!m) return null;
+  let organCode: string;
+  try {
+    organCode = decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+  if (!m[2]) return { kind: 'organ', organCode };
+  if (!m[3]) return { kind: 'catalog', organCode };
+  const nodeId = Number(m[3]);
+  return nodeId <= MAX_ID ? { kind: 'column', organCode, nodeId } : null;
+}
 
 const ITEM_PATH = /^\/organs\/([^/?#]+)\/items\/([1-9]\d{0,9})\/?$/;
 const MAX_ID = 2 ** 31 - 1;
@@ -61,7 +85,7 @@ export function pastedAddress(typed: string, portalHosts: readonly string[]): Pa
   if (t.startsWith('/')) {
     if (t.startsWith('//')) return null;
     const local = t.split('#')[0];
-    return withItem(local, itemAddressOfPath(local.split('?')[0]));
+    return withItem(local, itemAddressOfPath(local.split('?')[0]), pageAddressOfPath(local.split('?')[0]));
   }
   // A scheme other than http(s) is another thing (ftp:, mailto:); none is the host and path as some copy it.
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(t) && !/^https?:\/\//i.test(t)) return null;
@@ -75,8 +99,8 @@ export function pastedAddress(typed: string, portalHosts: readonly string[]): Pa
   const ours = portalHosts.includes(url.host);
   // Without a scheme, a host that reads as one: 岚建〔2026〕63号 or 公租房/申请 is words, not an address.
   if (!schemed && !ours && !BARE_HOST.test(t)) return null;
-  return withItem(`${url.pathname}${url.search}`, ours ? itemAddressOfPath(url.pathname) : null);
+  return withItem(`${url.pathname}${url.search}`, ours ? itemAddressOfPath(url.pathname) : null, ours ? pageAddressOfPath(url.pathname) : null);
 }
 
 /** An address and the item page it names; the bare root of a site (the home page) is no address to look up. */
-const withItem = (local: string, item: ItemAddress | null): PastedAddress | null => (item || local.split('?')[0] !== '/' ? { local, item } : null);
+const withItem = (local: string, item: ItemAddress | null, page: PageAddress | null = null): PastedAddress | null => (item || local.split('?')[0] !== '/' ? { local, item, ...(page ? { page } : {}) } : null);

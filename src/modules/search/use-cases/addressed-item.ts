@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { findOrganById, findPublication, itemPath, movedAddressAnswer } from '../../catalog/index.ts';
+import { catalogPath, findCatalogNode, findOrganByCode, findOrganById, findPublication, itemPath, movedAddressAnswer, nodePath } from '../../catalog/index.ts';
 import { parseQuery } from '../domain/parse-query.ts';
-import { itemAddressOfPath, type ItemAddress, type PastedAddress } from '../domain/portal-address.ts';
+import { itemAddressOfPath, type ItemAddress, type PageAddress, type PastedAddress } from '../domain/portal-address.ts';
 import { NOTHING, presentHits, type SearchHit, type SearchResult } from './search-publications.ts';
 
 /**
@@ -12,14 +12,23 @@ import { NOTHING, presentHits, type SearchHit, type SearchResult } from './searc
  * `redirected`: the address typed is an older one (an old site's) that the portal redirects to the item's page.
  */
 export type AddressedTarget =
-  | { status: 'published'; id: number; title: string; url: string; redirected: boolean }
-  | { status: 'withdrawn'; id: number; title: string; url: string; redirected: boolean }
-  | { status: 'notFound' };
+  | { status: 'published'; id: number; title: string; url: string; redirected: boolean; organ: AddressedOrgan }
+  | { status: 'withdrawn'; id: number; title: string; url: string; redirected: boolean; organ: AddressedOrgan }
+  | AddressedPage
+  | { status: 'notFound'; of: 'item' | PageAddress['kind'] };
+
+/** The organ whose page (or item) an address is: its code, full name and short name as the portal words it. */
+export type AddressedOrgan = { code: string; name: string; label: string };
+
+/**
+ * One of the portal's other pages (portal-address.ts, PageAddress) that the portal answers (200): an organ's home, its
+ * whole catalog or a column, named (the column's name; 政府信息公开目录; the organ's name) with its organ (issue 13).
+ */
+export type AddressedPage = { status: 'page'; kind: PageAddress['kind']; title: string; url: string; organ: AddressedOrgan };
 
 export type AddressedItem =
-  | { status: 'published'; id: number; title: string; url: string; redirected: boolean; hit: SearchHit }
-  | { status: 'withdrawn'; id: number; title: string; url: string; redirected: boolean }
-  | { status: 'notFound' };
+  | { status: 'published'; id: number; title: string; url: string; redirected: boolean; organ: AddressedOrgan; hit: SearchHit }
+  | Exclude<AddressedTarget, { status: 'published' }>;
 
 /** The item the portal shows at its item page's address: published (200) or withdrawn (410), at its own organ's code; else null (404). */
 async function itemAt(deps: AppDeps, address: ItemAddress, redirected: boolean): Promise<AddressedTarget | null> {
@@ -28,8 +37,21 @@ async function itemAt(deps: AppDeps, address: ItemAddress, redirected: boolean):
   const organ = await findOrganById(deps.db, item.organId);
   // The portal's item route finds the organ by the address's code and the item within it: any other code answers 404.
   if (!organ || organ.code !== address.organCode) return null;
-  const shown = { id: item.id, title: item.title, url: itemPath(organ.code, item.id), redirected };
+  const shown = { id: item.id, title: item.title, url: itemPath(organ.code, item.id), redirected, organ: organOf(organ) };
   return item.status === 'published' ? { status: 'published', ...shown } : { status: 'withdrawn', ...shown };
+}
+
+const organOf = (o: { code: string; name: string; shortName?: string | null }): AddressedOrgan => ({ code: o.code, name: o.name, label: o.shortName || o.name });
+
+/** The page the portal shows at a page's address (200), as its routes find it: the organ by its code, a column within it; else null (404). */
+async function pageAt(deps: AppDeps, page: PageAddress): Promise<AddressedPage | null> {
+  const organ = await findOrganByCode(deps.db, page.organCode);
+  if (!organ) return null;
+  if (page.kind === 'organ') return { status: 'page', kind: 'organ', title: organ.name, url: `/organs/${encodeURIComponent(organ.code)}`, organ: organOf(organ) };
+  if (page.kind !== 'column') return { status: 'page', kind: 'catalog', title: '政府信息公开目录', url: catalogPath(organ.code), organ: organOf(organ) };
+  const node = await findCatalogNode(deps.db, page.nodeId);
+  if (!node || node.organId !== organ.id) return null;
+  return { status: 'page', kind: 'column', title: node.name, url: nodePath(organ.code, node.id), organ: organOf(organ) };
 }
 
 /**
@@ -42,11 +64,13 @@ async function itemAt(deps: AppDeps, address: ItemAddress, redirected: boolean):
 export async function addressedTarget(deps: AppDeps, address: PastedAddress): Promise<AddressedTarget | null> {
   const own = address.item ? await itemAt(deps, address.item, false) : null;
   if (own) return own;
+  const page = address.page ? await pageAt(deps, address.page) : null;
+  if (page) return page;
   const moved = await movedAddressAnswer(deps.db, address.local);
   const target = moved && 'location' in moved ? itemAddressOfPath(moved.location.split('?')[0]) : null;
   const redirected = target ? await itemAt(deps, target, true) : null;
   if (redirected) return redirected;
-  return address.item ? { status: 'notFound' } : null;
+  return address.item ? { status: 'notFound', of: 'item' } : address.page ? { status: 'notFound', of: address.page.kind } : null;
 }
 
 /**

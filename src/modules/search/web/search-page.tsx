@@ -191,6 +191,13 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
     </> : addressed.status === 'withdrawn' ? <>
       <h2 id="results-h" class="count" tabindex={-1}>{addressed.redirected ? '这是本站一条已撤回信息的原网址' : '这是本站一条已撤回信息的地址'}</h2>
       <p class="wrap-anywhere">“{addressed.title}”已撤回，不再公开。<a href={addressed.url}>查看撤回说明</a></p>
+    </> : addressed.status === 'page' ? <>
+      {/* A column's address, an organ's catalog or home page (issue 13: a column's address got spelling advice): that page, named with its organ. */}
+      <h2 id="results-h" class="count" tabindex={-1}>这是本站一个页面的地址：</h2>
+      <p class="wrap-anywhere"><a href={addressed.url}>{addressed.kind === 'column' ? `${addressed.organ.label}的栏目“${addressed.title}”` : addressed.kind === 'catalog' ? `${addressed.organ.label}的政府信息公开目录` : `${addressed.organ.label}的政府信息公开`}</a>{addressed.kind === 'organ' && addressed.organ.label !== addressed.organ.name ? `（${addressed.organ.name}）` : ''}</p>
+    </> : addressed.of !== 'item' ? <>
+      <h2 id="results-h" class="count" tabindex={-1}>本站没有这一地址</h2>
+      <p>请核对地址；也可以<a href="/organs">按机关查看政府信息公开目录</a>，或输入词语检索。</p>
     </> : <>
       <h2 id="results-h" class="count" tabindex={-1}>本站没有这一地址的公开信息</h2>
       <p>请核对地址；也可以用信息标题中的词语检索。</p>

@@ -99,4 +99,45 @@ describeEachDialect('an address pasted into the search box, answered as the port
       await app.close();
     }
   });
+  it('a column’s address, an organ’s catalog or home page is answered as the portal answers it: a link to that page, or 本站没有这一地址 (page and API; issue 13)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const bureau = await createOrgan(deps, { name: '青岚县住房和城乡建设局', shortName: '县住建局' });
+      const other = await createOrgan(deps, { name: '青岚县财政局', shortName: '县财政局' });
+      const node = await createNode(deps, bureau.id, { name: '住房保障' });
+      const pages = [
+        { path: `/organs/${bureau.code}/catalog/${node}`, kind: 'column', title: '住房保障', said: '县住建局的栏目“住房保障”' },
+        { path: `/organs/${bureau.code}/catalog`, kind: 'catalog', title: '政府信息公开目录', said: '县住建局的政府信息公开目录' },
+        { path: `/organs/${bureau.code}`, kind: 'organ', title: '青岚县住房和城乡建设局', said: '县住建局的政府信息公开' },
+      ];
+      for (const { path, kind, title, said } of pages) {
+        expect((await app.inject(path)).statusCode, path).toBe(200);
+        for (const typed of [path, `http://localhost${path}`, `localhost${path}/`]) {
+          const main = textOf(mainOf((await app.inject(`/search?q=${encodeURIComponent(typed)}`)).body));
+          expect(main, typed).toContain('这是本站一个页面的地址');
+          expect(main, typed).toContain(said);
+          expect(main, typed).not.toContain('检查用字');
+          expect((await app.inject(`/api/v1/search?q=${encodeURIComponent(typed)}`)).json(), typed).toMatchObject({
+            total: 0, items: [], addressedItem: { status: 'page', kind, id: null, title, url: path, redirected: false, organ: { code: bureau.code, name: '青岚县住房和城乡建设局' } },
+          });
+        }
+        expect(mainOf((await app.inject(`/search?q=${encodeURIComponent(path)}`)).body)).toContain(`href="${path}"`);
+      }
+      // The portal answers 404: a column of another organ, no such column, no such organ.
+      for (const [path, kind] of [[`/organs/${other.code}/catalog/${node}`, 'column'], [`/organs/${bureau.code}/catalog/99999`, 'column'], ['/organs/no-such-organ', 'organ'], ['/organs/no-such-organ/catalog', 'catalog']]) {
+        expect((await app.inject(path)).statusCode, path).toBe(404);
+        const main = textOf(mainOf((await app.inject(`/search?q=${encodeURIComponent(path)}`)).body));
+        expect(main, path).toContain('本站没有这一地址');
+        expect(main, path).not.toContain('检查用字');
+        expect((await app.inject(`/api/v1/search?q=${encodeURIComponent(path)}`)).json(), path)
+          .toMatchObject({ total: 0, addressedItem: { status: 'notFound', kind, id: null, title: null, url: null, organ: null } });
+      }
+      // An item's address keeps its answer, and says it is one (kind item).
+      const item = await createPublished(deps, bureau.id, [node], { title: '关于公租房配租的公告' });
+      expect((await app.inject(`/api/v1/search?q=${encodeURIComponent(`/organs/${bureau.code}/items/${item.id}`)}`)).json())
+        .toMatchObject({ total: 1, addressedItem: { status: 'published', kind: 'item', id: item.id, organ: { code: bureau.code } } });
+    } finally {
+      await app.close();
+    }
+  });
 });
