@@ -37,4 +37,19 @@ describeEachDialect('the search offers only what it means and searches', (db) =>
     expect(long.splitSuggestion).toMatchObject({ q: '城镇 老旧 小区 加装 电梯 补贴', total: 1 });
     expect((await search(long.splitSuggestion!.q)).total).toBe(1);
   });
+
+  it('never shortens a keyword that is itself a word to a part of it (issue 13: 住房公积金 and 住房公基金 offered as 住房)', async () => {
+    const deps = buildDeps(db());
+    const organ = await createOrgan(deps, { name: '青岚县民政局', shortName: '县民政局' });
+    const node = await createNode(deps, organ.id);
+    for (const title of ['城镇住房困难家庭认定办法', '住房租赁市场情况通报']) await createPublished(deps, organ.id, [node], { title });
+    const search = (q: string) => searchPublications(deps, { q, sort: 'relevance', page: 1, pageSize: 10, filters: { scopeOrganId: null } });
+    for (const q of ['住房公积金', '住房公基金']) {
+      const r = await search(q);
+      expect(r.total, q).toBe(0);
+      expect(r.fewerWords, q).toEqual([]);
+    }
+    // Words typed together that are no one word still get theirs.
+    expect((await search('住房困难物业费')).fewerWords.map((f) => f.q)).toEqual(['住房 困难']);
+  });
 });

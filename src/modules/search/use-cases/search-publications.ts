@@ -8,7 +8,7 @@ import { listsWithoutWord, SEARCH_LIMITS, type SearchFilters, type SearchLimits,
 import { snippetSource } from '../domain/snippet-text.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { keptWords, splitWords } from '../domain/split-suggestion.ts';
-import { correctedQueryOffer, fewerWordsOffers, missingDocumentNumber, missingIndexNumber, nearNumberOffer, organNamedOffer, type CountOf, type DidYouMean, type MissingDocumentNumber, type MissingIndexNumber, type OrganNamedOffer } from './search-offers.ts';
+import { correctedQueryOffer, fewerWordsOffers, isOneWord, missingDocumentNumber, missingIndexNumber, nearNumberOffer, organNamedOffer, type CountOf, type DidYouMean, type MissingDocumentNumber, type MissingIndexNumber, type OrganNamedOffer } from './search-offers.ts';
 import type { Lexicon } from '../domain/typo-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
 import { wordPhrasesOf, type Segmenter } from '../domain/word-signal.ts';
@@ -222,8 +222,10 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     const didYouMean = opts.noSuggestion || offer ? null
       : (await nearNumberOffer(deps.db, query, scope, lexicon, countOf, req.filters.scopeOrganId)) ?? (await correctedQueryOffer(query, await organs(), lexicon, countOf, req.filters.scopeOrganId));
     // One keyword typed as several words without spaces, whose split finds nothing either: the split's words, one left out in turn.
-    const wordsOfQuery = query.keywords.length === 1 && split ? parseQuery(split) : query;
-    const fewerWords = opts.noSuggestion || offer || didYouMean || numbered.length ? [] : await fewerWordsOffers(wordsOfQuery, req.filters.scopeOrganId, countOf, segment);
+    // Not a keyword that is itself a word (住房公积金, or 住房公基金 mistyped): a part of it alone says too little.
+    const fewerOffered = !(opts.noSuggestion || offer || didYouMean || numbered.length);
+    const wordsOfQuery = fewerOffered && query.keywords.length === 1 && split && !(await isOneWord(query.keywords[0].text, await organs(), segment, lexicon)) ? parseQuery(split) : query;
+    const fewerWords = fewerOffered ? await fewerWordsOffers(wordsOfQuery, req.filters.scopeOrganId, countOf, segment) : [];
     // An 索引号 no item has (…/2026-00930): said as a number, with its organ and the format (no database read).
     const missingIndex = opts.noSuggestion || numbered.length ? null : missingIndexNumber(query.indexNumberKey, await organs());
     // The offer whose first items the page shows in place of none (one more bounded search, its first page only; the
