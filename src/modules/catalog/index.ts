@@ -20,8 +20,11 @@ export { applyApprovedAmendment } from './use-cases/apply-amendment.ts';
 export { requireRoleOnOrgan, requireDraftRights } from './use-cases/authorize.ts';
 export { audit as appendCatalogAudit } from './use-cases/audit-helper.ts';
 export type { Executor } from './storage/executor.ts';
-export { addAttachment, removeAttachment, attachmentPath, sendAttachmentFile, MAX_ATTACHMENT_BYTES, type RevisionUpload } from './use-cases/manage-attachments.ts';
-export { findAttachment, removeWithRevision, keepWithRevision, settleRevisionAttachments } from './storage/revision-attachments.ts';
+export {
+  addAttachment, removeAttachment, attachmentPath, sendAttachmentFile, MAX_ATTACHMENT_BYTES, type RevisionUpload, setAttachmentTitles, titleChanges,
+} from './use-cases/manage-attachments.ts';
+export { findAttachment, removeWithRevision, keepWithRevision, retitleWithRevision, settleRevisionAttachments } from './storage/revision-attachments.ts';
+export { checkAttachmentTitle, attachmentLabel, MAX_ATTACHMENT_TITLE } from './domain/attachment-title.ts';
 export { listOrgans, listOrgansInTree, findOrganByCode, findOrganById, organChain, type OrganInTree } from './storage/organs-repository.ts';
 export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';
 export {

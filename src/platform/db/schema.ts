@@ -238,6 +238,10 @@ export interface AttachmentsTable {
   created_at: string;
   /** null: live; 'pending_add' / 'pending_remove': added or removed by a pending revision (migration 013). */
   revision_state: 'pending_add' | 'pending_remove' | null;
+  /** 附件名称 shown in place of the file name; null: the file name (migration 082). */
+  title: string | null;
+  /** A pending revision's new title for a live file: null no change, '' title taken away (migration 082). */
+  pending_title: string | null;
 }
 
 export interface IndexSerialsTable {

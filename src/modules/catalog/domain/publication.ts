@@ -66,4 +66,8 @@ export type Attachment = {
   id: number; publicationId: number; fileName: string; mimeType: string; sizeBytes: number; sha256: string; createdAt: string;
   /** null: live; added or removed by the pending revision of a published item (not yet approved). */
   revisionState: 'pending_add' | 'pending_remove' | null;
+  /** 附件名称 shown in place of the file name, or null (the file name is shown); the live one in view `live`, the revision's in `revision`. */
+  title: string | null;
+  /** Staff's view (`all`) of a live file whose title the pending revision changes: the new title ('' taken away); else undefined. */
+  pendingTitle?: string;
 };

@@ -11,3 +11,8 @@ export async function insertAttachment(db: Executor, values: Insertable<Attachme
 export async function deleteAttachment(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('attachments').where('id', '=', id).execute();
 }
+
+/** Sets an attachment's title (null: none, the file name is shown), and drops any change a revision had pending. */
+export async function setAttachmentTitle(db: Executor, id: number, title: string | null): Promise<void> {
+  await db.updateTable('attachments').set({ title, pending_title: null }).where('id', '=', id).execute();
+}

@@ -89,6 +89,9 @@ export async function listAttachments(db: Executor, publicationId: number, view:
   return rows.map((r) => ({
     id: r.id, publicationId: r.publication_id, fileName: r.file_name, mimeType: r.mime_type, sizeBytes: r.size_bytes,
     sha256: r.sha256, createdAt: r.created_at, storageKey: r.storage_key, revisionState: r.revision_state,
+    // The public keeps a live file's title until the revision changing it is approved ('' takes it away).
+    title: view === 'revision' && r.pending_title !== null ? r.pending_title || null : r.title,
+    ...(view === 'all' && r.pending_title !== null ? { pendingTitle: r.pending_title } : {}),
   }));
 }
 

@@ -32,6 +32,19 @@ export async function keepWithRevision(db: Executor, attachmentId: number): Prom
 }
 
 /**
+ * A title changed with the revision: a file the revision added is not public, its title is set; a live
+ * file keeps its public title until the revision is approved (`pending_title`, '' for none); setting
+ * it back to the public one drops the change.
+ */
+export async function retitleWithRevision(db: Executor, attachmentId: number, title: string | null): Promise<void> {
+  const a = await findAttachment(db, attachmentId);
+  if (!a) return;
+  const pending = a.revision_state === 'pending_add' ? null : title === a.title ? null : title ?? '';
+  await db.updateTable('attachments').set(a.revision_state === 'pending_add' ? { title, pending_title: null } : { pending_title: pending })
+    .where('id', '=', a.id).execute();
+}
+
+/**
  * The revision was decided: approved — added files go live, removed ones go; returned — added
  * files go, removed ones stay. Returns the storage keys of the files to delete after commit.
  */
@@ -43,6 +56,12 @@ export async function settleRevisionAttachments(db: Executor, publicationId: num
     await forgetGraphics(db, rows.map((r) => r.id));
   }
   await db.updateTable('attachments').set({ revision_state: null }).where('publication_id', '=', publicationId).where('revision_state', '=', staying).execute();
+  // Titles changed with the revision: the new ones are public once it is approved, dropped when it is returned.
+  if (outcome === 'approved') {
+    await db.updateTable('attachments').set((eb) => ({ title: eb.fn('nullif', ['pending_title', eb.val('')]) }))
+      .where('publication_id', '=', publicationId).where('pending_title', 'is not', null).execute();
+  }
+  await db.updateTable('attachments').set({ pending_title: null }).where('publication_id', '=', publicationId).where('pending_title', 'is not', null).execute();
   return rows.map((r) => r.storage_key);
 }
 

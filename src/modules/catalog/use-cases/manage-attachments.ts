@@ -8,9 +8,10 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import type { Actor } from '../../identity/index.ts';
 import type { Executor } from '../storage/executor.ts';
 import { findPublication, listAttachments } from '../storage/publications-repository.ts';
-import { deleteAttachment, insertAttachment } from '../storage/attachments-repository.ts';
+import { deleteAttachment, insertAttachment, setAttachmentTitle } from '../storage/attachments-repository.ts';
 import { findAttachment } from '../storage/revision-attachments.ts';
 import { contentMismatch } from '../domain/file-content.ts';
+import { checkAttachmentTitle } from '../domain/attachment-title.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights } from './authorize.ts';
 import { forgetGraphic } from './interpretations.ts';
@@ -53,7 +54,9 @@ export function checkAttachmentFile(file: { fileName: string; bytes: Uint8Array 
   return { fileName, ext, mimeType: TYPES[ext] };
 }
 
-export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer }, forRevision?: RevisionUpload) {
+/** `file.title`: the 附件名称 typed beside the file box (checked: one line, at most 100 characters; empty — none). */
+export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer; title?: unknown }, forRevision?: RevisionUpload) {
+  const title = checkAttachmentTitle(file.title);
   const { fileName, ext } = checkAttachmentFile(file);
   const p = await findPublication(deps.db, publicationId);
   if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
@@ -72,11 +75,11 @@ export async function addAttachment(deps: AppDeps, actor: Actor, publicationId: 
     return await deps.db.transaction().execute(async (trx) => {
       const id = await insertAttachment(trx, {
         publication_id: publicationId, file_name: fileName, mime_type: TYPES[ext], size_bytes: file.bytes.length, storage_key: storageKey,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'), created_at: at.toISOString(), revision_state: forRevision ? 'pending_add' : null,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'), created_at: at.toISOString(), revision_state: forRevision ? 'pending_add' : null, title,
       });
       if (forRevision) await forRevision.alsoInTransaction(trx);
       await audit(trx, deps, actor, at.toISOString(), {
-        action: 'attachment.add', entityType: 'publication', entityId: publicationId, organId: p.organId, after: { fileName, sizeBytes: file.bytes.length, ...(forRevision ? { withRevision: true } : {}) },
+        action: 'attachment.add', entityType: 'publication', entityId: publicationId, organId: p.organId, after: { fileName, ...(title ? { title } : {}), sizeBytes: file.bytes.length, ...(forRevision ? { withRevision: true } : {}) },
       });
       return id;
     });
@@ -99,6 +102,52 @@ export async function removeAttachment(deps: AppDeps, actor: Actor, attachmentId
   });
   await fs.rm(attachmentPath(deps.dataDir, row.storage_key), { force: true });
   return (await listAttachments(deps.db, p.id)).length;
+}
+
+/**
+ * Gives a draft's attachments (draft, returned: its author's right) the titles typed for them, by id:
+ * each checked (the field `attachmentTitle-<id>` named in a refusal), all or none stored, and the audit
+ * log says which changed. A file not of this item is refused; one not typed is left as it is.
+ */
+export async function setAttachmentTitles(deps: AppDeps, actor: Actor, publicationId: number, titles: Map<number, unknown>): Promise<number> {
+  const p = await findPublication(deps.db, publicationId);
+  if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
+  if (!['draft', 'returned'].includes(p.status)) throw new DomainError('ERR_CATALOG_LOCKED_IN_REVIEW', '只有草稿或退回修改的信息可以这样修改附件名称；已发布的信息请随修订修改', { httpStatus: 409 });
+  await requireDraftRights(deps.db, actor, p.organId, p.submittingUnitId);
+  const changes = await titleChanges(deps.db, publicationId, titles);
+  if (changes.length === 0) return 0;
+  await deps.db.transaction().execute(async (trx) => {
+    for (const c of changes) await setAttachmentTitle(trx, c.id, c.title);
+    await audit(trx, deps, actor, deps.clock.now().toISOString(), {
+      action: 'attachment.title', entityType: 'publication', entityId: p.id, organId: p.organId,
+      before: { titles: changes.map((c) => ({ fileName: c.fileName, title: c.before })) }, after: { titles: changes.map((c) => ({ fileName: c.fileName, title: c.title })) },
+    });
+  });
+  return changes.length;
+}
+
+/**
+ * The titles typed that differ from the ones staff's page shows (a published item's: the revision's), each
+ * checked; a refusal names every bad one. Used for drafts here and for revisions by the review area.
+ */
+export async function titleChanges(db: Executor, publicationId: number, titles: Map<number, unknown>) {
+  const files = await listAttachments(db, publicationId, 'all');
+  const reasons: { code: string; message: string; field: string }[] = [];
+  const changes: { id: number; fileName: string; before: string | null; title: string | null }[] = [];
+  for (const [id, raw] of titles) {
+    const a = files.find((f) => f.id === id);
+    if (!a || a.revisionState === 'pending_remove') throw new DomainError('ERR_CATALOG_ATTACHMENT_NOT_FOUND', '附件不存在或已随修订删除', { httpStatus: 404 });
+    try {
+      const title = checkAttachmentTitle(raw, `attachmentTitle-${id}`);
+      const shown = a.pendingTitle !== undefined ? a.pendingTitle || null : a.title;
+      if (title !== shown) changes.push({ id, fileName: a.fileName, before: shown, title });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      reasons.push({ code: e.code, message: `附件“${a.fileName}”：${e.message}`, field: `attachmentTitle-${id}` });
+    }
+  }
+  if (reasons.length) throw DomainError.fromReasons(reasons, 400);
+  return changes;
 }
 
 /**

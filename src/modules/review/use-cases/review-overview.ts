@@ -94,7 +94,7 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
       blocked,
       /** The amendment waiting for review, with what it changes, and the files it adds or removes. */
       revision,
-      revisionAttachments: pending ? (await listAttachments(trx, p.id, 'all')).filter((a) => a.revisionState !== null) : [],
+      revisionAttachments: pending ? (await listAttachments(trx, p.id, 'all')).filter((a) => a.revisionState !== null || a.pendingTitle !== undefined) : [],
     };
   });
 }

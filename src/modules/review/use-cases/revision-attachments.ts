@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import {
-  addAttachment, attachmentPath, appendCatalogAudit, findAttachment, findPublication, keepWithRevision, removeWithRevision, type Executor, type Publication,
+  addAttachment, attachmentPath, appendCatalogAudit, findAttachment, findPublication, keepWithRevision, removeWithRevision, retitleWithRevision, titleChanges,
+  type Executor, type Publication,
 } from '../../catalog/index.ts';
 import { actorUserId, type Actor } from '../../identity/index.ts';
 import { decide } from '../domain/review-workflow.ts';
@@ -15,7 +16,7 @@ import { loadReviewFacts, refusal } from './perform-review-verb.ts';
  * revision is approved, a removed one stays public until then, and returning the revision undoes
  * both (docs/workflows/review-states.md).
  */
-export async function addRevisionAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer }): Promise<number> {
+export async function addRevisionAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer; title?: unknown }): Promise<number> {
   const revision = await deps.db.transaction().execute((trx) => revisionToChange(trx, deps, actor, publicationId));
   return addAttachment(deps, actor, publicationId, file, { alsoInTransaction: (trx) => addRevisionAuthor(trx, revision, actorUserId(actor)) });
 }
@@ -47,6 +48,28 @@ export async function keepRevisionAttachment(deps: AppDeps, actor: Actor, attach
   });
 }
 
+/**
+ * A published item's attachment titles change with its pending revision, as its text does: the public
+ * keeps a live file's title until the revision is approved, and returning the revision drops the change;
+ * a file the revision added takes its title at once (it is not public). Returns how many changed.
+ */
+export async function retitleRevisionAttachments(deps: AppDeps, actor: Actor, publicationId: number, titles: Map<number, unknown>): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const revision = await revisionToChange(trx, deps, actor, publicationId);
+    const changes = await titleChanges(trx, publicationId, titles);
+    if (changes.length === 0) return 0;
+    for (const c of changes) await retitleWithRevision(trx, c.id, c.title);
+    await addRevisionAuthor(trx, revision, actorUserId(actor));
+    const p = (await findPublication(trx, publicationId))!;
+    await appendCatalogAudit(trx, deps, actor, deps.clock.now().toISOString(), {
+      action: 'attachment.title', entityType: 'publication', entityId: p.id, organId: p.organId,
+      before: { titles: changes.map((c) => ({ fileName: c.fileName, title: c.before })) },
+      after: { titles: changes.map((c) => ({ fileName: c.fileName, title: c.title })), withRevision: true },
+    });
+    return changes.length;
+  });
+}
+
 async function attachmentOf(trx: Executor, attachmentId: number) {
   const a = await findAttachment(trx, attachmentId);
   if (!a) throw new DomainError('ERR_CATALOG_ATTACHMENT_NOT_FOUND', '附件不存在', { httpStatus: 404 });
@@ -58,7 +81,7 @@ async function revisionToChange(trx: Executor, deps: AppDeps, actor: Actor, publ
   if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
   const { facts, pending } = await loadReviewFacts(trx, deps, actor, p);
   if (p.status !== 'published' || !pending) {
-    throw new DomainError('ERR_REVIEW_NO_REVISION', '请先在表单中修改内容、填写修订说明并保存修订，再随修订增删附件', { httpStatus: 409 });
+    throw new DomainError('ERR_REVIEW_NO_REVISION', '请先在表单中修改内容、填写修订说明并保存修订，再随修订增删附件或修改附件名称', { httpStatus: 409 });
   }
   // The same rule as reworking the revision: a drafter or the publisher, and only its proposer.
   const d = decide('amend', { ...facts, input: { changeNote: '附件' } });

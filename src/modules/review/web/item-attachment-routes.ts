@@ -64,7 +64,9 @@ export function itemAttachmentRoutes(deps: AppDeps, renderPublicationForm: Rende
         const seen = { fields: {} as Record<string, unknown> };
         try {
           const file = await readAttachmentUpload(request, seen);
-          await add(deps, actorOf(request, 'web'), id, { fileName: file.fileName, bytes: file.bytes });
+          // The 附件名称 typed beside the file box comes before it in the form (`attachmentTitle`; none from a script).
+          const titleField = seen.fields.attachmentTitle as { type?: string; value?: unknown } | undefined;
+          await add(deps, actorOf(request, 'web'), id, { fileName: file.fileName, bytes: file.bytes, title: titleField?.type === 'field' ? titleField.value : undefined });
           const typed = carriedForm(seen.fields);
           if (typed) return answerCarried(request, reply, scope, id, typed, done(file.fileName));
           setFlash(reply, done(file.fileName), revision ? { at: ATTACHMENTS } : undefined);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { requireStaff } from '../../identity/index.ts';
 import { itemAttachmentRoutes } from './item-attachment-routes.ts';
+import { itemAttachmentTitleRoutes } from './item-attachment-title-routes.ts';
 import { itemEditRoutes } from './item-edit-routes.ts';
 import { itemFormRenderer } from './item-form-render.tsx';
 import { itemSubmitRoutes } from './item-submit-routes.ts';
@@ -23,6 +24,7 @@ import { wordImportRoutes } from './word-import-routes.ts';
  * - item-submit-routes.ts — 保存并报送审核
  * - review-form-routes.ts — 保存审查表 (the 保密审查表 alone)
  * - item-attachment-routes.ts — 附件, a draft's and a pending revision's
+ * - item-attachment-title-routes.ts — 保存附件名称 (a draft's at once, a published item's with its revision)
  *
  * All behind one staff check, in one plugin (as before the split: the same hooks and routes).
  */
@@ -36,6 +38,7 @@ export function publicationEditorRoutes(deps: AppDeps) {
     itemSubmitRoutes(deps, renderPublicationForm),
     reviewFormRoutes(deps, renderPublicationForm),
     itemAttachmentRoutes(deps, renderPublicationForm),
+    itemAttachmentTitleRoutes(deps, renderPublicationForm),
   ];
   return async function plugin(app: FastifyInstance) {
     app.addHook('preHandler', requireStaff(deps));

@@ -5,7 +5,7 @@ import { itemNamedBy } from '../../../platform/views/admin-helpers.ts';
 import {
   AUDIENCES, AUDIENCE_LABELS, DISCLOSURE_MODES, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIODS, DISCLOSURE_PERIOD_LABELS, DISCLOSURE_STAGES,
   DOC_TYPES, DOC_TYPE_LABELS, DOC_TYPE_WARNING_CODES, docTypeWarnings, GENRES, inTreeOrder, INTERPRETATION_FORM_LABELS, INTERPRETATION_FORMS, pathTo, PUBLICATION_STATUS_LABELS, STAGE_LABELS, SUBJECTS,
-  VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS,
+  VALIDITIES, VALIDITY_LABELS, WITHHELD_REASONS, MAX_ATTACHMENT_TITLE,
   type Attachment, type CatalogNode, type DirectoryMatter, type LinkedItem, type Organ, type PolicyCandidate, type Publication, type PublicationStatus, type StaffContext,
 } from '../../catalog/index.ts';
 import type { Reason } from '../../../shared/workflow.ts';
@@ -344,6 +344,13 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
                     <a href={`/admin/attachments/${a.id}`}>{a.fileName}</a>（{formatBytes(a.sizeBytes)}）
                     {a.revisionState === 'pending_add' && <strong class="status-draft">（随修订新增，审核通过后公开）</strong>}
                     {a.revisionState === 'pending_remove' && <strong class="status-draft">（随修订删除，审核通过后删除）</strong>}
+                    {a.pendingTitle !== undefined && <strong class="status-draft">（附件名称随修订改为“{a.pendingTitle || '（无，显示文件名）'}”，审核通过后公开）</strong>}
+                    {(attachmentsEditable || revisionAttachments) && a.revisionState !== 'pending_remove' ? (
+                      <Field name={`attachmentTitle-${a.id}`} label="附件名称" errors={errors} hint="如“附件1：试点小区名单”；门户以此为附件链接的文字，不填则显示文件名">
+                        <input id={`f-attachmentTitle-${a.id}`} name={`attachmentTitle-${a.id}`} form={ITEM_FORM} maxlength={MAX_ATTACHMENT_TITLE}
+                          value={String(values[`attachmentTitle-${a.id}`] ?? a.pendingTitle ?? a.title ?? '')} />
+                      </Field>
+                    ) : a.title && <span>附件名称：{a.title}</span>}
                     {/* Buttons of the item's form (ITEM_FORM): they send what is typed above too, and the page comes back with it. */}
                     {attachmentsEditable && (
                       <button class="btn btn-small btn-secondary" type="submit" form={ITEM_FORM} formaction={`/admin/attachments/${a.id}/delete`} aria-label={`删除附件 ${a.fileName}`}>删除</button>
@@ -359,12 +366,20 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
             )}
             {(attachmentsEditable || revisionAttachments) && (
               <div class="attachment-upload">
+                <Field name="attachmentTitle" label="附件名称（可不填）" errors={errors} hint="如“附件1：试点小区名单”，不超过 100 个字；不填则门户显示文件名">
+                  <input id="f-attachmentTitle" name="attachmentTitle" form={ITEM_FORM} maxlength={MAX_ATTACHMENT_TITLE} value={Object.keys(errors).length > 0 ? v('attachmentTitle') : ''} />
+                </Field>
                 <Field name="file" label={revisionAttachments ? '随修订上传附件' : '上传附件'} errors={errors} hint="PDF、Word、Excel、WPS、OFD、图片、压缩包等，单个不超过 50 MB">
                   <input id="f-file" name="attachment" type="file" form={ITEM_FORM} />
                 </Field>
                 <button class="btn btn-secondary" type="submit" form={ITEM_FORM} formenctype="multipart/form-data"
                   formaction={revisionAttachments ? `/admin/publications/${publication.id}/revision/attachments` : `/admin/publications/${publication.id}/attachments`}>上传</button>
               </div>
+            )}
+            {(attachmentsEditable || revisionAttachments) && attachments.some((a) => a.revisionState !== 'pending_remove') && (
+              <button class="btn btn-secondary" type="submit" form={ITEM_FORM} formaction={`/admin/publications/${publication.id}/attachment-titles`}>
+                {revisionAttachments ? '随修订保存附件名称' : '保存附件名称'}
+              </button>
             )}
             {amending && !revision && editable && <p>如需增删附件，请先保存修订（填写修订说明），再随修订上传或删除。</p>}
           </section>

@@ -94,7 +94,9 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
             </table>
           )}
           {o.revisionAttachments.length > 0 && (
-            <ul>{o.revisionAttachments.map((a) => <li key={a.id}>{a.revisionState === 'pending_add' ? '新增附件' : '删除附件'}：<a href={`/admin/attachments/${a.id}`}>{a.fileName}</a></li>)}</ul>
+            <ul>{o.revisionAttachments.map((a) => <li key={a.id}>{a.revisionState === 'pending_add' ? '新增附件' : a.revisionState === 'pending_remove' ? '删除附件' : '修改附件名称'}：<a href={`/admin/attachments/${a.id}`}>{a.fileName}</a>
+              {a.revisionState === 'pending_add' && a.title ? `（附件名称：${a.title}）` : ''}
+              {a.revisionState === null && a.pendingTitle !== undefined ? `（现行：${a.title ?? '无，显示文件名'}；修订后：${a.pendingTitle || '无，显示文件名'}）` : ''}</li>)}</ul>
           )}
         </section>
       )}

@@ -140,8 +140,10 @@ describeEachDialect('the item form’s rich-text editor and Word import', (db) =
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('文档中的 1 张图片已作为附件保存并插入正文');
     expect(res.body).toContain('Word 原件“现场检查.docx”已作为附件保存');
-    const files = await deps.db.selectFrom('attachments').select(['id', 'file_name']).where('publication_id', '=', draft.id).orderBy('id').execute();
+    const files = await deps.db.selectFrom('attachments').select(['id', 'file_name', 'title']).where('publication_id', '=', draft.id).orderBy('id').execute();
     expect(files.map((f) => f.file_name)).toEqual(['现场检查-图片1.png', '现场检查.docx']);
+    // The original is titled for what it is to a reader, not by its file name (附件名称, migration 082); pictures have none.
+    expect(files.map((f) => f.title)).toEqual([null, '正文原件（Word 版）']);
     expect(res.body).toContain(`&lt;img src=&quot;/attachments/${files[0].id}/${encodeURIComponent('现场检查-图片1.png')}&quot;`);
     await app.close();
   });

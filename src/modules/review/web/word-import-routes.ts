@@ -15,6 +15,9 @@ import { publicationFormValues, revisionFormValues, type PublicationFormValues }
  * /admin/publications/:id/import-docx and /admin/organs/:code/publications/new/import-docx (the item's
  * form, without JavaScript).
  */
+/** The 附件名称 a Word 原件 kept by 导入 gets: what it is, not its file name. */
+export const WORD_ORIGINAL_TITLE = '正文原件（Word 版）';
+
 export function wordImportRoutes(deps: AppDeps, renderPublicationForm: RenderItemForm) {
   const { db } = deps;
   return (app: FastifyInstance) => {
@@ -67,7 +70,8 @@ export function wordImportRoutes(deps: AppDeps, renderPublicationForm: RenderIte
         ...(organ ? { organNames: [organ.name, organ.shortName] } : {}),
       });
       if (intoDraft && keepOriginal) {
-        await addAttachment(deps, actor, draft!.id, { fileName, bytes });
+        // Titled for what it is to a reader (the file name, often jiazhuang.docx, follows it in small type); the officer may retitle it.
+        await addAttachment(deps, actor, draft!.id, { fileName, bytes, title: WORD_ORIGINAL_TITLE });
         converted.notes.push(`Word 原件“${fileName}”已作为附件保存`);
       }
       return converted;

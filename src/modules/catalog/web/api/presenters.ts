@@ -45,7 +45,7 @@ export function presentListItem(i: PublicationListItem) {
 }
 
 export function presentAttachment(a: Attachment) {
-  return { id: a.id, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, url: attachmentUrl(a) };
+  return { id: a.id, title: a.title, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, url: attachmentUrl(a) };
 }
 
 function presentEnd(l: LinkedEnd) {

@@ -64,12 +64,16 @@ export const publicationPutBody = publicationBody
   .describe('信息元数据（整体替换） / publication metadata, replaced as a whole');
 
 export const attachmentUploadBody = z
-  .object({ file: z.file().describe('附件文件（pdf、doc、docx、xls、xlsx、wps、et、ofd、txt、zip、rar、jpg、png、gif），最大 50 MB / the file') })
+  .object({
+    title: z.string().optional().describe('附件名称（可选，写在 file 之前），如“附件1：试点小区名单”；一行，不超过 100 个字；不填则门户显示文件名 / optional title shown instead of the file name, sent before file; one line, at most 100 characters'),
+    file: z.file().describe('附件文件（pdf、doc、docx、xls、xlsx、wps、et、ofd、txt、zip、rar、jpg、png、gif），最大 50 MB / the file'),
+  })
   .describe('multipart/form-data');
 
 export const attachment = z
   .object({
     id: z.number().int().describe('附件编号 / attachment id'),
+    title: z.string().nullable().describe('附件名称，门户以它为链接文字；null 时显示文件名 / the title shown as the link text; null: the file name is shown'),
     fileName: z.string().describe('文件名 / file name'),
     mimeType: z.string().describe('MIME 类型 / media type'),
     sizeBytes: z.number().int().describe('字节数 / size in bytes'),

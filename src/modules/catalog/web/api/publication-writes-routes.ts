@@ -58,7 +58,7 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
   app.post('/publications/:id/attachments', {
     preHandler: requireApiToken(deps),
     schema: {
-      tags, summary: '上传附件', description: 'multipart/form-data，字段名 file。/ Upload one file in the multipart field `file`.', security,
+      tags, summary: '上传附件', description: 'multipart/form-data，字段名 file；可在其前加字段 title（附件名称）。/ Upload one file in the multipart field `file`, optionally titled by a `title` field sent before it.', security,
       consumes: ['multipart/form-data'], params: publicationIdParams, body: attachmentUploadBody,
       response: { 201: jsonResponse('已保存的附件 / the stored attachment', attachment), ...errorResponses(400, 401, 403, 404, 413) },
     },
@@ -67,7 +67,10 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
     const file = await request.file();
     if (!file || file.fieldname !== 'file') throw missingFile();
     const bytes = await file.toBuffer();
-    const id = await addAttachment(deps, actorOf(request, 'api'), request.params.id, { fileName: file.filename, bytes });
+    // The optional 附件名称, a field sent before the file (multipart fields come in order).
+    const titleField = file.fields.title as { type?: string; value?: unknown } | undefined;
+    const title = titleField && titleField.type === 'field' ? titleField.value : undefined;
+    const id = await addAttachment(deps, actorOf(request, 'api'), request.params.id, { fileName: file.filename, bytes, title });
     const stored = (await listAttachments(deps.db, request.params.id)).find((a) => a.id === id)!;
     return reply.status(201).send(presentAttachment(stored));
   });

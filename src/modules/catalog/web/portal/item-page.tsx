@@ -5,6 +5,7 @@ import {
 } from '../../domain/labels.ts';
 import type { Organ } from '../../domain/organ.ts';
 import type { Attachment, Publication } from '../../domain/publication.ts';
+import { attachmentLabel } from '../../domain/attachment-title.ts';
 import type { CatalogNode } from '../../storage/catalog-nodes-repository.ts';
 import type { DirectoryMatter } from '../../storage/directory-matters-repository.ts';
 import { INTERPRETATION_FORM_LABELS } from '../../domain/interpretation.ts';
@@ -151,8 +152,9 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
             <ul>
               {attachments.map((a) => (
                 <li key={a.id}>
-                  <a href={`/attachments/${a.id}/${encodeURIComponent(a.fileName)}`}>{a.fileName}</a>
-                  <span class="count">（{a.fileName.split('.').pop()?.toUpperCase()}，{formatBytes(a.sizeBytes)}）</span>
+                  {/* Its 附件名称 as the link (附件1：试点小区名单), the file name in its tooltip and in small text after the type and size. */}
+                  <a href={`/attachments/${a.id}/${encodeURIComponent(a.fileName)}`} title={a.title ? a.fileName : undefined}>{attachmentLabel(a)}</a>
+                  <span class="count">（{a.fileName.split('.').pop()?.toUpperCase()}，{formatBytes(a.sizeBytes)}{a.title ? <>，文件名：{a.fileName}</> : null}）</span>
                 </li>
               ))}
             </ul>
