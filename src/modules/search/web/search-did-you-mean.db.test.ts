@@ -48,7 +48,7 @@ describeEachDialect('a search that found nothing offers the keyword typed with a
       expect((await app.inject(`/api/v1/search?q=${q('危房改造')}`)).json().didYouMean).toBeNull();
       // The corrected keyword finds nothing either (廉租房): nothing offered.
       const none = mainOf((await app.inject(`/search?q=${q('廉阻房')}`)).body);
-      expect(headingOf(none)).toBe('共找到 0 条');
+      expect(headingOf(none)).toBe('没有找到包含“廉阻房”的公开信息');
       expect(none).not.toContain('offer-preview');
       expect(none).not.toContain('您是不是要找');
       expect((await app.inject(`/api/v1/search?q=${q('廉阻房')}`)).json().didYouMean).toBeNull();
@@ -57,8 +57,8 @@ describeEachDialect('a search that found nothing offers the keyword typed with a
       const other = await createOrgan(deps, { shortName: '县财政局' });
       const elsewhere = mainOf((await app.inject(`/search?q=${q('公阻房')}&organ=${other.code}`)).body);
       expect(elsewhere).toContain(`您是不是要找：<a class="keep-words" href="/search?q=${q('公租房')}">公租房</a>（全站 1 条）`);
-      // Only a link there: no items are shown, so the heading counts the none found.
-      expect(headingOf(elsewhere)).toBe('共找到 0 条');
+      // Only a link there: no items are shown, so the heading says only what was not found where.
+      expect(headingOf(elsewhere)).toBe('在县财政局范围内没有找到包含“公阻房”的公开信息');
       expect(elsewhere).not.toContain('offer-preview');
     } finally {
       await app.close();

@@ -18,7 +18,7 @@ describe('search page', () => {
     for (const typed of ['“公租房”', '"公租房"']) {
       const html = renderToString(<SearchPage prefs={prefs} currentPath="/search" raw={{ q: typed, page: '1' }} result={result({ total: 0, query: parseQuery(typed) })} organs={[]} scopeOrgan={null} pageSize={10} page={1} error={null} />);
       expect(html, typed).toContain('<h1 class="keep-words">“公租房”<wbr/>的检索结果</h1>');
-      expect(html, typed).toContain('没有找到包含“公租房”的公开信息');
+      expect(html.replace(/<[^>]+>/g, ''), typed).toContain('没有找到包含“公租房”的公开信息');
       expect(html, typed).toContain('<title>“公租房”的检索结果');
     }
   });
@@ -50,9 +50,12 @@ describe('search page', () => {
     expect(exact).not.toContain('超过');
   });
 
-  it('gives the count once: no 共 0 条 under 共找到 0 条, nor 共 3 条 under 共找到 3 条', () => {
+  it('gives the count once: no 共 0 条 under a heading of nothing found, nor 共 3 条 under 共找到 3 条', () => {
     const none = page(result({ total: 0, hits: [] }));
-    expect(none).toContain('共找到 0 条');
+    // The heading a screen reader lands on names the words searched (an outside tester: 共找到 0 条 said none).
+    expect(none.replace(/<[^>]+>/g, '')).toContain('跳到检索结果');
+    expect(/<h2 id="results-h"[^>]*>([\s\S]*?)<\/h2>/.exec(none)![1]!.replace(/<[^>]+>/g, '')).toBe('没有找到包含“危房”的公开信息');
+    expect(none).not.toContain('共找到 0 条');
     expect(none).not.toContain('共 0 条');
     expect(page(result({}))).not.toContain('共 3 条');
     // More than one page: the pager says which page this is.
@@ -67,7 +70,7 @@ describe('search page', () => {
     expect(beyond).not.toContain('没有找到');
     expect(beyond).not.toContain('search-results');
     // Nothing matches at all: the page says so, whichever page was asked for.
-    expect(page(result({ total: 0 }), 1)).toContain('没有找到包含“危房”的公开信息');
+    expect(page(result({ total: 0 }), 1).replace(/<[^>]+>/g, '')).toContain('没有找到包含“危房”的公开信息');
   });
 
   it('does not repeat a query of many characters in full as the heading (a pasted address is taken whole)', () => {
@@ -136,7 +139,9 @@ describe('search page: what an outside tester found on a phone', () => {
   it('lets a long unbroken query wrap wherever it is echoed', () => {
     const long = 'https://www.example.gov.cn/abcdefghijklmnopqrstuvwxyzabcdefghij';
     const html = render({ q: long, organ: 'qlx' }, result({ total: 0, hits: [], query: parseQuery(long), splitSuggestion: { q: `${long} x`, total: 2, hits: [] } }), 3);
-    for (const echoed of [`没有找到包含“${long}”`, `在全站检索“${long}”`, `>${long} x</a>`]) {
+    // In the heading, the query is kept whole between words and wraps anywhere when unbroken (.keep-words).
+    expect(html).toContain(`没有找到包含<span class="keep-words">“${long}”</span>`);
+    for (const echoed of [`在全站检索“${long}”`, `>${long} x</a>`]) {
       const at = html.indexOf(echoed);
       expect(at, echoed).toBeGreaterThan(0);
       // The nearest enclosing paragraph wraps anywhere.
@@ -163,5 +168,16 @@ describe('search page: what an outside tester found on a phone', () => {
     const part = render({ q: '2026-00430' }, result({ total: 1, query: parseQuery('2026-00430'), hits: [hit({})] }));
     expect(part).toContain('<mark>2026-00430</mark>');
     expect(part).not.toContain('<mark>岚建');
+  });
+});
+
+describe('search page: a search that found nothing, an offer shown', () => {
+  it('says 共超过 1,000 条 without a space between the words (an outside tester: （共 超过 1,000 条…）)', () => {
+    const html = page(result({ total: 0, shownInstead: { kind: 'splitSuggestion', q: '危房 改造', total: 1_500, hits: [] }, splitSuggestion: { q: '危房 改造', total: 1_500, hits: [] } }));
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('的结果（共超过 1,000 条');
+    expect(text).not.toContain('共 超过');
+    expect(text).not.toContain('全部 超过');
+    expect(text).toContain('查看“危房 改造”的全部结果（超过 1,000 条）');
   });
 });

@@ -67,6 +67,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
 }) {
   /** A count as the page says it: past the cap, 超过 1,000. */
   const countWords = (n: number) => (n > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : String(n));
+  /** A count after a word (共, 全站): 共 132, but 共超过 1,000 — no space between two words (an outside tester). */
+  const countAfter = (lead: string, n: number) => (n > TOTAL_CAP || !lead ? `${lead}${countWords(n)}` : `${lead} ${n}`);
   // The 机关 facet's values are organ codes (what organ= takes).
   const organName = (code: string) => organs.find((o) => o.code === code);
   const label: Record<FacetKey, (v: string) => string> = {
@@ -172,7 +174,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   // 住建局 alone: the organ's own pages. Above the results, and in place of them when nothing was found.
   /** Other searches offered (the words apart, a correction, fewer keywords): each query a link with what it finds; `region` over the whole region. */
   const Offered = ({ kind, label, offers, region = false, counted = '' }: { kind: string; label: string; offers: { q: string; total: number }[]; region?: boolean; counted?: string }) => (
-    <p class={`${kind} wrap-anywhere`}>{label}：{offers.map((o, i) => <>{i > 0 && '；'}<a class="keep-words" href={searchUrl('/search', raw, { ...(region ? { organ: '' } : {}), q: o.q, page: '1' })}>{o.q}</a>（{counted}{countWords(o.total)} 条）</>)}</p>
+    <p class={`${kind} wrap-anywhere`}>{label}：{offers.map((o, i) => <>{i > 0 && '；'}<a class="keep-words" href={searchUrl('/search', raw, { ...(region ? { organ: '' } : {}), q: o.q, page: '1' })}>{o.q}</a>（{countAfter(counted, o.total)} 条）</>)}</p>
   );
   const organNamed = result?.organNamed ?? null;
   const OrganNamed = () => (organNamed ? (
@@ -234,12 +236,24 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   // An 索引号 that no item has (docs/search.md): said as a number, the organ whose code it starts with and how its 索引号 are made.
   const MissingIndex = ({ m }: { m: MissingIndexNumber }) => (
     <div class="missing-number">
-      <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到索引号为 <span class="nowrap">{m.indexNumber}</span> 的信息。请核对索引号：{m.organ ? `${m.organ.label}的` : ''}索引号由 <span class="wrap-anywhere">{m.format}</span> 组成。</p>
+      <p class="wrap-anywhere">请核对索引号：{m.organ ? `${m.organ.label}的` : ''}索引号由 <span class="wrap-anywhere">{m.format}</span> 组成。</p>
       {m.organ && <p><a href={`/search?organ=${encodeURIComponent(m.organ.code)}`}>查看{m.organ.label}发布的全部信息</a>（按发布日期排列）</p>}
     </div>
   );
+  // Searched within an organ and nothing found there: the whole region's offer that keeps every keyword — as typed
+  // (在全站检索), apart (在全站分开检索) or corrected (您是不是要找 … 全站) — when there is one (search-routes.tsx searches it).
+  const regionOffer: 'typed' | 'split' | 'didYouMean' | null = !result || !raw.organ || result.total > 0 || regionTotal === null ? null
+    : regionTotal > 0 ? 'typed'
+    : !result.splitSuggestion && regionSplit ? 'split'
+    : !result.splitSuggestion && !result.didYouMean && regionDidYouMean ? 'didYouMean'
+    : null;
+  // Fewer keywords drop what was asked (资金 for 危房改造资金, 申请 for 公租房怎么申请: an outside tester read five 年度报告
+  // matched through 依申请公开 as the answer, the whole region's 158 items of every word 2,300 px below). So when the whole
+  // region has an offer that keeps every keyword, that one comes first, right under the heading, and the in-scope fewer
+  // words are links after it, their items not shown (docs/search.md, "What a search that found nothing shows").
+  const regionFirst = !!regionOffer && result?.shownInstead?.kind === 'fewerWords';
   // Nothing found as typed, and an offer's first items shown in their place (search-publications.ts, shownInstead).
-  const instead = result && result.total === 0 && !listing && !addressed ? result.shownInstead : null;
+  const instead = result && result.total === 0 && !listing && !addressed && !regionFirst ? result.shownInstead : null;
   /** What was looked for and not found, as the heading over an offer's items starts (after the scope named). */
   const NotFound = () => (result?.missingDocumentNumber ? <>没有找到文号为 <span class="nowrap">{result.missingDocumentNumber.documentNumber}</span> 的文件</>
     : result?.missingIndexNumber ? <>没有找到索引号为 <span class="nowrap">{result.missingIndexNumber.indexNumber}</span> 的信息</>
@@ -262,6 +276,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
    * under the offer's items: 您是不是要找, the organ named, the words apart, fewer words, without the filters, the whole region.
    */
   const OtherOffers = () => (result ? <>
+    {regionFirst && <RegionOffers />}
     {/* A keyword typed with a wrong character (a homophone from a pinyin IME), or a 文号 one character off: the corrected
         search in the same scope and filters, when it finds something (docs/search.md, 您是不是要找). */}
     {result.didYouMean && instead?.kind !== 'didYouMean' && (
@@ -281,24 +296,26 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
     {unfilteredTotal !== null && unfilteredTotal > 0 && (
       <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { node: '', stage: '', genre: '', year: '', validity: '', from: '', to: '', page: '1' })}>不限筛选条件检索“{said}”</a>（{countWords(unfilteredTotal)} 条）</p>
     )}
-    {/* Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something there;
-        when it finds nothing there either, its words apart over the whole region. */}
-    {raw.organ && regionTotal !== null && regionTotal > 0 && (
-      <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{said}”</a>（{countWords(regionTotal)} 条）</p>
-    )}
-    {raw.organ && regionTotal === 0 && !result.splitSuggestion && regionSplit && (
-      <Offered kind="split-suggestion" label="在全站分开检索" offers={[regionSplit]} region />
-    )}
-    {/* Nothing within the organ, as typed, apart or corrected, nor over the whole region as typed or apart: the correction there. */}
-    {raw.organ && regionTotal === 0 && !result.splitSuggestion && !result.didYouMean && !regionSplit && regionDidYouMean && (
-      <Offered kind="did-you-mean" label="您是不是要找" offers={[regionDidYouMean]} region counted="全站 " />
-    )}
+    {!regionFirst && <RegionOffers />}
   </> : null);
+  /**
+   * Nothing within one organ (a 文号 of another organ, say): the same search over the whole region, when it finds something
+   * there; when it finds nothing there either, its words apart over the whole region; when neither, the correction there.
+   */
+  const RegionOffers = () => (regionOffer === 'typed' ? (
+    <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{said}”</a>（{countWords(regionTotal!)} 条）</p>
+  ) : regionOffer === 'split' ? (
+    <Offered kind="split-suggestion" label="在全站分开检索" offers={[regionSplit!]} region />
+  ) : regionOffer === 'didYouMean' ? (
+    <Offered kind="did-you-mean" label="您是不是要找" offers={[regionDidYouMean!]} region counted="全站" />
+  ) : null);
   // What to try next, said plainly, when words found nothing and nothing is shown in their place (a 文号 or 索引号 no
   // item has gets its own advice; a listing by filters has no words).
   const tips = !!result && result.total === 0 && !listing && !addressed && !instead && !result.missingDocumentNumber && !result.missingIndexNumber;
-  // Found nothing: the information may still be had by asking — the organ in scope, or the county's government.
-  const askOrgan = scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
+  // Found nothing: the information may still be had by asking — the organ a missing 文号's 代字 or 索引号's code names (an
+  // outside tester: 岚建〔2031〕999号 linked 县住建局's list, then 向县政府申请), else the organ in scope, else the county's government.
+  const numberOrgan = result?.missingDocumentNumber?.organ ?? result?.missingIndexNumber?.organ ?? null;
+  const askOrgan = (numberOrgan && organs.find((o) => o.code === numberOrgan.code)) ?? scopeOrgan ?? organs.find((o) => o.kind === 'government' && o.parentId === null) ?? null;
   return (
     <PortalLayout title={heading ?? `“${shownQ}”的检索结果`} prefs={prefs} currentPath={currentPath} noindex={searched ? 'follow' : undefined}>
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
@@ -378,25 +395,30 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
                 above items (two outside testers read that as a failure). It is the skip link's target, so it reads so too.
                 A query in it breaks between words only (keep-words), a long unbroken one anywhere. */}
             {!addressed && instead && <>
-            <h2 id="results-h" class="search-instead-h" tabindex={-1}>{within ? `在${within}` : ''}<NotFound />；以下是{instead.kind === 'splitSuggestion' ? '分开检索' : ''}<span class="keep-words">“{instead.q}”</span>的结果（共 {countWords(instead.total)} 条{instead.total > instead.hits.length ? `，这里列出前 ${instead.hits.length} 条` : ''}）</h2>
+            <h2 id="results-h" class="search-instead-h" tabindex={-1}>{within ? `在${within}` : ''}<NotFound />；以下是{instead.kind === 'splitSuggestion' ? '分开检索' : ''}<span class="keep-words">“{instead.q}”</span>的结果（{countAfter('共', instead.total)} 条{instead.total > instead.hits.length ? `，这里列出前 ${instead.hits.length} 条` : ''}）</h2>
             <section class="offer-preview">
               <p class="wrap-anywhere">{insteadWhy}</p>
               <ol class="search-results">
                 {instead.hits.map((h) => <Hit h={h} />)}
               </ol>
-              {instead.total > instead.hits.length && <p><a href={searchUrl('/search', raw, { q: instead.q, page: '1' })}>查看“{instead.q}”的全部 {countWords(instead.total)} 条结果</a></p>}
+              {instead.total > instead.hits.length && <p><a href={searchUrl('/search', raw, { q: instead.q, page: '1' })}>{instead.total > TOTAL_CAP ? `查看“${instead.q}”的全部结果（${countWords(instead.total)} 条）` : `查看“${instead.q}”的全部 ${instead.total} 条结果`}</a></p>}
             </section>
             {result.missingDocumentNumber && <MissingNumber m={result.missingDocumentNumber} headed />}
             <OtherOffers />
             </>}
             {/* Nothing found has nothing to sort: the order and its switch only with results. */}
+            {/* Words that found nothing, and nothing shown in their place: the heading names what was not found, as the one over
+                an offer's items does (a screen reader landing on 共找到 0 条 heard no search words; an outside tester). */}
+            {!addressed && !instead && result.total === 0 && !listing && (
+              <h2 id="results-h" class="search-instead-h" tabindex={-1}>{within ? `在${within}` : ''}<NotFound /></h2>
+            )}
             {!addressed && !instead && <>
-            <h2 id="results-h" class="count" tabindex={-1}>{result.totalCapped ? `找到超过 ${TOTAL_CAP.toLocaleString('zh-CN')} 条，显示前 ${TOTAL_CAP.toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && (listing
+            {(result.total > 0 || listing) && <h2 id="results-h" class="count" tabindex={-1}>{result.totalCapped ? `找到超过 ${TOTAL_CAP.toLocaleString('zh-CN')} 条，显示前 ${TOTAL_CAP.toLocaleString('zh-CN')} 条` : `共找到 ${result.total} 条`}{result.total > 0 && (listing
               // Without words there is no relevance: the order is said, with no switch to offer.
               ? '，按发布日期排列（未输入检索词，不按相关度排序）'
               : <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a></>)}
-            </h2>
+            </h2>}
             {/* Keywords found only inside longer words, synonyms searched too (docs/search.md, "Telling the reader"). */}
             {result.total > 0 && ((result.notWholeWords?.length ?? 0) > 0 || result.synonyms.length > 0) && (
               <p class="count search-notes">
@@ -418,8 +440,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
               <p>{within ? `在${within}` : ''}没有公开信息。请放宽或取消筛选条件，或输入检索词。</p>
             ) : <>
               {/* A 文号 no item has: said as a number, not as words, with its neighbours and the organ's list (docs/search.md). */}
-              {result.missingDocumentNumber ? <MissingNumber m={result.missingDocumentNumber} /> : result.missingIndexNumber ? <MissingIndex m={result.missingIndexNumber} /> : (
-                <p class="wrap-anywhere">{within ? `在${within}` : ''}没有找到包含“{said}”的公开信息。{raw.organ && regionTotal === 0 ? '全站范围内也没有找到。' : ''}</p>
+              {result.missingDocumentNumber ? <MissingNumber m={result.missingDocumentNumber} headed /> : result.missingIndexNumber ? <MissingIndex m={result.missingIndexNumber} /> : (
+                raw.organ && regionTotal === 0 && <p class="wrap-anywhere">全站范围内也没有找到。</p>
               )}
               <OtherOffers />
             </>}>

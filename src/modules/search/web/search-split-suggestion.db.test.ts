@@ -59,7 +59,7 @@ describeEachDialect('a search that found nothing offers its words apart', (db) =
 
       // The words apart find nothing either: nothing is offered.
       const none = mainOf((await app.inject(`/search?q=${q('住房公积金缴存')}`)).body);
-      expect(headingOf(none)).toBe('共找到 0 条');
+      expect(headingOf(none)).toBe('没有找到包含“住房公积金缴存”的公开信息');
       expect(none).not.toContain('试试分开检索');
       expect(none).not.toContain('offer-preview');
       expect((await app.inject(`/api/v1/search?q=${q('住房公积金缴存')}`)).json().splitSuggestion).toBeNull();
