@@ -116,4 +116,16 @@ describeEachDialect('attachment titles', (db) => {
     expect((await deps.db.selectFrom('attachments').select(['title', 'pending_title']).where('id', '=', fileId).executeTakeFirstOrThrow())).toEqual({ title: '附件：停水范围', pending_title: null });
     await app.close();
   });
+
+  it('names a titled attachment by its title in a search hit’s 附件命中', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)], { title: '关于湿地保护的通知', bodyHtml: '<p>详见附件。</p>' });
+    await addAttachment(deps, system, draft.id, { fileName: 'fujian.txt', bytes: Buffer.from('东方蝾螈 两栖纲 有尾目，见于青云镇山溪。'), title: '附件1：湿地物种名录' });
+    await publishImported(deps, system, draft.id);
+    const [hit] = (await app.inject(`/api/v1/search?q=${encodeURIComponent('蝾螈')}`)).json().items;
+    expect(hit.attachmentHit).toBe('附件1：湿地物种名录');
+    expect((await app.inject(`/search?q=${encodeURIComponent('蝾螈')}`)).body).toContain('附件命中：附件1：湿地物种名录');
+    await app.close();
+  });
 });

@@ -184,7 +184,7 @@ export async function resultRows(db: Executor, ids: number[]) {
 export async function chunksOfDocs(db: Executor, ids: number[]) {
   if (!ids.length) return [];
   return db.selectFrom('search_chunks as c').leftJoin('attachments as a', 'a.id', 'c.attachment_id')
-    .select(['c.publication_id', 'c.field', 'c.attachment_id', 'c.seq', 'c.text', 'a.file_name'])
+    .select(['c.publication_id', 'c.field', 'c.attachment_id', 'c.seq', 'c.text', 'a.file_name', 'a.title as attachment_title'])
     .where('c.publication_id', 'in', ids).orderBy('c.publication_id').orderBy('c.id').execute();
 }
 
