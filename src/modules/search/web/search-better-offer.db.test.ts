@@ -46,6 +46,20 @@ describeEachDialect('a search within an organ that found nothing: the better off
       expect(typedText.indexOf('在全站检索“危房改造资金”（1 条）')).toBeGreaterThan(-1);
       expect(typedText.indexOf('在全站检索“危房改造资金”')).toBeLessThan(typedText.indexOf('减少检索词：资金'));
 
+      // A question typed as a sentence on 县财政局's pages (the tester's 公租房怎么申请): 申请 alone matched its 年度报告
+      // through 依申请公开; the whole region's 公租房 申请 comes first.
+      const finance = await createOrgan(deps, { parentCode: county.code, name: '青岚县财政局', shortName: '县财政局' });
+      await createPublished(deps, finance.id, [await createNode(deps, finance.id)], { title: '青岚县财政局2025年政府信息公开工作年度报告', bodyHtml: '<p>本年度收到依申请公开3件。</p>' });
+      await createPublished(deps, bureau.id, [node], { title: '公租房申请指南' });
+      const asked = mainOf((await app.inject(`/search?q=${q('公租房怎么申请')}&organ=${finance.code}`)).body);
+      const askedText = textOf(asked.slice(asked.indexOf('</form>')));
+      expect(headingOf(asked)).toBe('在县财政局范围内没有找到包含“公租房怎么申请”的公开信息');
+      expect(asked).not.toContain('offer-preview');
+      expect(askedText).toMatch(/在全站(分开)?检索/);
+      expect(askedText).not.toContain('年度报告');
+      expect(askedText).toContain('减少检索词：申请（1 条）');
+      expect(askedText.indexOf('减少检索词')).toBeGreaterThan(askedText.search(/在全站(分开)?检索/));
+
       // Within the bureau, its own words apart keep every keyword: shown as before.
       const own = mainOf((await app.inject(`/search?q=${q('危房改造补助资金')}&organ=${bureau.code}`)).body);
       expect(headingOf(own)).toMatch(/^在县住建局范围内没有找到包含“危房改造补助资金”的公开信息；以下是分开检索/);
