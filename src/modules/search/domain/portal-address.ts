@@ -27,13 +27,8 @@ const PAGE_PATH = /^\/organs\/([^/?#]+)(?:\/(catalog)(?:\/([1-9]\d{0,9}))?)?\/?$
 /** The page a path of this portal names (PageAddress), nothing after it; else null. */
 export function pageAddressOfPath(path: string): PageAddress | null {
   const m = PAGE_PATH.exec(path);
-  if (!m) return null;
-  let organCode: string;
-  try {
-    organCode = decodeURIComponent(m[1]);
-  } catch {
-    return null;
-  }
+  const organCode = m && decodedCode(m[1]);
+  if (!m || organCode === null) return null;
   if (!m[2]) return { kind: 'organ', organCode };
   if (!m[3]) return { kind: 'catalog', organCode };
   const nodeId = Number(m[3]);
@@ -42,6 +37,15 @@ export function pageAddressOfPath(path: string): PageAddress | null {
 
 const ITEM_PATH = /^\/organs\/([^/?#]+)\/items\/([1-9]\d{0,9})\/?$/;
 const MAX_ID = 2 ** 31 - 1;
+
+/** An organ's code as the path writes it, percent-decoded; null when the escapes are broken (%E4%B). */
+function decodedCode(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
 
 /** A host as the URL parser writes it for http(s): lower case, without the scheme's default port. */
 export function normalHost(protocol: 'http' | 'https', host: string): string | null {
@@ -60,13 +64,8 @@ export function portalItemAddress(typed: string, portalHosts: readonly string[])
 /** The item page a path of this portal names (`/organs/{code}/items/{id}`, nothing after it): a redirect's target too. */
 export function itemAddressOfPath(path: string): ItemAddress | null {
   const m = ITEM_PATH.exec(path);
-  if (!m) return null;
-  let organCode: string;
-  try {
-    organCode = decodeURIComponent(m[1]);
-  } catch {
-    return null;
-  }
+  const organCode = m && decodedCode(m[1]);
+  if (!m || organCode === null) return null;
   const id = Number(m[2]);
   return id <= MAX_ID ? { organCode, id } : null;
 }
