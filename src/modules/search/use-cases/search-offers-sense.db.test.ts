@@ -52,4 +52,17 @@ describeEachDialect('the search offers only what it means and searches', (db) =>
     // Words typed together that are no one word still get theirs.
     expect((await search('住房困难物业费')).fewerWords.map((f) => f.q)).toEqual(['住房 困难']);
   });
+
+  it('reads an organ’s name glued to the other words (issue 13: 住建局 公示 offered the organ, 住建局公示 did not; here 审计局)', async () => {
+    const deps = buildDeps(db());
+    // An organ no other test here creates (a name that fits two organs names none).
+    const bureau = await createOrgan(deps, { name: '青岚县审计局', shortName: '县审计局' });
+    const other = await createOrgan(deps, { name: '青岚县民政局', shortName: '县民政局' });
+    await createPublished(deps, bureau.id, [await createNode(deps, bureau.id)], { title: '2026年审计整改结果公示' });
+    await createPublished(deps, other.id, [await createNode(deps, other.id)], { title: '低保对象名单公示' });
+    const search = (q: string) => searchPublications(deps, { q, sort: 'relevance', page: 1, pageSize: 10, filters: { scopeOrganId: null } });
+    const spaced = (await search('审计局 公示')).organNamed;
+    expect(spaced).toMatchObject({ organ: bureau.code, q: '公示', total: 1 });
+    expect((await search('审计局公示')).organNamed).toEqual(spaced);
+  });
 });

@@ -214,7 +214,9 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   const offer = split && apart && apart.total > total ? { q: split, total: apart.total, hits: apart.hits } : null;
   // Offers of a narrower or a shorter query, each one more bounded count (search-offers.ts).
   const countOf: CountOf = async (q, scopeOrganId) => (await searchPublications(deps, { ...req, q, filters: { ...req.filters, scopeOrganId }, page: 1 }, { ...opts, organs, noSuggestion: true, countOnly: true })).total;
-  const organNamed = opts.noSuggestion || numbered.length ? null : await organNamedOffer(query, req.filters.scopeOrganId, await organs(), countOf);
+  // The name may be glued to the words (住建局公示): read from the words apart too, when they are worked out.
+  const organNamed = opts.noSuggestion || numbered.length ? null
+    : (await organNamedOffer(query, req.filters.scopeOrganId, await organs(), countOf)) ?? (split ? await organNamedOffer(parseQuery(split), req.filters.scopeOrganId, await organs(), countOf) : null);
   // A 文号 no item in the scope has (岚建〔2026〕6号 where 63号 exists): said, with its neighbours (a few exact keys, bounded).
   const missingNumber = opts.noSuggestion || numbered.length ? null : await missingDocumentNumber(db, query.documentNumberKey, scope, await organs());
   if (total === 0) {
