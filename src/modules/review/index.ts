@@ -26,3 +26,4 @@ export { ReviewPanel } from './web/review-panel.tsx';
 export { reviewAdminRoutes } from './web/review-admin-routes.tsx';
 export { publicationEditorRoutes } from './web/publication-editor-routes.tsx';
 export { reviewApi } from './web/publication-verbs-api.ts';
+export { queueWaitingLabel } from './domain/queue-waiting-label.ts';

@@ -28,6 +28,7 @@ import { submittedMessage } from './submitted-message.ts';
 import { TasksPage } from './tasks-page.tsx';
 import { chinaDateOf, instantOfChinaTime } from '../../../shared/iso-date.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
+import { queueWaitingLabel } from '../domain/queue-waiting-label.ts';
 
 
 
@@ -188,7 +189,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           status: q.status, createdBy: q.created_by, submittedBy: q.submitted_by, publishedBy: q.published_by, stageRole: stage?.role ?? null, publisherRole: chain.publisherRole,
         });
         rows.push({
-          id: q.id, title: q.title, organName: q.organ_name, status: q.status, stageName: q.status === 'in_review' ? (stage?.name ?? '') : q.status === 'approved' ? '待发布' : q.status === 'published' ? '紧急发布，待补充审核' : '定时发布',
+          id: q.id, title: q.title, organName: q.organ_name, status: q.status, stageName: queueWaitingLabel(q.status, stage?.name ?? null),
           submittedAt: q.submitted_at, findingsCount: q.findingsCount, blockingCount: q.blockingCount, mine,
           dueOn: deadlines.get(q.id)?.dueOn ?? null, late: deadlines.get(q.id)?.late ?? false,
         });

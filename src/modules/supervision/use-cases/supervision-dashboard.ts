@@ -3,7 +3,7 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { countWork } from '../../applications/index.ts';
 import { countOverdueInterpretations, DEFAULT_INTERPRETATION_WORKING_DAYS, matterCoverage, type Organ } from '../../catalog/index.ts';
 import { countLetterWork } from '../../interaction/index.ts';
-import { latePublications, loadChain, pendingRevisionsOf, reviewQueue } from '../../review/index.ts';
+import { latePublications, loadChain, pendingRevisionsOf, queueWaitingLabel, reviewQueue } from '../../review/index.ts';
 import { judge, type InspectionFacts, type Verdict } from '../domain/verdict.ts';
 import { nodeCadences, type NodeCadence } from './node-cadences.ts';
 
@@ -27,11 +27,6 @@ export type OrganSupervision = {
   matters: { total: number; missing: MissingMatter[] };
   verdict: Verdict;
 };
-
-/** What an item of the review queue waits for, in 待办's words (its 当前环节 column). */
-function waitingLabel(status: string, stageName: string | null): string {
-  return status === 'in_review' ? stageName ?? '' : status === 'approved' ? '待发布' : status === 'published' ? '紧急发布，待补充审核' : '定时发布';
-}
 
 /** `responsible`: the responsible unit of the 事项's column, when set. */
 export type MissingMatter = { id: number; name: string; nodeId: number; nodePath: string[]; timeLimit: string; responsible: { name: string } | null };
@@ -72,7 +67,7 @@ export async function supervisionDashboard(
       organ, today, staleNodes, emptyNodes,
       // As 待办 lists them (an outside tester's revision waited there, not here).
       pendingReviews: [
-        ...queue.filter((q) => q.organ_id === organ.id).map((q) => ({ id: q.id, title: q.title, stageName: stageName(q), waiting: waitingLabel(q.status, stageName(q)), submittedAt: q.submitted_at })),
+        ...queue.filter((q) => q.organ_id === organ.id).map((q) => ({ id: q.id, title: q.title, stageName: stageName(q), waiting: queueWaitingLabel(q.status, stageName(q)), submittedAt: q.submitted_at })),
         ...revisions.filter((r) => r.organ_id === organ.id).map((r) => ({ id: r.id, title: r.title, stageName: null, waiting: '修订待审核', submittedAt: r.proposed_at })),
       ].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id),
       latePublished: late.filter((p) => p.organ_id === organ.id).map((p) => ({
