@@ -124,4 +124,9 @@ describe('a search that found nothing, split into its words', () => {
     expect(keptWords(['甲乙', '丙丁', '戊己', '庚辛', '壬癸', '子丑', '寅卯'])).toEqual(['甲乙', '丙丁', '戊己', '庚辛', '壬癸', '子丑']);
     expect(keptWords(['甲乙', '丙丁'])).toEqual(['甲乙', '丙丁']);
   });
+
+  it('never offers a character alone, nor what only asks (issue 13: 打 电话, 申请 条件 有)', () => {
+    expect(suggest('装修噪音扰民打什么电话')).toBe('装修 噪音 扰民 电话');
+    expect(suggest('廉租房申请条件有哪些')).toBe('廉租房 申请 条件');
+  });
 });

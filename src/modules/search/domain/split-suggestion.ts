@@ -79,7 +79,10 @@ export function splitSuggestion(query: ParsedQuery, segment: Segmenter, frequenc
 export function splitWords(query: ParsedQuery, segment: Segmenter): string[] | null {
   let changed = false;
   const words = query.keywords.flatMap((k) => {
-    const split = isNumbered(k.text) ? [k.text] : splitKeyword(k.text, segment, true);
+    const cut = isNumbered(k.text) ? [k.text] : splitKeyword(k.text, segment, true);
+    // A Han character alone among the words says nothing an item is found by (打 of 打什么电话, 有 of 有哪些).
+    const lone = (w: string) => /^\p{Script=Han}$/u.test(w);
+    const split = cut.some((w) => !lone(w)) ? cut.filter((w) => !lone(w)) : cut;
     if (split.length > 1 || (split.length === 1 && split[0] !== k.text)) changed = true;
     return split.length ? split : [k.text];
   });
