@@ -61,7 +61,7 @@ export const ACTION_LABELS: Record<string, string> = {
   ...prefixed('letter', LETTER_VERBS, '信件：'),
   ...prefixed('proposal', PROPOSAL_VERBS, '建议提案：'),
   ...prefixed('annual_report', REPORT_VERBS, '年度报告：'),
-  'attachment.add': '上传附件', 'attachment.remove': '删除附件', 'attachment.keep': '修订时保留附件',
+  'attachment.add': '上传附件', 'attachment.remove': '删除附件', 'attachment.keep': '修订时保留附件', 'attachment.title': '修改附件名称',
   'review_form.fill': '填写保密审查表', 'review_form.clear': '清空保密审查表', 'review_chain.save': '修改审核流程', 'submission_task.create': '新建报送任务',
   'catalog_node.add': '新增栏目', 'catalog_node.update': '修改栏目', 'catalog_node.remove': '删除栏目', 'catalog_node.import': '导入时新建栏目',
   'catalog_node.move_up': '栏目上移', 'catalog_node.move_down': '栏目下移', 'catalog_node.rename': '栏目改名', 'catalog_node.move': '移动栏目',

@@ -26,7 +26,7 @@ export async function editorIdsOf(db: Executor, publicationId: number): Promise<
     .distinct()
     .where('entity_type', '=', 'publication')
     .where('entity_id', '=', String(publicationId))
-    .where('action', 'in', ['publication.create', 'publication.update', 'publication.submit', 'attachment.add', 'attachment.remove', 'review_form.fill', 'review_form.clear'])
+    .where('action', 'in', ['publication.create', 'publication.update', 'publication.submit', 'attachment.add', 'attachment.remove', 'attachment.title', 'review_form.fill', 'review_form.clear'])
     .execute();
   return rows.map((r) => r.actor_user_id);
 }

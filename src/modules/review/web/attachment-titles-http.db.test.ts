@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createDraft, createNode, createOrgan, createStaff, publicationInput, system } from '../../../../test/support/factories.ts';
 import { addAttachment } from '../../catalog/index.ts';
 import { fillReviewForm, publishImported } from '../index.ts';
+import { editorIdsOf } from '../storage/review-state-repository.ts';
 
 const DOCX = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(60)]);
 
@@ -126,6 +127,19 @@ describeEachDialect('attachment titles', (db) => {
     const [hit] = (await app.inject(`/api/v1/search?q=${encodeURIComponent('蝾螈')}`)).json().items;
     expect(hit.attachmentHit).toBe('附件1：湿地物种名录');
     expect((await app.inject(`/search?q=${encodeURIComponent('蝾螈')}`)).body).toContain('附件命中：附件1：湿地物种名录');
+    await app.close();
+  });
+
+  it('counts whoever retitles a draft’s attachment among its writers (who may not then approve it)', async () => {
+    const { app, deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps);
+    const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)]);
+    const fileId = await addAttachment(deps, system, draft.id, { fileName: 'fujian.docx', bytes: DOCX });
+    const colleague = await createStaff(deps, organ.code, 'editor');
+    const session = await loginAs(app, colleague.username, colleague.password);
+    const saved = await app.inject({ method: 'POST', url: `/admin/publications/${draft.id}/attachment-titles`, cookies: session.cookies, ...form({ _csrf: session.csrf, [`attachmentTitle-${fileId}`]: '附件1：名单' }) });
+    expect(saved.statusCode).toBe(303);
+    expect(await editorIdsOf(deps.db, draft.id)).toContain(colleague.id);
     await app.close();
   });
 });
