@@ -129,4 +129,9 @@ describe('a search that found nothing, split into its words', () => {
     expect(suggest('装修噪音扰民打什么电话')).toBe('装修 噪音 扰民 电话');
     expect(suggest('廉租房申请条件有哪些')).toBe('廉租房 申请 条件');
   });
+
+  it('never offers a fragment of a domain word jieba cut (issue 13: 燃气管 道老化 of 燃气管道老化了)', () => {
+    expect(suggest('燃气管道老化了有没有改造计划')).toBe('燃气管道 老化 改造 计划');
+    expect(suggest('老旧小区改造')).toBe('老旧 小区 改造');
+  });
 });

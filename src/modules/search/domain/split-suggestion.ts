@@ -1,6 +1,7 @@
 import { MAX_KEYWORDS, type ParsedQuery } from './parse-query.ts';
 import type { Segmenter } from './word-signal.ts';
 import { isSynonymWord } from './synonyms.ts';
+import { DOMAIN_WORDS } from './domain-words.ts';
 
 /**
  * Words that only join others (的, 和 …): left out of a split query, where they would be keywords that
@@ -140,10 +141,36 @@ function splitKeyword(text: string, segment: Segmenter, leavingOutAsking: boolea
       parts.splice(i, 2, parts[i].slice(0, -unit.length), unit + parts[i + 1]);
     }
   }
-  const words = parts.flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(leavingOutAsking ? withoutAsking(segment(part)) : segment(part))));
+  const words = parts.flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(leavingOutAsking ? withoutAsking(keepingDomainWords(segment(part))) : keepingDomainWords(segment(part)))));
   // Made only of what asks (怎么办 is a word; 如何 alone): the keyword's words as they are, asking ones too.
   if (leavingOutAsking && !words.length) return splitKeyword(text, segment, false);
   return words.length === 1 && words[0] === text ? halvesOf(text, segment) : words;
+}
+
+const DOMAIN = new Set(DOMAIN_WORDS);
+const DOMAIN_LONGEST = Math.max(...DOMAIN_WORDS.map((w) => w.length));
+
+/**
+ * jieba's words with a domain word it cut so that its last character stands alone (燃气管 / 道 of 燃气管道, issue 13) made
+ * one again: the lone character would be glued to the word after it (燃气管 道老化), a fragment of each. Only the words
+ * jieba cut wholly inside the domain word are joined; where it ends on a word of two characters (老 / 旧 / 小区 / 改造) the
+ * cut stands.
+ */
+function keepingDomainWords(cut: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cut.length; ) {
+    let joined = 0;
+    let text = '';
+    for (let j = i; j < cut.length && text.length + cut[j].length <= DOMAIN_LONGEST; j++) {
+      text += cut[j];
+      if (j > i && [...cut[j]].length === 1 && j + 1 < cut.length && DOMAIN.has(text)) joined = j - i + 1;
+    }
+    if (joined) {
+      out.push(cut.slice(i, i + joined).join(''));
+      i += joined;
+    } else out.push(cut[i++]);
+  }
+  return out;
 }
 
 /**
