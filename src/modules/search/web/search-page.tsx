@@ -262,7 +262,11 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   const insteadWhy = (() => {
     if (!instead) return '';
     if (instead.kind === 'splitSuggestion') return '连在一起输入的词语须原样相连出现；分开检索时各词只须同时出现。';
-    if (instead.kind === 'didYouMean') return `您是不是要找“${instead.q}”？${result?.missingDocumentNumber ? '文号中的发文机关代字可能有误。' : '检索词中可能有错别字（如读音相同的字）。'}`;
+    // Which slip the correction mends (an outside tester read 读音相同 under a correction of another shape).
+    if (instead.kind === 'didYouMean') {
+      const kind = result?.missingDocumentNumber ? 'documentNumber' : result?.didYouMean?.kind;
+      return `您是不是要找“${instead.q}”？${kind === 'documentNumber' ? '文号中的发文机关代字可能有误。' : kind === 'shape' ? '检索词中可能有错别字（如字形相近的字）。' : '检索词中可能有错别字（如读音相同的字）。'}`;
+    }
     // Fewer words: the keyword left out, or the one shortened (物业费 → 物业), named.
     const typed = result!.query.keywords.map((k) => k.text);
     const offered = instead.q.split(' ');
