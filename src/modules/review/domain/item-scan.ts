@@ -60,9 +60,12 @@ export function scanItemTexts(p: ScannedItem, attachments: readonly AttachmentRe
 }
 
 /** What the scan gate weighs of a scan: its 密级标志, and the other blocking findings neither masked nor accepted. */
-export function scanFactsOf(findings: readonly (ItemFinding & { accepted?: unknown })[]): { markings: number; unresolved: number } {
+export function scanFactsOf(findings: readonly (ItemFinding & { accepted?: unknown })[]): { markings: number; unresolved: number; unreadable: string[] } {
   const blocking = findings.filter((f) => f.severity === 'block');
-  return { markings: blocking.filter(isSecrecyMarking).length, unresolved: blocking.filter((f) => !isSecrecyMarking(f) && !f.accepted).length };
+  const unresolved = blocking.filter((f) => !isSecrecyMarking(f) && !f.accepted);
+  // The attachments among them that could not be read, by file name (a refusal names them).
+  const unreadable = unresolved.filter((f) => f.type === 'unreadable_attachment').map((f) => f.text);
+  return { markings: blocking.filter(isSecrecyMarking).length, unresolved: unresolved.length, unreadable };
 }
 
 /**

@@ -69,9 +69,10 @@ export type ReviewFacts = {
   form: { secrecyLevel: SecrecyLevel | null; avoidanceNote: string } | null;
   /**
    * The latest scan: how many 密级标志 it found (never passable by a reviewer's word), and how many
-   * other blocking findings stand neither masked nor accepted, each with its own recorded reason.
+   * other blocking findings stand neither masked nor accepted, each with its own recorded reason;
+   * `unreadable` names the attachments among them the scanner could not read (a refusal names them).
    */
-  scan: { markings: number; unresolved: number };
+  scan: { markings: number; unresolved: number; unreadable?: readonly string[] };
   disclosureMode: 'proactive' | 'on_application' | 'withheld';
   validity: string;
   forcePublished: boolean;
@@ -122,9 +123,20 @@ function secrecyMarkingReasons(scan: ReviewFacts['scan']): Reason[] {
  * masked or accepted by a reviewer with its own reason; one note for all of them is not a review.
  */
 function unresolvedFindingReasons(scan: ReviewFacts['scan']): Reason[] {
-  return scan.unresolved > 0
-    ? [{ code: 'ERR_REVIEW_SCAN_BLOCKED', message: `扫描发现 ${scan.unresolved} 处疑似个人信息等须处理的内容，既未遮盖，也未逐处记录可以公开的理由：请逐处应用建议遮盖或说明理由，或退回修改` }]
-    : [];
+  const reasons: Reason[] = [];
+  // A file the scanner could not read is named, with what to do: it was not scanned, so it is not counted as personal data found.
+  const unreadable = scan.unreadable ?? [];
+  if (unreadable.length) {
+    reasons.push({
+      code: 'ERR_REVIEW_SCAN_BLOCKED',
+      message: `附件${unreadable.map((n) => `“${n}”`).join('、')}无法读取，未能完成保密审查扫描：请退回，由起草人（修订人）重新上传可读取的版本；或由审核人人工审阅该附件后，在扫描结果中说明可以公开的理由`,
+    });
+  }
+  const others = scan.unresolved - unreadable.length;
+  if (others > 0) {
+    reasons.push({ code: 'ERR_REVIEW_SCAN_BLOCKED', message: `扫描发现 ${others} 处疑似个人信息等须处理的内容，既未遮盖，也未逐处记录可以公开的理由：请逐处应用建议遮盖或说明理由，或退回修改` });
+  }
+  return reasons;
 }
 
 /** The scan's part of the gate: what stops a text whatever else is in order (a content import weighs its items by it too). */

@@ -89,6 +89,15 @@ export async function recordScanFindings(db: Executor, publicationId: number, fi
   await db.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: at, updated_at: at }).where('publication_id', '=', publicationId).execute();
 }
 
+/**
+ * The scan a refused verb made, kept as the item's latest only if no other scan was recorded since the
+ * one the verb read (`was`): a later scan is never overwritten by an earlier one.
+ */
+export async function recordScanFindingsIfUnchanged(db: Executor, publicationId: number, findings: StoredFinding[], at: string, was: string | null): Promise<void> {
+  await db.updateTable('review_forms').set({ scan_findings_json: JSON.stringify(findings), scanned_at: at, updated_at: at })
+    .where('publication_id', '=', publicationId).where((eb) => (was === null ? eb('scanned_at', 'is', null) : eb('scanned_at', '=', was))).execute();
+}
+
 /** One signed decision on the item (三级审核 sign-off, return, publish …), as the review form prints it. */
 export async function recordDecision(db: Executor, d: {
   publicationId: number; publicationVersion: number; verb: string; stagePosition: number | null; stageName: string | null; role: string | null;

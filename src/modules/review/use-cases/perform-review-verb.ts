@@ -14,7 +14,7 @@ import { indexPublication, rememberAttachmentText } from '../../search/index.ts'
 import { REVIEW_ROLES, type ReviewRole } from '../domain/review-roles.ts';
 import { decide, type Reason, type ReplacementCheck, type ReviewFacts, type ReviewVerb } from '../domain/review-workflow.ts';
 import {
-  clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanJustification, type FindingAcceptance, type ReviewForm, type StoredFinding,
+  clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanFindingsIfUnchanged, recordScanJustification, type FindingAcceptance, type ReviewForm, type StoredFinding,
 } from '../storage/review-repository.ts';
 import { editorIdsOf, reviewRowOf, writeMaskedField, writeReviewState, type MaskedColumn, type ReviewStateChanges } from '../storage/review-state-repository.ts';
 import { closeRevision, findPendingRevision, savePendingRevision } from '../storage/revisions-repository.ts';
@@ -84,16 +84,31 @@ class Allowed extends Error {
   }
 }
 
+/** The fresh scan a gated verb made inside its transaction, with the scan time it replaced. */
+type FreshScan = { scan?: { findings: StoredFinding[]; at: string; was: string | null } };
+
+/** Refusals the scan makes: the findings behind them must stand on the item's page. */
+const SCAN_REFUSALS = ['ERR_REVIEW_SCAN_BLOCKED', 'ERR_REVIEW_SECRECY_MARKING'];
+
 async function runReviewVerb(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput, mode: 'perform' | 'check'): Promise<Publication> {
+  const fresh: FreshScan = {};
   try {
-    return await runInTransaction(deps, actor, publicationId, verb, input, mode);
+    return await runInTransaction(deps, actor, publicationId, verb, input, mode, fresh);
   } catch (e) {
     if (e instanceof Allowed) return e.item;
+    // A verb the scan refused writes nothing of its own (a revision stays pending), but the scan that
+    // refused it stays the item's latest, without the acceptances the refused verb named: the page then
+    // shows what stopped it — a file a revision added after it was saved, unreadable — for a reviewer
+    // to mask, accept or return (an outside tester's 修订审核通过 was refused over a finding no page showed).
+    if (mode === 'perform' && fresh.scan && e instanceof DomainError && e.reasons.some((r) => SCAN_REFUSALS.includes(r.code))) {
+      const { findings, at, was } = fresh.scan;
+      await recordScanFindingsIfUnchanged(deps.db, publicationId, findings, at, was);
+    }
     throw e;
   }
 }
 
-async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput, mode: 'perform' | 'check'): Promise<Publication> {
+async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: number, verb: ReviewVerb, input: VerbInput, mode: 'perform' | 'check', fresh: FreshScan = {}): Promise<Publication> {
   // Attachments are read before the transaction: a slow file must not hold the database (issue 10).
   const preread = GATED.includes(verb) || verb === 'apply_mask' ? await readAttachmentTexts(deps, publicationId) : undefined;
   // The search index takes the same texts (an unreadable file is simply not searchable).
@@ -113,7 +128,7 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
     if (actor.kind === 'user' && rolesOn(actor.principal, state.roleChain).size === 0) {
       throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
     }
-    const form = await recordJustificationAndScan(trx, deps, actor, p, verb, input, state, preread);
+    const form = await recordJustificationAndScan(trx, deps, actor, p, verb, input, state, preread, fresh);
     const mask = verb === 'apply_mask' ? maskPlan(p, form, input.finding) : null;
     const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementCheck(trx, p, verb, input), mask?.check);
     const d = decide(verb, facts);
@@ -272,7 +287,7 @@ async function readReviewState(trx: Executor, actor: Actor, p: Publication, verb
  * deciding), and a fresh scan of what is about to be submitted, approved or published.
  */
 async function recordJustificationAndScan(
-  trx: Executor, deps: AppDeps, actor: Actor, p: Publication, verb: ReviewVerb, input: VerbInput, state: ReviewState, preread?: AttachmentTexts,
+  trx: Executor, deps: AppDeps, actor: Actor, p: Publication, verb: ReviewVerb, input: VerbInput, state: ReviewState, preread?: AttachmentTexts, fresh: FreshScan = {},
 ): Promise<ReviewForm | null> {
   const at = deps.clock.now().toISOString();
   let form = state.form;
@@ -295,6 +310,7 @@ async function recordJustificationAndScan(
     // A new round (报送审核) or a new text (修订) starts with nothing accepted; later scans of the
     // same text keep what reviewers accepted, finding by finding.
     const kept = verb === 'submit' || verb === 'amend' ? scanned : carryAcceptances(form.scanFindings, scanned);
+    fresh.scan = { findings: kept, at, was: state.form?.scannedAt ?? null };
     const findings = accept(kept, accepting, { byUserId: actorUserId(actor), byLabel: actorLabel(actor), at });
     await recordScanFindings(trx, p.id, findings, at);
     form = { ...form, scanFindings: findings, scannedAt: at };
