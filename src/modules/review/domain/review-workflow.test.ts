@@ -198,6 +198,16 @@ describe('the confidentiality gate', () => {
     expect(decide('approve', facts({ status: 'in_review', reviewStage: 0, scan: { markings: 0, unresolved: 0 } })).ok).toBe(true);
   });
 
+  it('names an attachment it could not read and what to do, apart from the personal data it found', () => {
+    const d = decide('approve_amendment', facts({ status: 'published', ...PENDING_BY_AUTHOR, scan: { markings: 0, unresolved: 3, unreadable: ['名单.doc', '范围.docx'] } }));
+    expect(!d.ok && d.reasons.map((r) => r.message)).toEqual([
+      '附件“名单.doc”、“范围.docx”无法读取，未能完成保密审查扫描：请退回，由起草人（修订人）重新上传可读取的版本；或由审核人人工审阅该附件后，在扫描结果中说明可以公开的理由',
+      '扫描发现 1 处疑似个人信息等须处理的内容，既未遮盖，也未逐处记录可以公开的理由：请逐处应用建议遮盖或说明理由，或退回修改',
+    ]);
+    const onlyFile = decide('approve', facts({ status: 'in_review', reviewStage: 0, scan: { markings: 0, unresolved: 1, unreadable: ['名单.doc'] } }));
+    expect(!onlyFile.ok && onlyFile.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_SCAN_BLOCKED']);
+  });
+
   it('never passes a 密级标志: every stage, 发布, 定时发布, 紧急发布 (the scheduled job too) refuse it', () => {
     const marked = { scan: { markings: 1, unresolved: 0 } };
     const system = { userId: null, system: true, roles: new Set<never>(), mayDraft: false };
