@@ -111,7 +111,7 @@ describe.skipIf(SKIP_BROWSER)('the portal on a phone, as a citizen tester read i
         const page = await phone(width, prefs);
         await page.goto(`${served.baseUrl}/search?q=${q}&organ=${organCode}`);
         const box = (await page.locator('#search-q').boundingBox())!;
-        const button = (await page.locator('.search-form button[type="submit"]').boundingBox())!;
+        const button = (await page.locator('.search-box-row button[type="submit"]').boundingBox())!;
         const sort = (await page.locator('#search-sort').boundingBox())!;
         const from = (await page.locator('#search-from').boundingBox())!;
         // The button beside the box, on its line; the options below both.
