@@ -59,7 +59,7 @@ describe.skipIf(SKIP_BROWSER)('search in Chromium', () => {
     // A date range on top of it: 2026 only.
     await page.locator('#search-from').fill('2026-01-01');
     await page.locator('#search-to').fill('2026-12-31');
-    await page.getByRole('main').getByRole('button', { name: '检索' }).click();
+    await page.getByRole('main').getByRole('button', { name: '检索', exact: true }).click();
     await expect(page.locator('#results-h').textContent()).resolves.toContain('共找到 4 条');
     await page.getByRole('link', { name: '取消体裁条件' }).click();
     await expect(page.locator('#results-h').textContent()).resolves.toContain('共找到 12 条');
@@ -72,7 +72,7 @@ describe.skipIf(SKIP_BROWSER)('search in Chromium', () => {
     await page.getByRole('main').getByLabel('检索词').fill('岚建[2026]６３号');
     await page.locator('#search-from').fill('');
     await page.locator('#search-to').fill('');
-    await page.getByRole('main').getByRole('button', { name: '检索' }).click();
+    await page.getByRole('main').getByRole('button', { name: '检索', exact: true }).click();
     await expect(page.locator('.search-hit').first().textContent()).resolves.toContain('文号完全一致');
     await expect(page.locator('.search-hit').first().textContent()).resolves.toContain('岚建〔2026〕63号');
     await page.screenshot({ path: path.join(SHOTS, 'search-document-number.png'), fullPage: true });
