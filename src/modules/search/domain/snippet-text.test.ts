@@ -13,4 +13,10 @@ describe('what a snippet is taken from', () => {
     expect(snippetSource(text, { fileName: null, holdsWord: () => false })).toBe('fujian.docx\n附件：名录\n东方蝾螈');
     expect(snippetSource(text, { fileName: 'fujian.docx', holdsWord: (l) => l.includes('第 2 页') })).toBe('附件：名录\n东方蝾螈\n第 2 页 共 2 页');
   });
+
+  it('leaves out an attachment’s 附件名称 before its file name (the badge names it), and an entry indexed before titles were', () => {
+    const text = '附件1：湿地物种名录\nfujian.docx\n东方蝾螈';
+    expect(snippetSource(text, { fileName: 'fujian.docx', title: '附件1：湿地物种名录', holdsWord: () => false })).toBe('东方蝾螈');
+    expect(snippetSource('fujian.docx\n东方蝾螈', { fileName: 'fujian.docx', title: '附件1：湿地物种名录', holdsWord: () => false })).toBe('东方蝾螈');
+  });
 });

@@ -10,8 +10,10 @@
  */
 import { ideographsForRadicals } from './radicals.ts';
 
-export const TOKENIZER_VERSION = 2;
+export const TOKENIZER_VERSION = 3;
 // Version 2 (migration 035): items carry a newest-first sort key and SQLite keeps one FTS5 row per item.
+// Version 3: an attachment's 附件名称 (attachments.title, ADR 0034) is indexed with its file name and text; entries written
+// before had no title, so the start after the upgrade rebuilds the index (docs/operations.md).
 
 /**
  * The longest keyword the index answers; longer ones are cut (a chunk overlap covers it). Characters are code

@@ -17,13 +17,14 @@ export async function loadIndexSource(db: Executor, publicationId: number) {
 export async function loadIndexSources(db: Executor, ids: number[]) {
   if (!ids.length) return [];
   const rows = await db.selectFrom('publications').selectAll().where('id', 'in', ids).execute();
-  const attachments = await db.selectFrom('attachments').select(['id', 'publication_id', 'file_name', 'storage_key']).where('publication_id', 'in', ids)
+  // `title`: the 附件名称 the public reads (a revision's change is in pending_title until it is approved).
+  const attachments = await db.selectFrom('attachments').select(['id', 'publication_id', 'file_name', 'storage_key', 'title']).where('publication_id', 'in', ids)
     .where((eb) => eb.or([eb('revision_state', 'is', null), eb('revision_state', '!=', 'pending_add')]))
     .orderBy('id').execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => {
     const row = byId.get(id);
-    return row ? { row, attachments: attachments.filter((a) => a.publication_id === id).map(({ id: aid, file_name, storage_key }) => ({ id: aid, file_name, storage_key })) } : null;
+    return row ? { row, attachments: attachments.filter((a) => a.publication_id === id).map(({ id: aid, file_name, storage_key, title }) => ({ id: aid, file_name, storage_key, title })) } : null;
   });
 }
 

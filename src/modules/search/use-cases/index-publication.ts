@@ -43,7 +43,7 @@ async function attachmentText(dataDir: string, a: { file_name: string; storage_k
 
 type Source = NonNullable<Awaited<ReturnType<typeof loadIndexSource>>>;
 
-/** The texts of a published item the index reads: title, 文号/索引号/keywords/summary, body, each attachment's text. */
+/** The texts of a published item the index reads: title, 文号/索引号/keywords/summary, body, each attachment's title, file name and text. */
 export async function indexPartsOf(deps: IndexDeps, src: Source): Promise<IndexPart[]> {
   const p = src.row;
   const parts: IndexPart[] = [
@@ -51,7 +51,11 @@ export async function indexPartsOf(deps: IndexDeps, src: Source): Promise<IndexP
     { field: 'meta', attachmentId: null, text: [p.document_number, p.index_number, p.keywords, p.publishing_organ_name, p.summary].filter(Boolean).join('\n') },
     { field: 'body', attachmentId: null, text: htmlToPlainText(p.body_html) },
   ];
-  for (const a of src.attachments) parts.push({ field: 'attachment', attachmentId: a.id, text: `${a.file_name}\n${await attachmentText(deps.dataDir, a)}` });
+  // An attachment is found by its 附件名称 (the portal's link text), its file name and its text, each on a line of
+  // its own: the title first, so a search hit's snippet leaves both names out (domain/snippet-text.ts).
+  for (const a of src.attachments) {
+    parts.push({ field: 'attachment', attachmentId: a.id, text: [a.title, a.file_name, await attachmentText(deps.dataDir, a)].filter((t) => t !== null).join('\n') });
+  }
   return parts;
 }
 

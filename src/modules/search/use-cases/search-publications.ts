@@ -456,8 +456,8 @@ export async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number
       id, title: r.title, titleParts: snippetOf(r.title, keywords, 400), organCode: r.organ_code, organName: r.organ_name,
       catalogPath: firstNode ? pathTo(nodes, firstNode).map((n) => n.name) : [],
       publishedOn: r.published_on ?? '', indexNumber: r.index_number, documentNumber: r.document_number, validity: r.validity,
-      // An attachment's text without its file name (the badge gives it) and a page footer left out (domain/snippet-text.ts).
-      snippet: opts.listing && r.summary?.trim() ? snippetOf(r.summary, []) : shown ? snippetOf(snippetSource(shown.text, { fileName: shown.field === 'attachment' ? shown.file_name : null, holdsWord: contains }), keywords) : [],
+      // An attachment's text without its 附件名称 and file name (the badge gives them) and a page footer left out (domain/snippet-text.ts).
+      snippet: opts.listing && r.summary?.trim() ? snippetOf(r.summary, []) : shown ? snippetOf(snippetSource(shown.text, { ...(shown.field === 'attachment' ? { fileName: shown.file_name, title: shown.attachment_title } : {}), holdsWord: contains }), keywords) : [],
       // Named as the portal names it: its 附件名称, else its file name.
       attachmentHit: !body && !titleHit && !meta && attached ? attached.attachment_title ?? attached.file_name ?? '附件' : null,
       exactNumber: exact.has(id),
