@@ -133,8 +133,15 @@ export async function loadAuditChain(db: Executor) {
   }));
 }
 
+/**
+ * One target's history: its entries in the order they happened (`occurred_at`), ties by sequence — the audit list's
+ * order (audit-reading.ts), read oldest first. An entry is written with the time it happened, which is not always
+ * the order it was appended in (the demo data's history, each step at its own day's clock); the chain alone goes by
+ * sequence (loadAuditChain).
+ */
 export async function auditEventsFor(db: Executor, entityType: string, entityId: string) {
-  return db.selectFrom('audit_events').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('id').execute();
+  return db.selectFrom('audit_events').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId)
+    .orderBy('occurred_at').orderBy('id').execute();
 }
 
 /** Whether the database holds data whose creation is always audited (staff accounts). */
