@@ -132,6 +132,22 @@ export const TARGET_PAGES = {
 } as const;
 export type LinkedType = keyof typeof TARGET_PAGES;
 
+/**
+ * An API token as an entry records it: its name and its holder's account (`{ name, user }`, in the creation's after
+ * and the revocation's before — every token entry has recorded both since tokens were made), so an entry still says
+ * which token it was about once the token is gone.
+ */
+export function recordedToken(before: unknown, after: unknown): { name: string; user: string } | null {
+  for (const v of [after, before]) {
+    const t = v && typeof v === 'object' ? (v as { name?: unknown; user?: unknown }) : null;
+    if (t && typeof t.name === 'string' && t.name.trim() && typeof t.user === 'string' && t.user.trim()) return { name: t.name.trim(), user: t.user.trim() };
+  }
+  return null;
+}
+
+/** What the log calls an API token (its number aside): “数据交换”，持有人 张三（zhangsan）. */
+export const tokenTitle = (name: string, holder: string): string => `“${name}”，持有人 ${holder}`;
+
 /** A title the entry itself records for its target (an item's 标题 in its before/after), if any. */
 export function recordedTitle(before: unknown, after: unknown): string | null {
   for (const v of [after, before]) {

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../../platform/db/connect.ts';
 import type { Database } from '../../../platform/db/schema.ts';
-import { ACCOUNT_CHANGE_ACTIONS } from '../domain/audit-actions.ts';
+import { ACCOUNT_CHANGE_ACTIONS, recordedToken, tokenTitle } from '../domain/audit-actions.ts';
 import type { AuditFilter } from '../domain/audit-filter.ts';
 
 /** One audit entry as the reading pages show it. */
@@ -108,10 +108,15 @@ export async function findAuditEntry(db: Db, id: number, scope: AuditReadScope):
 export type AuditTargetNames = Map<string, string>;
 export const targetKey = (type: string, id: string) => `${type}:${id}`;
 
+/** A person as every row names them: 姓名（用户名）. */
+const personName = (displayName: string, username: string) => `${displayName}（${username}）`;
+
 /**
  * What a page's targets are called now — an item's or a consultation's title, a user's name and account, an
- * application's or a letter's tracking number, a proposal's number and title — one query per kind of target on
- * the page, never one per row. A target since deleted is simply absent (the page shows its number).
+ * application's or a letter's tracking number, a proposal's number and title, an API token's name and holder
+ * (tokenTitle) — one query per kind of target on the page, never one per row. A target since deleted is simply
+ * absent (the page shows its number), but for an API token: its entries record its name and its holder's account,
+ * so a token gone is named from them, its holder by their name now where the account remains (one more query).
  * The people who acted are among the users read (`user:<id>`), so every row names them alike (auditActorName).
  */
 export async function auditTargetNames(db: Db, entries: AuditEntry[]): Promise<AuditTargetNames> {
@@ -125,18 +130,36 @@ export async function auditTargetNames(db: Db, entries: AuditEntry[]): Promise<A
   const readers: Record<string, (ids: number[]) => Promise<{ id: number; name: string }[]>> = {
     publication: (ids) => db.selectFrom('publications').select(['id', 'title as name']).where('id', 'in', ids).execute(),
     user: async (ids) => (await db.selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', ids).execute())
-      .map((u) => ({ id: u.id, name: `${u.display_name}（${u.username}）` })),
+      .map((u) => ({ id: u.id, name: personName(u.display_name, u.username) })),
     application: (ids) => db.selectFrom('applications').select(['id', 'tracking_no as name']).where('id', 'in', ids).execute(),
     letter: (ids) => db.selectFrom('letters').select(['id', 'tracking_no as name']).where('id', 'in', ids).execute(),
     consultation: (ids) => db.selectFrom('consultations').select(['id', 'title as name']).where('id', 'in', ids).execute(),
     proposal: async (ids) => (await db.selectFrom('proposals').select(['id', 'number', 'title']).where('id', 'in', ids).execute())
       .map((p) => ({ id: p.id, name: `${p.number} ${p.title}` })),
+    api_token: async (ids) => (await db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id').select(['t.id', 't.name', 'u.display_name', 'u.username'])
+      .where('t.id', 'in', ids).execute()).map((t) => ({ id: t.id, name: tokenTitle(t.name, personName(t.display_name, t.username)) })),
   };
   for (const [type, read] of Object.entries(readers)) {
     const ids = idsOf(type);
     if (ids.length) put(type, await read(ids));
   }
+  await nameGoneTokens(db, entries, names);
   return names;
+}
+
+/** The API tokens of the page no longer stored, named from what their entries record (auditTargetNames). */
+async function nameGoneTokens(db: Db, entries: AuditEntry[], names: AuditTargetNames): Promise<void> {
+  const gone = new Map<string, { name: string; user: string }>();
+  for (const e of entries) {
+    const key = targetKey(e.entityType, e.entityId);
+    const recorded = e.entityType === 'api_token' && !names.has(key) && !gone.has(key) ? recordedToken(e.before, e.after) : null;
+    if (recorded) gone.set(key, recorded);
+  }
+  if (gone.size === 0) return;
+  const accounts = [...new Set([...gone.values()].map((t) => t.user))];
+  const holders = new Map((await db.selectFrom('users').select(['display_name', 'username']).where('username', 'in', accounts).execute())
+    .map((u) => [u.username, personName(u.display_name, u.username)]));
+  for (const [key, t] of gone) names.set(key, tokenTitle(t.name, holders.get(t.user) ?? t.user));
 }
 
 /**
