@@ -388,7 +388,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           {/* While the text can be edited, the 保密审查表's fields and 保存并报送审核 belong to its form (ITEM_FORM): no button there throws away what is typed above. */}
           {review && (
             <ReviewPanel
-              o={review} csrf={scope.csrf} errors={errors} flashAt={flash.at} itemForm={editable ? ITEM_FORM : undefined} typedForm={typedReviewForm(values)}
+              o={review} csrf={scope.csrf} errors={errors} flashAt={flash.at} itemForm={editable ? ITEM_FORM : undefined} typedForm={typedReviewForm(values)} documentNumberExample={documentNumberExample}
               canEditForm={['draft', 'returned'].includes(publication.status) || (publication.status === 'published' && mayAmend && !review.form)}
             />
           )}

@@ -17,8 +17,10 @@ import { documentName, PUBLICATION_STATUS_LABELS, type PublicationStatus } from 
 
 
 /** The review part of a publication's staff page: progress, form, findings, the person's verbs, sign-offs, versions. */
-export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null, itemForm, typedForm = null }: {
+export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null, itemForm, typedForm = null, documentNumberExample = null }: {
   o: ReviewOverview; csrf: string; errors: Record<string, string>; canEditForm: boolean;
+  /** The organ's own latest 文号 (latestDocumentNumber), the example 标记已修改's field gives; null when it has none. */
+  documentNumberExample?: string | null;
   /**
    * The id of the item's form while its text can be edited: the 保密审查表's fields and its button, and
    * 报送审核, then belong to it and send what is typed there too — nothing typed on the page is lost by
@@ -194,7 +196,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
             <form method="post" action={`${base}/verbs/mark_amended`}>
               {hidden}
               <Field name="amendingId" label="修改本文件的文件" errors={errors} hint="填写已发布的修改决定或修订文本的文号、完整标题或信息编号（本机关或上下级机关的文件）；被多次修改的，每份修改文件标记一次" required>
-                <input id="f-amendingId" name="amending" placeholder="如 岚建规〔2026〕2号" />
+                <input id="f-amendingId" name="amending" placeholder={documentNumberExample ? `如 ${documentNumberExample}` : '文号、完整标题或信息编号'} />
               </Field>
               <button class="btn" type="submit">标记已修改</button>
             </form>

@@ -275,3 +275,28 @@ export async function yearsIndexed(db: Executor, max = 200): Promise<number[]> {
   }
   return years;
 }
+
+/**
+ * How many of the newest indexed items in a scope `newestDocumentNumber` looks at for one that has a 文号: bounded, so
+ * the look-up reads a page or two of the sort key's index whatever the size of the catalog.
+ */
+export const NUMBER_EXAMPLE_WINDOW = 200;
+
+/**
+ * The 文号 of the newest published item that has one, among the scope's newest NUMBER_EXAMPLE_WINDOW indexed items
+ * (`organIds` null: the whole region), as the item writes it — the search page's example of a 文号 (docs/search.md,
+ * "What a search that found nothing shows"), the portal's own, never another county's. Null when none of them has one.
+ */
+export async function newestDocumentNumber(db: Executor, organIds: number[] | null): Promise<string | null> {
+  if (organIds && !organIds.length) return null;
+  const r = await db.selectFrom((eb) => {
+    let newest = eb.selectFrom('search_docs').select(['publication_id', 'sort_key', 'document_number_key']);
+    if (organIds) newest = newest.where('organ_id', 'in', organIds);
+    return newest.orderBy('sort_key', 'desc').limit(NUMBER_EXAMPLE_WINDOW).as('t');
+  })
+    .innerJoin('publications as p', 'p.id', 't.publication_id')
+    .select('p.document_number')
+    .where('t.document_number_key', '<>', '').where('p.document_number', 'is not', null).where('p.document_number', '<>', '')
+    .orderBy('t.sort_key', 'desc').limit(1).executeTakeFirst();
+  return r?.document_number ?? null;
+}

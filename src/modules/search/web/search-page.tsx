@@ -46,10 +46,15 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, years = [], scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, queryCut = null, datesSwapped = false, addressed = null }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, years = [], numberExample = null, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, queryCut = null, datesSwapped = false, addressed = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   /** The years that have items, newest first: the form's 年份 choices (search-routes.tsx reads them once per content version). */
   years?: number[];
+  /**
+   * The hint's example of a 文号: the portal's own, the newest published in the scope (search-routes.tsx), never the demo's;
+   * null when none has one, and the hint then gives none.
+   */
+  numberExample?: string | null;
   scopeUnit?: Organ | null; pageSize: number; page: number; error: { field?: string; message: string } | null;
   /** When a search within an organ found nothing: what the same search finds over the whole region, and its words apart there. */
   regionTotal?: number | null;
@@ -373,7 +378,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
         {/* The options end with a button of their own (an outside tester: at 适老化 + 大 on a 360 px phone the opened options
             took some 900 px, the only 检索 button above them). The same form: it sends the box's words with the options. */}
         <p class="search-options-send"><button type="submit" class="btn">按以上选项检索</button></p>
-        <p class="count" id="search-hint">最多 100 个字。多个词用空格分开，须同时出现；可直接输入文号（如 岚建〔2026〕63号）或索引号。</p>
+        <p class="count" id="search-hint">最多 100 个字。多个词用空格分开，须同时出现；可直接输入文号{numberExample ? `（如 ${numberExample}）` : ''}或索引号。</p>
         </details>
       </form>
       {result && (
@@ -466,7 +471,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
                     <li>减少检索词，或换用更短、更常用的词语；</li>
                     <li>几个词语之间用空格分开：各词只须同时出现，不必相连；</li>
                     {conditioned && <li>放宽或取消筛选条件；</li>}
-                    <li>查找某一文件，可以直接输入文号（如 岚建〔2026〕63号）或索引号（信息页面上标有）；</li>
+                    <li>查找某一文件，可以直接输入文号{numberExample ? `（如 ${numberExample}）` : ''}或索引号（信息页面上标有）；</li>
                     <li>按目录查看：{scopeOrgan
                       ? <a href={`/organs/${scopeOrgan.code}`}>{scopeLabel(scopeOrgan)}的政府信息公开目录</a>
                       : <a href="/organs">各机关的政府信息公开目录</a>}。</li>

@@ -5,14 +5,14 @@ import { contentVersionReader } from '../../../platform/db/content-version.ts';
 import { prefsFromCookies } from '../../../platform/views/prefs.ts';
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx';
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts';
-import { staffContext } from '../../catalog/index.ts';
+import { organWithUnits, staffContext, type Organ } from '../../catalog/index.ts';
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf, type SearchResult } from '../use-cases/search-publications.ts';
 import { listsWithoutWord, type SearchFilters } from '../domain/search-request.ts';
 import { searchTermReport, searchVisitorOf, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
-import { yearsIndexed } from '../storage/search-repository.ts';
+import { newestDocumentNumber, yearsIndexed } from '../storage/search-repository.ts';
 import { portalHostsOf, readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
 import { SearchTermsPage } from './search-terms-page.tsx';
@@ -28,6 +28,10 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
   // The form's 年份 choices: the years that have items (one index look-up a year), read again only when the content changes.
   const years = new KeptPerVersion<number[]>({ readVersion: contentVersionReader(deps.db), maxEntries: 1 });
   const yearsOf = () => years.get('years', () => yearsIndexed(deps.db));
+  // The hint's example 文号: the portal's own — the newest in the scope (one bounded read of the sort key's index) —
+  // never the demo's, read again only when the content changes (docs/search.md).
+  const examples = new KeptPerVersion<string | null>({ readVersion: contentVersionReader(deps.db), maxEntries: 64 });
+  const exampleOf = (scope: Organ | null, organs: Organ[]) => examples.get(scope?.code ?? '', () => newestDocumentNumber(deps.db, scope ? organWithUnits(scope.id, organs) : null));
   return async function plugin(app: FastifyInstance) {
     app.get('/search', async (request, reply) => {
       const asked = (request.query ?? {}) as RawSearchParams;
@@ -55,7 +59,8 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         if (datesSwapped) raw = { ...raw, from: req.filters.fromOn, to: req.filters.toOn };
         const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null, addressed: AddressedItem | null = null) => {
           const [organs, yearList] = await Promise.all([organList(), yearsOf()]);
-          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} years={yearList} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result && !addressed ? req.page : 1} error={null}
+          const numberExample = await exampleOf(scopeOrgan, organs);
+          return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} years={yearList} numberExample={numberExample} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result && !addressed ? req.page : 1} error={null}
             regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null}
             queryCut={queryCut} datesSwapped={datesSwapped} addressed={addressed} />);
         };
@@ -93,7 +98,8 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         // A bad parameter keeps what was typed and says what is wrong, next to the form (a repeated one: its first value).
         raw = Object.fromEntries(Object.entries(asked).map(([k, v]) => [k, Array.isArray(v) ? String(v[0] ?? '') : v])) as RawSearchParams;
         const [organs, yearList] = await Promise.all([organList(), yearsOf()]);
-        return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} years={yearList} scopeOrgan={null} scopeUnit={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
+        const numberExample = await exampleOf(null, organs);
+        return sendPage(reply, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={null} organs={organs} years={yearList} numberExample={numberExample} scopeOrgan={null} scopeUnit={null} pageSize={PORTAL_PAGE_SIZE} page={1} error={{ message: e.message, field: e.field }} />, 400);
       }
     });
   };
