@@ -18,7 +18,7 @@ import {
 } from '../storage/review-repository.ts';
 import { editorIdsOf, reviewRowOf, writeMaskedField, writeReviewState, type MaskedColumn, type ReviewStateChanges } from '../storage/review-state-repository.ts';
 import { closeRevision, findPendingRevision, savePendingRevision } from '../storage/revisions-repository.ts';
-import { readAttachmentTexts, scanPublication, type AttachmentTexts } from './scan-publication.ts';
+import { readAttachmentTexts, scanPublication, scannedItemOf, type AttachmentTexts } from './scan-publication.ts';
 import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 import { htmlToText } from '../domain/body-text.ts';
 import { scanFactsOf } from '../domain/item-scan.ts';
@@ -303,10 +303,7 @@ async function recordJustificationAndScan(
     form = { ...form, scanJustification: justification };
   }
   if (GATED.includes(verb) && form) {
-    const a = state.amended;
-    const scanned = await scanPublication(trx, deps, a
-      ? { id: p.id, organId: p.organId, title: a.title, summary: a.summary, bodyHtml: a.bodyHtml, keywords: a.keywords, source: a.source, documentNumber: a.documentNumber || null, publishingOrganName: a.publishingOrganName || p.publishingOrganName }
-      : p, preread);
+    const scanned = await scanPublication(trx, deps, scannedItemOf(p, state.amended), preread);
     // A new round (报送审核) or a new text (修订) starts with nothing accepted; later scans of the
     // same text keep what reviewers accepted, finding by finding.
     const kept = verb === 'submit' || verb === 'amend' ? scanned : carryAcceptances(form.scanFindings, scanned);
@@ -321,7 +318,7 @@ async function recordJustificationAndScan(
 const sameFinding = (a: NamedFinding, b: NamedFinding) => a.source === b.source && a.start === b.start && a.end === b.end && a.text === b.text;
 
 /** A new scan keeps the acceptances of the findings it finds again, at the same place with the same text. */
-function carryAcceptances(previous: StoredFinding[], next: StoredFinding[]): StoredFinding[] {
+export function carryAcceptances(previous: StoredFinding[], next: StoredFinding[]): StoredFinding[] {
   return next.map((f) => {
     const was = previous.find((x) => x.accepted && x.type === f.type && sameFinding(x, f));
     return was ? { ...f, accepted: was.accepted } : f;

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { attachmentPath, listAttachments, type Executor } from '../../catalog/index.ts';
+import { attachmentPath, listAttachments, type Executor, type PublicationInput } from '../../catalog/index.ts';
 import { extractText, wordListsFor } from '../../privacy/index.ts';
 import { organChain } from '../../catalog/index.ts';
 import type { StoredFinding } from '../storage/review-repository.ts';
@@ -30,6 +30,21 @@ export async function readAttachmentTexts(deps: AppDeps, publicationId: number):
   // What is under review: a draft's files, or a published item's with its pending revision's changes.
   for (const a of await listAttachments(deps.db, publicationId, 'revision')) out.set(a.storageKey, await readAttachment(deps, a));
   return out;
+}
+
+type Scanned = Parameters<typeof scanPublication>[2];
+
+/**
+ * What of an item a scan reads: the item as it stands, or — `amended`, a published item's pending
+ * revision — the revision's text (a 文号 or 发布机构 left empty is the item's own), with the files the
+ * revision would publish (scanPublication lists them).
+ */
+export function scannedItemOf(p: Scanned, amended: PublicationInput | null): Scanned {
+  if (!amended) return p;
+  return {
+    id: p.id, organId: p.organId, title: amended.title, summary: amended.summary, bodyHtml: amended.bodyHtml, keywords: amended.keywords, source: amended.source,
+    documentNumber: amended.documentNumber || null, publishingOrganName: amended.publishingOrganName || p.publishingOrganName,
+  };
 }
 
 /**
