@@ -27,6 +27,14 @@ describe('synonyms people use', () => {
     expect(alternativesOf('学区')).toEqual(['学区', '施教区', '招生范围']);
   });
 
+  it('find 补助 by 补贴 and back: people say either for the money an item grants (an outside tester: 加装电梯 补贴 found nothing)', () => {
+    expect(alternativesOf('补贴')).toEqual(['补贴', '补助']);
+    expect(alternativesOf('补助')).toEqual(['补助', '补贴']);
+    expect(alternativesOf('加装电梯补贴')).toContain('加装电梯补助');
+    // 补偿 (for a house taken, 房屋征收) is another thing in law: not a synonym of either.
+    expect(alternativesOf('补偿')).toEqual(['补偿']);
+  });
+
   it('find the 年度报告 by 年报, as the portal itself calls it (an outside tester: 年报 and 公开年报 found nothing)', () => {
     // The navigation and the catalog say 公开年报 / 政府信息公开年报; the reports are titled …政府信息公开工作年度报告.
     expect(alternativesOf('年报')).toEqual(['年报', '年度报告']);

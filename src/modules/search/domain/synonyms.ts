@@ -25,6 +25,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['讨薪', '欠薪'],
   ['维修基金', '维修资金'],
   ['物业费', '物业服务费', '物业服务收费'],
+  // The money an item grants: people say either (加装电梯 补贴 found nothing where the items say 财政补助). 补偿 — for a house
+  // taken (房屋征收) — is another thing in law and stays apart.
+  ['补贴', '补助'],
   // The school a child may enter: parents say 学区, the enrolment plans 招生范围 (an outside tester's 学区 found nothing).
   ['学区', '施教区', '招生范围'],
   // Organs by the short names people call them (the items and their 发布机构 give the full name).
