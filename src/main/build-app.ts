@@ -3,6 +3,7 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import type { Config } from '../platform/config/config.ts';
 import { createHttpServer } from '../platform/http/http-server.ts';
 import { readinessRoute } from '../platform/http/readiness.ts';
+import { redirectToPlainNumbers } from '../platform/http/plain-numbers.ts';
 import type { JobStatus } from '../platform/jobs/job-runner.ts';
 import { pingDatabase } from '../platform/db/connect.ts';
 import { pendingMigrations } from '../platform/db/migrate.ts';
@@ -70,6 +71,8 @@ export async function buildApp(
     if (!route.url.startsWith('/admin')) return;
     route.preHandler = [...(route.preHandler ? [route.preHandler].flat() : []), staffMenu];
   });
+  // A portal address whose number has leading zeros or full-width digits (/organs/x/items/05) answers 301 to the one written plainly.
+  app.addHook('onRoute', redirectToPlainNumbers);
   readinessRoute(app, { database: () => pingDatabase(deps.db), pendingMigrations: () => pendingMigrations(deps.db), jobs: runtime.jobStatus ?? (() => null), now: () => deps.clock.now() });
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);

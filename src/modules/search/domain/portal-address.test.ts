@@ -68,3 +68,20 @@ describe('an organ’s home, its catalog or a column of this portal (issue 13)',
     expect(pastedAddress('http://www.example.gov.cn/organs/qlx-zjj/catalog/37', ['localhost:3101'])).toEqual({ local: '/organs/qlx-zjj/catalog/37', item: null });
   });
 });
+
+describe('a page’s number with a leading zero or full-width digits, as the portal reads it', () => {
+  it('names the page the portal redirects it to (/items/0123 → /items/123); what is no number names none', () => {
+    for (const typed of [
+      '/organs/qlx-zjj/items/0123',
+      'https://gk.example.gov.cn/organs/qlx-zjj/items/000123?print=1',
+      'gk.example.gov.cn/organs/qlx-zjj/items/０１２３',
+      '/organs/qlx-zjj/items/１２３',
+      'http://gk.example.gov.cn/organs/qlx-zjj/items/%EF%BC%91%EF%BC%92%EF%BC%93',
+    ]) expect(portalItemAddress(typed, hosts), typed).toEqual({ organCode: 'qlx-zjj', id: 123 });
+    expect(pageAddressOfPath('/organs/qlx-zjj/catalog/037')).toEqual({ kind: 'column', organCode: 'qlx-zjj', nodeId: 37 });
+    for (const typed of ['/organs/qlx-zjj/items/123.0', '/organs/qlx-zjj/items/00', '/organs/qlx-zjj/items/0x7b', '/organs/qlx-zjj/items/%E4%B', '/organs/qlx-zjj/items/-123']) {
+      expect(portalItemAddress(typed, hosts), typed).toBeNull();
+    }
+    expect(pageAddressOfPath('/organs/qlx-zjj/catalog/37.0')).toBeNull();
+  });
+});

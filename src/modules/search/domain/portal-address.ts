@@ -1,3 +1,5 @@
+import { addressNumber } from '../../../shared/address-number.ts';
+
 /**
  * An address pasted into the search box from the address bar or a message (docs/search.md, "A pasted address"). The
  * search answers it as the portal answers that address: an item page of this portal (`/organs/{code}/items/{id}`,
@@ -22,24 +24,32 @@ export type PastedAddress = { local: string; item: ItemAddress | null; page?: Pa
  */
 export type PageAddress = { kind: 'organ' | 'catalog'; organCode: string } | { kind: 'column'; organCode: string; nodeId: number };
 
-const PAGE_PATH = /^\/organs\/([^/?#]+)(?:\/(catalog)(?:\/([1-9]\d{0,9}))?)?\/?$/;
+const PAGE_PATH = /^\/organs\/([^/?#]+)(?:\/(catalog)(?:\/([^/?#]+))?)?\/?$/;
 
 /** The page a path of this portal names (PageAddress), nothing after it; else null. */
 export function pageAddressOfPath(path: string): PageAddress | null {
   const m = PAGE_PATH.exec(path);
-  const organCode = m && decodedCode(m[1]);
+  const organCode = m && decoded(m[1]);
   if (!m || organCode === null) return null;
   if (!m[2]) return { kind: 'organ', organCode };
   if (!m[3]) return { kind: 'catalog', organCode };
-  const nodeId = Number(m[3]);
-  return nodeId <= MAX_ID ? { kind: 'column', organCode, nodeId } : null;
+  const nodeId = numberOf(m[3]);
+  return nodeId === null ? null : { kind: 'column', organCode, nodeId };
 }
 
-const ITEM_PATH = /^\/organs\/([^/?#]+)\/items\/([1-9]\d{0,9})\/?$/;
-const MAX_ID = 2 ** 31 - 1;
+const ITEM_PATH = /^\/organs\/([^/?#]+)\/items\/([^/?#]+)\/?$/;
 
-/** An organ's code as the path writes it, percent-decoded; null when the escapes are broken (%E4%B). */
-function decodedCode(raw: string): string | null {
+/**
+ * A page's number as the portal reads it (shared/address-number.ts): 05 and ５ are 5, as the portal redirects them to
+ * the address written plainly; null for what is no number (abc, 0, 5.0, beyond any id).
+ */
+const numberOf = (raw: string): number | null => {
+  const text = decoded(raw);
+  return text === null ? null : addressNumber(text)?.value ?? null;
+};
+
+/** A part of a path as it is written, percent-decoded (an organ's code, a full-width digit); null when the escapes are broken (%E4%B). */
+function decoded(raw: string): string | null {
   try {
     return decodeURIComponent(raw);
   } catch {
@@ -64,10 +74,10 @@ export function portalItemAddress(typed: string, portalHosts: readonly string[])
 /** The item page a path of this portal names (`/organs/{code}/items/{id}`, nothing after it): a redirect's target too. */
 export function itemAddressOfPath(path: string): ItemAddress | null {
   const m = ITEM_PATH.exec(path);
-  const organCode = m && decodedCode(m[1]);
+  const organCode = m && decoded(m[1]);
   if (!m || organCode === null) return null;
-  const id = Number(m[2]);
-  return id <= MAX_ID ? { organCode, id } : null;
+  const id = numberOf(m[2]);
+  return id === null ? null : { organCode, id };
 }
 
 /** A host typed without a scheme, as a copied address starts (www.example.gov.cn, 10.1.2.3:8080): letters, digits and hyphens with a dot. */

@@ -20,6 +20,7 @@ import { ApplyPage, NoReceiptPage, StatusPage, StatusQueryPage, SubmittedPage, t
 import { statusPages } from './status-session.ts';
 import { BLANK_FORM_CACHE, repeatGuard, REPEAT_WINDOW_SECONDS } from './repeat-guard.ts';
 import { acceptedSubmissionLimit, queryLimit } from './submit-limit.ts';
+import { addressId } from '../../../../shared/address-number.ts';
 
 export type PortalFormOptions = {
   /** Seconds a person needs at least to fill the form; faster posts are treated as robots. */
@@ -185,7 +186,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
     app.get<{ Params: { page: string; letterId: string }; Querystring: { format?: string } }>('/applications/status/result/:page/letters/:letterId', async (request, reply) => {
       letterLimit.admit(request.ip, deps.clock.now());
       const status = await statusOfPage(request, request.params.page);
-      const letter = status?.letters.find((l) => l.id === Number(request.params.letterId));
+      const letter = status?.letters.find((l) => l.id === addressId(request.params.letterId));
       if (!letter) throw new DomainError(E.letterNotFound, '文书不存在或查询已过期，请重新查询办理进度', { httpStatus: 404 });
       return sendLetter(reply, letter, asLetterFormat(request.query.format), { href: pages.pageUrl(request.params.page), label: '返回办理进度' });
     });
@@ -194,7 +195,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
       const body = (request.body ?? {}) as Record<string, unknown>;
       letterLimit.admit(request.ip, deps.clock.now());
       const status = await checkStatus(deps, str(body.trackingNo), str(body.queryCode));
-      const letter = status.letters.find((l) => l.id === Number(request.params.id));
+      const letter = status.letters.find((l) => l.id === addressId(request.params.id));
       if (!letter) throw new DomainError(E.letterNotFound, '文书不存在', { httpStatus: 404 });
       return sendLetter(reply, letter, asLetterFormat(body.format));
     });

@@ -12,6 +12,7 @@ import { organByCode } from '../../use-cases/organ-by-code.ts';
 import { pagePublishedInNodes, pagePublishedSubmittedBy, type PublicationListItem } from '../../storage/publications-repository.ts';
 import { itemPath, nodePath } from '../../domain/portal-paths.ts';
 import { instantOfChinaTime } from '../../../../shared/iso-date.ts';
+import { addressId } from '../../../../shared/address-number.ts';
 
 /** How many of the newest items a feed carries. */
 export const FEED_ITEMS = 50;
@@ -67,7 +68,7 @@ export function feedRoutes(deps: AppDeps, opts: { publicUrl: string | null }) {
     app.get<{ Params: { code: string; nodeId: string; format: string } }>('/organs/:code/catalog/:nodeId/feed.:format', async (request, reply) => {
       const format = formatOf(request.params.format);
       const organ = await findOrganByCode(deps.db, request.params.code);
-      const node = organ ? await findCatalogNode(deps.db, Number(request.params.nodeId)) : null;
+      const node = organ ? await findCatalogNode(deps.db, addressId(request.params.nodeId)) : null;
       if (!organ || !node || node.organId !== organ.id) throw notFound('栏目');
       const nodes = await listCatalogNodes(deps.db, organ.id);
       const { items } = await pagePublishedInNodes(deps.db, subtreeIds(nodes, node.id), 1, FEED_ITEMS);

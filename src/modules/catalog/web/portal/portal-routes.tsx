@@ -34,6 +34,7 @@ import { SiteMapPage } from './site-map-page.tsx';
 import { OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
 import { pageParam, portalInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
+import { addressId } from '../../../../shared/address-number.ts';
 
 const PAGE_SIZE = 20;
 /**
@@ -275,7 +276,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
 
     app.get<{ Params: { code: string; nodeId: string } }>('/organs/:code/catalog/:nodeId', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      const node = await findCatalogNode(db, Number(request.params.nodeId) || 0);
+      const node = await findCatalogNode(db, addressId(request.params.nodeId));
       if (!node || node.organId !== organ.id) throw notFound('栏目');
       const { nodes, tree } = await treeWithCounts(organ.id);
       const page = pageParam((request.query as { page?: string }).page);
@@ -288,8 +289,8 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
 
     app.get<{ Params: { code: string; id: string }; Querystring: { print?: string; node?: string } }>('/organs/:code/items/:id', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      const id = Number(request.params.id);
-      const item = Number.isInteger(id) && id > 0 ? await findPublication(db, id) : null;
+      const id = addressId(request.params.id);
+      const item = id ? await findPublication(db, id) : null;
       if (item && item.organId === organ.id && item.status === 'withdrawn') {
         // A withdrawn item keeps its address and says so, with the coded reason (410 Gone).
         const w = await withdrawalOf(db, item.id);
@@ -334,7 +335,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
     });
 
     app.get<{ Params: { id: string; name: string } }>('/attachments/:id/:name', async (request, reply: FastifyReply) => {
-      const row = await findAttachment(db, Number(request.params.id) || 0);
+      const row = await findAttachment(db, addressId(request.params.id));
       const owner = row ? await findPublication(db, row.publication_id) : null;
       // A file a pending revision adds is not public until the revision is approved.
       if (!row || !owner || owner.status !== 'published' || row.revision_state === 'pending_add') throw notFound('附件');

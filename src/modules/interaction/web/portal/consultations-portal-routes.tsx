@@ -14,6 +14,7 @@ import { commentInputReasons, commentOfForm, findPublicConsultation, listPublicC
 import { inFormOrder } from '../../../../platform/views/form-errors.ts';
 import { ConsultationPage, ConsultationsPage } from './consultation-pages.tsx';
 import type { PortalInfo } from './letter-pages.tsx';
+import { addressId } from '../../../../shared/address-number.ts';
 
 const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies(request.cookies), currentPath: request.url });
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -49,16 +50,16 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
       return sendPage(reply, <ConsultationsPage info={info(request)} organ={organ} list={await listPublicConsultations(deps, organ.code, pageQueryParam(request.query.page))} />);
     });
     app.get<{ Params: { code: string; id: string }; Querystring: { commented?: string } }>('/organs/:code/consultations/:id', async (request, reply) =>
-      page(request, reply, await organOr404(request.params.code), Number(request.params.id) || 0, {}, {}, 200, request.query.commented === '1' ? 'new' : request.query.commented === 'again' ? 'again' : false));
+      page(request, reply, await organOr404(request.params.code), addressId(request.params.id), {}, {}, 200, request.query.commented === '1' ? 'new' : request.query.commented === 'again' ? 'again' : false));
     // A draft document: only while its consultation's page is public (the same 404 otherwise).
     app.get<{ Params: { code: string; id: string; fileId: string; name: string } }>('/organs/:code/consultations/:id/files/:fileId/:name', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      const c = await findPublicConsultation(deps, organ.code, Number(request.params.id) || 0);
-      return sendConsultationFile(reply, deps.dataDir, await consultationFileOf(deps, c.id, Number(request.params.fileId) || 0));
+      const c = await findPublicConsultation(deps, organ.code, addressId(request.params.id));
+      return sendConsultationFile(reply, deps.dataDir, await consultationFileOf(deps, c.id, addressId(request.params.fileId)));
     });
     app.post<{ Params: { code: string; id: string } }>('/organs/:code/consultations/:id', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      const id = Number(request.params.id) || 0;
+      const id = addressId(request.params.id);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const values = { authorName: str(body.authorName), content: str(body.content) };
       const c = await findPublicConsultation(deps, organ.code, id); // 404 for another organ's, or one not yet opened

@@ -15,6 +15,7 @@ import { findPublishedLetter, listPublishedLetters } from '../../use-cases/publi
 import { findLetterReceipt, organCodeOfLetterNo, submitLetter } from '../../use-cases/submit-letter.ts';
 import { getLetterSettings } from '../../use-cases/manage-letter-settings.ts';
 import { LetterQueryPage, LettersHomePage, LetterStatusPage, LetterSubmittedPage, PublishedLetterPage, WriteLetterPage, type PortalInfo } from './letter-pages.tsx';
+import { addressId } from '../../../../shared/address-number.ts';
 
 export type LettersPortalOptions = {
   /** Seconds a person needs at least to fill the form; faster posts are treated as robots. */
@@ -136,8 +137,9 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
 
     app.get<{ Params: { code: string; id: string } }>('/organs/:code/letters/:id', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      if (!/^\d{1,12}$/.test(request.params.id)) throw new DomainError(E.notFound, '来信不存在或未公开', { httpStatus: 404 });
-      return sendPage(reply, <PublishedLetterPage info={info(request)} organ={organ} letter={await findPublishedLetter(deps, organ.id, Number(request.params.id))} />);
+      const id = addressId(request.params.id);
+      if (!id) throw new DomainError(E.notFound, '来信不存在或未公开', { httpStatus: 404 });
+      return sendPage(reply, <PublishedLetterPage info={info(request)} organ={organ} letter={await findPublishedLetter(deps, organ.id, id)} />);
     });
 
     // 查询办理情况 on the receipt fills in the tracking number (?trackingNo=); the code is never in an address.

@@ -8,6 +8,7 @@ import { findPublishedProposal, listPublishedProposals } from '../../use-cases/p
 import { proposalFilterFrom } from '../proposal-filter.ts';
 import type { PortalInfo } from './letter-pages.tsx';
 import { ProposalResultPage, ProposalResultsPage } from './proposal-pages.tsx';
+import { addressId } from '../../../../shared/address-number.ts';
 
 const info = (request: FastifyRequest): PortalInfo => ({ prefs: prefsFromCookies(request.cookies), currentPath: request.url });
 
@@ -29,7 +30,7 @@ export function proposalsPortalRoutes(deps: AppDeps) {
     });
     app.get<{ Params: { code: string; id: string } }>('/organs/:code/proposals/:id', async (request, reply) => {
       const organ = await organOr404(request.params.code);
-      const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : 0;
+      const id = addressId(request.params.id);
       return sendPage(reply, <ProposalResultPage info={info(request)} organ={organ} p={await findPublishedProposal(deps, organ.id, id)} />);
     });
   };
