@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createNode, createOrgan, createPublished, createStaff, publicationInput, system } from '../../../../test/support/factories.ts';
+import { createStaff, system } from '../../../../test/support/factories.ts';
+import { createPendingRevision } from '../../../../test/support/pending-revision.ts';
 import { fillReviewForm } from '../index.ts';
 
 /**
@@ -9,41 +10,17 @@ import { fillReviewForm } from '../index.ts';
  * item waits for the publisher, who sees what changes; the portal keeps the published text until then.
  */
 describeEachDialect('amending a published item in the back office', (db) => {
-  const boundary = '----gk-revision';
-  const multipart = (parts: { name: string; value: string; fileName?: string }[]) => ({
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: parts.map((p) => `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.fileName ? `; filename="${p.fileName}"\r\nContent-Type: text/plain` : ''}\r\n\r\n${p.value}\r\n`).join('') + `--${boundary}--\r\n`,
-  });
-
-  /** A published item with its 保密审查表, an officer signed in who proposes an amendment (`save`), and a publisher. */
+  /** A published item with its 保密审查表, and the amendment an officer signed in proposed (`mine`), waiting for the publisher. */
   const publishedWithOfficers = async () => {
     const { app, deps } = await buildTestApp(db());
-    const organ = await createOrgan(deps);
-    const node = await createNode(deps, organ.id);
-    const item = await createPublished(deps, organ.id, [node], { title: '关于城区停水的通知' });
-    await fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
-    const officer = await createStaff(deps, organ.code, 'editor');
-    const publisher = await createStaff(deps, organ.code, 'disclosure_office');
-    const mine = await loginAs(app, officer.username, officer.password);
-    const { nodeIds, ...fields } = publicationInput([node], { title: '关于城区停水时间调整的通知' });
-    const save = () => app.inject({
-      method: 'POST', url: `/admin/publications/${item.id}`, cookies: mine.cookies,
-      payload: new URLSearchParams({ ...fields, nodeIds: String(nodeIds[0]), changeNote: '停水时间改为 6 月 3 日', _csrf: mine.csrf } as Record<string, string>).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    return { app, deps, organ, item, publisher, mine, save };
+    return { app, deps, ...await createPendingRevision(app, deps) };
   };
 
   it('keeps the published text live until a second person approves the officer’s amendment and its new attachment', async () => {
-    const { app, deps, organ, item, publisher, mine, save } = await publishedWithOfficers();
+    const { app, deps, organ, item, publisher, mine, upload } = await publishedWithOfficers();
     const portal = async () => (await app.inject(`/organs/${organ.code}/items/${item.id}`)).body;
 
-    expect((await save()).statusCode).toBe(303);
-    const upload = await app.inject({
-      method: 'POST', url: `/admin/publications/${item.id}/revision/attachments`, cookies: mine.cookies,
-      ...multipart([{ name: '_csrf', value: mine.csrf }, { name: 'file', value: '停水范围示意。', fileName: '停水范围(城区).txt' }]),
-    });
-    expect(upload.statusCode).toBe(303);
+    expect((await upload('停水范围(城区).txt', '停水范围示意。')).statusCode).toBe(303);
     expect(await portal()).toContain('关于城区停水的通知');
     expect(await portal()).not.toContain('停水范围(城区).txt');
     const added = await deps.db.selectFrom('attachments').select(['id', 'file_name']).where('publication_id', '=', item.id).executeTakeFirstOrThrow();
@@ -73,9 +50,8 @@ describeEachDialect('amending a published item in the back office', (db) => {
   });
 
   it('tells another officer that a revision is already under review, with a link to it, not that the item must be returned', async () => {
-    const { app, deps, organ, item, publisher, mine, save } = await publishedWithOfficers();
+    const { app, deps, organ, item, publisher, mine } = await publishedWithOfficers();
     const colleague = await createStaff(deps, organ.code, 'editor');
-    expect((await save()).statusCode).toBe(303);
 
     for (const who of [colleague, publisher]) {
       const session = await loginAs(app, who.username, who.password);

@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createNode, createOrgan, createPublished, createStaff, publicationInput, system } from '../../../../test/support/factories.ts';
-import { fillReviewForm } from '../index.ts';
+import { createPendingRevision } from '../../../../test/support/pending-revision.ts';
 
 /**
  * An outside tester submitted a revision of a published item (保存修订并报送审核), then signed in as the publisher: 待办
@@ -14,20 +13,7 @@ describeEachDialect('a pending revision in 待办', (db) => {
   it('waits for the publisher, not for the officer who proposed it, and stands in 全部审核中的信息', async () => {
     const { app, deps } = await buildTestApp(db());
     try {
-      const organ = await createOrgan(deps);
-      const node = await createNode(deps, organ.id);
-      const item = await createPublished(deps, organ.id, [node], { title: '关于城区停水的通知' });
-      await fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
-      const officer = await createStaff(deps, organ.code, 'editor');
-      const publisher = await createStaff(deps, organ.code, 'disclosure_office');
-      const mine = await loginAs(app, officer.username, officer.password);
-      const { nodeIds, ...fields } = publicationInput([node], { title: '关于城区停水时间调整的通知' });
-      const saved = await app.inject({
-        method: 'POST', url: `/admin/publications/${item.id}`, cookies: mine.cookies,
-        payload: new URLSearchParams({ ...fields, nodeIds: String(nodeIds[0]), changeNote: '停水时间改为 6 月 3 日', _csrf: mine.csrf } as Record<string, string>).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
-      expect(saved.statusCode).toBe(303);
+      const { item, publisher, mine } = await createPendingRevision(app, deps);
 
       const section = (page: string, id: string) => page.slice(page.indexOf(`id="${id}"`), page.indexOf('</section>', page.indexOf(`id="${id}"`)));
       const theirs = await loginAs(app, publisher.username, publisher.password);

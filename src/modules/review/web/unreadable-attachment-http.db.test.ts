@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createNode, createOrgan, createPublished, createReviewCast, createStaff, publicationInput, system } from '../../../../test/support/factories.ts';
+import { createNode, createOrgan, createReviewCast, publicationInput } from '../../../../test/support/factories.ts';
 import { multipartForm } from '../../../../test/support/multipart.ts';
+import { createPendingRevision } from '../../../../test/support/pending-revision.ts';
 import { flashToldAt } from '../../../../test/support/placed-flash.ts';
 import { createPublication } from '../../catalog/index.ts';
 import { createApiToken } from '../../identity/index.ts';
@@ -24,25 +25,7 @@ const TOLD = /附件“停水范围\.docx”无法读取，未能完成保密审
 describeEachDialect('an attachment the scanner cannot read stops an approval with a message naming it', (db) => {
   const pendingRevision = async () => {
     const { app, deps } = await buildTestApp(db());
-    const organ = await createOrgan(deps);
-    const node = await createNode(deps, organ.id);
-    const item = await createPublished(deps, organ.id, [node], { title: '关于城区停水的通知' });
-    await fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
-    const officer = await createStaff(deps, organ.code, 'editor');
-    const publisher = await createStaff(deps, organ.code, 'disclosure_office');
-    const mine = await loginAs(app, officer.username, officer.password);
-    const { nodeIds, ...fields } = publicationInput([node], { title: '关于城区停水时间调整的通知' });
-    const saved = await app.inject({
-      method: 'POST', url: `/admin/publications/${item.id}`, cookies: mine.cookies,
-      payload: new URLSearchParams({ ...fields, nodeIds: String(nodeIds[0]), changeNote: '停水时间改为 6 月 3 日', _csrf: mine.csrf } as Record<string, string>).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    expect(saved.statusCode).toBe(303);
-    const upload = (name: string, bytes: Buffer) => app.inject({
-      method: 'POST', url: `/admin/publications/${item.id}/revision/attachments`, cookies: mine.cookies,
-      ...multipartForm([{ name: '_csrf', value: mine.csrf }, { name: 'file', value: bytes, fileName: name }]),
-    });
-    return { app, deps, organ, item, publisher, mine, upload };
+    return { app, deps, ...await createPendingRevision(app, deps) };
   };
 
   it('refuses 修订审核通过 at the item page naming the file, keeps the revision pending, and lets a reviewer accept the file after reading it', async () => {
