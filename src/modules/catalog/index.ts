@@ -47,9 +47,10 @@ export { catalogApi } from './web/api/catalog-api.ts';
 // The API's building blocks, for the areas whose API speaks about items (review's verbs).
 export { apiValidatorCompiler } from './web/api/api-validator-compiler.ts';
 export { jsonObjectBody, withoutNulls } from './web/api/api-access.ts';
-export { publicationDetail } from './web/api/publication-schemas.ts';
+export { publicationDetail, attachment as attachmentSchema } from './web/api/publication-schemas.ts';
+export { presentAttachment } from './web/api/presenters.ts';
 export { publicationJson } from './web/api/publications-routes.ts';
-export { errorResponses, jsonResponse, publicationIdParams } from './web/api/schemas.ts';
+export { errorResponses, jsonResponse, publicationAttachmentParams, publicationIdParams } from './web/api/schemas.ts';
 // Whose site it is: the identity settings, the portal frame every page shows, the emblem.
 export { SiteFrames, FRAME_CACHE_MS } from './use-cases/site-frames.ts';
 export { saveSiteIdentity, identityFor } from './use-cases/site-identity.ts';

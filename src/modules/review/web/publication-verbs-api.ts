@@ -3,13 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import {
-  apiValidatorCompiler, errorResponses, jsonObjectBody, jsonResponse, publicationDetail, publicationIdParams, publicationJson, WITHDRAW_REASONS, withoutNulls,
+  apiValidatorCompiler, attachmentSchema, errorResponses, jsonObjectBody, jsonResponse, presentAttachment, publicationAttachmentParams, publicationDetail, publicationIdParams, publicationJson, WITHDRAW_REASONS, withoutNulls,
 } from '../../catalog/index.ts';
 import { actorOf, requireApiToken } from '../../identity/index.ts';
 import type { ReviewVerb } from '../domain/review-workflow.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { clearReviewForm, fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
+import { retitleAttachment } from '../use-cases/retitle-attachment.ts';
 
 const tags = ['review'];
 const security = [{ bearerAuth: [] }];
@@ -79,6 +80,36 @@ const publicationVerbsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (
       return publicationJson(deps, result);
     });
   }
+
+  // 附件名称 of a file already uploaded (ADR 0034): the back office's 保存附件名称 for one file.
+  app.put('/publications/:id/attachments/:attachmentId/title', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '修改附件名称', security,
+      description:
+        '草稿或退回修改的信息（其起草人）：立即保存。已发布的信息：须先以 amend 保存修订，附件名称随修订修改（titleWithRevision），门户仍显示原名称，修订审核通过后公开、检索按新名称；修订退回则作废。' +
+        '报送审核中的信息不能修改（409 ERR_CATALOG_LOCKED_IN_REVIEW）；已发布而没有待审核的修订时 409 ERR_REVIEW_NO_REVISION；名称有换行或超过 100 个字时 400 ERR_CATALOG_ATTACHMENT_TITLE（field 为 title）。' +
+        '/ Retitles one attachment: a draft\'s at once; a published item\'s with its pending revision (save one with `amend` first), public once it is approved; never an item in review.',
+      params: publicationAttachmentParams,
+      body: z.object({
+        title: z.string().nullable().describe('附件名称，如“附件1：试点小区名单”；去掉首尾空白，一行，不超过 100 个字；null 或空字符串表示不设名称（显示文件名） / the title; null or empty: none'),
+      }),
+      response: {
+        200: jsonResponse('修改后的附件 / the attachment after the change', attachmentSchema.extend({
+          titleWithRevision: z.object({ title: z.string().nullable() }).nullable()
+            .describe('已发布信息随修订修改的名称（审核通过后公开；title 为 null 表示去掉名称），没有待审核的修改时为 null / the title the pending revision gives it, null when none waits'),
+          changed: z.boolean().describe('是否有改动 / whether anything changed'),
+        })),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    },
+  }, async (request) => {
+    // The body passes the validator untouched (apiValidatorCompiler): a missing title is refused here, never taken as none.
+    const body = jsonObjectBody(request.body);
+    if (!Object.hasOwn(body, 'title')) throw new DomainError('ERR_CATALOG_ATTACHMENT_TITLE', '缺少 title：附件名称；不设名称请传 null 或空字符串', { field: 'title' });
+    const r = await retitleAttachment(deps, actorOf(request, 'api'), request.params.id, request.params.attachmentId, body.title);
+    return { ...presentAttachment(r.attachment), titleWithRevision: r.titleWithRevision, changed: r.changed };
+  });
 
   app.put('/publications/:id/review-form', {
     preHandler: requireApiToken(deps),

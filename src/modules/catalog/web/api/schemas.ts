@@ -19,6 +19,7 @@ export const organCodeParams = z.object({
 });
 export const nodeIdParams = z.object({ id: positiveId('栏目编号').describe('目录栏目编号 / catalog node id') });
 export const publicationIdParams = z.object({ id: positiveId('信息编号').describe('信息编号 / publication id') });
+export const publicationAttachmentParams = z.object({ id: positiveId('信息编号').describe('信息编号 / publication id'), attachmentId: positiveId('附件编号').describe('附件编号 / attachment id') });
 
 export const pageQuery = z.object({
   page: z.coerce
