@@ -91,7 +91,8 @@ export type ImportedAs = {
 };
 
 /** An attachment file of an imported item. */
-export type ImportedFile = { fileName: string; bytes: Uint8Array };
+/** `title`: its 附件名称 (null or absent: none), checked by the caller (transfer's attachmentTitlesOf). */
+export type ImportedFile = { fileName: string; bytes: Uint8Array; title?: string | null };
 
 /**
  * Inserts an imported item as a draft with its placements and attachments, keeping the 索引号 it had
@@ -121,7 +122,7 @@ export async function insertImportedDraft(
     await fs.writeFile(target, file.bytes);
     await insertAttachment(trx, {
       publication_id: id, file_name: fileName, mime_type: mimeType, size_bytes: file.bytes.length, storage_key: storageKey,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'), created_at: at, revision_state: null,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'), created_at: at, revision_state: null, title: file.title ?? null,
     });
   }
   await audit(trx, deps, actor, at, {

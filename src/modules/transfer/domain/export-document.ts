@@ -4,8 +4,8 @@ import {
 } from '../../catalog/index.ts';
 import { CATALOG_COLUMNS, ITEM_COLUMNS, MATTER_COLUMNS, MATTER_LIST_COLUMNS, type ItemColumnKey } from './item-columns.ts';
 
-/** An exported attachment: where its file is in the export's folder or ZIP, and its checksum. */
-export type ExportedFile = { file: string; fileName: string; sizeBytes: number; sha256: string; storageKey: string };
+/** An exported attachment: where its file is in the export's folder or ZIP, its checksum and its 附件名称 (null: none). */
+export type ExportedFile = { file: string; fileName: string; sizeBytes: number; sha256: string; storageKey: string; title: string | null };
 /** A 标准目录 事项 of a node, in a template's shape (docs/standard-directories.md) with its template. */
 export type ExportedMatter = {
   templateId: string; key: string; name: string; stage: string; elements: string; legalBasis: string; timeLimit: string; subject: string;
@@ -41,10 +41,20 @@ export function itemValues(item: ExportedItem, style: 'codes' | 'labels'): Recor
     publishedOn: p.publishedOn ?? '', subject: p.subject, genre: p.genre, stage: coded(STAGE_LABELS, p.stage), disclosureMode: coded(DISCLOSURE_MODE_LABELS, p.disclosureMode),
     withheldReason: coded(WITHHELD_REASONS, p.withheldReason), disclosurePeriod: coded(DISCLOSURE_PERIOD_LABELS, p.disclosurePeriod), audience: coded(AUDIENCE_LABELS, p.audience),
     validity: coded(VALIDITY_LABELS, p.validity), validThroughOn: p.validThroughOn ?? '', docType: coded(DOC_TYPE_LABELS, p.docType), keywords: p.keywords, summary: p.summary, source: p.source,
-    consultPhone: p.consultPhone ?? '', catalogPaths: item.catalogPaths, attachments: item.files.map((f) => f.file), bodyHtml: p.bodyHtml, oldUrl: item.addresses,
+    consultPhone: p.consultPhone ?? '', catalogPaths: item.catalogPaths, attachments: item.files.map((f) => f.file), attachmentTitles: attachmentTitlesCell(item.files), bodyHtml: p.bodyHtml, oldUrl: item.addresses,
     itemKind: coded(ITEM_KIND_LABELS, p.itemKind), interpretationForm: coded(INTERPRETATION_FORM_LABELS, p.interpretationForm), videoUrl: p.videoUrl ?? '',
     graphicAttachment: item.links.graphic, interpretedPolicies: item.links.policies, replacedBy: item.links.replacedBy, matter: item.links.matter,
   };
+}
+
+/**
+ * The 附件名称 cell (CSV, .xlsx): a lone file's title as it stands; of several files one title a line in 附件's order,
+ * an empty line for a file without one (a title is one line, so a line never splits one; a title may hold ；). Empty
+ * when no file has a title.
+ */
+export function attachmentTitlesCell(files: readonly { title: string | null }[]): string {
+  if (files.every((f) => !f.title)) return '';
+  return files.length === 1 ? files[0].title! : files.map((f) => f.title ?? '').join('\n');
 }
 
 /** The JSON an export writes (and an import reads): the organ, its catalog in tree order, its items. */
@@ -56,8 +66,9 @@ export function exportJson(doc: ExportDocument): string {
       const values = itemValues(item, 'codes');
       const out: Record<string, unknown> = {};
       for (const c of ITEM_COLUMNS) {
-        if (c.key === 'attachments') out.attachments = item.files.map((f) => ({ file: f.file, sizeBytes: f.sizeBytes, sha256: f.sha256 }));
-        else out[c.key] = values[c.key];
+        // A file's 附件名称 goes with it, in its object (a file without one has no title).
+        if (c.key === 'attachments') out.attachments = item.files.map((f) => ({ file: f.file, ...(f.title ? { title: f.title } : {}), sizeBytes: f.sizeBytes, sha256: f.sha256 }));
+        else if (c.key !== 'attachmentTitles') out[c.key] = values[c.key];
       }
       return out;
     }),

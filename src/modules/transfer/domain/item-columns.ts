@@ -25,6 +25,8 @@ export const ITEM_COLUMNS = [
   { key: 'consultPhone', header: '政策咨询电话' },
   { key: 'catalogPaths', header: '目录' },
   { key: 'attachments', header: '附件' },
+  // Each file's 附件名称, in 附件's order (ADR 0034): one a line, or separated by ；; read by attachmentTitlesOf.
+  { key: 'attachmentTitles', header: '附件名称' },
   // Links to other items go by 索引号, the one name an item keeps from one database to another.
   { key: 'itemKind', header: '信息类别' },
   { key: 'interpretationForm', header: '解读形式' },

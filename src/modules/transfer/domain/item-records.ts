@@ -103,6 +103,8 @@ export function itemFileFromJson(text: string, opts: { lines?: boolean } = {}): 
       return;
     }
     const fields: ItemRecord['fields'] = {};
+    // 附件名称 given in the attachment objects (what an export writes: { "file": …, "title": … }), one per file listed.
+    let objectTitles: string[] | null = null;
     for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
       const key = itemColumnOf(name);
       if (!key) {
@@ -112,10 +114,19 @@ export function itemFileFromJson(text: string, opts: { lines?: boolean } = {}): 
       if (value === null || value === undefined) continue;
       if (LIST_COLUMNS.includes(key)) {
         const values = Array.isArray(value) ? value : [value];
-        // Attachments may be listed as { "file": "0001/附件.pdf", "sha256": … } (what an export writes).
-        fields[key] = values.flatMap((v) => (typeof v === 'string' ? splitList(v) : v && typeof v === 'object' && typeof (v as { file?: unknown }).file === 'string' ? [(v as { file: string }).file] : [String(v)]));
-      } else if (key === 'oldUrl' && Array.isArray(value)) fields[key] = value.map(String).join('\n'); // an export's list of addresses
+        // Attachments may be listed as { "file": "0001/附件.pdf", "title": "附件1：…", "sha256": … } (what an export writes).
+        const isFile = (v: unknown): v is { file: string; title?: unknown } => !!v && typeof v === 'object' && typeof (v as { file?: unknown }).file === 'string';
+        fields[key] = values.flatMap((v) => (typeof v === 'string' ? splitList(v) : isFile(v) ? [v.file] : [String(v)]));
+        if (key === 'attachments' && values.some((v) => isFile(v) && v.title !== undefined && v.title !== null)) {
+          objectTitles = values.flatMap((v) => (typeof v === 'string' ? splitList(v).map(() => '') : isFile(v) ? [v.title === undefined || v.title === null ? '' : typeof v.title === 'string' ? v.title : String(v.title)] : ['']));
+        }
+      } else if (key === 'attachmentTitles' && Array.isArray(value)) fields[key] = value.map((v) => (v === null || v === undefined ? '' : String(v))); // one per file
+      else if (key === 'oldUrl' && Array.isArray(value)) fields[key] = value.map(String).join('\n'); // an export's list of addresses
       else fields[key] = typeof value === 'string' ? value : String(value);
+    }
+    if (objectTitles) {
+      if (fields.attachmentTitles !== undefined) problems.push({ at, message: '附件名称已在 attachments 的 title 中给出，不能再写 attachmentTitles' });
+      fields.attachmentTitles = objectTitles;
     }
     items.push({ at, fields });
   });

@@ -34,6 +34,7 @@ const NOTES: Record<ItemColumnKey, Note> = {
   consultPhone: { need: '', note: '数字、连字符、括号', example: '0564-5022001' },
   catalogPaths: { need: '必填', note: `本机关目录中的栏目路径，从根栏目起用 / 连接，多个用；分隔（见“${PATHS_SHEET}”表）`, example: '政策文件/规范性文件' },
   attachments: { need: '', note: '附件压缩包中的文件名，多个用；分隔', example: '附件1.pdf' },
+  attachmentTitles: { need: '', note: '各附件的附件名称（门户以它为链接文字），按“附件”列的顺序一行一个（Alt+Enter 换行），或用；分隔；没有名称的附件留空行；每个不超过 100 个字', example: '附件1：试点小区名单' },
   itemKind: { need: '', note: '普通信息（默认）或 政策解读', example: '普通信息' },
   interpretationForm: { need: '', note: '政策解读填写：文字解读、图解 或 视频解读', example: '' },
   videoUrl: { need: '', note: '视频解读的 http(s):// 地址', example: '' },

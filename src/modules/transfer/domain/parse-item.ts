@@ -1,7 +1,7 @@
 import { addDays, isIsoDate } from '../../../shared/iso-date.ts';
 import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, INTERPRETATION_FORM_LABELS, ITEM_KIND_LABELS, STAGE_LABELS, VALIDITY_LABELS,
-  WITHHELD_REASONS, addressKey, isNoneDocumentNumber, oldAddressOf, publicationInputSchema, type PublicationInput,
+  WITHHELD_REASONS, addressKey, checkAttachmentTitle, isNoneDocumentNumber, oldAddressOf, publicationInputSchema, type PublicationInput,
 } from '../../catalog/index.ts';
 import { ITEM_COLUMNS, pathNames, splitAddresses, type ItemColumnKey } from './item-columns.ts';
 import { isPortalAddress } from './item-page-path.ts';
@@ -21,6 +21,8 @@ export type ParsedItem = {
   publishedOn: string | null;
   catalogPaths: string[][];
   attachments: string[];
+  /** Each attachment's 附件名称, in `attachments`' order; null where it has none. */
+  attachmentTitles: (string | null)[];
   /**
    * The item's former addresses (原网址: an old site's, or its page on the installation it was exported
    * from), each a path with its query string in the redirect table's form; redirected to its new page.
@@ -200,6 +202,8 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const catalogPaths = list('catalogPaths').map(pathNames).filter((p) => p.length > 0);
   if (catalogPaths.length === 0) problems.push('缺少目录（如 政策文件/规范性文件）');
   const attachments = list('attachments');
+  const titled = attachmentTitlesOf(f.attachmentTitles, attachments);
+  problems.push(...titled.problems);
   const indexNumber = text('indexNumber') || null;
   if (indexNumber && indexNumber.length > 60) problems.push(withTyped('索引号不能超过 60 个字符', indexNumber));
   // The 图解 picture is one of the item's own attachments, named as in 附件 or by its last part.
@@ -242,6 +246,8 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const texts: [string, string][] = [
     ['标题', text('title')], ['内容概述', text('summary')], ['正文', String(raw.bodyHtml)], ['关键词', list('keywords').join(' ')],
     ['信息来源', text('source')], ['文号', text('documentNumber')], ['发布机构', text('publishingOrganName')],
+    // 附件名称 are public text the portal shows: scanned as the other fields are.
+    ['附件名称', titled.titles.filter((t) => t !== null).join('\n')],
   ];
   const itemKind = text('itemKind') ? (raw.itemKind as string | undefined) ?? null : 'document';
   const interpretationOf = { form: (raw.interpretationForm as string | undefined) ?? null, videoUrl: text('videoUrl') };
@@ -249,8 +255,40 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   if (problems.length || !input) return { item: null, problems, parts };
   const publishedOnNotKept = mode === 'draft' ? draftPublishedOnNotKept(text('publishedOn'), today) : null;
   const documentNumberNone = numberIsNone ? noneDocumentNumberNotice(givenNumber) : null;
-  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, oldPaths, oldUrls, links, publishedOnNotKept, documentNumberNone }, problems, parts };
+  return { item: { at: record.at, input, indexNumber, publishedOn, catalogPaths, attachments, attachmentTitles: titled.titles, oldPaths, oldUrls, links, publishedOnNotKept, documentNumberNone }, problems, parts };
 }
 
 /** What the import tells of such a row: 文号“—”表示无文号，按无文号导入. */
 export const noneDocumentNumberNotice = (value: string): string => `文号“${value.trim()}”表示无文号，按无文号导入`;
+
+/**
+ * Each file's 附件名称 (ADR 0034) from the 附件名称 cell — one a line, in 附件's order, an empty line for a file
+ * without one; a cell of one line is split at ；or ; when the row has several files (a lone file's title is the whole
+ * cell, ；and all) — or from a JSON list (an export's attachment objects). Each is checked as the back office checks a
+ * title (trimmed, one line, at most 100 characters; empty: none); more titles than files is refused.
+ */
+export function attachmentTitlesOf(given: string | string[] | undefined, files: readonly string[]): { titles: (string | null)[]; problems: string[] } {
+  const none = files.map(() => null);
+  let raw: string[];
+  if (given === undefined) return { titles: none, problems: [] };
+  if (Array.isArray(given)) raw = given;
+  else {
+    const cell = given.replace(/\r\n?/g, '\n');
+    if (!cell.trim()) return { titles: none, problems: [] };
+    raw = cell.includes('\n') ? cell.split('\n') : files.length <= 1 ? [cell] : cell.split(/[;；]/);
+  }
+  while (raw.length > files.length && raw[raw.length - 1].trim() === '') raw = raw.slice(0, -1);
+  if (raw.length > files.length) {
+    return { titles: none, problems: [`附件名称有 ${raw.length} 个，附件只有 ${files.length} 个：请按“附件”列的顺序每个附件写一个名称，一行一个或用；分隔（名称中有；时一行一个），没有名称的留空`] };
+  }
+  const problems: string[] = [];
+  const titles = files.map((file, i) => {
+    try {
+      return checkAttachmentTitle(raw[i] ?? null);
+    } catch (e) {
+      problems.push(`附件“${file}”：${(e as Error).message}`);
+      return null;
+    }
+  });
+  return { titles, problems };
+}

@@ -60,7 +60,7 @@ export async function collectExport(deps: AppDeps, organCode: string, onProgress
     indexNumbers.set(id, publication.indexNumber);
     const attachments = await listAttachments(deps.db, id);
     const files = attachments.map((a) => ({
-      file: `${itemFolder(i + 1)}/${a.fileName}`, fileName: a.fileName, sizeBytes: a.sizeBytes, sha256: a.sha256, storageKey: a.storageKey,
+      file: `${itemFolder(i + 1)}/${a.fileName}`, fileName: a.fileName, sizeBytes: a.sizeBytes, sha256: a.sha256, storageKey: a.storageKey, title: a.title,
     }));
     const placed = publication.nodeIds.filter((n) => known.has(n)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const policies: string[] = [];

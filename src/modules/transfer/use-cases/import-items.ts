@@ -579,7 +579,7 @@ async function writeItems(
           await catchUpItemNumbers(trx, deps.dialect);
           countedPast = true;
         }
-        const files = item.attachments.map((name) => ({ fileName: attachmentKey(name).split('/').pop()!, bytes: opts.attachments!.read(name) }));
+        const files = item.attachments.map((name, n) => ({ fileName: attachmentKey(name).split('/').pop()!, bytes: opts.attachments!.read(name), title: item.attachmentTitles[n] ?? null }));
         const nodeIds = [...new Set(item.catalogPaths.map((p) => byPath.get(p.join('/'))!))];
         const id = await insertImportedDraft(trx, deps, actor, organ.id, {
           input: { ...item.input, nodeIds }, indexNumber: item.indexNumber, files, from: opts.from, id: kept[i], mode: opts.mode,

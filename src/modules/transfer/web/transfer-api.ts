@@ -18,7 +18,9 @@ const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.st
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, { description: `错误 ${c}，reasons 列出全部原因 / error`, content: { 'application/json': { schema: errorAnswer } } }]));
 const codeParams = z.object({ code: z.string().describe('机关代码 / organ code') });
 
-const item = z.object(Object.fromEntries(ITEM_COLUMNS.map((c) => [c.key, (LIST_COLUMNS.includes(c.key) ? z.array(z.any()) : z.string()).optional().describe(c.header)]))).passthrough();
+// 附件名称: one per file in attachments' order (an export gives each in its attachment object, { file, title }).
+const columnSchema = (key: string) => (LIST_COLUMNS.includes(key as never) ? z.array(z.any()) : key === 'attachmentTitles' ? z.union([z.string(), z.array(z.string().nullable())]) : z.string());
+const item = z.object(Object.fromEntries(ITEM_COLUMNS.map((c) => [c.key, columnSchema(c.key).optional().describe(c.header)]))).passthrough();
 const itemDocument = z.object({
   catalog: z.array(z.object({
     path: z.string().describe('栏目路径，如 政策文件/规范性文件'), description: z.string().optional(), standardArea: z.string().optional(),
