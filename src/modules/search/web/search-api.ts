@@ -9,6 +9,7 @@ import { portalHostsOf, readSearchParams, refuseRepeated } from './search-params
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { listsWithoutWord } from '../domain/search-request.ts';
+import { offerShown } from '../use-cases/offer-shown.ts';
 
 const str = (d: string) => z.string().optional().describe(d);
 // Read as text and checked by readSearchParams (a refusal in Chinese with its ERR_SEARCH_ code, never the validator's), but
@@ -95,6 +96,11 @@ const searchAnswer = z.object({
     organ: z.object({ code: z.string(), label: z.string() }).nullable().describe('索引号开头的代码所属的机关（可按 organ=code 不带检索词列出其全部信息）；没有这样的机关时为 null / the organ whose code the 索引号 starts with (organ=code without q lists its items); null when none'),
     format: z.string().describe('该机关索引号的组成，如 11341525000007021K/发布年份（4 位）-5 位流水号 / how that organ’s 索引号 are made, in words'),
   }).nullable().describe('没有结果，且检索词是一个索引号（机关代码/年份-流水号）而在范围内没有这一索引号的信息时给出，否则为 null / nothing found and the query is an 索引号 (organ code/period-serial) no item in the scope has; else null'),
+  regionOffer: z.object({
+    kind: z.enum(['typed', 'splitSuggestion', 'didYouMean']).describe('typed（同一检索词在全站）、splitSuggestion（在全站分开检索）或 didYouMean（全站范围内改正错字后） / the same words over the whole region as typed, apart, or corrected'),
+    q: z.string().describe('该检索式（不带 organ 检索） / the offered query (searched without organ)'),
+    total: z.number().int().describe('该检索式在全站的结果数 / how many items it finds over the whole region'),
+  }).nullable().describe('在某一机关范围内（organ）没有结果时，全站范围内保留全部检索词的推荐（门户的“在全站检索”“在全站分开检索”“您是不是要找（全站 N 条）”）；范围内只有减少检索词可推荐时它排在最前，shownInstead 为 null（门户不以减少检索词的结果代替）。否则为 null / nothing found within an organ (organ given): the whole region’s offer that keeps every keyword — as typed, apart or corrected — as the portal makes it; when the only in-scope offer is fewer words, this one comes first and shownInstead is null (the portal shows no fewer-words items in place of none). Else null'),
   shownInstead: z.object({
     kind: z.enum(['splitSuggestion', 'didYouMean', 'fewerWords']).describe('splitSuggestion（分开检索）、didYouMean（您是不是要找）或 fewerWords（减少检索词，其中第一个） / which offer: the field of that name (for fewerWords, its first)'),
     q: z.string().describe('该检索式 / the offered query'),
@@ -135,6 +141,12 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     // An address that shows an item (an item page's, an old one redirected there): that item, not the address as words. Neither it nor a query cut to its start is counted as a search term (search-routes.tsx).
     const addressedAnswer = address ? await addressedSearch(deps, req.q, address) : null;
     const r = addressedAnswer?.result ?? await search(req, organList);
+    // Nothing within an organ: the same search over the whole region, as the portal page asks it (the same cached search),
+    // and the offer the page makes first decided by the page's one rule (offerShown).
+    const region = !address && r.total === 0 && !r.listing && req.q && req.filters.scopeOrganId !== null
+      ? await search({ ...req, filters: { ...req.filters, scopeOrganId: null }, page: 1 }, organList)
+      : null;
+    const shown = offerShown(r, region);
     if (req.page === 1 && req.q && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total, searchVisitorOf(request));
     const organs = await organList();
     // Labelled as the portal shows them: an organ by its short name (the value is its code, what organ= takes), 五公开 and 效力 in Chinese.
@@ -155,7 +167,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
       },
       notWholeWords: r.notWholeWords, synonyms: r.synonyms, splitSuggestion: r.splitSuggestion && { q: r.splitSuggestion.q, total: r.splitSuggestion.total },
       didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords,
-      shownInstead: r.shownInstead && { kind: r.shownInstead.kind, q: r.shownInstead.q, total: r.shownInstead.total }, missingDocumentNumber: r.missingDocumentNumber, missingIndexNumber: r.missingIndexNumber,
+      regionOffer: shown.regionOffer, shownInstead: shown.shownInstead && { kind: shown.shownInstead.kind, q: shown.shownInstead.q, total: shown.shownInstead.total }, missingDocumentNumber: r.missingDocumentNumber, missingIndexNumber: r.missingIndexNumber,
       queryTruncated: queryCut, datesSwapped, addressedItem: addressedAnswer ? addressedJson(addressedAnswer.addressed) : null,
     };
   });

@@ -5,6 +5,7 @@ import { DISCLOSURE_STAGES, GENRES, scopeLabel, STAGE_LABELS, VALIDITIES, VALIDI
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import type { SearchHit, SearchResult } from '../use-cases/search-publications.ts';
 import type { AddressedItem } from '../use-cases/addressed-item.ts';
+import { offerShown } from '../use-cases/offer-shown.ts';
 import type { MissingDocumentNumber, MissingIndexNumber } from '../use-cases/search-offers.ts';
 import { MAX_QUERY_CHARS, type QueryCut } from '../domain/query-cut.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
@@ -247,18 +248,15 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   );
   // Searched within an organ and nothing found there: the whole region's offer that keeps every keyword — as typed
   // (在全站检索), apart (在全站分开检索) or corrected (您是不是要找 … 全站) — when there is one (search-routes.tsx searches it).
-  const regionOffer: 'typed' | 'split' | 'didYouMean' | null = !result || !raw.organ || result.total > 0 || regionTotal === null ? null
-    : regionTotal > 0 ? 'typed'
-    : !result.splitSuggestion && regionSplit ? 'split'
-    : !result.splitSuggestion && !result.didYouMean && regionDidYouMean ? 'didYouMean'
-    : null;
-  // Fewer keywords drop what was asked (资金 for 危房改造资金, 申请 for 公租房怎么申请: an outside tester read five 年度报告
-  // matched through 依申请公开 as the answer, the whole region's 158 items of every word 2,300 px below). So when the whole
-  // region has an offer that keeps every keyword, that one comes first, right under the heading, and the in-scope fewer
-  // words are links after it, their items not shown (docs/search.md, "What a search that found nothing shows").
-  const regionFirst = !!regionOffer && result?.shownInstead?.kind === 'fewerWords';
+  // When the in-scope offer is fewer keywords, which drop what was asked, the region's stands first and no item is shown
+  // in place of none; one rule for the page and the API (offerShown, use-cases/offer-shown.ts; docs/search.md).
+  const shown = result && !addressed && raw.organ && regionTotal !== null
+    ? offerShown(result, { total: regionTotal, splitSuggestion: regionSplit, didYouMean: regionDidYouMean })
+    : result && !addressed ? offerShown(result, null) : null;
+  const regionOffer = shown?.regionOffer?.kind ?? null;
+  const regionFirst = !!shown?.regionFirst;
   // Nothing found as typed, and an offer's first items shown in their place (search-publications.ts, shownInstead).
-  const instead = result && result.total === 0 && !listing && !addressed && !regionFirst ? result.shownInstead : null;
+  const instead = shown?.shownInstead ?? null;
   /** What was looked for and not found, as the heading over an offer's items starts (after the scope named). */
   const NotFound = () => (result?.missingDocumentNumber ? <>没有找到文号为 <span class="nowrap">{result.missingDocumentNumber.documentNumber}</span> 的文件</>
     : result?.missingIndexNumber ? <>没有找到索引号为 <span class="nowrap">{result.missingIndexNumber.indexNumber}</span> 的信息</>
@@ -313,7 +311,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
    */
   const RegionOffers = () => (regionOffer === 'typed' ? (
     <p class="wrap-anywhere"><a href={searchUrl('/search', raw, { organ: '', page: '1' })}>在全站检索“{said}”</a>（{countWords(regionTotal!)} 条）</p>
-  ) : regionOffer === 'split' ? (
+  ) : regionOffer === 'splitSuggestion' ? (
     <Offered kind="split-suggestion" label="在全站分开检索" offers={[regionSplit!]} region />
   ) : regionOffer === 'didYouMean' ? (
     <Offered kind="did-you-mean" label="您是不是要找" offers={[regionDidYouMean!]} region counted="全站" />
