@@ -175,7 +175,8 @@ function startReview(command: CommandOf<'startReview'>, v: VerbContext): void {
 
 function startProcessing(command: CommandOf<'startProcessing'>, v: VerbContext): void {
   const { app, refuse } = v;
-  if (app.handlerUserId === null) refuse(E.handlerRequired, '转入办理前请先指定承办人', 'handlerUserId');
+  // Names no field: 转入办理 has none to fill, so the case page says it before the click (verb-refusals.ts).
+  if (app.handlerUserId === null) refuse(E.handlerRequired, '转入办理前请先指定承办人');
   v.out.note = '审核完毕，转入办理';
 }
 
@@ -290,9 +291,10 @@ function extendDeadline(command: CommandOf<'extendDeadline'>, v: VerbContext): v
     refuse(E.extensionNotApproved, '延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），应由本机关管理员批准');
   }
   const ok = checkDate('approvedOn', '批准延期日期', command.approvedOn, { on: clockStart, label: '答复期限起算日' });
-  // Recorded after the deadline, the extension could no longer have been notified in time, whatever date is typed.
+  // Recorded after the deadline, the extension could no longer have been notified in time, whatever date is typed:
+  // no field, so the case page says it instead of offering the form (verb-refusals.ts).
   if (app.dueOn && facts.today > app.dueOn) {
-    refuse(E.extensionAfterDeadline, `答复期限已于${app.dueOn}届满，今天（${facts.today}）已不能再延期（条例第三十三条第二款）`, 'approvedOn');
+    refuse(E.extensionAfterDeadline, `答复期限已于${app.dueOn}届满，今天（${facts.today}）已不能再延期（条例第三十三条第二款）`);
   } else if (ok && app.dueOn && command.approvedOn > app.dueOn) {
     refuse(E.extensionAfterDeadline, `答复期限已于${app.dueOn}届满，延期应${noLaterThanTheDay(app.dueOn)}批准并告知申请人（条例第三十三条第二款）`, 'approvedOn');
   }

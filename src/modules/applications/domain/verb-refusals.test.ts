@@ -33,4 +33,21 @@ describe('the verbs a case page offers come from decide', () => {
     expect(refused?.[0].message).toContain('本机关没有可承办的人员，请先在用户管理中');
     expect(refusalsBeforeInput(app, { ...facts('2026-03-10'), handlersAvailable: true }).assignHandler).toBeUndefined();
   });
+
+  /** Found by an outside tester: 转入办理 was offered before a handler was assigned, then refused. */
+  it('转入办理 without a handler is refused before anything is typed, saying to assign one; with one it is offered', () => {
+    const unassigned = sampleApplication('under_review', { handlerUserId: null });
+    expect(refusalsBeforeInput(unassigned, facts('2026-03-10')).startProcessing).toEqual([
+      expect.objectContaining({ code: E.handlerRequired, message: expect.stringContaining('请先指定承办人') }),
+    ]);
+    expect(refusalsBeforeInput(sampleApplication('under_review'), facts('2026-03-10')).startProcessing).toBeUndefined();
+  });
+
+  it('an extension once the reply period has run out is refused before anything is typed, even to the office head', () => {
+    const late = sampleApplication('in_progress', { dueOn: '2026-03-09' });
+    expect(refusalsBeforeInput(late, facts('2026-03-10', true)).extendDeadline).toEqual([
+      expect.objectContaining({ code: E.extensionAfterDeadline, message: expect.stringContaining('已不能再延期') }),
+    ]);
+    expect(refusalsBeforeInput(late, facts('2026-03-09', true)).extendDeadline).toBeUndefined();
+  });
 });

@@ -66,4 +66,17 @@ describeEachDialect('a refused case form', (db) => {
     expect(res.body).toContain('早于申请到达日期2026-03-09');
     expect(res.body).toContain('请填写与申请人确认的方式');
   });
+
+  /** Found by an outside tester: 转入办理 was offered before a 承办人 was assigned, and the post then refused. */
+  it('the case page says why 转入办理 cannot be done yet and leads to 指定承办人, without the button', async () => {
+    const { application } = await registerApplication(deps, system, organ.id, { channel: 'in_person', arrivedOn: '2026-03-09', ...applicantInput() });
+    await post(`/admin/applications/${application.id}/verbs/startReview`, { version: String(application.version) });
+    const page = await app.inject({ url: `/admin/applications/${application.id}`, cookies: session.cookies });
+    expect(page.statusCode).toBe(200);
+    const section = /<section[^>]*id="verb-startProcessing"[\s\S]*?<\/section>/.exec(page.body)?.[0] ?? '';
+    expect(section).toContain('暂不能办理：转入办理前请先指定承办人');
+    expect(section).toMatch(/<a href="#verb-assignHandler">[^<]*指定承办人/);
+    expect(page.body).not.toContain(`action="/admin/applications/${application.id}/verbs/startProcessing`);
+    expect(page.body).toContain(`action="/admin/applications/${application.id}/verbs/assignHandler`);
+  });
 });

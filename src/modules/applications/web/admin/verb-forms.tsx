@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../../shared/iso-date.ts';
 import type { Application } from '../../domain/application.ts';
 import { TRANSITIONS, verbsIn, type Verb } from '../../domain/application-verbs.ts';
 import { CONSULTATION_WORKING_DAYS, DEFAULT_CORRECTION_WORKING_DAYS } from '../../domain/decide.ts';
+import { ApplicationErrorCode as E } from '../../domain/error-codes.ts';
 import { FEE_METHOD_LABELS, FEE_PAYMENT_WORKING_DAYS } from '../../domain/fee-rules.ts';
 import { OUTCOME_GROUP_LABELS, OUTCOME_INFO, OUTCOMES, outcomeGroup, RESERVED_OUTCOMES, type OutcomeGroup } from '../../domain/outcomes.ts';
 import { BASIS_ITEMS, WITHHELD_GROUNDS, type BasisItem, type WithheldGround } from '../../domain/reply-basis.ts';
@@ -20,6 +21,9 @@ const GROUPS: OutcomeGroup[] = ['disclosed', 'partly_disclosed', 'withheld', 'un
 /** Counted from the lists, so the hint and the choices never disagree. */
 const REPLY_OUTCOME_HINT = `按年度报告表三所列的${OUTCOMES.length}种办理结果选择一项（国办公开办函〔2021〕30号）；` +
   `${RESERVED_OUTCOMES.map((o) => `“${OUTCOME_INFO[o].label.split('、')[0]}”`).join('、')}由各自的操作登记，此处列出${OUTCOMES.length - RESERVED_OUTCOMES.length}种`;
+
+/** A refusal that another verb of the same page removes: the page links that verb's form (its words stay decide's). */
+const STEP_FIRST: Partial<Record<string, Verb>> = { [E.handlerRequired]: 'assignHandler' };
 
 /** One small form per verb the table allows in the case's state; a refused form comes back with its errors. */
 export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refusals = {} }: {
@@ -38,6 +42,9 @@ export function VerbForms({ app, csrf, today, staff, failed, isOfficeHead, refus
             <section class="panel" id={verbPlace(verb)} aria-labelledby={`h-verb-${verb}`}>
               <h3 id={`h-verb-${verb}`}>{TRANSITIONS[verb].label}</h3>
               <p class="hint">暂不能办理：{refused.map((r) => r.message).join('；')}</p>
+              {refused.flatMap((r) => STEP_FIRST[r.code] ?? []).filter((v, i, all) => all.indexOf(v) === i && verbs.includes(v)).map((first) => (
+                <p><a href={`#${verbPlace(first)}`}>先{TRANSITIONS[first].label}</a></p>
+              ))}
             </section>
           );
         }
