@@ -15,6 +15,8 @@ const SHOTS = path.resolve('test-results/screenshots');
 describe.skipIf(SKIP_BROWSER)('the breadcrumb on a phone', () => {
   let served: Awaited<ReturnType<typeof serveForBrowser>>;
   let url = '';
+  let columnUrl = '';
+  let organUrl = '';
 
   beforeAll(async () => {
     const handle = await createTestDatabase('sqlite');
@@ -23,6 +25,8 @@ describe.skipIf(SKIP_BROWSER)('the breadcrumb on a phone', () => {
     const nodeId = await createNode(deps, organ.id, { name: '政策文件' });
     const item = await createPublished(deps, organ.id, [nodeId], { title: '关于建立健全农村危房改造长效机制的意见' });
     url = `/organs/${organ.code}/items/${item.id}`;
+    columnUrl = `/organs/${organ.code}/catalog/${nodeId}`;
+    organUrl = `/organs/${organ.code}`;
     served = await serveForBrowser(app, handle, SHOTS);
   }, 120_000);
   afterAll(async () => served?.close());
@@ -45,6 +49,43 @@ describe.skipIf(SKIP_BROWSER)('the breadcrumb on a phone', () => {
     expect(indent).toBeLessThan(2);
     await page.context().close();
   }, 60_000);
+
+  // An outside tester on a phone: 首页 was followed by a gap (its text in a 44 px box), the other crumbs were not.
+  for (const width of [390, 360]) {
+    it(`reads evenly at ${width} px on the item, column and organ pages: the same room after 首页 as after every crumb, each link a 44 px target`, async () => {
+      const page = await served.newPage({ viewport: { width, height: 800 }, hasTouch: true, isMobile: true });
+      for (const prefs of ['fs=s&elder=0', 'fs=m&elder=0', 'fs=l&elder=0', 'fs=m&elder=1']) {
+        await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+        for (const at of [url, columnUrl, organUrl]) {
+          await page.goto(`${served.baseUrl}${at}`);
+          const crumbs = await page.locator('.breadcrumb li').evaluateAll((lis) => lis.map((li) => {
+            const words = li.querySelector('a, span')!;
+            const range = document.createRange();
+            range.selectNodeContents(words);
+            const text = range.getClientRects();
+            const box = words.getBoundingClientRect();
+            return { name: words.textContent, link: words.tagName === 'A', first: text[0].left, last: text[text.length - 1].right, top: text[0].top, bottom: text[text.length - 1].top, box: { width: box.width, height: box.height } };
+          }));
+          expect(crumbs[0].name).toBe('首页');
+          // The room from one crumb's words to the next one's (the separator \u00a0> ), for crumbs on one line.
+          const gaps = crumbs.slice(1).map((c, i) => ({ after: crumbs[i].name, gap: c.first - crumbs[i].last, sameLine: Math.abs(c.top - crumbs[i].bottom) < 2 })).filter((g) => g.sameLine);
+          expect(gaps.length, `${at} ${prefs}`).toBeGreaterThan(0);
+          const others = gaps.filter((g) => g.after !== '首页').map((g) => g.gap);
+          const afterHome = gaps.find((g) => g.after === '首页')!.gap;
+          for (const g of others) expect(Math.abs(afterHome - g), `${at} ${prefs}: after 首页 ${afterHome.toFixed(1)} px, after another crumb ${g.toFixed(1)} px`).toBeLessThan(1.5);
+          // And no more than the separator itself takes (about a character).
+          expect(afterHome, `${at} ${prefs}`).toBeLessThan(24);
+          for (const c of crumbs.filter((c) => c.link)) {
+            expect(c.box.width, `${at} ${prefs}: ${c.name}`).toBeGreaterThanOrEqual(44);
+            expect(c.box.height, `${at} ${prefs}: ${c.name}`).toBeGreaterThanOrEqual(44);
+          }
+          await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+        }
+      }
+      await page.screenshot({ path: path.join(SHOTS, `breadcrumb-phone-${width}.png`) });
+      await page.context().close();
+    }, 90_000);
+  }
 
   it('keeps the label 当前位置： on a wide screen', async () => {
     const page = await served.newPage({ viewport: { width: 1280, height: 900 } });
