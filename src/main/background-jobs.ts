@@ -3,6 +3,7 @@ import type { Job } from '../platform/jobs/job-runner.ts';
 import { closeLapsedCases } from '../modules/applications/index.ts';
 import { expireLapsedPublications, publishScheduled } from '../modules/review/index.ts';
 import { logAuditHead } from '../modules/audit/index.ts';
+import { indexUpgradeRun } from '../modules/search/index.ts';
 import { INSPECTION_REQUESTS_JOB, inspectionQueued, recoverLapsedInspections, runNightlyInspection, runRequestedInspections } from '../modules/supervision/index.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import { mailReminders } from './mail-reminders.ts';
@@ -16,6 +17,9 @@ export function backgroundJobs(
   const publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : null;
   return [
     { name: 'publish-scheduled', everySeconds: 60, run: () => publishScheduled(deps) },
+    // An index built by an earlier version (an upgrade changed what an entry holds) is rebuilt a turn at a time, each
+    // window claimed by one instance and its turn ended within it, so the portal serves meanwhile (docs/search.md).
+    { name: 'search-index-upgrade', everySeconds: 60, run: indexUpgradeRun(deps, { budgetMs: 40_000 }) },
     // 有效期至 (docs/adr/0027): from 00:00 China time the day after its last day a 有效 item is 已失效.
     // Checked every 10 minutes (and at start-up), each window claimed by one instance; the first run of
     // a China day lapses that day's items, later ones find none.

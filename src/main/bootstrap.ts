@@ -8,7 +8,7 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createSecretBox } from '../platform/secrets/secret-box.ts';
 import { loadOrCreateSecretKey } from '../platform/secrets/secret-key.ts';
 import { actorLabel, createUser, FIRST_START_ACTOR, sealPlainTwoStepSecrets } from '../modules/identity/index.ts';
-import { indexIsStale, reindex } from '../modules/search/index.ts';
+import { indexCondition, reindex } from '../modules/search/index.ts';
 import { auditKeyFitsLog, keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
 import { seedDemoRegion } from './seed-demo.ts';
 
@@ -59,11 +59,15 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
     const r = await seedDemoRegion(deps);
     say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件，${r.proposals} 件建议提案，${r.consultations} 件意见征集`);
   }
-  // The search index: built on the first start (the demo data is searchable from `npm start`) and
-  // rebuilt when the tokenizer changed since it was built (docs/search.md).
-  if (await indexIsStale(deps)) {
+  // The search index: built on the first start, before serving (the demo data is searchable from `npm start`). One built
+  // by an earlier version is rebuilt in the background while the portal serves (docs/search.md): at a million items a
+  // rebuild takes hours, which an upgrade must not keep the portal down for.
+  const condition = await indexCondition(deps);
+  if (condition === 'unbuilt') {
     const r = await reindex(deps);
-    say(`已重建检索索引：${r.items} 条公开信息`);
+    say(`已建立检索索引：${r.items} 条公开信息`);
+  } else if (condition === 'outdated') {
+    say('检索索引由旧版本建立，服务照常启动，索引在后台逐批按新版本重建（完成前检索按各条信息的旧索引回答）；也可停止服务后运行 ./bin/gongkai reindex 一次重建完');
   }
   const user = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   const top = user ? undefined : await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();

@@ -7,7 +7,8 @@ export type { SearchRequest, SearchFilters, SearchSort } from './domain/search-r
 export { indexPublication, rememberAttachmentText } from './use-cases/index-publication.ts';
 export { searchPublications, type SearchResult, type SearchHit } from './use-cases/search-publications.ts';
 export { cachedSearch, KeptPerVersion, type SearchFn } from './use-cases/search-cache.ts';
-export { reindex, indexIsStale } from './use-cases/reindex.ts';
+export { reindex } from './use-cases/reindex.ts';
+export { indexCondition, indexUpgradeRun } from './use-cases/upgrade-index.ts';
 export { SearchTermCounter, searchTermReport } from './use-cases/search-terms.ts';
 export { searchPortalRoutes, searchAdminRoutes } from './web/search-routes.tsx';
 export { searchApi } from './web/search-api.ts';

@@ -91,6 +91,16 @@ export async function anyDocWithOtherVersion(db: Executor, version: number): Pro
   return r !== undefined;
 }
 
+/**
+ * Up to `limit` items whose index entry another tokenizer version made, read on the index of migration 038 — in the order the
+ * entries were written, which after a rebuild is oldest published first — and given back oldest first.
+ */
+export async function otherVersionDocIds(db: Executor, version: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('search_docs').select(['publication_id', 'sort_key'])
+    .where((eb) => eb.or([eb('tokenizer_version', '<', version), eb('tokenizer_version', '>', version)])).limit(limit).execute();
+  return rows.sort((a, b) => Number(a.sort_key) - Number(b.sort_key)).map((r) => r.publication_id);
+}
+
 // ---- reading -----------------------------------------------------------------------------
 
 /** Sort keys of the indexed items whose 文号 or 索引号 key is the query's and that the scope lets through (none when the query names no number). */

@@ -3,7 +3,7 @@ import { contentChanged } from '../../../platform/db/content-version.ts';
 import type { ChunkRow } from '../domain/index-entry.ts';
 import { TOKENIZER_VERSION } from '../domain/tokenize.ts';
 import { fullTextIndexFor } from '../storage/full-text-index.ts';
-import { clearDocs, anyDocWithOtherVersion, loadIndexSources, publicationStamps, publishedIds, stampOf, saveRebuiltState, staleDocIds, tokenizerState } from '../storage/search-repository.ts';
+import { clearDocs, loadIndexSources, publicationStamps, publishedIds, stampOf, saveRebuiltState, staleDocIds } from '../storage/search-repository.ts';
 import { indexEntryOf, indexPartsOf, indexPublication, isIndexable, writeIndexEntries } from './index-publication.ts';
 import { TokenizePool } from './tokenize-pool.ts';
 
@@ -25,38 +25,8 @@ export async function reindex(
   const index = fullTextIndexFor(deps.dialect);
   const ids = [...new Set([...(await publishedIds(deps.db, organIds)), ...(await staleDocIds(deps.db, organIds))])];
   const pool = new TokenizePool(opts.threads);
-  const prepare = async (batch: number[]): Promise<Prepared> => {
-    const sources = await loadIndexSources(deps.db, batch);
-    const kept = sources.filter(isIndexable);
-    const rows = await pool.tokenize(await Promise.all(kept.map((src) => indexPartsOf(deps, src))));
-    const entryOf = new Map(kept.map((src, i) => [src.row.id, { src, rows: rows[i] }]));
-    const stamps = new Map(sources.filter((x) => x !== null).map((x) => [x.row.id, stampOf(x.row)]));
-    return batch.map((id) => ({ id, stamp: stamps.get(id), entry: entryOf.get(id) ?? null }));
-  };
   try {
-    const batches: number[][] = [];
-    const size = opts.batchSize ?? BATCH;
-    for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
-    let done = 0;
-    let next = batches.length ? prepare(batches[0]) : null;
-    for (let b = 0; b < batches.length; b++) {
-      const prepared = await next!;
-      // The next batch is read and handed to the threads before this one is written.
-      next = b + 1 < batches.length ? prepare(batches[b + 1]) : null;
-      next?.catch(() => {}); // awaited in the next round; a failure there is reported there
-      await deps.db.transaction().execute(async (trx) => {
-        // An item changed since its batch was read (published, withdrawn, amended meanwhile) is
-        // indexed again here, from what the transaction sees, as a single publish would be.
-        const now = await publicationStamps(trx, prepared.map((p) => p.id));
-        const changed = prepared.filter((p) => now.get(p.id) !== p.stamp);
-        const unchanged = prepared.filter((p) => now.get(p.id) === p.stamp);
-        await clearDocs(trx, index, unchanged.map((p) => p.id));
-        await writeIndexEntries(trx, deps, unchanged.flatMap((p) => (p.entry ? [indexEntryOf(deps, p.entry.src, p.entry.rows)] : [])));
-        for (const p of changed) await indexPublication(trx, deps, p.id);
-      });
-      done += prepared.length;
-      await opts.onProgress?.(done, ids.length);
-    }
+    await rewriteEntries(deps, pool, ids, opts);
   } finally {
     await pool.close();
   }
@@ -74,9 +44,46 @@ export async function reindex(
   return { items: ids.length };
 }
 
-/** Whether the index was never built (a new or upgraded database) or built by another tokenizer version. */
-export async function indexIsStale(deps: AppDeps): Promise<boolean> {
-  const state = await tokenizerState(deps.db);
-  if (state !== TOKENIZER_VERSION) return true;
-  return anyDocWithOtherVersion(deps.db, TOKENIZER_VERSION);
+/**
+ * Writes the entries of these items again, batch by batch, each batch in its own transaction: a published item's entry
+ * from its current text, an item no longer published taken out. The pool's threads cut and segment the next batch while
+ * one is written.
+ */
+export async function rewriteEntries(
+  deps: AppDeps,
+  pool: TokenizePool,
+  ids: number[],
+  opts: { onProgress?: (done: number, total: number) => void | Promise<void>; batchSize?: number } = {},
+): Promise<void> {
+  const prepare = async (batch: number[]): Promise<Prepared> => {
+    const sources = await loadIndexSources(deps.db, batch);
+    const kept = sources.filter(isIndexable);
+    const rows = await pool.tokenize(await Promise.all(kept.map((src) => indexPartsOf(deps, src))));
+    const entryOf = new Map(kept.map((src, i) => [src.row.id, { src, rows: rows[i] }]));
+    const stamps = new Map(sources.filter((x) => x !== null).map((x) => [x.row.id, stampOf(x.row)]));
+    return batch.map((id) => ({ id, stamp: stamps.get(id), entry: entryOf.get(id) ?? null }));
+  };
+  const batches: number[][] = [];
+  const size = opts.batchSize ?? BATCH;
+  for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
+  let done = 0;
+  let next = batches.length ? prepare(batches[0]) : null;
+  for (let b = 0; b < batches.length; b++) {
+    const prepared = await next!;
+    // The next batch is read and handed to the threads before this one is written.
+    next = b + 1 < batches.length ? prepare(batches[b + 1]) : null;
+    next?.catch(() => {}); // awaited in the next round; a failure there is reported there
+    await deps.db.transaction().execute(async (trx) => {
+      // An item changed since its batch was read (published, withdrawn, amended meanwhile) is
+      // indexed again here, from what the transaction sees, as a single publish would be.
+      const now = await publicationStamps(trx, prepared.map((p) => p.id));
+      const changed = prepared.filter((p) => now.get(p.id) !== p.stamp);
+      const unchanged = prepared.filter((p) => now.get(p.id) === p.stamp);
+      await clearDocs(trx, fullTextIndexFor(deps.dialect), unchanged.map((p) => p.id));
+      await writeIndexEntries(trx, deps, unchanged.flatMap((p) => (p.entry ? [indexEntryOf(deps, p.entry.src, p.entry.rows)] : [])));
+      for (const p of changed) await indexPublication(trx, deps, p.id);
+    });
+    done += prepared.length;
+    await opts.onProgress?.(done, ids.length);
+  }
 }
