@@ -48,7 +48,7 @@ describe.skipIf(SKIP_BROWSER)('依申请公开 in Chromium: the public form, the
     });
     setClock('2026-03-09T01:02:00Z');
     await portal.submit();
-    await expect(portal.errorSummary()).resolves.toContain('居民身份证号码应为18位且校验位正确');
+    await expect(portal.errorSummary()).resolves.toContain('身份证号码有误：号码中有数字不对');
     await expect(page.getByLabel('所需信息的内容描述').inputValue()).resolves.toBe('青岚县2025年城区老旧小区改造项目清单');
     await page.getByLabel('证件号码').fill('11010519491231002X');
     setClock('2026-03-09T01:04:00Z');

@@ -70,3 +70,40 @@ describe('a 更正申请’s staff-registered fields say something too', () => {
     expect(issuesOf({ evidence: ' ' })).toEqual([['evidence', '请填写申请人提供的证据']]);
   });
 });
+
+/** Found by an outside tester (a resident on a phone): 居民身份证号码应为18位且校验位正确 — a resident does not know 校验位. */
+describe('a wrong ID number is told in plain words, a wrong length apart from a wrong digit', () => {
+  const issuesOf = (over: Record<string, string>) => applicantFields.safeParse(applicantInput(over)).error?.issues.map((i) => [i.path[0], i.message]) ?? [];
+  const all = (over: Record<string, string>) => issuesOf(over).map(([, m]) => m).join('');
+
+  it('a 居民身份证号码 of the wrong length says how many digits it has and what the last one may be', () => {
+    expect(issuesOf({ applicantIdKind: 'resident_id', applicantIdNumber: '11010519491231002' }))
+      .toEqual([['applicantIdNumber', '身份证号码有误：应为18位，您填了17位；最后一位可以是数字或X，请逐位核对']]);
+  });
+
+  it('18 characters with a letter where a digit belongs say which places take what', () => {
+    expect(issuesOf({ applicantIdKind: 'resident_id', applicantIdNumber: '1101051949123100AX' }))
+      .toEqual([['applicantIdNumber', '身份证号码有误：前17位应为数字，最后一位可以是数字或X，请逐位核对']]);
+  });
+
+  it('18 digits that do not add up say a digit is wrong, without 校验位', () => {
+    expect(issuesOf({ applicantIdKind: 'resident_id', applicantIdNumber: '110105194912310021' }))
+      .toEqual([['applicantIdNumber', '身份证号码有误：号码中有数字不对（常见的是抄错一位或相邻两位颠倒），请逐位核对']]);
+    // 身份证明类型 not chosen yet: the same plain words.
+    expect(all({ applicantIdKind: '', applicantIdNumber: '110105194912310021' })).toContain('像是18位身份证号码，但号码中有数字不对');
+  });
+
+  it('a 统一社会信用代码 is told its length or a wrong character the same way', () => {
+    const org = { applicantType: 'commercial_enterprise', applicantIdKind: 'credit_code', contactPerson: '李某' };
+    expect(issuesOf({ ...org, applicantIdNumber: '91350100M000100Y4' }))
+      .toEqual([['applicantIdNumber', '统一社会信用代码有误：应为18位，您填了17位；请对照营业执照或登记证书逐位核对']]);
+    expect(issuesOf({ ...org, applicantIdNumber: '91350100M000100Y44' }))
+      .toEqual([['applicantIdNumber', '统一社会信用代码有误：有字符不对（常见的是抄错一位、相邻两位颠倒，或把字母O、I当成数字0、1），请对照营业执照或登记证书逐位核对']]);
+    expect(issuesOf({ ...org, applicantIdNumber: '91350100M000100Y43' })).toEqual([]);
+  });
+
+  it('no message says 校验位', () => {
+    for (const n of ['11010519491231002', '110105194912310021', '1101051949123100AX']) expect(all({ applicantIdKind: 'resident_id', applicantIdNumber: n })).not.toContain('校验位');
+    expect(all({ applicantIdKind: '', applicantIdNumber: '110105194912310021' })).not.toContain('校验位');
+  });
+});

@@ -2,7 +2,7 @@ import { isIsoDate } from '../../../shared/iso-date.ts';
 import { z } from '../../../shared/zod.ts';
 import { APPLICANT_TYPES, ID_KINDS, isOrganisation } from './applicant-types.ts';
 import { DELIVERY_METHODS, PROVISION_FORMS, STAFF_CHANNELS } from './channels.ts';
-import { isCreditCode, isResidentIdNumber } from './identity-number.ts';
+import { creditCodeMistake, isCreditCode, isResidentIdNumber, LIKE_RESIDENT_ID_NUMBER_MISTAKE, residentIdNumberMistake } from './identity-number.ts';
 import { isPhoneNumber, PHONE_NUMBER_RULE } from '../../../shared/phone-number.ts';
 import { halfWidth, typedEmail, typedNumber } from '../../../shared/typed-number.ts';
 import { hasWrittenChar, MIN_WRITTEN_CHARS, noWrittenCharMessage, saysEnough, tooShortMessage } from '../../../shared/written-text.ts';
@@ -78,22 +78,23 @@ type IdentityValues = {
 };
 
 /**
- * The checks across the identity fields: the ID number's check digit, the ID kind that fits the applicant,
+ * The checks across the identity fields: the ID number's length and check digit (told in plain words), the ID kind that fits the applicant,
  * the contact a delivery needs. Each check runs only when the fields it reads passed their own rules
  * (`valid`), so it can run in the same round as those rules (one round of errors, not two).
  */
 export function checkApplicantIdentity(v: IdentityValues, issue: (path: string, message: string) => void, valid: (field: keyof IdentityValues) => boolean = () => true): void {
   const ok = (...fields: (keyof IdentityValues)[]) => fields.every(valid);
   if (ok('applicantIdKind', 'applicantIdNumber')) {
-    if (v.applicantIdKind === 'resident_id' && !isResidentIdNumber(v.applicantIdNumber)) issue('applicantIdNumber', '居民身份证号码应为18位且校验位正确');
-    if (v.applicantIdKind === 'credit_code' && !isCreditCode(v.applicantIdNumber)) issue('applicantIdNumber', '统一社会信用代码应为18位且校验位正确');
+    const mistake = v.applicantIdKind === 'resident_id' ? residentIdNumberMistake(v.applicantIdNumber)
+      : v.applicantIdKind === 'credit_code' ? creditCodeMistake(v.applicantIdNumber) : null;
+    if (mistake) issue('applicantIdNumber', mistake);
   }
   // 身份证明类型 not chosen yet: a number shaped as an 18-digit 居民身份证号码 whose check digit is wrong
   // (and that is no valid 统一社会信用代码 either) is told in the same round, not after the select is
   // chosen (found by an outside tester). Another kind of number is never refused for it.
   if (!valid('applicantIdKind') && valid('applicantIdNumber') && /^\d{17}[\dX]$/i.test(v.applicantIdNumber)
     && !isResidentIdNumber(v.applicantIdNumber) && !isCreditCode(v.applicantIdNumber)) {
-    issue('applicantIdNumber', '证件号码像是18位居民身份证号码，但校验位不正确，请核对');
+    issue('applicantIdNumber', LIKE_RESIDENT_ID_NUMBER_MISTAKE);
   }
   if (ok('applicantType', 'applicantIdKind')) {
     const personal = ['resident_id', 'passport', 'other_personal_id'].includes(v.applicantIdKind);

@@ -103,7 +103,7 @@ describeEachDialect('a refused application form', (db) => {
     expect(res.statusCode).toBe(400);
     const summary = summaryOf(res.body);
     expect(summary).toContain('请填写申请人姓名或名称');
-    expect(summary).toContain('统一社会信用代码应为18位且校验位正确');
+    expect(summary).toContain('统一社会信用代码有误：有字符不对');
     expect(summary).toContain('法人或其他组织请填写联系人');
     expect(summary).toContain('联系电话应为11位手机号码');
     expect(summary).toContain('选择邮寄获取信息时，请填写通信地址');
@@ -118,7 +118,7 @@ describeEachDialect('a refused application form', (db) => {
     const res = await apply({ formToken: token, website: '', ...applicantInput({ applicantIdKind: '', provisionForm: '', applicantIdNumber: '110105194912310021' }) }, '10.9.0.6');
     expect(res.statusCode).toBe(400);
     expect(summaryFields(res.body)).toEqual(expect.arrayContaining(['applicantIdKind', 'applicantIdNumber', 'provisionForm']));
-    expect(summaryOf(res.body)).toContain('校验位不正确');
+    expect(summaryOf(res.body)).toContain('像是18位身份证号码，但号码中有数字不对');
   });
 
   it('an empty 内容描述 asks for it; one to four characters are told the minimum (found by an outside tester)', async () => {
