@@ -1,5 +1,6 @@
 import type { AdminUser } from '../../../platform/views/admin-layout.tsx';
 import { ConfirmStep } from '../../../platform/views/confirm-step.tsx';
+import { bookTitle, endSentence, withoutFinalStop } from '../../../shared/sentences.ts';
 import { WITHDRAW_REASONS } from '../domain/review-roles.ts';
 import { REVIEW_PANEL } from './item-page-places.ts';
 
@@ -8,11 +9,11 @@ export type ConfirmedPublicVerb = 'withdraw' | 'repeal';
 export const CONFIRMED_PUBLIC_VERBS: readonly string[] = ['withdraw', 'repeal'] satisfies ConfirmedPublicVerb[];
 
 type Named = { id: number; title: string; documentNumber: string | null };
-const named = (d: Named) => `《${d.title}》${d.documentNumber ? `（${d.documentNumber}）` : ''}`;
+const named = (d: Named) => `${bookTitle(d.title)}${d.documentNumber ? `（${d.documentNumber}）` : ''}`;
 
 /** 撤回's reason as the public page says it: the reason's label, and the note after it in brackets. */
 const reasonText = (withdrawReason: string | null | undefined, withdrawNote: string | null | undefined) => {
-  const note = withdrawNote?.trim() ?? '';
+  const note = withoutFinalStop(withdrawNote ?? '');
   return `${(WITHDRAW_REASONS as Record<string, string>)[withdrawReason ?? ''] ?? '其他原因'}${note ? `（${note}）` : ''}`;
 };
 
@@ -23,8 +24,8 @@ const reasonText = (withdrawReason: string | null | undefined, withdrawNote: str
  */
 export function publicVerbDone(verb: ConfirmedPublicVerb, item: Named & { withdrawnReason?: string | null; withdrawnNote?: string | null }, replacement: Named | null): string {
   return verb === 'withdraw'
-    ? `已撤回《${item.title}》：已从门户的栏目列表、检索结果和网站地图中移除，原公开地址只显示撤回说明（撤回原因：${reasonText(item.withdrawnReason, item.withdrawnNote)}）`
-    : `已将《${item.title}》标记为已废止，门户页面顶部会说明${replacement ? `，替代文件：${named(replacement)}` : '（未指明替代文件）'}`;
+    ? `已撤回${bookTitle(item.title)}：已从门户的栏目列表、检索结果和网站地图中移除，原公开地址只显示撤回说明（撤回原因：${reasonText(item.withdrawnReason, item.withdrawnNote)}）`
+    : `已将${bookTitle(item.title)}标记为已废止，门户页面顶部会说明${replacement ? `，替代文件：${named(replacement)}` : '（未指明替代文件）'}`;
 }
 
 /**
@@ -48,7 +49,7 @@ export function PublicVerbConfirmPage({ user, csrf, verb, item, publicPath, fiel
           lead: '撤回后，公众看到：',
           items: [
             '本信息从门户的栏目列表、检索结果和网站地图中移除；',
-            `原公开地址只显示：本信息已于（今天）撤回。撤回原因：${reasonText(fields.withdrawReason, fields.withdrawNote)}。（以及索引号和咨询电话），正文和附件不再显示；`,
+            `原公开地址只显示：本信息已于（今天）撤回。${endSentence(`撤回原因：${reasonText(fields.withdrawReason, fields.withdrawNote)}`)}（以及索引号和咨询电话），正文和附件不再显示；`,
             '撤回不能恢复：需要重新公开的，须新建信息，重新审核发布；审核记录和审计日志记下由您撤回。',
           ],
         }
