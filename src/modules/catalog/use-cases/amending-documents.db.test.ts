@@ -117,7 +117,10 @@ describeEachDialect('已修改 and the documents that amended it (ADR 0026)', (d
       await performReviewVerb(w.deps, system, w.first.id, 'withdraw', { withdrawReason: 'published_in_error' });
       const notice = noticeOf((await app.inject(url)).body);
       expect(notice).toContain('本文件已修改。');
-      expect(notice).not.toContain('<a ');
+      expect(notice).not.toContain('/items/');
+      // It was recorded: the banner does not say the site does not know (it points onward all the same).
+      expect(notice).not.toContain('本站没有记载');
+      expect(notice).toContain(`/organs/${w.bureau.code}/catalog`);
       expect((await publicValidityLinks(w.deps.db, w.measure.id)).amendedBy).toEqual([]);
       // Still recorded for the staff (the link comes back if the decision is published again).
       expect((await validityLinksOf(w.deps.db, w.measure.id)).amendedBy.map((l) => [l.id, l.status])).toEqual([[w.first.id, 'withdrawn']]);

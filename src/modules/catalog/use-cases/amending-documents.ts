@@ -53,11 +53,18 @@ export async function resolveAmendingDocument(db: Executor, p: Pick<Publication,
   return found[0]!.id;
 }
 
-/** An item's 效力 links as the public may see them: only published documents, so no link leads to a withdrawn page. */
-export async function publicValidityLinks(db: Executor, id: number): Promise<ValidityLinks> {
+/**
+ * An item's 效力 links as the public may see them: only published documents, so no link leads to a withdrawn page.
+ * `amendersRecorded`: whether any amender is recorded at all, published or not — an amended item with none (an
+ * imported or older item) has its banner say the site does not know, which would be untrue of one withdrawn since.
+ */
+export async function publicValidityLinks(db: Executor, id: number): Promise<ValidityLinks & { amendersRecorded: boolean }> {
   const all = await validityLinksOf(db, id);
   const published = (xs: ValidityLinkItem[]) => xs.filter((x) => x.status === 'published');
-  return { amendedBy: published(all.amendedBy), amends: published(all.amends), repeals: published(all.repeals), replacedBy: all.replacedBy?.status === 'published' ? all.replacedBy : null };
+  return {
+    amendedBy: published(all.amendedBy), amends: published(all.amends), repeals: published(all.repeals), replacedBy: all.replacedBy?.status === 'published' ? all.replacedBy : null,
+    amendersRecorded: all.amendedBy.length > 0,
+  };
 }
 
 /**

@@ -215,7 +215,10 @@ export const publicationDetail = z
     policyIds: z.array(z.number().int()).describe('政策解读所解读的政策文件编号（匿名调用只含已发布的） / ids of the policies explained; published ones only for anonymous callers'),
     interprets: z.array(linkedPublication).describe('本解读所解读的已发布政策文件 / the published policies this interpretation explains'),
     interpretations: z.array(linkedPublication).describe('解读本文件的已发布政策解读 / the published interpretations of this policy'),
-    amendedBy: z.array(validityLink).describe('修改本文件的已发布文件（效力为已修改时），先发布的在前 / the published documents that amended this one, oldest first'),
+    amendedBy: z.array(validityLink).describe(
+      '修改本文件的已发布文件（效力为已修改时），先发布的在前；效力为已修改而为空：本站没有记载修改它的文件（如导入的信息），或记载的已撤回 ' +
+      '/ the published documents that amended this one, oldest first; empty for an amended item whose amender the site does not record (an imported item) or has withdrawn',
+    ),
     amends: z.array(validityLink).describe('本文件修改的已发布文件 / the published documents this one amended'),
     repeals: z.array(validityLink).describe('以本文件为替代文件而废止的已发布文件 / the published documents repealed with this one as their replacement'),
     matter: directoryMatter.nullable().describe('本信息对应的基层政务公开标准目录事项 / the standard-directory 事项 it fulfils'),

@@ -16,7 +16,7 @@ import { withWholePhoneNumbers } from './whole-phone-numbers.ts';
 import type { PortalRequestInfo } from './portal-request.ts';
 import { nodePath } from '../../domain/portal-paths.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
-import { ValidityNotice, ValidityOfOthers, type ChainedDocument, type LinkedDocument } from './validity-notice.tsx';
+import { laterDocumentsWords, ValidityNotice, ValidityOfOthers, type ChainedDocument, type LinkedDocument } from './validity-notice.tsx';
 import { ReplacingPolicyLine } from './replacing-policy-line.tsx';
 
 export type ItemPageProps = {
@@ -33,7 +33,8 @@ export type ItemPageProps = {
    */
   replacements: ChainedDocument[];
   /** 效力 links to published documents: who amended this one, and what this one amended or repealed (docs/adr/0026). */
-  validity: { amendedBy: LinkedDocument[]; amends: LinkedDocument[]; repeals: LinkedDocument[] };
+  /** `amendersRecorded`: whether the site records any amender, published or not (false: the banner says it does not know). */
+  validity: { amendedBy: LinkedDocument[]; amends: LinkedDocument[]; repeals: LinkedDocument[]; amendersRecorded?: boolean };
   qrSvg: string;
   printView: boolean;
   /** Amendments: what changed before the current text (修订记录). */
@@ -84,7 +85,10 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
   return (
     <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView} canonicalPath={url}>
       <Breadcrumb items={[...organCrumbs(organ, parent), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) })), { label: '正文' }]} />
-      <ValidityNotice item={item} amendedBy={validity.amendedBy} replacements={replacements} />
+      <ValidityNotice
+        item={item} amendedBy={validity.amendedBy} replacements={replacements} amendersRecorded={validity.amendersRecorded ?? validity.amendedBy.length > 0}
+        laterDocuments={{ organName: organ.shortName || organ.name, catalogHref: `/organs/${organ.code}/catalog`, searchWords: laterDocumentsWords(item) }}
+      />
       <article aria-labelledby="item-title">
         {/* Title, date and source first: on a phone they are what the reader came for (issue 15). */}
         <h1 class="article-title" id="item-title">{item.title}</h1>

@@ -59,11 +59,15 @@ describeEachDialect('public portal', (db) => {
     expect(banner).toContain(`<span class="nowrap">${decision.publishedOn}</span>发布`);
     // The link leads to the page, not to 页面不存在.
     expect((await app.inject(`/organs/${county.code}/items/${decision.id}`)).statusCode).toBe(200);
-    // Nothing recorded: the banner says no more than it knows.
-    const bare = await createPublished(deps, organ.id, [node], { title: '住宅工程质量分户验收管理办法', validity: 'amended' });
+    // Nothing recorded: the banner says so plainly and points to the documents after it (a resident on a phone
+    // read a bare 本文件已修改。 and could not tell what changed it or where the text in force is).
+    const bare = await createPublished(deps, organ.id, [node], { title: '关于印发《住宅工程质量分户验收管理办法》的通知', validity: 'amended' });
     const bareBanner = /<div class="notice" role="note">[\s\S]*?<\/div>/.exec((await app.inject(`/organs/${organ.code}/items/${bare.id}`)).body)?.[0] ?? '';
     expect(bareBanner).toContain('本文件已修改。');
-    expect(bareBanner).not.toContain('<a ');
+    expect(bareBanner).toContain('本站没有记载是哪份文件、何时修改了本文件。');
+    expect(bareBanner).toContain(`<a href="/organs/${organ.code}/catalog">`);
+    expect(bareBanner).toContain(`<a href="/search?q=${encodeURIComponent('住宅工程质量分户验收管理办法')}&amp;sort=newest">`);
+    expect(bareBanner).not.toContain('/items/');
     await app.close();
   });
 

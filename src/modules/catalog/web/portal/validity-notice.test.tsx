@@ -1,6 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { ValidityNotice } from './validity-notice.tsx';
+import { laterDocumentsWords, ValidityNotice } from './validity-notice.tsx';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
 
@@ -16,7 +16,37 @@ describe('the 效力 notice and 有效期至 (ADR 0027)', () => {
 
   it('keeps 已修改 and 已废止 as they were: they take precedence over the period', () => {
     expect(text(renderToString(<ValidityNotice item={{ validity: 'repealed', validThroughOn: '2025-06-06' }} amendedBy={[]} replacements={[]} />))).toBe('本文件已废止。');
-    expect(text(renderToString(<ValidityNotice item={{ validity: 'amended', validThroughOn: '2025-06-06' }} amendedBy={[]} replacements={[]} />))).toBe('本文件已修改。');
+    expect(text(renderToString(<ValidityNotice item={{ validity: 'amended', validThroughOn: '2025-06-06' }} amendedBy={[]} replacements={[]} />))).toMatch(/^本文件已修改。/);
+  });
+
+  // An outside tester (a resident on a phone) on 岚建规〔2020〕1号: a bare 本文件已修改。 tells neither what changed it nor where the text in force is.
+  describe('an amended document whose amender the site does not name', () => {
+    const later = { organName: '县住建局', catalogHref: '/organs/qlx-zjj/catalog', searchWords: '青岚县农村危房改造补助资金管理办法' };
+    const amended = { validity: 'amended' as const, validThroughOn: null };
+
+    it('says plainly that none is recorded and points to the catalog and a search for the documents after it', () => {
+      const html = renderToString(<ValidityNotice item={amended} amendedBy={[]} replacements={[]} laterDocuments={later} />);
+      expect(text(html)).toBe('本文件已修改。本站没有记载是哪份文件、何时修改了本文件。修改后的规定请查看此后发布的文件：县住建局公开目录，或检索“青岚县农村危房改造补助资金管理办法”（最新的在前）。');
+      expect(html).toContain('<a href="/organs/qlx-zjj/catalog">');
+      expect(html).toContain(`<a href="/search?q=${encodeURIComponent('青岚县农村危房改造补助资金管理办法')}&amp;sort=newest">`);
+    });
+
+    it('does not say none is recorded when the recorded amender is only withdrawn since (ADR 0026), and still points onward', () => {
+      const html = renderToString(<ValidityNotice item={amended} amendedBy={[]} replacements={[]} laterDocuments={later} amendersRecorded />);
+      expect(text(html)).toBe('本文件已修改。修改后的规定请查看此后发布的文件：县住建局公开目录，或检索“青岚县农村危房改造补助资金管理办法”（最新的在前）。');
+    });
+
+    it('names a recorded amender as before, with no pointer', () => {
+      const decision = { id: 5, title: '关于修改部分规范性文件的决定', organCode: 'qlx-zf', documentNumber: '岚政〔2026〕5号', publishedOn: '2026-03-01' };
+      expect(text(renderToString(<ValidityNotice item={amended} amendedBy={[decision]} replacements={[]} laterDocuments={later} />)))
+        .toBe('本文件已被《关于修改部分规范性文件的决定》（岚政〔2026〕5号，2026-03-01发布）修改。');
+    });
+
+    it('searches by the name the title quotes, else the 文号, else the title', () => {
+      expect(laterDocumentsWords({ title: '关于印发《青岚县农村危房改造补助资金管理办法》的通知', documentNumber: '岚建规〔2020〕1号' })).toBe('青岚县农村危房改造补助资金管理办法');
+      expect(laterDocumentsWords({ title: '关于加强扬尘治理的通知', documentNumber: '岚建〔2021〕3号' })).toBe('岚建〔2021〕3号');
+      expect(laterDocumentsWords({ title: '住宅工程质量分户验收管理办法', documentNumber: null })).toBe('住宅工程质量分户验收管理办法');
+    });
   });
 
   it('keeps a lapsed document without a date as before', () => {

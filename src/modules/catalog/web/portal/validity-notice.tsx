@@ -44,23 +44,50 @@ function Onward({ replacements }: { replacements: readonly ChainedDocument[] }) 
   );
 }
 
+/** Where a reader finds what came after a document whose amender the site cannot name: its organ's catalog and a search. */
+export type LaterDocuments = { organName: string; catalogHref: string; searchWords: string };
+
+/**
+ * The words that find the documents after `item`: the name a title quotes in 《》 (关于印发《X办法》的通知 → X办法, as a
+ * 关于修改《X办法》的决定 names it), else its 文号, else its title.
+ */
+export function laterDocumentsWords(item: { title: string; documentNumber: string | null }): string {
+  const quoted = /《([^《》]+)》/.exec(item.title)?.[1]?.trim();
+  return quoted || item.documentNumber?.trim() || item.title.trim();
+}
+
+/** 此后发布的文件可在县住建局公开目录中查看，或检索“X”（最新的在前）。 */
+function LookForLater({ where }: { where: LaterDocuments }) {
+  const search = `/search?${new URLSearchParams({ q: where.searchWords, sort: 'newest' }).toString().replaceAll('+', '%20')}`;
+  return <>修改后的规定请查看此后发布的文件：<a href={where.catalogHref}>{where.organName}公开目录</a>，或<a href={search}>检索“{where.searchWords}”</a>（最新的在前）。</>;
+}
+
 /**
  * What the top of an item's page says about its 效力 (docs/rules/proactive-disclosure.md "Validity of
  * documents"): 本文件已被《X》修改 / 废止, naming only published documents — an amender since withdrawn
- * is left out and, with none left, the banner says only 本文件已修改 (docs/adr/0026). A document lapsed by
+ * is left out and, with none left, the banner says 本文件已修改 (docs/adr/0026); where none was ever recorded (an
+ * imported or older item: `amendersRecorded` false) it says so plainly. Either way, given `laterDocuments`, it points
+ * to the organ's catalog and a search for the documents after it, where the current text is. A document lapsed by
  * its 有效期至 says to which day it was in force and from which it lapsed (docs/adr/0027).
  * `replacements`: where its 替代文件 leads (use-cases' publicReplacementsOf, the rule 政策解读's line follows),
  * the direct replacement first — named as before — and, when that one is no longer in force, the document in force
  * now or the truth that none is recorded (Onward). Empty when none is published.
  */
-export function ValidityNotice({ item, amendedBy, replacements }: {
+export function ValidityNotice({ item, amendedBy, replacements, laterDocuments, amendersRecorded = amendedBy.length > 0 }: {
   item: Pick<Publication, 'validity' | 'validThroughOn'>; amendedBy: readonly LinkedDocument[]; replacements: readonly ChainedDocument[];
+  laterDocuments?: LaterDocuments; amendersRecorded?: boolean;
 }) {
   if (item.validity === 'valid') return null;
   const replacement = replacements[0] ?? null;
   return (
     <div class="notice" role="note">
-      {item.validity === 'amended' && (amendedBy.length ? <strong>本文件已被<NamedList docs={amendedBy} />修改。</strong> : <strong>本文件已修改。</strong>)}
+      {item.validity === 'amended' && (amendedBy.length ? <strong>本文件已被<NamedList docs={amendedBy} />修改。</strong> : (
+        <>
+          <strong>本文件已修改。</strong>
+          {!amendersRecorded && '本站没有记载是哪份文件、何时修改了本文件。'}
+          {laterDocuments && <LookForLater where={laterDocuments} />}
+        </>
+      ))}
       {item.validity === 'repealed' && (replacement
         ? <strong>本文件已被<Named doc={replacement} />废止<Onward replacements={replacements} />。</strong>
         : <strong>本文件已废止。</strong>)}
