@@ -41,6 +41,8 @@ export {
 } from './use-cases/proposals.ts';
 export { listPublishedProposals, findPublishedProposal, proposalYearFigures, type PublishedProposal, type ProposalYearFigures } from './use-cases/published-proposals.ts';
 export { seedDemoProposals, type DemoProposal } from './use-cases/seed-demo-proposals.ts';
+// What the site search (modules/search) may find of 互动交流: opened consultations and published proposal results, titles only.
+export { searchableInteraction, INTERACTION_SEARCH_BOUND, type SearchableConsultation, type SearchableProposal } from './use-cases/search-entries.ts';
 export { proposalsAdminRoutes } from './web/admin/proposals-admin-routes.tsx';
 export { proposalsPortalRoutes } from './web/portal/proposals-portal-routes.tsx';
 export { proposalsApi } from './web/api/proposals-api.ts';

@@ -104,3 +104,18 @@ export async function insertConsultationFile(db: Executor, f: { consultationId: 
 export async function deleteConsultationFile(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('consultation_files').where('id', '=', id).execute();
 }
+
+/** A consultation as the site search reads it: no body (search-entries.ts). */
+export type ConsultationTitleRow = Pick<Consultation, 'id' | 'organId' | 'title' | 'startOn' | 'endOn' | 'feedbackDueOn' | 'feedbackPublishedOn'>;
+
+/**
+ * The site search's candidates: the consultations of these organs (null: every organ) opened by `startedBy` — the ones the
+ * portal shows — newest first, at most `limit`; their titles only, matched in memory (a county opens tens a year).
+ */
+export async function consultationTitles(db: Executor, organIds: number[] | null, startedBy: string, limit: number): Promise<ConsultationTitleRow[]> {
+  if (organIds && organIds.length === 0) return [];
+  let q = db.selectFrom('consultations').select(['id', 'organ_id', 'title', 'start_on', 'end_on', 'feedback_due_on', 'feedback_published_on']).where('start_on', '<=', startedBy);
+  if (organIds) q = q.where('organ_id', 'in', organIds);
+  const rows = await q.orderBy('start_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, organId: r.organ_id, title: r.title, startOn: r.start_on, endOn: r.end_on, feedbackDueOn: r.feedback_due_on, feedbackPublishedOn: r.feedback_published_on }));
+}

@@ -169,3 +169,18 @@ export async function saveProposalSettings(db: Executor, organId: number, s: Pro
   const values = { due_months: s.dueMonths, publish_working_days: s.publishWorkingDays, updated_at: at };
   await db.insertInto('proposal_settings').values({ organ_id: organId, ...values }).onConflict((oc) => oc.column('organ_id').doUpdateSet(values)).execute();
 }
+
+/** A published result as the site search reads it: no texts (search-entries.ts). */
+export type ProposalTitleRow = Pick<Proposal, 'id' | 'organId' | 'kind' | 'number' | 'title' | 'year' | 'repliedOn' | 'publishedOn'>;
+
+/**
+ * The site search's candidates: the published results of these organs (null: every organ), newest publication first,
+ * at most `limit`; their titles only, matched in memory (a county publishes tens a year).
+ */
+export async function publishedProposalTitles(db: Executor, organIds: number[] | null, limit: number): Promise<ProposalTitleRow[]> {
+  if (organIds && organIds.length === 0) return [];
+  let q = db.selectFrom('proposals').select(['id', 'organ_id', 'kind', 'number', 'title', 'year', 'replied_on', 'published_on']).where('state', '=', 'published');
+  if (organIds) q = q.where('organ_id', 'in', organIds);
+  const rows = await q.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, organId: r.organ_id, kind: r.kind as ProposalKind, number: r.number, title: r.title, year: Number(r.year), repliedOn: r.replied_on, publishedOn: r.published_on }));
+}
