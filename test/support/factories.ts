@@ -95,3 +95,32 @@ export async function createReviewCast(deps: AppDeps, organCode: string) {
     leader: await createActor(deps, organCode, 'leader_in_charge'),
   };
 }
+
+/**
+ * A 意见征集 opened by the system with the given title and dates. It may not start before the clock's day (China time),
+ * as staff may not open one: set the clock, open, then move it on to see it open or closed.
+ */
+export async function createConsultation(deps: AppDeps, organId: number, over: { title?: string; startOn: string; endOn: string }) {
+  const { openConsultation } = await import('../../src/modules/interaction/index.ts');
+  return openConsultation(deps, system, organId, {
+    title: over.title ?? `关于城区停车收费标准调整的征求意见稿${next()}`, body: '第一条 为规范停车秩序……', howToComment: '在本页提交意见',
+    startOn: over.startOn, endOn: over.endOn,
+  });
+}
+
+/**
+ * A 建议提案 registered, answered and — unless `publish` is false — its result published by the system, all on the
+ * clock's day (China time), with the given title and kind (人大代表建议 by default).
+ */
+export async function createProposal(deps: AppDeps, organId: number, over: { title?: string; kind?: 'suggestion' | 'proposal'; publish?: boolean } = {}) {
+  const { registerProposal, performProposalVerb } = await import('../../src/modules/interaction/index.ts');
+  const { chinaDateOf } = await import('../../src/shared/iso-date.ts');
+  const today = chinaDateOf(deps.clock.now());
+  const p = await registerProposal(deps, system, organId, {
+    kind: over.kind ?? 'suggestion', number: String(next()).padStart(4, '0'), title: over.title ?? `关于加快城区老旧小区改造的建议${next()}`, submitters: '王某',
+    session: '县十八届人大五次会议', receivedOn: today, role: 'lead',
+  });
+  const replied = await performProposalVerb(deps, system, p.id, { verb: 'reply', replyText: '王某代表：您提出的建议收悉，现答复如下：已列入明年计划。', repliedOn: today, result: 'planned' });
+  if (over.publish === false) return replied;
+  return performProposalVerb(deps, system, p.id, { verb: 'publish', publicText: '王某代表：您提出的建议收悉，已列入明年计划。' });
+}

@@ -10,6 +10,7 @@ import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item
 import { DomainError } from '../../../shared/domain-error.ts';
 import { listsWithoutWord } from '../domain/search-request.ts';
 import { offerShown } from '../use-cases/offer-shown.ts';
+import { interactionFound, interactionMatches, looksForInteraction } from '../use-cases/interaction-matches.ts';
 
 const str = (d: string) => z.string().optional().describe(d);
 // Read as text and checked by readSearchParams (a refusal in Chinese with its ERR_SEARCH_ code, never the validator's), but
@@ -39,6 +40,8 @@ const facet = z.array(z.object({
   label: z.string().describe('门户上显示的中文名称 / the Chinese label the portal shows'),
   count: z.number().int().describe('以此值筛选时的结果数（facetsSampled 不为 null 时按样本统计） / the results filtering by this value gives (over the sample when facetsSampled is set)'),
 }));
+const organRef = z.object({ code: z.string(), name: z.string(), label: z.string().describe('门户上的称呼（简称） / how the portal words it (short name)') });
+const interactionList = z.object({ organ: organRef, url: z.string().describe('该机关的列表地址 / the organ’s list') });
 const searchAnswer = z.object({
   query: z.string().describe('规范化后的检索词 / the query as understood'),
   total: z.number().int().describe('符合条件的信息总数，最多计到 1,001 / number of matching items, counted up to 1,001'),
@@ -107,6 +110,30 @@ const searchAnswer = z.object({
     total: z.number().int().describe('该检索式的结果数（同一范围和筛选条件） / how many items it finds (same scope and filters)'),
   }).nullable().describe('没有结果（total 为 0，items 为空）而有检索式可推荐且有结果时，门户在“没有找到包含“…”的公开信息；以下是“…”的结果（共 N 条）”下列出其前 5 条的那个检索式：分开检索，否则您是不是要找，否则减少检索词的第一个；用 q 再检索即得其结果。否则为 null（包括只在全站范围内有结果的推荐） / nothing found (total 0, no items) and an offered query finds something: the one whose first 5 items the portal shows under "no item holds …; these are the results of … (N)" — the words apart, else the correction, else the first of fewerWords; search q for its items. Else null (also when only the whole region’s offers find something)'),
   fewerWords: z.array(z.object({ q: z.string(), total: z.number().int() })).describe('没有结果（分开检索、错字改正也没有）且有 2–6 个检索词时：去掉其中一个检索词后有结果的检索式及其结果数，结果多的在前，最多 3 个；去掉哪一个都没有结果时，为同时出现能找到信息的尽量多的词（从最长的词起，至少 2 个）这一个检索式 / nothing found (nor apart or corrected) with 2–6 keywords: the query with one keyword left out, for those that find something, most found first, at most 3; when none does, the one query of the most words that find something together (longest words first, at least 2)'),
+  interaction: z.object({
+    consultations: z.object({
+      total: z.number().int().describe('标题包含全部检索词的意见征集数（已开始的） / how many consultations (started ones) hold every keyword in their titles'),
+      items: z.array(z.object({
+        id: z.number().int(), title: z.string(), titleParts: z.array(part).describe('标题，命中词已标出 / title with matches marked'),
+        url: z.string().describe('门户上的地址 / portal address'), organ: organRef,
+        startOn: z.string().describe('征集开始日期 / first day of comments'), endOn: z.string().describe('征集截止日期 / last day of comments'),
+        open: z.boolean().describe('true：正在征集（今天在征集期内）；false：已结束 / true while comments are taken (today within the period), false once it has ended'),
+      })).describe('最多 3 项：正在征集的在前，其余按开始日期（新的在前） / at most 3: open ones first, then newest first'),
+      lists: z.array(interactionList).describe('total 多于 items 时，包含其余各项的机关意见征集列表（最多 3 个，项数多的在前）；否则为空 / when total exceeds items: the organs’ 意见征集 lists holding the rest (at most 3, most first); else empty'),
+    }),
+    proposals: z.object({
+      total: z.number().int().describe('标题包含全部检索词的已公开建议提案办理结果数 / how many published proposal results hold every keyword in their titles'),
+      items: z.array(z.object({
+        id: z.number().int(), title: z.string(), titleParts: z.array(part).describe('标题，命中词已标出 / title with matches marked'),
+        url: z.string().describe('门户上的地址 / portal address'), organ: organRef,
+        kind: z.enum(['suggestion', 'proposal']).describe('suggestion（人大代表建议）或 proposal（政协提案） / a deputy’s suggestion or a CPPCC member’s proposal'),
+        kindLabel: z.string().describe('人大代表建议 或 政协提案 / the kind in Chinese'),
+        year: z.number().int(), number: z.string().describe('编号，如 第0123号 / the number'),
+        repliedOn: z.string().describe('答复日期 / replied on'), publishedOn: z.string().describe('公开日期 / published on'),
+      })).describe('最多 3 项，新公开的在前 / at most 3, newest published first'),
+      lists: z.array(interactionList).describe('total 多于 items 时，包含其余各项的机关建议提案办理结果列表（最多 3 个）；否则为空 / when total exceeds items: the organs’ result lists holding the rest (at most 3); else empty'),
+    }),
+  }).nullable().describe('标题包含全部检索词（与信息相同的匹配规则：全角半角、大小写不计，同义词同时检索）的意见征集和已公开的建议提案办理结果，范围与 organ 相同（某一机关自己的，或全站）；只在第 1 页、有检索词且除 organ 外没有筛选条件（node、stage、genre、year、validity、from、to 只适用于公开信息）时给出，否则为 null；不计入 total。/ the consultations and published proposal results whose titles hold every keyword (the items’ rule: full-width and case not counted, synonyms too), in the scope organ gives (one organ’s own, or the whole region); given on page 1 of a search with words and no filter but organ (node, stage, genre, year, validity, from and to apply to items only), else null; not counted in total'),
 });
 /** The API's addressedItem: the same fields whatever the status, null where the public may not know them. */
 const addressedJson = (a: AddressedItem) => {
@@ -147,7 +174,9 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
       ? await search({ ...req, filters: { ...req.filters, scopeOrganId: null }, page: 1 }, organList)
       : null;
     const shown = offerShown(r, region);
-    if (req.page === 1 && req.q && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total, searchVisitorOf(request));
+    // 意见征集 and 建议提案 the words find, as the portal page lists them (docs/search.md, "意见征集 and 建议提案").
+    const interaction = looksForInteraction(req, address) ? await interactionMatches(deps, r.query, req.filters.scopeOrganId, await organList()) : null;
+    if (req.page === 1 && req.q && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total + interactionFound(interaction), searchVisitorOf(request));
     const organs = await organList();
     // Labelled as the portal shows them: an organ by its short name (the value is its code, what organ= takes), 五公开 and 效力 in Chinese.
     const organLabel = new Map(organs.map((o) => [o.code, scopeLabel(o)]));
@@ -169,6 +198,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
       didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords,
       regionOffer: shown.regionOffer, shownInstead: shown.shownInstead && { kind: shown.shownInstead.kind, q: shown.shownInstead.q, total: shown.shownInstead.total }, missingDocumentNumber: r.missingDocumentNumber, missingIndexNumber: r.missingIndexNumber,
       queryTruncated: queryCut, datesSwapped, addressedItem: addressedAnswer ? addressedJson(addressedAnswer.addressed) : null,
+      interaction,
     };
   });
 };

@@ -10,6 +10,8 @@ import type { MissingDocumentNumber, MissingIndexNumber } from '../use-cases/sea
 import { MAX_QUERY_CHARS, type QueryCut } from '../domain/query-cut.ts';
 import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
+import { InteractionBlock } from './interaction-block.tsx';
+import { interactionFound, type InteractionMatches } from '../use-cases/interaction-matches.ts';
 
 
 const Marked = ({ parts }: { parts: SnippetPart[] }) => <>{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
@@ -47,7 +49,7 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, years = [], numberExample = null, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, queryCut = null, datesSwapped = false, addressed = null }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, years = [], numberExample = null, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, queryCut = null, datesSwapped = false, addressed = null, interaction = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   /** The years that have items, newest first: the form's 年份 choices (search-routes.tsx reads them once per content version). */
   years?: number[];
@@ -70,6 +72,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   datesSwapped?: boolean;
   /** The query was an item page's address: that item, or what the public may know of it, in place of results. */
   addressed?: AddressedItem | null;
+  /** The 意见征集 and 建议提案 results the words find (use-cases/interaction-matches.ts), shown above the items; null when not looked for. */
+  interaction?: InteractionMatches | null;
 }) {
   /** A count as the page says it: past the cap, 超过 1,000. */
   const countWords = (n: number) => (n > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : String(n));
@@ -318,7 +322,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   ) : null);
   // What to try next, said plainly, when words found nothing and nothing is shown in their place (a 文号 or 索引号 no
   // item has gets its own advice; a listing by filters has no words).
-  const tips = !!result && result.total === 0 && !listing && !addressed && !instead && !result.missingDocumentNumber && !result.missingIndexNumber;
+  const tips = !!result && result.total === 0 && !listing && !addressed && !instead && !result.missingDocumentNumber && !result.missingIndexNumber && interactionFound(interaction) === 0;
   // Found nothing: the information may still be had by asking — the organ a missing 文号's 代字 or 索引号's code names (an
   // outside tester: 岚建〔2031〕999号 linked 县住建局's list, then 向县政府申请), else the organ in scope, else the county's government.
   const numberOrgan = result?.missingDocumentNumber?.organ ?? result?.missingIndexNumber?.organ ?? null;
@@ -328,7 +332,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
       <h1 class="keep-words">{heading ?? <>“{shownQ}”<wbr />的检索结果</>}</h1>
       {/* Past the form and every facet link in one Tab (a keyboard reached the first result after 61 presses). */}
-      {result && <a class="skip-link" href="#results-h">跳到检索结果</a>}
+      {result && <a class="skip-link" href={interactionFound(interaction) > 0 ? '#interaction-h' : '#results-h'}>跳到检索结果</a>}
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
         {error && <div class="error-summary" role="alert"><p>{error.message}</p></div>}
         {/* In reading order: the box with its button (as in the header), then the options. */}
@@ -396,6 +400,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
                 </details>
               )}
             </div>
+            {/* 意见征集 and 建议提案 the words find, first: what a resident often wants (docs/search.md, "意见征集 and 建议提案"). */}
+            <InteractionBlock found={interaction} />
             {addressed && <Addressed />}
             {/* Nothing found as typed, and an offer's items shown in their place (docs/search.md, "What a search that found
                 nothing shows"): the heading says what was not found and whose items follow, with their count — never 共找到 0 条

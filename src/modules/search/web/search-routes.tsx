@@ -12,6 +12,8 @@ import { organListOf, type SearchResult } from '../use-cases/search-publications
 import { listsWithoutWord, type SearchFilters } from '../domain/search-request.ts';
 import { searchTermReport, searchVisitorOf, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
+import { interactionFound, interactionMatches, looksForInteraction, type InteractionMatches } from '../use-cases/interaction-matches.ts';
+import { parseQuery } from '../domain/parse-query.ts';
 import { newestDocumentNumber, yearsIndexed } from '../storage/search-repository.ts';
 import { portalHostsOf, readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
@@ -57,12 +59,18 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         // What was searched, in the box and every link of the page: a long query's start, a reversed range swapped.
         if (queryCut) raw = { ...raw, q: req.q };
         if (datesSwapped) raw = { ...raw, from: req.filters.fromOn, to: req.filters.toOn };
+        // 意见征集 and 建议提案 the words find (docs/search.md, "意见征集 and 建议提案"): read for every request, kept page or not —
+        // they change without the content version (opened, a day passing, a result published or withheld), so the kept page
+        // is kept under what they are too. Two bounded queries.
+        const interaction: InteractionMatches | null = looksForInteraction(req, address)
+          ? await interactionMatches(deps, parseQuery(req.q), req.filters.scopeOrganId, await organList())
+          : null;
         const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null, addressed: AddressedItem | null = null) => {
           const [organs, yearList] = await Promise.all([organList(), yearsOf()]);
           const numberExample = await exampleOf(scopeOrgan, organs);
           return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} years={yearList} numberExample={numberExample} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result && !addressed ? req.page : 1} error={null}
             regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null}
-            queryCut={queryCut} datesSwapped={datesSwapped} addressed={addressed} />);
+            queryCut={queryCut} datesSwapped={datesSwapped} addressed={addressed} interaction={interaction} />);
         };
         // Neither a word nor a filter: the form asking for a word. A filter without a word lists what it lets through,
         // and so does sort=newest alone: everything, newest first.
@@ -87,11 +95,12 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
             : null;
           return { html: await render(result, region, unfiltered), result };
         };
-        const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url}`, made);
+        const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url} ${interactionKey(interaction)}`, made);
         // Counted as search terms: words. An address is none; a query cut to its start may run past a number typed after
         // the limit (part of an ID or card number, which the checks no longer see whole), so it stays uncounted as when refused.
         // A listing by filters has no term to count. Who searched is told apart for the day only (one visitor re-sorting is one).
-        if (req.page === 1 && req.q && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total, searchVisitorOf(request));
+        // A search that found a consultation or a proposal result found something: not counted as one that found nothing.
+        if (req.page === 1 && req.q && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total + interactionFound(interaction), searchVisitorOf(request));
         return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
@@ -104,6 +113,12 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
     });
   };
 }
+
+/** What of 互动交流 a kept page shows, as part of its key: the entries listed (with a consultation's state) and the counts. */
+const interactionKey = (m: InteractionMatches | null) => (!m ? '' : [
+  m.consultations.total, ...m.consultations.items.map((c) => `c${c.id}${c.open ? 'o' : ''}`), m.proposals.total, ...m.proposals.items.map((p) => `p${p.id}`),
+  ...m.consultations.lists.map((l) => l.organ.code), '|', ...m.proposals.lists.map((l) => l.organ.code),
+].join(' '));
 
 /** Whether a search has filters besides its scope (the results page's 已选条件). */
 const narrowed = ({ scopeOrganId: _scope, ...filters }: SearchFilters) => Object.values(filters).some((v) => v !== undefined && v !== null && v !== '');
