@@ -368,4 +368,59 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
       await page.close();
     });
   }
+
+  // With the caret in bold text 加粗 looked as it did elsewhere — .btn-secondary's background, set with
+  // !important, won over the pressed one — so a pressed button (加粗, the heading level, the alignment) showed nothing.
+  // Pressed, it must differ from a button not pressed by its colour (3:1 at least, WCAG 1.4.11) and by more than colour.
+  for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+    it(`at ${width} px shows a pressed toolbar button as pressed, and the hint says where 导入 Word 文档 is`, async () => {
+      const phone = width < 700;
+      const page = await served.newPage({ viewport: { width, height }, ...(phone ? { hasTouch: true, isMobile: true } : {}), bypassCSP: true });
+      await new AdminPages(page, served.baseUrl).signIn(officer.username, officer.password);
+      await page.goto(`${served.baseUrl}/admin/publications/${draftId}`);
+      const toolbar = page.getByRole('toolbar', { name: '正文编辑工具' });
+      await toolbar.getByRole('button', { name: '导入 Word 文档', includeHidden: true }).waitFor({ state: 'attached' });
+      // The hint under the editor names the toolbar's 导入 Word 文档 and 源代码, which a phone keeps behind 更多.
+      await expect(page.locator('#h-bodyHtml').textContent()).resolves.toBe('用编辑框上方的工具栏排版；“导入 Word 文档”从 Word 文档导入正文，“源代码”直接编辑 HTML（手机上这两项在工具栏的“更多”里）。脚本和样式会被自动清除');
+
+      const surface = page.locator('.rich-content');
+      await surface.click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await toolbar.getByRole('button', { name: '加粗' }).click();
+      await page.keyboard.type('加粗的字');
+      const bold = toolbar.getByRole('button', { name: '加粗' });
+      const heading = toolbar.getByRole('button', { name: '标题' });
+      await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('true');
+      await expect(heading.getAttribute('aria-pressed')).resolves.toBe('false');
+      /** What a button looks like: its background and text colours, and what else draws it (shadow, outline, border, underline). */
+      const look = (b: typeof bold) => b.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { background: s.backgroundColor, color: s.color, shape: [s.boxShadow, s.outlineStyle, s.outlineWidth, s.borderTopWidth, s.borderBottomWidth, s.textDecorationLine].join(' ') };
+      });
+      const contrast = (a: string, b: string) => {
+        const lum = (c: string) => {
+          const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+        };
+        const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+        return (hi + 0.05) / (lo + 0.05);
+      };
+      // The caret stays in the text: the look is read without moving focus to the toolbar.
+      const pressed = await look(bold);
+      const plain = await look(heading);
+      expect(contrast(pressed.background, plain.background), `${pressed.background} against ${plain.background}`).toBeGreaterThanOrEqual(3);
+      expect(pressed.shape, 'a cue other than colour').not.toBe(plain.shape);
+      expect(contrast(pressed.color, pressed.background), 'its text readable').toBeGreaterThanOrEqual(4.5);
+      await page.screenshot({ path: path.join(SHOTS, `editor-pressed-${width}.png`) });
+
+      // Out of the bold text, 加粗 looks as the others again.
+      await page.keyboard.press('Enter');
+      await toolbar.getByRole('button', { name: '加粗' }).click();
+      await page.keyboard.type('平常的字');
+      await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('false');
+      expect(await look(bold)).toEqual(plain);
+      await page.close();
+    });
+  }
 });

@@ -58,7 +58,7 @@ describe.skipIf(SKIP_BROWSER)('a new item imported from a Word 公文, with and 
     await expect(page.locator('#f-docType option:checked').textContent()).resolves.toBe('请选择');
     // The form's own import box is for pages without JavaScript: here the toolbar imports, and the hint says so.
     await expect(page.locator('[data-docx-fallback]').isHidden()).resolves.toBe(true);
-    await expect(page.locator('#h-bodyHtml').textContent()).resolves.toMatch(/^用上方工具栏排版/);
+    await expect(page.locator('#h-bodyHtml').textContent()).resolves.toMatch(/^用编辑框上方的工具栏排版/);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('toolbar', { name: '正文编辑工具' }).getByRole('button', { name: '导入 Word 文档' }).click();
     await (await chooser).setFiles(wordFile);

@@ -287,11 +287,12 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         <Field name="summary" label="内容概述" errors={errors}>
           <textarea id="f-summary" name="summary">{v('summary')}</textarea>
         </Field>
-        {/* Without JavaScript the hint says what is there (the HTML and the import under it); the editor puts its own (data-hint) in its place. */}
+        {/* Without JavaScript the hint says what is there (the HTML and the import under it); the editor puts its own (data-hint) in its place.
+            A phone's toolbar is one row with 更多 (docs/adr/0017), and 导入 Word 文档 and 源代码 are behind it: the hint says so. */}
         <Field name="bodyHtml" label="正文" errors={errors} hint={editable ? '在此填写正文的 HTML，或用下方的“从 Word 文档导入正文”导入 .docx 文档。脚本和样式会被自动清除' : undefined}>
           <textarea
             id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text data-docx-import={`/admin/documents/docx-to-html?organ=${organ.code}`}
-            data-hint="用上方工具栏排版，或用工具栏的“导入 Word 文档”从 Word 文档导入；也可切换到“源代码”直接编辑 HTML。脚本和样式会被自动清除"
+            data-hint="用编辑框上方的工具栏排版；“导入 Word 文档”从 Word 文档导入正文，“源代码”直接编辑 HTML（手机上这两项在工具栏的“更多”里）。脚本和样式会被自动清除"
             data-publication-id={attachmentsEditable ? String(publication!.id) : undefined}
             data-images={JSON.stringify(attachments.filter((a) => a.revisionState !== 'pending_remove' && /^image\/(png|jpeg|gif)$/.test(a.mimeType)).map((a) => ({ src: `/attachments/${a.id}/${encodeURIComponent(a.fileName)}`, name: a.fileName })))}
           >{v('bodyHtml')}</textarea>
