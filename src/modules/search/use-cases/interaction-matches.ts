@@ -46,7 +46,9 @@ export async function interactionMatches(deps: AppDeps, query: ParsedQuery, scop
   const found = await searchableInteraction(deps, scopeOrganId === null ? null : organWithUnits(scopeOrganId, organs));
   const byId = new Map(organs.map((o) => [o.id, o]));
   const words = query.keywords.map((k) => k.alternatives.map((a) => a.text));
-  const marked = (title: string) => snippetOf(title, words, title.length + 1);
+  // The whole title, its matches marked: a window three times its length starts at its first character (snippetOf places
+  // the window a third before the first match, which cut a title's start to …).
+  const marked = (title: string) => snippetOf(title, words, 3 * (title.length + 1));
   const ref = (organId: number): OrganRef | null => {
     const o = byId.get(organId);
     return o ? { code: o.code, name: o.name, label: scopeLabel(o) } : null;

@@ -27,7 +27,7 @@ export function InteractionBlock({ found }: { found: InteractionMatches | null }
             <li>
               <a href={x.url}><Marked parts={x.titleParts} /></a>{' '}
               <span class={x.open ? 'tag tag-open' : 'tag'}>{x.open ? '正在征集' : '已结束'}</span>
-              <span class="interaction-meta">征集期 <time dateTime={x.startOn}>{x.startOn}</time> 至 <time dateTime={x.endOn}>{x.endOn}</time>{' · '}{x.organ.label}</span>
+              <span class="interaction-meta">征集期 <time class="nowrap" dateTime={x.startOn}>{x.startOn}</time> 至 <time class="nowrap" dateTime={x.endOn}>{x.endOn}</time>{' · '}{x.organ.label}</span>
             </li>
           ))}
         </ul>
@@ -39,7 +39,7 @@ export function InteractionBlock({ found }: { found: InteractionMatches | null }
           {p.items.map((x) => (
             <li>
               <a href={x.url}><Marked parts={x.titleParts} /></a>
-              <span class="interaction-meta">{x.kindLabel} {x.year}年{x.number}{' · '}答复 <time dateTime={x.repliedOn}>{x.repliedOn}</time>{' · '}{x.organ.label}</span>
+              <span class="interaction-meta">{x.kindLabel} {x.year}年{x.number}{' · '}答复 <time class="nowrap" dateTime={x.repliedOn}>{x.repliedOn}</time>{' · '}{x.organ.label}</span>
             </li>
           ))}
         </ul>

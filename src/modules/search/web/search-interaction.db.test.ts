@@ -60,6 +60,9 @@ describeEachDialect('the site search finds 意见征集 and 建议提案 too', (
       expect(block).not.toContain(`/proposals/${notPublic.id}"`);
       // The matched words are marked, as in an item's title.
       expect(block).toContain('<mark>加装电梯</mark>');
+      // The whole title, never cut to … before its first match.
+      expect(textOf(block!)).toContain('关于加快老旧小区加装电梯的建议');
+      expect(textOf(block!)).not.toContain('…');
       // The items are still there.
       expect(page).toContain('共找到 3 条');
 
