@@ -3,6 +3,7 @@ export type { Finding, FindingType, Severity } from './domain/finding.ts';
 export { FINDING_TYPES, PERSONAL_DATA_TYPES, STRUCTURED_TYPES, findingJson } from './domain/finding.ts';
 export { FINDING_TYPE_ADVICE, FINDING_TYPE_LABELS, SEVERITY_LABELS } from './domain/finding-labels.ts';
 export { scanText, type ScanOptions } from './domain/scan-text.ts';
+export { scanFileName } from './domain/scan-file-name.ts';
 export { publishGate, type PublishGateResult } from './domain/publish-gate.ts';
 export { applyMasks } from './domain/mask.ts';
 export { suggestionInContext } from './domain/suggestion-in-context.ts';

@@ -1,4 +1,4 @@
-import { scanText, type WordList } from '../../privacy/index.ts';
+import { applyMasks, scanFileName, scanText, type WordList } from '../../privacy/index.ts';
 import { htmlToText } from './body-text.ts';
 import { isSecrecyMarking } from './mask-finding.ts';
 import { gateScanReasons, type Reason } from './review-workflow.ts';
@@ -8,10 +8,10 @@ export type ScannedItem = {
   title: string; summary: string; bodyHtml: string; keywords: string[]; source: string; documentNumber: string | null; publishingOrganName: string;
 };
 
-/** An attachment's text, or why it could not be read. */
-export type AttachmentRead = { fileName: string; read: { text: string } | { error: string } };
+/** An attachment: its file name, its 附件名称 (the one to be published: a revision's pending one), and its text or why it could not be read. */
+export type AttachmentRead = { fileName: string; title?: string | null; read: { text: string } | { error: string } };
 
-/** One finding with where it stands (标题, 正文, 附件：名单.pdf …) and a few characters around it. */
+/** One finding with where it stands (标题, 正文, 附件：名单.pdf, 附件“名单.pdf”的附件名称 …) and a few characters around it. */
 export type ItemFinding = {
   source: string; type: string; text: string; start: number; end: number; severity: string; suggestion: string; before?: string; after?: string;
 };
@@ -34,7 +34,7 @@ const contextOf = (text: string, start: number, end: number) => ({
 
 /**
  * The review scan of an item (条例第十七条: review before publishing): the title, summary, body and
- * its links, keywords, source, 文号, 发布机构 and every attachment's text, with the organ's word
+ * its links, keywords, source, 文号, 发布机构 and every attachment's file name, 附件名称 and text, with the organ's word
  * lists. An attachment that could not be read is itself a blocking finding: unread is never clean.
  * One rule for every way in — the review chain and a content import alike.
  */
@@ -46,12 +46,19 @@ export function scanItemTexts(p: ScannedItem, attachments: readonly AttachmentRe
   ];
   for (const [source, text] of parts) for (const f of scanText(text, { wordLists })) findings.push({ source, ...f, ...contextOf(text, f.start, f.end) });
   for (const a of attachments) {
+    // A file's name and its 附件名称 are published with it (the link, its tooltip, the download's name).
+    const inName = scanFileName(a.fileName, { wordLists });
+    // Every source names the file with what its name holds masked: a signed decision or an audit entry
+    // that names a finding by its source never holds the number.
+    const name = applyMasks(a.fileName, inName);
+    for (const f of inName) findings.push({ source: `附件“${name}”的文件名`, ...f, ...contextOf(a.fileName, f.start, f.end) });
+    if (a.title) for (const f of scanText(a.title, { wordLists })) findings.push({ source: `附件“${name}”的附件名称`, ...f, ...contextOf(a.title, f.start, f.end) });
     const read = a.read;
     if ('text' in read) {
-      for (const f of scanText(read.text, { wordLists })) findings.push({ source: `附件：${a.fileName}`, ...f, ...contextOf(read.text, f.start, f.end) });
+      for (const f of scanText(read.text, { wordLists })) findings.push({ source: `附件：${name}`, ...f, ...contextOf(read.text, f.start, f.end) });
     } else {
       findings.push({
-        source: `附件：${a.fileName}`, type: 'unreadable_attachment', text: a.fileName, start: 0, end: 0, severity: 'block',
+        source: `附件：${name}`, type: 'unreadable_attachment', text: a.fileName, start: 0, end: 0, severity: 'block',
         suggestion: `无法读取附件内容（${read.error}），请人工审查或上传可读取的版本`,
       });
     }

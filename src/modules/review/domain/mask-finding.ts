@@ -19,7 +19,12 @@ export const isSecrecyMarking = (f: { type: string }): boolean => f.type === 'cl
 /** Why a finding cannot be masked on the review page (shown on the finding instead of the button), or null when it can. */
 export function whyNotMaskable(f: { source: string; type: string }): string | null {
   if (f.type === 'unreadable_attachment') return '附件无法读取，不能在此遮盖；请人工审查，或退回起草人上传可读取的版本';
-  if (f.source.startsWith('附件')) return '附件中的内容不能在此直接遮盖：请退回起草人在原文件中遮盖后重新上传，或记录可以保留的理由';
+  // An attachment's file name and its 附件名称 are changed by their drafter: renamed and uploaded again, or retitled.
+  if (f.source.startsWith('附件“') && !isSecrecyMarking(f)) {
+    if (f.source.endsWith('”的文件名')) return '文件名中的内容不能在此遮盖：请退回起草人（修订人）将文件改名后重新上传，或记录可以公开的理由';
+    if (f.source.endsWith('”的附件名称')) return '附件名称中的内容不能在此遮盖：请退回起草人（修订人）修改附件名称，或记录可以公开的理由';
+  }
+  if (f.source.startsWith('附件：')) return '附件中的内容不能在此直接遮盖：请退回起草人在原文件中遮盖后重新上传，或记录可以保留的理由';
   // 保守国家秘密法: a marked document is declassified, or the marking found to be wrong — never starred out.
   if (isSecrecyMarking(f)) return '密级标志不能以遮盖处理：须先依法解密，或确认标志有误后由起草人修改';
   if (!maskableField(f.source)) return `“${f.source}”中的内容不能在此直接遮盖，请退回起草人修改`;

@@ -18,7 +18,7 @@ import {
 } from '../storage/review-repository.ts';
 import { editorIdsOf, reviewRowOf, writeMaskedField, writeReviewState, type MaskedColumn, type ReviewStateChanges } from '../storage/review-state-repository.ts';
 import { closeRevision, findPendingRevision, savePendingRevision } from '../storage/revisions-repository.ts';
-import { readAttachmentTexts, scanPublication, scannedItemOf, type AttachmentTexts } from './scan-publication.ts';
+import { carryAcceptances, readAttachmentTexts, rescanItem, sameFinding, scanPublication, scannedItemOf, type AttachmentTexts } from './scan-publication.ts';
 import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 import { htmlToText } from '../domain/body-text.ts';
 import { scanFactsOf } from '../domain/item-scan.ts';
@@ -255,6 +255,10 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
     return result;
   });
   for (const key of filesToDelete) await fs.rm(attachmentPath(deps.dataDir, key), { force: true });
+  // The revision's scan was the item's latest: once it is returned, the latest describes the published
+  // version again (its page showed findings of files the return deleted). An approval needs none: its
+  // own scan was of the revision, which is now what is published.
+  if (verb === 'return_amendment') await rescanItem(deps, publicationId);
   return result;
 }
 
@@ -313,16 +317,6 @@ async function recordJustificationAndScan(
     form = { ...form, scanFindings: findings, scannedAt: at };
   }
   return form;
-}
-
-const sameFinding = (a: NamedFinding, b: NamedFinding) => a.source === b.source && a.start === b.start && a.end === b.end && a.text === b.text;
-
-/** A new scan keeps the acceptances of the findings it finds again, at the same place with the same text. */
-export function carryAcceptances(previous: StoredFinding[], next: StoredFinding[]): StoredFinding[] {
-  return next.map((f) => {
-    const was = previous.find((x) => x.accepted && x.type === f.type && sameFinding(x, f));
-    return was ? { ...f, accepted: was.accepted } : f;
-  });
 }
 
 /** The reviewer's acceptances put on the findings they name: blocking ones only, never a 密级标志. */

@@ -7,21 +7,21 @@ import {
 } from '../../catalog/index.ts';
 import { actorUserId, type Actor } from '../../identity/index.ts';
 import { decide } from '../domain/review-workflow.ts';
-import { loadForm, recordScanFindingsIfUnchanged } from '../storage/review-repository.ts';
 import { addRevisionAuthor, findPendingRevision, type PendingRevision } from '../storage/revisions-repository.ts';
-import { carryAcceptances, loadReviewFacts, refusal } from './perform-review-verb.ts';
-import { readAttachmentTexts, scanPublication, scannedItemOf } from './scan-publication.ts';
+import { loadReviewFacts, refusal } from './perform-review-verb.ts';
+import { rescanItem } from './scan-publication.ts';
 
 /**
  * A published item's attachments change with its pending revision, by the person who may rework
  * it (its proposer, under the same rule as 修订 itself): an added file is not public until the
  * revision is approved, a removed one stays public until then, and returning the revision undoes
- * both (docs/workflows/review-states.md). Each change scans the revision again (rescanRevision).
+ * both (docs/workflows/review-states.md). Each change, and each 附件名称 changed with it, scans the revision again
+ * (rescanItem), so its page and the reviewer's panel show at once what a new file or title holds.
  */
 export async function addRevisionAttachment(deps: AppDeps, actor: Actor, publicationId: number, file: { fileName: string; bytes: Buffer; title?: unknown }): Promise<number> {
   const revision = await deps.db.transaction().execute((trx) => revisionToChange(trx, deps, actor, publicationId));
   const id = await addAttachment(deps, actor, publicationId, file, { alsoInTransaction: (trx) => addRevisionAuthor(trx, revision, actorUserId(actor)) });
-  await rescanRevision(deps, publicationId);
+  await rescanItem(deps, publicationId);
   return id;
 }
 
@@ -37,7 +37,7 @@ export async function removeRevisionAttachment(deps: AppDeps, actor: Actor, atta
   });
   // A file the revision itself added goes with its row, after commit.
   if (deletedKey) await fs.rm(attachmentPath(deps.dataDir, deletedKey), { force: true });
-  await rescanRevision(deps, a.publication_id);
+  await rescanItem(deps, a.publication_id);
   return { publicationId: a.publication_id, fileName: a.file_name };
 }
 
@@ -51,31 +51,8 @@ export async function keepRevisionAttachment(deps: AppDeps, actor: Actor, attach
     await audited(trx, deps, actor, a, 'attachment.keep');
     return { publicationId: a.publication_id, fileName: a.file_name };
   });
-  await rescanRevision(deps, kept.publicationId);
+  await rescanItem(deps, kept.publicationId);
   return kept;
-}
-
-/**
- * The revision's scan follows its files: once one is added, removed or kept, the revision — its text
- * and the files it would publish — is scanned again and kept as the item's latest scan, so its page
- * and the reviewer's panel show at once what a new file holds (a personal ID number, a 密级标志, a file
- * that cannot be read). Before, a file added after the revision was saved was first scanned by
- * 修订审核通过, whose refusal was the first anyone heard of it (an outside tester). The text is the one
- * scanned when the revision was saved, so the acceptances of findings found again stay, as for any later
- * scan of the same text. The files are read before the transaction opens (a slow file must not hold the
- * database, issue 10), and a scan another request recorded meanwhile is not overwritten by this one.
- */
-async function rescanRevision(deps: AppDeps, publicationId: number): Promise<void> {
-  const preread = await readAttachmentTexts(deps, publicationId);
-  await deps.db.transaction().execute(async (trx) => {
-    const p = await findPublication(trx, publicationId);
-    const pending = p?.status === 'published' ? await findPendingRevision(trx, publicationId) : null;
-    const form = await loadForm(trx, publicationId);
-    // No revision, or no 保密审查表 to keep a scan on (修订 itself is refused without one): nothing to follow.
-    if (!p || !pending || !form) return;
-    const scanned = await scanPublication(trx, deps, scannedItemOf(p, publicationInputSchema.parse(pending.input)), preread);
-    await recordScanFindingsIfUnchanged(trx, p.id, carryAcceptances(form.scanFindings, scanned), deps.clock.now().toISOString(), form.scannedAt);
-  });
 }
 
 /**
@@ -84,7 +61,7 @@ async function rescanRevision(deps: AppDeps, publicationId: number): Promise<voi
  * a file the revision added takes its title at once (it is not public). Returns how many changed.
  */
 export async function retitleRevisionAttachments(deps: AppDeps, actor: Actor, publicationId: number, titles: Map<number, unknown>): Promise<number> {
-  return deps.db.transaction().execute(async (trx) => {
+  const changed = await deps.db.transaction().execute(async (trx) => {
     const revision = await revisionToChange(trx, deps, actor, publicationId);
     const changes = await titleChanges(trx, publicationId, titles);
     if (changes.length === 0) return 0;
@@ -98,6 +75,9 @@ export async function retitleRevisionAttachments(deps: AppDeps, actor: Actor, pu
     });
     return changes.length;
   });
+  // A title is published with its file: the revision is scanned with the title it would publish.
+  if (changed > 0) await rescanItem(deps, publicationId);
+  return changed;
 }
 
 async function attachmentOf(trx: Executor, attachmentId: number) {

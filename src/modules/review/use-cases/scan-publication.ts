@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { attachmentPath, listAttachments, type Executor, type PublicationInput } from '../../catalog/index.ts';
+import { attachmentPath, findPublication, listAttachments, publicationInputSchema, type Executor, type PublicationInput } from '../../catalog/index.ts';
 import { extractText, wordListsFor } from '../../privacy/index.ts';
 import { organChain } from '../../catalog/index.ts';
-import type { StoredFinding } from '../storage/review-repository.ts';
+import { loadForm, recordScanFindingsIfUnchanged, type StoredFinding } from '../storage/review-repository.ts';
+import { findPendingRevision } from '../storage/revisions-repository.ts';
 import { scanItemTexts, type AttachmentRead } from '../domain/item-scan.ts';
 
 export { htmlToText } from '../domain/body-text.ts';
@@ -48,7 +49,8 @@ export function scannedItemOf(p: Scanned, amended: PublicationInput | null): Sca
 }
 
 /**
- * Scans the title, summary, body and every attachment (条例第十七条: review before publishing).
+ * Scans the title, summary, body and every attachment — its file name, its 附件名称 (a revision's pending one) and
+ * its text (条例第十七条: review before publishing).
  * An attachment that cannot be read is itself a blocking finding: unread is never treated as clean.
  * `preread` holds attachment texts read before the transaction; others are read here.
  */
@@ -60,6 +62,54 @@ export async function scanPublication(
   // The administrators' word lists that apply to this organ (region-wide and its own or its parents').
   const wordLists = await wordListsFor(trx, await organChain(trx, p.organId));
   const attachments: AttachmentRead[] = [];
-  for (const a of await listAttachments(trx, p.id, 'revision')) attachments.push({ fileName: a.fileName, read: preread.get(a.storageKey) ?? (await readAttachment(deps, a)) });
+  for (const a of await listAttachments(trx, p.id, 'revision')) attachments.push({ fileName: a.fileName, title: a.title, read: preread.get(a.storageKey) ?? (await readAttachment(deps, a)) });
   return scanItemTexts(p, attachments, wordLists);
+}
+
+type NamedFinding = { source: string; start: number; end: number; text: string };
+export const sameFinding = (a: NamedFinding, b: NamedFinding) => a.source === b.source && a.start === b.start && a.end === b.end && a.text === b.text;
+
+/** A new scan keeps the acceptances of the findings it finds again, at the same place with the same text. */
+export function carryAcceptances(previous: StoredFinding[], next: StoredFinding[]): StoredFinding[] {
+  return next.map((f) => {
+    const was = previous.find((x) => x.accepted && x.type === f.type && sameFinding(x, f));
+    return was ? { ...f, accepted: was.accepted } : f;
+  });
+}
+
+/**
+ * The item's latest scan made to describe what is there now, after something changed it outside a gated
+ * verb: a published item's pending revision — its text with the files and 附件名称 it would publish — once
+ * one of its files is added, removed or kept or a title changed with it; a published item with none —
+ * once 退回修订 has dropped it (its page showed the findings of the files the return deleted); a draft or
+ * returned item that a round scanned — once its files or titles change (it kept the last round's scan
+ * until resubmitted). Before, a file added after a revision was saved was first scanned by 修订审核通过,
+ * whose refusal was the first anyone heard of it (an outside tester). Acceptances of findings found again
+ * stay, as for any later scan of the same text. The files are read before the transaction opens (a slow
+ * file must not hold the database, issue 10), and a scan another request recorded meanwhile is not
+ * overwritten by this one. Nothing is scanned for an item without a 保密审查表 to keep the scan on, nor for
+ * a draft never scanned, nor while the item is in review (its files and titles cannot change).
+ */
+export async function rescanItem(deps: AppDeps, publicationId: number): Promise<void> {
+  // A draft never scanned has nothing to follow: its files are not even read.
+  if (!(await scannedOf(deps.db, publicationId))) return;
+  const preread = await readAttachmentTexts(deps, publicationId);
+  await deps.db.transaction().execute(async (trx) => {
+    const scanned = await scannedOf(trx, publicationId);
+    if (!scanned) return;
+    const findings = await scanPublication(trx, deps, scanned.item, preread);
+    await recordScanFindingsIfUnchanged(trx, publicationId, carryAcceptances(scanned.form.scanFindings, findings), deps.clock.now().toISOString(), scanned.form.scannedAt);
+  });
+}
+
+/** What rescanItem scans of an item, with the 保密审查表 its scan is kept on, or null when it scans nothing. */
+async function scannedOf(db: Executor, publicationId: number) {
+  const p = await findPublication(db, publicationId);
+  const form = await loadForm(db, publicationId);
+  if (!p || !form) return null;
+  if (p.status === 'published') {
+    const pending = await findPendingRevision(db, publicationId);
+    return { form, item: scannedItemOf(p, pending ? publicationInputSchema.parse(pending.input) : null) };
+  }
+  return ['draft', 'returned'].includes(p.status) && form.scannedAt ? { form, item: p } : null;
 }
