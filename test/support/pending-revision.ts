@@ -18,19 +18,22 @@ export const CHANGE_NOTE = '停水时间改为 6 月 3 日';
  * so it waits for the organ's `publisher` (disclosure_office), who may approve it. `upload` adds a file to
  * the revision (随修订上传), `remove` drops one with it (随修订删除) and `keep` keeps a live one it was to
  * remove (保留), as the officer; `page` is the
- * item's back-office page as someone signed in sees it.
+ * item's back-office page as someone signed in sees it. `publishedBody` and `revisedBody` give the two texts a body of their own.
  */
-export async function createPendingRevision(app: FastifyInstance, deps: AppDeps, opts: { files?: { fileName: string; bytes: Uint8Array }[] } = {}) {
+export async function createPendingRevision(
+  app: FastifyInstance, deps: AppDeps,
+  opts: { files?: { fileName: string; bytes: Uint8Array }[]; publishedBody?: string; revisedBody?: string } = {},
+) {
   const organ = await createOrgan(deps);
   const node = await createNode(deps, organ.id);
-  const draft = await createDraft(deps, organ.id, [node], { title: PUBLISHED_TITLE });
+  const draft = await createDraft(deps, organ.id, [node], { title: PUBLISHED_TITLE, ...(opts.publishedBody ? { bodyHtml: opts.publishedBody } : {}) });
   for (const f of opts.files ?? []) await addAttachment(deps, system, draft.id, { fileName: f.fileName, bytes: Buffer.from(f.bytes) });
   const item = await publishImported(deps, system, draft.id);
   await fillReviewForm(deps, system, item.id, { secrecyLevel: 'non_secret', avoidanceNote: '不涉及' });
   const officer = await createStaff(deps, organ.code, 'editor');
   const publisher = await createStaff(deps, organ.code, 'disclosure_office');
   const mine = await loginAs(app, officer.username, officer.password);
-  const { nodeIds, ...fields } = publicationInput([node], { title: REVISED_TITLE });
+  const { nodeIds, ...fields } = publicationInput([node], { title: REVISED_TITLE, ...(opts.revisedBody ? { bodyHtml: opts.revisedBody } : {}) });
   const saved = await app.inject({
     method: 'POST', url: `/admin/publications/${item.id}`, cookies: mine.cookies,
     payload: new URLSearchParams({ ...fields, nodeIds: String(nodeIds[0]), changeNote: CHANGE_NOTE, _csrf: mine.csrf } as Record<string, string>).toString(),

@@ -94,6 +94,11 @@ export async function reviewOverview(deps: AppDeps, actor: Actor, publicationId:
       blocked,
       /** The amendment waiting for review, with what it changes, and the files it adds or removes. */
       revision,
+      /**
+       * The body the latest scan read, where its body findings' offsets point: a pending revision's (修订 and
+       * every change of its files scan it), else the item's own.
+       */
+      scannedBodyHtml: pending ? publicationInputSchema.parse(pending.input).bodyHtml : p.bodyHtml,
       revisionAttachments: pending ? (await listAttachments(trx, p.id, 'all')).filter((a) => a.revisionState !== null || a.pendingTitle !== undefined) : [],
     };
   });

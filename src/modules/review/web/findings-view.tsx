@@ -22,15 +22,19 @@ const suggested = (f: StoredFinding) => (isSecrecyMarking(f) ? MARKING_SUGGESTIO
 /** Where 应用建议遮盖 posts, when the person may use it on this item now. */
 export type MaskAction = { action: string; csrf: string };
 
+/** `bodyHtml` is the body the findings were made from (a pending revision's, on a published item's page). */
 export function FindingsView({ bodyHtml, findings, mask = null }: { bodyHtml: string; findings: StoredFinding[]; mask?: MaskAction | null }) {
   if (findings.length === 0) return <p>未发现身份证号、手机号、银行卡号、电子邮箱、住址门牌、密级标志等敏感内容。</p>;
   const text = htmlToText(bodyHtml);
   const inBody = findings.filter((f) => f.source === '正文').sort((a, b) => a.start - b.start);
-  const anchorOf = new Map(inBody.map((f, i) => [f, `finding-${i + 1}`]));
+  // Anchors of the findings marked in the text below (the list links to them).
+  const anchorOf = new Map<StoredFinding, string>();
   const pieces: preact.ComponentChildren[] = [];
   let at = 0;
   for (const f of inBody) {
-    if (f.start < at) continue;
+    // A finding whose text is no longer at its offsets (the body changed since the scan) is listed, never marked on other characters.
+    if (f.start < at || text.slice(f.start, f.end) !== f.text) continue;
+    anchorOf.set(f, `finding-${anchorOf.size + 1}`);
     pieces.push(text.slice(at, f.start));
     pieces.push(
       <mark id={anchorOf.get(f)} class={`finding finding-${f.severity}`} title={`${label(f.type)}；建议：${suggested(f)}`}>
@@ -60,7 +64,7 @@ export function FindingsView({ bodyHtml, findings, mask = null }: { bodyHtml: st
           ))}
         </tbody>
       </table>
-      {inBody.length > 0 && <div class="finding-text" aria-label="正文扫描结果">{pieces}</div>}
+      {anchorOf.size > 0 && <div class="finding-text" aria-label="正文扫描结果">{pieces}</div>}
     </div>
   );
 }

@@ -79,7 +79,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
 
       <h3 id={SCAN_FINDINGS}>敏感信息扫描 {o.form?.scannedAt && <span class="count">（{chinaTimeOf(o.form.scannedAt)} 扫描，{o.form.scanFindings.length} 处，其中须处理 {blocking} 处）</span>}</h3>
       <FlashAt flash={flashAt(SCAN_FINDINGS)} />
-      {o.form?.scannedAt ? <FindingsView bodyHtml={p.bodyHtml} findings={o.form.scanFindings} mask={has('apply_mask') ? { action: `${base}/verbs/apply_mask`, csrf } : null} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
+      {o.form?.scannedAt ? <FindingsView bodyHtml={o.scannedBodyHtml} findings={o.form.scanFindings} mask={has('apply_mask') ? { action: `${base}/verbs/apply_mask`, csrf } : null} /> : <p>报送和每次审核时自动扫描正文和附件。</p>}
 
       {o.revision && (
         <section class="panel" aria-labelledby="revision-h">
