@@ -3,9 +3,10 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { fieldErrorsOf, setFlash } from '../../../platform/views/admin-helpers.ts';
 import { topFlash } from '../../../platform/views/flash.tsx';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { addAttachment, findAttachment, findPublication, removeAttachment, sendAttachmentFile, staffContext, type StaffContext } from '../../catalog/index.ts';
+import { findAttachment, findPublication, sendAttachmentFile, staffContext, type StaffContext } from '../../catalog/index.ts';
 import { actorOf } from '../../identity/index.ts';
 import { addRevisionAttachment, keepRevisionAttachment, removeRevisionAttachment } from '../use-cases/revision-attachments.ts';
+import { addDraftAttachment, removeDraftAttachment } from '../use-cases/draft-attachments.ts';
 import { carriedForm, notFound, type Body } from './item-form-fields.ts';
 import type { RenderItemForm } from './item-form-render.tsx';
 import { ATTACHMENTS } from './item-page-places.ts';
@@ -52,7 +53,7 @@ export function itemAttachmentRoutes(deps: AppDeps, renderPublicationForm: Rende
     };
     /** A draft's attachment (draft, returned) or a published item's with its pending revision (public once it is approved, issue 9). */
     for (const [path, add, done] of [
-      ['/admin/publications/:id/attachments', addAttachment, (name: string) => `已上传附件“${name}”`],
+      ['/admin/publications/:id/attachments', addDraftAttachment, (name: string) => `已上传附件“${name}”`],
       ['/admin/publications/:id/revision/attachments', addRevisionAttachment, (name: string) => `已随修订上传附件“${name}”，修订审核通过后公开`],
     ] as const) {
       const revision = path.includes('/revision/');
@@ -94,7 +95,7 @@ export function itemAttachmentRoutes(deps: AppDeps, renderPublicationForm: Rende
     app.post<{ Params: { id: string } }>('/admin/attachments/:id/delete', async (request, reply) => {
       const row = await findAttachment(db, Number(request.params.id) || 0);
       if (!row) throw notFound('附件');
-      await removeAttachment(deps, actorOf(request, 'web'), Number(request.params.id));
+      await removeDraftAttachment(deps, actorOf(request, 'web'), Number(request.params.id));
       const typed = carriedForm((request.body ?? {}) as Body);
       if (typed) return answerCarried(request, reply, await staffContext(deps, request, reply), row.publication_id, typed, `附件“${row.file_name}”已删除`);
       setFlash(reply, '附件已删除');

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { fieldErrorsOf, setFlash } from '../../../platform/views/admin-helpers.ts';
 import { topFlash } from '../../../platform/views/flash.tsx';
-import { findPublication, setAttachmentTitles, staffContext } from '../../catalog/index.ts';
+import { findPublication, staffContext } from '../../catalog/index.ts';
 import { actorOf } from '../../identity/index.ts';
 import { retitleRevisionAttachments } from '../use-cases/revision-attachments.ts';
+import { retitleDraftAttachments } from '../use-cases/draft-attachments.ts';
 import { carriedForm, notFound, type Body } from './item-form-fields.ts';
 import type { RenderItemForm } from './item-form-render.tsx';
 import { ATTACHMENTS } from './item-page-places.ts';
@@ -37,7 +38,7 @@ export function itemAttachmentTitleRoutes(deps: AppDeps, renderPublicationForm: 
       try {
         const changed = amending
           ? await retitleRevisionAttachments(deps, actorOf(request, 'web'), id, typedAttachmentTitles(body))
-          : await setAttachmentTitles(deps, actorOf(request, 'web'), id, typedAttachmentTitles(body));
+          : await retitleDraftAttachments(deps, actorOf(request, 'web'), id, typedAttachmentTitles(body));
         const done = changed === 0 ? '附件名称没有改动' : amending ? `已随修订修改 ${changed} 个附件名称，修订审核通过后公开` : `已保存 ${changed} 个附件名称`;
         if (typed) {
           reply.header('Cache-Control', 'no-store');
