@@ -94,7 +94,7 @@ export { checkAttachmentFile } from './use-cases/manage-attachments.ts';
 export { indexNumbersTaken } from './storage/publication-writes-repository.ts';
 // An import's rows that repeat an item of the organ (transfer's suspected duplicates).
 export { importDuplicateCandidates, serializeOrganImports, type DuplicateCandidate } from './storage/import-duplicates-repository.ts';
-export { publishedItemIds } from './storage/organ-items-repository.ts';
+export { publishedItemIds, publishedItemTitles } from './storage/organ-items-repository.ts';
 // The static copy writes every redirect of a site or an organ as files (docs/static-site.md).
 export { listRedirects, type RedirectEntry } from './storage/redirect-list-repository.ts';
 export { recordAmendingDocument, resolveAmendingDocument, publicValidityLinks, validityLinksOf, type ValidityLinkItem } from './use-cases/amending-documents.ts';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp, loginAs } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createActor, createOrgan, createStaff } from '../../../../test/support/factories.ts';
+import { createActor, createNode, createOrgan, createPublished, createStaff } from '../../../../test/support/factories.ts';
 import { moderateComment, openConsultation, publishFeedback } from '../index.ts';
 
 /**
@@ -143,6 +143,25 @@ describeEachDialect('public consultation pages', (db) => {
     expect(published.statusCode).toBe(303);
     expect(await toldAt(published, 'fb-h')).toContain('意见采纳情况已公布');
     expect((await app.inject(portal)).body).toContain('节能的建议已采纳。');
+    await app.close();
+  });
+  it('names the notice a consultation’s 意见反馈方式 gives by address by its title, not the raw address (an outside tester on a phone)', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-06-01T02:00:00Z');
+    const organ = await createOrgan(deps);
+    const node = await createNode(deps, organ.id);
+    const notice = await createPublished(deps, organ.id, [node], { title: '关于公开征求《青岚县物业管理办法（征求意见稿）》意见的公告' });
+    const office = await createActor(deps, organ.code, 'disclosure_office');
+    const c = await openConsultation(deps, office.actor, organ.id, {
+      title: '青岚县物业管理办法（征求意见稿）', body: '第一条 ……',
+      howToComment: `一、在本页“发表意见”栏提交。\n二、信函、电话等其他方式见公告原文：/organs/${organ.code}/items/${notice.id}\n三、旧公告：/organs/${organ.code}/items/999999`,
+      startOn: '2026-06-01', endOn: '2026-06-30',
+    });
+    const page = (await app.inject(`/organs/${organ.code}/consultations/${c.id}`)).body;
+    const how = /<h2 id="how-h">意见反馈方式<\/h2>([\s\S]*?)<\/section>/.exec(page)![1];
+    expect(how).toContain(`其他方式见公告原文：<a href="/organs/${organ.code}/items/${notice.id}">《关于公开征求〈青岚县物业管理办法（征求意见稿）〉意见的公告》</a>`);
+    expect(how).not.toContain(`>/organs/${organ.code}/items/${notice.id}<`);
+    // No published item at an address: the address stays as typed (nothing to name it by).
+    expect(how).toContain(`<a href="/organs/${organ.code}/items/999999">/organs/${organ.code}/items/999999</a>`);
     await app.close();
   });
 });

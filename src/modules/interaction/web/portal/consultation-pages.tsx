@@ -19,16 +19,31 @@ const Paragraphs = ({ text }: { text: string }) => <>{text.split(/\n{1,}/).map((
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /** An item page of this site as the text names it (公告原文：/organs/qlx-zjj/items/4779): the notice a consultation was announced in. */
-const ITEM_ADDRESS = /\/organs\/[a-z][a-z0-9-]*\/items\/\d+/g;
+const ITEM_ADDRESS = /\/organs\/([a-z][a-z0-9-]*)\/items\/(\d+)/g;
+
+/** The published items a consultation's text names by address, their titles by address (`/organs/x/items/5` → title). */
+export type NamedItems = ReadonlyMap<string, string>;
+
+/** The item ids the text names by address (the route looks up their titles). */
+export const itemIdsNamedIn = (text: string): number[] => [...text.matchAll(ITEM_ADDRESS)].map((m) => Number(m[2]));
+
+/** 《title》, a 《》 name inside it written 〈〉 as a title within a title is (GB/T 15834; the 效力 banner does the same). */
+const quotedTitle = (title: string) => `《${title.trim().replace(/^《(.*)》$/, '$1').replace(/《/g, '〈').replace(/》/g, '〉')}》`;
 
 /**
  * 意见反馈方式 as typed, with what a reader on a phone taps: each e-mail address a `mailto:` link, each
  * telephone number kept whole and a `tel:` link as in item bodies (whole-phone-numbers.ts), and an item
- * page of this site (the 征求意见 notice) a link to it. The text is escaped first; only the links are markup.
+ * page of this site (the 征求意见 notice) a link reading as the item's title — 公告原文：《关于公开征求…意见的公告》,
+ * not the raw address an outside tester read; an address of no published item stays as typed, linked.
+ * The text is escaped first; only the links are markup.
  */
-const ContactParagraphs = ({ text }: { text: string }) => (
+const ContactParagraphs = ({ text, items }: { text: string; items: NamedItems }) => (
   <>{text.split(/\n{1,}/).map((p) => p.trim()).filter(Boolean).map((p) => (
-    <p dangerouslySetInnerHTML={{ __html: withWholePhoneNumbers(escapeHtml(p).replace(EMAIL, (m) => `<a href="mailto:${m}">${m}</a>`).replace(ITEM_ADDRESS, (m) => `<a href="${m}">${m}</a>`)) }} />
+    <p dangerouslySetInnerHTML={{ __html: withWholePhoneNumbers(escapeHtml(p).replace(EMAIL, (m) => `<a href="mailto:${m}">${m}</a>`).replace(ITEM_ADDRESS, (m, code: string, id: string) => {
+      const path = `/organs/${code}/items/${Number(id)}`;
+      const title = items.get(path);
+      return title === undefined ? `<a href="${m}">${m}</a>` : `<a href="${path}">${escapeHtml(quotedTitle(title))}</a>`;
+    })) }} />
   ))}</>
 );
 
@@ -62,9 +77,9 @@ export function ConsultationsPage({ info, organ, list }: {
  * (no account; moderated before anything is shown), the approved comments (personal data masked)
  * and, after closing, the feedback report.
  */
-export function ConsultationPage({ info, organ, c, values, errors, formToken, thanked, files = [] }: {
+export function ConsultationPage({ info, organ, c, values, errors, formToken, thanked, files = [], namedItems = new Map() }: {
   info: PortalInfo; organ: Organ; c: PublicConsultation; values: Record<string, string>; errors: FieldErrors; formToken: string | null; thanked: false | 'new' | 'again';
-  files?: { id: number; fileName: string; sizeBytes: number }[];
+  files?: { id: number; fileName: string; sizeBytes: number }[]; namedItems?: NamedItems;
 }) {
   const base = `/organs/${organ.code}/consultations/${c.id}`;
   return (
@@ -82,7 +97,7 @@ export function ConsultationPage({ info, organ, c, values, errors, formToken, th
           </section>
         )}
         {/* A long e-mail address or web address breaks rather than pushing the page sideways on a phone (as .article-body). */}
-        {c.howToComment && <section class="panel wrap-anywhere" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><ContactParagraphs text={c.howToComment} /></section>}
+        {c.howToComment && <section class="panel wrap-anywhere" aria-labelledby="how-h"><h2 id="how-h">意见反馈方式</h2><ContactParagraphs text={c.howToComment} items={namedItems} /></section>}
       </article>
       {thanked && <div class="flash" role="status" id="commented" tabIndex={-1}><p>{thanked === 'again' ? '您已提交过这条意见，没有重复提交。' : '您的意见已提交，谢谢。'}意见经审核后公开，涉及个人信息的内容不予公开。</p></div>}
       {c.phase === 'open' && formToken && (

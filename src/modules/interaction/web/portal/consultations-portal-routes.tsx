@@ -5,14 +5,14 @@ import { prefsFromCookies } from '../../../../platform/views/prefs.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { DomainError } from '../../../../shared/domain-error.ts';
 import { addressLimit, BLANK_FORM_CACHE, formGuard, MIN_FILL_SECONDS, refusedFormErrors, repeatGuard } from '../../../applications/index.ts';
-import { organByCode, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
+import { itemPath, organByCode, publishedItemTitles, unitHandledBy, UnitGuidancePage, type Organ } from '../../../catalog/index.ts';
 import { consultationFileOf, consultationFiles } from '../../use-cases/consultation-files.ts';
 import { sendConsultationFile } from '../consultation-file-download.ts';
 import { ConsultationErrorCode as E } from '../../domain/consultation.ts';
 import { asPublicFormRefusal } from './public-form-refusal.ts';
 import { commentInputReasons, commentOfForm, findPublicConsultation, listPublicConsultations, submitComment } from '../../use-cases/consultations.ts';
 import { inFormOrder } from '../../../../platform/views/form-errors.ts';
-import { ConsultationPage, ConsultationsPage } from './consultation-pages.tsx';
+import { ConsultationPage, ConsultationsPage, itemIdsNamedIn } from './consultation-pages.tsx';
 import type { PortalInfo } from './letter-pages.tsx';
 import { addressId } from '../../../../shared/address-number.ts';
 
@@ -38,7 +38,9 @@ export function consultationsPortalRoutes(deps: AppDeps, opts: { minFillSeconds?
   const page = async (request: FastifyRequest, reply: FastifyReply, organ: Organ, id: number, values: Record<string, string>, errors: Record<string, string>, status = 200, thanked: false | 'new' | 'again' = false, token?: string) => {
     const c = await findPublicConsultation(deps, organ.code, id);
     const formToken = c.phase === 'open' ? token ?? guard.issue(deps.clock.now()) : null;
-    return sendPage(reply.header('Cache-Control', request.method === 'GET' ? BLANK_FORM_CACHE : 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={inFormOrder(errors, ['authorName', 'content'])} formToken={formToken} thanked={thanked} files={await consultationFiles(deps, c.id)} />, status);
+    // The items its 意见反馈方式 names by address, read as their titles (公告原文：《…的公告》); published ones only.
+    const named = new Map((await publishedItemTitles(deps.db, itemIdsNamedIn(c.howToComment ?? ''))).map((i) => [itemPath(i.organCode, i.id), i.title] as const));
+    return sendPage(reply.header('Cache-Control', request.method === 'GET' ? BLANK_FORM_CACHE : 'no-store'), <ConsultationPage info={info(request)} organ={organ} c={c} values={values} errors={inFormOrder(errors, ['authorName', 'content'])} formToken={formToken} thanked={thanked} files={await consultationFiles(deps, c.id)} namedItems={named} />, status);
   };
   const thankedAt = (organ: Organ, id: number, again = false) => `/organs/${organ.code}/consultations/${id}?commented=${again ? 'again' : '1'}#commented`;
 
