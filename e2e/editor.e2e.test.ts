@@ -22,6 +22,8 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
   let served: Awaited<ReturnType<typeof serveForBrowser>>;
   let officer: { username: string; password: string };
   let draftId: number;
+  /** A long body (120 one-line paragraphs), for the toolbar pinned over the text on a phone. */
+  let longDraftId: number;
   let body: () => Promise<string>;
   let wordFile: string;
   let organCode: string;
@@ -36,6 +38,8 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
     organCode = organ.code;
     const draft = await createDraft(deps, organ.id, [await createNode(deps, organ.id)], { bodyHtml: '<p>原有正文。</p>' });
     draftId = draft.id;
+    const long = Array.from({ length: 120 }, (_, i) => `<p>第${i + 1}段。</p>`).join('');
+    longDraftId = (await createDraft(deps, organ.id, [await createNode(deps, organ.id)], { bodyHtml: long })).id;
     body = async () => (await deps.db.selectFrom('publications').select('body_html').where('id', '=', draft.id).executeTakeFirstOrThrow()).body_html;
     officer = await createStaff(deps, organ.code, 'editor');
     const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
@@ -315,7 +319,7 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
       // Closed: one row, and the text right under it.
       const closed = await box();
       expect(closed.scrolls).toBe(false);
-      expect(closed.position).toBe('static');
+      expect(closed.position, 'pinned at the top of the editor while the text scrolls').toBe('sticky');
       const row = await shown();
       expect(row.map((c) => c.name)).toEqual(['正文', '标题', '加粗', '撤销', '重做', '更多']);
       expect(new Set(row.map((c) => Math.round(c.top))).size, 'one row').toBe(1);
@@ -423,4 +427,50 @@ describe.skipIf(SKIP_BROWSER)('the item form’s visual editor in Chromium', () 
       await page.close();
     });
   }
+
+  // On a phone the one row stays at the top of the editor while a long text is written, and never covers the line typed:
+  // going up line by line past the screen's top, and with 更多 opened, the typed line is shown below the toolbar.
+  it('on a 390 px phone keeps the one-row toolbar at the top of a long text without covering the line typed', async () => {
+    const page = await served.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
+    await new AdminPages(page, served.baseUrl).signIn(officer.username, officer.password);
+    await page.goto(`${served.baseUrl}/admin/publications/${longDraftId}`);
+    const toolbar = page.getByRole('toolbar', { name: '正文编辑工具' });
+    await toolbar.getByRole('button', { name: '导入 Word 文档', includeHidden: true }).waitFor({ state: 'attached' });
+    /** Where the toolbar is and the text of the line the caret is on (each paragraph is one line), as the screen shows them. */
+    const where = () => page.evaluate(() => {
+      const node = getSelection()?.focusNode ?? null;
+      const range = document.createRange();
+      if (node) range.selectNodeContents(node);
+      const line = node ? range.getBoundingClientRect() : null;
+      const bar = document.querySelector('.rich-toolbar')!.getBoundingClientRect();
+      return { barTop: bar.top, barBottom: bar.bottom, lineTop: line?.top ?? NaN, lineBottom: line?.bottom ?? NaN, text: (node?.textContent ?? '') };
+    });
+    const shownBelowToolbar = async (label: string) => {
+      const w = await where();
+      expect(w.barTop, `${label}: the toolbar at the top of the screen`).toBeGreaterThanOrEqual(-0.5);
+      expect(w.barTop, `${label}: the toolbar at the top of the screen`).toBeLessThan(1);
+      expect(w.lineTop, `${label}: the line typed (${w.text}) below the toolbar`).toBeGreaterThanOrEqual(w.barBottom);
+      expect(w.lineBottom, `${label}: the line typed on the screen`).toBeLessThanOrEqual(844);
+      return w;
+    };
+    const surface = page.locator('.rich-content');
+    await surface.getByText('第1段。', { exact: true }).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('末');
+    const atEnd = await shownBelowToolbar('at the end');
+    expect(atEnd.barBottom - atEnd.barTop, 'one row').toBeLessThan(70);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-toolbar-phone-pinned.png') });
+    // Up line by line past the top of the screen: the line reached is scrolled to below the toolbar, not under it.
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('上');
+    await shownBelowToolbar('going up');
+    // 更多 opened: the toolbar is taller, and the line typed is still below it.
+    await toolbar.getByRole('button', { name: '更多' }).click();
+    await surface.getByText(/^第60段。/).click();
+    for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('开');
+    const opened = await shownBelowToolbar('with 更多 opened');
+    expect(opened.barBottom - opened.barTop).toBeGreaterThan(70);
+    await page.close();
+  });
 });

@@ -278,6 +278,9 @@ function foldOnPhone(toolbar: HTMLElement): void {
   phone.addEventListener('change', arrange);
 }
 
+/** How much of the top of the screen the pinned toolbar covers: its height, where it is pinned (it is not on a printout). */
+const pinnedHeight = (toolbar: HTMLElement) => (getComputedStyle(toolbar).position === 'sticky' ? toolbar.offsetHeight : 0);
+
 function mount(textarea: HTMLTextAreaElement): void {
   const wrap = document.createElement('div');
   wrap.className = 'rich-editor';
@@ -310,6 +313,10 @@ function mount(textarea: HTMLTextAreaElement): void {
     content: textarea.defaultValue,
     editorProps: {
       transformPastedHTML: pastedLayout,
+      // The toolbar is pinned at the top of the editor (site.css): a line typed or reached with the arrow keys is scrolled
+      // to below it, not under it — on a phone too, where 更多 opened makes it taller, so it is measured each time.
+      scrollThreshold: { get top() { return pinnedHeight(toolbar); }, right: 0, bottom: 0, left: 0 },
+      scrollMargin: { get top() { return pinnedHeight(toolbar) + 5; }, right: 5, bottom: 5, left: 5 },
       attributes: { class: 'rich-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': labelledBy ? '' : '正文', ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}) },
     },
     onUpdate: ({ editor: e }) => { textarea.value = e.getHTML(); shown = textarea.value; },
