@@ -314,3 +314,24 @@ describe('应用建议遮盖 apply_mask', () => {
     }
   });
 });
+
+/**
+ * Found by an outside tester: a 政策解读 was marked 已废止 and the portal called it 本文件已废止. An interpretation has no
+ * 效力 of its own — it follows the document it explains, whose page and whose interpretations' pages say when it ends.
+ */
+describe('a 政策解读 is neither repealed nor marked amended on its own', () => {
+  const publisher = { status: 'published' as const, itemKind: 'interpretation' as const };
+  it('标记废止 and 标记已修改 are refused, saying it is a 政策解读 and what follows the document instead', () => {
+    for (const verb of ['repeal', 'mark_amended'] as const) {
+      const d = decide(verb, facts(publisher));
+      expect(d.ok, verb).toBe(false);
+      const reason = !d.ok ? d.reasons.find((r) => r.code === 'ERR_REVIEW_INTERPRETATION_NO_VALIDITY') : undefined;
+      expect(reason?.message, verb).toMatch(/^这是政策解读/);
+      expect(reason?.message, verb).toContain('所解读的文件');
+    }
+  });
+  it('an ordinary document is repealed as before', () => {
+    expect(decide('repeal', facts({ status: 'published', itemKind: 'document' })).ok).toBe(true);
+    expect(decide('repeal', facts({ status: 'published' })).ok).toBe(true);
+  });
+});

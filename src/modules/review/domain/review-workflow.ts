@@ -75,6 +75,8 @@ export type ReviewFacts = {
   scan: { markings: number; unresolved: number; unreadable?: readonly string[] };
   disclosureMode: 'proactive' | 'on_application' | 'withheld';
   validity: string;
+  /** A 政策解读 has no 效力 of its own (it follows the document it explains); absent: an ordinary document. */
+  itemKind?: 'document' | 'interpretation';
   forcePublished: boolean;
   retroApproved: boolean;
   forcePublishedBy: number | null;
@@ -294,8 +296,19 @@ const REPLACEMENT_REFUSALS: Record<Exclude<ReplacementCheck, 'published'>, strin
   itself: '替代文件不能是本文件',
 };
 
+/**
+ * 标记废止 and 标记已修改 record a document's 效力 (国办发〔2017〕47号; 条例第二十条第（一）项). A 政策解读 has none of its own: it
+ * explains a document and follows it — when that document is repealed, amended or lapses, its page and each of its
+ * interpretations' pages say so and name the replacement (docs/rules/proactive-disclosure.md). Marked on its own, the
+ * portal said of the interpretation 本文件已废止 (found by an outside tester).
+ */
+const interpretationHasNoValidity = (f: ReviewFacts, act: string): Reason[] => (f.itemKind === 'interpretation' ? [{
+  code: 'ERR_REVIEW_INTERPRETATION_NO_VALIDITY',
+  message: `这是政策解读，本身没有效力，不单独${act}：所解读的文件废止、修改或失效时，在该文件上标记，解读页面随之注明并指向替代文件；解读内容有误或不再适用的，请修订或撤回本解读`,
+}] : []);
+
 function repealRules(f: ReviewFacts): Reason[] {
-  const reasons: Reason[] = [];
+  const reasons: Reason[] = [...interpretationHasNoValidity(f, '标记废止')];
   if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以标记废止'));
   if (f.validity === 'repealed') reasons.push({ code: 'ERR_REVIEW_ALREADY_REPEALED', message: '该文件已标记为废止' });
   if (f.input.replacement && f.input.replacement !== 'published') reasons.push({ code: 'ERR_REVIEW_REPLACEMENT_INVALID', message: REPLACEMENT_REFUSALS[f.input.replacement] });
@@ -304,7 +317,7 @@ function repealRules(f: ReviewFacts): Reason[] {
 
 /** 标记已修改: the publisher names the later document that amended a document still in force (条例第二十条, 国办发〔2017〕47号). */
 function markAmendedRules(f: ReviewFacts): Reason[] {
-  const reasons: Reason[] = [];
+  const reasons: Reason[] = [...interpretationHasNoValidity(f, '标记已修改')];
   if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以标记已修改'));
   if (f.validity === 'repealed' || f.validity === 'expired') reasons.push({ code: 'ERR_REVIEW_NOT_IN_FORCE', message: '已废止或已失效的文件不能再标记为已修改' });
   if (f.input.amendingId === null || f.input.amendingId === undefined) reasons.push({ code: 'ERR_REVIEW_AMENDING_REQUIRED', message: '请填写修改本文件的文件（文号、标题或编号）' });

@@ -177,6 +177,11 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
             </form>
           </details>
         )}
+        {/* A 政策解读 follows the document it explains (decide refuses 废止 and 标记已修改 on it): said here, with the documents. */}
+        {o.blocked.repeal?.some((r) => r.code === 'ERR_REVIEW_INTERPRETATION_NO_VALIDITY') && (
+          <p class="hint">标记废止、标记已修改：{o.blocked.repeal.find((r) => r.code === 'ERR_REVIEW_INTERPRETATION_NO_VALIDITY')!.message}。所解读的文件：
+            {p.policyIds.map((id, i) => <>{i > 0 && '、'}<a href={`/admin/publications/${id}#${REVIEW_PANEL}`}>编号 {id}</a></>)}</p>
+        )}
         {has('repeal') && (
           <details><summary>标记废止</summary>
             <form method="post" action={`${base}/verbs/repeal`}>
