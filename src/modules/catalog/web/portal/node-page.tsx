@@ -70,10 +70,12 @@ export function NodePage({ info, organ, parent, tree, node, path, children, item
           {children.length > 0 && (
             <nav aria-label="子栏目" class="panel">
               <strong>子栏目：</strong>
+              {/* A name is kept whole on its line (规/划计划 broke at 390 px) and wraps only when longer than a line (.keep-words);
+                  the rows break at the spaces between names. */}
               {children.map((c, i) => (
                 <>
                   {i > 0 && '　'}
-                  <a href={nodePath(organ.code, c.id)}>{c.name}</a>
+                  <a href={nodePath(organ.code, c.id)} class="keep-words">{c.name}</a>
                 </>
               ))}
             </nav>
