@@ -1,4 +1,5 @@
 import { Breadcrumb, formatBytes, RawHtml, SEP, TelLink } from '../../../../platform/views/components.tsx';
+import { endSentence, withoutFinalStop } from '../../../../shared/sentences.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
 import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, STAGE_LABELS, VALIDITY_LABELS, WITHDRAW_REASONS,
@@ -237,7 +238,7 @@ export function WithdrawnPage({ info, organ, parent, title, indexNumber, reason,
       <Breadcrumb items={[...organCrumbs(organ, parent), { label: '已撤回的信息' }]} />
       <h1>{title}</h1>
       <div class="notice" role="note">
-        <p><strong>本信息已于 {withdrawnAt ? chinaDateOf(new Date(withdrawnAt)) : ''} 撤回。</strong>撤回原因：{WITHDRAW_LABELS[reason ?? ''] ?? '其他原因'}{note ? `（${note}）` : ''}。</p>
+        <p><strong>本信息已于 {withdrawnAt ? chinaDateOf(new Date(withdrawnAt)) : ''} 撤回。</strong>{endSentence(`撤回原因：${WITHDRAW_LABELS[reason ?? ''] ?? '其他原因'}${note?.trim() ? `（${withoutFinalStop(note)}）` : ''}`)}</p>
         {indexNumber && <p class="count">索引号：{indexNumber}</p>}
         <p>如有疑问，请致电 {organ.consultPhone || '本机关'} 咨询。</p>
       </div>
