@@ -141,8 +141,12 @@ export async function keysInNodes(db: Executor, nodeIds: number[]): Promise<numb
   return rows.map((r) => Number(r.sort_key));
 }
 
-/** The facet values of some indexed items, one list per facet in no particular order, and the nodes they are placed in (one entry per placement). */
-export type FacetColumns = { organ: number[]; stage: string[]; genre: string[]; year: number[]; validity: string[]; node: number[] };
+/**
+ * The facet values of some indexed items, one list per facet in no particular order, and the nodes they are placed in (one
+ * entry per placement) with, at the same place in `nodeItem`, the item placed (its sort key on SQLite, its id on PostgreSQL:
+ * only told apart, to know which items the 目录栏目 facet counts under two of its columns).
+ */
+export type FacetColumns = { organ: number[]; stage: string[]; genre: string[]; year: number[]; validity: string[]; node: number[]; nodeItem: number[] };
 
 /**
  * The facet values of some indexed items (a search's sample of up to 1,000), given by their sort keys.
@@ -155,27 +159,30 @@ export type FacetColumns = { organ: number[]; stage: string[]; genre: string[]; 
  * publication id are each on a page of its own.
  */
 export async function facetRows(db: Executor, dialect: DialectName, keys: number[]): Promise<FacetColumns> {
-  if (!keys.length) return { organ: [], stage: [], genre: [], year: [], validity: [], node: [] };
+  if (!keys.length) return { organ: [], stage: [], genre: [], year: [], validity: [], node: [], nodeItem: [] };
   if (!keys.every(Number.isSafeInteger)) throw new Error('非法编号');
   if (dialect === 'sqlite') {
     const list = JSON.stringify(keys);
-    const r = await sql<Record<keyof FacetColumns, string>>`select json_group_array(d.organ_id) as organ, json_group_array(d.stage) as stage,
+    const r = await sql<Record<Exclude<keyof FacetColumns, 'nodeItem'>, string>>`select json_group_array(d.organ_id) as organ, json_group_array(d.stage) as stage,
       json_group_array(d.genre) as genre, json_group_array(d.year) as year, json_group_array(d.validity) as validity,
-      (select json_group_array(n.node_id) from json_each(${list}) i join search_doc_nodes n on n.sort_key = i.value) as node
+      (select json_group_array(json_array(n.sort_key, n.node_id)) from json_each(${list}) i join search_doc_nodes n on n.sort_key = i.value) as node
       from json_each(${list}) i join search_docs d indexed by search_docs_facets on d.sort_key = i.value`.execute(db);
     const row = r.rows[0];
-    return { organ: JSON.parse(row.organ), stage: JSON.parse(row.stage), genre: JSON.parse(row.genre), year: JSON.parse(row.year), validity: JSON.parse(row.validity), node: JSON.parse(row.node) };
+    const placed = JSON.parse(row.node) as [number, number][];
+    return { organ: JSON.parse(row.organ), stage: JSON.parse(row.stage), genre: JSON.parse(row.genre), year: JSON.parse(row.year), validity: JSON.parse(row.validity), node: placed.map((p) => p[1]), nodeItem: placed.map((p) => p[0]) };
   }
   const ids = keys.map(idOfSortKey);
   // PostgreSQL the same way, with the ids as one int[] parameter and each facet's values as one array
   // (as `in (…)` with a parameter per id the statement was parsed, planned and bound afresh for every
   // length of the sample, and the driver built an object per item and per placement).
-  const r = await sql<{ organ: number[] | null; stage: string[] | null; genre: string[] | null; year: number[] | null; validity: string[] | null; node: number[] | null }>`select
+  const r = await sql<{ organ: number[] | null; stage: string[] | null; genre: string[] | null; year: number[] | null; validity: string[] | null; node: number[] | null; node_item: number[] | null }>`select
       array_agg(d.organ_id) as organ, array_agg(d.stage) as stage, array_agg(d.genre) as genre, array_agg(d.year) as year, array_agg(d.validity) as validity,
-      (select array_agg(p.node_id) from publication_placements p where p.publication_id = any(${ids}::int[])) as node
+      -- Each placement's node and item, in the same order in both arrays (a placement is one pair).
+      (select array_agg(p.node_id order by p.publication_id, p.node_id) from publication_placements p where p.publication_id = any(${ids}::int[])) as node,
+      (select array_agg(p.publication_id order by p.publication_id, p.node_id) from publication_placements p where p.publication_id = any(${ids}::int[])) as node_item
     from search_docs d where d.publication_id = any(${ids}::int[])`.execute(db);
   const row = r.rows[0];
-  return { organ: row.organ ?? [], stage: row.stage ?? [], genre: row.genre ?? [], year: row.year ?? [], validity: row.validity ?? [], node: row.node ?? [] };
+  return { organ: row.organ ?? [], stage: row.stage ?? [], genre: row.genre ?? [], year: row.year ?? [], validity: row.validity ?? [], node: row.node ?? [], nodeItem: row.node_item ?? [] };
 }
 
 /** What relevance takes from the items themselves (domain/rank.ts: the names in the title, the standing), for the ranked candidates. */
@@ -216,9 +223,18 @@ export async function nodesOfOrgans(db: Executor, organIds: number[]) {
   return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, organId: r.organ_id }));
 }
 
-export async function nodesByIds(db: Executor, ids: number[]) {
+/**
+ * Some catalog nodes and every ancestor of theirs up to their organ's top column, in one statement (the 目录栏目 facet's
+ * paths): as many rows as the paths hold, however large the organs' trees.
+ */
+export async function nodesWithAncestors(db: Executor, ids: number[]) {
   if (!ids.length) return [];
-  return db.selectFrom('catalog_nodes').select(['id', 'name', 'parent_id', 'organ_id']).where('id', 'in', ids).execute();
+  if (!ids.every(Number.isSafeInteger)) throw new Error('非法编号');
+  const r = await sql<{ id: number; name: string; parent_id: number | null; organ_id: number }>`with recursive up(id) as (
+      select id from catalog_nodes where id in (${sql.join(ids)})
+      union select c.parent_id from catalog_nodes c join up on c.id = up.id where c.parent_id is not null)
+    select n.id, n.name, n.parent_id, n.organ_id from catalog_nodes n where n.id in (select id from up)`.execute(db);
+  return r.rows.map((n) => ({ id: Number(n.id), name: n.name, parentId: n.parent_id == null ? null : Number(n.parent_id), organId: Number(n.organ_id) }));
 }
 
 // ---- search terms ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import { jiebaLexicon } from '../segmenter/jieba-lexicon.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { fullTextIndexFor, type FullTextIndex, type Match, type Scope } from '../storage/full-text-index.ts';
 import { idOfSortKey, keyRange } from '../domain/sort-key.ts';
-import { facetRows, findNodeOrgan, keysInNodes, nodesByIds, nodesOfOrgans, numberedKeys, chunksOfDocs, placementsOf, rankRows, resultRows } from '../storage/search-repository.ts';
+import { facetRows, findNodeOrgan, keysInNodes, nodesOfOrgans, nodesWithAncestors, numberedKeys, chunksOfDocs, placementsOf, rankRows, resultRows } from '../storage/search-repository.ts';
 
 export type SearchHit = {
   id: number;
@@ -43,7 +43,11 @@ export type SearchResult = {
   total: number;
   totalCapped: boolean;
   hits: SearchHit[];
-  facets: { organ: FacetCount[]; node: (FacetCount & { label: string })[]; stage: FacetCount[]; genre: FacetCount[]; year: FacetCount[]; validity: FacetCount[] };
+  facets: {
+    organ: FacetCount[]; node: (FacetCount & { label: string })[]; stage: FacetCount[]; genre: FacetCount[]; year: FacetCount[]; validity: FacetCount[];
+    /** Of the items counted, how many are placed in two or more of the listed 目录栏目 (each counted under every one); 0 or absent: none. */
+    nodeShared?: number;
+  };
   /** Null when the facet counts are over every match; else the number of newest matches they were counted over. */
   facetsSampled: number | null;
   /**
@@ -310,6 +314,12 @@ async function facetsOf(deps: AppDeps, keys: number[], organList: OrganList): Pr
   };
   const nodeCounts = count(f.node).slice(0, 30);
   const nodeName = await nodeFacetLabels(deps, nodeCounts.map((n) => Number(n.value)));
+  // An item placed in two listed columns (规划计划 and 重点领域 › 保障性住房 › 规划计划) is counted under each: the page says
+  // how many are, so two equal counts are not read as a mistake (an outside tester).
+  const listed = new Set(nodeCounts.map((n) => n.value));
+  const placedIn = new Map<number, number>();
+  f.node.forEach((node, i) => { if (listed.has(String(node))) placedIn.set(f.nodeItem[i], (placedIn.get(f.nodeItem[i]) ?? 0) + 1); });
+  const nodeShared = [...placedIn.values()].filter((c) => c > 1).length;
   return {
     organ: count(f.organ.map(organCode)),
     stage: count(f.stage),
@@ -317,38 +327,26 @@ async function facetsOf(deps: AppDeps, keys: number[], organList: OrganList): Pr
     year: count(f.year).sort((a, b) => Number(b.value) - Number(a.value)),
     validity: count(f.validity),
     node: nodeCounts.map((n) => ({ ...n, label: nodeName.get(Number(n.value)) ?? n.value })),
+    nodeShared,
   };
 }
 
 /**
- * The 目录栏目 facets' labels, one rule at every depth (docs/search.md): a node's name; where two listed nodes
- * share it, each of them with as few of its ancestors before it as tell them apart — its parent (公众参与 ›
- * 意见征集 beside 保障性住房 › 意见征集), the grandparent too only when the parents also read the same — and
- * where even the whole paths are the same (two organs' trees), the organ's short name after it.
+ * The 目录栏目 facets' labels, one rule at every depth (docs/search.md): a column's path from its organ's top column
+ * (重点领域 › 保障性住房 › 规划计划; a top column its name alone), so each entry says which column it is and entries that
+ * look alike are told apart at a glance — names alone, a parent only where two shared a name, read 规划计划 beside
+ * 保障性住房 › 规划计划 and a 申请与审核 without its parent (an outside tester). Where even the whole paths are the same
+ * (two organs' trees), the organ's short name after it.
  */
 async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number, string>> {
-  const found = await nodesByIds(deps.db, ids);
+  // The listed columns and their ancestors, in one statement (the page's count of statements stays the same however deep).
+  const nodes = await nodesWithAncestors(deps.db, ids);
+  const found = nodes.filter((n) => ids.includes(n.id));
   const tally = (labels: string[]) => labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
-  const names = tally(found.map((n) => n.name));
-  // The trees are read only when two facets share a name (most searches: none do).
-  if (![...names.values()].some((c) => c > 1)) return new Map(found.map((n) => [n.id, n.name]));
-  const nodes = await nodesOfOrgans(deps.db, [...new Set(found.map((n) => n.organ_id))]);
-  const paths = new Map(found.map((n) => [n.id, pathTo(nodes, n.id).map((x) => x.name)]));
-  const depth = new Map(found.map((n) => [n.id, 1]));
-  const labelOf = (id: number) => paths.get(id)!.slice(-depth.get(id)!).join(' › ');
-  for (let grown = true; grown;) {
-    grown = false;
-    const counts = tally(found.map((n) => labelOf(n.id)));
-    for (const n of found) {
-      if (counts.get(labelOf(n.id))! > 1 && depth.get(n.id)! < paths.get(n.id)!.length) {
-        depth.set(n.id, depth.get(n.id)! + 1);
-        grown = true;
-      }
-    }
-  }
-  const labels = tally(found.map((n) => labelOf(n.id)));
+  const pathOf = new Map(found.map((n) => [n.id, pathTo(nodes, n.id).map((x) => x.name).join(' › ')]));
+  const labels = tally([...pathOf.values()]);
   const organs = [...labels.values()].some((c) => c > 1) ? new Map((await listOrgansInTree(deps.db)).map((o) => [o.id, o.shortName || o.name])) : new Map<number, string>();
-  return new Map(found.map((n) => [n.id, labels.get(labelOf(n.id))! > 1 ? `${labelOf(n.id)}（${organs.get(n.organ_id) ?? ''}）` : labelOf(n.id)]));
+  return new Map(found.map((n) => [n.id, labels.get(pathOf.get(n.id)!)! > 1 ? `${pathOf.get(n.id)}（${organs.get(n.organId) ?? ''}）` : pathOf.get(n.id)!]));
 }
 
 /**

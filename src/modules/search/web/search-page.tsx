@@ -125,6 +125,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
       <ul>{result!.facets[k].map((f) => (
         <li>{raw[k] === facetParam(k, f.value) ? <strong>{label[k](f.value)}</strong> : <a href={searchUrl('/search', raw, { [k]: facetParam(k, f.value), page: '1' })}>{label[k](f.value)}</a>} <span class="count">({f.count})</span></li>
       ))}</ul>
+      {/* An item placed in two listed columns is counted under each: said, so equal counts are not read as a mistake. */}
+      {k === 'node' && !!result!.facets.nodeShared && <p class="count">其中 {result!.facets.nodeShared} 条同时列在以上两个或更多栏目中，在每个栏目各计一次，所以各栏目的条数相加可多于结果数（{countWords(result!.facetsSampled ?? result!.total)} 条）。</p>}
     </nav>
   );
   const Sampled = () => (result?.facetsSampled != null ? <p class="count">以下数量按最新的 {result.facetsSampled.toLocaleString('zh-CN')} 条结果统计；选择条件可缩小范围。</p> : null);

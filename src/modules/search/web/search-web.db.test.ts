@@ -80,7 +80,7 @@ describeEachDialect('search pages and API', (db) => {
     await app.close();
     expect((await deps.db.selectFrom('search_terms').select('searches').where('term', '=', '扬尘').execute()).map((r) => Number(r.searches))).toEqual([1]);
   });
-  it('tells two 目录栏目 of one name apart by their parents, and offers the whole region when an organ has nothing', async () => {
+  it('tells two 目录栏目 of one name apart by their paths, and offers the whole region when an organ has nothing', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
     const other = await createOrgan(deps);
@@ -99,8 +99,8 @@ describeEachDialect('search pages and API', (db) => {
     expect(page).toMatch(new RegExp(`node=${single}[^"]*">通知公告</a>`));
     const api = (await app.inject(`/api/v1/search?q=${encodeURIComponent('规划')}`)).json();
     expect(api.facets.node.map((f: { label: string }) => f.label).sort()).toEqual(['法定主动公开内容 › 规划计划', '通知公告', '重点领域信息 › 规划计划'].sort());
-    // One rule at every depth: the name, and before it as few of its ancestors as tell it apart — its parent, unless
-    // the parents too read the same (公众参与 › 意见征集, not 互动交流 › 公众参与 › 意见征集).
+    // One rule at every depth: the path from the organ's top column, also where no other column shares the name (an
+    // outside tester read 保障性住房 › 意见征集 beside 公众参与 › 意见征集, and 申请与审核 without its parent).
     const interaction = await createNode(deps, organ.id, { name: '互动交流' });
     const participation = await createNode(deps, organ.id, { name: '公众参与', parentId: interaction });
     const housing = await createNode(deps, organ.id, { name: '保障性住房', parentId: news });
@@ -112,7 +112,7 @@ describeEachDialect('search pages and API', (db) => {
     await createPublished(deps, organ.id, [housing], { title: '保障政策征询' });
     const nested = (await app.inject(`/api/v1/search?q=${encodeURIComponent('征询')}`)).json();
     expect(nested.facets.node.map((f: { label: string }) => f.label).sort()).toEqual([
-      '公众参与 › 意见征集', '法定主动公开内容 › 保障性住房 › 意见征集', '重点领域信息 › 保障性住房 › 意见征集', '保障性住房',
+      '互动交流 › 公众参与 › 意见征集', '法定主动公开内容 › 保障性住房 › 意见征集', '重点领域信息 › 保障性住房 › 意见征集', '重点领域信息 › 保障性住房',
     ].sort());
 
     // A 文号 searched within an organ that did not issue it: nothing here, and a link to the whole region, which finds it.
