@@ -1,7 +1,8 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { checkAttachmentTitle, findPublication, listAttachments, setAttachmentTitles, type Attachment } from '../../catalog/index.ts';
+import { checkAttachmentTitle, findPublication, listAttachments, type Attachment } from '../../catalog/index.ts';
 import type { Actor } from '../../identity/index.ts';
+import { retitleDraftAttachments } from './draft-attachments.ts';
 import { retitleRevisionAttachments } from './revision-attachments.ts';
 
 export type Retitled = {
@@ -24,7 +25,7 @@ export async function retitleAttachment(deps: AppDeps, actor: Actor, publication
   const titles = new Map<number, unknown>([[attachmentId, title ?? '']]);
   const changed = p.status === 'published'
     ? await retitleRevisionAttachments(deps, actor, publicationId, titles)
-    : await setAttachmentTitles(deps, actor, publicationId, titles);
+    : await retitleDraftAttachments(deps, actor, publicationId, titles); // a returned draft's scan follows its titles
   const a = (await listAttachments(deps.db, publicationId, 'all')).find((x) => x.id === attachmentId)!;
   const { pendingTitle, ...attachment } = a;
   return { attachment, titleWithRevision: pendingTitle === undefined ? null : { title: pendingTitle || null }, changed: changed > 0 };

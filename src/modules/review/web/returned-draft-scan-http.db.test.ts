@@ -5,6 +5,7 @@ import { createNode, createOrgan, createReviewCast, publicationInput } from '../
 import { multipartForm } from '../../../../test/support/multipart.ts';
 import { buildDocx } from '../../../../test/corpus/privacy/factories/build-docx.ts';
 import { createPublication } from '../../catalog/index.ts';
+import { createApiToken } from '../../identity/index.ts';
 import { fillReviewForm, loadForm, performReviewVerb } from '../index.ts';
 
 const ROSTER = Buffer.from(buildDocx({ blocks: ['停水户名单', '户主：王建国，身份证号11010519491231002X'] }));
@@ -43,6 +44,11 @@ describeEachDialect('a returned draft\'s files are scanned when they change', (d
       });
       expect(retitled.statusCode).toBe(303);
       expect(await sources()).toEqual(['附件“停水户名单.docx”的附件名称 mobile_phone', '附件：停水户名单.docx id_card']);
+      // The same through the API (PUT …/title): the title without the number is scanned again too.
+      const authorization = `Bearer ${await createApiToken(deps, cast.author.username, 'test')}`;
+      const viaApi = await app.inject({ method: 'PUT', url: `/api/v1/publications/${draft.id}/attachments/${file.id}/title`, headers: { authorization }, payload: { title: '附件1：停水户名单' } });
+      expect(viaApi.statusCode).toBe(200);
+      expect(await sources()).toEqual(['附件：停水户名单.docx id_card']);
 
       const deleted = await app.inject({ method: 'POST', url: `/admin/attachments/${file.id}/delete`, cookies: mine.cookies, payload: { _csrf: mine.csrf } });
       expect(deleted.statusCode).toBe(303);
