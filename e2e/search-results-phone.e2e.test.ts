@@ -216,6 +216,34 @@ describe.skipIf(SKIP_BROWSER)('the results page and the portal frame on a phone'
     }
   });
 
+  it('reads every result’s properties in the same order, each on a line of its own (found by an outside tester on a phone: 发布日期 sat on the 目录 line in some results and on its own line in others)', async () => {
+    for (const [width, prefs] of [[390, PREFS[0]], [390, PREFS[1]], [360, PREFS[0]], [1280, PREFS[0]]] as const) {
+      const page = await open(width, prefs, { height: 900 });
+      await page.goto(`${served.baseUrl}/search?q=${q}`);
+      const where = `${width} px, ${prefs}`;
+      const hits = await page.locator('.search-hit .hit-meta').evaluateAll((metas) => metas.map((meta) => Array.from(meta.children, (row) => {
+        const r = row.getBoundingClientRect();
+        return { label: row.querySelector('dt')!.textContent, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left) };
+      })));
+      expect(hits.length, where).toBe(10);
+      for (const rows of hits) {
+        // The same order in every result: 发布机构, 发布日期, then 目录, 索引号 and 文号 (the last two as before).
+        expect(rows.map((r) => r.label), where).toEqual(['发布机构', '发布日期', '目录', '索引号', '文号']);
+        // Each property starts a line of its own, at the same left edge.
+        for (let i = 1; i < rows.length; i++) {
+          expect(rows[i].top, `${rows[i].label} below ${rows[i - 1].label}, ${where}`).toBeGreaterThanOrEqual(rows[i - 1].bottom);
+          expect(rows[i].left, `${rows[i].label}, ${where}`).toBe(rows[0].left);
+        }
+      }
+      await page.context().close();
+    }
+    // axe is injected as a script, which the site's policy refuses: checked on a page that bypasses it.
+    const checked = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    await checked.goto(`${served.baseUrl}/search?q=${q}`);
+    expect(await axeViolations(checked)).toEqual([]);
+    await checked.context().close();
+  });
+
   it('comes back from 大 or 适老化 with the 菜单 shut, and a tap on a result, 按条件筛选 or 检索选项 outside an open 菜单 does what it says, closing the 菜单 (found by an outside tester: the 菜单 came back open and the next tap only closed it)', async () => {
     const page = await open(390, 'fs=m&elder=0', { hasTouch: true });
     const url = `${served.baseUrl}/search?q=${q}`;

@@ -163,17 +163,19 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   const within = [scopeOrgan ? `${scopeLabel(scopeOrgan)}范围内` : '', conditioned ? '所选条件下' : ''].filter(Boolean).join('、');
   // Keywords as searched, for marking them in a result's 文号 and 索引号.
   const keywords = result ? result.query.keywords.flatMap((k) => k.alternatives.map((a) => a.text)) : [];
-  /** One result line: title, the exact-number note, the snippet and the item's 发布机构, 目录, 发布日期, 索引号 and 文号. */
+  /** One result line: title, the exact-number note, the snippet and the item's 发布机构, 发布日期, 目录, 索引号 and 文号. */
   const Hit = ({ h }: { h: SearchHit }) => (
     <li class="search-hit">
       <h3><a href={`/organs/${h.organCode}/items/${h.id}`}><Marked parts={h.titleParts} /></a>{h.validity !== 'valid' && <span class="count">（{label.validity(h.validity)}）</span>}</h3>
       {h.exactNumber && <p class="count"><strong>{h.exactNumberMatch?.kind === 'indexNumber' ? '索引号' : h.exactNumberMatch?.kind === 'documentNumber' ? '文号' : '文号或索引号'}完全一致</strong></p>}
       {h.snippet.length > 0 && <p class="snippet">{h.attachmentHit && <span class="tag">附件命中：{h.attachmentHit}</span>} <Marked parts={h.snippet} /></p>}
-      {/* Each label with its value in one group, which wraps whole; a value too long for a line breaks after the label's start (site.css). */}
+      {/* Each property on a line of its own, in one order — 发布机构, 发布日期, 目录, 索引号, 文号 — so every result reads alike (an outside
+          tester on a phone: 发布日期 shared the 目录 line in some results, had its own in others); a value too long for its line
+          breaks after the label's start (site.css). */}
       <dl class="hit-meta">
         <div><dt>发布机构</dt><dd>{h.organName}</dd></div>
-        {h.catalogPath.length > 0 && <div><dt>目录</dt><dd>{h.catalogPath.join('\u00a0› ')}</dd></div>}
         <div><dt>发布日期</dt><dd><time dateTime={h.publishedOn}>{h.publishedOn}</time></dd></div>
+        {h.catalogPath.length > 0 && <div><dt>目录</dt><dd>{h.catalogPath.join('\u00a0› ')}</dd></div>}
         {/* A 索引号 is never broken inside a number: too long for the rest of its label's line, it moves to the next, and
             only where even a line of its own is too short (320 px at 字号 大) after its / (site.css). */}
         {h.indexNumber && <div class="hit-whole"><dt>索引号</dt><dd><MarkedWholeParts parts={numberParts(h.indexNumber, h.exactNumberMatch?.kind === 'indexNumber', keywords)} /></dd></div>}
