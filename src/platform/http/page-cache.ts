@@ -22,7 +22,8 @@ import { prefsFromCookies } from '../views/prefs.ts';
  */
 
 /** What a live part may read of the request: Fastify's request on a miss, Node's on the front door. */
-type LiveRequest = { method?: string };
+/** What a live part may read of the request: Fastify's or, at the front door, Node's (both have these). */
+type LiveRequest = { method?: string; headers: IncomingHttpHeaders };
 type LivePart = { marker: string; render: (request: LiveRequest) => string };
 
 type Entry = {

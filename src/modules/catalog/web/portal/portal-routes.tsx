@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import QRCode from 'qrcode';
 import { ViewCounter } from '../../use-cases/view-counter.ts';
+import { countsAsView } from '../../domain/view-count-rule.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { safeReturnPath } from '../../../../platform/views/prefs.ts';
@@ -33,7 +34,7 @@ import { OrganHomePage, PublishedByOrganNotice } from './organ-home-page.tsx';
 import { SiteMapPage } from './site-map-page.tsx';
 import { OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
 import { pageParam, portalInfo } from './portal-request.ts';
-import { nodePath } from '../../domain/portal-paths.ts';
+import { itemPath, nodePath } from '../../domain/portal-paths.ts';
 import { addressId } from '../../../../shared/address-number.ts';
 
 const PAGE_SIZE = 20;
@@ -297,11 +298,13 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         return sendPage(reply, <WithdrawnPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title={item.title} indexNumber={item.indexNumber} reason={w.withdrawn_reason} note={w.withdrawn_note} withdrawnAt={w.withdrawn_at} />, 410);
       }
       if (!item || item.organId !== organ.id || item.status !== 'published') throw notFound('信息');
-      // A view is a reader's GET; HEAD requests (link checkers, monitors) do not count.
+      // A view is a reader's GET; HEAD requests (link checkers, monitors) do not count, nor does the page coming
+      // back from its own 字号 / 适老化 switch or print view (its Referer is the page itself; domain/view-count-rule.ts).
       // Counted in memory and written in batches: a view costs no database write (ViewCounter). The
       // count stays live on a kept page: the page cache asks for it again on every answer.
       const { id: itemId, viewCount: stored } = item;
-      const viewCountText = livePart(request, (r) => String(views.liveCount(itemId, stored, r.method === 'GET')));
+      const here = itemPath(organ.code, item.id);
+      const viewCountText = livePart(request, (r) => String(views.liveCount(itemId, stored, countsAsView(r.method, r.headers.referer, here))));
       const nodes = await listCatalogNodes(db, organ.id);
       // The breadcrumb follows the node the reader came from when the item is placed under it.
       const from = Number(request.query.node);
