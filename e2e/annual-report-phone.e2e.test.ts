@@ -108,4 +108,35 @@ describe.skipIf(SKIP_BROWSER)('the annual report’s tables on a phone at 适老
     expect(names[1]).toContain('收到和处理政府信息公开申请情况');
     expect(await axeViolations(phone)).toEqual([]);
   });
+  // A resident on a phone found tables 三 and 四 running off the screen (945 px in a 334 px frame) with no hint.
+  for (const [prefs, label] of [['fs=m&elder=0', '中'], ['fs=l&elder=1', '适老化 + 大']] as const) {
+    it(`says 左右滑动查看全表 just above each table wider than the phone, and nothing above one that fits (${label})`, async () => {
+      const page = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+      await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+      await page.goto(`${served.baseUrl}/organs/qlx-zjj/annual-reports/2020`);
+      const boxes = page.locator('.doc-table-box');
+      const seen: string[] = [];
+      for (let i = 0; i < await boxes.count(); i++) {
+        const frame = boxes.nth(i).locator('.doc-table-scroll');
+        const hint = boxes.nth(i).locator('.doc-scroll-hint');
+        const wide = await frame.evaluate((f) => f.scrollWidth > f.clientWidth + 1);
+        expect(await hint.isVisible(), `table ${i + 1}: ${wide ? 'wide' : 'fits'}`).toBe(wide);
+        if (wide) {
+          await expect(hint.textContent()).resolves.toContain('左右滑动查看全表');
+          const [h, f] = [(await hint.boundingBox())!, (await frame.boundingBox())!];
+          expect(f.y - (h.y + h.height), 'just above its table').toBeLessThan(16);
+          expect(f.y - (h.y + h.height)).toBeGreaterThanOrEqual(-1);
+          // The frame is reached by Tab and named (the hint itself is not read twice).
+          await expect(frame.getAttribute('tabindex')).resolves.toBe('0');
+          await expect(frame.getAttribute('aria-label')).resolves.toBeTruthy();
+        }
+        seen.push(wide ? 'wide' : 'fits');
+      }
+      expect(seen.filter((w) => w === 'wide').length, 'tables 三 and 四 at least').toBeGreaterThanOrEqual(2);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator('.doc-table-box').nth(1).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, `annual-report-390-hint-${prefs.replace(/[=&]/g, '-')}.png`) });
+      await page.context().close();
+    }, 60_000);
+  }
 });

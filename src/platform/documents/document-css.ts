@@ -24,6 +24,16 @@ const onScreen = (pt: number) => `calc(var(--fs, 16px) * ${(pt / 12).toFixed(4)}
  */
 export const MAX_COLUMN_CLASS = 60;
 export const MAX_LABEL_CLASS = 8;
+/**
+ * The widest table least width (in its ems) a narrow screen is asked about: 700 px at the smallest table text (about
+ * 10.5 px) is some 67em. A wider table (doc-min-N above it) overflows any narrow screen and always has its hint.
+ */
+export const MAX_LEAST_EM = 70;
+/** On a narrow screen, the line above a table shows when the table's box is narrower than the table's least width. */
+const scrollHintRules = () => [
+  ...Array.from({ length: MAX_LEAST_EM }, (_, i) => `@container (width < ${i + 1}em) { .document .doc-min-${i + 1} > .doc-scroll-hint { display: block; } }`),
+  `.document .doc-min-${MAX_LEAST_EM + 1} > .doc-scroll-hint { display: block; }`,
+].join('\n  ');
 const countClasses = (prefix: string, property: string, from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `.${prefix}-${from + i} { ${property}: ${from + i}; }`).join('\n');
 
@@ -112,7 +122,12 @@ export const DOCUMENT_CSS = `
   .document .doc-table:has(col.doc-label-col) col:not(.doc-label-col) { width: auto !important; }
   .document .doc-table .doc-row-label { position: sticky; left: calc(var(--label-col, 0) * var(--doc-label-w)); z-index: 1; background: #fff; padding: 3pt 2px; }
   .document .doc-row-label-end { box-shadow: 2px 0 0 #000, 5px 0 4px -2px rgba(0, 0, 0, .25); }
+  /* The box is measured in the table's own ems (its text size), so doc-min-N compares like with like. */
+  .document .doc-table-box { container-type: inline-size; font-size: ${onScreen(FONT_PT.table)}; }
+  .document .doc-scroll-hint { margin: 6pt 0 0; color: #555; text-indent: 0; }
+  ${scrollHintRules()}
 }
+.document .doc-scroll-hint { display: none; }
 ${countClasses('doc-columns', '--doc-columns', 1, MAX_COLUMN_CLASS)}
 ${countClasses('doc-labels', '--doc-labels', 1, MAX_LABEL_CLASS)}
 ${countClasses('doc-label-at', '--label-col', 1, MAX_LABEL_CLASS)}

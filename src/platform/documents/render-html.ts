@@ -1,4 +1,4 @@
-import { DOCUMENT_CSS, MAX_COLUMN_CLASS, MAX_LABEL_CLASS } from './document-css.ts';
+import { DOCUMENT_CSS, MAX_COLUMN_CLASS, MAX_LABEL_CLASS, MAX_LEAST_EM } from './document-css.ts';
 import type { DocBlock, DocumentModel, TableCell } from './document-model.ts';
 import { cellAlign, cellBold } from './document-style.ts';
 import { documentText, printableDocument } from './document-text.ts';
@@ -93,8 +93,28 @@ function renderTable(block: Extract<DocBlock, { kind: 'table' }>, name: string):
   // The counts the narrow screen's widths are worked from, as classes (DOCUMENT_CSS gives each its value): the
   // Content-Security-Policy allows no style attribute. A column's share of the width is the col's width attribute.
   const counts = ` doc-columns-${Math.min(columns.length, MAX_COLUMN_CLASS)}${labels ? ` doc-labels-${Math.min(labels, MAX_LABEL_CLASS)}` : ''}`;
-  return `<div class="doc-table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(name)}">` +
-    `<table class="doc-table${counts}">${caption}<colgroup>${cols}</colgroup>${thead}${tbody}</table></div>`;
+  // Above the frame, a line a phone's reader sees when the table is wider than the screen (a resident found report
+  // tables 三 and 四, 945 px in a 334 px frame, with no hint they went on): shown by DOCUMENT_CSS only when the box is
+  // narrower than the table's least width (doc-min-N, in the table's em), so never above a table that fits; hidden from
+  // a screen reader, whose frame is named by its table and reached by Tab like any region.
+  return `<div class="doc-table-box doc-min-${tableLeastEm(columns.length, labels)}"><p class="doc-scroll-hint" aria-hidden="true">${SCROLL_HINT}</p>` +
+    `<div class="doc-table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(name)}">` +
+    `<table class="doc-table${counts}">${caption}<colgroup>${cols}</colgroup>${thead}${tbody}</table></div></div>`;
+}
+
+/** What the line above a table wider than the screen says. */
+export const SCROLL_HINT = '表格较宽，请左右滑动查看全表 ⇆';
+
+/**
+ * The least width a table keeps on a narrow screen, in whole ems of its own text, rounded up (DOCUMENT_CSS's
+ * min-width: each label column but the last --doc-label-w, the last --doc-label-last-w, each figure 3.4em; a table
+ * without row labels 4.5em a column), at most MAX_LEAST_EM + 1 — wider than any narrow screen at any 字号.
+ */
+export function tableLeastEm(columns: number, labels: number): number {
+  const c = Math.min(columns, MAX_COLUMN_CLASS);
+  const l = Math.min(labels, MAX_LABEL_CLASS);
+  const em = l > 0 ? (c - l) * 3.4 + (l - 1) * 1.4 + 3.6 : c * 4.5;
+  return Math.min(Math.ceil(em - 1e-9), MAX_LEAST_EM + 1);
 }
 
 /**
