@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import QRCode from 'qrcode';
 import { ViewCounter } from '../../use-cases/view-counter.ts';
 import { countsAsView } from '../../domain/view-count-rule.ts';
+import { annualReportRows, type ReportItem } from '../../domain/annual-report-list.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
 import { safeReturnPath } from '../../../../platform/views/prefs.ts';
@@ -201,23 +202,34 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         opts.publishedReportYears ? opts.publishedReportYears(organ.id) : Promise.resolve([]),
         reportNode ? pagePublishedInNodes(db, subtreeIds(nodes, reportNode.id), 1, 50).then((r) => r.items) : Promise.resolve([]),
       ]);
+      // One list, a year a row (two lists of the same titles told a citizen nothing): the report the organ published in
+      // its 年报 column and the platform's report of that year in the national format (domain/annual-report-list.ts).
+      const { rows, undated } = annualReportRows(years, items);
+      const both = rows.some((r) => r.platformReport && r.items.length > 0);
+      const platformHref = (y: number) => `/organs/${organ.code}/annual-reports/${y}`;
+      const ItemLink = ({ i }: { i: ReportItem }) => <><a href={`/organs/${organ.code}/items/${i.id}`}>{i.title}</a>{i.publishedOn && <>（<span class="nowrap">{i.publishedOn}</span>发布）</>}</>;
       return sendPage(
         reply,
         <OrganTextPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title="政府信息公开年报">
           <p>按照条例第四十九条，本机关于每年 1 月 31 日前公布上一年度政府信息公开工作年度报告。</p>
-          {years.length > 0 && (
-            <>
-              <h2>年度报告（按国办公开办函〔2021〕30号格式，由本平台数据生成）</h2>
-              <ul>{years.map((y) => <li key={y}><a href={`/organs/${organ.code}/annual-reports/${y}`}>{organ.name}{y}年政府信息公开工作年度报告</a></li>)}</ul>
-            </>
+          {both && (
+            <p>
+              每个年度一份报告：标题链接是本机关发布的报告原文；“统计表格完整版”是本平台按国务院办公厅规定的统一格式（国办公开办函〔2021〕30号）生成的同一年度报告，列出全部统计表格，可下载 PDF、Word，并有图解。
+            </p>
           )}
-          {items.length > 0 && (
-            <>
-              <h2>已发布的年度报告信息</h2>
-              <ul>{items.map((i) => <li key={i.id}><a href={`/organs/${organ.code}/items/${i.id}`}>{i.title}</a> <span class="count">{i.publishedOn}</span></li>)}</ul>
-            </>
+          {rows.length > 0 && (
+            <ul class="report-years">{rows.map((r) => (
+              <li key={r.year}>
+                <strong class="nowrap">{r.year}年度</strong>{'　'}
+                {r.items.length > 0
+                  ? r.items.map((i, n) => <>{n > 0 && '；'}<ItemLink i={i} /></>)
+                  : <a href={platformHref(r.year)}>{organ.name}{r.year}年政府信息公开工作年度报告</a>}
+                {r.items.length > 0 && r.platformReport && <>{'　'}<a href={platformHref(r.year)} aria-label={`${r.year}年度报告统计表格完整版`}>统计表格完整版</a></>}
+              </li>
+            ))}</ul>
           )}
-          {years.length === 0 && items.length === 0 && <p>暂无已发布的年度报告。</p>}
+          {undated.length > 0 && <ul>{undated.map((i) => <li key={i.id}><ItemLink i={i} /></li>)}</ul>}
+          {rows.length === 0 && undated.length === 0 && <p>暂无已发布的年度报告。</p>}
         </OrganTextPage>,
       );
     });

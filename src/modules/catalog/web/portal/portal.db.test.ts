@@ -71,6 +71,38 @@ describeEachDialect('public portal', (db) => {
     await app.close();
   });
 
+  it('lists the annual reports once, a year a row: the published report and the platform’s of that year, told apart in plain words (an outside tester)', async () => {
+    const { deps } = await buildTestApp(db());
+    const organ = await createOrgan(deps, { name: '青岚县住房和城乡建设局' });
+    const node = await createNode(deps, organ.id, { name: '政府信息公开年报' });
+    const r2018 = await createPublished(deps, organ.id, [node], { title: '青岚县住房和城乡建设局2018年政府信息公开工作年度报告' });
+    const r2019 = await createPublished(deps, organ.id, [node], { title: '青岚县住房和城乡建设局2019年政府信息公开工作年度报告' });
+    const app = Fastify();
+    await app.register(cookie);
+    await app.register(portalRoutes(deps, { publicUrl: null, publishedReportYears: async () => [2020, 2019] }));
+    try {
+      const main = /<main[\s\S]*<\/main>/.exec((await app.inject(`/organs/${organ.code}/annual-reports`)).body)![0];
+      // One list, not two of the same titles.
+      expect(main).not.toContain('已发布的年度报告信息');
+      expect([...main.matchAll(/<ul/g)]).toHaveLength(1);
+      const list = /<ul class="report-years">[\s\S]*?<\/ul>/.exec(main)![0];
+      const rows = [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+      expect(rows).toEqual([
+        '2020年度　青岚县住房和城乡建设局2020年政府信息公开工作年度报告',
+        `2019年度　青岚县住房和城乡建设局2019年政府信息公开工作年度报告（${r2019.publishedOn}发布）　统计表格完整版`,
+        `2018年度　青岚县住房和城乡建设局2018年政府信息公开工作年度报告（${r2018.publishedOn}发布）`,
+      ]);
+      expect(main).toContain(`<a href="/organs/${organ.code}/items/${r2019.id}">`);
+      expect(main).toContain(`<a href="/organs/${organ.code}/items/${r2018.id}">`);
+      expect(main).toContain(`<a href="/organs/${organ.code}/annual-reports/2019" aria-label="2019年度报告统计表格完整版">统计表格完整版</a>`);
+      expect(main).toContain(`<a href="/organs/${organ.code}/annual-reports/2020">`);
+      // What each is, said once.
+      expect(main).toContain('标题链接是本机关发布的报告原文；“统计表格完整版”是本平台按国务院办公厅规定的统一格式');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('keeps a withdrawn item’s address with the reason (410), and lists amendments on the item page', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
