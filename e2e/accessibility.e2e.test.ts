@@ -124,7 +124,7 @@ describe.skipIf(SKIP_BROWSER)('accessibility of the portal (axe-core, WCAG 2.1 A
     });
     later();
     await portal.submit();
-    await expect(portal.errorSummary()).resolves.toContain('居民身份证号码');
+    await expect(portal.errorSummary()).resolves.toContain('身份证号码有误');
     await check('apply form with errors');
     await page.getByLabel('证件号码').fill('11010519491231002X');
     later();
