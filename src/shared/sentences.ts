@@ -31,12 +31,17 @@ export function withoutFinalStop(text: string): string {
 }
 
 /**
- * A title quoted in 书名号: 《title》, once. A title that is already one whole 《…》 is kept; one that holds 《》 of its own
- * (《X》政策解读, 关于印发《Y》的通知) gets its inner pair as 〈〉, as GB/T 15834-2011 (4.15) writes a title within a title:
- * 《〈X〉政策解读》, never 《《X》政策解读》.
+ * What stands between the 书名号 when a title is quoted: the title itself, or, when it is already one whole 《…》, what
+ * that holds; a 《》 of its own (《X》政策解读, 关于印发《Y》的通知) becomes 〈〉, as GB/T 15834-2011 (4.15) writes a title within a
+ * title. For a quote whose title is a link (《<a>…</a>》); otherwise bookTitle.
  */
-export function bookTitle(title: string): string {
+export function titleInQuotes(title: string): string {
   const t = title.trim();
-  if (/^《[^《》]*》$/.test(t)) return t;
-  return `《${t.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+  if (/^《[^《》]*》$/.test(t)) return t.slice(1, -1);
+  return t.replace(/《/g, '〈').replace(/》/g, '〉');
+}
+
+/** A title quoted in 书名号: 《title》, once — 《〈X〉政策解读》, never 《《X》政策解读》 (titleInQuotes). */
+export function bookTitle(title: string): string {
+  return `《${titleInQuotes(title)}》`;
 }

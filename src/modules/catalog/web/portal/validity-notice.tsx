@@ -1,5 +1,6 @@
 import type { Publication } from '../../domain/publication.ts';
 import { addDays } from '../../../../shared/iso-date.ts';
+import { titleInQuotes } from '../../../../shared/sentences.ts';
 import { VALIDITY_LABELS, type Validity } from '../../domain/labels.ts';
 import { isInForce } from '../../domain/replacement-chain.ts';
 
@@ -12,7 +13,7 @@ export type LinkedDocument = { id: number; title: string; organCode: string; doc
  * The 文号 and the day tell apart an old and a new document of the same title (replacing-policy-line.tsx).
  */
 export function Named({ doc }: { doc: LinkedDocument }) {
-  const title = doc.title.trim().replace(/^《(.*)》$/, '$1').replace(/《/g, '〈').replace(/》/g, '〉');
+  const title = titleInQuotes(doc.title);
   // A date is kept on one line (2026- | 11-02 broke at 360 px).
   const day = doc.publishedOn && <><span class="nowrap">{doc.publishedOn}</span>发布</>;
   const facts = doc.documentNumber && day ? <>{doc.documentNumber}，{day}</> : doc.documentNumber || day;

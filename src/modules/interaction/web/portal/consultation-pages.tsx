@@ -6,6 +6,7 @@ import { organCrumbs, withWholePhoneNumbers, type Organ } from '../../../catalog
 import { escapeHtml } from '../../../../platform/documents/render-html.ts';
 import { CONSULTATION_PHASE_LABELS, MAX_COMMENT_CHARS, type Consultation, type ConsultationPhase } from '../../domain/consultation.ts';
 import { MIN_WRITTEN_CHARS, WRITTEN_CHARS_RULE } from '../../../../shared/written-text.ts';
+import { bookTitle } from '../../../../shared/sentences.ts';
 import type { PublicConsultation } from '../../use-cases/consultations.ts';
 import type { PortalInfo } from './letter-pages.tsx';
 
@@ -27,8 +28,6 @@ export type NamedItems = ReadonlyMap<string, string>;
 /** The item ids the text names by address (the route looks up their titles). */
 export const itemIdsNamedIn = (text: string): number[] => [...text.matchAll(ITEM_ADDRESS)].map((m) => Number(m[2]));
 
-/** 《title》, a 《》 name inside it written 〈〉 as a title within a title is (GB/T 15834; the 效力 banner does the same). */
-const quotedTitle = (title: string) => `《${title.trim().replace(/^《(.*)》$/, '$1').replace(/《/g, '〈').replace(/》/g, '〉')}》`;
 
 /**
  * 意见反馈方式 as typed, with what a reader on a phone taps: each e-mail address a `mailto:` link, each
@@ -42,7 +41,7 @@ const ContactParagraphs = ({ text, items }: { text: string; items: NamedItems })
     <p dangerouslySetInnerHTML={{ __html: withWholePhoneNumbers(escapeHtml(p).replace(EMAIL, (m) => `<a href="mailto:${m}">${m}</a>`).replace(ITEM_ADDRESS, (m, code: string, id: string) => {
       const path = `/organs/${code}/items/${Number(id)}`;
       const title = items.get(path);
-      return title === undefined ? `<a href="${m}">${m}</a>` : `<a href="${path}">${escapeHtml(quotedTitle(title))}</a>`;
+      return title === undefined ? `<a href="${m}">${m}</a>` : `<a href="${path}">${escapeHtml(bookTitle(title))}</a>`;
     })) }} />
   ))}</>
 );
