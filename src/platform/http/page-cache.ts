@@ -18,7 +18,8 @@ import { prefsFromCookies } from '../views/prefs.ts';
  * cookie or their own Cache-Control (forms, receipts), any status but 200, any route not listed.
  *
  * One part of a page may stay live (an item's view count): the route renders a marker in its place
- * (`livePart`) and the cache calls the part's function again for every answer, hit or 304.
+ * (`livePart`) and the cache calls the part's function again for every answer with a body — never for a 304,
+ * which shows the reader the page their browser has (so an item's 304 counts no view).
  */
 
 /** What a live part may read of the request: Fastify's request on a miss, Node's on the front door. */
@@ -266,12 +267,12 @@ export class PageCache {
           this.store(key, entry);
           if (this.entries.get(key) === entry) this.learn(request, key);
           setHeaders(reply, entry);
-          const text = entry.live ? entry.live(request) : null;
+          // A 304 has no body: its live part is never rendered (an item's 304 is no view, domain/view-count-rule.ts).
           if (notModified(request.headers, entry)) {
             reply.code(304);
             return '';
           }
-          return entry.parts.length === 1 ? entry.parts[0] : Buffer.concat([entry.parts[0], Buffer.from(text!), entry.parts[1]]);
+          return entry.parts.length === 1 ? entry.parts[0] : Buffer.concat([entry.parts[0], Buffer.from(entry.live!(request)), entry.parts[1]]);
         }
       }
       return live && payload.includes(live.marker) ? payload.split(live.marker).join(live.render(request)) : payload;
@@ -281,12 +282,13 @@ export class PageCache {
 
 /** Writes a kept page (or its 304) to Node's response: the live part rendered for this request, the headers the full answer had. */
 function answer(req: IncomingMessage, res: ServerResponse, hit: Entry, reqId: string) {
-  const live = hit.live ? hit.live(req) : null;
+  // A 304 has no body: its live part is never rendered (an item's 304 is no view, domain/view-count-rule.ts).
   if (notModified(req.headers, hit)) {
     res.writeHead(304, [...hit.headers, 'x-request-id', reqId]);
     res.end();
     return;
   }
+  const live = hit.live ? hit.live(req) : null;
   if (hit.parts.length === 1) {
     res.writeHead(200, [...hit.headers, 'x-request-id', reqId, 'content-length', String(hit.parts[0].length)]);
     res.end(req.method === 'HEAD' ? undefined : hit.parts[0]);

@@ -1,20 +1,38 @@
 /**
- * Whether an item page's GET is a reader's new view of it (docs/performance.md, "Item views"). A request whose
- * Referer is the same item's page is the same visit going on — the 字号 and 适老化 switches (a /prefs link that
- * comes back, the browser keeping the page as the Referer through the redirect), the print view, a reload from
- * the page after one of them — and is not counted again (an outside tester saw 5 → 7 in one visit). Nothing is
- * stored about the reader: the rule reads one header of the request and forgets it. A browser that sends no
- * Referer has every GET counted, as before; a cross-site Referer carries no path (Referrer-Policy
- * strict-origin-when-cross-origin) and so never matches.
+ * Which request of an item page is a reader's new view of it (docs/security.md, "An item's 浏览次数"; ADR 0042).
+ * Decided only by what the server itself said or knows of the request, never by the browser's Referer:
+ *
+ * - a GET, never a HEAD (link checkers, monitors);
+ * - answered with the page: a 304 (the browser revalidating a page it has — a reload, the way back from the print
+ *   view) is never rendered at all (the page cache calls the count only for an answer with a body), so it never counts;
+ * - not the print view (`?print=1`, the page's own 打印本页 link);
+ * - not the page coming back from its own 字号 / 适老化 switch: `/prefs` sets, beside the preference, a cookie for the
+ *   returning page's address alone that lasts a minute (`sameVisitCookie`), and a GET carrying it is the same visit.
+ *   The switch itself works only where cookies do, so this holds wherever the switch does — a browser or proxy that
+ *   strips the Referer (which the rule used to read) counted every switch.
+ *
+ * Nothing is stored about the reader: the cookie says only "1", to one address, for a minute.
  */
-export function countsAsView(method: string | undefined, referer: string | undefined, itemPath: string): boolean {
-  if (method !== 'GET') return false; // HEAD (link checkers, monitors) never counted
-  if (!referer) return true;
-  let from: URL;
+export function countsAsView(method: string | undefined, cookieHeader: string | undefined, printView: boolean): boolean {
+  if (method !== 'GET' || printView) return false;
+  return !new RegExp(`(?:^|;)\\s*${SAME_VISIT_COOKIE}=1\\s*(?:;|$)`).test(cookieHeader ?? '');
+}
+
+/** The cookie `/prefs` sets for the page it sends the reader back to: the switch's own return is no new view. */
+export const SAME_VISIT_COOKIE = 'gk_back';
+/** Long enough for a slow connection to follow the redirect; a reload within it is the same visit anyway. */
+export const SAME_VISIT_SECONDS = 60;
+
+/**
+ * The cookie path for a switch's return address when it is an item's page (`/organs/{code}/items/{id}`, its query and
+ * fragment dropped — a cookie's path holds no query), else null: only an item page counts views.
+ */
+export function sameVisitPath(returnPath: string): string | null {
+  let path: string;
   try {
-    from = new URL(referer);
+    path = new URL(returnPath, 'http://x').pathname;
   } catch {
-    return true;
+    return null;
   }
-  return from.pathname !== itemPath;
+  return /^\/organs\/[A-Za-z0-9%._~-]+\/items\/[1-9]\d{0,9}$/.test(path) ? path : null;
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import QRCode from 'qrcode';
 import { ViewCounter } from '../../use-cases/view-counter.ts';
-import { countsAsView } from '../../domain/view-count-rule.ts';
+import { countsAsView, SAME_VISIT_COOKIE, SAME_VISIT_SECONDS, sameVisitPath } from '../../domain/view-count-rule.ts';
 import { annualReportRows, type ReportItem } from '../../domain/annual-report-list.ts';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
 import { sendPage } from '../../../../platform/views/render.ts';
@@ -35,7 +35,7 @@ import { OrganHomePage, PublishedByOrganNotice } from './organ-home-page.tsx';
 import { SiteMapPage } from './site-map-page.tsx';
 import { OrganTextPage, STATUTORY_CATEGORIES } from './organ-text-page.tsx';
 import { pageParam, portalInfo } from './portal-request.ts';
-import { itemPath, nodePath } from '../../domain/portal-paths.ts';
+import { nodePath } from '../../domain/portal-paths.ts';
 import { addressId } from '../../../../shared/address-number.ts';
 
 const PAGE_SIZE = 20;
@@ -310,13 +310,14 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         return sendPage(reply, <WithdrawnPage info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} title={item.title} indexNumber={item.indexNumber} reason={w.withdrawn_reason} note={w.withdrawn_note} withdrawnAt={w.withdrawn_at} />, 410);
       }
       if (!item || item.organId !== organ.id || item.status !== 'published') throw notFound('信息');
-      // A view is a reader's GET; HEAD requests (link checkers, monitors) do not count, nor does the page coming
-      // back from its own 字号 / 适老化 switch or print view (its Referer is the page itself; domain/view-count-rule.ts).
+      // A view is a reader's GET answered with the page: not a HEAD (link checkers, monitors), not a 304 (the page
+      // cache renders the live part only for an answer with a body), not the print view, not the page coming back
+      // from its own 字号 / 适老化 switch (the cookie /prefs sets for it; domain/view-count-rule.ts).
       // Counted in memory and written in batches: a view costs no database write (ViewCounter). The
       // count stays live on a kept page: the page cache asks for it again on every answer.
       const { id: itemId, viewCount: stored } = item;
-      const here = itemPath(organ.code, item.id);
-      const viewCountText = livePart(request, (r) => String(views.liveCount(itemId, stored, countsAsView(r.method, r.headers.referer, here))));
+      const printView = request.query.print === '1';
+      const viewCountText = livePart(request, (r) => String(views.liveCount(itemId, stored, countsAsView(r.method, r.headers.cookie, printView))));
       const nodes = await listCatalogNodes(db, organ.id);
       // The breadcrumb follows the node the reader came from when the item is placed under it.
       const from = Number(request.query.node);
@@ -343,7 +344,7 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
         <ItemPage
           info={portalInfo(request)} organ={organ} parent={await parentOf(organ)} item={item} path={crumbNode ? pathTo(nodes, crumbNode) : []} attachments={attachments}
           replacements={replacements} validity={validity} qrSvg={qrSvg}
-          printView={request.query.print === '1'} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
+          printView={printView} versions={versions.map((v) => ({ versionNo: v.version_no, changeNote: v.change_note, changedOn: chinaDateOf(new Date(v.created_at)) }))}
           links={links} viewCountText={viewCountText} matter={matter}
         />,
       );
@@ -390,7 +391,11 @@ export function portalRoutes(deps: AppDeps, opts: PortalOptions) {
       const year = 365 * 24 * 3600;
       if (request.query.fs && ['s', 'm', 'l'].includes(request.query.fs)) reply.setCookie('gk_fs', request.query.fs, { path: '/', maxAge: year, sameSite: 'lax' });
       if (request.query.elder === '1' || request.query.elder === '0') reply.setCookie('gk_elder', request.query.elder, { path: '/', maxAge: year, sameSite: 'lax' });
-      return reply.redirect(safeReturnPath(request.query.return), 303);
+      const back = safeReturnPath(request.query.return);
+      // An item page coming back from its own switch is the same visit, not a new view (domain/view-count-rule.ts).
+      const samePage = sameVisitPath(back);
+      if (samePage) reply.setCookie(SAME_VISIT_COOKIE, '1', { path: samePage, maxAge: SAME_VISIT_SECONDS, sameSite: 'lax', httpOnly: true });
+      return reply.redirect(back, 303);
     });
   };
 }
