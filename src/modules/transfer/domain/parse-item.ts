@@ -112,7 +112,7 @@ export function oldPathOf(url: string): string | null {
  * 主动公开 attribute, a 成文日期 not after it, and a body or an attachment (publish-rules.ts).
  */
 /** What the later checks need of a record, given even when its own fields have problems (so every reason is listed). */
-export type RecordParts = Pick<ParsedItem, 'indexNumber' | 'catalogPaths' | 'attachments' | 'oldPaths' | 'links'> & {
+export type RecordParts = Pick<ParsedItem, 'indexNumber' | 'catalogPaths' | 'attachments' | 'attachmentTitles' | 'oldPaths' | 'links'> & {
   texts: [where: string, text: string][];
   /** document or interpretation (what a link to this row needs to know); null when the cell is wrong. */
   itemKind: string | null;
@@ -246,12 +246,11 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const texts: [string, string][] = [
     ['标题', text('title')], ['内容概述', text('summary')], ['正文', String(raw.bodyHtml)], ['关键词', list('keywords').join(' ')],
     ['信息来源', text('source')], ['文号', text('documentNumber')], ['发布机构', text('publishingOrganName')],
-    // 附件名称 are public text the portal shows: scanned as the other fields are.
-    ['附件名称', titled.titles.filter((t) => t !== null).join('\n')],
   ];
   const itemKind = text('itemKind') ? (raw.itemKind as string | undefined) ?? null : 'document';
   const interpretationOf = { form: (raw.interpretationForm as string | undefined) ?? null, videoUrl: text('videoUrl') };
-  const parts: RecordParts = { indexNumber, catalogPaths, attachments, oldPaths, links, texts, itemKind, interpretation: interpretationOf };
+  // Each file's 附件名称 (public text, the portal's link text) goes to the scan with its file (import-items.ts).
+  const parts: RecordParts = { indexNumber, catalogPaths, attachments, attachmentTitles: titled.titles, oldPaths, links, texts, itemKind, interpretation: interpretationOf };
   if (problems.length || !input) return { item: null, problems, parts };
   const publishedOnNotKept = mode === 'draft' ? draftPublishedOnNotKept(text('publishedOn'), today) : null;
   const documentNumberNone = numberIsNone ? noneDocumentNumberNotice(givenNumber) : null;

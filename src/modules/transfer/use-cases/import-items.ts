@@ -262,8 +262,10 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
     }
     const names = new Set<string>();
     const reads: AttachmentRead[] = [];
-    for (const name of parts.attachments) {
+    for (const [n, name] of parts.attachments.entries()) {
       const base = attachmentKey(name).split('/').pop()!;
+      // Its 附件名称 is published as the link's text: scanned with the file, as the review chain scans it.
+      const title = parts.attachmentTitles[n] ?? null;
       if (names.has(base)) refuse(`附件“${base}”重复`);
       names.add(base);
       if (!opts.attachments) {
@@ -283,10 +285,10 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
         continue;
       }
       try {
-        reads.push({ fileName: base, read: { text: (await extractText(bytes, base)).text } });
+        reads.push({ fileName: base, title, read: { text: (await extractText(bytes, base)).text } });
       } catch (e) {
         // Unread is never clean: the review scan makes it a blocking finding a reviewer must look at.
-        reads.push({ fileName: base, read: { error: (e as Error).message } });
+        reads.push({ fileName: base, title, read: { error: (e as Error).message } });
       }
     }
     // The review chain's own scan, over what the item will store (its body sanitised as the editor
