@@ -71,7 +71,7 @@ export async function buildApp(
     if (!route.url.startsWith('/admin')) return;
     route.preHandler = [...(route.preHandler ? [route.preHandler].flat() : []), staffMenu];
   });
-  // A portal address whose number has leading zeros or full-width digits (/organs/x/items/05) answers 301 to the one written plainly.
+  // A portal or back-office address whose number has leading zeros or full-width digits (/organs/x/items/05, /admin/publications/05) answers 301 to the one written plainly.
   app.addHook('onRoute', redirectToPlainNumbers);
   readinessRoute(app, { database: () => pingDatabase(deps.db), pendingMigrations: () => pendingMigrations(deps.db), jobs: runtime.jobStatus ?? (() => null), now: () => deps.clock.now() });
   app.decorateRequest('principal', null);

@@ -18,8 +18,12 @@ import { DOCUMENT_STYLESHEET, RECEIPT_PRINT_STYLESHEET, REPORT_STYLESHEET } from
 import { DomainError } from '../../shared/domain-error.ts';
 import { editorScript } from '../editor/editor-bundle.ts';
 
-/** A database row id: a whole number from 0 to 2^31 − 1 (the INTEGER columns of both databases). */
-const isRowId = (v: string) => /^\d{1,10}$/.test(v) && Number(v) <= 2_147_483_647;
+/**
+ * A database row id as an address writes it: a whole number from 0 to 2^31 − 1 (the INTEGER columns of both databases),
+ * written plainly — no leading zero, so /admin/publications/05 is no second address of record 5 (a page's GET there is
+ * redirected first to the plain address, plain-numbers.ts; anything else is 404).
+ */
+const isRowId = (v: string) => /^(0|[1-9]\d{0,9})$/.test(v) && Number(v) <= 2_147_483_647;
 
 function containsNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');

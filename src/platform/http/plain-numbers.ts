@@ -28,15 +28,16 @@ export function plainAddress(url: string, routeUrl: string, params: Record<strin
 }
 
 /**
- * An `onRoute` hook for the portal: a page's address whose number is written with leading zeros or in full-width
- * digits (/organs/x/items/05, typed or pasted) is answered with a permanent redirect (301) to the address written
- * plainly (/organs/x/items/5), its query string kept — one address per page for bookmarks, QR codes, the page cache and
- * search engines. GET and HEAD routes outside the back office and the API whose path takes a number (NUMBER_PARAMS);
- * the routes themselves read the number with the same parser (shared/address-number.ts).
+ * An `onRoute` hook for the portal and the back office: a page's address whose number is written with leading zeros or
+ * in full-width digits (/organs/x/items/05, /admin/publications/05, typed or pasted) is answered with a permanent
+ * redirect (301) to the address written plainly (/organs/x/items/5), its query string kept — one address per page for
+ * bookmarks, QR codes, the page cache and search engines. GET and HEAD routes outside the API whose path takes a number
+ * (NUMBER_PARAMS); the portal's routes read the number with the same parser (shared/address-number.ts). Any other
+ * request to such an address — a form posted, an API call — names no record: 404 (http-server.ts, `isRowId`).
  */
 export function redirectToPlainNumbers(route: RouteOptions): void {
   const methods = [route.method].flat();
-  if (!methods.some((m) => m === 'GET' || m === 'HEAD') || /^\/(admin|api)(\/|$)/.test(route.url)) return;
+  if (!methods.some((m) => m === 'GET' || m === 'HEAD') || /^\/api(\/|$)/.test(route.url)) return;
   if (!route.url.split('/').some((s) => s.startsWith(':') && NUMBER_PARAMS.includes(s.slice(1)))) return;
   const redirect = async (request: FastifyRequest, reply: FastifyReply) => {
     const to = plainAddress(request.url, route.url, request.params as Record<string, string | undefined>);
