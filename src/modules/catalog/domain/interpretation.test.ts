@@ -3,7 +3,7 @@ import { fixedClock } from '../../../shared/clock.ts';
 import { addDays, chinaDateOf } from '../../../shared/iso-date.ts';
 import { WorkingDayCalendar } from '../../calendar/index.ts';
 import {
-  interpretationDue, interpretationRefusals, interpretationTitleFor, lastOverduePublishedOn, linkRefusal, needsInterpretation, policyNodeIds, relatedOrganIds,
+  interpretationDue, interpretationRefusals, interpretationTitleFor, interpretationValidityRefusals, lastOverduePublishedOn, linkRefusal, needsInterpretation, policyNodeIds, relatedOrganIds,
   type InterpretationFacts, type LinkTarget, type PolicyFacts,
 } from './interpretation.ts';
 
@@ -156,5 +156,27 @@ describe('a title to start from', () => {
     expect(interpretationTitleFor('关于印发《青岚县公共租赁住房管理办法》的通知')).toBe('《青岚县公共租赁住房管理办法》政策解读');
     expect(interpretationTitleFor('青岚县住房公积金缴存管理办法')).toBe('《青岚县住房公积金缴存管理办法》政策解读');
     expect(interpretationTitleFor('《办法》')).toBe('《办法》政策解读');
+  });
+});
+
+/** An interpretation has no 效力 of its own (found by an outside tester: one marked 已废止 read 本文件已废止 on the portal). */
+describe('a 政策解读 carries no 效力 of its own, whichever input gives it one', () => {
+  it('refuses 已废止, 已修改 and 已失效 and a 有效期至 on an interpretation, by field, with the review verbs’ code', () => {
+    for (const [validity, word] of [['repealed', '已废止'], ['amended', '已修改'], ['expired', '已失效']] as const) {
+      const r = interpretationValidityRefusals({ itemKind: 'interpretation', validity });
+      expect(r.map((x) => [x.code, x.field])).toEqual([['ERR_REVIEW_INTERPRETATION_NO_VALIDITY', 'validity']]);
+      expect(r[0]!.message).toMatch(/^这是政策解读，本身没有效力/);
+      expect(r[0]!.message).toContain(`（现为“${word}”）`);
+      expect(r[0]!.message).toContain('信息类别应为“普通信息”');
+    }
+    const through = interpretationValidityRefusals({ itemKind: 'interpretation', validity: 'valid', validThroughOn: '2030-12-31' });
+    expect(through.map((x) => [x.code, x.field])).toEqual([['ERR_REVIEW_INTERPRETATION_NO_VALIDITY', 'validThroughOn']]);
+    expect(through[0]!.message).toContain('有效期至应留空（现为 2030-12-31）');
+  });
+  it('leaves an interpretation that is 有效 alone, and every 效力 of an ordinary document', () => {
+    expect(interpretationValidityRefusals({ itemKind: 'interpretation', validity: 'valid', validThroughOn: null })).toEqual([]);
+    for (const validity of ['valid', 'amended', 'repealed', 'expired']) {
+      expect(interpretationValidityRefusals({ itemKind: 'document', validity, validThroughOn: '2030-12-31' })).toEqual([]);
+    }
   });
 });

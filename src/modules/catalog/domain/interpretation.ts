@@ -191,3 +191,38 @@ export function interpretationTitleFor(policyTitle: string): string {
   const t = policyTitle.trim();
   return t.startsWith('《') && t.endsWith('》') ? `${t}政策解读` : `《${t}》政策解读`;
 }
+
+/**
+ * The code a 效力 given to a 政策解读 is refused with, whichever way it comes: the review's 标记废止 and 标记已修改
+ * (review-workflow.ts), and the item form, the API, a revision and the content import (`interpretationValidityRefusals`).
+ * One code, because it is one rule (docs/errors.md).
+ */
+export const INTERPRETATION_NO_VALIDITY = 'ERR_REVIEW_INTERPRETATION_NO_VALIDITY';
+
+const VALIDITY_WORDS: Record<string, string> = { amended: '已修改', repealed: '已废止', expired: '已失效' };
+
+/**
+ * Why a 政策解读 may not carry this 效力 (none for an ordinary document, nor for an interpretation that is 有效 with no
+ * 有效期至). An interpretation has no 效力 of its own: it explains a document and follows it — when that document is
+ * repealed, amended or lapses, it is marked on that document, and the interpretation's page says so of the document
+ * (docs/workflows/review-states.md). So its 有效性 is 有效 and it has no 有效期至 (from which the lapse job would make it
+ * 已失效). Marked 已废止 on its own, the portal said of an interpretation 本文件已废止 (found by an outside tester). The
+ * same holds when an item already 已废止 becomes a 政策解读: the message says to keep it an ordinary document if it is one.
+ */
+export function interpretationValidityRefusals(input: { itemKind: ItemKind; validity: string; validThroughOn?: string | null }): Reason[] {
+  if (input.itemKind !== 'interpretation') return [];
+  const r: Reason[] = [];
+  if (input.validity !== 'valid') {
+    r.push({
+      code: INTERPRETATION_NO_VALIDITY, field: 'validity',
+      message: `这是政策解读，本身没有效力，有效性只能为“有效”（现为“${VALIDITY_WORDS[input.validity] ?? input.validity}”）：所解读的文件废止、修改或失效时，在该文件上标记，解读页面随之注明；解读内容有误或不再适用的，请修订或撤回本解读。如本信息是文件本身而非解读，信息类别应为“普通信息”`,
+    });
+  }
+  if (input.validThroughOn) {
+    r.push({
+      code: INTERPRETATION_NO_VALIDITY, field: 'validThroughOn',
+      message: `这是政策解读，本身没有有效期，有效期至应留空（现为 ${input.validThroughOn}）：所解读的文件规定了有效期的，在该文件上填写，到期失效后解读页面随之注明`,
+    });
+  }
+  return r;
+}

@@ -19,6 +19,7 @@ import type { DialectName } from '../../../platform/db/dialect.ts';
 import { audit } from './audit-helper.ts';
 import { requireDraftRights, submittingUnitFor } from './authorize.ts';
 import { checkInterpretation, interpretationColumns, saveInterpretedPolicies } from './interpretations.ts';
+import { interpretationValidityRefusals } from '../domain/interpretation.ts';
 
 export function publicationInputColumns(input: PublicationInput, organName: string) {
   return {
@@ -50,9 +51,18 @@ export function publicationInputColumns(input: PublicationInput, organName: stri
 /**
  * The nodes are the organ's own, a named replacement exists (and is not the item itself), and an
  * interpretation names only policies `actor` may link and, as its 图解, one of its own pictures; the 文号 is
- * no other item's. Call in the transaction that writes the item: the 文号's check holds the organ's lock to its end.
+ * no other item's; a 政策解读 carries no 效力 of its own (interpretationValidityRefusals). Call in the transaction
+ * that writes the item: the 文号's check holds the organ's lock to its end.
+ * `revisionOf`: the published item a revision (修订) would change. A revision keeps the item's 效力 (only 废止 and
+ * 标记已修改 change it: applyApprovedAmendment), so that is what counts — a document 已废止 is not made a 政策解读
+ * whatever 有效性 the revision sends, and an interpretation 已废止 before the rule can still be revised.
  */
-export async function checkReferences(trx: Executor, dialect: DialectName, actor: Actor, organId: number, input: PublicationInput, selfId?: number) {
+export async function checkReferences(
+  trx: Executor, dialect: DialectName, actor: Actor, organId: number, input: PublicationInput, selfId?: number, revisionOf?: Pick<Publication, 'itemKind' | 'validity'>,
+) {
+  const keptValidity = revisionOf ? (revisionOf.itemKind === 'interpretation' ? 'valid' : revisionOf.validity) : input.validity;
+  const noValidity = interpretationValidityRefusals({ itemKind: input.itemKind, validity: keptValidity, validThroughOn: input.validThroughOn });
+  if (noValidity.length) throw new DomainError(noValidity[0]!.code, noValidity[0]!.message, { field: noValidity[0]!.field, reasons: noValidity });
   const nodes = await nodeOrgans(trx, input.nodeIds);
   const foreign = input.nodeIds.filter((id) => !nodes.some((n) => n.id === id && n.organ_id === organId));
   if (foreign.length) throw new DomainError('ERR_CATALOG_NODE_NOT_FOUND', '所选目录栏目不存在或不属于本机关', { field: 'nodeIds' });

@@ -265,10 +265,10 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
               {docTypeNotes.map((w) => <p key={w.code}>{w.message}</p>)}
             </div>
           )}
-          <Field name="validity" label="有效性" errors={errors}>
+          <Field name="validity" label="有效性" errors={errors} hint="政策解读本身没有效力，只能为“有效”：所解读的文件废止、修改或失效时，在该文件上标记，解读页面随之注明">
             <Select name="validity" values={values} options={VALIDITIES} labels={VALIDITY_LABELS} />
           </Field>
-          <Field name="validThroughOn" label="有效期至" errors={errors} hint="文件规定了有效期的（行政规范性文件一般不超过五年），填写有效期的最后一天（含当日），不早于成文日期；次日起本平台自动标为已失效。已修改、已废止的不受影响；未规定有效期的不填">
+          <Field name="validThroughOn" label="有效期至" errors={errors} hint="文件规定了有效期的（行政规范性文件一般不超过五年），填写有效期的最后一天（含当日），不早于成文日期；次日起本平台自动标为已失效。已修改、已废止的不受影响；未规定有效期的和政策解读不填">
             <input id="f-validThroughOn" name="validThroughOn" type="date" value={v('validThroughOn')} />
           </Field>
           <Field name="replacedById" label="替代文件编号" errors={errors} hint="已废止或已失效时，填写现行文件在本平台的编号；已修改时，填写修改本文件的决定或文件的编号（发布后又被修改的，由发布人在“审核与发布”中标记已修改，每份修改文件一次）">

@@ -1,7 +1,7 @@
 import { addDays, isIsoDate } from '../../../shared/iso-date.ts';
 import {
   AUDIENCE_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_PERIOD_LABELS, DOC_TYPE_LABELS, INTERPRETATION_FORM_LABELS, ITEM_KIND_LABELS, STAGE_LABELS, VALIDITY_LABELS,
-  WITHHELD_REASONS, addressKey, checkAttachmentTitle, isNoneDocumentNumber, oldAddressOf, publicationInputSchema, type PublicationInput,
+  WITHHELD_REASONS, addressKey, checkAttachmentTitle, interpretationValidityRefusals, isNoneDocumentNumber, oldAddressOf, publicationInputSchema, type PublicationInput,
 } from '../../catalog/index.ts';
 import { ITEM_COLUMNS, pathNames, splitAddresses, type ItemColumnKey } from './item-columns.ts';
 import { isPortalAddress } from './item-page-path.ts';
@@ -172,6 +172,8 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
     raw.videoUrl = text('videoUrl');
     if (graphic && raw.interpretationForm !== 'graphic') problems.push('只有解读形式为“图解”的政策解读才能填写图解图片');
     if (raw.interpretationForm === 'graphic' && mode === 'published' && !graphic) problems.push('图解须在“图解图片”列填写本条附件中的一张图片（作为已发布信息导入时）');
+    // No 效力 of its own (the review's 标记废止 refuses it too): 有效 and no 有效期至, in the item form's words.
+    for (const r of interpretationValidityRefusals({ itemKind: 'interpretation', validity: (raw.validity as string | undefined) ?? 'valid', validThroughOn: raw.validThroughOn as string | undefined })) problems.push(r.message);
   } else if (policies.length || text('interpretationForm') || text('videoUrl') || graphic) {
     if (!problems.some((p) => p.startsWith('信息类别'))) problems.push('填写了所解读的政策、解读形式、视频链接或图解图片的信息，信息类别应为“政策解读”');
   }
