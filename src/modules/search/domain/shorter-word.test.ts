@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shorterWord } from './shorter-word.ts';
+import { shorterWord, wordsOfKeyword } from './shorter-word.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 
 const shorter = (w: string) => shorterWord(w, jiebaSegmenter());
@@ -15,5 +15,30 @@ describe('a word that blocks a search, without its last character', () => {
     expect(shorter('BIM技术')).toBeNull();
     expect(shorter('2026年')).toBeNull();
     expect(shorter('公租房')).toBeNull(); // jieba: 公 / 租房
+  });
+});
+
+describe('a keyword that blocks a search, cut into its words', () => {
+  const words = (w: string) => wordsOfKeyword(w, jiebaSegmenter());
+
+  it('cuts a word jieba keeps whole, or a listed word, into both its halves together (issue 13: 工人工资 → 工人 工资)', () => {
+    expect(words('工人工资')).toEqual([['工人', '工资']]);
+    expect(words('危房改造')).toEqual([['危房', '改造']]);
+    // Both or neither: 住房 alone of 住房公积金 says too little (issue 13).
+    expect(words('住房公积金')).toEqual([['住房', '公积金']]);
+  });
+
+  it('cuts any other keyword into jieba’s words of two characters or more, each its own, a lone character left out', () => {
+    expect(words('被拖欠')).toEqual([['拖欠']]);
+    expect(words('补贴发放')).toEqual([['补贴'], ['发放']]);
+    expect(words('被征收')).toEqual([['征收']]);
+  });
+
+  it('never cuts a listed word into a part that says something else, nor a word without halves, nor what is not all Han', () => {
+    expect(words('公租房')).toEqual([]); // jieba: 公 / 租房 — never 租房
+    expect(words('物业费')).toEqual([]);
+    expect(words('拖欠')).toEqual([]);
+    expect(words('2026年度')).toEqual([]);
+    expect(words('BIM技术')).toEqual([]);
   });
 });

@@ -179,7 +179,7 @@ function keepingDomainWords(cut: string[]): string[] {
  * order (出租房屋) or apart (住房困难家庭租赁补贴). Offered only when the keyword as typed finds nothing, like every split. A
  * keyword with no such cut (公积金, 青岚县) stays whole.
  */
-function halvesOf(word: string, segment: Segmenter): string[] {
+export function halvesOf(word: string, segment: Segmenter): string[] {
   const chars = [...word];
   if (chars.length < 4 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return [word];
   const middle = chars.length / 2;

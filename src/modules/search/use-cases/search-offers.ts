@@ -5,7 +5,7 @@ import { MAX_KEYWORDS, parseQuery, type ParsedQuery } from '../domain/parse-quer
 import { idOfSortKey } from '../domain/sort-key.ts';
 import { DOMAIN_WORDS } from '../domain/domain-words.ts';
 import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
-import { shorterWord } from '../domain/shorter-word.ts';
+import { shorterWord, wordsOfKeyword } from '../domain/shorter-word.ts';
 import { typoOffers, type Lexicon, type TypoKind } from '../domain/typo-suggestion.ts';
 import type { Segmenter } from '../domain/word-signal.ts';
 import type { Scope } from '../storage/full-text-index.ts';
@@ -157,22 +157,34 @@ export const FEWER_WORDS_OFFERED = 3;
  * Keywords that together find nothing, though each may (公租房 物业费): the query with one keyword left out, for each
  * keyword, in the same scope and filters, those that find something, most found first — what 或减少检索词 advises,
  * as links (docs/search.md). For two keywords or more (at most MAX_KEYWORDS). A keyword whose leaving out finds
- * something is what blocked the query; it is first tried shortened (domain/shorter-word.ts: 物业费 → 物业), and such
- * a query, which keeps more of what was asked, is offered before the ones that leave a keyword out.
+ * something is what blocked the query; before it is left out it is tried shortened (domain/shorter-word.ts: 物业费 → 物业),
+ * else as its words, all of them in its place (wordsOfKeyword: 被拖欠 → 拖欠, 申请材料 → 申请 材料), and such a query,
+ * which keeps more of what was asked, is offered before the ones that leave a keyword out.
  *
- * When no keyword left out finds anything (two or more block it: 房子 and 开始 in a question typed as a sentence), the
- * most of the words that find something together: the longest words first (the more characters, the fewer items they
- * name), each kept when the words kept so far and it still find something — one count per keyword — offered alone, when
- * two or more are kept.
- * Counts are at most one per keyword left out and its shortening, else one per keyword left out and one per keyword
- * tried: FEWER_WORDS_MAX_COUNTS for six keywords; a query is never counted twice.
+ * When no keyword left out finds anything (two or more block it: 工人工资 and 被拖欠 in 建筑工人工资被拖欠怎么投诉, a
+ * question typed as a sentence), the most of the words that find something together: first the keywords whole, the
+ * longest first (the more characters, the fewer items they name), each kept when the words kept so far and it still find
+ * something; then, for each keyword not kept, longest first, its words (wordsOfKeyword: 工人 工资 together, 拖欠), each
+ * group kept likewise — an issue 13 tester was offered 建筑 投诉 because only the short keywords survived whole. Offered
+ * alone, when two or more words are kept, never more than MAX_KEYWORDS (as many as a search reads).
+ *
+ * Bound: every count goes through one counter (countOnce) that asks at most FEWER_WORDS_MAX_COUNTS (12 for six keywords)
+ * and never the same query twice; once they are spent nothing more is tried and what is kept so far is offered. When a
+ * keyword left out finds something, that is one count per keyword left out and at most one per shortening or words in its
+ * place: at most two per keyword, within the bound whatever the query. Otherwise one per keyword left out and at most one
+ * per keyword tried whole, and the words of the keywords not kept take what is left, in that order: for N keywords at
+ * least 12 − 2N (four for four keywords, two for five, none for six, whose keywords whole are all tried first).
  */
 export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number | null, count: CountOf, segment: Segmenter): Promise<{ q: string; total: number }[]> {
   const words = query.keywords.map((k) => k.text);
   if (words.length < 2) return [];
   const counted = new Map<string, number>();
-  const countOnce = async (q: string) => {
-    if (!counted.has(q)) counted.set(q, await count(q, scopeOrganId));
+  /** The count of a query, or null once FEWER_WORDS_MAX_COUNTS are spent: the one place a count is asked. */
+  const countOnce = async (q: string): Promise<number | null> => {
+    if (!counted.has(q)) {
+      if (counted.size >= FEWER_WORDS_MAX_COUNTS) return null;
+      counted.set(q, await count(q, scopeOrganId));
+    }
     return counted.get(q)!;
   };
   const shortened: { q: string; total: number }[] = [];
@@ -180,24 +192,43 @@ export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number 
   for (let i = 0; i < words.length; i++) {
     const q = words.filter((_, j) => j !== i).join(' ');
     const total = await countOnce(q);
-    if (total <= 0) continue;
+    if (!total) continue;
     leftOut.push({ q, total });
     const shorter = shorterWord(words[i], segment);
-    if (!shorter) continue;
-    const kept = words.map((w, j) => (j === i ? shorter : w)).join(' ');
+    const instead = shorter ? [shorter] : wordsOfKeyword(words[i], segment).flat().filter((w) => !words.includes(w));
+    if (!instead.length || words.length - 1 + instead.length > MAX_KEYWORDS) continue;
+    const kept = words.flatMap((w, j) => (j === i ? instead : [w])).join(' ');
     const found = await countOnce(kept);
-    if (found > 0) shortened.push({ q: kept, total: found });
+    if (found) shortened.push({ q: kept, total: found });
   }
   const byTotal = (a: { total: number }, b: { total: number }) => b.total - a.total;
   if (leftOut.length) return [...shortened.sort(byTotal), ...leftOut.sort(byTotal)].slice(0, FEWER_WORDS_OFFERED);
-  // Two or more keywords block: the most of them that find something together, longest words first.
+  // Two or more keywords block: the most of them that find something together, whole keywords longest first, then the
+  // words of those not kept. A word is placed where its keyword was typed (at: the keyword, then its place in it).
+  type Placed = { w: string; at: [number, number] };
   const longestFirst = words.map((w, i) => ({ w, i })).sort((a, b) => [...b.w].length - [...a.w].length || a.i - b.i);
-  let kept: { w: string; i: number }[] = [];
+  let kept: Placed[] = [];
   let total = 0;
-  for (const next of longestFirst) {
-    const trying = [...kept, next].sort((a, b) => a.i - b.i);
+  /** Keeps the group when the words kept and it find something; false when the counts are spent. */
+  const tryKeeping = async (group: Placed[]): Promise<boolean> => {
+    const adding = group.filter((g) => !kept.some((k) => k.w === g.w));
+    if (!adding.length || kept.length + adding.length > MAX_KEYWORDS) return true;
+    const trying = [...kept, ...adding].sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
     const found = await countOnce(trying.map((t) => t.w).join(' '));
+    if (found === null) return false;
     if (found > 0) [kept, total] = [trying, found];
+    return true;
+  };
+  const notKept: { w: string; i: number }[] = [];
+  for (const next of longestFirst) {
+    if (!(await tryKeeping([{ w: next.w, at: [next.i, 0] }]))) break;
+    if (!kept.some((k) => k.at[0] === next.i)) notKept.push(next);
+  }
+  words: for (const next of notKept) {
+    let place = 0;
+    for (const group of wordsOfKeyword(next.w, segment)) {
+      if (!(await tryKeeping(group.map((w) => ({ w, at: [next.i, place++] as [number, number] }))))) break words;
+    }
   }
   // One word alone says too little of what was asked (住房 of 住房 公积金 缴存): offered only as two or more.
   return kept.length >= 2 ? [{ q: kept.map((t) => t.w).join(' '), total }] : [];
