@@ -28,7 +28,11 @@ export type StoredFinding = {
   /** A reviewer's acceptance of this one finding, with the reason it may stand (never for a 密级标志). */
   accepted?: FindingAcceptance;
 };
-export type FindingAcceptance = { reason: string; byUserId: number | null; byLabel: string; at: string };
+export type FindingAcceptance = {
+  reason: string; byUserId: number | null; byLabel: string; at: string;
+  /** When a revision took the acceptance over from the scan before it (the finding and its context unchanged; carryIntoRevision). */
+  carriedAt?: string;
+};
 
 export async function loadForm(db: Executor, publicationId: number): Promise<ReviewForm | null> {
   const r = await db.selectFrom('review_forms').selectAll().where('publication_id', '=', publicationId).executeTakeFirst();

@@ -22,6 +22,7 @@ import { carryAcceptances, readAttachmentTexts, rescanItem, sameFinding, scanPub
 import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 import { htmlToText } from '../domain/body-text.ts';
 import { scanFactsOf } from '../domain/item-scan.ts';
+import { carryIntoRevision, type AcceptanceNote } from '../domain/carried-acceptances.ts';
 import { isSecrecyMarking, maskableField, maskOccurrence, whyNotMaskable, type MaskableField, type MaskCheck } from '../domain/mask-finding.ts';
 import { advanceTask } from './submission-tasks.ts';
 import { auditedStateOf, verbAuditEntry } from '../domain/verb-audit.ts';
@@ -84,8 +85,11 @@ class Allowed extends Error {
   }
 }
 
-/** The fresh scan a gated verb made inside its transaction, with the scan time it replaced. */
-type FreshScan = { scan?: { findings: StoredFinding[]; at: string; was: string | null } };
+/**
+ * The fresh scan a gated verb made inside its transaction, with the scan time it replaced; for 修订, which
+ * acceptances of the scan before it the revision kept and which it did not (its audit entry says both).
+ */
+type FreshScan = { scan?: { findings: StoredFinding[]; at: string; was: string | null }; carried?: { carried: AcceptanceNote[]; notCarried: AcceptanceNote[] } };
 
 /** Refusals the scan makes: the findings behind them must stand on the item's page. */
 const SCAN_REFUSALS = ['ERR_REVIEW_SCAN_BLOCKED', 'ERR_REVIEW_SECRECY_MARKING'];
@@ -249,6 +253,8 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
           // Which finding was masked, and into what; never the personal data it covered.
           ...(mask?.finding ? { masked: { source: mask.finding.source, type: mask.finding.type, start: mask.finding.start, end: mask.finding.end, suggestion: mask.finding.suggestion } } : {}),
           ...(verb === 'amend' ? { proposed: { title: amended!.title, summary: amended!.summary, bodyHtml: amended!.bodyHtml } } : {}),
+          // 修订: the acceptances the revision kept (who gave them, when) and those it did not, by the finding's masked form.
+          ...(verb === 'amend' && fresh.carried ? { carriedAcceptances: fresh.carried.carried, acceptancesNotCarried: fresh.carried.notCarried } : {}),
         },
       }),
     });
@@ -308,9 +314,15 @@ async function recordJustificationAndScan(
   }
   if (GATED.includes(verb) && form) {
     const scanned = await scanPublication(trx, deps, scannedItemOf(p, state.amended), preread);
-    // A new round (报送审核) or a new text (修订) starts with nothing accepted; later scans of the
-    // same text keep what reviewers accepted, finding by finding.
-    const kept = verb === 'submit' || verb === 'amend' ? scanned : carryAcceptances(form.scanFindings, scanned);
+    // A new round (报送审核) starts with nothing accepted; a new text (修订) keeps the acceptances of the
+    // findings it leaves as the reviewer saw them (carryIntoRevision); later scans of the same text keep
+    // what reviewers accepted, finding by finding.
+    let kept = scanned;
+    if (verb === 'amend') {
+      const r = carryIntoRevision(form.scanFindings, scanned, at);
+      kept = r.findings;
+      fresh.carried = { carried: r.carried, notCarried: r.notCarried };
+    } else if (verb !== 'submit') kept = carryAcceptances(form.scanFindings, scanned);
     fresh.scan = { findings: kept, at, was: state.form?.scannedAt ?? null };
     const findings = accept(kept, accepting, { byUserId: actorUserId(actor), byLabel: actorLabel(actor), at });
     await recordScanFindings(trx, p.id, findings, at);

@@ -19,6 +19,17 @@ describe('the scan findings on an item’s review panel', () => {
     expect(html).toContain('#finding-1');
   });
 
+  it('says of an acceptance a revision kept that it was carried, beside who accepted it and when', () => {
+    const body = '<p>值班手机13912345678。</p>';
+    const accepted = { reason: '系本局值班手机', byUserId: 7, byLabel: '王审核', at: '2026-03-10T02:00:00.000Z' };
+    const finding = { source: '正文', type: 'mobile_phone', text: '13912345678', start: 4, end: 15, severity: 'block', suggestion: '139****5678', before: '值班手机', after: '。' };
+    const carried = renderToString(<FindingsView bodyHtml={body} findings={[{ ...finding, accepted: { ...accepted, carriedAt: '2026-03-20T03:00:00.000Z' } }]} />);
+    expect(carried).toContain('王审核');
+    expect(carried).toContain('系本局值班手机');
+    expect(carried).toMatch(/修订时沿用[^<]*该处所在句子未改动/);
+    expect(renderToString(<FindingsView bodyHtml={body} findings={[{ ...finding, accepted }]} />)).not.toContain('修订时沿用');
+  });
+
   it('shows a 住址门牌 finding’s suggestion with the estate it keeps (幸福小区*********), not the stars alone', () => {
     const body = '<p>联系人住幸福小区3栋2单元501室。</p>';
     const start = '联系人住幸福小区'.length;

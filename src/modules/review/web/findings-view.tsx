@@ -69,10 +69,15 @@ export function FindingsView({ bodyHtml, findings, mask = null }: { bodyHtml: st
   );
 }
 
-/** A finding a reviewer accepted: who, when and the reason it may stand. */
+/** A finding a reviewer accepted: who, when and the reason it may stand; and when a revision kept the acceptance (carryIntoRevision). */
 function Accepted({ f }: { f: StoredFinding }) {
   const a = f.accepted!;
-  return <p class="finding-accepted"><strong>已接受</strong>（{a.byLabel}，{chinaTimeOf(a.at)}）：{a.reason}</p>;
+  return (
+    <p class="finding-accepted">
+      <strong>已接受</strong>（{a.byLabel}，{chinaTimeOf(a.at)}）：{a.reason}
+      {a.carriedAt && <span class="hint">（{chinaTimeOf(a.carriedAt)}修订时沿用：该处所在句子未改动）</span>}
+    </p>
+  );
 }
 
 /**
