@@ -11,7 +11,7 @@ import { htmlErrorPage } from '../platform/views/error-page.tsx';
 import { catalogAdminRoutes, catalogApi, emblemRoute, settleStaffMenu, feedRoutes, MAX_ATTACHMENT_BYTES, movedAddressAnswer, portalRoutes, SiteFrames, siteIdentityRoutes, type ViewCounter } from '../modules/catalog/index.ts';
 import { privacyApi, wordListsFor, wordListsRoutes } from '../modules/privacy/index.ts';
 import { isSystemAdmin, loadSignedInStaff, requireApiToken, requireStaff, sessionRoutes, usersRoutes, tokensRoutes, tokensApi, accountRoutes } from '../modules/identity/index.ts';
-import { publicationEditorRoutes, reviewAdminRoutes, reviewApi } from '../modules/review/index.ts';
+import { followItemChange, publicationEditorRoutes, reviewAdminRoutes, reviewApi } from '../modules/review/index.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
 import { transferAdminRoutes, transferApi } from '../modules/transfer/index.ts';
 import { dashboardReminders, staffReminders } from './staff-reminders.ts';
@@ -94,7 +94,8 @@ export async function buildApp(
   await app.register(tokensRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(wordListsRoutes(deps));
-  await app.register(catalogApi(deps, { onSiteIdentityChanged: () => frames.invalidate() }), { prefix: '/api/v1' });
+  // An item the catalog's API changes outside review is scanned again by the review area (a returned draft's findings follow its text and files).
+  await app.register(catalogApi(deps, { onSiteIdentityChanged: () => frames.invalidate(), afterItemChanged: followItemChange(deps) }), { prefix: '/api/v1' });
   await app.register(reviewApi(deps), { prefix: '/api/v1' });
   await app.register(tokensApi(deps), { prefix: '/api/v1' });
   // Scanning is a staff tool: it needs an API token, like every write.

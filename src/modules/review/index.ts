@@ -26,4 +26,6 @@ export { ReviewPanel } from './web/review-panel.tsx';
 export { reviewAdminRoutes } from './web/review-admin-routes.tsx';
 export { publicationEditorRoutes } from './web/publication-editor-routes.tsx';
 export { reviewApi } from './web/publication-verbs-api.ts';
+// What follows the catalog API's change of an item (catalogApi's afterItemChanged): its scan.
+export { followItemChange } from './use-cases/draft-edits.ts';
 export { queueWaitingLabel } from './domain/queue-waiting-label.ts';

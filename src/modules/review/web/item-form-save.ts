@@ -3,13 +3,13 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf } from '../../../platform/views/admin-helpers.ts';
 import { topFlash } from '../../../platform/views/flash.tsx';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { findPublication, titleChanges, updatePublication, type StaffContext } from '../../catalog/index.ts';
+import { findPublication, titleChanges, type StaffContext } from '../../catalog/index.ts';
 import { actorOf } from '../../identity/index.ts';
 import { loadForm } from '../storage/review-repository.ts';
 import { checkReviewForm, clearReviewForm, fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { retitleRevisionAttachments } from '../use-cases/revision-attachments.ts';
-import { retitleDraftAttachments } from '../use-cases/draft-attachments.ts';
+import { saveDraft } from '../use-cases/draft-edits.ts';
 import { typedAttachmentTitles } from './item-attachment-title-routes.ts';
 import type { Body } from './item-form-fields.ts';
 import type { RenderItemForm } from './item-form-render.tsx';
@@ -59,8 +59,8 @@ export function itemFormSaver(deps: AppDeps, renderPublicationForm: RenderItemFo
         if (titles.size) await retitleRevisionAttachments(deps, actor, id, titles);
         return { saved: true, amended: true, tableSaved, tableCleared: false };
       }
-      await updatePublication(deps, actor, id, body, expectedVersion, { formedOnDefault: asString(body.formedOnDefault) });
-      if (titles.size) await retitleDraftAttachments(deps, actor, id, titles);
+      // The text and 附件名称 saved, then scanned again once: a returned draft's findings describe what it holds now.
+      await saveDraft(deps, actor, id, body, expectedVersion, { formedOnDefault: asString(body.formedOnDefault) }, titles);
       if (table) tableSaved = (await fillReviewForm(deps, actor, id, table), true);
       const tableCleared = clearing && await clearReviewForm(deps, actor, id);
       return { saved: true, amended: false, tableSaved, tableCleared };

@@ -25,7 +25,8 @@ const writeAnswer = async (deps: AppDeps, p: Publication) => ({ ...(await public
 
 const missingFile = () => new DomainError('ERR_VALIDATION', '请以 multipart/form-data 在字段 file 中上传附件', { field: 'file' });
 
-export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+/** `afterItemChanged`: what follows an item's change in other areas (catalogApi's option of that name). */
+export const publicationWritesRoutes = (deps: AppDeps, afterItemChanged: (publicationId: number) => Promise<void>): FastifyPluginAsyncZod => async (app) => {
   app.post('/organs/:code/publications', {
     preHandler: requireApiToken(deps),
     schema: {
@@ -52,6 +53,7 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
     const { expectedVersion } = expectedVersionSchema.parse(body);
     const { expectedVersion: _checkedAbove, ...fields } = body;
     const updated = await updatePublication(deps, actorOf(request, 'api'), request.params.id, fields, expectedVersion);
+    await afterItemChanged(updated.id);
     return writeAnswer(deps, updated);
   });
 
@@ -71,6 +73,7 @@ export const publicationWritesRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
     const titleField = file.fields.title as { type?: string; value?: unknown } | undefined;
     const title = titleField && titleField.type === 'field' ? titleField.value : undefined;
     const id = await addAttachment(deps, actorOf(request, 'api'), request.params.id, { fileName: file.filename, bytes, title });
+    await afterItemChanged(request.params.id);
     const stored = (await listAttachments(deps.db, request.params.id)).find((a) => a.id === id)!;
     return reply.status(201).send(presentAttachment(stored));
   });
