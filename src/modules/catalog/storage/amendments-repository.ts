@@ -23,7 +23,7 @@ const linked = (db: Executor) => db.selectFrom('publications as p').innerJoin('o
   .select(['p.id', 'p.title', 'p.document_number', 'p.published_on', 'p.organ_id', 'o.code as organ_code', 'p.status']);
 
 /**
- * An item's 效力 links: the documents that amended it, the items it amended or, as their 替代文件,
+ * An item's 效力 links: the documents that amended it, the documents (never a 政策解读) it amended or, as their 替代文件,
  * repealed, and its own 替代文件 when it is not 已修改 (the one that repealed it, or the current text of
  * an expired one).
  */
@@ -36,10 +36,11 @@ export async function validityLinksOf(db: Executor, id: number): Promise<Validit
     .innerJoin('publication_amendments as a', 'a.amending_id', 'p.id').where('a.amended_id', '=', id)
     .unionAll(linked(db).select(sql<string>`case when self.validity = 'amended' then 'amended_by' else 'replaced_by' end`.as('link'))
       .innerJoin('publications as self', 'self.replaced_by_id', 'p.id').where('self.id', '=', id))
+    // What it amended or repealed is a document: a 政策解读 has no 效力 of its own, so one marked before the rule is not named.
     .unionAll(linked(db).select(sql<string>`'amends'`.as('link'))
-      .innerJoin('publication_amendments as a', 'a.amended_id', 'p.id').where('a.amending_id', '=', id))
+      .innerJoin('publication_amendments as a', 'a.amended_id', 'p.id').where('a.amending_id', '=', id).where('p.item_kind', '=', 'document'))
     .unionAll(linked(db).select(sql<string>`case when p.validity = 'amended' then 'amends' else 'repeals' end`.as('link'))
-      .where('p.replaced_by_id', '=', id).where('p.validity', 'in', ['amended', 'repealed']))
+      .where('p.replaced_by_id', '=', id).where('p.validity', 'in', ['amended', 'repealed']).where('p.item_kind', '=', 'document'))
     .execute();
   const of = (link: string) => unique(rows.filter((r) => r.link === link).map(item));
   return { amendedBy: of('amended_by'), amends: of('amends'), repeals: of('repeals'), replacedBy: of('replaced_by')[0] ?? null };

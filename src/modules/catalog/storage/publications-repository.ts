@@ -98,23 +98,25 @@ export async function listAttachments(db: Executor, publicationId: number, view:
 export type PublicationListItem = {
   id: number; organId: number; organCode: string; organName: string; indexNumber: string | null; title: string;
   publishedOn: string | null; formedOn: string; documentNumber: string | null; stage: DisclosureStage; status: PublicationStatus; validity: Validity;
+  /** A 政策解读 is listed without a 效力 mark: it has none of its own. */
+  itemKind: ItemKind;
   /** 报送单位: the internal unit that submitted the item (信息报送), null when the organ's own staff did. */
   submittingUnitId: number | null;
 };
 
 const listColumns = [
   'p.id', 'p.organ_id', 'o.code as organ_code', 'o.name as organ_name', 'p.index_number', 'p.title', 'p.published_on', 'p.formed_on',
-  'p.document_number', 'p.stage', 'p.status', 'p.validity', 'p.submitting_unit_id',
+  'p.document_number', 'p.stage', 'p.status', 'p.validity', 'p.item_kind', 'p.submitting_unit_id',
 ] as const;
 
 function toListItem(r: {
   id: number; organ_id: number; organ_code: string; organ_name: string; index_number: string | null; title: string;
-  published_on: string | null; formed_on: string; document_number: string | null; stage: string; status: string; validity: string; submitting_unit_id: number | null;
+  published_on: string | null; formed_on: string; document_number: string | null; stage: string; status: string; validity: string; item_kind: string; submitting_unit_id: number | null;
 }): PublicationListItem {
   return {
     id: r.id, organId: r.organ_id, organCode: r.organ_code, organName: r.organ_name, indexNumber: r.index_number, title: r.title,
     publishedOn: r.published_on, formedOn: r.formed_on, documentNumber: r.document_number, stage: r.stage as DisclosureStage,
-    status: r.status as PublicationStatus, validity: r.validity as Validity, submittingUnitId: r.submitting_unit_id,
+    status: r.status as PublicationStatus, validity: r.validity as Validity, itemKind: r.item_kind as ItemKind, submittingUnitId: r.submitting_unit_id,
   };
 }
 

@@ -19,6 +19,7 @@ import { nodePath } from '../../domain/portal-paths.ts';
 import { chinaDateOf } from '../../../../shared/iso-date.ts';
 import { laterDocumentsWords, ValidityNotice, ValidityOfOthers, type ChainedDocument, type LinkedDocument } from './validity-notice.tsx';
 import { ReplacingPolicyLine } from './replacing-policy-line.tsx';
+import { InterpretedValidityNotice } from './interpreted-validity-notice.tsx';
 
 export type ItemPageProps = {
   info: PortalRequestInfo;
@@ -74,8 +75,8 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
     ['公开方式', DISCLOSURE_MODE_LABELS[item.disclosureMode]],
     ['公开时限', DISCLOSURE_PERIOD_LABELS[item.disclosurePeriod]],
     ['公开范围', AUDIENCE_LABELS[item.audience]],
-    ['有效性', VALIDITY_LABELS[item.validity]],
-    ['有效期至', item.validThroughOn],
+    // A 政策解读 has no 效力 of its own (its page speaks of its documents', InterpretedValidityNotice): no 有效性 or 有效期至.
+    ...(item.itemKind === 'interpretation' ? [] : [['有效性', VALIDITY_LABELS[item.validity]], ['有效期至', item.validThroughOn]] as [string, string | null][]),
     ['关键词', item.keywords.join('　') || null],
     ...(item.itemKind === 'interpretation' && item.interpretationForm ? [['解读形式', INTERPRETATION_FORM_LABELS[item.interpretationForm]] as [string, string]] : []),
   ];
@@ -86,10 +87,12 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
   return (
     <PortalLayout title={item.title} prefs={info.prefs} currentPath={info.currentPath} consultPhone={organ.consultPhone} printView={printView} canonicalPath={url}>
       <Breadcrumb items={[...organCrumbs(organ, parent), ...path.map((n) => ({ label: n.name, href: nodePath(organ.code, n.id) })), { label: '正文' }]} />
-      <ValidityNotice
-        item={item} amendedBy={validity.amendedBy} replacements={replacements} amendersRecorded={validity.amendersRecorded ?? validity.amendedBy.length > 0}
-        laterDocuments={{ organName: organ.shortName || organ.name, catalogHref: `/organs/${organ.code}/catalog`, searchWords: laterDocumentsWords(item) }}
-      />
+      {interpretation ? <InterpretedValidityNotice policies={links.policies} /> : (
+        <ValidityNotice
+          item={item} amendedBy={validity.amendedBy} replacements={replacements} amendersRecorded={validity.amendersRecorded ?? validity.amendedBy.length > 0}
+          laterDocuments={{ organName: organ.shortName || organ.name, catalogHref: `/organs/${organ.code}/catalog`, searchWords: laterDocumentsWords(item) }}
+        />
+      )}
       <article aria-labelledby="item-title">
         {/* Title, date and source first: on a phone they are what the reader came for (issue 15). */}
         <h1 class="article-title" id="item-title">{item.title}</h1>
@@ -168,7 +171,7 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
         {!interpretation && links.interpretations.length > 0 && (
           <section class="panel interpretations" aria-labelledby="interp-h">
             <h2 id="interp-h">政策解读</h2>
-            <LinkList organ={organ} items={links.interpretations} />
+            <LinkList organ={organ} items={links.interpretations} ofInterpretations />
           </section>
         )}
         {versions.length > 0 && (
@@ -197,17 +200,18 @@ export function ItemPage({ info, organ, parent, item, path, attachments, replace
 
 /**
  * Links between a policy and its interpretations: title, form, date, and the organ when it is another one.
- * A linked document no longer in force says so beside its title (（已废止）, （已失效）): a reader of an
+ * A linked document (not an interpretation: `ofInterpretations`) no longer in force says so beside its title (（已废止）, （已失效）): a reader of an
  * interpretation must not take the policy it explains for the one in force (国办发〔2017〕47号); one
  * replaced by a published document names it, and its published interpretations, on a line below.
  */
-function LinkList({ organ, items }: { organ: Organ; items: LinkedItem[] }) {
+function LinkList({ organ, items, ofInterpretations = false }: { organ: Organ; items: LinkedItem[]; ofInterpretations?: boolean }) {
   return (
     <ul>
       {items.map((l) => (
         <li key={l.id}>
           <a href={`/organs/${l.organCode}/items/${l.id}`}>{l.title}</a>
-          {(l.validity === 'repealed' || l.validity === 'expired') && <strong class="link-validity">（{VALIDITY_LABELS[l.validity]}）</strong>}
+          {/* A policy's interpretations are never marked: an interpretation has no 效力 of its own. */}
+          {!ofInterpretations && (l.validity === 'repealed' || l.validity === 'expired') && <strong class="link-validity">（{VALIDITY_LABELS[l.validity]}）</strong>}
           <span class="count">
             （{[l.interpretationForm ? INTERPRETATION_FORM_LABELS[l.interpretationForm] : l.documentNumber, l.organId !== organ.id ? l.organName : null, l.publishedOn].filter(Boolean).join('，')}）
           </span>

@@ -90,7 +90,7 @@ export function NodePage({ info, organ, parent, tree, node, path, children, item
                 {items.map((i) => (
                   <tr key={i.id}>
                     <td class="count nowrap wide-only">{i.indexNumber}</td>
-                    <td><a href={node.id ? `/organs/${organ.code}/items/${i.id}?node=${node.id}` : `/organs/${organ.code}/items/${i.id}`}>{i.title}</a><ValidityMark validity={i.validity} /></td>
+                    <td><a href={node.id ? `/organs/${organ.code}/items/${i.id}?node=${node.id}` : `/organs/${organ.code}/items/${i.id}`}>{i.title}</a><ValidityMark item={i} /></td>
                     <td class="nowrap"><time dateTime={i.publishedOn ?? undefined}>{i.publishedOn}</time></td>
                   </tr>
                 ))}
