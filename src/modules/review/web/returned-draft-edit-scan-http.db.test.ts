@@ -45,6 +45,23 @@ describeEachDialect('a returned draft\'s scan follows its text and the API\'s up
     }
   });
 
+  it('scans the Word original a Word import keeps as an attachment at once, before the form is saved', async () => {
+    const { app, deps } = await buildTestApp(db());
+    try {
+      const { cast, draft, sources } = await returnedDraft(deps);
+      const mine = await loginAs(app, cast.author.username, cast.author.password);
+      const imported = await app.inject({
+        method: 'POST', url: `/admin/publications/${draft.id}/import-docx?keepOriginal=1`, cookies: mine.cookies,
+        ...multipartForm([{ name: '_csrf', value: mine.csrf }, { name: 'file', value: ROSTER, fileName: '停水户名单.docx' }]),
+      });
+      expect(imported.statusCode).toBe(200);
+      expect(imported.body).toContain('Word 原件“停水户名单.docx”已作为附件保存');
+      expect(await sources()).toEqual(['附件：停水户名单.docx id_card']);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('scans its text again when the back office saves it: a number typed shows, a number deleted goes', async () => {
     const { app, deps } = await buildTestApp(db());
     try {

@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { addAttachment, findPublication, staffContext, type StaffContext } from '../../catalog/index.ts';
 import { actorOf } from '../../identity/index.ts';
 import { reviewOverview } from '../use-cases/review-overview.ts';
+import { rescanItem } from '../use-cases/scan-publication.ts';
 import { formFieldsOf, notFound } from './item-form-fields.ts';
 import type { RenderItemForm } from './item-form-render.tsx';
 import { publicationFormValues, revisionFormValues, type PublicationFormValues } from './publication-form-page.tsx';
@@ -60,9 +61,11 @@ export function wordImportRoutes(deps: AppDeps, renderPublicationForm: RenderIte
       const intoDraft = !!draft && ['draft', 'returned'].includes(draft.status);
       const actor = actorOf(request, 'web');
       const base = fileName.replace(/\.docx$/i, '').slice(0, 60) || 'Word文档';
+      let filesAdded = false;
       const converted = await docxToHtml(bytes, intoDraft ? async ({ bytes: picture, ext, index }) => {
         const fileName = `${base}-图片${index}${ext}`;
         const id = await addAttachment(deps, actor, draft!.id, { fileName, bytes: picture });
+        filesAdded = true;
         return `/attachments/${id}/${encodeURIComponent(fileName)}`;
       } : undefined, currentTitle === undefined ? {} : {
         currentTitle, ...(currentDocumentNumber === undefined ? {} : { currentDocumentNumber }),
@@ -73,7 +76,11 @@ export function wordImportRoutes(deps: AppDeps, renderPublicationForm: RenderIte
         // Titled for what it is to a reader (the file name, often jiazhuang.docx, follows it in small type); the officer may retitle it.
         await addAttachment(deps, actor, draft!.id, { fileName, bytes, title: WORD_ORIGINAL_TITLE });
         converted.notes.push(`Word 原件“${fileName}”已作为附件保存`);
+        filesAdded = true;
       }
+      // The files are the draft's now, before its form is saved: a returned draft's scan follows them at once
+      // (once for all of them), as it follows an upload (draft-attachments.ts).
+      if (filesAdded) await rescanItem(deps, draft!.id);
       return converted;
     };
     /** The form as it came back with an import: what the document gave filled in, for the officer to check and save. */
