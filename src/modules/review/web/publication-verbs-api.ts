@@ -11,6 +11,7 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { clearReviewForm, fillReviewForm } from '../use-cases/fill-review-form.ts';
 import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
 import { retitleAttachment } from '../use-cases/retitle-attachment.ts';
+import { revisionAttachmentsApi } from './revision-attachments-api.ts';
 
 const tags = ['review'];
 const security = [{ bearerAuth: [] }];
@@ -61,6 +62,7 @@ export function reviewApi(deps: AppDeps): FastifyPluginAsync {
   const plugin: FastifyPluginAsyncZod = async (app) => {
     app.setValidatorCompiler(apiValidatorCompiler);
     await app.register(publicationVerbsRoutes(deps));
+    await app.register(revisionAttachmentsApi(deps));
   };
   return plugin as FastifyPluginAsync;
 }
