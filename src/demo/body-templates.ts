@@ -132,6 +132,19 @@ export function normativeBody(f: NormativeFacts): string {
   return articles.map((a, i) => p(`第${chineseNumber(i + 1)}条　${a}`)).join('\n');
 }
 
+/**
+ * A 修改决定 (关于修改《…》的决定): what it changes in the amended document, article by article, when it takes effect, and
+ * that the amended text is published again. The amended document's 文号 comes through the {{被修改文号}} token.
+ */
+export function amendingDecisionBody(f: { amendedBook: string; purpose: string; meeting: string; changes: string[]; effectiveOn: string; signer: string; signedOn: string }): string {
+  return [
+    p(`为${f.purpose}，经${f.meeting}研究，决定对${f.amendedBook}（{{被修改文号}}）作如下修改：`),
+    ...f.changes.map((c, i) => p(`${chineseNumber(i + 1)}、${c}。`)),
+    p(`本决定自${chineseDate(f.effectiveOn)}起施行。${f.amendedBook}根据本决定作相应修改，条文顺序作相应调整，重新公布。`),
+    signature(f.signer, f.signedOn),
+  ].join('\n');
+}
+
 export type InterpretationFacts = {
   policyTitle: string;
   background: string;

@@ -171,6 +171,7 @@ function generateOrganYear(profile: OrganProfile, year: number, previous: YearSt
       validity: d.validity ?? 'valid',
       expiredOn: null,
       replacedByKey: null,
+      amendsKey: null,
       interpretsKey: d.interprets ? keyOf.get(d.interprets) ?? null : null,
       commentsUntil: d.commentsUntil ?? null,
     };
@@ -270,6 +271,18 @@ export function generateOrgan(profile: OrganProfile): { publications: DemoPublic
     // One the plan leaves 有效 whose period ended by the demo's last day has lapsed, as the platform would say.
     if (entry.validity === 'valid' && !replacedBy.has(entry.id) && pub.validThroughOn <= LAST_PUBLISHED_ON) pub.validity = 'expired';
     if (pub.validity === 'expired') pub.expiredOn = pub.validThroughOn;
+    if (entry.amends) {
+      // A 修改决定: its old document is 已修改 and names it (publication_amendments, seeded); the decision states no
+      // 有效期 of its own (the amended document's holds), so it carries none.
+      const old = byPlanId.get(entry.amends);
+      if (!old || planned.get(entry.amends)!.validity !== 'amended') throw new Error(`${entry.id} amends ${entry.amends}, which is not a planned 已修改 document`);
+      pub.amendsKey = old.key;
+      pub.validThroughOn = null;
+      pub.validity = 'valid';
+      pub.expiredOn = null;
+      pub.bodyHtml = pub.bodyHtml.replaceAll('{{被修改文号}}', old.documentNumber ?? '');
+      continue;
+    }
     if (entry.replaces) {
       const old = byPlanId.get(entry.replaces);
       if (!old) throw new Error(`${entry.id} replaces unknown ${entry.replaces}`);
@@ -278,6 +291,10 @@ export function generateOrgan(profile: OrganProfile): { publications: DemoPublic
       old.replacedByKey = pub.key;
       pub.bodyHtml = pub.bodyHtml.replaceAll('{{被替代文号}}', old.documentNumber ?? '');
     }
+  }
+  // As real data would: a document the plan leaves 已修改 names the decision that amended it.
+  for (const entry of profile.normativePlan.filter((e) => e.validity === 'amended')) {
+    if (!profile.normativePlan.some((e) => e.amends === entry.id)) throw new Error(`${entry.id} is 已修改 but no planned decision amends it`);
   }
   for (const pub of all) {
     if (pub.expiredOn && pub.expiredOn > LAST_PUBLISHED_ON) throw new Error(`${pub.title} is marked expired but its 有效期 runs to ${pub.expiredOn}`);

@@ -6,7 +6,7 @@ import {
 } from './housing-common.ts';
 import { anyDay, consultationsLink, draft, inMonths, monthEnd, monthStart, openForComments, wan, ruleNames } from './kind-helpers.ts';
 import { ORGAN_KEYS } from './organ-keys.ts';
-import { noticeBody, normativeBody, p, planBody, publicityBody, signature, table } from './body-templates.ts';
+import { amendingDecisionBody, noticeBody, normativeBody, p, planBody, publicityBody, signature, table } from './body-templates.ts';
 import { addDays, chineseDate, workdaysBefore } from './demo-calendar.ts';
 import {
   COUNTY, EXPROPRIATION_AREAS, MUNICIPAL_PROJECTS, OLD_COMPOUNDS, RURAL_TOWNSHIPS, TOWNSHIPS, chineseNumber,
@@ -23,6 +23,20 @@ const normatives: ItemKind = {
       const topic = housingTopic(e.topicId);
       const publishedOn = ctx.pickDate(monthStart(ctx.year, e.month), monthEnd(ctx.year, e.month))!;
       const formedOn = ctx.formedFor(publishedOn, 'document');
+      if (e.amends) {
+        // A 修改决定: the bureau's decision amending its own 办法, which stays in force as amended (已修改, ADR 0026).
+        const amended = `《${HOUSING_NORMATIVE_PLAN.find((x) => x.id === e.amends)!.name}》`;
+        const title = `关于修改${amended}的决定`;
+        const book = `《${title.replaceAll('《', '〈').replaceAll('》', '〉')}》`;
+        const effectiveOn = addDays(publishedOn, 30);
+        return housingPolicyWithInterpretation({
+          topic, title, bookTitle: book, genre: '决定', numbering: 'normative', publishedOn, formedOn,
+          body: amendingDecisionBody({ amendedBook: amended, purpose: topic.purpose, meeting: '局务会议', changes: e.articles, effectiveOn, signer: HOUSING_SIGNER, signedOn: formedOn }),
+          summary: `修改${amended}，${e.changes!.split('；')[0].replace(/^本决定/, '')}。`,
+          mainPoints: e.articles, changes: e.changes, planId: e.id,
+          effective: `${book}自${chineseDate(effectiveOn)}起施行。`,
+        });
+      }
       const bookTitle = `《${e.name}》`;
       const articles = [...e.articles, ...ctx.rng.sample(topic.measures, 4)];
       const cover = [

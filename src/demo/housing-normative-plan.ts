@@ -18,6 +18,11 @@ export type NormativePlanEntry = {
   /** Its state today, unless a later row replaces it (then 'repealed'). */
   validity: 'valid' | 'amended' | 'expired';
   replaces?: string;
+  /**
+   * A 修改决定 (关于修改《…》的决定): the plan id of the document it amends, whose validity is 'amended'. Its `articles`
+   * are the changes (一、将第六条修改为…), its `name` unused (the title is made from the amended document's).
+   */
+  amends?: string;
   /** What the new version changes, for the 政策解读's 新旧政策差异. */
   changes?: string;
 };
@@ -107,6 +112,17 @@ export const HOUSING_NORMATIVE_PLAN: NormativePlanEntry[] = [
       '住宅专项维修资金的交存、使用、增值收益和结存情况，每年至少向业主公布一次',
     ],
     changes: '与原实施细则相比，本办法增加了应急使用程序，将维修资金使用审核时限由15个工作日压缩至5个工作日，并明确了维修资金信息定期公开的要求。原细则同时废止。',
+    validYears: 5, validity: 'valid',
+  },
+  {
+    id: 'wfgz-2022', year: 2022, month: 11, topicId: 'wfgz', name: '关于修改《青岚县农村危房改造补助资金管理办法》的决定', docName: '决定',
+    scope: '本县农村危房改造补助资金的分配、拨付、使用和监督', amends: 'wfgz-2020',
+    articles: [
+      '将第五条修改为：“补助资金在改造竣工验收合格后15个工作日内，通过财政惠民惠农补贴‘一卡通’直接发放到户。”',
+      '将第六条中的“公示期不少于7日”修改为“公示期不少于10日”',
+      '增加一条，作为第七条：“对农村低保户、分散供养特困人员、低保边缘家庭等重点对象，补助标准可以适当提高。”',
+    ],
+    changes: '本决定将补助资金发放时限明确为竣工验收合格后15个工作日内，对农村低收入群体等重点对象适当提高补助标准，并将补助对象公示期由7日延长至10日；办法的其他规定不变。',
     validYears: 5, validity: 'valid',
   },
   {

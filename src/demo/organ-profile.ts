@@ -11,7 +11,7 @@ export type OrganProfile = {
   /** Document-number prefixes: 岚建〔2020〕12号, 规范性文件 岚建规〔2020〕1号, 岚政办〔2020〕8号, 处罚决定书 岚建罚决〔2020〕3号. */
   numberPrefix: { regular: string; normative: string; office?: string; penalty?: string };
   /** Planned 规范性文件: which replaces which, and the state of the rest today. */
-  normativePlan: { id: string; year: number; replaces?: string; validity: 'valid' | 'amended' | 'expired'; validYears: number }[];
+  normativePlan: { id: string; year: number; replaces?: string; amends?: string; validity: 'valid' | 'amended' | 'expired'; validYears: number }[];
 };
 
 export const STAGES: DisclosureStage[] = ['decision', 'execution', 'management', 'service', 'result'];

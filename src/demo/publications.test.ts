@@ -186,9 +186,10 @@ describe('placements fit the 五公开 stage', () => {
 describe('政策文件 and their 政策解读', () => {
   const policies = pubs.filter((p) => p.nodeKeys.some((k) => /\/zcwj(\/|$)/.test(k)));
   const interpretations = pubs.filter((p) => p.nodeKeys.some((k) => k.endsWith('/zcjd')));
+  // A title holding a 《》 (关于修改《…》的决定) is quoted with its inner marks as 〈〉.
   const bookTitle = (title: string) => {
     const m = /关于印发(《.+》)的通知$/.exec(title);
-    return m ? m[1] : `《${title}》`;
+    return m ? m[1] : `《${title.replaceAll('《', '〈').replaceAll('》', '〉')}》`;
   };
 
   it('pair every policy with a 解读 titled 《…》政策解读, published the same day', () => {
@@ -238,6 +239,26 @@ describe('validity of 规范性文件', () => {
       expect(next!.docType).toBe('normative_document');
       expect(next!.bodyHtml).toContain(p.documentNumber!);
     }
+  });
+
+  it('names for every 已修改 document the decision that amended it (关于修改《…》的决定), as an officer records it', () => {
+    const amended = pubs.filter((p) => p.validity === 'amended');
+    expect(amended.length).toBeGreaterThan(0);
+    for (const p of amended) {
+      const decisions = pubs.filter((d) => d.amendsKey === p.key);
+      expect(decisions.length, p.title).toBeGreaterThan(0);
+      for (const d of decisions) {
+        expect(d.organKey).toBe(p.organKey);
+        expect(d.publishedOn > p.publishedOn).toBe(true);
+        expect(d.docType).toBe('normative_document');
+        expect(d.validity).toBe('valid');
+        expect(d.title).toMatch(/关于修改《.+》的决定$/);
+        expect(d.title).toContain(/(《.+》)/.exec(p.title)![1]);
+        expect(d.bodyHtml).toContain(`（${p.documentNumber!}）作如下修改`);
+      }
+    }
+    // Nothing else names an amended document.
+    for (const d of pubs.filter((x) => x.amendsKey)) expect(byKey.get(d.amendsKey!)?.validity, d.title).toBe('amended');
   });
 
   it('keeps validity other than 有效 for 规范性文件 only', () => {

@@ -4,7 +4,7 @@ import { routineKinds } from './small-organ-routine-kinds.ts';
 import type { SimpleKind, SmallOrganSpec, SmallTopic } from './small-organ-spec.ts';
 export type { SimpleKind, SmallOrganSpec, SmallTopic, SmallNormative, PolicySeries } from './small-organ-spec.ts';
 import { anyDay, consultationsLink, draft, inMonths, monthEnd, monthStart, openForComments, withNode, ruleName } from './kind-helpers.ts';
-import { ensure, newsBody, noticeBody, normativeBody, p, planBody, signature } from './body-templates.ts';
+import { amendingDecisionBody, ensure, newsBody, noticeBody, normativeBody, p, planBody, signature } from './body-templates.ts';
 import { addDays, chineseDate, chineseMonthDay } from './demo-calendar.ts';
 import { COUNTY, TOWNSHIPS, chineseNumber } from './word-banks.ts';
 
@@ -34,6 +34,21 @@ export function smallOrganKinds(s: SmallOrganSpec): ItemKind[] {
       const publishedOn = ctx.pickDate(monthStart(ctx.year, e.month), monthEnd(ctx.year, e.month))!;
       const formedOn = ctx.formedFor(publishedOn, 'document');
       const series = s.policySeries[0];
+      if (e.amends) {
+        // A 修改决定: the organ's decision amending its own 办法, which stays in force as amended (已修改, ADR 0026).
+        const amended = `《${s.normatives.find((x) => x.id === e.amends)!.name}》`;
+        const title = `${series.issuer}关于修改${amended}的决定`;
+        const book = `《${title.replaceAll('《', '〈').replaceAll('》', '〉')}》`;
+        const effectiveOn = addDays(publishedOn, 30);
+        return policyWithInterpretation({
+          topic, title, bookTitle: book, genre: '决定', numbering: 'normative', policyNode: s.normativeNode, publishedOn, formedOn, planId: e.id, changes: e.changes,
+          summary: `修改${amended}，${e.changes!.split('；')[0].replace(/^本决定/, '')}。`,
+          mainPoints: e.articles,
+          effective: `${book}自${chineseDate(effectiveOn)}起施行。`,
+          body: amendingDecisionBody({ amendedBook: amended, purpose: topic.purpose, meeting: '局务会议', changes: e.articles, effectiveOn, signer: series.issuer, signedOn: formedOn }),
+          source: s.short, phone: s.phone, contact: s.name, drafter: s.we,
+        });
+      }
       const book = `《${e.name}》`;
       const articles = [...e.articles, ...ctx.rng.sample(topic.measures, 3)];
       const replaced = e.replaces ? s.normatives.find((x) => x.id === e.replaces)!.name : null;

@@ -18,6 +18,8 @@ export type SmallNormative = {
   validYears: number;
   validity: 'valid' | 'amended' | 'expired';
   replaces?: string;
+  /** A 修改决定: the plan id of the document it amends (that one's validity is 'amended'); its `articles` are the changes. */
+  amends?: string;
   changes?: string;
 };
 

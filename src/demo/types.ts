@@ -65,6 +65,11 @@ export type DemoPublication = {
   /** 有效期至 of a planned 规范性文件: the last day of the 有效期 its text states (施行 30 days after publication); else absent. */
   validThroughOn?: string | null;
   replacedByKey: string | null;
+  /**
+   * A 修改决定 (关于修改《…》的决定): the key of the document it amends, which is 已修改 and names it as its amender, as
+   * an officer's 标记已修改 records it (ADR 0026); null for every other item.
+   */
+  amendsKey?: string | null;
   /** A 政策解读: the key of the policy it explains (published with it); null for every other item. */
   interpretsKey: string | null;
   consultPhone: string | null;

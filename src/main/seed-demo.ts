@@ -139,6 +139,10 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
     for (const p of ordered.filter((x) => x.replacedByKey)) {
       await trx.updateTable('publications').set({ replaced_by_id: idOf(p.replacedByKey!) }).where('id', '=', idOf(p.key)).execute();
     }
+    // Each 已修改 document names the decision that amended it (关于修改《…》的决定), as 标记已修改 records it (ADR 0026), on
+    // the decision's publication day: its page says 本文件已被《…》修改 with the link, the decision's 本文件修改了《…》.
+    const amendments = ordered.filter((p) => p.amendsKey).map((p) => ({ amended_id: idOf(p.amendsKey!), amending_id: idOf(p.key), recorded_on: p.publishedOn, recorded_by: null }));
+    if (amendments.length) await trx.insertInto('publication_amendments').values(amendments).execute();
     // Each 政策解读 names the policy it explains, so the two pages link each other from the first start.
     const links = ordered.filter((p) => p.interpretsKey).map((p) => ({ interpretation_id: idOf(p.key), policy_id: idOf(p.interpretsKey!), created_at: at }));
     for (const part of chunks(links, 1000)) await trx.insertInto('policy_interpretations').values(part).execute();
