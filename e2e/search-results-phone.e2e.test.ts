@@ -6,7 +6,7 @@ import { buildTestApp } from '../test/support/app.ts';
 import { axeViolations } from '../test/support/axe.ts';
 import { serveForBrowser, SKIP_BROWSER } from '../test/support/browser.ts';
 import { createTestDatabase } from '../test/support/db.ts';
-import { createNode, createOrgan, createPublished } from '../test/support/factories.ts';
+import { createConsultation, createNode, createOrgan, createProposal, createPublished } from '../test/support/factories.ts';
 import { reindex } from '../src/modules/search/index.ts';
 import { saveSiteIdentity } from '../src/modules/catalog/index.ts';
 import { systemActor } from '../src/modules/identity/index.ts';
@@ -42,6 +42,17 @@ describe.skipIf(SKIP_BROWSER)('the results page and the portal frame on a phone'
         summary: '农村危房改造的补助对象、补助标准和申报程序。', formedOn: `${2019 + (i % 8)}-03-02`,
       });
     }
+    // 扬尘: items that mention it, and what a resident often wants besides — an open 意见征集 on exactly that subject and
+    // published 建议提案 results (as the demo has) — for the block of 互动交流 above the items.
+    const dust = await createNode(deps, bureau.id, { name: '大气污染防治' });
+    for (let i = 0; i < 12; i++) {
+      await createPublished(deps, bureau.id, [dust], {
+        title: `关于建筑工地扬尘污染防治检查情况的通报（第${i + 1}期）`, documentNumber: `岚建〔2026〕${80 + i}号`, genre: '通知',
+        summary: '建筑工地扬尘污染防治检查发现的问题和整改要求。', formedOn: `${2019 + (i % 8)}-05-06`,
+      });
+    }
+    await createConsultation(deps, bureau.id, { title: '青岚县建筑工地扬尘污染防治管理办法（征求意见稿）', startOn: '2026-12-03', endOn: '2026-12-31' });
+    for (const town of ['桐阳镇', '石岭乡', '青溪镇', '城关镇']) await createProposal(deps, bureau.id, { title: `关于加强${town}建筑工地扬尘污染治理的建议` });
     await saveSiteIdentity(deps, systemActor('测试'), null, { hostUnit: '青岚县人民政府办公室', operatorUnit: '青岚县数据资源管理局', address: '青岚县桐阳路1号', phone: '0564-5022106' });
     await reindex(deps);
     served = await serveForBrowser(app, handle, SHOTS);
@@ -164,6 +175,79 @@ describe.skipIf(SKIP_BROWSER)('the results page and the portal frame on a phone'
     }
     console.log('count and first title end at', seen);
   });
+
+  it('puts the count and the first result in a phone’s first screen when 互动交流 has entries too, the block compact under the count, the rest behind 更多, without JavaScript too (found by an outside tester: the block came first and the first result began at 900 px, the count off-screen)', async () => {
+    const dust = encodeURIComponent('扬尘');
+    const seen: Record<string, number[]> = {};
+    for (const javaScriptEnabled of [true, false]) {
+      for (const prefs of PREFS) {
+        const page = await open(390, prefs, { javaScriptEnabled });
+        const where = `${prefs}, JavaScript ${javaScriptEnabled}`;
+        await page.goto(`${served.baseUrl}/search?q=${dust}&organ=${organCode}`);
+        await page.screenshot({ path: shot(`search-interaction-first-screen-390-${prefs}-js-${javaScriptEnabled}`) });
+        const count = (await page.locator('#results-h').boundingBox())!;
+        const block = (await page.locator('.search-interaction').boundingBox())!;
+        const hit = (await page.locator('.search-hit h3').first().boundingBox())!;
+        seen[where] = [Math.round(count.y + count.height), Math.round(block.y), Math.round(block.height), Math.round(hit.y + hit.height)];
+        // The count in the first screen at any setting, and the first result's title (at 适老化 + 大 it starts there and ends by
+        // 900, as with a condition chosen, leaving room for fonts; 838 here).
+        expect(count.y + count.height, where).toBeLessThanOrEqual(844);
+        expect(hit.y, where).toBeLessThan(844);
+        expect(hit.y + hit.height, where).toBeLessThanOrEqual(prefs === PREFS[0] ? 844 : 900);
+        // The count, then the block, then the items.
+        expect(count.y, where).toBeLessThan(block.y);
+        expect(block.y + block.height, where).toBeLessThanOrEqual(hit.y);
+        // The consultation on exactly the subject is still seen at once: at the normal size its title a link in the first
+        // screen; at 大字号/适老化 the panel is one fold whose line, in the first screen, says one is open for comments.
+        // (It is in the page twice, once for each layout, each display:none in the other.)
+        const consultation = page.locator('.search-interaction a:visible', { hasText: '扬尘污染防治管理办法' });
+        const more = page.locator('.search-interaction details > summary');
+        const summary = (await more.boundingBox())!;
+        expect(summary.height, where).toBeGreaterThanOrEqual(44);
+        expect(summary.y + summary.height, where).toBeLessThanOrEqual(844);
+        if (prefs === PREFS[0]) {
+          await expect(consultation.count(), where).resolves.toBe(1);
+          expect((await consultation.boundingBox())!.y, where).toBeLessThan(844);
+        } else {
+          await expect(consultation.count(), where).resolves.toBe(0);
+          await expect(more.textContent(), where).resolves.toMatch(/互动交流相关内容 5 项\s*有正在征集的意见/);
+        }
+        // The rest behind 更多: a 44 px target that opens without a script and lists them.
+        const results = page.locator('.search-interaction a', { hasText: '建筑工地扬尘污染治理的建议' });
+        await expect(results.first().isVisible(), where).resolves.toBe(false);
+        await more.click();
+        // Each entry seen once: the consultation is not listed again under 更多 where it is shown above it.
+        await expect(consultation.count(), where).resolves.toBe(1);
+        // The newest three of the four results, then how many and the organ's list.
+        await expect(results.count(), where).resolves.toBe(3);
+        for (const link of await results.all()) await expect(link.isVisible(), where).resolves.toBe(true);
+        await expect(page.locator('.interaction-more').textContent(), where).resolves.toContain('共 4 项');
+        await expect(page.locator('.interaction-more a').isVisible(), where).resolves.toBe(true);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(390);
+        await page.context().close();
+      }
+    }
+    console.log('count end, block top and height, first title end', seen);
+    // A keyboard's skip link leads to the count's heading, now the first thing of the results.
+    const page = await open(390, PREFS[0]);
+    await page.goto(`${served.baseUrl}/search?q=${dust}`);
+    await expect(page.getByRole('link', { name: '跳到检索结果' }).getAttribute('href')).resolves.toBe('#results-h');
+    await page.context().close();
+    // On a wide screen alike, and nothing for axe to find (its script needs the policy bypassed), folded and open.
+    for (const [width, prefs] of [[1280, PREFS[0]], [390, PREFS[1]]] as const) {
+      const checked = await served.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
+      await checked.goto(`${served.baseUrl}/prefs?${prefs}&return=${encodeURIComponent(`/search?q=${dust}&organ=${organCode}`)}`);
+      const count = (await checked.locator('#results-h').boundingBox())!;
+      const hit = (await checked.locator('.search-hit h3').first().boundingBox())!;
+      expect(count.y, `${width} px`).toBeLessThan((await checked.locator('.search-interaction').boundingBox())!.y);
+      expect(hit.y + hit.height, `${width} px`).toBeLessThanOrEqual(900);
+      expect(await axeViolations(checked)).toEqual([]);
+      await checked.locator('.search-interaction details > summary').click();
+      expect(await axeViolations(checked)).toEqual([]);
+      await checked.screenshot({ path: shot(`search-interaction-${width}-${prefs}`) });
+      await checked.context().close();
+    }
+  }, 60_000);
 
   it('keeps each label of a result with the start of its value, and the metadata aligned with the snippet', async () => {
     for (const [width, prefs] of [[320, PREFS[0]], [320, PREFS[1]], [390, PREFS[0]], [390, PREFS[1]], [1280, PREFS[0]], [1280, PREFS[1]]] as const) {

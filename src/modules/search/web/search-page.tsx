@@ -336,7 +336,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
       {/* Broken between words only (keep-words), after the quoted query rather than inside 检索结果. */}
       <h1 class="keep-words">{heading ?? <>“{shownQ}”<wbr />的检索结果</>}</h1>
       {/* Past the form and every facet link in one Tab (a keyboard reached the first result after 61 presses). */}
-      {result && <a class="skip-link" href={interactionFound(interaction) > 0 ? '#interaction-h' : '#results-h'}>跳到检索结果</a>}
+      {result && <a class="skip-link" href="#results-h">跳到检索结果</a>}
       <form method="get" action="/search" class="panel search-form" role="search" aria-label="检索公开信息">
         {error && <div class="error-summary" role="alert"><p>{error.message}</p></div>}
         {/* In reading order: the box with its button (as in the header), then the options. */}
@@ -404,8 +404,6 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
                 </details>
               )}
             </div>
-            {/* 意见征集 and 建议提案 the words find, first: what a resident often wants (docs/search.md, "意见征集 and 建议提案"). */}
-            <InteractionBlock found={interaction} />
             {addressed && <Addressed />}
             {/* Nothing found as typed, and an offer's items shown in their place (docs/search.md, "What a search that found
                 nothing shows"): the heading says what was not found and whose items follow, with their count — never 共找到 0 条
@@ -413,6 +411,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
                 A query in it breaks between words only (keep-words), a long unbroken one anywhere. */}
             {!addressed && instead && <>
             <h2 id="results-h" class="search-instead-h" tabindex={-1}>{within ? `在${within}` : ''}<NotFound />；以下是{instead.kind === 'splitSuggestion' ? '分开检索' : ''}<span class="keep-words">“{instead.q}”</span>的结果（{countAfter('共', instead.total)} 条{instead.total > instead.hits.length ? `，这里列出前 ${instead.hits.length} 条` : ''}）</h2>
+            <InteractionBlock found={interaction} />
             <section class="offer-preview">
               <p class="wrap-anywhere">{insteadWhy}</p>
               <ol class="search-results">
@@ -436,6 +435,10 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
               : <>{raw.sort === 'newest' ? '，按发布日期排列' : '，按相关度排列'}{' '}
               <a href={searchUrl('/search', raw, { sort: raw.sort === 'newest' ? 'relevance' : 'newest', page: '1' })}>{raw.sort === 'newest' ? '改为按相关度' : '改为最新在前'}</a></>)}
             </h2>}
+            {/* 意见征集 and 建议提案 the words find — what a resident often wants (docs/search.md, "意见征集 and 建议提案") — right
+                under the heading with the count (or the one saying no item was found), before the notes on the items and the
+                items: one found shown, the rest under 更多, so the count and the first items stay in a phone's first screen. */}
+            <InteractionBlock found={interaction} />
             {/* Keywords found only inside longer words, synonyms searched too (docs/search.md, "Telling the reader"). */}
             {result.total > 0 && ((result.notWholeWords?.length ?? 0) > 0 || result.synonyms.length > 0) && (
               <p class="count search-notes">
