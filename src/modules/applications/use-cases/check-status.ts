@@ -31,8 +31,17 @@ export type PublicStatus = {
 
 const refused = () => new DomainError(E.queryFailed, '申请编号或查询码不正确，请核对后重新输入', { httpStatus: 404 });
 
-/** What the applicant may see with the tracking number and query code: the status and the letters sent to them. */
+/**
+ * What the applicant may see with the tracking number and query code: the status and the letters sent to them. A box sent
+ * empty (or only spaces: the browser's `required` taken away) is asked for, as every form asks (an outside tester got
+ * 申请编号或查询码不正确 for two empty boxes): 400, a reason for each; nothing is looked up.
+ */
 export async function checkStatus(deps: AppDeps, trackingNo: string, queryCode: string): Promise<PublicStatus> {
+  const missing = [
+    ...(trackingNo.trim() ? [] : [{ code: E.invalidInput, message: '请填写申请编号', field: 'trackingNo' }]),
+    ...(queryCode.trim() ? [] : [{ code: E.invalidInput, message: '请填写查询码', field: 'queryCode' }]),
+  ];
+  if (missing.length) throw DomainError.fromReasons(missing);
   const no = typedNumber(trackingNo);
   if (!no || !typedNumber(queryCode)) throw refused();
   const app = await findApplicationByTrackingNo(deps.db, no);

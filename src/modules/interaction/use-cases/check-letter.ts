@@ -22,7 +22,21 @@ export type PublicLetter = {
   rating: Rating | null; ratingDeemed: boolean; mayRate: boolean; rateByOn: IsoDate | null;
 };
 
+/**
+ * A look-up sent with a box empty (or only spaces: the browser's `required` taken away, an old browser, the API) is asked
+ * for what is missing, as every form asks (an outside tester got 编号或查询码不正确 for two empty boxes): 400, a reason
+ * for each box; nothing was looked up, so nothing is told of any letter.
+ */
+function requireBothTyped(trackingNo: string, queryCode: string) {
+  const reasons = [
+    ...(trackingNo.trim() ? [] : [{ code: E.invalidInput, message: '请填写信件编号', field: 'trackingNo' }]),
+    ...(queryCode.trim() ? [] : [{ code: E.invalidInput, message: '请填写查询码', field: 'queryCode' }]),
+  ];
+  if (reasons.length) throw DomainError.fromReasons(reasons);
+}
+
 async function requireWriter(deps: AppDeps, trackingNo: string, queryCode: string) {
+  requireBothTyped(trackingNo, queryCode);
   const no = typedNumber(trackingNo);
   const letter = no ? await findLetterByTrackingNo(deps.db, no) : null;
   // One message whichever part is wrong: the answer must not tell which tracking numbers exist.

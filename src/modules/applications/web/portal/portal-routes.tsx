@@ -152,7 +152,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
         // prefix names, in the same words whether or not the number exists.
         const organ = await organOfNumber(request, str(body.trackingNo).slice(0, 60));
         const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
-        return sendPage(reply, <StatusQueryPage info={info(request)} values={formValues(body)} errors={errors} organ={organ} />, e instanceof DomainError ? e.httpStatus : 400);
+        return sendPage(reply, <StatusQueryPage info={info(request)} values={formValues(body)} errors={errors} organ={organ} incomplete={e instanceof DomainError && e.code === E.invalidInput} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });
 

@@ -105,7 +105,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
   });
 
   app.post('/letters/status', {
-    schema: { tags, summary: '来信人凭编号和查询码查询办理情况和答复', body: credentials, response: { 200: json('办理情况 / status', publicLetter), ...errors(404, 429) } },
+    schema: { tags, summary: '来信人凭编号和查询码查询办理情况和答复', body: credentials, response: { 200: json('办理情况 / status', publicLetter), ...errors(400, 404, 429) } },
   }, async (request) => {
     queryLimit.admit(request.ip, deps.clock.now());
     const { id: _id, ...rest } = await checkLetter(deps, request.body.trackingNo, request.body.queryCode);

@@ -175,10 +175,11 @@ export function LetterSubmittedPage({ info, organ, trackingNo, queryCode, printV
  * `lapsed`: a status page opened without its cookie (another browser, or more than 30 minutes on).
  * `organ`: the organ the typed number's prefix names, if any — for the lost-code line's phone.
  */
-export function LetterQueryPage({ info, values, errors, lapsed = false, organ = null }: { info: PortalInfo; values: Values; errors: FieldErrors; lapsed?: boolean; organ?: Organ | null }) {
+export function LetterQueryPage({ info, values, errors, lapsed = false, organ = null, incomplete = false }: { info: PortalInfo; values: Values; errors: FieldErrors; lapsed?: boolean; organ?: Organ | null; incomplete?: boolean }) {
   return (
     <PortalLayout title={titleWithErrors('来信办理情况查询', errors)} prefs={info.prefs} currentPath={info.currentPath}>
-      <ErrorSummary errors={errors} focus heading={LOOKUP_FAILED} />
+      {/* A box left empty is asked for as on every form (nothing was looked up: not 未查到). */}
+      <ErrorSummary errors={errors} focus heading={incomplete ? undefined : LOOKUP_FAILED} />
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '来信办理情况查询' }]} />
       <h1>来信办理情况查询</h1>
       {lapsed && <div class="notice notice-info" role="status"><p>查询已过期，请重新输入信件编号和查询码。查询结果只在查询的浏览器中、查询后30分钟内可以再次打开。</p></div>}

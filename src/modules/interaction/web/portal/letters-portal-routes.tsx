@@ -164,7 +164,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         // prefix names, in the same words whether or not the number exists.
         const organ = await organOfNumber(request, str(body.trackingNo).slice(0, 60));
         const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
-        return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(body.trackingNo) }} errors={errors} organ={organ} />, e instanceof DomainError ? e.httpStatus : 400);
+        return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(body.trackingNo) }} errors={errors} organ={organ} incomplete={e instanceof DomainError && e.code === E.invalidInput} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });
 
