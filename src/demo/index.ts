@@ -10,6 +10,7 @@ export { demoAnnualReports, demoPublications } from './publications.ts';
 export type { DemoAnnualReport } from './generate-publications.ts';
 export { annualReportSections } from './annual-report.ts';
 export { demoProposals, type DemoProposal } from './proposals.ts';
+export { demoSearchLog, type DemoSearch } from './search-log.ts';
 export { demoConsultations, type DemoConsultation } from './consultations.ts';
 export { ORGAN_KEYS, HOUSING_UNIT_KEYS } from './organ-keys.ts';
 export { LAST_PUBLISHED_ON } from './generate-publications.ts';

@@ -10,7 +10,7 @@ import { loadOrCreateSecretKey } from '../platform/secrets/secret-key.ts';
 import { actorLabel, createUser, FIRST_START_ACTOR, sealPlainTwoStepSecrets } from '../modules/identity/index.ts';
 import { indexCondition, reindex } from '../modules/search/index.ts';
 import { auditKeyFitsLog, keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
-import { seedDemoRegion } from './seed-demo.ts';
+import { seedDemoRegion, seedDemoSearchLog } from './seed-demo.ts';
 
 export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; handle: DatabaseHandle } {
   // The audit chain's key lives outside the database (docs/security.md), and out of the backups (ADR 0032):
@@ -55,7 +55,8 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
   const secrets = await sealPlainTwoStepSecrets(deps);
   if (secrets.sealed) say(`已加密保存 ${secrets.sealed} 个原以明文存放的两步验证密钥（ADR 0025）；此前的备份中仍是明文，请妥善保管或按期销毁`);
   const organ = await deps.db.selectFrom('organs').select('id').limit(1).executeTakeFirst();
-  if (!organ && config.demo) {
+  const seedingDemo = !organ && config.demo;
+  if (seedingDemo) {
     const r = await seedDemoRegion(deps);
     say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件，${r.proposals} 件建议提案，${r.consultations} 件意见征集`);
   }
@@ -68,6 +69,11 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
     say(`已建立检索索引：${r.items} 条公开信息`);
   } else if (condition === 'outdated') {
     say('检索索引由旧版本建立，服务照常启动，索引在后台逐批按新版本重建（完成前检索按各条信息的旧索引回答）；也可停止服务后运行 ./bin/gongkai reindex 一次重建完');
+  }
+  // The demo's search log, searched against the index just built, so 检索统计 shows terms from the first start.
+  if (seedingDemo) {
+    const log = await seedDemoSearchLog(deps);
+    say(`已载入演示检索记录：最近 90 天 ${log.searches} 次检索，${log.terms} 个检索词`);
   }
   const user = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   const top = user ? undefined : await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();

@@ -13,7 +13,7 @@ import { makeDeps, prepareDatabase } from './bootstrap.ts';
 import { buildApp } from './build-app.ts';
 import { parseArgs, requireOption, usage } from '../platform/cli/cli-args.ts';
 import { commandHelp } from './command-help.ts';
-import { seedDemoRegion } from './seed-demo.ts';
+import { seedDemoRegion, seedDemoSearchLog } from './seed-demo.ts';
 import { runImportCommand } from '../modules/applications/index.ts';
 import { runExportItemsCommand, runImportItemsCommand } from '../modules/transfer/index.ts';
 import { runReportCommand } from '../modules/reports/index.ts';
@@ -138,6 +138,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           await migrateToLatest(deps.db, deps.dialect);
           const r = await seedDemoRegion(deps);
           await reindex(deps);
+          await seedDemoSearchLog(deps);
           io.stdout(`已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件，${r.proposals} 件建议提案，${r.consultations} 件意见征集`);
           return 0;
         }, { creates: true });

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../platform/app-deps.ts';
 import { sanitizeRichText } from '../platform/views/sanitize-rich-text.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { annualReportSections, demoAnnualReports, demoCatalog, demoConsultations, demoOrgans, demoProposals, demoPublications, demoReconsiderationBodies, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, DEMO_STANDARD_DIRECTORY, ORGAN_KEYS } from '../demo/index.ts';
+import { annualReportSections, demoAnnualReports, demoCatalog, demoConsultations, demoOrgans, demoProposals, demoPublications, demoReconsiderationBodies, demoSearchLog, DEMO_HOUSING_IDENTITY, DEMO_SITE_IDENTITY, DEMO_STANDARD_DIRECTORY, ORGAN_KEYS } from '../demo/index.ts';
 import { saveApplicationSettings } from '../modules/applications/index.ts';
 import { findOrganByCode, itemPath, listCatalogNodes, pathTo } from '../modules/catalog/index.ts';
 import { applyTemplate } from '../modules/catalog/use-cases/import-standard-directory.ts';
@@ -20,6 +20,7 @@ import { seedDemoReportData, type DemoReportRecord } from '../modules/reports/in
 import { moderateComment, openConsultation, publishFeedback, seedDemoProposals, submitComment } from '../modules/interaction/index.ts';
 import { addDays, chinaDateOf } from '../shared/iso-date.ts';
 import { fixedClock } from '../shared/clock.ts';
+import { SearchTermCounter, searchAsCounted, type ParsedQuery } from '../modules/search/index.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../modules/calendar/index.ts';
 
 const CHUNK = 200;
@@ -175,6 +176,41 @@ export async function seedDemoRegion(deps: AppDeps) {
   const consultations = await seedDemoConsultations(deps);
   const noticeConsultations = await seedDemoNoticeConsultations(deps);
   return { ...catalog, ...cases, attachments, proposals, consultations, noticeConsultations, standardDirectoryMatters: standardDirectory.matters, itemsNamingMatters: standardDirectory.items };
+}
+
+/** How far back the demo's search log goes: the 检索统计 page's 90-day view is full, its 30 and 7 days too. */
+const SEARCH_LOG_DAYS = 90;
+
+/**
+ * The demo's search log (src/demo/search-log.ts), so an officer trying the demo finds 检索统计 at work rather than
+ * empty (a term shows only once 3 readers searched it): each search of the last SEARCH_LOG_DAYS days, up to the seed's
+ * day, is run against the search index (built first: call this after `reindex`) and counted by the portal's own
+ * SearchTermCounter at that day's clock, as the search page counts it — the terms as it logs them, the 无结果 ones
+ * those the demo's items really do not answer, readers told apart for their day only.
+ */
+export async function seedDemoSearchLog(deps: AppDeps): Promise<{ searches: number; terms: number }> {
+  const today = chinaDateOf(deps.clock.now());
+  const days = Array.from({ length: SEARCH_LOG_DAYS }, (_, i) => addDays(today, i - SEARCH_LOG_DAYS + 1));
+  const log = demoSearchLog(days);
+  const clock = fixedClock(deps.clock.now());
+  const counter = new SearchTermCounter({ db: deps.db, logger: deps.logger, clock }, 3_600_000);
+  const organIds = new Map<string, number>();
+  const totals = new Map<string, { query: ParsedQuery; total: number }>();
+  for (const s of log) {
+    if (s.scopeOrganKey && !organIds.has(s.scopeOrganKey)) organIds.set(s.scopeOrganKey, (await findOrganByCode(deps.db, s.scopeOrganKey))!.id);
+    const scopeOrganId = s.scopeOrganKey ? organIds.get(s.scopeOrganKey)! : null;
+    const key = `${scopeOrganId ?? 0} ${s.q}`;
+    let found = totals.get(key);
+    if (!found) {
+      found = await searchAsCounted(deps, s.q, scopeOrganId);
+      totals.set(key, found);
+    }
+    // During the day (10:00 China time), a reader apart from the others of that day.
+    clock.set(`${s.on}T02:00:00.000Z`);
+    counter.count(found.query, scopeOrganId, found.total, { address: `10.${(s.visitor >> 8) & 255}.${s.visitor & 255}.${days.indexOf(s.on) + 1}`, userAgent: 'Mozilla/5.0 (演示数据)' });
+  }
+  await counter.flush();
+  return { searches: log.length, terms: new Set(log.map((s) => s.q)).size };
 }
 
 /**

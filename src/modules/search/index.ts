@@ -9,7 +9,7 @@ export { searchPublications, type SearchResult, type SearchHit } from './use-cas
 export { cachedSearch, KeptPerVersion, type SearchFn } from './use-cases/search-cache.ts';
 export { reindex } from './use-cases/reindex.ts';
 export { indexCondition, indexUpgradeRun } from './use-cases/upgrade-index.ts';
-export { SearchTermCounter, searchTermReport } from './use-cases/search-terms.ts';
+export { SearchTermCounter, searchAsCounted, searchTermReport } from './use-cases/search-terms.ts';
 export { searchPortalRoutes, searchAdminRoutes } from './web/search-routes.tsx';
 export { searchApi } from './web/search-api.ts';
 export { runReindexCommand, REINDEX_USAGE } from './cli/reindex-command.ts';

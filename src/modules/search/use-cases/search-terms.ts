@@ -3,7 +3,9 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { BatchedWrites } from '../../../platform/jobs/batched-writes.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { loggedTerm, MIN_SHOWN_VISITORS } from '../domain/logged-term.ts';
-import type { ParsedQuery } from '../domain/parse-query.ts';
+import { parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
+import { interactionFound, interactionMatches, looksForInteraction } from './interaction-matches.ts';
+import { organListOf, searchPublications } from './search-publications.ts';
 import { addSearchTermCounts, topTerms, type SearchTermCount } from '../storage/search-repository.ts';
 
 /** Terms counted in memory before a write is due at once (a burst of distinct terms). */
@@ -103,6 +105,19 @@ export class SearchTermCounter {
   flush(): Promise<void> {
     return this.writes.flush();
   }
+}
+
+/**
+ * What the portal's search page counts for the first page of a search of words in a scope (search-routes.tsx): the
+ * query as parsed and the items found plus the 意见征集 and 建议提案 results shown with them — for a search counted
+ * without the page, as the demo's search log is (src/main/seed-demo.ts).
+ */
+export async function searchAsCounted(deps: AppDeps, q: string, scopeOrganId: number | null): Promise<{ query: ParsedQuery; total: number }> {
+  const organs = organListOf(deps);
+  const req = { q, filters: { scopeOrganId }, sort: 'relevance' as const, page: 1, pageSize: 20 };
+  const result = await searchPublications(deps, req, { organs, noSuggestion: true, countOnly: true });
+  const interaction = looksForInteraction(req, null) ? await interactionMatches(deps, parseQuery(q), scopeOrganId, await organs()) : null;
+  return { query: result.query, total: result.total + interactionFound(interaction) };
 }
 
 /**
