@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../../platform/db/connect.ts';
 import type { Database } from '../../../platform/db/schema.ts';
+import type { StoredFinding } from './review-repository.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -8,6 +9,8 @@ type Executor = Db | Transaction<Database>;
 export type PendingRevision = {
   id: number; publicationId: number; input: Record<string, unknown>; changeNote: string; basedOnVersion: number;
   proposedBy: number | null; proposedByLabel: string; proposedAt: string; authorIds: number[];
+  /** The published version's scan when the revision started, with its acceptances; null for a revision started before migration 086. */
+  publishedFindings: StoredFinding[] | null;
 };
 
 export async function findPendingRevision(db: Executor, publicationId: number): Promise<PendingRevision | null> {
@@ -16,14 +19,18 @@ export async function findPendingRevision(db: Executor, publicationId: number): 
     ? {
         id: r.id, publicationId: r.publication_id, input: JSON.parse(r.input_json) as Record<string, unknown>, changeNote: r.change_note, basedOnVersion: r.based_on_version,
         proposedBy: r.proposed_by, proposedByLabel: r.proposed_by_label, proposedAt: r.proposed_at, authorIds: JSON.parse(r.author_ids) as number[],
+        publishedFindings: r.published_findings_json === null ? null : JSON.parse(r.published_findings_json) as StoredFinding[],
       }
     : null;
 }
 
-/** Starts a revision, or reworks the pending one (its proposer saving again). */
+/**
+ * Starts a revision, or reworks the pending one (its proposer saving again). `publishedFindings`, the
+ * published version's scan, is kept when the revision starts; a rework keeps the one it started with.
+ */
 export async function savePendingRevision(
   db: Executor, publicationId: number,
-  v: { input: unknown; changeNote: string; basedOnVersion: number; proposedBy: number | null; proposedByLabel: string; at: string },
+  v: { input: unknown; changeNote: string; basedOnVersion: number; proposedBy: number | null; proposedByLabel: string; at: string; publishedFindings: StoredFinding[] | null },
 ): Promise<number> {
   const pending = await findPendingRevision(db, publicationId);
   if (pending) {
@@ -36,6 +43,7 @@ export async function savePendingRevision(
   const row = await db.insertInto('publication_revisions').values({
     publication_id: publicationId, status: 'pending', input_json: JSON.stringify(v.input), change_note: v.changeNote, based_on_version: v.basedOnVersion,
     proposed_by: v.proposedBy, proposed_by_label: v.proposedByLabel, proposed_at: v.at, author_ids: JSON.stringify(v.proposedBy !== null ? [v.proposedBy] : []),
+    published_findings_json: v.publishedFindings === null ? null : JSON.stringify(v.publishedFindings),
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }

@@ -119,6 +119,8 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
   for (const [key, read] of preread ?? []) rememberAttachmentText(key, 'text' in read ? read.text : '');
   // Files a decided revision let go are deleted once the decision is committed.
   const filesToDelete: string[] = [];
+  /** 退回修订: the published version's scan as the revision found it, whose acceptances its rescan takes back. */
+  let publishedFindings: StoredFinding[] | null = null;
   const result = await deps.db.transaction().execute(async (trx) => {
     const p = await findPublication(trx, publicationId);
     if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
@@ -168,6 +170,8 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
         await checkPublicationReferences(trx, deps.dialect, actor, p.organId, amended!, p.id, p);
         await savePendingRevision(trx, p.id, {
           input: amended!, changeNote: input.changeNote!.trim(), basedOnVersion: p.version, proposedBy: actorUserId(actor), proposedByLabel: actorLabel(actor), at,
+          // The published version's scan, which the revision's now replaces on the form: 退回修订 gives its acceptances back.
+          publishedFindings: state.form?.scanFindings ?? null,
         });
         result = p;
         break;
@@ -196,6 +200,7 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       }
       case 'return_amendment': {
         const revision = (await findPendingRevision(trx, p.id))!;
+        publishedFindings = revision.publishedFindings;
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'returned'));
         await closeRevision(trx, revision.id, { status: 'returned', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' });
         result = p;
@@ -264,7 +269,7 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
   // The revision's scan was the item's latest: once it is returned, the latest describes the published
   // version again (its page showed findings of files the return deleted). An approval needs none: its
   // own scan was of the revision, which is now what is published.
-  if (verb === 'return_amendment') await rescanItem(deps, publicationId);
+  if (verb === 'return_amendment') await rescanItem(deps, publicationId, publishedFindings ?? undefined);
   return result;
 }
 
@@ -319,7 +324,8 @@ async function recordJustificationAndScan(
     // what reviewers accepted, finding by finding.
     let kept = scanned;
     if (verb === 'amend') {
-      const r = carryIntoRevision(form.scanFindings, scanned, at);
+      // From the published version's scan: a rework takes back what its earlier version lost (kept on the revision, migration 086).
+      const r = carryIntoRevision(state.pending?.publishedFindings ?? form.scanFindings, scanned, at);
       kept = r.findings;
       fresh.carried = { carried: r.carried, notCarried: r.notCarried };
     } else if (verb !== 'submit') kept = carryAcceptances(form.scanFindings, scanned);

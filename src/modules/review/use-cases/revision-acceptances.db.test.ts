@@ -92,4 +92,25 @@ describeEachDialect('a revision keeps the acceptances of findings whose text and
     await amend(`${PUBLISHED_BODY}<p>特此通知。</p>`);
     expect((await findings()).filter((f) => f.accepted).map((f) => f.text).sort()).toEqual([CONTACT, DUTY].sort());
   });
+
+  it('gives the published version its acceptances back when the revision is returned, so the next revision keeps them', async () => {
+    const { deps, cast, id, amend, findings, acceptedAt } = await published();
+    await amend(PUBLISHED_BODY.replace('李某', '王某'));
+    expect((await findings()).find((f) => f.text === CONTACT)!.accepted).toBeUndefined();
+    await performReviewVerb(deps, cast.office.actor, id, 'return_amendment', { comment: '联系人未经同意，请勿修改' });
+    // The latest scan is the published version's again, with both acceptances as they were given.
+    const back = await findings();
+    expect(back.find((f) => f.text === CONTACT)!.accepted).toMatchObject({ reason: '联系人同意公开', at: acceptedAt, byUserId: cast.unitHead.id });
+    expect(back.find((f) => f.text === DUTY)!.accepted).toMatchObject({ reason: '系本局值班手机，已对外公布', at: acceptedAt });
+    await amend(`<p>因管网改造，停水时间调整如下。</p>${PUBLISHED_BODY}`);
+    expect((await findings()).filter((f) => f.accepted).map((f) => f.text).sort()).toEqual([CONTACT, DUTY].sort());
+  });
+
+  it('gives a reworked revision back an acceptance its first version lost, once the sentence is as published again', async () => {
+    const { amend, findings } = await published();
+    await amend(PUBLISHED_BODY.replace('李某', '王某'));
+    expect((await findings()).find((f) => f.text === CONTACT)!.accepted).toBeUndefined();
+    await amend(PUBLISHED_BODY);
+    expect((await findings()).find((f) => f.text === CONTACT)!.accepted).toMatchObject({ reason: '联系人同意公开' });
+  });
 });

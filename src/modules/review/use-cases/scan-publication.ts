@@ -85,12 +85,13 @@ export function carryAcceptances(previous: StoredFinding[], next: StoredFinding[
  * returned item that a round scanned — once its files or titles change (it kept the last round's scan
  * until resubmitted). Before, a file added after a revision was saved was first scanned by 修订审核通过,
  * whose refusal was the first anyone heard of it (an outside tester). Acceptances of findings found again
- * stay, as for any later scan of the same text. The files are read before the transaction opens (a slow
+ * stay, as for any later scan of the same text (`carryFrom`: after 退回修订, the published version's scan the
+ * revision kept, so acceptances of findings the revision had changed come back). The files are read before the transaction opens (a slow
  * file must not hold the database, issue 10), and a scan another request recorded meanwhile is not
  * overwritten by this one. Nothing is scanned for an item without a 保密审查表 to keep the scan on, nor for
  * a draft never scanned, nor while the item is in review (its files and titles cannot change).
  */
-export async function rescanItem(deps: AppDeps, publicationId: number): Promise<void> {
+export async function rescanItem(deps: AppDeps, publicationId: number, carryFrom?: StoredFinding[]): Promise<void> {
   // A draft never scanned has nothing to follow: its files are not even read.
   if (!(await scannedOf(deps.db, publicationId))) return;
   const preread = await readAttachmentTexts(deps, publicationId);
@@ -98,7 +99,7 @@ export async function rescanItem(deps: AppDeps, publicationId: number): Promise<
     const scanned = await scannedOf(trx, publicationId);
     if (!scanned) return;
     const findings = await scanPublication(trx, deps, scanned.item, preread);
-    await recordScanFindingsIfUnchanged(trx, publicationId, carryAcceptances(scanned.form.scanFindings, findings), deps.clock.now().toISOString(), scanned.form.scannedAt);
+    await recordScanFindingsIfUnchanged(trx, publicationId, carryAcceptances(carryFrom ?? scanned.form.scanFindings, findings), deps.clock.now().toISOString(), scanned.form.scannedAt);
   });
 }
 

@@ -16,6 +16,8 @@ export interface ReviewTables {
   publication_revisions: {
     id: Generated<number>; publication_id: number; status: 'pending' | 'approved' | 'returned'; input_json: string; change_note: string; based_on_version: number;
     proposed_by: number | null; proposed_by_label: string; proposed_at: string; author_ids: string; decided_by: number | null; decided_at: string | null; decision_comment: Generated<string>;
+    /** The published version's scan when the revision started (migration 086); null before. */
+    published_findings_json: string | null;
   };
   submission_tasks: {
     id: Generated<number>; organ_id: number; unit_id: number; node_id: number | null; title: string; description: string; every_days: number | null;
