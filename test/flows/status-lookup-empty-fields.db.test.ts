@@ -22,8 +22,10 @@ describeEachDialect('a status look-up sent with a box empty', (db) => {
         expect(fieldError(both.body, 'trackingNo'), url).toBe(`请填写${numberLabel}`);
         expect(fieldError(both.body, 'queryCode'), url).toBe('请填写查询码');
         expect(textOf(both.body), url).not.toContain('查询码不正确');
-        // The summary as on the other forms, not 未查到 (nothing was looked up).
+        // The summary asks: nothing was looked up (not 未查到) nor submitted (not 提交未成功).
+        expect(summaryOf(both.body), url).toContain('请填写以下内容：');
         expect(summaryOf(both.body), url).not.toContain('未查到');
+        expect(summaryOf(both.body), url).not.toContain('提交未成功');
         expect(summaryOf(both.body), url).toContain(`请填写${numberLabel}`);
         // Only the code missing (spaces are nothing): that one asked for, the number kept in its box.
         const number = 'QLX-ZJJ-2026-00001';

@@ -100,6 +100,8 @@ export type FieldErrors = Record<string, string>;
 
 /** The error summary's heading on a status look-up (申请、信件查询) that was refused: it submitted nothing. */
 export const LOOKUP_FAILED = '未查到，请核对以下内容：';
+/** A status look-up sent with a box empty: nothing was looked up (not 未查到) nor submitted (not 提交未成功). */
+export const LOOKUP_INCOMPLETE = '请填写以下内容：';
 
 /**
  * The errors of a refused form, each linked to its field, in the order the caller gives (inFormOrder: the

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { Breadcrumb, CaseNumber, ErrorSummary, Field, LOOKUP_FAILED, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
+import { Breadcrumb, CaseNumber, ErrorSummary, Field, LOOKUP_FAILED, LOOKUP_INCOMPLETE, SEP, TelLink, type FieldErrors } from '../../../../platform/views/components.tsx';
 import { PrintLink } from '../../../../platform/views/print-link.tsx';
 import { titleWithErrors } from '../../../../platform/views/form-errors.ts';
 import { PortalLayout } from '../../../../platform/views/portal-layout.tsx';
@@ -110,8 +110,8 @@ export function NoReceiptPage({ info, organ }: { info: PortalInfo; organ: Organ 
 export function StatusQueryPage({ info, values, errors, lapsed = false, organ = null, incomplete = false }: { info: PortalInfo; values: FormValues; errors: FieldErrors; lapsed?: boolean; organ?: Organ | null; incomplete?: boolean }) {
   return (
     <PortalLayout title={titleWithErrors('依申请公开办理进度查询', errors)} prefs={info.prefs} currentPath={info.currentPath}>
-      {/* A box left empty is asked for as on every form (nothing was looked up: not 未查到). */}
-      <ErrorSummary errors={errors} focus heading={incomplete ? undefined : LOOKUP_FAILED} />
+      {/* A box left empty is asked for (nothing was looked up, so not 未查到; nothing submitted, so not 提交未成功). */}
+      <ErrorSummary errors={errors} focus heading={incomplete ? LOOKUP_INCOMPLETE : LOOKUP_FAILED} />
       <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '办理进度查询' }]} />
       <h1>依申请公开办理进度查询</h1>
       {lapsed && <div class="notice notice-info" role="status"><p>查询已过期，请重新输入申请编号和查询码。查询结果只在查询的浏览器中、查询后30分钟内可以再次打开。</p></div>}
