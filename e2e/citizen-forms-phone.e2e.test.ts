@@ -115,6 +115,39 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
     await expect(page.locator('#letter-status').textContent()).resolves.toContain(trackingNo);
   }, 120_000);
 
+  it('mailbox: each 来信类型 choice (咨询/建议/投诉/其他) is a 44 px tap target on a phone, as the form’s other controls, its whole label answering a tap; on a wide screen one row (found by an outside tester: 60 × 24 px, the circle 16 × 16)', async () => {
+    for (const [width, prefs] of [[390, 'fs=m&elder=0'], [320, BIG], [1280, 'fs=m&elder=0']] as const) {
+      const where = `${width} px, ${prefs}`;
+      const page = await served.newPage({ viewport: { width, height: 800 }, hasTouch: width < 700 });
+      await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+      await page.goto(`${served.baseUrl}/organs/${bureau.code}/letters/new`);
+      const choices = page.locator('fieldset label:has(input[name="type"])');
+      await expect(choices.count(), where).resolves.toBe(4);
+      const boxes = await choices.evaluateAll((labels) => labels.map((l) => { const r = l.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+      for (const [i, box] of boxes.entries()) {
+        // 44 px high on a phone, as the text fields and buttons; on a wide screen at least the 24 px of WCAG 2.5.8.
+        expect(box.height, `${where} choice ${i + 1}`).toBeGreaterThanOrEqual(width < 700 ? 44 : 24);
+        expect(box.width, `${where} choice ${i + 1}`).toBeGreaterThanOrEqual(44);
+        expect(box.x + box.width, `${where} choice ${i + 1}`).toBeLessThanOrEqual(width);
+      }
+      // No two targets overlap.
+      for (let i = 1; i < boxes.length; i++) {
+        const [a, b] = [boxes[i - 1], boxes[i]];
+        expect(a.y + a.height <= b.y + 0.5 || a.x + a.width <= b.x + 0.5, `${where} choices ${i} and ${i + 1} apart`).toBe(true);
+      }
+      if (width >= 700) for (const box of boxes) expect(Math.round(box.y), `${where}: one row`).toBe(Math.round(boxes[0].y));
+      // A tap near the bottom edge of a label, off its text and circle, chooses it.
+      await choices.nth(3).scrollIntoViewIfNeeded();
+      const last = (await choices.nth(3).boundingBox())!;
+      if (width < 700) await page.touchscreen.tap(last.x + last.width - 4, last.y + last.height - 3);
+      else await page.mouse.click(last.x + last.width - 4, last.y + last.height - 3);
+      await expect(page.locator('input[name="type"][value="other"]').isChecked(), where).resolves.toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: path.join(SHOTS, `mailbox-type-choices-${width}-${prefs.replace(/[=&]/g, '-')}.png`) });
+      await page.context().close();
+    }
+  });
+
   it('online application: the receipt tells how a lost code is reset and prints; the lookup opens with the number; the status keeps the request’s line breaks', async () => {
     const page = await phone(390);
     await page.goto(`${served.baseUrl}/organs/${bureau.code}/apply`);
