@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { handlingOrganOf, listCatalogNodes, listOrgans, listOrgansInTree, organWithUnits, pathTo, subtreeIds, type Organ } from '../../catalog/index.ts';
+import { handlingOrganOf, listCatalogNodes, listOrgans, organWithUnits, pathTo, subtreeIds, type Organ } from '../../catalog/index.ts';
 import { exactNumberOf, type ExactNumber } from '../domain/numbers.ts';
 import { MAX_KEYWORDS, parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
@@ -157,6 +157,7 @@ async function scopeOf(deps: AppDeps, f: SearchFilters, organList: OrganList): P
 }
 
 const byKeyDesc = (a: number, b: number) => b - a;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One search: the matching items (every keyword as a substring, or the 文号/索引号), the facet
@@ -313,7 +314,7 @@ async function facetsOf(deps: AppDeps, keys: number[], organList: OrganList): Pr
     return [...n].map(([value, c]) => ({ value, count: c })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   };
   const nodeCounts = count(f.node).slice(0, 30);
-  const nodeName = await nodeFacetLabels(deps, nodeCounts.map((n) => Number(n.value)));
+  const nodeName = await nodeFacetLabels(deps, nodeCounts.map((n) => Number(n.value)), organs);
   // An item placed in two listed columns (规划计划 and 重点领域 › 保障性住房 › 规划计划) is counted under each: the page says
   // how many are, so two equal counts are not read as a mistake (an outside tester).
   const listed = new Set(nodeCounts.map((n) => n.value));
@@ -338,14 +339,15 @@ async function facetsOf(deps: AppDeps, keys: number[], organList: OrganList): Pr
  * 保障性住房 › 规划计划 and a 申请与审核 without its parent (an outside tester). Where even the whole paths are the same
  * (two organs' trees), the organ's short name after it.
  */
-async function nodeFacetLabels(deps: AppDeps, ids: number[]): Promise<Map<number, string>> {
+async function nodeFacetLabels(deps: AppDeps, ids: number[], organList: Organ[]): Promise<Map<number, string>> {
   // The listed columns and their ancestors, in one statement (the page's count of statements stays the same however deep).
   const nodes = await nodesWithAncestors(deps.db, ids);
   const found = nodes.filter((n) => ids.includes(n.id));
   const tally = (labels: string[]) => labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
   const pathOf = new Map(found.map((n) => [n.id, pathTo(nodes, n.id).map((x) => x.name).join(' › ')]));
   const labels = tally([...pathOf.values()]);
-  const organs = [...labels.values()].some((c) => c > 1) ? new Map((await listOrgansInTree(deps.db)).map((o) => [o.id, o.shortName || o.name])) : new Map<number, string>();
+  // The organs' names from the list the search has read already (every organ), not a statement of their own.
+  const organs = [...labels.values()].some((c) => c > 1) ? new Map(organList.map((o) => [o.id, o.shortName || o.name])) : new Map<number, string>();
   return new Map(found.map((n) => [n.id, labels.get(pathOf.get(n.id)!)! > 1 ? `${pathOf.get(n.id)}（${organs.get(n.organId) ?? ''}）` : pathOf.get(n.id)!]));
 }
 
@@ -433,10 +435,16 @@ export async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number
   const [rows, chunks, placements] = await Promise.all([resultRows(db, ids), chunksOfDocs(db, ids), placementsOf(db, ids)]);
   const keywords = query.keywords.map((k) => k.alternatives.map((a) => a.text));
   const words = keywords.flat();
-  const needles = words.map((w) => normalizeText(w).replace(/[^\p{L}\p{N}]/gu, ''));
+  // Whether a text holds a keyword with what is not a letter or digit left out (招标 in 招 标, 共2页 in 共 2 页): its letters
+  // and digits in order with only such characters between them, found in the normalised text. Stripping those characters
+  // from every chunk first (a replace over the whole text) cost most of a result page's own time (docs/performance.md).
+  // One expression a keyword, each asked in turn: an alternation of several made every position of the text try each.
+  const needles = words.map((w) => normalizeText(w).replace(/[^\p{L}\p{N}]/gu, '')).filter((n) => n);
+  const holds = needles.map((n) => new RegExp([...n].map(escapeRegExp).join('[^\\p{L}\\p{N}]*'), 'u'));
   const contains = (text: string) => {
-    const t = normalizeText(text).replace(/[^\p{L}\p{N}]/gu, '');
-    return needles.some((n) => n && t.includes(n));
+    if (!holds.length) return false;
+    const t = normalizeText(text);
+    return holds.some((h) => h.test(t));
   };
   const nodes = await nodesOfOrgans(db, [...new Set(rows.map((r) => r.organ_id))]);
   const out: SearchHit[] = [];
@@ -445,9 +453,10 @@ export async function presentHits(deps: AppDeps, query: ParsedQuery, ids: number
     if (!r) continue;
     const mine = chunks.filter((c) => c.publication_id === id);
     const body = mine.find((c) => c.field === 'body' && contains(c.text));
-    const meta = mine.find((c) => c.field === 'meta' && contains(c.text));
-    const attached = mine.find((c) => c.field === 'attachment' && contains(c.text));
+    // The 内容概述 and the attachments are looked through only when the body does not hold a keyword: with it they change nothing.
+    const meta = body ? undefined : mine.find((c) => c.field === 'meta' && contains(c.text));
     const titleHit = contains(r.title);
+    const attached = body || titleHit || meta ? undefined : mine.find((c) => c.field === 'attachment' && contains(c.text));
     const shown = body ?? (!titleHit && !meta ? attached : undefined) ?? mine.find((c) => c.field === 'body') ?? meta;
     const firstNode = placements.find((p) => p.publication_id === id)?.node_id;
     out.push({
