@@ -7,7 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createSecretBox } from '../platform/secrets/secret-box.ts';
 import { loadOrCreateSecretKey } from '../platform/secrets/secret-key.ts';
-import { actorLabel, createUser, FIRST_START_ACTOR, sealPlainTwoStepSecrets } from '../modules/identity/index.ts';
+import { actorLabel, createUser, FIRST_START_ACTOR, firstStartAdministrators, sealPlainTwoStepSecrets } from '../modules/identity/index.ts';
 import { indexCondition, reindex } from '../modules/search/index.ts';
 import { auditKeyFitsLog, keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
 import { seedDemoRegion, seedDemoSearchLog } from './seed-demo.ts';
@@ -38,8 +38,8 @@ export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; hand
 
 /**
  * What the first start does: migrate, load the demo region into an empty database (unless
- * GONGKAI_DEMO=false), and create the `admin` account when there is no user and an organ to hold it
- * (password from GONGKAI_ADMIN_PASSWORD, or a random one printed once).
+ * GONGKAI_DEMO=false), and create the `admin` account when there is no system administrator and an organ to
+ * hold it (password from GONGKAI_ADMIN_PASSWORD, or a random one printed once; createFirstAdministrator).
  */
 export async function prepareDatabase(deps: AppDeps, config: Config, say: (line: string) => void): Promise<void> {
   const applied = await migrateToLatest(deps.db, deps.dialect);
@@ -75,19 +75,41 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
     const log = await seedDemoSearchLog(deps);
     say(`已载入演示检索记录：最近 90 天 ${log.searches} 次检索，${log.terms} 个检索词`);
   }
-  const user = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  const top = user ? undefined : await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();
-  if (!user && !top) {
+  await createFirstAdministrator(deps, config, say);
+}
+
+/**
+ * `admin` is created when there is no system administrator (an active user with the role system_admin) and the name
+ * is free — not only when there is no user at all: staff added with `user add` before or during the first start (the
+ * README's review-workflow lines) must not leave the installation without one, nor GONGKAI_ADMIN_PASSWORD silently
+ * unused. An operator who keeps another system administrator (and deactivated admin on purpose) gets nothing created.
+ * When the start creates none it says why, in one line.
+ */
+async function createFirstAdministrator(deps: AppDeps, config: Config, say: (line: string) => void): Promise<void> {
+  const unused = config.adminPassword ? '；GONGKAI_ADMIN_PASSWORD 未使用' : '';
+  const { systemAdmins, admin } = await firstStartAdministrators(deps.db);
+  if (systemAdmins.length) {
+    const more = systemAdmins.length > 1 ? ` 等 ${systemAdmins.length} 人` : '';
+    say(`已有系统管理员 ${systemAdmins.slice(0, 3).join('、')}${more}，未创建 admin${unused}`);
+    return;
+  }
+  if (admin) {
+    say(admin.isActive
+      ? `没有在用的系统管理员，但用户名 admin 已被一个不是系统管理员的账号占用，未创建 admin${unused}。请用 ./bin/gongkai user add --role system_admin 新增系统管理员`
+      : `没有在用的系统管理员，但用户名 admin 已被停用的账号占用，未创建 admin${unused}。请用 ./bin/gongkai user reactivate --username admin 重新启用（docs/security.md），或用 ./bin/gongkai user add --role system_admin 新增`);
+    return;
+  }
+  const top = await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();
+  if (!top) {
     // A real deployment (GONGKAI_DEMO=false) starts empty: the administrator belongs to an organ, so it waits for the first one.
     say('数据库中还没有机关（GONGKAI_DEMO=false，未载入演示数据）。请先新增本级机关，例如：\n  ./bin/gongkai organ add --code qlx --name 青岚县人民政府 --kind government --credit-code 11341529003089526X\n再次启动时将创建管理员账号 admin。');
+    return;
   }
-  if (!user && top) {
-    const password = config.adminPassword ?? randomBytes(12).toString('base64url');
-    await createUser(deps, { username: 'admin', displayName: '系统管理员', password, organCode: top.code, role: 'system_admin' }, { userId: null, label: actorLabel(FIRST_START_ACTOR) });
-    say(
-      config.adminPassword
-        ? '已创建管理员账号 admin（密码为 GONGKAI_ADMIN_PASSWORD 的值）'
-        : `已创建管理员账号 admin，初始密码：${password}\n（此密码只显示这一次，请妥善保存；如需更多管理员，可用 ./bin/gongkai user add 新增）`,
-    );
-  }
+  const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+  await createUser(deps, { username: 'admin', displayName: '系统管理员', password, organCode: top.code, role: 'system_admin' }, { userId: null, label: actorLabel(FIRST_START_ACTOR) });
+  say(
+    config.adminPassword
+      ? '已创建管理员账号 admin（密码为 GONGKAI_ADMIN_PASSWORD 的值）'
+      : `已创建管理员账号 admin，初始密码：${password}\n（此密码只显示这一次，请妥善保存；如需更多管理员，可用 ./bin/gongkai user add 新增）`,
+  );
 }

@@ -25,8 +25,9 @@ import { loadAdminHolidayYearsIfMigrated, runDeadlineCommand, type HolidayYear }
 import { existsSync } from 'node:fs';
 import { sqliteFileIn } from '../platform/db/connect.ts';
 import { refuseWithoutDatabase } from './existing-database.ts';
+import { markStarting, waitForStart } from './start-marker.ts';
 import { backgroundJobs } from './background-jobs.ts';
-import { assertCanListen, explainSystemError } from './system-errors.ts';
+import { assertCanListen, explainSystemError, startFailed } from './system-errors.ts';
 import { startJobs } from '../platform/jobs/job-runner.ts';
 import { databaseJobClaims } from '../platform/jobs/job-claims.ts';
 import { runBackupCommand, runRestoreCommand } from './backup-commands.ts';
@@ -253,9 +254,11 @@ function safeConfig() {
  * `organ add`; and `serve`, `restore` their own way) pass `creates`; every other one refuses where
  * there is none instead of creating an empty one (refuseWithoutDatabase, docs/operations.md).
  */
-async function withDb<T>(fn: (ctx: ReturnType<typeof makeDeps>) => Promise<T>, opts: { creates?: boolean } = {}): Promise<T> {
+async function withDb<T>(fn: (ctx: ReturnType<typeof makeDeps>) => Promise<T>, opts: { creates?: boolean; io?: Io } = {}): Promise<T> {
   const config = loadConfig();
   if (!opts.creates) refuseWithoutDatabase(config);
+  // Not beside a start that prepares the database (start-marker.ts): it waits, then runs on what the start left.
+  await waitForStart(config.dataDir, (opts.io ?? stdio).stderr);
   const ctx = makeDeps(config, pino({ level: 'warn' }));
   try {
     return await fn(ctx);
@@ -300,7 +303,7 @@ async function userCommand(rest: string[], io: Io): Promise<number> {
     const u = await createUser(deps, input, { userId: null, label: actorLabel(COMMAND_LINE_ACTOR) });
     io.stdout(`已新增用户 ${u.username}（编号 ${u.id}，角色 ${input.role}，机关 ${input.organCode}）`);
     return 0;
-  });
+  }, { io });
 }
 
 /** Adds an organ from the command line: the first organ of a database started without the demo (GONGKAI_DEMO=false). */
@@ -321,7 +324,7 @@ async function organCommand(rest: string[], io: Io): Promise<number> {
     const organ = await saveOrgan(deps, COMMAND_LINE_ACTOR, input);
     io.stdout(`已新增机关 ${organ.name}（代码 ${organ.code}）`);
     return 0;
-  }, { creates: true });
+  }, { creates: true, io });
 }
 
 async function tokenCommand(rest: string[], io: Io): Promise<number> {
@@ -409,8 +412,20 @@ async function serve(io: Io): Promise<number> {
   keepServerHeapSmall();
   const config = loadConfig();
   await assertCanListen(config);
-  const { deps, handle } = makeDeps(config);
-  await prepareDatabase(deps, config, io.stdout);
+  // Commands run meanwhile in another shell wait for the database to be prepared (start-marker.ts).
+  const unmark = markStarting(config.dataDir);
+  let opened: ReturnType<typeof makeDeps> | null = null;
+  try {
+    opened = makeDeps(config);
+    await prepareDatabase(opened.deps, config, io.stdout);
+  } catch (e) {
+    // A start that fails closes what it opened and answers (bin/gongkai then ends the process): it never stays up unready.
+    await opened?.handle.destroy().catch(() => {});
+    throw startFailed(e, config);
+  } finally {
+    unmark();
+  }
+  const { deps, handle } = opened;
   let jobs: ReturnType<typeof startJobs> | null = null;
   const app = await buildApp(deps, config, { jobStatus: () => jobs?.status() ?? [] });
   // Each job runs once per window however many instances share the database (docs/operations.md).

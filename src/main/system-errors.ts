@@ -22,7 +22,36 @@ export function explainSystemError(e: unknown, config: Config | null): unknown {
   if (['EEXIST', 'ENOTDIR', 'EACCES', 'EROFS', 'SQLITE_CANTOPEN'].includes(code) && config) {
     return wrap('GONGKAI_DATA_DIR', `数据目录 ${config.dataDir} 不可用（${code}）：请指定一个可写的目录`);
   }
+  if (isSqliteLocked(e)) {
+    return new DomainError(
+      'ERR_DATABASE_LOCKED',
+      `数据库被另一个进程锁定（database is locked），本次操作未完成：另一个 gongkai 命令或程序正在写入同一个 SQLite 数据库${config ? `（${config.dataDir}）` : ''}。请等它结束后重试。`,
+    );
+  }
   return e;
+}
+
+/** SQLite's refusal because another connection holds or has moved past the write lock (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED). */
+export function isSqliteLocked(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/**
+ * What `serve` reports when its start (migrations, the demo, the search index, admin) fails: one Chinese line that says
+ * the service did not start and why — the process then ends with exit status 1 (bin/gongkai), never staying up unready.
+ */
+export function startFailed(e: unknown, config: Config): DomainError {
+  if (isSqliteLocked(e)) {
+    return new DomainError(
+      'ERR_DATABASE_LOCKED',
+      `服务未启动：数据库被另一个程序锁定（database is locked），另一个程序正在写入同一个 SQLite 数据库（${config.dataDir}）。` +
+        '请结束该程序后重新启动（gongkai 自己的命令会等启动准备好数据库再执行，不会与之冲突）',
+    );
+  }
+  const explained = explainSystemError(e, config);
+  if (explained instanceof DomainError) return new DomainError(explained.code, `服务未启动：${explained.message}`, { field: explained.field });
+  return new DomainError('ERR_START_FAILED', `服务未启动：准备数据库时出错（${(explained as Error)?.message ?? String(explained)}）。请按提示处理后重新启动；原因不明时请保留以上输出并报告`);
 }
 
 /** Checks HOST and PORT before anything is migrated or seeded, so a bad one fails at once. */

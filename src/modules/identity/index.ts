@@ -6,7 +6,7 @@ export { sealPlainTwoStepSecrets } from './use-cases/totp-secrets.ts';
 export { createApiToken, principalForApiToken, listApiTokens, revokeApiToken, type ApiTokenView, type ApiTokenOptions } from './use-cases/api-tokens.ts';
 export { tokensRoutes, tokensApi } from './web/tokens-routes.tsx';
 export { accountRoutes } from './web/account-routes.tsx';
-export { listUsers, loadPrincipal } from './storage/users-repository.ts';
+export { firstStartAdministrators, listUsers, loadPrincipal } from './storage/users-repository.ts';
 export { systemActor, COMMAND_LINE_ACTOR, FIRST_START_ACTOR, actorUserId, actorLabel, actorMay, actorMayMoveOrgan, type Actor } from './domain/actor.ts';
 export { requireStaff, requireApiToken, actorOf, loadSignedInStaff, SESSION_COOKIE } from './web/request-auth.ts';
 export { sessionRoutes } from './web/session-routes.tsx';

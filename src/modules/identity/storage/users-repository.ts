@@ -9,6 +9,18 @@ export async function findUserByUsername(db: Executor, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
+/**
+ * What the start needs to decide on `admin` (src/main/bootstrap.ts): the usernames of the active system
+ * administrators (by name), and whether the name `admin` is taken and by an active account.
+ */
+export async function firstStartAdministrators(db: Executor): Promise<{ systemAdmins: string[]; admin: { isActive: boolean } | null }> {
+  const rows = await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.username').distinct().where('user_roles.role', '=', 'system_admin').where('users.is_active', '=', 1)
+    .orderBy('users.username').execute();
+  const admin = await db.selectFrom('users').select('is_active').where('username', '=', 'admin').executeTakeFirst();
+  return { systemAdmins: rows.map((r) => r.username), admin: admin ? { isActive: admin.is_active === 1 } : null };
+}
+
 export async function loadPrincipal(db: Executor, userId: number): Promise<Principal | null> {
   const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'is_active']).where('id', '=', userId).executeTakeFirst();
   if (!user || user.is_active !== 1) return null;
