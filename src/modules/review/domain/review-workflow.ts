@@ -1,6 +1,7 @@
 import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
 import { wrongStateReason, type Reason, type TransitionTable } from '../../../shared/workflow.ts';
 import type { MaskCheck } from './mask-finding.ts';
+import { counterpartReasons, type CounterpartDocument, type DocumentDates } from './counterpart-document.ts';
 import { REVIEW_ROLE_LABELS, WITHDRAW_REASONS, type ChainStage, type ReviewRole, type SecrecyLevel } from './review-roles.ts';
 
 export type { Reason } from '../../../shared/workflow.ts';
@@ -87,6 +88,9 @@ export type ReviewFacts = {
     replacement?: ReplacementCheck | null;
     /** For 标记已修改: the amending document's 编号 (its checks are the catalog's, `recordAmendingDocument`). */
     amendingId?: number | null;
+    /** For 标记已修改 and 废止: the document named as amending (or replacing) this one, and this one's dates (counterpart-document.ts). */
+    counterpart?: CounterpartDocument | null;
+    ownDates?: DocumentDates;
     /** For 应用建议遮盖: whether the finding is still where the scan found it (absent: no finding named, as when listing the verbs). */
     mask?: MaskCheck;
   };
@@ -307,11 +311,15 @@ const interpretationHasNoValidity = (f: ReviewFacts, act: string): Reason[] => (
   message: `这是政策解读，本身没有效力，不单独${act}：所解读的文件废止、修改或失效时，在该文件上标记，解读页面随之注明并指向替代文件；解读内容有误或不再适用的，请修订或撤回本解读`,
 }] : []);
 
+/** The item's own dates for comparing with the document it names (absent: its 成文日期 only). */
+const ownDatesOf = (f: ReviewFacts): DocumentDates => f.input.ownDates ?? { formedOn: f.formedOn, publishedOn: null };
+
 function repealRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [...interpretationHasNoValidity(f, '标记废止')];
   if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以标记废止'));
   if (f.validity === 'repealed') reasons.push({ code: 'ERR_REVIEW_ALREADY_REPEALED', message: '该文件已标记为废止' });
   if (f.input.replacement && f.input.replacement !== 'published') reasons.push({ code: 'ERR_REVIEW_REPLACEMENT_INVALID', message: REPLACEMENT_REFUSALS[f.input.replacement] });
+  else if (f.input.replacement === 'published') reasons.push(...counterpartReasons('replacement', ownDatesOf(f), f.input.counterpart));
   return reasons;
 }
 
@@ -321,6 +329,7 @@ function markAmendedRules(f: ReviewFacts): Reason[] {
   if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以标记已修改'));
   if (f.validity === 'repealed' || f.validity === 'expired') reasons.push({ code: 'ERR_REVIEW_NOT_IN_FORCE', message: '已废止或已失效的文件不能再标记为已修改' });
   if (f.input.amendingId === null || f.input.amendingId === undefined) reasons.push({ code: 'ERR_REVIEW_AMENDING_REQUIRED', message: '请填写修改本文件的文件（文号、标题或编号）' });
+  else reasons.push(...counterpartReasons('amending', ownDatesOf(f), f.input.counterpart));
   return reasons;
 }
 
