@@ -1,4 +1,4 @@
-import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../catalog/index.ts';
+import { interpretationRefusals, PUBLICATION_STATUS_LABELS, type InterpretationFacts, type PublicationStatus } from '../../catalog/index.ts';
 import { wrongStateReason, type Reason, type TransitionTable } from '../../../shared/workflow.ts';
 import type { MaskCheck } from './mask-finding.ts';
 import { counterpartReasons, type CounterpartDocument, type DocumentDates } from './counterpart-document.ts';
@@ -14,6 +14,7 @@ export type { Reason } from '../../../shared/workflow.ts';
 export const REVIEW_VERBS = [
   'submit', 'approve', 'return_for_changes', 'schedule', 'unschedule', 'publish', 'force_publish', 'approve_retrospectively',
   'withdraw', 'repeal', 'amend', 'recall_submission', 'approve_amendment', 'return_amendment', 'apply_mask', 'mark_amended',
+  'withdraw_amendment',
 ] as const;
 export type ReviewVerb = (typeof REVIEW_VERBS)[number];
 
@@ -21,7 +22,7 @@ export const VERB_LABELS: Record<ReviewVerb, string> = {
   submit: '报送审核', approve: '审核通过', return_for_changes: '退回修改', schedule: '定时发布', unschedule: '取消定时',
   publish: '发布', force_publish: '紧急发布', approve_retrospectively: '补充审核', withdraw: '撤回', repeal: '废止', amend: '修订',
   recall_submission: '撤回报送', approve_amendment: '修订审核通过', return_amendment: '退回修订', apply_mask: '应用建议遮盖',
-  mark_amended: '标记已修改',
+  mark_amended: '标记已修改', withdraw_amendment: '撤回修订',
 };
 
 /** From which states each verb may be used and where it leads (approve: the next stage, or approved after the last). */
@@ -40,7 +41,10 @@ export const TRANSITIONS: TransitionTable<PublicationStatus, ReviewVerb> = {
   // published version stays live) until someone other than its authors approves it.
   amend: { label: VERB_LABELS.amend, from: ['published'], to: 'same' },
   approve_amendment: { label: VERB_LABELS.approve_amendment, from: ['published'], to: 'same' },
+  // 退回修订 sends the revision back to its proposer, kept (text, files, 修订说明) with the comment; the published version
+  // stays live. 撤回修订 is its proposer discarding it, pending or returned (docs/adr/0051).
   return_amendment: { label: VERB_LABELS.return_amendment, from: ['published'], to: 'same' },
+  withdraw_amendment: { label: VERB_LABELS.withdraw_amendment, from: ['published'], to: 'same' },
   // The submitter takes an item back before anyone has acted on it.
   recall_submission: { label: VERB_LABELS.recall_submission, from: ['in_review'], to: 'draft' },
   // The reviewer at hand puts one of the scanner's suggested masks in place (the text is otherwise
@@ -61,7 +65,7 @@ export type ReviewFacts = {
   /** Who submitted the item for this round (null before the first submission). */
   submittedBy: number | null;
   /** The pending revision of a published item, with everyone who wrote it (its text or its attachments). */
-  revision: { proposedBy: number | null; authorIds: number[] } | null;
+  revision: { proposedBy: number | null; authorIds: number[]; /** 退回修订 sent it back to its proposer (ADR 0051). */ returned?: boolean } | null;
   /** Who approved a stage since the item was last submitted: 三级审核 means different people. */
   approverIdsThisRound: number[];
   formedOn: string;
@@ -78,6 +82,11 @@ export type ReviewFacts = {
   validity: string;
   /** A 政策解读 has no 效力 of its own (it follows the document it explains); absent: an ordinary document. */
   itemKind?: 'document' | 'interpretation';
+  /**
+   * A 政策解读's content as the verb would submit, approve or publish it (a 修订's: the revision's), for the one rule of
+   * what it must hold (`interpretationRefusals`); absent or null: an ordinary document.
+   */
+  interpretation?: InterpretationFacts | null;
   forcePublished: boolean;
   retroApproved: boolean;
   forcePublishedBy: number | null;
@@ -150,6 +159,13 @@ export function gateScanReasons(scan: ReviewFacts['scan']): Reason[] {
   return [...secrecyMarkingReasons(scan), ...unresolvedFindingReasons(scan)];
 }
 
+/**
+ * What publishing asks of a 政策解读's content, asked at every step before it with the same message and code
+ * (ERR_CATALOG_INTERPRETATION_INCOMPLETE): an outside tester's 视频解读 with no text passed 报送审核 and three approvals
+ * and was refused only at 发布. Before publication its policy may still be in review with it (`review`).
+ */
+const interpretationReasons = (f: ReviewFacts, at: 'review' | 'publish'): Reason[] => (f.interpretation ? interpretationRefusals(f.interpretation, at) : []);
+
 export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
   const reasons: Reason[] = [];
   const t = TRANSITIONS[verb];
@@ -178,6 +194,11 @@ export function decide(verb: ReviewVerb, f: ReviewFacts): Decision {
       return stage && f.status === 'in_review'
         ? { ok: true, next: 'returned', nextStage: null, stageName: stage.name, role: stage.role }
         : { ok: true, next: 'returned', nextStage: null, stageName: '发布', role: f.publisherRole };
+    case 'amend':
+    case 'withdraw_amendment':
+      // A revision is drafted: by a drafter it is the drafter's act (the 保密审查表 prints 起草人), the publisher's
+      // only when the publisher, who may not draft, proposed it (an outside tester saw an 信息员's 修订 signed 政务公开办公室).
+      return { ok: true, next: f.status, nextStage: null, stageName: null, role: f.actor.mayDraft ? null : f.publisherRole };
     default: {
       const to = TRANSITIONS[verb].to;
       return { ok: true, next: to === 'same' ? f.status : (to as PublicationStatus), nextStage: null, stageName: null, role: f.publisherRole };
@@ -203,6 +224,7 @@ const RULES: Record<ReviewVerb, (f: ReviewFacts, stage: ChainStage | null) => Re
   recall_submission: recallSubmissionRules,
   apply_mask: applyMaskRules,
   mark_amended: markAmendedRules,
+  withdraw_amendment: withdrawAmendmentRules,
 };
 
 function submitRules(f: ReviewFacts): Reason[] {
@@ -211,6 +233,7 @@ function submitRules(f: ReviewFacts): Reason[] {
   // 涉密不上网: a secret item, or one not meant for proactive disclosure, is never submitted for publication.
   reasons.push(...gateReasons(f).filter((r) => ['ERR_REVIEW_SECRET', 'ERR_REVIEW_NOT_PROACTIVE', 'ERR_REVIEW_FORMED_IN_FUTURE'].includes(r.code)));
   if (f.chain.length === 0) reasons.push({ code: 'ERR_REVIEW_NO_CHAIN', message: '本机关尚未设置审核流程' });
+  reasons.push(...interpretationReasons(f, 'review'));
   return reasons;
 }
 
@@ -224,6 +247,7 @@ function approveRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
   }
   if (stage && stage.position === Math.max(...f.chain.map((s) => s.position))) reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_NOT_PROACTIVE'));
   else reasons.push(...gateScanReasons(f.scan));
+  reasons.push(...interpretationReasons(f, 'review'));
   return reasons;
 }
 
@@ -248,6 +272,8 @@ function scheduleRules(f: ReviewFacts): Reason[] {
   if (!f.input.publishAt || Number.isNaN(Date.parse(f.input.publishAt))) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_INVALID', message: '请填写有效的发布时间' });
   else if (Date.parse(f.input.publishAt) <= Date.parse(f.nowAt)) reasons.push({ code: 'ERR_REVIEW_SCHEDULE_PAST', message: '定时发布的时间必须晚于现在' });
   reasons.push(...gateReasons(f));
+  // A scheduled interpretation may wait for its policy (the job publishes it once the policy is out).
+  reasons.push(...interpretationReasons(f, 'review'));
   return reasons;
 }
 
@@ -262,6 +288,7 @@ function publishRules(f: ReviewFacts): Reason[] {
   if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '您不是本机关的发布人'));
   if (isAuthor(f) && !f.actor.system) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能发布自己起草或报送的信息' });
   reasons.push(...gateReasons(f));
+  reasons.push(...interpretationReasons(f, 'publish'));
   return reasons;
 }
 
@@ -271,6 +298,7 @@ function forcePublishRules(f: ReviewFacts): Reason[] {
   if (isAuthor(f)) reasons.push({ code: 'ERR_REVIEW_SELF_PUBLISH', message: '不能紧急发布自己起草或报送的信息' });
   if (!f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_REASON_REQUIRED', message: '紧急发布须说明理由，并在事后补充审核' });
   reasons.push(...gateReasons(f));
+  reasons.push(...interpretationReasons(f, 'publish'));
   return reasons;
 }
 
@@ -342,28 +370,48 @@ function amendRules(f: ReviewFacts): Reason[] {
   if (!f.input.changeNote?.trim()) reasons.push({ code: 'ERR_REVIEW_CHANGE_NOTE_REQUIRED', message: '修订须填写修订说明' });
   // The reviewer of the revision weighs the scanner's findings (and may accept one with its reason).
   reasons.push(...gateReasons(f).filter((r) => r.code !== 'ERR_REVIEW_SCAN_BLOCKED' && r.code !== 'ERR_REVIEW_SECRECY_MARKING'));
+  reasons.push(...interpretationReasons(f, 'review'));
   return reasons;
 }
 
 function approveAmendmentRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
   if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
+  reasons.push(...returnedRevisionReasons(f));
   if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '修订须由本机关的发布人审核'));
   if (f.revision && f.actor.userId !== null && f.revision.authorIds.includes(f.actor.userId)) {
     reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己提交或参与修改的修订' });
   }
   reasons.push(...gateReasons(f));
+  // Approving a revision publishes it.
+  reasons.push(...interpretationReasons(f, 'publish'));
   return reasons;
 }
 
+/** A revision returned to its proposer waits for them, not for a reviewer: they rework it (修订) or withdraw it (撤回修订). */
+function returnedRevisionReasons(f: ReviewFacts): Reason[] {
+  return f.revision?.returned
+    ? [{ code: 'ERR_REVIEW_REVISION_RETURNED', message: '这份修订已退回修订人修改：修订人重新提交修订后才能审核或退回' }]
+    : [];
+}
+
+const isProposer = (f: ReviewFacts) => !!f.revision && f.actor.userId !== null && f.revision.proposedBy === f.actor.userId;
+
+/** 退回修订: the publisher sends the revision back to its proposer with a comment; the revision is kept (ADR 0051). */
 function returnAmendmentRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
-  const ownRevision = !!f.revision && f.actor.userId !== null && f.revision.proposedBy === f.actor.userId;
-  if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
-  else if (!ownRevision && !holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人或修订人本人可以退回修订'));
-  // Its proposer may take it back without a word; a reviewer says why.
-  if (f.revision && !ownRevision && !f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修订须填写意见' });
+  if (!f.revision) return [{ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' }];
+  reasons.push(...returnedRevisionReasons(f));
+  if (isProposer(f)) reasons.push({ code: 'ERR_REVIEW_OWN_REVISION', message: '这是您本人提交的修订：不需要时请“撤回修订”' });
+  else if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以退回修订'));
+  if (!isProposer(f) && !f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修订须填写意见' });
   return reasons;
+}
+
+/** 撤回修订: the proposer discards their revision, pending or returned, without a word; the published version stays as it is. */
+function withdrawAmendmentRules(f: ReviewFacts): Reason[] {
+  if (!f.revision) return [{ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核或退回的修订' }];
+  return isProposer(f) ? [] : [{ code: 'ERR_REVIEW_NOT_PROPOSER', message: '只有修订人本人可以撤回修订' }];
 }
 
 function recallSubmissionRules(f: ReviewFacts): Reason[] {
@@ -402,8 +450,8 @@ function applyMaskRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
  * Whether a pending revision of a published item waits on this person in 待办: the organ's publisher (or the system
  * administrator) who wrote no part of it — who `approveAmendmentRules` lets approve it.
  */
-export function revisionWaitsOn(person: { userId: number; roles: ReadonlySet<string> }, revision: { authorIds: readonly number[]; publisherRole: string }): boolean {
-  if (revision.authorIds.includes(person.userId)) return false;
+export function revisionWaitsOn(person: { userId: number; roles: ReadonlySet<string> }, revision: { authorIds: readonly number[]; publisherRole: string; returned?: boolean }): boolean {
+  if (revision.returned || revision.authorIds.includes(person.userId)) return false;
   return person.roles.has('system_admin') || person.roles.has(revision.publisherRole);
 }
 
