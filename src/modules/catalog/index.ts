@@ -89,7 +89,8 @@ export {
 // What an item's back-office page says of its import (file, when, by whom, 原网址).
 export { importRecordOf, type ImportRecord } from './use-cases/import-record.ts';
 export { directoryStageWord, isTemplateId, parseTemplateMatter } from './domain/standard-directory.ts';
-export { interpretationRefusals, interpretationValidityRefusals, INTERPRETATION_NO_VALIDITY } from './domain/interpretation.ts';
+export { interpretationRefusals, interpretationValidityRefusals, INTERPRETATION_NO_VALIDITY, type InterpretationFacts } from './domain/interpretation.ts';
+export { interpretationFactsOf } from './use-cases/interpretations.ts';
 export { checkAttachmentFile } from './use-cases/manage-attachments.ts';
 export { indexNumbersTaken } from './storage/publication-writes-repository.ts';
 // An import's rows that repeat an item of the organ (transfer's suspected duplicates).

@@ -123,13 +123,18 @@ export type InterpretationFacts = {
 /**
  * Every reason an interpretation may not be published yet (none for an ordinary document). Its
  * policy goes first: an interpretation is published with or after the policy, never alone.
+ *
+ * The one rule of what an interpretation must hold, asked with the same messages and code at every step: at
+ * 发布 (`publish`), and at 报送审核, each approval, 修订 and its approval (`review`) — an outside tester's 视频解读
+ * with no text passed the whole chain and was refused only at 发布. In review only its policy may still be
+ * unpublished: the two go through review together, and the policy is published first.
  */
-export function interpretationRefusals(f: InterpretationFacts): Reason[] {
+export function interpretationRefusals(f: InterpretationFacts, at: 'review' | 'publish' = 'publish'): Reason[] {
   if (f.itemKind !== 'interpretation') return [];
   const r: Reason[] = [];
   const reason = (message: string, field: string) => r.push({ code: E.incomplete, message, field });
   if (f.policies.length === 0) reason('政策解读须关联至少一份所解读的政策文件', 'policyIds');
-  else if (!f.policies.some((p) => p.status === 'published')) reason('所解读的政策文件尚未发布：请先发布政策文件，解读与之同时或随后发布', 'policyIds');
+  else if (at === 'publish' && !f.policies.some((p) => p.status === 'published')) reason('所解读的政策文件尚未发布：请先发布政策文件，解读与之同时或随后发布', 'policyIds');
   if (f.form === null) reason('请选择解读形式（文字解读、图解或视频解读）', 'interpretationForm');
   const noText = f.bodyText.trim() === '';
   if (f.form === 'text' && noText) reason('文字解读的正文不能为空', 'bodyHtml');

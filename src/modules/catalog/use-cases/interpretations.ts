@@ -7,7 +7,7 @@ import { calendarInForce } from '../../calendar/index.ts';
 import { actorUserId, type Actor } from '../../identity/index.ts';
 import {
   DEFAULT_INTERPRETATION_WORKING_DAYS, interpretationDue, interpretationRefusals, lastOverduePublishedOn, linkRefusal, MAX_INTERPRETATION_WORKING_DAYS, policyNodeIds,
-  relatedOrganIds, type LinkTarget,
+  relatedOrganIds, type InterpretationFacts, type LinkTarget,
 } from '../domain/interpretation.ts';
 import { InterpretationErrorCode as E } from '../domain/interpretation-codes.ts';
 import type { Organ } from '../domain/organ.ts';
@@ -89,18 +89,30 @@ export async function saveInterpretedPolicies(trx: Executor, publicationId: numb
 
 const stripTags = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ');
 
+/**
+ * What `interpretationRefusals` asks of an item: as it stands, or as a pending revision (`revised`) would make it —
+ * whose 图解 picture may be one the revision adds (live once it is approved), never one it removes. Null for a document.
+ */
+export async function interpretationFactsOf(trx: Executor, p: Publication, revised?: PublicationInput | null): Promise<InterpretationFacts | null> {
+  const c = revised
+    ? { itemKind: revised.itemKind, form: revised.interpretationForm ?? null, bodyHtml: revised.bodyHtml, videoUrl: revised.videoUrl || null, graphicId: revised.graphicAttachmentId, policyIds: revised.policyIds }
+    : { itemKind: p.itemKind, form: p.interpretationForm, bodyHtml: p.bodyHtml, videoUrl: p.videoUrl, graphicId: p.graphicAttachmentId, policyIds: p.policyIds };
+  if (c.itemKind !== 'interpretation') return null;
+  const [policies, picture] = await Promise.all([
+    linkTargets(trx, c.policyIds),
+    c.form === 'graphic' && c.graphicId ? graphicAttachmentOf(trx, p.id, c.graphicId) : Promise.resolve(undefined),
+  ]);
+  return {
+    itemKind: c.itemKind, form: c.form, bodyText: stripTags(c.bodyHtml), videoUrl: c.videoUrl,
+    graphic: picture ? { isImage: picture.mime_type.startsWith('image/'), live: picture.revision_state !== (revised ? 'pending_remove' : 'pending_add') } : null,
+    policies,
+  };
+}
+
 /** Every reason an interpretation may not be published yet, from the item as it stands (none for a document). */
 export async function interpretationPublishRefusals(trx: Executor, p: Publication): Promise<Reason[]> {
-  if (p.itemKind !== 'interpretation') return [];
-  const [policies, picture] = await Promise.all([
-    linkTargets(trx, p.policyIds),
-    p.graphicAttachmentId ? graphicAttachmentOf(trx, p.id, p.graphicAttachmentId) : Promise.resolve(undefined),
-  ]);
-  return interpretationRefusals({
-    itemKind: p.itemKind, form: p.interpretationForm, bodyText: stripTags(p.bodyHtml), videoUrl: p.videoUrl,
-    graphic: picture ? { isImage: picture.mime_type.startsWith('image/'), live: picture.revision_state !== 'pending_add' } : null,
-    policies,
-  });
+  const facts = await interpretationFactsOf(trx, p);
+  return facts ? interpretationRefusals(facts) : [];
 }
 
 /** Refuses (409, every reason) to publish an incomplete interpretation: the catalog never shows one. */

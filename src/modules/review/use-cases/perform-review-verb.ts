@@ -5,7 +5,7 @@ import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { joinSentences } from '../../../shared/sentences.ts';
 import fs from 'node:fs/promises';
 import {
-  appendCatalogAudit, applyApprovedAmendment, recordAmendingDocument, attachmentPath, catalogChanged, checkPublicationReferences, findPublication, markPublished, organChain,
+  appendCatalogAudit, applyApprovedAmendment, recordAmendingDocument, attachmentPath, catalogChanged, checkPublicationReferences, findPublication, interpretationFactsOf, markPublished, organChain,
   publicationInputSchema, settleRevisionAttachments, type Publication, type PublicationInput,
 } from '../../catalog/index.ts';
 import { actorLabel, actorUserId, mayAuthor, rolesOn, type Actor } from '../../identity/index.ts';
@@ -56,6 +56,8 @@ export type AcceptedFinding = NamedFinding & { reason: string };
 const PUBLIC_VERBS: ReviewVerb[] = ['publish', 'force_publish', 'withdraw', 'repeal', 'approve_amendment', 'mark_amended'];
 
 const GATED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_publish', 'amend', 'approve_amendment'];
+/** Verbs that pass an item's content on towards the portal: what publishing asks of a 政策解读's is asked at each. */
+const CONTENT_CHECKED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_publish', 'amend', 'approve_amendment'];
 /** Verbs on which a reviewer may record why blocking scanner findings stand. */
 const JUSTIFYING: ReviewVerb[] = ['approve', 'publish', 'schedule', 'force_publish', 'approve_amendment'];
 
@@ -137,6 +139,8 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
     const form = await recordJustificationAndScan(trx, deps, actor, p, verb, input, state, preread, fresh);
     const mask = verb === 'apply_mask' ? maskPlan(p, form, input.finding) : null;
     const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementCheck(trx, p, verb, input), mask?.check);
+    // A 政策解读's content as this verb would pass it on (a 修订's: the revision's), for the rule publishing asks.
+    if (CONTENT_CHECKED.includes(verb)) facts.interpretation = await interpretationFactsOf(trx, p, state.amended);
     const d = decide(verb, facts);
     if (!d.ok) throw refusal(d.reasons);
     if (mode === 'check') throw new Allowed(p);
