@@ -194,7 +194,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
           <Field name="interpretationForm" label="解读形式" errors={errors} hint="图解：上传图片附件后在下方选择，并在正文中写出图解的完整文字版；视频解读：填写视频链接，并在正文中写出视频内容的文字说明">
             <Select name="interpretationForm" values={values} options={['', ...INTERPRETATION_FORMS]} labels={{ '': '（未选择）', ...INTERPRETATION_FORM_LABELS }} />
           </Field>
-          <Field name="videoUrl" label="视频链接" errors={errors} hint="视频解读时填写，以 https:// 开头">
+          <Field name="videoUrl" label="视频链接" errors={errors} hint="视频解读时填写：以 https:// 或 http:// 开头的网址（有 https:// 地址的，请用 https://）">
             <input id="f-videoUrl" name="videoUrl" value={v('videoUrl')} />
           </Field>
           {publication ? (
