@@ -61,7 +61,7 @@ describeEachDialect('the review page of an item', (db) => {
     const blocking = (await postAndFollow(app, author, `/admin/publications/${flagged.id}/verbs/submit`, {})).body;
     const count = (await loadForm(deps.db, flagged.id))!.scanFindings.filter((f) => f.severity === 'block').length;
     expect(count).toBeGreaterThan(0);
-    expect(blocking).toContain(`已报送审核。扫描发现 ${count} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过`);
+    expect(blocking).toContain(`已报送审核。扫描发现须处理的内容 ${count} 处，为 ${count} 处疑似个人信息：审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过`);
     const plain = (await postAndFollow(app, author, `/admin/publications/${clean.id}/verbs/submit`, {})).body;
     expect(plain).toContain('>已报送审核<');
     expect(plain).not.toContain('审核将停在这里');

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.ts';
-import { isSecrecyMarking } from '../domain/mask-finding.ts';
+import { blockingFindingsMessage } from '../domain/blocking-findings-message.ts';
 import { loadForm } from '../storage/review-repository.ts';
 
 /**
@@ -9,13 +9,9 @@ import { loadForm } from '../storage/review-repository.ts';
  */
 export async function submittedMessage(db: AppDeps['db'], id: number) {
   const found = (await loadForm(db, id))?.scanFindings.filter((f) => f.severity === 'block') ?? [];
-  const markings = found.filter(isSecrecyMarking).length;
-  const others = found.length - markings;
   if (found.length === 0) return '已报送审核';
-  const parts = ['已报送审核。'];
-  // A 密级标志 no reviewer can pass: the author hears now that the item comes back to them for it.
-  if (markings) parts.push(`扫描发现 ${markings} 处密级标志：密级标志不能以遮盖处理，也不能由审核人说明理由放行，须先依法解密，或确认标志有误后由您修改，否则审核不能通过。`);
-  if (others) parts.push(`扫描发现 ${others} 处须处理的疑似个人信息或密级标志，审核将停在这里，须由审核人逐处遮盖或记录可以公开的理由（或退回您修改）后才能通过。`);
+  // The total as the item page and the 保密审查表 count it, then each kind by its own name (a 密级标志 no reviewer can pass).
+  const parts = ['已报送审核。', blockingFindingsMessage(found)];
   parts.push('详见下方“敏感信息扫描”。');
   return parts.join('');
 }
