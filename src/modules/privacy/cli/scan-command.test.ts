@@ -80,7 +80,7 @@ describe('gongkai scan', () => {
     expect(out).toContain('无法扫描');
   });
 
-  it('exits like a linter: 1 when any blocking finding exists, 0 when none (or only 提示确认), with or without --json', async () => {
+  it('exits like a linter: 1 when any blocking finding exists, 0 when none (or only 提示：请核对，不阻止发布), with or without --json', async () => {
     expect((await run([clean])).code).toBe(0);
     expect((await run([clean, '--json'])).code).toBe(0);
     expect((await run([txt])).code).toBe(1);

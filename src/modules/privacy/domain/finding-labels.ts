@@ -13,7 +13,8 @@ export const FINDING_TYPE_LABELS: Record<FindingType, string> = {
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   block: '阻止发布',
-  warn: '提示确认',
+  // A warn finding stops nothing and nobody records a confirmation of it (docs/privacy-scanner.md): the label says so.
+  warn: '提示：请核对，不阻止发布',
 };
 
 /** What the reviewer should do, with the legal basis. */

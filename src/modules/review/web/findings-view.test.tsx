@@ -14,7 +14,8 @@ describe('the scan findings on an item’s review panel', () => {
     expect(list).toBeGreaterThan(-1);
     expect(list).toBeLessThan(html.indexOf('正文扫描结果'));
     expect(html).toContain('住址门牌');
-    expect(html).toContain('提示确认');
+    expect(html).toContain('提示：请核对，不阻止发布');
+    expect(html).not.toContain('提示确认');
     expect(html).toContain('个人住址的楼栋、单元、门牌号属于个人信息');
     expect(html).toContain('#finding-1');
   });

@@ -24,7 +24,7 @@ const scanSchema = z
     findings: z.array(z.object({
       source: z.string().describe('位置：标题、正文、附件：文件名 … / where'),
       type: z.string().describe('类型代码 / finding type'),
-      severity: z.enum(['block', 'warn']).describe('block 须处理，warn 提示确认 / blocks or warns'),
+      severity: z.enum(['block', 'warn']).describe('block 须处理，warn 提示：请核对，不阻止发布 / blocks, or only warns and stops nothing'),
       text: z.string(), start: z.number().int(), end: z.number().int(),
       suggestion: z.string().describe('建议遮盖为 / suggested mask'),
       accepted: z.object({ reason: z.string(), byLabel: z.string(), at: z.string(), carriedAt: z.string().optional() }).nullable()

@@ -45,7 +45,7 @@ export function printImportReport(r: ImportReport, organCode: string, io: Transf
     ? `检查通过（试导入，未写入任何内容）：${r.items} 条信息可以作为${MODE_LABEL[r.mode]}导入机关 ${organCode}（${extra}）\n`
     : `已导入 ${r.items} 条信息到机关 ${organCode}，作为${MODE_LABEL[r.mode]}（${extra}）：\n${r.written.map((w) => `  ${w.at}《${w.title}》（编号 ${w.id}）\n`).join('')}`);
   // What the review scan found (masked), and the published history it holds back as drafts for review.
-  if (r.findings.length) io.stdout(`隐私与保密扫描发现 ${r.findings.length} 处（个人信息只显示遮盖后的内容）：\n${r.findings.map((f) => `  ${f.at}《${f.title}》${f.field}：${f.kind}“${f.excerpt}”${f.severity === 'block' ? '' : '（提示确认）'}`).join('\n')}\n`);
+  if (r.findings.length) io.stdout(`隐私与保密扫描发现 ${r.findings.length} 处（个人信息只显示遮盖后的内容）：\n${r.findings.map((f) => `  ${f.at}《${f.title}》${f.field}：${f.kind}“${f.excerpt}”${f.severity === 'block' ? '' : '（提示：请核对，不阻止发布）'}`).join('\n')}\n`);
   if (r.mode === 'published') {
     const held = r.heldBack.length;
     if (held) {

@@ -40,7 +40,7 @@ const report = z.object({
   findings: z.array(z.object({
     at, title: z.string(), field: z.string().describe('标题、正文、正文链接、附件：文件名 …'),
     type: z.string().describe('id_card、mobile_phone、bank_card、email、residential_address、classified_marking、sensitive_word、unreadable_attachment'),
-    kind: z.string().describe('身份证号、手机号码、密级标志 …'), severity: z.enum(['block', 'warn']).describe('block：阻止发布；warn：提示确认'),
+    kind: z.string().describe('身份证号、手机号码、密级标志 …'), severity: z.enum(['block', 'warn']).describe('block：阻止发布；warn：提示，请核对，不阻止发布'),
     excerpt: z.string().describe('遮盖后的内容（从不给出个人信息原文）；密级标志原样；无法读取的附件为原因'),
   })).describe('隐私与保密扫描（与审核流程相同）逐条逐处的发现；试导入同样列出 / what the review scan found, row by row; a dry run lists them too'),
   heldBack: z.array(z.object({

@@ -174,7 +174,7 @@ export function ImportJobPage({ scope, organCode, job, canImport, refused }: {
           <thead><tr><th scope="col">位置</th><th scope="col">信息</th><th scope="col">字段</th><th scope="col">类型</th><th scope="col">内容</th><th scope="col">处理</th></tr></thead>
           <tbody>{r.findings.map((f, i) => (
             <tr key={i}><td class="nowrap">{f.at}</td><td>{f.title}</td><td>{f.field}</td><td>{f.kind}</td><td>{f.excerpt}</td>
-              <td>{f.type === 'classified_marking' ? '不得导入：须先依法解密或确认标志有误后删除' : f.severity === 'block' ? '阻止发布：须逐处遮盖或由审核人说明理由' : '提示确认'}</td></tr>
+              <td>{f.type === 'classified_marking' ? '不得导入：须先依法解密或确认标志有误后删除' : f.severity === 'block' ? '阻止发布：须逐处遮盖或由审核人说明理由' : '提示：请核对，不阻止发布'}</td></tr>
           ))}</tbody>
         </table>
       )}
