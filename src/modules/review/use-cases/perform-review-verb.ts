@@ -27,6 +27,7 @@ import { isSecrecyMarking, maskableField, maskOccurrence, whyNotMaskable, type M
 import { advanceTask } from './submission-tasks.ts';
 import { auditedStateOf, verbAuditEntry } from '../domain/verb-audit.ts';
 import { settleValidityByDate } from './validity-by-date.ts';
+import { counterpartFacts } from './counterpart-document.ts';
 
 export type VerbInput = {
   comment?: string;
@@ -141,6 +142,8 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
     const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementCheck(trx, p, verb, input), mask?.check);
     // A 政策解读's content as this verb would pass it on (a 修订's: the revision's), for the rule publishing asks.
     if (CONTENT_CHECKED.includes(verb)) facts.interpretation = await interpretationFactsOf(trx, p, state.amended);
+    // 标记已修改 and 废止: the document named must be able to amend or replace this one.
+    Object.assign(facts.input, await counterpartFacts(trx, p, verb, input));
     const d = decide(verb, facts);
     if (!d.ok) throw refusal(d.reasons);
     if (mode === 'check') throw new Allowed(p);
