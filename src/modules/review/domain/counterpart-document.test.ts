@@ -26,9 +26,9 @@ describe('the document that amends or replaces an item', () => {
   it('标记已修改 refuses a 政策解读 and a document made before the item, every reason at once', () => {
     const d = decide('mark_amended', facts({ amendingId: 9, counterpart: interpretation }));
     expect(codes(d)).toEqual(['ERR_REVIEW_AMENDING_INTERPRETATION', 'ERR_REVIEW_AMENDING_EARLIER']);
-    expect(!d.ok && d.reasons[0].message).toBe('《《关于X》政策解读》是政策解读，不能作为修改文件：政策解读只解读文件，不能修改文件；请填写作出修改的决定或文件');
+    expect(!d.ok && d.reasons[0].message).toBe('《〈关于X〉政策解读》是政策解读，不能作为修改文件：政策解读只解读文件，不能修改文件；请填写作出修改的决定或文件');
     // The interpretation has no 成文日期 entered: the publication dates are compared.
-    expect(!d.ok && d.reasons[1].message).toBe('《《关于X》政策解读》的发布日期（2026-11-27）早于本文件的发布日期（2026-12-06），不能作为修改文件：文件只能被在其之后制发的文件修改');
+    expect(!d.ok && d.reasons[1].message).toBe('《〈关于X〉政策解读》的发布日期（2026-11-27）早于本文件的发布日期（2026-12-06），不能作为修改文件：文件只能被在其之后制发的文件修改');
     expect(codes(decide('mark_amended', facts({ amendingId: 9, counterpart: earlier })))).toEqual(['ERR_REVIEW_AMENDING_EARLIER']);
     expect(!decide('mark_amended', facts({ amendingId: 9, counterpart: earlier })).ok && (decide('mark_amended', facts({ amendingId: 9, counterpart: earlier })) as { reasons: { message: string }[] }).reasons[0].message)
       .toContain('成文日期（2026-11-20）早于本文件的成文日期（2026-12-05）');

@@ -1,3 +1,4 @@
+import { bookTitle } from '../../../shared/sentences.ts';
 import type { Reason } from '../../../shared/workflow.ts';
 
 /**
@@ -41,14 +42,14 @@ export function counterpartReasons(role: CounterpartRole, self: DocumentDates, o
   if (other.itemKind === 'interpretation') {
     reasons.push({
       code: COUNTERPART_ERROR_CODES[role].interpretation,
-      message: `《${other.title}》是政策解读，不能作为${what}：政策解读只解读文件，不能${act}文件；请填写${role === 'amending' ? '作出修改的决定或文件' : '替代本文件的现行文件'}`,
+      message: `${bookTitle(other.title)}是政策解读，不能作为${what}：政策解读只解读文件，不能${act}文件；请填写${role === 'amending' ? '作出修改的决定或文件' : '替代本文件的现行文件'}`,
     });
   }
   const dates = comparedDates(self, other);
   if (dates && dates.theirs < dates.own) {
     reasons.push({
       code: COUNTERPART_ERROR_CODES[role].earlier,
-      message: `《${other.title}》的${dates.label}（${dates.theirs}）早于本文件的${dates.label}（${dates.own}），不能作为${what}：文件只能被在其之后制发的文件${act}`,
+      message: `${bookTitle(other.title)}的${dates.label}（${dates.theirs}）早于本文件的${dates.label}（${dates.own}），不能作为${what}：文件只能被在其之后制发的文件${act}`,
     });
   }
   return reasons;
