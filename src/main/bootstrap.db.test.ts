@@ -78,6 +78,12 @@ for (const dialect of DIALECTS) {
       expect(kept.users.filter((u) => u.username === 'admin')).toEqual([{ username: 'admin', role: 'system_admin', is_active: 0 }]);
       expect(kept.said).toContain('已有系统管理员 zhang，未创建 admin；GONGKAI_ADMIN_PASSWORD 未使用');
 
+      // An ordinary restart without the variable has nothing to say about admin: every start would print the same line.
+      delete process.env.GONGKAI_ADMIN_PASSWORD;
+      const quiet = await start();
+      expect(quiet.said.filter((line) => line.includes('admin'))).toEqual([]);
+      process.env.GONGKAI_ADMIN_PASSWORD = 'Tester-Pass-2026';
+
       // No active system administrator, and the name admin is held by the deactivated account: said, with the way back.
       await setActive('zhang', false);
       const none = await start();

@@ -83,12 +83,15 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
  * is free — not only when there is no user at all: staff added with `user add` before or during the first start (the
  * README's review-workflow lines) must not leave the installation without one, nor GONGKAI_ADMIN_PASSWORD silently
  * unused. An operator who keeps another system administrator (and deactivated admin on purpose) gets nothing created.
- * When the start creates none it says why, in one line.
+ * When the start creates none it says why, in one line — where a system administrator is in place, only when
+ * GONGKAI_ADMIN_PASSWORD was given (it went unused); an ordinary restart says nothing about admin.
  */
 async function createFirstAdministrator(deps: AppDeps, config: Config, say: (line: string) => void): Promise<void> {
   const unused = config.adminPassword ? '；GONGKAI_ADMIN_PASSWORD 未使用' : '';
   const { systemAdmins, admin } = await firstStartAdministrators(deps.db);
   if (systemAdmins.length) {
+    // The usual restart: only a password given for nothing is worth a line (else every start would print it).
+    if (!config.adminPassword) return;
     const more = systemAdmins.length > 1 ? ` 等 ${systemAdmins.length} 人` : '';
     say(`已有系统管理员 ${systemAdmins.slice(0, 3).join('、')}${more}，未创建 admin${unused}`);
     return;
