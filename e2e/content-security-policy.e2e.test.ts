@@ -241,7 +241,7 @@ describe.skipIf(SKIP_BROWSER)('the Content-Security-Policy without inline styles
     const saved = await body();
     expect(saved).toContain('<p class="center">特此公示。</p>');
     expect((saved.match(/<table/g) ?? []).length).toBe(3);
-    expect(saved).toContain('<p class="center flush">联系方式</p><p class="flush">各乡镇人民政府：</p><p>请各乡镇于月底前报送。</p>');
+    expect(saved).toContain('<p class="center">联系方式</p><p class="flush">各乡镇人民政府：</p><p>请各乡镇于月底前报送。</p>');
     expect(saved).toContain('<img src="https://www.qinglan.gov.cn/zjj/images/lct.png" alt="补助资金发放流程图"');
     expect(saved).not.toMatch(/style=/);
     expect(await violations()).toEqual([]);

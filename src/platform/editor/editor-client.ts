@@ -6,7 +6,8 @@
  * JavaScript, and the server's allowlist sanitiser has the last word on what is kept.
  */
 import { Editor, Extension } from '@tiptap/core';
-import type { DOMOutputSpec } from '@tiptap/pm/model';
+import { Slice, type DOMOutputSpec } from '@tiptap/pm/model';
+import type { EditorView } from '@tiptap/pm/view';
 import Image from '@tiptap/extension-image';
 import StarterKit from '@tiptap/starter-kit';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
@@ -111,9 +112,48 @@ function pastedLayout(html: string): string {
   if (!FROM_WORD.test(headings)) return headings;
   const doc = new DOMParser().parseFromString(headings, 'text/html');
   doc.body.querySelectorAll<HTMLElement>('p').forEach((p) => {
-    if (!p.closest('td, th, li')) p.classList.toggle('flush', !pastedIndent(p));
+    // A centred or right-aligned line takes no first-line indent (Word writes none for it): it is not 顶格 either.
+    if (!p.closest('td, th, li')) p.classList.toggle('flush', !pastedIndent(p) && !alignOf(p));
   });
   return doc.body.innerHTML;
+}
+
+/**
+ * Pasting onto an empty line — the empty editor, an empty paragraph between others, the line Enter left after a
+ * centred title — the first pasted paragraph or heading comes in whole, with its own layout (centred, right-aligned,
+ * 顶格 or indented), as every pasted block after it does. ProseMirror's own paste puts the first block's text into the
+ * line already there and keeps that line's attributes, so a 公文's centred title pasted from Word into the empty 正文
+ * came in as an ordinary indented paragraph (an outside tester). A line is empty when it has no text, or when the
+ * selection being pasted over is all of its text. Only pasted HTML says a layout: plain text still takes the line's
+ * (居中 on an empty line, then a title pasted as text, stays centred), and so does anything pasted inside a line's
+ * text. Returns the transaction to dispatch, or null for ProseMirror's own paste.
+ */
+function pasteOntoEmptyLine(view: EditorView, slice: Slice) {
+  const first = slice.content.firstChild;
+  if (slice.openStart === 0 || !first || !(LAID_OUT as readonly string[]).includes(first.type.name)) return null;
+  // A selected node, every cell of a table or the whole document has no line of text for its parent.
+  const { $from, $to } = view.state.selection;
+  const line = $from.parent;
+  if (!line.isTextblock || !$from.sameParent($to) || $from.parentOffset !== 0 || $to.parentOffset !== line.content.size) return null;
+  // A heading the officer made keeps its type unless a heading is pasted onto it; a paragraph takes whatever comes.
+  if (line.type.name !== 'paragraph' && line.type !== first.type) return null;
+  return view.state.tr.replaceSelection(new Slice(slice.content, 0, slice.openEnd));
+}
+
+/** The editor's paste handling (editorProps): the HTML laid out as the body is, and the first pasted block's layout kept on an empty line. */
+function pasteProps() {
+  /** Whether the paste being handled was read as text (no HTML, or pasted as plain text): ProseMirror asks for one of the two transforms first. */
+  let fromText = false;
+  return {
+    transformPastedText: (text: string) => { fromText = true; return text; },
+    transformPastedHTML: (html: string) => { fromText = false; return pastedLayout(html); },
+    handlePaste: (view: EditorView, _event: ClipboardEvent, slice: Slice) => {
+      const tr = fromText ? null : pasteOntoEmptyLine(view, slice);
+      if (!tr) return false;
+      view.dispatch(tr.scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste'));
+      return true;
+    },
+  };
 }
 
 /**
@@ -312,7 +352,7 @@ function mount(textarea: HTMLTextAreaElement): void {
     // First what the page was loaded with: the editor's HTML of it is the saved body too (unsaved-changes.ts).
     content: textarea.defaultValue,
     editorProps: {
-      transformPastedHTML: pastedLayout,
+      ...pasteProps(),
       // The toolbar is pinned at the top of the editor (site.css): a line typed or reached with the arrow keys is scrolled
       // to below it, not under it — on a phone too, where 更多 opened makes it taller, so it is measured each time.
       scrollThreshold: { get top() { return pinnedHeight(toolbar); }, right: 0, bottom: 0, left: 0 },
