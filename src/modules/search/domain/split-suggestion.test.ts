@@ -134,4 +134,17 @@ describe('a search that found nothing, split into its words', () => {
     expect(suggest('燃气管道老化了有没有改造计划')).toBe('燃气管道 老化 改造 计划');
     expect(suggest('老旧小区改造')).toBe('老旧 小区 改造');
   });
+
+  it('glues no place word or closing verb to a word, and keeps a synonym word whole where apart it would demand a part the items replace (issue 13)', () => {
+    // A place word after a word says where (工地上, 小区里): left out, not glued to the next word (上拖欠工资).
+    expect(suggest('工地上拖欠工资去哪投诉')).toBe('工地 拖欠工资 投诉');
+    expect(suggest('小区里电梯坏了找谁修')).toBe('小区 电梯');
+    // The lone verb that ends a question after what asks (谁来修, 怎么用, 去哪取) asks too; a verb of two characters stays.
+    expect(suggest('燃气管道老化谁来修')).toBe('燃气管道 老化');
+    expect(suggest('住房公积金去哪取')).toBe('住房公积金');
+    expect(suggest('农村危房改造补助怎么申请')).toBe('农村 危房改造 补助 申请');
+    // 维修 / 基金: whole, it searches 维修资金 too; 棚户区 / 改造 shares no part with 棚改, and stays apart.
+    expect(suggest('维修基金怎么用')).toBe('维修基金');
+    expect(suggest('棚户区改造补偿标准')).toBe('棚户区 改造 补偿 标准');
+  });
 });

@@ -1,6 +1,6 @@
 import { MAX_KEYWORDS, type ParsedQuery } from './parse-query.ts';
 import type { Segmenter } from './word-signal.ts';
-import { isSynonymWord } from './synonyms.ts';
+import { alternativesOf, isSynonymWord } from './synonyms.ts';
 import { DOMAIN_WORDS } from './domain-words.ts';
 
 /**
@@ -15,7 +15,7 @@ const JOINING = new Set(['的', '地', '得', '了', '和', '与', '及', '或',
  * of jieba's words made only of these is left out of the split query — items do not say 如何, 我想查 or 了解 — unless
  * nothing else would be left. Narrow on purpose: 查询, 办理, 没有, 可以 are words items use, and stay.
  */
-const ASKING = ['如何', '怎么', '怎样', '怎么样', '什么', '什么时候', '啥时候', '何时', '为什么', '哪里', '哪儿', '哪些', '哪个', '哪', '在哪', '谁', '多少', '多少钱', '是否', '能否', '能不能', '可不可以', '有没有', '请问', '请', '我', '我们', '我家', '我们家', '想', '要', '查', '问', '一下', '是', '知道', '了解', '你好', '您好', '谢谢'];
+const ASKING = ['如何', '怎么', '怎样', '怎么样', '什么', '什么时候', '啥时候', '何时', '为什么', '哪里', '哪儿', '哪些', '哪个', '哪', '在哪', '谁', '谁来', '多少', '多少钱', '是否', '能否', '能不能', '可不可以', '有没有', '请问', '请', '我', '我们', '我家', '我们家', '想', '要', '查', '问', '一下', '是', '知道', '了解', '你好', '您好', '谢谢'];
 /** Prepositions that ask only with a question word after them (向哪里 投诉, 找谁): 向社会公开 keeps its 向. */
 const ASKING_LEADS = ['向', '到', '去', '找', '跟', '给', '在'];
 /** Particles that end a question (吗, 呢 …): dropped like joining words, never attached to the word before them. */
@@ -25,6 +25,12 @@ const PARTICLES = new Set(['吗', '呢', '吧', '啊', '呀']);
  * no item writes (工地扬尘太大了 is about 工地 扬尘). A word of two characters after it stays (非常严重: 严重).
  */
 const DEGREE = new Set(['太', '很', '挺', '非常', '十分']);
+
+/**
+ * Place words (方位词) that follow a noun to say where (工地上, 小区里, 楼内): items write the noun, so a lone one after a word
+ * is left out, never glued to the word after it (工地上拖欠工资 gave 工地 上拖欠工资).
+ */
+const PLACE = new Set(['上', '下', '里', '内', '中', '旁', '边']);
 
 /** Whether a text is made of asking words only (我想查 = 我 + 想 + 查, 是多少钱 = 是 + 多少钱), after at most one lead (向哪里). */
 function isAsking(word: string): boolean {
@@ -52,6 +58,8 @@ function withoutAsking(cut: string[]): (string | null)[] {
     let run = 0;
     for (let n = Math.min(ASKING_RUN, words.length - i); n > 0 && !run; n--) if (isAsking(words.slice(i, i + n).join(''))) run = n;
     if (!run && DEGREE.has(words[i])) run = words[i + 1] && [...words[i + 1]].length === 1 && /\p{Script=Han}/u.test(words[i + 1]) ? 2 : 1;
+    // A lone character that ends the question after what asks is the verb asked about (怎么用, 谁来修, 去哪办): it asks too.
+    else if (run && i + run === words.length - 1 && /^\p{Script=Han}$/u.test(words[i + run])) run++;
     if (run) {
       out.push(null);
       i += run;
@@ -148,6 +156,9 @@ function splitKeyword(text: string, segment: Segmenter, leavingOutAsking: boolea
 }
 
 const DOMAIN = new Set(DOMAIN_WORDS);
+/** Whether two words together are a synonym word one of whose synonyms starts with the first or ends with the second. */
+const sharesAPart = (first: string, second: string) =>
+  isSynonymWord(first + second) && alternativesOf(first + second).some((a) => a !== first + second && (a.startsWith(first) || a.endsWith(second)));
 const DOMAIN_LONGEST = Math.max(...DOMAIN_WORDS.map((w) => w.length));
 
 /**
@@ -159,6 +170,14 @@ const DOMAIN_LONGEST = Math.max(...DOMAIN_WORDS.map((w) => w.length));
 function keepingDomainWords(cut: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < cut.length; ) {
+    // Two words that together are a word of the synonym groups sharing one of them with a synonym (维修 / 基金 of 维修基金,
+    // 维修资金): whole, its synonyms are searched too; apart, the part the items replace (基金) would be demanded. A word
+    // whose synonyms share neither (棚户区改造, 棚改) is cut as jieba cuts it: its words apart find it written apart.
+    if (i + 1 < cut.length && [...cut[i]].length >= 2 && [...cut[i + 1]].length >= 2 && sharesAPart(cut[i], cut[i + 1])) {
+      out.push(cut[i] + cut[i + 1]);
+      i += 2;
+      continue;
+    }
     let joined = 0;
     let text = '';
     for (let j = i; j < cut.length && text.length + cut[j].length <= DOMAIN_LONGEST; j++) {
@@ -198,6 +217,7 @@ function wordsOf(cut: (string | null)[]): string[] {
   const out: string[] = [];
   let singles = '';
   let pending = ''; // a lone character waiting for the next word
+  let afterWord = false; // the last token was a word of two or more characters
   const flushSingles = () => {
     if (singles.length > 1) out.push(singles);
     else pending += singles;
@@ -206,7 +226,9 @@ function wordsOf(cut: (string | null)[]): string[] {
   for (const raw of cut) {
     const w = raw?.trim();
     if (w === '') continue;
-    if (w === undefined || JOINING.has(w) || PARTICLES.has(w) || isMark(w)) {
+    const place = afterWord && w !== undefined && PLACE.has(w);
+    afterWord = w !== undefined && [...w].length >= 2;
+    if (w === undefined || JOINING.has(w) || PARTICLES.has(w) || isMark(w) || place) {
       flushSingles();
       if (pending) out.push(pending);
       pending = '';

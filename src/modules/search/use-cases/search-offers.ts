@@ -156,7 +156,8 @@ export const FEWER_WORDS_OFFERED = 3;
 /**
  * Keywords that together find nothing, though each may (公租房 物业费): the query with one keyword left out, for each
  * keyword, in the same scope and filters, those that find something, most found first — what 或减少检索词 advises,
- * as links (docs/search.md). For two keywords or more (at most MAX_KEYWORDS). A keyword whose leaving out finds
+ * as links (docs/search.md). For two keywords or more (at most MAX_KEYWORDS); one keyword alone is offered its
+shorter word (物业费 → 物业) when that finds something, one count. A keyword whose leaving out finds
  * something is what blocked the query; before it is left out it is tried shortened (domain/shorter-word.ts: 物业费 → 物业),
  * else as its words, all of them in its place (wordsOfKeyword: 被拖欠 → 拖欠, 申请材料 → 申请 材料), and such a query,
  * which keeps more of what was asked, is offered before the ones that leave a keyword out.
@@ -164,7 +165,7 @@ export const FEWER_WORDS_OFFERED = 3;
  * When no keyword left out finds anything (two or more block it: 工人工资 and 被拖欠 in 建筑工人工资被拖欠怎么投诉, a
  * question typed as a sentence), the most of the words that find something together: first the keywords whole, the
  * longest first (the more characters, the fewer items they name), each kept when the words kept so far and it still find
- * something; then, for each keyword not kept, longest first, its words (wordsOfKeyword: 工人 工资 together, 拖欠), each
+ * something; then, for each keyword not kept, longest first, its shorter word (物业费 → 物业) or else its words (wordsOfKeyword: 工人 工资 together, 拖欠), each
  * group kept likewise — an issue 13 tester was offered 建筑 投诉 because only the short keywords survived whole. Offered
  * alone, when two or more words are kept, never more than MAX_KEYWORDS (as many as a search reads).
  *
@@ -177,7 +178,13 @@ export const FEWER_WORDS_OFFERED = 3;
  */
 export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number | null, count: CountOf, segment: Segmenter): Promise<{ q: string; total: number }[]> {
   const words = query.keywords.map((k) => k.text);
-  if (words.length < 2) return [];
+  if (!words.length) return [];
+  if (words.length === 1) {
+    // One keyword alone (物业费, where the items write 物业服务收费): its shorter word, when that finds something.
+    const shorter = shorterWord(words[0], segment);
+    const total = shorter ? await count(shorter, scopeOrganId) : 0;
+    return shorter && total > 0 ? [{ q: shorter, total }] : [];
+  }
   const counted = new Map<string, number>();
   /** The count of a query, or null once FEWER_WORDS_MAX_COUNTS are spent: the one place a count is asked. */
   const countOnce = async (q: string): Promise<number | null> => {
@@ -226,7 +233,9 @@ export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number 
   }
   words: for (const next of notKept) {
     let place = 0;
-    for (const group of wordsOfKeyword(next.w, segment)) {
+    // Its shorter word in its place when it has one (物业费 → 物业, as above), else its words.
+    const shorter = shorterWord(next.w, segment);
+    for (const group of shorter ? [[shorter]] : wordsOfKeyword(next.w, segment)) {
       if (!(await tryKeeping(group.map((w) => ({ w, at: [next.i, place++] as [number, number] }))))) break words;
     }
   }
