@@ -48,8 +48,8 @@ export const TRANSITIONS: TransitionTable<PublicationStatus, ReviewVerb> = {
   // The submitter takes an item back before anyone has acted on it.
   recall_submission: { label: VERB_LABELS.recall_submission, from: ['in_review'], to: 'draft' },
   // The reviewer at hand puts one of the scanner's suggested masks in place (the text is otherwise
-  // locked in review); the item stays where it is and is scanned again.
-  apply_mask: { label: VERB_LABELS.apply_mask, from: ['in_review', 'approved'], to: 'same' },
+  // locked in review); the item stays where it is and is scanned again. On a published item, in the pending revision's text.
+  apply_mask: { label: VERB_LABELS.apply_mask, from: ['in_review', 'approved', 'published'], to: 'same' },
   // 已修改 with the later document that amended it (docs/adr/0026); repeatable, one amender each time.
   mark_amended: { label: VERB_LABELS.mark_amended, from: ['published'], to: 'same' },
 };
@@ -431,8 +431,15 @@ const MASK_REFUSALS: Record<Exclude<MaskCheck, 'in_place'>, Reason> = {
 
 function applyMaskRules(f: ReviewFacts, stage: ChainStage | null): Reason[] {
   const reasons: Reason[] = [];
-  // Whoever holds the item now: the current stage's reviewer in review, the publisher once approved.
-  if (f.status === 'in_review' ? !stage || !holds(f, stage.role) : !holds(f, f.publisherRole)) {
+  // Published: in the revision under review, by whoever may approve it (修订审核通过) — the publisher who wrote no part of it.
+  if (f.status === 'published') {
+    if (!f.revision || f.revision.returned) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订：已发布的内容须通过修订更改' });
+    else if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '修订审核中，只有发布人可以应用建议遮盖'));
+    else if (f.actor.userId !== null && f.revision.authorIds.includes(f.actor.userId)) {
+      reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能在自己提交或参与修改的修订中应用建议遮盖：请由审核修订的发布人处理' });
+    }
+  } else if (f.status === 'in_review' ? !stage || !holds(f, stage.role) : !holds(f, f.publisherRole)) {
+    // Whoever holds the item now: the current stage's reviewer in review, the publisher once approved.
     reasons.push(f.status === 'in_review'
       ? { code: 'ERR_REVIEW_NOT_YOUR_STAGE', message: '只有当前环节的审核人可以应用建议遮盖' }
       : notPublisher(f, '审核通过后，只有发布人可以应用建议遮盖'));

@@ -59,3 +59,13 @@ export async function closeRevision(db: Executor, revisionId: number, v: { statu
     .set({ status: v.status, decided_by: v.decidedBy, decided_at: v.at, decision_comment: v.comment })
     .where('id', '=', revisionId).where('status', '=', 'pending').execute();
 }
+
+/**
+ * 应用建议遮盖 on a pending revision: its text as the mask leaves it, written only if the revision is still the one the
+ * reviewer looked at (false: it was saved again meanwhile, and nothing is written).
+ */
+export async function writeMaskedRevisionInput(db: Executor, revisionId: number, before: Record<string, unknown>, after: Record<string, unknown>): Promise<boolean> {
+  const r = await db.updateTable('publication_revisions').set({ input_json: JSON.stringify(after) })
+    .where('id', '=', revisionId).where('status', '=', 'pending').where('input_json', '=', JSON.stringify(before)).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

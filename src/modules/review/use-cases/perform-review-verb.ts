@@ -17,7 +17,7 @@ import {
   clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanFindingsIfUnchanged, recordScanJustification, type FindingAcceptance, type ReviewForm, type StoredFinding,
 } from '../storage/review-repository.ts';
 import { editorIdsOf, reviewRowOf, writeMaskedField, writeReviewState, type MaskedColumn, type ReviewStateChanges } from '../storage/review-state-repository.ts';
-import { closeRevision, findPendingRevision, savePendingRevision } from '../storage/revisions-repository.ts';
+import { closeRevision, findPendingRevision, savePendingRevision, writeMaskedRevisionInput } from '../storage/revisions-repository.ts';
 import { carryAcceptances, readAttachmentTexts, rescanItem, sameFinding, scanPublication, scannedItemOf, type AttachmentTexts } from './scan-publication.ts';
 import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 import { htmlToText } from '../domain/body-text.ts';
@@ -138,7 +138,9 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
     }
     const form = await recordJustificationAndScan(trx, deps, actor, p, verb, input, state, preread, fresh);
-    const mask = verb === 'apply_mask' ? maskPlan(p, form, input.finding) : null;
+    // On a published item the mask goes into the pending revision's text, which its latest scan is of; the live version is untouched.
+    const revisionText = verb === 'apply_mask' && p.status === 'published' && state.pending ? publicationInputSchema.parse(state.pending.input) : null;
+    const mask = verb === 'apply_mask' ? maskPlan(revisionText ?? p, form, input.finding) : null;
     const facts = reviewFactsOf(actor, p, input, state, form, now, await replacementCheck(trx, p, verb, input), mask?.check);
     // A 政策解读's content as this verb would pass it on (a 修订's: the revision's), for the rule publishing asks.
     if (CONTENT_CHECKED.includes(verb)) facts.interpretation = await interpretationFactsOf(trx, p, state.amended);
@@ -198,8 +200,16 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
         break;
       }
       case 'apply_mask': {
+        const { field, column, value } = mask!.write!;
+        if (revisionText && state.pending) {
+          // In the revision: its text changes and is scanned again as 修订 scans it (the reviewer's acceptances kept).
+          const after = { ...state.pending.input, [field]: value };
+          if (!(await writeMaskedRevisionInput(trx, state.pending.id, state.pending.input, after))) throw conflict();
+          await recordScanFindings(trx, p.id, carryAcceptances(form?.scanFindings ?? [], await scanPublication(trx, deps, scannedItemOf(p, publicationInputSchema.parse(after)), preread)), at);
+          result = p;
+          break;
+        }
         // One occurrence, where the scan found it, becomes its suggestion; the item is scanned again.
-        const { column, value } = mask!.write!;
         if (!(await writeMaskedField(trx, p.id, p.version, column, value, at))) throw conflict();
         result = (await findPublication(trx, p.id))!;
         await recordScanFindings(trx, p.id, carryAcceptances(form?.scanFindings ?? [], await scanPublication(trx, deps, result, preread)), at);
@@ -398,7 +408,9 @@ const MASKED_COLUMNS: Record<MaskableField, MaskedColumn> = { title: 'title', su
  * (whose suggestion is used — a page never says what to write), its text still at its offsets, and
  * its field one that can be masked in place. Nothing is written when any of this fails.
  */
-function maskPlan(p: Publication, form: ReviewForm | null, named: NamedFinding | undefined): { check: MaskCheck; finding?: StoredFinding; write?: { column: MaskedColumn; value: string } } {
+function maskPlan(
+  p: Pick<Publication, MaskableField>, form: ReviewForm | null, named: NamedFinding | undefined,
+): { check: MaskCheck; finding?: StoredFinding; write?: { field: MaskableField; column: MaskedColumn; value: string } } {
   if (!named) return { check: 'not_found' };
   const field = maskableField(named.source);
   const finding = form?.scanFindings.find((f) => f.source === named.source && f.start === named.start && f.end === named.end && f.text === named.text);
@@ -409,7 +421,7 @@ function maskPlan(p: Publication, form: ReviewForm | null, named: NamedFinding |
   }
   if (whyNotMaskable(finding) !== null || field === null) return { check: 'not_maskable', finding };
   const r = maskOccurrence(p[field], field === 'bodyHtml' ? 'html' : 'plain', finding);
-  return r.ok ? { check: 'in_place', finding, write: { column: MASKED_COLUMNS[field], value: r.value } } : { check: r.check, finding };
+  return r.ok ? { check: 'in_place', finding, write: { field, column: MASKED_COLUMNS[field], value: r.value } } : { check: r.check, finding };
 }
 
 /** The signed decision of a mask: which finding, where, and what now stands there (not what it covered). */
