@@ -34,7 +34,7 @@ function facts(over: Partial<ReviewFacts> = {}, input: ReviewFacts['input'] = {}
 
 /** A revision written by someone else waits for the verbs that decide on one. */
 const PENDING_BY_AUTHOR = { revision: { proposedBy: AUTHOR, authorIds: [AUTHOR] } };
-const FOR_VERB: Partial<Record<ReviewVerb, Partial<ReviewFacts>>> = { approve_amendment: PENDING_BY_AUTHOR, return_amendment: PENDING_BY_AUTHOR };
+const FOR_VERB: Partial<Record<ReviewVerb, Partial<ReviewFacts>>> = { approve_amendment: PENDING_BY_AUTHOR, return_amendment: PENDING_BY_AUTHOR, apply_mask: PENDING_BY_AUTHOR };
 
 describe('review transition table, every verb in every state', () => {
   for (const verb of REVIEW_VERBS) {
@@ -333,5 +333,15 @@ describe('a 政策解读 is neither repealed nor marked amended on its own', () 
   it('an ordinary document is repealed as before', () => {
     expect(decide('repeal', facts({ status: 'published', itemKind: 'document' })).ok).toBe(true);
     expect(decide('repeal', facts({ status: 'published' })).ok).toBe(true);
+  });
+});
+
+describe('应用建议遮盖 on a pending revision', () => {
+  it('is the publisher’s who wrote no part of it, and needs a revision in review', () => {
+    expect(decide('apply_mask', facts({ status: 'published', ...PENDING_BY_AUTHOR }, { mask: 'in_place' }))).toMatchObject({ ok: true, next: 'published' });
+    const codes = (over: Partial<ReviewFacts>) => { const d = decide('apply_mask', facts({ status: 'published', ...over }, { mask: 'in_place' })); return d.ok ? [] : d.reasons.map((r) => r.code); };
+    expect(codes({ revision: null })).toEqual(['ERR_REVIEW_NO_REVISION']);
+    expect(codes({ revision: { proposedBy: AUTHOR, authorIds: [AUTHOR, REVIEWER] } })).toEqual(['ERR_REVIEW_SELF_APPROVAL']);
+    expect(codes({ ...PENDING_BY_AUTHOR, actor: { userId: REVIEWER, system: false, roles: new Set(['unit_head']), mayDraft: false } })).toEqual(['ERR_REVIEW_NOT_PUBLISHER']);
   });
 });
