@@ -11,12 +11,27 @@ export type ReviewFormData = {
   summary: string;
   secrecyLevel: SecrecyLevel;
   involvesPersonalInfo: boolean;
+  /** The personal data the scan found and a reviewer accepted, so published as it stands: each kind with how many. */
+  personalInfoAccepted?: { label: string; count: number }[];
   avoidanceNote: string;
   scanSummary: string;
   scanJustification: string;
   signOffs: { stage: string; role: string; person: string; decision: string; comment: string; at: string; version: number }[];
   printedAt: string;
 };
+
+/**
+ * The form's 涉及个人信息, true of what was published. The drafter's 是 stands. Where the drafter said 否 but a reviewer
+ * accepted personal data the scan found (published as it stands, each with its reason), a bare 否 is not true and a bare
+ * 是 may not be either (the reason may be that the number is the office's published duty phone): the cell says both
+ * facts — the drafter's 否 and what was accepted — derived from the accepted findings (docs/rules/privacy-and-secrecy.md).
+ * An outside tester printed 涉及个人信息：否 over an accepted and published mobile number.
+ */
+export function personalInfoAnswer(drafterSaid: boolean, accepted: readonly { label: string; count: number }[]): string {
+  if (drafterSaid) return '是';
+  if (accepted.length === 0) return '否';
+  return `起草人填写“否”；审核中接受公开疑似个人信息：${accepted.map((a) => `${a.label} ${a.count} 处`).join('、')}（理由见“审核人说明”）`;
+}
 
 /**
  * 信息公开（保密审查）申请表: the per-item form kept on paper and electronically, with the content,
@@ -38,7 +53,7 @@ export function reviewFormDocument(d: ReviewFormData): DocumentModel {
           [cell('文号', { bold: true }), cell(d.documentNumber ?? '无'), cell('成文日期', { bold: true }), cell(d.formedOn)],
           [cell('公开方式', { bold: true }), cell(d.disclosureModeLabel), cell('索引号', { bold: true }), cell(d.indexNumber ?? '发布时生成')],
           [cell('内容概述', { bold: true }), cell(d.summary || '—', { colSpan: 3 })],
-          [cell('密级', { bold: true }), cell(SECRECY_LABELS[d.secrecyLevel]), cell('涉及个人信息', { bold: true }), cell(d.involvesPersonalInfo ? '是' : '否')],
+          [cell('密级', { bold: true }), cell(SECRECY_LABELS[d.secrecyLevel]), cell('涉及个人信息', { bold: true }), cell(personalInfoAnswer(d.involvesPersonalInfo, d.personalInfoAccepted ?? []))],
           [cell('保密处理情况', { bold: true }), cell(d.avoidanceNote || '—', { colSpan: 3 })],
           [cell('敏感信息扫描', { bold: true }), cell(d.scanSummary, { colSpan: 3 })],
           [cell('审核人说明', { bold: true }), cell(d.scanJustification || '—', { colSpan: 3 })],

@@ -27,6 +27,7 @@ import { isSecrecyMarking, maskableField, maskOccurrence, whyNotMaskable, type M
 import { advanceTask } from './submission-tasks.ts';
 import { auditedStateOf, verbAuditEntry } from '../domain/verb-audit.ts';
 import { settleValidityByDate } from './validity-by-date.ts';
+import { counterpartSentence } from '../domain/named-document.ts';
 import { counterpartFacts } from './counterpart-document.ts';
 
 export type VerbInput = {
@@ -258,16 +259,18 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       await indexPublication(trx, deps, p.id);
       await catalogChanged(trx, p.organId, at);
     }
+    // 标记已修改 and 废止 name the other document by title and 文号 (the 保密审查表 prints the sign-off).
+    const counterpart = verb === 'mark_amended' || verb === 'repeal' ? counterpartSentence(verb, await findPublication(trx, (verb === 'mark_amended' ? input.amendingId : input.replacedById) ?? 0)) : null;
     await recordDecision(trx, {
       publicationId: p.id, publicationVersion: p.version, verb, stagePosition: verb === 'approve' || verb === 'return_for_changes' ? row.review_stage : null,
-      stageName: d.stageName, role: d.role, comment: mask?.finding ? maskComment(mask.finding) : decisionComment(verb, input, acceptedNow(form?.scanFindings, input)), userId: actorUserId(actor), userLabel: actorLabel(actor), at,
+      stageName: d.stageName, role: d.role, comment: mask?.finding ? maskComment(mask.finding) : decisionComment(verb, input, acceptedNow(form?.scanFindings, input), counterpart), userId: actorUserId(actor), userLabel: actorLabel(actor), at,
     });
     const content = verb === 'approve_amendment';
     await appendCatalogAudit(trx, deps, actor, at, {
       // 紧急发布 is recorded as a publication (publication.publish, route force_published), as an import's is (publish-imported.ts).
       action: `publication.${verb === 'force_publish' ? 'publish' : verb}`, entityType: 'publication', entityId: p.id, organId: p.organId,
       ...verbAuditEntry(auditedStateOf(row), auditedStateOf(ownAfter ?? await reviewRowOf(trx, p.id)), {
-        comment: decisionComment(verb, input) || null,
+        comment: decisionComment(verb, input, [], counterpart) || null,
         ...(content ? { content: { before: { title: p.title, bodyHtml: p.bodyHtml, summary: p.summary }, after: { title: result.title, bodyHtml: result.bodyHtml, summary: result.summary } } } : {}),
         after: {
           // 标记已修改: the later document that amended it (the link itself is kept by the catalog).
@@ -429,8 +432,8 @@ const maskComment = (f: StoredFinding) =>
   `按扫描建议遮盖${f.source}中的${(FINDING_TYPE_LABELS as Record<string, string>)[f.type] ?? f.type}（第 ${f.start + 1}–${f.end} 字），改为“${f.suggestion}”`;
 
 /** What the signed decision records as said: the comment, the change or withdrawal note, the justification of findings. */
-function decisionComment(verb: ReviewVerb, input: VerbInput, accepted?: StoredFinding[]): string {
-  const parts = [input.comment, verb === 'amend' ? input.changeNote : null, verb === 'mark_amended' && input.amendingId ? `修改文件编号 ${input.amendingId}` : null, verb === 'withdraw' ? input.withdrawNote : null];
+function decisionComment(verb: ReviewVerb, input: VerbInput, accepted?: StoredFinding[], counterpart?: string | null): string {
+  const parts = [input.comment, verb === 'amend' ? input.changeNote : null, counterpart ?? null, verb === 'withdraw' ? input.withdrawNote : null];
   if (input.scanJustification?.trim() && JUSTIFYING.includes(verb)) parts.push(`对扫描结果的说明：${input.scanJustification.trim()}`);
   // Each accepted finding by its masked form (never the personal data itself) and its reason.
   for (const a of accepted ?? []) parts.push(`接受${a.source}中的${(FINDING_TYPE_LABELS as Record<string, string>)[a.type] ?? a.type}“${a.suggestion}”：${a.accepted!.reason}`);
