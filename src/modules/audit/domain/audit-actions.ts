@@ -26,7 +26,7 @@ const REVIEW_VERBS: Record<string, string> = {
   submit: '报送审核', approve: '审核通过', return_for_changes: '退回修改', schedule: '定时发布', unschedule: '取消定时',
   publish: '发布', force_publish: '紧急发布', approve_retrospectively: '补充审核', withdraw: '撤回', repeal: '废止', amend: '修订',
   recall_submission: '撤回报送', approve_amendment: '修订审核通过', return_amendment: '退回修订', apply_mask: '应用建议遮盖',
-  mark_amended: '标记已修改', create: '新建信息', update: '修改信息', import: '导入信息', lapse: '到期失效', lapse_lifted: '有效期延后，恢复有效',
+  mark_amended: '标记已修改', withdraw_amendment: '撤回修订', create: '新建信息', update: '修改信息', import: '导入信息', lapse: '到期失效', lapse_lifted: '有效期延后，恢复有效',
 };
 const APPLICATION_VERBS: Record<string, string> = {
   submit_online: '网上提交申请', register: '登记申请', confirmReceipt: '确认收到申请', discard: '不予登记', startReview: '开始审核',

@@ -34,7 +34,11 @@ function facts(over: Partial<ReviewFacts> = {}, input: ReviewFacts['input'] = {}
 
 /** A revision written by someone else waits for the verbs that decide on one. */
 const PENDING_BY_AUTHOR = { revision: { proposedBy: AUTHOR, authorIds: [AUTHOR] } };
-const FOR_VERB: Partial<Record<ReviewVerb, Partial<ReviewFacts>>> = { approve_amendment: PENDING_BY_AUTHOR, return_amendment: PENDING_BY_AUTHOR, apply_mask: PENDING_BY_AUTHOR };
+const FOR_VERB: Partial<Record<ReviewVerb, Partial<ReviewFacts>>> = {
+  approve_amendment: PENDING_BY_AUTHOR, return_amendment: PENDING_BY_AUTHOR, apply_mask: PENDING_BY_AUTHOR,
+  // 撤回修订 is the proposer's own.
+  withdraw_amendment: { ...PENDING_BY_AUTHOR, actor: { userId: AUTHOR, system: false, roles: new Set(), mayDraft: true } },
+};
 
 describe('review transition table, every verb in every state', () => {
   for (const verb of REVIEW_VERBS) {
@@ -171,12 +175,49 @@ describe('an amendment passes review by someone other than its authors (先审�
     expect(decide('approve_amendment', facts({ status: 'published', ...PENDING_BY_AUTHOR, scan: { markings: 0, unresolved: 0 } })).ok).toBe(true);
   });
 
-  it('is returned by a publisher with a comment, or taken back by its proposer', () => {
-    expect(decide('return_amendment', facts({ status: 'published', actor: editor(AUTHOR), ...PENDING_BY_AUTHOR }, { comment: '' })).ok).toBe(true);
+  it('is returned by a publisher with a comment; its proposer takes it back with 撤回修订, not 退回修订', () => {
     const silent = decide('return_amendment', facts({ status: 'published', actor: publisher(REVIEWER), ...PENDING_BY_AUTHOR }, { comment: '' }));
     expect(!silent.ok && silent.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_COMMENT_REQUIRED']);
     const other = decide('return_amendment', facts({ status: 'published', actor: editor(4), ...PENDING_BY_AUTHOR }));
     expect(!other.ok && other.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PUBLISHER']);
+    const own = decide('return_amendment', facts({ status: 'published', actor: editor(AUTHOR), ...PENDING_BY_AUTHOR }, { comment: '' }));
+    expect(!own.ok && own.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_OWN_REVISION']);
+    expect(decide('withdraw_amendment', facts({ status: 'published', actor: editor(AUTHOR), ...PENDING_BY_AUTHOR }, { comment: '' })).ok).toBe(true);
+    const notHis = decide('withdraw_amendment', facts({ status: 'published', actor: publisher(REVIEWER), ...PENDING_BY_AUTHOR }));
+    expect(!notHis.ok && notHis.reasons.map((r) => r.code)).toEqual(['ERR_REVIEW_NOT_PROPOSER']);
+  });
+});
+
+/**
+ * A revision's own states (none, pending review, returned to its proposer) × the verbs on a revision, each by whom it is
+ * meant for: a returned revision stays with its proposer, who reworks it (修订 again: back in review) or withdraws it.
+ */
+describe('a revision returned to its proposer (退回修订 keeps it; ADR 0051)', () => {
+  const proposer = { userId: AUTHOR, system: false, roles: new Set<never>(), mayDraft: true };
+  const publisher = { userId: REVIEWER, system: false, roles: new Set(['disclosure_office'] as const), mayDraft: false };
+  const REVISION_STATES: Record<string, ReviewFacts['revision']> = {
+    none: null,
+    pending: { proposedBy: AUTHOR, authorIds: [AUTHOR], returned: false },
+    returned: { proposedBy: AUTHOR, authorIds: [AUTHOR], returned: true },
+  };
+  const VERBS: [ReviewVerb, ReviewFacts['actor']][] = [['amend', proposer], ['approve_amendment', publisher], ['return_amendment', publisher], ['withdraw_amendment', proposer]];
+  const EXPECTED: Record<string, Record<string, true | string>> = {
+    none: { amend: true, approve_amendment: 'ERR_REVIEW_NO_REVISION', return_amendment: 'ERR_REVIEW_NO_REVISION', withdraw_amendment: 'ERR_REVIEW_NO_REVISION' },
+    pending: { amend: true, approve_amendment: true, return_amendment: true, withdraw_amendment: true },
+    returned: { amend: true, approve_amendment: 'ERR_REVIEW_REVISION_RETURNED', return_amendment: 'ERR_REVIEW_REVISION_RETURNED', withdraw_amendment: true },
+  };
+  for (const [state, revision] of Object.entries(REVISION_STATES)) {
+    for (const [verb, actor] of VERBS) {
+      const want = EXPECTED[state][verb];
+      it(`${verb} on a revision ${state} is ${want === true ? 'allowed' : `refused (${want})`}`, () => {
+        const d = decide(verb, facts({ status: 'published', revision, actor }, { comment: '请删去个人手机号' }));
+        if (want === true) expect(d).toMatchObject({ ok: true, next: 'published' });
+        else expect(!d.ok && d.reasons.map((r) => r.code)).toEqual([want]);
+      });
+    }
+  }
+  it('a returned revision waits on no reviewer', () => {
+    expect(revisionWaitsOn({ userId: REVIEWER, roles: new Set(['disclosure_office']) }, { authorIds: [AUTHOR], publisherRole: 'disclosure_office', returned: true })).toBe(false);
   });
 });
 

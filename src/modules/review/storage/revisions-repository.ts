@@ -11,6 +11,8 @@ export type PendingRevision = {
   proposedBy: number | null; proposedByLabel: string; proposedAt: string; authorIds: number[];
   /** The published version's scan when the revision started, with its acceptances; null for a revision started before migration 086. */
   publishedFindings: StoredFinding[] | null;
+  /** 退回修订 sent it back to its proposer, who reworks or withdraws it (migration 092); null while in review. */
+  returned: { at: string; by: number | null; byLabel: string; comment: string } | null;
 };
 
 export async function findPendingRevision(db: Executor, publicationId: number): Promise<PendingRevision | null> {
@@ -20,6 +22,7 @@ export async function findPendingRevision(db: Executor, publicationId: number): 
         id: r.id, publicationId: r.publication_id, input: JSON.parse(r.input_json) as Record<string, unknown>, changeNote: r.change_note, basedOnVersion: r.based_on_version,
         proposedBy: r.proposed_by, proposedByLabel: r.proposed_by_label, proposedAt: r.proposed_at, authorIds: JSON.parse(r.author_ids) as number[],
         publishedFindings: r.published_findings_json === null ? null : JSON.parse(r.published_findings_json) as StoredFinding[],
+        returned: r.returned_at === null ? null : { at: r.returned_at, by: r.returned_by, byLabel: r.returned_by_label ?? '', comment: r.return_comment ?? '' },
       }
     : null;
 }
@@ -36,7 +39,8 @@ export async function savePendingRevision(
   if (pending) {
     const authors = [...new Set([...pending.authorIds, ...(v.proposedBy !== null ? [v.proposedBy] : [])])];
     await db.updateTable('publication_revisions')
-      .set({ input_json: JSON.stringify(v.input), change_note: v.changeNote, proposed_at: v.at, author_ids: JSON.stringify(authors) })
+      // Saved again by its proposer, a returned revision is in review again (ADR 0051).
+      .set({ input_json: JSON.stringify(v.input), change_note: v.changeNote, proposed_at: v.at, author_ids: JSON.stringify(authors), ...inReviewAgain })
       .where('id', '=', pending.id).execute();
     return pending.id;
   }
@@ -46,6 +50,18 @@ export async function savePendingRevision(
     published_findings_json: v.publishedFindings === null ? null : JSON.stringify(v.publishedFindings),
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+const inReviewAgain = { returned_at: null, returned_by: null, returned_by_label: null, return_comment: null };
+
+/**
+ * 退回修订: the revision goes back to its proposer and stays — its text, 修订说明 and files as they are — with who returned
+ * it, when and why; it is no longer in the reviewers' 待办 until its proposer submits it again (ADR 0051).
+ */
+export async function returnRevisionToProposer(db: Executor, revisionId: number, v: { by: number | null; byLabel: string; at: string; comment: string }): Promise<void> {
+  await db.updateTable('publication_revisions')
+    .set({ returned_at: v.at, returned_by: v.by, returned_by_label: v.byLabel, return_comment: v.comment })
+    .where('id', '=', revisionId).where('status', '=', 'pending').execute();
 }
 
 /** Someone changed the revision's attachments: they wrote it too, and may not approve it. */

@@ -88,7 +88,10 @@ describeEachDialect('an attachment\'s file name and 附件名称 are scanned as 
     await retitleRevisionAttachments(deps, cast.author.actor, item.id, new Map([[fileId, '附件1：停水范围（李四 13800138000）']]));
     expect((await loadForm(deps.db, item.id))!.scanFindings.map((f) => f.source)).toEqual(['正文', '附件“停水范围.docx”的附件名称', '附件：停水户名单.docx']);
 
+    // 退回修订 keeps the revision and its own scan for its proposer (ADR 0051); 撤回修订 discards it.
     await performReviewVerb(deps, cast.office.actor, item.id, 'return_amendment', { comment: '名单不应公开' });
+    expect((await loadForm(deps.db, item.id))!.scanFindings.map((f) => f.source)).toEqual(['正文', '附件“停水范围.docx”的附件名称', '附件：停水户名单.docx']);
+    await performReviewVerb(deps, cast.author.actor, item.id, 'withdraw_amendment');
     const after = (await loadForm(deps.db, item.id))!;
     expect(after.scanFindings, 'the published version holds nothing to find').toEqual([]);
   });

@@ -17,7 +17,7 @@ import {
   clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanFindingsIfUnchanged, recordScanJustification, type FindingAcceptance, type ReviewForm, type StoredFinding,
 } from '../storage/review-repository.ts';
 import { editorIdsOf, reviewRowOf, writeMaskedField, writeReviewState, type MaskedColumn, type ReviewStateChanges } from '../storage/review-state-repository.ts';
-import { closeRevision, findPendingRevision, savePendingRevision, writeMaskedRevisionInput } from '../storage/revisions-repository.ts';
+import { closeRevision, findPendingRevision, returnRevisionToProposer, savePendingRevision, writeMaskedRevisionInput } from '../storage/revisions-repository.ts';
 import { carryAcceptances, readAttachmentTexts, rescanItem, sameFinding, scanPublication, scannedItemOf, type AttachmentTexts } from './scan-publication.ts';
 import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 import { htmlToText } from '../domain/body-text.ts';
@@ -217,6 +217,14 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
         break;
       }
       case 'return_amendment': {
+        // Back to its proposer, kept: text, 修订说明, files and its own scan stay; the published version is untouched (ADR 0051).
+        const revision = (await findPendingRevision(trx, p.id))!;
+        await returnRevisionToProposer(trx, revision.id, { by: actorUserId(actor), byLabel: actorLabel(actor), at, comment: input.comment!.trim() });
+        result = p;
+        break;
+      }
+      case 'withdraw_amendment': {
+        // Its proposer discards it: its files go, and the published version's scan is the item's latest again.
         const revision = (await findPendingRevision(trx, p.id))!;
         publishedFindings = revision.publishedFindings;
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'returned'));
@@ -286,10 +294,11 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
     return result;
   });
   for (const key of filesToDelete) await fs.rm(attachmentPath(deps.dataDir, key), { force: true });
-  // The revision's scan was the item's latest: once it is returned, the latest describes the published
+  // The revision's scan was the item's latest: once it is withdrawn, the latest describes the published
   // version again (its page showed findings of files the return deleted). An approval needs none: its
   // own scan was of the revision, which is now what is published.
-  if (verb === 'return_amendment') await rescanItem(deps, publicationId, publishedFindings ?? undefined);
+  // A returned revision keeps its own scan (ADR 0051): its proposer sees what to change.
+  if (verb === 'withdraw_amendment') await rescanItem(deps, publicationId, publishedFindings ?? undefined);
   return result;
 }
 
@@ -385,7 +394,7 @@ function reviewFactsOf(
   return {
     status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
     authorUserIds: state.authorUserIds, approverIdsThisRound: state.approverIdsThisRound, submittedBy: row.submitted_by,
-    revision: pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds } : null, formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
+    revision: pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds, returned: pending.returned !== null } : null, formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
     actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles, mayDraft: actor.kind === 'user' && mayAuthor(actor.principal, state.roleChain) },
     form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
     scan: scanFactsOf(form?.scanFindings ?? []),

@@ -3,6 +3,7 @@ import { describeEachDialect } from '../../../../test/support/db.ts';
 import { buildDeps, createNode, createOrgan, createReviewCast, publicationInput } from '../../../../test/support/factories.ts';
 import { createPublication, findPublication, pagePublishedInNodes } from '../../catalog/index.ts';
 import { decisionsFor, fillReviewForm, loadForm, performReviewVerb, publishScheduled, versionsFor } from '../index.ts';
+import { findPendingRevision } from '../storage/revisions-repository.ts';
 
 describeEachDialect('review chain and confidentiality review', (db) => {
   async function world(body = '<p>县住建局召开推进会，部署保障性住房工作。</p>') {
@@ -214,7 +215,7 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     expect((await pagePublishedInNodes(deps.db, [node], 1, 10)).items.map((i) => i.id)).not.toContain(draft.id);
   });
 
-  it('changes attachments with the revision: added files are public only once it is approved, and a returned revision undoes both ways', async () => {
+  it('changes attachments with the revision: added files are public only once it is approved; a returned revision keeps them, a withdrawn one undoes both ways', async () => {
     const fs = await import('node:fs');
     const { attachmentPath, listAttachments } = await import('../../catalog/index.ts');
     const { addRevisionAttachment, removeRevisionAttachment } = await import('../index.ts');
@@ -237,10 +238,21 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     await expect(removeRevisionAttachment(deps, secondPublisher.actor, original.id)).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_REVISION_PENDING' })] });
 
     await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'return_amendment', { comment: '' })).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_COMMENT_REQUIRED' })] });
+    // 退回修订 keeps the revision with its proposer (ADR 0051): its text, 修订说明 and files as they were, the live version unchanged.
     await performReviewVerb(deps, cast.office.actor, draft.id, 'return_amendment', { comment: '新附件缺少盖章页' });
     expect(await names('live')).toEqual(['原附件.txt']);
+    expect(await names('revision')).toEqual(['新附件.txt']);
+    expect(fs.existsSync(firstFile)).toBe(true);
+    const kept = (await findPendingRevision(deps.db, draft.id))!;
+    expect(kept).toMatchObject({ changeNote: '更换附件', proposedBy: cast.author.id, returned: { comment: '新附件缺少盖章页', by: cast.office.id } });
+    expect(kept.input).toMatchObject({ formedOn: '2026-03-02' });
+    await expect(performReviewVerb(deps, secondPublisher.actor, draft.id, 'approve_amendment')).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_REVISION_RETURNED' })] });
+    // Its proposer withdraws it (撤回修订): then, and only then, it is discarded with its files.
+    await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'withdraw_amendment')).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_NOT_PROPOSER' })] });
+    await performReviewVerb(deps, cast.author.actor, draft.id, 'withdraw_amendment');
     expect(await names('revision')).toEqual(['原附件.txt']);
     expect(fs.existsSync(firstFile)).toBe(false);
+    expect(await findPendingRevision(deps.db, draft.id)).toBeNull();
 
     await propose();
     await performReviewVerb(deps, secondPublisher.actor, draft.id, 'approve_amendment');

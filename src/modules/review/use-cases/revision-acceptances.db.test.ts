@@ -93,11 +93,12 @@ describeEachDialect('a revision keeps the acceptances of findings whose text and
     expect((await findings()).filter((f) => f.accepted).map((f) => f.text).sort()).toEqual([CONTACT, DUTY].sort());
   });
 
-  it('gives the published version its acceptances back when the revision is returned, so the next revision keeps them', async () => {
+  it('gives the published version its acceptances back when the revision is withdrawn, so the next revision keeps them', async () => {
     const { deps, cast, id, amend, findings, acceptedAt } = await published();
     await amend(PUBLISHED_BODY.replace('李某', '王某'));
     expect((await findings()).find((f) => f.text === CONTACT)!.accepted).toBeUndefined();
-    await performReviewVerb(deps, cast.office.actor, id, 'return_amendment', { comment: '联系人未经同意，请勿修改' });
+    // Discarded by its proposer (撤回修订; 退回修订 now keeps the revision with them, ADR 0051).
+    await performReviewVerb(deps, cast.author.actor, id, 'withdraw_amendment');
     // The latest scan is the published version's again, with both acceptances as they were given.
     const back = await findings();
     expect(back.find((f) => f.text === CONTACT)!.accepted).toMatchObject({ reason: '联系人同意公开', at: acceptedAt, byUserId: cast.unitHead.id });

@@ -70,6 +70,8 @@ describeEachDialect('the audit entry of every review verb records what the verb 
     // After publication: a revision returned, one approved, 标记已修改, 废止 with its replacement, 撤回 with its reason.
     await verb(a, cast.author.actor, 'amend', { changeNote: '更正会议日期', amended: publicationInput([node], { formedOn: '2026-03-02' }) });
     expect((await verb(a, cast.office.actor, 'return_amendment', { comment: '无需修订' })).after.comment).toBe('无需修订');
+    // 撤回修订: its proposer discards the returned revision (ADR 0051), and proposes again.
+    await verb(a, cast.author.actor, 'withdraw_amendment', {});
     const amended = await verb(a, cast.author.actor, 'amend', { changeNote: '更正标题', amended: publicationInput([node], { title: '修订后的标题', formedOn: '2026-03-02' }) });
     expect(amended.after.proposed).toMatchObject({ title: '修订后的标题' });
     expect((await verb(a, cast.office.actor, 'approve_amendment', { comment: '同意' })).after.title).toBe('修订后的标题');

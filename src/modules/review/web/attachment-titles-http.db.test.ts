@@ -75,7 +75,7 @@ describeEachDialect('attachment titles', (db) => {
     await app.close();
   });
 
-  it('changes a published item’s title with its revision: the public keeps the old one until it is approved, and a returned revision drops it', async () => {
+  it('changes a published item’s title with its revision: the public keeps the old one until it is approved, and a withdrawn revision drops it', async () => {
     const { app, deps } = await buildTestApp(db());
     const organ = await createOrgan(deps);
     const node = await createNode(deps, organ.id);
@@ -107,12 +107,13 @@ describeEachDialect('attachment titles', (db) => {
     expect(approved.statusCode).toBe(303);
     expect(await portal()).toMatch(/title="tingshui\.txt">附件：停水范围<\/a>/);
 
-    // Taken away with a second revision, which is returned: the approved title stays, the change is dropped.
+    // Taken away with a second revision, which its proposer withdraws: the approved title stays, the change is dropped.
     const { nodeIds: n2, ...again } = publicationInput([node], { title: '关于城区停水时间再次调整的通知' });
     expect((await app.inject({ method: 'POST', url: `/admin/publications/${item.id}`, cookies: mine.cookies, ...form({ ...again, nodeIds: String(n2[0]), changeNote: '再改', _csrf: mine.csrf } as Record<string, string>) })).statusCode).toBe(303);
     expect((await retitle('')).statusCode).toBe(303);
     expect((await deps.db.selectFrom('attachments').select('pending_title').where('id', '=', fileId).executeTakeFirstOrThrow()).pending_title).toBe('');
-    const returned = await app.inject({ method: 'POST', url: `/admin/publications/${item.id}/verbs/return_amendment`, cookies: theirs.cookies, payload: { _csrf: theirs.csrf, comment: '再核对' } });
+    // 撤回修订 by its proposer drops it (退回修订 keeps it with them, ADR 0051).
+    const returned = await app.inject({ method: 'POST', url: `/admin/publications/${item.id}/verbs/withdraw_amendment`, cookies: mine.cookies, payload: { _csrf: mine.csrf } });
     expect(returned.statusCode).toBe(303);
     expect((await deps.db.selectFrom('attachments').select(['title', 'pending_title']).where('id', '=', fileId).executeTakeFirstOrThrow())).toEqual({ title: '附件：停水范围', pending_title: null });
     await app.close();

@@ -50,7 +50,8 @@ const VERBS: [string, ReviewVerb, string][] = [
   ['mark-amended', 'mark_amended', '标记已修改并链接修改本文件的文件（amendingId；被多次修改时每次标记一份）'],
   ['amend', 'amend', '修订已发布信息（须填写修订说明；修订经发布人审核通过后才替换已发布的内容）'],
   ['approve-amendment', 'approve_amendment', '审核通过待审核的修订（不能由修订人审核）'],
-  ['return-amendment', 'return_amendment', '退回待审核的修订（发布人须填写意见；修订人本人可撤销）'],
+  ['return-amendment', 'return_amendment', '退回修订：发布人填写意见，修订退回修订人，内容、附件和修订说明都保留，修订人修改后重新提交（修订）或撤回修订'],
+  ['withdraw-amendment', 'withdraw_amendment', '撤回修订：修订人本人放弃待审核或已退回的修订，随修订上传的附件删除，已发布的版本不变'],
   ['recall', 'recall_submission', '撤回报送（审核人处理之前，由报送人撤回，改回草稿）'],
 ];
 

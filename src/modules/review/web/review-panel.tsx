@@ -125,12 +125,19 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
         {(mayApproveAmendment || has('return_amendment')) && (
           <form method="post" action={`${base}/verbs/approve_amendment`} class="panel">
             {hidden}
-            <Field name="comment" label={mayApproveAmendment ? '修订审核意见' : '撤销修订的说明（可不填）'} errors={errors}><textarea id="f-amendment-comment" name="comment"></textarea></Field>
+            <Field name="comment" label={mayApproveAmendment ? '修订审核意见' : '退回修订的意见'} errors={errors}><textarea id="f-amendment-comment" name="comment"></textarea></Field>
             {mayApproveAmendment && blocking > 0 && <AcceptFindings findings={findings} errors={errors} idPrefix="f-amendment" />}
             <div class="actions">
               {mayApproveAmendment && <button class="btn" type="submit">修订审核通过</button>}
-              {has('return_amendment') && <button class="btn btn-secondary" type="submit" formaction={`${base}/verbs/return_amendment`}>{mayApproveAmendment ? '退回修订' : '撤销修订'}</button>}
+              {has('return_amendment') && <button class="btn btn-secondary" type="submit" formaction={`${base}/verbs/return_amendment`}>退回修订</button>}
             </div>
+          </form>
+        )}
+        {/* The proposer's own: the revision, in review or returned, is discarded with its files (ADR 0051). */}
+        {has('withdraw_amendment') && (
+          <form method="post" action={`${base}/verbs/withdraw_amendment`}>
+            {hidden}
+            <button class="btn btn-secondary" type="submit">撤回修订</button> <span class="hint">放弃这份修订：修订内容和随修订上传的附件随之删除，已发布的版本不变</span>
           </form>
         )}
         {(mayApproveWithJustification || has('return_for_changes')) && (

@@ -18,6 +18,8 @@ export interface ReviewTables {
     proposed_by: number | null; proposed_by_label: string; proposed_at: string; author_ids: string; decided_by: number | null; decided_at: string | null; decision_comment: Generated<string>;
     /** The published version's scan when the revision started (migration 086); null before. */
     published_findings_json: string | null;
+    /** 退回修订 sent it back to its proposer, kept (migration 092); null while in review. */
+    returned_at: string | null; returned_by: number | null; returned_by_label: string | null; return_comment: string | null;
   };
   submission_tasks: {
     id: Generated<number>; organ_id: number; unit_id: number; node_id: number | null; title: string; description: string; every_days: number | null;
