@@ -46,6 +46,8 @@ export async function pendingRevisionsOf(db: Db, organIds: number[]) {
     .leftJoin('review_forms as f', 'f.publication_id', 'p.id')
     .select(['p.id as id', 'p.title', 'p.organ_id', 'p.submitting_unit_id', 'o.name as organ_name', 'r.proposed_at', 'r.proposed_by', 'r.author_ids', 'f.scan_findings_json'])
     .where('r.status', '=', 'pending')
+    // A revision returned to its proposer waits on them, not on a reviewer (ADR 0051).
+    .where('r.returned_at', 'is', null)
     .where('p.organ_id', 'in', organIds)
     .orderBy('r.proposed_at')
     .orderBy('p.id')
@@ -53,13 +55,30 @@ export async function pendingRevisionsOf(db: Db, organIds: number[]) {
   return rows.map(({ author_ids, scan_findings_json, ...r }) => ({ ...r, authorIds: JSON.parse(author_ids) as number[], ...findingCounts(scan_findings_json) }));
 }
 
-/** Items returned for changes to the person who submitted them, oldest change first, each with the return that stands (who, when, why). */
+/**
+ * Items returned for changes to the person who submitted them, oldest change first, each with the return that stands (who, when, why);
+ * then the revisions of published items returned to their proposer (退回修订, ADR 0051), the return named 修订审核.
+ */
 export async function returnedTo(db: Db, userId: number) {
   const items = await db.selectFrom('publications').select(['id', 'title']).where('status', '=', 'returned').where('submitted_by', '=', userId).orderBy('updated_at').execute();
-  if (items.length === 0) return [];
-  const returns = await db.selectFrom('review_decisions').select(['id', 'publication_id', 'verb', 'stage_position', 'stage_name', 'user_label', 'decided_at', 'comment'])
+  const returns = items.length === 0 ? [] : await db.selectFrom('review_decisions').select(['id', 'publication_id', 'verb', 'stage_position', 'stage_name', 'user_label', 'decided_at', 'comment'])
     .where('publication_id', 'in', items.map((i) => i.id)).where('verb', '=', 'return_for_changes').execute();
-  return items.map((i) => ({ ...i, lastReturn: latestReturnOf('returned', returns.filter((d) => d.publication_id === i.id)) }));
+  return [
+    ...items.map((i) => ({ ...i, lastReturn: latestReturnOf('returned', returns.filter((d) => d.publication_id === i.id)) })),
+    ...await revisionsReturnedTo(db, userId),
+  ];
+}
+
+/** The revisions returned to their proposer (退回修订 keeps them, ADR 0051), oldest return first, with who returned each, when and why. */
+async function revisionsReturnedTo(db: Db, userId: number) {
+  const rows = await db.selectFrom('publication_revisions as r').innerJoin('publications as p', 'p.id', 'r.publication_id')
+    .select(['p.id as id', 'p.title', 'r.returned_at', 'r.returned_by_label', 'r.return_comment'])
+    .where('r.status', '=', 'pending').where('r.returned_at', 'is not', null).where('r.proposed_by', '=', userId)
+    .orderBy('r.returned_at').orderBy('p.id').execute();
+  return rows.map((r) => ({
+    id: r.id, title: `${r.title}（修订）`,
+    lastReturn: { stageName: '修订审核', by: r.returned_by_label ?? '', at: r.returned_at!, comment: r.return_comment ?? '' },
+  }));
 }
 
 /** Items scheduled to publish at or before `nowAt`, the earliest first. */

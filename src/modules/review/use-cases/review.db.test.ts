@@ -4,6 +4,7 @@ import { buildDeps, createNode, createOrgan, createReviewCast, publicationInput 
 import { createPublication, findPublication, pagePublishedInNodes } from '../../catalog/index.ts';
 import { decisionsFor, fillReviewForm, loadForm, performReviewVerb, publishScheduled, versionsFor } from '../index.ts';
 import { findPendingRevision } from '../storage/revisions-repository.ts';
+import { pendingRevisionsOf, returnedTo } from '../storage/review-inbox.ts';
 
 describeEachDialect('review chain and confidentiality review', (db) => {
   async function world(body = '<p>县住建局召开推进会，部署保障性住房工作。</p>') {
@@ -247,6 +248,9 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     expect(kept).toMatchObject({ changeNote: '更换附件', proposedBy: cast.author.id, returned: { comment: '新附件缺少盖章页', by: cast.office.id } });
     expect(kept.input).toMatchObject({ formedOn: '2026-03-02' });
     await expect(performReviewVerb(deps, secondPublisher.actor, draft.id, 'approve_amendment')).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_REVISION_RETURNED' })] });
+    // It waits in its proposer's 待办 (退回给我修改) with the comment, and in no reviewer's.
+    expect(await returnedTo(deps.db, cast.author.id)).toEqual([expect.objectContaining({ id: draft.id, lastReturn: expect.objectContaining({ comment: '新附件缺少盖章页', stageName: '修订审核' }) })]);
+    expect((await pendingRevisionsOf(deps.db, [draft.organId])).map((r) => r.id)).not.toContain(draft.id);
     // Its proposer withdraws it (撤回修订): then, and only then, it is discarded with its files.
     await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'withdraw_amendment')).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_NOT_PROPOSER' })] });
     await performReviewVerb(deps, cast.author.actor, draft.id, 'withdraw_amendment');
