@@ -451,7 +451,7 @@ function decisionComment(verb: ReviewVerb, input: VerbInput, accepted?: StoredFi
 }
 
 export function refusal(reasons: Reason[]): DomainError {
-  const rightsOnly = reasons.every((r) => ['ERR_REVIEW_NOT_YOUR_STAGE', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_NOT_EDITOR', 'ERR_REVIEW_NOT_SUBMITTER'].includes(r.code));
+  const rightsOnly = reasons.every((r) => ['ERR_REVIEW_NOT_YOUR_STAGE', 'ERR_REVIEW_NOT_PUBLISHER', 'ERR_REVIEW_NOT_EDITOR', 'ERR_REVIEW_NOT_SUBMITTER', 'ERR_REVIEW_NOT_PROPOSER'].includes(r.code));
   return new DomainError('ERR_REVIEW_REFUSED', `操作未能完成：${reasons.map((r) => r.message).join('；')}`, { httpStatus: rightsOnly ? 403 : 409, reasons });
 }
 

@@ -252,7 +252,7 @@ describeEachDialect('review chain and confidentiality review', (db) => {
     expect(await returnedTo(deps.db, cast.author.id)).toEqual([expect.objectContaining({ id: draft.id, lastReturn: expect.objectContaining({ comment: '新附件缺少盖章页', stageName: '修订审核' }) })]);
     expect((await pendingRevisionsOf(deps.db, [draft.organId])).map((r) => r.id)).not.toContain(draft.id);
     // Its proposer withdraws it (撤回修订): then, and only then, it is discarded with its files.
-    await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'withdraw_amendment')).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ERR_REVIEW_NOT_PROPOSER' })] });
+    await expect(performReviewVerb(deps, cast.office.actor, draft.id, 'withdraw_amendment')).rejects.toMatchObject({ httpStatus: 403, reasons: [expect.objectContaining({ code: 'ERR_REVIEW_NOT_PROPOSER' })] });
     await performReviewVerb(deps, cast.author.actor, draft.id, 'withdraw_amendment');
     expect(await names('revision')).toEqual(['原附件.txt']);
     expect(fs.existsSync(firstFile)).toBe(false);
