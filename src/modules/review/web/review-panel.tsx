@@ -85,6 +85,10 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
         <section class="panel" aria-labelledby="revision-h">
           <h3 id="revision-h">待审核的修订</h3>
           <p>{o.revision.proposedByLabel} 于 {chinaTimeOf(o.revision.proposedAt)} 提交；修订说明：{o.revision.changeNote}</p>
+          {/* 退回修订 keeps the revision with its proposer (ADR 0051): the 退回意见 stands here until it is saved again or withdrawn. */}
+          {o.revision.returned && (
+            <div class="error-summary" role="note"><h2>修订已退回修改</h2><p>{o.revision.returned.byLabel} 于 {chinaTimeOf(o.revision.returned.at)} 退回修订，退回意见：{o.revision.returned.comment}</p><p>修订内容、修订说明和随修订上传或删除的附件都已保留，已发布的版本不变：修改后重新提交修订，或撤回修订。</p></div>
+          )}
           <p>审核通过前，门户显示现行版本；通过后，修订替换现行内容，现行版本作为历史版本保留。</p>
           {o.revision.changes.length === 0 ? <p>修订未改动表单中的内容{o.revisionAttachments.length > 0 ? '，只改动了附件' : ''}。</p> : (
             <table class="list">
@@ -193,7 +197,7 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
           <details><summary>标记废止</summary>
             <form method="post" action={`${base}/verbs/repeal`}>
               {hidden}
-              <Field name="replacedById" label="替代文件编号（可不填）" errors={errors}><input id="f-replacedById-repeal" name="replacedById" inputMode="numeric" /></Field>
+              <Field name="replacedById" label="替代文件（文号、索引号、标题或编号，可不填）" errors={errors}><input id="f-replacedById-repeal" name="replacedById" /></Field>
               <button class="btn" type="submit">标记废止…</button>
             </form>
           </details>
