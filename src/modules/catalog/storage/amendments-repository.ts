@@ -11,9 +11,11 @@ import type { Executor } from './executor.ts';
 /** A document as a 效力 link shows it: the portal links it at its own organ's address. */
 export type ValidityLinkItem = {
   id: number; title: string; documentNumber: string | null; publishedOn: string | null; organId: number; organCode: string; status: string;
+  /** 索引号, as the portal shows it (null before publication). */
+  indexNumber?: string | null;
 };
 
-const item = (r: { id: number; title: string; document_number: string | null; published_on: string | null; organ_id: number; organ_code: string; status: string }): ValidityLinkItem => ({
+const item = (r: { id: number; title: string; document_number: string | null; published_on: string | null; organ_id: number; organ_code: string; status: string; index_number?: string | null }): ValidityLinkItem => ({
   id: r.id, title: r.title, documentNumber: r.document_number, publishedOn: r.published_on, organId: r.organ_id, organCode: r.organ_code, status: r.status,
 });
 const oldestFirst = (a: ValidityLinkItem, b: ValidityLinkItem) => (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id - b.id;
@@ -96,7 +98,7 @@ export function documentNumberSpellings(typed: string): string[] {
 
 /**
  * Published documents of `organIds` that what an officer typed names: its 编号, its 文号 in any bracket
- * spelling, or its whole title (with or without 《》). At most `limit`, newest first.
+ * spelling, its 索引号 (as the portal shows it), or its whole title (with or without 《》). At most `limit`, newest first.
  */
 export async function findAmendingCandidates(db: Executor, organIds: readonly number[], typed: string, limit = 10): Promise<ValidityLinkItem[]> {
   const t = typed.trim();
@@ -109,10 +111,12 @@ export async function findAmendingCandidates(db: Executor, organIds: readonly nu
     .where((eb) => eb.or([
       eb('p.document_number', 'in', documentNumberSpellings(t)),
       eb('p.title', '=', title),
+      eb('p.index_number', '=', t),
       ...(id !== null ? [eb('p.id', '=', id)] : []),
     ]))
     .orderBy('p.published_on', 'desc').orderBy('p.id', 'desc')
+    .select('p.index_number')
     .limit(limit)
     .execute();
-  return rows.map(item);
+  return rows.map((r) => ({ ...item(r), indexNumber: r.index_number }));
 }

@@ -159,7 +159,7 @@ describeEachDialect('已修改 and the documents that amended it (ADR 0026)', (d
         const flash = Object.fromEntries(r.cookies.map((c) => [c.name, c.value]));
         return (await app.inject({ url: `/admin/publications/${w.measure.id}`, cookies: { ...s.cookies, ...flash } })).body.replace(/<[^>]+>/g, '');
       };
-      expect(await mark('岚建规〔2099〕1号')).toContain('未能标记已修改：没有找到文号、标题或编号为“岚建规〔2099〕1号”的已发布文件');
+      expect(await mark('岚建规〔2099〕1号')).toContain('未能标记已修改：没有找到文号、索引号、标题或编号为“岚建规〔2099〕1号”的已发布文件');
       expect(await mark('')).toContain('请填写修改本文件的文件');
       expect((await findPublication(w.deps.db, w.measure.id))?.validity).toBe('valid');
       const marked = await mark('岚建规(2024)3号');

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/domain-error.ts';
+import { bookTitle } from '../../../shared/sentences.ts';
 import { AmendmentErrorCode as E, amendingRefusal } from '../domain/amendment-link.ts';
 import { relatedOrganIds } from '../domain/interpretation.ts';
 import type { Publication } from '../domain/publication.ts';
@@ -37,18 +38,27 @@ export async function recordAmendingDocument(trx: Executor, p: Publication, amen
   await insertAmendment(trx, p.id, amendingId, on, by);
 }
 
+/** Which document is being named: 标记已修改's amending document, or 标记废止's (and the form's) 替代文件. */
+export type NamedDocumentRole = 'amending' | 'replacement';
+const NAMED: Record<NamedDocumentRole, { field: string; notFound: string; ambiguous: string }> = {
+  amending: { field: 'amendingId', notFound: E.notFound, ambiguous: E.ambiguous },
+  replacement: { field: 'replacedById', notFound: 'ERR_CATALOG_REPLACEMENT_NOT_FOUND', ambiguous: 'ERR_CATALOG_REPLACEMENT_AMBIGUOUS' },
+};
+
 /**
- * The document an officer means by what they typed for item `p` (编号, 文号 in any bracket spelling,
+ * The document an officer means by what they typed for item `p` (编号, 文号 in any bracket spelling, 索引号,
  * or title): one published document of an organ whose documents may amend it. None, or more than one,
- * is refused with what to type instead.
+ * is refused with what to type instead (the candidates, by 编号, 索引号 and title). The same for 标记已修改 and 标记废止.
  */
-export async function resolveAmendingDocument(db: Executor, p: Pick<Publication, 'organId'>, typed: string): Promise<number> {
+export async function resolveAmendingDocument(db: Executor, p: Pick<Publication, 'organId'>, typed: string, role: NamedDocumentRole = 'amending'): Promise<number> {
+  const named = NAMED[role];
   const found = await findAmendingCandidates(db, [...await amendingOrgans(db, p.organId)], typed, 5);
   if (found.length === 0) {
-    throw new DomainError(E.notFound, `没有找到文号、标题或编号为“${typed.trim()}”的已发布文件（限本机关及上下级机关）`, { field: 'amendingId' });
+    throw new DomainError(named.notFound, `没有找到文号、索引号、标题或编号为“${typed.trim()}”的已发布文件（限本机关及上下级机关）`, { field: named.field });
   }
   if (found.length > 1) {
-    throw new DomainError(E.ambiguous, `“${typed.trim()}”对应多份文件，请填写其中一份的编号：${found.map((f) => `${f.id}（${f.title}）`).join('、')}`, { field: 'amendingId' });
+    const listed = found.map((f) => `${f.id}（${[f.indexNumber ? `索引号 ${f.indexNumber}` : null, f.documentNumber, bookTitle(f.title)].filter(Boolean).join('，')}）`).join('、');
+    throw new DomainError(named.ambiguous, `“${typed.trim()}”对应多份文件，请填写其中一份的编号：${listed}`, { field: named.field });
   }
   return found[0]!.id;
 }

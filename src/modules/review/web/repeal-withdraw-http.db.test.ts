@@ -30,7 +30,8 @@ describeEachDialect('repeal and withdrawal in the back office', (db) => {
         return body.replace(/<[^>]+>/g, '');
       };
 
-      expect(await verb('repeal', { replacedById: 'abc' })).toContain('未能废止：替代文件编号应为本平台的信息编号（数字）');
+      // Text is a 文号, 索引号 or title, as 标记已修改 takes (ADR 0048): one that names nothing is refused, saying what was looked for.
+      expect(await verb('repeal', { replacedById: 'abc' })).toContain('未能废止：没有找到文号、索引号、标题或编号为“abc”的已发布文件');
       expect(await verb('repeal', { replacedById: String(item.id) })).toContain('未能废止：替代文件不能是本文件');
       expect((await findPublication(deps.db, item.id))?.validity).toBe('valid');
       expect(await verb('withdraw', { withdrawReason: 'other', withdrawNote: '  ' })).toContain('撤回原因为“其他”时，请填写撤回说明');

@@ -34,9 +34,15 @@ import { queueWaitingLabel } from '../domain/queue-waiting-label.ts';
 
 /** Back-office routes of the review workflow. The panel itself is shown on the publication page. */
 /** 替代文件编号 as typed: blank is none; anything else must be an item's number (NaN is refused as not one). */
-function replacementNumber(typed: string): number | null {
+/**
+ * 标记废止's 替代文件 as typed: nothing, or the published document named by its 编号, 文号, 索引号 or title — what
+ * 标记已修改 takes (resolveAmendingDocument; none or several found is refused with the candidates).
+ */
+async function typedReplacement(db: AppDeps['db'], id: number, typed: string): Promise<number | null> {
   const text = typed.trim();
-  return text === '' ? null : /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+  if (text === '') return null;
+  const item = await findPublication(db, id);
+  return item ? resolveAmendingDocument(db, item, text, 'replacement') : null;
 }
 
 /** The finding 应用建议遮盖 names, as its form posts it (offsets that are not numbers name none). */
@@ -105,7 +111,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       if (CONFIRMED_PUBLIC_VERBS.includes(verb) && asString(body.confirm) !== '1') {
         const typed = { withdrawReason: asString(body.withdrawReason), withdrawNote: asString(body.withdrawNote), replacedById: asString(body.replacedById).trim() };
         try {
-          const replacedById = replacementNumber(typed.replacedById);
+          const replacedById = verb === 'repeal' ? await typedReplacement(db, id, typed.replacedById) : null;
           const item = await checkReviewVerb(deps, actorOf(request, 'web'), id, verb, {
             withdrawReason: typed.withdrawReason || undefined, withdrawNote: typed.withdrawNote, replacedById,
           });
@@ -133,7 +139,7 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           // The form gives Beijing time without a zone.
           publishAt: publishAtLocal ? instantOfChinaTime(publishAtLocal).toISOString() : undefined,
           withdrawReason: asString(body.withdrawReason) || undefined, withdrawNote: asString(body.withdrawNote),
-          replacedById: replacementNumber(asString(body.replacedById)),
+          replacedById: verb === 'repeal' ? await typedReplacement(db, id, asString(body.replacedById)) : null,
           finding: named,
         });
         setFlash(reply, verb === 'apply_mask' ? maskDone(masked) : verb === 'submit' ? await submitted(id) : CONFIRMED_PUBLIC_VERBS.includes(verb)
