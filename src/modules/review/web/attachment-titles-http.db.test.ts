@@ -112,7 +112,11 @@ describeEachDialect('attachment titles', (db) => {
     expect((await app.inject({ method: 'POST', url: `/admin/publications/${item.id}`, cookies: mine.cookies, ...form({ ...again, nodeIds: String(n2[0]), changeNote: '再改', _csrf: mine.csrf } as Record<string, string>) })).statusCode).toBe(303);
     expect((await retitle('')).statusCode).toBe(303);
     expect((await deps.db.selectFrom('attachments').select('pending_title').where('id', '=', fileId).executeTakeFirstOrThrow()).pending_title).toBe('');
-    // 撤回修订 by its proposer drops it (退回修订 keeps it with them, ADR 0051).
+    // 退回修订 keeps it with its proposer, the 退回意见 on the item's page (ADR 0051); 撤回修订 by its proposer then drops it.
+    const back = await app.inject({ method: 'POST', url: `/admin/publications/${item.id}/verbs/return_amendment`, cookies: theirs.cookies, payload: { _csrf: theirs.csrf, comment: '再核对' } });
+    expect(back.statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url: `/admin/publications/${item.id}`, cookies: mine.cookies })).body).toContain('退回意见：再核对');
+    expect((await deps.db.selectFrom('attachments').select('pending_title').where('id', '=', fileId).executeTakeFirstOrThrow()).pending_title).toBe('');
     const returned = await app.inject({ method: 'POST', url: `/admin/publications/${item.id}/verbs/withdraw_amendment`, cookies: mine.cookies, payload: { _csrf: mine.csrf } });
     expect(returned.statusCode).toBe(303);
     expect((await deps.db.selectFrom('attachments').select(['title', 'pending_title']).where('id', '=', fileId).executeTakeFirstOrThrow())).toEqual({ title: '附件：停水范围', pending_title: null });
