@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
+import { createCountyBureau } from '../../../../test/support/county-bureau.ts';
 import { parseQuery } from '../domain/parse-query.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { FEWER_WORDS_MAX_COUNTS, fewerWordsOffers, type CountOf } from '../use-cases/search-offers.ts';
@@ -18,10 +18,7 @@ describeEachDialect('fewer keywords keep the words that were meant', (db) => {
   it('cuts a keyword that blocks into its words, whether one or several block, within the bound on counts', async () => {
     const { app, deps } = await buildTestApp(db());
     try {
-      const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
-      const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
-      const node = await createNode(deps, bureau.id);
-      const item = (title: string, body: string) => createPublished(deps, bureau.id, [node], { title, bodyHtml: `<p>${body}</p>` });
+      const { item } = await createCountyBureau(deps);
       await item('关于保障建筑工人按时足额领取工资的通知', '建筑施工企业拖欠工资的，工人可向县住建局投诉，也可拨打12345热线。');
       await item('建筑工地扬尘污染投诉举报方式', '对建筑工地扬尘污染问题，可拨打县住建局投诉电话。');
       await item('根治拖欠农民工工资投诉举报电话', '施工单位未按时支付农民工工资的，可拨打投诉举报电话。');

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
-import { createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
+import { createCountyBureau } from '../../../../test/support/county-bureau.ts';
 
 const q = (s: string) => encodeURIComponent(s);
 
@@ -15,10 +15,7 @@ describeEachDialect('questions typed as sentences keep the words they are about'
   it('leaves out what only asks, keeps listed words whole, and tries a blocking word shorter', async () => {
     const { app, deps } = await buildTestApp(db());
     try {
-      const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
-      const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
-      const node = await createNode(deps, bureau.id);
-      const item = (title: string, body: string) => createPublished(deps, bureau.id, [node], { title, bodyHtml: `<p>${body}</p>` });
+      const { item } = await createCountyBureau(deps);
       await item('建筑工地拖欠工资投诉渠道', '建筑工地拖欠工资的，工人可向县住建局投诉。');
       await item('2025年度工作总结', '全年办结工地投诉事项36件。');
       await item('老旧小区燃气管道老化更新改造实施方案', '对使用年限超过20年的燃气管道进行更新。');

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
+import { createCountyBureau } from '../../../../test/support/county-bureau.ts';
 import { createNode, createOrgan, createPublished } from '../../../../test/support/factories.ts';
 import { parseQuery } from '../domain/parse-query.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
@@ -18,10 +19,7 @@ describeEachDialect('questions typed as sentences, and a 文号 typed without br
   it('offers the words a question asks about, or the most of them that find something together', async () => {
     const { app, deps } = await buildTestApp(db());
     try {
-      const county = await createOrgan(deps, { kind: 'government', name: '青岚县人民政府', shortName: '县政府' });
-      const bureau = await createOrgan(deps, { parentCode: county.code, name: '青岚县住房和城乡建设局', shortName: '县住建局' });
-      const node = await createNode(deps, bureau.id);
-      const item = (title: string, body: string) => createPublished(deps, bureau.id, [node], { title, bodyHtml: `<p>${body}</p>` });
+      const { item } = await createCountyBureau(deps);
       await item('关于印发青岚县农村危房改造补助标准的通知', '为了解决农户住房安全问题，现将农村危房改造补助标准印发给你们。');
       await item('关于开展农村危房改造摸底调查的通知', '为全面了解全县农村危房改造情况，请各乡镇开展摸底调查。');
       await item('青岚县农村危房改造申请审批程序', '危房改造由农户本人提出申请，经村委会评议、乡镇审核后报县住建局审批。');
