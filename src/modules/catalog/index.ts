@@ -49,6 +49,7 @@ export { apiValidatorCompiler } from './web/api/api-validator-compiler.ts';
 export { jsonObjectBody, withoutNulls } from './web/api/api-access.ts';
 export { publicationDetail, attachment as attachmentSchema } from './web/api/publication-schemas.ts';
 export { presentAttachment } from './web/api/presenters.ts';
+export { readUploadedFile } from './web/api/uploaded-file.ts';
 export { publicationJson } from './web/api/publications-routes.ts';
 export { errorResponses, jsonResponse, publicationAttachmentParams, publicationIdParams } from './web/api/schemas.ts';
 // Whose site it is: the identity settings, the portal frame every page shows, the emblem.

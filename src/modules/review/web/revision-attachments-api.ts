@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { attachmentSchema, errorResponses, findAttachment, jsonResponse, listAttachments, presentAttachment, publicationAttachmentParams, publicationIdParams } from '../../catalog/index.ts';
+import { attachmentSchema, errorResponses, findAttachment, jsonResponse, listAttachments, presentAttachment, publicationAttachmentParams, publicationIdParams, readUploadedFile } from '../../catalog/index.ts';
 import { actorOf, requireApiToken } from '../../identity/index.ts';
 import { scanFactsOf } from '../domain/item-scan.ts';
 import { loadForm } from '../storage/review-repository.ts';
@@ -81,7 +81,6 @@ export const revisionAttachmentsApi = (deps: AppDeps): FastifyPluginAsyncZod => 
     if (!a || a.publication_id !== publicationId) throw notFound();
     return a;
   };
-  const missingFile = () => new DomainError('ERR_VALIDATION', '请以 multipart/form-data 在字段 file 中上传附件', { field: 'file' });
 
   app.post('/publications/:id/revision/attachments', {
     preHandler: requireApiToken(deps),
@@ -92,13 +91,7 @@ export const revisionAttachmentsApi = (deps: AppDeps): FastifyPluginAsyncZod => 
       response: { 201: jsonResponse('随修订新增的附件和修订的扫描结果 / the added file and the revision\'s scan', revisionFile), ...errorResponses(400, 401, 403, 404, 409, 413) },
     },
   }, async (request, reply) => {
-    if (!request.isMultipart()) throw missingFile();
-    const file = await request.file();
-    if (!file || file.fieldname !== 'file') throw missingFile();
-    const bytes = await file.toBuffer();
-    const titleField = file.fields.title as { type?: string; value?: unknown } | undefined;
-    const title = titleField && titleField.type === 'field' ? titleField.value : undefined;
-    const id = await addRevisionAttachment(deps, actorOf(request, 'api'), request.params.id, { fileName: file.filename, bytes, title });
+    const id = await addRevisionAttachment(deps, actorOf(request, 'api'), request.params.id, await readUploadedFile(request));
     return reply.status(201).send(await answer(request.params.id, id));
   });
 

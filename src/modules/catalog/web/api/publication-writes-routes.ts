@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../../../platform/app-deps.ts';
-import { DomainError } from '../../../../shared/domain-error.ts';
 import { actorOf, requireApiToken } from '../../../identity/index.ts';
 import { addAttachment, createPublication, listAttachments, updatePublication } from '../../index.ts';
 import { jsonObjectBody, withoutNulls } from './api-access.ts';
@@ -11,6 +10,7 @@ import { docTypeWarningsOf } from '../../use-cases/doc-type-warnings-of.ts';
 import { attachment, attachmentUploadBody, publicationBody, publicationPutBody, publicationWriteAnswer } from './publication-schemas.ts';
 import { publicationJson } from './publications-routes.ts';
 import { presentAttachment } from './presenters.ts';
+import { readUploadedFile } from './uploaded-file.ts';
 import { errorResponses, jsonResponse, organCodeParams, publicationIdParams } from './schemas.ts';
 
 const tags = ['publications'];
@@ -23,7 +23,6 @@ const expectedVersionSchema = z.object({
 /** A saved item as the API shows it to staff, with the 文件类型 warnings its form would show (never a refusal). */
 const writeAnswer = async (deps: AppDeps, p: Publication) => ({ ...(await publicationJson(deps, p, { staff: true })), warnings: await docTypeWarningsOf(deps.db, p) });
 
-const missingFile = () => new DomainError('ERR_VALIDATION', '请以 multipart/form-data 在字段 file 中上传附件', { field: 'file' });
 
 /** `afterItemChanged`: what follows an item's change in other areas (catalogApi's option of that name). */
 export const publicationWritesRoutes = (deps: AppDeps, afterItemChanged: (publicationId: number) => Promise<void>): FastifyPluginAsyncZod => async (app) => {
@@ -65,14 +64,7 @@ export const publicationWritesRoutes = (deps: AppDeps, afterItemChanged: (public
       response: { 201: jsonResponse('已保存的附件 / the stored attachment', attachment), ...errorResponses(400, 401, 403, 404, 413) },
     },
   }, async (request, reply) => {
-    if (!request.isMultipart()) throw missingFile();
-    const file = await request.file();
-    if (!file || file.fieldname !== 'file') throw missingFile();
-    const bytes = await file.toBuffer();
-    // The optional 附件名称, a field sent before the file (multipart fields come in order).
-    const titleField = file.fields.title as { type?: string; value?: unknown } | undefined;
-    const title = titleField && titleField.type === 'field' ? titleField.value : undefined;
-    const id = await addAttachment(deps, actorOf(request, 'api'), request.params.id, { fileName: file.filename, bytes, title });
+    const id = await addAttachment(deps, actorOf(request, 'api'), request.params.id, await readUploadedFile(request));
     await afterItemChanged(request.params.id);
     const stored = (await listAttachments(deps.db, request.params.id)).find((a) => a.id === id)!;
     return reply.status(201).send(presentAttachment(stored));
