@@ -115,7 +115,11 @@ describeEachDialect('attachment titles', (db) => {
     // 退回修订 keeps it with its proposer, the 退回意见 on the item's page (ADR 0051); 撤回修订 by its proposer then drops it.
     const back = await app.inject({ method: 'POST', url: `/admin/publications/${item.id}/verbs/return_amendment`, cookies: theirs.cookies, payload: { _csrf: theirs.csrf, comment: '再核对' } });
     expect(back.statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url: `/admin/publications/${item.id}`, cookies: mine.cookies })).body).toContain('退回意见：再核对');
+    const minePage = (await app.inject({ method: 'GET', url: `/admin/publications/${item.id}`, cookies: mine.cookies })).body;
+    expect(minePage).toContain('退回意见：再核对');
+    // The form above it holds the returned revision, which waits for its proposer, not for a reviewer.
+    expect(minePage).not.toContain('正在等待审核的修订');
+    expect(minePage).toContain('下方表单显示的是退回给修订人修改的修订');
     expect((await deps.db.selectFrom('attachments').select('pending_title').where('id', '=', fileId).executeTakeFirstOrThrow()).pending_title).toBe('');
     const returned = await app.inject({ method: 'POST', url: `/admin/publications/${item.id}/verbs/withdraw_amendment`, cookies: mine.cookies, payload: { _csrf: mine.csrf } });
     expect(returned.statusCode).toBe(303);

@@ -164,7 +164,13 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         </p>
       )}
       {publication && !editable && <LockedNotice publication={publication} review={review} />}
-      {amending && revision && <p class="notice notice-info">下方表单显示的是 {revision.proposedByLabel} 提交、正在等待审核的修订；门户仍显示现行版本，修订经发布人审核通过后才替换。</p>}
+      {amending && revision && !revision.returned && <p class="notice notice-info">下方表单显示的是 {revision.proposedByLabel} 提交、正在等待审核的修订；门户仍显示现行版本，修订经发布人审核通过后才替换。</p>}
+      {amending && revision?.returned && (
+        <p class="notice notice-info">
+          下方表单显示的是退回给修订人修改的修订（{revision.proposedByLabel} 提交，{revision.returned.byLabel} 于 {chinaTimeOf(revision.returned.at)} 退回，意见见下方“待审核的修订”）；
+          修改后保存即重新提交审核，不再需要时可撤回修订。门户仍显示现行版本。
+        </p>
+      )}
       {amending && !revision && editable && <p class="notice notice-info">修订已发布的信息：修改下方表单并填写修订说明后保存。修订须经发布人（修订人以外的人）审核通过后才替换已发布的内容，此前门户仍显示现行版本。</p>}
       <form id={ITEM_FORM} method="post" action={action} novalidate data-unsaved={editable && unsaved ? '' : undefined}>
         <input type="hidden" name="_csrf" value={scope.csrf} />
