@@ -1,9 +1,9 @@
 import { maskPersonName } from './letter-input.ts';
+import { escapeRegExp } from '../../../shared/reg-exp.ts';
 
 /** What may stand between the characters of a name as written (王 建 国, 王·建国): spaces and dots, never a line break or a comma. */
 const SEPARATOR = '[ \\t\\u00a0\\u3000·•・‧.．_\\-－]';
 const IS_SEPARATOR = new RegExp(`^${SEPARATOR}$`, 'u');
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The writer's name out of a text the portal publishes: every occurrence of the full name becomes

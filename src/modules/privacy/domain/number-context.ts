@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../../shared/reg-exp.ts';
+
 /**
  * What the words around a number say it is. A label right before a number ("账号：", "订单号：")
  * or at the head of its table column decides between a bank account and an order number that
@@ -45,10 +47,6 @@ const LABEL_PATTERN = new RegExp(
   [...WORD_KIND.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'),
   'g',
 );
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * The kind of the last label word in `s`, or null. A registration label that also names an identity

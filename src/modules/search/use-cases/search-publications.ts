@@ -17,6 +17,7 @@ import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
 import { fullTextIndexFor, type FullTextIndex, type Match, type Scope } from '../storage/full-text-index.ts';
 import { idOfSortKey, keyRange } from '../domain/sort-key.ts';
 import { facetRows, findNodeOrgan, keysInNodes, nodesOfOrgans, nodesWithAncestors, numberedKeys, chunksOfDocs, placementsOf, rankRows, resultRows } from '../storage/search-repository.ts';
+import { escapeRegExp } from '../../../shared/reg-exp.ts';
 
 export type SearchHit = {
   id: number;
@@ -157,7 +158,6 @@ async function scopeOf(deps: AppDeps, f: SearchFilters, organList: OrganList): P
 }
 
 const byKeyDesc = (a: number, b: number) => b - a;
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One search: the matching items (every keyword as a substring, or the 文号/索引号), the facet
