@@ -86,7 +86,7 @@ export const revisionAttachmentsApi = (deps: AppDeps): FastifyPluginAsyncZod => 
     preHandler: requireApiToken(deps),
     schema: {
       tags, security, summary: '随修订上传附件',
-      description: `已发布信息的待审核修订新增一个附件：修订审核通过后公开，退回修订则删除。multipart/form-data，字段 file，可在其前加字段 title（附件名称）。${DESCRIBED} / Adds a file to a published item's pending revision (public once it is approved); the revision is scanned at once.`,
+      description: `已发布信息的待审核修订新增一个附件：修订审核通过后公开，撤回修订则删除（退回修订时随修订保留）。multipart/form-data，字段 file，可在其前加字段 title（附件名称）。${DESCRIBED} / Adds a file to a published item's pending revision (public once it is approved); the revision is scanned at once.`,
       consumes: ['multipart/form-data'], params: publicationIdParams, body: uploadBody,
       response: { 201: jsonResponse('随修订新增的附件和修订的扫描结果 / the added file and the revision\'s scan', revisionFile), ...errorResponses(400, 401, 403, 404, 409, 413) },
     },
