@@ -58,8 +58,11 @@ export type AcceptedFinding = NamedFinding & { reason: string };
 const PUBLIC_VERBS: ReviewVerb[] = ['publish', 'force_publish', 'withdraw', 'repeal', 'approve_amendment', 'mark_amended'];
 
 const GATED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_publish', 'amend', 'approve_amendment'];
-/** Verbs that pass an item's content on towards the portal: what publishing asks of a 政策解读's is asked at each. */
-const CONTENT_CHECKED: ReviewVerb[] = ['submit', 'approve', 'schedule', 'publish', 'force_publish', 'amend', 'approve_amendment'];
+/**
+ * Verbs that pass an item's content on towards the portal: what publishing asks of a 政策解读's is asked at each. The
+ * verbs the scan gates, for the same reason (one list, so the two cannot drift apart).
+ */
+const CONTENT_CHECKED: ReviewVerb[] = GATED;
 /** Verbs on which a reviewer may record why blocking scanner findings stand. */
 const JUSTIFYING: ReviewVerb[] = ['approve', 'publish', 'schedule', 'force_publish', 'approve_amendment'];
 
