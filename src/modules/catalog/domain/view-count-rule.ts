@@ -15,11 +15,13 @@
  */
 export function countsAsView(method: string | undefined, cookieHeader: string | undefined, printView: boolean): boolean {
   if (method !== 'GET' || printView) return false;
-  return !new RegExp(`(?:^|;)\\s*${SAME_VISIT_COOKIE}=1\\s*(?:;|$)`).test(cookieHeader ?? '');
+  return !SAME_VISIT_IN_HEADER.test(cookieHeader ?? '');
 }
 
 /** The cookie `/prefs` sets for the page it sends the reader back to: the switch's own return is no new view. */
 export const SAME_VISIT_COOKIE = 'gk_back';
+/** That cookie in a Cookie header (read before Fastify parses cookies: the page cache answers first, ADR 0024); made once. */
+const SAME_VISIT_IN_HEADER = new RegExp(`(?:^|;)\\s*${SAME_VISIT_COOKIE}=1\\s*(?:;|$)`);
 /** Long enough for a slow connection to follow the redirect; a reload within it is the same visit anyway. */
 export const SAME_VISIT_SECONDS = 60;
 
