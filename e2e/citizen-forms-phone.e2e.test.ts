@@ -148,6 +148,28 @@ describe.skipIf(SKIP_BROWSER)('the mailbox, the online application and an item b
     }
   });
 
+  it('mailbox: the 同意公开 box is a 44 px tap target on a phone with its whole sentence, and a tap beside the box ticks it (the last session noticed 16 × 16)', async () => {
+    for (const [width, prefs] of [[390, 'fs=m&elder=0'], [320, BIG], [1280, 'fs=m&elder=0']] as const) {
+      const where = `${width} px, ${prefs}`;
+      const page = await served.newPage({ viewport: { width, height: 800 }, hasTouch: width < 700 });
+      await page.goto(`${served.baseUrl}/prefs?${prefs}&return=/`);
+      await page.goto(`${served.baseUrl}/organs/${bureau.code}/letters/new`);
+      const consent = page.locator('label:has(input[name="publishConsent"])');
+      await consent.scrollIntoViewIfNeeded();
+      const box = (await consent.boundingBox())!;
+      expect(box.height, where).toBeGreaterThanOrEqual(width < 700 ? 44 : 24);
+      expect(box.x + box.width, where).toBeLessThanOrEqual(width);
+      // The box's own row: a tap 4 px left of the circle's centre, still inside the label's first 44 px, ticks it.
+      const circle = (await page.locator('input[name="publishConsent"]').boundingBox())!;
+      expect(circle.y - box.y + circle.height / 2, `${where}: the circle sits in the target's first row`).toBeLessThanOrEqual(width < 700 ? 44 : 24);
+      if (width < 700) await page.touchscreen.tap(box.x + 2, box.y + box.height - 2);
+      else await page.mouse.click(box.x + 2, box.y + box.height - 2);
+      await expect(page.locator('input[name="publishConsent"]').isChecked(), where).resolves.toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
+      await page.context().close();
+    }
+  });
+
   it('online application: the receipt tells how a lost code is reset and prints; the lookup opens with the number; the status keeps the request’s line breaks', async () => {
     const page = await phone(390);
     await page.goto(`${served.baseUrl}/organs/${bureau.code}/apply`);
