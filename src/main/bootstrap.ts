@@ -9,6 +9,7 @@ import { createSecretBox } from '../platform/secrets/secret-box.ts';
 import { loadOrCreateSecretKey } from '../platform/secrets/secret-key.ts';
 import { actorLabel, createUser, FIRST_START_ACTOR, firstStartAdministrators, sealPlainTwoStepSecrets } from '../modules/identity/index.ts';
 import { indexCondition, reindex } from '../modules/search/index.ts';
+import { anyOrganExists, firstTopOrgan } from '../modules/catalog/index.ts';
 import { auditKeyFitsLog, keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
 import { seedDemoRegion, seedDemoSearchLog } from './seed-demo.ts';
 
@@ -54,8 +55,7 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
   // Plain TOTP secrets from before ADR 0025 are sealed now, not left for each officer's next sign-in.
   const secrets = await sealPlainTwoStepSecrets(deps);
   if (secrets.sealed) say(`已加密保存 ${secrets.sealed} 个原以明文存放的两步验证密钥（ADR 0025）；此前的备份中仍是明文，请妥善保管或按期销毁`);
-  const organ = await deps.db.selectFrom('organs').select('id').limit(1).executeTakeFirst();
-  const seedingDemo = !organ && config.demo;
+  const seedingDemo = config.demo && !(await anyOrganExists(deps.db));
   if (seedingDemo) {
     const r = await seedDemoRegion(deps);
     say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件，${r.proposals} 件建议提案，${r.consultations} 件意见征集`);
@@ -102,7 +102,7 @@ async function createFirstAdministrator(deps: AppDeps, config: Config, say: (lin
       : `没有在用的系统管理员，但用户名 admin 已被停用的账号占用，未创建 admin${unused}。请用 ./bin/gongkai user reactivate --username admin 重新启用（docs/security.md），或用 ./bin/gongkai user add --role system_admin 新增`);
     return;
   }
-  const top = await deps.db.selectFrom('organs').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();
+  const top = await firstTopOrgan(deps.db);
   if (!top) {
     // A real deployment (GONGKAI_DEMO=false) starts empty: the administrator belongs to an organ, so it waits for the first one.
     say('数据库中还没有机关（GONGKAI_DEMO=false，未载入演示数据）。请先新增本级机关，例如：\n  ./bin/gongkai organ add --code qlx --name 青岚县人民政府 --kind government --credit-code 11341529003089526X\n再次启动时将创建管理员账号 admin。');

@@ -101,6 +101,15 @@ describe('import rules', () => {
     expect(bad).toEqual([]);
   });
 
+  it('SQL stays in storage/: src/main wires areas together through their index.ts and builds no queries', () => {
+    // The start read organs with its own queries (bootstrap.ts) where no test looked. The demo's bulk loader is the one
+    // exception: it writes the whole region in one transaction across areas (ADR 0004).
+    const query = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(|\bsql`|\bsql</;
+    const allowed = ['src/main/seed-demo.ts'];
+    const bad = all.filter((f) => f.includes('/src/main/') && !allowed.includes(rel(f)) && query.test(fs.readFileSync(f, 'utf8'))).map(rel);
+    expect(bad).toEqual([]);
+  });
+
   it('the staff context is the only scope helper: no area reads the organ scope itself (issue 12)', () => {
     // Back-office pages ask staffContext (catalog/web/staff-context.ts) and the permission rules of
     // identity/domain/permissions.ts; only the context itself and the reminders of src/main build on organScope.

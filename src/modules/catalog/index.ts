@@ -25,7 +25,7 @@ export {
 } from './use-cases/manage-attachments.ts';
 export { findAttachment, removeWithRevision, keepWithRevision, retitleWithRevision, settleRevisionAttachments } from './storage/revision-attachments.ts';
 export { checkAttachmentTitle, attachmentLabel, MAX_ATTACHMENT_TITLE } from './domain/attachment-title.ts';
-export { listOrgans, listOrgansInTree, findOrganByCode, findOrganById, organChain, type OrganInTree } from './storage/organs-repository.ts';
+export { listOrgans, listOrgansInTree, findOrganByCode, findOrganById, organChain, anyOrganExists, firstTopOrgan, type OrganInTree } from './storage/organs-repository.ts';
 export { listCatalogNodes, findCatalogNode, publishedCountsByNode, type CatalogNode } from './storage/catalog-nodes-repository.ts';
 export {
   findPublication, latestDocumentNumber, listAttachments, type AttachmentView, pagePublishedInNodes, latestPublished, pageForStaff, publishedForSitemap, publishedIdsInYear, addViewCounts,
@@ -101,3 +101,7 @@ export { publishedItemIds, publishedItemTitles } from './storage/organ-items-rep
 export { listRedirects, type RedirectEntry } from './storage/redirect-list-repository.ts';
 export { recordAmendingDocument, resolveAmendingDocument, publicValidityLinks, validityLinksOf, type ValidityLinkItem } from './use-cases/amending-documents.ts';
 export { AmendmentErrorCode, documentName } from './domain/amendment-link.ts';
+// Which document may amend or replace another (ADR 0048): the review's verbs, the item form, the API and the import ask it.
+export {
+  COUNTERPART_ERROR_CODES, comparedDates, counterpartReasons, documentDatesOf, type CounterpartDocument, type CounterpartRole, type DocumentDates,
+} from './domain/counterpart-document.ts';

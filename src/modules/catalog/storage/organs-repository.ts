@@ -34,6 +34,17 @@ export async function listOrgansInTree(db: Executor): Promise<OrganInTree[]> {
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, shortName: r.short_name }));
 }
 
+/** Whether the database holds any organ: the first start loads the demo only into one that holds none. */
+export async function anyOrganExists(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('organs').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** The first organ without a parent, in the organs' order: the one the first start's `admin` belongs to. */
+export async function firstTopOrgan(db: Executor): Promise<Organ | null> {
+  const r = await db.selectFrom('organs').selectAll().where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();
+  return r ? toOrgan(r) : null;
+}
+
 export async function findOrganByCode(db: Executor, code: string): Promise<Organ | null> {
   const r = await db.selectFrom('organs').selectAll().where('code', '=', code).executeTakeFirst();
   return r ? toOrgan(r) : null;
