@@ -1,7 +1,7 @@
 import { interpretationRefusals, PUBLICATION_STATUS_LABELS, type InterpretationFacts, type PublicationStatus } from '../../catalog/index.ts';
 import { wrongStateReason, type Reason, type TransitionTable } from '../../../shared/workflow.ts';
 import type { MaskCheck } from './mask-finding.ts';
-import { counterpartReasons, type CounterpartDocument, type DocumentDates } from './counterpart-document.ts';
+import { counterpartReasons, type CounterpartDocument, type DocumentDates } from '../../catalog/index.ts';
 import { REVIEW_ROLE_LABELS, WITHDRAW_REASONS, type ChainStage, type ReviewRole, type SecrecyLevel } from './review-roles.ts';
 
 export type { Reason } from '../../../shared/workflow.ts';

@@ -1,11 +1,5 @@
-import { findPublication, type Executor, type Publication } from '../../catalog/index.ts';
-import type { CounterpartDocument, DocumentDates } from '../domain/counterpart-document.ts';
+import { documentDatesOf as datesOf, findPublication, type CounterpartDocument, type Executor, type Publication } from '../../catalog/index.ts';
 import type { ReviewFacts, ReviewVerb } from '../domain/review-workflow.ts';
-
-/** A document's dates as the rule compares them: its 成文日期 only when one was entered. */
-export const datesOf = (p: Pick<Publication, 'formedOn' | 'formedOnSet' | 'publishedOn'>): DocumentDates => ({
-  formedOn: p.formedOnSet ? p.formedOn : null, publishedOn: p.publishedOn,
-});
 
 /**
  * For 标记已修改 and 废止: the document named as amending or replacing `p`, as `decide` weighs it (counterpart-document.ts),

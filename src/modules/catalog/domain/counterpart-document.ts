@@ -7,6 +7,10 @@ import type { Reason } from '../../../shared/workflow.ts';
  * neither amends nor repeals one; and a document is amended or replaced only by one made on or after it (the later act
  * of the organ, 立法法: 新的规定与旧的规定不一致的，适用新的规定). An outside tester marked an item 成文 2026-12-05
  * 已修改 by a 政策解读 published 2026-11-27, and the portal said so.
+ *
+ * The catalog's, so that every place an item names such a document asks the one rule (ADR 0054): the review's verbs
+ * 标记已修改 and 标记废止, the item form's and the API's 替代文件 (save-publication.ts), and the content import's 替代文件
+ * and 修改文件 columns. The codes stay the review's, as its verbs first gave them (docs/errors.md).
  */
 
 /** When a document was made: its 成文日期 when one was entered (formedOnSet), and its publication date. */
@@ -54,3 +58,8 @@ export function counterpartReasons(role: CounterpartRole, self: DocumentDates, o
   }
   return reasons;
 }
+
+/** A document's dates as the rule compares them: its 成文日期 only when one was entered (formedOnSet). */
+export const documentDatesOf = (p: { formedOn: string; formedOnSet: boolean; publishedOn: string | null }): DocumentDates => ({
+  formedOn: p.formedOnSet ? p.formedOn : null, publishedOn: p.publishedOn,
+});
