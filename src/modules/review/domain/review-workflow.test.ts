@@ -219,6 +219,10 @@ describe('a revision returned to its proposer (退回修订 keeps it; ADR 0051)'
   it('a returned revision waits on no reviewer', () => {
     expect(revisionWaitsOn({ userId: REVIEWER, roles: new Set(['disclosure_office']) }, { authorIds: [AUTHOR], publisherRole: 'disclosure_office', returned: true })).toBe(false);
   });
+  it('holds the item against another revision as waiting on its proposer, not on review', () => {
+    const d = decide('amend', facts({ status: 'published', revision: REVISION_STATES.returned, actor: { ...proposer, userId: 4 } }, { changeNote: '另一处修改' }));
+    expect(!d.ok && d.reasons).toEqual([{ code: 'ERR_REVIEW_REVISION_PENDING', message: '已有一份修订退回修订人修改：修订人重新提交或撤回修订之前，不能另提修订；修订内容只能由提交修订的人修改' }]);
+  });
 });
 
 describe('撤回报送: the submitter takes an item back before anyone has acted on it', () => {

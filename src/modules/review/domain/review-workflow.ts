@@ -365,7 +365,10 @@ function amendRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
   if (!f.actor.mayDraft && !holds(f, f.publisherRole)) reasons.push({ code: 'ERR_REVIEW_NOT_EDITOR', message: '只有本机关的起草人或发布人可以修订已发布的信息' });
   if (f.revision && f.revision.proposedBy !== f.actor.userId) {
-    reasons.push({ code: 'ERR_REVIEW_REVISION_PENDING', message: '已有一份修订正在等待审核：发布人审核通过或退回之前，不能另提修订；修订内容只能由提交修订的人修改' });
+    // A returned revision waits on its proposer, not on review (ADR 0051): the item is still held by it.
+    reasons.push(f.revision.returned
+      ? { code: 'ERR_REVIEW_REVISION_PENDING', message: '已有一份修订退回修订人修改：修订人重新提交或撤回修订之前，不能另提修订；修订内容只能由提交修订的人修改' }
+      : { code: 'ERR_REVIEW_REVISION_PENDING', message: '已有一份修订正在等待审核：发布人审核通过或退回之前，不能另提修订；修订内容只能由提交修订的人修改' });
   }
   if (!f.input.changeNote?.trim()) reasons.push({ code: 'ERR_REVIEW_CHANGE_NOTE_REQUIRED', message: '修订须填写修订说明' });
   // The reviewer of the revision weighs the scanner's findings (and may accept one with its reason).

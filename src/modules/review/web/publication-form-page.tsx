@@ -168,7 +168,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
       {amending && revision?.returned && (
         <p class="notice notice-info">
           下方表单显示的是退回给修订人修改的修订（{revision.proposedByLabel} 提交，{revision.returned.byLabel} 于 {chinaTimeOf(revision.returned.at)} 退回，意见见下方“待审核的修订”）；
-          修改后保存即重新提交审核，不再需要时可撤回修订。门户仍显示现行版本。
+          {editable ? '修改后保存即重新提交审核，不再需要时可撤回修订。' : '由修订人修改后重新提交审核，或撤回修订。'}门户仍显示现行版本。
         </p>
       )}
       {amending && !revision && editable && <p class="notice notice-info">修订已发布的信息：修改下方表单并填写修订说明后保存。修订须经发布人（修订人以外的人）审核通过后才替换已发布的内容，此前门户仍显示现行版本。</p>}
@@ -489,6 +489,10 @@ function ReviewShortcut({ review }: { review: ReviewOverview }) {
 function LockedNotice({ publication, review }: { publication: Publication; review: ReviewOverview | null }) {
   const pending = review?.blocked.amend?.find((r) => r.code === 'ERR_REVIEW_REVISION_PENDING');
   const revision = review?.revision ?? null;
+  // Returned, it waits on its proposer (only they rework it): nobody reviews it until they submit it again (ADR 0051).
+  if (publication.status === 'published' && pending && revision?.returned) {
+    return <p class="notice notice-info">{pending.message}。该修订由 {revision.proposedByLabel} 于 {chinaTimeOf(revision.proposedAt)} 提交，{revision.returned.byLabel} 于 {chinaTimeOf(revision.returned.at)} 退回，<a href="#revision-h">查看退回修改的修订</a>。</p>;
+  }
   if (publication.status === 'published' && pending) {
     return (
       <p class="notice notice-info">
