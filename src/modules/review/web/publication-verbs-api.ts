@@ -90,7 +90,7 @@ const publicationVerbsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (
     schema: {
       tags, summary: '修改附件名称', security,
       description:
-        '草稿或退回修改的信息（其起草人）：立即保存。已发布的信息：须先以 amend 保存修订，附件名称随修订修改（titleWithRevision），门户仍显示原名称，修订审核通过后公开、检索按新名称；修订退回则作废。' +
+        '草稿或退回修改的信息（其起草人）：立即保存。已发布的信息：须先以 amend 保存修订，附件名称随修订修改（titleWithRevision），门户仍显示原名称，修订审核通过后公开、检索按新名称；退回修订时随修订保留，撤回修订则作废。' +
         '报送审核中的信息不能修改（409 ERR_CATALOG_LOCKED_IN_REVIEW）；已发布而没有待审核的修订时 409 ERR_REVIEW_NO_REVISION；名称有换行或超过 100 个字时 400 ERR_CATALOG_ATTACHMENT_TITLE（field 为 title）。' +
         '/ Retitles one attachment: a draft\'s at once; a published item\'s with its pending revision (save one with `amend` first), public once it is approved; never an item in review.',
       params: publicationAttachmentParams,
