@@ -20,6 +20,7 @@ import { audit } from './audit-helper.ts';
 import { requireDraftRights, submittingUnitFor } from './authorize.ts';
 import { checkInterpretation, interpretationColumns, saveInterpretedPolicies } from './interpretations.ts';
 import { interpretationValidityRefusals } from '../domain/interpretation.ts';
+import { counterpartReasons, documentDatesOf } from '../domain/counterpart-document.ts';
 
 export function publicationInputColumns(input: PublicationInput, organName: string) {
   return {
@@ -97,6 +98,24 @@ export async function refuseTakenDocumentNumber(trx: Executor, dialect: DialectN
 }
 
 /**
+ * The 替代文件 a draft names (替代文件编号, `replacedById`: the item form's and the API's) obeys 标记废止's rule — or 标记已修改's
+ * when the item is 已修改, for that field then names the document that amended it (ADR 0026) — never a 政策解读, never a
+ * document made before the item (counterpart-document.ts, ADR 0048), refused by the field with the verbs' codes and words.
+ * The item's own 成文日期 counts only when the officer set it (`formedOnSet`); a draft has no publication date. Not asked
+ * of a revision, which does not write the 替代文件 (applyApprovedAmendment keeps it).
+ */
+async function refuseWrongCounterpart(trx: Executor, input: PublicationInput, formedOnSet: boolean): Promise<void> {
+  if (input.replacedById === null) return;
+  const other = await findPublication(trx, input.replacedById);
+  if (!other) return;
+  const reasons = counterpartReasons(
+    input.validity === 'amended' ? 'amending' : 'replacement', { formedOn: formedOnSet ? input.formedOn : null, publishedOn: null },
+    { itemKind: other.itemKind, title: other.title, ...documentDatesOf(other) },
+  );
+  if (reasons.length) throw DomainError.fromReasons(reasons.map((r) => ({ ...r, field: 'replacedById' })));
+}
+
+/**
  * A 成文日期 more than a year after today (China time) is a typing error (e.g. 2099), refused at once;
  * a nearer future date is caught when the draft is submitted for review (ERR_REVIEW_FORMED_IN_FUTURE).
  */
@@ -134,6 +153,7 @@ export async function createPublication(deps: AppDeps, actor: Actor, organId: nu
     const submittingUnitId = await submittingUnitFor(trx, actor, organId, typeof (raw as { submittingUnitCode?: unknown })?.submittingUnitCode === 'string' && (raw as { submittingUnitCode: string }).submittingUnitCode ? (raw as { submittingUnitCode: string }).submittingUnitCode : null);
     await requireDraftRights(trx, actor, organId, submittingUnitId);
     await checkReferences(trx, deps.dialect, actor, organId, input);
+    await refuseWrongCounterpart(trx, input, formedOnSetBy(input, options) === 1);
     const at = deps.clock.now().toISOString();
     const id = await insertPublication(trx, {
       ...publicationInputColumns(input, organ.name), organ_id: organId, index_number: null, published_on: null, published_at: null, status: 'draft',
@@ -171,6 +191,7 @@ export async function updatePublication(deps: AppDeps, actor: Actor, id: number,
       throw new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人修改，请刷新后重新编辑', { httpStatus: 409 });
     }
     await checkReferences(trx, deps.dialect, actor, before.organId, input, id);
+    await refuseWrongCounterpart(trx, input, formedOnSetBy(input, options) === 1);
     const organ = (await findOrganById(trx, before.organId))!;
     const at = deps.clock.now().toISOString();
     const updated = await updatePublicationAtVersion(trx, id, before.version, {
