@@ -15,6 +15,8 @@ export { createPublication, updatePublication } from './use-cases/save-publicati
 export { markPublished, type PublishStamp } from './use-cases/publish-publication.ts';
 export { publishRefusals } from './domain/publish-rules.ts';
 export { DOC_TYPE_WARNING_CODES, docTypeWarnings, type DocTypeWarning, type DocTypeWarningCode } from './domain/doc-type-warnings.ts';
+export { POLICY_UNPUBLISHED, policyUnpublishedSaid, policyUnpublishedWarnings, type PolicyUnpublishedWarning } from './domain/policy-unpublished-warning.ts';
+export { policyUnpublishedWarningsOf } from './use-cases/doc-type-warnings-of.ts';
 export { publicationInputColumns, checkReferences as checkPublicationReferences } from './use-cases/save-publication.ts';
 export { applyApprovedAmendment } from './use-cases/apply-amendment.ts';
 export { requireRoleOnOrgan, requireDraftRights } from './use-cases/authorize.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { setFlash } from '../../../platform/views/admin-helpers.ts';
-import { findPublication, staffContext } from '../../catalog/index.ts';
+import { findPublication, policyUnpublishedSaid, policyUnpublishedWarningsOf, staffContext } from '../../catalog/index.ts';
 import { notFound, type Body } from './item-form-fields.ts';
 import type { RenderItemForm } from './item-form-render.tsx';
 import { itemFormSaver, TABLE_CLEARED } from './item-form-save.ts';
@@ -23,9 +23,11 @@ export function itemEditRoutes(deps: AppDeps, renderPublicationForm: RenderItemF
       const body = request.body as Body;
       const saved = await saveItemForm(request, id, body);
       if (!saved.saved) return refusedItemForm(request, reply, scope, id, body, saved.error, saved.tableSaved);
-      setFlash(reply, saved.amended
+      // A draft 政策解读 naming a policy not yet published is told so at its save (ADR 0054).
+      const told = saved.amended ? [] : policyUnpublishedSaid(await policyUnpublishedWarningsOf(db, (await findPublication(db, id))!));
+      setFlash(reply, (saved.amended
         ? '修订已保存并报送审核：经发布人审核通过后替换已发布的内容，此前门户仍显示现行版本'
-        : saved.tableSaved ? '已保存（连同保密审查表）' : saved.tableCleared ? `已保存。${TABLE_CLEARED}` : '已保存');
+        : saved.tableSaved ? '已保存（连同保密审查表）' : saved.tableCleared ? `已保存。${TABLE_CLEARED}` : '已保存') + (told.length ? `。请注意：${told.join('；')}` : ''));
       return reply.redirect(`/admin/publications/${id}`, 303);
     });
   };

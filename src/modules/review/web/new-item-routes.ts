@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { asString, fieldErrorsOf, setFlash } from '../../../platform/views/admin-helpers.ts';
-import { createPublication, staffContext } from '../../catalog/index.ts';
+import { createPublication, policyUnpublishedSaid, policyUnpublishedWarningsOf, staffContext } from '../../catalog/index.ts';
 import { actorOf } from '../../identity/index.ts';
 import { linkToTask } from '../use-cases/submission-tasks.ts';
 import type { Body } from './item-form-fields.ts';
@@ -26,7 +26,9 @@ export function newItemRoutes(deps: AppDeps, renderPublicationForm: RenderItemFo
         const p = await createPublication(deps, actorOf(request, 'web'), organ.id, request.body, { formedOnDefault: asString((request.body as Body).formedOnDefault) });
         const taskId = Number(asString((request.body as Body).taskId)) || null;
         if (taskId) await linkToTask(deps, actorOf(request, 'web'), p.id, taskId);
-        setFlash(reply, '草稿已保存。请填写下方的保密审查表后报送审核');
+        // A 政策解读 naming a policy not yet published is told so now, not first at 发布 (ADR 0054).
+        const told = policyUnpublishedSaid(await policyUnpublishedWarningsOf(deps.db, p));
+        setFlash(reply, `草稿已保存。请填写下方的保密审查表后报送审核${told.length ? `。请注意：${told.join('；')}` : ''}`);
         return reply.redirect(`/admin/publications/${p.id}`, 303);
       } catch (e) {
         return renderPublicationForm(request, reply, scope, null, organ.code, request.body as PublicationFormValues, fieldErrorsOf(e), 400);

@@ -4,6 +4,7 @@ import {
 } from '../../domain/labels.ts';
 import { INTERPRETATION_FORMS, ITEM_KINDS } from '../../domain/interpretation.ts';
 import { DOC_TYPE_WARNING_CODES } from '../../domain/doc-type-warnings.ts';
+import { POLICY_UNPUBLISHED } from '../../domain/policy-unpublished-warning.ts';
 import { MAX_REPLACEMENT_STEPS } from '../../domain/replacement-chain.ts';
 import { pageQuery } from './schemas.ts';
 
@@ -226,20 +227,22 @@ export const publicationDetail = z
   .meta({ id: 'Publication', description: '信息全部元数据 / publication with all its metadata' });
 
 /**
- * What a POST or PUT answers: the saved item and the 文件类型 warnings the item form would show
- * (domain/doc-type-warnings.ts) — told, never refused; docs/errors.md "Warnings".
+ * What a POST or PUT answers: the saved item and the warnings the item form would show — its 文件类型's
+ * (domain/doc-type-warnings.ts) and a 政策解读's unpublished policies (domain/policy-unpublished-warning.ts) — told,
+ * never refused; docs/errors.md "Warnings".
  */
 export const publicationWriteAnswer = publicationDetail
   .extend({
     warnings: z
-      .array(z.object({ code: z.enum(Object.values(DOC_TYPE_WARNING_CODES)).describe('稳定的提示代码 / stable warning code'), message: z.string().describe('中文提示 / the warning in Chinese') }))
+      .array(z.object({ code: z.enum([...Object.values(DOC_TYPE_WARNING_CODES), POLICY_UNPUBLISHED]).describe('稳定的提示代码 / stable warning code'), message: z.string().describe('中文提示 / the warning in Chinese') }))
       .describe(
         '文件类型提示（不影响保存；空数组表示没有）：WARN_CATALOG_DOC_TYPE_NORMATIVE_NUMBER 文号带“规”字而类型不是行政规范性文件；' +
         'WARN_CATALOG_DOC_TYPE_NORMATIVE_COLUMN 放入名称含“规范性文件”的栏目而类型不是行政规范性文件；WARN_CATALOG_DOC_TYPE_REGULATION_UNIT 下属单位选了规章；' +
-        'WARN_CATALOG_DOC_TYPE_REGULATION_UNCHECKED 选了规章，请确认本机关能制定规章。/ 文件类型 warnings; the item was saved all the same',
+        'WARN_CATALOG_DOC_TYPE_REGULATION_UNCHECKED 选了规章，请确认本机关能制定规章；' +
+        'WARN_CATALOG_POLICY_UNPUBLISHED 政策解读所解读的政策文件尚未发布（都未发布时，解读在其发布前不能发布）。/ 文件类型 and 政策解读 warnings; the item was saved all the same',
       ),
   })
-  .meta({ id: 'PublicationWriteAnswer', description: '保存后的信息及文件类型提示 / the saved publication with its 文件类型 warnings' });
+  .meta({ id: 'PublicationWriteAnswer', description: '保存后的信息及提示 / the saved publication with its warnings' });
 
 export const publicationsQuery = pageQuery.extend({
   organ: z.string({ error: '请用 organ 参数指定机关代码' }).trim().min(1, { error: '请用 organ 参数指定机关代码' }).describe('机关代码 / organ code'),

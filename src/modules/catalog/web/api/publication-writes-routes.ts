@@ -6,7 +6,7 @@ import { addAttachment, createPublication, listAttachments, updatePublication } 
 import { jsonObjectBody, withoutNulls } from './api-access.ts';
 import type { Publication } from '../../domain/publication.ts';
 import { organByCode } from '../../use-cases/organ-by-code.ts';
-import { docTypeWarningsOf } from '../../use-cases/doc-type-warnings-of.ts';
+import { docTypeWarningsOf, policyUnpublishedWarningsOf } from '../../use-cases/doc-type-warnings-of.ts';
 import { attachment, attachmentUploadBody, publicationBody, publicationPutBody, publicationWriteAnswer } from './publication-schemas.ts';
 import { publicationJson } from './publications-routes.ts';
 import { presentAttachment } from './presenters.ts';
@@ -20,8 +20,13 @@ const expectedVersionSchema = z.object({
   expectedVersion: z.coerce.number({ error: 'expectedVersion 应为正整数' }).int({ error: 'expectedVersion 应为正整数' }).positive({ error: 'expectedVersion 应为正整数' }).optional(),
 });
 
-/** A saved item as the API shows it to staff, with the 文件类型 warnings its form would show (never a refusal). */
-const writeAnswer = async (deps: AppDeps, p: Publication) => ({ ...(await publicationJson(deps, p, { staff: true })), warnings: await docTypeWarningsOf(deps.db, p) });
+/**
+ * A saved item as the API shows it to staff, with the warnings its form would tell (never a refusal): its 文件类型's, and a
+ * 政策解读's policies not yet published.
+ */
+const writeAnswer = async (deps: AppDeps, p: Publication) => ({
+  ...(await publicationJson(deps, p, { staff: true })), warnings: [...await docTypeWarningsOf(deps.db, p), ...await policyUnpublishedWarningsOf(deps.db, p)],
+});
 
 
 /** `afterItemChanged`: what follows an item's change in other areas (catalogApi's option of that name). */
