@@ -31,6 +31,21 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
       },
     };
   }
+  const empty = await createEmptyPostgresDatabase();
+  const handle = openPostgres(empty.url);
+  await migrateToLatest(handle.db, 'postgres');
+  return {
+    ...handle,
+    url: empty.url,
+    async drop() {
+      await handle.destroy();
+      await empty.drop();
+    },
+  };
+}
+
+/** A new PostgreSQL database with nothing in it, not even the migrations (what an operator's `createdb` gives); drop() removes it. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `gongkai_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   try {
@@ -43,14 +58,9 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
   }
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  const handle = openPostgres(url);
-  await migrateToLatest(handle.db, 'postgres');
   return {
-    ...handle,
-    url,
+    url: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
     async drop() {
-      await handle.destroy();
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
