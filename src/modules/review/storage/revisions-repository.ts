@@ -56,12 +56,14 @@ const inReviewAgain = { returned_at: null, returned_by: null, returned_by_label:
 
 /**
  * 退回修订: the revision goes back to its proposer and stays — its text, 修订说明 and files as they are — with who returned
- * it, when and why; it is no longer in the reviewers' 待办 until its proposer submits it again (ADR 0051).
+ * it, when and why; it is no longer in the reviewers' 待办 until its proposer submits it again (ADR 0051). False when it
+ * was no longer pending and in review (returned or decided by another request meanwhile).
  */
-export async function returnRevisionToProposer(db: Executor, revisionId: number, v: { by: number | null; byLabel: string; at: string; comment: string }): Promise<void> {
-  await db.updateTable('publication_revisions')
+export async function returnRevisionToProposer(db: Executor, revisionId: number, v: { by: number | null; byLabel: string; at: string; comment: string }): Promise<boolean> {
+  const r = await db.updateTable('publication_revisions')
     .set({ returned_at: v.at, returned_by: v.by, returned_by_label: v.byLabel, return_comment: v.comment })
-    .where('id', '=', revisionId).where('status', '=', 'pending').execute();
+    .where('id', '=', revisionId).where('status', '=', 'pending').where('returned_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Someone changed the revision's attachments: they wrote it too, and may not approve it. */
@@ -70,10 +72,15 @@ export async function addRevisionAuthor(db: Executor, revision: PendingRevision,
   await db.updateTable('publication_revisions').set({ author_ids: JSON.stringify([...revision.authorIds, userId]) }).where('id', '=', revision.id).execute();
 }
 
-export async function closeRevision(db: Executor, revisionId: number, v: { status: 'approved' | 'returned'; decidedBy: number | null; at: string; comment: string }): Promise<void> {
-  await db.updateTable('publication_revisions')
+/**
+ * Approves or discards the revision; false when it was no longer pending — another request decided it after this one
+ * read it (a 撤回修订 sent twice at once): the caller refuses, and its transaction writes nothing.
+ */
+export async function closeRevision(db: Executor, revisionId: number, v: { status: 'approved' | 'returned'; decidedBy: number | null; at: string; comment: string }): Promise<boolean> {
+  const r = await db.updateTable('publication_revisions')
     .set({ status: v.status, decided_by: v.decidedBy, decided_at: v.at, decision_comment: v.comment })
-    .where('id', '=', revisionId).where('status', '=', 'pending').execute();
+    .where('id', '=', revisionId).where('status', '=', 'pending').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /**

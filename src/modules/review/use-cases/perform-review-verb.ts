@@ -17,7 +17,7 @@ import {
   clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanFindingsIfUnchanged, recordScanJustification, type FindingAcceptance, type ReviewForm, type StoredFinding,
 } from '../storage/review-repository.ts';
 import { editorIdsOf, reviewRowOf, writeMaskedField, writeReviewState, type MaskedColumn, type ReviewStateChanges } from '../storage/review-state-repository.ts';
-import { closeRevision, findPendingRevision, returnRevisionToProposer, savePendingRevision, writeMaskedRevisionInput } from '../storage/revisions-repository.ts';
+import { closeRevision, findPendingRevision, returnRevisionToProposer, savePendingRevision, writeMaskedRevisionInput, type PendingRevision } from '../storage/revisions-repository.ts';
 import { carryAcceptances, readAttachmentTexts, rescanItem, sameFinding, scanPublication, scannedItemOf, type AttachmentTexts } from './scan-publication.ts';
 import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 import { htmlToText } from '../domain/body-text.ts';
@@ -190,12 +190,13 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
         break;
       }
       case 'approve_amendment': {
-        const revision = (await findPendingRevision(trx, p.id))!;
+        const revision = state.pending!;
         // Validity changes only through 废止 (repeal); an amendment keeps it.
         await checkPublicationReferences(trx, deps.dialect, actor, p.organId, amended!, p.id, p);
         await applyApprovedAmendment(trx, p, amended!, { changeNote: revision.changeNote, proposedBy: revision.proposedBy, at });
+        // The revision as read, if still pending: one another request decided meanwhile is refused, and nothing is written.
+        if (!(await closeRevision(trx, revision.id, { status: 'approved', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' }))) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id);
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'approved'));
-        await closeRevision(trx, revision.id, { status: 'approved', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' });
         // The entry records the approval's own change; a lapse it brings is the system's entry (publication.lapse).
         ownAfter = await reviewRowOf(trx, p.id);
         // A 有效期至 moved into the past lapses the item; moved later or cleared, one it had lapsed is 有效 again (docs/adr/0027).
@@ -221,17 +222,18 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       }
       case 'return_amendment': {
         // Back to its proposer, kept: text, 修订说明, files and its own scan stay; the published version is untouched (ADR 0051).
-        const revision = (await findPendingRevision(trx, p.id))!;
-        await returnRevisionToProposer(trx, revision.id, { by: actorUserId(actor), byLabel: actorLabel(actor), at, comment: input.comment!.trim() });
+        const revision = state.pending!;
+        if (!(await returnRevisionToProposer(trx, revision.id, { by: actorUserId(actor), byLabel: actorLabel(actor), at, comment: input.comment!.trim() }))) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id);
         result = p;
         break;
       }
       case 'withdraw_amendment': {
         // Its proposer discards it: its files go, and the published version's scan is the item's latest again.
-        const revision = (await findPendingRevision(trx, p.id))!;
+        const revision = state.pending!;
         publishedFindings = revision.publishedFindings;
+        // Claimed before its files go: sent twice at once, the second finds it gone and is refused (409), not done again.
+        if (!(await closeRevision(trx, revision.id, { status: 'returned', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' }))) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id);
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'returned'));
-        await closeRevision(trx, revision.id, { status: 'returned', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' });
         result = p;
         break;
       }
@@ -397,7 +399,7 @@ function reviewFactsOf(
   return {
     status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
     authorUserIds: state.authorUserIds, approverIdsThisRound: state.approverIdsThisRound, submittedBy: row.submitted_by,
-    revision: pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds, returned: pending.returned !== null } : null, formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
+    revision: revisionFactsOf(pending), formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
     actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles, mayDraft: actor.kind === 'user' && mayAuthor(actor.principal, state.roleChain) },
     form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
     scan: scanFactsOf(form?.scanFindings ?? []),
@@ -463,3 +465,15 @@ const acceptedNow = (findings: StoredFinding[] | undefined, input: VerbInput) =>
   (findings ?? []).filter((f) => f.accepted && (input.acceptFindings ?? []).some((a) => sameFinding(a, f) && a.reason?.trim() === f.accepted!.reason));
 
 const conflict = () => new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信息已被他人处理，请刷新后重试', { httpStatus: 409 });
+
+/**
+ * A revision verb whose revision another request approved, returned or withdrew after this one read it (撤回修订 sent
+ * twice at once): refused as `decide` refuses it with the revision as it now stands, never done twice.
+ */
+async function revisionDecidedMeanwhile(trx: Executor, verb: ReviewVerb, facts: ReviewFacts, publicationId: number): Promise<DomainError> {
+  const d = decide(verb, { ...facts, revision: revisionFactsOf(await findPendingRevision(trx, publicationId)) });
+  return d.ok ? conflict() : refusal(d.reasons);
+}
+
+const revisionFactsOf = (pending: PendingRevision | null): ReviewFacts['revision'] =>
+  pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds, returned: pending.returned !== null } : null;
