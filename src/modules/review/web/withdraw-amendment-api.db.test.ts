@@ -117,6 +117,19 @@ describeEachDialect('撤回修订 over the API', (db) => {
       await app.close();
     }
   });
+
+  it('退回修订 sent twice at once returns it once; the other call is refused as the revision now stands', async () => {
+    const { app, deps, item, publisher, post } = await setUp();
+    try {
+      const answers = await Promise.all([post('return-amendment', publisher, { comment: '请删去个人手机号' }), post('return-amendment', publisher, { comment: '请删去个人手机号' })]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+      expect(answers.find((a) => a.statusCode === 409)!.json().error.reasons).toEqual([expect.objectContaining({ code: 'ERR_REVIEW_REVISION_RETURNED' })]);
+      const decisions = await deps.db.selectFrom('review_decisions').select('verb').where('publication_id', '=', item.id).where('verb', '=', 'return_amendment').execute();
+      expect(decisions).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
 });
 
 async function proposerId(deps: { db: import('../../../platform/db/connect.ts').Db }, publicationId: number): Promise<number> {
