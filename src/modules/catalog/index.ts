@@ -87,7 +87,7 @@ export { listDirectoryMatters, type DirectoryMatter } from './storage/directory-
 export { matterCoverage, type MatterCoverage, type MatterCoverageRow } from './use-cases/matter-coverage.ts';
 // Content import and export (issue 17, docs/import-export.md): the writes an import makes in its one transaction, and what an export reads.
 export {
-  ensureCatalogPaths, ensureDirectoryMatters, importLinkTargets, insertImportedDraft, linkImportedItem, matterCode, type ImportedNode, type ImportedFile, type ImportedMatter,
+  ensureCatalogPaths, ensureDirectoryMatters, importAmendingCandidates, importLinkTargets, insertImportedDraft, linkImportedItem, matterCode, type ImportedNode, type ImportedFile, type ImportedMatter,
 } from './use-cases/import-content.ts';
 // What an item's back-office page says of its import (file, when, by whom, 原网址).
 export { importRecordOf, type ImportRecord } from './use-cases/import-record.ts';
@@ -102,7 +102,7 @@ export { publishedItemIds, publishedItemTitles } from './storage/organ-items-rep
 // The static copy writes every redirect of a site or an organ as files (docs/static-site.md).
 export { listRedirects, type RedirectEntry } from './storage/redirect-list-repository.ts';
 export { recordAmendingDocument, resolveAmendingDocument, publicValidityLinks, validityLinksOf, type ValidityLinkItem } from './use-cases/amending-documents.ts';
-export { AmendmentErrorCode, documentName } from './domain/amendment-link.ts';
+export { AmendmentErrorCode, amendingRefusal, documentName } from './domain/amendment-link.ts';
 // Which document may amend or replace another (ADR 0048): the review's verbs, the item form, the API and the import ask it.
 export {
   COUNTERPART_ERROR_CODES, comparedDates, counterpartReasons, documentDatesOf, type CounterpartDocument, type CounterpartRole, type DocumentDates,

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { actorUserId, type Actor } from '../../identity/index.ts';
+import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { relatedOrganIds } from '../domain/interpretation.ts';
 import type { PublicationInput } from '../domain/publication-input.ts';
 import { DIRECTORY_STAGES, type TemplateMatter } from '../domain/standard-directory.ts';
@@ -14,7 +15,8 @@ import { makeRoomForNodeNumbers } from '../storage/node-numbers-repository.ts';
 import { itemsByIndexNumber, setImportedReferences, type IndexedItem } from '../storage/import-links-repository.ts';
 import { replaceInterpretedPolicies } from '../storage/interpretations-repository.ts';
 import { findOrganById, listOrgans } from '../storage/organs-repository.ts';
-import { listAttachments } from '../storage/publications-repository.ts';
+import { findPublication, listAttachments } from '../storage/publications-repository.ts';
+import { documentNumberSpellings, findAmendingCandidates, insertAmendment } from '../storage/amendments-repository.ts';
 import { insertPlacements, insertPublication } from '../storage/publication-writes-repository.ts';
 import { audit } from './audit-helper.ts';
 import { catalogChanged } from './catalog-changed.ts';
@@ -174,16 +176,48 @@ export async function importLinkTargets(db: Executor, organId: number, numbers: 
   return new Map([...found].map(([n, t]) => [n, { ...t, related: related.has(t.organId) }]));
 }
 
+/** A published document an import row's 修改文件 cell may name: as a link target, its 索引号 perhaps not yet given. */
+export type AmendingCandidate = Omit<IndexedItem, 'indexNumber'> & { indexNumber: string | null };
+
+/**
+ * The published documents of the organ, an organ above it or one below it that what an import row's 修改文件 cell names
+ * by 文号 (any bracket spelling), 索引号 or whole title (ADR 0054; the names 标记已修改 takes, less the platform's 编号, which
+ * means nothing from another database): each name with what it matches, at most five, newest first.
+ */
+export async function importAmendingCandidates(db: Executor, organId: number, names: readonly string[]): Promise<Map<string, AmendingCandidate[]>> {
+  const out = new Map<string, AmendingCandidate[]>();
+  if (names.length === 0) return out;
+  const organs = [...relatedOrganIds(await listOrgans(db), organId)];
+  for (const name of new Set(names)) {
+    const t = name.trim();
+    const title = t.replace(/^《(.*)》$/, '$1');
+    const found = (await findAmendingCandidates(db, organs, t, 5))
+      .filter((f) => f.indexNumber === t || f.title === title || (f.documentNumber !== null && documentNumberSpellings(t).includes(f.documentNumber)));
+    const items: AmendingCandidate[] = [];
+    for (const f of found) {
+      const p = (await findPublication(db, f.id))!;
+      items.push({
+        id: p.id, organId: p.organId, indexNumber: p.indexNumber, itemKind: p.itemKind, status: p.status, title: p.title, documentNumber: p.documentNumber,
+        formedOn: p.formedOn, formedOnSet: p.formedOnSet, publishedOn: p.publishedOn,
+      });
+    }
+    out.set(name, items);
+  }
+  return out;
+}
+
 /**
  * Links an imported item, in the importer's transaction, once every item of the file is in: the
- * policies it explains, the item that replaces it, the 事项 it fulfils and its 图解 picture (one of
- * its attachments, by file name). The importer has checked each link before.
+ * policies it explains, the item that replaces it, the documents that amended it (publication_amendments,
+ * as 标记已修改 records them, ADR 0026), the 事项 it fulfils and its 图解 picture (one of its attachments,
+ * by file name). The importer has checked each link before.
  */
 export async function linkImportedItem(
   trx: Executor, id: number,
-  links: { policyIds: number[]; replacedById: number | null; matterId: number | null; graphicFileName: string | null }, at: string,
+  links: { policyIds: number[]; replacedById: number | null; amendingIds?: number[]; matterId: number | null; graphicFileName: string | null }, at: string,
 ): Promise<void> {
   const graphic = links.graphicFileName === null ? null : (await listAttachments(trx, id)).find((a) => a.fileName === links.graphicFileName)?.id ?? null;
   await setImportedReferences(trx, id, { replacedById: links.replacedById, matterId: links.matterId, graphicAttachmentId: graphic });
   if (links.policyIds.length) await replaceInterpretedPolicies(trx, id, links.policyIds, at);
+  for (const amendingId of new Set(links.amendingIds ?? [])) await insertAmendment(trx, id, amendingId, chinaDateOf(new Date(at)), null);
 }

@@ -15,10 +15,10 @@ export type ExportedMatter = {
 export type ExportedNode = { path: string; description: string; standardArea: string; matters: ExportedMatter[]; addresses: string[] };
 /**
  * What an item names beyond itself, by names that hold in another database: 索引号 of the policies it
- * explains and of its replacement, its 事项 (name, or 模板编号:事项编码 when the name is not unique in
+ * explains, of its replacement and of the documents recorded as having amended it (标记已修改), its 事项 (name, or 模板编号:事项编码 when the name is not unique in
  * its nodes), the export file name of its 图解 picture; '' when none.
  */
-export type ExportedLinks = { policies: string[]; replacedBy: string; matter: string; graphic: string };
+export type ExportedLinks = { policies: string[]; replacedBy: string; amendedBy: string[]; matter: string; graphic: string };
 /**
  * `addresses`: where the item has been on the web (原网址) — its page on this installation first
  * ('/organs/zjj/items/12'), then every old address that redirects to it ('/xxgk/content.jsp?id=88').
@@ -43,7 +43,7 @@ export function itemValues(item: ExportedItem, style: 'codes' | 'labels'): Recor
     validity: coded(VALIDITY_LABELS, p.validity), validThroughOn: p.validThroughOn ?? '', docType: coded(DOC_TYPE_LABELS, p.docType), keywords: p.keywords, summary: p.summary, source: p.source,
     consultPhone: p.consultPhone ?? '', catalogPaths: item.catalogPaths, attachments: item.files.map((f) => f.file), attachmentTitles: attachmentTitlesCell(item.files), bodyHtml: p.bodyHtml, oldUrl: item.addresses,
     itemKind: coded(ITEM_KIND_LABELS, p.itemKind), interpretationForm: coded(INTERPRETATION_FORM_LABELS, p.interpretationForm), videoUrl: p.videoUrl ?? '',
-    graphicAttachment: item.links.graphic, interpretedPolicies: item.links.policies, replacedBy: item.links.replacedBy, matter: item.links.matter,
+    graphicAttachment: item.links.graphic, interpretedPolicies: item.links.policies, replacedBy: item.links.replacedBy, amendedBy: item.links.amendedBy, matter: item.links.matter,
   };
 }
 

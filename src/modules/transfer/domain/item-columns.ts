@@ -34,6 +34,8 @@ export const ITEM_COLUMNS = [
   { key: 'graphicAttachment', header: '图解图片' },
   { key: 'interpretedPolicies', header: '所解读的政策' },
   { key: 'replacedBy', header: '替代文件' },
+  // The documents that amended an item 已修改 (ADR 0026), as 标记已修改 recorded them: by 索引号 (an export), or 文号 or title.
+  { key: 'amendedBy', header: '修改文件' },
   { key: 'matter', header: '标准目录事项' },
   { key: 'bodyHtml', header: '正文' },
   { key: 'oldUrl', header: '原网址' },
@@ -42,7 +44,7 @@ export const ITEM_COLUMNS = [
 export type ItemColumnKey = (typeof ITEM_COLUMNS)[number]['key'];
 
 /** The columns whose cell lists several values (separated by ；, ; or a line break; JSON: an array). */
-export const LIST_COLUMNS: readonly ItemColumnKey[] = ['keywords', 'catalogPaths', 'attachments', 'interpretedPolicies'];
+export const LIST_COLUMNS: readonly ItemColumnKey[] = ['keywords', 'catalogPaths', 'attachments', 'interpretedPolicies', 'amendedBy'];
 
 /**
  * The catalog sheet (.xlsx 目录) and the JSON `catalog` list: every node of the organ, parents first.

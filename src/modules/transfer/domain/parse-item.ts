@@ -39,10 +39,16 @@ export type ParsedItem = {
 
 /**
  * What an item names beyond itself, resolved once every row is read (a link may point to a later
- * row): the policies an interpretation explains and the item replacing it, by 索引号; the 标准目录
- * 事项 it fulfils, by name or 模板编号:事项编码; its 图解 picture, by the file name of one of its attachments.
+ * row): the policies an interpretation explains and the item replacing it, by 索引号; the documents that
+ * amended it (修改文件), by 索引号, 文号 or title, each resolved in place to a row of the file or an item of the
+ * database (`amenders`); the 标准目录 事项 it fulfils, by name or 模板编号:事项编码; its 图解 picture, by the file name
+ * of one of its attachments.
  */
-export type ItemLinks = { policies: string[]; replacedBy: string | null; matter: string | null; graphic: string | null };
+export type ItemLinks = {
+  policies: string[]; replacedBy: string | null; amendedBy: string[]; amenders: AmenderRef[]; matter: string | null; graphic: string | null;
+};
+/** A 修改文件 as the import found it: a row of the file (by its place), or an item of the database. */
+export type AmenderRef = { row: string } | { id: number };
 
 /**
  * A date as spreadsheets write it: 2020-01-02, 2020/1/2, 2020.1.2, 2020年1月2日, or an Excel day
@@ -118,6 +124,12 @@ export type RecordParts = Pick<ParsedItem, 'indexNumber' | 'catalogPaths' | 'att
   itemKind: string | null;
   /** What publishing a 政策解读 needs of it, checked even when other fields are wrong: its form (null when missing or wrong) and video link. */
   interpretation: { form: string | null; videoUrl: string };
+  /**
+   * What the counterpart rules weigh of the row (domain/counterpart-document.ts, ADR 0048) — as the document naming a
+   * 替代文件 or 修改文件, or named as one: its title, 文号, 效力 (null when the cell is wrong) and dates (null when missing or
+   * wrong; the 发布日期 of published history only).
+   */
+  self: { title: string; documentNumber: string; validity: string | null; formedOn: string | null; publishedOn: string | null };
 };
 
 export function parseItem(record: ItemRecord, mode: ImportMode, today: string): { item: ParsedItem | null; problems: string[]; parts: RecordParts } {
@@ -219,7 +231,12 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const replacedBy = text('replacedBy') || null;
   if (replacedBy && replacedBy === indexNumber) problems.push(withTyped('替代文件不能是本文件', replacedBy));
   if (indexNumber && policies.includes(indexNumber)) problems.push('政策解读不能关联它自己');
-  const links: ItemLinks = { policies: [...new Set(policies)], replacedBy, matter: text('matter') || null, graphic: graphicName };
+  // 修改文件 (ADR 0026): only a document 已修改 names what amended it (or one repealed or lapsed since, which keeps them).
+  const amendedBy = [...new Set(list('amendedBy').map((n) => n.trim()).filter(Boolean))];
+  if (amendedBy.length && interpretation) problems.push('政策解读本身没有效力，不能填写修改文件：所解读的文件被修改时，在该文件上填写');
+  else if (amendedBy.length && (raw.validity ?? 'valid') === 'valid' && !problems.some((p) => p.startsWith('有效性'))) problems.push('填写了修改文件，有效性应为“已修改”（修改后又废止或失效的，为“已废止”或“已失效”）');
+  if (indexNumber && amendedBy.includes(indexNumber)) problems.push(withTyped('修改文件不能是本文件', indexNumber));
+  const links: ItemLinks = { policies: [...new Set(policies)], replacedBy, amendedBy, amenders: [], matter: text('matter') || null, graphic: graphicName };
 
   let publishedOn: string | null = null;
   if (mode === 'published') {
@@ -252,7 +269,11 @@ export function parseItem(record: ItemRecord, mode: ImportMode, today: string): 
   const itemKind = text('itemKind') ? (raw.itemKind as string | undefined) ?? null : 'document';
   const interpretationOf = { form: (raw.interpretationForm as string | undefined) ?? null, videoUrl: text('videoUrl') };
   // Each file's 附件名称 (public text, the portal's link text) goes to the scan with its file (import-items.ts).
-  const parts: RecordParts = { indexNumber, catalogPaths, attachments, attachmentTitles: titled.titles, oldPaths, links, texts, itemKind, interpretation: interpretationOf };
+  const self = {
+    title: text('title'), documentNumber: numberIsNone ? '' : givenNumber, validity: text('validity') ? (raw.validity as string | undefined) ?? null : 'valid',
+    formedOn: (raw.formedOn as string | undefined) ?? null, publishedOn: mode === 'published' && publishedOn && publishedOn <= today ? publishedOn : null,
+  };
+  const parts: RecordParts = { indexNumber, catalogPaths, attachments, attachmentTitles: titled.titles, oldPaths, links, texts, itemKind, interpretation: interpretationOf, self };
   if (problems.length || !input) return { item: null, problems, parts };
   const publishedOnNotKept = mode === 'draft' ? draftPublishedOnNotKept(text('publishedOn'), today) : null;
   const documentNumberNone = numberIsNone ? noneDocumentNumberNotice(givenNumber) : null;

@@ -6,7 +6,7 @@ import { renderXlsxSheets } from '../../../platform/documents/index.ts';
 import { writeCsv } from '../../../platform/tables/write-csv.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import {
-  attachmentPath, directoryStageWord, findPublication, inTreeOrder, listAttachments, listCatalogNodes, listDirectoryMatters, matterCode, nodePaths, organByCode, publishedItemIds, redirectsTo,
+  attachmentPath, directoryStageWord, findPublication, inTreeOrder, validityLinksOf, listAttachments, listCatalogNodes, listDirectoryMatters, matterCode, nodePaths, organByCode, publishedItemIds, redirectsTo,
   type DirectoryMatter, type Publication,
 } from '../../catalog/index.ts';
 import { TransferErrorCode as E } from '../domain/error-codes.ts';
@@ -68,6 +68,12 @@ export async function collectExport(deps: AppDeps, organCode: string, onProgress
       const n = await indexNumberOf(p);
       if (n) policies.push(n);
     }
+    // The documents recorded as having amended it (标记已修改): the published ones, as its page names them; its 替代文件 goes in its own column.
+    const amendedBy: string[] = [];
+    for (const l of (await validityLinksOf(deps.db, id)).amendedBy) {
+      const n = l.status === 'published' && l.id !== publication.replacedById ? await indexNumberOf(l.id) : null;
+      if (n) amendedBy.push(n);
+    }
     const graphic = attachments.findIndex((a) => a.id === publication.graphicAttachmentId);
     // Its addresses, so that an import elsewhere keeps every link (the page's number, or redirects).
     const page = itemPath(organ.code, id);
@@ -76,7 +82,7 @@ export async function collectExport(deps: AppDeps, organCode: string, onProgress
     items.push({
       publication, catalogPaths: placed.map(pathOf), files, addresses,
       links: {
-        policies, replacedBy: publication.replacedById ? (await indexNumberOf(publication.replacedById)) ?? '' : '',
+        policies, replacedBy: publication.replacedById ? (await indexNumberOf(publication.replacedById)) ?? '' : '', amendedBy,
         matter: matterName(publication, matters), graphic: graphic >= 0 ? files[graphic].file : '',
       },
     });

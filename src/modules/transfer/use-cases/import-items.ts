@@ -3,9 +3,10 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { chinaDateOf } from '../../../shared/iso-date.ts';
 import { documentNumberKey } from '../../../shared/document-number.ts';
 import {
+  amendingRefusal, counterpartReasons, documentDatesOf, importAmendingCandidates, type CounterpartDocument, type DocumentDates,
   ensureCatalogPaths, ensureDirectoryMatters, findOrganByCode, importLinkTargets, indexNumbersTaken, insertImportedDraft, interpretationRefusals, isTemplateId,
   linkImportedItem, listCatalogNodes, nodePaths, redirectOwners, type RedirectOwner, listDirectoryMatters, matterCode, organChain, organNotFound, parseTemplateMatter, catchUpItemNumbers, requireRoleOnOrgan,
-  checkAttachmentFile, docTypeWarnings, documentNumberConflict, documentNumberHolders, documentNumberRepeatedMessage, documentNumberTakenMessage, importDuplicateCandidates, storedSpellingsOf, serializeOrganImports, type Executor, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
+  checkAttachmentFile, docTypeWarnings, documentName, documentNumberConflict, documentNumberHolders, documentNumberRepeatedMessage, documentNumberTakenMessage, importDuplicateCandidates, storedSpellingsOf, serializeOrganImports, type Executor, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
 import { extractText, wordListsFor } from '../../privacy/index.ts';
@@ -496,7 +497,7 @@ async function checkLinks(
   deps: AppDeps, organ: Organ, rows: CheckedRow[], inFile: Map<string, { at: string; itemKind: string | null }>, matters: MatterChoice[], mode: ImportMode,
   refuse: (at: string, message: string) => void,
 ): Promise<Map<string, number>> {
-  const outside = rows.flatMap(({ parts: { links } }) => [...links.policies, ...(links.replacedBy ? [links.replacedBy] : [])]).filter((n) => !inFile.has(n));
+  const outside = rows.flatMap(({ parts: { links } }) => [...links.policies, ...(links.replacedBy ? [links.replacedBy] : []), ...links.amendedBy]).filter((n) => !inFile.has(n));
   const targets = await importLinkTargets(deps.db, organ.id, [...new Set(outside)]);
   for (const { at, parts, item } of rows) {
     const links = parts.links;
@@ -536,7 +537,100 @@ async function checkLinks(
       for (const reason of reasons) refuse(at, reason.message);
     }
   }
+  await checkValidityLinks(deps, organ, rows, inFile, targets, refuse);
   return new Map([...targets].map(([n, t]) => [n, t.id]));
+}
+
+type LinkTargets = Awaited<ReturnType<typeof importLinkTargets>>;
+/** A 替代文件 or 修改文件 as found: a row of the file, or an item of the database (`related`: of the organ, above or below it). */
+type Found = { row: CheckedRow } | { item: { id: number; organId: number; status: string; title: string; documentNumber: string | null; related: boolean } & CounterpartDocument };
+
+/**
+ * The 替代文件 and the 修改文件 of each row (ADR 0054): found by 索引号 in the file or the database — a 修改文件 also by 文号 or
+ * title, among the file's rows, then the published documents of the organ, above it and below it — and weighed by the rules
+ * 标记废止 and 标记已修改 apply (the 替代文件 of a row 已修改 names its amender, ADR 0026): never a 政策解读, never a document made
+ * before the row (counterpart-document.ts, ADR 0048); a 修改文件 also not the row itself, published, of a related organ, and
+ * not one the row amends or replaces through the file's other rows (amendingRefusal). In their words, by the row; each
+ * 修改文件 found is kept on the row's links (`amenders`) for the write.
+ */
+async function checkValidityLinks(
+  deps: AppDeps, organ: Organ, rows: CheckedRow[], inFile: Map<string, { at: string; itemKind: string | null }>, targets: LinkTargets,
+  refuse: (at: string, message: string) => void,
+): Promise<void> {
+  const rowAt = new Map(rows.map((r) => [r.at, r]));
+  const fromDb = (t: NonNullable<ReturnType<LinkTargets['get']>>): Found => ({ item: { ...t, ...documentDatesOf(t) } });
+  const byIndex = (n: string): Found | null => {
+    const own = inFile.get(n);
+    if (own) return { row: rowAt.get(own.at)! };
+    const t = targets.get(n);
+    return t ? fromDb(t) : null;
+  };
+  // Names that are no 索引号 of the file or the database: a 文号 or a title, of a row or a published document.
+  const unindexed = [...new Set(rows.flatMap((r) => r.parts.links.amendedBy).filter((n) => !byIndex(n)))];
+  const named = (n: string) => {
+    const key = documentNumberKey(n);
+    const title = n.replace(/^《(.*)》$/, '$1');
+    return rows.filter((r) => r.parts.self.title === title || (r.parts.self.documentNumber !== '' && documentNumberKey(r.parts.self.documentNumber) === key));
+  };
+  const inDb = await importAmendingCandidates(deps.db, organ.id, unindexed.filter((n) => named(n).length === 0));
+  const amenders = new Map<string, { name: string; found: Found }[]>();
+  for (const r of rows) {
+    const list: { name: string; found: Found }[] = [];
+    for (const n of r.parts.links.amendedBy) {
+      const direct = byIndex(n);
+      if (direct) {
+        list.push({ name: n, found: direct });
+        continue;
+      }
+      const fileRows = named(n);
+      const dbItems = inDb.get(n) ?? [];
+      if (fileRows.length === 1) list.push({ name: n, found: { row: fileRows[0]! } });
+      else if (fileRows.length > 1) refuse(r.at, `修改文件“${n}”对应文件中的多行（${fileRows.map((x) => x.at).join('、')}），请填写其中一行的索引号`);
+      else if (dbItems.length === 1) list.push({ name: n, found: { item: { ...dbItems[0]!, related: true, ...documentDatesOf(dbItems[0]!) } } });
+      else if (dbItems.length > 1) refuse(r.at, `修改文件“${n}”对应多份文件，请填写其中一份的索引号：${dbItems.map((d) => `${d.indexNumber ?? d.id}（${documentName(d)}）`).join('、')}`);
+      else refuse(r.at, `修改文件“${n}”：这个索引号、文号或标题在文件和本系统中都找不到（本系统中限本机关及上下级机关已发布的文件）`);
+    }
+    amenders.set(r.at, list);
+  }
+  // What amends or replaces what within the file: a row → the rows named as its 修改文件 or 替代文件.
+  const onward = new Map(rows.map((r) => {
+    const replacement = r.parts.links.replacedBy ? inFile.get(r.parts.links.replacedBy)?.at : undefined;
+    return [r.at, [...amenders.get(r.at)!.flatMap((a) => ('row' in a.found ? [a.found.row.at] : [])), ...(replacement ? [replacement] : [])]];
+  }));
+  const reaches = (from: string, to: string) => {
+    const seen = new Set([from]);
+    for (let frontier = [from]; frontier.length; ) {
+      const next = frontier.flatMap((at) => onward.get(at) ?? []).filter((at) => !seen.has(at));
+      if (next.includes(to)) return true;
+      for (const at of next) seen.add(at);
+      frontier = next;
+    }
+    return false;
+  };
+  const rowNumber = new Map(rows.map((r, i) => [r.at, -(i + 1)]));
+  const datesOfRow = (r: CheckedRow): DocumentDates => ({ formedOn: r.parts.self.formedOn, publishedOn: r.parts.self.publishedOn });
+  const documentOf = (f: Found): CounterpartDocument => ('row' in f
+    ? { itemKind: f.row.parts.itemKind === 'interpretation' ? 'interpretation' : 'document', title: f.row.parts.self.title, ...datesOfRow(f.row) }
+    : f.item);
+  for (const r of rows) {
+    const own = datesOfRow(r);
+    const replacement = r.parts.links.replacedBy ? byIndex(r.parts.links.replacedBy) : null;
+    if (replacement && !('row' in replacement && replacement.row.at === r.at)) {
+      for (const reason of counterpartReasons(r.parts.self.validity === 'amended' ? 'amending' : 'replacement', own, documentOf(replacement))) refuse(r.at, reason.message);
+    }
+    for (const { found } of amenders.get(r.at)!) {
+      const target = 'row' in found
+        ? { id: rowNumber.get(found.row.at)!, organId: organ.id, status: 'published', title: found.row.parts.self.title, documentNumber: found.row.parts.self.documentNumber || null }
+        : found.item;
+      const refusal = amendingRefusal(rowNumber.get(r.at)!, target.id, target, {
+        related: new Set('row' in found || found.item.related ? [target.organId] : []), already: false, reaches: 'row' in found && reaches(found.row.at, r.at),
+      });
+      if (refusal) refuse(r.at, refusal.message);
+      else for (const reason of counterpartReasons('amending', own, documentOf(found))) refuse(r.at, reason.message);
+    }
+    // Resolved in place (`item.links` is `parts.links`), for the write.
+    r.parts.links.amenders = amenders.get(r.at)!.map(({ found }) => ('row' in found ? { row: found.row.at } : { id: found.item.id }));
+  }
 }
 
 /** An item's 原网址 as its import record keeps them: not its own page, when it kept its number (that is no former address). */
@@ -596,11 +690,15 @@ async function writeItems(
       }
       if (!countedPast) await catchUpItemNumbers(trx, deps.dialect);
       // Links once every item is in, so that a row may name a later one.
+      const idAt = new Map(items.map((item, i) => [item.at, ids[i]!]));
       for (const [i, item] of items.entries()) {
         const l = item.links;
-        if (!l.policies.length && !l.replacedBy && !l.matter && !l.graphic) continue;
+        if (!l.policies.length && !l.replacedBy && !l.amenders.length && !l.matter && !l.graphic) continue;
+        const replacedById = l.replacedBy ? idOf.get(l.replacedBy)! : null;
         await linkImportedItem(trx, ids[i], {
-          policyIds: l.policies.map((n) => idOf.get(n)!), replacedById: l.replacedBy ? idOf.get(l.replacedBy)! : null,
+          policyIds: l.policies.map((n) => idOf.get(n)!), replacedById,
+          // An amended item's 替代文件 already names that amender (ADR 0026): it is not recorded twice.
+          amendingIds: l.amenders.map((a) => ('row' in a ? idAt.get(a.row)! : a.id)).filter((id) => item.input.validity !== 'amended' || id !== replacedById),
           matterId: l.matter ? matterIds.get(l.matter)! : null, graphicFileName: l.graphic,
         }, at);
       }
