@@ -38,7 +38,10 @@ export const publicationBody = z
     audience: audience.optional(),
     validity: validity.optional().describe('有效性：valid 有效、amended 已修改、repealed 已废止、expired 已失效；政策解读（itemKind interpretation）本身没有效力，只能为 valid，否则 400 ERR_REVIEW_INTERPRETATION_NO_VALIDITY / validity; an interpretation has none of its own and is always valid'),
     validThroughOn: z.string().nullable().optional().describe('有效期至（YYYY-MM-DD，含当日，不早于成文日期；次日起为已失效；不填为未规定有效期；政策解读不填，否则 400 ERR_REVIEW_INTERPRETATION_NO_VALIDITY） / last day in force, inclusive; the item is expired from the next China day; none on an interpretation'),
-    replacedById: z.number().int().nullable().optional().describe('替代本文件的信息编号 / id of the publication replacing this one'),
+    replacedById: z.number().int().nullable().optional().describe(
+      '替代本文件的信息编号（已修改时为修改本文件的文件）；不能是政策解读，也不能是早于本文件制发的文件，否则 400 ERR_REVIEW_REPLACEMENT_INTERPRETATION、ERR_REVIEW_REPLACEMENT_EARLIER' +
+      '（已修改时 ERR_REVIEW_AMENDING_…） / id of the publication replacing this one (of an amended one: its amender); never a 政策解读 nor a document made before this one',
+    ),
     keywords: z.union([z.array(z.string()), z.string()]).optional().describe('关键词，数组或以空格、逗号分隔的字符串，最多 20 个 / keywords'),
     summary: z.string().optional().describe('内容概述 / summary'),
     bodyHtml: z.string().optional().describe('正文（富文本，保存前按白名单清理） / body, sanitised HTML'),
