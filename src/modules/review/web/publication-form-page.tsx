@@ -167,7 +167,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
       {amending && revision && !revision.returned && <p class="notice notice-info">下方表单显示的是 {revision.proposedByLabel} 提交、正在等待审核的修订；门户仍显示现行版本，修订经发布人审核通过后才替换。</p>}
       {amending && revision?.returned && (
         <p class="notice notice-info">
-          下方表单显示的是退回给修订人修改的修订（{revision.proposedByLabel} 提交，{revision.returned.byLabel} 于 {chinaTimeOf(revision.returned.at)} 退回，意见见下方“待审核的修订”）；
+          下方表单显示的是退回给修订人修改的修订（{revision.proposedByLabel} 提交，{revision.returned.byLabel} 于 {chinaTimeOf(revision.returned.at)} 退回，意见见下方“退回修改的修订”）；
           {editable ? '修改后保存即重新提交审核，不再需要时可撤回修订。' : '由修订人修改后重新提交审核，或撤回修订。'}门户仍显示现行版本。
         </p>
       )}
@@ -496,7 +496,7 @@ function LockedNotice({ publication, review }: { publication: Publication; revie
   if (publication.status === 'published' && pending) {
     return (
       <p class="notice notice-info">
-        {pending.message}。{revision && <>该修订由 {revision.proposedByLabel} 于 {chinaTimeOf(revision.proposedAt)} 提交，<a href="#revision-h">查看待审核的修订</a>{review?.allowed.includes('approve_amendment') || review?.blocked.approve_amendment ? '，可在下方审核' : ''}。</>}
+        {pending.message}。{revision && <>该修订由 {revision.proposedByLabel} 于 {chinaTimeOf(revision.proposedAt)} 提交，<a href="#revision-h">{revision.returned ? '查看退回修改的修订' : '查看待审核的修订'}</a>{review?.allowed.includes('approve_amendment') || review?.blocked.approve_amendment ? '，可在下方审核' : ''}。</>}
       </p>
     );
   }

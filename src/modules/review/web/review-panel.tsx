@@ -6,6 +6,7 @@ import type { SignedStep } from '../domain/forced-publication.ts';
 import { VERB_LABELS, type ReviewVerb } from '../domain/review-workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { FindingsView } from './findings-view.tsx';
+import { RevisionChangesView } from './revision-diff-view.tsx';
 import { FINDING_TYPE_LABELS, suggestionInContext } from '../../privacy/index.ts';
 import { formScanMismatches } from '../domain/form-scan-mismatch.ts';
 import { isSecrecyMarking } from '../domain/mask-finding.ts';
@@ -83,22 +84,15 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
 
       {o.revision && (
         <section class="panel" aria-labelledby="revision-h">
-          <h3 id="revision-h">待审核的修订</h3>
+          {/* A returned revision waits on its proposer, not on a reviewer: its heading says so, as its banner does. */}
+          <h3 id="revision-h">{o.revision.returned ? '退回修改的修订' : '待审核的修订'}</h3>
           <p>{o.revision.proposedByLabel} 于 {chinaTimeOf(o.revision.proposedAt)} 提交；修订说明：{o.revision.changeNote}</p>
           {/* 退回修订 keeps the revision with its proposer (ADR 0051): the 退回意见 stands here until it is saved again or withdrawn. */}
           {o.revision.returned && (
             <div class="error-summary" role="note"><h2>修订已退回修改</h2><p>{o.revision.returned.byLabel} 于 {chinaTimeOf(o.revision.returned.at)} 退回修订，退回意见：{o.revision.returned.comment}</p><p>修订内容、修订说明和随修订上传或删除的附件都已保留，已发布的版本不变：修改后重新提交修订，或撤回修订。</p></div>
           )}
           <p>审核通过前，门户显示现行版本；通过后，修订替换现行内容，现行版本作为历史版本保留。</p>
-          {o.revision.changes.length === 0 ? <p>修订未改动表单中的内容{o.revisionAttachments.length > 0 ? '，只改动了附件' : ''}。</p> : (
-            <table class="list">
-              <caption>修订改动的内容</caption>
-              <thead><tr><th scope="col">项目</th><th scope="col">现行版本</th><th scope="col">修订后</th></tr></thead>
-              <tbody>
-                {o.revision.changes.map((c) => <tr key={c.label}><th scope="row">{c.label}</th><td class="revision-text">{c.before || '（空）'}</td><td class="revision-text">{c.after || '（空）'}</td></tr>)}
-              </tbody>
-            </table>
-          )}
+          {o.revision.changes.length === 0 ? <p>修订未改动表单中的内容{o.revisionAttachments.length > 0 ? '，只改动了附件' : ''}。</p> : <RevisionChangesView changes={o.revision.changes} />}
           {o.revisionAttachments.length > 0 && (
             <ul>{o.revisionAttachments.map((a) => <li key={a.id}>{a.revisionState === 'pending_add' ? '新增附件' : a.revisionState === 'pending_remove' ? '删除附件' : '修改附件名称'}：<a href={`/admin/attachments/${a.id}`}>{a.fileName}</a>
               {a.revisionState === 'pending_add' && a.title ? `（附件名称：${a.title}）` : ''}

@@ -36,7 +36,7 @@ describeEachDialect('amending a published item in the back office', (db) => {
     const theirs = await loginAs(app, publisher.username, publisher.password);
     const review = await app.inject({ url: `/admin/publications/${item.id}`, cookies: theirs.cookies });
     expect(review.body).toContain('停水时间改为 6 月 3 日');
-    expect(review.body).toMatch(/<th scope="row">标题<\/th><td class="revision-text">关于城区停水的通知<\/td><td class="revision-text">关于城区停水时间调整的通知<\/td>/);
+    expect(review.body).toMatch(/<th scope="row">标题<\/th><td>.*?现行：<\/span>关于城区停水的通知<\/p>.*?修订后：<\/span>关于城区停水<ins><span class="visually-hidden">〔新增：<\/span>时间调整<span class="visually-hidden">〕<\/span><\/ins>的通知<\/p>/);
     expect(review.body).toContain('新增附件');
     const approved = await app.inject({
       method: 'POST', url: `/admin/publications/${item.id}/verbs/approve_amendment`, cookies: theirs.cookies,
