@@ -11,7 +11,7 @@ import { actorLabel, createUser, FIRST_START_ACTOR, firstStartAdministrators, se
 import { indexCondition, reindex } from '../modules/search/index.ts';
 import { anyOrganExists, firstTopOrgan } from '../modules/catalog/index.ts';
 import { auditKeyFitsLog, keyAuditChain, loadOrCreateAuditKey, useAuditKey } from '../modules/audit/index.ts';
-import { seedDemoRegion, seedDemoSearchLog } from './seed-demo.ts';
+import { completeDemoRegion, DEMO_STEPS, seedDemoRegion, seedDemoSearchLog, unfinishedDemoSteps } from './seed-demo.ts';
 
 export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; handle: DatabaseHandle } {
   // The audit chain's key lives outside the database (docs/security.md), and out of the backups (ADR 0032):
@@ -39,7 +39,7 @@ export function makeDeps(config: Config, logger?: Logger): { deps: AppDeps; hand
 
 /**
  * What the first start does: migrate, load the demo region into an empty database (unless
- * GONGKAI_DEMO=false), and create the `admin` account when there is no system administrator and an organ to
+ * GONGKAI_DEMO=false) — or complete one a first start stopped loading (ADR 0055) — and create the `admin` account when there is no system administrator and an organ to
  * hold it (password from GONGKAI_ADMIN_PASSWORD, or a random one printed once; createFirstAdministrator).
  */
 export async function prepareDatabase(deps: AppDeps, config: Config, say: (line: string) => void): Promise<void> {
@@ -56,9 +56,14 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
   const secrets = await sealPlainTwoStepSecrets(deps);
   if (secrets.sealed) say(`已加密保存 ${secrets.sealed} 个原以明文存放的两步验证密钥（ADR 0025）；此前的备份中仍是明文，请妥善保管或按期销毁`);
   const seedingDemo = config.demo && !(await anyOrganExists(deps.db));
+  // A first start that stopped while loading the demo (after its organs were written) left steps undone: completed now.
+  const unfinished = config.demo && !seedingDemo ? await unfinishedDemoSteps(deps) : [];
   if (seedingDemo) {
     const r = await seedDemoRegion(deps);
     say(`数据库为空，已载入演示数据：${r.organs} 个机关，${r.nodes} 个目录栏目，${r.publications} 条公开信息，${r.applications} 件依申请公开案件，${r.appeals} 件复议诉讼，${r.attachments} 个附件，${r.proposals} 件建议提案，${r.consultations} 件意见征集`);
+  } else if (unfinished.some((s) => s !== 'search-log')) {
+    await completeDemoRegion(deps);
+    say(`上次启动未载入完演示数据，已继续载入：${unfinished.filter((s) => s !== 'search-log').map((s) => DEMO_STEPS[s]).join('、')}`);
   }
   // The search index: built on the first start, before serving (the demo data is searchable from `npm start`). One built
   // by an earlier version is rebuilt in the background while the portal serves (docs/search.md): at a million items a
@@ -71,7 +76,7 @@ export async function prepareDatabase(deps: AppDeps, config: Config, say: (line:
     say('检索索引由旧版本建立，服务照常启动，索引在后台逐批按新版本重建（完成前检索按各条信息的旧索引回答）；也可停止服务后运行 ./bin/gongkai reindex 一次重建完');
   }
   // The demo's search log, searched against the index just built, so 检索统计 shows terms from the first start.
-  if (seedingDemo) {
+  if (seedingDemo || unfinished.includes('search-log')) {
     const log = await seedDemoSearchLog(deps);
     say(`已载入演示检索记录：最近 90 天 ${log.searches} 次检索，${log.terms} 个检索词`);
   }

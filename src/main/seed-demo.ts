@@ -22,8 +22,40 @@ import { addDays, chinaDateOf } from '../shared/iso-date.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { SearchTermCounter, searchAsCounted, type ParsedQuery } from '../modules/search/index.ts';
 import { proactiveDeadline, WorkingDayCalendar } from '../modules/calendar/index.ts';
+import type { Executor } from '../modules/catalog/index.ts';
 
 const CHUNK = 200;
+
+/**
+ * The demo's steps, in order, each written to demo_steps once done (migration 095): the region in one transaction
+ * (ADR 0004), then what the back office's use cases and the files add to it, each step in its own, and last the search
+ * log (after the search index, bootstrap.ts). A first start that stopped between two steps left a partial demo no later
+ * start completed — the database was no longer empty; the next start now runs the steps not done (unfinishedDemoSteps).
+ * A step not done in one transaction is safe to run again: it skips what an interrupted run of it already wrote.
+ */
+export const DEMO_STEPS = {
+  region: '机关、公开目录与公开信息',
+  'reconsideration-bodies': '各机关的行政复议机关',
+  'report-data': '依申请公开案件与年度报告',
+  attachments: '规范性文件的 PDF 附件',
+  'standard-directory': '标准目录',
+  proposals: '建议提案',
+  consultations: '意见征集',
+  'notice-consultations': '征求意见公告的意见征集',
+  'search-log': '检索记录',
+} as const;
+export type DemoStep = keyof typeof DEMO_STEPS;
+
+async function markDemoStep(db: Executor, step: DemoStep, at: string): Promise<void> {
+  await db.insertInto('demo_steps').values({ step, done_at: at }).onConflict((oc) => oc.column('step').doNothing()).execute();
+}
+
+/** The steps of a demo begun on this database and not finished, in order; none where no demo was begun (or it is complete). */
+export async function unfinishedDemoSteps(deps: Pick<AppDeps, 'db'>): Promise<DemoStep[]> {
+  const done = new Set((await deps.db.selectFrom('demo_steps').select('step').execute()).map((r) => r.step));
+  if (!done.has('region')) return [];
+  return (Object.keys(DEMO_STEPS) as DemoStep[]).filter((s) => !done.has(s));
+}
 
 function chunks<T>(list: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -152,6 +184,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
       occurredAt: at, actorUserId: null, actorLabel: '系统：演示数据', action: 'demo.seed', entityType: 'region', entityId: organs[0].code,
       organId: organIds.get(organs[0].key)!, before: null, after: { organs: organs.length, nodes: nodes.length, publications: publications.length },
     });
+    await markDemoStep(trx, 'region', at);
     return { organs: organs.length, nodes: nodes.length, publications: publications.length };
   });
 }
@@ -163,19 +196,38 @@ export async function seedDemo(deps: AppDeps): Promise<{ organs: number; nodes: 
  */
 export async function seedDemoRegion(deps: AppDeps) {
   const catalog = await seedDemo(deps);
+  return { ...catalog, ...(await completeDemoRegion(deps)) };
+}
+
+/**
+ * The region's steps after seedDemo not done yet (all of them right after it; after a first start that stopped midway,
+ * the rest), each marked done as it ends. Counts what each step run now wrote.
+ */
+export async function completeDemoRegion(deps: AppDeps) {
+  const done = new Set((await deps.db.selectFrom('demo_steps').select('step').execute()).map((r) => r.step));
+  const step = async <T>(name: DemoStep, none: T, run: () => Promise<T>): Promise<T> => {
+    if (done.has(name)) return none;
+    const r = await run();
+    await markDemoStep(deps.db, name, deps.clock.now().toISOString());
+    return r;
+  };
   // Every demo organ names its reconsideration body, as its administrator would before the first reply.
-  for (const r of demoReconsiderationBodies()) {
-    const organ = await findOrganByCode(deps.db, r.organCode);
-    if (organ) await saveApplicationSettings(deps, systemActor('演示数据'), organ.id, { reconsiderationBody: r.body, reconsiderationAddress: r.address, reconsiderationOnline: r.online });
-  }
-  const cases = await seedDemoReportData(deps, demoReportRecords());
-  const attachments = await attachDemoDocuments(deps);
-  const standardDirectory = await seedDemoStandardDirectory(deps);
+  await step('reconsideration-bodies', null, async () => {
+    for (const r of demoReconsiderationBodies()) {
+      const organ = await findOrganByCode(deps.db, r.organCode);
+      if (organ) await saveApplicationSettings(deps, systemActor('演示数据'), organ.id, { reconsiderationBody: r.body, reconsiderationAddress: r.address, reconsiderationOnline: r.online });
+    }
+    return null;
+  });
+  const cases = await step('report-data', { applications: 0, appeals: 0, reports: 0 }, () => seedDemoReportData(deps, demoReportRecords()));
+  const attachments = await step('attachments', 0, () => attachDemoDocuments(deps));
+  // One transaction with its mark (seedDemoStandardDirectory).
+  const standardDirectory = done.has('standard-directory') ? { matters: 0, items: 0 } : await seedDemoStandardDirectory(deps);
   // The 住建局's 人大代表建议 and 政协提案, as many as its 办理情况 items state, with replies and published results.
-  const { proposals } = await seedDemoProposals(deps, demoProposals(demoPublications()));
-  const consultations = await seedDemoConsultations(deps);
-  const noticeConsultations = await seedDemoNoticeConsultations(deps);
-  return { ...catalog, ...cases, attachments, proposals, consultations, noticeConsultations, standardDirectoryMatters: standardDirectory.matters, itemsNamingMatters: standardDirectory.items };
+  const { proposals } = await step('proposals', { proposals: 0 }, () => seedDemoProposals(deps, demoProposals(demoPublications())));
+  const consultations = await step('consultations', 0, () => seedDemoConsultations(deps));
+  const noticeConsultations = await step('notice-consultations', 0, () => seedDemoNoticeConsultations(deps));
+  return { ...cases, attachments, proposals, consultations, noticeConsultations, standardDirectoryMatters: standardDirectory.matters, itemsNamingMatters: standardDirectory.items };
 }
 
 /** How far back the demo's search log goes: the 检索统计 page's 90-day view is full, its 30 and 7 days too. */
@@ -209,7 +261,12 @@ export async function seedDemoSearchLog(deps: AppDeps): Promise<{ searches: numb
     clock.set(`${s.on}T02:00:00.000Z`);
     counter.count(found.query, scopeOrganId, found.total, { address: `10.${(s.visitor >> 8) & 255}.${s.visitor & 255}.${days.indexOf(s.on) + 1}`, userAgent: 'Mozilla/5.0 (演示数据)' });
   }
-  await counter.flush();
+  // A failed write is logged by the counter; the log is then not loaded (no line says it was), and the next start runs
+  // this step again (DEMO_STEPS) — its counts are dropped here, not left to a retry an hour later beside that run.
+  if (!(await counter.writeOnce())) {
+    throw new DomainError('ERR_DEMO_SEARCH_LOG_NOT_WRITTEN', '演示检索记录未能写入数据库（原因见上方的错误日志），未载入；排除原因后再次启动时载入');
+  }
+  await markDemoStep(deps.db, 'search-log', deps.clock.now().toISOString());
   return { searches: log.length, terms: new Set(log.map((s) => s.q)).size };
 }
 
@@ -227,6 +284,8 @@ export async function seedDemoConsultations(deps: AppDeps): Promise<number> {
   let seeded = 0;
   for (const d of demoConsultations()) {
     const organ = (await findOrganByCode(deps.db, codeOf.get(d.organKey)!))!;
+    // Opened by a run of this step that stopped later: not opened twice.
+    if (await demoConsultationId(deps.db, organ.id, d.title)) continue;
     const text = { title: d.title, body: d.body, howToComment: d.howToComment };
     if (d.schedule.kind === 'open') {
       await openConsultation(deps, actor, organ.id, { ...text, startOn: today, endOn: addDays(today, d.schedule.days) });
@@ -263,7 +322,8 @@ export async function seedDemoNoticeConsultations(deps: AppDeps): Promise<number
       .where('title', '=', n.title).where('published_on', '=', n.publishedOn).where('status', '=', 'published').executeTakeFirst();
     if (!item) continue;
     const itemAddress = itemPath(organ.code, item.id);
-    const c = await openConsultation({ ...deps, clock: fixedClock(`${n.publishedOn}T02:00:00.000Z`) }, actor, organ.id, {
+    // Opened by a run of this step that stopped before narrowing the notice's link: not opened twice.
+    const consultationId = (await demoConsultationId(deps.db, organ.id, n.title)) ?? (await openConsultation({ ...deps, clock: fixedClock(`${n.publishedOn}T02:00:00.000Z`) }, actor, organ.id, {
       title: n.title,
       body: htmlToText(item.body_html),
       howToComment: [
@@ -271,12 +331,16 @@ export async function seedDemoNoticeConsultations(deps: AppDeps): Promise<number
         `二、信函、电话等其他方式见公告原文：${itemAddress}`,
       ].join('\n'),
       startOn: n.publishedOn, endOn: n.commentsUntil!,
-    });
+    })).id;
     const list = `href="/organs/${organ.code}/consultations"`;
-    await deps.db.updateTable('publications').set({ body_html: item.body_html.replaceAll(list, `href="/organs/${organ.code}/consultations/${c.id}"`) }).where('id', '=', item.id).execute();
+    await deps.db.updateTable('publications').set({ body_html: item.body_html.replaceAll(list, `href="/organs/${organ.code}/consultations/${consultationId}"`) }).where('id', '=', item.id).execute();
     seeded += 1;
   }
   return seeded;
+}
+
+async function demoConsultationId(db: Executor, organId: number, title: string): Promise<number | null> {
+  return (await db.selectFrom('consultations').select('id').where('organ_id', '=', organId).where('title', '=', title).executeTakeFirst())?.id ?? null;
 }
 
 /**
@@ -315,6 +379,7 @@ async function seedDemoStandardDirectory(deps: AppDeps): Promise<{ matters: numb
       occurredAt: at, actorUserId: null, actorLabel: '系统：演示数据', action: 'catalog.standard_directory_import', entityType: 'organ', entityId: organ.code,
       organId: organ.id, before: null, after: { template: template.id, matters: matters.length, items: named },
     });
+    await markDemoStep(trx, 'standard-directory', at);
     return { matters: matters.length, items: named };
   });
 }
@@ -343,6 +408,8 @@ async function attachDemoDocuments(deps: AppDeps): Promise<number> {
     .select(['p.id', 'p.title', 'p.document_number', 'p.body_html', 'p.published_on', 'o.name as organ_name'])
     .where('o.code', '=', 'qlx-zjj')
     .where('p.doc_type', '=', 'normative_document')
+    // One attached by a run of this step that stopped later is not attached twice.
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('attachments as a').select('a.id').whereRef('a.publication_id', '=', 'p.id'))))
     .orderBy('p.id')
     .execute();
   for (const r of rows) {

@@ -14,13 +14,14 @@ import type { CatalogChangesTables } from './schema-areas/catalog-changes.ts';
 import type { ContentVersionsTables } from './schema-areas/content-versions.ts';
 import type { StandardDirectoryTables } from './schema-areas/standard-directories.ts';
 import type { AmendmentTables } from './schema-areas/amendments.ts';
+import type { DemoTables } from './schema-areas/demo.ts';
 
 /**
  * The database as Kysely sees it. Column conventions: `…_at` UTC ISO instants as text, `…_on`
  * dates `YYYY-MM-DD` as text, booleans as 0/1 integers, JSON as text; row mappers in each area's
  * storage/ turn rows into domain values. Each later area declares its tables in schema-areas/.
  */
-export interface Database extends ReviewTables, ApplicationsTables, ReportsTables, PrivacyTables, CalendarTables, SearchTables, InteractionTables, SupervisionTables, SiteTables, JobsTables, CatalogVersionsTables, CatalogChangesTables, ContentVersionsTables, StandardDirectoryTables, AmendmentTables {
+export interface Database extends ReviewTables, ApplicationsTables, ReportsTables, PrivacyTables, CalendarTables, SearchTables, InteractionTables, SupervisionTables, SiteTables, JobsTables, CatalogVersionsTables, CatalogChangesTables, ContentVersionsTables, StandardDirectoryTables, AmendmentTables, DemoTables {
   organs: OrgansTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -71,6 +71,19 @@ export class BatchedWrites<K, V> {
     return this.chain;
   }
 
+  /**
+   * Writes what waits, once: true when it was written; after a failed write (logged) what waited is dropped instead of
+   * kept for a retry — for a one-off batch whose owner runs it again as a whole (the demo's search log, seed-demo.ts).
+   */
+  async writeOnce(): Promise<boolean> {
+    await this.flush();
+    if (this.waiting.size === 0) return true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.waiting = new Map();
+    return false;
+  }
+
   private schedule() {
     if (this.timer) return;
     this.timer = setTimeout(() => void this.flush(), this.o.everyMs);

@@ -105,6 +105,11 @@ export class SearchTermCounter {
   flush(): Promise<void> {
     return this.writes.flush();
   }
+
+  /** Writes what was counted, once: true when written; a failed write (logged) drops the counts, tried no more. */
+  writeOnce(): Promise<boolean> {
+    return this.writes.writeOnce();
+  }
 }
 
 /**
