@@ -56,6 +56,8 @@ const FORM_MAX_AGE_MS = FORM_MAX_AGE_HOURS * 3600_000;
 export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions = {}) {
   const guard = formGuard({ minFillSeconds: opts.minFillSeconds ?? MIN_FILL_SECONDS, maxAgeHours: FORM_MAX_AGE_HOURS });
   const submitLimit = acceptedSubmissionLimit({ max: opts.submitPerHour ?? 10, windowMs: 3600_000 });
+  /** A look-up sent with a box empty: answered 请填写…, nothing looked up, not counted toward the look-up limit. */
+  const askedNothing = (e: unknown) => e instanceof DomainError && e.code === E.invalidInput;
   const statusLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
   const letterLimit = queryLimit({ max: opts.queriesPer10Minutes ?? 30, windowMs: 600_000 });
   const pages = statusPages({ purpose: 'status pages', path: '/applications/status/result', cookie: 'gk_status' });
@@ -142,8 +144,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
     app.post('/applications/status', async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       try {
-        statusLimit.admit(request.ip, deps.clock.now());
-        const status = await checkStatus(deps, str(body.trackingNo), str(body.queryCode));
+        const status = await statusLimit.countLookUp(request.ip, deps.clock.now(), () => checkStatus(deps, str(body.trackingNo), str(body.queryCode)), askedNothing);
         // POST → 303 → GET, so that Back from a letter returns to the status (docs/workflows/public-forms.md).
         return pages.redirectToNewPage(request, reply, { trackingNo: status.trackingNo, queryCode: str(body.queryCode) }, deps.clock.now());
       } catch (e) {
@@ -152,7 +153,7 @@ export function applicationsPortalRoutes(deps: AppDeps, opts: PortalFormOptions 
         // prefix names, in the same words whether or not the number exists.
         const organ = await organOfNumber(request, str(body.trackingNo).slice(0, 60));
         const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
-        return sendPage(reply, <StatusQueryPage info={info(request)} values={formValues(body)} errors={errors} organ={organ} incomplete={e instanceof DomainError && e.code === E.invalidInput} />, e instanceof DomainError ? e.httpStatus : 400);
+        return sendPage(reply, <StatusQueryPage info={info(request)} values={formValues(body)} errors={errors} organ={organ} incomplete={askedNothing(e)} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });
 

@@ -60,6 +60,20 @@ export function addressLimit(opts: { max: number; windowMs: number; refusal: (wh
         throw e;
       }
     },
+    /**
+     * Runs a look-up so that every attempt counts (guessing query codes is what the limit stops) except one that
+     * asked nothing: a form sent with a box empty is answered 请填写… before anything is looked up (`askedNothing`
+     * tells that refusal), and pressing 查询 on an empty form a few times must not use up the resident's allowance.
+     */
+    async countLookUp<T>(address: string, now: Date, lookUp: () => Promise<T>, askedNothing: (e: unknown) => boolean): Promise<T> {
+      admit(address, now);
+      try {
+        return await lookUp();
+      } catch (e) {
+        if (askedNothing(e)) release(address, now);
+        throw e;
+      }
+    },
   };
 }
 
@@ -78,7 +92,7 @@ export const acceptedSubmissionLimit = (opts: { max: number; windowMs: number })
     ),
   });
 
-/** Status queries and letter downloads per address: every attempt counts, since guessing query codes is what it stops. */
+/** Status queries and letter downloads per address: every attempt that asks something counts, since guessing query codes is what it stops. */
 export const queryLimit = (opts: { max: number; windowMs: number }) =>
   addressLimit({
     ...opts,

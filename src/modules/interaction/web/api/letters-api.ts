@@ -68,6 +68,8 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
   const max = opts.submitPerHour ?? 10;
   const submitLimit = addressLimit({ max, windowMs: 3600_000, refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}封来信。请于${when}后再提交`, { httpStatus: 429 }) });
   const qmax = opts.queriesPer10Minutes ?? 30;
+  /** A look-up sent with a box empty asked nothing: not counted toward the look-up limit (as on the portal). */
+  const askedNothing = (e: unknown) => e instanceof DomainError && e.code === E.invalidInput;
   const queryLimit = addressLimit({ max: qmax, windowMs: 600_000, refusal: (when, window) => new DomainError('ERR_RATE_LIMITED', `查询过于频繁：同一网络地址${window}内最多查询${qmax}次。请于${when}后再查询`, { httpStatus: 429 }) });
   const organOr404 = (code: string) => organByCode(deps.db, code, { unitsRefused: '下属单位不单独设信箱，请写信给其所属机关' });
   const codeParams = z.object({ code: z.string().describe('机关代码 / organ code') });
@@ -107,8 +109,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
   app.post('/letters/status', {
     schema: { tags, summary: '来信人凭编号和查询码查询办理情况和答复', body: credentials, response: { 200: json('办理情况 / status', publicLetter), ...errors(400, 404, 429) } },
   }, async (request) => {
-    queryLimit.admit(request.ip, deps.clock.now());
-    const { id: _id, ...rest } = await checkLetter(deps, request.body.trackingNo, request.body.queryCode);
+    const { id: _id, ...rest } = await queryLimit.countLookUp(request.ip, deps.clock.now(), () => checkLetter(deps, request.body.trackingNo, request.body.queryCode), askedNothing);
     return rest;
   });
 
@@ -118,8 +119,7 @@ export const lettersApi = (deps: AppDeps, opts: { submitPerHour?: number; querie
       body: credentials.extend({ rating: z.enum(RATINGS), comment: z.string().max(2000).optional() }), response: { 200: json('评价后的办理情况 / status', publicLetter), ...errors(400, 404, 409, 429) },
     },
   }, async (request) => {
-    queryLimit.admit(request.ip, deps.clock.now());
-    const { id: _id, ...rest } = await rateLetter(deps, request.body.trackingNo, request.body.queryCode, request.body.rating, request.body.comment ?? '');
+    const { id: _id, ...rest } = await queryLimit.countLookUp(request.ip, deps.clock.now(), () => rateLetter(deps, request.body.trackingNo, request.body.queryCode, request.body.rating, request.body.comment ?? ''), askedNothing);
     return rest;
   });
 

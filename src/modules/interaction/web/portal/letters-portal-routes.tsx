@@ -48,6 +48,8 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
     refusal: (when, window) => new DomainError(E.submitLimited, `同一网络地址${window}内最多提交${max}封来信。请于${when}后再提交，您填写的内容已保留`, { httpStatus: 429, field: '_form' }),
   });
   const qmax = opts.queriesPer10Minutes ?? 30;
+  /** A look-up sent with a box empty: answered 请填写…, nothing looked up, not counted toward the look-up limit. */
+  const askedNothing = (e: unknown) => e instanceof DomainError && e.code === E.invalidInput;
   const queryLimit = addressLimit({
     max: qmax, windowMs: 600_000,
     refusal: (when, window) => new DomainError('ERR_RATE_LIMITED', `查询过于频繁：同一网络地址${window}内最多查询${qmax}次。请于${when}后再查询`, { httpStatus: 429, field: '_form' }),
@@ -154,8 +156,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
       const body = (request.body ?? {}) as Record<string, unknown>;
       reply.header('Cache-Control', 'no-store');
       try {
-        queryLimit.admit(request.ip, deps.clock.now());
-        const letter = await checkLetter(deps, str(body.trackingNo), str(body.queryCode));
+        const letter = await queryLimit.countLookUp(request.ip, deps.clock.now(), () => checkLetter(deps, str(body.trackingNo), str(body.queryCode)), askedNothing);
         // POST → 303 → GET, so that Back returns to the status (docs/workflows/public-forms.md).
         return pages.redirectToNewPage(request, reply, { trackingNo: letter.trackingNo, queryCode: str(body.queryCode).trim().toUpperCase() }, deps.clock.now());
       } catch (e) {
@@ -164,7 +165,7 @@ export function lettersPortalRoutes(deps: AppDeps, opts: LettersPortalOptions = 
         // prefix names, in the same words whether or not the number exists.
         const organ = await organOfNumber(request, str(body.trackingNo).slice(0, 60));
         const errors = e instanceof DomainError && e.code === E.queryFailed ? { queryCode: e.message } : fieldErrorsOf(e);
-        return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(body.trackingNo) }} errors={errors} organ={organ} incomplete={e instanceof DomainError && e.code === E.invalidInput} />, e instanceof DomainError ? e.httpStatus : 400);
+        return sendPage(reply, <LetterQueryPage info={info(request)} values={{ trackingNo: str(body.trackingNo) }} errors={errors} organ={organ} incomplete={askedNothing(e)} />, e instanceof DomainError ? e.httpStatus : 400);
       }
     });
 
