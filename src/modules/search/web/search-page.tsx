@@ -342,7 +342,9 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
         {/* In reading order: the box with its button (as in the header), then the options. */}
         <p class="search-box-row">
           <label for="search-q">检索词</label>
-          <input type="search" id="search-q" name="q" value={q} aria-describedby={blank ? 'search-blank search-hint' : 'search-hint'} aria-invalid={error?.field === 'q' ? 'true' : undefined} autofocus={blank || undefined} />
+          {/* autocomplete off: Back to this page would otherwise give the box back as it was last typed, not the words of
+              the results shown, and 按以上选项检索 would search those (an outside tester). */}
+          <input type="search" id="search-q" name="q" value={q} autocomplete="off" aria-describedby={blank ? 'search-blank search-hint' : 'search-hint'} aria-invalid={error?.field === 'q' ? 'true' : undefined} autofocus={blank || undefined} />
           <button type="submit" class="btn">检索</button>
         </p>
         {blank && <p class="notice notice-info" id="search-blank">请输入检索词：关键词、文号或索引号。</p>}
