@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { buildTestApp, loginAs } from '../support/app.ts';
 import { describeEachDialect } from '../support/db.ts';
 import { createStaff } from '../support/factories.ts';
@@ -47,4 +48,22 @@ describeEachDialect('the demo’s search log', (db) => {
       await app.close();
     }
   }, 300_000); // the whole demo seeded and indexed
+});
+
+/**
+ * The start said `已载入演示检索记录：…` even when the counter's write failed (it logs the error and keeps the counts for
+ * a retry): the search log is now said to be loaded only once written, and a failed write stops the step.
+ */
+describeEachDialect('the demo’s search log that cannot be written', (db) => {
+  it('is refused with its code, not said to be loaded', async () => {
+    const { app, deps } = await buildTestApp(db(), '2026-12-07T02:00:00Z');
+    try {
+      await seedDemo(deps);
+      await reindex(deps);
+      await sql`alter table search_terms rename to search_terms_away`.execute(deps.db);
+      await expect(seedDemoSearchLog(deps)).rejects.toMatchObject({ code: 'ERR_DEMO_SEARCH_LOG_NOT_WRITTEN' });
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
 });
