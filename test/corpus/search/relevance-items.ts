@@ -95,6 +95,10 @@ export const RELEVANCE_ITEMS: CorpusItem[] = [
   // A service guide revised under the same name with the edition after it: the current edition first for the name.
   { key: 'gzfzn-2019', title: '公共租赁住房申请办事指南', body: '公共租赁住房申请应当提交身份证明、户籍证明和收入证明。', on: '2019-09-16', stage: 'service' },
   { key: 'gzfzn-2024', title: '公共租赁住房申请办事指南（2024年修订）', body: '公共租赁住房申请可以在网上提交，无需提交户籍证明。', on: '2024-08-07', stage: 'service' },
+  // Service guides whose titles lack a word of the question (补助) or its action (办理): a question how or where to do
+  // something ranks them first (ADR 0053), plain keywords below the titles holding every keyword.
+  { key: 'wfgz-zn', title: '农村危房改造申请办事指南（2021年修订）', body: '申请条件：现住房经鉴定为C级或者D级危房的农村低收入群体。补助资金按审批结果拨付到户。办理流程：农户申请、村级评议、乡镇审核、县级审批。', on: '2021-09-10', genre: '其他', stage: 'service' },
+  { key: 'fwjd-zn', title: '房屋安全鉴定办事指南', body: '办理地点：县政务服务中心住建窗口。房屋安全鉴定由房屋所有权人或者使用人提出。', on: '2022-06-06', genre: '其他', stage: 'service' },
   { key: 'zb1', title: '城东安置小区二期工程施工招标公告', body: '本工程采用公开招标方式，欢迎具备相应资质的单位参加投标，投标文件递交截止时间见招标文件。', on: '2025-04-18', genre: '公告' },
   // An attachment laid out like a PDF's text layer, the words looked for far from its start and spaced apart.
   { key: 'fj-pdf', title: '2025年房屋安全鉴定机构名录', body: '名录详见附件。', on: '2025-12-15', genre: '公告', attachment: { name: '房屋安全鉴定机构名录.txt', text: '青岚县房屋安全鉴定机构名录（2025年）\n序号  机构名称  地址  联系电话\n1  青岚县建设工程质量检测中心  岚城街道建设路18号  0000-1234567\n2  青岚县华建房屋安全鉴定有限公司  岚城街道文昌路6号  0000-7654321\n3  青岚县正衡工程技术咨询有限公司  青云镇青云路20号  0000-2345678\n第 1 页 共 2 页' } },

@@ -1,9 +1,9 @@
 /**
  * The search relevance set: each query with the items that must be in its top 10 (`top10`), the
- * item that must come first (`first`), pairs that must rank in this order (`above`), or `none`
+ * item that must come first (`first`), the items that must be in its top 3 (`top3`), pairs that must rank in this order (`above`), or `none`
  * for a query that occurs nowhere. Keys refer to relevance-items.ts.
  */
-export type RelevanceQuery = { q: string; top10?: string[]; first?: string; above?: [string, string][]; none?: true; why: string };
+export type RelevanceQuery = { q: string; top10?: string[]; top3?: string[]; first?: string; above?: [string, string][]; none?: true; why: string };
 
 export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   // Two-character words and words inside compounds
@@ -100,4 +100,10 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   { q: '公共租赁住房申请办事指南', first: 'gzfzn-2024', above: [['gzfzn-2024', 'gzfzn-2019']], why: '同名的修订版（标题后注“2024年修订”）在原版之前' },
   { q: '白蚁防治', top10: ['by1', 'by2'], above: [['by1', 'by2']], why: '其他相同时有效的在已废止的之前' },
   { q: '共2页', first: 'fj-pdf', why: '附件中的页码行（字间有空格）' },
+  // A question how or where to do something (ADR 0053): its action word (申请, 办理) is not demanded, the service guide comes first.
+  { q: '农村 危房改造 补助 怎么申请', top3: ['wfgz-zn'], why: '问怎么申请：办事指南在前，标题不含“补助”也在前三' },
+  { q: '危房改造 怎么申请', top3: ['wfgz-zn'], why: '问怎么申请：办事指南在前' },
+  { q: '房屋安全鉴定 去哪里办理', top3: ['fwjd-zn'], top10: ['fj-pdf'], why: '问去哪里办理：“办理”不要求出现，办事指南在前' },
+  { q: '公租房 申请需要什么材料', top3: ['gzfzn-2024'], why: '问需要什么材料：办事指南在前（同义词：公共租赁住房）' },
+  { q: '农村 危房改造 补助', top10: ['wfgz1', 'wfgz-zn'], above: [['wfgz1', 'wfgz-zn']], why: '同样的词不作问句：标题含全部检索词的在办事指南之前，排序不变' },
 ];

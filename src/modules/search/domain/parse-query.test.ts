@@ -25,6 +25,24 @@ describe('a query read as keywords', () => {
   });
 });
 
+describe('a keyword asking how or where to do something (ADR 0053)', () => {
+  it('is no keyword the items must hold, and is kept as the question', () => {
+    const q = parseQuery('农村 危房改造 补助 怎么申请');
+    expect(q.keywords.map((k) => k.text)).toEqual(['农村', '危房改造', '补助']);
+    expect(q.serviceQuestion).toEqual({ text: '怎么申请' });
+    expect(q.display).toBe('农村 危房改造 补助 怎么申请');
+    expect(parseQuery('房屋安全鉴定 去哪里办理').serviceQuestion).toEqual({ text: '去哪里办理' });
+  });
+
+  it('leaves every other query as it was: plain keywords, or the question alone', () => {
+    expect(parseQuery('危房改造补助').serviceQuestion).toBeNull();
+    expect(parseQuery('公租房 申请').keywords.map((k) => k.text)).toEqual(['公租房', '申请']);
+    expect(parseQuery('公租房 申请').serviceQuestion).toBeNull();
+    expect(parseQuery('怎么申请').keywords.map((k) => k.text)).toEqual(['怎么申请']);
+    expect(parseQuery('怎么申请').serviceQuestion).toBeNull();
+  });
+});
+
 describe('a keyword longer than the index answers (MAX_KEYWORD_CHARS), cut by characters', () => {
   /** No lone surrogate: with the u flag a whole pair is one code point, outside this range. */
   const wellFormed = (s: string) => !/[\uD800-\uDFFF]/u.test(s);

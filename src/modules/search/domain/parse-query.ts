@@ -2,6 +2,7 @@ import { documentNumberKey, documentNumberSpellings, indexNumberKey } from './nu
 import { alternativesOf } from './synonyms.ts';
 import { cutQuery } from './query-cut.ts';
 import { keywordHead, normalizeText, phraseOf, type Phrase } from './tokenize.ts';
+import { isServiceQuestion } from './service-question.ts';
 
 export { MAX_QUERY_CHARS } from './query-cut.ts';
 export const MAX_KEYWORDS = 6;
@@ -23,6 +24,13 @@ export type ParsedQuery = {
   keywords: Keyword[];
   documentNumberKey: string;
   indexNumberKey: string;
+  /**
+   * A keyword asking how or where to do something (怎么申请, 去哪里办理; domain/service-question.ts), not among `keywords`:
+   * no item must hold it, and a service guide about the other keywords ranks first (ADR 0053). Several such keywords are
+   * one, their texts joined by a space. Null when there is none, or when nothing else was typed (怎么申请 alone is searched
+   * as typed).
+   */
+  serviceQuestion: { text: string } | null;
 };
 
 /**
@@ -74,7 +82,16 @@ export function parseQuery(raw: string): ParsedQuery {
   const searched = display.replace(NUMBER_LABEL, '');
   const parts = searched.split(/[\s,，、;；]+/).filter(Boolean);
   const keywords: Keyword[] = [];
-  for (const part of parts) {
+  const asking: string[] = [];
+  const searchedParts = parts.filter((part) => {
+    const text = keywordHead(withoutEdgePunctuation(part));
+    const asks = !!text && isServiceQuestion(text);
+    if (asks && !asking.includes(text)) asking.push(text);
+    return !asks;
+  });
+  // Only the asking typed: searched as typed, as before (nothing else says what it is about).
+  const about = searchedParts.some((part) => keywordHead(withoutEdgePunctuation(part)));
+  for (const part of about ? searchedParts : parts) {
     const text = keywordHead(withoutEdgePunctuation(part));
     if (!text || keywords.some((k) => k.text === text)) continue;
     const spellings = documentNumberSpellings(text);
@@ -87,5 +104,6 @@ export function parseQuery(raw: string): ParsedQuery {
     if (keywords.length === MAX_KEYWORDS) break;
   }
   const compact = searched.replace(/\s+/g, '');
-  return { display, keywords, documentNumberKey: documentNumberKey(compact), indexNumberKey: indexNumberKey(compact) };
+  const serviceQuestion = about && asking.length ? { text: asking.join(' ') } : null;
+  return { display, keywords, documentNumberKey: documentNumberKey(compact), indexNumberKey: indexNumberKey(compact), serviceQuestion };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesOfTitle, namesTheQuery, rankWithRepeatsAfter, seriesOf, standingOf, type RankFacts } from './rank.ts';
+import { guideFor, namesOfTitle, namesTheQuery, rankWithRepeatsAfter, seriesOf, standingOf, type RankFacts } from './rank.ts';
 import { snippetOf } from './snippet.ts';
 
 describe('a query naming an item', () => {
@@ -57,7 +57,7 @@ describe('a recurring item’s issues', () => {
 
   it('after its first: the other items as good a match come before the rest of the series (outside tester: the 管理办法 was 53rd of 69)', () => {
     type F = RankFacts & { title: string };
-    const fact = (title: string, sortKey: number, more: Partial<RankFacts> = {}): F => ({ title, sortKey, exactNumber: false, nameMatch: false, titleHasAll: true, wordScore: 2, standing: 0, ...more });
+    const fact = (title: string, sortKey: number, more: Partial<RankFacts> = {}): F => ({ title, sortKey, exactNumber: false, nameMatch: false, guideAsked: false, titleHasAll: true, wordScore: 2, standing: 0, ...more });
     const facts: F[] = [
       ...['桐溪镇', '梅塘镇', '柏坪镇', '槐店镇'].map((town, i) => fact(`2026年农村危房改造补助资金发放情况公示（${town}）`, 100 - i)),
       fact('关于印发《青岚县农村危房改造补助资金管理办法》的通知', 50),
@@ -74,6 +74,34 @@ describe('a recurring item’s issues', () => {
       // A weaker match stays below every better one, repeats included.
       '2026年危房改造工作动态',
     ]);
+  });
+});
+
+describe('a question how or where to do something (ADR 0053)', () => {
+  const keywords = [['农村'], ['危房改造', '危改'], ['补助', '补贴']];
+  it('takes a service guide holding half the keywords in its title as about the question', () => {
+    expect(guideFor({ title: '农村危房改造申请办事指南（2025年修订）', genre: '其他' }, keywords)).toBe(true);
+    // Not a guide; a guide about something else.
+    expect(guideFor({ title: '2026年农村危房改造补助资金发放情况公示（桐溪镇）', genre: '公示' }, keywords)).toBe(false);
+    expect(guideFor({ title: '房屋建筑和市政基础设施工程竣工验收备案办事指南', genre: '其他' }, [['房屋'], ['安全'], ['鉴定']])).toBe(false);
+    expect(guideFor({ title: '房屋安全鉴定办事指南', genre: '其他' }, [['房屋'], ['安全'], ['鉴定']])).toBe(true);
+  });
+
+  it('ranks such a guide after an exact number and a name, before the titles holding every keyword; equal otherwise', () => {
+    type F = RankFacts & { title: string };
+    const fact = (title: string, sortKey: number, more: Partial<RankFacts> = {}): F => ({ title, sortKey, exactNumber: false, nameMatch: false, guideAsked: false, titleHasAll: true, wordScore: 6, standing: 0, ...more });
+    const facts: F[] = [
+      fact('2026年农村危房改造补助资金发放情况公示（桐溪镇）', 100),
+      fact('关于开展农村危房改造补助资金发放专项检查的通知', 90),
+      fact('农村危房改造申请办事指南（2025年修订）', 10, { guideAsked: true, titleHasAll: false, wordScore: 4 }),
+      fact('青岚县农村危房改造补助资金管理办法', 5, { nameMatch: true }),
+    ];
+    expect(rankWithRepeatsAfter(facts, (f) => f.title).map((f) => f.sortKey)).toEqual([5, 10, 100, 90]);
+    // Its newest edition only: the older ones rank as any item would, after the others as good a match (the series rule).
+    const editions = [...facts, fact('农村危房改造申请办事指南（2024年修订）', 8, { guideAsked: true, titleHasAll: false, wordScore: 4 })];
+    expect(rankWithRepeatsAfter(editions, (f) => f.title).map((f) => f.sortKey)).toEqual([5, 10, 100, 90, 8]);
+    // Without the question nothing is a guide asked for: the order of every other query.
+    expect(rankWithRepeatsAfter(facts.map((f) => ({ ...f, guideAsked: false })), (f) => f.title).map((f) => f.sortKey)).toEqual([5, 100, 90, 10]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { normalizeText } from './tokenize.ts';
+import { isServiceGuide } from './service-question.ts';
 
 /**
  * Relevance, computed the same way whatever the database (docs/search.md, "Order"): a pure
@@ -6,6 +7,7 @@ import { normalizeText } from './tokenize.ts';
  * PostgreSQL give one list.
  *  1. the item whose 文号 or 索引号 is the query;
  *  2. items whose name the query is, or nearly is (`namesTheQuery`);
+ *  2a. for a question how or where to do something (怎么申请, 去哪里办理), a service guide about it (`guideFor`; ADR 0053);
  *  3. items with every keyword in the title;
  *  4. more keywords found as whole words (word segmentation), then as the start of a word
  *     (房改 in 房改房), before those found only inside a longer word (房改 in 危房改造);
@@ -19,6 +21,8 @@ export type RankFacts = {
   exactNumber: boolean;
   /** The query is the item's name or nearly (namesTheQuery). */
   nameMatch: boolean;
+  /** The query asks how or where to do something and the item is a service guide about it (guideFor); false for any other query. */
+  guideAsked: boolean;
   titleHasAll: boolean;
   /** Per keyword: 2 whole word, 1 start of a word, 0 only inside a word; summed. */
   wordScore: number;
@@ -30,6 +34,7 @@ export function compareByRelevance(a: RankFacts, b: RankFacts): number {
   return (
     Number(b.exactNumber) - Number(a.exactNumber) ||
     Number(b.nameMatch) - Number(a.nameMatch) ||
+    Number(b.guideAsked) - Number(a.guideAsked) ||
     Number(b.titleHasAll) - Number(a.titleHasAll) ||
     b.wordScore - a.wordScore ||
     b.standing - a.standing ||
@@ -98,6 +103,19 @@ export function namingTest(wordings: string[]): (title: string) => boolean {
   };
 }
 
+/**
+ * Whether a service guide (its genre or title: `isServiceGuide`) is about what a question how or where to do something
+ * asks: its title holds at least half of the keywords (each as typed or as one of its synonyms; letters and digits
+ * compared, as names are). 农村危房改造申请办事指南 is about 农村 危房改造 补助 怎么申请 (two of three); 房屋建筑和市政基础设施工程
+ * 竣工验收备案办事指南 is not about 房屋 安全 鉴定 去哪里办理 (one of three).
+ */
+export function guideFor(item: { title: string; genre: string }, keywords: string[][]): boolean {
+  if (!keywords.length || !isServiceGuide(item)) return false;
+  const title = letters(item.title);
+  const held = keywords.filter((alternatives) => alternatives.some((a) => letters(a) !== '' && title.includes(letters(a)))).length;
+  return held * 2 >= keywords.length;
+}
+
 /** Genres that explain another document rather than being one. */
 const INTERPRETATION_GENRES = new Set(['解读', '政策解读']);
 /** A title about a draft: a consultation, its feedback, a draft itself. */
@@ -152,7 +170,9 @@ export function rankWithRepeatsAfter<T extends RankFacts>(facts: T[], titleOf: (
     seen.add(series);
     return { f, i, repeat };
   });
-  const tier = (a: RankFacts, b: RankFacts) =>
-    Number(b.exactNumber) - Number(a.exactNumber) || Number(b.nameMatch) - Number(a.nameMatch) || Number(b.titleHasAll) - Number(a.titleHasAll) || b.wordScore - a.wordScore;
-  return marked.sort((a, b) => tier(a.f, b.f) || Number(a.repeat) - Number(b.repeat) || a.i - b.i).map((x) => x.f);
+  // A guide asked for ranks first in its newest edition only: its older ones (a repeat of its series) rank as any item.
+  const guide = (x: { f: RankFacts; repeat: boolean }) => x.f.guideAsked && !x.repeat;
+  const tier = (a: { f: RankFacts; repeat: boolean }, b: { f: RankFacts; repeat: boolean }) =>
+    Number(b.f.exactNumber) - Number(a.f.exactNumber) || Number(b.f.nameMatch) - Number(a.f.nameMatch) || Number(guide(b)) - Number(guide(a)) || Number(b.f.titleHasAll) - Number(a.f.titleHasAll) || b.f.wordScore - a.f.wordScore;
+  return marked.sort((a, b) => tier(a, b) || Number(a.repeat) - Number(b.repeat) || a.i - b.i).map((x) => x.f);
 }

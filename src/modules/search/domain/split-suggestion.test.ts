@@ -65,8 +65,9 @@ describe('a search that found nothing, split into its words', () => {
   });
 
   it('leaves out the question and request words of a question typed as one (an outside tester: 如何申请公租房 found nothing and offered nothing)', () => {
-    expect(suggest('如何申请公租房')).toBe('申请 公租房');
-    expect(suggest('公租房怎么申请')).toBe('公租房 申请');
+    // How or where to do something (ADR 0053): the question and its action word stay one keyword, which no item must hold.
+    expect(suggest('如何申请公租房')).toBe('如何申请 公租房');
+    expect(suggest('公租房怎么申请')).toBe('公租房 怎么申请');
     expect(suggest('公租房申请条件是什么')).toBe('公租房 申请 条件');
     expect(suggest('我想查一下公租房的申请条件')).toBe('公租房 申请 条件');
     expect(suggest('请问危房改造补助标准是多少')).toBe('危房改造 补助 标准');
@@ -84,7 +85,7 @@ describe('a search that found nothing, split into its words', () => {
     expect(suggest('我想知道农村危房改造补助标准是多少')).toBe('农村 危房改造 补助 标准');
     expect(suggest('我想知道农村危房改造补助标准')).toBe('农村 危房改造 补助 标准');
     expect(suggest('农村危房改造的补助标准是多少钱')).toBe('农村 危房改造 补助 标准');
-    expect(suggest('我家房子是危房怎么申请改造')).toBe('房子 危房 申请 改造');
+    expect(suggest('我家房子是危房怎么申请改造')).toBe('房子 危房 怎么申请 改造');
     expect(suggest('老旧小区改造什么时候开始')).toBe('老旧 小区 改造 开始');
     expect(suggest('我想了解危房改造')).toBe('危房改造');
     expect(suggest('想了解公租房')).toBe('公租房');
@@ -125,6 +126,20 @@ describe('a search that found nothing, split into its words', () => {
     expect(keptWords(['甲乙', '丙丁'])).toEqual(['甲乙', '丙丁']);
   });
 
+  it('keeps a question how or where to do something whole, as the asking it is (ADR 0053: 房屋安全鉴定去哪里办理 demanded 办理)', () => {
+    expect(suggest('房屋安全鉴定去哪里办理')).toBe('房屋 安全 鉴定 去哪里办理');
+    expect(suggest('房屋安全鉴定去哪办')).toBe('房屋 安全 鉴定 去哪办');
+    expect(suggest('公租房申请需要什么材料')).toBe('公租房 申请需要什么材料');
+    expect(suggest('公租房的申请流程是什么')).toBe('公租房 申请流程是什么');
+    expect(suggest('义务教育入学怎么报名')).toBe('义务教育 入学 怎么报名');
+    // Typed apart, the words apart keep it; alone, it loses its question word as before (nothing else would be searched).
+    expect(suggest('公租房申请 怎么办理')).toBe('公租房 申请 怎么办理');
+    expect(suggest('怎么申请')).toBe('申请');
+    // An action word without a question word, or a question about something else, is not one.
+    expect(suggest('廉租房申请条件有哪些')).toBe('廉租房 申请 条件');
+    expect(suggest('住房公积金去哪取')).toBe('住房公积金');
+  });
+
   it('never offers a character alone, nor what only asks (issue 13: 打 电话, 申请 条件 有)', () => {
     expect(suggest('装修噪音扰民打什么电话')).toBe('装修 噪音 扰民 电话');
     expect(suggest('廉租房申请条件有哪些')).toBe('廉租房 申请 条件');
@@ -142,7 +157,7 @@ describe('a search that found nothing, split into its words', () => {
     // The lone verb that ends a question after what asks (谁来修, 怎么用, 去哪取) asks too; a verb of two characters stays.
     expect(suggest('燃气管道老化谁来修')).toBe('燃气管道 老化');
     expect(suggest('住房公积金去哪取')).toBe('住房公积金');
-    expect(suggest('农村危房改造补助怎么申请')).toBe('农村 危房改造 补助 申请');
+    expect(suggest('农村危房改造补助怎么申请')).toBe('农村 危房改造 补助 怎么申请');
     // 维修 / 基金: whole, it searches 维修资金 too; 棚户区 / 改造 shares no part with 棚改, and stays apart.
     expect(suggest('维修基金怎么用')).toBe('维修基金');
     expect(suggest('棚户区改造补偿标准')).toBe('棚户区 改造 补偿 标准');

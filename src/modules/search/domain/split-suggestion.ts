@@ -2,6 +2,7 @@ import { MAX_KEYWORDS, type ParsedQuery } from './parse-query.ts';
 import type { Segmenter } from './word-signal.ts';
 import { alternativesOf, isSynonymWord } from './synonyms.ts';
 import { DOMAIN_WORDS } from './domain-words.ts';
+import { isServiceQuestion } from './service-question.ts';
 
 /**
  * Words that only join others (的, 和 …): left out of a split query, where they would be keywords that
@@ -44,6 +45,8 @@ function isAsking(word: string): boolean {
 
 /** How many of jieba's words one asking run may join (是 / 多少 / 钱, 向 / 哪里): bounded, like every step here. */
 const ASKING_RUN = 4;
+/** How many a question how or where to do something may join (申请 / 需要 / 什么 / 材料). */
+const SERVICE_RUN = 6;
 
 /**
  * jieba's words of a keyword with what only asks, and how the asker feels, left out (`null` where a word was: it parts
@@ -51,10 +54,19 @@ const ASKING_RUN = 4;
  * only ask (是 / 多少 / 钱 = 是多少钱, 什么 / 时候), so a question word jieba cut in two goes whole and a lone 是 is not
  * glued to the word after it (是 / 危房 gave 是危房).
  */
-function withoutAsking(cut: string[]): (string | null)[] {
+function withoutAsking(cut: string[], serviceRuns = true): (string | null)[] {
   const words = cut.map((w) => w.trim()).filter(Boolean);
   const out: (string | null)[] = [];
   for (let i = 0; i < words.length; ) {
+    // How or where to do something (怎么 / 申请, 去 / 哪里 / 办理): kept whole as one asking keyword, which the search
+    // demands of no item and which ranks the service guide first (domain/service-question.ts, ADR 0053).
+    let service = 0;
+    if (serviceRuns) for (let n = Math.min(SERVICE_RUN, words.length - i); n > 1 && !service; n--) if (isServiceQuestion(words.slice(i, i + n).join(''))) service = n;
+    if (service) {
+      out.push(null, words.slice(i, i + service).join(''), null);
+      i += service;
+      continue;
+    }
     let run = 0;
     for (let n = Math.min(ASKING_RUN, words.length - i); n > 0 && !run; n--) if (isAsking(words.slice(i, i + n).join(''))) run = n;
     if (!run && DEGREE.has(words[i])) run = words[i + 1] && [...words[i + 1]].length === 1 && /\p{Script=Han}/u.test(words[i + 1]) ? 2 : 1;
@@ -95,7 +107,8 @@ export function splitWords(query: ParsedQuery, segment: Segmenter): string[] | n
     if (split.length > 1 || (split.length === 1 && split[0] !== k.text)) changed = true;
     return split.length ? split : [k.text];
   });
-  return changed ? words : null;
+  // A question typed apart (公租房申请 怎么办理): the words apart keep it, so they rank as it does.
+  return changed ? (query.serviceQuestion ? [...words, query.serviceQuestion.text] : words) : null;
 }
 
 /**
@@ -149,7 +162,9 @@ function splitKeyword(text: string, segment: Segmenter, leavingOutAsking: boolea
       parts.splice(i, 2, parts[i].slice(0, -unit.length), unit + parts[i + 1]);
     }
   }
-  const words = parts.flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(leavingOutAsking ? withoutAsking(keepingDomainWords(segment(part))) : keepingDomainWords(segment(part)))));
+  // A keyword that is only such a question (怎么申请) loses its question word as before: nothing else would be searched.
+  const serviceRuns = !isServiceQuestion(text);
+  const words = parts.flatMap((part) => (NUMBER_WORD.test(part) ? [part] : wordsOf(leavingOutAsking ? withoutAsking(keepingDomainWords(segment(part)), serviceRuns) : keepingDomainWords(segment(part)))));
   // Made only of what asks (怎么办 is a word; 如何 alone): the keyword's words as they are, asking ones too.
   if (leavingOutAsking && !words.length) return splitKeyword(text, segment, false);
   return words.length === 1 && words[0] === text ? halvesOf(text, segment) : words;

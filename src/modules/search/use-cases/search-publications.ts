@@ -2,7 +2,9 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { handlingOrganOf, listCatalogNodes, listOrgans, organWithUnits, pathTo, subtreeIds, type Organ } from '../../catalog/index.ts';
 import { exactNumberOf, type ExactNumber } from '../domain/numbers.ts';
 import { MAX_KEYWORDS, parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
-import { namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
+import { guideFor, namingTest, rankWithRepeatsAfter, standingOf, type RankFacts } from '../domain/rank.ts';
+import { GUIDE_TITLE_WORDS } from '../domain/service-question.ts';
+import { phraseOf } from '../domain/tokenize.ts';
 import { organNamedIn } from '../domain/organ-named.ts';
 import { listsWithoutWord, SEARCH_LIMITS, type SearchFilters, type SearchLimits, type SearchRequest } from '../domain/search-request.ts';
 import { snippetSource } from '../domain/snippet-text.ts';
@@ -159,6 +161,11 @@ async function scopeOf(deps: AppDeps, f: SearchFilters, organList: OrganList): P
 
 const byKeyDesc = (a: number, b: number) => b - a;
 
+/** A question how or where to do something: how many of the newest matches saying 指南, 须知 or 流程 are candidates (ADR 0053). */
+export const GUIDE_CANDIDATES = 30;
+/** The words of a guide's title, as one more keyword of alternatives (service-question.ts GUIDE_TITLE_WORDS). */
+const GUIDE_WORDS = GUIDE_TITLE_WORDS.map(phraseOf).filter((p) => p !== null);
+
 /**
  * One search: the matching items (every keyword as a substring, or the 文号/索引号), the facet
  * counts, and one page ranked by relevance (domain/rank.ts) or newest first. The index hands out
@@ -257,8 +264,11 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
   } else {
     const window = sample.slice(0, rankWindow);
     const titled = await index.newest(db, { ...m, titleOnly: true }, scope, titleCandidates);
-    const candidates = [...new Set([...window, ...titled, ...numbered])];
-    const facts = await rankFacts(deps, index, query, m, scope, { window, titled, numbered }, segment, await organs());
+    // A question how or where to do something (ADR 0053): the newest matches that say 指南, 须知 or a 流程 of doing, where
+    // its service guide is when the window of newest matches has passed it by (one more bounded question).
+    const guides = query.serviceQuestion ? await index.newest(db, { keywords: [...m.keywords, GUIDE_WORDS] }, scope, GUIDE_CANDIDATES) : [];
+    const candidates = [...new Set([...window, ...titled, ...numbered, ...guides])];
+    const facts = await rankFacts(deps, index, query, m, scope, { window, titled, numbered, guides }, segment, await organs());
     if (!numbered.length) notWholeWords = facts.notWholeWords;
     const ranked = rankWithRepeatsAfter(facts.facts, (f) => f.title).map((f) => f.key);
     page = ranked.slice(offset, offset + req.pageSize);
@@ -360,10 +370,10 @@ async function nodeFacetLabels(deps: AppDeps, ids: number[], organList: Organ[])
  */
 async function rankFacts(
   deps: AppDeps, index: FullTextIndex, query: ParsedQuery, m: Match, scope: Scope,
-  groups: { window: number[]; titled: number[]; numbered: number[] }, segment: Segmenter, organs: Organ[],
+  groups: { window: number[]; titled: number[]; numbered: number[]; guides: number[] }, segment: Segmenter, organs: Organ[],
 ): Promise<{ facts: (RankFacts & { key: number; title: string })[]; notWholeWords: string[] }> {
   const { db } = deps;
-  const keys = [...new Set([...groups.window, ...groups.titled, ...groups.numbered])];
+  const keys = [...new Set([...groups.window, ...groups.titled, ...groups.numbered, ...groups.guides])];
   // The item's own fields: its title (the names it gives itself), organ and standing (kind, genre, validity).
   const items = new Map((await rankRows(db, keys.map(idOfSortKey))).map((r) => [r.id, r]));
   // A keyword naming an organ (住建局 公示) is, for that organ's own items, the organ they belong to, not a word of
@@ -379,9 +389,12 @@ async function rankFacts(
   };
   // The title matches outside the window are few and may be spread over years: asked for one by one.
   const inWindow = new Set(groups.window);
-  const titledOnly = groups.titled.filter((k) => !inWindow.has(k));
+  // The guides a question how or where to do something added (they match, as the window's items do) are asked as the title matches are.
+  const isTitled = new Set(groups.titled);
+  const guidesOnly = [...new Set(groups.guides)].filter((k) => !inWindow.has(k) && !isTitled.has(k));
+  const titledOnly = [...groups.titled.filter((k) => !inWindow.has(k)), ...guidesOnly];
   const titleAll = m.keywords.length
-    ? await union([index.among(db, { ...m, titleOnly: true }, scope, groups.window), Promise.resolve(new Set(groups.titled)), index.among(db, { ...m, titleOnly: true }, scope, groups.numbered)])
+    ? await union([index.among(db, { ...m, titleOnly: true }, scope, groups.window), Promise.resolve(new Set(groups.titled)), index.among(db, { ...m, titleOnly: true }, scope, groups.numbered), index.among(db, { ...m, titleOnly: true }, scope, guidesOnly)])
     : new Set<number>();
   if (named && ownKeys.length) {
     const rest = await index.among(db, { keywords: m.keywords.filter((_, i) => i !== named.keywordAt), titleOnly: true }, scope, ownKeys);
@@ -410,6 +423,7 @@ async function rankFacts(
     if (!whole.size && !start.size) notWholeWords.push(k.text);
     for (const key of start) if (named?.keywordAt !== at || !own.has(key)) score.set(key, (score.get(key) ?? 0) + (whole.has(key) ? 2 : 1));
   }
+  const aboutKeywords = query.keywords.map((k) => k.alternatives.map((a) => a.text));
   const exact = new Set(groups.numbered);
   // The wordings that may name an item: the keywords run together; a lone keyword's synonyms too (公租房管理办法 is not one).
   const wordings = [query.keywords.map((k) => k.text).join(''), ...(query.keywords.length === 1 ? query.keywords[0].alternatives.slice(1).map((a) => a.text) : [])];
@@ -419,6 +433,7 @@ async function rankFacts(
     return {
       key, title: item?.title ?? '', sortKey: key, exactNumber: exact.has(key), titleHasAll: titleAll.has(key), wordScore: score.get(key) ?? 0,
       nameMatch: item && titleAll.has(key) ? names(item.title) : false,
+      guideAsked: !!query.serviceQuestion && !!item && guideFor({ title: item.title, genre: item.genre }, aboutKeywords),
       standing: item ? standingOf({ title: item.title, itemKind: item.item_kind, genre: item.genre, validity: item.validity }) : 0,
     };
   });

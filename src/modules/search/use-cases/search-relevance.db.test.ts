@@ -11,7 +11,7 @@ import { publishImported } from '../../review/index.ts';
 
 /**
  * The relevance set (test/corpus/search) run on every database: each query's expected items are
- * in its top 10, in the expected order, and SQLite and PostgreSQL return identical lists.
+ * in its top 10 (or top 3), in the expected order, and SQLite and PostgreSQL return identical lists.
  */
 type Run = { keys: string[]; total: number; attachmentHits: string[]; snippets: SnippetPart[][]; notWholeWords: string[] | null; synonyms: { keyword: string; added: string[] }[] };
 type Loaded = { dialect: DialectName; run: (q: string, sort: 'relevance' | 'newest') => Promise<Run>; drop: () => Promise<void> };
@@ -70,6 +70,7 @@ describe('search relevance set', () => {
         const say = (what: string) => failures.push(`[${d.dialect}] ${query.q}: ${what} — got ${JSON.stringify(top)}`);
         if (query.none && keys.length) say('expected no result');
         for (const k of query.top10 ?? []) if (!top.includes(k)) say(`${k} not in top 10`);
+        for (const k of query.top3 ?? []) if (!top.slice(0, 3).includes(k)) say(`${k} not in top 3`);
         if (query.first && top[0] !== query.first) say(`${query.first} should be first`);
         for (const [a, b] of query.above ?? []) if (!(keys.indexOf(a) >= 0 && (keys.indexOf(b) < 0 || keys.indexOf(a) < keys.indexOf(b)))) say(`${a} should rank above ${b}`);
       }
