@@ -14,6 +14,15 @@ export function ensure(goal: string): string {
 }
 
 export const p = (text: string) => `<p>${text}</p>`;
+
+/**
+ * 根据…等有关规定: a list of laws closed by 等有关规定, or by nothing more when its last part says 规定 already
+ * (学生资助资金管理的有关规定, not …的有关规定等有关规定 — an outside tester read that in the demo's snippets).
+ */
+export function basisOf(basis: string[], joiner: string): string {
+  const text = basis.join(joiner);
+  return /规定$/.test(text) ? text : `${text}等有关规定`;
+}
 export const heading = (text: string) => `<p><strong>${text}</strong></p>`;
 
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -75,7 +84,7 @@ export type NoticeFacts = {
 export function noticeBody(rng: Rng, f: NoticeFacts): string {
   const parts = [
     p(`${f.addressee}：`),
-    p(`为${f.purpose}，根据${f.basis.join('和')}等有关规定，经研究，决定${f.decision}。现将有关事项通知如下：`),
+    p(`为${f.purpose}，根据${basisOf(f.basis, '和')}，经研究，决定${f.decision}。现将有关事项通知如下：`),
     section('一、工作目标。', `${f.goals.join('；')}。`),
     section('二、主要任务。', numbered(f.measures)),
   ];
@@ -122,7 +131,7 @@ export type NormativeFacts = {
 /** A 规范性文件 written as numbered articles (第一条 …). */
 export function normativeBody(f: NormativeFacts): string {
   const articles = [
-    `为${f.purpose}，根据${f.basis.join('、')}等有关规定，结合本县实际，制定本${f.docName}。`,
+    `为${f.purpose}，根据${basisOf(f.basis, '、')}，结合本县实际，制定本${f.docName}。`,
     `${f.scope}适用本${f.docName}。`,
     `${f.department}负责本${f.docName}的组织实施，各乡镇人民政府（街道办事处）和县直有关部门按照各自职责做好相关工作。`,
     ...f.articles.map((a) => `${a}。`),
