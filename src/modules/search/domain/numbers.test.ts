@@ -105,7 +105,7 @@ describe('which number of an item a query is', () => {
 
 describe('relevance order', () => {
   type Item = RankFacts & { id: number };
-  const f = (id: number, on: string, over: Partial<RankFacts> = {}): Item => ({ id, sortKey: sortKeyOf(on, id), exactNumber: false, nameMatch: false, titleHasAll: false, wordScore: 0, standing: 0, ...over });
+  const f = (id: number, on: string, over: Partial<RankFacts> = {}): Item => ({ id, sortKey: sortKeyOf(on, id), exactNumber: false, nameMatch: false, guideAsked: false, titleHasAll: false, wordScore: 0, standing: 0, ...over });
   it('exact number, then title, then whole words, then newest, then id', () => {
     const list = [
       f(1, '2026-03-01'),
