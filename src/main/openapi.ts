@@ -10,7 +10,22 @@ type SchemaMap = Record<string, unknown>;
 /** Only the JSON API belongs in the OpenAPI document; HTML pages of the portal and back office stay out. */
 function apiOnlyTransform(arg: SwaggerTransformArg) {
   if (!arg.url.startsWith('/api/')) return { schema: { ...arg.schema, hide: true }, url: arg.url };
-  return jsonSchemaTransform(arg);
+  return withoutSafeIntegerBounds(jsonSchemaTransform(arg));
+}
+
+/**
+ * zod writes the safe-integer range (±9007199254740991) as the bounds of every .int() — noise an outside tester read as a
+ * rule on `total` and `page`. Those two bounds are dropped; a bound the API states (page ≥ 1) stays.
+ */
+function withoutSafeIntegerBounds<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutSafeIntegerBounds) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if ((key === 'minimum' && v === Number.MIN_SAFE_INTEGER) || (key === 'maximum' && v === Number.MAX_SAFE_INTEGER)) continue;
+    out[key] = withoutSafeIntegerBounds(v);
+  }
+  return out as T;
 }
 
 /**
@@ -18,7 +33,7 @@ function apiOnlyTransform(arg: SwaggerTransformArg) {
  * registry also yields an unused "…Input" copy of every response schema, which would clutter the reference.
  */
 function reachableComponents(arg: SwaggerTransformObjectArg) {
-  const doc = jsonSchemaTransformObject(arg) as { paths?: unknown; components?: { schemas?: SchemaMap } };
+  const doc = withoutSafeIntegerBounds(jsonSchemaTransformObject(arg)) as { paths?: unknown; components?: { schemas?: SchemaMap } };
   const all = doc.components?.schemas ?? {};
   const refsIn = (v: unknown) => [...JSON.stringify(v ?? null).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
   const keep = new Set<string>();
