@@ -41,4 +41,11 @@ describe('a keyword that blocks a search, cut into its words', () => {
     expect(words('2026年度')).toEqual([]);
     expect(words('BIM技术')).toEqual([]);
   });
+
+  it('never makes a word that only asks of a keyword (怎么办 → 怎么, 工资怎么办 → 怎么办: words no item is found by)', () => {
+    expect(shorter('怎么办')).toBeNull();
+    expect(shorter('谁来管')).toBeNull();
+    expect(words('工资怎么办')).toEqual([['工资']]);
+    expect(words('拖欠工资谁来管')).toEqual([['拖欠工资']]);
+  });
 });

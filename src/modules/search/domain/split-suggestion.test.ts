@@ -162,4 +162,25 @@ describe('a search that found nothing, split into its words', () => {
     expect(suggest('维修基金怎么用')).toBe('维修基金');
     expect(suggest('棚户区改造补偿标准')).toBe('棚户区 改造 补偿 标准');
   });
+
+  it('leaves out a question word that jieba holds as one word with the verb after it (issue 13, an outside tester: 公租房怎么办, 路上积水谁来管)', () => {
+    // jieba: 公 / 租房 / 怎么办, 路上 / 积水 / 谁来管, 物业费 / 涨价 / 谁来管, 怎样才能 / 加装 / 电梯: a question word and one or
+    // two characters after it, one word of the dictionary. Kept, they were searched and found less or nothing.
+    expect(suggest('公租房怎么办')).toBe('公租房');
+    expect(suggest('路上积水谁来管')).toBe('路上 积水');
+    expect(suggest('物业费涨价谁来管')).toBe('物业费 涨价');
+    expect(suggest('电梯坏了怎么办')).toBe('电梯');
+    expect(suggest('公租房怎么弄')).toBe('公租房');
+    expect(suggest('怎样才能加装电梯')).toBe('加装 电梯');
+    // 咋 is 怎么 as people type it on a phone (咋办 one word; 咋 / 弄 two).
+    expect(suggest('公租房咋办')).toBe('公租房');
+    expect(suggest('公租房咋弄')).toBe('公租房');
+    // Typed apart, a keyword that only asks goes beside the words it asks about.
+    expect(suggest('公租房 怎么办')).toBe('公租房');
+    expect(suggest('路上积水 谁来管')).toBe('路上 积水');
+    // Narrow: only one word of jieba's is read so; 怎么 / 查询 is two, and 查询 is a word items use. Alone, it is kept as typed.
+    expect(suggest('公积金怎么查询')).toBe('公积金 查询');
+    expect(suggest('怎么办')).toBeNull();
+    expect(suggest('谁来管')).toBeNull();
+  });
 });

@@ -14,9 +14,10 @@ const JOINING = new Set(['的', '地', '得', '了', '和', '与', '及', '或',
  * What a question typed into the box is made of besides what it asks about (如何申请公租房, 公租房申请条件是什么,
  * 我想查一下…, 我想知道…是多少钱): question words, a request, what the asker wants (知道, 了解), the asker (我, 我家). A run
  * of jieba's words made only of these is left out of the split query — items do not say 如何, 我想查 or 了解 — unless
- * nothing else would be left. Narrow on purpose: 查询, 办理, 没有, 可以 are words items use, and stay.
+ * nothing else would be left. Narrow on purpose: 查询, 办理, 没有, 可以 are words items use, and stay. 咋 and 啥 are 怎么 and
+ * 什么 as people type them on a phone (咋弄, 要交啥).
  */
-const ASKING = ['如何', '怎么', '怎样', '怎么样', '什么', '什么时候', '啥时候', '何时', '为什么', '哪里', '哪儿', '哪些', '哪个', '哪', '在哪', '谁', '谁来', '多少', '多少钱', '是否', '能否', '能不能', '可不可以', '有没有', '请问', '请', '我', '我们', '我家', '我们家', '想', '要', '查', '问', '一下', '是', '知道', '了解', '你好', '您好', '谢谢'];
+const ASKING = ['如何', '怎么', '怎样', '怎么样', '什么', '什么时候', '啥时候', '何时', '为什么', '哪里', '哪儿', '哪些', '哪个', '哪', '在哪', '谁', '谁来', '多少', '多少钱', '咋', '啥', '是否', '能否', '能不能', '可不可以', '有没有', '请问', '请', '我', '我们', '我家', '我们家', '想', '要', '查', '问', '一下', '是', '知道', '了解', '你好', '您好', '谢谢'];
 /** Prepositions that ask only with a question word after them (向哪里 投诉, 找谁): 向社会公开 keeps its 向. */
 const ASKING_LEADS = ['向', '到', '去', '找', '跟', '给', '在'];
 /** Particles that end a question (吗, 呢 …): dropped like joining words, never attached to the word before them. */
@@ -32,6 +33,17 @@ const DEGREE = new Set(['太', '很', '挺', '非常', '十分']);
  * is left out, never glued to the word after it (工地上拖欠工资 gave 工地 上拖欠工资).
  */
 const PLACE = new Set(['上', '下', '里', '内', '中', '旁', '边']);
+
+/**
+ * Question words that jieba's dictionary joins with the verb after them into one word (怎么办, 怎么弄, 谁来管, 咋办, 怎样才能,
+ * 何时能, 什么样): such a word asks as a whole, the verb with it — the way a lone verb that ends a question does (怎么 / 用).
+ * Only one word of jieba's is read so: where it cuts the verb off (怎么 / 查询, 去 / 哪里 / 办理) the verb stays, as
+ * 查询 and 办理 are words items use.
+ */
+const FUSING = ['怎么', '怎样', '如何', '咋', '谁', '哪', '什么', '多少', '何时'];
+/** Whether one of jieba's words is a question word and one or two Han characters after it (怎么 + 办, 谁 + 来管). */
+const asksWithItsVerb = (word: string) =>
+  FUSING.some((q) => word.startsWith(q) && /^\p{Script=Han}{1,2}$/u.test(word.slice(q.length)));
 
 /** Whether a text is made of asking words only (我想查 = 我 + 想 + 查, 是多少钱 = 是 + 多少钱), after at most one lead (向哪里). */
 function isAsking(word: string): boolean {
@@ -68,7 +80,7 @@ function withoutAsking(cut: string[], serviceRuns = true): (string | null)[] {
       continue;
     }
     let run = 0;
-    for (let n = Math.min(ASKING_RUN, words.length - i); n > 0 && !run; n--) if (isAsking(words.slice(i, i + n).join(''))) run = n;
+    for (let n = Math.min(ASKING_RUN, words.length - i); n > 0 && !run; n--) if (isAsking(words.slice(i, i + n).join('')) || (n === 1 && asksWithItsVerb(words[i]))) run = n;
     if (!run && DEGREE.has(words[i])) run = words[i + 1] && [...words[i + 1]].length === 1 && /\p{Script=Han}/u.test(words[i + 1]) ? 2 : 1;
     // A lone character that ends the question after what asks is the verb asked about (怎么用, 谁来修, 去哪办): it asks too.
     else if (run && i + run === words.length - 1 && /^\p{Script=Han}$/u.test(words[i + run])) run++;
@@ -98,8 +110,11 @@ export function splitSuggestion(query: ParsedQuery, segment: Segmenter, frequenc
 
 /** The split's words before keptWords bounds them (null when no keyword splits): more than MAX_KEYWORDS calls for `frequency`. */
 export function splitWords(query: ParsedQuery, segment: Segmenter): string[] | null {
-  let changed = false;
-  const words = query.keywords.flatMap((k) => {
+  // A keyword that only asks (怎么办 typed apart from 公租房) is left out beside keywords that say what is asked about.
+  const about = query.keywords.filter((k) => !asksOnly(k.text, segment));
+  const keywords = about.length ? about : query.keywords;
+  let changed = keywords.length < query.keywords.length;
+  const words = keywords.flatMap((k) => {
     const cut = isNumbered(k.text) ? [k.text] : splitKeyword(k.text, segment, true);
     // A Han character alone among the words says nothing an item is found by (打 of 打什么电话, 有 of 有哪些).
     const lone = (w: string) => /^\p{Script=Han}$/u.test(w);
@@ -109,6 +124,14 @@ export function splitWords(query: ParsedQuery, segment: Segmenter): string[] | n
   });
   // A question typed apart (公租房申请 怎么办理): the words apart keep it, so they rank as it does.
   return changed ? (query.serviceQuestion ? [...words, query.serviceQuestion.text] : words) : null;
+}
+
+/**
+ * Whether a keyword is made only of what asks and how the asker feels (怎么办, 谁来管, 我想问, 太吵): beside other keywords
+ * it says nothing an item is found by, so the words apart and the fewer-keywords offer leave it out. A number never is.
+ */
+export function asksOnly(text: string, segment: Segmenter): boolean {
+  return !isNumbered(text) && !wordsOf(withoutAsking(segment(text))).length;
 }
 
 /**
