@@ -6,6 +6,7 @@ import { idOfSortKey } from '../domain/sort-key.ts';
 import { DOMAIN_WORDS } from '../domain/domain-words.ts';
 import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
 import { shorterWord, wordsOfKeyword } from '../domain/shorter-word.ts';
+import { asksOnly } from '../domain/split-suggestion.ts';
 import { typoOffers, type Lexicon, type TypoKind } from '../domain/typo-suggestion.ts';
 import type { Segmenter } from '../domain/word-signal.ts';
 import type { Scope } from '../storage/full-text-index.ts';
@@ -152,15 +153,23 @@ export async function organNamedOffer(query: ParsedQuery, scopeOrganId: number |
 export const FEWER_WORDS_MAX_COUNTS = 2 * MAX_KEYWORDS;
 /** At most this many fewer-words queries are offered. */
 export const FEWER_WORDS_OFFERED = 3;
+/** At most this many keywords that find something alone are counted alone before the keywords are left out in turn. */
+export const FEWER_WORDS_ALONE = 2;
 
 /**
  * Keywords that together find nothing, though each may (公租房 物业费): the query with one keyword left out, for each
  * keyword, in the same scope and filters, those that find something, most found first — what 或减少检索词 advises,
  * as links (docs/search.md). For two keywords or more (at most MAX_KEYWORDS); one keyword alone is offered its
-shorter word (物业费 → 物业) when that finds something, one count. A keyword whose leaving out finds
- * something is what blocked the query; before it is left out it is tried shortened (domain/shorter-word.ts: 物业费 → 物业),
- * else as its words, all of them in its place (wordsOfKeyword: 被拖欠 → 拖欠, 申请材料 → 申请 材料), and such a query,
- * which keeps more of what was asked, is offered before the ones that leave a keyword out.
+ * shorter word (物业费 → 物业) when that finds something, one count. A keyword that only asks (怎么办 typed apart:
+ * split-suggestion.ts, asksOnly) is none of them when another was typed.
+ *
+ * First the longest keywords are counted alone, until one finds nothing (at most FEWER_WORDS_ALONE that find something):
+ * a keyword typed as one that finds nothing alone but is made of two words or more that find something together
+ * (教师招聘, where the items write 公开招聘中小学教师; wordsOfKeyword) is searched as those words from then on; one that
+ * finds nothing alone, apart neither, blocks every query holding it, and no such query is asked. A keyword whose leaving
+ * out finds something is what blocked the query; before it is left out it is tried shortened (domain/shorter-word.ts:
+ * 物业费 → 物业), else as its words, all of them in its place (wordsOfKeyword: 被拖欠 → 拖欠, 申请材料 → 申请 材料), and
+ * such a query, which keeps more of what was asked, is offered before the ones that leave a keyword out.
  *
  * When no keyword left out finds anything (two or more block it: 工人工资 and 被拖欠 in 建筑工人工资被拖欠怎么投诉, a
  * question typed as a sentence), the most of the words that find something together: first the keywords whole, the
@@ -169,15 +178,17 @@ shorter word (物业费 → 物业) when that finds something, one count. A keyw
  * group kept likewise — an issue 13 tester was offered 建筑 投诉 because only the short keywords survived whole. Offered
  * alone, when two or more words are kept, never more than MAX_KEYWORDS (as many as a search reads).
  *
- * Bound: every count goes through one counter (countOnce) that asks at most FEWER_WORDS_MAX_COUNTS (12 for six keywords)
- * and never the same query twice; once they are spent nothing more is tried and what is kept so far is offered. When a
- * keyword left out finds something, that is one count per keyword left out and at most one per shortening or words in its
- * place: at most two per keyword, within the bound whatever the query. Otherwise one per keyword left out and at most one
- * per keyword tried whole, and the words of the keywords not kept take what is left, in that order: for N keywords at
- * least 12 − 2N (four for four keywords, two for five, none for six, whose keywords whole are all tried first).
+ * Bound: every count goes through one counter (countOnce) that asks at most FEWER_WORDS_MAX_COUNTS (12 for six keywords),
+ * never the same query twice, and never a query holding words that found nothing together (every keyword must occur, so
+ * it finds nothing either); once they are spent nothing more is tried and what is kept so far is offered. A keyword that
+ * finds nothing alone thus spares the query that left out another keyword in turn and its own trial whole: the six
+ * keywords of 建筑 工人工资 被拖欠 投诉 翡翠湖 琥珀港 take eleven counts, their words among them, where the keywords whole took
+ * all twelve and the words got none.
  */
 export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number | null, count: CountOf, segment: Segmenter): Promise<{ q: string; total: number }[]> {
-  const words = query.keywords.map((k) => k.text);
+  const typed = query.keywords.map((k) => k.text);
+  const about = typed.filter((w) => !asksOnly(w, segment));
+  const words = about.length ? about : typed;
   if (!words.length) return [];
   if (words.length === 1) {
     // One keyword alone (物业费, where the items write 物业服务收费): its shorter word, when that finds something.
@@ -186,34 +197,65 @@ export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number 
     return shorter && total > 0 ? [{ q: shorter, total }] : [];
   }
   const counted = new Map<string, number>();
-  /** The count of a query, or null once FEWER_WORDS_MAX_COUNTS are spent: the one place a count is asked. */
-  const countOnce = async (q: string): Promise<number | null> => {
+  /** Words that found nothing together: a query holding all of one of these finds nothing, and is not asked. */
+  const nothing: string[][] = [];
+  /** The count of a query of these words, or null once FEWER_WORDS_MAX_COUNTS are spent: the one place a count is asked. */
+  const countOnce = async (ws: string[]): Promise<number | null> => {
+    if (nothing.some((n) => n.every((w) => ws.includes(w)))) return 0;
+    const q = ws.join(' ');
     if (!counted.has(q)) {
       if (counted.size >= FEWER_WORDS_MAX_COUNTS) return null;
-      counted.set(q, await count(q, scopeOrganId));
+      const found = await count(q, scopeOrganId);
+      counted.set(q, found);
+      if (!found) nothing.push(ws);
     }
     return counted.get(q)!;
   };
+  /** The words of several keywords as one query, in their order, each once. */
+  const queryOf = (parts: string[][]) => [...new Set(parts.flat())];
+  const longestFirst = words.map((w, i) => ({ w, i })).sort((a, b) => [...b.w].length - [...a.w].length || a.i - b.i);
+
+  // Each keyword as it is searched from here on: as typed, or its words apart when as typed it finds nothing alone and
+  // apart they find something (教师招聘 → 教师 招聘). Counted alone until one finds nothing either way.
+  const forms = words.map((w) => [w]);
+  let alive = 0;
+  for (const { w, i } of longestFirst) {
+    if (alive >= FEWER_WORDS_ALONE) break;
+    const alone = await countOnce([w]);
+    if (alone === null) break;
+    if (alone > 0) {
+      alive++;
+      continue;
+    }
+    const apart = queryOf(wordsOfKeyword(w, segment));
+    const room = forms.reduce((n, f, j) => n + (j === i ? apart.length : f.length), 0) <= MAX_KEYWORDS;
+    if (apart.length >= 2 && room && (await countOnce(apart))) {
+      forms[i] = apart;
+      alive++;
+      continue;
+    }
+    break;
+  }
+
   const shortened: { q: string; total: number }[] = [];
   const leftOut: { q: string; total: number }[] = [];
   for (let i = 0; i < words.length; i++) {
-    const q = words.filter((_, j) => j !== i).join(' ');
-    const total = await countOnce(q);
+    const rest = queryOf(forms.filter((_, j) => j !== i));
+    const total = await countOnce(rest);
     if (!total) continue;
-    leftOut.push({ q, total });
+    leftOut.push({ q: rest.join(' '), total });
     const shorter = shorterWord(words[i], segment);
-    const instead = shorter ? [shorter] : wordsOfKeyword(words[i], segment).flat().filter((w) => !words.includes(w));
-    if (!instead.length || words.length - 1 + instead.length > MAX_KEYWORDS) continue;
-    const kept = words.flatMap((w, j) => (j === i ? instead : [w])).join(' ');
+    const instead = forms[i].length > 1 ? forms[i] : shorter ? [shorter] : wordsOfKeyword(words[i], segment).flat().filter((w) => !words.includes(w));
+    const kept = queryOf(forms.map((f, j) => (j === i ? instead : f)));
+    if (!instead.length || kept.length > MAX_KEYWORDS) continue;
     const found = await countOnce(kept);
-    if (found) shortened.push({ q: kept, total: found });
+    if (found && !shortened.some((s) => s.q === kept.join(' '))) shortened.push({ q: kept.join(' '), total: found });
   }
   const byTotal = (a: { total: number }, b: { total: number }) => b.total - a.total;
   if (leftOut.length) return [...shortened.sort(byTotal), ...leftOut.sort(byTotal)].slice(0, FEWER_WORDS_OFFERED);
   // Two or more keywords block: the most of them that find something together, whole keywords longest first, then the
   // words of those not kept. A word is placed where its keyword was typed (at: the keyword, then its place in it).
   type Placed = { w: string; at: [number, number] };
-  const longestFirst = words.map((w, i) => ({ w, i })).sort((a, b) => [...b.w].length - [...a.w].length || a.i - b.i);
   let kept: Placed[] = [];
   let total = 0;
   /** Keeps the group when the words kept and it find something; false when the counts are spent. */
@@ -221,14 +263,14 @@ export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number 
     const adding = group.filter((g) => !kept.some((k) => k.w === g.w));
     if (!adding.length || kept.length + adding.length > MAX_KEYWORDS) return true;
     const trying = [...kept, ...adding].sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
-    const found = await countOnce(trying.map((t) => t.w).join(' '));
+    const found = await countOnce(trying.map((t) => t.w));
     if (found === null) return false;
     if (found > 0) [kept, total] = [trying, found];
     return true;
   };
   const notKept: { w: string; i: number }[] = [];
   for (const next of longestFirst) {
-    if (!(await tryKeeping([{ w: next.w, at: [next.i, 0] }]))) break;
+    if (!(await tryKeeping(forms[next.i].map((w, k) => ({ w, at: [next.i, k] as [number, number] }))))) break;
     if (!kept.some((k) => k.at[0] === next.i)) notKept.push(next);
   }
   words: for (const next of notKept) {
