@@ -8,8 +8,12 @@ export type ScannedItem = {
   title: string; summary: string; bodyHtml: string; keywords: string[]; source: string; documentNumber: string | null; publishingOrganName: string;
 };
 
-/** An attachment: its file name, its 附件名称 (the one to be published: a revision's pending one), and its text or why it could not be read. */
-export type AttachmentRead = { fileName: string; title?: string | null; read: { text: string } | { error: string } };
+/**
+ * An attachment: its file name, its 附件名称 (the one to be published: a revision's pending one), and its text or why
+ * it could not be read — or null when there is no file to read (an import row whose file is missing, refused for
+ * that): its names are still scanned, as they would be published.
+ */
+export type AttachmentRead = { fileName: string; title?: string | null; read: { text: string } | { error: string } | null };
 
 /** One finding with where it stands (标题, 正文, 附件：名单.pdf, 附件“名单.pdf”的附件名称 …) and a few characters around it. */
 export type ItemFinding = {
@@ -54,6 +58,7 @@ export function scanItemTexts(p: ScannedItem, attachments: readonly AttachmentRe
     for (const f of inName) findings.push({ source: `附件“${name}”的文件名`, ...f, ...contextOf(a.fileName, f.start, f.end) });
     if (a.title) for (const f of scanText(a.title, { wordLists })) findings.push({ source: `附件“${name}”的附件名称`, ...f, ...contextOf(a.title, f.start, f.end) });
     const read = a.read;
+    if (!read) continue;
     if ('text' in read) {
       for (const f of scanText(read.text, { wordLists })) findings.push({ source: `附件：${name}`, ...f, ...contextOf(read.text, f.start, f.end) });
     } else {

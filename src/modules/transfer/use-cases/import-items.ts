@@ -9,7 +9,7 @@ import {
   checkAttachmentFile, docTypeWarnings, documentName, documentNumberConflict, documentNumberHolders, documentNumberRepeatedMessage, documentNumberTakenMessage, importDuplicateCandidates, storedSpellingsOf, serializeOrganImports, type Executor, publicationInputColumns, type DocTypeWarningCode, type ImportedMatter, type ImportedNode, type Organ,
 } from '../../catalog/index.ts';
 import { actorLabel, systemActor, type Actor } from '../../identity/index.ts';
-import { extractText, wordListsFor } from '../../privacy/index.ts';
+import { applyMasks, extractText, scanFileName, wordListsFor } from '../../privacy/index.ts';
 import { htmlToText, publishImportedIn, scanGateReasons, scanItemTexts, type AttachmentRead, type ItemFinding, type ScannedItem } from '../../review/index.ts';
 import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
 import { findingKind, heldBackMessage, holdList, markingRefusal, rowFindingsOf, type HeldBack, type HoldReasons, type RowFinding } from '../domain/scan-outcome.ts';
@@ -269,12 +269,18 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
       const title = parts.attachmentTitles[n] ?? null;
       if (names.has(base)) refuse(`附件“${base}”重复`);
       names.add(base);
+      // A file that is missing or refused is not read, but its names are scanned all the same: they are
+      // published text the officer corrects along with the file, and the report lists what they hold.
+      // The refusal names the file as the scan's findings do, with what its name holds masked (the report never carries it).
+      const shown = applyMasks(name, scanFileName(name, { wordLists }));
       if (!opts.attachments) {
-        refuse(`附件“${name}”找不到：没有指定附件目录或压缩包（--attachments）`);
+        refuse(`附件“${shown}”找不到：没有指定附件目录或压缩包（--attachments）`);
+        reads.push({ fileName: base, title, read: null });
         continue;
       }
       if (!opts.attachments.has(name)) {
-        refuse(`附件“${name}”在 ${opts.attachments.label} 中找不到`);
+        refuse(`附件“${shown}”在 ${opts.attachments.label} 中找不到`);
+        reads.push({ fileName: base, title, read: null });
         continue;
       }
       let bytes: Uint8Array;
@@ -283,6 +289,7 @@ async function checkRecords(deps: AppDeps, organ: Organ, file: ItemFile, opts: I
         checkAttachmentFile({ fileName: base, bytes });
       } catch (e) {
         refuse((e as Error).message);
+        reads.push({ fileName: base, title, read: null });
         continue;
       }
       try {
