@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { docxToHtml } from '../../../platform/editor/docx-to-html.ts';
 import { topFlash } from '../../../platform/views/flash.tsx';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { addAttachment, findPublication, staffContext, type StaffContext } from '../../catalog/index.ts';
+import { addAttachment, findPublication, removeAttachment, staffContext, type StaffContext } from '../../catalog/index.ts';
 import { actorOf } from '../../identity/index.ts';
 import { reviewOverview } from '../use-cases/review-overview.ts';
 import { rescanItem } from '../use-cases/scan-publication.ts';
@@ -61,27 +61,42 @@ export function wordImportRoutes(deps: AppDeps, renderPublicationForm: RenderIte
       const intoDraft = !!draft && ['draft', 'returned'].includes(draft.status);
       const actor = actorOf(request, 'web');
       const base = fileName.replace(/\.docx$/i, '').slice(0, 60) || 'Word文档';
-      let filesAdded = false;
-      const converted = await docxToHtml(bytes, intoDraft ? async ({ bytes: picture, ext, index }) => {
-        const fileName = `${base}-图片${index}${ext}`;
-        const id = await addAttachment(deps, actor, draft!.id, { fileName, bytes: picture });
-        filesAdded = true;
-        return `/attachments/${id}/${encodeURIComponent(fileName)}`;
-      } : undefined, currentTitle === undefined ? {} : {
-        currentTitle, ...(currentDocumentNumber === undefined ? {} : { currentDocumentNumber }),
-        ...(currentFormedOn === undefined ? {} : { currentFormedOn, formedOnIsDefault }),
-        ...(organ ? { organNames: [organ.name, organ.shortName] } : {}),
-      });
-      if (intoDraft && keepOriginal) {
-        // Titled for what it is to a reader (the file name, often jiazhuang.docx, follows it in small type); the officer may retitle it.
-        await addAttachment(deps, actor, draft!.id, { fileName, bytes, title: WORD_ORIGINAL_TITLE });
-        converted.notes.push(`Word 原件“${fileName}”已作为附件保存`);
-        filesAdded = true;
+      /** The files this import gave the draft so far (its pictures, then its original). */
+      const added: number[] = [];
+      try {
+        const converted = await docxToHtml(bytes, intoDraft ? async ({ bytes: picture, ext, index }) => {
+          const fileName = `${base}-图片${index}${ext}`;
+          const id = await addAttachment(deps, actor, draft!.id, { fileName, bytes: picture });
+          added.push(id);
+          return `/attachments/${id}/${encodeURIComponent(fileName)}`;
+        } : undefined, currentTitle === undefined ? {} : {
+          currentTitle, ...(currentDocumentNumber === undefined ? {} : { currentDocumentNumber }),
+          ...(currentFormedOn === undefined ? {} : { currentFormedOn, formedOnIsDefault }),
+          ...(organ ? { organNames: [organ.name, organ.shortName] } : {}),
+        });
+        if (intoDraft && keepOriginal) {
+          // Titled for what it is to a reader (the file name, often jiazhuang.docx, follows it in small type); the officer may retitle it.
+          added.push(await addAttachment(deps, actor, draft!.id, { fileName, bytes, title: WORD_ORIGINAL_TITLE }));
+          converted.notes.push(`Word 原件“${fileName}”已作为附件保存`);
+        }
+        return converted;
+      } catch (e) {
+        // One action, all or nothing: a document refused midway (its pictures stored, then no text found; the
+        // original's save failing) takes back the files it gave the draft, so the draft is as it was.
+        for (const id of added.splice(0).reverse()) {
+          try {
+            await removeAttachment(deps, actor, id);
+          } catch {
+            added.push(id); // still the draft's: the scan below follows it
+          }
+        }
+        throw e;
+      } finally {
+        // The files are the draft's now, before its form is saved: a returned draft's scan follows them at once
+        // (once for all of them), as it follows an upload (draft-attachments.ts) — and whatever failed, it
+        // follows any the import could not take back.
+        if (added.length) await rescanItem(deps, draft!.id);
       }
-      // The files are the draft's now, before its form is saved: a returned draft's scan follows them at once
-      // (once for all of them), as it follows an upload (draft-attachments.ts).
-      if (filesAdded) await rescanItem(deps, draft!.id);
-      return converted;
     };
     /** The form as it came back with an import: what the document gave filled in, for the officer to check and save. */
     const importedForm = (current: PublicationFormValues, r: Awaited<ReturnType<typeof readDocx>>): PublicationFormValues => ({
