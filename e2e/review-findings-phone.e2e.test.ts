@@ -8,6 +8,7 @@ import { createNode, createOrgan, createReviewCast, publicationInput } from '../
 import { createPublication } from '../src/modules/catalog/index.ts';
 import { fillReviewForm, performReviewVerb } from '../src/modules/review/index.ts';
 import { AdminPages } from './pages/admin-pages.ts';
+import { axeViolations } from '../test/support/axe.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
 
@@ -75,6 +76,25 @@ describe.skipIf(SKIP_BROWSER)('the scan findings of the review panel on a phone'
     await expect(desk.locator('table.findings-list thead').isVisible()).resolves.toBe(true);
     for (const cells of await cellsOf(desk)) expect(cells.map((c) => c.display)).toEqual(Array(5).fill('table-cell'));
     await desk.context().close();
+  }, 120_000);
+
+  it('lets a keyboard reach the scrolling box of the scanned text at 390 px, named for a screen reader (axe: scrollable-region-focusable)', async () => {
+    const phone = await served.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    await new AdminPages(phone, served.baseUrl).signIn(reviewer.username, reviewer.password);
+    await phone.goto(`${served.baseUrl}/admin/publications/${id}`);
+    const box = phone.locator('.finding-text');
+    await expect(box.count()).resolves.toBe(1);
+    // This notice is short: the box is made to scroll as a long one's does (max-height 30em), which axe weighs.
+    await box.evaluate((el) => { (el as HTMLElement).style.maxHeight = '2em'; });
+    await expect(box.evaluate((el) => el.scrollHeight > el.clientHeight)).resolves.toBe(true);
+    const violations = await axeViolations(phone);
+    expect(violations.filter((v) => v.includes('finding-text'))).toEqual([]);
+    // Reached by Tab, so its text scrolls with the arrow keys; its name says what it holds.
+    await expect(box.getAttribute('tabindex')).resolves.toBe('0');
+    await box.focus();
+    await expect(phone.evaluate(() => document.activeElement?.classList.contains('finding-text'))).resolves.toBe(true);
+    await expect(phone.getByRole('region', { name: '正文扫描结果' }).count()).resolves.toBe(1);
+    await phone.context().close();
   }, 120_000);
 
   it('says at the top of a 390 px page how many findings there are and how many must be handled, and jumps to them (found by an outside tester)', async () => {
