@@ -65,7 +65,11 @@ export type ReviewFacts = {
   /** Who submitted the item for this round (null before the first submission). */
   submittedBy: number | null;
   /** The pending revision of a published item, with everyone who wrote it (its text or its attachments). */
-  revision: { proposedBy: number | null; authorIds: number[]; /** 退回修订 sent it back to its proposer (ADR 0051). */ returned?: boolean } | null;
+  revision: {
+    proposedBy: number | null; authorIds: number[]; /** 退回修订 sent it back to its proposer (ADR 0051). */ returned?: boolean;
+    /** Saved again, or its files changed, since the page (or API read) the decision was sent from showed it. */
+    changedSinceSeen?: boolean;
+  } | null;
   /** Who approved a stage since the item was last submitted: 三级审核 means different people. */
   approverIdsThisRound: number[];
   formedOn: string;
@@ -380,7 +384,7 @@ function amendRules(f: ReviewFacts): Reason[] {
 function approveAmendmentRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
   if (!f.revision) reasons.push({ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' });
-  reasons.push(...returnedRevisionReasons(f));
+  reasons.push(...returnedRevisionReasons(f), ...changedSinceSeenReasons(f));
   if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '修订须由本机关的发布人审核'));
   if (f.revision && f.actor.userId !== null && f.revision.authorIds.includes(f.actor.userId)) {
     reasons.push({ code: 'ERR_REVIEW_SELF_APPROVAL', message: '不能审核自己提交或参与修改的修订' });
@@ -398,13 +402,20 @@ function returnedRevisionReasons(f: ReviewFacts): Reason[] {
     : [];
 }
 
+/** 修订审核通过 and 退回修订 decide the revision the publisher saw: one saved again since is looked at first. */
+function changedSinceSeenReasons(f: ReviewFacts): Reason[] {
+  return f.revision?.changedSinceSeen && !f.revision.returned
+    ? [{ code: 'ERR_REVIEW_REVISION_CHANGED', message: '修订人在您打开本页之后重新保存了修订（或改动了随修订的附件），未作处理：请查看下方修订的最新改动后再审核' }]
+    : [];
+}
+
 const isProposer = (f: ReviewFacts) => !!f.revision && f.actor.userId !== null && f.revision.proposedBy === f.actor.userId;
 
 /** 退回修订: the publisher sends the revision back to its proposer with a comment; the revision is kept (ADR 0051). */
 function returnAmendmentRules(f: ReviewFacts): Reason[] {
   const reasons: Reason[] = [];
   if (!f.revision) return [{ code: 'ERR_REVIEW_NO_REVISION', message: '没有等待审核的修订' }];
-  reasons.push(...returnedRevisionReasons(f));
+  reasons.push(...returnedRevisionReasons(f), ...changedSinceSeenReasons(f));
   if (isProposer(f)) reasons.push({ code: 'ERR_REVIEW_OWN_REVISION', message: '这是您本人提交的修订：不需要时请“撤回修订”' });
   else if (!holds(f, f.publisherRole)) reasons.push(notPublisher(f, '只有发布人可以退回修订'));
   if (!isProposer(f) && !f.input.comment?.trim()) reasons.push({ code: 'ERR_REVIEW_COMMENT_REQUIRED', message: '退回修订须填写意见' });

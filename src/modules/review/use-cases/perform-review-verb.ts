@@ -17,7 +17,7 @@ import {
   clearScanJustification, decisionsFor, loadChain, loadForm, recordDecision, recordScanFindings, recordScanFindingsIfUnchanged, recordScanJustification, type FindingAcceptance, type ReviewForm, type StoredFinding,
 } from '../storage/review-repository.ts';
 import { editorIdsOf, reviewRowOf, writeMaskedField, writeReviewState, type MaskedColumn, type ReviewStateChanges } from '../storage/review-state-repository.ts';
-import { closeRevision, findPendingRevision, returnRevisionToProposer, savePendingRevision, writeMaskedRevisionInput, type PendingRevision } from '../storage/revisions-repository.ts';
+import { closeRevision, findPendingRevision, returnRevisionToProposer, revisionSeenOf, savePendingRevision, writeMaskedRevisionInput, type PendingRevision } from '../storage/revisions-repository.ts';
 import { carryAcceptances, readAttachmentTexts, rescanItem, sameFinding, scanPublication, scannedItemOf, type AttachmentTexts } from './scan-publication.ts';
 import { FINDING_TYPE_LABELS } from '../../privacy/index.ts';
 import { htmlToText } from '../domain/body-text.ts';
@@ -46,6 +46,12 @@ export type VerbInput = {
   /** For `amend`: the full new metadata and body. */
   amended?: unknown;
   expectedVersion?: number;
+  /**
+   * For `approve_amendment` and `return_amendment`: the revision as the page or the API showed it (`revisionSeenOf`).
+   * Saved again or its files changed since, the verb is refused (ERR_REVIEW_REVISION_CHANGED); left out, the revision
+   * is taken as it is read now.
+   */
+  revisionSeen?: string;
   /** For `apply_mask`: the finding whose suggested mask is put in place, as the review page showed it. */
   finding?: NamedFinding;
 };
@@ -181,11 +187,13 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       case 'amend': {
         // The published version stays live; the amendment waits for a reviewer (先审查后公开).
         await checkPublicationReferences(trx, deps.dialect, actor, p.organId, amended!, p.id, p);
-        await savePendingRevision(trx, p.id, {
+        const saved = await savePendingRevision(trx, p.id, {
           input: amended!, changeNote: input.changeNote!.trim(), basedOnVersion: p.version, proposedBy: actorUserId(actor), proposedByLabel: actorLabel(actor), at,
           // The published version's scan, which the revision's now replaces on the form: 退回修订 gives its acceptances back.
           publishedFindings: state.form?.scanFindings ?? null,
         });
+        // Approved, withdrawn or changed by another request after this one read it: refused, never written on a closed revision and lost.
+        if (saved === false) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id, state.pending);
         result = p;
         break;
       }
@@ -195,7 +203,7 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
         await checkPublicationReferences(trx, deps.dialect, actor, p.organId, amended!, p.id, p);
         await applyApprovedAmendment(trx, p, amended!, { changeNote: revision.changeNote, proposedBy: revision.proposedBy, at });
         // The revision as read, if still pending: one another request decided meanwhile is refused, and nothing is written.
-        if (!(await closeRevision(trx, revision.id, { status: 'approved', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' }))) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id);
+        if (!(await closeRevision(trx, revision, { status: 'approved', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' }))) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id, revision);
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'approved'));
         // The entry records the approval's own change; a lapse it brings is the system's entry (publication.lapse).
         ownAfter = await reviewRowOf(trx, p.id);
@@ -223,7 +231,7 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
       case 'return_amendment': {
         // Back to its proposer, kept: text, 修订说明, files and its own scan stay; the published version is untouched (ADR 0051).
         const revision = state.pending!;
-        if (!(await returnRevisionToProposer(trx, revision.id, { by: actorUserId(actor), byLabel: actorLabel(actor), at, comment: input.comment!.trim() }))) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id);
+        if (!(await returnRevisionToProposer(trx, revision, { by: actorUserId(actor), byLabel: actorLabel(actor), at, comment: input.comment!.trim() }))) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id, revision);
         result = p;
         break;
       }
@@ -232,7 +240,7 @@ async function runInTransaction(deps: AppDeps, actor: Actor, publicationId: numb
         const revision = state.pending!;
         publishedFindings = revision.publishedFindings;
         // Claimed before its files go: sent twice at once, the second finds it gone and is refused (409), not done again.
-        if (!(await closeRevision(trx, revision.id, { status: 'returned', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' }))) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id);
+        if (!(await closeRevision(trx, revision, { status: 'returned', decidedBy: actorUserId(actor), at, comment: input.comment?.trim() ?? '' }))) throw await revisionDecidedMeanwhile(trx, verb, facts, p.id, revision);
         filesToDelete.push(...await settleRevisionAttachments(trx, p.id, 'returned'));
         result = p;
         break;
@@ -399,7 +407,7 @@ function reviewFactsOf(
   return {
     status: p.status, reviewStage: row.review_stage, chain: chain.stages, publisherRole: chain.publisherRole,
     authorUserIds: state.authorUserIds, approverIdsThisRound: state.approverIdsThisRound, submittedBy: row.submitted_by,
-    revision: revisionFactsOf(pending), formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
+    revision: revisionFactsOf(pending, input.revisionSeen), formedOn: amended?.formedOn ?? p.formedOn, todayOn: chinaDateOf(now),
     actor: { userId: actorUserId(actor), system: actor.kind === 'system', roles, mayDraft: actor.kind === 'user' && mayAuthor(actor.principal, state.roleChain) },
     form: form ? { secrecyLevel: form.secrecyLevel, avoidanceNote: form.avoidanceNote } : null,
     scan: scanFactsOf(form?.scanFindings ?? []),
@@ -416,6 +424,21 @@ function reviewFactsOf(
 export async function loadReviewFacts(trx: Executor, deps: AppDeps, actor: Actor, p: Publication) {
   const state = await readReviewState(trx, actor, p, null, {});
   return { facts: reviewFactsOf(actor, p, {}, state, state.form, deps.clock.now(), null), row: state.row, pending: state.pending };
+}
+
+/**
+ * The pending revision of a published item as its organ's staff read it over the API, with the `revisionSeen` that
+ * 修订审核通过 and 退回修订 send back; none waiting: 404 ERR_REVIEW_NO_REVISION.
+ */
+export async function readPendingRevision(deps: AppDeps, actor: Actor, publicationId: number): Promise<PendingRevision & { revisionSeen: string }> {
+  const p = await findPublication(deps.db, publicationId);
+  if (!p) throw new DomainError('ERR_CATALOG_PUBLICATION_NOT_FOUND', '信息不存在', { httpStatus: 404 });
+  const state = await readReviewState(deps.db, actor, p, null, {});
+  if (actor.kind === 'user' && rolesOn(actor.principal, state.roleChain).size === 0) {
+    throw new DomainError('ERR_AUTH_FORBIDDEN', '您没有处理该机关信息的权限', { httpStatus: 403 });
+  }
+  if (!state.pending) throw new DomainError('ERR_REVIEW_NO_REVISION', '没有等待审核或退回的修订', { httpStatus: 404 });
+  return { ...state.pending, revisionSeen: revisionSeenOf(state.pending) };
 }
 
 const MASKED_COLUMNS: Record<MaskableField, MaskedColumn> = { title: 'title', summary: 'summary', bodyHtml: 'body_html', source: 'source' };
@@ -470,10 +493,12 @@ const conflict = () => new DomainError('ERR_CATALOG_VERSION_CONFLICT', '该信�
  * A revision verb whose revision another request approved, returned or withdrew after this one read it (撤回修订 sent
  * twice at once): refused as `decide` refuses it with the revision as it now stands, never done twice.
  */
-async function revisionDecidedMeanwhile(trx: Executor, verb: ReviewVerb, facts: ReviewFacts, publicationId: number): Promise<DomainError> {
-  const d = decide(verb, { ...facts, revision: revisionFactsOf(await findPendingRevision(trx, publicationId)) });
+async function revisionDecidedMeanwhile(trx: Executor, verb: ReviewVerb, facts: ReviewFacts, publicationId: number, read: PendingRevision | null): Promise<DomainError> {
+  // Saved again meanwhile: another version than the one this request read (and the one its sender saw).
+  const d = decide(verb, { ...facts, revision: revisionFactsOf(await findPendingRevision(trx, publicationId), read ? revisionSeenOf(read) : undefined) });
   return d.ok ? conflict() : refusal(d.reasons);
 }
 
-const revisionFactsOf = (pending: PendingRevision | null): ReviewFacts['revision'] =>
-  pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds, returned: pending.returned !== null } : null;
+/** The revision's facts; `seen` (a page's or the API's `revisionSeen`) tells whether it changed since it was shown. */
+const revisionFactsOf = (pending: PendingRevision | null, seen?: string): ReviewFacts['revision'] =>
+  pending ? { proposedBy: pending.proposedBy, authorIds: pending.authorIds, returned: pending.returned !== null, changedSinceSeen: seen !== undefined && seen !== revisionSeenOf(pending) } : null;

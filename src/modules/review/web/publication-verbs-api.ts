@@ -9,7 +9,7 @@ import { actorOf, requireApiToken } from '../../identity/index.ts';
 import type { ReviewVerb } from '../domain/review-workflow.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
 import { clearReviewForm, fillReviewForm } from '../use-cases/fill-review-form.ts';
-import { performReviewVerb } from '../use-cases/perform-review-verb.ts';
+import { performReviewVerb, readPendingRevision } from '../use-cases/perform-review-verb.ts';
 import { retitleAttachment } from '../use-cases/retitle-attachment.ts';
 import { revisionAttachmentsApi } from './revision-attachments-api.ts';
 
@@ -32,6 +32,7 @@ const verbBody = z
     changeNote: z.string().optional().describe('修订说明 / change note for an amendment'),
     amended: z.record(z.string(), z.unknown()).optional().describe('修订后的完整元数据，同新建信息 / the full new metadata, as for create'),
     expectedVersion: z.number().int().positive().optional(),
+    revisionSeen: z.string().optional().describe('审核通过或退回修订时：所看到的修订（GET /publications/{id}/revision 的 revisionSeen）；此后修订人重新保存或改动附件的，返回 409 ERR_REVIEW_REVISION_CHANGED / for approve-amendment and return-amendment: the revision as read; changed since, 409 ERR_REVIEW_REVISION_CHANGED'),
   })
   .partial()
   .describe('动作参数 / verb input');
@@ -83,6 +84,30 @@ const publicationVerbsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (
       return publicationJson(deps, result);
     });
   }
+
+  // The pending revision as it stands, with the revisionSeen approve-amendment and return-amendment send back.
+  app.get('/publications/:id/revision', {
+    preHandler: requireApiToken(deps),
+    schema: {
+      tags, summary: '读取待审核或已退回的修订', security, params: publicationIdParams,
+      description: '本机关工作人员读取已发布信息待审核（或已退回修订人）的修订：修订后的完整元数据 amended、修订说明、提交人和时间、退回情况，以及 revisionSeen——审核通过（approve-amendment）或退回修订（return-amendment）时原样传回；此后修订人重新保存或改动附件的，这两个动作返回 409 ERR_REVIEW_REVISION_CHANGED。没有修订时 404 ERR_REVIEW_NO_REVISION。/ The pending revision, with the revisionSeen to send back with approve-amendment and return-amendment.',
+      response: {
+        200: jsonResponse('修订 / the revision', z.object({
+          revisionSeen: z.string().describe('所看到的修订，审核时原样传回 / send back with approve-amendment or return-amendment'),
+          amended: z.record(z.string(), z.unknown()).describe('修订后的完整元数据 / the revised metadata'),
+          changeNote: z.string(), proposedBy: z.string().describe('提交人 / proposer'), proposedAt: z.string(),
+          returned: z.object({ at: z.string(), by: z.string(), comment: z.string() }).nullable().describe('退回修订的时间、退回人和意见；审核中为 null / the return, or null while in review'),
+        })),
+        ...errorResponses(401, 403, 404),
+      },
+    },
+  }, async (request) => {
+    const r = await readPendingRevision(deps, actorOf(request, 'api'), request.params.id);
+    return {
+      revisionSeen: r.revisionSeen, amended: r.input, changeNote: r.changeNote, proposedBy: r.proposedByLabel, proposedAt: r.proposedAt,
+      returned: r.returned ? { at: r.returned.at, by: r.returned.byLabel, comment: r.returned.comment } : null,
+    };
+  });
 
   // 附件名称 of a file already uploaded (ADR 0034): the back office's 保存附件名称 for one file.
   app.put('/publications/:id/attachments/:attachmentId/title', {

@@ -141,6 +141,8 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
           withdrawReason: asString(body.withdrawReason) || undefined, withdrawNote: asString(body.withdrawNote),
           replacedById: verb === 'repeal' ? await typedReplacement(db, id, asString(body.replacedById)) : null,
           finding: named,
+          // 修订审核通过 and 退回修订: the revision as the page showed it.
+          revisionSeen: asString(body.revisionSeen) || undefined,
         });
         setFlash(reply, verb === 'apply_mask' ? maskDone(masked) : verb === 'submit' ? await submitted(id) : CONFIRMED_PUBLIC_VERBS.includes(verb)
           ? await publicVerbOutcome(verb as ConfirmedPublicVerb, done)

@@ -11,6 +11,7 @@ import { FINDING_TYPE_LABELS, suggestionInContext } from '../../privacy/index.ts
 import { formScanMismatches } from '../domain/form-scan-mismatch.ts';
 import { isSecrecyMarking } from '../domain/mask-finding.ts';
 import type { StoredFinding } from '../storage/review-repository.ts';
+import { revisionSeenOf } from '../storage/revisions-repository.ts';
 import { importSummary } from './import-record-view.tsx';
 import { REVIEW_PANEL, SCAN_FINDINGS } from './item-page-places.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
@@ -123,6 +124,8 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
         {(mayApproveAmendment || has('return_amendment')) && (
           <form method="post" action={`${base}/verbs/approve_amendment`} class="panel">
             {hidden}
+            {/* The revision as shown above: saved again before this is sent, both verbs are refused and the page shows the new changes. */}
+            {o.revision && <input type="hidden" name="revisionSeen" value={revisionSeenOf(o.revision)} />}
             <Field name="comment" label={mayApproveAmendment ? '修订审核意见' : '退回修订的意见'} errors={errors}><textarea id="f-amendment-comment" name="comment"></textarea></Field>
             {mayApproveAmendment && blocking > 0 && <AcceptFindings findings={findings} errors={errors} idPrefix="f-amendment" />}
             <div class="actions">

@@ -20,6 +20,8 @@ export interface ReviewTables {
     published_findings_json: string | null;
     /** 退回修订 sent it back to its proposer, kept (migration 092); null while in review. */
     returned_at: string | null; returned_by: number | null; returned_by_label: string | null; return_comment: string | null;
+    /** Counts every change to the revision (migration 097): which version of it a publisher saw. */
+    edit_no: Generated<number>;
   };
   submission_tasks: {
     id: Generated<number>; organ_id: number; unit_id: number; node_id: number | null; title: string; description: string; every_days: number | null;
