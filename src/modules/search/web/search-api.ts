@@ -11,6 +11,8 @@ import { DomainError } from '../../../shared/domain-error.ts';
 import { listsWithoutWord } from '../domain/search-request.ts';
 import { offerShown } from '../use-cases/offer-shown.ts';
 import { interactionFound, interactionMatches, looksForInteraction } from '../use-cases/interaction-matches.ts';
+import { sitePageLinks } from '../use-cases/site-page-links.ts';
+import { SITE_PAGE_WORDS } from '../domain/site-pages.ts';
 
 const str = (d: string) => z.string().optional().describe(d);
 // Read as text and checked by readSearchParams (a refusal in Chinese with its ERR_SEARCH_ code, never the validator's), but
@@ -134,6 +136,16 @@ const searchAnswer = z.object({
       lists: z.array(interactionList).describe('total 多于 items 时，包含其余各项的机关建议提案办理结果列表（最多 3 个）；否则为空 / when total exceeds items: the organs’ result lists holding the rest (at most 3); else empty'),
     }),
   }).nullable().describe('标题包含全部检索词（与信息相同的匹配规则：全角半角、大小写不计，同义词同时检索）的意见征集和已公开的建议提案办理结果，范围与 organ 相同（某一机关自己的，或全站）；只在第 1 页、有检索词且除 organ 外没有筛选条件（node、stage、genre、year、validity、from、to 只适用于公开信息）时给出，否则为 null；不计入 total。/ the consultations and published proposal results whose titles hold every keyword (the items’ rule: full-width and case not counted, synonyms too), in the scope organ gives (one organ’s own, or the whole region); given on page 1 of a search with words and no filter but organ (node, stage, genre, year, validity, from and to apply to items only), else null; not counted in total'),
+  sitePages: z.object({
+    organ: organRef.describe('这些页面所属的机关：检索词中提到的机关，否则 organ 所指的机关，否则全站的县级人民政府 / whose pages: the organ the words name, else the organ in scope, else the region’s government'),
+    pages: z.array(z.object({
+      page: z.enum(SITE_PAGE_WORDS.map((p) => p.page) as [string, ...string[]]).describe('guide（政府信息公开指南）、rules（制度）、annualReports（年报）、statutory（法定主动公开内容）、catalog（公开目录）、apply（依申请公开）、applicationStatus（依申请公开办理进度查询）、letters（部门信箱写信）、letterStatus（信件办理进度查询）、contact（联系方式，机关首页）、functions（机构职能、内设机构和领导信息，机关首页） / which page'),
+      title: z.string().describe('页面名称 / what the page is called'), url: z.string().describe('门户上的地址 / portal address'),
+    })).describe('检索词所问的页面，按门户列出的顺序 / the pages asked for, in the portal’s order'),
+    contact: z.object({ phone: z.string().nullable().describe('咨询电话 / the organ’s 咨询电话'), address: z.string().nullable().describe('办公地址 / address'), officeHours: z.string().nullable().describe('办公时间 / office hours') })
+      .nullable().describe('问联系方式（电话、地址、办公时间）时给出该机关公开的联系方式（未填写的为 null），否则为 null / asked how to reach the organ: its public contact details (null where not filled in); else null'),
+    regionWide: z.boolean().describe('true：检索词未提到机关、也没有 organ，给出的是县级人民政府的页面，各机关另有各自的（/organs） / true: no organ named nor in scope — the region’s government’s pages; each organ has its own (/organs)'),
+  }).nullable().describe('检索词只由门户页面的名称或常用叫法（公开指南、年报、依申请公开、信箱、电话、办公时间、机构职能等）、提问的字词和至多一个机关名称组成时，门户自己的这些页面（门户在结果上方的“本站栏目/服务”）；只在第 1 页、有检索词且除 organ 外没有筛选条件时给出，否则为 null；不计入 total / the words ask only for the portal’s own pages (their names or what people call them, words that only ask, at most one organ’s name): those pages, as the portal’s 本站栏目/服务 panel; on page 1 of a search with words and no filter but organ, else null; not counted in total'),
 });
 /** The API's addressedItem: the same fields whatever the status, null where the public may not know them. */
 const addressedJson = (a: AddressedItem) => {
@@ -176,8 +188,10 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     const shown = offerShown(r, region);
     // 意见征集 and 建议提案 the words find, as the portal page lists them (docs/search.md, "意见征集 and 建议提案").
     const interaction = looksForInteraction(req, address) ? await interactionMatches(deps, r.query, req.filters.scopeOrganId, await organList()) : null;
-    if (req.page === 1 && req.q && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total + interactionFound(interaction), searchVisitorOf(request));
     const organs = await organList();
+    // The portal's own pages the words ask for (docs/search.md, "The portal's own pages"), from the organ list read already.
+    const sitePages = looksForInteraction(req, address) ? sitePageLinks(r.query, req.filters.scopeOrganId, organs) : null;
+    if (req.page === 1 && req.q && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total + interactionFound(interaction) + (sitePages ? 1 : 0), searchVisitorOf(request));
     // Labelled as the portal shows them: an organ by its short name (the value is its code, what organ= takes), 五公开 and 效力 in Chinese.
     const organLabel = new Map(organs.map((o) => [o.code, scopeLabel(o)]));
     const labelled = (list: { value: string; count: number; label?: string }[], label: (v: string) => string = (v) => v) => list.map((f) => ({ value: f.value, count: f.count, label: f.label ?? label(f.value) }));
@@ -198,7 +212,7 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
       didYouMean: r.didYouMean, organNamed: r.organNamed, fewerWords: r.fewerWords,
       regionOffer: shown.regionOffer, shownInstead: shown.shownInstead && { kind: shown.shownInstead.kind, q: shown.shownInstead.q, total: shown.shownInstead.total }, missingDocumentNumber: r.missingDocumentNumber, missingIndexNumber: r.missingIndexNumber,
       queryTruncated: queryCut, datesSwapped, addressedItem: addressedAnswer ? addressedJson(addressedAnswer.addressed) : null,
-      interaction,
+      interaction, sitePages,
     };
   });
 };

@@ -12,6 +12,8 @@ import { TOTAL_CAP } from '../domain/search-request.ts';
 import { searchUrl, type RawSearchParams } from './search-params.ts';
 import { InteractionBlock } from './interaction-block.tsx';
 import { interactionFound, type InteractionMatches } from '../use-cases/interaction-matches.ts';
+import { SitePagesBlock } from './site-pages-block.tsx';
+import type { SitePageLinks } from '../use-cases/site-page-links.ts';
 
 
 const Marked = ({ parts }: { parts: SnippetPart[] }) => <>{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
@@ -49,7 +51,7 @@ type FacetKey = 'organ' | 'node' | 'stage' | 'genre' | 'year' | 'validity';
  * the facets under one 按条件筛选 control, each facet again folded (<details>), so the first result is in the
  * first screen.
  */
-export function SearchPage({ prefs, currentPath, raw, result, organs, years = [], numberExample = null, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, queryCut = null, datesSwapped = false, addressed = null, interaction = null }: {
+export function SearchPage({ prefs, currentPath, raw, result, organs, years = [], numberExample = null, scopeOrgan, scopeUnit = null, pageSize, page, error, regionTotal = null, regionSplit = null, regionDidYouMean = null, unfilteredTotal = null, queryCut = null, datesSwapped = false, addressed = null, interaction = null, sitePages = null }: {
   prefs: ReadingPrefs; currentPath: string; raw: RawSearchParams; result: SearchResult | null; organs: Organ[]; scopeOrgan: Organ | null;
   /** The years that have items, newest first: the form's 年份 choices (search-routes.tsx reads them once per content version). */
   years?: number[];
@@ -74,6 +76,8 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   addressed?: AddressedItem | null;
   /** The 意见征集 and 建议提案 results the words find (use-cases/interaction-matches.ts), shown above the items; null when not looked for. */
   interaction?: InteractionMatches | null;
+  /** The portal's own pages the words ask for (use-cases/site-page-links.ts), shown above 互动交流; null when none. */
+  sitePages?: SitePageLinks | null;
 }) {
   /** A count as the page says it: past the cap, 超过 1,000. */
   const countWords = (n: number) => (n > TOTAL_CAP ? `超过 ${TOTAL_CAP.toLocaleString('zh-CN')}` : String(n));
@@ -326,7 +330,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
   ) : null);
   // What to try next, said plainly, when words found nothing and nothing is shown in their place (a 文号 or 索引号 no
   // item has gets its own advice; a listing by filters has no words).
-  const tips = !!result && result.total === 0 && !listing && !addressed && !instead && !result.missingDocumentNumber && !result.missingIndexNumber && interactionFound(interaction) === 0;
+  const tips = !!result && result.total === 0 && !listing && !addressed && !instead && !result.missingDocumentNumber && !result.missingIndexNumber && interactionFound(interaction) === 0 && !sitePages;
   // Found nothing: the information may still be had by asking — the organ a missing 文号's 代字 or 索引号's code names (an
   // outside tester: 岚建〔2031〕999号 linked 县住建局's list, then 向县政府申请), else the organ in scope, else the county's government.
   const numberOrgan = result?.missingDocumentNumber?.organ ?? result?.missingIndexNumber?.organ ?? null;
@@ -413,6 +417,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
                 A query in it breaks between words only (keep-words), a long unbroken one anywhere. */}
             {!addressed && instead && <>
             <h2 id="results-h" class="search-instead-h" tabindex={-1}>{within ? `在${within}` : ''}<NotFound />；以下是{instead.kind === 'splitSuggestion' ? '分开检索' : ''}<span class="keep-words">“{instead.q}”</span>的结果（{countAfter('共', instead.total)} 条{instead.total > instead.hits.length ? `，这里列出前 ${instead.hits.length} 条` : ''}）</h2>
+            <SitePagesBlock found={sitePages} />
             <InteractionBlock found={interaction} />
             <section class="offer-preview">
               <p class="wrap-anywhere">{insteadWhy}</p>
@@ -440,6 +445,7 @@ export function SearchPage({ prefs, currentPath, raw, result, organs, years = []
             {/* 意见征集 and 建议提案 the words find — what a resident often wants (docs/search.md, "意见征集 and 建议提案") — right
                 under the heading with the count (or the one saying no item was found), before the notes on the items and the
                 items: one found shown, the rest under 更多, so the count and the first items stay in a phone's first screen. */}
+            <SitePagesBlock found={sitePages} />
             <InteractionBlock found={interaction} />
             {/* Keywords found only inside longer words, synonyms searched too (docs/search.md, "Telling the reader"). */}
             {result.total > 0 && ((result.notWholeWords?.length ?? 0) > 0 || result.synonyms.length > 0) && (

@@ -14,6 +14,7 @@ import { searchTermReport, searchVisitorOf, type SearchTermCounter } from '../us
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
 import { interactionFound, interactionMatches, looksForInteraction, type InteractionMatches } from '../use-cases/interaction-matches.ts';
 import { parseQuery } from '../domain/parse-query.ts';
+import { sitePageLinks } from '../use-cases/site-page-links.ts';
 import { newestDocumentNumber, yearsIndexed } from '../storage/search-repository.ts';
 import { portalHostsOf, readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
@@ -65,12 +66,14 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         const interaction: InteractionMatches | null = looksForInteraction(req, address)
           ? await interactionMatches(deps, parseQuery(req.q), req.filters.scopeOrganId, await organList())
           : null;
+        // The portal's own pages the words ask for (docs/search.md, "The portal's own pages"): from the organ list read already.
+        const sitePages = looksForInteraction(req, address) ? sitePageLinks(parseQuery(req.q), req.filters.scopeOrganId, await organList()) : null;
         const render = async (result: SearchResult | null, region: SearchResult | null = null, unfiltered: SearchResult | null = null, addressed: AddressedItem | null = null) => {
           const [organs, yearList] = await Promise.all([organList(), yearsOf()]);
           const numberExample = await exampleOf(scopeOrgan, organs);
           return renderPage(request, <SearchPage prefs={prefs} currentPath={request.url} raw={raw} result={result} organs={organs} years={yearList} numberExample={numberExample} scopeOrgan={scopeOrgan} scopeUnit={scopeUnit} pageSize={req.pageSize} page={result && !addressed ? req.page : 1} error={null}
             regionTotal={region?.total ?? null} regionSplit={region?.splitSuggestion ?? null} regionDidYouMean={region?.didYouMean ?? null} unfilteredTotal={unfiltered?.total ?? null}
-            queryCut={queryCut} datesSwapped={datesSwapped} addressed={addressed} interaction={interaction} />);
+            queryCut={queryCut} datesSwapped={datesSwapped} addressed={addressed} interaction={interaction} sitePages={sitePages} />);
         };
         // Neither a word nor a filter: the form asking for a word. A filter without a word lists what it lets through,
         // and so does sort=newest alone: everything, newest first.
@@ -100,7 +103,7 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
         // the limit (part of an ID or card number, which the checks no longer see whole), so it stays uncounted as when refused.
         // A listing by filters has no term to count. Who searched is told apart for the day only (one visitor re-sorting is one).
         // A search that found a consultation or a proposal result found something: not counted as one that found nothing.
-        if (req.page === 1 && req.q && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total + interactionFound(interaction), searchVisitorOf(request));
+        if (req.page === 1 && req.q && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total + interactionFound(interaction) + (sitePages ? 1 : 0), searchVisitorOf(request));
         return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
