@@ -92,6 +92,11 @@ describe.skipIf(SKIP_BROWSER)('an officer withdraws a returned revision', () => 
     await itemPage(stale);
 
     await mine.getByRole('button', { name: '撤回修订' }).click();
+    // A page first says what will be lost — the file uploaded with the revision, by name — and that the published version stays.
+    await expect(mine.locator('h1').textContent()).resolves.toBe(`撤回修订：${PUBLISHED}`);
+    await expect(mine.locator('main').innerText()).resolves.toContain('随修订上传的 1 个附件将删除：调整后停水时间.txt');
+    await expect(mine.locator('main').innerText()).resolves.toContain('已发布的版本不变');
+    await mine.getByRole('button', { name: '确认撤回修订' }).click();
     await expect(mine.locator('.flash').textContent()).resolves.toContain('已撤回修订');
     // The published version, with no revision: its title, its one file, no revision panel or 退回意见.
     await expect(mine.locator('#f-title').inputValue()).resolves.toBe(PUBLISHED);

@@ -121,7 +121,7 @@ describeEachDialect('attachment titles', (db) => {
     expect(minePage).not.toContain('正在等待审核的修订');
     expect(minePage).toContain('下方表单显示的是退回给修订人修改的修订');
     expect((await deps.db.selectFrom('attachments').select('pending_title').where('id', '=', fileId).executeTakeFirstOrThrow()).pending_title).toBe('');
-    const returned = await app.inject({ method: 'POST', url: `/admin/publications/${item.id}/verbs/withdraw_amendment`, cookies: mine.cookies, payload: { _csrf: mine.csrf } });
+    const returned = await app.inject({ method: 'POST', url: `/admin/publications/${item.id}/verbs/withdraw_amendment`, cookies: mine.cookies, payload: { _csrf: mine.csrf, confirm: '1' } });
     expect(returned.statusCode).toBe(303);
     expect((await deps.db.selectFrom('attachments').select(['title', 'pending_title']).where('id', '=', fileId).executeTakeFirstOrThrow())).toEqual({ title: '附件：停水范围', pending_title: null });
     await app.close();

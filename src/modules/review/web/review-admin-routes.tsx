@@ -14,6 +14,8 @@ import { FINDING_TYPE_LABELS, suggestionInContext } from '../../privacy/index.ts
 import { returnedTo, reviewQueue } from '../storage/review-inbox.ts';
 import { findAlert, openAlerts, resolveAlert } from '../storage/workflow-alerts-repository.ts';
 import { reviewFormModel } from '../use-cases/review-form-model.ts';
+import { reviewOverview } from '../use-cases/review-overview.ts';
+import { WithdrawAmendmentConfirmPage } from './withdraw-amendment-confirm-page.tsx';
 import { checkReviewVerb, performReviewVerb, type AcceptedFinding } from '../use-cases/perform-review-verb.ts';
 import { saveReviewChain } from '../use-cases/save-review-chain.ts';
 import { createSubmissionTask } from '../use-cases/submission-tasks.ts';
@@ -105,6 +107,24 @@ export function reviewAdminRoutes(deps: AppDeps, opts: { reminders?: (request: F
       // The finding a mask is for, as the scan the reviewer saw found it: the flash says what stands there now.
       const named = verb === 'apply_mask' ? namedFinding(body) : undefined;
       const masked = named && (await loadForm(db, id))?.scanFindings.find((f) => f.source === named.source && f.start === named.start && f.end === named.end && f.text === named.text);
+      // 撤回修订 deletes what was uploaded with the revision: a page saying what will be lost (and that the published
+      // version stays) comes first, as for 撤回 and 标记废止; only its POST with confirm=1 discards it. The API's verb stays direct.
+      if (verb === 'withdraw_amendment' && asString(body.confirm) !== '1') {
+        try {
+          const actor = actorOf(request, 'web');
+          const item = await checkReviewVerb(deps, actor, id, verb);
+          const o = await reviewOverview(deps, actor, id);
+          const scope = await staffContext(deps, request, reply);
+          return sendPage(reply, (
+            <WithdrawAmendmentConfirmPage user={scope.user} csrf={scope.csrf} item={item} revisedTitle={String(o.revision?.input.title ?? item.title)} changeNote={o.revision?.changeNote ?? ''}
+              changedFields={o.revision?.changes.map((c) => c.label) ?? []} files={o.revisionAttachments} />
+          ));
+        } catch (e) {
+          if (!isDomainError(e) || e.httpStatus === 404) throw e;
+          setFlash(reply, `未能${VERB_LABELS[verb]}：`, { at: landing, refused: true, reasons: e.reasons.length ? e.reasons.map((r) => r.message) : [e.message] });
+          return reply.redirect(`/admin/publications/${id}#${landing}`, 303);
+        }
+      }
       // 撤回 and 标记废止 change what the public reads: asked with what was typed, the same decide answers
       // first, and a page naming the item and what the public will see comes before anything is done;
       // only its POST with confirm=1 acts (a refusal is told at 审核与发布 as before).

@@ -90,7 +90,10 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
           <p>{o.revision.proposedByLabel} 于 {chinaTimeOf(o.revision.proposedAt)} 提交；修订说明：{o.revision.changeNote}</p>
           {/* 退回修订 keeps the revision with its proposer (ADR 0051): the 退回意见 stands here until it is saved again or withdrawn. */}
           {o.revision.returned && (
-            <div class="error-summary" role="note"><h2>修订已退回修改</h2><p>{o.revision.returned.byLabel} 于 {chinaTimeOf(o.revision.returned.at)} 退回修订，退回意见：{o.revision.returned.comment}</p><p>修订内容、修订说明和随修订上传或删除的附件都已保留，已发布的版本不变：修改后重新提交修订，或撤回修订。</p></div>
+            <div class="error-summary" role="note"><h2>修订已退回修改</h2><p>{o.revision.returned.byLabel} 于 {chinaTimeOf(o.revision.returned.at)} 退回修订，退回意见：{o.revision.returned.comment}</p><p>修订内容、修订说明和随修订上传或删除的附件都已保留，已发布的版本不变。{has('withdraw_amendment')
+              // Said to each reader what they can do: only its proposer reworks or withdraws it (ADR 0051).
+              ? '请修改后重新提交修订，或撤回修订。'
+              : `等待修订人 ${o.revision.proposedByLabel} 修改后重新提交或撤回修订；在此之前不能审核，也不能另提修订。`}</p></div>
           )}
           <p>审核通过前，门户显示现行版本；通过后，修订替换现行内容，现行版本作为历史版本保留。</p>
           {o.revision.changes.length === 0 ? <p>修订未改动表单中的内容{o.revisionAttachments.length > 0 ? '，只改动了附件' : ''}。</p> : <RevisionChangesView changes={o.revision.changes} />}
@@ -138,7 +141,8 @@ export function ReviewPanel({ o, csrf, errors, canEditForm, flashAt = () => null
         {has('withdraw_amendment') && (
           <form method="post" action={`${base}/verbs/withdraw_amendment`}>
             {hidden}
-            <button class="btn btn-secondary" type="submit">撤回修订</button> <span class="hint">放弃这份修订：修订内容和随修订上传的附件随之删除，已发布的版本不变</span>
+            {/* The next page says what will be lost, by name; only its button discards the revision. */}
+            <button class="btn btn-secondary" type="submit">撤回修订…</button> <span class="hint">放弃这份修订：修订内容和随修订上传的附件随之删除，已发布的版本不变</span>
           </form>
         )}
         {(mayApproveWithJustification || has('return_for_changes')) && (
