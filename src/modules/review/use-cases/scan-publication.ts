@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { attachmentPath, findPublication, listAttachments, publicationInputSchema, type Executor, type PublicationInput } from '../../catalog/index.ts';
@@ -12,10 +13,44 @@ export { htmlToText } from '../domain/body-text.ts';
 /** The text of each attachment file (by storage key), or why it could not be read. */
 export type AttachmentTexts = Map<string, { text: string } | { error: string }>;
 
+/**
+ * The texts read lately, by the file's bytes (SHA-256) and extension — what extraction depends on: a draft
+ * saved again, a returned draft's files scanned again, a verb after a save, read an unchanged file once
+ * (a large PDF took seconds each time), and a file read once is never found unreadable on a later scan
+ * (a timeout under load turned its accepted findings into a new unreadable one, asked again). Only
+ * texts read are kept (a file that could not be read is tried again); the oldest go past
+ * READ_TEXTS_MAX_CHARS. In memory: a restart reads each file once more (docs/privacy-scanner.md).
+ */
+const readTexts = new Map<string, string>();
+let readTextsChars = 0;
+export const READ_TEXTS_MAX_CHARS = 12_000_000;
+
+function keepRead(key: string, text: string) {
+  if (text.length > READ_TEXTS_MAX_CHARS / 3) return;
+  readTexts.set(key, text);
+  readTextsChars += text.length;
+  for (const [k, t] of readTexts) {
+    if (readTextsChars <= READ_TEXTS_MAX_CHARS) break;
+    readTexts.delete(k);
+    readTextsChars -= t.length;
+  }
+}
+
 async function readAttachment(deps: AppDeps, a: { fileName: string; storageKey: string }): Promise<{ text: string } | { error: string }> {
   try {
     const bytes = await fs.readFile(attachmentPath(deps.dataDir, a.storageKey));
-    return { text: (await extractText(new Uint8Array(bytes), a.fileName)).text };
+    const ext = /\.([A-Za-z0-9]+)$/.exec(a.fileName)?.[1]?.toLowerCase() ?? '';
+    const key = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
+    const known = readTexts.get(key);
+    if (known !== undefined) {
+      // The most recently used last, so that the oldest go first.
+      readTexts.delete(key);
+      readTexts.set(key, known);
+      return { text: known };
+    }
+    const { text } = await extractText(new Uint8Array(bytes), a.fileName);
+    keepRead(key, text);
+    return { text };
   } catch (e) {
     return { error: (e as Error).message };
   }
