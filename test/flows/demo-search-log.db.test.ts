@@ -27,7 +27,7 @@ describeEachDialect('the demo’s search log', (db) => {
         return [...html.matchAll(/<tr><td>([^<]*)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td>/g)].map((m) => ({ term: m[1], visitors: Number(m[2]), zeroVisitors: Number(m[3]), searches: Number(m[4]) }));
       };
       for (const days of [7, 30, 90]) {
-        const res = await app.inject({ url: `/admin/search-terms?days=${days}`, cookies });
+        const res = await app.inject({ url: `/admin/search-terms?days=${days}&organ=all`, cookies });
         expect(res.statusCode).toBe(200);
         const popular = table(res.body, 'search-terms-popular');
         expect(popular.length, `${days} days`).toBeGreaterThan(5);
@@ -42,7 +42,7 @@ describeEachDialect('the demo’s search log', (db) => {
         for (const r of zero) expect((await app.inject(`/search?q=${encodeURIComponent(r.term)}`)).body, r.term).not.toMatch(/共找到 [1-9]/);
       }
       // The most searched term finds items.
-      const top = table((await app.inject({ url: '/admin/search-terms?days=90', cookies })).body, 'search-terms-popular')[0];
+      const top = table((await app.inject({ url: '/admin/search-terms?days=90&organ=all', cookies })).body, 'search-terms-popular')[0];
       expect((await app.inject(`/search?q=${encodeURIComponent(top.term)}`)).body).toMatch(/共找到 [1-9]/);
     } finally {
       await app.close();

@@ -42,3 +42,6 @@ export const FACET_SAMPLE = 1_000;
 /** The bounds above as one value, so a test can make them small enough to cross with a few items. */
 export type SearchLimits = { rankWindow: number; titleCandidates: number; totalCap: number; facetSample: number };
 export const SEARCH_LIMITS: SearchLimits = { rankWindow: RANK_WINDOW, titleCandidates: TITLE_CANDIDATES, totalCap: TOTAL_CAP, facetSample: FACET_SAMPLE };
+
+/** Whether a search has filters besides its scope (the results page's 已选条件). */
+export const narrowedBeyondScope = ({ scopeOrganId: _scope, ...filters }: SearchFilters) => Object.values(filters).some((v) => v !== undefined && v !== null && v !== '');

@@ -8,7 +8,7 @@ import { searchVisitorOf, type SearchTermCounter } from '../use-cases/search-ter
 import { portalHostsOf, readSearchParams, refuseRepeated } from './search-params.ts';
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
 import { DomainError } from '../../../shared/domain-error.ts';
-import { listsWithoutWord } from '../domain/search-request.ts';
+import { listsWithoutWord, narrowedBeyondScope } from '../domain/search-request.ts';
 import { offerShown } from '../use-cases/offer-shown.ts';
 import { interactionFound, interactionMatches, looksForInteraction } from '../use-cases/interaction-matches.ts';
 import { sitePageLinks } from '../use-cases/site-page-links.ts';
@@ -191,7 +191,12 @@ export const searchApi = (deps: AppDeps, search: SearchFn, terms: SearchTermCoun
     const organs = await organList();
     // The portal's own pages the words ask for (docs/search.md, "The portal's own pages"), from the organ list read already.
     const sitePages = looksForInteraction(req, address) ? sitePageLinks(r.query, req.filters.scopeOrganId, organs) : null;
-    if (req.page === 1 && req.q && !address && !queryCut) terms.count(r.query, req.filters.scopeOrganId, r.total + interactionFound(interaction) + (sitePages ? 1 : 0), searchVisitorOf(request));
+    // Nothing under filters besides the scope: what the words find without them (the portal's same search for its offer, cached), so
+    // a search its filters left empty is not counted as one whose words find nothing (检索统计's 无结果, docs/search.md).
+    const counted = req.page === 1 && req.q && !address && !queryCut;
+    const wordsFound = counted && r.total === 0 && !r.listing && narrowedBeyondScope(req.filters)
+      ? (await search({ ...req, filters: { scopeOrganId: req.filters.scopeOrganId }, page: 1 }, organList)).total : r.total;
+    if (counted) terms.count(r.query, req.filters.scopeOrganId, wordsFound + interactionFound(interaction) + (sitePages ? 1 : 0), searchVisitorOf(request));
     // Labelled as the portal shows them: an organ by its short name (the value is its code, what organ= takes), 五公开 and 效力 in Chinese.
     const organLabel = new Map(organs.map((o) => [o.code, scopeLabel(o)]));
     const labelled = (list: { value: string; count: number; label?: string }[], label: (v: string) => string = (v) => v) => list.map((f) => ({ value: f.value, count: f.count, label: f.label ?? label(f.value) }));

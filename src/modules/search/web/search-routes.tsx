@@ -9,7 +9,7 @@ import { organWithUnits, staffContext, type Organ } from '../../catalog/index.ts
 import { isSystemAdmin, requireStaff } from '../../identity/index.ts';
 import { KeptPerVersion, type SearchFn } from '../use-cases/search-cache.ts';
 import { organListOf, type SearchResult } from '../use-cases/search-publications.ts';
-import { listsWithoutWord, type SearchFilters } from '../domain/search-request.ts';
+import { listsWithoutWord, narrowedBeyondScope } from '../domain/search-request.ts';
 import { searchTermReport, searchVisitorOf, type SearchTermCounter } from '../use-cases/search-terms.ts';
 import { addressedSearch, type AddressedItem } from '../use-cases/addressed-item.ts';
 import { interactionFound, interactionMatches, looksForInteraction, type InteractionMatches } from '../use-cases/interaction-matches.ts';
@@ -18,7 +18,7 @@ import { sitePageLinks } from '../use-cases/site-page-links.ts';
 import { newestDocumentNumber, yearsIndexed } from '../storage/search-repository.ts';
 import { portalHostsOf, readSearchParams, type RawSearchParams } from './search-params.ts';
 import { SearchPage } from './search-page.tsx';
-import { SearchTermsPage } from './search-terms-page.tsx';
+import { SearchTermsPage, type TermScope } from './search-terms-page.tsx';
 
 export const PORTAL_PAGE_SIZE = 10;
 
@@ -27,7 +27,7 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
   // Rendered result pages, per content version like the results (search-cache.ts): the same search
   // asked again is answered without rendering — the page depends only on its address, the reading
   // preferences and what the version covers. Never for signed-in staff (their roles show in the page).
-  const kept = new KeptPerVersion<{ html: string; result: SearchResult }>({ readVersion: contentVersionReader(deps.db), maxEntries: 128 });
+  const kept = new KeptPerVersion<{ html: string; result: SearchResult; wordsFound: number }>({ readVersion: contentVersionReader(deps.db), maxEntries: 128 });
   // The form's 年份 choices: the years that have items (one index look-up a year), read again only when the content changes.
   const years = new KeptPerVersion<number[]>({ readVersion: contentVersionReader(deps.db), maxEntries: 1 });
   const yearsOf = () => years.get('years', () => yearsIndexed(deps.db));
@@ -82,7 +82,7 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
           // An item page's address: that item offered, not the address searched as words (docs/search.md, "A pasted address").
           if (address) {
             const { result, addressed } = await addressedSearch(deps, req.q, address);
-            return { html: await render(result, null, null, addressed), result };
+            return { html: await render(result, null, null, addressed), result, wordsFound: result.total };
           }
           const result = await search(req, organList);
           // Nothing within an organ: the same search over the whole region (the one its 在全站检索 link asks, so
@@ -93,17 +93,19 @@ export function searchPortalRoutes(deps: AppDeps, search: SearchFn, terms: Searc
             : null;
           // Nothing under the filters chosen (a facet, a date range, kept when a new word is typed on this page):
           // the same words in the same scope without them, offered when they find something.
-          const unfiltered = result.total === 0 && req.q && narrowed(req.filters)
+          const unfiltered = result.total === 0 && req.q && narrowedBeyondScope(req.filters)
             ? await search({ ...req, filters: { scopeOrganId: req.filters.scopeOrganId }, page: 1 }, organList)
             : null;
-          return { html: await render(result, region, unfiltered), result };
+          // What the words find in the scope without the filters (the search made for the offer above): a search its filters
+          // left empty is not one whose words find nothing (检索统计's 无结果, docs/search.md).
+          return { html: await render(result, region, unfiltered), result, wordsFound: result.total || (unfiltered?.total ?? 0) };
         };
-        const { html, result } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url} ${interactionKey(interaction)}`, made);
+        const { html, result, wordsFound } = request.principal ? await made() : await kept.get(`${prefs.fontSize}${prefs.elder ? 1 : 0} ${request.host}${request.url} ${interactionKey(interaction)}`, made);
         // Counted as search terms: words. An address is none; a query cut to its start may run past a number typed after
         // the limit (part of an ID or card number, which the checks no longer see whole), so it stays uncounted as when refused.
         // A listing by filters has no term to count. Who searched is told apart for the day only (one visitor re-sorting is one).
         // A search that found a consultation or a proposal result found something: not counted as one that found nothing.
-        if (req.page === 1 && req.q && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, result.total + interactionFound(interaction) + (sitePages ? 1 : 0), searchVisitorOf(request));
+        if (req.page === 1 && req.q && !address && !queryCut) terms.count(result.query, req.filters.scopeOrganId, wordsFound + interactionFound(interaction) + (sitePages ? 1 : 0), searchVisitorOf(request));
         return sendHtml(reply, html);
       } catch (e) {
         if (!isDomainError(e) || e.httpStatus !== 400) throw e;
@@ -123,9 +125,6 @@ const interactionKey = (m: InteractionMatches | null) => (!m ? '' : [
   ...m.consultations.lists.map((l) => l.organ.code), '|', ...m.proposals.lists.map((l) => l.organ.code),
 ].join(' '));
 
-/** Whether a search has filters besides its scope (the results page's 已选条件). */
-const narrowed = ({ scopeOrganId: _scope, ...filters }: SearchFilters) => Object.values(filters).some((v) => v !== undefined && v !== null && v !== '');
-
 const sendHtml = (reply: FastifyReply, html: string) => reply.type('text/html; charset=utf-8').send(html);
 
 /** /admin/search-terms: what people search for most, and what they searched for and did not find (this server's counts written first). */
@@ -136,13 +135,22 @@ export function searchAdminRoutes(deps: AppDeps, terms: SearchTermCounter) {
       const staff = await staffContext(deps, request, reply);
       // The menu offers 检索统计 by the same rule (catalog's settleStaffMenu): a role on an organ itself, whose catalog the terms help fill.
       if (!staff.onOrgan) throw new DomainError('ERR_AUTH_FORBIDDEN', '检索统计供机关工作人员据此补充公开内容、调整栏目；下属单位的工作人员请向所属机关的政务公开办公室了解', { httpStatus: 403 });
-      const daysRaw = Number((request.query as { days?: string }).days);
+      const asked = request.query as { days?: string; organ?: string };
+      const daysRaw = Number(asked.days);
       const days = [7, 30, 90, 365].includes(daysRaw) ? daysRaw : 30;
+      // 范围 (docs/search.md, "Search terms"): the searches made over the whole region (全站), or within one organ the person
+      // works on (the staff context's rule: another organ's code is refused as on its other pages); a system administrator also
+      // every scope together, where they open. Anyone else opens on their own organ — the first they work on.
+      const admin = isSystemAdmin(staff.principal);
+      const choices = (admin ? staff.organs : staff.staffOf).filter((o) => o.kind !== 'unit');
+      const scope: TermScope = asked.organ === 'all' ? 'region'
+        : asked.organ ? await staff.organ(asked.organ, 'staff')
+          : admin ? 'every' : choices[0] ?? 'region';
       await terms.flush();
-      const report = await searchTermReport(deps, { days, organIds: null });
+      const report = await searchTermReport(deps, { days, organIds: scope === 'every' ? null : [scope === 'region' ? 0 : scope.id] });
       return sendPage(reply, (
         <AdminLayout title="热搜词与无结果检索" user={staff.user} csrfToken={staff.csrf}>
-          <SearchTermsPage days={days} report={report} />
+          <SearchTermsPage days={days} report={report} scope={scope} choices={choices} every={admin} />
         </AdminLayout>
       ));
     });

@@ -30,7 +30,7 @@ describeEachDialect('检索统计 counts visitors, not searches', (db) => {
       const staff = await createStaff(deps, organ.code, 'disclosure_office');
       const { cookies } = await loginAs(app, staff.username, 'correct-horse-1');
       const report = async () => {
-        const res = await app.inject({ url: '/admin/search-terms?days=7', cookies });
+        const res = await app.inject({ url: '/admin/search-terms?days=7&organ=all', cookies });
         expect(res.statusCode).toBe(200);
         const table = (id: string) => {
           const html = new RegExp(`<table class="list" id="${id}">[\\s\\S]*?</table>`).exec(res.body)![0];

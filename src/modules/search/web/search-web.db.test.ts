@@ -63,7 +63,7 @@ describeEachDialect('search pages and API', (db) => {
     expect(await deps.db.selectFrom('search_terms').select('term').execute()).toEqual([]);
     const staff = await createStaff(deps, organ.code, 'disclosure_office');
     const { cookies } = await loginAs(app, staff.username, 'correct-horse-1');
-    const admin = await app.inject({ url: '/admin/search-terms', cookies });
+    const admin = await app.inject({ url: '/admin/search-terms?organ=all', cookies });
     expect(admin.statusCode).toBe(200);
     expect(admin.body).toMatch(/id="search-terms-zero"[\s\S]*不存在的东西/);
     const rows = await deps.db.selectFrom('search_terms').select(['term', 'searches', 'zero_results']).orderBy('term').execute();
