@@ -16,7 +16,8 @@ export type RegionOffer = { kind: 'typed' | 'splitSuggestion' | 'didYouMean'; q:
  * an organ and none of its own offers keeps them all; and the in-scope offer whose items are shown in place of none,
  * unless that one is fewer keywords while the region offers what keeps every keyword — fewer keywords drop what was asked
  * (资金 for 危房改造资金, 申请 for 公租房怎么申请: an outside tester), so the region's offer then stands first and no item
- * is shown in place of the query's.
+ * is shown in place of the query's. So too when nothing is shown in scope (fewer keywords of generic words only, 发放 for
+ * 养老金发放, never are: domain/generic-words.ts).
  */
 export function offerShown(result: { query: { display: string }; total: number; listing: boolean; splitSuggestion: { q: string; total: number } | null; didYouMean: { q: string; total: number } | null; shownInstead: ShownInstead | null }, region: RegionFound | null): {
   regionOffer: RegionOffer | null; regionFirst: boolean; shownInstead: ShownInstead | null;
@@ -27,6 +28,8 @@ export function offerShown(result: { query: { display: string }; total: number; 
     : !result.splitSuggestion && region.splitSuggestion ? { kind: 'splitSuggestion', q: region.splitSuggestion.q, total: region.splitSuggestion.total }
     : !result.splitSuggestion && !result.didYouMean && region.didYouMean ? { kind: 'didYouMean', q: region.didYouMean.q, total: region.didYouMean.total }
     : null;
-  const regionFirst = !!regionOffer && result.shownInstead?.kind === 'fewerWords';
+  // Nothing shown in scope (fewer keywords of generic words only are never shown: domain/generic-words.ts): the region's
+  // offer that keeps every keyword leads too.
+  const regionFirst = !!regionOffer && (!result.shownInstead || result.shownInstead.kind === 'fewerWords');
   return { regionOffer, regionFirst, shownInstead: regionFirst ? null : result.shownInstead };
 }

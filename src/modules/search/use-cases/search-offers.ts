@@ -4,6 +4,7 @@ import { organNamedIn } from '../domain/organ-named.ts';
 import { MAX_KEYWORDS, parseQuery, type ParsedQuery } from '../domain/parse-query.ts';
 import { idOfSortKey } from '../domain/sort-key.ts';
 import { DOMAIN_WORDS } from '../domain/domain-words.ts';
+import { subjectFirst } from '../domain/generic-words.ts';
 import { SYNONYM_GROUPS } from '../domain/synonyms.ts';
 import { shorterWord, wordsOfKeyword } from '../domain/shorter-word.ts';
 import { asksOnly } from '../domain/split-suggestion.ts';
@@ -169,7 +170,9 @@ export const FEWER_WORDS_ALONE = 2;
  * finds nothing alone, apart neither, blocks every query holding it, and no such query is asked. A keyword whose leaving
  * out finds something is what blocked the query; before it is left out it is tried shortened (domain/shorter-word.ts:
  * 物业费 → 物业), else as its words, all of them in its place (wordsOfKeyword: 被拖欠 → 拖欠, 申请材料 → 申请 材料), and
- * such a query, which keeps more of what was asked, is offered before the ones that leave a keyword out.
+ * such a query, which keeps more of what was asked, is offered before the ones that leave a keyword out. An offer of
+ * generic words only (发放, 名单: domain/generic-words.ts) comes after every offer that keeps a subject, however many
+ * items it finds (教师 招聘 8 before 名单 89).
  *
  * When no keyword left out finds anything (two or more block it: 工人工资 and 被拖欠 in 建筑工人工资被拖欠怎么投诉, a
  * question typed as a sentence), the most of the words that find something together: first the keywords whole, the
@@ -252,7 +255,8 @@ export async function fewerWordsOffers(query: ParsedQuery, scopeOrganId: number 
     if (found && !shortened.some((s) => s.q === kept.join(' '))) shortened.push({ q: kept.join(' '), total: found });
   }
   const byTotal = (a: { total: number }, b: { total: number }) => b.total - a.total;
-  if (leftOut.length) return [...shortened.sort(byTotal), ...leftOut.sort(byTotal)].slice(0, FEWER_WORDS_OFFERED);
+  // Those that keep a subject before those of generic words only (名单 of 教师招聘 名单: domain/generic-words.ts).
+  if (leftOut.length) return subjectFirst([...shortened.sort(byTotal), ...leftOut.sort(byTotal)]).slice(0, FEWER_WORDS_OFFERED);
   // Two or more keywords block: the most of them that find something together, whole keywords longest first, then the
   // words of those not kept. A word is placed where its keyword was typed (at: the keyword, then its place in it).
   type Placed = { w: string; at: [number, number] };

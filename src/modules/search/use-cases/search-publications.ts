@@ -10,6 +10,7 @@ import { listsWithoutWord, SEARCH_LIMITS, type SearchFilters, type SearchLimits,
 import { snippetSource } from '../domain/snippet-text.ts';
 import { snippetOf, type SnippetPart } from '../domain/snippet.ts';
 import { keptWords, splitWords } from '../domain/split-suggestion.ts';
+import { genericOnly } from '../domain/generic-words.ts';
 import { correctedQueryOffer, fewerWordsOffers, isOneWord, missingDocumentNumber, missingIndexNumber, nearNumberOffer, organNamedOffer, type CountOf, type DidYouMean, type MissingDocumentNumber, type MissingIndexNumber, type OrganNamedOffer } from './search-offers.ts';
 import type { Lexicon } from '../domain/typo-suggestion.ts';
 import { normalizeText } from '../domain/tokenize.ts';
@@ -249,7 +250,9 @@ export async function searchPublications(deps: AppDeps, req: SearchRequest, opts
     const shownInstead: ShownInstead | null = opts.noSuggestion ? null
       : offer ? { kind: 'splitSuggestion', q: offer.q, total: offer.total, hits: offer.hits }
       : didYouMean ? await firstOf('didYouMean', didYouMean)
-      : fewerWords[0] ? await firstOf('fewerWords', fewerWords[0])
+      // Not an offer of generic words only (发放 for 养老金发放): it dropped every word of what was asked, so its items
+      // are no answer; it stays a link (domain/generic-words.ts).
+      : fewerWords[0] && !genericOnly(fewerWords[0].q) ? await firstOf('fewerWords', fewerWords[0])
       : null;
     return { ...NOTHING(query), splitSuggestion: offer, didYouMean, organNamed, fewerWords, shownInstead, missingDocumentNumber: missingNumber, missingIndexNumber: missingIndex };
   }
