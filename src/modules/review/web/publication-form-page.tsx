@@ -11,6 +11,7 @@ import {
 import type { Reason } from '../../../shared/workflow.ts';
 import type { ReviewOverview } from '../use-cases/review-overview.ts';
 import { chinaTimeOf } from '../../../shared/iso-date.ts';
+import { sanitizeRichText } from '../../../platform/views/sanitize-rich-text.ts';
 import { ImportedNotice } from './import-record-view.tsx';
 import { ATTACHMENTS, ITEM_PAGE_PLACES } from './item-page-places.ts';
 import { ReturnNote } from './return-note.tsx';
@@ -295,7 +296,16 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
         </Field>
         {/* Without JavaScript the hint says what is there (the HTML and the import under it); the editor puts its own (data-hint) in its place.
             A phone's toolbar is one row with 更多 (docs/adr/0017), and 导入 Word 文档 and 源代码 are behind it: the hint says so. */}
-        <Field name="bodyHtml" label="正文" errors={errors} hint={editable ? '在此填写正文的 HTML，或用下方的“从 Word 文档导入正文”导入 .docx 文档。脚本和样式会被自动清除' : undefined}>
+        {/* Read-only, the text is shown as it reads (an outside tester, as the publisher, read <p>…</p><p><strong>… in a
+            greyed-out box: the editor is loaded only where the text can be edited). Sanitized again: what is shown here is
+            what the portal would show. */}
+        {!editable ? (
+          <div class="field">
+            <p class="label" id="l-bodyHtml">正文</p>
+            <div id="f-bodyHtml" class="article-body body-read" role="region" aria-labelledby="l-bodyHtml" tabindex={0} dangerouslySetInnerHTML={{ __html: sanitizeRichText(v('bodyHtml')) }} />
+          </div>
+        ) : (
+        <Field name="bodyHtml" label="正文" errors={errors} hint="在此填写正文的 HTML，或用下方的“从 Word 文档导入正文”导入 .docx 文档。脚本和样式会被自动清除">
           <textarea
             id="f-bodyHtml" name="bodyHtml" class="body" data-rich-text data-docx-import={`/admin/documents/docx-to-html?organ=${organ.code}`}
             data-hint="用编辑框上方的工具栏排版；“导入 Word 文档”从 Word 文档导入正文，“源代码”直接编辑 HTML（手机上这两项在工具栏的“更多”里）。脚本和样式会被自动清除"
@@ -303,6 +313,7 @@ export function PublicationFormPage({ scope, organ, nodes, values, errors, publi
             data-images={JSON.stringify(attachments.filter((a) => a.revisionState !== 'pending_remove' && /^image\/(png|jpeg|gif)$/.test(a.mimeType)).map((a) => ({ src: `/attachments/${a.id}/${encodeURIComponent(a.fileName)}`, name: a.fileName })))}
           >{v('bodyHtml')}</textarea>
         </Field>
+        )}
         {editable && <DocxImportFallback organ={organ} publication={publication} attachmentsEditable={attachmentsEditable} errors={errors} />}
         <fieldset id="f-nodeIds" class={errors.nodeIds ? 'field-error' : ''}>
           <legend>目录栏目（组配，可多选）<span class="required" aria-hidden="true">＊</span></legend>
