@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from './parse-query.ts';
-import { sitePagesAsked } from './site-pages.ts';
+import { contactAsked, sitePagesAsked } from './site-pages.ts';
 
 const organs = [
   { id: 1, code: 'county', name: '青岚县人民政府', shortName: '县政府', kind: 'government' },
@@ -55,5 +55,14 @@ describe('the portal pages a query asks for', () => {
     expect(asked('征求意见采纳情况的说明')).toBeNull();
     expect(asked('怎么申请')).toBeNull();
     expect(asked('公租房在哪里申请')).toBeNull();
+  });
+});
+
+describe('the contact details a contact question asks for', () => {
+  it('gives the phone for 电话, the address for 地址 or 在哪里, the hours for 上班时间, all three for 联系方式', () => {
+    expect(contactAsked(parseQuery('住建局 电话'))).toEqual({ phone: true, address: false, officeHours: false });
+    expect(contactAsked(parseQuery('财政局在哪里'))).toEqual({ phone: false, address: true, officeHours: false });
+    expect(contactAsked(parseQuery('住建局 地址 办公时间'))).toEqual({ phone: false, address: true, officeHours: true });
+    expect(contactAsked(parseQuery('县政府联系方式'))).toEqual({ phone: true, address: true, officeHours: true });
   });
 });

@@ -125,3 +125,15 @@ function pagesOf(raw: string): SitePage[] | null {
   const asked = new Set(strong.length ? strong : pieces.filter((p) => p.page).map((p) => p.page!));
   return SITE_PAGE_WORDS.map((p) => p.page).filter((p) => asked.has(p));
 }
+
+/**
+ * Which of an organ's contact details a contact question asks for: its address (地址, 在哪里, 位置, 地点), its hours (时间,
+ * 上班, 下班), its phone (电话, 联系, 号码 — and when it asks for neither of the others: 联系方式 is all three, 住建局在哪里 the address).
+ */
+export function contactAsked(query: ParsedQuery): { phone: boolean; address: boolean; officeHours: boolean } {
+  const text = normalizeText([...query.keywords.map((k) => k.text), query.serviceQuestion?.text ?? ''].join(''));
+  const all = text.includes('联系方式');
+  const address = all || /地址|地点|在哪|位置/u.test(text);
+  const officeHours = all || /时间|上班|下班/u.test(text);
+  return { phone: all || /电话|号码|联系/u.test(text) || (!address && !officeHours), address, officeHours };
+}

@@ -1,6 +1,6 @@
 import { scopeLabel, type Organ } from '../../catalog/index.ts';
 import type { ParsedQuery } from '../domain/parse-query.ts';
-import { sitePagesAsked, type SitePage } from '../domain/site-pages.ts';
+import { contactAsked, sitePagesAsked, type SitePage } from '../domain/site-pages.ts';
 
 /** One of the portal's own pages the words ask for: what it is called, and its address. */
 export type SitePageLink = { page: SitePage; title: string; url: string };
@@ -12,7 +12,7 @@ export type SitePageLink = { page: SitePage; title: string; url: string };
 export type SitePageLinks = {
   organ: { code: string; name: string; label: string };
   pages: SitePageLink[];
-  /** Asked for the organ's phone, address or hours: those it has (empty strings left out as null). */
+  /** Asked for the organ's phone, address or hours: those asked (domain/site-pages.ts contactAsked) that it has, the others null. */
   contact: { phone: string | null; address: string | null; officeHours: string | null } | null;
   /** No organ named nor in scope: the pages are the region's government's, and the other organs have their own. */
   regionWide: boolean;
@@ -44,11 +44,16 @@ export function sitePageLinks(query: ParsedQuery, scopeOrganId: number | null, o
   if (!organ) return null;
   // The 机构职能 and the 联系方式 are both on the organ's page: one link.
   const pages = asked.pages.filter((p) => !(p === 'functions' && asked.pages.includes('contact')));
-  const filled = (s: string) => (s.trim() ? s.trim() : null);
   return {
     organ: { code: organ.code, name: organ.name, label: scopeLabel(organ) },
     pages: pages.map((page) => ({ page, title: page === 'contact' && asked.pages.includes('functions') ? '联系方式、机构职能' : TITLES[page], url: urlOf(page, organ.code) })),
-    contact: asked.pages.includes('contact') ? { phone: filled(organ.consultPhone), address: filled(organ.address), officeHours: filled(organ.officeHours) } : null,
+    contact: asked.pages.includes('contact') ? contactOf(organ, contactAsked(query)) : null,
     regionWide: !asked.organ && !scope,
   };
+}
+
+/** The organ's contact details the question asks for, those it has filled in; the others null. */
+function contactOf(organ: Organ, asked: { phone: boolean; address: boolean; officeHours: boolean }): NonNullable<SitePageLinks['contact']> {
+  const filled = (wanted: boolean, s: string) => (wanted && s.trim() ? s.trim() : null);
+  return { phone: filled(asked.phone, organ.consultPhone), address: filled(asked.address, organ.address), officeHours: filled(asked.officeHours, organ.officeHours) };
 }

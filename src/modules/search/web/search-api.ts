@@ -143,7 +143,7 @@ const searchAnswer = z.object({
       title: z.string().describe('页面名称 / what the page is called'), url: z.string().describe('门户上的地址 / portal address'),
     })).describe('检索词所问的页面，按门户列出的顺序 / the pages asked for, in the portal’s order'),
     contact: z.object({ phone: z.string().nullable().describe('咨询电话 / the organ’s 咨询电话'), address: z.string().nullable().describe('办公地址 / address'), officeHours: z.string().nullable().describe('办公时间 / office hours') })
-      .nullable().describe('问联系方式（电话、地址、办公时间）时给出该机关公开的联系方式（未填写的为 null），否则为 null / asked how to reach the organ: its public contact details (null where not filled in); else null'),
+      .nullable().describe('问联系方式时给出该机关公开的联系方式中所问的：问电话（或只问怎么联系）给 phone，问地址、在哪里给 address，问办公时间、上班时间给 officeHours，问联系方式三者都给；未问到或未填写的为 null。不问联系方式时为 null / asked how to reach the organ: the public contact details asked for — phone for 电话, address for 地址/在哪里, officeHours for 办公时间/上班时间, all three for 联系方式; null where not asked or not filled in. Else null'),
     regionWide: z.boolean().describe('true：检索词未提到机关、也没有 organ，给出的是县级人民政府的页面，各机关另有各自的（/organs） / true: no organ named nor in scope — the region’s government’s pages; each organ has its own (/organs)'),
   }).nullable().describe('检索词只由门户页面的名称或常用叫法（公开指南、年报、依申请公开、信箱、电话、办公时间、机构职能等）、提问的字词和至多一个机关名称组成时，门户自己的这些页面（门户在结果上方的“本站栏目/服务”）；只在第 1 页、有检索词且除 organ 外没有筛选条件时给出，否则为 null；不计入 total / the words ask only for the portal’s own pages (their names or what people call them, words that only ask, at most one organ’s name): those pages, as the portal’s 本站栏目/服务 panel; on page 1 of a search with words and no filter but organ, else null; not counted in total'),
 });

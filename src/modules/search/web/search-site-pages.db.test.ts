@@ -48,6 +48,8 @@ describeEachDialect('the search offers the portal’s own pages the words ask fo
         expect(textOf(phone!)).toContain('县住建局的联系方式');
         expect(textOf(phone!)).toContain('咨询电话：0564-5022106');
         expect(phone).not.toContain('href="/organs"');
+        // Asked for the phone: the phone only, the panel kept short (the address and hours when asked for them).
+        expect(textOf(phone!)).not.toContain('地址');
       }
 
       // A plain word: no panel.
@@ -58,6 +60,7 @@ describeEachDialect('the search offers the portal’s own pages the words ask fo
       // Found in no item, the panel found: not "nothing found" — no advice to check the words.
       const onlyPanel = mainOf((await app.inject(`/search?q=${q('县住建局办公时间')}`)).body);
       expect(panelOf(onlyPanel)).toContain('办公时间：周一至周五 8:00—12:00');
+      expect(panelOf(onlyPanel)).not.toContain('咨询电话');
       expect(textOf(onlyPanel)).not.toContain('可以这样再试');
 
       // The API: the same panel, described in OpenAPI.
