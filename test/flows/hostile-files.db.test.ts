@@ -13,6 +13,8 @@ import { extractionsInProgress } from '../../src/modules/privacy/index.ts';
 
 // Issue 10: a 128-byte zip or a 300 KB PDF sent to the scanner stopped the whole server.
 const opened: FastifyInstance[] = [];
+/** Each run's bomb of its own size (below): one per database, within one process. */
+let uniqueBomb = 0;
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((a) => a.close()));
 });
@@ -116,7 +118,9 @@ describeEachDialect('reading attachments at review does not hold the database', 
     const key = `2026-03/${Math.random().toString(36).slice(2)}.docx`;
     const file = path.join(deps.dataDir, 'attachments', key);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, docxBomb(12));
+    // Bytes of this run's own: texts read are kept by the file's bytes (scan-publication.ts, ac2154e9), so the same file
+    // in the other database's run, in the same process, would be read from memory and counted as no reading.
+    fs.writeFileSync(file, docxBomb(12 + uniqueBomb++));
     await deps.db.insertInto('attachments').values({ publication_id: draft.id, file_name: '正文.docx', mime_type: 'application/octet-stream', size_bytes: 1, storage_key: key, sha256: 'x', created_at: '2026-03-10T02:00:00Z' }).execute();
     let settled = false;
     const publish = performReviewVerb(deps, cast.office.actor, draft.id, 'publish').finally(() => { settled = true; });
