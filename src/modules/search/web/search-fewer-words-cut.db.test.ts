@@ -4,8 +4,8 @@ import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createCountyBureau } from '../../../../test/support/county-bureau.ts';
 import { parseQuery } from '../domain/parse-query.ts';
 import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
-import { FEWER_WORDS_MAX_COUNTS, fewerWordsOffers, type CountOf } from '../use-cases/search-offers.ts';
-import { searchPublications } from '../use-cases/search-publications.ts';
+import { fewerWordsOffers } from '../use-cases/search-offers.ts';
+import { countingSearch, expectFewerWordsBounded } from '../../../../test/support/fewer-words-bounds.ts';
 
 const q = (s: string) => encodeURIComponent(s);
 
@@ -49,18 +49,8 @@ describeEachDialect('fewer keywords keep the words that were meant', (db) => {
       expect((await api('公租房租金标准是多少')).fewerWords).toEqual([{ q: '租金 标准', total: 1 }, { q: '公租房 租金', total: 1 }]);
 
       // The counts stay within FEWER_WORDS_MAX_COUNTS, whatever the words are cut into.
-      const counted: string[] = [];
-      const countOf: CountOf = async (s, scopeOrganId) => {
-        counted.push(s);
-        return (await searchPublications(deps, { q: s, filters: { scopeOrganId }, sort: 'relevance', page: 1, pageSize: 10 }, { noSuggestion: true, countOnly: true })).total;
-      };
-      for (const typed of ['建筑 工人工资 被拖欠 投诉', '建筑 工人工资 被拖欠 投诉 翡翠湖 琥珀港', '农村 危房改造 补助 申请材料 翡翠湖 琥珀港']) {
-        counted.length = 0;
-        const offered = await fewerWordsOffers(parseQuery(typed), null, countOf, jiebaSegmenter());
-        expect(counted.length, typed).toBeLessThanOrEqual(FEWER_WORDS_MAX_COUNTS);
-        expect(new Set(counted).size, typed).toBe(counted.length);
-        for (const o of offered) expect(o.q.split(' ').length, typed).toBeLessThanOrEqual(6);
-      }
+      await expectFewerWordsBounded(deps, ['建筑 工人工资 被拖欠 投诉', '建筑 工人工资 被拖欠 投诉 翡翠湖 琥珀港', '农村 危房改造 补助 申请材料 翡翠湖 琥珀港']);
+      const { countOf } = countingSearch(deps);
       expect(await fewerWordsOffers(parseQuery('建筑 工人工资 被拖欠 投诉'), null, countOf, jiebaSegmenter())).toEqual([{ q: '建筑 工人 工资 拖欠 投诉', total: 1 }, { q: '建筑 工人 工资 投诉', total: 1 }]);
     } finally {
       await app.close();

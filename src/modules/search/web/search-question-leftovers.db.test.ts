@@ -2,10 +2,7 @@ import { expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/db.ts';
 import { createCountyBureau } from '../../../../test/support/county-bureau.ts';
-import { parseQuery } from '../domain/parse-query.ts';
-import { jiebaSegmenter } from '../segmenter/jieba-segmenter.ts';
-import { FEWER_WORDS_MAX_COUNTS, fewerWordsOffers, type CountOf } from '../use-cases/search-offers.ts';
-import { searchPublications } from '../use-cases/search-publications.ts';
+import { expectFewerWordsBounded } from '../../../../test/support/fewer-words-bounds.ts';
 
 const q = (s: string) => encodeURIComponent(s);
 
@@ -46,18 +43,7 @@ describeEachDialect('the words a question leaves over', (db) => {
       // 2. Six keywords, four of them blocking: the words of 工人工资 and 被拖欠 are kept, not only 建筑 投诉.
       const six = await api('建筑 工人工资 被拖欠 投诉 翡翠湖 琥珀港');
       expect(six.fewerWords).toEqual([{ q: '建筑 工人 工资 拖欠 投诉', total: 1 }]);
-      const counted: string[] = [];
-      const countOf: CountOf = async (s, scopeOrganId) => {
-        counted.push(s);
-        return (await searchPublications(deps, { q: s, filters: { scopeOrganId }, sort: 'relevance', page: 1, pageSize: 10 }, { noSuggestion: true, countOnly: true })).total;
-      };
-      for (const typed of ['建筑 工人工资 被拖欠 投诉 翡翠湖 琥珀港', '翡翠湖 琥珀港 珊瑚岛 玛瑙山 水晶宫 建筑', '建筑 投诉 工资 拖欠 工人 翡翠湖', '教师招聘 住房补贴 工程招标 名单 翡翠湖 琥珀港']) {
-        counted.length = 0;
-        const offers = await fewerWordsOffers(parseQuery(typed), null, countOf, jiebaSegmenter());
-        expect(counted.length, typed).toBeLessThanOrEqual(FEWER_WORDS_MAX_COUNTS);
-        expect(new Set(counted).size, typed).toBe(counted.length);
-        for (const o of offers) expect(o.q.split(' ').length, typed).toBeLessThanOrEqual(6);
-      }
+      await expectFewerWordsBounded(deps, ['建筑 工人工资 被拖欠 投诉 翡翠湖 琥珀港', '翡翠湖 琥珀港 珊瑚岛 玛瑙山 水晶宫 建筑', '建筑 投诉 工资 拖欠 工人 翡翠湖', '教师招聘 住房补贴 工程招标 名单 翡翠湖 琥珀港']);
 
       // 3. A keyword typed as one that finds nothing, made of words that do (教师招聘, 住房补贴, 工程招标), is tried apart
       // beside the keyword that blocks: its words are offered, not only the other keyword.
